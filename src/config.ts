@@ -1,0 +1,152 @@
+// The one typed configuration object, built from the environment at start-up. Every variable has a
+// documented default (docs/configuration.md lists them all) and the values are cross-checked, so a
+// bad deployment stops at start with a message naming the variable, never half-way through a job.
+import { ConfigError } from './errors.ts';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface WorkerConfig {
+  /** Stable id of this daemon in ai_workers; default host:pid:random. */
+  id: string | undefined;
+  concurrency: number;
+  leaseSeconds: number;
+  heartbeatSeconds: number;
+  sweepSeconds: number;
+  stuckSeconds: number;
+  shutdownGraceSeconds: number;
+  /** Backoff for retries: delay = random(0, min(cap, base * 2^(attempt-1))) — full jitter. */
+  retryBaseMs: number;
+  retryMaxMs: number;
+  /** How long completions wait to share one UPDATE. 0 = flush on the next tick only. */
+  completionBatchMs: number;
+}
+
+export interface DatabaseConfig {
+  url: string;
+  poolMax: number;
+  statementTimeoutMs: number;
+  /** Bounds every query of the listening connection, so its liveness check cannot hang. */
+  listenerQueryTimeoutMs: number;
+  /** How often the listening connection is pinged; a dead or half-open one is replaced. */
+  listenerPingMs: number;
+}
+
+export interface AppConfig {
+  database: DatabaseConfig;
+  worker: WorkerConfig;
+  http: { port: number; host: string };
+  logLevel: LogLevel;
+}
+
+export type Env = Record<string, string | undefined>;
+
+export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/** Reads integers strictly: "5" is 5, "5x", "", "1e3" and "-0" outside the range are problems. */
+export class EnvReader {
+  readonly problems: string[] = [];
+  constructor(private readonly env: Env) {}
+
+  string(name: string, fallback: string): string {
+    const raw = this.env[name];
+    return raw === undefined || raw.trim() === '' ? fallback : raw.trim();
+  }
+
+  optionalString(name: string): string | undefined {
+    const raw = this.env[name];
+    return raw === undefined || raw.trim() === '' ? undefined : raw.trim();
+  }
+
+  int(name: string, fallback: number, min: number, max: number): number {
+    const raw = this.env[name];
+    if (raw === undefined || raw.trim() === '') return fallback;
+    const text = raw.trim();
+    const value = Number(text);
+    if (!/^-?\d+$/.test(text) || !Number.isSafeInteger(value) || value < min || value > max) {
+      this.problems.push(`${name}=${JSON.stringify(raw)}: expected a whole number from ${min} to ${max}`);
+      return fallback;
+    }
+    return value;
+  }
+
+  bool(name: string, fallback: boolean): boolean {
+    const raw = this.env[name]?.trim().toLowerCase();
+    if (raw === undefined || raw === '') return fallback;
+    if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+    if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+    this.problems.push(`${name}=${JSON.stringify(this.env[name])}: expected true or false`);
+    return fallback;
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+    const raw = this.env[name]?.trim();
+    if (raw === undefined || raw === '') return fallback;
+    if ((allowed as readonly string[]).includes(raw)) return raw as T;
+    this.problems.push(`${name}=${JSON.stringify(raw)}: expected one of ${allowed.join(', ')}`);
+    return fallback;
+  }
+
+  url(name: string, fallback: string, protocols: readonly string[]): string {
+    const value = this.string(name, fallback);
+    try {
+      const parsed = new URL(value);
+      if (!protocols.includes(parsed.protocol)) {
+        this.problems.push(`${name}: expected a ${protocols.join(' or ')} URL, got ${parsed.protocol}`);
+      }
+    } catch {
+      // Never echo a database URL: it may hold a password.
+      this.problems.push(`${name}: not a valid URL`);
+    }
+    return value;
+  }
+}
+
+export function readDatabaseConfig(r: EnvReader): DatabaseConfig {
+  return {
+    url: r.url('DATABASE_URL', DEFAULT_DATABASE_URL, ['postgres:', 'postgresql:']),
+    poolMax: r.int('DATABASE_POOL_MAX', 10, 2, 200),
+    statementTimeoutMs: r.int('DATABASE_STATEMENT_TIMEOUT_MS', 15_000, 100, 600_000),
+    listenerQueryTimeoutMs: r.int('LISTENER_QUERY_TIMEOUT_MS', 3_000, 100, 60_000),
+    listenerPingMs: r.int('LISTENER_PING_MS', 5_000, 200, 300_000),
+  };
+}
+
+export function loadConfig(env: Env = process.env): AppConfig {
+  const r = new EnvReader(env);
+  const database = readDatabaseConfig(r);
+  const worker: WorkerConfig = {
+    id: r.optionalString('WORKER_ID'),
+    concurrency: r.int('WORKER_CONCURRENCY', 5, 1, 1000),
+    leaseSeconds: r.int('WORKER_LEASE_SECONDS', 30, 1, 3600),
+    heartbeatSeconds: r.int('WORKER_HEARTBEAT_SECONDS', 10, 1, 3600),
+    sweepSeconds: r.int('WORKER_SWEEP_SECONDS', 30, 1, 3600),
+    stuckSeconds: r.int('WORKER_STUCK_SECONDS', 300, 1, 86_400),
+    shutdownGraceSeconds: r.int('WORKER_SHUTDOWN_GRACE_SECONDS', 25, 0, 3600),
+    retryBaseMs: r.int('WORKER_RETRY_BASE_MS', 2_000, 1, 3_600_000),
+    retryMaxMs: r.int('WORKER_RETRY_MAX_MS', 300_000, 1, 86_400_000),
+    completionBatchMs: r.int('WORKER_COMPLETION_BATCH_MS', 2, 0, 1000),
+  };
+  const http = { port: r.int('PORT', 8080, 0, 65535), host: r.string('HOST', '0.0.0.0') };
+  const logLevel = r.oneOf('LOG_LEVEL', LOG_LEVELS, 'info');
+
+  // Cross-checks: values that are each valid but wrong together.
+  if (worker.heartbeatSeconds >= worker.leaseSeconds) {
+    r.problems.push(
+      `WORKER_HEARTBEAT_SECONDS (${worker.heartbeatSeconds}) must be shorter than WORKER_LEASE_SECONDS (${worker.leaseSeconds}), ` +
+        'or leases lapse between renewals',
+    );
+  }
+  if (worker.retryBaseMs > worker.retryMaxMs) {
+    r.problems.push(`WORKER_RETRY_BASE_MS (${worker.retryBaseMs}) must not exceed WORKER_RETRY_MAX_MS (${worker.retryMaxMs})`);
+  }
+  if (worker.stuckSeconds <= worker.heartbeatSeconds) {
+    r.problems.push(`WORKER_STUCK_SECONDS (${worker.stuckSeconds}) must be longer than WORKER_HEARTBEAT_SECONDS (${worker.heartbeatSeconds})`);
+  }
+  if (database.poolMax < 2) {
+    r.problems.push('DATABASE_POOL_MAX must be at least 2');
+  }
+
+  if (r.problems.length > 0) throw new ConfigError(r.problems);
+  return { database, worker, http, logLevel };
+}

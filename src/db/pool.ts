@@ -1,0 +1,25 @@
+// The daemon's connection pool. Every statement is bounded by statement_timeout (a locked row or
+// table makes a statement give up, not hang the daemon) and every connection is named, so
+// pg_stat_activity shows which daemon holds what.
+import pg from 'pg';
+import type { DatabaseConfig } from '../config.ts';
+import type { EventBus } from '../events.ts';
+
+export type Pool = pg.Pool;
+
+export function createPool(db: DatabaseConfig, applicationName: string, events?: EventBus): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: db.url,
+    max: db.poolMax,
+    application_name: applicationName,
+    statement_timeout: db.statementTimeoutMs,
+    // A query that the server never answers (half-open TCP) must end too.
+    query_timeout: db.statementTimeoutMs + 2_000,
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+    keepAlive: true,
+  });
+  // An idle client whose server went away emits 'error' on the pool; unhandled, it would kill the process.
+  pool.on('error', (err) => events?.emit('error', { where: 'pool', error: err.message }));
+  return pool;
+}

@@ -1,0 +1,1 @@
+export async function runDaemon(_c: unknown): Promise<number> { return 1 }

@@ -1,0 +1,87 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { useFreshDatabase } from './support/database.ts';
+
+const db = useFreshDatabase('constraints');
+
+async function count(): Promise<number> {
+  return (await db.pool.query<{ n: number }>('select count(*)::int as n from analysis_jobs')).rows[0]!.n;
+}
+
+test('an unknown status or type is rejected with SQLSTATE 23514 and no row enters', async () => {
+  const before = await count();
+  await assert.rejects(db.pool.query(`insert into analysis_jobs (user_id, type) values ($1, 'horoscope')`, [randomUUID()]), { code: '23514' });
+  await assert.rejects(db.pool.query(`insert into analysis_jobs (user_id, type, status) values ($1, 'healthcheck', 'done')`, [randomUUID()]), {
+    code: '23514',
+  });
+  // A multi-row insert with one bad row inserts none of them.
+  await assert.rejects(
+    db.pool.query(`insert into analysis_jobs (user_id, type) values ($1, 'healthcheck'), ($1, 'bogus')`, [randomUUID()]),
+    { code: '23514' },
+  );
+  assert.equal(await count(), before);
+});
+
+test('an error without code and message, or a processing row without a lease, is rejected', async () => {
+  await assert.rejects(db.pool.query(`insert into analysis_jobs (user_id, type, error) values ($1, 'healthcheck', '{"why":"x"}')`, [randomUUID()]), {
+    code: '23514',
+  });
+  await assert.rejects(db.pool.query(`insert into analysis_jobs (user_id, type, status) values ($1, 'healthcheck', 'processing')`, [randomUUID()]), {
+    code: '23514',
+  });
+});
+
+test('updated_at is kept by a trigger', async () => {
+  const { rows } = await db.pool.query(`insert into analysis_jobs (user_id, type, created_at, updated_at) values ($1, 'healthcheck', now() - interval '1 hour', now() - interval '1 hour') returning id, updated_at`, [randomUUID()]);
+  const { rows: after } = await db.pool.query(`update analysis_jobs set priority = 5 where id = $1 returning updated_at`, [rows[0].id]);
+  assert.ok(after[0].updated_at.getTime() > rows[0].updated_at.getTime() + 3_000_000);
+});
+
+test('the same idempotency key for the same user cannot enter twice', async () => {
+  const user = randomUUID();
+  await db.pool.query(`insert into analysis_jobs (user_id, type, idempotency_key) values ($1, 'healthcheck', 'k-1')`, [user]);
+  await assert.rejects(db.pool.query(`insert into analysis_jobs (user_id, type, idempotency_key) values ($1, 'healthcheck', 'k-1')`, [user]), { code: '23505' });
+  // Another user may use the same key.
+  await db.pool.query(`insert into analysis_jobs (user_id, type, idempotency_key) values ($1, 'healthcheck', 'k-1')`, [randomUUID()]);
+});
+
+test('cleanup_expired_analysis_cache() removes only expired entries and returns the count', async () => {
+  await db.pool.query(`
+    insert into analysis_cache (cache_key, type, result, created_at, expires_at) values
+      ('old-1', 'meal_plan', '{}', now() - interval '2 days', now() - interval '1 day'),
+      ('old-2', 'sofia_image', '{}', now() - interval '2 hours', now() - interval '1 second'),
+      ('fresh', 'meal_plan', '{}', now(), now() + interval '1 day'),
+      ('forever', 'medical_exam', '{}', now(), null)`);
+  const { rows } = await db.pool.query<{ n: number }>('select cleanup_expired_analysis_cache() as n');
+  assert.equal(rows[0]!.n, 2);
+  const left = (await db.pool.query<{ cache_key: string }>('select cache_key from analysis_cache order by cache_key')).rows.map((r) => r.cache_key);
+  assert.deepEqual(left, ['forever', 'fresh']);
+  assert.equal((await db.pool.query<{ n: number }>('select cleanup_expired_analysis_cache() as n')).rows[0]!.n, 0);
+});
+
+test('a 1000-row INSERT … SELECT produces exactly one small notification', async () => {
+  const listener = new pg.Client({ connectionString: db.url });
+  await listener.connect();
+  try {
+    const payloads: string[] = [];
+    listener.on('notification', (n) => {
+      if (n.channel === 'analysis_jobs') payloads.push(n.payload ?? '');
+    });
+    await listener.query('listen analysis_jobs');
+    await db.pool.query(`insert into analysis_jobs (user_id, type) select gen_random_uuid(), 'healthcheck' from generate_series(1, 1000)`);
+    // A marker sent after the insert commits: when it arrives, every notification of the insert has.
+    const marker = new Promise<void>((resolve) => listener.on('notification', (n) => n.channel === 'marker' && resolve()));
+    await listener.query('listen marker');
+    await db.pool.query(`select pg_notify('marker', '')`);
+    await marker;
+    assert.equal(payloads.length, 1);
+    const payload = payloads[0]!;
+    assert.ok(Buffer.byteLength(payload) < 100, `payload ${payload} is under 100 bytes`);
+    assert.equal(JSON.parse(payload).n, 1000);
+    assert.doesNotMatch(payload, /[0-9a-f]{8}-[0-9a-f]{4}-/, 'no row data (ids) in the payload');
+  } finally {
+    await listener.end();
+  }
+});
