@@ -1,1 +1,111 @@
-export async function runDaemon(_c: unknown): Promise<number> { return 1 }
+// Composition root of the daemon: builds config-driven pieces, wires events to logs and metrics,
+// starts the worker and the HTTP server, and owns the process's signals. Nothing imports this
+// file but the CLI and the tests that run a daemon in-process.
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import type pg from 'pg';
+import type { AppConfig } from './config.ts';
+import { transactionPoolerReason } from './db/connection.ts';
+import { migrate } from './db/migrate.ts';
+import { createPool } from './db/pool.ts';
+import { EventBus } from './events.ts';
+import { healthcheckHandler } from './handlers/healthcheck.ts';
+import { HandlerRegistry } from './handlers/registry.ts';
+import type { JobHandler } from './handlers/types.ts';
+import { buildHttpServer } from './http/server.ts';
+import { createLogger, subscribeLogging } from './observability/logging.ts';
+import { createMetrics } from './observability/metrics.ts';
+import { VERSION } from './version.ts';
+import { Worker } from './worker/worker.ts';
+
+export interface Daemon {
+  config: AppConfig;
+  events: EventBus;
+  pool: pg.Pool;
+  worker: Worker;
+  http: FastifyInstance;
+  log: Logger;
+  /** The HTTP port actually bound (PORT=0 picks a free one). */
+  port: number;
+  stop(graceMs?: number): Promise<void>;
+}
+
+export interface DaemonOptions {
+  handlers?: JobHandler[];
+  logger?: Logger;
+  /** Skip migrations (tests that migrate once themselves). */
+  migrate?: boolean;
+}
+
+export class PoolerError extends Error {}
+
+export async function startDaemon(config: AppConfig, options: DaemonOptions = {}): Promise<Daemon> {
+  const pooler = transactionPoolerReason(config.database.url);
+  if (pooler) {
+    // Decision: refuse rather than run poll-only. A poll-only daemon silently loses the
+    // millisecond pickup and cancel-while-running that the product promises.
+    throw new PoolerError(
+      `DATABASE_URL points at a transaction-mode connection pooler (${pooler}), where LISTEN/NOTIFY cannot work. ` +
+        'Use the direct connection (Supabase: db.<project>.supabase.co:5432, or the session pooler on port 5432).',
+    );
+  }
+  const log = options.logger ?? createLogger(config.logLevel);
+  const events = new EventBus();
+  subscribeLogging(events, log);
+  const metrics = createMetrics(events);
+
+  if (options.migrate !== false) await migrate(config.database.url);
+  const pool = createPool(config.database, 'ai-worker', events);
+  const handlers = new HandlerRegistry([healthcheckHandler, ...(options.handlers ?? [])]);
+  const worker = new Worker({ pool, database: config.database, config: config.worker, handlers, events, version: VERSION });
+  const http = buildHttpServer({ pool, worker, metrics, version: VERSION });
+  try {
+    await worker.start();
+    await http.listen({ port: config.http.port, host: config.http.host });
+  } catch (err) {
+    await worker.stop(0).catch(() => {});
+    await http.close().catch(() => {});
+    await pool.end().catch(() => {});
+    metrics.unsubscribe();
+    throw err;
+  }
+  const address = http.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.http.port;
+
+  let stopped: Promise<void> | undefined;
+  const stop = (graceMs?: number) =>
+    (stopped ??= (async () => {
+      await worker.stop(graceMs);
+      await http.close();
+      await pool.end();
+      metrics.unsubscribe();
+      events.removeAll();
+    })());
+  return { config, events, pool, worker, http, log, port, stop };
+}
+
+/** `ai-worker start`: run until SIGTERM/SIGINT; a second signal exits at once. */
+export async function runDaemon(config: AppConfig): Promise<number> {
+  const daemon = await startDaemon(config);
+  daemon.log.info({ event: 'http_listening', port: daemon.port }, `ai-worker ${VERSION} listening on :${daemon.port}`);
+  return new Promise<number>((resolve) => {
+    let signals = 0;
+    const onSignal = (signal: NodeJS.Signals) => {
+      signals++;
+      if (signals > 1) {
+        daemon.log.warn({ event: 'forced_exit', signal }, 'second signal: exiting now; unreleased jobs return when their leases lapse');
+        process.exit(signal === 'SIGINT' ? 130 : 143);
+      }
+      daemon.log.info({ event: 'signal', signal }, 'stopping: no new claims; running jobs get the grace period');
+      daemon.stop().then(
+        () => resolve(0),
+        (err) => {
+          daemon.log.error({ event: 'error', where: 'shutdown', error: (err as Error).message }, 'shutdown failed');
+          resolve(1);
+        },
+      );
+    };
+    process.on('SIGTERM', onSignal);
+    process.on('SIGINT', onSignal);
+  });
+}

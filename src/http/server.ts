@@ -1,0 +1,75 @@
+// The daemon's HTTP face (fastify): liveness, detailed health for operators, Prometheus metrics.
+// It reads the worker's state; it never drives the worker.
+import Fastify, { type FastifyInstance } from 'fastify';
+import type pg from 'pg';
+import type { Metrics } from '../observability/metrics.ts';
+import { pingDatabase, queueStats } from '../queue/stats.ts';
+import { recentWorkers } from '../worker/registry.ts';
+import type { Worker } from '../worker/worker.ts';
+
+export interface HttpDeps {
+  pool: pg.Pool;
+  worker: Worker;
+  metrics: Metrics;
+  version: string;
+  /** Extra sections for /health/detailed (providers, breakers); never secrets. */
+  extraHealth?: () => Record<string, unknown>;
+}
+
+const DB_PING_TIMEOUT_MS = 2_000;
+
+export function buildHttpServer(deps: HttpDeps): FastifyInstance {
+  const app = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
+
+  app.get('/health', async () => ({ status: 'ok', version: deps.version, uptime_seconds: Math.round(deps.worker.uptimeSeconds) }));
+
+  app.get('/health/detailed', async (_req, reply) => {
+    const reasons: string[] = [];
+    let database: Record<string, unknown>;
+    let queue: Record<string, unknown> | null = null;
+    let workers: unknown[] | null = null;
+    try {
+      const roundTripMs = await pingDatabase(deps.pool, DB_PING_TIMEOUT_MS);
+      database = { reachable: true, round_trip_ms: Math.round(roundTripMs * 10) / 10 };
+      const [stats, seen] = await Promise.all([queueStats(deps.pool), recentWorkers(deps.pool, 300)]);
+      queue = { depth: stats.depth, oldest_pending_seconds: stats.oldestPendingSeconds };
+      workers = seen.map((w) => ({ id: w.id, host: w.host, version: w.version, status: w.status, running: w.running, concurrency: w.concurrency, seconds_since_seen: Math.round(w.seconds_since_seen) }));
+    } catch (err) {
+      database = { reachable: false, error: (err as Error).message };
+      reasons.push('database unreachable');
+    }
+    const l = deps.worker.listenerState;
+    if (!l.connected) reasons.push('listener disconnected');
+    const body = {
+      status: reasons.length ? 'unhealthy' : 'ok',
+      reasons,
+      version: deps.version,
+      uptime_seconds: Math.round(deps.worker.uptimeSeconds),
+      worker: { id: deps.worker.id, running: deps.worker.runningCount },
+      database,
+      listener: {
+        connected: l.connected,
+        last_event_age_seconds: l.lastEventAgeMs === undefined ? null : Math.round(l.lastEventAgeMs / 100) / 10,
+        reconnects: l.reconnects,
+      },
+      queue,
+      workers,
+      ...(deps.extraHealth?.() ?? {}),
+    };
+    return reply.code(reasons.length ? 503 : 200).send(body);
+  });
+
+  app.get('/metrics', async (_req, reply) => {
+    try {
+      const stats = await queueStats(deps.pool);
+      deps.metrics.queueDepth.reset();
+      for (const d of stats.depth) deps.metrics.queueDepth.set({ type: d.type, status: d.status }, d.count);
+      deps.metrics.oldestPendingSeconds.set(stats.oldestPendingSeconds ?? 0);
+    } catch {
+      // The database being away must not hide the process metrics; the depth gauges keep their last values.
+    }
+    return reply.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());
+  });
+
+  return app;
+}

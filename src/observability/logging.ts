@@ -1,0 +1,69 @@
+// One pino JSON line per lifecycle event and per external call. Only ids, types, counts, codes and
+// timings reach the log — never an input, a result, an image, a prompt or a token.
+import pino, { type Logger } from 'pino';
+import type { LogLevel } from '../config.ts';
+import type { EventBus } from '../events.ts';
+
+export function createLogger(level: LogLevel, destination?: pino.DestinationStream): Logger {
+  return pino(
+    {
+      level,
+      base: { service: 'ai-worker' },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      // Defence in depth: even if a field with one of these names slips into a log call, it is cut.
+      redact: { paths: ['input', 'result', 'image', 'image_base64', 'prompt', 'token', 'authorization', '*.input', '*.result', '*.token'], censor: '[redacted]' },
+    },
+    destination,
+  );
+}
+
+const ms = (n: number) => Math.round(n * 10) / 10;
+
+export function subscribeLogging(events: EventBus, log: Logger): () => void {
+  const offs = [
+    events.on('worker:started', (e) => log.info({ event: 'worker_started', worker_id: e.workerId, concurrency: e.concurrency }, 'worker started')),
+    events.on('worker:stopping', (e) => log.info({ event: 'worker_stopping', worker_id: e.workerId, running: e.running, reason: e.reason }, 'worker stopping')),
+    events.on('worker:stopped', (e) => log.info({ event: 'worker_stopped', worker_id: e.workerId, released: e.released }, 'worker stopped')),
+    events.on('job:claimed', (e) =>
+      log.info({ event: 'job_claimed', job_id: e.jobId, type: e.type, attempt: e.attempt, worker_id: e.workerId, pickup_ms: ms(e.pickupMs) }, 'job claimed'),
+    ),
+    events.on('job:completed', (e) =>
+      log.info({ event: 'job_completed', job_id: e.jobId, type: e.type, attempt: e.attempt, worker_id: e.workerId, duration_ms: ms(e.durationMs) }, 'job completed'),
+    ),
+    events.on('job:retried', (e) =>
+      log.warn(
+        { event: 'job_retried', job_id: e.jobId, type: e.type, attempt: e.attempt, worker_id: e.workerId, duration_ms: ms(e.durationMs), delay_ms: e.delayMs, error_code: e.error.code, error: e.error.message },
+        'job failed, will retry',
+      ),
+    ),
+    events.on('job:failed', (e) =>
+      log.error(
+        { event: 'job_failed', job_id: e.jobId, type: e.type, attempt: e.attempt, worker_id: e.workerId, duration_ms: ms(e.durationMs), error_code: e.error.code, error: e.error.message },
+        'job failed',
+      ),
+    ),
+    events.on('job:cancelled', (e) =>
+      log.info({ event: 'job_cancelled', job_id: e.jobId, type: e.type, attempt: e.attempt, worker_id: e.workerId, duration_ms: ms(e.durationMs) }, 'job cancelled'),
+    ),
+    events.on('job:released', (e) =>
+      log.warn({ event: 'job_released', job_id: e.jobId, type: e.type, attempt: e.attempt, worker_id: e.workerId, duration_ms: ms(e.durationMs) }, 'job released at shutdown'),
+    ),
+    events.on('job:stale', (e) =>
+      log.warn({ event: 'job_stale', job_id: e.jobId, type: e.type, attempt: e.attempt, worker_id: e.workerId, action: e.action }, 'stale settle rejected: the lease was lost'),
+    ),
+    events.on('jobs:recovered', (e) =>
+      log.warn({ event: 'jobs_recovered', worker_id: e.workerId, count: e.count, failed: e.failed, job_ids: e.jobIds.slice(0, 50) }, 'lapsed leases recovered'),
+    ),
+    events.on('listener:connected', (e) => log.info({ event: 'listener_connected', reconnect: e.reconnect }, 'listening for jobs')),
+    events.on('listener:disconnected', (e) => log.warn({ event: 'listener_disconnected', error: e.error }, 'listener lost its connection')),
+    events.on('provider:call', (e) =>
+      log.info(
+        { event: 'provider_call', provider: e.provider, model: e.model, outcome: e.outcome, status: e.status, ms: ms(e.ms), input_tokens: e.inputTokens, output_tokens: e.outputTokens },
+        'provider call',
+      ),
+    ),
+    events.on('provider:breaker', (e) => log.warn({ event: 'breaker', provider: e.provider, state: e.state }, 'circuit breaker changed state')),
+    events.on('error', (e) => log.error({ event: 'error', where: e.where, error: e.error }, 'error')),
+  ];
+  return () => offs.forEach((off) => off());
+}

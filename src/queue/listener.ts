@@ -1,0 +1,191 @@
+// The listening connection: the usual failure of a LISTEN/NOTIFY queue. pg-listen's defaults give
+// up reconnecting after 3 s and its liveness ping has no timeout, so here:
+// - reconnection never gives up (retryTimeout 0, retryLimit Infinity), with capped backoff;
+// - the connection's queries are bounded by query_timeout, so pg-listen's ping cannot hang;
+// - on top, an end-to-end echo: every ping interval we NOTIFY our own channel through the same
+//   connection and expect it back. A half-open TCP connection (server gone, no RST) answers
+//   nothing: after one echo timeout the subscriber is thrown away and a new one made.
+// Every (re)connect is reported, and the worker runs a catch-up claim on each one.
+import pgListen, { type Subscriber } from 'pg-listen';
+import { randomBytes } from 'node:crypto';
+import type { DatabaseConfig } from '../config.ts';
+import type { EventBus } from '../events.ts';
+
+// pg-listen is CommonJS with an `exports.default`; under Node's ESM interop that is `.default`.
+const createSubscriber = pgListen.default;
+
+export const JOBS_CHANNEL = 'analysis_jobs';
+export const CANCEL_CHANNEL = 'analysis_jobs_cancel';
+
+export interface ListenerHandlers {
+  onJobs(): void;
+  onCancel(jobId: string): void;
+  /** After every connect and reconnect: notifications sent while we were away are lost. */
+  onConnected(reconnect: boolean): void;
+}
+
+export class JobListener {
+  private subscriber: Subscriber | undefined;
+  private closed = false;
+  private everConnected = false;
+  private connectedAt: number | undefined;
+  private lastEventAt: number | undefined;
+  private pingTimer: NodeJS.Timeout | undefined;
+  private retryTimer: NodeJS.Timeout | undefined;
+  private echoTimer: NodeJS.Timeout | undefined;
+  private failures = 0;
+  private readonly pingChannel = `ai_worker_ping_${randomBytes(6).toString('hex')}`;
+  reconnects = 0;
+
+  constructor(
+    private readonly db: DatabaseConfig,
+    private readonly handlers: ListenerHandlers,
+    private readonly events: EventBus,
+  ) {}
+
+  get connected(): boolean {
+    return this.connectedAt !== undefined;
+  }
+
+  /** Milliseconds since the last notification or echo; undefined before the first. */
+  lastEventAgeMs(): number | undefined {
+    return this.lastEventAt === undefined ? undefined : Date.now() - this.lastEventAt;
+  }
+
+  /** Resolves once the first connection listens; keeps retrying in the background on failure. */
+  async start(): Promise<void> {
+    await new Promise<void>((resolve) => {
+      const off = this.events.on('listener:connected', () => {
+        off();
+        resolve();
+      });
+      this.open();
+    });
+  }
+
+  private open(): void {
+    if (this.closed) return;
+    const sub = createSubscriber(
+      {
+        connectionString: this.db.url,
+        application_name: 'ai-worker listener',
+        query_timeout: this.db.listenerQueryTimeoutMs,
+        connectionTimeoutMillis: this.db.listenerQueryTimeoutMs,
+        keepAlive: true,
+        keepAliveInitialDelayMillis: 1_000,
+      },
+      {
+        paranoidChecking: this.db.listenerPingMs,
+        retryLimit: Infinity,
+        retryTimeout: 0,
+        // Throwing here is the only way to stop pg-listen's reconnect loop once we are closing.
+        retryInterval: (attempt: number) => {
+          if (this.closed || this.subscriber !== sub) throw new Error('listener closed');
+          return Math.min(5_000, 100 * 2 ** attempt);
+        },
+        parse: (s: string) => s,
+        serialize: (s: unknown) => String(s),
+      },
+    );
+    this.subscriber = sub;
+    sub.events.on('connected', () => {
+      if (this.closed || this.subscriber !== sub) {
+        void sub.close().catch(() => {});
+        return;
+      }
+      this.markConnected();
+    });
+    sub.events.on('reconnect', () => {
+      if (this.connectedAt !== undefined) this.markDisconnected('connection lost; reconnecting');
+    });
+    sub.events.on('error', (err: Error) => {
+      // pg-listen reports here when a reconnect round failed (or we stopped it): start over afresh.
+      if (this.subscriber === sub) this.replace(err.message);
+    });
+    sub.notifications.on(JOBS_CHANNEL, () => {
+      this.lastEventAt = Date.now();
+      this.events.emit('listener:notification', { channel: JOBS_CHANNEL });
+      this.handlers.onJobs();
+    });
+    sub.notifications.on(CANCEL_CHANNEL, (payload: string) => {
+      this.lastEventAt = Date.now();
+      this.events.emit('listener:notification', { channel: CANCEL_CHANNEL });
+      if (payload) this.handlers.onCancel(payload);
+    });
+    sub.notifications.on(this.pingChannel, () => {
+      this.lastEventAt = Date.now();
+      if (this.echoTimer) clearTimeout(this.echoTimer);
+      this.echoTimer = undefined;
+    });
+    sub
+      .connect()
+      .then(() => Promise.all([sub.listenTo(JOBS_CHANNEL), sub.listenTo(CANCEL_CHANNEL), sub.listenTo(this.pingChannel)]))
+      .catch((err: Error) => {
+        if (this.subscriber === sub) this.replace(err.message);
+      });
+  }
+
+  private markConnected(): void {
+    const reconnect = this.everConnected;
+    this.everConnected = true;
+    this.failures = 0;
+    this.connectedAt = Date.now();
+    this.lastEventAt = Date.now();
+    if (reconnect) this.reconnects++;
+    this.schedulePing();
+    this.events.emit('listener:connected', { reconnect });
+    this.handlers.onConnected(reconnect);
+  }
+
+  private markDisconnected(reason: string): void {
+    if (this.connectedAt === undefined) return;
+    this.connectedAt = undefined;
+    this.events.emit('listener:disconnected', { error: reason });
+  }
+
+  /** Drop the current subscriber (without waiting on a possibly dead socket) and open a new one. */
+  private replace(reason: string): void {
+    this.markDisconnected(reason);
+    const old = this.subscriber;
+    this.subscriber = undefined;
+    this.clearTimers();
+    if (old) void old.close().catch(() => {});
+    if (this.closed) return;
+    const delay = Math.min(5_000, 100 * 2 ** this.failures++);
+    this.retryTimer = setTimeout(() => this.open(), delay);
+  }
+
+  private schedulePing(): void {
+    if (this.pingTimer) clearInterval(this.pingTimer);
+    this.pingTimer = setInterval(() => {
+      const sub = this.subscriber;
+      if (!sub || this.echoTimer || this.connectedAt === undefined) return;
+      this.echoTimer = setTimeout(() => {
+        this.echoTimer = undefined;
+        if (this.subscriber === sub) this.replace(`no echo within ${this.db.listenerQueryTimeoutMs} ms (half-open connection?)`);
+      }, this.db.listenerQueryTimeoutMs);
+      sub.notify(this.pingChannel, 'ping').catch(() => {
+        // A failed NOTIFY leaves the echo timer to decide: the connection may still recover.
+      });
+    }, this.db.listenerPingMs);
+  }
+
+  private clearTimers(): void {
+    if (this.pingTimer) clearInterval(this.pingTimer);
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    if (this.echoTimer) clearTimeout(this.echoTimer);
+    this.pingTimer = this.retryTimer = this.echoTimer = undefined;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.clearTimers();
+    const sub = this.subscriber;
+    this.subscriber = undefined;
+    this.connectedAt = undefined;
+    if (sub) {
+      // end() on a half-open socket may never resolve: bound it.
+      await Promise.race([sub.close().catch(() => {}), new Promise((r) => setTimeout(r, 1_000).unref())]);
+    }
+  }
+}

@@ -1,0 +1,418 @@
+// The daemon's heart: a pool of running jobs fed by LISTEN/NOTIFY, bounded by WORKER_CONCURRENCY,
+// kept alive by a heartbeat that renews every lease in one UPDATE, and backed by a slow sweep that
+// catches whatever notifications missed. It knows no HTTP; it reports through the event bus.
+import os from 'node:os';
+import { randomBytes } from 'node:crypto';
+import type pg from 'pg';
+import type { DatabaseConfig, WorkerConfig } from '../config.ts';
+import { CancelledError, TransientError, toJobError, type JobError } from '../errors.ts';
+import type { EventBus, JobRef } from '../events.ts';
+import type { HandlerRegistry } from '../handlers/registry.ts';
+import type { HandlerResult } from '../handlers/types.ts';
+import { retryDelayMs } from '../queue/backoff.ts';
+import {
+  cancelJob,
+  claimJobs,
+  cleanupExpiredCache,
+  failOrRetryJob,
+  recoverLapsedLeases,
+  releaseJobs,
+  renewLeases,
+  type ClaimedJob,
+} from '../queue/jobs.ts';
+import { JobListener } from '../queue/listener.ts';
+import { CompletionBatcher } from './completions.ts';
+import { upsertWorker, type WorkerInfo, type WorkerStatus } from './registry.ts';
+
+/** Why a running job's AbortSignal fired; decides how the job is settled. */
+type AbortCause = 'cancel' | 'shutdown' | 'timeout' | 'lease_lost';
+
+class AbortReason extends Error {
+  constructor(
+    readonly why: AbortCause,
+    readonly error: JobError,
+  ) {
+    super(error.message);
+    this.name = 'AbortReason';
+  }
+}
+
+interface RunningJob {
+  job: ClaimedJob;
+  controller: AbortController;
+  started: number;
+  /** Set once a settle statement for this job is on its way; the heartbeat then leaves it alone. */
+  settling: boolean;
+  timeout: NodeJS.Timeout;
+}
+
+export interface WorkerDeps {
+  pool: pg.Pool;
+  database: DatabaseConfig;
+  config: WorkerConfig;
+  handlers: HandlerRegistry;
+  events: EventBus;
+  version: string;
+}
+
+export class Worker {
+  readonly id: string;
+  private readonly info: WorkerInfo;
+  private readonly running = new Map<string, RunningJob>();
+  private readonly completions: CompletionBatcher;
+  private readonly listener: JobListener;
+  private status: WorkerStatus = 'running';
+  private stopping = false;
+  private filling = false;
+  private refill = false;
+  /** The last claim filled every free slot: more may be waiting, so finishing jobs claim again. */
+  private backlog = true;
+  private heartbeatTimer: NodeJS.Timeout | undefined;
+  private sweepTimer: NodeJS.Timeout | undefined;
+  private wakeTimer: NodeJS.Timeout | undefined;
+  private wakeAt = Infinity;
+  private idleWaiters: Array<() => void> = [];
+  private readonly startedAt = Date.now();
+
+  constructor(private readonly deps: WorkerDeps) {
+    const { config } = deps;
+    this.id = config.id ?? `${os.hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+    this.info = { id: this.id, host: os.hostname(), pid: process.pid, version: deps.version, concurrency: config.concurrency };
+    this.completions = new CompletionBatcher(deps.pool, config.completionBatchMs, config.concurrency);
+    this.listener = new JobListener(
+      deps.database,
+      {
+        onJobs: () => this.poke(),
+        onCancel: (jobId) => this.abortJob(jobId, 'cancel'),
+        onConnected: () => this.poke(),
+      },
+      deps.events,
+    );
+  }
+
+  get runningCount(): number {
+    return this.running.size;
+  }
+
+  get listenerState(): { connected: boolean; lastEventAgeMs: number | undefined; reconnects: number } {
+    return { connected: this.listener.connected, lastEventAgeMs: this.listener.lastEventAgeMs(), reconnects: this.listener.reconnects };
+  }
+
+  get uptimeSeconds(): number {
+    return (Date.now() - this.startedAt) / 1000;
+  }
+
+  async start(): Promise<void> {
+    const { config, pool, events } = this.deps;
+    await upsertWorker(pool, this.info, 0, 'running');
+    await this.listener.start();
+    this.heartbeatTimer = setInterval(() => void this.heartbeat(), config.heartbeatSeconds * 1000);
+    this.sweepTimer = setInterval(() => void this.sweep(), config.sweepSeconds * 1000);
+    events.emit('worker:started', { workerId: this.id, concurrency: config.concurrency, pollOnly: false });
+    // Jobs that arrived while no daemon was listening.
+    this.poke();
+  }
+
+  /** Something may be claimable: a notification, a reconnect, a sweep or a due retry. */
+  poke(): void {
+    this.backlog = true;
+    void this.fill();
+  }
+
+  private async fill(): Promise<void> {
+    if (this.filling) {
+      this.refill = true;
+      return;
+    }
+    this.filling = true;
+    try {
+      do {
+        this.refill = false;
+        const free = this.deps.config.concurrency - this.running.size;
+        if (this.stopping || free <= 0 || !this.backlog) break;
+        let jobs: ClaimedJob[];
+        try {
+          jobs = await claimJobs(this.deps.pool, this.id, free, this.deps.config.leaseSeconds);
+        } catch (err) {
+          // The database is away: the listener's reconnect or the sweep will poke us again.
+          this.deps.events.emit('error', { where: 'claim', error: toJobError(err).message });
+          break;
+        }
+        this.backlog = jobs.length === free;
+        // Claimed while stopping: hand them straight back, attempt unburned.
+        if (this.stopping) {
+          await releaseJobs(this.deps.pool, jobs).catch(() => {});
+          break;
+        }
+        for (const job of jobs) this.run(job);
+      } while (this.refill || (this.backlog && this.running.size < this.deps.config.concurrency));
+    } finally {
+      this.filling = false;
+    }
+  }
+
+  private ref(job: ClaimedJob): JobRef {
+    return { jobId: job.id, type: job.type, attempt: job.attempts, workerId: this.id };
+  }
+
+  private run(job: ClaimedJob): void {
+    const { config, events, handlers } = this.deps;
+    const controller = new AbortController();
+    let timeoutMs = config.stuckSeconds * 1000;
+    let handler;
+    try {
+      handler = handlers.get(job.type);
+      if (handler.timeoutMs) timeoutMs = Math.min(timeoutMs, handler.timeoutMs);
+    } catch {
+      handler = undefined;
+    }
+    const entry: RunningJob = {
+      job,
+      controller,
+      started: performance.now(),
+      settling: false,
+      timeout: setTimeout(
+        () =>
+          this.abortJob(
+            job.id,
+            'timeout',
+            new TransientError('timeout', `the handler ran longer than ${Math.round(timeoutMs / 1000)} s and was aborted; this attempt counts as failed`),
+          ),
+        timeoutMs,
+      ),
+    };
+    this.running.set(job.id, entry);
+    events.emit('job:claimed', {
+      ...this.ref(job),
+      pickupMs: Math.max(0, job.claimed_at.getTime() - Math.max(job.created_at.getTime(), job.run_at.getTime())),
+    });
+    if (job.cancel_requested) this.abortJob(job.id, 'cancel');
+
+    // The handler races its own AbortSignal: a handler that ignores the signal cannot hold the job.
+    const aborted = new Promise<never>((_, reject) => {
+      const onAbort = () => reject(controller.signal.reason);
+      if (controller.signal.aborted) onAbort();
+      else controller.signal.addEventListener('abort', onAbort, { once: true });
+    });
+    aborted.catch(() => {});
+    const work = (async (): Promise<HandlerResult> => {
+      const h = handlers.get(job.type);
+      return h.run(job.input, {
+        jobId: job.id,
+        userId: job.user_id,
+        type: job.type,
+        attempt: job.attempts,
+        maxAttempts: job.max_attempts,
+        signal: controller.signal,
+      });
+    })();
+    Promise.race([work, aborted]).then(
+      (out) => this.settle(entry, { ok: true, out, version: handler?.version }),
+      (err) => this.settle(entry, { ok: false, err }),
+    );
+  }
+
+  private abortJob(jobId: string, cause: AbortCause, error?: JobError): void {
+    const entry = this.running.get(jobId);
+    if (!entry || entry.settling || entry.controller.signal.aborted) return;
+    const err =
+      error ??
+      (cause === 'cancel'
+        ? new CancelledError('cancelled', 'cancelled by request while running')
+        : cause === 'shutdown'
+          ? new CancelledError('shutdown', 'the worker shut down before the job finished; it was released to run again')
+          : new CancelledError('lease_lost', 'the lease was lost: another worker owns this job now'));
+    entry.controller.abort(new AbortReason(cause, err));
+  }
+
+  private async settle(entry: RunningJob, outcome: { ok: true; out: HandlerResult; version: string | undefined } | { ok: false; err: unknown }): Promise<void> {
+    if (entry.settling) return;
+    entry.settling = true;
+    clearTimeout(entry.timeout);
+    const { job } = entry;
+    const { events, pool, config } = this.deps;
+    const ref = this.ref(job);
+    const durationMs = performance.now() - entry.started;
+    try {
+      if (outcome.ok) {
+        const applied = await this.withRetries(() =>
+          this.completions.complete({
+            id: job.id,
+            lease_token: job.lease_token,
+            result: outcome.out.result,
+            provider: outcome.out.provider,
+            model: outcome.out.model,
+            provider_calls: outcome.out.calls,
+            input_tokens: sum(outcome.out.calls, 'input_tokens'),
+            output_tokens: sum(outcome.out.calls, 'output_tokens'),
+            cache_key: outcome.out.cacheKey,
+            handler_version: outcome.version,
+          }),
+        );
+        if (applied) events.emit('job:completed', { ...ref, durationMs });
+        else events.emit('job:stale', { ...ref, action: 'complete' });
+        return;
+      }
+
+      const reason = entry.controller.signal.aborted ? (entry.controller.signal.reason as AbortReason) : undefined;
+      if (reason?.why === 'lease_lost') {
+        events.emit('job:stale', { ...ref, action: 'abandon' });
+        return;
+      }
+      if (reason?.why === 'shutdown') {
+        // Released in one statement by stop(); nothing to write here.
+        return;
+      }
+      if (reason?.why === 'cancel') {
+        const applied = await this.withRetries(() => cancelJob(pool, job, 'cancelled by request while running'));
+        if (applied) events.emit('job:cancelled', { ...ref, durationMs });
+        else events.emit('job:stale', { ...ref, action: 'cancel' });
+        return;
+      }
+
+      const error = reason ? reason.error : toJobError(outcome.err);
+      const permanent = error.kind === 'permanent' || error.kind === 'cancelled';
+      const delayMs = permanent ? 0 : retryDelayMs(job.attempts, { baseMs: config.retryBaseMs, maxMs: config.retryMaxMs }, error);
+      const row = await this.withRetries(() => failOrRetryJob(pool, job, error.toJSON(), { permanent, delayMs }));
+      if (!row) events.emit('job:stale', { ...ref, action: 'fail' });
+      else if (row.status === 'pending') {
+        events.emit('job:retried', { ...ref, durationMs, delayMs, error: error.toJSON() });
+        this.wakeIn(delayMs);
+      } else events.emit('job:failed', { ...ref, durationMs, error: error.toJSON() });
+    } catch (err) {
+      // The database stayed away longer than the lease: the job is recovered by whoever sweeps next.
+      events.emit('error', { where: 'settle', error: toJobError(err).message });
+    } finally {
+      this.running.delete(job.id);
+      if (this.running.size === 0) for (const w of this.idleWaiters.splice(0)) w();
+      if (this.backlog) void this.fill();
+    }
+  }
+
+  /** A settle that meets a brief outage tries again while our lease can still be valid. */
+  private async withRetries<T>(fn: () => Promise<T>): Promise<T> {
+    const deadline = Date.now() + this.deps.config.leaseSeconds * 1000;
+    for (let i = 0; ; i++) {
+      try {
+        return await fn();
+      } catch (err) {
+        if (Date.now() + 200 > deadline) throw err;
+        await new Promise((r) => setTimeout(r, Math.min(2_000, 100 * 2 ** i)));
+      }
+    }
+  }
+
+  /** A retry becomes due: wake then, unless an earlier wake is already set. */
+  private wakeIn(ms: number): void {
+    const at = Date.now() + ms;
+    if (this.stopping || at >= this.wakeAt) return;
+    if (this.wakeTimer) clearTimeout(this.wakeTimer);
+    this.wakeAt = at;
+    this.wakeTimer = setTimeout(() => {
+      this.wakeTimer = undefined;
+      this.wakeAt = Infinity;
+      this.poke();
+    }, ms + 5);
+  }
+
+  private async heartbeat(): Promise<void> {
+    const { pool, config, events } = this.deps;
+    const started = performance.now();
+    const held = [...this.running.values()].filter((r) => !r.settling).map((r) => r.job);
+    try {
+      const renewed = await renewLeases(pool, held, config.leaseSeconds);
+      let lost = 0;
+      for (const job of held) {
+        const r = renewed.get(job.id);
+        if (!r) {
+          // Gone from under us (lapsed and recovered while we were paused): stop wasting work on it.
+          if (this.running.get(job.id)?.settling === false) {
+            lost++;
+            this.abortJob(job.id, 'lease_lost');
+          }
+        } else if (r.cancelRequested) this.abortJob(job.id, 'cancel');
+      }
+      await upsertWorker(pool, this.info, this.running.size, this.status);
+      events.emit('heartbeat:done', { workerId: this.id, renewed: renewed.size, lost, ms: performance.now() - started });
+    } catch (err) {
+      events.emit('error', { where: 'heartbeat', error: toJobError(err).message });
+    }
+  }
+
+  /** The safety net: lapsed leases, missed notifications, due retries, expired cache rows. */
+  async sweep(): Promise<void> {
+    const { pool, events } = this.deps;
+    if (this.stopping) return;
+    const started = performance.now();
+    try {
+      const recovered = await recoverLapsedLeases(pool);
+      if (recovered.ids.length > 0) {
+        events.emit('jobs:recovered', { workerId: this.id, count: recovered.ids.length, failed: recovered.failed, jobIds: recovered.ids });
+      }
+      const cacheDeleted = await cleanupExpiredCache(pool);
+      events.emit('sweep:done', { workerId: this.id, recovered: recovered.ids.length, cacheDeleted, ms: performance.now() - started });
+    } catch (err) {
+      events.emit('error', { where: 'sweep', error: toJobError(err).message });
+    }
+    this.poke();
+  }
+
+  /**
+   * Graceful stop: claim nothing more; give running jobs `graceMs`; then abort the rest and release
+   * them to pending without burning an attempt; mark the registry row stopped.
+   */
+  async stop(graceMs = this.deps.config.shutdownGraceSeconds * 1000, reason = 'shutdown'): Promise<{ released: number }> {
+    const { pool, events } = this.deps;
+    if (this.stopping) return { released: 0 };
+    this.stopping = true;
+    this.status = 'stopping';
+    clearInterval(this.sweepTimer);
+    if (this.wakeTimer) clearTimeout(this.wakeTimer);
+    events.emit('worker:stopping', { workerId: this.id, running: this.running.size, reason });
+    await upsertWorker(pool, this.info, this.running.size, 'stopping').catch(() => {});
+
+    if (this.running.size > 0 && graceMs > 0) {
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        new Promise<void>((resolve) => this.idleWaiters.push(resolve)),
+        new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs))),
+      ]);
+      clearTimeout(timer);
+    }
+
+    const leftovers = [...this.running.values()].filter((r) => !r.settling);
+    for (const r of leftovers) this.abortJob(r.job.id, 'shutdown');
+    let released: string[] = [];
+    if (leftovers.length > 0) {
+      released = await this.withRetries(() => releaseJobs(pool, leftovers.map((r) => r.job))).catch((err) => {
+        events.emit('error', { where: 'release', error: toJobError(err).message });
+        return [];
+      });
+      for (const r of leftovers) {
+        events.emit('job:released', { ...this.ref(r.job), durationMs: performance.now() - r.started });
+      }
+    }
+    // Wait for settles already on their way (completions, failures) before closing anything.
+    if (this.running.size > 0) await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+    await this.completions.drain();
+    clearInterval(this.heartbeatTimer);
+    await this.listener.close();
+    this.status = 'stopped';
+    await upsertWorker(pool, this.info, 0, 'stopped').catch(() => {});
+    events.emit('worker:stopped', { workerId: this.id, released: released.length });
+    return { released: released.length };
+  }
+}
+
+function sum(calls: HandlerResult['calls'], key: 'input_tokens' | 'output_tokens'): number | null {
+  if (!calls || calls.length === 0) return null;
+  let total = 0;
+  let any = false;
+  for (const c of calls) {
+    if (typeof c[key] === 'number') {
+      total += c[key]!;
+      any = true;
+    }
+  }
+  return any ? total : null;
+}
