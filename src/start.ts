@@ -31,6 +31,7 @@ export interface Daemon {
 }
 
 export interface DaemonOptions {
+  /** Replaces the default handler set (tests run a daemon with chosen handlers). */
   handlers?: JobHandler[];
   logger?: Logger;
   /** Skip migrations (tests that migrate once themselves). */
@@ -56,7 +57,7 @@ export async function startDaemon(config: AppConfig, options: DaemonOptions = {}
 
   if (options.migrate !== false) await migrate(config.database.url);
   const pool = createPool(config.database, 'ai-worker', events);
-  const handlers = new HandlerRegistry([healthcheckHandler, ...(options.handlers ?? [])]);
+  const handlers = new HandlerRegistry(options.handlers ?? [healthcheckHandler]);
   const worker = new Worker({ pool, database: config.database, config: config.worker, handlers, events, version: VERSION });
   const http = buildHttpServer({ pool, worker, metrics, version: VERSION });
   try {

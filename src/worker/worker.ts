@@ -58,7 +58,10 @@ export interface WorkerDeps {
 export class Worker {
   readonly id: string;
   private readonly info: WorkerInfo;
+  /** Every job we hold a lease on: handlers running, and settles on their way to the database. */
   private readonly running = new Map<string, RunningJob>();
+  /** Handlers executing now; WORKER_CONCURRENCY bounds this. */
+  private active = 0;
   private readonly completions: CompletionBatcher;
   private readonly listener: JobListener;
   private status: WorkerStatus = 'running';
@@ -128,7 +131,7 @@ export class Worker {
     try {
       do {
         this.refill = false;
-        const free = this.deps.config.concurrency - this.running.size;
+        const free = this.freeSlots();
         if (this.stopping || free <= 0 || !this.backlog) break;
         let jobs: ClaimedJob[];
         try {
@@ -145,10 +148,20 @@ export class Worker {
           break;
         }
         for (const job of jobs) this.run(job);
-      } while (this.refill || (this.backlog && this.running.size < this.deps.config.concurrency));
+      } while (this.refill || (this.backlog && this.freeSlots() > 0));
     } finally {
       this.filling = false;
     }
+  }
+
+  /**
+   * A slot frees when its handler finishes, not when its settle is written: the next claim then
+   * overlaps the completion write (bench:queue: ~2x throughput on instant jobs). Settles in flight
+   * are bounded too (at most one batch's worth), so a slow database slows the claims.
+   */
+  private freeSlots(): number {
+    const c = this.deps.config.concurrency;
+    return Math.min(c - this.active, 2 * c - this.running.size);
   }
 
   private ref(job: ClaimedJob): JobRef {
@@ -182,6 +195,7 @@ export class Worker {
       ),
     };
     this.running.set(job.id, entry);
+    this.active++;
     events.emit('job:claimed', {
       ...this.ref(job),
       pickupMs: Math.max(0, job.claimed_at.getTime() - Math.max(job.created_at.getTime(), job.run_at.getTime())),
@@ -228,7 +242,9 @@ export class Worker {
   private async settle(entry: RunningJob, outcome: { ok: true; out: HandlerResult; version: string | undefined } | { ok: false; err: unknown }): Promise<void> {
     if (entry.settling) return;
     entry.settling = true;
+    this.active--;
     clearTimeout(entry.timeout);
+    if (this.backlog) void this.fill();
     const { job } = entry;
     const { events, pool, config } = this.deps;
     const ref = this.ref(job);
