@@ -70,6 +70,8 @@ export class Worker {
   private refill = false;
   /** The last claim filled every free slot: more may be waiting, so finishing jobs claim again. */
   private backlog = true;
+  /** Bumped by every poke, so a claim that started before a notification cannot clear its flag. */
+  private pokes = 0;
   private heartbeatTimer: NodeJS.Timeout | undefined;
   private sweepTimer: NodeJS.Timeout | undefined;
   private wakeTimer: NodeJS.Timeout | undefined;
@@ -118,6 +120,7 @@ export class Worker {
 
   /** Something may be claimable: a notification, a reconnect, a sweep or a due retry. */
   poke(): void {
+    this.pokes++;
     this.backlog = true;
     void this.fill();
   }
@@ -134,6 +137,7 @@ export class Worker {
         const free = this.freeSlots();
         if (this.stopping || free <= 0 || !this.backlog) break;
         let jobs: ClaimedJob[];
+        const pokesBefore = this.pokes;
         try {
           jobs = await claimJobs(this.deps.pool, this.id, free, this.deps.config.leaseSeconds);
         } catch (err) {
@@ -141,7 +145,9 @@ export class Worker {
           this.deps.events.emit('error', { where: 'claim', error: toJobError(err).message });
           break;
         }
-        this.backlog = jobs.length === free;
+        // A notification that arrived while the claim was in flight may name a row the claim's
+        // snapshot could not see: keep the backlog flag it set.
+        this.backlog = jobs.length === free || this.pokes !== pokesBefore;
         // Claimed while stopping: hand them straight back, attempt unburned.
         if (this.stopping) {
           await releaseJobs(this.deps.pool, jobs).catch(() => {});

@@ -1,0 +1,53 @@
+// Start every emulator and print the environment that points the daemon at them (dev only).
+//   tsx src/dev/emulators/cli.ts > .env.emulators
+// Ports come from EMU_{YOLO,OLLAMA,GEMINI,WHATSAPP}_PORT, else free ports. Stops on SIGINT/SIGTERM.
+import * as gemini from './gemini.ts';
+import * as ollama from './ollama.ts';
+import * as whatsapp from './whatsapp.ts';
+import * as yolo from './yolo.ts';
+
+function portFrom(name: string): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return 0;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) {
+    process.stderr.write(`${name}=${raw}: must be a port number 0-65535\n`);
+    process.exit(2);
+  }
+  return n;
+}
+
+const host = process.env.EMU_HOST ?? '127.0.0.1';
+const geminiKey = process.env.EMU_GEMINI_API_KEY ?? 'emulator-gemini-key';
+const waToken = process.env.EMU_WHATSAPP_TOKEN ?? 'emulator-whatsapp-token';
+const waPhone = '100000000000001';
+
+const [y, o, g, w] = await Promise.all([
+  yolo.start({ port: portFrom('EMU_YOLO_PORT'), host }),
+  ollama.start({ port: portFrom('EMU_OLLAMA_PORT'), host }),
+  gemini.start({ port: portFrom('EMU_GEMINI_PORT'), host, apiKey: geminiKey }),
+  whatsapp.start({ port: portFrom('EMU_WHATSAPP_PORT'), host, token: waToken, phoneNumberId: waPhone }),
+]);
+
+const env: Record<string, string> = {
+  YOLO_URL: `${y.url}/detect`,
+  OLLAMA_HOST: o.url,
+  GEMINI_BASE_URL: g.url,
+  GEMINI_API_KEY: geminiKey,
+  WHATSAPP_API_URL: `${w.url}/v21.0`,
+  WHATSAPP_TOKEN: waToken,
+  WHATSAPP_PHONE_NUMBER_ID: waPhone,
+};
+process.stdout.write(Object.entries(env).map(([k, v]) => `${k}=${v}\n`).join(''));
+process.stderr.write('emulators running (yolo, ollama, gemini, whatsapp); Ctrl-C to stop\n');
+
+let stopping = false;
+async function stop(signal: string): Promise<void> {
+  if (stopping) process.exit(1);
+  stopping = true;
+  process.stderr.write(`${signal}: stopping emulators\n`);
+  await Promise.all([y.close(), o.close(), g.close(), w.close()]);
+  process.exit(0);
+}
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));
