@@ -2,6 +2,7 @@
 // documented default (docs/configuration.md lists them all) and the values are cross-checked, so a
 // bad deployment stops at start with a message naming the variable, never half-way through a job.
 import { ConfigError } from './errors.ts';
+import { readProviderConfig, type ProviderConfig } from './providers/config.ts';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -37,6 +38,7 @@ export interface AppConfig {
   worker: WorkerConfig;
   http: { port: number; host: string };
   logLevel: LogLevel;
+  providers: ProviderConfig;
 }
 
 export type Env = Record<string, string | undefined>;
@@ -147,6 +149,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     r.problems.push('DATABASE_POOL_MAX must be at least 2');
   }
 
+  const providers = readProviderConfig(env);
+  r.problems.push(...providers.problems);
+
   if (r.problems.length > 0) throw new ConfigError(r.problems);
-  return { database, worker, http, logLevel };
+  return { database, worker, http, logLevel, providers: providers.config };
 }

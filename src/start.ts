@@ -9,12 +9,13 @@ import { transactionPoolerReason } from './db/connection.ts';
 import { migrate } from './db/migrate.ts';
 import { createPool } from './db/pool.ts';
 import { EventBus } from './events.ts';
-import { healthcheckHandler } from './handlers/healthcheck.ts';
+import { defaultHandlers } from './handlers/index.ts';
 import { HandlerRegistry } from './handlers/registry.ts';
 import type { JobHandler } from './handlers/types.ts';
 import { buildHttpServer } from './http/server.ts';
 import { createLogger, subscribeLogging } from './observability/logging.ts';
 import { createMetrics } from './observability/metrics.ts';
+import { createProviders, type Providers } from './providers/index.ts';
 import { VERSION } from './version.ts';
 import { Worker } from './worker/worker.ts';
 
@@ -23,6 +24,7 @@ export interface Daemon {
   events: EventBus;
   pool: pg.Pool;
   worker: Worker;
+  providers: Providers;
   http: FastifyInstance;
   log: Logger;
   /** The HTTP port actually bound (PORT=0 picks a free one). */
@@ -57,14 +59,22 @@ export async function startDaemon(config: AppConfig, options: DaemonOptions = {}
 
   if (options.migrate !== false) await migrate(config.database.url);
   const pool = createPool(config.database, 'ai-worker', events);
-  const handlers = new HandlerRegistry(options.handlers ?? [healthcheckHandler]);
+  const providers = createProviders(config.providers, events);
+  const handlers = new HandlerRegistry(options.handlers ?? defaultHandlers({ pool, providers, events, config }));
   const worker = new Worker({ pool, database: config.database, config: config.worker, handlers, events, version: VERSION });
-  const http = buildHttpServer({ pool, worker, metrics, version: VERSION });
+  const http = buildHttpServer({ pool, worker, metrics, version: VERSION, extraHealth: () => ({ providers: providers.status() }) });
+  // Which Ollama models are present, at start and every minute, for /health/detailed.
+  const refreshProviders = () => void providers.refreshStatus().catch((err: Error) => events.emit('error', { where: 'providers_status', error: err.message }));
+  const providerTimer = setInterval(refreshProviders, 60_000);
+  providerTimer.unref();
+  refreshProviders();
   try {
     await worker.start();
     await http.listen({ port: config.http.port, host: config.http.host });
   } catch (err) {
+    clearInterval(providerTimer);
     await worker.stop(0).catch(() => {});
+    await providers.close().catch(() => {});
     await http.close().catch(() => {});
     await pool.end().catch(() => {});
     metrics.unsubscribe();
@@ -76,13 +86,15 @@ export async function startDaemon(config: AppConfig, options: DaemonOptions = {}
   let stopped: Promise<void> | undefined;
   const stop = (graceMs?: number) =>
     (stopped ??= (async () => {
+      clearInterval(providerTimer);
       await worker.stop(graceMs);
+      await providers.close();
       await http.close();
       await pool.end();
       metrics.unsubscribe();
       events.removeAll();
     })());
-  return { config, events, pool, worker, http, log, port, stop };
+  return { config, events, pool, worker, providers, http, log, port, stop };
 }
 
 /** `ai-worker start`: run until SIGTERM/SIGINT; a second signal exits at once. */
