@@ -3,6 +3,7 @@
 // bad deployment stops at start with a message naming the variable, never half-way through a job.
 import { ConfigError } from './errors.ts';
 import { readProviderConfig, type ProviderConfig } from './providers/config.ts';
+import { JOB_TYPES, type JobType } from './schemas.ts';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -39,6 +40,26 @@ export interface AppConfig {
   http: { port: number; host: string };
   logLevel: LogLevel;
   providers: ProviderConfig;
+  /** Seconds a result stays in analysis_cache per type; 0 = never cached (chat turns). */
+  cacheTtlSeconds: Record<JobType, number>;
+}
+
+/** Results that depend only on their input are cached; conversation turns are not. */
+export const DEFAULT_CACHE_TTL_SECONDS: Record<JobType, number> = {
+  sofia_image: 7 * 86_400,
+  medical_exam: 30 * 86_400,
+  meal_plan: 30 * 86_400,
+  unified_assistant: 0,
+  whatsapp_message: 0,
+  healthcheck: 0,
+};
+
+export function readCacheTtls(r: EnvReader): Record<JobType, number> {
+  const out = {} as Record<JobType, number>;
+  for (const type of JOB_TYPES) {
+    out[type] = r.int(`CACHE_TTL_${type.toUpperCase()}_SECONDS`, DEFAULT_CACHE_TTL_SECONDS[type], 0, 365 * 86_400);
+  }
+  return out;
 }
 
 export type Env = Record<string, string | undefined>;
@@ -149,9 +170,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     r.problems.push('DATABASE_POOL_MAX must be at least 2');
   }
 
+  const cacheTtlSeconds = readCacheTtls(r);
   const providers = readProviderConfig(env);
   r.problems.push(...providers.problems);
 
   if (r.problems.length > 0) throw new ConfigError(r.problems);
-  return { database, worker, http, logLevel, providers: providers.config };
+  return { database, worker, http, logLevel, providers: providers.config, cacheTtlSeconds };
 }

@@ -1,0 +1,74 @@
+// Cache keys: sha256 over (type, handler version, canonical input). Canonical means key order does
+// not matter and images and documents count by their bytes' hash, never by a URL (the same photo
+// sent twice hits; two photos at one URL don't). Web Crypto only, so the gateway computes the same
+// key on Deno as the worker does on Node.
+import type { JobType } from '../schemas.ts';
+
+/**
+ * The version of each handler's result. Bump one when its result changes meaning: old cache
+ * entries then stop matching. Handlers read their version from here, so the two cannot drift.
+ */
+export const HANDLER_VERSIONS: Record<JobType, string> = {
+  sofia_image: '1',
+  medical_exam: '1',
+  unified_assistant: '1',
+  meal_plan: '1',
+  whatsapp_message: '1',
+  healthcheck: '1',
+};
+
+/** Fields whose value is a base64 payload: hashed, not keyed verbatim. */
+const BYTES_FIELDS = new Set(['image_base64', 'document_base64', 'base64']);
+/** Fields that only point at content: a key over them would be a key over the URL. */
+const URL_FIELDS = new Set(['image_url', 'url']);
+
+function base64ToBytes(b64: string): Uint8Array {
+  const bin = atob(b64.replace(/^data:[^,]*,/, '').replace(/\s+/g, ''));
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+export async function sha256Hex(data: Uint8Array | string): Promise<string> {
+  const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
+  const digest = await crypto.subtle.digest('SHA-256', bytes as unknown as ArrayBuffer);
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * The input with sorted keys and payloads replaced by their content hash. Returns undefined when
+ * the input names content by URL: only whoever downloads the bytes can key it (the worker).
+ */
+export async function canonicalInput(input: unknown): Promise<unknown | undefined> {
+  if (Array.isArray(input)) {
+    const items = await Promise.all(input.map(canonicalInput));
+    return items.includes(undefined) ? undefined : items;
+  }
+  if (input === null || typeof input !== 'object') return input;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(input).sort()) {
+    const value = (input as Record<string, unknown>)[key];
+    if (URL_FIELDS.has(key) && typeof value === 'string') return undefined;
+    if (BYTES_FIELDS.has(key) && typeof value === 'string') {
+      out[`${key}:sha256`] = await sha256Hex(base64ToBytes(value));
+      continue;
+    }
+    const c = await canonicalInput(value);
+    if (c === undefined && value !== undefined) return undefined;
+    out[key] = c;
+  }
+  return out;
+}
+
+/** The cache key for a job, or undefined when the input cannot be keyed without downloading it. */
+export async function cacheKeyFor(type: JobType, input: unknown): Promise<string | undefined> {
+  const canonical = await canonicalInput(input);
+  if (canonical === undefined) return undefined;
+  return `${type}:v${HANDLER_VERSIONS[type]}:${await sha256Hex(JSON.stringify(canonical))}`;
+}
+
+/** Key over already-downloaded bytes (sofia_image by URL: the worker keys after the download). */
+export async function cacheKeyForBytes(type: JobType, bytes: Uint8Array, rest: Record<string, unknown> = {}): Promise<string> {
+  const canonical = await canonicalInput({ ...rest, 'content:sha256': await sha256Hex(bytes) });
+  return `${type}:v${HANDLER_VERSIONS[type]}:${await sha256Hex(JSON.stringify(canonical))}`;
+}
