@@ -40,6 +40,12 @@ export interface AppConfig {
   http: { port: number; host: string };
   logLevel: LogLevel;
   providers: ProviderConfig;
+  /** Largest image or document accepted, decoded (SOFIA_MAX_IMAGE_BYTES). */
+  maxImageBytes: number;
+  /** Accept http:// image URLs (local tests and the demo only; production wants https). */
+  allowHttpImageUrls: boolean;
+  /** Serve the gateway's edge-function handlers at /functions/v1/<name> from the daemon. */
+  serveFunctions: boolean;
   /** Seconds a result stays in analysis_cache per type; 0 = never cached (chat turns). */
   cacheTtlSeconds: Record<JobType, number>;
 }
@@ -171,9 +177,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
   }
 
   const cacheTtlSeconds = readCacheTtls(r);
+  const maxImageBytes = r.int('SOFIA_MAX_IMAGE_BYTES', 8 * 1024 * 1024, 1024, 50 * 1024 * 1024);
+  const allowHttpImageUrls = r.bool('IMAGE_URL_ALLOW_HTTP', false);
+  const serveFunctions = r.bool('SERVE_FUNCTIONS', false);
   const providers = readProviderConfig(env);
   r.problems.push(...providers.problems);
 
   if (r.problems.length > 0) throw new ConfigError(r.problems);
-  return { database, worker, http, logLevel, providers: providers.config, cacheTtlSeconds };
+  return { database, worker, http, logLevel, providers: providers.config, cacheTtlSeconds, maxImageBytes, allowHttpImageUrls, serveFunctions };
 }
