@@ -85,3 +85,17 @@ test('a 1000-row INSERT … SELECT produces exactly one small notification', asy
     await listener.end();
   }
 });
+
+test('every move into a final state is recorded once in analysis_job_outcomes', async () => {
+  const { rows } = await db.pool.query(`insert into analysis_jobs (user_id, type) values ($1, 'healthcheck') returning id`, [randomUUID()]);
+  const id = rows[0].id;
+  await db.pool.query(
+    `update analysis_jobs set status = 'processing', attempts = 1, locked_by = 'w1', lease_token = gen_random_uuid(), locked_until = now() + interval '1 minute' where id = $1`,
+    [id],
+  );
+  await db.pool.query(`update analysis_jobs set status = 'completed', lease_token = null, locked_until = null where id = $1`, [id]);
+  // A later update that does not change the status records nothing more.
+  await db.pool.query(`update analysis_jobs set priority = 1 where id = $1`, [id]);
+  const ledger = (await db.pool.query('select status, attempt, worker_id from analysis_job_outcomes where job_id = $1', [id])).rows;
+  assert.deepEqual(ledger, [{ status: 'completed', attempt: 1, worker_id: 'w1' }]);
+});
