@@ -13,6 +13,9 @@ export function createPool(db: DatabaseConfig, applicationName: string, events?:
     max: db.poolMax,
     application_name: applicationName,
     statement_timeout: db.statementTimeoutMs,
+    // A row or table locked by someone else makes our statement give up early instead of waiting
+    // out the whole statement timeout (the settle then retries, the claim skips locked rows anyway).
+    lock_timeout: Math.min(5_000, db.statementTimeoutMs),
     // A query that the server never answers (half-open TCP) must end too.
     query_timeout: db.statementTimeoutMs + 2_000,
     connectionTimeoutMillis: 5_000,

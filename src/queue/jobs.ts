@@ -62,24 +62,50 @@ export interface LeaseRef {
   lease_token: string;
 }
 
-// One UPDATE renews every lease this daemon holds. Rows that no longer match were taken back (lease
-// lapsed and recovered): their handlers must stop. Rows whose cancel was requested come back flagged,
-// which catches a cancel NOTIFY that the listener missed.
+// One statement renews every lease this daemon holds. A row locked by someone else (an operator's
+// open transaction) is skipped this round rather than stalling the renewal of all the others; a
+// row that is no longer ours (lapsed and recovered while we were paused) comes back `ours: false`,
+// so its handler can stop. A cancel request comes back flagged, which catches a cancel NOTIFY that
+// the listener missed.
 const RENEW = `
-update public.analysis_jobs j
-   set locked_until = now() + make_interval(secs => $3)
-  from unnest($1::uuid[], $2::uuid[]) as held(id, lease_token)
- where j.id = held.id and j.lease_token = held.lease_token and j.status = 'processing'
-returning j.id, (j.cancel_requested_at is not null) as cancel_requested`;
+with held as (
+  select * from unnest($1::uuid[], $2::uuid[]) as h(id, lease_token)
+), lockable as (
+  select j.id
+    from public.analysis_jobs j
+    join held on j.id = held.id and j.lease_token = held.lease_token
+   where j.status = 'processing'
+     for update of j skip locked
+), renewed as (
+  update public.analysis_jobs j
+     set locked_until = now() + make_interval(secs => $3)
+    from lockable
+   where j.id = lockable.id
+  returning j.id
+)
+select held.id,
+       exists (select 1 from renewed where renewed.id = held.id) as renewed,
+       cur.id is not null as ours,
+       coalesce(cur.cancel_requested_at is not null, false) as cancel_requested
+  from held
+  left join public.analysis_jobs cur
+    on cur.id = held.id and cur.lease_token = held.lease_token and cur.status = 'processing'`;
 
-export async function renewLeases(db: Queryable, held: LeaseRef[], leaseSeconds: number): Promise<Map<string, { cancelRequested: boolean }>> {
+export interface LeaseState {
+  renewed: boolean;
+  /** False when the row has another lease now (or none): the job is someone else's. */
+  ours: boolean;
+  cancelRequested: boolean;
+}
+
+export async function renewLeases(db: Queryable, held: LeaseRef[], leaseSeconds: number): Promise<Map<string, LeaseState>> {
   if (held.length === 0) return new Map();
-  const { rows } = await db.query<{ id: string; cancel_requested: boolean }>(RENEW, [
+  const { rows } = await db.query<{ id: string; renewed: boolean; ours: boolean; cancel_requested: boolean }>(RENEW, [
     held.map((h) => h.id),
     held.map((h) => h.lease_token),
     leaseSeconds,
   ]);
-  return new Map(rows.map((r) => [r.id, { cancelRequested: r.cancel_requested }]));
+  return new Map(rows.map((r) => [r.id, { renewed: r.renewed, ours: r.ours, cancelRequested: r.cancel_requested }]));
 }
 
 export interface Completion extends LeaseRef {

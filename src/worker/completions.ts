@@ -50,7 +50,17 @@ export class CompletionBatcher {
         for (const b of batch) b.resolve(applied.has(b.completion.id));
       },
       (err) => {
-        for (const b of batch) b.reject(err);
+        // One row locked by someone else must not fail the others that shared its statement:
+        // settle them one by one, so only the blocked one reports the error.
+        if (batch.length === 1) return batch[0]!.reject(err);
+        return Promise.all(
+          batch.map((b) =>
+            completeJobs(this.db, [b.completion]).then(
+              (applied) => b.resolve(applied.has(b.completion.id)),
+              (e) => b.reject(e),
+            ),
+          ),
+        ).then(() => undefined);
       },
     );
     this.inFlight.add(p);

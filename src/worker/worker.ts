@@ -342,20 +342,20 @@ export class Worker {
     const started = performance.now();
     const held = [...this.running.values()].filter((r) => !r.settling).map((r) => r.job);
     try {
-      const renewed = await renewLeases(pool, held, config.leaseSeconds);
+      const leases = await renewLeases(pool, held, config.leaseSeconds);
       let lost = 0;
+      let renewed = 0;
       for (const job of held) {
-        const r = renewed.get(job.id);
-        if (!r) {
+        const state = leases.get(job.id);
+        if (state?.renewed) renewed++;
+        if (state && !state.ours && this.running.get(job.id)?.settling === false) {
           // Gone from under us (lapsed and recovered while we were paused): stop wasting work on it.
-          if (this.running.get(job.id)?.settling === false) {
-            lost++;
-            this.abortJob(job.id, 'lease_lost');
-          }
-        } else if (r.cancelRequested) this.abortJob(job.id, 'cancel');
+          lost++;
+          this.abortJob(job.id, 'lease_lost');
+        } else if (state?.cancelRequested) this.abortJob(job.id, 'cancel');
       }
       await upsertWorker(pool, this.info, this.running.size, this.status);
-      events.emit('heartbeat:done', { workerId: this.id, renewed: renewed.size, lost, ms: performance.now() - started });
+      events.emit('heartbeat:done', { workerId: this.id, renewed, lost, ms: performance.now() - started });
     } catch (err) {
       events.emit('error', { where: 'heartbeat', error: toJobError(err).message });
     }
