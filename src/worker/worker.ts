@@ -24,6 +24,20 @@ import { JobListener } from '../queue/listener.ts';
 import { CompletionBatcher } from './completions.ts';
 import { upsertWorker, type WorkerInfo, type WorkerStatus } from './registry.ts';
 
+/** After a failed claim (outage, dead connection), the next try; the listener's reconnect may come sooner. */
+const CLAIM_RETRY_MS = 1_000;
+
+/**
+ * Claim-ahead: while a backlog lasts and handlers are quick, one claim also fetches the jobs the pool
+ * will start within this horizon (at the measured handler duration), so a round trip claims — and a
+ * completion batch settles — many jobs, not just one pool's worth. Slow handlers (AI calls) get no
+ * lookahead at all: nothing is held that another daemon could be running. At most
+ * LOOKAHEAD_MAX_PER_SLOT × concurrency (and LOOKAHEAD_MAX in all) wait, leased, in memory.
+ */
+const LOOKAHEAD_HORIZON_MS = 10;
+const LOOKAHEAD_MAX_PER_SLOT = 10;
+const LOOKAHEAD_MAX = 250;
+
 /** Why a running job's AbortSignal fired; decides how the job is settled. */
 type AbortCause = 'cancel' | 'shutdown' | 'timeout' | 'lease_lost';
 
@@ -62,6 +76,11 @@ export class Worker {
   private readonly running = new Map<string, RunningJob>();
   /** Handlers executing now; WORKER_CONCURRENCY bounds this. */
   private active = 0;
+  /** Claimed ahead (leased, handler not started yet); they start as slots free, in claim order. */
+  private queued: ClaimedJob[] = [];
+  /** Moving average of handler durations (ms); sizes the claim-ahead. Unknown until a handler ends. */
+  private handlerMs: number | undefined;
+  private readonly lookaheadMax: number;
   private readonly completions: CompletionBatcher;
   private readonly listener: JobListener;
   private status: WorkerStatus = 'running';
@@ -83,7 +102,9 @@ export class Worker {
     const { config } = deps;
     this.id = config.id ?? `${os.hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
     this.info = { id: this.id, host: os.hostname(), pid: process.pid, version: deps.version, concurrency: config.concurrency };
-    this.completions = new CompletionBatcher(deps.pool, config.completionBatchMs, config.concurrency);
+    this.lookaheadMax = Math.min(LOOKAHEAD_MAX, LOOKAHEAD_MAX_PER_SLOT * config.concurrency);
+    // A completion batch can hold a whole claim's worth.
+    this.completions = new CompletionBatcher(deps.pool, config.completionBatchMs, config.concurrency + this.lookaheadMax);
     this.listener = new JobListener(
       deps.database,
       {
@@ -134,6 +155,7 @@ export class Worker {
     try {
       do {
         this.refill = false;
+        this.startQueued();
         const free = this.freeSlots();
         if (this.stopping || free <= 0 || !this.backlog) break;
         let jobs: ClaimedJob[];
@@ -141,8 +163,9 @@ export class Worker {
         try {
           jobs = await claimJobs(this.deps.pool, this.id, free, this.deps.config.leaseSeconds);
         } catch (err) {
-          // The database is away: the listener's reconnect or the sweep will poke us again.
+          // The database is away or the connection died: try again shortly, whatever pokes us first.
           this.deps.events.emit('error', { where: 'claim', error: toJobError(err).message });
+          this.wakeIn(CLAIM_RETRY_MS);
           break;
         }
         // A notification that arrived while the claim was in flight may name a row the claim's
@@ -153,7 +176,8 @@ export class Worker {
           await releaseJobs(this.deps.pool, jobs).catch(() => {});
           break;
         }
-        for (const job of jobs) this.run(job);
+        this.queued.push(...jobs);
+        this.startQueued();
       } while (this.refill || (this.backlog && this.freeSlots() > 0));
     } finally {
       this.filling = false;
@@ -167,7 +191,24 @@ export class Worker {
    */
   private freeSlots(): number {
     const c = this.deps.config.concurrency;
-    return Math.min(c - this.active, 2 * c - this.running.size);
+    const ahead = this.lookahead();
+    // With a lookahead, claim again only once half of what was claimed ahead has started.
+    if (ahead > 0 && this.queued.length > ahead / 2) return 0;
+    const target = c + ahead;
+    return Math.min(target - this.active - this.queued.length, 2 * target - this.running.size - this.queued.length);
+  }
+
+  /** How many jobs to claim beyond the free slots: what the pool starts within the horizon. */
+  private lookahead(): number {
+    if (this.handlerMs === undefined) return 0;
+    const c = this.deps.config.concurrency;
+    return Math.min(this.lookaheadMax, Math.floor((c * LOOKAHEAD_HORIZON_MS) / Math.max(this.handlerMs, 0.01)));
+  }
+
+  /** Jobs claimed ahead start as slots free; never more than WORKER_CONCURRENCY handlers at once. */
+  private startQueued(): void {
+    const c = this.deps.config.concurrency;
+    while (!this.stopping && this.active < c && this.queued.length > 0) this.run(this.queued.shift()!);
   }
 
   private ref(job: ClaimedJob): JobRef {
@@ -233,6 +274,11 @@ export class Worker {
   }
 
   private abortJob(jobId: string, cause: AbortCause, error?: JobError): void {
+    if (cause === 'cancel') {
+      // Claimed ahead, not started: it will start already cancelled and settle as such.
+      const waiting = this.queued.find((j) => j.id === jobId);
+      if (waiting) waiting.cancel_requested = true;
+    }
     const entry = this.running.get(jobId);
     if (!entry || entry.settling || entry.controller.signal.aborted) return;
     const err =
@@ -250,11 +296,13 @@ export class Worker {
     entry.settling = true;
     this.active--;
     clearTimeout(entry.timeout);
-    if (this.backlog) void this.fill();
     const { job } = entry;
     const { events, pool, config } = this.deps;
     const ref = this.ref(job);
     const durationMs = performance.now() - entry.started;
+    this.handlerMs = this.handlerMs === undefined ? durationMs : 0.8 * this.handlerMs + 0.2 * durationMs;
+    this.startQueued();
+    if (this.backlog) void this.fill();
     try {
       if (outcome.ok) {
         const applied = await this.withRetries(() =>
@@ -341,6 +389,7 @@ export class Worker {
     const { pool, config, events } = this.deps;
     const started = performance.now();
     const held = [...this.running.values()].filter((r) => !r.settling).map((r) => r.job);
+    held.push(...this.queued);
     try {
       const leases = await renewLeases(pool, held, config.leaseSeconds);
       let lost = 0;
@@ -348,6 +397,16 @@ export class Worker {
       for (const job of held) {
         const state = leases.get(job.id);
         if (state?.renewed) renewed++;
+        const waiting = this.queued.indexOf(job);
+        if (waiting >= 0) {
+          // Claimed ahead and not started yet: drop it if it is someone else's now, or start it cancelled.
+          if (state && !state.ours) {
+            this.queued.splice(waiting, 1);
+            lost++;
+            events.emit('job:stale', { ...this.ref(job), action: 'abandon' });
+          } else if (state?.cancelRequested) job.cancel_requested = true;
+          continue;
+        }
         if (state && !state.ours && this.running.get(job.id)?.settling === false) {
           // Gone from under us (lapsed and recovered while we were paused): stop wasting work on it.
           lost++;
@@ -391,6 +450,14 @@ export class Worker {
     clearInterval(this.sweepTimer);
     if (this.wakeTimer) clearTimeout(this.wakeTimer);
     events.emit('worker:stopping', { workerId: this.id, running: this.running.size, reason });
+    // Claimed ahead but never started: hand them back at once, attempt unburned.
+    const notStarted = this.queued.splice(0);
+    if (notStarted.length > 0) {
+      await this.withRetries(() => releaseJobs(pool, notStarted)).catch((err) => {
+        events.emit('error', { where: 'release', error: toJobError(err).message });
+      });
+      for (const job of notStarted) events.emit('job:released', { ...this.ref(job), durationMs: 0 });
+    }
     await upsertWorker(pool, this.info, this.running.size, 'stopping').catch(() => {});
 
     if (this.running.size > 0 && graceMs > 0) {
