@@ -119,7 +119,10 @@ export class JobListener {
     });
     sub
       .connect()
-      .then(() => Promise.all([sub.listenTo(JOBS_CHANNEL), sub.listenTo(CANCEL_CHANNEL), sub.listenTo(this.pingChannel)]))
+      // One at a time: pg 9 will refuse overlapping queries on one client.
+      .then(async () => {
+        for (const channel of [JOBS_CHANNEL, CANCEL_CHANNEL, this.pingChannel]) await sub.listenTo(channel);
+      })
       .catch((err: Error) => {
         if (this.subscriber === sub) this.replace(err.message);
       });

@@ -1,0 +1,138 @@
+// medical_exam: a lab report (text, PDF or photo) → values read by the parser → flags against the
+// report's own reference (else the built-in table) → a plain-language pt-BR summary → the disclaimer.
+//
+// Models never produce a value. For a photo the vision model only transcribes; the same parser that
+// reads typed text then reads the transcription, so a value that is not on the page cannot appear.
+// The summary model is given analyte names and flags only; when every model is down the
+// deterministic explainLabResults text stands in. Values never reach a log line.
+import { cacheKeyFor, HANDLER_VERSIONS } from '../cache/key.ts';
+import { explainLabResults, LAB_DISCLAIMER } from '../labs/explain.ts';
+import { parseLabReport, type LabFlag, type LabParseResult } from '../labs/parse.ts';
+import { extractPdfText } from '../pdf/extract-text.ts';
+import { validateInput, type MedicalExamInput } from '../schemas.ts';
+import {
+  analysisContext, optionalText, requiredStepError, toHandlerResult, validateOptions,
+  type AnalysisContext, type AnalysisDeps, type AnalysisOutcome,
+} from './shared/analysis.ts';
+import { decodeBase64 } from './shared/image.ts';
+import type { JobHandler } from './types.ts';
+
+export interface ExamAnalyte {
+  name: string;
+  value: number;
+  unit: string | null;
+  reference_low: number | null;
+  reference_high: number | null;
+  reference_text: string | null;
+  reference_source: 'report' | 'built_in' | null;
+  flag: LabFlag;
+}
+
+export interface ExamResult {
+  analytes: ExamAnalyte[];
+  unparsed_lines: string[];
+  summary: string;
+  disclaimer: string;
+}
+
+export const EXAM_TIMEOUT_MS = 120_000;
+
+const TRANSCRIBE_SYSTEM =
+  'Você transcreve laudos de exames laboratoriais. Copie fielmente o texto da imagem, linha por linha, ' +
+  'com nomes dos exames, resultados, unidades e valores de referência exatamente como impressos ' +
+  '(vírgula decimal inclusive). Não interprete, não resuma, não corrija e não acrescente nada. ' +
+  'Se a imagem não for um laudo legível, responda com uma linha vazia.';
+
+const SUMMARY_SYSTEM =
+  'Você explica resultados de exames laboratoriais para leigos, em português do Brasil, com linguagem ' +
+  'simples e tom tranquilo. Você recebe apenas o nome de cada exame e se ficou abaixo, dentro ou acima ' +
+  'da referência do laudo. Em no máximo 6 frases: diga o que cada item fora da faixa costuma medir e ' +
+  'que fatores comuns podem alterá-lo, sem dar diagnóstico, sem sugerir remédios ou doses e sem citar ' +
+  'números. Termine recomendando levar o exame ao médico. Não use markdown.';
+
+const FLAG_PT: Record<LabFlag, string> = { baixo: 'abaixo da referência', normal: 'dentro da referência', alto: 'acima da referência', indeterminado: 'sem referência comparável' };
+
+function summaryPrompt(parsed: LabParseResult): string {
+  const lines = parsed.analytes.map((a) => `- ${a.name}: ${FLAG_PT[a.flag]}`);
+  const extra = parsed.unparsed_lines.length > 0 ? `\n(${parsed.unparsed_lines.length} linha(s) do laudo não puderam ser lidas.)` : '';
+  return `Resultados do exame:\n${lines.join('\n')}${extra}`;
+}
+
+/** The deterministic explanation without its closing disclaimer, which the result carries on its own. */
+function fallbackSummary(parsed: LabParseResult): string {
+  return explainLabResults(parsed).replace(LAB_DISCLAIMER, '').trim();
+}
+
+function publicAnalytes(parsed: LabParseResult): ExamAnalyte[] {
+  return parsed.analytes.map((a) => ({
+    name: a.name,
+    value: a.value,
+    unit: a.unit,
+    reference_low: a.reference_low,
+    reference_high: a.reference_high,
+    reference_text: a.reference_text,
+    reference_source: a.reference_source,
+    flag: a.flag,
+  }));
+}
+
+export async function analyseMedicalExam(deps: AnalysisDeps, input: MedicalExamInput, actx: AnalysisContext): Promise<AnalysisOutcome<ExamResult>> {
+  const cacheKey = await cacheKeyFor('medical_exam', input);
+  const hit = await deps.cache.get('medical_exam', cacheKey);
+  if (hit !== undefined) return { result: hit as ExamResult, cacheKey, cached: true };
+
+  let text: string;
+  let producer: { provider: string; model: string } | undefined;
+  if ('text' in input) {
+    text = input.text;
+  } else if (input.mime === 'application/pdf') {
+    text = (await extractPdfText(decodeBase64(input.document_base64), { signal: actx.signal })).text;
+  } else {
+    try {
+      const answer = await deps.providers.vision({
+        system: TRANSCRIBE_SYSTEM,
+        prompt: 'Transcreva o laudo desta imagem.',
+        images: [{ data: decodeBase64(input.document_base64), mimeType: input.mime }],
+        signal: actx.signal,
+        calls: actx.calls,
+      });
+      text = answer.text;
+      producer = { provider: answer.provider, model: answer.model };
+    } catch (err) {
+      throw requiredStepError(err, 'no_vision', `nenhum modelo de visão conseguiu ler o laudo (${deps.config.providers.chains.vision.join(', ')})`);
+    }
+  }
+
+  const parsed = parseLabReport(text);
+  let summary: string;
+  let degraded = false;
+  if (parsed.analytes.length === 0) {
+    summary = fallbackSummary(parsed);
+  } else {
+    const answer = await optionalText(deps, { system: SUMMARY_SYSTEM, prompt: summaryPrompt(parsed) }, actx);
+    const written = answer?.text.replace(/\s+\n/g, '\n').trim();
+    if (answer && written) {
+      summary = written;
+      producer ??= { provider: answer.provider, model: answer.model };
+    } else {
+      summary = fallbackSummary(parsed);
+      degraded = true;
+    }
+  }
+  const result: ExamResult = { analytes: publicAnalytes(parsed), unparsed_lines: parsed.unparsed_lines, summary, disclaimer: LAB_DISCLAIMER };
+  await deps.cache.put('medical_exam', cacheKey, result, { degraded });
+  return { result, provider: producer?.provider, model: producer?.model, cacheKey, cached: false };
+}
+
+export function medicalExamHandler(deps: AnalysisDeps): JobHandler {
+  return {
+    type: 'medical_exam',
+    version: HANDLER_VERSIONS.medical_exam,
+    timeoutMs: EXAM_TIMEOUT_MS,
+    async run(input, ctx) {
+      const parsed = validateInput('medical_exam', input, validateOptions(deps.config));
+      const actx = analysisContext(ctx);
+      return toHandlerResult(await analyseMedicalExam(deps, parsed, actx), actx.calls);
+    },
+  };
+}

@@ -1,0 +1,86 @@
+// unified_assistant: a health chat turn. Urgent symptoms in the user's last message get the fixed
+// URGENT_ANSWER before any model is asked (a model cannot talk the user out of calling 192). Other
+// turns go to the text chain with the user's recent analyses as context. The reply is the product,
+// so when every model is down the job retries rather than inventing a canned answer.
+import { HANDLER_VERSIONS } from '../cache/key.ts';
+import { detectUrgency, URGENT_ANSWER } from '../assistant/urgency.ts';
+import { InvalidInputError, TransientError } from '../errors.ts';
+import type { ChatMessage } from '../providers/index.ts';
+import { validateInput, type UnifiedAssistantInput } from '../schemas.ts';
+import {
+  analysisContext, requiredStepError, toHandlerResult, validateOptions,
+  type AnalysisContext, type AnalysisDeps, type AnalysisOutcome,
+} from './shared/analysis.ts';
+import { recentAnalysesContext } from './shared/recent-analyses.ts';
+import type { JobHandler } from './types.ts';
+
+export interface AssistantResult {
+  reply: string;
+  urgent: boolean;
+}
+
+export const ASSISTANT_TIMEOUT_MS = 90_000;
+/** Turns sent to the model; older ones add tokens more than meaning. */
+export const MAX_TURNS = 20;
+const MAX_APP_CONTEXT_CHARS = 2_000;
+
+const SYSTEM =
+  'Você é o assistente de saúde de um app brasileiro (nutrição, exames, hábitos). Responda em português ' +
+  'do Brasil, de forma clara, acolhedora e breve (até 6 frases), com texto simples próprio para WhatsApp. ' +
+  'Você não é médico: não faça diagnósticos, não prescreva nem ajuste remédios ou doses, e recomende ' +
+  'procurar um profissional quando o assunto pedir. Em qualquer sinal de emergência, oriente ligar 192 (SAMU). ' +
+  'Use as análises recentes do usuário, quando houver, para personalizar a resposta, sem repetir números desnecessariamente.';
+
+export function lastUserMessage(messages: readonly ChatMessage[]): string {
+  for (let i = messages.length - 1; i >= 0; i--) if (messages[i]!.role === 'user') return messages[i]!.content;
+  return '';
+}
+
+async function systemPrompt(deps: AnalysisDeps, input: UnifiedAssistantInput, actx: AnalysisContext): Promise<string> {
+  const parts = [SYSTEM];
+  let recent = '';
+  try {
+    recent = await recentAnalysesContext(deps.pool, actx.userId);
+  } catch (err) {
+    // Context makes the answer better; its absence does not make it wrong.
+    deps.events.emit('error', { where: 'assistant_recent_analyses', error: (err as Error).message });
+  }
+  if (recent) parts.push(`Análises recentes do usuário (mais recente primeiro):\n${recent}`);
+  const appNotes = input.messages.filter((m) => m.role === 'system').map((m) => m.content.trim()).filter(Boolean);
+  if (appNotes.length) parts.push(`Notas do aplicativo:\n${appNotes.join('\n').slice(0, MAX_APP_CONTEXT_CHARS)}`);
+  if (input.context && Object.keys(input.context).length > 0) {
+    parts.push(`Contexto informado pelo aplicativo (JSON): ${JSON.stringify(input.context).slice(0, MAX_APP_CONTEXT_CHARS)}`);
+  }
+  return parts.join('\n\n');
+}
+
+export async function answerAssistant(deps: AnalysisDeps, input: UnifiedAssistantInput, actx: AnalysisContext): Promise<AnalysisOutcome<AssistantResult>> {
+  if (detectUrgency(lastUserMessage(input.messages)).urgent) {
+    return { result: { reply: URGENT_ANSWER, urgent: true }, cached: false };
+  }
+  const turns = input.messages.filter((m) => m.role !== 'system').slice(-MAX_TURNS).map((m) => ({ role: m.role, content: m.content }));
+  if (!turns.some((m) => m.content.trim() !== '')) throw new InvalidInputError('unified_assistant needs at least one user or assistant message', ['input.messages']);
+  const system = await systemPrompt(deps, input, actx);
+  let answer;
+  try {
+    answer = await deps.providers.text({ system, messages: turns, signal: actx.signal, calls: actx.calls });
+  } catch (err) {
+    throw requiredStepError(err, 'assistant_unavailable', `nenhum modelo de linguagem respondeu (${deps.config.providers.chains.text.join(', ')})`);
+  }
+  const reply = answer.text.trim();
+  if (reply === '') throw new TransientError('empty_answer', `${answer.provider} (${answer.model}) answered with an empty text`);
+  return { result: { reply, urgent: false }, provider: answer.provider, model: answer.model, cached: false };
+}
+
+export function unifiedAssistantHandler(deps: AnalysisDeps): JobHandler {
+  return {
+    type: 'unified_assistant',
+    version: HANDLER_VERSIONS.unified_assistant,
+    timeoutMs: ASSISTANT_TIMEOUT_MS,
+    async run(input, ctx) {
+      const parsed = validateInput('unified_assistant', input, validateOptions(deps.config));
+      const actx = analysisContext(ctx);
+      return toHandlerResult(await answerAssistant(deps, parsed, actx), actx.calls);
+    },
+  };
+}

@@ -1,0 +1,169 @@
+// medical_exam end to end: typed text, a PDF (text extracted by pdfjs-dist) and a photo (transcribed
+// by the vision model, read by the same parser), the summary and its fallback, and bad documents.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { LAB_DISCLAIMER } from '../src/labs/explain.ts';
+import { extractPdfText } from '../src/pdf/extract-text.ts';
+import { useFreshDatabase } from './support/database.ts';
+import { startTestDaemon } from './support/daemon.ts';
+import { runJob, startEmulators, testPng, type TestEmulators } from './support/emulators.ts';
+
+const db = useFreshDatabase('analysis_medical');
+let emu: TestEmulators;
+
+before(async () => {
+  emu = await startEmulators();
+});
+after(async () => {
+  await emu.close();
+});
+
+const REPORT = readFileSync(new URL('./fixtures/labs/01-colunas-bioquimica.txt', import.meta.url), 'utf8');
+
+/**
+ * A minimal valid PDF, written by hand: one page, Helvetica (a standard font, nothing embedded),
+ * each cell its own positioned text object as report generators do, and an exact xref table.
+ * Text is WinAnsi (latin1), so accented names survive.
+ */
+function buildPdf(rows: Array<Array<[x: number, text: string]>>): Buffer {
+  const esc = (s: string) => s.replace(/[\\()]/g, (c) => `\\${c}`);
+  let content = '';
+  rows.forEach((cells, i) => {
+    const y = 780 - i * 16;
+    for (const [x, text] of cells) content += `BT /F1 10 Tf ${x} ${y} Td (${esc(text)}) Tj ET\n`;
+  });
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}endstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
+  ];
+  let out = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(Buffer.byteLength(out, 'latin1'));
+    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = Buffer.byteLength(out, 'latin1');
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, 'latin1');
+}
+
+const PDF_ROWS: Array<Array<[number, string]>> = [
+  [[50, 'LABORATÓRIO SÃO LUCAS - ANÁLISES CLÍNICAS']],
+  [[50, 'Paciente: MARIA DA SILVA'], [350, 'Idade: 45 anos']],
+  [[50, 'EXAME'], [220, 'RESULTADO'], [350, 'VALOR DE REFERÊNCIA']],
+  [[50, 'GLICOSE'], [220, '112 mg/dL'], [350, '70 a 99 mg/dL']],
+  [[50, 'CREATININA'], [220, '0,82 mg/dL'], [350, '0,50 a 1,10 mg/dL']],
+  [[50, 'POTÁSSIO'], [220, '3,2 mEq/L'], [350, '3,5 a 5,1 mEq/L']],
+];
+
+const flags = (analytes: Array<{ name: string; flag: string }>) => Object.fromEntries(analytes.map((a) => [a.name, a.flag]));
+
+test('pdf text extraction rebuilds the report lines and columns', async () => {
+  const pdf = buildPdf(PDF_ROWS);
+  const { text, pages } = await extractPdfText(pdf);
+  assert.equal(pages, 1);
+  const lines = text.split('\n');
+  assert.equal(lines[0], 'LABORATÓRIO SÃO LUCAS - ANÁLISES CLÍNICAS');
+  assert.equal(lines[3], 'GLICOSE  112 mg/dL  70 a 99 mg/dL', 'separate cells become columns');
+  await assert.rejects(extractPdfText(Buffer.from('%PDF-1.4\nnot really a pdf')), { code: 'invalid_pdf' });
+  await assert.rejects(extractPdfText(buildPdf([])), { code: 'pdf_no_text' });
+});
+
+test('report text: values and flags from the report, a model summary, the disclaimer', async () => {
+  const d = await startTestDaemon(db.url, emu.env);
+  try {
+    emu.resetStats();
+    const { how, row } = await runJob(d, db.pool, 'medical_exam', { text: REPORT });
+    assert.equal(how, 'completed', JSON.stringify(row.error));
+    const r = row.result;
+    assert.deepEqual(Object.keys(r).sort(), ['analytes', 'disclaimer', 'summary', 'unparsed_lines']);
+    assert.deepEqual(Object.keys(r.analytes[0]).sort(), ['flag', 'name', 'reference_high', 'reference_low', 'reference_source', 'reference_text', 'unit', 'value']);
+    const glic = r.analytes.find((a: { name: string }) => a.name === 'Glicose');
+    assert.deepEqual(glic, { name: 'Glicose', value: 112, unit: 'mg/dL', reference_low: 70, reference_high: 99, reference_text: '70 a 99 mg/dL', reference_source: 'report', flag: 'alto' });
+    assert.equal(flags(r.analytes)['Potássio'], 'baixo');
+    assert.equal(flags(r.analytes)['Ureia'], 'normal');
+    assert.equal(r.analytes.length, 6);
+    assert.equal(r.disclaimer, LAB_DISCLAIMER);
+    assert.ok(r.summary.length > 20);
+    assert.equal(row.provider, 'ollama');
+    assert.equal(row.model, 'llama3.1:8b');
+    assert.deepEqual(emu.inferenceCounts(), { yolo: 0, ollama: 1, gemini: 0, whatsapp: 0 });
+  } finally {
+    await d.stop();
+  }
+});
+
+test('a PDF report: text through pdfjs-dist, the same parser', async () => {
+  const d = await startTestDaemon(db.url, emu.env);
+  try {
+    const pdf = buildPdf(PDF_ROWS);
+    const { how, row } = await runJob(d, db.pool, 'medical_exam', { document_base64: pdf.toString('base64'), mime: 'application/pdf' });
+    assert.equal(how, 'completed', JSON.stringify(row.error));
+    assert.deepEqual(flags(row.result.analytes), { Glicose: 'alto', Creatinina: 'normal', Potássio: 'baixo' });
+    assert.equal(row.result.analytes.find((a: { name: string }) => a.name === 'Creatinina').value, 0.82);
+
+    const scan = await runJob(d, db.pool, 'medical_exam', { document_base64: buildPdf([]).toString('base64'), mime: 'application/pdf' }, { maxAttempts: 3 });
+    assert.equal(scan.how, 'failed');
+    assert.equal(scan.row.error.code, 'pdf_no_text');
+    assert.equal(scan.row.attempts, 1);
+  } finally {
+    await d.stop();
+  }
+});
+
+test('a photo of a report: the vision model transcribes, the parser reads; nothing is invented', async () => {
+  const d = await startTestDaemon(db.url, emu.env);
+  try {
+    emu.resetStats();
+    const photo = testPng(800, 1100, 7);
+    const { how, row } = await runJob(d, db.pool, 'medical_exam', { document_base64: photo.toString('base64'), mime: 'image/png' });
+    assert.equal(how, 'completed', JSON.stringify(row.error));
+    assert.equal(row.provider, 'ollama');
+    assert.equal(row.model, 'llava:7b', 'the transcriber is the vision model');
+    // The emulator "transcribes" generic sentences with no lab values: the parser finds none, and
+    // the result says so instead of making values up.
+    assert.deepEqual(row.result.analytes, []);
+    assert.match(row.result.summary, /Não consegui ler nenhum resultado/);
+    assert.deepEqual(emu.inferenceCounts(), { yolo: 0, ollama: 1, gemini: 0, whatsapp: 0 });
+  } finally {
+    await d.stop();
+  }
+});
+
+test('every text model down: the deterministic summary stands in and the job completes', async () => {
+  await emu.ollama.setKnobs({ down: true });
+  await emu.gemini.setKnobs({ down: true });
+  const d = await startTestDaemon(db.url, emu.env);
+  try {
+    const { how, row } = await runJob(d, db.pool, 'medical_exam', { text: `${REPORT}\nHEMOGLOBINA GLICADA 6,1 %` });
+    assert.equal(how, 'completed', JSON.stringify(row.error));
+    assert.match(row.result.summary, /Acima da referência:\n- Glicose: 112 mg\/dL/);
+    assert.ok(!row.result.summary.includes(LAB_DISCLAIMER), 'the disclaimer is its own field, not repeated');
+    assert.equal(row.result.disclaimer, LAB_DISCLAIMER);
+    assert.equal(row.provider, null);
+  } finally {
+    await d.stop();
+    await emu.heal();
+  }
+});
+
+test('invalid input: field paths, no retries', async () => {
+  const d = await startTestDaemon(db.url, emu.env);
+  try {
+    const both = await runJob(d, db.pool, 'medical_exam', { text: 'GLICOSE 90', mime: 'application/pdf' }, { maxAttempts: 4 });
+    assert.equal(both.how, 'failed');
+    assert.equal(both.row.error.code, 'invalid_input');
+    assert.deepEqual(both.row.error.fields, ['input.document_base64']);
+    const fake = await runJob(d, db.pool, 'medical_exam', { document_base64: testPng(10, 10).toString('base64'), mime: 'application/pdf' }, { maxAttempts: 4 });
+    assert.equal(fake.row.error.code, 'invalid_input');
+    assert.deepEqual(fake.row.error.fields, ['input.document_base64']);
+    assert.equal(fake.row.attempts, 1);
+  } finally {
+    await d.stop();
+  }
+});
