@@ -4,11 +4,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type pg from 'pg';
-import type { AppConfig } from './config.ts';
+import type { AppConfig, Env } from './config.ts';
 import { transactionPoolerReason } from './db/connection.ts';
 import { migrate } from './db/migrate.ts';
 import { createPool } from './db/pool.ts';
 import { EventBus } from './events.ts';
+import { createGateway, envFromRecord, readGatewayConfig, runInlineFromRegistry, type Gateway } from './gateway/index.ts';
 import { defaultHandlers } from './handlers/index.ts';
 import { HandlerRegistry } from './handlers/registry.ts';
 import type { JobHandler } from './handlers/types.ts';
@@ -38,6 +39,8 @@ export interface DaemonOptions {
   logger?: Logger;
   /** Skip migrations (tests that migrate once themselves). */
   migrate?: boolean;
+  /** [gateway] The environment the edge functions read (SUPABASE_JWT_SECRET…); default process.env. */
+  gatewayEnv?: Env;
 }
 
 export class PoolerError extends Error {}
@@ -52,6 +55,12 @@ export async function startDaemon(config: AppConfig, options: DaemonOptions = {}
         'Use the direct connection (Supabase: db.<project>.supabase.co:5432, or the session pooler on port 5432).',
     );
   }
+  // [gateway] Read (and so validate) the functions' settings before anything is opened.
+  const gatewayEnv = config.serveFunctions
+    ? envFromRecord({ ...(options.gatewayEnv ?? process.env), DATABASE_URL: config.database.url, SUPABASE_DB_URL: undefined })
+    : undefined;
+  if (gatewayEnv) readGatewayConfig(gatewayEnv);
+
   const log = options.logger ?? createLogger(config.logLevel);
   const events = new EventBus();
   subscribeLogging(events, log);
@@ -62,7 +71,9 @@ export async function startDaemon(config: AppConfig, options: DaemonOptions = {}
   const providers = createProviders(config.providers, events);
   const handlers = new HandlerRegistry(options.handlers ?? defaultHandlers({ pool, providers, events, config }));
   const worker = new Worker({ pool, database: config.database, config: config.worker, handlers, events, version: VERSION });
-  const http = buildHttpServer({ pool, worker, metrics, version: VERSION, extraHealth: () => ({ providers: providers.status() }) });
+  // [gateway] SERVE_FUNCTIONS: the edge functions, with this daemon's handlers as their sync path.
+  const gateway: Gateway | undefined = gatewayEnv ? createGateway({ env: gatewayEnv, runInline: runInlineFromRegistry(handlers) }) : undefined;
+  const http = buildHttpServer({ pool, worker, metrics, version: VERSION, extraHealth: () => ({ providers: providers.status() }), gateway });
   // Which Ollama models are present, at start and every minute, for /health/detailed.
   const refreshProviders = () => void providers.refreshStatus().catch((err: Error) => events.emit('error', { where: 'providers_status', error: err.message }));
   const providerTimer = setInterval(refreshProviders, 60_000);
@@ -76,6 +87,7 @@ export async function startDaemon(config: AppConfig, options: DaemonOptions = {}
     await worker.stop(0).catch(() => {});
     await providers.close().catch(() => {});
     await http.close().catch(() => {});
+    await gateway?.close().catch(() => {}); // [gateway]
     await pool.end().catch(() => {});
     metrics.unsubscribe();
     throw err;
@@ -90,6 +102,7 @@ export async function startDaemon(config: AppConfig, options: DaemonOptions = {}
       await worker.stop(graceMs);
       await providers.close();
       await http.close();
+      await gateway?.close(); // [gateway]
       await pool.end();
       metrics.unsubscribe();
       events.removeAll();

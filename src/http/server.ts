@@ -2,10 +2,12 @@
 // It reads the worker's state; it never drives the worker.
 import Fastify, { type FastifyInstance } from 'fastify';
 import type pg from 'pg';
+import type { Gateway } from '../gateway/index.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import { pingDatabase, queueStats } from '../queue/stats.ts';
 import { recentWorkers } from '../worker/registry.ts';
 import type { Worker } from '../worker/worker.ts';
+import { registerFunctions } from './functions.ts';
 
 export interface HttpDeps {
   pool: pg.Pool;
@@ -14,6 +16,8 @@ export interface HttpDeps {
   version: string;
   /** Extra sections for /health/detailed (providers, breakers); never secrets. */
   extraHealth?: () => Record<string, unknown>;
+  /** [gateway] Edge functions served at /functions/v1/<name> (SERVE_FUNCTIONS=true). */
+  gateway?: Gateway;
 }
 
 const DB_PING_TIMEOUT_MS = 2_000;
@@ -70,6 +74,9 @@ export function buildHttpServer(deps: HttpDeps): FastifyInstance {
     }
     return reply.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());
   });
+
+  // [gateway] local hosting of the edge functions, same handlers as on Supabase.
+  if (deps.gateway) registerFunctions(app, deps.gateway);
 
   return app;
 }

@@ -1,10 +1,11 @@
 // The listening connection: the usual failure of a LISTEN/NOTIFY queue. pg-listen's defaults give
 // up reconnecting after 3 s and its liveness ping has no timeout, so here:
 // - reconnection never gives up (retryTimeout 0, retryLimit Infinity), with capped backoff;
-// - the connection's queries are bounded by query_timeout, so pg-listen's ping cannot hang;
-// - on top, an end-to-end echo: every ping interval we NOTIFY our own channel through the same
-//   connection and expect it back. A half-open TCP connection (server gone, no RST) answers
-//   nothing: after one echo timeout the subscriber is thrown away and a new one made.
+// - the connection's queries are bounded by query_timeout;
+// - instead of pg-listen's ping (no timeout of its own), an end-to-end echo: every ping interval
+//   we NOTIFY our own channel through the same connection and expect it back within a timer that
+//   nothing can hang. A half-open TCP connection (server gone, no RST) answers nothing: after one
+//   echo timeout the subscriber is thrown away and a new one made.
 // Every (re)connect is reported, and the worker runs a catch-up claim on each one.
 import pgListen, { type Subscriber } from 'pg-listen';
 import { randomBytes } from 'node:crypto';
@@ -75,7 +76,9 @@ export class JobListener {
         keepAliveInitialDelayMillis: 1_000,
       },
       {
-        paranoidChecking: this.db.listenerPingMs,
+        // pg-listen's own ping (SELECT on the same client) would overlap our echo; the echo below
+        // checks more (the whole NOTIFY path) and is bounded by its own timer, so it replaces it.
+        paranoidChecking: false,
         retryLimit: Infinity,
         retryTimeout: 0,
         // Throwing here is the only way to stop pg-listen's reconnect loop once we are closing.

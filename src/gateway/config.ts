@@ -1,0 +1,148 @@
+// The gateway's settings, read through a getter so the same code reads Deno.env.get on Supabase and
+// process.env (or a test's record) under Node. Every variable is listed with its default in
+// docs/gateway.md. A bad value stops the gateway at construction with every problem named, so a
+// misdeployed function fails on its first request's cold start, not half-way through a user's job.
+import { ConfigError } from '../errors.ts';
+import { DEFAULT_CACHE_TTL_SECONDS, EnvReader, readCacheTtls, type Env } from '../config.ts';
+import type { JobType } from '../schemas.ts';
+import { FLAG_NAMES, parseFlagValue, type FlagName, type FlagValue } from './flags.ts';
+
+export type EnvGetter = (name: string) => string | undefined;
+
+export interface GatewayConfig {
+  /** HS256 secret (the project's legacy JWT secret); undefined = HS256 tokens are refused. */
+  jwtSecret: string | undefined;
+  /** Expected `iss`: SUPABASE_JWT_ISSUER, else SUPABASE_URL + '/auth/v1'. */
+  jwtIssuer: string;
+  /** JWKS for RS256/ES256 tokens; undefined = asymmetric tokens are refused. */
+  jwksUrl: string | undefined;
+  jwtAudience: string;
+  /** Leeway for exp/nbf, for clocks that disagree by a little. */
+  jwtClockSkewSeconds: number;
+  maxTokenBytes: number;
+  /** Base for status_url; SUPABASE_URL on Supabase, else the request's own origin. */
+  publicUrl: string | undefined;
+  databaseUrl: string;
+  db: { poolMax: number; connectTimeoutMs: number; statementTimeoutMs: number; deadlineMs: number };
+  maxBodyBytes: number;
+  /** Work-creating calls (enqueue, AI functions, cancel) per user per minute. */
+  rateLimitPerMinute: number;
+  /** Status reads per user per minute; polling is cheap but not free. */
+  statusRateLimitPerMinute: number;
+  /** Environment values of the rollout flags; a feature_flags row overrides them. */
+  flags: Record<FlagName, FlagValue>;
+  flagCacheTtlMs: number;
+  /** How long the synchronous path may run before the work is handed to the queue. */
+  syncBudgetMs: number;
+  /** A worker whose last heartbeat is older than this counts as absent (async → sync). */
+  workerFreshSeconds: number;
+  whatsapp: { appSecret: string | undefined; verifyToken: string | undefined; serviceUserId: string };
+  cacheTtlSeconds: Record<JobType, number>;
+  /** Accept http:// image URLs in inputs (local emulators only). */
+  allowHttpImageUrls: boolean;
+  maxImageBytes: number;
+}
+
+/** The cap asked of the flag cache: a rollback by SQL UPDATE is live everywhere within this. */
+export const MAX_FLAG_CACHE_TTL_MS = 30_000;
+export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
+/** Owner of WhatsApp jobs when no app user is known: the nil UUID, which no auth user ever has. */
+export const DEFAULT_WHATSAPP_SERVICE_USER_ID = '00000000-0000-0000-0000-000000000000';
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const ENV_NAMES = [
+  'SUPABASE_JWT_SECRET', 'SUPABASE_URL', 'SUPABASE_JWT_ISSUER', 'SUPABASE_JWKS_URL', 'SUPABASE_DB_URL', 'DATABASE_URL',
+  'GATEWAY_PUBLIC_URL', 'GATEWAY_MAX_BODY_BYTES', 'GATEWAY_RATE_LIMIT_PER_MINUTE', 'GATEWAY_STATUS_RATE_LIMIT_PER_MINUTE',
+  'GATEWAY_MAX_TOKEN_BYTES', 'GATEWAY_JWT_CLOCK_SKEW_SECONDS', 'GATEWAY_DB_POOL_MAX', 'GATEWAY_DB_CONNECT_TIMEOUT_MS',
+  'GATEWAY_DB_STATEMENT_TIMEOUT_MS', 'GATEWAY_DB_DEADLINE_MS', 'GATEWAY_FLAG_CACHE_TTL_MS', 'GATEWAY_WORKER_FRESH_SECONDS',
+  'SYNC_BUDGET_MS', 'WHATSAPP_APP_SECRET', 'WHATSAPP_VERIFY_TOKEN', 'WHATSAPP_SERVICE_USER_ID', 'IMAGE_URL_ALLOW_HTTP',
+  'SOFIA_MAX_IMAGE_BYTES', ...FLAG_NAMES,
+];
+
+/** A plain record of the variables the gateway reads, for EnvReader (Deno.env has no spread). */
+function snapshot(get: EnvGetter): Env {
+  const env: Env = {};
+  for (const name of ENV_NAMES) env[name] = get(name);
+  for (const type of Object.keys(DEFAULT_CACHE_TTL_SECONDS)) {
+    const name = `CACHE_TTL_${type.toUpperCase()}_SECONDS`;
+    env[name] = get(name);
+  }
+  return env;
+}
+
+export function readGatewayConfig(get: EnvGetter): GatewayConfig {
+  const env = snapshot(get);
+  const r = new EnvReader(env);
+  const supabaseUrl = r.optionalString('SUPABASE_URL')?.replace(/\/+$/, '');
+  const issuer = r.optionalString('SUPABASE_JWT_ISSUER') ?? (supabaseUrl ? `${supabaseUrl}/auth/v1` : undefined);
+  const jwtSecret = r.optionalString('SUPABASE_JWT_SECRET');
+  const jwksUrl = r.optionalString('SUPABASE_JWKS_URL') ?? (supabaseUrl ? `${supabaseUrl}/auth/v1/.well-known/jwks.json` : undefined);
+  if (!issuer) r.problems.push('SUPABASE_URL or SUPABASE_JWT_ISSUER must be set: tokens are checked against their issuer');
+  if (!jwtSecret && !jwksUrl) r.problems.push('SUPABASE_JWT_SECRET (HS256) or SUPABASE_JWKS_URL/SUPABASE_URL (RS256/ES256) must be set');
+  if (jwtSecret && new TextEncoder().encode(jwtSecret).length < 32) r.problems.push('SUPABASE_JWT_SECRET must be at least 32 bytes');
+  if (jwksUrl) {
+    try {
+      const u = new URL(jwksUrl);
+      if (u.protocol !== 'https:' && u.protocol !== 'http:') r.problems.push('SUPABASE_JWKS_URL must be an http(s) URL');
+    } catch {
+      r.problems.push('SUPABASE_JWKS_URL is not a valid URL');
+    }
+  }
+  // Supabase injects SUPABASE_DB_URL into edge functions; the daemon and local runs use DATABASE_URL.
+  const dbName = r.optionalString('SUPABASE_DB_URL') ? 'SUPABASE_DB_URL' : 'DATABASE_URL';
+  const databaseUrl = r.url(dbName, DEFAULT_DATABASE_URL, ['postgres:', 'postgresql:']);
+
+  const flags = {} as Record<FlagName, FlagValue>;
+  for (const name of FLAG_NAMES) {
+    const raw = r.optionalString(name);
+    const parsed = raw === undefined ? { kind: 'off' as const } : parseFlagValue(raw);
+    if (parsed === undefined) r.problems.push(`${name}=${JSON.stringify(raw)}: expected false, true or a percentage like 10%`);
+    flags[name] = parsed ?? { kind: 'off' };
+  }
+  const flagCacheTtlMs = r.int('GATEWAY_FLAG_CACHE_TTL_MS', MAX_FLAG_CACHE_TTL_MS, 0, MAX_FLAG_CACHE_TTL_MS);
+
+  const serviceUserId = r.string('WHATSAPP_SERVICE_USER_ID', DEFAULT_WHATSAPP_SERVICE_USER_ID);
+  if (!UUID_RE.test(serviceUserId)) r.problems.push('WHATSAPP_SERVICE_USER_ID must be a UUID');
+
+  const config: GatewayConfig = {
+    jwtSecret,
+    jwtIssuer: issuer ?? '',
+    jwksUrl,
+    jwtAudience: 'authenticated',
+    jwtClockSkewSeconds: r.int('GATEWAY_JWT_CLOCK_SKEW_SECONDS', 5, 0, 300),
+    maxTokenBytes: r.int('GATEWAY_MAX_TOKEN_BYTES', 8192, 256, 65_536),
+    publicUrl: (r.optionalString('GATEWAY_PUBLIC_URL') ?? supabaseUrl)?.replace(/\/+$/, ''),
+    databaseUrl,
+    db: {
+      poolMax: r.int('GATEWAY_DB_POOL_MAX', 5, 1, 100),
+      connectTimeoutMs: r.int('GATEWAY_DB_CONNECT_TIMEOUT_MS', 1_000, 100, 30_000),
+      statementTimeoutMs: r.int('GATEWAY_DB_STATEMENT_TIMEOUT_MS', 1_500, 100, 60_000),
+      deadlineMs: r.int('GATEWAY_DB_DEADLINE_MS', 1_800, 100, 60_000),
+    },
+    maxBodyBytes: r.int('GATEWAY_MAX_BODY_BYTES', 12 * 1024 * 1024, 1024, 64 * 1024 * 1024),
+    rateLimitPerMinute: r.int('GATEWAY_RATE_LIMIT_PER_MINUTE', 60, 1, 1_000_000),
+    statusRateLimitPerMinute: r.int('GATEWAY_STATUS_RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
+    flags,
+    flagCacheTtlMs,
+    syncBudgetMs: r.int('SYNC_BUDGET_MS', 20_000, 100, 400_000),
+    workerFreshSeconds: r.int('GATEWAY_WORKER_FRESH_SECONDS', 60, 1, 3600),
+    whatsapp: {
+      appSecret: r.optionalString('WHATSAPP_APP_SECRET'),
+      verifyToken: r.optionalString('WHATSAPP_VERIFY_TOKEN'),
+      serviceUserId: serviceUserId.toLowerCase(),
+    },
+    cacheTtlSeconds: readCacheTtls(r),
+    allowHttpImageUrls: r.bool('IMAGE_URL_ALLOW_HTTP', false),
+    maxImageBytes: r.int('SOFIA_MAX_IMAGE_BYTES', 8 * 1024 * 1024, 1024, 50 * 1024 * 1024),
+  };
+  if (config.db.deadlineMs < config.db.connectTimeoutMs) {
+    r.problems.push(`GATEWAY_DB_DEADLINE_MS (${config.db.deadlineMs}) must not be shorter than GATEWAY_DB_CONNECT_TIMEOUT_MS (${config.db.connectTimeoutMs})`);
+  }
+  if (r.problems.length) throw new ConfigError(r.problems);
+  return config;
+}
+
+/** An EnvGetter over a record (process.env, a test's env). */
+export function envFromRecord(record: Env): EnvGetter {
+  return (name) => record[name];
+}

@@ -1,0 +1,6 @@
+// Supabase Edge Function entry: get-analysis-status. The handler is shared with the daemon (src/gateway).
+import { createGateway } from '../../../src/gateway/index.ts';
+
+const gateway = createGateway({ env: (name) => Deno.env.get(name) });
+const port = Deno.env.get('PORT');
+Deno.serve(port ? { port: Number(port) } : {}, gateway.handlers['get-analysis-status']);
