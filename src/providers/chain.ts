@@ -72,8 +72,11 @@ export async function runChain<T>(
   const summary = failures.map((f) => `${f.step.provider} (${f.step.model}): ${f.error.code}: ${f.error.message}`).join('; ');
   const message = `${what}: every provider failed: ${summary}`;
   if (failures.every((f) => f.error.kind === 'permanent')) throw new PermanentError('providers_rejected', message);
-  if (failures.every((f) => f.error instanceof RetryAfterError)) {
-    const wait = Math.min(...failures.map((f) => (f.error as RetryAfterError).retryAfterMs));
+  // When any provider said "not before T", retrying sooner meets that refusal again (the others
+  // are down or broken): wait for the shortest such hint instead of the usual backoff.
+  const limited = failures.filter((f) => f.error instanceof RetryAfterError);
+  if (limited.length > 0) {
+    const wait = Math.min(...limited.map((f) => (f.error as RetryAfterError).retryAfterMs));
     throw new RetryAfterError('providers_rate_limited', message, wait);
   }
   throw new TransientError('providers_unavailable', message);

@@ -52,7 +52,10 @@ returning j.id, j.user_id, j.type, j.priority, j.input, j.attempts, j.max_attemp
 
 export async function claimJobs(db: Queryable, workerId: string, limit: number, leaseSeconds: number): Promise<ClaimedJob[]> {
   if (limit <= 0) return [];
-  const { rows } = await db.query<ClaimedJob>(CLAIM, [workerId, limit, leaseSeconds]);
+  // Named: prepared once per connection, then neither parsed nor planned again (bench:queue: the
+  // claim's round trip falls from ~1.4 to ~1.0 ms, a fifth of the pickup latency). Transaction-mode
+  // poolers, where that would break, are refused at start (src/start.ts).
+  const { rows } = await db.query<ClaimedJob>({ name: 'ai-worker.claim', text: CLAIM, values: [workerId, limit, leaseSeconds] });
   // UPDATE … RETURNING does not keep the CTE's order; start the most urgent first.
   return rows.sort((a, b) => a.priority - b.priority || a.run_at.getTime() - b.run_at.getTime());
 }
@@ -156,7 +159,7 @@ export async function completeJobs(db: Queryable, completions: Completion[]): Pr
     cache_key: c.cache_key ?? null,
     handler_version: c.handler_version ?? null,
   }));
-  const { rows } = await db.query<{ id: string }>(COMPLETE_MANY, [JSON.stringify(payload)]);
+  const { rows } = await db.query<{ id: string }>({ name: 'ai-worker.complete-many', text: COMPLETE_MANY, values: [JSON.stringify(payload)] });
   return new Set(rows.map((r) => r.id));
 }
 

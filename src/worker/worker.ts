@@ -35,7 +35,7 @@ const CLAIM_RETRY_MS = 1_000;
  * LOOKAHEAD_MAX_PER_SLOT × concurrency (and LOOKAHEAD_MAX in all) wait, leased, in memory.
  */
 const LOOKAHEAD_HORIZON_MS = 10;
-const LOOKAHEAD_MAX_PER_SLOT = 10;
+const LOOKAHEAD_MAX_PER_SLOT = 25;
 const LOOKAHEAD_MAX = 250;
 
 /** Why a running job's AbortSignal fired; decides how the job is settled. */

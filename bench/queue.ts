@@ -1,0 +1,335 @@
+// bench:queue — ai-worker against graphile-worker and pg-boss on the local PostgreSQL, in one run.
+// Each system gets its own fresh database and runs in its own child process (bench/workers/*.ts);
+// the child times everything on its own clock (bench/lib/child.ts) and reports over IPC.
+//   1. pickup latency: PICKUPS sequential single inserts (after WARMUP unrecorded ones), insert →
+//      handler start, the next insert only after the previous handler started; bounded by a time budget.
+//   2. throughput: JOBS no-op jobs inserted in one statement, from its commit until the database
+//      shows every job settled; a system that cannot drain within 5 minutes (projected from its rate
+//      after 10 s) is reported as such, not awaited.
+// Usage: npm run bench:queue [-- --only=ai-worker,graphile-batched] [--jobs=20000] [--pickups=1000]
+//        [--concurrency=10] [--no-write] [--cpu-prof=DIR]
+import { spawn, type ChildProcess } from 'node:child_process';
+import { writeFileSync, mkdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { ADMIN_URL, createDatabase, databaseUrl, dropDatabase } from '../test/support/database.ts';
+import { machineFacts } from './lib/machine.ts';
+import type { ChildReply, ChildRequest, DrainResult, PickupResult } from './lib/protocol.ts';
+import { percentile, round } from './lib/stats.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = new Map<string, string | undefined>(
+  process.argv.slice(2).map((a) => {
+    const [k, ...v] = a.replace(/^--/, '').split('=');
+    return [k!, v.length ? v.join('=') : undefined];
+  }),
+);
+const JOBS = Number(args.get('jobs') ?? 20_000);
+const PICKUPS = Number(args.get('pickups') ?? 1_000);
+const WARMUP = 20;
+const CONCURRENCY = Number(args.get('concurrency') ?? 10);
+const PICKUP_BUDGET_MS = 30_000;
+const DRAIN_LIMIT_MS = 300_000;
+const PROJECT_AFTER_MS = 10_000;
+
+interface System {
+  key: string;
+  label: string;
+  entry: string;
+  env: Record<string, string>;
+  /** Start from the ai-worker migrated template (else an empty database; the system installs its schema). */
+  migrated: boolean;
+}
+
+const SYSTEMS: System[] = [
+  { key: 'ai-worker', label: 'ai-worker (default)', entry: 'bench/workers/ai-worker.ts', env: {}, migrated: true },
+  { key: 'graphile-default', label: 'graphile-worker (default)', entry: 'bench/workers/graphile-worker.ts', env: { BENCH_MODE: 'default' }, migrated: false },
+  {
+    key: 'graphile-batched',
+    label: 'graphile-worker (batched)',
+    entry: 'bench/workers/graphile-worker.ts',
+    env: { BENCH_MODE: 'batched', BENCH_GRAPHILE_LOCAL_QUEUE: '100', BENCH_GRAPHILE_BATCH_DELAY: '0' },
+    migrated: false,
+  },
+  { key: 'pgboss-default', label: 'pg-boss (default)', entry: 'bench/workers/pg-boss.ts', env: { BENCH_MODE: 'default' }, migrated: false },
+  { key: 'pgboss-fast', label: 'pg-boss (fast)', entry: 'bench/workers/pg-boss.ts', env: { BENCH_MODE: 'fast', BENCH_PGBOSS_BATCH: '100' }, migrated: false },
+];
+
+interface SystemResult {
+  key: string;
+  label: string;
+  concurrency: number;
+  config?: Record<string, unknown>;
+  throughput?: { jobs: number; drained: boolean; drainSeconds: number | null; jobsPerSecond: number | null; insertMs: number | null; projectedDrainSeconds?: number | null; handled: number; outstanding?: number; gaveUpAfterSeconds?: number | null };
+  pickup?: { samples: number; requested: number; warmup: number; timeouts: number; budgetExhausted: boolean; p50Ms: number | null; p95Ms: number | null; p99Ms: number | null; meanMs: number | null; maxMs: number | null };
+  error?: string;
+  wallSeconds?: number;
+  loadAverage1m?: number | null;
+}
+
+const children = new Set<ChildProcess>();
+const databases = new Set<string>();
+
+class Child {
+  private waiters: Array<{ type: string; resolve: (m: ChildReply) => void; reject: (e: Error) => void }> = [];
+  readonly exited: Promise<void>;
+  constructor(readonly proc: ChildProcess, private readonly label: string) {
+    proc.on('message', (raw) => {
+      const m = raw as ChildReply;
+      if (m.type === 'progress') {
+        process.stdout.write(`    … ${m.done} handled after ${(m.elapsedMs / 1000).toFixed(0)} s\r`);
+        return;
+      }
+      if (m.type === 'error') {
+        for (const w of this.waiters.splice(0)) w.reject(new Error(`${label}: ${m.error}`));
+        return;
+      }
+      const i = this.waiters.findIndex((w) => w.type === m.type);
+      if (i >= 0) this.waiters.splice(i, 1)[0]!.resolve(m);
+    });
+    this.exited = new Promise((resolve) =>
+      proc.on('exit', (code, signal) => {
+        children.delete(proc);
+        for (const w of this.waiters.splice(0)) w.reject(new Error(`${label}: worker process exited (code ${code}, signal ${signal})`));
+        resolve();
+      }),
+    );
+  }
+
+  wait<T extends ChildReply['type']>(type: T, timeoutMs: number): Promise<Extract<ChildReply, { type: T }>> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`${this.label}: no '${type}' reply within ${timeoutMs / 1000} s`)), timeoutMs);
+      this.waiters.push({
+        type,
+        resolve: (m) => {
+          clearTimeout(timer);
+          resolve(m as Extract<ChildReply, { type: T }>);
+        },
+        reject: (e) => {
+          clearTimeout(timer);
+          reject(e);
+        },
+      });
+    });
+  }
+
+  request<T extends ChildReply['type']>(req: ChildRequest, reply: T, timeoutMs: number) {
+    const p = this.wait(reply, timeoutMs);
+    this.proc.send(req);
+    return p;
+  }
+
+  /** Ask politely, then by pid: SIGTERM, then SIGKILL. */
+  async stop(): Promise<void> {
+    if (this.proc.exitCode !== null || this.proc.signalCode !== null) return;
+    try {
+      if (this.proc.connected) await this.request({ type: 'stop' }, 'stopped', 20_000);
+    } catch {
+      /* fall through to signals */
+    }
+    const bounded = (ms: number) => Promise.race([this.exited, new Promise((r) => setTimeout(r, ms))]);
+    await bounded(3_000);
+    if (this.proc.exitCode === null && this.proc.signalCode === null) {
+      this.proc.kill('SIGTERM');
+      await bounded(3_000);
+    }
+    if (this.proc.exitCode === null && this.proc.signalCode === null) {
+      this.proc.kill('SIGKILL');
+      await bounded(3_000);
+    }
+  }
+}
+
+async function checkpoint(): Promise<void> {
+  const c = new pg.Client({ connectionString: ADMIN_URL });
+  await c.connect();
+  try {
+    await c.query('checkpoint');
+  } finally {
+    await c.end();
+  }
+}
+
+async function runSystem(sys: System): Promise<SystemResult> {
+  const started = performance.now();
+  // Other work on the machine skews everything here (2 cores shared by Postgres, the worker and
+  // anything else running): the 1-minute load average at the start of each system is kept with it.
+  const result: SystemResult = { key: sys.key, label: sys.label, concurrency: CONCURRENCY, loadAverage1m: round(os.loadavg()[0]!) };
+  const db = await createDatabase(`bench_${sys.key}`, { migrated: sys.migrated });
+  databases.add(db);
+  // --cpu-prof=DIR: V8 CPU profiles of the worker children, for finding where a system spends its time.
+  const prof = args.get('cpu-prof');
+  const nodeArgs = prof ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(prof)}`] : [];
+  const proc = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', sys.entry], {
+    cwd: ROOT,
+    env: { ...process.env, ...sys.env, DATABASE_URL: databaseUrl(db), BENCH_CONCURRENCY: String(CONCURRENCY) },
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  children.add(proc);
+  const child = new Child(proc, sys.label);
+  try {
+    const ready = await child.wait('ready', 60_000);
+    result.config = ready.config;
+    await checkpoint();
+
+    console.log(`  pickup: ${PICKUPS} sequential inserts (budget ${PICKUP_BUDGET_MS / 1000} s)`);
+    const { result: pk } = (await child.request(
+      { type: 'pickup', n: PICKUPS, warmup: WARMUP, budgetMs: PICKUP_BUDGET_MS, sampleTimeoutMs: 10_000 },
+      'pickup',
+      PICKUP_BUDGET_MS + 60_000,
+    )) as { result: PickupResult };
+    const s = pk.samples;
+    result.pickup = {
+      samples: s.length,
+      requested: pk.requested,
+      warmup: pk.warmup,
+      timeouts: pk.timeouts,
+      budgetExhausted: pk.budgetExhausted,
+      p50Ms: round(percentile(s, 50)),
+      p95Ms: round(percentile(s, 95)),
+      p99Ms: round(percentile(s, 99)),
+      meanMs: round(s.length ? s.reduce((a, b) => a + b, 0) / s.length : null),
+      maxMs: round(s.length ? Math.max(...s) : null),
+    };
+    console.log(`    p50 ${result.pickup.p50Ms} ms, p95 ${result.pickup.p95Ms} ms, p99 ${result.pickup.p99Ms} ms (${s.length} samples)`);
+
+    await checkpoint();
+    console.log(`  throughput: ${JOBS} jobs in one insert`);
+    const { result: dr } = (await child.request({ type: 'drain', n: JOBS, limitMs: DRAIN_LIMIT_MS, projectAfterMs: PROJECT_AFTER_MS }, 'drain', DRAIN_LIMIT_MS + 60_000)) as {
+      result: DrainResult;
+    };
+    result.throughput = {
+      jobs: dr.jobs,
+      drained: dr.drained,
+      drainSeconds: dr.drained ? round(dr.drainMs / 1000, 3) : null,
+      jobsPerSecond: dr.drained ? round(dr.jobs / (dr.drainMs / 1000), 0) : round(dr.handled / (dr.drainMs / 1000), 0),
+      insertMs: round(dr.insertMs, 1),
+      handled: dr.handled,
+      ...(dr.drained ? {} : { projectedDrainSeconds: round(dr.projectedSeconds, 0), outstanding: dr.outstanding, gaveUpAfterSeconds: round(dr.drainMs / 1000, 1) }),
+    };
+    process.stdout.write(' '.repeat(60) + '\r');
+    console.log(
+      dr.drained
+        ? `    drained in ${result.throughput.drainSeconds} s = ${result.throughput.jobsPerSecond} jobs/s`
+        : `    did NOT drain: ${dr.handled} handled in ${(dr.drainMs / 1000).toFixed(1)} s (${result.throughput.jobsPerSecond} jobs/s; projected ${result.throughput.projectedDrainSeconds} s > ${DRAIN_LIMIT_MS / 1000} s)`,
+    );
+  } catch (err) {
+    result.error = (err as Error).message;
+    console.error(`  FAILED: ${result.error}`);
+  } finally {
+    await child.stop();
+    await dropDatabase(db).catch((e) => console.error(`  could not drop ${db}: ${(e as Error).message}`));
+    databases.delete(db);
+    result.wallSeconds = round((performance.now() - started) / 1000, 1) ?? undefined;
+  }
+  return result;
+}
+
+function pad(s: string, n: number, right = false): string {
+  return right ? s.padStart(n) : s.padEnd(n);
+}
+
+function fmt(n: number | null | undefined, digits = 1): string {
+  return n === null || n === undefined ? '—' : n.toFixed(digits);
+}
+
+function table(results: SystemResult[]): string {
+  const head = ['system', 'jobs/s', 'drain s', 'p50 ms', 'p95 ms', 'p99 ms', 'n'];
+  const rows = results.map((r) => [
+    r.label,
+    r.throughput ? (r.throughput.drained ? fmt(r.throughput.jobsPerSecond, 0) : `${fmt(r.throughput.jobsPerSecond, 0)}*`) : '—',
+    r.throughput ? (r.throughput.drained ? fmt(r.throughput.drainSeconds, 2) : `>300 (~${fmt(r.throughput.projectedDrainSeconds, 0)})`) : '—',
+    fmt(r.pickup?.p50Ms, 2),
+    fmt(r.pickup?.p95Ms, 2),
+    fmt(r.pickup?.p99Ms, 2),
+    r.pickup ? String(r.pickup.samples) : '—',
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => '| ' + cells.map((c, i) => pad(c, widths[i]!, i > 0)).join(' | ') + ' |';
+  return [line(head), '|' + widths.map((w, i) => (i > 0 ? '-'.repeat(w + 1) + ':' : '-'.repeat(w + 2))).join('|') + '|', ...rows.map(line)].join('\n');
+}
+
+function ratios(results: SystemResult[]): Record<string, Record<string, number | null>> {
+  const ai = results.find((r) => r.key === 'ai-worker');
+  const out: Record<string, Record<string, number | null>> = {};
+  if (!ai) return out;
+  for (const r of results) {
+    if (r === ai) continue;
+    const q = (a: number | null | undefined, b: number | null | undefined) => (a && b ? round(a / b, 2) : null);
+    out[r.key] = {
+      // > 1: ai-worker drains faster.
+      throughput: q(ai.throughput?.jobsPerSecond, r.throughput?.jobsPerSecond),
+      // > 1: ai-worker picks up faster (other's latency / ai-worker's).
+      pickupP50: q(r.pickup?.p50Ms, ai.pickup?.p50Ms),
+      pickupP95: q(r.pickup?.p95Ms, ai.pickup?.p95Ms),
+      pickupP99: q(r.pickup?.p99Ms, ai.pickup?.p99Ms),
+    };
+  }
+  return out;
+}
+
+async function cleanup(): Promise<void> {
+  for (const p of children) p.kill('SIGKILL');
+  for (const db of databases) await dropDatabase(db).catch(() => {});
+}
+
+process.on('SIGINT', () => {
+  console.error('\ninterrupted: stopping workers and dropping bench databases');
+  void cleanup().finally(() => process.exit(130));
+});
+
+async function main(): Promise<void> {
+  const only = args.get('only')?.split(',');
+  const systems = only ? SYSTEMS.filter((s) => only.includes(s.key)) : SYSTEMS;
+  const machine = await machineFacts(ADMIN_URL);
+  console.log(`bench:queue — ${machine.cpuModel} × ${machine.cores}, Node ${machine.node}, ${String(machine.postgres).split(' on ')[0]}`);
+  console.log(`concurrency ${CONCURRENCY} for every system; ${JOBS} jobs; ${PICKUPS} pickups (+${WARMUP} warm-up)\n`);
+  const t0 = performance.now();
+  const results: SystemResult[] = [];
+  for (const sys of systems) {
+    console.log(`${sys.label} (load average ${os.loadavg()[0]!.toFixed(2)})`);
+    results.push(await runSystem(sys));
+  }
+  const r = ratios(results);
+  console.log('\n' + table(results));
+  if (results.some((x) => x.throughput && !x.throughput.drained)) console.log('* did not drain within 5 min: rate over the time it ran, projected drain time in brackets');
+  console.log('\nai-worker vs each (throughput: ai/other jobs/s; pickup: other/ai latency; > 1 = ai-worker better):');
+  for (const [k, v] of Object.entries(r)) {
+    console.log(`  ${pad(k, 18)} throughput ×${fmt(v.throughput, 2)}  p50 ×${fmt(v.pickupP50, 2)}  p95 ×${fmt(v.pickupP95, 2)}  p99 ×${fmt(v.pickupP99, 2)}`);
+  }
+  const out = {
+    benchmark: 'bench:queue',
+    measuredAt: new Date().toISOString(),
+    wallSeconds: round((performance.now() - t0) / 1000, 1),
+    machine,
+    method: {
+      concurrency: CONCURRENCY,
+      throughputJobs: JOBS,
+      throughput: 'no-op jobs inserted in one statement/API call; timed in the worker process from the insert call returning (commit) to the database showing no job left pending/running',
+      pickup: `${PICKUPS} sequential single inserts after ${WARMUP} unrecorded warm-up ones, on the worker process's clock: just before the INSERT to the handler's first line; each insert waits for the previous handler start; time budget ${PICKUP_BUDGET_MS / 1000} s per system`,
+      drainLimitSeconds: DRAIN_LIMIT_MS / 1000,
+      giveUpRule: `after ${PROJECT_AFTER_MS / 1000} s, a system whose observed rate projects a drain over ${DRAIN_LIMIT_MS / 1000} s is stopped and reported as not draining`,
+    },
+    systems: results,
+    ratiosAiWorkerVs: r,
+  };
+  if (args.has('no-write') || only) {
+    console.log('\n(results not written: partial or --no-write run)');
+  } else {
+    mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
+    writeFileSync(path.join(ROOT, 'bench/results/queue.json'), JSON.stringify(out, null, 2) + '\n');
+    console.log('\nwrote bench/results/queue.json');
+  }
+  console.log(`total ${out.wallSeconds} s`);
+}
+
+main().then(
+  () => process.exit(0),
+  async (err) => {
+    console.error(err);
+    await cleanup();
+    process.exit(1);
+  },
+);
