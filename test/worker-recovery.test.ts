@@ -113,3 +113,26 @@ test('a job whose attempts are used up when its lease lapses fails with a clear 
     doomed.proc.kill('SIGKILL');
   }
 });
+
+test('a daemon restarted with the same WORKER_ID takes back its dead predecessor\'s jobs at once, not after the lease', async () => {
+  const first = spawnDaemon(db.url, { WORKER_LEASE_SECONDS: '60', WORKER_HEARTBEAT_SECONDS: '5', WORKER_ID: 'stable-id' });
+  try {
+    await first.port();
+    const id = await insertJob({ delay_ms: 500 });
+    await first.waitForLine((l) => l.event === 'job_claimed' && l.job_id === id);
+    first.proc.kill('SIGKILL');
+    await first.exited;
+    const started = Date.now();
+    const second = await startTestDaemon(db.url, { WORKER_LEASE_SECONDS: '60', WORKER_HEARTBEAT_SECONDS: '5', WORKER_SWEEP_SECONDS: '3600', WORKER_ID: 'stable-id' });
+    try {
+      await waitUntil(async () => (await job(id)).status === 'completed', { timeoutMs: 5_000, what: 'completion by the restarted daemon' });
+    } finally {
+      await second.stop();
+    }
+    assert.ok(Date.now() - started < 5_000, 'well before the 60 s lease');
+    const row = await job(id);
+    assert.equal(row.attempts, 2);
+  } finally {
+    first.proc.kill('SIGKILL');
+  }
+});

@@ -227,10 +227,13 @@ export async function releaseJobs(db: Queryable, held: LeaseRef[]): Promise<stri
 // The sweep's safety net: jobs whose lease lapsed (their daemon died or froze) go back to pending,
 // or to failed when that attempt was the last; a cancel requested meanwhile is honoured. SKIP LOCKED
 // so two sweeping daemons never wait on each other. Wakes the daemons when something came back.
+// $2, when given, is this daemon's own id at start-up: a job still locked by it can only belong to
+// a previous incarnation that died (a restart under systemd keeps WORKER_ID), so it comes back at
+// once instead of after its lease.
 const RECOVER_LAPSED = `
 with lapsed as (
   select id from public.analysis_jobs
-   where status = 'processing' and locked_until < now()
+   where status = 'processing' and (locked_until < now() or locked_by = $2)
    order by locked_until
    for update skip locked
    limit $1
@@ -257,8 +260,8 @@ select coalesce(array_agg(id), '{}') as ids,
           from recovered where status = 'pending' having count(*) > 0) as _
   from recovered`;
 
-export async function recoverLapsedLeases(db: Queryable, limit = 1000): Promise<{ ids: string[]; failed: number }> {
-  const { rows } = await db.query<{ ids: string[]; failed: number }>(RECOVER_LAPSED, [limit]);
+export async function recoverLapsedLeases(db: Queryable, options: { previousSelf?: string; limit?: number } = {}): Promise<{ ids: string[]; failed: number }> {
+  const { rows } = await db.query<{ ids: string[]; failed: number }>(RECOVER_LAPSED, [options.limit ?? 1000, options.previousSelf ?? null]);
   return { ids: rows[0]?.ids ?? [], failed: rows[0]?.failed ?? 0 };
 }
 

@@ -130,6 +130,8 @@ export class Worker {
 
   async start(): Promise<void> {
     const { config, pool, events } = this.deps;
+    // A restarted daemon with a stable WORKER_ID takes back what its dead predecessor held, now.
+    if (config.id) await this.recover(config.id);
     await upsertWorker(pool, this.info, 0, 'running');
     await this.listener.start();
     this.heartbeatTimer = setInterval(() => void this.heartbeat(), config.heartbeatSeconds * 1000);
@@ -420,18 +422,23 @@ export class Worker {
     }
   }
 
+  private async recover(previousSelf?: string): Promise<number> {
+    const recovered = await recoverLapsedLeases(this.deps.pool, { previousSelf });
+    if (recovered.ids.length > 0) {
+      this.deps.events.emit('jobs:recovered', { workerId: this.id, count: recovered.ids.length, failed: recovered.failed, jobIds: recovered.ids });
+    }
+    return recovered.ids.length;
+  }
+
   /** The safety net: lapsed leases, missed notifications, due retries, expired cache rows. */
   async sweep(): Promise<void> {
     const { pool, events } = this.deps;
     if (this.stopping) return;
     const started = performance.now();
     try {
-      const recovered = await recoverLapsedLeases(pool);
-      if (recovered.ids.length > 0) {
-        events.emit('jobs:recovered', { workerId: this.id, count: recovered.ids.length, failed: recovered.failed, jobIds: recovered.ids });
-      }
+      const recovered = await this.recover();
       const cacheDeleted = await cleanupExpiredCache(pool);
-      events.emit('sweep:done', { workerId: this.id, recovered: recovered.ids.length, cacheDeleted, ms: performance.now() - started });
+      events.emit('sweep:done', { workerId: this.id, recovered: recovered, cacheDeleted, ms: performance.now() - started });
     } catch (err) {
       events.emit('error', { where: 'sweep', error: toJobError(err).message });
     }

@@ -7,20 +7,30 @@ import { FAST_ENV } from '../support/daemon.ts';
 import { assertInvariants, waitAllFinal } from '../support/chaos.ts';
 
 const db = useFreshDatabase('chaos_poison');
-const JOBS = 1500;
+// Long enough that two crash-and-restart cycles (~2 s of one daemon's capacity each) are measured
+// against a drain of ~15 s, as in production where crashes are rare against steady work.
+const JOBS = 6000;
+const DAEMONS = 3;
 const ENV = { WORKER_LEASE_SECONDS: '2', WORKER_HEARTBEAT_SECONDS: '1', WORKER_SWEEP_SECONDS: '1', WORKER_CONCURRENCY: '5', WORKER_RETRY_BASE_MS: '50' };
 
-/** Two supervised poison daemons (restarted when they die, as systemd would): returns a stopper. */
-function supervise(): { restarts: () => number; stop: () => Promise<void> } {
+/** Supervised poison daemons (restarted when they die, as systemd would). */
+async function supervise(): Promise<{ restarts: () => number; stop: () => Promise<void> }> {
+  const ready: Array<Promise<void>> = [];
   let restarts = 0;
   let stopping = false;
   const procs = new Set<ReturnType<typeof spawn>>();
   const launch = (n: number) => {
     const proc = spawn(process.execPath, ['--import', 'tsx', 'test/support/poison-daemon.ts'], {
-      env: { ...process.env, ...FAST_ENV, ...ENV, LOG_LEVEL: 'warn', DATABASE_URL: db.url, WORKER_ID: `poison-${n}-${restarts}` },
+      env: { ...process.env, ...FAST_ENV, ...ENV, LOG_LEVEL: 'info', DATABASE_URL: db.url, WORKER_ID: `poison-${n}` },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    createInterface({ input: proc.stdout! }).on('line', () => {});
+    ready.push(
+      new Promise<void>((resolve) =>
+        createInterface({ input: proc.stdout! }).on('line', (line) => {
+          if (line.includes('"http_listening"')) resolve();
+        }),
+      ),
+    );
     proc.stderr!.resume();
     procs.add(proc);
     proc.on('exit', () => {
@@ -31,8 +41,8 @@ function supervise(): { restarts: () => number; stop: () => Promise<void> } {
       }
     });
   };
-  launch(1);
-  launch(2);
+  for (let n = 1; n <= DAEMONS; n++) launch(n);
+  await Promise.all(ready);
   return {
     restarts: () => restarts,
     stop: async () => {
@@ -44,7 +54,8 @@ function supervise(): { restarts: () => number; stop: () => Promise<void> } {
 
 async function drainHealthy(withPoison: boolean): Promise<{ seconds: number; restarts: number }> {
   await db.pool.query('truncate analysis_jobs cascade');
-  // Enqueued before the daemons start, so both runs measure the same drain from a full queue.
+  const s = await supervise();
+  const started = Date.now();
   await db.pool.query(
     `insert into analysis_jobs (user_id, type, input) select gen_random_uuid(), 'healthcheck', '{"delay_ms": 30}' from generate_series(1, $1)`,
     [JOBS],
@@ -56,8 +67,6 @@ async function drainHealthy(withPoison: boolean): Promise<{ seconds: number; res
        union all select gen_random_uuid(), 'unified_assistant', '{"mode": "crash"}'::jsonb, 2, 0`,
     );
   }
-  const started = Date.now();
-  const s = supervise();
   try {
     await waitUntil(
       async () => (await db.pool.query(`select count(*)::int as n from analysis_jobs where type = 'healthcheck' and status = 'completed'`)).rows[0].n === JOBS,
