@@ -12,9 +12,13 @@ export const FUNCTIONS_PREFIX = '/functions/v1';
  * The request stream as a web stream. Cancelling it (the gateway stops at its size limit) discards
  * the rest instead of destroying the socket, so the client still receives the 413.
  */
-function webBody(stream: Readable): ReadableStream<Uint8Array> {
+function webBody(stream: Readable): { body: ReadableStream<Uint8Array>; discard(): void } {
   let cancelled = false;
-  return new ReadableStream<Uint8Array>({
+  const discard = () => {
+    cancelled = true;
+    stream.resume();
+  };
+  const body = new ReadableStream<Uint8Array>({
     start(controller) {
       stream.pause();
       stream.on('data', (chunk: Buffer) => {
@@ -28,14 +32,12 @@ function webBody(stream: Readable): ReadableStream<Uint8Array> {
     pull() {
       stream.resume();
     },
-    cancel() {
-      cancelled = true;
-      stream.resume();
-    },
+    cancel: discard,
   });
+  return { body, discard };
 }
 
-function toWebRequest(req: FastifyRequest): Request {
+function toWebRequest(req: FastifyRequest): { request: Request; discard(): void } {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.raw.headers)) {
     if (value === undefined) continue;
@@ -43,9 +45,10 @@ function toWebRequest(req: FastifyRequest): Request {
     else headers.set(name, value);
   }
   const url = `http://${req.headers.host ?? '127.0.0.1'}${req.raw.url ?? req.url}`;
-  const body = req.body instanceof Readable ? webBody(req.body) : undefined;
+  const stream = req.body instanceof Readable ? webBody(req.body) : undefined;
   // duplex 'half' is required by undici for a streamed request body.
-  return new Request(url, { method: req.method, headers, body, duplex: 'half' } as RequestInit);
+  const request = new Request(url, { method: req.method, headers, body: stream?.body, duplex: 'half' } as RequestInit);
+  return { request, discard: () => stream?.discard() };
 }
 
 async function send(reply: FastifyReply, res: Response): Promise<FastifyReply> {
@@ -63,8 +66,15 @@ export function registerFunctions(app: FastifyInstance, gateway: Gateway): void 
     // Only within this plugin: hand the body over unread, whatever its type.
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('*', (_req, payload, done) => done(null, payload));
-    const handle = async (req: FastifyRequest<{ Params: { name: string } }>, reply: FastifyReply) =>
-      send(reply, await gateway.handle(req.params.name, toWebRequest(req)));
-    scope.route({ method: ['GET', 'POST', 'OPTIONS'], url: `${FUNCTIONS_PREFIX}/:name`, handler: handle });
+    const handle = async (req: FastifyRequest<{ Params: { name: string } }>, reply: FastifyReply) => {
+      const { request, discard } = toWebRequest(req);
+      const res = await gateway.handle(req.params.name, request);
+      // A body the gateway never read (405, 401, 415…) must still leave the socket, or the next
+      // request on this keep-alive connection would wait behind it forever.
+      discard();
+      return send(reply, res);
+    };
+    // Every method reaches the gateway, so an unsupported one gets its 405 with CORS headers, as on Supabase.
+    scope.route({ method: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'], url: `${FUNCTIONS_PREFIX}/:name`, handler: handle });
   });
 }
