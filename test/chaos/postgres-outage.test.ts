@@ -7,6 +7,7 @@ import { createCluster, type Cluster } from '../support/cluster.ts';
 import { spawnDaemon, type ChildDaemon } from '../support/daemon.ts';
 import { waitUntil } from '../support/database.ts';
 import { assertInvariants, waitAllFinal } from '../support/chaos.ts';
+import { gatewayTestEnv, userToken } from '../support/jwt.ts';
 
 // The database itself fails here: a throwaway cluster, never the shared one.
 let cluster: Cluster;
@@ -17,6 +18,8 @@ before(async () => {
   cluster = await createCluster();
   await migrate(cluster.url());
   daemon = spawnDaemon(cluster.url(), {
+    ...(gatewayTestEnv(cluster.url()) as Record<string, string>),
+    SERVE_FUNCTIONS: 'true',
     WORKER_LEASE_SECONDS: '5',
     WORKER_HEARTBEAT_SECONDS: '1',
     WORKER_SWEEP_SECONDS: '2',
@@ -114,8 +117,16 @@ test('restart PostgreSQL three times under 50 jobs/s: same daemon process, no jo
   assert.ok(daemon.lines.filter((l) => l.event === 'listener_connected' && l.reconnect === true).length >= 3, 'the listener reconnected after each restart');
 });
 
-test('a 30 s outage: /health/detailed says 503 during it, the daemon keeps its PID and resumes within 10 s after', async (t) => {
+test('a 30 s outage: /health/detailed and the gateway say 503 during it, the daemon keeps its PID and resumes within 10 s after', async (t) => {
   const pid = daemon.proc.pid;
+  const token = await userToken();
+  const enqueue = () =>
+    fetch(`${base}/functions/v1/enqueue-analysis`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'healthcheck', input: {} }),
+      signal: AbortSignal.timeout(5_000),
+    });
   await cluster.stop();
   const outageStarted = Date.now();
   try {
@@ -126,6 +137,13 @@ test('a 30 s outage: /health/detailed says 503 during it, the daemon keeps its P
       assert.ok(Date.now() - started < 3_000, 'health answers promptly during the outage');
       seen.push(res.status);
       await res.body?.cancel();
+      const g0 = Date.now();
+      const g = await enqueue();
+      const gatewayMs = Date.now() - g0;
+      assert.equal(g.status, 503, 'the gateway answers 503 during the outage');
+      assert.ok(g.headers.get('retry-after'), 'with Retry-After');
+      assert.ok(gatewayMs < 2_000, `within 2 s (${gatewayMs} ms), never hangs`);
+      assert.equal((await g.json()).error.code.length > 0, true);
       await new Promise((r) => setTimeout(r, 2_000));
     }
     assert.ok(seen.every((s) => s === 503), `503 throughout the outage: ${seen.join(',')}`);
@@ -136,6 +154,8 @@ test('a 30 s outage: /health/detailed says 503 during it, the daemon keeps its P
   const ms = await pickupAfterRecovery(10_000);
   t.diagnostic(`a fresh job completed ${ms} ms after the database came back`);
   await waitUntil(async () => (await fetch(`${base}/health/detailed`)).status === 200, { timeoutMs: 10_000, intervalMs: 200, what: '/health/detailed 200' });
+  const after = await enqueue();
+  assert.equal(after.status, 202, 'the gateway accepts work again');
   assert.equal(daemon.proc.exitCode, null);
   assert.equal(daemon.proc.pid, pid);
   const c = new pg.Client(cluster.url());
