@@ -87,7 +87,7 @@ test('everything down: retried later (pending, run_at in the future), then faile
     await insertJob(db.pool, 'healthcheck', {});
     const rows = [
       await waitUntil(async () => {
-        const r = (await db.pool.query('select status, attempts, error from analysis_jobs where id = $1', [id!])).rows[0];
+        const r = (await db.pool.query('select status, attempts, error, provider_calls from analysis_jobs where id = $1', [id!])).rows[0];
         return r.status === 'failed' ? r : undefined;
       }, { what: 'the last attempt to fail' }),
     ];
@@ -95,6 +95,8 @@ test('everything down: retried later (pending, run_at in the future), then faile
     assert.equal(rows[0].attempts, 2);
     assert.equal(rows[0].error.code, 'no_detector');
     assert.match(rows[0].error.message, /^nenhum detector de alimentos respondeu \(yolo, gemini\): detect: every provider failed: yolo \(yolo\): .+; gemini \(gemini-2\.5-flash\): .+/);
+    // The failed row still shows which providers were tried on its last attempt.
+    assert.deepEqual(calls(rows[0]), ['yolo/yolo:false', 'gemini/gemini-2.5-flash:false']);
   } finally {
     await d.stop();
     await emu.heal();

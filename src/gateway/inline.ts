@@ -37,6 +37,7 @@ export function runInlineFromRegistry(registry: HandlerLookup): RunInline {
       attempt: 1,
       maxAttempts: 1,
       signal,
+      calls: [],
     });
   };
 }

@@ -1,3 +1,5 @@
+import type { CallRecord } from '../providers/call.ts';
+
 // What a handler sees and returns. Handlers know no SQL and no HTTP: they get the job's input, an
 // AbortSignal (cancel, shutdown, timeout, lost lease) and the services they need.
 
@@ -9,6 +11,11 @@ export interface JobContext {
   maxAttempts: number;
   /** Fires on cancel, shutdown, the per-type timeout or a lost lease; `signal.reason` says which. */
   signal: AbortSignal;
+  /**
+   * Every provider call of this attempt, successful or not. Handlers append to it; the worker writes
+   * it to the job row on failure too, so a failed job shows which providers were tried.
+   */
+  calls: CallRecord[];
 }
 
 export interface ProviderCallRecord {

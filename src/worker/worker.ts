@@ -9,6 +9,7 @@ import { CancelledError, TransientError, toJobError, type JobError } from '../er
 import type { EventBus, JobRef } from '../events.ts';
 import type { HandlerRegistry } from '../handlers/registry.ts';
 import type { HandlerResult } from '../handlers/types.ts';
+import type { CallRecord } from '../providers/call.ts';
 import { retryDelayMs } from '../queue/backoff.ts';
 import {
   cancelJob,
@@ -57,6 +58,8 @@ interface RunningJob {
   started: number;
   /** Set once a settle statement for this job is on its way; the heartbeat then leaves it alone. */
   settling: boolean;
+  /** Provider calls the handler made, kept for the row when the attempt fails. */
+  calls: CallRecord[];
   timeout: NodeJS.Timeout;
 }
 
@@ -233,6 +236,7 @@ export class Worker {
       controller,
       started: performance.now(),
       settling: false,
+      calls: [],
       timeout: setTimeout(
         () =>
           this.abortJob(
@@ -267,6 +271,7 @@ export class Worker {
         attempt: job.attempts,
         maxAttempts: job.max_attempts,
         signal: controller.signal,
+        calls: entry.calls,
       });
     })();
     Promise.race([work, aborted]).then(
@@ -345,7 +350,7 @@ export class Worker {
       const error = reason ? reason.error : toJobError(outcome.err);
       const permanent = error.kind === 'permanent' || error.kind === 'cancelled';
       const delayMs = permanent ? 0 : retryDelayMs(job.attempts, { baseMs: config.retryBaseMs, maxMs: config.retryMaxMs }, error);
-      const row = await this.withRetries(() => failOrRetryJob(pool, job, error.toJSON(), { permanent, delayMs }));
+      const row = await this.withRetries(() => failOrRetryJob(pool, job, error.toJSON(), { permanent, delayMs, providerCalls: entry.calls.length > 0 ? entry.calls : undefined }));
       if (!row) events.emit('job:stale', { ...ref, action: 'fail' });
       else if (row.status === 'pending') {
         events.emit('job:retried', { ...ref, durationMs, delayMs, error: error.toJSON() });

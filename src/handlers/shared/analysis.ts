@@ -40,7 +40,7 @@ export interface AnalysisOutcome<R> {
 }
 
 export function analysisContext(ctx: JobContext): AnalysisContext {
-  return { jobId: ctx.jobId, userId: ctx.userId, attempt: ctx.attempt, maxAttempts: ctx.maxAttempts, signal: ctx.signal, calls: [] };
+  return { jobId: ctx.jobId, userId: ctx.userId, attempt: ctx.attempt, maxAttempts: ctx.maxAttempts, signal: ctx.signal, calls: ctx.calls };
 }
 
 export function validateOptions(config: AppConfig) {
