@@ -6,6 +6,7 @@
 //
 //   npm run bench:analyses            (JOBS=40 per type by default; JOBS=… PLAN_ITERATIONS=… to change)
 import { randomUUID } from 'node:crypto';
+import { pdfFromLines } from '../test/support/pdf.ts';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,33 +26,12 @@ const PLAN_ITERATIONS = Number(process.env.PLAN_ITERATIONS ?? 50);
 
 const REPORT = readFileSync(path.join(ROOT, 'test/fixtures/labs/01-colunas-bioquimica.txt'), 'utf8');
 
-function pdfOf(lines: string[]): Buffer {
-  const esc = (s: string) => s.replace(/[\\()]/g, (c) => `\\${c}`);
-  const content = `BT /F1 10 Tf 14 TL 50 780 Td\n${lines.map((l) => `(${esc(l)}) Tj T*`).join('\n')}\nET\n`;
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    `<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}endstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
-  ];
-  let out = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(Buffer.byteLength(out, 'latin1'));
-    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = Buffer.byteLength(out, 'latin1');
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(out, 'latin1');
-}
 
 /** A unique input per job number, so nothing could be served from a cache even if one were on. */
 const CASES: Record<string, (n: number) => unknown> = {
   sofia_image: (n) => ({ image_base64: testPng(640, 480, 1000 + n).toString('base64'), meal_type: 'almoco' }),
   'medical_exam (text)': (n) => ({ text: `Protocolo: ${n}\n${REPORT}` }),
-  'medical_exam (pdf)': (n) => ({ document_base64: pdfOf([`Protocolo: ${n}`, ...REPORT.split('\n').filter(Boolean)]).toString('base64'), mime: 'application/pdf' }),
+  'medical_exam (pdf)': (n) => ({ document_base64: pdfFromLines([`Protocolo: ${n}`, ...REPORT.split('\n').filter(Boolean)]).toString('base64'), mime: 'application/pdf' }),
   unified_assistant: (n) => ({ messages: [{ role: 'user', content: `Pergunta ${n}: como posso comer mais fibras no café da manhã?` }] }),
   meal_plan: (n) => ({ kcal_target: 1600 + (n % 40) * 20, meals_per_day: 5, days: 1 }),
   'whatsapp_message (chat)': (n) => ({ from: '5511999990000', text: `Pergunta ${n}: quantos copos de água por dia?` }),

@@ -2,6 +2,7 @@
 // by the vision model, read by the same parser), the summary and its fallback, and bad documents.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { pdfFromRows } from './support/pdf.ts';
 import { readFileSync } from 'node:fs';
 import { LAB_DISCLAIMER } from '../src/labs/explain.ts';
 import { extractPdfText } from '../src/pdf/extract-text.ts';
@@ -21,36 +22,6 @@ after(async () => {
 
 const REPORT = readFileSync(new URL('./fixtures/labs/01-colunas-bioquimica.txt', import.meta.url), 'utf8');
 
-/**
- * A minimal valid PDF, written by hand: one page, Helvetica (a standard font, nothing embedded),
- * each cell its own positioned text object as report generators do, and an exact xref table.
- * Text is WinAnsi (latin1), so accented names survive.
- */
-function buildPdf(rows: Array<Array<[x: number, text: string]>>): Buffer {
-  const esc = (s: string) => s.replace(/[\\()]/g, (c) => `\\${c}`);
-  let content = '';
-  rows.forEach((cells, i) => {
-    const y = 780 - i * 16;
-    for (const [x, text] of cells) content += `BT /F1 10 Tf ${x} ${y} Td (${esc(text)}) Tj ET\n`;
-  });
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    `<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}endstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
-  ];
-  let out = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(Buffer.byteLength(out, 'latin1'));
-    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = Buffer.byteLength(out, 'latin1');
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(out, 'latin1');
-}
 
 const PDF_ROWS: Array<Array<[number, string]>> = [
   [[50, 'LABORATÓRIO SÃO LUCAS - ANÁLISES CLÍNICAS']],
@@ -64,14 +35,14 @@ const PDF_ROWS: Array<Array<[number, string]>> = [
 const flags = (analytes: Array<{ name: string; flag: string }>) => Object.fromEntries(analytes.map((a) => [a.name, a.flag]));
 
 test('pdf text extraction rebuilds the report lines and columns', async () => {
-  const pdf = buildPdf(PDF_ROWS);
+  const pdf = pdfFromRows(PDF_ROWS);
   const { text, pages } = await extractPdfText(pdf);
   assert.equal(pages, 1);
   const lines = text.split('\n');
   assert.equal(lines[0], 'LABORATÓRIO SÃO LUCAS - ANÁLISES CLÍNICAS');
   assert.equal(lines[3], 'GLICOSE  112 mg/dL  70 a 99 mg/dL', 'separate cells become columns');
   await assert.rejects(extractPdfText(Buffer.from('%PDF-1.4\nnot really a pdf')), { code: 'invalid_pdf' });
-  await assert.rejects(extractPdfText(buildPdf([])), { code: 'pdf_no_text' });
+  await assert.rejects(extractPdfText(pdfFromRows([])), { code: 'pdf_no_text' });
 });
 
 test('report text: values and flags from the report, a model summary, the disclaimer', async () => {
@@ -101,13 +72,13 @@ test('report text: values and flags from the report, a model summary, the discla
 test('a PDF report: text through pdfjs-dist, the same parser', async () => {
   const d = await startTestDaemon(db.url, emu.env);
   try {
-    const pdf = buildPdf(PDF_ROWS);
+    const pdf = pdfFromRows(PDF_ROWS);
     const { how, row } = await runJob(d, db.pool, 'medical_exam', { document_base64: pdf.toString('base64'), mime: 'application/pdf' });
     assert.equal(how, 'completed', JSON.stringify(row.error));
     assert.deepEqual(flags(row.result.analytes), { Glicose: 'alto', Creatinina: 'normal', Potássio: 'baixo' });
     assert.equal(row.result.analytes.find((a: { name: string }) => a.name === 'Creatinina').value, 0.82);
 
-    const scan = await runJob(d, db.pool, 'medical_exam', { document_base64: buildPdf([]).toString('base64'), mime: 'application/pdf' }, { maxAttempts: 3 });
+    const scan = await runJob(d, db.pool, 'medical_exam', { document_base64: pdfFromRows([]).toString('base64'), mime: 'application/pdf' }, { maxAttempts: 3 });
     assert.equal(scan.how, 'failed');
     assert.equal(scan.row.error.code, 'pdf_no_text');
     assert.equal(scan.row.attempts, 1);

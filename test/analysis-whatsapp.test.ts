@@ -2,6 +2,7 @@
 // send through the Cloud API emulator, a failed send retried by the queue with the analysis then
 // served from the cache, and impossible analyses answered instead of dropped.
 import { after, before, test } from 'node:test';
+import { pdfFromLines } from './support/pdf.ts';
 import assert from 'node:assert/strict';
 import { URGENT_ANSWER } from '../src/assistant/urgency.ts';
 import { mealPlanFromText } from '../src/handlers/whatsapp-message.ts';
@@ -57,7 +58,7 @@ test('a meal photo goes to sofia_image, a PDF to medical_exam, urgent text gets 
     assert.equal(photo.row.provider, 'yolo');
 
     const report = 'GLICOSE   112 mg/dL   70 a 99 mg/dL\nPOTÁSSIO   3,2 mEq/L   3,5 a 5,1 mEq/L';
-    const pdf = minimalPdf(report.split('\n'));
+    const pdf = pdfFromLines(report.split('\n'));
     const exam = await runJob(d, db.pool, 'whatsapp_message', { from: FROM, text: 'meu exame', media: { mime: 'application/pdf', base64: pdf.toString('base64') } });
     assert.equal(exam.how, 'completed', JSON.stringify(exam.row.error));
     assert.equal(exam.row.result.route, 'medical_exam');
@@ -144,25 +145,3 @@ test('meal-plan requests in free text', () => {
   assert.deepEqual(mealPlanFromText('cardápio'), { kcal_target: 2000, meals_per_day: 5, days: 1 });
 });
 
-/** One page, one text line per entry, Helvetica; xref offsets computed exactly. */
-function minimalPdf(lines: string[]): Buffer {
-  const esc = (s: string) => s.replace(/[\\()]/g, (c) => `\\${c}`);
-  const content = `BT /F1 10 Tf 14 TL 50 780 Td\n${lines.map((l) => `(${esc(l)}) Tj T*`).join('\n')}\nET\n`;
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    `<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}endstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
-  ];
-  let out = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(Buffer.byteLength(out, 'latin1'));
-    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = Buffer.byteLength(out, 'latin1');
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(out, 'latin1');
-}

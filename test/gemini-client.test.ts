@@ -5,7 +5,7 @@ import { resilientCall } from '../src/providers/call.ts';
 import { GeminiClient } from '../src/providers/gemini.ts';
 import { RateLimiter } from '../src/providers/limiter.ts';
 import type { LlmRequest } from '../src/providers/types.ts';
-import { GEMINI_KEY, harness, isJobError, pngOfSize, waitFor } from './provider-fixtures.ts';
+import { GEMINI_KEY, harness, isJobError, pngOfSize, waitFor } from './support/providers.ts';
 
 let emu: geminiEmu.GeminiEmulator;
 let client: GeminiClient;

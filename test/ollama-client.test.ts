@@ -4,7 +4,7 @@ import * as ollamaEmu from '../src/dev/emulators/ollama.ts';
 import { resilientCall } from '../src/providers/call.ts';
 import { OllamaClient } from '../src/providers/ollama.ts';
 import type { LlmRequest } from '../src/providers/types.ts';
-import { harness, isJobError, pngOfSize, waitFor } from './provider-fixtures.ts';
+import { harness, isJobError, pngOfSize, waitFor } from './support/providers.ts';
 
 let emu: ollamaEmu.OllamaEmulator;
 let client: OllamaClient;

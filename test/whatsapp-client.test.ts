@@ -3,7 +3,7 @@ import { after, before, beforeEach, test } from 'node:test';
 import * as waEmu from '../src/dev/emulators/whatsapp.ts';
 import { resilientCall } from '../src/providers/call.ts';
 import { WhatsAppClient } from '../src/providers/whatsapp.ts';
-import { WA_PHONE, WA_TOKEN, harness, isJobError } from './provider-fixtures.ts';
+import { WA_PHONE, WA_TOKEN, harness, isJobError } from './support/providers.ts';
 
 let emu: waEmu.WhatsAppEmulator;
 before(async () => {
