@@ -7,7 +7,7 @@
 // deterministic explainLabResults text stands in. Values never reach a log line.
 import { cacheKeyFor, HANDLER_VERSIONS } from '../cache/key.ts';
 import { explainLabResults, LAB_DISCLAIMER } from '../labs/explain.ts';
-import { parseLabReport, type LabFlag, type LabParseResult } from '../labs/parse.ts';
+import { parseLabReport, type LabFlag, type LabParseResult, type ParsedAnalyte } from '../labs/parse.ts';
 import { extractPdfText } from '../pdf/extract-text.ts';
 import { validateInput, type MedicalExamInput } from '../schemas.ts';
 import {
@@ -17,16 +17,8 @@ import {
 import { decodeBase64 } from './shared/image.ts';
 import type { JobHandler } from './types.ts';
 
-export interface ExamAnalyte {
-  name: string;
-  value: number;
-  unit: string | null;
-  reference_low: number | null;
-  reference_high: number | null;
-  reference_text: string | null;
-  reference_source: 'report' | 'built_in' | null;
-  flag: LabFlag;
-}
+/** What the result shows of a parsed analyte: everything but the internal catalogue key. */
+export type ExamAnalyte = Omit<ParsedAnalyte, 'key'>;
 
 export interface ExamResult {
   analytes: ExamAnalyte[];
