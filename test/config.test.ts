@@ -18,7 +18,7 @@ test('defaults are the documented ones', () => {
   assert.equal(c.database.url, DEFAULT_DATABASE_URL);
   assert.deepEqual(
     [c.worker.concurrency, c.worker.leaseSeconds, c.worker.heartbeatSeconds, c.worker.sweepSeconds, c.worker.stuckSeconds, c.worker.shutdownGraceSeconds],
-    [5, 30, 10, 30, 300, 25],
+    [50, 30, 10, 30, 300, 25],
   );
   assert.equal(c.http.port, 8080);
   assert.equal(c.logLevel, 'info');

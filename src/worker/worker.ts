@@ -119,8 +119,9 @@ export class Worker {
     );
   }
 
+  /** Handlers executing now (never above WORKER_CONCURRENCY); settles in flight are not counted. */
   get runningCount(): number {
-    return this.running.size;
+    return this.active;
   }
 
   get listenerState(): { connected: boolean; lastEventAgeMs: number | undefined; reconnects: number } {
@@ -420,7 +421,7 @@ export class Worker {
           this.abortJob(job.id, 'lease_lost');
         } else if (state?.cancelRequested) this.abortJob(job.id, 'cancel');
       }
-      await upsertWorker(pool, this.info, this.running.size, this.status);
+      await upsertWorker(pool, this.info, this.active, this.status);
       events.emit('heartbeat:done', { workerId: this.id, renewed, lost, ms: performance.now() - started });
     } catch (err) {
       events.emit('error', { where: 'heartbeat', error: toJobError(err).message });
@@ -461,7 +462,7 @@ export class Worker {
     this.status = 'stopping';
     clearInterval(this.sweepTimer);
     if (this.wakeTimer) clearTimeout(this.wakeTimer);
-    events.emit('worker:stopping', { workerId: this.id, running: this.running.size, reason });
+    events.emit('worker:stopping', { workerId: this.id, running: this.active, reason });
     // Claimed ahead but never started: hand them back at once, attempt unburned.
     const notStarted = this.queued.splice(0);
     if (notStarted.length > 0) {
@@ -470,7 +471,7 @@ export class Worker {
       });
       for (const job of notStarted) events.emit('job:released', { ...this.ref(job), durationMs: 0 });
     }
-    await upsertWorker(pool, this.info, this.running.size, 'stopping').catch(() => {});
+    await upsertWorker(pool, this.info, this.active, 'stopping').catch(() => {});
 
     if (this.running.size > 0 && graceMs > 0) {
       let timer: NodeJS.Timeout | undefined;
