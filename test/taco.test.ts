@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -20,8 +21,10 @@ test('the shipped CSV has the 597 foods of TACO 4th edition in 15 categories', (
   assert.equal(food(224).description, 'Mamão, doce em calda, drenado'); // leading space in the source trimmed
 });
 
-test('the shipped copy is byte-identical to the shared source', () => {
-  assert.equal(readFileSync(TACO_CSV_PATH, 'utf8'), readFileSync('/work/shared/data/taco/taco-4ed-alimentos.csv', 'utf8'));
+test('the shipped copy is byte-identical to the source it was taken from (sha256 in data/taco/README.md)', () => {
+  const sha = createHash('sha256').update(readFileSync(TACO_CSV_PATH)).digest('hex');
+  assert.equal(sha, '2e85e45e82288390e65c7dec5955da72c37201fd345c3fa6a7d577d21b7c2c69');
+  assert.ok(readFileSync(new URL('../data/taco/README.md', import.meta.url), 'utf8').includes(sha));
 });
 
 test('cells keep trace, not applicable, under analysis and blank apart', () => {
