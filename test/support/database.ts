@@ -93,6 +93,9 @@ export function useFreshDatabase(slug: string, options: { migrated?: boolean } =
       db.name = await createDatabase(slug, options);
       db.url = databaseUrl(db.name);
       db.pool = new pg.Pool({ connectionString: db.url, max: 5 });
+      // An idle connection cut by the server (a forced drop, a chaos scenario) is not a test failure;
+      // the next query simply gets a new one.
+      db.pool.on('error', () => {});
       resolveReady();
     } catch (err) {
       rejectReady(err);
