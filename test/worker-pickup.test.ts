@@ -31,3 +31,17 @@ test('a job inserted by plain SQL is claimed within 50 ms through LISTEN, not th
     await d.stop();
   }
 });
+
+test('a job inserted the moment start-up returns is picked up by notification (LISTEN is active before start resolves)', async () => {
+  for (let i = 0; i < 20; i++) {
+    const d = await startTestDaemon(db.url, { WORKER_SWEEP_SECONDS: '3600' });
+    try {
+      const id = randomUUID();
+      const claimed = d.events.waitFor('job:claimed', (e) => e.jobId === id, 2_000);
+      await db.pool.query(`insert into analysis_jobs (id, user_id, type) values ($1, $2, 'healthcheck')`, [id, randomUUID()]);
+      await claimed;
+    } finally {
+      await d.stop();
+    }
+  }
+});

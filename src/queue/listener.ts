@@ -91,12 +91,16 @@ export class JobListener {
       },
     );
     this.subscriber = sub;
+    // pg-listen says 'connected' on its first connect before our LISTENs have run (a job inserted
+    // in that gap would notify no one), and on a reconnect only after it re-LISTENed. So the first
+    // connect is reported below, once the LISTENs are done; later ones here.
+    let listening = false;
     sub.events.on('connected', () => {
       if (this.closed || this.subscriber !== sub) {
         void sub.close().catch(() => {});
         return;
       }
-      this.markConnected();
+      if (listening) this.markConnected();
     });
     sub.events.on('reconnect', () => {
       if (this.connectedAt !== undefined) this.markDisconnected('connection lost; reconnecting');
@@ -125,6 +129,9 @@ export class JobListener {
       // One at a time: pg 9 will refuse overlapping queries on one client.
       .then(async () => {
         for (const channel of [JOBS_CHANNEL, CANCEL_CHANNEL, this.pingChannel]) await sub.listenTo(channel);
+        if (this.closed || this.subscriber !== sub) return;
+        listening = true;
+        this.markConnected();
       })
       .catch((err: Error) => {
         if (this.subscriber === sub) this.replace(err.message);
