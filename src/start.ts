@@ -39,7 +39,7 @@ export interface DaemonOptions {
   logger?: Logger;
   /** Skip migrations (tests that migrate once themselves). */
   migrate?: boolean;
-  /** [gateway] The environment the edge functions read (SUPABASE_JWT_SECRET…); default process.env. */
+  /** The environment the edge functions read (SUPABASE_JWT_SECRET…); default process.env. */
   gatewayEnv?: Env;
 }
 
@@ -55,7 +55,7 @@ export async function startDaemon(config: AppConfig, options: DaemonOptions = {}
         'Use the direct connection (Supabase: db.<project>.supabase.co:5432, or the session pooler on port 5432).',
     );
   }
-  // [gateway] Read (and so validate) the functions' settings before anything is opened.
+  // Read (and so validate) the functions' settings before anything is opened.
   const gatewayEnv = config.serveFunctions
     ? envFromRecord({ ...(options.gatewayEnv ?? process.env), DATABASE_URL: config.database.url, SUPABASE_DB_URL: undefined })
     : undefined;
@@ -71,7 +71,7 @@ export async function startDaemon(config: AppConfig, options: DaemonOptions = {}
   const providers = createProviders(config.providers, events);
   const handlers = new HandlerRegistry(options.handlers ?? defaultHandlers({ pool, providers, events, config }));
   const worker = new Worker({ pool, database: config.database, config: config.worker, handlers, events, version: VERSION });
-  // [gateway] SERVE_FUNCTIONS: the edge functions, with this daemon's handlers as their sync path.
+  // SERVE_FUNCTIONS: the edge functions, with this daemon's handlers as their sync path.
   const gateway: Gateway | undefined = gatewayEnv ? createGateway({ env: gatewayEnv, runInline: runInlineFromRegistry(handlers) }) : undefined;
   const http = buildHttpServer({ pool, worker, metrics, version: VERSION, extraHealth: () => ({ providers: providers.status() }), gateway });
   // Which Ollama models are present, at start and every minute, for /health/detailed.
@@ -79,34 +79,39 @@ export async function startDaemon(config: AppConfig, options: DaemonOptions = {}
   const providerTimer = setInterval(refreshProviders, 60_000);
   providerTimer.unref();
   refreshProviders();
+  // Every step runs even if an earlier one failed, so a failed start or stop leaks nothing; the
+  // first error is reported after.
+  const teardown = async (graceMs?: number) => {
+    clearInterval(providerTimer);
+    let first: unknown;
+    const steps: Array<() => Promise<unknown> | undefined> = [
+      () => worker.stop(graceMs),
+      () => providers.close(),
+      () => http.close(),
+      () => gateway?.close(),
+      () => pool.end(),
+    ];
+    for (const step of steps) {
+      await Promise.resolve()
+        .then(step)
+        .catch((err: unknown) => (first ??= err));
+    }
+    metrics.unsubscribe();
+    events.removeAll();
+    if (first !== undefined) throw first;
+  };
   try {
     await worker.start();
     await http.listen({ port: config.http.port, host: config.http.host });
   } catch (err) {
-    clearInterval(providerTimer);
-    await worker.stop(0).catch(() => {});
-    await providers.close().catch(() => {});
-    await http.close().catch(() => {});
-    await gateway?.close().catch(() => {}); // [gateway]
-    await pool.end().catch(() => {});
-    metrics.unsubscribe();
+    await teardown(0).catch(() => {});
     throw err;
   }
   const address = http.server.address();
   const port = typeof address === 'object' && address ? address.port : config.http.port;
 
   let stopped: Promise<void> | undefined;
-  const stop = (graceMs?: number) =>
-    (stopped ??= (async () => {
-      clearInterval(providerTimer);
-      await worker.stop(graceMs);
-      await providers.close();
-      await http.close();
-      await gateway?.close(); // [gateway]
-      await pool.end();
-      metrics.unsubscribe();
-      events.removeAll();
-    })());
+  const stop = (graceMs?: number) => (stopped ??= teardown(graceMs));
   return { config, events, pool, worker, providers, http, log, port, stop };
 }
 

@@ -16,7 +16,7 @@ export interface HttpDeps {
   version: string;
   /** Extra sections for /health/detailed (providers, breakers); never secrets. */
   extraHealth?: () => Record<string, unknown>;
-  /** [gateway] Edge functions served at /functions/v1/<name> (SERVE_FUNCTIONS=true). */
+  /** Edge functions served at /functions/v1/<name> (SERVE_FUNCTIONS=true). */
   gateway?: Gateway;
 }
 
@@ -75,7 +75,7 @@ export function buildHttpServer(deps: HttpDeps): FastifyInstance {
     return reply.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());
   });
 
-  // [gateway] local hosting of the edge functions, same handlers as on Supabase.
+  // Local hosting of the edge functions: the same handlers as on Supabase.
   if (deps.gateway) registerFunctions(app, deps.gateway);
 
   return app;
