@@ -1,7 +1,7 @@
 // Completions share one UPDATE: a finished job waits at most `batchMs` (or until `maxBatch` have
-// finished) for others. Measured on this machine (bench:queue, concurrency 10): one UPDATE per
-// completion capped throughput near the claim rate; batching lets a single round trip settle a
-// whole claim's worth of jobs. Each caller still learns whether its own row was applied (fenced).
+// finished) for others. The cost per job is round trips and commits, not Node CPU: claiming and
+// completing 10 rows cost ~0.9 ms per job, 200 rows ~0.17 ms per job (measured while building
+// bench:queue). Each caller still learns whether its own row was applied (fenced).
 import type pg from 'pg';
 import { completeJobs, type Completion } from '../queue/jobs.ts';
 
