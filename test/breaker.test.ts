@@ -23,7 +23,11 @@ test('opens after N consecutive failures, rejects fast, probes after the cool-do
   for (let i = 0; i < 3; i++) await assert.rejects(b.run(fail));
   assert.equal(b.state, 'open');
   let ran = false;
-  await assert.rejects(b.run(async () => (ran = true)), (e: unknown) => e instanceof TransientError && e.code === 'circuit_open');
+  // A retry-after error: "not before the next probe", so a job whose providers are all open waits for it.
+  await assert.rejects(
+    b.run(async () => (ran = true)),
+    (e: unknown) => e instanceof RetryAfterError && e.code === 'circuit_open' && e.retryAfterMs > 0 && e.retryAfterMs <= 1_000,
+  );
   assert.equal(ran, false, 'an open circuit does not call the provider');
   c.advance(1_000);
   assert.equal(b.state, 'half_open');

@@ -1,6 +1,6 @@
 // One circuit breaker per provider. It counts only failures that say "the provider is unwell"
 // (timeouts, network errors, 5xx); a rejected request or a rate limit proves it is up and answering.
-import { JobError, TransientError } from '../errors.ts';
+import { JobError, RetryAfterError } from '../errors.ts';
 import type { BreakerState, EventBus, ProviderName } from '../events.ts';
 import { classifyError } from './classify.ts';
 
@@ -50,7 +50,9 @@ export class CircuitBreaker {
     const s = this.state;
     if (s === 'open' || (s === 'half_open' && this.probeInFlight)) {
       const retryInMs = Math.max(0, this.opts.cooldownMs - (this.now() - this.openedAt));
-      throw new TransientError('circuit_open', `${this.provider}: circuit open after ${this.consecutive} consecutive failures; next probe in ${retryInMs} ms`);
+      // "Not before the next probe": a job whose every provider is open waits for that moment instead
+      // of burning its attempts on refusals (the provider-chaos test lost a job that way).
+      throw new RetryAfterError('circuit_open', `${this.provider}: circuit open after ${this.consecutive} consecutive failures; next probe in ${retryInMs} ms`, retryInMs);
     }
     const probe = s === 'half_open';
     if (probe) this.probeInFlight = true;
@@ -90,5 +92,5 @@ export class CircuitBreaker {
 
 /** Cancellations say nothing about the provider; permanent errors and rate limits mean it answered. */
 export function countsAsFailure(error: JobError): boolean {
-  return error.kind === 'transient' && error.code !== 'circuit_open';
+  return error.kind === 'transient';
 }

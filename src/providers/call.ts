@@ -60,7 +60,7 @@ export async function resilientCall<T>(
       } catch (thrown) {
         const error = classifyError(thrown, ctx);
         // A 429 means the shared quota is spent: hold every other job too, not only this one.
-        if (error instanceof RetryAfterError && deps.limiter) deps.limiter.pauseUntil(Date.now() + error.retryAfterMs);
+        if (error instanceof RetryAfterError && error.code !== 'circuit_open' && deps.limiter) deps.limiter.pauseUntil(Date.now() + error.retryAfterMs);
         record(deps.events, spec, started, { ok: false, error, status: statusOf(error.cause) });
         throw error;
       }

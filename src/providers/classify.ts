@@ -166,8 +166,8 @@ export function cancelledError(provider: ProviderName): CancelledError {
 /** The `provider:call` outcome label for an error. */
 export function outcomeOf(err: JobError): ProviderOutcome {
   if (err.kind === 'cancelled') return 'cancelled';
-  if (err.kind === 'retry_after') return 'rate_limited';
   if (err.code === 'circuit_open') return 'circuit_open';
+  if (err.kind === 'retry_after') return 'rate_limited';
   if (err.code === 'timeout') return 'timeout';
   if (err.kind === 'permanent') return 'rejected';
   return 'error';
