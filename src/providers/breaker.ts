@@ -49,7 +49,10 @@ export class CircuitBreaker {
   async run<T>(fn: () => Promise<T>): Promise<T> {
     const s = this.state;
     if (s === 'open' || (s === 'half_open' && this.probeInFlight)) {
-      const retryInMs = Math.max(0, this.opts.cooldownMs - (this.now() - this.openedAt));
+      // Open: until the cool-down ends. Half-open with the probe still out: its verdict is unknown, so
+      // not sooner than a second (or the cool-down, if shorter) — never 0, which would spin retries.
+      const remaining = this.opts.cooldownMs - (this.now() - this.openedAt);
+      const retryInMs = Math.max(remaining, Math.min(this.opts.cooldownMs, 1_000));
       // "Not before the next probe": a job whose every provider is open waits for that moment instead
       // of burning its attempts on refusals (the provider-chaos test lost a job that way).
       throw new RetryAfterError('circuit_open', `${this.provider}: circuit open after ${this.consecutive} consecutive failures; next probe in ${retryInMs} ms`, retryInMs);
