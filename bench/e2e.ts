@@ -6,18 +6,17 @@
 // Writes bench/results/e2e.json. Options: --users=N --iterations=N --concurrency=N.
 // Bounded: at most ramp + iterations × 60 s (≈ 3 minutes).
 import os from 'node:os';
-import { existsSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import { GatewayClient } from '../scripts/demo/gateway-client.ts';
 import { machineFacts } from './lib/machine.ts';
 import { round } from './lib/stats.ts';
 import type { DaemonSample } from './load/daemon-child.ts';
+import { arg, chooseConcurrency } from './load/options.ts';
 import { inputFor, MIX, typeFor } from './load/inputs.ts';
 import { dist, sleep, table } from './load/report.ts';
 import { ADMIN_URL, freshDatabase, gatewayEnv, startDaemonProcess, startEmulators, userToken } from './load/stack.ts';
 
-const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 const USERS = Number(arg('users') ?? 50);
 const ITERATIONS = Number(arg('iterations') ?? 3);
 const LATENCY: [number, number] = [2000, 8000];
@@ -26,21 +25,6 @@ const TIMEOUT_MS = 60_000;
 const RAMP_MS = 5_000; // users arrive over the first 5 s, not in one instant
 const TARGET_P95_S = 20;
 const TARGET_TIMEOUT_PCT = 0.1;
-
-/**
- * The concurrency under test: --concurrency, else what bench:worker recommended (so the two benches
- * agree), else the daemon's default. Which one was used is recorded.
- */
-function chooseConcurrency(): { value: string | undefined; source: string } {
-  const given = arg('concurrency');
-  if (given) return { value: given, source: '--concurrency' };
-  const file = new URL('./results/worker-concurrency.json', import.meta.url);
-  if (existsSync(file)) {
-    const rec = (JSON.parse(readFileSync(file, 'utf8')) as { recommended_concurrency?: number }).recommended_concurrency;
-    if (rec) return { value: String(rec), source: 'bench/results/worker-concurrency.json recommended_concurrency' };
-  }
-  return { value: undefined, source: 'daemon default' };
-}
 
 interface Outcome {
   type: string;

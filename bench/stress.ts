@@ -8,7 +8,6 @@
 // those samples. Writes bench/results/stress.json. Options: --steps=5,10,… --concurrency=N --no-write.
 // Bounded: ≤ steps × 30 s + 20 s, ≤ Σ rate × 30 jobs.
 import os from 'node:os';
-import { existsSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
@@ -16,11 +15,11 @@ import { GatewayClient } from '../scripts/demo/gateway-client.ts';
 import { machineFacts } from './lib/machine.ts';
 import { percentile, round } from './lib/stats.ts';
 import type { DaemonSample } from './load/daemon-child.ts';
+import { arg, chooseConcurrency } from './load/options.ts';
 import { inputFor, MIX, typeFor } from './load/inputs.ts';
 import { dist, sleep, table } from './load/report.ts';
 import { ADMIN_URL, freshDatabase, gatewayEnv, startDaemonProcess, startEmulators, userToken } from './load/stack.ts';
 
-const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 const STEPS = (arg('steps') ?? '5,10,20,40,80').split(',').map(Number);
 const STEP_S = 30;
 const SETTLE_S = 20; // a step is judged once its youngest job is 20 s old: unfinished ones count as > 20 s
@@ -45,17 +44,6 @@ interface Sample extends DaemonSample {
   t_s: number;
   queue_pending: number;
   queue_processing: number;
-}
-
-function chooseConcurrency(): { value: string | undefined; source: string } {
-  const given = arg('concurrency');
-  if (given) return { value: given, source: '--concurrency' };
-  const file = new URL('./results/worker-concurrency.json', import.meta.url);
-  if (existsSync(file)) {
-    const rec = (JSON.parse(readFileSync(file, 'utf8')) as { recommended_concurrency?: number }).recommended_concurrency;
-    if (rec) return { value: String(rec), source: 'bench/results/worker-concurrency.json recommended_concurrency' };
-  }
-  return { value: undefined, source: 'daemon default' };
 }
 
 /** Thresholds at which a resource counts as saturated; the first crossed, in time, "broke first". */
