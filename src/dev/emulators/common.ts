@@ -44,7 +44,9 @@ export interface Emulator<K> {
   close(): Promise<void>;
 }
 
-export interface RequestContext {
+export interface RequestContext<K extends CommonKnobs = CommonKnobs> {
+  /** The knobs in force for this request (setKnobs changes them between requests). */
+  knobs: K;
   req: IncomingMessage;
   res: ServerResponse;
   url: URL;
@@ -55,7 +57,7 @@ export interface RequestContext {
   seq: number;
 }
 
-export type Route = (ctx: RequestContext) => Promise<void> | void;
+export type Route<K extends CommonKnobs = CommonKnobs> = (ctx: RequestContext<K>) => Promise<void> | void;
 
 export interface EmulatorSpec<K extends CommonKnobs> {
   name: string;
@@ -63,9 +65,9 @@ export interface EmulatorSpec<K extends CommonKnobs> {
   host?: string;
   knobs: K;
   /** Resolve the endpoint key for stats and the handler; undefined → 404. */
-  route(method: string, path: string): { endpoint: string; handler: Route; inference: boolean } | undefined;
+  route(method: string, path: string): { endpoint: string; handler: Route<K>; inference: boolean } | undefined;
   /** How an injected failure looks on this protocol. */
-  fail(ctx: RequestContext, status: number, knobs: K): void;
+  fail(ctx: RequestContext<K>, status: number, knobs: K): void;
 }
 
 export async function startEmulator<K extends CommonKnobs>(spec: EmulatorSpec<K>): Promise<Emulator<K>> {
@@ -104,7 +106,7 @@ export async function startEmulator<K extends CommonKnobs>(spec: EmulatorSpec<K>
     stats.byEndpoint[endpoint] = (stats.byEndpoint[endpoint] ?? 0) + 1;
     const n = ++seq;
     const hash = sha256(`${req.method} ${url.pathname}\n${body.toString('latin1')}`);
-    const ctx: RequestContext = { req, res, url, body, hash, seq: n };
+    const ctx: RequestContext<K> = { knobs: { ...knobs }, req, res, url, body, hash, seq: n };
     await delay(latencyFor(knobs.latencyMs, hash), res);
     if (!matched) {
       spec.fail(ctx, 404, knobs);
@@ -126,7 +128,7 @@ export async function startEmulator<K extends CommonKnobs>(spec: EmulatorSpec<K>
     await matched.handler(ctx);
   }
 
-  function inject(ctx: RequestContext, mode: FailureMode): void {
+  function inject(ctx: RequestContext<K>, mode: FailureMode): void {
     if (mode === 'hang') {
       // Never answer; close() ends these sockets.
       hanging.add(ctx.res);

@@ -32,9 +32,9 @@ export function googleError(status: number, message?: string, details?: unknown[
 
 export function start(opts: { port?: number; host?: string } & GeminiKnobs = {}): Promise<GeminiEmulator> {
   const { port, host, ...knobs } = opts;
-  let current: GeminiKnobs = { models: ['gemini-2.5-flash', 'gemini-2.5-pro', 'gemini-2.0-flash'], ...knobs };
+  const initial: GeminiKnobs = { models: ['gemini-2.5-flash', 'gemini-2.5-pro', 'gemini-2.0-flash'], ...knobs };
   const ROUTE = /^\/(v1beta|v1|v1alpha)\/models\/([^/:]+):(generateContent|streamGenerateContent)$/;
-  const fail = (ctx: RequestContext, status: number, k: GeminiKnobs) => {
+  const fail = (ctx: RequestContext<GeminiKnobs>, status: number, k: GeminiKnobs) => {
     if (status === 429) {
       const delay = `${k.retryAfterSec ?? 2}s`;
       return sendJson(ctx.res, 429, googleError(429, undefined, [
@@ -54,7 +54,7 @@ export function start(opts: { port?: number; host?: string } & GeminiKnobs = {})
     name: 'gemini',
     ...(port === undefined ? {} : { port }),
     ...(host === undefined ? {} : { host }),
-    knobs: current,
+    knobs: initial,
     route(method, path) {
       const m = ROUTE.exec(path);
       if (method !== 'POST' || !m) return undefined;
@@ -63,15 +63,15 @@ export function start(opts: { port?: number; host?: string } & GeminiKnobs = {})
     fail,
   });
 
-  function generate(ctx: RequestContext, model: string, stream: boolean): void {
+  function generate(ctx: RequestContext<GeminiKnobs>, model: string, stream: boolean): void {
     const key = (ctx.req.headers['x-goog-api-key'] as string | undefined) ?? ctx.url.searchParams.get('key') ?? undefined;
-    if (!key) return fail(ctx, 403, current);
-    if (current.apiKey !== undefined && key !== current.apiKey) {
+    if (!key) return fail(ctx, 403, ctx.knobs);
+    if (ctx.knobs.apiKey !== undefined && key !== ctx.knobs.apiKey) {
       return sendJson(ctx.res, 400, googleError(400, 'API key not valid. Please pass a valid API key.', [
         { '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: 'API_KEY_INVALID', domain: 'googleapis.com', metadata: { service: 'generativelanguage.googleapis.com' } },
       ]));
     }
-    if (!(current.models ?? []).includes(model)) {
+    if (!(ctx.knobs.models ?? []).includes(model)) {
       return sendJson(ctx.res, 404, googleError(404, `models/${model} is not found for API version v1beta, or is not supported for generateContent. Call ListModels to see the list of available models and their supported methods.`));
     }
     let body: Record<string, unknown>;
@@ -128,12 +128,5 @@ export function start(opts: { port?: number; host?: string } & GeminiKnobs = {})
     ctx.res.end();
   }
 
-  return emu.then((e) => {
-    const setKnobs = e.setKnobs.bind(e);
-    e.setKnobs = async (patch) => {
-      current = { ...current, ...patch };
-      await setKnobs(patch);
-    };
-    return e;
-  });
+  return emu;
 }

@@ -16,18 +16,18 @@ const DEFAULT_MODELS = ['llama3.1:8b', 'llava:7b'];
 
 export function start(opts: { port?: number; host?: string } & OllamaKnobs = {}): Promise<OllamaEmulator> {
   const { port, host, ...knobs } = opts;
-  let current: OllamaKnobs = { models: DEFAULT_MODELS, version: '0.12.6', ...knobs };
+  const initial: OllamaKnobs = { models: DEFAULT_MODELS, version: '0.12.6', ...knobs };
   const emu = startEmulator<OllamaKnobs>({
     name: 'ollama',
     ...(port === undefined ? {} : { port }),
     ...(host === undefined ? {} : { host }),
-    knobs: current,
+    knobs: initial,
     route(method, path) {
       if (method === 'POST' && path === '/api/chat') return { endpoint: 'POST /api/chat', handler: (c) => generate(c, 'chat'), inference: true };
       if (method === 'POST' && path === '/api/generate') return { endpoint: 'POST /api/generate', handler: (c) => generate(c, 'generate'), inference: true };
       if (method === 'GET' && path === '/api/tags') return { endpoint: 'GET /api/tags', handler: tags, inference: false };
       if (method === 'GET' && path === '/api/ps') return { endpoint: 'GET /api/ps', handler: (c) => sendJson(c.res, 200, { models: [] }), inference: false };
-      if (method === 'GET' && path === '/api/version') return { endpoint: 'GET /api/version', handler: (c) => sendJson(c.res, 200, { version: current.version }), inference: false };
+      if (method === 'GET' && path === '/api/version') return { endpoint: 'GET /api/version', handler: (c) => sendJson(c.res, 200, { version: c.knobs.version }), inference: false };
       if ((method === 'GET' || method === 'HEAD') && path === '/') return { endpoint: 'GET /', handler: (c) => { c.res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }); c.res.end('Ollama is running'); }, inference: false };
       return undefined;
     },
@@ -41,9 +41,9 @@ export function start(opts: { port?: number; host?: string } & OllamaKnobs = {})
     },
   });
 
-  function tags(ctx: RequestContext): void {
+  function tags(ctx: RequestContext<OllamaKnobs>): void {
     sendJson(ctx.res, 200, {
-      models: (current.models ?? []).map((name) => ({
+      models: (ctx.knobs.models ?? []).map((name) => ({
         name,
         model: name,
         modified_at: '2025-06-01T12:00:00.000000000Z',
@@ -54,7 +54,7 @@ export function start(opts: { port?: number; host?: string } & OllamaKnobs = {})
     });
   }
 
-  function generate(ctx: RequestContext, kind: 'chat' | 'generate'): void {
+  function generate(ctx: RequestContext<OllamaKnobs>, kind: 'chat' | 'generate'): void {
     let body: Record<string, unknown>;
     try {
       body = JSON.parse(ctx.body.toString('utf8') || '{}') as Record<string, unknown>;
@@ -63,7 +63,7 @@ export function start(opts: { port?: number; host?: string } & OllamaKnobs = {})
     }
     const model = typeof body.model === 'string' ? body.model : '';
     if (!model) return sendJson(ctx.res, 400, { error: 'model is required' });
-    const known = (current.models ?? []).some((m) => m === model || m === `${model}:latest`);
+    const known = (ctx.knobs.models ?? []).some((m) => m === model || m === `${model}:latest`);
     if (!known) return sendJson(ctx.res, 404, { error: `model '${model}' not found` });
     if (kind === 'chat' && body.messages !== undefined && !Array.isArray(body.messages)) return sendJson(ctx.res, 400, { error: 'messages must be an array' });
 
@@ -107,14 +107,7 @@ export function start(opts: { port?: number; host?: string } & OllamaKnobs = {})
     streamNdjson(ctx.res, [...chunks(content).map((c) => piece(c, false)), final]);
   }
 
-  return emu.then((e) => {
-    const setKnobs = e.setKnobs.bind(e);
-    e.setKnobs = async (patch) => {
-      current = { ...current, ...patch };
-      await setKnobs(patch);
-    };
-    return e;
-  });
+  return emu;
 }
 
 function chunks(text: string): string[] {

@@ -28,14 +28,14 @@ function graphError(message: string, type: string, code: number, extra: Record<s
 
 export function start(opts: { port?: number; host?: string } & WhatsAppKnobs = {}): Promise<WhatsAppEmulator> {
   const { port, host, ...knobs } = opts;
-  let current: WhatsAppKnobs = { token: 'test-whatsapp-token', phoneNumberId: '100000000000001', ...knobs };
+  const initial: WhatsAppKnobs = { token: 'test-whatsapp-token', phoneNumberId: '100000000000001', ...knobs };
   const sent: SentMessage[] = [];
   const ROUTE = /^\/(v\d+\.\d+)\/(\d+)\/messages$/;
   const emu = startEmulator<WhatsAppKnobs>({
     name: 'whatsapp',
     ...(port === undefined ? {} : { port }),
     ...(host === undefined ? {} : { host }),
-    knobs: current,
+    knobs: initial,
     route(method, path) {
       const m = ROUTE.exec(path);
       if (method !== 'POST' || !m) return undefined;
@@ -51,11 +51,11 @@ export function start(opts: { port?: number; host?: string } & WhatsAppKnobs = {
     },
   });
 
-  function send(ctx: RequestContext, phoneNumberId: string): void {
-    if (ctx.req.headers.authorization !== `Bearer ${current.token}`) {
+  function send(ctx: RequestContext<WhatsAppKnobs>, phoneNumberId: string): void {
+    if (ctx.req.headers.authorization !== `Bearer ${ctx.knobs.token}`) {
       return sendJson(ctx.res, 401, graphError('Invalid OAuth access token - Cannot parse access token', 'OAuthException', 190));
     }
-    if (current.phoneNumberId !== undefined && phoneNumberId !== current.phoneNumberId) {
+    if (ctx.knobs.phoneNumberId !== undefined && phoneNumberId !== ctx.knobs.phoneNumberId) {
       return sendJson(ctx.res, 400, graphError(`Unsupported post request. Object with ID '${phoneNumberId}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`, 'GraphMethodException', 100, { error_subcode: 33 }));
     }
     let body: Record<string, unknown>;
@@ -79,12 +79,5 @@ export function start(opts: { port?: number; host?: string } & WhatsAppKnobs = {
     sendJson(ctx.res, 200, { messaging_product: 'whatsapp', contacts: [{ input: body.to, wa_id: to }], messages: [{ id }] });
   }
 
-  return emu.then((e) => {
-    const setKnobs = e.setKnobs.bind(e);
-    e.setKnobs = async (patch) => {
-      current = { ...current, ...patch };
-      await setKnobs(patch);
-    };
-    return Object.assign(e, { sent });
-  });
+  return emu.then((e) => Object.assign(e, { sent }));
 }

@@ -14,12 +14,12 @@ export type YoloEmulator = Emulator<YoloKnobs>;
 
 export function start(opts: { port?: number; host?: string } & YoloKnobs = {}): Promise<YoloEmulator> {
   const { port, host, ...knobs } = opts;
-  let current: YoloKnobs = { shape: 'bare', ...knobs };
+  const initial: YoloKnobs = { shape: 'bare', ...knobs };
   const emu = startEmulator<YoloKnobs>({
     name: 'yolo',
     ...(port === undefined ? {} : { port }),
     ...(host === undefined ? {} : { host }),
-    knobs: current,
+    knobs: initial,
     route(method, path) {
       if (method === 'POST' && (path === '/detect' || path === '/predict')) return { endpoint: `POST ${path}`, handler: detect, inference: true };
       if (method === 'GET' && path === '/health') return { endpoint: 'GET /health', handler: (c) => sendJson(c.res, 200, { status: 'ok' }), inference: false };
@@ -31,8 +31,8 @@ export function start(opts: { port?: number; host?: string } & YoloKnobs = {}): 
     },
   });
 
-  function detect(ctx: RequestContext): void {
-    if (current.apiKey !== undefined && ctx.req.headers.authorization !== `Bearer ${current.apiKey}`) {
+  function detect(ctx: RequestContext<YoloKnobs>): void {
+    if (ctx.knobs.apiKey !== undefined && ctx.req.headers.authorization !== `Bearer ${ctx.knobs.apiKey}`) {
       return sendJson(ctx.res, 401, { detail: 'Not authenticated' });
     }
     const type = ctx.req.headers['content-type'] ?? '';
@@ -55,20 +55,13 @@ export function start(opts: { port?: number; host?: string } & YoloKnobs = {}): 
       results.push({ name: food.name, class: food.class, confidence, box: box(rnd, size) });
     }
     const kept = results.filter((r) => r.confidence >= (Number.isFinite(conf) ? conf : 0.25)).sort((a, b) => b.confidence - a.confidence);
-    if (current.shape === 'wrapped') {
+    if (ctx.knobs.shape === 'wrapped') {
       return sendJson(ctx.res, 200, { images: [{ results: kept, shape: [size.height, size.width], speed: { preprocess: 1.2, inference: 23.4, postprocess: 0.8 } }] });
     }
     sendJson(ctx.res, 200, kept);
   }
 
-  return emu.then((e) => {
-    const setKnobs = e.setKnobs.bind(e);
-    e.setKnobs = async (patch) => {
-      current = { ...current, ...patch };
-      await setKnobs(patch);
-    };
-    return e;
-  });
+  return emu;
 }
 
 /** Minimal multipart/form-data parser: field name → raw bytes. */
