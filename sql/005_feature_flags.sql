@@ -11,18 +11,9 @@ create table public.feature_flags (
     check (value ~ '^(true|false|(100(\.0{1,2})?|[0-9]{1,2}(\.[0-9]{1,2})?)%)$')
 );
 
-create function public.feature_flags_touch_updated_at() returns trigger
-  language plpgsql
-  as $$
-begin
-  new.updated_at := now();
-  return new;
-end
-$$;
-
 create trigger feature_flags_touch_updated_at
   before update on public.feature_flags
-  for each row execute function public.feature_flags_touch_updated_at();
+  for each row execute function public.touch_updated_at();
 
 -- Operators and the gateway (as owner or service_role) only: app users must not steer rollouts.
 alter table public.feature_flags enable row level security;

@@ -64,7 +64,8 @@ create index analysis_jobs_lease_idx on public.analysis_jobs (locked_until) wher
 create unique index analysis_jobs_idempotency_idx
   on public.analysis_jobs (user_id, idempotency_key) where idempotency_key is not null;
 
-create function public.analysis_jobs_touch_updated_at() returns trigger
+-- Shared by every table with an updated_at column.
+create function public.touch_updated_at() returns trigger
   language plpgsql
   as $$
 begin
@@ -75,7 +76,7 @@ $$;
 
 create trigger analysis_jobs_touch_updated_at
   before update on public.analysis_jobs
-  for each row execute function public.analysis_jobs_touch_updated_at();
+  for each row execute function public.touch_updated_at();
 
 -- One NOTIFY per INSERT statement however many rows: a bulk insert wakes the daemons once, and
 -- the payload carries a count and a nonce, never row data (8000-byte limit; commits serialise on
