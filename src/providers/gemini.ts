@@ -5,7 +5,7 @@ import { GoogleGenAI, type Content, type Part } from '@google/genai';
 import { PermanentError, RetryAfterError } from '../errors.ts';
 import type { AttemptResult } from './call.ts';
 import { BadResponseError, DEFAULT_RATE_LIMIT_WAIT_MS, parseGoogleEnvelope, parseGoogleRetryDelay, statusOf } from './classify.ts';
-import { parseJsonAnswer, type JsonSchema, type LlmAnswer, type LlmRequest } from './types.ts';
+import { llmAttempt, type JsonSchema, type LlmAnswer, type LlmRequest } from './types.ts';
 
 export interface GeminiClientOptions {
   apiKey: string;
@@ -60,14 +60,7 @@ export class GeminiClient {
       inputTokens: usage?.promptTokenCount,
       outputTokens: usage?.candidatesTokenCount,
     };
-    if (req.jsonSchema) {
-      try {
-        answer.json = parseJsonAnswer(text);
-      } catch {
-        throw new BadResponseError('structured answer is not valid JSON');
-      }
-    }
-    return { value: answer, status: 200, inputTokens: answer.inputTokens, outputTokens: answer.outputTokens };
+    return llmAttempt(answer, req);
   }
 }
 

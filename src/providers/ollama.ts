@@ -3,7 +3,7 @@
 import { Ollama } from 'ollama';
 import { BadResponseError } from './classify.ts';
 import type { AttemptResult } from './call.ts';
-import { parseJsonAnswer, type LlmAnswer, type LlmRequest } from './types.ts';
+import { llmAttempt, type LlmAnswer, type LlmRequest } from './types.ts';
 
 export interface OllamaClientOptions {
   host: string;
@@ -84,14 +84,7 @@ export class OllamaClient {
       inputTokens: numberOrUndefined(res.prompt_eval_count),
       outputTokens: numberOrUndefined(res.eval_count),
     };
-    if (req.jsonSchema) {
-      try {
-        answer.json = parseJsonAnswer(text);
-      } catch {
-        throw new BadResponseError('structured answer is not valid JSON');
-      }
-    }
-    return { value: answer, status: 200, inputTokens: answer.inputTokens, outputTokens: answer.outputTokens };
+    return llmAttempt(answer, req);
   }
 
   /** Check `/api/tags` (and the version) for the configured models; the daemon calls this periodically. */

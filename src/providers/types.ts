@@ -1,5 +1,7 @@
 // Shapes shared by the clients and the chain. Provider-neutral on purpose: handlers speak these,
 // never a vendor's request format.
+import type { AttemptResult } from './call.ts';
+import { BadResponseError } from './classify.ts';
 
 export interface ImageInput {
   data: Uint8Array;
@@ -44,4 +46,19 @@ export interface Detection {
 export function parseJsonAnswer(text: string): unknown {
   const fenced = /^\s*```(?:json)?\s*([\s\S]*?)\s*```\s*$/i.exec(text);
   return JSON.parse(fenced ? fenced[1]! : text);
+}
+
+/**
+ * Finish an LLM call the same way for every provider: a structured request whose answer is not
+ * JSON is a bad response (the chain tries the next provider), and tokens go to the call record.
+ */
+export function llmAttempt(answer: LlmAnswer, req: LlmRequest): AttemptResult<LlmAnswer> {
+  if (req.jsonSchema) {
+    try {
+      answer.json = parseJsonAnswer(answer.text);
+    } catch {
+      throw new BadResponseError('structured answer is not valid JSON');
+    }
+  }
+  return { value: answer, status: 200, inputTokens: answer.inputTokens, outputTokens: answer.outputTokens };
 }
