@@ -1,78 +1,115 @@
-// Urgent symptoms in pt-BR user text. When one is found the assistant answers with URGENT_ANSWER,
-// whatever a model would have said: these are situations where the right answer is "get help now".
+// Urgent symptoms in pt-BR user text: the deterministic layer (fast, offline, always on). When it
+// fires the assistant answers with the fixed answer for the category (answers.ts), whatever a model
+// would have said: these are situations where the right answer is "get help now".
 //
-// Matching is on accent- and case-folded text, phrase by phrase, with the colloquial variants people
-// type ("falta de ar", "nao consigo respirar", "to passando mal"…). A match is ignored when the clause
-// negates it just before ("não tenho dor no peito", "sem falta de ar", "nunca pensei em me matar") —
-// simple negation in the same clause only: "não sei se é dor no peito" still flags, because a false
-// alarm costs a minute and a missed one can cost a life.
+// Pipeline: normalise (normalise.ts: accents, stretched letters, WhatsApp abbreviations, misspelt
+// lexicon words) → mask idioms and food names (context.ts) → every rule of the lexicon
+// (lexicon.ts), each occurrence checked against its context: negated in its clause, an information
+// question, or a past/treated event drops that occurrence. When in doubt the alarm stays.
+//
+// The result names rules and categories only, never the user's words, so it can be logged.
+import { clauseAt, informational, mask, negated, pastOrTreated, sentenceAt } from './context.ts';
+import { RULES, PROTECTED_WORDS, URGENCY_CATEGORIES, type Rule, type RulePart, type UrgencyCategory } from './lexicon.ts';
+import { normalise, Speller } from './normalise.ts';
+import { primaryCategory } from './answers.ts';
 
-export type UrgencyCategory = 'cardiac' | 'breathing' | 'stroke' | 'fainting' | 'bleeding' | 'suicide' | 'overdose' | 'allergy' | 'seizure' | 'violence';
+export { URGENCY_CATEGORIES, type UrgencyCategory } from './lexicon.ts';
+export { URGENT_ANSWER, urgentAnswer, primaryCategory } from './answers.ts';
 
 export interface UrgencyResult {
   urgent: boolean;
+  /** Every category found, most pressing first (the order the answer uses). */
   categories: UrgencyCategory[];
-  /** The phrases that matched, folded, for logs without the user's text. */
+  /** The category the answer leads with; null when calm. */
+  category: UrgencyCategory | null;
+  /** Ids of the rules that fired ("cardiac.chest_pain"): safe to log, carries none of the user's text. */
   matched: string[];
 }
 
-const PATTERNS: ReadonlyArray<{ category: UrgencyCategory; re: RegExp }> = [
-  { category: 'cardiac', re: /\b(dor|aperto|pressao|queimacao) (forte |muito forte |intensa )?no peito\b/ },
-  { category: 'cardiac', re: /\bdor no (peito|coracao) (que )?(irradia|vai|desce) (para|pro|pra) (o |a )?(braco|mandibula|queixo|costas)/ },
-  { category: 'cardiac', re: /\b(infarto|infartando|ataque cardiaco|parada cardiaca)\b/ },
-  { category: 'breathing', re: /\bfalta de ar (intensa|forte|muito forte|grave|severa)\b/ },
-  { category: 'breathing', re: /\b(nao (consigo|to conseguindo|estou conseguindo) respirar|sem conseguir respirar|sufocando|engasgad[oa] e nao)/ },
-  { category: 'breathing', re: /\b(labios|boca|dedos) (roxos?|roxas?|azuis?|azulad[oa]s?)\b/ },
-  { category: 'stroke', re: /\b(rosto|boca|cara) (torto|torta|caido|caida|entortou|paralisad[oa])\b/ },
-  { category: 'stroke', re: /\bfraqueza (de|em|no|na|num|numa) (um|uma) (lado|braco|perna)\b|\bfraqueza (de|no|do) lado (direito|esquerdo)\b|\b(lado|braco|perna) (direito|esquerdo|direita|esquerda) (ficou |esta |ta )?(dormente|paralisad[oa]|sem forca|fraco|fraca)\b/ },
-  { category: 'stroke', re: /\bfala (enrolada|arrastada|embolada)\b|\bfalando enrolado\b|\bnao consigo falar\b/ },
-  { category: 'stroke', re: /\b(avc|derrame)\b/ },
-  { category: 'fainting', re: /\b(desmaiei|desmaiou|desmaio|desmaiando|desmaiar|perdi a consciencia|perdeu a consciencia|apaguei|nao acorda|inconsciente)\b/ },
-  { category: 'bleeding', re: /\b(sangramento|hemorragia) (intens[oa]|fort[e]|grave|muito forte|que nao para|sem parar)\b|\bsangrando (muito|sem parar|demais)\b|\b(vomitando|vomitei|tossindo) sangue\b/ },
-  { category: 'suicide', re: /\b(quero|vou|penso em|pensando em|vontade de|pensei em) (morrer|me matar|suicidar|me suicidar|acabar com (a )?minha vida|sumir para sempre)\b/ },
-  { category: 'suicide', re: /\b(suicidio|suicida|me matar|tirar (a )?minha (propria )?vida|nao aguento mais viver|melhor (eu )?(morto|morta)|me cortar|me machucar)\b/ },
-  { category: 'overdose', re: /\b(overdose|superdosagem|intoxicacao|envenenamento|envenenad[oa])\b/ },
-  { category: 'overdose', re: /\b(tomei|tomou|engoli|engoliu|ingeri|ingeriu) (muitos|muitas|varios|varias|uma cartela|a cartela|todos os|todas as|um monte de|\d{2,})\b/ },
-  { category: 'allergy', re: /\b(garganta|lingua|rosto|labios?) (esta |ta |ficou |estao )?(fechando|inchad[oa]s?|inchando)\b|\banafilaxia|choque anafilatico\b/ },
-  { category: 'seizure', re: /\b(convulsao|convulsionando|convulsionou|ataque epileptico|crise convulsiva)\b/ },
-  { category: 'violence', re: /\b(fui agredid[oa]|estou sendo agredid[oa]|fui estuprad[oa]|estupro|violencia domestica|me bateu|vai me matar)\b/ },
-];
-
-// A negation up to two words before the phrase ("não tenho", "nunca pensei em"), but not an
-// expression of doubt ("não sei se"), which keeps the alarm.
-const NEGATION = /\b(nao|nunca|sem|nem|jamais|nenhum|nenhuma)\s+(?:(?!sei\b)\S+\s+){0,2}$/;
-
-function fold(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9\s.,;!?]/g, ' ')
-    .replace(/\s+/g, ' ');
-}
-
-/** Looks at each clause (split on punctuation and "mas"), so a negation only reaches its own clause. */
-export function detectUrgency(text: string): UrgencyResult {
-  const folded = fold(text);
-  const clauses = folded.split(/[.;!?\n]|,|\bmas\b|\bporem\b/);
-  const categories = new Set<UrgencyCategory>();
-  const matched: string[] = [];
-  for (const clause of clauses) {
-    for (const { category, re } of PATTERNS) {
-      const m = re.exec(clause);
-      if (!m) continue;
-      const before = clause.slice(0, m.index);
-      if (NEGATION.test(before)) continue;
-      categories.add(category);
-      matched.push(m[0].trim());
+/** Lexicon words the speller may repair toward, and stems ("desmai…") whose words it leaves alone. */
+function vocabulary(rules: readonly Rule[]): { words: Set<string>; stems: string[] } {
+  const words = new Set<string>();
+  const stems = new Set<string>();
+  for (const rule of rules) {
+    for (const part of rule.parts) {
+      const src = part.re.source;
+      for (const m of src.matchAll(/([a-z]{3,})(\\w\*|\[([a-z]+)\](s\?)?|s\?|\?)?/g)) {
+        const [, w, suffix, cls, plural] = m as unknown as [string, string, string | undefined, string | undefined, string | undefined];
+        if (!suffix) words.add(w);
+        else if (suffix === '\\w*') stems.add(w);
+        else if (cls) for (const c of cls) {
+          words.add(w + c);
+          if (plural) words.add(`${w}${c}s`);
+        }
+        else if (suffix === 's?') {
+          words.add(w);
+          words.add(`${w}s`);
+        } else if (suffix === '?') {
+          words.add(w);
+          words.add(w.slice(0, -1));
+        }
+      }
     }
   }
-  return { urgent: categories.size > 0, categories: [...categories], matched };
+  return { words, stems: [...stems] };
 }
 
-export const URGENT_ANSWER =
-  '⚠️ *Isso pode ser uma emergência.* Não espere: procure atendimento agora.\n\n' +
-  '• Ligue *192* (SAMU) para atendimento médico de urgência, ou vá ao pronto-socorro mais próximo.\n' +
-  '• Se houver risco à sua segurança ou violência, ligue *190* (Polícia Militar). Em acidentes, incêndio ou resgate, *193* (Bombeiros).\n' +
-  '• Se você está pensando em se machucar ou em tirar a própria vida, você não está sozinho(a): ligue *188* (CVV), 24 horas, gratuito, ou acesse cvv.org.br.\n\n' +
-  'Se puder, peça para alguém ficar com você. Sou um assistente virtual e não substituo atendimento médico.';
+const VOCAB = vocabulary(RULES);
+const SPELLER = new Speller(VOCAB.words, PROTECTED_WORDS, VOCAB.stems);
+
+/** The text as the rules read it (exported for the bench and tests: no user text leaves the process). */
+export function prepare(text: string): string {
+  return mask(normalise(text, SPELLER));
+}
+
+interface Occurrence {
+  index: number;
+  end: number;
+  sentence: number;
+}
+
+function survivingOccurrences(part: RulePart, text: string, rule: Rule, first: boolean): Occurrence[] {
+  const out: Occurrence[] = [];
+  const re = new RegExp(part.re.source, 'g');
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    if (part.when && !part.when(m, text)) continue;
+    const s = sentenceAt(text, m.index);
+    const sentence = text.slice(s.start, s.end);
+    const c = clauseAt(text, m.index, m.index + m[0].length);
+    const clause = text.slice(c.start, c.end);
+    if (negated(text.slice(c.start, m.index))) continue;
+    if (informational(sentence)) continue;
+    if (pastOrTreated(clause, sentence)) continue;
+    if (first && rule.unless && rule.unless.test(sentence)) continue;
+    out.push({ index: m.index, end: m.index + m[0].length, sentence: s.start });
+  }
+  return out;
+}
+
+function fires(rule: Rule, text: string): boolean {
+  const found = rule.parts.map((p, i) => survivingOccurrences(p, text, rule, i === 0));
+  if (found.some((f) => f.length === 0)) return false;
+  if (rule.scope !== 'sentence') return true;
+  // Every part in one sentence.
+  return found[0]!.some((o) => found.every((f) => f.some((x) => x.sentence === o.sentence)));
+}
+
+export function detectUrgency(text: string): UrgencyResult {
+  const prepared = prepare(text);
+  const categories = new Set<UrgencyCategory>();
+  const matched: string[] = [];
+  for (const rule of RULES) {
+    if (fires(rule, prepared)) {
+      categories.add(rule.category);
+      matched.push(rule.id);
+    }
+  }
+  const ordered = URGENCY_CATEGORIES.filter((c) => categories.has(c));
+  const primary = primaryCategory(ordered);
+  const sorted = primary ? [primary, ...ordered.filter((c) => c !== primary)] : [];
+  return { urgent: sorted.length > 0, categories: sorted, category: primary, matched };
+}
