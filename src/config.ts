@@ -48,6 +48,8 @@ export interface AppConfig {
   serveFunctions: boolean;
   /** Seconds a result stays in analysis_cache per type; 0 = never cached (chat turns). */
   cacheTtlSeconds: Record<JobType, number>;
+  /** Deadline of the model's urgency second opinion in assistant turns; 0 = detector only (docs/urgency.md). */
+  assistantTriageTimeoutMs: number;
 }
 
 /** Results that depend only on their input are cached; conversation turns are not. */
@@ -183,9 +185,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const maxImageBytes = r.int('SOFIA_MAX_IMAGE_BYTES', 8 * 1024 * 1024, 1024, 50 * 1024 * 1024);
   const allowHttpImageUrls = r.bool('IMAGE_URL_ALLOW_HTTP', false);
   const serveFunctions = r.bool('SERVE_FUNCTIONS', false);
+  const assistantTriageTimeoutMs = r.int('ASSISTANT_TRIAGE_TIMEOUT_MS', 2_500, 0, 60_000);
   const providers = readProviderConfig(env);
   r.problems.push(...providers.problems);
 
   if (r.problems.length > 0) throw new ConfigError(r.problems);
-  return { database, worker, http, logLevel, providers: providers.config, cacheTtlSeconds, maxImageBytes, allowHttpImageUrls, serveFunctions };
+  return { database, worker, http, logLevel, providers: providers.config, cacheTtlSeconds, maxImageBytes, allowHttpImageUrls, serveFunctions, assistantTriageTimeoutMs };
 }

@@ -3,7 +3,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { URGENT_ANSWER } from '../src/assistant/urgency.ts';
+import { urgentAnswer } from '../src/assistant/urgency.ts';
 import { useFreshDatabase } from './support/database.ts';
 import { startTestDaemon } from './support/daemon.ts';
 import { runJob, startEmulators, type TestEmulators } from './support/emulators.ts';
@@ -30,7 +30,7 @@ test('urgent symptoms: the fixed urgent answer, no model called', async () => {
       ],
     });
     assert.equal(how, 'completed');
-    assert.deepEqual(row.result, { reply: URGENT_ANSWER, urgent: true });
+    assert.deepEqual(row.result, { reply: urgentAnswer(['cardiac']), urgent: true, category: 'cardiac', urgency_source: 'detector' });
     assert.deepEqual(emu.inferenceCounts(), { yolo: 0, ollama: 0, gemini: 0, whatsapp: 0 });
     assert.equal(row.cache_key, null, 'chat turns are never cached');
   } finally {
@@ -77,7 +77,8 @@ test('an ordinary turn: the model answers with the user\'s recent analyses in it
     assert.equal(row.result.urgent, false);
     assert.ok(row.result.reply.length > 10);
     assert.equal(row.provider, 'ollama');
-    const sent = JSON.parse(bodies.at(-1)!);
+    // The urgency second opinion (a structured request, `format` set) runs next to the answer.
+    const sent = bodies.map((b) => JSON.parse(b)).find((b) => b.format === undefined);
     const system = sent.messages[0];
     assert.equal(system.role, 'system');
     assert.match(system.content, /Refeição analisada \(\d\d\/\d\d\): Arroz branco cozido, Feijão carioca cozido — cerca de 650 kcal/);

@@ -4,7 +4,7 @@
 import { after, before, test } from 'node:test';
 import { pdfFromLines } from './support/pdf.ts';
 import assert from 'node:assert/strict';
-import { URGENT_ANSWER } from '../src/assistant/urgency.ts';
+import { urgentAnswer } from '../src/assistant/urgency.ts';
 import { mealPlanFromText } from '../src/handlers/whatsapp-message.ts';
 import { useFreshDatabase } from './support/database.ts';
 import { startTestDaemon } from './support/daemon.ts';
@@ -68,7 +68,7 @@ test('a meal photo goes to sofia_image, a PDF to medical_exam, urgent text gets 
     emu.resetStats();
     const urgent = await runJob(d, db.pool, 'whatsapp_message', { from: FROM, text: 'meu pai desmaiou e não acorda' });
     assert.equal(urgent.row.result.route, 'unified_assistant');
-    assert.equal(urgent.row.result.reply, URGENT_ANSWER);
+    assert.equal(urgent.row.result.reply, urgentAnswer(['unconscious']));
     assert.deepEqual(emu.inferenceCounts(), { yolo: 0, ollama: 0, gemini: 0, whatsapp: 1 });
   } finally {
     await d.stop();

@@ -66,9 +66,11 @@ const STEPS: Record<UrgencyCategory, string[]> = {
 const CLOSING = 'Sou um assistente virtual e não substituo atendimento médico.';
 
 /** Which category leads when a message has several: who to call first. */
+// Who to call first, and then the categories whose own steps matter most (adrenaline, sugar), then
+// the rest: all of those call 192, so the more specific heading leads.
 export const CATEGORY_PRIORITY: readonly UrgencyCategory[] = [
-  'violence', 'suicide', 'poisoning', 'unconscious', 'breathing', 'cardiac', 'stroke', 'seizure', 'anaphylaxis', 'bleeding',
-  'hypoglycaemia', 'hyperglycaemia', 'child_danger', 'meningitis', 'sepsis', 'heat_stroke', 'burn', 'acute_abdomen',
+  'violence', 'suicide', 'poisoning', 'hypoglycaemia', 'anaphylaxis', 'seizure', 'child_danger', 'meningitis', 'heat_stroke',
+  'sepsis', 'hyperglycaemia', 'cardiac', 'stroke', 'burn', 'bleeding', 'acute_abdomen', 'breathing', 'unconscious',
 ];
 
 export function primaryCategory(categories: readonly UrgencyCategory[]): UrgencyCategory | null {
@@ -81,7 +83,8 @@ export function primaryCategory(categories: readonly UrgencyCategory[]): Urgency
  * call) of each other category that needs a different number.
  */
 export function urgentAnswer(categories: readonly UrgencyCategory[]): string {
-  const primary = primaryCategory(categories) ?? 'unconscious';
+  const primary = primaryCategory(categories);
+  if (primary === null) return URGENT_ANSWER;
   const lines = [FIRST_LINE[primary], '', ...STEPS[primary].map((s) => `• ${s}`)];
   const said = new Set(STEPS[primary].join(' ').match(/\*[^*]*\d[^*]*\*/g) ?? []);
   for (const c of CATEGORY_PRIORITY) {

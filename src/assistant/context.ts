@@ -82,7 +82,8 @@ export function negated(clauseBefore: string): boolean {
   const ws = clauseBefore.trim().split(/\s+/).filter(Boolean).slice(-4);
   for (let i = ws.length - 1; i >= 0; i--) {
     const w = ws[i]!;
-    if (BREAKERS.has(w)) return false;
+    // "nao e" is "não é" (folded), a negation, not the conjunction "e".
+    if (BREAKERS.has(w) && !(w === 'e' && i > 0 && NEGATORS.has(ws[i - 1]!))) return false;
     if (NEGATORS.has(w)) {
       const next = ws[i + 1];
       if (next === 'sei' || next === 'para' || next === 'consigo' || next === 'consegue' || next === 'aguento') return false;

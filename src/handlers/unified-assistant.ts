@@ -1,9 +1,12 @@
 // unified_assistant: a health chat turn. Urgent symptoms in the user's last message get the fixed
-// URGENT_ANSWER before any model is asked (a model cannot talk the user out of calling 192). Other
-// turns go to the text chain with the user's recent analyses as context. The reply is the product,
-// so when every model is down the job retries rather than inventing a canned answer.
+// answer for their category before any model is asked (a model cannot talk the user out of calling
+// 192); when the detector stays calm, a model's triage second opinion runs next to the ordinary
+// answer and can still raise the alarm (src/assistant/triage.ts, docs/urgency.md). Other turns go to
+// the text chain with the user's recent analyses as context. The reply is the product, so when every
+// model is down the job retries rather than inventing a canned answer.
 import { HANDLER_VERSIONS } from '../cache/key.ts';
-import { detectUrgency, URGENT_ANSWER } from '../assistant/urgency.ts';
+import { turnWithTriage } from '../assistant/triage.ts';
+import { urgentAnswer, type UrgencyCategory } from '../assistant/urgency.ts';
 import { InvalidInputError, TransientError } from '../errors.ts';
 import type { ChatMessage } from '../providers/index.ts';
 import { validateInput, type UnifiedAssistantInput } from '../schemas.ts';
@@ -17,6 +20,10 @@ import type { JobHandler } from './types.ts';
 export interface AssistantResult {
   reply: string;
   urgent: boolean;
+  /** Urgent turns: what the answer was written for (null: the model raised it without a category). */
+  category?: UrgencyCategory | null;
+  /** Urgent turns: which layer raised the alarm. */
+  urgency_source?: 'detector' | 'model';
 }
 
 export const ASSISTANT_TIMEOUT_MS = 90_000;
@@ -55,18 +62,26 @@ async function systemPrompt(deps: AnalysisDeps, input: UnifiedAssistantInput, ac
 }
 
 export async function answerAssistant(deps: AnalysisDeps, input: UnifiedAssistantInput, actx: AnalysisContext): Promise<AnalysisOutcome<AssistantResult>> {
-  if (detectUrgency(lastUserMessage(input.messages)).urgent) {
-    return { result: { reply: URGENT_ANSWER, urgent: true }, cached: false };
-  }
   const turns = input.messages.filter((m) => m.role !== 'system').slice(-MAX_TURNS).map((m) => ({ role: m.role, content: m.content }));
-  if (!turns.some((m) => m.content.trim() !== '')) throw new InvalidInputError('unified_assistant needs at least one user or assistant message', ['input.messages']);
-  const system = await systemPrompt(deps, input, actx);
-  let answer;
-  try {
-    answer = await deps.providers.text({ system, messages: turns, signal: actx.signal, calls: actx.calls });
-  } catch (err) {
-    throw requiredStepError(err, 'assistant_unavailable', `nenhum modelo de linguagem respondeu (${deps.config.providers.chains.text.join(', ')})`);
+  const text = (req: Parameters<AnalysisDeps['providers']['text']>[0]) => deps.providers.text(req);
+  const turn = await turnWithTriage(
+    lastUserMessage(input.messages),
+    { text, timeoutMs: deps.config.assistantTriageTimeoutMs, signal: actx.signal, calls: actx.calls },
+    async (signal) => {
+      if (!turns.some((m) => m.content.trim() !== '')) throw new InvalidInputError('unified_assistant needs at least one user or assistant message', ['input.messages']);
+      const system = await systemPrompt(deps, input, actx);
+      try {
+        return await deps.providers.text({ system, messages: turns, signal, calls: actx.calls });
+      } catch (err) {
+        throw requiredStepError(err, 'assistant_unavailable', `nenhum modelo de linguagem respondeu (${deps.config.providers.chains.text.join(', ')})`);
+      }
+    },
+  );
+  if (turn.kind === 'urgent') {
+    const { category, categories, source } = turn.assessment;
+    return { result: { reply: urgentAnswer(categories), urgent: true, category, urgency_source: source ?? 'detector' }, cached: false };
   }
+  const answer = turn.value;
   const reply = answer.text.trim();
   if (reply === '') throw new TransientError('empty_answer', `${answer.provider} (${answer.model}) answered with an empty text`);
   return { result: { reply, urgent: false }, provider: answer.provider, model: answer.model, cached: false };

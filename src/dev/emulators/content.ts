@@ -90,6 +90,9 @@ function gen(s: Schema | undefined, rnd: () => number, key: string, ctx: { width
       return typeOf(s) === 'integer' ? Math.round(v) : Math.round(v * 100) / 100;
     }
     case 'boolean':
+      // A triage answer ({urgent, category}) says "not urgent": a coin toss would turn ordinary
+      // assistant turns in tests and the demo into emergencies at random.
+      if (k === 'urgent') return false;
       return rnd() < 0.5;
     case 'string': {
       if (/name|nome|food|alimento|label|classe/.test(k)) return FOODS[Math.floor(rnd() * FOODS.length)]!.name;
