@@ -21,7 +21,8 @@ const calls = (row: Record<string, any>) => (row.provider_calls as Array<{ provi
 
 test('Ollama down: Gemini answers the assistant, and the job row says so', async () => {
   await emu.ollama.setKnobs({ down: true });
-  const d = await startTestDaemon(db.url, emu.env);
+  // The urgency second opinion off: its requests would interleave with the answer's in provider_calls.
+  const d = await startTestDaemon(db.url, { ...emu.env, ASSISTANT_TRIAGE_TIMEOUT_MS: '0' });
   try {
     const { how, row } = await runJob(d, db.pool, 'unified_assistant', { messages: [{ role: 'user', content: 'Como melhorar meu sono?' }] });
     assert.equal(how, 'completed', JSON.stringify(row.error));
