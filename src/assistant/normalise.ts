@@ -98,7 +98,7 @@ export function editDistance(a: string, b: string, cap = 2): number {
 export class Speller {
   private readonly known: Set<string>;
   private readonly byKey = new Map<string, string>();
-  private readonly byLength = new Map<number, string[]>();
+  private readonly byLength = new Map<number, Array<{ word: string; key: string }>>();
   private readonly cache = new Map<string, string>();
 
   /** `stems`: lexicon stems ("desmai" of "desmai\\w*"); a word that extends one is already understood. */
@@ -109,7 +109,7 @@ export class Speller {
       const k = phoneticKey(w);
       if (!this.byKey.has(k)) this.byKey.set(k, w);
       const list = this.byLength.get(w.length) ?? [];
-      list.push(w);
+      list.push({ word: w, key: k });
       this.byLength.set(w.length, list);
     }
   }
@@ -138,10 +138,10 @@ export class Speller {
     if (out === undefined && word.length >= 5) {
       let best = 2;
       for (let len = word.length - 1; len <= word.length + 1; len++) {
-        for (const cand of this.byLength.get(len) ?? []) {
+        for (const { word: cand, key: candKey } of this.byLength.get(len) ?? []) {
           if (cand[0] !== word[0]) continue;
           if (word.length === 5 && !(cand.length === 5 && isSwap(word, cand))) continue;
-          const d = word.length === 5 ? 1 : editDistance(key, phoneticKey(cand), 1);
+          const d = word.length === 5 ? 1 : editDistance(key, candKey, 1);
           if (d < best) {
             best = d;
             out = cand;
