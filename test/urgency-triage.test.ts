@@ -151,3 +151,10 @@ test('cancelling the job cancels both requests', async () => {
   assert.equal(triageSignal.aborted, true);
   assert.equal(answerSignal.aborted, true);
 });
+
+test('the model sees the turns just before the message it judges, the last ones only', async () => {
+  const { text, requests } = scripted(() => ({ urgent: false, category: 'none' }));
+  const history = Array.from({ length: 6 }, (_, i) => ({ role: (i % 2 ? 'assistant' : 'user') as 'user' | 'assistant', content: `turno ${i}` }));
+  await turnWithTriage('e agora, o que eu faço?', { text, timeoutMs: 5000, signal: new AbortController().signal, history }, async () => 'resposta');
+  assert.deepEqual(requests[0]!.messages!.map((m) => m.content), ['turno 2', 'turno 3', 'turno 4', 'turno 5', 'e agora, o que eu faço?']);
+});

@@ -7,7 +7,7 @@
 // - the ordinary answer is started at the same time and dropped (its request aborted) if the model
 //   says "urgent", so a calm turn waits for max(answer, min(triage, deadline)), not for their sum.
 // Nothing of the message reaches a log: the assessment carries categories, sources and rule ids.
-import type { TextRequest, TextResult } from '../providers/index.ts';
+import type { ChatMessage, TextRequest, TextResult } from '../providers/index.ts';
 import type { JsonSchema } from '../providers/types.ts';
 import { URGENCY_CATEGORIES, type UrgencyCategory } from './lexicon.ts';
 import { detectUrgency, type UrgencyResult } from './urgency.ts';
@@ -28,6 +28,9 @@ export const TRIAGE_SYSTEM =
   'emergência. Na dúvida, considere urgente. Responda só com o JSON pedido: urgent (true/false) e category ' +
   `(uma de: ${URGENCY_CATEGORIES.join(', ')}; "none" quando não for urgente).`;
 
+/** Earlier turns the model sees with the message it judges. */
+export const TRIAGE_HISTORY_TURNS = 4;
+
 export interface TriageOpinion {
   urgent: boolean;
   category: UrgencyCategory | null;
@@ -47,11 +50,12 @@ export function readOpinion(json: unknown): { urgent: boolean; category: Urgency
 export type TextCall = (req: TextRequest) => Promise<TextResult>;
 
 /** One triage request; null when the model is down, slow (the signal fired) or unreadable. */
-export async function askTriage(text: TextCall, message: string, signal: AbortSignal, calls?: TextRequest['calls']): Promise<TriageOpinion | null> {
+export async function askTriage(text: TextCall, message: string, signal: AbortSignal, calls?: TextRequest['calls'], history: readonly ChatMessage[] = []): Promise<TriageOpinion | null> {
   try {
     const answer = await text({
       system: TRIAGE_SYSTEM,
-      messages: [{ role: 'user', content: message }],
+      // The turns just before give "e agora, o que eu faço?" its meaning; only the last is judged.
+      messages: [...history.slice(-TRIAGE_HISTORY_TURNS).map((m) => ({ role: m.role, content: m.content })), { role: 'user', content: message }],
       jsonSchema: TRIAGE_SCHEMA,
       signal,
       ...(calls ? { calls } : {}),
@@ -85,6 +89,8 @@ export interface TriageOptions {
   /** The job's signal: cancelling the job cancels both requests. */
   signal: AbortSignal;
   calls?: TextRequest['calls'];
+  /** The conversation before the message (user and assistant turns), for the model's context. */
+  history?: readonly ChatMessage[];
 }
 
 export type TurnOutcome<T> =
@@ -132,7 +138,7 @@ export async function turnWithTriage<T>(message: string, opts: TriageOptions, an
   let opinion: TriageOpinion | null;
   try {
     // The race returns on time even if a client ignores its signal.
-    opinion = await Promise.race([askTriage(opts.text, message, triageCtl.ctl.signal, opts.calls), deadline]);
+    opinion = await Promise.race([askTriage(opts.text, message, triageCtl.ctl.signal, opts.calls, opts.history), deadline]);
   } finally {
     clearTimeout(timer);
     triageCtl.release();

@@ -66,7 +66,7 @@ export async function answerAssistant(deps: AnalysisDeps, input: UnifiedAssistan
   const text = (req: Parameters<AnalysisDeps['providers']['text']>[0]) => deps.providers.text(req);
   const turn = await turnWithTriage(
     lastUserMessage(input.messages),
-    { text, timeoutMs: deps.config.assistantTriageTimeoutMs, signal: actx.signal, calls: actx.calls },
+    { text, timeoutMs: deps.config.assistantTriageTimeoutMs, signal: actx.signal, calls: actx.calls, history: turns.slice(0, -1) },
     async (signal) => {
       if (!turns.some((m) => m.content.trim() !== '')) throw new InvalidInputError('unified_assistant needs at least one user or assistant message', ['input.messages']);
       const system = await systemPrompt(deps, input, actx);
