@@ -57,9 +57,37 @@ function vocabulary(rules: readonly Rule[]): { words: Set<string>; stems: string
 const VOCAB = vocabulary(RULES);
 const SPELLER = new Speller(VOCAB.words, PROTECTED_WORDS, VOCAB.stems);
 
+/**
+ * Bounds on the work per message. Every occurrence of a rule looks at its sentence, so a run-on
+ * "sentence" of 60 000 characters made detection quadratic (90 s measured on a repeated-symptom
+ * message): sentences are cut at a clause break or a space every MAX_SENTENCE characters, and only
+ * the head and tail of a very long message are read (an emergency is rarely in the middle of an
+ * 8 000-character message, and the gateway already caps bodies).
+ */
+export const MAX_SENTENCE = 320;
+export const MAX_CHARS = 8_000;
+
+function boundSentences(text: string): string {
+  return text.replace(/[^.!?\n]{321,}/g, (run) => {
+    const out: string[] = [];
+    let rest = run;
+    while (rest.length > MAX_SENTENCE) {
+      const window = rest.slice(0, MAX_SENTENCE);
+      let cut = Math.max(window.lastIndexOf(','), window.lastIndexOf(';'));
+      if (cut < MAX_SENTENCE / 2) cut = window.lastIndexOf(' ');
+      if (cut <= 0) cut = MAX_SENTENCE;
+      out.push(rest.slice(0, cut));
+      rest = rest.slice(cut + 1);
+    }
+    out.push(rest);
+    return out.join('\n');
+  });
+}
+
 /** The text as the rules read it (exported for the bench and tests: no user text leaves the process). */
 export function prepare(text: string): string {
-  return mask(normalise(text, SPELLER));
+  const bounded = text.length > MAX_CHARS ? `${text.slice(0, MAX_CHARS / 2)}\n${text.slice(-MAX_CHARS / 2)}` : text;
+  return boundSentences(mask(normalise(bounded, SPELLER)));
 }
 
 interface Occurrence {
@@ -68,7 +96,8 @@ interface Occurrence {
   sentence: number;
 }
 
-function survivingOccurrences(part: RulePart, text: string, rule: Rule, first: boolean): Occurrence[] {
+/** `all`: every surviving occurrence (sentence-scoped rules); otherwise the first one is enough. */
+function survivingOccurrences(part: RulePart, text: string, rule: Rule, first: boolean, all: boolean): Occurrence[] {
   const out: Occurrence[] = [];
   const re = new RegExp(part.re.source, 'g');
   for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -86,12 +115,13 @@ function survivingOccurrences(part: RulePart, text: string, rule: Rule, first: b
     if (pastOrTreated(clause, sentence)) continue;
     if (first && rule.unless && rule.unless.test(sentence)) continue;
     out.push({ index: m.index, end: m.index + m[0].length, sentence: s.start });
+    if (!all) break;
   }
   return out;
 }
 
 function fires(rule: Rule, text: string): boolean {
-  const found = rule.parts.map((p, i) => survivingOccurrences(p, text, rule, i === 0));
+  const found = rule.parts.map((p, i) => survivingOccurrences(p, text, rule, i === 0, rule.scope === 'sentence'));
   if (found.some((f) => f.length === 0)) return false;
   if (rule.scope !== 'sentence') return true;
   // Every part in one sentence.
