@@ -45,6 +45,14 @@ export interface EventMap {
     outputTokens?: number;
   };
   'provider:breaker': { provider: ProviderName; state: BreakerState };
+  /** Every assistant turn's urgency decision (docs/urgency.md): categories and sources, never the message. */
+  'assistant:urgency': {
+    jobId: string;
+    urgent: boolean;
+    category: string | null;
+    source: 'detector' | 'model' | null;
+    secondOpinion: 'off' | 'not_asked' | 'calm' | 'raised' | 'unavailable';
+  };
   'error': { where: string; error: string };
 }
 

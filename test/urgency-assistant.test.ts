@@ -60,6 +60,8 @@ function ollamaAnswer(res: ServerResponse, model: string, content: unknown): voi
 test('the model raises what the detector missed: the urgent answer for its category, recorded as the model\'s', async () => {
   const ollama = await scriptedOllama((res, body) => ollamaAnswer(res, body.model, { urgent: true, category: 'violence' }));
   const d = await startTestDaemon(db.url, { ...emu.env, OLLAMA_HOST: ollama.url });
+  const decisions: unknown[] = [];
+  d.events.on('assistant:urgency', (e) => decisions.push(e));
   try {
     const { how, row } = await runJob(d, db.pool, 'unified_assistant', {
       messages: [{ role: 'user', content: 'oi' }, { role: 'assistant', content: 'Olá!' }, { role: 'user', content: 'tem alguém lá fora gritando meu nome faz uma hora' }],
@@ -67,6 +69,10 @@ test('the model raises what the detector missed: the urgent answer for its categ
     assert.equal(how, 'completed', JSON.stringify(row.error));
     assert.deepEqual(row.result, { reply: urgentAnswer(['violence']), urgent: true, category: 'violence', urgency_source: 'model' });
     assert.equal(ollama.triageRequests(), 1);
+    // What operators see (log line, metric): the decision, never the message.
+    assert.deepEqual(decisions, [{ jobId: row.id, urgent: true, category: 'violence', source: 'model', secondOpinion: 'raised' }]);
+    const metrics = await (await fetch(`http://127.0.0.1:${d.port}/metrics`)).text();
+    assert.match(metrics, /ai_worker_assistant_urgency_total\{category="violence",source="model",second_opinion="raised"\} 1/);
   } finally {
     await d.stop();
     await ollama.close();
@@ -93,6 +99,8 @@ test('a triage request that never answers is cut at its deadline; the ordinary a
   // Held until the client gives up (the socket closes), then dropped.
   const ollama = await scriptedOllama((res) => res.on('close', () => res.destroy()));
   const d = await startTestDaemon(db.url, { ...emu.env, OLLAMA_HOST: ollama.url, ASSISTANT_TRIAGE_TIMEOUT_MS: '300' });
+  const decisions: Array<{ secondOpinion: string }> = [];
+  d.events.on('assistant:urgency', (e) => decisions.push(e));
   try {
     const { how, row } = await runJob(d, db.pool, 'unified_assistant', { messages: [{ role: 'user', content: 'Quantas frutas devo comer por dia?' }] });
     assert.equal(how, 'completed', JSON.stringify(row.error));
@@ -101,6 +109,7 @@ test('a triage request that never answers is cut at its deadline; the ordinary a
     assert.equal(ollama.triageRequests(), 1);
     const triageCalls = row.provider_calls.filter((c: { ok: boolean }) => !c.ok);
     assert.ok(triageCalls.length >= 1, 'the cut triage call is on the record');
+    assert.deepEqual(decisions.map((e) => e.secondOpinion), ['unavailable']);
   } finally {
     await d.stop();
     await ollama.close();

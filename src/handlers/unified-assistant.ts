@@ -77,6 +77,8 @@ export async function answerAssistant(deps: AnalysisDeps, input: UnifiedAssistan
       }
     },
   );
+  const a = turn.assessment;
+  deps.events.emit('assistant:urgency', { jobId: actx.jobId, urgent: a.urgent, category: a.category, source: a.source, secondOpinion: a.model });
   if (turn.kind === 'urgent') {
     const { category, categories, source } = turn.assessment;
     return { result: { reply: urgentAnswer(categories), urgent: true, category, urgency_source: source ?? 'detector' }, cached: false };

@@ -63,6 +63,9 @@ export function subscribeLogging(events: EventBus, log: Logger): () => void {
       ),
     ),
     events.on('provider:breaker', (e) => log.warn({ event: 'breaker', provider: e.provider, state: e.state }, 'circuit breaker changed state')),
+    events.on('assistant:urgency', (e) => {
+      if (e.urgent) log.info({ event: 'assistant_urgent', job_id: e.jobId, category: e.category, source: e.source, second_opinion: e.secondOpinion }, 'urgent answer sent');
+    }),
     events.on('error', (e) => log.error({ event: 'error', where: e.where, error: e.error }, 'error')),
   ];
   return () => offs.forEach((off) => off());

@@ -35,6 +35,12 @@ export function createMetrics(events: EventBus, options: { collectProcess?: bool
   const providerTokens = new client.Counter({ name: 'ai_worker_provider_tokens_total', help: 'Tokens used by provider, model and direction', labelNames: ['provider', 'model', 'direction'], registers: [registry] });
   const breakerState = new client.Gauge({ name: 'ai_worker_provider_circuit_state', help: 'Circuit breaker state per provider: 0 closed, 1 half-open, 2 open', labelNames: ['provider'], registers: [registry] });
   const cacheLookups = new client.Counter({ name: 'ai_worker_cache_lookups_total', help: 'Cache lookups by type and result', labelNames: ['type', 'result'], registers: [registry] });
+  const assistantUrgency = new client.Counter({
+    name: 'ai_worker_assistant_urgency_total',
+    help: 'Assistant turns by urgency decision: category (none when calm), which layer raised it, and what the model second opinion did',
+    labelNames: ['category', 'source', 'second_opinion'],
+    registers: [registry],
+  });
 
   const offs = [
     events.on('job:claimed', (e) => {
@@ -80,6 +86,7 @@ export function createMetrics(events: EventBus, options: { collectProcess?: bool
     }),
     events.on('provider:breaker', (e) => breakerState.set({ provider: e.provider }, e.state === 'closed' ? 0 : e.state === 'half_open' ? 1 : 2)),
     events.on('cache:lookup', (e) => cacheLookups.inc({ type: e.type, result: e.hit ? 'hit' : 'miss' })),
+    events.on('assistant:urgency', (e) => assistantUrgency.inc({ category: e.category ?? 'none', source: e.source ?? 'none', second_opinion: e.secondOpinion })),
   ];
   return { registry, queueDepth, oldestPendingSeconds, unsubscribe: () => offs.forEach((off) => off()) };
 }
