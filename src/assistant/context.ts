@@ -31,6 +31,10 @@ const MASKS: readonly RegExp[] = [
   /\bcair de sono\b|\bcaindo de sono\b/g,
   /\bapaguei (?:no sofa|cedo|vendo|de sono|na cama)\b/g,
   /\bfiz um ataque\b|\bataque de (?:riso|fome|ciume|preguica)\b/g,
+  /\bconfus[oa]s? (?:com|sobre|em relacao|quanto|na hora|nessa|nesse|nas|nos|de tanta)\b/g,
+  // Taking one's medicines as prescribed, and the pill pack, are not an overdose.
+  /\btomei (?:todos |todas )?(?:os |as )?(?:meus |minhas )?(?:remedios|comprimidos|medicamentos|pilulas) (?:certinho|direitinho|no horario|na hora certa|do dia|de hoje|da manha|da noite|como)\b/g,
+  /\bpilula (?:do dia|da cartela)\b|\bcartela nova\b|\banticoncepciona\w*/g,
 ];
 
 export function mask(text: string): string {
@@ -96,6 +100,17 @@ export function negated(clauseBefore: string): boolean {
 const PAST_TIME = /\b(?:anos? passado|anos? atras|mes passado|meses atras|semana passada|semanas atras|ha (?:\d+|um|uma|dois|duas|tres|quatro|cinco|alguns|algumas|varios|varias|muitos|muitas|uns|umas) (?:anos?|mes|meses)|faz (?:\d+|um|uns|alguns|muitos|varios) (?:anos?|meses)|em (?:19|20)\d\d|quando (?:eu |ele |ela )?(?:era )?(?:crianca|bebe|pequen[oa]|nov[oa]|jovem|adolescente)|na infancia|com \d+ anos?|(?<!de )uma vez|certa vez|no passado|antigamente|historico de|ja tive|ja teve)\b/;
 const RESOLVED = /\b(?:ja passou|passou (?:logo|rapido|em seguida|sozinh[oa]|depois|em segundos|em minutos)|e passou|mas passou|ja melhor\w*|melhorou|se recuperou|me recuperei|recuperad[oa]|(?:estou|esta|estamos) (?:bem|otim[oa]|controlad[oa]|estavel|segur[oa]|curad[oa])|hoje (?:anda|faco|faz|tem|tomo|esta bem|estou bem|esta otim[oa])|nunca mais|sem crises|resolvi|resolveu|ficou tudo bem|foi tudo bem|correu tudo bem|saiu normal|nao aconteceu nada|ja tratei|ja foi tratad[oa]|controlad[oa]|faco acompanhamento|em acompanhamento|ja (?:fui|passei) (?:no|ao|pelo|na) (?:medico|hospital|pronto socorro|ps|upa)|ja foi atendid[oa])\b/;
 const NOW = /\b(?:agora(?! (?:esta|estou|ta|estamos) (?:bem|otim|controlad|em \d))|ainda|de novo|novamente|voltou|voltando|piorou|piorando|continua|continuo|neste momento|nesse momento|desde (?:ontem|hoje|cedo|a|o|que)|de repente|do nada|acabou de|acabei de|socorro)\b/;
+
+const HABITUAL = /\b(?:fico|fica|ficam|costumo|costuma|sempre que|toda vez que|todas as vezes|de vez em quando)\b/;
+
+/**
+ * Something that happens habitually ("fico confusa quando faço jejum", "toda vez que subo escada") is
+ * a question for a consultation, not an emergency now — except thoughts of suicide and violence,
+ * where "às vezes penso em me matar" and "ele sempre me bate" are the alarm.
+ */
+export function habitual(sentence: string): boolean {
+  return HABITUAL.test(sentence) && !NOW.test(sentence);
+}
 
 /** The match sits in a clause about the past, or in a sentence that says it is over. */
 export function pastOrTreated(clause: string, sentence: string): boolean {

@@ -118,6 +118,8 @@ export class Speller {
   private soundAlike(word: string): string | undefined {
     for (const [from, to] of CONFUSABLE) {
       for (let i = word.indexOf(from); i >= 0; i = word.indexOf(from, i + 1)) {
+        // "c" sounds like "s" only before e/i: "saindo" is not "caindo".
+        if ((to === 'c' || from === 'c') && !/[ei]/.test(word[i + from.length] ?? '')) continue;
         const v = word.slice(0, i) + to + word.slice(i + from.length);
         if (this.known.has(v) || this.stems.some((s) => v.startsWith(s))) return v;
       }
@@ -130,23 +132,22 @@ export class Speller {
     if (this.stems.some((s) => word.startsWith(s))) return word;
     const hit = this.cache.get(word);
     if (hit !== undefined) return hit;
-    // Same sound-alike key first ("inxado", "glicoze", "derame"); else one edit on the keys, for
-    // words of six letters or more ("pescoso", "cabesa"), or a swapped pair in a five-letter word
-    // ("pieto"). Shorter words and wider edits turned ordinary words into symptoms ("nunca" → "nuca").
+    // Same sound-alike key first ("glicoze", "derame"), or one confusable spelling swapped ("inxado",
+    // "pescoso"); else a swapped pair of letters ("pieto") or, from six letters, one letter left out
+    // ("quemadura"). Substitutions and extra letters were tried on the dev set and turned ordinary
+    // words into others ("sentado" → "sentido", "branco" → "braco", "nunca" → "nuca").
     const key = phoneticKey(word);
     let out = this.byKey.get(key) ?? this.soundAlike(word);
     if (out === undefined && word.length >= 5) {
-      let best = 2;
-      for (let len = word.length - 1; len <= word.length + 1; len++) {
-        for (const { word: cand, key: candKey } of this.byLength.get(len) ?? []) {
+      for (const len of [word.length, word.length + 1]) {
+        for (const { word: cand } of this.byLength.get(len) ?? []) {
           if (cand[0] !== word[0]) continue;
-          if (word.length === 5 && !(cand.length === 5 && isSwap(word, cand))) continue;
-          const d = word.length === 5 ? 1 : editDistance(key, candKey, 1);
-          if (d < best) {
-            best = d;
+          if (isSwap(word, cand) || (word.length >= 6 && isDroppedLetter(word, cand))) {
             out = cand;
+            break;
           }
         }
+        if (out !== undefined) break;
       }
     }
     const result = out ?? word;
@@ -155,7 +156,16 @@ export class Speller {
   }
 }
 
+/** `word` is `cand` with one letter left out ("quemadura", "vomitano"). */
+function isDroppedLetter(word: string, cand: string): boolean {
+  if (cand.length !== word.length + 1) return false;
+  let i = 0;
+  while (i < word.length && word[i] === cand[i]) i++;
+  return word.slice(i) === cand.slice(i + 1);
+}
+
 function isSwap(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
   const diff: number[] = [];
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) diff.push(i);
   return diff.length === 2 && diff[1] === diff[0]! + 1 && a[diff[0]!] === b[diff[1]!] && a[diff[1]!] === b[diff[0]!];

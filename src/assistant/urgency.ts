@@ -8,7 +8,7 @@
 // question, or a past/treated event drops that occurrence. When in doubt the alarm stays.
 //
 // The result names rules and categories only, never the user's words, so it can be logged.
-import { clauseAt, informational, mask, negated, pastOrTreated, sentenceAt } from './context.ts';
+import { clauseAt, habitual, informational, mask, negated, pastOrTreated, sentenceAt } from './context.ts';
 import { RULES, PROTECTED_WORDS, URGENCY_CATEGORIES, type Rule, type RulePart, type UrgencyCategory } from './lexicon.ts';
 import { normalise, Speller } from './normalise.ts';
 import { primaryCategory } from './answers.ts';
@@ -32,7 +32,8 @@ function vocabulary(rules: readonly Rule[]): { words: Set<string>; stems: string
   const stems = new Set<string>();
   for (const rule of rules) {
     for (const part of rule.parts) {
-      const src = part.re.source;
+      // Lookarounds ("queim(?!acao)") are conditions, not words.
+      const src = part.re.source.replace(/\(\?<?[!=][^)]*\)/g, '');
       for (const m of src.matchAll(/([a-z]{3,})(\\w\*|\[([a-z]+)\](s\?)?|s\?|\?)?/g)) {
         const [, w, suffix, cls, plural] = m as unknown as [string, string, string | undefined, string | undefined, string | undefined];
         if (!suffix) words.add(w);
@@ -113,6 +114,7 @@ function survivingOccurrences(part: RulePart, text: string, rule: Rule, first: b
     if (negated(text.slice(c.start, m.index))) continue;
     if (informational(sentence)) continue;
     if (pastOrTreated(clause, sentence)) continue;
+    if (rule.category !== 'suicide' && rule.category !== 'violence' && habitual(sentence)) continue;
     if (first && rule.unless && rule.unless.test(sentence)) continue;
     out.push({ index: m.index, end: m.index + m[0].length, sentence: s.start });
     if (!all) break;
