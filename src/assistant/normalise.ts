@@ -7,18 +7,18 @@
 // 3. WhatsApp abbreviations expanded word by word ("vc", "q", "n", "tô", "mto", "hj"…);
 // 4. misspellings of the words the lexicon cares about repaired ("pieto", "inxado", "glicoze",
 //    "derame"): a word unknown to the lexicon is replaced by the lexicon word it matches on a
-//    Portuguese phonetic key ("x"/"ch", "s"/"ss"/"ç"/"z", "rr"/"r"…) or within one edit.
+//    Portuguese sound-alike key ("x"/"ch", "s"/"ss"/"ç"/"z", "rr"/"r"…), or by a swapped or dropped letter.
 // Numbers and sentence punctuation survive: the detector reads glucose and saturation readings and
 // scopes negations and questions by clause and sentence.
 
 const ABBREVIATIONS: Readonly<Record<string, string>> = {
-  vc: 'voce', vcs: 'voces', voce: 'voce', q: 'que', oq: 'o que', n: 'nao', nn: 'nao', naum: 'nao', nao: 'nao',
+  vc: 'voce', vcs: 'voces', q: 'que', oq: 'o que', n: 'nao', nn: 'nao', naum: 'nao',
   ta: 'esta', tah: 'esta', to: 'estou', tou: 'estou', tamo: 'estamos', tb: 'tambem', tbm: 'tambem',
-  pq: 'porque', pqp: '', mt: 'muito', mto: 'muito', mta: 'muita', mtos: 'muitos', mtas: 'muitas', muinto: 'muito',
+  pq: 'porque', mt: 'muito', mto: 'muito', mta: 'muita', mtos: 'muitos', mtas: 'muitas', muinto: 'muito',
   hj: 'hoje', agr: 'agora', dps: 'depois', cmg: 'comigo', msm: 'mesmo', qnd: 'quando', qdo: 'quando',
   td: 'tudo', tds: 'todos', vdd: 'verdade', pfv: 'por favor', pf: 'por favor', pls: 'por favor', sq: 'so que',
   c: 'com', p: 'para', pra: 'para', pro: 'para o', pras: 'para as', pros: 'para os', tava: 'estava',
-  tao: 'tao', ngm: 'ninguem', nd: 'nada', ctz: 'certeza', qro: 'quero', kero: 'quero', axo: 'acho',
+  ngm: 'ninguem', nd: 'nada', ctz: 'certeza', qro: 'quero', kero: 'quero', axo: 'acho',
   bb: 'bebe', nenem: 'bebe', nene: 'bebe', vo: 'vou', voh: 'avo', mainha: 'mae',
   sat: 'saturacao', spo2: 'saturacao', hgt: 'glicemia', dx: 'glicemia',
 };
@@ -71,26 +71,6 @@ const CONFUSABLE: ReadonlyArray<[string, string]> = [
   ['r', 'rr'], ['rr', 'r'], ['sc', 'c'], ['u', 'l'], ['l', 'u'], ['i', 'e'], ['e', 'i'], ['u', 'o'], ['o', 'u'], ['n', 'm'], ['m', 'n'],
 ];
 
-/** Optimal string alignment distance (Damerau–Levenshtein with adjacent transpositions), capped. */
-export function editDistance(a: string, b: string, cap = 2): number {
-  if (Math.abs(a.length - b.length) > cap) return cap + 1;
-  const rows: number[][] = [];
-  for (let i = 0; i <= a.length; i++) rows.push([i]);
-  for (let j = 1; j <= b.length; j++) rows[0]![j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    let best = Infinity;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, rows[i - 2]![j - 2]! + 1);
-      rows[i]![j] = v;
-      best = Math.min(best, v);
-    }
-    if (best > cap) return cap + 1;
-  }
-  return rows[a.length]![b.length]!;
-}
-
 /**
  * Repairs words against a vocabulary. Built once per vocabulary; `protect` lists ordinary words that
  * sit one edit away from a lexicon word and must never be "repaired" into it ("feito" is not "peito").
@@ -98,7 +78,7 @@ export function editDistance(a: string, b: string, cap = 2): number {
 export class Speller {
   private readonly known: Set<string>;
   private readonly byKey = new Map<string, string>();
-  private readonly byLength = new Map<number, Array<{ word: string; key: string }>>();
+  private readonly byLength = new Map<number, string[]>();
   private readonly cache = new Map<string, string>();
 
   /** `stems`: lexicon stems ("desmai" of "desmai\\w*"); a word that extends one is already understood. */
@@ -109,7 +89,7 @@ export class Speller {
       const k = phoneticKey(w);
       if (!this.byKey.has(k)) this.byKey.set(k, w);
       const list = this.byLength.get(w.length) ?? [];
-      list.push({ word: w, key: k });
+      list.push(w);
       this.byLength.set(w.length, list);
     }
   }
@@ -136,11 +116,10 @@ export class Speller {
     // "pescoso"); else a swapped pair of letters ("pieto") or, from six letters, one letter left out
     // ("quemadura"). Substitutions and extra letters were tried on the dev set and turned ordinary
     // words into others ("sentado" → "sentido", "branco" → "braco", "nunca" → "nuca").
-    const key = phoneticKey(word);
-    let out = this.byKey.get(key) ?? this.soundAlike(word);
+    let out = this.byKey.get(phoneticKey(word)) ?? this.soundAlike(word);
     if (out === undefined && word.length >= 5) {
       for (const len of [word.length, word.length + 1]) {
-        for (const { word: cand } of this.byLength.get(len) ?? []) {
+        for (const cand of this.byLength.get(len) ?? []) {
           if (cand[0] !== word[0]) continue;
           if (isSwap(word, cand) || (word.length >= 6 && isDroppedLetter(word, cand))) {
             out = cand;
