@@ -89,6 +89,8 @@ test('an information question is calm; the same words about someone now are not'
   assert.equal(detectUrgency('o que fazer quando alguém desmaia?').urgent, false);
   assert.equal(detectUrgency('o que fazer? minha mãe desmaiou').urgent, true);
   assert.equal(detectUrgency('como saber se estou tendo um infarto?').urgent, true);
+  // Asking what to take for a symptom means someone has it.
+  assert.equal(detectUrgency('qual remédio tomar para dor no peito?').category, 'cardiac');
 });
 
 test('idioms are masked, the literal sense is not', () => {

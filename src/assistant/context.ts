@@ -122,6 +122,7 @@ const INFO_START = /^\s*(?:e |mas |entao |oi |ola |bom dia |boa tarde |boa noite
 const INFO_ANYWHERE = /\b(?:sinais de|sintomas de|sinais do|sintomas do|sinais da|sintomas da|como saber se|como identificar|como reconhecer|como diferenciar|como evitar|como prevenir|o que fazer (?:se|quando|em caso|durante|numa|num|com)|primeiros socorros|em caso de|caso (?:eu|ele|ela|alguem) |se (?:eu |ele |ela |alguem |a pessoa |meu \w+ |minha \w+ )?(?:tiver|tivesse|sentir|estiver|ficar|comecar|tomar|engolir|beber|desmaiar|acontecer)\b)/;
 const INFO_ASKED = /\b(?:e normal|e perigoso|e grave|e sempre|pode ser|podem ser|pode virar|pode causar|pode dar|podem causar|causa|causam|serve|servem|ajuda|ajudam|previne|previnem|evita|significa|o que e|tem cura|vacina|a partir de quanto)\b/;
 const GENERIC_SUBJECT = /\b(?:alguem|uma pessoa|a pessoa|as pessoas|um paciente|uma crianca|um bebe|o idoso|um idoso)\b/;
+const ACTION_ASKED = /\b(?:tomar|tomo|remedio|remedios|medicamento|faco|devo fazer|devo tomar|alivia|aliviar|passar a dor|fazer agora)\b/;
 /** Words that put the writer (or someone with them) in the situation now. */
 const PERSONAL_NOW = /\b(?:estou|sinto|sentindo|agora|acabei|acabou|neste momento|nesse momento|socorro|urgente)\b|\b(?:esta|estao) (?:com|tendo|sentindo|sangrando|vomitando|convulsionando|desmaiad\w*|inconsciente|sem|muito|toda|todo)\b/;
 
@@ -130,6 +131,8 @@ export function informational(sentence: string): boolean {
   // "como saber se alguém está tendo um AVC?": someone in general, not someone here.
   if (INFO_ANYWHERE.test(sentence) && GENERIC_SUBJECT.test(sentence) && !/\b(?:agora|socorro|urgente)\b/.test(sentence)) return true;
   if (PERSONAL_NOW.test(sentence)) return false;
+  // "qual remédio tomar para dor no peito?" asks what to do about a symptom someone has.
+  if (ACTION_ASKED.test(sentence)) return false;
   if (INFO_START.test(sentence) || INFO_ANYWHERE.test(sentence)) return true;
   return sentence.includes('?') && INFO_ASKED.test(sentence);
 }
