@@ -66,38 +66,37 @@ export const ANALYTES: readonly AnalyteDef[] = [
   { key: 'pcr', name: 'Proteína C reativa (PCR)', synonyms: ['pcr', 'proteina c reativa', 'proteina c-reativa', 'pcr ultrassensivel', 'pcr-us', 'pcr us', 'proteina c reativa ultrassensivel'], unit: 'mg/L', conversions: { 'mg/dL': 10 }, builtIn: r(null, 5, 'inferior a 5 mg/L', { highExclusive: true }) },
 ];
 
-/** How units are written on reports → one spelling. Keys are folded (lower case, no accents, µ→u). */
-const UNIT_SPELLINGS: ReadonlyArray<[RegExp, string]> = [
-  [/^mg\/dl$/, 'mg/dL'],
-  [/^g\/dl$/, 'g/dL'],
-  [/^%$/, '%'],
-  [/^(uui|µui|μui|microui)\/ml$/, 'µUI/mL'],
-  [/^(mui|mu)\/l$/, 'mUI/L'],
-  [/^ng\/dl$/, 'ng/dL'],
-  [/^ng\/ml$/, 'ng/mL'],
-  [/^pg\/ml$/, 'pg/mL'],
-  [/^(u|ui)\/l$/, 'U/L'],
-  [/^meq\/l$/, 'mEq/L'],
-  [/^mmol\/l$/, 'mmol/L'],
-  [/^mg\/l$/, 'mg/L'],
-  [/^(ug|µg|μg|mcg)\/dl$/, 'µg/dL'],
-  [/^(\/mm3|\/mm³|\/ul|\/µl|\/μl|celulas\/mm3|celulas\/mm³)$/, '/mm³'],
-  [/^(mil\/mm3|mil\/mm³|mil\/ul|mil\/µl|x10³\/ul|x10³\/µl|x10\^3\/ul|10³\/µl|10\^3\/ul|x 10³\/µl|10³\/mm³)$/, 'mil/mm³'],
-  [/^(milhoes\/mm3|milhoes\/mm³|milhoes\/ul|milhoes\/µl|x10⁶\/µl|10⁶\/µl|10\^6\/ul)$/, 'milhões/mm³'],
-  [/^fl$/, 'fL'],
-  [/^pg$/, 'pg'],
-  [/^g\/l$/, 'g/L'],
-];
+// Units live in units.ts; re-exported for the modules that import them from here.
+export { UNIT_PATTERN, normalizeUnit } from './units.ts';
 
-/** Regex source matching any unit spelling above at the start of a string (used by the parser). */
-export const UNIT_PATTERN =
-  '(?:mg\\/dl|g\\/dl|%|(?:uui|µui|μui|microui)\\/ml|(?:mui|mu)\\/l|ng\\/dl|ng\\/ml|pg\\/ml|(?:u|ui)\\/l|meq\\/l|mmol\\/l|mg\\/l|(?:ug|µg|μg|mcg)\\/dl|(?:x\\s?)?10(?:³|\\^3|⁶|\\^6)\\/(?:µl|μl|ul|mm³|mm3)|(?:mil|milhoes|milhões)\\/(?:mm3|mm³|ul|µl|μl)|(?:celulas|células)?\\/(?:mm3|mm³|ul|µl|μl)|fl|pg|g\\/l)';
-
-export function normalizeUnit(raw: string): string | undefined {
-  const k = raw.trim().toLowerCase().replace(/\s+/g, '').normalize('NFC').replace('milhões', 'milhoes').replace('células', 'celulas');
-  for (const [re, unit] of UNIT_SPELLINGS) if (re.test(k)) return unit;
-  return undefined;
+/**
+ * Analytes recognised by name but without a built-in range (a report's own range is the only one
+ * they are compared with): their display name is the catalogue's, and urine density reads "1.018"
+ * as a decimal.
+ */
+export interface KnownName {
+  key: string;
+  name: string;
+  synonyms: readonly string[];
+  dotIsDecimal?: boolean;
 }
+
+export const KNOWN_NAMES: readonly KnownName[] = [
+  { key: 'hemacias', name: 'Hemácias', synonyms: ['hemacias', 'eritrocitos', 'globulos vermelhos', 'rbc'] },
+  { key: 'vcm', name: 'VCM', synonyms: ['vcm', 'volume corpuscular medio'] },
+  { key: 'hcm', name: 'HCM', synonyms: ['hcm', 'hemoglobina corpuscular media'] },
+  { key: 'chcm', name: 'CHCM', synonyms: ['chcm', 'concentracao de hemoglobina corpuscular media'] },
+  { key: 'rdw', name: 'RDW', synonyms: ['rdw', 'rdw-cv'] },
+  { key: 'densidade', name: 'Densidade', synonyms: ['densidade', 'densidade urinaria', 'dens.'], dotIsDecimal: true },
+  { key: 'ph', name: 'pH', synonyms: ['ph', 'ph urinario'] },
+  { key: 'fosfatase_alcalina', name: 'Fosfatase alcalina', synonyms: ['fosfatase alcalina', 'fa'] },
+  { key: 'calcio', name: 'Cálcio', synonyms: ['calcio', 'calcio total', 'calcio serico'] },
+  { key: 'magnesio', name: 'Magnésio', synonyms: ['magnesio', 'magnesio serico'] },
+  { key: 'cloro', name: 'Cloro', synonyms: ['cloro', 'cloreto', 'cl', 'cl-'] },
+  { key: 'albumina', name: 'Albumina', synonyms: ['albumina', 'albumina serica'] },
+  { key: 'insulina', name: 'Insulina', synonyms: ['insulina', 'insulina basal', 'insulina de jejum'] },
+  { key: 'acido_folico', name: 'Ácido fólico', synonyms: ['acido folico', 'folato', 'folato serico'] },
+];
 
 /** Folds accents and case one character at a time, so indices in the result match the original. */
 export function foldSameLength(s: string): string {
@@ -116,13 +115,13 @@ function escapeRe(s: string): string {
 interface SynonymEntry {
   length: number;
   re: RegExp;
-  def: AnalyteDef;
+  def: AnalyteDef | KnownName;
 }
 
 // Longest first, so "hemoglobina glicada" wins over "hemoglobina" and "colesterol total" over
 // "colesterol". A synonym must be followed by something that is not a letter or digit, so short
 // abbreviations ("hb", "na", "k", "tg") never match the start of a longer word ("Natureza").
-const SYNONYMS: readonly SynonymEntry[] = ANALYTES.flatMap((def) =>
+const SYNONYMS: readonly SynonymEntry[] = ([...ANALYTES, ...KNOWN_NAMES] as Array<AnalyteDef | KnownName>).flatMap((def) =>
   [def.name, ...def.synonyms].map((syn) => {
     const f = foldText(syn);
     const src = escapeRe(f).replace(/ /g, '\\s+').replace(/-/g, '[-\\s]?');
@@ -131,7 +130,7 @@ const SYNONYMS: readonly SynonymEntry[] = ANALYTES.flatMap((def) =>
 ).sort((a, b) => b.length - a.length);
 
 /** The analyte whose name starts `text`, and how many characters of `text` the name took. */
-export function matchAnalyteName(text: string): { def: AnalyteDef; consumed: number } | undefined {
+export function matchAnalyteName(text: string): { def: AnalyteDef | KnownName; consumed: number } | undefined {
   const folded = foldSameLength(text);
   for (const { re, def } of SYNONYMS) {
     const m = re.exec(folded);
@@ -142,6 +141,23 @@ export function matchAnalyteName(text: string): { def: AnalyteDef; consumed: num
 
 export function analyteByKey(key: string): AnalyteDef | undefined {
   return ANALYTES.find((a) => a.key === key);
+}
+
+export function isCatalogued(def: AnalyteDef | KnownName): def is AnalyteDef {
+  return 'builtIn' in def;
+}
+
+/**
+ * The analyte a printed name denotes, when the catalogue name is the whole name, give or take a
+ * qualifier in brackets or after a dash ("LDL colesterol (Friedewald)", "TSH - Hormônio
+ * tireoestimulante"). "Glicemia de jejum alterada" is not glucose: it is a category label.
+ */
+export function lookupName(printed: string): AnalyteDef | KnownName | undefined {
+  const m = matchAnalyteName(printed);
+  if (!m) return undefined;
+  const rest = printed.slice(m.consumed).trim();
+  if (rest === '' || /^(\(.*\)|[-–—:,].*|(?:s[eé]ric[oa]|plasm[aá]tic[oa]|total|totais)\b.*)$/i.test(rest)) return m.def;
+  return undefined;
 }
 
 /** Factor from `unit` to the analyte's canonical unit, or undefined when not convertible. */
