@@ -8,6 +8,7 @@
 //                   "Bilirrubina total 1,4 mg/dL (até 1,2) - Bilirrubina direta 0,3 mg/dL (até 0,3)".
 import { foldSameLength } from './analytes.ts';
 import { cells } from './lines.ts';
+import { numbersIn } from './numbers.ts';
 import type { Sex } from './reference.ts';
 import { UNIT_PATTERN, normalizeUnit } from './units.ts';
 
@@ -25,8 +26,9 @@ export function tableHeader(text: string): TableHeader | undefined {
   const headerCells = cs.filter((c) => HEADER_CELL.test(foldSameLength(c).trim()) || HEADER_CELL.test(c.trim()));
   const hasResult = cs.some((c) => /^resultados?(?:\s*\(.*\))?:?$/i.test(c.trim()));
   if (!(hasResult || headerCells.length >= 2)) return undefined;
-  // A header never holds a value right after "Resultado".
-  if (/resultados?\s*:?\s*[<>]?\s*\d/i.test(text)) return undefined;
+  // A header holds no number outside brackets ("(mg/dL)", "(6 a 12 anos)"): a line that does is a
+  // result line, and reading it as a header would drop its value in silence.
+  if (numbersIn(text.replace(/\([^)]*\)/g, ' ')).length > 0) return undefined;
   const unitM = new RegExp(`\\((${UNIT_PATTERN})\\)`, 'i').exec(text);
   const unit = unitM?.[1] ? (normalizeUnit(unitM[1]) ?? unitM[1]) : null;
   const f = foldSameLength(text);

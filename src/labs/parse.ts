@@ -78,6 +78,8 @@ interface Group {
 }
 
 const letters = (s: string) => (s.match(/\p{L}/gu) ?? []).length;
+/** Number tokens outside brackets: "(CKD-EPI 2021)", "(URINA DE 24 HORAS)" are part of a name. */
+const bareNumbers = (s: string) => numbersIn(s.replace(/\([^)]*\)/g, (m) => ' '.repeat(m.length))).length;
 
 function cleanName(s: string): string {
   return s
@@ -93,9 +95,8 @@ interface Ctx {
   line: CleanLine;
 }
 
-/** Name + value + (reference) from one piece of a line, or undefined when it does not read in full. */
-function readPiece(text: string, ctx: Ctx, depth = 0): Group | undefined {
-  const build = (nameRaw: string, valueText: string, opts: { separated: boolean }): Group | undefined => {
+/** The value (and reference) after a known name, or undefined when it does not read in full. */
+function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts: { separated: boolean }): Group | undefined {
     const name = cleanName(nameRaw);
     if (letters(name) < 2 || name.includes(':')) return undefined;
     if (isReferenceLabel(name) || stripReferenceLead(name).lead || /^resultados?$/i.test(name)) return undefined;
@@ -118,14 +119,18 @@ function readPiece(text: string, ctx: Ctx, depth = 0): Group | undefined {
     if (read.value !== null && !read.unit && ref === '' && !def && !opts.separated && !ctx.table) return undefined;
     const refBody = stripReferenceLead(ref.replace(/^\((.*)\)$/, '$1')).rest;
     return { entries, refItems: refBody ? [refBody] : [] };
-  };
+}
+
+/** Name + value + (reference) from one piece of a line, or undefined when it does not read in full. */
+function readPiece(text: string, ctx: Ctx, depth = 0): Group | undefined {
+  const build = (nameRaw: string, valueText: string, opts: { separated: boolean }) => readAfterName(nameRaw, valueText, ctx, opts);
 
   // (B) "Name: value …" — the colon ends the name when no value sits before it.
   const colon = text.indexOf(':');
   if (colon > 0) {
     const before = text.slice(0, colon);
     const after = text.slice(colon + 1);
-    if (letters(before) >= 2 && numbersIn(before).length === 0) {
+    if (letters(before) >= 2 && bareNumbers(before) === 0) {
       const g = build(before, after, { separated: true });
       if (g) return g;
       // A group label: "Eletrólitos: Sódio 138 mEq/L (136-145)".
@@ -228,7 +233,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     const res = /^resultados?\b\s*[:.]?\s*/i.exec(t);
     if (res) {
       const rest = t.slice(res[0].length);
-      const g = title ? readPiece(`${title.name}: ${rest}`, ctx) : undefined;
+      const g = title ? readAfterName(title.name, rest, ctx, { separated: true }) : undefined;
       if (g && title) {
         close();
         for (const e of g.entries) e.def = title.def;
@@ -261,7 +266,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
 
     // A value alone under a title.
     if (title) {
-      const g = readPiece(`${title.name}: ${t}`, ctx);
+      const g = readAfterName(title.name, t, ctx, { separated: true });
       if (g && numbersIn(t).length > 0 && /^\s*[<>≤≥\d]/.test(t)) {
         close();
         for (const e of g.entries) e.def = title.def;
@@ -275,7 +280,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
 
     // A title: no value on it (digits glued to letters, "B12", "25-OH", do not count), or it ends
     // with a colon ("ANTI-HIV 1 E 2 (4ª GERAÇÃO):").
-    if (numbersIn(t).length === 0 || /:\s*$/.test(t)) {
+    if (bareNumbers(t) === 0 || /:\s*$/.test(t)) {
       close();
       const name = cleanName(t);
       title = { name, def: lookupName(name) };

@@ -158,7 +158,7 @@ function sexOf(label: string): Sex | undefined {
 
 const NORMAL_TIER = /\b(otimo|desejavel|normal|normais|ideal|adequado|suficiente|suficiencia|populacao (?:geral|saudavel)|populacao|saudave(?:l|is)|baixo risco|referencia|nao gestantes?|nao reagente)\b/;
 const OTHER_TIER =
-  /\b(limitrofe|muito alto|alto|alta|elevado|elevada|baixo|baixa|deficiencia|deficiente|insuficiencia|insuficiente|pre-?diabetes|diabetes|risco|alterad[ao]|toxicidade|intermediari[oa]|moderad[oa]|indeterminado)\b/;
+  /\b(limitrofe|muito alto|alto|alta|elevado|elevada|baixo|baixa|deficiencia|deficiente|insuficiencia|insuficiente|pre-?diabetes|diabetes|risco|alterad[ao]|aumentad[ao]|toxicidade|intermediari[oa]|moderad[oa]|indeterminado)\b/;
 const CONDITION = /\b(gestantes?|gravidez|gestacao|trimestre|fase (?:folicular|lutea|ovulatoria)|pico ovulatorio|pos[- ]menopausa|menopausa|jejum de|pos[- ]prandial|ciclo)\b/;
 
 export interface LabelledRange {
