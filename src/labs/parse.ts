@@ -167,6 +167,11 @@ function firstValueAt(text: string): number {
   return q ? (q.index ?? 0) + 1 : -1;
 }
 
+/** The patient's sex and age as the parser sees them (report header first, then the options). */
+export function reportPatient(text: string, options: LabParseOptions = {}): Patient {
+  return readPatient(text.split(/\r?\n/).map((raw, i) => cleanLine(raw, i).text), options);
+}
+
 export function parseLabReport(text: string, options: LabParseOptions = {}): LabParseResult {
   const lines = text.split(/\r?\n/).map((raw, i) => cleanLine(raw, i));
   const patient: Patient = readPatient(lines.map((l) => l.text), options);
@@ -376,4 +381,26 @@ function numericFrom(e: Entry, ranges: LabelledRange[], refText: string | null, 
   // The lab's own mark ("↑", "(L)") when nothing else can be compared.
   const flag: LabFlag = e.read.marker ?? 'indeterminado';
   return { ...base, unit, reference_low: null, reference_high: null, reference_text: refText, reference_source: null, flag };
+}
+
+/** What a reader outside the line parser (the grounded model extraction) found for one result. */
+export interface ResultParts {
+  name: string;
+  value: ValueRead;
+  /** The reference as printed, or '' when none. */
+  reference: string;
+  line: number;
+}
+
+/**
+ * The analyte those parts make, flagged by the same rules as the parser's own results (catalogue
+ * name, report range for this patient, else the built-in range).
+ */
+export function analyteFromParts(p: ResultParts, patient: Patient, source: 'parser' | 'model'): ParsedAnalyte | QualitativeAnalyte {
+  const def = lookupName(cleanName(p.name));
+  const e: Entry = { def, name: cleanName(p.name), read: p.value, line: p.line };
+  const items = p.reference ? [stripReferenceLead(p.reference).rest] : [];
+  const refText = items.join(' ').trim() || null;
+  if (p.value.value === null) return { ...qualitativeFrom(e, items, refText), source };
+  return { ...numericFrom(e, labelledRanges(items, { dotIsDecimal: dotIsDecimal(def) }), refText, patient, undefined), source };
 }
