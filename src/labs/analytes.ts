@@ -156,7 +156,7 @@ export function lookupName(printed: string): AnalyteDef | KnownName | undefined 
   const m = matchAnalyteName(printed);
   if (!m) return undefined;
   const rest = printed.slice(m.consumed).trim();
-  if (rest === '' || /^(\(.*\)|[-–—:,].*|(?:s[eé]ric[oa]|plasm[aá]tic[oa]|total|totais)\b.*)$/i.test(rest)) return m.def;
+  if (rest === '' || /^(\(.*\)|[-–—:].*|(?:s[eé]ric[oa]|plasm[aá]tic[oa]|total|totais)\b.*)$/i.test(rest)) return m.def;
   return undefined;
 }
 

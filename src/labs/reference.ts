@@ -32,15 +32,17 @@ export interface Patient {
   ageYears?: number | undefined;
 }
 
-const SEP = String.raw`(?:a|à|até|ate|-|–|—|e)`;
+const SEP = String.raw`(?:a|à|até|ate|-|–|—)`;
 const LE = String.raw`<=|≤|=<|menor ou igual a|inferior ou igual a|igual ou inferior a|at[eé]`;
 const LT = String.raw`<|menor que|menor do que|inferior a|abaixo de`;
 const GE = String.raw`>=|≥|=>|maior ou igual a|superior ou igual a|igual ou superior a|igual ou maior que|igual ou maior a`;
 const GT = String.raw`>|maior que|maior do que|superior a|acima de|acima`;
 
 // One global pattern for every range expression, used to find them inside a longer text.
+// "e" separates only after "entre" ("entre 70 e 99"): "1,4 e 1,5" is two values, not a range.
 const RANGE_SRC =
-  String.raw`(?:(?:de|entre)\s+)?(?<lo>${NUMBER})\s*(?<u1>${UNIT_PATTERN})?\s*${SEP}\s*(?<hi>${NUMBER})(?:\s*(?<u2>${UNIT_PATTERN}))?` +
+  String.raw`(?:de\s+)?(?<lo>${NUMBER})\s*(?<u1>${UNIT_PATTERN})?\s*${SEP}\s*(?<hi>${NUMBER})(?:\s*(?<u2>${UNIT_PATTERN}))?` +
+  String.raw`|entre\s+(?<lo2>${NUMBER})\s*(?<u4>${UNIT_PATTERN})?\s*e\s*(?<hi2>${NUMBER})(?:\s*(?<u5>${UNIT_PATTERN}))?` +
   String.raw`|(?<cmp>${GE}|${LE}|${GT}|${LT})\s*(?<n>${NUMBER})(?:\s*(?<u3>${UNIT_PATTERN}))?`;
 const RANGE_RE = () => new RegExp(`(?<![\\p{L}\\d.,/])(?:${RANGE_SRC})(?![\\p{L}\\d])`, 'giu');
 
@@ -55,11 +57,13 @@ function cmpKind(c: string): 'le' | 'lt' | 'ge' | 'gt' {
 function rangeFromMatch(g: Record<string, string | undefined>, dotIsDecimal: boolean): Range | undefined {
   const num = (s: string) => parseBrNumber(s, { dotIsDecimal });
   const unit = (u: string | undefined) => (u ? (normalizeUnit(u) ?? u) : null);
-  if (g.lo !== undefined && g.hi !== undefined) {
-    const low = num(g.lo);
-    const high = num(g.hi);
+  const lo = g.lo ?? g.lo2;
+  const hi = g.hi ?? g.hi2;
+  if (lo !== undefined && hi !== undefined) {
+    const low = num(lo);
+    const high = num(hi);
     if (low === undefined || high === undefined || low > high) return undefined;
-    return { low, high, lowExclusive: false, highExclusive: false, unit: unit(g.u2) ?? unit(g.u1) };
+    return { low, high, lowExclusive: false, highExclusive: false, unit: unit(g.u2 ?? g.u5) ?? unit(g.u1 ?? g.u4) };
   }
   if (g.cmp !== undefined && g.n !== undefined) {
     const n = num(g.n);
@@ -377,9 +381,12 @@ export function isReferenceText(text: string, opts: { strictLabels?: boolean; do
   masked = masked.replace(new RegExp(AGE_BAND_RE.source, 'giu'), (s) => ' '.repeat(s.length));
   for (const f of [...found].reverse()) masked = masked.slice(0, f.start) + ' '.repeat(f.end - f.start) + masked.slice(f.end);
   if (/\d/.test(masked)) return false;
-  if (opts.strictLabels && !lead) {
+  // Every word around the ranges must be a reference label ("Homens", "Desejável", "1 a 9 anos",
+  // "VR"): "Creatinina, em 2 dosagens: 1,4 e 1,5" is not a reference. A line standing on its own
+  // needs this even after a lead-less label; text after a value needs it too.
+  if (opts.strictLabels || !lead) {
     const labels = labelledRanges([t], { dotIsDecimal: opts.dotIsDecimal ?? false });
-    if (!labels.every((l) => l.label === '' || isReferenceLabel(l.label))) return false;
+    if (!labels.every((l) => l.label === '' || isReferenceLabel(l.label) || stripReferenceLead(l.label).lead)) return false;
   }
   return true;
 }
