@@ -150,7 +150,7 @@ export function groundModelAnswer(lines: readonly string[], answer: unknown, pat
   const remaining = lines.filter((l, i) => {
     const got = accounted.get(i);
     if (!got) return true;
-    return !numberValues(l).every((n) => got.some((m) => Math.abs(m - n) < 1e-9));
+    return !numbersIn(l).every((tok) => tok.values.some((n) => got.some((m) => Math.abs(m - n) < 1e-9)));
   });
   return { analytes, qualitative, rejected, unparsed_lines: remaining };
 }
