@@ -51,6 +51,7 @@ test('invented values, units and references are rejected, with the reason', () =
     [row({ value: '1,9' }), 'value not on the line'],
     [row({ value: '14' }), 'value not on the line'], // "1,4" read without its comma is another number
     [row({ value: '1,2' }), 'value is the reference'],
+    [row({ value: '0,7', reference: null }), 'value is the reference'], // a bound, even with the reference left out
     [row({ unit: 'mmol/L' }), 'unit not on the line'],
     [row({ unit: 'miligramas' }), 'unit does not parse'],
     [row({ reference: '0,5 a 1,0' }), 'reference not on the line'],

@@ -13,7 +13,7 @@
 import { foldSameLength } from './analytes.ts';
 import { numbersIn, parseBrNumber } from './numbers.ts';
 import { analyteFromParts, type LabParseResult, type ParsedAnalyte, type QualitativeAnalyte } from './parse.ts';
-import { labelledRanges, qualitativeAtStart, qualitativeReference, stripReferenceLead, type Patient } from './reference.ts';
+import { labelledRanges, qualitativeAtStart, qualitativeReference, rangeSpans, stripReferenceLead, type Patient } from './reference.ts';
 import { unitAtStart } from './units.ts';
 import type { ValueRead } from './value.ts';
 
@@ -106,10 +106,13 @@ function groundRow(row: unknown, lines: readonly string[], patient: Patient): { 
   let value: ValueRead;
   if (number !== undefined) {
     // The value must be printed on the line, and not only as a number of the reference.
-    const onLine = numberValues(line).filter((n) => Math.abs(n - number) < 1e-9).length;
+    const tokens = numbersIn(line).filter((t) => t.values.some((n) => Math.abs(n - number) < 1e-9));
     const inRef = refNumbers.filter((n) => Math.abs(n - number) < 1e-9).length;
-    if (onLine === 0) return { line: idx, reason: 'value not on the line' };
-    if (onLine <= inRef) return { line: idx, reason: 'value is the reference' };
+    if (tokens.length === 0) return { line: idx, reason: 'value not on the line' };
+    // Occurrences inside a printed range ("0,7 a 1,2") are reference bounds, not results.
+    const spans = rangeSpans(line);
+    const free = tokens.filter((t) => !spans.some(([a, b]) => t.index >= a && t.index < b)).length;
+    if (free === 0 || tokens.length <= inRef) return { line: idx, reason: 'value is the reference' };
     const comparator = /^(<|≤|<=)/.test(raw) ? '<' : /^(>|≥|>=)/.test(raw) ? '>' : null;
     value = { value: number, text: raw, comparator, unit, marker: null, rest: '' };
   } else {

@@ -390,3 +390,8 @@ export function isReferenceText(text: string, opts: { strictLabels?: boolean; do
   }
   return true;
 }
+
+/** Where range expressions sit in a text ([start, end) pairs): numbers there belong to a reference. */
+export function rangeSpans(text: string): Array<[number, number]> {
+  return findRanges(text, false).map((f) => [f.start, f.end]);
+}
