@@ -98,9 +98,10 @@ interface Ctx {
 /** The value (and reference) after a known name, or undefined when it does not read in full. */
 function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts: { separated: boolean }): Group | undefined {
     const name = cleanName(nameRaw);
-    if (letters(name) < 2 || name.includes(':')) return undefined;
-    if (isReferenceLabel(name) || stripReferenceLead(name).lead || /^resultados?$/i.test(name)) return undefined;
     const def = lookupName(name);
+    // One-letter names only from the catalogue ("K 3,1 mEq/L").
+    if ((letters(name) < 2 && !def) || name.includes(':')) return undefined;
+    if (isReferenceLabel(name) || stripReferenceLead(name).lead || /^(resultados?|at[eé]|inferior|superior|acima|abaixo|maior|menor|de|entre)$/i.test(name)) return undefined;
     const read = readValue(valueText, { dotIsDecimal: dotIsDecimal(def), freeText: ctx.line.leader });
     if (!read) return undefined;
     const entries: Entry[] = [{ def, name, read, line: ctx.line.index }];
@@ -254,7 +255,11 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     }
 
     // One or more results on the line.
-    const pieces = splitResults(t, (p) => readPiece(p, ctx) !== undefined);
+    // Results side by side in columns or between bars ("Hb 9,8 g/dL | Ht 30 % | …"): one per cell,
+    // when every cell reads as a result on its own.
+    const cs = cells(t);
+    const sideBySide = cs.length >= 2 && cs.every((c) => !isReferenceText(c) && readPiece(c, ctx) !== undefined);
+    const pieces = sideBySide ? cs : splitResults(t, (p) => readPiece(p, ctx) !== undefined);
     const groups = pieces.map((p) => readPiece(p, ctx));
     if (groups.some(Boolean)) {
       close();

@@ -57,6 +57,13 @@ export function readPatient(lines: string[], input: PatientInput = {}): Patient 
     if (b && !birth) birth = brDate(b[1]!);
     const c = /(?:coleta|colhido|colhida|data\/hora\s+coleta|recebimento|data)\b[^0-9\n]{0,25}(\d{1,2}\/\d{1,2}\/\d{2,4})/i.exec(line.replace(/(?:data\s+de\s+nascimento|data\s+nasc\.?|dt\.?\s*nasc\.?|nascimento|\bd\.?\s?n\.?)\s*[:\-]?\s*\d{1,2}\/\d{1,2}\/\d{2,4}/gi, ''));
     if (c && !collected) collected = brDate(c[1]!);
+    // "Paciente: Beatriz Nogueira, 31 anos, sexo feminino": age and sex written in the patient line.
+    if (/^\s*(?:paciente|nome|cliente)\b/i.test(line)) {
+      const bareAge = /(?<![\d/])(\d{1,3})\s*anos\b/i.exec(line);
+      if (bareAge && age === undefined) age = Number(bareAge[1]);
+      const bareSex = /\b(masculino|feminino)\b/i.exec(line);
+      if (bareSex && !sex) sex = /^m/i.test(bareSex[1]!) ? 'M' : 'F';
+    }
   }
   sex ??= input.sex;
   birth ??= isoDate(input.birthDate);

@@ -271,6 +271,11 @@ export function resolveNumeric(ranges: LabelledRange[], value: number, unit: str
   if (cands.length === 0) return { range: undefined, flag: undefined };
   // Conditions (pregnancy, cycle phase) only when nothing else is printed.
   if (cands.some((c) => !c.condition)) cands = cands.filter((c) => !c.condition);
+  // A post-menopause range is not this patient's when she is young or he is a man.
+  if ((patient.ageYears !== undefined && patient.ageYears < 45) || patient.sex === 'M') {
+    const notMenopause = cands.filter((c) => !/menopausa/.test(foldSameLength(c.label)));
+    if (notMenopause.length > 0) cands = notMenopause;
+  }
   if (cands.some((c) => c.age)) {
     if (patient.ageYears !== undefined) {
       const matching = cands.filter((c) => c.age && ageMatches(c.age, patient.ageYears!));

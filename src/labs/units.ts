@@ -37,6 +37,7 @@ const SPELLINGS: ReadonlyArray<[string, string]> = [
   ['g\\/l', 'g/L'],
   ['mil', 'mil/mm³'],
   ['mm\\/h', 'mm/h'],
+  ['mmhg', 'mmHg'],
   ['seg(?:undos)?', 's'],
 ];
 
