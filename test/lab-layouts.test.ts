@@ -26,6 +26,10 @@ test('several results on one line: none vanishes', () => {
     ['Bilirrubina total', 1.4, 'mg/dL', 'alto'],
     ['Bilirrubina direta', 0.2, 'mg/dL', 'normal'],
   ]);
+  // A piece after ";" that is not a result stays with its result.
+  const semi = parseLabReport('Creatinina: 1,02 mg/dL VR: Homens: 0,70 a 1,20 mg/dL; Mulheres: 0,50 a 0,90 mg/dL\nSódio = 133 mEq/L; ref 135-145 mEq/L', { sex: 'F' });
+  assert.deepEqual(brief(semi), [['Creatinina', 1.02, 'mg/dL', 'alto'], ['Sódio', 133, 'mEq/L', 'baixo']]);
+  assert.equal(semi.analytes[1]!.reference_text, '135-145 mEq/L');
   // A dash inside a name or a range does not split: "TGO (AST) - 31", "70 - 99".
   assert.deepEqual(brief(parseLabReport('Glicose 95 mg/dL 70 - 99 mg/dL')), [['Glicose', 95, 'mg/dL', 'normal']]);
 });

@@ -73,7 +73,10 @@ export function splitResults(text: string, startsResult: (piece: string) => bool
         cur = next;
       } else cur = `${cur} - ${next}`;
     }
-    out.push(cur);
+    // A piece after ";" that is not a result belongs to the one before ("…; ref 30-100",
+    // "VR: Homens: 0,7 a 1,2; Mulheres: 0,5 a 0,9").
+    if (out.length > 0 && !startsResult(cur)) out[out.length - 1] = `${out[out.length - 1]}; ${cur}`;
+    else out.push(cur);
   }
   return out.map((p) => p.trim()).filter(Boolean);
 }

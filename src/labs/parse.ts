@@ -114,7 +114,7 @@ function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts: { sep
         rest = second.rest;
       }
     }
-    const ref = rest.replace(/^[\s\-–—|,]+/, '').trim();
+    const ref = rest.replace(/^[\s\-–—|,;]+/, '').trim();
     if (ref !== '' && !isReferenceText(ref, { dotIsDecimal: dotIsDecimal(def) })) return undefined;
     // A bare number with neither unit nor reference is a result only where the layout says so.
     if (read.value !== null && !read.unit && ref === '' && !def && !opts.separated && !ctx.table) return undefined;
