@@ -8,7 +8,7 @@ import { parseLabReport } from '../src/labs/parse.ts';
 import { numbersIn } from '../src/labs/numbers.ts';
 import { scoreSet, totals, type ExpectedReport } from './fixtures/labs/score.ts';
 
-const SETS = ['dev', 'heldout', 'heldout2'] as const;
+const SETS = ['dev', 'heldout', 'heldout2', 'heldout3'] as const;
 const scores = Object.fromEntries(SETS.map((s) => [s, scoreSet(s)]));
 
 function reports(set: string): Array<{ file: string; text: string; exp: ExpectedReport }> {

@@ -106,6 +106,9 @@ test('tiered references: the good tiers make the range', () => {
   assert.deepEqual([r.analytes[0]!.reference_high, r.analytes[0]!.flag], [129, 'alto']);
   const g = parseLabReport('GLICOSE\nResultado: 94 mg/dL\nNormal: 70 a 99 mg/dL\nGlicemia de jejum alterada: 100 a 125 mg/dL\nDiabetes: igual ou superior a 126 mg/dL');
   assert.deepEqual(brief(g), [['Glicose', 94, 'mg/dL', 'normal']], 'a tier label that starts like an analyte is not a result');
+  const h = parseLabReport('HbA1c: 5,9 %\nNormal: até 5,6 %\nPré-diabetes: 5,7 a 6,4 %\nDiabetes: 6,5 % ou mais');
+  assert.deepEqual([brief(h), h.unparsed_lines], [[['Hemoglobina glicada (HbA1c)', 5.9, '%', 'alto']], []]);
+  assert.deepEqual(parseRangeExpression('126 mg/dL ou mais'), { low: 126, high: null, lowExclusive: false, highExclusive: false, unit: 'mg/dL' });
 });
 
 test('block titles with digits or outside the catalogue name the value below them', () => {

@@ -79,7 +79,9 @@ interface Group {
 
 const letters = (s: string) => (s.match(/\p{L}/gu) ?? []).length;
 /** Number tokens outside brackets: "(CKD-EPI 2021)", "(URINA DE 24 HORAS)" are part of a name. */
-const bareNumbers = (s: string) => numbersIn(s.replace(/\([^)]*\)/g, (m) => ' '.repeat(m.length))).length;
+// So are durations in a name ("URINA DE 24 HORAS", "Proteinúria de 24 horas").
+const bareNumbers = (s: string) =>
+  numbersIn(s.replace(/\([^)]*\)/g, (m) => ' '.repeat(m.length)).replace(/\d+\s*(?:horas?|h|dias?|meses|anos?|semanas?|minutos?)(?![\p{L}])/giu, (m) => ' '.repeat(m.length))).length;
 
 function cleanName(s: string): string {
   return s
@@ -131,7 +133,8 @@ function readPiece(text: string, ctx: Ctx, depth = 0): Group | undefined {
   if (colon > 0) {
     const before = text.slice(0, colon);
     const after = text.slice(colon + 1);
-    if (letters(before) >= 2 && bareNumbers(before) === 0) {
+    // A dot leader marks the end of the name for sure, digits and all ("Proteínas de 24 horas ....").
+    if (letters(before) >= 2 && (bareNumbers(before) === 0 || ctx.line.leader)) {
       const g = build(before, after, { separated: true });
       if (g) return g;
       // A group label: "Eletrólitos: Sódio 138 mEq/L (136-145)".

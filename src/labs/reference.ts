@@ -43,7 +43,8 @@ const GT = String.raw`>|maior que|maior do que|superior a|acima de|acima`;
 const RANGE_SRC =
   String.raw`(?:de\s+)?(?<lo>${NUMBER})\s*(?<u1>${UNIT_PATTERN})?\s*${SEP}\s*(?<hi>${NUMBER})(?:\s*(?<u2>${UNIT_PATTERN}))?` +
   String.raw`|entre\s+(?<lo2>${NUMBER})\s*(?<u4>${UNIT_PATTERN})?\s*e\s*(?<hi2>${NUMBER})(?:\s*(?<u5>${UNIT_PATTERN}))?` +
-  String.raw`|(?<cmp>${GE}|${LE}|${GT}|${LT})\s*(?<n>${NUMBER})(?:\s*(?<u3>${UNIT_PATTERN}))?`;
+  String.raw`|(?<cmp>${GE}|${LE}|${GT}|${LT})\s*(?<n>${NUMBER})(?:\s*(?<u3>${UNIT_PATTERN}))?` +
+  String.raw`|(?<n2>${NUMBER})\s*(?<u6>${UNIT_PATTERN})?\s*ou\s+(?<om>mais|menos|superior|inferior|acima|abaixo)`;
 const RANGE_RE = () => new RegExp(`(?<![\\p{L}\\d.,/])(?:${RANGE_SRC})(?![\\p{L}\\d])`, 'giu');
 
 function cmpKind(c: string): 'le' | 'lt' | 'ge' | 'gt' {
@@ -64,6 +65,13 @@ function rangeFromMatch(g: Record<string, string | undefined>, dotIsDecimal: boo
     const high = num(hi);
     if (low === undefined || high === undefined || low > high) return undefined;
     return { low, high, lowExclusive: false, highExclusive: false, unit: unit(g.u2 ?? g.u5) ?? unit(g.u1 ?? g.u4) };
+  }
+  if (g.n2 !== undefined && g.om !== undefined) {
+    // "6,5 % ou mais", "126 mg/dL ou superior"
+    const n = num(g.n2);
+    if (n === undefined) return undefined;
+    const up = /^(mais|superior|acima)$/i.test(g.om);
+    return { low: up ? n : null, high: up ? null : n, lowExclusive: false, highExclusive: false, unit: unit(g.u6) };
   }
   if (g.cmp !== undefined && g.n !== undefined) {
     const n = num(g.n);

@@ -38,6 +38,12 @@ const SPELLINGS: ReadonlyArray<[string, string]> = [
   ['mil', 'mil/mm³'],
   ['mm\\/h', 'mm/h'],
   ['mmhg', 'mmHg'],
+  ['mg\\/24\\s?h(?:oras)?', 'mg/24h'],
+  ['g\\/24\\s?h(?:oras)?', 'g/24h'],
+  ['meq\\/24\\s?h(?:oras)?', 'mEq/24h'],
+  ['mmol\\/24\\s?h(?:oras)?', 'mmol/24h'],
+  ['ml\\/24\\s?h(?:oras)?', 'mL/24h'],
+  ['(?:ug|µg|μg|mcg)\\/24\\s?h(?:oras)?', 'µg/24h'],
   ['seg(?:undos)?', 's'],
 ];
 
