@@ -155,4 +155,6 @@ test('never silent: a line with a value that cannot be read in full is returned 
   const r = parseLabReport('Ferritina: ver laudo anexo 12\nUrocultura: mais de 100.000 UFC por mL, E. coli\nGlicose: 95 mg/dL');
   assert.deepEqual(r.unparsed_lines, ['Ferritina: ver laudo anexo 12', 'Urocultura: mais de 100.000 UFC por mL, E. coli']);
   assert.equal(r.analytes.length, 1);
+  // A word result that cannot be read in full is result-like too, not a title.
+  assert.deepEqual(parseLabReport('Parasitológico de fezes: Negativo para ovos e cistos').unparsed_lines, ['Parasitológico de fezes: Negativo para ovos e cistos']);
 });

@@ -156,6 +156,8 @@ function readPiece(text: string, ctx: Ctx, depth = 0): Group | undefined {
   return undefined;
 }
 
+const QUALITATIVE_AFTER_COLON = /:\s*(?:n[aã]o\s+)?(?:reagente|negativ[oa]|positiv[oa]|ausentes?|presentes?|detect[aá]vel|detectado|indetect[aá]vel)(?![\p{L}])/iu;
+
 const VALUE_START = /(?:(?:<=|≤|>=|≥|<|>)\s*|(?:inferior|superior)\s+a\s+)?\d/giu;
 
 function firstValueAt(text: string): number {
@@ -293,6 +295,14 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
 
     // A title: no value on it (digits glued to letters, "B12", "25-OH", do not count), or it ends
     // with a colon ("ANTI-HIV 1 E 2 (4ª GERAÇÃO):").
+    // A word result after a name that could not be read in full ("Parasitológico: Negativo para ovos
+    // e cistos") is a result-like value too: reported, never taken for a title.
+    if (/:\s*\S/.test(t) && QUALITATIVE_AFTER_COLON.test(t)) {
+      close();
+      title = undefined;
+      unparsed.push(line.raw.trim());
+      continue;
+    }
     if (bareNumbers(t) === 0 || /:\s*$/.test(t)) {
       close();
       const name = cleanName(t);
