@@ -31,7 +31,13 @@ export interface SofiaImageInput {
   image_mime?: ImageMime;
 }
 
-export type MedicalExamInput = { text: string } | { document_base64: string; mime: ExamDocumentMime };
+/** Optional patient data that picks sex- and age-specific reference ranges when the report prints none. */
+export interface ExamPatient {
+  sex?: 'M' | 'F';
+  /** YYYY-MM-DD */
+  birth_date?: string;
+}
+export type MedicalExamInput = ({ text: string } | { document_base64: string; mime: ExamDocumentMime }) & ExamPatient;
 
 export interface ChatMessage {
   role: 'user' | 'assistant' | 'system';
@@ -326,8 +332,27 @@ function sofiaImage(o: Record<string, unknown>, ctx: Ctx): SofiaImageInput {
 }
 
 function medicalExam(o: Record<string, unknown>, ctx: Ctx): MedicalExamInput {
+  return { ...medicalExamDocument(o, ctx), ...examPatient(o, ctx.problems) };
+}
+
+function examPatient(o: Record<string, unknown>, problems: Problems): ExamPatient {
+  const out: ExamPatient = {};
+  if (has(o, 'sex')) {
+    if (oneOf(o.sex, ['M', 'F'] as const)) out.sex = o.sex;
+    else problems.push({ path: 'input.sex', message: 'must be M or F' });
+  }
+  if (has(o, 'birth_date')) {
+    const v = o.birth_date;
+    const d = typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(`${v}T00:00:00Z`) : undefined;
+    if (typeof v === 'string' && d && !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v && d.getTime() <= Date.now() && d.getUTCFullYear() >= 1900) out.birth_date = v;
+    else problems.push({ path: 'input.birth_date', message: 'must be a past date written YYYY-MM-DD' });
+  }
+  return out;
+}
+
+function medicalExamDocument(o: Record<string, unknown>, ctx: Ctx): MedicalExamInput {
   const { problems } = ctx;
-  checkKeys(o, ['text', 'document_base64', 'mime'], 'input', problems);
+  checkKeys(o, ['text', 'document_base64', 'mime', 'sex', 'birth_date'], 'input', problems);
   const hasText = has(o, 'text');
   const hasDoc = has(o, 'document_base64');
   if (hasText && (hasDoc || has(o, 'mime'))) {

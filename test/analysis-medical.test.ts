@@ -52,10 +52,13 @@ test('report text: values and flags from the report, a model summary, the discla
     const { how, row } = await runJob(d, db.pool, 'medical_exam', { text: REPORT });
     assert.equal(how, 'completed', JSON.stringify(row.error));
     const r = row.result;
-    assert.deepEqual(Object.keys(r).sort(), ['analytes', 'disclaimer', 'summary', 'unparsed_lines']);
-    assert.deepEqual(Object.keys(r.analytes[0]).sort(), ['flag', 'name', 'reference_high', 'reference_low', 'reference_source', 'reference_text', 'unit', 'value']);
+    // Issue 16 added `qualitative` (results written as words), and `comparator` ("< 0,5") and
+    // `source` ('parser' | 'model') to each analyte.
+    assert.deepEqual(Object.keys(r).sort(), ['analytes', 'disclaimer', 'qualitative', 'summary', 'unparsed_lines']);
+    assert.deepEqual(Object.keys(r.analytes[0]).sort(), ['comparator', 'flag', 'name', 'reference_high', 'reference_low', 'reference_source', 'reference_text', 'source', 'unit', 'value']);
     const glic = r.analytes.find((a: { name: string }) => a.name === 'Glicose');
-    assert.deepEqual(glic, { name: 'Glicose', value: 112, unit: 'mg/dL', reference_low: 70, reference_high: 99, reference_text: '70 a 99 mg/dL', reference_source: 'report', flag: 'alto' });
+    assert.deepEqual(glic, { name: 'Glicose', value: 112, comparator: null, unit: 'mg/dL', reference_low: 70, reference_high: 99, reference_text: '70 a 99 mg/dL', reference_source: 'report', flag: 'alto', source: 'parser' });
+    assert.deepEqual(r.qualitative, []);
     assert.equal(flags(r.analytes)['Potássio'], 'baixo');
     assert.equal(flags(r.analytes)['Ureia'], 'normal');
     assert.equal(r.analytes.length, 6);
@@ -120,6 +123,30 @@ test('every text model down: the deterministic summary stands in and the job com
   } finally {
     await d.stop();
     await emu.heal();
+  }
+});
+
+test('sex from the input picks the range; unread lines go to the text model, whose invented values are rejected', async () => {
+  const d = await startTestDaemon(db.url, emu.env);
+  try {
+    emu.resetStats();
+    const text = 'Ferritina: 20 ng/mL\nHomens: 30 a 400 ng/mL\nMulheres: 13 a 150 ng/mL\nNITRITO . . . . POSITIVO (NEGATIVO)\nUrocultura: mais de 100.000 UFC por mL, E. coli';
+    const { how, row } = await runJob(d, db.pool, 'medical_exam', { text, sex: 'F', birth_date: '1990-05-01' });
+    assert.equal(how, 'completed', JSON.stringify(row.error));
+    assert.deepEqual(row.result.analytes.map((a: { name: string; flag: string; source: string }) => [a.name, a.flag, a.source]), [['Ferritina', 'normal', 'parser']]);
+    assert.deepEqual(row.result.qualitative, [{ name: 'NITRITO', value: 'POSITIVO', reference_text: 'NEGATIVO', flag: 'alterado', source: 'parser' }]);
+    // The emulated model answers the extraction schema with made-up rows: none is on the line, so
+    // none is accepted and the line is still reported as unread.
+    assert.deepEqual(row.result.unparsed_lines, ['Urocultura: mais de 100.000 UFC por mL, E. coli']);
+    assert.deepEqual(emu.inferenceCounts(), { yolo: 0, ollama: 2, gemini: 0, whatsapp: 0 }, 'one extraction call, one summary call');
+
+    const male = await runJob(d, db.pool, 'medical_exam', { text, sex: 'M' });
+    assert.equal(male.row.result.analytes[0].flag, 'baixo');
+    const bad = await runJob(d, db.pool, 'medical_exam', { text, sex: 'X', birth_date: '2999-01-01' }, { maxAttempts: 3 });
+    assert.equal(bad.row.error.code, 'invalid_input');
+    assert.deepEqual(bad.row.error.fields.sort(), ['input.birth_date', 'input.sex']);
+  } finally {
+    await d.stop();
   }
 });
 

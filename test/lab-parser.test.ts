@@ -66,17 +66,23 @@ test('03 lipid panel with Desejável / Limítrofe / Alto categories', () => {
   assert.deepEqual(r.unparsed_lines, []);
 });
 
-test('04 hemograma: dot leaders, thousands dots, two-value line left unparsed', () => {
+test('04 hemograma: dot leaders, thousands dots, relative and absolute counts on one line', () => {
+  // Changed with issue 16: the old expectation left "Neutrófilos 68 % 8.364 /mm³ 1.800 a 7.700" unparsed
+  // (the second value was lost to the reader); both values are now read, the range going to the
+  // absolute count it is printed beside. Hemácias is now a known name (key 'hemacias').
   const r = fixture('04-hemograma-pontos.txt');
   assert.deepEqual(rows(r.analytes), [
-    [null, 4.62, 'milhões/mm³', 4, 5.2, 'report', 'normal'],
+    ['hemacias', 4.62, 'milhões/mm³', 4, 5.2, 'report', 'normal'],
     ['hemoglobina', 11.4, 'g/dL', 12, 16, 'report', 'baixo'],
     ['hematocrito', 35.8, '%', 36, 46, 'report', 'baixo'],
     ['leucocitos', 12300, '/mm³', 4000, 11000, 'report', 'alto'],
+    [null, 68, '%', null, null, null, 'indeterminado'],
+    [null, 8364, '/mm³', 1800, 7700, 'report', 'alto'],
     ['plaquetas', 250000, '/mm³', 150000, 450000, 'report', 'normal'],
   ]);
   assert.equal(r.analytes[0]!.name, 'Hemácias');
-  assert.deepEqual(r.unparsed_lines, ['Neutrófilos          68 %   8.364 /mm³       1.800 a 7.700']);
+  assert.deepEqual(r.analytes.slice(4, 6).map((a) => a.name), ['Neutrófilos (%)', 'Neutrófilos']);
+  assert.deepEqual(r.unparsed_lines, []);
 });
 
 test('05 thyroid with "VR:" on the line and µUI/mL', () => {
@@ -120,13 +126,24 @@ test('08 mmol/L, mil/mm³, "-" ranges and a decimal point', () => {
   ]);
 });
 
-test('09 sex-specific ranges with unknown sex; unreadable results kept verbatim', () => {
+test('09 sex-specific ranges with unknown sex; "< 0,5" results; unreadable results kept verbatim', () => {
+  // Changed with issue 16: "PCR: < 0,5 mg/dL (Referência: inferior a 0,5 mg/dL)" was left unparsed; a
+  // result printed with "<" is now read (value = the bound, comparator '<') and is inside that range.
   const r = fixture('09-sexo-e-nao-lidos.txt');
   assert.deepEqual(rows(r.analytes), [
     ['hemoglobina', 13, 'g/dL', 12, 17.5, 'report', 'indeterminado'], // normal for women, low for men
     ['hematocrito', 55, '%', 36, 50, 'report', 'alto'], // high for both
+    ['pcr', 0.5, 'mg/dL', null, 0.5, 'report', 'normal'],
   ]);
-  assert.deepEqual(r.unparsed_lines, ['PCR: < 0,5 mg/dL   (Referência: inferior a 0,5 mg/dL)', 'Ferritina: ver laudo anexo 12']);
+  assert.equal(r.analytes[2]!.comparator, '<');
+  assert.deepEqual(r.unparsed_lines, ['Ferritina: ver laudo anexo 12']);
+});
+
+test('09 with the sex given: the range of that sex', () => {
+  const text = readFileSync(new URL('./fixtures/labs/09-sexo-e-nao-lidos.txt', import.meta.url), 'utf8');
+  assert.equal(parseLabReport(text, { sex: 'M' }).analytes[0]!.flag, 'baixo');
+  assert.equal(parseLabReport(text, { sex: 'F' }).analytes[0]!.flag, 'normal');
+  assert.deepEqual([parseLabReport(text, { sex: 'F' }).analytes[0]!.reference_low, parseLabReport(text, { sex: 'F' }).analytes[0]!.reference_high], [12, 15.5]);
 });
 
 test('10 one line per analyte with inline categories, uUI/ml spelling', () => {
@@ -156,17 +173,20 @@ test('the report range wins over the built-in one', () => {
 });
 
 test('built-in range converts units; unknown units are not compared', () => {
+  // Changed with issue 16: "Ferritina: 80 pmol/L" was left unparsed; a unit of unit shape is now read
+  // as printed, and since it converts to nothing the built-in range is not applied (indeterminado).
   const r = parseLabReport('Leucócitos: 12,5 mil/mm³\nGlicose: 7,2 mmol/L\nFerritina: 80 pmol/L');
   assert.deepEqual(rows(r.analytes), [
     ['leucocitos', 12.5, 'mil/mm³', 4, 11, 'built_in', 'alto'],
     ['glicose', 7.2, 'mmol/L', 3.885, 5.495, 'built_in', 'alto'], // 70–99 mg/dL ÷ 18,016
+    ['ferritina', 80, 'pmol/L', null, null, null, 'indeterminado'],
   ]);
-  assert.deepEqual(r.unparsed_lines, ['Ferritina: 80 pmol/L']);
+  assert.deepEqual(r.unparsed_lines, []);
 });
 
 test('nothing is invented from text without results', () => {
   const r = parseLabReport('Laboratório X\nPaciente: Fulano\nHEMOGRAMA\nMaterial: soro\n\n');
-  assert.deepEqual(r, { analytes: [], unparsed_lines: [] });
+  assert.deepEqual(r, { analytes: [], qualitative: [], unparsed_lines: [] });
 });
 
 test('catalogue covers the required analytes with built-in ranges', () => {
@@ -183,6 +203,6 @@ test('explanation names flagged values and always carries the disclaimer', () =>
   assert.match(text, /Abaixo da referência:\n- HDL-colesterol: 38 mg\/dL \(referência: a partir de 40 mg\/dL\)/);
   assert.ok(text.endsWith(LAB_DISCLAIMER));
   assert.match(LAB_DISCLAIMER, /não é um diagnóstico/);
-  assert.match(explainLabResults({ analytes: [], unparsed_lines: [] }), /Não consegui ler nenhum resultado/);
+  assert.match(explainLabResults({ analytes: [], qualitative: [], unparsed_lines: [] }), /Não consegui ler nenhum resultado/);
   assert.match(explainLabResults(fixture('07-hepatico-sem-referencia.txt')), /referência geral para adultos/);
 });

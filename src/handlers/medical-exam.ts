@@ -1,13 +1,18 @@
 // medical_exam: a lab report (text, PDF or photo) → values read by the parser → flags against the
 // report's own reference (else the built-in table) → a plain-language pt-BR summary → the disclaimer.
 //
-// Models never produce a value. For a photo the vision model only transcribes; the same parser that
-// reads typed text then reads the transcription, so a value that is not on the page cannot appear.
-// The summary model is given analyte names and flags only; when every model is down the
-// deterministic explainLabResults text stands in. Values never reach a log line.
+// Models never produce a value on their own. For a photo the vision model only transcribes; the same
+// parser that reads typed text then reads the transcription, so a value that is not on the page
+// cannot appear. Lines the parser could not read may be read by the text model, and each value it
+// returns is kept only when grounding finds it printed on that very line (src/labs/model-extract.ts);
+// those analytes say source: 'model'. The summary model is given analyte names and flags only; when
+// every model is down the deterministic explainLabResults text stands in. Values never reach a log line.
+//
+// `sex` and `birth_date` in the input pick sex- and age-specific ranges when the report prints none.
 import { cacheKeyFor, HANDLER_VERSIONS } from '../cache/key.ts';
 import { explainLabResults, LAB_DISCLAIMER } from '../labs/explain.ts';
-import { parseLabReport, type LabFlag, type LabParseResult, type ParsedAnalyte } from '../labs/parse.ts';
+import { extractUnparsedWithModel } from '../labs/model-extract.ts';
+import { parseLabReport, reportPatient, type LabFlag, type LabParseResult, type ParsedAnalyte, type QualitativeAnalyte } from '../labs/parse.ts';
 import { extractPdfText } from '../pdf/extract-text.ts';
 import { validateInput, type MedicalExamInput } from '../schemas.ts';
 import {
@@ -17,11 +22,14 @@ import {
 import { decodeBase64 } from './shared/image.ts';
 import type { JobHandler } from './types.ts';
 
-/** What the result shows of a parsed analyte: everything but the internal catalogue key. */
-export type ExamAnalyte = Omit<ParsedAnalyte, 'key'>;
+/** What the result shows of a parsed analyte: everything but the catalogue key and the line number. */
+export type ExamAnalyte = Omit<ParsedAnalyte, 'key' | 'line'>;
+/** A result written as words ("Negativo", "Não reagente"), flagged against a printed word reference. */
+export type ExamQualitative = Omit<QualitativeAnalyte, 'key' | 'line'>;
 
 export interface ExamResult {
   analytes: ExamAnalyte[];
+  qualitative: ExamQualitative[];
   unparsed_lines: string[];
   summary: string;
   disclaimer: string;
@@ -42,10 +50,16 @@ const SUMMARY_SYSTEM =
   'que fatores comuns podem alterá-lo, sem dar diagnóstico, sem sugerir remédios ou doses e sem citar ' +
   'números. Termine recomendando levar o exame ao médico. Não use markdown.';
 
-const FLAG_PT: Record<LabFlag, string> = { baixo: 'abaixo da referência', normal: 'dentro da referência', alto: 'acima da referência', indeterminado: 'sem referência comparável' };
+const FLAG_PT: Record<LabFlag | 'alterado', string> = {
+  baixo: 'abaixo da referência',
+  normal: 'dentro da referência',
+  alto: 'acima da referência',
+  alterado: 'diferente do resultado de referência',
+  indeterminado: 'sem referência comparável',
+};
 
 function summaryPrompt(parsed: LabParseResult): string {
-  const lines = parsed.analytes.map((a) => `- ${a.name}: ${FLAG_PT[a.flag]}`);
+  const lines = [...parsed.analytes, ...parsed.qualitative].map((a) => `- ${a.name}: ${FLAG_PT[a.flag]}`);
   const extra = parsed.unparsed_lines.length > 0 ? `\n(${parsed.unparsed_lines.length} linha(s) do laudo não puderam ser lidas.)` : '';
   return `Resultados do exame:\n${lines.join('\n')}${extra}`;
 }
@@ -59,13 +73,19 @@ function publicAnalytes(parsed: LabParseResult): ExamAnalyte[] {
   return parsed.analytes.map((a) => ({
     name: a.name,
     value: a.value,
+    comparator: a.comparator,
     unit: a.unit,
     reference_low: a.reference_low,
     reference_high: a.reference_high,
     reference_text: a.reference_text,
     reference_source: a.reference_source,
     flag: a.flag,
+    source: a.source,
   }));
+}
+
+function publicQualitative(parsed: LabParseResult): ExamQualitative[] {
+  return parsed.qualitative.map((a) => ({ name: a.name, value: a.value, reference_text: a.reference_text, flag: a.flag, source: a.source }));
 }
 
 export async function analyseMedicalExam(deps: AnalysisDeps, input: MedicalExamInput, actx: AnalysisContext): Promise<AnalysisOutcome<ExamResult>> {
@@ -95,10 +115,19 @@ export async function analyseMedicalExam(deps: AnalysisDeps, input: MedicalExamI
     }
   }
 
-  const parsed = parseLabReport(text);
-  let summary: string;
+  const patientInput = { sex: input.sex, birthDate: input.birth_date };
+  let parsed: LabParseResult = parseLabReport(text, patientInput);
+  // Lines that look like results but were not read: the text model may read them, grounded.
   let degraded = false;
-  if (parsed.analytes.length === 0) {
+  if (parsed.unparsed_lines.length > 0) {
+    const patient = reportPatient(text, patientInput);
+    const extracted = await extractUnparsedWithModel(text, parsed, (req) => optionalText(deps, req, actx), patient);
+    // Every model down: the parse stands, and the cached result is marked degraded (shorter life).
+    if (extracted.asked && !extracted.answered) degraded = true;
+    parsed = { analytes: extracted.analytes, qualitative: extracted.qualitative, unparsed_lines: extracted.unparsed_lines };
+  }
+  let summary: string;
+  if (parsed.analytes.length === 0 && parsed.qualitative.length === 0) {
     summary = fallbackSummary(parsed);
   } else {
     const answer = await optionalText(deps, { system: SUMMARY_SYSTEM, prompt: summaryPrompt(parsed) }, actx);
@@ -111,7 +140,7 @@ export async function analyseMedicalExam(deps: AnalysisDeps, input: MedicalExamI
       degraded = true;
     }
   }
-  const result: ExamResult = { analytes: publicAnalytes(parsed), unparsed_lines: parsed.unparsed_lines, summary, disclaimer: LAB_DISCLAIMER };
+  const result: ExamResult = { analytes: publicAnalytes(parsed), qualitative: publicQualitative(parsed), unparsed_lines: parsed.unparsed_lines, summary, disclaimer: LAB_DISCLAIMER };
   await deps.cache.put('medical_exam', cacheKey, result, { degraded });
   return { result, provider: producer?.provider, model: producer?.model, cacheKey, cached: false };
 }

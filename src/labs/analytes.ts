@@ -47,16 +47,16 @@ export const ANALYTES: readonly AnalyteDef[] = [
   { key: 'triglicerideos', name: 'Triglicerídeos', synonyms: ['triglicerideos', 'triglicerides', 'triglicérides', 'trigliceridios', 'triglicerídios', 'tg'], unit: 'mg/dL', conversions: { 'mmol/L': 88.57 }, builtIn: r(null, 150, 'inferior a 150 mg/dL (jejum)', { highExclusive: true }) },
   { key: 'tsh', name: 'TSH', synonyms: ['tsh', 'tsh ultrassensivel', 'tsh ultra-sensivel', 'tsh ultra sensivel', 'hormonio tireoestimulante', 'tireotrofina'], unit: 'µUI/mL', conversions: { 'mUI/L': 1 }, builtIn: r(0.4, 4.5, '0,4 a 4,5 µUI/mL') },
   { key: 't4_livre', name: 'T4 livre', synonyms: ['t4 livre', 't4l', 'tiroxina livre', 'ft4', 't4-livre'], unit: 'ng/dL', builtIn: r(0.7, 1.8, '0,7 a 1,8 ng/dL') },
-  { key: 'creatinina', name: 'Creatinina', synonyms: ['creatinina', 'creatinina serica'], unit: 'mg/dL', builtIn: r(0.6, 1.3, '0,6 a 1,3 mg/dL (adultos, ambos os sexos)') },
-  { key: 'ureia', name: 'Ureia', synonyms: ['ureia', 'uréia', 'ureia serica'], unit: 'mg/dL', builtIn: r(15, 45, '15 a 45 mg/dL') },
+  { key: 'creatinina', name: 'Creatinina', synonyms: ['creatinina', 'creatinina serica', 'creat', 'cr'], unit: 'mg/dL', builtIn: r(0.6, 1.3, '0,6 a 1,3 mg/dL (adultos, ambos os sexos)') },
+  { key: 'ureia', name: 'Ureia', synonyms: ['ureia', 'uréia', 'ureia serica', 'ur'], unit: 'mg/dL', builtIn: r(15, 45, '15 a 45 mg/dL') },
   { key: 'acido_urico', name: 'Ácido úrico', synonyms: ['acido urico', 'urato'], unit: 'mg/dL', builtIn: r(2.4, 7.0, '2,4 a 7,0 mg/dL (adultos, ambos os sexos)') },
   { key: 'tgo', name: 'TGO (AST)', synonyms: ['tgo', 'ast', 'tgo/ast', 'ast/tgo', 'tgo (ast)', 'ast (tgo)', 'aspartato aminotransferase', 'transaminase oxalacetica', 'transaminase glutamico oxalacetica'], unit: 'U/L', builtIn: r(null, 40, 'até 40 U/L') },
   { key: 'tgp', name: 'TGP (ALT)', synonyms: ['tgp', 'alt', 'tgp/alt', 'alt/tgp', 'tgp (alt)', 'alt (tgp)', 'alanina aminotransferase', 'transaminase piruvica', 'transaminase glutamico piruvica'], unit: 'U/L', builtIn: r(null, 41, 'até 41 U/L') },
   { key: 'ggt', name: 'Gama-GT', synonyms: ['gama-gt', 'gama gt', 'gamagt', 'ggt', 'gama glutamil transferase', 'gama-glutamiltransferase', 'gama glutamiltransferase', 'γ-gt'], unit: 'U/L', builtIn: r(null, 61, 'até 61 U/L (adultos, ambos os sexos)') },
   { key: 'hemoglobina', name: 'Hemoglobina', synonyms: ['hemoglobina', 'hb', 'hgb'], unit: 'g/dL', builtIn: r(12.0, 17.5, '12,0 a 17,5 g/dL (adultos, ambos os sexos)') },
   { key: 'hematocrito', name: 'Hematócrito', synonyms: ['hematocrito', 'ht', 'hct'], unit: '%', builtIn: r(36, 52, '36 a 52% (adultos, ambos os sexos)') },
-  { key: 'leucocitos', name: 'Leucócitos', synonyms: ['leucocitos', 'leucocitos totais', 'globulos brancos', 'wbc'], unit: '/mm³', conversions: { 'mil/mm³': 1000 }, builtIn: r(4000, 11000, '4.000 a 11.000 /mm³') },
-  { key: 'plaquetas', name: 'Plaquetas', synonyms: ['plaquetas', 'contagem de plaquetas', 'plaquetometria', 'plt'], unit: '/mm³', conversions: { 'mil/mm³': 1000 }, builtIn: r(150000, 450000, '150.000 a 450.000 /mm³') },
+  { key: 'leucocitos', name: 'Leucócitos', synonyms: ['leucocitos', 'leucocitos totais', 'globulos brancos', 'wbc', 'leuco', 'leucos'], unit: '/mm³', conversions: { 'mil/mm³': 1000 }, builtIn: r(4000, 11000, '4.000 a 11.000 /mm³') },
+  { key: 'plaquetas', name: 'Plaquetas', synonyms: ['plaquetas', 'contagem de plaquetas', 'plaquetometria', 'plt', 'plaq', 'plaqs'], unit: '/mm³', conversions: { 'mil/mm³': 1000 }, builtIn: r(150000, 450000, '150.000 a 450.000 /mm³') },
   { key: 'ferritina', name: 'Ferritina', synonyms: ['ferritina', 'ferritina serica'], unit: 'ng/mL', builtIn: r(15, 400, '15 a 400 ng/mL (adultos, ambos os sexos)') },
   { key: 'ferro', name: 'Ferro sérico', synonyms: ['ferro', 'ferro serico', 'sideremia'], unit: 'µg/dL', builtIn: r(50, 170, '50 a 170 µg/dL') },
   { key: 'vitamina_d', name: 'Vitamina D (25-OH)', synonyms: ['vitamina d', '25-oh vitamina d', '25 oh vitamina d', '25-hidroxivitamina d', '25 hidroxivitamina d', '25(oh)d', '25(oh) vitamina d', 'vitamina d (25-oh)', 'vitamina d 25-oh', 'vitamina d3', '25-hidroxi vitamina d'], unit: 'ng/mL', builtIn: r(20, null, 'superior a 20 ng/mL (população geral)', { lowExclusive: false }) },
@@ -66,38 +66,37 @@ export const ANALYTES: readonly AnalyteDef[] = [
   { key: 'pcr', name: 'Proteína C reativa (PCR)', synonyms: ['pcr', 'proteina c reativa', 'proteina c-reativa', 'pcr ultrassensivel', 'pcr-us', 'pcr us', 'proteina c reativa ultrassensivel'], unit: 'mg/L', conversions: { 'mg/dL': 10 }, builtIn: r(null, 5, 'inferior a 5 mg/L', { highExclusive: true }) },
 ];
 
-/** How units are written on reports → one spelling. Keys are folded (lower case, no accents, µ→u). */
-const UNIT_SPELLINGS: ReadonlyArray<[RegExp, string]> = [
-  [/^mg\/dl$/, 'mg/dL'],
-  [/^g\/dl$/, 'g/dL'],
-  [/^%$/, '%'],
-  [/^(uui|µui|μui|microui)\/ml$/, 'µUI/mL'],
-  [/^(mui|mu)\/l$/, 'mUI/L'],
-  [/^ng\/dl$/, 'ng/dL'],
-  [/^ng\/ml$/, 'ng/mL'],
-  [/^pg\/ml$/, 'pg/mL'],
-  [/^(u|ui)\/l$/, 'U/L'],
-  [/^meq\/l$/, 'mEq/L'],
-  [/^mmol\/l$/, 'mmol/L'],
-  [/^mg\/l$/, 'mg/L'],
-  [/^(ug|µg|μg|mcg)\/dl$/, 'µg/dL'],
-  [/^(\/mm3|\/mm³|\/ul|\/µl|\/μl|celulas\/mm3|celulas\/mm³)$/, '/mm³'],
-  [/^(mil\/mm3|mil\/mm³|mil\/ul|mil\/µl|x10³\/ul|x10³\/µl|x10\^3\/ul|10³\/µl|10\^3\/ul|x 10³\/µl|10³\/mm³)$/, 'mil/mm³'],
-  [/^(milhoes\/mm3|milhoes\/mm³|milhoes\/ul|milhoes\/µl|x10⁶\/µl|10⁶\/µl|10\^6\/ul)$/, 'milhões/mm³'],
-  [/^fl$/, 'fL'],
-  [/^pg$/, 'pg'],
-  [/^g\/l$/, 'g/L'],
-];
+// Units live in units.ts; re-exported for the modules that import them from here.
+export { UNIT_PATTERN, normalizeUnit } from './units.ts';
 
-/** Regex source matching any unit spelling above at the start of a string (used by the parser). */
-export const UNIT_PATTERN =
-  '(?:mg\\/dl|g\\/dl|%|(?:uui|µui|μui|microui)\\/ml|(?:mui|mu)\\/l|ng\\/dl|ng\\/ml|pg\\/ml|(?:u|ui)\\/l|meq\\/l|mmol\\/l|mg\\/l|(?:ug|µg|μg|mcg)\\/dl|(?:x\\s?)?10(?:³|\\^3|⁶|\\^6)\\/(?:µl|μl|ul|mm³|mm3)|(?:mil|milhoes|milhões)\\/(?:mm3|mm³|ul|µl|μl)|(?:celulas|células)?\\/(?:mm3|mm³|ul|µl|μl)|fl|pg|g\\/l)';
-
-export function normalizeUnit(raw: string): string | undefined {
-  const k = raw.trim().toLowerCase().replace(/\s+/g, '').normalize('NFC').replace('milhões', 'milhoes').replace('células', 'celulas');
-  for (const [re, unit] of UNIT_SPELLINGS) if (re.test(k)) return unit;
-  return undefined;
+/**
+ * Analytes recognised by name but without a built-in range (a report's own range is the only one
+ * they are compared with): their display name is the catalogue's, and urine density reads "1.018"
+ * as a decimal.
+ */
+export interface KnownName {
+  key: string;
+  name: string;
+  synonyms: readonly string[];
+  dotIsDecimal?: boolean;
 }
+
+export const KNOWN_NAMES: readonly KnownName[] = [
+  { key: 'hemacias', name: 'Hemácias', synonyms: ['hemacias', 'eritrocitos', 'globulos vermelhos', 'rbc'] },
+  { key: 'vcm', name: 'VCM', synonyms: ['vcm', 'volume corpuscular medio'] },
+  { key: 'hcm', name: 'HCM', synonyms: ['hcm', 'hemoglobina corpuscular media'] },
+  { key: 'chcm', name: 'CHCM', synonyms: ['chcm', 'concentracao de hemoglobina corpuscular media'] },
+  { key: 'rdw', name: 'RDW', synonyms: ['rdw', 'rdw-cv'] },
+  { key: 'densidade', name: 'Densidade', synonyms: ['densidade', 'densidade urinaria', 'dens.'], dotIsDecimal: true },
+  { key: 'ph', name: 'pH', synonyms: ['ph', 'ph urinario'] },
+  { key: 'fosfatase_alcalina', name: 'Fosfatase alcalina', synonyms: ['fosfatase alcalina', 'fa'] },
+  { key: 'calcio', name: 'Cálcio', synonyms: ['calcio', 'calcio total', 'calcio serico'] },
+  { key: 'magnesio', name: 'Magnésio', synonyms: ['magnesio', 'magnesio serico'] },
+  { key: 'cloro', name: 'Cloro', synonyms: ['cloro', 'cloreto', 'cl', 'cl-'] },
+  { key: 'albumina', name: 'Albumina', synonyms: ['albumina', 'albumina serica'] },
+  { key: 'insulina', name: 'Insulina', synonyms: ['insulina', 'insulina basal', 'insulina de jejum'] },
+  { key: 'acido_folico', name: 'Ácido fólico', synonyms: ['acido folico', 'folato', 'folato serico'] },
+];
 
 /** Folds accents and case one character at a time, so indices in the result match the original. */
 export function foldSameLength(s: string): string {
@@ -116,13 +115,13 @@ function escapeRe(s: string): string {
 interface SynonymEntry {
   length: number;
   re: RegExp;
-  def: AnalyteDef;
+  def: AnalyteDef | KnownName;
 }
 
 // Longest first, so "hemoglobina glicada" wins over "hemoglobina" and "colesterol total" over
 // "colesterol". A synonym must be followed by something that is not a letter or digit, so short
 // abbreviations ("hb", "na", "k", "tg") never match the start of a longer word ("Natureza").
-const SYNONYMS: readonly SynonymEntry[] = ANALYTES.flatMap((def) =>
+const SYNONYMS: readonly SynonymEntry[] = ([...ANALYTES, ...KNOWN_NAMES] as Array<AnalyteDef | KnownName>).flatMap((def) =>
   [def.name, ...def.synonyms].map((syn) => {
     const f = foldText(syn);
     const src = escapeRe(f).replace(/ /g, '\\s+').replace(/-/g, '[-\\s]?');
@@ -131,7 +130,7 @@ const SYNONYMS: readonly SynonymEntry[] = ANALYTES.flatMap((def) =>
 ).sort((a, b) => b.length - a.length);
 
 /** The analyte whose name starts `text`, and how many characters of `text` the name took. */
-export function matchAnalyteName(text: string): { def: AnalyteDef; consumed: number } | undefined {
+export function matchAnalyteName(text: string): { def: AnalyteDef | KnownName; consumed: number } | undefined {
   const folded = foldSameLength(text);
   for (const { re, def } of SYNONYMS) {
     const m = re.exec(folded);
@@ -142,6 +141,23 @@ export function matchAnalyteName(text: string): { def: AnalyteDef; consumed: num
 
 export function analyteByKey(key: string): AnalyteDef | undefined {
   return ANALYTES.find((a) => a.key === key);
+}
+
+export function isCatalogued(def: AnalyteDef | KnownName): def is AnalyteDef {
+  return 'builtIn' in def;
+}
+
+/**
+ * The analyte a printed name denotes, when the catalogue name is the whole name, give or take a
+ * qualifier in brackets or after a dash ("LDL colesterol (Friedewald)", "TSH - Hormônio
+ * tireoestimulante"). "Glicemia de jejum alterada" is not glucose: it is a category label.
+ */
+export function lookupName(printed: string): AnalyteDef | KnownName | undefined {
+  const m = matchAnalyteName(printed);
+  if (!m) return undefined;
+  const rest = printed.slice(m.consumed).trim();
+  if (rest === '' || /^(\(.*\)|[-–—:].*|(?:s[eé]ric[oa]|plasm[aá]tic[oa]|total|totais)\b.*)$/i.test(rest)) return m.def;
+  return undefined;
 }
 
 /** Factor from `unit` to the analyte's canonical unit, or undefined when not convertible. */

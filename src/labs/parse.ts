@@ -1,353 +1,424 @@
-// Reads lab values out of the text of a Brazilian lab report. Layouts seen in the wild, all handled
-// line by line with a little state:
-//   columns      "GLICOSE            95 mg/dL        70 a 99 mg/dL"
-//   key/value    "Glicose: 95 mg/dL (VR: 70 a 99)"   and dot leaders "Hemoglobina......: 14,2 g/dL"
-//   blocks       "GLICOSE" / "Material: Soro" / "Resultado: 95 mg/dL" / "Valor de referência: 70 a 99 mg/dL"
-//   categories   "Desejável: < 190 mg/dL" / "Limítrofe: 190 a 239" / "Alto: ≥ 240"   (lipids, HbA1c, vit. D)
-// A reference may sit on the result line or on the lines after it.
+// Reads lab results out of the text of a Brazilian lab report, line by line with a little state.
+// The pieces live next door: lines.ts (cleaning, administrative lines), value.ts (value, unit,
+// marker), reference.ts (ranges, sex/age/tier choice, qualitative references), layouts.ts (table
+// headers, labelled one-line results, lines holding several results), patient.ts (sex and age).
 //
-// What is not a result: a line is ignored (neither analyte nor unparsed) when it is a header or
-// footer — it starts with a known administrative label (laboratório, paciente, médico, data, coleta,
-// material, método, convênio, página…), it has no digit at all (section titles such as
-// "HEMOGRAMA"), or it is a date/time/ID line. A line that names something and carries a number but
-// cannot be read completely (a result like "< 0,5", two values, no recognisable value) goes to
-// unparsed_lines verbatim. Nothing is guessed: a value without a range the report states, and without
-// a built-in range in the same unit, is flagged 'indeterminado'.
-import { UNIT_PATTERN, conversionFactor, foldSameLength, matchAnalyteName, normalizeUnit, type AnalyteDef, type ReferenceRange } from './analytes.ts';
+// Layouts (docs/labs.md lists them with examples): columns; "Name: value unit (VR: …)"; dot leaders;
+// blocks (title, Material/Método, "Resultado: …", references under or beside it, even above it);
+// "Exame: X - Resultado: Y - VR: Z"; several results on a line; markdown tables, bullets and bold
+// from photo transcriptions; relative + absolute counts on one line; qualitative results.
+//
+// Never silent: a line that holds a number token and is neither administrative, a reference, a
+// title nor read in full goes to `unparsed_lines` verbatim. Nothing is guessed: a value without a
+// range the report states and without a built-in range in the same unit is 'indeterminado'.
+import { conversionFactor, isCatalogued, lookupName, type AnalyteDef, type KnownName } from './analytes.ts';
+import { cells, cleanLine, isAdminLine, isBlockDetail, type CleanLine } from './lines.ts';
+import { labelledLine, splitResults, tableHeader, type TableHeader } from './layouts.ts';
+import { numbersIn } from './numbers.ts';
+import { readPatient, type PatientInput } from './patient.ts';
+import {
+  flagFor, flagQualitative, isReferenceLabel, isReferenceText, labelledRanges, qualitativeReference, resolveNumeric, stripReferenceLead,
+  type LabFlag, type LabelledRange, type Patient, type QualitativeFlag, type Range,
+} from './reference.ts';
+import { readValue, type ValueRead } from './value.ts';
 
-export type LabFlag = 'baixo' | 'normal' | 'alto' | 'indeterminado';
+export { parseBrNumber } from './numbers.ts';
+export { parseRangeExpression } from './reference.ts';
+export type { LabFlag, QualitativeFlag } from './reference.ts';
 
 export interface ParsedAnalyte {
   /** Catalogue key (e.g. "glicose"), or null for an analyte read from the report but not catalogued. */
   key: string | null;
   name: string;
   value: number;
+  /** "<" for a result printed "< 0,5" / "inferior a 0,5"; the value is then the bound. */
+  comparator: '<' | '>' | null;
   unit: string | null;
   reference_low: number | null;
   reference_high: number | null;
   reference_text: string | null;
   reference_source: 'report' | 'built_in' | null;
   flag: LabFlag;
+  /** 'model' when the text model read it from an unparsed line and grounding accepted it. */
+  source: 'parser' | 'model';
+  /** 0-based line of the report the value was read from. */
+  line: number;
+}
+
+export interface QualitativeAnalyte {
+  key: string | null;
+  name: string;
+  /** As printed: "Negativo", "Não reagente", "Reagente 1/8". */
+  value: string;
+  reference_text: string | null;
+  /** Against the printed qualitative reference; 'indeterminado' when none is printed. */
+  flag: QualitativeFlag;
+  source: 'parser' | 'model';
+  line: number;
 }
 
 export interface LabParseResult {
   analytes: ParsedAnalyte[];
+  qualitative: QualitativeAnalyte[];
   unparsed_lines: string[];
 }
 
-const HEADER_RE =
-  /^(laborat[oó]rio|lab\b|paciente|nome|sexo|idade|data|dt\.?|nascimento|d\.?\s?n\.?|m[eé]dico|dr\.?|dra\.?|crm|crf|crbm|solicitante|requisitante|conv[eê]nio|plano|material|amostra|m[eé]todo|metodologia|coleta|colhido|recebido|liberado|libera[cç][aã]o|emiss[aã]o|impresso|assinado|assinatura|respons[aá]vel|bioqu[ií]mic[oa] respons|p[aá]gina|p[aá]g\.?|protocolo|pedido|ordem|atendimento|requisi[cç][aã]o|os\b|unidade|endere[cç]o|rua|av\.?|avenida|tel\.?|telefone|fone|cnpj|cpf|rg\b|cnes|registro|prontu[aá]rio|c[oó]digo|cod\.?|exame|exames|resultado de exames|laudo|observa[cç][aã]o|obs\.?|nota|notas|interpreta[cç][aã]o|coment[aá]rio|jejum|hor[aá]rio|vers[aã]o|equipamento|aparelho|kit|www\.|http|e-mail|email|site)\b/i;
+export type LabParseOptions = PatientInput;
 
-const REFERENCE_LEAD_RE = /^(valor(?:es)?\s+(?:de\s+)?refer[eê]ncia|v\.?\s?r\.?|ref\.?|refer[eê]ncia|intervalo\s+de\s+refer[eê]ncia|faixa\s+de\s+refer[eê]ncia)\b[^:]*:?\s*/i;
-
-/** Category labels used in lipid/HbA1c/vitamin D reports; "normal" ones make up the reference range. */
-const CATEGORY_RE =
-  /(ótimo|otimo|desej[aá]vel|normal|ideal|adequado|suficiente|sufici[eê]ncia|popula[cç][aã]o saud[aá]vel|lim[ií]trofe|muito alto|alto|elevado|baixo|defici[eê]ncia|deficiente|insufici[eê]ncia|insuficiente|pr[eé]-?diabetes|diabetes|risco aumentado|alto risco|grupos? de risco|risco de toxicidade|toxicidade|homens?|mulheres?|masculino|feminino|adultos?|crian[cç]as?)\s*(?:\([^)]*\))?\s*:/gi;
-const NORMAL_CATEGORY = /^(ótimo|otimo|desej[aá]vel|normal|ideal|adequado|suficiente|sufici[eê]ncia|popula[cç][aã]o saud[aá]vel|adultos?)$/i;
-const SEX_CATEGORY = /^(homens?|mulheres?|masculino|feminino)$/i;
-
-const NUMBER = String.raw`\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?`;
-const UNIT_AT_START = new RegExp(`^\\s*(${UNIT_PATTERN})(?![a-z0-9])`, 'i');
-
-/**
- * Brazilian number: comma is the decimal separator; a dot followed by groups of exactly three digits
- * is a thousands separator ("250.000" = 250000, "7.200" = 7200); a lone dot with other digit counts is
- * read as a decimal point, as some laboratory systems print ("1.5").
- */
-export function parseBrNumber(s: string): number | undefined {
-  const t = s.trim();
-  if (/^\d{1,3}(\.\d{3})+(,\d+)?$/.test(t)) return Number(t.replace(/\./g, '').replace(',', '.'));
-  if (/^\d+,\d+$/.test(t)) return Number(t.replace(',', '.'));
-  if (/^\d+(\.\d+)?$/.test(t)) return Number(t);
-  return undefined;
-}
-
-interface Range {
-  low: number | null;
-  high: number | null;
-  lowExclusive: boolean;
-  highExclusive: boolean;
-  unit: string | null;
-}
-
-/** One range expression: "70 a 99", "70 - 99", "< 200", "inferior a 150", "≥ 40", "até 40"… */
-export function parseRangeExpression(text: string): Range | undefined {
-  const t = text.trim().replace(/\s+/g, ' ');
-  const unitAfter = (rest: string): string | null => {
-    const m = UNIT_AT_START.exec(rest);
-    return m?.[1] ? (normalizeUnit(m[1]) ?? null) : null;
-  };
-  let m = new RegExp(`^(?:de |entre )?(${NUMBER})\\s*(${UNIT_PATTERN})?\\s*(?:a|até|ate|-|–|—|e)\\s*(${NUMBER})(.*)$`, 'i').exec(t);
-  if (m) {
-    const low = parseBrNumber(m[1]!);
-    const high = parseBrNumber(m[3]!);
-    if (low === undefined || high === undefined || low > high) return undefined;
-    return { low, high, lowExclusive: false, highExclusive: false, unit: unitAfter(m[4] ?? '') ?? (m[2] ? (normalizeUnit(m[2]) ?? null) : null) };
-  }
-  m = new RegExp(`^(<=|≤|=<|menor ou igual a|inferior ou igual a|at[eé])\\s*(${NUMBER})(.*)$`, 'i').exec(t);
-  if (m) return { low: null, high: parseBrNumber(m[2]!) ?? NaN, lowExclusive: false, highExclusive: false, unit: unitAfter(m[3] ?? '') };
-  m = new RegExp(`^(<|menor que|menor do que|inferior a|abaixo de)\\s*(${NUMBER})(.*)$`, 'i').exec(t);
-  if (m) return { low: null, high: parseBrNumber(m[2]!) ?? NaN, lowExclusive: false, highExclusive: true, unit: unitAfter(m[3] ?? '') };
-  m = new RegExp(`^(>=|≥|=>|maior ou igual a|superior ou igual a|igual ou superior a|igual ou maior que)\\s*(${NUMBER})(.*)$`, 'i').exec(t);
-  if (m) return { low: parseBrNumber(m[2]!) ?? NaN, high: null, lowExclusive: false, highExclusive: false, unit: unitAfter(m[3] ?? '') };
-  m = new RegExp(`^(>|maior que|maior do que|superior a|acima de)\\s*(${NUMBER})(.*)$`, 'i').exec(t);
-  if (m) return { low: parseBrNumber(m[2]!) ?? NaN, high: null, lowExclusive: true, highExclusive: false, unit: unitAfter(m[3] ?? '') };
-  return undefined;
-}
-
-interface Pending {
-  def: AnalyteDef | undefined;
+interface Entry {
+  def: AnalyteDef | KnownName | undefined;
   name: string;
-  value: number;
-  unit: string | null;
-  refLines: string[];
+  read: ValueRead;
+  line: number;
 }
 
-function cleanLine(raw: string): string {
-  return raw
-    .replace(/\t/g, '   ')
-    .replace(/\u00a0/g, ' ')
-    .replace(/\.{3,}\s*:?/g, ' : ') // dot leaders
-    .replace(/_{3,}/g, ' ')
+interface Group {
+  entries: Entry[];
+  refItems: string[];
+}
+
+const letters = (s: string) => (s.match(/\p{L}/gu) ?? []).length;
+/** Number tokens outside brackets: "(CKD-EPI 2021)", "(URINA DE 24 HORAS)" are part of a name. */
+// So are durations in a name ("URINA DE 24 HORAS", "Proteinúria de 24 horas").
+const bareNumbers = (s: string) =>
+  numbersIn(s.replace(/\([^)]*\)/g, (m) => ' '.repeat(m.length)).replace(/\d+\s*(?:horas?|h|dias?|meses|anos?|semanas?|minutos?)(?![\p{L}])/giu, (m) => ' '.repeat(m.length))).length;
+
+function cleanName(s: string): string {
+  return s
+    .replace(/^[\s\-–—*•|:.]+/, '')
+    .replace(/[\s:=.\-–—|]+$/, '')
     .trim();
 }
 
-function isHeader(line: string): boolean {
-  if (HEADER_RE.test(line)) return true;
-  if (!/\d/.test(line)) return true; // section titles, analyte name lines are handled before this
-  if (/\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/.test(line)) return true; // dates: headers, footers, signatures
-  if (/\b\d{1,2}:\d{2}\b/.test(line) && !new RegExp(UNIT_PATTERN, 'i').test(line)) return true;
-  return false;
+const dotIsDecimal = (def: AnalyteDef | KnownName | undefined) => Boolean(def && 'dotIsDecimal' in def && def.dotIsDecimal);
+
+interface Ctx {
+  table: TableHeader | undefined;
+  line: CleanLine;
 }
 
-function stripReferenceLead(s: string): { rest: string; hadLead: boolean } {
-  const m = REFERENCE_LEAD_RE.exec(s);
-  return m ? { rest: s.slice(m[0].length), hadLead: true } : { rest: s, hadLead: false };
-}
-
-function looksLikeReference(line: string): boolean {
-  if (REFERENCE_LEAD_RE.test(line)) return true;
-  CATEGORY_RE.lastIndex = 0;
-  const cat = /^(ótimo|otimo|desej[aá]vel|normal|ideal|adequado|suficiente|sufici[eê]ncia|popula[cç][aã]o saud[aá]vel|lim[ií]trofe|muito alto|alto|elevado|baixo|defici[eê]ncia|deficiente|insufici[eê]ncia|insuficiente|pr[eé]-?diabetes|diabetes|risco aumentado|alto risco|grupos? de risco|risco de toxicidade|toxicidade|homens?|mulheres?|masculino|feminino|adultos?|crian[cç]as?)\b/i;
-  if (cat.test(line)) return true;
-  return parseRangeExpression(line.replace(/^[(\s]+|[)\s]+$/g, '')) !== undefined;
-}
-
-/** Reads the value, unit and any inline reference from the text after an analyte's name. */
-function readResult(rest: string): { value: number; unit: string | null; refText: string } | undefined {
-  let s = rest.replace(/^[\s:=\-–]+/, '');
-  s = s.replace(/^resultado\s*:?\s*/i, '');
-  const m = new RegExp(`^(${NUMBER})(?![\\d/])`).exec(s);
-  if (!m) return undefined;
-  const value = parseBrNumber(m[1]!);
-  if (value === undefined) return undefined;
-  s = s.slice(m[0].length);
-  let unit: string | null = null;
-  const u = UNIT_AT_START.exec(s);
-  if (u?.[1]) {
-    unit = normalizeUnit(u[1]) ?? null;
-    s = s.slice(u[0].length);
-  }
-  // A second value with its own unit ("68 %  8.364 /mm³"): relative and absolute counts; which one
-  // the range belongs to is not stated, so the line is left for a human.
-  if (new RegExp(`^\\s*(${NUMBER})\\s*${UNIT_PATTERN}`, 'i').test(s) && !parseRangeExpression(s)) return undefined;
-  // "(VR: 70 a 99)" / "(Referência: …)": the brackets only wrap the reference.
-  const refText = s.trim().replace(/^\((.*)\)$/, '$1').trim();
-  // A word right after the number that is neither a known unit nor a reference ("80 pmol/L",
-  // "12 ver laudo"): reading the number alone would drop its meaning.
-  if (unit === null && /^[^\d(<>≤≥=]/.test(refText) && !looksLikeReference(refText)) return undefined;
-  return { value, unit, refText };
-}
-
-interface Category {
-  label: string;
-  range: Range;
-}
-
-/** Turns the collected reference text into a range the value is compared with. */
-function resolveReference(refText: string): { range: Range | undefined; sexSpecific: Range[]; text: string } {
-  const text = refText.replace(/\s+/g, ' ').trim();
-  const categories: Category[] = [];
-  const labelled = [...text.matchAll(CATEGORY_RE)];
-  if (labelled.length > 0) {
-    labelled.forEach((match, i) => {
-      const start = (match.index ?? 0) + match[0].length;
-      const end = labelled[i + 1]?.index ?? text.length;
-      const body = text.slice(start, end).replace(/[;,.]\s*$/, '').trim();
-      const range = parseRangeExpression(body);
-      if (range) categories.push({ label: match[1]!.toLowerCase(), range });
-    });
-    const sex = categories.filter((c) => SEX_CATEGORY.test(c.label)).map((c) => c.range);
-    if (sex.length > 0) return { range: undefined, sexSpecific: sex, text };
-    const normal = categories.filter((c) => NORMAL_CATEGORY.test(c.label)).map((c) => c.range);
-    if (normal.length > 0) {
-      // The union of the "desirable/optimal" categories ("Ótimo: < 100", "Desejável: 100 a 129").
-      const lows = normal.map((r) => r.low);
-      const highs = normal.map((r) => r.high);
-      const lowIdx = lows.includes(null) ? -1 : lows.indexOf(Math.min(...(lows as number[])));
-      const highIdx = highs.includes(null) ? -1 : highs.indexOf(Math.max(...(highs as number[])));
-      return {
-        range: {
-          low: lowIdx < 0 ? null : lows[lowIdx]!,
-          high: highIdx < 0 ? null : highs[highIdx]!,
-          lowExclusive: lowIdx < 0 ? false : normal[lowIdx]!.lowExclusive,
-          highExclusive: highIdx < 0 ? false : normal[highIdx]!.highExclusive,
-          unit: normal.find((r) => r.unit)?.unit ?? null,
-        },
-        sexSpecific: [],
-        text,
-      };
+/** The value (and reference) after a known name, or undefined when it does not read in full. */
+function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts: { separated: boolean }): Group | undefined {
+    const name = cleanName(nameRaw);
+    const def = lookupName(name);
+    // One-letter names only from the catalogue ("K 3,1 mEq/L").
+    if ((letters(name) < 2 && !def) || name.includes(':')) return undefined;
+    if (isReferenceLabel(name) || stripReferenceLead(name).lead || /^(resultados?|at[eé]|inferior|superior|acima|abaixo|maior|menor|de|entre)$/i.test(name)) return undefined;
+    const read = readValue(valueText, { dotIsDecimal: dotIsDecimal(def), freeText: ctx.line.leader });
+    if (!read) return undefined;
+    const entries: Entry[] = [{ def, name, read, line: ctx.line.index }];
+    let rest = read.rest;
+    // Relative and absolute counts on one line: "Neutrófilos 68 % 8.364 /mm³ 1.800 a 7.700".
+    if (read.value !== null && read.unit) {
+      const second = readValue(rest, { dotIsDecimal: dotIsDecimal(def) });
+      if (second && second.value !== null && second.unit && second.comparator === null && !isReferenceText(rest)) {
+        entries.push({ def, name, read: second, line: ctx.line.index });
+        rest = second.rest;
+      }
     }
-    return { range: undefined, sexSpecific: [], text };
+    const ref = rest.replace(/^[\s\-–—|,;]+/, '').trim();
+    if (ref !== '' && !isReferenceText(ref, { dotIsDecimal: dotIsDecimal(def) })) return undefined;
+    // A bare number with neither unit nor reference is a result only where the layout says so.
+    if (read.value !== null && !read.unit && ref === '' && !def && !opts.separated && !ctx.table) return undefined;
+    const refBody = stripReferenceLead(ref.replace(/^\((.*)\)$/, '$1')).rest;
+    return { entries, refItems: refBody ? [refBody] : [] };
+}
+
+/** Name + value + (reference) from one piece of a line, or undefined when it does not read in full. */
+function readPiece(text: string, ctx: Ctx, depth = 0): Group | undefined {
+  const build = (nameRaw: string, valueText: string, opts: { separated: boolean }) => readAfterName(nameRaw, valueText, ctx, opts);
+
+  // (B) "Name: value …" — the colon ends the name when no value sits before it.
+  const colon = text.indexOf(':');
+  if (colon > 0) {
+    const before = text.slice(0, colon);
+    const after = text.slice(colon + 1);
+    // A dot leader marks the end of the name for sure, digits and all ("Proteínas de 24 horas ....").
+    if (letters(before) >= 2 && (bareNumbers(before) === 0 || ctx.line.leader)) {
+      const g = build(before, after, { separated: true });
+      if (g) return g;
+      // A group label: "Eletrólitos: Sódio 138 mEq/L (136-145)".
+      if (depth === 0 && /^\s*\p{L}/u.test(after)) {
+        const inner = readPiece(after.trim(), ctx, 1);
+        if (inner && inner.entries.every((e) => e.def)) return inner;
+      }
+    }
   }
-  const bare = text.replace(/^[(\s]+|[)\s.;]+$/g, '');
-  return { range: parseRangeExpression(bare), sexSpecific: [], text };
+  // (C) Columns: the first cell is the name.
+  const cs = cells(text);
+  if (cs.length >= 2 && numbersIn(cs[0]!).length === 0 && !cs[0]!.includes(':')) {
+    const g = build(cs[0]!, text.slice(text.indexOf(cs[0]!) + cs[0]!.length), { separated: true });
+    if (g) return g;
+  }
+  // (A) The name runs up to the first value.
+  const first = firstValueAt(text);
+  if (first > 0) return build(text.slice(0, first), text.slice(first), { separated: false });
+  return undefined;
 }
 
-function flagFor(value: number, r: Pick<Range, 'low' | 'high' | 'lowExclusive' | 'highExclusive'>): LabFlag {
-  if (r.low !== null && (value < r.low || (r.lowExclusive && value === r.low))) return 'baixo';
-  if (r.high !== null && (value > r.high || (r.highExclusive && value === r.high))) return 'alto';
-  return 'normal';
+const QUALITATIVE_AFTER_COLON = /:\s*(?:n[aã]o\s+)?(?:reagente|negativ[oa]|positiv[oa]|ausentes?|presentes?|detect[aá]vel|detectado|indetect[aá]vel)(?![\p{L}])/iu;
+
+const VALUE_START = /(?:(?:<=|≤|>=|≥|<|>)\s*|(?:inferior|superior)\s+a\s+)?\d/giu;
+
+function firstValueAt(text: string): number {
+  const tokens = numbersIn(text);
+  for (const m of text.matchAll(VALUE_START)) {
+    const idx = m.index ?? 0;
+    const digitAt = idx + m[0].length - 1;
+    if (idx > 0 && !/[\s:=|]/.test(text[idx - 1]!)) continue;
+    if (tokens.some((t) => t.index === digitAt)) return idx;
+  }
+  // Qualitative words after a name ("Anti-HCV Não reagente").
+  const q = /\s(n[aã]o\s+reagente|reagente|negativ[oa]|positiv[oa]|ausentes?|presentes?|n[aã]o\s+detect[aá]vel|detect[aá]vel|indetect[aá]vel)(?![\p{L}])/iu.exec(text);
+  return q ? (q.index ?? 0) + 1 : -1;
 }
 
-function finish(p: Pending): ParsedAnalyte {
-  const refText = p.refLines.join(' ').trim();
-  const resolved = refText ? resolveReference(refText) : undefined;
-  const base = { key: p.def?.key ?? null, name: p.def?.name ?? p.name, value: p.value };
-  let unit = p.unit;
-  if (resolved?.range && resolved.range.low === null && resolved.range.high === null) resolved.range = undefined;
-  if (resolved?.range && !(Number.isNaN(resolved.range.low) || Number.isNaN(resolved.range.high))) {
+/** The patient's sex and age as the parser sees them (report header first, then the options). */
+export function reportPatient(text: string, options: LabParseOptions = {}): Patient {
+  return readPatient(text.split(/\r?\n/).map((raw, i) => cleanLine(raw, i).text), options);
+}
+
+export function parseLabReport(text: string, options: LabParseOptions = {}): LabParseResult {
+  const lines = text.split(/\r?\n/).map((raw, i) => cleanLine(raw, i));
+  const patient: Patient = readPatient(lines.map((l) => l.text), options);
+  const analytes: ParsedAnalyte[] = [];
+  const qualitative: QualitativeAnalyte[] = [];
+  const unparsed: string[] = [];
+
+  let table: TableHeader | undefined;
+  let title: { name: string; def: AnalyteDef | KnownName | undefined } | undefined;
+  let preRef: string[] = [];
+  let pending: Group | undefined;
+
+  const close = () => {
+    if (pending) finishGroup(pending, patient, table, analytes, qualitative);
+    pending = undefined;
+  };
+  const addRef = (g: Group, t: string) => {
+    const { rest } = stripReferenceLead(t);
+    if (rest !== '') g.refItems.push(rest);
+  };
+
+  for (const line of lines) {
+    const t = line.text;
+    if (t === '') continue;
+    const ctx: Ctx = { table, line };
+
+    const header = tableHeader(t);
+    if (header) {
+      close();
+      table = header;
+      title = undefined;
+      preRef = [];
+      continue;
+    }
+
+    const labelled = labelledLine(t);
+    if (labelled) {
+      close();
+      title = undefined;
+      const g = readPiece(`${labelled.name}: ${labelled.result}`, ctx);
+      if (g) {
+        if (labelled.reference.trim()) g.refItems.push(labelled.reference.trim());
+        pending = g;
+      } else unparsed.push(line.raw.trim());
+      continue;
+    }
+
+    if (isAdminLine(t)) {
+      if (isBlockDetail(t)) continue;
+      close();
+      title = undefined;
+      continue;
+    }
+
+    // A reference standing on its own line: under the result, or above it inside a block.
+    const nameBefore = t.split(':')[0]!;
+    if (!lookupName(cleanName(nameBefore)) && isReferenceText(t, { strictLabels: true, dotIsDecimal: dotIsDecimal(pending?.entries[0]?.def ?? title?.def) })) {
+      if (pending) addRef(pending, t);
+      else if (title) preRef.push(stripReferenceLead(t).rest);
+      continue;
+    }
+
+    // "Resultado: 95 mg/dL" under a block title; "RESULTADO      5,4 %".
+    const res = /^resultados?\b\s*[:.]?\s*/i.exec(t);
+    if (res) {
+      const rest = t.slice(res[0].length);
+      const g = title ? readAfterName(title.name, rest, ctx, { separated: true }) : undefined;
+      if (g && title) {
+        close();
+        for (const e of g.entries) e.def = title.def;
+        g.refItems.unshift(...preRef.filter(Boolean));
+        pending = g;
+        preRef = [];
+        title = undefined;
+      } else if (numbersIn(t).length > 0 || readValue(rest)) {
+        close();
+        unparsed.push(line.raw.trim());
+      }
+      continue;
+    }
+
+    // One or more results on the line.
+    // Results side by side in columns or between bars ("Hb 9,8 g/dL | Ht 30 % | …"): one per cell,
+    // when every cell reads as a result on its own.
+    const cs = cells(t);
+    const sideBySide = cs.length >= 2 && cs.every((c) => !isReferenceText(c) && readPiece(c, ctx) !== undefined);
+    const pieces = sideBySide ? cs : splitResults(t, (p) => readPiece(p, ctx) !== undefined);
+    const groups = pieces.map((p) => readPiece(p, ctx));
+    if (groups.some(Boolean)) {
+      close();
+      title = undefined;
+      preRef = [];
+      groups.forEach((g, i) => {
+        if (!g) return;
+        pending = g;
+        if (i < groups.length - 1) close();
+      });
+      if (groups.some((g) => !g)) unparsed.push(line.raw.trim());
+      continue;
+    }
+
+    // A value alone under a title.
+    if (title) {
+      const g = readAfterName(title.name, t, ctx, { separated: true });
+      if (g && numbersIn(t).length > 0 && /^\s*[<>≤≥\d]/.test(t)) {
+        close();
+        for (const e of g.entries) e.def = title.def;
+        g.refItems.unshift(...preRef.filter(Boolean));
+        pending = g;
+        preRef = [];
+        title = undefined;
+        continue;
+      }
+    }
+
+    // A title: no value on it (digits glued to letters, "B12", "25-OH", do not count), or it ends
+    // with a colon ("ANTI-HIV 1 E 2 (4ª GERAÇÃO):").
+    // A word result after a name that could not be read in full ("Parasitológico: Negativo para ovos
+    // e cistos") is a result-like value too: reported, never taken for a title.
+    if (/:\s*\S/.test(t) && QUALITATIVE_AFTER_COLON.test(t)) {
+      close();
+      title = undefined;
+      unparsed.push(line.raw.trim());
+      continue;
+    }
+    if (bareNumbers(t) === 0 || /:\s*$/.test(t)) {
+      close();
+      const name = cleanName(t);
+      title = { name, def: lookupName(name) };
+      preRef = [];
+      continue;
+    }
+
+    close();
+    title = undefined;
+    unparsed.push(line.raw.trim());
+  }
+  close();
+  return { analytes, qualitative, unparsed_lines: unparsed };
+}
+
+function finishGroup(g: Group, patient: Patient, table: TableHeader | undefined, analytes: ParsedAnalyte[], qualitative: QualitativeAnalyte[]): void {
+  const refText = g.refItems.join(' ').replace(/\s+/g, ' ').trim() || null;
+  const columnSexes = table?.sexes.length ? table.sexes : undefined;
+  if (g.entries.length === 1) {
+    const e = g.entries[0]!;
+    if (e.read.value === null) {
+      qualitative.push(qualitativeFrom(e, g.refItems, refText));
+      return;
+    }
+    const ranges = labelledRanges(g.refItems, { dotIsDecimal: dotIsDecimal(e.def), columnSexes });
+    analytes.push(numericFrom(e, ranges, refText, patient, table));
+    return;
+  }
+  // Two values (relative %, absolute count): as many ranges as values pair in order; one range goes
+  // to the value in its unit, else to the absolute count (the column it is printed beside).
+  const ranges = labelledRanges(g.refItems, { columnSexes });
+  const per: LabelledRange[][] = g.entries.map(() => []);
+  if (ranges.length === g.entries.length) ranges.forEach((r, i) => per[i]!.push(r));
+  else if (ranges.length === 1) {
+    const r = ranges[0]!;
+    const byUnit = r.range.unit ? g.entries.findIndex((e) => e.read.unit === r.range.unit) : -1;
+    per[byUnit >= 0 ? byUnit : g.entries.length - 1]!.push(r);
+  }
+  g.entries.forEach((e, i) => {
+    const name = e.read.unit === '%' ? `${e.name} (%)` : e.name;
+    analytes.push(numericFrom({ ...e, name }, per[i]!, per[i]!.length ? refText : null, patient, table));
+  });
+}
+
+function qualitativeFrom(e: Entry, items: string[], refText: string | null): QualitativeAnalyte {
+  const ref = items.map((i) => qualitativeReference(i)).find(Boolean);
+  return {
+    key: e.def && isCatalogued(e.def) ? e.def.key : (e.def?.key ?? null),
+    name: e.def?.name ?? e.name,
+    value: e.read.text,
+    reference_text: refText,
+    flag: flagQualitative(e.read.text, ref),
+    source: 'parser',
+    line: e.line,
+  };
+}
+
+function numericFrom(e: Entry, ranges: LabelledRange[], refText: string | null, patient: Patient, table: TableHeader | undefined): ParsedAnalyte {
+  const value = e.read.value!;
+  let unit = e.read.unit ?? table?.unit ?? null;
+  const base = {
+    key: e.def?.key ?? null,
+    name: e.def ? (e.name.endsWith(' (%)') ? `${e.def.name} (%)` : e.def.name) : e.name,
+    value,
+    comparator: e.read.comparator,
+    source: 'parser' as const,
+    line: e.line,
+  };
+  const resolved = resolveNumeric(ranges, value, unit, patient, e.read.comparator);
+  if (resolved.flag !== undefined) {
     const r = resolved.range;
-    // A unit printed only next to the range is the result's unit too (column layouts).
-    if (unit === null && r.unit) unit = r.unit;
-    if (r.unit && unit && r.unit !== unit) {
-      return { ...base, unit, reference_low: null, reference_high: null, reference_text: resolved.text, reference_source: 'report', flag: 'indeterminado' };
-    }
-    return { ...base, unit, reference_low: r.low, reference_high: r.high, reference_text: resolved.text, reference_source: 'report', flag: flagFor(p.value, r) };
-  }
-  if (resolved && resolved.sexSpecific.length > 0) {
-    // Sex is unknown: a flag only when every sex-specific range agrees.
-    const flags = new Set(resolved.sexSpecific.map((r) => flagFor(p.value, r)));
-    const lows = resolved.sexSpecific.map((r) => r.low).filter((x): x is number => x !== null);
-    const highs = resolved.sexSpecific.map((r) => r.high).filter((x): x is number => x !== null);
-    if (unit === null) unit = resolved.sexSpecific.find((r) => r.unit)?.unit ?? null;
-    return {
-      ...base,
-      unit,
-      reference_low: lows.length ? Math.min(...lows) : null,
-      reference_high: highs.length ? Math.max(...highs) : null,
-      reference_text: resolved.text,
-      reference_source: 'report',
-      flag: flags.size === 1 ? [...flags][0]! : 'indeterminado',
-    };
+    if (unit === null && r?.unit) unit = r.unit;
+    return { ...base, unit, reference_low: r?.low ?? null, reference_high: r?.high ?? null, reference_text: refText, reference_source: 'report', flag: resolved.flag };
   }
   // No usable range in the report: the built-in one, only if the unit is known and convertible.
-  if (p.def && unit) {
-    const factor = conversionFactor(p.def, unit);
+  if (e.def && isCatalogued(e.def) && unit) {
+    const factor = conversionFactor(e.def, unit);
     if (factor !== undefined) {
-      const b: ReferenceRange = p.def.builtIn;
+      const b = e.def.builtIn;
       const inUnit = (x: number | null) => (x === null ? null : Math.round((x / factor) * 1000) / 1000);
+      const builtIn: Range = { low: b.low, high: b.high, lowExclusive: b.lowExclusive ?? false, highExclusive: b.highExclusive ?? false, unit: null };
       return {
         ...base,
         unit,
         reference_low: inUnit(b.low),
         reference_high: inUnit(b.high),
-        reference_text: resolved?.text ? resolved.text : b.text,
+        reference_text: refText ?? b.text,
         reference_source: 'built_in',
-        flag: flagFor(p.value * factor, { low: b.low, high: b.high, lowExclusive: b.lowExclusive ?? false, highExclusive: b.highExclusive ?? false }),
+        flag: flagFor(value * factor, builtIn, e.read.comparator),
       };
     }
   }
-  return { ...base, unit, reference_low: null, reference_high: null, reference_text: resolved?.text || null, reference_source: null, flag: 'indeterminado' };
+  // The lab's own mark ("↑", "(L)") when nothing else can be compared.
+  const flag: LabFlag = e.read.marker ?? 'indeterminado';
+  return { ...base, unit, reference_low: null, reference_high: null, reference_text: refText, reference_source: null, flag };
 }
 
-/** An uncatalogued "Name: value unit …" line: read only when the unit is recognisable. */
-function readUnknownAnalyte(line: string): { name: string; rest: string } | undefined {
-  const m = new RegExp(`^([A-Za-zÀ-ÿ][A-Za-zÀ-ÿ0-9 ()/.\\-]{1,40}?)\\s*(?::|\\s{2,})\\s*(?=${NUMBER}\\s*${UNIT_PATTERN})`, 'i').exec(foldSameLength(line));
-  if (!m) return undefined;
-  const name = line.slice(0, m[1]!.length).trim();
-  return { name, rest: line.slice(m[0].length) };
+/** What a reader outside the line parser (the grounded model extraction) found for one result. */
+export interface ResultParts {
+  name: string;
+  value: ValueRead;
+  /** The reference as printed, or '' when none. */
+  reference: string;
+  line: number;
 }
 
-export function parseLabReport(text: string): LabParseResult {
-  const analytes: ParsedAnalyte[] = [];
-  const unparsed: string[] = [];
-  let pending: Pending | undefined;
-  let nameOnly: { def: AnalyteDef } | undefined;
-  const close = () => {
-    if (pending) analytes.push(finish(pending));
-    pending = undefined;
-  };
-  for (const raw of text.split(/\r?\n/)) {
-    const line = cleanLine(raw);
-    if (line === '') continue;
-
-    // 1. A reference continuing the previous result.
-    if (pending && looksLikeReference(line) && !matchAnalyteName(line)) {
-      const { rest } = stripReferenceLead(line);
-      if (rest.trim() !== '') pending.refLines.push(rest.trim());
-      continue;
-    }
-
-    // 2. "Resultado: 95 mg/dL" under an analyte named on its own line.
-    if (nameOnly && /^resultado\b/i.test(line)) {
-      const res = readResult(line.replace(/^resultado\s*:?\s*/i, ''));
-      close();
-      if (res) {
-        pending = { def: nameOnly.def, name: nameOnly.def.name, value: res.value, unit: res.unit, refLines: [] };
-        const ref = stripReferenceLead(res.refText).rest.trim();
-        if (ref) pending.refLines.push(ref);
-      } else unparsed.push(raw.trim());
-      nameOnly = undefined;
-      continue;
-    }
-
-    // 3. A catalogued analyte at the start of the line.
-    const named = matchAnalyteName(line);
-    if (named && !HEADER_RE.test(line)) {
-      close();
-      const rest = line.slice(named.consumed);
-      if (!/\d/.test(rest)) {
-        nameOnly = { def: named.def };
-        continue;
-      }
-      const res = readResult(rest);
-      if (!res) {
-        unparsed.push(raw.trim());
-        nameOnly = undefined;
-        continue;
-      }
-      pending = { def: named.def, name: named.def.name, value: res.value, unit: res.unit, refLines: [] };
-      const ref = stripReferenceLead(res.refText).rest.trim();
-      if (ref) pending.refLines.push(ref);
-      nameOnly = undefined;
-      continue;
-    }
-
-    // 4. Administrative lines and titles: neither analytes nor unparsed. They do not end a block
-    //    ("Material: soro" and "Método: …" sit between an analyte's name and its result).
-    if (isHeader(line)) {
-      if (!/^(material|amostra|m[eé]todo|metodologia)\b/i.test(line) && !nameOnly) close();
-      continue;
-    }
-
-    // 5. An uncatalogued analyte with a readable value and unit.
-    close();
-    nameOnly = undefined;
-    const unknown = readUnknownAnalyte(line);
-    if (unknown) {
-      const res = readResult(unknown.rest);
-      if (res) {
-        pending = { def: undefined, name: unknown.name, value: res.value, unit: res.unit, refLines: [] };
-        const ref = stripReferenceLead(res.refText).rest.trim();
-        if (ref) pending.refLines.push(ref);
-        continue;
-      }
-    }
-    // 6. Has a name and a number but could not be read: keep it for a human.
-    if (/[A-Za-zÀ-ÿ]{2,}/.test(line)) unparsed.push(raw.trim());
-  }
-  close();
-  return { analytes, unparsed_lines: unparsed };
+/**
+ * The analyte those parts make, flagged by the same rules as the parser's own results (catalogue
+ * name, report range for this patient, else the built-in range).
+ */
+export function analyteFromParts(p: ResultParts, patient: Patient, source: 'parser' | 'model'): ParsedAnalyte | QualitativeAnalyte {
+  const def = lookupName(cleanName(p.name));
+  const e: Entry = { def, name: cleanName(p.name), read: p.value, line: p.line };
+  const items = p.reference ? [stripReferenceLead(p.reference).rest] : [];
+  const refText = items.join(' ').trim() || null;
+  if (p.value.value === null) return { ...qualitativeFrom(e, items, refText), source };
+  return { ...numericFrom(e, labelledRanges(items, { dotIsDecimal: dotIsDecimal(def) }), refText, patient, undefined), source };
 }
-

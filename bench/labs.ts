@@ -1,0 +1,70 @@
+// Lab-report reading over the corpus in test/fixtures/labs/corpus: recall (expected analytes read
+// with the right name, value and flag), precision (analytes read that are right), results dropped
+// in silence and lines left unread, per layout and per set. The development set is what the parser
+// is tuned against; the held-out sets were written before the parser was run on them and are never
+// tuned against (test/fixtures/labs/README.md). Pure computation: no database, no model.
+//
+//   npm run bench:labs        → prints the table, writes bench/results/labs.json
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { scoreSet, totals, type ReportScore } from '../test/fixtures/labs/score.ts';
+import os from 'node:os';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const SETS = ['dev', 'heldout', 'heldout2', 'heldout3'] as const;
+
+const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+
+function row(r: ReportScore): string {
+  const recall = r.expected ? r.correct / r.expected : 1;
+  const precision = r.read ? r.correct / r.read : 1;
+  return `  ${r.file.replace(/^\.\.\/\.\.\//, '').padEnd(46)} ${r.layout.slice(0, 64).padEnd(64)} ${String(r.correct).padStart(3)}/${String(r.expected).padEnd(3)} recall ${pct(recall).padStart(7)}  precision ${pct(precision).padStart(7)}  silent ${r.silent.length}  unread lines ${r.unparsed.length}`;
+}
+
+const started = performance.now();
+const results: Record<string, { totals: ReturnType<typeof totals>; reports: ReportScore[] }> = {};
+for (const set of SETS) {
+  const scores = scoreSet(set);
+  const t = totals(scores);
+  results[set] = { totals: t, reports: scores };
+  console.log(`\n${set}: ${t.reports} reports, ${t.expected} expected results`);
+  for (const r of scores) {
+    console.log(row(r));
+    for (const m of r.misses) console.log(`      miss: ${m}`);
+    for (const x of r.extras) console.log(`      extra: ${x}`);
+  }
+  console.log(`  TOTAL ${set}: recall ${pct(t.recall)}  precision ${pct(t.precision)}  silent drops ${t.silent}  unread lines ${t.unparsed_lines}`);
+}
+const all = totals(SETS.flatMap((s) => results[s]!.reports));
+const heldout = totals(['heldout', 'heldout2', 'heldout3'].flatMap((s) => results[s]!.reports));
+console.log(`\nheld-out (all sets): recall ${pct(heldout.recall)}  precision ${pct(heldout.precision)}  silent drops ${heldout.silent}`);
+console.log(`whole corpus (${all.reports} reports): recall ${pct(all.recall)}  precision ${pct(all.precision)}  silent drops ${all.silent}`);
+const ms = performance.now() - started;
+
+mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
+writeFileSync(
+  path.join(ROOT, 'bench/results/labs.json'),
+  `${JSON.stringify(
+    {
+      bench: 'labs',
+      at: new Date().toISOString(),
+      machine: { node: process.version, platform: `${os.platform()} ${os.arch()}`, cpus: os.cpus().length, cpu: os.cpus()[0]?.model },
+      ms: Math.round(ms),
+      heldout: heldout,
+      corpus: all,
+      sets: Object.fromEntries(
+        SETS.map((s) => [
+          s,
+          {
+            totals: results[s]!.totals,
+            reports: results[s]!.reports.map((r) => ({ file: r.file, layout: r.layout, expected: r.expected, read: r.read, correct: r.correct, misses: r.misses, extras: r.extras, silent: r.silent, unparsed_lines: r.unparsed.length })),
+          },
+        ]),
+      ),
+    },
+    null,
+    2,
+  )}\n`,
+);
+console.log(`\nwritten bench/results/labs.json (${Math.round(ms)} ms)`);

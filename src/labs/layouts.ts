@@ -1,0 +1,98 @@
+// Layout detectors: the few line shapes that change how the lines after them, or the line itself,
+// are read.
+//   table header    "EXAME  RESULTADO  UNIDADE  VALOR DE REFERÊNCIA", "| Exame | Resultado | … |",
+//                   "PERFIL LIPÍDICO (mg/dL)  Resultado  Referência" (a unit for the rows below),
+//                   "ERITROGRAMA  RESULTADO  REFERÊNCIA HOMEM / MULHER" (the sex of each range column);
+//   labelled line   "Exame: CREATININA - Resultado: 1,3 mg/dL - VR: 0,7 a 1,2 mg/dL";
+//   several results "Sódio 138 mEq/L (136-145); Potássio 4,1 mEq/L (3,5-5,1)",
+//                   "Bilirrubina total 1,4 mg/dL (até 1,2) - Bilirrubina direta 0,3 mg/dL (até 0,3)".
+import { foldSameLength } from './analytes.ts';
+import { cells } from './lines.ts';
+import { numbersIn } from './numbers.ts';
+import type { Sex } from './reference.ts';
+import { UNIT_PATTERN, normalizeUnit } from './units.ts';
+
+export interface TableHeader {
+  /** A unit printed in the header, for rows that print none. */
+  unit: string | null;
+  /** Sex of each reference column, in order ("HOMEM / MULHER"). */
+  sexes: Sex[];
+}
+
+const HEADER_CELL = /^(exames?|analitos?|parametros?|resultados?|unid\.?|unidades?|valor(?:es)? de refer[eê]ncia|valor(?:es)? referenciais|refer[eê]ncias?|intervalo de refer[eê]ncia|v\.?\s?r\.?|m[eé]todo)(?:\s*\(.*\))?(?:\s+(?:homem|homens|mulher|mulheres|masculino|feminino)(?:\s*\/\s*(?:homem|homens|mulher|mulheres|masculino|feminino))?)?:?$/i;
+
+export function tableHeader(text: string): TableHeader | undefined {
+  const cs = cells(text);
+  const headerCells = cs.filter((c) => HEADER_CELL.test(foldSameLength(c).trim()) || HEADER_CELL.test(c.trim()));
+  const hasResult = cs.some((c) => /^resultados?(?:\s*\(.*\))?:?$/i.test(c.trim()));
+  if (!(hasResult || headerCells.length >= 2)) return undefined;
+  // A header holds no number outside brackets ("(mg/dL)", "(6 a 12 anos)"): a line that does is a
+  // result line, and reading it as a header would drop its value in silence.
+  if (numbersIn(text.replace(/\([^)]*\)/g, ' ')).length > 0) return undefined;
+  const unitM = new RegExp(`\\((${UNIT_PATTERN})\\)`, 'i').exec(text);
+  const unit = unitM?.[1] ? (normalizeUnit(unitM[1]) ?? unitM[1]) : null;
+  const f = foldSameLength(text);
+  const sexes: Sex[] = [];
+  for (const m of f.matchAll(/\b(homens?|homem|masculino|mulheres?|mulher|feminino)\b/g)) sexes.push(/^(h|ma)/.test(m[1]!) ? 'M' : 'F');
+  return { unit, sexes: sexes.length >= 2 ? sexes : [] };
+}
+
+export interface Labelled {
+  name: string;
+  result: string;
+  reference: string;
+}
+
+/** "Exame: X - Resultado: Y - VR: Z" (any order after the name; separators "-", "–", "|", ";"). */
+export function labelledLine(text: string): Labelled | undefined {
+  const m = /^exame\s*:\s*(.+?)\s*(?:[-–—|;,]\s*)?resultado\s*:\s*(.+)$/i.exec(text);
+  if (!m) return undefined;
+  const name = m[1]!.replace(/[\s\-–—|;,]+$/, '');
+  const after = m[2]!;
+  const ref = /\s*(?:[-–—|;,]\s*)?(?:v\.?\s?r\.?|valor(?:es)?\s+de\s+refer[eê]ncia|refer[eê]ncia|ref\.?)\s*:?\s*/i.exec(after);
+  if (!ref) return { name, result: after, reference: '' };
+  return { name, result: after.slice(0, ref.index), reference: after.slice(ref.index + ref[0].length) };
+}
+
+/**
+ * Cuts a line that holds several results into one piece per result. `;` always separates; a dash
+ * separates only when the text on both sides reads as a name followed by a value, so "TGO (AST) -
+ * 31 U/L", "Adultos - Homens: …" and "70 - 99" stay whole. `startsResult` says whether a piece
+ * begins with a name and a value.
+ */
+export function splitResults(text: string, startsResult: (piece: string) => boolean): string[] {
+  const bySemicolon = splitOutsideParens(text, /;/);
+  const out: string[] = [];
+  for (const piece of bySemicolon) {
+    const parts = piece.split(/\s+[-–—]\s+(?=\p{L})/u);
+    let cur = parts[0]!;
+    for (let i = 1; i < parts.length; i++) {
+      const next = parts[i]!;
+      if (startsResult(cur) && startsResult(next)) {
+        out.push(cur);
+        cur = next;
+      } else cur = `${cur} - ${next}`;
+    }
+    // A piece after ";" that is not a result belongs to the one before ("…; ref 30-100",
+    // "VR: Homens: 0,7 a 1,2; Mulheres: 0,5 a 0,9").
+    if (out.length > 0 && !startsResult(cur)) out[out.length - 1] = `${out[out.length - 1]}; ${cur}`;
+    else out.push(cur);
+  }
+  return out.map((p) => p.trim()).filter(Boolean);
+}
+
+function splitOutsideParens(text: string, sep: RegExp): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let cur = '';
+  for (const ch of text) {
+    if (ch === '(') depth++;
+    if (ch === ')') depth = Math.max(0, depth - 1);
+    if (depth === 0 && sep.test(ch)) {
+      out.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  out.push(cur);
+  return out;
+}

@@ -1,0 +1,85 @@
+// Line tokenising: what a line of a report is before anything is read from it.
+//
+// Text arrives typed, extracted from a PDF (columns become runs of spaces) or transcribed from a
+// photo by a vision model (markdown tables, bullets, bold). Cleaning makes these one shape: table
+// cells and runs of 2+ spaces are column breaks, dot leaders ("Glicose . . . . 95", "Hb......: 14")
+// become a name/value separator, and markdown emphasis and bullets go.
+//
+// Administrative lines (patient, doctor, CRM/CNES/protocol numbers, dates, addresses, signatures,
+// page numbers) are recognised by their label, so their numbers are never read as results and never
+// reported as unread results either.
+import { foldSameLength } from './analytes.ts';
+
+export interface CleanLine {
+  /** 0-based index of the line in the report. */
+  index: number;
+  raw: string;
+  /** Cleaned text; column breaks are runs of at least 3 spaces. */
+  text: string;
+  /** A dot leader separated the name from the value: the value cell may be free text. */
+  leader: boolean;
+}
+
+const COLUMN = '   ';
+
+export function cleanLine(raw: string, index: number): CleanLine {
+  let t = raw.replace(/\t/g, COLUMN).replace(/[\u00a0\u2007\u202f]/g, ' ');
+  t = t.replace(/\*\*|__/g, '').replace(/(^|\s)\*(?=\S)|(?<=\S)\*(?=\s|$)(?!\s*[\d(])/g, '$1');
+  t = t.replace(/^\s*(?:[-*•·▪►]|\d{1,2}[.)])\s+(?=\S)/, '');
+  if (/^\s*\|?\s*:?-{3,}/.test(t) && /^[\s|:-]+$/.test(t)) return { index, raw, text: '', leader: false };
+  if (t.includes('|')) {
+    t = t
+      .split('|')
+      .map((c) => c.trim())
+      .filter((c, i, all) => c !== '' || (i > 0 && i < all.length - 1))
+      .join(COLUMN);
+  }
+  let leader = false;
+  t = t.replace(/\s*(?:\.\s*){3,}:?\s*|\s*_{3,}\s*/g, () => {
+    leader = true;
+    return ' : ';
+  });
+  return { index, raw, text: t.trim(), leader };
+}
+
+export function cells(text: string): string[] {
+  return text.split(/\s{2,}/).map((c) => c.trim()).filter(Boolean);
+}
+
+// Labels that start an administrative line (folded: lower case, no accents).
+const ADMIN_LABELS = [
+  'laboratorio', 'lab', 'paciente', 'cliente', 'nome', 'nome do paciente', 'sexo', 'idade', 'data', 'dt', 'nascimento', 'dn', 'd.n', 'medico', 'medica',
+  'dr', 'dra', 'dr(a)', 'crm', 'crf', 'crbm', 'crbio', 'coren', 'cns', 'cartao sus', 'cartao', 'solicitante', 'requisitante', 'medico solicitante',
+  'unidade', 'unidade solicitante', 'setor', 'leito', 'quarto', 'convenio', 'plano', 'pedido', 'ordem', 'os', 'o.s', 'atendimento', 'requisicao', 'req', 'protocolo',
+  'ficha', 'registro', 'prontuario', 'codigo', 'cod', 'material', 'amostra', 'metodo', 'metodologia', 'coleta', 'colhido', 'recebido', 'recebimento',
+  'liberado', 'liberacao', 'emissao', 'emitido', 'impresso', 'assinado', 'assinatura', 'assinatura eletronica', 'responsavel', 'responsavel tecnico',
+  'bioquimico', 'bioquimica responsavel', 'bioquimico responsavel', 'bioq', 'farmaceutico', 'biomedico', 'pagina', 'pag', 'endereco', 'rua', 'av', 'avenida',
+  'tel', 'telefone', 'fone', 'whatsapp', 'cnpj', 'cpf', 'rg', 'cnes', 'observacao', 'observacoes', 'obs', 'nota', 'notas', 'interpretacao', 'comentario',
+  'comentarios', 'jejum', 'horario', 'hora', 'versao', 'equipamento', 'aparelho', 'kit', 'www', 'http', 'https', 'e-mail', 'email', 'site', 'secretaria',
+  'prefeitura', 'laudo', 'resultado de exames', 'exames solicitados', 'exame(s)', 'n', 'no', 'nº', 'n°', 'numero', 'senha', 'usuario', 'idade/sexo', 'sexo/idade',
+];
+const ADMIN_RE = new RegExp(`^(?:${ADMIN_LABELS.map((l) => l.replace(/[.()/]/g, '\\$&')).sort((a, b) => b.length - a.length).join('|')})(?![a-z0-9])`);
+
+const DATE_RE = /(?<!\d)\d{1,2}\/\d{1,2}\/\d{2,4}(?!\d)/;
+const TIME_RE = /(?<!\d)\d{1,2}[:h]\d{2}(?!\d)/;
+
+/** A patient-data, doctor, address, page or signature line: neither a result nor an unread result. */
+export function isAdminLine(text: string): boolean {
+  const f = foldSameLength(text).replace(/^[\s*#>]+/, '');
+  if (ADMIN_RE.test(f)) return true;
+  if (DATE_RE.test(text)) return true;
+  if (TIME_RE.test(text) && !/\d\s*(?:mg|g|u|ui|ng|pg|meq|mmol|%|\/)/i.test(text)) return true;
+  // "Página 1 de 2" anywhere on a line that holds nothing else result-like.
+  if (/\bp[aá]g(?:ina)?\.?\s*\d+\s*(?:de|\/)\s*\d+/i.test(text) && !/:\s*\d/.test(text.replace(/p[aá]g(?:ina)?\.?\s*\d+\s*(?:de|\/)\s*\d+/i, ''))) return true;
+  return false;
+}
+
+/** Material/method lines sit between a block's title and its result without ending the block. */
+export function isBlockDetail(text: string): boolean {
+  return /^(material|amostra|m[eé]todo|metodologia|jejum)\b/i.test(text.trim());
+}
+
+/** A page header/footer that repeats: signals a new page but carries no results. */
+export function isPageMark(text: string): boolean {
+  return /\bp[aá]g(?:ina)?\.?\s*\d+\s*(?:de|\/)\s*\d+/i.test(text);
+}

@@ -1,0 +1,34 @@
+// Numbers as Brazilian reports print them. Comma is the decimal separator; a dot followed by groups
+// of exactly three digits is a thousands separator ("250.000" = 250000, "6.420" = 6420); any other
+// dot is read as a decimal point, as some laboratory systems print ("1.5"). The one exception is
+// handled by the caller, which knows the analyte: urine density ("1.018") is a decimal.
+
+/** Regex source of one number token (no sign). */
+export const NUMBER = String.raw`\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?`;
+
+export function parseBrNumber(s: string, opts: { dotIsDecimal?: boolean } = {}): number | undefined {
+  const t = s.trim();
+  if (opts.dotIsDecimal && /^\d+\.\d+$/.test(t)) return Number(t);
+  if (/^\d{1,3}(\.\d{3})+(,\d+)?$/.test(t)) return Number(t.replace(/\./g, '').replace(',', '.'));
+  if (/^\d+,\d+$/.test(t)) return Number(t.replace(',', '.'));
+  if (/^\d+(\.\d+)?$/.test(t)) return Number(t);
+  return undefined;
+}
+
+/**
+ * Every number token in a line with its value read both ways a dot can be read, so a check that a
+ * value "appears in the line" holds for "1.018" (density) and "6.420" (a count) alike. Digits glued
+ * to letters (B12, T4, HbA1c, 25-OH) are part of a name, not numbers.
+ */
+export function numbersIn(line: string): Array<{ text: string; index: number; values: number[] }> {
+  const out: Array<{ text: string; index: number; values: number[] }> = [];
+  // Nor are fractions in names and units ("HIV 1/2", "mL/min/1,73m²", "mg/24 h").
+  const re = new RegExp(`(?<![\\p{L}\\d.,/]|\\p{L}-)(?:${NUMBER})(?![\\p{L}\\d]|-\\p{L}|\\/\\d)`, 'gu');
+  for (const m of line.matchAll(re)) {
+    const text = m[0];
+    const values = new Set<number>();
+    for (const v of [parseBrNumber(text), parseBrNumber(text, { dotIsDecimal: true })]) if (v !== undefined) values.add(v);
+    out.push({ text, index: m.index ?? 0, values: [...values] });
+  }
+  return out;
+}

@@ -1,0 +1,76 @@
+// The patient's sex and age, which pick sex- and age-specific reference ranges. Read from the
+// report's own header ("Sexo: F", "Idade: 45 anos", "Data de Nascimento: 14/05/1987", "DN:") and,
+// where the report does not print them, from the job's input (`sex`, `birth_date`). The report wins
+// when both are given: it is the lab's record of whom the sample came from, and a user may send a
+// relative's report from their own account.
+//
+// Age is counted on the collection date printed on the report when there is one, else on `today`.
+import type { Patient, Sex } from './reference.ts';
+
+export interface PatientInput {
+  sex?: Sex | undefined;
+  /** ISO date (YYYY-MM-DD). */
+  birthDate?: string | undefined;
+  /** The day the age is counted on when the report prints no collection date (ISO). */
+  today?: string | undefined;
+}
+
+const BR_DATE = /(\d{1,2})\/(\d{1,2})\/(\d{2,4})/;
+
+function brDate(s: string): Date | undefined {
+  const m = BR_DATE.exec(s);
+  if (!m) return undefined;
+  let y = Number(m[3]);
+  if (y < 100) y += y > 50 ? 1900 : 2000;
+  const d = new Date(Date.UTC(y, Number(m[2]) - 1, Number(m[1])));
+  return Number.isNaN(d.getTime()) || d.getUTCDate() !== Number(m[1]) ? undefined : d;
+}
+
+function isoDate(s: string | undefined): Date | undefined {
+  if (!s || !/^\d{4}-\d{2}-\d{2}/.test(s)) return undefined;
+  const d = new Date(`${s.slice(0, 10)}T00:00:00Z`);
+  return Number.isNaN(d.getTime()) ? undefined : d;
+}
+
+function yearsBetween(birth: Date, on: Date): number {
+  let years = on.getUTCFullYear() - birth.getUTCFullYear();
+  let months = on.getUTCMonth() - birth.getUTCMonth();
+  if (on.getUTCDate() < birth.getUTCDate()) months -= 1;
+  if (months < 0) {
+    years -= 1;
+    months += 12;
+  }
+  return years + months / 12;
+}
+
+export function readPatient(lines: string[], input: PatientInput = {}): Patient {
+  let sex: Sex | undefined;
+  let age: number | undefined;
+  let birth: Date | undefined;
+  let collected: Date | undefined;
+  for (const line of lines) {
+    const s = /\bsexo\s*(?:\/\s*idade)?\s*[:\-]?\s*(masculino|feminino|masc\.?|fem\.?|m|f)(?![\p{L}])/iu.exec(line);
+    if (s && !sex) sex = /^m/i.test(s[1]!) ? 'M' : 'F';
+    const a = /\bidade\s*(?:\/\s*sexo)?\s*[:\-]?\s*(\d{1,3})\s*(?:a(?:nos?)?|anos?)\b(?:\s*(\d{1,2})\s*m(?:eses)?\b)?/i.exec(line);
+    if (a && age === undefined) age = Number(a[1]) + (a[2] ? Number(a[2]) / 12 : 0);
+    const b = /(?:data\s+de\s+nascimento|data\s+nasc\.?|dt\.?\s*nasc\.?|nascimento|\bd\.?\s?n\.?)\s*[:\-]?\s*(\d{1,2}\/\d{1,2}\/\d{2,4})/i.exec(line);
+    if (b && !birth) birth = brDate(b[1]!);
+    const c = /(?:coleta|colhido|colhida|data\/hora\s+coleta|recebimento|data)\b[^0-9\n]{0,25}(\d{1,2}\/\d{1,2}\/\d{2,4})/i.exec(line.replace(/(?:data\s+de\s+nascimento|data\s+nasc\.?|dt\.?\s*nasc\.?|nascimento|\bd\.?\s?n\.?)\s*[:\-]?\s*\d{1,2}\/\d{1,2}\/\d{2,4}/gi, ''));
+    if (c && !collected) collected = brDate(c[1]!);
+    // "Paciente: Beatriz Nogueira, 31 anos, sexo feminino": age and sex written in the patient line.
+    if (/^\s*(?:paciente|nome|cliente)\b/i.test(line)) {
+      const bareAge = /(?<![\d/])(\d{1,3})\s*anos\b/i.exec(line);
+      if (bareAge && age === undefined) age = Number(bareAge[1]);
+      const bareSex = /\b(masculino|feminino)\b/i.exec(line);
+      if (bareSex && !sex) sex = /^m/i.test(bareSex[1]!) ? 'M' : 'F';
+    }
+  }
+  sex ??= input.sex;
+  birth ??= isoDate(input.birthDate);
+  if (age === undefined && birth) {
+    const on = collected ?? isoDate(input.today) ?? new Date();
+    const y = yearsBetween(birth, on);
+    if (y >= 0 && y < 130) age = y;
+  }
+  return { sex, ageYears: age };
+}

@@ -1,0 +1,410 @@
+// Reference ranges as reports print them, and the choice of the one that applies to this patient.
+//
+// A reference text is cut into items (one per printed line or `;`), each item into range
+// expressions; the words around a range are its label. A label may say:
+//   - a sex:        "Homens:", "Mulheres", "M:", "HOMEM 65 a 175 / MULHER 50 a 170", or a table
+//                   header "REFERÊNCIA HOMEM / MULHER" over unlabelled "13,5 a 17,5 / 12,0 a 15,5";
+//   - an age band:  "1 a 9 anos:", "6 meses a 6 anos:", "Adultos:", "Crianças (1 a 12 anos):",
+//                   "acima de 60 anos";
+//   - a tier:       "Desejável", "Ótimo", "Normal", "População geral", "Baixo risco" (good ones, whose
+//                   union is the range) against "Limítrofe", "Alto", "Diabetes", "Grupos de risco"…;
+//   - a condition:  "Gestantes 1º trimestre", "Fase lútea": used only when nothing else is printed.
+// The patient's sex and age (printed on the report or given with the job) pick the range. When they
+// are unknown and the candidates disagree on the flag, the flag is `indeterminado`; when every
+// candidate gives the same flag, that flag stands (a haemoglobin of 19 is high for anyone).
+import { foldSameLength } from './analytes.ts';
+import { NUMBER, parseBrNumber } from './numbers.ts';
+import { UNIT_PATTERN, normalizeUnit, sameUnit } from './units.ts';
+
+export type Sex = 'M' | 'F';
+
+export interface Range {
+  low: number | null;
+  high: number | null;
+  lowExclusive: boolean;
+  highExclusive: boolean;
+  unit: string | null;
+}
+
+export interface Patient {
+  sex?: Sex | undefined;
+  /** Age in years (fractional) on the day the sample was taken. */
+  ageYears?: number | undefined;
+}
+
+const SEP = String.raw`(?:a|à|até|ate|-|–|—)`;
+const LE = String.raw`<=|≤|=<|menor ou igual a|inferior ou igual a|igual ou inferior a|at[eé]`;
+const LT = String.raw`<|menor que|menor do que|inferior a|abaixo de`;
+const GE = String.raw`>=|≥|=>|maior ou igual a|superior ou igual a|igual ou superior a|igual ou maior que|igual ou maior a`;
+const GT = String.raw`>|maior que|maior do que|superior a|acima de|acima`;
+
+// One global pattern for every range expression, used to find them inside a longer text.
+// "e" separates only after "entre" ("entre 70 e 99"): "1,4 e 1,5" is two values, not a range.
+const RANGE_SRC =
+  String.raw`(?:de\s+)?(?<lo>${NUMBER})\s*(?<u1>${UNIT_PATTERN})?\s*${SEP}\s*(?<hi>${NUMBER})(?:\s*(?<u2>${UNIT_PATTERN}))?` +
+  String.raw`|entre\s+(?<lo2>${NUMBER})\s*(?<u4>${UNIT_PATTERN})?\s*e\s*(?<hi2>${NUMBER})(?:\s*(?<u5>${UNIT_PATTERN}))?` +
+  String.raw`|(?<cmp>${GE}|${LE}|${GT}|${LT})\s*(?<n>${NUMBER})(?:\s*(?<u3>${UNIT_PATTERN}))?` +
+  String.raw`|(?<n2>${NUMBER})\s*(?<u6>${UNIT_PATTERN})?\s*ou\s+(?<om>mais|menos|superior|inferior|acima|abaixo)`;
+const RANGE_RE = () => new RegExp(`(?<![\\p{L}\\d.,/])(?:${RANGE_SRC})(?![\\p{L}\\d])`, 'giu');
+
+function cmpKind(c: string): 'le' | 'lt' | 'ge' | 'gt' {
+  const k = c.toLowerCase();
+  if (new RegExp(`^(?:${GE})$`, 'i').test(k)) return 'ge';
+  if (new RegExp(`^(?:${LE})$`, 'i').test(k)) return 'le';
+  if (new RegExp(`^(?:${GT})$`, 'i').test(k)) return 'gt';
+  return 'lt';
+}
+
+function rangeFromMatch(g: Record<string, string | undefined>, dotIsDecimal: boolean): Range | undefined {
+  const num = (s: string) => parseBrNumber(s, { dotIsDecimal });
+  const unit = (u: string | undefined) => (u ? (normalizeUnit(u) ?? u) : null);
+  const lo = g.lo ?? g.lo2;
+  const hi = g.hi ?? g.hi2;
+  if (lo !== undefined && hi !== undefined) {
+    const low = num(lo);
+    const high = num(hi);
+    if (low === undefined || high === undefined || low > high) return undefined;
+    return { low, high, lowExclusive: false, highExclusive: false, unit: unit(g.u2 ?? g.u5) ?? unit(g.u1 ?? g.u4) };
+  }
+  if (g.n2 !== undefined && g.om !== undefined) {
+    // "6,5 % ou mais", "126 mg/dL ou superior"
+    const n = num(g.n2);
+    if (n === undefined) return undefined;
+    const up = /^(mais|superior|acima)$/i.test(g.om);
+    return { low: up ? n : null, high: up ? null : n, lowExclusive: false, highExclusive: false, unit: unit(g.u6) };
+  }
+  if (g.cmp !== undefined && g.n !== undefined) {
+    const n = num(g.n);
+    if (n === undefined) return undefined;
+    const k = cmpKind(g.cmp.trim());
+    const u = unit(g.u3);
+    if (k === 'le') return { low: null, high: n, lowExclusive: false, highExclusive: false, unit: u };
+    if (k === 'lt') return { low: null, high: n, lowExclusive: false, highExclusive: true, unit: u };
+    if (k === 'ge') return { low: n, high: null, lowExclusive: false, highExclusive: false, unit: u };
+    return { low: n, high: null, lowExclusive: true, highExclusive: false, unit: u };
+  }
+  return undefined;
+}
+
+/** One range expression filling the whole text: "70 a 99", "< 200 mg/dL", "inferior a 150", "até 40"… */
+export function parseRangeExpression(text: string, opts: { dotIsDecimal?: boolean } = {}): Range | undefined {
+  const t = text.trim().replace(/\s+/g, ' ').replace(/[.;]$/, '');
+  const m = new RegExp(`^(?:${RANGE_SRC})$`, 'iu').exec(t);
+  return m?.groups ? rangeFromMatch(m.groups, opts.dotIsDecimal ?? false) : undefined;
+}
+
+interface FoundRange {
+  range: Range;
+  start: number;
+  end: number;
+}
+
+// Age expressions are labels, never ranges of the analyte ("1 a 9 anos", "6 meses a 6 anos").
+const AGE_UNIT = String.raw`(?:dias?|meses|m[eê]s|anos?)`;
+const AGE_BAND_RE = new RegExp(
+  String.raw`(?<a>\d+)\s*(?<ua>${AGE_UNIT})?\s*(?:a|até|-|–)\s*(?<b>\d+)\s*(?<ub>${AGE_UNIT})(?![\p{L}])` +
+    String.raw`|(?<gt>acima de|maiores de|maior que|>|≥|a partir de)\s*(?<c>\d+)\s*(?<uc>${AGE_UNIT})(?![\p{L}])` +
+    String.raw`|(?<lt>até|menores de|menor que|<|abaixo de)\s*(?<d>\d+)\s*(?<ud>${AGE_UNIT})(?![\p{L}])` +
+    String.raw`|(?<e>\d+)\s*(?<ue>anos?)\s*ou\s*mais`,
+  'iu',
+);
+const ORDINAL_RE = /\d+\s*[ºª°]/g;
+
+function findRanges(text: string, dotIsDecimal: boolean): FoundRange[] {
+  // Blank out age bands and ordinals (same length) so their digits are not read as ranges.
+  let masked = text.replace(ORDINAL_RE, (s) => ' '.repeat(s.length));
+  const ageGlobal = new RegExp(AGE_BAND_RE.source, 'giu');
+  masked = masked.replace(ageGlobal, (s) => ' '.repeat(s.length));
+  const out: FoundRange[] = [];
+  for (const m of masked.matchAll(RANGE_RE())) {
+    const r = m.groups ? rangeFromMatch(m.groups, dotIsDecimal) : undefined;
+    if (r) out.push({ range: r, start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
+  }
+  return out;
+}
+
+const months = (n: number, unit: string | undefined): number => {
+  const u = (unit ?? 'anos').toLowerCase();
+  if (u.startsWith('d')) return n / 30;
+  if (u.startsWith('m')) return n;
+  return n * 12;
+};
+
+interface AgeBand {
+  minMonths: number;
+  /** Exclusive upper bound in months. */
+  maxMonths: number;
+}
+
+function ageBandOf(label: string): AgeBand | undefined {
+  const f = foldSameLength(label);
+  const m = AGE_BAND_RE.exec(label);
+  if (m?.groups) {
+    const g = m.groups;
+    if (g.a !== undefined && g.b !== undefined) {
+      const ub = g.ub;
+      const ua = g.ua ?? ub;
+      // "1 a 9 anos" runs to the day before the 10th birthday.
+      const step = ub && /^(d|dias?)$/i.test(ub) ? 1 / 30 : ub && /^m/i.test(ub) ? 1 : 12;
+      return { minMonths: months(Number(g.a), ua), maxMonths: months(Number(g.b), ub) + step };
+    }
+    if (g.c !== undefined) return { minMonths: months(Number(g.c), g.uc) + (/^(>|acima|maior)/i.test(g.gt ?? '') ? 12 : 0), maxMonths: Infinity };
+    if (g.d !== undefined) return { minMonths: 0, maxMonths: months(Number(g.d), g.ud) + (/^(até)/i.test(g.lt ?? '') ? 12 : 0) };
+    if (g.e !== undefined) return { minMonths: months(Number(g.e), 'anos'), maxMonths: Infinity };
+  }
+  if (/\b(adult[oa]s?|maiores de idade)\b/.test(f)) return { minMonths: 18 * 12, maxMonths: Infinity };
+  if (/\bidos[oa]s?\b/.test(f)) return { minMonths: 60 * 12, maxMonths: Infinity };
+  if (/\b(rec[eé]m[- ]nascidos?|neonatos?|rn)\b/.test(f)) return { minMonths: 0, maxMonths: 1 };
+  if (/\b(crian[cç]as?|infantil|pedi[aá]tric[oa])\b/.test(f)) return { minMonths: 0, maxMonths: 12 * 12 };
+  return undefined;
+}
+
+function sexOf(label: string): Sex | undefined {
+  const f = foldSameLength(label).replace(/[^a-z ]/g, ' ');
+  const male = /\b(homens?|homem|masculino|masc|m)\b/.test(f);
+  const female = /\b(mulheres?|mulher|feminino|fem|f)\b/.test(f);
+  if (male && !female) return 'M';
+  if (female && !male) return 'F';
+  return undefined;
+}
+
+const NORMAL_TIER = /\b(otimo|desejavel|normal|normais|ideal|adequado|suficiente|suficiencia|populacao (?:geral|saudavel)|populacao|saudave(?:l|is)|baixo risco|referencia|nao gestantes?|nao reagente)\b/;
+const OTHER_TIER =
+  /\b(limitrofe|muito alto|alto|alta|elevado|elevada|baixo|baixa|deficiencia|deficiente|insuficiencia|insuficiente|pre-?diabetes|diabetes|risco|alterad[ao]|aumentad[ao]|toxicidade|intermediari[oa]|moderad[oa]|indeterminado)\b/;
+const CONDITION = /\b(gestantes?|gravidez|gestacao|trimestre|fase (?:folicular|lutea|ovulatoria)|pico ovulatorio|pos[- ]menopausa|menopausa|jejum de|pos[- ]prandial|ciclo)\b/;
+
+export interface LabelledRange {
+  range: Range;
+  label: string;
+  sex?: Sex | undefined;
+  age?: AgeBand | undefined;
+  tier?: 'normal' | 'other' | undefined;
+  condition: boolean;
+}
+
+function classify(range: Range, label: string): LabelledRange {
+  const f = foldSameLength(label);
+  const tier = NORMAL_TIER.test(f) && !/\bbaixo risco\b/.test(f) ? 'normal' : /\bbaixo risco\b/.test(f) ? 'normal' : OTHER_TIER.test(f) ? 'other' : undefined;
+  return { range, label, sex: sexOf(label), age: ageBandOf(label), tier, condition: CONDITION.test(f) };
+}
+
+const cleanLabel = (s: string) =>
+  s
+    .replace(/^[\s,;/|:.)\]–—-]+/, '')
+    .replace(/[\s,;/|:(\[–—-]+$/, '')
+    .trim();
+
+/**
+ * Every range in a reference text with its label. `items` are the printed lines (and `;` pieces);
+ * `columnSexes` is the sex order of a table header ("REFERÊNCIA HOMEM / MULHER").
+ */
+export function labelledRanges(items: string[], opts: { dotIsDecimal?: boolean; columnSexes?: Sex[] } = {}): LabelledRange[] {
+  const out: LabelledRange[] = [];
+  for (const item of items.flatMap((i) => i.split(';'))) {
+    const found = findRanges(item, opts.dotIsDecimal ?? false);
+    if (found.length === 0) continue;
+    const labelled: LabelledRange[] = [];
+    found.forEach((fr, i) => {
+      let label = cleanLabel(item.slice(i === 0 ? 0 : found[i - 1]!.end, fr.start));
+      // A label written after its range ("acima de 20 para a população geral").
+      if (label === '' && found.length === 1) label = cleanLabel(item.slice(fr.end));
+      labelled.push(classify(fr.range, label));
+    });
+    // "Adultos - Homens: 13,5 a 17,5  Mulheres: 12,0 a 15,5": the second range is for adults too.
+    for (let i = 1; i < labelled.length; i++) {
+      const cur = labelled[i]!;
+      const prev = labelled[i - 1]!;
+      if (!cur.age && prev.age && cur.sex && prev.sex) cur.age = prev.age;
+    }
+    const unlabelled = labelled.filter((l) => l.label === '');
+    if (opts.columnSexes && opts.columnSexes.length > 1 && unlabelled.length === labelled.length && labelled.length === opts.columnSexes.length) {
+      labelled.forEach((l, i) => (l.sex = opts.columnSexes![i]));
+    }
+    out.push(...labelled);
+  }
+  return out;
+}
+
+export type LabFlag = 'baixo' | 'normal' | 'alto' | 'indeterminado';
+
+export function flagFor(value: number, r: Pick<Range, 'low' | 'high' | 'lowExclusive' | 'highExclusive'>, comparator: '<' | '>' | null = null): LabFlag {
+  if (comparator === '<') {
+    // "< 0,5" against "inferior a 1,0": every value it can be is inside; against a lower bound, unknown.
+    if (r.low !== null && r.low > 0) return value <= r.low ? 'baixo' : 'indeterminado';
+    if (r.high !== null && value > r.high) return 'indeterminado';
+    return 'normal';
+  }
+  if (comparator === '>') {
+    if (r.high !== null) return value >= r.high ? 'alto' : 'indeterminado';
+    if (r.low !== null && value < r.low) return 'indeterminado';
+    return 'normal';
+  }
+  if (r.low !== null && (value < r.low || (r.lowExclusive && value === r.low))) return 'baixo';
+  if (r.high !== null && (value > r.high || (r.highExclusive && value === r.high))) return 'alto';
+  return 'normal';
+}
+
+export interface Resolved {
+  /** The range the value was compared with, or the span of the candidates when they disagree. */
+  range: Range | undefined;
+  flag: LabFlag | undefined;
+}
+
+/** Union of the "good" tiers ("Ótimo < 100" + "Desejável 100 a 129" → up to 129). */
+function union(rs: Range[]): Range {
+  const lows = rs.map((r) => r.low);
+  const highs = rs.map((r) => r.high);
+  const lowIdx = lows.includes(null) ? -1 : lows.indexOf(Math.min(...(lows as number[])));
+  const highIdx = highs.includes(null) ? -1 : highs.indexOf(Math.max(...(highs as number[])));
+  return {
+    low: lowIdx < 0 ? null : lows[lowIdx]!,
+    high: highIdx < 0 ? null : highs[highIdx]!,
+    lowExclusive: lowIdx < 0 ? false : rs[lowIdx]!.lowExclusive,
+    highExclusive: highIdx < 0 ? false : rs[highIdx]!.highExclusive,
+    unit: rs.find((r) => r.unit)?.unit ?? null,
+  };
+}
+
+function ageMatches(band: AgeBand, ageYears: number): boolean {
+  const m = ageYears * 12;
+  return m >= band.minMonths && m < band.maxMonths;
+}
+
+/**
+ * Picks the range for this patient and flags the value. `unit` is the value's unit; a range printed
+ * in another unit is not compared. Returns flag undefined when the text holds no usable range.
+ */
+export function resolveNumeric(ranges: LabelledRange[], value: number, unit: string | null, patient: Patient, comparator: '<' | '>' | null = null): Resolved {
+  let cands = ranges.filter((r) => r.range.low !== null || r.range.high !== null);
+  if (cands.length === 0) return { range: undefined, flag: undefined };
+  // Conditions (pregnancy, cycle phase) only when nothing else is printed.
+  if (cands.some((c) => !c.condition)) cands = cands.filter((c) => !c.condition);
+  // A post-menopause range is not this patient's when she is young or he is a man.
+  if ((patient.ageYears !== undefined && patient.ageYears < 45) || patient.sex === 'M') {
+    const notMenopause = cands.filter((c) => !/menopausa/.test(foldSameLength(c.label)));
+    if (notMenopause.length > 0) cands = notMenopause;
+  }
+  if (cands.some((c) => c.age)) {
+    if (patient.ageYears !== undefined) {
+      const matching = cands.filter((c) => c.age && ageMatches(c.age, patient.ageYears!));
+      cands = matching.length > 0 ? matching : cands.filter((c) => !c.age);
+    }
+  }
+  if (cands.some((c) => c.sex) && patient.sex) {
+    const matching = cands.filter((c) => c.sex === patient.sex);
+    cands = matching.length > 0 ? matching : cands.filter((c) => !c.sex);
+  }
+  if (cands.some((c) => c.tier)) {
+    const good = cands.filter((c) => c.tier === 'normal' || (!c.tier && !c.sex && !c.age && c.label === '' && cands.every((o) => o.tier !== 'normal')));
+    if (good.length === 0) return { range: undefined, flag: 'indeterminado' };
+    cands = [{ ...good[0]!, range: union(good.map((g) => g.range)) }];
+  }
+  if (cands.length === 0) return { range: undefined, flag: undefined };
+  const ranges2 = cands.map((c) => c.range);
+  const rUnit = ranges2.find((r) => r.unit)?.unit ?? null;
+  if (rUnit && unit && !sameUnit(rUnit, unit)) return { range: { ...union(ranges2), unit: rUnit }, flag: 'indeterminado' };
+  const flags = new Set(ranges2.map((r) => flagFor(value, r, comparator)));
+  const span = ranges2.length === 1 ? ranges2[0]! : spanOf(ranges2);
+  return { range: span, flag: flags.size === 1 ? [...flags][0]! : 'indeterminado' };
+}
+
+function spanOf(rs: Range[]): Range {
+  const lows = rs.map((r) => r.low).filter((x): x is number => x !== null);
+  const highs = rs.map((r) => r.high).filter((x): x is number => x !== null);
+  return {
+    low: lows.length === rs.length ? Math.min(...lows) : null,
+    high: highs.length === rs.length ? Math.max(...highs) : null,
+    lowExclusive: false,
+    highExclusive: false,
+    unit: rs.find((r) => r.unit)?.unit ?? null,
+  };
+}
+
+// ---- qualitative ----
+
+/** Results written as words, longest first so "não reagente" wins over "reagente". */
+const QUALITATIVE_WORDS = [
+  'nao reagente', 'não reagente', 'reagente', 'fracamente reagente', 'nao detectavel', 'não detectável', 'indetectavel', 'indetectável', 'detectavel', 'detectável',
+  'nao detectado', 'não detectado', 'detectado', 'negativo', 'negativa', 'positivo', 'positiva', 'ausentes', 'ausente', 'presentes', 'presente', 'tracos', 'traços',
+  'raros', 'raras', 'raro', 'rara', 'numerosos', 'numerosas', 'alguns', 'algumas', 'limpido', 'límpido', 'ligeiramente turvo', 'turvo', 'turva', 'amarelo citrino',
+  'amarelo claro', 'amarelo escuro', 'amarelo ouro', 'amarelo', 'citrino', 'incolor', 'normal',
+].sort((a, b) => b.length - a.length);
+const QUAL_RE = new RegExp(`^(${QUALITATIVE_WORDS.map((w) => w.replace(/ /g, '\\s+')).join('|')})(?![\\p{L}])`, 'iu');
+
+/** A qualitative word at the start of `s`, with what follows it on the same token (a titre "1/8"). */
+export function qualitativeAtStart(s: string): { text: string; consumed: number } | undefined {
+  const m = QUAL_RE.exec(s);
+  if (!m) return undefined;
+  let consumed = m[0].length;
+  const titre = /^\s*(?:\(?\s*(?:1\s*[/:]\s*\d+|\d+\s*\+)\s*\)?|\(\s*\++\s*\)|\++)/.exec(s.slice(consumed));
+  if (titre) consumed += titre[0].length;
+  return { text: s.slice(0, consumed).trim(), consumed };
+}
+
+const foldQ = (s: string) => foldSameLength(s).replace(/\s+/g, ' ').replace(/[^a-z0-9/ +]/g, '').trim();
+
+/** The qualitative reference in a text ("Negativo", "Não reagente", "Ausentes"), if that is all it says. */
+export function qualitativeReference(text: string): string | undefined {
+  const t = text.replace(/^[\s(]+|[\s).;]+$/g, '');
+  const q = qualitativeAtStart(t);
+  if (!q) return undefined;
+  return t.slice(q.consumed).trim() === '' ? q.text : undefined;
+}
+
+export type QualitativeFlag = 'normal' | 'alterado' | 'indeterminado';
+
+export function flagQualitative(value: string, reference: string | undefined): QualitativeFlag {
+  if (!reference) return 'indeterminado';
+  const v = foldQ(value);
+  const r = foldQ(reference);
+  const norm = (s: string) => s.replace(/^(ausentes?|negativ[oa]|nao reagente|nao detectavel|nao detectado|indetectavel)$/, 'neg');
+  return norm(v) === norm(r) || v === r ? 'normal' : 'alterado';
+}
+
+// ---- is this text a reference? ----
+
+const LEAD_RE =
+  /^[\s\-–—(|]*(?:valor(?:es)?\s+(?:de\s+)?refer[eê]ncias?|valores\s+referenciais|intervalo\s+de\s+refer[eê]ncia|faixa\s+de\s+refer[eê]ncia|refer[eê]ncias?|v\.?\s?r\.?(?![\p{L}])|ref\.?(?![\p{L}]))(?:\s*\([^)]*\))?\s*[:.]?\s*/iu;
+
+/** Strips "VR:", "Valores de referência (adultos):", "ref." at the start; says whether there was one. */
+export function stripReferenceLead(text: string): { rest: string; lead: boolean } {
+  const m = LEAD_RE.exec(text);
+  return m ? { rest: text.slice(m[0].length).trim(), lead: true } : { rest: text.trim(), lead: false };
+}
+
+/** A label that qualifies a range (sex, age, tier, condition), not an analyte's name. */
+export function isReferenceLabel(label: string): boolean {
+  const l = classify({ low: null, high: null, lowExclusive: false, highExclusive: false, unit: null }, label);
+  return l.sex !== undefined || l.age !== undefined || l.tier !== undefined || l.condition;
+}
+
+/**
+ * Whether `text` is nothing but reference: ranges (with labels) or a qualitative reference. With
+ * `strictLabels`, every label must be a sex/age/tier/condition label (for a line standing on its
+ * own, where "Beta HCG: < 2,0" is a result, not a reference).
+ */
+export function isReferenceText(text: string, opts: { strictLabels?: boolean; dotIsDecimal?: boolean } = {}): boolean {
+  const { rest, lead } = stripReferenceLead(text);
+  const t = rest.replace(/^[\s(]+|[\s).;]+$/g, '');
+  if (t === '') return lead;
+  if (qualitativeReference(t)) return true;
+  const found = findRanges(t, opts.dotIsDecimal ?? false);
+  if (found.length === 0) return false;
+  let masked = t.replace(ORDINAL_RE, (s) => ' '.repeat(s.length));
+  masked = masked.replace(new RegExp(AGE_BAND_RE.source, 'giu'), (s) => ' '.repeat(s.length));
+  for (const f of [...found].reverse()) masked = masked.slice(0, f.start) + ' '.repeat(f.end - f.start) + masked.slice(f.end);
+  if (/\d/.test(masked)) return false;
+  // Every word around the ranges must be a reference label ("Homens", "Desejável", "1 a 9 anos",
+  // "VR"): "Creatinina, em 2 dosagens: 1,4 e 1,5" is not a reference. A line standing on its own
+  // needs this even after a lead-less label; text after a value needs it too.
+  if (opts.strictLabels || !lead) {
+    const labels = labelledRanges([t], { dotIsDecimal: opts.dotIsDecimal ?? false });
+    if (!labels.every((l) => l.label === '' || isReferenceLabel(l.label) || stripReferenceLead(l.label).lead)) return false;
+  }
+  return true;
+}
+
+/** Where range expressions sit in a text ([start, end) pairs): numbers there belong to a reference. */
+export function rangeSpans(text: string): Array<[number, number]> {
+  return findRanges(text, false).map((f) => [f.start, f.end]);
+}

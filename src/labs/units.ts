@@ -1,0 +1,73 @@
+// Units as Brazilian reports print them → one spelling. The same table yields the pattern the
+// parser uses to find a unit after a value, so a spelling is added in one place only.
+//
+// Besides the known spellings, a unit the table does not know is still recognised when it has the
+// shape of a unit (letters around a slash: "mL/min/1,73m²", "UI/mL", "ng/L"); it is kept as printed.
+// Such a unit is never converted, so a built-in range is never applied to it: only the report's own
+// range in the same spelling can flag it.
+
+/** [pattern source over folded text (lower case, no accents except µ), canonical spelling]. */
+const SPELLINGS: ReadonlyArray<[string, string]> = [
+  ['mg\\/dl', 'mg/dL'],
+  ['g\\/dl', 'g/dL'],
+  ['%', '%'],
+  ['(?:uui|µui|μui|microui|mcui)\\/ml', 'µUI/mL'],
+  ['(?:mui|mu)\\/l', 'mUI/L'],
+  ['mui\\/ml', 'mUI/mL'],
+  ['ng\\/dl', 'ng/dL'],
+  ['ng\\/ml', 'ng/mL'],
+  ['ng\\/l', 'ng/L'],
+  ['pg\\/ml', 'pg/mL'],
+  ['(?:u|ui)\\/l', 'U/L'],
+  ['ui\\/ml', 'UI/mL'],
+  ['meq\\/l', 'mEq/L'],
+  ['mmol\\/l', 'mmol/L'],
+  ['mg\\/l', 'mg/L'],
+  ['(?:ug|µg|μg|mcg)\\/dl', 'µg/dL'],
+  ['(?:ug|µg|μg|mcg)\\/l', 'µg/L'],
+  ['(?:x\\s?)?10(?:³|\\^3)\\/(?:µl|μl|ul|mm³|mm3)', 'mil/mm³'],
+  ['(?:x\\s?)?10(?:⁶|\\^6)\\/(?:µl|μl|ul|mm³|mm3)', 'milhões/mm³'],
+  ['mil\\/(?:mm3|mm³|ul|µl|μl)', 'mil/mm³'],
+  ['(?:milhoes|milhões|milh\\.)\\/(?:mm3|mm³|ul|µl|μl)', 'milhões/mm³'],
+  ['(?:celulas|células)?\\/(?:mm3|mm³|ul|µl|μl)', '/mm³'],
+  ['\\/ml', '/mL'],
+  ['\\/campo', '/campo'],
+  ['fl', 'fL'],
+  ['pg', 'pg'],
+  ['g\\/l', 'g/L'],
+  ['mil', 'mil/mm³'],
+  ['mm\\/h', 'mm/h'],
+  ['mmhg', 'mmHg'],
+  ['mg\\/24\\s?h(?:oras)?', 'mg/24h'],
+  ['g\\/24\\s?h(?:oras)?', 'g/24h'],
+  ['meq\\/24\\s?h(?:oras)?', 'mEq/24h'],
+  ['mmol\\/24\\s?h(?:oras)?', 'mmol/24h'],
+  ['ml\\/24\\s?h(?:oras)?', 'mL/24h'],
+  ['(?:ug|µg|μg|mcg)\\/24\\s?h(?:oras)?', 'µg/24h'],
+  ['seg(?:undos)?', 's'],
+];
+
+const GENERIC_UNIT = '[a-zµμ%][a-zµμ0-9³²,.^]*\\/[a-zµμ0-9³²,.^/]*[a-zµμ³²]';
+
+/** Pattern source (case-insensitive) matching one unit; the longest known spelling first. */
+export const UNIT_PATTERN = `(?:${[...SPELLINGS.map(([p]) => p)].sort((a, b) => b.length - a.length).join('|')}|${GENERIC_UNIT})`;
+
+const UNIT_AT_START = new RegExp(`^\\s*(${UNIT_PATTERN})(?![a-zà-ÿ0-9])`, 'i');
+
+/** The unit at the start of `s`: its canonical spelling and how many characters it took. */
+export function unitAtStart(s: string): { unit: string; consumed: number } | undefined {
+  const m = UNIT_AT_START.exec(s);
+  if (!m?.[1]) return undefined;
+  return { unit: normalizeUnit(m[1]) ?? m[1], consumed: m[0].length };
+}
+
+export function normalizeUnit(raw: string): string | undefined {
+  const k = raw.trim().toLowerCase().replace(/\s+/g, '').normalize('NFC');
+  for (const [p, unit] of SPELLINGS) if (new RegExp(`^${p}$`).test(k)) return unit;
+  return undefined;
+}
+
+/** Same unit, whatever the spelling ("mg/dl" = "mg/dL"; an unknown unit compared as printed, case-folded). */
+export function sameUnit(a: string, b: string): boolean {
+  return (normalizeUnit(a) ?? a.toLowerCase()) === (normalizeUnit(b) ?? b.toLowerCase());
+}

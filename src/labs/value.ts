@@ -1,0 +1,82 @@
+// A result as printed after an analyte's name: a number (maybe "< 0,5" or "inferior a 0,5"), or a
+// word ("Negativo", "Não reagente", "REAGENTE 1/8"); the lab's own marker before or after the unit
+// ("*", "H", "L", "(H)", "↑", "↓", "alto"); the unit, glued or not ("310.000/mm3", "76fL").
+import { NUMBER, parseBrNumber } from './numbers.ts';
+import { qualitativeAtStart } from './reference.ts';
+import { unitAtStart } from './units.ts';
+
+export interface ValueRead {
+  value: number | null;
+  /** The result as printed ("< 0,5", "Não reagente"). */
+  text: string;
+  comparator: '<' | '>' | null;
+  unit: string | null;
+  /** The lab's own mark, when it printed one. */
+  marker: 'alto' | 'baixo' | null;
+  /** What follows the value, unit and markers (usually the reference). */
+  rest: string;
+}
+
+const COMPARATOR_RE = /^(<=|≤|>=|≥|<|>|inferior\s+a|menor\s+(?:que|do\s+que)|abaixo\s+de|superior\s+a|maior\s+(?:que|do\s+que)|acima\s+de)\s*/i;
+const NUMBER_AT_START = new RegExp(`^(${NUMBER})`);
+const MARKER_RE = /^\s*(\*{1,3}|\(\s*[HLAB+-]\s*\)|[HL](?![\p{L}\d])|↑|↓|▲|▼|\(?\s*(?:alto|alta|baixo|baixa|elevado|elevada)\s*\)?(?![\p{L}:]))/iu;
+
+function markerFlag(m: string): 'alto' | 'baixo' | null {
+  const t = m.replace(/[()\s]/g, '').toLowerCase();
+  if (/^(h|a|\+|↑|▲|alto|alta|elevado|elevada)$/.test(t)) return 'alto';
+  if (/^(l|b|-|↓|▼|baixo|baixa)$/.test(t)) return 'baixo';
+  return null;
+}
+
+function readMarkers(s: string): { rest: string; marker: 'alto' | 'baixo' | null } {
+  let rest = s;
+  let marker: 'alto' | 'baixo' | null = null;
+  for (let i = 0; i < 3; i++) {
+    const m = MARKER_RE.exec(rest);
+    if (!m) break;
+    marker = markerFlag(m[1]!) ?? marker;
+    rest = rest.slice(m[0].length);
+  }
+  return { rest, marker };
+}
+
+export function readValue(input: string, opts: { dotIsDecimal?: boolean; freeText?: boolean } = {}): ValueRead | undefined {
+  const s = input.replace(/^[\s:=\-–—]+/, '');
+  let comparator: '<' | '>' | null = null;
+  let t = s;
+  const c = COMPARATOR_RE.exec(t);
+  if (c && NUMBER_AT_START.test(t.slice(c[0].length))) {
+    comparator = /^(<|≤|inferior|menor|abaixo)/i.test(c[1]!) ? '<' : '>';
+    t = t.slice(c[0].length);
+  }
+  const n = NUMBER_AT_START.exec(t);
+  if (n) {
+    const value = parseBrNumber(n[1]!, { dotIsDecimal: opts.dotIsDecimal ?? false });
+    if (value === undefined) return undefined;
+    let rest = t.slice(n[0].length);
+    // Digits glued to a letter that is not a unit ("4ª", "1º", "25-OH") are not a value.
+    if (/^[\d]/.test(rest)) return undefined;
+    const glued = /^[\p{L}/]/u.test(rest);
+    let unit: string | null = null;
+    let marker: 'alto' | 'baixo' | null = null;
+    ({ rest, marker } = glued ? { rest, marker } : readMarkers(rest));
+    const u = unitAtStart(rest);
+    if (u) {
+      unit = u.unit;
+      rest = rest.slice(u.consumed);
+    } else if (glued) return undefined;
+    const after = readMarkers(rest);
+    rest = after.rest;
+    marker = after.marker ?? marker;
+    const printed = s.slice(0, s.length - t.length) + n[1]!;
+    return { value, text: printed.trim(), comparator, unit, marker, rest };
+  }
+  const q = qualitativeAtStart(s);
+  if (q) return { value: null, text: q.text, comparator: null, unit: null, marker: null, rest: s.slice(q.consumed) };
+  if (opts.freeText) {
+    // After a dot leader the whole cell is the result ("AMARELO CITRINO").
+    const m = /^([\p{L}][\p{L} ]*?)(?=\s{2,}|\s*\(|$)/u.exec(s);
+    if (m && m[1]!.trim().length >= 3) return { value: null, text: m[1]!.trim(), comparator: null, unit: null, marker: null, rest: s.slice(m[0].length) };
+  }
+  return undefined;
+}
