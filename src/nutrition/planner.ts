@@ -452,7 +452,6 @@ export function planMeals(req: MealPlanRequest, taco: TacoTable): PlanResult {
           const ratios = missRatios(day.totals, targets);
           const worst = Math.max(ratios.kcal, ratios.protein_g, ratios.carbs_g, ratios.fat_g);
           const broken = dayViolations(day.meals, { restrictions, carbsPerGram, previousLunchProteins: previousLunch });
-          (globalThis as any).__dbg?.push(`d${d} L${level} a${attempt} l${lambda} w${worst.toFixed(2)} ${broken.slice(0,2).join('|')}`);
           if (worst <= 2) closeAtLevel = true;
           if (worst <= 1 && broken.length === 0) {
             const sig = slots.map((s) => `${s.meal}:${s.u.food.id}`).join(',');
