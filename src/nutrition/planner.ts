@@ -108,7 +108,7 @@ const r = (key: RoleKey, tier: Level, optional = false): RoleSpec => ({ key, tie
 const BREAKFAST = (share: number): MealTemplate => ({
   name: 'Café da manhã',
   share,
-  roles: [r('bf_carb', 0), r('bf_protein', 0), r('fruit', 0), r('coffee', 0, true), r('bf_fat', 1, true), r('bf_dairy', 2, true), r('nuts', 3, true)],
+  roles: [r('bf_carb', 0), r('bf_protein', 1), r('fruit', 0), r('coffee', 0, true), r('bf_fat', 1, true), r('bf_dairy', 2, true), r('nuts', 3, true)],
 });
 const MAIN = (name: string, share: number, lunch: boolean): MealTemplate => ({
   name,
@@ -128,7 +128,7 @@ const SNACK = (name: string, share: number, withCarb: boolean): MealTemplate => 
   name,
   share,
   roles: withCarb
-    ? [r('fruit', 0), r('snack_protein', 0, true), r('snack_carb', 1, true), r('nuts', 2, true)]
+    ? [r('fruit', 0), r('snack_protein', 1, true), r('snack_carb', 1, true), r('nuts', 2, true)]
     : [r('fruit', 0), r('snack_protein', 1, true), r('snack_carb', 2, true), r('nuts', 3, true)],
 });
 
@@ -266,7 +266,12 @@ function missRatios(got: MacroTotals, targets: MacroTotals): Record<keyof MacroT
   };
 }
 
-const ATTEMPTS_PER_LEVEL = 10;
+const ATTEMPTS_PER_LEVEL = 8;
+/**
+ * Solves tried for one day before the request is called infeasible. A feasible day is usually found
+ * in the first few; the budget bounds the time an infeasible request costs (each solve ≈ 0.2–1 ms).
+ */
+const MAX_SOLVES_PER_DAY = 40;
 
 const TARGET_LABEL: Record<keyof MacroTotals, string> = {
   kcal: 'energia',
@@ -438,21 +443,23 @@ export function planMeals(req: MealPlanRequest, taco: TacoTable): PlanResult {
     let accepted: PlanDay | undefined;
     let repeatFallback: PlanDay | undefined;
     const dayOrder: Level[] = lastLevel === null ? order : [lastLevel, ...order.filter((l) => l !== lastLevel)];
+    let budget = MAX_SOLVES_PER_DAY;
     search: for (const level of dayOrder) {
       let closeAtLevel = false;
-      for (let attempt = 0; attempt < ATTEMPTS_PER_LEVEL; attempt++) {
+      for (let attempt = 0; attempt < ATTEMPTS_PER_LEVEL && budget > 0; attempt++) {
         // A level whose first tries are all far off cannot hold the target: move on.
         if (attempt === 3 && !closeAtLevel) break;
         const slots = chooseDay(meals, level, seed, d, attempt, previousLunch);
         if (!slots) continue;
         const items: SolverItem[] = slots.map((s) => ({ meal: s.meal, ...s.u.perGram, lo: s.u.lo, hi: s.u.hi, typical: s.u.typical, fixed: s.u.food.fixed ?? false }));
         for (const lambda of [WEIGHT.typical, 0]) {
+          budget--;
           const grams = polish(slots, solveGrams(items, solveTargets, lambda), targets, carbCaps);
           const day = buildDay(d + 1, meals, slots, grams);
           const ratios = missRatios(day.totals, targets);
           const worst = Math.max(ratios.kcal, ratios.protein_g, ratios.carbs_g, ratios.fat_g);
           const broken = dayViolations(day.meals, { restrictions, carbsPerGram, previousLunchProteins: previousLunch });
-          if (worst <= 2) closeAtLevel = true;
+          if (worst <= 1.5) closeAtLevel = true;
           if (worst <= 1 && broken.length === 0) {
             const sig = slots.map((s) => `${s.meal}:${s.u.food.id}`).join(',');
             if (!daySignatures.has(sig)) {
@@ -560,44 +567,53 @@ function chooseDay(meals: readonly MealSpec[], level: Level, seed: number, day: 
  * worst miss against the targets: rounding 20 items can otherwise add up to a few percent.
  */
 function polish(slots: readonly Slot[], grams: readonly number[], targets: MacroTotals, carbCaps: readonly number[] | null): number[] {
+  const n = slots.length;
   const g = slots.map((s, i) => (s.u.food.fixed ? s.u.food.typical : roundGrams(s.u, grams[i] ?? s.u.typical)));
-  const keys = ['kcal', 'protein_g', 'carbs_g', 'fat_g'] as const;
-  const tol = { kcal: KCAL_TOLERANCE_PCT, protein_g: MACRO_TOLERANCE_PCT, carbs_g: MACRO_TOLERANCE_PCT, fat_g: MACRO_TOLERANCE_PCT };
-  const sum = { kcal: 0, protein_g: 0, carbs_g: 0, fat_g: 0 };
-  const mealCarbs = new Array<number>(Math.max(0, ...slots.map((s) => s.meal)) + 1).fill(0);
-  slots.forEach((s, i) => {
-    for (const k of keys) sum[k] += (s.u.per100[k] * g[i]!) / 100;
-    mealCarbs[s.meal]! += (s.u.per100.carbs_g * g[i]!) / 100;
-  });
-  const score = (t: typeof sum) => Math.max(...keys.map((k) => Math.abs(t[k] - targets[k]) / (targets[k] * tol[k] / 100)));
-  let current = score(sum);
-  for (let round = 0; round < 30 && current > 0.6; round++) {
+  // Sums and per-item contributions per gram, for kcal, protein, carbs, fat; scaled so that 1 = the tolerance.
+  const scale = [
+    100 * targets.kcal * (KCAL_TOLERANCE_PCT / 100),
+    100 * targets.protein_g * (MACRO_TOLERANCE_PCT / 100),
+    100 * targets.carbs_g * (MACRO_TOLERANCE_PCT / 100),
+    100 * targets.fat_g * (MACRO_TOLERANCE_PCT / 100),
+  ];
+  const goal = [targets.kcal, targets.protein_g, targets.carbs_g, targets.fat_g].map((v, k) => (v * 100) / scale[k]!);
+  const coef = slots.map((s) => [s.u.per100.kcal / scale[0]!, s.u.per100.protein_g / scale[1]!, s.u.per100.carbs_g / scale[2]!, s.u.per100.fat_g / scale[3]!]);
+  const sum = [0, 0, 0, 0];
+  const mealCarbs = new Array<number>(n === 0 ? 0 : slots[n - 1]!.meal + 1).fill(0);
+  for (let i = 0; i < n; i++) {
+    for (let k = 0; k < 4; k++) sum[k]! += coef[i]![k]! * g[i]!;
+    mealCarbs[slots[i]!.meal]! += (slots[i]!.u.per100.carbs_g * g[i]!) / 100;
+  }
+  const worstWith = (i: number, dg: number) => {
+    let w = 0;
+    for (let k = 0; k < 4; k++) w = Math.max(w, Math.abs(sum[k]! + coef[i]![k]! * dg - goal[k]!));
+    return w;
+  };
+  let current = worstWith(0, 0);
+  for (let round = 0; round < 24 && current > 0.6; round++) {
     let bestScore = current;
-    let bestMove: { i: number; next: number } | null = null;
-    slots.forEach((s, i) => {
-      if (s.u.food.fixed) return;
-      const step = s.u.hi <= 60 ? 2 : 5;
-      for (const dir of [-1, 1]) {
-        const next = g[i]! + dir * step;
-        if (next < s.u.lo || next > s.u.hi) continue;
-        const dg = (next - g[i]!) / 100;
-        if (carbCaps && mealCarbs[s.meal]! + s.u.per100.carbs_g * dg > carbCaps[s.meal]! - 0.5) continue;
-        const t = { ...sum };
-        for (const k of keys) t[k] += s.u.per100[k] * dg;
-        const sc = score(t);
+    let bestI = -1;
+    let bestDg = 0;
+    for (let i = 0; i < n; i++) {
+      const u = slots[i]!.u;
+      if (u.food.fixed) continue;
+      const step = u.hi <= 60 ? 2 : 5;
+      for (const dg of [-step, step]) {
+        const next = g[i]! + dg;
+        if (next < u.lo || next > u.hi) continue;
+        if (carbCaps && dg > 0 && mealCarbs[slots[i]!.meal]! + (u.per100.carbs_g * dg) / 100 > carbCaps[slots[i]!.meal]! - 0.5) continue;
+        const sc = worstWith(i, dg);
         if (sc < bestScore - 1e-9) {
           bestScore = sc;
-          bestMove = { i, next };
+          bestI = i;
+          bestDg = dg;
         }
       }
-    });
-    if (!bestMove) break;
-    const { i, next } = bestMove as { i: number; next: number };
-    const s = slots[i]!;
-    const dg = (next - g[i]!) / 100;
-    for (const k of keys) sum[k] += s.u.per100[k] * dg;
-    mealCarbs[s.meal]! += s.u.per100.carbs_g * dg;
-    g[i] = next;
+    }
+    if (bestI < 0) break;
+    for (let k = 0; k < 4; k++) sum[k]! += coef[bestI]![k]! * bestDg;
+    mealCarbs[slots[bestI]!.meal]! += (slots[bestI]!.u.per100.carbs_g * bestDg) / 100;
+    g[bestI]! += bestDg;
     current = bestScore;
   }
   return g;
