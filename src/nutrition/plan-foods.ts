@@ -172,7 +172,8 @@ export const PLAN_FOODS: readonly PlanFood[] = [
   F(262, 'Manteiga sem sal', 'butter', 'manteiga', m('colher de chá', 'colheres de chá', 5), 8),
   F(163, 'Abacate', 'avocado', 'abacate', COLHER_SOPA(30), 60),
   F(260, 'Azeite de oliva extravirgem', 'oil', 'azeite', COLHER_SOPA(8), 8),
-  F(589, 'Castanha-do-brasil', 'nuts', 'castanha-do-brasil', UNIDADE(4, true), 10, { max: 30 }),
+  // Two or three a day at most: Brazil nuts are rich in selenium.
+  F(589, 'Castanha-do-brasil', 'nuts', 'castanha-do-brasil', UNIDADE(4, true), 8, { max: 12 }),
   F(588, 'Castanha-de-caju torrada', 'nuts', 'castanha-de-caju', UNIDADE(2.5, true), 15),
   F(597, 'Nozes', 'nuts', 'nozes', UNIDADE(5, true), 15),
   // Salad and cooked vegetables.

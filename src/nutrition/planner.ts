@@ -280,6 +280,11 @@ const TARGET_LABEL: Record<keyof MacroTotals, string> = {
   fat_g: 'gorduras',
 };
 
+/** "5", "5 ou 6", "4, 5 ou 6". */
+function orList(ns: readonly number[]): string {
+  return ns.length <= 1 ? ns.join('') : `${ns.slice(0, -1).join(', ')} ou ${ns[ns.length - 1]}`;
+}
+
 function fmt(n: number): string {
   return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
 }
@@ -358,6 +363,26 @@ function prepare(req: MealPlanRequest, taco: TacoTable, mealsPerDay: number): Pr
 }
 
 export function planMeals(req: MealPlanRequest, taco: TacoTable): PlanResult {
+  return plan(req, taco, true);
+}
+
+/**
+ * Meal counts above the request's for which one day of the same targets can be planned: what to
+ * suggest when a target does not fit the meals asked for ("peça 5 ou 6 refeições").
+ */
+function feasibleWithMoreMeals(req: MealPlanRequest, taco: TacoTable): number[] {
+  const out: number[] = [];
+  // The first count that works is enough: more meals only add room.
+  for (let n = req.meals_per_day + 1; n <= 6; n++) {
+    if (plan({ ...req, meals_per_day: n, days: 1 }, taco, false).ok) {
+      for (let k = n; k <= 6; k++) out.push(k);
+      break;
+    }
+  }
+  return out;
+}
+
+function plan(req: MealPlanRequest, taco: TacoTable, suggest: boolean): PlanResult {
   const macros = req.macros ?? DEFAULT_MACROS;
   const restrictions = req.restrictions ?? [];
   const ctx: PlanContext = { restrictions };
@@ -387,14 +412,10 @@ export function planMeals(req: MealPlanRequest, taco: TacoTable): PlanResult {
   // Energy the structure can hold within household portions. Above it, the answer is more meals.
   const full = capacity(meals, 3);
   if (req.kcal_target > full.max * 0.97) {
-    const more: number[] = [];
-    for (let n = req.meals_per_day + 1; n <= 6; n++) {
-      const p = prepare(req, taco, n);
-      if (p.ok && req.kcal_target <= capacity(p.value.meals, 3).max * 0.85) more.push(n);
-    }
-    const ask = more.length ? `peça ${more.join(' ou ')} refeições` : 'reduza a meta de calorias';
+    const more = suggest ? feasibleWithMoreMeals(req, taco) : [];
+    const ask = more.length ? `peça ${orList(more)} refeições` : 'reduza a meta de calorias';
     return infeasible(
-      `${describeRequest()}: ${fmt(req.kcal_target)} kcal não cabem em ${req.meals_per_day} refeições com porções habituais (no máximo cerca de ${fmt(full.max * 0.97)} kcal) e exigiriam porções acima do habitual: ${ask}.`,
+      `${describeRequest()}: ${fmt(req.kcal_target)} kcal não cabem em ${req.meals_per_day} refeições com porções habituais (no máximo cerca de ${fmt(full.max * 0.97)} kcal); exigiriam porções acima do habitual: ${ask}.`,
     );
   }
   const lean = capacity(meals, 0);
@@ -409,9 +430,15 @@ export function planMeals(req: MealPlanRequest, taco: TacoTable): PlanResult {
     const room = carbCaps.reduce((a, b) => a + b, 0) * CARB_CAP_AIM;
     if (targets.carbs_g * (1 - MACRO_TOLERANCE_PCT / 100) > room) {
       const maxPct = Math.floor(((room * 4) / req.kcal_target) * 100);
+      const more: number[] = [];
+      for (let n = req.meals_per_day + 1; n <= 6; n++) {
+        const caps = mealTemplates(n).reduce((a, m) => a + mealCarbCap(m.name), 0) * CARB_CAP_AIM;
+        if (targets.carbs_g * (1 - MACRO_TOLERANCE_PCT / 100) <= caps) more.push(n);
+      }
+      const ask = more.length ? `peça ${orList(more)} refeições (com lanches) ou reduza` : 'reduza';
       return infeasible(
-        `${describeRequest()}: para diabetes, cada refeição principal leva no máximo ${DIABETIC.mainMealCarbMaxG} g de carboidrato e cada lanche ${DIABETIC.snackCarbMaxG} g; ` +
-          `em ${req.meals_per_day} refeições cabem cerca de ${fmt(room)} g e a meta pede ${fmt(targets.carbs_g)} g. Peça mais refeições (com lanches) ou reduza os carboidratos para até ${maxPct}% das calorias.`,
+        `${describeRequest()}: cada refeição principal leva no máximo ${DIABETIC.mainMealCarbMaxG} g de carboidrato e cada lanche ${DIABETIC.snackCarbMaxG} g; ` +
+          `em ${req.meals_per_day} refeições cabem cerca de ${fmt(room)} g e a meta pede ${fmt(targets.carbs_g)} g. Para um cardápio possível, ${ask} os carboidratos para até ${maxPct}% das calorias.`,
       );
     }
   }
@@ -477,7 +504,15 @@ export function planMeals(req: MealPlanRequest, taco: TacoTable): PlanResult {
     }
     // Repeating a menu is allowed only when the restrictions leave no other combination that fits.
     accepted ??= repeatFallback;
-    if (!accepted) return infeasible(missReason(describeRequest(), targets, best, d));
+    if (!accepted) {
+      const more = suggest && d === 0 ? feasibleWithMoreMeals(req, taco) : [];
+      if (more.length) {
+        return infeasible(
+          `${describeRequest()}: em ${req.meals_per_day} refeições esta meta exige porções acima do habitual; peça ${orList(more)} refeições (ou ajuste a distribuição de macronutrientes).`,
+        );
+      }
+      return infeasible(missReason(describeRequest(), targets, best, d));
+    }
     days.push(accepted);
     const lunch = accepted.meals.find((m) => m.name === 'Almoço');
     previousLunch = lunch ? lunchProteinBases(lunch) : null;
