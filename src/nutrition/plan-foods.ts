@@ -221,8 +221,10 @@ export const ROLE_FOODS = {
   beans: [561, 567],
   legume: [577, 563, 561, 567, 559],
   main_protein: [410, 377, 301, 368, 432, 398, 313, 488, 346, 318],
-  /** Added to main_protein for vegetarian and vegan requests: eggs, tofu, legumes as the main dish. */
-  main_protein_plant: [584, 484, 559, 577, 488],
+  /** Added to main_protein for vegetarian requests: eggs and tofu (beans stay the side, so proteins vary). */
+  main_protein_vegetarian: [584, 484, 488],
+  /** Added to main_protein for vegan requests: tofu and legumes as the main dish. */
+  main_protein_vegan: [584, 559, 577],
   salad: [78, 157, 142, 152, 149, 110, 75],
   cooked_veg: [100, 109, 70, 112, 97, 118, 64, 95],
   oil: [260],
@@ -246,7 +248,8 @@ export const ROLE_LABEL: Record<RoleKey, string> = {
   beans: 'feijão',
   legume: 'feijão ou lentilha',
   main_protein: 'proteína (carne, peixe, ovo ou tofu)',
-  main_protein_plant: 'proteína (ovo, tofu ou leguminosa)',
+  main_protein_vegetarian: 'proteína (ovo ou tofu)',
+  main_protein_vegan: 'proteína (tofu ou leguminosa)',
   salad: 'salada',
   cooked_veg: 'legumes cozidos',
   oil: 'azeite',

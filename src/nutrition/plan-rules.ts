@@ -20,6 +20,17 @@ export const DIABETIC = {
   fruitCarbMaxG: 20,
 } as const;
 
+/**
+ * Energy one meal may hold, whatever the plan: household portions of a usual meal stop about here. A
+ * target above what the meals can hold this way asks for more meals, not for a 1 200 kcal breakfast
+ * (issue 17: "2.900 kcal em 3 refeições exige porções acima do habitual: peça 5 ou 6 refeições").
+ */
+export const MEAL_KCAL_MAX = { breakfast: 800, main: 1000, snack: 500 } as const;
+
+export function mealKcalCap(mealName: string): number {
+  return mealName === 'Café da manhã' ? MEAL_KCAL_MAX.breakfast : MAIN_MEALS.has(mealName) ? MEAL_KCAL_MAX.main : MEAL_KCAL_MAX.snack;
+}
+
 /** Main meals for the carbohydrate caps; the rest are snacks (lanches, ceia). */
 export const MAIN_MEALS: ReadonlySet<string> = new Set(['Café da manhã', 'Almoço', 'Jantar']);
 
@@ -60,7 +71,7 @@ export interface CheckedItem {
 export interface CheckedMeal {
   name: string;
   items: readonly CheckedItem[];
-  totals: { carbs_g: number };
+  totals: { carbs_g: number; kcal: number };
 }
 
 /** Protein-food bases of a lunch that count for "not the same lunch protein two days running". */
@@ -103,6 +114,7 @@ export function dayViolations(
       }
       if (!planAllows(f, ctx)) out.push(`${f.name} not allowed in this plan`);
     }
+    if (meal.totals.kcal > mealKcalCap(meal.name)) out.push(`${meal.name}: ${meal.totals.kcal} kcal over ${mealKcalCap(meal.name)} kcal`);
     if (isDiabetic(ctx) && meal.totals.carbs_g > mealCarbCap(meal.name)) {
       out.push(`${meal.name}: ${meal.totals.carbs_g} g carbohydrate over ${mealCarbCap(meal.name)} g`);
     }
@@ -120,7 +132,8 @@ export function planRules(ctx: PlanContext & { days: number }): string[] {
   const rules = [
     `Porções caseiras: cada alimento fica dentro da porção habitual do seu grupo (carnes e peixes até ${g('meat')} g, tofu até ${g('tofu')} g, ` +
       `arroz até ${g('cooked_grain')} g, pães até ${g('bread')} g, queijos até ${g('cheese')} g, castanhas até ${g('nuts')} g, azeite até ${g('oil')} g, ` +
-      `frutas até ${g('fruit')} g), com a medida caseira ao lado dos gramas.`,
+      `frutas até ${g('fruit')} g), com a medida caseira ao lado dos gramas; nenhuma refeição passa de ${MEAL_KCAL_MAX.main} kcal ` +
+      `(café da manhã ${MEAL_KCAL_MAX.breakfast} kcal, lanches ${MEAL_KCAL_MAX.snack} kcal): metas maiores pedem mais refeições.`,
     'Variedade: cada alimento proteico (carne, peixe, ovo, laticínio, leguminosa, tofu) aparece no máximo uma vez por dia e nenhum alimento ' +
       'se repete na mesma refeição, nem em duas formas (como cenoura crua e cozida)' +
       (ctx.days > 1 ? '; a proteína do almoço não se repete em dias seguidos (o feijão do arroz com feijão é a exceção).' : '.'),

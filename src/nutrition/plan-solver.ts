@@ -4,7 +4,7 @@
 // Objective, with lo_i ≤ x_i ≤ hi_i (the household portion range of each item):
 //   Σ_k w_k ((a_k·x − T_k)/T_k)²                 day kcal (w 6), protein, carbs, fat (w 2 each)
 // + Σ_m w_m ((kcal_m·x − S_m)/T_kcal)²           each meal's share of the day's energy (w 0.4)
-// + Σ_m w_c ((carbs_m·x − C_m)/C_m)²             only for meals over a carbohydrate cap (active set)
+// + Σ_c w_c ((v_c·x − C_c)/C_c)²                 only for meals over an energy or carbohydrate cap (active set)
 // + λ Σ_i ((x_i − typ_i)/typ_i)²                 a faint pull to the typical serving
 
 export interface SolverItem {
@@ -27,11 +27,17 @@ export interface SolverTargets {
   fat_g: number;
   /** kcal each meal should carry (soft). */
   mealKcal: readonly number[];
-  /** Upper bound of carbohydrate per meal, or null for none (diabetic plans cap every meal). */
-  mealCarbCap: readonly number[] | null;
+  /** Upper bounds per meal: energy for every plan, carbohydrate for diabetic plans. */
+  mealCaps: readonly MealCap[];
 }
 
-export const WEIGHT = { kcal: 6, macro: 2, meal: 0.4, carbCap: 40, typical: 0.002 } as const;
+export interface MealCap {
+  meal: number;
+  key: 'kcal' | 'carbs_g';
+  cap: number;
+}
+
+export const WEIGHT = { kcal: 6, macro: 2, meal: 0.4, cap: 40, typical: 0.002 } as const;
 
 interface Row {
   coef: number[];
@@ -155,7 +161,7 @@ function solveSubsystem(H: number[][], b: number[], x: readonly number[], idx: r
 }
 
 /**
- * Grams per item. Carbohydrate caps are inequalities: after a solve, every meal above its cap gets a
+ * Grams per item. Meal caps are inequalities: after a solve, every meal above a cap gets a
  * heavy row pulling it to the cap, and the solve resumes from where it was (an active-set loop; three
  * rounds are enough in practice, and the caller verifies the rounded result anyway).
  */
@@ -168,22 +174,20 @@ export function solveGrams(items: readonly SolverItem[], t: SolverTargets, lambd
   });
   const x = items.map((s) => Math.min(s.hi, Math.max(s.lo, s.typical)));
   boundedLeastSquares(items, rows, x, lambda);
-  if (t.mealCarbCap) {
-    const capped = new Set<number>();
-    for (let round = 0; round < 3; round++) {
-      let added = false;
-      t.mealCarbCap.forEach((cap, m) => {
-        if (capped.has(m)) return;
-        const carbs = items.reduce((acc, s, i) => acc + (s.meal === m ? s.carbs_g * x[i]! : 0), 0);
-        if (carbs > cap) {
-          capped.add(m);
-          added = true;
-          rows.push({ coef: items.map((s) => (s.meal === m ? s.carbs_g : 0)), target: cap, w: WEIGHT.carbCap / (cap * cap) });
-        }
-      });
-      if (!added) break;
-      boundedLeastSquares(items, rows, x, lambda);
+  const active = new Set<MealCap>();
+  for (let round = 0; round < 3 && t.mealCaps.length > 0; round++) {
+    let added = false;
+    for (const c of t.mealCaps) {
+      if (active.has(c)) continue;
+      const value = items.reduce((acc, s, i) => acc + (s.meal === c.meal ? s[c.key] * x[i]! : 0), 0);
+      if (value > c.cap) {
+        active.add(c);
+        added = true;
+        rows.push({ coef: items.map((s) => (s.meal === c.meal ? s[c.key] : 0)), target: c.cap, w: WEIGHT.cap / (c.cap * c.cap) });
+      }
     }
+    if (!added) break;
+    boundedLeastSquares(items, rows, x, lambda);
   }
   return x;
 }

@@ -22,10 +22,10 @@ import { householdMeasure } from './household.ts';
 import { perGram, roundNutrient } from './nutrients.ts';
 import { PLAN_FOOD_BY_ID, PROTEIN_GROUPS, ROLE_FOODS, ROLE_LABEL, type PlanFood, type RoleKey } from './plan-foods.ts';
 import {
-  DIABETIC, dayViolations, isDiabetic, itemRange, KCAL_TOLERANCE_PCT, lunchProteinBases, MACRO_TOLERANCE_PCT, mealCarbCap,
+  DIABETIC, dayViolations, isDiabetic, itemRange, KCAL_TOLERANCE_PCT, lunchProteinBases, MACRO_TOLERANCE_PCT, mealCarbCap, mealKcalCap,
   planAllows, planRules, type PlanContext,
 } from './plan-rules.ts';
-import { solveGrams, WEIGHT, type SolverItem } from './plan-solver.ts';
+import { solveGrams, WEIGHT, type MealCap, type SolverItem } from './plan-solver.ts';
 import { allowedUnder, RESTRICTION_LABELS_PT, type Restriction } from './restrictions.ts';
 import { foldText, type TacoFood, type TacoTable } from './taco.ts';
 
@@ -295,17 +295,21 @@ function infeasible(reason: string): PlanResult {
 
 /** Share of the diabetic carbohydrate caps the solver aims at, leaving room for rounding. */
 const CARB_CAP_AIM = 0.93;
+/** Same for the energy of a meal. */
+const MEAL_KCAL_AIM = 0.97;
 
 /** Energy the structure of `meals` holds at a level, with every role at its leanest or largest food. */
 function capacity(meals: readonly MealSpec[], level: Level): { min: number; max: number } {
   let min = 0;
   let max = 0;
   for (const m of meals) {
+    let mealMax = 0;
     for (const role of m.roles) {
       if (role.tier > level || role.options.length === 0) continue;
       min += Math.min(...role.options.map((o) => o.perGram.kcal * o.lo));
-      max += Math.max(...role.options.map((o) => o.perGram.kcal * o.hi));
+      mealMax += Math.max(...role.options.map((o) => o.perGram.kcal * o.hi));
     }
+    max += Math.min(mealMax, mealKcalCap(m.name));
   }
   return { min, max };
 }
@@ -347,7 +351,7 @@ function prepare(req: MealPlanRequest, taco: TacoTable, mealsPerDay: number): Pr
     const roles: MealSpec['roles'] = [];
     for (const role of tpl.roles) {
       const ids: number[] = [...ROLE_FOODS[role.key]];
-      if (role.key === 'main_protein' && plantFirst) ids.push(...ROLE_FOODS.main_protein_plant);
+      if (role.key === 'main_protein' && plantFirst) ids.push(...ROLE_FOODS[restrictions.includes('vegan') ? 'main_protein_vegan' : 'main_protein_vegetarian']);
       const all = [...new Set(ids)].map(usable).filter((u): u is Usable => u !== null);
       const usual = all.filter((u) => !u.food.plant);
       const options = plantFirst || usual.length === 0 ? all : usual;
@@ -456,7 +460,9 @@ function plan(req: MealPlanRequest, taco: TacoTable, suggest: boolean): PlanResu
 
   const shareSum = meals.reduce((a, m) => a + m.share, 0);
   const mealKcal = meals.map((m) => (req.kcal_target * m.share) / shareSum);
-  const solveTargets = { ...targets, mealKcal, mealCarbCap: carbCaps ? carbCaps.map((c) => c * CARB_CAP_AIM) : null };
+  const mealCaps: MealCap[] = meals.map((m, i) => ({ meal: i, key: 'kcal', cap: mealKcalCap(m.name) * MEAL_KCAL_AIM }));
+  if (carbCaps) carbCaps.forEach((cap, i) => mealCaps.push({ meal: i, key: 'carbs_g', cap: cap * CARB_CAP_AIM }));
+  const solveTargets = { ...targets, mealKcal, mealCaps };
   const carbsPerGram = (id: number) => (perGram(taco.byId.get(id)!, 'carbs_g') ?? 0);
 
   const seed = hashRequest(req);
@@ -473,15 +479,17 @@ function plan(req: MealPlanRequest, taco: TacoTable, suggest: boolean): PlanResu
     let budget = MAX_SOLVES_PER_DAY;
     search: for (const level of dayOrder) {
       let closeAtLevel = false;
+      let solvedAtLevel = 0;
       for (let attempt = 0; attempt < ATTEMPTS_PER_LEVEL && budget > 0; attempt++) {
         // A level whose first tries are all far off cannot hold the target: move on.
-        if (attempt === 3 && !closeAtLevel) break;
+        if (solvedAtLevel === 3 && !closeAtLevel) break;
         const slots = chooseDay(meals, level, seed, d, attempt, previousLunch);
         if (!slots) continue;
+        solvedAtLevel++;
         const items: SolverItem[] = slots.map((s) => ({ meal: s.meal, ...s.u.perGram, lo: s.u.lo, hi: s.u.hi, typical: s.u.typical, fixed: s.u.food.fixed ?? false }));
         for (const lambda of [WEIGHT.typical, 0]) {
           budget--;
-          const grams = polish(slots, solveGrams(items, solveTargets, lambda), targets, carbCaps);
+          const grams = polish(slots, solveGrams(items, solveTargets, lambda), targets, mealCaps);
           const day = buildDay(d + 1, meals, slots, grams);
           const ratios = missRatios(day.totals, targets);
           const worst = Math.max(ratios.kcal, ratios.protein_g, ratios.carbs_g, ratios.fat_g);
@@ -555,15 +563,25 @@ function missReason(
  * before. Soft: a food not already used today (the fruits of the day differ) when the role allows it.
  * Null when a required role has no food left under those rules.
  */
+const MAIN_DISH_MEALS: ReadonlySet<string> = new Set(['Almoço', 'Jantar']);
+
 function chooseDay(meals: readonly MealSpec[], level: Level, seed: number, day: number, attempt: number, previousLunch: ReadonlySet<string> | null): Slot[] | null {
   const slots: Slot[] = [];
   const usedToday = new Set<number>();
   const proteinToday = new Set<string>();
-  for (let m = 0; m < meals.length; m++) {
+  // Lunch and dinner choose first: their main dish is the protein a day is built around, and the
+  // breakfast and snacks take what the once-a-day rule leaves (soy drink when eggs and tofu are taken).
+  const mealOrder = meals.map((_, m) => m).sort((a, b) => Number(!MAIN_DISH_MEALS.has(meals[a]!.name)) - Number(!MAIN_DISH_MEALS.has(meals[b]!.name)) || a - b);
+  const byMeal: Slot[][] = meals.map(() => []);
+  for (const m of mealOrder) {
     const meal = meals[m]!;
     const mealBases = new Set<string>();
     const lunch = meal.name === 'Almoço';
-    for (const role of meal.roles) {
+    // Required roles choose first (an optional side must not take the last protein the main dish
+    // needed); the meal's items keep the template's order.
+    const order = meal.roles.map((role, idx) => ({ role, idx })).sort((a, b) => Number(a.role.optional) - Number(b.role.optional) || a.idx - b.idx);
+    const picked: Array<{ idx: number; slot: Slot }> = [];
+    for (const { role, idx } of order) {
       if (role.tier > level) continue;
       const n = role.options.length;
       const base = roleOffset(seed, role.key) + day + m * 3 + attempt * (1 + (roleOffset(seed, `${role.key}#`) % 3));
@@ -590,9 +608,12 @@ function chooseDay(meals: readonly MealSpec[], level: Level, seed: number, day: 
       usedToday.add(pick.food.id);
       mealBases.add(pick.food.base);
       if (PROTEIN_GROUPS.has(pick.food.group)) proteinToday.add(pick.food.base);
-      slots.push({ meal: m, u: pick });
+      picked.push({ idx, slot: { meal: m, u: pick } });
     }
+    picked.sort((a, b) => a.idx - b.idx);
+    byMeal[m] = picked.map((p) => p.slot);
   }
+  for (const list of byMeal) slots.push(...list);
   return slots;
 }
 
@@ -601,7 +622,7 @@ function chooseDay(meals: readonly MealSpec[], level: Level, seed: number, day: 
  * (within their ranges, never pushing a diabetic meal over its carbohydrate cap) while that lowers the
  * worst miss against the targets: rounding 20 items can otherwise add up to a few percent.
  */
-function polish(slots: readonly Slot[], grams: readonly number[], targets: MacroTotals, carbCaps: readonly number[] | null): number[] {
+function polish(slots: readonly Slot[], grams: readonly number[], targets: MacroTotals, caps: readonly MealCap[]): number[] {
   const n = slots.length;
   const g = slots.map((s, i) => (s.u.food.fixed ? s.u.food.typical : roundGrams(s.u, grams[i] ?? s.u.typical)));
   // Sums and per-item contributions per gram, for kcal, protein, carbs, fat; scaled so that 1 = the tolerance.
@@ -614,10 +635,15 @@ function polish(slots: readonly Slot[], grams: readonly number[], targets: Macro
   const goal = [targets.kcal, targets.protein_g, targets.carbs_g, targets.fat_g].map((v, k) => (v * 100) / scale[k]!);
   const coef = slots.map((s) => [s.u.per100.kcal / scale[0]!, s.u.per100.protein_g / scale[1]!, s.u.per100.carbs_g / scale[2]!, s.u.per100.fat_g / scale[3]!]);
   const sum = [0, 0, 0, 0];
-  const mealCarbs = new Array<number>(n === 0 ? 0 : slots[n - 1]!.meal + 1).fill(0);
+  // Per meal, kcal and carbohydrate, to keep each nudge under the meal's caps.
+  const meals = n === 0 ? 0 : slots[n - 1]!.meal + 1;
+  const mealSum = { kcal: new Array<number>(meals).fill(0), carbs_g: new Array<number>(meals).fill(0) };
+  const capOf = { kcal: new Array<number>(meals).fill(Infinity), carbs_g: new Array<number>(meals).fill(Infinity) };
+  for (const c of caps) capOf[c.key][c.meal] = c.cap / (c.key === 'kcal' ? MEAL_KCAL_AIM : CARB_CAP_AIM);
   for (let i = 0; i < n; i++) {
     for (let k = 0; k < 4; k++) sum[k]! += coef[i]![k]! * g[i]!;
-    mealCarbs[slots[i]!.meal]! += (slots[i]!.u.per100.carbs_g * g[i]!) / 100;
+    mealSum.kcal[slots[i]!.meal]! += (slots[i]!.u.per100.kcal * g[i]!) / 100;
+    mealSum.carbs_g[slots[i]!.meal]! += (slots[i]!.u.per100.carbs_g * g[i]!) / 100;
   }
   const worstWith = (i: number, dg: number) => {
     let w = 0;
@@ -636,7 +662,8 @@ function polish(slots: readonly Slot[], grams: readonly number[], targets: Macro
       for (const dg of [-step, step]) {
         const next = g[i]! + dg;
         if (next < u.lo || next > u.hi) continue;
-        if (carbCaps && dg > 0 && mealCarbs[slots[i]!.meal]! + (u.per100.carbs_g * dg) / 100 > carbCaps[slots[i]!.meal]! - 0.5) continue;
+        const mi = slots[i]!.meal;
+        if (dg > 0 && (mealSum.kcal[mi]! + (u.per100.kcal * dg) / 100 > capOf.kcal[mi]! - 1 || mealSum.carbs_g[mi]! + (u.per100.carbs_g * dg) / 100 > capOf.carbs_g[mi]! - 0.5)) continue;
         const sc = worstWith(i, dg);
         if (sc < bestScore - 1e-9) {
           bestScore = sc;
@@ -647,7 +674,8 @@ function polish(slots: readonly Slot[], grams: readonly number[], targets: Macro
     }
     if (bestI < 0) break;
     for (let k = 0; k < 4; k++) sum[k]! += coef[bestI]![k]! * bestDg;
-    mealCarbs[slots[bestI]!.meal]! += (slots[bestI]!.u.per100.carbs_g * bestDg) / 100;
+    mealSum.kcal[slots[bestI]!.meal]! += (slots[bestI]!.u.per100.kcal * bestDg) / 100;
+    mealSum.carbs_g[slots[bestI]!.meal]! += (slots[bestI]!.u.per100.carbs_g * bestDg) / 100;
     g[bestI]! += bestDg;
     current = bestScore;
   }

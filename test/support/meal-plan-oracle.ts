@@ -137,6 +137,9 @@ export function planProblems(req: MealPlanRequest, plan: MealPlan, taco: TacoTab
         }
         kcalSum += it.kcal;
       }
+      // docs/nutrition.md: no meal above 1 000 kcal (breakfast 800, snacks 500).
+      const kcalCap = meal.name === 'Café da manhã' ? 800 : MAIN_MEALS.has(meal.name) ? 1000 : 500;
+      if (meal.totals.kcal > kcalCap) bad(`day ${day.day} ${meal.name}: ${meal.totals.kcal} kcal over ${kcalCap} kcal`);
       if (diabetic) {
         const cap = MAIN_MEALS.has(meal.name) ? 75 : 30;
         if (carbs > cap + 0.05) bad(`day ${day.day} ${meal.name}: ${carbs.toFixed(1)} g carbohydrate over ${cap} g`);
