@@ -352,7 +352,9 @@ function prepare(req: MealPlanRequest, taco: TacoTable, mealsPerDay: number): Pr
     for (const role of tpl.roles) {
       const ids: number[] = [...ROLE_FOODS[role.key]];
       if (role.key === 'main_protein' && plantFirst) ids.push(...ROLE_FOODS[restrictions.includes('vegan') ? 'main_protein_vegan' : 'main_protein_vegetarian']);
-      const all = [...new Set(ids)].map(usable).filter((u): u is Usable => u !== null);
+      let all = [...new Set(ids)].map(usable).filter((u): u is Usable => u !== null);
+      // No rice left (excluded, or only white rice and a diabetic plan): lunch takes another starch.
+      if (all.length === 0 && role.key === 'rice') all = ROLE_FOODS.starch.map(usable).filter((u): u is Usable => u !== null);
       const usual = all.filter((u) => !u.food.plant);
       const options = plantFirst || usual.length === 0 ? all : usual;
       if (options.length === 0) {
@@ -447,7 +449,7 @@ function plan(req: MealPlanRequest, taco: TacoTable, suggest: boolean): PlanResu
     }
   }
 
-  // Levels to try, from the one whose usual portions fit the target, then larger, then leaner.
+  // Levels to try, from the one whose usual portions fit the target outwards.
   let start: Level = 3;
   for (const L of [1, 2, 3] as const) {
     if (req.kcal_target <= capacity(meals, L).max * 0.72) {
@@ -456,7 +458,8 @@ function plan(req: MealPlanRequest, taco: TacoTable, suggest: boolean): PlanResu
     }
   }
   if (req.kcal_target < capacity(meals, 1).min * 1.25) start = 0;
-  const order: Level[] = [...LEVELS.filter((l) => l >= start), ...LEVELS.filter((l) => l < start).reverse()];
+  // Nearest levels first; on a tie the leaner one (the target sits between two structures).
+  const order: Level[] = [...LEVELS].sort((a, b) => Math.abs(a - start) - Math.abs(b - start) || a - b);
 
   const shareSum = meals.reduce((a, m) => a + m.share, 0);
   const mealKcal = meals.map((m) => (req.kcal_target * m.share) / shareSum);
