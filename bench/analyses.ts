@@ -17,6 +17,7 @@ import { ADMIN_URL, createDatabase, databaseUrl, dropDatabase } from '../test/su
 import { startTestDaemon } from '../test/support/daemon.ts';
 import { startEmulators, testPng, waitForEnd } from '../test/support/emulators.ts';
 import { machineFacts } from './lib/machine.ts';
+import { runMealPlanBench } from './meal-plans.ts';
 import { percentile, round } from './lib/stats.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -121,6 +122,7 @@ async function main(): Promise<void> {
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const r of rows) console.log(line(r));
   console.log(`\nwritten to bench/results/analyses.json`);
+  runMealPlanBench();
 }
 
 main().catch((err) => {

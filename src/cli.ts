@@ -128,12 +128,12 @@ async function warmMealPlans(file: string): Promise<number> {
         if (out.cached) {
           counts.cached++;
           console.log(`${label} already cached (${what})`);
-        } else if (out.result.tips.length === 0) {
+        } else if (out.modelTips === 0) {
           counts.degraded++;
           console.log(`${label} stored without tips, short TTL: no text model answered (${what})`);
         } else {
           counts.stored++;
-          console.log(`${label} stored (${what}, ${out.result.tips.length} tips)`);
+          console.log(`${label} stored (${what}, ${out.modelTips} tips)`);
         }
       } catch (err) {
         counts.failed++;

@@ -1,5 +1,5 @@
-// meal_plan end to end: the optimizer's plan with the model's tips, the same plan with every model
-// down (tips: []), an infeasible request, invalid input.
+// meal_plan end to end: the optimizer's plan with its rules and the model's tips, the same plan with
+// every model down (tips: the rules only), an infeasible request, invalid input.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseTips } from '../src/handlers/meal-plan.ts';
@@ -17,7 +17,7 @@ after(async () => {
   await emu.close();
 });
 
-test('a plan: days within tolerance of the targets, up to three tips from the text model', async () => {
+test('a plan: days within tolerance of the targets, the rules it follows, then up to three tips from the text model', async () => {
   const d = await startTestDaemon(db.url, emu.env);
   try {
     const input = { kcal_target: 2000, meals_per_day: 5, days: 2, restrictions: ['lactose_free'] };
@@ -32,23 +32,31 @@ test('a plan: days within tolerance of the targets, up to three tips from the te
       const off = Math.abs(day.totals.kcal - 2000) / 2000;
       assert.ok(off <= r.targets.tolerance.kcal_pct / 100, `day ${day.day}: ${day.totals.kcal} kcal`);
     }
-    assert.ok(r.tips.length >= 1 && r.tips.length <= 3, JSON.stringify(r.tips));
-    for (const tip of r.tips) assert.ok(typeof tip === 'string' && tip.length > 0 && tip.length <= 200);
+    for (const item of r.days[0].meals[0].items) assert.match(item.household, /^(½|\d+( ½)?) \S/);
+    // The rules first (portions, variety, targets, then the restriction's), then the model's tips.
+    assert.match(r.tips[0], /^Porções caseiras/);
+    assert.match(r.tips[1], /^Variedade/);
+    assert.match(r.tips[2], /^Metas/);
+    assert.match(r.tips[3], /^Sem lactose/);
+    const modelTips = r.tips.slice(4);
+    assert.ok(modelTips.length >= 1 && modelTips.length <= 3, JSON.stringify(r.tips));
+    for (const tip of modelTips) assert.ok(typeof tip === 'string' && tip.length > 0 && tip.length <= 200);
     assert.equal(row.provider, 'ollama');
-    assert.match(row.cache_key, /^meal_plan:v1:/);
+    assert.match(row.cache_key, /^meal_plan:v2:/);
   } finally {
     await d.stop();
   }
 });
 
-test('every model down: the plan still completes, tips: []', async () => {
+test('every model down: the plan still completes, tips are the rules only', async () => {
   await emu.ollama.setKnobs({ down: true });
   await emu.gemini.setKnobs({ down: true });
   const d = await startTestDaemon(db.url, emu.env);
   try {
     const { how, row } = await runJob(d, db.pool, 'meal_plan', { kcal_target: 1800, meals_per_day: 4, days: 1, restrictions: ['vegetarian'] });
     assert.equal(how, 'completed', JSON.stringify(row.error));
-    assert.deepEqual(row.result.tips, []);
+    assert.equal(row.result.tips.length, 4, JSON.stringify(row.result.tips));
+    assert.match(row.result.tips[3], /^Vegetariano/);
     assert.equal(row.result.days.length, 1);
     assert.equal(row.attempts, 1);
     assert.equal(row.provider, null);

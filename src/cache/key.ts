@@ -12,7 +12,7 @@ export const HANDLER_VERSIONS: Record<JobType, string> = {
   sofia_image: '1',
   medical_exam: '2', // 2: qualitative results, comparator, source (issue 16)
   unified_assistant: '1',
-  meal_plan: '1',
+  meal_plan: '2',
   whatsapp_message: '1',
   healthcheck: '1',
 };

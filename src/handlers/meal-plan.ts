@@ -1,5 +1,7 @@
-// meal_plan: the TACO optimizer builds the plan (never a model); the text model only adds up to
-// three short tips, and the plan is complete without them, so meal plans work with every model down.
+// meal_plan: the TACO optimizer builds the plan (never a model). `tips` open with the rules the plan
+// follows (portions, variety, the restrictions' — stated by the planner, so a nutritionist reviewing
+// the plan knows what was enforced), then up to three short tips from the text model. The plan is
+// complete without the model's tips, so meal plans work with every model down.
 import { cacheKeyFor, HANDLER_VERSIONS } from '../cache/key.ts';
 import { PermanentError } from '../errors.ts';
 import { planMeals, type MealPlan } from '../nutrition/planner.ts';
@@ -14,6 +16,7 @@ import type { JobHandler } from './types.ts';
 export interface MealPlanResult {
   days: MealPlan['days'];
   targets: MealPlan['targets'];
+  /** The plan's rules (always), then up to MAX_TIPS tips from the text model. */
   tips: string[];
 }
 
@@ -53,7 +56,10 @@ export function parseTips(text: string): string[] {
   return out;
 }
 
-export async function analyseMealPlan(deps: AnalysisDeps, input: MealPlanInput, actx: AnalysisContext): Promise<AnalysisOutcome<MealPlanResult>> {
+/** The outcome, plus how many tips came from the model (0: no model answered; cached with a short TTL). */
+export type MealPlanOutcome = AnalysisOutcome<MealPlanResult> & { modelTips?: number };
+
+export async function analyseMealPlan(deps: AnalysisDeps, input: MealPlanInput, actx: AnalysisContext): Promise<MealPlanOutcome> {
   const cacheKey = await cacheKeyFor('meal_plan', input);
   const hit = await deps.cache.get('meal_plan', cacheKey);
   if (hit !== undefined) return { result: hit as MealPlanResult, cacheKey, cached: true };
@@ -61,10 +67,10 @@ export async function analyseMealPlan(deps: AnalysisDeps, input: MealPlanInput, 
   const planned = planMeals(input, deps.taco());
   if (!planned.ok) throw new PermanentError('infeasible', planned.reason);
   const answer = await optionalText(deps, { system: TIPS_SYSTEM, prompt: tipsPrompt(input, planned.plan) }, actx);
-  const tips = answer ? parseTips(answer.text) : [];
-  const result: MealPlanResult = { days: planned.plan.days, targets: planned.plan.targets, tips };
-  await deps.cache.put('meal_plan', cacheKey, result, { degraded: tips.length === 0 });
-  return { result, provider: answer?.provider, model: answer?.model, cacheKey, cached: false };
+  const modelTips = answer ? parseTips(answer.text) : [];
+  const result: MealPlanResult = { days: planned.plan.days, targets: planned.plan.targets, tips: [...planned.plan.rules, ...modelTips] };
+  await deps.cache.put('meal_plan', cacheKey, result, { degraded: modelTips.length === 0 });
+  return { result, provider: answer?.provider, model: answer?.model, cacheKey, cached: false, modelTips: modelTips.length };
 }
 
 export function mealPlanHandler(deps: AnalysisDeps): JobHandler {

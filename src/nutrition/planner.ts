@@ -1,21 +1,35 @@
-// Meal-plan optimizer over TACO foods. Pure and deterministic: the same request gives the same plan.
+// Meal-plan optimizer over TACO foods: the orchestration. Pure and deterministic: the same request
+// gives the same plan. The pieces, each in its own file:
+//   plan-foods.ts   curated foods: TACO id, food group, household portion range and measure, roles
+//   plan-solver.ts  grams of a day by bounded least squares
+//   plan-rules.ts   portions, variety and restriction rules (checked on every day) and their pt-BR text
+//   restrictions.ts which TACO lines a restriction rules out
 //
-// How it works (docs/nutrition.md has the long version):
-//  1. Meal structure by meals_per_day (café da manhã, almoço, jantar, lanches, ceia), each meal a list
-//     of roles (arroz, feijão, proteína, salada, legume, azeite…) with curated TACO candidates and
-//     realistic per-food gram bounds. Candidates that break a restriction or match exclude_foods go.
-//  2. For each day, pick one candidate per role by rotating through the lists from an offset derived
-//     from a hash of the request (so days differ, and two requests differ, without Math.random).
-//  3. Solve the grams of the whole day at once: bounded least squares on the relative errors of
-//     kcal, protein, carbs and fat (plus a soft share of the day's energy per meal, and a faint pull
-//     towards typical portions), by projected coordinate descent.
-//  4. Round grams to household precision, recompute from TACO, and check the tolerances on the
-//     numbers that will be shown. A day that misses is retried with other candidates; if no
-//     combination fits, the whole request is infeasible with a reason a person can act on. A day is
-//     never returned outside tolerance.
+// How a plan is made (docs/nutrition.md has the long version):
+//  1. Meal structure by meals_per_day; each meal a list of roles (arroz, feijão, proteína, fruta…)
+//     in tiers: a lean core, the usual meal, and extra items (a second dairy, a fruit for dessert, a
+//     second starch, nuts) used when the energy target needs more food than usual portions hold.
+//  2. For each day, pick one food per role, rotating from offsets hashed from the request, under the
+//     variety rules: no food (base) twice in a meal, a protein food at most once a day, and not the
+//     same lunch protein as the day before.
+//  3. Solve the grams of the whole day within each item's household range (plan-solver.ts), with
+//     carbohydrate caps per meal for diabetic plans.
+//  4. Round to household precision, recompute from TACO, and accept the day only if it meets the
+//     ±5 % kcal / ±10 % macro tolerance and every rule in plan-rules.ts. Otherwise other foods, then
+//     the neighbouring tier, are tried; if nothing fits, the request is infeasible with a reason a
+//     person can act on. A day is never returned outside tolerance or breaking a rule.
+import { householdMeasure } from './household.ts';
 import { perGram, roundNutrient } from './nutrients.ts';
+import { PLAN_FOOD_BY_ID, PROTEIN_GROUPS, ROLE_FOODS, ROLE_LABEL, type PlanFood, type RoleKey } from './plan-foods.ts';
+import {
+  DIABETIC, dayViolations, isDiabetic, itemRange, KCAL_TOLERANCE_PCT, lunchProteinBases, MACRO_TOLERANCE_PCT, mealCarbCap, mealKcalCap,
+  planAllows, planRules, type PlanContext,
+} from './plan-rules.ts';
+import { solveGrams, WEIGHT, type MealCap, type SolverItem } from './plan-solver.ts';
 import { allowedUnder, RESTRICTION_LABELS_PT, type Restriction } from './restrictions.ts';
 import { foldText, type TacoFood, type TacoTable } from './taco.ts';
+
+export { KCAL_TOLERANCE_PCT, MACRO_TOLERANCE_PCT } from './plan-rules.ts';
 
 export interface MealPlanRequest {
   kcal_target: number;
@@ -30,6 +44,8 @@ export interface PlanItem {
   taco_id: number;
   name: string;
   grams: number;
+  /** The grams as a household measure: "2 colheres de servir", "1 filé médio". */
+  household: string;
   kcal: number;
   protein_g: number;
   carbs_g: number;
@@ -58,138 +74,25 @@ export interface PlanDay {
 export interface MealPlan {
   days: PlanDay[];
   targets: MacroTotals & { tolerance: { kcal_pct: number; macro_pct: number } };
+  /** The rules the plan follows, in pt-BR (portions, variety, the restrictions'). */
+  rules: string[];
 }
 
 export type PlanResult = { ok: true; plan: MealPlan } | { ok: false; code: 'infeasible'; reason: string };
 
-export const KCAL_TOLERANCE_PCT = 5;
-export const MACRO_TOLERANCE_PCT = 10;
 export const DEFAULT_MACROS = { protein_pct: 20, carbs_pct: 50, fat_pct: 30 } as const;
 
 // ---------------------------------------------------------------------------------------------
-// Curated candidates. Bounds are per meal, in grams of the food as eaten, and stay within what a
-// person recognises as a portion (e.g. rice 50–300 g ≈ 2–12 colheres de sopa; olive oil 3–15 g ≈ up
-// to one colher de sopa cheia). `fixed` items are not optimised (a cup of coffee).
+// Meal structure. A role's tier says from which level of the day it is present: 0 = the lean core
+// (small targets), 1 = the usual meal, 2 and 3 = extra items for large targets. Optional roles are
+// skipped when restrictions or variety leave no food for them; required ones make the attempt fail.
 
-interface Candidate {
-  id: number;
-  name: string;
-  min: number;
-  typical: number;
-  max: number;
-  fixed?: boolean;
-  /** Plant proteins unusual in an omnivore Brazilian menu: offered for vegetarian/vegan requests, or when nothing else is left. */
-  plant?: boolean;
-}
+type Level = 0 | 1 | 2 | 3;
+const LEVELS: readonly Level[] = [0, 1, 2, 3];
 
-const c = (id: number, name: string, min: number, typical: number, max: number, fixed = false): Candidate => ({ id, name, min, typical, max, fixed });
-const plant = (cand: Candidate): Candidate => ({ ...cand, plant: true });
-
-const FRUITS: Candidate[] = [
-  c(182, 'Banana prata', 40, 80, 200),
-  c(226, 'Mamão papaia', 80, 150, 300),
-  c(222, 'Maçã fuji', 80, 130, 220),
-  c(214, 'Laranja pera', 80, 130, 260),
-  c(164, 'Abacaxi', 50, 100, 200),
-  c(239, 'Morango', 50, 100, 200),
-  c(231, 'Manga tommy', 60, 140, 250),
-  c(236, 'Melão', 80, 150, 300),
-  c(256, 'Uva itália', 50, 100, 200),
-  c(200, 'Goiaba vermelha', 60, 120, 220),
-  c(251, 'Tangerina poncã', 60, 120, 220),
-];
-const BREAKFAST_CARBS: Candidate[] = [
-  c(53, 'Pão francês', 25, 50, 100),
-  c(533, 'Cuscuz de milho', 50, 120, 250),
-  c(52, 'Pão de forma integral', 25, 50, 100),
-  c(7, 'Aveia em flocos', 15, 30, 70),
-  c(88, 'Batata-doce cozida', 60, 120, 250),
-  c(551, 'Tapioca com manteiga', 40, 70, 130),
-];
-const BREAKFAST_PROTEINS: Candidate[] = [
-  c(488, 'Ovo cozido', 50, 100, 150),
-  c(461, 'Queijo minas frescal', 20, 30, 60),
-  c(448, 'Iogurte natural', 80, 170, 250),
-  c(490, 'Ovo frito', 50, 50, 100),
-  c(469, 'Ricota', 20, 40, 80),
-  plant(c(584, 'Tofu', 50, 100, 200)),
-  plant(c(583, 'Bebida de soja (extrato em pó)', 15, 25, 45)),
-];
-const BREAKFAST_FATS: Candidate[] = [
-  c(262, 'Manteiga sem sal', 3, 8, 15),
-  c(163, 'Abacate', 30, 60, 120),
-  c(589, 'Castanha-do-brasil', 5, 10, 30),
-];
-const COFFEE: Candidate[] = [c(471, 'Café coado', 100, 100, 100, true)];
-const RICE: Candidate[] = [c(3, 'Arroz branco cozido', 50, 120, 300), c(1, 'Arroz integral cozido', 50, 120, 300)];
-const STARCHES: Candidate[] = [
-  c(88, 'Batata-doce cozida', 60, 150, 350),
-  c(3, 'Arroz branco cozido', 50, 120, 300),
-  c(91, 'Batata inglesa cozida', 80, 150, 350),
-  c(129, 'Mandioca cozida', 60, 120, 300),
-  c(1, 'Arroz integral cozido', 50, 120, 300),
-  c(533, 'Cuscuz de milho', 60, 120, 250),
-];
-// Lunch is arroz com feijão; lentils and feijão-fradinho appear at dinner.
-const BEANS: Candidate[] = [c(561, 'Feijão carioca cozido', 50, 100, 250), c(567, 'Feijão preto cozido', 50, 100, 250)];
-const LEGUMES: Candidate[] = [
-  c(577, 'Lentilha cozida', 50, 100, 250),
-  c(561, 'Feijão carioca cozido', 50, 100, 250),
-  c(563, 'Feijão fradinho cozido', 50, 100, 250),
-  c(567, 'Feijão preto cozido', 50, 100, 250),
-];
-const MAIN_PROTEINS: Candidate[] = [
-  c(410, 'Peito de frango grelhado', 60, 120, 220),
-  c(377, 'Patinho grelhado', 60, 120, 200),
-  c(301, 'Filé de merluza assado', 60, 130, 250),
-  c(368, 'Maminha grelhada', 60, 120, 200),
-  c(432, 'Lombo de porco assado', 60, 120, 200),
-  c(398, 'Coxa de frango sem pele cozida', 60, 120, 200),
-  c(313, 'Pintado grelhado', 60, 130, 250),
-  c(488, 'Ovo cozido', 50, 100, 150),
-  c(346, 'Contrafilé grelhado sem gordura', 60, 120, 200),
-  c(318, 'Sardinha assada', 60, 120, 200),
-  plant(c(584, 'Tofu', 80, 150, 300)),
-];
-const SALADS: Candidate[] = [
-  c(78, 'Alface crespa', 20, 40, 80),
-  c(157, 'Tomate', 30, 60, 120),
-  c(142, 'Pepino', 30, 50, 100),
-  c(152, 'Rúcula', 15, 30, 60),
-  c(149, 'Repolho cru', 30, 50, 100),
-  c(110, 'Cenoura crua ralada', 20, 40, 80),
-  c(75, 'Agrião', 15, 30, 60),
-];
-const COOKED_VEG: Candidate[] = [
-  c(100, 'Brócolis cozido', 40, 80, 160),
-  c(109, 'Cenoura cozida', 30, 60, 120),
-  c(70, 'Abobrinha cozida', 40, 80, 160),
-  c(112, 'Chuchu cozido', 40, 80, 160),
-  c(97, 'Beterraba cozida', 30, 60, 120),
-  c(118, 'Couve-flor cozida', 40, 80, 160),
-  c(64, 'Abóbora cabotiá cozida', 40, 80, 160),
-  c(95, 'Berinjela cozida', 40, 80, 160),
-];
-const OILS: Candidate[] = [c(260, 'Azeite de oliva extravirgem', 3, 8, 15)];
-const SNACK_PROTEINS: Candidate[] = [
-  c(448, 'Iogurte natural', 80, 170, 250),
-  c(589, 'Castanha-do-brasil', 5, 15, 30),
-  c(461, 'Queijo minas frescal', 20, 30, 60),
-  c(449, 'Iogurte natural desnatado', 80, 170, 250),
-  c(597, 'Nozes', 5, 15, 30),
-  c(588, 'Castanha-de-caju torrada', 5, 15, 30),
-];
-const SNACK_CARBS: Candidate[] = [
-  c(7, 'Aveia em flocos', 15, 30, 60),
-  c(52, 'Pão de forma integral', 25, 50, 100),
-  c(61, 'Pipoca', 10, 25, 50),
-  c(53, 'Pão francês', 25, 50, 100),
-];
-
-interface Role {
-  key: string;
-  candidates: Candidate[];
-  /** Dropped, instead of making the plan infeasible, when restrictions leave no candidate. */
+interface RoleSpec {
+  key: RoleKey;
+  tier: Level;
   optional?: boolean;
 }
 
@@ -197,40 +100,36 @@ interface MealTemplate {
   name: string;
   /** Soft share of the day's energy. */
   share: number;
-  roles: Role[];
+  roles: RoleSpec[];
 }
+
+const r = (key: RoleKey, tier: Level, optional = false): RoleSpec => ({ key, tier, optional });
 
 const BREAKFAST = (share: number): MealTemplate => ({
   name: 'Café da manhã',
   share,
-  roles: [
-    { key: 'bf_carb', candidates: BREAKFAST_CARBS },
-    { key: 'bf_protein', candidates: BREAKFAST_PROTEINS },
-    { key: 'fruit', candidates: FRUITS },
-    { key: 'bf_fat', candidates: BREAKFAST_FATS, optional: true },
-    { key: 'coffee', candidates: COFFEE, optional: true },
-  ],
+  roles: [r('bf_carb', 0), r('bf_protein', 1), r('fruit', 0), r('coffee', 0, true), r('bf_fat', 1, true), r('bf_dairy', 2, true), r('nuts', 3, true)],
 });
 const MAIN = (name: string, share: number, lunch: boolean): MealTemplate => ({
   name,
   share,
   roles: [
-    { key: lunch ? 'rice' : 'starch', candidates: lunch ? RICE : STARCHES },
-    { key: lunch ? 'beans' : 'legume', candidates: lunch ? BEANS : LEGUMES },
-    { key: 'main_protein', candidates: MAIN_PROTEINS },
-    { key: 'salad', candidates: SALADS, optional: true },
-    { key: 'cooked_veg', candidates: COOKED_VEG, optional: true },
-    { key: 'oil', candidates: OILS, optional: true },
+    lunch ? r('rice', 0) : r('starch', 0),
+    lunch ? r('beans', 0) : r('legume', 1, true),
+    r('main_protein', 0),
+    r('salad', 0, true),
+    r('cooked_veg', 0, true),
+    r('oil', 1, true),
+    r('fruit', 2, true),
+    r('side_starch', 3, true),
   ],
 });
 const SNACK = (name: string, share: number, withCarb: boolean): MealTemplate => ({
   name,
   share,
-  roles: [
-    { key: 'fruit', candidates: FRUITS },
-    { key: 'snack_protein', candidates: SNACK_PROTEINS, optional: !withCarb },
-    ...(withCarb ? [{ key: 'snack_carb', candidates: SNACK_CARBS, optional: true }] : []),
-  ],
+  roles: withCarb
+    ? [r('fruit', 0), r('snack_protein', 1, true), r('snack_carb', 1, true), r('nuts', 2, true)]
+    : [r('fruit', 0), r('snack_protein', 1, true), r('snack_carb', 2, true), r('nuts', 3, true)],
 });
 
 /** Brazilian meal structure by number of meals; shares are the usual distribution of energy. */
@@ -241,13 +140,7 @@ function mealTemplates(mealsPerDay: number): MealTemplate[] {
     case 4:
       return [BREAKFAST(0.22), MAIN('Almoço', 0.35, true), SNACK('Lanche da tarde', 0.13, true), MAIN('Jantar', 0.3, false)];
     case 5:
-      return [
-        BREAKFAST(0.2),
-        SNACK('Lanche da manhã', 0.1, false),
-        MAIN('Almoço', 0.32, true),
-        SNACK('Lanche da tarde', 0.12, true),
-        MAIN('Jantar', 0.26, false),
-      ];
+      return [BREAKFAST(0.2), SNACK('Lanche da manhã', 0.1, false), MAIN('Almoço', 0.32, true), SNACK('Lanche da tarde', 0.12, true), MAIN('Jantar', 0.26, false)];
     default:
       return [
         BREAKFAST(0.2),
@@ -269,12 +162,22 @@ interface Food4 {
   fat_g: number;
 }
 
-interface Usable extends Candidate {
-  food: TacoFood;
+/** A curated food usable in this request, with its TACO numbers and its range in this plan. */
+interface Usable {
+  food: PlanFood;
   /** For the solver. */
   perGram: Food4;
   /** For reported numbers: value × grams / 100, exactly as nutrients.ts computes a portion. */
   per100: Food4;
+  lo: number;
+  hi: number;
+  typical: number;
+}
+
+interface MealSpec {
+  name: string;
+  share: number;
+  roles: Array<{ key: RoleKey; tier: Level; optional: boolean; options: Usable[] }>;
 }
 
 function per4(food: TacoFood): Food4 | null {
@@ -286,14 +189,14 @@ function per4(food: TacoFood): Food4 | null {
   return { kcal, protein_g: p, carbs_g: cb, fat_g: f };
 }
 
-function excludedByUser(food: TacoFood, cand: Candidate, excludes: readonly string[]): boolean {
+function excludedByUser(food: TacoFood, name: string, excludes: readonly string[]): boolean {
   const desc = foldText(food.description);
-  const name = foldText(cand.name);
+  const folded = foldText(name);
   return excludes.some((raw) => {
     const e = foldText(raw);
     if (e === '') return false;
     if (/^\d+$/.test(e)) return Number(e) === food.id;
-    return desc.includes(e) || name.includes(e);
+    return desc.includes(e) || folded.includes(e);
   });
 }
 
@@ -323,81 +226,23 @@ function roleOffset(seed: number, key: string): number {
 
 interface Slot {
   meal: number;
-  cand: Usable;
+  u: Usable;
 }
 
-interface SolveTargets {
-  kcal: number;
-  protein_g: number;
-  carbs_g: number;
-  fat_g: number;
-  mealKcal: number[];
-}
-
-const WEIGHT = { kcal: 6, macro: 2, meal: 0.4, typical: 0.002 } as const;
-
-/**
- * Projected coordinate descent on
- *   Σ_k w_k ((a_k·x − T_k)/T_k)² + Σ_m w_m ((kcal_m·x − S_m)/T_kcal)² + λ Σ_i ((x_i − typ_i)/typ_i)²
- * with lo_i ≤ x_i ≤ hi_i. Each coordinate step is the exact minimiser clamped to its bounds, so the
- * objective never increases; a few hundred sweeps over ~20 variables take well under a millisecond.
- */
-function solveGrams(slots: Slot[], t: SolveTargets, lambda: number): number[] {
-  const rows: Array<{ coef: number[]; target: number; w: number }> = [];
-  const coefOf = (k: keyof Food4) => slots.map((s) => s.cand.perGram[k]);
-  rows.push({ coef: coefOf('kcal'), target: t.kcal, w: WEIGHT.kcal / (t.kcal * t.kcal) });
-  for (const k of ['protein_g', 'carbs_g', 'fat_g'] as const) {
-    rows.push({ coef: coefOf(k), target: t[k], w: WEIGHT.macro / (t[k] * t[k]) });
-  }
-  t.mealKcal.forEach((target, m) => {
-    rows.push({ coef: slots.map((s) => (s.meal === m ? s.cand.perGram.kcal : 0)), target, w: WEIGHT.meal / (t.kcal * t.kcal) });
-  });
-  const x = slots.map((s) => s.cand.typical);
-  const sums = rows.map((r) => r.coef.reduce((acc, a, i) => acc + a * (x[i] ?? 0), 0));
-  for (let sweep = 0; sweep < 400; sweep++) {
-    let moved = 0;
-    for (let i = 0; i < slots.length; i++) {
-      const s = slots[i]!;
-      if (s.cand.fixed) continue;
-      const xi = x[i]!;
-      const reg = lambda / (s.cand.typical * s.cand.typical);
-      let num = reg * s.cand.typical;
-      let den = reg;
-      for (let r = 0; r < rows.length; r++) {
-        const row = rows[r]!;
-        const a = row.coef[i]!;
-        if (a === 0) continue;
-        const rest = sums[r]! - a * xi;
-        num += row.w * a * (row.target - rest);
-        den += row.w * a * a;
-      }
-      const next = den > 0 ? Math.min(s.cand.max, Math.max(s.cand.min, num / den)) : xi;
-      const delta = next - xi;
-      if (delta !== 0) {
-        for (let r = 0; r < rows.length; r++) sums[r]! += rows[r]!.coef[i]! * delta;
-        x[i] = next;
-        moved = Math.max(moved, Math.abs(delta));
-      }
-    }
-    if (moved < 0.01) break;
-  }
-  return x;
-}
-
-/** Household precision: 1 g for small fatty items (oil, butter, nuts), 5 g for the rest. */
-function roundGrams(cand: Candidate, g: number): number {
-  const step = cand.max <= 50 ? 1 : 5;
+/** Household precision: 1 g for small items (oil, butter, nuts, cheese…), 5 g for the rest. */
+function roundGrams(u: Usable, g: number): number {
+  const step = u.hi <= 60 ? 1 : 5;
   const r = Math.round(g / step) * step;
-  return Math.min(cand.max, Math.max(cand.min, r));
+  return Math.min(u.hi, Math.max(u.lo, r));
 }
 
-function macroTotals(items: ReadonlyArray<{ cand: Usable; grams: number }>): Food4 {
+function macroTotals(items: ReadonlyArray<{ u: Usable; grams: number }>): Food4 {
   const t = { kcal: 0, protein_g: 0, carbs_g: 0, fat_g: 0 };
-  for (const { cand, grams } of items) {
-    t.kcal += (cand.per100.kcal * grams) / 100;
-    t.protein_g += (cand.per100.protein_g * grams) / 100;
-    t.carbs_g += (cand.per100.carbs_g * grams) / 100;
-    t.fat_g += (cand.per100.fat_g * grams) / 100;
+  for (const { u, grams } of items) {
+    t.kcal += (u.per100.kcal * grams) / 100;
+    t.protein_g += (u.per100.protein_g * grams) / 100;
+    t.carbs_g += (u.per100.carbs_g * grams) / 100;
+    t.fat_g += (u.per100.fat_g * grams) / 100;
   }
   return t;
 }
@@ -421,7 +266,12 @@ function missRatios(got: MacroTotals, targets: MacroTotals): Record<keyof MacroT
   };
 }
 
-const MAX_ATTEMPTS_PER_DAY = 24;
+const ATTEMPTS_PER_LEVEL = 8;
+/**
+ * Solves tried for one day before the request is called infeasible. A feasible day is usually found
+ * in the first few; the budget bounds the time an infeasible request costs (each solve ≈ 0.2–1 ms).
+ */
+const MAX_SOLVES_PER_DAY = 40;
 
 const TARGET_LABEL: Record<keyof MacroTotals, string> = {
   kcal: 'energia',
@@ -429,6 +279,11 @@ const TARGET_LABEL: Record<keyof MacroTotals, string> = {
   carbs_g: 'carboidratos',
   fat_g: 'gorduras',
 };
+
+/** "5", "5 ou 6", "4, 5 ou 6". */
+function orList(ns: readonly number[]): string {
+  return ns.length <= 1 ? ns.join('') : `${ns.slice(0, -1).join(', ')} ou ${ns[ns.length - 1]}`;
+}
 
 function fmt(n: number): string {
   return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
@@ -438,10 +293,106 @@ function infeasible(reason: string): PlanResult {
   return { ok: false, code: 'infeasible', reason };
 }
 
-export function planMeals(req: MealPlanRequest, taco: TacoTable): PlanResult {
-  const macros = req.macros ?? DEFAULT_MACROS;
+/** Share of the diabetic carbohydrate caps the solver aims at, leaving room for rounding. */
+const CARB_CAP_AIM = 0.93;
+/** Same for the energy of a meal. */
+const MEAL_KCAL_AIM = 0.97;
+
+/** Energy the structure of `meals` holds at a level, with every role at its leanest or largest food. */
+function capacity(meals: readonly MealSpec[], level: Level): { min: number; max: number } {
+  let min = 0;
+  let max = 0;
+  for (const m of meals) {
+    let mealMax = 0;
+    for (const role of m.roles) {
+      if (role.tier > level || role.options.length === 0) continue;
+      min += Math.min(...role.options.map((o) => o.perGram.kcal * o.lo));
+      mealMax += Math.max(...role.options.map((o) => o.perGram.kcal * o.hi));
+    }
+    max += Math.min(mealMax, mealKcalCap(m.name));
+  }
+  return { min, max };
+}
+
+interface Prepared {
+  meals: MealSpec[];
+}
+
+type PrepareResult = { ok: true; value: Prepared } | { ok: false; role: RoleKey; meal: string };
+
+function prepare(req: MealPlanRequest, taco: TacoTable, mealsPerDay: number): PrepareResult {
   const restrictions = req.restrictions ?? [];
   const excludes = req.exclude_foods ?? [];
+  const ctx: PlanContext = { restrictions };
+  const plantFirst = restrictions.includes('vegetarian') || restrictions.includes('vegan');
+  const scale = Math.min(1.5, Math.max(0.7, req.kcal_target / 2000));
+  const cache = new Map<number, Usable | null>();
+  const usable = (id: number): Usable | null => {
+    if (cache.has(id)) return cache.get(id) ?? null;
+    const food = PLAN_FOOD_BY_ID.get(id);
+    const t = taco.byId.get(id);
+    let u: Usable | null = null;
+    if (food && t && allowedUnder(t, restrictions) && planAllows(food, ctx) && !excludedByUser(t, food.name, excludes)) {
+      const pg = per4(t);
+      if (pg) {
+        const range = itemRange(food, pg.carbs_g, ctx);
+        const per100 = { kcal: pg.kcal * 100, protein_g: pg.protein_g * 100, carbs_g: pg.carbs_g * 100, fat_g: pg.fat_g * 100 };
+        for (const k of Object.keys(per100) as Array<keyof Food4>) per100[k] = Math.round(per100[k] * 1000) / 1000;
+        const lo = food.fixed ? food.typical : range.min;
+        const hi = food.fixed ? food.typical : range.max;
+        if (lo <= hi) u = { food, perGram: pg, per100, lo, hi, typical: food.fixed ? food.typical : Math.min(hi, Math.max(lo, food.typical * scale)) };
+      }
+    }
+    cache.set(id, u);
+    return u;
+  };
+  const meals: MealSpec[] = [];
+  for (const tpl of mealTemplates(mealsPerDay)) {
+    const roles: MealSpec['roles'] = [];
+    for (const role of tpl.roles) {
+      const ids: number[] = [...ROLE_FOODS[role.key]];
+      if (role.key === 'main_protein' && plantFirst) ids.push(...ROLE_FOODS[restrictions.includes('vegan') ? 'main_protein_vegan' : 'main_protein_vegetarian']);
+      let all = [...new Set(ids)].map(usable).filter((u): u is Usable => u !== null);
+      // No rice left (excluded, or only white rice and a diabetic plan): lunch takes another starch.
+      if (all.length === 0 && role.key === 'rice') all = ROLE_FOODS.starch.map(usable).filter((u): u is Usable => u !== null);
+      const usual = all.filter((u) => !u.food.plant);
+      const options = plantFirst || usual.length === 0 ? all : usual;
+      if (options.length === 0) {
+        if (role.optional) continue;
+        return { ok: false, role: role.key, meal: tpl.name };
+      }
+      roles.push({ key: role.key, tier: role.tier, optional: role.optional ?? false, options });
+    }
+    meals.push({ name: tpl.name, share: tpl.share, roles });
+  }
+  return { ok: true, value: { meals } };
+}
+
+export function planMeals(req: MealPlanRequest, taco: TacoTable): PlanResult {
+  return plan(req, taco, true);
+}
+
+/**
+ * Meal counts above the request's for which one day of the same targets can be planned: what to
+ * suggest when a target does not fit the meals asked for ("peça 5 ou 6 refeições").
+ */
+function feasibleWithMoreMeals(req: MealPlanRequest, taco: TacoTable): number[] {
+  const out: number[] = [];
+  // The first count that works is enough: more meals only add room.
+  for (let n = req.meals_per_day + 1; n <= 6; n++) {
+    if (plan({ ...req, meals_per_day: n, days: 1 }, taco, false).ok) {
+      for (let k = n; k <= 6; k++) out.push(k);
+      break;
+    }
+  }
+  return out;
+}
+
+function plan(req: MealPlanRequest, taco: TacoTable, suggest: boolean): PlanResult {
+  const macros = req.macros ?? DEFAULT_MACROS;
+  const restrictions = req.restrictions ?? [];
+  const ctx: PlanContext = { restrictions };
+  const diabetic = isDiabetic(ctx);
   const targets: MacroTotals = {
     kcal: req.kcal_target,
     protein_g: roundNutrient('protein_g', (req.kcal_target * macros.protein_pct) / 100 / 4),
@@ -449,185 +400,306 @@ export function planMeals(req: MealPlanRequest, taco: TacoTable): PlanResult {
     fat_g: roundNutrient('fat_g', (req.kcal_target * macros.fat_pct) / 100 / 9),
   };
   const describeRequest = () => {
-    const r = restrictions.length ? `, ${restrictions.map((x) => RESTRICTION_LABELS_PT[x]).join(', ')}` : '';
-    return `${fmt(req.kcal_target)} kcal com ${macros.protein_pct}% de proteína, ${macros.carbs_pct}% de carboidratos e ${macros.fat_pct}% de gordura em ${req.meals_per_day} refeições${r}`;
+    const rs = restrictions.length ? `, ${restrictions.map((x) => RESTRICTION_LABELS_PT[x]).join(', ')}` : '';
+    return `${fmt(req.kcal_target)} kcal com ${macros.protein_pct}% de proteína, ${macros.carbs_pct}% de carboidratos e ${macros.fat_pct}% de gordura em ${req.meals_per_day} refeições${rs}`;
   };
   if (targets.protein_g <= 0 || targets.carbs_g <= 0 || targets.fat_g <= 0) {
     return infeasible(`${describeRequest()}: cada macronutriente precisa de uma meta maior que zero; um cardápio com comida de verdade sempre tem um pouco de cada.`);
   }
 
-  // Filter the curated candidates once per request.
-  const templates = mealTemplates(req.meals_per_day);
-  const usableCache = new Map<Candidate, Usable | null>();
-  // Portions follow the energy target: a 1 200 kcal plan has smaller servings than a 4 000 kcal one.
-  // The bounds move with it, within 0.6×–1.6× of the 2 000 kcal reference servings.
-  const portionScale = Math.min(1.6, Math.max(0.6, req.kcal_target / 2000));
-  const usable = (cand: Candidate): Usable | null => {
-    if (usableCache.has(cand)) return usableCache.get(cand) ?? null;
-    const food = taco.byId.get(cand.id);
-    let u: Usable | null = null;
-    if (food && allowedUnder(food, restrictions) && !excludedByUser(food, cand, excludes)) {
-      const pg = per4(food);
-      if (pg) {
-        const scaled = cand.fixed
-          ? cand
-          : {
-              ...cand,
-              min: cand.min * Math.min(1, portionScale),
-              max: cand.max * Math.max(1, portionScale),
-              typical: cand.typical * portionScale,
-            };
-        const per100 = { kcal: pg.kcal * 100, protein_g: pg.protein_g * 100, carbs_g: pg.carbs_g * 100, fat_g: pg.fat_g * 100 };
-        for (const k of Object.keys(per100) as Array<keyof Food4>) per100[k] = Math.round(per100[k] * 1000) / 1000;
-        u = { ...scaled, food, perGram: pg, per100 };
-      }
-    }
-    usableCache.set(cand, u);
-    return u;
-  };
-  const meals: Array<{ name: string; share: number; roles: Array<{ key: string; options: Usable[] }> }> = [];
-  for (const tpl of templates) {
-    const roles: Array<{ key: string; options: Usable[] }> = [];
-    for (const role of tpl.roles) {
-      const all = role.candidates.map(usable).filter((u): u is Usable => u !== null);
-      const plantFirst = restrictions.includes('vegetarian') || restrictions.includes('vegan');
-      const usual = all.filter((u) => !u.plant);
-      const options = plantFirst || usual.length === 0 ? all : usual;
-      if (options.length === 0) {
-        if (role.optional) continue;
-        return infeasible(
-          `${describeRequest()}: as restrições e exclusões pedidas não deixam nenhuma opção de ${ROLE_LABEL[role.key] ?? role.key} para ${tpl.name.toLowerCase()}. Remova uma exclusão ou restrição.`,
-        );
-      }
-      roles.push({ key: role.key, options });
-    }
-    meals.push({ name: tpl.name, share: tpl.share, roles });
+  const prepared = prepare(req, taco, req.meals_per_day);
+  if (!prepared.ok) {
+    return infeasible(
+      `${describeRequest()}: as restrições e exclusões pedidas não deixam nenhuma opção de ${ROLE_LABEL[prepared.role]} para ${prepared.meal.toLowerCase()}. Remova uma exclusão ou restrição.`,
+    );
   }
+  const { meals } = prepared.value;
+
+  // Energy the structure can hold within household portions. Above it, the answer is more meals.
+  const full = capacity(meals, 3);
+  if (req.kcal_target > full.max * 0.97) {
+    const more = suggest ? feasibleWithMoreMeals(req, taco) : [];
+    const ask = more.length ? `peça ${orList(more)} refeições` : 'reduza a meta de calorias';
+    return infeasible(
+      `${describeRequest()}: ${fmt(req.kcal_target)} kcal não cabem em ${req.meals_per_day} refeições com porções habituais (no máximo cerca de ${fmt(full.max * 0.97)} kcal); exigiriam porções acima do habitual: ${ask}.`,
+    );
+  }
+  const lean = capacity(meals, 0);
+  if (req.kcal_target < lean.min * 1.03) {
+    return infeasible(
+      `${describeRequest()}: mesmo com as menores porções habituais, ${req.meals_per_day} refeições somam cerca de ${fmt(lean.min * 1.03)} kcal. Peça menos refeições ou aumente a meta.`,
+    );
+  }
+  // Diabetic carbohydrate spread: the day's carbohydrate must fit under the per-meal caps.
+  const carbCaps = diabetic ? meals.map((m) => mealCarbCap(m.name)) : null;
+  if (carbCaps) {
+    const room = carbCaps.reduce((a, b) => a + b, 0) * CARB_CAP_AIM;
+    if (targets.carbs_g * (1 - MACRO_TOLERANCE_PCT / 100) > room) {
+      const maxPct = Math.floor(((room * 4) / req.kcal_target) * 100);
+      const more: number[] = [];
+      for (let n = req.meals_per_day + 1; n <= 6; n++) {
+        const caps = mealTemplates(n).reduce((a, m) => a + mealCarbCap(m.name), 0) * CARB_CAP_AIM;
+        if (targets.carbs_g * (1 - MACRO_TOLERANCE_PCT / 100) <= caps) more.push(n);
+      }
+      const ask = more.length ? `peça ${orList(more)} refeições (com lanches) ou reduza` : 'reduza';
+      return infeasible(
+        `${describeRequest()}: cada refeição principal leva no máximo ${DIABETIC.mainMealCarbMaxG} g de carboidrato e cada lanche ${DIABETIC.snackCarbMaxG} g; ` +
+          `em ${req.meals_per_day} refeições cabem cerca de ${fmt(room)} g e a meta pede ${fmt(targets.carbs_g)} g. Para um cardápio possível, ${ask} os carboidratos para até ${maxPct}% das calorias.`,
+      );
+    }
+  }
+
+  // Levels to try, from the one whose usual portions fit the target outwards.
+  let start: Level = 3;
+  for (const L of [1, 2, 3] as const) {
+    if (req.kcal_target <= capacity(meals, L).max * 0.72) {
+      start = L;
+      break;
+    }
+  }
+  if (req.kcal_target < capacity(meals, 1).min * 1.25) start = 0;
+  // Nearest levels first; on a tie the leaner one (the target sits between two structures).
+  const order: Level[] = [...LEVELS].sort((a, b) => Math.abs(a - start) - Math.abs(b - start) || a - b);
+
   const shareSum = meals.reduce((a, m) => a + m.share, 0);
   const mealKcal = meals.map((m) => (req.kcal_target * m.share) / shareSum);
-
-  // Energy the structure can hold at all, with every role at its smallest or largest candidate.
-  let minKcal = 0;
-  let maxKcal = 0;
-  for (const m of meals) {
-    for (const r of m.roles) {
-      minKcal += Math.min(...r.options.map((o) => o.perGram.kcal * o.min));
-      maxKcal += Math.max(...r.options.map((o) => o.perGram.kcal * o.max));
-    }
-  }
-  if (req.kcal_target > maxKcal * 0.97) {
-    return infeasible(
-      `${describeRequest()}: ${fmt(req.kcal_target)} kcal não cabem em ${req.meals_per_day} refeições com porções realistas (no máximo cerca de ${fmt(maxKcal * 0.97)} kcal). Aumente o número de refeições ou reduza a meta.`,
-    );
-  }
-  if (req.kcal_target < minKcal * 1.03) {
-    return infeasible(
-      `${describeRequest()}: mesmo com as menores porções realistas, ${req.meals_per_day} refeições somam cerca de ${fmt(minKcal * 1.03)} kcal. Reduza o número de refeições ou aumente a meta.`,
-    );
-  }
+  const mealCaps: MealCap[] = meals.map((m, i) => ({ meal: i, key: 'kcal', cap: mealKcalCap(m.name) * MEAL_KCAL_AIM }));
+  if (carbCaps) carbCaps.forEach((cap, i) => mealCaps.push({ meal: i, key: 'carbs_g', cap: cap * CARB_CAP_AIM }));
+  const solveTargets = { ...targets, mealKcal, mealCaps };
+  const carbsPerGram = (id: number) => (perGram(taco.byId.get(id)!, 'carbs_g') ?? 0);
 
   const seed = hashRequest(req);
   const daySignatures = new Set<string>();
   const days: PlanDay[] = [];
+  let previousLunch: ReadonlySet<string> | null = null;
+  // Days of one plan are alike: the level that served one day is tried first for the next.
+  let lastLevel: Level | null = null;
+  let best: { day: PlanDay; worst: number; ratios: Record<keyof MacroTotals, number> } | undefined;
   for (let d = 0; d < req.days; d++) {
-    let best: { day: PlanDay; worst: number; ratios: Record<keyof MacroTotals, number> } | undefined;
     let accepted: PlanDay | undefined;
     let repeatFallback: PlanDay | undefined;
-    for (let attempt = 0; attempt < MAX_ATTEMPTS_PER_DAY && !accepted; attempt++) {
-      const slots = chooseDay(meals, seed, d, attempt);
-      for (const lambda of [WEIGHT.typical, 0]) {
-        const grams = solveGrams(slots, { ...targets, mealKcal }, lambda);
-        const day = buildDay(d + 1, meals, slots, grams);
-        const ratios = missRatios(day.totals, targets);
-        const worst = Math.max(ratios.kcal, ratios.protein_g, ratios.carbs_g, ratios.fat_g);
-        if (worst <= 1) {
-          const sig = slots.map((s) => `${s.meal}:${s.cand.id}`).join(',');
-          if (!daySignatures.has(sig)) {
-            daySignatures.add(sig);
-            accepted = day;
-          } else {
+    const dayOrder: Level[] = lastLevel === null ? order : [lastLevel, ...order.filter((l) => l !== lastLevel)];
+    let budget = MAX_SOLVES_PER_DAY;
+    search: for (const level of dayOrder) {
+      let closeAtLevel = false;
+      let solvedAtLevel = 0;
+      for (let attempt = 0; attempt < ATTEMPTS_PER_LEVEL && budget > 0; attempt++) {
+        // A level whose first tries are all far off cannot hold the target: move on.
+        if (solvedAtLevel === 3 && !closeAtLevel) break;
+        const slots = chooseDay(meals, level, seed, d, attempt, previousLunch);
+        if (!slots) continue;
+        solvedAtLevel++;
+        const items: SolverItem[] = slots.map((s) => ({ meal: s.meal, ...s.u.perGram, lo: s.u.lo, hi: s.u.hi, typical: s.u.typical, fixed: s.u.food.fixed ?? false }));
+        for (const lambda of [WEIGHT.typical, 0]) {
+          budget--;
+          const grams = polish(slots, solveGrams(items, solveTargets, lambda), targets, mealCaps);
+          const day = buildDay(d + 1, meals, slots, grams);
+          const ratios = missRatios(day.totals, targets);
+          const worst = Math.max(ratios.kcal, ratios.protein_g, ratios.carbs_g, ratios.fat_g);
+          const broken = dayViolations(day.meals, { restrictions, carbsPerGram, previousLunchProteins: previousLunch });
+          if (worst <= 1.5) closeAtLevel = true;
+          if (worst <= 1 && broken.length === 0) {
+            const sig = slots.map((s) => `${s.meal}:${s.u.food.id}`).join(',');
+            if (!daySignatures.has(sig)) {
+              daySignatures.add(sig);
+              accepted = day;
+              lastLevel = level;
+              break search;
+            }
             repeatFallback ??= day;
+            break;
           }
-          break;
+          if (broken.length === 0 && (!best || worst < best.worst)) best = { day, worst, ratios };
         }
-        if (!best || worst < best.worst) best = { day, worst, ratios };
       }
     }
     // Repeating a menu is allowed only when the restrictions leave no other combination that fits.
     accepted ??= repeatFallback;
     if (!accepted) {
-      const ratios = best?.ratios;
-      const missed = ratios
-        ? (Object.keys(ratios) as Array<keyof MacroTotals>)
-            .filter((k) => ratios[k] > 1)
-            .map((k) => `${TARGET_LABEL[k]} ${k === 'kcal' ? fmt(best!.day.totals[k]) + ' kcal' : fmt(best!.day.totals[k]) + ' g'} para a meta de ${k === 'kcal' ? fmt(targets[k]) + ' kcal' : fmt(targets[k]) + ' g'}`)
-        : [];
-      return infeasible(
-        `${describeRequest()} não cabe nas porções realistas dos alimentos permitidos${missed.length ? ` (o mais perto foi ${missed.join('; ')})` : ''}. Ajuste a distribuição de macronutrientes, a meta de calorias ou as restrições.`,
-      );
+      const more = suggest && d === 0 ? feasibleWithMoreMeals(req, taco) : [];
+      if (more.length) {
+        return infeasible(
+          `${describeRequest()}: em ${req.meals_per_day} refeições esta meta exige porções acima do habitual; peça ${orList(more)} refeições (ou ajuste a distribuição de macronutrientes).`,
+        );
+      }
+      return infeasible(missReason(describeRequest(), targets, best, d));
     }
     days.push(accepted);
+    const lunch = accepted.meals.find((m) => m.name === 'Almoço');
+    previousLunch = lunch ? lunchProteinBases(lunch) : null;
   }
   return {
     ok: true,
-    plan: { days, targets: { ...targets, tolerance: { kcal_pct: KCAL_TOLERANCE_PCT, macro_pct: MACRO_TOLERANCE_PCT } } },
+    plan: {
+      days,
+      targets: { ...targets, tolerance: { kcal_pct: KCAL_TOLERANCE_PCT, macro_pct: MACRO_TOLERANCE_PCT } },
+      rules: planRules({ restrictions, days: req.days }),
+    },
   };
 }
 
-const ROLE_LABEL: Record<string, string> = {
-  bf_carb: 'pão, cuscuz ou outro carboidrato',
-  bf_protein: 'ovo, queijo, iogurte ou tofu',
-  fruit: 'fruta',
-  rice: 'arroz',
-  beans: 'feijão',
-  starch: 'arroz, batata ou mandioca',
-  legume: 'feijão ou lentilha',
-  main_protein: 'proteína (carne, peixe, ovo ou tofu)',
-  snack_protein: 'iogurte, queijo ou castanhas',
-};
+function missReason(
+  request: string,
+  targets: MacroTotals,
+  best: { day: PlanDay; ratios: Record<keyof MacroTotals, number> } | undefined,
+  dayIndex: number,
+): string {
+  if (!best) {
+    return `${request}: as regras de variedade (cada proteína uma vez por dia, proteína do almoço diferente da do dia anterior) não encontram combinação no dia ${dayIndex + 1} com os alimentos permitidos. Remova uma exclusão ou restrição.`;
+  }
+  const ratios = best.ratios;
+  const keys = (Object.keys(ratios) as Array<keyof MacroTotals>).filter((k) => ratios[k] > 1);
+  const unit = (k: keyof MacroTotals) => (k === 'kcal' ? ' kcal' : ' g');
+  const missed = keys.map((k) => `${TARGET_LABEL[k]} ${fmt(best.day.totals[k])}${unit(k)} para a meta de ${fmt(targets[k])}${unit(k)}`);
+  const advice: string[] = [];
+  if (keys.includes('protein_g')) advice.push(best.day.totals.protein_g < targets.protein_g ? 'reduza a proteína' : 'aumente a proteína');
+  if (keys.includes('fat_g')) advice.push(best.day.totals.fat_g < targets.fat_g ? 'reduza a gordura' : 'aumente a gordura');
+  if (keys.includes('carbs_g')) advice.push(best.day.totals.carbs_g < targets.carbs_g ? 'reduza os carboidratos' : 'aumente os carboidratos');
+  const how = advice.length ? `${advice.join(', ')} na distribuição de macronutrientes, ou ajuste a meta de calorias ou as restrições` : 'ajuste a distribuição de macronutrientes, a meta de calorias ou as restrições';
+  return `${request} não cabe nas porções realistas dos alimentos permitidos${missed.length ? ` (o mais perto foi ${missed.join('; ')})` : ''}. Para um cardápio possível, ${how}.`;
+}
 
 /**
- * One candidate per role. The index moves by one per day (so consecutive days differ) from an offset
- * hashed from the request and the role; each retry shifts by a different stride. Within a day a food
- * is not repeated across meals when the role has another option (lunch and dinner proteins differ,
- * the fruits of the day differ).
+ * One food per role of the level. The index moves by one per day (so consecutive days differ) from an
+ * offset hashed from the request and the role; each retry shifts by a different stride. Hard rules:
+ * no base twice in a meal, a protein food's base once a day, the lunch proteins not those of the day
+ * before. Soft: a food not already used today (the fruits of the day differ) when the role allows it.
+ * Null when a required role has no food left under those rules.
  */
-function chooseDay(meals: Array<{ roles: Array<{ key: string; options: Usable[] }> }>, seed: number, day: number, attempt: number): Slot[] {
+const MAIN_DISH_MEALS: ReadonlySet<string> = new Set(['Almoço', 'Jantar']);
+
+function chooseDay(meals: readonly MealSpec[], level: Level, seed: number, day: number, attempt: number, previousLunch: ReadonlySet<string> | null): Slot[] | null {
   const slots: Slot[] = [];
   const usedToday = new Set<number>();
-  meals.forEach((meal, m) => {
-    for (const role of meal.roles) {
+  const proteinToday = new Set<string>();
+  // Lunch and dinner choose first: their main dish is the protein a day is built around, and the
+  // breakfast and snacks take what the once-a-day rule leaves (soy drink when eggs and tofu are taken).
+  const mealOrder = meals.map((_, m) => m).sort((a, b) => Number(!MAIN_DISH_MEALS.has(meals[a]!.name)) - Number(!MAIN_DISH_MEALS.has(meals[b]!.name)) || a - b);
+  const byMeal: Slot[][] = meals.map(() => []);
+  for (const m of mealOrder) {
+    const meal = meals[m]!;
+    const mealBases = new Set<string>();
+    const lunch = meal.name === 'Almoço';
+    // Required roles choose first (an optional side must not take the last protein the main dish
+    // needed); the meal's items keep the template's order.
+    const order = meal.roles.map((role, idx) => ({ role, idx })).sort((a, b) => Number(a.role.optional) - Number(b.role.optional) || a.idx - b.idx);
+    const picked: Array<{ idx: number; slot: Slot }> = [];
+    for (const { role, idx } of order) {
+      if (role.tier > level) continue;
       const n = role.options.length;
-      const base = roleOffset(seed, role.key) + day + m * 3 + attempt * (1 + (roleOffset(seed, role.key + '#') % 3));
-      let pick = role.options[base % n]!;
-      for (let k = 0; k < n; k++) {
-        const cand = role.options[(base + k) % n]!;
-        if (!usedToday.has(cand.id)) {
-          pick = cand;
-          break;
+      const base = roleOffset(seed, role.key) + day + m * 3 + attempt * (1 + (roleOffset(seed, `${role.key}#`) % 3));
+      const allowed = (u: Usable) => {
+        const b = u.food.base;
+        if (mealBases.has(b)) return false;
+        const protein = PROTEIN_GROUPS.has(u.food.group);
+        if (protein && proteinToday.has(b)) return false;
+        if (lunch && protein && b !== 'feijao' && previousLunch?.has(b)) return false;
+        return true;
+      };
+      let pick: Usable | undefined;
+      for (const soft of [true, false]) {
+        for (let k = 0; k < n && !pick; k++) {
+          const u = role.options[(base + k) % n]!;
+          if (allowed(u) && (!soft || !usedToday.has(u.food.id))) pick = u;
         }
+        if (pick) break;
       }
-      usedToday.add(pick.id);
-      slots.push({ meal: m, cand: pick });
+      if (!pick) {
+        if (role.optional) continue;
+        return null;
+      }
+      usedToday.add(pick.food.id);
+      mealBases.add(pick.food.base);
+      if (PROTEIN_GROUPS.has(pick.food.group)) proteinToday.add(pick.food.base);
+      picked.push({ idx, slot: { meal: m, u: pick } });
     }
-  });
+    picked.sort((a, b) => a.idx - b.idx);
+    byMeal[m] = picked.map((p) => p.slot);
+  }
+  for (const list of byMeal) slots.push(...list);
   return slots;
 }
 
-function buildDay(dayNo: number, meals: Array<{ name: string }>, slots: Slot[], grams: number[]): PlanDay {
-  const rounded = slots.map((s, i) => ({ slot: s, grams: roundGrams(s.cand, grams[i] ?? s.cand.typical) }));
+/**
+ * Rounds the solver's grams to household precision, then nudges single items by one step at a time
+ * (within their ranges, never pushing a diabetic meal over its carbohydrate cap) while that lowers the
+ * worst miss against the targets: rounding 20 items can otherwise add up to a few percent.
+ */
+function polish(slots: readonly Slot[], grams: readonly number[], targets: MacroTotals, caps: readonly MealCap[]): number[] {
+  const n = slots.length;
+  const g = slots.map((s, i) => (s.u.food.fixed ? s.u.food.typical : roundGrams(s.u, grams[i] ?? s.u.typical)));
+  // Sums and per-item contributions per gram, for kcal, protein, carbs, fat; scaled so that 1 = the tolerance.
+  const scale = [
+    100 * targets.kcal * (KCAL_TOLERANCE_PCT / 100),
+    100 * targets.protein_g * (MACRO_TOLERANCE_PCT / 100),
+    100 * targets.carbs_g * (MACRO_TOLERANCE_PCT / 100),
+    100 * targets.fat_g * (MACRO_TOLERANCE_PCT / 100),
+  ];
+  const goal = [targets.kcal, targets.protein_g, targets.carbs_g, targets.fat_g].map((v, k) => (v * 100) / scale[k]!);
+  const coef = slots.map((s) => [s.u.per100.kcal / scale[0]!, s.u.per100.protein_g / scale[1]!, s.u.per100.carbs_g / scale[2]!, s.u.per100.fat_g / scale[3]!]);
+  const sum = [0, 0, 0, 0];
+  // Per meal, kcal and carbohydrate, to keep each nudge under the meal's caps.
+  const meals = n === 0 ? 0 : slots[n - 1]!.meal + 1;
+  const mealSum = { kcal: new Array<number>(meals).fill(0), carbs_g: new Array<number>(meals).fill(0) };
+  const capOf = { kcal: new Array<number>(meals).fill(Infinity), carbs_g: new Array<number>(meals).fill(Infinity) };
+  for (const c of caps) capOf[c.key][c.meal] = c.cap / (c.key === 'kcal' ? MEAL_KCAL_AIM : CARB_CAP_AIM);
+  for (let i = 0; i < n; i++) {
+    for (let k = 0; k < 4; k++) sum[k]! += coef[i]![k]! * g[i]!;
+    mealSum.kcal[slots[i]!.meal]! += (slots[i]!.u.per100.kcal * g[i]!) / 100;
+    mealSum.carbs_g[slots[i]!.meal]! += (slots[i]!.u.per100.carbs_g * g[i]!) / 100;
+  }
+  const worstWith = (i: number, dg: number) => {
+    let w = 0;
+    for (let k = 0; k < 4; k++) w = Math.max(w, Math.abs(sum[k]! + coef[i]![k]! * dg - goal[k]!));
+    return w;
+  };
+  let current = worstWith(0, 0);
+  for (let round = 0; round < 24 && current > 0.6; round++) {
+    let bestScore = current;
+    let bestI = -1;
+    let bestDg = 0;
+    for (let i = 0; i < n; i++) {
+      const u = slots[i]!.u;
+      if (u.food.fixed) continue;
+      const step = u.hi <= 60 ? 2 : 5;
+      for (const dg of [-step, step]) {
+        const next = g[i]! + dg;
+        if (next < u.lo || next > u.hi) continue;
+        const mi = slots[i]!.meal;
+        if (dg > 0 && (mealSum.kcal[mi]! + (u.per100.kcal * dg) / 100 > capOf.kcal[mi]! - 1 || mealSum.carbs_g[mi]! + (u.per100.carbs_g * dg) / 100 > capOf.carbs_g[mi]! - 0.5)) continue;
+        const sc = worstWith(i, dg);
+        if (sc < bestScore - 1e-9) {
+          bestScore = sc;
+          bestI = i;
+          bestDg = dg;
+        }
+      }
+    }
+    if (bestI < 0) break;
+    for (let k = 0; k < 4; k++) sum[k]! += coef[bestI]![k]! * bestDg;
+    mealSum.kcal[slots[bestI]!.meal]! += (slots[bestI]!.u.per100.kcal * bestDg) / 100;
+    mealSum.carbs_g[slots[bestI]!.meal]! += (slots[bestI]!.u.per100.carbs_g * bestDg) / 100;
+    g[bestI]! += bestDg;
+    current = bestScore;
+  }
+  return g;
+}
+
+function buildDay(dayNo: number, meals: ReadonlyArray<{ name: string }>, slots: readonly Slot[], grams: readonly number[]): PlanDay {
+  const rounded = slots.map((s, i) => ({ u: s.u, meal: s.meal, grams: grams[i]! }));
   const outMeals: PlanMeal[] = meals.map((meal, m) => {
-    const its = rounded.filter((r) => r.slot.meal === m);
-    const items: PlanItem[] = its.map(({ slot, grams: g }) => ({
-      taco_id: slot.cand.id,
-      name: slot.cand.name,
+    const its = rounded.filter((x) => x.meal === m);
+    const items: PlanItem[] = its.map(({ u, grams: g }) => ({
+      taco_id: u.food.id,
+      name: u.food.name,
       grams: g,
-      kcal: roundNutrient('kcal', (slot.cand.per100.kcal * g) / 100),
-      protein_g: roundNutrient('protein_g', (slot.cand.per100.protein_g * g) / 100),
-      carbs_g: roundNutrient('carbs_g', (slot.cand.per100.carbs_g * g) / 100),
-      fat_g: roundNutrient('fat_g', (slot.cand.per100.fat_g * g) / 100),
+      household: householdMeasure(g, u.food.measure),
+      kcal: roundNutrient('kcal', (u.per100.kcal * g) / 100),
+      protein_g: roundNutrient('protein_g', (u.per100.protein_g * g) / 100),
+      carbs_g: roundNutrient('carbs_g', (u.per100.carbs_g * g) / 100),
+      fat_g: roundNutrient('fat_g', (u.per100.fat_g * g) / 100),
     }));
-    return { name: meal.name, items, totals: roundTotals(macroTotals(its.map((r) => ({ cand: r.slot.cand, grams: r.grams })))) };
+    return { name: meal.name, items, totals: roundTotals(macroTotals(its)) };
   });
-  return { day: dayNo, meals: outMeals, totals: roundTotals(macroTotals(rounded.map((r) => ({ cand: r.slot.cand, grams: r.grams })))) };
+  return { day: dayNo, meals: outMeals, totals: roundTotals(macroTotals(rounded)) };
 }

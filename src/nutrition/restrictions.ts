@@ -28,6 +28,8 @@ const MEAT_FISH_WORDS = [
   'salpicao', 'yakisoba', 'mocoto', 'gelatina', 'quibebe', 'charuto', 'bolognesa', 'feijao tropeiro',
   'croquete', 'coxinha', 'empada', 'maria mole', 'caldo de carne', 'caldo de galinha',
 ];
+// Hen's and quail's eggs name the bird ("Ovo, de galinha"): they are vegetarian food, not meat.
+const NOT_MEAT = [/^ovo, de (galinha|codorna)/];
 const EGG_DAIRY_HONEY_CATEGORIES: ReadonlySet<TacoCategory> = new Set(['Ovos e derivados', 'Leite e derivados']);
 const DAIRY_WORDS = [
   'leite', 'queijo', 'iogurte', 'manteiga', 'requeijao', 'creme de leite', 'chantilly', 'doce de leite',
@@ -71,6 +73,7 @@ export function restrictionViolation(food: TacoFood, restriction: Restriction): 
   switch (restriction) {
     case 'vegetarian': {
       if (MEAT_FISH_CATEGORIES.has(food.category)) return `categoria TACO "${food.category}"`;
+      if (NOT_MEAT.some((re) => re.test(d))) return null;
       const w = hasWord(d, MEAT_FISH_WORDS);
       return w ? `contém "${w}"` : null;
     }
