@@ -36,6 +36,8 @@ export function createMetrics(events: EventBus, options: { collectProcess?: bool
   const breakerState = new client.Gauge({ name: 'ai_worker_provider_circuit_state', help: 'Circuit breaker state per provider: 0 closed, 1 half-open, 2 open', labelNames: ['provider'], registers: [registry] });
   const cacheLookups = new client.Counter({ name: 'ai_worker_cache_lookups_total', help: 'Cache lookups by type and result', labelNames: ['type', 'result'], registers: [registry] });
 
+  const snoozes = new client.Counter({ name: 'ai_worker_job_snoozes_total', help: 'Jobs sent back to wait for a provider probe (whole chain open), by type and whether the attempt was refunded', labelNames: ['type', 'refunded'], registers: [registry] });
+  const abandoned = new client.Gauge({ name: 'ai_worker_handlers_abandoned', help: 'Handlers that ignored their abort signal and still hold a slot after their job settled', registers: [registry] });
   const offs = [
     events.on('job:claimed', (e) => {
       pickup.observe({ type: e.type }, e.pickupMs / 1000);
@@ -61,6 +63,12 @@ export function createMetrics(events: EventBus, options: { collectProcess?: bool
       running.dec();
     }),
     events.on('job:released', () => running.dec()),
+    events.on('job:snoozed', (e) => {
+      snoozes.inc({ type: e.type, refunded: String(e.refunded) });
+      running.dec();
+    }),
+    events.on('job:abandoned', () => abandoned.inc()),
+    events.on('job:abandoned_ended', () => abandoned.dec()),
     events.on('job:stale', (e) => {
       stale.inc({ type: e.type, action: e.action });
       running.dec();

@@ -3,6 +3,7 @@
 // wakes after its lease lapsed cannot overwrite what another daemon did since. A settle that matches
 // no row is "stale": counted and logged by the caller, never retried.
 import type pg from 'pg';
+import { storableJson, storableText } from '../db/storable.ts';
 import type { JobErrorJson } from '../errors.ts';
 
 export type JobStatus = 'pending' | 'processing' | 'completed' | 'failed' | 'cancelled';
@@ -28,14 +29,39 @@ type Queryable = Pick<pg.Pool, 'query'>;
 // The MATERIALIZED fence makes the LIMIT bind before the UPDATE: `WHERE id IN (SELECT … LIMIT n)`
 // may be planned as a join that locks more rows than n. Only as many as the pool has free are asked
 // for: that is the backpressure.
+//
+// Three rules shape what is picked, all inside one statement (issue 15, issue 11):
+// - `candidates`: the first $5 due rows in claim order (priority, run_at), from the partial claim
+//   index, leaving out the types this daemon may not take now ($4: types at their
+//   WORKER_CONCURRENCY_<TYPE> cap, or whose whole provider chain is open until its next probe).
+// - `fair`: within a priority, each user's rows take turns (a user's 1st row, then everyone's 2nd…),
+//   so one user's backlog does not delay other users' work of the same priority.
+// - `capped`: at most $7 rows of each type named in $6 (the room left under its per-type cap).
+// Only then are rows locked (SKIP LOCKED, re-checked as still pending) up to the free slots, $2.
 const CLAIM = `
-with picked as materialized (
-  select id
+with candidates as materialized (
+  select id, user_id, type, priority, run_at
     from public.analysis_jobs
-   where status = 'pending' and run_at <= now()
+   where status = 'pending' and run_at <= now() and type <> all($4::text[])
    order by priority, run_at
-   for update skip locked
+   limit $5
+), fair as (
+  select id, type, priority, run_at,
+         row_number() over (partition by user_id, priority order by run_at) as turn
+    from candidates
+), capped as (
+  select f.id, f.priority, f.turn, f.run_at, cap.room,
+         row_number() over (partition by f.type order by f.priority, f.turn, f.run_at) as nth
+    from fair f
+    left join unnest($6::text[], $7::int[]) as cap(type, room) on cap.type = f.type
+), picked as materialized (
+  select j.id, c.priority, c.turn, c.run_at
+    from capped c
+    join public.analysis_jobs j on j.id = c.id
+   where (c.room is null or c.nth <= c.room) and j.status = 'pending'
+   order by c.priority, c.turn, c.run_at
    limit $2
+     for update of j skip locked
 )
 update public.analysis_jobs j
    set status = 'processing',
@@ -48,16 +74,41 @@ update public.analysis_jobs j
   from picked
  where j.id = picked.id
 returning j.id, j.user_id, j.type, j.priority, j.input, j.attempts, j.max_attempts, j.lease_token,
-          j.created_at, j.run_at, now() as claimed_at, (j.cancel_requested_at is not null) as cancel_requested`;
+          j.created_at, j.run_at, now() as claimed_at, (j.cancel_requested_at is not null) as cancel_requested,
+          picked.turn::int as turn`;
 
-export async function claimJobs(db: Queryable, workerId: string, limit: number, leaseSeconds: number): Promise<ClaimedJob[]> {
+export interface ClaimOptions {
+  /** Types not to claim now (at their cap, or their provider chain open). */
+  exclude?: string[];
+  /** Room left per capped type: at most this many of that type in this claim. */
+  rooms?: ReadonlyMap<string, number>;
+  /**
+   * How many due rows (in claim order) the fairness and cap rules choose from. Rows beyond it wait
+   * for a later claim even if their user has had no turn yet.
+   */
+  window?: number;
+}
+
+/** Rows read to choose from: enough for a fair choice, bounded so a claim stays cheap. */
+export function claimWindow(limit: number): number {
+  return Math.min(2_000, Math.max(100, 2 * limit));
+}
+
+export async function claimJobs(db: Queryable, workerId: string, limit: number, leaseSeconds: number, options: ClaimOptions = {}): Promise<ClaimedJob[]> {
   if (limit <= 0) return [];
+  const rooms = [...(options.rooms ?? new Map<string, number>())].filter(([, room]) => room > 0);
+  const exclude = [...(options.exclude ?? []), ...[...(options.rooms ?? new Map<string, number>())].filter(([, room]) => room <= 0).map(([t]) => t)];
   // Named: prepared once per connection, then neither parsed nor planned again (bench:queue: the
   // claim's round trip falls from ~1.4 to ~1.0 ms, a fifth of the pickup latency). Transaction-mode
   // poolers, where that would break, are refused at start (src/start.ts).
-  const { rows } = await db.query<ClaimedJob>({ name: 'ai-worker.claim', text: CLAIM, values: [workerId, limit, leaseSeconds] });
-  // UPDATE … RETURNING does not keep the CTE's order; start the most urgent first.
-  return rows.sort((a, b) => a.priority - b.priority || a.run_at.getTime() - b.run_at.getTime());
+  const { rows } = await db.query<ClaimedJob & { turn: number }>({
+    name: 'ai-worker.claim',
+    text: CLAIM,
+    values: [workerId, limit, leaseSeconds, exclude, options.window ?? claimWindow(limit), rooms.map(([t]) => t), rooms.map(([, r]) => r)],
+  });
+  // UPDATE … RETURNING does not keep the CTE's order; start the most urgent (and fairest) first.
+  rows.sort((a, b) => a.priority - b.priority || a.turn - b.turn || a.run_at.getTime() - b.run_at.getTime());
+  return rows.map(({ turn: _turn, ...job }) => job);
 }
 
 export interface LeaseRef {
@@ -159,7 +210,7 @@ export async function completeJobs(db: Queryable, completions: Completion[]): Pr
     cache_key: c.cache_key ?? null,
     handler_version: c.handler_version ?? null,
   }));
-  const { rows } = await db.query<{ id: string }>({ name: 'ai-worker.complete-many', text: COMPLETE_MANY, values: [JSON.stringify(payload)] });
+  const { rows } = await db.query<{ id: string }>({ name: 'ai-worker.complete-many', text: COMPLETE_MANY, values: [storableJson(payload)] });
   return new Set(rows.map((r) => r.id));
 }
 
@@ -186,9 +237,41 @@ export async function failOrRetryJob(
     lease.id,
     lease.lease_token,
     opts.permanent,
-    JSON.stringify(error),
+    storableJson(error),
     Math.max(0, Math.round(opts.delayMs)),
-    opts.providerCalls === undefined ? null : JSON.stringify(opts.providerCalls),
+    opts.providerCalls === undefined ? null : storableJson(opts.providerCalls),
+  ]);
+  return rows[0];
+}
+
+// A provider outage is nobody's fault: a job whose whole provider chain is open waits for the next
+// probe without spending the attempt counted at claim (issue 15: with max_attempts 3, every queued
+// job of a type failed within a minute of an outage). Bounded: after $5 snoozes an outage counts
+// like any other failure, so a provider that never comes back still ends the job.
+const SNOOZE = `
+update public.analysis_jobs
+   set status = case when snoozes >= $5 and attempts >= max_attempts then 'failed' else 'pending' end,
+       attempts = case when snoozes < $5 then greatest(attempts - 1, 0) else attempts end,
+       snoozes = snoozes + 1,
+       run_at = case when snoozes >= $5 and attempts >= max_attempts then run_at else now() + make_interval(secs => $4::double precision / 1000) end,
+       completed_at = case when snoozes >= $5 and attempts >= max_attempts then now() else null end,
+       error = $3::jsonb,
+       locked_by = null, lease_token = null, locked_until = null
+ where id = $1 and lease_token = $2 and status = 'processing'
+returning status, run_at, (snoozes <= $5) as refunded`;
+
+export async function snoozeJob(
+  db: Queryable,
+  lease: LeaseRef,
+  error: JobErrorJson,
+  opts: { delayMs: number; maxSnoozes: number },
+): Promise<{ status: 'failed' | 'pending'; run_at: Date; refunded: boolean } | undefined> {
+  const { rows } = await db.query<{ status: 'failed' | 'pending'; run_at: Date; refunded: boolean }>(SNOOZE, [
+    lease.id,
+    lease.lease_token,
+    storableJson(error),
+    Math.max(0, Math.round(opts.delayMs)),
+    opts.maxSnoozes,
   ]);
   return rows[0];
 }
@@ -202,7 +285,7 @@ update public.analysis_jobs
 returning id`;
 
 export async function cancelJob(db: Queryable, lease: LeaseRef, message: string): Promise<boolean> {
-  return ((await db.query(CANCEL, [lease.id, lease.lease_token, message])).rowCount ?? 0) > 0;
+  return ((await db.query(CANCEL, [lease.id, lease.lease_token, storableText(message)])).rowCount ?? 0) > 0;
 }
 
 // Shutdown hands a job back without burning the attempt it was on, and wakes the other daemons.
