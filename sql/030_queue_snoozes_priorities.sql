@@ -34,3 +34,7 @@ create trigger analysis_jobs_default_priority
   execute function public.analysis_jobs_default_priority();
 
 revoke all on function public.analysis_jobs_default_priority() from public;
+
+-- The claim's fairness rule counts each waiting user's running jobs (users with fewer running go
+-- first). Only processing rows are in it: as small as the work in flight, whatever the table size.
+create index analysis_jobs_user_processing_idx on public.analysis_jobs (user_id) where status = 'processing';

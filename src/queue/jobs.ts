@@ -34,8 +34,9 @@ type Queryable = Pick<pg.Pool, 'query'>;
 // - `candidates`: the first $5 due rows in claim order (priority, run_at), from the partial claim
 //   index, leaving out the types this daemon may not take now ($4: types at their
 //   WORKER_CONCURRENCY_<TYPE> cap, or whose whole provider chain is open until its next probe).
-// - `fair`: within a priority, each user's rows take turns (a user's 1st row, then everyone's 2nd…),
-//   so one user's backlog does not delay other users' work of the same priority.
+// - `fair`: within a priority, users take turns: a row's turn is its rank among its user's due rows
+//   plus the jobs that user has running now (on any daemon), so a user with nothing running goes
+//   first, and one user's backlog does not delay other users' work of the same priority.
 // - `capped`: at most $7 rows of each type named in $6 (the room left under its per-type cap).
 // Only then are rows locked (SKIP LOCKED, re-checked as still pending) up to the free slots, $2.
 const CLAIM = `
@@ -45,10 +46,15 @@ with candidates as materialized (
    where status = 'pending' and run_at <= now() and type <> all($4::text[])
    order by priority, run_at
    limit $5
+), busy as (
+  select u.user_id,
+         (select count(*) from public.analysis_jobs p where p.user_id = u.user_id and p.status = 'processing') as n
+    from (select distinct user_id from candidates) u
 ), fair as (
-  select id, type, priority, run_at,
-         row_number() over (partition by user_id, priority order by run_at) as turn
-    from candidates
+  select c.id, c.type, c.priority, c.run_at,
+         row_number() over (partition by c.user_id, c.priority order by c.run_at) + b.n as turn
+    from candidates c
+    join busy b on b.user_id = c.user_id
 ), capped as (
   select f.id, f.priority, f.turn, f.run_at, cap.room,
          row_number() over (partition by f.type order by f.priority, f.turn, f.run_at) as nth

@@ -1,0 +1,323 @@
+// The queue's second pass (issue 15, and issue 11's claim-side fairness): each test here failed
+// before the change it covers.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { RetryAfterError, TransientError } from '../src/errors.ts';
+import { healthcheckHandler } from '../src/handlers/healthcheck.ts';
+import type { JobHandler } from '../src/handlers/types.ts';
+import { CircuitBreaker } from '../src/providers/breaker.ts';
+import { runChain } from '../src/providers/chain.ts';
+import { useFreshDatabase } from './support/database.ts';
+import { startTestDaemon } from './support/daemon.ts';
+
+const db = useFreshDatabase('queue2');
+
+async function insert(type: string, input: object = {}, extra: { maxAttempts?: number; userId?: string; priority?: number } = {}): Promise<string> {
+  const id = randomUUID();
+  await db.pool.query(`insert into analysis_jobs (id, user_id, type, input, max_attempts, priority) values ($1, $2, $3, $4, $5, $6)`, [
+    id,
+    extra.userId ?? randomUUID(),
+    type,
+    input,
+    extra.maxAttempts ?? 3,
+    extra.priority ?? 0,
+  ]);
+  return id;
+}
+
+const row = async (id: string) => (await db.pool.query('select * from analysis_jobs where id = $1', [id])).rows[0];
+
+/** A handler of `type` that runs `fn` (the job types are a CHECK constraint; tests borrow them). */
+function handler(type: string, fn: JobHandler['run'], timeoutMs?: number): JobHandler {
+  return { type, version: 'test', timeoutMs, run: fn };
+}
+
+test('a result with NUL and lone surrogates is stored cleaned, and the job completes', async () => {
+  const d = await startTestDaemon(db.url, {}, {
+    handlers: [handler('meal_plan', async () => ({ result: { text: 'pdf\u0000text', odd: 'x\ud800y', ['k\u0000']: ['\udc00'] } }))],
+  });
+  try {
+    const id = await insert('meal_plan');
+    await d.events.waitFor('job:completed', (e) => e.jobId === id, 10_000);
+    const r = await row(id);
+    assert.equal(r.status, 'completed');
+    assert.deepEqual(r.result, { text: 'pdftext', odd: 'x\ufffdy', k: ['\ufffd'] });
+  } finally {
+    await d.stop();
+  }
+});
+
+test('a settle PostgreSQL refuses (class 22) fails that job alone with result_unstorable, at once; its batch completes', async () => {
+  const d = await startTestDaemon(
+    db.url,
+    { WORKER_COMPLETION_BATCH_MS: '100' },
+    {
+      handlers: [
+        healthcheckHandler,
+        // A token count beyond integer: 22003 numeric_value_out_of_range from the settle statement.
+        handler('meal_plan', async () => ({ result: { ok: true }, calls: [{ provider: 'ollama', model: 'm', ok: true, ms: 1, input_tokens: 3_000_000_000 }] })),
+      ],
+    },
+  );
+  try {
+    const failed = d.events.waitFor('job:failed', (e) => e.error.code === 'result_unstorable', 10_000);
+    const completed: string[] = [];
+    d.events.on('job:completed', (e) => void completed.push(e.jobId));
+    const healthy = [await insert('healthcheck'), await insert('healthcheck')];
+    const bad = await insert('meal_plan');
+    const f = await failed;
+    assert.equal(f.jobId, bad);
+    const r = await row(bad);
+    assert.equal(r.status, 'failed');
+    assert.equal(r.error.code, 'result_unstorable');
+    assert.equal(r.attempts, 1, 'failed on its first attempt, not retried');
+    for (const id of healthy) {
+      if (!completed.includes(id)) await d.events.waitFor('job:completed', (e) => e.jobId === id, 10_000);
+      assert.equal((await row(id)).status, 'completed');
+    }
+  } finally {
+    await d.stop();
+  }
+});
+
+test('every retry wake-up is kept: a retry due after another does not wait for the sweep', async () => {
+  const d = await startTestDaemon(
+    db.url,
+    { WORKER_SWEEP_SECONDS: '3600' },
+    {
+      handlers: [
+        handler('meal_plan', async (input, ctx) => {
+          const ms = (input as { retry_ms: number }).retry_ms;
+          if (ctx.attempt === 1) throw new RetryAfterError('test_later', `again in ${ms} ms`, ms);
+          return { result: { ok: true } };
+        }),
+      ],
+    },
+  );
+  try {
+    const early = await insert('meal_plan', { retry_ms: 200 });
+    const late = await insert('meal_plan', { retry_ms: 1200 });
+    await Promise.all([early, late].map((id) => d.events.waitFor('job:completed', (e) => e.jobId === id, 15_000)));
+    for (const id of [early, late]) assert.equal((await row(id)).attempts, 2);
+  } finally {
+    await d.stop();
+  }
+});
+
+test('an open provider chain snoozes the job (attempt refunded) and pauses its type until the next probe', async () => {
+  const breaker = new CircuitBreaker('ollama', { failures: 1, cooldownMs: 400 });
+  let healthy = false;
+  const call = () =>
+    breaker.run(async () => {
+      if (!healthy) throw new TransientError('provider_down', 'down');
+      return 'olá';
+    });
+  // The outage: the circuit opens; then the provider recovers, but the circuit stays open until its probe.
+  await assert.rejects(call());
+  healthy = true;
+  assert.equal(breaker.state, 'open');
+  const d = await startTestDaemon(
+    db.url,
+    {},
+    {
+      handlers: [
+        handler('unified_assistant', async (_input, ctx) => {
+          const out = await runChain('chat', [{ provider: 'ollama', model: 'm', run: () => call() }], ctx.signal, ctx.calls);
+          return { result: { text: out.value } };
+        }),
+      ],
+    },
+  );
+  const claimsWhileOpen: string[] = [];
+  let snoozed = 0;
+  d.events.on('job:snoozed', () => void snoozed++);
+  d.events.on('job:claimed', (e) => {
+    if (e.type === 'unified_assistant' && snoozed > 0 && breaker.state === 'open') claimsWhileOpen.push(e.jobId);
+  });
+  try {
+    // max_attempts 1: before, the refusal spent the only attempt and the job failed.
+    const ids = [await insert('unified_assistant', {}, { maxAttempts: 1 }), await insert('unified_assistant', {}, { maxAttempts: 1 })];
+    await Promise.all(ids.map((id) => d.events.waitFor('job:completed', (e) => e.jobId === id, 15_000)));
+    for (const id of ids) {
+      const r = await row(id);
+      assert.equal(r.status, 'completed');
+      assert.equal(r.attempts, 1, 'the snoozed attempts were refunded');
+    }
+    const { rows } = await db.pool.query('select sum(snoozes)::int as n from analysis_jobs where id = any($1)', [ids]);
+    assert.ok(rows[0].n >= 1, 'at least one snooze recorded');
+    assert.deepEqual(claimsWhileOpen, [], 'no job of the type was claimed while its chain stayed open after a snooze');
+  } finally {
+    await d.stop();
+  }
+});
+
+test('snoozes are bounded: past WORKER_MAX_SNOOZES an outage spends attempts and ends the job', async () => {
+  const breaker = new CircuitBreaker('gemini', { failures: 1, cooldownMs: 200 });
+  const call = () =>
+    breaker.run(async () => {
+      throw new TransientError('provider_down', 'down');
+    });
+  await assert.rejects(call());
+  const d = await startTestDaemon(
+    db.url,
+    { WORKER_MAX_SNOOZES: '1' },
+    {
+      handlers: [
+        handler('sofia_image', async (_input, ctx) => {
+          const out = await runChain('vision', [{ provider: 'gemini', model: 'm', run: () => call() }], ctx.signal, ctx.calls);
+          return { result: out.value };
+        }),
+      ],
+    },
+  );
+  try {
+    const id = await insert('sofia_image', {}, { maxAttempts: 2 });
+    await d.events.waitFor('job:failed', (e) => e.jobId === id, 20_000);
+    const r = await row(id);
+    assert.equal(r.status, 'failed');
+    assert.ok(r.snoozes >= 1 && r.attempts === 2, `snoozes ${r.snoozes}, attempts ${r.attempts}`);
+  } finally {
+    await d.stop();
+  }
+});
+
+test('a handler that ignores its AbortSignal keeps its slot until it returns; its retry never runs beside it', async () => {
+  let release!: () => void;
+  const released = new Promise<void>((r) => (release = r));
+  let starts = 0;
+  const d = await startTestDaemon(
+    db.url,
+    { WORKER_CONCURRENCY: '1', WORKER_RETRY_BASE_MS: '1', WORKER_RETRY_MAX_MS: '1' },
+    {
+      handlers: [
+        handler(
+          'meal_plan',
+          async (_input, ctx) => {
+            starts++;
+            // Ignores ctx.signal on its first attempt.
+            if (ctx.attempt === 1) await released;
+            return { result: { ok: true } };
+          },
+          300,
+        ),
+      ],
+    },
+  );
+  try {
+    const order: string[] = [];
+    d.events.on('job:abandoned', () => void order.push('abandoned'));
+    d.events.on('job:abandoned_ended', () => void order.push('abandoned_ended'));
+    d.events.on('job:claimed', (e) => void order.push(`claimed:${e.attempt}`));
+    const id = await insert('meal_plan');
+    await d.events.waitFor('job:abandoned', (e) => e.jobId === id, 10_000);
+    assert.equal(d.worker.abandonedCount, 1);
+    assert.equal(d.worker.runningCount, 1, 'the abandoned handler still counts');
+    assert.equal(starts, 1);
+    const ended = d.events.waitFor('job:abandoned_ended', (e) => e.jobId === id, 10_000);
+    const done = d.events.waitFor('job:completed', (e) => e.jobId === id, 10_000);
+    release();
+    await ended;
+    await done;
+    assert.deepEqual(order, ['claimed:1', 'abandoned', 'abandoned_ended', 'claimed:2']);
+    assert.equal(d.worker.abandonedCount, 0);
+    assert.equal((await row(id)).attempts, 2);
+  } finally {
+    release();
+    await d.stop();
+  }
+});
+
+test('a graceful stop returns while an abandoned handler still runs', async () => {
+  let release!: () => void;
+  const released = new Promise<void>((r) => (release = r));
+  const d = await startTestDaemon(
+    db.url,
+    {},
+    { handlers: [handler('meal_plan', async () => (await released, { result: { ok: true } }), 200)] },
+  );
+  try {
+    const id = await insert('meal_plan');
+    await d.events.waitFor('job:abandoned', (e) => e.jobId === id, 10_000);
+    await d.stop(1_000);
+    assert.equal(d.worker.abandonedCount, 1);
+  } finally {
+    release();
+    await d.stop();
+  }
+});
+
+test('WORKER_CONCURRENCY_<TYPE> caps a type in the claim; other types are not held back', async () => {
+  let current = 0;
+  let max = 0;
+  const d = await startTestDaemon(
+    db.url,
+    { WORKER_CONCURRENCY: '10', WORKER_CONCURRENCY_MEAL_PLAN: '2' },
+    {
+      handlers: [
+        healthcheckHandler,
+        handler('meal_plan', async () => {
+          current++;
+          max = Math.max(max, current);
+          await new Promise((r) => setTimeout(r, 30));
+          current--;
+          return { result: { ok: true } };
+        }),
+      ],
+    },
+  );
+  try {
+    const capped: string[] = [];
+    for (let i = 0; i < 8; i++) capped.push(await insert('meal_plan'));
+    const other = await insert('healthcheck');
+    await d.events.waitFor('job:completed', (e) => e.jobId === other, 10_000);
+    await Promise.all(capped.map(async (id) => ((await row(id)).status === 'completed' ? undefined : d.events.waitFor('job:completed', (e) => e.jobId === id, 15_000))));
+    assert.equal(max, 2, 'never more than the cap at once, and the cap is used');
+  } finally {
+    await d.stop();
+  }
+});
+
+test('default priorities: interactive types run before batch work when the inserter chose none', async () => {
+  const user = randomUUID();
+  const plan = await insert('meal_plan', {}, { userId: user });
+  const chat = await insert('unified_assistant', {}, { userId: user });
+  const chosen = await insert('meal_plan', {}, { userId: user, priority: 5 });
+  assert.equal((await row(plan)).priority, 10);
+  assert.equal((await row(chat)).priority, -20);
+  assert.equal((await row(chosen)).priority, 5, 'a priority the inserter chose is kept');
+  const d = await startTestDaemon(
+    db.url,
+    { WORKER_CONCURRENCY: '1' },
+    { handlers: [handler('meal_plan', async () => ({ result: {} })), handler('unified_assistant', async () => ({ result: {} }))] },
+  );
+  try {
+    const order: string[] = [];
+    d.events.on('job:claimed', (e) => void order.push(e.jobId));
+    await d.events.waitFor('job:completed', (e) => e.jobId === plan, 10_000);
+    assert.deepEqual(order.slice(0, 3), [chat, chosen, plan]);
+  } finally {
+    await d.stop();
+  }
+});
+
+test("one user's backlog does not delay another user's job of the same priority (users take turns)", async () => {
+  const heavy = randomUUID();
+  const backlog: string[] = [];
+  // The heavy user's first three fill the three slots; the first ends soon, the others hold theirs.
+  const delays = [100, 3000, 3000, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+  for (const delay_ms of delays) backlog.push(await insert('healthcheck', { delay_ms }, { userId: heavy }));
+  const d = await startTestDaemon(db.url, { WORKER_CONCURRENCY: '3' }, { handlers: [healthcheckHandler] });
+  try {
+    const order: string[] = [];
+    d.events.on('job:claimed', (e) => void order.push(e.jobId));
+    await d.events.waitFor('job:claimed', () => order.length === 3, 10_000);
+    assert.deepEqual(order, backlog.slice(0, 3));
+    // Due after nine rows of the heavy user, but that user already has jobs running: this one goes next.
+    const other = await insert('healthcheck', {}, { userId: randomUUID() });
+    await d.events.waitFor('job:completed', (e) => e.jobId === other, 10_000);
+    assert.equal(order[3], other, `the other user's job was claim number ${order.indexOf(other) + 1}`);
+  } finally {
+    await d.stop();
+  }
+});
