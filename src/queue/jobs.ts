@@ -22,6 +22,8 @@ export interface ClaimedJob {
   /** Database clock at claim time: pickup latency is claimed_at - max(created_at, run_at). */
   claimed_at: Date;
   cancel_requested: boolean;
+  /** An external effect an earlier attempt recorded as done (sql/031): do not repeat it. */
+  delivery: unknown;
 }
 
 type Queryable = Pick<pg.Pool, 'query'>;
@@ -81,7 +83,7 @@ update public.analysis_jobs j
  where j.id = picked.id
 returning j.id, j.user_id, j.type, j.priority, j.input, j.attempts, j.max_attempts, j.lease_token,
           j.created_at, j.run_at, now() as claimed_at, (j.cancel_requested_at is not null) as cancel_requested,
-          picked.turn::int as turn`;
+          j.delivery, picked.turn::int as turn`;
 
 export interface ClaimOptions {
   /** Types not to claim now (at their cap, or their provider chain open). */
@@ -280,6 +282,16 @@ export async function snoozeJob(
     opts.maxSnoozes,
   ]);
   return rows[0];
+}
+
+// Fenced like every settle: only the attempt holding the lease records that its effect happened.
+const RECORD_DELIVERY = `
+update public.analysis_jobs set delivery = $3::jsonb
+ where id = $1 and lease_token = $2 and status = 'processing'`;
+
+/** False when the lease is no longer ours (the record was not written). */
+export async function recordDelivery(db: Queryable, lease: LeaseRef, delivery: unknown): Promise<boolean> {
+  return ((await db.query(RECORD_DELIVERY, [lease.id, lease.lease_token, storableJson(delivery)])).rowCount ?? 0) > 0;
 }
 
 const CANCEL = `

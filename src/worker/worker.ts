@@ -18,6 +18,7 @@ import {
   cleanupExpiredCache,
   failOrRetryJob,
   recoverLapsedLeases,
+  recordDelivery,
   releaseJobs,
   renewLeases,
   snoozeJob,
@@ -341,6 +342,8 @@ export class Worker {
         maxAttempts: job.max_attempts,
         signal: controller.signal,
         calls: entry.calls,
+        delivery: job.delivery ?? undefined,
+        recordDelivery: (delivery) => this.withRetries(() => recordDelivery(this.deps.pool, job, delivery)),
       });
     })().finally(() => this.handlerEnded(entry));
     Promise.race([work, aborted]).then(
