@@ -321,3 +321,29 @@ test("one user's backlog does not delay another user's job of the same priority 
     await d.stop();
   }
 });
+
+test('a WORKER_ID whose registry row is fresh and belongs to another host is refused; that daemon keeps its jobs', async () => {
+  const id = randomUUID();
+  await db.pool.query(
+    `insert into ai_workers (id, host, pid, version, concurrency, running, status) values ('twin', 'another-host', 4242, 'x', 5, 1, 'running')
+     on conflict (id) do update set host = excluded.host, pid = excluded.pid, status = 'running', last_seen_at = now()`,
+  );
+  await db.pool.query(
+    `insert into analysis_jobs (id, user_id, type, status, attempts, locked_by, lease_token, locked_until, started_at)
+     values ($1, $2, 'healthcheck', 'processing', 1, 'twin', gen_random_uuid(), now() + interval '5 minutes', now())`,
+    [id, randomUUID()],
+  );
+  await assert.rejects(startTestDaemon(db.url, { WORKER_ID: 'twin' }, { handlers: [healthcheckHandler] }), /WORKER_ID twin is in use/);
+  const r = await row(id);
+  assert.equal(r.status, 'processing', 'the live twin still holds its job');
+  assert.equal(r.locked_by, 'twin');
+  // Once that row is stale (its daemon stopped renewing), the id may be taken again and its jobs recovered.
+  await db.pool.query(`update ai_workers set last_seen_at = now() - interval '1 hour' where id = 'twin'`);
+  const d = await startTestDaemon(db.url, { WORKER_ID: 'twin' }, { handlers: [healthcheckHandler] });
+  try {
+    if ((await row(id)).status !== 'completed') await d.events.waitFor('job:completed', (e) => e.jobId === id, 10_000);
+    assert.equal((await row(id)).status, 'completed');
+  } finally {
+    await d.stop();
+  }
+});

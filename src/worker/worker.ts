@@ -26,7 +26,7 @@ import {
 } from '../queue/jobs.ts';
 import { JobListener } from '../queue/listener.ts';
 import { CompletionBatcher } from './completions.ts';
-import { upsertWorker, type WorkerInfo, type WorkerStatus } from './registry.ts';
+import { freshHolder, upsertWorker, WorkerIdInUseError, type WorkerInfo, type WorkerStatus } from './registry.ts';
 
 /** After a failed claim (outage, dead connection), the next try; the listener's reconnect may come sooner. */
 const CLAIM_RETRY_MS = 1_000;
@@ -166,8 +166,12 @@ export class Worker {
 
   async start(): Promise<void> {
     const { config, pool, events } = this.deps;
-    // A restarted daemon with a stable WORKER_ID takes back what its dead predecessor held, now.
-    if (config.id) await this.recover(config.id);
+    // A restarted daemon with a stable WORKER_ID takes back what its dead predecessor held, now —
+    // unless that id is alive elsewhere: then recovery would re-queue a live daemon's running jobs.
+    if (config.id) {
+      await this.refuseLiveNamesake(config.id);
+      await this.recover(config.id);
+    }
     await upsertWorker(pool, this.info, 0, 'running');
     await this.listener.start();
     this.heartbeatTimer = setInterval(() => void this.heartbeat(), config.heartbeatSeconds * 1000);
@@ -175,6 +179,23 @@ export class Worker {
     events.emit('worker:started', { workerId: this.id, concurrency: config.concurrency, pollOnly: false });
     // Jobs that arrived while no daemon was listening.
     this.poke();
+  }
+
+  /**
+   * A registry row for our id renewed within the lease, by another host, or by another live process
+   * on this host, means two daemons share one WORKER_ID: refuse to start. A same-host row whose
+   * process is gone is a crashed predecessor (a supervisor restart): recovered as before.
+   */
+  private async refuseLiveNamesake(id: string): Promise<void> {
+    const holder = await freshHolder(this.deps.pool, id, this.deps.config.leaseSeconds);
+    if (!holder) return;
+    const sameHost = holder.host === this.info.host;
+    if (sameHost && (holder.pid === process.pid || !processAlive(holder.pid))) return;
+    throw new WorkerIdInUseError(
+      `WORKER_ID ${id} is in use by a running daemon (${sameHost ? `pid ${holder.pid} on this host` : `host ${holder.host}, pid ${holder.pid}`}, ` +
+        `seen ${Math.round(holder.seconds_since_seen)} s ago). Give each process its own WORKER_ID; if that daemon is gone ` +
+        `(a re-created container), start again after WORKER_LEASE_SECONDS (${this.deps.config.leaseSeconds} s).`,
+    );
   }
 
   /** Something may be claimable: a notification, a reconnect, a sweep or a due retry. */
@@ -630,6 +651,16 @@ export class Worker {
     await upsertWorker(pool, this.info, 0, 'stopped').catch(() => {});
     events.emit('worker:stopped', { workerId: this.id, released: released.length });
     return { released: released.length };
+  }
+}
+
+/** Whether a process with this pid exists on this host (EPERM: it exists, owned by someone else). */
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
