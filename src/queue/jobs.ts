@@ -371,3 +371,8 @@ const CLEANUP_CACHE = 'select public.cleanup_expired_analysis_cache() as n';
 export async function cleanupExpiredCache(db: Queryable): Promise<number> {
   return (await db.query<{ n: number }>(CLEANUP_CACHE)).rows[0]?.n ?? 0;
 }
+
+/** The statements' text, for bench/queue-explain.ts (EXPLAIN of each on a large table). */
+export const CLAIM_SQL = CLAIM;
+export const RENEW_SQL = RENEW;
+export const RECOVER_LAPSED_SQL = RECOVER_LAPSED;
