@@ -24,6 +24,8 @@ export interface ClaimedJob {
   cancel_requested: boolean;
   /** An external effect an earlier attempt recorded as done (sql/031): do not repeat it. */
   delivery: unknown;
+  /** This daemon's id, as the row records it: the settle statements write it to the outcome ledger. */
+  locked_by: string;
 }
 
 type Queryable = Pick<pg.Pool, 'query'>;
@@ -78,12 +80,13 @@ update public.analysis_jobs j
        lease_token = gen_random_uuid(),
        locked_until = now() + make_interval(secs => $3),
        started_at = now(),
+       updated_at = now(),
        error = null
   from picked
  where j.id = picked.id
 returning j.id, j.user_id, j.type, j.priority, j.input, j.attempts, j.max_attempts, j.lease_token,
           j.created_at, j.run_at, now() as claimed_at, (j.cancel_requested_at is not null) as cancel_requested,
-          j.delivery, picked.turn::int as turn`;
+          j.delivery, j.locked_by, picked.turn::int as turn`;
 
 export interface ClaimOptions {
   /** Types not to claim now (at their cap, or their provider chain open). */
@@ -122,6 +125,8 @@ export async function claimJobs(db: Queryable, workerId: string, limit: number, 
 export interface LeaseRef {
   id: string;
   lease_token: string;
+  /** The holder's id, for the outcome ledger (sql/006) the settle statements write. */
+  locked_by?: string | null;
 }
 
 // One statement renews every lease this daemon holds. A row locked by someone else (an operator's
@@ -140,7 +145,7 @@ with held as (
      for update of j skip locked
 ), renewed as (
   update public.analysis_jobs j
-     set locked_until = now() + make_interval(secs => $3)
+     set locked_until = now() + make_interval(secs => $3), updated_at = now()
     from lockable
    where j.id = lockable.id
   returning j.id
@@ -187,13 +192,13 @@ const COMPLETE_MANY = `
 with done as (
   select * from jsonb_to_recordset($1::jsonb) as d(
     id uuid, lease_token uuid, result jsonb, provider text, model text,
-    input_tokens integer, output_tokens integer, provider_calls jsonb, cache_key text, handler_version text)
-)
+    input_tokens integer, output_tokens integer, provider_calls jsonb, cache_key text, handler_version text, locked_by text)
+), settled as (
 update public.analysis_jobs j
    set status = 'completed',
        result = done.result,
        error = null,
-       completed_at = now(),
+       completed_at = now(), updated_at = now(),
        locked_by = null, lease_token = null, locked_until = null,
        provider = done.provider, model = done.model,
        input_tokens = done.input_tokens, output_tokens = done.output_tokens,
@@ -202,7 +207,12 @@ update public.analysis_jobs j
        handler_version = coalesce(done.handler_version, j.handler_version)
   from done
  where j.id = done.id and j.lease_token = done.lease_token and j.status = 'processing'
-returning j.id`;
+returning j.id, j.attempts, done.locked_by
+), ledger as (
+  insert into public.analysis_job_outcomes (job_id, status, attempt, worker_id)
+  select id, 'completed', attempts, locked_by from settled
+)
+select id from settled`;
 
 export async function completeJobs(db: Queryable, completions: Completion[]): Promise<Set<string>> {
   if (completions.length === 0) return new Set();
@@ -217,6 +227,7 @@ export async function completeJobs(db: Queryable, completions: Completion[]): Pr
     provider_calls: c.provider_calls ?? null,
     cache_key: c.cache_key ?? null,
     handler_version: c.handler_version ?? null,
+    locked_by: c.locked_by ?? null,
   }));
   const { rows } = await db.query<{ id: string }>({ name: 'ai-worker.complete-many', text: COMPLETE_MANY, values: [storableJson(payload)] });
   return new Set(rows.map((r) => r.id));
@@ -225,15 +236,22 @@ export async function completeJobs(db: Queryable, completions: Completion[]): Pr
 // Retry later, or fail for good when attempts are used up. The decision about "permanent" is made
 // by the caller (it knows the error); the attempts check is made here, against the row itself.
 const FAIL_OR_RETRY = `
+with settled as (
 update public.analysis_jobs
-   set status = case when $3::boolean or attempts >= max_attempts then 'failed' else 'pending' end,
+   set updated_at = now(),
+       status = case when $3::boolean or attempts >= max_attempts then 'failed' else 'pending' end,
        run_at = case when $3::boolean or attempts >= max_attempts then run_at else now() + make_interval(secs => $5::double precision / 1000) end,
        completed_at = case when $3::boolean or attempts >= max_attempts then now() else null end,
        error = $4::jsonb,
        provider_calls = coalesce($6::jsonb, provider_calls),
        locked_by = null, lease_token = null, locked_until = null
  where id = $1 and lease_token = $2 and status = 'processing'
-returning status, run_at`;
+returning id, status, run_at, attempts
+), ledger as (
+  insert into public.analysis_job_outcomes (job_id, status, attempt, worker_id)
+  select id, status, attempts, $7::text from settled where status = 'failed'
+)
+select status, run_at from settled`;
 
 export async function failOrRetryJob(
   db: Queryable,
@@ -248,6 +266,7 @@ export async function failOrRetryJob(
     storableJson(error),
     Math.max(0, Math.round(opts.delayMs)),
     opts.providerCalls === undefined ? null : storableJson(opts.providerCalls),
+    lease.locked_by ?? null,
   ]);
   return rows[0];
 }
@@ -257,8 +276,10 @@ export async function failOrRetryJob(
 // job of a type failed within a minute of an outage). Bounded: after $5 snoozes an outage counts
 // like any other failure, so a provider that never comes back still ends the job.
 const SNOOZE = `
+with settled as (
 update public.analysis_jobs
-   set status = case when snoozes >= $5 and attempts >= max_attempts then 'failed' else 'pending' end,
+   set updated_at = now(),
+       status = case when snoozes >= $5 and attempts >= max_attempts then 'failed' else 'pending' end,
        attempts = case when snoozes < $5 then greatest(attempts - 1, 0) else attempts end,
        snoozes = snoozes + 1,
        run_at = case when snoozes >= $5 and attempts >= max_attempts then run_at else now() + make_interval(secs => $4::double precision / 1000) end,
@@ -266,7 +287,12 @@ update public.analysis_jobs
        error = $3::jsonb,
        locked_by = null, lease_token = null, locked_until = null
  where id = $1 and lease_token = $2 and status = 'processing'
-returning status, run_at, (snoozes <= $5) as refunded`;
+returning id, status, run_at, attempts, (snoozes <= $5) as refunded
+), ledger as (
+  insert into public.analysis_job_outcomes (job_id, status, attempt, worker_id)
+  select id, status, attempts, $6::text from settled where status = 'failed'
+)
+select status, run_at, refunded from settled`;
 
 export async function snoozeJob(
   db: Queryable,
@@ -280,13 +306,14 @@ export async function snoozeJob(
     storableJson(error),
     Math.max(0, Math.round(opts.delayMs)),
     opts.maxSnoozes,
+    lease.locked_by ?? null,
   ]);
   return rows[0];
 }
 
 // Fenced like every settle: only the attempt holding the lease records that its effect happened.
 const RECORD_DELIVERY = `
-update public.analysis_jobs set delivery = $3::jsonb
+update public.analysis_jobs set delivery = $3::jsonb, updated_at = now()
  where id = $1 and lease_token = $2 and status = 'processing'`;
 
 /** False when the lease is no longer ours (the record was not written). */
@@ -295,22 +322,28 @@ export async function recordDelivery(db: Queryable, lease: LeaseRef, delivery: u
 }
 
 const CANCEL = `
+with settled as (
 update public.analysis_jobs
-   set status = 'cancelled', completed_at = now(),
+   set status = 'cancelled', completed_at = now(), updated_at = now(),
        error = jsonb_build_object('code', 'cancelled', 'message', $3::text),
        locked_by = null, lease_token = null, locked_until = null
  where id = $1 and lease_token = $2 and status = 'processing'
-returning id`;
+returning id, attempts
+), ledger as (
+  insert into public.analysis_job_outcomes (job_id, status, attempt, worker_id)
+  select id, 'cancelled', attempts, $4::text from settled
+)
+select id from settled`;
 
 export async function cancelJob(db: Queryable, lease: LeaseRef, message: string): Promise<boolean> {
-  return ((await db.query(CANCEL, [lease.id, lease.lease_token, storableText(message)])).rowCount ?? 0) > 0;
+  return ((await db.query(CANCEL, [lease.id, lease.lease_token, storableText(message), lease.locked_by ?? null])).rowCount ?? 0) > 0;
 }
 
 // Shutdown hands a job back without burning the attempt it was on, and wakes the other daemons.
 const RELEASE = `
 with released as (
   update public.analysis_jobs j
-     set status = 'pending', attempts = greatest(j.attempts - 1, 0), run_at = now(),
+     set status = 'pending', attempts = greatest(j.attempts - 1, 0), run_at = now(), updated_at = now(),
          locked_by = null, lease_token = null, locked_until = null
     from unnest($1::uuid[], $2::uuid[]) as held(id, lease_token)
    where j.id = held.id and j.lease_token = held.lease_token and j.status = 'processing'
@@ -333,7 +366,7 @@ export async function releaseJobs(db: Queryable, held: LeaseRef[]): Promise<stri
 // once instead of after its lease.
 const RECOVER_LAPSED = `
 with lapsed as (
-  select id from public.analysis_jobs
+  select id, locked_by from public.analysis_jobs
    where status = 'processing' and (locked_until < now() or locked_by = $2)
    order by locked_until
    for update skip locked
@@ -349,11 +382,14 @@ with lapsed as (
                       else jsonb_build_object('code', 'lease_expired',
                         'message', format('the worker %s stopped renewing its lease (crashed, killed or frozen); attempt %s of %s was lost', j.locked_by, j.attempts, j.max_attempts))
                  end,
-         run_at = now(),
+         run_at = now(), updated_at = now(),
          locked_by = null, lease_token = null, locked_until = null
     from lapsed
    where j.id = lapsed.id
-  returning j.id, j.status
+  returning j.id, j.status, j.attempts, lapsed.locked_by
+), ledger as (
+  insert into public.analysis_job_outcomes (job_id, status, attempt, worker_id)
+  select id, status, attempts, locked_by from recovered where status in ('failed', 'cancelled')
 )
 select coalesce(array_agg(id), '{}') as ids,
        count(*) filter (where status = 'failed')::int as failed,
@@ -376,3 +412,5 @@ export async function cleanupExpiredCache(db: Queryable): Promise<number> {
 export const CLAIM_SQL = CLAIM;
 export const RENEW_SQL = RENEW;
 export const RECOVER_LAPSED_SQL = RECOVER_LAPSED;
+export const COMPLETE_MANY_SQL = COMPLETE_MANY;
+export const FAIL_OR_RETRY_SQL = FAIL_OR_RETRY;

@@ -438,6 +438,7 @@ export class Worker {
             output_tokens: sum(outcome.out.calls, 'output_tokens'),
             cache_key: outcome.out.cacheKey,
             handler_version: outcome.version,
+            locked_by: job.locked_by,
           }),
         ).catch(async (err: unknown) => {
           if (!isDataError(err)) throw err;
