@@ -99,6 +99,8 @@ interface SystemResult {
   throughput?: { jobs: number; drained: boolean; drainSeconds: number | null; jobsPerSecond: number | null; insertMs: number | null; projectedDrainSeconds?: number | null; handled: number; outstanding?: number; gaveUpAfterSeconds?: number | null };
   pickup?: LatencyFigures;
   turnaround?: LatencyFigures;
+  /** With --fill-finished: turnaround measured before the fill, same daemon. */
+  turnaroundEmptyTable?: LatencyFigures;
   filledFinishedRows?: number;
   fillSeconds?: number;
   error?: string;
@@ -210,7 +212,17 @@ async function runSystem(sys: System): Promise<SystemResult> {
     const ready = await child.wait('ready', 60_000);
     result.config = ready.config;
     if (FILL_FINISHED > 0 && sys.key === 'ai-worker') {
-      console.log(`  filling ${FILL_FINISHED} finished rows first`);
+      // The same daemon, the same minute: turnaround on the empty table first, for the ratio.
+      await checkpoint();
+      console.log(`  turnaround on the empty table: ${PICKUPS} sequential inserts`);
+      const { result: empty } = (await child.request(
+        { type: 'turnaround', n: PICKUPS, warmup: WARMUP, budgetMs: PICKUP_BUDGET_MS, sampleTimeoutMs: 10_000 },
+        'turnaround',
+        PICKUP_BUDGET_MS + 60_000,
+      )) as { result: PickupResult };
+      result.turnaroundEmptyTable = latencyFigures(empty);
+      console.log(`    p50 ${result.turnaroundEmptyTable.p50Ms} ms, p99 ${result.turnaroundEmptyTable.p99Ms} ms`);
+      console.log(`  filling ${FILL_FINISHED} finished rows`);
       const filled = (await child.request({ type: 'fill', n: FILL_FINISHED }, 'fill', 3_600_000)) as { rows: number; ms: number };
       result.filledFinishedRows = filled.rows;
       result.fillSeconds = round(filled.ms / 1000, 1) ?? undefined;
@@ -341,6 +353,12 @@ async function main(): Promise<void> {
   }
   const r = ratios(results);
   console.log('\n' + table(results));
+  const filled = results.find((x) => x.turnaroundEmptyTable);
+  if (filled?.turnaround && filled.turnaroundEmptyTable) {
+    console.log(
+      `\nai-worker turnaround p50 with ${filled.filledFinishedRows} finished rows ${fmt(filled.turnaround.p50Ms, 2)} ms vs ${fmt(filled.turnaroundEmptyTable.p50Ms, 2)} ms on the empty table: ×${fmt((filled.turnaround.p50Ms ?? 0) / (filled.turnaroundEmptyTable.p50Ms ?? 1), 2)}`,
+    );
+  }
   if (results.some((x) => x.throughput && !x.throughput.drained)) console.log('* did not drain within 5 min: rate over the time it ran, projected drain time in brackets');
   console.log('\nai-worker vs each (throughput: ai/other jobs/s; pickup: other/ai latency; > 1 = ai-worker better):');
   for (const [k, v] of Object.entries(r)) {
