@@ -138,6 +138,11 @@ export class Worker {
         onJobs: () => this.poke(),
         onCancel: (jobId) => this.abortJob(jobId, 'cancel'),
         onConnected: () => this.poke(),
+        // The start-up check that notifications from others reach the listener (pooler detection
+        // on any port: the URL check only knows Supabase's 6543).
+        notifyFromElsewhere: async (channel, payload) => {
+          await deps.pool.query('select pg_notify($1, $2)', [channel, payload]);
+        },
       },
       deps.events,
     );
