@@ -347,3 +347,28 @@ test('a WORKER_ID whose registry row is fresh and belongs to another host is ref
     await d.stop();
   }
 });
+
+test('claim-ahead is bounded in time: jobs held behind a slow one are handed back with the attempt refunded', async () => {
+  const d = await startTestDaemon(db.url, { WORKER_CONCURRENCY: '1' }, { handlers: [healthcheckHandler] });
+  try {
+    // Warm-up: an instant handler makes the measured duration tiny, so the next claim takes many ahead.
+    const warm = await insert('healthcheck');
+    await d.events.waitFor('job:completed', (e) => e.jobId === warm, 10_000);
+    const slow = randomUUID();
+    const fast: string[] = Array.from({ length: 20 }, () => randomUUID());
+    await db.pool.query(
+      `insert into analysis_jobs (id, user_id, type, input, run_at)
+       select id, gen_random_uuid(), 'healthcheck', case when id = $1 then '{"delay_ms": 2500}'::jsonb else '{}'::jsonb end,
+              case when id = $1 then now() - interval '1 minute' else now() end
+         from unnest($2::uuid[]) as id`,
+      [slow, [slow, ...fast]],
+    );
+    const released = await d.events.waitFor('job:released', (e) => fast.includes(e.jobId), 10_000);
+    assert.ok(fast.includes(released.jobId));
+    await Promise.all(fast.map(async (id) => ((await row(id)).status === 'completed' ? undefined : d.events.waitFor('job:completed', (e) => e.jobId === id, 20_000))));
+    const { rows } = await db.pool.query('select max(attempts)::int as n from analysis_jobs where id = any($1)', [fast]);
+    assert.equal(rows[0].n, 1, 'the released jobs ran once, their held attempt refunded');
+  } finally {
+    await d.stop();
+  }
+});

@@ -41,6 +41,12 @@ const CLAIM_RETRY_MS = 1_000;
 const LOOKAHEAD_HORIZON_MS = 10;
 const LOOKAHEAD_MAX_PER_SLOT = 25;
 const LOOKAHEAD_MAX = 250;
+/**
+ * Claim-ahead bounded in time: a job claimed ahead that has not started within this long is handed
+ * back (attempt refunded) for another daemon, and the claim-ahead stops until a handler's duration is
+ * measured again — the average that sized it was wrong (a slow job among fast ones).
+ */
+const LOOKAHEAD_MAX_WAIT_MS = 1_000;
 
 /**
  * Retry wake-ups are kept per 20 ms bucket: every due retry gets its own wake-up (issue 15: keeping
@@ -106,6 +112,9 @@ export class Worker {
   private readonly pausedUntil = new Map<string, number>();
   /** Claimed ahead (leased, handler not started yet); they start as slots free, in claim order. */
   private queued: ClaimedJob[] = [];
+  /** When each claimed-ahead job was claimed (performance.now()). */
+  private readonly queuedAt = new WeakMap<ClaimedJob, number>();
+  private staleTimer: NodeJS.Timeout | undefined;
   /** Moving average of handler durations (ms); sizes the claim-ahead. Unknown until a handler ends. */
   private handlerMs: number | undefined;
   private readonly lookaheadMax: number;
@@ -240,13 +249,46 @@ export class Worker {
           await releaseJobs(this.deps.pool, jobs).catch(() => {});
           break;
         }
-        for (const job of jobs) this.countType(job.type, 1);
+        const at = performance.now();
+        for (const job of jobs) {
+          this.countType(job.type, 1);
+          this.queuedAt.set(job, at);
+        }
         this.queued.push(...jobs);
         this.startQueued();
+        if (this.queued.length > 0) this.watchQueued();
       } while (this.refill || (this.backlog && this.freeSlots() > 0));
     } finally {
       this.filling = false;
     }
+  }
+
+  /** Check, once the bound has passed, for claimed-ahead jobs still waiting. */
+  private watchQueued(): void {
+    if (this.staleTimer || this.stopping) return;
+    this.staleTimer = setTimeout(() => {
+      this.staleTimer = undefined;
+      void this.releaseStaleQueued();
+    }, LOOKAHEAD_MAX_WAIT_MS);
+  }
+
+  private async releaseStaleQueued(): Promise<void> {
+    if (this.stopping) return;
+    const limit = performance.now() - LOOKAHEAD_MAX_WAIT_MS;
+    const stale = this.queued.filter((j) => (this.queuedAt.get(j) ?? Infinity) <= limit);
+    if (stale.length > 0) {
+      this.queued = this.queued.filter((j) => !stale.includes(j));
+      for (const job of stale) this.countType(job.type, -1);
+      this.handlerMs = undefined;
+      try {
+        await this.withRetries(() => releaseJobs(this.deps.pool, stale));
+        for (const job of stale) this.deps.events.emit('job:released', { ...this.ref(job), durationMs: 0 });
+      } catch (err) {
+        // Not released: their leases lapse and the sweep brings them back.
+        this.deps.events.emit('error', { where: 'release', error: toJobError(err).message });
+      }
+    }
+    if (this.queued.length > 0) this.watchQueued();
   }
 
   /** What this daemon may claim now: per-type room under WORKER_CONCURRENCY_<TYPE>, paused types. */
@@ -615,6 +657,7 @@ export class Worker {
     clearInterval(this.sweepTimer);
     for (const t of this.wakeTimers.values()) clearTimeout(t);
     this.wakeTimers.clear();
+    if (this.staleTimer) clearTimeout(this.staleTimer);
     events.emit('worker:stopping', { workerId: this.id, running: this.active, reason });
     // Claimed ahead but never started: hand them back at once, attempt unburned.
     const notStarted = this.queued.splice(0);
