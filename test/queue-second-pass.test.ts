@@ -106,7 +106,9 @@ test('every retry wake-up is kept: a retry due after another does not wait for t
 });
 
 test('an open provider chain snoozes the job (attempt refunded) and pauses its type until the next probe', async () => {
-  const breaker = new CircuitBreaker('ollama', { failures: 1, cooldownMs: 400 });
+  // The breaker's own clock, moved by the test: the circuit stays open until the test says so.
+  let clock = 0;
+  const breaker = new CircuitBreaker('ollama', { failures: 1, cooldownMs: 300, now: () => clock });
   let healthy = false;
   const call = () =>
     breaker.run(async () => {
@@ -129,24 +131,30 @@ test('an open provider chain snoozes the job (attempt refunded) and pauses its t
       ],
     },
   );
-  const claimsWhileOpen: string[] = [];
-  let snoozed = 0;
-  d.events.on('job:snoozed', () => void snoozed++);
+  const pausedUntil: number[] = [];
+  const early: string[] = [];
+  d.events.on('job:snoozed', (e) => void pausedUntil.push(Date.now() + e.delayMs));
   d.events.on('job:claimed', (e) => {
-    if (e.type === 'unified_assistant' && snoozed > 0 && breaker.state === 'open') claimsWhileOpen.push(e.jobId);
+    // Timers fire a few ms late, never early; 5 ms of slack for the two clocks' reads.
+    if (e.type === 'unified_assistant' && pausedUntil.some((t) => Date.now() < t - 5)) early.push(e.jobId);
   });
   try {
     // max_attempts 1: before, the refusal spent the only attempt and the job failed.
-    const ids = [await insert('unified_assistant', {}, { maxAttempts: 1 }), await insert('unified_assistant', {}, { maxAttempts: 1 })];
-    await Promise.all(ids.map((id) => d.events.waitFor('job:completed', (e) => e.jobId === id, 15_000)));
+    const ids = [randomUUID(), randomUUID()];
+    const snoozed = Promise.all(ids.map((id) => d.events.waitFor('job:snoozed', (e) => e.jobId === id, 10_000)));
+    const done = Promise.all(ids.map((id) => d.events.waitFor('job:completed', (e) => e.jobId === id, 20_000)));
+    await db.pool.query(`insert into analysis_jobs (id, user_id, type, max_attempts) select id, gen_random_uuid(), 'unified_assistant', 1 from unnest($1::uuid[]) id`, [ids]);
+    const first = await snoozed;
+    assert.ok(first.every((e) => e.refunded));
+    clock += 300; // the next probe is due
+    await done;
     for (const id of ids) {
       const r = await row(id);
       assert.equal(r.status, 'completed');
       assert.equal(r.attempts, 1, 'the snoozed attempts were refunded');
+      assert.ok(r.snoozes >= 1);
     }
-    const { rows } = await db.pool.query('select sum(snoozes)::int as n from analysis_jobs where id = any($1)', [ids]);
-    assert.ok(rows[0].n >= 1, 'at least one snooze recorded');
-    assert.deepEqual(claimsWhileOpen, [], 'no job of the type was claimed while its chain stayed open after a snooze');
+    assert.deepEqual(early, [], 'no job of the type was claimed before the pause after a snooze ended');
   } finally {
     await d.stop();
   }
@@ -279,13 +287,6 @@ test('WORKER_CONCURRENCY_<TYPE> caps a type in the claim; other types are not he
 });
 
 test('default priorities: interactive types run before batch work when the inserter chose none', async () => {
-  const user = randomUUID();
-  const plan = await insert('meal_plan', {}, { userId: user });
-  const chat = await insert('unified_assistant', {}, { userId: user });
-  const chosen = await insert('meal_plan', {}, { userId: user, priority: 5 });
-  assert.equal((await row(plan)).priority, 10);
-  assert.equal((await row(chat)).priority, -20);
-  assert.equal((await row(chosen)).priority, 5, 'a priority the inserter chose is kept');
   const d = await startTestDaemon(
     db.url,
     { WORKER_CONCURRENCY: '1' },
@@ -294,27 +295,50 @@ test('default priorities: interactive types run before batch work when the inser
   try {
     const order: string[] = [];
     d.events.on('job:claimed', (e) => void order.push(e.jobId));
-    await d.events.waitFor('job:completed', (e) => e.jobId === plan, 10_000);
-    assert.deepEqual(order.slice(0, 3), [chat, chosen, plan]);
+    const [plan, chat, chosen] = [randomUUID(), randomUUID(), randomUUID()] as string[] as [string, string, string];
+    const done = d.events.waitFor('job:completed', (e) => e.jobId === plan, 10_000);
+    // One statement, so one notification and one claim that sees all three; the plan is the oldest.
+    await db.pool.query(
+      `insert into analysis_jobs (id, user_id, type, priority, run_at)
+       values ($1, gen_random_uuid(), 'meal_plan', 0, now() - interval '1 minute'),
+              ($2, gen_random_uuid(), 'unified_assistant', 0, now()),
+              ($3, gen_random_uuid(), 'meal_plan', 5, now())`,
+      [plan, chat, chosen],
+    );
+    assert.equal((await row(plan)).priority, 10);
+    assert.equal((await row(chat)).priority, -20);
+    assert.equal((await row(chosen)).priority, 5, 'a priority the inserter chose is kept');
+    await done;
+    // (Jobs other tests of this file left pending may be claimed too: only these three's order matters.)
+    assert.deepEqual(order.filter((id) => [plan, chat, chosen].includes(id)), [chat, chosen, plan]);
   } finally {
     await d.stop();
   }
 });
 
 test("one user's backlog does not delay another user's job of the same priority (users take turns)", async () => {
-  const heavy = randomUUID();
-  const backlog: string[] = [];
-  // The heavy user's first three fill the three slots; the first ends soon, the others hold theirs.
-  const delays = [100, 3000, 3000, 0, 0, 0, 0, 0, 0, 0, 0, 0];
-  for (const delay_ms of delays) backlog.push(await insert('healthcheck', { delay_ms }, { userId: heavy }));
   const d = await startTestDaemon(db.url, { WORKER_CONCURRENCY: '3' }, { handlers: [healthcheckHandler] });
   try {
     const order: string[] = [];
-    d.events.on('job:claimed', (e) => void order.push(e.jobId));
-    await d.events.waitFor('job:claimed', () => order.length === 3, 10_000);
+    const heavy = randomUUID();
+    const backlog: string[] = Array.from({ length: 12 }, () => randomUUID());
+    let other = '';
+    // Only this test's jobs (others of this file may have left some pending).
+    d.events.on('job:claimed', (e) => void ((backlog.includes(e.jobId) || e.jobId === other) && order.push(e.jobId)));
+    // The heavy user's first three fill the three slots; the first ends soon, the others hold theirs.
+    const delays = [100, 3000, 3000, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+    const claimed3 = d.events.waitFor('job:claimed', () => order.length === 3, 10_000);
+    await db.pool.query(
+      `insert into analysis_jobs (id, user_id, type, input, run_at)
+       select id, $2, 'healthcheck', jsonb_build_object('delay_ms', delay), now() - interval '1 minute' + n * interval '1 ms'
+         from unnest($1::uuid[], $3::int[]) with ordinality as b(id, delay, n)`,
+      [backlog, heavy, delays],
+    );
+    await claimed3;
     assert.deepEqual(order, backlog.slice(0, 3));
     // Due after nine rows of the heavy user, but that user already has jobs running: this one goes next.
-    const other = await insert('healthcheck', {}, { userId: randomUUID() });
+    other = randomUUID();
+    await db.pool.query(`insert into analysis_jobs (id, user_id, type) values ($1, gen_random_uuid(), 'healthcheck')`, [other]);
     await d.events.waitFor('job:completed', (e) => e.jobId === other, 10_000);
     assert.equal(order[3], other, `the other user's job was claim number ${order.indexOf(other) + 1}`);
   } finally {
