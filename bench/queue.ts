@@ -3,11 +3,15 @@
 // the child times everything on its own clock (bench/lib/child.ts) and reports over IPC.
 //   1. pickup latency: PICKUPS sequential single inserts (after WARMUP unrecorded ones), insert →
 //      handler start, the next insert only after the previous handler started; bounded by a time budget.
+//   1b. turnaround (black-box, what a client sees): the same sequential inserts, insert → a read of the
+//      row shows it completed (polled back to back on the producer's connection).
 //   2. throughput: JOBS no-op jobs inserted in one statement, from its commit until the database
 //      shows every job settled; a system that cannot drain within 5 minutes (projected from its rate
 //      after 10 s) is reported as such, not awaited.
 // Usage: npm run bench:queue [-- --only=ai-worker,graphile-batched] [--jobs=20000] [--pickups=1000]
-//        [--concurrency=10] [--no-write] [--cpu-prof=DIR]
+//        [--concurrency=10] [--no-write] [--cpu-prof=DIR] [--fill-finished=5000000]
+// --fill-finished=N: before measuring, ai-worker's table gets N finished rows (the other systems delete
+// or archive finished jobs): the same figures at a table size months of traffic leave behind.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
@@ -30,6 +34,7 @@ const JOBS = Number(args.get('jobs') ?? 20_000);
 const PICKUPS = Number(args.get('pickups') ?? 1_000);
 const WARMUP = 20;
 const CONCURRENCY = Number(args.get('concurrency') ?? 10);
+const FILL_FINISHED = Number(args.get('fill-finished') ?? 0);
 const PICKUP_BUDGET_MS = 30_000;
 const DRAIN_LIMIT_MS = 300_000;
 const PROJECT_AFTER_MS = 10_000;
@@ -57,13 +62,47 @@ const SYSTEMS: System[] = [
   { key: 'pgboss-fast', label: 'pg-boss (fast)', entry: 'bench/workers/pg-boss.ts', env: { BENCH_MODE: 'fast', BENCH_PGBOSS_BATCH: '100' }, migrated: false },
 ];
 
+interface LatencyFigures {
+  samples: number;
+  requested: number;
+  warmup: number;
+  timeouts: number;
+  budgetExhausted: boolean;
+  p50Ms: number | null;
+  p95Ms: number | null;
+  p99Ms: number | null;
+  meanMs: number | null;
+  maxMs: number | null;
+}
+
+function latencyFigures(pk: PickupResult): LatencyFigures {
+  const s = pk.samples;
+  return {
+    samples: s.length,
+    requested: pk.requested,
+    warmup: pk.warmup,
+    timeouts: pk.timeouts,
+    budgetExhausted: pk.budgetExhausted,
+    p50Ms: round(percentile(s, 50)),
+    p95Ms: round(percentile(s, 95)),
+    p99Ms: round(percentile(s, 99)),
+    meanMs: round(s.length ? s.reduce((a, b) => a + b, 0) / s.length : null),
+    maxMs: round(s.length ? Math.max(...s) : null),
+  };
+}
+
 interface SystemResult {
   key: string;
   label: string;
   concurrency: number;
   config?: Record<string, unknown>;
   throughput?: { jobs: number; drained: boolean; drainSeconds: number | null; jobsPerSecond: number | null; insertMs: number | null; projectedDrainSeconds?: number | null; handled: number; outstanding?: number; gaveUpAfterSeconds?: number | null };
-  pickup?: { samples: number; requested: number; warmup: number; timeouts: number; budgetExhausted: boolean; p50Ms: number | null; p95Ms: number | null; p99Ms: number | null; meanMs: number | null; maxMs: number | null };
+  pickup?: LatencyFigures;
+  turnaround?: LatencyFigures;
+  /** With --fill-finished: turnaround measured before the fill, same daemon. */
+  turnaroundEmptyTable?: LatencyFigures;
+  filledFinishedRows?: number;
+  fillSeconds?: number;
   error?: string;
   wallSeconds?: number;
   loadAverage1m?: number | null;
@@ -172,6 +211,23 @@ async function runSystem(sys: System): Promise<SystemResult> {
   try {
     const ready = await child.wait('ready', 60_000);
     result.config = ready.config;
+    if (FILL_FINISHED > 0 && sys.key === 'ai-worker') {
+      // The same daemon, the same minute: turnaround on the empty table first, for the ratio.
+      await checkpoint();
+      console.log(`  turnaround on the empty table: ${PICKUPS} sequential inserts`);
+      const { result: empty } = (await child.request(
+        { type: 'turnaround', n: PICKUPS, warmup: WARMUP, budgetMs: PICKUP_BUDGET_MS, sampleTimeoutMs: 10_000 },
+        'turnaround',
+        PICKUP_BUDGET_MS + 60_000,
+      )) as { result: PickupResult };
+      result.turnaroundEmptyTable = latencyFigures(empty);
+      console.log(`    p50 ${result.turnaroundEmptyTable.p50Ms} ms, p99 ${result.turnaroundEmptyTable.p99Ms} ms`);
+      console.log(`  filling ${FILL_FINISHED} finished rows`);
+      const filled = (await child.request({ type: 'fill', n: FILL_FINISHED }, 'fill', 3_600_000)) as { rows: number; ms: number };
+      result.filledFinishedRows = filled.rows;
+      result.fillSeconds = round(filled.ms / 1000, 1) ?? undefined;
+      console.log(`    ${filled.rows} rows in ${(filled.ms / 1000).toFixed(0)} s`);
+    }
     await checkpoint();
 
     console.log(`  pickup: ${PICKUPS} sequential inserts (budget ${PICKUP_BUDGET_MS / 1000} s)`);
@@ -180,20 +236,18 @@ async function runSystem(sys: System): Promise<SystemResult> {
       'pickup',
       PICKUP_BUDGET_MS + 60_000,
     )) as { result: PickupResult };
-    const s = pk.samples;
-    result.pickup = {
-      samples: s.length,
-      requested: pk.requested,
-      warmup: pk.warmup,
-      timeouts: pk.timeouts,
-      budgetExhausted: pk.budgetExhausted,
-      p50Ms: round(percentile(s, 50)),
-      p95Ms: round(percentile(s, 95)),
-      p99Ms: round(percentile(s, 99)),
-      meanMs: round(s.length ? s.reduce((a, b) => a + b, 0) / s.length : null),
-      maxMs: round(s.length ? Math.max(...s) : null),
-    };
-    console.log(`    p50 ${result.pickup.p50Ms} ms, p95 ${result.pickup.p95Ms} ms, p99 ${result.pickup.p99Ms} ms (${s.length} samples)`);
+    result.pickup = latencyFigures(pk);
+    console.log(`    p50 ${result.pickup.p50Ms} ms, p95 ${result.pickup.p95Ms} ms, p99 ${result.pickup.p99Ms} ms (${pk.samples.length} samples)`);
+
+    await checkpoint();
+    console.log(`  turnaround: ${PICKUPS} sequential inserts, insert → row reads completed (budget ${PICKUP_BUDGET_MS / 1000} s)`);
+    const { result: ta } = (await child.request(
+      { type: 'turnaround', n: PICKUPS, warmup: WARMUP, budgetMs: PICKUP_BUDGET_MS, sampleTimeoutMs: 10_000 },
+      'turnaround',
+      PICKUP_BUDGET_MS + 60_000,
+    )) as { result: PickupResult };
+    result.turnaround = latencyFigures(ta);
+    console.log(`    p50 ${result.turnaround.p50Ms} ms, p95 ${result.turnaround.p95Ms} ms, p99 ${result.turnaround.p99Ms} ms (${ta.samples.length} samples)`);
 
     await checkpoint();
     console.log(`  throughput: ${JOBS} jobs in one insert`);
@@ -236,11 +290,14 @@ function fmt(n: number | null | undefined, digits = 1): string {
 }
 
 function table(results: SystemResult[]): string {
-  const head = ['system', 'jobs/s', 'drain s', 'p50 ms', 'p95 ms', 'p99 ms', 'n'];
+  const head = ['system', 'jobs/s', 'drain s', 'done p50 ms', 'done p95 ms', 'done p99 ms', 'pickup p50 ms', 'p95 ms', 'p99 ms', 'n'];
   const rows = results.map((r) => [
     r.label,
     r.throughput ? (r.throughput.drained ? fmt(r.throughput.jobsPerSecond, 0) : `${fmt(r.throughput.jobsPerSecond, 0)}*`) : '—',
     r.throughput ? (r.throughput.drained ? fmt(r.throughput.drainSeconds, 2) : `>300 (~${fmt(r.throughput.projectedDrainSeconds, 0)})`) : '—',
+    fmt(r.turnaround?.p50Ms, 2),
+    fmt(r.turnaround?.p95Ms, 2),
+    fmt(r.turnaround?.p99Ms, 2),
     fmt(r.pickup?.p50Ms, 2),
     fmt(r.pickup?.p95Ms, 2),
     fmt(r.pickup?.p99Ms, 2),
@@ -262,6 +319,8 @@ function ratios(results: SystemResult[]): Record<string, Record<string, number |
       // > 1: ai-worker drains faster.
       throughput: q(ai.throughput?.jobsPerSecond, r.throughput?.jobsPerSecond),
       // > 1: ai-worker picks up faster (other's latency / ai-worker's).
+      turnaroundP50: q(r.turnaround?.p50Ms, ai.turnaround?.p50Ms),
+      turnaroundP99: q(r.turnaround?.p99Ms, ai.turnaround?.p99Ms),
       pickupP50: q(r.pickup?.p50Ms, ai.pickup?.p50Ms),
       pickupP95: q(r.pickup?.p95Ms, ai.pickup?.p95Ms),
       pickupP99: q(r.pickup?.p99Ms, ai.pickup?.p99Ms),
@@ -294,10 +353,16 @@ async function main(): Promise<void> {
   }
   const r = ratios(results);
   console.log('\n' + table(results));
+  const filled = results.find((x) => x.turnaroundEmptyTable);
+  if (filled?.turnaround && filled.turnaroundEmptyTable) {
+    console.log(
+      `\nai-worker turnaround p50 with ${filled.filledFinishedRows} finished rows ${fmt(filled.turnaround.p50Ms, 2)} ms vs ${fmt(filled.turnaroundEmptyTable.p50Ms, 2)} ms on the empty table: ×${fmt((filled.turnaround.p50Ms ?? 0) / (filled.turnaroundEmptyTable.p50Ms ?? 1), 2)}`,
+    );
+  }
   if (results.some((x) => x.throughput && !x.throughput.drained)) console.log('* did not drain within 5 min: rate over the time it ran, projected drain time in brackets');
   console.log('\nai-worker vs each (throughput: ai/other jobs/s; pickup: other/ai latency; > 1 = ai-worker better):');
   for (const [k, v] of Object.entries(r)) {
-    console.log(`  ${pad(k, 18)} throughput ×${fmt(v.throughput, 2)}  p50 ×${fmt(v.pickupP50, 2)}  p95 ×${fmt(v.pickupP95, 2)}  p99 ×${fmt(v.pickupP99, 2)}`);
+    console.log(`  ${pad(k, 18)} throughput ×${fmt(v.throughput, 2)}  done p50 ×${fmt(v.turnaroundP50, 2)}  done p99 ×${fmt(v.turnaroundP99, 2)}  pickup p50 ×${fmt(v.pickupP50, 2)}  p95 ×${fmt(v.pickupP95, 2)}  p99 ×${fmt(v.pickupP99, 2)}`);
   }
   const out = {
     benchmark: 'bench:queue',
@@ -308,6 +373,8 @@ async function main(): Promise<void> {
       concurrency: CONCURRENCY,
       throughputJobs: JOBS,
       throughput: 'no-op jobs inserted in one statement/API call; timed in the worker process from the insert call returning (commit) to the database showing no job left pending/running',
+      fillFinished: FILL_FINISHED,
+      turnaround: `${PICKUPS} sequential single inserts after ${WARMUP} warm-up ones: just before the INSERT to the first back-to-back read (producer's connection) that shows the job completed (graphile-worker: deleted); budget ${PICKUP_BUDGET_MS / 1000} s per system`,
       pickup: `${PICKUPS} sequential single inserts after ${WARMUP} unrecorded warm-up ones, on the worker process's clock: just before the INSERT to the handler's first line; each insert waits for the previous handler start; time budget ${PICKUP_BUDGET_MS / 1000} s per system`,
       drainLimitSeconds: DRAIN_LIMIT_MS / 1000,
       giveUpRule: `after ${PROJECT_AFTER_MS / 1000} s, a system whose observed rate projects a drain over ${DRAIN_LIMIT_MS / 1000} s is stopped and reported as not draining`,
@@ -315,12 +382,13 @@ async function main(): Promise<void> {
     systems: results,
     ratiosAiWorkerVs: r,
   };
-  if (args.has('no-write') || only) {
+  if (args.has('no-write') || (only && !args.has('write'))) {
     console.log('\n(results not written: partial or --no-write run)');
   } else {
     mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
-    writeFileSync(path.join(ROOT, 'bench/results/queue.json'), JSON.stringify(out, null, 2) + '\n');
-    console.log('\nwrote bench/results/queue.json');
+    const file = FILL_FINISHED > 0 ? 'queue-filled.json' : 'queue.json';
+    writeFileSync(path.join(ROOT, 'bench/results', file), JSON.stringify(out, null, 2) + '\n');
+    console.log(`\nwrote bench/results/${file}`);
   }
   console.log(`total ${out.wallSeconds} s`);
 }

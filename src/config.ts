@@ -22,6 +22,30 @@ export interface WorkerConfig {
   retryMaxMs: number;
   /** How long completions wait to share one UPDATE. 0 = flush on the next tick only. */
   completionBatchMs: number;
+  /** WORKER_CONCURRENCY_<TYPE>: at most this many handlers of the type at once; unset types share WORKER_CONCURRENCY. */
+  typeConcurrency: Partial<Record<JobType, number>>;
+  /** Snoozes (provider chain open, attempt refunded) a job may take before an outage burns its attempts. */
+  maxSnoozes: number;
+}
+
+/** The per-type caps' variable names, spelled out so docs and checks can find each one. */
+export const TYPE_CONCURRENCY_VARS: Record<JobType, string> = {
+  sofia_image: 'WORKER_CONCURRENCY_SOFIA_IMAGE',
+  medical_exam: 'WORKER_CONCURRENCY_MEDICAL_EXAM',
+  unified_assistant: 'WORKER_CONCURRENCY_UNIFIED_ASSISTANT',
+  meal_plan: 'WORKER_CONCURRENCY_MEAL_PLAN',
+  whatsapp_message: 'WORKER_CONCURRENCY_WHATSAPP_MESSAGE',
+  healthcheck: 'WORKER_CONCURRENCY_HEALTHCHECK',
+};
+
+function readTypeConcurrency(r: EnvReader, concurrency: number): Partial<Record<JobType, number>> {
+  const out: Partial<Record<JobType, number>> = {};
+  for (const type of JOB_TYPES) {
+    // 0 (the default) = no cap of its own; a cap above WORKER_CONCURRENCY changes nothing.
+    const cap = r.int(TYPE_CONCURRENCY_VARS[type], 0, 0, 1000);
+    if (cap > 0 && cap < concurrency) out[type] = cap;
+  }
+  return out;
 }
 
 export interface DatabaseConfig {
@@ -160,7 +184,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     retryBaseMs: r.int('WORKER_RETRY_BASE_MS', 2_000, 1, 3_600_000),
     retryMaxMs: r.int('WORKER_RETRY_MAX_MS', 300_000, 1, 86_400_000),
     completionBatchMs: r.int('WORKER_COMPLETION_BATCH_MS', 2, 0, 1000),
+    typeConcurrency: {},
+    // 30 snoozes at the default 30 s breaker cool-down: a quarter of an hour of outage costs no attempt.
+    maxSnoozes: r.int('WORKER_MAX_SNOOZES', 30, 0, 1000),
   };
+  worker.typeConcurrency = readTypeConcurrency(r, worker.concurrency);
   const http = { port: r.int('PORT', 8080, 0, 65535), host: r.string('HOST', '0.0.0.0') };
   const logLevel = r.oneOf('LOG_LEVEL', LOG_LEVELS, 'info');
 

@@ -25,6 +25,12 @@ export interface EventMap {
   'job:failed': JobRef & { durationMs: number; error: JobErrorJson };
   'job:cancelled': JobRef & { durationMs: number };
   'job:released': JobRef & { durationMs: number };
+  /** The whole provider chain was open: back to pending until the next probe; `refunded` = attempt not spent. */
+  'job:snoozed': JobRef & { durationMs: number; delayMs: number; refunded: boolean; error: JobErrorJson };
+  /** The job settled after an abort but its handler ignored the signal and still runs (it keeps its slot). */
+  'job:abandoned': JobRef & { durationMs: number };
+  /** An abandoned handler finally returned; its slot is free again. */
+  'job:abandoned_ended': JobRef & { durationMs: number };
   /** A settle statement found the lease gone: another daemon owns the job now; nothing was written. */
   'job:stale': JobRef & { action: string };
   /** The sweep took back jobs whose lease lapsed (their daemon died or froze). */

@@ -129,7 +129,12 @@ export async function runDaemon(config: AppConfig): Promise<number> {
       }
       daemon.log.info({ event: 'signal', signal }, 'stopping: no new claims; running jobs get the grace period');
       daemon.stop().then(
-        () => resolve(0),
+        () => {
+          // A handler that ignored its abort signal may still hold the event loop (a timer, a socket):
+          // the stop is complete and its job settled, so do not wait for it to exit.
+          if (daemon.worker.abandonedCount > 0) setTimeout(() => process.exit(process.exitCode ?? 0), 100).unref();
+          resolve(0);
+        },
         (err) => {
           daemon.log.error({ event: 'error', where: 'shutdown', error: (err as Error).message }, 'shutdown failed');
           resolve(1);

@@ -3,6 +3,8 @@
 // the worker's own process, on its own monotonic clock (performance.now()):
 // - pickup: t0 just before a single INSERT on a separate connection, t1 at handler start, one job at a
 //   time (the next insert waits for the previous handler start);
+// - turnaround (black-box, what a client sees): t0 just before a single INSERT, t1 when a read of the
+//   job on the producer's connection first shows it completed (polled back to back), one job at a time;
 // - drain: t0 when the bulk INSERT has committed (its call returned), t1 when the database shows no job
 //   left to do. The database is only polled once the handlers have run every job, so polling does
 //   not steal CPU from the system under test while it drains.
@@ -25,6 +27,10 @@ export interface SystemAdapter {
   insertMany(n: number): Promise<void>;
   /** Jobs not yet settled in the database (pending, running, or completed but not yet written). */
   outstanding(): Promise<number>;
+  /** Whether a read of job `id` shows it finished (completed, or deleted on completion). */
+  isDone(id: string): Promise<boolean>;
+  /** Optional: add n finished jobs to the table first (bench:queue --fill-finished). */
+  fillFinished?(n: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -97,6 +103,32 @@ export async function runChild(start: (hooks: Hooks) => Promise<SystemAdapter>):
     return { samples, requested: n, warmup, timeouts, budgetExhausted: samples.length < n };
   }
 
+  async function turnaround(n: number, warmup: number, budgetMs: number, sampleTimeoutMs: number): Promise<PickupResult> {
+    const samples: number[] = [];
+    const deadline = now() + budgetMs;
+    let timeouts = 0;
+    for (let i = 0; i < warmup + n; i++) {
+      if (i >= warmup && now() > deadline) break;
+      const t0 = now();
+      const id = await system.insertOne();
+      let t1: number | undefined;
+      // Reads back to back, as an impatient client would; each is one round trip on its own connection.
+      while (now() - t0 < sampleTimeoutMs) {
+        if (await system.isDone(id)) {
+          t1 = now();
+          break;
+        }
+      }
+      if (t1 === undefined) {
+        timeouts++;
+        if (timeouts >= 3) break;
+        continue;
+      }
+      if (i >= warmup) samples.push(t1 - t0);
+    }
+    return { samples, requested: n, warmup, timeouts, budgetExhausted: samples.length < n };
+  }
+
   async function drain(n: number, limitMs: number, projectAfterMs: number): Promise<DrainResult> {
     const base = finished;
     const t0Insert = now();
@@ -136,6 +168,12 @@ export async function runChild(start: (hooks: Hooks) => Promise<SystemAdapter>):
     const m = raw as ChildRequest;
     try {
       if (m.type === 'pickup') send({ type: 'pickup', result: await pickup(m.n, m.warmup, m.budgetMs, m.sampleTimeoutMs) });
+      else if (m.type === 'turnaround') send({ type: 'turnaround', result: await turnaround(m.n, m.warmup, m.budgetMs, m.sampleTimeoutMs) });
+      else if (m.type === 'fill') {
+        const t = now();
+        if (system.fillFinished) await system.fillFinished(m.n);
+        send({ type: 'fill', rows: system.fillFinished ? m.n : 0, ms: now() - t });
+      }
       else if (m.type === 'drain') send({ type: 'drain', result: await drain(m.n, m.limitMs, m.projectAfterMs) });
       else if (m.type === 'stop') {
         await Promise.race([system.stop(), new Promise((r) => setTimeout(r, 15_000))]);

@@ -1,6 +1,8 @@
 // Messages between bench/queue.ts (parent) and a bench worker child, over Node's IPC channel.
 export type ChildRequest =
   | { type: 'pickup'; n: number; warmup: number; budgetMs: number; sampleTimeoutMs: number }
+  | { type: 'turnaround'; n: number; warmup: number; budgetMs: number; sampleTimeoutMs: number }
+  | { type: 'fill'; n: number }
   | { type: 'drain'; n: number; limitMs: number; projectAfterMs: number }
   | { type: 'stop' };
 
@@ -31,6 +33,8 @@ export interface DrainResult {
 export type ChildReply =
   | { type: 'ready'; config: Record<string, unknown> }
   | { type: 'pickup'; result: PickupResult }
+  | { type: 'turnaround'; result: PickupResult }
+  | { type: 'fill'; rows: number; ms: number }
   | { type: 'drain'; result: DrainResult }
   | { type: 'progress'; done: number; elapsedMs: number }
   | { type: 'stopped' }

@@ -56,6 +56,11 @@ await runChild(async (hooks) => {
       const { rows } = await client.query<{ n: number }>(`select count(*)::int as n from graphile_worker._private_jobs`);
       return rows[0]!.n;
     },
+    async isDone(id) {
+      // graphile-worker deletes a job when it completes.
+      const { rows } = await client.query({ name: 'done', text: 'select 1 from graphile_worker._private_jobs where id = $1', values: [id] });
+      return rows.length === 0;
+    },
     async stop() {
       await client.end().catch(() => {});
       await runner.stop();

@@ -44,6 +44,10 @@ await runChild(async (hooks) => {
       const { rows } = await client.query<{ n: number }>(`select count(*)::int as n from pgboss.job where name = $1 and state in ('created', 'retry', 'active')`, [QUEUE]);
       return rows[0]!.n;
     },
+    async isDone(id) {
+      const { rows } = await client.query<{ state: string }>({ name: 'done', text: 'select state from pgboss.job where id = $1', values: [id] });
+      return rows[0]?.state === 'completed';
+    },
     async stop() {
       await client.end().catch(() => {});
       await boss.stop({ graceful: true, timeout: 5_000, wait: true });

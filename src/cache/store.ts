@@ -1,5 +1,6 @@
 // The analysis_cache table's statements. Lookups count hits in the same statement that reads, and
 // skip expired rows (the sweep deletes them later); a store replaces an older entry for the key.
+import { storableJson } from '../db/storable.ts';
 import type { JobType } from '../schemas.ts';
 
 /** Anything with pg's query(); the gateway passes its own connection (Deno or Node). */
@@ -26,7 +27,7 @@ on conflict (cache_key) do update
 
 /** ttlSeconds: null keeps the entry until purged. */
 export async function storeCache(db: SqlClient, key: string, type: JobType, result: unknown, ttlSeconds: number | null): Promise<void> {
-  await db.query(STORE, [key, type, JSON.stringify(result), ttlSeconds]);
+  await db.query(STORE, [key, type, storableJson(result), ttlSeconds]);
 }
 
 const PURGE_ALL = 'with gone as (delete from public.analysis_cache returning 1) select count(*)::int as n from gone';

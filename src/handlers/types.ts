@@ -16,6 +16,16 @@ export interface JobContext {
    * it to the job row on failure too, so a failed job shows which providers were tried.
    */
   calls: CallRecord[];
+  /**
+   * An external effect (the WhatsApp reply) that an earlier attempt of this job recorded as done;
+   * a handler that finds it must not repeat the effect. Absent outside the queue (sync path).
+   */
+  delivery?: unknown;
+  /**
+   * Record, right after it happened, an external effect this attempt must not repeat on a re-run.
+   * Fenced by the lease: resolves false when the job is no longer ours.
+   */
+  recordDelivery?: (delivery: unknown) => Promise<boolean>;
 }
 
 export interface ProviderCallRecord {

@@ -142,7 +142,13 @@ async function runRoute(deps: AnalysisDeps, route: WhatsappRoute, input: Whatsap
   }
 }
 
-export async function handleWhatsappMessage(deps: AnalysisDeps, input: WhatsappMessageInput, actx: AnalysisContext): Promise<AnalysisOutcome<WhatsappResult>> {
+export async function handleWhatsappMessage(
+  deps: AnalysisDeps,
+  input: WhatsappMessageInput,
+  actx: AnalysisContext,
+  /** Called right after the send, before anything else can fail: records the delivery (at most once). */
+  onSent?: (result: WhatsappResult) => Promise<unknown>,
+): Promise<AnalysisOutcome<WhatsappResult>> {
   const route = routeWhatsappMessage(input);
   let reply: string;
   let outcome: AnalysisOutcome<unknown> | undefined;
@@ -166,6 +172,7 @@ export async function handleWhatsappMessage(deps: AnalysisDeps, input: WhatsappM
   }
   const result: WhatsappResult = { route, reply, delivery: { status: 'sent', message_id: sent.messageId } };
   if (analysisError) result.analysis_error = analysisError;
+  await onSent?.(result);
   return { result, provider: outcome?.provider ?? 'whatsapp', model: outcome?.model ?? 'cloud-api', cached: false };
 }
 
@@ -177,7 +184,11 @@ export function whatsappMessageHandler(deps: AnalysisDeps): JobHandler {
     async run(input, ctx) {
       const parsed = validateInput('whatsapp_message', input, validateOptions(deps.config));
       const actx = analysisContext(ctx);
-      return toHandlerResult(await handleWhatsappMessage(deps, parsed, actx), actx.calls);
+      // Sent by an earlier attempt (lost lease, crash after the send, a timed-out attempt): the user
+      // has the answer already; this attempt only completes the job with it (issue 15).
+      const delivered = ctx.delivery as WhatsappResult | undefined;
+      if (delivered?.delivery?.status === 'sent') return { result: delivered, provider: 'whatsapp', model: 'cloud-api' };
+      return toHandlerResult(await handleWhatsappMessage(deps, parsed, actx, ctx.recordDelivery), actx.calls);
     },
   };
 }

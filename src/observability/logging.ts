@@ -48,6 +48,18 @@ export function subscribeLogging(events: EventBus, log: Logger): () => void {
     events.on('job:released', (e) =>
       log.warn({ event: 'job_released', job_id: e.jobId, type: e.type, attempt: e.attempt, worker_id: e.workerId, duration_ms: ms(e.durationMs) }, 'job released at shutdown'),
     ),
+    events.on('job:snoozed', (e) =>
+      log.warn(
+        { event: 'job_snoozed', job_id: e.jobId, type: e.type, attempt: e.attempt, worker_id: e.workerId, delay_ms: e.delayMs, refunded: e.refunded, error_code: e.error.code },
+        'every provider of the chain is open: job waits for the next probe',
+      ),
+    ),
+    events.on('job:abandoned', (e) =>
+      log.warn({ event: 'job_abandoned', job_id: e.jobId, type: e.type, attempt: e.attempt, worker_id: e.workerId, duration_ms: ms(e.durationMs) }, 'handler ignored its abort signal; it keeps its slot until it returns'),
+    ),
+    events.on('job:abandoned_ended', (e) =>
+      log.info({ event: 'job_abandoned_ended', job_id: e.jobId, type: e.type, attempt: e.attempt, worker_id: e.workerId, duration_ms: ms(e.durationMs) }, 'abandoned handler returned'),
+    ),
     events.on('job:stale', (e) =>
       log.warn({ event: 'job_stale', job_id: e.jobId, type: e.type, attempt: e.attempt, worker_id: e.workerId, action: e.action }, 'stale settle rejected: the lease was lost'),
     ),

@@ -42,6 +42,8 @@ export function createMetrics(events: EventBus, options: { collectProcess?: bool
     registers: [registry],
   });
 
+  const snoozes = new client.Counter({ name: 'ai_worker_job_snoozes_total', help: 'Jobs sent back to wait for a provider probe (whole chain open), by type and whether the attempt was refunded', labelNames: ['type', 'refunded'], registers: [registry] });
+  const abandoned = new client.Gauge({ name: 'ai_worker_handlers_abandoned', help: 'Handlers that ignored their abort signal and still hold a slot after their job settled', registers: [registry] });
   const offs = [
     events.on('job:claimed', (e) => {
       pickup.observe({ type: e.type }, e.pickupMs / 1000);
@@ -67,6 +69,12 @@ export function createMetrics(events: EventBus, options: { collectProcess?: bool
       running.dec();
     }),
     events.on('job:released', () => running.dec()),
+    events.on('job:snoozed', (e) => {
+      snoozes.inc({ type: e.type, refunded: String(e.refunded) });
+      running.dec();
+    }),
+    events.on('job:abandoned', () => abandoned.inc()),
+    events.on('job:abandoned_ended', () => abandoned.dec()),
     events.on('job:stale', (e) => {
       stale.inc({ type: e.type, action: e.action });
       running.dec();

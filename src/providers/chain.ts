@@ -75,6 +75,12 @@ export async function runChain<T>(
   // When any provider said "not before T", retrying sooner meets that refusal again (the others
   // are down or broken): wait for the shortest such hint instead of the usual backoff.
   const limited = failures.filter((f) => f.error instanceof RetryAfterError);
+  // Every circuit open: an outage, not this job's fault. The worker snoozes the job until the next
+  // probe (attempt refunded) and stops claiming its type meanwhile (issue 15).
+  if (failures.every((f) => f.error.code === 'circuit_open')) {
+    const wait = Math.min(...failures.map((f) => (f.error as RetryAfterError).retryAfterMs));
+    throw new RetryAfterError('providers_circuit_open', message, wait);
+  }
   if (limited.length > 0) {
     const wait = Math.min(...limited.map((f) => (f.error as RetryAfterError).retryAfterMs));
     throw new RetryAfterError('providers_rate_limited', message, wait);

@@ -3,6 +3,7 @@
 // wakes after its lease lapsed cannot overwrite what another daemon did since. A settle that matches
 // no row is "stale": counted and logged by the caller, never retried.
 import type pg from 'pg';
+import { storableJson, storableText } from '../db/storable.ts';
 import type { JobErrorJson } from '../errors.ts';
 
 export type JobStatus = 'pending' | 'processing' | 'completed' | 'failed' | 'cancelled';
@@ -21,6 +22,10 @@ export interface ClaimedJob {
   /** Database clock at claim time: pickup latency is claimed_at - max(created_at, run_at). */
   claimed_at: Date;
   cancel_requested: boolean;
+  /** An external effect an earlier attempt recorded as done (sql/031): do not repeat it. */
+  delivery: unknown;
+  /** This daemon's id, as the row records it: the settle statements write it to the outcome ledger. */
+  locked_by: string;
 }
 
 type Queryable = Pick<pg.Pool, 'query'>;
@@ -28,14 +33,45 @@ type Queryable = Pick<pg.Pool, 'query'>;
 // The MATERIALIZED fence makes the LIMIT bind before the UPDATE: `WHERE id IN (SELECT … LIMIT n)`
 // may be planned as a join that locks more rows than n. Only as many as the pool has free are asked
 // for: that is the backpressure.
+//
+// Three rules shape what is picked, all inside one statement (issue 15, issue 11):
+// - `candidates`: the first $5 due rows in claim order (priority, run_at), from the partial claim
+//   index, leaving out the types this daemon may not take now ($4: types at their
+//   WORKER_CONCURRENCY_<TYPE> cap, or whose whole provider chain is open until its next probe).
+// - `fair`: within a priority, users take turns: a row's turn is its rank among its user's due rows
+//   plus the jobs that user has running now (on any daemon), so a user with nothing running goes
+//   first, and one user's backlog does not delay other users' work of the same priority.
+// - `capped`: at most $7 rows of each type named in $6 (the room left under its per-type cap).
+// Only then are rows locked (SKIP LOCKED, re-checked as still pending) up to the free slots, $2.
 const CLAIM = `
-with picked as materialized (
-  select id
+with candidates as materialized (
+  select id, user_id, type, priority, run_at
     from public.analysis_jobs
-   where status = 'pending' and run_at <= now()
+   where status = 'pending' and run_at <= now() and type <> all($4::text[])
    order by priority, run_at
-   for update skip locked
+   limit $5
+), busy as (
+  select u.user_id,
+         (select count(*) from public.analysis_jobs p where p.user_id = u.user_id and p.status = 'processing') as n
+    from (select distinct user_id from candidates) u
+), fair as (
+  select c.id, c.type, c.priority, c.run_at,
+         row_number() over (partition by c.user_id, c.priority order by c.run_at) + b.n as turn
+    from candidates c
+    join busy b on b.user_id = c.user_id
+), capped as (
+  select f.id, f.priority, f.turn, f.run_at, cap.room,
+         row_number() over (partition by f.type order by f.priority, f.turn, f.run_at) as nth
+    from fair f
+    left join unnest($6::text[], $7::int[]) as cap(type, room) on cap.type = f.type
+), picked as materialized (
+  select j.id, c.priority, c.turn, c.run_at
+    from capped c
+    join public.analysis_jobs j on j.id = c.id
+   where (c.room is null or c.nth <= c.room) and j.status = 'pending'
+   order by c.priority, c.turn, c.run_at
    limit $2
+     for update of j skip locked
 )
 update public.analysis_jobs j
    set status = 'processing',
@@ -44,25 +80,53 @@ update public.analysis_jobs j
        lease_token = gen_random_uuid(),
        locked_until = now() + make_interval(secs => $3),
        started_at = now(),
+       updated_at = now(),
        error = null
   from picked
  where j.id = picked.id
 returning j.id, j.user_id, j.type, j.priority, j.input, j.attempts, j.max_attempts, j.lease_token,
-          j.created_at, j.run_at, now() as claimed_at, (j.cancel_requested_at is not null) as cancel_requested`;
+          j.created_at, j.run_at, now() as claimed_at, (j.cancel_requested_at is not null) as cancel_requested,
+          j.delivery, j.locked_by, picked.turn::int as turn`;
 
-export async function claimJobs(db: Queryable, workerId: string, limit: number, leaseSeconds: number): Promise<ClaimedJob[]> {
+export interface ClaimOptions {
+  /** Types not to claim now (at their cap, or their provider chain open). */
+  exclude?: string[];
+  /** Room left per capped type: at most this many of that type in this claim. */
+  rooms?: ReadonlyMap<string, number>;
+  /**
+   * How many due rows (in claim order) the fairness and cap rules choose from. Rows beyond it wait
+   * for a later claim even if their user has had no turn yet.
+   */
+  window?: number;
+}
+
+/** Rows read to choose from: enough for a fair choice, bounded so a claim stays cheap. */
+export function claimWindow(limit: number): number {
+  return Math.min(2_000, Math.max(100, 2 * limit));
+}
+
+export async function claimJobs(db: Queryable, workerId: string, limit: number, leaseSeconds: number, options: ClaimOptions = {}): Promise<ClaimedJob[]> {
   if (limit <= 0) return [];
+  const rooms = [...(options.rooms ?? new Map<string, number>())].filter(([, room]) => room > 0);
+  const exclude = [...(options.exclude ?? []), ...[...(options.rooms ?? new Map<string, number>())].filter(([, room]) => room <= 0).map(([t]) => t)];
   // Named: prepared once per connection, then neither parsed nor planned again (bench:queue: the
   // claim's round trip falls from ~1.4 to ~1.0 ms, a fifth of the pickup latency). Transaction-mode
   // poolers, where that would break, are refused at start (src/start.ts).
-  const { rows } = await db.query<ClaimedJob>({ name: 'ai-worker.claim', text: CLAIM, values: [workerId, limit, leaseSeconds] });
-  // UPDATE … RETURNING does not keep the CTE's order; start the most urgent first.
-  return rows.sort((a, b) => a.priority - b.priority || a.run_at.getTime() - b.run_at.getTime());
+  const { rows } = await db.query<ClaimedJob & { turn: number }>({
+    name: 'ai-worker.claim',
+    text: CLAIM,
+    values: [workerId, limit, leaseSeconds, exclude, options.window ?? claimWindow(limit), rooms.map(([t]) => t), rooms.map(([, r]) => r)],
+  });
+  // UPDATE … RETURNING does not keep the CTE's order; start the most urgent (and fairest) first.
+  rows.sort((a, b) => a.priority - b.priority || a.turn - b.turn || a.run_at.getTime() - b.run_at.getTime());
+  return rows.map(({ turn: _turn, ...job }) => job);
 }
 
 export interface LeaseRef {
   id: string;
   lease_token: string;
+  /** The holder's id, for the outcome ledger (sql/006) the settle statements write. */
+  locked_by?: string | null;
 }
 
 // One statement renews every lease this daemon holds. A row locked by someone else (an operator's
@@ -81,7 +145,7 @@ with held as (
      for update of j skip locked
 ), renewed as (
   update public.analysis_jobs j
-     set locked_until = now() + make_interval(secs => $3)
+     set locked_until = now() + make_interval(secs => $3), updated_at = now()
     from lockable
    where j.id = lockable.id
   returning j.id
@@ -128,13 +192,13 @@ const COMPLETE_MANY = `
 with done as (
   select * from jsonb_to_recordset($1::jsonb) as d(
     id uuid, lease_token uuid, result jsonb, provider text, model text,
-    input_tokens integer, output_tokens integer, provider_calls jsonb, cache_key text, handler_version text)
-)
+    input_tokens integer, output_tokens integer, provider_calls jsonb, cache_key text, handler_version text, locked_by text)
+), settled as (
 update public.analysis_jobs j
    set status = 'completed',
        result = done.result,
        error = null,
-       completed_at = now(),
+       completed_at = now(), updated_at = now(),
        locked_by = null, lease_token = null, locked_until = null,
        provider = done.provider, model = done.model,
        input_tokens = done.input_tokens, output_tokens = done.output_tokens,
@@ -143,7 +207,12 @@ update public.analysis_jobs j
        handler_version = coalesce(done.handler_version, j.handler_version)
   from done
  where j.id = done.id and j.lease_token = done.lease_token and j.status = 'processing'
-returning j.id`;
+returning j.id, j.attempts, done.locked_by
+), ledger as (
+  insert into public.analysis_job_outcomes (job_id, status, attempt, worker_id)
+  select id, 'completed', attempts, locked_by from settled
+)
+select id from settled`;
 
 export async function completeJobs(db: Queryable, completions: Completion[]): Promise<Set<string>> {
   if (completions.length === 0) return new Set();
@@ -158,23 +227,31 @@ export async function completeJobs(db: Queryable, completions: Completion[]): Pr
     provider_calls: c.provider_calls ?? null,
     cache_key: c.cache_key ?? null,
     handler_version: c.handler_version ?? null,
+    locked_by: c.locked_by ?? null,
   }));
-  const { rows } = await db.query<{ id: string }>({ name: 'ai-worker.complete-many', text: COMPLETE_MANY, values: [JSON.stringify(payload)] });
+  const { rows } = await db.query<{ id: string }>({ name: 'ai-worker.complete-many', text: COMPLETE_MANY, values: [storableJson(payload)] });
   return new Set(rows.map((r) => r.id));
 }
 
 // Retry later, or fail for good when attempts are used up. The decision about "permanent" is made
 // by the caller (it knows the error); the attempts check is made here, against the row itself.
 const FAIL_OR_RETRY = `
+with settled as (
 update public.analysis_jobs
-   set status = case when $3::boolean or attempts >= max_attempts then 'failed' else 'pending' end,
+   set updated_at = now(),
+       status = case when $3::boolean or attempts >= max_attempts then 'failed' else 'pending' end,
        run_at = case when $3::boolean or attempts >= max_attempts then run_at else now() + make_interval(secs => $5::double precision / 1000) end,
        completed_at = case when $3::boolean or attempts >= max_attempts then now() else null end,
        error = $4::jsonb,
        provider_calls = coalesce($6::jsonb, provider_calls),
        locked_by = null, lease_token = null, locked_until = null
  where id = $1 and lease_token = $2 and status = 'processing'
-returning status, run_at`;
+returning id, status, run_at, attempts
+), ledger as (
+  insert into public.analysis_job_outcomes (job_id, status, attempt, worker_id)
+  select id, status, attempts, $7::text from settled where status = 'failed'
+)
+select status, run_at from settled`;
 
 export async function failOrRetryJob(
   db: Queryable,
@@ -186,30 +263,87 @@ export async function failOrRetryJob(
     lease.id,
     lease.lease_token,
     opts.permanent,
-    JSON.stringify(error),
+    storableJson(error),
     Math.max(0, Math.round(opts.delayMs)),
-    opts.providerCalls === undefined ? null : JSON.stringify(opts.providerCalls),
+    opts.providerCalls === undefined ? null : storableJson(opts.providerCalls),
+    lease.locked_by ?? null,
   ]);
   return rows[0];
 }
 
-const CANCEL = `
+// A provider outage is nobody's fault: a job whose whole provider chain is open waits for the next
+// probe without spending the attempt counted at claim (issue 15: with max_attempts 3, every queued
+// job of a type failed within a minute of an outage). Bounded: after $5 snoozes an outage counts
+// like any other failure, so a provider that never comes back still ends the job.
+const SNOOZE = `
+with settled as (
 update public.analysis_jobs
-   set status = 'cancelled', completed_at = now(),
+   set updated_at = now(),
+       status = case when snoozes >= $5 and attempts >= max_attempts then 'failed' else 'pending' end,
+       attempts = case when snoozes < $5 then greatest(attempts - 1, 0) else attempts end,
+       snoozes = snoozes + 1,
+       run_at = case when snoozes >= $5 and attempts >= max_attempts then run_at else now() + make_interval(secs => $4::double precision / 1000) end,
+       completed_at = case when snoozes >= $5 and attempts >= max_attempts then now() else null end,
+       error = $3::jsonb,
+       locked_by = null, lease_token = null, locked_until = null
+ where id = $1 and lease_token = $2 and status = 'processing'
+returning id, status, run_at, attempts, (snoozes <= $5) as refunded
+), ledger as (
+  insert into public.analysis_job_outcomes (job_id, status, attempt, worker_id)
+  select id, status, attempts, $6::text from settled where status = 'failed'
+)
+select status, run_at, refunded from settled`;
+
+export async function snoozeJob(
+  db: Queryable,
+  lease: LeaseRef,
+  error: JobErrorJson,
+  opts: { delayMs: number; maxSnoozes: number },
+): Promise<{ status: 'failed' | 'pending'; run_at: Date; refunded: boolean } | undefined> {
+  const { rows } = await db.query<{ status: 'failed' | 'pending'; run_at: Date; refunded: boolean }>(SNOOZE, [
+    lease.id,
+    lease.lease_token,
+    storableJson(error),
+    Math.max(0, Math.round(opts.delayMs)),
+    opts.maxSnoozes,
+    lease.locked_by ?? null,
+  ]);
+  return rows[0];
+}
+
+// Fenced like every settle: only the attempt holding the lease records that its effect happened.
+const RECORD_DELIVERY = `
+update public.analysis_jobs set delivery = $3::jsonb, updated_at = now()
+ where id = $1 and lease_token = $2 and status = 'processing'`;
+
+/** False when the lease is no longer ours (the record was not written). */
+export async function recordDelivery(db: Queryable, lease: LeaseRef, delivery: unknown): Promise<boolean> {
+  return ((await db.query(RECORD_DELIVERY, [lease.id, lease.lease_token, storableJson(delivery)])).rowCount ?? 0) > 0;
+}
+
+const CANCEL = `
+with settled as (
+update public.analysis_jobs
+   set status = 'cancelled', completed_at = now(), updated_at = now(),
        error = jsonb_build_object('code', 'cancelled', 'message', $3::text),
        locked_by = null, lease_token = null, locked_until = null
  where id = $1 and lease_token = $2 and status = 'processing'
-returning id`;
+returning id, attempts
+), ledger as (
+  insert into public.analysis_job_outcomes (job_id, status, attempt, worker_id)
+  select id, 'cancelled', attempts, $4::text from settled
+)
+select id from settled`;
 
 export async function cancelJob(db: Queryable, lease: LeaseRef, message: string): Promise<boolean> {
-  return ((await db.query(CANCEL, [lease.id, lease.lease_token, message])).rowCount ?? 0) > 0;
+  return ((await db.query(CANCEL, [lease.id, lease.lease_token, storableText(message), lease.locked_by ?? null])).rowCount ?? 0) > 0;
 }
 
 // Shutdown hands a job back without burning the attempt it was on, and wakes the other daemons.
 const RELEASE = `
 with released as (
   update public.analysis_jobs j
-     set status = 'pending', attempts = greatest(j.attempts - 1, 0), run_at = now(),
+     set status = 'pending', attempts = greatest(j.attempts - 1, 0), run_at = now(), updated_at = now(),
          locked_by = null, lease_token = null, locked_until = null
     from unnest($1::uuid[], $2::uuid[]) as held(id, lease_token)
    where j.id = held.id and j.lease_token = held.lease_token and j.status = 'processing'
@@ -232,7 +366,7 @@ export async function releaseJobs(db: Queryable, held: LeaseRef[]): Promise<stri
 // once instead of after its lease.
 const RECOVER_LAPSED = `
 with lapsed as (
-  select id from public.analysis_jobs
+  select id, locked_by from public.analysis_jobs
    where status = 'processing' and (locked_until < now() or locked_by = $2)
    order by locked_until
    for update skip locked
@@ -248,11 +382,14 @@ with lapsed as (
                       else jsonb_build_object('code', 'lease_expired',
                         'message', format('the worker %s stopped renewing its lease (crashed, killed or frozen); attempt %s of %s was lost', j.locked_by, j.attempts, j.max_attempts))
                  end,
-         run_at = now(),
+         run_at = now(), updated_at = now(),
          locked_by = null, lease_token = null, locked_until = null
     from lapsed
    where j.id = lapsed.id
-  returning j.id, j.status
+  returning j.id, j.status, j.attempts, lapsed.locked_by
+), ledger as (
+  insert into public.analysis_job_outcomes (job_id, status, attempt, worker_id)
+  select id, status, attempts, locked_by from recovered where status in ('failed', 'cancelled')
 )
 select coalesce(array_agg(id), '{}') as ids,
        count(*) filter (where status = 'failed')::int as failed,
@@ -270,3 +407,10 @@ const CLEANUP_CACHE = 'select public.cleanup_expired_analysis_cache() as n';
 export async function cleanupExpiredCache(db: Queryable): Promise<number> {
   return (await db.query<{ n: number }>(CLEANUP_CACHE)).rows[0]?.n ?? 0;
 }
+
+/** The statements' text, for bench/queue-explain.ts (EXPLAIN of each on a large table). */
+export const CLAIM_SQL = CLAIM;
+export const RENEW_SQL = RENEW;
+export const RECOVER_LAPSED_SQL = RECOVER_LAPSED;
+export const COMPLETE_MANY_SQL = COMPLETE_MANY;
+export const FAIL_OR_RETRY_SQL = FAIL_OR_RETRY;

@@ -23,7 +23,18 @@ export interface ListenerHandlers {
   onCancel(jobId: string): void;
   /** After every connect and reconnect: notifications sent while we were away are lost. */
   onConnected(reconnect: boolean): void;
+  /**
+   * Send a notification on `channel` through another connection (the pool). At start the listener
+   * requires one to arrive: through a transaction-mode pooler LISTEN succeeds but nothing arrives.
+   */
+  notifyFromElsewhere?(channel: string, payload: string): Promise<void>;
 }
+
+/** The listening connection receives no notification sent by others: a transaction-mode pooler, most likely. */
+export class ListenerDeliveryError extends Error {}
+
+/** Attempts at the start-up check, each waiting LISTENER_QUERY_TIMEOUT_MS for its notification. */
+const FIRST_DELIVERY_ATTEMPTS = 3;
 
 export class JobListener {
   private subscriber: Subscriber | undefined;
@@ -36,6 +47,8 @@ export class JobListener {
   private echoTimer: NodeJS.Timeout | undefined;
   private failures = 0;
   private readonly pingChannel = `ai_worker_ping_${randomBytes(6).toString('hex')}`;
+  /** Waiters for a given payload on the ping channel (the start-up delivery check). */
+  private readonly pingWaiters = new Map<string, () => void>();
   reconnects = 0;
 
   constructor(
@@ -53,7 +66,11 @@ export class JobListener {
     return this.lastEventAt === undefined ? undefined : Date.now() - this.lastEventAt;
   }
 
-  /** Resolves once the first connection listens; keeps retrying in the background on failure. */
+  /**
+   * Resolves once the first connection listens and — when the worker can notify through another
+   * connection — a notification sent that way has arrived; keeps retrying the connection in the
+   * background on failure. Rejects with ListenerDeliveryError when no notification ever arrives.
+   */
   async start(): Promise<void> {
     await new Promise<void>((resolve) => {
       const off = this.events.on('listener:connected', () => {
@@ -62,6 +79,31 @@ export class JobListener {
       });
       this.open();
     });
+    if (this.handlers.notifyFromElsewhere) await this.requireDelivery(this.handlers.notifyFromElsewhere);
+  }
+
+  private async requireDelivery(notify: (channel: string, payload: string) => Promise<void>): Promise<void> {
+    const timeoutMs = this.db.listenerQueryTimeoutMs;
+    for (let attempt = 1; attempt <= FIRST_DELIVERY_ATTEMPTS; attempt++) {
+      const payload = `hello-${randomBytes(4).toString('hex')}`;
+      let timer: NodeJS.Timeout | undefined;
+      const arrived = new Promise<boolean>((resolve) => {
+        this.pingWaiters.set(payload, () => resolve(true));
+        timer = setTimeout(() => resolve(false), timeoutMs);
+      });
+      try {
+        await notify(this.pingChannel, payload);
+        if (await arrived) return;
+      } finally {
+        clearTimeout(timer);
+        this.pingWaiters.delete(payload);
+      }
+    }
+    throw new ListenerDeliveryError(
+      `the listening connection received none of ${FIRST_DELIVERY_ATTEMPTS} notifications sent through another connection ` +
+        `(waited ${timeoutMs} ms each). DATABASE_URL most likely goes through a transaction-mode pooler (PgBouncer, ` +
+        'Supavisor on 6543), where LISTEN succeeds but nothing is delivered. Use the direct connection or a session-mode pooler.',
+    );
   }
 
   private open(): void {
@@ -119,8 +161,9 @@ export class JobListener {
       this.events.emit('listener:notification', { channel: CANCEL_CHANNEL });
       if (payload) this.handlers.onCancel(payload);
     });
-    sub.notifications.on(this.pingChannel, () => {
+    sub.notifications.on(this.pingChannel, (payload: string) => {
       this.lastEventAt = Date.now();
+      this.pingWaiters.get(payload)?.();
       if (this.echoTimer) clearTimeout(this.echoTimer);
       this.echoTimer = undefined;
     });

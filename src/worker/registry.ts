@@ -49,3 +49,16 @@ select id, host, pid, version, concurrency, running, status, started_at, last_se
 export async function recentWorkers(db: Queryable, withinSeconds: number): Promise<WorkerRow[]> {
   return (await db.query<WorkerRow>(RECENT, [withinSeconds])).rows;
 }
+
+const HOLDER = `
+select host, pid, status, extract(epoch from now() - last_seen_at)::float8 as seconds_since_seen
+  from public.ai_workers
+ where id = $1 and status <> 'stopped' and last_seen_at > now() - make_interval(secs => $2)`;
+
+/** The registry row of `id` if a daemon that has not stopped renewed it within `freshSeconds`. */
+export async function freshHolder(db: Queryable, id: string, freshSeconds: number): Promise<{ host: string; pid: number; seconds_since_seen: number } | undefined> {
+  return (await db.query<{ host: string; pid: number; seconds_since_seen: number }>(HOLDER, [id, freshSeconds])).rows[0];
+}
+
+/** Two live processes must not share a WORKER_ID: each would re-queue the other's running jobs at start. */
+export class WorkerIdInUseError extends Error {}

@@ -5,7 +5,8 @@ import os from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
 import type { DatabaseConfig, WorkerConfig } from '../config.ts';
-import { CancelledError, TransientError, toJobError, type JobError } from '../errors.ts';
+import { isDataError } from '../db/storable.ts';
+import { CancelledError, PermanentError, TransientError, toJobError, type JobError } from '../errors.ts';
 import type { EventBus, JobRef } from '../events.ts';
 import type { HandlerRegistry } from '../handlers/registry.ts';
 import type { HandlerResult } from '../handlers/types.ts';
@@ -17,13 +18,15 @@ import {
   cleanupExpiredCache,
   failOrRetryJob,
   recoverLapsedLeases,
+  recordDelivery,
   releaseJobs,
   renewLeases,
+  snoozeJob,
   type ClaimedJob,
 } from '../queue/jobs.ts';
 import { JobListener } from '../queue/listener.ts';
 import { CompletionBatcher } from './completions.ts';
-import { upsertWorker, type WorkerInfo, type WorkerStatus } from './registry.ts';
+import { freshHolder, upsertWorker, WorkerIdInUseError, type WorkerInfo, type WorkerStatus } from './registry.ts';
 
 /** After a failed claim (outage, dead connection), the next try; the listener's reconnect may come sooner. */
 const CLAIM_RETRY_MS = 1_000;
@@ -38,6 +41,22 @@ const CLAIM_RETRY_MS = 1_000;
 const LOOKAHEAD_HORIZON_MS = 10;
 const LOOKAHEAD_MAX_PER_SLOT = 25;
 const LOOKAHEAD_MAX = 250;
+/**
+ * Claim-ahead bounded in time: a job claimed ahead that has not started within this long is handed
+ * back (attempt refunded) for another daemon, and the claim-ahead stops until a handler's duration is
+ * measured again — the average that sized it was wrong (a slow job among fast ones).
+ */
+const LOOKAHEAD_MAX_WAIT_MS = 1_000;
+
+/**
+ * Retry wake-ups are kept per 20 ms bucket: every due retry gets its own wake-up (issue 15: keeping
+ * only the earliest made a later retry wait for the sweep), and a burst of retries costs one timer
+ * per bucket, not one per job.
+ */
+const WAKE_BUCKET_MS = 20;
+
+/** Error codes that mean "the whole provider chain is open": snooze, and pause the type. */
+const OUTAGE_CODES = new Set(['providers_circuit_open', 'circuit_open']);
 
 /** Why a running job's AbortSignal fired; decides how the job is settled. */
 type AbortCause = 'cancel' | 'shutdown' | 'timeout' | 'lease_lost';
@@ -61,6 +80,8 @@ interface RunningJob {
   /** Provider calls the handler made, kept for the row when the attempt fails. */
   calls: CallRecord[];
   timeout: NodeJS.Timeout;
+  /** The handler's own promise has settled. Until then it holds its slot, even after the job settled. */
+  handlerDone: boolean;
 }
 
 export interface WorkerDeps {
@@ -77,10 +98,23 @@ export class Worker {
   private readonly info: WorkerInfo;
   /** Every job we hold a lease on: handlers running, and settles on their way to the database. */
   private readonly running = new Map<string, RunningJob>();
-  /** Handlers executing now; WORKER_CONCURRENCY bounds this. */
+  /**
+   * Handlers executing now, counted until their own promise settles — including abandoned ones (the
+   * job was settled after an abort, the handler ignored its signal and still runs). WORKER_CONCURRENCY
+   * bounds this, so abandoned handlers can never pile up beyond the slots.
+   */
   private active = 0;
+  /** Handlers still running whose job was already settled (they ignored their AbortSignal). */
+  private readonly abandoned = new Map<string, RunningJob>();
+  /** Handlers (abandoned included) and claimed-ahead jobs per type, for WORKER_CONCURRENCY_<TYPE>. */
+  private readonly perType = new Map<string, number>();
+  /** Types whose whole provider chain is open: not claimed before this time (Date.now() ms). */
+  private readonly pausedUntil = new Map<string, number>();
   /** Claimed ahead (leased, handler not started yet); they start as slots free, in claim order. */
   private queued: ClaimedJob[] = [];
+  /** When each claimed-ahead job was claimed (performance.now()). */
+  private readonly queuedAt = new WeakMap<ClaimedJob, number>();
+  private staleTimer: NodeJS.Timeout | undefined;
   /** Moving average of handler durations (ms); sizes the claim-ahead. Unknown until a handler ends. */
   private handlerMs: number | undefined;
   private readonly lookaheadMax: number;
@@ -96,8 +130,7 @@ export class Worker {
   private pokes = 0;
   private heartbeatTimer: NodeJS.Timeout | undefined;
   private sweepTimer: NodeJS.Timeout | undefined;
-  private wakeTimer: NodeJS.Timeout | undefined;
-  private wakeAt = Infinity;
+  private readonly wakeTimers = new Map<number, NodeJS.Timeout>();
   private idleWaiters: Array<() => void> = [];
   private readonly startedAt = Date.now();
 
@@ -114,14 +147,27 @@ export class Worker {
         onJobs: () => this.poke(),
         onCancel: (jobId) => this.abortJob(jobId, 'cancel'),
         onConnected: () => this.poke(),
+        // The start-up check that notifications from others reach the listener (pooler detection
+        // on any port: the URL check only knows Supabase's 6543).
+        notifyFromElsewhere: async (channel, payload) => {
+          await deps.pool.query('select pg_notify($1, $2)', [channel, payload]);
+        },
       },
       deps.events,
     );
   }
 
-  /** Handlers executing now (never above WORKER_CONCURRENCY); settles in flight are not counted. */
+  /**
+   * Handlers executing now (never above WORKER_CONCURRENCY), abandoned ones included; settles in
+   * flight are not counted. Read-only: metrics and /health read it.
+   */
   get runningCount(): number {
     return this.active;
+  }
+
+  /** Handlers that ignored their AbortSignal and still run after their job was settled. */
+  get abandonedCount(): number {
+    return this.abandoned.size;
   }
 
   get listenerState(): { connected: boolean; lastEventAgeMs: number | undefined; reconnects: number } {
@@ -134,8 +180,12 @@ export class Worker {
 
   async start(): Promise<void> {
     const { config, pool, events } = this.deps;
-    // A restarted daemon with a stable WORKER_ID takes back what its dead predecessor held, now.
-    if (config.id) await this.recover(config.id);
+    // A restarted daemon with a stable WORKER_ID takes back what its dead predecessor held, now —
+    // unless that id is alive elsewhere: then recovery would re-queue a live daemon's running jobs.
+    if (config.id) {
+      await this.refuseLiveNamesake(config.id);
+      await this.recover(config.id);
+    }
     await upsertWorker(pool, this.info, 0, 'running');
     await this.listener.start();
     this.heartbeatTimer = setInterval(() => void this.heartbeat(), config.heartbeatSeconds * 1000);
@@ -143,6 +193,23 @@ export class Worker {
     events.emit('worker:started', { workerId: this.id, concurrency: config.concurrency, pollOnly: false });
     // Jobs that arrived while no daemon was listening.
     this.poke();
+  }
+
+  /**
+   * A registry row for our id renewed within the lease, by another host, or by another live process
+   * on this host, means two daemons share one WORKER_ID: refuse to start. A same-host row whose
+   * process is gone is a crashed predecessor (a supervisor restart): recovered as before.
+   */
+  private async refuseLiveNamesake(id: string): Promise<void> {
+    const holder = await freshHolder(this.deps.pool, id, this.deps.config.leaseSeconds);
+    if (!holder) return;
+    const sameHost = holder.host === this.info.host;
+    if (sameHost && (holder.pid === process.pid || !processAlive(holder.pid))) return;
+    throw new WorkerIdInUseError(
+      `WORKER_ID ${id} is in use by a running daemon (${sameHost ? `pid ${holder.pid} on this host` : `host ${holder.host}, pid ${holder.pid}`}, ` +
+        `seen ${Math.round(holder.seconds_since_seen)} s ago). Give each process its own WORKER_ID; if that daemon is gone ` +
+        `(a re-created container), start again after WORKER_LEASE_SECONDS (${this.deps.config.leaseSeconds} s).`,
+    );
   }
 
   /** Something may be claimable: a notification, a reconnect, a sweep or a due retry. */
@@ -167,7 +234,7 @@ export class Worker {
         let jobs: ClaimedJob[];
         const pokesBefore = this.pokes;
         try {
-          jobs = await claimJobs(this.deps.pool, this.id, free, this.deps.config.leaseSeconds);
+          jobs = await claimJobs(this.deps.pool, this.id, free, this.deps.config.leaseSeconds, this.claimRules());
         } catch (err) {
           // The database is away or the connection died: try again shortly, whatever pokes us first.
           this.deps.events.emit('error', { where: 'claim', error: toJobError(err).message });
@@ -182,12 +249,65 @@ export class Worker {
           await releaseJobs(this.deps.pool, jobs).catch(() => {});
           break;
         }
+        const at = performance.now();
+        for (const job of jobs) {
+          this.countType(job.type, 1);
+          this.queuedAt.set(job, at);
+        }
         this.queued.push(...jobs);
         this.startQueued();
+        if (this.queued.length > 0) this.watchQueued();
       } while (this.refill || (this.backlog && this.freeSlots() > 0));
     } finally {
       this.filling = false;
     }
+  }
+
+  /** Check, once the bound has passed, for claimed-ahead jobs still waiting. */
+  private watchQueued(): void {
+    if (this.staleTimer || this.stopping) return;
+    this.staleTimer = setTimeout(() => {
+      this.staleTimer = undefined;
+      void this.releaseStaleQueued();
+    }, LOOKAHEAD_MAX_WAIT_MS);
+  }
+
+  private async releaseStaleQueued(): Promise<void> {
+    if (this.stopping) return;
+    const limit = performance.now() - LOOKAHEAD_MAX_WAIT_MS;
+    const stale = this.queued.filter((j) => (this.queuedAt.get(j) ?? Infinity) <= limit);
+    if (stale.length > 0) {
+      this.queued = this.queued.filter((j) => !stale.includes(j));
+      for (const job of stale) this.countType(job.type, -1);
+      this.handlerMs = undefined;
+      try {
+        await this.withRetries(() => releaseJobs(this.deps.pool, stale));
+        for (const job of stale) this.deps.events.emit('job:released', { ...this.ref(job), durationMs: 0 });
+      } catch (err) {
+        // Not released: their leases lapse and the sweep brings them back.
+        this.deps.events.emit('error', { where: 'release', error: toJobError(err).message });
+      }
+    }
+    if (this.queued.length > 0) this.watchQueued();
+  }
+
+  /** What this daemon may claim now: per-type room under WORKER_CONCURRENCY_<TYPE>, paused types. */
+  private claimRules(): { exclude: string[]; rooms: Map<string, number> } {
+    const now = Date.now();
+    const exclude: string[] = [];
+    for (const [type, until] of this.pausedUntil) {
+      if (until > now) exclude.push(type);
+      else this.pausedUntil.delete(type);
+    }
+    const rooms = new Map<string, number>();
+    for (const [type, cap] of Object.entries(this.deps.config.typeConcurrency)) rooms.set(type, cap - (this.perType.get(type) ?? 0));
+    return { exclude, rooms };
+  }
+
+  private countType(type: string, delta: number): void {
+    const n = (this.perType.get(type) ?? 0) + delta;
+    if (n > 0) this.perType.set(type, n);
+    else this.perType.delete(type);
   }
 
   /**
@@ -212,10 +332,18 @@ export class Worker {
     return Math.min(this.lookaheadMax, Math.floor((c * LOOKAHEAD_HORIZON_MS) / Math.max(this.handlerMs, 0.01)));
   }
 
-  /** Jobs claimed ahead start as slots free; never more than WORKER_CONCURRENCY handlers at once. */
+  /**
+   * Jobs claimed ahead start as slots free; never more than WORKER_CONCURRENCY handlers at once. A
+   * job whose previous attempt's handler still runs here (abandoned) waits for it: two attempts of
+   * one job never run side by side in this process.
+   */
   private startQueued(): void {
     const c = this.deps.config.concurrency;
-    while (!this.stopping && this.active < c && this.queued.length > 0) this.run(this.queued.shift()!);
+    while (!this.stopping && this.active < c && this.queued.length > 0) {
+      const i = this.abandoned.size === 0 ? 0 : this.queued.findIndex((j) => !this.abandoned.has(j.id));
+      if (i < 0) break;
+      this.run(this.queued.splice(i, 1)[0]!);
+    }
   }
 
   private ref(job: ClaimedJob): JobRef {
@@ -248,6 +376,7 @@ export class Worker {
           ),
         timeoutMs,
       ),
+      handlerDone: false,
     };
     this.running.set(job.id, entry);
     this.active++;
@@ -256,12 +385,19 @@ export class Worker {
       pickupMs: Math.max(0, job.claimed_at.getTime() - Math.max(job.created_at.getTime(), job.run_at.getTime())),
     });
     if (job.cancel_requested) this.abortJob(job.id, 'cancel');
+    if (controller.signal.aborted) {
+      // Never start a handler whose signal has already fired (claimed ahead, cancelled while waiting).
+      this.handlerEnded(entry);
+      void this.settle(entry, { ok: false, err: controller.signal.reason });
+      return;
+    }
 
-    // The handler races its own AbortSignal: a handler that ignores the signal cannot hold the job.
+    // The handler races its own AbortSignal, so a handler that ignores the signal cannot hold the
+    // job: the job settles on abort. One macrotask later, though, so a handler that honours the
+    // signal ends first and is not reported as abandoned.
     const aborted = new Promise<never>((_, reject) => {
-      const onAbort = () => reject(controller.signal.reason);
-      if (controller.signal.aborted) onAbort();
-      else controller.signal.addEventListener('abort', onAbort, { once: true });
+      const onAbort = () => setImmediate(() => reject(controller.signal.reason));
+      controller.signal.addEventListener('abort', onAbort, { once: true });
     });
     aborted.catch(() => {});
     const work = (async (): Promise<HandlerResult> => {
@@ -274,12 +410,30 @@ export class Worker {
         maxAttempts: job.max_attempts,
         signal: controller.signal,
         calls: entry.calls,
+        delivery: job.delivery ?? undefined,
+        recordDelivery: (delivery) => this.withRetries(() => recordDelivery(this.deps.pool, job, delivery)),
       });
-    })();
+    })().finally(() => this.handlerEnded(entry));
     Promise.race([work, aborted]).then(
       (out) => this.settle(entry, { ok: true, out, version: handler?.version }),
       (err) => this.settle(entry, { ok: false, err }),
     );
+  }
+
+  /** The handler's own promise settled: its slot frees now, not when its job settled. */
+  private handlerEnded(entry: RunningJob): void {
+    if (entry.handlerDone) return;
+    entry.handlerDone = true;
+    this.active--;
+    this.countType(entry.job.type, -1);
+    if (this.abandoned.get(entry.job.id) === entry) {
+      this.abandoned.delete(entry.job.id);
+      this.deps.events.emit('job:abandoned_ended', { ...this.ref(entry.job), durationMs: performance.now() - entry.started });
+    }
+    // A capped type freed room: jobs of it may wait that the last claim left behind.
+    if (this.deps.config.typeConcurrency[entry.job.type as keyof WorkerConfig['typeConcurrency']] !== undefined) this.backlog = true;
+    this.startQueued();
+    if (this.backlog) void this.fill();
   }
 
   private abortJob(jobId: string, cause: AbortCause, error?: JobError): void {
@@ -303,15 +457,20 @@ export class Worker {
   private async settle(entry: RunningJob, outcome: { ok: true; out: HandlerResult; version: string | undefined } | { ok: false; err: unknown }): Promise<void> {
     if (entry.settling) return;
     entry.settling = true;
-    this.active--;
     clearTimeout(entry.timeout);
     const { job } = entry;
     const { events, pool, config } = this.deps;
     const ref = this.ref(job);
     const durationMs = performance.now() - entry.started;
-    this.handlerMs = this.handlerMs === undefined ? durationMs : 0.8 * this.handlerMs + 0.2 * durationMs;
-    this.startQueued();
-    if (this.backlog) void this.fill();
+    if (!entry.handlerDone) {
+      // Aborted, and the handler ignored its signal: the job settles now; the handler keeps its slot
+      // until it returns (counted in runningCount and abandonedCount).
+      this.abandoned.set(job.id, entry);
+      events.emit('job:abandoned', { ...ref, durationMs });
+    }
+    // Only successful runs size the claim-ahead: fast failures would pull the average towards zero
+    // and make the daemon hoard jobs it cannot start soon.
+    if (outcome.ok) this.handlerMs = this.handlerMs === undefined ? durationMs : 0.8 * this.handlerMs + 0.2 * durationMs;
     try {
       if (outcome.ok) {
         const applied = await this.withRetries(() =>
@@ -326,8 +485,21 @@ export class Worker {
             output_tokens: sum(outcome.out.calls, 'output_tokens'),
             cache_key: outcome.out.cacheKey,
             handler_version: outcome.version,
+            locked_by: job.locked_by,
           }),
-        );
+        ).catch(async (err: unknown) => {
+          if (!isDataError(err)) throw err;
+          // PostgreSQL refused a value even after cleaning (a token count beyond integer, an invalid
+          // escape…): no retry can store it, so the job fails now with a code that says so, alone.
+          const error = new PermanentError(
+            'result_unstorable',
+            `the result could not be stored (PostgreSQL ${(err as { code: string }).code}: ${(err as Error).message}); the job is not retried`,
+          );
+          const row = await this.withRetries(() => failOrRetryJob(pool, job, error.toJSON(), { permanent: true, delayMs: 0, providerCalls: entry.calls.length > 0 ? entry.calls : undefined }));
+          if (row) events.emit('job:failed', { ...ref, durationMs, error: error.toJSON() });
+          return row ? 'failed' : false;
+        });
+        if (applied === 'failed') return;
         if (applied) events.emit('job:completed', { ...ref, durationMs });
         else events.emit('job:stale', { ...ref, action: 'complete' });
         return;
@@ -350,6 +522,19 @@ export class Worker {
       }
 
       const error = reason ? reason.error : toJobError(outcome.err);
+      if (error.kind === 'retry_after' && OUTAGE_CODES.has(error.code)) {
+        // Every provider of the chain is open: wait for the next probe without spending the attempt,
+        // and claim no more of this type until then.
+        const delayMs = retryDelayMs(job.attempts, { baseMs: config.retryBaseMs, maxMs: config.retryMaxMs }, error);
+        this.pausedUntil.set(job.type, Math.max(this.pausedUntil.get(job.type) ?? 0, Date.now() + delayMs));
+        const row = await this.withRetries(() => snoozeJob(pool, job, error.toJSON(), { delayMs, maxSnoozes: config.maxSnoozes }));
+        if (!row) events.emit('job:stale', { ...ref, action: 'snooze' });
+        else if (row.status === 'pending') {
+          events.emit('job:snoozed', { ...ref, durationMs, delayMs, refunded: row.refunded, error: error.toJSON() });
+          this.wakeIn(delayMs);
+        } else events.emit('job:failed', { ...ref, durationMs, error: error.toJSON() });
+        return;
+      }
       const permanent = error.kind === 'permanent' || error.kind === 'cancelled';
       const delayMs = permanent ? 0 : retryDelayMs(job.attempts, { baseMs: config.retryBaseMs, maxMs: config.retryMaxMs }, error);
       const row = await this.withRetries(() => failOrRetryJob(pool, job, error.toJSON(), { permanent, delayMs, providerCalls: entry.calls.length > 0 ? entry.calls : undefined }));
@@ -368,30 +553,37 @@ export class Worker {
     }
   }
 
-  /** A settle that meets a brief outage tries again while our lease can still be valid. */
+  /**
+   * A settle that meets a brief outage tries again while our lease can still be valid. A data error
+   * (SQLSTATE class 22) is the values' fault, not the database's: sending them again cannot help.
+   */
   private async withRetries<T>(fn: () => Promise<T>): Promise<T> {
     const deadline = Date.now() + this.deps.config.leaseSeconds * 1000;
     for (let i = 0; ; i++) {
       try {
         return await fn();
       } catch (err) {
-        if (Date.now() + 200 > deadline) throw err;
+        if (isDataError(err) || Date.now() + 200 > deadline) throw err;
         await new Promise((r) => setTimeout(r, Math.min(2_000, 100 * 2 ** i)));
       }
     }
   }
 
-  /** A retry becomes due: wake then, unless an earlier wake is already set. */
+  /** A retry becomes due: wake then. Every wake-up is kept (one timer per 20 ms bucket). */
   private wakeIn(ms: number): void {
-    const at = Date.now() + ms;
-    if (this.stopping || at >= this.wakeAt) return;
-    if (this.wakeTimer) clearTimeout(this.wakeTimer);
-    this.wakeAt = at;
-    this.wakeTimer = setTimeout(() => {
-      this.wakeTimer = undefined;
-      this.wakeAt = Infinity;
-      this.poke();
-    }, ms + 5);
+    if (this.stopping) return;
+    const at = Math.ceil((Date.now() + ms) / WAKE_BUCKET_MS) * WAKE_BUCKET_MS;
+    if (this.wakeTimers.has(at)) return;
+    this.wakeTimers.set(
+      at,
+      setTimeout(
+        () => {
+          this.wakeTimers.delete(at);
+          this.poke();
+        },
+        Math.max(0, at - Date.now()) + 5,
+      ),
+    );
   }
 
   private async heartbeat(): Promise<void> {
@@ -411,6 +603,7 @@ export class Worker {
           // Claimed ahead and not started yet: drop it if it is someone else's now, or start it cancelled.
           if (state && !state.ours) {
             this.queued.splice(waiting, 1);
+            this.countType(job.type, -1);
             lost++;
             events.emit('job:stale', { ...this.ref(job), action: 'abandon' });
           } else if (state?.cancelRequested) job.cancel_requested = true;
@@ -462,10 +655,13 @@ export class Worker {
     this.stopping = true;
     this.status = 'stopping';
     clearInterval(this.sweepTimer);
-    if (this.wakeTimer) clearTimeout(this.wakeTimer);
+    for (const t of this.wakeTimers.values()) clearTimeout(t);
+    this.wakeTimers.clear();
+    if (this.staleTimer) clearTimeout(this.staleTimer);
     events.emit('worker:stopping', { workerId: this.id, running: this.active, reason });
     // Claimed ahead but never started: hand them back at once, attempt unburned.
     const notStarted = this.queued.splice(0);
+    for (const job of notStarted) this.countType(job.type, -1);
     if (notStarted.length > 0) {
       await this.withRetries(() => releaseJobs(pool, notStarted)).catch((err) => {
         events.emit('error', { where: 'release', error: toJobError(err).message });
@@ -504,6 +700,16 @@ export class Worker {
     await upsertWorker(pool, this.info, 0, 'stopped').catch(() => {});
     events.emit('worker:stopped', { workerId: this.id, released: released.length });
     return { released: released.length };
+  }
+}
+
+/** Whether a process with this pid exists on this host (EPERM: it exists, owned by someone else). */
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

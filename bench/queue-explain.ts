@@ -1,0 +1,73 @@
+// bench:queue-explain — the plan of every queue statement on a table of finished rows, so each index
+// is seen to be read (docs/queue.md quotes the result). A fresh migrated database gets N finished rows
+// (default 300,000), 2,000 pending and 50 processing; each statement is EXPLAINed (ANALYZE, buffers)
+// inside a rolled-back transaction. Writes bench/results/queue-explain.txt.
+// Usage: npx tsx bench/queue-explain.ts [--finished=300000]
+import { writeFileSync } from 'node:fs';
+import pg from 'pg';
+import { createDatabase, databaseUrl, dropDatabase } from '../test/support/database.ts';
+
+const finished = Number(process.argv.find((a) => a.startsWith('--finished='))?.split('=')[1] ?? 300_000);
+const name = await createDatabase('queue_explain');
+const pool = new pg.Pool({ connectionString: databaseUrl(name), max: 2 });
+const out: string[] = [];
+try {
+  const types = `(array['sofia_image','medical_exam','unified_assistant','meal_plan','healthcheck'])[1 + i % 5]`;
+  await pool.query(
+    `insert into analysis_jobs (user_id, type, status, input, result, attempts, created_at, run_at, started_at, completed_at)
+     select gen_random_uuid(), ${types}, 'completed', '{}', '{"ok":true}', 1, now() - (i || ' s')::interval, now() - (i || ' s')::interval,
+            now() - (i || ' s')::interval, now() - (i || ' s')::interval + interval '3 s'
+       from generate_series(1, $1::int) i`,
+    [finished],
+  );
+  await pool.query(`insert into analysis_jobs (user_id, type) select gen_random_uuid(), ${types} from generate_series(1, 2000) i`);
+  await pool.query(
+    `insert into analysis_jobs (user_id, type, status, attempts, locked_by, lease_token, locked_until, started_at)
+     select gen_random_uuid(), ${types}, 'processing', 1, 'w1', gen_random_uuid(), now() + interval '30 s', now() from generate_series(1, 50) i`,
+  );
+  await pool.query('vacuum analyze analysis_jobs');
+  const held = (await pool.query(`select array_agg(id) as ids, array_agg(lease_token) as tokens from analysis_jobs where status = 'processing'`)).rows[0];
+  const user = (await pool.query(`select user_id from analysis_jobs where status = 'completed' limit 1`)).rows[0].user_id;
+  const { rows: idx } = await pool.query(`select indexname, indexdef from pg_indexes where tablename = 'analysis_jobs' order by indexname`);
+  out.push(`analysis_jobs: ${finished} finished, 2000 pending, 50 processing rows\n`, 'Indexes:', ...idx.map((r) => `  ${r.indexdef}`), '');
+  const jobs = await import('../src/queue/jobs.ts');
+  const statements: Array<[string, string, unknown[]]> = [
+    ['claim (10 free slots, window 100)', jobs.CLAIM_SQL, ['w2', 10, 30, [], 100, [], []]],
+    ['claim with a per-type cap (meal_plan room 2)', jobs.CLAIM_SQL, ['w2', 10, 30, [], 100, ['meal_plan'], [2]]],
+    ['renew the leases of 50 jobs', jobs.RENEW_SQL, [held.ids, held.tokens, 30]],
+    ['sweep: recover lapsed leases', jobs.RECOVER_LAPSED_SQL, [1000, null]],
+    ['queue depth (stats)', (await import('../src/queue/stats.ts')).DEPTH_SQL, []],
+    ['oldest pending (stats)', (await import('../src/queue/stats.ts')).OLDEST_SQL, []],
+    [
+      "gateway's time estimate",
+      `select avg(extract(epoch from completed_at - started_at))::float8 as seconds
+         from (select started_at, completed_at from public.analysis_jobs
+                where type = $1 and status = 'completed' and started_at is not null and completed_at is not null
+                order by completed_at desc limit 50) recent`,
+      ['meal_plan'],
+    ],
+    [
+      "assistant's recent analyses",
+      `select type, result, completed_at from public.analysis_jobs
+        where user_id = $1 and status = 'completed' and type = any($2::text[]) and result is not null
+        order by created_at desc limit $3`,
+      [user, ['sofia_image', 'medical_exam', 'meal_plan'], 5],
+    ],
+  ];
+  for (const [label, text, values] of statements) {
+    const c = await pool.connect();
+    try {
+      await c.query('begin');
+      const { rows } = await c.query(`explain (analyze, buffers, costs off, timing off, summary on) ${text}`, values);
+      out.push(`## ${label}`, ...rows.map((r) => r['QUERY PLAN'] as string), '');
+    } finally {
+      await c.query('rollback');
+      c.release();
+    }
+  }
+} finally {
+  await pool.end();
+  await dropDatabase(name);
+}
+writeFileSync('bench/results/queue-explain.txt', out.join('\n') + '\n');
+console.log(out.join('\n'));

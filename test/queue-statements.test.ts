@@ -1,0 +1,80 @@
+// The queue's statements do their own bookkeeping (issue 15): no row trigger runs for a claim, a
+// lease renewal or a settle, and each move out of processing writes exactly one ledger row with the
+// holder's id. EXPLAIN ANALYZE lists every trigger a statement fired, so the test reads it there.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import {
+  claimJobs, CLAIM_SQL, COMPLETE_MANY_SQL, completeJobs, FAIL_OR_RETRY_SQL, failOrRetryJob, recoverLapsedLeases, RENEW_SQL,
+} from '../src/queue/jobs.ts';
+import { useFreshDatabase } from './support/database.ts';
+
+const db = useFreshDatabase('queue_statements');
+
+async function explainTriggers(c: { query: (t: string, v: unknown[]) => Promise<{ rows: Array<Record<string, string>> }> }, text: string, values: unknown[]): Promise<string[]> {
+  // Its own transaction, rolled back: as in production, each statement runs in a transaction of its own.
+  await c.query('begin', []);
+  const { rows } = await c.query(`explain (analyze, costs off, timing off) ${text}`, values);
+  await c.query('rollback', []);
+  return rows.map((r) => r['QUERY PLAN']!).filter((l) => l.startsWith('Trigger '));
+}
+
+test('claim, renewal, completion and failure fire no row trigger; the ledger gets one row per final move, with the holder', async () => {
+  await db.pool.query(`insert into analysis_jobs (user_id, type, max_attempts) select gen_random_uuid(), 'healthcheck', 1 from generate_series(1, 3)`);
+  const c = await db.pool.connect();
+  try {
+    assert.deepEqual(await explainTriggers(c, CLAIM_SQL, ['w1', 3, 30, [], 100, [], []]), []);
+    const jobs = await claimJobs(c, 'w1', 3, 30);
+    assert.equal(jobs.length, 3);
+    assert.ok(jobs.every((j) => j.locked_by === 'w1'));
+    assert.deepEqual(await explainTriggers(c, RENEW_SQL, [jobs.map((j) => j.id), jobs.map((j) => j.lease_token), 30]), []);
+    const [a, b, f] = jobs as [(typeof jobs)[0], (typeof jobs)[0], (typeof jobs)[0]];
+    const payload = JSON.stringify([a, b].map((j) => ({ id: j.id, lease_token: j.lease_token, result: { ok: true }, locked_by: j.locked_by })));
+    assert.deepEqual(await explainTriggers(c, COMPLETE_MANY_SQL, [payload]), []);
+    assert.deepEqual(await explainTriggers(c, FAIL_OR_RETRY_SQL, [f.id, f.lease_token, true, '{"code":"x","message":"y"}', 0, null, 'w1']), []);
+    const applied = await completeJobs(c, [a, b].map((j) => ({ id: j.id, lease_token: j.lease_token, result: { ok: true }, locked_by: j.locked_by })));
+    assert.equal(applied.size, 2);
+    assert.equal((await failOrRetryJob(c, f, { code: 'x', message: 'y' }, { permanent: true, delayMs: 0 }))?.status, 'failed');
+    // Settling again is stale and writes nothing.
+    assert.equal((await completeJobs(c, [{ id: a.id, lease_token: a.lease_token, result: {}, locked_by: 'w1' }])).size, 0);
+  } finally {
+    c.release();
+  }
+  const { rows } = await db.pool.query(`select o.status, o.worker_id, o.attempt, j.updated_at > j.created_at as touched
+                                          from analysis_job_outcomes o join analysis_jobs j on j.id = o.job_id order by o.status`);
+  assert.deepEqual(rows.map((r) => [r.status, r.worker_id, r.attempt, r.touched]), [
+    ['completed', 'w1', 1, true],
+    ['completed', 'w1', 1, true],
+    ['failed', 'w1', 1, true],
+  ]);
+});
+
+test('the sweep records lapsed jobs that end (failed, cancelled) with the daemon that lost them; a pending cancel still reaches the ledger', async () => {
+  const failing = randomUUID();
+  const cancelling = randomUUID();
+  await db.pool.query(
+    `insert into analysis_jobs (id, user_id, type, status, attempts, max_attempts, locked_by, lease_token, locked_until, cancel_requested_at)
+     values ($1, gen_random_uuid(), 'healthcheck', 'processing', 1, 1, 'dead-1', gen_random_uuid(), now() - interval '1 s', null),
+            ($2, gen_random_uuid(), 'healthcheck', 'processing', 1, 3, 'dead-2', gen_random_uuid(), now() - interval '1 s', now())`,
+    [failing, cancelling],
+  );
+  const pendingCancel = randomUUID();
+  await db.pool.query(`insert into analysis_jobs (id, user_id, type) values ($1, gen_random_uuid(), 'healthcheck')`, [pendingCancel]);
+  await db.pool.query('select request_analysis_cancel($1)', [pendingCancel]);
+  await recoverLapsedLeases(db.pool);
+  const { rows } = await db.pool.query(`select job_id, status, worker_id from analysis_job_outcomes where job_id = any($1) order by status, job_id`, [[failing, cancelling, pendingCancel]]);
+  const got = new Map(rows.map((r) => [r.job_id, [r.status, r.worker_id]]));
+  assert.equal(rows.length, 3);
+  assert.deepEqual(got.get(failing), ['failed', 'dead-1']);
+  assert.deepEqual(got.get(cancelling), ['cancelled', 'dead-2']);
+  assert.deepEqual(got.get(pendingCancel), ['cancelled', null]);
+});
+
+test("deleting jobs deletes their ledger rows (what the foreign key's cascade did)", async () => {
+  const id = randomUUID();
+  await db.pool.query(`insert into analysis_jobs (id, user_id, type) values ($1, gen_random_uuid(), 'healthcheck')`, [id]);
+  await db.pool.query('select request_analysis_cancel($1)', [id]);
+  assert.equal((await db.pool.query('select count(*)::int as n from analysis_job_outcomes where job_id = $1', [id])).rows[0].n, 1);
+  await db.pool.query('delete from analysis_jobs where id = $1', [id]);
+  assert.equal((await db.pool.query('select count(*)::int as n from analysis_job_outcomes where job_id = $1', [id])).rows[0].n, 0);
+});
