@@ -8,7 +8,8 @@ const USAGE = `usage: ai-worker <command>
 
 commands:
   migrate   apply pending migrations from sql/ to DATABASE_URL
-  start     run the worker daemon (migrates first)
+  start [--no-migrate]
+            run the worker daemon (migrates first, unless --no-migrate or WORKER_MIGRATE=false)
   cache warm FILE
             compute and store the meal plans listed in FILE (a JSON array of meal_plan inputs)
   cache purge [--type T]
@@ -23,11 +24,18 @@ async function main(argv: string[]): Promise<number> {
       const db = readDatabaseConfig(r);
       if (r.problems.length > 0) throw new ConfigError(r.problems);
       const result = await migrate(db.url, { log: (line) => console.log(line) });
-      console.log(result.applied.length === 0 ? `database is up to date (${result.alreadyApplied} migrations)` : `applied ${result.applied.length} migration(s)`);
+      if (result.adopted.length) console.log(`recorded ${result.adopted.length} migration(s) applied by the Supabase CLI`);
+      console.log(result.applied.length === 0 ? `database is up to date (${result.alreadyApplied + result.adopted.length} migrations)` : `applied ${result.applied.length} migration(s)`);
       return 0;
     }
     case 'start': {
-      const config = loadConfig();
+      const flags = argv.slice(1);
+      const unknown = flags.filter((f) => f !== '--no-migrate');
+      if (unknown.length) {
+        process.stderr.write(`unknown option for start: ${unknown.join(' ')}\n${USAGE}`);
+        return 1;
+      }
+      const config = loadConfig(flags.includes('--no-migrate') ? { ...process.env, WORKER_MIGRATE: 'false' } : process.env);
       const { runDaemon } = await import('./start.ts');
       return runDaemon(config);
     }

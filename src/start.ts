@@ -66,7 +66,13 @@ export async function startDaemon(config: AppConfig, options: DaemonOptions = {}
   subscribeLogging(events, log);
   const metrics = createMetrics(events);
 
-  if (options.migrate !== false) await migrate(config.database.url);
+  if (options.migrate !== false && config.migrate) {
+    const result = await migrate(config.database.url);
+    if (result.adopted.length) log.info({ event: 'migrations_adopted', count: result.adopted.length }, `recorded ${result.adopted.length} migration(s) applied by the Supabase CLI`);
+    if (result.applied.length) log.info({ event: 'migrations_applied', count: result.applied.length }, `applied ${result.applied.length} migration(s)`);
+  } else {
+    log.info({ event: 'migrations_skipped' }, 'migrations skipped (WORKER_MIGRATE=false or --no-migrate): their owner applies them (supabase db push or ai-worker migrate)');
+  }
   const pool = createPool(config.database, 'ai-worker', events);
   const providers = createProviders(config.providers, events);
   const handlers = new HandlerRegistry(options.handlers ?? defaultHandlers({ pool, providers, events, config }));
