@@ -86,7 +86,7 @@ async function main(): Promise<number> {
       LOG_LEVEL: 'warn',
       SERVE_FUNCTIONS: 'true',
       SUPABASE_URL,
-      SUPABASE_JWT_SECRET: JWT_SECRET,
+      GATEWAY_JWT_SECRET: JWT_SECRET,
       WHATSAPP_APP_SECRET: WA_APP_SECRET,
       WHATSAPP_SERVICE_USER_ID: WA_SERVICE_USER,
       SOFIA_USE_ASYNC: 'true',

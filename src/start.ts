@@ -39,7 +39,7 @@ export interface DaemonOptions {
   logger?: Logger;
   /** Skip migrations (tests that migrate once themselves). */
   migrate?: boolean;
-  /** The environment the edge functions read (SUPABASE_JWT_SECRET…); default process.env. */
+  /** The environment the edge functions read (GATEWAY_JWT_SECRET…); default process.env. */
   gatewayEnv?: Env;
 }
 
@@ -57,14 +57,15 @@ export async function startDaemon(config: AppConfig, options: DaemonOptions = {}
   }
   // Read (and so validate) the functions' settings before anything is opened.
   const gatewayEnv = config.serveFunctions
-    ? envFromRecord({ ...(options.gatewayEnv ?? process.env), DATABASE_URL: config.database.url, SUPABASE_DB_URL: undefined })
+    ? envFromRecord({ ...(options.gatewayEnv ?? process.env), DATABASE_URL: config.database.url, SUPABASE_DB_URL: undefined, GATEWAY_DATABASE_URL: undefined })
     : undefined;
-  if (gatewayEnv) readGatewayConfig(gatewayEnv);
+  const gatewayConfig = gatewayEnv ? readGatewayConfig(gatewayEnv) : undefined;
 
   const log = options.logger ?? createLogger(config.logLevel);
   const events = new EventBus();
   subscribeLogging(events, log);
   const metrics = createMetrics(events);
+  for (const line of gatewayConfig?.deprecated ?? []) log.warn({ event: 'deprecated_setting' }, line);
 
   if (options.migrate !== false && config.migrate) {
     const result = await migrate(config.database.url);
