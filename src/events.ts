@@ -45,6 +45,8 @@ export interface EventMap {
     outputTokens?: number;
   };
   'provider:breaker': { provider: ProviderName; state: BreakerState };
+  /** One per request to the daemon's functions host (names, codes, timings; nothing personal). */
+  'gateway:request': { function: string; method: string; status: number; mode?: string; fallback?: string; code?: string; durationMs: number; requestId: string };
   'error': { where: string; error: string };
 }
 

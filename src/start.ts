@@ -79,7 +79,15 @@ export async function startDaemon(config: AppConfig, options: DaemonOptions = {}
   const handlers = new HandlerRegistry(options.handlers ?? defaultHandlers({ pool, providers, events, config }));
   const worker = new Worker({ pool, database: config.database, config: config.worker, handlers, events, version: VERSION });
   // SERVE_FUNCTIONS: the edge functions, with this daemon's handlers as their sync path.
-  const gateway: Gateway | undefined = gatewayEnv ? createGateway({ env: gatewayEnv, runInline: runInlineFromRegistry(handlers) }) : undefined;
+  const gateway: Gateway | undefined = gatewayEnv
+    ? createGateway({
+        env: gatewayEnv,
+        runInline: runInlineFromRegistry(handlers),
+        // The summary lines go to pino and /metrics here, not to bare stdout.
+        onRequest: (l) =>
+          events.emit('gateway:request', { function: l.function, method: l.method, status: l.status, mode: l.mode, fallback: l.fallback, code: l.code, durationMs: l.duration_ms, requestId: l.request_id }),
+      })
+    : undefined;
   const http = buildHttpServer({ pool, worker, metrics, version: VERSION, extraHealth: () => ({ providers: providers.status() }), gateway });
   // Which Ollama models are present, at start and every minute, for /health/detailed.
   const refreshProviders = () => void providers.refreshStatus().catch((err: Error) => events.emit('error', { where: 'providers_status', error: err.message }));

@@ -24,6 +24,8 @@ const DENO_DIR = mkdtempSync(path.join(tmpdir(), 'aiw-deno-dir-'));
 interface DenoFunction {
   url: string;
   proc: ChildProcess;
+  /** Everything the function printed so far. */
+  output(): string;
 }
 
 async function serve(name: string, config = 'supabase/functions/deno.json', extraEnv: Record<string, string> = {}): Promise<DenoFunction> {
@@ -52,7 +54,7 @@ async function serve(name: string, config = 'supabase/functions/deno.json', extr
   } finally {
     clearTimeout(timer);
   }
-  return { url: `http://127.0.0.1:${port}`, proc };
+  return { url: `http://127.0.0.1:${port}`, proc, output: () => output };
 }
 
 before(async () => {
@@ -91,6 +93,12 @@ test('Deno: enqueue-analysis and get-analysis-status against the real database, 
   assert.equal(body.status, 'pending');
   const row = (await db.pool.query('select user_id, type from analysis_jobs where id = $1', [body.job_id])).rows[0];
   assert.deepEqual(row, { user_id: sub, type: 'healthcheck' });
+
+  // The function's log (stdout on Supabase): one JSON line for the request, nothing personal.
+  const line = await waitUntil(async () => enqueue.output().split('\n').find((l) => l.includes('"gateway_request"') && l.includes('"status":202')), { what: 'the request line' });
+  const logged = JSON.parse(line) as Record<string, unknown>;
+  assert.deepEqual([logged.function, logged.method, logged.mode], ['enqueue-analysis', 'POST', 'async']);
+  assert.ok(!line.includes(sub) && !line.includes(token));
 
   const unauth = await fetch(enqueue.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type":"healthcheck"}' });
   assert.equal(unauth.status, 401);

@@ -5,7 +5,7 @@ import type pg from 'pg';
 import { TokenVerifier } from './auth.ts';
 import { AI_FUNCTIONS, aiFunction } from './ai-functions.ts';
 import { readGatewayConfig, type EnvGetter, type GatewayConfig } from './config.ts';
-import type { GatewayContext, GatewayEvent } from './context.ts';
+import type { GatewayContext, GatewayEvent, GatewayRequestLog } from './context.ts';
 import { acquirePool, releasePool } from './db.ts';
 import { FlagStore } from './flags.ts';
 import { json, type Handler } from './http.ts';
@@ -51,6 +51,16 @@ export interface GatewayOptions {
   now?: () => number;
   /** Observability hook: names, codes, statuses and timings only. */
   onEvent?: (e: GatewayEvent) => void;
+  /**
+   * Receives the one summary line per request. Default: printed to stdout as one JSON line (the
+   * Supabase function log); the daemon passes its own to reach pino and /metrics.
+   */
+  onRequest?: (line: GatewayRequestLog) => void;
+}
+
+/** The default request log: one JSON line on stdout, which Supabase keeps as the function's log. */
+export function printRequestLine(line: GatewayRequestLog): void {
+  console.log(JSON.stringify(line));
 }
 
 export interface Gateway {
@@ -98,6 +108,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     pool,
     runInline,
     emit: options.onEvent ?? (() => {}),
+    logRequest: options.onRequest ?? printRequestLine,
   };
   const handlers: Record<FunctionName, Handler> = {
     'enqueue-analysis': enqueueAnalysis(ctx),
@@ -126,7 +137,7 @@ export function createGateway(options: GatewayOptions): Gateway {
 export { AI_FUNCTIONS };
 export type { EnvGetter, GatewayConfig } from './config.ts';
 export { envFromRecord, readGatewayConfig, MAX_FLAG_CACHE_TTL_MS, DEFAULT_WHATSAPP_SERVICE_USER_ID } from './config.ts';
-export type { GatewayEvent } from './context.ts';
+export type { GatewayEvent, GatewayRequestLog } from './context.ts';
 export { FLAG_NAMES, flagBucket, isAsyncFor, parseFlagValue, FlagStore, type FlagName, type FlagValue } from './flags.ts';
 export type { Handler } from './http.ts';
 export { CORS_HEADERS } from './http.ts';

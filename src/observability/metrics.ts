@@ -36,7 +36,14 @@ export function createMetrics(events: EventBus, options: { collectProcess?: bool
   const breakerState = new client.Gauge({ name: 'ai_worker_provider_circuit_state', help: 'Circuit breaker state per provider: 0 closed, 1 half-open, 2 open', labelNames: ['provider'], registers: [registry] });
   const cacheLookups = new client.Counter({ name: 'ai_worker_cache_lookups_total', help: 'Cache lookups by type and result', labelNames: ['type', 'result'], registers: [registry] });
 
+  const gatewayRequests = new client.Counter({ name: 'ai_worker_gateway_requests_total', help: 'Edge-function requests served by this daemon, by function, HTTP status and mode (sync, async, cache, none)', labelNames: ['function', 'status', 'mode'], registers: [registry] });
+  const gatewayDuration = new client.Histogram({ name: 'ai_worker_gateway_request_duration_seconds', help: 'Edge-function request time on this daemon, by function', labelNames: ['function'], buckets: DURATION_BUCKETS, registers: [registry] });
+
   const offs = [
+    events.on('gateway:request', (e) => {
+      gatewayRequests.inc({ function: e.function, status: String(e.status), mode: e.mode ?? 'none' });
+      gatewayDuration.observe({ function: e.function }, e.durationMs / 1000);
+    }),
     events.on('job:claimed', (e) => {
       pickup.observe({ type: e.type }, e.pickupMs / 1000);
       running.inc();
