@@ -167,3 +167,13 @@ test('under tini: a job longer than the grace period is released (attempt not bu
   assert.deepEqual(after, { status: 'pending', attempts: 0 });
   assert.ok(r.lines.some((l) => l.event === 'worker_stopped' && Number(l.released) === 1));
 });
+
+test('deploy/docker-compose.yml gives the daemon a stop grace above the drain', async () => {
+  const { loadConfig } = await import('../src/config.ts');
+  const graceSeconds = loadConfig({}).worker.shutdownGraceSeconds;
+  const compose = readFileSync(path.join(ROOT, 'deploy/docker-compose.yml'), 'utf8');
+  const m = /^ {4}stop_grace_period: (\d+)s$/m.exec(compose);
+  assert.ok(m, 'the daemon service sets stop_grace_period');
+  assert.ok(Number(m[1]) >= graceSeconds + 10, `stop_grace_period ${m[1]} s >= WORKER_SHUTDOWN_GRACE_SECONDS ${graceSeconds} + 10`);
+  for (const service of ['ai-worker:', 'ollama:', 'detector:']) assert.match(compose, new RegExp(`^  ${service}$`, 'm'));
+});
