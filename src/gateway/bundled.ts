@@ -3,6 +3,7 @@
 // Supabase bundler follows): the queue functions (enqueue, status, cancel) never import it, so their
 // bundles stay small and need only pg and jose (test/edge-bundles.test.ts walks the graphs).
 import type { Env } from '../config.ts';
+import { edgeRunInline } from './edge-limits.ts';
 import { runInlineFromRegistry, type RunInline } from './inline.ts';
 
 /**
@@ -28,7 +29,8 @@ export async function loadBundledRunInline(env: Env, timeoutMs = 10_000): Promis
     const providers = createProviders(config.providers, events);
     const registry = new HandlerRegistry(defaultHandlers({ pool, providers, events, config }));
     return {
-      runInline: runInlineFromRegistry(registry),
+      // The Edge Runtime's CPU limit: documents go to the queue (edge-limits.ts).
+      runInline: edgeRunInline(runInlineFromRegistry(registry)),
       close: async () => {
         await providers.close().catch(() => {});
         await pool.end().catch(() => {});
