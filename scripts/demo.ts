@@ -1,5 +1,5 @@
 // `npm run demo`: the whole product on this machine in under a minute. It migrates the local
-// PostgreSQL, starts the four protocol emulators and the daemon in-process (the daemon also hosts
+// PostgreSQL (or, with none running and DATABASE_URL unset, an embedded one it starts), starts the four protocol emulators and the daemon in-process (the daemon also hosts
 // the edge functions), then acts as the app: one request per AI function over real HTTP with a
 // signed user token, a signed WhatsApp webhook, and a healthcheck canary; it follows every job
 // through get-analysis-status and prints the results. Exit 0 when everything completed, 1 otherwise.
@@ -63,7 +63,18 @@ process.once('SIGINT', () => {
 async function main(): Promise<number> {
   out('ai-worker demo — food photo, lab exam, chat, meal plan and WhatsApp through the queue');
   out('(the models are local protocol emulators: detections are real TACO arithmetic, texts are canned Portuguese sentences)\n');
-  const db = await demoDatabase(process.env);
+  const db = await demoDatabase(process.env, out);
+  try {
+    return await withDatabase(db);
+  } finally {
+    if (db.embedded) {
+      await db.embedded.stop();
+      out(`database   embedded PostgreSQL stopped; ${db.embedded.dataDir} removed`);
+    }
+  }
+}
+
+async function withDatabase(db: Awaited<ReturnType<typeof demoDatabase>>): Promise<number> {
   const mig = await migrate(db.url).catch((err: Error) => {
     throw new Error(`cannot migrate ${db.label} (${err.message}); is PostgreSQL running there?`);
   });
@@ -86,7 +97,7 @@ async function main(): Promise<number> {
       LOG_LEVEL: 'warn',
       SERVE_FUNCTIONS: 'true',
       SUPABASE_URL,
-      SUPABASE_JWT_SECRET: JWT_SECRET,
+      GATEWAY_JWT_SECRET: JWT_SECRET,
       WHATSAPP_APP_SECRET: WA_APP_SECRET,
       WHATSAPP_SERVICE_USER_ID: WA_SERVICE_USER,
       SOFIA_USE_ASYNC: 'true',

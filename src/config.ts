@@ -70,6 +70,8 @@ export interface AppConfig {
   allowHttpImageUrls: boolean;
   /** Serve the gateway's edge-function handlers at /functions/v1/<name> from the daemon. */
   serveFunctions: boolean;
+  /** Apply sql/ migrations at start (WORKER_MIGRATE); false where the Supabase CLI owns them. */
+  migrate: boolean;
   /** Seconds a result stays in analysis_cache per type; 0 = never cached (chat turns). */
   cacheTtlSeconds: Record<JobType, number>;
   /** Deadline of the model's urgency second opinion in assistant turns; 0 = detector only (docs/urgency.md). */
@@ -214,9 +216,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const allowHttpImageUrls = r.bool('IMAGE_URL_ALLOW_HTTP', false);
   const serveFunctions = r.bool('SERVE_FUNCTIONS', false);
   const assistantTriageTimeoutMs = r.int('ASSISTANT_TRIAGE_TIMEOUT_MS', 2_500, 0, 60_000);
+  const migrate = r.bool('WORKER_MIGRATE', true);
   const providers = readProviderConfig(env);
   r.problems.push(...providers.problems);
 
   if (r.problems.length > 0) throw new ConfigError(r.problems);
-  return { database, worker, http, logLevel, providers: providers.config, cacheTtlSeconds, maxImageBytes, allowHttpImageUrls, serveFunctions, assistantTriageTimeoutMs };
+  return { database, worker, http, logLevel, providers: providers.config, cacheTtlSeconds, maxImageBytes, allowHttpImageUrls, serveFunctions, assistantTriageTimeoutMs, migrate };
 }

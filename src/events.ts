@@ -59,6 +59,8 @@ export interface EventMap {
     source: 'detector' | 'model' | null;
     secondOpinion: 'off' | 'not_asked' | 'calm' | 'raised' | 'unavailable';
   };
+  /** One per request to the daemon's functions host (names, codes, timings; nothing personal). */
+  'gateway:request': { function: string; method: string; status: number; mode?: string; fallback?: string; code?: string; durationMs: number; requestId: string };
   'error': { where: string; error: string };
 }
 

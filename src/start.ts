@@ -39,7 +39,7 @@ export interface DaemonOptions {
   logger?: Logger;
   /** Skip migrations (tests that migrate once themselves). */
   migrate?: boolean;
-  /** The environment the edge functions read (SUPABASE_JWT_SECRET…); default process.env. */
+  /** The environment the edge functions read (GATEWAY_JWT_SECRET…); default process.env. */
   gatewayEnv?: Env;
 }
 
@@ -57,22 +57,37 @@ export async function startDaemon(config: AppConfig, options: DaemonOptions = {}
   }
   // Read (and so validate) the functions' settings before anything is opened.
   const gatewayEnv = config.serveFunctions
-    ? envFromRecord({ ...(options.gatewayEnv ?? process.env), DATABASE_URL: config.database.url, SUPABASE_DB_URL: undefined })
+    ? envFromRecord({ ...(options.gatewayEnv ?? process.env), DATABASE_URL: config.database.url, SUPABASE_DB_URL: undefined, GATEWAY_DATABASE_URL: undefined })
     : undefined;
-  if (gatewayEnv) readGatewayConfig(gatewayEnv);
+  const gatewayConfig = gatewayEnv ? readGatewayConfig(gatewayEnv) : undefined;
 
   const log = options.logger ?? createLogger(config.logLevel);
   const events = new EventBus();
   subscribeLogging(events, log);
   const metrics = createMetrics(events);
+  for (const line of gatewayConfig?.deprecated ?? []) log.warn({ event: 'deprecated_setting' }, line);
 
-  if (options.migrate !== false) await migrate(config.database.url);
+  if (options.migrate !== false && config.migrate) {
+    const result = await migrate(config.database.url);
+    if (result.adopted.length) log.info({ event: 'migrations_adopted', count: result.adopted.length }, `recorded ${result.adopted.length} migration(s) applied by the Supabase CLI`);
+    if (result.applied.length) log.info({ event: 'migrations_applied', count: result.applied.length }, `applied ${result.applied.length} migration(s)`);
+  } else {
+    log.info({ event: 'migrations_skipped' }, 'migrations skipped (WORKER_MIGRATE=false or --no-migrate): their owner applies them (supabase db push or ai-worker migrate)');
+  }
   const pool = createPool(config.database, 'ai-worker', events);
   const providers = createProviders(config.providers, events);
   const handlers = new HandlerRegistry(options.handlers ?? defaultHandlers({ pool, providers, events, config }));
   const worker = new Worker({ pool, database: config.database, config: config.worker, handlers, events, version: VERSION });
   // SERVE_FUNCTIONS: the edge functions, with this daemon's handlers as their sync path.
-  const gateway: Gateway | undefined = gatewayEnv ? createGateway({ env: gatewayEnv, runInline: runInlineFromRegistry(handlers) }) : undefined;
+  const gateway: Gateway | undefined = gatewayEnv
+    ? createGateway({
+        env: gatewayEnv,
+        runInline: runInlineFromRegistry(handlers),
+        // The summary lines go to pino and /metrics here, not to bare stdout.
+        onRequest: (l) =>
+          events.emit('gateway:request', { function: l.function, method: l.method, status: l.status, mode: l.mode, fallback: l.fallback, code: l.code, durationMs: l.duration_ms, requestId: l.request_id }),
+      })
+    : undefined;
   const http = buildHttpServer({ pool, worker, metrics, version: VERSION, extraHealth: () => ({ providers: providers.status() }), gateway });
   // Which Ollama models are present, at start and every minute, for /health/detailed.
   const refreshProviders = () => void providers.refreshStatus().catch((err: Error) => events.emit('error', { where: 'providers_status', error: err.message }));

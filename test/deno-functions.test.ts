@@ -1,12 +1,16 @@
 // The Supabase entries under the real Deno binary (the `deno` npm package), against the real
 // PostgreSQL: enqueue-analysis and get-analysis-status with the minimal import map, and the meal
 // plan function's synchronous path with the bundled handler set (deno.bundled.json).
-// npm: packages come from the registry into Deno's global cache on the first run, so start-up is
-// bounded generously; later runs start in about a second.
+// No test may download anything: Deno runs with an empty DENO_DIR (a fresh temp folder per run) and
+// `--node-modules-dir=manual`, so every `npm:` specifier resolves from the project's own node_modules
+// (installed by npm ci). The registry is pointed at a closed port, so a fetch would fail.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { useFreshDatabase, waitUntil } from './support/database.ts';
 import { freePort } from './support/cluster.ts';
 import { gatewayTestEnv, userToken } from './support/jwt.ts';
@@ -14,16 +18,20 @@ import { gatewayTestEnv, userToken } from './support/jwt.ts';
 const db = useFreshDatabase('deno_functions');
 const DENO = 'node_modules/.bin/deno';
 const children: ChildProcess[] = [];
+// Empty at the start of every run: nothing cached from an earlier run (or another machine) helps.
+const DENO_DIR = mkdtempSync(path.join(tmpdir(), 'aiw-deno-dir-'));
 
 interface DenoFunction {
   url: string;
   proc: ChildProcess;
+  /** Everything the function printed so far. */
+  output(): string;
 }
 
 async function serve(name: string, config = 'supabase/functions/deno.json', extraEnv: Record<string, string> = {}): Promise<DenoFunction> {
   const port = await freePort();
-  const proc = spawn(DENO, ['run', '--allow-net', '--allow-env', '--allow-read', '--config', config, `supabase/functions/${name}/index.ts`], {
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, DENO_DIR: process.env.DENO_DIR, NO_COLOR: '1', PORT: String(port), ...gatewayTestEnv(db.url), ...extraEnv } as NodeJS.ProcessEnv,
+  const proc = spawn(DENO, ['run', '--node-modules-dir=manual', '--allow-net', '--allow-env', '--allow-read', '--config', config, `supabase/functions/${name}/index.ts`], {
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, DENO_DIR, NPM_CONFIG_REGISTRY: 'http://127.0.0.1:9/', NO_COLOR: '1', PORT: String(port), ...gatewayTestEnv(db.url), ...extraEnv } as NodeJS.ProcessEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(proc);
@@ -46,7 +54,7 @@ async function serve(name: string, config = 'supabase/functions/deno.json', extr
   } finally {
     clearTimeout(timer);
   }
-  return { url: `http://127.0.0.1:${port}`, proc };
+  return { url: `http://127.0.0.1:${port}`, proc, output: () => output };
 }
 
 before(async () => {
@@ -85,6 +93,12 @@ test('Deno: enqueue-analysis and get-analysis-status against the real database, 
   assert.equal(body.status, 'pending');
   const row = (await db.pool.query('select user_id, type from analysis_jobs where id = $1', [body.job_id])).rows[0];
   assert.deepEqual(row, { user_id: sub, type: 'healthcheck' });
+
+  // The function's log (stdout on Supabase): one JSON line for the request, nothing personal.
+  const line = await waitUntil(async () => enqueue.output().split('\n').find((l) => l.includes('"gateway_request"') && l.includes('"status":202')), { what: 'the request line' });
+  const logged = JSON.parse(line) as Record<string, unknown>;
+  assert.deepEqual([logged.function, logged.method, logged.mode], ['enqueue-analysis', 'POST', 'async']);
+  assert.ok(!line.includes(sub) && !line.includes(token));
 
   const unauth = await fetch(enqueue.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type":"healthcheck"}' });
   assert.equal(unauth.status, 401);

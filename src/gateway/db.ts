@@ -3,22 +3,33 @@
 // request's database work. An outage therefore answers 503 with Retry-After in under two seconds
 // instead of hanging the caller or leaking a stack trace.
 import pg from 'pg';
+import { transactionPoolerReason } from '../db/connection.ts';
 import type { GatewayConfig } from './config.ts';
 import { HttpError } from './http.ts';
 
-const pools = new Map<string, { pool: pg.Pool; users: number }>();
+const pools = new Map<string, { pool: pg.Pool; users: number; statementTimeoutMs: number }>();
+
+function statementTimeoutOf(pool: pg.Pool): number | undefined {
+  for (const entry of pools.values()) if (entry.pool === pool) return entry.statementTimeoutMs;
+  return undefined;
+}
 
 /** The shared pool for this URL; release it with releasePool when its owner closes. */
 export function acquirePool(url: string, db: GatewayConfig['db']): pg.Pool {
   const key = `${url}#${db.poolMax}#${db.connectTimeoutMs}#${db.statementTimeoutMs}`;
   let entry = pools.get(key);
   if (!entry) {
+    // A transaction-mode pooler (GATEWAY_DATABASE_URL on port 6543 or with pgbouncer=true) refuses a
+    // statement_timeout startup parameter (PgBouncer: "unsupported startup parameter"), and a
+    // session setting would not follow the next transaction anyway. There the server-side bound is
+    // set per user transaction (asUser) and the client-side query_timeout bounds every statement.
+    const pooled = transactionPoolerReason(url) !== undefined;
     const pool = new pg.Pool({
       connectionString: url,
       max: db.poolMax,
       application_name: 'ai-worker-gateway',
       connectionTimeoutMillis: db.connectTimeoutMs,
-      statement_timeout: db.statementTimeoutMs,
+      ...(pooled ? {} : { statement_timeout: db.statementTimeoutMs }),
       // A server that stops answering (half-open TCP) must still end the query.
       query_timeout: db.statementTimeoutMs + 500,
       idleTimeoutMillis: 10_000,
@@ -27,7 +38,7 @@ export function acquirePool(url: string, db: GatewayConfig['db']): pg.Pool {
     });
     // A server restart errors idle clients; unhandled, that event would end the process.
     pool.on('error', () => {});
-    entry = { pool, users: 0 };
+    entry = { pool, users: 0, statementTimeoutMs: db.statementTimeoutMs };
     pools.set(key, entry);
   }
   entry.users++;
@@ -101,7 +112,9 @@ export async function asUser<T>(pool: pg.Pool, claims: Record<string, unknown>, 
   const c = await pool.connect();
   let broken: Error | undefined;
   try {
-    await c.query('begin; set local role authenticated');
+    // Transaction-local, so it holds behind a transaction-mode pooler too (a no-op change elsewhere).
+    const timeout = statementTimeoutOf(pool);
+    await c.query(`begin; set local role authenticated${timeout ? `; set local statement_timeout = ${Math.floor(timeout)}` : ''}`);
     await c.query("select set_config('request.jwt.claims', $1, true)", [JSON.stringify({ ...claims, role: 'authenticated' })]);
     const out = await fn(c);
     await c.query('commit');

@@ -1,18 +1,14 @@
 // The gateway: eight web-standard `(req: Request) => Promise<Response>` handlers, written once and
 // served by Deno.serve on Supabase (supabase/functions/<name>/index.ts) and by the daemon's fastify
-// under /functions/v1/<name> (src/http/functions.ts).
-import type pg from 'pg';
-import { TokenVerifier } from './auth.ts';
+// under /functions/v1/<name> (src/http/functions.ts). The queue functions' Deno entries import
+// queue.ts instead (the same handlers, without the AI routing); the AI functions' entries add
+// bundled.ts for their sync path.
 import { AI_FUNCTIONS, aiFunction } from './ai-functions.ts';
-import { readGatewayConfig, type EnvGetter, type GatewayConfig } from './config.ts';
-import type { GatewayContext, GatewayEvent } from './context.ts';
-import { acquirePool, releasePool } from './db.ts';
-import { FlagStore } from './flags.ts';
+import type { GatewayConfig } from './config.ts';
+import { createCore, type GatewayOptions } from './core.ts';
+import type { FlagStore } from './flags.ts';
 import { json, type Handler } from './http.ts';
-import type { RunInline } from './inline.ts';
-import { JobService } from './jobs.ts';
 import { cancelAnalysis, enqueueAnalysis, getAnalysisStatus } from './queue-functions.ts';
-import { RateLimiter } from './rate-limit.ts';
 import { whatsappAssistant } from './whatsapp.ts';
 
 export const FUNCTION_NAMES = [
@@ -31,28 +27,6 @@ export function isFunctionName(name: string): name is FunctionName {
   return (FUNCTION_NAMES as readonly string[]).includes(name);
 }
 
-export interface GatewayOptions {
-  /** Deno.env.get, or a getter over process.env / a test's record. */
-  env: EnvGetter;
-  /** The synchronous path (the daemon passes one built from its HandlerRegistry). */
-  runInline?: RunInline;
-  /**
-   * Or a loader for it, called once on the first sync request (Deno entries: the bundled handler
-   * set). Resolving to undefined, or neither option given, means sync is unavailable here and sync
-   * requests are enqueued.
-   */
-  loadRunInline?: () => Promise<RunInline | undefined>;
-  /** Use this pool instead of the module-level one (the caller ends it). */
-  pool?: pg.Pool;
-  /** Overrides GATEWAY_FLAG_CACHE_TTL_MS (tests use a short TTL). */
-  flagCacheTtlMs?: number;
-  /** Overrides SYNC_BUDGET_MS. */
-  syncBudgetMs?: number;
-  now?: () => number;
-  /** Observability hook: names, codes, statuses and timings only. */
-  onEvent?: (e: GatewayEvent) => void;
-}
-
 export interface Gateway {
   config: GatewayConfig;
   handlers: Record<FunctionName, Handler>;
@@ -64,41 +38,7 @@ export interface Gateway {
 }
 
 export function createGateway(options: GatewayOptions): Gateway {
-  const base = readGatewayConfig(options.env);
-  const config: GatewayConfig = {
-    ...base,
-    flagCacheTtlMs: options.flagCacheTtlMs ?? base.flagCacheTtlMs,
-    syncBudgetMs: options.syncBudgetMs ?? base.syncBudgetMs,
-  };
-  const now = options.now ?? (() => Date.now());
-  // The pool is taken on first use: building a gateway (a cold start) opens no connection.
-  let owned: pg.Pool | undefined;
-  let closed = false;
-  const pool = (): pg.Pool => {
-    if (options.pool) return options.pool;
-    if (closed) throw new Error('gateway closed');
-    owned ??= acquirePool(config.databaseUrl, config.db);
-    return owned;
-  };
-  let inline: Promise<RunInline | undefined> | undefined;
-  const runInline = (): Promise<RunInline | undefined> => {
-    if (options.runInline) return Promise.resolve(options.runInline);
-    const load = options.loadRunInline;
-    if (!load) return Promise.resolve(undefined);
-    inline ??= load().catch(() => undefined);
-    return inline;
-  };
-  const ctx: GatewayContext = {
-    config,
-    verifier: new TokenVerifier(config),
-    jobs: new JobService(pool, config, now),
-    flags: new FlagStore({ envFlags: config.flags, db: async () => pool(), ttlMs: config.flagCacheTtlMs, now }),
-    workLimiter: new RateLimiter(config.rateLimitPerMinute, now),
-    statusLimiter: new RateLimiter(config.statusRateLimitPerMinute, now),
-    pool,
-    runInline,
-    emit: options.onEvent ?? (() => {}),
-  };
+  const { config, ctx, close } = createCore(options);
   const handlers: Record<FunctionName, Handler> = {
     'enqueue-analysis': enqueueAnalysis(ctx),
     'get-analysis-status': getAnalysisStatus(ctx),
@@ -115,20 +55,17 @@ export function createGateway(options: GatewayOptions): Gateway {
     flags: ctx.flags,
     handle: (name, req) =>
       isFunctionName(name) ? handlers[name](req) : Promise.resolve(json(404, { error: { code: 'function_not_found', message: `no function named ${name}` } })),
-    close: async () => {
-      if (closed) return;
-      closed = true;
-      if (owned) await releasePool(owned);
-    },
+    close,
   };
 }
 
 export { AI_FUNCTIONS };
 export type { EnvGetter, GatewayConfig } from './config.ts';
 export { envFromRecord, readGatewayConfig, MAX_FLAG_CACHE_TTL_MS, DEFAULT_WHATSAPP_SERVICE_USER_ID } from './config.ts';
-export type { GatewayEvent } from './context.ts';
+export type { GatewayEvent, GatewayRequestLog } from './context.ts';
 export { FLAG_NAMES, flagBucket, isAsyncFor, parseFlagValue, FlagStore, type FlagName, type FlagValue } from './flags.ts';
 export type { Handler } from './http.ts';
 export { CORS_HEADERS } from './http.ts';
-export { runInlineFromRegistry, loadBundledRunInline, SyncUnavailableError, type RunInline, type InlineContext } from './inline.ts';
+export { runInlineFromRegistry, SyncUnavailableError, type RunInline, type InlineContext } from './inline.ts';
+export { printRequestLine, type GatewayOptions } from './core.ts';
 export { verifyWhatsappSignature } from './whatsapp.ts';

@@ -1,6 +1,6 @@
 // enqueue-analysis, get-analysis-status and cancel-analysis.
 import { isJobType, JOB_TYPES } from '../schemas.ts';
-import { frame, rateLimit, type GatewayContext } from './context.ts';
+import { frame, noteRoute, rateLimit, type GatewayContext } from './context.ts';
 import { withDeadline } from './db.ts';
 import { HttpError, json, methodNotAllowed, readJsonObject, UUID_RE, type Handler } from './http.ts';
 import { enqueueBody, parseJobOptions, validateFor } from './jobs.ts';
@@ -20,6 +20,7 @@ export function enqueueAnalysis(ctx: GatewayContext): Handler {
     const input = body.input ?? (type === 'healthcheck' ? {} : undefined);
     validateFor(ctx.config, type, input);
     const outcome = await withDeadline(ctx.config.db.deadlineMs, () => ctx.jobs.enqueue(user.id, { type, input, ...options }));
+    noteRoute(req, { mode: outcome.kind === 'cached' ? 'cache' : 'async' });
     const { status, body: out } = enqueueBody(ctx.config, req, outcome);
     return json(status, out);
   });

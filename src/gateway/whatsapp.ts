@@ -7,7 +7,7 @@
 // rollout bucket and the rate limit are keyed by the sender, and Meta's message id is the
 // idempotency key, so Meta's redeliveries never create a second job.
 import { validateInput, type WhatsappMessageInput } from '../schemas.ts';
-import { frame, type GatewayContext } from './context.ts';
+import { frame, noteRoute, type GatewayContext } from './context.ts';
 import { AI_FUNCTIONS, aiBody, routeAi, routingError, type AiOutcome } from './ai-functions.ts';
 import { HttpError, json, methodNotAllowed, parseJson, readBody, type Handler } from './http.ts';
 
@@ -126,6 +126,7 @@ export function whatsappAssistant(ctx: GatewayContext): Handler {
         }
         throw e;
       }
+      noteRoute(req, { mode: outcome.mode === 'sync' && outcome.cached ? 'cache' : outcome.mode, fallback: outcome.fallback });
       const { body } = aiBody(ctx, req, outcome);
       results.push({ id: msg.id, mode: body.mode, status: body.status, ...(body.job_id ? { job_id: body.job_id } : {}), ...(body.fallback ? { fallback: body.fallback } : {}) });
     }

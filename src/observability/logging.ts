@@ -21,6 +21,12 @@ const ms = (n: number) => Math.round(n * 10) / 10;
 
 export function subscribeLogging(events: EventBus, log: Logger): () => void {
   const offs = [
+    events.on('gateway:request', (e) =>
+      log.info(
+        { event: 'gateway_request', function: e.function, method: e.method, status: e.status, mode: e.mode, fallback: e.fallback, code: e.code, duration_ms: ms(e.durationMs), request_id: e.requestId },
+        'function request',
+      ),
+    ),
     events.on('worker:started', (e) => log.info({ event: 'worker_started', worker_id: e.workerId, concurrency: e.concurrency }, 'worker started')),
     events.on('worker:stopping', (e) => log.info({ event: 'worker_stopping', worker_id: e.workerId, running: e.running, reason: e.reason }, 'worker stopping')),
     events.on('worker:stopped', (e) => log.info({ event: 'worker_stopped', worker_id: e.workerId, released: e.released }, 'worker stopped')),

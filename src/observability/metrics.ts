@@ -44,7 +44,14 @@ export function createMetrics(events: EventBus, options: { collectProcess?: bool
 
   const snoozes = new client.Counter({ name: 'ai_worker_job_snoozes_total', help: 'Jobs sent back to wait for a provider probe (whole chain open), by type and whether the attempt was refunded', labelNames: ['type', 'refunded'], registers: [registry] });
   const abandoned = new client.Gauge({ name: 'ai_worker_handlers_abandoned', help: 'Handlers that ignored their abort signal and still hold a slot after their job settled', registers: [registry] });
+  const gatewayRequests = new client.Counter({ name: 'ai_worker_gateway_requests_total', help: 'Edge-function requests served by this daemon, by function, HTTP status and mode (sync, async, cache, none)', labelNames: ['function', 'status', 'mode'], registers: [registry] });
+  const gatewayDuration = new client.Histogram({ name: 'ai_worker_gateway_request_duration_seconds', help: 'Edge-function request time on this daemon, by function', labelNames: ['function'], buckets: DURATION_BUCKETS, registers: [registry] });
+
   const offs = [
+    events.on('gateway:request', (e) => {
+      gatewayRequests.inc({ function: e.function, status: String(e.status), mode: e.mode ?? 'none' });
+      gatewayDuration.observe({ function: e.function }, e.durationMs / 1000);
+    }),
     events.on('job:claimed', (e) => {
       pickup.observe({ type: e.type }, e.pickupMs / 1000);
       running.inc();

@@ -34,8 +34,8 @@ export interface ChildDaemon {
 }
 
 /** The real `ai-worker start` in its own process; logs parsed from stdout. */
-export function spawnDaemon(url: string, env: Env = {}): ChildDaemon {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'start'], {
+export function spawnDaemon(url: string, env: Env = {}, args: string[] = []): ChildDaemon {
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'start', ...args], {
     env: { ...process.env, ...FAST_ENV, LOG_LEVEL: 'info', DATABASE_URL: url, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

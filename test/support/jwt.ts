@@ -108,6 +108,7 @@ export async function badTokens(keys: AsymmetricKeys): Promise<Array<{ name: str
     { name: 'garbage segments', token: 'aaa.bbb.ccc' },
     { name: 'anon key (role anon, no sub)', token: await new SignJWT({ role: 'anon' }).setProtectedHeader({ alg: 'HS256' }).setIssuer(ISSUER).setAudience('authenticated').setExpirationTime(now + 3600).sign(new TextEncoder().encode(JWT_SECRET)) },
     { name: 'service role', token: await userToken({ sub, role: 'service_role' }) },
+    { name: 'no role claim', token: await new SignJWT({ aal: 'aal1' }).setProtectedHeader({ alg: 'HS256' }).setSubject(sub).setIssuer(ISSUER).setAudience('authenticated').setExpirationTime(now + 3600).sign(new TextEncoder().encode(JWT_SECRET)) },
     { name: 'sub not a uuid', token: await userToken({ sub: 'user-123' }) },
     { name: 'HS384 with the right secret', token: await new SignJWT(claims).setProtectedHeader({ alg: 'HS384' }).sign(new TextEncoder().encode(JWT_SECRET)) },
   ];
@@ -118,7 +119,7 @@ export function gatewayTestEnv(databaseUrl: string, extra: Record<string, string
   return {
     DATABASE_URL: databaseUrl,
     SUPABASE_URL,
-    SUPABASE_JWT_SECRET: JWT_SECRET,
+    GATEWAY_JWT_SECRET: JWT_SECRET,
     ...extra,
   };
 }

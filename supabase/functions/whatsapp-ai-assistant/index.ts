@@ -1,7 +1,8 @@
 // Supabase Edge Function entry: whatsapp-ai-assistant. The handler is shared with the daemon (src/gateway); its
 // synchronous path uses the worker's handler set when that loads in this isolate (see
 // docs/gateway.md, "Sync path on Deno"), else sync requests are enqueued.
-import { createGateway, loadBundledRunInline } from '../../../src/gateway/index.ts';
+import { loadBundledRunInline } from '../../../src/gateway/bundled.ts';
+import { createGateway } from '../../../src/gateway/index.ts';
 
 const gateway = createGateway({
   env: (name) => Deno.env.get(name),

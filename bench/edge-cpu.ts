@@ -1,0 +1,87 @@
+// CPU time of each synchronous path on the demo's inputs, against the Edge Runtime's 2 s CPU limit
+// per request (a request over it is killed with 546). The handler set runs in this process exactly
+// as a function's sync path runs it (runInlineFromRegistry); the model emulators run in a child
+// process so their work is not counted. CPU is process.cpuUsage() (user + system, all threads of
+// this process: an upper bound of the isolate's own CPU time). "first" is the first call of the
+// type in the process (module loading, TACO parsing: what a cold isolate pays), "warm" the median
+// of the next runs. Writes bench/results/edge-cpu.json.
+// Run: npx tsx bench/edge-cpu.ts
+import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { loadConfig } from '../src/config.ts';
+import { createPool } from '../src/db/pool.ts';
+import { EventBus } from '../src/events.ts';
+import { runInlineFromRegistry } from '../src/gateway/inline.ts';
+import { defaultHandlers } from '../src/handlers/index.ts';
+import { HandlerRegistry } from '../src/handlers/registry.ts';
+import { createProviders } from '../src/providers/index.ts';
+import type { JobType } from '../src/schemas.ts';
+import { assistantInput, examInput, LAB_REPORT, sofiaInput } from '../scripts/demo/requests.ts';
+import { ADMIN_URL, createDatabase, databaseUrl, dropDatabase } from '../test/support/database.ts';
+import { pdfFromLines } from '../test/support/pdf.ts';
+import { machineFacts } from './lib/machine.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const WARM_RUNS = 5;
+const LIMIT_MS = 2_000;
+
+const emu = spawn(process.execPath, ['--import', 'tsx', 'src/dev/emulators/cli.ts'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] });
+const emuEnv: Record<string, string> = {};
+await new Promise<void>((resolve, reject) => {
+  emu.once('exit', () => reject(new Error('emulators exited')));
+  createInterface({ input: emu.stdout! }).on('line', (l) => {
+    const m = /^([A-Z_]+)=(.*)$/.exec(l);
+    if (m) emuEnv[m[1]!] = m[2]!;
+    if (Object.keys(emuEnv).length === 7) resolve();
+  });
+});
+
+const dbName = await createDatabase('edge_cpu');
+const cases: Array<{ name: string; type: JobType; input: unknown }> = [
+  { name: 'meal plan, 7 days × 5 meals', type: 'meal_plan', input: { kcal_target: 2000, meals_per_day: 5, days: 7, restrictions: ['lactose_free'] } },
+  { name: 'meal plan, 1 day × 4 meals', type: 'meal_plan', input: { kcal_target: 1800, meals_per_day: 4, days: 1 } },
+  { name: 'exam, PDF (demo report)', type: 'medical_exam', input: { document_base64: pdfFromLines(LAB_REPORT.split('\n')).toString('base64'), mime: 'application/pdf' } },
+  { name: 'exam, text (demo report)', type: 'medical_exam', input: examInput() },
+  { name: 'food photo (demo plate)', type: 'sofia_image', input: sofiaInput() },
+  { name: 'assistant (demo question)', type: 'unified_assistant', input: assistantInput() },
+];
+const rows: Array<Record<string, unknown>> = [];
+try {
+  const config = loadConfig({ ...emuEnv, DATABASE_URL: databaseUrl(dbName), IMAGE_URL_ALLOW_HTTP: 'true' });
+  const events = new EventBus();
+  const pool = createPool(config.database, 'edge-cpu', events);
+  const providers = createProviders(config.providers, events);
+  const run = runInlineFromRegistry(new HandlerRegistry(defaultHandlers({ pool, providers, events, config })));
+  try {
+    for (const c of cases) {
+      const cpu: number[] = [];
+      const wall: number[] = [];
+      for (let i = 0; i <= WARM_RUNS; i++) {
+        const c0 = process.cpuUsage();
+        const w0 = performance.now();
+        await run(c.type, c.input, AbortSignal.timeout(60_000), { userId: '00000000-0000-4000-8000-000000000001' });
+        const d = process.cpuUsage(c0);
+        cpu.push((d.user + d.system) / 1000);
+        wall.push(performance.now() - w0);
+      }
+      const warm = cpu.slice(1).sort((a, b) => a - b);
+      const median = warm[Math.floor(warm.length / 2)]!;
+      rows.push({ case: c.name, type: c.type, first_cpu_ms: Math.round(cpu[0]!), warm_cpu_ms_median: Math.round(median), warm_cpu_ms_max: Math.round(warm.at(-1)!), wall_ms_first: Math.round(wall[0]!), share_of_limit_warm: Number((median / LIMIT_MS).toFixed(3)) });
+    }
+  } finally {
+    await providers.close();
+    await pool.end();
+  }
+} finally {
+  emu.kill('SIGTERM');
+  await dropDatabase(dbName);
+}
+console.log('case                           first CPU ms  warm CPU ms (median/max)  of 2 s');
+for (const r of rows) {
+  console.log(`${String(r.case).padEnd(30)} ${String(r.first_cpu_ms).padStart(12)}  ${`${r.warm_cpu_ms_median} / ${r.warm_cpu_ms_max}`.padStart(24)}  ${(Number(r.share_of_limit_warm) * 100).toFixed(1).padStart(5)} %`);
+}
+mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
+writeFileSync(path.join(ROOT, 'bench/results/edge-cpu.json'), JSON.stringify({ measured_at: new Date().toISOString(), machine: await machineFacts(ADMIN_URL), node: process.version, limit_cpu_ms: LIMIT_MS, runs: rows }, null, 2) + '\n');

@@ -1,0 +1,26 @@
+// What the Edge Runtime's 2 s of CPU per request cannot hold, measured (bench/edge-cpu.ts,
+// docs/gateway.md "Edge Runtime limits"): the first PDF a cold isolate parses costs 2.3–3.0 s of CPU
+// (pdfjs and its worker module compiled on first use), over the limit, so the platform would kill the
+// request with 546. Warm, a PDF costs a few ms, but an isolate cannot know it is warm for the next
+// one. Documents therefore go to the queue from the edge; everything else measured stays far below
+// (7-day meal plan 0.17 s cold, text exam 16 ms, food photo 41 ms, assistant 16 ms).
+import type { JobType } from '../schemas.ts';
+import { SyncUnavailableError, type RunInline } from './inline.ts';
+
+/** Why this work must not run inline on the edge, or undefined when it fits. */
+export function edgeCpuRisk(type: JobType, input: unknown): string | undefined {
+  const o = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
+  if (type === 'medical_exam' && typeof o.document_base64 === 'string') return 'exam documents (PDF or image) are parsed by the worker: a cold parse exceeds the 2 s edge CPU limit';
+  const media = o.media as Record<string, unknown> | undefined;
+  if (type === 'whatsapp_message' && media && typeof media === 'object') return 'WhatsApp media are processed by the worker: a document parse exceeds the 2 s edge CPU limit';
+  return undefined;
+}
+
+/** The edge's inline runner: work that could exceed the CPU limit is refused, so the gateway enqueues it. */
+export function edgeRunInline(run: RunInline): RunInline {
+  return (type, input, signal, ctx) => {
+    const risk = edgeCpuRisk(type, input);
+    if (risk) return Promise.reject(new SyncUnavailableError(risk));
+    return run(type, input, signal, ctx);
+  };
+}

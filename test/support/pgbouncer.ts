@@ -1,0 +1,73 @@
+// A throwaway PgBouncer in transaction mode on a free port, in front of the shared PostgreSQL: the
+// shape of Supabase's pooler on port 6543 (each transaction may land on another server session).
+// PgBouncer refuses to run as root, so under root it runs as the postgres OS user.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { freePort } from './cluster.ts';
+
+export interface Bouncer {
+  port: number;
+  url(db: string): string;
+  stop(): Promise<void>;
+}
+
+export async function startPgBouncer(options: { poolSize?: number; upstreamPort?: number } = {}): Promise<Bouncer> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'aiw-pgbouncer-'));
+  await chmod(dir, 0o777);
+  const port = await freePort();
+  const ini = path.join(dir, 'pgbouncer.ini');
+  await writeFile(
+    ini,
+    [
+      '[databases]',
+      `* = host=127.0.0.1 port=${options.upstreamPort ?? 5432} user=postgres`,
+      '[pgbouncer]',
+      'listen_addr = 127.0.0.1',
+      `listen_port = ${port}`,
+      'unix_socket_dir =',
+      'auth_type = any',
+      'pool_mode = transaction',
+      // One server connection per database: two clients' transactions must share it.
+      `default_pool_size = ${options.poolSize ?? 1}`,
+      'max_client_conn = 200',
+      `logfile = ${path.join(dir, 'pgbouncer.log')}`,
+      '',
+    ].join('\n'),
+  );
+  await chmod(ini, 0o644);
+  const asRoot = process.getuid?.() === 0;
+  const [cmd, args] = asRoot ? ['runuser', ['-u', 'postgres', '--', 'pgbouncer', ini]] : ['pgbouncer', [ini]];
+  const proc: ChildProcess = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  proc.stderr!.on('data', (d) => (stderr += d));
+  const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
+  // Ready when the port accepts a connection (bounded).
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const ok = await new Promise<boolean>((resolve) => {
+      const s = connect(port, '127.0.0.1');
+      s.once('connect', () => (s.destroy(), resolve(true)));
+      s.once('error', () => resolve(false));
+    });
+    if (ok) break;
+    if (proc.exitCode !== null || Date.now() > deadline) {
+      proc.kill('SIGKILL');
+      throw new Error(`pgbouncer did not start: ${stderr}`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return {
+    port,
+    url: (db) => `postgres://postgres@127.0.0.1:${port}/${db}`,
+    stop: async () => {
+      if (proc.exitCode === null && proc.signalCode === null) {
+        proc.kill('SIGTERM');
+        await exited;
+      }
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
