@@ -37,7 +37,8 @@ export interface DatabaseConfig {
 export interface AppConfig {
   database: DatabaseConfig;
   worker: WorkerConfig;
-  http: { port: number; host: string };
+  /** opsToken: OPS_TOKEN guards /health/detailed, /metrics and /dashboard (loopback only when unset). */
+  http: { port: number; host: string; opsToken: string | undefined };
   logLevel: LogLevel;
   providers: ProviderConfig;
   /** Largest image or document accepted, decoded (SOFIA_MAX_IMAGE_BYTES). */
@@ -159,7 +160,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     retryMaxMs: r.int('WORKER_RETRY_MAX_MS', 300_000, 1, 86_400_000),
     completionBatchMs: r.int('WORKER_COMPLETION_BATCH_MS', 2, 0, 1000),
   };
-  const http = { port: r.int('PORT', 8080, 0, 65535), host: r.string('HOST', '0.0.0.0') };
+  const http = { port: r.int('PORT', 8080, 0, 65535), host: r.string('HOST', '0.0.0.0'), opsToken: r.optionalString('OPS_TOKEN') };
+  if (http.opsToken !== undefined && http.opsToken.length < 16) r.problems.push('OPS_TOKEN: expected at least 16 characters (e.g. openssl rand -hex 24)');
   const logLevel = r.oneOf('LOG_LEVEL', LOG_LEVELS, 'info');
 
   // Cross-checks: values that are each valid but wrong together.

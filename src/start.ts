@@ -64,16 +64,17 @@ export async function startDaemon(config: AppConfig, options: DaemonOptions = {}
   const log = options.logger ?? createLogger(config.logLevel);
   const events = new EventBus();
   subscribeLogging(events, log);
-  const metrics = createMetrics(events);
+  const metrics = createMetrics(events, { version: VERSION });
 
   if (options.migrate !== false) await migrate(config.database.url);
   const pool = createPool(config.database, 'ai-worker', events);
   const providers = createProviders(config.providers, events);
   const handlers = new HandlerRegistry(options.handlers ?? defaultHandlers({ pool, providers, events, config }));
   const worker = new Worker({ pool, database: config.database, config: config.worker, handlers, events, version: VERSION });
+  metrics.trackRunning(() => worker.runningCount);
   // SERVE_FUNCTIONS: the edge functions, with this daemon's handlers as their sync path.
   const gateway: Gateway | undefined = gatewayEnv ? createGateway({ env: gatewayEnv, runInline: runInlineFromRegistry(handlers) }) : undefined;
-  const http = buildHttpServer({ pool, worker, metrics, version: VERSION, extraHealth: () => ({ providers: providers.status() }), gateway });
+  const http = buildHttpServer({ pool, worker, metrics, version: VERSION, extraHealth: () => ({ providers: providers.status() }), gateway, opsToken: config.http.opsToken });
   // Which Ollama models are present, at start and every minute, for /health/detailed.
   const refreshProviders = () => void providers.refreshStatus().catch((err: Error) => events.emit('error', { where: 'providers_status', error: err.message }));
   const providerTimer = setInterval(refreshProviders, 60_000);
