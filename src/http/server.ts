@@ -26,6 +26,8 @@ export interface HttpDeps {
 }
 
 const DB_PING_TIMEOUT_MS = 2_000;
+/** A worker silent for a day drops out of the heartbeat gauge (and so its alert resolves): it is gone, not offline. */
+const WORKER_AGE_WINDOW_SECONDS = 86_400;
 
 export function buildHttpServer(deps: HttpDeps): FastifyInstance {
   const app = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
@@ -72,10 +74,13 @@ export function buildHttpServer(deps: HttpDeps): FastifyInstance {
 
   app.get('/metrics', ops, async (_req, reply) => {
     try {
-      const stats = await queueStats(deps.pool);
+      // Global figures, the same from every daemon: alert rules take max across instances, not sum.
+      const [stats, workers] = await Promise.all([queueStats(deps.pool), recentWorkers(deps.pool, WORKER_AGE_WINDOW_SECONDS)]);
       deps.metrics.queueDepth.reset();
       for (const d of stats.depth) deps.metrics.queueDepth.set({ type: d.type, status: d.status }, d.count);
       deps.metrics.oldestPendingSeconds.set(stats.oldestPendingSeconds ?? 0);
+      deps.metrics.workerHeartbeatAge.reset();
+      for (const w of workers) if (w.status !== 'stopped') deps.metrics.workerHeartbeatAge.set({ worker_id: w.id }, Math.round(w.seconds_since_seen));
     } catch {
       // The database being away must not hide the process metrics; the depth gauges keep their last values.
     }

@@ -1,13 +1,15 @@
 // Prometheus metrics, fed from the event bus in this one place. Names follow Prometheus
 // conventions: snake_case, counters end in _total, durations in _seconds.
 import client from 'prom-client';
-import type { EventBus } from '../events.ts';
+import type { EventBus, ProviderName } from '../events.ts';
 
 export interface Metrics {
   registry: client.Registry;
   /** Queue depth by type and status; refreshed by the HTTP layer before each scrape. */
   queueDepth: client.Gauge<'type' | 'status'>;
   oldestPendingSeconds: client.Gauge;
+  /** Seconds since each live worker's last heartbeat (ai_workers, database clock); refreshed per scrape like the depth. */
+  workerHeartbeatAge: client.Gauge<'worker_id'>;
   /** ai_worker_jobs_running reads this at each scrape: the worker's own count, so it cannot drift. */
   trackRunning(source: () => number): void;
   unsubscribe(): void;
@@ -16,6 +18,7 @@ export interface Metrics {
 /** Buckets for enqueue → final state: what the patient waits (plan target p95 < 20 s; alert at 30 s). */
 const TURNAROUND_BUCKETS = [0.1, 0.25, 0.5, 1, 2, 5, 10, 15, 20, 30, 45, 60, 120, 300, 600];
 const BREAKER_STATES = ['closed', 'half_open', 'open'] as const;
+const PROVIDERS: readonly ProviderName[] = ['yolo', 'ollama', 'gemini', 'whatsapp'];
 /**
  * prom-client's default gauges whose names end in _total, which `promtool check metrics` rejects. Nothing
  * is lost: the same counts are in nodejs_active_handles / _requests / _resources, by type.
@@ -68,6 +71,9 @@ export function createMetrics(events: EventBus, options: { collectProcess?: bool
   const providerTokens = new client.Counter({ name: 'ai_worker_provider_tokens_total', help: 'Tokens used by provider, model and direction', labelNames: ['provider', 'model', 'direction'], registers: [registry] });
   // One series per state (1 for the current one), so `== 1` and `max_over_time` work without decoding 0/1/2.
   const breakerState = new client.Gauge({ name: 'ai_worker_provider_circuit_state', help: 'Circuit breaker state per provider: 1 for the current state, 0 for the others', labelNames: ['provider', 'state'], registers: [registry] });
+  // Every breaker starts closed, so "not closed for 5 minutes" can be told from "no series yet".
+  for (const provider of PROVIDERS) for (const state of BREAKER_STATES) breakerState.set({ provider, state }, state === 'closed' ? 1 : 0);
+  const workerHeartbeatAge = new client.Gauge({ name: 'ai_worker_worker_heartbeat_age_seconds', help: 'Seconds since each registered, not stopped worker last renewed its heartbeat (global, from ai_workers)', labelNames: ['worker_id'], registers: [registry] });
   const cacheLookups = new client.Counter({ name: 'ai_worker_cache_lookups_total', help: 'Cache lookups by type and result', labelNames: ['type', 'result'], registers: [registry] });
 
   const offs = [
@@ -123,6 +129,7 @@ export function createMetrics(events: EventBus, options: { collectProcess?: bool
     registry,
     queueDepth,
     oldestPendingSeconds,
+    workerHeartbeatAge,
     trackRunning: (source) => (runningSource = source),
     unsubscribe: () => {
       offs.forEach((off) => off());
