@@ -14,8 +14,11 @@ header { display:flex; align-items:center; gap:16px; padding:12px 20px; border-b
 header h1 { font-size:16px; margin:0; font-weight:600; }
 header .meta { color:var(--dim); font-size:12px; margin-left:auto; }
 header form { margin:0; }
-main { display:grid; grid-template-columns:repeat(auto-fill, minmax(330px, 1fr)); gap:14px; padding:16px 20px; }
-section { background:var(--panel); border:1px solid var(--line); border-radius:8px; padding:12px 14px; min-width:0; }
+main { display:grid; grid-template-columns:repeat(4, minmax(0, 1fr)); gap:14px; padding:16px 20px; }
+@media (max-width: 1100px) { main { grid-template-columns:repeat(2, minmax(0, 1fr)); } }
+@media (max-width: 640px) { main { grid-template-columns:minmax(0, 1fr); } section.span2 { grid-column:auto; } }
+section { background:var(--panel); border:1px solid var(--line); border-radius:8px; padding:12px 14px; min-width:0; overflow-x:auto; }
+section.span2 { grid-column:span 2; }
 section.wide { grid-column:1 / -1; }
 h2 { font-size:12px; text-transform:uppercase; letter-spacing:.06em; color:var(--dim); margin:0 0 10px; font-weight:600; }
 .tiles { display:grid; grid-template-columns:repeat(auto-fill, minmax(140px, 1fr)); gap:10px; }
@@ -61,10 +64,10 @@ ${withLogout ? '<form method="post" action="/dashboard/logout"><button type="sub
 <section class="wide"><h2>Jobs by type and status (created in the window)</h2><table id="jobs"></table></section>
 <section><h2>Turnaround: enqueue → final state</h2><table id="turnaround"></table></section>
 <section><h2>Top error codes</h2><table id="top-errors"></table></section>
-<section><h2>Workers</h2><table id="workers"></table></section>
+<section class="span2"><h2>Workers</h2><table id="workers"></table></section>
 <section><h2>Provider circuit breakers (this daemon)</h2><table id="breakers"></table></section>
 <section><h2>Recent provider failures</h2><table id="provider-failures"></table></section>
-<section><h2>Recent failed jobs</h2><table id="recent-failures"></table></section>
+<section class="span2"><h2>Recent failed jobs</h2><table id="recent-failures"></table></section>
 </main>
 <script src="/dashboard/app.js"></script>
 </body></html>`;
