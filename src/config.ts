@@ -47,6 +47,8 @@ export interface AppConfig {
   allowHttpImageUrls: boolean;
   /** Serve the gateway's edge-function handlers at /functions/v1/<name> from the daemon. */
   serveFunctions: boolean;
+  /** The daemon's own alerting for teams without Prometheus (src/ops/alerts.ts); off without a URL. */
+  alerts: { webhookUrl: string | undefined; evaluationSeconds: number };
   /** Seconds a result stays in analysis_cache per type; 0 = never cached (chat turns). */
   cacheTtlSeconds: Record<JobType, number>;
 }
@@ -185,9 +187,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const maxImageBytes = r.int('SOFIA_MAX_IMAGE_BYTES', 8 * 1024 * 1024, 1024, 50 * 1024 * 1024);
   const allowHttpImageUrls = r.bool('IMAGE_URL_ALLOW_HTTP', false);
   const serveFunctions = r.bool('SERVE_FUNCTIONS', false);
+  const alertWebhook = r.optionalString('ALERT_WEBHOOK_URL');
+  const alerts = {
+    webhookUrl: alertWebhook === undefined ? undefined : r.url('ALERT_WEBHOOK_URL', alertWebhook, ['https:', 'http:']),
+    evaluationSeconds: r.int('ALERT_EVALUATION_SECONDS', 60, 1, 3600),
+  };
   const providers = readProviderConfig(env);
   r.problems.push(...providers.problems);
 
   if (r.problems.length > 0) throw new ConfigError(r.problems);
-  return { database, worker, http, logLevel, providers: providers.config, cacheTtlSeconds, maxImageBytes, allowHttpImageUrls, serveFunctions };
+  return { database, worker, http, logLevel, providers: providers.config, cacheTtlSeconds, maxImageBytes, allowHttpImageUrls, serveFunctions, alerts };
 }

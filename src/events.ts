@@ -46,6 +46,8 @@ export interface EventMap {
     outputTokens?: number;
   };
   'provider:breaker': { provider: ProviderName; state: BreakerState };
+  /** The daemon's own alerting (ALERT_WEBHOOK_URL) posted a firing or resolved message. */
+  'alert:sent': { name: string; status: 'firing' | 'resolved'; subject?: string };
   'error': { where: string; error: string };
 }
 

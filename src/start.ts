@@ -16,6 +16,7 @@ import type { JobHandler } from './handlers/types.ts';
 import { buildHttpServer } from './http/server.ts';
 import { createLogger, subscribeLogging } from './observability/logging.ts';
 import { createMetrics } from './observability/metrics.ts';
+import { startAlerting } from './ops/alerts.ts';
 import { createProviders, type Providers } from './providers/index.ts';
 import { VERSION } from './version.ts';
 import { Worker } from './worker/worker.ts';
@@ -77,6 +78,10 @@ export async function startDaemon(config: AppConfig, options: DaemonOptions = {}
   const http = buildHttpServer({ pool, worker, metrics, version: VERSION, extraHealth: () => ({ providers: providers.status() }), gateway, opsToken: config.http.opsToken });
   // Which Ollama models are present, at start and every minute, for /health/detailed.
   const refreshProviders = () => void providers.refreshStatus().catch((err: Error) => events.emit('error', { where: 'providers_status', error: err.message }));
+  // ALERT_WEBHOOK_URL: the plan's alert rules evaluated here, for teams without Prometheus.
+  const alerting = config.alerts.webhookUrl
+    ? startAlerting(pool, events, { webhookUrl: config.alerts.webhookUrl, intervalSeconds: config.alerts.evaluationSeconds })
+    : undefined;
   const providerTimer = setInterval(refreshProviders, 60_000);
   providerTimer.unref();
   refreshProviders();
@@ -86,6 +91,7 @@ export async function startDaemon(config: AppConfig, options: DaemonOptions = {}
     clearInterval(providerTimer);
     let first: unknown;
     const steps: Array<() => Promise<unknown> | undefined> = [
+      () => alerting?.stop(),
       () => worker.stop(graceMs),
       () => providers.close(),
       () => http.close(),

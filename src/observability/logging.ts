@@ -63,6 +63,7 @@ export function subscribeLogging(events: EventBus, log: Logger): () => void {
       ),
     ),
     events.on('provider:breaker', (e) => log.warn({ event: 'breaker', provider: e.provider, state: e.state }, 'circuit breaker changed state')),
+    events.on('alert:sent', (e) => log.warn({ event: 'alert_sent', alert: e.name, status: e.status, subject: e.subject }, `alert ${e.status}: ${e.name}`)),
     events.on('error', (e) => log.error({ event: 'error', where: e.where, error: e.error }, 'error')),
   ];
   return () => offs.forEach((off) => off());
