@@ -70,6 +70,7 @@ test('jobs: bad input is a usage error (exit 2) that says what is wrong', async 
     [['show', 'not-a-uuid'], /not a job id/],
     [['retry', ids.recentExam!, '--type', 'medical_exam'], /one job id, or --failed-since/],
     [['frobnicate'], /unknown jobs command/],
+    [[], /usage:/],
   ] as const) {
     const r = await run(...args);
     assert.equal(r.code, 2, args.join(' '));
@@ -90,6 +91,7 @@ test('jobs show: timings, error, calls and outcomes; field names of the input, n
   assert.equal(j.error.code, 'invalid_input');
   assert.deepEqual(j.input_keys, ['text']);
   assert.ok(!('input' in j) && !('result' in j));
+  assert.match((await run('help')).out, /^usage:\n  ai-worker jobs ls/);
   const missing = await run('show', randomUUID());
   assert.equal(missing.code, 1);
   assert.match(missing.err, /no job with id/);

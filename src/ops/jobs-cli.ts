@@ -190,6 +190,10 @@ export async function runJobsCommand(args: string[], db: Pick<pg.Pool, 'query'>,
         }
         return 0;
       }
+      case 'help':
+      case '--help':
+        io.out(JOBS_USAGE);
+        return 0;
       default:
         io.err(sub ? `unknown jobs command "${sub}"\n${JOBS_USAGE}` : JOBS_USAGE);
         return 2;
