@@ -62,12 +62,12 @@ select id, type, coalesce(error->>'code', 'unknown') as code, attempts, complete
  order by completed_at desc
  limit 10`;
 
-// Failed provider calls recorded on jobs that changed in the window (the calls array of each attempt).
+// Failed provider calls recorded on jobs that finished in the window (the calls of their last attempt).
 const PROVIDER_FAILURES = `
 select c->>'provider' as provider, coalesce(c->>'model', '') as model, coalesce(c->>'error_code', 'error') as error_code,
-       count(*)::int as count, max(j.updated_at) as last_at
+       count(*)::int as count, max(j.completed_at) as last_at
   from public.analysis_jobs j, jsonb_array_elements(case when jsonb_typeof(j.provider_calls) = 'array' then j.provider_calls else '[]'::jsonb end) c
- where j.updated_at > now() - make_interval(hours => $1) and (c->>'ok')::boolean is false
+ where j.completed_at > now() - make_interval(hours => $1) and (c->>'ok')::boolean is false
  group by 1, 2, 3
  order by count desc
  limit 10`;
