@@ -44,6 +44,11 @@ async function cacheStats(metrics: Metrics): Promise<{ lookups: number; hits: nu
 }
 
 export function registerDashboard(app: FastifyInstance, deps: DashboardDeps): void {
+  // Its own plugin scope: the form parser below must not reach other routes.
+  void app.register(async (scope) => dashboardRoutes(scope, deps));
+}
+
+function dashboardRoutes(app: FastifyInstance, deps: DashboardDeps): void {
   const failures: number[] = [];
   const html = (reply: FastifyReply, status: number, body: string) =>
     reply.code(status).type('text/html; charset=utf-8').header('content-security-policy', DASHBOARD_CSP).header('cache-control', 'no-store').header('x-frame-options', 'DENY').send(body);
