@@ -3,6 +3,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Daemon } from '../src/start.ts';
+import { loadConfig } from '../src/config.ts';
 import { isLoopbackAddress, OPS_COOKIE, secretsEqual } from '../src/http/ops-auth.ts';
 import { startTestDaemon } from './support/daemon.ts';
 import { useFreshDatabase } from './support/database.ts';
@@ -21,6 +22,15 @@ test('secret comparison: equal only for the same string, whatever the lengths', 
   assert.equal(secretsEqual(TOKEN.slice(0, -1), TOKEN), false);
   assert.equal(secretsEqual(TOKEN + 'x', TOKEN), false);
   assert.equal(secretsEqual('', TOKEN), false);
+});
+
+test('configuration: a short OPS_TOKEN or a bad ALERT_WEBHOOK_URL stops the start with the variable named; the URL is not echoed', () => {
+  assert.throws(() => loadConfig({ OPS_TOKEN: 'abc' }), /OPS_TOKEN: expected at least 16 characters/);
+  assert.throws(() => loadConfig({ ALERT_WEBHOOK_URL: 'ftp://hooks.example/secret-path' }), (err: Error) => /ALERT_WEBHOOK_URL/.test(err.message) && !err.message.includes('secret-path'));
+  const c = loadConfig({ OPS_TOKEN: TOKEN, ALERT_WEBHOOK_URL: 'https://hooks.slack.com/services/T/B/X' });
+  assert.equal(c.http.opsToken, TOKEN);
+  assert.deepEqual(c.alerts, { webhookUrl: 'https://hooks.slack.com/services/T/B/X', evaluationSeconds: 60 });
+  assert.equal(loadConfig({}).http.opsToken, undefined);
 });
 
 describe('with OPS_TOKEN set', () => {

@@ -24,8 +24,9 @@ async function scrape(): Promise<string> {
   return res.text();
 }
 
+/** The value of the sample `name{labels}` exactly as exposed (labels in exposition order), if any. */
 function sample(text: string, name: string, labels = ''): number | undefined {
-  const line = text.split('\n').find((l) => l.startsWith(`${name}${labels} `) || (labels === '' && l.startsWith(`${name}{`) === false && l.startsWith(`${name} `)));
+  const line = text.split('\n').find((l) => l.startsWith(`${name}${labels} `));
   return line === undefined ? undefined : Number(line.slice(line.lastIndexOf(' ') + 1));
 }
 
