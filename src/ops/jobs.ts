@@ -3,11 +3,13 @@
 // moved meanwhile (claimed, finished, retried by a colleague) is left alone and reported as such.
 // Nothing here prints a job's input or result: only ids, types, statuses, codes, counts and times.
 import type pg from 'pg';
+import { UUID_RE } from '../gateway/http.ts';
 import { JOBS_CHANNEL } from '../queue/listener.ts';
+
+export { UUID_RE };
 
 type Queryable = Pick<pg.Pool, 'query'>;
 
-export const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface JobSummary {
   id: string;
