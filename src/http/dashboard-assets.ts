@@ -121,6 +121,7 @@ function render(d) {
   $('q-pending').textContent = d.queue.pending;
   $('q-processing').textContent = d.queue.processing;
   $('q-oldest').textContent = secs(d.queue.oldest_pending_seconds);
+  $('q-oldest').dataset.seconds = d.queue.oldest_pending_seconds === null ? '' : String(d.queue.oldest_pending_seconds);
   $('t-completed').textContent = d.totals.completed;
   $('t-failed').textContent = d.totals.failed;
   const er = $('error-rate');
