@@ -15,6 +15,10 @@ commands:
             compute and store the meal plans listed in FILE (a JSON array of meal_plan inputs)
   cache purge [--type T]
             delete cached results (all, or of job type T) and print how many
+  jobs ls|show|retry|cancel|dead
+            inspect and repair jobs (ai-worker jobs help; docs/operations.md)
+  cost-report [--since 30d] [--json]
+            what the recorded jobs cost on Gemini vs. as Edge Functions, and the VPS
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -57,6 +61,9 @@ async function main(argv: string[]): Promise<number> {
     case 'cache': {
       return runCacheCommand(argv.slice(1));
     }
+    case 'jobs':
+    case 'cost-report':
+      return runOpsCommand(command, argv.slice(1));
     case undefined:
     case 'help':
     case '--help':
@@ -65,6 +72,26 @@ async function main(argv: string[]): Promise<number> {
     default:
       process.stderr.write(`unknown command: ${command}\n${USAGE}`);
       return 1;
+  }
+}
+
+/** `jobs …` and `cost-report …` (src/ops/): one small pool on DATABASE_URL, like the daemon's. */
+async function runOpsCommand(command: 'jobs' | 'cost-report', args: string[]): Promise<number> {
+  const r = new EnvReader(process.env);
+  const db = readDatabaseConfig(r);
+  if (r.problems.length > 0) throw new ConfigError(r.problems);
+  const { default: pg } = await import('pg');
+  const pool = new pg.Pool({ connectionString: db.url, max: 2, application_name: `ai-worker-${command}` });
+  const io = { out: (t: string) => void process.stdout.write(t), err: (t: string) => void process.stderr.write(t), interactive: process.stderr.isTTY === true };
+  try {
+    if (command === 'jobs') {
+      const { runJobsCommand } = await import('./ops/jobs-cli.ts');
+      return await runJobsCommand(args, pool, io);
+    }
+    const { runCostReportCommand } = await import('./ops/cost-cli.ts');
+    return await runCostReportCommand(args, pool, io);
+  } finally {
+    await pool.end();
   }
 }
 

@@ -61,7 +61,8 @@ export interface DatabaseConfig {
 export interface AppConfig {
   database: DatabaseConfig;
   worker: WorkerConfig;
-  http: { port: number; host: string };
+  /** opsToken: OPS_TOKEN guards /health/detailed, /metrics and /dashboard (loopback only when unset). */
+  http: { port: number; host: string; opsToken: string | undefined };
   logLevel: LogLevel;
   providers: ProviderConfig;
   /** Largest image or document accepted, decoded (SOFIA_MAX_IMAGE_BYTES). */
@@ -72,6 +73,8 @@ export interface AppConfig {
   serveFunctions: boolean;
   /** Apply sql/ migrations at start (WORKER_MIGRATE); false where the Supabase CLI owns them. */
   migrate: boolean;
+  /** The daemon's own alerting for teams without Prometheus (src/ops/alerts.ts); off without a URL. */
+  alerts: { webhookUrl: string | undefined; evaluationSeconds: number };
   /** Seconds a result stays in analysis_cache per type; 0 = never cached (chat turns). */
   cacheTtlSeconds: Record<JobType, number>;
   /** Deadline of the model's urgency second opinion in assistant turns; 0 = detector only (docs/urgency.md). */
@@ -191,7 +194,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     maxSnoozes: r.int('WORKER_MAX_SNOOZES', 30, 0, 1000),
   };
   worker.typeConcurrency = readTypeConcurrency(r, worker.concurrency);
-  const http = { port: r.int('PORT', 8080, 0, 65535), host: r.string('HOST', '0.0.0.0') };
+  const http = { port: r.int('PORT', 8080, 0, 65535), host: r.string('HOST', '0.0.0.0'), opsToken: r.optionalString('OPS_TOKEN') };
+  if (http.opsToken !== undefined && http.opsToken.length < 16) r.problems.push('OPS_TOKEN: expected at least 16 characters (e.g. openssl rand -hex 24)');
   const logLevel = r.oneOf('LOG_LEVEL', LOG_LEVELS, 'info');
 
   // Cross-checks: values that are each valid but wrong together.
@@ -217,9 +221,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const serveFunctions = r.bool('SERVE_FUNCTIONS', false);
   const assistantTriageTimeoutMs = r.int('ASSISTANT_TRIAGE_TIMEOUT_MS', 2_500, 0, 60_000);
   const migrate = r.bool('WORKER_MIGRATE', true);
+  const alertWebhook = r.optionalString('ALERT_WEBHOOK_URL');
+  const alerts = {
+    webhookUrl: alertWebhook === undefined ? undefined : r.url('ALERT_WEBHOOK_URL', alertWebhook, ['https:', 'http:']),
+    evaluationSeconds: r.int('ALERT_EVALUATION_SECONDS', 60, 1, 3600),
+  };
   const providers = readProviderConfig(env);
   r.problems.push(...providers.problems);
 
   if (r.problems.length > 0) throw new ConfigError(r.problems);
-  return { database, worker, http, logLevel, providers: providers.config, cacheTtlSeconds, maxImageBytes, allowHttpImageUrls, serveFunctions, assistantTriageTimeoutMs, migrate };
+  return { database, worker, http, logLevel, providers: providers.config, cacheTtlSeconds, maxImageBytes, allowHttpImageUrls, serveFunctions, assistantTriageTimeoutMs, migrate, alerts };
 }

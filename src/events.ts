@@ -19,7 +19,8 @@ export interface EventMap {
   'worker:started': { workerId: string; concurrency: number; pollOnly: boolean };
   'worker:stopping': { workerId: string; running: number; reason: string };
   'worker:stopped': { workerId: string; released: number };
-  'job:claimed': JobRef & { pickupMs: number };
+  /** queuedMs: claimed_at - created_at on the database clock; the start of the turnaround. */
+  'job:claimed': JobRef & { pickupMs: number; queuedMs: number };
   'job:completed': JobRef & { durationMs: number };
   'job:retried': JobRef & { durationMs: number; delayMs: number; error: JobErrorJson };
   'job:failed': JobRef & { durationMs: number; error: JobErrorJson };
@@ -61,6 +62,8 @@ export interface EventMap {
   };
   /** One per request to the daemon's functions host (names, codes, timings; nothing personal). */
   'gateway:request': { function: string; method: string; status: number; mode?: string; fallback?: string; code?: string; durationMs: number; requestId: string };
+  /** The daemon's own alerting (ALERT_WEBHOOK_URL) posted a firing or resolved message. */
+  'alert:sent': { name: string; status: 'firing' | 'resolved'; subject?: string };
   'error': { where: string; error: string };
 }
 

@@ -16,6 +16,7 @@ import type { JobHandler } from './handlers/types.ts';
 import { buildHttpServer } from './http/server.ts';
 import { createLogger, subscribeLogging } from './observability/logging.ts';
 import { createMetrics } from './observability/metrics.ts';
+import { startAlerting } from './ops/alerts.ts';
 import { createProviders, type Providers } from './providers/index.ts';
 import { VERSION } from './version.ts';
 import { Worker } from './worker/worker.ts';
@@ -64,7 +65,7 @@ export async function startDaemon(config: AppConfig, options: DaemonOptions = {}
   const log = options.logger ?? createLogger(config.logLevel);
   const events = new EventBus();
   subscribeLogging(events, log);
-  const metrics = createMetrics(events);
+  const metrics = createMetrics(events, { version: VERSION });
   for (const line of gatewayConfig?.deprecated ?? []) log.warn({ event: 'deprecated_setting' }, line);
 
   if (options.migrate !== false && config.migrate) {
@@ -78,6 +79,7 @@ export async function startDaemon(config: AppConfig, options: DaemonOptions = {}
   const providers = createProviders(config.providers, events);
   const handlers = new HandlerRegistry(options.handlers ?? defaultHandlers({ pool, providers, events, config }));
   const worker = new Worker({ pool, database: config.database, config: config.worker, handlers, events, version: VERSION });
+  metrics.trackRunning(() => worker.runningCount);
   // SERVE_FUNCTIONS: the edge functions, with this daemon's handlers as their sync path.
   const gateway: Gateway | undefined = gatewayEnv
     ? createGateway({
@@ -88,9 +90,13 @@ export async function startDaemon(config: AppConfig, options: DaemonOptions = {}
           events.emit('gateway:request', { function: l.function, method: l.method, status: l.status, mode: l.mode, fallback: l.fallback, code: l.code, durationMs: l.duration_ms, requestId: l.request_id }),
       })
     : undefined;
-  const http = buildHttpServer({ pool, worker, metrics, version: VERSION, extraHealth: () => ({ providers: providers.status() }), gateway });
+  const http = buildHttpServer({ pool, worker, metrics, version: VERSION, extraHealth: () => ({ providers: providers.status() }), gateway, opsToken: config.http.opsToken });
   // Which Ollama models are present, at start and every minute, for /health/detailed.
   const refreshProviders = () => void providers.refreshStatus().catch((err: Error) => events.emit('error', { where: 'providers_status', error: err.message }));
+  // ALERT_WEBHOOK_URL: the plan's alert rules evaluated here, for teams without Prometheus.
+  const alerting = config.alerts.webhookUrl
+    ? startAlerting(pool, events, { webhookUrl: config.alerts.webhookUrl, intervalSeconds: config.alerts.evaluationSeconds })
+    : undefined;
   const providerTimer = setInterval(refreshProviders, 60_000);
   providerTimer.unref();
   refreshProviders();
@@ -100,6 +106,7 @@ export async function startDaemon(config: AppConfig, options: DaemonOptions = {}
     clearInterval(providerTimer);
     let first: unknown;
     const steps: Array<() => Promise<unknown> | undefined> = [
+      () => alerting?.stop(),
       () => worker.stop(graceMs),
       () => providers.close(),
       () => http.close(),

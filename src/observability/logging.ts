@@ -84,6 +84,7 @@ export function subscribeLogging(events: EventBus, log: Logger): () => void {
     events.on('assistant:urgency', (e) => {
       if (e.urgent) log.info({ event: 'assistant_urgent', job_id: e.jobId, category: e.category, source: e.source, second_opinion: e.secondOpinion }, 'urgent answer sent');
     }),
+    events.on('alert:sent', (e) => log.warn({ event: 'alert_sent', alert: e.name, status: e.status, subject: e.subject }, `alert ${e.status}: ${e.name}`)),
     events.on('error', (e) => log.error({ event: 'error', where: e.where, error: e.error }, 'error')),
   ];
   return () => offs.forEach((off) => off());

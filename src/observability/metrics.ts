@@ -1,22 +1,51 @@
 // Prometheus metrics, fed from the event bus in this one place. Names follow Prometheus
 // conventions: snake_case, counters end in _total, durations in _seconds.
 import client from 'prom-client';
-import type { EventBus } from '../events.ts';
+import type { EventBus, ProviderName } from '../events.ts';
 
 export interface Metrics {
   registry: client.Registry;
   /** Queue depth by type and status; refreshed by the HTTP layer before each scrape. */
   queueDepth: client.Gauge<'type' | 'status'>;
   oldestPendingSeconds: client.Gauge;
+  /** Seconds since each live worker's last heartbeat (ai_workers, database clock); refreshed per scrape like the depth. */
+  workerHeartbeatAge: client.Gauge<'worker_id'>;
+  /** ai_worker_jobs_running reads this at each scrape: the worker's own count, so it cannot drift. */
+  trackRunning(source: () => number): void;
   unsubscribe(): void;
 }
+
+/** Buckets for enqueue → final state: what the patient waits (plan target p95 < 20 s; alert at 30 s). */
+const TURNAROUND_BUCKETS = [0.1, 0.25, 0.5, 1, 2, 5, 10, 15, 20, 30, 45, 60, 120, 300, 600];
+const BREAKER_STATES = ['closed', 'half_open', 'open'] as const;
+const PROVIDERS: readonly ProviderName[] = ['yolo', 'ollama', 'gemini', 'whatsapp'];
+/**
+ * prom-client's default gauges whose names end in _total, which `promtool check metrics` rejects. Nothing
+ * is lost: the same counts are in nodejs_active_handles / _requests / _resources, by type.
+ */
+const MISNAMED_DEFAULTS = ['nodejs_active_handles_total', 'nodejs_active_requests_total', 'nodejs_active_resources_total'];
 
 const DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 20, 30, 60, 120, 300];
 const PICKUP_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
 
-export function createMetrics(events: EventBus, options: { collectProcess?: boolean } = {}): Metrics {
+export function createMetrics(events: EventBus, options: { collectProcess?: boolean; version?: string } = {}): Metrics {
   const registry = new client.Registry();
-  if (options.collectProcess !== false) client.collectDefaultMetrics({ register: registry, prefix: 'ai_worker_' });
+  if (options.collectProcess !== false) {
+    client.collectDefaultMetrics({ register: registry, prefix: 'ai_worker_' });
+    for (const name of MISNAMED_DEFAULTS) registry.removeSingleMetric(`ai_worker_${name}`);
+  }
+  const buildInfo = new client.Gauge({ name: 'ai_worker_build_info', help: 'Always 1; labels say which build runs', labelNames: ['version', 'node_version'], registers: [registry] });
+  buildInfo.set({ version: options.version ?? 'unknown', node_version: process.versions.node }, 1);
+  const turnaround = new client.Histogram({ name: 'ai_worker_job_turnaround_seconds', help: 'From enqueue (created_at) to the final state (completed, failed, cancelled), by type', labelNames: ['type'], buckets: TURNAROUND_BUCKETS, registers: [registry] });
+  /** Per claimed job: its age at claim (database clock) and the local monotonic time of the claim. */
+  const claimed = new Map<string, { queuedMs: number; at: number }>();
+  const finish = (jobId: string, type: string) => {
+    const c = claimed.get(jobId);
+    if (!c) return;
+    claimed.delete(jobId);
+    turnaround.observe({ type }, (c.queuedMs + performance.now() - c.at) / 1000);
+  };
+  let runningSource: (() => number) | undefined;
 
   const finished = new client.Counter({ name: 'ai_worker_jobs_finished_total', help: 'Jobs finished, by type and outcome', labelNames: ['type', 'outcome'], registers: [registry] });
   const duration = new client.Histogram({ name: 'ai_worker_job_duration_seconds', help: 'Handler run time per attempt, by type', labelNames: ['type'], buckets: DURATION_BUCKETS, registers: [registry] });
@@ -26,14 +55,25 @@ export function createMetrics(events: EventBus, options: { collectProcess?: bool
   const recovered = new client.Counter({ name: 'ai_worker_jobs_recovered_total', help: 'Jobs taken back from a worker whose lease lapsed', registers: [registry] });
   const reconnects = new client.Counter({ name: 'ai_worker_listener_reconnects_total', help: 'Times the LISTEN connection was re-established', registers: [registry] });
   const listenerUp = new client.Gauge({ name: 'ai_worker_listener_connected', help: '1 while the LISTEN connection is up', registers: [registry] });
-  const running = new client.Gauge({ name: 'ai_worker_jobs_running', help: 'Jobs running in this worker', registers: [registry] });
+  new client.Gauge({
+    name: 'ai_worker_jobs_running',
+    help: 'Handlers running in this worker now',
+    registers: [registry],
+    collect() {
+      if (runningSource) this.set(runningSource());
+    },
+  });
   const errors = new client.Counter({ name: 'ai_worker_errors_total', help: 'Internal errors by where they happened', labelNames: ['where'], registers: [registry] });
   const queueDepth = new client.Gauge({ name: 'ai_worker_queue_depth', help: 'Jobs in the queue by type and status (non-final statuses)', labelNames: ['type', 'status'], registers: [registry] });
   const oldestPendingSeconds = new client.Gauge({ name: 'ai_worker_oldest_pending_job_age_seconds', help: 'Age of the oldest due pending job', registers: [registry] });
   const providerRequests = new client.Counter({ name: 'ai_worker_provider_requests_total', help: 'Provider calls by provider, model and outcome', labelNames: ['provider', 'model', 'outcome'], registers: [registry] });
   const providerLatency = new client.Histogram({ name: 'ai_worker_provider_request_duration_seconds', help: 'Provider call latency', labelNames: ['provider', 'model'], buckets: DURATION_BUCKETS, registers: [registry] });
   const providerTokens = new client.Counter({ name: 'ai_worker_provider_tokens_total', help: 'Tokens used by provider, model and direction', labelNames: ['provider', 'model', 'direction'], registers: [registry] });
-  const breakerState = new client.Gauge({ name: 'ai_worker_provider_circuit_state', help: 'Circuit breaker state per provider: 0 closed, 1 half-open, 2 open', labelNames: ['provider'], registers: [registry] });
+  // One series per state (1 for the current one), so `== 1` and `max_over_time` work without decoding 0/1/2.
+  const breakerState = new client.Gauge({ name: 'ai_worker_provider_circuit_state', help: 'Circuit breaker state per provider: 1 for the current state, 0 for the others', labelNames: ['provider', 'state'], registers: [registry] });
+  // Every breaker starts closed, so "not closed for 5 minutes" can be told from "no series yet".
+  for (const provider of PROVIDERS) for (const state of BREAKER_STATES) breakerState.set({ provider, state }, state === 'closed' ? 1 : 0);
+  const workerHeartbeatAge = new client.Gauge({ name: 'ai_worker_worker_heartbeat_age_seconds', help: 'Seconds since each registered, not stopped worker last renewed its heartbeat (global, from ai_workers)', labelNames: ['worker_id'], registers: [registry] });
   const cacheLookups = new client.Counter({ name: 'ai_worker_cache_lookups_total', help: 'Cache lookups by type and result', labelNames: ['type', 'result'], registers: [registry] });
   const assistantUrgency = new client.Counter({
     name: 'ai_worker_assistant_urgency_total',
@@ -54,37 +94,39 @@ export function createMetrics(events: EventBus, options: { collectProcess?: bool
     }),
     events.on('job:claimed', (e) => {
       pickup.observe({ type: e.type }, e.pickupMs / 1000);
-      running.inc();
+      // A job whose final event never comes (a settle that errored) must not grow this map forever.
+      if (claimed.size >= 100_000) claimed.delete(claimed.keys().next().value!);
+      claimed.set(e.jobId, { queuedMs: e.queuedMs, at: performance.now() });
     }),
     events.on('job:completed', (e) => {
       finished.inc({ type: e.type, outcome: 'completed' });
       duration.observe({ type: e.type }, e.durationMs / 1000);
-      running.dec();
+      finish(e.jobId, e.type);
     }),
     events.on('job:failed', (e) => {
       finished.inc({ type: e.type, outcome: 'failed' });
       duration.observe({ type: e.type }, e.durationMs / 1000);
-      running.dec();
+      finish(e.jobId, e.type);
     }),
     events.on('job:cancelled', (e) => {
       finished.inc({ type: e.type, outcome: 'cancelled' });
-      running.dec();
+      finish(e.jobId, e.type);
     }),
     events.on('job:retried', (e) => {
       retries.inc({ type: e.type, code: e.error.code });
       duration.observe({ type: e.type }, e.durationMs / 1000);
-      running.dec();
+      claimed.delete(e.jobId);
     }),
-    events.on('job:released', () => running.dec()),
+    events.on('job:released', (e) => claimed.delete(e.jobId)),
     events.on('job:snoozed', (e) => {
       snoozes.inc({ type: e.type, refunded: String(e.refunded) });
-      running.dec();
+      claimed.delete(e.jobId);
     }),
     events.on('job:abandoned', () => abandoned.inc()),
     events.on('job:abandoned_ended', () => abandoned.dec()),
     events.on('job:stale', (e) => {
       stale.inc({ type: e.type, action: e.action });
-      running.dec();
+      claimed.delete(e.jobId);
     }),
     events.on('jobs:recovered', (e) => recovered.inc(e.count)),
     events.on('listener:connected', (e) => {
@@ -99,9 +141,21 @@ export function createMetrics(events: EventBus, options: { collectProcess?: bool
       if (e.inputTokens) providerTokens.inc({ provider: e.provider, model: e.model, direction: 'input' }, e.inputTokens);
       if (e.outputTokens) providerTokens.inc({ provider: e.provider, model: e.model, direction: 'output' }, e.outputTokens);
     }),
-    events.on('provider:breaker', (e) => breakerState.set({ provider: e.provider }, e.state === 'closed' ? 0 : e.state === 'half_open' ? 1 : 2)),
+    events.on('provider:breaker', (e) => {
+      for (const state of BREAKER_STATES) breakerState.set({ provider: e.provider, state }, state === e.state ? 1 : 0);
+    }),
     events.on('cache:lookup', (e) => cacheLookups.inc({ type: e.type, result: e.hit ? 'hit' : 'miss' })),
     events.on('assistant:urgency', (e) => assistantUrgency.inc({ category: e.category ?? 'none', source: e.source ?? 'none', second_opinion: e.secondOpinion })),
   ];
-  return { registry, queueDepth, oldestPendingSeconds, unsubscribe: () => offs.forEach((off) => off()) };
+  return {
+    registry,
+    queueDepth,
+    oldestPendingSeconds,
+    workerHeartbeatAge,
+    trackRunning: (source) => (runningSource = source),
+    unsubscribe: () => {
+      offs.forEach((off) => off());
+      claimed.clear();
+    },
+  };
 }

@@ -383,6 +383,7 @@ export class Worker {
     events.emit('job:claimed', {
       ...this.ref(job),
       pickupMs: Math.max(0, job.claimed_at.getTime() - Math.max(job.created_at.getTime(), job.run_at.getTime())),
+      queuedMs: Math.max(0, job.claimed_at.getTime() - job.created_at.getTime()),
     });
     if (job.cancel_requested) this.abortJob(job.id, 'cancel');
     if (controller.signal.aborted) {
