@@ -40,6 +40,8 @@ export interface StackOptions {
   env?: Record<string, string>;
   host?: string;
   port?: number;
+  /** Extra routes on the front (the demo's session endpoint); return true when handled. */
+  route?: (req: IncomingMessage, res: ServerResponse, pathname: string) => boolean;
 }
 
 export interface Stack {
@@ -105,6 +107,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const front: Server = createServer((req, res) => {
       const pathname = new URL(req.url ?? '/', 'http://front').pathname;
       if (pathname.startsWith('/functions/v1/')) return realtime.proxyHttp(daemonUrl, req, res);
+      if (options.route?.(req, res, pathname)) return;
       if (options.staticDir) return void serveStatic(options.staticDir, pathname, req, res);
       res.writeHead(404).end();
     });
