@@ -11,7 +11,6 @@ export default defineConfig({
   resolve: {
     alias: { 'ai-worker/react': src('react/index.ts'), 'ai-worker/client': src('index.ts') },
   },
-  esbuild: { jsx: 'automatic' },
   oxc: { jsx: { runtime: 'automatic' } },
   build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 1500 },
   logLevel: 'warn',
