@@ -107,7 +107,7 @@ export function ExamScreen() {
             <ul>
               {(r.analytes ?? []).map((x: Obj, i: number) => (
                 <li key={i}>
-                  {x.name}: {x.value} {x.unit} — <strong>{x.flag}</strong>
+                  {x.name}: {typeof x.value === 'number' ? nf.format(x.value) : x.value} {x.unit} — <strong>{x.flag}</strong>
                 </li>
               ))}
             </ul>

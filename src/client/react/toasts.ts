@@ -45,5 +45,5 @@ export function useAnalysisToasts(
 
 /** sonner's <Toaster> with the defaults the analyses use; render it once near the app root. */
 export function AnalysisToaster(props: ComponentProps<typeof Toaster>) {
-  return createElement(Toaster, { position: 'top-center', richColors: true, closeButton: true, ...props });
+  return createElement(Toaster, { position: 'bottom-center', richColors: true, closeButton: true, ...props });
 }
