@@ -15,29 +15,67 @@ export const FOODS = [
   { name: 'tomate', class: 9 },
 ] as const;
 
-const SENTENCES = [
-  'Sua refeição parece equilibrada, com boa fonte de proteína.',
-  'Procure incluir mais vegetais coloridos no prato.',
-  'A combinação de arroz e feijão fornece proteína de boa qualidade.',
-  'Beba água ao longo do dia e evite bebidas açucaradas.',
-  'Prefira alimentos integrais para aumentar a ingestão de fibras.',
-  'Os valores estão dentro da faixa de referência informada no laudo.',
-  'Mantenha horários regulares para as refeições.',
-  'Reduza o sal e os alimentos ultraprocessados.',
-  'Esta análise não substitui a avaliação de um profissional de saúde.',
-  'Frutas são ótimas opções para os lanches entre as refeições.',
-  'Uma caminhada leve após as refeições ajuda na digestão.',
-  'Converse com seu médico antes de mudar sua medicação.',
-];
+// Canned sentences by what the request asks for, so a meal plan's tips never read like a lab report
+// and a food comment never talks about medication. Still canned: the emulator does not pretend to
+// understand anything beyond the request's topic.
+export type Topic = 'meal_plan' | 'lab' | 'food' | 'chat';
+
+const SENTENCES: Record<Topic, readonly string[]> = {
+  meal_plan: [
+    'Prepare as refeições da semana com antecedência para seguir o cardápio com mais facilidade.',
+    'Beba água ao longo do dia e evite bebidas açucaradas.',
+    'Mantenha horários regulares para as refeições.',
+    'Prefira preparações assadas, cozidas ou grelhadas às frituras.',
+    'Varie as frutas e as verduras ao longo da semana.',
+    'Se sentir fome entre as refeições, escolha uma fruta ou um punhado de castanhas.',
+    'Tempere com ervas e limão para reduzir o sal sem perder o sabor.',
+  ],
+  lab: [
+    'Os resultados fora da faixa de referência merecem atenção, mas só um médico pode interpretá-los no seu contexto.',
+    'Leve este laudo à sua próxima consulta para conversar sobre os resultados.',
+    'Um resultado isolado não define um diagnóstico; o médico avalia o conjunto dos exames.',
+    'Hábitos como alimentação equilibrada, sono e atividade física influenciam muitos desses exames.',
+    'Esta análise não substitui a avaliação de um profissional de saúde.',
+  ],
+  food: [
+    'Sua refeição parece equilibrada, com boa fonte de proteína.',
+    'Procure incluir mais vegetais coloridos no prato.',
+    'A combinação de arroz e feijão fornece proteína de boa qualidade.',
+    'Prefira alimentos integrais para aumentar a ingestão de fibras.',
+    'Uma salada no início da refeição ajuda a comer com mais calma.',
+    'Frutas são ótimas opções para a sobremesa.',
+  ],
+  chat: [
+    'Pequenas mudanças mantidas no dia a dia fazem mais diferença do que mudanças radicais.',
+    'Beba água ao longo do dia e evite bebidas açucaradas.',
+    'Reduza o sal e os alimentos ultraprocessados.',
+    'Uma caminhada leve após as refeições ajuda na digestão.',
+    'Converse com seu médico antes de mudar sua medicação.',
+    'Esta orientação não substitui a avaliação de um profissional de saúde.',
+  ],
+};
+
+/** The topic of a request, from its prompt and system text (the handlers' own wording). */
+export function topicOf(prompt: string): Topic {
+  const p = prompt.toLowerCase();
+  if (/cardápio|cardapio|plano alimentar|refeições por dia/.test(p)) return 'meal_plan';
+  // The assistant's instructions mention exams and nutrition too: it is recognised before them.
+  if (/assistente/.test(p)) return 'chat';
+  if (/exame|laudo|laborat|referência/.test(p)) return 'lab';
+  if (/refeição|refeicao|prato|foto|alimentos identificados|sofia/.test(p)) return 'food';
+  return 'chat';
+}
 
 const WORDS = ['saudável', 'equilíbrio', 'proteína', 'fibra', 'energia', 'hidratação', 'vitamina', 'refeição', 'porção', 'leve'];
 
-/** 2–4 Portuguese sentences chosen by the hash. */
-export function portugueseText(hash: string): string {
+/** 2–4 Portuguese sentences chosen by the hash, on the topic of `prompt` (general chat if none). */
+export function portugueseText(hash: string, prompt = ''): string {
   const rnd = seeded(hash);
-  const n = 2 + Math.floor(rnd() * 3);
+  const pool = [...SENTENCES[topicOf(prompt)]];
+  const n = Math.min(pool.length, 2 + Math.floor(rnd() * 3));
   const out: string[] = [];
-  for (let i = 0; i < n; i++) out.push(SENTENCES[Math.floor(rnd() * SENTENCES.length)]!);
+  // Without repeats: a tip list that says the same thing twice reads broken.
+  for (let i = 0; i < n; i++) out.push(pool.splice(Math.floor(rnd() * pool.length), 1)[0]!);
   return out.join(' ');
 }
 

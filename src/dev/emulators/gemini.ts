@@ -106,7 +106,7 @@ export function start(opts: { port?: number; host?: string } & GeminiKnobs = {})
     const gen = (body.generationConfig ?? {}) as Record<string, unknown>;
     const schema = gen.responseJsonSchema ?? gen.responseSchema;
     const json = gen.responseMimeType === 'application/json';
-    const text = json ? JSON.stringify(schema ? valueForSchema(schema, ctx.hash, firstImage ?? {}) : { resposta: portugueseText(ctx.hash) }) : portugueseText(ctx.hash);
+    const text = json ? JSON.stringify(schema ? valueForSchema(schema, ctx.hash, firstImage ?? {}) : { resposta: portugueseText(ctx.hash, promptChars) }) : portugueseText(ctx.hash, promptChars);
     const promptTokens = approxTokens(promptChars) + images * 258;
     const outTokens = approxTokens(text);
     const answer = (t: string, last: boolean) => ({

@@ -80,11 +80,12 @@ export function start(opts: { port?: number; host?: string } & OllamaKnobs = {})
       ? ((body.messages as Array<{ images?: unknown[] }>) ?? []).flatMap((m) => (Array.isArray(m.images) ? m.images : []))[0]
       : Array.isArray(body.images) ? body.images[0] : undefined;
     const size = typeof firstB64 === 'string' ? imageSize(Buffer.from(firstB64.slice(0, 4096), 'base64')) : undefined;
+    const topic = `${String(body.system ?? '')}\n${promptText}`;
     const content = format === 'json'
-      ? JSON.stringify({ resposta: portugueseText(seed) })
+      ? JSON.stringify({ resposta: portugueseText(seed, topic) })
       : format && typeof format === 'object'
         ? JSON.stringify(valueForSchema(format, seed, size ?? {}))
-        : portugueseText(seed);
+        : portugueseText(seed, topic);
     const stats = {
       total_duration: 1_234_567_890,
       load_duration: 12_345_678,
