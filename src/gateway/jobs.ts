@@ -22,6 +22,18 @@ export type EnqueueOutcome =
   | { kind: 'cached'; result: unknown }
   | { kind: 'job'; jobId: string; status: string; result: unknown; error: unknown; replay: boolean; estimatedSeconds: number };
 
+/**
+ * What a signed-in user may ask for through enqueue-analysis. whatsapp_message jobs come only from the
+ * signed webhook (the business's number would otherwise message any phone with text a user steers)
+ * and healthcheck jobs only from operators, through SQL or the CLI (its delay_ms × fail_times holds a
+ * worker slot for minutes).
+ */
+export const USER_JOB_TYPES: readonly JobType[] = ['sofia_image', 'medical_exam', 'unified_assistant', 'meal_plan'];
+
+export function isUserJobType(type: JobType): boolean {
+  return USER_JOB_TYPES.includes(type);
+}
+
 /** Typical seconds per type when there is no history yet. */
 export const DEFAULT_ESTIMATE_SECONDS: Record<JobType, number> = {
   sofia_image: 8,

@@ -7,7 +7,7 @@
 // that may succeed later (models down) retries, and on the job's last attempt the user is told to
 // try again later. A send that fails is retried by the queue; the job fails only when attempts run out.
 import { HANDLER_VERSIONS } from '../cache/key.ts';
-import { InvalidInputError, JobError } from '../errors.ts';
+import { InvalidInputError, JobError, PermanentError } from '../errors.ts';
 import {
   formatAssistant, formatExam, formatFoodAnalysis, formatMealPlan, routeWhatsappMessage, truncateForWhatsapp,
   type WhatsappRoute,
@@ -175,6 +175,12 @@ export function whatsappMessageHandler(deps: AnalysisDeps): JobHandler {
     version: HANDLER_VERSIONS.whatsapp_message,
     timeoutMs: WHATSAPP_TIMEOUT_MS,
     async run(input, ctx) {
+      // Defence in depth behind the gateway's type check: only the signed webhook's service identity
+      // owns WhatsApp jobs. Any other owner (a row written by a user some other way) would make the
+      // business's number message a phone that user chose, so it fails before anything is sent.
+      if (ctx.userId.toLowerCase() !== deps.config.safety.whatsappServiceUserId) {
+        throw new PermanentError('forbidden_owner', 'esta mensagem não pode ser enviada: o pedido não veio do canal oficial do WhatsApp');
+      }
       const parsed = validateInput('whatsapp_message', input, validateOptions(deps.config));
       const actx = analysisContext(ctx);
       return toHandlerResult(await handleWhatsappMessage(deps, parsed, actx), actx.calls);

@@ -1,0 +1,62 @@
+// Who may ask for what through the gateway, and how much: the job types app users may create, the
+// per-user cap on active jobs (atomic under concurrency), the webhook's own body limit.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { createGateway, envFromRecord, type Gateway } from '../src/gateway/index.ts';
+import { useFreshDatabase } from './support/database.ts';
+import { gatewayTestEnv, userToken } from './support/jwt.ts';
+
+const db = useFreshDatabase('gateway_security');
+let gw: Gateway;
+const BASE = 'http://functions.test/functions/v1';
+
+before(async () => {
+  await db.ready;
+  gw = createGateway({ env: envFromRecord(gatewayTestEnv(db.url, { GATEWAY_RATE_LIMIT_PER_MINUTE: '1000', MAX_ACTIVE_JOBS_PER_USER: '3' })) });
+});
+
+after(async () => {
+  await gw?.close();
+});
+
+function post(g: Gateway, name: string, token: string, body: unknown): Promise<Response> {
+  return g.handle(name, new Request(`${BASE}/${name}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) }));
+}
+
+async function jobsOf(userId: string): Promise<number> {
+  return (await db.pool.query<{ n: number }>('select count(*)::int as n from analysis_jobs where user_id = $1', [userId])).rows[0]!.n;
+}
+
+const plan = (days: number) => ({ type: 'meal_plan', input: { kcal_target: 2000, meals_per_day: 3, days } });
+
+test('enqueue-analysis: whatsapp_message and healthcheck are refused with 403 job_type_not_allowed, nothing written', async () => {
+  const sub = randomUUID();
+  const token = await userToken({ sub });
+  const forbidden = [
+    { type: 'whatsapp_message', input: { from: '5511999990000', text: 'mensagem que o usuário escolheu' } },
+    { type: 'healthcheck', input: { delay_ms: 60_000, fail_times: 100 } },
+    { type: 'healthcheck' },
+  ];
+  for (const body of forbidden) {
+    const res = await post(gw, 'enqueue-analysis', token, body);
+    assert.equal(res.status, 403, body.type);
+    const { error } = (await res.json()) as { error: { code: string; message: string; fields: string[] } };
+    assert.equal(error.code, 'job_type_not_allowed');
+    assert.deepEqual(error.fields, ['type']);
+  }
+  assert.equal(await jobsOf(sub), 0, 'no row written');
+  assert.equal((await db.pool.query('select count(*)::int as n from analysis_jobs where type in ($1, $2)', ['whatsapp_message', 'healthcheck'])).rows[0].n, 0);
+});
+
+test('enqueue-analysis: the four analysis types are accepted', async () => {
+  const sub = randomUUID();
+  const token = await userToken({ sub });
+  const ok = [
+    plan(1),
+    { type: 'unified_assistant', input: { messages: [{ role: 'user', content: 'oi' }] } },
+    { type: 'medical_exam', input: { text: 'GLICOSE 90 mg/dL 70 a 99' } },
+  ];
+  for (const body of ok) assert.equal((await post(gw, 'enqueue-analysis', token, body)).status, 202, body.type);
+  assert.equal(await jobsOf(sub), 3);
+});
