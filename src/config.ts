@@ -65,6 +65,8 @@ export interface SafetyConfig {
   maxImagePixels: number;
   /** When non-empty, media URLs may only point at these hosts (exact names, e.g. the Supabase Storage host). */
   mediaUrlAllowHosts: string[];
+  /** Local development and tests only: media URLs may point at loopback and private addresses. */
+  mediaUrlAllowPrivate: boolean;
   /** Finished jobs are deleted after this many days; media leaves their input after this many hours. */
   jobRetentionDays: number;
   jobInputRetentionHours: number;
@@ -88,6 +90,7 @@ export function readSafetyConfig(r: EnvReader): SafetyConfig {
     // 50 megapixels: above every phone camera in use (a 200 MP sensor bins to 12.5 MP by default).
     maxImagePixels: r.int('IMAGE_MAX_PIXELS', 50_000_000, 10_000, 1_000_000_000),
     mediaUrlAllowHosts: hosts,
+    mediaUrlAllowPrivate: r.bool('MEDIA_URL_ALLOW_PRIVATE', false),
     jobRetentionDays: r.int('JOB_RETENTION_DAYS', 30, 1, 3650),
     jobInputRetentionHours: r.int('JOB_INPUT_RETENTION_HOURS', 24, 1, 87_600),
   };

@@ -67,7 +67,7 @@ export function parseJobOptions(body: Record<string, unknown>): { idempotencyKey
 
 export function validateFor(config: GatewayConfig, type: JobType, input: unknown): void {
   try {
-    validateInput(type, input, { maxImageBytes: config.maxImageBytes, maxDocumentBytes: config.maxImageBytes, allowHttp: config.allowHttpImageUrls });
+    validateInput(type, input, { maxImageBytes: config.maxImageBytes, maxDocumentBytes: config.maxDocumentBytes, allowHttp: config.allowHttpImageUrls });
   } catch (err) {
     if (err instanceof InvalidInputError) throw new HttpError(400, 'invalid_input', err.message, { fields: err.fields ?? ['input'] });
     throw err;

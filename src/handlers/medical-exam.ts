@@ -14,7 +14,7 @@ import {
   analysisContext, optionalText, requiredStepError, toHandlerResult, validateOptions,
   type AnalysisContext, type AnalysisDeps, type AnalysisOutcome,
 } from './shared/analysis.ts';
-import { decodeBase64 } from './shared/image.ts';
+import { assertImageDimensions, decodeBase64 } from './shared/image.ts';
 import type { JobHandler } from './types.ts';
 
 /** What the result shows of a parsed analyte: everything but the internal catalogue key. */
@@ -78,13 +78,16 @@ export async function analyseMedicalExam(deps: AnalysisDeps, input: MedicalExamI
   if ('text' in input) {
     text = input.text;
   } else if (input.mime === 'application/pdf') {
-    text = (await extractPdfText(decodeBase64(input.document_base64), { signal: actx.signal })).text;
+    const { pdfMaxChars, pdfTimeoutMs, pdfMemoryMb } = deps.config.safety;
+    text = (await extractPdfText(decodeBase64(input.document_base64), { signal: actx.signal, maxChars: pdfMaxChars, timeoutMs: pdfTimeoutMs, memoryMb: pdfMemoryMb })).text;
   } else {
+    const image = decodeBase64(input.document_base64);
+    assertImageDimensions(image, deps.config.safety.maxImagePixels);
     try {
       const answer = await deps.providers.vision({
         system: TRANSCRIBE_SYSTEM,
         prompt: 'Transcreva o laudo desta imagem.',
-        images: [{ data: decodeBase64(input.document_base64), mimeType: input.mime }],
+        images: [{ data: image, mimeType: input.mime }],
         signal: actx.signal,
         calls: actx.calls,
       });

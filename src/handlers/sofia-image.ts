@@ -16,7 +16,7 @@ import {
   analysisContext, optionalText, requiredStepError, toHandlerResult, validateOptions,
   type AnalysisContext, type AnalysisDeps, type AnalysisOutcome,
 } from './shared/analysis.ts';
-import { decodeBase64, downloadImage, imageDimensions } from './shared/image.ts';
+import { assertImageDimensions, decodeBase64, downloadImage, imageDimensions, mediaUrlPolicy } from './shared/image.ts';
 import type { JobHandler } from './types.ts';
 
 export interface SofiaFood {
@@ -134,11 +134,12 @@ export async function analyseSofiaImage(deps: AnalysisDeps, input: SofiaImageInp
     // Keyed as the gateway keys the job's input (image_mime is derived, not sent).
     cacheKey = await cacheKeyFor('sofia_image', { image_base64: input.image_base64, ...rest });
   } else {
-    const got = await downloadImage(input.image_url!, { maxBytes: deps.config.maxImageBytes, allowHttp: deps.config.allowHttpImageUrls, signal: actx.signal });
+    const got = await downloadImage(input.image_url!, { maxBytes: deps.config.maxImageBytes, allowHttp: deps.config.allowHttpImageUrls, signal: actx.signal, policy: mediaUrlPolicy(deps.config) });
     bytes = got.bytes;
     mime = got.mime;
     cacheKey = await cacheKeyForBytes('sofia_image', bytes, rest);
   }
+  assertImageDimensions(bytes, deps.config.safety.maxImagePixels);
   const hit = await deps.cache.get('sofia_image', cacheKey);
   if (hit !== undefined) return { result: hit as SofiaResult, cacheKey, cached: true };
 

@@ -22,7 +22,7 @@ import {
   analysisContext, isCancellation, requiredStepError, toHandlerResult, validateOptions,
   type AnalysisContext, type AnalysisDeps, type AnalysisOutcome,
 } from './shared/analysis.ts';
-import { bytesToBase64, downloadImage } from './shared/image.ts';
+import { bytesToBase64, downloadImage, mediaUrlPolicy } from './shared/image.ts';
 import { analyseSofiaImage } from './sofia-image.ts';
 import type { JobHandler } from './types.ts';
 import { answerAssistant } from './unified-assistant.ts';
@@ -78,7 +78,7 @@ function explainFailure(route: WhatsappRoute, err: JobError): string {
       ? 'Não consegui abrir este arquivo. Envie uma foto (JPEG, PNG ou WebP) ou um PDF do laudo, com até alguns megabytes.'
       : 'Não consegui entender esta mensagem. Pode reformular?';
   }
-  if (/^(pdf_no_text|invalid_pdf|image_download_failed|image_too_large|unsupported_image)$/.test(err.code)) {
+  if (/^(pdf_no_text|invalid_pdf|pdf_too_complex|pdf_text_too_long|image_download_failed|image_too_large|image_dimensions_too_large|unsupported_image|url_not_allowed)$/.test(err.code)) {
     return `Não consegui analisar: ${err.message}.`;
   }
   return 'Não consegui concluir esta análise. Tente de novo com outra foto ou mensagem.';
@@ -116,6 +116,7 @@ async function runRoute(deps: AnalysisDeps, route: WhatsappRoute, input: Whatsap
           allowHttp: deps.config.allowHttpImageUrls,
           signal: actx.signal,
           accept: EXAM_DOCUMENT_MIMES,
+          policy: mediaUrlPolicy(deps.config),
         });
         document_base64 = bytesToBase64(got.bytes);
         mime = got.mime;

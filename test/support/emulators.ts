@@ -57,6 +57,8 @@ export async function startEmulators(): Promise<TestEmulators> {
       WHATSAPP_PHONE_NUMBER_ID: WA_PHONE,
       PROVIDER_RETRIES: '0',
       IMAGE_URL_ALLOW_HTTP: 'true',
+      // The test file servers listen on 127.0.0.1, which production refuses (url_not_allowed).
+      MEDIA_URL_ALLOW_PRIVATE: 'true',
     },
     inferenceCounts: () => ({ yolo: inference(y.stats), ollama: inference(o.stats), gemini: inference(g.stats), whatsapp: inference(w.stats) }),
     resetStats: () => all.forEach((e) => e.resetStats()),

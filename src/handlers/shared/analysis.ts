@@ -44,7 +44,7 @@ export function analysisContext(ctx: JobContext): AnalysisContext {
 }
 
 export function validateOptions(config: AppConfig) {
-  return { maxImageBytes: config.maxImageBytes, maxDocumentBytes: config.maxImageBytes, allowHttp: config.allowHttpImageUrls };
+  return { maxImageBytes: config.maxImageBytes, maxDocumentBytes: config.safety.maxDocumentBytes, allowHttp: config.allowHttpImageUrls };
 }
 
 export function toHandlerResult(outcome: AnalysisOutcome<unknown>, calls: CallRecord[]): HandlerResult {
