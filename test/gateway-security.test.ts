@@ -60,3 +60,42 @@ test('enqueue-analysis: the four analysis types are accepted', async () => {
   for (const body of ok) assert.equal((await post(gw, 'enqueue-analysis', token, body)).status, 202, body.type);
   assert.equal(await jobsOf(sub), 3);
 });
+
+test('MAX_ACTIVE_JOBS_PER_USER: past the cap 429 too_many_active_jobs with Retry-After, nothing written; other users unaffected; finishing one frees a slot', async () => {
+  const sub = randomUUID();
+  const token = await userToken({ sub });
+  for (let d = 1; d <= 3; d++) assert.equal((await post(gw, 'enqueue-analysis', token, plan(d))).status, 202);
+  const res = await post(gw, 'enqueue-analysis', token, plan(4));
+  assert.equal(res.status, 429);
+  const { error } = (await res.json()) as { error: { code: string; message: string } };
+  assert.equal(error.code, 'too_many_active_jobs');
+  assert.ok(Number(res.headers.get('retry-after')) >= 1);
+  assert.equal(await jobsOf(sub), 3, 'nothing written');
+  // The same through an AI function: the cap is not bypassed by running the work inline.
+  await db.pool.query(`insert into ai_workers (id, host, pid, version, concurrency) values ('w-cap', 'h', 1, 'test', 1) on conflict (id) do update set last_seen_at = now()`);
+  await db.pool.query(`insert into feature_flags (name, value) values ('MEAL_PLAN_USE_ASYNC', 'true') on conflict (name) do update set value = 'true'`);
+  const viaAi = await post(gw, 'generate-meal-plan-taco', token, { input: plan(5).input });
+  assert.equal(viaAi.status, 429);
+  assert.equal(await jobsOf(sub), 3);
+  // An idempotent replay of an existing job is not refused.
+  await db.pool.query(`update analysis_jobs set idempotency_key = 'k-cap' where id = (select id from analysis_jobs where user_id = $1 limit 1)`, [sub]);
+  assert.equal((await post(gw, 'enqueue-analysis', token, { ...plan(1), idempotency_key: 'k-cap' })).status, 202);
+  // Another user is not affected.
+  assert.equal((await post(gw, 'enqueue-analysis', await userToken(), plan(1))).status, 202);
+  // A finished job frees its slot.
+  await db.pool.query(`update analysis_jobs set status = 'completed', completed_at = now() where id = (select id from analysis_jobs where user_id = $1 limit 1)`, [sub]);
+  assert.equal((await post(gw, 'enqueue-analysis', token, plan(6))).status, 202);
+  assert.equal(await jobsOf(sub), 4);
+});
+
+test('the cap is atomic: concurrent requests at the edge of the cap never slip past it', async () => {
+  // 20 users, each with 2 of 3 slots taken, each sending 4 requests at once: exactly one may pass.
+  for (let round = 0; round < 20; round++) {
+    const sub = randomUUID();
+    const token = await userToken({ sub });
+    for (let d = 1; d <= 2; d++) assert.equal((await post(gw, 'enqueue-analysis', token, plan(d))).status, 202);
+    const statuses = (await Promise.all([3, 4, 5, 6].map((d) => post(gw, 'enqueue-analysis', token, plan(d))))).map((r) => r.status).sort();
+    assert.deepEqual(statuses, [202, 429, 429, 429], `round ${round}`);
+    assert.equal(await jobsOf(sub), 3);
+  }
+});

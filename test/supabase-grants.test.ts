@@ -48,6 +48,7 @@ before(async () => {
   }
   await migrate(ownerUrl());
   pool = new pg.Pool({ connectionString: databaseUrl(DB), max: 2 });
+  pool.on('error', () => {});
 });
 
 after(async () => {

@@ -79,7 +79,9 @@ export async function routeAi(ctx: GatewayContext, spec: AiSpec, who: Identity, 
         return { mode: 'async', enqueued };
       }
       fallback = 'no_worker';
-    } catch {
+    } catch (err) {
+      // A user at the active-job cap is told so; running the work inline instead would bypass the cap.
+      if (err instanceof HttpError && err.status === 429) throw err;
       fallback = 'enqueue_failed';
     }
   }

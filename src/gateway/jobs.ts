@@ -77,11 +77,19 @@ export function validateFor(config: GatewayConfig, type: JobType, input: unknown
 const SELECT_BY_KEY = `
 select id, status, result, error from public.analysis_jobs where user_id = $1 and idempotency_key = $2`;
 
+// The insert with the per-user cap, atomically (sql/022_active_job_cap.sql).
 const INSERT = `
-insert into public.analysis_jobs (user_id, type, input, priority, idempotency_key, cache_key, handler_version)
-values ($1, $2, $3, $4, $5, $6, $7)
-on conflict (user_id, idempotency_key) where idempotency_key is not null do nothing
-returning id, status, result, error`;
+select id, status, result, error, outcome
+  from public.enqueue_analysis_job($1, $2, $3::jsonb, $4::smallint, $5, $6, $7, $8)`;
+
+/** Seconds a capped user is asked to wait: about one typical analysis. */
+export const ACTIVE_CAP_RETRY_AFTER_SECONDS = 15;
+
+export function tooManyActiveJobs(max: number): HttpError {
+  return new HttpError(429, 'too_many_active_jobs', `you already have ${max} analyses waiting or running; wait for one to finish`, {
+    headers: { 'Retry-After': String(ACTIVE_CAP_RETRY_AFTER_SECONDS) },
+  });
+}
 
 const ESTIMATE = `
 select avg(extract(epoch from completed_at - started_at))::float8 as seconds
@@ -126,9 +134,13 @@ export class JobService {
     } else {
       key = await cacheKeyFor(req.type, req.input);
     }
-    const values = [userId, req.type, JSON.stringify(req.input ?? {}), req.priority ?? 0, req.idempotencyKey ?? null, key ?? null, HANDLER_VERSIONS[req.type]];
-    const inserted = (await pool.query<JobRow>(INSERT, values)).rows[0];
-    if (inserted) return this.outcome(req.type, inserted, false);
+    // The WhatsApp service identity owns every WhatsApp job: its volume is bounded per sender by the
+    // webhook's rate limit, not by the per-user cap, which would silence the whole channel at 20.
+    const cap = userId === this.config.whatsapp.serviceUserId ? null : this.config.maxActiveJobsPerUser;
+    const values = [userId, req.type, JSON.stringify(req.input ?? {}), req.priority ?? 0, req.idempotencyKey ?? null, key ?? null, HANDLER_VERSIONS[req.type], cap];
+    const inserted = (await pool.query<JobRow & { outcome: string }>(INSERT, values)).rows[0];
+    if (inserted?.outcome === 'too_many_active') throw tooManyActiveJobs(cap!);
+    if (inserted) return this.outcome(req.type, inserted, inserted.outcome === 'existing');
     // Lost the race to a concurrent request with the same key: its row is the answer.
     const winner = (await pool.query<JobRow>(SELECT_BY_KEY, [userId, req.idempotencyKey])).rows[0];
     if (!winner) throw new Error('idempotency conflict without a row');
