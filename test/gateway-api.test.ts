@@ -171,7 +171,7 @@ test('idempotency: the same key returns the same job, sequentially and under a c
 
 test('a cache hit answers 200 with the result and writes no job', async () => {
   const input = { kcal_target: 2100, meals_per_day: 4, days: 2, restrictions: ['vegetarian'] };
-  const key = await cacheKeyFor('meal_plan', input);
+  const key = await cacheKeyFor('meal_plan', input, null);
   assert.ok(key);
   await storeCache(db.pool, key, 'meal_plan', { plan: 'cached' }, 3600);
   const before = await jobCount();

@@ -60,7 +60,7 @@ export async function routeAi(ctx: GatewayContext, spec: AiSpec, who: Identity, 
   // stays within one database deadline, and the sync path answers without it.
   let dbDown = false;
   try {
-    const hit = await withDeadline(deadline, () => ctx.jobs.cached(spec.type, request.input));
+    const hit = await withDeadline(deadline, () => ctx.jobs.cached(spec.type, request.input, who.userId));
     if (hit.result !== undefined) return { mode: 'sync', result: hit.result, cached: true };
     key = hit.key;
   } catch {

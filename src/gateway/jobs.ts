@@ -114,8 +114,8 @@ export class JobService {
   ) {}
 
   /** Cache lookup only (no job); undefined when the input cannot be keyed or nothing is stored. */
-  async cached(type: JobType, input: unknown): Promise<{ key: string | undefined; result: unknown | undefined }> {
-    const key = await cacheKeyFor(type, input);
+  async cached(type: JobType, input: unknown, userId: string): Promise<{ key: string | undefined; result: unknown | undefined }> {
+    const key = await cacheKeyFor(type, input, userId);
     if (!key) return { key, result: undefined };
     return { key, result: await lookupCache(this.pool(), key) };
   }
@@ -128,11 +128,11 @@ export class JobService {
     }
     let key: string | undefined;
     if (!options.skipCache) {
-      const hit = await this.cached(req.type, req.input);
+      const hit = await this.cached(req.type, req.input, userId);
       if (hit.result !== undefined) return { kind: 'cached', result: hit.result };
       key = hit.key;
     } else {
-      key = await cacheKeyFor(req.type, req.input);
+      key = await cacheKeyFor(req.type, req.input, userId);
     }
     // The WhatsApp service identity owns every WhatsApp job: its volume is bounded per sender by the
     // webhook's rate limit, not by the per-user cap, which would silence the whole channel at 20.

@@ -69,7 +69,7 @@ function publicAnalytes(parsed: LabParseResult): ExamAnalyte[] {
 }
 
 export async function analyseMedicalExam(deps: AnalysisDeps, input: MedicalExamInput, actx: AnalysisContext): Promise<AnalysisOutcome<ExamResult>> {
-  const cacheKey = await cacheKeyFor('medical_exam', input);
+  const cacheKey = await cacheKeyFor('medical_exam', input, actx.cacheScope);
   const hit = await deps.cache.get('medical_exam', cacheKey);
   if (hit !== undefined) return { result: hit as ExamResult, cacheKey, cached: true };
 

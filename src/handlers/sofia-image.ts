@@ -132,12 +132,12 @@ export async function analyseSofiaImage(deps: AnalysisDeps, input: SofiaImageInp
     bytes = decodeBase64(input.image_base64);
     mime = input.image_mime ?? 'image/jpeg';
     // Keyed as the gateway keys the job's input (image_mime is derived, not sent).
-    cacheKey = await cacheKeyFor('sofia_image', { image_base64: input.image_base64, ...rest });
+    cacheKey = await cacheKeyFor('sofia_image', { image_base64: input.image_base64, ...rest }, actx.cacheScope);
   } else {
     const got = await downloadImage(input.image_url!, { maxBytes: deps.config.maxImageBytes, allowHttp: deps.config.allowHttpImageUrls, signal: actx.signal, policy: mediaUrlPolicy(deps.config) });
     bytes = got.bytes;
     mime = got.mime;
-    cacheKey = await cacheKeyForBytes('sofia_image', bytes, rest);
+    cacheKey = await cacheKeyForBytes('sofia_image', bytes, rest, actx.cacheScope);
   }
   assertImageDimensions(bytes, deps.config.safety.maxImagePixels);
   const hit = await deps.cache.get('sofia_image', cacheKey);

@@ -183,7 +183,9 @@ export function whatsappMessageHandler(deps: AnalysisDeps): JobHandler {
         throw new PermanentError('forbidden_owner', 'esta mensagem não pode ser enviada: o pedido não veio do canal oficial do WhatsApp');
       }
       const parsed = validateInput('whatsapp_message', input, validateOptions(deps.config));
-      const actx = analysisContext(ctx);
+      // Every WhatsApp job has the same owner (the service identity): personal cache entries are the
+      // sender's, so one sender's photo or exam is never another sender's hit.
+      const actx = { ...analysisContext(ctx), cacheScope: `whatsapp:${parsed.from}` };
       return toHandlerResult(await handleWhatsappMessage(deps, parsed, actx), actx.calls);
     },
   };
