@@ -63,6 +63,7 @@ export function subscribeLogging(events: EventBus, log: Logger): () => void {
       ),
     ),
     events.on('provider:breaker', (e) => log.warn({ event: 'breaker', provider: e.provider, state: e.state }, 'circuit breaker changed state')),
+    events.on('retention:done', (e) => log.info({ event: 'retention', deleted: e.deleted, media_stripped: e.stripped, cache_deleted: e.cacheDeleted }, 'retention applied')),
     events.on('error', (e) => log.error({ event: 'error', where: e.where, error: e.error }, 'error')),
   ];
   return () => offs.forEach((off) => off());

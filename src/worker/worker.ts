@@ -5,6 +5,7 @@ import os from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
 import type { DatabaseConfig, WorkerConfig } from '../config.ts';
+import { applyRetention, type RetentionSettings } from '../retention/retention.ts';
 import { CancelledError, TransientError, toJobError, type JobError } from '../errors.ts';
 import type { EventBus, JobRef } from '../events.ts';
 import type { HandlerRegistry } from '../handlers/registry.ts';
@@ -70,6 +71,8 @@ export interface WorkerDeps {
   handlers: HandlerRegistry;
   events: EventBus;
   version: string;
+  /** LGPD retention run by each sweep (src/retention/retention.ts); absent = nothing is deleted. */
+  retention?: RetentionSettings;
 }
 
 export class Worker {
@@ -445,6 +448,7 @@ export class Worker {
     try {
       const recovered = await this.recover();
       const cacheDeleted = await cleanupExpiredCache(pool);
+      if (this.deps.retention) await applyRetention(pool, this.deps.retention, events);
       events.emit('sweep:done', { workerId: this.id, recovered: recovered, cacheDeleted, ms: performance.now() - started });
     } catch (err) {
       events.emit('error', { where: 'sweep', error: toJobError(err).message });
