@@ -58,6 +58,23 @@ const COMMENT_SYSTEM =
 
 export const SOFIA_TIMEOUT_MS = 120_000;
 
+/** A plate holds a few foods; a detector answering hundreds of labels is broken or steered. */
+export const MAX_DETECTIONS = 40;
+/** Longest label kept; TACO names are under 60 characters, a vision model may answer paragraphs. */
+export const MAX_LABEL_CHARS = 60;
+
+/**
+ * The detections a result may carry: the most confident MAX_DETECTIONS, each label cut to
+ * MAX_LABEL_CHARS. A vision model's answer is untrusted text that lands in the result (`unmapped`)
+ * and in the comment prompt, so its size is bounded here, whatever the model said.
+ */
+export function capDetections(detections: readonly Detection[]): Detection[] {
+  return [...detections]
+    .sort((a, b) => b.confidence - a.confidence)
+    .slice(0, MAX_DETECTIONS)
+    .map((d) => ({ ...d, name: String(d.name).replace(/\s+/g, ' ').trim().slice(0, MAX_LABEL_CHARS) }));
+}
+
 /** TACO arithmetic over the detections; pure, so tests and the bench can check it directly. */
 export function nutritionFromDetections(
   detections: readonly Detection[],
@@ -150,7 +167,7 @@ export async function analyseSofiaImage(deps: AnalysisDeps, input: SofiaImageInp
     throw requiredStepError(err, 'no_detector', `nenhum detector de alimentos respondeu (${deps.config.providers.chains.detect.join(', ')})`);
   }
   const taco = deps.taco().byId;
-  const numbers = nutritionFromDetections(detected.detections, taco, imageDimensions(bytes));
+  const numbers = nutritionFromDetections(capDetections(detected.detections), taco, imageDimensions(bytes));
 
   let comment: string | null;
   let degraded = false;
