@@ -9,6 +9,7 @@
 //   sync, transient handler failure            → enqueue   (fallback sync_failed; the queue retries)
 //   sync, permanent handler failure            → 422 with the handler's error code
 import { storeCache } from '../cache/store.ts';
+import { JobError, toUserError } from '../errors.ts';
 import type { JobType } from '../schemas.ts';
 import { frame, rateLimit, type GatewayContext } from './context.ts';
 import { isUnavailable, unavailable, withDeadline } from './db.ts';
@@ -132,7 +133,9 @@ async function runSync(
     if (err instanceof SyncUnavailableError) return toQueue('sync_unavailable');
     const e = err as { kind?: string; code?: string; message?: string; fields?: string[] };
     if (e.kind === 'permanent') {
-      throw new HttpError(422, e.code ?? 'analysis_failed', e.message ?? 'the analysis cannot be done for this input', e.fields ? { fields: e.fields } : {});
+      // The user reads a code and a Portuguese message, never what a provider said (toUserError).
+      const user = err instanceof JobError ? toUserError(err) : { code: e.code ?? 'analysis_failed', message: 'não foi possível concluir a análise para estes dados' };
+      throw new HttpError(422, user.code, user.message, e.fields ? { fields: e.fields } : {});
     }
     if (e.kind === 'cancelled') throw new HttpError(503, 'cancelled', 'the analysis was interrupted; retry', { headers: { 'Retry-After': '1' } });
     return toQueue('sync_failed');

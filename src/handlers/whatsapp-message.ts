@@ -7,7 +7,7 @@
 // that may succeed later (models down) retries, and on the job's last attempt the user is told to
 // try again later. A send that fails is retried by the queue; the job fails only when attempts run out.
 import { HANDLER_VERSIONS } from '../cache/key.ts';
-import { InvalidInputError, JobError, PermanentError } from '../errors.ts';
+import { InvalidInputError, JobError, PermanentError, toUserError } from '../errors.ts';
 import {
   formatAssistant, formatExam, formatFoodAnalysis, formatMealPlan, routeWhatsappMessage, truncateForWhatsapp,
   type WhatsappRoute,
@@ -156,7 +156,7 @@ export async function handleWhatsappMessage(deps: AnalysisDeps, input: WhatsappM
     if (err.kind === 'permanent') reply = explainFailure(route, err);
     else if (lastAttempt) reply = TRY_LATER_REPLY;
     else throw err;
-    analysisError = { code: err.code, message: err.message };
+    analysisError = { code: err.code, message: toUserError(err).message };
   }
 
   let sent;

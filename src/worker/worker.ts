@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
 import type { DatabaseConfig, WorkerConfig } from '../config.ts';
 import { applyRetention, type RetentionSettings } from '../retention/retention.ts';
-import { CancelledError, TransientError, toJobError, type JobError } from '../errors.ts';
+import { CancelledError, TransientError, toJobError, toUserError, type JobError } from '../errors.ts';
 import type { EventBus, JobRef } from '../events.ts';
 import type { HandlerRegistry } from '../handlers/registry.ts';
 import type { HandlerResult } from '../handlers/types.ts';
@@ -355,7 +355,7 @@ export class Worker {
       const error = reason ? reason.error : toJobError(outcome.err);
       const permanent = error.kind === 'permanent' || error.kind === 'cancelled';
       const delayMs = permanent ? 0 : retryDelayMs(job.attempts, { baseMs: config.retryBaseMs, maxMs: config.retryMaxMs }, error);
-      const row = await this.withRetries(() => failOrRetryJob(pool, job, error.toJSON(), { permanent, delayMs, providerCalls: entry.calls.length > 0 ? entry.calls : undefined }));
+      const row = await this.withRetries(() => failOrRetryJob(pool, job, toUserError(error), { permanent, delayMs, providerCalls: entry.calls.length > 0 ? entry.calls : undefined }));
       if (!row) events.emit('job:stale', { ...ref, action: 'fail' });
       else if (row.status === 'pending') {
         events.emit('job:retried', { ...ref, durationMs, delayMs, error: error.toJSON() });
