@@ -99,3 +99,77 @@ test('the cap is atomic: concurrent requests at the edge of the cap never slip p
     assert.equal(await jobsOf(sub), 3);
   }
 });
+
+test('webhook: a body past WHATSAPP_MAX_BODY_BYTES (256 KB) is refused on its declared length before a byte is read', async () => {
+  const hook = createGateway({ env: envFromRecord(gatewayTestEnv(db.url, { WHATSAPP_APP_SECRET: 'app-secret-for-tests' })) });
+  try {
+    let pulled = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(c) {
+        pulled++;
+        if (pulled > 20) c.close();
+        else c.enqueue(new Uint8Array(64 * 1024));
+      },
+    });
+    const declared = await hook.handle('whatsapp-ai-assistant', new Request(`${BASE}/whatsapp-ai-assistant`, {
+      method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(300 * 1024) }, body, duplex: 'half',
+    } as RequestInit));
+    assert.equal(declared.status, 413);
+    assert.equal(((await declared.json()) as { error: { code: string } }).error.code, 'payload_too_large');
+    assert.ok(pulled <= 1, `at most the stream's own first prefetch was produced (${pulled} chunks), none read`);
+
+    // No declared length (chunked): reading stops as soon as the bytes pass the limit.
+    let chunks = 0;
+    const chunked = new ReadableStream<Uint8Array>({
+      pull(c) {
+        chunks++;
+        if (chunks > 64) c.close();
+        else c.enqueue(new Uint8Array(64 * 1024));
+      },
+    });
+    const streamed = await hook.handle('whatsapp-ai-assistant', new Request(`${BASE}/whatsapp-ai-assistant`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: chunked, duplex: 'half',
+    } as RequestInit));
+    assert.equal(streamed.status, 413);
+    assert.ok(chunks <= 6, `stopped after ~256 KB (${chunks} chunks of 64 KB produced of 64)`);
+  } finally {
+    await hook.close();
+  }
+});
+
+test('sync path: past SYNC_MAX_CONCURRENCY inline analyses, further work goes to the queue (fallback sync_busy)', async () => {
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  let started!: () => void;
+  const running = new Promise<void>((r) => (started = r));
+  let calls = 0;
+  const busy = createGateway({
+    env: envFromRecord(gatewayTestEnv(db.url, { GATEWAY_RATE_LIMIT_PER_MINUTE: '1000', SYNC_MAX_CONCURRENCY: '1', MAX_ACTIVE_JOBS_PER_USER: '100' })),
+    runInline: async (_type, input) => {
+      calls++;
+      started();
+      await gate;
+      return { result: { inline: true, kcal: (input as { kcal_target: number }).kcal_target } };
+    },
+  });
+  try {
+    await db.pool.query(`delete from feature_flags`);
+    const token = await userToken();
+    const send = (kcal: number) => post(busy, 'generate-meal-plan-taco', token, { input: { kcal_target: kcal, meals_per_day: 3, days: 1 } });
+    const first = send(2301);
+    await running;
+    const second = await send(2302);
+    assert.equal(second.status, 202);
+    const body = (await second.json()) as { mode: string; fallback: string; job_id: string };
+    assert.equal(body.mode, 'async');
+    assert.equal(body.fallback, 'sync_busy');
+    assert.equal(calls, 1, 'the second request never ran inline');
+    release();
+    assert.equal((await first).status, 200);
+    const third = await send(2303);
+    assert.equal(third.status, 200, 'the slot is free again');
+  } finally {
+    release();
+    await busy.close();
+  }
+});

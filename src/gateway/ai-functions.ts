@@ -15,7 +15,7 @@ import { frame, rateLimit, type GatewayContext } from './context.ts';
 import { isUnavailable, unavailable, withDeadline } from './db.ts';
 import { isAsyncFor, type FlagName } from './flags.ts';
 import { HttpError, json, methodNotAllowed, readJsonObject, type Handler } from './http.ts';
-import { SyncUnavailableError } from './inline.ts';
+import { SyncUnavailableError, type RunInline } from './inline.ts';
 import { enqueueBody, parseJobOptions, validateFor, type EnqueueOutcome, type EnqueueRequest } from './jobs.ts';
 
 export interface AiSpec {
@@ -33,7 +33,14 @@ export const AI_FUNCTIONS = {
 
 export type AiFunctionName = keyof typeof AI_FUNCTIONS;
 
-export type Fallback = 'no_worker' | 'enqueue_failed' | 'sync_unavailable' | 'sync_timeout' | 'sync_failed';
+export type Fallback = 'no_worker' | 'enqueue_failed' | 'sync_unavailable' | 'sync_timeout' | 'sync_failed' | 'sync_busy';
+
+/**
+ * Inline analyses running now, per gateway instance. The synchronous path runs handlers in this
+ * process (edge isolate or daemon): past SYNC_MAX_CONCURRENCY further work goes to the queue
+ * (fallback sync_busy) instead of piling up here.
+ */
+const syncInFlight = new WeakMap<GatewayContext, { n: number }>();
 
 export type AiOutcome =
   | { mode: 'sync'; result: unknown; cached?: true; fallback?: Fallback }
@@ -105,7 +112,37 @@ async function runSync(
   };
   const run = await ctx.runInline();
   if (!run) return toQueue('sync_unavailable');
+  let slots = syncInFlight.get(ctx);
+  if (!slots) syncInFlight.set(ctx, (slots = { n: 0 }));
+  if (slots.n >= ctx.config.syncMaxConcurrency) return toQueue('sync_busy');
+  slots.n++;
+  const held = slots;
+  // The slot is held until the handler's work ends, not until we answer: a handler past its budget
+  // keeps running (and using this process) after its request was handed to the queue.
+  let hooked = false;
+  const hold = (work: Promise<unknown>) => {
+    hooked = true;
+    work.then(() => held.n--, () => held.n--);
+  };
+  try {
+    return await runSyncSlot(ctx, spec, who, request, key, fallback, dbDown, run, toQueue, hold);
+  } finally {
+    if (!hooked) held.n--;
+  }
+}
 
+async function runSyncSlot(
+  ctx: GatewayContext,
+  spec: AiSpec,
+  who: Identity,
+  request: EnqueueRequest,
+  key: string | undefined,
+  fallback: Fallback | undefined,
+  dbDown: boolean,
+  run: RunInline,
+  toQueue: (why: Fallback) => Promise<AiOutcome>,
+  hold: (work: Promise<unknown>) => void,
+): Promise<AiOutcome> {
   const budgetMs = ctx.config.syncBudgetMs;
   const controller = new AbortController();
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -117,6 +154,7 @@ async function runSync(
     }, budgetMs);
   });
   const work = run(spec.type, request.input, controller.signal, { userId: who.userId });
+  hold(work);
   // A handler that ignores its signal keeps running after we answer; its late failure is expected.
   work.catch(() => {});
   try {
