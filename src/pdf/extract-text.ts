@@ -4,7 +4,7 @@
 // photo, which the vision path can read. Lines are rebuilt from the positioned text items so the
 // lab parser sees the report's columns ("GLICOSE  112 mg/dL  70 a 99 mg/dL") as printed.
 import { Worker } from 'node:worker_threads';
-import { PermanentError } from '../errors.ts';
+import { PermanentError, TransientError } from '../errors.ts';
 
 export interface PdfTextOptions {
   /** Pages read at most; lab reports are a few pages, a 500-page upload is not a report. */
@@ -120,8 +120,11 @@ function parseInSandbox(bytes: Uint8Array, o: Required<Omit<PdfTextOptions, 'sig
     signal?.addEventListener('abort', onAbort, { once: true });
     worker.once('message', (msg: SandboxAnswer) => finish(() => resolve(msg)));
     worker.once('error', (err: Error & { code?: string }) => {
-      const why = err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? `passou de ${o.memoryMb} MB de memória` : 'o leitor falhou';
-      finish(() => reject(tooComplex(why)));
+      // The sandbox catches every parse error itself and answers with a message: an 'error' event is
+      // either the heap limit (the document's fault) or a sandbox that could not start (ours: an edge
+      // runtime without the .mjs file, say), which another attempt elsewhere — the daemon — can do.
+      if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') finish(() => reject(tooComplex(`passou de ${o.memoryMb} MB de memória`)));
+      else finish(() => reject(new TransientError('pdf_sandbox_unavailable', 'o leitor de PDF não está disponível agora; tentaremos de novo', { cause: err })));
     });
     worker.once('exit', () => finish(() => reject(tooComplex('o leitor parou'))));
   });
