@@ -11,6 +11,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { DEFAULT_WHATSAPP_SERVICE_USER_ID } from '../src/config.ts';
 import { planMeals } from '../src/nutrition/planner.ts';
 import { loadTacoFromFile } from '../src/nutrition/taco-file.ts';
 import { ADMIN_URL, createDatabase, databaseUrl, dropDatabase } from '../test/support/database.ts';
@@ -63,7 +64,7 @@ async function main(): Promise<void> {
           if (e.jobId === id) durationMs = e.durationMs;
         });
         const ended = waitForEnd(daemon.events, id, 30_000).finally(off);
-        await pool.query('insert into analysis_jobs (id, user_id, type, input, max_attempts) values ($1, $2, $3, $4, 1)', [id, randomUUID(), typeOf(name), JSON.stringify(make(n))]);
+        await pool.query('insert into analysis_jobs (id, user_id, type, input, max_attempts) values ($1, $2, $3, $4, 1)', [id, typeOf(name) === 'whatsapp_message' ? DEFAULT_WHATSAPP_SERVICE_USER_ID : randomUUID(), typeOf(name), JSON.stringify(make(n))]);
         if ((await ended) === 'failed') throw new Error(`${name}: job ${n} failed`);
         if (n >= WARMUP) samples.push(durationMs);
       }

@@ -1,7 +1,7 @@
 // `npm run demo`: the whole product on this machine in under a minute. It migrates the local
 // PostgreSQL (or, with none running and DATABASE_URL unset, an embedded one it starts), starts the four protocol emulators and the daemon in-process (the daemon also hosts
 // the edge functions), then acts as the app: one request per AI function over real HTTP with a
-// signed user token, a signed WhatsApp webhook, and a healthcheck canary; it follows every job
+// signed user token, a signed WhatsApp webhook, and a chat turn through enqueue-analysis (healthchecks are for operators only); it follows every job
 // through get-analysis-status and prints the results. Exit 0 when everything completed, 1 otherwise.
 import { randomUUID } from 'node:crypto';
 import pino from 'pino';
@@ -142,7 +142,7 @@ async function withDatabase(db: Awaited<ReturnType<typeof demoDatabase>>): Promi
         token: serviceToken,
         send: () => api.call('whatsapp-ai-assistant', { body: webhook, headers: { 'x-hub-signature-256': whatsappSignature(WA_APP_SECRET, webhook) } }),
       },
-      { label: 'healthcheck', fn: 'enqueue-analysis', token: userToken, send: () => api.post('enqueue-analysis', { type: 'healthcheck' }, userToken) },
+      { label: 'enqueue-analysis', fn: 'enqueue-analysis', token: userToken, send: () => api.post('enqueue-analysis', { type: 'unified_assistant', input: assistantInput() }, userToken) },
     ];
     const width = Math.max(...sends.map((s) => s.label.length)) + 2;
     const tag = (label: string) => `[${label}]`.padEnd(width + 1);

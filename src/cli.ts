@@ -172,7 +172,7 @@ async function warmMealPlans(file: string): Promise<number> {
       const label = `#${i + 1}`;
       try {
         const input = validateInput('meal_plan', item, { maxImageBytes: config.maxImageBytes, allowHttp: config.allowHttpImageUrls });
-        const actx = { jobId: `cache-warm-${i + 1}`, userId: 'cache-warm', attempt: 1, maxAttempts: 1, signal: new AbortController().signal, calls: [] };
+        const actx = { jobId: `cache-warm-${i + 1}`, userId: 'cache-warm', cacheScope: 'cache-warm', attempt: 1, maxAttempts: 1, signal: new AbortController().signal, calls: [] };
         const out = await analyseMealPlan(deps, input, actx);
         const what = `${input.kcal_target} kcal, ${input.days} dia(s), ${input.meals_per_day} refeições`;
         if (out.cached) {

@@ -79,6 +79,52 @@ export interface AppConfig {
   cacheTtlSeconds: Record<JobType, number>;
   /** Deadline of the model's urgency second opinion in assistant turns; 0 = detector only (docs/urgency.md). */
   assistantTriageTimeoutMs: number;
+  /** Who may ask for what, how much work one document may cost, how long health data is kept (docs/security.md). */
+  safety: SafetyConfig;
+}
+
+export interface SafetyConfig {
+  /** The only owner a whatsapp_message job may have (the signed webhook's service identity). */
+  whatsappServiceUserId: string;
+  /** Largest PDF accepted, decoded (PDF_MAX_BYTES); lab reports are a few hundred KB. */
+  maxDocumentBytes: number;
+  /** PDF text extraction: characters kept, wall-clock deadline and heap of the sandbox thread. */
+  pdfMaxChars: number;
+  pdfTimeoutMs: number;
+  pdfMemoryMb: number;
+  /** Images wider × taller than this are refused before any model sees them. */
+  maxImagePixels: number;
+  /** When non-empty, media URLs may only point at these hosts (exact names, e.g. the Supabase Storage host). */
+  mediaUrlAllowHosts: string[];
+  /** Local development and tests only: media URLs may point at loopback and private addresses. */
+  mediaUrlAllowPrivate: boolean;
+  /** Finished jobs are deleted after this many days; media leaves their input after this many hours. */
+  jobRetentionDays: number;
+  jobInputRetentionHours: number;
+}
+
+/** Owner of WhatsApp jobs when no app user is known: the nil UUID, which no auth user ever has. */
+export const DEFAULT_WHATSAPP_SERVICE_USER_ID = '00000000-0000-0000-0000-000000000000';
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function readSafetyConfig(r: EnvReader): SafetyConfig {
+  const whatsappServiceUserId = r.string('WHATSAPP_SERVICE_USER_ID', DEFAULT_WHATSAPP_SERVICE_USER_ID).toLowerCase();
+  if (!UUID_PATTERN.test(whatsappServiceUserId)) r.problems.push('WHATSAPP_SERVICE_USER_ID must be a UUID');
+  const hosts = (r.optionalString('MEDIA_URL_ALLOW_HOSTS') ?? '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean);
+  return {
+    whatsappServiceUserId,
+    // A lab report PDF is 50 KB–2 MB; 5 MB leaves room for a scanned page or two.
+    maxDocumentBytes: r.int('PDF_MAX_BYTES', 5 * 1024 * 1024, 1024, 50 * 1024 * 1024),
+    pdfMaxChars: r.int('PDF_MAX_TEXT_CHARS', 200_000, 1_000, 10_000_000),
+    pdfTimeoutMs: r.int('PDF_PARSE_TIMEOUT_MS', 20_000, 100, 600_000),
+    pdfMemoryMb: r.int('PDF_PARSE_MEMORY_MB', 256, 32, 4096),
+    // 50 megapixels: above every phone camera in use (a 200 MP sensor bins to 12.5 MP by default).
+    maxImagePixels: r.int('IMAGE_MAX_PIXELS', 50_000_000, 10_000, 1_000_000_000),
+    mediaUrlAllowHosts: hosts,
+    mediaUrlAllowPrivate: r.bool('MEDIA_URL_ALLOW_PRIVATE', false),
+    jobRetentionDays: r.int('JOB_RETENTION_DAYS', 30, 1, 3650),
+    jobInputRetentionHours: r.int('JOB_INPUT_RETENTION_HOURS', 24, 1, 87_600),
+  };
 }
 
 /** Results that depend only on their input are cached; conversation turns are not. */
@@ -226,9 +272,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     webhookUrl: alertWebhook === undefined ? undefined : r.url('ALERT_WEBHOOK_URL', alertWebhook, ['https:', 'http:']),
     evaluationSeconds: r.int('ALERT_EVALUATION_SECONDS', 60, 1, 3600),
   };
+  const safety = readSafetyConfig(r);
   const providers = readProviderConfig(env);
   r.problems.push(...providers.problems);
 
   if (r.problems.length > 0) throw new ConfigError(r.problems);
-  return { database, worker, http, logLevel, providers: providers.config, cacheTtlSeconds, maxImageBytes, allowHttpImageUrls, serveFunctions, assistantTriageTimeoutMs, migrate, alerts };
+  return { database, worker, http, logLevel, providers: providers.config, cacheTtlSeconds, maxImageBytes, allowHttpImageUrls, serveFunctions, assistantTriageTimeoutMs, migrate, alerts, safety };
 }

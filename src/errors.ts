@@ -92,3 +92,48 @@ export function toJobError(thrown: unknown): JobError {
   }
   return new TransientError('handler_error', err.message || err.name, { cause: err });
 }
+
+// --- what a user may read -------------------------------------------------------------------------
+
+/**
+ * Codes whose message this project wrote itself, in Portuguese, for the person who sent the input
+ * (a PDF without text, an image too large, a URL refused, a plan that cannot be built), with nothing
+ * from a provider, a host or a worker in it. Every other code gets its catalogue message below.
+ */
+const USER_WRITTEN_CODES = new Set([
+  'pdf_no_text', 'invalid_pdf', 'pdf_too_complex', 'pdf_text_too_long', 'image_too_large', 'image_dimensions_too_large',
+  'unsupported_image', 'url_not_allowed', 'image_download_failed', 'image_download_timeout', 'infeasible', 'forbidden_owner',
+  // The operators' canary: its message is the test plan, nothing else.
+  'healthcheck_planned_failure',
+]);
+
+const UNAVAILABLE = 'os serviços de análise estão indisponíveis no momento; tente novamente em alguns minutos';
+
+/** Portuguese text per code for everything else: what happened, never who or where. */
+export const USER_MESSAGES: Record<string, string> = {
+  invalid_input: 'os dados enviados não são válidos; confira os campos indicados',
+  timeout: 'a análise demorou demais e foi interrompida; tente novamente',
+  cancelled: 'a análise foi cancelada',
+  lease_expired: 'o processamento foi interrompido antes de terminar; tente novamente',
+  no_detector: UNAVAILABLE,
+  no_vision: UNAVAILABLE,
+  assistant_unavailable: UNAVAILABLE,
+  providers_unavailable: UNAVAILABLE,
+  providers_rate_limited: 'muitos pedidos de análise neste momento; tente novamente em alguns minutos',
+  rate_limited: 'muitos pedidos de análise neste momento; tente novamente em alguns minutos',
+  whatsapp_send_failed: 'a resposta não pôde ser enviada pelo WhatsApp',
+  unsupported_type: 'este tipo de análise não é atendido',
+  empty_answer: UNAVAILABLE,
+};
+
+const GENERIC = 'não foi possível concluir a análise; tente novamente mais tarde';
+
+/**
+ * The error as stored on the job row, which its owner reads (get-analysis-status, Realtime): a code
+ * and a Portuguese message, never a provider's answer, a host name or a worker id. The full error
+ * (operator detail, in English) goes to the logs through the job events.
+ */
+export function toUserError(err: JobError): JobErrorJson {
+  const message = USER_WRITTEN_CODES.has(err.code) ? err.message : (USER_MESSAGES[err.code] ?? GENERIC);
+  return err.fields ? { code: err.code, message, fields: err.fields } : { code: err.code, message };
+}

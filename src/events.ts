@@ -40,6 +40,7 @@ export interface EventMap {
   'listener:disconnected': { error: string };
   'listener:notification': { channel: string };
   'sweep:done': { workerId: string; recovered: number; cacheDeleted: number; ms: number };
+  'retention:done': { deleted: number; stripped: number; cacheDeleted: number };
   'heartbeat:done': { workerId: string; renewed: number; lost: number; ms: number };
   'cache:lookup': { type: string; hit: boolean };
   'provider:call': {

@@ -39,8 +39,9 @@ export interface ExamPatient {
 }
 export type MedicalExamInput = ({ text: string } | { document_base64: string; mime: ExamDocumentMime }) & ExamPatient;
 
+/** What a client may send: its user's turns and the assistant's earlier answers, never a system prompt. */
 export interface ChatMessage {
-  role: 'user' | 'assistant' | 'system';
+  role: 'user' | 'assistant';
   content: string;
 }
 
@@ -402,9 +403,10 @@ function unifiedAssistant(o: Record<string, unknown>, ctx: Ctx): UnifiedAssistan
       }
       checkKeys(m, ['role', 'content'], path, problems);
       const role = m.role;
-      if (!oneOf(role, ['user', 'assistant', 'system'] as const)) problems.push({ path: `${path}.role`, message: 'must be user, assistant or system' });
+      // The system prompt is the server's: a client-sent system message could rewrite its rules.
+      if (!oneOf(role, ['user', 'assistant'] as const)) problems.push({ path: `${path}.role`, message: 'must be user or assistant' });
       const content = str(m, 'content', path, problems, { required: true, maxChars: MAX_MESSAGE_CHARS });
-      if (oneOf(role, ['user', 'assistant', 'system'] as const) && content !== undefined) messages.push({ role, content });
+      if (oneOf(role, ['user', 'assistant'] as const) && content !== undefined) messages.push({ role, content });
     });
   }
   const out: UnifiedAssistantInput = { messages };

@@ -78,7 +78,8 @@ export async function startDaemon(config: AppConfig, options: DaemonOptions = {}
   const pool = createPool(config.database, 'ai-worker', events);
   const providers = createProviders(config.providers, events);
   const handlers = new HandlerRegistry(options.handlers ?? defaultHandlers({ pool, providers, events, config }));
-  const worker = new Worker({ pool, database: config.database, config: config.worker, handlers, events, version: VERSION });
+  const retention = { retentionDays: config.safety.jobRetentionDays, inputRetentionHours: config.safety.jobInputRetentionHours };
+  const worker = new Worker({ pool, database: config.database, config: config.worker, handlers, events, version: VERSION, retention });
   metrics.trackRunning(() => worker.runningCount);
   // SERVE_FUNCTIONS: the edge functions, with this daemon's handlers as their sync path.
   const gateway: Gateway | undefined = gatewayEnv

@@ -107,7 +107,9 @@ test('every model down: retried, then a clear failure when attempts run out', as
     assert.deepEqual(retried, [1, 2]);
     assert.equal(row.attempts, 3);
     assert.equal(row.error.code, 'assistant_unavailable');
-    assert.match(row.error.message, /^nenhum modelo de linguagem respondeu \(ollama, gemini\): text: every provider failed/);
+    // The owner reads a code and a Portuguese message; which providers failed is in provider_calls and the logs.
+    assert.equal(row.error.message, 'os serviços de análise estão indisponíveis no momento; tente novamente em alguns minutos');
+    assert.deepEqual(row.provider_calls.map((c: { provider: string; ok: boolean }) => `${c.provider}:${c.ok}`), ['ollama:false', 'gemini:false']);
   } finally {
     await d.stop();
     await emu.heal();

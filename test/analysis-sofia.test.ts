@@ -185,7 +185,8 @@ test('YOLO and Gemini down: retried with backoff, then failed with a clear no_de
     assert.deepEqual(retried, [1], 'the first attempt was retried, not failed');
     assert.equal(row.attempts, 2);
     assert.equal(row.error.code, 'no_detector');
-    assert.match(row.error.message, /^nenhum detector de alimentos respondeu \(yolo, gemini\): detect: every provider failed: yolo .*gemini/);
+    assert.equal(row.error.message, 'os serviços de análise estão indisponíveis no momento; tente novamente em alguns minutos');
+    assert.deepEqual(row.provider_calls.map((c: { provider: string; ok: boolean }) => `${c.provider}:${c.ok}`), ['yolo:false', 'gemini:false']);
   } finally {
     await d.stop();
     await emu.heal();

@@ -145,3 +145,31 @@ test('meal-plan requests in free text', () => {
   assert.deepEqual(mealPlanFromText('cardápio'), { kcal_target: 2000, meals_per_day: 5, days: 1 });
 });
 
+
+test('a whatsapp_message job not owned by WHATSAPP_SERVICE_USER_ID fails permanently and sends nothing', async () => {
+  const d = await startTestDaemon(db.url, emu.env);
+  try {
+    const before = emu.whatsapp.sent.length;
+    const { how, row } = await runJob(d, db.pool, 'whatsapp_message', { from: FROM, text: 'oi' }, { userId: '11111111-2222-4333-8444-555555555555', maxAttempts: 3 });
+    assert.equal(how, 'failed');
+    assert.equal(row.attempts, 1, 'permanent: not retried');
+    assert.equal(row.error.code, 'forbidden_owner');
+    assert.equal(emu.whatsapp.sent.length, before, 'no message left the business number');
+  } finally {
+    await d.stop();
+  }
+});
+
+test('the daemon reads WHATSAPP_SERVICE_USER_ID: jobs owned by the configured identity run', async () => {
+  const service = 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee';
+  const d = await startTestDaemon(db.url, { ...emu.env, WHATSAPP_SERVICE_USER_ID: service });
+  try {
+    const { how, row } = await runJob(d, db.pool, 'whatsapp_message', { from: FROM, text: 'oi, tudo bem?' }, { userId: service });
+    assert.equal(how, 'completed', JSON.stringify(row.error));
+    const other = await runJob(d, db.pool, 'whatsapp_message', { from: FROM, text: 'oi' });
+    assert.equal(other.how, 'failed', 'the nil UUID is no longer the service identity');
+    assert.equal(other.row.error.code, 'forbidden_owner');
+  } finally {
+    await d.stop();
+  }
+});

@@ -4,6 +4,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { useFreshDatabase } from './support/database.ts';
 import { startTestDaemon } from './support/daemon.ts';
 import { runJob, serveFiles, startEmulators, testPng, type TestEmulators } from './support/emulators.ts';
@@ -56,11 +57,13 @@ test('a photo is keyed by its bytes: the same photo at another URL is a hit, no 
   const png = testPng(640, 480, 31);
   const files = await serveFiles({ '/a.png': { body: png, type: 'image/png' }, '/b.png': { body: png, type: 'image/png' } });
   const d = await startTestDaemon(db.url, emu.env);
+  // Photos are personal: entries are per user (test/cache-privacy.test.ts), so one user sends both.
+  const userId = randomUUID();
   try {
-    const first = await runJob(d, db.pool, 'sofia_image', { image_url: `${files.url}/a.png` });
+    const first = await runJob(d, db.pool, 'sofia_image', { image_url: `${files.url}/a.png` }, { userId });
     assert.equal(first.how, 'completed', JSON.stringify(first.row.error));
     const counts = emu.inferenceCounts();
-    const second = await runJob(d, db.pool, 'sofia_image', { image_url: `${files.url}/b.png` });
+    const second = await runJob(d, db.pool, 'sofia_image', { image_url: `${files.url}/b.png` }, { userId });
     assert.equal(second.how, 'completed');
     assert.deepEqual(second.row.result, first.row.result);
     assert.deepEqual(second.row.provider_calls, []);
@@ -69,8 +72,8 @@ test('a photo is keyed by its bytes: the same photo at another URL is a hit, no 
 
     // Same photo as base64, twice: the second is a hit too.
     const b64 = { image_base64: png.toString('base64') };
-    await runJob(d, db.pool, 'sofia_image', b64);
-    const again = await runJob(d, db.pool, 'sofia_image', b64);
+    await runJob(d, db.pool, 'sofia_image', b64, { userId });
+    const again = await runJob(d, db.pool, 'sofia_image', b64, { userId });
     assert.deepEqual(again.row.provider_calls, []);
   } finally {
     await d.stop();

@@ -86,13 +86,13 @@ test('Deno: enqueue-analysis and get-analysis-status against the real database, 
   const res = await fetch(enqueue.url, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ type: 'healthcheck', input: {}, idempotency_key: 'deno-1' }),
+    body: JSON.stringify({ type: 'unified_assistant', input: { messages: [{ role: 'user', content: 'oi' }] }, idempotency_key: 'deno-1' }),
   });
   assert.equal(res.status, 202);
   const body = (await res.json()) as { job_id: string; status: string; estimated_seconds: number };
   assert.equal(body.status, 'pending');
   const row = (await db.pool.query('select user_id, type from analysis_jobs where id = $1', [body.job_id])).rows[0];
-  assert.deepEqual(row, { user_id: sub, type: 'healthcheck' });
+  assert.deepEqual(row, { user_id: sub, type: 'unified_assistant' });
 
   // The function's log (stdout on Supabase): one JSON line for the request, nothing personal.
   const line = await waitUntil(async () => enqueue.output().split('\n').find((l) => l.includes('"gateway_request"') && l.includes('"status":202')), { what: 'the request line' });
@@ -100,14 +100,14 @@ test('Deno: enqueue-analysis and get-analysis-status against the real database, 
   assert.deepEqual([logged.function, logged.method, logged.mode], ['enqueue-analysis', 'POST', 'async']);
   assert.ok(!line.includes(sub) && !line.includes(token));
 
-  const unauth = await fetch(enqueue.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type":"healthcheck"}' });
+  const unauth = await fetch(enqueue.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type":"unified_assistant","input":{"messages":[{"role":"user","content":"oi"}]}}' });
   assert.equal(unauth.status, 401);
 
   const mine = await fetch(`${status.url}?job_id=${body.job_id}`, { headers: { authorization: `Bearer ${token}` } });
   assert.equal(mine.status, 200);
   const s = (await mine.json()) as { job_id: string; status: string; type: string };
   assert.equal(s.job_id, body.job_id);
-  assert.equal(s.type, 'healthcheck');
+  assert.equal(s.type, 'unified_assistant');
 
   // A worker (here: a plain UPDATE) completes it; the status follows.
   await db.pool.query(`update analysis_jobs set status = 'completed', result = '{"ok":true}', started_at = now(), completed_at = now() where id = $1`, [body.job_id]);

@@ -14,6 +14,8 @@ const db = useFreshDatabase('gateway_api');
 let gw: Gateway;
 let keys: AsymmetricKeys;
 const BASE = 'http://functions.test/functions/v1';
+/** A cheap job an app user may create (healthcheck is for operators only). */
+const CHAT = { type: 'unified_assistant', input: { messages: [{ role: 'user', content: 'oi' }] } };
 
 before(async () => {
   await db.ready;
@@ -63,28 +65,28 @@ test('OPTIONS preflight answers ok with the CORS headers Supabase documents', as
 
 test('enqueue: 202 with job id, pending status, status_url and an estimate; the row belongs to the token subject', async () => {
   const sub = randomUUID();
-  const res = await post('enqueue-analysis', await userToken({ sub }), { type: 'healthcheck', input: {}, user_id: randomUUID() });
+  const res = await post('enqueue-analysis', await userToken({ sub }), { ...CHAT, user_id: randomUUID() });
   // user_id in the body is not a known field: the body schema ignores it, the owner comes from the token.
   assert.equal(res.status, 202);
   const body = (await res.json()) as Record<string, unknown>;
   assert.equal(body.status, 'pending');
   assert.match(String(body.job_id), /^[0-9a-f-]{36}$/);
   assert.equal(body.status_url, `http://supabase.test/functions/v1/get-analysis-status?job_id=${body.job_id}`);
-  assert.equal(body.estimated_seconds, 1, 'healthcheck default with no history');
+  assert.equal(body.estimated_seconds, 6, 'unified_assistant default with no history');
   const row = (await db.pool.query('select user_id, type, status, cache_key, handler_version from analysis_jobs where id = $1', [body.job_id])).rows[0];
   assert.equal(row.user_id, sub);
-  assert.equal(row.type, 'healthcheck');
-  assert.match(row.cache_key, /^healthcheck:v1:/);
+  assert.equal(row.type, 'unified_assistant');
+  assert.equal(row.handler_version, '1');
 });
 
 test('enqueue: 401 without a token, 415 for a non-JSON body, 400 for invalid JSON, 405 for GET', async () => {
   const token = await userToken();
   const before = await jobCount();
-  assert.equal((await errorOf(await post('enqueue-analysis', undefined, { type: 'healthcheck' }))).code, 'missing_token');
-  const r415 = await post('enqueue-analysis', token, 'type=healthcheck', { 'content-type': 'application/x-www-form-urlencoded' });
+  assert.equal((await errorOf(await post('enqueue-analysis', undefined, CHAT))).code, 'missing_token');
+  const r415 = await post('enqueue-analysis', token, 'type=unified_assistant', { 'content-type': 'application/x-www-form-urlencoded' });
   assert.equal(r415.status, 415);
   assert.equal((await errorOf(r415)).code, 'unsupported_media_type');
-  const r400 = await post('enqueue-analysis', token, '{"type": "healthcheck",');
+  const r400 = await post('enqueue-analysis', token, '{"type": "unified_assistant",');
   assert.equal(r400.status, 400);
   assert.equal((await errorOf(r400)).code, 'invalid_json');
   const r405 = await get('enqueue-analysis', token, '');
@@ -103,7 +105,7 @@ test('enqueue: 400 invalid_input lists the fields at fault (schema shared with t
   const r2 = await post('enqueue-analysis', token, { type: 'astrology', input: {} });
   assert.equal(r2.status, 400);
   assert.deepEqual((await errorOf(r2)).fields, ['type']);
-  const r3 = await post('enqueue-analysis', token, { type: 'healthcheck', priority: -5 });
+  const r3 = await post('enqueue-analysis', token, { ...CHAT, priority: -5 });
   assert.deepEqual((await errorOf(r3)).fields, ['priority']);
 });
 
@@ -135,16 +137,16 @@ test('enqueue: 413 on a declared Content-Length and on the bytes actually sent',
 test('idempotency: the same key returns the same job, sequentially and under a concurrent race', async () => {
   const sub = randomUUID();
   const token = await userToken({ sub });
-  const first = await post('enqueue-analysis', token, { type: 'healthcheck', idempotency_key: 'k-1' });
+  const first = await post('enqueue-analysis', token, { ...CHAT, idempotency_key: 'k-1' });
   assert.equal(first.status, 202);
   const a = (await first.json()) as { job_id: string };
-  const again = await post('enqueue-analysis', token, { type: 'healthcheck', idempotency_key: 'k-1' });
+  const again = await post('enqueue-analysis', token, { ...CHAT, idempotency_key: 'k-1' });
   assert.equal(again.status, 202);
   const b = (await again.json()) as { job_id: string; idempotent_replay: boolean };
   assert.equal(b.job_id, a.job_id);
   assert.equal(b.idempotent_replay, true);
 
-  const racers = await Promise.all(Array.from({ length: 8 }, () => post('enqueue-analysis', token, { type: 'healthcheck', idempotency_key: 'k-race' })));
+  const racers = await Promise.all(Array.from({ length: 8 }, () => post('enqueue-analysis', token, { ...CHAT, idempotency_key: 'k-race' })));
   const ids = new Set(await Promise.all(racers.map(async (r) => {
     assert.equal(r.status, 202);
     return ((await r.json()) as { job_id: string }).job_id;
@@ -154,12 +156,12 @@ test('idempotency: the same key returns the same job, sequentially and under a c
   assert.equal(rows[0].n, 2);
 
   // Another user's identical key is another job.
-  const other = await post('enqueue-analysis', await userToken(), { type: 'healthcheck', idempotency_key: 'k-1' });
+  const other = await post('enqueue-analysis', await userToken(), { ...CHAT, idempotency_key: 'k-1' });
   assert.notEqual(((await other.json()) as { job_id: string }).job_id, a.job_id);
 
   // A finished job answers 200 with its result.
   await db.pool.query(`update analysis_jobs set status = 'completed', result = '{"ok":true}', completed_at = now() where id = $1`, [a.job_id]);
-  const done = await post('enqueue-analysis', token, { type: 'healthcheck', idempotency_key: 'k-1' });
+  const done = await post('enqueue-analysis', token, { ...CHAT, idempotency_key: 'k-1' });
   assert.equal(done.status, 200);
   const d = (await done.json()) as { job_id: string; status: string; result: unknown };
   assert.equal(d.job_id, a.job_id);
@@ -169,7 +171,7 @@ test('idempotency: the same key returns the same job, sequentially and under a c
 
 test('a cache hit answers 200 with the result and writes no job', async () => {
   const input = { kcal_target: 2100, meals_per_day: 4, days: 2, restrictions: ['vegetarian'] };
-  const key = await cacheKeyFor('meal_plan', input);
+  const key = await cacheKeyFor('meal_plan', input, null);
   assert.ok(key);
   await storeCache(db.pool, key, 'meal_plan', { plan: 'cached' }, 3600);
   const before = await jobCount();
@@ -199,7 +201,7 @@ test('estimated_seconds is the mean of the last 50 completed jobs of the type', 
 test('status: 200 for the owner with the documented fields, 404 for another user exactly like a missing job, 400 for a bad id', async () => {
   const owner = randomUUID();
   const ownerToken = await userToken({ sub: owner });
-  const { job_id } = (await (await post('enqueue-analysis', ownerToken, { type: 'healthcheck' })).json()) as { job_id: string };
+  const { job_id } = (await (await post('enqueue-analysis', ownerToken, CHAT)).json()) as { job_id: string };
 
   const mine = await get('get-analysis-status', ownerToken, `job_id=${job_id}`);
   assert.equal(mine.status, 200);
@@ -223,7 +225,7 @@ test('status: 200 for the owner with the documented fields, 404 for another user
 test('cancel: 200 cancelled / cancel_requested, 404 for a stranger, 409 once finished', async () => {
   const owner = randomUUID();
   const token = await userToken({ sub: owner });
-  const { job_id } = (await (await post('enqueue-analysis', token, { type: 'healthcheck' })).json()) as { job_id: string };
+  const { job_id } = (await (await post('enqueue-analysis', token, CHAT)).json()) as { job_id: string };
 
   const stranger = await post('cancel-analysis', await userToken(), { job_id });
   assert.equal(stranger.status, 404);
@@ -238,7 +240,7 @@ test('cancel: 200 cancelled / cancel_requested, 404 for a stranger, 409 once fin
   assert.equal(twice.status, 409);
   assert.equal((await errorOf(twice)).code, 'already_cancelled');
 
-  const { job_id: running } = (await (await post('enqueue-analysis', token, { type: 'healthcheck', input: { delay_ms: 1000 } })).json()) as { job_id: string };
+  const { job_id: running } = (await (await post('enqueue-analysis', token, CHAT)).json()) as { job_id: string };
   await db.pool.query(`update analysis_jobs set status = 'processing', lease_token = gen_random_uuid(), locked_until = now() + interval '30 s' where id = $1`, [running]);
   const requested = await post('cancel-analysis', token, { job_id: running });
   assert.equal(requested.status, 200);
@@ -254,7 +256,7 @@ test('RS256 and ES256 tokens verify through the JWKS; HS256 through the secret',
     await asymmetricToken(keys.ec.privateKey, 'ES256', keys.ec.kid),
     await userToken(),
   ]) {
-    const res = await post('enqueue-analysis', token, { type: 'healthcheck' });
+    const res = await post('enqueue-analysis', token, CHAT);
     assert.equal(res.status, 202);
   }
 });
@@ -264,7 +266,7 @@ test('every bad token gets 401 in the documented shape, and writes nothing', asy
   const before = await jobCount();
   for (const { name, token } of corpus) {
     for (const fn of ['enqueue-analysis', 'cancel-analysis', 'generate-meal-plan-taco'] as const) {
-      const res = await post(fn, token, fn === 'cancel-analysis' ? { job_id: randomUUID() } : { type: 'healthcheck' });
+      const res = await post(fn, token, fn === 'cancel-analysis' ? { job_id: randomUUID() } : CHAT);
       assert.equal(res.status, 401, `${name} on ${fn}`);
       const e = await errorOf(res);
       assert.match(e.code, /^(invalid_token|token_expired|missing_token)$/, name);
@@ -282,7 +284,7 @@ test('429 with Retry-After when one user exceeds the per-minute limit; other use
   try {
     const token = await userToken();
     const send = (t: string) =>
-      limited.handle('enqueue-analysis', new Request(`${BASE}/enqueue-analysis`, { method: 'POST', headers: { authorization: `Bearer ${t}`, 'content-type': 'application/json' }, body: '{"type":"healthcheck"}' }));
+      limited.handle('enqueue-analysis', new Request(`${BASE}/enqueue-analysis`, { method: 'POST', headers: { authorization: `Bearer ${t}`, 'content-type': 'application/json' }, body: JSON.stringify(CHAT) }));
     const statuses = [];
     for (let i = 0; i < 4; i++) statuses.push((await send(token)).status);
     assert.deepEqual(statuses, [202, 202, 202, 429]);

@@ -138,7 +138,8 @@ test('sync handler errors: permanent → 422 with its code; transient → queued
   };
   const p = await mealPlan(gateway(permanent));
   assert.equal(p.status, 422);
-  assert.deepEqual(p.body, { error: { code: 'image_unreadable', message: 'the photo could not be decoded' } });
+  // The code is the handler's; the message is the Portuguese catalogue's, never the handler's own text.
+  assert.deepEqual(p.body, { error: { code: 'image_unreadable', message: 'não foi possível concluir a análise; tente novamente mais tarde' } });
   assert.deepEqual(await jobsOf(p.sub), []);
 
   const transient: RunInline = async () => {

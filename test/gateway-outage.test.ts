@@ -60,11 +60,11 @@ async function expect503(res: Promise<Response>, what: string): Promise<void> {
 test('with the database stopped, enqueue, status and cancel answer 503 with Retry-After within 2 s', async () => {
   const token = await userToken();
   // Warm the pool first, so the outage also hits connections that were idle and healthy.
-  const ok = await call(gw, 'enqueue-analysis', token, { body: { type: 'healthcheck' } });
+  const ok = await call(gw, 'enqueue-analysis', token, { body: { type: 'unified_assistant', input: { messages: [{ role: 'user', content: 'oi' }] } } });
   assert.equal(ok.status, 202);
   await cluster.stop();
   try {
-    await expect503(call(gw, 'enqueue-analysis', token, { body: { type: 'healthcheck' } }), 'enqueue');
+    await expect503(call(gw, 'enqueue-analysis', token, { body: { type: 'unified_assistant', input: { messages: [{ role: 'user', content: 'oi' }] } } }), 'enqueue');
     await expect503(call(gw, 'get-analysis-status', token, { method: 'GET', query: `job_id=${randomUUID()}` }), 'status');
     await expect503(call(gw, 'cancel-analysis', token, { body: { job_id: randomUUID() } }), 'cancel');
     // The AI functions keep their synchronous path: the outage does not take them down.
@@ -75,7 +75,7 @@ test('with the database stopped, enqueue, status and cancel answer 503 with Retr
     await cluster.start();
   }
   // And it recovers without a restart.
-  const again = await call(gw, 'enqueue-analysis', token, { body: { type: 'healthcheck' } });
+  const again = await call(gw, 'enqueue-analysis', token, { body: { type: 'unified_assistant', input: { messages: [{ role: 'user', content: 'oi' }] } } });
   assert.equal(again.status, 202);
 });
 
@@ -84,7 +84,7 @@ test('a server that accepts but never answers also gives 503 within 2 s (bounded
   const silent = createGateway({ env: envFromRecord(gatewayTestEnv(`postgres://postgres@127.0.0.1:${port}/postgres`)) });
   try {
     const token = await userToken();
-    await expect503(call(silent, 'enqueue-analysis', token, { body: { type: 'healthcheck' } }), 'enqueue (silent server)');
+    await expect503(call(silent, 'enqueue-analysis', token, { body: { type: 'unified_assistant', input: { messages: [{ role: 'user', content: 'oi' }] } } }), 'enqueue (silent server)');
     await expect503(call(silent, 'get-analysis-status', token, { method: 'GET', query: `job_id=${randomUUID()}` }), 'status (silent server)');
     // No inline runner and no database: nowhere to keep the work.
     await expect503(call(silent, 'unified-ai-assistant', token, { body: { input: { messages: [{ role: 'user', content: 'oi' }] } } }), 'AI function with neither path');

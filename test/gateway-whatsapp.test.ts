@@ -128,7 +128,7 @@ test('POST signed with WHATSAPP_USE_ASYNC on: one job per message, owned by the 
 
 test('over real HTTP: 413 for a declared length and for a chunked body past the limit; the connection still gets its answer', async () => {
   const token = await userToken();
-  const big = JSON.stringify({ type: 'healthcheck', input: {}, pad: 'x'.repeat(10_000) });
+  const big = JSON.stringify({ type: 'unified_assistant', input: { messages: [{ role: 'user', content: 'oi' }] }, pad: 'x'.repeat(10_000) });
   const declared = await fetch(`${base}/enqueue-analysis`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: big });
   assert.equal(declared.status, 413);
   assert.equal(((await declared.json()) as { error: { code: string } }).error.code, 'payload_too_large');
@@ -147,7 +147,7 @@ test('over real HTTP: 413 for a declared length and for a chunked body past the 
   assert.equal((JSON.parse(chunked.body) as { error: { code: string } }).error.code, 'payload_too_large');
 
   // A small request on the same host still works.
-  const ok = await fetch(`${base}/enqueue-analysis`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{"type":"healthcheck"}' });
+  const ok = await fetch(`${base}/enqueue-analysis`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{"type":"unified_assistant","input":{"messages":[{"role":"user","content":"oi"}]}}' });
   assert.equal(ok.status, 202);
   // Bodies without a content type are refused as 415, not parsed.
   const noType = await fetch(`${base}/enqueue-analysis`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: new Uint8Array([123, 125]) });

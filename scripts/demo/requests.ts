@@ -1,5 +1,5 @@
 // The demo's six requests: one per AI function (through its own edge function, as the app calls it)
-// plus a healthcheck canary through enqueue-analysis. Inputs are realistic but invented: no real
+// plus a chat turn through enqueue-analysis. Inputs are realistic but invented: no real
 // patient, phone number or photo.
 import { platePng } from './png.ts';
 

@@ -17,6 +17,28 @@ export const HANDLER_VERSIONS: Record<JobType, string> = {
   healthcheck: '1',
 };
 
+/**
+ * Types whose input is personal (a lab report, a meal photo, a conversation): their entries are keyed
+ * per person, so a hit can never tell one user that another already sent the same exam or photo
+ * (the `cached: true` answer, or its speed, would). meal_plan is shared on purpose: its input is a
+ * handful of targets (kcal, meals, days, restrictions) that identify no one, and the shared entries
+ * are what `ai-worker cache warm` precomputes. test/cache-privacy.test.ts checks both sides.
+ */
+export const PERSONAL_TYPES: ReadonlySet<JobType> = new Set<JobType>(['sofia_image', 'medical_exam', 'unified_assistant', 'whatsapp_message']);
+
+/**
+ * The scope of an entry: the user id for personal types (for WhatsApp, the sender), null for shared
+ * ones. Required, so that no caller can forget it.
+ */
+export type CacheScope = string | null;
+
+function scoped(type: JobType, canonical: unknown, scope: CacheScope): unknown {
+  if (!PERSONAL_TYPES.has(type)) return canonical;
+  // A personal entry without a person would be shared by everyone: a programming error, not a miss.
+  if (!scope) throw new Error(`cache key for ${type} needs a scope (the user)`);
+  return { scope, input: canonical };
+}
+
 /** Fields whose value is a base64 payload: hashed, not keyed verbatim. */
 const BYTES_FIELDS = new Set(['image_base64', 'document_base64', 'base64']);
 /** Fields that only point at content: a key over them would be a key over the URL. */
@@ -61,14 +83,14 @@ export async function canonicalInput(input: unknown): Promise<unknown | undefine
 }
 
 /** The cache key for a job, or undefined when the input cannot be keyed without downloading it. */
-export async function cacheKeyFor(type: JobType, input: unknown): Promise<string | undefined> {
+export async function cacheKeyFor(type: JobType, input: unknown, scope: CacheScope): Promise<string | undefined> {
   const canonical = await canonicalInput(input);
   if (canonical === undefined) return undefined;
-  return `${type}:v${HANDLER_VERSIONS[type]}:${await sha256Hex(JSON.stringify(canonical))}`;
+  return `${type}:v${HANDLER_VERSIONS[type]}:${await sha256Hex(JSON.stringify(scoped(type, canonical, scope)))}`;
 }
 
 /** Key over already-downloaded bytes (sofia_image by URL: the worker keys after the download). */
-export async function cacheKeyForBytes(type: JobType, bytes: Uint8Array, rest: Record<string, unknown> = {}): Promise<string> {
+export async function cacheKeyForBytes(type: JobType, bytes: Uint8Array, rest: Record<string, unknown>, scope: CacheScope): Promise<string> {
   const canonical = await canonicalInput({ ...rest, 'content:sha256': await sha256Hex(bytes) });
-  return `${type}:v${HANDLER_VERSIONS[type]}:${await sha256Hex(JSON.stringify(canonical))}`;
+  return `${type}:v${HANDLER_VERSIONS[type]}:${await sha256Hex(JSON.stringify(scoped(type, canonical, scope)))}`;
 }

@@ -9,12 +9,13 @@
 //   sync, transient handler failure            → enqueue   (fallback sync_failed; the queue retries)
 //   sync, permanent handler failure            → 422 with the handler's error code
 import { storeCache } from '../cache/store.ts';
+import { JobError, toUserError } from '../errors.ts';
 import type { JobType } from '../schemas.ts';
 import { frame, noteRoute, rateLimit, type GatewayContext } from './context.ts';
 import { isUnavailable, unavailable, withDeadline } from './db.ts';
 import { isAsyncFor, type FlagName } from './flags.ts';
 import { HttpError, json, methodNotAllowed, readJsonObject, type Handler } from './http.ts';
-import { SyncUnavailableError } from './inline.ts';
+import { SyncUnavailableError, type RunInline } from './inline.ts';
 import { enqueueBody, parseJobOptions, validateFor, type EnqueueOutcome, type EnqueueRequest } from './jobs.ts';
 
 export interface AiSpec {
@@ -32,7 +33,14 @@ export const AI_FUNCTIONS = {
 
 export type AiFunctionName = keyof typeof AI_FUNCTIONS;
 
-export type Fallback = 'no_worker' | 'enqueue_failed' | 'sync_unavailable' | 'sync_timeout' | 'sync_failed';
+export type Fallback = 'no_worker' | 'enqueue_failed' | 'sync_unavailable' | 'sync_timeout' | 'sync_failed' | 'sync_busy';
+
+/**
+ * Inline analyses running now, per gateway instance. The synchronous path runs handlers in this
+ * process (edge isolate or daemon): past SYNC_MAX_CONCURRENCY further work goes to the queue
+ * (fallback sync_busy) instead of piling up here.
+ */
+const syncInFlight = new WeakMap<GatewayContext, { n: number }>();
 
 export type AiOutcome =
   | { mode: 'sync'; result: unknown; cached?: true; fallback?: Fallback }
@@ -60,7 +68,7 @@ export async function routeAi(ctx: GatewayContext, spec: AiSpec, who: Identity, 
   // stays within one database deadline, and the sync path answers without it.
   let dbDown = false;
   try {
-    const hit = await withDeadline(deadline, () => ctx.jobs.cached(spec.type, request.input));
+    const hit = await withDeadline(deadline, () => ctx.jobs.cached(spec.type, request.input, who.userId));
     if (hit.result !== undefined) return { mode: 'sync', result: hit.result, cached: true };
     key = hit.key;
   } catch {
@@ -79,7 +87,9 @@ export async function routeAi(ctx: GatewayContext, spec: AiSpec, who: Identity, 
         return { mode: 'async', enqueued };
       }
       fallback = 'no_worker';
-    } catch {
+    } catch (err) {
+      // A user at the active-job cap is told so; running the work inline instead would bypass the cap.
+      if (err instanceof HttpError && err.status === 429) throw err;
       fallback = 'enqueue_failed';
     }
   }
@@ -102,7 +112,37 @@ async function runSync(
   };
   const run = await ctx.runInline();
   if (!run) return toQueue('sync_unavailable');
+  let slots = syncInFlight.get(ctx);
+  if (!slots) syncInFlight.set(ctx, (slots = { n: 0 }));
+  if (slots.n >= ctx.config.syncMaxConcurrency) return toQueue('sync_busy');
+  slots.n++;
+  const held = slots;
+  // The slot is held until the handler's work ends, not until we answer: a handler past its budget
+  // keeps running (and using this process) after its request was handed to the queue.
+  let hooked = false;
+  const hold = (work: Promise<unknown>) => {
+    hooked = true;
+    work.then(() => held.n--, () => held.n--);
+  };
+  try {
+    return await runSyncSlot(ctx, spec, who, request, key, fallback, dbDown, run, toQueue, hold);
+  } finally {
+    if (!hooked) held.n--;
+  }
+}
 
+async function runSyncSlot(
+  ctx: GatewayContext,
+  spec: AiSpec,
+  who: Identity,
+  request: EnqueueRequest,
+  key: string | undefined,
+  fallback: Fallback | undefined,
+  dbDown: boolean,
+  run: RunInline,
+  toQueue: (why: Fallback) => Promise<AiOutcome>,
+  hold: (work: Promise<unknown>) => void,
+): Promise<AiOutcome> {
   const budgetMs = ctx.config.syncBudgetMs;
   const controller = new AbortController();
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -114,6 +154,7 @@ async function runSync(
     }, budgetMs);
   });
   const work = run(spec.type, request.input, controller.signal, { userId: who.userId });
+  hold(work);
   // A handler that ignores its signal keeps running after we answer; its late failure is expected.
   work.catch(() => {});
   try {
@@ -130,7 +171,9 @@ async function runSync(
     if (err instanceof SyncUnavailableError) return toQueue('sync_unavailable');
     const e = err as { kind?: string; code?: string; message?: string; fields?: string[] };
     if (e.kind === 'permanent') {
-      throw new HttpError(422, e.code ?? 'analysis_failed', e.message ?? 'the analysis cannot be done for this input', e.fields ? { fields: e.fields } : {});
+      // The user reads a code and a Portuguese message, never what a provider said (toUserError).
+      const user = err instanceof JobError ? toUserError(err) : { code: e.code ?? 'analysis_failed', message: 'não foi possível concluir a análise para estes dados' };
+      throw new HttpError(422, user.code, user.message, e.fields ? { fields: e.fields } : {});
     }
     if (e.kind === 'cancelled') throw new HttpError(503, 'cancelled', 'the analysis was interrupted; retry', { headers: { 'Retry-After': '1' } });
     return toQueue('sync_failed');

@@ -45,6 +45,14 @@ export interface GatewayConfig {
   /** Accept http:// image URLs in inputs (local emulators only). */
   allowHttpImageUrls: boolean;
   maxImageBytes: number;
+  /** Largest PDF accepted, decoded (PDF_MAX_BYTES; images have SOFIA_MAX_IMAGE_BYTES). */
+  maxDocumentBytes: number;
+  /** Active (pending + processing) jobs one user may have; the insert past it answers 429. */
+  maxActiveJobsPerUser: number;
+  /** Webhook bodies larger than this are refused before they are read (Meta sends a few KB). */
+  whatsappMaxBodyBytes: number;
+  /** Synchronous (inline) analyses running at once in this gateway instance; past it work goes to the queue. */
+  syncMaxConcurrency: number;
 }
 
 /** The cap asked of the flag cache: a rollback by SQL UPDATE is live everywhere within this. */
@@ -61,7 +69,7 @@ const ENV_NAMES = [
   'GATEWAY_MAX_TOKEN_BYTES', 'GATEWAY_JWT_CLOCK_SKEW_SECONDS', 'GATEWAY_DB_POOL_MAX', 'GATEWAY_DB_CONNECT_TIMEOUT_MS',
   'GATEWAY_DB_STATEMENT_TIMEOUT_MS', 'GATEWAY_DB_DEADLINE_MS', 'GATEWAY_FLAG_CACHE_TTL_MS', 'GATEWAY_WORKER_FRESH_SECONDS',
   'SYNC_BUDGET_MS', 'WHATSAPP_APP_SECRET', 'WHATSAPP_VERIFY_TOKEN', 'WHATSAPP_SERVICE_USER_ID', 'IMAGE_URL_ALLOW_HTTP',
-  'SOFIA_MAX_IMAGE_BYTES', ...FLAG_NAMES,
+  'SOFIA_MAX_IMAGE_BYTES', 'PDF_MAX_BYTES', 'MAX_ACTIVE_JOBS_PER_USER', 'WHATSAPP_MAX_BODY_BYTES', 'SYNC_MAX_CONCURRENCY', ...FLAG_NAMES,
 ];
 
 /** A plain record of the variables the gateway reads, for EnvReader (Deno.env has no spread). */
@@ -202,6 +210,10 @@ export function readGatewayConfig(get: EnvGetter): GatewayConfig {
     cacheTtlSeconds: readCacheTtls(r),
     allowHttpImageUrls: r.bool('IMAGE_URL_ALLOW_HTTP', false),
     maxImageBytes: r.int('SOFIA_MAX_IMAGE_BYTES', 8 * 1024 * 1024, 1024, 50 * 1024 * 1024),
+    maxDocumentBytes: r.int('PDF_MAX_BYTES', 5 * 1024 * 1024, 1024, 50 * 1024 * 1024),
+    maxActiveJobsPerUser: r.int('MAX_ACTIVE_JOBS_PER_USER', 20, 1, 100_000),
+    whatsappMaxBodyBytes: r.int('WHATSAPP_MAX_BODY_BYTES', 256 * 1024, 1024, 16 * 1024 * 1024),
+    syncMaxConcurrency: r.int('SYNC_MAX_CONCURRENCY', 8, 1, 1000),
   };
   if (config.db.deadlineMs < config.db.connectTimeoutMs) {
     r.problems.push(`GATEWAY_DB_DEADLINE_MS (${config.db.deadlineMs}) must not be shorter than GATEWAY_DB_CONNECT_TIMEOUT_MS (${config.db.connectTimeoutMs})`);

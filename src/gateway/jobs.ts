@@ -22,6 +22,18 @@ export type EnqueueOutcome =
   | { kind: 'cached'; result: unknown }
   | { kind: 'job'; jobId: string; status: string; result: unknown; error: unknown; replay: boolean; estimatedSeconds: number };
 
+/**
+ * What a signed-in user may ask for through enqueue-analysis. whatsapp_message jobs come only from the
+ * signed webhook (the business's number would otherwise message any phone with text a user steers)
+ * and healthcheck jobs only from operators, through SQL or the CLI (its delay_ms × fail_times holds a
+ * worker slot for minutes).
+ */
+export const USER_JOB_TYPES: readonly JobType[] = ['sofia_image', 'medical_exam', 'unified_assistant', 'meal_plan'];
+
+export function isUserJobType(type: JobType): boolean {
+  return USER_JOB_TYPES.includes(type);
+}
+
 /** Typical seconds per type when there is no history yet. */
 export const DEFAULT_ESTIMATE_SECONDS: Record<JobType, number> = {
   sofia_image: 8,
@@ -55,7 +67,7 @@ export function parseJobOptions(body: Record<string, unknown>): { idempotencyKey
 
 export function validateFor(config: GatewayConfig, type: JobType, input: unknown): void {
   try {
-    validateInput(type, input, { maxImageBytes: config.maxImageBytes, maxDocumentBytes: config.maxImageBytes, allowHttp: config.allowHttpImageUrls });
+    validateInput(type, input, { maxImageBytes: config.maxImageBytes, maxDocumentBytes: config.maxDocumentBytes, allowHttp: config.allowHttpImageUrls });
   } catch (err) {
     if (err instanceof InvalidInputError) throw new HttpError(400, 'invalid_input', err.message, { fields: err.fields ?? ['input'] });
     throw err;
@@ -65,11 +77,19 @@ export function validateFor(config: GatewayConfig, type: JobType, input: unknown
 const SELECT_BY_KEY = `
 select id, status, result, error from public.analysis_jobs where user_id = $1 and idempotency_key = $2`;
 
+// The insert with the per-user cap, atomically (sql/022_active_job_cap.sql).
 const INSERT = `
-insert into public.analysis_jobs (user_id, type, input, priority, idempotency_key, cache_key, handler_version)
-values ($1, $2, $3, $4, $5, $6, $7)
-on conflict (user_id, idempotency_key) where idempotency_key is not null do nothing
-returning id, status, result, error`;
+select id, status, result, error, outcome
+  from public.enqueue_analysis_job($1, $2, $3::jsonb, $4::smallint, $5, $6, $7, $8)`;
+
+/** Seconds a capped user is asked to wait: about one typical analysis. */
+export const ACTIVE_CAP_RETRY_AFTER_SECONDS = 15;
+
+export function tooManyActiveJobs(max: number): HttpError {
+  return new HttpError(429, 'too_many_active_jobs', `you already have ${max} analyses waiting or running; wait for one to finish`, {
+    headers: { 'Retry-After': String(ACTIVE_CAP_RETRY_AFTER_SECONDS) },
+  });
+}
 
 const ESTIMATE = `
 select avg(extract(epoch from completed_at - started_at))::float8 as seconds
@@ -94,8 +114,8 @@ export class JobService {
   ) {}
 
   /** Cache lookup only (no job); undefined when the input cannot be keyed or nothing is stored. */
-  async cached(type: JobType, input: unknown): Promise<{ key: string | undefined; result: unknown | undefined }> {
-    const key = await cacheKeyFor(type, input);
+  async cached(type: JobType, input: unknown, userId: string): Promise<{ key: string | undefined; result: unknown | undefined }> {
+    const key = await cacheKeyFor(type, input, userId);
     if (!key) return { key, result: undefined };
     return { key, result: await lookupCache(this.pool(), key) };
   }
@@ -108,15 +128,19 @@ export class JobService {
     }
     let key: string | undefined;
     if (!options.skipCache) {
-      const hit = await this.cached(req.type, req.input);
+      const hit = await this.cached(req.type, req.input, userId);
       if (hit.result !== undefined) return { kind: 'cached', result: hit.result };
       key = hit.key;
     } else {
-      key = await cacheKeyFor(req.type, req.input);
+      key = await cacheKeyFor(req.type, req.input, userId);
     }
-    const values = [userId, req.type, JSON.stringify(req.input ?? {}), req.priority ?? 0, req.idempotencyKey ?? null, key ?? null, HANDLER_VERSIONS[req.type]];
-    const inserted = (await pool.query<JobRow>(INSERT, values)).rows[0];
-    if (inserted) return this.outcome(req.type, inserted, false);
+    // The WhatsApp service identity owns every WhatsApp job: its volume is bounded per sender by the
+    // webhook's rate limit, not by the per-user cap, which would silence the whole channel at 20.
+    const cap = userId === this.config.whatsapp.serviceUserId ? null : this.config.maxActiveJobsPerUser;
+    const values = [userId, req.type, JSON.stringify(req.input ?? {}), req.priority ?? 0, req.idempotencyKey ?? null, key ?? null, HANDLER_VERSIONS[req.type], cap];
+    const inserted = (await pool.query<JobRow & { outcome: string }>(INSERT, values)).rows[0];
+    if (inserted?.outcome === 'too_many_active') throw tooManyActiveJobs(cap!);
+    if (inserted) return this.outcome(req.type, inserted, inserted.outcome === 'existing');
     // Lost the race to a concurrent request with the same key: its row is the answer.
     const winner = (await pool.query<JobRow>(SELECT_BY_KEY, [userId, req.idempotencyKey])).rows[0];
     if (!winner) throw new Error('idempotency conflict without a row');

@@ -3,7 +3,7 @@ import { isJobType, JOB_TYPES } from '../schemas.ts';
 import { frame, noteRoute, rateLimit, type GatewayContext } from './context.ts';
 import { withDeadline } from './db.ts';
 import { HttpError, json, methodNotAllowed, readJsonObject, UUID_RE, type Handler } from './http.ts';
-import { enqueueBody, parseJobOptions, validateFor } from './jobs.ts';
+import { enqueueBody, isUserJobType, parseJobOptions, USER_JOB_TYPES, validateFor } from './jobs.ts';
 
 export function enqueueAnalysis(ctx: GatewayContext): Handler {
   return frame(ctx, 'enqueue-analysis', async (req) => {
@@ -15,9 +15,11 @@ export function enqueueAnalysis(ctx: GatewayContext): Handler {
       throw new HttpError(400, 'invalid_input', `type must be one of ${JOB_TYPES.join(', ')}`, { fields: ['type'] });
     }
     const type = body.type;
+    if (!isUserJobType(type)) {
+      throw new HttpError(403, 'job_type_not_allowed', `type ${type} cannot be created by app users; allowed: ${USER_JOB_TYPES.join(', ')}`, { fields: ['type'] });
+    }
     const options = parseJobOptions(body);
-    // healthcheck may omit input (the canary); every other type validates its own.
-    const input = body.input ?? (type === 'healthcheck' ? {} : undefined);
+    const input = body.input;
     validateFor(ctx.config, type, input);
     const outcome = await withDeadline(ctx.config.db.deadlineMs, () => ctx.jobs.enqueue(user.id, { type, input, ...options }));
     noteRoute(req, { mode: outcome.kind === 'cached' ? 'cache' : 'async' });

@@ -91,7 +91,10 @@ export function whatsappAssistant(ctx: GatewayContext): Handler {
       return new Response(challenge, { status: 200, headers: { 'Content-Type': 'text/plain' } });
     }
     if (req.method !== 'POST') throw methodNotAllowed('GET, POST');
-    const raw = await readBody(req, ctx.config.maxBodyBytes);
+    // Meta's deliveries are a few KB: a body past WHATSAPP_MAX_BODY_BYTES (256 KB) is refused on its
+    // declared length before a byte is read, or as soon as the bytes read pass it; the HMAC is never
+    // computed over megabytes from an unauthenticated sender.
+    const raw = await readBody(req, ctx.config.whatsappMaxBodyBytes);
     if (!appSecret || !(await verifyWhatsappSignature(appSecret, raw, req.headers.get('x-hub-signature-256')))) {
       throw new HttpError(401, 'invalid_signature', 'X-Hub-Signature-256 does not match the body');
     }

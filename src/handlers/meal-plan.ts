@@ -60,7 +60,7 @@ export function parseTips(text: string): string[] {
 export type MealPlanOutcome = AnalysisOutcome<MealPlanResult> & { modelTips?: number };
 
 export async function analyseMealPlan(deps: AnalysisDeps, input: MealPlanInput, actx: AnalysisContext): Promise<MealPlanOutcome> {
-  const cacheKey = await cacheKeyFor('meal_plan', input);
+  const cacheKey = await cacheKeyFor('meal_plan', input, null);
   const hit = await deps.cache.get('meal_plan', cacheKey);
   if (hit !== undefined) return { result: hit as MealPlanResult, cacheKey, cached: true };
 

@@ -19,7 +19,7 @@ import {
   analysisContext, optionalText, requiredStepError, toHandlerResult, validateOptions,
   type AnalysisContext, type AnalysisDeps, type AnalysisOutcome,
 } from './shared/analysis.ts';
-import { decodeBase64 } from './shared/image.ts';
+import { assertImageDimensions, decodeBase64 } from './shared/image.ts';
 import type { JobHandler } from './types.ts';
 
 /** What the result shows of a parsed analyte: everything but the catalogue key and the line number. */
@@ -89,7 +89,7 @@ function publicQualitative(parsed: LabParseResult): ExamQualitative[] {
 }
 
 export async function analyseMedicalExam(deps: AnalysisDeps, input: MedicalExamInput, actx: AnalysisContext): Promise<AnalysisOutcome<ExamResult>> {
-  const cacheKey = await cacheKeyFor('medical_exam', input);
+  const cacheKey = await cacheKeyFor('medical_exam', input, actx.cacheScope);
   const hit = await deps.cache.get('medical_exam', cacheKey);
   if (hit !== undefined) return { result: hit as ExamResult, cacheKey, cached: true };
 
@@ -98,13 +98,16 @@ export async function analyseMedicalExam(deps: AnalysisDeps, input: MedicalExamI
   if ('text' in input) {
     text = input.text;
   } else if (input.mime === 'application/pdf') {
-    text = (await extractPdfText(decodeBase64(input.document_base64), { signal: actx.signal })).text;
+    const { pdfMaxChars, pdfTimeoutMs, pdfMemoryMb } = deps.config.safety;
+    text = (await extractPdfText(decodeBase64(input.document_base64), { signal: actx.signal, maxChars: pdfMaxChars, timeoutMs: pdfTimeoutMs, memoryMb: pdfMemoryMb })).text;
   } else {
+    const image = decodeBase64(input.document_base64);
+    assertImageDimensions(image, deps.config.safety.maxImagePixels);
     try {
       const answer = await deps.providers.vision({
         system: TRANSCRIBE_SYSTEM,
         prompt: 'Transcreva o laudo desta imagem.',
-        images: [{ data: decodeBase64(input.document_base64), mimeType: input.mime }],
+        images: [{ data: image, mimeType: input.mime }],
         signal: actx.signal,
         calls: actx.calls,
       });

@@ -16,7 +16,7 @@ import {
   analysisContext, optionalText, requiredStepError, toHandlerResult, validateOptions,
   type AnalysisContext, type AnalysisDeps, type AnalysisOutcome,
 } from './shared/analysis.ts';
-import { decodeBase64, downloadImage, imageDimensions } from './shared/image.ts';
+import { assertImageDimensions, decodeBase64, downloadImage, imageDimensions, mediaUrlPolicy } from './shared/image.ts';
 import type { JobHandler } from './types.ts';
 
 export interface SofiaFood {
@@ -57,6 +57,23 @@ const COMMENT_SYSTEM =
   'alimentos nem números além dos informados, não faça diagnósticos e não use markdown.';
 
 export const SOFIA_TIMEOUT_MS = 120_000;
+
+/** A plate holds a few foods; a detector answering hundreds of labels is broken or steered. */
+export const MAX_DETECTIONS = 40;
+/** Longest label kept; TACO names are under 60 characters, a vision model may answer paragraphs. */
+export const MAX_LABEL_CHARS = 60;
+
+/**
+ * The detections a result may carry: the most confident MAX_DETECTIONS, each label cut to
+ * MAX_LABEL_CHARS. A vision model's answer is untrusted text that lands in the result (`unmapped`)
+ * and in the comment prompt, so its size is bounded here, whatever the model said.
+ */
+export function capDetections(detections: readonly Detection[]): Detection[] {
+  return [...detections]
+    .sort((a, b) => b.confidence - a.confidence)
+    .slice(0, MAX_DETECTIONS)
+    .map((d) => ({ ...d, name: String(d.name).replace(/\s+/g, ' ').trim().slice(0, MAX_LABEL_CHARS) }));
+}
 
 /** TACO arithmetic over the detections; pure, so tests and the bench can check it directly. */
 export function nutritionFromDetections(
@@ -132,13 +149,14 @@ export async function analyseSofiaImage(deps: AnalysisDeps, input: SofiaImageInp
     bytes = decodeBase64(input.image_base64);
     mime = input.image_mime ?? 'image/jpeg';
     // Keyed as the gateway keys the job's input (image_mime is derived, not sent).
-    cacheKey = await cacheKeyFor('sofia_image', { image_base64: input.image_base64, ...rest });
+    cacheKey = await cacheKeyFor('sofia_image', { image_base64: input.image_base64, ...rest }, actx.cacheScope);
   } else {
-    const got = await downloadImage(input.image_url!, { maxBytes: deps.config.maxImageBytes, allowHttp: deps.config.allowHttpImageUrls, signal: actx.signal });
+    const got = await downloadImage(input.image_url!, { maxBytes: deps.config.maxImageBytes, allowHttp: deps.config.allowHttpImageUrls, signal: actx.signal, policy: mediaUrlPolicy(deps.config) });
     bytes = got.bytes;
     mime = got.mime;
-    cacheKey = await cacheKeyForBytes('sofia_image', bytes, rest);
+    cacheKey = await cacheKeyForBytes('sofia_image', bytes, rest, actx.cacheScope);
   }
+  assertImageDimensions(bytes, deps.config.safety.maxImagePixels);
   const hit = await deps.cache.get('sofia_image', cacheKey);
   if (hit !== undefined) return { result: hit as SofiaResult, cacheKey, cached: true };
 
@@ -149,7 +167,7 @@ export async function analyseSofiaImage(deps: AnalysisDeps, input: SofiaImageInp
     throw requiredStepError(err, 'no_detector', `nenhum detector de alimentos respondeu (${deps.config.providers.chains.detect.join(', ')})`);
   }
   const taco = deps.taco().byId;
-  const numbers = nutritionFromDetections(detected.detections, taco, imageDimensions(bytes));
+  const numbers = nutritionFromDetections(capDetections(detected.detections), taco, imageDimensions(bytes));
 
   let comment: string | null;
   let degraded = false;

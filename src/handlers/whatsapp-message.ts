@@ -7,7 +7,7 @@
 // that may succeed later (models down) retries, and on the job's last attempt the user is told to
 // try again later. A send that fails is retried by the queue; the job fails only when attempts run out.
 import { HANDLER_VERSIONS } from '../cache/key.ts';
-import { InvalidInputError, JobError } from '../errors.ts';
+import { InvalidInputError, JobError, PermanentError, toUserError } from '../errors.ts';
 import {
   formatAssistant, formatExam, formatFoodAnalysis, formatMealPlan, routeWhatsappMessage, truncateForWhatsapp,
   type WhatsappRoute,
@@ -22,7 +22,7 @@ import {
   analysisContext, isCancellation, requiredStepError, toHandlerResult, validateOptions,
   type AnalysisContext, type AnalysisDeps, type AnalysisOutcome,
 } from './shared/analysis.ts';
-import { bytesToBase64, downloadImage } from './shared/image.ts';
+import { bytesToBase64, downloadImage, mediaUrlPolicy } from './shared/image.ts';
 import { analyseSofiaImage } from './sofia-image.ts';
 import type { JobHandler } from './types.ts';
 import { answerAssistant } from './unified-assistant.ts';
@@ -78,7 +78,7 @@ function explainFailure(route: WhatsappRoute, err: JobError): string {
       ? 'Não consegui abrir este arquivo. Envie uma foto (JPEG, PNG ou WebP) ou um PDF do laudo, com até alguns megabytes.'
       : 'Não consegui entender esta mensagem. Pode reformular?';
   }
-  if (/^(pdf_no_text|invalid_pdf|image_download_failed|image_too_large|unsupported_image)$/.test(err.code)) {
+  if (/^(pdf_no_text|invalid_pdf|pdf_too_complex|pdf_text_too_long|image_download_failed|image_too_large|image_dimensions_too_large|unsupported_image|url_not_allowed)$/.test(err.code)) {
     return `Não consegui analisar: ${err.message}.`;
   }
   return 'Não consegui concluir esta análise. Tente de novo com outra foto ou mensagem.';
@@ -116,6 +116,7 @@ async function runRoute(deps: AnalysisDeps, route: WhatsappRoute, input: Whatsap
           allowHttp: deps.config.allowHttpImageUrls,
           signal: actx.signal,
           accept: EXAM_DOCUMENT_MIMES,
+          policy: mediaUrlPolicy(deps.config),
         });
         document_base64 = bytesToBase64(got.bytes);
         mime = got.mime;
@@ -161,7 +162,7 @@ export async function handleWhatsappMessage(
     if (err.kind === 'permanent') reply = explainFailure(route, err);
     else if (lastAttempt) reply = TRY_LATER_REPLY;
     else throw err;
-    analysisError = { code: err.code, message: err.message };
+    analysisError = { code: err.code, message: toUserError(err).message };
   }
 
   let sent;
@@ -182,8 +183,16 @@ export function whatsappMessageHandler(deps: AnalysisDeps): JobHandler {
     version: HANDLER_VERSIONS.whatsapp_message,
     timeoutMs: WHATSAPP_TIMEOUT_MS,
     async run(input, ctx) {
+      // Defence in depth behind the gateway's type check: only the signed webhook's service identity
+      // owns WhatsApp jobs. Any other owner (a row written by a user some other way) would make the
+      // business's number message a phone that user chose, so it fails before anything is sent.
+      if (ctx.userId.toLowerCase() !== deps.config.safety.whatsappServiceUserId) {
+        throw new PermanentError('forbidden_owner', 'esta mensagem não pode ser enviada: o pedido não veio do canal oficial do WhatsApp');
+      }
       const parsed = validateInput('whatsapp_message', input, validateOptions(deps.config));
-      const actx = analysisContext(ctx);
+      // Every WhatsApp job has the same owner (the service identity): personal cache entries are the
+      // sender's, so one sender's photo or exam is never another sender's hit.
+      const actx = { ...analysisContext(ctx), cacheScope: `whatsapp:${parsed.from}` };
       // Sent by an earlier attempt (lost lease, crash after the send, a timed-out attempt): the user
       // has the answer already; this attempt only completes the job with it (issue 15).
       const delivered = ctx.delivery as WhatsappResult | undefined;

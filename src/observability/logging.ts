@@ -85,6 +85,7 @@ export function subscribeLogging(events: EventBus, log: Logger): () => void {
       if (e.urgent) log.info({ event: 'assistant_urgent', job_id: e.jobId, category: e.category, source: e.source, second_opinion: e.secondOpinion }, 'urgent answer sent');
     }),
     events.on('alert:sent', (e) => log.warn({ event: 'alert_sent', alert: e.name, status: e.status, subject: e.subject }, `alert ${e.status}: ${e.name}`)),
+    events.on('retention:done', (e) => log.info({ event: 'retention', deleted: e.deleted, media_stripped: e.stripped, cache_deleted: e.cacheDeleted }, 'retention applied')),
     events.on('error', (e) => log.error({ event: 'error', where: e.where, error: e.error }, 'error')),
   ];
   return () => offs.forEach((off) => off());

@@ -1,12 +1,20 @@
 // Text out of a PDF lab report with pdfjs-dist (legacy build: the one that runs on Node without a
-// DOM). Text-layer only: a scanned report has no text and is refused with a message asking for a
+// DOM), parsed in a sandboxed worker thread (sandbox-worker.mjs) with a heap limit, a deadline and a
+// cap on characters. Text-layer only: a scanned report has no text and is refused with a message asking for a
 // photo, which the vision path can read. Lines are rebuilt from the positioned text items so the
 // lab parser sees the report's columns ("GLICOSE  112 mg/dL  70 a 99 mg/dL") as printed.
-import { PermanentError } from '../errors.ts';
+import { Worker } from 'node:worker_threads';
+import { PermanentError, TransientError } from '../errors.ts';
 
 export interface PdfTextOptions {
   /** Pages read at most; lab reports are a few pages, a 500-page upload is not a report. */
   maxPages?: number;
+  /** Characters of text read at most; past it the document is refused (pdf_text_too_long). */
+  maxChars?: number;
+  /** Hard deadline of the parse: the sandbox thread is terminated at it. */
+  timeoutMs?: number;
+  /** Heap of the sandbox thread (V8 old generation), in MB. */
+  memoryMb?: number;
   signal?: AbortSignal;
 }
 
@@ -21,15 +29,6 @@ interface TextItemLike {
   width: number;
   height: number;
   hasEOL?: boolean;
-}
-
-type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
-let pdfjs: Promise<PdfJs> | undefined;
-
-// Loaded on first use: the module is large and most jobs never see a PDF.
-function loadPdfJs(): Promise<PdfJs> {
-  pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs');
-  return pdfjs;
 }
 
 /** Groups items into lines by baseline, left to right, with a double space where a column gap is. */
@@ -74,51 +73,87 @@ export function linesFromItems(items: TextItemLike[]): string[] {
   return out;
 }
 
+/** Defaults for lab reports; the daemon passes PDF_MAX_TEXT_CHARS, PDF_PARSE_TIMEOUT_MS, PDF_PARSE_MEMORY_MB. */
+export const PDF_DEFAULTS = { maxPages: 20, maxChars: 200_000, timeoutMs: 20_000, memoryMb: 256 };
+
+type SandboxAnswer =
+  | { kind: 'ok'; pages: number; items: TextItemLike[][] }
+  | { kind: 'invalid'; name: string }
+  | { kind: 'too_long'; chars: number };
+
+const SANDBOX = new URL('./sandbox-worker.mjs', import.meta.url);
+
+function tooComplex(why: string): PermanentError {
+  return new PermanentError('pdf_too_complex', `o PDF é grande ou complexo demais para ser lido (${why}); envie o laudo original do laboratório ou uma foto dele`);
+}
+
+/**
+ * Runs pdfjs in a worker thread: a malicious document (a content stream compressed twice that
+ * decodes to hundreds of MB) costs that thread its heap limit or its deadline, never the daemon's
+ * event loop, whose heartbeats keep every other job's lease alive meanwhile.
+ */
+function parseInSandbox(bytes: Uint8Array, o: Required<Omit<PdfTextOptions, 'signal'>>, signal?: AbortSignal): Promise<SandboxAnswer> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    // The copy is transferred, not cloned: the caller keeps its bytes.
+    const data = new Uint8Array(bytes);
+    const worker = new Worker(SANDBOX, {
+      workerData: { data, maxPages: o.maxPages, maxChars: o.maxChars },
+      transferList: [data.buffer],
+      // No tsx loader, no inherited flags: the sandbox is plain JavaScript.
+      execArgv: [],
+      resourceLimits: { maxOldGenerationSizeMb: o.memoryMb, maxYoungGenerationSizeMb: Math.min(32, Math.max(4, o.memoryMb / 8)), stackSizeMb: 4 },
+      stdout: true,
+      stderr: true,
+    });
+    let settled = false;
+    const finish = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      void worker.terminate();
+      fn();
+    };
+    const timer = setTimeout(() => finish(() => reject(tooComplex(`passou de ${o.timeoutMs} ms`))), o.timeoutMs);
+    const onAbort = () => finish(() => reject(signal!.reason));
+    signal?.addEventListener('abort', onAbort, { once: true });
+    worker.once('message', (msg: SandboxAnswer) => finish(() => resolve(msg)));
+    worker.once('error', (err: Error & { code?: string }) => {
+      // The sandbox catches every parse error itself and answers with a message: an 'error' event is
+      // either the heap limit (the document's fault) or a sandbox that could not start (ours: an edge
+      // runtime without the .mjs file, say), which another attempt elsewhere — the daemon — can do.
+      if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') finish(() => reject(tooComplex(`passou de ${o.memoryMb} MB de memória`)));
+      else finish(() => reject(new TransientError('pdf_sandbox_unavailable', 'o leitor de PDF não está disponível agora; tentaremos de novo', { cause: err })));
+    });
+    worker.once('exit', () => finish(() => reject(tooComplex('o leitor parou'))));
+  });
+}
+
 /**
  * The report's text, page by page. Throws PermanentError `invalid_pdf` for a broken or encrypted
- * file and `pdf_no_text` for one without a text layer (a scan).
+ * file, `pdf_no_text` for one without a text layer (a scan), `pdf_too_complex` past the sandbox's
+ * memory or time, and `pdf_text_too_long` past maxChars characters (no lab report is that long).
  */
 export async function extractPdfText(bytes: Uint8Array, options: PdfTextOptions = {}): Promise<PdfText> {
-  const maxPages = options.maxPages ?? 20;
-  const { getDocument } = await loadPdfJs();
-  // pdfjs takes ownership of (and detaches) the buffer it is given: pass a copy.
-  const task = getDocument({
-    data: new Uint8Array(bytes),
-    // Untrusted input: no eval'd font programs, no system fonts or font loading, errors only.
-    isEvalSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    verbosity: 0,
-    stopAtErrors: false,
-  });
-  const onAbort = () => void task.destroy();
-  options.signal?.addEventListener('abort', onAbort, { once: true });
-  try {
-    let doc;
-    try {
-      doc = await task.promise;
-    } catch (err) {
-      if (options.signal?.aborted) throw err;
-      const name = (err as Error)?.name ?? '';
-      const why = name === 'PasswordException' ? 'o PDF está protegido por senha' : 'o arquivo não é um PDF legível';
-      throw new PermanentError('invalid_pdf', `${why}; envie o laudo sem senha ou uma foto dele`, { cause: err });
-    }
-    const pages = Math.min(doc.numPages, maxPages);
-    const lines: string[] = [];
-    for (let p = 1; p <= pages; p++) {
-      if (options.signal?.aborted) break;
-      const page = await doc.getPage(p);
-      const content = await page.getTextContent();
-      lines.push(...linesFromItems(content.items.filter((i) => 'str' in i) as TextItemLike[]));
-      page.cleanup();
-    }
-    const text = lines.join('\n');
-    if (text.trim() === '') {
-      throw new PermanentError('pdf_no_text', 'o PDF não tem texto selecionável (parece uma imagem escaneada); envie uma foto do laudo');
-    }
-    return { text, pages };
-  } finally {
-    options.signal?.removeEventListener('abort', onAbort);
-    await task.destroy().catch(() => {});
+  const o = {
+    maxPages: options.maxPages ?? PDF_DEFAULTS.maxPages,
+    maxChars: options.maxChars ?? PDF_DEFAULTS.maxChars,
+    timeoutMs: options.timeoutMs ?? PDF_DEFAULTS.timeoutMs,
+    memoryMb: options.memoryMb ?? PDF_DEFAULTS.memoryMb,
+  };
+  const answer = await parseInSandbox(bytes, o, options.signal);
+  if (answer.kind === 'invalid') {
+    const why = answer.name === 'PasswordException' ? 'o PDF está protegido por senha' : 'o arquivo não é um PDF legível';
+    throw new PermanentError('invalid_pdf', `${why}; envie o laudo sem senha ou uma foto dele`);
   }
+  if (answer.kind === 'too_long') {
+    throw new PermanentError('pdf_text_too_long', `o PDF tem texto demais para um laudo (mais de ${o.maxChars} caracteres); envie só as páginas dos resultados`);
+  }
+  const lines = answer.items.flatMap((items) => linesFromItems(items));
+  const text = lines.join('\n');
+  if (text.trim() === '') {
+    throw new PermanentError('pdf_no_text', 'o PDF não tem texto selecionável (parece uma imagem escaneada); envie uma foto do laudo');
+  }
+  return { text, pages: answer.pages };
 }

@@ -379,8 +379,9 @@ with lapsed as (
          completed_at = case when j.cancel_requested_at is not null or j.attempts >= j.max_attempts then now() else null end,
          error = case when j.cancel_requested_at is not null
                         then jsonb_build_object('code', 'cancelled', 'message', 'cancelled while its worker was unreachable')
+                      -- Read by the job's owner: no worker id here (the jobs:recovered event logs it).
                       else jsonb_build_object('code', 'lease_expired',
-                        'message', format('the worker %s stopped renewing its lease (crashed, killed or frozen); attempt %s of %s was lost', j.locked_by, j.attempts, j.max_attempts))
+                        'message', format('o processamento foi interrompido antes de terminar (tentativa %s de %s)', j.attempts, j.max_attempts))
                  end,
          run_at = now(), updated_at = now(),
          locked_by = null, lease_token = null, locked_until = null

@@ -6,7 +6,8 @@ import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
 import type { DatabaseConfig, WorkerConfig } from '../config.ts';
 import { isDataError } from '../db/storable.ts';
-import { CancelledError, PermanentError, TransientError, toJobError, type JobError } from '../errors.ts';
+import { applyRetention, type RetentionSettings } from '../retention/retention.ts';
+import { CancelledError, PermanentError, TransientError, toJobError, toUserError, type JobError } from '../errors.ts';
 import type { EventBus, JobRef } from '../events.ts';
 import type { HandlerRegistry } from '../handlers/registry.ts';
 import type { HandlerResult } from '../handlers/types.ts';
@@ -91,6 +92,8 @@ export interface WorkerDeps {
   handlers: HandlerRegistry;
   events: EventBus;
   version: string;
+  /** LGPD retention run by each sweep (src/retention/retention.ts); absent = nothing is deleted. */
+  retention?: RetentionSettings;
 }
 
 export class Worker {
@@ -538,7 +541,7 @@ export class Worker {
       }
       const permanent = error.kind === 'permanent' || error.kind === 'cancelled';
       const delayMs = permanent ? 0 : retryDelayMs(job.attempts, { baseMs: config.retryBaseMs, maxMs: config.retryMaxMs }, error);
-      const row = await this.withRetries(() => failOrRetryJob(pool, job, error.toJSON(), { permanent, delayMs, providerCalls: entry.calls.length > 0 ? entry.calls : undefined }));
+      const row = await this.withRetries(() => failOrRetryJob(pool, job, toUserError(error), { permanent, delayMs, providerCalls: entry.calls.length > 0 ? entry.calls : undefined }));
       if (!row) events.emit('job:stale', { ...ref, action: 'fail' });
       else if (row.status === 'pending') {
         events.emit('job:retried', { ...ref, durationMs, delayMs, error: error.toJSON() });
@@ -639,6 +642,7 @@ export class Worker {
     try {
       const recovered = await this.recover();
       const cacheDeleted = await cleanupExpiredCache(pool);
+      if (this.deps.retention) await applyRetention(pool, this.deps.retention, events);
       events.emit('sweep:done', { workerId: this.id, recovered: recovered, cacheDeleted, ms: performance.now() - started });
     } catch (err) {
       events.emit('error', { where: 'sweep', error: toJobError(err).message });

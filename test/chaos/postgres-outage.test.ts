@@ -132,7 +132,7 @@ test('a 30 s outage: /health/detailed and the gateway say 503 during it, the dae
     fetch(`${base}/functions/v1/enqueue-analysis`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ type: 'healthcheck', input: {} }),
+      body: JSON.stringify({ type: 'unified_assistant', input: { messages: [{ role: 'user', content: 'oi' }] } }),
       signal: AbortSignal.timeout(5_000),
     });
   await cluster.stop();

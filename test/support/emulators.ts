@@ -10,6 +10,7 @@ import * as gemini from '../../src/dev/emulators/gemini.ts';
 import * as ollama from '../../src/dev/emulators/ollama.ts';
 import * as whatsapp from '../../src/dev/emulators/whatsapp.ts';
 import * as yolo from '../../src/dev/emulators/yolo.ts';
+import { DEFAULT_WHATSAPP_SERVICE_USER_ID } from '../../src/config.ts';
 import type { EventBus } from '../../src/events.ts';
 
 export const GEMINI_KEY = 'test-gemini-key';
@@ -56,6 +57,8 @@ export async function startEmulators(): Promise<TestEmulators> {
       WHATSAPP_PHONE_NUMBER_ID: WA_PHONE,
       PROVIDER_RETRIES: '0',
       IMAGE_URL_ALLOW_HTTP: 'true',
+      // The test file servers listen on 127.0.0.1, which production refuses (url_not_allowed).
+      MEDIA_URL_ALLOW_PRIVATE: 'true',
     },
     inferenceCounts: () => ({ yolo: inference(y.stats), ollama: inference(o.stats), gemini: inference(g.stats), whatsapp: inference(w.stats) }),
     resetStats: () => all.forEach((e) => e.resetStats()),
@@ -129,7 +132,8 @@ export async function insertJob(pool: pg.Pool, type: string, input: unknown, opt
   const id = randomUUID();
   await pool.query('insert into analysis_jobs (id, user_id, type, input, max_attempts) values ($1, $2, $3, $4, $5)', [
     id,
-    opts.userId ?? randomUUID(),
+    // WhatsApp jobs belong to the webhook's service identity (the handler refuses any other owner).
+    opts.userId ?? (type === 'whatsapp_message' ? DEFAULT_WHATSAPP_SERVICE_USER_ID : randomUUID()),
     type,
     JSON.stringify(input),
     opts.maxAttempts ?? 3,
@@ -168,7 +172,8 @@ export async function runJob(
   ended.catch(() => {});
   await pool.query('insert into analysis_jobs (id, user_id, type, input, max_attempts) values ($1, $2, $3, $4, $5)', [
     id,
-    opts.userId ?? randomUUID(),
+    // WhatsApp jobs belong to the webhook's service identity (the handler refuses any other owner).
+    opts.userId ?? (type === 'whatsapp_message' ? DEFAULT_WHATSAPP_SERVICE_USER_ID : randomUUID()),
     type,
     JSON.stringify(input),
     opts.maxAttempts ?? 3,

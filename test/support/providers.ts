@@ -10,7 +10,7 @@ export type Emulators = TestEmulators;
 export function testConfig(emu: Emulators, env: Record<string, string> = {}, retry: Partial<ProviderConfig['retry']> = {}): ProviderConfig {
   // The daemon-level knobs of emu.env (no in-call retries, a huge Gemini budget) are not wanted here:
   // these tests exercise the providers' own defaults.
-  const { PROVIDER_RETRIES: _r, GEMINI_RPM: _g, IMAGE_URL_ALLOW_HTTP: _i, ...providerEnv } = emu.env;
+  const { PROVIDER_RETRIES: _r, GEMINI_RPM: _g, IMAGE_URL_ALLOW_HTTP: _i, MEDIA_URL_ALLOW_PRIVATE: _p, ...providerEnv } = emu.env;
   const { config, problems } = readProviderConfig({ ...providerEnv, ...env });
   if (problems.length > 0) throw new Error(problems.join('; '));
   config.retry = { ...config.retry, baseMs: 20, capMs: 100, ...retry };

@@ -23,6 +23,8 @@ export interface AnalysisDeps {
 export interface AnalysisContext {
   jobId: string;
   userId: string;
+  /** Whose personal cache entries this analysis reads and writes: the user, or a WhatsApp sender. */
+  cacheScope: string;
   attempt: number;
   maxAttempts: number;
   signal: AbortSignal;
@@ -40,11 +42,11 @@ export interface AnalysisOutcome<R> {
 }
 
 export function analysisContext(ctx: JobContext): AnalysisContext {
-  return { jobId: ctx.jobId, userId: ctx.userId, attempt: ctx.attempt, maxAttempts: ctx.maxAttempts, signal: ctx.signal, calls: ctx.calls };
+  return { jobId: ctx.jobId, userId: ctx.userId, cacheScope: ctx.userId, attempt: ctx.attempt, maxAttempts: ctx.maxAttempts, signal: ctx.signal, calls: ctx.calls };
 }
 
 export function validateOptions(config: AppConfig) {
-  return { maxImageBytes: config.maxImageBytes, maxDocumentBytes: config.maxImageBytes, allowHttp: config.allowHttpImageUrls };
+  return { maxImageBytes: config.maxImageBytes, maxDocumentBytes: config.safety.maxDocumentBytes, allowHttp: config.allowHttpImageUrls };
 }
 
 export function toHandlerResult(outcome: AnalysisOutcome<unknown>, calls: CallRecord[]): HandlerResult {

@@ -1,8 +1,13 @@
 // Image bytes for the analyses: from base64 (already validated) or downloaded from a URL with a
-// deadline, a size cap and the job's AbortSignal. The downloaded bytes are judged by their first
+// deadline, a size cap and the job's AbortSignal, from public addresses only (src/net/public-address.ts). The downloaded bytes are judged by their first
 // bytes, never by the server's Content-Type. URLs are never put in messages or logs (signed URLs
 // carry tokens).
+import http, { type IncomingMessage } from 'node:http';
+import https from 'node:https';
+import type { LookupFunction } from 'node:net';
+import type { AppConfig } from '../../config.ts';
 import { PermanentError, TransientError, CancelledError } from '../../errors.ts';
+import { resolvePublicAddress, urlNotAllowed, type AddressPolicy } from '../../net/public-address.ts';
 import { sniffMime, type ImageMime } from '../../schemas.ts';
 
 export function decodeBase64(b64: string): Uint8Array {
@@ -45,14 +50,37 @@ export function imageDimensions(b: Uint8Array): { width: number; height: number 
   return size && size.width > 0 && size.height > 0 ? size : undefined;
 }
 
+/** No side longer than this, whatever the pixel budget: a 1 × 50,000,000 "image" is not a photo. */
+export const MAX_IMAGE_SIDE = 30_000;
+
+/**
+ * Refuses an image whose header declares absurd dimensions, before any model (YOLO, Ollama,
+ * Gemini) decodes it: a few-KB PNG may declare 100,000 × 100,000 pixels, which a decoder would try
+ * to allocate (40 GB of RGBA). An image whose header does not say is left to the model's decoder.
+ */
+export function assertImageDimensions(bytes: Uint8Array, maxPixels: number): void {
+  const d = imageDimensions(bytes);
+  if (!d) return;
+  if (d.width * d.height > maxPixels || d.width > MAX_IMAGE_SIDE || d.height > MAX_IMAGE_SIDE) {
+    const mp = Math.round(maxPixels / 100_000) / 10;
+    throw new PermanentError('image_dimensions_too_large', `a imagem tem ${d.width}×${d.height} pixels; o limite é ${mp} megapixels e ${MAX_IMAGE_SIDE} pixels por lado`);
+  }
+}
+
 export interface DownloadOptions {
   maxBytes: number;
   allowHttp: boolean;
   signal: AbortSignal;
+  /** Which hosts and addresses may be reached (src/net/public-address.ts). */
+  policy: AddressPolicy;
   timeoutMs?: number;
   /** Which magic numbers are accepted; images by default. */
   accept?: ReadonlyArray<ImageMime | 'application/pdf'>;
-  fetch?: typeof fetch;
+}
+
+/** The address policy of the daemon's configuration. */
+export function mediaUrlPolicy(config: AppConfig): AddressPolicy {
+  return { allowHosts: config.safety.mediaUrlAllowHosts, allowPrivate: config.safety.mediaUrlAllowPrivate };
 }
 
 const MAX_REDIRECTS = 3;
@@ -60,9 +88,24 @@ const IMAGE_MIMES: ReadonlyArray<ImageMime> = ['image/jpeg', 'image/png', 'image
 
 function checkProtocol(url: URL, allowHttp: boolean): void {
   const ok = url.protocol === 'https:' || (allowHttp && url.protocol === 'http:');
-  if (!ok || url.username || url.password) {
-    throw new PermanentError('image_download_failed', 'o endereço da imagem (ou um redirecionamento dele) não é uma URL https aceita');
-  }
+  if (!ok || url.username || url.password) throw urlNotAllowed(`protocol ${url.protocol} or credentials in the URL`);
+}
+
+/**
+ * One GET over a connection pinned to `pin` (the address the policy judged): the host name is kept
+ * for the Host header, SNI and certificate checks, but no second DNS lookup can pick another address.
+ */
+function getPinned(url: URL, pin: { address: string; family: 4 | 6 }, signal: AbortSignal): Promise<IncomingMessage> {
+  const mod = url.protocol === 'https:' ? https : http;
+  const pinned: LookupFunction = (_host, options, callback) => {
+    if ((options as { all?: boolean }).all) (callback as unknown as (e: null, a: Array<{ address: string; family: number }>) => void)(null, [pin]);
+    else callback(null, pin.address, pin.family);
+  };
+  return new Promise((resolve, reject) => {
+    const req = mod.request(url, { method: 'GET', signal, lookup: pinned, agent: false, headers: { accept: 'image/*, application/pdf' } }, resolve);
+    req.once('error', reject);
+    req.end();
+  });
 }
 
 /** Downloads at most `maxBytes`; 4xx is permanent, timeouts, network errors, 408/429 and 5xx are transient. */
@@ -70,31 +113,35 @@ export async function downloadImage(rawUrl: string, opts: DownloadOptions): Prom
   const timeoutMs = opts.timeoutMs ?? 15_000;
   const deadline = AbortSignal.timeout(timeoutMs);
   const signal = AbortSignal.any([opts.signal, deadline]);
-  const doFetch = opts.fetch ?? fetch;
   let url = new URL(rawUrl);
+  let res: IncomingMessage | undefined;
   try {
-    let res: Response | undefined;
-    // Redirects are followed by hand so that each hop is held to the same protocol rule.
+    // Redirects are followed by hand so that each hop is held to the same rules: protocol, host
+    // allow-list, public address, pinned connection.
     for (let hop = 0; ; hop++) {
       checkProtocol(url, opts.allowHttp);
-      res = await doFetch(url, { redirect: 'manual', signal, headers: { accept: 'image/*, application/pdf' } });
-      if (res.status >= 300 && res.status < 400 && res.headers.get('location')) {
-        await res.body?.cancel().catch(() => {});
+      const pin = await resolvePublicAddress(url, opts.policy);
+      res = await getPinned(url, pin, signal);
+      const status = res.statusCode ?? 0;
+      const location = res.headers.location;
+      if (status >= 300 && status < 400 && location) {
+        res.destroy();
         if (hop >= MAX_REDIRECTS) throw new PermanentError('image_download_failed', `a imagem não pôde ser baixada: mais de ${MAX_REDIRECTS} redirecionamentos`);
-        url = new URL(res.headers.get('location')!, url);
+        url = new URL(location, url);
         continue;
       }
       break;
     }
-    if (!res.ok) {
-      await res.body?.cancel().catch(() => {});
-      const msg = `a imagem não pôde ser baixada (HTTP ${res.status})`;
-      if (res.status === 408 || res.status === 429 || res.status >= 500) throw new TransientError('image_download_failed', msg);
+    const status = res.statusCode ?? 0;
+    if (status < 200 || status >= 300) {
+      res.destroy();
+      const msg = `a imagem não pôde ser baixada (HTTP ${status})`;
+      if (status === 408 || status === 429 || status >= 500) throw new TransientError('image_download_failed', msg);
       throw new PermanentError('image_download_failed', msg);
     }
-    const declared = Number(res.headers.get('content-length') ?? NaN);
+    const declared = Number(res.headers['content-length'] ?? NaN);
     if (Number.isFinite(declared) && declared > opts.maxBytes) {
-      await res.body?.cancel().catch(() => {});
+      res.destroy();
       throw new PermanentError('image_too_large', `a imagem tem ${declared} bytes; o limite é ${opts.maxBytes}`);
     }
     const bytes = await readCapped(res, opts.maxBytes);
@@ -105,34 +152,26 @@ export async function downloadImage(rawUrl: string, opts: DownloadOptions): Prom
     }
     return { bytes, mime };
   } catch (err) {
+    res?.destroy();
     if (opts.signal.aborted) throw new CancelledError('cancelled', 'download cancelled', { cause: err });
     if (deadline.aborted) throw new TransientError('image_download_timeout', `a imagem não foi baixada em ${timeoutMs} ms`, { cause: err });
     if (err instanceof PermanentError || err instanceof TransientError) throw err;
-    // Connection refused, DNS, TLS, a reset mid-body: worth another attempt later.
-    throw new TransientError('image_download_failed', `a imagem não pôde ser baixada: ${(err as Error).message}`, { cause: err });
+    // Connection refused, TLS, a reset mid-body: worth another attempt later. What the network said
+    // stays in the cause (for operators), never in the message a user reads.
+    throw new TransientError('image_download_failed', 'a imagem não pôde ser baixada agora; tentaremos de novo', { cause: err });
   }
 }
 
-async function readCapped(res: Response, maxBytes: number): Promise<Uint8Array> {
-  if (!res.body) return new Uint8Array(0);
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
+async function readCapped(res: IncomingMessage, maxBytes: number): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
   let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
+  for await (const chunk of res as AsyncIterable<Buffer>) {
+    size += chunk.byteLength;
     if (size > maxBytes) {
-      await reader.cancel().catch(() => {});
+      res.destroy();
       throw new PermanentError('image_too_large', `a imagem passa do limite de ${maxBytes} bytes`);
     }
-    chunks.push(value);
+    chunks.push(chunk);
   }
-  const out = new Uint8Array(size);
-  let off = 0;
-  for (const c of chunks) {
-    out.set(c, off);
-    off += c.byteLength;
-  }
-  return out;
+  return new Uint8Array(Buffer.concat(chunks, size));
 }
