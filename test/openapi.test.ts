@@ -12,7 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { parse as parseYaml } from 'yaml';
-import { createGateway, envFromRecord, loadBundledRunInline, type Gateway } from '../src/gateway/index.ts';
+import { loadBundledRunInline } from '../src/gateway/bundled.ts';
+import { createGateway, envFromRecord, type Gateway } from '../src/gateway/index.ts';
 import { useFreshDatabase } from './support/database.ts';
 import { gatewayTestEnv, userToken } from './support/jwt.ts';
 
