@@ -101,7 +101,7 @@ const PAST_TIME = /\b(?:anos? passado|anos? atras|mes passado|meses atras|semana
 const RESOLVED = /\b(?:ja passou|passou (?:logo|rapido|em seguida|sozinh[oa]|depois|em segundos|em minutos)|e passou|mas passou|ja melhor\w*|melhorou|se recuperou|me recuperei|recuperad[oa]|(?:estou|esta|estamos) (?:bem|otim[oa]|controlad[oa]|estavel|segur[oa]|curad[oa])|hoje (?:anda|faco|faz|tem|tomo|esta bem|estou bem|esta otim[oa])|nunca mais|sem crises|resolvi|resolveu|ficou tudo bem|foi tudo bem|correu tudo bem|saiu normal|nao aconteceu nada|ja tratei|ja foi tratad[oa]|controlad[oa]|faco acompanhamento|em acompanhamento|ja (?:fui|passei) (?:no|ao|pelo|na) (?:medico|hospital|pronto socorro|ps|upa)|ja foi atendid[oa])\b/;
 const NOW = /\b(?:agora(?! (?:esta|estou|ta|estamos) (?:bem|otim|controlad|em \d))|ainda|de novo|novamente|voltou|voltando|piorou|piorando|continua|continuo|neste momento|nesse momento|desde (?:ontem|hoje|cedo|a|o|que)|de repente|do nada|acabou de|acabei de|socorro)\b/;
 
-const HABITUAL = /\b(?:fico|fica|ficam|costumo|costuma|sempre que|toda vez que|todas as vezes|de vez em quando)\b/;
+const HABITUAL = /\b(?:fico|fica|ficam|costumo|costuma|sempre que|toda vez que|todas as vezes|de vez em quando|as vezes quando)\b/;
 
 /**
  * Something that happens habitually ("fico confusa quando faço jejum", "toda vez que subo escada") is

@@ -68,7 +68,7 @@ export function phoneticKey(word: string): string {
 /** Spellings Brazilians swap for one another. */
 const CONFUSABLE: ReadonlyArray<[string, string]> = [
   ['x', 'ch'], ['ch', 'x'], ['s', 'ss'], ['ss', 's'], ['s', 'c'], ['c', 's'], ['s', 'z'], ['z', 's'], ['ss', 'c'], ['c', 'ss'],
-  ['r', 'rr'], ['rr', 'r'], ['sc', 'c'], ['u', 'l'], ['l', 'u'], ['i', 'e'], ['e', 'i'], ['u', 'o'], ['o', 'u'], ['n', 'm'], ['m', 'n'],
+  ['r', 'rr'], ['rr', 'r'], ['sc', 'c'], ['u', 'l'], ['l', 'u'], ['i', 'e'], ['e', 'i'], ['u', 'o'], ['o', 'u'],
 ];
 
 /**
@@ -101,7 +101,8 @@ export class Speller {
         // "c" sounds like "s" only before e/i: "saindo" is not "caindo".
         if ((to === 'c' || from === 'c') && !/[ei]/.test(word[i + from.length] ?? '')) continue;
         const v = word.slice(0, i) + to + word.slice(i + from.length);
-        if (this.known.has(v) || this.stems.some((s) => v.startsWith(s))) return v;
+        // Only stems of four letters or more: "mam" (of "mamar") would take "mandou" as "mamdou".
+        if (this.known.has(v) || this.stems.some((s) => s.length >= 4 && v.startsWith(s))) return v;
       }
     }
     return undefined;
