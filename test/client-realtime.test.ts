@@ -122,3 +122,23 @@ test('a broadcast that cannot be written never fails the job update (realtime.se
     await c.end();
   }
 });
+
+test('heartbeats are answered (the client reports ok), and a vsn 1.0.0 client receives broadcasts too', async () => {
+  const user = randomUUID();
+  const token = await userToken({ sub: user });
+  const statuses: string[] = [];
+  const c = createClient(rt.url, 'anon-key', {
+    accessToken: async () => token,
+    realtime: { transport: WebSocket as never, vsn: '1.0.0', heartbeatIntervalMs: 100, heartbeatCallback: (s: string) => void statuses.push(s) },
+  });
+  clients.push(c);
+  await c.realtime.setAuth();
+  const got: unknown[] = [];
+  const joined = await subscribe(c.channel(`analysis_jobs:${user}`, { config: { private: true } }).on('broadcast', { event: 'status' }, (m) => got.push(m.payload)));
+  assert.equal(joined.status, 'SUBSCRIBED');
+  await waitUntil(async () => statuses.filter((s) => s === 'ok').length >= 2, { what: 'two heartbeat replies' });
+  const { rows } = await db.pool.query<{ id: string }>(`insert into analysis_jobs (user_id, type) values ($1, 'healthcheck') returning id`, [user]);
+  await db.pool.query(`update analysis_jobs set status = 'cancelled' where id = $1`, [rows[0]!.id]);
+  await waitUntil(async () => got.length === 1, { what: 'a broadcast over vsn 1.0.0' });
+  assert.deepEqual(got[0], { id: rows[0]!.id, type: 'healthcheck', status: 'cancelled', error: null });
+});
