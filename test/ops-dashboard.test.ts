@@ -164,11 +164,13 @@ test('sign in with the token, then the page shows exactly what the database hold
   const shot = await page.screenshot({ path: process.env.UPDATE_SCREENSHOTS === '1' ? SCREENSHOT : join(profile, 'dashboard.png'), fullPage: true });
   assert.ok(shot.length > 10_000, 'a real picture');
 
-  // Live refresh: a new failure appears without a reload.
-  const loads = Number(await page.locator('body').getAttribute('data-loaded'));
+  // Live refresh: a new failure appears without a reload. (Waiting for "the next refresh" would race
+  // with one already in flight when the row was inserted; wait for the figure itself, bounded.)
+  // A mark on the window survives only if the page is not reloaded.
+  await page.evaluate(() => Object.assign(globalThis, { aiwMark: 'same page' }));
   await db.pool.query(`insert into analysis_jobs (user_id, type, status, attempts, completed_at, error) values (gen_random_uuid(), 'meal_plan', 'failed', 1, now(), '{"code":"no_feasible_plan","message":"sem plano"}')`);
-  await waitUntil(async () => Number(await page.locator('body').getAttribute('data-loaded')) > loads, { timeoutMs: 15_000, intervalMs: 200, what: 'the next refresh' });
-  assert.equal(await text(page, '#t-failed'), '5');
+  await waitUntil(async () => (await text(page, '#t-failed')) === '5', { timeoutMs: 15_000, intervalMs: 200, what: 'the page to show the new failure' });
   assert.equal(await text(page, '#top-errors td[data-code="no_feasible_plan"]'), '1');
+  assert.equal(await page.evaluate(() => (globalThis as unknown as { aiwMark?: string }).aiwMark), 'same page', 'no reload: the script refreshed the figures');
   await page.close();
 });
