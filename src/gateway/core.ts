@@ -59,6 +59,9 @@ export function createCore(options: GatewayOptions): GatewayCore {
     syncBudgetMs: options.syncBudgetMs ?? base.syncBudgetMs,
   };
   const now = options.now ?? (() => Date.now());
+  // On Supabase (the default sinks) a deprecated name is reported in the function's log; the daemon,
+  // which passes its own sink, logs them through pino itself.
+  if (!options.onRequest) for (const message of config.deprecated) console.warn(JSON.stringify({ event: 'deprecated_setting', message }));
   // The pool is taken on first use: building a gateway (a cold start) opens no connection.
   let owned: pg.Pool | undefined;
   let closed = false;
@@ -99,4 +102,3 @@ export function createCore(options: GatewayOptions): GatewayCore {
   };
 }
 
-export type { EnvGetter, GatewayEvent };
