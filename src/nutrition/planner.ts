@@ -272,6 +272,7 @@ const ATTEMPTS_PER_LEVEL = 8;
  * in the first few; the budget bounds the time an infeasible request costs (each solve ≈ 0.2–1 ms).
  */
 const MAX_SOLVES_PER_DAY = 40;
+const PROBE_SOLVES_PER_DAY = 16;
 
 const TARGET_LABEL: Record<keyof MacroTotals, string> = {
   kcal: 'energia',
@@ -369,7 +370,7 @@ function prepare(req: MealPlanRequest, taco: TacoTable, mealsPerDay: number): Pr
 }
 
 export function planMeals(req: MealPlanRequest, taco: TacoTable): PlanResult {
-  return plan(req, taco, true);
+  return plan(req, taco, true, MAX_SOLVES_PER_DAY);
 }
 
 /**
@@ -380,7 +381,8 @@ function feasibleWithMoreMeals(req: MealPlanRequest, taco: TacoTable): number[] 
   const out: number[] = [];
   // The first count that works is enough: more meals only add room.
   for (let n = req.meals_per_day + 1; n <= 6; n++) {
-    if (plan({ ...req, meals_per_day: n, days: 1 }, taco, false).ok) {
+    // A smaller search budget: this only decides what to suggest, and an infeasible answer should stay cheap.
+    if (plan({ ...req, meals_per_day: n, days: 1 }, taco, false, PROBE_SOLVES_PER_DAY).ok) {
       for (let k = n; k <= 6; k++) out.push(k);
       break;
     }
@@ -388,7 +390,7 @@ function feasibleWithMoreMeals(req: MealPlanRequest, taco: TacoTable): number[] 
   return out;
 }
 
-function plan(req: MealPlanRequest, taco: TacoTable, suggest: boolean): PlanResult {
+function plan(req: MealPlanRequest, taco: TacoTable, suggest: boolean, solvesPerDay: number): PlanResult {
   const macros = req.macros ?? DEFAULT_MACROS;
   const restrictions = req.restrictions ?? [];
   const ctx: PlanContext = { restrictions };
@@ -479,7 +481,7 @@ function plan(req: MealPlanRequest, taco: TacoTable, suggest: boolean): PlanResu
     let accepted: PlanDay | undefined;
     let repeatFallback: PlanDay | undefined;
     const dayOrder: Level[] = lastLevel === null ? order : [lastLevel, ...order.filter((l) => l !== lastLevel)];
-    let budget = MAX_SOLVES_PER_DAY;
+    let budget = solvesPerDay;
     search: for (const level of dayOrder) {
       let closeAtLevel = false;
       let solvedAtLevel = 0;
