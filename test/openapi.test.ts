@@ -35,6 +35,7 @@ interface Operation {
   requestBody?: { $ref?: string; content?: Record<string, { schema: Schema; examples?: Record<string, { value: unknown }> }> };
 }
 interface Seen {
+  retryAfter: string | null;
   path: string;
   method: string;
   status: number;
@@ -99,7 +100,7 @@ async function call(path: string, init: { method?: string; token?: string | null
   const contentType = (res.headers.get('content-type') ?? '').split(';')[0]!.trim();
   const text = await res.text();
   const body = contentType === 'application/json' ? JSON.parse(text) : text;
-  const s = { path, method: method.toLowerCase(), status: res.status, contentType, body };
+  const s = { path, method: method.toLowerCase(), status: res.status, contentType, body, retryAfter: res.headers.get('retry-after') };
   seen.push(s);
   return s;
 }
@@ -168,6 +169,7 @@ test('real answers of every function, success and error, match the description',
       problems.push(`${s.method.toUpperCase()} ${s.path} → ${s.status}: content type ${s.contentType} not described`);
       continue;
     }
+    if ((s.status === 429 || s.status === 503) && !/^\d+$/.test(s.retryAfter ?? '')) problems.push(`${s.method.toUpperCase()} ${s.path} → ${s.status}: no Retry-After header`);
     const validate = validatorFor(media.schema);
     if (!validate(s.body)) problems.push(`${s.method.toUpperCase()} ${s.path} → ${s.status}: ${ajv.errorsText(validate.errors)}; body ${json(s.body).slice(0, 300)}`);
   }
