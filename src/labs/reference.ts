@@ -28,6 +28,8 @@ export interface Range {
 
 export interface Patient {
   sex?: Sex | undefined;
+  /** Hours of fasting printed on the report ("Jejum: 12 horas"), which picks "com/sem jejum" ranges. */
+  fastingHours?: number | undefined;
   /** Age in years (fractional) on the day the sample was taken. */
   ageYears?: number | undefined;
 }
@@ -171,7 +173,7 @@ function sexOf(label: string): Sex | undefined {
 const NORMAL_TIER = /\b(otimo|desejavel|normal|normais|ideal|adequado|suficiente|suficiencia|populacao (?:geral|saudavel)|populacao|saudave(?:l|is)|baixo risco|referencia|nao gestantes?|nao reagente)\b/;
 const OTHER_TIER =
   /\b(limitrofe|muito alto|alto|alta|elevado|elevada|baixo|baixa|deficiencia|deficiente|insuficiencia|insuficiente|pre-?diabetes|diabetes|risco|alterad[ao]|aumentad[ao]|toxicidade|intermediari[oa]|moderad[oa]|indeterminado)\b/;
-const CONDITION = /\b(gestantes?|gravidez|gestacao|trimestre|fase (?:folicular|lutea|ovulatoria)|pico ovulatorio|pos[- ]menopausa|menopausa|jejum de|pos[- ]prandial|ciclo)\b/;
+const CONDITION = /\b(com jejum|sem jejum|gestantes?|gravidez|gestacao|trimestre|fase (?:folicular|lutea|ovulatoria)|pico ovulatorio|pos[- ]menopausa|menopausa|jejum de|pos[- ]prandial|ciclo)\b/;
 
 export interface LabelledRange {
   range: Range;
@@ -279,6 +281,12 @@ export function resolveNumeric(ranges: LabelledRange[], value: number, unit: str
   if (cands.length === 0) return { range: undefined, flag: undefined };
   // Conditions (pregnancy, cycle phase) only when nothing else is printed.
   if (cands.some((c) => !c.condition)) cands = cands.filter((c) => !c.condition);
+  // "Com jejum" / "Sem jejum": the one the printed fasting time says (8 h or more is fasting).
+  if (patient.fastingHours !== undefined && cands.some((c) => /\b(com|sem) jejum\b/.test(foldSameLength(c.label)))) {
+    const want = patient.fastingHours >= 8 ? 'com jejum' : 'sem jejum';
+    const kept = cands.filter((c) => !/\b(com|sem) jejum\b/.test(foldSameLength(c.label)) || foldSameLength(c.label).includes(want));
+    if (kept.length > 0) cands = kept;
+  }
   // A post-menopause range is not this patient's when she is young or he is a man.
   if ((patient.ageYears !== undefined && patient.ageYears < 45) || patient.sex === 'M') {
     const notMenopause = cands.filter((c) => !/menopausa/.test(foldSameLength(c.label)));
