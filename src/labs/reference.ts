@@ -47,13 +47,18 @@ const RANGE_SRC =
   String.raw`|entre\s+(?<lo2>${NUMBER})\s*(?<u4>${UNIT_PATTERN})?\s*e\s*(?<hi2>${NUMBER})(?:\s*(?<u5>${UNIT_PATTERN}))?` +
   String.raw`|(?<cmp>${GE}|${LE}|${GT}|${LT})\s*(?<n>${NUMBER})(?:\s*(?<u3>${UNIT_PATTERN}))?` +
   String.raw`|(?<n2>${NUMBER})\s*(?<u6>${UNIT_PATTERN})?\s*ou\s+(?<om>mais|menos|superior|inferior|acima|abaixo)`;
-const RANGE_RE = () => new RegExp(`(?<![\\p{L}\\d.,/])(?:${RANGE_SRC})(?![\\p{L}\\d])`, 'giu');
+// matchAll works on a copy, so one global instance is safe to share.
+const RANGE_RE = new RegExp(`(?<![\\p{L}\\d.,/])(?:${RANGE_SRC})(?![\\p{L}\\d])`, 'giu');
+
+const GE_RE = new RegExp(`^(?:${GE})$`, 'i');
+const LE_RE = new RegExp(`^(?:${LE})$`, 'i');
+const GT_RE = new RegExp(`^(?:${GT})$`, 'i');
 
 function cmpKind(c: string): 'le' | 'lt' | 'ge' | 'gt' {
   const k = c.toLowerCase();
-  if (new RegExp(`^(?:${GE})$`, 'i').test(k)) return 'ge';
-  if (new RegExp(`^(?:${LE})$`, 'i').test(k)) return 'le';
-  if (new RegExp(`^(?:${GT})$`, 'i').test(k)) return 'gt';
+  if (GE_RE.test(k)) return 'ge';
+  if (LE_RE.test(k)) return 'le';
+  if (GT_RE.test(k)) return 'gt';
   return 'lt';
 }
 
@@ -110,15 +115,15 @@ const AGE_BAND_RE = new RegExp(
     String.raw`|(?<e>\d+)\s*(?<ue>anos?)\s*ou\s*mais`,
   'iu',
 );
+const AGE_BAND_GLOBAL = new RegExp(AGE_BAND_RE.source, 'giu');
 const ORDINAL_RE = /\d+\s*[ºª°]/g;
 
 function findRanges(text: string, dotIsDecimal: boolean): FoundRange[] {
   // Blank out age bands and ordinals (same length) so their digits are not read as ranges.
   let masked = text.replace(ORDINAL_RE, (s) => ' '.repeat(s.length));
-  const ageGlobal = new RegExp(AGE_BAND_RE.source, 'giu');
-  masked = masked.replace(ageGlobal, (s) => ' '.repeat(s.length));
+  masked = masked.replace(AGE_BAND_GLOBAL, (s) => ' '.repeat(s.length));
   const out: FoundRange[] = [];
-  for (const m of masked.matchAll(RANGE_RE())) {
+  for (const m of masked.matchAll(RANGE_RE)) {
     const r = m.groups ? rangeFromMatch(m.groups, dotIsDecimal) : undefined;
     if (r) out.push({ range: r, start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
   }
@@ -399,7 +404,7 @@ export function isReferenceText(text: string, opts: { strictLabels?: boolean; do
   const found = findRanges(t, opts.dotIsDecimal ?? false);
   if (found.length === 0) return false;
   let masked = t.replace(ORDINAL_RE, (s) => ' '.repeat(s.length));
-  masked = masked.replace(new RegExp(AGE_BAND_RE.source, 'giu'), (s) => ' '.repeat(s.length));
+  masked = masked.replace(AGE_BAND_GLOBAL, (s) => ' '.repeat(s.length));
   for (const f of [...found].reverse()) masked = masked.slice(0, f.start) + ' '.repeat(f.end - f.start) + masked.slice(f.end);
   if (/\d/.test(masked)) return false;
   // Every word around the ranges must be a reference label ("Homens", "Desejável", "1 a 9 anos",
