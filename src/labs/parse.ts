@@ -103,7 +103,7 @@ function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts: { sep
     const def = lookupName(name);
     // One-letter names only from the catalogue ("K 3,1 mEq/L").
     if ((letters(name) < 2 && !def) || name.includes(':')) return undefined;
-    if (isReferenceLabel(name) || stripReferenceLead(name).lead || /^(resultados?|at[eé]|inferior|superior|acima|abaixo|maior|menor|de|entre)$/i.test(name)) return undefined;
+    if (isReferenceLabel(name, { asName: true }) || stripReferenceLead(name).lead || /^(resultados?|at[eé]|inferior|superior|acima|abaixo|maior|menor|de|entre)$/i.test(name)) return undefined;
     const read = readValue(valueText, { dotIsDecimal: dotIsDecimal(def), freeText: ctx.line.leader });
     if (!read) return undefined;
     const entries: Entry[] = [{ def, name, read, line: ctx.line.index }];

@@ -385,10 +385,13 @@ export function stripReferenceLead(text: string): { rest: string; lead: boolean 
   return m ? { rest: text.slice(m[0].length).trim(), lead: true } : { rest: text.trim(), lead: false };
 }
 
-/** A label that qualifies a range (sex, age, tier, condition), not an analyte's name. */
-export function isReferenceLabel(label: string): boolean {
+/**
+ * A label that qualifies a range (sex, age, tier, condition), not an analyte's name. With
+ * `asName`, conditions do not count: "Pós-prandial: 150 mg/dL" is a result.
+ */
+export function isReferenceLabel(label: string, opts: { asName?: boolean } = {}): boolean {
   const l = classify({ low: null, high: null, lowExclusive: false, highExclusive: false, unit: null }, label);
-  return l.sex !== undefined || l.age !== undefined || l.tier !== undefined || l.condition;
+  return l.sex !== undefined || l.age !== undefined || l.tier !== undefined || (l.condition && !opts.asName);
 }
 
 /**
