@@ -53,7 +53,11 @@ test('never silent, line by line: every number of a line that is not administrat
         const holders = lines
           .map((l, i) => ({ l, i }))
           // Read both ways a comma can be printed ("3,600 /µL" from an analyser is 3600).
-          .filter(({ l }) => [l, l.replace(/(\d),(\d{3})(?!\d)/g, '$1.$2')].some((v2) => numbersIn(v2).some((n) => n.values.some((v) => Math.abs(v - value) < 1e-9))));
+          // and with units glued to values ("189mg/dL") set apart.
+          .filter(({ l }) => {
+            const spaced = l.replace(/(\d)(mg|g|U|ng|pg|mEq|mmol|µg|%)/g, '$1 $2');
+            return [spaced, spaced.replace(/(\d),(\d{3})(?!\d)/g, '$1.$2')].some((v2) => numbersIn(v2).some((n) => n.values.some((v) => Math.abs(v - value) < 1e-9)));
+          });
         assert.ok(
           holders.some(({ l, i }) => readLines.has(i) || r.unparsed_lines.includes(l.trim())),
           `${set}/${file}: ${name}=${value} is on no line that was read or reported`,
