@@ -89,10 +89,10 @@ test('a 1000-row INSERT … SELECT produces exactly one small notification', asy
 
 test('every move into a final state by the queue is recorded once in analysis_job_outcomes', async () => {
   // The settle statements write the ledger themselves (sql/033: no row trigger on the hot path).
-  const { rows } = await db.pool.query(`insert into analysis_jobs (user_id, type) values ($1, 'healthcheck') returning id`, [randomUUID()]);
+  const { rows } = await db.pool.query(`insert into analysis_jobs (user_id, type, priority) values ($1, 'healthcheck', -100) returning id`, [randomUUID()]);
   const id = rows[0].id;
-  // Earlier tests of this file leave pending rows: claim them all and settle only ours.
-  const job = (await claimJobs(db.pool, 'w1', 1000, 60)).find((j) => j.id === id);
+  // Earlier tests of this file leave pending rows; the most urgent priority puts ours first.
+  const job = (await claimJobs(db.pool, 'w1', 1, 60)).find((j) => j.id === id);
   assert.ok(job, 'our job was claimed');
   assert.deepEqual([...(await completeJobs(db.pool, [{ id, lease_token: job!.lease_token, locked_by: 'w1', result: { ok: true } }]))], [id]);
   // A second settle with the same lease matches no row and records nothing; nor does a later update.
