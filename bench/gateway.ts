@@ -142,6 +142,8 @@ async function main(): Promise<void> {
     SERVE_FUNCTIONS: 'true',
     // The per-user limit is not what is measured here.
     GATEWAY_RATE_LIMIT_PER_MINUTE: '1000000',
+    // Nor is the cap on active jobs (a product limit; its insert path is the one measured).
+    MAX_ACTIVE_JOBS_PER_USER: '100000',
     GATEWAY_DB_POOL_MAX: '10',
     WORKER_CONCURRENCY: '10',
   });

@@ -5,14 +5,16 @@
 // tuned against (test/fixtures/labs/README.md). Pure computation: no database, no model.
 //
 //   npm run bench:labs        → prints the table, writes bench/results/labs.json
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseLabReport } from '../src/labs/parse.ts';
+import { MAX_EXAM_TEXT_BYTES } from '../src/schemas.ts';
 import { scoreSet, totals, type ReportScore } from '../test/fixtures/labs/score.ts';
 import os from 'node:os';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const SETS = ['dev', 'heldout', 'heldout2', 'heldout3'] as const;
+const SETS = ['dev', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5'] as const;
 
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 
@@ -37,10 +39,26 @@ for (const set of SETS) {
   console.log(`  TOTAL ${set}: recall ${pct(t.recall)}  precision ${pct(t.precision)}  silent drops ${t.silent}  unread lines ${t.unparsed_lines}`);
 }
 const all = totals(SETS.flatMap((s) => results[s]!.reports));
-const heldout = totals(['heldout', 'heldout2', 'heldout3'].flatMap((s) => results[s]!.reports));
+const heldout = totals(['heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5'].flatMap((s) => results[s]!.reports));
 console.log(`\nheld-out (all sets): recall ${pct(heldout.recall)}  precision ${pct(heldout.precision)}  silent drops ${heldout.silent}`);
 console.log(`whole corpus (${all.reports} reports): recall ${pct(all.recall)}  precision ${pct(all.precision)}  silent drops ${all.silent}`);
 const ms = performance.now() - started;
+
+// Cost of the largest text the job accepts (100 kB, MAX_EXAM_TEXT_BYTES): the corpus repeated.
+const corpusText = SETS.flatMap((s) => readdirSync(path.join(ROOT, 'test/fixtures/labs/corpus', s)).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(path.join(ROOT, 'test/fixtures/labs/corpus', s, f), 'utf8'))).join('\n');
+let big = '';
+while (Buffer.byteLength(big) < MAX_EXAM_TEXT_BYTES) big += `${corpusText}\n`;
+while (Buffer.byteLength(big) > MAX_EXAM_TEXT_BYTES) big = big.slice(0, -200);
+parseLabReport(corpusText);
+const runs: number[] = [];
+for (let i = 0; i < 5; i++) {
+  const t0 = performance.now();
+  parseLabReport(big);
+  runs.push(performance.now() - t0);
+}
+runs.sort((a, b) => a - b);
+const maxText = { bytes: Buffer.byteLength(big), lines: big.split('\n').length, median_ms: Math.round(runs[2]!), min_ms: Math.round(runs[0]!), max_ms: Math.round(runs[4]!) };
+console.log(`\nparse of a ${maxText.bytes}-byte report (${maxText.lines} lines): median ${maxText.median_ms} ms (min ${maxText.min_ms}, max ${maxText.max_ms}) over 5 runs`);
 
 mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
 writeFileSync(
@@ -51,6 +69,7 @@ writeFileSync(
       at: new Date().toISOString(),
       machine: { node: process.version, platform: `${os.platform()} ${os.arch()}`, cpus: os.cpus().length, cpu: os.cpus()[0]?.model },
       ms: Math.round(ms),
+      max_text_parse: maxText,
       heldout: heldout,
       corpus: all,
       sets: Object.fromEntries(

@@ -33,7 +33,7 @@ create trigger analysis_jobs_default_priority
   when (new.priority = 0 and new.type in ('whatsapp_message', 'unified_assistant', 'sofia_image', 'medical_exam', 'meal_plan'))
   execute function public.analysis_jobs_default_priority();
 
-revoke all on function public.analysis_jobs_default_priority() from public;
+revoke all on function public.analysis_jobs_default_priority() from public, anon, authenticated;
 
 -- The claim's fairness rule counts each waiting user's running jobs (users with fewer running go
 -- first). Only processing rows are in it: as small as the work in flight, whatever the table size.

@@ -52,7 +52,7 @@ begin
     end
     $body$
   $fn$;
-  revoke all on function public.analysis_jobs_broadcast_status() from public;
+  revoke all on function public.analysis_jobs_broadcast_status() from public, anon, authenticated;
 
   -- `update of status` + the WHEN clause: the heartbeat's lease renewals (locked_until only) never fire it.
   execute $tg$

@@ -98,7 +98,8 @@ test('an ordinary turn: the model answers with the user\'s recent analyses in it
 test('every model down: retried, then a clear failure when attempts run out', async () => {
   await emu.ollama.setKnobs({ down: true });
   await emu.gemini.setKnobs({ down: true });
-  const d = await startTestDaemon(db.url, { ...emu.env, WORKER_RETRY_BASE_MS: '50', WORKER_RETRY_MAX_MS: '100' });
+  // The urgency second opinion off: this test counts the assistant chain's own calls.
+  const d = await startTestDaemon(db.url, { ...emu.env, WORKER_RETRY_BASE_MS: '50', WORKER_RETRY_MAX_MS: '100', ASSISTANT_TRIAGE_TIMEOUT_MS: '0' });
   try {
     const retried: number[] = [];
     d.events.on('job:retried', (e) => retried.push(e.attempt));

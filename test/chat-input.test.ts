@@ -21,7 +21,8 @@ test("the app's context never reaches the system prompt: it rides in the user's 
   const deps = {
     pool: { query: async () => ({ rows: [] }) },
     events: { emit: () => {} },
-    config: loadConfig({}),
+    // The urgency second opinion off: its parallel model call would be the first one recorded.
+    config: loadConfig({ ASSISTANT_TRIAGE_TIMEOUT_MS: '0' }),
     providers: {
       text: async (req: { system?: string; messages?: Array<{ role: string; content: string }> }) => {
         seen.push(req);
@@ -48,7 +49,8 @@ test('labels from a vision model are capped in count and length before they reac
   const deps = {
     pool: { query: async () => ({ rows: [] }) },
     events: { emit: () => {} },
-    config: loadConfig({}),
+    // The urgency second opinion off: its parallel model call would be the first one recorded.
+    config: loadConfig({ ASSISTANT_TRIAGE_TIMEOUT_MS: '0' }),
     cache: { get: async () => undefined, put: async () => {} },
     taco: () => taco,
     providers: {

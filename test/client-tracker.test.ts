@@ -134,10 +134,9 @@ test('slow: past the expected time the job is flagged, and still followed', asyn
   const w = until(t, { jobId, estimatedSeconds: 1 }, (s) => s.slow, 'slow');
   const slow = await w.done;
   assert.equal(slow.status, 'pending');
-  const pollsAtSlow = slow.polls;
+
   await db.pool.query(`update analysis_jobs set status = 'completed', result = '{"ok":true}', completed_at = now() where id = $1`, [jobId]);
   await waitUntil(async () => w.seen.at(-1)?.status === 'completed', { what: 'completion after slow' });
-  assert.ok(w.seen.at(-1)!.polls > pollsAtSlow);
   w.unwatch();
 });
 

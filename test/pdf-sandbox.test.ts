@@ -4,41 +4,8 @@
 // clear code. Also: the cap on characters, and that ordinary reports still read.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { deflateSync } from 'node:zlib';
 import { extractPdfText } from '../src/pdf/extract-text.ts';
-import { pdfFromLines } from './support/pdf.ts';
-
-/** A one-page PDF whose content stream is `content` under /Filter [/FlateDecode /FlateDecode]. */
-export function doubleCompressedPdf(content: Buffer): Buffer {
-  const once = deflateSync(content, { level: 9 });
-  const twice = deflateSync(once, { level: 9 });
-  const parts: Buffer[] = [];
-  const offsets: number[] = [];
-  let size = 0;
-  const push = (b: Buffer | string) => {
-    const buf = typeof b === 'string' ? Buffer.from(b, 'latin1') : b;
-    parts.push(buf);
-    size += buf.length;
-  };
-  push('%PDF-1.4\n');
-  const objects: Array<Array<Buffer | string>> = [
-    ['<< /Type /Catalog /Pages 2 0 R >>'],
-    ['<< /Type /Pages /Kids [3 0 R] /Count 1 >>'],
-    ['<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>'],
-    [`<< /Length ${twice.length} /Filter [/FlateDecode /FlateDecode] >>\nstream\n`, twice, '\nendstream'],
-    ['<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'],
-  ];
-  objects.forEach((o, i) => {
-    offsets.push(size);
-    push(`${i + 1} 0 obj\n`);
-    for (const p of o) push(p);
-    push('\nendobj\n');
-  });
-  const xref = size;
-  push(`xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`);
-  push(`trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`);
-  return Buffer.concat(parts);
-}
+import { doubleCompressedPdf, pdfFromLines } from './support/pdf.ts';
 
 const MiB = 1024 * 1024;
 
@@ -94,4 +61,17 @@ test('an abort signal stops the sandbox at once', async () => {
   const work = extractPdfText(doubleCompressedPdf(content), { timeoutMs: 60_000, signal: controller.signal });
   setImmediate(() => controller.abort(new Error('cancelled by test')));
   await assert.rejects(work, /cancelled by test/);
+});
+
+test('a warm sandbox thread serves the next parses; after a refused bomb a fresh one does', async () => {
+  const a = pdfFromLines(['GLICOSE  90 mg/dL  70 a 99']);
+  const b = pdfFromLines(['UREIA  30 mg/dL  15 a 40']);
+  assert.match((await extractPdfText(a)).text, /GLICOSE/);
+  assert.match((await extractPdfText(b)).text, /UREIA/, 'the reused thread answers');
+  await assert.rejects(extractPdfText(Buffer.from('%PDF-1.4\nnot really a pdf')), { code: 'invalid_pdf' });
+  const unit = Buffer.from('0 0 m 1 1 l S\n');
+  const content = Buffer.alloc(32 * MiB);
+  for (let i = 0; i < content.length; i += unit.length) unit.copy(content, i);
+  await assert.rejects(extractPdfText(doubleCompressedPdf(content), { timeoutMs: 300 }), { code: 'pdf_too_complex' });
+  assert.match((await extractPdfText(a)).text, /GLICOSE/, 'parsing goes on after a terminated thread');
 });

@@ -78,3 +78,11 @@ test("deleting jobs deletes their ledger rows (what the foreign key's cascade di
   await db.pool.query('delete from analysis_jobs where id = $1', [id]);
   assert.equal((await db.pool.query('select count(*)::int as n from analysis_job_outcomes where job_id = $1', [id])).rows[0].n, 0);
 });
+
+test('truncating the jobs empties the ledger (what the foreign key made `truncate … cascade` do)', async () => {
+  const id = randomUUID();
+  await db.pool.query(`insert into analysis_jobs (id, user_id, type) values ($1, gen_random_uuid(), 'healthcheck')`, [id]);
+  await db.pool.query('select request_analysis_cancel($1)', [id]);
+  await db.pool.query('truncate analysis_jobs cascade');
+  assert.equal((await db.pool.query('select count(*)::int as n from analysis_job_outcomes')).rows[0].n, 0);
+});

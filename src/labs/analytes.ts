@@ -100,8 +100,14 @@ export const KNOWN_NAMES: readonly KnownName[] = [
 
 /** Folds accents and case one character at a time, so indices in the result match the original. */
 export function foldSameLength(s: string): string {
+  // ASCII needs no decomposition: the common case stays cheap on a 100 kB report.
+  if (/^[\x00-\x7f]*$/.test(s)) return s.toLowerCase();
   let out = '';
   for (const ch of s) {
+    if (ch.charCodeAt(0) < 128) {
+      out += ch.toLowerCase();
+      continue;
+    }
     const f = ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
     out += f.length === ch.length ? f : ch;
   }
@@ -130,13 +136,24 @@ const SYNONYMS: readonly SynonymEntry[] = ([...ANALYTES, ...KNOWN_NAMES] as Arra
 ).sort((a, b) => b.length - a.length);
 
 /** The analyte whose name starts `text`, and how many characters of `text` the name took. */
+// The parser asks about the same pieces of a line several times; a bounded memo keeps a 100 kB
+// report from folding and testing ~250 synonyms per question.
+const MATCH_MEMO = new Map<string, { def: AnalyteDef | KnownName; consumed: number } | undefined>();
+
 export function matchAnalyteName(text: string): { def: AnalyteDef | KnownName; consumed: number } | undefined {
+  if (MATCH_MEMO.has(text)) return MATCH_MEMO.get(text);
   const folded = foldSameLength(text);
+  let found: { def: AnalyteDef | KnownName; consumed: number } | undefined;
   for (const { re, def } of SYNONYMS) {
     const m = re.exec(folded);
-    if (m) return { def, consumed: m[0].length };
+    if (m) {
+      found = { def, consumed: m[0].length };
+      break;
+    }
   }
-  return undefined;
+  if (MATCH_MEMO.size > 2000) MATCH_MEMO.clear();
+  MATCH_MEMO.set(text, found);
+  return found;
 }
 
 export function analyteByKey(key: string): AnalyteDef | undefined {

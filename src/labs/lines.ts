@@ -34,6 +34,9 @@ export function cleanLine(raw: string, index: number): CleanLine {
       .filter((c, i, all) => c !== '' || (i > 0 && i < all.length - 1))
       .join(COLUMN);
   }
+  // Analysers that print counts with an English thousands comma ("250,000 /µL (150,000 - 450,000)"):
+  // a count per µL/mm³ is never fractional, so on such a line "d,ddd" is a thousands group.
+  if (/(?<![\d,])\d{1,3}(?:,\d{3})+\s*\/(?:µl|μl|ul|mm3|mm³)/i.test(t)) t = t.replace(/(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])/g, (m) => m.replace(/,/g, '.'));
   let leader = false;
   t = t.replace(/\s*(?:\.\s*){3,}:?\s*|\s*_{3,}\s*/g, () => {
     leader = true;
@@ -60,13 +63,16 @@ const ADMIN_LABELS = [
 ];
 const ADMIN_RE = new RegExp(`^(?:${ADMIN_LABELS.map((l) => l.replace(/[.()/]/g, '\\$&')).sort((a, b) => b.length - a.length).join('|')})(?![a-z0-9])`);
 
+const LAB_VALUE_RE = /\d\s*(?:mg\/dl|g\/dl|mmol\/l|meq\/l|u\/l|ui\/l|ng\/ml|ng\/dl|pg\/ml|[µu]ui\/ml|mui\/l|µg\/dl|mg\/l)(?![a-z])/i;
 const DATE_RE = /(?<!\d)\d{1,2}\/\d{1,2}\/\d{2,4}(?!\d)/;
 const TIME_RE = /(?<!\d)\d{1,2}[:h]\d{2}(?!\d)/;
 
 /** A patient-data, doctor, address, page or signature line: neither a result nor an unread result. */
 export function isAdminLine(text: string): boolean {
   const f = foldSameLength(text).replace(/^[\s*#>]+/, '');
-  if (ADMIN_RE.test(f)) return true;
+  // A label that can also name a result ("Jejum: 84 mg/dL") is administrative only when no value
+  // with a lab unit follows it: otherwise its value would be dropped in silence.
+  if (ADMIN_RE.test(f) && !LAB_VALUE_RE.test(text)) return true;
   if (DATE_RE.test(text)) return true;
   if (TIME_RE.test(text) && !/\d\s*(?:mg|g|u|ui|ng|pg|meq|mmol|%|\/)/i.test(text)) return true;
   // "Página 1 de 2" anywhere on a line that holds nothing else result-like.

@@ -17,7 +17,7 @@ import { labelledLine, splitResults, tableHeader, type TableHeader } from './lay
 import { numbersIn } from './numbers.ts';
 import { readPatient, type PatientInput } from './patient.ts';
 import {
-  flagFor, flagQualitative, isReferenceLabel, isReferenceText, labelledRanges, qualitativeReference, resolveNumeric, stripReferenceLead,
+  flagFor, flagQualitative, isReferenceLabel, isReferenceText, labelledRanges, qualitativeAtStart, qualitativeReference, resolveNumeric, stripReferenceLead,
   type LabFlag, type LabelledRange, type Patient, type QualitativeFlag, type Range,
 } from './reference.ts';
 import { readValue, type ValueRead } from './value.ts';
@@ -103,7 +103,7 @@ function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts: { sep
     const def = lookupName(name);
     // One-letter names only from the catalogue ("K 3,1 mEq/L").
     if ((letters(name) < 2 && !def) || name.includes(':')) return undefined;
-    if (isReferenceLabel(name) || stripReferenceLead(name).lead || /^(resultados?|at[eé]|inferior|superior|acima|abaixo|maior|menor|de|entre)$/i.test(name)) return undefined;
+    if (isReferenceLabel(name, { asName: true }) || stripReferenceLead(name).lead || /^(resultados?|at[eé]|inferior|superior|acima|abaixo|maior|menor|de|entre)$/i.test(name)) return undefined;
     const read = readValue(valueText, { dotIsDecimal: dotIsDecimal(def), freeText: ctx.line.leader });
     if (!read) return undefined;
     const entries: Entry[] = [{ def, name, read, line: ctx.line.index }];
@@ -244,7 +244,13 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     const res = /^resultados?\b\s*[:.]?\s*/i.exec(t);
     if (res) {
       const rest = t.slice(res[0].length);
-      const g = title ? readAfterName(title.name, rest, ctx, { separated: true }) : undefined;
+      let g = title ? readAfterName(title.name, rest, ctx, { separated: true }) : undefined;
+      // A word result with words after it, under a title ("Resultado: Negativo para ovos e cistos."):
+      // the whole sentence is the result.
+      if (!g && title && bareNumbers(rest) === 0 && qualitativeAtStart(rest.trim())) {
+        const text = rest.trim().replace(/[.\s]+$/, '');
+        g = { entries: [{ def: title.def, name: title.name, read: { value: null, text, comparator: null, unit: null, marker: null, rest: '' }, line: line.index }], refItems: [] };
+      }
       if (g && title) {
         close();
         for (const e of g.entries) e.def = title.def;

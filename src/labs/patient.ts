@@ -48,6 +48,7 @@ export function readPatient(lines: string[], input: PatientInput = {}): Patient 
   let age: number | undefined;
   let birth: Date | undefined;
   let collected: Date | undefined;
+  let fasting: number | undefined;
   for (const line of lines) {
     const s = /\bsexo\s*(?:\/\s*idade)?\s*[:\-]?\s*(masculino|feminino|masc\.?|fem\.?|m|f)(?![\p{L}])/iu.exec(line);
     if (s && !sex) sex = /^m/i.test(s[1]!) ? 'M' : 'F';
@@ -57,6 +58,8 @@ export function readPatient(lines: string[], input: PatientInput = {}): Patient 
     if (b && !birth) birth = brDate(b[1]!);
     const c = /(?:coleta|colhido|colhida|data\/hora\s+coleta|recebimento|data)\b[^0-9\n]{0,25}(\d{1,2}\/\d{1,2}\/\d{2,4})/i.exec(line.replace(/(?:data\s+de\s+nascimento|data\s+nasc\.?|dt\.?\s*nasc\.?|nascimento|\bd\.?\s?n\.?)\s*[:\-]?\s*\d{1,2}\/\d{1,2}\/\d{2,4}/gi, ''));
     if (c && !collected) collected = brDate(c[1]!);
+    const j = /\bjejum\s*(?:de)?\s*[:\-]?\s*(\d{1,2})\s*(?:h\b|horas?)/i.exec(line);
+    if (j && fasting === undefined) fasting = Number(j[1]);
     // "Paciente: Beatriz Nogueira, 31 anos, sexo feminino": age and sex written in the patient line.
     if (/^\s*(?:paciente|nome|cliente)\b/i.test(line)) {
       const bareAge = /(?<![\d/])(\d{1,3})\s*anos\b/i.exec(line);
@@ -72,5 +75,5 @@ export function readPatient(lines: string[], input: PatientInput = {}): Patient 
     const y = yearsBetween(birth, on);
     if (y >= 0 && y < 130) age = y;
   }
-  return { sex, ageYears: age };
+  return fasting === undefined ? { sex, ageYears: age } : { sex, ageYears: age, fastingHours: fasting };
 }

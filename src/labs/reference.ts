@@ -28,6 +28,8 @@ export interface Range {
 
 export interface Patient {
   sex?: Sex | undefined;
+  /** Hours of fasting printed on the report ("Jejum: 12 horas"), which picks "com/sem jejum" ranges. */
+  fastingHours?: number | undefined;
   /** Age in years (fractional) on the day the sample was taken. */
   ageYears?: number | undefined;
 }
@@ -45,13 +47,18 @@ const RANGE_SRC =
   String.raw`|entre\s+(?<lo2>${NUMBER})\s*(?<u4>${UNIT_PATTERN})?\s*e\s*(?<hi2>${NUMBER})(?:\s*(?<u5>${UNIT_PATTERN}))?` +
   String.raw`|(?<cmp>${GE}|${LE}|${GT}|${LT})\s*(?<n>${NUMBER})(?:\s*(?<u3>${UNIT_PATTERN}))?` +
   String.raw`|(?<n2>${NUMBER})\s*(?<u6>${UNIT_PATTERN})?\s*ou\s+(?<om>mais|menos|superior|inferior|acima|abaixo)`;
-const RANGE_RE = () => new RegExp(`(?<![\\p{L}\\d.,/])(?:${RANGE_SRC})(?![\\p{L}\\d])`, 'giu');
+// matchAll works on a copy, so one global instance is safe to share.
+const RANGE_RE = new RegExp(`(?<![\\p{L}\\d.,/])(?:${RANGE_SRC})(?![\\p{L}\\d])`, 'giu');
+
+const GE_RE = new RegExp(`^(?:${GE})$`, 'i');
+const LE_RE = new RegExp(`^(?:${LE})$`, 'i');
+const GT_RE = new RegExp(`^(?:${GT})$`, 'i');
 
 function cmpKind(c: string): 'le' | 'lt' | 'ge' | 'gt' {
   const k = c.toLowerCase();
-  if (new RegExp(`^(?:${GE})$`, 'i').test(k)) return 'ge';
-  if (new RegExp(`^(?:${LE})$`, 'i').test(k)) return 'le';
-  if (new RegExp(`^(?:${GT})$`, 'i').test(k)) return 'gt';
+  if (GE_RE.test(k)) return 'ge';
+  if (LE_RE.test(k)) return 'le';
+  if (GT_RE.test(k)) return 'gt';
   return 'lt';
 }
 
@@ -108,15 +115,15 @@ const AGE_BAND_RE = new RegExp(
     String.raw`|(?<e>\d+)\s*(?<ue>anos?)\s*ou\s*mais`,
   'iu',
 );
+const AGE_BAND_GLOBAL = new RegExp(AGE_BAND_RE.source, 'giu');
 const ORDINAL_RE = /\d+\s*[ºª°]/g;
 
 function findRanges(text: string, dotIsDecimal: boolean): FoundRange[] {
   // Blank out age bands and ordinals (same length) so their digits are not read as ranges.
   let masked = text.replace(ORDINAL_RE, (s) => ' '.repeat(s.length));
-  const ageGlobal = new RegExp(AGE_BAND_RE.source, 'giu');
-  masked = masked.replace(ageGlobal, (s) => ' '.repeat(s.length));
+  masked = masked.replace(AGE_BAND_GLOBAL, (s) => ' '.repeat(s.length));
   const out: FoundRange[] = [];
-  for (const m of masked.matchAll(RANGE_RE())) {
+  for (const m of masked.matchAll(RANGE_RE)) {
     const r = m.groups ? rangeFromMatch(m.groups, dotIsDecimal) : undefined;
     if (r) out.push({ range: r, start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
   }
@@ -171,7 +178,7 @@ function sexOf(label: string): Sex | undefined {
 const NORMAL_TIER = /\b(otimo|desejavel|normal|normais|ideal|adequado|suficiente|suficiencia|populacao (?:geral|saudavel)|populacao|saudave(?:l|is)|baixo risco|referencia|nao gestantes?|nao reagente)\b/;
 const OTHER_TIER =
   /\b(limitrofe|muito alto|alto|alta|elevado|elevada|baixo|baixa|deficiencia|deficiente|insuficiencia|insuficiente|pre-?diabetes|diabetes|risco|alterad[ao]|aumentad[ao]|toxicidade|intermediari[oa]|moderad[oa]|indeterminado)\b/;
-const CONDITION = /\b(gestantes?|gravidez|gestacao|trimestre|fase (?:folicular|lutea|ovulatoria)|pico ovulatorio|pos[- ]menopausa|menopausa|jejum de|pos[- ]prandial|ciclo)\b/;
+const CONDITION = /\b(com jejum|sem jejum|gestantes?|gravidez|gestacao|trimestre|fase (?:folicular|lutea|ovulatoria)|pico ovulatorio|pos[- ]menopausa|menopausa|jejum de|pos[- ]prandial|ciclo)\b/;
 
 export interface LabelledRange {
   range: Range;
@@ -279,6 +286,12 @@ export function resolveNumeric(ranges: LabelledRange[], value: number, unit: str
   if (cands.length === 0) return { range: undefined, flag: undefined };
   // Conditions (pregnancy, cycle phase) only when nothing else is printed.
   if (cands.some((c) => !c.condition)) cands = cands.filter((c) => !c.condition);
+  // "Com jejum" / "Sem jejum": the one the printed fasting time says (8 h or more is fasting).
+  if (patient.fastingHours !== undefined && cands.some((c) => /\b(com|sem) jejum\b/.test(foldSameLength(c.label)))) {
+    const want = patient.fastingHours >= 8 ? 'com jejum' : 'sem jejum';
+    const kept = cands.filter((c) => !/\b(com|sem) jejum\b/.test(foldSameLength(c.label)) || foldSameLength(c.label).includes(want));
+    if (kept.length > 0) cands = kept;
+  }
   // A post-menopause range is not this patient's when she is young or he is a man.
   if ((patient.ageYears !== undefined && patient.ageYears < 45) || patient.sex === 'M') {
     const notMenopause = cands.filter((c) => !/menopausa/.test(foldSameLength(c.label)));
@@ -372,10 +385,13 @@ export function stripReferenceLead(text: string): { rest: string; lead: boolean 
   return m ? { rest: text.slice(m[0].length).trim(), lead: true } : { rest: text.trim(), lead: false };
 }
 
-/** A label that qualifies a range (sex, age, tier, condition), not an analyte's name. */
-export function isReferenceLabel(label: string): boolean {
+/**
+ * A label that qualifies a range (sex, age, tier, condition), not an analyte's name. With
+ * `asName`, conditions do not count: "Pós-prandial: 150 mg/dL" is a result.
+ */
+export function isReferenceLabel(label: string, opts: { asName?: boolean } = {}): boolean {
   const l = classify({ low: null, high: null, lowExclusive: false, highExclusive: false, unit: null }, label);
-  return l.sex !== undefined || l.age !== undefined || l.tier !== undefined || l.condition;
+  return l.sex !== undefined || l.age !== undefined || l.tier !== undefined || (l.condition && !opts.asName);
 }
 
 /**
@@ -391,7 +407,7 @@ export function isReferenceText(text: string, opts: { strictLabels?: boolean; do
   const found = findRanges(t, opts.dotIsDecimal ?? false);
   if (found.length === 0) return false;
   let masked = t.replace(ORDINAL_RE, (s) => ' '.repeat(s.length));
-  masked = masked.replace(new RegExp(AGE_BAND_RE.source, 'giu'), (s) => ' '.repeat(s.length));
+  masked = masked.replace(AGE_BAND_GLOBAL, (s) => ' '.repeat(s.length));
   for (const f of [...found].reverse()) masked = masked.slice(0, f.start) + ' '.repeat(f.end - f.start) + masked.slice(f.end);
   if (/\d/.test(masked)) return false;
   // Every word around the ranges must be a reference label ("Homens", "Desejável", "1 a 9 anos",

@@ -61,9 +61,11 @@ export function unitAtStart(s: string): { unit: string; consumed: number } | und
   return { unit: normalizeUnit(m[1]) ?? m[1], consumed: m[0].length };
 }
 
+const SPELLING_RES: ReadonlyArray<[RegExp, string]> = SPELLINGS.map(([p, unit]) => [new RegExp(`^${p}$`), unit]);
+
 export function normalizeUnit(raw: string): string | undefined {
   const k = raw.trim().toLowerCase().replace(/\s+/g, '').normalize('NFC');
-  for (const [p, unit] of SPELLINGS) if (new RegExp(`^${p}$`).test(k)) return unit;
+  for (const [re, unit] of SPELLING_RES) if (re.test(k)) return unit;
   return undefined;
 }
 

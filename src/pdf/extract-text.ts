@@ -87,6 +87,47 @@ function tooComplex(why: string): PermanentError {
   return new PermanentError('pdf_too_complex', `o PDF é grande ou complexo demais para ser lido (${why}); envie o laudo original do laboratório ou uma foto dele`);
 }
 
+/** Warm sandbox threads per heap size, unreferenced while idle (they never keep the process alive). */
+const idle = new Map<number, Worker[]>();
+/** Idle threads kept per heap size; more PDFs at once start more threads, which end after their parse. */
+const MAX_IDLE = 2;
+const idleExit = new WeakMap<Worker, () => void>();
+
+function sandboxThread(memoryMb: number): Worker {
+  const warm = idle.get(memoryMb)?.pop();
+  if (warm) {
+    const onExit = idleExit.get(warm);
+    if (onExit) warm.off('exit', onExit);
+    warm.ref();
+    return warm;
+  }
+  return new Worker(SANDBOX, {
+    // No tsx loader, no inherited flags: the sandbox is plain JavaScript.
+    execArgv: [],
+    resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: Math.min(32, Math.max(4, memoryMb / 8)), stackSizeMb: 4 },
+    stdout: true,
+    stderr: true,
+  });
+}
+
+function release(worker: Worker, memoryMb: number): void {
+  const list = idle.get(memoryMb) ?? [];
+  if (list.length >= MAX_IDLE) {
+    void worker.terminate();
+    return;
+  }
+  // A warm thread that dies while idle (it should not) simply leaves the list.
+  const onExit = () => {
+    const at = list.indexOf(worker);
+    if (at >= 0) list.splice(at, 1);
+  };
+  worker.once('exit', onExit);
+  idleExit.set(worker, onExit);
+  worker.unref();
+  list.push(worker);
+  idle.set(memoryMb, list);
+}
+
 /**
  * Runs pdfjs in a worker thread: a malicious document (a content stream compressed twice that
  * decodes to hundreds of MB) costs that thread its heap limit or its deadline, never the daemon's
@@ -95,38 +136,41 @@ function tooComplex(why: string): PermanentError {
 function parseInSandbox(bytes: Uint8Array, o: Required<Omit<PdfTextOptions, 'signal'>>, signal?: AbortSignal): Promise<SandboxAnswer> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
-    // The copy is transferred, not cloned: the caller keeps its bytes.
-    const data = new Uint8Array(bytes);
-    const worker = new Worker(SANDBOX, {
-      workerData: { data, maxPages: o.maxPages, maxChars: o.maxChars },
-      transferList: [data.buffer],
-      // No tsx loader, no inherited flags: the sandbox is plain JavaScript.
-      execArgv: [],
-      resourceLimits: { maxOldGenerationSizeMb: o.memoryMb, maxYoungGenerationSizeMb: Math.min(32, Math.max(4, o.memoryMb / 8)), stackSizeMb: 4 },
-      stdout: true,
-      stderr: true,
-    });
+    const worker = sandboxThread(o.memoryMb);
     let settled = false;
-    const finish = (fn: () => void) => {
+    const finish = (reuse: boolean, fn: () => void) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
-      void worker.terminate();
+      // Only our own listeners: removeAllListeners() would also drop the Worker's internal ones,
+      // and a reused thread would then never deliver its next answer.
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+      if (reuse) release(worker, o.memoryMb);
+      else void worker.terminate();
       fn();
     };
-    const timer = setTimeout(() => finish(() => reject(tooComplex(`passou de ${o.timeoutMs} ms`))), o.timeoutMs);
-    const onAbort = () => finish(() => reject(signal!.reason));
+    const timer = setTimeout(() => finish(false, () => reject(tooComplex(`passou de ${o.timeoutMs} ms`))), o.timeoutMs);
+    const onAbort = () => finish(false, () => reject(signal!.reason));
     signal?.addEventListener('abort', onAbort, { once: true });
-    worker.once('message', (msg: SandboxAnswer) => finish(() => resolve(msg)));
-    worker.once('error', (err: Error & { code?: string }) => {
+    // A thread stopped mid-document (the character cap) is still busy with it: not reused.
+    const onMessage = (msg: SandboxAnswer) => finish(msg.kind !== 'too_long', () => resolve(msg));
+    const onError = (err: Error & { code?: string }) => {
       // The sandbox catches every parse error itself and answers with a message: an 'error' event is
       // either the heap limit (the document's fault) or a sandbox that could not start (ours: an edge
       // runtime without the .mjs file, say), which another attempt elsewhere — the daemon — can do.
-      if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') finish(() => reject(tooComplex(`passou de ${o.memoryMb} MB de memória`)));
-      else finish(() => reject(new TransientError('pdf_sandbox_unavailable', 'o leitor de PDF não está disponível agora; tentaremos de novo', { cause: err })));
-    });
-    worker.once('exit', () => finish(() => reject(tooComplex('o leitor parou'))));
+      if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') finish(false, () => reject(tooComplex(`passou de ${o.memoryMb} MB de memória`)));
+      else finish(false, () => reject(new TransientError('pdf_sandbox_unavailable', 'o leitor de PDF não está disponível agora; tentaremos de novo', { cause: err })));
+    };
+    const onExit = () => finish(false, () => reject(tooComplex('o leitor parou')));
+    worker.once('message', onMessage);
+    worker.once('error', onError);
+    worker.once('exit', onExit);
+    // The copy is transferred, not cloned: the caller keeps its bytes.
+    const data = new Uint8Array(bytes);
+    worker.postMessage({ data, maxPages: o.maxPages, maxChars: o.maxChars }, [data.buffer]);
   });
 }
 

@@ -20,6 +20,11 @@ export class CompletionBatcher {
     private readonly db: Pick<pg.Pool, 'query'>,
     private readonly batchMs: number,
     private readonly maxBatch: number,
+    /**
+     * Whether another completion may still join this batch (a handler is running or about to start).
+     * When none can, waiting `batchMs` only delays what the client sees: flush on the next tick.
+     */
+    private readonly mayJoin: () => boolean = () => true,
   ) {}
 
   /** Resolves true when the completion was applied, false when the lease was no longer ours. */
@@ -28,7 +33,10 @@ export class CompletionBatcher {
       this.buffer.push({ completion, resolve, reject });
       if (this.buffer.length >= this.maxBatch) this.flush();
       else if (!this.timer) {
-        this.timer = this.batchMs > 0 ? setTimeout(() => this.flush(), this.batchMs) : (setImmediate(() => this.flush()) as unknown as NodeJS.Timeout);
+        this.timer =
+          this.batchMs > 0 && this.mayJoin()
+            ? setTimeout(() => this.flush(), this.batchMs)
+            : (setImmediate(() => this.flush()) as unknown as NodeJS.Timeout);
       }
     });
   }

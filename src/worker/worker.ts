@@ -143,7 +143,14 @@ export class Worker {
     this.info = { id: this.id, host: os.hostname(), pid: process.pid, version: deps.version, concurrency: config.concurrency };
     this.lookaheadMax = Math.min(LOOKAHEAD_MAX, LOOKAHEAD_MAX_PER_SLOT * config.concurrency);
     // A completion batch can hold a whole claim's worth.
-    this.completions = new CompletionBatcher(deps.pool, config.completionBatchMs, config.concurrency + this.lookaheadMax);
+    // A lone completion (nothing else running or waiting to start) is written at once: no batch
+    // partner can come, and waiting only adds to the turnaround a client sees.
+    this.completions = new CompletionBatcher(
+      deps.pool,
+      config.completionBatchMs,
+      config.concurrency + this.lookaheadMax,
+      () => this.active > 0 || this.queued.length > 0,
+    );
     this.listener = new JobListener(
       deps.database,
       {

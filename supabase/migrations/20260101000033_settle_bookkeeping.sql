@@ -41,4 +41,21 @@ create trigger analysis_jobs_forget_outcomes
   referencing old table as gone
   for each statement execute function public.analysis_jobs_forget_outcomes();
 
-revoke all on function public.analysis_jobs_forget_outcomes() from public;
+revoke all on function public.analysis_jobs_forget_outcomes() from public, anon, authenticated;
+
+-- TRUNCATE fires no delete trigger; the foreign key made `truncate analysis_jobs cascade` empty the
+-- ledger too, and so does this.
+create function public.analysis_jobs_truncate_outcomes() returns trigger
+  language plpgsql
+  as $$
+begin
+  truncate public.analysis_job_outcomes;
+  return null;
+end
+$$;
+
+create trigger analysis_jobs_truncate_outcomes
+  after truncate on public.analysis_jobs
+  for each statement execute function public.analysis_jobs_truncate_outcomes();
+
+revoke all on function public.analysis_jobs_truncate_outcomes() from public, anon, authenticated;
