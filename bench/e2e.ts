@@ -78,7 +78,7 @@ async function main(): Promise<void> {
         let r;
         try {
           r = await api.status(jobId, token);
-        } catch (err) {
+        } catch {
           continue; // one lost poll is retried at the next tick; the timeout bounds it
         } finally {
           statusPolls++;

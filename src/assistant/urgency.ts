@@ -14,7 +14,7 @@ import { normalise, Speller } from './normalise.ts';
 import { primaryCategory } from './answers.ts';
 
 export { URGENCY_CATEGORIES, type UrgencyCategory } from './lexicon.ts';
-export { URGENT_ANSWER, urgentAnswer, primaryCategory } from './answers.ts';
+export { URGENT_ANSWER, urgentAnswer } from './answers.ts';
 
 export interface UrgencyResult {
   urgent: boolean;

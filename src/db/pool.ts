@@ -5,8 +5,6 @@ import pg from 'pg';
 import type { DatabaseConfig } from '../config.ts';
 import type { EventBus } from '../events.ts';
 
-export type Pool = pg.Pool;
-
 export function createPool(db: DatabaseConfig, applicationName: string, events?: EventBus): pg.Pool {
   const pool = new pg.Pool({
     connectionString: db.url,

@@ -29,8 +29,6 @@ import { solveGrams, WEIGHT, type MealCap, type SolverItem } from './plan-solver
 import { allowedUnder, RESTRICTION_LABELS_PT, type Restriction } from './restrictions.ts';
 import { foldText, type TacoFood, type TacoTable } from './taco.ts';
 
-export { KCAL_TOLERANCE_PCT, MACRO_TOLERANCE_PCT } from './plan-rules.ts';
-
 export interface MealPlanRequest {
   kcal_target: number;
   meals_per_day: number;
