@@ -3,6 +3,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { DEFAULT_WHATSAPP_SERVICE_USER_ID } from '../src/config.ts';
 import pg from 'pg';
 import { loadConfig } from '../src/config.ts';
 import { TransientError } from '../src/errors.ts';
@@ -48,7 +49,8 @@ test('an attempt that fails after the send is re-run without sending the reply a
     const done = d.events.waitFor('job:completed', (e) => e.jobId === id, 20_000);
     await db.pool.query(`insert into analysis_jobs (id, user_id, type, input) values ($1, $2, 'whatsapp_message', $3)`, [
       id,
-      randomUUID(),
+      // WhatsApp jobs belong to the webhook's service identity; the handler refuses any other owner.
+      DEFAULT_WHATSAPP_SERVICE_USER_ID,
       { from: '5511999990000', text: 'oi, tudo bem?' },
     ]);
     await done;
