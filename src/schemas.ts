@@ -40,13 +40,13 @@ export interface ExamPatient {
 export type MedicalExamInput = ({ text: string } | { document_base64: string; mime: ExamDocumentMime }) & ExamPatient;
 
 /** What a client may send: its user's turns and the assistant's earlier answers, never a system prompt. */
-export interface ChatMessage {
+export interface ClientChatTurn {
   role: 'user' | 'assistant';
   content: string;
 }
 
 export interface UnifiedAssistantInput {
-  messages: ChatMessage[];
+  messages: ClientChatTurn[];
   context?: Record<string, unknown>;
 }
 
@@ -389,7 +389,7 @@ function medicalExamDocument(o: Record<string, unknown>, ctx: Ctx): MedicalExamI
 function unifiedAssistant(o: Record<string, unknown>, ctx: Ctx): UnifiedAssistantInput {
   const { problems } = ctx;
   checkKeys(o, ['messages', 'context'], 'input', problems);
-  const messages: ChatMessage[] = [];
+  const messages: ClientChatTurn[] = [];
   if (!has(o, 'messages')) problems.push({ path: 'input.messages', message: 'is required' });
   else if (!Array.isArray(o.messages)) problems.push({ path: 'input.messages', message: 'must be an array' });
   else if (o.messages.length < 1 || o.messages.length > MAX_MESSAGES) {

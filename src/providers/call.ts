@@ -4,7 +4,7 @@ import { CancelledError, JobError, RetryAfterError, TransientError } from '../er
 import type { EventBus, ProviderName } from '../events.ts';
 import type { CircuitBreaker } from './breaker.ts';
 import { classifyError, outcomeOf, statusOf } from './classify.ts';
-import type { RateLimiter } from './limiter.ts';
+import type { RollingWindowLimiter } from './limiter.ts';
 import { withRetry, type RetryOptions } from './retry.ts';
 
 /** What a job stores about each provider request that produced (or failed to produce) its result. */
@@ -29,7 +29,7 @@ export interface CallDeps {
   events: EventBus;
   breaker: CircuitBreaker;
   retry: Omit<RetryOptions, 'signal' | 'provider' | 'onRetry'>;
-  limiter?: RateLimiter | undefined;
+  limiter?: RollingWindowLimiter | undefined;
 }
 
 export interface CallSpec {

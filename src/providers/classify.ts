@@ -159,10 +159,6 @@ export function parseRetryAfterHeader(value: string | null | undefined, now = Da
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
-export function cancelledError(provider: ProviderName): CancelledError {
-  return new CancelledError('cancelled', `${provider}: call cancelled`);
-}
-
 /** The `provider:call` outcome label for an error. */
 export function outcomeOf(err: JobError): ProviderOutcome {
   if (err.kind === 'cancelled') return 'cancelled';

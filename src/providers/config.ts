@@ -13,9 +13,9 @@ export interface ProviderConfig {
   breaker: { failures: number; cooldownMs: number };
   retry: {
     retries: number;
-    /** Full-jitter backoff: first retry waits up to baseMs, never more than capMs. */
+    /** Full-jitter backoff: first retry waits up to baseMs, never more than maxMs. */
     baseMs: number;
-    capMs: number;
+    maxMs: number;
     /** A 429 asking for a longer wait goes back to the queue instead of holding a worker slot. */
     maxWaitMs: number;
   };
@@ -134,7 +134,7 @@ export function readProviderConfig(env: Env): { config: ProviderConfig; problems
       failures: int('BREAKER_FAILURES', 5, 1, 1000),
       cooldownMs: int('BREAKER_COOLDOWN_MS', 30_000, 100, 3_600_000),
     },
-    retry: { retries: int('PROVIDER_RETRIES', 2, 0, 10), baseMs: 500, capMs: 10_000, maxWaitMs: 30_000 },
+    retry: { retries: int('PROVIDER_RETRIES', 2, 0, 10), baseMs: 500, maxMs: 10_000, maxWaitMs: 30_000 },
     whatsapp: {
       token: str('WHATSAPP_TOKEN'),
       phoneNumberId: str('WHATSAPP_PHONE_NUMBER_ID'),
