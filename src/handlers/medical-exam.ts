@@ -19,7 +19,8 @@ import {
   analysisContext, optionalText, requiredStepError, toHandlerResult, validateOptions,
   type AnalysisContext, type AnalysisDeps, type AnalysisOutcome,
 } from './shared/analysis.ts';
-import { assertImageDimensions, decodeBase64 } from './shared/image.ts';
+import { assertImageDimensions } from './shared/image.ts';
+import { base64ToBytes } from '../bytes/base64.ts';
 import type { JobHandler } from './types.ts';
 
 /** What the result shows of a parsed analyte: everything but the catalogue key and the line number. */
@@ -99,9 +100,9 @@ export async function analyseMedicalExam(deps: AnalysisDeps, input: MedicalExamI
     text = input.text;
   } else if (input.mime === 'application/pdf') {
     const { pdfMaxChars, pdfTimeoutMs, pdfMemoryMb } = deps.config.safety;
-    text = (await extractPdfText(decodeBase64(input.document_base64), { signal: actx.signal, maxChars: pdfMaxChars, timeoutMs: pdfTimeoutMs, memoryMb: pdfMemoryMb })).text;
+    text = (await extractPdfText(base64ToBytes(input.document_base64), { signal: actx.signal, maxChars: pdfMaxChars, timeoutMs: pdfTimeoutMs, memoryMb: pdfMemoryMb })).text;
   } else {
-    const image = decodeBase64(input.document_base64);
+    const image = base64ToBytes(input.document_base64);
     assertImageDimensions(image, deps.config.safety.maxImagePixels);
     try {
       const answer = await deps.providers.vision({

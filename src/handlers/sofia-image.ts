@@ -16,7 +16,8 @@ import {
   analysisContext, optionalText, requiredStepError, toHandlerResult, validateOptions,
   type AnalysisContext, type AnalysisDeps, type AnalysisOutcome,
 } from './shared/analysis.ts';
-import { assertImageDimensions, decodeBase64, downloadImage, imageDimensions, mediaUrlPolicy } from './shared/image.ts';
+import { assertImageDimensions, downloadImage, imageDimensions, mediaUrlPolicy } from './shared/image.ts';
+import { base64ToBytes } from '../bytes/base64.ts';
 import type { JobHandler } from './types.ts';
 
 export interface SofiaFood {
@@ -146,7 +147,7 @@ export async function analyseSofiaImage(deps: AnalysisDeps, input: SofiaImageInp
   let cacheKey: string | undefined;
   const rest = input.meal_type ? { meal_type: input.meal_type } : {};
   if (input.image_base64 !== undefined) {
-    bytes = decodeBase64(input.image_base64);
+    bytes = base64ToBytes(input.image_base64);
     mime = input.image_mime ?? 'image/jpeg';
     // Keyed as the gateway keys the job's input (image_mime is derived, not sent).
     cacheKey = await cacheKeyFor('sofia_image', { image_base64: input.image_base64, ...rest }, actx.cacheScope);

@@ -22,7 +22,8 @@ import {
   analysisContext, isCancellation, requiredStepError, toHandlerResult, validateOptions,
   type AnalysisContext, type AnalysisDeps, type AnalysisOutcome,
 } from './shared/analysis.ts';
-import { bytesToBase64, downloadImage, mediaUrlPolicy } from './shared/image.ts';
+import { downloadImage, mediaUrlPolicy } from './shared/image.ts';
+import { bytesToBase64 } from '../bytes/base64.ts';
 import { analyseSofiaImage } from './sofia-image.ts';
 import type { JobHandler } from './types.ts';
 import { answerAssistant } from './unified-assistant.ts';
