@@ -1,5 +1,6 @@
 // Composition root for the command line: `ai-worker migrate | start | cache`. Nothing imports this file.
-import { loadConfig, readDatabaseConfig, EnvReader } from './config.ts';
+import { loadConfig, readDatabaseConfig } from './config.ts';
+import { EnvReader } from './env/reader.ts';
 import { ConfigError, toError } from './errors.ts';
 import { migrate } from './db/migrate.ts';
 import { connectionErrorMessage } from './db/connection.ts';

@@ -2,7 +2,7 @@
 // module that reaches src/handlers and the providers (through literal dynamic imports, which the
 // Supabase bundler follows): the queue functions (enqueue, status, cancel) never import it, so their
 // bundles stay small and need only pg and jose (test/edge-bundles.test.ts walks the graphs).
-import type { Env } from '../config.ts';
+import type { Env } from '../env/reader.ts';
 import { edgeRunInline } from './edge-limits.ts';
 import { runInlineFromRegistry, type RunInline } from './inline.ts';
 

@@ -4,7 +4,8 @@
 // which must stay free of the AI routing and the handler tree.
 import type pg from 'pg';
 import { TokenVerifier } from './auth.ts';
-import { readGatewayConfig, type EnvGetter, type GatewayConfig } from './config.ts';
+import { readGatewayConfig, type GatewayConfig } from './config.ts';
+import type { EnvGetter } from '../env/reader.ts';
 import type { GatewayContext, GatewayEvent, GatewayRequestLog } from './context.ts';
 import { acquirePool, releasePool } from './db.ts';
 import { FlagStore } from './flags.ts';
