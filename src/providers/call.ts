@@ -6,6 +6,7 @@ import type { CircuitBreaker } from './breaker.ts';
 import { classifyError, outcomeOf, statusOf } from './classify.ts';
 import type { RollingWindowLimiter } from './limiter.ts';
 import { withRetry, type RetryOptions } from './retry.ts';
+import { raceTimeout } from '../time/deadline.ts';
 
 /** What a job stores about each provider request that produced (or failed to produce) its result. */
 export interface CallRecord {
@@ -53,7 +54,7 @@ export async function resilientCall<T>(
       try {
         const result = await deps.breaker.run(async () => {
           if (deps.limiter) await deps.limiter.acquire(spec.signal);
-          return withDeadline(spec.timeoutMs, spec.signal, ctx, attempt);
+          return attemptWithTimeout(spec.timeoutMs, spec.signal, ctx, attempt);
         });
         record(deps.events, spec, started, { ok: true, status: result.status, inputTokens: result.inputTokens, outputTokens: result.outputTokens });
         return result.value;
@@ -100,7 +101,7 @@ function record(
  * Run one attempt under its own timeout and the job's signal. The race matters: a client that
  * ignores the signal (or a body that never ends) still gives the worker its slot back on time.
  */
-export async function withDeadline<T>(
+export async function attemptWithTimeout<T>(
   timeoutMs: number,
   jobSignal: AbortSignal | undefined,
   ctx: { provider: ProviderName; model: string },
@@ -109,10 +110,6 @@ export async function withDeadline<T>(
   if (jobSignal?.aborted) throw new CancelledError('cancelled', `${ctx.provider}: call cancelled`);
   const ctl = new AbortController();
   let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    ctl.abort();
-  }, timeoutMs);
   const onJobAbort = () => ctl.abort();
   jobSignal?.addEventListener('abort', onJobAbort, { once: true });
   let onAbort: (() => void) | undefined;
@@ -121,13 +118,16 @@ export async function withDeadline<T>(
     ctl.signal.addEventListener('abort', onAbort, { once: true });
   });
   try {
-    return await Promise.race([fn(ctl.signal), aborted]);
+    return await raceTimeout(Promise.race([fn(ctl.signal), aborted]), timeoutMs, () => {
+      timedOut = true;
+      ctl.abort();
+      throw new DOMException('timed out', 'AbortError');
+    });
   } catch (thrown) {
     if (jobSignal?.aborted) throw new CancelledError('cancelled', `${ctx.provider}: call cancelled`, { cause: thrown });
     if (timedOut) throw new TransientError('timeout', `${ctx.provider} (${ctx.model}): no answer within ${timeoutMs} ms`, { cause: thrown });
     throw classifyError(thrown, ctx);
   } finally {
-    clearTimeout(timer);
     jobSignal?.removeEventListener('abort', onJobAbort);
     if (onAbort) ctl.signal.removeEventListener('abort', onAbort);
   }

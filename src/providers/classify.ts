@@ -9,6 +9,7 @@ import {
   toError,
 } from '../errors.ts';
 import type { ProviderName, ProviderOutcome } from '../events.ts';
+import { connectionErrorCode } from '../net/connection-error.ts';
 
 /** A non-2xx answer from a provider we call with plain fetch (YOLO, WhatsApp). */
 export class HttpStatusError extends Error {
@@ -73,20 +74,10 @@ export function classifyStatus(status: number, message: string, ctx: ClassifyCon
   return new TransientError('provider_error', text, o);
 }
 
-const NETWORK_CODES = new Set([
-  'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH',
-  'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CLOSED',
-]);
-
 function networkCode(err: Error): string | undefined {
-  let cur: unknown = err;
-  for (let depth = 0; depth < 4 && cur && typeof cur === 'object'; depth++) {
-    const code = (cur as { code?: unknown }).code;
-    if (typeof code === 'string' && NETWORK_CODES.has(code)) return code;
-    cur = (cur as { cause?: unknown }).cause;
-  }
-  if (err.name === 'TypeError' && /fetch failed|terminated|other side closed/i.test(err.message)) return 'fetch_failed';
-  return undefined;
+  const code = connectionErrorCode(err);
+  // A fetch that failed without a socket code keeps its own name in metrics.
+  return code === 'connection_lost' ? 'fetch_failed' : code;
 }
 
 /**
