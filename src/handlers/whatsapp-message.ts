@@ -12,7 +12,7 @@ import {
   formatAssistant, formatExam, formatFoodAnalysis, formatMealPlan, routeWhatsappMessage, truncateForWhatsapp,
   type WhatsappRoute,
 } from '../messaging/whatsapp-format.ts';
-import { foldText } from '../nutrition/taco.ts';
+import { foldText } from '../text/fold.ts';
 import {
   EXAM_DOCUMENT_MIMES, validateInput, type ExamDocumentMime, type MealPlanInput, type MealRestriction, type WhatsappMessageInput,
 } from '../schemas.ts';

@@ -27,7 +27,8 @@ import {
 } from './plan-rules.ts';
 import { solveGrams, WEIGHT, type MealCap, type SolverItem } from './plan-solver.ts';
 import { allowedUnder, RESTRICTION_LABELS_PT, type Restriction } from './restrictions.ts';
-import { foldText, type TacoFood, type TacoTable } from './taco.ts';
+import type { TacoFood, TacoTable } from './taco.ts';
+import { foldText } from '../text/fold.ts';
 // The request is the meal_plan job input itself: one shape, validated in schemas.ts.
 import type { MealPlanInput } from '../schemas.ts';
 

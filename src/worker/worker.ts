@@ -16,7 +16,6 @@ import { retryDelayMs } from '../retry/backoff.ts';
 import {
   cancelJob,
   claimJobs,
-  cleanupExpiredCache,
   failOrRetryJob,
   recoverLapsedLeases,
   recordDelivery,
@@ -26,6 +25,7 @@ import {
   type ClaimedJob,
 } from '../queue/jobs.ts';
 import { JobListener } from '../queue/listener.ts';
+import { cleanupExpiredCache } from '../cache/store.ts';
 import { CompletionBatcher } from './completions.ts';
 import { freshHolder, upsertWorker, WorkerIdInUseError, type WorkerInfo, type WorkerStatus } from './registry.ts';
 
