@@ -7,6 +7,7 @@ import { classifyError, outcomeOf, statusOf } from './classify.ts';
 import type { RollingWindowLimiter } from './limiter.ts';
 import { withRetry, type RetryOptions } from './retry.ts';
 import { raceTimeout } from '../time/deadline.ts';
+import { hasCode } from '../error-codes.ts';
 
 /** What a job stores about each provider request that produced (or failed to produce) its result. */
 export interface CallRecord {
@@ -61,7 +62,7 @@ export async function resilientCall<T>(
       } catch (thrown) {
         const error = classifyError(thrown, ctx);
         // A 429 means the shared quota is spent: hold every other job too, not only this one.
-        if (error instanceof RetryAfterError && error.code !== 'circuit_open' && deps.limiter) deps.limiter.pauseUntil(Date.now() + error.retryAfterMs);
+        if (error instanceof RetryAfterError && !hasCode(error, 'circuit_open') && deps.limiter) deps.limiter.pauseUntil(Date.now() + error.retryAfterMs);
         record(deps.events, spec, started, { ok: false, error, status: statusOf(error.cause) });
         throw error;
       }

@@ -10,6 +10,7 @@ import {
 } from '../errors.ts';
 import type { ProviderName, ProviderOutcome } from '../events.ts';
 import { connectionErrorCode } from '../net/connection-error.ts';
+import { hasCode } from '../error-codes.ts';
 
 /** A non-2xx answer from a provider we call with plain fetch (YOLO, WhatsApp). */
 export class HttpStatusError extends Error {
@@ -153,9 +154,9 @@ export function parseRetryAfterHeader(value: string | null | undefined, now = Da
 /** The `provider:call` outcome label for an error. */
 export function outcomeOf(err: JobError): ProviderOutcome {
   if (err.kind === 'cancelled') return 'cancelled';
-  if (err.code === 'circuit_open') return 'circuit_open';
+  if (hasCode(err, 'circuit_open')) return 'circuit_open';
   if (err.kind === 'retry_after') return 'rate_limited';
-  if (err.code === 'timeout') return 'timeout';
+  if (hasCode(err, 'timeout')) return 'timeout';
   if (err.kind === 'permanent') return 'rejected';
   return 'error';
 }

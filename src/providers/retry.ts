@@ -5,6 +5,7 @@ import { fullJitterMs, type BackoffPolicy } from '../retry/backoff.ts';
 import { sleep } from '../time/sleep.ts';
 import { classifyError } from './classify.ts';
 import type { ProviderName } from '../events.ts';
+import { hasCode } from '../error-codes.ts';
 
 export interface RetryOptions extends BackoffPolicy {
   /** Retries after the first attempt (PROVIDER_RETRIES). */
@@ -22,7 +23,7 @@ export interface RetryOptions extends BackoffPolicy {
 /** Whether another attempt could help; circuit_open is excluded because the breaker just said no. */
 export function isRetryable(error: JobError): boolean {
   if (error.kind === 'permanent' || error.kind === 'cancelled') return false;
-  return error.code !== 'circuit_open';
+  return !hasCode(error, 'circuit_open');
 }
 
 /** Run `fn` until it succeeds, fails permanently, is cancelled or runs out of retries. */
