@@ -8,7 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { planMeals, type MealPlanRequest } from '../src/nutrition/planner.ts';
+import { planMeals, type MealPlanInput } from '../src/nutrition/planner.ts';
 import { RESTRICTIONS, type Restriction } from '../src/nutrition/restrictions.ts';
 import { loadTacoFromFile } from '../src/nutrition/taco-file.ts';
 import { deviations, planProblems } from '../test/support/meal-plan-oracle.ts';
@@ -23,11 +23,11 @@ function seeded(seed: number): () => number {
 }
 
 /** Requests like the 48: 1 400–2 900 kcal, 3–6 meals, 1–7 days, any restrictions, usual macros. */
-export function randomRequests(n: number, seed: number): MealPlanRequest[] {
+export function randomRequests(n: number, seed: number): MealPlanInput[] {
   const rnd = seeded(seed);
   const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
-  const out: MealPlanRequest[] = [];
+  const out: MealPlanInput[] = [];
   for (let i = 0; i < n; i++) {
     const restrictions = new Set<Restriction>();
     for (let k = int(0, 2); k > 0; k--) restrictions.add(pick(RESTRICTIONS));
@@ -134,7 +134,7 @@ export function mealPlanBench(opts: { requests?: number; seed?: number; planIter
   let planInfeasible = 0;
   const iterations = opts.planIterations ?? 50;
   for (let i = 0; i < iterations; i++) {
-    const req: MealPlanRequest = { kcal_target: 1500 + (i % 30) * 50, meals_per_day: 6, days: 7, restrictions: i % 3 === 0 ? ['vegetarian'] : [] };
+    const req: MealPlanInput = { kcal_target: 1500 + (i % 30) * 50, meals_per_day: 6, days: 7, restrictions: i % 3 === 0 ? ['vegetarian'] : [] };
     const [res, ms, cpu] = timed(() => planMeals(req, taco));
     if (!res.ok) planInfeasible++;
     planTimes.push(ms);

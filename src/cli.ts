@@ -1,5 +1,7 @@
 // Composition root for the command line: `ai-worker migrate | start | cache`. Nothing imports this file.
-import { loadConfig, readDatabaseConfig, EnvReader } from './config.ts';
+import { loadConfig, readDatabaseConfig } from './config.ts';
+import { EnvReader } from './env/reader.ts';
+import { isConnectionError } from './net/connection-error.ts';
 import { ConfigError, toError } from './errors.ts';
 import { migrate } from './db/migrate.ts';
 import { connectionErrorMessage } from './db/connection.ts';
@@ -207,7 +209,7 @@ main(process.argv.slice(2)).then(
     const err = toError(thrown) as Error & { code?: string };
     if (err instanceof ConfigError) {
       process.stderr.write(`ai-worker: ${err.message}\n`);
-    } else if (err.code === 'ECONNREFUSED' || err.code === 'ENOTFOUND' || err.code === 'ETIMEDOUT' || err.code === 'EAI_AGAIN' || err.code === '3D000' || err.code === '28P01' || /timeout expired|Connection terminated/i.test(err.message)) {
+    } else if (isConnectionError(err) || err.code === '3D000' /* no such database */ || err.code === '28P01' /* bad password */) {
       process.stderr.write(`ai-worker: ${connectionErrorMessage(process.env.DATABASE_URL ?? '', err)}\n`);
     } else {
       process.stderr.write(`ai-worker: ${err.message}\n`);

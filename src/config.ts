@@ -3,6 +3,7 @@
 // bad deployment stops at start with a message naming the variable, never half-way through a job.
 import { ConfigError } from './errors.ts';
 import { readProviderConfig, type ProviderConfig } from './providers/config.ts';
+import { EnvReader, type Env } from './env/reader.ts';
 import { JOB_TYPES, type JobType } from './schemas.ts';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -145,68 +146,7 @@ export function readCacheTtls(r: EnvReader): Record<JobType, number> {
   return out;
 }
 
-export type Env = Record<string, string | undefined>;
-
 export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
-
-/** Reads integers strictly: "5" is 5, "5x", "", "1e3" and "-0" outside the range are problems. */
-export class EnvReader {
-  readonly problems: string[] = [];
-  constructor(private readonly env: Env) {}
-
-  string(name: string, fallback: string): string {
-    const raw = this.env[name];
-    return raw === undefined || raw.trim() === '' ? fallback : raw.trim();
-  }
-
-  optionalString(name: string): string | undefined {
-    const raw = this.env[name];
-    return raw === undefined || raw.trim() === '' ? undefined : raw.trim();
-  }
-
-  int(name: string, fallback: number, min: number, max: number): number {
-    const raw = this.env[name];
-    if (raw === undefined || raw.trim() === '') return fallback;
-    const text = raw.trim();
-    const value = Number(text);
-    if (!/^-?\d+$/.test(text) || !Number.isSafeInteger(value) || value < min || value > max) {
-      this.problems.push(`${name}=${JSON.stringify(raw)}: expected a whole number from ${min} to ${max}`);
-      return fallback;
-    }
-    return value;
-  }
-
-  bool(name: string, fallback: boolean): boolean {
-    const raw = this.env[name]?.trim().toLowerCase();
-    if (raw === undefined || raw === '') return fallback;
-    if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
-    if (['0', 'false', 'no', 'off'].includes(raw)) return false;
-    this.problems.push(`${name}=${JSON.stringify(this.env[name])}: expected true or false`);
-    return fallback;
-  }
-
-  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
-    const raw = this.env[name]?.trim();
-    if (raw === undefined || raw === '') return fallback;
-    if ((allowed as readonly string[]).includes(raw)) return raw as T;
-    this.problems.push(`${name}=${JSON.stringify(raw)}: expected one of ${allowed.join(', ')}`);
-    return fallback;
-  }
-
-  url(name: string, fallback: string, protocols: readonly string[]): string {
-    const value = this.string(name, fallback);
-    try {
-      const parsed = new URL(value);
-      if (!protocols.includes(parsed.protocol)) {
-        this.problems.push(`${name}: expected a ${protocols.join(' or ')} URL, got ${parsed.protocol}`);
-      }
-    } catch {
-      // Never echo a database URL: it may hold a password.
-      this.problems.push(`${name}: not a valid URL`);
-    }
-    return value;
-  }
-}
 
 export function readDatabaseConfig(r: EnvReader): DatabaseConfig {
   return {
@@ -273,8 +213,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     evaluationSeconds: r.int('ALERT_EVALUATION_SECONDS', 60, 1, 3600),
   };
   const safety = readSafetyConfig(r);
-  const providers = readProviderConfig(env);
-  r.problems.push(...providers.problems);
+  // The same reader: its problems are collected with the rest.
+  const providers = readProviderConfig(r);
 
   if (r.problems.length > 0) throw new ConfigError(r.problems);
   return { database, worker, http, logLevel, providers: providers.config, cacheTtlSeconds, maxImageBytes, allowHttpImageUrls, serveFunctions, assistantTriageTimeoutMs, migrate, alerts, safety };

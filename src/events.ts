@@ -16,7 +16,7 @@ export type ProviderOutcome = 'ok' | 'timeout' | 'error' | 'rate_limited' | 'rej
 export type BreakerState = 'closed' | 'open' | 'half_open';
 
 export interface EventMap {
-  'worker:started': { workerId: string; concurrency: number; pollOnly: boolean };
+  'worker:started': { workerId: string; concurrency: number };
   'worker:stopping': { workerId: string; running: number; reason: string };
   'worker:stopped': { workerId: string; released: number };
   /** queuedMs: claimed_at - created_at on the database clock; the start of the turnaround. */

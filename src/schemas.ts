@@ -8,6 +8,7 @@
 // string (Postgres text rejects them and they hide content from logs); no unknown keys in the
 // objects this module defines. Nothing but InvalidInputError is ever thrown for bad input.
 import { InvalidInputError } from './errors.ts';
+import { bareBase64, base64ToBytes, decodedBase64Length } from './bytes/base64.ts';
 
 export const JOB_TYPES = ['sofia_image', 'medical_exam', 'unified_assistant', 'meal_plan', 'whatsapp_message', 'healthcheck'] as const;
 export type JobType = (typeof JOB_TYPES)[number];
@@ -40,13 +41,13 @@ export interface ExamPatient {
 export type MedicalExamInput = ({ text: string } | { document_base64: string; mime: ExamDocumentMime }) & ExamPatient;
 
 /** What a client may send: its user's turns and the assistant's earlier answers, never a system prompt. */
-export interface ChatMessage {
+export interface ClientChatTurn {
   role: 'user' | 'assistant';
   content: string;
 }
 
 export interface UnifiedAssistantInput {
-  messages: ChatMessage[];
+  messages: ClientChatTurn[];
   context?: Record<string, unknown>;
 }
 
@@ -211,25 +212,6 @@ function oneOf<T extends string>(v: unknown, allowed: readonly T[]): v is T {
 
 const BASE64_RE = /^[A-Za-z0-9+/]*={0,2}$/;
 
-/** Strips an optional data: URL prefix and whitespace; returns the bare base64 text. */
-function bareBase64(s: string): string {
-  const m = /^data:[a-z0-9.+-]+\/[a-z0-9.+-]+;base64,/i.exec(s);
-  return (m ? s.slice(m[0].length) : s).replace(/\s+/g, '');
-}
-
-/** Decoded size from the text alone, so an oversized payload is refused before it is decoded. */
-function decodedLength(b64: string): number {
-  const pad = b64.endsWith('==') ? 2 : b64.endsWith('=') ? 1 : 0;
-  return Math.floor((b64.length * 3) / 4) - pad;
-}
-
-function decodeBase64(b64: string): Uint8Array {
-  const bin = atob(b64);
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-  return out;
-}
-
 /** The file type from its first bytes; the declared MIME type is never trusted alone. */
 export function sniffMime(bytes: Uint8Array): ImageMime | 'application/pdf' | undefined {
   const b = (i: number) => bytes[i] ?? -1;
@@ -248,13 +230,13 @@ function checkBase64(v: string, path: string, maxBytes: number, problems: Proble
     problems.push({ path, message: 'must be valid base64' });
     return undefined;
   }
-  const size = decodedLength(b64);
+  const size = decodedBase64Length(b64);
   if (size > maxBytes) {
     problems.push({ path, message: `decoded size ${size} bytes exceeds the limit of ${maxBytes} bytes` });
     return undefined;
   }
   try {
-    return decodeBase64(b64);
+    return base64ToBytes(b64);
   } catch {
     problems.push({ path, message: 'must be valid base64' });
     return undefined;
@@ -389,7 +371,7 @@ function medicalExamDocument(o: Record<string, unknown>, ctx: Ctx): MedicalExamI
 function unifiedAssistant(o: Record<string, unknown>, ctx: Ctx): UnifiedAssistantInput {
   const { problems } = ctx;
   checkKeys(o, ['messages', 'context'], 'input', problems);
-  const messages: ChatMessage[] = [];
+  const messages: ClientChatTurn[] = [];
   if (!has(o, 'messages')) problems.push({ path: 'input.messages', message: 'is required' });
   else if (!Array.isArray(o.messages)) problems.push({ path: 'input.messages', message: 'must be an array' });
   else if (o.messages.length < 1 || o.messages.length > MAX_MESSAGES) {

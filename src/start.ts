@@ -4,7 +4,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type pg from 'pg';
-import type { AppConfig, Env } from './config.ts';
+import type { AppConfig } from './config.ts';
+import type { Env } from './env/reader.ts';
 import { transactionPoolerReason } from './db/connection.ts';
 import { migrate } from './db/migrate.ts';
 import { createPool } from './db/pool.ts';

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { backoffCeilingMs, retryDelayMs } from '../src/queue/backoff.ts';
+import { backoffCeilingMs, retryDelayMs } from '../src/retry/backoff.ts';
 import { RetryAfterError, TransientError } from '../src/errors.ts';
 
 const policy = { baseMs: 1000, maxMs: 30_000 };

@@ -79,7 +79,7 @@ test('against the Ollama emulator: opens on 503s, rejects without a request, pro
   events.on('provider:call', (e) => calls.push(e));
   const breaker = new CircuitBreaker('ollama', { failures: 3, cooldownMs: 30_000, now: c.now }, events);
   const client = new OllamaClient({ host: emu.url, model: 'llama3.1:8b', visionModel: 'llava:7b' });
-  const deps = { events, breaker, retry: { retries: 0, baseMs: 1, capMs: 1, maxWaitMs: 1 } };
+  const deps = { events, breaker, retry: { retries: 0, baseMs: 1, maxMs: 1, maxWaitMs: 1 } };
   const call = () => resilientCall(deps, { provider: 'ollama', model: 'llama3.1:8b', timeoutMs: 5_000 }, (s) => client.chat('llama3.1:8b', { messages: [{ role: 'user', content: 'oi' }] }, s));
 
   for (let i = 0; i < 3; i++) await assert.rejects(call(), (e: unknown) => (e as TransientError).code === 'overloaded');

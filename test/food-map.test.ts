@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { FOOD_MAP, entryComponents, findFoodEntry } from '../src/nutrition/food-map.ts';
 import { loadTacoFromFile } from '../src/nutrition/taco-file.ts';
-import { foldText } from '../src/nutrition/taco.ts';
+import { foldText } from '../src/text/fold.ts';
 
 const taco = loadTacoFromFile();
 

@@ -9,7 +9,8 @@ import { randomUUID } from 'node:crypto';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { ConfigError } from '../src/errors.ts';
 import { TokenVerifier } from '../src/gateway/auth.ts';
-import { envFromRecord, readGatewayConfig } from '../src/gateway/config.ts';
+import { readGatewayConfig } from '../src/gateway/config.ts';
+import { envFromRecord } from '../src/env/reader.ts';
 import { HttpError } from '../src/gateway/http.ts';
 import { asymmetricToken, JWT_SECRET, userToken } from './support/jwt.ts';
 

@@ -3,7 +3,7 @@ import { after, before, beforeEach, test } from 'node:test';
 import * as geminiEmu from '../src/dev/emulators/gemini.ts';
 import { resilientCall } from '../src/providers/call.ts';
 import { GeminiClient } from '../src/providers/gemini.ts';
-import { RateLimiter } from '../src/providers/limiter.ts';
+import { RollingWindowLimiter } from '../src/providers/limiter.ts';
 import type { LlmRequest } from '../src/providers/types.ts';
 import { GEMINI_KEY, harness, isJobError, pngOfSize, waitFor } from './support/providers.ts';
 
@@ -24,7 +24,7 @@ beforeEach(async () => {
 
 const ask: LlmRequest = { messages: [{ role: 'user', content: 'Quais alimentos há na foto?' }] };
 
-function call(h: ReturnType<typeof harness>, req: LlmRequest = ask, opts: { c?: GeminiClient; model?: string; timeoutMs?: number; limiter?: RateLimiter } = {}) {
+function call(h: ReturnType<typeof harness>, req: LlmRequest = ask, opts: { c?: GeminiClient; model?: string; timeoutMs?: number; limiter?: RollingWindowLimiter } = {}) {
   const model = opts.model ?? 'gemini-2.5-flash';
   const c = opts.c ?? client;
   return resilientCall({ ...h.deps, limiter: opts.limiter }, { provider: 'gemini', model, timeoutMs: opts.timeoutMs ?? 5_000 }, (s) => c.generate(model, req, s));
@@ -58,7 +58,7 @@ test('JSON output follows the schema, with inline image data and usageMetadata t
 test('429 RESOURCE_EXHAUSTED: waits at least RetryInfo.retryDelay before the retry', async () => {
   await emu.setKnobs({ failure: '429', failFirst: 1, retryAfterSec: 1 });
   const h = harness('gemini', { retries: 2 });
-  const limiter = new RateLimiter({ limit: 100, windowMs: 60_000 });
+  const limiter = new RollingWindowLimiter({ limit: 100, windowMs: 60_000 });
   const t0 = performance.now();
   const a = await call(h, ask, { limiter });
   const ms = performance.now() - t0;
@@ -114,7 +114,7 @@ test('a hanging server is aborted through config.abortSignal within timeout + 1 
 
 test('a cancelled job stops waiting for the rate limiter', async () => {
   const h = harness('gemini');
-  const limiter = new RateLimiter({ limit: 1, windowMs: 60_000 });
+  const limiter = new RollingWindowLimiter({ limit: 1, windowMs: 60_000 });
   await limiter.acquire();
   const ctl = new AbortController();
   const model = 'gemini-2.5-flash';

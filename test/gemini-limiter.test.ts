@@ -3,7 +3,7 @@ import { after, before, test } from 'node:test';
 import { CancelledError } from '../src/errors.ts';
 import { EventBus } from '../src/events.ts';
 import { createProviders } from '../src/providers/index.ts';
-import { RateLimiter } from '../src/providers/limiter.ts';
+import { RollingWindowLimiter } from '../src/providers/limiter.ts';
 import { startEmulators, testConfig, type Emulators } from './support/providers.ts';
 
 /** No `limit + 1` grants inside any window: grant[i + limit] - grant[i] >= window. */
@@ -17,7 +17,7 @@ function assertWithinRate(times: number[], limit: number, windowMs: number): voi
 
 test('50 concurrent acquirers never exceed the limit in any rolling window, served FIFO', async () => {
   const times: number[] = [];
-  const limiter = new RateLimiter({ limit: 5, windowMs: 100, onGrant: (at) => times.push(at) });
+  const limiter = new RollingWindowLimiter({ limit: 5, windowMs: 100, onGrant: (at) => times.push(at) });
   const order: number[] = [];
   await Promise.all(Array.from({ length: 50 }, (_, id) => limiter.acquire().then(() => order.push(id))));
   assert.equal(times.length, 50);
@@ -29,7 +29,7 @@ test('50 concurrent acquirers never exceed the limit in any rolling window, serv
 });
 
 test('a waiting caller can abort; the others keep their turn', async () => {
-  const limiter = new RateLimiter({ limit: 1, windowMs: 60_000 });
+  const limiter = new RollingWindowLimiter({ limit: 1, windowMs: 60_000 });
   await limiter.acquire();
   const ctl = new AbortController();
   const waiting = limiter.acquire(ctl.signal);
@@ -43,7 +43,7 @@ test('a waiting caller can abort; the others keep their turn', async () => {
 });
 
 test('pauseUntil holds every caller (a 429 means the shared quota is spent)', async () => {
-  const limiter = new RateLimiter({ limit: 100, windowMs: 1_000 });
+  const limiter = new RollingWindowLimiter({ limit: 100, windowMs: 1_000 });
   const t0 = Date.now();
   limiter.pauseUntil(t0 + 120);
   await limiter.acquire();
@@ -61,7 +61,7 @@ after(async () => {
 
 test('50 concurrent Gemini calls through the real client respect GEMINI_RPM', async () => {
   const grants: number[] = [];
-  const limiter = new RateLimiter({ limit: 5, windowMs: 150, onGrant: (at) => grants.push(at) });
+  const limiter = new RollingWindowLimiter({ limit: 5, windowMs: 150, onGrant: (at) => grants.push(at) });
   const config = testConfig(emu, { PROVIDER_TEXT_CHAIN: 'gemini', GEMINI_RPM: '5' });
   const providers = createProviders(config, new EventBus(), { geminiLimiter: limiter });
   const results = await Promise.all(Array.from({ length: 50 }, (_, i) => providers.text({ prompt: `pergunta ${i}` })));

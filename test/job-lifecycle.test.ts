@@ -5,7 +5,7 @@ import { healthcheckHandler } from '../src/handlers/healthcheck.ts';
 import { useFreshDatabase, waitUntil } from './support/database.ts';
 import { startTestDaemon } from './support/daemon.ts';
 import { asRole } from './support/roles.ts';
-import { backoffCeilingMs } from '../src/queue/backoff.ts';
+import { backoffCeilingMs } from '../src/retry/backoff.ts';
 
 const db = useFreshDatabase('lifecycle');
 

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { householdMeasure } from '../src/nutrition/household.ts';
 import { GROUP_PORTIONS, PLAN_FOODS, portionRange } from '../src/nutrition/plan-foods.ts';
-import { planMeals, type MealPlan, type MealPlanRequest } from '../src/nutrition/planner.ts';
+import { planMeals, type MealPlan, type MealPlanInput } from '../src/nutrition/planner.ts';
 import { loadTacoFromFile } from '../src/nutrition/taco-file.ts';
 import { RESTRICTIONS, restrictionViolation, type Restriction } from '../src/nutrition/restrictions.ts';
 import { MEAL_RESTRICTIONS } from '../src/schemas.ts';
@@ -13,7 +13,7 @@ import { foodBase, planProblems, portionCap } from './support/meal-plan-oracle.t
 const taco = loadTacoFromFile();
 
 /** The oracle's verdict on a returned plan: no broken rule at all. */
-function checkPlan(req: MealPlanRequest, plan: MealPlan): void {
+function checkPlan(req: MealPlanInput, plan: MealPlan): void {
   const problems = planProblems(req, plan, taco);
   assert.deepEqual(problems, [], `${JSON.stringify(req)}\n${problems.slice(0, 8).join('\n')}`);
 }
@@ -73,7 +73,7 @@ test('curated foods: every TACO id exists with numbers, ranges within the househ
 });
 
 test('a default week: Brazilian structure, rules kept, days differ, deterministic, rules stated', () => {
-  const req: MealPlanRequest = { kcal_target: 2000, meals_per_day: 4, days: 7 };
+  const req: MealPlanInput = { kcal_target: 2000, meals_per_day: 4, days: 7 };
   const res = planMeals(req, taco);
   assert.ok(res.ok, res.ok ? '' : res.reason);
   checkPlan(req, res.plan);
@@ -97,7 +97,7 @@ test('the portions of issue 17 are gone: high targets add food instead of piling
     { kcal_target: 2900, meals_per_day: 4, days: 3, restrictions: ['vegetarian'] },
     { kcal_target: 2900, meals_per_day: 5, days: 3 },
     { kcal_target: 2600, meals_per_day: 3, days: 2 },
-  ] as MealPlanRequest[]) {
+  ] as MealPlanInput[]) {
     const res = planMeals(req, taco);
     assert.ok(res.ok, res.ok ? '' : res.reason);
     checkPlan(req, res.plan);
@@ -106,7 +106,7 @@ test('the portions of issue 17 are gone: high targets add food instead of piling
 });
 
 test('vegetarian week: no tofu (or any protein food) twice a day, proteins vary, lunch protein changes daily', () => {
-  const req: MealPlanRequest = { kcal_target: 2000, meals_per_day: 4, days: 7, restrictions: ['vegetarian'] };
+  const req: MealPlanInput = { kcal_target: 2000, meals_per_day: 4, days: 7, restrictions: ['vegetarian'] };
   const res = planMeals(req, taco);
   assert.ok(res.ok, res.ok ? '' : res.reason);
   checkPlan(req, res.plan);
@@ -119,7 +119,7 @@ test('vegetarian week: no tofu (or any protein food) twice a day, proteins vary,
 });
 
 test('diabetic week: carbohydrate spread per meal, whole grains, no sugar, fruit in portions; the rule is stated', () => {
-  const req: MealPlanRequest = { kcal_target: 1800, meals_per_day: 5, days: 7, restrictions: ['diabetic'] };
+  const req: MealPlanInput = { kcal_target: 1800, meals_per_day: 5, days: 7, restrictions: ['diabetic'] };
   const res = planMeals(req, taco);
   assert.ok(res.ok, res.ok ? '' : res.reason);
   checkPlan(req, res.plan);
@@ -137,7 +137,7 @@ test('diabetic week: carbohydrate spread per meal, whole grains, no sugar, fruit
 
 test('restrictions and exclusions are honoured', () => {
   for (const restrictions of [['vegan'], ['vegetarian', 'lactose_free'], ['gluten_free', 'low_sodium'], ['diabetic']] as Restriction[][]) {
-    const req: MealPlanRequest = {
+    const req: MealPlanInput = {
       kcal_target: 1800,
       meals_per_day: 5,
       days: 5,

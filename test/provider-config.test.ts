@@ -34,7 +34,7 @@ test('bad values are reported by variable name and what is allowed', () => {
   for (const name of ['YOLO_URL', 'GEMINI_RPM', 'OLLAMA_TIMEOUT_MS', 'PROVIDER_TEXT_CHAIN', 'PROVIDER_DETECT_CHAIN', 'BREAKER_FAILURES', 'WHATSAPP_PHONE_NUMBER_ID']) {
     assert.match(text, new RegExp(name), name);
   }
-  assert.match(text, /GEMINI_RPM="0": must be an integer from 1 to 10000/);
+  assert.match(text, /GEMINI_RPM="0": expected a whole number from 1 to 10000/);
   assert.match(text, /any|ollama, gemini/);
 });
 

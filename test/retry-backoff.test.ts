@@ -1,24 +1,26 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { CancelledError, PermanentError, RetryAfterError, TransientError } from '../src/errors.ts';
-import { backoffDelay, retryDelay, sleep, withRetry } from '../src/providers/retry.ts';
+import { withRetry } from '../src/providers/retry.ts';
+import { fullJitterMs, retryDelayMs } from '../src/retry/backoff.ts';
+import { sleep } from '../src/time/sleep.ts';
 
-const fast = { baseMs: 10, capMs: 40, maxWaitMs: 5_000 };
+const fast = { baseMs: 10, maxMs: 40, maxWaitMs: 5_000 };
 
-test('full jitter stays within [0, min(cap, base·2^attempt)]', () => {
-  const opts = { baseMs: 100, capMs: 1_000 };
-  assert.equal(backoffDelay(0, opts, () => 0), 0);
-  assert.equal(backoffDelay(0, opts, () => 0.999999), 99);
-  assert.equal(backoffDelay(3, opts, () => 0.5), 400);
-  assert.equal(backoffDelay(10, opts, () => 0.999999), 999, 'capped');
-  for (let a = 0; a < 8; a++) {
-    const d = backoffDelay(a, opts);
-    assert.ok(d >= 0 && d <= Math.min(1_000, 100 * 2 ** a));
+test('full jitter stays within [0, min(cap, base·2^(failed-1))]', () => {
+  const opts = { baseMs: 100, maxMs: 1_000 };
+  assert.equal(fullJitterMs(1, opts, () => 0), 0);
+  assert.equal(fullJitterMs(1, opts, () => 0.999999), 99);
+  assert.equal(fullJitterMs(4, opts, () => 0.5), 400);
+  assert.equal(fullJitterMs(11, opts, () => 0.999999), 999, 'capped');
+  for (let a = 1; a < 9; a++) {
+    const d = fullJitterMs(a, opts);
+    assert.ok(d >= 0 && d <= Math.min(1_000, 100 * 2 ** (a - 1)));
   }
 });
 
 test("a RetryAfterError's delay wins over backoff", () => {
-  assert.equal(retryDelay(new RetryAfterError('rate_limited', 'slow down', 7_000), 0, { baseMs: 10, capMs: 20 }), 7_000);
+  assert.equal(retryDelayMs(1, { baseMs: 10, maxMs: 20_000 }, new RetryAfterError('rate_limited', 'slow down', 7_000)), 7_000);
 });
 
 test('transient errors are retried up to `retries`, then the last error is thrown', async () => {
@@ -93,6 +95,6 @@ test('an abort during the backoff ends the retry loop as cancelled', async () =>
     calls++;
     setImmediate(() => ctl.abort());
     throw new TransientError('provider_error', 'x');
-  }, { baseMs: 10_000, capMs: 10_000, maxWaitMs: 60_000, retries: 5, signal: ctl.signal, random: () => 0.99 }), CancelledError);
+  }, { baseMs: 10_000, maxMs: 10_000, maxWaitMs: 60_000, retries: 5, signal: ctl.signal, random: () => 0.99 }), CancelledError);
   assert.equal(calls, 1);
 });

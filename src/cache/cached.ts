@@ -3,7 +3,8 @@
 // reported and ignored, so a cache problem cannot fail a job that could otherwise complete.
 import type { EventBus } from '../events.ts';
 import type { JobType } from '../schemas.ts';
-import { lookupCache, storeCache, type SqlClient } from './store.ts';
+import { lookupCache, storeCache } from './store.ts';
+import type { SqlClient } from '../db/sql-client.ts';
 
 /**
  * A result built while a model was down (no comment, no tips, the fallback summary) is kept only

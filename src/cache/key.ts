@@ -3,6 +3,7 @@
 // sent twice hits; two photos at one URL don't). Web Crypto only, so the gateway computes the same
 // key on Deno as the worker does on Node.
 import type { JobType } from '../schemas.ts';
+import { base64ToBytes } from '../bytes/base64.ts';
 
 /**
  * The version of each handler's result. Bump one when its result changes meaning: old cache
@@ -43,13 +44,6 @@ function scoped(type: JobType, canonical: unknown, scope: CacheScope): unknown {
 const BYTES_FIELDS = new Set(['image_base64', 'document_base64', 'base64']);
 /** Fields that only point at content: a key over them would be a key over the URL. */
 const URL_FIELDS = new Set(['image_url', 'url']);
-
-function base64ToBytes(b64: string): Uint8Array {
-  const bin = atob(b64.replace(/^data:[^,]*,/, '').replace(/\s+/g, ''));
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-  return out;
-}
 
 export async function sha256Hex(data: Uint8Array | string): Promise<string> {
   const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;

@@ -2,11 +2,7 @@
 // skip expired rows (the sweep deletes them later); a store replaces an older entry for the key.
 import { storableJson } from '../db/storable.ts';
 import type { JobType } from '../schemas.ts';
-
-/** Anything with pg's query(); the gateway passes its own connection (Deno or Node). */
-export interface SqlClient {
-  query<R = Record<string, unknown>>(text: string, values?: unknown[]): Promise<{ rows: R[] }>;
-}
+import type { SqlClient } from '../db/sql-client.ts';
 
 const LOOKUP = `
 update public.analysis_cache
@@ -36,4 +32,11 @@ const PURGE_TYPE = 'with gone as (delete from public.analysis_cache where type =
 export async function purgeCache(db: SqlClient, type?: JobType): Promise<number> {
   const { rows } = type ? await db.query<{ n: number }>(PURGE_TYPE, [type]) : await db.query<{ n: number }>(PURGE_ALL);
   return rows[0]?.n ?? 0;
+}
+
+const CLEANUP_CACHE = 'select public.cleanup_expired_analysis_cache() as n';
+
+/** Deletes expired entries (the worker's periodic sweep); returns how many went. */
+export async function cleanupExpiredCache(db: SqlClient): Promise<number> {
+  return (await db.query<{ n: number }>(CLEANUP_CACHE)).rows[0]?.n ?? 0;
 }

@@ -2,9 +2,10 @@
 // module that reaches src/handlers and the providers (through literal dynamic imports, which the
 // Supabase bundler follows): the queue functions (enqueue, status, cancel) never import it, so their
 // bundles stay small and need only pg and jose (test/edge-bundles.test.ts walks the graphs).
-import type { Env } from '../config.ts';
+import type { Env } from '../env/reader.ts';
 import { edgeRunInline } from './edge-limits.ts';
 import { runInlineFromRegistry, type RunInline } from './inline.ts';
+import { raceTimeout } from '../time/deadline.ts';
 
 /**
  * Loads the daemon's handler set into this process (Deno entries). Needs every module the handlers
@@ -12,7 +13,6 @@ import { runInlineFromRegistry, type RunInline } from './inline.ts';
  * makes this return undefined, and the function then treats the sync path as unavailable.
  */
 export async function loadBundledRunInline(env: Env, timeoutMs = 10_000): Promise<{ runInline: RunInline; close(): Promise<void> } | undefined> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
   const load = async () => {
     const [{ loadConfig }, { createPool }, { EventBus }, { createProviders }, { defaultHandlers }, { HandlerRegistry }] = await Promise.all([
       import('../config.ts'),
@@ -38,15 +38,8 @@ export async function loadBundledRunInline(env: Env, timeoutMs = 10_000): Promis
     };
   };
   try {
-    return await Promise.race([
-      load(),
-      new Promise<undefined>((resolve) => {
-        timer = setTimeout(() => resolve(undefined), timeoutMs);
-      }),
-    ]);
+    return await raceTimeout(load(), timeoutMs, () => undefined);
   } catch {
     return undefined;
-  } finally {
-    clearTimeout(timer);
   }
 }

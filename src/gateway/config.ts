@@ -3,11 +3,11 @@
 // docs/gateway.md. A bad value stops the gateway at construction with every problem named, so a
 // misdeployed function fails on its first request's cold start, not half-way through a user's job.
 import { ConfigError } from '../errors.ts';
-import { DEFAULT_CACHE_TTL_SECONDS, EnvReader, readCacheTtls, type Env } from '../config.ts';
+import { DEFAULT_DATABASE_URL, readCacheTtls } from '../config.ts';
+import { EnvReader, type EnvGetter } from '../env/reader.ts';
 import type { JobType } from '../schemas.ts';
 import { FLAG_NAMES, parseFlagValue, type FlagName, type FlagValue } from './flags.ts';
 
-export type EnvGetter = (name: string) => string | undefined;
 
 export interface GatewayConfig {
   /** HS256 secret (the project's legacy JWT secret, GATEWAY_JWT_SECRET); undefined = HS256 tokens are refused. */
@@ -57,31 +57,9 @@ export interface GatewayConfig {
 
 /** The cap asked of the flag cache: a rollback by SQL UPDATE is live everywhere within this. */
 export const MAX_FLAG_CACHE_TTL_MS = 30_000;
-export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 /** Owner of WhatsApp jobs when no app user is known: the nil UUID, which no auth user ever has. */
 export const DEFAULT_WHATSAPP_SERVICE_USER_ID = '00000000-0000-0000-0000-000000000000';
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-const ENV_NAMES = [
-  'GATEWAY_JWT_SECRET', 'GATEWAY_JWT_ISSUER', 'GATEWAY_JWKS_URL', 'GATEWAY_DATABASE_URL', 'SUPABASE_JWKS',
-  'SUPABASE_JWT_SECRET', 'SUPABASE_URL', 'SUPABASE_JWT_ISSUER', 'SUPABASE_JWKS_URL', 'SUPABASE_DB_URL', 'DATABASE_URL',
-  'GATEWAY_PUBLIC_URL', 'GATEWAY_MAX_BODY_BYTES', 'GATEWAY_RATE_LIMIT_PER_MINUTE', 'GATEWAY_STATUS_RATE_LIMIT_PER_MINUTE',
-  'GATEWAY_MAX_TOKEN_BYTES', 'GATEWAY_JWT_CLOCK_SKEW_SECONDS', 'GATEWAY_DB_POOL_MAX', 'GATEWAY_DB_CONNECT_TIMEOUT_MS',
-  'GATEWAY_DB_STATEMENT_TIMEOUT_MS', 'GATEWAY_DB_DEADLINE_MS', 'GATEWAY_FLAG_CACHE_TTL_MS', 'GATEWAY_WORKER_FRESH_SECONDS',
-  'SYNC_BUDGET_MS', 'WHATSAPP_APP_SECRET', 'WHATSAPP_VERIFY_TOKEN', 'WHATSAPP_SERVICE_USER_ID', 'IMAGE_URL_ALLOW_HTTP',
-  'SOFIA_MAX_IMAGE_BYTES', 'PDF_MAX_BYTES', 'MAX_ACTIVE_JOBS_PER_USER', 'WHATSAPP_MAX_BODY_BYTES', 'SYNC_MAX_CONCURRENCY', ...FLAG_NAMES,
-];
-
-/** A plain record of the variables the gateway reads, for EnvReader (Deno.env has no spread). */
-function snapshot(get: EnvGetter): Env {
-  const env: Env = {};
-  for (const name of ENV_NAMES) env[name] = get(name);
-  for (const type of Object.keys(DEFAULT_CACHE_TTL_SECONDS)) {
-    const name = `CACHE_TTL_${type.toUpperCase()}_SECONDS`;
-    env[name] = get(name);
-  }
-  return env;
-}
 
 /**
  * The gateway's own names, and the old ones they replace. `supabase secrets set` skips every name
@@ -117,8 +95,9 @@ function parseInjectedJwks(raw: string | undefined, problems: string[]): { keys:
 }
 
 export function readGatewayConfig(get: EnvGetter): GatewayConfig {
-  const env = snapshot(get);
-  const r = new EnvReader(env);
+  // Read through the getter: Deno.env has no spread, and a hand-kept list of names would let a
+  // forgotten one silently fall back to its default.
+  const r = new EnvReader(get);
   const deprecated: string[] = [];
   /** GATEWAY_X, else its deprecated SUPABASE_X alias (noted). */
   const named = (name: keyof typeof DEPRECATED_ALIASES): { value: string | undefined; from: string } => {
@@ -220,9 +199,4 @@ export function readGatewayConfig(get: EnvGetter): GatewayConfig {
   }
   if (r.problems.length) throw new ConfigError(r.problems);
   return config;
-}
-
-/** An EnvGetter over a record (process.env, a test's env). */
-export function envFromRecord(record: Env): EnvGetter {
-  return (name) => record[name];
 }

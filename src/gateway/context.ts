@@ -8,7 +8,7 @@ import type { FlagStore } from './flags.ts';
 import { HttpError, json, preflight, type Handler } from './http.ts';
 import type { RunInline } from './inline.ts';
 import type { JobService } from './jobs.ts';
-import type { RateLimiter } from './rate-limit.ts';
+import type { TokenBucketLimiter } from './rate-limit.ts';
 
 /** A gateway event for logs and metrics: names, codes and timings only, never payloads or tokens. */
 export interface GatewayEvent {
@@ -72,8 +72,8 @@ export interface GatewayContext {
   verifier: TokenVerifier;
   jobs: JobService;
   flags: FlagStore;
-  workLimiter: RateLimiter;
-  statusLimiter: RateLimiter;
+  workLimiter: TokenBucketLimiter;
+  statusLimiter: TokenBucketLimiter;
   pool: () => pg.Pool;
   /** Resolves to undefined when no handler set is available here (sync unavailable → enqueue). */
   runInline: () => Promise<RunInline | undefined>;
@@ -136,7 +136,7 @@ export function frame(ctx: GatewayContext, fn: string, handler: Handler): Handle
   };
 }
 
-export function rateLimit(limiter: RateLimiter, key: string): void {
+export function rateLimit(limiter: TokenBucketLimiter, key: string): void {
   const d = limiter.take(key);
   if (!d.allowed) {
     throw new HttpError(429, 'rate_limited', `too many requests; retry in ${d.retryAfterSeconds} s`, { headers: { 'Retry-After': String(d.retryAfterSeconds) } });

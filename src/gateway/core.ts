@@ -4,13 +4,14 @@
 // which must stay free of the AI routing and the handler tree.
 import type pg from 'pg';
 import { TokenVerifier } from './auth.ts';
-import { readGatewayConfig, type EnvGetter, type GatewayConfig } from './config.ts';
+import { readGatewayConfig, type GatewayConfig } from './config.ts';
+import type { EnvGetter } from '../env/reader.ts';
 import type { GatewayContext, GatewayEvent, GatewayRequestLog } from './context.ts';
 import { acquirePool, releasePool } from './db.ts';
 import { FlagStore } from './flags.ts';
 import type { RunInline } from './inline.ts';
 import { JobService } from './jobs.ts';
-import { RateLimiter } from './rate-limit.ts';
+import { TokenBucketLimiter } from './rate-limit.ts';
 
 export interface GatewayOptions {
   /** Deno.env.get, or a getter over process.env / a test's record. */
@@ -84,8 +85,8 @@ export function createCore(options: GatewayOptions): GatewayCore {
     verifier: new TokenVerifier(config),
     jobs: new JobService(pool, config, now),
     flags: new FlagStore({ envFlags: config.flags, db: async () => pool(), ttlMs: config.flagCacheTtlMs, now }),
-    workLimiter: new RateLimiter(config.rateLimitPerMinute, now),
-    statusLimiter: new RateLimiter(config.statusRateLimitPerMinute, now),
+    workLimiter: new TokenBucketLimiter(config.rateLimitPerMinute, now),
+    statusLimiter: new TokenBucketLimiter(config.statusRateLimitPerMinute, now),
     pool,
     runInline,
     emit: options.onEvent ?? (() => {}),

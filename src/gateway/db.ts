@@ -6,6 +6,8 @@ import pg from 'pg';
 import { transactionPoolerReason } from '../db/connection.ts';
 import type { GatewayConfig } from './config.ts';
 import { HttpError } from './http.ts';
+import { raceTimeout } from '../time/deadline.ts';
+import { isConnectionError } from '../net/connection-error.ts';
 
 const pools = new Map<string, { pool: pg.Pool; users: number; statementTimeoutMs: number }>();
 
@@ -65,9 +67,9 @@ export function isUnavailable(err: unknown): boolean {
   const code = typeof e.code === 'string' ? e.code : '';
   if (/^[0-9A-Z]{5}$/.test(code)) return UNAVAILABLE_CLASSES.includes(code.slice(0, 2));
   // Node socket errors (ECONNREFUSED, ECONNRESET, ETIMEDOUT…) and pg's own timeouts carry no SQLSTATE.
-  if (code.startsWith('E')) return true;
+  if (isConnectionError(err)) return true;
   const message = typeof e.message === 'string' ? e.message : '';
-  return /timeout|terminated|Connection|ECONN|socket/i.test(message);
+  return /timeout/i.test(message);
 }
 
 export class DeadlineError extends Error {
@@ -86,20 +88,13 @@ export function unavailable(): HttpError {
  * not cancelled at the deadline, but the pool's own timeouts end it shortly after.
  */
 export async function withDeadline<T>(ms: number, fn: () => Promise<T>): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new DeadlineError(ms)), ms);
-  });
-  const work = fn();
-  // If the deadline wins, the work's late rejection must not become an unhandled rejection.
-  work.catch(() => {});
   try {
-    return await Promise.race([work, deadline]);
+    return await raceTimeout(fn(), ms, () => {
+      throw new DeadlineError(ms);
+    });
   } catch (err) {
     if (isUnavailable(err)) throw unavailable();
     throw err;
-  } finally {
-    clearTimeout(timer);
   }
 }
 

@@ -2,7 +2,7 @@
 // function of (flag, user), so a user stays on one side while the percentage holds and raising it
 // only ever moves users from sync to async. A `feature_flags` row overrides the environment, read at
 // most every flagCacheTtlMs (≤ 30 s), so a rollback is one SQL UPDATE and no redeploy.
-import type { SqlClient } from '../cache/store.ts';
+import type { SqlClient } from '../db/sql-client.ts';
 
 export const FLAG_NAMES = ['SOFIA_USE_ASYNC', 'EXAMS_USE_ASYNC', 'UNIFIED_USE_ASYNC', 'WHATSAPP_USE_ASYNC', 'MEAL_PLAN_USE_ASYNC'] as const;
 export type FlagName = (typeof FLAG_NAMES)[number];

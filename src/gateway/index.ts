@@ -60,8 +60,10 @@ export function createGateway(options: GatewayOptions): Gateway {
 }
 
 export { AI_FUNCTIONS };
-export type { EnvGetter, GatewayConfig } from './config.ts';
-export { envFromRecord, readGatewayConfig, MAX_FLAG_CACHE_TTL_MS, DEFAULT_WHATSAPP_SERVICE_USER_ID } from './config.ts';
+export type { GatewayConfig } from './config.ts';
+export type { EnvGetter } from '../env/reader.ts';
+export { readGatewayConfig, MAX_FLAG_CACHE_TTL_MS, DEFAULT_WHATSAPP_SERVICE_USER_ID } from './config.ts';
+export { envFromRecord } from '../env/reader.ts';
 export type { GatewayEvent, GatewayRequestLog } from './context.ts';
 export { FLAG_NAMES, flagBucket, isAsyncFor, parseFlagValue, FlagStore, type FlagName, type FlagValue } from './flags.ts';
 export type { Handler } from './http.ts';

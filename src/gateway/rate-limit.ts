@@ -8,7 +8,7 @@ export interface RateDecision {
   retryAfterSeconds: number;
 }
 
-export class RateLimiter {
+export class TokenBucketLimiter {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
   private readonly perMs: number;
 

@@ -2,16 +2,19 @@
 // follows (portions, variety, the restrictions' — stated by the planner, so a nutritionist reviewing
 // the plan knows what was enforced), then up to three short tips from the text model. The plan is
 // complete without the model's tips, so meal plans work with every model down.
-import { cacheKeyFor, HANDLER_VERSIONS } from '../cache/key.ts';
+import { cacheKeyFor } from '../cache/key.ts';
 import { PermanentError } from '../errors.ts';
 import { planMeals, type MealPlan } from '../nutrition/planner.ts';
 import { RESTRICTION_LABELS_PT } from '../nutrition/restrictions.ts';
-import { validateInput, type MealPlanInput } from '../schemas.ts';
+import type { MealPlanInput } from '../schemas.ts';
 import {
-  analysisContext, optionalText, toHandlerResult, validateOptions,
-  type AnalysisContext, type AnalysisDeps, type AnalysisOutcome,
+  optionalText,
+  type AnalysisContext,
+  type AnalysisDeps,
+  type AnalysisOutcome,
 } from './shared/analysis.ts';
 import type { JobHandler } from './types.ts';
+import { analysisHandler } from './shared/handler.ts';
 
 export interface MealPlanResult {
   days: MealPlan['days'];
@@ -74,14 +77,5 @@ export async function analyseMealPlan(deps: AnalysisDeps, input: MealPlanInput, 
 }
 
 export function mealPlanHandler(deps: AnalysisDeps): JobHandler {
-  return {
-    type: 'meal_plan',
-    version: HANDLER_VERSIONS.meal_plan,
-    timeoutMs: MEAL_PLAN_TIMEOUT_MS,
-    async run(input, ctx) {
-      const parsed = validateInput('meal_plan', input, validateOptions(deps.config));
-      const actx = analysisContext(ctx);
-      return toHandlerResult(await analyseMealPlan(deps, parsed, actx), actx.calls);
-    },
-  };
+  return analysisHandler(deps, { type: 'meal_plan', timeoutMs: MEAL_PLAN_TIMEOUT_MS, analyse: analyseMealPlan });
 }

@@ -9,18 +9,23 @@
 // every model is down the deterministic explainLabResults text stands in. Values never reach a log line.
 //
 // `sex` and `birth_date` in the input pick sex- and age-specific ranges when the report prints none.
-import { cacheKeyFor, HANDLER_VERSIONS } from '../cache/key.ts';
+import { cacheKeyFor } from '../cache/key.ts';
 import { explainLabResults, LAB_DISCLAIMER } from '../labs/explain.ts';
 import { extractUnparsedWithModel } from '../labs/model-extract.ts';
 import { parseLabReport, reportPatient, type LabFlag, type LabParseResult, type ParsedAnalyte, type QualitativeAnalyte } from '../labs/parse.ts';
 import { extractPdfText } from '../pdf/extract-text.ts';
-import { validateInput, type MedicalExamInput } from '../schemas.ts';
+import type { MedicalExamInput } from '../schemas.ts';
 import {
-  analysisContext, optionalText, requiredStepError, toHandlerResult, validateOptions,
-  type AnalysisContext, type AnalysisDeps, type AnalysisOutcome,
+  optionalText,
+  requiredStepError,
+  type AnalysisContext,
+  type AnalysisDeps,
+  type AnalysisOutcome,
 } from './shared/analysis.ts';
-import { assertImageDimensions, decodeBase64 } from './shared/image.ts';
+import { assertImageDimensions } from './shared/image.ts';
+import { base64ToBytes } from '../bytes/base64.ts';
 import type { JobHandler } from './types.ts';
+import { analysisHandler } from './shared/handler.ts';
 
 /** What the result shows of a parsed analyte: everything but the catalogue key and the line number. */
 export type ExamAnalyte = Omit<ParsedAnalyte, 'key' | 'line'>;
@@ -99,9 +104,9 @@ export async function analyseMedicalExam(deps: AnalysisDeps, input: MedicalExamI
     text = input.text;
   } else if (input.mime === 'application/pdf') {
     const { pdfMaxChars, pdfTimeoutMs, pdfMemoryMb } = deps.config.safety;
-    text = (await extractPdfText(decodeBase64(input.document_base64), { signal: actx.signal, maxChars: pdfMaxChars, timeoutMs: pdfTimeoutMs, memoryMb: pdfMemoryMb })).text;
+    text = (await extractPdfText(base64ToBytes(input.document_base64), { signal: actx.signal, maxChars: pdfMaxChars, timeoutMs: pdfTimeoutMs, memoryMb: pdfMemoryMb })).text;
   } else {
-    const image = decodeBase64(input.document_base64);
+    const image = base64ToBytes(input.document_base64);
     assertImageDimensions(image, deps.config.safety.maxImagePixels);
     try {
       const answer = await deps.providers.vision({
@@ -149,14 +154,5 @@ export async function analyseMedicalExam(deps: AnalysisDeps, input: MedicalExamI
 }
 
 export function medicalExamHandler(deps: AnalysisDeps): JobHandler {
-  return {
-    type: 'medical_exam',
-    version: HANDLER_VERSIONS.medical_exam,
-    timeoutMs: EXAM_TIMEOUT_MS,
-    async run(input, ctx) {
-      const parsed = validateInput('medical_exam', input, validateOptions(deps.config));
-      const actx = analysisContext(ctx);
-      return toHandlerResult(await analyseMedicalExam(deps, parsed, actx), actx.calls);
-    },
-  };
+  return analysisHandler(deps, { type: 'medical_exam', timeoutMs: EXAM_TIMEOUT_MS, analyse: analyseMedicalExam });
 }

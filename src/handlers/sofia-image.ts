@@ -5,19 +5,24 @@
 // (estimatePortion) and TACO into nutrients. A label that FOOD_MAP does not know is dropped and
 // listed in `unmapped`, never guessed. The text model sees only food names, grams and totals — not
 // the image — and its comment is optional: null when every model is down.
-import { cacheKeyFor, cacheKeyForBytes, HANDLER_VERSIONS } from '../cache/key.ts';
+import { cacheKeyFor, cacheKeyForBytes } from '../cache/key.ts';
 import { findFoodEntry, type FoodMapEntry } from '../nutrition/food-map.ts';
 import { totalNutrients, type NutrientName } from '../nutrition/nutrients.ts';
 import { estimatePortion } from '../nutrition/portion.ts';
 import type { TacoFood } from '../nutrition/taco.ts';
 import type { Detection } from '../providers/index.ts';
-import { validateInput, type MealType, type SofiaImageInput } from '../schemas.ts';
+import { type MealType, type SofiaImageInput } from '../schemas.ts';
 import {
-  analysisContext, optionalText, requiredStepError, toHandlerResult, validateOptions,
-  type AnalysisContext, type AnalysisDeps, type AnalysisOutcome,
+  optionalText,
+  requiredStepError,
+  type AnalysisContext,
+  type AnalysisDeps,
+  type AnalysisOutcome,
 } from './shared/analysis.ts';
-import { assertImageDimensions, decodeBase64, downloadImage, imageDimensions, mediaUrlPolicy } from './shared/image.ts';
+import { assertImageDimensions, downloadImage, imageDimensions, mediaUrlPolicy } from './shared/image.ts';
+import { base64ToBytes } from '../bytes/base64.ts';
 import type { JobHandler } from './types.ts';
+import { analysisHandler } from './shared/handler.ts';
 
 export interface SofiaFood {
   name: string;
@@ -146,7 +151,7 @@ export async function analyseSofiaImage(deps: AnalysisDeps, input: SofiaImageInp
   let cacheKey: string | undefined;
   const rest = input.meal_type ? { meal_type: input.meal_type } : {};
   if (input.image_base64 !== undefined) {
-    bytes = decodeBase64(input.image_base64);
+    bytes = base64ToBytes(input.image_base64);
     mime = input.image_mime ?? 'image/jpeg';
     // Keyed as the gateway keys the job's input (image_mime is derived, not sent).
     cacheKey = await cacheKeyFor('sofia_image', { image_base64: input.image_base64, ...rest }, actx.cacheScope);
@@ -185,15 +190,5 @@ export async function analyseSofiaImage(deps: AnalysisDeps, input: SofiaImageInp
 }
 
 export function sofiaImageHandler(deps: AnalysisDeps): JobHandler {
-  return {
-    type: 'sofia_image',
-    version: HANDLER_VERSIONS.sofia_image,
-    timeoutMs: SOFIA_TIMEOUT_MS,
-    async run(input, ctx) {
-      const parsed = validateInput('sofia_image', input, validateOptions(deps.config));
-      const actx = analysisContext(ctx);
-      const outcome = await analyseSofiaImage(deps, parsed, actx);
-      return toHandlerResult(outcome, actx.calls);
-    },
-  };
+  return analysisHandler(deps, { type: 'sofia_image', timeoutMs: SOFIA_TIMEOUT_MS, analyse: analyseSofiaImage });
 }

@@ -4,18 +4,21 @@
 // answer and can still raise the alarm (src/assistant/triage.ts, docs/urgency.md). Other turns go to
 // the text chain with the user's recent analyses as context. The reply is the product, so when every
 // model is down the job retries rather than inventing a canned answer.
-import { HANDLER_VERSIONS } from '../cache/key.ts';
+
 import { turnWithTriage } from '../assistant/triage.ts';
 import { urgentAnswer, type UrgencyCategory } from '../assistant/urgency.ts';
 import { InvalidInputError, TransientError } from '../errors.ts';
 import type { ChatMessage } from '../providers/index.ts';
-import { validateInput, type UnifiedAssistantInput } from '../schemas.ts';
+import type { UnifiedAssistantInput } from '../schemas.ts';
 import {
-  analysisContext, requiredStepError, toHandlerResult, validateOptions,
-  type AnalysisContext, type AnalysisDeps, type AnalysisOutcome,
+  requiredStepError,
+  type AnalysisContext,
+  type AnalysisDeps,
+  type AnalysisOutcome,
 } from './shared/analysis.ts';
 import { recentAnalysesContext } from './shared/recent-analyses.ts';
 import type { JobHandler } from './types.ts';
+import { analysisHandler } from './shared/handler.ts';
 
 export interface AssistantResult {
   reply: string;
@@ -97,14 +100,5 @@ export async function answerAssistant(deps: AnalysisDeps, input: UnifiedAssistan
 }
 
 export function unifiedAssistantHandler(deps: AnalysisDeps): JobHandler {
-  return {
-    type: 'unified_assistant',
-    version: HANDLER_VERSIONS.unified_assistant,
-    timeoutMs: ASSISTANT_TIMEOUT_MS,
-    async run(input, ctx) {
-      const parsed = validateInput('unified_assistant', input, validateOptions(deps.config));
-      const actx = analysisContext(ctx);
-      return toHandlerResult(await answerAssistant(deps, parsed, actx), actx.calls);
-    },
-  };
+  return analysisHandler(deps, { type: 'unified_assistant', timeoutMs: ASSISTANT_TIMEOUT_MS, analyse: answerAssistant });
 }

@@ -12,7 +12,7 @@ import {
   formatAssistant, formatExam, formatFoodAnalysis, formatMealPlan, routeWhatsappMessage, truncateForWhatsapp,
   type WhatsappRoute,
 } from '../messaging/whatsapp-format.ts';
-import { foldText } from '../nutrition/taco.ts';
+import { foldText } from '../text/fold.ts';
 import {
   EXAM_DOCUMENT_MIMES, validateInput, type ExamDocumentMime, type MealPlanInput, type MealRestriction, type WhatsappMessageInput,
 } from '../schemas.ts';
@@ -22,10 +22,12 @@ import {
   analysisContext, isCancellation, requiredStepError, toHandlerResult, validateOptions,
   type AnalysisContext, type AnalysisDeps, type AnalysisOutcome,
 } from './shared/analysis.ts';
-import { bytesToBase64, downloadImage, mediaUrlPolicy } from './shared/image.ts';
+import { downloadImage, mediaUrlPolicy } from './shared/image.ts';
+import { bytesToBase64 } from '../bytes/base64.ts';
 import { analyseSofiaImage } from './sofia-image.ts';
 import type { JobHandler } from './types.ts';
 import { answerAssistant } from './unified-assistant.ts';
+import { hasCode, hasCodeIn, MEDIA_PROBLEM_CODES } from '../error-codes.ts';
 
 export interface WhatsappResult {
   route: WhatsappRoute;
@@ -72,13 +74,13 @@ export function mealPlanFromText(text: string): MealPlanInput {
 
 /** What the user reads when the analysis itself is impossible; our own messages are already pt-BR. */
 function explainFailure(route: WhatsappRoute, err: JobError): string {
-  if (err.code === 'infeasible') return truncateForWhatsapp(`Não consegui montar um cardápio com esse pedido: ${err.message}`);
+  if (hasCode(err, 'infeasible')) return truncateForWhatsapp(`Não consegui montar um cardápio com esse pedido: ${err.message}`);
   if (err instanceof InvalidInputError) {
     return route === 'sofia_image' || route === 'medical_exam'
       ? 'Não consegui abrir este arquivo. Envie uma foto (JPEG, PNG ou WebP) ou um PDF do laudo, com até alguns megabytes.'
       : 'Não consegui entender esta mensagem. Pode reformular?';
   }
-  if (/^(pdf_no_text|invalid_pdf|pdf_too_complex|pdf_text_too_long|image_download_failed|image_too_large|image_dimensions_too_large|unsupported_image|url_not_allowed)$/.test(err.code)) {
+  if (hasCodeIn(err, MEDIA_PROBLEM_CODES)) {
     return `Não consegui analisar: ${err.message}.`;
   }
   return 'Não consegui concluir esta análise. Tente de novo com outra foto ou mensagem.';

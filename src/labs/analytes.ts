@@ -7,7 +7,7 @@
 // the range depends on sex and the sex is unknown, the range spans both (e.g. hemoglobin 12.0–17.5):
 // a value outside it is abnormal for anyone; one inside may still matter for one sex, which
 // docs/labs.md states as a limit.
-import { foldText } from '../nutrition/taco.ts';
+import { foldText } from '../text/fold.ts';
 
 export interface ReferenceRange {
   low: number | null;

@@ -2,7 +2,7 @@
 // WhatsApp: *bold* markup, plain lines, at most 4096 characters (the Cloud API's text body limit),
 // cut at a line or word boundary with "…" rather than mid-word.
 import { detectUrgency } from '../assistant/urgency.ts';
-import { foldText } from '../nutrition/taco.ts';
+import { foldText } from '../text/fold.ts';
 
 export const WHATSAPP_MAX_CHARS = 4096;
 

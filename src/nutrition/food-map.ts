@@ -5,7 +5,7 @@
 // Dishes TACO does not list (pizza, hot dog, sanduíche, brigadeiro…) are composed from TACO items
 // with mass shares, and say so in `approximation` so a person reading the result knows it is an
 // estimate by composition, not a TACO line. Every id is checked against the CSV in test/food-map.test.ts.
-import { foldText } from './taco.ts';
+import { foldText } from '../text/fold.ts';
 
 export interface FoodComponent {
   taco_id: number;

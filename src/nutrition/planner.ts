@@ -27,16 +27,13 @@ import {
 } from './plan-rules.ts';
 import { solveGrams, WEIGHT, type MealCap, type SolverItem } from './plan-solver.ts';
 import { allowedUnder, RESTRICTION_LABELS_PT, type Restriction } from './restrictions.ts';
-import { foldText, type TacoFood, type TacoTable } from './taco.ts';
+import type { TacoFood, TacoTable } from './taco.ts';
+import { foldText } from '../text/fold.ts';
+// The request is the meal_plan job input itself: one shape, validated in schemas.ts.
+import type { MealPlanInput } from '../schemas.ts';
 
-export interface MealPlanRequest {
-  kcal_target: number;
-  meals_per_day: number;
-  days: number;
-  restrictions?: readonly Restriction[];
-  macros?: { protein_pct: number; carbs_pct: number; fat_pct: number };
-  exclude_foods?: readonly string[];
-}
+export type { MealPlanInput };
+
 
 export interface PlanItem {
   taco_id: number;
@@ -199,7 +196,7 @@ function excludedByUser(food: TacoFood, name: string, excludes: readonly string[
 }
 
 /** FNV-1a over the canonical request: the seed for rotation offsets. */
-function hashRequest(req: MealPlanRequest): number {
+function hashRequest(req: MealPlanInput): number {
   const canonical = JSON.stringify([
     req.kcal_target,
     req.meals_per_day,
@@ -319,7 +316,7 @@ interface Prepared {
 
 type PrepareResult = { ok: true; value: Prepared } | { ok: false; role: RoleKey; meal: string };
 
-function prepare(req: MealPlanRequest, taco: TacoTable, mealsPerDay: number): PrepareResult {
+function prepare(req: MealPlanInput, taco: TacoTable, mealsPerDay: number): PrepareResult {
   const restrictions = req.restrictions ?? [];
   const excludes = req.exclude_foods ?? [];
   const ctx: PlanContext = { restrictions };
@@ -367,7 +364,7 @@ function prepare(req: MealPlanRequest, taco: TacoTable, mealsPerDay: number): Pr
   return { ok: true, value: { meals } };
 }
 
-export function planMeals(req: MealPlanRequest, taco: TacoTable): PlanResult {
+export function planMeals(req: MealPlanInput, taco: TacoTable): PlanResult {
   return plan(req, taco, true, MAX_SOLVES_PER_DAY);
 }
 
@@ -375,7 +372,7 @@ export function planMeals(req: MealPlanRequest, taco: TacoTable): PlanResult {
  * Meal counts above the request's for which one day of the same targets can be planned: what to
  * suggest when a target does not fit the meals asked for ("peça 5 ou 6 refeições").
  */
-function feasibleWithMoreMeals(req: MealPlanRequest, taco: TacoTable): number[] {
+function feasibleWithMoreMeals(req: MealPlanInput, taco: TacoTable): number[] {
   const out: number[] = [];
   // The first count that works is enough: more meals only add room.
   for (let n = req.meals_per_day + 1; n <= 6; n++) {
@@ -388,7 +385,7 @@ function feasibleWithMoreMeals(req: MealPlanRequest, taco: TacoTable): number[] 
   return out;
 }
 
-function plan(req: MealPlanRequest, taco: TacoTable, suggest: boolean, solvesPerDay: number): PlanResult {
+function plan(req: MealPlanInput, taco: TacoTable, suggest: boolean, solvesPerDay: number): PlanResult {
   const macros = req.macros ?? DEFAULT_MACROS;
   const restrictions = req.restrictions ?? [];
   const ctx: PlanContext = { restrictions };

@@ -5,7 +5,8 @@
 // TACO dish usually contains the ingredient (bolo → ovos e leite; quibe → trigo), it is excluded.
 // The planner only uses curated foods, but this classifier decides for any TACO line (exclusions,
 // the food-photo path), and docs/nutrition.md lists the rules.
-import { foldText, numericOrNull, type TacoCategory, type TacoFood } from './taco.ts';
+import { numericOrNull, type TacoCategory, type TacoFood } from './taco.ts';
+import { foldText } from '../text/fold.ts';
 
 export const RESTRICTIONS = ['vegetarian', 'vegan', 'lactose_free', 'gluten_free', 'low_sodium', 'diabetic'] as const;
 export type Restriction = (typeof RESTRICTIONS)[number];

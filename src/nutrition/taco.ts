@@ -152,7 +152,3 @@ export function numericOrNull(v: NutrientValue): number | null {
   return null;
 }
 
-/** Lower-case, accents stripped, whitespace collapsed: how labels and descriptions are compared. */
-export function foldText(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\s+/g, ' ').trim();
-}

@@ -39,12 +39,6 @@ export class CircuitBreaker {
     return this.consecutive;
   }
 
-  /** Whether a call would be let through now (the chain uses this to skip without a call). */
-  canPass(): boolean {
-    const s = this.state;
-    return s === 'closed' || (s === 'half_open' && !this.probeInFlight);
-  }
-
   /** Run `fn` under the breaker; rejects at once with a transient `circuit_open` when it may not pass. */
   async run<T>(fn: () => Promise<T>): Promise<T> {
     const s = this.state;

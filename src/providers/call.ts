@@ -4,8 +4,10 @@ import { CancelledError, JobError, RetryAfterError, TransientError } from '../er
 import type { EventBus, ProviderName } from '../events.ts';
 import type { CircuitBreaker } from './breaker.ts';
 import { classifyError, outcomeOf, statusOf } from './classify.ts';
-import type { RateLimiter } from './limiter.ts';
+import type { RollingWindowLimiter } from './limiter.ts';
 import { withRetry, type RetryOptions } from './retry.ts';
+import { raceTimeout } from '../time/deadline.ts';
+import { hasCode } from '../error-codes.ts';
 
 /** What a job stores about each provider request that produced (or failed to produce) its result. */
 export interface CallRecord {
@@ -29,7 +31,7 @@ export interface CallDeps {
   events: EventBus;
   breaker: CircuitBreaker;
   retry: Omit<RetryOptions, 'signal' | 'provider' | 'onRetry'>;
-  limiter?: RateLimiter | undefined;
+  limiter?: RollingWindowLimiter | undefined;
 }
 
 export interface CallSpec {
@@ -53,14 +55,14 @@ export async function resilientCall<T>(
       try {
         const result = await deps.breaker.run(async () => {
           if (deps.limiter) await deps.limiter.acquire(spec.signal);
-          return withDeadline(spec.timeoutMs, spec.signal, ctx, attempt);
+          return attemptWithTimeout(spec.timeoutMs, spec.signal, ctx, attempt);
         });
         record(deps.events, spec, started, { ok: true, status: result.status, inputTokens: result.inputTokens, outputTokens: result.outputTokens });
         return result.value;
       } catch (thrown) {
         const error = classifyError(thrown, ctx);
         // A 429 means the shared quota is spent: hold every other job too, not only this one.
-        if (error instanceof RetryAfterError && error.code !== 'circuit_open' && deps.limiter) deps.limiter.pauseUntil(Date.now() + error.retryAfterMs);
+        if (error instanceof RetryAfterError && !hasCode(error, 'circuit_open') && deps.limiter) deps.limiter.pauseUntil(Date.now() + error.retryAfterMs);
         record(deps.events, spec, started, { ok: false, error, status: statusOf(error.cause) });
         throw error;
       }
@@ -100,7 +102,7 @@ function record(
  * Run one attempt under its own timeout and the job's signal. The race matters: a client that
  * ignores the signal (or a body that never ends) still gives the worker its slot back on time.
  */
-export async function withDeadline<T>(
+export async function attemptWithTimeout<T>(
   timeoutMs: number,
   jobSignal: AbortSignal | undefined,
   ctx: { provider: ProviderName; model: string },
@@ -109,10 +111,6 @@ export async function withDeadline<T>(
   if (jobSignal?.aborted) throw new CancelledError('cancelled', `${ctx.provider}: call cancelled`);
   const ctl = new AbortController();
   let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    ctl.abort();
-  }, timeoutMs);
   const onJobAbort = () => ctl.abort();
   jobSignal?.addEventListener('abort', onJobAbort, { once: true });
   let onAbort: (() => void) | undefined;
@@ -121,13 +119,16 @@ export async function withDeadline<T>(
     ctl.signal.addEventListener('abort', onAbort, { once: true });
   });
   try {
-    return await Promise.race([fn(ctl.signal), aborted]);
+    return await raceTimeout(Promise.race([fn(ctl.signal), aborted]), timeoutMs, () => {
+      timedOut = true;
+      ctl.abort();
+      throw new DOMException('timed out', 'AbortError');
+    });
   } catch (thrown) {
     if (jobSignal?.aborted) throw new CancelledError('cancelled', `${ctx.provider}: call cancelled`, { cause: thrown });
     if (timedOut) throw new TransientError('timeout', `${ctx.provider} (${ctx.model}): no answer within ${timeoutMs} ms`, { cause: thrown });
     throw classifyError(thrown, ctx);
   } finally {
-    clearTimeout(timer);
     jobSignal?.removeEventListener('abort', onJobAbort);
     if (onAbort) ctl.signal.removeEventListener('abort', onAbort);
   }

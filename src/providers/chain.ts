@@ -6,6 +6,7 @@ import type { ProviderName } from '../events.ts';
 import type { CallRecord } from './call.ts';
 import { classifyError } from './classify.ts';
 import type { ChatMessage, Detection, ImageInput, JsonSchema, LlmRequest } from './types.ts';
+import { hasCode } from '../error-codes.ts';
 
 export interface TextRequest {
   system?: string;
@@ -77,7 +78,7 @@ export async function runChain<T>(
   const limited = failures.filter((f) => f.error instanceof RetryAfterError);
   // Every circuit open: an outage, not this job's fault. The worker snoozes the job until the next
   // probe (attempt refunded) and stops claiming its type meanwhile (issue 15).
-  if (failures.every((f) => f.error.code === 'circuit_open')) {
+  if (failures.every((f) => hasCode(f.error, 'circuit_open'))) {
     const wait = Math.min(...failures.map((f) => (f.error as RetryAfterError).retryAfterMs));
     throw new RetryAfterError('providers_circuit_open', message, wait);
   }

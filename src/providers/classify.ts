@@ -9,6 +9,8 @@ import {
   toError,
 } from '../errors.ts';
 import type { ProviderName, ProviderOutcome } from '../events.ts';
+import { connectionErrorCode } from '../net/connection-error.ts';
+import { hasCode } from '../error-codes.ts';
 
 /** A non-2xx answer from a provider we call with plain fetch (YOLO, WhatsApp). */
 export class HttpStatusError extends Error {
@@ -73,20 +75,10 @@ export function classifyStatus(status: number, message: string, ctx: ClassifyCon
   return new TransientError('provider_error', text, o);
 }
 
-const NETWORK_CODES = new Set([
-  'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH',
-  'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CLOSED',
-]);
-
 function networkCode(err: Error): string | undefined {
-  let cur: unknown = err;
-  for (let depth = 0; depth < 4 && cur && typeof cur === 'object'; depth++) {
-    const code = (cur as { code?: unknown }).code;
-    if (typeof code === 'string' && NETWORK_CODES.has(code)) return code;
-    cur = (cur as { cause?: unknown }).cause;
-  }
-  if (err.name === 'TypeError' && /fetch failed|terminated|other side closed/i.test(err.message)) return 'fetch_failed';
-  return undefined;
+  const code = connectionErrorCode(err);
+  // A fetch that failed without a socket code keeps its own name in metrics.
+  return code === 'connection_lost' ? 'fetch_failed' : code;
 }
 
 /**
@@ -159,16 +151,12 @@ export function parseRetryAfterHeader(value: string | null | undefined, now = Da
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
-export function cancelledError(provider: ProviderName): CancelledError {
-  return new CancelledError('cancelled', `${provider}: call cancelled`);
-}
-
 /** The `provider:call` outcome label for an error. */
 export function outcomeOf(err: JobError): ProviderOutcome {
   if (err.kind === 'cancelled') return 'cancelled';
-  if (err.code === 'circuit_open') return 'circuit_open';
+  if (hasCode(err, 'circuit_open')) return 'circuit_open';
   if (err.kind === 'retry_after') return 'rate_limited';
-  if (err.code === 'timeout') return 'timeout';
+  if (hasCode(err, 'timeout')) return 'timeout';
   if (err.kind === 'permanent') return 'rejected';
   return 'error';
 }

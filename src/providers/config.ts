@@ -1,6 +1,7 @@
 // Provider settings from the environment. Every variable has a documented default; a bad value
 // is reported (never silently replaced) so the daemon refuses to start with a clear list.
 import type { ProviderName } from '../events.ts';
+import { EnvReader, type Env } from '../env/reader.ts';
 
 export type TextProvider = 'ollama' | 'gemini';
 export type DetectProvider = 'yolo' | 'ollama' | 'gemini';
@@ -13,9 +14,9 @@ export interface ProviderConfig {
   breaker: { failures: number; cooldownMs: number };
   retry: {
     retries: number;
-    /** Full-jitter backoff: first retry waits up to baseMs, never more than capMs. */
+    /** Full-jitter backoff: first retry waits up to baseMs, never more than maxMs. */
     baseMs: number;
-    capMs: number;
+    maxMs: number;
     /** A 429 asking for a longer wait goes back to the queue instead of holding a worker slot. */
     maxWaitMs: number;
   };
@@ -59,46 +60,13 @@ export function providerEnvMarkdown(): string {
   return ['| Variable | Default | Meaning |', '|---|---|---|', ...rows].join('\n');
 }
 
-type Env = Record<string, string | undefined>;
+/** Reads with the one EnvReader; pass the daemon's reader to collect its problems with the rest. */
+export function readProviderConfig(source: Env | EnvReader): { config: ProviderConfig; problems: string[] } {
+  const r = source instanceof EnvReader ? source : new EnvReader(source);
+  const problems = r.problems;
+  const chain = <P extends ProviderName>(name: string, def: P[], allowed: readonly P[]): P[] => r.list(name, allowed, def);
 
-export function readProviderConfig(env: Env): { config: ProviderConfig; problems: string[] } {
-  const problems: string[] = [];
-  const str = (name: string): string | undefined => {
-    const v = env[name]?.trim();
-    return v === undefined || v === '' ? undefined : v;
-  };
-  const int = (name: string, def: number, min: number, max: number): number => {
-    const raw = str(name);
-    if (raw === undefined) return def;
-    if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
-      problems.push(`${name}=${JSON.stringify(raw)}: must be an integer from ${min} to ${max}`);
-      return def;
-    }
-    return Number(raw);
-  };
-  const url = (name: string, def: string | undefined): string | undefined => {
-    const raw = str(name);
-    if (raw === undefined) return def;
-    if (!isHttpUrl(raw)) {
-      problems.push(`${name}=${JSON.stringify(raw)}: must be an http:// or https:// URL`);
-      return def;
-    }
-    return raw.replace(/\/+$/, '');
-  };
-  const chain = <P extends ProviderName>(name: string, def: P[], allowed: readonly P[]): P[] => {
-    const raw = str(name);
-    if (raw === undefined) return def;
-    const items = raw.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
-    const bad = items.filter((i) => !(allowed as readonly string[]).includes(i));
-    const dup = items.filter((i, n) => items.indexOf(i) !== n);
-    if (items.length === 0 || bad.length > 0 || dup.length > 0) {
-      problems.push(`${name}=${JSON.stringify(raw)}: must be a comma-separated list without repeats of ${allowed.join(', ')}`);
-      return def;
-    }
-    return items as P[];
-  };
-
-  const ollamaRaw = str('OLLAMA_HOST');
+  const ollamaRaw = r.optionalString('OLLAMA_HOST');
   let ollamaHost = 'http://127.0.0.1:11434';
   if (ollamaRaw !== undefined) {
     const normalised = normaliseOllamaHost(ollamaRaw);
@@ -108,22 +76,22 @@ export function readProviderConfig(env: Env): { config: ProviderConfig; problems
 
   const config: ProviderConfig = {
     yolo: {
-      url: url('YOLO_URL', undefined),
-      apiKey: str('YOLO_API_KEY'),
-      timeoutMs: int('YOLO_TIMEOUT_MS', 15_000, 100, 600_000),
+      url: r.httpUrl('YOLO_URL', undefined),
+      apiKey: r.optionalString('YOLO_API_KEY'),
+      timeoutMs: r.int('YOLO_TIMEOUT_MS', 15_000, 100, 600_000),
     },
     ollama: {
       host: ollamaHost,
-      model: str('OLLAMA_MODEL') ?? 'llama3.1:8b',
-      visionModel: str('OLLAMA_VISION_MODEL') ?? 'llava:7b',
-      timeoutMs: int('OLLAMA_TIMEOUT_MS', 60_000, 100, 600_000),
+      model: r.optionalString('OLLAMA_MODEL') ?? 'llama3.1:8b',
+      visionModel: r.optionalString('OLLAMA_VISION_MODEL') ?? 'llava:7b',
+      timeoutMs: r.int('OLLAMA_TIMEOUT_MS', 60_000, 100, 600_000),
     },
     gemini: {
-      apiKey: str('GEMINI_API_KEY'),
-      model: str('GEMINI_MODEL') ?? 'gemini-2.5-flash',
-      baseUrl: url('GEMINI_BASE_URL', undefined),
-      rpm: int('GEMINI_RPM', 10, 1, 10_000),
-      timeoutMs: int('GEMINI_TIMEOUT_MS', 60_000, 100, 600_000),
+      apiKey: r.optionalString('GEMINI_API_KEY'),
+      model: r.optionalString('GEMINI_MODEL') ?? 'gemini-2.5-flash',
+      baseUrl: r.httpUrl('GEMINI_BASE_URL', undefined),
+      rpm: r.int('GEMINI_RPM', 10, 1, 10_000),
+      timeoutMs: r.int('GEMINI_TIMEOUT_MS', 60_000, 100, 600_000),
     },
     chains: {
       text: chain<TextProvider>('PROVIDER_TEXT_CHAIN', ['ollama', 'gemini'], ['ollama', 'gemini']),
@@ -131,19 +99,19 @@ export function readProviderConfig(env: Env): { config: ProviderConfig; problems
       detect: chain<DetectProvider>('PROVIDER_DETECT_CHAIN', ['yolo', 'gemini'], ['yolo', 'gemini', 'ollama']),
     },
     breaker: {
-      failures: int('BREAKER_FAILURES', 5, 1, 1000),
-      cooldownMs: int('BREAKER_COOLDOWN_MS', 30_000, 100, 3_600_000),
+      failures: r.int('BREAKER_FAILURES', 5, 1, 1000),
+      cooldownMs: r.int('BREAKER_COOLDOWN_MS', 30_000, 100, 3_600_000),
     },
-    retry: { retries: int('PROVIDER_RETRIES', 2, 0, 10), baseMs: 500, capMs: 10_000, maxWaitMs: 30_000 },
+    retry: { retries: r.int('PROVIDER_RETRIES', 2, 0, 10), baseMs: 500, maxMs: 10_000, maxWaitMs: 30_000 },
     whatsapp: {
-      token: str('WHATSAPP_TOKEN'),
-      phoneNumberId: str('WHATSAPP_PHONE_NUMBER_ID'),
-      apiUrl: url('WHATSAPP_API_URL', 'https://graph.facebook.com/v21.0')!,
+      token: r.optionalString('WHATSAPP_TOKEN'),
+      phoneNumberId: r.optionalString('WHATSAPP_PHONE_NUMBER_ID'),
+      apiUrl: r.httpUrl('WHATSAPP_API_URL', 'https://graph.facebook.com/v21.0')!,
       timeoutMs: 15_000,
     },
   };
   for (const name of ['OLLAMA_MODEL', 'OLLAMA_VISION_MODEL', 'GEMINI_MODEL']) {
-    const v = str(name);
+    const v = r.optionalString(name);
     if (v !== undefined && !/^[\w.:/-]+$/.test(v)) problems.push(`${name}=${JSON.stringify(v)}: must be a model name (letters, digits, . : / _ -)`);
   }
   if (config.whatsapp.phoneNumberId !== undefined && !/^\d+$/.test(config.whatsapp.phoneNumberId)) {
@@ -153,15 +121,6 @@ export function readProviderConfig(env: Env): { config: ProviderConfig; problems
     problems.push('WHATSAPP_TOKEN and WHATSAPP_PHONE_NUMBER_ID: set both to enable sending, or neither');
   }
   return { config, problems };
-}
-
-function isHttpUrl(s: string): boolean {
-  try {
-    const u = new URL(s);
-    return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname !== '';
-  } catch {
-    return false;
-  }
 }
 
 /** Ollama's own OLLAMA_HOST rules: no scheme means http and port 11434; ":port" means localhost. */

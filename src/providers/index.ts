@@ -10,7 +10,7 @@ import {
 } from './chain.ts';
 import { enabledProviders, type ProviderConfig } from './config.ts';
 import { GeminiClient } from './gemini.ts';
-import { RateLimiter } from './limiter.ts';
+import { RollingWindowLimiter } from './limiter.ts';
 import { OllamaClient, type OllamaStatus } from './ollama.ts';
 import type { Detection, LlmAnswer, LlmRequest } from './types.ts';
 import { WhatsAppClient } from './whatsapp.ts';
@@ -62,7 +62,7 @@ export interface CreateProvidersOptions {
   /** Gemini limiter window; 60 s in production. */
   geminiWindowMs?: number;
   /** Inject the Gemini limiter (tests record its grants; several provider sets could share one). */
-  geminiLimiter?: RateLimiter;
+  geminiLimiter?: RollingWindowLimiter;
 }
 
 export function createProviders(config: ProviderConfig, events: EventBus, options: CreateProvidersOptions = {}): Providers {
@@ -74,7 +74,7 @@ export function createProviders(config: ProviderConfig, events: EventBus, option
     gemini: new CircuitBreaker('gemini', breakerOpts, events),
     whatsapp: new CircuitBreaker('whatsapp', breakerOpts, events),
   };
-  const limiter = options.geminiLimiter ?? new RateLimiter({ limit: config.gemini.rpm, windowMs: options.geminiWindowMs ?? 60_000 });
+  const limiter = options.geminiLimiter ?? new RollingWindowLimiter({ limit: config.gemini.rpm, windowMs: options.geminiWindowMs ?? 60_000 });
   const deps = (p: ProviderName): CallDeps => ({ events, breaker: breakers[p], retry: config.retry, limiter: p === 'gemini' ? limiter : undefined });
   const fetchOpt = options.fetch ? { fetch: options.fetch } : {};
 

@@ -3,7 +3,7 @@
 // cannot starve an early one, and each waiter can abort with its job.
 import { CancelledError } from '../errors.ts';
 
-export interface RateLimiterOptions {
+export interface RollingWindowLimiterOptions {
   /** Requests allowed in any window (GEMINI_RPM). */
   limit: number;
   /** Window length; 60 s in production, short in tests. */
@@ -20,7 +20,7 @@ interface Waiter {
   onAbort: (() => void) | undefined;
 }
 
-export class RateLimiter {
+export class RollingWindowLimiter {
   readonly limit: number;
   readonly windowMs: number;
   private readonly now: () => number;
@@ -32,7 +32,7 @@ export class RateLimiter {
   private closed = false;
   private pausedUntil = 0;
 
-  constructor(opts: RateLimiterOptions) {
+  constructor(opts: RollingWindowLimiterOptions) {
     if (!Number.isInteger(opts.limit) || opts.limit < 1) throw new RangeError('limit must be a positive integer');
     this.limit = opts.limit;
     this.windowMs = opts.windowMs ?? 60_000;

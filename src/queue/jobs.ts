@@ -403,12 +403,6 @@ export async function recoverLapsedLeases(db: Queryable, options: { previousSelf
   return { ids: rows[0]?.ids ?? [], failed: rows[0]?.failed ?? 0 };
 }
 
-const CLEANUP_CACHE = 'select public.cleanup_expired_analysis_cache() as n';
-
-export async function cleanupExpiredCache(db: Queryable): Promise<number> {
-  return (await db.query<{ n: number }>(CLEANUP_CACHE)).rows[0]?.n ?? 0;
-}
-
 /** The statements' text, for bench/queue-explain.ts (EXPLAIN of each on a large table). */
 export const CLAIM_SQL = CLAIM;
 export const RENEW_SQL = RENEW;

@@ -12,11 +12,10 @@ import type { EventBus, JobRef } from '../events.ts';
 import type { HandlerRegistry } from '../handlers/registry.ts';
 import type { HandlerResult } from '../handlers/types.ts';
 import type { CallRecord } from '../providers/call.ts';
-import { retryDelayMs } from '../queue/backoff.ts';
+import { retryDelayMs } from '../retry/backoff.ts';
 import {
   cancelJob,
   claimJobs,
-  cleanupExpiredCache,
   failOrRetryJob,
   recoverLapsedLeases,
   recordDelivery,
@@ -26,6 +25,7 @@ import {
   type ClaimedJob,
 } from '../queue/jobs.ts';
 import { JobListener } from '../queue/listener.ts';
+import { cleanupExpiredCache } from '../cache/store.ts';
 import { CompletionBatcher } from './completions.ts';
 import { freshHolder, upsertWorker, WorkerIdInUseError, type WorkerInfo, type WorkerStatus } from './registry.ts';
 
@@ -200,7 +200,7 @@ export class Worker {
     await this.listener.start();
     this.heartbeatTimer = setInterval(() => void this.heartbeat(), config.heartbeatSeconds * 1000);
     this.sweepTimer = setInterval(() => void this.sweep(), config.sweepSeconds * 1000);
-    events.emit('worker:started', { workerId: this.id, concurrency: config.concurrency, pollOnly: false });
+    events.emit('worker:started', { workerId: this.id, concurrency: config.concurrency });
     // Jobs that arrived while no daemon was listening.
     this.poke();
   }

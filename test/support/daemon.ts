@@ -2,7 +2,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import pino from 'pino';
-import { loadConfig, type Env } from '../../src/config.ts';
+import { loadConfig } from '../../src/config.ts';
+import type { Env } from '../../src/env/reader.ts';
 import { startDaemon, type Daemon, type DaemonOptions } from '../../src/start.ts';
 
 export const FAST_ENV: Env = {

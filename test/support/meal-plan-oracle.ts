@@ -2,7 +2,7 @@
 // and words, with the numbers of issue 17 and the Sociedade Brasileira de Diabetes guidance, and
 // never imports the planner's food list, groups or rules. The property test and bench/meal-plans.ts
 // both judge plans with it.
-import type { MealPlan, MealPlanRequest } from '../../src/nutrition/planner.ts';
+import type { MealPlan, MealPlanInput } from '../../src/nutrition/planner.ts';
 import type { Restriction } from '../../src/nutrition/restrictions.ts';
 import type { TacoFood, TacoTable } from '../../src/nutrition/taco.ts';
 
@@ -71,7 +71,7 @@ const MAIN_MEALS = new Set(['Café da manhã', 'Almoço', 'Jantar']);
 const REFINED = /^arroz, tipo|^pao, trigo, frances|^tapioca|^cuscuz|^biscoito|^macarrao/;
 
 /** Every broken rule of a returned plan, as readable strings; empty when the plan is sound. */
-export function planProblems(req: MealPlanRequest, plan: MealPlan, taco: TacoTable): string[] {
+export function planProblems(req: MealPlanInput, plan: MealPlan, taco: TacoTable): string[] {
   const out: string[] = [];
   const bad = (s: string) => out.push(s);
   if (plan.days.length !== req.days) bad(`${plan.days.length} days for ${req.days}`);

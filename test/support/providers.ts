@@ -13,7 +13,7 @@ export function testConfig(emu: Emulators, env: Record<string, string> = {}, ret
   const { PROVIDER_RETRIES: _r, GEMINI_RPM: _g, IMAGE_URL_ALLOW_HTTP: _i, MEDIA_URL_ALLOW_PRIVATE: _p, ...providerEnv } = emu.env;
   const { config, problems } = readProviderConfig({ ...providerEnv, ...env });
   if (problems.length > 0) throw new Error(problems.join('; '));
-  config.retry = { ...config.retry, baseMs: 20, capMs: 100, ...retry };
+  config.retry = { ...config.retry, baseMs: 20, maxMs: 100, ...retry };
   return config;
 }
 
@@ -32,7 +32,7 @@ export function harness(provider: ProviderName, opts: { retries?: number; failur
   const seen: EventMap['provider:call'][] = [];
   events.on('provider:call', (e) => seen.push(e));
   const breaker = new CircuitBreaker(provider, { failures: opts.failures ?? 100, cooldownMs: 60_000 }, events);
-  const deps: CallDeps = { events, breaker, retry: { retries: opts.retries ?? 2, baseMs: 20, capMs: 100, maxWaitMs: 10_000 } };
+  const deps: CallDeps = { events, breaker, retry: { retries: opts.retries ?? 2, baseMs: 20, maxMs: 100, maxWaitMs: 10_000 } };
   return { events, seen, breaker, deps };
 }
 

@@ -5,28 +5,25 @@ import * as gemini from './gemini.ts';
 import * as ollama from './ollama.ts';
 import * as whatsapp from './whatsapp.ts';
 import * as yolo from './yolo.ts';
+import { EnvReader } from '../../env/reader.ts';
 
-function portFrom(name: string): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return 0;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) {
-    process.stderr.write(`${name}=${raw}: must be a port number 0-65535\n`);
-    process.exit(2);
-  }
-  return n;
+const r = new EnvReader(process.env);
+const host = r.string('EMU_HOST', '127.0.0.1');
+const geminiKey = r.string('EMU_GEMINI_API_KEY', 'emulator-gemini-key');
+const waToken = r.string('EMU_WHATSAPP_TOKEN', 'emulator-whatsapp-token');
+const waPhone = '100000000000001';
+const port = (name: string): number => r.int(name, 0, 0, 65535);
+const ports = { yolo: port('EMU_YOLO_PORT'), ollama: port('EMU_OLLAMA_PORT'), gemini: port('EMU_GEMINI_PORT'), whatsapp: port('EMU_WHATSAPP_PORT') };
+if (r.problems.length) {
+  process.stderr.write(`${r.problems.join('\n')}\n`);
+  process.exit(2);
 }
 
-const host = process.env.EMU_HOST ?? '127.0.0.1';
-const geminiKey = process.env.EMU_GEMINI_API_KEY ?? 'emulator-gemini-key';
-const waToken = process.env.EMU_WHATSAPP_TOKEN ?? 'emulator-whatsapp-token';
-const waPhone = '100000000000001';
-
 const [y, o, g, w] = await Promise.all([
-  yolo.start({ port: portFrom('EMU_YOLO_PORT'), host }),
-  ollama.start({ port: portFrom('EMU_OLLAMA_PORT'), host }),
-  gemini.start({ port: portFrom('EMU_GEMINI_PORT'), host, apiKey: geminiKey }),
-  whatsapp.start({ port: portFrom('EMU_WHATSAPP_PORT'), host, token: waToken, phoneNumberId: waPhone }),
+  yolo.start({ port: ports.yolo, host }),
+  ollama.start({ port: ports.ollama, host }),
+  gemini.start({ port: ports.gemini, host, apiKey: geminiKey }),
+  whatsapp.start({ port: ports.whatsapp, host, token: waToken, phoneNumberId: waPhone }),
 ]);
 
 const env: Record<string, string> = {

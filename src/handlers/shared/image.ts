@@ -10,15 +10,6 @@ import { PermanentError, TransientError, CancelledError } from '../../errors.ts'
 import { resolvePublicAddress, urlNotAllowed, type AddressPolicy } from '../../net/public-address.ts';
 import { sniffMime, type ImageMime } from '../../schemas.ts';
 
-export function decodeBase64(b64: string): Uint8Array {
-  const bare = b64.replace(/^data:[^,]*,/, '').replace(/\s+/g, '');
-  return new Uint8Array(Buffer.from(bare, 'base64'));
-}
-
-export function bytesToBase64(bytes: Uint8Array): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
-}
-
 /** Width and height from PNG, JPEG or WebP headers; undefined when the header does not say. */
 export function imageDimensions(b: Uint8Array): { width: number; height: number } | undefined {
   const u16be = (i: number) => ((b[i] ?? 0) << 8) | (b[i + 1] ?? 0);

@@ -1,7 +1,7 @@
 // The user's recent analyses as context for the assistant: one indexed SELECT (user_id, created_at)
 // and a compact pt-BR line per analysis — food names and energy, exam flags (no values), plan
 // targets. No images, no raw results: the model needs the gist, and the prompt stays small.
-import type { SqlClient } from '../../cache/store.ts';
+import type { SqlClient } from '../../db/sql-client.ts';
 
 export const RECENT_ANALYSIS_TYPES = ['sofia_image', 'medical_exam', 'meal_plan'] as const;
 export const RECENT_ANALYSES_LIMIT = 5;
