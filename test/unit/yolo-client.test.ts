@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, test } from 'node:test';
-import * as yoloEmu from '../src/dev/emulators/yolo.ts';
-import { resilientCall } from '../src/providers/call.ts';
-import { YoloClient, parseDetections } from '../src/providers/yolo.ts';
-import { harness, isJobError, pngOfSize } from './support/providers.ts';
+import * as yoloEmu from '../../src/dev/emulators/yolo.ts';
+import { resilientCall } from '../../src/providers/call.ts';
+import { YoloClient, parseDetections } from '../../src/providers/yolo.ts';
+import { harness, isJobError, pngOfSize } from '../support/providers.ts';
 
 let emu: yoloEmu.YoloEmulator;
 before(async () => {

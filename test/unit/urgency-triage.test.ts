@@ -3,8 +3,8 @@
 // it and is dropped (its request aborted) when the model says urgent. No database: pure mechanism.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readOpinion, turnWithTriage, TRIAGE_SCHEMA, type TextCall } from '../src/assistant/triage.ts';
-import type { TextRequest, TextResult } from '../src/providers/index.ts';
+import { readOpinion, turnWithTriage, TRIAGE_SCHEMA, type TextCall } from '../../src/assistant/triage.ts';
+import type { TextRequest, TextResult } from '../../src/providers/index.ts';
 
 /** A text chain that answers each request from a script and records what it was asked. */
 function scripted(script: (req: TextRequest) => Promise<unknown> | unknown): { text: TextCall; requests: TextRequest[] } {

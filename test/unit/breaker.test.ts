@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import * as ollamaEmu from '../src/dev/emulators/ollama.ts';
-import { PermanentError, RetryAfterError, TransientError } from '../src/errors.ts';
-import { EventBus, type EventMap } from '../src/events.ts';
-import { CircuitBreaker } from '../src/providers/breaker.ts';
-import { resilientCall } from '../src/providers/call.ts';
-import { OllamaClient } from '../src/providers/ollama.ts';
+import * as ollamaEmu from '../../src/dev/emulators/ollama.ts';
+import { PermanentError, RetryAfterError, TransientError } from '../../src/errors.ts';
+import { EventBus, type EventMap } from '../../src/events.ts';
+import { CircuitBreaker } from '../../src/providers/breaker.ts';
+import { resilientCall } from '../../src/providers/call.ts';
+import { OllamaClient } from '../../src/providers/ollama.ts';
 
 function clock(start = 1_000_000) {
   let t = start;

@@ -1,7 +1,7 @@
 // Wire-level checks of the emulators with plain fetch: what a real client would see.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { GEMINI_KEY, WA_PHONE, WA_TOKEN, pngOfSize, startEmulators, type Emulators } from './support/providers.ts';
+import { GEMINI_KEY, WA_PHONE, WA_TOKEN, pngOfSize, startEmulators, type Emulators } from '../support/providers.ts';
 
 let emu: Emulators;
 before(async () => {

@@ -7,11 +7,11 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
-import { ConfigError } from '../src/errors.ts';
-import { TokenVerifier } from '../src/gateway/auth.ts';
-import { envFromRecord, readGatewayConfig } from '../src/gateway/config.ts';
-import { HttpError } from '../src/gateway/http.ts';
-import { asymmetricToken, JWT_SECRET, userToken } from './support/jwt.ts';
+import { ConfigError } from '../../src/errors.ts';
+import { TokenVerifier } from '../../src/gateway/auth.ts';
+import { envFromRecord, readGatewayConfig } from '../../src/gateway/config.ts';
+import { HttpError } from '../../src/gateway/http.ts';
+import { asymmetricToken, JWT_SECRET, userToken } from '../support/jwt.ts';
 
 const read = (env: Record<string, string | undefined>) => readGatewayConfig(envFromRecord(env));
 const problems = (env: Record<string, string | undefined>): string[] => {

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, test } from 'node:test';
-import * as ollamaEmu from '../src/dev/emulators/ollama.ts';
-import { resilientCall } from '../src/providers/call.ts';
-import { OllamaClient } from '../src/providers/ollama.ts';
-import type { LlmRequest } from '../src/providers/types.ts';
-import { harness, isJobError, pngOfSize, waitFor } from './support/providers.ts';
+import * as ollamaEmu from '../../src/dev/emulators/ollama.ts';
+import { resilientCall } from '../../src/providers/call.ts';
+import { OllamaClient } from '../../src/providers/ollama.ts';
+import type { LlmRequest } from '../../src/providers/types.ts';
+import { harness, isJobError, pngOfSize, waitFor } from '../support/providers.ts';
 
 let emu: ollamaEmu.OllamaEmulator;
 let client: OllamaClient;

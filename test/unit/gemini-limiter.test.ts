@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { CancelledError } from '../src/errors.ts';
-import { EventBus } from '../src/events.ts';
-import { createProviders } from '../src/providers/index.ts';
-import { RateLimiter } from '../src/providers/limiter.ts';
-import { startEmulators, testConfig, type Emulators } from './support/providers.ts';
+import { CancelledError } from '../../src/errors.ts';
+import { EventBus } from '../../src/events.ts';
+import { createProviders } from '../../src/providers/index.ts';
+import { RateLimiter } from '../../src/providers/limiter.ts';
+import { startEmulators, testConfig, type Emulators } from '../support/providers.ts';
 
 /** No `limit + 1` grants inside any window: grant[i + limit] - grant[i] >= window. */
 function assertWithinRate(times: number[], limit: number, windowMs: number): void {

@@ -3,8 +3,8 @@
 // urgency-corpus.test.ts; the model's second opinion in urgency-triage.test.ts.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { detectUrgency, prepare, urgentAnswer, URGENT_ANSWER, URGENCY_CATEGORIES, type UrgencyCategory } from '../src/assistant/urgency.ts';
-import { fold, phoneticKey } from '../src/assistant/normalise.ts';
+import { detectUrgency, prepare, urgentAnswer, URGENT_ANSWER, URGENCY_CATEGORIES, type UrgencyCategory } from '../../src/assistant/urgency.ts';
+import { fold, phoneticKey } from '../../src/assistant/normalise.ts';
 
 const urgent: Array<[string, UrgencyCategory]> = [
   ['Estou com uma DOR NO PEITO muito forte', 'cardiac'],
@@ -160,7 +160,7 @@ test('no category: the generic answer with every number', () => {
 });
 
 test('work per message is bounded: long messages are read head and tail, run-on sentences are cut', async () => {
-  const { MAX_CHARS, MAX_SENTENCE } = await import('../src/assistant/urgency.ts');
+  const { MAX_CHARS, MAX_SENTENCE } = await import('../../src/assistant/urgency.ts');
   const runOn = 'dor dor peito muito forte barriga '.repeat(3000);
   const prepared = prepare(runOn);
   assert.ok(prepared.length <= MAX_CHARS + 10, `${prepared.length}`);

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadConfig, DEFAULT_DATABASE_URL } from '../src/config.ts';
-import { ConfigError } from '../src/errors.ts';
+import { loadConfig, DEFAULT_DATABASE_URL } from '../../src/config.ts';
+import { ConfigError } from '../../src/errors.ts';
 
 function problems(env: Record<string, string>): string[] {
   try {

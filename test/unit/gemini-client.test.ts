@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, test } from 'node:test';
-import * as geminiEmu from '../src/dev/emulators/gemini.ts';
-import { resilientCall } from '../src/providers/call.ts';
-import { GeminiClient } from '../src/providers/gemini.ts';
-import { RateLimiter } from '../src/providers/limiter.ts';
-import type { LlmRequest } from '../src/providers/types.ts';
-import { GEMINI_KEY, harness, isJobError, pngOfSize, waitFor } from './support/providers.ts';
+import * as geminiEmu from '../../src/dev/emulators/gemini.ts';
+import { resilientCall } from '../../src/providers/call.ts';
+import { GeminiClient } from '../../src/providers/gemini.ts';
+import { RateLimiter } from '../../src/providers/limiter.ts';
+import type { LlmRequest } from '../../src/providers/types.ts';
+import { GEMINI_KEY, harness, isJobError, pngOfSize, waitFor } from '../support/providers.ts';
 
 let emu: geminiEmu.GeminiEmulator;
 let client: GeminiClient;

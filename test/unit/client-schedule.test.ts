@@ -1,7 +1,7 @@
 // The tracker's pacing and its error table, as pure functions (no timers, no network).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analysisError, ERROR_MESSAGES, invokeError, jobError, pollDelayMs, slowAfterMs, DEFAULT_SCHEDULE } from '../src/client/index.ts';
+import { analysisError, ERROR_MESSAGES, invokeError, jobError, pollDelayMs, slowAfterMs, DEFAULT_SCHEDULE } from '../../src/client/index.ts';
 
 const mid = () => 0.5; // jitter factor exactly 1
 test('Realtime live: the first safety-net poll comes around the estimate, then backs off to the ceiling', () => {

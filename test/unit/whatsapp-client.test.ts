@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, test } from 'node:test';
-import * as waEmu from '../src/dev/emulators/whatsapp.ts';
-import { resilientCall } from '../src/providers/call.ts';
-import { WhatsAppClient } from '../src/providers/whatsapp.ts';
-import { WA_PHONE, WA_TOKEN, harness, isJobError } from './support/providers.ts';
+import * as waEmu from '../../src/dev/emulators/whatsapp.ts';
+import { resilientCall } from '../../src/providers/call.ts';
+import { WhatsAppClient } from '../../src/providers/whatsapp.ts';
+import { WA_PHONE, WA_TOKEN, harness, isJobError } from '../support/providers.ts';
 
 let emu: waEmu.WhatsAppEmulator;
 before(async () => {

@@ -2,8 +2,8 @@
 // prompts here are the handlers' own instructions, so a meal plan's tips never read like a lab report.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { portugueseText, topicOf } from '../src/dev/emulators/content.ts';
-import { sha256 } from '../src/dev/emulators/common.ts';
+import { portugueseText, topicOf } from '../../src/dev/emulators/content.ts';
+import { sha256 } from '../../src/dev/emulators/common.ts';
 
 const MEAL_PLAN = 'Você é nutricionista de um app brasileiro de saúde. Dê até 3 dicas práticas e curtas para quem vai seguir o cardápio descrito.';
 const LAB = 'Você explica resultados de exames laboratoriais para leigos, em português do Brasil.';

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, test } from 'node:test';
-import { EventBus, type EventMap } from '../src/events.ts';
-import { createProviders, type Providers } from '../src/providers/index.ts';
-import { isJobError, pngOfSize, startEmulators, testConfig, waitFor, type Emulators } from './support/providers.ts';
+import { EventBus, type EventMap } from '../../src/events.ts';
+import { createProviders, type Providers } from '../../src/providers/index.ts';
+import { isJobError, pngOfSize, startEmulators, testConfig, waitFor, type Emulators } from '../support/providers.ts';
 
 let emu: Emulators;
 let open: Providers[] = [];

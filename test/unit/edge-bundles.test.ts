@@ -8,11 +8,11 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { FUNCTION_NAMES } from '../src/gateway/index.ts';
-import { QUEUE_FUNCTION_NAMES } from '../src/gateway/queue.ts';
-import { readSimpleToml, walkEdgeGraph, type TomlValue } from './support/edge-graph.ts';
+import { FUNCTION_NAMES } from '../../src/gateway/index.ts';
+import { QUEUE_FUNCTION_NAMES } from '../../src/gateway/queue.ts';
+import { readSimpleToml, walkEdgeGraph, type TomlValue } from '../support/edge-graph.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
+const ROOT = path.resolve(import.meta.dirname, '../..');
 const SUPABASE = path.join(ROOT, 'supabase');
 const config = readSimpleToml(readFileSync(path.join(SUPABASE, 'config.toml'), 'utf8'));
 const fn = (name: string): Record<string, TomlValue> => config[`functions.${name}`] ?? assert.fail(`[functions.${name}] missing from config.toml`);

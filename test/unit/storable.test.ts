@@ -1,7 +1,7 @@
 // Unit tests for the one place that makes strings storable (src/db/storable.ts).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isDataError, storableJson, storableString } from '../src/db/storable.ts';
+import { isDataError, storableJson, storableString } from '../../src/db/storable.ts';
 
 test('NUL is removed and lone surrogates become U+FFFD; valid pairs and plain text are untouched', () => {
   assert.equal(storableString('a\u0000b'), 'ab');

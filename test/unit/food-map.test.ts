@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { FOOD_MAP, entryComponents, findFoodEntry } from '../src/nutrition/food-map.ts';
-import { loadTacoFromFile } from '../src/nutrition/taco-file.ts';
-import { foldText } from '../src/nutrition/taco.ts';
+import { FOOD_MAP, entryComponents, findFoodEntry } from '../../src/nutrition/food-map.ts';
+import { loadTacoFromFile } from '../../src/nutrition/taco-file.ts';
+import { foldText } from '../../src/nutrition/taco.ts';
 
 const taco = loadTacoFromFile();
 

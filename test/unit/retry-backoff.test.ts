@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { CancelledError, PermanentError, RetryAfterError, TransientError } from '../src/errors.ts';
-import { backoffDelay, retryDelay, sleep, withRetry } from '../src/providers/retry.ts';
+import { CancelledError, PermanentError, RetryAfterError, TransientError } from '../../src/errors.ts';
+import { backoffDelay, retryDelay, sleep, withRetry } from '../../src/providers/retry.ts';
 
 const fast = { baseMs: 10, capMs: 40, maxWaitMs: 5_000 };
 

@@ -8,8 +8,8 @@ import {
   routeWhatsappMessage,
   truncateForWhatsapp,
   WHATSAPP_MAX_CHARS,
-} from '../src/messaging/whatsapp-format.ts';
-import { LAB_DISCLAIMER } from '../src/labs/explain.ts';
+} from '../../src/messaging/whatsapp-format.ts';
+import { LAB_DISCLAIMER } from '../../src/labs/explain.ts';
 
 const from = '5511999990000';
 

@@ -4,15 +4,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { parseLabReport } from '../src/labs/parse.ts';
-import { numbersIn } from '../src/labs/numbers.ts';
-import { scoreSet, totals, type ExpectedReport } from './fixtures/labs/score.ts';
+import { parseLabReport } from '../../src/labs/parse.ts';
+import { numbersIn } from '../../src/labs/numbers.ts';
+import { scoreSet, totals, type ExpectedReport } from '../fixtures/labs/score.ts';
 
 const SETS = ['dev', 'heldout', 'heldout2', 'heldout3'] as const;
 const scores = Object.fromEntries(SETS.map((s) => [s, scoreSet(s)]));
 
 function reports(set: string): Array<{ file: string; text: string; exp: ExpectedReport }> {
-  const dir = new URL(`./fixtures/labs/corpus/${set}/`, import.meta.url);
+  const dir = new URL(`../fixtures/labs/corpus/${set}/`, import.meta.url);
   const expected = JSON.parse(readFileSync(new URL('expected.json', dir), 'utf8')) as Record<string, ExpectedReport>;
   return Object.entries(expected).map(([file, exp]) => ({ file, text: readFileSync(new URL(file, dir), 'utf8'), exp }));
 }

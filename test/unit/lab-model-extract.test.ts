@@ -2,8 +2,8 @@
 // answers that invent values, units or references, which must be rejected. No network, no database.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { extractUnparsedWithModel, groundModelAnswer, EXTRACT_SCHEMA } from '../src/labs/model-extract.ts';
-import { parseLabReport } from '../src/labs/parse.ts';
+import { extractUnparsedWithModel, groundModelAnswer, EXTRACT_SCHEMA } from '../../src/labs/model-extract.ts';
+import { parseLabReport } from '../../src/labs/parse.ts';
 
 const REPORT = [
   'Paciente: JOSÉ   Sexo: M',

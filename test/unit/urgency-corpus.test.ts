@@ -4,8 +4,8 @@
 // tuned on, is held to the same bar so a change that breaks what was fixed shows up here too.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { evaluate, loadCorpus, type CorpusCase } from '../bench/urgency.ts';
-import { URGENCY_CATEGORIES } from '../src/assistant/urgency.ts';
+import { evaluate, loadCorpus, type CorpusCase } from '../../bench/urgency.ts';
+import { URGENCY_CATEGORIES } from '../../src/assistant/urgency.ts';
 
 const RECALL_TARGET = 0.95;
 const FALSE_ALARM_TARGET = 0.05;

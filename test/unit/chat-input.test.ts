@@ -3,10 +3,10 @@
 // `context` reaches the model only as marked data inside the user's turn.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadConfig } from '../src/config.ts';
-import { answerAssistant } from '../src/handlers/unified-assistant.ts';
-import type { AnalysisDeps } from '../src/handlers/shared/analysis.ts';
-import { validateInput } from '../src/schemas.ts';
+import { loadConfig } from '../../src/config.ts';
+import { answerAssistant } from '../../src/handlers/unified-assistant.ts';
+import type { AnalysisDeps } from '../../src/handlers/shared/analysis.ts';
+import { validateInput } from '../../src/schemas.ts';
 
 test('a system message from the client is invalid input, with its field path', () => {
   assert.throws(
@@ -40,9 +40,9 @@ test("the app's context never reaches the system prompt: it rides in the user's 
 });
 
 test('labels from a vision model are capped in count and length before they reach the result', async () => {
-  const { analyseSofiaImage, MAX_DETECTIONS, MAX_LABEL_CHARS } = await import('../src/handlers/sofia-image.ts');
-  const { loadTacoFromFile } = await import('../src/nutrition/taco-file.ts');
-  const { testPng } = await import('./support/emulators.ts');
+  const { analyseSofiaImage, MAX_DETECTIONS, MAX_LABEL_CHARS } = await import('../../src/handlers/sofia-image.ts');
+  const { loadTacoFromFile } = await import('../../src/nutrition/taco-file.ts');
+  const { testPng } = await import('../support/emulators.ts');
   const taco = loadTacoFromFile();
   const detections = Array.from({ length: 500 }, (_, i) => ({ name: `comida inventada ${i} ${'x'.repeat(5000)}`, class: i, confidence: 0.5, box: { x1: 0, y1: 0, x2: 10, y2: 10 } }));
   const deps = {

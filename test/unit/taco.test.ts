@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { parseNutrientCell, parseTacoCsv, TacoParseError } from '../src/nutrition/taco.ts';
-import { loadTacoFromFile, TACO_CSV_PATH } from '../src/nutrition/taco-file.ts';
-import { nutrientsFor, totalNutrients } from '../src/nutrition/nutrients.ts';
-import { estimatePortion } from '../src/nutrition/portion.ts';
+import { parseNutrientCell, parseTacoCsv, TacoParseError } from '../../src/nutrition/taco.ts';
+import { loadTacoFromFile, TACO_CSV_PATH } from '../../src/nutrition/taco-file.ts';
+import { nutrientsFor, totalNutrients } from '../../src/nutrition/nutrients.ts';
+import { estimatePortion } from '../../src/nutrition/portion.ts';
 
 const taco = loadTacoFromFile();
 const food = (id: number) => {
@@ -24,7 +24,7 @@ test('the shipped CSV has the 597 foods of TACO 4th edition in 15 categories', (
 test('the shipped copy is byte-identical to the source it was taken from (sha256 in data/taco/README.md)', () => {
   const sha = createHash('sha256').update(readFileSync(TACO_CSV_PATH)).digest('hex');
   assert.equal(sha, '2e85e45e82288390e65c7dec5955da72c37201fd345c3fa6a7d577d21b7c2c69');
-  assert.ok(readFileSync(new URL('../data/taco/README.md', import.meta.url), 'utf8').includes(sha));
+  assert.ok(readFileSync(new URL('../../data/taco/README.md', import.meta.url), 'utf8').includes(sha));
 });
 
 test('cells keep trace, not applicable, under analysis and blank apart', () => {

@@ -1,11 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { parseBrNumber, parseLabReport, parseRangeExpression, type ParsedAnalyte } from '../src/labs/parse.ts';
-import { explainLabResults, LAB_DISCLAIMER } from '../src/labs/explain.ts';
-import { ANALYTES } from '../src/labs/analytes.ts';
+import { parseBrNumber, parseLabReport, parseRangeExpression, type ParsedAnalyte } from '../../src/labs/parse.ts';
+import { explainLabResults, LAB_DISCLAIMER } from '../../src/labs/explain.ts';
+import { ANALYTES } from '../../src/labs/analytes.ts';
 
-const fixture = (name: string) => parseLabReport(readFileSync(new URL(`./fixtures/labs/${name}`, import.meta.url), 'utf8'));
+const fixture = (name: string) => parseLabReport(readFileSync(new URL(`../fixtures/labs/${name}`, import.meta.url), 'utf8'));
 type Row = [key: string | null, value: number, unit: string | null, low: number | null, high: number | null, source: ParsedAnalyte['reference_source'], flag: ParsedAnalyte['flag']];
 const rows = (as: ParsedAnalyte[]): Row[] => as.map((a) => [a.key, a.value, a.unit, a.reference_low, a.reference_high, a.reference_source, a.flag]);
 
@@ -140,7 +140,7 @@ test('09 sex-specific ranges with unknown sex; "< 0,5" results; unreadable resul
 });
 
 test('09 with the sex given: the range of that sex', () => {
-  const text = readFileSync(new URL('./fixtures/labs/09-sexo-e-nao-lidos.txt', import.meta.url), 'utf8');
+  const text = readFileSync(new URL('../fixtures/labs/09-sexo-e-nao-lidos.txt', import.meta.url), 'utf8');
   assert.equal(parseLabReport(text, { sex: 'M' }).analytes[0]!.flag, 'baixo');
   assert.equal(parseLabReport(text, { sex: 'F' }).analytes[0]!.flag, 'normal');
   assert.deepEqual([parseLabReport(text, { sex: 'F' }).analytes[0]!.reference_low, parseLabReport(text, { sex: 'F' }).analytes[0]!.reference_high], [12, 15.5]);

@@ -2,13 +2,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { householdMeasure } from '../src/nutrition/household.ts';
-import { GROUP_PORTIONS, PLAN_FOODS, portionRange } from '../src/nutrition/plan-foods.ts';
-import { planMeals, type MealPlan, type MealPlanRequest } from '../src/nutrition/planner.ts';
-import { loadTacoFromFile } from '../src/nutrition/taco-file.ts';
-import { RESTRICTIONS, restrictionViolation, type Restriction } from '../src/nutrition/restrictions.ts';
-import { MEAL_RESTRICTIONS } from '../src/schemas.ts';
-import { foodBase, planProblems, portionCap } from './support/meal-plan-oracle.ts';
+import { householdMeasure } from '../../src/nutrition/household.ts';
+import { GROUP_PORTIONS, PLAN_FOODS, portionRange } from '../../src/nutrition/plan-foods.ts';
+import { planMeals, type MealPlan, type MealPlanRequest } from '../../src/nutrition/planner.ts';
+import { loadTacoFromFile } from '../../src/nutrition/taco-file.ts';
+import { RESTRICTIONS, restrictionViolation, type Restriction } from '../../src/nutrition/restrictions.ts';
+import { MEAL_RESTRICTIONS } from '../../src/schemas.ts';
+import { foodBase, planProblems, portionCap } from '../support/meal-plan-oracle.ts';
 
 const taco = loadTacoFromFile();
 
@@ -175,7 +175,7 @@ test('impossible requests are infeasible with a reason a person can act on', () 
 });
 
 test('docs list the TACO items excluded by lactose_free and gluten_free, as the classifier decides them', () => {
-  const doc = readFileSync(new URL('../docs/nutrition.md', import.meta.url), 'utf8');
+  const doc = readFileSync(new URL('../../docs/nutrition.md', import.meta.url), 'utf8');
   for (const [r, title] of [['lactose_free', 'sem lactose'], ['gluten_free', 'sem glúten']] as const) {
     const start = doc.indexOf(`<!-- excluded:${r} -->`);
     const end = doc.indexOf(`<!-- /excluded:${r} -->`);

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { backoffCeilingMs, retryDelayMs } from '../src/queue/backoff.ts';
-import { RetryAfterError, TransientError } from '../src/errors.ts';
+import { backoffCeilingMs, retryDelayMs } from '../../src/queue/backoff.ts';
+import { RetryAfterError, TransientError } from '../../src/errors.ts';
 
 const policy = { baseMs: 1000, maxMs: 30_000 };
 

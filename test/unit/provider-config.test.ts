@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { PROVIDER_ENV, normaliseOllamaHost, providerEnvMarkdown, readProviderConfig } from '../src/providers/config.ts';
+import { PROVIDER_ENV, normaliseOllamaHost, providerEnvMarkdown, readProviderConfig } from '../../src/providers/config.ts';
 
 test('defaults with an empty environment', () => {
   const { config, problems } = readProviderConfig({});

@@ -2,9 +2,9 @@
 // them inside whole reports). Pure parser tests: no database, no model.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseLabReport, parseRangeExpression, reportPatient, type LabParseResult } from '../src/labs/parse.ts';
-import { isAdminLine } from '../src/labs/lines.ts';
-import { parseBrNumber } from '../src/labs/numbers.ts';
+import { parseLabReport, parseRangeExpression, reportPatient, type LabParseResult } from '../../src/labs/parse.ts';
+import { isAdminLine } from '../../src/labs/lines.ts';
+import { parseBrNumber } from '../../src/labs/numbers.ts';
 
 const brief = (r: LabParseResult) => [
   ...r.analytes.map((a) => [a.name, a.value, a.unit, a.flag] as const),
