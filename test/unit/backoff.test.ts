@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { backoffCeilingMs, retryDelayMs } from '../../src/queue/backoff.ts';
 import { RetryAfterError, TransientError } from '../../src/errors.ts';
+import { prng } from '../support/random.ts';
 
 const policy = { baseMs: 1000, maxMs: 30_000 };
 
@@ -12,7 +13,8 @@ test('the ceiling doubles per attempt and stops at the cap', () => {
 test('full jitter: the delay spans [0, ceiling)', () => {
   assert.equal(retryDelayMs(3, policy, new TransientError('x', 'x'), () => 0), 0);
   assert.equal(retryDelayMs(3, policy, new TransientError('x', 'x'), () => 0.999999), 3999);
-  const delays = Array.from({ length: 2000 }, () => retryDelayMs(4, policy));
+  const random = prng(18);
+  const delays = Array.from({ length: 2000 }, () => retryDelayMs(4, policy, new TransientError('x', 'x'), random));
   assert.ok(delays.every((d) => d >= 0 && d < 8000));
   const mean = delays.reduce((a, b) => a + b, 0) / delays.length;
   assert.ok(mean > 3000 && mean < 5000, `mean ${mean} near half the ceiling`);

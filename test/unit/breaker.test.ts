@@ -86,9 +86,8 @@ test('against the Ollama emulator: opens on 503s, rejects without a request, pro
   assert.equal(breaker.state, 'open');
   assert.equal(emu.stats.byEndpoint['POST /api/chat'], 3);
 
-  const t0 = performance.now();
+  // Fast because nothing is attempted: the provider sees no request (below), not a timing.
   await assert.rejects(call(), (e: unknown) => (e as TransientError).code === 'circuit_open');
-  assert.ok(performance.now() - t0 < 50, 'rejected fast');
   assert.equal(emu.stats.byEndpoint['POST /api/chat'], 3, 'no request reached the provider');
   assert.equal(calls.at(-1)?.outcome, 'circuit_open');
 
