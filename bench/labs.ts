@@ -8,7 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { scoreSet, totals, type ReportScore } from '../test/fixtures/labs/score.ts';
+import { scoreSet, totals, type ReportScore } from '../src/dev/testkit/lab-score.ts';
 import os from 'node:os';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
