@@ -58,6 +58,11 @@ const healthyCompleted = async () =>
 
 test('poison jobs (one always throws, one crashes the process) fail on their own; healthy work keeps completing after each crash, exactly once', async () => {
   await db.pool.query('truncate analysis_jobs cascade');
+  // Healthy completions counted at each crash: the ones after it prove the fleet kept working.
+  const atCrash: Array<Promise<number>> = [];
+  // The daemons start (and log ready) before any poison exists: a crash during start-up would leave
+  // the supervisor waiting for a readiness line that never comes.
+  const s = await supervise(() => atCrash.push(healthyCompleted()));
   await db.pool.query(
     `insert into analysis_jobs (user_id, type, input) select gen_random_uuid(), 'healthcheck', '{"delay_ms": 30}' from generate_series(1, $1)`,
     [JOBS],
@@ -67,9 +72,6 @@ test('poison jobs (one always throws, one crashes the process) fail on their own
      select gen_random_uuid(), 'unified_assistant', '{"mode": "throw"}'::jsonb, 3, -1 from generate_series(1, 20)
      union all select gen_random_uuid(), 'unified_assistant', '{"mode": "crash"}'::jsonb, 2, -1`,
   );
-  // Healthy completions counted at each crash: the ones after it prove the fleet kept working.
-  const atCrash: Array<Promise<number>> = [];
-  const s = await supervise(() => atCrash.push(healthyCompleted()));
   try {
     await waitUntil(async () => (await healthyCompleted()) === JOBS, { timeoutMs: 120_000, intervalMs: 100, what: 'healthy jobs drained' });
     await waitAllFinal(db.pool, 30_000);
