@@ -6,7 +6,7 @@
 //
 //   npm run bench:analyses            (JOBS=40 per type by default; JOBS=… PLAN_ITERATIONS=… to change)
 import { randomUUID } from 'node:crypto';
-import { pdfFromLines } from '../test/support/pdf.ts';
+import { pdfFromLines } from '../src/dev/testkit/pdf.ts';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,9 +14,9 @@ import pg from 'pg';
 import { DEFAULT_WHATSAPP_SERVICE_USER_ID } from '../src/config.ts';
 import { planMeals } from '../src/nutrition/planner.ts';
 import { loadTacoFromFile } from '../src/nutrition/taco-file.ts';
-import { ADMIN_URL, createDatabase, databaseUrl, dropDatabase } from '../test/support/database.ts';
-import { startTestDaemon } from '../test/support/daemon.ts';
-import { startEmulators, testPng, waitForEnd } from '../test/support/emulators.ts';
+import { ADMIN_URL, createDatabase, databaseUrl, dropDatabase } from '../src/dev/testkit/database.ts';
+import { startTestDaemon } from '../src/dev/testkit/daemon.ts';
+import { startEmulators, testPng, waitForEnd } from '../src/dev/testkit/emulators.ts';
 import { machineFacts } from './lib/machine.ts';
 import { runMealPlanBench } from './meal-plans.ts';
 import { percentile, round } from './lib/stats.ts';

@@ -20,8 +20,8 @@ import { HandlerRegistry } from '../src/handlers/registry.ts';
 import { createProviders } from '../src/providers/index.ts';
 import type { JobType } from '../src/schemas.ts';
 import { assistantInput, examInput, LAB_REPORT, sofiaInput } from '../scripts/demo/requests.ts';
-import { ADMIN_URL, createDatabase, databaseUrl, dropDatabase } from '../test/support/database.ts';
-import { pdfFromLines } from '../test/support/pdf.ts';
+import { ADMIN_URL, createDatabase, databaseUrl, dropDatabase } from '../src/dev/testkit/database.ts';
+import { pdfFromLines } from '../src/dev/testkit/pdf.ts';
 import { machineFacts } from './lib/machine.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

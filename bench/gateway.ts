@@ -20,9 +20,9 @@ import { loadConfig } from '../src/config.ts';
 import { healthcheckHandler } from '../src/handlers/healthcheck.ts';
 import type { JobHandler } from '../src/handlers/types.ts';
 import { startDaemon } from '../src/start.ts';
-import { createDatabase, databaseUrl, dropDatabase } from '../test/support/database.ts';
-import { FAST_ENV } from '../test/support/daemon.ts';
-import { gatewayTestEnv, userToken } from '../test/support/jwt.ts';
+import { createDatabase, databaseUrl, dropDatabase } from '../src/dev/testkit/database.ts';
+import { FAST_ENV } from '../src/dev/testkit/daemon.ts';
+import { gatewayTestEnv, userToken } from '../src/dev/testkit/jwt.ts';
 
 // autocannon ships no type declarations; this is the part of its API used here.
 interface AutocannonResult {

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseLabReport } from '../src/labs/parse.ts';
 import { MAX_EXAM_TEXT_BYTES } from '../src/schemas.ts';
-import { scoreSet, totals, type ReportScore } from '../test/fixtures/labs/score.ts';
+import { scoreSet, totals, type ReportScore } from '../src/dev/testkit/lab-score.ts';
 import os from 'node:os';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

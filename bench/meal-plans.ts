@@ -1,5 +1,5 @@
 // Meal-plan quality and speed: over 200 seeded random requests, the share of plans that break any
-// rule (judged by the independent oracle of test/support/meal-plan-oracle.ts; target 0), how far
+// rule (judged by the independent oracle of src/dev/testkit/meal-plan-oracle.ts; target 0), how far
 // each day lands from its energy and macro targets, how many requests are infeasible; and the time
 // to plan 7 days × 6 meals. Pure CPU, no database.
 //
@@ -11,7 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { planMeals, type MealPlanInput } from '../src/nutrition/planner.ts';
 import { RESTRICTIONS, type Restriction } from '../src/nutrition/restrictions.ts';
 import { loadTacoFromFile } from '../src/nutrition/taco-file.ts';
-import { deviations, planProblems } from '../test/support/meal-plan-oracle.ts';
+import { deviations, planProblems } from '../src/dev/testkit/meal-plan-oracle.ts';
 import { percentile, round } from './lib/stats.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

