@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { extractPdfText } from '../src/pdf/extract-text.ts';
-import { doubleCompressedPdf, pdfFromLines } from '../test/support/pdf.ts';
+import { doubleCompressedPdf, pdfFromLines } from '../src/dev/testkit/pdf.ts';
 
 const MiB = 1024 * 1024;
 

@@ -22,8 +22,6 @@ const PENDING: Record<string, string> = {
   'src/providers/index.ts#exports:PROVIDER_ENV': 'barrel re-export; importers use providers/config.ts directly',
   'src/providers/index.ts#types:ImageInput': 'barrel re-export nobody imports',
   'src/providers/index.ts#types:JsonSchema': 'barrel re-export nobody imports',
-  'src/providers/classify.ts#exports:cancelledError': 'dead: issue 18 names it',
-  'src/providers/retry.ts#exports:DEFAULT_BACKOFF': 'dead: issue 18 names it',
   'src/labs/analytes.ts#exports:UNIT_PATTERN': 're-export from units.ts that every importer now takes from units.ts',
   'src/labs/analytes.ts#exports:normalizeUnit': 're-export from units.ts that every importer now takes from units.ts',
   'src/labs/analytes.ts#exports:analyteByKey': 'dead function',

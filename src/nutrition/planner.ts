@@ -26,7 +26,7 @@ import {
   planAllows, planRules, type PlanContext,
 } from './plan-rules.ts';
 import { solveGrams, WEIGHT, type MealCap, type SolverItem } from './plan-solver.ts';
-import { allowedUnder, RESTRICTION_LABELS_PT, type Restriction } from './restrictions.ts';
+import { allowedUnder, RESTRICTION_LABELS_PT, } from './restrictions.ts';
 import type { TacoFood, TacoTable } from './taco.ts';
 import { foldText } from '../text/fold.ts';
 // The request is the meal_plan job input itself: one shape, validated in schemas.ts.

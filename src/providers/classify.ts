@@ -1,7 +1,6 @@
 // Every provider outcome becomes one of the typed errors in src/errors.ts, so retry, breaker, chain
 // and queue all decide on `kind` alone and never on a vendor's error shape.
 import {
-  CancelledError,
   JobError,
   PermanentError,
   RetryAfterError,
