@@ -28,12 +28,14 @@ const PLAN_ITERATIONS = Number(process.env.PLAN_ITERATIONS ?? 50);
 
 const REPORT = readFileSync(path.join(ROOT, 'test/fixtures/labs/01-colunas-bioquimica.txt'), 'utf8');
 
-
 /** A unique input per job number, so nothing could be served from a cache even if one were on. */
 const CASES: Record<string, (n: number) => unknown> = {
   sofia_image: (n) => ({ image_base64: testPng(640, 480, 1000 + n).toString('base64'), meal_type: 'almoco' }),
   'medical_exam (text)': (n) => ({ text: `Protocolo: ${n}\n${REPORT}` }),
-  'medical_exam (pdf)': (n) => ({ document_base64: pdfFromLines([`Protocolo: ${n}`, ...REPORT.split('\n').filter(Boolean)]).toString('base64'), mime: 'application/pdf' }),
+  'medical_exam (pdf)': (n) => ({
+    document_base64: pdfFromLines([`Protocolo: ${n}`, ...REPORT.split('\n').filter(Boolean)]).toString('base64'),
+    mime: 'application/pdf',
+  }),
   unified_assistant: (n) => ({ messages: [{ role: 'user', content: `Pergunta ${n}: como posso comer mais fibras no café da manhã?` }] }),
   meal_plan: (n) => ({ kcal_target: 1600 + (n % 40) * 20, meals_per_day: 5, days: 1 }),
   'whatsapp_message (chat)': (n) => ({ from: '5511999990000', text: `Pergunta ${n}: quantos copos de água por dia?` }),
@@ -64,7 +66,12 @@ async function main(): Promise<void> {
           if (e.jobId === id) durationMs = e.durationMs;
         });
         const ended = waitForEnd(daemon.events, id, 30_000).finally(off);
-        await pool.query('insert into analysis_jobs (id, user_id, type, input, max_attempts) values ($1, $2, $3, $4, 1)', [id, typeOf(name) === 'whatsapp_message' ? DEFAULT_WHATSAPP_SERVICE_USER_ID : randomUUID(), typeOf(name), JSON.stringify(make(n))]);
+        await pool.query('insert into analysis_jobs (id, user_id, type, input, max_attempts) values ($1, $2, $3, $4, 1)', [
+          id,
+          typeOf(name) === 'whatsapp_message' ? DEFAULT_WHATSAPP_SERVICE_USER_ID : randomUUID(),
+          typeOf(name),
+          JSON.stringify(make(n)),
+        ]);
         if ((await ended) === 'failed') throw new Error(`${name}: job ${n} failed`);
         if (n >= WARMUP) samples.push(durationMs);
       }

@@ -52,7 +52,14 @@ async function main(): Promise<void> {
     const api = new GatewayClient(daemon.base, 10_000);
     const tokens = await Promise.all(Array.from({ length: USERS }, () => userToken(randomUUID())));
     await daemon.sample();
-    const sampler = setInterval(() => void daemon.sample().then((s) => samples.push(s), () => {}), 2_000);
+    const sampler = setInterval(
+      () =>
+        void daemon.sample().then(
+          (s) => samples.push(s),
+          () => {},
+        ),
+      2_000,
+    );
     const t0 = performance.now();
     let seq = 0;
     const salt = Date.now() % 1_000_000;
@@ -66,7 +73,8 @@ async function main(): Promise<void> {
         const r = await api.post('enqueue-analysis', { type, input: inputFor(type, n, salt) }, token);
         // A cache hit is a right answer, but it means the inputs were not unique: counted apart.
         if (r.status === 200 && r.body.cached === true) return { type, outcome: 'cached', e2eS: (performance.now() - start) / 1000 };
-        if (r.status !== 202 || typeof r.body.job_id !== 'string') return { type, outcome: 'enqueue_error', detail: `HTTP ${r.status} ${JSON.stringify(r.body.error ?? r.body.status)}` };
+        if (r.status !== 202 || typeof r.body.job_id !== 'string')
+          return { type, outcome: 'enqueue_error', detail: `HTTP ${r.status} ${JSON.stringify(r.body.error ?? r.body.status)}` };
         jobId = r.body.job_id;
       } catch (err) {
         return { type, outcome: 'enqueue_error', detail: (err as Error).message };
@@ -87,7 +95,13 @@ async function main(): Promise<void> {
         if (r.status !== 200) return { type, outcome: 'status_error', detail: `HTTP ${r.status}` };
         const s = r.body.status;
         if (s === 'completed') return { type, outcome: 'completed', e2eS: (performance.now() - start) / 1000 };
-        if (s === 'failed' || s === 'cancelled') return { type, outcome: 'failed', e2eS: (performance.now() - start) / 1000, detail: JSON.stringify((r.body.error as { code?: string } | null)?.code ?? s) };
+        if (s === 'failed' || s === 'cancelled')
+          return {
+            type,
+            outcome: 'failed',
+            e2eS: (performance.now() - start) / 1000,
+            detail: JSON.stringify((r.body.error as { code?: string } | null)?.code ?? s),
+          };
       }
       return { type, outcome: 'timeout' };
     };
@@ -107,7 +121,14 @@ async function main(): Promise<void> {
     const byType = Object.fromEntries(
       MIX.map(([type]) => {
         const mine = outcomes.filter((o) => o.type === type);
-        return [type, { jobs: mine.length, ...dist(mine.filter((o) => o.outcome === 'completed').map((o) => o.e2eS!)), timeouts: mine.filter((o) => o.outcome === 'timeout').length }];
+        return [
+          type,
+          {
+            jobs: mine.length,
+            ...dist(mine.filter((o) => o.outcome === 'completed').map((o) => o.e2eS!)),
+            timeouts: mine.filter((o) => o.outcome === 'timeout').length,
+          },
+        ];
       }),
     );
     const cpu = samples.map((s) => s.cpuCores);
@@ -158,7 +179,11 @@ async function main(): Promise<void> {
         },
         provider_requests: emu.requests(),
       },
-      targets: { p95_s: TARGET_P95_S, timeout_pct: TARGET_TIMEOUT_PCT, met: (overall.p95_s ?? Infinity) < TARGET_P95_S && timeoutPct < TARGET_TIMEOUT_PCT && errors === 0 },
+      targets: {
+        p95_s: TARGET_P95_S,
+        timeout_pct: TARGET_TIMEOUT_PCT,
+        met: (overall.p95_s ?? Infinity) < TARGET_P95_S && timeoutPct < TARGET_TIMEOUT_PCT && errors === 0,
+      },
     };
     await writeFile(new URL('./results/e2e.json', import.meta.url), `${JSON.stringify(out, null, 2)}\n`);
     console.log(

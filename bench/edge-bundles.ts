@@ -35,7 +35,14 @@ try {
     let staticBytes = 0;
     for (const f of (fn.static_files as string[] | undefined) ?? []) staticBytes += (await stat(path.join(ROOT, 'supabase', f))).size;
     const total = code.length + staticBytes;
-    rows.push({ function: name, code_bytes: code.length, code_gzip_bytes: gzipSync(code).length, static_bytes: staticBytes, total_bytes: total, share_of_20mb: Number((total / LIMIT_BYTES).toFixed(3)) });
+    rows.push({
+      function: name,
+      code_bytes: code.length,
+      code_gzip_bytes: gzipSync(code).length,
+      static_bytes: staticBytes,
+      total_bytes: total,
+      share_of_20mb: Number((total / LIMIT_BYTES).toFixed(3)),
+    });
   }
 } finally {
   await rm(out, { recursive: true, force: true });
@@ -43,10 +50,21 @@ try {
 const mb = (n: unknown) => (Number(n) / 1024 / 1024).toFixed(2);
 console.log('function                   code MB  gzip MB  static MB  total MB  of 20 MB');
 for (const r of rows) {
-  console.log(`${String(r.function).padEnd(26)} ${mb(r.code_bytes).padStart(7)}  ${mb(r.code_gzip_bytes).padStart(7)}  ${mb(r.static_bytes).padStart(9)}  ${mb(r.total_bytes).padStart(8)}  ${(Number(r.share_of_20mb) * 100).toFixed(1).padStart(6)} %`);
+  console.log(
+    `${String(r.function).padEnd(26)} ${mb(r.code_bytes).padStart(7)}  ${mb(r.code_gzip_bytes).padStart(7)}  ${mb(r.static_bytes).padStart(9)}  ${mb(r.total_bytes).padStart(8)}  ${(Number(r.share_of_20mb) * 100).toFixed(1).padStart(6)} %`,
+  );
 }
 await mkdir(path.join(ROOT, 'bench/results'), { recursive: true });
 await writeFile(
   path.join(ROOT, 'bench/results/edge-bundles.json'),
-  JSON.stringify({ measured_at: new Date().toISOString(), deno: (await run(path.join(ROOT, 'node_modules/.bin/deno'), ['--version'])).stdout.split('\n')[0], limit_bytes: LIMIT_BYTES, functions: rows }, null, 2) + '\n',
+  JSON.stringify(
+    {
+      measured_at: new Date().toISOString(),
+      deno: (await run(path.join(ROOT, 'node_modules/.bin/deno'), ['--version'])).stdout.split('\n')[0],
+      limit_bytes: LIMIT_BYTES,
+      functions: rows,
+    },
+    null,
+    2,
+  ) + '\n',
 );

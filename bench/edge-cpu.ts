@@ -43,7 +43,11 @@ const dbName = await createDatabase('edge_cpu');
 const cases: Array<{ name: string; type: JobType; input: unknown }> = [
   { name: 'meal plan, 7 days × 5 meals', type: 'meal_plan', input: { kcal_target: 2000, meals_per_day: 5, days: 7, restrictions: ['lactose_free'] } },
   { name: 'meal plan, 1 day × 4 meals', type: 'meal_plan', input: { kcal_target: 1800, meals_per_day: 4, days: 1 } },
-  { name: 'exam, PDF (demo report)', type: 'medical_exam', input: { document_base64: pdfFromLines(LAB_REPORT.split('\n')).toString('base64'), mime: 'application/pdf' } },
+  {
+    name: 'exam, PDF (demo report)',
+    type: 'medical_exam',
+    input: { document_base64: pdfFromLines(LAB_REPORT.split('\n')).toString('base64'), mime: 'application/pdf' },
+  },
   { name: 'exam, text (demo report)', type: 'medical_exam', input: examInput() },
   { name: 'food photo (demo plate)', type: 'sofia_image', input: sofiaInput() },
   { name: 'assistant (demo question)', type: 'unified_assistant', input: assistantInput() },
@@ -69,7 +73,15 @@ try {
       }
       const warm = cpu.slice(1).sort((a, b) => a - b);
       const median = warm[Math.floor(warm.length / 2)]!;
-      rows.push({ case: c.name, type: c.type, first_cpu_ms: Math.round(cpu[0]!), warm_cpu_ms_median: Math.round(median), warm_cpu_ms_max: Math.round(warm.at(-1)!), wall_ms_first: Math.round(wall[0]!), share_of_limit_warm: Number((median / LIMIT_MS).toFixed(3)) });
+      rows.push({
+        case: c.name,
+        type: c.type,
+        first_cpu_ms: Math.round(cpu[0]!),
+        warm_cpu_ms_median: Math.round(median),
+        warm_cpu_ms_max: Math.round(warm.at(-1)!),
+        wall_ms_first: Math.round(wall[0]!),
+        share_of_limit_warm: Number((median / LIMIT_MS).toFixed(3)),
+      });
     }
   } finally {
     await providers.close();
@@ -81,7 +93,16 @@ try {
 }
 console.log('case                           first CPU ms  warm CPU ms (median/max)  of 2 s');
 for (const r of rows) {
-  console.log(`${String(r.case).padEnd(30)} ${String(r.first_cpu_ms).padStart(12)}  ${`${r.warm_cpu_ms_median} / ${r.warm_cpu_ms_max}`.padStart(24)}  ${(Number(r.share_of_limit_warm) * 100).toFixed(1).padStart(5)} %`);
+  console.log(
+    `${String(r.case).padEnd(30)} ${String(r.first_cpu_ms).padStart(12)}  ${`${r.warm_cpu_ms_median} / ${r.warm_cpu_ms_max}`.padStart(24)}  ${(Number(r.share_of_limit_warm) * 100).toFixed(1).padStart(5)} %`,
+  );
 }
 mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
-writeFileSync(path.join(ROOT, 'bench/results/edge-cpu.json'), JSON.stringify({ measured_at: new Date().toISOString(), machine: await machineFacts(ADMIN_URL), node: process.version, limit_cpu_ms: LIMIT_MS, runs: rows }, null, 2) + '\n');
+writeFileSync(
+  path.join(ROOT, 'bench/results/edge-cpu.json'),
+  JSON.stringify(
+    { measured_at: new Date().toISOString(), machine: await machineFacts(ADMIN_URL), node: process.version, limit_cpu_ms: LIMIT_MS, runs: rows },
+    null,
+    2,
+  ) + '\n',
+);

@@ -179,8 +179,20 @@ async function main(): Promise<void> {
     const out = {
       bench: 'gateway enqueue-analysis via the daemon functions host (fastify, SERVE_FUNCTIONS=true)',
       date: new Date().toISOString(),
-      machine: { cpus: os.cpus().length, node: process.version, loadavg_at_end: os.loadavg().map(round), note: 'shared machine: other work ran concurrently (see loadavg); the figures are lower bounds' },
-      setup: { load_generator: 'autocannon in a separate process', users: USERS, token: 'HS256 user JWT verified per request', inputs: 'unique meal_plan inputs (cache misses)', worker: 'in-process, stub meal_plan handler, concurrency 10', db_pool_max: 10 },
+      machine: {
+        cpus: os.cpus().length,
+        node: process.version,
+        loadavg_at_end: os.loadavg().map(round),
+        note: 'shared machine: other work ran concurrently (see loadavg); the figures are lower bounds',
+      },
+      setup: {
+        load_generator: 'autocannon in a separate process',
+        users: USERS,
+        token: 'HS256 user JWT verified per request',
+        inputs: 'unique meal_plan inputs (cache misses)',
+        worker: 'in-process, stub meal_plan handler, concurrency 10',
+        db_pool_max: 10,
+      },
       fixed_rate: fixed,
       max_sustained: { rps: sustained, criterion: `p95 < ${P95_TARGET_MS} ms, no errors, ≥ 95% of the offered rate delivered`, steps },
       jobs_written: rows[0]!.n,

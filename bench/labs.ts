@@ -45,7 +45,11 @@ console.log(`whole corpus (${all.reports} reports): recall ${pct(all.recall)}  p
 const ms = performance.now() - started;
 
 // Cost of the largest text the job accepts (100 kB, MAX_EXAM_TEXT_BYTES): the corpus repeated.
-const corpusText = SETS.flatMap((s) => readdirSync(path.join(ROOT, 'test/fixtures/labs/corpus', s)).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(path.join(ROOT, 'test/fixtures/labs/corpus', s, f), 'utf8'))).join('\n');
+const corpusText = SETS.flatMap((s) =>
+  readdirSync(path.join(ROOT, 'test/fixtures/labs/corpus', s))
+    .filter((f) => f.endsWith('.txt'))
+    .map((f) => readFileSync(path.join(ROOT, 'test/fixtures/labs/corpus', s, f), 'utf8')),
+).join('\n');
 let big = '';
 while (Buffer.byteLength(big) < MAX_EXAM_TEXT_BYTES) big += `${corpusText}\n`;
 while (Buffer.byteLength(big) > MAX_EXAM_TEXT_BYTES) big = big.slice(0, -200);
@@ -57,8 +61,16 @@ for (let i = 0; i < 5; i++) {
   runs.push(performance.now() - t0);
 }
 runs.sort((a, b) => a - b);
-const maxText = { bytes: Buffer.byteLength(big), lines: big.split('\n').length, median_ms: Math.round(runs[2]!), min_ms: Math.round(runs[0]!), max_ms: Math.round(runs[4]!) };
-console.log(`\nparse of a ${maxText.bytes}-byte report (${maxText.lines} lines): median ${maxText.median_ms} ms (min ${maxText.min_ms}, max ${maxText.max_ms}) over 5 runs`);
+const maxText = {
+  bytes: Buffer.byteLength(big),
+  lines: big.split('\n').length,
+  median_ms: Math.round(runs[2]!),
+  min_ms: Math.round(runs[0]!),
+  max_ms: Math.round(runs[4]!),
+};
+console.log(
+  `\nparse of a ${maxText.bytes}-byte report (${maxText.lines} lines): median ${maxText.median_ms} ms (min ${maxText.min_ms}, max ${maxText.max_ms}) over 5 runs`,
+);
 
 mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
 writeFileSync(
@@ -77,7 +89,17 @@ writeFileSync(
           s,
           {
             totals: results[s]!.totals,
-            reports: results[s]!.reports.map((r) => ({ file: r.file, layout: r.layout, expected: r.expected, read: r.read, correct: r.correct, misses: r.misses, extras: r.extras, silent: r.silent, unparsed_lines: r.unparsed.length })),
+            reports: results[s]!.reports.map((r) => ({
+              file: r.file,
+              layout: r.layout,
+              expected: r.expected,
+              read: r.read,
+              correct: r.correct,
+              misses: r.misses,
+              extras: r.extras,
+              silent: r.silent,
+              unparsed_lines: r.unparsed.length,
+            })),
           },
         ]),
       ),

@@ -181,14 +181,28 @@ export function runMealPlanBench(): MealPlanBenchResult {
   writeFileSync(path.join(ROOT, 'bench/results/meal-plans.json'), `${JSON.stringify({ at: new Date().toISOString(), ...r }, null, 2)}\n`);
   const d = r.deviation_per_day;
   console.log(`\nmeal plans: ${r.requests} random requests (seeded), judged by the independent oracle`);
-  console.log(`  served ${r.served}, infeasible ${r.infeasible}; plans breaking a rule: ${r.plans_breaking_a_rule} (${r.share_breaking_a_rule_pct} %, target 0)`);
-  console.log(`  infeasible by reason: ${Object.entries(r.infeasible_by_reason).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}`);
+  console.log(
+    `  served ${r.served}, infeasible ${r.infeasible}; plans breaking a rule: ${r.plans_breaking_a_rule} (${r.share_breaking_a_rule_pct} %, target 0)`,
+  );
+  console.log(
+    `  infeasible by reason: ${
+      Object.entries(r.infeasible_by_reason)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ') || 'none'
+    }`,
+  );
   for (const k of ['kcal', 'protein', 'carbs', 'fat'] as const) {
-    console.log(`  ${k.padEnd(7)} deviation per day: mean ${d[k].mean_pct} %, p95 ${d[k].p95_pct} %, max ${d[k].max_pct} % (tolerance ${k === 'kcal' ? 5 : 10} %)`);
+    console.log(
+      `  ${k.padEnd(7)} deviation per day: mean ${d[k].mean_pct} %, p95 ${d[k].p95_pct} %, max ${d[k].max_pct} % (tolerance ${k === 'kcal' ? 5 : 10} %)`,
+    );
   }
-  console.log(`  per request: wall p50 ${r.request_ms.p50} ms, p95 ${r.request_ms.p95} ms, max ${r.request_ms.max} ms; CPU p50 ${r.request_ms.cpu_p50} ms, p95 ${r.request_ms.cpu_p95} ms`);
+  console.log(
+    `  per request: wall p50 ${r.request_ms.p50} ms, p95 ${r.request_ms.p95} ms, max ${r.request_ms.max} ms; CPU p50 ${r.request_ms.cpu_p50} ms, p95 ${r.request_ms.cpu_p95} ms`,
+  );
   const s = r.seven_day_plan;
-  console.log(`  7-day plan (${s.request}): wall p50 ${s.p50_ms} ms, p95 ${s.p95_ms} ms, max ${s.max_ms} ms; CPU p50 ${s.cpu_p50_ms} ms, p95 ${s.cpu_p95_ms} ms over ${s.iterations}`);
+  console.log(
+    `  7-day plan (${s.request}): wall p50 ${s.p50_ms} ms, p95 ${s.p95_ms} ms, max ${s.max_ms} ms; CPU p50 ${s.cpu_p50_ms} ms, p95 ${s.cpu_p95_ms} ms over ${s.iterations}`,
+  );
   for (const p of r.first_problems) console.log(`  ! ${p}`);
   console.log('written to bench/results/meal-plans.json');
   return r;

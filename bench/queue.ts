@@ -96,7 +96,17 @@ interface SystemResult {
   label: string;
   concurrency: number;
   config?: Record<string, unknown>;
-  throughput?: { jobs: number; drained: boolean; drainSeconds: number | null; jobsPerSecond: number | null; insertMs: number | null; projectedDrainSeconds?: number | null; handled: number; outstanding?: number; gaveUpAfterSeconds?: number | null };
+  throughput?: {
+    jobs: number;
+    drained: boolean;
+    drainSeconds: number | null;
+    jobsPerSecond: number | null;
+    insertMs: number | null;
+    projectedDrainSeconds?: number | null;
+    handled: number;
+    outstanding?: number;
+    gaveUpAfterSeconds?: number | null;
+  };
   pickup?: LatencyFigures;
   turnaround?: LatencyFigures;
   /** With --fill-finished: turnaround measured before the fill, same daemon. */
@@ -114,7 +124,10 @@ const databases = new Set<string>();
 class Child {
   private waiters: Array<{ type: string; resolve: (m: ChildReply) => void; reject: (e: Error) => void }> = [];
   readonly exited: Promise<void>;
-  constructor(readonly proc: ChildProcess, private readonly label: string) {
+  constructor(
+    readonly proc: ChildProcess,
+    private readonly label: string,
+  ) {
     proc.on('message', (raw) => {
       const m = raw as ChildReply;
       if (m.type === 'progress') {
@@ -251,7 +264,11 @@ async function runSystem(sys: System): Promise<SystemResult> {
 
     await checkpoint();
     console.log(`  throughput: ${JOBS} jobs in one insert`);
-    const { result: dr } = (await child.request({ type: 'drain', n: JOBS, limitMs: DRAIN_LIMIT_MS, projectAfterMs: PROJECT_AFTER_MS }, 'drain', DRAIN_LIMIT_MS + 60_000)) as {
+    const { result: dr } = (await child.request(
+      { type: 'drain', n: JOBS, limitMs: DRAIN_LIMIT_MS, projectAfterMs: PROJECT_AFTER_MS },
+      'drain',
+      DRAIN_LIMIT_MS + 60_000,
+    )) as {
       result: DrainResult;
     };
     result.throughput = {
@@ -261,7 +278,9 @@ async function runSystem(sys: System): Promise<SystemResult> {
       jobsPerSecond: dr.drained ? round(dr.jobs / (dr.drainMs / 1000), 0) : round(dr.handled / (dr.drainMs / 1000), 0),
       insertMs: round(dr.insertMs, 1),
       handled: dr.handled,
-      ...(dr.drained ? {} : { projectedDrainSeconds: round(dr.projectedSeconds, 0), outstanding: dr.outstanding, gaveUpAfterSeconds: round(dr.drainMs / 1000, 1) }),
+      ...(dr.drained
+        ? {}
+        : { projectedDrainSeconds: round(dr.projectedSeconds, 0), outstanding: dr.outstanding, gaveUpAfterSeconds: round(dr.drainMs / 1000, 1) }),
     };
     process.stdout.write(' '.repeat(60) + '\r');
     console.log(
@@ -359,10 +378,13 @@ async function main(): Promise<void> {
       `\nai-worker turnaround p50 with ${filled.filledFinishedRows} finished rows ${fmt(filled.turnaround.p50Ms, 2)} ms vs ${fmt(filled.turnaroundEmptyTable.p50Ms, 2)} ms on the empty table: ×${fmt((filled.turnaround.p50Ms ?? 0) / (filled.turnaroundEmptyTable.p50Ms ?? 1), 2)}`,
     );
   }
-  if (results.some((x) => x.throughput && !x.throughput.drained)) console.log('* did not drain within 5 min: rate over the time it ran, projected drain time in brackets');
+  if (results.some((x) => x.throughput && !x.throughput.drained))
+    console.log('* did not drain within 5 min: rate over the time it ran, projected drain time in brackets');
   console.log('\nai-worker vs each (throughput: ai/other jobs/s; pickup: other/ai latency; > 1 = ai-worker better):');
   for (const [k, v] of Object.entries(r)) {
-    console.log(`  ${pad(k, 18)} throughput ×${fmt(v.throughput, 2)}  done p50 ×${fmt(v.turnaroundP50, 2)}  done p99 ×${fmt(v.turnaroundP99, 2)}  pickup p50 ×${fmt(v.pickupP50, 2)}  p95 ×${fmt(v.pickupP95, 2)}  p99 ×${fmt(v.pickupP99, 2)}`);
+    console.log(
+      `  ${pad(k, 18)} throughput ×${fmt(v.throughput, 2)}  done p50 ×${fmt(v.turnaroundP50, 2)}  done p99 ×${fmt(v.turnaroundP99, 2)}  pickup p50 ×${fmt(v.pickupP50, 2)}  p95 ×${fmt(v.pickupP95, 2)}  p99 ×${fmt(v.pickupP99, 2)}`,
+    );
   }
   const out = {
     benchmark: 'bench:queue',
@@ -372,7 +394,8 @@ async function main(): Promise<void> {
     method: {
       concurrency: CONCURRENCY,
       throughputJobs: JOBS,
-      throughput: 'no-op jobs inserted in one statement/API call; timed in the worker process from the insert call returning (commit) to the database showing no job left pending/running',
+      throughput:
+        'no-op jobs inserted in one statement/API call; timed in the worker process from the insert call returning (commit) to the database showing no job left pending/running',
       fillFinished: FILL_FINISHED,
       turnaround: `${PICKUPS} sequential single inserts after ${WARMUP} warm-up ones: just before the INSERT to the first back-to-back read (producer's connection) that shows the job completed (graphile-worker: deleted); budget ${PICKUP_BUDGET_MS / 1000} s per system`,
       pickup: `${PICKUPS} sequential single inserts after ${WARMUP} unrecorded warm-up ones, on the worker process's clock: just before the INSERT to the handler's first line; each insert waits for the previous handler start; time budget ${PICKUP_BUDGET_MS / 1000} s per system`,

@@ -62,7 +62,9 @@ async function main(): Promise<void> {
   const concurrency = chooseConcurrency();
   const db = await freshDatabase('stress');
   const emu = await startEmulators(LATENCY);
-  const daemon = await startDaemonProcess(gatewayEnv(db.url, { ...emu.env, GATEWAY_DB_POOL_MAX: '10', ...(concurrency.value ? { WORKER_CONCURRENCY: concurrency.value } : {}) }));
+  const daemon = await startDaemonProcess(
+    gatewayEnv(db.url, { ...emu.env, GATEWAY_DB_POOL_MAX: '10', ...(concurrency.value ? { WORKER_CONCURRENCY: concurrency.value } : {}) }),
+  );
   const pool = new pg.Pool({ connectionString: db.url, max: 2 });
   const jobs: Job[] = [];
   const samples: Sample[] = [];
@@ -99,7 +101,9 @@ async function main(): Promise<void> {
         try {
           const [s, q] = await Promise.all([
             daemon.sample(),
-            pool.query<{ p: number; r: number }>(`select count(*) filter (where status='pending')::int as p, count(*) filter (where status='processing')::int as r from analysis_jobs`),
+            pool.query<{ p: number; r: number }>(
+              `select count(*) filter (where status='pending')::int as p, count(*) filter (where status='processing')::int as r from analysis_jobs`,
+            ),
           ]);
           samples.push({ ...s, step: currentStep, t_s: round((performance.now() - t0) / 1000)!, queue_pending: q.rows[0]!.p, queue_processing: q.rows[0]!.r });
         } catch {
@@ -138,13 +142,20 @@ async function main(): Promise<void> {
           pool_total_max: Math.max(0, ...s.map((x) => x.pool.total)),
           pool_waiting_max: Math.max(0, ...s.map((x) => x.pool.waiting)),
           gemini_waiting_max: Math.max(0, ...s.map((x) => x.gemini?.waiting ?? 0)),
-          db_round_trip_ms_p95: round(percentile(s.map((x) => x.dbRoundTripMs ?? 0), 95)),
+          db_round_trip_ms_p95: round(
+            percentile(
+              s.map((x) => x.dbRoundTripMs ?? 0),
+              95,
+            ),
+          ),
           queue_pending_at_step_end: s.at(-1)?.queue_pending ?? null,
         },
         broke: (d.p95_s ?? 0) > P95_LIMIT_S || errorPct > ERROR_LIMIT_PCT,
       };
       stepResults.push(r);
-      console.error(`step ${r.rate}/s: ${r.jobs} jobs, p95 ${r.broke && r.unfinished_at_judgement ? '≥ ' : ''}${d.p95_s} s, errors ${r.error_pct}%, daemon CPU ${r.daemon.cpu_cores_mean} (max ${r.daemon.cpu_cores_max}), running max ${r.daemon.running_max}, pool waiting max ${r.daemon.pool_waiting_max}, pending at end ${r.daemon.queue_pending_at_step_end}${r.broke ? '  ← broke' : ''}`);
+      console.error(
+        `step ${r.rate}/s: ${r.jobs} jobs, p95 ${r.broke && r.unfinished_at_judgement ? '≥ ' : ''}${d.p95_s} s, errors ${r.error_pct}%, daemon CPU ${r.daemon.cpu_cores_mean} (max ${r.daemon.cpu_cores_max}), running max ${r.daemon.running_max}, pool waiting max ${r.daemon.pool_waiting_max}, pending at end ${r.daemon.queue_pending_at_step_end}${r.broke ? '  ← broke' : ''}`,
+      );
       return r;
     };
 
@@ -225,10 +236,23 @@ async function main(): Promise<void> {
         gemini_rpm: '10000 (Gemini is never called: Ollama and YOLO are up)',
         users: USERS,
         e2e_definition: 'analysis_jobs.completed_at − created_at (database clock); enqueue HTTP latency reported separately',
-        thresholds: { running: 'running ≥ concurrency and pending > concurrency', cpu: '≥ 0.85 cores or event-loop utilisation ≥ 0.85', pool: 'waiting > 0', gemini: 'waiting > 0', db_round_trip_ms: 50 },
+        thresholds: {
+          running: 'running ≥ concurrency and pending > concurrency',
+          cpu: '≥ 0.85 cores or event-loop utilisation ≥ 0.85',
+          pool: 'waiting > 0',
+          gemini: 'waiting > 0',
+          db_round_trip_ms: 50,
+        },
       },
       steps: stepResults,
-      breaking_point: broken ? { rate_jobs_per_s: broken.rate, last_sustained_jobs_per_s: stepResults.filter((r) => !r.broke && r.rate < broken!.rate).at(-1)?.rate ?? null, reason: (broken.e2e.p95_s ?? 0) > P95_LIMIT_S ? `p95 ${broken.e2e.p95_s} s > ${P95_LIMIT_S} s` : `errors ${broken.error_pct}% > ${ERROR_LIMIT_PCT}%` } : null,
+      breaking_point: broken
+        ? {
+            rate_jobs_per_s: broken.rate,
+            last_sustained_jobs_per_s: stepResults.filter((r) => !r.broke && r.rate < broken!.rate).at(-1)?.rate ?? null,
+            reason:
+              (broken.e2e.p95_s ?? 0) > P95_LIMIT_S ? `p95 ${broken.e2e.p95_s} s > ${P95_LIMIT_S} s` : `errors ${broken.error_pct}% > ${ERROR_LIMIT_PCT}%`,
+          }
+        : null,
       saturated_first: firstCross,
       samples,
       provider_requests: emu.requests(),
@@ -238,11 +262,27 @@ async function main(): Promise<void> {
     console.log(
       table(
         ['jobs/s', 'jobs', 'p50 s', 'p95 s', 'errors %', 'daemon CPU mean', 'running max', 'pool waiting max', 'DB RTT p95 ms', 'pending at end', 'broke'],
-        stepResults.map((r) => [r.rate, r.jobs, r.e2e.p50_s, r.e2e.p95_s, r.error_pct, r.daemon.cpu_cores_mean, r.daemon.running_max, r.daemon.pool_waiting_max, r.daemon.db_round_trip_ms_p95, r.daemon.queue_pending_at_step_end, r.broke ? 'yes' : 'no']),
+        stepResults.map((r) => [
+          r.rate,
+          r.jobs,
+          r.e2e.p50_s,
+          r.e2e.p95_s,
+          r.error_pct,
+          r.daemon.cpu_cores_mean,
+          r.daemon.running_max,
+          r.daemon.pool_waiting_max,
+          r.daemon.db_round_trip_ms_p95,
+          r.daemon.queue_pending_at_step_end,
+          r.broke ? 'yes' : 'no',
+        ]),
       ),
     );
-    console.log(`\nWORKER_CONCURRENCY ${conc} (${concurrency.source}). Breaking point: ${out.breaking_point ? `${out.breaking_point.rate_jobs_per_s} jobs/s (${out.breaking_point.reason}); last sustained ${out.breaking_point.last_sustained_jobs_per_s ?? 'none'} jobs/s` : 'not reached'}`);
-    console.log(`saturated first: ${firstCross.length ? firstCross.map((f) => `${f.resource} (at ${f.t_s} s, step ${f.step_rate}/s)`).join('; ') : 'nothing crossed its threshold'}`);
+    console.log(
+      `\nWORKER_CONCURRENCY ${conc} (${concurrency.source}). Breaking point: ${out.breaking_point ? `${out.breaking_point.rate_jobs_per_s} jobs/s (${out.breaking_point.reason}); last sustained ${out.breaking_point.last_sustained_jobs_per_s ?? 'none'} jobs/s` : 'not reached'}`,
+    );
+    console.log(
+      `saturated first: ${firstCross.length ? firstCross.map((f) => `${f.resource} (at ${f.t_s} s, step ${f.step_rate}/s)`).join('; ') : 'nothing crossed its threshold'}`,
+    );
   } finally {
     stopMonitor = true;
     await Promise.allSettled(inflight);

@@ -25,12 +25,15 @@ export interface CorpusCase {
 
 export function loadCorpus(name: 'dev' | 'heldout' | 'probe'): CorpusCase[] {
   const out: CorpusCase[] = [];
-  readFileSync(path.join(CORPUS_DIR, `${name}.tsv`), 'utf8').split('\n').forEach((raw, i) => {
-    if (raw.trim() === '' || raw.startsWith('#')) return;
-    const [expected, category, style, text] = raw.split('\t');
-    if ((expected !== 'urgent' && expected !== 'calm') || !category || !style || !text) throw new Error(`${name}.tsv:${i + 1}: expected "urgent|calm<TAB>category<TAB>style<TAB>text"`);
-    out.push({ expected, category, style, text, line: i + 1 });
-  });
+  readFileSync(path.join(CORPUS_DIR, `${name}.tsv`), 'utf8')
+    .split('\n')
+    .forEach((raw, i) => {
+      if (raw.trim() === '' || raw.startsWith('#')) return;
+      const [expected, category, style, text] = raw.split('\t');
+      if ((expected !== 'urgent' && expected !== 'calm') || !category || !style || !text)
+        throw new Error(`${name}.tsv:${i + 1}: expected "urgent|calm<TAB>category<TAB>style<TAB>text"`);
+      out.push({ expected, category, style, text, line: i + 1 });
+    });
   return out;
 }
 
@@ -59,7 +62,10 @@ function empty(): Rates {
 
 const ratio = (a: number, b: number) => (b === 0 ? null : Math.round((a / b) * 10_000) / 10_000);
 
-export function evaluate(cases: readonly CorpusCase[], detect: (text: string) => { urgent: boolean; categories: readonly string[] } = detectUrgency): Evaluation {
+export function evaluate(
+  cases: readonly CorpusCase[],
+  detect: (text: string) => { urgent: boolean; categories: readonly string[] } = detectUrgency,
+): Evaluation {
   const overall = empty();
   const byCategory: Record<string, Rates> = {};
   const byStyle: Record<string, Rates> = {};
@@ -90,10 +96,14 @@ export function evaluate(cases: readonly CorpusCase[], detect: (text: string) =>
 const pct = (v: number | null) => (v === null ? '   —  ' : `${(v * 100).toFixed(1).padStart(5)}%`);
 
 export function printEvaluation(name: string, e: Evaluation): void {
-  console.log(`\n${name}: recall ${pct(e.overall.recall)} (${e.overall.flagged}/${e.overall.urgent}), false alarms ${pct(e.overall.false_alarm_rate)} (${e.overall.false_alarms}/${e.overall.calm}), right category first ${e.overall.category_right}/${e.overall.urgent}`);
+  console.log(
+    `\n${name}: recall ${pct(e.overall.recall)} (${e.overall.flagged}/${e.overall.urgent}), false alarms ${pct(e.overall.false_alarm_rate)} (${e.overall.false_alarms}/${e.overall.calm}), right category first ${e.overall.category_right}/${e.overall.urgent}`,
+  );
   console.log('  category          recall          false alarms');
   for (const [cat, r] of Object.entries(e.byCategory).sort()) {
-    console.log(`  ${cat.padEnd(16)} ${pct(r.recall)} ${`${r.flagged}/${r.urgent}`.padStart(6)}   ${pct(r.false_alarm_rate)} ${`${r.false_alarms}/${r.calm}`.padStart(6)}`);
+    console.log(
+      `  ${cat.padEnd(16)} ${pct(r.recall)} ${`${r.flagged}/${r.urgent}`.padStart(6)}   ${pct(r.false_alarm_rate)} ${`${r.false_alarms}/${r.calm}`.padStart(6)}`,
+    );
   }
 }
 
@@ -124,7 +134,13 @@ async function main(): Promise<void> {
   }
   const timing = timeDetection([...dev, ...heldout]);
   console.log(`\ndetection: ${timing.us_per_message} µs per message (${timing.messages} detections)`);
-  const strip = (e: Evaluation) => ({ overall: e.overall, by_category: e.byCategory, by_style: e.byStyle, misses: e.misses.length, false_alarms: e.falseAlarms.length });
+  const strip = (e: Evaluation) => ({
+    overall: e.overall,
+    by_category: e.byCategory,
+    by_style: e.byStyle,
+    misses: e.misses.length,
+    false_alarms: e.falseAlarms.length,
+  });
   const out = { at: new Date().toISOString(), node: process.version, dev: strip(eDev), heldout: strip(eHeld), probe: strip(eProbe), timing };
   mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
   writeFileSync(path.join(ROOT, 'bench/results/urgency.json'), `${JSON.stringify(out, null, 2)}\n`);

@@ -55,7 +55,14 @@ async function runPoint(dbUrl: string, pool: pg.Pool, emuEnv: Record<string, str
     const dbT0 = dbNow[0]!.t;
     let owed = 0;
     let tick = 0;
-    const sampler = setInterval(() => void daemon.sample().then((s) => samples.push(s), () => {}), 2_000);
+    const sampler = setInterval(
+      () =>
+        void daemon.sample().then(
+          (s) => samples.push(s),
+          () => {},
+        ),
+      2_000,
+    );
     try {
       // Inserts every 250 ms: batching keeps the insert side cheap, the rate is what is offered.
       while (Date.now() - t0 < ARRIVAL_S * 1000) {
@@ -63,7 +70,10 @@ async function runPoint(dbUrl: string, pool: pg.Pool, emuEnv: Record<string, str
         const n = Math.floor(owed);
         owed -= n;
         if (n > 0) {
-          const ids: string[] = [], uids: string[] = [], types: string[] = [], inputs: string[] = [];
+          const ids: string[] = [],
+            uids: string[] = [],
+            types: string[] = [],
+            inputs: string[] = [];
           for (let i = 0; i < n; i++, enqueued++) {
             const type = typeFor(enqueued);
             ids.push(randomUUID());
@@ -71,7 +81,12 @@ async function runPoint(dbUrl: string, pool: pg.Pool, emuEnv: Record<string, str
             types.push(type);
             inputs.push(JSON.stringify(inputFor(type, enqueued, salt)));
           }
-          await pool.query('insert into analysis_jobs (id, user_id, type, input) select * from unnest($1::uuid[], $2::uuid[], $3::text[], $4::jsonb[])', [ids, uids, types, inputs]);
+          await pool.query('insert into analysis_jobs (id, user_id, type, input) select * from unnest($1::uuid[], $2::uuid[], $3::text[], $4::jsonb[])', [
+            ids,
+            uids,
+            types,
+            inputs,
+          ]);
         }
         tick++;
         await sleep(Math.max(0, t0 + tick * 250 - Date.now()));
@@ -129,15 +144,41 @@ async function main(): Promise<void> {
       const rate = Math.max(1, (1.5 * c) / EXPECTED_JOB_S);
       const p = await runPoint(db.url, pool, emu.env, c, rate, salt++);
       points.push(p);
-      console.error(`concurrency ${c}: offered ${p.offered_jobs_per_s}/s → ${p.throughput_jobs_per_s} jobs/s, service p95 ${p.service_time.p95_s} s, enqueue→done p95 ≥ ${p.enqueue_to_completion_p95_lower_bound_s} s, cpu ${p.daemon.cpu_cores_mean}, pool waiting max ${p.daemon.pool_waiting_max}`);
+      console.error(
+        `concurrency ${c}: offered ${p.offered_jobs_per_s}/s → ${p.throughput_jobs_per_s} jobs/s, service p95 ${p.service_time.p95_s} s, enqueue→done p95 ≥ ${p.enqueue_to_completion_p95_lower_bound_s} s, cpu ${p.daemon.cpu_cores_mean}, pool waiting max ${p.daemon.pool_waiting_max}`,
+      );
     }
     // The smallest measured concurrency with 30% headroom over the plan's 5 jobs/s.
     const recommended = points.find((p) => p.throughput_jobs_per_s >= TARGET_RATE * 1.3)?.concurrency ?? Math.max(...CONCURRENCIES);
     verification = await runPoint(db.url, pool, emu.env, recommended, TARGET_RATE, salt++);
-    console.error(`verification at ${TARGET_RATE}/s with concurrency ${recommended}: enqueue→done p95 ≥ ${verification.enqueue_to_completion_p95_lower_bound_s} s, unfinished ${verification.unfinished_at_end}`);
+    console.error(
+      `verification at ${TARGET_RATE}/s with concurrency ${recommended}: enqueue→done p95 ≥ ${verification.enqueue_to_completion_p95_lower_bound_s} s, unfinished ${verification.unfinished_at_end}`,
+    );
 
-    const rows = points.map((p) => [p.concurrency, p.offered_jobs_per_s, p.throughput_jobs_per_s, p.service_time.p50_s, p.service_time.p95_s, p.enqueue_to_completion_p95_lower_bound_s, p.failed, p.daemon.cpu_cores_mean, p.daemon.pool_waiting_max, p.daemon.db_round_trip_ms_max]);
-    const headers = ['concurrency', 'offered/s', 'jobs/s', 'service p50 s', 'service p95 s', 'enq→done p95 s (≥)', 'failed', 'daemon CPU (cores)', 'pool waiting max', 'DB RTT max ms'];
+    const rows = points.map((p) => [
+      p.concurrency,
+      p.offered_jobs_per_s,
+      p.throughput_jobs_per_s,
+      p.service_time.p50_s,
+      p.service_time.p95_s,
+      p.enqueue_to_completion_p95_lower_bound_s,
+      p.failed,
+      p.daemon.cpu_cores_mean,
+      p.daemon.pool_waiting_max,
+      p.daemon.db_round_trip_ms_max,
+    ]);
+    const headers = [
+      'concurrency',
+      'offered/s',
+      'jobs/s',
+      'service p50 s',
+      'service p95 s',
+      'enq→done p95 s (≥)',
+      'failed',
+      'daemon CPU (cores)',
+      'pool waiting max',
+      'DB RTT max ms',
+    ];
     const out = {
       bench: 'worker throughput by WORKER_CONCURRENCY, providers emulated at 2–8 s per call',
       date: new Date().toISOString(),
@@ -145,7 +186,8 @@ async function main(): Promise<void> {
       method: {
         arrivals: `SQL inserts every 250 ms at 1.5 × concurrency / ${EXPECTED_JOB_S} s (≥ 1/s) for ${ARRIVAL_S} s — above capacity, so the pool stays full`,
         throughput: `completions in [${WINDOW_FROM_S} s, ${POINT_S} s] after the first insert ÷ ${POINT_S - WINDOW_FROM_S} s`,
-        latencies: 'database clock: completed_at − created_at (enqueue→done, includes queue wait, which grows by design above capacity) and completed_at − started_at (service time)',
+        latencies:
+          'database clock: completed_at − created_at (enqueue→done, includes queue wait, which grows by design above capacity) and completed_at − started_at (service time)',
         mix: Object.fromEntries(MIX),
         provider_latency_ms: LATENCY,
         daemon: 'own process; DATABASE_POOL_MAX default (10); GEMINI_RPM 10000 (Gemini is never called: Ollama and YOLO are up)',
@@ -154,11 +196,17 @@ async function main(): Promise<void> {
       points,
       recommended_concurrency: recommended,
       verification,
-      target: { jobs_per_s: TARGET_RATE, p95_s: TARGET_P95_S, met: (verification.enqueue_to_completion_p95_lower_bound_s ?? Infinity) < TARGET_P95_S && verification.failed === 0 },
+      target: {
+        jobs_per_s: TARGET_RATE,
+        p95_s: TARGET_P95_S,
+        met: (verification.enqueue_to_completion_p95_lower_bound_s ?? Infinity) < TARGET_P95_S && verification.failed === 0,
+      },
     };
     await writeFile(new URL('./results/worker-concurrency.json', import.meta.url), `${JSON.stringify(out, null, 2)}\n`);
     console.log(table(headers, rows));
-    console.log(`\nrecommended WORKER_CONCURRENCY: ${recommended}; at ${TARGET_RATE} jobs/s (${verification.enqueued} jobs in ${ARRIVAL_S} s) ${verification.completed} completed by ${POINT_S} s, enqueue→done p50 ${verification.enqueue_to_completion.p50_s} s, p95 ${verification.enqueue_to_completion_p95_lower_bound_s} s (unfinished counted at their age), ${verification.unfinished_at_end} unfinished, ${verification.failed} failed (target p95 < ${TARGET_P95_S} s: ${out.target.met ? 'met' : 'missed'})`);
+    console.log(
+      `\nrecommended WORKER_CONCURRENCY: ${recommended}; at ${TARGET_RATE} jobs/s (${verification.enqueued} jobs in ${ARRIVAL_S} s) ${verification.completed} completed by ${POINT_S} s, enqueue→done p50 ${verification.enqueue_to_completion.p50_s} s, p95 ${verification.enqueue_to_completion_p95_lower_bound_s} s (unfinished counted at their age), ${verification.unfinished_at_end} unfinished, ${verification.failed} failed (target p95 < ${TARGET_P95_S} s: ${out.target.met ? 'met' : 'missed'})`,
+    );
   } finally {
     await pool.end();
     await emu.close();

@@ -134,15 +134,30 @@ async function withDatabase(db: Awaited<ReturnType<typeof demoDatabase>>): Promi
     const sends: Array<{ label: string; fn: string; token: string; send: () => Promise<GatewayReply> }> = [
       { label: 'sofia_image', fn: 'sofia-image-analysis', token: userToken, send: () => api.post('sofia-image-analysis', { input: sofiaInput() }, userToken) },
       { label: 'medical_exam', fn: 'analyze-medical-exam', token: userToken, send: () => api.post('analyze-medical-exam', { input: examInput() }, userToken) },
-      { label: 'unified_assistant', fn: 'unified-ai-assistant', token: userToken, send: () => api.post('unified-ai-assistant', { input: assistantInput() }, userToken) },
-      { label: 'meal_plan', fn: 'generate-meal-plan-taco', token: userToken, send: () => api.post('generate-meal-plan-taco', { input: mealPlanInput() }, userToken) },
+      {
+        label: 'unified_assistant',
+        fn: 'unified-ai-assistant',
+        token: userToken,
+        send: () => api.post('unified-ai-assistant', { input: assistantInput() }, userToken),
+      },
+      {
+        label: 'meal_plan',
+        fn: 'generate-meal-plan-taco',
+        token: userToken,
+        send: () => api.post('generate-meal-plan-taco', { input: mealPlanInput() }, userToken),
+      },
       {
         label: 'whatsapp_message',
         fn: 'whatsapp-ai-assistant',
         token: serviceToken,
         send: () => api.call('whatsapp-ai-assistant', { body: webhook, headers: { 'x-hub-signature-256': whatsappSignature(WA_APP_SECRET, webhook) } }),
       },
-      { label: 'enqueue-analysis', fn: 'enqueue-analysis', token: userToken, send: () => api.post('enqueue-analysis', { type: 'unified_assistant', input: assistantInput() }, userToken) },
+      {
+        label: 'enqueue-analysis',
+        fn: 'enqueue-analysis',
+        token: userToken,
+        send: () => api.post('enqueue-analysis', { type: 'unified_assistant', input: assistantInput() }, userToken),
+      },
     ];
     const width = Math.max(...sends.map((s) => s.label.length)) + 2;
     const tag = (label: string) => `[${label}]`.padEnd(width + 1);
@@ -164,7 +179,7 @@ async function withDatabase(db: Awaited<ReturnType<typeof demoDatabase>>): Promi
       }),
     );
     for (const t of tracked) {
-      const what = t.jobId ? `job ${t.jobId.slice(0, 8)}… ${t.note ?? ''}` : t.error ?? t.note ?? '';
+      const what = t.jobId ? `job ${t.jobId.slice(0, 8)}… ${t.note ?? ''}` : (t.error ?? t.note ?? '');
       out(`  ${t.fn.padEnd(24)} → ${what.trim()}`);
     }
 
@@ -186,7 +201,8 @@ async function withDatabase(db: Awaited<ReturnType<typeof demoDatabase>>): Promi
       else if (t.label === 'medical_exam') out(printExam(t.result));
       else if (t.label === 'unified_assistant') out(printAssistant(t.result));
       else if (t.label === 'meal_plan') out(printMealPlan(t.result));
-      else if (t.label === 'whatsapp_message') out(printWhatsapp(t.result, sent.find((m) => m.id === t.result?.delivery?.message_id) ?? sent.filter((m) => m.to === WHATSAPP_FROM).at(-1)));
+      else if (t.label === 'whatsapp_message')
+        out(printWhatsapp(t.result, sent.find((m) => m.id === t.result?.delivery?.message_id) ?? sent.filter((m) => m.to === WHATSAPP_FROM).at(-1)));
       else out(`    ${JSON.stringify(t.result)}`);
     }
 

@@ -32,7 +32,11 @@ async function main(argv: string[]): Promise<number> {
       if (r.problems.length > 0) throw new ConfigError(r.problems);
       const result = await migrate(db.url, { log: (line) => console.log(line) });
       if (result.adopted.length) console.log(`recorded ${result.adopted.length} migration(s) applied by the Supabase CLI`);
-      console.log(result.applied.length === 0 ? `database is up to date (${result.alreadyApplied + result.adopted.length} migrations)` : `applied ${result.applied.length} migration(s)`);
+      console.log(
+        result.applied.length === 0
+          ? `database is up to date (${result.alreadyApplied + result.adopted.length} migrations)`
+          : `applied ${result.applied.length} migration(s)`,
+      );
       return 0;
     }
     case 'start': {
@@ -174,7 +178,15 @@ async function warmMealPlans(file: string): Promise<number> {
       const label = `#${i + 1}`;
       try {
         const input = validateInput('meal_plan', item, { maxImageBytes: config.maxImageBytes, allowHttp: config.allowHttpImageUrls });
-        const actx = { jobId: `cache-warm-${i + 1}`, userId: 'cache-warm', cacheScope: 'cache-warm', attempt: 1, maxAttempts: 1, signal: new AbortController().signal, calls: [] };
+        const actx = {
+          jobId: `cache-warm-${i + 1}`,
+          userId: 'cache-warm',
+          cacheScope: 'cache-warm',
+          attempt: 1,
+          maxAttempts: 1,
+          signal: new AbortController().signal,
+          calls: [],
+        };
         const out = await analyseMealPlan(deps, input, actx);
         const what = `${input.kcal_target} kcal, ${input.days} dia(s), ${input.meals_per_day} refeições`;
         if (out.cached) {

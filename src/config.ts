@@ -111,7 +111,10 @@ const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{
 export function readSafetyConfig(r: EnvReader): SafetyConfig {
   const whatsappServiceUserId = r.string('WHATSAPP_SERVICE_USER_ID', DEFAULT_WHATSAPP_SERVICE_USER_ID).toLowerCase();
   if (!UUID_PATTERN.test(whatsappServiceUserId)) r.problems.push('WHATSAPP_SERVICE_USER_ID must be a UUID');
-  const hosts = (r.optionalString('MEDIA_URL_ALLOW_HOSTS') ?? '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean);
+  const hosts = (r.optionalString('MEDIA_URL_ALLOW_HOSTS') ?? '')
+    .split(',')
+    .map((h) => h.trim().toLowerCase())
+    .filter(Boolean);
   return {
     whatsappServiceUserId,
     // A lab report PDF is 50 KB–2 MB; 5 MB leaves room for a scanned page or two.
@@ -217,5 +220,19 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const providers = readProviderConfig(r);
 
   if (r.problems.length > 0) throw new ConfigError(r.problems);
-  return { database, worker, http, logLevel, providers: providers.config, cacheTtlSeconds, maxImageBytes, allowHttpImageUrls, serveFunctions, assistantTriageTimeoutMs, migrate, alerts, safety };
+  return {
+    database,
+    worker,
+    http,
+    logLevel,
+    providers: providers.config,
+    cacheTtlSeconds,
+    maxImageBytes,
+    allowHttpImageUrls,
+    serveFunctions,
+    assistantTriageTimeoutMs,
+    migrate,
+    alerts,
+    safety,
+  };
 }

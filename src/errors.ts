@@ -101,8 +101,18 @@ export function toJobError(thrown: unknown): JobError {
  * from a provider, a host or a worker in it. Every other code gets its catalogue message below.
  */
 const USER_WRITTEN_CODES = new Set([
-  'pdf_no_text', 'invalid_pdf', 'pdf_too_complex', 'pdf_text_too_long', 'image_too_large', 'image_dimensions_too_large',
-  'unsupported_image', 'url_not_allowed', 'image_download_failed', 'image_download_timeout', 'infeasible', 'forbidden_owner',
+  'pdf_no_text',
+  'invalid_pdf',
+  'pdf_too_complex',
+  'pdf_text_too_long',
+  'image_too_large',
+  'image_dimensions_too_large',
+  'unsupported_image',
+  'url_not_allowed',
+  'image_download_failed',
+  'image_download_timeout',
+  'infeasible',
+  'forbidden_owner',
   // The operators' canary: its message is the test plan, nothing else.
   'healthcheck_planned_failure',
 ]);

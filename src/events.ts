@@ -62,10 +62,19 @@ export interface EventMap {
     secondOpinion: 'off' | 'not_asked' | 'calm' | 'raised' | 'unavailable';
   };
   /** One per request to the daemon's functions host (names, codes, timings; nothing personal). */
-  'gateway:request': { function: string; method: string; status: number; mode?: string; fallback?: string; code?: string; durationMs: number; requestId: string };
+  'gateway:request': {
+    function: string;
+    method: string;
+    status: number;
+    mode?: string;
+    fallback?: string;
+    code?: string;
+    durationMs: number;
+    requestId: string;
+  };
   /** The daemon's own alerting (ALERT_WEBHOOK_URL) posted a firing or resolved message. */
   'alert:sent': { name: string; status: 'firing' | 'resolved'; subject?: string };
-  'error': { where: string; error: string };
+  error: { where: string; error: string };
 }
 
 export type EventName = keyof EventMap;

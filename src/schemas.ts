@@ -183,7 +183,13 @@ function intIn(obj: Record<string, unknown>, key: string, min: number, max: numb
   return v;
 }
 
-function str(obj: Record<string, unknown>, key: string, path: string, problems: Problems, opts: { required: boolean; maxChars: number; nonEmpty?: boolean }): string | undefined {
+function str(
+  obj: Record<string, unknown>,
+  key: string,
+  path: string,
+  problems: Problems,
+  opts: { required: boolean; maxChars: number; nonEmpty?: boolean },
+): string | undefined {
   if (!has(obj, key)) {
     if (opts.required) problems.push({ path: `${path}.${key}`, message: 'is required' });
     return undefined;
@@ -327,7 +333,15 @@ function examPatient(o: Record<string, unknown>, problems: Problems): ExamPatien
   if (has(o, 'birth_date')) {
     const v = o.birth_date;
     const d = typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(`${v}T00:00:00Z`) : undefined;
-    if (typeof v === 'string' && d && !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v && d.getTime() <= Date.now() && d.getUTCFullYear() >= 1900) out.birth_date = v;
+    if (
+      typeof v === 'string' &&
+      d &&
+      !Number.isNaN(d.getTime()) &&
+      d.toISOString().slice(0, 10) === v &&
+      d.getTime() <= Date.now() &&
+      d.getUTCFullYear() >= 1900
+    )
+      out.birth_date = v;
     else problems.push({ path: 'input.birth_date', message: 'must be a past date written YYYY-MM-DD' });
   }
   return out;
@@ -429,7 +443,8 @@ function mealPlan(o: Record<string, unknown>, ctx: Ctx): MealPlanInput {
       const vals: number[] = [];
       for (const k of ['protein_pct', 'carbs_pct', 'fat_pct'] as const) {
         const v = m[k];
-        if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 100) problems.push({ path: `input.macros.${k}`, message: 'must be a number from 0 to 100' });
+        if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 100)
+          problems.push({ path: `input.macros.${k}`, message: 'must be a number from 0 to 100' });
         else vals.push(v);
       }
       if (vals.length === 3) {
@@ -446,7 +461,8 @@ function mealPlan(o: Record<string, unknown>, ctx: Ctx): MealPlanInput {
     else {
       const list: string[] = [];
       e.forEach((v, i) => {
-        if (typeof v !== 'string' || v.trim() === '' || v.length > 100) problems.push({ path: `input.exclude_foods[${i}]`, message: 'must be a non-empty string of at most 100 characters' });
+        if (typeof v !== 'string' || v.trim() === '' || v.length > 100)
+          problems.push({ path: `input.exclude_foods[${i}]`, message: 'must be a non-empty string of at most 100 characters' });
         else list.push(v);
       });
       out.exclude_foods = list;
@@ -469,7 +485,8 @@ function whatsappMessage(o: Record<string, unknown>, ctx: Ctx): WhatsappMessageI
     else {
       checkKeys(m, ['mime', 'base64', 'url'], 'input.media', problems);
       const mime = str(m, 'mime', 'input.media', problems, { required: true, maxChars: 100 });
-      if (mime !== undefined && !/^[a-z0-9.+-]+\/[a-z0-9.+-]+$/i.test(mime)) problems.push({ path: 'input.media.mime', message: 'must be a MIME type like image/jpeg' });
+      if (mime !== undefined && !/^[a-z0-9.+-]+\/[a-z0-9.+-]+$/i.test(mime))
+        problems.push({ path: 'input.media.mime', message: 'must be a MIME type like image/jpeg' });
       const hasB64 = has(m, 'base64');
       const hasUrl = has(m, 'url');
       const media: WhatsappMedia = { mime: (mime ?? '').toLowerCase() };
@@ -482,7 +499,8 @@ function whatsappMessage(o: Record<string, unknown>, ctx: Ctx): WhatsappMessageI
           const bytes = checkBase64(v, 'input.media.base64', limit, problems);
           if (bytes && (oneOf(media.mime, EXAM_DOCUMENT_MIMES) || media.mime.startsWith('image/'))) {
             const sniffed = sniffMime(bytes);
-            if (sniffed !== media.mime) problems.push({ path: 'input.media.base64', message: `content is not ${media.mime}, or not a supported image (JPEG, PNG, WebP)` });
+            if (sniffed !== media.mime)
+              problems.push({ path: 'input.media.base64', message: `content is not ${media.mime}, or not a supported image (JPEG, PNG, WebP)` });
           }
           media.base64 = v;
         }

@@ -71,10 +71,14 @@ export async function startDaemon(config: AppConfig, options: DaemonOptions = {}
 
   if (options.migrate !== false && config.migrate) {
     const result = await migrate(config.database.url);
-    if (result.adopted.length) log.info({ event: 'migrations_adopted', count: result.adopted.length }, `recorded ${result.adopted.length} migration(s) applied by the Supabase CLI`);
+    if (result.adopted.length)
+      log.info({ event: 'migrations_adopted', count: result.adopted.length }, `recorded ${result.adopted.length} migration(s) applied by the Supabase CLI`);
     if (result.applied.length) log.info({ event: 'migrations_applied', count: result.applied.length }, `applied ${result.applied.length} migration(s)`);
   } else {
-    log.info({ event: 'migrations_skipped' }, 'migrations skipped (WORKER_MIGRATE=false or --no-migrate): their owner applies them (supabase db push or ai-worker migrate)');
+    log.info(
+      { event: 'migrations_skipped' },
+      'migrations skipped (WORKER_MIGRATE=false or --no-migrate): their owner applies them (supabase db push or ai-worker migrate)',
+    );
   }
   const pool = createPool(config.database, 'ai-worker', events);
   const providers = createProviders(config.providers, events);
@@ -89,10 +93,27 @@ export async function startDaemon(config: AppConfig, options: DaemonOptions = {}
         runInline: runInlineFromRegistry(handlers),
         // The summary lines go to pino and /metrics here, not to bare stdout.
         onRequest: (l) =>
-          events.emit('gateway:request', { function: l.function, method: l.method, status: l.status, mode: l.mode, fallback: l.fallback, code: l.code, durationMs: l.duration_ms, requestId: l.request_id }),
+          events.emit('gateway:request', {
+            function: l.function,
+            method: l.method,
+            status: l.status,
+            mode: l.mode,
+            fallback: l.fallback,
+            code: l.code,
+            durationMs: l.duration_ms,
+            requestId: l.request_id,
+          }),
       })
     : undefined;
-  const http = buildHttpServer({ pool, worker, metrics, version: VERSION, extraHealth: () => ({ providers: providers.status() }), gateway, opsToken: config.http.opsToken });
+  const http = buildHttpServer({
+    pool,
+    worker,
+    metrics,
+    version: VERSION,
+    extraHealth: () => ({ providers: providers.status() }),
+    gateway,
+    opsToken: config.http.opsToken,
+  });
   // Which Ollama models are present, at start and every minute, for /health/detailed.
   const refreshProviders = () => void providers.refreshStatus().catch((err: Error) => events.emit('error', { where: 'providers_status', error: err.message }));
   // ALERT_WEBHOOK_URL: the plan's alert rules evaluated here, for teams without Prometheus.

@@ -38,7 +38,7 @@ test('urgent symptoms: the fixed urgent answer, no model called', async () => {
   }
 });
 
-test('an ordinary turn: the model answers with the user\'s recent analyses in its prompt', async () => {
+test("an ordinary turn: the model answers with the user's recent analyses in its prompt", async () => {
   const user = randomUUID();
   // Two earlier analyses of this user, and one of someone else that must not leak in.
   await db.pool.query(
@@ -48,7 +48,15 @@ test('an ordinary turn: the model answers with the user\'s recent analyses in it
        ($4, 'sofia_image', 'completed', '{}', $5, now())`,
     [
       user,
-      JSON.stringify({ analytes: [{ name: 'Glicose', value: 112, unit: 'mg/dL', flag: 'alto' }, { name: 'Ureia', value: 30, unit: 'mg/dL', flag: 'normal' }], unparsed_lines: [], summary: 's', disclaimer: 'd' }),
+      JSON.stringify({
+        analytes: [
+          { name: 'Glicose', value: 112, unit: 'mg/dL', flag: 'alto' },
+          { name: 'Ureia', value: 30, unit: 'mg/dL', flag: 'normal' },
+        ],
+        unparsed_lines: [],
+        summary: 's',
+        disclaimer: 'd',
+      }),
       JSON.stringify({ foods: [{ name: 'Arroz branco cozido' }, { name: 'Feijão carioca cozido' }], totals: { kcal: 650 }, comment: null }),
       randomUUID(),
       JSON.stringify({ foods: [{ name: 'Pizza de muçarela' }], totals: { kcal: 900 }, comment: null }),
@@ -63,7 +71,11 @@ test('an ordinary turn: the model answers with the user\'s recent analyses in it
     req.on('end', async () => {
       const body = Buffer.concat(chunks);
       if (req.url === '/api/chat') bodies.push(body.toString('utf8'));
-      const upstream = await fetch(`${emu.ollama.url}${req.url}`, { method: req.method, headers: { 'content-type': 'application/json' }, ...(req.method === 'POST' ? { body } : {}) });
+      const upstream = await fetch(`${emu.ollama.url}${req.url}`, {
+        method: req.method,
+        headers: { 'content-type': 'application/json' },
+        ...(req.method === 'POST' ? { body } : {}),
+      });
       res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' });
       res.end(Buffer.from(await upstream.arrayBuffer()));
     });
@@ -72,7 +84,13 @@ test('an ordinary turn: the model answers with the user\'s recent analyses in it
   const port = (proxy.address() as { port: number }).port;
   const d = await startTestDaemon(db.url, { ...emu.env, OLLAMA_HOST: `http://127.0.0.1:${port}` });
   try {
-    const { how, row } = await runJob(d, db.pool, 'unified_assistant', { messages: [{ role: 'user', content: 'O que posso melhorar na minha alimentação?' }] }, { userId: user });
+    const { how, row } = await runJob(
+      d,
+      db.pool,
+      'unified_assistant',
+      { messages: [{ role: 'user', content: 'O que posso melhorar na minha alimentação?' }] },
+      { userId: user },
+    );
     assert.equal(how, 'completed', JSON.stringify(row.error));
     assert.equal(row.result.urgent, false);
     assert.ok(row.result.reply.length > 10);
@@ -103,14 +121,23 @@ test('every model down: retried, then a clear failure when attempts run out', as
   try {
     const retried: number[] = [];
     d.events.on('job:retried', (e) => retried.push(e.attempt));
-    const { how, row } = await runJob(d, db.pool, 'unified_assistant', { messages: [{ role: 'user', content: 'Quantos copos de água devo beber?' }] }, { maxAttempts: 3 });
+    const { how, row } = await runJob(
+      d,
+      db.pool,
+      'unified_assistant',
+      { messages: [{ role: 'user', content: 'Quantos copos de água devo beber?' }] },
+      { maxAttempts: 3 },
+    );
     assert.equal(how, 'failed');
     assert.deepEqual(retried, [1, 2]);
     assert.equal(row.attempts, 3);
     assert.equal(row.error.code, 'assistant_unavailable');
     // The owner reads a code and a Portuguese message; which providers failed is in provider_calls and the logs.
     assert.equal(row.error.message, 'os serviços de análise estão indisponíveis no momento; tente novamente em alguns minutos');
-    assert.deepEqual(row.provider_calls.map((c: { provider: string; ok: boolean }) => `${c.provider}:${c.ok}`), ['ollama:false', 'gemini:false']);
+    assert.deepEqual(
+      row.provider_calls.map((c: { provider: string; ok: boolean }) => `${c.provider}:${c.ok}`),
+      ['ollama:false', 'gemini:false'],
+    );
   } finally {
     await d.stop();
     await emu.heal();

@@ -60,7 +60,10 @@ test('every model down: the plan still completes, tips are the rules only', asyn
     assert.equal(row.result.days.length, 1);
     assert.equal(row.attempts, 1);
     assert.equal(row.provider, null);
-    assert.deepEqual(row.provider_calls.map((c: { provider: string; ok: boolean }) => `${c.provider}:${c.ok}`), ['ollama:false', 'gemini:false']);
+    assert.deepEqual(
+      row.provider_calls.map((c: { provider: string; ok: boolean }) => `${c.provider}:${c.ok}`),
+      ['ollama:false', 'gemini:false'],
+    );
   } finally {
     await d.stop();
     await emu.heal();

@@ -22,14 +22,32 @@ after(async () => {
 
 const REPORT = readFileSync(new URL('./fixtures/labs/01-colunas-bioquimica.txt', import.meta.url), 'utf8');
 
-
 const PDF_ROWS: Array<Array<[number, string]>> = [
   [[50, 'LABORATÓRIO SÃO LUCAS - ANÁLISES CLÍNICAS']],
-  [[50, 'Paciente: MARIA DA SILVA'], [350, 'Idade: 45 anos']],
-  [[50, 'EXAME'], [220, 'RESULTADO'], [350, 'VALOR DE REFERÊNCIA']],
-  [[50, 'GLICOSE'], [220, '112 mg/dL'], [350, '70 a 99 mg/dL']],
-  [[50, 'CREATININA'], [220, '0,82 mg/dL'], [350, '0,50 a 1,10 mg/dL']],
-  [[50, 'POTÁSSIO'], [220, '3,2 mEq/L'], [350, '3,5 a 5,1 mEq/L']],
+  [
+    [50, 'Paciente: MARIA DA SILVA'],
+    [350, 'Idade: 45 anos'],
+  ],
+  [
+    [50, 'EXAME'],
+    [220, 'RESULTADO'],
+    [350, 'VALOR DE REFERÊNCIA'],
+  ],
+  [
+    [50, 'GLICOSE'],
+    [220, '112 mg/dL'],
+    [350, '70 a 99 mg/dL'],
+  ],
+  [
+    [50, 'CREATININA'],
+    [220, '0,82 mg/dL'],
+    [350, '0,50 a 1,10 mg/dL'],
+  ],
+  [
+    [50, 'POTÁSSIO'],
+    [220, '3,2 mEq/L'],
+    [350, '3,5 a 5,1 mEq/L'],
+  ],
 ];
 
 const flags = (analytes: Array<{ name: string; flag: string }>) => Object.fromEntries(analytes.map((a) => [a.name, a.flag]));
@@ -55,9 +73,31 @@ test('report text: values and flags from the report, a model summary, the discla
     // Issue 16 added `qualitative` (results written as words), and `comparator` ("< 0,5") and
     // `source` ('parser' | 'model') to each analyte.
     assert.deepEqual(Object.keys(r).sort(), ['analytes', 'disclaimer', 'qualitative', 'summary', 'unparsed_lines']);
-    assert.deepEqual(Object.keys(r.analytes[0]).sort(), ['comparator', 'flag', 'name', 'reference_high', 'reference_low', 'reference_source', 'reference_text', 'source', 'unit', 'value']);
+    assert.deepEqual(Object.keys(r.analytes[0]).sort(), [
+      'comparator',
+      'flag',
+      'name',
+      'reference_high',
+      'reference_low',
+      'reference_source',
+      'reference_text',
+      'source',
+      'unit',
+      'value',
+    ]);
     const glic = r.analytes.find((a: { name: string }) => a.name === 'Glicose');
-    assert.deepEqual(glic, { name: 'Glicose', value: 112, comparator: null, unit: 'mg/dL', reference_low: 70, reference_high: 99, reference_text: '70 a 99 mg/dL', reference_source: 'report', flag: 'alto', source: 'parser' });
+    assert.deepEqual(glic, {
+      name: 'Glicose',
+      value: 112,
+      comparator: null,
+      unit: 'mg/dL',
+      reference_low: 70,
+      reference_high: 99,
+      reference_text: '70 a 99 mg/dL',
+      reference_source: 'report',
+      flag: 'alto',
+      source: 'parser',
+    });
     assert.deepEqual(r.qualitative, []);
     assert.equal(flags(r.analytes)['Potássio'], 'baixo');
     assert.equal(flags(r.analytes)['Ureia'], 'normal');
@@ -130,10 +170,14 @@ test('sex from the input picks the range; unread lines go to the text model, who
   const d = await startTestDaemon(db.url, emu.env);
   try {
     emu.resetStats();
-    const text = 'Ferritina: 20 ng/mL\nHomens: 30 a 400 ng/mL\nMulheres: 13 a 150 ng/mL\nNITRITO . . . . POSITIVO (NEGATIVO)\nUrocultura: mais de 100.000 UFC por mL, E. coli';
+    const text =
+      'Ferritina: 20 ng/mL\nHomens: 30 a 400 ng/mL\nMulheres: 13 a 150 ng/mL\nNITRITO . . . . POSITIVO (NEGATIVO)\nUrocultura: mais de 100.000 UFC por mL, E. coli';
     const { how, row } = await runJob(d, db.pool, 'medical_exam', { text, sex: 'F', birth_date: '1990-05-01' });
     assert.equal(how, 'completed', JSON.stringify(row.error));
-    assert.deepEqual(row.result.analytes.map((a: { name: string; flag: string; source: string }) => [a.name, a.flag, a.source]), [['Ferritina', 'normal', 'parser']]);
+    assert.deepEqual(
+      row.result.analytes.map((a: { name: string; flag: string; source: string }) => [a.name, a.flag, a.source]),
+      [['Ferritina', 'normal', 'parser']],
+    );
     assert.deepEqual(row.result.qualitative, [{ name: 'NITRITO', value: 'POSITIVO', reference_text: 'NEGATIVO', flag: 'alterado', source: 'parser' }]);
     // The emulated model answers the extraction schema with made-up rows: none is on the line, so
     // none is accepted and the line is still reported as unread.

@@ -70,7 +70,7 @@ test('a photo: YOLO foods mapped to TACO, grams from the boxes, nutrients and to
     assert.equal(fj.taco_id, 561);
     assert.equal(fj.grams, gFeijao);
     assert.equal(fj.kcal, Math.round((feijao.kcal * gFeijao) / 100));
-    assert.equal(fj.protein_g, Math.round(feijao.protein * gFeijao / 10) / 10);
+    assert.equal(fj.protein_g, Math.round((feijao.protein * gFeijao) / 10) / 10);
     assert.equal(fj.confidence, Math.round(feijaoDet.confidence * 100) / 100);
     assert.equal(fr.taco_id, 410);
     assert.equal(fr.grams, gFrango);
@@ -85,7 +85,10 @@ test('a photo: YOLO foods mapped to TACO, grams from the boxes, nutrients and to
     assert.equal(typeof r.comment, 'string');
     assert.ok(r.comment.length > 10);
     assert.equal(row.provider, 'yolo');
-    assert.deepEqual(row.provider_calls.map((c: { provider: string }) => c.provider), ['yolo', 'ollama']);
+    assert.deepEqual(
+      row.provider_calls.map((c: { provider: string }) => c.provider),
+      ['yolo', 'ollama'],
+    );
     assert.ok(row.input_tokens > 0, 'token counts of the comment are recorded');
     assert.match(row.cache_key, /^sofia_image:v1:[0-9a-f]{64}$/);
     assert.equal(emu.inferenceCounts().gemini, 0);
@@ -96,12 +99,18 @@ test('a photo: YOLO foods mapped to TACO, grams from the boxes, nutrients and to
 
 test('a photo by URL: downloaded with the size cap, same pipeline', async () => {
   const png = testPng(640, 480, 20); // arroz, batata, feijão
-  const files = await serveFiles({ '/meal.png': { body: png, type: 'application/octet-stream' }, '/note.txt': { body: Buffer.from('not an image at all'), type: 'image/png' } });
+  const files = await serveFiles({
+    '/meal.png': { body: png, type: 'application/octet-stream' },
+    '/note.txt': { body: Buffer.from('not an image at all'), type: 'image/png' },
+  });
   const d = await startTestDaemon(db.url, emu.env);
   try {
     const { how, row } = await runJob(d, db.pool, 'sofia_image', { image_url: `${files.url}/meal.png` });
     assert.equal(how, 'completed', JSON.stringify(row.error));
-    assert.deepEqual(row.result.foods.map((f: { taco_id: number }) => f.taco_id).sort((a: number, b: number) => a - b), [3, 91, 561]);
+    assert.deepEqual(
+      row.result.foods.map((f: { taco_id: number }) => f.taco_id).sort((a: number, b: number) => a - b),
+      [3, 91, 561],
+    );
     assert.equal(row.result.unmapped, undefined);
 
     // The bytes are judged by their magic numbers, not by the server's Content-Type.
@@ -162,9 +171,14 @@ test('text models down, detector up: the job completes with the numbers and comm
     assert.equal(row.result.comment, null);
     assert.equal(row.result.foods.length, 4);
     assert.ok(row.result.totals.kcal > 0);
-    assert.deepEqual(row.provider_calls.map((c: { provider: string; ok: boolean }) => `${c.provider}:${c.ok}`), ['yolo:true', 'ollama:false', 'gemini:false']);
+    assert.deepEqual(
+      row.provider_calls.map((c: { provider: string; ok: boolean }) => `${c.provider}:${c.ok}`),
+      ['yolo:true', 'ollama:false', 'gemini:false'],
+    );
     // A degraded result is cached briefly only, so the comment comes back soon after the models do.
-    const { rows } = await db.pool.query(`select extract(epoch from expires_at - created_at)::int as ttl from analysis_cache where cache_key = $1`, [row.cache_key]);
+    const { rows } = await db.pool.query(`select extract(epoch from expires_at - created_at)::int as ttl from analysis_cache where cache_key = $1`, [
+      row.cache_key,
+    ]);
     assert.ok(rows[0].ttl <= 600, `degraded TTL ${rows[0].ttl}`);
   } finally {
     await d.stop();
@@ -186,7 +200,10 @@ test('YOLO and Gemini down: retried with backoff, then failed with a clear no_de
     assert.equal(row.attempts, 2);
     assert.equal(row.error.code, 'no_detector');
     assert.equal(row.error.message, 'os serviços de análise estão indisponíveis no momento; tente novamente em alguns minutos');
-    assert.deepEqual(row.provider_calls.map((c: { provider: string; ok: boolean }) => `${c.provider}:${c.ok}`), ['yolo:false', 'gemini:false']);
+    assert.deepEqual(
+      row.provider_calls.map((c: { provider: string; ok: boolean }) => `${c.provider}:${c.ok}`),
+      ['yolo:false', 'gemini:false'],
+    );
   } finally {
     await d.stop();
     await emu.heal();
@@ -196,7 +213,13 @@ test('YOLO and Gemini down: retried with backoff, then failed with a clear no_de
 test('invalid input fails at once with the field paths', async () => {
   const d = await startTestDaemon(db.url, emu.env);
   try {
-    const { how, row } = await runJob(d, db.pool, 'sofia_image', { image_base64: Buffer.from('GIF89a....').toString('base64'), meal_type: 'brunch', extra: 1 }, { maxAttempts: 5 });
+    const { how, row } = await runJob(
+      d,
+      db.pool,
+      'sofia_image',
+      { image_base64: Buffer.from('GIF89a....').toString('base64'), meal_type: 'brunch', extra: 1 },
+      { maxAttempts: 5 },
+    );
     assert.equal(how, 'failed');
     assert.equal(row.attempts, 1);
     assert.equal(row.error.code, 'invalid_input');

@@ -59,7 +59,11 @@ test('a meal photo goes to sofia_image, a PDF to medical_exam, urgent text gets 
 
     const report = 'GLICOSE   112 mg/dL   70 a 99 mg/dL\nPOTÁSSIO   3,2 mEq/L   3,5 a 5,1 mEq/L';
     const pdf = pdfFromLines(report.split('\n'));
-    const exam = await runJob(d, db.pool, 'whatsapp_message', { from: FROM, text: 'meu exame', media: { mime: 'application/pdf', base64: pdf.toString('base64') } });
+    const exam = await runJob(d, db.pool, 'whatsapp_message', {
+      from: FROM,
+      text: 'meu exame',
+      media: { mime: 'application/pdf', base64: pdf.toString('base64') },
+    });
     assert.equal(exam.how, 'completed', JSON.stringify(exam.row.error));
     assert.equal(exam.row.result.route, 'medical_exam');
     assert.match(exam.row.result.reply, /🔺 Glicose: \*112 mg\/dL\* \(alto\)/);
@@ -106,7 +110,10 @@ test('with provider retries on, a 5xx from the Cloud API is retried inside the s
     const { how, row } = await runJob(d, db.pool, 'whatsapp_message', { from: FROM, text: 'meu pai desmaiou' });
     assert.equal(how, 'completed');
     assert.equal(row.attempts, 1);
-    assert.deepEqual(row.provider_calls.map((c: { provider: string; ok: boolean }) => `${c.provider}:${c.ok}`), ['whatsapp:false', 'whatsapp:true']);
+    assert.deepEqual(
+      row.provider_calls.map((c: { provider: string; ok: boolean }) => `${c.provider}:${c.ok}`),
+      ['whatsapp:false', 'whatsapp:true'],
+    );
   } finally {
     await d.stop();
     await emu.heal();
@@ -130,7 +137,13 @@ test('an impossible analysis is answered with the reason, not dropped', async ()
 test('invalid input: field paths, no retries', async () => {
   const d = await startTestDaemon(db.url, emu.env);
   try {
-    const { how, row } = await runJob(d, db.pool, 'whatsapp_message', { from: '12ab', media: { mime: 'image/png', base64: 'not base64!' } }, { maxAttempts: 3 });
+    const { how, row } = await runJob(
+      d,
+      db.pool,
+      'whatsapp_message',
+      { from: '12ab', media: { mime: 'image/png', base64: 'not base64!' } },
+      { maxAttempts: 3 },
+    );
     assert.equal(how, 'failed');
     assert.equal(row.attempts, 1);
     assert.deepEqual(row.error.fields.sort(), ['input.from', 'input.media.base64']);
@@ -140,17 +153,32 @@ test('invalid input: field paths, no retries', async () => {
 });
 
 test('meal-plan requests in free text', () => {
-  assert.deepEqual(mealPlanFromText('Monte um cardápio vegetariano de 1.800 kcal para 2 dias'), { kcal_target: 1800, meals_per_day: 5, days: 2, restrictions: ['vegetarian'] });
-  assert.deepEqual(mealPlanFromText('dieta sem lactose e sem glúten pra semana, 4 refeições'), { kcal_target: 2000, meals_per_day: 4, days: 3, restrictions: ['lactose_free', 'gluten_free'] });
+  assert.deepEqual(mealPlanFromText('Monte um cardápio vegetariano de 1.800 kcal para 2 dias'), {
+    kcal_target: 1800,
+    meals_per_day: 5,
+    days: 2,
+    restrictions: ['vegetarian'],
+  });
+  assert.deepEqual(mealPlanFromText('dieta sem lactose e sem glúten pra semana, 4 refeições'), {
+    kcal_target: 2000,
+    meals_per_day: 4,
+    days: 3,
+    restrictions: ['lactose_free', 'gluten_free'],
+  });
   assert.deepEqual(mealPlanFromText('cardápio'), { kcal_target: 2000, meals_per_day: 5, days: 1 });
 });
-
 
 test('a whatsapp_message job not owned by WHATSAPP_SERVICE_USER_ID fails permanently and sends nothing', async () => {
   const d = await startTestDaemon(db.url, emu.env);
   try {
     const before = emu.whatsapp.sent.length;
-    const { how, row } = await runJob(d, db.pool, 'whatsapp_message', { from: FROM, text: 'oi' }, { userId: '11111111-2222-4333-8444-555555555555', maxAttempts: 3 });
+    const { how, row } = await runJob(
+      d,
+      db.pool,
+      'whatsapp_message',
+      { from: FROM, text: 'oi' },
+      { userId: '11111111-2222-4333-8444-555555555555', maxAttempts: 3 },
+    );
     assert.equal(how, 'failed');
     assert.equal(row.attempts, 1, 'permanent: not retried');
     assert.equal(row.error.code, 'forbidden_owner');

@@ -20,8 +20,9 @@ after(async () => {
 });
 
 function metric(text: string, type: string, result: 'hit' | 'miss'): number {
-  const m = new RegExp(`^ai_worker_cache_lookups_total\\{[^}]*type="${type}"[^}]*result="${result}"[^}]*\\} (\\d+)`, 'm').exec(text)
-    ?? new RegExp(`^ai_worker_cache_lookups_total\\{[^}]*result="${result}"[^}]*type="${type}"[^}]*\\} (\\d+)`, 'm').exec(text);
+  const m =
+    new RegExp(`^ai_worker_cache_lookups_total\\{[^}]*type="${type}"[^}]*result="${result}"[^}]*\\} (\\d+)`, 'm').exec(text) ??
+    new RegExp(`^ai_worker_cache_lookups_total\\{[^}]*result="${result}"[^}]*type="${type}"[^}]*\\} (\\d+)`, 'm').exec(text);
   return m ? Number(m[1]) : 0;
 }
 

@@ -44,11 +44,14 @@ test("gateway: another user's identical exam is not a hit (no cached answer), th
   const key = await cacheKeyFor('medical_exam', EXAM, owner);
   await storeCache(db.pool, key!, 'medical_exam', { analytes: ['stored for the owner'] }, 3600);
   const post = async (sub: string) =>
-    gw.handle('enqueue-analysis', new Request('http://f.test/functions/v1/enqueue-analysis', {
-      method: 'POST',
-      headers: { authorization: `Bearer ${await userToken({ sub })}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ type: 'medical_exam', input: EXAM }),
-    }));
+    gw.handle(
+      'enqueue-analysis',
+      new Request('http://f.test/functions/v1/enqueue-analysis', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${await userToken({ sub })}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ type: 'medical_exam', input: EXAM }),
+      }),
+    );
   const stranger = await post(randomUUID());
   assert.equal(stranger.status, 202, 'a fresh job, exactly as if nobody had sent it');
   assert.equal(((await stranger.json()) as { cached?: boolean }).cached, undefined);

@@ -35,11 +35,12 @@ const WAIT = { timeout: 20_000 };
 const button = (name: string) => screen.getByText(name, { selector: 'button' });
 const findButton = (name: string) => screen.findByText(name, { selector: 'button' }, WAIT);
 const role = (r: string) => document.querySelector<HTMLElement>(`[role="${r}"]`);
-const findRole = (r: string) => waitFor(() => {
-  const el = role(r);
-  assert.ok(el, `no element with role ${r}`);
-  return el;
-}, WAIT);
+const findRole = (r: string) =>
+  waitFor(() => {
+    const el = role(r);
+    assert.ok(el, `no element with role ${r}`);
+    return el;
+  }, WAIT);
 
 before(async () => {
   await db.ready;
@@ -76,11 +77,19 @@ function Screen({ type, input }: { type: AnalysisType; input: unknown }) {
   useAnalysisToasts(a, { toast: recorder });
   return (
     <div>
-      <button type="button" onClick={() => void a.start(input)}>Analisar</button>
+      <button type="button" onClick={() => void a.start(input)}>
+        Analisar
+      </button>
       <p data-testid="status">{a.status}</p>
       <AnalysisLoadingState analysis={a} />
       <AnalysisErrorState error={a.error} onRetry={() => void a.start(input)} />
-      {a.status === 'completed' && <p data-testid="done">{Object.keys(a.result ?? {}).sort().join(',')}</p>}
+      {a.status === 'completed' && (
+        <p data-testid="done">
+          {Object.keys(a.result ?? {})
+            .sort()
+            .join(',')}
+        </p>
+      )}
       {a.status === 'cancelled' && <p>Análise cancelada.</p>}
     </div>
   );
@@ -136,7 +145,10 @@ test('Cancelar stops a slow meal plan: the job ends cancelled', async () => {
     render(app(await trackerFor(user), 'meal_plan', { ...MEAL_PLAN, kcal_target: 1650 }));
     fireEvent.click(button('Analisar'));
     const cancel = await findButton('Cancelar');
-    await waitFor(async () => assert.equal((await db.pool.query(`select status from analysis_jobs where user_id = $1`, [user])).rows[0]?.status, 'processing'), WAIT);
+    await waitFor(
+      async () => assert.equal((await db.pool.query(`select status from analysis_jobs where user_id = $1`, [user])).rows[0]?.status, 'processing'),
+      WAIT,
+    );
     fireEvent.click(cancel);
     await waitFor(() => assert.equal(screen.getByTestId('status').textContent, 'cancelled'), WAIT);
     assert.ok(screen.getByText('Análise cancelada.'), 'expected: screen.getByText("Análise cancelada.")');
@@ -201,12 +213,23 @@ test('a double click starts one analysis', async () => {
     const a = useAsyncAnalysis('meal_plan');
     const [clicks, setClicks] = useState(0);
     return (
-      <button type="button" onClick={() => { setClicks(clicks + 1); void a.start({ ...MEAL_PLAN, kcal_target: 1550 }); void a.start({ ...MEAL_PLAN, kcal_target: 1550 }); }}>
+      <button
+        type="button"
+        onClick={() => {
+          setClicks(clicks + 1);
+          void a.start({ ...MEAL_PLAN, kcal_target: 1550 });
+          void a.start({ ...MEAL_PLAN, kcal_target: 1550 });
+        }}
+      >
         {a.status}
       </button>
     );
   }
-  render(<AnalysisProvider tracker={await trackerFor(user)}><Twice /></AnalysisProvider>);
+  render(
+    <AnalysisProvider tracker={await trackerFor(user)}>
+      <Twice />
+    </AnalysisProvider>,
+  );
   await act(async () => fireEvent.click(screen.getByText(/./, { selector: 'button' })));
   await waitFor(() => assert.equal(screen.getByText(/./, { selector: 'button' }).textContent, 'completed'), WAIT);
   assert.equal(await jobsOf(user), 1);

@@ -47,9 +47,7 @@ function subscribe(ch: RealtimeChannel): Promise<{ status: string; err?: Error }
 
 test('on plain PostgreSQL the migration is a no-op: no trigger, no realtime schema', async () => {
   await plain.ready;
-  const { rows } = await plain.pool.query(
-    `select to_regnamespace('realtime') as schema, to_regprocedure('public.analysis_jobs_broadcast_status()') as fn`,
-  );
+  const { rows } = await plain.pool.query(`select to_regnamespace('realtime') as schema, to_regprocedure('public.analysis_jobs_broadcast_status()') as fn`);
   assert.deepEqual(rows[0], { schema: null, fn: null });
 });
 
@@ -134,7 +132,9 @@ test('heartbeats are answered (the client reports ok), and a vsn 1.0.0 client re
   clients.push(c);
   await c.realtime.setAuth();
   const got: unknown[] = [];
-  const joined = await subscribe(c.channel(`analysis_jobs:${user}`, { config: { private: true } }).on('broadcast', { event: 'status' }, (m) => got.push(m.payload)));
+  const joined = await subscribe(
+    c.channel(`analysis_jobs:${user}`, { config: { private: true } }).on('broadcast', { event: 'status' }, (m) => got.push(m.payload)),
+  );
   assert.equal(joined.status, 'SUBSCRIBED');
   await waitUntil(async () => statuses.filter((s) => s === 'ok').length >= 2, { what: 'two heartbeat replies' });
   const { rows } = await db.pool.query<{ id: string }>(`insert into analysis_jobs (user_id, type) values ($1, 'healthcheck') returning id`, [user]);

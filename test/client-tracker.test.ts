@@ -47,7 +47,12 @@ async function trackerFor(user: string, options: Partial<TrackerOptions> = {}): 
   return t;
 }
 
-function until<R>(tracker: AnalysisTracker, job: { jobId: string; estimatedSeconds: number; type?: string }, pred: (s: JobSnapshot<R>) => boolean, what: string) {
+function until<R>(
+  tracker: AnalysisTracker,
+  job: { jobId: string; estimatedSeconds: number; type?: string },
+  pred: (s: JobSnapshot<R>) => boolean,
+  what: string,
+) {
   const seen: Array<JobSnapshot<R>> = [];
   let unwatch = () => {};
   const done = new Promise<JobSnapshot<R>>((resolve, reject) => {

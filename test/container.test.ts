@@ -65,7 +65,9 @@ test('Dockerfile: Node 22 LTS, multi-stage, npm ci --omit=dev, non-root, tini as
     const parts = c.args.split(/\s+/).filter((p) => !p.startsWith('--'));
     for (const src of parts.slice(0, -1)) assert.ok(existsSync(path.join(ROOT, src)), `COPY source ${src} exists`);
   }
-  const ignore = readFileSync(path.join(ROOT, '.dockerignore'), 'utf8').split('\n').map((l) => l.trim());
+  const ignore = readFileSync(path.join(ROOT, '.dockerignore'), 'utf8')
+    .split('\n')
+    .map((l) => l.trim());
   for (const must of ['node_modules', '.env', '.git']) assert.ok(ignore.includes(must), `.dockerignore lists ${must}`);
 });
 
@@ -83,7 +85,17 @@ function runImageCommand(env: Record<string, string>): Running {
   const proc = spawn(cmd!, args, {
     cwd: ROOT,
     // TINI_SUBREAPER: tini is not PID 1 here; as a subreaper it still adopts and reaps like PID 1.
-    env: { PATH: process.env.PATH!, HOME: process.env.HOME ?? '/tmp', TINI_SUBREAPER: '1', ...FAST_ENV, LOG_LEVEL: 'info', HOST: '127.0.0.1', PORT: '0', DATABASE_URL: db.url, ...env },
+    env: {
+      PATH: process.env.PATH!,
+      HOME: process.env.HOME ?? '/tmp',
+      TINI_SUBREAPER: '1',
+      ...FAST_ENV,
+      LOG_LEVEL: 'info',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      DATABASE_URL: db.url,
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: Array<Record<string, unknown>> = [];
@@ -143,7 +155,9 @@ test('under tini: the HEALTHCHECK passes; SIGTERM drains the running job and exi
   // The HEALTHCHECK's exact command, against this port.
   const hc = only('HEALTHCHECK')[0]!.args;
   const hcCmd = JSON.parse(hc.slice(hc.indexOf('CMD [') + 4)) as string[];
-  const { stdout } = await promisify(execFile)(hcCmd[0]!, hcCmd.slice(1), { env: { ...process.env, PORT: String(port) } }).catch((e: { code: number }) => assert.fail(`HEALTHCHECK failed with ${e.code}`));
+  const { stdout } = await promisify(execFile)(hcCmd[0]!, hcCmd.slice(1), { env: { ...process.env, PORT: String(port) } }).catch((e: { code: number }) =>
+    assert.fail(`HEALTHCHECK failed with ${e.code}`),
+  );
   assert.equal(stdout, '');
 
   const id = await startJob(1500);
@@ -151,7 +165,10 @@ test('under tini: the HEALTHCHECK passes; SIGTERM drains the running job and exi
   const exit = await r.exited;
   assert.deepEqual(exit, { code: 0, signal: null });
   assert.deepEqual(await jobStatus(id), { status: 'completed', attempts: 1 });
-  assert.ok(r.lines.some((l) => l.event === 'signal' && l.signal === 'SIGTERM'), 'node received the SIGTERM tini forwarded');
+  assert.ok(
+    r.lines.some((l) => l.event === 'signal' && l.signal === 'SIGTERM'),
+    'node received the SIGTERM tini forwarded',
+  );
   assert.ok(r.lines.some((l) => l.event === 'worker_stopped'));
 });
 

@@ -30,10 +30,23 @@ interface DenoFunction {
 
 async function serve(name: string, config = 'supabase/functions/deno.json', extraEnv: Record<string, string> = {}): Promise<DenoFunction> {
   const port = await freePort();
-  const proc = spawn(DENO, ['run', '--node-modules-dir=manual', '--allow-net', '--allow-env', '--allow-read', '--config', config, `supabase/functions/${name}/index.ts`], {
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, DENO_DIR, NPM_CONFIG_REGISTRY: 'http://127.0.0.1:9/', NO_COLOR: '1', PORT: String(port), ...gatewayTestEnv(db.url), ...extraEnv } as NodeJS.ProcessEnv,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const proc = spawn(
+    DENO,
+    ['run', '--node-modules-dir=manual', '--allow-net', '--allow-env', '--allow-read', '--config', config, `supabase/functions/${name}/index.ts`],
+    {
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        DENO_DIR,
+        NPM_CONFIG_REGISTRY: 'http://127.0.0.1:9/',
+        NO_COLOR: '1',
+        PORT: String(port),
+        ...gatewayTestEnv(db.url),
+        ...extraEnv,
+      } as NodeJS.ProcessEnv,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   children.push(proc);
   let output = '';
   const listening = new Promise<void>((resolve, reject) => {
@@ -95,12 +108,23 @@ test('Deno: enqueue-analysis and get-analysis-status against the real database, 
   assert.deepEqual(row, { user_id: sub, type: 'unified_assistant' });
 
   // The function's log (stdout on Supabase): one JSON line for the request, nothing personal.
-  const line = await waitUntil(async () => enqueue.output().split('\n').find((l) => l.includes('"gateway_request"') && l.includes('"status":202')), { what: 'the request line' });
+  const line = await waitUntil(
+    async () =>
+      enqueue
+        .output()
+        .split('\n')
+        .find((l) => l.includes('"gateway_request"') && l.includes('"status":202')),
+    { what: 'the request line' },
+  );
   const logged = JSON.parse(line) as Record<string, unknown>;
   assert.deepEqual([logged.function, logged.method, logged.mode], ['enqueue-analysis', 'POST', 'async']);
   assert.ok(!line.includes(sub) && !line.includes(token));
 
-  const unauth = await fetch(enqueue.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type":"unified_assistant","input":{"messages":[{"role":"user","content":"oi"}]}}' });
+  const unauth = await fetch(enqueue.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{"type":"unified_assistant","input":{"messages":[{"role":"user","content":"oi"}]}}',
+  });
   assert.equal(unauth.status, 401);
 
   const mine = await fetch(`${status.url}?job_id=${body.job_id}`, { headers: { authorization: `Bearer ${token}` } });
@@ -110,11 +134,19 @@ test('Deno: enqueue-analysis and get-analysis-status against the real database, 
   assert.equal(s.type, 'unified_assistant');
 
   // A worker (here: a plain UPDATE) completes it; the status follows.
-  await db.pool.query(`update analysis_jobs set status = 'completed', result = '{"ok":true}', started_at = now(), completed_at = now() where id = $1`, [body.job_id]);
-  const done = await waitUntil(async () => {
-    const r = (await (await fetch(`${status.url}?job_id=${body.job_id}`, { headers: { authorization: `Bearer ${token}` } })).json()) as { status: string; result: unknown };
-    return r.status === 'completed' ? r : undefined;
-  }, { what: 'completed status' });
+  await db.pool.query(`update analysis_jobs set status = 'completed', result = '{"ok":true}', started_at = now(), completed_at = now() where id = $1`, [
+    body.job_id,
+  ]);
+  const done = await waitUntil(
+    async () => {
+      const r = (await (await fetch(`${status.url}?job_id=${body.job_id}`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
+        status: string;
+        result: unknown;
+      };
+      return r.status === 'completed' ? r : undefined;
+    },
+    { what: 'completed status' },
+  );
   assert.deepEqual(done.result, { ok: true });
 
   const other = await fetch(`${status.url}?job_id=${body.job_id}`, { headers: { authorization: `Bearer ${await userToken()}` } });

@@ -80,7 +80,10 @@ async function renderError(code: string, id: string): Promise<string | null> {
         const { svg } = await (globalThis as any).mermaid.render(id, code);
         return typeof svg === 'string' && svg.includes('<svg') ? null : 'rendered no SVG';
       } catch (error) {
-        return String((error as Error)?.message ?? error).split('\n').slice(0, 3).join(' ');
+        return String((error as Error)?.message ?? error)
+          .split('\n')
+          .slice(0, 3)
+          .join(' ');
       }
     },
     { code, id },

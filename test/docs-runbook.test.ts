@@ -13,13 +13,21 @@ const read = (file: string) => readFileSync(`${ROOT}${file}`, 'utf8');
 function anchors(markdown: string): Set<string> {
   const out = new Set<string>();
   for (const m of markdown.matchAll(/^#{1,6}\s+(.+)$/gm)) {
-    out.add(m[1]!.trim().toLowerCase().replace(/[^\p{L}\p{N}\s-]/gu, '').replace(/\s/g, '-'));
+    out.add(
+      m[1]!
+        .trim()
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}\s-]/gu, '')
+        .replace(/\s/g, '-'),
+    );
   }
   return out;
 }
 
 test('each Prometheus alert has a summary and a runbook link to an existing RUNBOOK.md section', () => {
-  const rules = parseYaml(read('deploy/prometheus/alerts.yml')) as { groups: Array<{ rules: Array<{ alert?: string; annotations?: Record<string, string> }> }> };
+  const rules = parseYaml(read('deploy/prometheus/alerts.yml')) as {
+    groups: Array<{ rules: Array<{ alert?: string; annotations?: Record<string, string> }> }>;
+  };
   const sections = anchors(read('docs/RUNBOOK.md'));
   const alerts = rules.groups.flatMap((g) => g.rules).filter((r) => r.alert);
   assert.ok(alerts.length >= 8, `only ${alerts.length} alerts`);
@@ -34,7 +42,17 @@ test('each Prometheus alert has a summary and a runbook link to an existing RUNB
 
 test('the README links every document an adopter needs, and each exists', () => {
   const readme = read('README.md');
-  for (const doc of ['docs/ARCHITECTURE.md', 'docs/openapi.yaml', 'docs/RUNBOOK.md', 'docs/ROLLOUT.md', 'docs/FAQ.pt-BR.md', 'docs/deploy.md', 'docs/security.md', 'docs/operations.md', 'docs/client.md']) {
+  for (const doc of [
+    'docs/ARCHITECTURE.md',
+    'docs/openapi.yaml',
+    'docs/RUNBOOK.md',
+    'docs/ROLLOUT.md',
+    'docs/FAQ.pt-BR.md',
+    'docs/deploy.md',
+    'docs/security.md',
+    'docs/operations.md',
+    'docs/client.md',
+  ]) {
     assert.ok(readme.includes(`](${doc})`), `README does not link ${doc}`);
     assert.ok(read(doc).length > 500, `${doc} is missing or empty`);
   }

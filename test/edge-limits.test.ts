@@ -31,7 +31,11 @@ before(async () => {
     calls.push(type);
     return { result: { ok: true } };
   };
-  gw = createGateway({ env: envFromRecord(gatewayTestEnv(db.url, { GATEWAY_RATE_LIMIT_PER_MINUTE: '1000' })), runInline: edgeRunInline(inner), onRequest: () => {} });
+  gw = createGateway({
+    env: envFromRecord(gatewayTestEnv(db.url, { GATEWAY_RATE_LIMIT_PER_MINUTE: '1000' })),
+    runInline: edgeRunInline(inner),
+    onRequest: () => {},
+  });
 });
 after(async () => {
   await gw?.close();
@@ -40,11 +44,14 @@ after(async () => {
 test('at the edge a PDF exam is enqueued (202, sync_unavailable) without running inline; a text exam runs inline', async () => {
   const token = await userToken();
   const post = (input: unknown) =>
-    gw.handle('analyze-medical-exam', new Request('http://functions.test/functions/v1/analyze-medical-exam', {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ input }),
-    }));
+    gw.handle(
+      'analyze-medical-exam',
+      new Request('http://functions.test/functions/v1/analyze-medical-exam', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ input }),
+      }),
+    );
   const pdf = await post(pdfExam());
   assert.equal(pdf.status, 202);
   const body = (await pdf.json()) as { job_id: string; mode: string; fallback: string };

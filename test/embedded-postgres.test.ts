@@ -70,7 +70,10 @@ test('ai-worker start --embedded: the daemon runs on its own PostgreSQL and clea
   assert.match(run.lines[0]!, /--embedded: starting a temporary PostgreSQL/);
   const dataDir = /data in (\S+)$/.exec(run.lines.find((l) => l.includes('PostgreSQL on 127.0.0.1:')) ?? '')?.[1];
   assert.ok(dataDir && existsSync(dataDir));
-  assert.ok(run.lines.some((l) => l.includes('"worker_started"')), 'migrated and claiming');
+  assert.ok(
+    run.lines.some((l) => l.includes('"worker_started"')),
+    'migrated and claiming',
+  );
   // The namespace's only process group: SIGTERM to node (ip netns exec execs it in place).
   run.proc.kill('SIGTERM');
   const exit = await run.exited;

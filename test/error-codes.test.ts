@@ -7,12 +7,17 @@ import { JOB_ERROR_CODES, hasCode, hasCodeIn, MEDIA_PROBLEM_CODES } from '../src
 import { PermanentError, USER_MESSAGES } from '../src/errors.ts';
 
 function sources(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? (e.name === 'dev' ? [] : sources(join(dir, e.name))) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? (e.name === 'dev' ? [] : sources(join(dir, e.name))) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+  );
 }
 
 test('every code in USER_MESSAGES is in the catalogue', () => {
   const known = new Set<string>(JOB_ERROR_CODES);
-  assert.deepEqual(Object.keys(USER_MESSAGES).filter((c) => !known.has(c)), []);
+  assert.deepEqual(
+    Object.keys(USER_MESSAGES).filter((c) => !known.has(c)),
+    [],
+  );
 });
 
 test('every code the source raises with a literal is in the catalogue', () => {

@@ -6,7 +6,18 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { seededUuids } from './support/random.ts';
-import { FlagStore, flagBucket, isAsyncFor, MAX_FLAG_CACHE_TTL_MS, parseFlagValue, readGatewayConfig, envFromRecord, createGateway, type FlagValue, type RunInline } from '../src/gateway/index.ts';
+import {
+  FlagStore,
+  flagBucket,
+  isAsyncFor,
+  MAX_FLAG_CACHE_TTL_MS,
+  parseFlagValue,
+  readGatewayConfig,
+  envFromRecord,
+  createGateway,
+  type FlagValue,
+  type RunInline,
+} from '../src/gateway/index.ts';
 import { useFreshDatabase, waitUntil } from './support/database.ts';
 import { gatewayTestEnv, userToken } from './support/jwt.ts';
 import { asRole } from './support/roles.ts';
@@ -66,7 +77,9 @@ test("a user's side never flips while the percentage holds, and rising only move
     { numRuns: 300, seed: 18 },
   );
   // Flags bucket independently: being in SOFIA's 10% says nothing about EXAMS' 10%.
-  const both = (await Promise.all(USERS.slice(0, 4000).map(async (u) => (await flagBucket('SOFIA_USE_ASYNC', u)) < 1000 && (await flagBucket('EXAMS_USE_ASYNC', u)) < 1000))).filter(Boolean).length;
+  const both = (
+    await Promise.all(USERS.slice(0, 4000).map(async (u) => (await flagBucket('SOFIA_USE_ASYNC', u)) < 1000 && (await flagBucket('EXAMS_USE_ASYNC', u)) < 1000))
+  ).filter(Boolean).length;
   assert.ok(both > 10 && both < 80, `overlap ${both} of 4000 (expected about 40)`);
 });
 
@@ -78,7 +91,12 @@ test('the default flag cache TTL is at most 30 s', () => {
 
 test('a feature_flags row overrides the environment, and an UPDATE takes effect within the TTL', async () => {
   let clock = 0;
-  const store = new FlagStore({ envFlags: { ...readGatewayConfig(envFromRecord(gatewayTestEnv(db.url))).flags }, db: async () => db.pool, ttlMs: 200, now: () => clock });
+  const store = new FlagStore({
+    envFlags: { ...readGatewayConfig(envFromRecord(gatewayTestEnv(db.url))).flags },
+    db: async () => db.pool,
+    ttlMs: 200,
+    now: () => clock,
+  });
   assert.deepEqual(await store.value('UNIFIED_USE_ASYNC'), { kind: 'off' }, 'env default');
   await db.pool.query(`insert into feature_flags (name, value) values ('UNIFIED_USE_ASYNC', 'true')`);
   assert.deepEqual(await store.value('UNIFIED_USE_ASYNC'), { kind: 'off' }, 'cached until the TTL passes');
@@ -99,11 +117,14 @@ test('end to end: a rollback by SQL UPDATE reaches a running gateway within its 
     const token = await userToken();
     let n = 2000;
     const ask = async () => {
-      const res = await gw.handle('generate-meal-plan-taco', new Request('http://x/functions/v1/generate-meal-plan-taco', {
-        method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ input: { kcal_target: n++, meals_per_day: 3, days: 1 } }),
-      }));
+      const res = await gw.handle(
+        'generate-meal-plan-taco',
+        new Request('http://x/functions/v1/generate-meal-plan-taco', {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ input: { kcal_target: n++, meals_per_day: 3, days: 1 } }),
+        }),
+      );
       return ((await res.json()) as { mode: string }).mode;
     };
     await waitUntil(async () => (await ask()) === 'async', { timeoutMs: 5_000, what: 'flag on' });
@@ -123,8 +144,14 @@ test('feature_flags: CHECK allows only the documented forms; app users cannot re
   }
   await assert.rejects(db.pool.query(`insert into feature_flags (name, value) values ('lower_case', 'true')`), { code: '23514' });
   for (const role of ['authenticated', 'anon'] as const) {
-    await assert.rejects(asRole(db.pool, role, role === 'anon' ? null : randomUUID(), (c) => c.query('select * from feature_flags')), { code: '42501' });
-    await assert.rejects(asRole(db.pool, role, null, (c) => c.query(`insert into feature_flags values ('SOFIA_USE_ASYNC', 'true')`)), { code: '42501' });
+    await assert.rejects(
+      asRole(db.pool, role, role === 'anon' ? null : randomUUID(), (c) => c.query('select * from feature_flags')),
+      { code: '42501' },
+    );
+    await assert.rejects(
+      asRole(db.pool, role, null, (c) => c.query(`insert into feature_flags values ('SOFIA_USE_ASYNC', 'true')`)),
+      { code: '42501' },
+    );
   }
   await asRole(db.pool, 'service_role', null, async (c) => {
     await c.query(`insert into feature_flags (name, value) values ('SOFIA_USE_ASYNC', '12.5%')`);

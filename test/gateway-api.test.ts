@@ -20,7 +20,9 @@ const CHAT = { type: 'unified_assistant', input: { messages: [{ role: 'user', co
 before(async () => {
   await db.ready;
   keys = await asymmetricKeys();
-  gw = createGateway({ env: envFromRecord(gatewayTestEnv(db.url, { GATEWAY_JWKS_URL: keys.jwksUrl, GATEWAY_RATE_LIMIT_PER_MINUTE: '1000', GATEWAY_MAX_BODY_BYTES: '65536' })) });
+  gw = createGateway({
+    env: envFromRecord(gatewayTestEnv(db.url, { GATEWAY_JWKS_URL: keys.jwksUrl, GATEWAY_RATE_LIMIT_PER_MINUTE: '1000', GATEWAY_MAX_BODY_BYTES: '65536' })),
+  });
 });
 
 after(async () => {
@@ -147,10 +149,14 @@ test('idempotency: the same key returns the same job, sequentially and under a c
   assert.equal(b.idempotent_replay, true);
 
   const racers = await Promise.all(Array.from({ length: 8 }, () => post('enqueue-analysis', token, { ...CHAT, idempotency_key: 'k-race' })));
-  const ids = new Set(await Promise.all(racers.map(async (r) => {
-    assert.equal(r.status, 202);
-    return ((await r.json()) as { job_id: string }).job_id;
-  })));
+  const ids = new Set(
+    await Promise.all(
+      racers.map(async (r) => {
+        assert.equal(r.status, 202);
+        return ((await r.json()) as { job_id: string }).job_id;
+      }),
+    ),
+  );
   assert.equal(ids.size, 1, 'one job for eight concurrent requests');
   const { rows } = await db.pool.query('select count(*)::int as n from analysis_jobs where user_id = $1', [sub]);
   assert.equal(rows[0].n, 2);
@@ -176,7 +182,10 @@ test('a cache hit answers 200 with the result and writes no job', async () => {
   await storeCache(db.pool, key, 'meal_plan', { plan: 'cached' }, 3600);
   const before = await jobCount();
   // Key order differs from the stored one: the canonical key is the same.
-  const res = await post('enqueue-analysis', await userToken(), { type: 'meal_plan', input: { restrictions: ['vegetarian'], days: 2, meals_per_day: 4, kcal_target: 2100 } });
+  const res = await post('enqueue-analysis', await userToken(), {
+    type: 'meal_plan',
+    input: { restrictions: ['vegetarian'], days: 2, meals_per_day: 4, kcal_target: 2100 },
+  });
   assert.equal(res.status, 200);
   assert.deepEqual(await res.json(), { status: 'completed', result: { plan: 'cached' }, cached: true });
   assert.equal(await jobCount(), before);
@@ -241,7 +250,9 @@ test('cancel: 200 cancelled / cancel_requested, 404 for a stranger, 409 once fin
   assert.equal((await errorOf(twice)).code, 'already_cancelled');
 
   const { job_id: running } = (await (await post('enqueue-analysis', token, CHAT)).json()) as { job_id: string };
-  await db.pool.query(`update analysis_jobs set status = 'processing', lease_token = gen_random_uuid(), locked_until = now() + interval '30 s' where id = $1`, [running]);
+  await db.pool.query(`update analysis_jobs set status = 'processing', lease_token = gen_random_uuid(), locked_until = now() + interval '30 s' where id = $1`, [
+    running,
+  ]);
   const requested = await post('cancel-analysis', token, { job_id: running });
   assert.equal(requested.status, 200);
   assert.equal(((await requested.json()) as { status: string }).status, 'cancel_requested');
@@ -276,7 +287,7 @@ test('every bad token gets 401 in the documented shape, and writes nothing', asy
   }
   assert.equal(await jobCount(), before, 'zero rows written');
   const cache = (await db.pool.query<{ n: number }>('select coalesce(sum(hits), 0)::int as n from analysis_cache')).rows[0]!.n;
-  assert.equal(cache, 1, 'no cache lookups either (only the earlier test\'s hit)');
+  assert.equal(cache, 1, "no cache lookups either (only the earlier test's hit)");
 });
 
 test('429 with Retry-After when one user exceeds the per-minute limit; other users are unaffected', async () => {
@@ -284,7 +295,14 @@ test('429 with Retry-After when one user exceeds the per-minute limit; other use
   try {
     const token = await userToken();
     const send = (t: string) =>
-      limited.handle('enqueue-analysis', new Request(`${BASE}/enqueue-analysis`, { method: 'POST', headers: { authorization: `Bearer ${t}`, 'content-type': 'application/json' }, body: JSON.stringify(CHAT) }));
+      limited.handle(
+        'enqueue-analysis',
+        new Request(`${BASE}/enqueue-analysis`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${t}`, 'content-type': 'application/json' },
+          body: JSON.stringify(CHAT),
+        }),
+      );
     const statuses = [];
     for (let i = 0; i < 4; i++) statuses.push((await send(token)).status);
     assert.deepEqual(statuses, [202, 202, 202, 429]);

@@ -26,18 +26,26 @@ after(async () => {
 });
 
 function gateway(runInline: RunInline | undefined, env: Record<string, string> = {}, syncBudgetMs?: number): Gateway {
-  const g = createGateway({ env: envFromRecord(gatewayTestEnv(db.url, { GATEWAY_RATE_LIMIT_PER_MINUTE: '10000', ...env })), runInline, flagCacheTtlMs: 0, ...(syncBudgetMs ? { syncBudgetMs } : {}) });
+  const g = createGateway({
+    env: envFromRecord(gatewayTestEnv(db.url, { GATEWAY_RATE_LIMIT_PER_MINUTE: '10000', ...env })),
+    runInline,
+    flagCacheTtlMs: 0,
+    ...(syncBudgetMs ? { syncBudgetMs } : {}),
+  });
   open.push(g);
   return g;
 }
 
 async function mealPlan(g: Gateway, sub = randomUUID()): Promise<{ status: number; body: Record<string, unknown>; sub: string }> {
-  const res = await g.handle('generate-meal-plan-taco', new Request('http://x/functions/v1/generate-meal-plan-taco', {
-    method: 'POST',
-    headers: { authorization: `Bearer ${await userToken({ sub })}`, 'content-type': 'application/json' },
-    // A fresh input each time: no cache hits between tests.
-    body: JSON.stringify({ input: { kcal_target: seq++, meals_per_day: 3, days: 1 } }),
-  }));
+  const res = await g.handle(
+    'generate-meal-plan-taco',
+    new Request('http://x/functions/v1/generate-meal-plan-taco', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await userToken({ sub })}`, 'content-type': 'application/json' },
+      // A fresh input each time: no cache hits between tests.
+      body: JSON.stringify({ input: { kcal_target: seq++, meals_per_day: 3, days: 1 } }),
+    }),
+  );
   return { status: res.status, body: (await res.json()) as Record<string, unknown>, sub };
 }
 
@@ -81,7 +89,9 @@ test('the feature_flags table overrides the environment for the function', async
 });
 
 test('fallback: no worker seen within 60 s → sync', async () => {
-  await db.pool.query(`insert into ai_workers (id, host, pid, version, concurrency, last_seen_at) values ('stale', 'h', 1, 't', 2, now() - interval '61 seconds')`);
+  await db.pool.query(
+    `insert into ai_workers (id, host, pid, version, concurrency, last_seen_at) values ('stale', 'h', 1, 't', 2, now() - interval '61 seconds')`,
+  );
   const r = await mealPlan(gateway(inline, { MEAL_PLAN_USE_ASYNC: 'true' }));
   assert.equal(r.status, 200);
   assert.equal(r.body.mode, 'sync');
@@ -157,7 +167,12 @@ test('a sync result is cached: the same input answers from the cache next time',
   const g = gateway(counting);
   const body = JSON.stringify({ input: { kcal_target: 4321, meals_per_day: 4, days: 2 } });
   const ask = async () =>
-    (await g.handle('generate-meal-plan-taco', new Request('http://x/f', { method: 'POST', headers: { authorization: `Bearer ${await userToken()}`, 'content-type': 'application/json' }, body }))).json() as Promise<Record<string, unknown>>;
+    (
+      await g.handle(
+        'generate-meal-plan-taco',
+        new Request('http://x/f', { method: 'POST', headers: { authorization: `Bearer ${await userToken()}`, 'content-type': 'application/json' }, body }),
+      )
+    ).json() as Promise<Record<string, unknown>>;
   const first = await ask();
   const second = await ask();
   assert.equal(first.cached, undefined);
@@ -168,7 +183,14 @@ test('a sync result is cached: the same input answers from the cache next time',
 test('AI functions accept the input at the top level too, and validate it (400 with fields)', async () => {
   const g = gateway(inline);
   const send = async (body: unknown) =>
-    g.handle('analyze-medical-exam', new Request('http://x/f', { method: 'POST', headers: { authorization: `Bearer ${await userToken()}`, 'content-type': 'application/json' }, body: JSON.stringify(body) }));
+    g.handle(
+      'analyze-medical-exam',
+      new Request('http://x/f', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${await userToken()}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      }),
+    );
   const ok = await send({ text: 'Hemoglobina 13,5 g/dL (12,0 a 16,0)' });
   assert.equal(ok.status, 200);
   const bad = await send({ input: { text: '' } });

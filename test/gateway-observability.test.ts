@@ -42,7 +42,12 @@ test('one line per request: status, mode (async, sync, cache), error code, durat
   const token = await userToken({ sub });
   lines.length = 0;
 
-  const enq = await post('enqueue-analysis', token, { type: 'meal_plan', input: { kcal_target: 2000, meals_per_day: 4, days: 1 } }, { 'sb-request-id': 'req-abc-1' });
+  const enq = await post(
+    'enqueue-analysis',
+    token,
+    { type: 'meal_plan', input: { kcal_target: 2000, meals_per_day: 4, days: 1 } },
+    { 'sb-request-id': 'req-abc-1' },
+  );
   assert.equal(enq.status, 202);
   assert.equal(enq.headers.get('x-request-id'), 'req-abc-1');
   const plan = { input: { kcal_target: 2100, meals_per_day: 3, days: 1 } };
@@ -53,7 +58,10 @@ test('one line per request: status, mode (async, sync, cache), error code, durat
 
   assert.equal(lines.length, 5, 'exactly one line per request');
   const [a, b, c, d, e] = lines as [GatewayRequestLog, GatewayRequestLog, GatewayRequestLog, GatewayRequestLog, GatewayRequestLog];
-  assert.deepEqual({ ...a, duration_ms: 0 }, { event: 'gateway_request', function: 'enqueue-analysis', method: 'POST', status: 202, mode: 'async', duration_ms: 0, request_id: 'req-abc-1' });
+  assert.deepEqual(
+    { ...a, duration_ms: 0 },
+    { event: 'gateway_request', function: 'enqueue-analysis', method: 'POST', status: 202, mode: 'async', duration_ms: 0, request_id: 'req-abc-1' },
+  );
   assert.deepEqual([b.function, b.status, b.mode], ['generate-meal-plan-taco', 200, 'sync']);
   assert.deepEqual([c.status, c.mode], [200, 'cache']);
   assert.deepEqual([d.status, d.code, d.mode], [401, 'missing_token', undefined]);
@@ -75,11 +83,14 @@ test('the async flag without a worker: the fallback is named in the line', async
   });
   try {
     lines.length = 0;
-    const res = await flagged.handle('generate-meal-plan-taco', new Request(`${BASE}/generate-meal-plan-taco`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${await userToken()}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ input: { kcal_target: 1900, meals_per_day: 3, days: 1 } }),
-    }));
+    const res = await flagged.handle(
+      'generate-meal-plan-taco',
+      new Request(`${BASE}/generate-meal-plan-taco`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${await userToken()}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ input: { kcal_target: 1900, meals_per_day: 3, days: 1 } }),
+      }),
+    );
     assert.equal(res.status, 200);
     assert.deepEqual([lines[0]?.mode, lines[0]?.fallback], ['sync', 'no_worker']);
   } finally {
@@ -97,11 +108,15 @@ test('on the daemon: function requests reach pino and /metrics; deprecated names
   });
   let daemon: Daemon | undefined;
   try {
-    daemon = await startTestDaemon(db.url, { SERVE_FUNCTIONS: 'true', LOG_LEVEL: 'info' }, {
-      logger: createLogger('info', sink),
-      // The old name: still works, with a deprecation line.
-      gatewayEnv: { SUPABASE_URL, SUPABASE_JWT_SECRET: JWT_SECRET },
-    });
+    daemon = await startTestDaemon(
+      db.url,
+      { SERVE_FUNCTIONS: 'true', LOG_LEVEL: 'info' },
+      {
+        logger: createLogger('info', sink),
+        // The old name: still works, with a deprecation line.
+        gatewayEnv: { SUPABASE_URL, SUPABASE_JWT_SECRET: JWT_SECRET },
+      },
+    );
     const base = `http://127.0.0.1:${daemon.port}`;
     const res = await fetch(`${base}/functions/v1/enqueue-analysis`, {
       method: 'POST',
@@ -113,7 +128,13 @@ test('on the daemon: function requests reach pino and /metrics; deprecated names
     assert.equal(unauth.status, 401);
 
     const requests = logged.filter((l) => l.event === 'gateway_request');
-    assert.deepEqual(requests.map((l) => [l.function, l.status, l.mode ?? null]), [['enqueue-analysis', 202, 'async'], ['get-analysis-status', 401, null]]);
+    assert.deepEqual(
+      requests.map((l) => [l.function, l.status, l.mode ?? null]),
+      [
+        ['enqueue-analysis', 202, 'async'],
+        ['get-analysis-status', 401, null],
+      ],
+    );
     assert.ok(logged.some((l) => l.event === 'deprecated_setting' && String(l.msg).startsWith('SUPABASE_JWT_SECRET is deprecated')));
 
     const metrics = await (await fetch(`${base}/metrics`)).text();

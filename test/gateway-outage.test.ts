@@ -64,7 +64,10 @@ test('with the database stopped, enqueue, status and cancel answer 503 with Retr
   assert.equal(ok.status, 202);
   await cluster.stop();
   try {
-    await expect503(call(gw, 'enqueue-analysis', token, { body: { type: 'unified_assistant', input: { messages: [{ role: 'user', content: 'oi' }] } } }), 'enqueue');
+    await expect503(
+      call(gw, 'enqueue-analysis', token, { body: { type: 'unified_assistant', input: { messages: [{ role: 'user', content: 'oi' }] } } }),
+      'enqueue',
+    );
     await expect503(call(gw, 'get-analysis-status', token, { method: 'GET', query: `job_id=${randomUUID()}` }), 'status');
     await expect503(call(gw, 'cancel-analysis', token, { body: { job_id: randomUUID() } }), 'cancel');
     // The AI functions keep their synchronous path: the outage does not take them down.
@@ -84,10 +87,16 @@ test('a server that accepts but never answers also gives 503 within 2 s (bounded
   const silent = createGateway({ env: envFromRecord(gatewayTestEnv(`postgres://postgres@127.0.0.1:${port}/postgres`)) });
   try {
     const token = await userToken();
-    await expect503(call(silent, 'enqueue-analysis', token, { body: { type: 'unified_assistant', input: { messages: [{ role: 'user', content: 'oi' }] } } }), 'enqueue (silent server)');
+    await expect503(
+      call(silent, 'enqueue-analysis', token, { body: { type: 'unified_assistant', input: { messages: [{ role: 'user', content: 'oi' }] } } }),
+      'enqueue (silent server)',
+    );
     await expect503(call(silent, 'get-analysis-status', token, { method: 'GET', query: `job_id=${randomUUID()}` }), 'status (silent server)');
     // No inline runner and no database: nowhere to keep the work.
-    await expect503(call(silent, 'unified-ai-assistant', token, { body: { input: { messages: [{ role: 'user', content: 'oi' }] } } }), 'AI function with neither path');
+    await expect503(
+      call(silent, 'unified-ai-assistant', token, { body: { input: { messages: [{ role: 'user', content: 'oi' }] } } }),
+      'AI function with neither path',
+    );
   } finally {
     await silent.close();
   }

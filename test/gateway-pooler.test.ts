@@ -40,11 +40,14 @@ after(async () => {
 function call(gw: Gateway, name: string, token: string, init: { body?: unknown; query?: string } = {}): Promise<Response> {
   const headers: Record<string, string> = { authorization: `Bearer ${token}` };
   if (init.body !== undefined) headers['content-type'] = 'application/json';
-  return gw.handle(name, new Request(`${BASE}/${name}${init.query ? `?${init.query}` : ''}`, {
-    method: init.body !== undefined ? 'POST' : 'GET',
-    headers,
-    body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
-  }));
+  return gw.handle(
+    name,
+    new Request(`${BASE}/${name}${init.query ? `?${init.query}` : ''}`, {
+      method: init.body !== undefined ? 'POST' : 'GET',
+      headers,
+      body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
+    }),
+  );
 }
 
 test('enqueue, status and cancel through a transaction-mode pooler: RLS per request on a shared server session', async () => {
@@ -55,7 +58,9 @@ test('enqueue, status and cancel through a transaction-mode pooler: RLS per requ
   const enqueued = await Promise.all(
     users.flatMap((_, i) =>
       [0, 1].map(async (k) => {
-        const res = await call(gateways[(i + k) % 2]!, 'enqueue-analysis', tokens[i]!, { body: { type: 'meal_plan', input: { kcal_target: 1800 + i * 10 + k, meals_per_day: 3, days: 1 } } });
+        const res = await call(gateways[(i + k) % 2]!, 'enqueue-analysis', tokens[i]!, {
+          body: { type: 'meal_plan', input: { kcal_target: 1800 + i * 10 + k, meals_per_day: 3, days: 1 } },
+        });
         assert.equal(res.status, 202, await res.clone().text());
         return { user: i, id: ((await res.json()) as { job_id: string }).job_id };
       }),
@@ -85,7 +90,9 @@ test('enqueue, status and cancel through a transaction-mode pooler: RLS per requ
   const probe = new pg.Client({ connectionString: bouncer.url(db.name) });
   await probe.connect();
   try {
-    const r = await probe.query<{ who: string; claims: string | null }>(`select current_user as who, nullif(current_setting('request.jwt.claims', true), '') as claims`);
+    const r = await probe.query<{ who: string; claims: string | null }>(
+      `select current_user as who, nullif(current_setting('request.jwt.claims', true), '') as claims`,
+    );
     assert.deepEqual(r.rows[0], { who: 'postgres', claims: null });
   } finally {
     await probe.end();

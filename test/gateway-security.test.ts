@@ -21,7 +21,14 @@ after(async () => {
 });
 
 function post(g: Gateway, name: string, token: string, body: unknown): Promise<Response> {
-  return g.handle(name, new Request(`${BASE}/${name}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) }));
+  return g.handle(
+    name,
+    new Request(`${BASE}/${name}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    }),
+  );
 }
 
 async function jobsOf(userId: string): Promise<number> {
@@ -72,7 +79,9 @@ test('MAX_ACTIVE_JOBS_PER_USER: past the cap 429 too_many_active_jobs with Retry
   assert.ok(Number(res.headers.get('retry-after')) >= 1);
   assert.equal(await jobsOf(sub), 3, 'nothing written');
   // The same through an AI function: the cap is not bypassed by running the work inline.
-  await db.pool.query(`insert into ai_workers (id, host, pid, version, concurrency) values ('w-cap', 'h', 1, 'test', 1) on conflict (id) do update set last_seen_at = now()`);
+  await db.pool.query(
+    `insert into ai_workers (id, host, pid, version, concurrency) values ('w-cap', 'h', 1, 'test', 1) on conflict (id) do update set last_seen_at = now()`,
+  );
   await db.pool.query(`insert into feature_flags (name, value) values ('MEAL_PLAN_USE_ASYNC', 'true') on conflict (name) do update set value = 'true'`);
   const viaAi = await post(gw, 'generate-meal-plan-taco', token, { input: plan(5).input });
   assert.equal(viaAi.status, 429);
@@ -83,7 +92,10 @@ test('MAX_ACTIVE_JOBS_PER_USER: past the cap 429 too_many_active_jobs with Retry
   // Another user is not affected.
   assert.equal((await post(gw, 'enqueue-analysis', await userToken(), plan(1))).status, 202);
   // A finished job frees its slot.
-  await db.pool.query(`update analysis_jobs set status = 'completed', completed_at = now() where id = (select id from analysis_jobs where user_id = $1 limit 1)`, [sub]);
+  await db.pool.query(
+    `update analysis_jobs set status = 'completed', completed_at = now() where id = (select id from analysis_jobs where user_id = $1 limit 1)`,
+    [sub],
+  );
   assert.equal((await post(gw, 'enqueue-analysis', token, plan(6))).status, 202);
   assert.equal(await jobsOf(sub), 4);
 });
@@ -111,9 +123,15 @@ test('webhook: a body past WHATSAPP_MAX_BODY_BYTES (256 KB) is refused on its de
         else c.enqueue(new Uint8Array(64 * 1024));
       },
     });
-    const declared = await hook.handle('whatsapp-ai-assistant', new Request(`${BASE}/whatsapp-ai-assistant`, {
-      method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(300 * 1024) }, body, duplex: 'half',
-    } as RequestInit));
+    const declared = await hook.handle(
+      'whatsapp-ai-assistant',
+      new Request(`${BASE}/whatsapp-ai-assistant`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': String(300 * 1024) },
+        body,
+        duplex: 'half',
+      } as RequestInit),
+    );
     assert.equal(declared.status, 413);
     assert.equal(((await declared.json()) as { error: { code: string } }).error.code, 'payload_too_large');
     assert.ok(pulled <= 1, `at most the stream's own first prefetch was produced (${pulled} chunks), none read`);
@@ -127,9 +145,15 @@ test('webhook: a body past WHATSAPP_MAX_BODY_BYTES (256 KB) is refused on its de
         else c.enqueue(new Uint8Array(64 * 1024));
       },
     });
-    const streamed = await hook.handle('whatsapp-ai-assistant', new Request(`${BASE}/whatsapp-ai-assistant`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: chunked, duplex: 'half',
-    } as RequestInit));
+    const streamed = await hook.handle(
+      'whatsapp-ai-assistant',
+      new Request(`${BASE}/whatsapp-ai-assistant`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: chunked,
+        duplex: 'half',
+      } as RequestInit),
+    );
     assert.equal(streamed.status, 413);
     assert.ok(chunks <= 6, `stopped after ~256 KB (${chunks} chunks of 64 KB produced of 64)`);
   } finally {

@@ -46,7 +46,27 @@ function webhook(messages: Array<{ id: string; from: string; text?: string; type
   return JSON.stringify(
     {
       object: 'whatsapp_business_account',
-      entry: [{ id: 'WABA', changes: [{ field: 'messages', value: { messaging_product: 'whatsapp', metadata: { phone_number_id: '1' }, messages: messages.map((m) => ({ id: m.id, from: m.from, timestamp: '1700000000', type: m.type ?? 'text', ...(m.text !== undefined ? { text: { body: m.text } } : { image: { id: 'media-1', mime_type: 'image/jpeg' } }) })) } }] }],
+      entry: [
+        {
+          id: 'WABA',
+          changes: [
+            {
+              field: 'messages',
+              value: {
+                messaging_product: 'whatsapp',
+                metadata: { phone_number_id: '1' },
+                messages: messages.map((m) => ({
+                  id: m.id,
+                  from: m.from,
+                  timestamp: '1700000000',
+                  type: m.type ?? 'text',
+                  ...(m.text !== undefined ? { text: { body: m.text } } : { image: { id: 'media-1', mime_type: 'image/jpeg' } }),
+                })),
+              },
+            },
+          ],
+        },
+      ],
     },
     null,
     1,
@@ -129,16 +149,24 @@ test('POST signed with WHATSAPP_USE_ASYNC on: one job per message, owned by the 
 test('over real HTTP: 413 for a declared length and for a chunked body past the limit; the connection still gets its answer', async () => {
   const token = await userToken();
   const big = JSON.stringify({ type: 'unified_assistant', input: { messages: [{ role: 'user', content: 'oi' }] }, pad: 'x'.repeat(10_000) });
-  const declared = await fetch(`${base}/enqueue-analysis`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: big });
+  const declared = await fetch(`${base}/enqueue-analysis`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: big,
+  });
   assert.equal(declared.status, 413);
   assert.equal(((await declared.json()) as { error: { code: string } }).error.code, 'payload_too_large');
 
   const chunked = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-    const req = httpRequest(`${base}/enqueue-analysis`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'transfer-encoding': 'chunked' } }, (res) => {
-      let text = '';
-      res.on('data', (d) => (text += d));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
-    });
+    const req = httpRequest(
+      `${base}/enqueue-analysis`,
+      { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'transfer-encoding': 'chunked' } },
+      (res) => {
+        let text = '';
+        res.on('data', (d) => (text += d));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+      },
+    );
     req.on('error', reject);
     for (let i = 0; i < 10; i++) req.write(big.slice(i * 1000, (i + 1) * 1000));
     req.end(big.slice(10_000));
@@ -147,7 +175,11 @@ test('over real HTTP: 413 for a declared length and for a chunked body past the 
   assert.equal((JSON.parse(chunked.body) as { error: { code: string } }).error.code, 'payload_too_large');
 
   // A small request on the same host still works.
-  const ok = await fetch(`${base}/enqueue-analysis`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{"type":"unified_assistant","input":{"messages":[{"role":"user","content":"oi"}]}}' });
+  const ok = await fetch(`${base}/enqueue-analysis`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: '{"type":"unified_assistant","input":{"messages":[{"role":"user","content":"oi"}]}}',
+  });
   assert.equal(ok.status, 202);
   // Bodies without a content type are refused as 415, not parsed.
   const noType = await fetch(`${base}/enqueue-analysis`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: new Uint8Array([123, 125]) });

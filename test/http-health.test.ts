@@ -41,7 +41,8 @@ function parsePrometheus(text: string): Map<string, { type: string; samples: Arr
     const m = sample.exec(line);
     assert.ok(m, `not a valid exposition line: ${line}`);
     const name = m[1]!;
-    const family = families.get(name) ?? families.get(name.replace(/_(bucket|sum|count|total|created)$/, '')) ?? families.get(name.replace(/_(bucket|sum|count)$/, ''));
+    const family =
+      families.get(name) ?? families.get(name.replace(/_(bucket|sum|count|total|created)$/, '')) ?? families.get(name.replace(/_(bucket|sum|count)$/, ''));
     assert.ok(family, `sample ${name} has no TYPE line`);
     family.samples.push({ labels: m[2] ?? '', value: Number(m[3]) });
   }
@@ -115,5 +116,9 @@ test('GET /health/detailed: 200 with the picture, 503 with reasons while the dat
   } finally {
     await cluster.start();
   }
-  await waitUntil(async () => (await fetch(`${base}/health/detailed`)).status === 200, { timeoutMs: 15_000, intervalMs: 200, what: '/health/detailed back to 200' });
+  await waitUntil(async () => (await fetch(`${base}/health/detailed`)).status === 200, {
+    timeoutMs: 15_000,
+    intervalMs: 200,
+    what: '/health/detailed back to 200',
+  });
 });

@@ -18,10 +18,7 @@ test('an unknown status or type is rejected with SQLSTATE 23514 and no row enter
     code: '23514',
   });
   // A multi-row insert with one bad row inserts none of them.
-  await assert.rejects(
-    db.pool.query(`insert into analysis_jobs (user_id, type) values ($1, 'healthcheck'), ($1, 'bogus')`, [randomUUID()]),
-    { code: '23514' },
-  );
+  await assert.rejects(db.pool.query(`insert into analysis_jobs (user_id, type) values ($1, 'healthcheck'), ($1, 'bogus')`, [randomUUID()]), { code: '23514' });
   assert.equal(await count(), before);
 });
 
@@ -35,7 +32,10 @@ test('an error without code and message, or a processing row without a lease, is
 });
 
 test('updated_at is kept by a trigger', async () => {
-  const { rows } = await db.pool.query(`insert into analysis_jobs (user_id, type, created_at, updated_at) values ($1, 'healthcheck', now() - interval '1 hour', now() - interval '1 hour') returning id, updated_at`, [randomUUID()]);
+  const { rows } = await db.pool.query(
+    `insert into analysis_jobs (user_id, type, created_at, updated_at) values ($1, 'healthcheck', now() - interval '1 hour', now() - interval '1 hour') returning id, updated_at`,
+    [randomUUID()],
+  );
   const { rows: after } = await db.pool.query(`update analysis_jobs set priority = 5 where id = $1 returning updated_at`, [rows[0].id]);
   assert.ok(after[0].updated_at.getTime() > rows[0].updated_at.getTime() + 3_000_000);
 });
@@ -43,7 +43,9 @@ test('updated_at is kept by a trigger', async () => {
 test('the same idempotency key for the same user cannot enter twice', async () => {
   const user = randomUUID();
   await db.pool.query(`insert into analysis_jobs (user_id, type, idempotency_key) values ($1, 'healthcheck', 'k-1')`, [user]);
-  await assert.rejects(db.pool.query(`insert into analysis_jobs (user_id, type, idempotency_key) values ($1, 'healthcheck', 'k-1')`, [user]), { code: '23505' });
+  await assert.rejects(db.pool.query(`insert into analysis_jobs (user_id, type, idempotency_key) values ($1, 'healthcheck', 'k-1')`, [user]), {
+    code: '23505',
+  });
   // Another user may use the same key.
   await db.pool.query(`insert into analysis_jobs (user_id, type, idempotency_key) values ($1, 'healthcheck', 'k-1')`, [randomUUID()]);
 });

@@ -83,12 +83,19 @@ test('transient failures retry with growing backoff ceilings, then fail when att
     const id = await insert('healthcheck', { fail_times: 10 }, { maxAttempts: 4 });
     d.events.on('job:retried', (e) => e.jobId === id && retries.push({ attempt: e.attempt, delayMs: e.delayMs }));
     const failed = await d.events.waitFor('job:failed', (e) => e.jobId === id, 10_000);
-    assert.deepEqual(retries.map((r) => r.attempt), [1, 2, 3]);
+    assert.deepEqual(
+      retries.map((r) => r.attempt),
+      [1, 2, 3],
+    );
     for (const r of retries) {
       const ceiling = backoffCeilingMs(r.attempt, { baseMs: base, maxMs: 2000 });
       assert.ok(r.delayMs >= 0 && r.delayMs < ceiling, `attempt ${r.attempt}: delay ${r.delayMs} within full-jitter ceiling ${ceiling}`);
     }
-    assert.deepEqual([1, 2, 3].map((a) => backoffCeilingMs(a, { baseMs: base, maxMs: 2000 })), [100, 200, 400], 'ceilings double');
+    assert.deepEqual(
+      [1, 2, 3].map((a) => backoffCeilingMs(a, { baseMs: base, maxMs: 2000 })),
+      [100, 200, 400],
+      'ceilings double',
+    );
     assert.equal(failed.attempt, 4);
     const j = await row(id);
     assert.equal(j.status, 'failed');
@@ -143,9 +150,13 @@ test('a type with no handler fails with unsupported_type', async () => {
 });
 
 test('a handler that hangs past its timeout is aborted and that attempt fails', async () => {
-  const d = await startTestDaemon(db.url, { WORKER_STUCK_SECONDS: '2', WORKER_HEARTBEAT_SECONDS: '1' }, {
-    handlers: [{ type: 'healthcheck', version: '1', run: () => new Promise(() => {}) }],
-  });
+  const d = await startTestDaemon(
+    db.url,
+    { WORKER_STUCK_SECONDS: '2', WORKER_HEARTBEAT_SECONDS: '1' },
+    {
+      handlers: [{ type: 'healthcheck', version: '1', run: () => new Promise(() => {}) }],
+    },
+  );
   try {
     const id = await insert('healthcheck', {}, { maxAttempts: 1 });
     const failed = await d.events.waitFor('job:failed', (e) => e.jobId === id, 5_000);

@@ -46,10 +46,32 @@ after(async () => {
 
 test('loopback, private, link-local, CGNAT, ULA, metadata and mapped forms are refused; public addresses are not', () => {
   const refused = [
-    '127.0.0.1', '127.10.0.1', '0.0.0.0', '10.0.0.5', '172.16.0.1', '172.31.255.255', '192.168.1.10', '100.64.0.1', '100.127.255.254',
-    '169.254.169.254', '169.254.0.1', '224.0.0.1', '255.255.255.255', '198.18.0.1',
-    '::1', '::', 'fc00::1', 'fd00:ec2::254', 'fe80::1', 'ff02::1', '::ffff:127.0.0.1', '::ffff:7f00:1', '::ffff:a9fe:a9fe',
-    '64:ff9b::10.0.0.1', '2002:c0a8:0101::1', 'not-an-ip',
+    '127.0.0.1',
+    '127.10.0.1',
+    '0.0.0.0',
+    '10.0.0.5',
+    '172.16.0.1',
+    '172.31.255.255',
+    '192.168.1.10',
+    '100.64.0.1',
+    '100.127.255.254',
+    '169.254.169.254',
+    '169.254.0.1',
+    '224.0.0.1',
+    '255.255.255.255',
+    '198.18.0.1',
+    '::1',
+    '::',
+    'fc00::1',
+    'fd00:ec2::254',
+    'fe80::1',
+    'ff02::1',
+    '::ffff:127.0.0.1',
+    '::ffff:7f00:1',
+    '::ffff:a9fe:a9fe',
+    '64:ff9b::10.0.0.1',
+    '2002:c0a8:0101::1',
+    'not-an-ip',
   ];
   for (const a of refused) assert.equal(isBlockedAddress(a), true, a);
   const allowed = ['8.8.8.8', '1.1.1.1', '100.63.255.255', '100.128.0.1', '172.32.0.1', '2606:4700:4700::1111', '2a00:1450:4001::200e', '::ffff:8.8.8.8'];
@@ -70,7 +92,12 @@ async function refusal(url: string, policy: AddressPolicy): Promise<{ code: stri
 
 test('a URL at a loopback address is refused before any connection, and the error says only url_not_allowed', async () => {
   hits = [];
-  for (const url of [`http://127.0.0.1:${port}/meal.png`, `http://[::1]:${port}/meal.png`, `http://localhost:${port}/meal.png`, 'http://169.254.169.254/latest/meta-data/']) {
+  for (const url of [
+    `http://127.0.0.1:${port}/meal.png`,
+    `http://[::1]:${port}/meal.png`,
+    `http://localhost:${port}/meal.png`,
+    'http://169.254.169.254/latest/meta-data/',
+  ]) {
     const e = await refusal(url, strict);
     assert.equal(e.code, 'url_not_allowed', url);
     assert.equal(e.kind, 'permanent');
@@ -107,7 +134,10 @@ test('every redirect hop is judged: a hop to a host off the allow-list, or to a 
   assert.equal(e.code, 'url_not_allowed');
   assert.equal(hits.length, 1, 'the first hop was fetched, the second never');
   // The allow-listed host itself still works.
-  assert.equal((await downloadImage(`http://storage.test:${port}/meal.png`, { maxBytes: 1_000_000, allowHttp: true, signal, policy: listed })).mime, 'image/png');
+  assert.equal(
+    (await downloadImage(`http://storage.test:${port}/meal.png`, { maxBytes: 1_000_000, allowHttp: true, signal, policy: listed })).mime,
+    'image/png',
+  );
 
   // The private-address rule per hop: the loopback test server stands in for a public host (the
   // injected predicate blocks only 10.0.0.0/8 here), and the redirect points at a name resolving to 10.0.0.7.
@@ -130,7 +160,14 @@ test('every redirect hop is judged: a hop to a host off the allow-list, or to a 
 });
 
 test('a name resolving to a public and a private address is refused (no choosing the safe one)', async () => {
-  const policy: AddressPolicy = { allowHosts: [], allowPrivate: false, resolve: async () => [{ address: '8.8.8.8', family: 4 }, { address: '10.1.1.1', family: 4 }] };
+  const policy: AddressPolicy = {
+    allowHosts: [],
+    allowPrivate: false,
+    resolve: async () => [
+      { address: '8.8.8.8', family: 4 },
+      { address: '10.1.1.1', family: 4 },
+    ],
+  };
   assert.equal((await refusal('https://mixed.test/x.png', policy)).code, 'url_not_allowed');
 });
 

@@ -36,14 +36,20 @@ test('applies every migration on an empty database, in order, and records each',
   await withEmptyDatabase('mig_empty', async (url) => {
     const { migrations } = await readMigrations();
     const result = await migrate(url);
-    assert.deepEqual(result.applied, migrations.map((m) => m.name));
-    const rows = await query<{ name: string }>(url, 'select name from ai_worker_migrations order by name');
-    assert.deepEqual(rows.map((r) => r.name), migrations.map((m) => m.name));
-    const tables = await query<{ t: string }>(
-      url,
-      "select string_agg(tablename, ',' order by tablename) as t from pg_tables where schemaname = 'public'",
+    assert.deepEqual(
+      result.applied,
+      migrations.map((m) => m.name),
     );
-    assert.ok(['ai_worker_migrations', 'ai_workers', 'analysis_cache', 'analysis_job_outcomes', 'analysis_jobs'].every((t) => tables[0]!.t.split(',').includes(t)), tables[0]?.t);
+    const rows = await query<{ name: string }>(url, 'select name from ai_worker_migrations order by name');
+    assert.deepEqual(
+      rows.map((r) => r.name),
+      migrations.map((m) => m.name),
+    );
+    const tables = await query<{ t: string }>(url, "select string_agg(tablename, ',' order by tablename) as t from pg_tables where schemaname = 'public'");
+    assert.ok(
+      ['ai_worker_migrations', 'ai_workers', 'analysis_cache', 'analysis_job_outcomes', 'analysis_jobs'].every((t) => tables[0]!.t.split(',').includes(t)),
+      tables[0]?.t,
+    );
   });
 });
 

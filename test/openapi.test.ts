@@ -75,11 +75,24 @@ before(async () => {
   await db.ready;
   // The daemon's real handlers with every model unreachable: the meal plan and the lab parser still
   // answer (they need no model), so sync results are real result shapes.
-  const loaded = await loadBundledRunInline({ DATABASE_URL: db.url, OLLAMA_HOST: 'http://127.0.0.1:9', YOLO_URL: 'http://127.0.0.1:9/detect', LOG_LEVEL: 'silent' });
+  const loaded = await loadBundledRunInline({
+    DATABASE_URL: db.url,
+    OLLAMA_HOST: 'http://127.0.0.1:9',
+    YOLO_URL: 'http://127.0.0.1:9/detect',
+    LOG_LEVEL: 'silent',
+  });
   assert.ok(loaded, 'the handler set loads under Node');
   inline = loaded;
   gw = createGateway({
-    env: envFromRecord(gatewayTestEnv(db.url, { WHATSAPP_APP_SECRET: APP_SECRET, WHATSAPP_VERIFY_TOKEN: 'verify-me', GATEWAY_RATE_LIMIT_PER_MINUTE: '10000', GATEWAY_MAX_BODY_BYTES: '65536', MAX_ACTIVE_JOBS_PER_USER: '3' })),
+    env: envFromRecord(
+      gatewayTestEnv(db.url, {
+        WHATSAPP_APP_SECRET: APP_SECRET,
+        WHATSAPP_VERIFY_TOKEN: 'verify-me',
+        GATEWAY_RATE_LIMIT_PER_MINUTE: '10000',
+        GATEWAY_MAX_BODY_BYTES: '65536',
+        MAX_ACTIVE_JOBS_PER_USER: '3',
+      }),
+    ),
     runInline: loaded.runInline,
     flagCacheTtlMs: 0,
   });
@@ -90,13 +103,19 @@ after(async () => {
   await inline?.close();
 });
 
-async function call(path: string, init: { method?: string; token?: string | null; body?: string; headers?: Record<string, string>; query?: string } = {}): Promise<Seen> {
+async function call(
+  path: string,
+  init: { method?: string; token?: string | null; body?: string; headers?: Record<string, string>; query?: string } = {},
+): Promise<Seen> {
   const method = init.method ?? 'POST';
   const headers: Record<string, string> = { ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}), ...init.headers };
   const token = init.token === undefined ? await userToken() : init.token;
   if (token) headers.authorization = `Bearer ${token}`;
   const name = path.slice(1);
-  const res = await gw.handle(name, new Request(`http://functions.test/functions/v1${path}${init.query ? `?${init.query}` : ''}`, { method, headers, body: init.body }));
+  const res = await gw.handle(
+    name,
+    new Request(`http://functions.test/functions/v1${path}${init.query ? `?${init.query}` : ''}`, { method, headers, body: init.body }),
+  );
   const contentType = (res.headers.get('content-type') ?? '').split(';')[0]!.trim();
   const text = await res.text();
   const body = contentType === 'application/json' ? JSON.parse(text) : text;
@@ -124,7 +143,8 @@ test('real answers of every function, success and error, match the description',
   await call('/enqueue-analysis', { token, body: json({ type: 'whatsapp_message', input: { from: '5511999990000', text: 'oi' } }) });
   // A second user fills the per-user cap of active jobs (3 here) and gets the 429 with its wait.
   const busy = await userToken();
-  for (let i = 0; i < 4; i++) await call('/enqueue-analysis', { token: busy, body: json({ type: 'meal_plan', input: { kcal_target: 2100 + i, meals_per_day: 4, days: 1 } }) });
+  for (let i = 0; i < 4; i++)
+    await call('/enqueue-analysis', { token: busy, body: json({ type: 'meal_plan', input: { kcal_target: 2100 + i, meals_per_day: 4, days: 1 } }) });
   // get-analysis-status
   await call('/get-analysis-status', { token, method: 'GET', query: `job_id=${jobId}` });
   await call('/get-analysis-status', { token, method: 'GET', query: 'job_id=nope' });
@@ -147,9 +167,30 @@ test('real answers of every function, success and error, match the description',
   // the WhatsApp webhook
   await call('/whatsapp-ai-assistant', { token: null, method: 'GET', query: 'hub.mode=subscribe&hub.verify_token=verify-me&hub.challenge=42' });
   await call('/whatsapp-ai-assistant', { token: null, method: 'GET', query: 'hub.mode=subscribe&hub.verify_token=wrong&hub.challenge=42' });
-  const hook = json({ object: 'whatsapp_business_account', entry: [{ id: 'W', changes: [{ field: 'messages', value: { messaging_product: 'whatsapp', metadata: { phone_number_id: '1' }, messages: [{ id: 'wamid.1', from: '5511999990000', timestamp: '1700000000', type: 'text', text: { body: 'Posso comer banana?' } }] } }] }] });
+  const hook = json({
+    object: 'whatsapp_business_account',
+    entry: [
+      {
+        id: 'W',
+        changes: [
+          {
+            field: 'messages',
+            value: {
+              messaging_product: 'whatsapp',
+              metadata: { phone_number_id: '1' },
+              messages: [{ id: 'wamid.1', from: '5511999990000', timestamp: '1700000000', type: 'text', text: { body: 'Posso comer banana?' } }],
+            },
+          },
+        ],
+      },
+    ],
+  });
   await call('/whatsapp-ai-assistant', { token: null, body: hook, headers: { 'x-hub-signature-256': 'sha256=00' } });
-  await call('/whatsapp-ai-assistant', { token: null, body: hook, headers: { 'x-hub-signature-256': `sha256=${createHmac('sha256', APP_SECRET).update(hook).digest('hex')}` } });
+  await call('/whatsapp-ai-assistant', {
+    token: null,
+    body: hook,
+    headers: { 'x-hub-signature-256': `sha256=${createHmac('sha256', APP_SECRET).update(hook).digest('hex')}` },
+  });
 
   const problems: string[] = [];
   for (const s of seen) {
@@ -169,20 +210,37 @@ test('real answers of every function, success and error, match the description',
       problems.push(`${s.method.toUpperCase()} ${s.path} → ${s.status}: content type ${s.contentType} not described`);
       continue;
     }
-    if ((s.status === 429 || s.status === 503) && !/^\d+$/.test(s.retryAfter ?? '')) problems.push(`${s.method.toUpperCase()} ${s.path} → ${s.status}: no Retry-After header`);
+    if ((s.status === 429 || s.status === 503) && !/^\d+$/.test(s.retryAfter ?? ''))
+      problems.push(`${s.method.toUpperCase()} ${s.path} → ${s.status}: no Retry-After header`);
     const validate = validatorFor(media.schema);
-    if (!validate(s.body)) problems.push(`${s.method.toUpperCase()} ${s.path} → ${s.status}: ${ajv.errorsText(validate.errors)}; body ${json(s.body).slice(0, 300)}`);
+    if (!validate(s.body))
+      problems.push(`${s.method.toUpperCase()} ${s.path} → ${s.status}: ${ajv.errorsText(validate.errors)}; body ${json(s.body).slice(0, 300)}`);
   }
   assert.deepEqual(problems, []);
 
   // The run reached what it means to check, so a broken scenario cannot pass by checking less.
   const reached = new Set(seen.map((s) => `${s.path} ${s.status}`));
   for (const want of [
-    '/enqueue-analysis 202', '/enqueue-analysis 400', '/enqueue-analysis 403', '/enqueue-analysis 429', '/enqueue-analysis 401', '/enqueue-analysis 405', '/enqueue-analysis 413', '/enqueue-analysis 415',
-    '/get-analysis-status 200', '/get-analysis-status 400', '/get-analysis-status 404',
-    '/cancel-analysis 200', '/cancel-analysis 404', '/cancel-analysis 409',
-    '/generate-meal-plan-taco 200', '/generate-meal-plan-taco 202', '/analyze-medical-exam 200',
-    '/whatsapp-ai-assistant 200', '/whatsapp-ai-assistant 401', '/whatsapp-ai-assistant 403',
+    '/enqueue-analysis 202',
+    '/enqueue-analysis 400',
+    '/enqueue-analysis 403',
+    '/enqueue-analysis 429',
+    '/enqueue-analysis 401',
+    '/enqueue-analysis 405',
+    '/enqueue-analysis 413',
+    '/enqueue-analysis 415',
+    '/get-analysis-status 200',
+    '/get-analysis-status 400',
+    '/get-analysis-status 404',
+    '/cancel-analysis 200',
+    '/cancel-analysis 404',
+    '/cancel-analysis 409',
+    '/generate-meal-plan-taco 200',
+    '/generate-meal-plan-taco 202',
+    '/analyze-medical-exam 200',
+    '/whatsapp-ai-assistant 200',
+    '/whatsapp-ai-assistant 401',
+    '/whatsapp-ai-assistant 403',
   ]) {
     assert.ok(reached.has(want), `the scenario never produced ${want}`);
   }
@@ -196,8 +254,14 @@ test('every error code the functions answered is in the catalogue, and every cat
     if (code) codes.add(code);
   }
   assert.ok(codes.size >= 6, `saw only ${codes.size} error codes`);
-  assert.deepEqual([...codes].filter((c) => !catalogue.includes(c)), [], 'codes answered but not described');
-  const gatewaySource = readdirSync(`${ROOT}src/gateway`).map((f) => readFileSync(`${ROOT}src/gateway/${f}`, 'utf8')).join('\n');
+  assert.deepEqual(
+    [...codes].filter((c) => !catalogue.includes(c)),
+    [],
+    'codes answered but not described',
+  );
+  const gatewaySource = readdirSync(`${ROOT}src/gateway`)
+    .map((f) => readFileSync(`${ROOT}src/gateway/${f}`, 'utf8'))
+    .join('\n');
   // Codes that come from a handler's permanent error (422) or from request_analysis_cancel's answer.
   const handlerCodes = ['already_completed', 'already_failed', 'already_cancelled'];
   const missing = catalogue.filter((c) => !gatewaySource.includes(`'${c}'`) && !handlerCodes.includes(c));

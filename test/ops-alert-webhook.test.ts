@@ -46,7 +46,8 @@ beforeEach(async () => {
   await db.pool.query('delete from ai_workers');
 });
 
-const pending = (n: number) => db.pool.query(`insert into analysis_jobs (user_id, type) select gen_random_uuid(), 'healthcheck' from generate_series(1, $1)`, [n]);
+const pending = (n: number) =>
+  db.pool.query(`insert into analysis_jobs (user_id, type) select gen_random_uuid(), 'healthcheck' from generate_series(1, $1)`, [n]);
 
 test('QueueBacklog: one message when it fires, none while it stays, one when it resolves', async () => {
   await pending(50);
@@ -58,8 +59,16 @@ test('QueueBacklog: one message when it fires, none while it stays, one when it 
   const m = received[0]!;
   assert.equal(m.contentType, 'application/json');
   assert.equal(m.text, m.content, 'Slack reads text, Discord reads content');
-  assert.match(m.text, /^🔴 \[FIRING\] QueueBacklog: 51 jobs pending \(threshold 50\)\nRunbook: https:\/\/github\.com\/<org>\/ai-worker\/blob\/main\/docs\/RUNBOOK\.md#queuebacklog$/);
-  assert.deepEqual(m.alert, { status: 'firing', name: 'QueueBacklog', summary: '51 jobs pending (threshold 50)', runbook_url: 'https://github.com/<org>/ai-worker/blob/main/docs/RUNBOOK.md#queuebacklog' });
+  assert.match(
+    m.text,
+    /^🔴 \[FIRING\] QueueBacklog: 51 jobs pending \(threshold 50\)\nRunbook: https:\/\/github\.com\/<org>\/ai-worker\/blob\/main\/docs\/RUNBOOK\.md#queuebacklog$/,
+  );
+  assert.deepEqual(m.alert, {
+    status: 'firing',
+    name: 'QueueBacklog',
+    summary: '51 jobs pending (threshold 50)',
+    runbook_url: 'https://github.com/<org>/ai-worker/blob/main/docs/RUNBOOK.md#queuebacklog',
+  });
 
   for (let i = 0; i < 3; i++) await evaluateAlerts(db.pool, { webhookUrl: url, rules: NOW });
   assert.equal(received.length, 1, 'no repeats');
@@ -95,7 +104,9 @@ test('WorkerOffline per worker, JobErrorRate and TurnaroundP95 per type, from th
     select gen_random_uuid(), 'sofia_image', case when g <= 2 then 'failed' else 'completed' end, now() - interval '45 seconds', now() - interval '5 seconds',
            case when g <= 2 then '{"code":"x","message":"y"}'::jsonb end
       from generate_series(1, 10) g`);
-  await db.pool.query(`insert into analysis_jobs (user_id, type, status, created_at, completed_at) select gen_random_uuid(), 'meal_plan', 'completed', now() - interval '2 seconds', now() - interval '1 second' from generate_series(1, 10)`);
+  await db.pool.query(
+    `insert into analysis_jobs (user_id, type, status, created_at, completed_at) select gen_random_uuid(), 'meal_plan', 'completed', now() - interval '2 seconds', now() - interval '1 second' from generate_series(1, 10)`,
+  );
   const r = await evaluateAlerts(db.pool, { webhookUrl: url, rules: NOW });
   assert.equal(r.skipped, false);
   assert.deepEqual(new Set(r.skipped === false ? r.firing : []), new Set(['WorkerOffline:vps-9', 'JobErrorRate', 'TurnaroundP95:sofia_image']));
@@ -150,7 +161,10 @@ test('the daemon with ALERT_WEBHOOK_URL posts by itself', async () => {
   try {
     daemon = await startTestDaemon(db.url, { ALERT_WEBHOOK_URL: url, ALERT_EVALUATION_SECONDS: '1' });
     const sent = daemon.events.waitFor('alert:sent', (e) => e.name === 'WorkerOffline', 15_000);
-    await db.pool.query(`insert into ai_workers (id, host, pid, version, concurrency, status, last_seen_at) values ($1, 'h', 1, 'v', 5, 'running', now() - interval '10 minutes')`, [`gone-${randomUUID().slice(0, 8)}`]);
+    await db.pool.query(
+      `insert into ai_workers (id, host, pid, version, concurrency, status, last_seen_at) values ($1, 'h', 1, 'v', 5, 'running', now() - interval '10 minutes')`,
+      [`gone-${randomUUID().slice(0, 8)}`],
+    );
     await sent;
     await waitUntil(async () => received.some((m) => m.alert?.name === 'WorkerOffline'), { what: 'the webhook received the alert' });
   } finally {

@@ -65,7 +65,10 @@ describe('arithmetic (pure)', () => {
   });
 
   test('a model without a price is named in a warning and left out of the totals, not guessed', () => {
-    const r = computeCostReport(inputs({ calls: [{ provider: 'gemini', model: 'gemini-9-ultra', calls: 1, failed: 0, input_tokens: 5_000_000, output_tokens: 0 }] }), prices);
+    const r = computeCostReport(
+      inputs({ calls: [{ provider: 'gemini', model: 'gemini-9-ultra', calls: 1, failed: 0, input_tokens: 5_000_000, output_tokens: 0 }] }),
+      prices,
+    );
     assert.ok(r.warnings.some((w) => w.includes('gemini-9-ultra')));
     assert.equal(r.lines.find((l) => l.item.startsWith('gemini gemini-9-ultra'))!.usd_month, null);
     assert.equal(r.totals.vps_month, 26);
@@ -73,13 +76,18 @@ describe('arithmetic (pure)', () => {
 
   test('jobs longer than the Edge limits are reported as ones that would have failed there', () => {
     const r = computeCostReport(inputs({ over_idle_timeout: 4, over_wall_clock: 1 }), prices);
-    assert.ok(r.warnings.some((w) => /^4 job\(s\) ran longer than the Edge request idle timeout \(150 s\) and 1 longer than the wall-clock limit \(400 s\)/.test(w)));
+    assert.ok(
+      r.warnings.some((w) => /^4 job\(s\) ran longer than the Edge request idle timeout \(150 s\) and 1 longer than the wall-clock limit \(400 s\)/.test(w)),
+    );
   });
 
   test('an operator file overrides parts of the table; bad values are refused with the key named', () => {
     const dir = mkdtempSync(join(tmpdir(), 'aiw-prices-'));
     try {
-      writeFileSync(join(dir, 'p.json'), JSON.stringify({ as_of: '2027-01-01', vps: { monthly_usd: 10 }, gemini: { per_million_tokens: { 'gemini-2.5-flash': { input: 0.6, output: 5 } } } }));
+      writeFileSync(
+        join(dir, 'p.json'),
+        JSON.stringify({ as_of: '2027-01-01', vps: { monthly_usd: 10 }, gemini: { per_million_tokens: { 'gemini-2.5-flash': { input: 0.6, output: 5 } } } }),
+      );
       const p = loadPrices(join(dir, 'p.json'));
       assert.equal(p.as_of, '2027-01-01');
       assert.equal(p.edge_functions.usd_per_million_invocations, 2, 'untouched parts keep the defaults');
@@ -113,7 +121,10 @@ describe('from recorded jobs', () => {
       );
     }
     // Outside a 7-day window.
-    await db.pool.query(`insert into analysis_jobs (user_id, type, status, created_at, provider_calls) values (gen_random_uuid(), 'meal_plan', 'completed', now() - interval '40 days', $1)`, [calls(100)]);
+    await db.pool.query(
+      `insert into analysis_jobs (user_id, type, status, created_at, provider_calls) values (gen_random_uuid(), 'meal_plan', 'completed', now() - interval '40 days', $1)`,
+      [calls(100)],
+    );
   });
 
   test('cost-report --json: inputs are the sums of what the jobs recorded', async () => {
@@ -133,14 +144,20 @@ describe('from recorded jobs', () => {
   });
 
   test('the real command line prints both designs, the difference and its notes', () => {
-    const res = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'cost-report', '--since', '30d'], { env: { ...process.env, DATABASE_URL: db.url }, encoding: 'utf8' });
+    const res = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'cost-report', '--since', '30d'], {
+      env: { ...process.env, DATABASE_URL: db.url },
+      encoding: 'utf8',
+    });
     assert.equal(res.status, 0, res.stderr);
     assert.match(res.stdout, /^cost report: jobs created in the last 30d \(4 jobs\), prices of \d{4}-\d{2}-\d{2} \(USD\)/);
     assert.match(res.stdout, /With the VPS daemon \(now\)/);
     assert.match(res.stdout, /As Edge Functions only \(before\)/);
     assert.match(res.stdout, /difference: the VPS (costs|saves) \$\d+\.\d\d per month, \$\d+\.\d\d per year/);
     assert.match(res.stdout, /note: 1 job\(s\) ran longer than the Edge request idle timeout/);
-    const bad = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'cost-report', '--since', 'forever'], { env: { ...process.env, DATABASE_URL: db.url }, encoding: 'utf8' });
+    const bad = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'cost-report', '--since', 'forever'], {
+      env: { ...process.env, DATABASE_URL: db.url },
+      encoding: 'utf8',
+    });
     assert.equal(bad.status, 2);
     assert.match(bad.stderr, /not a duration/);
   });

@@ -21,7 +21,14 @@ let profile: string;
 
 /** Turnaround seconds of the seeded finished jobs per type, to compute the expected percentiles independently. */
 const SEEDED: Record<string, { completed: number[]; failed: Array<{ code: string; seconds: number }> }> = {
-  sofia_image: { completed: Array.from({ length: 40 }, (_, i) => 2 + (i % 10) * 1.5), failed: [{ code: 'provider_unavailable', seconds: 31 }, { code: 'provider_unavailable', seconds: 33 }, { code: 'image_unreadable', seconds: 4 }] },
+  sofia_image: {
+    completed: Array.from({ length: 40 }, (_, i) => 2 + (i % 10) * 1.5),
+    failed: [
+      { code: 'provider_unavailable', seconds: 31 },
+      { code: 'provider_unavailable', seconds: 33 },
+      { code: 'image_unreadable', seconds: 4 },
+    ],
+  },
   medical_exam: { completed: Array.from({ length: 12 }, (_, i) => 8 + i * 3), failed: [{ code: 'invalid_input', seconds: 0.5 }] },
   meal_plan: { completed: [0.4, 0.6, 0.5, 0.9, 1.2], failed: [] },
 };
@@ -47,7 +54,12 @@ async function seed(): Promise<void> {
       );
     }
     for (const [i, f] of failed.entries()) {
-      const calls = f.code === 'provider_unavailable' ? JSON.stringify([{ provider: 'gemini', model: 'gemini-2.5-flash', ok: false, ms: 30000, input_tokens: null, output_tokens: null, error_code: 'timeout' }]) : null;
+      const calls =
+        f.code === 'provider_unavailable'
+          ? JSON.stringify([
+              { provider: 'gemini', model: 'gemini-2.5-flash', ok: false, ms: 30000, input_tokens: null, output_tokens: null, error_code: 'timeout' },
+            ])
+          : null;
       await db.pool.query(
         `insert into analysis_jobs (user_id, type, status, attempts, created_at, run_at, completed_at, error, provider_calls)
          values ($1, $2, 'failed', 3, now() - make_interval(mins => $3), now() - make_interval(mins => $3), now() - make_interval(mins => $3) + make_interval(secs => $4),
@@ -57,15 +69,26 @@ async function seed(): Promise<void> {
     }
   }
   // Waiting work: two due pending jobs (the oldest 95 s old), one cancelled, one running elsewhere.
-  await db.pool.query(`insert into analysis_jobs (user_id, type, created_at, run_at) values ($1, 'sofia_image', now() - interval '95 seconds', now() - interval '95 seconds'), ($1, 'unified_assistant', now() - interval '10 seconds', now() - interval '10 seconds')`, [user]);
-  await db.pool.query(`insert into analysis_jobs (user_id, type, status, completed_at, error) values ($1, 'meal_plan', 'cancelled', now(), '{"code":"cancelled","message":"cancelado"}')`, [user]);
+  await db.pool.query(
+    `insert into analysis_jobs (user_id, type, created_at, run_at) values ($1, 'sofia_image', now() - interval '95 seconds', now() - interval '95 seconds'), ($1, 'unified_assistant', now() - interval '10 seconds', now() - interval '10 seconds')`,
+    [user],
+  );
+  await db.pool.query(
+    `insert into analysis_jobs (user_id, type, status, completed_at, error) values ($1, 'meal_plan', 'cancelled', now(), '{"code":"cancelled","message":"cancelado"}')`,
+    [user],
+  );
   await db.pool.query(
     `insert into analysis_jobs (user_id, type, status, attempts, started_at, locked_by, lease_token, locked_until) values ($1, 'medical_exam', 'processing', 1, now(), 'vps-2', gen_random_uuid(), now() + interval '30 seconds')`,
     [user],
   );
   // A job from three days ago lies outside the 24 h window.
-  await db.pool.query(`insert into analysis_jobs (user_id, type, status, created_at, completed_at) values ($1, 'sofia_image', 'failed', now() - interval '3 days', now() - interval '3 days')`, [user]);
-  await db.pool.query(`insert into ai_workers (id, host, pid, version, concurrency, running, status, last_seen_at) values ('vps-2', 'vps-2', 4242, '0.1.0', 50, 1, 'running', now() - interval '4 seconds')`);
+  await db.pool.query(
+    `insert into analysis_jobs (user_id, type, status, created_at, completed_at) values ($1, 'sofia_image', 'failed', now() - interval '3 days', now() - interval '3 days')`,
+    [user],
+  );
+  await db.pool.query(
+    `insert into ai_workers (id, host, pid, version, concurrency, running, status, last_seen_at) values ('vps-2', 'vps-2', 4242, '0.1.0', 50, 1, 'running', now() - interval '4 seconds')`,
+  );
 }
 
 before(async () => {
@@ -80,7 +103,16 @@ before(async () => {
   context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
     viewport: { width: 1440, height: 1100 },
   });
 });
@@ -94,7 +126,12 @@ after(async () => {
 const text = async (page: Page, selector: string) => (await page.locator(selector).first().textContent())?.trim();
 
 test('sign in with the token, then the page shows exactly what the database holds, and refreshes by itself', async () => {
-  const oldestAge = async () => (await db.pool.query<{ age: number }>(`select extract(epoch from now() - min(run_at))::float8 as age from analysis_jobs where status = 'pending' and run_at <= now()`)).rows[0]!.age;
+  const oldestAge = async () =>
+    (
+      await db.pool.query<{ age: number }>(
+        `select extract(epoch from now() - min(run_at))::float8 as age from analysis_jobs where status = 'pending' and run_at <= now()`,
+      )
+    ).rows[0]!.age;
   const ageBefore = await oldestAge();
   const page = await context.newPage();
   const base = `http://127.0.0.1:${daemon.port}`;
@@ -108,9 +145,11 @@ test('sign in with the token, then the page shows exactly what the database hold
   await page.waitForSelector('body[data-loaded]', { timeout: 10_000 });
 
   // Live queue figures, from the database.
-  const live = (await db.pool.query<{ pending: number; processing: number }>(
-    `select count(*) filter (where status = 'pending')::int as pending, count(*) filter (where status = 'processing')::int as processing from analysis_jobs`,
-  )).rows[0]!;
+  const live = (
+    await db.pool.query<{ pending: number; processing: number }>(
+      `select count(*) filter (where status = 'pending')::int as pending, count(*) filter (where status = 'processing')::int as processing from analysis_jobs`,
+    )
+  ).rows[0]!;
   assert.equal(await text(page, '#q-pending'), String(live.pending));
   assert.equal(live.pending, 2);
   assert.equal(await text(page, '#q-processing'), String(live.processing));
@@ -121,9 +160,11 @@ test('sign in with the token, then the page shows exactly what the database hold
   assert.match((await text(page, '#q-oldest')) ?? '', /^\d+\.\d (s|min)$/);
 
   // Jobs by type and status in the window: every cell equals the table's count.
-  const counts = (await db.pool.query<{ type: string; status: string; count: number }>(
-    `select type, status, count(*)::int as count from analysis_jobs where created_at > now() - interval '24 hours' group by 1, 2`,
-  )).rows;
+  const counts = (
+    await db.pool.query<{ type: string; status: string; count: number }>(
+      `select type, status, count(*)::int as count from analysis_jobs where created_at > now() - interval '24 hours' group by 1, 2`,
+    )
+  ).rows;
   let cells = 0;
   for (const type of ['sofia_image', 'medical_exam', 'unified_assistant', 'meal_plan']) {
     for (const status of ['pending', 'processing', 'completed', 'failed', 'cancelled']) {
@@ -168,7 +209,9 @@ test('sign in with the token, then the page shows exactly what the database hold
   // with one already in flight when the row was inserted; wait for the figure itself, bounded.)
   // A mark on the window survives only if the page is not reloaded.
   await page.evaluate(() => Object.assign(globalThis, { aiwMark: 'same page' }));
-  await db.pool.query(`insert into analysis_jobs (user_id, type, status, attempts, completed_at, error) values (gen_random_uuid(), 'meal_plan', 'failed', 1, now(), '{"code":"no_feasible_plan","message":"sem plano"}')`);
+  await db.pool.query(
+    `insert into analysis_jobs (user_id, type, status, attempts, completed_at, error) values (gen_random_uuid(), 'meal_plan', 'failed', 1, now(), '{"code":"no_feasible_plan","message":"sem plano"}')`,
+  );
   await waitUntil(async () => (await text(page, '#t-failed')) === '5', { timeoutMs: 15_000, intervalMs: 200, what: 'the page to show the new failure' });
   assert.equal(await text(page, '#top-errors td[data-code="no_feasible_plan"]'), '1');
   assert.equal(await page.evaluate(() => (globalThis as unknown as { aiwMark?: string }).aiwMark), 'same page', 'no reload: the script refreshed the figures');

@@ -14,7 +14,8 @@ const GUARDED = ['/health/detailed', '/metrics', '/dashboard/data'];
 
 test('loopback addresses: 127/8, ::1 and IPv4-mapped forms; nothing else', () => {
   for (const a of ['127.0.0.1', '127.1.2.3', '::1', '::ffff:127.0.0.1']) assert.equal(isLoopbackAddress(a), true, a);
-  for (const a of ['10.0.0.1', '192.168.1.10', '::ffff:10.0.0.1', '128.0.0.1', 'fe80::1', '', undefined, '127.0.0.1.evil']) assert.equal(isLoopbackAddress(a), false, String(a));
+  for (const a of ['10.0.0.1', '192.168.1.10', '::ffff:10.0.0.1', '128.0.0.1', 'fe80::1', '', undefined, '127.0.0.1.evil'])
+    assert.equal(isLoopbackAddress(a), false, String(a));
 });
 
 test('secret comparison: equal only for the same string, whatever the lengths', () => {
@@ -26,7 +27,10 @@ test('secret comparison: equal only for the same string, whatever the lengths', 
 
 test('configuration: a short OPS_TOKEN or a bad ALERT_WEBHOOK_URL stops the start with the variable named; the URL is not echoed', () => {
   assert.throws(() => loadConfig({ OPS_TOKEN: 'abc' }), /OPS_TOKEN: expected at least 16 characters/);
-  assert.throws(() => loadConfig({ ALERT_WEBHOOK_URL: 'ftp://hooks.example/secret-path' }), (err: Error) => /ALERT_WEBHOOK_URL/.test(err.message) && !err.message.includes('secret-path'));
+  assert.throws(
+    () => loadConfig({ ALERT_WEBHOOK_URL: 'ftp://hooks.example/secret-path' }),
+    (err: Error) => /ALERT_WEBHOOK_URL/.test(err.message) && !err.message.includes('secret-path'),
+  );
   const c = loadConfig({ OPS_TOKEN: TOKEN, ALERT_WEBHOOK_URL: 'https://hooks.slack.com/services/T/B/X' });
   assert.equal(c.http.opsToken, TOKEN);
   assert.deepEqual(c.alerts, { webhookUrl: 'https://hooks.slack.com/services/T/B/X', evaluationSeconds: 60 });
@@ -76,12 +80,22 @@ describe('with OPS_TOKEN set', () => {
     assert.match(page, /<form class="login" method="post" action="\/dashboard\/login">/);
     assert.doesNotMatch(page, /id="jobs"/, 'no dashboard before signing in');
 
-    const wrong = await fetch(`${base}/dashboard/login`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'token=nope' });
+    const wrong = await fetch(`${base}/dashboard/login`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'token=nope',
+    });
     assert.equal(wrong.status, 401);
     assert.equal(wrong.headers.get('set-cookie'), null);
     assert.match(await wrong.text(), /does not match/);
 
-    const right = await fetch(`${base}/dashboard/login`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ token: TOKEN }).toString() });
+    const right = await fetch(`${base}/dashboard/login`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ token: TOKEN }).toString(),
+    });
     assert.equal(right.status, 303);
     assert.equal(right.headers.get('location'), '/dashboard');
     const setCookie = right.headers.get('set-cookie') ?? '';

@@ -38,10 +38,14 @@ before(async () => {
   await insert('recentExam', FAILED, [ALICE, 'medical_exam', 10, 'invalid_input']);
   await insert('oldSofia', FAILED, [ALICE, 'sofia_image', 180, 'provider_unavailable']);
   // Created two hours ago, so `--since 1h` leaves it out.
-  await insert('completed', `insert into analysis_jobs (id, user_id, type, status, attempts, created_at, started_at, completed_at, result, input, provider_calls)
+  await insert(
+    'completed',
+    `insert into analysis_jobs (id, user_id, type, status, attempts, created_at, started_at, completed_at, result, input, provider_calls)
     values ($id, $2, 'medical_exam', 'completed', 1, now() - interval '2 hours', now() - interval '2 hours', now() - interval '2 hours' + interval '7 seconds',
             '{"exams": []}', '{"text": "hemoglobina 13,5 g/dL"}',
-            '[{"provider":"gemini","model":"gemini-2.5-flash","ok":true,"ms":812,"input_tokens":1200,"output_tokens":300}]')`, [ALICE]);
+            '[{"provider":"gemini","model":"gemini-2.5-flash","ok":true,"ms":812,"input_tokens":1200,"output_tokens":300}]')`,
+    [ALICE],
+  );
   await insert('pending', `insert into analysis_jobs (id, user_id, type, run_at) values ($id, $2, 'meal_plan', now() + interval '1 hour')`, [BOB]);
 });
 
@@ -110,7 +114,8 @@ test('jobs retry ID: failed → pending with attempts reset, and the daemons are
   } finally {
     await listener.end();
   }
-  const row = (await db.pool.query('select status, attempts, error, completed_at, run_at <= now() as due from analysis_jobs where id = $1', [ids.recentExam])).rows[0];
+  const row = (await db.pool.query('select status, attempts, error, completed_at, run_at <= now() as due from analysis_jobs where id = $1', [ids.recentExam]))
+    .rows[0];
   assert.deepEqual(row, { status: 'pending', attempts: 0, error: null, completed_at: null, due: true });
 
   const done = await run('retry', ids.completed!);
@@ -125,7 +130,12 @@ test('jobs retry --failed-since: only failures inside the window and of the type
   const progress: Array<[number, number]> = [];
   const r = await retryFailed(db.pool, { sinceSeconds: 3600, type: 'sofia_image', batchSize: 2, onProgress: (d, t) => progress.push([d, t]) });
   assert.deepEqual(r, { retried: 5, total: 5 });
-  assert.deepEqual(progress, [[0, 5], [2, 5], [4, 5], [5, 5]]);
+  assert.deepEqual(progress, [
+    [0, 5],
+    [2, 5],
+    [4, 5],
+    [5, 5],
+  ]);
   const statuses = Object.fromEntries((await db.pool.query('select id, status from analysis_jobs')).rows.map((x) => [x.id, x.status]));
   for (const name of ['recentSofia1', 'recentSofia2', 'extra0', 'extra1', 'extra2']) assert.equal(statuses[ids[name]!], 'pending', name);
   assert.equal(statuses[ids.oldSofia!], 'failed', 'three hours ago: outside the window');
@@ -154,7 +164,13 @@ test('jobs dead: failed jobs grouped by error code and type, with the latest job
   await insert('deadB', FAILED, [BOB, 'unified_assistant', 1, 'provider_unavailable']);
   await insert('deadC', FAILED, [BOB, 'meal_plan', 3, 'no_feasible_plan']);
   const groups = JSON.parse((await run('dead', '--since', '1h', '--json')).out) as Array<{ code: string; type: string; count: number; example_id: string }>;
-  assert.deepEqual(groups.map((g) => [g.code, g.type, g.count]), [['provider_unavailable', 'unified_assistant', 2], ['no_feasible_plan', 'meal_plan', 1]]);
+  assert.deepEqual(
+    groups.map((g) => [g.code, g.type, g.count]),
+    [
+      ['provider_unavailable', 'unified_assistant', 2],
+      ['no_feasible_plan', 'meal_plan', 1],
+    ],
+  );
   assert.equal(groups[0]!.example_id, ids.deadB, 'the most recent failure of the group');
   const table = await run('dead');
   assert.match(table.out, /^error code\s+type\s+jobs/);
@@ -167,8 +183,14 @@ test('the real command line: ai-worker jobs ls --json on DATABASE_URL', () => {
     encoding: 'utf8',
   });
   assert.equal(r.status, 0, r.stderr);
-  assert.deepEqual(JSON.parse(r.stdout).map((j: { id: string }) => j.id), [ids.pending]);
-  const bad = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'jobs', 'ls', '--since', 'yesterday'], { env: { ...process.env, DATABASE_URL: db.url }, encoding: 'utf8' });
+  assert.deepEqual(
+    JSON.parse(r.stdout).map((j: { id: string }) => j.id),
+    [ids.pending],
+  );
+  const bad = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'jobs', 'ls', '--since', 'yesterday'], {
+    env: { ...process.env, DATABASE_URL: db.url },
+    encoding: 'utf8',
+  });
   assert.equal(bad.status, 2);
   assert.match(bad.stderr, /not a duration/);
 });

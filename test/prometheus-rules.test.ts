@@ -24,7 +24,16 @@ function withTempDir<T>(fn: (dir: string) => T): T {
   }
 }
 
-const ALERTS = ['QueueBacklog', 'WorkerOffline', 'JobErrorRate', 'TurnaroundP95', 'ListenerDisconnected', 'ProviderCircuitOpen', 'OldestPendingJobAge', 'Gateway5xxRate'];
+const ALERTS = [
+  'QueueBacklog',
+  'WorkerOffline',
+  'JobErrorRate',
+  'TurnaroundP95',
+  'ListenerDisconnected',
+  'ProviderCircuitOpen',
+  'OldestPendingJobAge',
+  'Gateway5xxRate',
+];
 
 test('alerts.yml is valid and every alert has a summary and its runbook anchor', () => {
   const check = promtool(['check', 'rules', `${DIR}/alerts.yml`]);
@@ -76,12 +85,16 @@ test('the example scrape configuration (bearer token from a file) is valid', () 
 });
 
 test('every Grafana panel query is valid PromQL (checked as recording rules)', () => {
-  const dashboard = JSON.parse(readFileSync('deploy/grafana/ai-worker.json', 'utf8')) as { panels: Array<{ title: string; targets?: Array<{ expr: string }> }> };
+  const dashboard = JSON.parse(readFileSync('deploy/grafana/ai-worker.json', 'utf8')) as {
+    panels: Array<{ title: string; targets?: Array<{ expr: string }> }>;
+  };
   const exprs = dashboard.panels.flatMap((p) => (p.targets ?? []).map((t) => ({ title: p.title, expr: t.expr })));
   assert.ok(exprs.length >= 15, `${exprs.length} queries`);
   withTempDir((dir) => {
     // Grafana's $__rate_interval is not PromQL; any range stands in for it.
-    const rules = exprs.map((e, i) => `      - record: grafana:panel_${i}\n        expr: ${JSON.stringify(e.expr.replaceAll('$__rate_interval', '5m'))}`).join('\n');
+    const rules = exprs
+      .map((e, i) => `      - record: grafana:panel_${i}\n        expr: ${JSON.stringify(e.expr.replaceAll('$__rate_interval', '5m'))}`)
+      .join('\n');
     writeFileSync(join(dir, 'grafana.rules.yml'), `groups:\n  - name: grafana\n    rules:\n${rules}\n`);
     const check = promtool(['check', 'rules', join(dir, 'grafana.rules.yml')]);
     assert.equal(check.status, 0, check.output);

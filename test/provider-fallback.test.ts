@@ -17,7 +17,8 @@ after(async () => {
   await emu.close();
 });
 
-const calls = (row: Record<string, any>) => (row.provider_calls as Array<{ provider: string; model: string; ok: boolean }>).map((c) => `${c.provider}/${c.model}:${c.ok}`);
+const calls = (row: Record<string, any>) =>
+  (row.provider_calls as Array<{ provider: string; model: string; ok: boolean }>).map((c) => `${c.provider}/${c.model}:${c.ok}`);
 
 test('Ollama down: Gemini answers the assistant, and the job row says so', async () => {
   await emu.ollama.setKnobs({ down: true });
@@ -87,10 +88,13 @@ test('everything down: retried later (pending, run_at in the future), then faile
     // so the row is watched instead; a no-op insert's NOTIFY wakes the daemon in case it had not.
     await insertJob(db.pool, 'healthcheck', {});
     const rows = [
-      await waitUntil(async () => {
-        const r = (await db.pool.query('select status, attempts, error, provider_calls from analysis_jobs where id = $1', [id!])).rows[0];
-        return r.status === 'failed' ? r : undefined;
-      }, { what: 'the last attempt to fail' }),
+      await waitUntil(
+        async () => {
+          const r = (await db.pool.query('select status, attempts, error, provider_calls from analysis_jobs where id = $1', [id!])).rows[0];
+          return r.status === 'failed' ? r : undefined;
+        },
+        { what: 'the last attempt to fail' },
+      ),
     ];
     assert.equal(rows[0].status, 'failed');
     assert.equal(rows[0].attempts, 2);

@@ -34,9 +34,13 @@ function handler(type: string, fn: JobHandler['run'], timeoutMs?: number): JobHa
 }
 
 test('a result with NUL and lone surrogates is stored cleaned, and the job completes', async () => {
-  const d = await startTestDaemon(db.url, {}, {
-    handlers: [handler('meal_plan', async () => ({ result: { text: 'pdf\u0000text', odd: 'x\ud800y', ['k\u0000']: ['\udc00'] } }))],
-  });
+  const d = await startTestDaemon(
+    db.url,
+    {},
+    {
+      handlers: [handler('meal_plan', async () => ({ result: { text: 'pdf\u0000text', odd: 'x\ud800y', ['k\u0000']: ['\udc00'] } }))],
+    },
+  );
   try {
     const id = await insert('meal_plan');
     await d.events.waitFor('job:completed', (e) => e.jobId === id, 10_000);
@@ -143,7 +147,10 @@ test('an open provider chain snoozes the job (attempt refunded) and pauses its t
     const ids = [randomUUID(), randomUUID()];
     const snoozed = Promise.all(ids.map((id) => d.events.waitFor('job:snoozed', (e) => e.jobId === id, 10_000)));
     const done = Promise.all(ids.map((id) => d.events.waitFor('job:completed', (e) => e.jobId === id, 20_000)));
-    await db.pool.query(`insert into analysis_jobs (id, user_id, type, max_attempts) select id, gen_random_uuid(), 'unified_assistant', 1 from unnest($1::uuid[]) id`, [ids]);
+    await db.pool.query(
+      `insert into analysis_jobs (id, user_id, type, max_attempts) select id, gen_random_uuid(), 'unified_assistant', 1 from unnest($1::uuid[]) id`,
+      [ids],
+    );
     const first = await snoozed;
     assert.ok(first.every((e) => e.refunded));
     clock += 300; // the next probe is due
@@ -239,11 +246,7 @@ test('a handler that ignores its AbortSignal keeps its slot until it returns; it
 test('a graceful stop returns while an abandoned handler still runs', async () => {
   let release!: () => void;
   const released = new Promise<void>((r) => (release = r));
-  const d = await startTestDaemon(
-    db.url,
-    {},
-    { handlers: [handler('meal_plan', async () => (await released, { result: { ok: true } }), 200)] },
-  );
+  const d = await startTestDaemon(db.url, {}, { handlers: [handler('meal_plan', async () => (await released, { result: { ok: true } }), 200)] });
   try {
     const id = await insert('meal_plan');
     await d.events.waitFor('job:abandoned', (e) => e.jobId === id, 10_000);
@@ -279,7 +282,9 @@ test('WORKER_CONCURRENCY_<TYPE> caps a type in the claim; other types are not he
     for (let i = 0; i < 8; i++) capped.push(await insert('meal_plan'));
     const other = await insert('healthcheck');
     await d.events.waitFor('job:completed', (e) => e.jobId === other, 10_000);
-    await Promise.all(capped.map(async (id) => ((await row(id)).status === 'completed' ? undefined : d.events.waitFor('job:completed', (e) => e.jobId === id, 15_000))));
+    await Promise.all(
+      capped.map(async (id) => ((await row(id)).status === 'completed' ? undefined : d.events.waitFor('job:completed', (e) => e.jobId === id, 15_000))),
+    );
     assert.equal(max, 2, 'never more than the cap at once, and the cap is used');
   } finally {
     await d.stop();
@@ -310,7 +315,10 @@ test('default priorities: interactive types run before batch work when the inser
     assert.equal((await row(chosen)).priority, 5, 'a priority the inserter chose is kept');
     await done;
     // (Jobs other tests of this file left pending may be claimed too: only these three's order matters.)
-    assert.deepEqual(order.filter((id) => [plan, chat, chosen].includes(id)), [chat, chosen, plan]);
+    assert.deepEqual(
+      order.filter((id) => [plan, chat, chosen].includes(id)),
+      [chat, chosen, plan],
+    );
   } finally {
     await d.stop();
   }
@@ -389,7 +397,9 @@ test('claim-ahead is bounded in time: jobs held behind a slow one are handed bac
     );
     const released = await d.events.waitFor('job:released', (e) => fast.includes(e.jobId), 10_000);
     assert.ok(fast.includes(released.jobId));
-    await Promise.all(fast.map(async (id) => ((await row(id)).status === 'completed' ? undefined : d.events.waitFor('job:completed', (e) => e.jobId === id, 20_000))));
+    await Promise.all(
+      fast.map(async (id) => ((await row(id)).status === 'completed' ? undefined : d.events.waitFor('job:completed', (e) => e.jobId === id, 20_000))),
+    );
     const { rows } = await db.pool.query('select max(attempts)::int as n from analysis_jobs where id = any($1)', [fast]);
     assert.equal(rows[0].n, 1, 'the released jobs ran once, their held attempt refunded');
   } finally {

@@ -4,14 +4,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import {
-  claimJobs, CLAIM_SQL, COMPLETE_MANY_SQL, completeJobs, FAIL_OR_RETRY_SQL, failOrRetryJob, recoverLapsedLeases, RENEW_SQL,
-} from '../src/queue/jobs.ts';
+import { claimJobs, CLAIM_SQL, COMPLETE_MANY_SQL, completeJobs, FAIL_OR_RETRY_SQL, failOrRetryJob, recoverLapsedLeases, RENEW_SQL } from '../src/queue/jobs.ts';
 import { useFreshDatabase } from './support/database.ts';
 
 const db = useFreshDatabase('queue_statements');
 
-async function explainTriggers(c: { query: (t: string, v: unknown[]) => Promise<{ rows: Array<Record<string, string>> }> }, text: string, values: unknown[]): Promise<string[]> {
+async function explainTriggers(
+  c: { query: (t: string, v: unknown[]) => Promise<{ rows: Array<Record<string, string>> }> },
+  text: string,
+  values: unknown[],
+): Promise<string[]> {
   // Its own transaction, rolled back: as in production, each statement runs in a transaction of its own.
   await c.query('begin', []);
   const { rows } = await c.query(`explain (analyze, costs off, timing off) ${text}`, values);
@@ -32,7 +34,10 @@ test('claim, renewal, completion and failure fire no row trigger; the ledger get
     const payload = JSON.stringify([a, b].map((j) => ({ id: j.id, lease_token: j.lease_token, result: { ok: true }, locked_by: j.locked_by })));
     assert.deepEqual(await explainTriggers(c, COMPLETE_MANY_SQL, [payload]), []);
     assert.deepEqual(await explainTriggers(c, FAIL_OR_RETRY_SQL, [f.id, f.lease_token, true, '{"code":"x","message":"y"}', 0, null, 'w1']), []);
-    const applied = await completeJobs(c, [a, b].map((j) => ({ id: j.id, lease_token: j.lease_token, result: { ok: true }, locked_by: j.locked_by })));
+    const applied = await completeJobs(
+      c,
+      [a, b].map((j) => ({ id: j.id, lease_token: j.lease_token, result: { ok: true }, locked_by: j.locked_by })),
+    );
     assert.equal(applied.size, 2);
     assert.equal((await failOrRetryJob(c, f, { code: 'x', message: 'y' }, { permanent: true, delayMs: 0 }))?.status, 'failed');
     // Settling again is stale and writes nothing.
@@ -42,11 +47,14 @@ test('claim, renewal, completion and failure fire no row trigger; the ledger get
   }
   const { rows } = await db.pool.query(`select o.status, o.worker_id, o.attempt, j.updated_at > j.created_at as touched
                                           from analysis_job_outcomes o join analysis_jobs j on j.id = o.job_id order by o.status`);
-  assert.deepEqual(rows.map((r) => [r.status, r.worker_id, r.attempt, r.touched]), [
-    ['completed', 'w1', 1, true],
-    ['completed', 'w1', 1, true],
-    ['failed', 'w1', 1, true],
-  ]);
+  assert.deepEqual(
+    rows.map((r) => [r.status, r.worker_id, r.attempt, r.touched]),
+    [
+      ['completed', 'w1', 1, true],
+      ['completed', 'w1', 1, true],
+      ['failed', 'w1', 1, true],
+    ],
+  );
 });
 
 test('the sweep records lapsed jobs that end (failed, cancelled) with the daemon that lost them; a pending cancel still reaches the ledger', async () => {
@@ -62,7 +70,9 @@ test('the sweep records lapsed jobs that end (failed, cancelled) with the daemon
   await db.pool.query(`insert into analysis_jobs (id, user_id, type) values ($1, gen_random_uuid(), 'healthcheck')`, [pendingCancel]);
   await db.pool.query('select request_analysis_cancel($1)', [pendingCancel]);
   await recoverLapsedLeases(db.pool);
-  const { rows } = await db.pool.query(`select job_id, status, worker_id from analysis_job_outcomes where job_id = any($1) order by status, job_id`, [[failing, cancelling, pendingCancel]]);
+  const { rows } = await db.pool.query(`select job_id, status, worker_id from analysis_job_outcomes where job_id = any($1) order by status, job_id`, [
+    [failing, cancelling, pendingCancel],
+  ]);
   const got = new Map(rows.map((r) => [r.job_id, [r.status, r.worker_id]]));
   assert.equal(rows.length, 3);
   assert.deepEqual(got.get(failing), ['failed', 'dead-1']);

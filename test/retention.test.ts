@@ -16,14 +16,31 @@ const db = useFreshDatabase('retention');
 
 const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4]).toString('base64');
 
-async function job(opts: { status?: string; type?: string; input?: unknown; finishedAgo?: string; createdAgo?: string; userId?: string; cacheKey?: string }): Promise<string> {
+async function job(opts: {
+  status?: string;
+  type?: string;
+  input?: unknown;
+  finishedAgo?: string;
+  createdAgo?: string;
+  userId?: string;
+  cacheKey?: string;
+}): Promise<string> {
   const status = opts.status ?? 'completed';
   const final = ['completed', 'failed', 'cancelled'].includes(status);
   const { rows } = await db.pool.query<{ id: string }>(
     `insert into analysis_jobs (user_id, type, status, input, result, created_at, completed_at, cache_key)
      values ($1, $2, $3, $4, $5, now() - $6::interval, case when $7 then now() - $8::interval end, $9) returning id`,
-    [opts.userId ?? randomUUID(), opts.type ?? 'sofia_image', status, JSON.stringify(opts.input ?? {}), final ? '{"ok":true}' : null,
-      opts.createdAgo ?? opts.finishedAgo ?? '1 minute', final, opts.finishedAgo ?? '1 minute', opts.cacheKey ?? null],
+    [
+      opts.userId ?? randomUUID(),
+      opts.type ?? 'sofia_image',
+      status,
+      JSON.stringify(opts.input ?? {}),
+      final ? '{"ok":true}' : null,
+      opts.createdAgo ?? opts.finishedAgo ?? '1 minute',
+      final,
+      opts.finishedAgo ?? '1 minute',
+      opts.cacheKey ?? null,
+    ],
   );
   return rows[0]!.id;
 }
@@ -54,8 +71,16 @@ test('media leaves finished jobs after JOB_INPUT_RETENTION_HOURS; the rest of th
   const photo = await job({ input: { image_base64: JPEG, meal_type: 'almoco' }, finishedAgo: '25 hours' });
   const byUrl = await job({ input: { image_url: 'https://storage.test/meal.jpg?token=secret' }, finishedAgo: '3 days' });
   const exam = await job({ type: 'medical_exam', input: { document_base64: 'JVBERi0=', mime: 'application/pdf' }, finishedAgo: '2 days' });
-  const wa = await job({ type: 'whatsapp_message', input: { from: '5511999990000', text: 'meu exame', media: { mime: 'image/jpeg', base64: JPEG } }, finishedAgo: '2 days' });
-  const waUrl = await job({ type: 'whatsapp_message', input: { from: '5511999990000', media: { mime: 'image/jpeg', url: 'https://x.test/m' } }, finishedAgo: '2 days' });
+  const wa = await job({
+    type: 'whatsapp_message',
+    input: { from: '5511999990000', text: 'meu exame', media: { mime: 'image/jpeg', base64: JPEG } },
+    finishedAgo: '2 days',
+  });
+  const waUrl = await job({
+    type: 'whatsapp_message',
+    input: { from: '5511999990000', media: { mime: 'image/jpeg', url: 'https://x.test/m' } },
+    finishedAgo: '2 days',
+  });
   const fresh = await job({ input: { image_base64: JPEG }, finishedAgo: '2 hours' });
   const running = await job({ status: 'pending', input: { image_base64: JPEG }, createdAgo: '3 days' });
   const r = await applyRetention(db.pool, SETTINGS);
@@ -94,7 +119,9 @@ test('both statements can read their partial index (the cost follows the work, n
     await c.query('begin');
     await c.query('set local enable_seqscan = off');
     const plan = async (sql: string) => (await c.query(`explain ${sql}`)).rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n');
-    const del = await plan(`select id from analysis_jobs where status in ('completed', 'failed', 'cancelled') and coalesce(completed_at, created_at) < now() - interval '30 days' order by coalesce(completed_at, created_at) limit 500`);
+    const del = await plan(
+      `select id from analysis_jobs where status in ('completed', 'failed', 'cancelled') and coalesce(completed_at, created_at) < now() - interval '30 days' order by coalesce(completed_at, created_at) limit 500`,
+    );
     assert.match(del, /analysis_jobs_finished_idx/);
     const strip = await plan(`select id from analysis_jobs where status in ('completed', 'failed', 'cancelled')
       and (input ?| array['image_base64', 'document_base64', 'image_url'] or (input -> 'media') ?| array['base64', 'url'])
@@ -111,7 +138,9 @@ test("the daemon's sweep applies retention (JOB_RETENTION_DAYS, JOB_INPUT_RETENT
   const media = await job({ input: { image_base64: JPEG }, finishedAgo: '2 hours' });
   const d = await startTestDaemon(db.url, { WORKER_SWEEP_SECONDS: '1', JOB_RETENTION_DAYS: '2', JOB_INPUT_RETENTION_HOURS: '1' });
   try {
-    await waitUntil(async () => (await row(old)) === undefined && (await row(media))?.input.image_base64 === undefined, { what: 'the sweep to apply retention' });
+    await waitUntil(async () => (await row(old)) === undefined && (await row(media))?.input.image_base64 === undefined, {
+      what: 'the sweep to apply retention',
+    });
   } finally {
     await d.stop();
   }
@@ -145,12 +174,19 @@ test('deleting a user from auth.users erases their jobs, outcomes and personal c
   const stays = randomUUID();
   await authPool.query('insert into auth.users (id) values ($1), ($2)', [gone, stays]);
   const ins = (user: string, type: string, key: string) =>
-    authPool!.query<{ id: string }>(`insert into analysis_jobs (user_id, type, status, completed_at, cache_key, result) values ($1, $2, 'completed', now(), $3, '{}') returning id`, [user, type, key]);
+    authPool!.query<{ id: string }>(
+      `insert into analysis_jobs (user_id, type, status, completed_at, cache_key, result) values ($1, $2, 'completed', now(), $3, '{}') returning id`,
+      [user, type, key],
+    );
   const j1 = (await ins(gone, 'medical_exam', 'medical_exam:v1:personal-gone')).rows[0]!.id;
   await ins(gone, 'meal_plan', 'meal_plan:v1:shared');
   await ins(stays, 'medical_exam', 'medical_exam:v1:personal-stays');
   await authPool.query(`insert into analysis_job_outcomes (job_id, status, attempt) values ($1, 'completed', 1)`, [j1]);
-  for (const [key, type] of [['medical_exam:v1:personal-gone', 'medical_exam'], ['meal_plan:v1:shared', 'meal_plan'], ['medical_exam:v1:personal-stays', 'medical_exam']]) {
+  for (const [key, type] of [
+    ['medical_exam:v1:personal-gone', 'medical_exam'],
+    ['meal_plan:v1:shared', 'meal_plan'],
+    ['medical_exam:v1:personal-stays', 'medical_exam'],
+  ]) {
     await authPool.query(`insert into analysis_cache (cache_key, type, result) values ($1, $2, '{}')`, [key, type]);
   }
   // Supabase Auth deletes as its own role, which has no rights on the project's tables.

@@ -19,7 +19,9 @@ before(async () => {
 });
 
 test('an authenticated user sees exactly their own jobs', async () => {
-  const ids = await asRole(db.pool, 'authenticated', A, async (c) => (await c.query<{ id: string }>('select id from analysis_jobs order by id')).rows.map((r) => r.id));
+  const ids = await asRole(db.pool, 'authenticated', A, async (c) =>
+    (await c.query<{ id: string }>('select id from analysis_jobs order by id')).rows.map((r) => r.id),
+  );
   assert.deepEqual(ids, aJobs);
 });
 
@@ -37,16 +39,31 @@ test('an authenticated user can write nothing directly', async () => {
     asRole(db.pool, 'authenticated', A, (c) => c.query(`update analysis_jobs set status = 'cancelled' where id = $1`, [aJobs[0]])),
     { code: '42501' },
   );
-  await assert.rejects(asRole(db.pool, 'authenticated', A, (c) => c.query('delete from analysis_jobs where id = $1', [aJobs[0]])), { code: '42501' });
+  await assert.rejects(
+    asRole(db.pool, 'authenticated', A, (c) => c.query('delete from analysis_jobs where id = $1', [aJobs[0]])),
+    { code: '42501' },
+  );
   const { rows } = await db.pool.query(`select count(*)::int as n from analysis_jobs where status = 'pending'`);
   assert.equal(rows[0].n, 5, 'nothing changed');
 });
 
 test('an authenticated user sees no cache rows; anon sees nothing at all', async () => {
-  await assert.rejects(asRole(db.pool, 'authenticated', A, (c) => c.query('select * from analysis_cache')), { code: '42501' });
-  await assert.rejects(asRole(db.pool, 'anon', null, (c) => c.query('select * from analysis_jobs')), { code: '42501' });
-  await assert.rejects(asRole(db.pool, 'anon', null, (c) => c.query('select * from analysis_cache')), { code: '42501' });
-  await assert.rejects(asRole(db.pool, 'anon', null, (c) => c.query('select request_analysis_cancel($1)', [aJobs[0]])), { code: '42501' });
+  await assert.rejects(
+    asRole(db.pool, 'authenticated', A, (c) => c.query('select * from analysis_cache')),
+    { code: '42501' },
+  );
+  await assert.rejects(
+    asRole(db.pool, 'anon', null, (c) => c.query('select * from analysis_jobs')),
+    { code: '42501' },
+  );
+  await assert.rejects(
+    asRole(db.pool, 'anon', null, (c) => c.query('select * from analysis_cache')),
+    { code: '42501' },
+  );
+  await assert.rejects(
+    asRole(db.pool, 'anon', null, (c) => c.query('select request_analysis_cancel($1)', [aJobs[0]])),
+    { code: '42501' },
+  );
 });
 
 test('service_role sees and writes everything', async () => {

@@ -53,7 +53,11 @@ after(async () => {
   await daemon?.stop(0);
 });
 
-async function invoke<T>(name: string, token: string, options: { body?: Record<string, unknown>; method?: 'GET' | 'POST' } = {}): Promise<{ data: T; status: number }> {
+async function invoke<T>(
+  name: string,
+  token: string,
+  options: { body?: Record<string, unknown>; method?: 'GET' | 'POST' } = {},
+): Promise<{ data: T; status: number }> {
   const { data, error, response } = await supabase.functions.invoke(name, {
     headers: { Authorization: `Bearer ${token}` },
     method: options.method ?? 'POST',
@@ -76,7 +80,9 @@ test('enqueue a job through functions.invoke and follow get-analysis-status to c
   assert.equal(data.status, 'pending');
   const done = await waitUntil(
     async () => {
-      const s = await invoke<{ status: string; result: unknown; attempts: number; completed_at: string }>(`get-analysis-status?job_id=${data.job_id}`, token, { method: 'GET' });
+      const s = await invoke<{ status: string; result: unknown; attempts: number; completed_at: string }>(`get-analysis-status?job_id=${data.job_id}`, token, {
+        method: 'GET',
+      });
       assert.equal(s.status, 200);
       return s.data.status === 'completed' ? s.data : undefined;
     },
@@ -90,10 +96,13 @@ test('enqueue a job through functions.invoke and follow get-analysis-status to c
 test('cancel a running job through functions.invoke: the worker stops it and it ends cancelled', async () => {
   const token = await userToken();
   const { data } = await invoke<{ job_id: string }>('enqueue-analysis', token, { body: chat('wait 30000') });
-  await waitUntil(async () => (await invoke<{ status: string }>(`get-analysis-status?job_id=${data.job_id}`, token, { method: 'GET' })).data.status === 'processing', {
-    timeoutMs: 10_000,
-    what: 'the job to start',
-  });
+  await waitUntil(
+    async () => (await invoke<{ status: string }>(`get-analysis-status?job_id=${data.job_id}`, token, { method: 'GET' })).data.status === 'processing',
+    {
+      timeoutMs: 10_000,
+      what: 'the job to start',
+    },
+  );
   const cancel = await invoke<{ status: string }>('cancel-analysis', token, { body: { job_id: data.job_id } });
   assert.equal(cancel.status, 200);
   assert.equal(cancel.data.status, 'cancel_requested');

@@ -81,7 +81,10 @@ async function privilegesOf(role: string): Promise<string[]> {
       if (rows[0]!.ok) out.push(`${p} ${r.name}`);
     }
     if (r.kind !== 'S') {
-      const { rows } = await pool.query<{ ok: boolean }>(`select has_any_column_privilege($1, $2::oid, 'SELECT, INSERT, UPDATE, REFERENCES') as ok`, [role, r.oid]);
+      const { rows } = await pool.query<{ ok: boolean }>(`select has_any_column_privilege($1, $2::oid, 'SELECT, INSERT, UPDATE, REFERENCES') as ok`, [
+        role,
+        r.oid,
+      ]);
       if (rows[0]!.ok && !out.some((o) => o.endsWith(` ${r.name}`))) out.push(`COLUMN ${r.name}`);
     }
   }
@@ -105,7 +108,7 @@ async function privilegesOf(role: string): Promise<string[]> {
 // on plain PostgreSQL migration 001 stands them in with the same grants.
 const SUPABASE_OWN = ['EXECUTE auth.jwt()', 'EXECUTE auth.role()', 'EXECUTE auth.uid()'];
 
-test('anon may do nothing with the project objects (only Supabase\'s own auth helpers)', async (t) => {
+test("anon may do nothing with the project objects (only Supabase's own auth helpers)", async (t) => {
   try {
     assert.deepEqual(await privilegesOf('anon'), SUPABASE_OWN);
   } catch (err) {

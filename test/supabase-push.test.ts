@@ -41,7 +41,8 @@ async function completesAJob(url: string, pool: pg.Pool, env: Record<string, str
       `insert into analysis_jobs (user_id, type, input) values (gen_random_uuid(), 'healthcheck', '{}') returning id`,
     );
     const done = await waitUntil(
-      async () => (await pool.query<{ status: string }>('select status from analysis_jobs where id = $1', [rows[0]!.id])).rows.find((r) => r.status === 'completed'),
+      async () =>
+        (await pool.query<{ status: string }>('select status from analysis_jobs where id = $1', [rows[0]!.id])).rows.find((r) => r.status === 'completed'),
       { what: 'the healthcheck job to complete', timeoutMs: 20_000 },
     );
     assert.equal(done.status, 'completed');
@@ -59,7 +60,10 @@ test('supabase db push, then ai-worker start: the daemon adopts what the CLI app
   const pushed = await supabaseDbPush(db.url);
   assert.equal(pushed.length, cliMigrationFiles().length);
   const daemon = await completesAJob(db.url, db.pool);
-  assert.ok(daemon.lines.some((l) => l.event === 'migrations_adopted'), 'the daemon says it recorded the CLI migrations');
+  assert.ok(
+    daemon.lines.some((l) => l.event === 'migrations_adopted'),
+    'the daemon says it recorded the CLI migrations',
+  );
   assert.ok(!daemon.lines.some((l) => l.event === 'migrations_applied'), 'nothing re-run');
   assert.deepEqual(await ledger(db.pool), await allNames());
 });
@@ -77,10 +81,16 @@ test('ai-worker start --no-migrate (or WORKER_MIGRATE=false) leaves migrations t
 test('ai-worker migrate first, then supabase db push applies nothing again', async () => {
   const db = await database('migrate_then_push');
   // The CLI's table exists (on Supabase the migrator creates it; here an earlier `supabase` run did).
-  await db.pool.query('create schema supabase_migrations; create table supabase_migrations.schema_migrations (version text not null primary key, statements text[], name text)');
+  await db.pool.query(
+    'create schema supabase_migrations; create table supabase_migrations.schema_migrations (version text not null primary key, statements text[], name text)',
+  );
   const result = await migrate(db.url);
   assert.deepEqual(result.applied, await allNames());
-  assert.deepEqual(await cliVersions(db.pool), cliMigrationFiles().map((f) => f.slice(0, 14)), 'every version recorded for the CLI, the ledger file too');
+  assert.deepEqual(
+    await cliVersions(db.pool),
+    cliMigrationFiles().map((f) => f.slice(0, 14)),
+    'every version recorded for the CLI, the ledger file too',
+  );
   assert.deepEqual(await supabaseDbPush(db.url), []);
   await completesAJob(db.url, db.pool);
 });
@@ -94,7 +104,10 @@ test('mixed: part pushed by the CLI, the rest by the migrator, then both agree a
   const names = await allNames();
   const adoptedExpected = names.filter((n) => firstHalf.some((f) => f.startsWith(supabaseVersion(n))));
   assert.deepEqual(result.adopted, adoptedExpected);
-  assert.deepEqual(result.applied, names.filter((n) => !adoptedExpected.includes(n)));
+  assert.deepEqual(
+    result.applied,
+    names.filter((n) => !adoptedExpected.includes(n)),
+  );
   assert.deepEqual(await supabaseDbPush(db.url), [], 'the CLI sees every version');
   const again = await migrate(db.url);
   assert.deepEqual([again.applied, again.adopted, again.alreadyApplied], [[], [], names.length]);

@@ -34,7 +34,11 @@ async function scriptedOllama(onTriage: TriageScript): Promise<{ url: string; tr
         triage++;
         return onTriage(res, body);
       }
-      const upstream = await fetch(`${emu.ollama.url}${req.url}`, { method: req.method, headers: { 'content-type': 'application/json' }, ...(req.method === 'POST' ? { body: raw } : {}) });
+      const upstream = await fetch(`${emu.ollama.url}${req.url}`, {
+        method: req.method,
+        headers: { 'content-type': 'application/json' },
+        ...(req.method === 'POST' ? { body: raw } : {}),
+      });
       res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' });
       res.end(Buffer.from(await upstream.arrayBuffer()));
     });
@@ -54,17 +58,31 @@ async function scriptedOllama(onTriage: TriageScript): Promise<{ url: string; tr
 
 function ollamaAnswer(res: ServerResponse, model: string, content: unknown): void {
   res.writeHead(200, { 'content-type': 'application/json' });
-  res.end(JSON.stringify({ model, created_at: new Date().toISOString(), message: { role: 'assistant', content: JSON.stringify(content) }, done: true, done_reason: 'stop', prompt_eval_count: 50, eval_count: 8 }));
+  res.end(
+    JSON.stringify({
+      model,
+      created_at: new Date().toISOString(),
+      message: { role: 'assistant', content: JSON.stringify(content) },
+      done: true,
+      done_reason: 'stop',
+      prompt_eval_count: 50,
+      eval_count: 8,
+    }),
+  );
 }
 
-test('the model raises what the detector missed: the urgent answer for its category, recorded as the model\'s', async () => {
+test("the model raises what the detector missed: the urgent answer for its category, recorded as the model's", async () => {
   const ollama = await scriptedOllama((res, body) => ollamaAnswer(res, body.model, { urgent: true, category: 'violence' }));
   const d = await startTestDaemon(db.url, { ...emu.env, OLLAMA_HOST: ollama.url });
   const decisions: unknown[] = [];
   d.events.on('assistant:urgency', (e) => decisions.push(e));
   try {
     const { how, row } = await runJob(d, db.pool, 'unified_assistant', {
-      messages: [{ role: 'user', content: 'oi' }, { role: 'assistant', content: 'Olá!' }, { role: 'user', content: 'tem alguém lá fora gritando meu nome faz uma hora' }],
+      messages: [
+        { role: 'user', content: 'oi' },
+        { role: 'assistant', content: 'Olá!' },
+        { role: 'user', content: 'tem alguém lá fora gritando meu nome faz uma hora' },
+      ],
     });
     assert.equal(how, 'completed', JSON.stringify(row.error));
     assert.deepEqual(row.result, { reply: urgentAnswer(['violence']), urgent: true, category: 'violence', urgency_source: 'model' });
@@ -109,7 +127,10 @@ test('a triage request that never answers is cut at its deadline; the ordinary a
     assert.equal(ollama.triageRequests(), 1);
     const triageCalls = row.provider_calls.filter((c: { ok: boolean }) => !c.ok);
     assert.ok(triageCalls.length >= 1, 'the cut triage call is on the record');
-    assert.deepEqual(decisions.map((e) => e.secondOpinion), ['unavailable']);
+    assert.deepEqual(
+      decisions.map((e) => e.secondOpinion),
+      ['unavailable'],
+    );
   } finally {
     await d.stop();
     await ollama.close();

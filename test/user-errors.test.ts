@@ -11,15 +11,23 @@ import { runJob } from './support/emulators.ts';
 const db = useFreshDatabase('user_errors');
 
 test('toUserError: catalogue messages for provider-made errors, our own Portuguese kept, fields kept', () => {
-  const leak = new TransientError('no_detector', 'nenhum detector (yolo, gemini): yolo: connect ECONNREFUSED 10.0.3.7:8000; gemini: 503 from generativelanguage.googleapis.com');
+  const leak = new TransientError(
+    'no_detector',
+    'nenhum detector (yolo, gemini): yolo: connect ECONNREFUSED 10.0.3.7:8000; gemini: 503 from generativelanguage.googleapis.com',
+  );
   const u = toUserError(leak);
   assert.equal(u.code, 'no_detector');
   assert.ok(!/ECONNREFUSED|10\.0\.3\.7|googleapis|yolo|gemini/.test(u.message), u.message);
   assert.equal(toUserError(new PermanentError('pdf_no_text', 'o PDF não tem texto selecionável')).message, 'o PDF não tem texto selecionável');
   assert.deepEqual(toUserError(new PermanentError('invalid_input', 'invalid meal_plan input: input.days must be…', { fields: ['input.days'] })), {
-    code: 'invalid_input', message: 'os dados enviados não são válidos; confira os campos indicados', fields: ['input.days'],
+    code: 'invalid_input',
+    message: 'os dados enviados não são válidos; confira os campos indicados',
+    fields: ['input.days'],
   });
-  assert.match(toUserError(new TransientError('handler_error', 'TypeError: cannot read x of undefined at /srv/app/src/x.ts:10')).message, /^não foi possível concluir/);
+  assert.match(
+    toUserError(new TransientError('handler_error', 'TypeError: cannot read x of undefined at /srv/app/src/x.ts:10')).message,
+    /^não foi possível concluir/,
+  );
 });
 
 test("through the worker: a handler's error with a host in it is stored as code + Portuguese message; the log event keeps the detail", async () => {

@@ -115,7 +115,7 @@ test('a job whose attempts are used up when its lease lapses fails with a clear 
   }
 });
 
-test('a daemon restarted with the same WORKER_ID takes back its dead predecessor\'s jobs at once, not after the lease', async () => {
+test("a daemon restarted with the same WORKER_ID takes back its dead predecessor's jobs at once, not after the lease", async () => {
   const first = spawnDaemon(db.url, { WORKER_LEASE_SECONDS: '60', WORKER_HEARTBEAT_SECONDS: '5', WORKER_ID: 'stable-id' });
   try {
     await first.port();
@@ -124,7 +124,12 @@ test('a daemon restarted with the same WORKER_ID takes back its dead predecessor
     first.proc.kill('SIGKILL');
     await first.exited;
     const started = Date.now();
-    const second = await startTestDaemon(db.url, { WORKER_LEASE_SECONDS: '60', WORKER_HEARTBEAT_SECONDS: '5', WORKER_SWEEP_SECONDS: '3600', WORKER_ID: 'stable-id' });
+    const second = await startTestDaemon(db.url, {
+      WORKER_LEASE_SECONDS: '60',
+      WORKER_HEARTBEAT_SECONDS: '5',
+      WORKER_SWEEP_SECONDS: '3600',
+      WORKER_ID: 'stable-id',
+    });
     try {
       await waitUntil(async () => (await job(id)).status === 'completed', { timeoutMs: 5_000, what: 'completion by the restarted daemon' });
     } finally {

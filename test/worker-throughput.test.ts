@@ -36,9 +36,7 @@ function observed(): { handler: JobHandler; maxConcurrent: () => number; runs: M
 async function drain(n: number, daemons: number, concurrency: number) {
   await db.pool.query('truncate analysis_jobs cascade');
   const probes = Array.from({ length: daemons }, observed);
-  const started = await Promise.all(
-    probes.map((p) => startTestDaemon(db.url, { WORKER_CONCURRENCY: String(concurrency) }, { handlers: [p.handler] })),
-  );
+  const started = await Promise.all(probes.map((p) => startTestDaemon(db.url, { WORKER_CONCURRENCY: String(concurrency) }, { handlers: [p.handler] })));
   const completed = new Map<string, number>();
   let stale = 0;
   for (const d of started) {
@@ -47,10 +45,13 @@ async function drain(n: number, daemons: number, concurrency: number) {
   }
   try {
     await db.pool.query(`insert into analysis_jobs (user_id, type) select gen_random_uuid(), 'healthcheck' from generate_series(1, $1)`, [n]);
-    await waitUntil(async () => {
-      const { rows } = await db.pool.query(`select count(*)::int as n from analysis_jobs where status = 'completed'`);
-      return rows[0].n === n;
-    }, { timeoutMs: 120_000, intervalMs: 100, what: `${n} completions` });
+    await waitUntil(
+      async () => {
+        const { rows } = await db.pool.query(`select count(*)::int as n from analysis_jobs where status = 'completed'`);
+        return rows[0].n === n;
+      },
+      { timeoutMs: 120_000, intervalMs: 100, what: `${n} completions` },
+    );
   } finally {
     await Promise.all(started.map((d) => d.stop()));
   }
@@ -60,8 +61,14 @@ async function drain(n: number, daemons: number, concurrency: number) {
 test('10,000 jobs inserted in one statement all complete exactly once, never more than WORKER_CONCURRENCY at a time', async () => {
   const { probes, completed, stale } = await drain(10_000, 1, 5);
   assert.equal(completed.size, 10_000);
-  assert.ok([...completed.values()].every((c) => c === 1), 'one completion event per job');
-  assert.ok([...probes[0]!.runs.values()].every((c) => c === 1), 'each handler ran once per job');
+  assert.ok(
+    [...completed.values()].every((c) => c === 1),
+    'one completion event per job',
+  );
+  assert.ok(
+    [...probes[0]!.runs.values()].every((c) => c === 1),
+    'each handler ran once per job',
+  );
   assert.equal(stale, 0);
   assert.ok(probes[0]!.maxConcurrent() <= 5, `max concurrent ${probes[0]!.maxConcurrent()} <= 5`);
   assert.ok(probes[0]!.maxConcurrent() >= 2, 'the pool was actually used concurrently');
@@ -75,11 +82,17 @@ test('10,000 jobs inserted in one statement all complete exactly once, never mor
 test('three daemons at once still complete each job exactly once', async () => {
   const { probes, completed, stale } = await drain(10_000, 3, 5);
   assert.equal(completed.size, 10_000);
-  assert.ok([...completed.values()].every((c) => c === 1), 'one completion per job across all daemons');
+  assert.ok(
+    [...completed.values()].every((c) => c === 1),
+    'one completion per job across all daemons',
+  );
   const handlerRuns = new Map<string, number>();
   for (const p of probes) for (const [id, c] of p.runs) handlerRuns.set(id, (handlerRuns.get(id) ?? 0) + c);
   assert.equal(handlerRuns.size, 10_000);
-  assert.ok([...handlerRuns.values()].every((c) => c === 1), 'no job ran twice anywhere');
+  assert.ok(
+    [...handlerRuns.values()].every((c) => c === 1),
+    'no job ran twice anywhere',
+  );
   assert.equal(stale, 0);
   for (const p of probes) {
     assert.ok(p.maxConcurrent() <= 5);

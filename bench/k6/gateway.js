@@ -11,7 +11,14 @@ const RATE = Number(__ENV.RATE || 100);
 
 export const options = {
   scenarios: {
-    fixed: { executor: 'constant-arrival-rate', rate: RATE, timeUnit: '1s', duration: __ENV.DURATION || '60s', preAllocatedVUs: Math.max(20, RATE), maxVUs: RATE * 4 },
+    fixed: {
+      executor: 'constant-arrival-rate',
+      rate: RATE,
+      timeUnit: '1s',
+      duration: __ENV.DURATION || '60s',
+      preAllocatedVUs: Math.max(20, RATE),
+      maxVUs: RATE * 4,
+    },
   },
   thresholds: {
     'http_req_duration{name:enqueue-analysis}': ['p(95)<200'],

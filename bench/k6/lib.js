@@ -50,7 +50,8 @@ function headers() {
 // A valid 64×48 PNG (a plate, drawn by scripts/demo/png.ts) with a per-request tEXt chunk: unique
 // bytes, so nothing comes from the cache, and still an image a real YOLO server decodes.
 const PNG_HEAD = 'iVBORw0KGgoAAAANSUhEUgAAAEAAAAAwCAIAAAAuKetI';
-const PNG_TAIL = 'AAABE0lEQVR4nO3asRWCMBSFYXZhjUxi4Qgs4hzM5BA2NjRUFpaJIbnv3gcxOee1wP8dETmJ0+Memp7p9IIBYJ9x2975uSjgsFskIQCAdCLDCjDW2w04IN+07694FAwQUNVdLnECWNIPGXIAJf07S5iXMBsNdQB6vd1gAlDqkwYJgFWfBMCGUoC6Hjb0AfCpxwz9AaT1sYEA0D06KR9CZwCH+tq7aAAE9ULAc73VDlB/LQBmGIB/Bfh8DbQ/ZO0B/B9E8rdRKcDjdbo9gNGgq+8JYDHo6q3rQkQAVk9YmaMA4tOqAJhBV89cnQYAyfPUxpD3BwoBvw4HSlQ7NElA/hAso+M9MpbBePWxT1wv4V5u/Ffi7PkALxd5+C8V1MQAAAAASUVORK5CYII=';
+const PNG_TAIL =
+  'AAABE0lEQVR4nO3asRWCMBSFYXZhjUxi4Qgs4hzM5BA2NjRUFpaJIbnv3gcxOee1wP8dETmJ0+Memp7p9IIBYJ9x2975uSjgsFskIQCAdCLDCjDW2w04IN+07694FAwQUNVdLnECWNIPGXIAJf07S5iXMBsNdQB6vd1gAlDqkwYJgFWfBMCGUoC6Hjb0AfCpxwz9AaT1sYEA0D06KR9CZwCH+tq7aAAE9ULAc73VDlB/LQBmGIB/Bfh8DbQ/ZO0B/B9E8rdRKcDjdbo9gNGgq+8JYDHo6q3rQkQAVk9YmaMA4tOqAJhBV89cnQYAyfPUxpD3BwoBvw4HSlQ7NElA/hAso+M9MpbBePWxT1wv4V5u/Ffi7PkALxd5+C8V1MQAAAAASUVORK5CYII=';
 const CRC = (() => {
   const t = [];
   for (let n = 0; n < 256; n++) {
@@ -78,7 +79,13 @@ function png(salt) {
   return encoding.b64encode(out.buffer, 'std');
 }
 
-const MIX = [['sofia_image', 0.35], ['medical_exam', 0.15], ['unified_assistant', 0.25], ['meal_plan', 0.15], ['whatsapp_message', 0.1]];
+const MIX = [
+  ['sofia_image', 0.35],
+  ['medical_exam', 0.15],
+  ['unified_assistant', 0.25],
+  ['meal_plan', 0.15],
+  ['whatsapp_message', 0.1],
+];
 
 export function pickType() {
   const u = Math.random();
@@ -95,7 +102,9 @@ export function inputFor(type, n) {
     case 'sofia_image':
       return { image_base64: png(n), meal_type: 'almoco' };
     case 'medical_exam':
-      return { text: `EXAME   RESULTADO   VALOR DE REFERÊNCIA\nGLICOSE   ${70 + (n % 80)} mg/dL   70 a 99 mg/dL\nCOLESTEROL TOTAL   ${150 + (n % 120)} mg/dL   Inferior a 190 mg/dL\nPedido ${n}\n` };
+      return {
+        text: `EXAME   RESULTADO   VALOR DE REFERÊNCIA\nGLICOSE   ${70 + (n % 80)} mg/dL   70 a 99 mg/dL\nCOLESTEROL TOTAL   ${150 + (n % 120)} mg/dL   Inferior a 190 mg/dL\nPedido ${n}\n`,
+      };
     case 'unified_assistant':
       return { messages: [{ role: 'user', content: `Como posso melhorar meu café da manhã? (${n})` }] };
     case 'meal_plan':
@@ -106,7 +115,10 @@ export function inputFor(type, n) {
 }
 
 export function enqueue(type, input, tags) {
-  return http.post(`${BASE_URL}/functions/v1/enqueue-analysis`, JSON.stringify({ type, input }), { headers: headers(), tags: { name: 'enqueue-analysis', ...tags } });
+  return http.post(`${BASE_URL}/functions/v1/enqueue-analysis`, JSON.stringify({ type, input }), {
+    headers: headers(),
+    tags: { name: 'enqueue-analysis', ...tags },
+  });
 }
 
 export function status(jobId, tags) {

@@ -173,8 +173,7 @@ export async function runChild(start: (hooks: Hooks) => Promise<SystemAdapter>):
         const t = now();
         if (system.fillFinished) await system.fillFinished(m.n);
         send({ type: 'fill', rows: system.fillFinished ? m.n : 0, ms: now() - t });
-      }
-      else if (m.type === 'drain') send({ type: 'drain', result: await drain(m.n, m.limitMs, m.projectAfterMs) });
+      } else if (m.type === 'drain') send({ type: 'drain', result: await drain(m.n, m.limitMs, m.projectAfterMs) });
       else if (m.type === 'stop') {
         await Promise.race([system.stop(), new Promise((r) => setTimeout(r, 15_000))]);
         send({ type: 'stopped' });

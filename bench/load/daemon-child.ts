@@ -21,7 +21,11 @@ export interface DaemonSample {
   rssMiB: number;
 }
 
-export type ChildMessage = { type: 'ready'; port: number; concurrency: number; poolMax: number } | { type: 'sample'; sample: DaemonSample } | { type: 'stopped' } | { type: 'error'; error: string };
+export type ChildMessage =
+  | { type: 'ready'; port: number; concurrency: number; poolMax: number }
+  | { type: 'sample'; sample: DaemonSample }
+  | { type: 'stopped' }
+  | { type: 'error'; error: string };
 
 const send = (m: ChildMessage) => process.send?.(m);
 

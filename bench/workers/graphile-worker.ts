@@ -37,7 +37,15 @@ await runChild(async (hooks) => {
   await client.connect();
   const { logger: _l, taskList: _t, ...shown } = options;
   return {
-    config: { mode, ...shown, connectionString: undefined, logger: 'silenced (no-op Logger)', pollInterval: 'default (2000 ms)', maxPoolSize: 'default (10)', taskList: ['noop'] },
+    config: {
+      mode,
+      ...shown,
+      connectionString: undefined,
+      logger: 'silenced (no-op Logger)',
+      pollInterval: 'default (2000 ms)',
+      maxPoolSize: 'default (10)',
+      taskList: ['noop'],
+    },
     async insertOne() {
       const { rows } = await client.query<{ id: string }>(`select id::text from graphile_worker.add_job('noop', '{}'::json)`);
       return rows[0]!.id;

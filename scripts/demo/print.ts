@@ -32,10 +32,20 @@ export function printFood(r: Obj): string {
   const foods: Obj[] = Array.isArray(r.foods) ? r.foods : [];
   if (foods.length === 0) lines.push('    (nenhum alimento reconhecido)');
   for (const f of foods) {
-    lines.push(`    ${pad(String(f.name), 38)} ${lpad(num(f.grams, ' g'), 7)}  ${lpad(num(f.kcal, ' kcal'), 10)}   P ${num(f.protein_g, ' g')} · C ${num(f.carbs_g, ' g')} · G ${num(f.fat_g, ' g')}   (confiança ${num((f.confidence ?? NaN) * 100, '%')})`);
+    lines.push(
+      `    ${pad(String(f.name), 38)} ${lpad(num(f.grams, ' g'), 7)}  ${lpad(num(f.kcal, ' kcal'), 10)}   P ${num(f.protein_g, ' g')} · C ${num(f.carbs_g, ' g')} · G ${num(f.fat_g, ' g')}   (confiança ${num((f.confidence ?? NaN) * 100, '%')})`,
+    );
   }
   const t: Obj = r.totals ?? {};
-  lines.push(`    ${pad('Total', 38)} ${lpad(num(foods.reduce((s, f) => s + (f.grams ?? 0), 0), ' g'), 7)}  ${lpad(num(t.kcal, ' kcal'), 10)}   P ${num(t.protein_g, ' g')} · C ${num(t.carbs_g, ' g')} · G ${num(t.fat_g, ' g')} · fibra ${num(t.fiber_g, ' g')} · sódio ${num(t.sodium_mg, ' mg')}`);
+  lines.push(
+    `    ${pad('Total', 38)} ${lpad(
+      num(
+        foods.reduce((s, f) => s + (f.grams ?? 0), 0),
+        ' g',
+      ),
+      7,
+    )}  ${lpad(num(t.kcal, ' kcal'), 10)}   P ${num(t.protein_g, ' g')} · C ${num(t.carbs_g, ' g')} · G ${num(t.fat_g, ' g')} · fibra ${num(t.fiber_g, ' g')} · sódio ${num(t.sodium_mg, ' mg')}`,
+  );
   if (Array.isArray(t.incomplete) && t.incomplete.length) lines.push(`    (valores mínimos, TACO sem dado para: ${t.incomplete.join(', ')})`);
   if (Array.isArray(r.unmapped) && r.unmapped.length) lines.push(`    não mapeados na TACO (fora da soma): ${r.unmapped.join(', ')}`);
   if (r.comment) lines.push(wrap(`Sofia: ${r.comment}`));
@@ -58,7 +68,9 @@ export function printExam(r: Obj): string {
   for (const a of (r.analytes ?? []) as Obj[]) {
     const mark = a.reference_source === 'built_in' ? ' *' : '';
     builtIn ||= mark !== '';
-    lines.push(`    ${pad(String(a.name), 28)} ${lpad(`${num(a.value, '', labNf)} ${a.unit ?? ''}`.trim(), 14)}   ref. ${pad(range(a) + mark, 46)} ${FLAG_MARK[a.flag] ?? a.flag}`);
+    lines.push(
+      `    ${pad(String(a.name), 28)} ${lpad(`${num(a.value, '', labNf)} ${a.unit ?? ''}`.trim(), 14)}   ref. ${pad(range(a) + mark, 46)} ${FLAG_MARK[a.flag] ?? a.flag}`,
+    );
   }
   if (builtIn) lines.push('    * o laudo não trazia referência: faixa interna do ai-worker');
   if (Array.isArray(r.unparsed_lines) && r.unparsed_lines.length) lines.push(`    (${r.unparsed_lines.length} linha(s) não lida(s))`);
@@ -82,11 +94,13 @@ export function printMealPlan(r: Obj): string {
   lines.push(`    Dia ${day.day ?? 1}${r.days.length > 1 ? ` (de ${r.days.length})` : ''}`);
   for (const meal of (day.meals ?? []) as Obj[]) {
     lines.push(`    ${meal.name} — ${macros(meal.totals ?? {})}`);
-    for (const it of (meal.items ?? []) as Obj[]) lines.push(`      ${lpad(num(it.grams, ' g'), 7)}  ${pad(String(it.name), 48)} ${lpad(num(it.kcal, ' kcal'), 10)}`);
+    for (const it of (meal.items ?? []) as Obj[])
+      lines.push(`      ${lpad(num(it.grams, ' g'), 7)}  ${pad(String(it.name), 48)} ${lpad(num(it.kcal, ' kcal'), 10)}`);
   }
   const t: Obj = day.totals ?? {};
   const g: Obj = r.targets ?? {};
-  const dev = (k: string) => (typeof t[k] === 'number' && typeof g[k] === 'number' && g[k] > 0 ? ` (${t[k] >= g[k] ? '+' : ''}${nf.format(((t[k] - g[k]) / g[k]) * 100)}%)` : '');
+  const dev = (k: string) =>
+    typeof t[k] === 'number' && typeof g[k] === 'number' && g[k] > 0 ? ` (${t[k] >= g[k] ? '+' : ''}${nf.format(((t[k] - g[k]) / g[k]) * 100)}%)` : '';
   lines.push(`    Total do dia : ${macros(t)}`);
   lines.push(`    Meta         : ${macros(g)}   tolerância ±${num(g.tolerance?.kcal_pct)}% kcal, ±${num(g.tolerance?.macro_pct)}% macros`);
   lines.push(`    Desvio       : kcal${dev('kcal')} · P${dev('protein_g')} · C${dev('carbs_g')} · G${dev('fat_g')}`);
@@ -99,7 +113,12 @@ export function printWhatsapp(r: Obj, sent: { to: string; body: string; id: stri
   if (r.analysis_error) lines.push(`    (análise impossível: ${r.analysis_error.code})`);
   if (sent) {
     lines.push(`    mensagem enviada a +${sent.to} (registrada pelo emulador do WhatsApp):`);
-    lines.push(sent.body.split('\n').map((l) => `    │ ${l}`).join('\n'));
+    lines.push(
+      sent.body
+        .split('\n')
+        .map((l) => `    │ ${l}`)
+        .join('\n'),
+    );
   } else lines.push('    (o emulador do WhatsApp não registrou a mensagem enviada)');
   return lines.join('\n');
 }

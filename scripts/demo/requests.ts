@@ -40,9 +40,7 @@ export function examInput() {
 
 export function assistantInput() {
   return {
-    messages: [
-      { role: 'user', content: 'Meus exames mostraram colesterol um pouco alto. O que posso mudar no café da manhã e no jantar?' },
-    ],
+    messages: [{ role: 'user', content: 'Meus exames mostraram colesterol um pouco alto. O que posso mudar no café da manhã e no jantar?' }],
   };
 }
 

@@ -69,8 +69,24 @@ const CLOSING = 'Sou um assistente virtual e não substituo atendimento médico.
 // Who to call first, and then the categories whose own steps matter most (adrenaline, sugar), then
 // the rest: all of those call 192, so the more specific heading leads.
 export const CATEGORY_PRIORITY: readonly UrgencyCategory[] = [
-  'violence', 'suicide', 'poisoning', 'hypoglycaemia', 'anaphylaxis', 'seizure', 'child_danger', 'meningitis', 'heat_stroke',
-  'sepsis', 'hyperglycaemia', 'cardiac', 'stroke', 'burn', 'bleeding', 'acute_abdomen', 'breathing', 'unconscious',
+  'violence',
+  'suicide',
+  'poisoning',
+  'hypoglycaemia',
+  'anaphylaxis',
+  'seizure',
+  'child_danger',
+  'meningitis',
+  'heat_stroke',
+  'sepsis',
+  'hyperglycaemia',
+  'cardiac',
+  'stroke',
+  'burn',
+  'bleeding',
+  'acute_abdomen',
+  'breathing',
+  'unconscious',
 ];
 
 export function primaryCategory(categories: readonly UrgencyCategory[]): UrgencyCategory | null {
@@ -105,4 +121,5 @@ export const URGENT_ANSWER =
   '• Ligue *192* (SAMU) para atendimento médico de urgência, ou vá ao pronto-socorro mais próximo.\n' +
   '• Se houver risco à sua segurança ou violência, ligue *190* (Polícia Militar). Em acidentes, incêndio ou resgate, *193* (Bombeiros).\n' +
   '• Se você está pensando em se machucar ou em tirar a própria vida, você não está sozinho(a): ligue *188* (CVV), 24 horas, gratuito, ou acesse cvv.org.br.\n\n' +
-  'Se puder, peça para alguém ficar com você. ' + CLOSING;
+  'Se puder, peça para alguém ficar com você. ' +
+  CLOSING;

@@ -97,9 +97,12 @@ export function negated(clauseBefore: string): boolean {
   return false;
 }
 
-const PAST_TIME = /\b(?:anos? passado|anos? atras|mes passado|meses atras|semana passada|semanas atras|ha (?:\d+|um|uma|dois|duas|tres|quatro|cinco|alguns|algumas|varios|varias|muitos|muitas|uns|umas) (?:anos?|mes|meses)|faz (?:\d+|um|uns|alguns|muitos|varios) (?:anos?|meses)|em (?:19|20)\d\d|quando (?:eu |ele |ela )?(?:era )?(?:crianca|bebe|pequen[oa]|nov[oa]|jovem|adolescente)|na infancia|com \d+ anos?|(?<!de )uma vez|certa vez|no passado|antigamente|historico de|ja tive|ja teve)\b/;
-const RESOLVED = /\b(?:ja passou|passou (?:logo|rapido|em seguida|sozinh[oa]|depois|em segundos|em minutos)|e passou|mas passou|ja melhor\w*|melhorou|se recuperou|me recuperei|recuperad[oa]|(?:estou|esta|estamos) (?:bem|otim[oa]|controlad[oa]|estavel|segur[oa]|curad[oa])|hoje (?:anda|faco|faz|tem|tomo|esta bem|estou bem|esta otim[oa])|nunca mais|sem crises|resolvi|resolveu|ficou tudo bem|foi tudo bem|correu tudo bem|saiu normal|nao aconteceu nada|ja tratei|ja foi tratad[oa]|controlad[oa]|faco acompanhamento|em acompanhamento|ja (?:fui|passei) (?:no|ao|pelo|na) (?:medico|hospital|pronto socorro|ps|upa)|ja foi atendid[oa])\b/;
-const NOW = /\b(?:agora(?! (?:esta|estou|ta|estamos) (?:bem|otim|controlad|em \d))|ainda|de novo|novamente|voltou|voltando|piorou|piorando|continua|continuo|neste momento|nesse momento|desde (?:ontem|hoje|cedo|a|o|que)|de repente|do nada|acabou de|acabei de|socorro)\b/;
+const PAST_TIME =
+  /\b(?:anos? passado|anos? atras|mes passado|meses atras|semana passada|semanas atras|ha (?:\d+|um|uma|dois|duas|tres|quatro|cinco|alguns|algumas|varios|varias|muitos|muitas|uns|umas) (?:anos?|mes|meses)|faz (?:\d+|um|uns|alguns|muitos|varios) (?:anos?|meses)|em (?:19|20)\d\d|quando (?:eu |ele |ela )?(?:era )?(?:crianca|bebe|pequen[oa]|nov[oa]|jovem|adolescente)|na infancia|com \d+ anos?|(?<!de )uma vez|certa vez|no passado|antigamente|historico de|ja tive|ja teve)\b/;
+const RESOLVED =
+  /\b(?:ja passou|passou (?:logo|rapido|em seguida|sozinh[oa]|depois|em segundos|em minutos)|e passou|mas passou|ja melhor\w*|melhorou|se recuperou|me recuperei|recuperad[oa]|(?:estou|esta|estamos) (?:bem|otim[oa]|controlad[oa]|estavel|segur[oa]|curad[oa])|hoje (?:anda|faco|faz|tem|tomo|esta bem|estou bem|esta otim[oa])|nunca mais|sem crises|resolvi|resolveu|ficou tudo bem|foi tudo bem|correu tudo bem|saiu normal|nao aconteceu nada|ja tratei|ja foi tratad[oa]|controlad[oa]|faco acompanhamento|em acompanhamento|ja (?:fui|passei) (?:no|ao|pelo|na) (?:medico|hospital|pronto socorro|ps|upa)|ja foi atendid[oa])\b/;
+const NOW =
+  /\b(?:agora(?! (?:esta|estou|ta|estamos) (?:bem|otim|controlad|em \d))|ainda|de novo|novamente|voltou|voltando|piorou|piorando|continua|continuo|neste momento|nesse momento|desde (?:ontem|hoje|cedo|a|o|que)|de repente|do nada|acabou de|acabei de|socorro)\b/;
 
 const HABITUAL = /\b(?:fico|fica|ficam|costumo|costuma|sempre que|toda vez que|todas as vezes|de vez em quando|as vezes quando)\b/;
 
@@ -118,13 +121,17 @@ export function pastOrTreated(clause: string, sentence: string): boolean {
   return RESOLVED.test(sentence) && !NOW.test(sentence);
 }
 
-const INFO_START = /^\s*(?:e |mas |entao |oi |ola |bom dia |boa tarde |boa noite |doutor |doutora )?(?:quais|qual|como|o que|oque|por que|porque|pq|quando|quanto|quantos|quantas|quantidade|onde|sera que|existe|tem como|e verdade|e normal|e perigoso|e grave)\b/;
-const INFO_ANYWHERE = /\b(?:sinais de|sintomas de|sinais do|sintomas do|sinais da|sintomas da|como saber se|como identificar|como reconhecer|como diferenciar|como evitar|como prevenir|o que fazer (?:se|quando|em caso|durante|numa|num|com)|primeiros socorros|em caso de|caso (?:eu|ele|ela|alguem) |se (?:eu |ele |ela |alguem |a pessoa |meu \w+ |minha \w+ )?(?:tiver|tivesse|sentir|estiver|ficar|comecar|tomar|engolir|beber|desmaiar|acontecer)\b)/;
-const INFO_ASKED = /\b(?:e normal|e perigoso|e grave|e sempre|pode ser|podem ser|pode virar|pode causar|pode dar|podem causar|causa|causam|serve|servem|ajuda|ajudam|previne|previnem|evita|significa|o que e|tem cura|vacina|a partir de quanto)\b/;
+const INFO_START =
+  /^\s*(?:e |mas |entao |oi |ola |bom dia |boa tarde |boa noite |doutor |doutora )?(?:quais|qual|como|o que|oque|por que|porque|pq|quando|quanto|quantos|quantas|quantidade|onde|sera que|existe|tem como|e verdade|e normal|e perigoso|e grave)\b/;
+const INFO_ANYWHERE =
+  /\b(?:sinais de|sintomas de|sinais do|sintomas do|sinais da|sintomas da|como saber se|como identificar|como reconhecer|como diferenciar|como evitar|como prevenir|o que fazer (?:se|quando|em caso|durante|numa|num|com)|primeiros socorros|em caso de|caso (?:eu|ele|ela|alguem) |se (?:eu |ele |ela |alguem |a pessoa |meu \w+ |minha \w+ )?(?:tiver|tivesse|sentir|estiver|ficar|comecar|tomar|engolir|beber|desmaiar|acontecer)\b)/;
+const INFO_ASKED =
+  /\b(?:e normal|e perigoso|e grave|e sempre|pode ser|podem ser|pode virar|pode causar|pode dar|podem causar|causa|causam|serve|servem|ajuda|ajudam|previne|previnem|evita|significa|o que e|tem cura|vacina|a partir de quanto)\b/;
 const GENERIC_SUBJECT = /\b(?:alguem|uma pessoa|a pessoa|as pessoas|um paciente|uma crianca|um bebe|o idoso|um idoso)\b/;
 const ACTION_ASKED = /\b(?:tomar|tomo|remedio|remedios|medicamento|faco|devo fazer|devo tomar|alivia|aliviar|passar a dor|fazer agora)\b/;
 /** Words that put the writer (or someone with them) in the situation now. */
-const PERSONAL_NOW = /\b(?:estou|sinto|sentindo|agora|acabei|acabou|neste momento|nesse momento|socorro|urgente)\b|\b(?:esta|estao) (?:com|tendo|sentindo|sangrando|vomitando|convulsionando|desmaiad\w*|inconsciente|sem|muito|toda|todo)\b/;
+const PERSONAL_NOW =
+  /\b(?:estou|sinto|sentindo|agora|acabei|acabou|neste momento|nesse momento|socorro|urgente)\b|\b(?:esta|estao) (?:com|tendo|sentindo|sangrando|vomitando|convulsionando|desmaiad\w*|inconsciente|sem|muito|toda|todo)\b/;
 
 /** An information question or a hypothetical, not someone living it now. */
 export function informational(sentence: string): boolean {

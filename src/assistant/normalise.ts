@@ -12,32 +12,83 @@
 // scopes negations and questions by clause and sentence.
 
 const ABBREVIATIONS: Readonly<Record<string, string>> = {
-  vc: 'voce', vcs: 'voces', q: 'que', oq: 'o que', n: 'nao', nn: 'nao', naum: 'nao',
-  ta: 'esta', tah: 'esta', to: 'estou', tou: 'estou', tamo: 'estamos', tb: 'tambem', tbm: 'tambem',
-  pq: 'porque', mt: 'muito', mto: 'muito', mta: 'muita', mtos: 'muitos', mtas: 'muitas', muinto: 'muito',
-  hj: 'hoje', agr: 'agora', dps: 'depois', cmg: 'comigo', msm: 'mesmo', qnd: 'quando', qdo: 'quando',
-  td: 'tudo', tds: 'todos', vdd: 'verdade', pfv: 'por favor', pf: 'por favor', pls: 'por favor', sq: 'so que',
-  c: 'com', p: 'para', pra: 'para', pro: 'para o', pras: 'para as', pros: 'para os', tava: 'estava',
-  ngm: 'ninguem', nd: 'nada', ctz: 'certeza', qro: 'quero', kero: 'quero', axo: 'acho',
-  bb: 'bebe', nenem: 'bebe', nene: 'bebe', vo: 'vou', voh: 'avo', mainha: 'mae',
-  sat: 'saturacao', spo2: 'saturacao', hgt: 'glicemia', dx: 'glicemia',
+  vc: 'voce',
+  vcs: 'voces',
+  q: 'que',
+  oq: 'o que',
+  n: 'nao',
+  nn: 'nao',
+  naum: 'nao',
+  ta: 'esta',
+  tah: 'esta',
+  to: 'estou',
+  tou: 'estou',
+  tamo: 'estamos',
+  tb: 'tambem',
+  tbm: 'tambem',
+  pq: 'porque',
+  mt: 'muito',
+  mto: 'muito',
+  mta: 'muita',
+  mtos: 'muitos',
+  mtas: 'muitas',
+  muinto: 'muito',
+  hj: 'hoje',
+  agr: 'agora',
+  dps: 'depois',
+  cmg: 'comigo',
+  msm: 'mesmo',
+  qnd: 'quando',
+  qdo: 'quando',
+  td: 'tudo',
+  tds: 'todos',
+  vdd: 'verdade',
+  pfv: 'por favor',
+  pf: 'por favor',
+  pls: 'por favor',
+  sq: 'so que',
+  c: 'com',
+  p: 'para',
+  pra: 'para',
+  pro: 'para o',
+  pras: 'para as',
+  pros: 'para os',
+  tava: 'estava',
+  ngm: 'ninguem',
+  nd: 'nada',
+  ctz: 'certeza',
+  qro: 'quero',
+  kero: 'quero',
+  axo: 'acho',
+  bb: 'bebe',
+  nenem: 'bebe',
+  nene: 'bebe',
+  vo: 'vou',
+  voh: 'avo',
+  mainha: 'mae',
+  sat: 'saturacao',
+  spo2: 'saturacao',
+  hgt: 'glicemia',
+  dx: 'glicemia',
 };
 
 /** Folds case and accents; keeps letters, digits and the punctuation that scopes context. */
 export function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    // "c/" and "s/" are "com" and "sem" in notes and WhatsApp.
-    .replace(/\b([cs])\/(?=\s|[a-z])/g, (_m, l: string) => (l === 'c' ? 'com ' : 'sem '))
-    // Decimal commas ("38,5", "5,4") stay one number; other commas are clause breaks.
-    .replace(/(\d),(\d)/g, '$1.$2')
-    .replace(/(\d)\.(?!\d)/g, '$1 .')
-    .replace(/[^a-z0-9\s.,;:!?\n]/g, ' ')
-    .replace(/([a-z])\1{2,}/g, '$1')
-    .replace(/[ \t]+/g, ' ')
-    .trim();
+  return (
+    text
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      // "c/" and "s/" are "com" and "sem" in notes and WhatsApp.
+      .replace(/\b([cs])\/(?=\s|[a-z])/g, (_m, l: string) => (l === 'c' ? 'com ' : 'sem '))
+      // Decimal commas ("38,5", "5,4") stay one number; other commas are clause breaks.
+      .replace(/(\d),(\d)/g, '$1.$2')
+      .replace(/(\d)\.(?!\d)/g, '$1 .')
+      .replace(/[^a-z0-9\s.,;:!?\n]/g, ' ')
+      .replace(/([a-z])\1{2,}/g, '$1')
+      .replace(/[ \t]+/g, ' ')
+      .trim()
+  );
 }
 
 /** A Portuguese sound-alike key: spellings people confuse map to the same key. */
@@ -67,8 +118,25 @@ export function phoneticKey(word: string): string {
 
 /** Spellings Brazilians swap for one another. */
 const CONFUSABLE: ReadonlyArray<[string, string]> = [
-  ['x', 'ch'], ['ch', 'x'], ['s', 'ss'], ['ss', 's'], ['s', 'c'], ['c', 's'], ['s', 'z'], ['z', 's'], ['ss', 'c'], ['c', 'ss'],
-  ['r', 'rr'], ['rr', 'r'], ['sc', 'c'], ['u', 'l'], ['l', 'u'], ['i', 'e'], ['e', 'i'], ['u', 'o'], ['o', 'u'],
+  ['x', 'ch'],
+  ['ch', 'x'],
+  ['s', 'ss'],
+  ['ss', 's'],
+  ['s', 'c'],
+  ['c', 's'],
+  ['s', 'z'],
+  ['z', 's'],
+  ['ss', 'c'],
+  ['c', 'ss'],
+  ['r', 'rr'],
+  ['rr', 'r'],
+  ['sc', 'c'],
+  ['u', 'l'],
+  ['l', 'u'],
+  ['i', 'e'],
+  ['e', 'i'],
+  ['u', 'o'],
+  ['o', 'u'],
 ];
 
 /**
@@ -82,7 +150,11 @@ export class Speller {
   private readonly cache = new Map<string, string>();
 
   /** `stems`: lexicon stems ("desmai" of "desmai\\w*"); a word that extends one is already understood. */
-  constructor(vocabulary: Iterable<string>, protect: Iterable<string>, private readonly stems: readonly string[] = []) {
+  constructor(
+    vocabulary: Iterable<string>,
+    protect: Iterable<string>,
+    private readonly stems: readonly string[] = [],
+  ) {
     this.known = new Set([...vocabulary, ...protect]);
     for (const w of vocabulary) {
       if (w.length < 4) continue;

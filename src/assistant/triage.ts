@@ -50,7 +50,13 @@ export function readOpinion(json: unknown): { urgent: boolean; category: Urgency
 export type TextCall = (req: TextRequest) => Promise<TextResult>;
 
 /** One triage request; null when the model is down, slow (the signal fired) or unreadable. */
-export async function askTriage(text: TextCall, message: string, signal: AbortSignal, calls?: TextRequest['calls'], history: readonly ChatMessage[] = []): Promise<TriageOpinion | null> {
+export async function askTriage(
+  text: TextCall,
+  message: string,
+  signal: AbortSignal,
+  calls?: TextRequest['calls'],
+  history: readonly ChatMessage[] = [],
+): Promise<TriageOpinion | null> {
   try {
     const answer = await text({
       system: TRIAGE_SYSTEM,
@@ -93,9 +99,7 @@ export interface TriageOptions {
   history?: readonly ChatMessage[];
 }
 
-export type TurnOutcome<T> =
-  | { kind: 'urgent'; assessment: UrgencyAssessment }
-  | { kind: 'answer'; value: T; assessment: UrgencyAssessment };
+export type TurnOutcome<T> = { kind: 'urgent'; assessment: UrgencyAssessment } | { kind: 'answer'; value: T; assessment: UrgencyAssessment };
 
 function fromDetector(d: UrgencyResult, model: UrgencyAssessment['model']): UrgencyAssessment {
   return { urgent: d.urgent, category: d.category, categories: d.categories, source: d.urgent ? 'detector' : null, model, rules: d.matched };

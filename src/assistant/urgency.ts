@@ -38,10 +38,11 @@ function vocabulary(rules: readonly Rule[]): { words: Set<string>; stems: string
         const [, w, suffix, cls, plural] = m as unknown as [string, string, string | undefined, string | undefined, string | undefined];
         if (!suffix) words.add(w);
         else if (suffix === '\\w*') stems.add(w);
-        else if (cls) for (const c of cls) {
-          words.add(w + c);
-          if (plural) words.add(`${w}${c}s`);
-        }
+        else if (cls)
+          for (const c of cls) {
+            words.add(w + c);
+            if (plural) words.add(`${w}${c}s`);
+          }
         else if (suffix === 's?') {
           words.add(w);
           words.add(`${w}s`);

@@ -188,7 +188,10 @@ class JobFollower<R = unknown> {
     if (this.terminal || this.stopped) return;
     clearTimeout(this.pollTimer);
     const live = this.snapshot.realtime === 'live';
-    const wait = Math.max(pollDelayMs(this.attempt, this.snapshot.estimatedSeconds, live, this.tracker.random, this.tracker.schedule), this.notBefore - this.tracker.now());
+    const wait = Math.max(
+      pollDelayMs(this.attempt, this.snapshot.estimatedSeconds, live, this.tracker.random, this.tracker.schedule),
+      this.notBefore - this.tracker.now(),
+    );
     this.pollTimer = setTimeout(() => void this.poll(), wait);
   }
 
@@ -216,7 +219,9 @@ class JobFollower<R = unknown> {
   private async fetchOnce(): Promise<void> {
     if (this.terminal || this.stopped) return;
     this.snapshot = { ...this.snapshot, polls: this.snapshot.polls + 1 };
-    const { data, error, response } = await this.tracker.supabase.functions.invoke(`get-analysis-status?job_id=${encodeURIComponent(this.snapshot.jobId)}`, { method: 'GET' });
+    const { data, error, response } = await this.tracker.supabase.functions.invoke(`get-analysis-status?job_id=${encodeURIComponent(this.snapshot.jobId)}`, {
+      method: 'GET',
+    });
     if (this.stopped) return;
     if (error) {
       const e = await invokeError(error, response);

@@ -62,7 +62,9 @@ async function ensureCliTable(client: pg.Client, log?: (line: string) => void): 
     return true;
   } catch (err) {
     // Without the table a later `supabase db push` would re-run our migrations; say how to fix it.
-    log?.(`could not create ${CLI_TABLE} (${(err as Error).message}); before using supabase db push, run: supabase migration repair --status applied <versions>`);
+    log?.(
+      `could not create ${CLI_TABLE} (${(err as Error).message}); before using supabase db push, run: supabase migration repair --status applied <versions>`,
+    );
     return false;
   }
 }
@@ -95,10 +97,7 @@ export async function migrate(databaseUrl: string, options: { dir?: string; log?
     await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY.toString()]);
     await client.query(ledger);
     const done = new Map<string, string>(
-      (await client.query<{ name: string; checksum: string }>('select name, checksum from public.ai_worker_migrations')).rows.map((r) => [
-        r.name,
-        r.checksum,
-      ]),
+      (await client.query<{ name: string; checksum: string }>('select name, checksum from public.ai_worker_migrations')).rows.map((r) => [r.name, r.checksum]),
     );
     const byCli = await cliVersions(client);
     const applied: string[] = [];
@@ -108,9 +107,7 @@ export async function migrate(databaseUrl: string, options: { dir?: string; log?
       const previous = done.get(m.name);
       if (previous !== undefined) {
         if (previous !== m.checksum) {
-          throw new Error(
-            `migration ${m.name} was changed after it was applied (checksum differs); add a new migration instead of editing an applied one`,
-          );
+          throw new Error(`migration ${m.name} was changed after it was applied (checksum differs); add a new migration instead of editing an applied one`);
         }
         continue;
       }

@@ -109,7 +109,10 @@ export class EnvReader {
   list<T extends string>(name: string, allowed: readonly T[], fallback: T[]): T[] {
     const raw = this.optionalString(name);
     if (raw === undefined) return fallback;
-    const items = raw.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+    const items = raw
+      .split(',')
+      .map((s) => s.trim().toLowerCase())
+      .filter(Boolean);
     const bad = items.filter((i) => !(allowed as readonly string[]).includes(i));
     const dup = items.filter((i, n) => items.indexOf(i) !== n);
     if (items.length === 0 || bad.length > 0 || dup.length > 0) {

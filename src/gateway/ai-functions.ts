@@ -122,7 +122,10 @@ async function runSync(
   let hooked = false;
   const hold = (work: Promise<unknown>) => {
     hooked = true;
-    work.then(() => held.n--, () => held.n--);
+    work.then(
+      () => held.n--,
+      () => held.n--,
+    );
   };
   try {
     return await runSyncSlot(ctx, spec, who, request, key, fallback, dbDown, run, toQueue, hold);
@@ -172,7 +175,8 @@ async function runSyncSlot(
     const e = err as { kind?: string; code?: string; message?: string; fields?: string[] };
     if (e.kind === 'permanent') {
       // The user reads a code and a Portuguese message, never what a provider said (toUserError).
-      const user = err instanceof JobError ? toUserError(err) : { code: e.code ?? 'analysis_failed', message: 'não foi possível concluir a análise para estes dados' };
+      const user =
+        err instanceof JobError ? toUserError(err) : { code: e.code ?? 'analysis_failed', message: 'não foi possível concluir a análise para estes dados' };
       throw new HttpError(422, user.code, user.message, e.fields ? { fields: e.fields } : {});
     }
     if (e.kind === 'cancelled') throw new HttpError(503, 'cancelled', 'the analysis was interrupted; retry', { headers: { 'Retry-After': '1' } });

@@ -8,7 +8,6 @@ import { EnvReader, type EnvGetter } from '../env/reader.ts';
 import type { JobType } from '../schemas.ts';
 import { FLAG_NAMES, parseFlagValue, type FlagName, type FlagValue } from './flags.ts';
 
-
 export interface GatewayConfig {
   /** HS256 secret (the project's legacy JWT secret, GATEWAY_JWT_SECRET); undefined = HS256 tokens are refused. */
   jwtSecret: string | undefined;
@@ -136,7 +135,8 @@ export function readGatewayConfig(get: EnvGetter): GatewayConfig {
     jwksUrl = `${supabaseUrl}/auth/v1/.well-known/jwks.json`;
   }
   if (!issuer) r.problems.push('GATEWAY_JWT_ISSUER or SUPABASE_URL must be set: tokens are checked against their issuer');
-  if (!jwtSecret && !jwksUrl && !injectedJwks) r.problems.push('GATEWAY_JWT_SECRET (HS256) or GATEWAY_JWKS_URL/SUPABASE_URL/SUPABASE_JWKS (RS256/ES256) must be set');
+  if (!jwtSecret && !jwksUrl && !injectedJwks)
+    r.problems.push('GATEWAY_JWT_SECRET (HS256) or GATEWAY_JWKS_URL/SUPABASE_URL/SUPABASE_JWKS (RS256/ES256) must be set');
   if (jwtSecret && new TextEncoder().encode(jwtSecret).length < 32) r.problems.push(`${secret.from} must be at least 32 bytes`);
   // GATEWAY_DATABASE_URL (e.g. the transaction pooler, port 6543: the gateway uses no LISTEN and no
   // named prepared statements) wins over SUPABASE_DB_URL, which Supabase injects into functions;

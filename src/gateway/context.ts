@@ -139,6 +139,8 @@ export function frame(ctx: GatewayContext, fn: string, handler: Handler): Handle
 export function rateLimit(limiter: TokenBucketLimiter, key: string): void {
   const d = limiter.take(key);
   if (!d.allowed) {
-    throw new HttpError(429, 'rate_limited', `too many requests; retry in ${d.retryAfterSeconds} s`, { headers: { 'Retry-After': String(d.retryAfterSeconds) } });
+    throw new HttpError(429, 'rate_limited', `too many requests; retry in ${d.retryAfterSeconds} s`, {
+      headers: { 'Retry-After': String(d.retryAfterSeconds) },
+    });
   }
 }

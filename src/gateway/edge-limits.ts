@@ -10,9 +10,11 @@ import { SyncUnavailableError, type RunInline } from './inline.ts';
 /** Why this work must not run inline on the edge, or undefined when it fits. */
 export function edgeCpuRisk(type: JobType, input: unknown): string | undefined {
   const o = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
-  if (type === 'medical_exam' && typeof o.document_base64 === 'string') return 'exam documents (PDF or image) are parsed by the worker: a cold parse exceeds the 2 s edge CPU limit';
+  if (type === 'medical_exam' && typeof o.document_base64 === 'string')
+    return 'exam documents (PDF or image) are parsed by the worker: a cold parse exceeds the 2 s edge CPU limit';
   const media = o.media as Record<string, unknown> | undefined;
-  if (type === 'whatsapp_message' && media && typeof media === 'object') return 'WhatsApp media are processed by the worker: a document parse exceeds the 2 s edge CPU limit';
+  if (type === 'whatsapp_message' && media && typeof media === 'object')
+    return 'WhatsApp media are processed by the worker: a document parse exceeds the 2 s edge CPU limit';
   return undefined;
 }
 

@@ -60,7 +60,9 @@ export function parseJobOptions(body: Record<string, unknown>): { idempotencyKey
     else out.priority = priority;
   }
   if (fields.length) {
-    throw new HttpError(400, 'invalid_input', `invalid ${fields.join(', ')}: idempotency_key is 1–200 characters, priority an integer from 0 to 100`, { fields });
+    throw new HttpError(400, 'invalid_input', `invalid ${fields.join(', ')}: idempotency_key is 1–200 characters, priority an integer from 0 to 100`, {
+      fields,
+    });
   }
   return out;
 }
@@ -137,7 +139,16 @@ export class JobService {
     // The WhatsApp service identity owns every WhatsApp job: its volume is bounded per sender by the
     // webhook's rate limit, not by the per-user cap, which would silence the whole channel at 20.
     const cap = userId === this.config.whatsapp.serviceUserId ? null : this.config.maxActiveJobsPerUser;
-    const values = [userId, req.type, JSON.stringify(req.input ?? {}), req.priority ?? 0, req.idempotencyKey ?? null, key ?? null, HANDLER_VERSIONS[req.type], cap];
+    const values = [
+      userId,
+      req.type,
+      JSON.stringify(req.input ?? {}),
+      req.priority ?? 0,
+      req.idempotencyKey ?? null,
+      key ?? null,
+      HANDLER_VERSIONS[req.type],
+      cap,
+    ];
     const inserted = (await pool.query<JobRow & { outcome: string }>(INSERT, values)).rows[0];
     if (inserted?.outcome === 'too_many_active') throw tooManyActiveJobs(cap!);
     if (inserted) return this.outcome(req.type, inserted, inserted.outcome === 'existing');

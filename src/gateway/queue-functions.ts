@@ -16,7 +16,9 @@ export function enqueueAnalysis(ctx: GatewayContext): Handler {
     }
     const type = body.type;
     if (!isUserJobType(type)) {
-      throw new HttpError(403, 'job_type_not_allowed', `type ${type} cannot be created by app users; allowed: ${USER_JOB_TYPES.join(', ')}`, { fields: ['type'] });
+      throw new HttpError(403, 'job_type_not_allowed', `type ${type} cannot be created by app users; allowed: ${USER_JOB_TYPES.join(', ')}`, {
+        fields: ['type'],
+      });
     }
     const options = parseJobOptions(body);
     const input = body.input;

@@ -131,7 +131,13 @@ export function whatsappAssistant(ctx: GatewayContext): Handler {
       }
       noteRoute(req, { mode: outcome.mode === 'sync' && outcome.cached ? 'cache' : outcome.mode, fallback: outcome.fallback });
       const { body } = aiBody(ctx, req, outcome);
-      results.push({ id: msg.id, mode: body.mode, status: body.status, ...(body.job_id ? { job_id: body.job_id } : {}), ...(body.fallback ? { fallback: body.fallback } : {}) });
+      results.push({
+        id: msg.id,
+        mode: body.mode,
+        status: body.status,
+        ...(body.job_id ? { job_id: body.job_id } : {}),
+        ...(body.fallback ? { fallback: body.fallback } : {}),
+      });
     }
     // Meta redelivers on any non-2xx: ask for that only when the work could not be kept anywhere
     // (the message ids make the redelivery idempotent).

@@ -31,12 +31,5 @@ export function analysisDeps(deps: HandlerDeps): AnalysisDeps {
 
 export function defaultHandlers(deps: HandlerDeps): JobHandler[] {
   const a = analysisDeps(deps);
-  return [
-    healthcheckHandler,
-    sofiaImageHandler(a),
-    medicalExamHandler(a),
-    unifiedAssistantHandler(a),
-    mealPlanHandler(a),
-    whatsappMessageHandler(a),
-  ];
+  return [healthcheckHandler, sofiaImageHandler(a), medicalExamHandler(a), unifiedAssistantHandler(a), mealPlanHandler(a), whatsappMessageHandler(a)];
 }

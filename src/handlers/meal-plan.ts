@@ -7,12 +7,7 @@ import { PermanentError } from '../errors.ts';
 import { planMeals, type MealPlan } from '../nutrition/planner.ts';
 import { RESTRICTION_LABELS_PT } from '../nutrition/restrictions.ts';
 import type { MealPlanInput } from '../schemas.ts';
-import {
-  optionalText,
-  type AnalysisContext,
-  type AnalysisDeps,
-  type AnalysisOutcome,
-} from './shared/analysis.ts';
+import { optionalText, type AnalysisContext, type AnalysisDeps, type AnalysisOutcome } from './shared/analysis.ts';
 import type { JobHandler } from './types.ts';
 import { analysisHandler } from './shared/handler.ts';
 
@@ -47,8 +42,16 @@ function tipsPrompt(input: MealPlanInput, plan: MealPlan): string {
  * paragraph; bullets and numbering stripped, each capped in length.
  */
 export function parseTips(text: string): string[] {
-  const clean = (s: string) => s.replace(/^\s*(?:[-*•·]|\d+[.)])\s*/, '').replace(/[*_#`]/g, '').replace(/\s+/g, ' ').trim();
-  let parts = text.split(/\r?\n/).map(clean).filter((s) => s.length > 0);
+  const clean = (s: string) =>
+    s
+      .replace(/^\s*(?:[-*•·]|\d+[.)])\s*/, '')
+      .replace(/[*_#`]/g, '')
+      .replace(/\s+/g, ' ')
+      .trim();
+  let parts = text
+    .split(/\r?\n/)
+    .map(clean)
+    .filter((s) => s.length > 0);
   if (parts.length === 1) parts = (parts[0]!.match(/[^.!?]+[.!?]+/g) ?? parts).map(clean).filter((s) => s.length > 0);
   const out: string[] = [];
   for (const p of parts) {

@@ -15,13 +15,7 @@ import { extractUnparsedWithModel } from '../labs/model-extract.ts';
 import { parseLabReport, reportPatient, type LabFlag, type LabParseResult, type ParsedAnalyte, type QualitativeAnalyte } from '../labs/parse.ts';
 import { extractPdfText } from '../pdf/extract-text.ts';
 import type { MedicalExamInput } from '../schemas.ts';
-import {
-  optionalText,
-  requiredStepError,
-  type AnalysisContext,
-  type AnalysisDeps,
-  type AnalysisOutcome,
-} from './shared/analysis.ts';
+import { optionalText, requiredStepError, type AnalysisContext, type AnalysisDeps, type AnalysisOutcome } from './shared/analysis.ts';
 import { assertImageDimensions } from './shared/image.ts';
 import { base64ToBytes } from '../bytes/base64.ts';
 import type { JobHandler } from './types.ts';
@@ -104,7 +98,9 @@ export async function analyseMedicalExam(deps: AnalysisDeps, input: MedicalExamI
     text = input.text;
   } else if (input.mime === 'application/pdf') {
     const { pdfMaxChars, pdfTimeoutMs, pdfMemoryMb } = deps.config.safety;
-    text = (await extractPdfText(base64ToBytes(input.document_base64), { signal: actx.signal, maxChars: pdfMaxChars, timeoutMs: pdfTimeoutMs, memoryMb: pdfMemoryMb })).text;
+    text = (
+      await extractPdfText(base64ToBytes(input.document_base64), { signal: actx.signal, maxChars: pdfMaxChars, timeoutMs: pdfTimeoutMs, memoryMb: pdfMemoryMb })
+    ).text;
   } else {
     const image = base64ToBytes(input.document_base64);
     assertImageDimensions(image, deps.config.safety.maxImagePixels);
@@ -148,7 +144,13 @@ export async function analyseMedicalExam(deps: AnalysisDeps, input: MedicalExamI
       degraded = true;
     }
   }
-  const result: ExamResult = { analytes: publicAnalytes(parsed), qualitative: publicQualitative(parsed), unparsed_lines: parsed.unparsed_lines, summary, disclaimer: LAB_DISCLAIMER };
+  const result: ExamResult = {
+    analytes: publicAnalytes(parsed),
+    qualitative: publicQualitative(parsed),
+    unparsed_lines: parsed.unparsed_lines,
+    summary,
+    disclaimer: LAB_DISCLAIMER,
+  };
   await deps.cache.put('medical_exam', cacheKey, result, { degraded });
   return { result, provider: producer?.provider, model: producer?.model, cacheKey, cached: false };
 }

@@ -19,7 +19,10 @@ export class HandlerRegistry {
   get(type: string): JobHandler {
     const h = this.handlers.get(type);
     if (!h) {
-      throw new PermanentError('unsupported_type', `this worker has no handler for job type "${type}"; deploy a worker version that supports it, then re-enqueue the job`);
+      throw new PermanentError(
+        'unsupported_type',
+        `this worker has no handler for job type "${type}"; deploy a worker version that supports it, then re-enqueue the job`,
+      );
     }
     return h;
   }

@@ -12,13 +12,7 @@ import { estimatePortion } from '../nutrition/portion.ts';
 import type { TacoFood } from '../nutrition/taco.ts';
 import type { Detection } from '../providers/index.ts';
 import { type MealType, type SofiaImageInput } from '../schemas.ts';
-import {
-  optionalText,
-  requiredStepError,
-  type AnalysisContext,
-  type AnalysisDeps,
-  type AnalysisOutcome,
-} from './shared/analysis.ts';
+import { optionalText, requiredStepError, type AnalysisContext, type AnalysisDeps, type AnalysisOutcome } from './shared/analysis.ts';
 import { assertImageDimensions, downloadImage, imageDimensions, mediaUrlPolicy } from './shared/image.ts';
 import { base64ToBytes } from '../bytes/base64.ts';
 import type { JobHandler } from './types.ts';
@@ -49,12 +43,18 @@ export interface SofiaResult {
 }
 
 const MEAL_NAMES: Record<MealType, string> = {
-  cafe_da_manha: 'café da manhã', breakfast: 'café da manhã', almoco: 'almoço', lunch: 'almoço',
-  lanche: 'lanche', snack: 'lanche', jantar: 'jantar', dinner: 'jantar', ceia: 'ceia',
+  cafe_da_manha: 'café da manhã',
+  breakfast: 'café da manhã',
+  almoco: 'almoço',
+  lunch: 'almoço',
+  lanche: 'lanche',
+  snack: 'lanche',
+  jantar: 'jantar',
+  dinner: 'jantar',
+  ceia: 'ceia',
 };
 
-export const NOTHING_RECOGNISED =
-  'Não reconheci nenhum alimento nesta foto. Tente uma foto de cima, com boa luz e o prato inteiro à vista.';
+export const NOTHING_RECOGNISED = 'Não reconheci nenhum alimento nesta foto. Tente uma foto de cima, com boa luz e o prato inteiro à vista.';
 
 const COMMENT_SYSTEM =
   'Você é Sofia, nutricionista virtual de um app brasileiro de saúde. Escreva um comentário curto ' +
@@ -136,7 +136,10 @@ function commentPrompt(r: Omit<SofiaResult, 'comment'>, mealType: MealType | und
 
 /** A model's comment as one short paragraph; a runaway answer is cut at a sentence. */
 export function tidyComment(text: string, max = 400): string | null {
-  const t = text.replace(/[*_#`]/g, '').replace(/\s+/g, ' ').trim();
+  const t = text
+    .replace(/[*_#`]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (t === '') return null;
   if (t.length <= max) return t;
   const cut = t.slice(0, max);
@@ -156,7 +159,12 @@ export async function analyseSofiaImage(deps: AnalysisDeps, input: SofiaImageInp
     // Keyed as the gateway keys the job's input (image_mime is derived, not sent).
     cacheKey = await cacheKeyFor('sofia_image', { image_base64: input.image_base64, ...rest }, actx.cacheScope);
   } else {
-    const got = await downloadImage(input.image_url!, { maxBytes: deps.config.maxImageBytes, allowHttp: deps.config.allowHttpImageUrls, signal: actx.signal, policy: mediaUrlPolicy(deps.config) });
+    const got = await downloadImage(input.image_url!, {
+      maxBytes: deps.config.maxImageBytes,
+      allowHttp: deps.config.allowHttpImageUrls,
+      signal: actx.signal,
+      policy: mediaUrlPolicy(deps.config),
+    });
     bytes = got.bytes;
     mime = got.mime;
     cacheKey = await cacheKeyForBytes('sofia_image', bytes, rest, actx.cacheScope);

@@ -10,12 +10,7 @@ import { urgentAnswer, type UrgencyCategory } from '../assistant/urgency.ts';
 import { InvalidInputError, TransientError } from '../errors.ts';
 import type { ChatMessage } from '../providers/index.ts';
 import type { UnifiedAssistantInput } from '../schemas.ts';
-import {
-  requiredStepError,
-  type AnalysisContext,
-  type AnalysisDeps,
-  type AnalysisOutcome,
-} from './shared/analysis.ts';
+import { requiredStepError, type AnalysisContext, type AnalysisDeps, type AnalysisOutcome } from './shared/analysis.ts';
 import { recentAnalysesContext } from './shared/recent-analyses.ts';
 import type { JobHandler } from './types.ts';
 import { analysisHandler } from './shared/handler.ts';
@@ -72,13 +67,17 @@ export function withAppContext(turns: ChatMessage[], context: Record<string, unk
 }
 
 export async function answerAssistant(deps: AnalysisDeps, input: UnifiedAssistantInput, actx: AnalysisContext): Promise<AnalysisOutcome<AssistantResult>> {
-  const turns = withAppContext(input.messages.slice(-MAX_TURNS).map((m) => ({ role: m.role, content: m.content })), input.context);
+  const turns = withAppContext(
+    input.messages.slice(-MAX_TURNS).map((m) => ({ role: m.role, content: m.content })),
+    input.context,
+  );
   const text = (req: Parameters<AnalysisDeps['providers']['text']>[0]) => deps.providers.text(req);
   const turn = await turnWithTriage(
     lastUserMessage(input.messages),
     { text, timeoutMs: deps.config.assistantTriageTimeoutMs, signal: actx.signal, calls: actx.calls, history: turns.slice(0, -1) },
     async (signal) => {
-      if (!turns.some((m) => m.content.trim() !== '')) throw new InvalidInputError('unified_assistant needs at least one user or assistant message', ['input.messages']);
+      if (!turns.some((m) => m.content.trim() !== ''))
+        throw new InvalidInputError('unified_assistant needs at least one user or assistant message', ['input.messages']);
       const system = await systemPrompt(deps, input, actx);
       try {
         return await deps.providers.text({ system, messages: turns, signal, calls: actx.calls });

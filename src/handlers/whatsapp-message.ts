@@ -9,18 +9,27 @@
 import { HANDLER_VERSIONS } from '../cache/key.ts';
 import { InvalidInputError, JobError, PermanentError, toUserError } from '../errors.ts';
 import {
-  formatAssistant, formatExam, formatFoodAnalysis, formatMealPlan, routeWhatsappMessage, truncateForWhatsapp,
+  formatAssistant,
+  formatExam,
+  formatFoodAnalysis,
+  formatMealPlan,
+  routeWhatsappMessage,
+  truncateForWhatsapp,
   type WhatsappRoute,
 } from '../messaging/whatsapp-format.ts';
 import { foldText } from '../text/fold.ts';
-import {
-  EXAM_DOCUMENT_MIMES, validateInput, type ExamDocumentMime, type MealPlanInput, type MealRestriction, type WhatsappMessageInput,
-} from '../schemas.ts';
+import { EXAM_DOCUMENT_MIMES, validateInput, type ExamDocumentMime, type MealPlanInput, type MealRestriction, type WhatsappMessageInput } from '../schemas.ts';
 import { analyseMealPlan } from './meal-plan.ts';
 import { analyseMedicalExam } from './medical-exam.ts';
 import {
-  analysisContext, isCancellation, requiredStepError, toHandlerResult, validateOptions,
-  type AnalysisContext, type AnalysisDeps, type AnalysisOutcome,
+  analysisContext,
+  isCancellation,
+  requiredStepError,
+  toHandlerResult,
+  validateOptions,
+  type AnalysisContext,
+  type AnalysisDeps,
+  type AnalysisOutcome,
 } from './shared/analysis.ts';
 import { downloadImage, mediaUrlPolicy } from './shared/image.ts';
 import { bytesToBase64 } from '../bytes/base64.ts';
@@ -41,10 +50,8 @@ export const WHATSAPP_TIMEOUT_MS = 180_000;
 /** Days a plan asked for by WhatsApp may span: a longer one does not fit in one message. */
 export const WHATSAPP_MAX_PLAN_DAYS = 3;
 
-const TEXT_ONLY_REPLY =
-  'Por enquanto eu entendo mensagens de texto, fotos de refeições e exames (foto ou PDF). Pode me escrever ou mandar uma foto?';
-const TRY_LATER_REPLY =
-  'Desculpe, nossos serviços de análise estão instáveis agora e não consegui concluir seu pedido. Tente de novo em alguns minutos.';
+const TEXT_ONLY_REPLY = 'Por enquanto eu entendo mensagens de texto, fotos de refeições e exames (foto ou PDF). Pode me escrever ou mandar uma foto?';
+const TRY_LATER_REPLY = 'Desculpe, nossos serviços de análise estão instáveis agora e não consegui concluir seu pedido. Tente de novo em alguns minutos.';
 
 /** A meal-plan request in free text: energy, days, meals and restrictions when stated; defaults otherwise. */
 export function mealPlanFromText(text: string): MealPlanInput {
@@ -89,10 +96,18 @@ function explainFailure(route: WhatsappRoute, err: JobError): string {
 /** Sub-input problems are reported at the WhatsApp input's own paths. */
 function remapFields(err: unknown, map: Record<string, string>): unknown {
   if (!(err instanceof InvalidInputError)) return err;
-  return new InvalidInputError(err.message, (err.fields ?? []).map((f) => map[f] ?? 'input.media'));
+  return new InvalidInputError(
+    err.message,
+    (err.fields ?? []).map((f) => map[f] ?? 'input.media'),
+  );
 }
 
-async function runRoute(deps: AnalysisDeps, route: WhatsappRoute, input: WhatsappMessageInput, actx: AnalysisContext): Promise<{ outcome: AnalysisOutcome<unknown>; reply: string }> {
+async function runRoute(
+  deps: AnalysisDeps,
+  route: WhatsappRoute,
+  input: WhatsappMessageInput,
+  actx: AnalysisContext,
+): Promise<{ outcome: AnalysisOutcome<unknown>; reply: string }> {
   const opts = validateOptions(deps.config);
   const media = input.media;
   switch (route) {

@@ -51,7 +51,13 @@ export function registerDashboard(app: FastifyInstance, deps: DashboardDeps): vo
 function dashboardRoutes(app: FastifyInstance, deps: DashboardDeps): void {
   const failures: number[] = [];
   const html = (reply: FastifyReply, status: number, body: string) =>
-    reply.code(status).type('text/html; charset=utf-8').header('content-security-policy', DASHBOARD_CSP).header('cache-control', 'no-store').header('x-frame-options', 'DENY').send(body);
+    reply
+      .code(status)
+      .type('text/html; charset=utf-8')
+      .header('content-security-policy', DASHBOARD_CSP)
+      .header('cache-control', 'no-store')
+      .header('x-frame-options', 'DENY')
+      .send(body);
 
   // Only the login form posts urlencoded bodies; a few KB is plenty for a token.
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 4096 }, (_req, body, done) => {

@@ -83,7 +83,10 @@ export function opsGuard(token: string | undefined) {
     const denied = checkOps(req, token);
     if (!denied) return;
     if (denied.status === 401) reply.header('www-authenticate', 'Bearer realm="ai-worker ops"');
-    return reply.code(denied.status).header('cache-control', 'no-store').send({ error: { code: denied.code, message: denied.message } });
+    return reply
+      .code(denied.status)
+      .header('cache-control', 'no-store')
+      .send({ error: { code: denied.code, message: denied.message } });
   };
 }
 

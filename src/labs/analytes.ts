@@ -38,32 +38,214 @@ const r = (low: number | null, high: number | null, text: string, ex: { lowExclu
 });
 
 export const ANALYTES: readonly AnalyteDef[] = [
-  { key: 'glicose', name: 'Glicose', synonyms: ['glicose', 'glicemia', 'glicose em jejum', 'glicemia de jejum', 'glicose jejum', 'glicose plasmatica', 'glucose'], unit: 'mg/dL', conversions: { 'mmol/L': 18.016 }, builtIn: r(70, 99, '70 a 99 mg/dL (jejum)') },
-  { key: 'hba1c', name: 'Hemoglobina glicada (HbA1c)', synonyms: ['hemoglobina glicada', 'hemoglobina glicosilada', 'hemoglobina glicada a1c', 'hba1c', 'a1c', 'glico-hemoglobina', 'glicohemoglobina'], unit: '%', builtIn: r(null, 5.7, 'inferior a 5,7%', { highExclusive: true }) },
-  { key: 'colesterol_total', name: 'Colesterol total', synonyms: ['colesterol total', 'colesterol'], unit: 'mg/dL', conversions: { 'mmol/L': 38.67 }, builtIn: r(null, 190, 'desejável: inferior a 190 mg/dL', { highExclusive: true }) },
-  { key: 'hdl', name: 'HDL-colesterol', synonyms: ['hdl', 'hdl-colesterol', 'hdl colesterol', 'colesterol hdl', 'hdl-c', 'colesterol - hdl'], unit: 'mg/dL', conversions: { 'mmol/L': 38.67 }, builtIn: r(40, null, 'desejável: superior a 40 mg/dL', { lowExclusive: true }) },
-  { key: 'ldl', name: 'LDL-colesterol', synonyms: ['ldl', 'ldl-colesterol', 'ldl colesterol', 'colesterol ldl', 'ldl-c', 'colesterol - ldl'], unit: 'mg/dL', conversions: { 'mmol/L': 38.67 }, builtIn: r(null, 130, 'inferior a 130 mg/dL (baixo risco cardiovascular)', { highExclusive: true }) },
-  { key: 'nao_hdl', name: 'Colesterol não-HDL', synonyms: ['nao-hdl', 'nao hdl', 'colesterol nao-hdl', 'colesterol nao hdl', 'nao-hdl-colesterol', 'non-hdl'], unit: 'mg/dL', conversions: { 'mmol/L': 38.67 }, builtIn: r(null, 160, 'inferior a 160 mg/dL (baixo risco cardiovascular)', { highExclusive: true }) },
-  { key: 'triglicerideos', name: 'Triglicerídeos', synonyms: ['triglicerideos', 'triglicerides', 'triglicérides', 'trigliceridios', 'triglicerídios', 'tg'], unit: 'mg/dL', conversions: { 'mmol/L': 88.57 }, builtIn: r(null, 150, 'inferior a 150 mg/dL (jejum)', { highExclusive: true }) },
-  { key: 'tsh', name: 'TSH', synonyms: ['tsh', 'tsh ultrassensivel', 'tsh ultra-sensivel', 'tsh ultra sensivel', 'hormonio tireoestimulante', 'tireotrofina'], unit: 'µUI/mL', conversions: { 'mUI/L': 1 }, builtIn: r(0.4, 4.5, '0,4 a 4,5 µUI/mL') },
-  { key: 't4_livre', name: 'T4 livre', synonyms: ['t4 livre', 't4l', 'tiroxina livre', 'ft4', 't4-livre'], unit: 'ng/dL', builtIn: r(0.7, 1.8, '0,7 a 1,8 ng/dL') },
-  { key: 'creatinina', name: 'Creatinina', synonyms: ['creatinina', 'creatinina serica', 'creat', 'cr'], unit: 'mg/dL', builtIn: r(0.6, 1.3, '0,6 a 1,3 mg/dL (adultos, ambos os sexos)') },
+  {
+    key: 'glicose',
+    name: 'Glicose',
+    synonyms: ['glicose', 'glicemia', 'glicose em jejum', 'glicemia de jejum', 'glicose jejum', 'glicose plasmatica', 'glucose'],
+    unit: 'mg/dL',
+    conversions: { 'mmol/L': 18.016 },
+    builtIn: r(70, 99, '70 a 99 mg/dL (jejum)'),
+  },
+  {
+    key: 'hba1c',
+    name: 'Hemoglobina glicada (HbA1c)',
+    synonyms: ['hemoglobina glicada', 'hemoglobina glicosilada', 'hemoglobina glicada a1c', 'hba1c', 'a1c', 'glico-hemoglobina', 'glicohemoglobina'],
+    unit: '%',
+    builtIn: r(null, 5.7, 'inferior a 5,7%', { highExclusive: true }),
+  },
+  {
+    key: 'colesterol_total',
+    name: 'Colesterol total',
+    synonyms: ['colesterol total', 'colesterol'],
+    unit: 'mg/dL',
+    conversions: { 'mmol/L': 38.67 },
+    builtIn: r(null, 190, 'desejável: inferior a 190 mg/dL', { highExclusive: true }),
+  },
+  {
+    key: 'hdl',
+    name: 'HDL-colesterol',
+    synonyms: ['hdl', 'hdl-colesterol', 'hdl colesterol', 'colesterol hdl', 'hdl-c', 'colesterol - hdl'],
+    unit: 'mg/dL',
+    conversions: { 'mmol/L': 38.67 },
+    builtIn: r(40, null, 'desejável: superior a 40 mg/dL', { lowExclusive: true }),
+  },
+  {
+    key: 'ldl',
+    name: 'LDL-colesterol',
+    synonyms: ['ldl', 'ldl-colesterol', 'ldl colesterol', 'colesterol ldl', 'ldl-c', 'colesterol - ldl'],
+    unit: 'mg/dL',
+    conversions: { 'mmol/L': 38.67 },
+    builtIn: r(null, 130, 'inferior a 130 mg/dL (baixo risco cardiovascular)', { highExclusive: true }),
+  },
+  {
+    key: 'nao_hdl',
+    name: 'Colesterol não-HDL',
+    synonyms: ['nao-hdl', 'nao hdl', 'colesterol nao-hdl', 'colesterol nao hdl', 'nao-hdl-colesterol', 'non-hdl'],
+    unit: 'mg/dL',
+    conversions: { 'mmol/L': 38.67 },
+    builtIn: r(null, 160, 'inferior a 160 mg/dL (baixo risco cardiovascular)', { highExclusive: true }),
+  },
+  {
+    key: 'triglicerideos',
+    name: 'Triglicerídeos',
+    synonyms: ['triglicerideos', 'triglicerides', 'triglicérides', 'trigliceridios', 'triglicerídios', 'tg'],
+    unit: 'mg/dL',
+    conversions: { 'mmol/L': 88.57 },
+    builtIn: r(null, 150, 'inferior a 150 mg/dL (jejum)', { highExclusive: true }),
+  },
+  {
+    key: 'tsh',
+    name: 'TSH',
+    synonyms: ['tsh', 'tsh ultrassensivel', 'tsh ultra-sensivel', 'tsh ultra sensivel', 'hormonio tireoestimulante', 'tireotrofina'],
+    unit: 'µUI/mL',
+    conversions: { 'mUI/L': 1 },
+    builtIn: r(0.4, 4.5, '0,4 a 4,5 µUI/mL'),
+  },
+  {
+    key: 't4_livre',
+    name: 'T4 livre',
+    synonyms: ['t4 livre', 't4l', 'tiroxina livre', 'ft4', 't4-livre'],
+    unit: 'ng/dL',
+    builtIn: r(0.7, 1.8, '0,7 a 1,8 ng/dL'),
+  },
+  {
+    key: 'creatinina',
+    name: 'Creatinina',
+    synonyms: ['creatinina', 'creatinina serica', 'creat', 'cr'],
+    unit: 'mg/dL',
+    builtIn: r(0.6, 1.3, '0,6 a 1,3 mg/dL (adultos, ambos os sexos)'),
+  },
   { key: 'ureia', name: 'Ureia', synonyms: ['ureia', 'uréia', 'ureia serica', 'ur'], unit: 'mg/dL', builtIn: r(15, 45, '15 a 45 mg/dL') },
-  { key: 'acido_urico', name: 'Ácido úrico', synonyms: ['acido urico', 'urato'], unit: 'mg/dL', builtIn: r(2.4, 7.0, '2,4 a 7,0 mg/dL (adultos, ambos os sexos)') },
-  { key: 'tgo', name: 'TGO (AST)', synonyms: ['tgo', 'ast', 'tgo/ast', 'ast/tgo', 'tgo (ast)', 'ast (tgo)', 'aspartato aminotransferase', 'transaminase oxalacetica', 'transaminase glutamico oxalacetica'], unit: 'U/L', builtIn: r(null, 40, 'até 40 U/L') },
-  { key: 'tgp', name: 'TGP (ALT)', synonyms: ['tgp', 'alt', 'tgp/alt', 'alt/tgp', 'tgp (alt)', 'alt (tgp)', 'alanina aminotransferase', 'transaminase piruvica', 'transaminase glutamico piruvica'], unit: 'U/L', builtIn: r(null, 41, 'até 41 U/L') },
-  { key: 'ggt', name: 'Gama-GT', synonyms: ['gama-gt', 'gama gt', 'gamagt', 'ggt', 'gama glutamil transferase', 'gama-glutamiltransferase', 'gama glutamiltransferase', 'γ-gt'], unit: 'U/L', builtIn: r(null, 61, 'até 61 U/L (adultos, ambos os sexos)') },
-  { key: 'hemoglobina', name: 'Hemoglobina', synonyms: ['hemoglobina', 'hb', 'hgb'], unit: 'g/dL', builtIn: r(12.0, 17.5, '12,0 a 17,5 g/dL (adultos, ambos os sexos)') },
+  {
+    key: 'acido_urico',
+    name: 'Ácido úrico',
+    synonyms: ['acido urico', 'urato'],
+    unit: 'mg/dL',
+    builtIn: r(2.4, 7.0, '2,4 a 7,0 mg/dL (adultos, ambos os sexos)'),
+  },
+  {
+    key: 'tgo',
+    name: 'TGO (AST)',
+    synonyms: [
+      'tgo',
+      'ast',
+      'tgo/ast',
+      'ast/tgo',
+      'tgo (ast)',
+      'ast (tgo)',
+      'aspartato aminotransferase',
+      'transaminase oxalacetica',
+      'transaminase glutamico oxalacetica',
+    ],
+    unit: 'U/L',
+    builtIn: r(null, 40, 'até 40 U/L'),
+  },
+  {
+    key: 'tgp',
+    name: 'TGP (ALT)',
+    synonyms: [
+      'tgp',
+      'alt',
+      'tgp/alt',
+      'alt/tgp',
+      'tgp (alt)',
+      'alt (tgp)',
+      'alanina aminotransferase',
+      'transaminase piruvica',
+      'transaminase glutamico piruvica',
+    ],
+    unit: 'U/L',
+    builtIn: r(null, 41, 'até 41 U/L'),
+  },
+  {
+    key: 'ggt',
+    name: 'Gama-GT',
+    synonyms: ['gama-gt', 'gama gt', 'gamagt', 'ggt', 'gama glutamil transferase', 'gama-glutamiltransferase', 'gama glutamiltransferase', 'γ-gt'],
+    unit: 'U/L',
+    builtIn: r(null, 61, 'até 61 U/L (adultos, ambos os sexos)'),
+  },
+  {
+    key: 'hemoglobina',
+    name: 'Hemoglobina',
+    synonyms: ['hemoglobina', 'hb', 'hgb'],
+    unit: 'g/dL',
+    builtIn: r(12.0, 17.5, '12,0 a 17,5 g/dL (adultos, ambos os sexos)'),
+  },
   { key: 'hematocrito', name: 'Hematócrito', synonyms: ['hematocrito', 'ht', 'hct'], unit: '%', builtIn: r(36, 52, '36 a 52% (adultos, ambos os sexos)') },
-  { key: 'leucocitos', name: 'Leucócitos', synonyms: ['leucocitos', 'leucocitos totais', 'globulos brancos', 'wbc', 'leuco', 'leucos'], unit: '/mm³', conversions: { 'mil/mm³': 1000 }, builtIn: r(4000, 11000, '4.000 a 11.000 /mm³') },
-  { key: 'plaquetas', name: 'Plaquetas', synonyms: ['plaquetas', 'contagem de plaquetas', 'plaquetometria', 'plt', 'plaq', 'plaqs'], unit: '/mm³', conversions: { 'mil/mm³': 1000 }, builtIn: r(150000, 450000, '150.000 a 450.000 /mm³') },
-  { key: 'ferritina', name: 'Ferritina', synonyms: ['ferritina', 'ferritina serica'], unit: 'ng/mL', builtIn: r(15, 400, '15 a 400 ng/mL (adultos, ambos os sexos)') },
+  {
+    key: 'leucocitos',
+    name: 'Leucócitos',
+    synonyms: ['leucocitos', 'leucocitos totais', 'globulos brancos', 'wbc', 'leuco', 'leucos'],
+    unit: '/mm³',
+    conversions: { 'mil/mm³': 1000 },
+    builtIn: r(4000, 11000, '4.000 a 11.000 /mm³'),
+  },
+  {
+    key: 'plaquetas',
+    name: 'Plaquetas',
+    synonyms: ['plaquetas', 'contagem de plaquetas', 'plaquetometria', 'plt', 'plaq', 'plaqs'],
+    unit: '/mm³',
+    conversions: { 'mil/mm³': 1000 },
+    builtIn: r(150000, 450000, '150.000 a 450.000 /mm³'),
+  },
+  {
+    key: 'ferritina',
+    name: 'Ferritina',
+    synonyms: ['ferritina', 'ferritina serica'],
+    unit: 'ng/mL',
+    builtIn: r(15, 400, '15 a 400 ng/mL (adultos, ambos os sexos)'),
+  },
   { key: 'ferro', name: 'Ferro sérico', synonyms: ['ferro', 'ferro serico', 'sideremia'], unit: 'µg/dL', builtIn: r(50, 170, '50 a 170 µg/dL') },
-  { key: 'vitamina_d', name: 'Vitamina D (25-OH)', synonyms: ['vitamina d', '25-oh vitamina d', '25 oh vitamina d', '25-hidroxivitamina d', '25 hidroxivitamina d', '25(oh)d', '25(oh) vitamina d', 'vitamina d (25-oh)', 'vitamina d 25-oh', 'vitamina d3', '25-hidroxi vitamina d'], unit: 'ng/mL', builtIn: r(20, null, 'superior a 20 ng/mL (população geral)', { lowExclusive: false }) },
-  { key: 'vitamina_b12', name: 'Vitamina B12', synonyms: ['vitamina b12', 'b12', 'cianocobalamina', 'cobalamina', 'vit. b12', 'vit b12'], unit: 'pg/mL', builtIn: r(200, 900, '200 a 900 pg/mL') },
-  { key: 'sodio', name: 'Sódio', synonyms: ['sodio', 'sodio serico', 'na', 'na+'], unit: 'mEq/L', conversions: { 'mmol/L': 1 }, builtIn: r(135, 145, '135 a 145 mEq/L') },
-  { key: 'potassio', name: 'Potássio', synonyms: ['potassio', 'potassio serico', 'k', 'k+'], unit: 'mEq/L', conversions: { 'mmol/L': 1 }, builtIn: r(3.5, 5.1, '3,5 a 5,1 mEq/L') },
-  { key: 'pcr', name: 'Proteína C reativa (PCR)', synonyms: ['pcr', 'proteina c reativa', 'proteina c-reativa', 'pcr ultrassensivel', 'pcr-us', 'pcr us', 'proteina c reativa ultrassensivel'], unit: 'mg/L', conversions: { 'mg/dL': 10 }, builtIn: r(null, 5, 'inferior a 5 mg/L', { highExclusive: true }) },
+  {
+    key: 'vitamina_d',
+    name: 'Vitamina D (25-OH)',
+    synonyms: [
+      'vitamina d',
+      '25-oh vitamina d',
+      '25 oh vitamina d',
+      '25-hidroxivitamina d',
+      '25 hidroxivitamina d',
+      '25(oh)d',
+      '25(oh) vitamina d',
+      'vitamina d (25-oh)',
+      'vitamina d 25-oh',
+      'vitamina d3',
+      '25-hidroxi vitamina d',
+    ],
+    unit: 'ng/mL',
+    builtIn: r(20, null, 'superior a 20 ng/mL (população geral)', { lowExclusive: false }),
+  },
+  {
+    key: 'vitamina_b12',
+    name: 'Vitamina B12',
+    synonyms: ['vitamina b12', 'b12', 'cianocobalamina', 'cobalamina', 'vit. b12', 'vit b12'],
+    unit: 'pg/mL',
+    builtIn: r(200, 900, '200 a 900 pg/mL'),
+  },
+  {
+    key: 'sodio',
+    name: 'Sódio',
+    synonyms: ['sodio', 'sodio serico', 'na', 'na+'],
+    unit: 'mEq/L',
+    conversions: { 'mmol/L': 1 },
+    builtIn: r(135, 145, '135 a 145 mEq/L'),
+  },
+  {
+    key: 'potassio',
+    name: 'Potássio',
+    synonyms: ['potassio', 'potassio serico', 'k', 'k+'],
+    unit: 'mEq/L',
+    conversions: { 'mmol/L': 1 },
+    builtIn: r(3.5, 5.1, '3,5 a 5,1 mEq/L'),
+  },
+  {
+    key: 'pcr',
+    name: 'Proteína C reativa (PCR)',
+    synonyms: ['pcr', 'proteina c reativa', 'proteina c-reativa', 'pcr ultrassensivel', 'pcr-us', 'pcr us', 'proteina c reativa ultrassensivel'],
+    unit: 'mg/L',
+    conversions: { 'mg/dL': 10 },
+    builtIn: r(null, 5, 'inferior a 5 mg/L', { highExclusive: true }),
+  },
 ];
 
 // Units live in units.ts; re-exported for the modules that import them from here.
@@ -108,7 +290,10 @@ export function foldSameLength(s: string): string {
       out += ch.toLowerCase();
       continue;
     }
-    const f = ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+    const f = ch
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase();
     out += f.length === ch.length ? f : ch;
   }
   return out;
@@ -127,13 +312,15 @@ interface SynonymEntry {
 // Longest first, so "hemoglobina glicada" wins over "hemoglobina" and "colesterol total" over
 // "colesterol". A synonym must be followed by something that is not a letter or digit, so short
 // abbreviations ("hb", "na", "k", "tg") never match the start of a longer word ("Natureza").
-const SYNONYMS: readonly SynonymEntry[] = ([...ANALYTES, ...KNOWN_NAMES] as Array<AnalyteDef | KnownName>).flatMap((def) =>
-  [def.name, ...def.synonyms].map((syn) => {
-    const f = foldText(syn);
-    const src = escapeRe(f).replace(/ /g, '\\s+').replace(/-/g, '[-\\s]?');
-    return { length: f.length, re: new RegExp(`^\\s*${src}(?![a-z0-9])`), def };
-  }),
-).sort((a, b) => b.length - a.length);
+const SYNONYMS: readonly SynonymEntry[] = ([...ANALYTES, ...KNOWN_NAMES] as Array<AnalyteDef | KnownName>)
+  .flatMap((def) =>
+    [def.name, ...def.synonyms].map((syn) => {
+      const f = foldText(syn);
+      const src = escapeRe(f).replace(/ /g, '\\s+').replace(/-/g, '[-\\s]?');
+      return { length: f.length, re: new RegExp(`^\\s*${src}(?![a-z0-9])`), def };
+    }),
+  )
+  .sort((a, b) => b.length - a.length);
 
 /** The analyte whose name starts `text`, and how many characters of `text` the name took. */
 // The parser asks about the same pieces of a line several times; a bounded memo keeps a 100 kB

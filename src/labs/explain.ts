@@ -21,7 +21,7 @@ function describeRange(a: ParsedAnalyte): string {
 
 function line(a: ParsedAnalyte): string {
   const source = a.reference_source === 'built_in' ? ', referência geral para adultos, pois o laudo não trouxe a do laboratório' : '';
-  return `${a.name}: ${a.comparator ? `${a.comparator} ` : ""}${fmtNumber(a.value)}${a.unit ? ` ${a.unit}` : ''} (referência: ${describeRange(a)}${source})`;
+  return `${a.name}: ${a.comparator ? `${a.comparator} ` : ''}${fmtNumber(a.value)}${a.unit ? ` ${a.unit}` : ''} (referência: ${describeRange(a)}${source})`;
 }
 
 function qualitativeLine(a: QualitativeAnalyte): string {
@@ -57,7 +57,9 @@ export function explainLabResults(result: Pick<LabParseResult, 'analytes' | 'unp
       );
     }
     if (high.length > 0 || low.length > 0 || changed.length > 0) {
-      parts.push('Um valor fora da faixa nem sempre significa doença: jejum, medicamentos e o método do laboratório influenciam. Converse com seu médico sobre esses itens.');
+      parts.push(
+        'Um valor fora da faixa nem sempre significa doença: jejum, medicamentos e o método do laboratório influenciam. Converse com seu médico sobre esses itens.',
+      );
     }
   }
   if (result.unparsed_lines.length > 0) {

@@ -74,7 +74,11 @@ function parseModelNumber(v: unknown): number | undefined {
 }
 
 /** Checks one model row against its line; returns the accepted analyte or why it was rejected. */
-function groundRow(row: unknown, lines: readonly string[], patient: Patient): { analyte: ParsedAnalyte | QualitativeAnalyte; line: number; numbers: number[] } | Rejection {
+function groundRow(
+  row: unknown,
+  lines: readonly string[],
+  patient: Patient,
+): { analyte: ParsedAnalyte | QualitativeAnalyte; line: number; numbers: number[] } | Rejection {
   if (typeof row !== 'object' || row === null) return { line: null, reason: 'not an object' };
   const r = row as Record<string, unknown>;
   const idx = typeof r.line === 'number' ? r.line : typeof r.line === 'string' ? Number(r.line) : NaN;
@@ -126,7 +130,10 @@ function groundRow(row: unknown, lines: readonly string[], patient: Patient): { 
 
 /** Grounds a model's answer against the unparsed lines it was shown. */
 export function groundModelAnswer(lines: readonly string[], answer: unknown, patient: Patient = {}, reportLines?: readonly number[]): Grounded {
-  const rows = typeof answer === 'object' && answer !== null && Array.isArray((answer as { analytes?: unknown }).analytes) ? (answer as { analytes: unknown[] }).analytes : [];
+  const rows =
+    typeof answer === 'object' && answer !== null && Array.isArray((answer as { analytes?: unknown }).analytes)
+      ? (answer as { analytes: unknown[] }).analytes
+      : [];
   const analytes: ParsedAnalyte[] = [];
   const qualitative: QualitativeAnalyte[] = [];
   const rejected: Rejection[] = [];
@@ -169,7 +176,11 @@ export async function extractUnparsedWithModel(
   patient: Patient = {},
 ): Promise<LabParseResult & { rejected: Rejection[]; asked: boolean; answered: boolean }> {
   if (parsed.unparsed_lines.length === 0) return { ...parsed, rejected: [], asked: false, answered: false };
-  const answer = await ask({ system: EXTRACT_SYSTEM, prompt: extractionPrompt(parsed.unparsed_lines), jsonSchema: EXTRACT_SCHEMA as unknown as Record<string, unknown> });
+  const answer = await ask({
+    system: EXTRACT_SYSTEM,
+    prompt: extractionPrompt(parsed.unparsed_lines),
+    jsonSchema: EXTRACT_SCHEMA as unknown as Record<string, unknown>,
+  });
   if (!answer) return { ...parsed, rejected: [], asked: true, answered: false };
   let json = answer.json;
   if (json === undefined) {
@@ -180,7 +191,12 @@ export async function extractUnparsedWithModel(
     }
   }
   const raw = reportText.split(/\r?\n/).map((l) => l.trim());
-  const g = groundModelAnswer(parsed.unparsed_lines, json, patient, parsed.unparsed_lines.map((l) => raw.indexOf(l)));
+  const g = groundModelAnswer(
+    parsed.unparsed_lines,
+    json,
+    patient,
+    parsed.unparsed_lines.map((l) => raw.indexOf(l)),
+  );
   return {
     analytes: [...parsed.analytes, ...g.analytes],
     qualitative: [...parsed.qualitative, ...g.qualitative],

@@ -17,8 +17,20 @@ import { labelledLine, splitResults, tableHeader, type TableHeader } from './lay
 import { numbersIn } from './numbers.ts';
 import { readPatient, type PatientInput } from './patient.ts';
 import {
-  flagFor, flagQualitative, isReferenceLabel, isReferenceText, labelledRanges, qualitativeAtStart, qualitativeReference, resolveNumeric, stripReferenceLead,
-  type LabFlag, type LabelledRange, type Patient, type QualitativeFlag, type Range,
+  flagFor,
+  flagQualitative,
+  isReferenceLabel,
+  isReferenceText,
+  labelledRanges,
+  qualitativeAtStart,
+  qualitativeReference,
+  resolveNumeric,
+  stripReferenceLead,
+  type LabFlag,
+  type LabelledRange,
+  type Patient,
+  type QualitativeFlag,
+  type Range,
 } from './reference.ts';
 import { readValue, type ValueRead } from './value.ts';
 
@@ -81,7 +93,11 @@ const letters = (s: string) => (s.match(/\p{L}/gu) ?? []).length;
 /** Number tokens outside brackets: "(CKD-EPI 2021)", "(URINA DE 24 HORAS)" are part of a name. */
 // So are durations in a name ("URINA DE 24 HORAS", "Proteinúria de 24 horas").
 const bareNumbers = (s: string) =>
-  numbersIn(s.replace(/\([^)]*\)/g, (m) => ' '.repeat(m.length)).replace(/\d+\s*(?:horas?|h|dias?|meses|anos?|semanas?|minutos?)(?![\p{L}])/giu, (m) => ' '.repeat(m.length))).length;
+  numbersIn(
+    s
+      .replace(/\([^)]*\)/g, (m) => ' '.repeat(m.length))
+      .replace(/\d+\s*(?:horas?|h|dias?|meses|anos?|semanas?|minutos?)(?![\p{L}])/giu, (m) => ' '.repeat(m.length)),
+  ).length;
 
 function cleanName(s: string): string {
   return s
@@ -99,29 +115,34 @@ interface Ctx {
 
 /** The value (and reference) after a known name, or undefined when it does not read in full. */
 function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts: { separated: boolean }): Group | undefined {
-    const name = cleanName(nameRaw);
-    const def = lookupName(name);
-    // One-letter names only from the catalogue ("K 3,1 mEq/L").
-    if ((letters(name) < 2 && !def) || name.includes(':')) return undefined;
-    if (isReferenceLabel(name, { asName: true }) || stripReferenceLead(name).lead || /^(resultados?|at[eé]|inferior|superior|acima|abaixo|maior|menor|de|entre)$/i.test(name)) return undefined;
-    const read = readValue(valueText, { dotIsDecimal: dotIsDecimal(def), freeText: ctx.line.leader });
-    if (!read) return undefined;
-    const entries: Entry[] = [{ def, name, read, line: ctx.line.index }];
-    let rest = read.rest;
-    // Relative and absolute counts on one line: "Neutrófilos 68 % 8.364 /mm³ 1.800 a 7.700".
-    if (read.value !== null && read.unit) {
-      const second = readValue(rest, { dotIsDecimal: dotIsDecimal(def) });
-      if (second && second.value !== null && second.unit && second.comparator === null && !isReferenceText(rest)) {
-        entries.push({ def, name, read: second, line: ctx.line.index });
-        rest = second.rest;
-      }
+  const name = cleanName(nameRaw);
+  const def = lookupName(name);
+  // One-letter names only from the catalogue ("K 3,1 mEq/L").
+  if ((letters(name) < 2 && !def) || name.includes(':')) return undefined;
+  if (
+    isReferenceLabel(name, { asName: true }) ||
+    stripReferenceLead(name).lead ||
+    /^(resultados?|at[eé]|inferior|superior|acima|abaixo|maior|menor|de|entre)$/i.test(name)
+  )
+    return undefined;
+  const read = readValue(valueText, { dotIsDecimal: dotIsDecimal(def), freeText: ctx.line.leader });
+  if (!read) return undefined;
+  const entries: Entry[] = [{ def, name, read, line: ctx.line.index }];
+  let rest = read.rest;
+  // Relative and absolute counts on one line: "Neutrófilos 68 % 8.364 /mm³ 1.800 a 7.700".
+  if (read.value !== null && read.unit) {
+    const second = readValue(rest, { dotIsDecimal: dotIsDecimal(def) });
+    if (second && second.value !== null && second.unit && second.comparator === null && !isReferenceText(rest)) {
+      entries.push({ def, name, read: second, line: ctx.line.index });
+      rest = second.rest;
     }
-    const ref = rest.replace(/^[\s\-–—|,;]+/, '').trim();
-    if (ref !== '' && !isReferenceText(ref, { dotIsDecimal: dotIsDecimal(def) })) return undefined;
-    // A bare number with neither unit nor reference is a result only where the layout says so.
-    if (read.value !== null && !read.unit && ref === '' && !def && !opts.separated && !ctx.table) return undefined;
-    const refBody = stripReferenceLead(ref.replace(/^\((.*)\)$/, '$1')).rest;
-    return { entries, refItems: refBody ? [refBody] : [] };
+  }
+  const ref = rest.replace(/^[\s\-–—|,;]+/, '').trim();
+  if (ref !== '' && !isReferenceText(ref, { dotIsDecimal: dotIsDecimal(def) })) return undefined;
+  // A bare number with neither unit nor reference is a result only where the layout says so.
+  if (read.value !== null && !read.unit && ref === '' && !def && !opts.separated && !ctx.table) return undefined;
+  const refBody = stripReferenceLead(ref.replace(/^\((.*)\)$/, '$1')).rest;
+  return { entries, refItems: refBody ? [refBody] : [] };
 }
 
 /** Name + value + (reference) from one piece of a line, or undefined when it does not read in full. */
@@ -156,7 +177,8 @@ function readPiece(text: string, ctx: Ctx, depth = 0): Group | undefined {
   return undefined;
 }
 
-const QUALITATIVE_AFTER_COLON = /:\s*(?:n[aã]o\s+)?(?:reagente|negativ[oa]|positiv[oa]|ausentes?|presentes?|detect[aá]vel|detectado|indetect[aá]vel)(?![\p{L}])/iu;
+const QUALITATIVE_AFTER_COLON =
+  /:\s*(?:n[aã]o\s+)?(?:reagente|negativ[oa]|positiv[oa]|ausentes?|presentes?|detect[aá]vel|detectado|indetect[aá]vel)(?![\p{L}])/iu;
 
 const VALUE_START = /(?:(?:<=|≤|>=|≥|<|>)\s*|(?:inferior|superior)\s+a\s+)?\d/giu;
 
@@ -169,18 +191,25 @@ function firstValueAt(text: string): number {
     if (tokens.some((t) => t.index === digitAt)) return idx;
   }
   // Qualitative words after a name ("Anti-HCV Não reagente").
-  const q = /\s(n[aã]o\s+reagente|reagente|negativ[oa]|positiv[oa]|ausentes?|presentes?|n[aã]o\s+detect[aá]vel|detect[aá]vel|indetect[aá]vel)(?![\p{L}])/iu.exec(text);
+  const q =
+    /\s(n[aã]o\s+reagente|reagente|negativ[oa]|positiv[oa]|ausentes?|presentes?|n[aã]o\s+detect[aá]vel|detect[aá]vel|indetect[aá]vel)(?![\p{L}])/iu.exec(text);
   return q ? (q.index ?? 0) + 1 : -1;
 }
 
 /** The patient's sex and age as the parser sees them (report header first, then the options). */
 export function reportPatient(text: string, options: LabParseOptions = {}): Patient {
-  return readPatient(text.split(/\r?\n/).map((raw, i) => cleanLine(raw, i).text), options);
+  return readPatient(
+    text.split(/\r?\n/).map((raw, i) => cleanLine(raw, i).text),
+    options,
+  );
 }
 
 export function parseLabReport(text: string, options: LabParseOptions = {}): LabParseResult {
   const lines = text.split(/\r?\n/).map((raw, i) => cleanLine(raw, i));
-  const patient: Patient = readPatient(lines.map((l) => l.text), options);
+  const patient: Patient = readPatient(
+    lines.map((l) => l.text),
+    options,
+  );
   const analytes: ParsedAnalyte[] = [];
   const qualitative: QualitativeAnalyte[] = [];
   const unparsed: string[] = [];
@@ -249,7 +278,10 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       // the whole sentence is the result.
       if (!g && title && bareNumbers(rest) === 0 && qualitativeAtStart(rest.trim())) {
         const text = rest.trim().replace(/[.\s]+$/, '');
-        g = { entries: [{ def: title.def, name: title.name, read: { value: null, text, comparator: null, unit: null, marker: null, rest: '' }, line: line.index }], refItems: [] };
+        g = {
+          entries: [{ def: title.def, name: title.name, read: { value: null, text, comparator: null, unit: null, marker: null, rest: '' }, line: line.index }],
+          refItems: [],
+        };
       }
       if (g && title) {
         close();
@@ -382,7 +414,15 @@ function numericFrom(e: Entry, ranges: LabelledRange[], refText: string | null, 
   if (resolved.flag !== undefined) {
     const r = resolved.range;
     if (unit === null && r?.unit) unit = r.unit;
-    return { ...base, unit, reference_low: r?.low ?? null, reference_high: r?.high ?? null, reference_text: refText, reference_source: 'report', flag: resolved.flag };
+    return {
+      ...base,
+      unit,
+      reference_low: r?.low ?? null,
+      reference_high: r?.high ?? null,
+      reference_text: refText,
+      reference_source: 'report',
+      flag: resolved.flag,
+    };
   }
   // No usable range in the report: the built-in one, only if the unit is known and convertible.
   if (e.def && isCatalogued(e.def) && unit) {

@@ -56,7 +56,9 @@ export function readPatient(lines: string[], input: PatientInput = {}): Patient 
     if (a && age === undefined) age = Number(a[1]) + (a[2] ? Number(a[2]) / 12 : 0);
     const b = /(?:data\s+de\s+nascimento|data\s+nasc\.?|dt\.?\s*nasc\.?|nascimento|\bd\.?\s?n\.?)\s*[:\-]?\s*(\d{1,2}\/\d{1,2}\/\d{2,4})/i.exec(line);
     if (b && !birth) birth = brDate(b[1]!);
-    const c = /(?:coleta|colhido|colhida|data\/hora\s+coleta|recebimento|data)\b[^0-9\n]{0,25}(\d{1,2}\/\d{1,2}\/\d{2,4})/i.exec(line.replace(/(?:data\s+de\s+nascimento|data\s+nasc\.?|dt\.?\s*nasc\.?|nascimento|\bd\.?\s?n\.?)\s*[:\-]?\s*\d{1,2}\/\d{1,2}\/\d{2,4}/gi, ''));
+    const c = /(?:coleta|colhido|colhida|data\/hora\s+coleta|recebimento|data)\b[^0-9\n]{0,25}(\d{1,2}\/\d{1,2}\/\d{2,4})/i.exec(
+      line.replace(/(?:data\s+de\s+nascimento|data\s+nasc\.?|dt\.?\s*nasc\.?|nascimento|\bd\.?\s?n\.?)\s*[:\-]?\s*\d{1,2}\/\d{1,2}\/\d{2,4}/gi, ''),
+    );
     if (c && !collected) collected = brDate(c[1]!);
     const j = /\bjejum\s*(?:de)?\s*[:\-]?\s*(\d{1,2})\s*(?:h\b|horas?)/i.exec(line);
     if (j && fasting === undefined) fasting = Number(j[1]);

@@ -175,10 +175,12 @@ function sexOf(label: string): Sex | undefined {
   return undefined;
 }
 
-const NORMAL_TIER = /\b(otimo|desejavel|normal|normais|ideal|adequado|suficiente|suficiencia|populacao (?:geral|saudavel)|populacao|saudave(?:l|is)|baixo risco|referencia|nao gestantes?|nao reagente)\b/;
+const NORMAL_TIER =
+  /\b(otimo|desejavel|normal|normais|ideal|adequado|suficiente|suficiencia|populacao (?:geral|saudavel)|populacao|saudave(?:l|is)|baixo risco|referencia|nao gestantes?|nao reagente)\b/;
 const OTHER_TIER =
   /\b(limitrofe|muito alto|alto|alta|elevado|elevada|baixo|baixa|deficiencia|deficiente|insuficiencia|insuficiente|pre-?diabetes|diabetes|risco|alterad[ao]|aumentad[ao]|toxicidade|intermediari[oa]|moderad[oa]|indeterminado)\b/;
-const CONDITION = /\b(com jejum|sem jejum|gestantes?|gravidez|gestacao|trimestre|fase (?:folicular|lutea|ovulatoria)|pico ovulatorio|pos[- ]menopausa|menopausa|jejum de|pos[- ]prandial|ciclo)\b/;
+const CONDITION =
+  /\b(com jejum|sem jejum|gestantes?|gravidez|gestacao|trimestre|fase (?:folicular|lutea|ovulatoria)|pico ovulatorio|pos[- ]menopausa|menopausa|jejum de|pos[- ]prandial|ciclo)\b/;
 
 export interface LabelledRange {
   range: Range;
@@ -337,10 +339,50 @@ function spanOf(rs: Range[]): Range {
 
 /** Results written as words, longest first so "não reagente" wins over "reagente". */
 const QUALITATIVE_WORDS = [
-  'nao reagente', 'não reagente', 'reagente', 'fracamente reagente', 'nao detectavel', 'não detectável', 'indetectavel', 'indetectável', 'detectavel', 'detectável',
-  'nao detectado', 'não detectado', 'detectado', 'negativo', 'negativa', 'positivo', 'positiva', 'ausentes', 'ausente', 'presentes', 'presente', 'tracos', 'traços',
-  'raros', 'raras', 'raro', 'rara', 'numerosos', 'numerosas', 'alguns', 'algumas', 'limpido', 'límpido', 'ligeiramente turvo', 'turvo', 'turva', 'amarelo citrino',
-  'amarelo claro', 'amarelo escuro', 'amarelo ouro', 'amarelo', 'citrino', 'incolor', 'normal',
+  'nao reagente',
+  'não reagente',
+  'reagente',
+  'fracamente reagente',
+  'nao detectavel',
+  'não detectável',
+  'indetectavel',
+  'indetectável',
+  'detectavel',
+  'detectável',
+  'nao detectado',
+  'não detectado',
+  'detectado',
+  'negativo',
+  'negativa',
+  'positivo',
+  'positiva',
+  'ausentes',
+  'ausente',
+  'presentes',
+  'presente',
+  'tracos',
+  'traços',
+  'raros',
+  'raras',
+  'raro',
+  'rara',
+  'numerosos',
+  'numerosas',
+  'alguns',
+  'algumas',
+  'limpido',
+  'límpido',
+  'ligeiramente turvo',
+  'turvo',
+  'turva',
+  'amarelo citrino',
+  'amarelo claro',
+  'amarelo escuro',
+  'amarelo ouro',
+  'amarelo',
+  'citrino',
+  'incolor',
+  'normal',
 ].sort((a, b) => b.length - a.length);
 const QUAL_RE = new RegExp(`^(${QUALITATIVE_WORDS.map((w) => w.replace(/ /g, '\\s+')).join('|')})(?![\\p{L}])`, 'iu');
 
@@ -354,7 +396,11 @@ export function qualitativeAtStart(s: string): { text: string; consumed: number 
   return { text: s.slice(0, consumed).trim(), consumed };
 }
 
-const foldQ = (s: string) => foldSameLength(s).replace(/\s+/g, ' ').replace(/[^a-z0-9/ +]/g, '').trim();
+const foldQ = (s: string) =>
+  foldSameLength(s)
+    .replace(/\s+/g, ' ')
+    .replace(/[^a-z0-9/ +]/g, '')
+    .trim();
 
 /** The qualitative reference in a text ("Negativo", "Não reagente", "Ausentes"), if that is all it says. */
 export function qualitativeReference(text: string): string | undefined {

@@ -19,7 +19,8 @@ export interface ValueRead {
 
 const COMPARATOR_RE = /^(<=|≤|>=|≥|<|>|inferior\s+a|menor\s+(?:que|do\s+que)|abaixo\s+de|superior\s+a|maior\s+(?:que|do\s+que)|acima\s+de)\s*/i;
 const NUMBER_AT_START = new RegExp(`^(${NUMBER})`);
-const MARKER_RE = /^\s*(\*{1,3}|\(\s*\*{1,3}\s*\)|\(\s*[HLAB+-]\s*\)|[HL](?![\p{L}\d])|↑|↓|▲|▼|\(?\s*(?:alto|alta|baixo|baixa|elevado|elevada)\s*\)?(?![\p{L}:]))/iu;
+const MARKER_RE =
+  /^\s*(\*{1,3}|\(\s*\*{1,3}\s*\)|\(\s*[HLAB+-]\s*\)|[HL](?![\p{L}\d])|↑|↓|▲|▼|\(?\s*(?:alto|alta|baixo|baixa|elevado|elevada)\s*\)?(?![\p{L}:]))/iu;
 
 function markerFlag(m: string): 'alto' | 'baixo' | null {
   const t = m.replace(/[()\s]/g, '').toLowerCase();

@@ -35,7 +35,10 @@ export function routeWhatsappMessage(msg: IncomingWhatsapp): WhatsappRoute {
 
 /** Removes WhatsApp markup characters from text we did not write, so a food name cannot break formatting. */
 export function plain(s: string): string {
-  return s.replace(/[*_~`]/g, '').replace(/\s+/g, ' ').trim();
+  return s
+    .replace(/[*_~`]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** At most `max` characters, cut at the last line break or space before the limit, ending in "…". */
@@ -102,7 +105,11 @@ export function formatExam(r: ExamReply): string {
 }
 
 export interface PlanReply {
-  days: Array<{ day: number; meals: Array<{ name: string; items: Array<{ name: string; grams: number }>; totals: { kcal: number } }>; totals: { kcal: number; protein_g: number; carbs_g: number; fat_g: number } }>;
+  days: Array<{
+    day: number;
+    meals: Array<{ name: string; items: Array<{ name: string; grams: number }>; totals: { kcal: number } }>;
+    totals: { kcal: number; protein_g: number; carbs_g: number; fat_g: number };
+  }>;
   tips?: string[];
 }
 

@@ -4,12 +4,25 @@
 // (fetch wraps the socket error in a TypeError). Runs on Node and Deno: no Node imports.
 
 export const CONNECTION_ERROR_CODES: ReadonlySet<string> = new Set([
-  'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNABORTED',
-  'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CLOSED',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ECONNABORTED',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+  'UND_ERR_CLOSED',
 ]);
 
 /** Messages without a code: fetch's "fetch failed"/"terminated", pg's "Connection terminated…", pg-pool's connect timeout. */
-const CONNECTION_MESSAGE = /fetch failed|terminated|other side closed|socket hang up|timeout expired|timeout exceeded when trying to connect|connection (?:refused|reset|closed)/i;
+const CONNECTION_MESSAGE =
+  /fetch failed|terminated|other side closed|socket hang up|timeout expired|timeout exceeded when trying to connect|connection (?:refused|reset|closed)/i;
 
 /** The code that shows `err` is a connection error ('connection_lost' when only the message says so), else undefined. */
 export function connectionErrorCode(err: unknown): string | undefined {

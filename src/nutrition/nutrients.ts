@@ -33,11 +33,7 @@ export interface NutrientTotals {
  */
 export function tacoValue(food: TacoFood, nutrient: NutrientName): NutrientValue {
   const raw = food.per100g[TACO_COLUMN[nutrient]];
-  if (
-    raw.kind === 'not_applicable' &&
-    (nutrient === 'protein_g' || nutrient === 'carbs_g' || nutrient === 'fiber_g') &&
-    food.category === 'Gorduras e óleos'
-  ) {
+  if (raw.kind === 'not_applicable' && (nutrient === 'protein_g' || nutrient === 'carbs_g' || nutrient === 'fiber_g') && food.category === 'Gorduras e óleos') {
     const lipids = food.per100g.lipids_g;
     if (lipids.kind === 'value' && lipids.value >= 99.5) return { kind: 'value', value: 0 };
   }

@@ -111,7 +111,13 @@ const UNIDADE = (g: number, whole = false) => m('unidade', 'unidades', g, whole)
 const FATIA = (g: number) => m('fatia média', 'fatias médias', g);
 
 const F = (id: number, name: string, group: FoodGroup, base: string, measure: Measure, typical: number, extra: Partial<PlanFood> = {}): PlanFood => ({
-  id, name, group, base, measure, typical, ...extra,
+  id,
+  name,
+  group,
+  base,
+  measure,
+  typical,
+  ...extra,
 });
 
 /** Every food the planner may use, by TACO id. A test checks each id, group and base against TACO. */

@@ -147,7 +147,8 @@ export function planRules(ctx: PlanContext & { days: number }): string[] {
         `nenhum produto açucarado; fruta em porção (até ${DIABETIC.fruitCarbMaxG} g de carboidrato cada).`,
     );
   }
-  if (r.has('vegan')) rules.push('Vegano: nenhum alimento de origem animal (carnes, peixes, ovos, leite e derivados, mel); as proteínas vêm de leguminosas, tofu e soja.');
+  if (r.has('vegan'))
+    rules.push('Vegano: nenhum alimento de origem animal (carnes, peixes, ovos, leite e derivados, mel); as proteínas vêm de leguminosas, tofu e soja.');
   else if (r.has('vegetarian')) rules.push('Vegetariano: sem carnes nem peixes; as proteínas variam entre ovos, laticínios, leguminosas e tofu.');
   if (r.has('lactose_free')) rules.push('Sem lactose: nenhum item de "Leite e derivados" da TACO nem preparação com leite, queijo, iogurte ou manteiga.');
   if (r.has('gluten_free')) rules.push('Sem glúten: nada com trigo, centeio, cevada ou aveia (pães, massas, biscoitos e preparações com eles).');

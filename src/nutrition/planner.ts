@@ -22,18 +22,27 @@ import { householdMeasure } from './household.ts';
 import { perGram, roundNutrient } from './nutrients.ts';
 import { PLAN_FOOD_BY_ID, PROTEIN_GROUPS, ROLE_FOODS, ROLE_LABEL, type PlanFood, type RoleKey } from './plan-foods.ts';
 import {
-  DIABETIC, dayViolations, isDiabetic, itemRange, KCAL_TOLERANCE_PCT, lunchProteinBases, MACRO_TOLERANCE_PCT, mealCarbCap, mealKcalCap,
-  planAllows, planRules, type PlanContext,
+  DIABETIC,
+  dayViolations,
+  isDiabetic,
+  itemRange,
+  KCAL_TOLERANCE_PCT,
+  lunchProteinBases,
+  MACRO_TOLERANCE_PCT,
+  mealCarbCap,
+  mealKcalCap,
+  planAllows,
+  planRules,
+  type PlanContext,
 } from './plan-rules.ts';
 import { solveGrams, WEIGHT, type MealCap, type SolverItem } from './plan-solver.ts';
-import { allowedUnder, RESTRICTION_LABELS_PT, } from './restrictions.ts';
+import { allowedUnder, RESTRICTION_LABELS_PT } from './restrictions.ts';
 import type { TacoFood, TacoTable } from './taco.ts';
 import { foldText } from '../text/fold.ts';
 // The request is the meal_plan job input itself: one shape, validated in schemas.ts.
 import type { MealPlanInput } from '../schemas.ts';
 
 export type { MealPlanInput };
-
 
 export interface PlanItem {
   taco_id: number;
@@ -135,7 +144,13 @@ function mealTemplates(mealsPerDay: number): MealTemplate[] {
     case 4:
       return [BREAKFAST(0.22), MAIN('Almoço', 0.35, true), SNACK('Lanche da tarde', 0.13, true), MAIN('Jantar', 0.3, false)];
     case 5:
-      return [BREAKFAST(0.2), SNACK('Lanche da manhã', 0.1, false), MAIN('Almoço', 0.32, true), SNACK('Lanche da tarde', 0.12, true), MAIN('Jantar', 0.26, false)];
+      return [
+        BREAKFAST(0.2),
+        SNACK('Lanche da manhã', 0.1, false),
+        MAIN('Almoço', 0.32, true),
+        SNACK('Lanche da tarde', 0.12, true),
+        MAIN('Jantar', 0.26, false),
+      ];
     default:
       return [
         BREAKFAST(0.2),
@@ -401,7 +416,9 @@ function plan(req: MealPlanInput, taco: TacoTable, suggest: boolean, solvesPerDa
     return `${fmt(req.kcal_target)} kcal com ${macros.protein_pct}% de proteína, ${macros.carbs_pct}% de carboidratos e ${macros.fat_pct}% de gordura em ${req.meals_per_day} refeições${rs}`;
   };
   if (targets.protein_g <= 0 || targets.carbs_g <= 0 || targets.fat_g <= 0) {
-    return infeasible(`${describeRequest()}: cada macronutriente precisa de uma meta maior que zero; um cardápio com comida de verdade sempre tem um pouco de cada.`);
+    return infeasible(
+      `${describeRequest()}: cada macronutriente precisa de uma meta maior que zero; um cardápio com comida de verdade sempre tem um pouco de cada.`,
+    );
   }
 
   const prepared = prepare(req, taco, req.meals_per_day);
@@ -463,7 +480,7 @@ function plan(req: MealPlanInput, taco: TacoTable, suggest: boolean, solvesPerDa
   const mealCaps: MealCap[] = meals.map((m, i) => ({ meal: i, key: 'kcal', cap: mealKcalCap(m.name) * MEAL_KCAL_AIM }));
   if (carbCaps) carbCaps.forEach((cap, i) => mealCaps.push({ meal: i, key: 'carbs_g', cap: cap * CARB_CAP_AIM }));
   const solveTargets = { ...targets, mealKcal, mealCaps };
-  const carbsPerGram = (id: number) => (perGram(taco.byId.get(id)!, 'carbs_g') ?? 0);
+  const carbsPerGram = (id: number) => perGram(taco.byId.get(id)!, 'carbs_g') ?? 0;
 
   const seed = hashRequest(req);
   const daySignatures = new Set<string>();
@@ -486,7 +503,14 @@ function plan(req: MealPlanInput, taco: TacoTable, suggest: boolean, solvesPerDa
         const slots = chooseDay(meals, level, seed, d, attempt, previousLunch);
         if (!slots) continue;
         solvedAtLevel++;
-        const items: SolverItem[] = slots.map((s) => ({ meal: s.meal, ...s.u.perGram, lo: s.u.lo, hi: s.u.hi, typical: s.u.typical, fixed: s.u.food.fixed ?? false }));
+        const items: SolverItem[] = slots.map((s) => ({
+          meal: s.meal,
+          ...s.u.perGram,
+          lo: s.u.lo,
+          hi: s.u.hi,
+          typical: s.u.typical,
+          fixed: s.u.food.fixed ?? false,
+        }));
         for (const lambda of [WEIGHT.typical, 0]) {
           budget--;
           const grams = polish(slots, solveGrams(items, solveTargets, lambda), targets, mealCaps);
@@ -552,7 +576,9 @@ function missReason(
   if (keys.includes('protein_g')) advice.push(best.day.totals.protein_g < targets.protein_g ? 'reduza a proteína' : 'aumente a proteína');
   if (keys.includes('fat_g')) advice.push(best.day.totals.fat_g < targets.fat_g ? 'reduza a gordura' : 'aumente a gordura');
   if (keys.includes('carbs_g')) advice.push(best.day.totals.carbs_g < targets.carbs_g ? 'reduza os carboidratos' : 'aumente os carboidratos');
-  const how = advice.length ? `${advice.join(', ')} na distribuição de macronutrientes, ou ajuste a meta de calorias ou as restrições` : 'ajuste a distribuição de macronutrientes, a meta de calorias ou as restrições';
+  const how = advice.length
+    ? `${advice.join(', ')} na distribuição de macronutrientes, ou ajuste a meta de calorias ou as restrições`
+    : 'ajuste a distribuição de macronutrientes, a meta de calorias ou as restrições';
   return `${request} não cabe nas porções realistas dos alimentos permitidos${missed.length ? ` (o mais perto foi ${missed.join('; ')})` : ''}. Para um cardápio possível, ${how}.`;
 }
 
@@ -565,7 +591,14 @@ function missReason(
  */
 const MAIN_DISH_MEALS: ReadonlySet<string> = new Set(['Almoço', 'Jantar']);
 
-function chooseDay(meals: readonly MealSpec[], level: Level, seed: number, day: number, attempt: number, previousLunch: ReadonlySet<string> | null): Slot[] | null {
+function chooseDay(
+  meals: readonly MealSpec[],
+  level: Level,
+  seed: number,
+  day: number,
+  attempt: number,
+  previousLunch: ReadonlySet<string> | null,
+): Slot[] | null {
   const slots: Slot[] = [];
   const usedToday = new Set<number>();
   const proteinToday = new Set<string>();
@@ -663,7 +696,12 @@ function polish(slots: readonly Slot[], grams: readonly number[], targets: Macro
         const next = g[i]! + dg;
         if (next < u.lo || next > u.hi) continue;
         const mi = slots[i]!.meal;
-        if (dg > 0 && (mealSum.kcal[mi]! + (u.per100.kcal * dg) / 100 > capOf.kcal[mi]! - 1 || mealSum.carbs_g[mi]! + (u.per100.carbs_g * dg) / 100 > capOf.carbs_g[mi]! - 0.5)) continue;
+        if (
+          dg > 0 &&
+          (mealSum.kcal[mi]! + (u.per100.kcal * dg) / 100 > capOf.kcal[mi]! - 1 ||
+            mealSum.carbs_g[mi]! + (u.per100.carbs_g * dg) / 100 > capOf.carbs_g[mi]! - 0.5)
+        )
+          continue;
         const sc = worstWith(i, dg);
         if (sc < bestScore - 1e-9) {
           bestScore = sc;

@@ -34,11 +34,7 @@ function roundTo5(g: number): number {
   return Math.max(5, Math.round(g / 5) * 5);
 }
 
-export function estimatePortion(
-  detection: Detection,
-  typicalPortionG: number,
-  image?: { width: number; height: number },
-): PortionEstimate {
+export function estimatePortion(detection: Detection, typicalPortionG: number, image?: { width: number; height: number }): PortionEstimate {
   const typical: PortionEstimate = { grams: roundTo5(typicalPortionG), method: 'typical', scale: 1 };
   const { x1, y1, x2, y2 } = detection.box;
   if (![x1, y1, x2, y2].every(Number.isFinite)) return typical;

@@ -6,11 +6,7 @@
 // determined). Only a trace may count as 0 in a sum; the others are unknown, and a total built on
 // them must say it is incomplete. So the parsed value keeps each case apart instead of collapsing to 0.
 
-export type NutrientValue =
-  | { kind: 'value'; value: number }
-  | { kind: 'trace' }
-  | { kind: 'not_applicable' }
-  | { kind: 'missing' };
+export type NutrientValue = { kind: 'value'; value: number } | { kind: 'trace' } | { kind: 'not_applicable' } | { kind: 'missing' };
 
 /** Columns of the table after id/category/description, in file order, with their units in the key. */
 export const TACO_NUTRIENT_KEYS = [
@@ -151,4 +147,3 @@ export function numericOrNull(v: NutrientValue): number | null {
   if (v.kind === 'trace') return 0;
   return null;
 }
-

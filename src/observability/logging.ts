@@ -11,7 +11,10 @@ export function createLogger(level: LogLevel, destination?: pino.DestinationStre
       base: { service: 'ai-worker' },
       timestamp: pino.stdTimeFunctions.isoTime,
       // Defence in depth: even if a field with one of these names slips into a log call, it is cut.
-      redact: { paths: ['input', 'result', 'image', 'image_base64', 'prompt', 'token', 'authorization', '*.input', '*.result', '*.token'], censor: '[redacted]' },
+      redact: {
+        paths: ['input', 'result', 'image', 'image_base64', 'prompt', 'token', 'authorization', '*.input', '*.result', '*.token'],
+        censor: '[redacted]',
+      },
     },
     destination,
   );
@@ -23,7 +26,17 @@ export function subscribeLogging(events: EventBus, log: Logger): () => void {
   const offs = [
     events.on('gateway:request', (e) =>
       log.info(
-        { event: 'gateway_request', function: e.function, method: e.method, status: e.status, mode: e.mode, fallback: e.fallback, code: e.code, duration_ms: ms(e.durationMs), request_id: e.requestId },
+        {
+          event: 'gateway_request',
+          function: e.function,
+          method: e.method,
+          status: e.status,
+          mode: e.mode,
+          fallback: e.fallback,
+          code: e.code,
+          duration_ms: ms(e.durationMs),
+          request_id: e.requestId,
+        },
         'function request',
       ),
     ),
@@ -34,40 +47,86 @@ export function subscribeLogging(events: EventBus, log: Logger): () => void {
       log.info({ event: 'job_claimed', job_id: e.jobId, type: e.type, attempt: e.attempt, worker_id: e.workerId, pickup_ms: ms(e.pickupMs) }, 'job claimed'),
     ),
     events.on('job:completed', (e) =>
-      log.info({ event: 'job_completed', job_id: e.jobId, type: e.type, attempt: e.attempt, worker_id: e.workerId, duration_ms: ms(e.durationMs) }, 'job completed'),
+      log.info(
+        { event: 'job_completed', job_id: e.jobId, type: e.type, attempt: e.attempt, worker_id: e.workerId, duration_ms: ms(e.durationMs) },
+        'job completed',
+      ),
     ),
     events.on('job:retried', (e) =>
       log.warn(
-        { event: 'job_retried', job_id: e.jobId, type: e.type, attempt: e.attempt, worker_id: e.workerId, duration_ms: ms(e.durationMs), delay_ms: e.delayMs, error_code: e.error.code, error: e.error.message },
+        {
+          event: 'job_retried',
+          job_id: e.jobId,
+          type: e.type,
+          attempt: e.attempt,
+          worker_id: e.workerId,
+          duration_ms: ms(e.durationMs),
+          delay_ms: e.delayMs,
+          error_code: e.error.code,
+          error: e.error.message,
+        },
         'job failed, will retry',
       ),
     ),
     events.on('job:failed', (e) =>
       log.error(
-        { event: 'job_failed', job_id: e.jobId, type: e.type, attempt: e.attempt, worker_id: e.workerId, duration_ms: ms(e.durationMs), error_code: e.error.code, error: e.error.message },
+        {
+          event: 'job_failed',
+          job_id: e.jobId,
+          type: e.type,
+          attempt: e.attempt,
+          worker_id: e.workerId,
+          duration_ms: ms(e.durationMs),
+          error_code: e.error.code,
+          error: e.error.message,
+        },
         'job failed',
       ),
     ),
     events.on('job:cancelled', (e) =>
-      log.info({ event: 'job_cancelled', job_id: e.jobId, type: e.type, attempt: e.attempt, worker_id: e.workerId, duration_ms: ms(e.durationMs) }, 'job cancelled'),
+      log.info(
+        { event: 'job_cancelled', job_id: e.jobId, type: e.type, attempt: e.attempt, worker_id: e.workerId, duration_ms: ms(e.durationMs) },
+        'job cancelled',
+      ),
     ),
     events.on('job:released', (e) =>
-      log.warn({ event: 'job_released', job_id: e.jobId, type: e.type, attempt: e.attempt, worker_id: e.workerId, duration_ms: ms(e.durationMs) }, 'job released at shutdown'),
+      log.warn(
+        { event: 'job_released', job_id: e.jobId, type: e.type, attempt: e.attempt, worker_id: e.workerId, duration_ms: ms(e.durationMs) },
+        'job released at shutdown',
+      ),
     ),
     events.on('job:snoozed', (e) =>
       log.warn(
-        { event: 'job_snoozed', job_id: e.jobId, type: e.type, attempt: e.attempt, worker_id: e.workerId, delay_ms: e.delayMs, refunded: e.refunded, error_code: e.error.code },
+        {
+          event: 'job_snoozed',
+          job_id: e.jobId,
+          type: e.type,
+          attempt: e.attempt,
+          worker_id: e.workerId,
+          delay_ms: e.delayMs,
+          refunded: e.refunded,
+          error_code: e.error.code,
+        },
         'every provider of the chain is open: job waits for the next probe',
       ),
     ),
     events.on('job:abandoned', (e) =>
-      log.warn({ event: 'job_abandoned', job_id: e.jobId, type: e.type, attempt: e.attempt, worker_id: e.workerId, duration_ms: ms(e.durationMs) }, 'handler ignored its abort signal; it keeps its slot until it returns'),
+      log.warn(
+        { event: 'job_abandoned', job_id: e.jobId, type: e.type, attempt: e.attempt, worker_id: e.workerId, duration_ms: ms(e.durationMs) },
+        'handler ignored its abort signal; it keeps its slot until it returns',
+      ),
     ),
     events.on('job:abandoned_ended', (e) =>
-      log.info({ event: 'job_abandoned_ended', job_id: e.jobId, type: e.type, attempt: e.attempt, worker_id: e.workerId, duration_ms: ms(e.durationMs) }, 'abandoned handler returned'),
+      log.info(
+        { event: 'job_abandoned_ended', job_id: e.jobId, type: e.type, attempt: e.attempt, worker_id: e.workerId, duration_ms: ms(e.durationMs) },
+        'abandoned handler returned',
+      ),
     ),
     events.on('job:stale', (e) =>
-      log.warn({ event: 'job_stale', job_id: e.jobId, type: e.type, attempt: e.attempt, worker_id: e.workerId, action: e.action }, 'stale settle rejected: the lease was lost'),
+      log.warn(
+        { event: 'job_stale', job_id: e.jobId, type: e.type, attempt: e.attempt, worker_id: e.workerId, action: e.action },
+        'stale settle rejected: the lease was lost',
+      ),
     ),
     events.on('jobs:recovered', (e) =>
       log.warn({ event: 'jobs_recovered', worker_id: e.workerId, count: e.count, failed: e.failed, job_ids: e.jobIds.slice(0, 50) }, 'lapsed leases recovered'),
@@ -76,16 +135,28 @@ export function subscribeLogging(events: EventBus, log: Logger): () => void {
     events.on('listener:disconnected', (e) => log.warn({ event: 'listener_disconnected', error: e.error }, 'listener lost its connection')),
     events.on('provider:call', (e) =>
       log.info(
-        { event: 'provider_call', provider: e.provider, model: e.model, outcome: e.outcome, status: e.status, ms: ms(e.ms), input_tokens: e.inputTokens, output_tokens: e.outputTokens },
+        {
+          event: 'provider_call',
+          provider: e.provider,
+          model: e.model,
+          outcome: e.outcome,
+          status: e.status,
+          ms: ms(e.ms),
+          input_tokens: e.inputTokens,
+          output_tokens: e.outputTokens,
+        },
         'provider call',
       ),
     ),
     events.on('provider:breaker', (e) => log.warn({ event: 'breaker', provider: e.provider, state: e.state }, 'circuit breaker changed state')),
     events.on('assistant:urgency', (e) => {
-      if (e.urgent) log.info({ event: 'assistant_urgent', job_id: e.jobId, category: e.category, source: e.source, second_opinion: e.secondOpinion }, 'urgent answer sent');
+      if (e.urgent)
+        log.info({ event: 'assistant_urgent', job_id: e.jobId, category: e.category, source: e.source, second_opinion: e.secondOpinion }, 'urgent answer sent');
     }),
     events.on('alert:sent', (e) => log.warn({ event: 'alert_sent', alert: e.name, status: e.status, subject: e.subject }, `alert ${e.status}: ${e.name}`)),
-    events.on('retention:done', (e) => log.info({ event: 'retention', deleted: e.deleted, media_stripped: e.stripped, cache_deleted: e.cacheDeleted }, 'retention applied')),
+    events.on('retention:done', (e) =>
+      log.info({ event: 'retention', deleted: e.deleted, media_stripped: e.stripped, cache_deleted: e.cacheDeleted }, 'retention applied'),
+    ),
     events.on('error', (e) => log.error({ event: 'error', where: e.where, error: e.error }, 'error')),
   ];
   return () => offs.forEach((off) => off());

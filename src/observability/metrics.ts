@@ -34,9 +34,20 @@ export function createMetrics(events: EventBus, options: { collectProcess?: bool
     client.collectDefaultMetrics({ register: registry, prefix: 'ai_worker_' });
     for (const name of MISNAMED_DEFAULTS) registry.removeSingleMetric(`ai_worker_${name}`);
   }
-  const buildInfo = new client.Gauge({ name: 'ai_worker_build_info', help: 'Always 1; labels say which build runs', labelNames: ['version', 'node_version'], registers: [registry] });
+  const buildInfo = new client.Gauge({
+    name: 'ai_worker_build_info',
+    help: 'Always 1; labels say which build runs',
+    labelNames: ['version', 'node_version'],
+    registers: [registry],
+  });
   buildInfo.set({ version: options.version ?? 'unknown', node_version: process.versions.node }, 1);
-  const turnaround = new client.Histogram({ name: 'ai_worker_job_turnaround_seconds', help: 'From enqueue (created_at) to the final state (completed, failed, cancelled), by type', labelNames: ['type'], buckets: TURNAROUND_BUCKETS, registers: [registry] });
+  const turnaround = new client.Histogram({
+    name: 'ai_worker_job_turnaround_seconds',
+    help: 'From enqueue (created_at) to the final state (completed, failed, cancelled), by type',
+    labelNames: ['type'],
+    buckets: TURNAROUND_BUCKETS,
+    registers: [registry],
+  });
   /** Per claimed job: its age at claim (database clock) and the local monotonic time of the claim. */
   const claimed = new Map<string, { queuedMs: number; at: number }>();
   const finish = (jobId: string, type: string) => {
@@ -47,13 +58,48 @@ export function createMetrics(events: EventBus, options: { collectProcess?: bool
   };
   let runningSource: (() => number) | undefined;
 
-  const finished = new client.Counter({ name: 'ai_worker_jobs_finished_total', help: 'Jobs finished, by type and outcome', labelNames: ['type', 'outcome'], registers: [registry] });
-  const duration = new client.Histogram({ name: 'ai_worker_job_duration_seconds', help: 'Handler run time per attempt, by type', labelNames: ['type'], buckets: DURATION_BUCKETS, registers: [registry] });
-  const pickup = new client.Histogram({ name: 'ai_worker_job_pickup_latency_seconds', help: 'From a job being due (created, or its retry time) to its claim, by type', labelNames: ['type'], buckets: PICKUP_BUCKETS, registers: [registry] });
-  const retries = new client.Counter({ name: 'ai_worker_job_retries_total', help: 'Attempts that failed and were scheduled again, by type and error code', labelNames: ['type', 'code'], registers: [registry] });
-  const stale = new client.Counter({ name: 'ai_worker_stale_completions_total', help: 'Settles rejected because the lease was no longer ours', labelNames: ['type', 'action'], registers: [registry] });
-  const recovered = new client.Counter({ name: 'ai_worker_jobs_recovered_total', help: 'Jobs taken back from a worker whose lease lapsed', registers: [registry] });
-  const reconnects = new client.Counter({ name: 'ai_worker_listener_reconnects_total', help: 'Times the LISTEN connection was re-established', registers: [registry] });
+  const finished = new client.Counter({
+    name: 'ai_worker_jobs_finished_total',
+    help: 'Jobs finished, by type and outcome',
+    labelNames: ['type', 'outcome'],
+    registers: [registry],
+  });
+  const duration = new client.Histogram({
+    name: 'ai_worker_job_duration_seconds',
+    help: 'Handler run time per attempt, by type',
+    labelNames: ['type'],
+    buckets: DURATION_BUCKETS,
+    registers: [registry],
+  });
+  const pickup = new client.Histogram({
+    name: 'ai_worker_job_pickup_latency_seconds',
+    help: 'From a job being due (created, or its retry time) to its claim, by type',
+    labelNames: ['type'],
+    buckets: PICKUP_BUCKETS,
+    registers: [registry],
+  });
+  const retries = new client.Counter({
+    name: 'ai_worker_job_retries_total',
+    help: 'Attempts that failed and were scheduled again, by type and error code',
+    labelNames: ['type', 'code'],
+    registers: [registry],
+  });
+  const stale = new client.Counter({
+    name: 'ai_worker_stale_completions_total',
+    help: 'Settles rejected because the lease was no longer ours',
+    labelNames: ['type', 'action'],
+    registers: [registry],
+  });
+  const recovered = new client.Counter({
+    name: 'ai_worker_jobs_recovered_total',
+    help: 'Jobs taken back from a worker whose lease lapsed',
+    registers: [registry],
+  });
+  const reconnects = new client.Counter({
+    name: 'ai_worker_listener_reconnects_total',
+    help: 'Times the LISTEN connection was re-established',
+    registers: [registry],
+  });
   const listenerUp = new client.Gauge({ name: 'ai_worker_listener_connected', help: '1 while the LISTEN connection is up', registers: [registry] });
   new client.Gauge({
     name: 'ai_worker_jobs_running',
@@ -63,18 +109,63 @@ export function createMetrics(events: EventBus, options: { collectProcess?: bool
       if (runningSource) this.set(runningSource());
     },
   });
-  const errors = new client.Counter({ name: 'ai_worker_errors_total', help: 'Internal errors by where they happened', labelNames: ['where'], registers: [registry] });
-  const queueDepth = new client.Gauge({ name: 'ai_worker_queue_depth', help: 'Jobs in the queue by type and status (non-final statuses)', labelNames: ['type', 'status'], registers: [registry] });
-  const oldestPendingSeconds = new client.Gauge({ name: 'ai_worker_oldest_pending_job_age_seconds', help: 'Age of the oldest due pending job', registers: [registry] });
-  const providerRequests = new client.Counter({ name: 'ai_worker_provider_requests_total', help: 'Provider calls by provider, model and outcome', labelNames: ['provider', 'model', 'outcome'], registers: [registry] });
-  const providerLatency = new client.Histogram({ name: 'ai_worker_provider_request_duration_seconds', help: 'Provider call latency', labelNames: ['provider', 'model'], buckets: DURATION_BUCKETS, registers: [registry] });
-  const providerTokens = new client.Counter({ name: 'ai_worker_provider_tokens_total', help: 'Tokens used by provider, model and direction', labelNames: ['provider', 'model', 'direction'], registers: [registry] });
+  const errors = new client.Counter({
+    name: 'ai_worker_errors_total',
+    help: 'Internal errors by where they happened',
+    labelNames: ['where'],
+    registers: [registry],
+  });
+  const queueDepth = new client.Gauge({
+    name: 'ai_worker_queue_depth',
+    help: 'Jobs in the queue by type and status (non-final statuses)',
+    labelNames: ['type', 'status'],
+    registers: [registry],
+  });
+  const oldestPendingSeconds = new client.Gauge({
+    name: 'ai_worker_oldest_pending_job_age_seconds',
+    help: 'Age of the oldest due pending job',
+    registers: [registry],
+  });
+  const providerRequests = new client.Counter({
+    name: 'ai_worker_provider_requests_total',
+    help: 'Provider calls by provider, model and outcome',
+    labelNames: ['provider', 'model', 'outcome'],
+    registers: [registry],
+  });
+  const providerLatency = new client.Histogram({
+    name: 'ai_worker_provider_request_duration_seconds',
+    help: 'Provider call latency',
+    labelNames: ['provider', 'model'],
+    buckets: DURATION_BUCKETS,
+    registers: [registry],
+  });
+  const providerTokens = new client.Counter({
+    name: 'ai_worker_provider_tokens_total',
+    help: 'Tokens used by provider, model and direction',
+    labelNames: ['provider', 'model', 'direction'],
+    registers: [registry],
+  });
   // One series per state (1 for the current one), so `== 1` and `max_over_time` work without decoding 0/1/2.
-  const breakerState = new client.Gauge({ name: 'ai_worker_provider_circuit_state', help: 'Circuit breaker state per provider: 1 for the current state, 0 for the others', labelNames: ['provider', 'state'], registers: [registry] });
+  const breakerState = new client.Gauge({
+    name: 'ai_worker_provider_circuit_state',
+    help: 'Circuit breaker state per provider: 1 for the current state, 0 for the others',
+    labelNames: ['provider', 'state'],
+    registers: [registry],
+  });
   // Every breaker starts closed, so "not closed for 5 minutes" can be told from "no series yet".
   for (const provider of PROVIDERS) for (const state of BREAKER_STATES) breakerState.set({ provider, state }, state === 'closed' ? 1 : 0);
-  const workerHeartbeatAge = new client.Gauge({ name: 'ai_worker_worker_heartbeat_age_seconds', help: 'Seconds since each registered, not stopped worker last renewed its heartbeat (global, from ai_workers)', labelNames: ['worker_id'], registers: [registry] });
-  const cacheLookups = new client.Counter({ name: 'ai_worker_cache_lookups_total', help: 'Cache lookups by type and result', labelNames: ['type', 'result'], registers: [registry] });
+  const workerHeartbeatAge = new client.Gauge({
+    name: 'ai_worker_worker_heartbeat_age_seconds',
+    help: 'Seconds since each registered, not stopped worker last renewed its heartbeat (global, from ai_workers)',
+    labelNames: ['worker_id'],
+    registers: [registry],
+  });
+  const cacheLookups = new client.Counter({
+    name: 'ai_worker_cache_lookups_total',
+    help: 'Cache lookups by type and result',
+    labelNames: ['type', 'result'],
+    registers: [registry],
+  });
   const assistantUrgency = new client.Counter({
     name: 'ai_worker_assistant_urgency_total',
     help: 'Assistant turns by urgency decision: category (none when calm), which layer raised it, and what the model second opinion did',
@@ -82,10 +173,30 @@ export function createMetrics(events: EventBus, options: { collectProcess?: bool
     registers: [registry],
   });
 
-  const snoozes = new client.Counter({ name: 'ai_worker_job_snoozes_total', help: 'Jobs sent back to wait for a provider probe (whole chain open), by type and whether the attempt was refunded', labelNames: ['type', 'refunded'], registers: [registry] });
-  const abandoned = new client.Gauge({ name: 'ai_worker_handlers_abandoned', help: 'Handlers that ignored their abort signal and still hold a slot after their job settled', registers: [registry] });
-  const gatewayRequests = new client.Counter({ name: 'ai_worker_gateway_requests_total', help: 'Edge-function requests served by this daemon, by function, HTTP status and mode (sync, async, cache, none)', labelNames: ['function', 'status', 'mode'], registers: [registry] });
-  const gatewayDuration = new client.Histogram({ name: 'ai_worker_gateway_request_duration_seconds', help: 'Edge-function request time on this daemon, by function', labelNames: ['function'], buckets: DURATION_BUCKETS, registers: [registry] });
+  const snoozes = new client.Counter({
+    name: 'ai_worker_job_snoozes_total',
+    help: 'Jobs sent back to wait for a provider probe (whole chain open), by type and whether the attempt was refunded',
+    labelNames: ['type', 'refunded'],
+    registers: [registry],
+  });
+  const abandoned = new client.Gauge({
+    name: 'ai_worker_handlers_abandoned',
+    help: 'Handlers that ignored their abort signal and still hold a slot after their job settled',
+    registers: [registry],
+  });
+  const gatewayRequests = new client.Counter({
+    name: 'ai_worker_gateway_requests_total',
+    help: 'Edge-function requests served by this daemon, by function, HTTP status and mode (sync, async, cache, none)',
+    labelNames: ['function', 'status', 'mode'],
+    registers: [registry],
+  });
+  const gatewayDuration = new client.Histogram({
+    name: 'ai_worker_gateway_request_duration_seconds',
+    help: 'Edge-function request time on this daemon, by function',
+    labelNames: ['function'],
+    buckets: DURATION_BUCKETS,
+    registers: [registry],
+  });
 
   const offs = [
     events.on('gateway:request', (e) => {
@@ -145,7 +256,9 @@ export function createMetrics(events: EventBus, options: { collectProcess?: bool
       for (const state of BREAKER_STATES) breakerState.set({ provider: e.provider, state }, state === e.state ? 1 : 0);
     }),
     events.on('cache:lookup', (e) => cacheLookups.inc({ type: e.type, result: e.hit ? 'hit' : 'miss' })),
-    events.on('assistant:urgency', (e) => assistantUrgency.inc({ category: e.category ?? 'none', source: e.source ?? 'none', second_opinion: e.secondOpinion })),
+    events.on('assistant:urgency', (e) =>
+      assistantUrgency.inc({ category: e.category ?? 'none', source: e.source ?? 'none', second_opinion: e.secondOpinion }),
+    ),
   ];
   return {
     registry,

@@ -73,10 +73,12 @@ async function observe(db: Client, rules: readonly AlertRule[]): Promise<Observa
         break;
       }
       case 'JobErrorRate': {
-        const r = (await db.query<{ failed: number; finished: number }>(
-          `select count(*) filter (where status = 'failed')::int as failed, count(*)::int as finished
+        const r = (
+          await db.query<{ failed: number; finished: number }>(
+            `select count(*) filter (where status = 'failed')::int as failed, count(*)::int as finished
              from public.analysis_jobs where status in ('completed', 'failed') and completed_at > now() - interval '10 minutes'`,
-        )).rows[0]!;
+          )
+        ).rows[0]!;
         if (r.finished > 0 && r.failed / r.finished > rule.threshold) out.push({ key: rule.name, rule, value: r.failed / r.finished });
         break;
       }

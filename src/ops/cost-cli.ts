@@ -55,8 +55,14 @@ export async function runCostReportCommand(args: string[], db: Pick<pg.Pool, 'qu
   ];
   const t = report.totals;
   let text = `cost report: jobs created in the last ${since} (${inputs.jobs} jobs), prices of ${report.prices_as_of} (${report.currency})\n\n`;
-  text += `With the VPS daemon (now)\n${renderTable(report.lines.filter((l) => l.design === 'vps'), cols)}total per month: ${usd(t.vps_month)}\n\n`;
-  text += `As Edge Functions only (before)\n${renderTable(report.lines.filter((l) => l.design === 'edge'), cols)}total per month: ${usd(t.edge_month)}\n\n`;
+  text += `With the VPS daemon (now)\n${renderTable(
+    report.lines.filter((l) => l.design === 'vps'),
+    cols,
+  )}total per month: ${usd(t.vps_month)}\n\n`;
+  text += `As Edge Functions only (before)\n${renderTable(
+    report.lines.filter((l) => l.design === 'edge'),
+    cols,
+  )}total per month: ${usd(t.edge_month)}\n\n`;
   const d = t.difference_month;
   text += `difference: ${d > 0 ? 'the VPS costs' : 'the VPS saves'} ${usd(Math.abs(d))} per month, ${usd(Math.abs(t.difference_year))} per year\n`;
   for (const w of report.warnings) text += `note: ${w}\n`;

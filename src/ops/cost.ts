@@ -52,7 +52,12 @@ export function loadPrices(overrideFile?: string): Prices {
     ['edge_functions.usd_per_million_invocations', merged.edge_functions?.usd_per_million_invocations],
     ['edge_functions.included_invocations_per_month', merged.edge_functions?.included_invocations_per_month],
     ['edge_functions.usd_per_gb_second', merged.edge_functions?.usd_per_gb_second],
-    ...Object.entries(merged.gemini?.per_million_tokens ?? {}).flatMap(([m, p]): Array<[string, unknown]> => [[`gemini.per_million_tokens.${m}.input`, p?.input], [`gemini.per_million_tokens.${m}.output`, p?.output]]),
+    ...Object.entries(merged.gemini?.per_million_tokens ?? {}).flatMap(
+      ([m, p]): Array<[string, unknown]> => [
+        [`gemini.per_million_tokens.${m}.input`, p?.input],
+        [`gemini.per_million_tokens.${m}.output`, p?.output],
+      ],
+    ),
   ];
   const bad = nums.filter(([, v]) => typeof v !== 'number' || !Number.isFinite(v) || v < 0).map(([k]) => k);
   if (bad.length) throw new Error(`${overrideFile}: expected non-negative numbers for ${bad.join(', ')}`);
@@ -97,7 +102,14 @@ export async function readCostInputs(db: Queryable, windowSeconds: number, price
     ),
   ]);
   const j = jobs.rows[0]!;
-  return { window_seconds: windowSeconds, jobs: j.jobs, attempt_seconds: j.attempt_seconds, over_idle_timeout: j.over_idle, over_wall_clock: j.over_wall, calls: calls.rows };
+  return {
+    window_seconds: windowSeconds,
+    jobs: j.jobs,
+    attempt_seconds: j.attempt_seconds,
+    over_idle_timeout: j.over_idle,
+    over_wall_clock: j.over_wall,
+    calls: calls.rows,
+  };
 }
 
 export interface CostLine {
@@ -173,7 +185,10 @@ export function computeCostReport(inputs: CostInputs, prices: Prices): CostRepor
   const ollamaOut = ollama.reduce((n, c) => n + c.output_tokens, 0);
   if (ollamaIn + ollamaOut > 0) {
     if (!subPrice) warnings.push(`edge_substitute_model "${sub}" has no price: Ollama's tokens are left out of the Edge totals`);
-    for (const [dir, tokens] of [['input', ollamaIn], ['output', ollamaOut]] as const) {
+    for (const [dir, tokens] of [
+      ['input', ollamaIn],
+      ['output', ollamaOut],
+    ] as const) {
       const unit = subPrice ? subPrice[dir] : null;
       const usd = unit === null ? null : (tokens / 1e6) * unit;
       lines.push({
@@ -189,7 +204,10 @@ export function computeCostReport(inputs: CostInputs, prices: Prices): CostRepor
     }
   }
   const yolo = inputs.calls.filter((c) => c.provider === 'yolo').reduce((n, c) => n + c.calls, 0);
-  if (yolo > 0) warnings.push(`${yolo} YOLO detection call(s) ran on the VPS; on Edge they would have been Gemini vision calls, whose tokens cannot be known here (not priced)`);
+  if (yolo > 0)
+    warnings.push(
+      `${yolo} YOLO detection call(s) ran on the VPS; on Edge they would have been Gemini vision calls, whose tokens cannot be known here (not priced)`,
+    );
 
   // Invocations: one per job in both designs (the enqueue now, the whole analysis before).
   const monthlyInvocations = inputs.jobs * scale;
@@ -239,7 +257,11 @@ export function computeCostReport(inputs: CostInputs, prices: Prices): CostRepor
         ` and ${inputs.over_wall_clock} longer than the wall-clock limit (${prices.edge_functions.wall_clock_limit_seconds} s): on Edge they would have failed`,
     );
   }
-  const sum = (design: 'vps' | 'edge') => round(lines.filter((l) => l.design === design).reduce((n, l) => n + (l.usd_month ?? 0), 0), 2);
+  const sum = (design: 'vps' | 'edge') =>
+    round(
+      lines.filter((l) => l.design === design).reduce((n, l) => n + (l.usd_month ?? 0), 0),
+      2,
+    );
   const vps = sum('vps');
   const edge = sum('edge');
   return {

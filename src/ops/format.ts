@@ -60,13 +60,18 @@ export interface Column<T> {
 
 /** A fixed-width table: headers, a rule, one line per row. */
 export function renderTable<T>(rows: T[], columns: Column<T>[]): string {
-  const cells = rows.map((r) => columns.map((c) => {
-    const v = c.value(r);
-    return v === null || v === undefined ? '-' : String(v);
-  }));
+  const cells = rows.map((r) =>
+    columns.map((c) => {
+      const v = c.value(r);
+      return v === null || v === undefined ? '-' : String(v);
+    }),
+  );
   const widths = columns.map((c, i) => Math.max(c.header.length, ...cells.map((row) => row[i]!.length)));
   const line = (values: string[]) =>
-    values.map((v, i) => (columns[i]!.align === 'right' ? v.padStart(widths[i]!) : v.padEnd(widths[i]!))).join('  ').trimEnd();
+    values
+      .map((v, i) => (columns[i]!.align === 'right' ? v.padStart(widths[i]!) : v.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   return [line(columns.map((c) => c.header)), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n') + '\n';
 }
 

@@ -105,7 +105,8 @@ export async function runJobsCommand(args: string[], db: Pick<pg.Pool, 'query'>,
         const width = Math.max(...lines.map(([k]) => k.length));
         let text = lines.map(([k, v]) => `${k.padEnd(width)}  ${v === null || v === undefined ? '-' : String(v)}`).join('\n') + '\n';
         if (calls.length) {
-          text += `\nprovider calls (last attempt)\n` +
+          text +=
+            `\nprovider calls (last attempt)\n` +
             renderTable(calls, [
               { header: 'provider', value: (c) => c.provider as string },
               { header: 'model', value: (c) => c.model as string },
@@ -116,7 +117,8 @@ export async function runJobsCommand(args: string[], db: Pick<pg.Pool, 'query'>,
             ]);
         }
         if (job.outcomes.length) {
-          text += `\nfinal states recorded\n` +
+          text +=
+            `\nfinal states recorded\n` +
             renderTable(job.outcomes, [
               { header: 'at (UTC)', value: (o) => utc(o.at) },
               { header: 'status', value: (o) => o.status },
@@ -149,7 +151,10 @@ export async function runJobsCommand(args: string[], db: Pick<pg.Pool, 'query'>,
         };
         const r = await retryFailed(db, { sinceSeconds: parseDuration(since), type, onProgress: progress });
         if (p.flags.has('json')) io.out(json(r));
-        else io.out(`${r.retried} failed job(s)${type ? ` of type ${type}` : ''} from the last ${since} back to pending${r.retried < r.total ? ` (${r.total - r.retried} changed meanwhile and were left alone)` : ''}\n`);
+        else
+          io.out(
+            `${r.retried} failed job(s)${type ? ` of type ${type}` : ''} from the last ${since} back to pending${r.retried < r.total ? ` (${r.total - r.retried} changed meanwhile and were left alone)` : ''}\n`,
+          );
         return 0;
       }
       case 'cancel': {

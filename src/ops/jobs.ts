@@ -10,7 +10,6 @@ export { UUID_RE };
 
 type Queryable = Pick<pg.Pool, 'query'>;
 
-
 export interface JobSummary {
   id: string;
   type: string;
@@ -92,7 +91,10 @@ const RETRY_SET = `status = 'pending', attempts = 0, run_at = now(), error = nul
 
 async function wake(db: Queryable, n: number): Promise<void> {
   // An UPDATE fires no insert trigger: tell the daemons, as the trigger would (count and nonce, no row data).
-  await db.query(`select pg_notify($1, json_build_object('op', 'retry', 'n', $2::int, 'nonce', (extract(epoch from clock_timestamp()) * 1000000)::bigint)::text)`, [JOBS_CHANNEL, n]);
+  await db.query(
+    `select pg_notify($1, json_build_object('op', 'retry', 'n', $2::int, 'nonce', (extract(epoch from clock_timestamp()) * 1000000)::bigint)::text)`,
+    [JOBS_CHANNEL, n],
+  );
 }
 
 export async function retryJob(db: Queryable, id: string): Promise<RetryOne> {

@@ -22,7 +22,16 @@ export interface Overview {
   top_errors: Array<{ code: string; count: number }>;
   recent_failures: Array<{ id: string; type: string; code: string; attempts: number; at: string }>;
   provider_failures: Array<{ provider: string; model: string; error_code: string; count: number; last_at: string }>;
-  workers: Array<{ id: string; host: string; version: string; status: string; running: number; concurrency: number; last_seen_at: string; seconds_since_seen: number }>;
+  workers: Array<{
+    id: string;
+    host: string;
+    version: string;
+    status: string;
+    running: number;
+    concurrency: number;
+    last_seen_at: string;
+    seconds_since_seen: number;
+  }>;
 }
 
 const JOBS = `

@@ -76,15 +76,15 @@ export function linesFromItems(items: TextItemLike[]): string[] {
 /** Defaults for lab reports; the daemon passes PDF_MAX_TEXT_CHARS, PDF_PARSE_TIMEOUT_MS, PDF_PARSE_MEMORY_MB. */
 export const PDF_DEFAULTS = { maxPages: 20, maxChars: 200_000, timeoutMs: 20_000, memoryMb: 256 };
 
-type SandboxAnswer =
-  | { kind: 'ok'; pages: number; items: TextItemLike[][] }
-  | { kind: 'invalid'; name: string }
-  | { kind: 'too_long'; chars: number };
+type SandboxAnswer = { kind: 'ok'; pages: number; items: TextItemLike[][] } | { kind: 'invalid'; name: string } | { kind: 'too_long'; chars: number };
 
 const SANDBOX = new URL('./sandbox-worker.mjs', import.meta.url);
 
 function tooComplex(why: string): PermanentError {
-  return new PermanentError('pdf_too_complex', `o PDF é grande ou complexo demais para ser lido (${why}); envie o laudo original do laboratório ou uma foto dele`);
+  return new PermanentError(
+    'pdf_too_complex',
+    `o PDF é grande ou complexo demais para ser lido (${why}); envie o laudo original do laboratório ou uma foto dele`,
+  );
 }
 
 /** Warm sandbox threads per heap size, unreferenced while idle (they never keep the process alive). */
@@ -162,7 +162,10 @@ function parseInSandbox(bytes: Uint8Array, o: Required<Omit<PdfTextOptions, 'sig
       // either the heap limit (the document's fault) or a sandbox that could not start (ours: an edge
       // runtime without the .mjs file, say), which another attempt elsewhere — the daemon — can do.
       if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') finish(false, () => reject(tooComplex(`passou de ${o.memoryMb} MB de memória`)));
-      else finish(false, () => reject(new TransientError('pdf_sandbox_unavailable', 'o leitor de PDF não está disponível agora; tentaremos de novo', { cause: err })));
+      else
+        finish(false, () =>
+          reject(new TransientError('pdf_sandbox_unavailable', 'o leitor de PDF não está disponível agora; tentaremos de novo', { cause: err })),
+        );
     };
     const onExit = () => finish(false, () => reject(tooComplex('o leitor parou')));
     worker.once('message', onMessage);
@@ -192,7 +195,10 @@ export async function extractPdfText(bytes: Uint8Array, options: PdfTextOptions 
     throw new PermanentError('invalid_pdf', `${why}; envie o laudo sem senha ou uma foto dele`);
   }
   if (answer.kind === 'too_long') {
-    throw new PermanentError('pdf_text_too_long', `o PDF tem texto demais para um laudo (mais de ${o.maxChars} caracteres); envie só as páginas dos resultados`);
+    throw new PermanentError(
+      'pdf_text_too_long',
+      `o PDF tem texto demais para um laudo (mais de ${o.maxChars} caracteres); envie só as páginas dos resultados`,
+    );
   }
   const lines = answer.items.flatMap((items) => linesFromItems(items));
   const text = lines.join('\n');

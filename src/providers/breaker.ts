@@ -49,7 +49,11 @@ export class CircuitBreaker {
       const retryInMs = Math.max(remaining, Math.min(this.opts.cooldownMs, 1_000));
       // "Not before the next probe": a job whose every provider is open waits for that moment instead
       // of burning its attempts on refusals (the provider-chaos test lost a job that way).
-      throw new RetryAfterError('circuit_open', `${this.provider}: circuit open after ${this.consecutive} consecutive failures; next probe in ${retryInMs} ms`, retryInMs);
+      throw new RetryAfterError(
+        'circuit_open',
+        `${this.provider}: circuit open after ${this.consecutive} consecutive failures; next probe in ${retryInMs} ms`,
+        retryInMs,
+      );
     }
     const probe = s === 'half_open';
     if (probe) this.probeInFlight = true;

@@ -43,11 +43,7 @@ export interface CallSpec {
   calls?: CallRecord[] | undefined;
 }
 
-export async function resilientCall<T>(
-  deps: CallDeps,
-  spec: CallSpec,
-  attempt: (signal: AbortSignal) => Promise<AttemptResult<T>>,
-): Promise<T> {
+export async function resilientCall<T>(deps: CallDeps, spec: CallSpec, attempt: (signal: AbortSignal) => Promise<AttemptResult<T>>): Promise<T> {
   const ctx = { provider: spec.provider, model: spec.model };
   return withRetry(
     async () => {

@@ -112,8 +112,26 @@ export function hasImages(req: LlmRequest): boolean {
 
 /** Labels YOLO is trained on; an LLM's names are matched against them for `class`. */
 export const FOOD_LABELS = [
-  'arroz', 'feijão', 'frango', 'salada', 'banana', 'carne bovina', 'ovo', 'batata', 'macarrão', 'tomate',
-  'alface', 'cenoura', 'pão', 'queijo', 'maçã', 'farofa', 'peixe', 'mandioca', 'brócolis', 'laranja',
+  'arroz',
+  'feijão',
+  'frango',
+  'salada',
+  'banana',
+  'carne bovina',
+  'ovo',
+  'batata',
+  'macarrão',
+  'tomate',
+  'alface',
+  'cenoura',
+  'pão',
+  'queijo',
+  'maçã',
+  'farofa',
+  'peixe',
+  'mandioca',
+  'brócolis',
+  'laranja',
 ] as const;
 
 export const DETECTION_SCHEMA: JsonSchema = {
@@ -153,7 +171,12 @@ export function detectionsFromLlm(json: unknown): Detection[] {
     const row = r as { name?: unknown; confidence?: unknown; box?: Record<string, unknown> } | null;
     if (!row || typeof row.name !== 'string' || row.name.trim() === '') continue;
     const b = row.box ?? {};
-    const [x1, y1, x2, y2] = [b.x1, b.y1, b.x2, b.y2].map((v) => (typeof v === 'number' && Number.isFinite(v) ? Math.max(0, v) : 0)) as [number, number, number, number];
+    const [x1, y1, x2, y2] = [b.x1, b.y1, b.x2, b.y2].map((v) => (typeof v === 'number' && Number.isFinite(v) ? Math.max(0, v) : 0)) as [
+      number,
+      number,
+      number,
+      number,
+    ];
     const name = row.name.trim().toLowerCase();
     out.push({
       name,
@@ -164,4 +187,3 @@ export function detectionsFromLlm(json: unknown): Detection[] {
   }
   return out;
 }
-

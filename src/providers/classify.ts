@@ -1,12 +1,6 @@
 // Every provider outcome becomes one of the typed errors in src/errors.ts, so retry, breaker, chain
 // and queue all decide on `kind` alone and never on a vendor's error shape.
-import {
-  JobError,
-  PermanentError,
-  RetryAfterError,
-  TransientError,
-  toError,
-} from '../errors.ts';
+import { JobError, PermanentError, RetryAfterError, TransientError, toError } from '../errors.ts';
 import type { ProviderName, ProviderOutcome } from '../events.ts';
 import { connectionErrorCode } from '../net/connection-error.ts';
 import { hasCode } from '../error-codes.ts';

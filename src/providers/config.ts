@@ -31,7 +31,11 @@ export interface ProviderEnvDoc {
 
 /** The documented environment, in the order an operator reads it. */
 export const PROVIDER_ENV: readonly ProviderEnvDoc[] = [
-  { name: 'YOLO_URL', default: '(unset: YOLO disabled)', description: 'Full URL of the YOLO detect endpoint (multipart `file`, `conf`, `iou`), e.g. http://yolo:8000/detect' },
+  {
+    name: 'YOLO_URL',
+    default: '(unset: YOLO disabled)',
+    description: 'Full URL of the YOLO detect endpoint (multipart `file`, `conf`, `iou`), e.g. http://yolo:8000/detect',
+  },
   { name: 'YOLO_API_KEY', default: '(unset)', description: 'Sent as `Authorization: Bearer …` when set' },
   { name: 'YOLO_TIMEOUT_MS', default: '15000', description: 'Per-request timeout, 100–600000' },
   { name: 'OLLAMA_HOST', default: 'http://127.0.0.1:11434', description: "Ollama server, in Ollama's own convention (`host`, `host:port`, `:port` or a URL)" },

@@ -5,8 +5,17 @@ import type { BreakerState, EventBus, ProviderName } from '../events.ts';
 import { CircuitBreaker } from './breaker.ts';
 import { resilientCall, type CallDeps, type CallRecord } from './call.ts';
 import {
-  DETECTION_PROMPT, DETECTION_SCHEMA, detectionsFromLlm, hasImages, runChain, toLlmRequest,
-  type ChainStep, type DetectRequest, type DetectResult, type TextRequest, type TextResult,
+  DETECTION_PROMPT,
+  DETECTION_SCHEMA,
+  detectionsFromLlm,
+  hasImages,
+  runChain,
+  toLlmRequest,
+  type ChainStep,
+  type DetectRequest,
+  type DetectResult,
+  type TextRequest,
+  type TextResult,
 } from './chain.ts';
 import { enabledProviders, type ProviderConfig } from './config.ts';
 import { GeminiClient } from './gemini.ts';
@@ -99,7 +108,8 @@ export function createProviders(config: ProviderConfig, events: EventBus, option
       return {
         provider: 'ollama',
         model,
-        run: (signal, calls) => resilientCall(deps('ollama'), { provider: 'ollama', model, timeoutMs: config.ollama.timeoutMs, signal, calls }, (s) => ollama.chat(model, req, s)),
+        run: (signal, calls) =>
+          resilientCall(deps('ollama'), { provider: 'ollama', model, timeoutMs: config.ollama.timeoutMs, signal, calls }, (s) => ollama.chat(model, req, s)),
       };
     }
     if (!gemini) return undefined;
@@ -107,7 +117,8 @@ export function createProviders(config: ProviderConfig, events: EventBus, option
     return {
       provider: 'gemini',
       model,
-      run: (signal, calls) => resilientCall(deps('gemini'), { provider: 'gemini', model, timeoutMs: config.gemini.timeoutMs, signal, calls }, (s) => gemini.generate(model, req, s)),
+      run: (signal, calls) =>
+        resilientCall(deps('gemini'), { provider: 'gemini', model, timeoutMs: config.gemini.timeoutMs, signal, calls }, (s) => gemini.generate(model, req, s)),
     };
   };
 
@@ -118,7 +129,15 @@ export function createProviders(config: ProviderConfig, events: EventBus, option
     const steps = chain.map((p) => llmStep(p, kind, llmReq)).filter((s): s is ChainStep<LlmAnswer> => s !== undefined);
     const calls = req.calls ?? [];
     const { value, provider, model } = await runChain(kind, steps, jobSignal(req.signal), calls);
-    return { text: value.text, json: value.json, provider, model: value.model || model, inputTokens: value.inputTokens, outputTokens: value.outputTokens, calls };
+    return {
+      text: value.text,
+      json: value.json,
+      provider,
+      model: value.model || model,
+      inputTokens: value.inputTokens,
+      outputTokens: value.outputTokens,
+      calls,
+    };
   };
 
   const detectStep = (p: 'yolo' | 'ollama' | 'gemini', image: DetectRequest['image']): ChainStep<Detection[]> | undefined => {
@@ -127,7 +146,8 @@ export function createProviders(config: ProviderConfig, events: EventBus, option
       return {
         provider: 'yolo',
         model: 'yolo',
-        run: (signal, calls) => resilientCall(deps('yolo'), { provider: 'yolo', model: 'yolo', timeoutMs: config.yolo.timeoutMs, signal, calls }, (s) => yolo.detect(image, s)),
+        run: (signal, calls) =>
+          resilientCall(deps('yolo'), { provider: 'yolo', model: 'yolo', timeoutMs: config.yolo.timeoutMs, signal, calls }, (s) => yolo.detect(image, s)),
       };
     }
     const step = llmStep(p, 'vision', { messages: [{ role: 'user', content: DETECTION_PROMPT, images: [image] }], jsonSchema: DETECTION_SCHEMA });

@@ -108,9 +108,12 @@ export class RollingWindowLimiter {
     if (this.queue.length === 0) return;
     const nextSlot = this.granted.length < this.limit ? now : this.granted[0]! + this.windowMs;
     const wakeAt = Math.max(nextSlot, this.pausedUntil);
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.drain();
-    }, Math.max(1, wakeAt - now));
+    this.timer = setTimeout(
+      () => {
+        this.timer = undefined;
+        this.drain();
+      },
+      Math.max(1, wakeAt - now),
+    );
   }
 }

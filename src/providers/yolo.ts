@@ -53,14 +53,18 @@ export function parseDetections(body: unknown): Detection[] {
   let rows: unknown = body;
   if (!Array.isArray(rows) && typeof rows === 'object' && rows !== null) {
     const images = (rows as { images?: unknown }).images;
-    if (Array.isArray(images)) rows = images.flatMap((i) => (Array.isArray((i as { results?: unknown })?.results) ? (i as { results: unknown[] }).results : []));
+    if (Array.isArray(images))
+      rows = images.flatMap((i) => (Array.isArray((i as { results?: unknown })?.results) ? (i as { results: unknown[] }).results : []));
   }
   if (!Array.isArray(rows)) throw new BadResponseError('detect answer is neither a summary() list nor {images:[{results}]}');
   return rows.map((r, n) => {
     const row = r as Partial<Detection> | null;
     const box = row?.box;
     const ok =
-      row && typeof row.name === 'string' && typeof row.confidence === 'number' && box &&
+      row &&
+      typeof row.name === 'string' &&
+      typeof row.confidence === 'number' &&
+      box &&
       [box.x1, box.y1, box.x2, box.y2].every((v) => typeof v === 'number' && Number.isFinite(v));
     if (!ok) throw new BadResponseError(`detection ${n} lacks name, confidence or box`);
     return {

@@ -7,10 +7,13 @@ export function sleep(ms: number, signal?: AbortSignal, detail = 'cancelled whil
   const reason = (): CancelledError => new CancelledError('cancelled', detail, { cause: signal?.reason });
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(reason());
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, Math.max(0, ms));
+    const timer = setTimeout(
+      () => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      },
+      Math.max(0, ms),
+    );
     const onAbort = () => {
       clearTimeout(timer);
       reject(reason());

@@ -34,9 +34,7 @@ export class CompletionBatcher {
       if (this.buffer.length >= this.maxBatch) this.flush();
       else if (!this.timer) {
         this.timer =
-          this.batchMs > 0 && this.mayJoin()
-            ? setTimeout(() => this.flush(), this.batchMs)
-            : (setImmediate(() => this.flush()) as unknown as NodeJS.Timeout);
+          this.batchMs > 0 && this.mayJoin() ? setTimeout(() => this.flush(), this.batchMs) : (setImmediate(() => this.flush()) as unknown as NodeJS.Timeout);
       }
     });
   }

@@ -56,7 +56,11 @@ select host, pid, status, extract(epoch from now() - last_seen_at)::float8 as se
  where id = $1 and status <> 'stopped' and last_seen_at > now() - make_interval(secs => $2)`;
 
 /** The registry row of `id` if a daemon that has not stopped renewed it within `freshSeconds`. */
-export async function freshHolder(db: Queryable, id: string, freshSeconds: number): Promise<{ host: string; pid: number; seconds_since_seen: number } | undefined> {
+export async function freshHolder(
+  db: Queryable,
+  id: string,
+  freshSeconds: number,
+): Promise<{ host: string; pid: number; seconds_since_seen: number } | undefined> {
   return (await db.query<{ host: string; pid: number; seconds_since_seen: number }>(HOLDER, [id, freshSeconds])).rows[0];
 }
 

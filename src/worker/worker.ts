@@ -506,7 +506,9 @@ export class Worker {
             'result_unstorable',
             `the result could not be stored (PostgreSQL ${(err as { code: string }).code}: ${(err as Error).message}); the job is not retried`,
           );
-          const row = await this.withRetries(() => failOrRetryJob(pool, job, error.toJSON(), { permanent: true, delayMs: 0, providerCalls: entry.calls.length > 0 ? entry.calls : undefined }));
+          const row = await this.withRetries(() =>
+            failOrRetryJob(pool, job, error.toJSON(), { permanent: true, delayMs: 0, providerCalls: entry.calls.length > 0 ? entry.calls : undefined }),
+          );
           if (row) events.emit('job:failed', { ...ref, durationMs, error: error.toJSON() });
           return row ? 'failed' : false;
         });
@@ -548,7 +550,9 @@ export class Worker {
       }
       const permanent = error.kind === 'permanent' || error.kind === 'cancelled';
       const delayMs = permanent ? 0 : retryDelayMs(job.attempts, { baseMs: config.retryBaseMs, maxMs: config.retryMaxMs }, error);
-      const row = await this.withRetries(() => failOrRetryJob(pool, job, toUserError(error), { permanent, delayMs, providerCalls: entry.calls.length > 0 ? entry.calls : undefined }));
+      const row = await this.withRetries(() =>
+        failOrRetryJob(pool, job, toUserError(error), { permanent, delayMs, providerCalls: entry.calls.length > 0 ? entry.calls : undefined }),
+      );
       if (!row) events.emit('job:stale', { ...ref, action: 'fail' });
       else if (row.status === 'pending') {
         events.emit('job:retried', { ...ref, durationMs, delayMs, error: error.toJSON() });
@@ -695,7 +699,12 @@ export class Worker {
     for (const r of leftovers) this.abortJob(r.job.id, 'shutdown');
     let released: string[] = [];
     if (leftovers.length > 0) {
-      released = await this.withRetries(() => releaseJobs(pool, leftovers.map((r) => r.job))).catch((err) => {
+      released = await this.withRetries(() =>
+        releaseJobs(
+          pool,
+          leftovers.map((r) => r.job),
+        ),
+      ).catch((err) => {
         events.emit('error', { where: 'release', error: toJobError(err).message });
         return [];
       });

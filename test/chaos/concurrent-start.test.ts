@@ -42,11 +42,17 @@ test('the same, as three real processes on one empty database', async () => {
   const daemons = [0, 1, 2].map(() => spawnDaemon(url));
   try {
     await Promise.all(daemons.map((d) => d.port()));
-    assert.deepEqual(await history(url), (await readMigrations()).migrations.map((m) => m.name));
+    assert.deepEqual(
+      await history(url),
+      (await readMigrations()).migrations.map((m) => m.name),
+    );
   } finally {
     for (const d of daemons) d.proc.kill('SIGTERM');
     const codes = await Promise.all(daemons.map((d) => d.exited));
-    assert.deepEqual(codes.map((c) => c.code), [0, 0, 0]);
+    assert.deepEqual(
+      codes.map((c) => c.code),
+      [0, 0, 0],
+    );
     await dropDatabase(name);
   }
 });

@@ -20,7 +20,10 @@ test('four daemons x concurrency 16 x 10,000 jobs: exactly one completion each',
   t.diagnostic(`drained in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   for (const d of daemons) d.proc.kill('SIGTERM');
   const exits = await Promise.all(daemons.map((d) => d.exited));
-  assert.deepEqual(exits.map((e) => e.code), [0, 0, 0, 0]);
+  assert.deepEqual(
+    exits.map((e) => e.code),
+    [0, 0, 0, 0],
+  );
   const inv = await assertInvariants(db.pool, 10_000);
   assert.equal(inv.completed, 10_000);
   const { rows } = await db.pool.query(

@@ -12,7 +12,13 @@ const RUNS = 10_000;
 const MAX_BODY = 64 * 1024;
 
 // Every generated request is malformed by construction, so any row written is a bug.
-const sqlish = fc.constantFrom("'; drop table analysis_jobs; --", "1 OR 1=1", "healthcheck'--", '$$; select pg_sleep(10); $$', "\\' union select * from analysis_cache --");
+const sqlish = fc.constantFrom(
+  "'; drop table analysis_jobs; --",
+  '1 OR 1=1',
+  "healthcheck'--",
+  '$$; select pg_sleep(10); $$',
+  "\\' union select * from analysis_cache --",
+);
 const nulString = fc.string().map((s) => `${s}\u0000${s}`);
 // Built as text: JSON.stringify itself overflows the stack past a few thousand levels.
 const deep = fc.integer({ min: 200, max: 20_000 }).map((depth) => `{"type":"meal_plan","input":${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}}`);
@@ -29,7 +35,11 @@ const wrongTypes = fc.record({
 const badFields = fc.record({
   type: fc.constantFrom('meal_plan', 'sofia_image', 'medical_exam', 'unified_assistant', 'whatsapp_message'),
   input: fc.oneof(
-    fc.record({ kcal_target: fc.oneof(sqlish, fc.integer({ min: -1e6, max: 999 })), meals_per_day: fc.integer({ min: 7, max: 99 }), days: fc.integer({ min: 15, max: 1e6 }) }),
+    fc.record({
+      kcal_target: fc.oneof(sqlish, fc.integer({ min: -1e6, max: 999 })),
+      meals_per_day: fc.integer({ min: 7, max: 99 }),
+      days: fc.integer({ min: 15, max: 1e6 }),
+    }),
     fc.record({ image_base64: fc.oneof(nulString, sqlish, fc.string()), image_url: fc.string() }),
     fc.record({ text: fc.oneof(nulString, fc.integer()) }),
     fc.record({ messages: fc.oneof(fc.array(fc.record({ role: sqlish, content: nulString }), { minLength: 1, maxLength: 3 }), fc.constant([])) }),
@@ -111,16 +121,26 @@ test(`${RUNS} malformed requests against every function: no 5xx, zero rows writt
         assert.equal(res.headers.get('access-control-allow-origin'), '*');
       }
     }),
-    { numRuns: RUNS, seed: Number(process.env.FUZZ_SEED ?? 4242), endOnFailure: true, reporter: (r) => {
-      if (r.failed) throw new Error(`fuzz failed after ${r.numRuns} runs (seed ${r.seed}, path ${r.counterexamplePath}): ${r.errorInstance instanceof Error ? r.errorInstance.message : String(r.errorInstance)}`);
-    } },
+    {
+      numRuns: RUNS,
+      seed: Number(process.env.FUZZ_SEED ?? 4242),
+      endOnFailure: true,
+      reporter: (r) => {
+        if (r.failed)
+          throw new Error(
+            `fuzz failed after ${r.numRuns} runs (seed ${r.seed}, path ${r.counterexamplePath}): ${r.errorInstance instanceof Error ? r.errorInstance.message : String(r.errorInstance)}`,
+          );
+      },
+    },
   );
   const rows = (await db.pool.query('select (select count(*) from analysis_jobs)::int as jobs, (select count(*) from analysis_cache)::int as cache')).rows[0];
   assert.deepEqual(rows, { jobs: 0, cache: 0 }, 'zero rows written');
   global.gc?.();
   const growthMb = (process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024;
   const rssGrowthMb = (process.memoryUsage().rss - rssBefore) / 1024 / 1024;
-  t.diagnostic(`statuses: ${JSON.stringify(Object.fromEntries([...statuses].sort()))}; heap growth ${growthMb.toFixed(1)} MB, rss growth ${rssGrowthMb.toFixed(1)} MB`);
+  t.diagnostic(
+    `statuses: ${JSON.stringify(Object.fromEntries([...statuses].sort()))}; heap growth ${growthMb.toFixed(1)} MB, rss growth ${rssGrowthMb.toFixed(1)} MB`,
+  );
   assert.ok(growthMb < 50, `heap growth ${growthMb.toFixed(1)} MB < 50 MB`);
   assert.ok(![...statuses.keys()].some((s) => s >= 500));
 });

@@ -22,7 +22,13 @@ test('a row held FOR UPDATE for 30 s: other jobs keep flowing, the daemon lives,
   const lock = await holder();
   await lock.query('begin');
   await lock.query('select id from analysis_jobs where id = $1 for update', [pendingId]);
-  const d = await startTestDaemon(db.url, { WORKER_CONCURRENCY: '4', WORKER_LEASE_SECONDS: '5', WORKER_HEARTBEAT_SECONDS: '1', WORKER_SWEEP_SECONDS: '2', DATABASE_STATEMENT_TIMEOUT_MS: '3000' });
+  const d = await startTestDaemon(db.url, {
+    WORKER_CONCURRENCY: '4',
+    WORKER_LEASE_SECONDS: '5',
+    WORKER_HEARTBEAT_SECONDS: '1',
+    WORKER_SWEEP_SECONDS: '2',
+    DATABASE_STATEMENT_TIMEOUT_MS: '3000',
+  });
   t.after(() => d.stop(0));
   // ...and a running row, locked by the same transaction once the daemon holds it.
   const runningId = randomUUID();
@@ -42,7 +48,11 @@ test('a row held FOR UPDATE for 30 s: other jobs keep flowing, the daemon lives,
       await new Promise((r) => setTimeout(r, 500));
     }
     assert.ok(flowed >= 500, `other jobs kept flowing while the rows were held (${flowed} completed)`);
-    assert.equal((await db.pool.query(`select status from analysis_jobs where id = $1`, [runningId])).rows[0].status, 'processing', 'the held job could not be settled yet');
+    assert.equal(
+      (await db.pool.query(`select status from analysis_jobs where id = $1`, [runningId])).rows[0].status,
+      'processing',
+      'the held job could not be settled yet',
+    );
   } finally {
     off();
     await lock.query('rollback');
@@ -54,7 +64,12 @@ test('a row held FOR UPDATE for 30 s: other jobs keep flowing, the daemon lives,
 });
 
 test('a table locked for 30 s: statements give up at their timeouts, the daemon lives, work resumes after', async (t) => {
-  const d = await startTestDaemon(db.url, { WORKER_LEASE_SECONDS: '5', WORKER_HEARTBEAT_SECONDS: '1', WORKER_SWEEP_SECONDS: '2', DATABASE_STATEMENT_TIMEOUT_MS: '3000' });
+  const d = await startTestDaemon(db.url, {
+    WORKER_LEASE_SECONDS: '5',
+    WORKER_HEARTBEAT_SECONDS: '1',
+    WORKER_SWEEP_SECONDS: '2',
+    DATABASE_STATEMENT_TIMEOUT_MS: '3000',
+  });
   t.after(() => d.stop(0));
   await db.pool.query('truncate analysis_jobs cascade');
   const errors: string[] = [];
@@ -66,7 +81,10 @@ test('a table locked for 30 s: statements give up at their timeouts, the daemon 
   const inserting = db.pool.query(`insert into analysis_jobs (user_id, type) select gen_random_uuid(), 'healthcheck' from generate_series(1, 20)`);
   const started = Date.now();
   try {
-    await waitUntil(async () => errors.some((e) => /lock timeout|statement timeout/.test(e)), { timeoutMs: HOLD_MS, what: 'a statement giving up on the lock' });
+    await waitUntil(async () => errors.some((e) => /lock timeout|statement timeout/.test(e)), {
+      timeoutMs: HOLD_MS,
+      what: 'a statement giving up on the lock',
+    });
     const health = await fetch(`http://127.0.0.1:${d.port}/health`);
     assert.equal(health.status, 200, 'the daemon lives');
     await new Promise((r) => setTimeout(r, Math.max(0, HOLD_MS - (Date.now() - started))));

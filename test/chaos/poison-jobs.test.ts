@@ -84,13 +84,23 @@ test('poison jobs (one always throws, one crashes the process) fail on their own
   assert.ok(countsAtCrash[0]! < JOBS, `the first crash came with healthy work pending (${countsAtCrash[0]} of ${JOBS} done), and all of it completed after`);
   const inv = await assertInvariants(db.pool);
   assert.equal(inv.completed, JOBS);
-  const poison = (await db.pool.query(`select input->>'mode' as mode, status, attempts, error->>'code' as code from analysis_jobs where type = 'unified_assistant' order by mode`)).rows;
+  const poison = (
+    await db.pool.query(
+      `select input->>'mode' as mode, status, attempts, error->>'code' as code from analysis_jobs where type = 'unified_assistant' order by mode`,
+    )
+  ).rows;
   const crash = poison.find((p) => p.mode === 'crash');
   assert.deepEqual(crash, { mode: 'crash', status: 'failed', attempts: 2, code: 'lease_expired' });
   const throwers = poison.filter((p) => p.mode === 'throw');
   assert.equal(throwers.length, 20);
   // Each thrower used exactly its 3 attempts; one whose last attempt shared a daemon with the crash
   // ends lease_expired rather than handler_error (the poison runs first, so that is common).
-  assert.deepEqual(throwers.filter((p) => p.status !== 'failed' || p.attempts !== 3 || !['handler_error', 'lease_expired'].includes(p.code)), []);
-  assert.ok(throwers.some((p) => p.code === 'handler_error'), 'the throwing handler itself failed its jobs');
+  assert.deepEqual(
+    throwers.filter((p) => p.status !== 'failed' || p.attempts !== 3 || !['handler_error', 'lease_expired'].includes(p.code)),
+    [],
+  );
+  assert.ok(
+    throwers.some((p) => p.code === 'handler_error'),
+    'the throwing handler itself failed its jobs',
+  );
 });

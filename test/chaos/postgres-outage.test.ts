@@ -154,7 +154,10 @@ test('a 30 s outage: /health/detailed and the gateway say 503 during it, the dae
       assert.equal((await g.json()).error.code.length > 0, true);
       await new Promise((r) => setTimeout(r, 2_000));
     }
-    assert.ok(seen.every((s) => s === 503), `503 throughout the outage: ${seen.join(',')}`);
+    assert.ok(
+      seen.every((s) => s === 503),
+      `503 throughout the outage: ${seen.join(',')}`,
+    );
     assert.equal((await fetch(`${base}/health`)).status, 200, 'liveness stays 200');
   } finally {
     await cluster.start();

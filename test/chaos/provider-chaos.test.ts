@@ -46,7 +46,10 @@ test('a provider that never answers: calls time out, the chain falls back, jobs 
   const ids = await Promise.all(Array.from({ length: 10 }, (_, i) => insertJob(db.pool, 'unified_assistant', ask(i))));
   await finish();
   const { rows } = await db.pool.query(`select status, provider from analysis_jobs where id = any($1)`, [ids]);
-  assert.ok(rows.every((r) => r.status === 'completed' && r.provider === 'gemini'), JSON.stringify(rows));
+  assert.ok(
+    rows.every((r) => r.status === 'completed' && r.provider === 'gemini'),
+    JSON.stringify(rows),
+  );
 });
 
 test('a 429 storm from Gemini with Ollama down: jobs wait at least the retry delay, then complete when it clears', async () => {
@@ -56,14 +59,21 @@ test('a 429 storm from Gemini with Ollama down: jobs wait at least the retry del
   const ids = await Promise.all(Array.from({ length: 10 }, (_, i) => insertJob(db.pool, 'unified_assistant', ask(100 + i), { maxAttempts: 10 })));
   // The storm lasts until every job has been refused at least once.
   const { waitUntil } = await import('../support/database.ts');
-  await waitUntil(async () => (await db.pool.query(`select count(*)::int as n from analysis_jobs where id = any($1) and attempts >= 1 and status = 'pending'`, [ids])).rows[0].n === 10, {
-    timeoutMs: 20_000,
-    what: 'every job refused by the storm and rescheduled',
-  });
+  await waitUntil(
+    async () =>
+      (await db.pool.query(`select count(*)::int as n from analysis_jobs where id = any($1) and attempts >= 1 and status = 'pending'`, [ids])).rows[0].n === 10,
+    {
+      timeoutMs: 20_000,
+      what: 'every job refused by the storm and rescheduled',
+    },
+  );
   const { rows: waiting } = await db.pool.query(`select extract(epoch from run_at - updated_at) as wait from analysis_jobs where id = any($1)`, [ids]);
   // No hammering: each retry waits for the earliest moment a provider may answer — Gemini's 2 s
   // hint, or the next probe of Ollama's open circuit, whichever is sooner.
-  assert.ok(waiting.every((r) => Number(r.wait) >= 1), `each retry waits for a provider to be due: ${waiting.map((r) => Number(r.wait).toFixed(2))}`);
+  assert.ok(
+    waiting.every((r) => Number(r.wait) >= 1),
+    `each retry waits for a provider to be due: ${waiting.map((r) => Number(r.wait).toFixed(2))}`,
+  );
   await emu.gemini.setKnobs({ failure: 'none' });
   await finish();
   const { rows } = await db.pool.query(`select count(*)::int as n from analysis_jobs where id = any($1) and status = 'completed'`, [ids]);
@@ -100,5 +110,8 @@ test('a provider returning garbage JSON is treated as a failure and the chain fa
   const ids = await Promise.all(Array.from({ length: 5 }, (_, i) => insertJob(db.pool, 'unified_assistant', ask(300 + i))));
   await finish();
   const { rows } = await db.pool.query(`select status, provider from analysis_jobs where id = any($1)`, [ids]);
-  assert.ok(rows.every((r) => r.status === 'completed' && r.provider === 'gemini'), JSON.stringify(rows));
+  assert.ok(
+    rows.every((r) => r.status === 'completed' && r.provider === 'gemini'),
+    JSON.stringify(rows),
+  );
 });

@@ -12,7 +12,7 @@ const run = promisify(execFile);
 const asRoot = process.getuid?.() === 0;
 
 async function sh(cmd: string, args: string[]): Promise<string> {
-  const full = asRoot ? ['runuser', ['-u', 'postgres', '--', cmd, ...args]] as const : [cmd, args] as const;
+  const full = asRoot ? (['runuser', ['-u', 'postgres', '--', cmd, ...args]] as const) : ([cmd, args] as const);
   const { stdout } = await run(full[0], full[1] as string[], { timeout: 60_000 });
   return stdout;
 }
@@ -44,8 +44,7 @@ export async function createCluster(): Promise<Cluster> {
   const data = path.join(dir, 'data');
   const port = await freePort();
   await sh('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '--no-sync', '-E', 'UTF8']);
-  const ctl = (action: string, extra: string[] = []) =>
-    sh('pg_ctl', [action, '-D', data, '-w', '-t', '30', ...extra]);
+  const ctl = (action: string, extra: string[] = []) => sh('pg_ctl', [action, '-D', data, '-w', '-t', '30', ...extra]);
   const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c synchronous_commit=off`;
   const cluster: Cluster = {
     port,

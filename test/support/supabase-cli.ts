@@ -48,7 +48,9 @@ export async function ownerDatabase(slug: string): Promise<{ name: string; url: 
 }
 
 export function cliMigrationFiles(): string[] {
-  return readdirSync(SUPABASE_DIR).filter((f) => /^\d{14}_.+\.sql$/.test(f)).sort();
+  return readdirSync(SUPABASE_DIR)
+    .filter((f) => /^\d{14}_.+\.sql$/.test(f))
+    .sort();
 }
 
 /**

@@ -34,10 +34,11 @@ export async function startTcpProxy(targetPort: number, targetHost = '127.0.0.1'
     port: (server.address() as net.AddressInfo).port,
     blackholeExisting: () => {
       let n = 0;
-      for (const p of pairs) if (!p.dead) {
-        p.dead = true;
-        n++;
-      }
+      for (const p of pairs)
+        if (!p.dead) {
+          p.dead = true;
+          n++;
+        }
       return n;
     },
     close: async () => {

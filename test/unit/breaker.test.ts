@@ -43,7 +43,10 @@ test('a failed probe re-opens for another cool-down; only one probe at a time', 
   c.advance(500);
   let release!: () => void;
   const probe = b.run(() => new Promise<void>((_, reject) => (release = () => reject(new TransientError('timeout', 't')))));
-  await assert.rejects(b.run(async () => 1), (e: unknown) => (e as TransientError).code === 'circuit_open');
+  await assert.rejects(
+    b.run(async () => 1),
+    (e: unknown) => (e as TransientError).code === 'circuit_open',
+  );
   release();
   await assert.rejects(probe);
   assert.equal(b.state, 'open');
@@ -80,7 +83,10 @@ test('against the Ollama emulator: opens on 503s, rejects without a request, pro
   const breaker = new CircuitBreaker('ollama', { failures: 3, cooldownMs: 30_000, now: c.now }, events);
   const client = new OllamaClient({ host: emu.url, model: 'llama3.1:8b', visionModel: 'llava:7b' });
   const deps = { events, breaker, retry: { retries: 0, baseMs: 1, maxMs: 1, maxWaitMs: 1 } };
-  const call = () => resilientCall(deps, { provider: 'ollama', model: 'llama3.1:8b', timeoutMs: 5_000 }, (s) => client.chat('llama3.1:8b', { messages: [{ role: 'user', content: 'oi' }] }, s));
+  const call = () =>
+    resilientCall(deps, { provider: 'ollama', model: 'llama3.1:8b', timeoutMs: 5_000 }, (s) =>
+      client.chat('llama3.1:8b', { messages: [{ role: 'user', content: 'oi' }] }, s),
+    );
 
   for (let i = 0; i < 3; i++) await assert.rejects(call(), (e: unknown) => (e as TransientError).code === 'overloaded');
   assert.equal(breaker.state, 'open');

@@ -14,12 +14,19 @@ test('Realtime down: polling is faster, paced by the estimate, within [downMin, 
   assert.equal(pollDelayMs(0, 2, false, mid), DEFAULT_SCHEDULE.downMinMs);
   assert.equal(pollDelayMs(0, 16, false, mid), 4_000);
   assert.equal(pollDelayMs(0, 600, false, mid), DEFAULT_SCHEDULE.downMaxMs);
-  for (let a = 0; a < 10; a++) assert.ok(pollDelayMs(a, 8, false, mid) < pollDelayMs(a, 8, true, mid) || pollDelayMs(a, 8, true, mid) === DEFAULT_SCHEDULE.downMaxMs, `attempt ${a}`);
+  for (let a = 0; a < 10; a++)
+    assert.ok(pollDelayMs(a, 8, false, mid) < pollDelayMs(a, 8, true, mid) || pollDelayMs(a, 8, true, mid) === DEFAULT_SCHEDULE.downMaxMs, `attempt ${a}`);
 });
 
 test('jitter stays within ±20 %', () => {
-  assert.equal(pollDelayMs(0, 10, true, () => 0), 8_000);
-  assert.equal(pollDelayMs(0, 10, true, () => 0.999999), 12_000);
+  assert.equal(
+    pollDelayMs(0, 10, true, () => 0),
+    8_000,
+  );
+  assert.equal(
+    pollDelayMs(0, 10, true, () => 0.999999),
+    12_000,
+  );
 });
 
 test('slow after max(estimate × 2.5, 15 s), capped at 2 min', () => {
@@ -40,7 +47,10 @@ test('every known code has a Portuguese message; unknown codes get the generic o
 test('functions-js errors: fetch → sem conexão, relay → servidor, HTTP → the body code and Retry-After', async () => {
   assert.equal((await invokeError({ name: 'FunctionsFetchError' })).code, 'network');
   assert.equal((await invokeError({ name: 'FunctionsRelayError' })).code, 'relay');
-  const res = new Response(JSON.stringify({ error: { code: 'rate_limited', message: 'too many requests; retry in 7 s' } }), { status: 429, headers: { 'retry-after': '7' } });
+  const res = new Response(JSON.stringify({ error: { code: 'rate_limited', message: 'too many requests; retry in 7 s' } }), {
+    status: 429,
+    headers: { 'retry-after': '7' },
+  });
   const e = await invokeError({ name: 'FunctionsHttpError', context: res });
   assert.deepEqual([e.code, e.retryAfterSeconds, e.httpStatus], ['rate_limited', 7, 429]);
   const html = await invokeError({ name: 'FunctionsHttpError', context: new Response('<html>bad gateway</html>', { status: 502 }) });

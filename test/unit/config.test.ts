@@ -51,5 +51,8 @@ test('a database URL with a password is never echoed in a problem', () => {
 });
 
 test('retry base above its cap is an error', () => {
-  assert.match(problems({ WORKER_RETRY_BASE_MS: '5000', WORKER_RETRY_MAX_MS: '1000' })[0]!, /WORKER_RETRY_BASE_MS \(5000\) must not exceed WORKER_RETRY_MAX_MS \(1000\)/);
+  assert.match(
+    problems({ WORKER_RETRY_BASE_MS: '5000', WORKER_RETRY_MAX_MS: '1000' })[0]!,
+    /WORKER_RETRY_BASE_MS \(5000\) must not exceed WORKER_RETRY_MAX_MS \(1000\)/,
+  );
 });

@@ -22,7 +22,12 @@ const rel = (f: string) => path.relative(ROOT, f);
 function shipped(name: string): Array<(file: string) => boolean> {
   return ((fn(name).static_files as string[] | undefined) ?? []).map((pattern) => {
     const abs = path.resolve(SUPABASE, pattern);
-    const re = new RegExp(`^${abs.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*')}$`);
+    const re = new RegExp(
+      `^${abs
+        .split('*')
+        .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('[^/]*')}$`,
+    );
     return (file: string) => re.test(file);
   });
 }
@@ -34,7 +39,9 @@ function graphOf(name: string) {
 
 test('config.toml declares every function with verify_jwt, import_map and entrypoint, and nothing else', () => {
   const folders = readdirSync(path.join(SUPABASE, 'functions')).filter((d) => statSync(path.join(SUPABASE, 'functions', d)).isDirectory());
-  const declared = Object.keys(config).filter((k) => k.startsWith('functions.')).map((k) => k.slice('functions.'.length));
+  const declared = Object.keys(config)
+    .filter((k) => k.startsWith('functions.'))
+    .map((k) => k.slice('functions.'.length));
   assert.deepEqual([...declared].sort(), [...FUNCTION_NAMES].sort());
   assert.deepEqual([...folders].sort(), [...FUNCTION_NAMES].sort());
   for (const name of FUNCTION_NAMES) {
@@ -57,14 +64,20 @@ test('every function bundles cleanly and ships every file it reads at run time',
     assert.deepEqual(g.problems, [], `${name}: import graph problems`);
     const ships = shipped(name);
     for (const [asset, reader] of g.assets) {
-      assert.ok(ships.some((m) => m(asset)), `${name}: ${rel(asset)} (read by ${reader}) is not in static_files`);
+      assert.ok(
+        ships.some((m) => m(asset)),
+        `${name}: ${rel(asset)} (read by ${reader}) is not in static_files`,
+      );
     }
   }
 });
 
 test('the queue functions never reach the handler tree; the AI functions do, with the TACO table shipped', () => {
   const handlerTree = (f: string) =>
-    rel(f).startsWith('src/handlers/') || rel(f) === 'src/gateway/bundled.ts' || rel(f) === 'src/gateway/ai-functions.ts' || (rel(f).startsWith('src/providers/') && rel(f) !== 'src/providers/config.ts');
+    rel(f).startsWith('src/handlers/') ||
+    rel(f) === 'src/gateway/bundled.ts' ||
+    rel(f) === 'src/gateway/ai-functions.ts' ||
+    (rel(f).startsWith('src/providers/') && rel(f) !== 'src/providers/config.ts');
   for (const name of QUEUE_FUNCTION_NAMES) {
     const g = graphOf(name);
     assert.deepEqual([...g.files].filter(handlerTree).map(rel), [], `${name} reaches the handler tree`);
@@ -73,8 +86,14 @@ test('the queue functions never reach the handler tree; the AI functions do, wit
   }
   for (const name of FUNCTION_NAMES.filter((n) => !(QUEUE_FUNCTION_NAMES as readonly string[]).includes(n))) {
     const g = graphOf(name);
-    assert.ok([...g.files].some((f) => rel(f) === 'src/handlers/index.ts'), `${name}: the sync path's handler set is bundled (literal import())`);
-    assert.ok([...g.assets.keys()].some((a) => rel(a) === 'data/taco/taco-4ed-alimentos.csv'), `${name}: reads the TACO table`);
+    assert.ok(
+      [...g.files].some((f) => rel(f) === 'src/handlers/index.ts'),
+      `${name}: the sync path's handler set is bundled (literal import())`,
+    );
+    assert.ok(
+      [...g.assets.keys()].some((a) => rel(a) === 'data/taco/taco-4ed-alimentos.csv'),
+      `${name}: reads the TACO table`,
+    );
   }
 });
 
@@ -110,7 +129,10 @@ test('the walker reports what the bundler would refuse (so the checks above can 
     assert.equal(g.problems.length, 5);
     assert.deepEqual([...g.files].map((f) => path.relative(root, f)).sort(), ['repo/src/a.ts', 'repo/src/entry.ts', 'repo/src/lazy.ts']);
     assert.deepEqual([...g.packages], ['npm:pg@8.23.1']);
-    assert.deepEqual([...g.assets.keys()].map((f) => path.relative(root, f)), ['repo/data/table.csv']);
+    assert.deepEqual(
+      [...g.assets.keys()].map((f) => path.relative(root, f)),
+      ['repo/data/table.csv'],
+    );
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

@@ -17,11 +17,17 @@ const post = (url: string, body: unknown, headers: Record<string, string> = {}) 
 test('ollama: streams NDJSON by default, one JSON object when stream:false, 404 for unknown models', async () => {
   const streamed = await post(`${emu.ollama.url}/api/chat`, { model: 'llama3.1:8b', messages: [{ role: 'user', content: 'oi' }] });
   assert.equal(streamed.headers.get('content-type'), 'application/x-ndjson');
-  const lines = (await streamed.text()).trim().split('\n').map((l) => JSON.parse(l));
+  const lines = (await streamed.text())
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
   assert.ok(lines.length > 2);
   assert.equal(lines.at(-1).done, true);
   assert.equal(typeof lines.at(-1).eval_count, 'number');
-  const text = lines.slice(0, -1).map((l) => l.message.content).join('');
+  const text = lines
+    .slice(0, -1)
+    .map((l) => l.message.content)
+    .join('');
 
   const single = await (await post(`${emu.ollama.url}/api/chat`, { model: 'llama3.1:8b', messages: [{ role: 'user', content: 'oi' }], stream: false })).json();
   assert.equal(single.done, true);
@@ -35,7 +41,10 @@ test('ollama: streams NDJSON by default, one JSON object when stream:false, 404 
   assert.deepEqual(await missing.json(), { error: "model 'mistral' not found" });
 
   const tags = await (await fetch(`${emu.ollama.url}/api/tags`)).json();
-  assert.deepEqual(tags.models.map((m: { name: string }) => m.name), ['llama3.1:8b', 'llava:7b']);
+  assert.deepEqual(
+    tags.models.map((m: { name: string }) => m.name),
+    ['llama3.1:8b', 'llava:7b'],
+  );
   assert.equal((await (await fetch(`${emu.ollama.url}/api/version`)).json()).version, '0.12.6');
   assert.equal(emu.ollama.stats.byEndpoint['POST /api/chat'], 3);
 });
@@ -81,8 +90,14 @@ test('gemini: generateContent with usageMetadata; the Google error envelope; API
   assert.equal(limited.status, 429);
   const env = (await limited.json()).error;
   assert.equal(env.status, 'RESOURCE_EXHAUSTED');
-  assert.deepEqual(env.details.find((d: Record<string, string>) => d['@type']?.endsWith('RetryInfo')), { '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: '7s' });
-  for (const [failure, status] of [['500', 'INTERNAL'], ['503', 'UNAVAILABLE']] as const) {
+  assert.deepEqual(
+    env.details.find((d: Record<string, string>) => d['@type']?.endsWith('RetryInfo')),
+    { '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: '7s' },
+  );
+  for (const [failure, status] of [
+    ['500', 'INTERNAL'],
+    ['503', 'UNAVAILABLE'],
+  ] as const) {
     await emu.gemini.setKnobs({ failure });
     assert.equal((await (await post(url, body, { 'x-goog-api-key': GEMINI_KEY })).json()).error.status, status);
   }
@@ -91,10 +106,23 @@ test('gemini: generateContent with usageMetadata; the Google error envelope; API
 
 test('gemini: a JSON answer follows Gemini-style (uppercase) schemas including enums', async () => {
   const url = `${emu.gemini.url}/v1beta/models/gemini-2.5-flash:generateContent`;
-  const res = await (await post(url, {
-    contents: [{ role: 'user', parts: [{ text: 'classifique' }] }],
-    generationConfig: { responseMimeType: 'application/json', responseSchema: { type: 'OBJECT', properties: { flag: { type: 'STRING', enum: ['baixo', 'normal', 'alto'] }, valor: { type: 'NUMBER' } }, required: ['flag', 'valor'] } },
-  }, { 'x-goog-api-key': GEMINI_KEY })).json();
+  const res = await (
+    await post(
+      url,
+      {
+        contents: [{ role: 'user', parts: [{ text: 'classifique' }] }],
+        generationConfig: {
+          responseMimeType: 'application/json',
+          responseSchema: {
+            type: 'OBJECT',
+            properties: { flag: { type: 'STRING', enum: ['baixo', 'normal', 'alto'] }, valor: { type: 'NUMBER' } },
+            required: ['flag', 'valor'],
+          },
+        },
+      },
+      { 'x-goog-api-key': GEMINI_KEY },
+    )
+  ).json();
   const v = JSON.parse(res.candidates[0].content.parts[0].text);
   assert.ok(['baixo', 'normal', 'alto'].includes(v.flag));
   assert.equal(typeof v.valor, 'number');

@@ -56,13 +56,21 @@ test('GATEWAY_JWT_SECRET with GATEWAY_JWT_ISSUER authenticates under `supabase f
 });
 
 test('the old SUPABASE_* names still work, each reported as deprecated; the new name wins', async () => {
-  const old = read({ SUPABASE_URL: 'https://p.supabase.co', SUPABASE_JWT_SECRET: JWT_SECRET, SUPABASE_JWT_ISSUER: 'https://issuer.test/auth/v1', SUPABASE_JWKS_URL: 'https://p.supabase.co/keys' });
+  const old = read({
+    SUPABASE_URL: 'https://p.supabase.co',
+    SUPABASE_JWT_SECRET: JWT_SECRET,
+    SUPABASE_JWT_ISSUER: 'https://issuer.test/auth/v1',
+    SUPABASE_JWKS_URL: 'https://p.supabase.co/keys',
+  });
   assert.equal(old.jwtSecret, JWT_SECRET);
   assert.equal(old.jwtIssuer, 'https://issuer.test/auth/v1');
   assert.equal(old.jwksUrl, 'https://p.supabase.co/keys');
   assert.equal(old.deprecated.length, 3);
   for (const name of ['SUPABASE_JWT_SECRET', 'SUPABASE_JWT_ISSUER', 'SUPABASE_JWKS_URL']) {
-    assert.ok(old.deprecated.some((l) => l.startsWith(`${name} is deprecated`)), name);
+    assert.ok(
+      old.deprecated.some((l) => l.startsWith(`${name} is deprecated`)),
+      name,
+    );
   }
   const both = read({ SUPABASE_URL: 'https://p.supabase.co', SUPABASE_JWT_SECRET: 'x'.repeat(40), GATEWAY_JWT_SECRET: JWT_SECRET });
   assert.equal(both.jwtSecret, JWT_SECRET);

@@ -24,10 +24,16 @@ beforeEach(async () => {
 
 const ask: LlmRequest = { messages: [{ role: 'user', content: 'Quais alimentos há na foto?' }] };
 
-function call(h: ReturnType<typeof harness>, req: LlmRequest = ask, opts: { c?: GeminiClient; model?: string; timeoutMs?: number; limiter?: RollingWindowLimiter } = {}) {
+function call(
+  h: ReturnType<typeof harness>,
+  req: LlmRequest = ask,
+  opts: { c?: GeminiClient; model?: string; timeoutMs?: number; limiter?: RollingWindowLimiter } = {},
+) {
   const model = opts.model ?? 'gemini-2.5-flash';
   const c = opts.c ?? client;
-  return resilientCall({ ...h.deps, limiter: opts.limiter }, { provider: 'gemini', model, timeoutMs: opts.timeoutMs ?? 5_000 }, (s) => c.generate(model, req, s));
+  return resilientCall({ ...h.deps, limiter: opts.limiter }, { provider: 'gemini', model, timeoutMs: opts.timeoutMs ?? 5_000 }, (s) =>
+    c.generate(model, req, s),
+  );
 }
 
 test('JSON output follows the schema, with inline image data and usageMetadata tokens', async () => {
@@ -37,7 +43,16 @@ test('JSON output follows the schema, with inline image data and usageMetadata t
     messages: [{ role: 'user', content: 'Liste os alimentos.', images: [{ data: pngOfSize(800, 600), mimeType: 'image/png' }] }],
     jsonSchema: {
       type: 'object',
-      properties: { alimentos: { type: 'array', items: { type: 'object', properties: { nome: { type: 'string' }, gramas: { type: 'integer', minimum: 10, maximum: 500 } }, required: ['nome', 'gramas'] } } },
+      properties: {
+        alimentos: {
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: { nome: { type: 'string' }, gramas: { type: 'integer', minimum: 10, maximum: 500 } },
+            required: ['nome', 'gramas'],
+          },
+        },
+      },
       required: ['alimentos'],
     },
   };
@@ -65,7 +80,10 @@ test('429 RESOURCE_EXHAUSTED: waits at least RetryInfo.retryDelay before the ret
   assert.ok(a.text.length > 0);
   assert.ok(ms >= 1_000, `retried after ${ms} ms`);
   assert.equal(emu.stats.byEndpoint[ENDPOINT], 2);
-  assert.deepEqual(h.seen.map((e) => e.outcome), ['rate_limited', 'ok']);
+  assert.deepEqual(
+    h.seen.map((e) => e.outcome),
+    ['rate_limited', 'ok'],
+  );
   limiter.close();
 });
 

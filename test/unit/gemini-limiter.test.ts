@@ -22,7 +22,11 @@ test('50 concurrent acquirers never exceed the limit in any rolling window, serv
   await Promise.all(Array.from({ length: 50 }, (_, id) => limiter.acquire().then(() => order.push(id))));
   assert.equal(times.length, 50);
   assertWithinRate(times, 5, 100);
-  assert.deepEqual(order, Array.from({ length: 50 }, (_, i) => i), 'FIFO order');
+  assert.deepEqual(
+    order,
+    Array.from({ length: 50 }, (_, i) => i),
+    'FIFO order',
+  );
   // Batches of at most 5 per window (assertWithinRate above) is the rate; how close the span comes to
   // the ideal 900 ms is a property of the machine's timers, not of the limiter.
   limiter.close();

@@ -14,22 +14,25 @@ const REPORT = [
 
 test('the parser leaves the two lines it cannot read in full, and only those', () => {
   const r = parseLabReport(REPORT);
-  assert.deepEqual(r.unparsed_lines, [
-    'Creatinina sérica, em 2 dosagens: 1,4 e 1,5 mg/dL (VR 0,7 a 1,2)',
-    'Urocultura: mais de 100.000 UFC por mL, E. coli',
-  ]);
-  assert.deepEqual(r.analytes.map((a) => a.name), ['Glicose']);
+  assert.deepEqual(r.unparsed_lines, ['Creatinina sérica, em 2 dosagens: 1,4 e 1,5 mg/dL (VR 0,7 a 1,2)', 'Urocultura: mais de 100.000 UFC por mL, E. coli']);
+  assert.deepEqual(
+    r.analytes.map((a) => a.name),
+    ['Glicose'],
+  );
 });
 
 const LINES = parseLabReport(REPORT).unparsed_lines;
 const row = (o: Record<string, unknown>) => ({ line: 0, name: 'Creatinina', value: '1,4', unit: 'mg/dL', reference: '0,7 a 1,2', ...o });
 
-test('a grounded row is accepted, flagged by the parser\'s own rules, and says source: model', () => {
+test("a grounded row is accepted, flagged by the parser's own rules, and says source: model", () => {
   const g = groundModelAnswer(LINES, { analytes: [row({})] }, { sex: 'M' });
   assert.deepEqual(g.rejected, []);
   assert.equal(g.analytes.length, 1);
   const a = g.analytes[0]!;
-  assert.deepEqual([a.key, a.name, a.value, a.unit, a.reference_low, a.reference_high, a.reference_source, a.flag, a.source], ['creatinina', 'Creatinina', 1.4, 'mg/dL', 0.7, 1.2, 'report', 'alto', 'model']);
+  assert.deepEqual(
+    [a.key, a.name, a.value, a.unit, a.reference_low, a.reference_high, a.reference_source, a.flag, a.source],
+    ['creatinina', 'Creatinina', 1.4, 'mg/dL', 0.7, 1.2, 'report', 'alto', 'model'],
+  );
   // 1,5 is on the line and was not read: the line stays unparsed, so the person is still told.
   assert.deepEqual(g.unparsed_lines, LINES);
 });
@@ -82,7 +85,10 @@ test('answers that are not the schema accept nothing', () => {
 test('qualitative rows must be printed words of the line', () => {
   const lines = ['HBsAg (quimioluminescência) - NÃO REAGENTE; referência NÃO REAGENTE'];
   const ok = groundModelAnswer(lines, { analytes: [{ line: 0, name: 'HBsAg', value: 'Não reagente', reference: 'Não reagente' }] });
-  assert.deepEqual(ok.qualitative.map((q) => [q.name, q.value, q.flag, q.source]), [['HBsAg', 'Não reagente', 'normal', 'model']]);
+  assert.deepEqual(
+    ok.qualitative.map((q) => [q.name, q.value, q.flag, q.source]),
+    [['HBsAg', 'Não reagente', 'normal', 'model']],
+  );
   const bad = groundModelAnswer(lines, { analytes: [{ line: 0, name: 'HBsAg', value: 'Reagente 1/8' }] });
   assert.deepEqual(bad.rejected, [{ line: 0, reason: 'value not on the line' }]);
 });
@@ -90,15 +96,33 @@ test('qualitative rows must be printed words of the line', () => {
 test('extractUnparsedWithModel: scripted model, merged result, report line numbers; no model, no change', async () => {
   const parsed = parseLabReport(REPORT);
   const asked: Array<{ prompt: string; jsonSchema: unknown }> = [];
-  const merged = await extractUnparsedWithModel(REPORT, parsed, async (req) => {
-    asked.push(req);
-    // The answer comes back as text (some models ignore the schema); one good row, one invented.
-    return { text: JSON.stringify({ analytes: [{ line: 1, name: 'Urocultura', value: '100.000' }, { line: 0, name: 'Creatinina', value: '2,1', unit: 'mg/dL' }] }) };
-  }, { sex: 'M' });
+  const merged = await extractUnparsedWithModel(
+    REPORT,
+    parsed,
+    async (req) => {
+      asked.push(req);
+      // The answer comes back as text (some models ignore the schema); one good row, one invented.
+      return {
+        text: JSON.stringify({
+          analytes: [
+            { line: 1, name: 'Urocultura', value: '100.000' },
+            { line: 0, name: 'Creatinina', value: '2,1', unit: 'mg/dL' },
+          ],
+        }),
+      };
+    },
+    { sex: 'M' },
+  );
   assert.equal(asked.length, 1);
   assert.equal(asked[0]!.jsonSchema, EXTRACT_SCHEMA);
   assert.match(asked[0]!.prompt, /^Linhas não lidas do laudo:\n0: Creatinina sérica.*\n1: Urocultura/);
-  assert.deepEqual(merged.analytes.map((a) => [a.name, a.value, a.source, a.line]), [['Glicose', 95, 'parser', 3], ['Urocultura', 100000, 'model', 2]]);
+  assert.deepEqual(
+    merged.analytes.map((a) => [a.name, a.value, a.source, a.line]),
+    [
+      ['Glicose', 95, 'parser', 3],
+      ['Urocultura', 100000, 'model', 2],
+    ],
+  );
   assert.deepEqual(merged.rejected, [{ line: 0, reason: 'value not on the line' }]);
   assert.deepEqual(merged.unparsed_lines, ['Creatinina sérica, em 2 dosagens: 1,4 e 1,5 mg/dL (VR 0,7 a 1,2)']);
   assert.equal(merged.answered, true);

@@ -6,7 +6,15 @@ import { explainLabResults, LAB_DISCLAIMER } from '../../src/labs/explain.ts';
 import { ANALYTES } from '../../src/labs/analytes.ts';
 
 const fixture = (name: string) => parseLabReport(readFileSync(new URL(`../fixtures/labs/${name}`, import.meta.url), 'utf8'));
-type Row = [key: string | null, value: number, unit: string | null, low: number | null, high: number | null, source: ParsedAnalyte['reference_source'], flag: ParsedAnalyte['flag']];
+type Row = [
+  key: string | null,
+  value: number,
+  unit: string | null,
+  low: number | null,
+  high: number | null,
+  source: ParsedAnalyte['reference_source'],
+  flag: ParsedAnalyte['flag'],
+];
 const rows = (as: ParsedAnalyte[]): Row[] => as.map((a) => [a.key, a.value, a.unit, a.reference_low, a.reference_high, a.reference_source, a.flag]);
 
 test('Brazilian numbers: decimal comma, thousands dot', () => {
@@ -81,7 +89,10 @@ test('04 hemograma: dot leaders, thousands dots, relative and absolute counts on
     ['plaquetas', 250000, '/mm³', 150000, 450000, 'report', 'normal'],
   ]);
   assert.equal(r.analytes[0]!.name, 'Hemácias');
-  assert.deepEqual(r.analytes.slice(4, 6).map((a) => a.name), ['Neutrófilos (%)', 'Neutrófilos']);
+  assert.deepEqual(
+    r.analytes.slice(4, 6).map((a) => a.name),
+    ['Neutrófilos (%)', 'Neutrófilos'],
+  );
   assert.deepEqual(r.unparsed_lines, []);
 });
 
@@ -191,7 +202,34 @@ test('nothing is invented from text without results', () => {
 
 test('catalogue covers the required analytes with built-in ranges', () => {
   const keys = ANALYTES.map((a) => a.key);
-  for (const k of ['glicose', 'hba1c', 'colesterol_total', 'hdl', 'ldl', 'nao_hdl', 'triglicerideos', 'tsh', 't4_livre', 'creatinina', 'ureia', 'acido_urico', 'tgo', 'tgp', 'ggt', 'hemoglobina', 'hematocrito', 'leucocitos', 'plaquetas', 'ferritina', 'ferro', 'vitamina_d', 'vitamina_b12', 'sodio', 'potassio', 'pcr']) {
+  for (const k of [
+    'glicose',
+    'hba1c',
+    'colesterol_total',
+    'hdl',
+    'ldl',
+    'nao_hdl',
+    'triglicerideos',
+    'tsh',
+    't4_livre',
+    'creatinina',
+    'ureia',
+    'acido_urico',
+    'tgo',
+    'tgp',
+    'ggt',
+    'hemoglobina',
+    'hematocrito',
+    'leucocitos',
+    'plaquetas',
+    'ferritina',
+    'ferro',
+    'vitamina_d',
+    'vitamina_b12',
+    'sodio',
+    'potassio',
+    'pcr',
+  ]) {
     assert.ok(keys.includes(k), k);
   }
   for (const a of ANALYTES) assert.ok(a.builtIn.low !== null || a.builtIn.high !== null, a.key);

@@ -77,7 +77,10 @@ test('a default week: Brazilian structure, rules kept, days differ, deterministi
   const res = planMeals(req, taco);
   assert.ok(res.ok, res.ok ? '' : res.reason);
   checkPlan(req, res.plan);
-  assert.deepEqual(res.plan.days[0]!.meals.map((m) => m.name), ['Café da manhã', 'Almoço', 'Lanche da tarde', 'Jantar']);
+  assert.deepEqual(
+    res.plan.days[0]!.meals.map((m) => m.name),
+    ['Café da manhã', 'Almoço', 'Lanche da tarde', 'Jantar'],
+  );
   for (const day of res.plan.days) {
     const lunch = day.meals[1]!.items.map((i) => i.taco_id);
     assert.ok(lunch.includes(3) || lunch.includes(1), 'lunch has arroz');
@@ -114,7 +117,10 @@ test('vegetarian week: no tofu (or any protein food) twice a day, proteins vary,
   assert.deepEqual(tofuTwice, []);
   const families = new Set(items(res.plan).map((i) => taco.byId.get(i.taco_id)!.category));
   for (const c of ['Ovos e derivados', 'Leite e derivados', 'Leguminosas e derivados']) assert.ok(families.has(c as never), `vegetarian week uses ${c}`);
-  assert.ok(items(res.plan).some((i) => i.taco_id === 584), 'tofu appears in the week');
+  assert.ok(
+    items(res.plan).some((i) => i.taco_id === 584),
+    'tofu appears in the week',
+  );
   assert.match(res.plan.rules.join('\n'), /Vegetariano/);
 });
 
@@ -166,7 +172,10 @@ test('impossible requests are infeasible with a reason a person can act on', () 
   assert.ok(!d.ok && d.reason.length > 20);
   // The issue's example: too much for 3 meals within household portions → ask for more meals.
   const e = planMeals({ kcal_target: 2900, meals_per_day: 3, days: 2, restrictions: ['vegetarian'] }, taco);
-  assert.ok(!e.ok && /2\.900 kcal/.test(e.reason) && /porções acima do habitual/.test(e.reason) && /peça [\d, ou]+ refeições/.test(e.reason), !e.ok ? e.reason : 'should be infeasible');
+  assert.ok(
+    !e.ok && /2\.900 kcal/.test(e.reason) && /porções acima do habitual/.test(e.reason) && /peça [\d, ou]+ refeições/.test(e.reason),
+    !e.ok ? e.reason : 'should be infeasible',
+  );
   const more = Number(/peça (\d)/.exec(!e.ok ? e.reason : '')![1]);
   assert.ok(planMeals({ kcal_target: 2900, meals_per_day: more, days: 2, restrictions: ['vegetarian'] }, taco).ok, 'the suggested meal count works');
   // Diabetic: 275 g of carbohydrate cannot be spread over 3 meals of at most 75 g.
@@ -176,7 +185,10 @@ test('impossible requests are infeasible with a reason a person can act on', () 
 
 test('docs list the TACO items excluded by lactose_free and gluten_free, as the classifier decides them', () => {
   const doc = readFileSync(new URL('../../docs/nutrition.md', import.meta.url), 'utf8');
-  for (const [r, title] of [['lactose_free', 'sem lactose'], ['gluten_free', 'sem glúten']] as const) {
+  for (const [r, title] of [
+    ['lactose_free', 'sem lactose'],
+    ['gluten_free', 'sem glúten'],
+  ] as const) {
     const start = doc.indexOf(`<!-- excluded:${r} -->`);
     const end = doc.indexOf(`<!-- /excluded:${r} -->`);
     assert.ok(start >= 0 && end > start, `docs/nutrition.md has the ${title} list`);
@@ -240,7 +252,14 @@ const ORDINARY = fc
   .map(({ meals, kcalShare, p, f, days, restrictions, exclude_foods }) => {
     const kcal = Math.round(1400 + kcalShare * (Math.min(2900, meals * 800) - 1400));
     const protein = restrictions.includes('vegan') ? p - 3 : p;
-    return { kcal_target: kcal, meals_per_day: meals, days, restrictions, exclude_foods, macros: { protein_pct: protein, fat_pct: f, carbs_pct: 100 - protein - f } };
+    return {
+      kcal_target: kcal,
+      meals_per_day: meals,
+      days,
+      restrictions,
+      exclude_foods,
+      macros: { protein_pct: protein, fat_pct: f, carbs_pct: 100 - protein - f },
+    };
   })
   .filter((r) => {
     if (!r.restrictions.includes('diabetic')) return true;

@@ -34,7 +34,11 @@ function call(h: ReturnType<typeof harness>, req: LlmRequest, opts: { model?: st
 
 test('chat with an image and a JSON schema returns schema-shaped JSON and token counts; events carry no prompt', async () => {
   const h = harness('ollama');
-  const req: LlmRequest = { system: 'Você é Sofia.', messages: [{ role: 'user', content: SECRET_PROMPT, images: [{ data: pngOfSize(320, 240) }] }], jsonSchema: schema };
+  const req: LlmRequest = {
+    system: 'Você é Sofia.',
+    messages: [{ role: 'user', content: SECRET_PROMPT, images: [{ data: pngOfSize(320, 240) }] }],
+    jsonSchema: schema,
+  };
   const a = await call(h, req, { model: 'llava:7b' });
   const json = a.json as { resumo: string; nivel: string; itens: string[] };
   assert.equal(typeof json.resumo, 'string');
@@ -45,7 +49,10 @@ test('chat with an image and a JSON schema returns schema-shaped JSON and token 
   const again = await call(h, req, { model: 'llava:7b' });
   assert.deepEqual(again.json, a.json, 'deterministic');
   assert.equal(h.seen.length, 2);
-  assert.deepEqual({ ...h.seen[0], ms: 0 }, { provider: 'ollama', model: 'llava:7b', outcome: 'ok', status: 200, ms: 0, inputTokens: a.inputTokens, outputTokens: a.outputTokens });
+  assert.deepEqual(
+    { ...h.seen[0], ms: 0 },
+    { provider: 'ollama', model: 'llava:7b', outcome: 'ok', status: 200, ms: 0, inputTokens: a.inputTokens, outputTokens: a.outputTokens },
+  );
   assert.ok(!JSON.stringify(h.seen).includes('glicemia'));
 });
 
@@ -78,7 +85,10 @@ test('5xx is retried with backoff until it succeeds (the emulator counts the att
   const a = await call(h, { messages: [{ role: 'user', content: 'oi' }] });
   assert.match(a.text, /\p{L}/u);
   assert.equal(emu.stats.byEndpoint['POST /api/chat'], 3);
-  assert.deepEqual(h.seen.map((e) => e.outcome), ['error', 'error', 'ok']);
+  assert.deepEqual(
+    h.seen.map((e) => e.outcome),
+    ['error', 'error', 'ok'],
+  );
 });
 
 test('503 busy on every attempt ends as a transient overload after retries', async () => {
@@ -99,7 +109,11 @@ test('an unknown model is permanent, not retried, and says to `ollama pull` it',
 });
 
 test('400 and 401/403 are not retried', async () => {
-  for (const [failure, code] of [['400', 'bad_request'], ['401', 'unauthorized'], ['403', 'forbidden']] as const) {
+  for (const [failure, code] of [
+    ['400', 'bad_request'],
+    ['401', 'unauthorized'],
+    ['403', 'forbidden'],
+  ] as const) {
     emu.resetStats();
     await emu.setKnobs({ failure });
     const h = harness('ollama', { retries: 2 });
@@ -127,7 +141,13 @@ test('status() reports which configured models /api/tags lists', async () => {
   const s = await c.refresh();
   assert.equal(s.reachable, true);
   assert.equal(s.version, '0.12.6');
-  assert.deepEqual(s.models.map((m) => [m.name, m.present]), [['llama3.1:8b', true], ['llava:13b', false]]);
+  assert.deepEqual(
+    s.models.map((m) => [m.name, m.present]),
+    [
+      ['llama3.1:8b', true],
+      ['llava:13b', false],
+    ],
+  );
   await emu.setKnobs({ down: true });
   const down = await c.refresh(1_000);
   assert.equal(down.reachable, false);

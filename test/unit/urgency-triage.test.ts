@@ -60,7 +60,11 @@ test('the model raises the alarm the detector missed: urgent, its category, the 
 test('the model says calm: the ordinary answer, second opinion recorded as calm', async () => {
   const { text } = scripted(() => ({ urgent: false, category: 'none' }));
   const out = await turnWithTriage(calmMessage, { text, timeoutMs: 5000, signal: new AbortController().signal }, async () => 'resposta');
-  assert.deepEqual(out, { kind: 'answer', value: 'resposta', assessment: { urgent: false, category: null, categories: [], source: null, model: 'calm', rules: [] } });
+  assert.deepEqual(out, {
+    kind: 'answer',
+    value: 'resposta',
+    assessment: { urgent: false, category: null, categories: [], source: null, model: 'calm', rules: [] },
+  });
 });
 
 test('the model is down: the detector alone decides, the answer comes back', async () => {
@@ -156,5 +160,8 @@ test('the model sees the turns just before the message it judges, the last ones 
   const { text, requests } = scripted(() => ({ urgent: false, category: 'none' }));
   const history = Array.from({ length: 6 }, (_, i) => ({ role: (i % 2 ? 'assistant' : 'user') as 'user' | 'assistant', content: `turno ${i}` }));
   await turnWithTriage('e agora, o que eu faço?', { text, timeoutMs: 5000, signal: new AbortController().signal, history }, async () => 'resposta');
-  assert.deepEqual(requests[0]!.messages!.map((m) => m.content), ['turno 2', 'turno 3', 'turno 4', 'turno 5', 'e agora, o que eu faço?']);
+  assert.deepEqual(
+    requests[0]!.messages!.map((m) => m.content),
+    ['turno 2', 'turno 3', 'turno 4', 'turno 5', 'e agora, o que eu faço?'],
+  );
 });

@@ -164,7 +164,10 @@ test('work per message is bounded: long messages are read head and tail, run-on 
   const runOn = 'dor dor peito muito forte barriga '.repeat(3000);
   const prepared = prepare(runOn);
   assert.ok(prepared.length <= MAX_CHARS + 10, `${prepared.length}`);
-  assert.ok(prepared.split('\n').every((s) => s.length <= MAX_SENTENCE), 'no sentence longer than the bound');
+  assert.ok(
+    prepared.split('\n').every((s) => s.length <= MAX_SENTENCE),
+    'no sentence longer than the bound',
+  );
   // An emergency at the end of a long, calm story is still read.
   const story = 'Hoje fui ao mercado com a minha mãe e depois almoçamos em casa. '.repeat(400);
   assert.equal(detectUrgency(`${story} Agora ela caiu e não acorda.`).category, 'unconscious');

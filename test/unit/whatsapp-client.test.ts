@@ -30,7 +30,10 @@ test('sends a text and returns the wamid; the emulator records it', async () => 
   const { messageId } = await send(h);
   assert.match(messageId, /^wamid\./);
   assert.equal(emu.sent.length, 1);
-  assert.deepEqual({ ...emu.sent[0], at: '' }, { phoneNumberId: WA_PHONE, to: '5511988887777', type: 'text', body: 'Olá! Sua análise ficou pronta.', id: messageId, at: '' });
+  assert.deepEqual(
+    { ...emu.sent[0], at: '' },
+    { phoneNumberId: WA_PHONE, to: '5511988887777', type: 'text', body: 'Olá! Sua análise ficou pronta.', id: messageId, at: '' },
+  );
 });
 
 test('a bad token is a permanent 401, not retried', async () => {

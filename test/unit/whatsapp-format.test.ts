@@ -70,7 +70,16 @@ test('meal plan and assistant replies', () => {
     days: [
       {
         day: 1,
-        meals: [{ name: 'Almoço', items: [{ name: 'Arroz branco cozido', grams: 150 }, { name: 'Feijão carioca cozido', grams: 100 }], totals: { kcal: 268 } }],
+        meals: [
+          {
+            name: 'Almoço',
+            items: [
+              { name: 'Arroz branco cozido', grams: 150 },
+              { name: 'Feijão carioca cozido', grams: 100 },
+            ],
+            totals: { kcal: 268 },
+          },
+        ],
         totals: { kcal: 2003, protein_g: 99.6, carbs_g: 251, fat_g: 66.2 },
       },
     ],

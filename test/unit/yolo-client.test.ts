@@ -65,7 +65,10 @@ test('network errors (connection reset) are retried', async () => {
   await emu.setKnobs({ failure: 'reset', failFirst: 1 });
   const h = harness('yolo', { retries: 1 });
   assert.ok((await detect(h)).length >= 1);
-  assert.deepEqual(h.seen.map((e) => e.outcome), ['error', 'ok']);
+  assert.deepEqual(
+    h.seen.map((e) => e.outcome),
+    ['error', 'ok'],
+  );
 });
 
 test('400 is not retried', async () => {

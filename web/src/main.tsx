@@ -30,7 +30,14 @@ function App() {
             href={`#${s.id}`}
             aria-current={s.id === current ? 'page' : undefined}
             onClick={() => setCurrent(s.id)}
-            style={{ padding: '8px 14px', borderRadius: 999, border: '1px solid #d4d4d8', textDecoration: 'none', color: s.id === current ? '#fff' : '#18181b', background: s.id === current ? '#16a34a' : '#fff' }}
+            style={{
+              padding: '8px 14px',
+              borderRadius: 999,
+              border: '1px solid #d4d4d8',
+              textDecoration: 'none',
+              color: s.id === current ? '#fff' : '#18181b',
+              background: s.id === current ? '#16a34a' : '#fff',
+            }}
           >
             {s.label}
           </a>

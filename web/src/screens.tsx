@@ -6,7 +6,17 @@ import { AnalysisErrorState, AnalysisLoadingState, useAnalysisToasts, useAsyncAn
 type Obj = Record<string, any>;
 const nf = new Intl.NumberFormat('pt-BR', { maximumFractionDigits: 1 });
 const form: CSSProperties = { display: 'grid', gap: 12, marginBottom: 16, maxWidth: 480 };
-const primary: CSSProperties = { justifySelf: 'start', padding: '10px 18px', borderRadius: 8, border: 'none', background: '#16a34a', color: '#fff', font: 'inherit', fontWeight: 600, cursor: 'pointer' };
+const primary: CSSProperties = {
+  justifySelf: 'start',
+  padding: '10px 18px',
+  borderRadius: 8,
+  border: 'none',
+  background: '#16a34a',
+  color: '#fff',
+  font: 'inherit',
+  fontWeight: 600,
+  cursor: 'pointer',
+};
 const card: CSSProperties = { border: '1px solid #d4d4d8', borderRadius: 12, padding: 16, marginTop: 16 };
 
 function useAnalysis<R>(type: AnalysisType): AsyncAnalysis<R, unknown> {
@@ -51,7 +61,9 @@ export function PhotoScreen() {
       <form style={form} onSubmit={(e: FormEvent) => (e.preventDefault(), void run())}>
         <label htmlFor="photo">Foto da refeição</label>
         <input id="photo" type="file" accept="image/jpeg,image/png,image/webp" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
-        <button type="submit" style={primary} disabled={!file || busy}>Analisar</button>
+        <button type="submit" style={primary} disabled={!file || busy}>
+          Analisar
+        </button>
       </form>
       <Outcome a={a} retry={() => void run()} title="Analisando sua refeição…">
         {(r) => (
@@ -59,7 +71,17 @@ export function PhotoScreen() {
             <table style={{ borderCollapse: 'collapse', width: '100%' }}>
               <caption style={{ textAlign: 'left', marginBottom: 6 }}>Alimentos reconhecidos</caption>
               <thead>
-                <tr><th scope="col" style={{ textAlign: 'left' }}>Alimento</th><th scope="col" style={{ textAlign: 'right' }}>Porção</th><th scope="col" style={{ textAlign: 'right' }}>Energia</th></tr>
+                <tr>
+                  <th scope="col" style={{ textAlign: 'left' }}>
+                    Alimento
+                  </th>
+                  <th scope="col" style={{ textAlign: 'right' }}>
+                    Porção
+                  </th>
+                  <th scope="col" style={{ textAlign: 'right' }}>
+                    Energia
+                  </th>
+                </tr>
               </thead>
               <tbody>
                 {(r.foods ?? []).map((f: Obj, i: number) => (
@@ -71,10 +93,18 @@ export function PhotoScreen() {
                 ))}
               </tbody>
               <tfoot>
-                <tr style={{ borderTop: '2px solid #a1a1aa', fontWeight: 600 }}><td>Total</td><td /><td style={{ textAlign: 'right' }}>{nf.format(r.totals?.kcal ?? 0)} kcal</td></tr>
+                <tr style={{ borderTop: '2px solid #a1a1aa', fontWeight: 600 }}>
+                  <td>Total</td>
+                  <td />
+                  <td style={{ textAlign: 'right' }}>{nf.format(r.totals?.kcal ?? 0)} kcal</td>
+                </tr>
               </tfoot>
             </table>
-            {r.comment && <p><strong>Sofia:</strong> {r.comment}</p>}
+            {r.comment && (
+              <p>
+                <strong>Sofia:</strong> {r.comment}
+              </p>
+            )}
           </>
         )}
       </Outcome>
@@ -98,8 +128,16 @@ export function ExamScreen() {
         <label htmlFor="exam-file">Arquivo do exame (PDF ou foto)</label>
         <input id="exam-file" type="file" accept="application/pdf,image/jpeg,image/png" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
         <label htmlFor="exam-text">Ou cole o texto do laudo</label>
-        <textarea id="exam-text" rows={6} value={text} onChange={(e) => setText(e.target.value)} style={{ fontFamily: 'ui-monospace, monospace', fontSize: 12 }} />
-        <button type="submit" style={primary}>Analisar exame</button>
+        <textarea
+          id="exam-text"
+          rows={6}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          style={{ fontFamily: 'ui-monospace, monospace', fontSize: 12 }}
+        />
+        <button type="submit" style={primary}>
+          Analisar exame
+        </button>
       </form>
       <Outcome a={a} retry={() => void run()} title="Lendo seu exame…">
         {(r) => (
@@ -129,10 +167,17 @@ export function ChatScreen() {
       <form style={form} onSubmit={(e: FormEvent) => (e.preventDefault(), void run())}>
         <label htmlFor="question">Sua pergunta</label>
         <textarea id="question" rows={3} value={question} onChange={(e) => setQuestion(e.target.value)} />
-        <button type="submit" style={primary}>Perguntar</button>
+        <button type="submit" style={primary}>
+          Perguntar
+        </button>
       </form>
       <Outcome a={a} retry={() => void run()} title="Pensando na resposta…">
-        {(r) => <p style={{ whiteSpace: 'pre-wrap' }}>{r.urgent ? '⚠️ ' : ''}{r.reply}</p>}
+        {(r) => (
+          <p style={{ whiteSpace: 'pre-wrap' }}>
+            {r.urgent ? '⚠️ ' : ''}
+            {r.reply}
+          </p>
+        )}
       </Outcome>
     </>
   );
@@ -150,19 +195,29 @@ export function MealPlanScreen() {
       <form style={form} onSubmit={(e: FormEvent) => (e.preventDefault(), void run())}>
         <label htmlFor="kcal">Meta diária (kcal)</label>
         <input id="kcal" type="number" min={1000} max={4000} step={50} value={kcal} onChange={(e) => setKcal(Number(e.target.value))} />
-        <label><input type="checkbox" checked={vegetarian} onChange={(e) => setVegetarian(e.target.checked)} /> Vegetariano</label>
-        <label><input type="checkbox" checked={lactose} onChange={(e) => setLactose(e.target.checked)} /> Sem lactose</label>
-        <button type="submit" style={primary}>Gerar cardápio</button>
+        <label>
+          <input type="checkbox" checked={vegetarian} onChange={(e) => setVegetarian(e.target.checked)} /> Vegetariano
+        </label>
+        <label>
+          <input type="checkbox" checked={lactose} onChange={(e) => setLactose(e.target.checked)} /> Sem lactose
+        </label>
+        <button type="submit" style={primary}>
+          Gerar cardápio
+        </button>
       </form>
       <Outcome a={a} retry={() => void run()} title="Montando seu cardápio…">
         {(r) => (
           <>
             {(r.days?.[0]?.meals ?? []).map((m: Obj, i: number) => (
               <div key={i}>
-                <h3 style={{ fontSize: 16, margin: '12px 0 4px' }}>{m.name} — {nf.format(m.totals?.kcal ?? 0)} kcal</h3>
+                <h3 style={{ fontSize: 16, margin: '12px 0 4px' }}>
+                  {m.name} — {nf.format(m.totals?.kcal ?? 0)} kcal
+                </h3>
                 <ul style={{ margin: 0 }}>
                   {(m.items ?? []).map((it: Obj, j: number) => (
-                    <li key={j}>{nf.format(it.grams ?? 0)} g de {it.name} ({nf.format(it.kcal ?? 0)} kcal)</li>
+                    <li key={j}>
+                      {nf.format(it.grams ?? 0)} g de {it.name} ({nf.format(it.kcal ?? 0)} kcal)
+                    </li>
                   ))}
                 </ul>
               </div>
@@ -170,7 +225,11 @@ export function MealPlanScreen() {
             {(r.tips ?? []).length > 0 && (
               <>
                 <h3 style={{ fontSize: 16 }}>Dicas</h3>
-                <ul>{r.tips.map((t: string, i: number) => <li key={i}>{t}</li>)}</ul>
+                <ul>
+                  {r.tips.map((t: string, i: number) => (
+                    <li key={i}>{t}</li>
+                  ))}
+                </ul>
               </>
             )}
           </>

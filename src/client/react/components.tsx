@@ -6,7 +6,15 @@ import { SLOW_MESSAGE, type AnalysisError } from '../errors.ts';
 import type { AsyncAnalysis } from './use-async-analysis.ts';
 
 const box: CSSProperties = { border: '1px solid #d4d4d8', borderRadius: 12, padding: 16, display: 'grid', gap: 10, maxWidth: 480 };
-const button: CSSProperties = { justifySelf: 'start', padding: '8px 16px', borderRadius: 8, border: '1px solid #a1a1aa', background: '#fff', font: 'inherit', cursor: 'pointer' };
+const button: CSSProperties = {
+  justifySelf: 'start',
+  padding: '8px 16px',
+  borderRadius: 8,
+  border: '1px solid #a1a1aa',
+  background: '#fff',
+  font: 'inherit',
+  cursor: 'pointer',
+};
 
 export function formatSeconds(s: number): string {
   if (s < 60) return `${s} s`;
@@ -32,7 +40,9 @@ export function AnalysisLoadingState({ analysis, title, cancellable = true, clas
   const left = estimatedSeconds !== undefined ? Math.max(0, estimatedSeconds - elapsedSeconds) : undefined;
   return (
     <section className={['aiw-loading', className].filter(Boolean).join(' ')} role="status" aria-live="polite" aria-busy="true" style={box}>
-      <p className="aiw-loading__title" style={{ margin: 0, fontWeight: 600 }}>{heading}</p>
+      <p className="aiw-loading__title" style={{ margin: 0, fontWeight: 600 }}>
+        {heading}
+      </p>
       <div
         className="aiw-loading__bar"
         role="progressbar"
@@ -82,8 +92,12 @@ export function AnalysisErrorState({ error, onRetry, title = 'Erro na análise',
   if (!error) return null;
   return (
     <section className={['aiw-error', className].filter(Boolean).join(' ')} role="alert" style={{ ...box, borderColor: '#fca5a5', background: '#fef2f2' }}>
-      <p className="aiw-error__title" style={{ margin: 0, fontWeight: 600, color: '#991b1b' }}>{title}</p>
-      <p className="aiw-error__message" style={{ margin: 0 }}>{error.message}</p>
+      <p className="aiw-error__title" style={{ margin: 0, fontWeight: 600, color: '#991b1b' }}>
+        {title}
+      </p>
+      <p className="aiw-error__message" style={{ margin: 0 }}>
+        {error.message}
+      </p>
       {error.retryable && onRetry && (
         <button type="button" className="aiw-error__retry" onClick={onRetry} disabled={left > 0} style={button}>
           {left > 0 ? `Tentar novamente em ${left} s` : 'Tentar novamente'}

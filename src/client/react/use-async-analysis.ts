@@ -144,7 +144,8 @@ export function useAsyncAnalysis<R = unknown, I = unknown>(type: AnalysisType, o
         const out = await tracker.start<R>(type, input, { idempotencyKey: newKey() });
         if (!mounted.current || gen !== generation.current) return;
         if (out.kind === 'result') setLocal((l) => ({ ...l, phase: 'done', result: out.result, mode: 'sync' }));
-        else if (out.kind === 'job') setLocal((l) => ({ ...l, phase: 'job', job: { jobId: out.jobId, estimatedSeconds: out.estimatedSeconds }, mode: 'async' }));
+        else if (out.kind === 'job')
+          setLocal((l) => ({ ...l, phase: 'job', job: { jobId: out.jobId, estimatedSeconds: out.estimatedSeconds }, mode: 'async' }));
         else setLocal((l) => ({ ...l, phase: 'error', error: out.error }));
       } finally {
         busy.current = false;
@@ -174,7 +175,8 @@ export function useAsyncAnalysis<R = unknown, I = unknown>(type: AnalysisType, o
   }, []);
 
   const startedAt = snap?.acceptedAt ?? local.startedAt;
-  const elapsedSeconds = startedAt !== undefined && status !== 'idle' ? Math.max(0, Math.floor(((active ? now : Math.max(now, startedAt)) - startedAt) / 1000)) : 0;
+  const elapsedSeconds =
+    startedAt !== undefined && status !== 'idle' ? Math.max(0, Math.floor(((active ? now : Math.max(now, startedAt)) - startedAt) / 1000)) : 0;
   const estimatedSeconds = local.job?.estimatedSeconds;
   const progress = status === 'completed' ? 1 : active ? (estimatedSeconds ? Math.min(0.95, elapsedSeconds / estimatedSeconds) : 0) : null;
 

@@ -35,7 +35,11 @@ const env: Record<string, string> = {
   WHATSAPP_TOKEN: waToken,
   WHATSAPP_PHONE_NUMBER_ID: waPhone,
 };
-process.stdout.write(Object.entries(env).map(([k, v]) => `${k}=${v}\n`).join(''));
+process.stdout.write(
+  Object.entries(env)
+    .map(([k, v]) => `${k}=${v}\n`)
+    .join(''),
+);
 process.stderr.write('emulators running (yolo, ollama, gemini, whatsapp); Ctrl-C to stop\n');
 
 let stopping = false;

@@ -12,14 +12,20 @@ export interface GeminiKnobs extends CommonKnobs {
 export type GeminiEmulator = Emulator<GeminiKnobs>;
 
 const STATUS_NAMES: Record<number, string> = {
-  400: 'INVALID_ARGUMENT', 401: 'UNAUTHENTICATED', 403: 'PERMISSION_DENIED', 404: 'NOT_FOUND',
-  429: 'RESOURCE_EXHAUSTED', 500: 'INTERNAL', 503: 'UNAVAILABLE', 504: 'DEADLINE_EXCEEDED',
+  400: 'INVALID_ARGUMENT',
+  401: 'UNAUTHENTICATED',
+  403: 'PERMISSION_DENIED',
+  404: 'NOT_FOUND',
+  429: 'RESOURCE_EXHAUSTED',
+  500: 'INTERNAL',
+  503: 'UNAVAILABLE',
+  504: 'DEADLINE_EXCEEDED',
 };
 
 const MESSAGES: Record<number, string> = {
   400: 'Request contains an invalid argument.',
   401: 'Request had invalid authentication credentials.',
-  403: 'Method doesn\'t allow unregistered callers (callers without established identity). Please use API Key or other form of API consumer identity to call this API.',
+  403: "Method doesn't allow unregistered callers (callers without established identity). Please use API Key or other form of API consumer identity to call this API.",
   404: 'Requested entity was not found.',
   429: 'You exceeded your current quota, please check your plan and billing details.',
   500: 'An internal error has occurred. Please retry or report in https://developers.generativeai.google/guide/troubleshooting',
@@ -27,7 +33,9 @@ const MESSAGES: Record<number, string> = {
 };
 
 export function googleError(status: number, message?: string, details?: unknown[]): { error: Record<string, unknown> } {
-  return { error: { code: status, message: message ?? MESSAGES[status] ?? 'error', status: STATUS_NAMES[status] ?? 'UNKNOWN', ...(details ? { details } : {}) } };
+  return {
+    error: { code: status, message: message ?? MESSAGES[status] ?? 'error', status: STATUS_NAMES[status] ?? 'UNKNOWN', ...(details ? { details } : {}) },
+  };
 }
 
 export function start(opts: { port?: number; host?: string } & GeminiKnobs = {}): Promise<GeminiEmulator> {
@@ -37,10 +45,22 @@ export function start(opts: { port?: number; host?: string } & GeminiKnobs = {})
   const fail = (ctx: RequestContext<GeminiKnobs>, status: number, k: GeminiKnobs) => {
     if (status === 429) {
       const delay = `${k.retryAfterSec ?? 2}s`;
-      return sendJson(ctx.res, 429, googleError(429, undefined, [
-        { '@type': 'type.googleapis.com/google.rpc.QuotaFailure', violations: [{ quotaMetric: 'generativelanguage.googleapis.com/generate_content_free_tier_requests', quotaId: 'GenerateRequestsPerMinutePerProjectPerModel-FreeTier' }] },
-        { '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: delay },
-      ]));
+      return sendJson(
+        ctx.res,
+        429,
+        googleError(429, undefined, [
+          {
+            '@type': 'type.googleapis.com/google.rpc.QuotaFailure',
+            violations: [
+              {
+                quotaMetric: 'generativelanguage.googleapis.com/generate_content_free_tier_requests',
+                quotaId: 'GenerateRequestsPerMinutePerProjectPerModel-FreeTier',
+              },
+            ],
+          },
+          { '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: delay },
+        ]),
+      );
     }
     if (status === 404 && !ROUTE.test(ctx.url.pathname)) {
       ctx.res.writeHead(404, { 'content-type': 'text/html; charset=UTF-8' });
@@ -67,12 +87,28 @@ export function start(opts: { port?: number; host?: string } & GeminiKnobs = {})
     const key = (ctx.req.headers['x-goog-api-key'] as string | undefined) ?? ctx.url.searchParams.get('key') ?? undefined;
     if (!key) return fail(ctx, 403, ctx.knobs);
     if (ctx.knobs.apiKey !== undefined && key !== ctx.knobs.apiKey) {
-      return sendJson(ctx.res, 400, googleError(400, 'API key not valid. Please pass a valid API key.', [
-        { '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: 'API_KEY_INVALID', domain: 'googleapis.com', metadata: { service: 'generativelanguage.googleapis.com' } },
-      ]));
+      return sendJson(
+        ctx.res,
+        400,
+        googleError(400, 'API key not valid. Please pass a valid API key.', [
+          {
+            '@type': 'type.googleapis.com/google.rpc.ErrorInfo',
+            reason: 'API_KEY_INVALID',
+            domain: 'googleapis.com',
+            metadata: { service: 'generativelanguage.googleapis.com' },
+          },
+        ]),
+      );
     }
     if (!(ctx.knobs.models ?? []).includes(model)) {
-      return sendJson(ctx.res, 404, googleError(404, `models/${model} is not found for API version v1beta, or is not supported for generateContent. Call ListModels to see the list of available models and their supported methods.`));
+      return sendJson(
+        ctx.res,
+        404,
+        googleError(
+          404,
+          `models/${model} is not found for API version v1beta, or is not supported for generateContent. Call ListModels to see the list of available models and their supported methods.`,
+        ),
+      );
     }
     let body: Record<string, unknown>;
     try {
@@ -95,7 +131,8 @@ export function start(opts: { port?: number; host?: string } & GeminiKnobs = {})
         if (typeof p.text === 'string') promptChars += p.text;
         const inline = p.inlineData as { mimeType?: string; data?: string } | undefined;
         if (inline) {
-          if (!inline.mimeType || typeof inline.data !== 'string') return sendJson(ctx.res, 400, googleError(400, '* GenerateContentRequest.contents.parts.inline_data: mime_type and data are required\n'));
+          if (!inline.mimeType || typeof inline.data !== 'string')
+            return sendJson(ctx.res, 400, googleError(400, '* GenerateContentRequest.contents.parts.inline_data: mime_type and data are required\n'));
           images++;
           firstImage ??= imageSize(Buffer.from(inline.data.slice(0, 4096), 'base64'));
         }
@@ -106,7 +143,9 @@ export function start(opts: { port?: number; host?: string } & GeminiKnobs = {})
     const gen = (body.generationConfig ?? {}) as Record<string, unknown>;
     const schema = gen.responseJsonSchema ?? gen.responseSchema;
     const json = gen.responseMimeType === 'application/json';
-    const text = json ? JSON.stringify(schema ? valueForSchema(schema, ctx.hash, firstImage ?? {}) : { resposta: portugueseText(ctx.hash, promptChars) }) : portugueseText(ctx.hash, promptChars);
+    const text = json
+      ? JSON.stringify(schema ? valueForSchema(schema, ctx.hash, firstImage ?? {}) : { resposta: portugueseText(ctx.hash, promptChars) })
+      : portugueseText(ctx.hash, promptChars);
     const promptTokens = approxTokens(promptChars) + images * 258;
     const outTokens = approxTokens(text);
     const answer = (t: string, last: boolean) => ({
@@ -115,7 +154,10 @@ export function start(opts: { port?: number; host?: string } & GeminiKnobs = {})
         promptTokenCount: promptTokens,
         ...(last ? { candidatesTokenCount: outTokens } : {}),
         totalTokenCount: promptTokens + (last ? outTokens : 0),
-        promptTokensDetails: [{ modality: 'TEXT', tokenCount: promptTokens - images * 258 }, ...(images ? [{ modality: 'IMAGE', tokenCount: images * 258 }] : [])],
+        promptTokensDetails: [
+          { modality: 'TEXT', tokenCount: promptTokens - images * 258 },
+          ...(images ? [{ modality: 'IMAGE', tokenCount: images * 258 }] : []),
+        ],
       },
       modelVersion: model,
       responseId: sha256(ctx.hash).slice(0, 22),

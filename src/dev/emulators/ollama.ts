@@ -27,8 +27,17 @@ export function start(opts: { port?: number; host?: string } & OllamaKnobs = {})
       if (method === 'POST' && path === '/api/generate') return { endpoint: 'POST /api/generate', handler: (c) => generate(c, 'generate'), inference: true };
       if (method === 'GET' && path === '/api/tags') return { endpoint: 'GET /api/tags', handler: tags, inference: false };
       if (method === 'GET' && path === '/api/ps') return { endpoint: 'GET /api/ps', handler: (c) => sendJson(c.res, 200, { models: [] }), inference: false };
-      if (method === 'GET' && path === '/api/version') return { endpoint: 'GET /api/version', handler: (c) => sendJson(c.res, 200, { version: c.knobs.version }), inference: false };
-      if ((method === 'GET' || method === 'HEAD') && path === '/') return { endpoint: 'GET /', handler: (c) => { c.res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }); c.res.end('Ollama is running'); }, inference: false };
+      if (method === 'GET' && path === '/api/version')
+        return { endpoint: 'GET /api/version', handler: (c) => sendJson(c.res, 200, { version: c.knobs.version }), inference: false };
+      if ((method === 'GET' || method === 'HEAD') && path === '/')
+        return {
+          endpoint: 'GET /',
+          handler: (c) => {
+            c.res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
+            c.res.end('Ollama is running');
+          },
+          inference: false,
+        };
       return undefined;
     },
     fail(ctx, status, k) {
@@ -49,7 +58,14 @@ export function start(opts: { port?: number; host?: string } & OllamaKnobs = {})
         modified_at: '2025-06-01T12:00:00.000000000Z',
         size: 4_661_224_676,
         digest: sha256(name),
-        details: { parent_model: '', format: 'gguf', family: name.split(/[:.\d]/)[0], families: [name.split(/[:.\d]/)[0]], parameter_size: '8.0B', quantization_level: 'Q4_K_M' },
+        details: {
+          parent_model: '',
+          format: 'gguf',
+          family: name.split(/[:.\d]/)[0],
+          families: [name.split(/[:.\d]/)[0]],
+          parameter_size: '8.0B',
+          quantization_level: 'Q4_K_M',
+        },
       })),
     });
   }
@@ -67,25 +83,31 @@ export function start(opts: { port?: number; host?: string } & OllamaKnobs = {})
     if (!known) return sendJson(ctx.res, 404, { error: `model '${model}' not found` });
     if (kind === 'chat' && body.messages !== undefined && !Array.isArray(body.messages)) return sendJson(ctx.res, 400, { error: 'messages must be an array' });
 
-    const promptText = kind === 'chat'
-      ? ((body.messages as Array<{ content?: unknown }>) ?? []).map((m) => String(m.content ?? '')).join('\n')
-      : String(body.prompt ?? '');
-    const images = kind === 'chat'
-      ? ((body.messages as Array<{ images?: unknown[] }>) ?? []).reduce((n, m) => n + (Array.isArray(m.images) ? m.images.length : 0), 0)
-      : Array.isArray(body.images) ? body.images.length : 0;
+    const promptText =
+      kind === 'chat' ? ((body.messages as Array<{ content?: unknown }>) ?? []).map((m) => String(m.content ?? '')).join('\n') : String(body.prompt ?? '');
+    const images =
+      kind === 'chat'
+        ? ((body.messages as Array<{ images?: unknown[] }>) ?? []).reduce((n, m) => n + (Array.isArray(m.images) ? m.images.length : 0), 0)
+        : Array.isArray(body.images)
+          ? body.images.length
+          : 0;
     const format = body.format;
     // Streamed or not, the same question gets the same answer.
     const seed = sha256(JSON.stringify([model, body.messages ?? null, body.prompt ?? null, body.system ?? null, format ?? null]));
-    const firstB64 = kind === 'chat'
-      ? ((body.messages as Array<{ images?: unknown[] }>) ?? []).flatMap((m) => (Array.isArray(m.images) ? m.images : []))[0]
-      : Array.isArray(body.images) ? body.images[0] : undefined;
+    const firstB64 =
+      kind === 'chat'
+        ? ((body.messages as Array<{ images?: unknown[] }>) ?? []).flatMap((m) => (Array.isArray(m.images) ? m.images : []))[0]
+        : Array.isArray(body.images)
+          ? body.images[0]
+          : undefined;
     const size = typeof firstB64 === 'string' ? imageSize(Buffer.from(firstB64.slice(0, 4096), 'base64')) : undefined;
     const topic = `${String(body.system ?? '')}\n${promptText}`;
-    const content = format === 'json'
-      ? JSON.stringify({ resposta: portugueseText(seed, topic) })
-      : format && typeof format === 'object'
-        ? JSON.stringify(valueForSchema(format, seed, size ?? {}))
-        : portugueseText(seed, topic);
+    const content =
+      format === 'json'
+        ? JSON.stringify({ resposta: portugueseText(seed, topic) })
+        : format && typeof format === 'object'
+          ? JSON.stringify(valueForSchema(format, seed, size ?? {}))
+          : portugueseText(seed, topic);
     const stats = {
       total_duration: 1_234_567_890,
       load_duration: 12_345_678,

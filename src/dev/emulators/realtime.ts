@@ -290,7 +290,13 @@ export async function start(options: RealtimeOptions): Promise<RealtimeEmulator>
         if (!claims) {
           // Realtime closes the channel when a refreshed token is invalid.
           c.channels.delete(m.topic);
-          send(c, { join_ref: m.join_ref, ref: null, topic: m.topic, event: 'system', payload: { extension: 'system', status: 'error', message: 'Invalid token', channel: m.topic } });
+          send(c, {
+            join_ref: m.join_ref,
+            ref: null,
+            topic: m.topic,
+            event: 'system',
+            payload: { extension: 'system', status: 'error', message: 'Invalid token', channel: m.topic },
+          });
           return send(c, { join_ref: m.join_ref, ref: m.ref, topic: m.topic, event: 'phx_close', payload: {} });
         }
         c.claims = claims;
@@ -407,14 +413,10 @@ export async function start(options: RealtimeOptions): Promise<RealtimeEmulator>
 /** Streams one HTTP request to `origin` and its answer back (bodies unread, as an API gateway does). */
 export function proxyHttp(origin: string, req: IncomingMessage, res: ServerResponse): void {
   const target = new URL(req.url ?? '/', origin);
-  const upstream = httpRequest(
-    target,
-    { method: req.method, headers: { ...req.headers, host: target.host } },
-    (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-    },
-  );
+  const upstream = httpRequest(target, { method: req.method, headers: { ...req.headers, host: target.host } }, (answer) => {
+    res.writeHead(answer.statusCode ?? 502, answer.headers);
+    answer.pipe(res);
+  });
   upstream.on('error', () => {
     if (!res.headersSent) {
       res.writeHead(502, { 'content-type': 'application/json' });

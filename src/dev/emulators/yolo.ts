@@ -26,7 +26,15 @@ export function start(opts: { port?: number; host?: string } & YoloKnobs = {}): 
       return undefined;
     },
     fail(ctx, status, k) {
-      const detail: Record<number, string> = { 400: 'Invalid image', 401: 'Not authenticated', 403: 'Forbidden', 404: 'Not Found', 429: 'Too Many Requests', 500: 'Internal Server Error', 503: 'Model is loading' };
+      const detail: Record<number, string> = {
+        400: 'Invalid image',
+        401: 'Not authenticated',
+        403: 'Forbidden',
+        404: 'Not Found',
+        429: 'Too Many Requests',
+        500: 'Internal Server Error',
+        503: 'Model is loading',
+      };
       sendJson(ctx.res, status, { detail: detail[status] ?? 'error' }, status === 429 ? { 'retry-after': String(k.retryAfterSec ?? 1) } : {});
     },
   });
@@ -37,7 +45,8 @@ export function start(opts: { port?: number; host?: string } & YoloKnobs = {}): 
     }
     const type = ctx.req.headers['content-type'] ?? '';
     const boundary = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(type);
-    if (!type.startsWith('multipart/form-data') || !boundary) return sendJson(ctx.res, 422, { detail: [{ loc: ['body', 'file'], msg: 'field required', type: 'value_error.missing' }] });
+    if (!type.startsWith('multipart/form-data') || !boundary)
+      return sendJson(ctx.res, 422, { detail: [{ loc: ['body', 'file'], msg: 'field required', type: 'value_error.missing' }] });
     const fields = parseMultipart(ctx.body, boundary[1] ?? boundary[2]!);
     const file = fields.get('file');
     if (!file || file.length === 0) return sendJson(ctx.res, 422, { detail: [{ loc: ['body', 'file'], msg: 'field required', type: 'value_error.missing' }] });
@@ -56,7 +65,9 @@ export function start(opts: { port?: number; host?: string } & YoloKnobs = {}): 
     }
     const kept = results.filter((r) => r.confidence >= (Number.isFinite(conf) ? conf : 0.25)).sort((a, b) => b.confidence - a.confidence);
     if (ctx.knobs.shape === 'wrapped') {
-      return sendJson(ctx.res, 200, { images: [{ results: kept, shape: [size.height, size.width], speed: { preprocess: 1.2, inference: 23.4, postprocess: 0.8 } }] });
+      return sendJson(ctx.res, 200, {
+        images: [{ results: kept, shape: [size.height, size.width], speed: { preprocess: 1.2, inference: 23.4, postprocess: 0.8 } }],
+      });
     }
     sendJson(ctx.res, 200, kept);
   }

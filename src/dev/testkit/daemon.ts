@@ -50,16 +50,15 @@ export function spawnDaemon(url: string, env: Env = {}, args: string[] = []): Ch
       line = { raw: text };
     }
     lines.push(line);
-    for (const w of [...waiters]) if (w.pred(line)) {
-      waiters.splice(waiters.indexOf(w), 1);
-      w.resolve(line);
-    }
+    for (const w of [...waiters])
+      if (w.pred(line)) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve(line);
+      }
   });
   let stderr = '';
   proc.stderr!.on('data', (d) => (stderr += d));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    proc.on('exit', (code, signal) => resolve({ code, signal })),
-  );
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => proc.on('exit', (code, signal) => resolve({ code, signal })));
   const waitForLine = (pred: (l: Record<string, unknown>) => boolean, timeoutMs = 15_000) => {
     const found = lines.find(pred);
     if (found) return Promise.resolve(found);

@@ -87,7 +87,9 @@ export function readSimpleToml(text: string): Record<string, Record<string, Toml
   let section = '';
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
-    let line = lines[i]!.replace(/\s+#.*$/, '').replace(/^#.*$/, '').trim();
+    let line = lines[i]!.replace(/\s+#.*$/, '')
+      .replace(/^#.*$/, '')
+      .trim();
     if (!line) continue;
     const header = /^\[([A-Za-z0-9_.-]+)\]$/.exec(line);
     if (header) {

@@ -59,10 +59,11 @@ export async function asymmetricKeys(): Promise<AsymmetricKeys> {
     rsa: { privateKey: rsa.privateKey, publicPem: await exportSPKI(rsa.publicKey), kid: 'rsa-1' },
     ec: { privateKey: ec.privateKey, kid: 'ec-1' },
     jwksUrl: `http://127.0.0.1:${port}/auth/v1/.well-known/jwks.json`,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -106,9 +107,26 @@ export async function badTokens(keys: AsymmetricKeys): Promise<Array<{ name: str
     { name: 'oversized', token: await userToken({ sub, extra: { pad: randomBytes(9000).toString('hex') } }) },
     { name: 'malformed', token: 'not-a-jwt' },
     { name: 'garbage segments', token: 'aaa.bbb.ccc' },
-    { name: 'anon key (role anon, no sub)', token: await new SignJWT({ role: 'anon' }).setProtectedHeader({ alg: 'HS256' }).setIssuer(ISSUER).setAudience('authenticated').setExpirationTime(now + 3600).sign(new TextEncoder().encode(JWT_SECRET)) },
+    {
+      name: 'anon key (role anon, no sub)',
+      token: await new SignJWT({ role: 'anon' })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setIssuer(ISSUER)
+        .setAudience('authenticated')
+        .setExpirationTime(now + 3600)
+        .sign(new TextEncoder().encode(JWT_SECRET)),
+    },
     { name: 'service role', token: await userToken({ sub, role: 'service_role' }) },
-    { name: 'no role claim', token: await new SignJWT({ aal: 'aal1' }).setProtectedHeader({ alg: 'HS256' }).setSubject(sub).setIssuer(ISSUER).setAudience('authenticated').setExpirationTime(now + 3600).sign(new TextEncoder().encode(JWT_SECRET)) },
+    {
+      name: 'no role claim',
+      token: await new SignJWT({ aal: 'aal1' })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject(sub)
+        .setIssuer(ISSUER)
+        .setAudience('authenticated')
+        .setExpirationTime(now + 3600)
+        .sign(new TextEncoder().encode(JWT_SECRET)),
+    },
     { name: 'sub not a uuid', token: await userToken({ sub: 'user-123' }) },
     { name: 'HS384 with the right secret', token: await new SignJWT(claims).setProtectedHeader({ alg: 'HS384' }).sign(new TextEncoder().encode(JWT_SECRET)) },
   ];

@@ -30,7 +30,12 @@ export interface ReportScore {
   unparsed: string[];
 }
 
-const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9%]+/g, '');
+const fold = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9%]+/g, '');
 
 function nameMatches(expected: string, name: string, key: string | null): boolean {
   const e = fold(expected);

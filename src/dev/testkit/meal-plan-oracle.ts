@@ -6,7 +6,11 @@ import type { MealPlan, MealPlanInput } from '../../nutrition/planner.ts';
 import type { Restriction } from '../../nutrition/restrictions.ts';
 import type { TacoFood, TacoTable } from '../../nutrition/taco.ts';
 
-const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+const fold = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 const words = (f: TacoFood) => ` ${fold(f.description).replace(/[^a-z0-9]+/g, ' ')} `;
 const hasAny = (f: TacoFood, list: string[]) => list.some((w) => words(f).includes(` ${w} `));
 const num = (f: TacoFood, k: 'sodium_mg' | 'energy_kcal' | 'carbohydrate_g') => {
@@ -17,10 +21,11 @@ const num = (f: TacoFood, k: 'sodium_mg' | 'energy_kcal' | 'carbohydrate_g') => 
 /** A deliberately blunt reading of the restrictions: TACO categories plus obvious words. */
 export function breaksRestriction(f: TacoFood, r: Restriction): boolean {
   const d = fold(f.description);
-  const meat = ['Carnes e derivados', 'Pescados e frutos do mar'].includes(f.category) || hasAny(f, ['carne', 'frango', 'peixe', 'porco', 'bovina', 'presunto', 'atum', 'sardinha']);
+  const meat =
+    ['Carnes e derivados', 'Pescados e frutos do mar'].includes(f.category) ||
+    hasAny(f, ['carne', 'frango', 'peixe', 'porco', 'bovina', 'presunto', 'atum', 'sardinha']);
   const dairy =
-    f.category === 'Leite e derivados' ||
-    (hasAny(f, ['leite', 'queijo', 'iogurte', 'manteiga', 'requeijao']) && !/^couve|tofu|leite, de coco/.test(d));
+    f.category === 'Leite e derivados' || (hasAny(f, ['leite', 'queijo', 'iogurte', 'manteiga', 'requeijao']) && !/^couve|tofu|leite, de coco/.test(d));
   switch (r) {
     case 'vegetarian':
       return meat;
@@ -41,7 +46,9 @@ export function breaksRestriction(f: TacoFood, r: Restriction): boolean {
 
 /** The food itself: the first part of the TACO description ("Cenoura, crua" and "Cenoura, cozida" are both cenoura). */
 export function foodBase(f: TacoFood): string {
-  const parts = fold(f.description).split(',').map((p) => p.trim());
+  const parts = fold(f.description)
+    .split(',')
+    .map((p) => p.trim());
   // TACO files distinct soy products under "Soja" (tofu, drink, flour): those are different foods.
   return parts[0] === 'soja' ? `${parts[0]}, ${parts[1]}` : parts[0]!;
 }
@@ -129,7 +136,7 @@ export function planProblems(req: MealPlanInput, plan: MealPlan, taco: TacoTable
           families.add(f.category === 'Leguminosas e derivados' ? (/tofu/.test(base) ? 'tofu' : 'legume') : f.category);
           if (meal.name === 'Almoço' && base !== 'feijao') lunchToday.add(base);
         }
-        const c = (num(f, 'carbohydrate_g') ?? 0) * it.grams / 100;
+        const c = ((num(f, 'carbohydrate_g') ?? 0) * it.grams) / 100;
         carbs += c;
         if (diabetic) {
           if (REFINED.test(fold(f.description))) bad(`${where}: refined starch in a diabetic plan`);

@@ -71,4 +71,3 @@ export function doubleCompressedPdf(content: Buffer): Buffer {
   push(`trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`);
   return Buffer.concat(parts);
 }
-

@@ -42,7 +42,15 @@ export interface AnalysisOutcome<R> {
 }
 
 export function analysisContext(ctx: JobContext): AnalysisContext {
-  return { jobId: ctx.jobId, userId: ctx.userId, cacheScope: ctx.userId, attempt: ctx.attempt, maxAttempts: ctx.maxAttempts, signal: ctx.signal, calls: ctx.calls };
+  return {
+    jobId: ctx.jobId,
+    userId: ctx.userId,
+    cacheScope: ctx.userId,
+    attempt: ctx.attempt,
+    maxAttempts: ctx.maxAttempts,
+    signal: ctx.signal,
+    calls: ctx.calls,
+  };
 }
 
 export function validateOptions(config: AppConfig) {

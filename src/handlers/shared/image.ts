@@ -54,7 +54,10 @@ export function assertImageDimensions(bytes: Uint8Array, maxPixels: number): voi
   if (!d) return;
   if (d.width * d.height > maxPixels || d.width > MAX_IMAGE_SIDE || d.height > MAX_IMAGE_SIDE) {
     const mp = Math.round(maxPixels / 100_000) / 10;
-    throw new PermanentError('image_dimensions_too_large', `a imagem tem ${d.width}×${d.height} pixels; o limite é ${mp} megapixels e ${MAX_IMAGE_SIDE} pixels por lado`);
+    throw new PermanentError(
+      'image_dimensions_too_large',
+      `a imagem tem ${d.width}×${d.height} pixels; o limite é ${mp} megapixels e ${MAX_IMAGE_SIDE} pixels por lado`,
+    );
   }
 }
 
@@ -117,7 +120,8 @@ export async function downloadImage(rawUrl: string, opts: DownloadOptions): Prom
       const location = res.headers.location;
       if (status >= 300 && status < 400 && location) {
         res.destroy();
-        if (hop >= MAX_REDIRECTS) throw new PermanentError('image_download_failed', `a imagem não pôde ser baixada: mais de ${MAX_REDIRECTS} redirecionamentos`);
+        if (hop >= MAX_REDIRECTS)
+          throw new PermanentError('image_download_failed', `a imagem não pôde ser baixada: mais de ${MAX_REDIRECTS} redirecionamentos`);
         url = new URL(location, url);
         continue;
       }

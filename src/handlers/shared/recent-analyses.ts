@@ -39,7 +39,10 @@ export function summariseAnalysis(a: RecentAnalysis): string {
   const r = obj(a.result);
   const when = day(a.completed_at);
   if (a.type === 'sofia_image') {
-    const foods = arr(r.foods).map((f) => str(obj(f).name)).filter(Boolean).slice(0, 8);
+    const foods = arr(r.foods)
+      .map((f) => str(obj(f).name))
+      .filter(Boolean)
+      .slice(0, 8);
     const kcal = obj(r.totals).kcal;
     return `Refeição analisada (${when}): ${foods.length ? foods.join(', ') : 'nenhum alimento reconhecido'}${typeof kcal === 'number' && foods.length ? ` — cerca de ${kcal} kcal` : ''}.`;
   }
