@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './support/browser.ts';
 import { build } from 'vite';
 import { platePng } from '../scripts/demo/png.ts';
 import { PLATE_VARIANT } from '../scripts/demo/requests.ts';
@@ -43,20 +44,11 @@ before(async () => {
   token = await stack.tokenFor(userId);
   profile = mkdtempSync(path.join(tmpdir(), 'aiw-chromium-'));
   context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     headless: true,
     viewport: { width: 900, height: 900 },
     locale: 'pt-BR',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_ARGS,
   });
 });
 

@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './support/browser.ts';
 import type { Daemon } from '../src/start.ts';
 import { startTestDaemon } from './support/daemon.ts';
 import { useFreshDatabase, waitUntil } from './support/database.ts';
@@ -101,18 +102,9 @@ before(async () => {
   for (const hit of [true, true, false, true]) daemon.events.emit('cache:lookup', { type: 'sofia_image', hit });
   profile = mkdtempSync(join(tmpdir(), 'aiw-chromium-'));
   context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_ARGS,
     viewport: { width: 1440, height: 1100 },
   });
 });
