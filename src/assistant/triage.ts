@@ -119,6 +119,21 @@ function childController(parent: AbortSignal): { ctl: AbortController; release: 
  * and the model's second opinion side by side. Either the urgent outcome or the answer comes back;
  * an answer that failed is rethrown only when the second opinion did not raise the alarm.
  */
+/** How long a cut triage request may take to unwind before the turn goes on without its record. */
+const TRIAGE_UNWIND_MS = 200;
+
+async function settledWithin(p: Promise<unknown>, ms: number): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([
+    p.then(
+      () => undefined,
+      () => undefined,
+    ),
+    new Promise<void>((resolve) => (timer = setTimeout(resolve, ms))),
+  ]);
+  clearTimeout(timer);
+}
+
 export async function turnWithTriage<T>(message: string, opts: TriageOptions, answer: (signal: AbortSignal) => Promise<T>): Promise<TurnOutcome<T>> {
   const detected = detectUrgency(message);
   if (detected.urgent) return { kind: 'urgent', assessment: fromDetector(detected, opts.text && opts.timeoutMs > 0 ? 'not_asked' : 'off') };
@@ -140,14 +155,18 @@ export async function turnWithTriage<T>(message: string, opts: TriageOptions, an
     }, opts.timeoutMs);
   });
   let opinion: TriageOpinion | null;
+  const triage = askTriage(opts.text, message, triageCtl.ctl.signal, opts.calls, opts.history);
   try {
     // The race returns on time even if a client ignores its signal.
-    opinion = await Promise.race([askTriage(opts.text, message, triageCtl.ctl.signal, opts.calls, opts.history), deadline]);
+    opinion = await Promise.race([triage, deadline]);
   } finally {
     clearTimeout(timer);
     triageCtl.release();
     if (!triageCtl.ctl.signal.aborted) triageCtl.ctl.abort(new Error('triage done'));
   }
+  // A request cut at the deadline records itself in the job's provider calls as it unwinds (its
+  // abort settles it at once); wait for that, briefly, so the record is complete when the job settles.
+  await settledWithin(triage, TRIAGE_UNWIND_MS);
 
   if (opinion?.urgent && !opts.signal.aborted) {
     answerCtl.ctl.abort(new Error('urgent: the ordinary answer is not needed'));
