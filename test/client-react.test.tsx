@@ -173,10 +173,15 @@ test('error states: invalid input has no retry; no connection offers Tentar nova
   const offline = await findRole('alert');
   assert.match(offline.textContent ?? '', /Sem conexão/);
   assert.ok(button('Tentar novamente'), 'expected: button("Tentar novamente")');
-  assert.deepEqual(toasts, [
-    'Erro na análise: Não conseguimos ler o que foi enviado. Confira o arquivo ou o texto e tente de novo.',
-    'Erro na análise: Sem conexão com a internet. Verifique sua conexão e tente novamente.',
-  ]);
+  // The toast is raised by an effect after the alert renders: wait for it, bounded.
+  await waitFor(
+    () =>
+      assert.deepEqual(toasts, [
+        'Erro na análise: Não conseguimos ler o que foi enviado. Confira o arquivo ou o texto e tente de novo.',
+        'Erro na análise: Sem conexão com a internet. Verifique sua conexão e tente novamente.',
+      ]),
+    WAIT,
+  );
 });
 
 test('unmount while running: the follower and the Realtime channel are released', async () => {

@@ -301,6 +301,8 @@ test('default priorities: interactive types run before batch work when the inser
     const order: string[] = [];
     d.events.on('job:claimed', (e) => void order.push(e.jobId));
     const [plan, chat, chosen] = [randomUUID(), randomUUID(), randomUUID()] as string[] as [string, string, string];
+    // Rows earlier tests of this file left pending would share the claim with these three: clear them.
+    await db.pool.query(`update analysis_jobs set status = 'cancelled', completed_at = now() where status = 'pending'`);
     const done = d.events.waitFor('job:completed', (e) => e.jobId === plan, 10_000);
     // One statement, so one notification and one claim that sees all three; the plan is the oldest.
     await db.pool.query(
