@@ -18,6 +18,7 @@ import { demoDatabase } from './demo/database.ts';
 import { describeError, GatewayClient, type GatewayReply } from './demo/gateway-client.ts';
 import { printAssistant, printExam, printFood, printMealPlan, printWhatsapp } from './demo/print.ts';
 import { assistantInput, examInput, mealPlanInput, sofiaInput, WHATSAPP_FROM, WHATSAPP_TEXT } from './demo/requests.ts';
+import { emulatorProviderEnv } from '../src/dev/emulators/env.ts';
 
 // Demo-only secrets: they protect nothing but this process's loopback ports.
 const SUPABASE_URL = 'http://127.0.0.1:54321';
@@ -105,13 +106,10 @@ async function withDatabase(db: Awaited<ReturnType<typeof demoDatabase>>): Promi
       UNIFIED_USE_ASYNC: 'true',
       WHATSAPP_USE_ASYNC: 'true',
       MEAL_PLAN_USE_ASYNC: 'true',
-      YOLO_URL: `${y.url}/detect`,
-      OLLAMA_HOST: o.url,
-      GEMINI_BASE_URL: g.url,
-      GEMINI_API_KEY: GEMINI_KEY,
-      WHATSAPP_API_URL: `${w.url}/v21.0`,
-      WHATSAPP_TOKEN: WA_TOKEN,
-      WHATSAPP_PHONE_NUMBER_ID: WA_PHONE_ID,
+      ...emulatorProviderEnv(
+        { yolo: y.url, ollama: o.url, gemini: g.url, whatsapp: w.url },
+        { geminiKey: GEMINI_KEY, whatsappToken: WA_TOKEN, whatsappPhoneNumberId: WA_PHONE_ID },
+      ),
     };
     // The environment is built here, not inherited: a developer's real GEMINI_API_KEY or flags
     // must not leak into a demo that promises to stay on this machine.

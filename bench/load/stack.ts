@@ -13,6 +13,7 @@ import * as whatsapp from '../../src/dev/emulators/whatsapp.ts';
 import * as yolo from '../../src/dev/emulators/yolo.ts';
 import { signUserToken } from '../../scripts/demo/auth.ts';
 import type { ChildMessage, DaemonSample } from './daemon-child.ts';
+import { emulatorProviderEnv } from '../../src/dev/emulators/env.ts';
 
 export const ADMIN_URL = process.env.BENCH_DATABASE_ADMIN_URL ?? DEFAULT_DATABASE_URL;
 export const SUPABASE_URL = 'http://127.0.0.1:54321';
@@ -66,16 +67,13 @@ export async function startEmulators(latencyMs: [number, number]): Promise<Emula
   return {
     all: [y, o, g, w],
     env: {
-      YOLO_URL: `${y.url}/detect`,
-      OLLAMA_HOST: o.url,
-      GEMINI_BASE_URL: g.url,
-      GEMINI_API_KEY: GEMINI_KEY,
+      ...emulatorProviderEnv(
+        { yolo: y.url, ollama: o.url, gemini: g.url, whatsapp: w.url },
+        { geminiKey: GEMINI_KEY, whatsappToken: WA_TOKEN, whatsappPhoneNumberId: WA_PHONE_ID },
+      ),
       // Gemini sits second in every chain and the emulated Ollama/YOLO never fail here, so Gemini
       // is not called at all; the high RPM only makes sure a fallback could not throttle the run.
       GEMINI_RPM: '10000',
-      WHATSAPP_API_URL: `${w.url}/v21.0`,
-      WHATSAPP_TOKEN: WA_TOKEN,
-      WHATSAPP_PHONE_NUMBER_ID: WA_PHONE_ID,
     },
     requests: () => ({ yolo: y.stats.requests, ollama: o.stats.requests, gemini: g.stats.requests, whatsapp: w.stats.requests }),
     close: async () => {

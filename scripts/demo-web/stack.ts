@@ -16,6 +16,7 @@ import * as whatsapp from '../../src/dev/emulators/whatsapp.ts';
 import * as yolo from '../../src/dev/emulators/yolo.ts';
 import { startDaemon, type Daemon } from '../../src/start.ts';
 import { signUserToken } from '../demo/auth.ts';
+import { emulatorProviderEnv } from '../../src/dev/emulators/env.ts';
 
 // Local-only secrets: they protect nothing but this machine's loopback ports.
 export const STACK_JWT_SECRET = 'ai-worker-demo-jwt-secret-not-for-production-0001';
@@ -85,14 +86,11 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       SERVE_FUNCTIONS: 'true',
       SUPABASE_URL: STACK_AUTH_URL,
       SUPABASE_JWT_SECRET: STACK_JWT_SECRET,
-      YOLO_URL: `${y.url}/detect`,
-      OLLAMA_HOST: o.url,
-      GEMINI_BASE_URL: g.url,
-      GEMINI_API_KEY: GEMINI_KEY,
+      ...emulatorProviderEnv(
+        { yolo: y.url, ollama: o.url, gemini: g.url, whatsapp: w.url },
+        { geminiKey: GEMINI_KEY, whatsappToken: WA_TOKEN, whatsappPhoneNumberId: WA_PHONE_ID },
+      ),
       GEMINI_RPM: '10000',
-      WHATSAPP_API_URL: `${w.url}/v21.0`,
-      WHATSAPP_TOKEN: WA_TOKEN,
-      WHATSAPP_PHONE_NUMBER_ID: WA_PHONE_ID,
       ...flags,
       ...options.env,
     };

@@ -6,6 +6,7 @@ import * as ollama from './ollama.ts';
 import * as whatsapp from './whatsapp.ts';
 import * as yolo from './yolo.ts';
 import { EnvReader } from '../../env/reader.ts';
+import { emulatorProviderEnv } from './env.ts';
 
 const r = new EnvReader(process.env);
 const host = r.string('EMU_HOST', '127.0.0.1');
@@ -26,15 +27,10 @@ const [y, o, g, w] = await Promise.all([
   whatsapp.start({ port: ports.whatsapp, host, token: waToken, phoneNumberId: waPhone }),
 ]);
 
-const env: Record<string, string> = {
-  YOLO_URL: `${y.url}/detect`,
-  OLLAMA_HOST: o.url,
-  GEMINI_BASE_URL: g.url,
-  GEMINI_API_KEY: geminiKey,
-  WHATSAPP_API_URL: `${w.url}/v21.0`,
-  WHATSAPP_TOKEN: waToken,
-  WHATSAPP_PHONE_NUMBER_ID: waPhone,
-};
+const env = emulatorProviderEnv(
+  { yolo: y.url, ollama: o.url, gemini: g.url, whatsapp: w.url },
+  { geminiKey, whatsappToken: waToken, whatsappPhoneNumberId: waPhone },
+);
 process.stdout.write(
   Object.entries(env)
     .map(([k, v]) => `${k}=${v}\n`)

@@ -12,6 +12,7 @@ import * as whatsapp from '../emulators/whatsapp.ts';
 import * as yolo from '../emulators/yolo.ts';
 import { DEFAULT_WHATSAPP_SERVICE_USER_ID } from '../../config.ts';
 import type { EventBus } from '../../events.ts';
+import { emulatorProviderEnv } from '../emulators/env.ts';
 
 export const GEMINI_KEY = 'test-gemini-key';
 export const WA_TOKEN = 'test-whatsapp-token';
@@ -47,14 +48,11 @@ export async function startEmulators(): Promise<TestEmulators> {
     gemini: g,
     whatsapp: w,
     env: {
-      YOLO_URL: `${y.url}/detect`,
-      OLLAMA_HOST: o.url,
-      GEMINI_BASE_URL: g.url,
-      GEMINI_API_KEY: GEMINI_KEY,
+      ...emulatorProviderEnv(
+        { yolo: y.url, ollama: o.url, gemini: g.url, whatsapp: w.url },
+        { geminiKey: GEMINI_KEY, whatsappToken: WA_TOKEN, whatsappPhoneNumberId: WA_PHONE },
+      ),
       GEMINI_RPM: '10000',
-      WHATSAPP_API_URL: `${w.url}/v21.0`,
-      WHATSAPP_TOKEN: WA_TOKEN,
-      WHATSAPP_PHONE_NUMBER_ID: WA_PHONE,
       PROVIDER_RETRIES: '0',
       IMAGE_URL_ALLOW_HTTP: 'true',
       // The test file servers listen on 127.0.0.1, which production refuses (url_not_allowed).
