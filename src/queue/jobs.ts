@@ -409,3 +409,137 @@ export const RENEW_SQL = RENEW;
 export const RECOVER_LAPSED_SQL = RECOVER_LAPSED;
 export const COMPLETE_MANY_SQL = COMPLETE_MANY;
 export const FAIL_OR_RETRY_SQL = FAIL_OR_RETRY;
+
+// The batched settles (issue 15, "one settle path"): the worker's settler writes every outcome of
+// one kind in one flush with one statement, as completions always were. Each row keeps its own
+// values (one JSON array, like COMPLETE_MANY) and its own fence; the single-row statements above stay
+// the per-job fallback when a batch fails, and must say the same: a change to one is a change to both.
+
+export interface Failure extends LeaseRef {
+  error: JobErrorJson;
+  permanent: boolean;
+  delayMs: number;
+  providerCalls?: unknown;
+}
+
+/** A fenced settle's row: what the job became. Absent from the result when the lease was not ours. */
+export interface SettledRow {
+  status: 'failed' | 'pending';
+  run_at: Date;
+}
+
+const FAIL_OR_RETRY_MANY = `
+with failed as (
+  select * from jsonb_to_recordset($1::jsonb) as f(
+    id uuid, lease_token uuid, permanent boolean, error jsonb, delay_ms double precision, provider_calls jsonb, locked_by text)
+), settled as (
+update public.analysis_jobs j
+   set updated_at = now(),
+       status = case when f.permanent or j.attempts >= j.max_attempts then 'failed' else 'pending' end,
+       run_at = case when f.permanent or j.attempts >= j.max_attempts then j.run_at else now() + make_interval(secs => f.delay_ms / 1000) end,
+       completed_at = case when f.permanent or j.attempts >= j.max_attempts then now() else null end,
+       error = f.error,
+       provider_calls = coalesce(f.provider_calls, j.provider_calls),
+       locked_by = null, lease_token = null, locked_until = null
+  from failed f
+ where j.id = f.id and j.lease_token = f.lease_token and j.status = 'processing'
+returning j.id, j.status, j.run_at, j.attempts, f.locked_by
+), ledger as (
+  insert into public.analysis_job_outcomes (job_id, status, attempt, worker_id)
+  select id, status, attempts, locked_by from settled where status = 'failed'
+)
+select id, status, run_at from settled`;
+
+export async function failOrRetryJobs(db: Queryable, failures: Failure[]): Promise<Map<string, SettledRow>> {
+  if (failures.length === 0) return new Map();
+  const payload = failures.map((f) => ({
+    id: f.id,
+    lease_token: f.lease_token,
+    permanent: f.permanent,
+    error: f.error,
+    delay_ms: Math.max(0, Math.round(f.delayMs)),
+    provider_calls: f.providerCalls ?? null,
+    locked_by: f.locked_by ?? null,
+  }));
+  const { rows } = await db.query<SettledRow & { id: string }>({ name: 'ai-worker.fail-many', text: FAIL_OR_RETRY_MANY, values: [storableJson(payload)] });
+  return new Map(rows.map(({ id, ...row }) => [id, row]));
+}
+
+export interface Snooze extends LeaseRef {
+  error: JobErrorJson;
+  delayMs: number;
+  maxSnoozes: number;
+}
+
+const SNOOZE_MANY = `
+with snoozed as (
+  select * from jsonb_to_recordset($1::jsonb) as s(id uuid, lease_token uuid, error jsonb, delay_ms double precision, max_snoozes integer, locked_by text)
+), settled as (
+update public.analysis_jobs j
+   set updated_at = now(),
+       status = case when j.snoozes >= s.max_snoozes and j.attempts >= j.max_attempts then 'failed' else 'pending' end,
+       attempts = case when j.snoozes < s.max_snoozes then greatest(j.attempts - 1, 0) else j.attempts end,
+       snoozes = j.snoozes + 1,
+       run_at = case when j.snoozes >= s.max_snoozes and j.attempts >= j.max_attempts then j.run_at
+                     else now() + make_interval(secs => s.delay_ms / 1000) end,
+       completed_at = case when j.snoozes >= s.max_snoozes and j.attempts >= j.max_attempts then now() else null end,
+       error = s.error,
+       locked_by = null, lease_token = null, locked_until = null
+  from snoozed s
+ where j.id = s.id and j.lease_token = s.lease_token and j.status = 'processing'
+returning j.id, j.status, j.run_at, j.attempts, (j.snoozes <= s.max_snoozes) as refunded, s.locked_by
+), ledger as (
+  insert into public.analysis_job_outcomes (job_id, status, attempt, worker_id)
+  select id, status, attempts, locked_by from settled where status = 'failed'
+)
+select id, status, run_at, refunded from settled`;
+
+export async function snoozeJobs(db: Queryable, snoozes: Snooze[]): Promise<Map<string, SettledRow & { refunded: boolean }>> {
+  if (snoozes.length === 0) return new Map();
+  const payload = snoozes.map((s) => ({
+    id: s.id,
+    lease_token: s.lease_token,
+    error: s.error,
+    delay_ms: Math.max(0, Math.round(s.delayMs)),
+    max_snoozes: s.maxSnoozes,
+    locked_by: s.locked_by ?? null,
+  }));
+  const { rows } = await db.query<SettledRow & { id: string; refunded: boolean }>({
+    name: 'ai-worker.snooze-many',
+    text: SNOOZE_MANY,
+    values: [storableJson(payload)],
+  });
+  return new Map(rows.map(({ id, ...row }) => [id, row]));
+}
+
+export interface Cancellation extends LeaseRef {
+  message: string;
+}
+
+const CANCEL_MANY = `
+with acknowledged as (
+  select * from jsonb_to_recordset($1::jsonb) as c(id uuid, lease_token uuid, message text, locked_by text)
+), settled as (
+update public.analysis_jobs j
+   set status = 'cancelled', completed_at = now(), updated_at = now(),
+       error = jsonb_build_object('code', 'cancelled', 'message', c.message),
+       locked_by = null, lease_token = null, locked_until = null
+  from acknowledged c
+ where j.id = c.id and j.lease_token = c.lease_token and j.status = 'processing'
+returning j.id, j.attempts, c.locked_by
+), ledger as (
+  insert into public.analysis_job_outcomes (job_id, status, attempt, worker_id)
+  select id, 'cancelled', attempts, locked_by from settled
+)
+select id from settled`;
+
+export async function cancelJobs(db: Queryable, cancellations: Cancellation[]): Promise<Set<string>> {
+  if (cancellations.length === 0) return new Set();
+  const payload = cancellations.map((c) => ({ id: c.id, lease_token: c.lease_token, message: c.message, locked_by: c.locked_by ?? null }));
+  const { rows } = await db.query<{ id: string }>({ name: 'ai-worker.cancel-many', text: CANCEL_MANY, values: [storableJson(payload)] });
+  return new Set(rows.map((r) => r.id));
+}
+
+export const FAIL_OR_RETRY_MANY_SQL = FAIL_OR_RETRY_MANY;
+export const SNOOZE_MANY_SQL = SNOOZE_MANY;
+export const CANCEL_MANY_SQL = CANCEL_MANY;

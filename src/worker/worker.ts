@@ -13,48 +13,20 @@ import type { HandlerRegistry } from '../handlers/registry.ts';
 import type { HandlerResult } from '../handlers/types.ts';
 import type { CallRecord } from '../providers/call.ts';
 import { retryDelayMs } from '../retry/backoff.ts';
-import {
-  cancelJob,
-  claimJobs,
-  failOrRetryJob,
-  recoverLapsedLeases,
-  recordDelivery,
-  releaseJobs,
-  renewLeases,
-  snoozeJob,
-  type ClaimedJob,
-} from '../queue/jobs.ts';
+import { claimJobs, recordDelivery, recoverLapsedLeases, renewLeases, type ClaimedJob } from '../queue/jobs.ts';
 import { JobListener } from '../queue/listener.ts';
 import { cleanupExpiredCache } from '../cache/store.ts';
-import { CompletionBatcher } from './completions.ts';
+import { Claimer } from './claimer.ts';
+import { retryWithinLease, Settler } from './settler.ts';
+import { TrackedJobs, type TrackedJob } from './tracked.ts';
 import { freshHolder, upsertWorker, WorkerIdInUseError, type WorkerInfo, type WorkerStatus } from './registry.ts';
 
-/** After a failed claim (outage, dead connection), the next try; the listener's reconnect may come sooner. */
-const CLAIM_RETRY_MS = 1_000;
-
-/**
- * Claim-ahead: while a backlog lasts and handlers are quick, one claim also fetches the jobs the pool
- * will start within this horizon (at the measured handler duration), so a round trip claims — and a
- * completion batch settles — many jobs, not just one pool's worth. Slow handlers (AI calls) get no
- * lookahead at all: nothing is held that another daemon could be running. At most
- * LOOKAHEAD_MAX_PER_SLOT × concurrency (and LOOKAHEAD_MAX in all) wait, leased, in memory.
- */
-const LOOKAHEAD_HORIZON_MS = 10;
-const LOOKAHEAD_MAX_PER_SLOT = 25;
-const LOOKAHEAD_MAX = 250;
 /**
  * Claim-ahead bounded in time: a job claimed ahead that has not started within this long is handed
  * back (attempt refunded) for another daemon, and the claim-ahead stops until a handler's duration is
  * measured again — the average that sized it was wrong (a slow job among fast ones).
  */
 const LOOKAHEAD_MAX_WAIT_MS = 1_000;
-
-/**
- * Retry wake-ups are kept per 20 ms bucket: every due retry gets its own wake-up (issue 15: keeping
- * only the earliest made a later retry wait for the sweep), and a burst of retries costs one timer
- * per bucket, not one per job.
- */
-const WAKE_BUCKET_MS = 20;
 
 /** Error codes that mean "the whole provider chain is open": snooze, and pause the type. */
 const OUTAGE_CODES = new Set(['providers_circuit_open', 'circuit_open']);
@@ -72,18 +44,19 @@ class AbortReason extends Error {
   }
 }
 
-interface RunningJob {
-  job: ClaimedJob;
-  controller: AbortController;
+/** What the worker keeps beside a held job (src/worker/tracked.ts holds the job and its state). */
+interface Attempt {
+  /** Made when the job starts (or is acknowledged cancelled before it could). */
+  controller: AbortController | undefined;
   started: number;
-  /** Set once a settle statement for this job is on its way; the heartbeat then leaves it alone. */
-  settling: boolean;
   /** Provider calls the handler made, kept for the row when the attempt fails. */
   calls: CallRecord[];
-  timeout: NodeJS.Timeout;
-  /** The handler's own promise has settled. Until then it holds its slot, even after the job settled. */
-  handlerDone: boolean;
+  timeout: NodeJS.Timeout | undefined;
 }
+
+type Held = TrackedJob<Attempt>;
+
+type Outcome = { ok: true; out: HandlerResult; version: string | undefined } | { ok: false; err: unknown };
 
 export interface WorkerDeps {
   pool: pg.Pool;
@@ -99,64 +72,49 @@ export interface WorkerDeps {
 export class Worker {
   readonly id: string;
   private readonly info: WorkerInfo;
-  /** Every job we hold a lease on: handlers running, and settles on their way to the database. */
-  private readonly running = new Map<string, RunningJob>();
-  /**
-   * Handlers executing now, counted until their own promise settles — including abandoned ones (the
-   * job was settled after an abort, the handler ignored its signal and still runs). WORKER_CONCURRENCY
-   * bounds this, so abandoned handlers can never pile up beyond the slots.
-   */
-  private active = 0;
-  /** Handlers still running whose job was already settled (they ignored their AbortSignal). */
-  private readonly abandoned = new Map<string, RunningJob>();
-  /** Handlers (abandoned included) and claimed-ahead jobs per type, for WORKER_CONCURRENCY_<TYPE>. */
-  private readonly perType = new Map<string, number>();
-  /** Types whose whole provider chain is open: not claimed before this time (Date.now() ms). */
-  private readonly pausedUntil = new Map<string, number>();
-  /** Claimed ahead (leased, handler not started yet); they start as slots free, in claim order. */
-  private queued: ClaimedJob[] = [];
-  /** When each claimed-ahead job was claimed (performance.now()). */
-  private readonly queuedAt = new WeakMap<ClaimedJob, number>();
-  private staleTimer: NodeJS.Timeout | undefined;
-  /** Moving average of handler durations (ms); sizes the claim-ahead. Unknown until a handler ends. */
-  private handlerMs: number | undefined;
-  private readonly lookaheadMax: number;
-  private readonly completions: CompletionBatcher;
+  /** Every job this daemon holds a lease on (or whose abandoned handler still runs), with its state. */
+  private readonly jobs = new TrackedJobs<Attempt>();
+  private readonly claimer: Claimer;
+  private readonly settler: Settler;
   private readonly listener: JobListener;
   private status: WorkerStatus = 'running';
   private stopping = false;
-  private filling = false;
-  private refill = false;
-  /** The last claim filled every free slot: more may be waiting, so finishing jobs claim again. */
-  private backlog = true;
-  /** Bumped by every poke, so a claim that started before a notification cannot clear its flag. */
-  private pokes = 0;
+  private staleTimer: NodeJS.Timeout | undefined;
   private heartbeatTimer: NodeJS.Timeout | undefined;
   private sweepTimer: NodeJS.Timeout | undefined;
-  private readonly wakeTimers = new Map<number, NodeJS.Timeout>();
-  private idleWaiters: Array<() => void> = [];
   private readonly startedAt = Date.now();
 
   constructor(private readonly deps: WorkerDeps) {
     const { config } = deps;
     this.id = config.id ?? `${os.hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
     this.info = { id: this.id, host: os.hostname(), pid: process.pid, version: deps.version, concurrency: config.concurrency };
-    this.lookaheadMax = Math.min(LOOKAHEAD_MAX, LOOKAHEAD_MAX_PER_SLOT * config.concurrency);
-    // A completion batch can hold a whole claim's worth.
-    // A lone completion (nothing else running or waiting to start) is written at once: no batch
-    // partner can come, and waiting only adds to the turnaround a client sees.
-    this.completions = new CompletionBatcher(
-      deps.pool,
-      config.completionBatchMs,
-      config.concurrency + this.lookaheadMax,
-      () => this.active > 0 || this.queued.length > 0,
-    );
+    this.claimer = new Claimer({
+      concurrency: config.concurrency,
+      typeCaps: config.typeConcurrency,
+      occupancy: this.jobs,
+      claim: (limit, rules) => claimJobs(deps.pool, this.id, limit, config.leaseSeconds, rules),
+      accept: (jobs) => this.accept(jobs),
+      handBack: async (jobs) => {
+        await this.settler.settleNow('release', jobs).catch(() => {});
+      },
+      startQueued: () => this.startQueued(),
+      onError: (err) => deps.events.emit('error', { where: 'claim', error: toJobError(err).message }),
+    });
+    // A settle batch can hold a whole claim's worth. A lone outcome (nothing else running or waiting
+    // to start) is written at once: no batch partner can come, and waiting only adds to the
+    // turnaround a client sees.
+    this.settler = new Settler(deps.pool, {
+      batchMs: config.completionBatchMs,
+      maxBatch: config.concurrency + this.claimer.maxAhead,
+      mayJoin: () => this.jobs.executing > 0 || this.jobs.queued > 0,
+      retryForMs: config.leaseSeconds * 1000,
+    });
     this.listener = new JobListener(
       deps.database,
       {
-        onJobs: () => this.poke(),
+        onJobs: () => this.claimer.poke(),
         onCancel: (jobId) => this.abortJob(jobId, 'cancel'),
-        onConnected: () => this.poke(),
+        onConnected: () => this.claimer.poke(),
         // The start-up check that notifications from others reach the listener (pooler detection
         // on any port: the URL check only knows Supabase's 6543).
         notifyFromElsewhere: async (channel, payload) => {
@@ -172,12 +130,12 @@ export class Worker {
    * flight are not counted. Read-only: metrics and /health read it.
    */
   get runningCount(): number {
-    return this.active;
+    return this.jobs.executing;
   }
 
-  /** Handlers that ignored their AbortSignal and still run after their job was settled. */
+  /** Handlers that ignored their AbortSignal and still run after their job was given up. */
   get abandonedCount(): number {
-    return this.abandoned.size;
+    return this.jobs.abandoned;
   }
 
   get listenerState(): { connected: boolean; lastEventAgeMs: number | undefined; reconnects: number } {
@@ -202,7 +160,7 @@ export class Worker {
     this.sweepTimer = setInterval(() => void this.sweep(), config.sweepSeconds * 1000);
     events.emit('worker:started', { workerId: this.id, concurrency: config.concurrency });
     // Jobs that arrived while no daemon was listening.
-    this.poke();
+    this.claimer.poke();
   }
 
   /**
@@ -222,55 +180,17 @@ export class Worker {
     );
   }
 
-  /** Something may be claimable: a notification, a reconnect, a sweep or a due retry. */
+  /** Something may be claimable (the daemon's sweep and tests call it too). */
   poke(): void {
-    this.pokes++;
-    this.backlog = true;
-    void this.fill();
+    this.claimer.poke();
   }
 
-  private async fill(): Promise<void> {
-    if (this.filling) {
-      this.refill = true;
-      return;
-    }
-    this.filling = true;
-    try {
-      do {
-        this.refill = false;
-        this.startQueued();
-        const free = this.freeSlots();
-        if (this.stopping || free <= 0 || !this.backlog) break;
-        let jobs: ClaimedJob[];
-        const pokesBefore = this.pokes;
-        try {
-          jobs = await claimJobs(this.deps.pool, this.id, free, this.deps.config.leaseSeconds, this.claimRules());
-        } catch (err) {
-          // The database is away or the connection died: try again shortly, whatever pokes us first.
-          this.deps.events.emit('error', { where: 'claim', error: toJobError(err).message });
-          this.wakeIn(CLAIM_RETRY_MS);
-          break;
-        }
-        // A notification that arrived while the claim was in flight may name a row the claim's
-        // snapshot could not see: keep the backlog flag it set.
-        this.backlog = jobs.length === free || this.pokes !== pokesBefore;
-        // Claimed while stopping: hand them straight back, attempt unburned.
-        if (this.stopping) {
-          await releaseJobs(this.deps.pool, jobs).catch(() => {});
-          break;
-        }
-        const at = performance.now();
-        for (const job of jobs) {
-          this.countType(job.type, 1);
-          this.queuedAt.set(job, at);
-        }
-        this.queued.push(...jobs);
-        this.startQueued();
-        if (this.queued.length > 0) this.watchQueued();
-      } while (this.refill || (this.backlog && this.freeSlots() > 0));
-    } finally {
-      this.filling = false;
-    }
+  /** Claimed jobs join the map as queued; they start as slots free, in claim order. */
+  private accept(jobs: ClaimedJob[]): void {
+    const at = performance.now();
+    for (const job of jobs) this.jobs.add(job, at, { controller: undefined, started: at, calls: [], timeout: undefined });
+    this.startQueued();
+    if (this.jobs.queued > 0) this.watchQueued();
   }
 
   /** Check, once the bound has passed, for claimed-ahead jobs still waiting. */
@@ -285,61 +205,22 @@ export class Worker {
   private async releaseStaleQueued(): Promise<void> {
     if (this.stopping) return;
     const limit = performance.now() - LOOKAHEAD_MAX_WAIT_MS;
-    const stale = this.queued.filter((j) => (this.queuedAt.get(j) ?? Infinity) <= limit);
+    const stale = this.jobs.inState('queued').filter((t) => t.claimedAt <= limit);
     if (stale.length > 0) {
-      this.queued = this.queued.filter((j) => !stale.includes(j));
-      for (const job of stale) this.countType(job.type, -1);
-      this.handlerMs = undefined;
+      for (const t of stale) this.jobs.move(t, 'gone');
+      this.claimer.forgetMeasure();
       try {
-        await this.withRetries(() => releaseJobs(this.deps.pool, stale));
-        for (const job of stale) this.deps.events.emit('job:released', { ...this.ref(job), durationMs: 0 });
+        await this.settler.settleNow(
+          'release',
+          stale.map((t) => t.job),
+        );
+        for (const t of stale) this.deps.events.emit('job:released', { ...this.ref(t.job), durationMs: 0 });
       } catch (err) {
         // Not released: their leases lapse and the sweep brings them back.
         this.deps.events.emit('error', { where: 'release', error: toJobError(err).message });
       }
     }
-    if (this.queued.length > 0) this.watchQueued();
-  }
-
-  /** What this daemon may claim now: per-type room under WORKER_CONCURRENCY_<TYPE>, paused types. */
-  private claimRules(): { exclude: string[]; rooms: Map<string, number> } {
-    const now = Date.now();
-    const exclude: string[] = [];
-    for (const [type, until] of this.pausedUntil) {
-      if (until > now) exclude.push(type);
-      else this.pausedUntil.delete(type);
-    }
-    const rooms = new Map<string, number>();
-    for (const [type, cap] of Object.entries(this.deps.config.typeConcurrency)) rooms.set(type, cap - (this.perType.get(type) ?? 0));
-    return { exclude, rooms };
-  }
-
-  private countType(type: string, delta: number): void {
-    const n = (this.perType.get(type) ?? 0) + delta;
-    if (n > 0) this.perType.set(type, n);
-    else this.perType.delete(type);
-  }
-
-  /**
-   * A slot frees when its handler finishes, not when its settle is written: the next claim then
-   * overlaps the completion write (10,000 instant jobs drained in 10.7 s instead of 18.2 s, measured with
-   * test/worker-throughput.test.ts before the claim-ahead existed). Settles in flight
-   * are bounded too (at most one batch's worth), so a slow database slows the claims.
-   */
-  private freeSlots(): number {
-    const c = this.deps.config.concurrency;
-    const ahead = this.lookahead();
-    // With a lookahead, claim again only once half of what was claimed ahead has started.
-    if (ahead > 0 && this.queued.length > ahead / 2) return 0;
-    const target = c + ahead;
-    return Math.min(target - this.active - this.queued.length, 2 * target - this.running.size - this.queued.length);
-  }
-
-  /** How many jobs to claim beyond the free slots: what the pool starts within the horizon. */
-  private lookahead(): number {
-    if (this.handlerMs === undefined) return 0;
-    const c = this.deps.config.concurrency;
-    return Math.min(this.lookaheadMax, Math.floor((c * LOOKAHEAD_HORIZON_MS) / Math.max(this.handlerMs, 0.01)));
+    if (this.jobs.queued > 0) this.watchQueued();
   }
 
   /**
@@ -349,10 +230,10 @@ export class Worker {
    */
   private startQueued(): void {
     const c = this.deps.config.concurrency;
-    while (!this.stopping && this.active < c && this.queued.length > 0) {
-      const i = this.abandoned.size === 0 ? 0 : this.queued.findIndex((j) => !this.abandoned.has(j.id));
-      if (i < 0) break;
-      this.run(this.queued.splice(i, 1)[0]!);
+    while (!this.stopping && this.jobs.executing < c) {
+      const next = this.jobs.nextToStart();
+      if (!next) break;
+      this.run(next);
     }
   }
 
@@ -360,9 +241,27 @@ export class Worker {
     return { jobId: job.id, type: job.type, attempt: job.attempts, workerId: this.id };
   }
 
-  private run(job: ClaimedJob): void {
+  private run(held: Held): void {
     const { config, events, handlers } = this.deps;
+    const { job } = held;
     const controller = new AbortController();
+    const attempt = held.extra;
+    attempt.controller = controller;
+    attempt.started = performance.now();
+    events.emit('job:claimed', {
+      ...this.ref(job),
+      pickupMs: Math.max(0, job.claimed_at.getTime() - Math.max(job.created_at.getTime(), job.run_at.getTime())),
+      queuedMs: Math.max(0, job.claimed_at.getTime() - job.created_at.getTime()),
+    });
+    if (job.cancel_requested) {
+      // Never start a handler whose signal has already fired (claimed ahead, cancelled while waiting).
+      controller.abort(new AbortReason('cancel', new CancelledError('cancelled', 'cancelled by request while running')));
+      this.jobs.move(held, 'settling');
+      void this.settle(held, { ok: false, err: controller.signal.reason });
+      return;
+    }
+    this.jobs.move(held, 'running');
+
     let timeoutMs = config.stuckSeconds * 1000;
     let handler;
     try {
@@ -371,47 +270,29 @@ export class Worker {
     } catch {
       handler = undefined;
     }
-    const entry: RunningJob = {
-      job,
-      controller,
-      started: performance.now(),
-      settling: false,
-      calls: [],
-      timeout: setTimeout(
-        () =>
-          this.abortJob(
-            job.id,
-            'timeout',
-            new TransientError('timeout', `the handler ran longer than ${Math.round(timeoutMs / 1000)} s and was aborted; this attempt counts as failed`),
-          ),
-        timeoutMs,
-      ),
-      handlerDone: false,
-    };
-    this.running.set(job.id, entry);
-    this.active++;
-    events.emit('job:claimed', {
-      ...this.ref(job),
-      pickupMs: Math.max(0, job.claimed_at.getTime() - Math.max(job.created_at.getTime(), job.run_at.getTime())),
-      queuedMs: Math.max(0, job.claimed_at.getTime() - job.created_at.getTime()),
-    });
-    if (job.cancel_requested) this.abortJob(job.id, 'cancel');
-    if (controller.signal.aborted) {
-      // Never start a handler whose signal has already fired (claimed ahead, cancelled while waiting).
-      this.handlerEnded(entry);
-      void this.settle(entry, { ok: false, err: controller.signal.reason });
-      return;
-    }
-
-    // The handler races its own AbortSignal, so a handler that ignores the signal cannot hold the
-    // job: the job settles on abort. One macrotask later, though, so a handler that honours the
-    // signal ends first and is not reported as abandoned.
-    const aborted = new Promise<never>((_, reject) => {
-      const onAbort = () => setImmediate(() => reject(controller.signal.reason));
-      controller.signal.addEventListener('abort', onAbort, { once: true });
-    });
-    aborted.catch(() => {});
-    const work = (async (): Promise<HandlerResult> => {
+    attempt.timeout = setTimeout(
+      () =>
+        this.abortJob(
+          job.id,
+          'timeout',
+          new TransientError('timeout', `the handler ran longer than ${Math.round(timeoutMs / 1000)} s and was aborted; this attempt counts as failed`),
+        ),
+      timeoutMs,
+    );
+    // The job settles on abort even when the handler ignores its signal. One macrotask later, though,
+    // so a handler that honours the signal ends first and is not reported as abandoned.
+    controller.signal.addEventListener(
+      'abort',
+      () =>
+        setImmediate(() => {
+          if (held.state !== 'running') return;
+          this.jobs.move(held, 'abandoned');
+          events.emit('job:abandoned', { ...this.ref(job), durationMs: performance.now() - attempt.started });
+          void this.settle(held, { ok: false, err: controller.signal.reason });
+        }),
+      { once: true },
+    );
+    (async (): Promise<HandlerResult> => {
       const h = handlers.get(job.type);
       return h.run(job.input, {
         jobId: job.id,
@@ -420,41 +301,39 @@ export class Worker {
         attempt: job.attempts,
         maxAttempts: job.max_attempts,
         signal: controller.signal,
-        calls: entry.calls,
+        calls: attempt.calls,
         delivery: job.delivery ?? undefined,
-        recordDelivery: (delivery) => this.withRetries(() => recordDelivery(this.deps.pool, job, delivery)),
+        recordDelivery: (delivery) => retryWithinLease(() => recordDelivery(this.deps.pool, job, delivery), config.leaseSeconds * 1000),
       });
-    })().finally(() => this.handlerEnded(entry));
-    Promise.race([work, aborted]).then(
-      (out) => this.settle(entry, { ok: true, out, version: handler?.version }),
-      (err) => this.settle(entry, { ok: false, err }),
+    })().then(
+      (out) => this.handlerReturned(held, { ok: true, out, version: handler?.version }),
+      (err) => this.handlerReturned(held, { ok: false, err }),
     );
   }
 
-  /** The handler's own promise settled: its slot frees now, not when its job settled. */
-  private handlerEnded(entry: RunningJob): void {
-    if (entry.handlerDone) return;
-    entry.handlerDone = true;
-    this.active--;
-    this.countType(entry.job.type, -1);
-    if (this.abandoned.get(entry.job.id) === entry) {
-      this.abandoned.delete(entry.job.id);
-      this.deps.events.emit('job:abandoned_ended', { ...this.ref(entry.job), durationMs: performance.now() - entry.started });
+  /** The handler's own promise settled: its slot frees now, not when its job's settle is written. */
+  private handlerReturned(held: Held, outcome: Outcome): void {
+    if (held.state === 'running') {
+      this.jobs.move(held, 'settling');
+      void this.settle(held, outcome);
+    } else {
+      // Abandoned: its job was given up already; this result is dropped.
+      this.jobs.handlerReturned(held);
+      this.deps.events.emit('job:abandoned_ended', { ...this.ref(held.job), durationMs: performance.now() - held.extra.started });
     }
-    // A capped type freed room: jobs of it may wait that the last claim left behind.
-    if (this.deps.config.typeConcurrency[entry.job.type as keyof WorkerConfig['typeConcurrency']] !== undefined) this.backlog = true;
-    this.startQueued();
-    if (this.backlog) void this.fill();
+    this.claimer.slotFreed(held.job.type);
   }
 
   private abortJob(jobId: string, cause: AbortCause, error?: JobError): void {
-    if (cause === 'cancel') {
+    const held = this.jobs.live(jobId);
+    if (!held) return;
+    if (held.state === 'queued') {
       // Claimed ahead, not started: it will start already cancelled and settle as such.
-      const waiting = this.queued.find((j) => j.id === jobId);
-      if (waiting) waiting.cancel_requested = true;
+      if (cause === 'cancel') held.job.cancel_requested = true;
+      return;
     }
-    const entry = this.running.get(jobId);
-    if (!entry || entry.settling || entry.controller.signal.aborted) return;
+    const controller = held.extra.controller;
+    if (held.state !== 'running' || !controller || controller.signal.aborted) return;
     const err =
       error ??
       (cause === 'cancel'
@@ -462,30 +341,22 @@ export class Worker {
         : cause === 'shutdown'
           ? new CancelledError('shutdown', 'the worker shut down before the job finished; it was released to run again')
           : new CancelledError('lease_lost', 'the lease was lost: another worker owns this job now'));
-    entry.controller.abort(new AbortReason(cause, err));
+    controller.abort(new AbortReason(cause, err));
   }
 
-  private async settle(entry: RunningJob, outcome: { ok: true; out: HandlerResult; version: string | undefined } | { ok: false; err: unknown }): Promise<void> {
-    if (entry.settling) return;
-    entry.settling = true;
-    clearTimeout(entry.timeout);
-    const { job } = entry;
-    const { events, pool, config } = this.deps;
+  /** The one settle path: the outcome decides the kind; the settler writes it, batched and fenced. */
+  private async settle(held: Held, outcome: Outcome): Promise<void> {
+    const { job, extra: attempt } = held;
+    clearTimeout(attempt.timeout);
+    const { events, config } = this.deps;
     const ref = this.ref(job);
-    const durationMs = performance.now() - entry.started;
-    if (!entry.handlerDone) {
-      // Aborted, and the handler ignored its signal: the job settles now; the handler keeps its slot
-      // until it returns (counted in runningCount and abandonedCount).
-      this.abandoned.set(job.id, entry);
-      events.emit('job:abandoned', { ...ref, durationMs });
-    }
-    // Only successful runs size the claim-ahead: fast failures would pull the average towards zero
-    // and make the daemon hoard jobs it cannot start soon.
-    if (outcome.ok) this.handlerMs = this.handlerMs === undefined ? durationMs : 0.8 * this.handlerMs + 0.2 * durationMs;
+    const durationMs = performance.now() - attempt.started;
+    const providerCalls = attempt.calls.length > 0 ? attempt.calls : undefined;
+    if (outcome.ok) this.claimer.measured(durationMs);
     try {
       if (outcome.ok) {
-        const applied = await this.withRetries(() =>
-          this.completions.complete({
+        const applied = await this.settler
+          .settle('complete', {
             id: job.id,
             lease_token: job.lease_token,
             result: outcome.out.result,
@@ -497,28 +368,27 @@ export class Worker {
             cache_key: outcome.out.cacheKey,
             handler_version: outcome.version,
             locked_by: job.locked_by,
-          }),
-        ).catch(async (err: unknown) => {
-          if (!isDataError(err)) throw err;
-          // PostgreSQL refused a value even after cleaning (a token count beyond integer, an invalid
-          // escape…): no retry can store it, so the job fails now with a code that says so, alone.
-          const error = new PermanentError(
-            'result_unstorable',
-            `the result could not be stored (PostgreSQL ${(err as { code: string }).code}: ${(err as Error).message}); the job is not retried`,
-          );
-          const row = await this.withRetries(() =>
-            failOrRetryJob(pool, job, error.toJSON(), { permanent: true, delayMs: 0, providerCalls: entry.calls.length > 0 ? entry.calls : undefined }),
-          );
-          if (row) events.emit('job:failed', { ...ref, durationMs, error: error.toJSON() });
-          return row ? 'failed' : false;
-        });
+          })
+          .catch(async (err: unknown) => {
+            if (!isDataError(err)) throw err;
+            // PostgreSQL refused a value even after cleaning (a token count beyond integer, an invalid
+            // escape…): no retry can store it, so the job fails now with a code that says so, alone.
+            const error = new PermanentError(
+              'result_unstorable',
+              `the result could not be stored (PostgreSQL ${(err as { code: string }).code}: ${(err as Error).message}); the job is not retried`,
+            );
+            const row = await this.settler.settle('fail', { ...lease(job), error: error.toJSON(), permanent: true, delayMs: 0, providerCalls });
+            if (row) events.emit('job:failed', { ...ref, durationMs, error: error.toJSON() });
+            return row ? 'failed' : false;
+          });
         if (applied === 'failed') return;
         if (applied) events.emit('job:completed', { ...ref, durationMs });
         else events.emit('job:stale', { ...ref, action: 'complete' });
         return;
       }
 
-      const reason = entry.controller.signal.aborted ? (entry.controller.signal.reason as AbortReason) : undefined;
+      const signal = attempt.controller?.signal;
+      const reason = signal?.aborted ? (signal.reason as AbortReason) : undefined;
       if (reason?.why === 'lease_lost') {
         events.emit('job:stale', { ...ref, action: 'abandon' });
         return;
@@ -528,7 +398,7 @@ export class Worker {
         return;
       }
       if (reason?.why === 'cancel') {
-        const applied = await this.withRetries(() => cancelJob(pool, job, 'cancelled by request while running'));
+        const applied = await this.settler.settle('cancel', { ...lease(job), message: 'cancelled by request while running' });
         if (applied) events.emit('job:cancelled', { ...ref, durationMs });
         else events.emit('job:stale', { ...ref, action: 'cancel' });
         return;
@@ -539,98 +409,64 @@ export class Worker {
         // Every provider of the chain is open: wait for the next probe without spending the attempt,
         // and claim no more of this type until then.
         const delayMs = retryDelayMs(job.attempts, { baseMs: config.retryBaseMs, maxMs: config.retryMaxMs }, error);
-        this.pausedUntil.set(job.type, Math.max(this.pausedUntil.get(job.type) ?? 0, Date.now() + delayMs));
-        const row = await this.withRetries(() => snoozeJob(pool, job, error.toJSON(), { delayMs, maxSnoozes: config.maxSnoozes }));
+        this.claimer.pause(job.type, Date.now() + delayMs);
+        const row = await this.settler.settle('snooze', { ...lease(job), error: error.toJSON(), delayMs, maxSnoozes: config.maxSnoozes });
         if (!row) events.emit('job:stale', { ...ref, action: 'snooze' });
         else if (row.status === 'pending') {
           events.emit('job:snoozed', { ...ref, durationMs, delayMs, refunded: row.refunded, error: error.toJSON() });
-          this.wakeIn(delayMs);
+          this.claimer.wakeIn(delayMs);
         } else events.emit('job:failed', { ...ref, durationMs, error: error.toJSON() });
         return;
       }
       const permanent = error.kind === 'permanent' || error.kind === 'cancelled';
       const delayMs = permanent ? 0 : retryDelayMs(job.attempts, { baseMs: config.retryBaseMs, maxMs: config.retryMaxMs }, error);
-      const row = await this.withRetries(() =>
-        failOrRetryJob(pool, job, toUserError(error), { permanent, delayMs, providerCalls: entry.calls.length > 0 ? entry.calls : undefined }),
-      );
+      const row = await this.settler.settle('fail', { ...lease(job), error: toUserError(error), permanent, delayMs, providerCalls });
       if (!row) events.emit('job:stale', { ...ref, action: 'fail' });
       else if (row.status === 'pending') {
         events.emit('job:retried', { ...ref, durationMs, delayMs, error: error.toJSON() });
-        this.wakeIn(delayMs);
+        this.claimer.wakeIn(delayMs);
       } else events.emit('job:failed', { ...ref, durationMs, error: error.toJSON() });
     } catch (err) {
       // The database stayed away longer than the lease: the job is recovered by whoever sweeps next.
       events.emit('error', { where: 'settle', error: toJobError(err).message });
     } finally {
-      this.running.delete(job.id);
-      if (this.running.size === 0) for (const w of this.idleWaiters.splice(0)) w();
-      if (this.backlog) void this.fill();
+      this.jobs.settled(held);
+      this.claimer.settled();
     }
-  }
-
-  /**
-   * A settle that meets a brief outage tries again while our lease can still be valid. A data error
-   * (SQLSTATE class 22) is the values' fault, not the database's: sending them again cannot help.
-   */
-  private async withRetries<T>(fn: () => Promise<T>): Promise<T> {
-    const deadline = Date.now() + this.deps.config.leaseSeconds * 1000;
-    for (let i = 0; ; i++) {
-      try {
-        return await fn();
-      } catch (err) {
-        if (isDataError(err) || Date.now() + 200 > deadline) throw err;
-        await new Promise((r) => setTimeout(r, Math.min(2_000, 100 * 2 ** i)));
-      }
-    }
-  }
-
-  /** A retry becomes due: wake then. Every wake-up is kept (one timer per 20 ms bucket). */
-  private wakeIn(ms: number): void {
-    if (this.stopping) return;
-    const at = Math.ceil((Date.now() + ms) / WAKE_BUCKET_MS) * WAKE_BUCKET_MS;
-    if (this.wakeTimers.has(at)) return;
-    this.wakeTimers.set(
-      at,
-      setTimeout(
-        () => {
-          this.wakeTimers.delete(at);
-          this.poke();
-        },
-        Math.max(0, at - Date.now()) + 5,
-      ),
-    );
   }
 
   private async heartbeat(): Promise<void> {
     const { pool, config, events } = this.deps;
     const started = performance.now();
-    const held = [...this.running.values()].filter((r) => !r.settling).map((r) => r.job);
-    held.push(...this.queued);
+    const held = [...this.jobs.inState('running'), ...this.jobs.inState('queued')];
     try {
-      const leases = await renewLeases(pool, held, config.leaseSeconds);
+      const leases = await renewLeases(
+        pool,
+        held.map((h) => h.job),
+        config.leaseSeconds,
+      );
       let lost = 0;
       let renewed = 0;
-      for (const job of held) {
-        const state = leases.get(job.id);
+      for (const h of held) {
+        const state = leases.get(h.job.id);
         if (state?.renewed) renewed++;
-        const waiting = this.queued.indexOf(job);
-        if (waiting >= 0) {
+        if (!this.jobs.has(h)) continue;
+        if (h.state === 'queued') {
           // Claimed ahead and not started yet: drop it if it is someone else's now, or start it cancelled.
           if (state && !state.ours) {
-            this.queued.splice(waiting, 1);
-            this.countType(job.type, -1);
+            this.jobs.move(h, 'gone');
             lost++;
-            events.emit('job:stale', { ...this.ref(job), action: 'abandon' });
-          } else if (state?.cancelRequested) job.cancel_requested = true;
+            events.emit('job:stale', { ...this.ref(h.job), action: 'abandon' });
+          } else if (state?.cancelRequested) h.job.cancel_requested = true;
           continue;
         }
-        if (state && !state.ours && this.running.get(job.id)?.settling === false) {
+        if (state && !state.ours && h.state === 'running') {
           // Gone from under us (lapsed and recovered while we were paused): stop wasting work on it.
           lost++;
-          this.abortJob(job.id, 'lease_lost');
-        } else if (state?.cancelRequested) this.abortJob(job.id, 'cancel');
+          this.abortJob(h.job.id, 'lease_lost');
+        } else if (state?.cancelRequested) this.abortJob(h.job.id, 'cancel');
       }
-      await upsertWorker(pool, this.info, this.active, this.status);
+      await upsertWorker(pool, this.info, this.jobs.executing, this.status);
       events.emit('heartbeat:done', { workerId: this.id, renewed, lost, ms: performance.now() - started });
     } catch (err) {
       events.emit('error', { where: 'heartbeat', error: toJobError(err).message });
@@ -658,7 +494,7 @@ export class Worker {
     } catch (err) {
       events.emit('error', { where: 'sweep', error: toJobError(err).message });
     }
-    this.poke();
+    this.claimer.poke();
   }
 
   /**
@@ -670,58 +506,67 @@ export class Worker {
     if (this.stopping) return { released: 0 };
     this.stopping = true;
     this.status = 'stopping';
+    this.claimer.stop();
     clearInterval(this.sweepTimer);
-    for (const t of this.wakeTimers.values()) clearTimeout(t);
-    this.wakeTimers.clear();
     if (this.staleTimer) clearTimeout(this.staleTimer);
-    events.emit('worker:stopping', { workerId: this.id, running: this.active, reason });
+    events.emit('worker:stopping', { workerId: this.id, running: this.jobs.executing, reason });
     // Claimed ahead but never started: hand them back at once, attempt unburned.
-    const notStarted = this.queued.splice(0);
-    for (const job of notStarted) this.countType(job.type, -1);
+    const notStarted = this.jobs.inState('queued');
+    for (const t of notStarted) this.jobs.move(t, 'gone');
     if (notStarted.length > 0) {
-      await this.withRetries(() => releaseJobs(pool, notStarted)).catch((err) => {
-        events.emit('error', { where: 'release', error: toJobError(err).message });
-      });
-      for (const job of notStarted) events.emit('job:released', { ...this.ref(job), durationMs: 0 });
+      await this.settler
+        .settleNow(
+          'release',
+          notStarted.map((t) => t.job),
+        )
+        .catch((err) => {
+          events.emit('error', { where: 'release', error: toJobError(err).message });
+        });
+      for (const t of notStarted) events.emit('job:released', { ...this.ref(t.job), durationMs: 0 });
     }
-    await upsertWorker(pool, this.info, this.active, 'stopping').catch(() => {});
+    await upsertWorker(pool, this.info, this.jobs.executing, 'stopping').catch(() => {});
 
-    if (this.running.size > 0 && graceMs > 0) {
+    if (this.jobs.unsettled > 0 && graceMs > 0) {
       let timer: NodeJS.Timeout | undefined;
-      await Promise.race([
-        new Promise<void>((resolve) => this.idleWaiters.push(resolve)),
-        new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs))),
-      ]);
+      await Promise.race([this.jobs.whenUnsettledNone(), new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)))]);
       clearTimeout(timer);
     }
 
-    const leftovers = [...this.running.values()].filter((r) => !r.settling);
+    const leftovers = this.jobs.inState('running');
     for (const r of leftovers) this.abortJob(r.job.id, 'shutdown');
-    let released: string[] = [];
+    let released = 0;
     if (leftovers.length > 0) {
-      released = await this.withRetries(() =>
-        releaseJobs(
-          pool,
+      released = await this.settler
+        .settleNow(
+          'release',
           leftovers.map((r) => r.job),
-        ),
-      ).catch((err) => {
-        events.emit('error', { where: 'release', error: toJobError(err).message });
-        return [];
-      });
+        )
+        .then(
+          (applied) => applied.filter(Boolean).length,
+          (err) => {
+            events.emit('error', { where: 'release', error: toJobError(err).message });
+            return 0;
+          },
+        );
       for (const r of leftovers) {
-        events.emit('job:released', { ...this.ref(r.job), durationMs: performance.now() - r.started });
+        events.emit('job:released', { ...this.ref(r.job), durationMs: performance.now() - r.extra.started });
       }
     }
     // Wait for settles already on their way (completions, failures) before closing anything.
-    if (this.running.size > 0) await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
-    await this.completions.drain();
+    await this.jobs.whenUnsettledNone();
+    await this.settler.drain();
     clearInterval(this.heartbeatTimer);
     await this.listener.close();
     this.status = 'stopped';
     await upsertWorker(pool, this.info, 0, 'stopped').catch(() => {});
-    events.emit('worker:stopped', { workerId: this.id, released: released.length });
-    return { released: released.length };
+    events.emit('worker:stopped', { workerId: this.id, released });
+    return { released };
   }
+}
+
+/** The fence of every settle: the job's id, the lease it was claimed with, and its holder (for the ledger). */
+function lease(job: ClaimedJob): { id: string; lease_token: string; locked_by: string } {
+  return { id: job.id, lease_token: job.lease_token, locked_by: job.locked_by };
 }
 
 /** Whether a process with this pid exists on this host (EPERM: it exists, owned by someone else). */

@@ -1,0 +1,212 @@
+// One settle path (issue 15): every outcome — complete, fail or retry, snooze, cancel acknowledged,
+// release — waits at most `batchMs` (or until `maxBatch` are waiting) for others, and each flush
+// writes one statement per kind present. The cost per job is round trips and commits, not Node CPU:
+// claiming and completing 10 rows cost ~0.9 ms per job, 200 rows ~0.17 ms per job (measured while
+// building bench:queue). Every statement is fenced by the lease token, so each caller still learns
+// whether its own row was applied.
+import type pg from 'pg';
+import { isDataError } from '../db/storable.ts';
+import {
+  cancelJob,
+  cancelJobs,
+  completeJobs,
+  failOrRetryJob,
+  failOrRetryJobs,
+  releaseJobs,
+  snoozeJob,
+  snoozeJobs,
+  type Cancellation,
+  type Completion,
+  type Failure,
+  type LeaseRef,
+  type SettledRow,
+  type Snooze,
+} from '../queue/jobs.ts';
+
+type Queryable = Pick<pg.Pool, 'query'>;
+
+/** Each kind: what is submitted, what comes back (undefined or false: the lease was not ours). */
+export interface SettleKinds {
+  complete: { item: Completion; result: boolean };
+  fail: { item: Failure; result: SettledRow | undefined };
+  snooze: { item: Snooze; result: (SettledRow & { refunded: boolean }) | undefined };
+  cancel: { item: Cancellation; result: boolean };
+  release: { item: LeaseRef; result: boolean };
+}
+export type SettleKind = keyof SettleKinds;
+
+interface Statements<K extends SettleKind> {
+  /** The batch in one statement; a job's result is read from it by id. */
+  many(db: Queryable, items: SettleKinds[K]['item'][]): Promise<(id: string) => SettleKinds[K]['result']>;
+  /** Today's single-row statement: the fallback when a batch fails. */
+  one(db: Queryable, item: SettleKinds[K]['item']): Promise<SettleKinds[K]['result']>;
+}
+
+const STATEMENTS: { [K in SettleKind]: Statements<K> } = {
+  complete: {
+    many: async (db, items) => {
+      const applied = await completeJobs(db, items);
+      return (id) => applied.has(id);
+    },
+    one: async (db, item) => (await completeJobs(db, [item])).has(item.id),
+  },
+  fail: {
+    many: async (db, items) => {
+      const rows = await failOrRetryJobs(db, items);
+      return (id) => rows.get(id);
+    },
+    one: (db, f) => failOrRetryJob(db, f, f.error, { permanent: f.permanent, delayMs: f.delayMs, providerCalls: f.providerCalls }),
+  },
+  snooze: {
+    many: async (db, items) => {
+      const rows = await snoozeJobs(db, items);
+      return (id) => rows.get(id);
+    },
+    one: (db, s) => snoozeJob(db, s, s.error, { delayMs: s.delayMs, maxSnoozes: s.maxSnoozes }),
+  },
+  cancel: {
+    many: async (db, items) => {
+      const applied = await cancelJobs(db, items);
+      return (id) => applied.has(id);
+    },
+    one: (db, c) => cancelJob(db, c, c.message),
+  },
+  release: {
+    many: async (db, items) => {
+      const applied = new Set(await releaseJobs(db, items));
+      return (id) => applied.has(id);
+    },
+    one: async (db, item) => (await releaseJobs(db, [item])).length > 0,
+  },
+};
+
+interface Pending<K extends SettleKind = SettleKind> {
+  kind: K;
+  item: SettleKinds[K]['item'];
+  resolve: (result: SettleKinds[K]['result']) => void;
+  reject: (err: unknown) => void;
+}
+
+export interface SettlerOptions {
+  batchMs: number;
+  maxBatch: number;
+  /**
+   * Whether another outcome may still join this flush (a handler is running or about to start).
+   * When none can, waiting `batchMs` only delays what the client sees: flush on the next tick.
+   */
+  mayJoin?: () => boolean;
+  /** How long a settle keeps trying through an outage: the lease, after which it is not ours anyway. */
+  retryForMs: number;
+}
+
+export class Settler {
+  private buffer: Pending[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private immediate: NodeJS.Immediate | undefined;
+  private readonly inFlight = new Set<Promise<void>>();
+  private readonly mayJoin: () => boolean;
+
+  constructor(
+    private readonly db: Queryable,
+    private readonly options: SettlerOptions,
+  ) {
+    this.mayJoin = options.mayJoin ?? (() => true);
+  }
+
+  /**
+   * Queue one outcome for the next flush. A flush that meets a brief outage is tried again (in a
+   * later flush) while the lease can still be valid; a data error (SQLSTATE class 22) is the values'
+   * fault, not the database's, and is thrown at once — sending the same values cannot help.
+   */
+  settle<K extends SettleKind>(kind: K, item: SettleKinds[K]['item']): Promise<SettleKinds[K]['result']> {
+    return retryWithinLease(() => this.enqueue(kind, item), this.options.retryForMs);
+  }
+
+  /** Several outcomes of one kind written now, without waiting for partners (release at shutdown). */
+  settleNow<K extends SettleKind>(kind: K, items: SettleKinds[K]['item'][]): Promise<Array<SettleKinds[K]['result']>> {
+    const all = Promise.all(items.map((item) => this.settle(kind, item)));
+    this.flush();
+    return all;
+  }
+
+  private enqueue<K extends SettleKind>(kind: K, item: SettleKinds[K]['item']): Promise<SettleKinds[K]['result']> {
+    return new Promise((resolve, reject) => {
+      this.buffer.push({ kind, item, resolve, reject } as Pending);
+      if (this.buffer.length >= this.options.maxBatch) this.flush();
+      else if (!this.timer && !this.immediate) {
+        if (this.options.batchMs > 0 && this.mayJoin()) this.timer = setTimeout(() => this.flush(), this.options.batchMs);
+        else this.immediate = setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  private flush(): void {
+    clearTimeout(this.timer);
+    clearImmediate(this.immediate);
+    this.timer = undefined;
+    this.immediate = undefined;
+    const batch = this.buffer;
+    this.buffer = [];
+    if (batch.length === 0) return;
+    const byKind = new Map<SettleKind, Pending[]>();
+    for (const p of batch) {
+      const list = byKind.get(p.kind);
+      if (list) list.push(p);
+      else byKind.set(p.kind, [p]);
+    }
+    for (const [kind, list] of byKind) {
+      const p = this.write(kind, list);
+      this.inFlight.add(p);
+      void p.finally(() => this.inFlight.delete(p));
+    }
+  }
+
+  private write(kind: SettleKind, list: Pending[]): Promise<void> {
+    const statements = STATEMENTS[kind] as unknown as Statements<SettleKind>;
+    return statements
+      .many(
+        this.db,
+        list.map((p) => p.item),
+      )
+      .then(
+        (resultOf) => {
+          for (const p of list) p.resolve(resultOf(p.item.id));
+        },
+        (err) => {
+          // One row locked by someone else, or one row whose values PostgreSQL refuses, must not fail
+          // the others that shared its statement: settle them one by one, so only that one reports it.
+          if (list.length === 1) return list[0]!.reject(err);
+          return Promise.all(
+            list.map((p) =>
+              statements.one(this.db, p.item).then(
+                (r) => p.resolve(r),
+                (e) => p.reject(e),
+              ),
+            ),
+          ).then(() => undefined);
+        },
+      );
+  }
+
+  /** Write whatever is buffered and wait for every write in flight. */
+  async drain(): Promise<void> {
+    this.flush();
+    await Promise.allSettled([...this.inFlight]);
+  }
+}
+
+/**
+ * Try `fn` again through a brief outage while `forMs` (the lease) lasts. A data error (SQLSTATE class
+ * 22) is thrown at once. Used by every fenced statement of an attempt: settles and delivery records.
+ */
+export async function retryWithinLease<T>(fn: () => Promise<T>, forMs: number): Promise<T> {
+  const deadline = Date.now() + forMs;
+  for (let i = 0; ; i++) {
+    try {
+      return await fn();
+    } catch (err) {
+      if (isDataError(err) || Date.now() + 200 > deadline) throw err;
+      await new Promise((r) => setTimeout(r, Math.min(2_000, 100 * 2 ** i)));
+    }
+  }
+}
