@@ -85,7 +85,7 @@ export async function startDaemon(config: AppConfig, options: DaemonOptions = {}
   const handlers = new HandlerRegistry(options.handlers ?? defaultHandlers({ pool, providers, events, config }));
   const retention = { retentionDays: config.safety.jobRetentionDays, inputRetentionHours: config.safety.jobInputRetentionHours };
   const worker = new Worker({ pool, database: config.database, config: config.worker, handlers, events, version: VERSION, retention });
-  metrics.trackRunning(() => worker.runningCount);
+  metrics.trackWorker(worker);
   // SERVE_FUNCTIONS: the edge functions, with this daemon's handlers as their sync path.
   const gateway: Gateway | undefined = gatewayEnv
     ? createGateway({

@@ -28,6 +28,13 @@ async function insert(type: string, input: object = {}, extra: { maxAttempts?: n
 
 const row = async (id: string) => (await db.pool.query('select * from analysis_jobs where id = $1', [id])).rows[0];
 
+/** A gauge's value as /metrics exposes it (loopback needs no OPS_TOKEN). */
+async function gauge(port: number, name: string): Promise<number | undefined> {
+  const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+  const line = text.split('\n').find((l) => l.startsWith(`${name} `));
+  return line === undefined ? undefined : Number(line.slice(name.length + 1));
+}
+
 /** A handler of `type` that runs `fn` (the job types are a CHECK constraint; tests borrow them). */
 function handler(type: string, fn: JobHandler['run'], timeoutMs?: number): JobHandler {
   return { type, version: 'test', timeoutMs, run: fn };
@@ -228,6 +235,7 @@ test('a handler that ignores its AbortSignal keeps its slot until it returns; it
     await d.events.waitFor('job:abandoned', (e) => e.jobId === id, 10_000);
     assert.equal(d.worker.abandonedCount, 1);
     assert.equal(d.worker.runningCount, 1, 'the abandoned handler still counts');
+    assert.equal(await gauge(d.port, 'ai_worker_handlers_abandoned'), 1, 'the gauge reads the worker');
     assert.equal(starts, 1);
     const ended = d.events.waitFor('job:abandoned_ended', (e) => e.jobId === id, 10_000);
     const done = d.events.waitFor('job:completed', (e) => e.jobId === id, 10_000);
@@ -236,6 +244,7 @@ test('a handler that ignores its AbortSignal keeps its slot until it returns; it
     await done;
     assert.deepEqual(order, ['claimed:1', 'abandoned', 'abandoned_ended', 'claimed:2']);
     assert.equal(d.worker.abandonedCount, 0);
+    assert.equal(await gauge(d.port, 'ai_worker_handlers_abandoned'), 0);
     assert.equal((await row(id)).attempts, 2);
   } finally {
     release();

@@ -10,8 +10,11 @@ export interface Metrics {
   oldestPendingSeconds: client.Gauge;
   /** Seconds since each live worker's last heartbeat (ai_workers, database clock); refreshed per scrape like the depth. */
   workerHeartbeatAge: client.Gauge<'worker_id'>;
-  /** ai_worker_jobs_running reads this at each scrape: the worker's own count, so it cannot drift. */
-  trackRunning(source: () => number): void;
+  /**
+   * ai_worker_jobs_running and ai_worker_handlers_abandoned read the worker at each scrape: its own
+   * counts (derived from its map of held jobs), so they cannot drift.
+   */
+  trackWorker(worker: { readonly runningCount: number; readonly abandonedCount: number }): void;
   unsubscribe(): void;
 }
 
@@ -56,7 +59,7 @@ export function createMetrics(events: EventBus, options: { collectProcess?: bool
     claimed.delete(jobId);
     turnaround.observe({ type }, (c.queuedMs + performance.now() - c.at) / 1000);
   };
-  let runningSource: (() => number) | undefined;
+  let workerSource: { readonly runningCount: number; readonly abandonedCount: number } | undefined;
 
   const finished = new client.Counter({
     name: 'ai_worker_jobs_finished_total',
@@ -106,7 +109,7 @@ export function createMetrics(events: EventBus, options: { collectProcess?: bool
     help: 'Handlers running in this worker now',
     registers: [registry],
     collect() {
-      if (runningSource) this.set(runningSource());
+      if (workerSource) this.set(workerSource.runningCount);
     },
   });
   const errors = new client.Counter({
@@ -179,10 +182,13 @@ export function createMetrics(events: EventBus, options: { collectProcess?: bool
     labelNames: ['type', 'refunded'],
     registers: [registry],
   });
-  const abandoned = new client.Gauge({
+  new client.Gauge({
     name: 'ai_worker_handlers_abandoned',
     help: 'Handlers that ignored their abort signal and still hold a slot after their job settled',
     registers: [registry],
+    collect() {
+      if (workerSource) this.set(workerSource.abandonedCount);
+    },
   });
   const gatewayRequests = new client.Counter({
     name: 'ai_worker_gateway_requests_total',
@@ -233,8 +239,6 @@ export function createMetrics(events: EventBus, options: { collectProcess?: bool
       snoozes.inc({ type: e.type, refunded: String(e.refunded) });
       claimed.delete(e.jobId);
     }),
-    events.on('job:abandoned', () => abandoned.inc()),
-    events.on('job:abandoned_ended', () => abandoned.dec()),
     events.on('job:stale', (e) => {
       stale.inc({ type: e.type, action: e.action });
       claimed.delete(e.jobId);
@@ -265,7 +269,7 @@ export function createMetrics(events: EventBus, options: { collectProcess?: bool
     queueDepth,
     oldestPendingSeconds,
     workerHeartbeatAge,
-    trackRunning: (source) => (runningSource = source),
+    trackWorker: (worker) => (workerSource = worker),
     unsubscribe: () => {
       offs.forEach((off) => off());
       claimed.clear();
