@@ -21,7 +21,7 @@ export interface WorkerConfig {
   /** Backoff for retries: delay = random(0, min(cap, base * 2^(attempt-1))) — full jitter. */
   retryBaseMs: number;
   retryMaxMs: number;
-  /** How long completions wait to share one UPDATE. 0 = flush on the next tick only. */
+  /** How long an outcome (completion, failure, snooze, cancel) waits for others of its kind to share one statement. 0 = flush on the next tick only. */
   completionBatchMs: number;
   /** WORKER_CONCURRENCY_<TYPE>: at most this many handlers of the type at once; unset types share WORKER_CONCURRENCY. */
   typeConcurrency: Partial<Record<JobType, number>>;
