@@ -43,10 +43,13 @@ test('a flush holding completions, failures and snoozes writes one statement per
     settler.settle('fail', { ...lease(c), error, permanent: false, delayMs: 60_000 }),
     settler.settle('fail', { ...lease(d), error, permanent: true, delayMs: 0 }),
     settler.settle('snooze', { ...lease(e), error, delayMs: 60_000, maxSnoozes: 30 }),
+    // Stale leases in the other kinds' statements too.
+    settler.settle('fail', { ...lease(f), lease_token: '00000000-0000-4000-8000-000000000000', error, permanent: true, delayMs: 0 }),
+    settler.settle('snooze', { ...lease(f), lease_token: '00000000-0000-4000-8000-000000000000', error, delayMs: 0, maxSnoozes: 30 }),
   ]);
   assert.deepEqual(sent, [], 'nothing is written before the flush');
   await settler.drain();
-  const [doneA, doneB, stale, retried, failed, snoozed] = await results;
+  const [doneA, doneB, stale, retried, failed, snoozed, staleFail, staleSnooze] = await results;
   assert.deepEqual([...sent].sort(), ['ai-worker.complete-many', 'ai-worker.fail-many', 'ai-worker.snooze-many']);
   assert.equal(doneA, true);
   assert.equal(doneB, true);
@@ -55,6 +58,8 @@ test('a flush holding completions, failures and snoozes writes one statement per
   assert.equal(failed?.status, 'failed');
   assert.equal(snoozed?.status, 'pending');
   assert.equal(snoozed?.refunded, true);
+  assert.equal(staleFail, undefined);
+  assert.equal(staleSnooze, undefined);
 
   const { rows } = await db.pool.query<{ id: string; status: string; attempts: number; snoozes: number; lease_token: string | null }>(
     'select id, status, attempts, snoozes, lease_token from analysis_jobs where id = any($1)',
