@@ -1,5 +1,5 @@
 // unified_assistant: a conversation with the health assistant, and optional app context.
-import { Array as Arr, Enum, Object as Obj, Optional, Record as Rec, String as Str, Unknown, type Static } from 'typebox/type';
+import { Array as Arr, Enum, Object as Obj, Optional, String as Str, Unsafe, type Static } from 'typebox/type';
 import { isPlainObject } from './untrusted.ts';
 import { NOT_BLANK } from './problems.ts';
 import type { JobInputSpec } from './spec.ts';
@@ -21,7 +21,13 @@ export const UnifiedAssistantInputSchema = Obj(
       ),
       { minItems: 1, maxItems: MAX_MESSAGES, description: "the user's turns and the assistant's earlier answers, never a system prompt" },
     ),
-    context: Optional(Rec(Str(), Unknown(), { description: `what the app knows (last exam, goals), at most ${MAX_CONTEXT_JSON_CHARS} characters as JSON` })),
+    // Any JSON object: the scan before the schema already holds it to the rules for untrusted values.
+    context: Optional(
+      Unsafe<Record<string, unknown>>({
+        type: 'object',
+        description: `what the app knows (last exam, goals), at most ${MAX_CONTEXT_JSON_CHARS} characters as JSON`,
+      }),
+    ),
   },
   { additionalProperties: false },
 );
