@@ -112,7 +112,7 @@ async function runCacheCommand(args: string[]): Promise<number> {
       process.stderr.write(`usage: ai-worker cache purge [--type T]\n`);
       return 1;
     }
-    const { isJobType, JOB_TYPES } = await import('./job-inputs/index.ts');
+    const { isJobType, JOB_TYPES } = await import('./job-inputs/job-types.ts');
     if (type !== undefined && !isJobType(type)) {
       process.stderr.write(`unknown job type "${type}"; expected one of ${JOB_TYPES.join(', ')}\n`);
       return 1;

@@ -11,6 +11,7 @@
 // reported at once with its field path. Nothing but InvalidInputError is thrown for bad input.
 import type { TSchema } from 'typebox/type';
 import { InvalidInputError } from '../errors.ts';
+import { isJobType, JOB_TYPES, type JobType } from './job-types.ts';
 import { healthcheck, type HealthcheckInput } from './healthcheck.ts';
 import { mealPlan, type MealPlanInput } from './meal-plan.ts';
 import { medicalExam, type MedicalExamInput } from './medical-exam.ts';
@@ -29,9 +30,7 @@ export type { UnifiedAssistantInput } from './unified-assistant.ts';
 export type { WhatsappMessageInput } from './whatsapp-message.ts';
 export type { HealthcheckInput } from './healthcheck.ts';
 export type { ValidateOptions } from './payloads.ts';
-
-export const JOB_TYPES = ['sofia_image', 'medical_exam', 'unified_assistant', 'meal_plan', 'whatsapp_message', 'healthcheck'] as const;
-export type JobType = (typeof JOB_TYPES)[number];
+export { JOB_TYPES, type JobType } from './job-types.ts';
 
 export interface JobInputs {
   sofia_image: SofiaImageInput;
@@ -55,10 +54,6 @@ const SPECS: { [K in JobType]: JobInputSpec<JobInputs[K]> } = {
 export const JOB_INPUT_SCHEMAS: { readonly [K in JobType]: TSchema } = Object.fromEntries(JOB_TYPES.map((t) => [t, SPECS[t].schema])) as {
   [K in JobType]: TSchema;
 };
-
-export function isJobType(v: unknown): v is JobType {
-  return typeof v === 'string' && (JOB_TYPES as readonly string[]).includes(v);
-}
 
 /**
  * The parsed, typed input for a job type, or an InvalidInputError listing every field at fault.
