@@ -12,9 +12,9 @@ export interface Problem {
   message: string;
 }
 
-// TypeBox stops at 8 errors by default; a request is answered with all its problems at once. The
-// scan before it bounds what a value can hold, and this bounds the answer. Process-wide, and
-// TypeBox runs nowhere else in this code (fastify validates with ajv).
+// TypeBox stops at 8 errors by default; a request is answered with all its problems at once, up to
+// this bound (10,000 bad array items are not answered with 10,000 messages). The setting is
+// process-wide; TypeBox runs nowhere else in this code (fastify validates with ajv).
 const MAX_SCHEMA_ERRORS = 100;
 Settings.Set({ maxErrors: MAX_SCHEMA_ERRORS });
 
