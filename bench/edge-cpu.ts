@@ -18,7 +18,7 @@ import { runInlineFromRegistry } from '../src/gateway/inline.ts';
 import { defaultHandlers } from '../src/handlers/index.ts';
 import { HandlerRegistry } from '../src/handlers/registry.ts';
 import { createProviders } from '../src/providers/index.ts';
-import type { JobType } from '../src/schemas.ts';
+import type { JobType } from '../src/job-inputs/job-types.ts';
 import { assistantInput, examInput, LAB_REPORT, sofiaInput } from '../scripts/demo/requests.ts';
 import { ADMIN_URL, createDatabase, databaseUrl, dropDatabase } from '../src/dev/testkit/database.ts';
 import { pdfFromLines } from '../src/dev/testkit/pdf.ts';

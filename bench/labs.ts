@@ -9,7 +9,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseLabReport } from '../src/labs/parse.ts';
-import { MAX_EXAM_TEXT_BYTES } from '../src/schemas.ts';
+import { MAX_EXAM_TEXT_BYTES } from '../src/job-inputs/index.ts';
 import { scoreSet, totals, type ReportScore } from '../src/dev/testkit/lab-score.ts';
 import os from 'node:os';
 

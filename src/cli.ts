@@ -112,7 +112,7 @@ async function runCacheCommand(args: string[]): Promise<number> {
       process.stderr.write(`usage: ai-worker cache purge [--type T]\n`);
       return 1;
     }
-    const { isJobType, JOB_TYPES } = await import('./schemas.ts');
+    const { isJobType, JOB_TYPES } = await import('./job-inputs/job-types.ts');
     if (type !== undefined && !isJobType(type)) {
       process.stderr.write(`unknown job type "${type}"; expected one of ${JOB_TYPES.join(', ')}\n`);
       return 1;
@@ -166,7 +166,7 @@ async function warmMealPlans(file: string): Promise<number> {
   const { createProviders } = await import('./providers/index.ts');
   const { analysisDeps } = await import('./handlers/index.ts');
   const { analyseMealPlan } = await import('./handlers/meal-plan.ts');
-  const { validateInput } = await import('./schemas.ts');
+  const { validateInput } = await import('./job-inputs/index.ts');
   const { JobError } = await import('./errors.ts');
   const events = new EventBus();
   const pool = createPool(config.database, 'ai-worker-cache-warm', events);

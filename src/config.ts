@@ -4,7 +4,7 @@
 import { ConfigError } from './errors.ts';
 import { readProviderConfig, type ProviderConfig } from './providers/config.ts';
 import { EnvReader, type Env } from './env/reader.ts';
-import { JOB_TYPES, type JobType } from './schemas.ts';
+import { JOB_TYPES, type JobType } from './job-inputs/job-types.ts';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];

@@ -14,6 +14,8 @@ import addFormatsModule from 'ajv-formats';
 import { parse as parseYaml } from 'yaml';
 import { loadBundledRunInline } from '../src/gateway/bundled.ts';
 import { createGateway, envFromRecord, type Gateway } from '../src/gateway/index.ts';
+import { JOB_INPUT_SCHEMAS, validateInput } from '../src/job-inputs/index.ts';
+import { DESCRIBED_TYPES, inputSchemaName, OPENAPI_FILE, withGeneratedInputs } from '../scripts/openapi.ts';
 import { useFreshDatabase } from './support/database.ts';
 import { gatewayTestEnv, userToken } from './support/jwt.ts';
 
@@ -296,6 +298,34 @@ test('every example in the description validates against its schema', () => {
   }
   assert.ok(count >= 8, `only ${count} examples found`);
   assert.deepEqual(problems, []);
+});
+
+test('the job-input schemas in the description are the ones the functions validate with (npm run openapi)', () => {
+  const committed = readFileSync(OPENAPI_FILE, 'utf8');
+  assert.equal(committed, withGeneratedInputs(committed), 'docs/openapi.yaml is stale: run npm run openapi');
+  for (const type of DESCRIBED_TYPES)
+    assert.deepEqual(spec.components.schemas[inputSchemaName(type)], JSON.parse(JSON.stringify(JOB_INPUT_SCHEMAS[type])), type);
+});
+
+test("every request example in the description passes the functions' own input validation", () => {
+  const enqueue = spec.paths['/enqueue-analysis']!.post!.requestBody!.content!['application/json']!.examples!;
+  const examples: Array<[string, unknown]> = Object.values(enqueue).map((e) => {
+    const body = e.value as { type: string; input: unknown };
+    return [body.type, body.input];
+  });
+  const bodies = (spec.components as unknown as { requestBodies: Record<string, ResponseSpec> }).requestBodies;
+  const typeOf: Record<string, string> = {
+    SofiaImage: 'sofia_image',
+    MedicalExam: 'medical_exam',
+    UnifiedAssistant: 'unified_assistant',
+    MealPlan: 'meal_plan',
+  };
+  for (const [name, body] of Object.entries(bodies)) {
+    assert.ok(typeOf[name], `request body ${name} has no job type here`);
+    for (const e of Object.values(body.content!['application/json']!.examples ?? {})) examples.push([typeOf[name]!, (e.value as { input: unknown }).input]);
+  }
+  assert.ok(examples.length >= 5, `only ${examples.length} request examples`);
+  for (const [type, input] of examples) assert.doesNotThrow(() => validateInput(type, input), `${type} example ${JSON.stringify(input)}`);
 });
 
 test('redocly lint passes on the description (recommended rules, redocly.yaml)', () => {

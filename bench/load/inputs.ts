@@ -1,7 +1,7 @@
 // The realistic job mix of the load benches and unique inputs for each type (a counter is folded
 // into every input, so nothing is answered from the cache and every model call really happens).
 import { platePng } from '../../scripts/demo/png.ts';
-import type { JobType } from '../../src/schemas.ts';
+import type { JobType } from '../../src/job-inputs/job-types.ts';
 
 export const MIX: Array<[JobType, number]> = [
   ['sofia_image', 0.35],

@@ -2,7 +2,7 @@
 // The cache is an optimisation, never a dependency: a failed lookup is a miss and a failed store is
 // reported and ignored, so a cache problem cannot fail a job that could otherwise complete.
 import type { EventBus } from '../events.ts';
-import type { JobType } from '../schemas.ts';
+import type { JobType } from '../job-inputs/job-types.ts';
 import { lookupCache, storeCache } from './store.ts';
 import type { SqlClient } from '../db/sql-client.ts';
 

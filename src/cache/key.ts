@@ -2,7 +2,7 @@
 // not matter and images and documents count by their bytes' hash, never by a URL (the same photo
 // sent twice hits; two photos at one URL don't). Web Crypto only, so the gateway computes the same
 // key on Deno as the worker does on Node.
-import type { JobType } from '../schemas.ts';
+import type { JobType } from '../job-inputs/job-types.ts';
 import { base64ToBytes } from '../bytes/base64.ts';
 
 /**

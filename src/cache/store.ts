@@ -1,7 +1,7 @@
 // The analysis_cache table's statements. Lookups count hits in the same statement that reads, and
 // skip expired rows (the sweep deletes them later); a store replaces an older entry for the key.
 import { storableJson } from '../db/storable.ts';
-import type { JobType } from '../schemas.ts';
+import type { JobType } from '../job-inputs/job-types.ts';
 import type { SqlClient } from '../db/sql-client.ts';
 
 const LOOKUP = `

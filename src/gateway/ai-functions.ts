@@ -10,7 +10,7 @@
 //   sync, permanent handler failure            → 422 with the handler's error code
 import { storeCache } from '../cache/store.ts';
 import { JobError, toUserError } from '../errors.ts';
-import type { JobType } from '../schemas.ts';
+import type { JobType } from '../job-inputs/job-types.ts';
 import { frame, noteRoute, rateLimit, type GatewayContext } from './context.ts';
 import { isUnavailable, unavailable, withDeadline } from './db.ts';
 import { isAsyncFor, type FlagName } from './flags.ts';

@@ -1,7 +1,7 @@
 // The handler set for the sync path of the AI functions' Deno entries. This is the only gateway
 // module that reaches src/handlers and the providers (through literal dynamic imports, which the
 // Supabase bundler follows): the queue functions (enqueue, status, cancel) never import it, so their
-// bundles stay small and need only pg and jose (test/edge-bundles.test.ts walks the graphs).
+// bundles stay small and need only pg, jose and typebox (the job-input schemas) (test/edge-bundles.test.ts walks the graphs).
 import type { Env } from '../env/reader.ts';
 import { edgeRunInline } from './edge-limits.ts';
 import { runInlineFromRegistry, type RunInline } from './inline.ts';

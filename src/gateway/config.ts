@@ -5,7 +5,7 @@
 import { ConfigError } from '../errors.ts';
 import { DEFAULT_DATABASE_URL, readCacheTtls } from '../config.ts';
 import { EnvReader, type EnvGetter } from '../env/reader.ts';
-import type { JobType } from '../schemas.ts';
+import type { JobType } from '../job-inputs/job-types.ts';
 import { FLAG_NAMES, parseFlagValue, type FlagName, type FlagValue } from './flags.ts';
 
 export interface GatewayConfig {

@@ -4,7 +4,7 @@
 // request with 546. Warm, a PDF costs a few ms, but an isolate cannot know it is warm for the next
 // one. Documents therefore go to the queue from the edge; everything else measured stays far below
 // (7-day meal plan 0.17 s cold, text exam 16 ms, food photo 41 ms, assistant 16 ms).
-import type { JobType } from '../schemas.ts';
+import type { JobType } from '../job-inputs/job-types.ts';
 import { SyncUnavailableError, type RunInline } from './inline.ts';
 
 /** Why this work must not run inline on the edge, or undefined when it fits. */

@@ -3,7 +3,7 @@
 // of an AI function tries to load the whole handler set (loadBundledRunInline in bundled.ts, the one
 // module that reaches into src/handlers) and otherwise runs without one, in which case every "sync"
 // request is enqueued instead.
-import type { JobType } from '../schemas.ts';
+import type { JobType } from '../job-inputs/job-types.ts';
 import type { HandlerResult, JobHandler } from '../handlers/types.ts';
 
 export interface InlineContext {

@@ -4,7 +4,7 @@
 import type pg from 'pg';
 import { cacheKeyFor, HANDLER_VERSIONS } from '../cache/key.ts';
 import { lookupCache } from '../cache/store.ts';
-import { validateInput, type JobType } from '../schemas.ts';
+import { validateInput, type JobType } from '../job-inputs/index.ts';
 import { InvalidInputError } from '../errors.ts';
 import type { GatewayConfig } from './config.ts';
 import { asUser } from './db.ts';

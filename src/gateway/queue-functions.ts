@@ -1,5 +1,5 @@
 // enqueue-analysis, get-analysis-status and cancel-analysis.
-import { isJobType, JOB_TYPES } from '../schemas.ts';
+import { isJobType, JOB_TYPES } from '../job-inputs/job-types.ts';
 import { frame, noteRoute, rateLimit, type GatewayContext } from './context.ts';
 import { withDeadline } from './db.ts';
 import { HttpError, json, methodNotAllowed, readJsonObject, UUID_RE, type Handler } from './http.ts';

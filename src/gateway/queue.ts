@@ -1,7 +1,7 @@
 // The entry of the three queue functions on Supabase (enqueue-analysis, get-analysis-status,
 // cancel-analysis): the same handlers as the full gateway, built without the AI routing, the
-// WhatsApp webhook or the handler tree, so their bundles hold only what they run (pg, jose and a
-// few small modules; test/edge-bundles.test.ts checks the import graph).
+// WhatsApp webhook or the handler tree, so their bundles hold only what they run (pg, jose, typebox for the
+// job-input schemas, and a few small modules; test/edge-bundles.test.ts checks the import graph).
 import { createCore, type GatewayOptions } from './core.ts';
 import type { Handler } from './http.ts';
 import { cancelAnalysis, enqueueAnalysis, getAnalysisStatus } from './queue-functions.ts';

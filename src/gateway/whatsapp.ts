@@ -6,7 +6,7 @@
 // identity (WHATSAPP_SERVICE_USER_ID, default the nil UUID) and carry the sender in input.from; the
 // rollout bucket and the rate limit are keyed by the sender, and Meta's message id is the
 // idempotency key, so Meta's redeliveries never create a second job.
-import { validateInput, type WhatsappMessageInput } from '../schemas.ts';
+import { validateInput, type WhatsappMessageInput } from '../job-inputs/index.ts';
 import { frame, noteRoute, type GatewayContext } from './context.ts';
 import { AI_FUNCTIONS, aiBody, routeAi, routingError, type AiOutcome } from './ai-functions.ts';
 import { HttpError, json, methodNotAllowed, parseJson, readBody, type Handler } from './http.ts';

@@ -2,7 +2,7 @@
 // exercise the retry and recovery paths safely: delay_ms (≤ 60 s, honours cancellation) and
 // fail_times (fails its first N attempts with a transient error).
 import { TransientError } from '../errors.ts';
-import { validateInput } from '../schemas.ts';
+import { validateInput } from '../job-inputs/index.ts';
 import { sleep } from '../time/sleep.ts';
 import type { JobContext, JobHandler } from './types.ts';
 
@@ -10,7 +10,7 @@ export const healthcheckHandler: JobHandler = {
   type: 'healthcheck',
   version: '1',
   async run(input: unknown, ctx: JobContext) {
-    // The one validator for this input is the job-input schema; the type is schemas.ts's HealthcheckInput.
+    // The one validator for this input is the job-input schema; the type is derived from its schema (src/job-inputs/healthcheck.ts).
     const { delay_ms, fail_times } = validateInput('healthcheck', input);
     if (delay_ms) await sleep(delay_ms, ctx.signal);
     if (fail_times && ctx.attempt <= fail_times) {

@@ -6,7 +6,7 @@ import { cacheKeyFor } from '../cache/key.ts';
 import { PermanentError } from '../errors.ts';
 import { planMeals, type MealPlan } from '../nutrition/planner.ts';
 import { RESTRICTION_LABELS_PT } from '../nutrition/restrictions.ts';
-import type { MealPlanInput } from '../schemas.ts';
+import type { MealPlanInput } from '../job-inputs/index.ts';
 import { optionalText, type AnalysisContext, type AnalysisDeps, type AnalysisOutcome } from './shared/analysis.ts';
 import type { JobHandler } from './types.ts';
 import { analysisHandler } from './shared/handler.ts';

@@ -14,7 +14,7 @@ import { explainLabResults, LAB_DISCLAIMER } from '../labs/explain.ts';
 import { extractUnparsedWithModel } from '../labs/model-extract.ts';
 import { parseLabReport, reportPatient, type LabFlag, type LabParseResult, type ParsedAnalyte, type QualitativeAnalyte } from '../labs/parse.ts';
 import { extractPdfText } from '../pdf/extract-text.ts';
-import type { MedicalExamInput } from '../schemas.ts';
+import type { MedicalExamInput } from '../job-inputs/index.ts';
 import { optionalText, requiredStepError, type AnalysisContext, type AnalysisDeps, type AnalysisOutcome } from './shared/analysis.ts';
 import { assertImageDimensions } from './shared/image.ts';
 import { base64ToBytes } from '../bytes/base64.ts';

@@ -11,7 +11,7 @@ import { totalNutrients, type NutrientName } from '../nutrition/nutrients.ts';
 import { estimatePortion } from '../nutrition/portion.ts';
 import type { TacoFood } from '../nutrition/taco.ts';
 import type { Detection } from '../providers/index.ts';
-import { type MealType, type SofiaImageInput } from '../schemas.ts';
+import { type MealType, type SofiaImageInput } from '../job-inputs/index.ts';
 import { optionalText, requiredStepError, type AnalysisContext, type AnalysisDeps, type AnalysisOutcome } from './shared/analysis.ts';
 import { assertImageDimensions, downloadImage, imageDimensions, mediaUrlPolicy } from './shared/image.ts';
 import { base64ToBytes } from '../bytes/base64.ts';

@@ -9,7 +9,7 @@ import { turnWithTriage } from '../assistant/triage.ts';
 import { urgentAnswer, type UrgencyCategory } from '../assistant/urgency.ts';
 import { InvalidInputError, TransientError } from '../errors.ts';
 import type { ChatMessage } from '../providers/index.ts';
-import type { UnifiedAssistantInput } from '../schemas.ts';
+import type { UnifiedAssistantInput } from '../job-inputs/index.ts';
 import { requiredStepError, type AnalysisContext, type AnalysisDeps, type AnalysisOutcome } from './shared/analysis.ts';
 import { recentAnalysesContext } from './shared/recent-analyses.ts';
 import type { JobHandler } from './types.ts';

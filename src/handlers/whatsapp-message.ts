@@ -18,7 +18,14 @@ import {
   type WhatsappRoute,
 } from '../messaging/whatsapp-format.ts';
 import { foldText } from '../text/fold.ts';
-import { EXAM_DOCUMENT_MIMES, validateInput, type ExamDocumentMime, type MealPlanInput, type MealRestriction, type WhatsappMessageInput } from '../schemas.ts';
+import {
+  EXAM_DOCUMENT_MIMES,
+  validateInput,
+  type ExamDocumentMime,
+  type MealPlanInput,
+  type MealRestriction,
+  type WhatsappMessageInput,
+} from '../job-inputs/index.ts';
 import { analyseMealPlan } from './meal-plan.ts';
 import { analyseMedicalExam } from './medical-exam.ts';
 import {

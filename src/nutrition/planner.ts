@@ -39,8 +39,8 @@ import { solveGrams, WEIGHT, type MealCap, type SolverItem } from './plan-solver
 import { allowedUnder, RESTRICTION_LABELS_PT } from './restrictions.ts';
 import type { TacoFood, TacoTable } from './taco.ts';
 import { foldText } from '../text/fold.ts';
-// The request is the meal_plan job input itself: one shape, validated in schemas.ts.
-import type { MealPlanInput } from '../schemas.ts';
+// The request is the meal_plan job input itself: one shape, validated in src/job-inputs/meal-plan.ts.
+import type { MealPlanInput } from '../job-inputs/index.ts';
 
 export type { MealPlanInput };
 

@@ -1,7 +1,7 @@
 // `ai-worker jobs …`: tables for people, --json for scripts, progress on stderr for long runs.
 // Exit codes: 0 done, 1 the job was not in a state to act on (or not found), 2 usage error.
 import type pg from 'pg';
-import { isJobType, JOB_TYPES } from '../schemas.ts';
+import { isJobType, JOB_TYPES } from '../job-inputs/job-types.ts';
 import { flag, parseArgs, parseDuration, renderTable, UsageError, utc } from './format.ts';
 import { cancelJob, deadLetters, listJobs, retryFailed, retryJob, showJob, UUID_RE, type JobSummary } from './jobs.ts';
 

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { loadConfig } from '../../src/config.ts';
 import { answerAssistant } from '../../src/handlers/unified-assistant.ts';
 import type { AnalysisDeps } from '../../src/handlers/shared/analysis.ts';
-import { validateInput } from '../../src/schemas.ts';
+import { validateInput } from '../../src/job-inputs/index.ts';
 
 test('a system message from the client is invalid input, with its field path', () => {
   assert.throws(

@@ -7,7 +7,7 @@ import { GROUP_PORTIONS, PLAN_FOODS, portionRange } from '../../src/nutrition/pl
 import { planMeals, type MealPlan, type MealPlanInput } from '../../src/nutrition/planner.ts';
 import { loadTacoFromFile } from '../../src/nutrition/taco-file.ts';
 import { RESTRICTIONS, restrictionViolation, type Restriction } from '../../src/nutrition/restrictions.ts';
-import { MEAL_RESTRICTIONS } from '../../src/schemas.ts';
+import { MEAL_RESTRICTIONS } from '../../src/job-inputs/index.ts';
 import { foodBase, planProblems, portionCap } from '../support/meal-plan-oracle.ts';
 
 const taco = loadTacoFromFile();

@@ -3,7 +3,7 @@
 // Each handler file keeps only what is its own (the analysis); this keeps the steps and their order
 // in one place.
 import { HANDLER_VERSIONS } from '../../cache/key.ts';
-import { validateInput, type JobInputs, type JobType } from '../../schemas.ts';
+import { validateInput, type JobInputs, type JobType } from '../../job-inputs/index.ts';
 import type { JobHandler } from '../types.ts';
 import { analysisContext, toHandlerResult, validateOptions, type AnalysisContext, type AnalysisDeps, type AnalysisOutcome } from './analysis.ts';
 

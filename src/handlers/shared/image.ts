@@ -8,7 +8,7 @@ import type { LookupFunction } from 'node:net';
 import type { AppConfig } from '../../config.ts';
 import { PermanentError, TransientError, CancelledError } from '../../errors.ts';
 import { resolvePublicAddress, urlNotAllowed, type AddressPolicy } from '../../net/public-address.ts';
-import { sniffMime, type ImageMime } from '../../schemas.ts';
+import { IMAGE_MIMES, sniffMime, type ImageMime } from '../../bytes/sniff.ts';
 
 /** Width and height from PNG, JPEG or WebP headers; undefined when the header does not say. */
 export function imageDimensions(b: Uint8Array): { width: number; height: number } | undefined {
@@ -78,7 +78,6 @@ export function mediaUrlPolicy(config: AppConfig): AddressPolicy {
 }
 
 const MAX_REDIRECTS = 3;
-const IMAGE_MIMES: ReadonlyArray<ImageMime> = ['image/jpeg', 'image/png', 'image/webp'];
 
 function checkProtocol(url: URL, allowHttp: boolean): void {
   const ok = url.protocol === 'https:' || (allowHttp && url.protocol === 'http:');

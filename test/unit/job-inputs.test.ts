@@ -1,8 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import fc from 'fast-check';
 import { InvalidInputError } from '../../src/errors.ts';
-import { JOB_TYPES, validateInput, type JobType } from '../../src/schemas.ts';
+import { JOB_INPUT_SCHEMAS, JOB_TYPES, validateInput, type JobType } from '../../src/job-inputs/index.ts';
 
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]).toString('base64');
 const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46]).toString('base64');
@@ -162,5 +163,53 @@ test('property: arbitrary JSON never throws anything but InvalidInputError', () 
       }
     }),
     { seed: 7, numRuns: 2000 },
+  );
+});
+
+test('the untrusted-value scan runs first and alone: a value it refuses never reaches the schema', () => {
+  let deep: unknown = 'x';
+  for (let i = 0; i < 40; i++) deep = { d: deep };
+  const fields = fieldsOf('meal_plan', { kcal_target: 'lots', deep });
+  assert.equal(fields.length, 1, `only the scan's problem, got ${fields.join(', ')}`);
+  assert.match(fields[0]!, /^input\.deep(\.d)+$/);
+  assert.deepEqual(fieldsOf('meal_plan', { kcal_target: 'lots', note: 'a\u0000b' }), ['input.note']);
+});
+
+test('every problem is reported, past TypeBox’s default of 8, each with its path and an English detail', () => {
+  const messages = Array.from({ length: 20 }, () => ({ role: 'system', content: 'x' }));
+  assert.deepEqual(
+    fieldsOf('unified_assistant', { messages }),
+    messages.map((_, i) => `input.messages[${i}].role`),
+  );
+  assert.throws(
+    () => validateInput('meal_plan', { kcal_target: 999, meals_per_day: 3, days: 1 }),
+    (err: InvalidInputError) => err.message === 'invalid meal_plan input: input.kcal_target must be an integer from 1000 to 5000',
+  );
+});
+
+test('property: a value the published JSON Schema refuses, validateInput refuses too', () => {
+  const ajv = new Ajv2020({ strict: false, allErrors: false });
+  const published = new Map(JOB_TYPES.map((t) => [t, ajv.compile(JSON.parse(JSON.stringify(JOB_INPUT_SCHEMAS[t])))] as const));
+  // Values near the schemas' shapes, so the property is not only tested on wrong top-level types.
+  const near = fc.record(
+    {
+      kcal_target: fc.oneof(fc.integer({ min: 0, max: 6000 }), fc.double(), fc.string()),
+      meals_per_day: fc.integer({ min: 0, max: 8 }),
+      days: fc.integer({ min: 0, max: 20 }),
+      restrictions: fc.array(fc.constantFrom('vegan', 'keto', 'diabetic')),
+      messages: fc.array(fc.record({ role: fc.constantFrom('user', 'assistant', 'system'), content: fc.string({ maxLength: 3 }) }), { maxLength: 3 }),
+      text: fc.string({ maxLength: 4 }),
+      delay_ms: fc.integer({ min: -5, max: 70_000 }),
+      sex: fc.constantFrom('M', 'F', 'X'),
+    },
+    { requiredKeys: [] },
+  );
+  fc.assert(
+    fc.property(fc.constantFrom(...JOB_TYPES), fc.oneof(near, fc.jsonValue()), (type: JobType, value) => {
+      // A missing healthcheck input means {} (validateInput's documented exception).
+      if (published.get(type)!(value) || (type === 'healthcheck' && value === null)) return;
+      assert.throws(() => validateInput(type, value), InvalidInputError);
+    }),
+    { seed: 18, numRuns: 3000 },
   );
 });
