@@ -348,3 +348,28 @@ test('postgres_changes: on a table without RLS a DELETE arrives with the primary
     ],
   );
 });
+
+test("postgres_changes feed: the database's notification carries the operation and the primary key, never the row's data", async () => {
+  const listen = new pg.Client({ connectionString: db.url });
+  await listen.connect();
+  try {
+    const heard: string[] = [];
+    listen.on('notification', (n) => heard.push(n.payload ?? ''));
+    await listen.query('listen realtime_emulator_changes');
+    const user = randomUUID();
+    const id = await newJob(user);
+    await db.pool.query(`update analysis_jobs set status = 'completed', result = '{"diagnosis":"private"}', completed_at = now() where id = $1`, [id]);
+    await waitUntil(async () => heard.length >= 2, { what: 'two notifications' });
+    const parsed = heard.map((h) => JSON.parse(h) as Record<string, unknown>);
+    assert.deepEqual(
+      parsed.map((p) => [p.type, p.table, p.pk, Object.keys(p).sort()]),
+      [
+        ['INSERT', 'analysis_jobs', { id }, ['commit_timestamp', 'pk', 'schema', 'table', 'type']],
+        ['UPDATE', 'analysis_jobs', { id }, ['commit_timestamp', 'pk', 'schema', 'table', 'type']],
+      ],
+    );
+    assert.ok(!heard.join('').includes('private') && !heard.join('').includes('mine'), 'no input or result in the feed');
+  } finally {
+    await listen.end();
+  }
+});

@@ -126,6 +126,10 @@ begin
     'schema', tg_table_schema, 'table', tg_table_name, 'type', tg_op, 'pk', pk,
     'commit_timestamp', to_char(now() at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))::text);
   return null;
+exception when others then
+  -- The emulator's feed must never fail the write it reports (replication cannot fail a commit either).
+  raise warning 'realtime emulator: change not reported: %', sqlerrm;
+  return null;
 end
 $$;
 
@@ -365,43 +369,54 @@ export async function start(options: RealtimeOptions): Promise<RealtimeEmulator>
     return claims.role === 'service_role' ? 'service_role' : 'authenticated';
   };
 
-  /** Supabase's check: can this user read a broadcast message of this topic under realtime.messages RLS? */
-  async function canRead(claims: JWTPayload, subTopic: string): Promise<boolean> {
-    const role = roleOf(claims);
-    const c = await pool.connect();
+  /**
+   * Runs `fn` in a transaction that is always rolled back. A checked-out pg client has no error
+   * listener of the pool's: one is held here, so a connection cut (the database dropped or restarted
+   * under the emulator) is a failed check, not an uncaught exception.
+   */
+  async function rolledBack<T>(fn: (q: pg.PoolClient) => Promise<T>): Promise<T> {
+    const q = await pool.connect();
+    let broken: Error | undefined;
+    const onError = (err: Error) => {
+      broken = err;
+    };
+    q.on('error', onError);
     try {
-      await c.query('begin');
-      const { rows } = await c.query<{ id: string }>(
-        `insert into realtime.messages (topic, extension, event, private) values ($1, 'broadcast', 'authorization_check', true) returning id`,
-        [subTopic],
-      );
-      await c.query(`select set_config('role', $1, true), set_config('request.jwt.claims', $2, true), set_config('realtime.topic', $3, true)`, [
-        role,
-        JSON.stringify(claims),
-        subTopic,
-      ]);
-      const seen = await c.query('select 1 from realtime.messages where id = $1', [rows[0]!.id]);
-      return seen.rowCount === 1;
+      await q.query('begin');
+      return await fn(q);
     } finally {
-      await c.query('rollback').catch(() => {});
-      c.release();
+      await q.query('rollback').catch(() => {});
+      q.off('error', onError);
+      q.release(broken);
     }
   }
 
-  /** Runs `fn` in a transaction (rolled back) as the token's role and claims: RLS and grants apply. */
-  async function asUser<T>(claims: JWTPayload | undefined, fn: (q: pg.PoolClient) => Promise<T>): Promise<T> {
-    const q = await pool.connect();
-    try {
-      await q.query('begin');
+  /** Supabase's check: can this user read a broadcast message of this topic under realtime.messages RLS? */
+  function canRead(claims: JWTPayload, subTopic: string): Promise<boolean> {
+    return rolledBack(async (q) => {
+      const { rows } = await q.query<{ id: string }>(
+        `insert into realtime.messages (topic, extension, event, private) values ($1, 'broadcast', 'authorization_check', true) returning id`,
+        [subTopic],
+      );
+      await q.query(`select set_config('role', $1, true), set_config('request.jwt.claims', $2, true), set_config('realtime.topic', $3, true)`, [
+        roleOf(claims),
+        JSON.stringify(claims),
+        subTopic,
+      ]);
+      const seen = await q.query('select 1 from realtime.messages where id = $1', [rows[0]!.id]);
+      return seen.rowCount === 1;
+    });
+  }
+
+  /** Runs `fn` as the token's role and claims (rolled back): RLS and grants apply. */
+  function asUser<T>(claims: JWTPayload | undefined, fn: (q: pg.PoolClient) => Promise<T>): Promise<T> {
+    return rolledBack(async (q) => {
       await q.query(`select set_config('role', $1, true), set_config('request.jwt.claims', $2, true)`, [
         roleOf(claims),
         JSON.stringify(claims ?? { role: 'anon' }),
       ]);
-      return await fn(q);
-    } finally {
-      await q.query('rollback').catch(() => {});
-      q.release();
-    }
+      return fn(q);
+    });
   }
 
   const metas = new Map<string, Promise<TableMeta | undefined>>();
