@@ -138,6 +138,24 @@ test('postgres_changes mode: a job that finished before the subscription is foun
   w.unwatch();
 });
 
+test('postgres_changes refused by the server (a system error after the join): Realtime counts as down, polling finds the result', async () => {
+  const user = randomUUID();
+  // Outside the publication, the subscription cannot be registered: Realtime says so in a `system` message.
+  await db.pool.query('alter publication supabase_realtime drop table public.analysis_jobs');
+  try {
+    const t = await trackerFor(user, { realtime: 'postgres_changes', schedule: { downMinMs: 50, downMaxMs: 200, liveMaxMs: 600_000 } });
+    const jobId = await pendingJob(user);
+    const w = until(t, { jobId, estimatedSeconds: 300 }, (s) => s.status === 'completed', 'completed by polling');
+    await waitUntil(async () => t.snapshot(jobId)?.realtime === 'down', { what: 'down after the system error' });
+    await db.pool.query(`update analysis_jobs set status = 'completed', result = '{"days":[]}', completed_at = now() where id = $1`, [jobId]);
+    const final = await w.done;
+    assert.equal(final.realtime, 'down');
+    w.unwatch();
+  } finally {
+    await db.pool.query('alter publication supabase_realtime add table public.analysis_jobs');
+  }
+});
+
 test('Realtime down: polling takes over and finds the result', async () => {
   const user = randomUUID();
   stack.realtime.setKnobs({ down: true });
