@@ -102,6 +102,60 @@ test('202, then the Realtime broadcast brings the completion (polling set to min
   w.unwatch();
 });
 
+test("postgres_changes on the user's rows brings the completion (polling set to minutes)", async () => {
+  const user = randomUUID();
+  const t = await trackerFor(user, { realtime: 'postgres_changes', schedule: MINUTES });
+  const jobId = await pendingJob(user);
+  const w = until<{ days?: unknown[] }>(t, { jobId, estimatedSeconds: 300 }, (s) => s.status === 'completed', 'completed');
+  // Live means the server said "Subscribed to PostgreSQL"; the re-fetch then found the job pending.
+  await waitUntil(async () => t.snapshot(jobId)?.realtime === 'live' && t.snapshot(jobId)?.polls === 1, { what: 'live, one re-fetch' });
+  const changesBefore = stack.realtime.stats.changes;
+  await db.pool.query(
+    `update analysis_jobs set status = 'processing', lease_token = gen_random_uuid(), locked_until = now() + interval '30 s', locked_by = 't' where id = $1`,
+    [jobId],
+  );
+  await waitUntil(async () => w.seen.at(-1)?.status === 'processing', { what: 'processing, from the change' });
+  await db.pool.query(
+    `update analysis_jobs set status = 'completed', lease_token = null, locked_until = null, result = '{"days":[]}', completed_at = now() where id = $1`,
+    [jobId],
+  );
+  const final = await w.done;
+  assert.deepEqual(final.result, { days: [] });
+  assert.equal(final.polls, 2, 'the re-fetch on live, then one status call for the completed change');
+  assert.equal(stack.realtime.stats.changes - changesBefore, 2, 'two UPDATEs reached the tracker as postgres_changes');
+  w.unwatch();
+});
+
+test('postgres_changes mode: a job that finished before the subscription is found by the re-fetch once it is active', async () => {
+  const user = randomUUID();
+  const jobId = await pendingJob(user);
+  await db.pool.query(`update analysis_jobs set status = 'completed', result = '{"days":[]}', completed_at = now() where id = $1`, [jobId]);
+  const t = await trackerFor(user, { realtime: 'postgres_changes', schedule: MINUTES });
+  const w = until(t, { jobId, estimatedSeconds: 300 }, (s) => s.status === 'completed', 'completed');
+  const final = await w.done;
+  assert.equal(final.polls, 1);
+  assert.equal(final.realtime, 'live');
+  w.unwatch();
+});
+
+test('postgres_changes refused by the server (a system error after the join): Realtime counts as down, polling finds the result', async () => {
+  const user = randomUUID();
+  // Outside the publication, the subscription cannot be registered: Realtime says so in a `system` message.
+  await db.pool.query('alter publication supabase_realtime drop table public.analysis_jobs');
+  try {
+    const t = await trackerFor(user, { realtime: 'postgres_changes', schedule: { downMinMs: 50, downMaxMs: 200, liveMaxMs: 600_000 } });
+    const jobId = await pendingJob(user);
+    const w = until(t, { jobId, estimatedSeconds: 300 }, (s) => s.status === 'completed', 'completed by polling');
+    await waitUntil(async () => t.snapshot(jobId)?.realtime === 'down', { what: 'down after the system error' });
+    await db.pool.query(`update analysis_jobs set status = 'completed', result = '{"days":[]}', completed_at = now() where id = $1`, [jobId]);
+    const final = await w.done;
+    assert.equal(final.realtime, 'down');
+    w.unwatch();
+  } finally {
+    await db.pool.query('alter publication supabase_realtime add table public.analysis_jobs');
+  }
+});
+
 test('Realtime down: polling takes over and finds the result', async () => {
   const user = randomUUID();
   stack.realtime.setKnobs({ down: true });

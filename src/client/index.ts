@@ -9,6 +9,7 @@ export {
   type ChannelLike,
   type JobSnapshot,
   type JobStatus,
+  type RealtimeMode,
   type RealtimeState,
   type StartOutcome,
   type SupabaseLike,

@@ -1,5 +1,6 @@
 // The framework-free tracker: start an analysis through its edge function, follow the job through
-// Supabase Realtime with polling as the fallback, cancel it. One follower per job however many
+// Supabase Realtime (the private broadcast topic of sql/040, or postgres_changes on the user's rows)
+// with polling as the fallback, cancel it. One follower per job however many
 // components watch it, one Realtime channel per user however many jobs; everything is released when
 // the last watcher leaves. It imports nothing from the daemon: only supabase-js's public surface.
 import { analysisError, invokeError, jobError, type AnalysisError } from './errors.ts';
@@ -29,6 +30,12 @@ export interface InvokeResult {
 }
 export interface ChannelLike {
   on(type: 'broadcast', filter: { event: string }, callback: (message: { payload?: unknown }) => void): ChannelLike;
+  on(
+    type: 'postgres_changes',
+    filter: { event: 'UPDATE'; schema: string; table: string; filter: string },
+    callback: (change: { new?: unknown }) => void,
+  ): ChannelLike;
+  on(type: 'system', filter: Record<string, never>, callback: (message: { extension?: unknown; status?: unknown }) => void): ChannelLike;
   subscribe(callback?: (status: string, err?: Error) => void): ChannelLike;
 }
 export interface SupabaseLike {
@@ -40,6 +47,13 @@ export interface SupabaseLike {
 }
 
 export type RealtimeState = 'off' | 'connecting' | 'live' | 'down';
+
+/**
+ * How Realtime brings status changes: `broadcast`, the small status events of sql/040 on the private
+ * topic `analysis_jobs:<user_id>`; `postgres_changes`, UPDATEs of the user's analysis_jobs rows
+ * (filter `user_id=eq.<user_id>`, RLS decides what arrives), on the same private topic.
+ */
+export type RealtimeMode = 'broadcast' | 'postgres_changes';
 
 export interface JobSnapshot<R = unknown> {
   jobId: string;
@@ -71,8 +85,8 @@ export interface TrackerOptions {
   supabase: SupabaseLike;
   /** The signed-in user's id, for the Realtime topic. Default: supabase.auth.getSession(). */
   userId?: () => string | undefined | Promise<string | undefined>;
-  /** false: polling only. */
-  realtime?: boolean;
+  /** false: polling only; true (default) is 'broadcast'. */
+  realtime?: boolean | RealtimeMode;
   schedule?: Partial<ScheduleOptions>;
   random?: () => number;
   now?: () => number;
@@ -90,7 +104,15 @@ class UserChannel {
   constructor(
     private readonly supabase: SupabaseLike,
     readonly topic: string,
+    private readonly mode: RealtimeMode,
+    private readonly userId: string,
   ) {}
+
+  private setState(next: RealtimeState): void {
+    if (next === this.state || this.closed) return;
+    this.state = next;
+    for (const j of this.jobs.values()) j.onRealtime(next);
+  }
 
   async open(): Promise<void> {
     try {
@@ -100,17 +122,29 @@ class UserChannel {
       // No token yet: the join will say so (CHANNEL_ERROR) and polling carries on.
     }
     if (this.closed) return;
-    this.channel = this.supabase
-      .channel(this.topic, { config: { private: true } })
-      .on('broadcast', { event: 'status' }, (m) => {
-        const p = m.payload as { id?: unknown; status?: unknown; error?: unknown } | undefined;
-        if (p && typeof p.id === 'string') this.jobs.get(p.id)?.onBroadcast(p);
+    const channel = this.supabase.channel(this.topic, { config: { private: true } });
+    if (this.mode === 'broadcast') {
+      this.channel = channel
+        .on('broadcast', { event: 'status' }, (m) => {
+          const p = m.payload as { id?: unknown; status?: unknown; error?: unknown } | undefined;
+          if (p && typeof p.id === 'string') this.jobs.get(p.id)?.onBroadcast(p);
+        })
+        .subscribe((status) => this.setState(status === 'SUBSCRIBED' ? 'live' : 'down'));
+      return;
+    }
+    this.channel = channel
+      .on('postgres_changes', { event: 'UPDATE', schema: 'public', table: 'analysis_jobs', filter: `user_id=eq.${this.userId}` }, (change) => {
+        // The row as the user sees it; only its id and status are used (the result comes from the status call).
+        const row = change.new as { id?: unknown; status?: unknown } | undefined;
+        if (row && typeof row.id === 'string') this.jobs.get(row.id)?.onBroadcast({ status: row.status });
+      })
+      // SUBSCRIBED is the join; changes flow once the server says "Subscribed to PostgreSQL": live only then,
+      // so the re-fetch on live cannot fall in the gap between the two.
+      .on('system', {}, (m) => {
+        if (m.extension === 'postgres_changes') this.setState(m.status === 'ok' ? 'live' : 'down');
       })
       .subscribe((status) => {
-        const next: RealtimeState = status === 'SUBSCRIBED' ? 'live' : 'down';
-        if (next === this.state || this.closed) return;
-        this.state = next;
-        for (const j of this.jobs.values()) j.onRealtime(next);
+        if (status !== 'SUBSCRIBED') this.setState('down');
       });
   }
 
@@ -179,7 +213,8 @@ class JobFollower<R = unknown> {
     if (status === 'completed' || status === 'failed' || status === 'cancelled') {
       // The broadcast is small by design (no result, no message): the status call brings them.
       void this.poll();
-    } else if (status === 'processing' || status === 'pending') {
+    } else if ((status === 'processing' || status === 'pending') && status !== this.snapshot.status) {
+      // postgres_changes also reports the lease renewals of a running job: same status, nothing to tell.
       this.update({ status });
     }
   }
@@ -262,6 +297,7 @@ export class AnalysisTracker {
   readonly random: () => number;
   readonly now: () => number;
   readonly realtimeEnabled: boolean;
+  readonly realtimeMode: RealtimeMode;
   private readonly userIdOf: () => Promise<string | undefined>;
   private readonly followers = new Map<string, JobFollower<any>>();
   private readonly channels = new Map<string, UserChannel>();
@@ -273,6 +309,7 @@ export class AnalysisTracker {
     this.random = options.random ?? Math.random;
     this.now = options.now ?? (() => Date.now());
     this.realtimeEnabled = options.realtime !== false;
+    this.realtimeMode = options.realtime === 'postgres_changes' ? 'postgres_changes' : 'broadcast';
     const given = options.userId;
     this.userIdOf = async () => {
       if (given) return given();
@@ -402,7 +439,7 @@ export class AnalysisTracker {
     const topic = statusTopic(userId);
     let ch = this.channels.get(topic);
     if (!ch) {
-      ch = new UserChannel(this.supabase, topic);
+      ch = new UserChannel(this.supabase, topic, this.realtimeMode, userId);
       this.channels.set(topic, ch);
       void ch.open();
     }
