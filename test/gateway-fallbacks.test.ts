@@ -144,16 +144,22 @@ test('fallback: no handler set here (a Deno entry without the bundle) → queued
 
 test('sync handler errors: permanent → 422 with its code; transient → queued for the worker to retry', async () => {
   const permanent: RunInline = async () => {
-    throw new PermanentError('image_unreadable', 'the photo could not be decoded');
+    throw new PermanentError('blocked', 'the model refused the photo');
   };
   const p = await mealPlan(gateway(permanent));
   assert.equal(p.status, 422);
-  // The code is the handler's; the message is the Portuguese catalogue's, never the handler's own text.
-  assert.deepEqual(p.body, { error: { code: 'image_unreadable', message: 'não foi possível concluir a análise; tente novamente mais tarde' } });
+  // The code is the handler's; the user's text is the Portuguese catalogue's, never the handler's own detail.
+  assert.deepEqual(p.body, {
+    error: {
+      code: 'blocked',
+      message: 'the analysis cannot be done with this input (blocked); error.user_message says why, in Portuguese',
+      user_message: 'não foi possível concluir a análise; tente novamente mais tarde',
+    },
+  });
   assert.deepEqual(await jobsOf(p.sub), []);
 
   const transient: RunInline = async () => {
-    throw new TransientError('provider_down', 'every provider failed');
+    throw new TransientError('providers_unavailable', 'every provider failed');
   };
   const t = await mealPlan(gateway(transient));
   assert.equal(t.status, 202);

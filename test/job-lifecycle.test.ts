@@ -101,7 +101,7 @@ test('transient failures retry with growing backoff ceilings, then fail when att
     assert.equal(j.status, 'failed');
     assert.equal(j.attempts, 4);
     assert.equal(j.error.code, 'healthcheck_planned_failure');
-    assert.match(j.error.message, /planned failure 4 of 10/);
+    assert.match(j.error.message, /falha planejada 4 de 10/);
   } finally {
     await d.stop();
   }

@@ -93,7 +93,7 @@ test('every retry wake-up is kept: a retry due after another does not wait for t
       handlers: [
         handler('meal_plan', async (input, ctx) => {
           const ms = (input as { retry_ms: number }).retry_ms;
-          if (ctx.attempt === 1) throw new RetryAfterError('test_later', `again in ${ms} ms`, ms);
+          if (ctx.attempt === 1) throw new RetryAfterError('providers_rate_limited', `again in ${ms} ms`, ms);
           return { result: { ok: true } };
         }),
       ],
@@ -116,7 +116,7 @@ test('an open provider chain snoozes the job (attempt refunded) and pauses its t
   let healthy = false;
   const call = () =>
     breaker.run(async () => {
-      if (!healthy) throw new TransientError('provider_down', 'down');
+      if (!healthy) throw new TransientError('providers_unavailable', 'down');
       return 'olá';
     });
   // The outage: the circuit opens; then the provider recovers, but the circuit stays open until its probe.
@@ -171,7 +171,7 @@ test('snoozes are bounded: past WORKER_MAX_SNOOZES an outage spends attempts and
   const breaker = new CircuitBreaker('gemini', { failures: 1, cooldownMs: 200 });
   const call = () =>
     breaker.run(async () => {
-      throw new TransientError('provider_down', 'down');
+      throw new TransientError('providers_unavailable', 'down');
     });
   await assert.rejects(call());
   const d = await startTestDaemon(

@@ -10,7 +10,7 @@ import { runJob } from './support/emulators.ts';
 
 const db = useFreshDatabase('user_errors');
 
-test('toUserError: catalogue messages for provider-made errors, our own Portuguese kept, fields kept', () => {
+test('toUserError: catalogue messages for provider-made errors, our own userMessage kept, fields kept', () => {
   const leak = new TransientError(
     'no_detector',
     'nenhum detector (yolo, gemini): yolo: connect ECONNREFUSED 10.0.3.7:8000; gemini: 503 from generativelanguage.googleapis.com',
@@ -18,7 +18,8 @@ test('toUserError: catalogue messages for provider-made errors, our own Portugue
   const u = toUserError(leak);
   assert.equal(u.code, 'no_detector');
   assert.ok(!/ECONNREFUSED|10\.0\.3\.7|googleapis|yolo|gemini/.test(u.message), u.message);
-  assert.equal(toUserError(new PermanentError('pdf_no_text', 'o PDF não tem texto selecionável')).message, 'o PDF não tem texto selecionável');
+  const ours = new PermanentError('pdf_no_text', 'the PDF has no selectable text', { userMessage: 'o PDF não tem texto selecionável' });
+  assert.equal(toUserError(ours).message, 'o PDF não tem texto selecionável');
   assert.deepEqual(toUserError(new PermanentError('invalid_input', 'invalid meal_plan input: input.days must be…', { fields: ['input.days'] })), {
     code: 'invalid_input',
     message: 'os dados enviados não são válidos; confira os campos indicados',

@@ -9,7 +9,8 @@
 //   sync, transient handler failure            → enqueue   (fallback sync_failed; the queue retries)
 //   sync, permanent handler failure            → 422 with the handler's error code
 import { storeCache } from '../cache/store.ts';
-import { JobError, toUserError } from '../errors.ts';
+import { isJobErrorCode } from '../error-codes.ts';
+import { JobError, PermanentError, toUserError } from '../errors.ts';
 import type { JobType } from '../schemas.ts';
 import { frame, noteRoute, rateLimit, type GatewayContext } from './context.ts';
 import { isUnavailable, unavailable, withDeadline } from './db.ts';
@@ -172,12 +173,22 @@ async function runSyncSlot(
   } catch (err) {
     if (err instanceof BudgetExceeded) return toQueue('sync_timeout');
     if (err instanceof SyncUnavailableError) return toQueue('sync_unavailable');
-    const e = err as { kind?: string; code?: string; message?: string; fields?: string[] };
+    const e = err as { kind?: string; code?: unknown; message?: string; fields?: string[]; userMessage?: unknown };
     if (e.kind === 'permanent') {
+      // A permanent error from another copy of errors.ts (a bundle) fails instanceof but has the same fields.
+      const job =
+        err instanceof JobError
+          ? err
+          : new PermanentError(isJobErrorCode(e.code) ? e.code : 'handler_error', e.message ?? 'permanent failure', {
+              ...(e.fields ? { fields: e.fields } : {}),
+              ...(typeof e.userMessage === 'string' ? { userMessage: e.userMessage } : {}),
+            });
       // The user reads a code and a Portuguese message, never what a provider said (toUserError).
-      const user =
-        err instanceof JobError ? toUserError(err) : { code: e.code ?? 'analysis_failed', message: 'não foi possível concluir a análise para estes dados' };
-      throw new HttpError(422, user.code, user.message, e.fields ? { fields: e.fields } : {});
+      const user = toUserError(job);
+      throw new HttpError(422, user.code, `the analysis cannot be done with this input (${user.code}); error.user_message says why, in Portuguese`, {
+        userMessage: user.message,
+        ...(user.fields ? { fields: user.fields } : {}),
+      });
     }
     if (e.kind === 'cancelled') throw new HttpError(503, 'cancelled', 'the analysis was interrupted; retry', { headers: { 'Retry-After': '1' } });
     return toQueue('sync_failed');

@@ -7,7 +7,7 @@ import { aiFunction } from './ai-functions.ts';
 import type { GatewayConfig } from './config.ts';
 import { createCore, type GatewayOptions } from './core.ts';
 import type { FlagStore } from './flags.ts';
-import { json, type Handler } from './http.ts';
+import { HttpError, type Handler } from './http.ts';
 import { cancelAnalysis, enqueueAnalysis, getAnalysisStatus } from './queue-functions.ts';
 import { whatsappAssistant } from './whatsapp.ts';
 
@@ -54,7 +54,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     handlers,
     flags: ctx.flags,
     handle: (name, req) =>
-      isFunctionName(name) ? handlers[name](req) : Promise.resolve(json(404, { error: { code: 'function_not_found', message: `no function named ${name}` } })),
+      isFunctionName(name) ? handlers[name](req) : Promise.resolve(new HttpError(404, 'function_not_found', `no function named ${name}`).toResponse()),
     close,
   };
 }

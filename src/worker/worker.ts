@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
 import type { DatabaseConfig, WorkerConfig } from '../config.ts';
 import { isDataError } from '../db/storable.ts';
+import type { JobErrorCode } from '../error-codes.ts';
 import { applyRetention, type RetentionSettings } from '../retention/retention.ts';
 import { CancelledError, PermanentError, TransientError, toJobError, toUserError, type JobError } from '../errors.ts';
 import type { EventBus, JobRef } from '../events.ts';
@@ -57,7 +58,7 @@ const LOOKAHEAD_MAX_WAIT_MS = 1_000;
 const WAKE_BUCKET_MS = 20;
 
 /** Error codes that mean "the whole provider chain is open": snooze, and pause the type. */
-const OUTAGE_CODES = new Set(['providers_circuit_open', 'circuit_open']);
+const OUTAGE_CODES: ReadonlySet<JobErrorCode> = new Set<JobErrorCode>(['providers_circuit_open', 'circuit_open']);
 
 /** Why a running job's AbortSignal fired; decides how the job is settled. */
 type AbortCause = 'cancel' | 'shutdown' | 'timeout' | 'lease_lost';
