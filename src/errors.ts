@@ -138,7 +138,7 @@ export const USER_MESSAGES: Readonly<Record<JobErrorCode, string>> = {
   unsupported_type: 'este tipo de análise não é atendido',
   empty_answer: UNAVAILABLE,
   // Provider-layer codes: a chain relabels them before a job fails, so these are a safety net.
-  circuit_open: GENERIC,
+  circuit_open: UNAVAILABLE,
   overloaded: GENERIC,
   provider_error: GENERIC,
   bad_request: GENERIC,
@@ -150,7 +150,7 @@ export const USER_MESSAGES: Readonly<Record<JobErrorCode, string>> = {
   not_found: GENERIC,
   blocked: GENERIC,
   no_provider: GENERIC,
-  providers_circuit_open: GENERIC,
+  providers_circuit_open: UNAVAILABLE,
   providers_rejected: GENERIC,
   whatsapp_disabled: GENERIC,
   pdf_sandbox_unavailable: GENERIC,

@@ -508,7 +508,7 @@ export class Worker {
             `the result could not be stored (PostgreSQL ${(err as { code: string }).code}: ${(err as Error).message}); the job is not retried`,
           );
           const row = await this.withRetries(() =>
-            failOrRetryJob(pool, job, error.toJSON(), { permanent: true, delayMs: 0, providerCalls: entry.calls.length > 0 ? entry.calls : undefined }),
+            failOrRetryJob(pool, job, toUserError(error), { permanent: true, delayMs: 0, providerCalls: entry.calls.length > 0 ? entry.calls : undefined }),
           );
           if (row) events.emit('job:failed', { ...ref, durationMs, error: error.toJSON() });
           return row ? 'failed' : false;
@@ -541,7 +541,7 @@ export class Worker {
         // and claim no more of this type until then.
         const delayMs = retryDelayMs(job.attempts, { baseMs: config.retryBaseMs, maxMs: config.retryMaxMs }, error);
         this.pausedUntil.set(job.type, Math.max(this.pausedUntil.get(job.type) ?? 0, Date.now() + delayMs));
-        const row = await this.withRetries(() => snoozeJob(pool, job, error.toJSON(), { delayMs, maxSnoozes: config.maxSnoozes }));
+        const row = await this.withRetries(() => snoozeJob(pool, job, toUserError(error), { delayMs, maxSnoozes: config.maxSnoozes }));
         if (!row) events.emit('job:stale', { ...ref, action: 'snooze' });
         else if (row.status === 'pending') {
           events.emit('job:snoozed', { ...ref, durationMs, delayMs, refunded: row.refunded, error: error.toJSON() });
