@@ -94,18 +94,32 @@ export async function routeAi(ctx: GatewayContext, spec: AiSpec, who: Identity, 
       fallback = 'enqueue_failed';
     }
   }
-  return runSync(ctx, spec, who, request, key, fallback, dbDown);
+  return runSync({ ctx, spec, who, request, key, fallback, dbDown });
 }
 
-async function runSync(
-  ctx: GatewayContext,
-  spec: AiSpec,
-  who: Identity,
-  request: EnqueueRequest,
-  key: string | undefined,
-  fallback: Fallback | undefined,
-  dbDown: boolean,
-): Promise<AiOutcome> {
+/** One request on its way to the sync path, and what routing learnt about it on the way. */
+interface SyncRequest {
+  ctx: GatewayContext;
+  spec: AiSpec;
+  who: Identity;
+  request: EnqueueRequest;
+  /** The cache key, when the cache lookup answered. */
+  key: string | undefined;
+  /** Why the async path was not taken, when it was wanted. */
+  fallback: Fallback | undefined;
+  /** The database failed earlier in this request: nothing further waits on it. */
+  dbDown: boolean;
+}
+
+/** The sync slot a request holds, and how to hand the request to the queue instead. */
+interface SyncSlot {
+  run: RunInline;
+  toQueue: (why: Fallback) => Promise<AiOutcome>;
+  hold: (work: Promise<unknown>) => void;
+}
+
+async function runSync(sync: SyncRequest): Promise<AiOutcome> {
+  const { ctx, who, request, dbDown } = sync;
   const toQueue = async (why: Fallback): Promise<AiOutcome> => {
     if (dbDown) throw unavailable();
     const enqueued = await withDeadline(ctx.config.db.deadlineMs, () => ctx.jobs.enqueue(who.userId, request, { skipCache: true }));
@@ -129,24 +143,14 @@ async function runSync(
     );
   };
   try {
-    return await runSyncSlot(ctx, spec, who, request, key, fallback, dbDown, run, toQueue, hold);
+    return await runSyncSlot(sync, { run, toQueue, hold });
   } finally {
     if (!hooked) held.n--;
   }
 }
 
-async function runSyncSlot(
-  ctx: GatewayContext,
-  spec: AiSpec,
-  who: Identity,
-  request: EnqueueRequest,
-  key: string | undefined,
-  fallback: Fallback | undefined,
-  dbDown: boolean,
-  run: RunInline,
-  toQueue: (why: Fallback) => Promise<AiOutcome>,
-  hold: (work: Promise<unknown>) => void,
-): Promise<AiOutcome> {
+async function runSyncSlot(sync: SyncRequest, { run, toQueue, hold }: SyncSlot): Promise<AiOutcome> {
+  const { ctx, spec, who, request, key, fallback, dbDown } = sync;
   const budgetMs = ctx.config.syncBudgetMs;
   const controller = new AbortController();
   let timer: ReturnType<typeof setTimeout> | undefined;
