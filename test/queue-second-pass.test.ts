@@ -13,8 +13,12 @@ import { startTestDaemon } from './support/daemon.ts';
 
 const db = useFreshDatabase('queue2');
 
-async function insert(type: string, input: object = {}, extra: { maxAttempts?: number; userId?: string; priority?: number } = {}): Promise<string> {
-  const id = randomUUID();
+async function insert(
+  type: string,
+  input: object = {},
+  extra: { id?: string; maxAttempts?: number; userId?: string; priority?: number } = {},
+): Promise<string> {
+  const id = extra.id ?? randomUUID();
   await db.pool.query(`insert into analysis_jobs (id, user_id, type, input, max_attempts, priority) values ($1, $2, $3, $4, $5, $6)`, [
     id,
     extra.userId ?? randomUUID(),
@@ -261,6 +265,14 @@ test('a graceful stop returns while an abandoned handler still runs', async () =
 test('WORKER_CONCURRENCY_<TYPE> caps a type in the claim; other types are not held back', async () => {
   let current = 0;
   let max = 0;
+  // The meal plans hold their slots until two run at once and the healthcheck has completed beside
+  // them: the cap is then used (max reaches 2), never passed, and holds back no other type.
+  let otherDone = false;
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  const maybeOpen = () => {
+    if (current >= 2 && otherDone) open();
+  };
   const d = await startTestDaemon(
     db.url,
     { WORKER_CONCURRENCY: '10', WORKER_CONCURRENCY_MEAL_PLAN: '2' },
@@ -270,7 +282,8 @@ test('WORKER_CONCURRENCY_<TYPE> caps a type in the claim; other types are not he
         handler('meal_plan', async () => {
           current++;
           max = Math.max(max, current);
-          await new Promise((r) => setTimeout(r, 30));
+          maybeOpen();
+          await opened;
           current--;
           return { result: { ok: true } };
         }),
@@ -280,8 +293,12 @@ test('WORKER_CONCURRENCY_<TYPE> caps a type in the claim; other types are not he
   try {
     const capped: string[] = [];
     for (let i = 0; i < 8; i++) capped.push(await insert('meal_plan'));
-    const other = await insert('healthcheck');
-    await d.events.waitFor('job:completed', (e) => e.jobId === other, 10_000);
+    const other = randomUUID();
+    const otherCompleted = d.events.waitFor('job:completed', (e) => e.jobId === other, 10_000);
+    await insert('healthcheck', {}, { id: other });
+    await otherCompleted;
+    otherDone = true;
+    maybeOpen();
     await Promise.all(
       capped.map(async (id) => ((await row(id)).status === 'completed' ? undefined : d.events.waitFor('job:completed', (e) => e.jobId === id, 15_000))),
     );
