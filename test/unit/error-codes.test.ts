@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { ERROR_MESSAGES } from '../../src/client/errors.ts';
+import { ERROR_MESSAGES, invokeError } from '../../src/client/errors.ts';
 import { GATEWAY_ERROR_CODES, hasCode, hasCodeIn, isJobErrorCode, JOB_ERROR_CODES, MEDIA_PROBLEM_CODES, type JobErrorCode } from '../../src/error-codes.ts';
 import { PermanentError, TransientError, toUserError, USER_MESSAGES } from '../../src/errors.ts';
 import { HttpError } from '../../src/gateway/http.ts';
@@ -125,6 +125,17 @@ test('the app has Portuguese text for every code the gateway answers', () => {
     [],
   );
   for (const [code, [text]] of Object.entries(ERROR_MESSAGES)) assert.ok(looksPortuguese(text) && !looksEnglish(text), `${code}: ${text}`);
+});
+
+test("the app shows a 422's Portuguese user_message, and never a body's English message", async () => {
+  const refused = new HttpError(422, 'infeasible', 'no meal plan meets the requested targets', { userMessage: '2000 kcal não cabem em 3 refeições' });
+  const fromRefusal = await invokeError({ name: 'FunctionsHttpError', context: refused.toResponse() });
+  assert.deepEqual([fromRefusal.code, fromRefusal.message, fromRefusal.httpStatus], ['infeasible', '2000 kcal não cabem em 3 refeições', 422]);
+  const fromLimit = await invokeError({
+    name: 'FunctionsHttpError',
+    context: new HttpError(429, 'too_many_active_jobs', 'you already have 3 analyses').toResponse(),
+  });
+  assert.equal(fromLimit.message, ERROR_MESSAGES.too_many_active_jobs![0]);
 });
 
 test('hasCode and hasCodeIn compare the code', () => {
