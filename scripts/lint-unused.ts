@@ -5,29 +5,10 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-// Findings in files other branches were editing when knip came in (issue 18). Key: file#issue-type:name.
-// Delete the export, then its entry.
-const PENDING: Record<string, string> = {
-  'src/gateway/index.ts#exports:AI_FUNCTIONS': 'the gateway barrel re-exports what nothing imports through it',
-  'src/gateway/index.ts#exports:FLAG_NAMES': 'barrel re-export nobody imports',
-  'src/gateway/index.ts#exports:CORS_HEADERS': 'barrel re-export nobody imports',
-  'src/gateway/index.ts#exports:printRequestLine': 'barrel re-export nobody imports',
-  'src/gateway/index.ts#exports:verifyWhatsappSignature': 'barrel re-export nobody imports',
-  'src/gateway/index.ts#types:EnvGetter': 'barrel re-export nobody imports',
-  'src/gateway/index.ts#types:GatewayEvent': 'barrel re-export nobody imports',
-  'src/gateway/index.ts#types:FlagName': 'barrel re-export nobody imports',
-  'src/gateway/index.ts#types:InlineContext': 'barrel re-export nobody imports',
-  'src/providers/index.ts#exports:readProviderConfig': 'barrel re-export; importers use providers/config.ts directly',
-  'src/providers/index.ts#exports:providerEnvMarkdown': 'barrel re-export; importers use providers/config.ts directly',
-  'src/providers/index.ts#exports:PROVIDER_ENV': 'barrel re-export; importers use providers/config.ts directly',
-  'src/providers/index.ts#types:ImageInput': 'barrel re-export nobody imports',
-  'src/providers/index.ts#types:JsonSchema': 'barrel re-export nobody imports',
-  'src/labs/analytes.ts#exports:UNIT_PATTERN': 're-export from units.ts that every importer now takes from units.ts',
-  'src/labs/analytes.ts#exports:normalizeUnit': 're-export from units.ts that every importer now takes from units.ts',
-  'src/labs/analytes.ts#exports:analyteByKey': 'dead function',
-  'src/labs/lines.ts#exports:isPageMark': 'dead function',
-  'src/queue/jobs.ts#types:JobStatus': 'type nobody imports',
-};
+// Empty since issue 18 cleared the findings from knip's arrival. An entry is a finding that cannot be
+// fixed in the same change, keyed file#issue-type:name, with the reason beside it; delete the export,
+// then its entry.
+const PENDING: Record<string, string> = {};
 
 interface Issue {
   file: string;

@@ -1,6 +1,7 @@
-// The catalogue of job error codes that code compares against. A comparison goes through `hasCode`
-// or one of the sets below, so a misspelt code does not compile. The Portuguese text a user reads
-// stays in src/errors.ts (USER_MESSAGES, toUserError); the English operator detail is the error's
+// The catalogue of error codes: the jobs' (JobError.code, analysis_jobs.error.code) and the gateway's
+// HTTP answers ({error:{code}}). Both are typed unions, so a misspelt code does not compile where an
+// error is built or compared (`hasCode`, the sets below). The Portuguese text a user reads is in
+// src/errors.ts (USER_MESSAGES, a JobError's userMessage); the English operator detail is the error's
 // own message, which goes to logs only.
 import type { JobError } from './errors.ts';
 
@@ -59,6 +60,11 @@ export const JOB_ERROR_CODES = [
 ] as const;
 export type JobErrorCode = (typeof JOB_ERROR_CODES)[number];
 
+/** Whether a value read from outside the type system (a bundled error, a stored row) is a catalogue code. */
+export function isJobErrorCode(value: unknown): value is JobErrorCode {
+  return typeof value === 'string' && (JOB_ERROR_CODES as readonly string[]).includes(value);
+}
+
 /** Problems with the file or link the user sent: their own (Portuguese) message explains what to change. */
 export const MEDIA_PROBLEM_CODES: ReadonlySet<JobErrorCode> = new Set<JobErrorCode>([
   'pdf_no_text',
@@ -79,5 +85,36 @@ export function hasCode(err: Pick<JobError, 'code'>, code: JobErrorCode): boolea
 
 /** Whether `err`'s code is in `codes`. */
 export function hasCodeIn(err: Pick<JobError, 'code'>, codes: ReadonlySet<JobErrorCode>): boolean {
-  return (codes as ReadonlySet<string>).has(err.code);
+  return codes.has(err.code);
 }
+
+/**
+ * Every `error.code` a gateway function answers with outside a 422 (whose code is the analysis' own
+ * JobErrorCode); docs/openapi.yaml's GatewayErrorCode lists the same (test/openapi.test.ts), and the
+ * app maps each to its Portuguese text (src/client/errors.ts).
+ */
+export const GATEWAY_ERROR_CODES = [
+  'bad_request',
+  'invalid_json',
+  'invalid_input',
+  'missing_token',
+  'invalid_token',
+  'token_expired',
+  'invalid_signature',
+  'forbidden',
+  'job_type_not_allowed',
+  'not_found',
+  'function_not_found',
+  'method_not_allowed',
+  'already_completed',
+  'already_failed',
+  'already_cancelled',
+  'payload_too_large',
+  'unsupported_media_type',
+  'rate_limited',
+  'too_many_active_jobs',
+  'internal',
+  'database_unavailable',
+  'cancelled',
+] as const;
+export type GatewayErrorCode = (typeof GATEWAY_ERROR_CODES)[number];

@@ -1,27 +1,44 @@
 // Typed errors that tell the queue what to do next. Everything thrown by a handler, a provider or
 // a statement is normalised into one of these before the worker decides to retry, wait or stop.
+import type { JobErrorCode } from './error-codes.ts';
 
 export type ErrorKind = 'permanent' | 'transient' | 'retry_after' | 'cancelled';
 
+/** An error as data: operator detail in the job events (toJSON), the user's text on the job row (toUserError). */
 export interface JobErrorJson {
-  code: string;
+  code: JobErrorCode;
   message: string;
   /** Field paths at fault, for invalid input. */
   fields?: string[];
 }
 
+export interface JobErrorOptions {
+  cause?: unknown;
+  fields?: string[];
+  /**
+   * pt-BR text written for the person who sent the input (what to change: a PDF without text, an
+   * image too large), kept apart from `message`, the English detail for operators. Without it the
+   * user reads the code's catalogue text (USER_MESSAGES).
+   */
+  userMessage?: string;
+}
+
 export abstract class JobError extends Error {
   abstract readonly kind: ErrorKind;
-  readonly code: string;
+  readonly code: JobErrorCode;
   readonly fields: string[] | undefined;
+  readonly userMessage: string | undefined;
 
-  constructor(code: string, message: string, options?: { cause?: unknown; fields?: string[] }) {
+  /** `message` is operator detail, in English; the user's text goes in `options.userMessage`. */
+  constructor(code: JobErrorCode, message: string, options?: JobErrorOptions) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;
     this.code = code;
     this.fields = options?.fields;
+    this.userMessage = options?.userMessage;
   }
 
+  /** What the job events and logs carry: the code and the operator detail. */
   toJSON(): JobErrorJson {
     return this.fields ? { code: this.code, message: this.message, fields: this.fields } : { code: this.code, message: this.message };
   }
@@ -41,7 +58,7 @@ export class TransientError extends JobError {
 export class RetryAfterError extends JobError {
   readonly kind = 'retry_after' as const;
   readonly retryAfterMs: number;
-  constructor(code: string, message: string, retryAfterMs: number, options?: { cause?: unknown }) {
+  constructor(code: JobErrorCode, message: string, retryAfterMs: number, options?: JobErrorOptions) {
     super(code, message, options);
     this.retryAfterMs = Math.max(0, retryAfterMs);
   }
@@ -95,32 +112,18 @@ export function toJobError(thrown: unknown): JobError {
 
 // --- what a user may read -------------------------------------------------------------------------
 
-/**
- * Codes whose message this project wrote itself, in Portuguese, for the person who sent the input
- * (a PDF without text, an image too large, a URL refused, a plan that cannot be built), with nothing
- * from a provider, a host or a worker in it. Every other code gets its catalogue message below.
- */
-const USER_WRITTEN_CODES = new Set([
-  'pdf_no_text',
-  'invalid_pdf',
-  'pdf_too_complex',
-  'pdf_text_too_long',
-  'image_too_large',
-  'image_dimensions_too_large',
-  'unsupported_image',
-  'url_not_allowed',
-  'image_download_failed',
-  'image_download_timeout',
-  'infeasible',
-  'forbidden_owner',
-  // The operators' canary: its message is the test plan, nothing else.
-  'healthcheck_planned_failure',
-]);
-
 const UNAVAILABLE = 'os serviços de análise estão indisponíveis no momento; tente novamente em alguns minutos';
+const BUSY = 'muitos pedidos de análise neste momento; tente novamente em alguns minutos';
+const GENERIC = 'não foi possível concluir a análise; tente novamente mais tarde';
+const IMAGE = 'não foi possível usar a imagem enviada; envie outra foto';
+const PDF = 'não foi possível ler o PDF enviado; envie o laudo original ou uma foto dele';
 
-/** Portuguese text per code for everything else: what happened, never who or where. */
-export const USER_MESSAGES: Record<string, string> = {
+/**
+ * Portuguese text for every code (the type makes the list complete): what happened, never who or
+ * where. An error raised with its own `userMessage` (the input's problems, written where they are
+ * found) shows that instead.
+ */
+export const USER_MESSAGES: Readonly<Record<JobErrorCode, string>> = {
   invalid_input: 'os dados enviados não são válidos; confira os campos indicados',
   timeout: 'a análise demorou demais e foi interrompida; tente novamente',
   cancelled: 'a análise foi cancelada',
@@ -129,14 +132,52 @@ export const USER_MESSAGES: Record<string, string> = {
   no_vision: UNAVAILABLE,
   assistant_unavailable: UNAVAILABLE,
   providers_unavailable: UNAVAILABLE,
-  providers_rate_limited: 'muitos pedidos de análise neste momento; tente novamente em alguns minutos',
-  rate_limited: 'muitos pedidos de análise neste momento; tente novamente em alguns minutos',
+  providers_rate_limited: BUSY,
+  rate_limited: BUSY,
   whatsapp_send_failed: 'a resposta não pôde ser enviada pelo WhatsApp',
   unsupported_type: 'este tipo de análise não é atendido',
   empty_answer: UNAVAILABLE,
+  // Provider-layer codes: a chain relabels them before a job fails, so these are a safety net.
+  circuit_open: UNAVAILABLE,
+  overloaded: GENERIC,
+  provider_error: GENERIC,
+  bad_request: GENERIC,
+  bad_response: GENERIC,
+  network_error: GENERIC,
+  model_not_found: GENERIC,
+  unauthorized: GENERIC,
+  forbidden: GENERIC,
+  not_found: GENERIC,
+  blocked: GENERIC,
+  no_provider: GENERIC,
+  providers_circuit_open: UNAVAILABLE,
+  providers_rejected: GENERIC,
+  whatsapp_disabled: GENERIC,
+  pdf_sandbox_unavailable: GENERIC,
+  handler_error: GENERIC,
+  lease_lost: GENERIC,
+  shutdown: GENERIC,
+  result_unstorable: GENERIC,
+  // Raised with their own userMessage; these stand in only if one is ever raised without.
+  infeasible: 'não foi possível montar um cardápio com essas metas e restrições; ajuste as preferências e tente de novo',
+  forbidden_owner: 'esta mensagem não pode ser enviada',
+  healthcheck_planned_failure: 'falha planejada da verificação de saúde',
+  pdf_no_text: PDF,
+  invalid_pdf: PDF,
+  pdf_too_complex: PDF,
+  pdf_text_too_long: PDF,
+  image_download_failed: IMAGE,
+  image_download_timeout: IMAGE,
+  image_too_large: IMAGE,
+  image_dimensions_too_large: IMAGE,
+  unsupported_image: IMAGE,
+  url_not_allowed: 'o endereço do arquivo não é permitido; envie o arquivo em si ou um link do armazenamento do app',
 };
 
-const GENERIC = 'não foi possível concluir a análise; tente novamente mais tarde';
+/** The Portuguese text a user reads for `err`: its own userMessage, else its code's catalogue text. */
+export function userMessageOf(err: JobError): string {
+  return err.userMessage ?? USER_MESSAGES[err.code] ?? GENERIC;
+}
 
 /**
  * The error as stored on the job row, which its owner reads (get-analysis-status, Realtime): a code
@@ -144,6 +185,6 @@ const GENERIC = 'não foi possível concluir a análise; tente novamente mais ta
  * (operator detail, in English) goes to the logs through the job events.
  */
 export function toUserError(err: JobError): JobErrorJson {
-  const message = USER_WRITTEN_CODES.has(err.code) ? err.message : (USER_MESSAGES[err.code] ?? GENERIC);
+  const message = userMessageOf(err);
   return err.fields ? { code: err.code, message, fields: err.fields } : { code: err.code, message };
 }

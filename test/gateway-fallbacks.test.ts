@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { PermanentError, TransientError } from '../src/errors.ts';
 import { createGateway, envFromRecord, type Gateway, type RunInline } from '../src/gateway/index.ts';
-import { useFreshDatabase } from './support/database.ts';
+import { settleWithin, useFreshDatabase } from './support/database.ts';
 import { gatewayTestEnv, userToken } from './support/jwt.ts';
 
 const db = useFreshDatabase('gateway_fallbacks');
@@ -115,23 +115,19 @@ test('fallback: the sync path runs past its budget → the work is handed to the
   // A handler that notices its signal (as real handlers do) …
   const slow: RunInline = (_t, _i, signal) =>
     new Promise((_, reject) => signal.addEventListener('abort', () => reject((aborted = signal.reason)), { once: true }));
-  const started = performance.now();
-  const r = await mealPlan(gateway(slow, {}, 200));
-  const ms = performance.now() - started;
+  const r = await settleWithin(mealPlan(gateway(slow, {}, 200)), 10_000, 'the slow handler request');
   assert.equal(r.status, 202);
   assert.equal(r.body.mode, 'async');
   assert.equal(r.body.fallback, 'sync_timeout');
-  assert.ok(ms < 1_500, `answered in ${Math.round(ms)} ms`);
   assert.ok(aborted instanceof Error, 'the handler was told through its AbortSignal');
   assert.deepEqual(await jobsOf(r.sub), [{ type: 'meal_plan', status: 'pending' }]);
 
-  // … and one that ignores it: the response is still bounded by the budget.
+  // … and one that ignores it and never settles: only the budget's timer can answer, so an answer
+  // at all (sync_timeout) is the proof that the response does not wait for the handler.
   const deaf: RunInline = () => new Promise(() => {});
-  const t0 = performance.now();
-  const r2 = await mealPlan(gateway(deaf, {}, 200));
+  const r2 = await settleWithin(mealPlan(gateway(deaf, {}, 200)), 10_000, 'the deaf handler request');
   assert.equal(r2.status, 202);
   assert.equal(r2.body.fallback, 'sync_timeout');
-  assert.ok(performance.now() - t0 < 1_500);
 });
 
 test('fallback: no handler set here (a Deno entry without the bundle) → queued, 202', async () => {
@@ -144,16 +140,22 @@ test('fallback: no handler set here (a Deno entry without the bundle) → queued
 
 test('sync handler errors: permanent → 422 with its code; transient → queued for the worker to retry', async () => {
   const permanent: RunInline = async () => {
-    throw new PermanentError('image_unreadable', 'the photo could not be decoded');
+    throw new PermanentError('blocked', 'the model refused the photo');
   };
   const p = await mealPlan(gateway(permanent));
   assert.equal(p.status, 422);
-  // The code is the handler's; the message is the Portuguese catalogue's, never the handler's own text.
-  assert.deepEqual(p.body, { error: { code: 'image_unreadable', message: 'não foi possível concluir a análise; tente novamente mais tarde' } });
+  // The code is the handler's; the user's text is the Portuguese catalogue's, never the handler's own detail.
+  assert.deepEqual(p.body, {
+    error: {
+      code: 'blocked',
+      message: 'the analysis cannot be done with this input (blocked); error.user_message says why, in Portuguese',
+      user_message: 'não foi possível concluir a análise; tente novamente mais tarde',
+    },
+  });
   assert.deepEqual(await jobsOf(p.sub), []);
 
   const transient: RunInline = async () => {
-    throw new TransientError('provider_down', 'every provider failed');
+    throw new TransientError('providers_unavailable', 'every provider failed');
   };
   const t = await mealPlan(gateway(transient));
   assert.equal(t.status, 202);

@@ -41,16 +41,20 @@ test('a pending job cancelled by its owner never runs', async () => {
 
 test('a running job cancelled by its owner: the AbortSignal fires and the job ends cancelled', async () => {
   const user = randomUUID();
-  const d = await startTestDaemon(db.url);
+  // Heartbeats and sweeps are minutes away: within the 10 s bound only the cancel notification can stop it.
+  const d = await startTestDaemon(db.url, {
+    WORKER_HEARTBEAT_SECONDS: '300',
+    WORKER_LEASE_SECONDS: '600',
+    WORKER_STUCK_SECONDS: '900',
+    WORKER_SWEEP_SECONDS: '3600',
+  });
   try {
     const id = await insert('healthcheck', { delay_ms: 60_000 }, { userId: user });
     await d.events.waitFor('job:claimed', (e) => e.jobId === id);
-    const cancelled = d.events.waitFor('job:cancelled', (e) => e.jobId === id, 3_000);
-    const started = Date.now();
+    const cancelled = d.events.waitFor('job:cancelled', (e) => e.jobId === id, 10_000);
     const r = await asRole(db.pool, 'authenticated', user, async (c) => (await c.query('select request_analysis_cancel($1) as r', [id])).rows[0].r);
     assert.equal(r, 'cancel_requested');
     await cancelled;
-    assert.ok(Date.now() - started < 1_000, 'the notification, not the heartbeat, stopped it');
     const j = await row(id);
     assert.equal(j.status, 'cancelled');
     assert.equal(j.error.code, 'cancelled');
@@ -101,7 +105,7 @@ test('transient failures retry with growing backoff ceilings, then fail when att
     assert.equal(j.status, 'failed');
     assert.equal(j.attempts, 4);
     assert.equal(j.error.code, 'healthcheck_planned_failure');
-    assert.match(j.error.message, /planned failure 4 of 10/);
+    assert.match(j.error.message, /falha planejada 4 de 10/);
   } finally {
     await d.stop();
   }
@@ -159,8 +163,9 @@ test('a handler that hangs past its timeout is aborted and that attempt fails', 
   );
   try {
     const id = await insert('healthcheck', {}, { maxAttempts: 1 });
-    const failed = await d.events.waitFor('job:failed', (e) => e.jobId === id, 5_000);
-    assert.ok(failed.durationMs >= 1_900 && failed.durationMs < 3_000, `aborted after ${failed.durationMs} ms`);
+    // The handler never settles: only the stuck timer (WORKER_STUCK_SECONDS) can end the attempt.
+    const failed = await d.events.waitFor('job:failed', (e) => e.jobId === id, 10_000);
+    assert.match(failed.error.message, /ran longer than 2 s and was aborted/);
     assert.equal((await row(id)).error.code, 'timeout');
   } finally {
     await d.stop();

@@ -27,10 +27,10 @@ test('a double-compressed PDF bomb (128 MiB of operators) fails as pdf_too_compl
   assert.ok(bomb.length < 4096, `the bomb is small: ${bomb.length} bytes`);
   const { ticks, outcome } = await ticksDuring(extractPdfText(bomb, { timeoutMs: 1_500, memoryMb: 64 }));
   assert.equal(outcome.status, 'rejected');
-  const err = (outcome as PromiseRejectedResult).reason as { code: string; kind: string; message: string };
+  const err = (outcome as PromiseRejectedResult).reason as { code: string; kind: string; userMessage: string };
   assert.equal(err.code, 'pdf_too_complex');
   assert.equal(err.kind, 'permanent');
-  assert.match(err.message, /complexo demais/);
+  assert.match(err.userMessage, /complexo demais/);
   assert.ok(ticks > 0, 'the event loop was never blocked by the parse');
 });
 

@@ -13,8 +13,12 @@ import { startTestDaemon } from './support/daemon.ts';
 
 const db = useFreshDatabase('queue2');
 
-async function insert(type: string, input: object = {}, extra: { maxAttempts?: number; userId?: string; priority?: number } = {}): Promise<string> {
-  const id = randomUUID();
+async function insert(
+  type: string,
+  input: object = {},
+  extra: { id?: string; maxAttempts?: number; userId?: string; priority?: number } = {},
+): Promise<string> {
+  const id = extra.id ?? randomUUID();
   await db.pool.query(`insert into analysis_jobs (id, user_id, type, input, max_attempts, priority) values ($1, $2, $3, $4, $5, $6)`, [
     id,
     extra.userId ?? randomUUID(),
@@ -100,7 +104,7 @@ test('every retry wake-up is kept: a retry due after another does not wait for t
       handlers: [
         handler('meal_plan', async (input, ctx) => {
           const ms = (input as { retry_ms: number }).retry_ms;
-          if (ctx.attempt === 1) throw new RetryAfterError('test_later', `again in ${ms} ms`, ms);
+          if (ctx.attempt === 1) throw new RetryAfterError('providers_rate_limited', `again in ${ms} ms`, ms);
           return { result: { ok: true } };
         }),
       ],
@@ -123,7 +127,7 @@ test('an open provider chain snoozes the job (attempt refunded) and pauses its t
   let healthy = false;
   const call = () =>
     breaker.run(async () => {
-      if (!healthy) throw new TransientError('provider_down', 'down');
+      if (!healthy) throw new TransientError('providers_unavailable', 'down');
       return 'olá';
     });
   // The outage: the circuit opens; then the provider recovers, but the circuit stays open until its probe.
@@ -178,7 +182,7 @@ test('snoozes are bounded: past WORKER_MAX_SNOOZES an outage spends attempts and
   const breaker = new CircuitBreaker('gemini', { failures: 1, cooldownMs: 200 });
   const call = () =>
     breaker.run(async () => {
-      throw new TransientError('provider_down', 'down');
+      throw new TransientError('providers_unavailable', 'down');
     });
   await assert.rejects(call());
   const d = await startTestDaemon(
@@ -270,6 +274,14 @@ test('a graceful stop returns while an abandoned handler still runs', async () =
 test('WORKER_CONCURRENCY_<TYPE> caps a type in the claim; other types are not held back', async () => {
   let current = 0;
   let max = 0;
+  // The meal plans hold their slots until two run at once and the healthcheck has completed beside
+  // them: the cap is then used (max reaches 2), never passed, and holds back no other type.
+  let otherDone = false;
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  const maybeOpen = () => {
+    if (current >= 2 && otherDone) open();
+  };
   const d = await startTestDaemon(
     db.url,
     { WORKER_CONCURRENCY: '10', WORKER_CONCURRENCY_MEAL_PLAN: '2' },
@@ -279,7 +291,8 @@ test('WORKER_CONCURRENCY_<TYPE> caps a type in the claim; other types are not he
         handler('meal_plan', async () => {
           current++;
           max = Math.max(max, current);
-          await new Promise((r) => setTimeout(r, 30));
+          maybeOpen();
+          await opened;
           current--;
           return { result: { ok: true } };
         }),
@@ -289,8 +302,12 @@ test('WORKER_CONCURRENCY_<TYPE> caps a type in the claim; other types are not he
   try {
     const capped: string[] = [];
     for (let i = 0; i < 8; i++) capped.push(await insert('meal_plan'));
-    const other = await insert('healthcheck');
-    await d.events.waitFor('job:completed', (e) => e.jobId === other, 10_000);
+    const other = randomUUID();
+    const otherCompleted = d.events.waitFor('job:completed', (e) => e.jobId === other, 10_000);
+    await insert('healthcheck', {}, { id: other });
+    await otherCompleted;
+    otherDone = true;
+    maybeOpen();
     await Promise.all(
       capped.map(async (id) => ((await row(id)).status === 'completed' ? undefined : d.events.waitFor('job:completed', (e) => e.jobId === id, 15_000))),
     );

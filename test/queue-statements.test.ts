@@ -39,7 +39,7 @@ test('claim, renewal, completion and failure fire no row trigger; the ledger get
       [a, b].map((j) => ({ id: j.id, lease_token: j.lease_token, result: { ok: true }, locked_by: j.locked_by })),
     );
     assert.equal(applied.size, 2);
-    assert.equal((await failOrRetryJob(c, f, { code: 'x', message: 'y' }, { permanent: true, delayMs: 0 }))?.status, 'failed');
+    assert.equal((await failOrRetryJob(c, f, { code: 'handler_error', message: 'y' }, { permanent: true, delayMs: 0 }))?.status, 'failed');
     // Settling again is stale and writes nothing.
     assert.equal((await completeJobs(c, [{ id: a.id, lease_token: a.lease_token, result: {}, locked_by: 'w1' }])).size, 0);
   } finally {

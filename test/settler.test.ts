@@ -28,7 +28,7 @@ async function claim(n: number, type = 'healthcheck'): Promise<ClaimedJob[]> {
 }
 
 const lease = (j: ClaimedJob) => ({ id: j.id, lease_token: j.lease_token, locked_by: j.locked_by });
-const error = { code: 'x', message: 'y' };
+const error = { code: 'provider_error' as const, message: 'the emulated provider answered 500' };
 
 test('a flush holding completions, failures and snoozes writes one statement per kind; a stale lease is reported, not applied', async () => {
   const [a, b, c, d, e, f] = (await claim(6)) as [ClaimedJob, ClaimedJob, ClaimedJob, ClaimedJob, ClaimedJob, ClaimedJob];

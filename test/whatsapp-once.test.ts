@@ -38,7 +38,7 @@ test('an attempt that fails after the send is re-run without sending the reply a
     ...real,
     async run(input, ctx) {
       const out = await real.run(input, ctx);
-      if (ctx.attempt === 1) throw new TransientError('crashed_after_send', 'simulated crash after the send');
+      if (ctx.attempt === 1) throw new TransientError('handler_error', 'simulated crash after the send');
       return out;
     },
   };

@@ -1,7 +1,7 @@
 // Every error the app can meet while starting or following an analysis, as a message a patient
 // understands (pt-BR) and whether "Tentar novamente" can help. Codes are the gateway's
 // (src/gateway: 4xx/5xx bodies {error:{code,message}}) and the jobs' (analysis_jobs.error.code);
-// the operator's English message is never shown.
+// the English `message` is never shown; a 422's `user_message` (Portuguese, from the analysis) is.
 
 export interface AnalysisError {
   /** Machine-readable: the gateway's or the job's code, or network / relay / timeout on the client. */
@@ -32,8 +32,12 @@ export const ERROR_MESSAGES: Record<string, readonly [string, boolean]> = {
   token_expired: [SESSION, false],
   unauthorized: [SESSION, false],
   forbidden: ['Você não tem permissão para fazer esta análise.', false],
+  // The WhatsApp webhook's, never the app's; listed so every gateway code has a text.
+  invalid_signature: [APP_BUG, false],
+  job_type_not_allowed: [APP_BUG, false],
   // Gateway: how much
   rate_limited: ['Muitas análises em pouco tempo.', true],
+  too_many_active_jobs: ['Você já tem análises em andamento. Aguarde uma terminar e tente novamente.', true],
   payload_too_large: ['O arquivo é grande demais. Envie uma foto ou um documento menor.', false],
   image_too_large: ['A imagem é grande demais. Envie uma foto menor.', false],
   // Gateway: what was sent
@@ -45,6 +49,10 @@ export const ERROR_MESSAGES: Record<string, readonly [string, boolean]> = {
   function_not_found: [APP_BUG, false],
   unsupported_type: [APP_BUG, false],
   not_found: ['Não encontramos esta análise. Ela pode ter expirado.', false],
+  // Cancelling a job that has already ended.
+  already_completed: ['Esta análise já foi concluída.', false],
+  already_failed: ['Esta análise já terminou com erro.', false],
+  already_cancelled: ['Esta análise já foi cancelada.', false],
   // Gateway: the service
   database_unavailable: [UNSTABLE, true],
   internal: [UNSTABLE, true],
@@ -113,18 +121,22 @@ export async function invokeError(error: unknown, response?: Response): Promise<
   const res = response ?? ((error as { context?: unknown } | null)?.context as Response | undefined);
   if (res && typeof res.status === 'number') {
     let code = `http_${res.status}`;
+    let userMessage: string | undefined;
     try {
-      const body = (await res.clone().json()) as { error?: { code?: unknown } };
+      const body = (await res.clone().json()) as { error?: { code?: unknown; user_message?: unknown } };
       if (typeof body?.error?.code === 'string') code = body.error.code;
+      // A 422 says, in Portuguese, what to change in the input (why no meal plan fits, which limit the image passed).
+      if (typeof body?.error?.user_message === 'string') userMessage = body.error.user_message;
     } catch {
       // Not our JSON (a proxy's HTML page): the status decides below.
     }
     if (code.startsWith('http_')) code = res.status === 429 ? 'rate_limited' : res.status >= 500 ? 'internal' : res.status === 401 ? 'invalid_token' : code;
     const retryAfter = Number(res.headers?.get?.('retry-after'));
-    return analysisError(code, {
+    const out = analysisError(code, {
       httpStatus: res.status,
       ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfterSeconds: Math.ceil(retryAfter) } : {}),
     });
+    return userMessage ? { ...out, message: userMessage } : out;
   }
   return analysisError('network');
 }

@@ -9,7 +9,8 @@
 //   sync, transient handler failure            → enqueue   (fallback sync_failed; the queue retries)
 //   sync, permanent handler failure            → 422 with the handler's error code
 import { storeCache } from '../cache/store.ts';
-import { JobError, toUserError } from '../errors.ts';
+import { isJobErrorCode } from '../error-codes.ts';
+import { JobError, PermanentError, toUserError } from '../errors.ts';
 import type { JobType } from '../job-inputs/job-types.ts';
 import { frame, noteRoute, rateLimit, type GatewayContext } from './context.ts';
 import { isUnavailable, unavailable, withDeadline } from './db.ts';
@@ -93,18 +94,32 @@ export async function routeAi(ctx: GatewayContext, spec: AiSpec, who: Identity, 
       fallback = 'enqueue_failed';
     }
   }
-  return runSync(ctx, spec, who, request, key, fallback, dbDown);
+  return runSync({ ctx, spec, who, request, key, fallback, dbDown });
 }
 
-async function runSync(
-  ctx: GatewayContext,
-  spec: AiSpec,
-  who: Identity,
-  request: EnqueueRequest,
-  key: string | undefined,
-  fallback: Fallback | undefined,
-  dbDown: boolean,
-): Promise<AiOutcome> {
+/** One request on its way to the sync path, and what routing learnt about it on the way. */
+interface SyncRequest {
+  ctx: GatewayContext;
+  spec: AiSpec;
+  who: Identity;
+  request: EnqueueRequest;
+  /** The cache key, when the cache lookup answered. */
+  key: string | undefined;
+  /** Why the async path was not taken, when it was wanted. */
+  fallback: Fallback | undefined;
+  /** The database failed earlier in this request: nothing further waits on it. */
+  dbDown: boolean;
+}
+
+/** The sync slot a request holds, and how to hand the request to the queue instead. */
+interface SyncSlot {
+  run: RunInline;
+  toQueue: (why: Fallback) => Promise<AiOutcome>;
+  hold: (work: Promise<unknown>) => void;
+}
+
+async function runSync(sync: SyncRequest): Promise<AiOutcome> {
+  const { ctx, who, request, dbDown } = sync;
   const toQueue = async (why: Fallback): Promise<AiOutcome> => {
     if (dbDown) throw unavailable();
     const enqueued = await withDeadline(ctx.config.db.deadlineMs, () => ctx.jobs.enqueue(who.userId, request, { skipCache: true }));
@@ -128,24 +143,14 @@ async function runSync(
     );
   };
   try {
-    return await runSyncSlot(ctx, spec, who, request, key, fallback, dbDown, run, toQueue, hold);
+    return await runSyncSlot(sync, { run, toQueue, hold });
   } finally {
     if (!hooked) held.n--;
   }
 }
 
-async function runSyncSlot(
-  ctx: GatewayContext,
-  spec: AiSpec,
-  who: Identity,
-  request: EnqueueRequest,
-  key: string | undefined,
-  fallback: Fallback | undefined,
-  dbDown: boolean,
-  run: RunInline,
-  toQueue: (why: Fallback) => Promise<AiOutcome>,
-  hold: (work: Promise<unknown>) => void,
-): Promise<AiOutcome> {
+async function runSyncSlot(sync: SyncRequest, { run, toQueue, hold }: SyncSlot): Promise<AiOutcome> {
+  const { ctx, spec, who, request, key, fallback, dbDown } = sync;
   const budgetMs = ctx.config.syncBudgetMs;
   const controller = new AbortController();
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -172,12 +177,22 @@ async function runSyncSlot(
   } catch (err) {
     if (err instanceof BudgetExceeded) return toQueue('sync_timeout');
     if (err instanceof SyncUnavailableError) return toQueue('sync_unavailable');
-    const e = err as { kind?: string; code?: string; message?: string; fields?: string[] };
+    const e = err as { kind?: string; code?: unknown; message?: string; fields?: string[]; userMessage?: unknown };
     if (e.kind === 'permanent') {
+      // A permanent error from another copy of errors.ts (a bundle) fails instanceof but has the same fields.
+      const job =
+        err instanceof JobError
+          ? err
+          : new PermanentError(isJobErrorCode(e.code) ? e.code : 'handler_error', e.message ?? 'permanent failure', {
+              ...(e.fields ? { fields: e.fields } : {}),
+              ...(typeof e.userMessage === 'string' ? { userMessage: e.userMessage } : {}),
+            });
       // The user reads a code and a Portuguese message, never what a provider said (toUserError).
-      const user =
-        err instanceof JobError ? toUserError(err) : { code: e.code ?? 'analysis_failed', message: 'não foi possível concluir a análise para estes dados' };
-      throw new HttpError(422, user.code, user.message, e.fields ? { fields: e.fields } : {});
+      const user = toUserError(job);
+      throw new HttpError(422, user.code, `the analysis cannot be done with this input (${user.code}); error.user_message says why, in Portuguese`, {
+        userMessage: user.message,
+        ...(user.fields ? { fields: user.fields } : {}),
+      });
     }
     if (e.kind === 'cancelled') throw new HttpError(503, 'cancelled', 'the analysis was interrupted; retry', { headers: { 'Retry-After': '1' } });
     return toQueue('sync_failed');

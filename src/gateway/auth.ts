@@ -88,6 +88,6 @@ export class TokenVerifier {
   }
 }
 
-function unauthorized(code: string, message: string): HttpError {
+function unauthorized(code: 'missing_token' | 'invalid_token' | 'token_expired', message: string): HttpError {
   return new HttpError(401, code, message, { headers: { 'WWW-Authenticate': 'Bearer' } });
 }

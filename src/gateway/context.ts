@@ -5,7 +5,7 @@ import type { TokenVerifier } from './auth.ts';
 import type { GatewayConfig } from './config.ts';
 import { unavailable, isUnavailable } from './db.ts';
 import type { FlagStore } from './flags.ts';
-import { HttpError, json, preflight, type Handler } from './http.ts';
+import { HttpError, preflight, type Handler } from './http.ts';
 import type { RunInline } from './inline.ts';
 import type { JobService } from './jobs.ts';
 import type { TokenBucketLimiter } from './rate-limit.ts';
@@ -106,7 +106,7 @@ export function frame(ctx: GatewayContext, fn: string, handler: Handler): Handle
       } else {
         code = (err as Error)?.name ?? 'unknown';
         ctx.emit({ fn, event: 'error', code });
-        res = json(500, { error: { code: 'internal', message: 'internal error' } });
+        res = new HttpError(500, 'internal', 'internal error').toResponse();
       }
     }
     const ms = performance.now() - started;

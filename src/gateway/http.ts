@@ -1,6 +1,7 @@
 // Web-standard HTTP helpers shared by every function: CORS as Supabase documents it, one JSON error
 // shape, and a body reader that enforces the size limit on the bytes actually received (a client
 // can send a small Content-Length and a large chunked body, or no length at all).
+import type { GatewayErrorCode, JobErrorCode } from '../error-codes.ts';
 
 export const CORS_HEADERS: Record<string, string> = {
   'Access-Control-Allow-Origin': '*',
@@ -21,22 +22,42 @@ export function preflight(): Response {
   return new Response('ok', { status: 200, headers: CORS_HEADERS });
 }
 
-/** A failure that becomes `{error:{code, message[, fields]}}` with its status. */
+interface HttpErrorExtra {
+  fields?: string[];
+  headers?: Record<string, string>;
+  /** Top-level keys beside `error` (a 409 from cancel-analysis also says the job's state). */
+  beside?: Record<string, unknown>;
+}
+
+/**
+ * A failure that becomes `{error:{code, message[, user_message][, fields]}}` with its status. The
+ * code is a GatewayErrorCode, except on a 422, where it is the analysis' own JobErrorCode; `message`
+ * is English, for whoever builds the app; a 422 adds `user_message`, the Portuguese text its user
+ * reads (the app maps every other code to its own text, src/client/errors.ts).
+ */
 export class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly extra: { fields?: string[]; headers?: Record<string, string> } = {},
-  ) {
+  readonly status: number;
+  readonly code: GatewayErrorCode | JobErrorCode;
+  readonly userMessage: string | undefined;
+  readonly extra: HttpErrorExtra;
+
+  constructor(status: 422, code: JobErrorCode, message: string, extra: HttpErrorExtra & { userMessage: string });
+  constructor(status: number, code: GatewayErrorCode, message: string, extra?: HttpErrorExtra);
+  constructor(status: number, code: GatewayErrorCode | JobErrorCode, message: string, extra: HttpErrorExtra & { userMessage?: string } = {}) {
     super(message);
     this.name = 'HttpError';
+    this.status = status;
+    this.code = code;
+    this.userMessage = extra.userMessage;
+    const { userMessage: _, ...rest } = extra;
+    this.extra = rest;
   }
 
   toResponse(): Response {
     const error: Record<string, unknown> = { code: this.code, message: this.message };
+    if (this.userMessage !== undefined) error.user_message = this.userMessage;
     if (this.extra.fields) error.fields = this.extra.fields;
-    return json(this.status, { error }, this.extra.headers);
+    return json(this.status, { error, ...this.extra.beside }, this.extra.headers);
   }
 }
 

@@ -3,11 +3,11 @@
 // under /functions/v1/<name> (src/http/functions.ts). The queue functions' Deno entries import
 // queue.ts instead (the same handlers, without the AI routing); the AI functions' entries add
 // bundled.ts for their sync path.
-import { AI_FUNCTIONS, aiFunction } from './ai-functions.ts';
+import { aiFunction } from './ai-functions.ts';
 import type { GatewayConfig } from './config.ts';
 import { createCore, type GatewayOptions } from './core.ts';
 import type { FlagStore } from './flags.ts';
-import { json, type Handler } from './http.ts';
+import { HttpError, type Handler } from './http.ts';
 import { cancelAnalysis, enqueueAnalysis, getAnalysisStatus } from './queue-functions.ts';
 import { whatsappAssistant } from './whatsapp.ts';
 
@@ -54,20 +54,16 @@ export function createGateway(options: GatewayOptions): Gateway {
     handlers,
     flags: ctx.flags,
     handle: (name, req) =>
-      isFunctionName(name) ? handlers[name](req) : Promise.resolve(json(404, { error: { code: 'function_not_found', message: `no function named ${name}` } })),
+      isFunctionName(name) ? handlers[name](req) : Promise.resolve(new HttpError(404, 'function_not_found', `no function named ${name}`).toResponse()),
     close,
   };
 }
 
-export { AI_FUNCTIONS };
 export type { GatewayConfig } from './config.ts';
-export type { EnvGetter } from '../env/reader.ts';
 export { readGatewayConfig, MAX_FLAG_CACHE_TTL_MS, DEFAULT_WHATSAPP_SERVICE_USER_ID } from './config.ts';
 export { envFromRecord } from '../env/reader.ts';
-export type { GatewayEvent, GatewayRequestLog } from './context.ts';
-export { FLAG_NAMES, flagBucket, isAsyncFor, parseFlagValue, FlagStore, type FlagName, type FlagValue } from './flags.ts';
+export type { GatewayRequestLog } from './context.ts';
+export { flagBucket, isAsyncFor, parseFlagValue, FlagStore, type FlagValue } from './flags.ts';
 export type { Handler } from './http.ts';
-export { CORS_HEADERS } from './http.ts';
-export { runInlineFromRegistry, SyncUnavailableError, type RunInline, type InlineContext } from './inline.ts';
-export { printRequestLine, type GatewayOptions } from './core.ts';
-export { verifyWhatsappSignature } from './whatsapp.ts';
+export { runInlineFromRegistry, SyncUnavailableError, type RunInline } from './inline.ts';
+export type { GatewayOptions } from './core.ts';

@@ -63,9 +63,16 @@ export function cancelAnalysis(ctx: GatewayContext): Handler {
     const answer = await withDeadline(ctx.config.db.deadlineMs, () => ctx.jobs.cancel(user.claims, jobId));
     const status = CANCEL_STATUS[answer] ?? 500;
     if (status === 404) throw notFound();
-    if (status === 409) return json(409, { error: { code: answer, message: `the job is ${answer.slice('already_'.length)}` }, job_id: jobId, status: answer });
+    if (isSettledAnswer(answer)) {
+      throw new HttpError(409, answer, `the job is ${answer.slice('already_'.length)}`, { beside: { job_id: jobId, status: answer } });
+    }
     return json(status, { job_id: jobId, status: answer });
   });
+}
+
+/** request_analysis_cancel's answers for a job that has already ended: each is also the 409's code. */
+function isSettledAnswer(answer: string): answer is 'already_completed' | 'already_failed' | 'already_cancelled' {
+  return CANCEL_STATUS[answer] === 409;
 }
 
 function notFound(): HttpError {

@@ -14,7 +14,9 @@ export const healthcheckHandler: JobHandler = {
     const { delay_ms, fail_times } = validateInput('healthcheck', input);
     if (delay_ms) await sleep(delay_ms, ctx.signal);
     if (fail_times && ctx.attempt <= fail_times) {
-      throw new TransientError('healthcheck_planned_failure', `planned failure ${ctx.attempt} of ${fail_times} (fail_times)`);
+      throw new TransientError('healthcheck_planned_failure', `planned failure ${ctx.attempt} of ${fail_times} (fail_times)`, {
+        userMessage: `falha planejada ${ctx.attempt} de ${fail_times} (fail_times)`,
+      });
     }
     return { result: { ok: true } };
   },

@@ -71,7 +71,7 @@ export async function analyseMealPlan(deps: AnalysisDeps, input: MealPlanInput, 
   if (hit !== undefined) return { result: hit as MealPlanResult, cacheKey, cached: true };
 
   const planned = planMeals(input, deps.taco());
-  if (!planned.ok) throw new PermanentError('infeasible', planned.reason);
+  if (!planned.ok) throw new PermanentError('infeasible', 'no meal plan meets the requested targets and restrictions', { userMessage: planned.reason });
   const answer = await optionalText(deps, { system: TIPS_SYSTEM, prompt: tipsPrompt(input, planned.plan) }, actx);
   const modelTips = answer ? parseTips(answer.text) : [];
   const result: MealPlanResult = { days: planned.plan.days, targets: planned.plan.targets, tips: [...planned.plan.rules, ...modelTips] };

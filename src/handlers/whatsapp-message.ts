@@ -7,7 +7,7 @@
 // that may succeed later (models down) retries, and on the job's last attempt the user is told to
 // try again later. A send that fails is retried by the queue; the job fails only when attempts run out.
 import { HANDLER_VERSIONS } from '../cache/key.ts';
-import { InvalidInputError, JobError, PermanentError, toUserError } from '../errors.ts';
+import { InvalidInputError, JobError, PermanentError, toUserError, userMessageOf } from '../errors.ts';
 import {
   formatAssistant,
   formatExam,
@@ -88,14 +88,14 @@ export function mealPlanFromText(text: string): MealPlanInput {
 
 /** What the user reads when the analysis itself is impossible; our own messages are already pt-BR. */
 function explainFailure(route: WhatsappRoute, err: JobError): string {
-  if (hasCode(err, 'infeasible')) return truncateForWhatsapp(`Não consegui montar um cardápio com esse pedido: ${err.message}`);
+  if (hasCode(err, 'infeasible')) return truncateForWhatsapp(`Não consegui montar um cardápio com esse pedido: ${userMessageOf(err)}`);
   if (err instanceof InvalidInputError) {
     return route === 'sofia_image' || route === 'medical_exam'
       ? 'Não consegui abrir este arquivo. Envie uma foto (JPEG, PNG ou WebP) ou um PDF do laudo, com até alguns megabytes.'
       : 'Não consegui entender esta mensagem. Pode reformular?';
   }
   if (hasCodeIn(err, MEDIA_PROBLEM_CODES)) {
-    return `Não consegui analisar: ${err.message}.`;
+    return `Não consegui analisar: ${userMessageOf(err)}.`;
   }
   return 'Não consegui concluir esta análise. Tente de novo com outra foto ou mensagem.';
 }
@@ -211,7 +211,9 @@ export function whatsappMessageHandler(deps: AnalysisDeps): JobHandler {
       // owns WhatsApp jobs. Any other owner (a row written by a user some other way) would make the
       // business's number message a phone that user chose, so it fails before anything is sent.
       if (ctx.userId.toLowerCase() !== deps.config.safety.whatsappServiceUserId) {
-        throw new PermanentError('forbidden_owner', 'esta mensagem não pode ser enviada: o pedido não veio do canal oficial do WhatsApp');
+        throw new PermanentError('forbidden_owner', 'a whatsapp_message job not owned by the WhatsApp service identity', {
+          userMessage: 'esta mensagem não pode ser enviada: o pedido não veio do canal oficial do WhatsApp',
+        });
       }
       const parsed = validateInput('whatsapp_message', input, validateOptions(deps.config));
       // Every WhatsApp job has the same owner (the service identity): personal cache entries are the

@@ -6,7 +6,7 @@ import type pg from 'pg';
 import type { Gateway } from '../gateway/index.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import { pingDatabase, queueStats } from '../queue/stats.ts';
-import { recentWorkers } from '../worker/registry.ts';
+import { recentWorkers, workerSummary } from '../worker/registry.ts';
 import type { Worker } from '../worker/worker.ts';
 import { registerDashboard } from './dashboard.ts';
 import { registerFunctions } from './functions.ts';
@@ -46,15 +46,7 @@ export function buildHttpServer(deps: HttpDeps): FastifyInstance {
       database = { reachable: true, round_trip_ms: Math.round(roundTripMs * 10) / 10 };
       const [stats, seen] = await Promise.all([queueStats(deps.pool), recentWorkers(deps.pool, 300)]);
       queue = { depth: stats.depth, oldest_pending_seconds: stats.oldestPendingSeconds };
-      workers = seen.map((w) => ({
-        id: w.id,
-        host: w.host,
-        version: w.version,
-        status: w.status,
-        running: w.running,
-        concurrency: w.concurrency,
-        seconds_since_seen: Math.round(w.seconds_since_seen),
-      }));
+      workers = seen.map(workerSummary);
     } catch (err) {
       database = { reachable: false, error: (err as Error).message };
       reasons.push('database unreachable');

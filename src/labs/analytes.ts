@@ -248,9 +248,6 @@ export const ANALYTES: readonly AnalyteDef[] = [
   },
 ];
 
-// Units live in units.ts; re-exported for the modules that import them from here.
-export { UNIT_PATTERN, normalizeUnit } from './units.ts';
-
 /**
  * Analytes recognised by name but without a built-in range (a report's own range is the only one
  * they are compared with): their display name is the catalogue's, and urine density reads "1.018"
@@ -341,10 +338,6 @@ export function matchAnalyteName(text: string): { def: AnalyteDef | KnownName; c
   if (MATCH_MEMO.size > 2000) MATCH_MEMO.clear();
   MATCH_MEMO.set(text, found);
   return found;
-}
-
-export function analyteByKey(key: string): AnalyteDef | undefined {
-  return ANALYTES.find((a) => a.key === key);
 }
 
 export function isCatalogued(def: AnalyteDef | KnownName): def is AnalyteDef {

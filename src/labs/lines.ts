@@ -205,8 +205,3 @@ export function isAdminLine(text: string): boolean {
 export function isBlockDetail(text: string): boolean {
   return /^(material|amostra|m[eé]todo|metodologia|jejum)\b/i.test(text.trim());
 }
-
-/** A page header/footer that repeats: signals a new page but carries no results. */
-export function isPageMark(text: string): boolean {
-  return /\bp[aá]g(?:ina)?\.?\s*\d+\s*(?:de|\/)\s*\d+/i.test(text);
-}

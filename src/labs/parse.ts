@@ -223,6 +223,15 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     if (pending) finishGroup(pending, patient, table, analytes, qualitative);
     pending = undefined;
   };
+  /** A result read under the block title: it takes the title's analyte and the references above it. */
+  const adoptUnderTitle = (g: Group, under: NonNullable<typeof title>) => {
+    close();
+    for (const e of g.entries) e.def = under.def;
+    g.refItems.unshift(...preRef.filter(Boolean));
+    pending = g;
+    preRef = [];
+    title = undefined;
+  };
   const addRef = (g: Group, t: string) => {
     const { rest } = stripReferenceLead(t);
     if (rest !== '') g.refItems.push(rest);
@@ -283,14 +292,8 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
           refItems: [],
         };
       }
-      if (g && title) {
-        close();
-        for (const e of g.entries) e.def = title.def;
-        g.refItems.unshift(...preRef.filter(Boolean));
-        pending = g;
-        preRef = [];
-        title = undefined;
-      } else if (numbersIn(t).length > 0 || readValue(rest)) {
+      if (g && title) adoptUnderTitle(g, title);
+      else if (numbersIn(t).length > 0 || readValue(rest)) {
         close();
         unparsed.push(line.raw.trim());
       }
@@ -321,12 +324,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     if (title) {
       const g = readAfterName(title.name, t, ctx, { separated: true });
       if (g && numbersIn(t).length > 0 && /^\s*[<>≤≥\d]/.test(t)) {
-        close();
-        for (const e of g.entries) e.def = title.def;
-        g.refItems.unshift(...preRef.filter(Boolean));
-        pending = g;
-        preRef = [];
-        title = undefined;
+        adoptUnderTitle(g, title);
         continue;
       }
     }

@@ -98,8 +98,10 @@ export interface AddressPolicy {
 
 /** The one error a user sees for any refused URL: it says nothing about what is, or is not, there. */
 export function urlNotAllowed(detail: string): PermanentError {
-  return new PermanentError('url_not_allowed', 'o endereço do arquivo não é permitido; envie o arquivo em si ou um link do armazenamento do app', {
+  // The detail (which host, which address) stays in the cause: a refused URL's target is not for logs either.
+  return new PermanentError('url_not_allowed', 'the file URL was refused by the address policy', {
     cause: new Error(detail),
+    userMessage: 'o endereço do arquivo não é permitido; envie o arquivo em si ou um link do armazenamento do app',
   });
 }
 

@@ -2,7 +2,7 @@
 // timings reach the log — never an input, a result, an image, a prompt or a token.
 import pino, { type Logger } from 'pino';
 import type { LogLevel } from '../config.ts';
-import type { EventBus } from '../events.ts';
+import type { EventBus, JobRef } from '../events.ts';
 
 export function createLogger(level: LogLevel, destination?: pino.DestinationStream): Logger {
   return pino(
@@ -21,6 +21,9 @@ export function createLogger(level: LogLevel, destination?: pino.DestinationStre
 }
 
 const ms = (n: number) => Math.round(n * 10) / 10;
+
+/** The fields every job line starts with. */
+const job = (event: string, e: JobRef) => ({ event, job_id: e.jobId, type: e.type, attempt: e.attempt, worker_id: e.workerId });
 
 export function subscribeLogging(events: EventBus, log: Logger): () => void {
   const offs = [
@@ -43,23 +46,12 @@ export function subscribeLogging(events: EventBus, log: Logger): () => void {
     events.on('worker:started', (e) => log.info({ event: 'worker_started', worker_id: e.workerId, concurrency: e.concurrency }, 'worker started')),
     events.on('worker:stopping', (e) => log.info({ event: 'worker_stopping', worker_id: e.workerId, running: e.running, reason: e.reason }, 'worker stopping')),
     events.on('worker:stopped', (e) => log.info({ event: 'worker_stopped', worker_id: e.workerId, released: e.released }, 'worker stopped')),
-    events.on('job:claimed', (e) =>
-      log.info({ event: 'job_claimed', job_id: e.jobId, type: e.type, attempt: e.attempt, worker_id: e.workerId, pickup_ms: ms(e.pickupMs) }, 'job claimed'),
-    ),
-    events.on('job:completed', (e) =>
-      log.info(
-        { event: 'job_completed', job_id: e.jobId, type: e.type, attempt: e.attempt, worker_id: e.workerId, duration_ms: ms(e.durationMs) },
-        'job completed',
-      ),
-    ),
+    events.on('job:claimed', (e) => log.info({ ...job('job_claimed', e), pickup_ms: ms(e.pickupMs) }, 'job claimed')),
+    events.on('job:completed', (e) => log.info({ ...job('job_completed', e), duration_ms: ms(e.durationMs) }, 'job completed')),
     events.on('job:retried', (e) =>
       log.warn(
         {
-          event: 'job_retried',
-          job_id: e.jobId,
-          type: e.type,
-          attempt: e.attempt,
-          worker_id: e.workerId,
+          ...job('job_retried', e),
           duration_ms: ms(e.durationMs),
           delay_ms: e.delayMs,
           error_code: e.error.code,
@@ -71,11 +63,7 @@ export function subscribeLogging(events: EventBus, log: Logger): () => void {
     events.on('job:failed', (e) =>
       log.error(
         {
-          event: 'job_failed',
-          job_id: e.jobId,
-          type: e.type,
-          attempt: e.attempt,
-          worker_id: e.workerId,
+          ...job('job_failed', e),
           duration_ms: ms(e.durationMs),
           error_code: e.error.code,
           error: e.error.message,
@@ -83,26 +71,12 @@ export function subscribeLogging(events: EventBus, log: Logger): () => void {
         'job failed',
       ),
     ),
-    events.on('job:cancelled', (e) =>
-      log.info(
-        { event: 'job_cancelled', job_id: e.jobId, type: e.type, attempt: e.attempt, worker_id: e.workerId, duration_ms: ms(e.durationMs) },
-        'job cancelled',
-      ),
-    ),
-    events.on('job:released', (e) =>
-      log.warn(
-        { event: 'job_released', job_id: e.jobId, type: e.type, attempt: e.attempt, worker_id: e.workerId, duration_ms: ms(e.durationMs) },
-        'job released at shutdown',
-      ),
-    ),
+    events.on('job:cancelled', (e) => log.info({ ...job('job_cancelled', e), duration_ms: ms(e.durationMs) }, 'job cancelled')),
+    events.on('job:released', (e) => log.warn({ ...job('job_released', e), duration_ms: ms(e.durationMs) }, 'job released at shutdown')),
     events.on('job:snoozed', (e) =>
       log.warn(
         {
-          event: 'job_snoozed',
-          job_id: e.jobId,
-          type: e.type,
-          attempt: e.attempt,
-          worker_id: e.workerId,
+          ...job('job_snoozed', e),
           delay_ms: e.delayMs,
           refunded: e.refunded,
           error_code: e.error.code,
@@ -111,23 +85,10 @@ export function subscribeLogging(events: EventBus, log: Logger): () => void {
       ),
     ),
     events.on('job:abandoned', (e) =>
-      log.warn(
-        { event: 'job_abandoned', job_id: e.jobId, type: e.type, attempt: e.attempt, worker_id: e.workerId, duration_ms: ms(e.durationMs) },
-        'handler ignored its abort signal; it keeps its slot until it returns',
-      ),
+      log.warn({ ...job('job_abandoned', e), duration_ms: ms(e.durationMs) }, 'handler ignored its abort signal; it keeps its slot until it returns'),
     ),
-    events.on('job:abandoned_ended', (e) =>
-      log.info(
-        { event: 'job_abandoned_ended', job_id: e.jobId, type: e.type, attempt: e.attempt, worker_id: e.workerId, duration_ms: ms(e.durationMs) },
-        'abandoned handler returned',
-      ),
-    ),
-    events.on('job:stale', (e) =>
-      log.warn(
-        { event: 'job_stale', job_id: e.jobId, type: e.type, attempt: e.attempt, worker_id: e.workerId, action: e.action },
-        'stale settle rejected: the lease was lost',
-      ),
-    ),
+    events.on('job:abandoned_ended', (e) => log.info({ ...job('job_abandoned_ended', e), duration_ms: ms(e.durationMs) }, 'abandoned handler returned')),
+    events.on('job:stale', (e) => log.warn({ ...job('job_stale', e), action: e.action }, 'stale settle rejected: the lease was lost')),
     events.on('jobs:recovered', (e) =>
       log.warn({ event: 'jobs_recovered', worker_id: e.workerId, count: e.count, failed: e.failed, job_ids: e.jobIds.slice(0, 50) }, 'lapsed leases recovered'),
     ),

@@ -4,7 +4,7 @@
 // processing) come from the partial indexes and are global.
 import type pg from 'pg';
 import { queueStats } from '../queue/stats.ts';
-import { recentWorkers } from '../worker/registry.ts';
+import { recentWorkers, workerSummary } from '../worker/registry.ts';
 
 type Queryable = Pick<pg.Pool, 'query'>;
 
@@ -108,15 +108,6 @@ export async function readOverview(db: Queryable, windowHours = 24): Promise<Ove
     top_errors: top.rows,
     recent_failures: recent.rows.map((r) => ({ ...r, at: r.at.toISOString() })),
     provider_failures: providerFailures.rows.map((r) => ({ ...r, last_at: r.last_at.toISOString() })),
-    workers: workers.map((w) => ({
-      id: w.id,
-      host: w.host,
-      version: w.version,
-      status: w.status,
-      running: w.running,
-      concurrency: w.concurrency,
-      last_seen_at: w.last_seen_at.toISOString(),
-      seconds_since_seen: Math.round(w.seconds_since_seen),
-    })),
+    workers: workers.map(workerSummary),
   };
 }

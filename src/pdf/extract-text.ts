@@ -80,11 +80,10 @@ type SandboxAnswer = { kind: 'ok'; pages: number; items: TextItemLike[][] } | { 
 
 const SANDBOX = new URL('./sandbox-worker.mjs', import.meta.url);
 
-function tooComplex(why: string): PermanentError {
-  return new PermanentError(
-    'pdf_too_complex',
-    `o PDF é grande ou complexo demais para ser lido (${why}); envie o laudo original do laboratório ou uma foto dele`,
-  );
+function tooComplex(detail: string, why: string): PermanentError {
+  return new PermanentError('pdf_too_complex', `the PDF is too large or complex to parse (${detail})`, {
+    userMessage: `o PDF é grande ou complexo demais para ser lido (${why}); envie o laudo original do laboratório ou uma foto dele`,
+  });
 }
 
 /** Warm sandbox threads per heap size, unreferenced while idle (they never keep the process alive). */
@@ -152,7 +151,7 @@ function parseInSandbox(bytes: Uint8Array, o: Required<Omit<PdfTextOptions, 'sig
       else void worker.terminate();
       fn();
     };
-    const timer = setTimeout(() => finish(false, () => reject(tooComplex(`passou de ${o.timeoutMs} ms`))), o.timeoutMs);
+    const timer = setTimeout(() => finish(false, () => reject(tooComplex(`over ${o.timeoutMs} ms`, `passou de ${o.timeoutMs} ms`))), o.timeoutMs);
     const onAbort = () => finish(false, () => reject(signal!.reason));
     signal?.addEventListener('abort', onAbort, { once: true });
     // A thread stopped mid-document (the character cap) is still busy with it: not reused.
@@ -161,13 +160,19 @@ function parseInSandbox(bytes: Uint8Array, o: Required<Omit<PdfTextOptions, 'sig
       // The sandbox catches every parse error itself and answers with a message: an 'error' event is
       // either the heap limit (the document's fault) or a sandbox that could not start (ours: an edge
       // runtime without the .mjs file, say), which another attempt elsewhere — the daemon — can do.
-      if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') finish(false, () => reject(tooComplex(`passou de ${o.memoryMb} MB de memória`)));
+      if (err.code === 'ERR_WORKER_OUT_OF_MEMORY')
+        finish(false, () => reject(tooComplex(`over ${o.memoryMb} MB of heap`, `passou de ${o.memoryMb} MB de memória`)));
       else
         finish(false, () =>
-          reject(new TransientError('pdf_sandbox_unavailable', 'o leitor de PDF não está disponível agora; tentaremos de novo', { cause: err })),
+          reject(
+            new TransientError('pdf_sandbox_unavailable', `the PDF sandbox thread failed: ${err.message}`, {
+              cause: err,
+              userMessage: 'o leitor de PDF não está disponível agora; tentaremos de novo',
+            }),
+          ),
         );
     };
-    const onExit = () => finish(false, () => reject(tooComplex('o leitor parou')));
+    const onExit = () => finish(false, () => reject(tooComplex('the parser thread exited', 'o leitor parou')));
     worker.once('message', onMessage);
     worker.once('error', onError);
     worker.once('exit', onExit);
@@ -191,19 +196,23 @@ export async function extractPdfText(bytes: Uint8Array, options: PdfTextOptions 
   };
   const answer = await parseInSandbox(bytes, o, options.signal);
   if (answer.kind === 'invalid') {
-    const why = answer.name === 'PasswordException' ? 'o PDF está protegido por senha' : 'o arquivo não é um PDF legível';
-    throw new PermanentError('invalid_pdf', `${why}; envie o laudo sem senha ou uma foto dele`);
+    const locked = answer.name === 'PasswordException';
+    const why = locked ? 'o PDF está protegido por senha' : 'o arquivo não é um PDF legível';
+    throw new PermanentError('invalid_pdf', locked ? 'the PDF is password-protected' : `pdf.js could not read the file (${answer.name})`, {
+      userMessage: `${why}; envie o laudo sem senha ou uma foto dele`,
+    });
   }
   if (answer.kind === 'too_long') {
-    throw new PermanentError(
-      'pdf_text_too_long',
-      `o PDF tem texto demais para um laudo (mais de ${o.maxChars} caracteres); envie só as páginas dos resultados`,
-    );
+    throw new PermanentError('pdf_text_too_long', `the PDF's text exceeds ${o.maxChars} characters`, {
+      userMessage: `o PDF tem texto demais para um laudo (mais de ${o.maxChars} caracteres); envie só as páginas dos resultados`,
+    });
   }
   const lines = answer.items.flatMap((items) => linesFromItems(items));
   const text = lines.join('\n');
   if (text.trim() === '') {
-    throw new PermanentError('pdf_no_text', 'o PDF não tem texto selecionável (parece uma imagem escaneada); envie uma foto do laudo');
+    throw new PermanentError('pdf_no_text', 'the PDF has no selectable text (a scanned image)', {
+      userMessage: 'o PDF não tem texto selecionável (parece uma imagem escaneada); envie uma foto do laudo',
+    });
   }
   return { text, pages: answer.pages };
 }

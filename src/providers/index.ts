@@ -27,9 +27,8 @@ import { YoloClient } from './yolo.ts';
 
 export type { CallRecord } from './call.ts';
 export type { TextRequest, TextResult, DetectRequest, DetectResult } from './chain.ts';
-export type { ChatMessage, Detection, ImageInput, JsonSchema } from './types.ts';
+export type { ChatMessage, Detection } from './types.ts';
 export type { ProviderConfig } from './config.ts';
-export { readProviderConfig, providerEnvMarkdown, PROVIDER_ENV } from './config.ts';
 
 export interface WhatsAppSendRequest {
   to: string;

@@ -11,11 +11,9 @@ export interface WhatsAppClientOptions {
 }
 
 export class WhatsAppClient {
-  private readonly opts: WhatsAppClientOptions;
   private readonly fetch: typeof fetch;
 
-  constructor(opts: WhatsAppClientOptions) {
-    this.opts = opts;
+  constructor(private readonly opts: WhatsAppClientOptions) {
     this.fetch = opts.fetch ?? fetch;
   }
 

@@ -14,11 +14,9 @@ export interface YoloClientOptions {
 }
 
 export class YoloClient {
-  private readonly opts: YoloClientOptions;
   private readonly fetch: typeof fetch;
 
-  constructor(opts: YoloClientOptions) {
-    this.opts = opts;
+  constructor(private readonly opts: YoloClientOptions) {
     this.fetch = opts.fetch ?? fetch;
   }
 

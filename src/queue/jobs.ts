@@ -6,8 +6,6 @@ import type pg from 'pg';
 import { storableJson, storableText } from '../db/storable.ts';
 import type { JobErrorJson } from '../errors.ts';
 
-export type JobStatus = 'pending' | 'processing' | 'completed' | 'failed' | 'cancelled';
-
 export interface ClaimedJob {
   id: string;
   user_id: string;

@@ -50,6 +50,29 @@ export async function recentWorkers(db: Queryable, withinSeconds: number): Promi
   return (await db.query<WorkerRow>(RECENT, [withinSeconds])).rows;
 }
 
+/** A registry row as /health/detailed and the ops overview show it (no pid, whole seconds). */
+export function workerSummary(w: WorkerRow): {
+  id: string;
+  host: string;
+  version: string;
+  status: WorkerStatus;
+  running: number;
+  concurrency: number;
+  last_seen_at: string;
+  seconds_since_seen: number;
+} {
+  return {
+    id: w.id,
+    host: w.host,
+    version: w.version,
+    status: w.status,
+    running: w.running,
+    concurrency: w.concurrency,
+    last_seen_at: w.last_seen_at.toISOString(),
+    seconds_since_seen: Math.round(w.seconds_since_seen),
+  };
+}
+
 const HOLDER = `
 select host, pid, status, extract(epoch from now() - last_seen_at)::float8 as seconds_since_seen
   from public.ai_workers

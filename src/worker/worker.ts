@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
 import type { DatabaseConfig, WorkerConfig } from '../config.ts';
 import { isDataError } from '../db/storable.ts';
+import type { JobErrorCode } from '../error-codes.ts';
 import { applyRetention, type RetentionSettings } from '../retention/retention.ts';
 import { CancelledError, PermanentError, TransientError, toJobError, toUserError, type JobError } from '../errors.ts';
 import type { EventBus, JobRef } from '../events.ts';
@@ -29,7 +30,7 @@ import { freshHolder, upsertWorker, WorkerIdInUseError, type WorkerInfo, type Wo
 const LOOKAHEAD_MAX_WAIT_MS = 1_000;
 
 /** Error codes that mean "the whole provider chain is open": snooze, and pause the type. */
-const OUTAGE_CODES = new Set(['providers_circuit_open', 'circuit_open']);
+const OUTAGE_CODES: ReadonlySet<JobErrorCode> = new Set<JobErrorCode>(['providers_circuit_open', 'circuit_open']);
 
 /** Why a running job's AbortSignal fired; decides how the job is settled. */
 type AbortCause = 'cancel' | 'shutdown' | 'timeout' | 'lease_lost';
@@ -377,7 +378,7 @@ export class Worker {
               'result_unstorable',
               `the result could not be stored (PostgreSQL ${(err as { code: string }).code}: ${(err as Error).message}); the job is not retried`,
             );
-            const row = await this.settler.settle('fail', { ...lease(job), error: error.toJSON(), permanent: true, delayMs: 0, providerCalls });
+            const row = await this.settler.settle('fail', { ...lease(job), error: toUserError(error), permanent: true, delayMs: 0, providerCalls });
             if (row) events.emit('job:failed', { ...ref, durationMs, error: error.toJSON() });
             return row ? 'failed' : false;
           });
@@ -410,7 +411,7 @@ export class Worker {
         // and claim no more of this type until then.
         const delayMs = retryDelayMs(job.attempts, { baseMs: config.retryBaseMs, maxMs: config.retryMaxMs }, error);
         this.claimer.pause(job.type, Date.now() + delayMs);
-        const row = await this.settler.settle('snooze', { ...lease(job), error: error.toJSON(), delayMs, maxSnoozes: config.maxSnoozes });
+        const row = await this.settler.settle('snooze', { ...lease(job), error: toUserError(error), delayMs, maxSnoozes: config.maxSnoozes });
         if (!row) events.emit('job:stale', { ...ref, action: 'snooze' });
         else if (row.status === 'pending') {
           events.emit('job:snoozed', { ...ref, durationMs, delayMs, refunded: row.refunded, error: error.toJSON() });

@@ -6,7 +6,7 @@ import { assertInvariants, prng, waitAllFinal } from '../support/chaos.ts';
 
 const db = useFreshDatabase('chaos_kill');
 
-test('SIGKILL a daemon at 20 random moments under load, restarting it each time: no job lost, none completed twice', async (t) => {
+test('SIGKILL a daemon at 20 seeded moments while it holds jobs, restarting it each time: no job lost, none completed twice', async (t) => {
   const seed = Number(process.env.CHAOS_SEED ?? 20261128);
   const random = prng(seed);
   t.diagnostic(`seed ${seed}`);
@@ -21,24 +21,23 @@ test('SIGKILL a daemon at 20 random moments under load, restarting it each time:
   await Promise.all([steady.port(), victim.port()]);
 
   let accepted = 0;
-  let loading = true;
-  // ~50 jobs/s of short jobs, each a few hundred ms, so kills land mid-job.
-  const load = (async () => {
-    while (loading) {
-      const n = 5;
-      await db.pool.query(
-        `insert into analysis_jobs (user_id, type, input, max_attempts)
-         select gen_random_uuid(), 'healthcheck', jsonb_build_object('delay_ms', 50 + (random() * 400)::int), 10 from generate_series(1, $1)`,
-        [n],
-      );
-      accepted += n;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  })();
+  // Before each kill, a batch of short jobs (a few hundred ms each, lengths from the seed) for both
+  // daemons, so the kill lands while the victim has work in hand.
+  const batch = async () => {
+    const delays = Array.from({ length: 25 }, () => 50 + Math.floor(random() * 400));
+    await db.pool.query(
+      `insert into analysis_jobs (user_id, type, input, max_attempts)
+       select gen_random_uuid(), 'healthcheck', jsonb_build_object('delay_ms', d), 10 from unnest($1::int[]) d`,
+      [delays],
+    );
+    accepted += delays.length;
+  };
 
   for (let kill = 1; kill <= 20; kill++) {
-    // Let the victim get to work: wait until it has claimed something, then a random extra moment.
+    // Let the victim get to work: wait until it has claimed something, then a random extra moment
+    // (the kill's moment is what the test varies, from the seed; nothing waits on it).
     const claimedBefore = victim.lines.filter((l) => l.event === 'job_claimed').length;
+    await batch();
     await victim.waitForLine((l) => l.event === 'job_claimed' && victim.lines.filter((x) => x.event === 'job_claimed').length > claimedBefore, 20_000);
     await new Promise((r) => setTimeout(r, Math.floor(random() * 400)));
     victim.proc.kill('SIGKILL');
@@ -46,8 +45,6 @@ test('SIGKILL a daemon at 20 random moments under load, restarting it each time:
     victim = spawnDaemon(db.url, { ...env, WORKER_ID: `victim-${kill}` });
     await victim.port();
   }
-  loading = false;
-  await load;
   await waitAllFinal(db.pool, 60_000);
   const inv = await assertInvariants(db.pool, accepted);
   t.diagnostic(`accepted ${inv.accepted}, completed ${inv.completed}, failed ${inv.failed}`);

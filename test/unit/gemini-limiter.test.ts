@@ -47,11 +47,17 @@ test('a waiting caller can abort; the others keep their turn', async () => {
 });
 
 test('pauseUntil holds every caller (a 429 means the shared quota is spent)', async () => {
-  const limiter = new RollingWindowLimiter({ limit: 100, windowMs: 1_000 });
-  const t0 = Date.now();
-  limiter.pauseUntil(t0 + 120);
-  await limiter.acquire();
-  assert.ok(Date.now() - t0 >= 115);
+  // The limiter's clock is the test's: nothing is granted while it reads before the pause's end.
+  let clock = 1_000;
+  const grants: number[] = [];
+  const limiter = new RollingWindowLimiter({ limit: 100, windowMs: 1_000, now: () => clock, onGrant: (at) => grants.push(at) });
+  limiter.pauseUntil(clock + 120);
+  const acquired = limiter.acquire();
+  await new Promise((r) => setImmediate(r));
+  assert.deepEqual(grants, [], 'held while paused');
+  clock += 120;
+  await acquired;
+  assert.deepEqual(grants, [1_120], 'granted at the end of the pause');
   limiter.close();
 });
 

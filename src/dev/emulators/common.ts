@@ -70,6 +70,17 @@ export interface EmulatorSpec<K extends CommonKnobs> {
   fail(ctx: RequestContext<K>, status: number, knobs: K): void;
 }
 
+/** The route of an API whose one inference endpoint is a POST to paths matching `pattern`. */
+export function inferencePost<K extends CommonKnobs>(
+  pattern: RegExp,
+  to: (m: RegExpExecArray) => { endpoint: string; handler: Route<K> },
+): EmulatorSpec<K>['route'] {
+  return (method, path) => {
+    const m = pattern.exec(path);
+    return method === 'POST' && m ? { ...to(m), inference: true } : undefined;
+  };
+}
+
 export async function startEmulator<K extends CommonKnobs>(spec: EmulatorSpec<K>): Promise<Emulator<K>> {
   let knobs: K = { ...spec.knobs };
   let failuresLeft = knobs.failFirst;

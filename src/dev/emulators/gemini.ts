@@ -1,6 +1,6 @@
 // Gemini API emulator (dev/test only): POST /{v1beta|v1}/models/{model}:generateContent and
 // :streamGenerateContent?alt=sse, Google's error envelope, API key from x-goog-api-key or ?key=.
-import { approxTokens, sendJson, sha256, startEmulator, type CommonKnobs, type Emulator, type RequestContext } from './common.ts';
+import { approxTokens, inferencePost, sendJson, sha256, startEmulator, type CommonKnobs, type Emulator, type RequestContext } from './common.ts';
 import { imageSize, portugueseText, valueForSchema } from './content.ts';
 
 export interface GeminiKnobs extends CommonKnobs {
@@ -72,14 +72,13 @@ export function start(opts: { port?: number; host?: string } & GeminiKnobs = {})
 
   const emu = startEmulator<GeminiKnobs>({
     name: 'gemini',
-    ...(port === undefined ? {} : { port }),
-    ...(host === undefined ? {} : { host }),
+    port,
+    host,
     knobs: initial,
-    route(method, path) {
-      const m = ROUTE.exec(path);
-      if (method !== 'POST' || !m) return undefined;
-      return { endpoint: `POST /models/{model}:${m[3]}`, handler: (c) => generate(c, m[2]!, m[3] === 'streamGenerateContent'), inference: true };
-    },
+    route: inferencePost(ROUTE, (m) => ({
+      endpoint: `POST /models/{model}:${m[3]}`,
+      handler: (c) => generate(c, m[2]!, m[3] === 'streamGenerateContent'),
+    })),
     fail,
   });
 

@@ -19,8 +19,8 @@ export function start(opts: { port?: number; host?: string } & OllamaKnobs = {})
   const initial: OllamaKnobs = { models: DEFAULT_MODELS, version: '0.12.6', ...knobs };
   const emu = startEmulator<OllamaKnobs>({
     name: 'ollama',
-    ...(port === undefined ? {} : { port }),
-    ...(host === undefined ? {} : { host }),
+    port,
+    host,
     knobs: initial,
     route(method, path) {
       if (method === 'POST' && path === '/api/chat') return { endpoint: 'POST /api/chat', handler: (c) => generate(c, 'chat'), inference: true };

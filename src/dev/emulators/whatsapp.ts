@@ -1,6 +1,6 @@
 // WhatsApp Cloud API emulator (dev/test only): POST /{version}/{phone_number_id}/messages with a
 // Bearer token, Graph-style errors, and a record of every accepted message for tests to read.
-import { sendJson, sha256, startEmulator, type CommonKnobs, type Emulator, type RequestContext } from './common.ts';
+import { inferencePost, sendJson, sha256, startEmulator, type CommonKnobs, type Emulator, type RequestContext } from './common.ts';
 
 export interface WhatsAppKnobs extends CommonKnobs {
   /** The accepted bearer token. */
@@ -33,14 +33,10 @@ export function start(opts: { port?: number; host?: string } & WhatsAppKnobs = {
   const ROUTE = /^\/(v\d+\.\d+)\/(\d+)\/messages$/;
   const emu = startEmulator<WhatsAppKnobs>({
     name: 'whatsapp',
-    ...(port === undefined ? {} : { port }),
-    ...(host === undefined ? {} : { host }),
+    port,
+    host,
     knobs: initial,
-    route(method, path) {
-      const m = ROUTE.exec(path);
-      if (method !== 'POST' || !m) return undefined;
-      return { endpoint: 'POST /{version}/{phone_number_id}/messages', handler: (c) => send(c, m[2]!), inference: true };
-    },
+    route: inferencePost(ROUTE, (m) => ({ endpoint: 'POST /{version}/{phone_number_id}/messages', handler: (c) => send(c, m[2]!) })),
     fail(ctx, status, k) {
       // Graph sends no Retry-After; the knob adds one so tests need not wait the client's default.
       if (status === 429)

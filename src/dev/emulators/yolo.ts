@@ -17,8 +17,8 @@ export function start(opts: { port?: number; host?: string } & YoloKnobs = {}): 
   const initial: YoloKnobs = { shape: 'bare', ...knobs };
   const emu = startEmulator<YoloKnobs>({
     name: 'yolo',
-    ...(port === undefined ? {} : { port }),
-    ...(host === undefined ? {} : { host }),
+    port,
+    host,
     knobs: initial,
     route(method, path) {
       if (method === 'POST' && (path === '/detect' || path === '/predict')) return { endpoint: `POST ${path}`, handler: detect, inference: true };

@@ -117,16 +117,5 @@ export function useFreshDatabase(slug: string, options: { migrated?: boolean } =
   return db;
 }
 
-/** Poll a condition until it holds, with a bound; for waiting on the database, never a bare sleep. */
-export async function waitUntil<T>(
-  probe: () => Promise<T | undefined | null | false>,
-  { timeoutMs = 10_000, intervalMs = 20, what = 'condition' } = {},
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, intervalMs));
-  }
-}
+// The bounded waits live in wait.ts (no database there, so the unit tier can use them too).
+export { settleWithin, waitUntil } from './wait.ts';

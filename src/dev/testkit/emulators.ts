@@ -126,8 +126,8 @@ export interface InsertOptions {
   maxAttempts?: number;
 }
 
-export async function insertJob(pool: pg.Pool, type: string, input: unknown, opts: InsertOptions = {}): Promise<string> {
-  const id = randomUUID();
+export async function insertJob(pool: pg.Pool, type: string, input: unknown, opts: InsertOptions & { id?: string } = {}): Promise<string> {
+  const id = opts.id ?? randomUUID();
   await pool.query('insert into analysis_jobs (id, user_id, type, input, max_attempts) values ($1, $2, $3, $4, $5)', [
     id,
     // WhatsApp jobs belong to the webhook's service identity (the handler refuses any other owner).
@@ -168,14 +168,7 @@ export async function runJob(
   const id = randomUUID();
   const ended = waitForEnd(daemon.events, id, opts.timeoutMs);
   ended.catch(() => {});
-  await pool.query('insert into analysis_jobs (id, user_id, type, input, max_attempts) values ($1, $2, $3, $4, $5)', [
-    id,
-    // WhatsApp jobs belong to the webhook's service identity (the handler refuses any other owner).
-    opts.userId ?? (type === 'whatsapp_message' ? DEFAULT_WHATSAPP_SERVICE_USER_ID : randomUUID()),
-    type,
-    JSON.stringify(input),
-    opts.maxAttempts ?? 3,
-  ]);
+  await insertJob(pool, type, input, { ...opts, id });
   const how = await ended;
   const { rows } = await pool.query('select * from analysis_jobs where id = $1', [id]);
   return { how, row: rows[0] };

@@ -5,6 +5,7 @@ import type pg from 'pg';
 import type { ResultCache } from '../../cache/cached.ts';
 import type { AppConfig } from '../../config.ts';
 import { JobError, TransientError, RetryAfterError } from '../../errors.ts';
+import type { JobErrorCode } from '../../error-codes.ts';
 import type { EventBus } from '../../events.ts';
 import type { TacoTable } from '../../nutrition/taco.ts';
 import type { CallRecord, Providers, TextRequest, TextResult } from '../../providers/index.ts';
@@ -95,7 +96,7 @@ export async function optionalText(deps: AnalysisDeps, req: Omit<TextRequest, 's
  * Re-labels the "every provider failed" error of a step the result cannot do without, keeping its
  * kind (a rate limit still carries its wait; a permanent rejection stays permanent).
  */
-export function requiredStepError(err: unknown, code: string, what: string): unknown {
+export function requiredStepError(err: unknown, code: JobErrorCode, what: string): unknown {
   if (!(err instanceof JobError) || err.kind === 'cancelled') return err;
   const message = `${what}: ${err.message}`;
   if (err instanceof RetryAfterError) return new RetryAfterError(code, message, err.retryAfterMs, { cause: err });

@@ -56,7 +56,10 @@ export function assertImageDimensions(bytes: Uint8Array, maxPixels: number): voi
     const mp = Math.round(maxPixels / 100_000) / 10;
     throw new PermanentError(
       'image_dimensions_too_large',
-      `a imagem tem ${d.width}×${d.height} pixels; o limite é ${mp} megapixels e ${MAX_IMAGE_SIDE} pixels por lado`,
+      `the image is ${d.width}×${d.height} pixels; the limit is ${mp} MP and ${MAX_IMAGE_SIDE} px a side`,
+      {
+        userMessage: `a imagem tem ${d.width}×${d.height} pixels; o limite é ${mp} megapixels e ${MAX_IMAGE_SIDE} pixels por lado`,
+      },
     );
   }
 }
@@ -120,7 +123,9 @@ export async function downloadImage(rawUrl: string, opts: DownloadOptions): Prom
       if (status >= 300 && status < 400 && location) {
         res.destroy();
         if (hop >= MAX_REDIRECTS)
-          throw new PermanentError('image_download_failed', `a imagem não pôde ser baixada: mais de ${MAX_REDIRECTS} redirecionamentos`);
+          throw new PermanentError('image_download_failed', `more than ${MAX_REDIRECTS} redirects`, {
+            userMessage: `a imagem não pôde ser baixada: mais de ${MAX_REDIRECTS} redirecionamentos`,
+          });
         url = new URL(location, url);
         continue;
       }
@@ -129,30 +134,42 @@ export async function downloadImage(rawUrl: string, opts: DownloadOptions): Prom
     const status = res.statusCode ?? 0;
     if (status < 200 || status >= 300) {
       res.destroy();
-      const msg = `a imagem não pôde ser baixada (HTTP ${status})`;
-      if (status === 408 || status === 429 || status >= 500) throw new TransientError('image_download_failed', msg);
-      throw new PermanentError('image_download_failed', msg);
+      const retryable = status === 408 || status === 429 || status >= 500;
+      const ErrorKind = retryable ? TransientError : PermanentError;
+      throw new ErrorKind('image_download_failed', `the image host answered HTTP ${status}`, { userMessage: `a imagem não pôde ser baixada (HTTP ${status})` });
     }
     const declared = Number(res.headers['content-length'] ?? NaN);
     if (Number.isFinite(declared) && declared > opts.maxBytes) {
       res.destroy();
-      throw new PermanentError('image_too_large', `a imagem tem ${declared} bytes; o limite é ${opts.maxBytes}`);
+      throw new PermanentError('image_too_large', `Content-Length ${declared} exceeds ${opts.maxBytes} bytes`, {
+        userMessage: `a imagem tem ${declared} bytes; o limite é ${opts.maxBytes}`,
+      });
     }
     const bytes = await readCapped(res, opts.maxBytes);
     const mime = sniffMime(bytes);
     const accept = opts.accept ?? IMAGE_MIMES;
     if (!mime || !accept.includes(mime)) {
-      throw new PermanentError('unsupported_image', 'o arquivo baixado não é uma imagem JPEG, PNG ou WebP');
+      throw new PermanentError('unsupported_image', `the downloaded file is not an accepted image (sniffed: ${mime ?? 'unknown'})`, {
+        userMessage: 'o arquivo baixado não é uma imagem JPEG, PNG ou WebP',
+      });
     }
     return { bytes, mime };
   } catch (err) {
     res?.destroy();
     if (opts.signal.aborted) throw new CancelledError('cancelled', 'download cancelled', { cause: err });
-    if (deadline.aborted) throw new TransientError('image_download_timeout', `a imagem não foi baixada em ${timeoutMs} ms`, { cause: err });
+    if (deadline.aborted) {
+      throw new TransientError('image_download_timeout', `the download did not finish within ${timeoutMs} ms`, {
+        cause: err,
+        userMessage: `a imagem não foi baixada em ${timeoutMs} ms`,
+      });
+    }
     if (err instanceof PermanentError || err instanceof TransientError) throw err;
     // Connection refused, TLS, a reset mid-body: worth another attempt later. What the network said
     // stays in the cause (for operators), never in the message a user reads.
-    throw new TransientError('image_download_failed', 'a imagem não pôde ser baixada agora; tentaremos de novo', { cause: err });
+    throw new TransientError('image_download_failed', `the download failed: ${(err as Error)?.message ?? String(err)}`, {
+      cause: err,
+      userMessage: 'a imagem não pôde ser baixada agora; tentaremos de novo',
+    });
   }
 }
 
@@ -163,7 +180,7 @@ async function readCapped(res: IncomingMessage, maxBytes: number): Promise<Uint8
     size += chunk.byteLength;
     if (size > maxBytes) {
       res.destroy();
-      throw new PermanentError('image_too_large', `a imagem passa do limite de ${maxBytes} bytes`);
+      throw new PermanentError('image_too_large', `the body exceeds ${maxBytes} bytes`, { userMessage: `a imagem passa do limite de ${maxBytes} bytes` });
     }
     chunks.push(chunk);
   }
