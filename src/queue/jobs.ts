@@ -53,6 +53,14 @@ type Queryable = Pick<pg.Pool, 'query'>;
 // (docs/queue.md, "Claim plan"). So each user's running count is a correlated subquery (one probe of
 // a small partial index per candidate, whatever the estimate), and a candidate is re-read by its
 // ctid (a TID scan, the cheapest path under any estimate; the id check keeps a reused slot out).
+//
+// The claim commits without waiting for its WAL flush (`synchronous_commit` off for this statement's
+// own transaction only; the connection keeps its setting). A claim lost in a server crash leaves the
+// job pending, as if never claimed: the same outcome as a lease that lapses, which every handler
+// already survives (its settles are fenced and come back stale). Any later durable commit on the
+// server — the delivery record a WhatsApp handler writes after sending, a completion — flushes the
+// claim first, since WAL is flushed in order. What it saves is one disk flush on the path from
+// insert to handler (bench:queue turnaround and pickup; docs/queue.md, "Claim commit").
 const CLAIM = `
 with candidates as materialized (
   select id, ctid, user_id, type, priority, run_at
@@ -89,7 +97,7 @@ update public.analysis_jobs j
        updated_at = now(),
        error = null
   from picked
- where j.id = picked.id
+ where j.id = picked.id and (select set_config('synchronous_commit', 'off', true)) = 'off'
 returning j.id, j.user_id, j.type, j.priority, j.input, j.attempts, j.max_attempts, j.lease_token,
           j.created_at, j.run_at, now() as claimed_at, (j.cancel_requested_at is not null) as cancel_requested,
           j.delivery, j.locked_by, picked.turn::int as turn`;

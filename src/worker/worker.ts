@@ -38,10 +38,14 @@ const CLAIM_RETRY_MS = 1_000;
  * completion batch settles — many jobs, not just one pool's worth. Slow handlers (AI calls) get no
  * lookahead at all: nothing is held that another daemon could be running. At most
  * LOOKAHEAD_MAX_PER_SLOT × concurrency (and LOOKAHEAD_MAX in all) wait, leased, in memory.
+ * 1,000 rather than 250: every claim and completion statement has a fixed cost (its commit, its
+ * round trip, the claim's candidate window), and with 250 the daemon claimed ~130 rows at a time and
+ * waited on each claim (bench:queue, docs/queue.md "Claim plan"). The time bound below still hands
+ * back whatever waits too long.
  */
 const LOOKAHEAD_HORIZON_MS = 10;
-const LOOKAHEAD_MAX_PER_SLOT = 25;
-const LOOKAHEAD_MAX = 250;
+const LOOKAHEAD_MAX_PER_SLOT = 100;
+const LOOKAHEAD_MAX = 1000;
 /**
  * Claim-ahead bounded in time: a job claimed ahead that has not started within this long is handed
  * back (attempt refunded) for another daemon, and the claim-ahead stops until a handler's duration is
