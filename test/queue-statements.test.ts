@@ -96,3 +96,65 @@ test('truncating the jobs empties the ledger (what the foreign key made `truncat
   await db.pool.query('truncate analysis_jobs cascade');
   assert.equal((await db.pool.query('select count(*)::int as n from analysis_job_outcomes')).rows[0].n, 0);
 });
+
+interface PlanNode {
+  'Node Type': string;
+  'Index Name'?: string;
+  'Actual Loops'?: number;
+  Plans?: PlanNode[];
+}
+
+function planNodes(node: PlanNode): PlanNode[] {
+  return [node, ...(node.Plans ?? []).flatMap(planNodes)];
+}
+
+test("the claim's cached plan, made while the table was nearly empty, reads each candidate once when a backlog arrives", async () => {
+  // The trap (issue 15, second pass): the claim is prepared once per connection and its generic plan
+  // kept until the next ANALYZE; planned for "one pending row", it rescanned the claim index for every
+  // candidate. Forcing the generic plan makes the test independent of the planner's cost comparison.
+  const c = await db.pool.connect();
+  try {
+    await c.query('set plan_cache_mode = force_generic_plan');
+    await c.query(`update analysis_jobs set status = 'cancelled', completed_at = now() where status = 'pending'`);
+    for (let i = 0; i < 3; i++) {
+      await c.query(`insert into analysis_jobs (user_id, type) values (gen_random_uuid(), 'healthcheck')`);
+      const [job] = await claimJobs(c, 'w-plan', 1, 30);
+      assert.ok(job);
+      assert.equal((await completeJobs(c, [{ id: job.id, lease_token: job.lease_token, result: {}, locked_by: job.locked_by }])).size, 1);
+    }
+    await c.query(`insert into analysis_jobs (user_id, type) select gen_random_uuid(), 'healthcheck' from generate_series(1, 2000)`);
+    await c.query('begin');
+    const { rows } = await c.query(`explain (analyze, costs off, timing off, format json) execute "ai-worker.claim"('w-plan', 50, 30, '{}', 100, '{}', '{}')`);
+    await c.query('rollback');
+    const nodes = planNodes((rows[0]['QUERY PLAN'] as Array<{ Plan: PlanNode }>)[0]!.Plan);
+    const claimIndexScans = nodes.filter((n) => n['Index Name'] === 'analysis_jobs_claim_idx');
+    assert.equal(claimIndexScans.length, 1, 'the claim index is read by the candidate scan only');
+    assert.equal(claimIndexScans[0]!['Actual Loops'], 1);
+    // The lock step re-reads each candidate by its tuple id, whatever the estimates.
+    assert.ok(
+      nodes.some((n) => n['Node Type'] === 'Tid Scan'),
+      nodes.map((n) => n['Node Type']).join(', '),
+    );
+  } finally {
+    await c.query('reset plan_cache_mode');
+    await c.query(`update analysis_jobs set status = 'cancelled', completed_at = now() where status = 'pending'`);
+    c.release();
+  }
+});
+
+test("a claim's own commit does not wait for the WAL flush; the connection's setting is left as it was", async () => {
+  await db.pool.query(`insert into analysis_jobs (user_id, type) values (gen_random_uuid(), 'healthcheck')`);
+  const c = await db.pool.connect();
+  try {
+    // Inside an explicit transaction the statement's local setting is visible before the commit.
+    await c.query('begin');
+    assert.equal((await claimJobs(c, 'w-async', 1, 30)).length, 1);
+    assert.equal((await c.query('show synchronous_commit')).rows[0].synchronous_commit, 'off');
+    await c.query('rollback');
+    // As the worker runs it (its own transaction), the next statement on the connection commits durably.
+    assert.equal((await claimJobs(c, 'w-async', 1, 30)).length, 1);
+    assert.equal((await c.query('show synchronous_commit')).rows[0].synchronous_commit, 'on');
+  } finally {
+    c.release();
+  }
+});

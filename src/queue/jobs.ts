@@ -40,33 +40,47 @@ type Queryable = Pick<pg.Pool, 'query'>;
 //   plus the jobs that user has running now (on any daemon), so a user with nothing running goes
 //   first, and one user's backlog does not delay other users' work of the same priority.
 // - `capped`: at most $7 rows of each type named in $6 (the room left under its per-type cap).
-// Only then are rows locked (SKIP LOCKED, re-checked as still pending) up to the free slots, $2.
+// Only then are rows locked (SKIP LOCKED, re-checked as still pending and due) up to the free slots, $2.
+//
+// No step may depend on the planner's row estimates. The statement is prepared once per connection
+// and its generic plan is kept until the table is next analyzed; a daemon that starts on a quiet
+// table plans it for "1 pending row", and a burst then arrives long before autovacuum re-analyzes
+// (naptime 1 min). With a join to a `busy` CTE and an id join back to the table, that plan rescanned
+// the claim index once per candidate and paired candidates with users in a nested loop: one claim of
+// 260 took 583 ms once 20,000 were pending, and bench:queue fell from 10,513 to 1,192 jobs/s
+// (docs/queue.md, "Claim plan"). So each user's running count is a correlated subquery (one probe of
+// a small partial index per candidate, whatever the estimate), and a candidate is re-read by its
+// ctid (a TID scan, the cheapest path under any estimate; the id check keeps a reused slot out).
+//
+// The claim commits without waiting for its WAL flush (`synchronous_commit` off for this statement's
+// own transaction only; the connection keeps its setting). A claim lost in a server crash leaves the
+// job pending, as if never claimed: the same outcome as a lease that lapses, which every handler
+// already survives (its settles are fenced and come back stale). Any later durable commit on the
+// server — the delivery record a WhatsApp handler writes after sending, a completion — flushes the
+// claim first, since WAL is flushed in order. What it saves is one disk flush on the path from
+// insert to handler (bench:queue turnaround and pickup; docs/queue.md, "Claim commit").
 const CLAIM = `
 with candidates as materialized (
-  select id, user_id, type, priority, run_at
+  select id, ctid, user_id, type, priority, run_at
     from public.analysis_jobs
    where status = 'pending' and run_at <= now() and type <> all($4::text[])
    order by priority, run_at
    limit $5
-), busy as (
-  select u.user_id,
-         (select count(*) from public.analysis_jobs p where p.user_id = u.user_id and p.status = 'processing') as n
-    from (select distinct user_id from candidates) u
 ), fair as (
-  select c.id, c.type, c.priority, c.run_at,
-         row_number() over (partition by c.user_id, c.priority order by c.run_at) + b.n as turn
+  select c.id, c.ctid, c.type, c.priority, c.run_at,
+         row_number() over (partition by c.user_id, c.priority order by c.run_at)
+           + (select count(*) from public.analysis_jobs p where p.user_id = c.user_id and p.status = 'processing') as turn
     from candidates c
-    join busy b on b.user_id = c.user_id
 ), capped as (
-  select f.id, f.priority, f.turn, f.run_at, cap.room,
+  select f.id, f.ctid, f.priority, f.turn, f.run_at, cap.room,
          row_number() over (partition by f.type order by f.priority, f.turn, f.run_at) as nth
     from fair f
     left join unnest($6::text[], $7::int[]) as cap(type, room) on cap.type = f.type
 ), picked as materialized (
   select j.id, c.priority, c.turn, c.run_at
     from capped c
-    join public.analysis_jobs j on j.id = c.id
-   where (c.room is null or c.nth <= c.room) and j.status = 'pending'
+    join public.analysis_jobs j on j.ctid = c.ctid and j.id = c.id
+   where (c.room is null or c.nth <= c.room) and j.status = 'pending' and j.run_at <= now()
    order by c.priority, c.turn, c.run_at
    limit $2
      for update of j skip locked
@@ -81,7 +95,7 @@ update public.analysis_jobs j
        updated_at = now(),
        error = null
   from picked
- where j.id = picked.id
+ where j.id = picked.id and (select set_config('synchronous_commit', 'off', true)) = 'off'
 returning j.id, j.user_id, j.type, j.priority, j.input, j.attempts, j.max_attempts, j.lease_token,
           j.created_at, j.run_at, now() as claimed_at, (j.cancel_requested_at is not null) as cancel_requested,
           j.delivery, j.locked_by, picked.turn::int as turn`;

@@ -27,10 +27,14 @@ export const CLAIM_RETRY_MS = 1_000;
  * settle batch writes — many jobs, not just one pool's worth. Slow handlers (AI calls) get no
  * lookahead at all: nothing is held that another daemon could be running. At most
  * LOOKAHEAD_MAX_PER_SLOT × concurrency (and LOOKAHEAD_MAX in all) wait, leased, in memory.
+ * 1,000 rather than 250: every claim and settle statement has a fixed cost (its commit, its round
+ * trip, the claim's candidate window), and with 250 the daemon claimed ~130 rows at a time and
+ * waited on each claim (bench:queue, docs/queue.md "Claim plan"). The time bound in worker.ts still
+ * hands back whatever waits too long.
  */
 const LOOKAHEAD_HORIZON_MS = 10;
-const LOOKAHEAD_MAX_PER_SLOT = 25;
-const LOOKAHEAD_MAX = 250;
+const LOOKAHEAD_MAX_PER_SLOT = 100;
+const LOOKAHEAD_MAX = 1000;
 
 /**
  * Retry wake-ups are kept per 20 ms bucket: every due retry gets its own wake-up (issue 15: keeping

@@ -230,5 +230,5 @@ test('claim-ahead: sized from the measured duration of successful handlers, forg
   assert.equal(h.claimer.lookahead(), 0);
   assert.equal(h.claimer.freeSlots(), 10);
   h.claimer.measured(0.001);
-  assert.equal(h.claimer.lookahead(), 250, 'bounded: 25 per slot, 250 in all');
+  assert.equal(h.claimer.lookahead(), 1000, 'bounded: 100 per slot, 1,000 in all');
 });

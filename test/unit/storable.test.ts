@@ -20,6 +20,14 @@ test('storableJson cleans nested values and keys, and its text is what jsonb acc
   assert.equal(storableJson(undefined), 'null');
 });
 
+test('storableJson leaves clean values as JSON.stringify writes them, a written-out backslash-u0000 included', () => {
+  const clean = { text: 'sem nada a limpar', escaped: 'a literal \\u0000 and \\ud800 in text', emoji: '\ud83d\ude00', list: [1, 'x'] };
+  assert.equal(storableJson(clean), JSON.stringify(clean));
+  assert.deepEqual(JSON.parse(storableJson(clean)), clean);
+  // Beside a literal "\\u0000" a real NUL is still removed.
+  assert.deepEqual(JSON.parse(storableJson({ t: 'a\\u0000b\u0000c' })), { t: 'a\\u0000bc' });
+});
+
 test('isDataError: SQLSTATE class 22 only', () => {
   assert.equal(isDataError({ code: '22P05' }), true);
   assert.equal(isDataError({ code: '22003' }), true);
