@@ -32,6 +32,7 @@ import {
   type QualitativeFlag,
   type Range,
 } from './reference.ts';
+import { unitAtStart } from './units.ts';
 import { readValue, type ValueRead } from './value.ts';
 
 export { parseBrNumber } from './numbers.ts';
@@ -137,7 +138,11 @@ function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts: { sep
       rest = second.rest;
     }
   }
-  const ref = rest.replace(/^[\s\-–—|,;]+/, '').trim();
+  let ref = rest.replace(/^[\s\-–—|,;]+/, '').trim();
+  // A note in brackets after the unit ("0,9 mg/dL (jejum)", "(calculado)") says how the value was
+  // obtained; it is not the reference unless it reads as one ("(Negativo)", "(VR: …)").
+  const note = /^\([^()\d]*\)\s*/.exec(ref);
+  if (note && !isReferenceText(note[0]) && !isReferenceLabel(note[0].replace(/[()]/g, ''))) ref = ref.slice(note[0].length);
   if (ref !== '' && !isReferenceText(ref, { dotIsDecimal: dotIsDecimal(def) })) return undefined;
   // A bare number with neither unit nor reference is a result only where the layout says so.
   if (read.value !== null && !read.unit && ref === '' && !def && !opts.separated && !ctx.table) return undefined;
@@ -196,6 +201,15 @@ function firstValueAt(text: string): number {
   return q ? (q.index ?? 0) + 1 : -1;
 }
 
+/** What a line alone means in a one-cell-per-line layout, or undefined when it is not such a cell. */
+function verticalCell(t: string, pending: Group | undefined, title: { name: string } | undefined, afterRefLabel: boolean): 'unit' | 'word-result' | undefined {
+  const u = unitAtStart(t);
+  if (u && u.consumed >= t.length && pending?.entries.length === 1 && pending.entries[0]!.read.value !== null && !pending.entries[0]!.read.unit)
+    return 'unit';
+  if (title && !pending && !afterRefLabel && qualitativeReference(t) !== undefined && qualitativeAtStart(t)) return 'word-result';
+  return undefined;
+}
+
 /** The patient's sex and age as the parser sees them (report header first, then the options). */
 export function reportPatient(text: string, options: LabParseOptions = {}): Patient {
   return readPatient(
@@ -218,6 +232,8 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   let title: { name: string; def: AnalyteDef | KnownName | undefined } | undefined;
   let preRef: string[] = [];
   let pending: Group | undefined;
+  // The line before was a bare reference label ("Valor de referência:"): a word alone is its text.
+  let lastRefLead = false;
 
   const close = () => {
     if (pending) finishGroup(pending, patient, table, analytes, qualitative);
@@ -261,11 +277,29 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       continue;
     }
 
+    // PDF text with one cell per line ("Glicose" / "95" / "mg/dL" / "70 a 99"): a unit alone on its
+    // line belongs to the value just read, and a word result alone under a title is the result
+    // (the word after it is then its reference).
+    const cell = verticalCell(t, pending, title, lastRefLead);
+    lastRefLead = false;
+    if (cell === 'unit') {
+      const e = pending!.entries[0]!;
+      e.read = { ...e.read, unit: unitAtStart(t)!.unit };
+      continue;
+    }
+    if (cell === 'word-result') {
+      pending = { entries: [{ def: title!.def, name: title!.name, read: readValue(t)!, line: line.index }], refItems: [...preRef.filter(Boolean)] };
+      preRef = [];
+      title = undefined;
+      continue;
+    }
+
     // A reference standing on its own line: under the result, or above it inside a block.
     const nameBefore = t.split(':')[0]!;
     if (!lookupName(cleanName(nameBefore)) && isReferenceText(t, { strictLabels: true, dotIsDecimal: dotIsDecimal(pending?.entries[0]?.def ?? title?.def) })) {
       if (pending) addRef(pending, t);
       else if (title) preRef.push(stripReferenceLead(t).rest);
+      lastRefLead = stripReferenceLead(t).rest === '';
       continue;
     }
 

@@ -37,6 +37,8 @@ const SPELLINGS: ReadonlyArray<[string, string]> = [
   ['g\\/l', 'g/L'],
   ['mil', 'mil/mm³'],
   ['mm\\/h', 'mm/h'],
+  // ESR printed "até 20 mm" or "mm na 1ª hora": millimetres in the first hour.
+  ['mm(?!\\/)(?:\\s*(?:na\\s*)?1[ªa°]\\s*h(?:ora)?)?', 'mm/h'],
   ['mmhg', 'mmHg'],
   ['mg\\/24\\s?h(?:oras)?', 'mg/24h'],
   ['g\\/24\\s?h(?:oras)?', 'g/24h'],
@@ -49,8 +51,12 @@ const SPELLINGS: ReadonlyArray<[string, string]> = [
 
 const GENERIC_UNIT = '[a-zµμ%][a-zµμ0-9³²,.^]*\\/[a-zµμ0-9³²,.^/]*[a-zµμ³²]';
 
+// Words printed after a unit that say what is counted, part of the unit: a D-dimer in "ng/mL FEU"
+// (fibrinogen-equivalent units) or "ng/mL DDU" (D-dimer units) is not the same quantity as in ng/mL.
+const UNIT_QUALIFIER = '(?:\\s*\\(?(?:feu|ddu)\\)?(?![a-z]))?';
+
 /** Pattern source (case-insensitive) matching one unit; the longest known spelling first. */
-export const UNIT_PATTERN = `(?:${[...SPELLINGS.map(([p]) => p)].sort((a, b) => b.length - a.length).join('|')}|${GENERIC_UNIT})`;
+export const UNIT_PATTERN = `(?:(?:${[...SPELLINGS.map(([p]) => p)].sort((a, b) => b.length - a.length).join('|')}|${GENERIC_UNIT})${UNIT_QUALIFIER})`;
 
 const UNIT_AT_START = new RegExp(`^\\s*(${UNIT_PATTERN})(?![a-zà-ÿ0-9])`, 'i');
 
@@ -64,6 +70,11 @@ export function unitAtStart(s: string): { unit: string; consumed: number } | und
 const SPELLING_RES: ReadonlyArray<[RegExp, string]> = SPELLINGS.map(([p, unit]) => [new RegExp(`^${p}$`), unit]);
 
 export function normalizeUnit(raw: string): string | undefined {
+  const q = /\s*\(?\b(feu|ddu)\)?\s*$/i.exec(raw);
+  if (q) {
+    const base = raw.slice(0, q.index);
+    return `${normalizeUnit(base) ?? base.trim()} ${q[1]!.toUpperCase()}`;
+  }
   const k = raw.trim().toLowerCase().replace(/\s+/g, '').normalize('NFC');
   for (const [re, unit] of SPELLING_RES) if (re.test(k)) return unit;
   return undefined;
