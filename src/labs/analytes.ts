@@ -360,7 +360,12 @@ export function lookupName(printed: string): AnalyteDef | KnownName | undefined 
   const m = matchAnalyteName(printed);
   if (!m) return undefined;
   const rest = printed.slice(m.consumed).trim();
-  if (rest === '' || /^(\(.*\)|[-–—:].*|(?:s[eé]ric[oa]|plasm[aá]tic[oa]|total|totais)\b.*)$/i.test(rest)) return m.def;
+  // The sample after a comma ("CREATININA, SORO", "GLICOSE, plasma") is a qualifier too.
+  if (
+    rest === '' ||
+    /^(\(.*\)|[-–—:].*|(?:s[eé]ric[oa]|plasm[aá]tic[oa]|total|totais)\b.*|,\s*(?:soro|s[eé]ric[oa]|plasma|plasm[aá]tic[oa]|sangue(?:\s+total)?|urina)\b.*)$/i.test(rest)
+  )
+    return m.def;
   return undefined;
 }
 

@@ -18,6 +18,8 @@ export interface CleanLine {
   text: string;
   /** A dot leader separated the name from the value: the value cell may be free text. */
   leader: boolean;
+  /** Column of the report line (tabs as 3 spaces) where `text` starts: aligns cells with a header. */
+  offset: number;
 }
 
 const COLUMN = '   ';
@@ -26,7 +28,7 @@ export function cleanLine(raw: string, index: number): CleanLine {
   let t = raw.replace(/\t/g, COLUMN).replace(/[\u00a0\u2007\u202f]/g, ' ');
   t = t.replace(/\*\*|__/g, '').replace(/(^|\s)\*(?=\S)|(?<=\S)\*(?=\s|$)(?!\s*[\d(])/g, '$1');
   t = t.replace(/^\s*(?:[-*•·▪►]|\d{1,2}[.)])\s+(?=\S)/, '');
-  if (/^\s*\|?\s*:?-{3,}/.test(t) && /^[\s|:-]+$/.test(t)) return { index, raw, text: '', leader: false };
+  if (/^\s*\|?\s*:?-{3,}/.test(t) && /^[\s|:-]+$/.test(t)) return { index, raw, text: '', leader: false, offset: 0 };
   if (t.includes('|')) {
     t = t
       .split('|')
@@ -42,7 +44,7 @@ export function cleanLine(raw: string, index: number): CleanLine {
     leader = true;
     return ' : ';
   });
-  return { index, raw, text: t.trim(), leader };
+  return { index, raw, text: t.trim(), leader, offset: raw.includes('|') ? 0 : t.length - t.trimStart().length };
 }
 
 export function cells(text: string): string[] {

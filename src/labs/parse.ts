@@ -13,7 +13,7 @@
 // range the report states and without a built-in range in the same unit is 'indeterminado'.
 import { conversionFactor, isCatalogued, lookupName, type AnalyteDef, type KnownName } from './analytes.ts';
 import { cells, cleanLine, isAdminLine, isBlockDetail, type CleanLine } from './lines.ts';
-import { labelledLine, splitResults, tableHeader, type TableHeader } from './layouts.ts';
+import { labelledLine, splitResults, tableHeader, type TableHeader, type ValueColumn } from './layouts.ts';
 import { numbersIn } from './numbers.ts';
 import { readPatient, type PatientInput } from './patient.ts';
 import {
@@ -101,10 +101,16 @@ const bareNumbers = (s: string) =>
   ).length;
 
 function cleanName(s: string): string {
-  return s
+  const name = s
     .replace(/^[\s\-–—*•|:.]+/, '')
     .replace(/[\s:=.\-–—|]+$/, '')
+    // "GLICOSE      Resultado:  99 mg/dL": the label between the name and its value is no part of it.
+    .replace(/\s+resultados?(?:\s+encontrados?)?$/i, '')
     .trim();
+  // A hospital system's code column before the name ("GLI   Glicose", "HB   Hemoglobina").
+  const code = /^([A-Z0-9]{2,5})\s{2,}(\p{L}.*)$/u.exec(name);
+  if (code && (lookupName(code[2]!) || !lookupName(code[1]!))) return code[2]!;
+  return name;
 }
 
 const dotIsDecimal = (def: AnalyteDef | KnownName | undefined) => Boolean(def && 'dotIsDecimal' in def && def.dotIsDecimal);
@@ -130,13 +136,19 @@ function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts: { sep
   if (!read) return undefined;
   const entries: Entry[] = [{ def, name, read, line: ctx.line.index }];
   let rest = read.rest;
-  // Relative and absolute counts on one line: "Neutrófilos 68 % 8.364 /mm³ 1.800 a 7.700".
-  if (read.value !== null && read.unit) {
+  const columns = ctx.table?.valueColumns ?? [];
+  // Relative and absolute counts on one line: "Neutrófilos 68 % 8.364 /mm³ 1.800 a 7.700", or bare
+  // under a header that gives each value column its unit ("%   /mm³").
+  if (read.value !== null && (read.unit || columns.length >= 2)) {
     const second = readValue(rest, { dotIsDecimal: dotIsDecimal(def) });
-    if (second && second.value !== null && second.unit && second.comparator === null && !isReferenceText(rest)) {
+    if (second && second.value !== null && (second.unit || (columns.length >= 2 && !read.unit)) && second.comparator === null && !isReferenceText(rest)) {
       entries.push({ def, name, read: second, line: ctx.line.index });
       rest = second.rest;
     }
+  }
+  if (columns.length >= 2 && entries.every((e) => e.read.unit === null && e.read.value !== null)) {
+    const units = unitsByColumn(columns, entries.length, ctx.line, valueText);
+    entries.forEach((e, i) => (e.read = { ...e.read, unit: units[i] ?? null }));
   }
   let ref = rest.replace(/^[\s\-–—|,;]+/, '').trim();
   // A note in brackets after the unit ("0,9 mg/dL (jejum)", "(calculado)") says how the value was
@@ -148,6 +160,20 @@ function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts: { sep
   if (read.value !== null && !read.unit && ref === '' && !def && !opts.separated && !ctx.table) return undefined;
   const refBody = stripReferenceLead(ref.replace(/^\((.*)\)$/, '$1')).rest;
   return { entries, refItems: refBody ? [refBody] : [] };
+}
+
+/**
+ * Units of bare values under a header with value columns: in order when every column holds a
+ * value, else the column whose header starts nearest the value ("Leucócitos   7.350" under "/mm³").
+ */
+function unitsByColumn(columns: ValueColumn[], n: number, line: CleanLine, valueText: string): string[] {
+  if (n >= columns.length) return columns.map((c) => c.unit);
+  const base = line.text.lastIndexOf(valueText);
+  const digit = valueText.search(/\d/);
+  if (base < 0 || digit < 0) return [];
+  const at = line.offset + base + digit;
+  const nearest = columns.reduce((best, c) => (Math.abs(c.at - at) < Math.abs(best.at - at) ? c : best));
+  return [nearest.unit];
 }
 
 /** Name + value + (reference) from one piece of a line, or undefined when it does not read in full. */
@@ -249,7 +275,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     if (t === '') continue;
     const ctx: Ctx = { table, line };
 
-    const header = tableHeader(t);
+    const header = tableHeader(t, line.offset);
     if (header) {
       close();
       table = header;

@@ -162,6 +162,10 @@ function ageBandOf(label: string): AgeBand | undefined {
   if (/\b(adult[oa]s?|maiores de idade)\b/.test(f)) return { minMonths: 18 * 12, maxMonths: Infinity };
   if (/\bidos[oa]s?\b/.test(f)) return { minMonths: 60 * 12, maxMonths: Infinity };
   if (/\b(rec[eé]m[- ]nascidos?|neonatos?|rn)\b/.test(f)) return { minMonths: 0, maxMonths: 1 };
+  if (/\blactentes?\b/.test(f)) return { minMonths: 1, maxMonths: 24 };
+  if (/\bpre[- ]?escolar(?:es)?\b/.test(f)) return { minMonths: 24, maxMonths: 7 * 12 };
+  if (/\bescolar(?:es)?\b/.test(f)) return { minMonths: 7 * 12, maxMonths: 12 * 12 };
+  if (/\badolescentes?\b/.test(f)) return { minMonths: 12 * 12, maxMonths: 18 * 12 };
   if (/\b(crian[cç]as?|infantil|pedi[aá]tric[oa])\b/.test(f)) return { minMonths: 0, maxMonths: 12 * 12 };
   return undefined;
 }
