@@ -39,6 +39,11 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // Analysers that print counts with an English thousands comma ("250,000 /µL (150,000 - 450,000)"):
   // a count per µL/mm³ is never fractional, so on such a line "d,ddd" is a thousands group.
   if (/(?<![\d,])\d{1,3}(?:,\d{3})+\s*\/(?:µl|μl|ul|mm3|mm³)/i.test(t)) t = t.replace(/(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])/g, (m) => m.replace(/,/g, '.'));
+  // A previous result printed beside this one ("Resultado anterior: 119 mg/dL (10/01/2025)") is an
+  // earlier sample's: it is cut off so its date does not make the line administrative, and the
+  // current value before it is read.
+  const previous = /(?:^|\s)(?:[(\[]\s*)?(?:resultados?\s+)?anterior(?:es)?\b.*$/i.exec(t);
+  if (previous && previous.index > 0 && /\d/.test(t.slice(0, previous.index))) t = t.slice(0, previous.index);
   let leader = false;
   t = t.replace(/\s*(?:\.\s*){3,}:?\s*|\s*_{3,}\s*/g, () => {
     leader = true;

@@ -330,7 +330,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     }
 
     // "Resultado: 95 mg/dL" under a block title; "RESULTADO      5,4 %".
-    const res = /^resultados?\b\s*[:.]?\s*/i.exec(t);
+    const res = /^resultados?\b(?:\s+(?:atual|encontrados?|obtidos?))?\s*[:.]?\s*/i.exec(t);
     if (res) {
       const rest = t.slice(res[0].length);
       let g = title ? readAfterName(title.name, rest, ctx, { separated: true }) : undefined;
