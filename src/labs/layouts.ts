@@ -7,6 +7,7 @@
 //   several results "Sódio 138 mEq/L (136-145); Potássio 4,1 mEq/L (3,5-5,1)",
 //                   "Bilirrubina total 1,4 mg/dL (até 1,2) - Bilirrubina direta 0,3 mg/dL (até 0,3)".
 import { foldSameLength } from './analytes.ts';
+import { previousColumnOf, valueColumnsOf, type ValueColumn } from './columns.ts';
 import { cells } from './lines.ts';
 import { numbersIn } from './numbers.ts';
 import type { Sex } from './reference.ts';
@@ -22,42 +23,20 @@ export interface TableHeader {
    * "Relativo (%)   Absoluto (/mm³)"), in order, with the column where each header cell starts.
    */
   valueColumns: ValueColumn[];
-}
-
-export interface ValueColumn {
-  unit: string;
-  /** Start of the header cell, in columns of the report line (tabs as 3 spaces). */
-  at: number;
+  /** Column where a previous-result column starts ("Anterior (12/2024)"), if the header has one. */
+  previousAt: number | undefined;
 }
 
 const HEADER_CELL =
-  /^(exames?|analitos?|parametros?|resultados?|unid\.?|unidades?|valor(?:es)? de refer[eê]ncia|valor(?:es)? referenciais|refer[eê]ncias?|intervalo de refer[eê]ncia|v\.?\s?r\.?|m[eé]todo)(?:\s*\(.*\))?(?:\s+(?:homem|homens|mulher|mulheres|masculino|feminino)(?:\s*\/\s*(?:homem|homens|mulher|mulheres|masculino|feminino))?)?:?$/i;
+  /^(exames?|analitos?|parametros?|resultados?|resultados? anterior(?:es)?|anterior(?:es)?|hist[oó]rico|valor(?:es)? encontrados?|unid\.?|unidades?|valor(?:es)? de refer[eê]ncia|valor(?:es)? referenciais|refer[eê]ncias?|intervalo de refer[eê]ncia|v\.?\s?r\.?|m[eé]todo)(?:\s*\(.*\))?(?:\s+(?:homem|homens|mulher|mulheres|masculino|feminino)(?:\s*\/\s*(?:homem|homens|mulher|mulheres|masculino|feminino))?)?:?$/i;
 
-const UNIT_CELL = new RegExp(`^(?:(?:valor(?:es)?\\s+)?(relativ[oa]s?|absolut[oa]s?|%|/mm3|/mm³)?\\s*\\(?(${UNIT_PATTERN})?\\)?)$`, 'i');
-
-/** The unit a header cell gives its column ("%", "/mm³", "Relativo (%)", "Valores absolutos"), if any. */
-function columnUnit(cell: string): string | undefined {
-  const f = foldSameLength(cell).trim();
-  if (/^(?:ref|v\.?\s?r|refer|interv|faixa)/.test(f)) return undefined;
-  const m = UNIT_CELL.exec(f);
-  if (!m || (!m[1] && !m[2])) return undefined;
-  if (m[2]) return normalizeUnit(m[2]) ?? m[2];
-  return /^relativ/.test(m[1]!) ? '%' : /^absolut/.test(m[1]!) ? '/mm³' : (normalizeUnit(m[1]!) ?? m[1]!);
-}
-
-/** Where each cell of a cleaned line starts, in columns of the report line. */
-function cellStarts(text: string, offset: number): Array<{ cell: string; at: number }> {
-  const out: Array<{ cell: string; at: number }> = [];
-  for (const m of text.matchAll(/\S+(?:\s\S+)*/g)) out.push({ cell: m[0], at: offset + (m.index ?? 0) });
-  return out;
-}
 
 export function tableHeader(text: string, offset = 0): TableHeader | undefined {
   const cs = cells(text);
   // A header holds no number outside brackets ("(mg/dL)", "(6 a 12 anos)"): a line that does is a
   // result line, and reading it as a header would drop its value in silence.
   const noNumbers = numbersIn(text.replace(/\([^)]*\)/g, ' ')).length === 0;
-  const valueColumns = noNumbers ? cellStarts(text, offset).flatMap(({ cell, at }) => (columnUnit(cell) ? [{ unit: columnUnit(cell)!, at }] : [])) : [];
+  const valueColumns = noNumbers ? valueColumnsOf(text, offset) : [];
   const headerCells = cs.filter((c) => HEADER_CELL.test(foldSameLength(c).trim()) || HEADER_CELL.test(c.trim()));
   const hasResult = cs.some((c) => /^resultados?(?:\s*\(.*\))?:?$/i.test(c.trim()));
   if (!(hasResult || headerCells.length >= 2 || valueColumns.length >= 2)) return undefined;
@@ -67,7 +46,7 @@ export function tableHeader(text: string, offset = 0): TableHeader | undefined {
   const f = foldSameLength(text);
   const sexes: Sex[] = [];
   for (const m of f.matchAll(/\b(homens?|homem|masculino|mulheres?|mulher|feminino)\b/g)) sexes.push(/^(h|ma)/.test(m[1]!) ? 'M' : 'F');
-  return { unit: valueColumns.length >= 2 ? null : unit, sexes: sexes.length >= 2 ? sexes : [], valueColumns: valueColumns.length >= 2 ? valueColumns : [] };
+  return { unit: valueColumns.length >= 2 ? null : unit, sexes: sexes.length >= 2 ? sexes : [], valueColumns, previousAt: previousColumnOf(text, offset) };
 }
 
 export interface Labelled {

@@ -88,6 +88,8 @@ const ADMIN_LABELS = [
   'cartao sus',
   'cartao',
   'solicitante',
+  'solicitado',
+  'solicitado por',
   'requisitante',
   'medico solicitante',
   'unidade',
@@ -202,6 +204,8 @@ export function isAdminLine(text: string): boolean {
   // with a lab unit follows it: otherwise its value would be dropped in silence.
   if (ADMIN_RE.test(f) && !LAB_VALUE_RE.test(text)) return true;
   if (DATE_RE.test(text)) return true;
+  // A professional or facility registration anywhere on the line ("Dr. Álvaro Queiroz - CRM/CE 7781").
+  if (/\b(?:crm|crf|crbm|crbio|coren|cnes|cnpj)\b\s*[-/:]?\s*(?:[a-z]{2}\s*[-/:]?\s*)?\d/i.test(text) && !LAB_VALUE_RE.test(text)) return true;
   if (TIME_RE.test(text) && !/\d\s*(?:mg|g|u|ui|ng|pg|meq|mmol|%|\/)/i.test(text)) return true;
   // "Página 1 de 2" anywhere on a line that holds nothing else result-like.
   if (/\bp[aá]g(?:ina)?\.?\s*\d+\s*(?:de|\/)\s*\d+/i.test(text) && !/:\s*\d/.test(text.replace(/p[aá]g(?:ina)?\.?\s*\d+\s*(?:de|\/)\s*\d+/i, ''))) return true;

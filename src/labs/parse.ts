@@ -13,7 +13,8 @@
 // range the report states and without a built-in range in the same unit is 'indeterminado'.
 import { conversionFactor, isCatalogued, lookupName, type AnalyteDef, type KnownName } from './analytes.ts';
 import { cells, cleanLine, isAdminLine, isBlockDetail, type CleanLine } from './lines.ts';
-import { labelledLine, splitResults, tableHeader, type TableHeader, type ValueColumn } from './layouts.ts';
+import { unitsByColumn, withoutPreviousColumn } from './columns.ts';
+import { labelledLine, splitResults, tableHeader, type TableHeader } from './layouts.ts';
 import { numbersIn } from './numbers.ts';
 import { readPatient, type PatientInput } from './patient.ts';
 import {
@@ -155,25 +156,14 @@ function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts: { sep
   // obtained; it is not the reference unless it reads as one ("(Negativo)", "(VR: …)").
   const note = /^\([^()\d]*\)\s*/.exec(ref);
   if (note && !isReferenceText(note[0]) && !isReferenceLabel(note[0].replace(/[()]/g, ''))) ref = ref.slice(note[0].length);
-  if (ref !== '' && !isReferenceText(ref, { dotIsDecimal: dotIsDecimal(def) })) return undefined;
+  // Beside the value, either a reference or only the label of the ranges printed under it
+  // ("198 mg/dL   Com jejum / Sem jejum", then "Desejável: < 190 mg/dL" on the next line).
+  if (ref !== '' && !isReferenceText(ref, { dotIsDecimal: dotIsDecimal(def) }) && !(!/\d/.test(ref) && isReferenceLabel(ref.replace(/:$/, ''))))
+    return undefined;
   // A bare number with neither unit nor reference is a result only where the layout says so.
   if (read.value !== null && !read.unit && ref === '' && !def && !opts.separated && !ctx.table) return undefined;
   const refBody = stripReferenceLead(ref.replace(/^\((.*)\)$/, '$1')).rest;
   return { entries, refItems: refBody ? [refBody] : [] };
-}
-
-/**
- * Units of bare values under a header with value columns: in order when every column holds a
- * value, else the column whose header starts nearest the value ("Leucócitos   7.350" under "/mm³").
- */
-function unitsByColumn(columns: ValueColumn[], n: number, line: CleanLine, valueText: string): string[] {
-  if (n >= columns.length) return columns.map((c) => c.unit);
-  const base = line.text.lastIndexOf(valueText);
-  const digit = valueText.search(/\d/);
-  if (base < 0 || digit < 0) return [];
-  const at = line.offset + base + digit;
-  const nearest = columns.reduce((best, c) => (Math.abs(c.at - at) < Math.abs(best.at - at) ? c : best));
-  return [nearest.unit];
 }
 
 /** Name + value + (reference) from one piece of a line, or undefined when it does not read in full. */
@@ -227,6 +217,14 @@ function firstValueAt(text: string): number {
   return q ? (q.index ?? 0) + 1 : -1;
 }
 
+/** Whether the next non-empty line holds only a value: a number (unit, marker) or a word result. */
+function valueAloneNext(lines: CleanLine[], index: number): boolean {
+  const next = lines.slice(index + 1).find((l) => l.text !== '');
+  if (!next) return false;
+  const v = readValue(next.text);
+  return v !== undefined && /^\s*[<>≤≥\d\p{L}]/u.test(next.text) && v.rest.trim() === '' && (v.value !== null || qualitativeReference(next.text) !== undefined);
+}
+
 /** What a line alone means in a one-cell-per-line layout, or undefined when it is not such a cell. */
 function verticalCell(t: string, pending: Group | undefined, title: { name: string } | undefined, afterRefLabel: boolean): 'unit' | 'word-result' | undefined {
   const u = unitAtStart(t);
@@ -271,7 +269,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   };
 
   for (const line of lines) {
-    const t = line.text;
+    const t = table?.previousAt !== undefined ? withoutPreviousColumn(line, table.previousAt) : line.text;
     if (t === '') continue;
     const ctx: Ctx = { table, line };
 
@@ -279,7 +277,8 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     if (header) {
       close();
       table = header;
-      title = undefined;
+      // "RESULTADO   VALORES DE REFERÊNCIA" inside a block: the title above still names the value
+      // printed under the header.
       preRef = [];
       continue;
     }
@@ -325,6 +324,8 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     if (!lookupName(cleanName(nameBefore)) && isReferenceText(t, { strictLabels: true, dotIsDecimal: dotIsDecimal(pending?.entries[0]?.def ?? title?.def) })) {
       if (pending) addRef(pending, t);
       else if (title) preRef.push(stripReferenceLead(t).rest);
+      // A word alone with nothing to be the reference of may be a result whose name was not read.
+      else if (!stripReferenceLead(t).lead && qualitativeReference(t) !== undefined) unparsed.push(line.raw.trim());
       lastRefLead = stripReferenceLead(t).rest === '';
       continue;
     }
@@ -401,7 +402,16 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       unparsed.push(line.raw.trim());
       continue;
     }
-    if (bareNumbers(t) === 0 || /:\s*$/.test(t)) {
+    // A value after a dot leader that could not be read is a result-like value, never a title.
+    if (line.leader && /:\s*\S/.test(t)) {
+      close();
+      title = undefined;
+      unparsed.push(line.raw.trim());
+      continue;
+    }
+    // A name with digits in it ("HIV 1 e 2 - Anticorpos") is a title when its value stands alone on
+    // the next line (one cell per line).
+    if (bareNumbers(t) === 0 || /:\s*$/.test(t) || (letters(t) >= 3 && valueAloneNext(lines, line.index))) {
       close();
       const name = cleanName(t);
       title = { name, def: lookupName(name) };

@@ -43,7 +43,8 @@ const GT = String.raw`>|maior que|maior do que|superior a|acima de|acima`;
 // One global pattern for every range expression, used to find them inside a longer text.
 // "e" separates only after "entre" ("entre 70 e 99"): "1,4 e 1,5" is two values, not a range.
 const RANGE_SRC =
-  String.raw`(?:de\s+)?(?<lo>${NUMBER})\s*(?<u1>${UNIT_PATTERN})?\s*${SEP}\s*(?<hi>${NUMBER})(?:\s*(?<u2>${UNIT_PATTERN}))?` +
+  // A range never spans a column break (3+ spaces): "1,92 ng/mL   Até 4,00" is a value, then a reference.
+  String.raw`(?:de\s+)?(?<lo>${NUMBER})\s{0,2}(?<u1>${UNIT_PATTERN})?\s{0,2}${SEP}\s{0,2}(?<hi>${NUMBER})(?:\s*(?<u2>${UNIT_PATTERN}))?` +
   String.raw`|entre\s+(?<lo2>${NUMBER})\s*(?<u4>${UNIT_PATTERN})?\s*e\s*(?<hi2>${NUMBER})(?:\s*(?<u5>${UNIT_PATTERN}))?` +
   String.raw`|(?<cmp>${GE}|${LE}|${GT}|${LT})\s*(?<n>${NUMBER})(?:\s*(?<u3>${UNIT_PATTERN}))?` +
   String.raw`|(?<n2>${NUMBER})\s*(?<u6>${UNIT_PATTERN})?\s*ou\s+(?<om>mais|menos|superior|inferior|acima|abaixo)`;
@@ -411,7 +412,12 @@ export function qualitativeReference(text: string): string | undefined {
   const t = text.replace(/^[\s(]+|[\s).;]+$/g, '');
   const q = qualitativeAtStart(t);
   if (!q) return undefined;
-  return t.slice(q.consumed).trim() === '' ? q.text : undefined;
+  const rest = t.slice(q.consumed).trim();
+  if (rest === '') return q.text;
+  // Several accepted words: "Ausentes ou raras", "Negativo ou traços", "Amarelo citrino a amarelo claro".
+  const more = /^(?:ou|a|\/|,|e)\s*/i.exec(rest);
+  if (more && qualitativeReference(rest.slice(more[0].length))) return t;
+  return undefined;
 }
 
 export type QualitativeFlag = 'normal' | 'alterado' | 'indeterminado';
@@ -419,15 +425,24 @@ export type QualitativeFlag = 'normal' | 'alterado' | 'indeterminado';
 export function flagQualitative(value: string, reference: string | undefined): QualitativeFlag {
   if (!reference) return 'indeterminado';
   const v = foldQ(value);
-  const r = foldQ(reference);
-  const norm = (s: string) => s.replace(/^(ausentes?|negativ[oa]|nao reagente|nao detectavel|nao detectado|indetectavel)$/, 'neg');
-  return norm(v) === norm(r) || v === r ? 'normal' : 'alterado';
+  // Number and gender do not change the word ("Ausente" against "Ausentes", "Raros" against "raras").
+  const norm = (s: string) =>
+    s
+      .replace(/^(ausentes?|negativ[oa]|nao reagente|nao detectavel|nao detectado|indetectavel)$/, 'neg')
+      .replace(/^(rar|numeros|algun|alguma|present|ausent)(?:[oa]s?|es?|s)$/, '$1');
+  const accepted = foldQ(reference)
+    .split(/\s+(?:ou|a|e)\s+|\s*[/,]\s*/)
+    .map((w) => w.trim())
+    .filter(Boolean);
+  return accepted.some((r) => norm(v) === norm(r) || v === r) ? 'normal' : 'alterado';
 }
 
 // ---- is this text a reference? ----
 
+// "Valores de referência por idade:", "Referência para adultos:": the phrase says what the ranges
+// below depend on; it is part of the lead, not a label.
 const LEAD_RE =
-  /^[\s\-–—(|]*(?:valor(?:es)?\s+(?:de\s+)?refer[eê]ncias?|valores\s+referenciais|intervalo\s+de\s+refer[eê]ncia|faixa\s+de\s+refer[eê]ncia|refer[eê]ncias?|v\.?\s?r\.?(?![\p{L}])|ref\.?(?![\p{L}]))(?:\s*\([^)]*\))?\s*[:.]?\s*/iu;
+  /^[\s\-–—(|]*(?:valor(?:es)?\s+(?:de\s+)?refer[eê]ncias?|valores\s+referenciais|intervalo\s+de\s+refer[eê]ncia|faixa\s+de\s+refer[eê]ncia|refer[eê]ncias?|v\.?\s?r\.?(?![\p{L}])|ref\.?(?![\p{L}]))(?:\s+(?:por|para|segundo|conforme|de\s+acordo\s+com)\s+(?:a\s+|o\s+)?(?:idade|sexo|g[eê]nero|faixa\s+et[aá]ria|adultos|crian[cç]as|m[eé]todo)(?![\p{L}]))?(?:\s*\([^)]*\))?\s*[:.]?\s*/iu;
 
 /** Strips "VR:", "Valores de referência (adultos):", "ref." at the start; says whether there was one. */
 export function stripReferenceLead(text: string): { rest: string; lead: boolean } {

@@ -19,13 +19,15 @@ export interface ValueRead {
 
 const COMPARATOR_RE = /^(<=|≤|>=|≥|<|>|inferior\s+a|menor\s+(?:que|do\s+que)|abaixo\s+de|superior\s+a|maior\s+(?:que|do\s+que)|acima\s+de)\s*/i;
 const NUMBER_AT_START = new RegExp(`^(${NUMBER})`);
+// Pictographs a photo transcription or a patient portal prints beside a value ("⬆️", "⚠️", "🔴")
+// are markers too; only the arrows say which way.
 const MARKER_RE =
-  /^\s*(\*{1,3}|\(\s*\*{1,3}\s*\)|\(\s*[HLAB+-]\s*\)|[HL](?![\p{L}\d])|↑|↓|▲|▼|\(?\s*(?:alto|alta|baixo|baixa|elevado|elevada)\s*\)?(?![\p{L}:]))/iu;
+  /^\s*(\*{1,3}|\(\s*\*{1,3}\s*\)|\(\s*[HLAB+-]\s*\)|[HL](?![\p{L}\d])|↑|↓|▲|▼|\p{Extended_Pictographic}\uFE0F?|\(?\s*(?:alto|alta|baixo|baixa|elevado|elevada)\s*\)?(?![\p{L}:]))/iu;
 
 function markerFlag(m: string): 'alto' | 'baixo' | null {
-  const t = m.replace(/[()\s]/g, '').toLowerCase();
-  if (/^(h|a|\+|↑|▲|alto|alta|elevado|elevada)$/.test(t)) return 'alto';
-  if (/^(l|b|-|↓|▼|baixo|baixa)$/.test(t)) return 'baixo';
+  const t = m.replace(/[()\s\uFE0F]/g, '').toLowerCase();
+  if (/^(h|a|\+|↑|▲|⬆|🔺|alto|alta|elevado|elevada)$/u.test(t)) return 'alto';
+  if (/^(l|b|-|↓|▼|⬇|🔻|baixo|baixa)$/u.test(t)) return 'baixo';
   return null;
 }
 
