@@ -44,6 +44,9 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // current value before it is read.
   const previous = /(?:^|\s)(?:[(\[]\s*)?(?:resultados?\s+)?anterior(?:es)?\b.*$/i.exec(t);
   if (previous && previous.index > 0 && /\d/.test(t.slice(0, previous.index))) t = t.slice(0, previous.index);
+  // A line that is only a previous result ("Resultado anterior: 98 mg/dL em 10/01/2025") is not this
+  // report's result.
+  else if (previous && /^\s*(?:[(\[]\s*)?(?:resultados?\s+)?anterior(?:es)?\s*:\s*\S/i.test(t)) return { index, raw, text: '', leader: false, offset: 0 };
   let leader = false;
   t = t.replace(/\s*(?:\.\s*){3,}:?\s*|\s*_{3,}\s*/g, () => {
     leader = true;
@@ -203,10 +206,14 @@ export function isAdminLine(text: string): boolean {
   // A label that can also name a result ("Jejum: 84 mg/dL") is administrative only when no value
   // with a lab unit follows it: otherwise its value would be dropped in silence.
   if (ADMIN_RE.test(f) && !LAB_VALUE_RE.test(text)) return true;
-  if (DATE_RE.test(text)) return true;
+  // A date makes a line administrative unless a lab value sits outside brackets beside it ("Glicose
+  // 102 mg/dL (coletado em 12/05/2025)").
+  if (DATE_RE.test(text) && !LAB_VALUE_RE.test(text.replace(/\([^)]*\)/g, ' '))) return true;
   // A professional or facility registration anywhere on the line ("Dr. Álvaro Queiroz - CRM/CE 7781").
   if (/\b(?:crm|crf|crbm|crbio|coren|cnes|cnpj)\b\s*[-/:]?\s*(?:[a-z]{2}\s*[-/:]?\s*)?\d/i.test(text) && !LAB_VALUE_RE.test(text)) return true;
-  if (TIME_RE.test(text) && !/\d\s*(?:mg|g|u|ui|ng|pg|meq|mmol|%|\/)/i.test(text)) return true;
+  // A titre ("título 1:16", "Reagente 1:32") is not a time of day.
+  const noTitre = text.replace(/(?:t[ií]tulos?|reagente|positivo|dilui[cç][aã]o)\W{0,3}(?:de\s*)?\(?\s*1\s*:\s*\d+/gi, ' ');
+  if (TIME_RE.test(noTitre) && !/\d\s*(?:mg|g|u|ui|ng|pg|meq|mmol|%|\/)/i.test(text)) return true;
   // "Página 1 de 2" anywhere on a line that holds nothing else result-like.
   if (/\bp[aá]g(?:ina)?\.?\s*\d+\s*(?:de|\/)\s*\d+/i.test(text) && !/:\s*\d/.test(text.replace(/p[aá]g(?:ina)?\.?\s*\d+\s*(?:de|\/)\s*\d+/i, ''))) return true;
   return false;

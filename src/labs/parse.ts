@@ -34,7 +34,7 @@ import {
   type Range,
 } from './reference.ts';
 import { unitAtStart } from './units.ts';
-import { readValue, type ValueRead } from './value.ts';
+import { markerOf, readValue, type ValueRead } from './value.ts';
 
 export { parseBrNumber } from './numbers.ts';
 export { parseRangeExpression } from './reference.ts';
@@ -137,6 +137,13 @@ function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts: { sep
   if (!read) return undefined;
   const entries: Entry[] = [{ def, name, read, line: ctx.line.index }];
   let rest = read.rest;
+  // The unit printed in brackets after the name ("Hemoglobina (g/dL)   12,9   13,5 a 17,5").
+  const unitInName = read.value !== null && !read.unit ? nameUnit(name) : undefined;
+  if (unitInName) {
+    entries[0]!.name = unitInName.name;
+    entries[0]!.def = lookupName(unitInName.name) ?? def;
+    entries[0]!.read = { ...read, unit: unitInName.unit };
+  }
   const columns = ctx.table?.valueColumns ?? [];
   // Relative and absolute counts on one line: "Neutrófilos 68 % 8.364 /mm³ 1.800 a 7.700", or bare
   // under a header that gives each value column its unit ("%   /mm³").
@@ -154,8 +161,15 @@ function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts: { sep
   let ref = rest.replace(/^[\s\-–—|,;]+/, '').trim();
   // A note in brackets after the unit ("0,9 mg/dL (jejum)", "(calculado)") says how the value was
   // obtained; it is not the reference unless it reads as one ("(Negativo)", "(VR: …)").
-  const note = /^\([^()\d]*\)\s*/.exec(ref);
+  const note = /^\((?:[^()\d]*|[^()]*\d{1,2}\/\d{1,2}\/\d{2,4}[^()]*)\)\s*/.exec(ref);
   if (note && !isReferenceText(note[0]) && !isReferenceLabel(note[0].replace(/[()]/g, ''))) ref = ref.slice(note[0].length);
+  // The lab's mark printed after the reference ("11,0 g/dL (12,0 - 16,0) L").
+  const late = /\s+(\*{1,3}|\(?[HL]\)?|↑|↓|⬆\uFE0F?|⬇\uFE0F?)$/u.exec(ref);
+  if (late && ref.length > late[0].length) {
+    ref = ref.slice(0, late.index);
+    const last = entries[entries.length - 1]!;
+    last.read = { ...last.read, marker: last.read.marker ?? markerOf(late[1]!) };
+  }
   // Beside the value, either a reference or only the label of the ranges printed under it
   // ("198 mg/dL   Com jejum / Sem jejum", then "Desejável: < 190 mg/dL" on the next line).
   if (ref !== '' && !isReferenceText(ref, { dotIsDecimal: dotIsDecimal(def) }) && !(!/\d/.test(ref) && isReferenceLabel(ref.replace(/:$/, ''))))
@@ -164,6 +178,14 @@ function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts: { sep
   if (read.value !== null && !read.unit && ref === '' && !def && !opts.separated && !ctx.table) return undefined;
   const refBody = stripReferenceLead(ref.replace(/^\((.*)\)$/, '$1')).rest;
   return { entries, refItems: refBody ? [refBody] : [] };
+}
+
+/** "Hemácias (milhões/mm³)" → the name and the unit its values are in. */
+function nameUnit(name: string): { name: string; unit: string } | undefined {
+  const m = /^(.*\S)\s*\(([^()]+)\)$/.exec(name);
+  if (!m) return undefined;
+  const u = unitAtStart(m[2]!);
+  return u && u.consumed >= m[2]!.trim().length ? { name: m[1]!, unit: u.unit } : undefined;
 }
 
 /** Name + value + (reference) from one piece of a line, or undefined when it does not read in full. */
@@ -215,6 +237,16 @@ function firstValueAt(text: string): number {
   const q =
     /\s(n[aã]o\s+reagente|reagente|negativ[oa]|positiv[oa]|ausentes?|presentes?|n[aã]o\s+detect[aá]vel|detect[aá]vel|indetect[aá]vel)(?![\p{L}])/iu.exec(text);
   return q ? (q.index ?? 0) + 1 : -1;
+}
+
+// Labels whose text after the colon is a heading, not a result ("Exame: Hemograma completo").
+const HEADING_LABEL = /^(?:exames?|setor|se[cç][aã]o|grupo|perfil|painel|conclus[aã]o|nota|parecer|laudo|tipo de amostra|procedimento)$/i;
+
+/** "Label: a few words" with no digits: a result written in words, when the label is not a heading. */
+function wordsAfterLabel(t: string): boolean {
+  const m = /^([\p{L}][\p{L} .()/-]{1,40}?)\s*:\s*([\p{L}][\p{L} ,()-]*)$/u.exec(t);
+  if (!m || /\d/.test(t)) return false;
+  return !HEADING_LABEL.test(m[1]!.trim()) && m[2]!.trim().split(/\s+/).length <= 5 && !isReferenceLabel(m[1]!.trim());
 }
 
 /** Whether the next non-empty line holds only a value: a number (unit, marker) or a word result. */
@@ -404,6 +436,14 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     }
     // A value after a dot leader that could not be read is a result-like value, never a title.
     if (line.leader && /:\s*\S/.test(t)) {
+      close();
+      title = undefined;
+      unparsed.push(line.raw.trim());
+      continue;
+    }
+    // "Cor: Palha", "Cristais: Oxalato de cálcio raros": a word result the parser does not know is
+    // still a result-like value, reported rather than taken for a title.
+    if (wordsAfterLabel(t)) {
       close();
       title = undefined;
       unparsed.push(line.raw.trim());

@@ -118,10 +118,12 @@ const AGE_BAND_RE = new RegExp(
 );
 const AGE_BAND_GLOBAL = new RegExp(AGE_BAND_RE.source, 'giu');
 const ORDINAL_RE = /\d+\s*[ºª°]/g;
+// Weeks of pregnancy ("3 a 4 semanas", "até 12 semanas") label a range, never are one.
+const WEEKS_RE = /(?:(?:até|ate|>|<|acima de)\s*)?\d+\s*(?:(?:a|-|–)\s*\d+\s*)?semanas?(?![\p{L}])/giu;
 
 function findRanges(text: string, dotIsDecimal: boolean): FoundRange[] {
   // Blank out age bands and ordinals (same length) so their digits are not read as ranges.
-  let masked = text.replace(ORDINAL_RE, (s) => ' '.repeat(s.length));
+  let masked = text.replace(ORDINAL_RE, (s) => ' '.repeat(s.length)).replace(WEEKS_RE, (s) => ' '.repeat(s.length));
   masked = masked.replace(AGE_BAND_GLOBAL, (s) => ' '.repeat(s.length));
   const out: FoundRange[] = [];
   for (const m of masked.matchAll(RANGE_RE)) {
@@ -185,7 +187,7 @@ const NORMAL_TIER =
 const OTHER_TIER =
   /\b(limitrofe|muito alto|alto|alta|elevado|elevada|baixo|baixa|deficiencia|deficiente|insuficiencia|insuficiente|pre-?diabetes|diabetes|risco|alterad[ao]|aumentad[ao]|toxicidade|intermediari[oa]|moderad[oa]|indeterminado)\b/;
 const CONDITION =
-  /\b(com jejum|sem jejum|gestantes?|gravidez|gestacao|trimestre|fase (?:folicular|lutea|ovulatoria)|pico ovulatorio|pos[- ]menopausa|menopausa|jejum de|pos[- ]prandial|ciclo)\b/;
+  /\b(com jejum|sem jejum|gestantes?|gravidez|gestacao|trimestre|semanas?|fase (?:folicular|lutea|ovulatoria)|pico ovulatorio|pos[- ]menopausa|menopausa|jejum de|pos[- ]prandial|ciclo)\b/;
 
 export interface LabelledRange {
   range: Range;
@@ -199,7 +201,8 @@ export interface LabelledRange {
 function classify(range: Range, label: string): LabelledRange {
   const f = foldSameLength(label);
   const tier = NORMAL_TIER.test(f) && !/\bbaixo risco\b/.test(f) ? 'normal' : /\bbaixo risco\b/.test(f) ? 'normal' : OTHER_TIER.test(f) ? 'other' : undefined;
-  return { range, label, sex: sexOf(label), age: ageBandOf(label), tier, condition: CONDITION.test(f) };
+  // "Mulheres não gestantes" is the ordinary range, not a pregnancy condition.
+  return { range, label, sex: sexOf(label), age: ageBandOf(label), tier, condition: CONDITION.test(f.replace(/\bnao gestantes?\b/g, ' ')) };
 }
 
 const cleanLabel = (s: string) =>
@@ -304,15 +307,16 @@ export function resolveNumeric(ranges: LabelledRange[], value: number, unit: str
     const notMenopause = cands.filter((c) => !/menopausa/.test(foldSameLength(c.label)));
     if (notMenopause.length > 0) cands = notMenopause;
   }
+  // Sex first: "Homens 20 a 49 anos … Mulheres: …" bands only the men's ranges by age.
+  if (cands.some((c) => c.sex) && patient.sex) {
+    const matching = cands.filter((c) => c.sex === patient.sex);
+    cands = matching.length > 0 ? matching : cands.filter((c) => !c.sex);
+  }
   if (cands.some((c) => c.age)) {
     if (patient.ageYears !== undefined) {
       const matching = cands.filter((c) => c.age && ageMatches(c.age, patient.ageYears!));
       cands = matching.length > 0 ? matching : cands.filter((c) => !c.age);
     }
-  }
-  if (cands.some((c) => c.sex) && patient.sex) {
-    const matching = cands.filter((c) => c.sex === patient.sex);
-    cands = matching.length > 0 ? matching : cands.filter((c) => !c.sex);
   }
   if (cands.some((c) => c.tier)) {
     const good = cands.filter((c) => c.tier === 'normal' || (!c.tier && !c.sex && !c.age && c.label === '' && cands.every((o) => o.tier !== 'normal')));
@@ -396,7 +400,7 @@ export function qualitativeAtStart(s: string): { text: string; consumed: number 
   const m = QUAL_RE.exec(s);
   if (!m) return undefined;
   let consumed = m[0].length;
-  const titre = /^\s*(?:\(?\s*(?:1\s*[/:]\s*\d+|\d+\s*\+)\s*\)?|\(\s*\++\s*\)|\++)/.exec(s.slice(consumed));
+  const titre = /^\s*(?:\(?\s*(?:(?:t[ií]tulo|dilui[cç][aã]o)\s*(?:de\s*)?:?\s*)?(?:1\s*[/:]\s*\d+|\d+\s*\+)\s*\)?|\(\s*\++\s*\)|\++)/i.exec(s.slice(consumed));
   if (titre) consumed += titre[0].length;
   return { text: s.slice(0, consumed).trim(), consumed };
 }
@@ -471,7 +475,7 @@ export function isReferenceText(text: string, opts: { strictLabels?: boolean; do
   if (qualitativeReference(t)) return true;
   const found = findRanges(t, opts.dotIsDecimal ?? false);
   if (found.length === 0) return false;
-  let masked = t.replace(ORDINAL_RE, (s) => ' '.repeat(s.length));
+  let masked = t.replace(ORDINAL_RE, (s) => ' '.repeat(s.length)).replace(WEEKS_RE, (s) => ' '.repeat(s.length));
   masked = masked.replace(AGE_BAND_GLOBAL, (s) => ' '.repeat(s.length));
   for (const f of [...found].reverse()) masked = masked.slice(0, f.start) + ' '.repeat(f.end - f.start) + masked.slice(f.end);
   if (/\d/.test(masked)) return false;

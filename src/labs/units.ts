@@ -9,6 +9,8 @@
 /** [pattern source over folded text (lower case, no accents except µ), canonical spelling]. */
 const SPELLINGS: ReadonlyArray<[string, string]> = [
   ['mg\\/dl', 'mg/dL'],
+  // "mg%" (milligrams per 100 mL) is the old spelling of mg/dL.
+  ['mg\\s?%', 'mg/dL'],
   ['g\\/dl', 'g/dL'],
   ['%', '%'],
   ['(?:uui|µui|μui|microui|mcui)\\/ml', 'µUI/mL'],

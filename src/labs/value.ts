@@ -24,7 +24,7 @@ const NUMBER_AT_START = new RegExp(`^(${NUMBER})`);
 const MARKER_RE =
   /^\s*(\*{1,3}|\(\s*\*{1,3}\s*\)|\(\s*[HLAB+-]\s*\)|[HL](?![\p{L}\d])|↑|↓|▲|▼|\p{Extended_Pictographic}\uFE0F?|\(?\s*(?:alto|alta|baixo|baixa|elevado|elevada)\s*\)?(?![\p{L}:]))/iu;
 
-function markerFlag(m: string): 'alto' | 'baixo' | null {
+export function markerOf(m: string): 'alto' | 'baixo' | null {
   const t = m.replace(/[()\s\uFE0F]/g, '').toLowerCase();
   if (/^(h|a|\+|↑|▲|⬆|🔺|alto|alta|elevado|elevada)$/u.test(t)) return 'alto';
   if (/^(l|b|-|↓|▼|⬇|🔻|baixo|baixa)$/u.test(t)) return 'baixo';
@@ -37,7 +37,7 @@ function readMarkers(s: string): { rest: string; marker: 'alto' | 'baixo' | null
   for (let i = 0; i < 3; i++) {
     const m = MARKER_RE.exec(rest);
     if (!m) break;
-    marker = markerFlag(m[1]!) ?? marker;
+    marker = markerOf(m[1]!) ?? marker;
     rest = rest.slice(m[0].length);
   }
   return { rest, marker };

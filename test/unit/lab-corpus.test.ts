@@ -72,6 +72,21 @@ test('never silent, line by line: every number of a line that is not administrat
   }
 });
 
+test('lines a report lists as unread (words the parser does not know after a label) are reported, verbatim', () => {
+  let listed = 0;
+  for (const set of SETS) {
+    for (const { file, text, exp } of reports(set)) {
+      if (!exp.unparsed) continue;
+      const r = parseLabReport(text, { sex: exp.sex, birthDate: exp.birth_date, today: '2025-06-01' });
+      for (const u of exp.unparsed) {
+        listed++;
+        assert.ok(r.unparsed_lines.includes(u), `${set}/${file}: "${u}" not in unparsed_lines ${JSON.stringify(r.unparsed_lines)}`);
+      }
+    }
+  }
+  assert.ok(listed >= 3);
+});
+
 // Administrative lines, judged here independently of the parser's own list.
 const ADMIN =
   /^\W*(paciente|cliente|nome|sexo|idade|data|dn\b|nasc|m[eé]dic[oa]|solicitante|dr\.?\b|dra\.?\b|crm|cnes|cns\b|cart[aã]o|protocolo|pedido|n[ºo°]|requisi|prontu|registro|ficha|os\b|coleta|liberad|assinad|assinatura|respons|p[aá]g|rua|unidade|conv[eê]nio|laborat[oó]rio|hospital|secretaria|prefeitura|exames de)/i;
@@ -85,7 +100,8 @@ test('patient data, CRM/CNES/protocol numbers and dates never become analytes no
       const lines = text.split(/\r?\n/);
       // A previous result printed beside the current one carries its own date: judged without it.
       const isAdmin = (l: string) => {
-        const current = l.replace(/\s(?:resultados?\s+)?anterior.*$/i, '');
+        // So does a bracketed note with a date beside a result ("102 mg/dL (coletado em 12/05/2025)").
+        const current = l.replace(/\s(?:resultados?\s+)?anterior.*$/i, '').replace(/\([^)]*\d{1,2}\/\d{1,2}\/\d{2,4}[^)]*\)/g, ' ');
         return ADMIN.test(current.replace(/\*\*/g, '')) || ADMIN_ANYWHERE.test(current);
       };
       adminLines += lines.filter(isAdmin).length;
