@@ -154,6 +154,16 @@ function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts: { sep
       rest = second.rest;
     }
   }
+  // Each count with its own reference: "Neutrófilos: 60% (40-70) / 3.120/µL (1.800-7.700)".
+  const paired = entries.length === 1 && read.value !== null && read.unit ? /^\s*(\([^()]*\d[^()]*\))\s*[/|]\s*(?=\d)/.exec(rest) : null;
+  if (paired && isReferenceText(paired[1]!)) {
+    const second = readValue(rest.slice(paired[0].length), { dotIsDecimal: dotIsDecimal(def) });
+    if (second && second.value !== null && second.unit && second.unit !== read.unit && /^\s*\([^()]*\)\s*$/.test(second.rest) && isReferenceText(second.rest)) {
+      entries.push({ def, name, read: second, line: ctx.line.index });
+      const refs = [paired[1]!, second.rest].map((r) => r.trim().replace(/^\((.*)\)$/, '$1'));
+      return { entries, refItems: refs };
+    }
+  }
   if (columns.length >= 2 && entries.every((e) => e.read.unit === null && e.read.value !== null)) {
     const units = unitsByColumn(columns, entries.length, ctx.line, valueText);
     entries.forEach((e, i) => (e.read = { ...e.read, unit: units[i] ?? null }));
@@ -170,6 +180,10 @@ function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts: { sep
     const last = entries[entries.length - 1]!;
     last.read = { ...last.read, marker: last.read.marker ?? markerOf(late[1]!) };
   }
+  // A last column of words after the reference is the method or a comment ("70 a 99   Enzimático").
+  const lastCell = /^(.*\d.*?)\s{3,}([\p{L}][\p{L} .,/-]*)$/u.exec(ref);
+  if (lastCell && !isReferenceText(ref, { dotIsDecimal: dotIsDecimal(def) }) && !isReferenceLabel(lastCell[2]!) && isReferenceText(lastCell[1]!, { dotIsDecimal: dotIsDecimal(def) }))
+    ref = lastCell[1]!;
   // Beside the value, either a reference or only the label of the ranges printed under it
   // ("198 mg/dL   Com jejum / Sem jejum", then "Desejável: < 190 mg/dL" on the next line).
   if (ref !== '' && !isReferenceText(ref, { dotIsDecimal: dotIsDecimal(def) }) && !(!/\d/.test(ref) && isReferenceLabel(ref.replace(/:$/, ''))))
