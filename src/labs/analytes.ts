@@ -41,7 +41,7 @@ export const ANALYTES: readonly AnalyteDef[] = [
   {
     key: 'glicose',
     name: 'Glicose',
-    synonyms: ['glicose', 'glicemia', 'glicose em jejum', 'glicemia de jejum', 'glicose jejum', 'glicose plasmatica', 'glucose'],
+    synonyms: ['glicose', 'glicemia', 'glicose em jejum', 'glicemia de jejum', 'glicemia em jejum', 'glicose jejum', 'glicose plasmatica', 'glucose'],
     unit: 'mg/dL',
     conversions: { 'mmol/L': 18.016 },
     builtIn: r(70, 99, '70 a 99 mg/dL (jejum)'),

@@ -35,6 +35,7 @@ import {
 } from './reference.ts';
 import { unitAtStart } from './units.ts';
 import { markerOf, readValue, type ValueRead } from './value.ts';
+import { isWordField, wordResultText } from './word-results.ts';
 
 export { parseBrNumber } from './numbers.ts';
 export { parseRangeExpression } from './reference.ts';
@@ -168,7 +169,7 @@ function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts: { sep
     const units = unitsByColumn(columns, entries.length, ctx.line, valueText);
     entries.forEach((e, i) => (e.read = { ...e.read, unit: units[i] ?? null }));
   }
-  let ref = rest.replace(/^[\s\-–—|,;]+/, '').trim();
+  let ref = rest.replace(/^(?:[\s|,;]|[-–—](?!\d))+/, '').trim();
   // A note in brackets after the unit ("0,9 mg/dL (jejum)", "(calculado)") says how the value was
   // obtained; it is not the reference unless it reads as one ("(Negativo)", "(VR: …)").
   const note = /^\((?:[^()\d]*|[^()]*\d{1,2}\/\d{1,2}\/\d{2,4}[^()]*)\)\s*/.exec(ref);
@@ -258,7 +259,7 @@ const HEADING_LABEL = /^(?:exames?|setor|se[cç][aã]o|grupo|perfil|painel|concl
 
 /** "Label: a few words" with no digits: a result written in words, when the label is not a heading. */
 function wordsAfterLabel(t: string): boolean {
-  const m = /^([\p{L}][\p{L} .()/-]{1,40}?)\s*:\s*([\p{L}][\p{L} ,()-]*)$/u.exec(t);
+  const m = /^([\p{L}][\p{L} .()/-]{1,40}?)\s*:\s*([\p{L}][\p{L} ,()+-]*)$/u.exec(t);
   if (!m || /\d/.test(t)) return false;
   return !HEADING_LABEL.test(m[1]!.trim()) && m[2]!.trim().split(/\s+/).length <= 5 && !isReferenceLabel(m[1]!.trim());
 }
@@ -381,10 +382,11 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     if (res) {
       const rest = t.slice(res[0].length);
       let g = title ? readAfterName(title.name, rest, ctx, { separated: true }) : undefined;
-      // A word result with words after it, under a title ("Resultado: Negativo para ovos e cistos."):
-      // the whole sentence is the result.
-      if (!g && title && bareNumbers(rest) === 0 && qualitativeAtStart(rest.trim())) {
-        const text = rest.trim().replace(/[.\s]+$/, '');
+      // A result in words under a title ("Resultado: Negativo para ovos e cistos.", "Resultado: Foram
+      // encontrados cistos de Giardia lamblia."): the whole sentence is the result.
+      const sentence = /:/.test(res[0]) ? wordResultText(rest) : undefined;
+      if (!g && title && sentence !== undefined) {
+        const text = sentence;
         g = {
           entries: [{ def: title.def, name: title.name, read: { value: null, text, comparator: null, unit: null, marker: null, rest: '' }, line: line.index }],
           refItems: [],
@@ -397,7 +399,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
         pending = g;
         preRef = [];
         title = undefined;
-      } else if (numbersIn(t).length > 0 || readValue(rest)) {
+      } else if (numbersIn(t).length > 0 || readValue(rest) || sentence !== undefined) {
         close();
         unparsed.push(line.raw.trim());
       }
@@ -460,7 +462,12 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     if (wordsAfterLabel(t)) {
       close();
       title = undefined;
-      unparsed.push(line.raw.trim());
+      const [label, ...words] = t.split(':');
+      const text = wordResultText(words.join(':'));
+      if (isWordField(label!) && text !== undefined) {
+        const name = cleanName(label!);
+        pending = { entries: [{ def: lookupName(name), name, read: { value: null, text, comparator: null, unit: null, marker: null, rest: '' }, line: line.index }], refItems: [] };
+      } else unparsed.push(line.raw.trim());
       continue;
     }
     // A name with digits in it ("HIV 1 e 2 - Anticorpos") is a title when its value stands alone on

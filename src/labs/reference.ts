@@ -13,7 +13,7 @@
 // are unknown and the candidates disagree on the flag, the flag is `indeterminado`; when every
 // candidate gives the same flag, that flag stands (a haemoglobin of 19 is high for anyone).
 import { foldSameLength } from './analytes.ts';
-import { NUMBER, parseBrNumber } from './numbers.ts';
+import { NUMBER, SIGNED_NUMBER, parseBrNumber } from './numbers.ts';
 import { UNIT_PATTERN, normalizeUnit, sameUnit } from './units.ts';
 
 export type Sex = 'M' | 'F';
@@ -44,7 +44,8 @@ const GT = String.raw`>|maior que|maior do que|superior a|acima de|acima`;
 // "e" separates only after "entre" ("entre 70 e 99"): "1,4 e 1,5" is two values, not a range.
 const RANGE_SRC =
   // A range never spans a column break (3+ spaces): "1,92 ng/mL   Até 4,00" is a value, then a reference.
-  String.raw`(?:de\s+)?(?<lo>${NUMBER})\s{0,2}(?<u1>${UNIT_PATTERN})?\s{0,2}${SEP}\s{0,2}(?<hi>${NUMBER})(?:\s*(?<u2>${UNIT_PATTERN}))?` +
+  // A negative low bound is printed glued to its sign ("-2,0 a +2,0"); "70 - 99" is a dash between.
+  String.raw`(?:de\s+)?(?<lo>(?:[-−](?=\d))?(?:${NUMBER}))\s{0,2}(?<u1>${UNIT_PATTERN})?\s{0,2}${SEP}\s{0,2}(?<hi>(?:[-−+](?=\d))?(?:${NUMBER}))(?:\s*(?<u2>${UNIT_PATTERN}))?` +
   String.raw`|entre\s+(?<lo2>${NUMBER})\s*(?<u4>${UNIT_PATTERN})?\s*e\s*(?<hi2>${NUMBER})(?:\s*(?<u5>${UNIT_PATTERN}))?` +
   String.raw`|(?<cmp>${GE}|${LE}|${GT}|${LT})\s*(?<n>${NUMBER})(?:\s*(?<u3>${UNIT_PATTERN}))?` +
   String.raw`|(?<n2>${NUMBER})\s*(?<u6>${UNIT_PATTERN})?\s*ou\s+(?<om>mais|menos|superior|inferior|acima|abaixo)`;
