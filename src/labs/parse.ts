@@ -11,7 +11,7 @@
 // Never silent: a line that holds a number token and is neither administrative, a reference, a
 // title nor read in full goes to `unparsed_lines` verbatim. Nothing is guessed: a value without a
 // range the report states and without a built-in range in the same unit is 'indeterminado'.
-import { conversionFactor, isCatalogued, lookupName, type AnalyteDef, type KnownName } from './analytes.ts';
+import { conversionFactor, foldSameLength, isCatalogued, lookupName, type AnalyteDef, type KnownName } from './analytes.ts';
 import { cells, cleanLine, isAdminLine, isBlockDetail, type CleanLine } from './lines.ts';
 import { unitsByColumn, withoutPreviousColumn } from './columns.ts';
 import { labelledLine, splitResults, tableHeader, type TableHeader } from './layouts.ts';
@@ -264,6 +264,20 @@ function wordsAfterLabel(t: string): boolean {
   return !HEADING_LABEL.test(m[1]!.trim()) && m[2]!.trim().split(/\s+/).length <= 5 && !isReferenceLabel(m[1]!.trim());
 }
 
+/** The analyte a reference lead names in brackets: "Valores de referência (bilirrubina total):". */
+function referenceSubject(t: string): string | undefined {
+  const m = /^[^()]*?\(([^()]+)\)\s*:?/.exec(t);
+  if (!m || !stripReferenceLead(t.slice(0, m[0].length)).lead || isReferenceLabel(m[1]!)) return undefined;
+  return m[1]!.trim();
+}
+
+const foldName = (s: string) => foldSameLength(s).replace(/[^a-z0-9]+/g, '');
+
+function sameAnalyte(e: Entry, name: string): boolean {
+  const def = lookupName(name);
+  return (def !== undefined && e.def !== undefined && def.key === e.def.key) || foldName(e.name) === foldName(name);
+}
+
 /** Whether the next non-empty line holds only a value: a number (unit, marker) or a word result. */
 function valueAloneNext(lines: CleanLine[], index: number): boolean {
   const next = lines.slice(index + 1).find((l) => l.text !== '');
@@ -306,9 +320,29 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   // The line before was a bare reference label ("Valor de referência:"): a word alone is its text.
   let lastRefLead = false;
 
+  // Results read since the last title, with what each produced: a reference printed after several
+  // of them may name the one it belongs to ("Valores de referência (bilirrubina total):").
+  let recent: Array<{ group: Group; made: Array<ParsedAnalyte | QualitativeAnalyte> }> = [];
   const close = () => {
-    if (pending) finishGroup(pending, patient, table, analytes, qualitative);
+    if (pending) {
+      const before = [analytes.length, qualitative.length] as const;
+      finishGroup(pending, patient, table, analytes, qualitative);
+      recent.push({ group: pending, made: [...analytes.slice(before[0]), ...qualitative.slice(before[1])] });
+    }
     pending = undefined;
+  };
+  /** Makes an earlier result of this block pending again, so the reference lines that follow join it. */
+  const reopen = (name: string): boolean => {
+    const i = recent.findIndex((r) => r.group !== pending && r.group.entries.some((e) => sameAnalyte(e, name)));
+    if (i < 0) return false;
+    close();
+    const r = recent.splice(i, 1)[0]!;
+    for (const a of r.made) {
+      const list: Array<ParsedAnalyte | QualitativeAnalyte> = typeof a.value === 'number' ? analytes : qualitative;
+      list.splice(list.indexOf(a), 1);
+    }
+    pending = r.group;
+    return true;
   };
   const addRef = (g: Group, t: string) => {
     const { rest } = stripReferenceLead(t);
@@ -369,7 +403,9 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // A reference standing on its own line: under the result, or above it inside a block.
     const nameBefore = t.split(':')[0]!;
     if (!lookupName(cleanName(nameBefore)) && isReferenceText(t, { strictLabels: true, dotIsDecimal: dotIsDecimal(pending?.entries[0]?.def ?? title?.def) })) {
-      if (pending) addRef(pending, t);
+      const subject = referenceSubject(t);
+      if (subject && reopen(subject)) addRef(pending!, t);
+      else if (pending) addRef(pending, t);
       else if (title) preRef.push(stripReferenceLead(t).rest);
       // A word alone with nothing to be the reference of may be a result whose name was not read.
       else if (!stripReferenceLead(t).lead && qualitativeReference(t) !== undefined) unparsed.push(line.raw.trim());
@@ -476,6 +512,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       close();
       const name = cleanName(t);
       title = { name, def: lookupName(name) };
+      recent = [];
       preRef = [];
       continue;
     }

@@ -109,12 +109,16 @@ interface FoundRange {
 }
 
 // Age expressions are labels, never ranges of the analyte ("1 a 9 anos", "6 meses a 6 anos").
-const AGE_UNIT = String.raw`(?:dias?|meses|m[eê]s|anos?)`;
+const AGE_UNIT = String.raw`(?:horas?|dias?|semanas?|meses|m[eê]s|anos?)`;
 const AGE_BAND_RE = new RegExp(
   String.raw`(?<a>\d+)\s*(?<ua>${AGE_UNIT})?\s*(?:a|até|-|–)\s*(?<b>\d+)\s*(?<ub>${AGE_UNIT})(?![\p{L}])` +
     String.raw`|(?<gt>acima de|maiores de|maior que|>|≥|a partir de)\s*(?<c>\d+)\s*(?<uc>${AGE_UNIT})(?![\p{L}])` +
     String.raw`|(?<lt>até|menores de|menor que|<|abaixo de)\s*(?<d>\d+)\s*(?<ud>${AGE_UNIT})(?![\p{L}])` +
-    String.raw`|(?<e>\d+)\s*(?<ue>anos?)\s*ou\s*mais`,
+    String.raw`|(?<e>\d+)\s*(?<ue>anos?)\s*ou\s*mais` +
+    // One age alone ("1 mês:", "2 semanas:") is the band up to the next unit: last, so a band or a
+    // bound starting at the same place wins.
+    // Not hours nor years alone, and not after "de": "urina de 24 horas" names a collection.
+    String.raw`|(?<!de\s)(?<f>\d+)\s*(?<uf>dias?|semanas?|meses|m[eê]s)(?![\p{L}])`,
   'iu',
 );
 const AGE_BAND_GLOBAL = new RegExp(AGE_BAND_RE.source, 'giu');
@@ -136,10 +140,14 @@ function findRanges(text: string, dotIsDecimal: boolean): FoundRange[] {
 
 const months = (n: number, unit: string | undefined): number => {
   const u = (unit ?? 'anos').toLowerCase();
+  if (u.startsWith('h')) return n / 720;
   if (u.startsWith('d')) return n / 30;
+  if (u.startsWith('s')) return (n * 7) / 30;
   if (u.startsWith('m')) return n;
   return n * 12;
 };
+/** One step of the unit, in months: "1 a 9 anos" runs to the day before the 10th birthday. */
+const step = (unit: string | undefined): number => months(1, unit);
 
 interface AgeBand {
   minMonths: number;
@@ -155,13 +163,13 @@ function ageBandOf(label: string): AgeBand | undefined {
     if (g.a !== undefined && g.b !== undefined) {
       const ub = g.ub;
       const ua = g.ua ?? ub;
-      // "1 a 9 anos" runs to the day before the 10th birthday.
-      const step = ub && /^(d|dias?)$/i.test(ub) ? 1 / 30 : ub && /^m/i.test(ub) ? 1 : 12;
-      return { minMonths: months(Number(g.a), ua), maxMonths: months(Number(g.b), ub) + step };
+      return { minMonths: months(Number(g.a), ua), maxMonths: months(Number(g.b), ub) + step(ub) };
     }
-    if (g.c !== undefined) return { minMonths: months(Number(g.c), g.uc) + (/^(>|acima|maior)/i.test(g.gt ?? '') ? 12 : 0), maxMonths: Infinity };
-    if (g.d !== undefined) return { minMonths: 0, maxMonths: months(Number(g.d), g.ud) + (/^(até)/i.test(g.lt ?? '') ? 12 : 0) };
+    // "Acima de 60 anos" starts at 61, "acima de 1 mês" after the first month; "até 24 horas" includes the 24th.
+    if (g.c !== undefined) return { minMonths: months(Number(g.c), g.uc) + (/^(>|acima|maior)/i.test(g.gt ?? '') ? step(g.uc) : 0), maxMonths: Infinity };
+    if (g.d !== undefined) return { minMonths: 0, maxMonths: months(Number(g.d), g.ud) + (/^(até)/i.test(g.lt ?? '') ? step(g.ud) : 0) };
     if (g.e !== undefined) return { minMonths: months(Number(g.e), 'anos'), maxMonths: Infinity };
+    if (g.f !== undefined) return { minMonths: months(Number(g.f), g.uf), maxMonths: months(Number(g.f), g.uf) + step(g.uf) };
   }
   if (/\b(adult[oa]s?|maiores de idade)\b/.test(f)) return { minMonths: 18 * 12, maxMonths: Infinity };
   if (/\bidos[oa]s?\b/.test(f)) return { minMonths: 60 * 12, maxMonths: Infinity };
