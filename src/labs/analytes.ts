@@ -49,7 +49,7 @@ export const ANALYTES: readonly AnalyteDef[] = [
   {
     key: 'hba1c',
     name: 'Hemoglobina glicada (HbA1c)',
-    synonyms: ['hemoglobina glicada', 'hemoglobina glicosilada', 'hemoglobina glicada a1c', 'hba1c', 'a1c', 'glico-hemoglobina', 'glicohemoglobina'],
+    synonyms: ['hemoglobina glicada', 'hemoglobina glicosilada', 'hemoglobina glicada a1c', 'hba1c', 'hb a1c', 'a1c', 'glico-hemoglobina', 'glicohemoglobina'],
     unit: '%',
     builtIn: r(null, 5.7, 'inferior a 5,7%', { highExclusive: true }),
   },

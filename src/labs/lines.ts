@@ -48,7 +48,8 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // report's result.
   else if (previous && /^\s*(?:[(\[]\s*)?(?:resultados?\s+)?anterior(?:es)?\s*:\s*\S/i.test(t)) return { index, raw, text: '', leader: false, offset: 0 };
   let leader = false;
-  t = t.replace(/\s*(?:\.\s*){3,}:?\s*|\s*_{3,}\s*/g, () => {
+  // Two dots between spaces ("TFG (CKD-EPI 2021) .. 46") lead too.
+  t = t.replace(/\s*(?:\.\s*){3,}:?\s*|\s*_{3,}\s*|\s+\.\.:?\s+/g, () => {
     leader = true;
     return ' : ';
   });

@@ -15,6 +15,7 @@ import { conversionFactor, foldSameLength, isCatalogued, lookupName, type Analyt
 import { cells, cleanLine, isAdminLine, isBlockDetail, type CleanLine } from './lines.ts';
 import { unitsByColumn, withoutPreviousColumn } from './columns.ts';
 import { labelledLine, splitResults, tableHeader, type TableHeader } from './layouts.ts';
+import { namesWithoutFixedRange, referenceRow, referenceTableHeader, type ReferenceTable } from './late-references.ts';
 import { numbersIn } from './numbers.ts';
 import { readPatient, type PatientInput } from './patient.ts';
 import {
@@ -92,6 +93,12 @@ interface Group {
   refItems: string[];
 }
 
+/** A result group already flagged, with the analytes it made. */
+interface Closed {
+  group: Group;
+  made: Array<ParsedAnalyte | QualitativeAnalyte>;
+}
+
 const letters = (s: string) => (s.match(/\p{L}/gu) ?? []).length;
 /** Number tokens outside brackets: "(CKD-EPI 2021)", "(URINA DE 24 HORAS)" are part of a name. */
 // So are durations in a name ("URINA DE 24 HORAS", "Proteinúria de 24 horas").
@@ -105,7 +112,7 @@ const bareNumbers = (s: string) =>
 function cleanName(s: string): string {
   const name = s
     .replace(/^[\s\-–—*•|:.]+/, '')
-    .replace(/[\s:=.\-–—|]+$/, '')
+    .replace(/[\s:=.\-–—|→⇒>]+$/, '')
     // "GLICOSE      Resultado:  99 mg/dL": the label between the name and its value is no part of it.
     .replace(/\s+resultados?(?:\s+encontrados?)?$/i, '')
     .trim();
@@ -322,15 +329,29 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
 
   // Results read since the last title, with what each produced: a reference printed after several
   // of them may name the one it belongs to ("Valores de referência (bilirrubina total):").
-  let recent: Array<{ group: Group; made: Array<ParsedAnalyte | QualitativeAnalyte> }> = [];
+  let recent: Closed[] = [];
+  // Every result read so far: a reference table or a note printed after the results names them.
+  const closed: Closed[] = [];
+  let refTable: ReferenceTable | undefined;
   const close = () => {
     if (pending) {
       const before = [analytes.length, qualitative.length] as const;
       finishGroup(pending, patient, table, analytes, qualitative);
-      recent.push({ group: pending, made: [...analytes.slice(before[0]), ...qualitative.slice(before[1])] });
+      const c = { group: pending, made: [...analytes.slice(before[0]), ...qualitative.slice(before[1])] };
+      recent.push(c);
+      closed.push(c);
     }
     pending = undefined;
   };
+  /** Flags an earlier result again with references found later, in place. */
+  const refinish = (c: Closed, items: string[]) => {
+    c.group.refItems = items;
+    const before = [analytes.length, qualitative.length] as const;
+    finishGroup(c.group, patient, table, analytes, qualitative);
+    const made = [...analytes.splice(before[0]), ...qualitative.splice(before[1])];
+    c.made.forEach((old, i) => made[i] && Object.assign(old, made[i]));
+  };
+  const earlier = (name: string) => closed.find((c) => c.group.entries.length === 1 && sameAnalyte(c.group.entries[0]!, name));
   /** Makes an earlier result of this block pending again, so the reference lines that follow join it. */
   const reopen = (name: string): boolean => {
     const i = recent.findIndex((r) => r.group !== pending && r.group.entries.some((e) => sameAnalyte(e, name)));
@@ -358,9 +379,38 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     if (header) {
       close();
       table = header;
+      refTable = undefined;
       // "RESULTADO   VALORES DE REFERÊNCIA" inside a block: the title above still names the value
       // printed under the header.
       preRef = [];
+      continue;
+    }
+
+    // A table of ranges after the results (SBC lipid table): its rows join the results read before.
+    const rh = referenceTableHeader({ ...line, text: t });
+    if (rh) {
+      close();
+      refTable = rh;
+      title = undefined;
+      continue;
+    }
+    const row = refTable ? referenceRow({ ...line, text: t }, refTable) : undefined;
+    if (row) {
+      close();
+      const c = earlier(row.name);
+      if (c && c.made.every((a) => !('reference_source' in a) || a.reference_source !== 'report')) refinish(c, row.items);
+      continue;
+    }
+    // "LDL-c e não-HDL-c: conforme a categoria de risco": no fixed range applies to these results.
+    const unranged = namesWithoutFixedRange(t);
+    if (unranged.length > 0) {
+      close();
+      for (const n of unranged) {
+        for (const a of earlier(n)?.made ?? []) {
+          if ('reference_source' in a && a.reference_source === 'built_in')
+            Object.assign(a, { reference_low: null, reference_high: null, reference_text: t, reference_source: null, flag: 'indeterminado' });
+        }
+      }
       continue;
     }
 

@@ -194,7 +194,10 @@ function sexOf(label: string): Sex | undefined {
 const NORMAL_TIER =
   /\b(otimo|desejavel|normal|normais|ideal|adequado|suficiente|suficiencia|populacao (?:geral|saudavel)|populacao|saudave(?:l|is)|baixo risco|referencia|nao gestantes?|nao reagente)\b/;
 const OTHER_TIER =
-  /\b(limitrofe|muito alto|alto|alta|elevado|elevada|baixo|baixa|deficiencia|deficiente|insuficiencia|insuficiente|pre-?diabetes|diabetes|risco|alterad[ao]|aumentad[ao]|toxicidade|intermediari[oa]|moderad[oa]|indeterminado|meta|metas|alvo|objetivo terapeutico|diabetico|diabeticos)\b/;
+  /\b(limitrofe|muito alto|alto|alta|elevado|elevada|baixo|baixa|deficiencia|deficiente|insuficiencia|insuficiente|pre-?diabetes|diabetes|risco|alterad[ao]|aumentad[ao]|toxicidade|intermediari[oa]|moderad[oa]|indeterminado|diabetico|diabeticos)\b/;
+// A treatment target ("Meta para diabéticos: < 7,0 %", "meta < 130"): the range only when no good
+// tier is printed beside it.
+const TARGET_TIER = /\b(meta|metas|alvo|objetivo terapeutico)\b/;
 const CONDITION =
   /\b(com jejum|sem jejum|gestantes?|gravidez|gestacao|trimestre|semanas?|fase (?:folicular|lutea|ovulatoria)|pico ovulatorio|pos[- ]menopausa|menopausa|jejum de|pos[- ]prandial|ciclo)\b/;
 
@@ -203,13 +206,21 @@ export interface LabelledRange {
   label: string;
   sex?: Sex | undefined;
   age?: AgeBand | undefined;
-  tier?: 'normal' | 'other' | undefined;
+  tier?: 'normal' | 'other' | 'target' | undefined;
   condition: boolean;
 }
 
 function classify(range: Range, label: string): LabelledRange {
   const f = foldSameLength(label);
-  const tier = NORMAL_TIER.test(f) && !/\bbaixo risco\b/.test(f) ? 'normal' : /\bbaixo risco\b/.test(f) ? 'normal' : OTHER_TIER.test(f) ? 'other' : undefined;
+  const tier = TARGET_TIER.test(f)
+    ? 'target'
+    : NORMAL_TIER.test(f) && !/\bbaixo risco\b/.test(f)
+      ? 'normal'
+      : /\bbaixo risco\b/.test(f)
+        ? 'normal'
+        : OTHER_TIER.test(f)
+          ? 'other'
+          : undefined;
   // "Mulheres não gestantes" is the ordinary range, not a pregnancy condition.
   return { range, label, sex: sexOf(label), age: ageBandOf(label), tier, condition: CONDITION.test(f.replace(/\bnao gestantes?\b/g, ' ')) };
 }
@@ -328,7 +339,8 @@ export function resolveNumeric(ranges: LabelledRange[], value: number, unit: str
     }
   }
   if (cands.some((c) => c.tier)) {
-    const good = cands.filter((c) => c.tier === 'normal' || (!c.tier && !c.sex && !c.age && c.label === '' && cands.every((o) => o.tier !== 'normal')));
+    let good = cands.filter((c) => c.tier === 'normal' || (!c.tier && !c.sex && !c.age && c.label === '' && cands.every((o) => o.tier !== 'normal')));
+    if (good.length === 0) good = cands.filter((c) => c.tier === 'target');
     if (good.length === 0) return { range: undefined, flag: 'indeterminado' };
     cands = [{ ...good[0]!, range: union(good.map((g) => g.range)) }];
   }

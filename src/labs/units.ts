@@ -39,6 +39,7 @@ const SPELLINGS: ReadonlyArray<[string, string]> = [
   ['g\\/l', 'g/L'],
   ['mil', 'mil/mm³'],
   ['mm\\/h', 'mm/h'],
+  ['ml\\/min\\/1[,.]73\\s?m(?:²|2)', 'mL/min/1,73m²'],
   // ESR printed "até 20 mm" or "mm na 1ª hora": millimetres in the first hour.
   ['mm(?!\\/)(?:\\s*(?:na\\s*)?1[ªa°]\\s*h(?:ora)?)?', 'mm/h'],
   ['mmhg', 'mmHg'],
