@@ -363,7 +363,9 @@ export function lookupName(printed: string): AnalyteDef | KnownName | undefined 
   // The sample after a comma ("CREATININA, SORO", "GLICOSE, plasma") is a qualifier too.
   if (
     rest === '' ||
-    /^(\(.*\)|[-–—:].*|(?:s[eé]ric[oa]|plasm[aá]tic[oa]|total|totais)\b.*|,\s*(?:soro|s[eé]ric[oa]|plasma|plasm[aá]tic[oa]|sangue(?:\s+total)?|urina)\b.*)$/i.test(rest)
+    /^(\(.*\)|[-–—:].*|(?:s[eé]ric[oa]|plasm[aá]tic[oa]|total|totais)\b.*|,\s*(?:soro|s[eé]ric[oa]|plasma|plasm[aá]tic[oa]|sangue(?:\s+total)?|urina)\b.*)$/i.test(
+      rest,
+    )
   )
     return m.def;
   return undefined;

@@ -30,7 +30,6 @@ export interface TableHeader {
 const HEADER_CELL =
   /^(exames?|analitos?|parametros?|resultados?|resultados? anterior(?:es)?|anterior(?:es)?|hist[oó]rico|valor(?:es)? encontrados?|unid\.?|unidades?|valor(?:es)? de refer[eê]ncia|valor(?:es)? referenciais|refer[eê]ncias?|intervalo de refer[eê]ncia|v\.?\s?r\.?|m[eé]todo)(?:\s*\(.*\))?(?:\s+(?:homem|homens|mulher|mulheres|masculino|feminino)(?:\s*\/\s*(?:homem|homens|mulher|mulheres|masculino|feminino))?)?:?$/i;
 
-
 export function tableHeader(text: string, offset = 0): TableHeader | undefined {
   const cs = cells(text);
   // A header holds no number outside brackets ("(mg/dL)", "(6 a 12 anos)"): a line that does is a

@@ -11,295 +11,34 @@
 // Never silent: a line that holds a number token and is neither administrative, a reference, a
 // title nor read in full goes to `unparsed_lines` verbatim. Nothing is guessed: a value without a
 // range the report states and without a built-in range in the same unit is 'indeterminado'.
-import { conversionFactor, foldSameLength, isCatalogued, lookupName, type AnalyteDef, type KnownName } from './analytes.ts';
-import { cells, cleanLine, isAdminLine, isBlockDetail, type CleanLine } from './lines.ts';
-import { unitsByColumn, withoutPreviousColumn } from './columns.ts';
+import { lookupName, type AnalyteDef, type KnownName } from './analytes.ts';
+import { withoutPreviousColumn } from './columns.ts';
+import { finishGroup, numericFrom, qualitativeFrom } from './flagging.ts';
 import { labelledLine, splitResults, tableHeader, type TableHeader } from './layouts.ts';
 import { namesWithoutFixedRange, referenceRow, referenceTableHeader, type ReferenceTable } from './late-references.ts';
+import { QUALITATIVE_AFTER_COLON, referenceSubject, sameAnalyte, valueAloneNext, verticalCell, wordsAfterLabel } from './line-kinds.ts';
+import { cells, cleanLine, isAdminLine, isBlockDetail } from './lines.ts';
 import { numbersIn } from './numbers.ts';
 import { readPatient, type PatientInput } from './patient.ts';
-import {
-  flagFor,
-  flagQualitative,
-  isReferenceLabel,
-  isReferenceText,
-  labelledRanges,
-  qualitativeAtStart,
-  qualitativeReference,
-  resolveNumeric,
-  stripReferenceLead,
-  type LabFlag,
-  type LabelledRange,
-  type Patient,
-  type QualitativeFlag,
-  type Range,
-} from './reference.ts';
+import { bareNumbers, cleanName, dotIsDecimal, letters, readAfterName, readPiece, type Ctx } from './piece.ts';
+import { isReferenceText, labelledRanges, qualitativeReference, stripReferenceLead, type Patient } from './reference.ts';
+import type { Entry, Group, LabParseResult, ParsedAnalyte, QualitativeAnalyte } from './result.ts';
 import { unitAtStart } from './units.ts';
-import { markerOf, readValue, type ValueRead } from './value.ts';
+import { readValue, type ValueRead } from './value.ts';
 import { isWordField, wordResultText } from './word-results.ts';
 
 export { parseBrNumber } from './numbers.ts';
 export { parseRangeExpression } from './reference.ts';
-export type { LabFlag, QualitativeFlag } from './reference.ts';
+export type { LabFlag } from './reference.ts';
 
-export interface ParsedAnalyte {
-  /** Catalogue key (e.g. "glicose"), or null for an analyte read from the report but not catalogued. */
-  key: string | null;
-  name: string;
-  value: number;
-  /** "<" for a result printed "< 0,5" / "inferior a 0,5"; the value is then the bound. */
-  comparator: '<' | '>' | null;
-  unit: string | null;
-  reference_low: number | null;
-  reference_high: number | null;
-  reference_text: string | null;
-  reference_source: 'report' | 'built_in' | null;
-  flag: LabFlag;
-  /** 'model' when the text model read it from an unparsed line and grounding accepted it. */
-  source: 'parser' | 'model';
-  /** 0-based line of the report the value was read from. */
-  line: number;
-}
-
-export interface QualitativeAnalyte {
-  key: string | null;
-  name: string;
-  /** As printed: "Negativo", "Não reagente", "Reagente 1/8". */
-  value: string;
-  reference_text: string | null;
-  /** Against the printed qualitative reference; 'indeterminado' when none is printed. */
-  flag: QualitativeFlag;
-  source: 'parser' | 'model';
-  line: number;
-}
-
-export interface LabParseResult {
-  analytes: ParsedAnalyte[];
-  qualitative: QualitativeAnalyte[];
-  unparsed_lines: string[];
-}
+export type { LabParseResult, ParsedAnalyte, QualitativeAnalyte } from './result.ts';
 
 export type LabParseOptions = PatientInput;
-
-interface Entry {
-  def: AnalyteDef | KnownName | undefined;
-  name: string;
-  read: ValueRead;
-  line: number;
-}
-
-interface Group {
-  entries: Entry[];
-  refItems: string[];
-}
 
 /** A result group already flagged, with the analytes it made. */
 interface Closed {
   group: Group;
   made: Array<ParsedAnalyte | QualitativeAnalyte>;
-}
-
-const letters = (s: string) => (s.match(/\p{L}/gu) ?? []).length;
-/** Number tokens outside brackets: "(CKD-EPI 2021)", "(URINA DE 24 HORAS)" are part of a name. */
-// So are durations in a name ("URINA DE 24 HORAS", "Proteinúria de 24 horas").
-const bareNumbers = (s: string) =>
-  numbersIn(
-    s
-      .replace(/\([^)]*\)/g, (m) => ' '.repeat(m.length))
-      .replace(/\d+\s*(?:horas?|h|dias?|meses|anos?|semanas?|minutos?)(?![\p{L}])/giu, (m) => ' '.repeat(m.length)),
-  ).length;
-
-function cleanName(s: string): string {
-  const name = s
-    .replace(/^[\s\-–—*•|:.]+/, '')
-    .replace(/[\s:=.\-–—|→⇒>]+$/, '')
-    // "GLICOSE      Resultado:  99 mg/dL": the label between the name and its value is no part of it.
-    .replace(/\s+resultados?(?:\s+encontrados?)?$/i, '')
-    .trim();
-  // A hospital system's code column before the name ("GLI   Glicose", "HB   Hemoglobina").
-  const code = /^([A-Z0-9]{2,5})\s{2,}(\p{L}.*)$/u.exec(name);
-  if (code && (lookupName(code[2]!) || !lookupName(code[1]!))) return code[2]!;
-  return name;
-}
-
-const dotIsDecimal = (def: AnalyteDef | KnownName | undefined) => Boolean(def && 'dotIsDecimal' in def && def.dotIsDecimal);
-
-interface Ctx {
-  table: TableHeader | undefined;
-  line: CleanLine;
-}
-
-/** The value (and reference) after a known name, or undefined when it does not read in full. */
-function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts: { separated: boolean }): Group | undefined {
-  const name = cleanName(nameRaw);
-  const def = lookupName(name);
-  // One-letter names only from the catalogue ("K 3,1 mEq/L").
-  if ((letters(name) < 2 && !def) || name.includes(':')) return undefined;
-  if (
-    isReferenceLabel(name, { asName: true }) ||
-    stripReferenceLead(name).lead ||
-    /^(resultados?|at[eé]|inferior|superior|acima|abaixo|maior|menor|de|entre)$/i.test(name)
-  )
-    return undefined;
-  const read = readValue(valueText, { dotIsDecimal: dotIsDecimal(def), freeText: ctx.line.leader });
-  if (!read) return undefined;
-  const entries: Entry[] = [{ def, name, read, line: ctx.line.index }];
-  let rest = read.rest;
-  // The unit printed in brackets after the name ("Hemoglobina (g/dL)   12,9   13,5 a 17,5").
-  const unitInName = read.value !== null && !read.unit ? nameUnit(name) : undefined;
-  if (unitInName) {
-    entries[0]!.name = unitInName.name;
-    entries[0]!.def = lookupName(unitInName.name) ?? def;
-    entries[0]!.read = { ...read, unit: unitInName.unit };
-  }
-  const columns = ctx.table?.valueColumns ?? [];
-  // Relative and absolute counts on one line: "Neutrófilos 68 % 8.364 /mm³ 1.800 a 7.700", or bare
-  // under a header that gives each value column its unit ("%   /mm³").
-  if (read.value !== null && (read.unit || columns.length >= 2)) {
-    const second = readValue(rest, { dotIsDecimal: dotIsDecimal(def) });
-    if (second && second.value !== null && (second.unit || (columns.length >= 2 && !read.unit)) && second.comparator === null && !isReferenceText(rest)) {
-      entries.push({ def, name, read: second, line: ctx.line.index });
-      rest = second.rest;
-    }
-  }
-  // Each count with its own reference: "Neutrófilos: 60% (40-70) / 3.120/µL (1.800-7.700)".
-  const paired = entries.length === 1 && read.value !== null && read.unit ? /^\s*(\([^()]*\d[^()]*\))\s*[/|]\s*(?=\d)/.exec(rest) : null;
-  if (paired && isReferenceText(paired[1]!)) {
-    const second = readValue(rest.slice(paired[0].length), { dotIsDecimal: dotIsDecimal(def) });
-    if (second && second.value !== null && second.unit && second.unit !== read.unit && /^\s*\([^()]*\)\s*$/.test(second.rest) && isReferenceText(second.rest)) {
-      entries.push({ def, name, read: second, line: ctx.line.index });
-      const refs = [paired[1]!, second.rest].map((r) => r.trim().replace(/^\((.*)\)$/, '$1'));
-      return { entries, refItems: refs };
-    }
-  }
-  if (columns.length >= 2 && entries.every((e) => e.read.unit === null && e.read.value !== null)) {
-    const units = unitsByColumn(columns, entries.length, ctx.line, valueText);
-    entries.forEach((e, i) => (e.read = { ...e.read, unit: units[i] ?? null }));
-  }
-  let ref = rest.replace(/^(?:[\s|,;]|[-–—](?!\d))+/, '').trim();
-  // A note in brackets after the unit ("0,9 mg/dL (jejum)", "(calculado)") says how the value was
-  // obtained; it is not the reference unless it reads as one ("(Negativo)", "(VR: …)").
-  const note = /^\((?:[^()\d]*|[^()]*\d{1,2}\/\d{1,2}\/\d{2,4}[^()]*)\)\s*/.exec(ref);
-  if (note && !isReferenceText(note[0]) && !isReferenceLabel(note[0].replace(/[()]/g, ''))) ref = ref.slice(note[0].length);
-  // The lab's mark printed after the reference ("11,0 g/dL (12,0 - 16,0) L").
-  const late = /\s+(\*{1,3}|\(?[HL]\)?|↑|↓|⬆\uFE0F?|⬇\uFE0F?)$/u.exec(ref);
-  if (late && ref.length > late[0].length) {
-    ref = ref.slice(0, late.index);
-    const last = entries[entries.length - 1]!;
-    last.read = { ...last.read, marker: last.read.marker ?? markerOf(late[1]!) };
-  }
-  // A last column of words after the reference is the method or a comment ("70 a 99   Enzimático").
-  const lastCell = /^(.*\d.*?)\s{3,}([\p{L}][\p{L} .,/-]*)$/u.exec(ref);
-  if (lastCell && !isReferenceText(ref, { dotIsDecimal: dotIsDecimal(def) }) && !isReferenceLabel(lastCell[2]!) && isReferenceText(lastCell[1]!, { dotIsDecimal: dotIsDecimal(def) }))
-    ref = lastCell[1]!;
-  // Beside the value, either a reference or only the label of the ranges printed under it
-  // ("198 mg/dL   Com jejum / Sem jejum", then "Desejável: < 190 mg/dL" on the next line).
-  if (ref !== '' && !isReferenceText(ref, { dotIsDecimal: dotIsDecimal(def) }) && !(!/\d/.test(ref) && isReferenceLabel(ref.replace(/:$/, ''))))
-    return undefined;
-  // A bare number with neither unit nor reference is a result only where the layout says so.
-  if (read.value !== null && !read.unit && ref === '' && !def && !opts.separated && !ctx.table) return undefined;
-  const refBody = stripReferenceLead(ref.replace(/^\((.*)\)$/, '$1')).rest;
-  return { entries, refItems: refBody ? [refBody] : [] };
-}
-
-/** "Hemácias (milhões/mm³)" → the name and the unit its values are in. */
-function nameUnit(name: string): { name: string; unit: string } | undefined {
-  const m = /^(.*\S)\s*\(([^()]+)\)$/.exec(name);
-  if (!m) return undefined;
-  const u = unitAtStart(m[2]!);
-  return u && u.consumed >= m[2]!.trim().length ? { name: m[1]!, unit: u.unit } : undefined;
-}
-
-/** Name + value + (reference) from one piece of a line, or undefined when it does not read in full. */
-function readPiece(text: string, ctx: Ctx, depth = 0): Group | undefined {
-  const build = (nameRaw: string, valueText: string, opts: { separated: boolean }) => readAfterName(nameRaw, valueText, ctx, opts);
-
-  // (B) "Name: value …" — the colon ends the name when no value sits before it.
-  const colon = text.indexOf(':');
-  if (colon > 0) {
-    const before = text.slice(0, colon);
-    const after = text.slice(colon + 1);
-    // A dot leader marks the end of the name for sure, digits and all ("Proteínas de 24 horas ....").
-    if (letters(before) >= 2 && (bareNumbers(before) === 0 || ctx.line.leader)) {
-      const g = build(before, after, { separated: true });
-      if (g) return g;
-      // A group label: "Eletrólitos: Sódio 138 mEq/L (136-145)".
-      if (depth === 0 && /^\s*\p{L}/u.test(after)) {
-        const inner = readPiece(after.trim(), ctx, 1);
-        if (inner && inner.entries.every((e) => e.def)) return inner;
-      }
-    }
-  }
-  // (C) Columns: the first cell is the name.
-  const cs = cells(text);
-  if (cs.length >= 2 && numbersIn(cs[0]!).length === 0 && !cs[0]!.includes(':')) {
-    const g = build(cs[0]!, text.slice(text.indexOf(cs[0]!) + cs[0]!.length), { separated: true });
-    if (g) return g;
-  }
-  // (A) The name runs up to the first value.
-  const first = firstValueAt(text);
-  if (first > 0) return build(text.slice(0, first), text.slice(first), { separated: false });
-  return undefined;
-}
-
-const QUALITATIVE_AFTER_COLON =
-  /:\s*(?:n[aã]o\s+)?(?:reagente|negativ[oa]|positiv[oa]|ausentes?|presentes?|detect[aá]vel|detectado|indetect[aá]vel)(?![\p{L}])/iu;
-
-const VALUE_START = /(?:(?:<=|≤|>=|≥|<|>)\s*|(?:inferior|superior)\s+a\s+)?\d/giu;
-
-function firstValueAt(text: string): number {
-  const tokens = numbersIn(text);
-  for (const m of text.matchAll(VALUE_START)) {
-    const idx = m.index ?? 0;
-    const digitAt = idx + m[0].length - 1;
-    if (idx > 0 && !/[\s:=|]/.test(text[idx - 1]!)) continue;
-    if (tokens.some((t) => t.index === digitAt)) return idx;
-  }
-  // Qualitative words after a name ("Anti-HCV Não reagente").
-  const q =
-    /\s(n[aã]o\s+reagente|reagente|negativ[oa]|positiv[oa]|ausentes?|presentes?|n[aã]o\s+detect[aá]vel|detect[aá]vel|indetect[aá]vel)(?![\p{L}])/iu.exec(text);
-  return q ? (q.index ?? 0) + 1 : -1;
-}
-
-// Labels whose text after the colon is a heading, not a result ("Exame: Hemograma completo").
-const HEADING_LABEL = /^(?:exames?|setor|se[cç][aã]o|grupo|perfil|painel|conclus[aã]o|nota|parecer|laudo|tipo de amostra|procedimento)$/i;
-
-/** "Label: a few words" with no digits: a result written in words, when the label is not a heading. */
-function wordsAfterLabel(t: string): boolean {
-  const m = /^([\p{L}][\p{L} .()/-]{1,40}?)\s*:\s*([\p{L}][\p{L} ,()+-]*)$/u.exec(t);
-  if (!m || /\d/.test(t)) return false;
-  return !HEADING_LABEL.test(m[1]!.trim()) && m[2]!.trim().split(/\s+/).length <= 5 && !isReferenceLabel(m[1]!.trim());
-}
-
-/** The analyte a reference lead names in brackets: "Valores de referência (bilirrubina total):". */
-function referenceSubject(t: string): string | undefined {
-  const m = /^[^()]*?\(([^()]+)\)\s*:?/.exec(t);
-  if (!m || !stripReferenceLead(t.slice(0, m[0].length)).lead || isReferenceLabel(m[1]!)) return undefined;
-  return m[1]!.trim();
-}
-
-const foldName = (s: string) => foldSameLength(s).replace(/[^a-z0-9]+/g, '');
-
-function sameAnalyte(e: Entry, name: string): boolean {
-  const def = lookupName(name);
-  return (def !== undefined && e.def !== undefined && def.key === e.def.key) || foldName(e.name) === foldName(name);
-}
-
-/** Whether the next non-empty line holds only a value: a number (unit, marker) or a word result. */
-function valueAloneNext(lines: CleanLine[], index: number): boolean {
-  const next = lines.slice(index + 1).find((l) => l.text !== '');
-  if (!next) return false;
-  const v = readValue(next.text);
-  return v !== undefined && /^\s*[<>≤≥\d\p{L}]/u.test(next.text) && v.rest.trim() === '' && (v.value !== null || qualitativeReference(next.text) !== undefined);
-}
-
-/** What a line alone means in a one-cell-per-line layout, or undefined when it is not such a cell. */
-function verticalCell(t: string, pending: Group | undefined, title: { name: string } | undefined, afterRefLabel: boolean): 'unit' | 'word-result' | undefined {
-  const u = unitAtStart(t);
-  if (u && u.consumed >= t.length && pending?.entries.length === 1 && pending.entries[0]!.read.value !== null && !pending.entries[0]!.read.unit)
-    return 'unit';
-  if (title && !pending && !afterRefLabel && qualitativeReference(t) !== undefined && qualitativeAtStart(t)) return 'word-result';
-  return undefined;
 }
 
 /** The patient's sex and age as the parser sees them (report header first, then the options). */
@@ -552,7 +291,10 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       const text = wordResultText(words.join(':'));
       if (isWordField(label!) && text !== undefined) {
         const name = cleanName(label!);
-        pending = { entries: [{ def: lookupName(name), name, read: { value: null, text, comparator: null, unit: null, marker: null, rest: '' }, line: line.index }], refItems: [] };
+        pending = {
+          entries: [{ def: lookupName(name), name, read: { value: null, text, comparator: null, unit: null, marker: null, rest: '' }, line: line.index }],
+          refItems: [],
+        };
       } else unparsed.push(line.raw.trim());
       continue;
     }
@@ -573,96 +315,6 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   }
   close();
   return { analytes, qualitative, unparsed_lines: unparsed };
-}
-
-function finishGroup(g: Group, patient: Patient, table: TableHeader | undefined, analytes: ParsedAnalyte[], qualitative: QualitativeAnalyte[]): void {
-  const refText = g.refItems.join(' ').replace(/\s+/g, ' ').trim() || null;
-  const columnSexes = table?.sexes.length ? table.sexes : undefined;
-  if (g.entries.length === 1) {
-    const e = g.entries[0]!;
-    if (e.read.value === null) {
-      qualitative.push(qualitativeFrom(e, g.refItems, refText));
-      return;
-    }
-    const ranges = labelledRanges(g.refItems, { dotIsDecimal: dotIsDecimal(e.def), columnSexes });
-    analytes.push(numericFrom(e, ranges, refText, patient, table));
-    return;
-  }
-  // Two values (relative %, absolute count): as many ranges as values pair in order; one range goes
-  // to the value in its unit, else to the absolute count (the column it is printed beside).
-  const ranges = labelledRanges(g.refItems, { columnSexes });
-  const per: LabelledRange[][] = g.entries.map(() => []);
-  if (ranges.length === g.entries.length) ranges.forEach((r, i) => per[i]!.push(r));
-  else if (ranges.length === 1) {
-    const r = ranges[0]!;
-    const byUnit = r.range.unit ? g.entries.findIndex((e) => e.read.unit === r.range.unit) : -1;
-    per[byUnit >= 0 ? byUnit : g.entries.length - 1]!.push(r);
-  }
-  g.entries.forEach((e, i) => {
-    const name = e.read.unit === '%' ? `${e.name} (%)` : e.name;
-    analytes.push(numericFrom({ ...e, name }, per[i]!, per[i]!.length ? refText : null, patient, table));
-  });
-}
-
-function qualitativeFrom(e: Entry, items: string[], refText: string | null): QualitativeAnalyte {
-  const ref = items.map((i) => qualitativeReference(i)).find(Boolean);
-  return {
-    key: e.def && isCatalogued(e.def) ? e.def.key : (e.def?.key ?? null),
-    name: e.def?.name ?? e.name,
-    value: e.read.text,
-    reference_text: refText,
-    flag: flagQualitative(e.read.text, ref),
-    source: 'parser',
-    line: e.line,
-  };
-}
-
-function numericFrom(e: Entry, ranges: LabelledRange[], refText: string | null, patient: Patient, table: TableHeader | undefined): ParsedAnalyte {
-  const value = e.read.value!;
-  let unit = e.read.unit ?? table?.unit ?? null;
-  const base = {
-    key: e.def?.key ?? null,
-    name: e.def ? (e.name.endsWith(' (%)') ? `${e.def.name} (%)` : e.def.name) : e.name,
-    value,
-    comparator: e.read.comparator,
-    source: 'parser' as const,
-    line: e.line,
-  };
-  const resolved = resolveNumeric(ranges, value, unit, patient, e.read.comparator);
-  if (resolved.flag !== undefined) {
-    const r = resolved.range;
-    if (unit === null && r?.unit) unit = r.unit;
-    return {
-      ...base,
-      unit,
-      reference_low: r?.low ?? null,
-      reference_high: r?.high ?? null,
-      reference_text: refText,
-      reference_source: 'report',
-      flag: resolved.flag,
-    };
-  }
-  // No usable range in the report: the built-in one, only if the unit is known and convertible.
-  if (e.def && isCatalogued(e.def) && unit) {
-    const factor = conversionFactor(e.def, unit);
-    if (factor !== undefined) {
-      const b = e.def.builtIn;
-      const inUnit = (x: number | null) => (x === null ? null : Math.round((x / factor) * 1000) / 1000);
-      const builtIn: Range = { low: b.low, high: b.high, lowExclusive: b.lowExclusive ?? false, highExclusive: b.highExclusive ?? false, unit: null };
-      return {
-        ...base,
-        unit,
-        reference_low: inUnit(b.low),
-        reference_high: inUnit(b.high),
-        reference_text: refText ?? b.text,
-        reference_source: 'built_in',
-        flag: flagFor(value * factor, builtIn, e.read.comparator),
-      };
-    }
-  }
-  // The lab's own mark ("↑", "(L)") when nothing else can be compared.
-  const flag: LabFlag = e.read.marker ?? 'indeterminado';
-  return { ...base, unit, reference_low: null, reference_high: null, reference_text: refText, reference_source: null, flag };
 }
 
 /** What a reader outside the line parser (the grounded model extraction) found for one result. */

@@ -13,7 +13,7 @@
 // are unknown and the candidates disagree on the flag, the flag is `indeterminado`; when every
 // candidate gives the same flag, that flag stands (a haemoglobin of 19 is high for anyone).
 import { foldSameLength } from './analytes.ts';
-import { NUMBER, SIGNED_NUMBER, parseBrNumber } from './numbers.ts';
+import { NUMBER, parseBrNumber } from './numbers.ts';
 import { UNIT_PATTERN, normalizeUnit, sameUnit } from './units.ts';
 
 export type Sex = 'M' | 'F';

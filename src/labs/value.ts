@@ -25,7 +25,7 @@ const MARKER_RE =
   /^\s*(\*{1,3}|\(\s*\*{1,3}\s*\)|\(\s*[HLAB+-]\s*\)|[HL](?![\p{L}\d])|↑|↓|▲|▼|\p{Extended_Pictographic}\uFE0F?|\(?\s*(?:alto|alta|baixo|baixa|elevado|elevada)\s*\)?(?![\p{L}:]))/iu;
 
 export function markerOf(m: string): 'alto' | 'baixo' | null {
-  const t = m.replace(/[()\s\uFE0F]/g, '').toLowerCase();
+  const t = m.replace(/[()\s]|\uFE0F/g, '').toLowerCase();
   if (/^(h|a|\+|↑|▲|⬆|🔺|alto|alta|elevado|elevada)$/u.test(t)) return 'alto';
   if (/^(l|b|-|↓|▼|⬇|🔻|baixo|baixa)$/u.test(t)) return 'baixo';
   return null;
