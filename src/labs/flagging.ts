@@ -9,6 +9,7 @@ import {
   flagFor,
   flagQualitative,
   labelledRanges,
+  noRangeText,
   qualitativeReference,
   resolveNumeric,
   type LabFlag,
@@ -85,7 +86,8 @@ export function numericFrom(e: Entry, ranges: LabelledRange[], refText: string |
     };
   }
   // No usable range in the report: the built-in one, only if the unit is known and convertible.
-  if (e.def && isCatalogued(e.def) && unit) {
+  // No built-in range when the report says there is none ("Referência: não se aplica").
+  if (e.def && isCatalogued(e.def) && unit && !(refText && noRangeText(refText))) {
     const factor = conversionFactor(e.def, unit);
     if (factor !== undefined) {
       const b = e.def.builtIn;

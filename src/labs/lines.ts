@@ -90,6 +90,11 @@ const ADMIN_LABELS = [
   'coren',
   'cns',
   'cartao sus',
+  'municipio',
+  'municipio de residencia',
+  'notificacao',
+  'sinan',
+  'boletim',
   'cartao',
   'solicitante',
   'solicitado',
@@ -215,6 +220,9 @@ export function isAdminLine(text: string): boolean {
   // A titre ("título 1:16", "Reagente 1:32") is not a time of day.
   const noTitre = text.replace(/(?:t[ií]tulos?|reagente|positivo|dilui[cç][aã]o)\W{0,3}(?:de\s*)?\(?\s*1\s*:\s*\d+/gi, ' ');
   if (TIME_RE.test(noTitre) && !/\d\s*(?:mg|g|u|ui|ng|pg|meq|mmol|%|\/)/i.test(text)) return true;
+  // Identifiers only ("Notificação SINAN: 7712034", "Atendimento 31225990"): long plain integers, no lab unit.
+  const ns = text.match(/(?<![\d.,])\d+(?:[.,]\d+)*(?![\d])/g) ?? [];
+  if (ns.length > 0 && ns.every((n) => /^\d{6,}$/.test(n)) && !LAB_VALUE_RE.test(text) && !/\/(?:mm|µl|ul|ml)/i.test(text)) return true;
   // "Página 1 de 2" anywhere on a line that holds nothing else result-like.
   if (/\bp[aá]g(?:ina)?\.?\s*\d+\s*(?:de|\/)\s*\d+/i.test(text) && !/:\s*\d/.test(text.replace(/p[aá]g(?:ina)?\.?\s*\d+\s*(?:de|\/)\s*\d+/i, ''))) return true;
   return false;

@@ -165,6 +165,35 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       continue;
     }
 
+    // Key-value exports, one field a line: "Exame: TSH" / "Resultado: 3,1" / "Unidade: µUI/mL" / "Referência: …".
+    const exam = /^(?:exame|analito|par[aâ]metro|teste)\s*:\s*(\p{L}.*)$/iu.exec(t);
+    if (exam && !/resultado\s*:/i.test(t)) {
+      close();
+      const name = cleanName(exam[1]!);
+      title = { name, def: lookupName(name) };
+      recent = [];
+      preRef = [];
+      continue;
+    }
+    const unitField = /^unidades?\s*:\s*(\S.*)$/i.exec(t);
+    const fieldUnit = unitField ? unitAtStart(unitField[1]!) : undefined;
+    if (
+      fieldUnit &&
+      fieldUnit.consumed >= unitField![1]!.trim().length &&
+      pending?.entries.length === 1 &&
+      pending.entries[0]!.read.value !== null &&
+      !pending.entries[0]!.read.unit
+    ) {
+      pending.entries[0]!.read = { ...pending.entries[0]!.read, unit: fieldUnit.unit };
+      continue;
+    }
+    // "Interpretação do índice: Não reagente: inferior a 0,9 / …": ranges for the value just read.
+    const interpretation = /^(?:interpreta[cç][aã]o|classifica[cç][aã]o)(?:\s+d[oa]\s+[\p{L}]+)?\s*:\s*(.*\d.*)$/iu.exec(t);
+    if (interpretation && pending && isReferenceText(interpretation[1]!)) {
+      addRef(pending, interpretation[1]!);
+      continue;
+    }
+
     if (isAdminLine(t)) {
       if (isBlockDetail(t)) continue;
       close();

@@ -101,15 +101,21 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
     const last = entries[entries.length - 1]!;
     last.read = { ...last.read, marker: last.read.marker ?? markerOf(late[1]!) };
   }
-  // A last column of words after the reference is the method or a comment ("70 a 99   Enzimático").
-  const lastCell = /^(.*\d.*?)\s{3,}([\p{L}][\p{L} .,/-]*)$/u.exec(ref);
-  if (
-    lastCell &&
-    !isReferenceText(ref, { dotIsDecimal: dotIsDecimal(def) }) &&
-    !isReferenceLabel(lastCell[2]!) &&
-    isReferenceText(lastCell[1]!, { dotIsDecimal: dotIsDecimal(def) })
-  )
-    ref = lastCell[1]!;
+  // Columns of words after the reference are a method or a comment ("70 a 99   Enzimático",
+  // "3,5 - 5,1   VALOR CRÍTICO - comunicado às 23:10", "70 - 99   (acima do limite de medição)").
+  if (ref !== '' && !isReferenceText(ref, { dotIsDecimal: dotIsDecimal(def) })) {
+    const cs = [...ref.matchAll(/\s{3,}(?=[\p{L}(])/gu)].map((m) => m.index ?? 0);
+    const cut = cs.find((at) => {
+      const comment = ref.slice(at).trim();
+      return (
+        /^\(?\p{L}/u.test(comment) &&
+        !isReferenceLabel(comment) &&
+        !isReferenceText(comment) &&
+        isReferenceText(ref.slice(0, at), { dotIsDecimal: dotIsDecimal(def) })
+      );
+    });
+    if (cut !== undefined) ref = ref.slice(0, cut).trim();
+  }
   // Beside the value, either a reference or only the label of the ranges printed under it
   // ("198 mg/dL   Com jejum / Sem jejum", then "Desejável: < 190 mg/dL" on the next line).
   if (ref !== '' && !isReferenceText(ref, { dotIsDecimal: dotIsDecimal(def) }) && !(!/\d/.test(ref) && isReferenceLabel(ref.replace(/:$/, ''))))

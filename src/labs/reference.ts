@@ -192,9 +192,9 @@ function sexOf(label: string): Sex | undefined {
 }
 
 const NORMAL_TIER =
-  /\b(otimo|desejavel|normal|normais|ideal|adequado|suficiente|suficiencia|populacao (?:geral|saudavel)|populacao|saudave(?:l|is)|baixo risco|referencia|nao gestantes?|nao reagente)\b/;
+  /\b(otimo|desejavel|normal|normais|ideal|adequado|suficiente|suficiencia|populacao (?:geral|saudavel)|populacao|saudave(?:l|is)|baixo risco|referencia|nao gestantes?|nao reagente|negativo|nao detectavel|nao detectado)\b/;
 const OTHER_TIER =
-  /\b(limitrofe|muito alto|alto|alta|elevado|elevada|baixo|baixa|deficiencia|deficiente|insuficiencia|insuficiente|pre-?diabetes|diabetes|risco|alterad[ao]|aumentad[ao]|toxicidade|intermediari[oa]|moderad[oa]|indeterminado|diabetico|diabeticos)\b/;
+  /\b(limitrofe|muito alto|alto|alta|elevado|elevada|baixo|baixa|deficiencia|deficiente|insuficiencia|insuficiente|pre-?diabetes|diabetes|risco|alterad[ao]|aumentad[ao]|toxicidade|intermediari[oa]|moderad[oa]|indeterminado|diabetico|diabeticos|reagente|positivo|detectavel|detectado)\b/;
 // A treatment target ("Meta para diabéticos: < 7,0 %", "meta < 130"): the range only when no good
 // tier is printed beside it.
 const TARGET_TIER = /\b(meta|metas|alvo|objetivo terapeutico)\b/;
@@ -493,6 +493,7 @@ export function isReferenceText(text: string, opts: { strictLabels?: boolean; do
   const { rest, lead } = stripReferenceLead(text);
   const t = rest.replace(/^[\s(]+|[\s).;]+$/g, '');
   if (t === '') return lead;
+  if (noRangeText(t)) return true;
   if (qualitativeReference(t)) return true;
   const found = findRanges(t, opts.dotIsDecimal ?? false);
   if (found.length === 0) return false;
@@ -508,6 +509,13 @@ export function isReferenceText(text: string, opts: { strictLabels?: boolean; do
     if (!labels.every((l) => l.label === '' || isReferenceLabel(l.label) || stripReferenceLead(l.label).lead)) return false;
   }
   return true;
+}
+
+/** The report says there is no reference ("Referência: não se aplica", "Sem valor de referência"). */
+export function noRangeText(text: string): boolean {
+  return /^(?:n[aã]o se aplica|n[aã]o h[aá](?: valores?)?(?: de refer[eê]ncia)?|sem valor(?:es)? de refer[eê]ncia|n[aã]o estabelecid[oa]s?|vide (?:laudo|observa[cç][aã]o)|ver (?:laudo|observa[cç][aã]o))\b/i.test(
+    text.trim(),
+  );
 }
 
 /** Where range expressions sit in a text ([start, end) pairs): numbers there belong to a reference. */

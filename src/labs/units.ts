@@ -33,6 +33,7 @@ const SPELLINGS: ReadonlyArray<[string, string]> = [
   ['(?:milhoes|milhões|milh\\.)\\/(?:mm3|mm³|ul|µl|μl)', 'milhões/mm³'],
   ['(?:celulas|células)?\\/(?:mm3|mm³|ul|µl|μl)', '/mm³'],
   ['\\/ml', '/mL'],
+  ['ml(?!\\/)', 'mL'],
   ['\\/campo', '/campo'],
   ['fl', 'fL'],
   ['pg', 'pg'],
