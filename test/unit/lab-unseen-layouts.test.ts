@@ -265,3 +265,47 @@ test("markers: pictographs beside the value, the lab's mark after the reference,
     ['Glicose', 110, 'mg/dL', 'alto'],
   ]);
 });
+
+test('one field a line (app export): Exame / Resultado / Unidade / Referência; "não se aplica" withdraws the built-in range', () => {
+  const r = parseLabReport(
+    [
+      'Exame: TSH',
+      'Resultado: 3,1',
+      'Unidade: µUI/mL',
+      'Referência: 0,4 a 4,0',
+      '',
+      'Exame: Glicose',
+      'Resultado: 130',
+      'Unidade: mg/dL',
+      'Referência: não se aplica',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['TSH', 3.1, 'µUI/mL', 'normal'],
+    ['Glicose', 130, 'mg/dL', 'indeterminado'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('comment columns after the reference; an index flagged by its interpretation ranges; identifier-only lines', () => {
+  const r = parseLabReport(
+    [
+      'Potássio                6,4 mEq/L        3,5 - 5,1      VALOR CRÍTICO - comunicado ao Dr. Paulo às 23:10',
+      'Glicose                 >600 mg/dL       70 - 99        (acima do limite de medição)',
+      'DENGUE - ANTICORPOS IgM',
+      'Resultado: Reagente',
+      'Índice: 2,8',
+      'Interpretação do índice: Não reagente: inferior a 0,9 / Indeterminado: 0,9 a 1,1 / Reagente: superior a 1,1',
+      'Município de residência: Pau dos Ferros      Notificação SINAN: 7712034',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['Potássio', 6.4, 'mEq/L', 'alto'],
+    ['Glicose', 600, 'mg/dL', 'alto'],
+    ['Índice', 2.8, null, 'alto'],
+    ['DENGUE - ANTICORPOS IgM', 'Reagente', null, 'indeterminado'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+  assert.ok(isAdminLine('Notificação SINAN: 7712034') && isAdminLine('Atendimento 31225990'));
+  assert.ok(!isAdminLine('Plaquetas 250000 /mm³'));
+});
