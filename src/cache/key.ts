@@ -11,7 +11,7 @@ import { base64ToBytes } from '../bytes/base64.ts';
  */
 export const HANDLER_VERSIONS: Record<JobType, string> = {
   sofia_image: '1',
-  medical_exam: '2', // 2: qualitative results, comparator, source (issue 16)
+  medical_exam: '3', // 2: qualitative results, comparator, source (issue 16); 3: layouts read differently (held-out sets 6-8)
   unified_assistant: '1',
   meal_plan: '2',
   whatsapp_message: '1',

@@ -37,7 +37,9 @@ export function sameAnalyte(e: Entry, name: string): boolean {
 
 /** Whether the next non-empty line holds only a value: a number (unit, marker) or a word result. */
 export function valueAloneNext(lines: CleanLine[], index: number): boolean {
-  const next = lines.slice(index + 1).find((l) => l.text !== '');
+  let i = index + 1;
+  while (i < lines.length && lines[i]!.text === '') i++;
+  const next = lines[i];
   if (!next) return false;
   const v = readValue(next.text);
   return v !== undefined && /^\s*[<>≤≥\d\p{L}]/u.test(next.text) && v.rest.trim() === '' && (v.value !== null || qualitativeReference(next.text) !== undefined);
