@@ -25,6 +25,8 @@ export interface TableHeader {
   valueColumns: ValueColumn[];
   /** Column where a previous-result column starts ("Anterior (12/2024)"), if the header has one. */
   previousAt: number | undefined;
+  /** A block title printed as the header's first cell ("URINA TIPO 1   RESULTADO   REFERÊNCIA"). */
+  title?: string;
 }
 
 const HEADER_CELL =
@@ -39,13 +41,22 @@ export function tableHeader(text: string, offset = 0): TableHeader | undefined {
   const headerCells = cs.filter((c) => HEADER_CELL.test(foldSameLength(c).trim()) || HEADER_CELL.test(c.trim()));
   const hasResult = cs.some((c) => /^resultados?(?:\s*\(.*\))?:?$/i.test(c.trim()));
   if (!(hasResult || headerCells.length >= 2 || valueColumns.length >= 2)) return undefined;
-  if (!noNumbers) return undefined;
+  // "URINA TIPO 1   RESULTADO   REFERÊNCIA": digits only in a title cell before header cells.
+  const titled =
+    !noNumbers && cs.length >= 3 && numbersIn(cs.slice(1).join('   ')).length === 0 && cs.slice(1).every((c) => HEADER_CELL.test(foldSameLength(c).trim()));
+  if (!noNumbers && !titled) return undefined;
   const unitM = new RegExp(`\\((${UNIT_PATTERN})\\)`, 'i').exec(text);
   const unit = unitM?.[1] ? (normalizeUnit(unitM[1]) ?? unitM[1]) : null;
   const f = foldSameLength(text);
   const sexes: Sex[] = [];
   for (const m of f.matchAll(/\b(homens?|homem|masculino|mulheres?|mulher|feminino)\b/g)) sexes.push(/^(h|ma)/.test(m[1]!) ? 'M' : 'F');
-  return { unit: valueColumns.length >= 2 ? null : unit, sexes: sexes.length >= 2 ? sexes : [], valueColumns, previousAt: previousColumnOf(text, offset) };
+  return {
+    unit: valueColumns.length >= 2 ? null : unit,
+    sexes: sexes.length >= 2 ? sexes : [],
+    valueColumns,
+    previousAt: previousColumnOf(text, offset),
+    ...(titled ? { title: cs[0]! } : {}),
+  };
 }
 
 export interface Labelled {

@@ -122,6 +122,11 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       // "RESULTADO   VALORES DE REFERÊNCIA" inside a block: the title above still names the value
       // printed under the header.
       preRef = [];
+      if (header.title) {
+        const name = cleanName(header.title);
+        title = { name, def: lookupName(name) };
+        recent = [];
+      }
       continue;
     }
 

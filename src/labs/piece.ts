@@ -8,9 +8,10 @@ import type { TableHeader } from './layouts.ts';
 import { cells, type CleanLine } from './lines.ts';
 import { numbersIn } from './numbers.ts';
 import type { Entry, Group } from './result.ts';
-import { isReferenceLabel, isReferenceText, stripReferenceLead } from './reference.ts';
+import { isReferenceLabel, isReferenceText, qualitativeReference, stripReferenceLead } from './reference.ts';
 import { unitAtStart } from './units.ts';
 import { markerOf, readValue } from './value.ts';
+import { isWordField, wordResultText } from './word-results.ts';
 
 export const letters = (s: string) => (s.match(/\p{L}/gu) ?? []).length;
 /** Number tokens outside brackets: "(CKD-EPI 2021)", "(URINA DE 24 HORAS)" are part of a name. */
@@ -118,8 +119,8 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
   }
   // Beside the value, either a reference or only the label of the ranges printed under it
   // ("198 mg/dL   Com jejum / Sem jejum", then "Desejável: < 190 mg/dL" on the next line).
-  if (ref !== '' && !isReferenceText(ref, { dotIsDecimal: dotIsDecimal(def) }) && !(!/\d/.test(ref) && isReferenceLabel(ref.replace(/:$/, ''))))
-    return undefined;
+  const labelOnly = !/\d/.test(ref) && !/\bresultados?\b/i.test(ref) && isReferenceLabel(ref.replace(/:$/, ''));
+  if (ref !== '' && !isReferenceText(ref, { dotIsDecimal: dotIsDecimal(def) }) && !labelOnly) return undefined;
   // A bare number with neither unit nor reference is a result only where the layout says so.
   if (read.value !== null && !read.unit && ref === '' && !def && !opts.separated && !ctx.table) return undefined;
   const refBody = stripReferenceLead(ref.replace(/^\((.*)\)$/, '$1')).rest;
@@ -159,6 +160,18 @@ export function readPiece(text: string, ctx: Ctx, depth = 0): Group | undefined 
   if (cs.length >= 2 && numbersIn(cs[0]!).length === 0 && !cs[0]!.includes(':')) {
     const g = build(cs[0]!, text.slice(text.indexOf(cs[0]!) + cs[0]!.length), { separated: true });
     if (g) return g;
+    // A label that takes words, in columns ("Cor   Palha   Amarelo citrino"): the next cell is the result.
+    const words = isWordField(cleanName(cs[0]!)) ? wordResultText(cs[1]!) : undefined;
+    const ref = cs.slice(2).join('   ');
+    if (words !== undefined && (ref === '' || qualitativeReference(ref) !== undefined || !/\d/.test(ref))) {
+      const name = cleanName(cs[0]!);
+      return {
+        entries: [
+          { def: lookupName(name), name, read: { value: null, text: words, comparator: null, unit: null, marker: null, rest: '' }, line: ctx.line.index },
+        ],
+        refItems: ref ? [ref] : [],
+      };
+    }
   }
   // (A) The name runs up to the first value.
   const first = firstValueAt(text);
