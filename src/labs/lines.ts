@@ -9,6 +9,7 @@
 // page numbers) are recognised by their label, so their numbers are never read as results and never
 // reported as unread results either.
 import { foldSameLength } from './analytes.ts';
+import { UNIT_PATTERN } from './units.ts';
 
 export interface CleanLine {
   /** 0-based index of the line in the report. */
@@ -202,7 +203,10 @@ const ADMIN_RE = new RegExp(
     .join('|')})(?![a-z0-9])`,
 );
 
-const LAB_VALUE_RE = /\d\s*(?:mg\/dl|g\/dl|mmol\/l|meq\/l|u\/l|ui\/l|ng\/ml|ng\/dl|pg\/ml|[µu]ui\/ml|mui\/l|µg\/dl|mg\/l)(?![a-z])/i;
+// A number followed by a lab unit: any unit with a slash the unit table knows or has the shape of
+// ("N-telopeptídeo: 45 nmol/L", "Jejum: 84 mg/dL"), not "12 horas" nor "5 mL" of a sample volume.
+const LAB_VALUE_RE = new RegExp(`\\d\\s*(?:${UNIT_PATTERN})(?![a-zà-ÿ0-9])`, 'i');
+const labValue = (text: string) => [...text.matchAll(new RegExp(LAB_VALUE_RE.source, 'gi'))].some((m) => m[0].includes('/') || /%|mmhg/i.test(m[0]));
 const DATE_RE = /(?<!\d)\d{1,2}\/\d{1,2}\/\d{2,4}(?!\d)/;
 const TIME_RE = /(?<!\d)\d{1,2}[:h]\d{2}(?!\d)/;
 
@@ -211,18 +215,18 @@ export function isAdminLine(text: string): boolean {
   const f = foldSameLength(text).replace(/^[\s*#>]+/, '');
   // A label that can also name a result ("Jejum: 84 mg/dL") is administrative only when no value
   // with a lab unit follows it: otherwise its value would be dropped in silence.
-  if (ADMIN_RE.test(f) && !LAB_VALUE_RE.test(text)) return true;
+  if (ADMIN_RE.test(f) && !labValue(text)) return true;
   // A date makes a line administrative unless a lab value sits outside brackets beside it ("Glicose
   // 102 mg/dL (coletado em 12/05/2025)").
-  if (DATE_RE.test(text) && !LAB_VALUE_RE.test(text.replace(/\([^)]*\)/g, ' '))) return true;
+  if (DATE_RE.test(text) && !labValue(text.replace(/\([^)]*\)/g, ' '))) return true;
   // A professional or facility registration anywhere on the line ("Dr. Álvaro Queiroz - CRM/CE 7781").
-  if (/\b(?:crm|crf|crbm|crbio|coren|cnes|cnpj)\b\s*[-/:]?\s*(?:[a-z]{2}\s*[-/:]?\s*)?\d/i.test(text) && !LAB_VALUE_RE.test(text)) return true;
+  if (/\b(?:crm|crf|crbm|crbio|coren|cnes|cnpj)\b\s*[-/:]?\s*(?:[a-z]{2}\s*[-/:]?\s*)?\d/i.test(text) && !labValue(text)) return true;
   // A titre ("título 1:16", "Reagente 1:32") is not a time of day.
   const noTitre = text.replace(/(?:t[ií]tulos?|reagente|positivo|dilui[cç][aã]o)\W{0,3}(?:de\s*)?\(?\s*1\s*:\s*\d+/gi, ' ');
   if (TIME_RE.test(noTitre) && !/\d\s*(?:mg|g|u|ui|ng|pg|meq|mmol|%|\/)/i.test(text)) return true;
   // Identifiers only ("Notificação SINAN: 7712034", "Atendimento 31225990"): long plain integers, no lab unit.
   const ns = text.match(/(?<![\d.,])\d+(?:[.,]\d+)*(?![\d])/g) ?? [];
-  if (ns.length > 0 && ns.every((n) => /^\d{6,}$/.test(n)) && !LAB_VALUE_RE.test(text) && !/\/(?:mm|µl|ul|ml)/i.test(text)) return true;
+  if (ns.length > 0 && ns.every((n) => /^\d{6,}$/.test(n)) && !labValue(text) && !/\/(?:mm|µl|ul|ml)/i.test(text)) return true;
   // "Página 1 de 2" anywhere on a line that holds nothing else result-like.
   if (/\bp[aá]g(?:ina)?\.?\s*\d+\s*(?:de|\/)\s*\d+/i.test(text) && !/:\s*\d/.test(text.replace(/p[aá]g(?:ina)?\.?\s*\d+\s*(?:de|\/)\s*\d+/i, ''))) return true;
   return false;

@@ -246,6 +246,9 @@ test('administrative lines: a registration anywhere; a dated note beside a resul
   assert.ok(!isAdminLine('Glicose 102 mg/dL (coletado em 12/05/2025)   70 a 99 mg/dL'));
   assert.ok(isAdminLine('Coleta: 12/05/2025 08:10'));
   assert.ok(!isAdminLine('VDRL: Reagente (título 1:16)   VR: Não reagente'));
+  // A label that can start an administrative line, followed by a value in any lab unit, is a result.
+  assert.ok(!isAdminLine('N-telopeptídeo: 45 nmol/L   até 65'));
+  assert.ok(isAdminLine('Material: sangue total (5 mL)'));
   const r = parseLabReport('VDRL: Reagente (título 1:16)   VR: Não reagente\nGlicose 102 mg/dL (coletado em 12/05/2025)   70 a 99 mg/dL');
   assert.deepEqual(brief(r), [
     ['Glicose', 102, 'mg/dL', 'alto'],
