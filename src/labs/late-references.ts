@@ -9,7 +9,7 @@ import { foldSameLength } from './analytes.ts';
 import { cellStarts } from './columns.ts';
 import type { CleanLine } from './lines.ts';
 import { numbersIn } from './numbers.ts';
-import { isReferenceText, parseRangeExpression } from './reference.ts';
+import { isReferenceText, parseRangeExpression, stripReferenceLead } from './reference.ts';
 
 export interface ReferenceTable {
   /** Label of each range column ("Com jejum (mg/dL)") and where its header cell starts. */
@@ -48,6 +48,27 @@ export function referenceRow(line: CleanLine, table: ReferenceTable): { name: st
   }
   if (items.length === 0) return undefined;
   return { name: cs[0]!.cell, items: items.map((i) => (words.length ? `${words.join(' ')} ${i}` : i)) };
+}
+
+/**
+ * A reference line that names each analyte before its range ("Referências: AP 70 a 100 %; RNI 0,9 a
+ * 1,2 (para pacientes em anticoagulação oral: 2,0 a 3,0)"). Undefined unless every item is a name
+ * followed by a reference.
+ */
+export function namedReferences(text: string): Array<{ name: string; reference: string }> | undefined {
+  const { rest, lead } = stripReferenceLead(text);
+  if (!lead || rest === '') return undefined;
+  const items = rest
+    .split(/;(?![^()]*\))/)
+    .map((i) => i.trim())
+    .filter(Boolean);
+  const out: Array<{ name: string; reference: string }> = [];
+  for (const item of items) {
+    const m = /^(\p{L}[\p{L}\d .\-/]*?)\s*:?\s+(?=[<>≤≥\d]|at[eé]\s|inferior|superior|acima|abaixo)(.*)$/u.exec(item);
+    if (!m || !isReferenceText(m[2]!)) return undefined;
+    out.push({ name: m[1]!.trim(), reference: m[2]!.trim() });
+  }
+  return out.length > 0 ? out : undefined;
 }
 
 const NO_FIXED_RANGE =

@@ -14,8 +14,8 @@
 import { lookupName, type AnalyteDef, type KnownName } from './analytes.ts';
 import { withoutPreviousColumn } from './columns.ts';
 import { finishGroup, numericFrom, qualitativeFrom } from './flagging.ts';
-import { labelledLine, splitResults, tableHeader, type TableHeader } from './layouts.ts';
-import { namesWithoutFixedRange, referenceRow, referenceTableHeader, type ReferenceTable } from './late-references.ts';
+import { labelledLine, mergeReferenceCells, splitAtNameCells, splitResults, tableHeader, type TableHeader } from './layouts.ts';
+import { namedReferences, namesWithoutFixedRange, referenceRow, referenceTableHeader, type ReferenceTable } from './late-references.ts';
 import { QUALITATIVE_AFTER_COLON, referenceSubject, sameAnalyte, valueAloneNext, verticalCell, wordsAfterLabel } from './line-kinds.ts';
 import { cells, cleanLine, isAdminLine, isBlockDetail } from './lines.ts';
 import { numbersIn } from './numbers.ts';
@@ -90,7 +90,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     const made = [...analytes.splice(before[0]), ...qualitative.splice(before[1])];
     c.made.forEach((old, i) => made[i] && Object.assign(old, made[i]));
   };
-  const earlier = (name: string) => closed.find((c) => c.group.entries.length === 1 && sameAnalyte(c.group.entries[0]!, name));
+  const earlier = (name: string) => closed.findLast((c) => c.group.entries.length === 1 && sameAnalyte(c.group.entries[0]!, name));
   /** Makes an earlier result of this block pending again, so the reference lines that follow join it. */
   const reopen = (name: string): boolean => {
     const i = recent.findIndex((r) => r.group !== pending && r.group.entries.some((e) => sameAnalyte(e, name)));
@@ -143,6 +143,17 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       close();
       const c = earlier(row.name);
       if (c && c.made.every((a) => !('reference_source' in a) || a.reference_source !== 'report')) refinish(c, row.items);
+      continue;
+    }
+    // "Referências: AP 70 a 100 %; RNI 0,9 a 1,2": ranges for results read before, by name.
+    const named = namedReferences(t);
+    const pendingIs = (name: string) => pending?.entries.length === 1 && sameAnalyte(pending.entries[0]!, name);
+    if (named?.every((n) => pendingIs(n.name) || earlier(n.name))) {
+      close();
+      for (const n of named) {
+        const c = earlier(n.name)!;
+        refinish(c, [...c.group.refItems, n.reference]);
+      }
       continue;
     }
     // "LDL-c e não-HDL-c: conforme a categoria de risco": no fixed range applies to these results.
@@ -268,9 +279,10 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // One or more results on the line.
     // Results side by side in columns or between bars ("Hb 9,8 g/dL | Ht 30 % | …"): one per cell,
     // when every cell reads as a result on its own.
-    const cs = cells(t);
-    const sideBySide = cs.length >= 2 && cs.every((c) => !isReferenceText(c) && readPiece(c, ctx) !== undefined);
-    const pieces = sideBySide ? cs : splitResults(t, (p) => readPiece(p, ctx) !== undefined);
+    // A reference cell belongs to the result cell before it ("Relação: 0,99   (Ref.: 0,8 a 1,2)").
+    const cs = mergeReferenceCells(cells(t));
+    const sideBySide = cs.length >= 2 && !isReferenceText(cs[0]!) && cs.every((c) => readPiece(c, ctx) !== undefined);
+    const pieces = sideBySide ? cs : (splitAtNameCells(t, (p) => readPiece(p, ctx) !== undefined) ?? splitResults(t, (p) => readPiece(p, ctx) !== undefined));
     const groups = pieces.map((p) => readPiece(p, ctx));
     if (groups.some(Boolean)) {
       close();

@@ -3,12 +3,12 @@
 // the name), "Name value unit reference"; a piece that does not read in full is undefined, so the
 // caller can report its line instead of guessing.
 import { lookupName, type AnalyteDef, type KnownName } from './analytes.ts';
-import { unitsByColumn } from './columns.ts';
+import { cellStarts, unitsByColumn } from './columns.ts';
 import type { TableHeader } from './layouts.ts';
 import { cells, type CleanLine } from './lines.ts';
 import { numbersIn } from './numbers.ts';
 import type { Entry, Group } from './result.ts';
-import { isReferenceLabel, isReferenceText, qualitativeReference, stripReferenceLead } from './reference.ts';
+import { isReferenceLabel, isReferenceText, parseRangeExpression, qualitativeReference, stripReferenceLead } from './reference.ts';
 import { unitAtStart } from './units.ts';
 import { markerOf, readValue } from './value.ts';
 import { isWordField, wordResultText } from './word-results.ts';
@@ -93,7 +93,8 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
   let ref = rest.replace(/^(?:[\s|,;]|[-–—](?!\d))+/, '').trim();
   // A note in brackets after the unit ("0,9 mg/dL (jejum)", "(calculado)") says how the value was
   // obtained; it is not the reference unless it reads as one ("(Negativo)", "(VR: …)").
-  const note = /^\((?:[^()\d]*|[^()]*\d{1,2}\/\d{1,2}\/\d{2,4}[^()]*)\)\s*/.exec(ref);
+  // So does a control run beside a coagulation time ("18,9 s (controle: 12,4 s)").
+  const note = /^\((?:[^()\d]*|[^()]*\d{1,2}\/\d{1,2}\/\d{2,4}[^()]*|\s*(?:controle|padr[aã]o|pool)\b[^()]*)\)\s*/i.exec(ref);
   if (note && !isReferenceText(note[0]) && !isReferenceLabel(note[0].replace(/[()]/g, ''))) ref = ref.slice(note[0].length);
   // The lab's mark printed after the reference ("11,0 g/dL (12,0 - 16,0) L").
   const late = /\s+(\*{1,3}|\(?[HL]\)?|↑|↓|⬆\uFE0F?|⬇\uFE0F?)$/u.exec(ref);
@@ -110,6 +111,8 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
       const comment = ref.slice(at).trim();
       return (
         /^\(?\p{L}/u.test(comment) &&
+        // "Ureia   48 mg/dL" in a second column is a result, never a comment.
+        !valueWithUnit(comment) &&
         !isReferenceLabel(comment) &&
         !isReferenceText(comment) &&
         isReferenceText(ref.slice(0, at), { dotIsDecimal: dotIsDecimal(def) })
@@ -123,8 +126,32 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
   if (ref !== '' && !isReferenceText(ref, { dotIsDecimal: dotIsDecimal(def) }) && !labelOnly) return undefined;
   // A bare number with neither unit nor reference is a result only where the layout says so.
   if (read.value !== null && !read.unit && ref === '' && !def && !opts.separated && !ctx.table) return undefined;
+  const labelled = ref !== '' && ctx.table?.rangeColumns.length ? labelByColumn(ref, ctx) : undefined;
+  if (labelled) return { entries, refItems: [labelled] };
   const refBody = stripReferenceLead(ref.replace(/^\((.*)\)$/, '$1')).rest;
   return { entries, refItems: refBody ? [refBody] : [] };
+}
+
+/**
+ * Range cells under a header that names each range column ("Desejável   Limítrofe   Alto") get the
+ * label of the column they sit under: "< 190   190 - 239   >= 240" → "Desejável: < 190; Limítrofe: …".
+ */
+function labelByColumn(ref: string, ctx: Ctx): string | undefined {
+  const base = ctx.line.text.lastIndexOf(ref);
+  const cols = ctx.table!.rangeColumns;
+  const cs = cellStarts(ref, ctx.line.offset + Math.max(base, 0));
+  if (base < 0 || cs.length < 2) return undefined;
+  const items = cs.flatMap(({ cell, at }) => {
+    if (!parseRangeExpression(cell)) return /^[-–—]+$/.test(cell) ? [] : [undefined];
+    const col = cols.reduce((best, k) => (Math.abs(k.at - at) < Math.abs(best.at - at) ? k : best));
+    return [`${col.label}: ${cell}`];
+  });
+  return items.length > 0 && items.every(Boolean) ? items.join('; ') : undefined;
+}
+
+/** Whether a text holds a number followed by a unit ("Ureia 48 mg/dL"). */
+export function valueWithUnit(s: string): boolean {
+  return numbersIn(s).some((n) => unitAtStart(s.slice(n.index + n.text.length)) !== undefined);
 }
 
 /** "Hemácias (milhões/mm³)" → the name and the unit its values are in. */

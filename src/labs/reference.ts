@@ -199,7 +199,7 @@ const OTHER_TIER =
 // tier is printed beside it.
 const TARGET_TIER = /\b(meta|metas|alvo|objetivo terapeutico)\b/;
 const CONDITION =
-  /\b(com jejum|sem jejum|gestantes?|gravidez|gestacao|trimestre|semanas?|fase (?:folicular|lutea|ovulatoria)|pico ovulatorio|pos[- ]menopausa|menopausa|jejum de|pos[- ]prandial|ciclo)\b/;
+  /\b(com jejum|sem jejum|gestantes?|gravidez|gestacao|trimestre|semanas?|fase (?:folicular|lutea|ovulatoria)|pico ovulatorio|pos[- ]menopausa|menopausa|jejum de|pos[- ]prandial|ciclo|anticoagula\w*)\b/;
 
 export interface LabelledRange {
   range: Range;

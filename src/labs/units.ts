@@ -51,6 +51,7 @@ const SPELLINGS: ReadonlyArray<[string, string]> = [
   ['ml\\/24\\s?h(?:oras)?', 'mL/24h'],
   ['(?:ug|µg|μg|mcg)\\/24\\s?h(?:oras)?', 'µg/24h'],
   ['seg(?:undos)?', 's'],
+  ['s', 's'],
 ];
 
 const GENERIC_UNIT = '[a-zµμ%][a-zµμ0-9³²,.^]*\\/[a-zµμ0-9³²,.^/]*[a-zµμ³²]';

@@ -312,3 +312,41 @@ test('comment columns after the reference; an index flagged by its interpretatio
   assert.ok(isAdminLine('Notificação SINAN: 7712034') && isAdminLine('Atendimento 31225990'));
   assert.ok(!isAdminLine('Plaquetas 250000 /mm³'));
 });
+
+test('two results side by side in page columns; a reference cell joins the result before it; a control run is a note', () => {
+  const r = parseLabReport(
+    [
+      'Glicose           92 mg/dL    70 a 99              Ureia            48 mg/dL    15 a 45',
+      'TP: 18,9 s (controle: 12,4 s)   AP: 52 %   RNI: 1,62',
+      'Referências: AP 70 a 100 %; RNI 0,9 a 1,2 (para pacientes em anticoagulação oral: 2,0 a 3,0)',
+      'TTPA: 29,8 s (controle: 30,1 s)   Relação: 0,99   (Ref.: 0,8 a 1,2)',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['Glicose', 92, 'mg/dL', 'normal'],
+    ['Ureia', 48, 'mg/dL', 'alto'],
+    ['TP', 18.9, 's', 'indeterminado'],
+    ['AP', 52, '%', 'baixo'],
+    ['RNI', 1.62, null, 'alto'],
+    ['TTPA', 29.8, 's', 'indeterminado'],
+    ['Relação', 0.99, null, 'normal'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('range columns named in the header (Desejável / Limítrofe / Alto) label the ranges under them', () => {
+  const r = parseLabReport(
+    [
+      'Exame                 Resultado     Desejável     Limítrofe     Alto',
+      'Colesterol total      205 mg/dL     < 190         190 - 239     >= 240',
+      'HDL-colesterol        62 mg/dL      > 40          -             -',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    r.analytes.map((a) => [a.name, a.reference_high ?? a.reference_low, a.flag]),
+    [
+      ['Colesterol total', 190, 'alto'],
+      ['HDL-colesterol', 40, 'normal'],
+    ],
+  );
+});
