@@ -113,7 +113,7 @@ export function splitResults(text: string, startsResult: (piece: string) => bool
 export function mergeReferenceCells(cs: string[]): string[] {
   const out: string[] = [];
   for (const c of cs) {
-    if (out.length > 0 && isReferenceText(c) && /\d/.test(c)) out[out.length - 1] = `${out[out.length - 1]}   ${c}`;
+    if (out.length > 0 && /\d/.test(c) && isReferenceText(c)) out[out.length - 1] = `${out[out.length - 1]}   ${c}`;
     else out.push(c);
   }
   return out;

@@ -126,7 +126,21 @@ const ORDINAL_RE = /\d+\s*[ºª°]/g;
 // Weeks of pregnancy ("3 a 4 semanas", "até 12 semanas") label a range, never are one.
 const WEEKS_RE = /(?:(?:até|ate|>|<|acima de)\s*)?\d+\s*(?:(?:a|-|–)\s*\d+\s*)?semanas?(?![\p{L}])/giu;
 
+// The line reader asks about the same pieces of text several times (is it a reference? where are its
+// ranges?); a bounded memo keeps a 100 kB report from scanning them again. Results are never mutated.
+const RANGES_MEMO = new Map<string, FoundRange[]>();
+
 function findRanges(text: string, dotIsDecimal: boolean): FoundRange[] {
+  const key = `${dotIsDecimal ? 1 : 0}${text}`;
+  const known = RANGES_MEMO.get(key);
+  if (known) return known;
+  const found = scanRanges(text, dotIsDecimal);
+  if (RANGES_MEMO.size > 4000) RANGES_MEMO.clear();
+  RANGES_MEMO.set(key, found);
+  return found;
+}
+
+function scanRanges(text: string, dotIsDecimal: boolean): FoundRange[] {
   // Blank out age bands and ordinals (same length) so their digits are not read as ranges.
   let masked = text.replace(ORDINAL_RE, (s) => ' '.repeat(s.length)).replace(WEEKS_RE, (s) => ' '.repeat(s.length));
   masked = masked.replace(AGE_BAND_GLOBAL, (s) => ' '.repeat(s.length));
@@ -489,7 +503,19 @@ export function isReferenceLabel(label: string, opts: { asName?: boolean } = {})
  * `strictLabels`, every label must be a sex/age/tier/condition label (for a line standing on its
  * own, where "Beta HCG: < 2,0" is a result, not a reference).
  */
+const REFERENCE_MEMO = new Map<string, boolean>();
+
 export function isReferenceText(text: string, opts: { strictLabels?: boolean; dotIsDecimal?: boolean } = {}): boolean {
+  const key = `${opts.strictLabels ? 1 : 0}${opts.dotIsDecimal ? 1 : 0}${text}`;
+  const known = REFERENCE_MEMO.get(key);
+  if (known !== undefined) return known;
+  const is = referenceTextCheck(text, opts);
+  if (REFERENCE_MEMO.size > 4000) REFERENCE_MEMO.clear();
+  REFERENCE_MEMO.set(key, is);
+  return is;
+}
+
+function referenceTextCheck(text: string, opts: { strictLabels?: boolean; dotIsDecimal?: boolean }): boolean {
   const { rest, lead } = stripReferenceLead(text);
   const t = rest.replace(/^[\s(]+|[\s).;]+$/g, '');
   if (t === '') return lead;
