@@ -37,9 +37,7 @@ export function sameAnalyte(e: Entry, name: string): boolean {
 
 /** Whether the next non-empty line holds only a value: a number (unit, marker) or a word result. */
 export function valueAloneNext(lines: CleanLine[], index: number): boolean {
-  let i = index + 1;
-  while (i < lines.length && lines[i]!.text === '') i++;
-  const next = lines[i];
+  const next = nextLine(lines, index);
   if (!next) return false;
   const v = readValue(next.text);
   return v !== undefined && /^\s*[<>≤≥\d\p{L}]/u.test(next.text) && v.rest.trim() === '' && (v.value !== null || qualitativeReference(next.text) !== undefined);
@@ -51,9 +49,21 @@ export function verticalCell(
   pending: Group | undefined,
   title: { name: string } | undefined,
   afterRefLabel: boolean,
-): 'unit' | 'word-result' | undefined {
+  next: string | undefined,
+): 'unit' | 'word-result' | 'bound-result' | undefined {
   const u = unitAtStart(t);
   if (u && u.consumed >= t.length && pending?.entries.length === 1 && pending.entries[0]!.read.value !== null && !pending.entries[0]!.read.unit) return 'unit';
   if (title && !pending && !afterRefLabel && qualitativeReference(t) !== undefined && qualitativeAtStart(t)) return 'word-result';
+  // "PCR" / "< 0,5" / "mg/L" / "Inferior a 5,0": a bound alone under a title is the result, unless a
+  // "Resultado:" line follows (then it is the reference printed above the result).
+  const v = title && !pending && !afterRefLabel ? readValue(t) : undefined;
+  if (v && v.value !== null && v.comparator !== null && v.rest.trim() === '' && !/^\s*resultados?\b/i.test(next ?? '')) return 'bound-result';
   return undefined;
+}
+
+/** The next line with text. */
+export function nextLine(lines: CleanLine[], index: number): CleanLine | undefined {
+  let i = index + 1;
+  while (i < lines.length && lines[i]!.text === '') i++;
+  return lines[i];
 }

@@ -16,7 +16,7 @@ import { withoutPreviousColumn } from './columns.ts';
 import { finishGroup, numericFrom, qualitativeFrom } from './flagging.ts';
 import { labelledLine, mergeReferenceCells, splitAtNameCells, splitResults, tableHeader, type TableHeader } from './layouts.ts';
 import { namedReferences, namesWithoutFixedRange, referenceRow, referenceTableHeader, type ReferenceTable } from './late-references.ts';
-import { QUALITATIVE_AFTER_COLON, referenceSubject, sameAnalyte, valueAloneNext, verticalCell, wordsAfterLabel } from './line-kinds.ts';
+import { nextLine, QUALITATIVE_AFTER_COLON, referenceSubject, sameAnalyte, valueAloneNext, verticalCell, wordsAfterLabel } from './line-kinds.ts';
 import { cells, cleanLine, isAdminLine, isBlockDetail } from './lines.ts';
 import { numbersIn } from './numbers.ts';
 import { readPatient, type PatientInput } from './patient.ts';
@@ -220,15 +220,16 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // PDF text with one cell per line ("Glicose" / "95" / "mg/dL" / "70 a 99"): a unit alone on its
     // line belongs to the value just read, and a word result alone under a title is the result
     // (the word after it is then its reference).
-    const cell = verticalCell(t, pending, title, lastRefLead);
+    const cell = verticalCell(t, pending, title, lastRefLead, nextLine(lines, line.index)?.text);
     lastRefLead = false;
     if (cell === 'unit') {
       const e = pending!.entries[0]!;
       e.read = { ...e.read, unit: unitAtStart(t)!.unit };
       continue;
     }
-    if (cell === 'word-result') {
-      pending = { entries: [{ def: title!.def, name: title!.name, read: readValue(t)!, line: line.index }], refItems: [...preRef.filter(Boolean)] };
+    if (cell === 'word-result' || cell === 'bound-result') {
+      const read = readValue(t, { dotIsDecimal: dotIsDecimal(title!.def) })!;
+      pending = { entries: [{ def: title!.def, name: title!.name, read, line: line.index }], refItems: [...preRef.filter(Boolean)] };
       preRef = [];
       title = undefined;
       continue;
@@ -242,7 +243,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       else if (pending) addRef(pending, t);
       else if (title) preRef.push(stripReferenceLead(t).rest);
       // A word alone with nothing to be the reference of may be a result whose name was not read.
-      else if (!stripReferenceLead(t).lead && qualitativeReference(t) !== undefined) unparsed.push(line.raw.trim());
+      else if (!stripReferenceLead(t).lead && (qualitativeReference(t) !== undefined || readValue(t)?.comparator)) unparsed.push(line.raw.trim());
       lastRefLead = stripReferenceLead(t).rest === '';
       continue;
     }

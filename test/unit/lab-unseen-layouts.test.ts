@@ -350,3 +350,18 @@ test('range columns named in the header (Desejável / Limítrofe / Alto) label t
     ],
   );
 });
+
+test('one cell per line: a bound alone under a title is the result, unless a "Resultado:" line follows; an orphan bound is reported', () => {
+  const r = parseLabReport(
+    ['PCR', '< 0,5', 'mg/L', 'Inferior a 5,0', 'TSH', '0,4 a 4,0', 'Resultado: 2,0 µUI/mL', 'CK-MB', 'Resultado: 3,0 ng/mL', '< 5,0', '< 0,3'].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['Proteína C reativa (PCR)', 0.5, 'mg/L', 'normal'],
+    ['TSH', 2, 'µUI/mL', 'normal'],
+    ['CK-MB', 3, 'ng/mL', 'normal'],
+  ]);
+  assert.equal(r.analytes[0]!.comparator, '<');
+  assert.equal(r.analytes[2]!.reference_text, '< 5,0', 'a bound under a result is its reference');
+  const orphan = parseLabReport('HEMOGRAMA   RESULTADO   REFERÊNCIA\n< 0,5');
+  assert.deepEqual(orphan.unparsed_lines, ['< 0,5']);
+});
