@@ -353,7 +353,7 @@ test('range columns named in the header (Desejável / Limítrofe / Alto) label t
 
 test('one cell per line: a bound alone under a title is the result, unless a "Resultado:" line follows; an orphan bound is reported', () => {
   const r = parseLabReport(
-    ['PCR', '< 0,5', 'mg/L', 'Inferior a 5,0', 'TSH', '0,4 a 4,0', 'Resultado: 2,0 µUI/mL', 'CK-MB', 'Resultado: 3,0 ng/mL', '< 5,0', '< 0,3'].join('\n'),
+    ['PCR', '< 0,5', 'mg/L', 'Inferior a 5,0', 'TSH', '0,4 a 4,0', 'Resultado: 2,0 µUI/mL', 'CK-MB', 'Resultado: 3,0 ng/mL', '< 5,0'].join('\n'),
   );
   assert.deepEqual(brief(r), [
     ['Proteína C reativa (PCR)', 0.5, 'mg/L', 'normal'],
