@@ -9,8 +9,10 @@
 // from photo transcriptions; relative + absolute counts on one line; qualitative results.
 //
 // Never silent: a line that holds a number token and is neither administrative, a reference, a
-// title nor read in full goes to `unparsed_lines` verbatim. Nothing is guessed: a value without a
+// title nor read in full goes to `unparsed_lines` verbatim; then a final accounting pass that knows
+// no layout (accounting.ts) lists every line with a result-like token no analyte accounts for. Nothing is guessed: a value without a
 // range the report states and without a built-in range in the same unit is 'indeterminado'.
+import { accountLines, type AccountLine } from './accounting.ts';
 import { lookupName, type AnalyteDef, type KnownName } from './analytes.ts';
 import { withoutPreviousColumn } from './columns.ts';
 import { finishGroup, numericFrom, qualitativeFrom } from './flagging.ts';
@@ -109,8 +111,11 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     if (rest !== '') g.refItems.push(rest);
   };
 
+  // The text of each line as read (a previous-result column cut off): the accounting pass counts its tokens.
+  const seen: AccountLine[] = [];
   for (const line of lines) {
     const t = table?.previousAt !== undefined ? withoutPreviousColumn(line, table.previousAt) : line.text;
+    seen.push({ index: line.index, raw: line.raw, text: t });
     if (t === '') continue;
     const ctx: Ctx = { table, line };
 
@@ -361,7 +366,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     unparsed.push(line.raw.trim());
   }
   close();
-  return { analytes, qualitative, unparsed_lines: unparsed };
+  return { analytes, qualitative, unparsed_lines: accountLines(seen, [...analytes, ...qualitative], unparsed) };
 }
 
 /** What a reader outside the line parser (the grounded model extraction) found for one result. */

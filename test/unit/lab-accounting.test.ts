@@ -1,0 +1,127 @@
+// The final accounting pass (src/labs/accounting.ts): whatever the layout rules decide, every
+// result-like value of a line is an analyte's value, part of the reference/unit/name text of an
+// analyte of its record, administrative by an explicit rule, or its line is in unparsed_lines.
+// The lines below are built to defeat the layout rules the way the blind held-out runs did.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseLabReport } from '../../src/labs/parse.ts';
+import { resultTokens } from '../../src/labs/accounting.ts';
+import { numbersIn } from '../../src/labs/numbers.ts';
+
+const fold = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
+
+/** Each value is an analyte's value or sits in an unparsed line (never silent). */
+function assertNeverSilent(text: string, values: Array<number | string>) {
+  const r = parseLabReport(text, { today: '2025-06-01' });
+  for (const v of values) {
+    const read = [...r.analytes, ...r.qualitative].some((a) =>
+      typeof v === 'number' ? a.value === v : typeof a.value === 'string' && fold(a.value).includes(fold(v)),
+    );
+    const listed = r.unparsed_lines.some((l) =>
+      typeof v === 'number' ? numbersIn(l).some((n) => n.values.some((x) => Math.abs(x - v) < 1e-9)) : fold(l).includes(fold(v)),
+    );
+    assert.ok(read || listed, `${v} dropped in silence from:\n${text}\n${JSON.stringify(r, null, 1)}`);
+  }
+  return r;
+}
+
+test('two results on one line (page columns): the second is read or its line is listed', () => {
+  const r = assertNeverSilent(
+    [
+      'Paciente: JOSÉ DA SILVA    Sexo: M    Idade: 64 anos',
+      '',
+      'Glicose           92 mg/dL    70 a 99              Ureia            48 mg/dL    15 a 45',
+    ].join('\n'),
+    [92, 48],
+  );
+  assert.equal(r.analytes.filter((a) => a.value === 92).length, 1, 'the first result is still read');
+});
+
+test('a result hidden after a reference, on the reference line under the result', () => {
+  assertNeverSilent(['GLICOSE', 'Resultado: 95 mg/dL', 'Valor de referência: 70 a 99 mg/dL   Hemoglobina glicada 6,1 %'].join('\n'), [95, 6.1]);
+});
+
+test('a value beside a bound is never taken for the range alone ("1,92 ng/mL   Até 4,00 ng/mL" under a title)', () => {
+  assertNeverSilent(
+    ['ANTÍGENO PROSTÁTICO ESPECÍFICO (PSA TOTAL), soro', 'Método: Quimioluminescência', '1,92 ng/mL                        Até 4,00 ng/mL'].join('\n'),
+    [1.92],
+  );
+});
+
+test('a value on a line that reads as a title (a name with digits and a number) is listed', () => {
+  assertNeverSilent(['HIV 1 e 2 - Anticorpos 0,12', 'VITAMINA B12 (COBALAMINA) 350'].join('\n'), [0.12, 350]);
+});
+
+test('a value on an administrative-looking line with a lab unit is read or listed', () => {
+  assertNeverSilent(['Data: 12/05/2025   Glicose 131 mg/dL', 'Observação: potássio 6,8 mEq/L, amostra hemolisada'].join('\n'), [131, 6.8]);
+});
+
+test('word results with word references, and sentences after Resultado:, are read or listed', () => {
+  assertNeverSilent(
+    [
+      'Cor ........................ Amarelo claro            Amarelo citrino a amarelo claro',
+      'Bactérias .................. Numerosas                Ausentes ou raras',
+      '',
+      'PARASITOLÓGICO DE FEZES',
+      'Resultado: Foram encontrados cistos de Giardia lamblia.',
+      '',
+      'HIV 1 e 2 - Anticorpos',
+      'Não reagente',
+      'Não reagente',
+    ].join('\n'),
+    ['Amarelo claro', 'Numerosas', 'Giardia', 'Não reagente'],
+  );
+});
+
+test('a negative value is seen as negative (base excess)', () => {
+  assertNeverSilent('BE (excesso de base) ... -2,8 mmol/L   -2,0 a +2,0 mmol/L', [-2.8]);
+});
+
+test('a line that made an analyte and holds one more value is still listed, for a person to check', () => {
+  const r = parseLabReport('Hemoglobina 13,5 g/dL   12,0 a 16,0   Hematócrito 41', { today: '2025-06-01' });
+  const read = r.analytes.map((a) => a.value);
+  if (!read.includes(41))
+    assert.ok(
+      r.unparsed_lines.some((l) => l.includes('41')),
+      JSON.stringify(r),
+    );
+});
+
+test('references under a result, age bands and administrative lines are accounted for, not listed', () => {
+  const r = parseLabReport(
+    [
+      'LABORATÓRIO CENTRAL - CNES 6612345',
+      'Paciente: ANA LIMA, 7 anos   Pedido nº 88123   Coleta: 02/06/2025 07:45',
+      'Médico: Dr. Paulo Reis - CRM/SP 123456',
+      '',
+      'HEMOGLOBINA',
+      'Resultado: 12,1 g/dL',
+      'Valores de referência (2 a 19 anos):',
+      '  6 meses a 6 anos: 11,5 a 13,5 g/dL',
+      '  7 a 12 anos: 11,5 a 15,5 g/dL',
+      '',
+      'Página 1 de 2',
+    ].join('\n'),
+    { today: '2025-06-01' },
+  );
+  assert.deepEqual(
+    r.analytes.map((a) => a.value),
+    [12.1],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('result-like tokens: dates, registrations, ages, powers of ten and control runs are not results', () => {
+  const tokens = (l: string) => resultTokens(l).map((t) => t.text);
+  assert.deepEqual(tokens('Paciente: JOSE   Idade: 64 anos   CRM/SP 12345   Coleta: 16/06/2025 08:30'), []);
+  assert.deepEqual(tokens('Cartão SUS: 706 1234 5678 9012   Página 1 de 2'), []);
+  assert.deepEqual(tokens('Eritrócitos        4,35        10^6/µL      3,90 - 5,03'), ['4,35', '3,90', '5,03']);
+  assert.deepEqual(tokens('TP: 18,9 s (controle: 12,4 s)'), ['18,9']);
+  assert.deepEqual(tokens('Glicose 189mg/dL'), ['189']);
+  assert.deepEqual(tokens('Anti-HCV .... : Não reagente'), ['Não reagente']);
+  assert.deepEqual(tokens('Resultado: Foram encontrados cistos de Giardia lamblia.'), ['Foram encontrados cistos de Giardia lamblia']);
+});
