@@ -33,7 +33,11 @@ export interface AccountLine {
 
 // Result words (folded). "normal" is left out: it is a tier label far more often than a result.
 const RESULT_WORD =
-  /^(?:n[aã]o\s+reagente|fracamente\s+reagente|reagente|n[aã]o\s+detect[aá](?:vel|do)|indetect[aá]vel|detect[aá](?:vel|do)|negativ[oa]|positiv[oa]|ausentes?|presentes?|tra[cç]os|rar[oa]s?|numeros[oa]s?|l[ií]mpid[oa]|turv[oa]|amarel[oa](?:\s+\p{L}+)?|citrino|incolor|inconclusiv[oa]|indeterminad[oa])(?![\p{L}])/iu;
+  /^(?:n[aã]o\s+reagente|fracamente\s+reagente|reagente|n[aã]o\s+detect[aá](?:vel|do)|indetect[aá]vel|detect[aá](?:vel|do)|negativ[oa]|positiv[oa]|ausentes?|presentes?|tra[cç]os|rar[oa]s?|numeros[oa]s?|l[ií]mpid[oa]|turv[oa]|amarel[oa](?:\s+\p{L}+)?|citrino|incolor|inconclusiv[oa]|indeterminad[oa]|sens[ií]vel|resistente|intermedi[aá]ri[oa]|suscet[ií]vel(?:\s+\p{L}+)?)(?![\p{L}])/iu;
+
+// Words of a table header or a section: a cell made of them is not a result.
+const HEADER_WORD =
+  /^(?:exames?|analitos?|par[aâ]metros?|resultados?|refer[eê]ncias?|valores?(?: de refer\p{L}*)?|unidades?|interpreta[cç][aã]o|m[eé]todos?|antimicrobianos?|antibi[oó]ticos?|material|amostra|observa[cç][aã]o|data|paciente|nome|laudo)$/iu;
 
 // Narrow administrative spans. Each is explicit; nothing else on a line is administrative.
 const NOT_WORD = String.raw`(?![\p{L}\d])`;
@@ -99,13 +103,26 @@ export function resultTokens(text: string): Token[] {
   for (const n of numbersIn(t)) if (free(n.index)) out.push({ kind: 'number', text: n.text, values: n.values, at: n.index });
   // A result word where a result stands: the first word of a cell (line start, after a colon, a dot
   // leader turned colon, or a column break), not a label ("Negativo:" heads a tier).
-  for (const m of t.matchAll(/(?:^|:\s*|\s{2,}|\|\s*|\(\s*)(\p{L}[\p{L} ]*)/gu)) {
-    const w = RESULT_WORD.exec(m[1]!);
+  for (const m of t.matchAll(/(?:^|:\s*|\s{2,}|\|\s*|\(\s*)(\p{L}(?:\p{L}| (?! ))*)/gu)) {
+    // Folded first: an accented capital ("SENSÍVEL") matches as its small letter.
+    const w = RESULT_WORD.exec(foldSameLength(m[1]!));
     if (!w) continue;
     const at = (m.index ?? 0) + m[0].length - m[1]!.length;
     if (/^\s*:/.test(t.slice(at + w[0].length))) continue;
-    if (free(at)) out.push({ kind: 'word', text: w[0], values: [], at });
+    if (free(at)) out.push({ kind: 'word', text: m[1]!.slice(0, w[0].length), values: [], at });
   }
+  // A name cell and a word cell, nothing else ("Ceftriaxona   SENSÍVEL", "Cor   Palha"): the words
+  // are a result whatever they are, unless the line is a header ("Exame   Resultado").
+  const cs = t.split(/\s{2,}|\s*\|\s*/).filter(Boolean);
+  if (
+    cs.length === 2 &&
+    !/[:\d]/.test(t) &&
+    /^\p{L}/u.test(cs[1]!) &&
+    cs[1]!.split(' ').length <= 3 &&
+    !cs.some((c) => HEADER_WORD.test(foldSameLength(c))) &&
+    !out.some((o) => o.kind === 'word')
+  )
+    out.push({ kind: 'word', text: cs[1]!, values: [], at: t.lastIndexOf(cs[1]!) });
   // The words after "Resultado:" are the result, whatever they are ("Foram encontrados cistos…").
   const res = /^\s*resultados?\s*:\s*(\p{L}[^\d]*)$/iu.exec(t);
   if (res && !out.some((o) => o.kind === 'word')) out.push({ kind: 'word', text: res[1]!.trim().replace(/[.;]+$/, ''), values: [], at: t.indexOf(res[1]!) });

@@ -48,6 +48,7 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // A line that is only a previous result ("Resultado anterior: 98 mg/dL em 10/01/2025") is not this
   // report's result.
   else if (previous && /^\s*(?:[(\[]\s*)?(?:resultados?\s+)?anterior(?:es)?\s*:\s*\S/i.test(t)) return { index, raw, text: '', leader: false, offset: 0 };
+  t = withoutOcrLetters(t);
   let leader = false;
   // Two dots between spaces ("TFG (CKD-EPI 2021) .. 46") lead too.
   t = t.replace(/\s*(?:\.\s*){3,}:?\s*|\s*_{3,}\s*|\s+\.\.:?\s+/g, () => {
@@ -55,6 +56,15 @@ export function cleanLine(raw: string, index: number): CleanLine {
     return ' : ';
   });
   return { index, raw, text: t.trim(), leader, offset: raw.includes('|') ? 0 : t.length - t.trimStart().length };
+}
+
+// A photo read by OCR or a vision model prints "O" for 0 and "l"/"I" for 1 inside numbers ("1O2 mg/dL",
+// "l,O4", "7O a 99"). A token of digits and those letters, with at least one real digit, standing
+// apart from words, is a number. "O2" (oxygen), "CO2", "T3", "B12" stay: a letter before the token, or
+// a lone "O"/"I" before one digit, is a name.
+const OCR_NUMBER = /(?<![\p{L}\d.,])(?=[\dOlI.,]*\d)(?=[\dOlI.,]*[OlI])[\dOlI]+(?:[.,][\dOlI]+)*(?![\p{L}\d])/gu;
+export function withoutOcrLetters(t: string): string {
+  return t.replace(OCR_NUMBER, (m) => (/^[OI]\d$/.test(m) || !/^[\dOlI]+(?:[.,][\dOlI]+)*$/.test(m) ? m : m.replace(/O/g, '0').replace(/[lI]/g, '1')));
 }
 
 export function cells(text: string): string[] {

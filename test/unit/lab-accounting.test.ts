@@ -125,3 +125,37 @@ test('result-like tokens: dates, registrations, ages, powers of ten and control 
   assert.deepEqual(tokens('Anti-HCV .... : Não reagente'), ['Não reagente']);
   assert.deepEqual(tokens('Resultado: Foram encontrados cistos de Giardia lamblia.'), ['Foram encontrados cistos de Giardia lamblia']);
 });
+
+test('words in a value cell that no list holds (an antibiogram) are listed when not read', () => {
+  assertNeverSilent(
+    [
+      'ANTIBIOGRAMA',
+      'Antimicrobiano                 Interpretação',
+      'Ceftriaxona                    SENSÍVEL',
+      'Meropeném                      SENSIBILIDADE AUMENTADA',
+      'Amoxicilina + clavulanato      RESISTENTE',
+    ].join('\n'),
+    ['SENSÍVEL', 'SENSIBILIDADE AUMENTADA', 'RESISTENTE'],
+  );
+});
+
+test('OCR noise in numbers ("1O2", "l,O4") is read as numbers, never hidden as letters', () => {
+  const r = assertNeverSilent(
+    ['| Exame | Resultado | Referência |', '|---|---|---|', '| Glicose | 1O2 mg/dL | 7O a 99 mg/dL |', '| Creatinina | l,O4 mg/dL | O,7O a l,3O mg/dL |'].join(
+      '\n',
+    ),
+    [102, 1.04],
+  );
+  assert.deepEqual(
+    r.analytes.map((a) => [a.value, a.flag]),
+    [
+      [102, 'alto'],
+      [1.04, 'normal'],
+    ],
+  );
+  // Oxygen and carbon dioxide keep their names.
+  assert.deepEqual(
+    parseLabReport('pO2 ........ 71 mmHg   80 - 100 mmHg\nSaturação de O2 ..... 92 %   95 - 99 %', { today: '2025-06-01' }).analytes.map((a) => a.value),
+    [71, 92],
+  );
+});
