@@ -291,6 +291,10 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     const pieces = sideBySide ? cs : (splitAtNameCells(t, (p) => readPiece(p, ctx) !== undefined) ?? splitResults(t, (p) => readPiece(p, ctx) !== undefined));
     const groups = pieces.map((p) => readPiece(p, ctx));
     if (groups.some(Boolean)) {
+      // "Tempo do paciente .... 24,6 segundos" under "TEMPO DE PROTROMBINA (TP)": a label that names
+      // no analyte, only whose value it is, leaves the name to the block title.
+      if (title && groups[0] && /^(?:tempo\s+(?:d[oa]\s+)?paciente|paciente|amostra)$/i.test(groups[0].entries[0]!.name))
+        for (const e of groups[0].entries) Object.assign(e, { name: title.name, def: title.def });
       close();
       title = undefined;
       preRef = [];

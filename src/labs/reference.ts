@@ -32,6 +32,20 @@ export interface Patient {
   fastingHours?: number | undefined;
   /** Age in years (fractional) on the day the sample was taken. */
   ageYears?: number | undefined;
+  /** Menstrual-cycle phase printed on the report ("Fase do ciclo informada: folicular"). */
+  cyclePhase?: CyclePhase | undefined;
+}
+
+export type CyclePhase = 'folicular' | 'ovulatoria' | 'lutea' | 'menopausa';
+
+/** The cycle phase a range label or a header names ("Fase folicular", "Pico ovulatório", "Pós-menopausa"). */
+export function cyclePhaseOf(text: string): CyclePhase | undefined {
+  const f = foldSameLength(text);
+  if (/\bmenopausa\b/.test(f)) return 'menopausa';
+  if (/\bfolicular\b/.test(f)) return 'folicular';
+  if (/\bovulat[oó]ri[oa]\b/.test(f)) return 'ovulatoria';
+  if (/\blutea\b|\bluteinica\b/.test(f)) return 'lutea';
+  return undefined;
 }
 
 const SEP = String.raw`(?:a|à|até|ate|-|–|—)`;
@@ -328,6 +342,11 @@ function ageMatches(band: AgeBand, ageYears: number): boolean {
 export function resolveNumeric(ranges: LabelledRange[], value: number, unit: string | null, patient: Patient, comparator: '<' | '>' | null = null): Resolved {
   let cands = ranges.filter((r) => r.range.low !== null || r.range.high !== null);
   if (cands.length === 0) return { range: undefined, flag: undefined };
+  // The cycle phase the report prints for the patient picks the phase's range.
+  if (patient.cyclePhase && patient.sex !== 'M') {
+    const phase = cands.filter((c) => cyclePhaseOf(c.label) === patient.cyclePhase);
+    if (phase.length > 0) cands = phase;
+  }
   // Conditions (pregnancy, cycle phase) only when nothing else is printed.
   if (cands.some((c) => !c.condition)) cands = cands.filter((c) => !c.condition);
   // "Com jejum" / "Sem jejum": the one the printed fasting time says (8 h or more is fasting).
@@ -479,9 +498,10 @@ export function flagQualitative(value: string, reference: string | undefined): Q
 // ---- is this text a reference? ----
 
 // "Valores de referência por idade:", "Referência para adultos:": the phrase says what the ranges
-// below depend on; it is part of the lead, not a label.
+// below depend on; it is part of the lead, not a label. "IBMP:" (índice biológico máximo permitido,
+// occupational health) leads the limit of an exposure index.
 const LEAD_RE =
-  /^[\s\-–—(|]*(?:valor(?:es)?\s+(?:de\s+)?refer[eê]ncias?|valores\s+referenciais|intervalo\s+de\s+refer[eê]ncia|faixa\s+de\s+refer[eê]ncia|refer[eê]ncias?|v\.?\s?r\.?(?![\p{L}])|ref\.?(?![\p{L}]))(?:\s+(?:por|para|segundo|conforme|de\s+acordo\s+com)\s+(?:a\s+|o\s+)?(?:idade|sexo|g[eê]nero|faixa\s+et[aá]ria|adultos|crian[cç]as|m[eé]todo)(?![\p{L}]))?(?:\s*\([^)]*\))?\s*[:.]?\s*/iu;
+  /^[\s\-–—(|]*(?:valor(?:es)?\s+(?:de\s+)?refer[eê]ncias?|valores\s+referenciais|intervalo\s+de\s+refer[eê]ncia|faixa\s+de\s+refer[eê]ncia|refer[eê]ncias?|v\.?\s?r\.?(?![\p{L}])|ref\.?(?![\p{L}])|ibmp(?![\p{L}]))(?:\s+(?:por|para|segundo|conforme|de\s+acordo\s+com)\s+(?:a\s+|o\s+)?(?:idade|sexo|g[eê]nero|faixa\s+et[aá]ria|adultos|crian[cç]as|m[eé]todo)(?![\p{L}]))?(?:\s*\([^)]*\))?\s*[:.]?\s*/iu;
 
 /** Strips "VR:", "Valores de referência (adultos):", "ref." at the start; says whether there was one. */
 export function stripReferenceLead(text: string): { rest: string; lead: boolean } {

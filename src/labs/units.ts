@@ -57,8 +57,9 @@ const SPELLINGS: ReadonlyArray<[string, string]> = [
 const GENERIC_UNIT = '[a-zµμ%][a-zµμ0-9³²,.^]*\\/[a-zµμ0-9³²,.^/]*[a-zµμ³²]';
 
 // Words printed after a unit that say what is counted, part of the unit: a D-dimer in "ng/mL FEU"
-// (fibrinogen-equivalent units) or "ng/mL DDU" (D-dimer units) is not the same quantity as in ng/mL.
-const UNIT_QUALIFIER = '(?:\\s*\\(?(?:feu|ddu)\\)?(?![a-z]))?';
+// (fibrinogen-equivalent units) or "ng/mL DDU" (D-dimer units) is not the same quantity as in ng/mL;
+// an occupational urine index per creatinine ("g/g creatinina", "mg/g creat.").
+const UNIT_QUALIFIER = '(?:\\s*\\(?(?:feu|ddu|(?:de\\s+)?creatinina|creat\\.?)\\)?(?![a-z]))?';
 
 /** Pattern source (case-insensitive) matching one unit; the longest known spelling first. */
 export const UNIT_PATTERN = `(?:(?:${[...SPELLINGS.map(([p]) => p)].sort((a, b) => b.length - a.length).join('|')}|${GENERIC_UNIT})${UNIT_QUALIFIER})`;
