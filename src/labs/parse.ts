@@ -37,6 +37,8 @@ export type { LabParseResult, ParsedAnalyte, QualitativeAnalyte } from './result
 
 export type LabParseOptions = PatientInput;
 
+const SUSCEPTIBILITY = /^(?:sens[ií]vel|resistente|intermedi[aá]ri[oa]|sensibilidade\s+aumentada|suscet[ií]vel(?:\s+dose[-\s]dependente)?|[SRI])$/iu;
+
 /** A result group already flagged, with the analytes it made. */
 interface Closed {
   group: Group;
@@ -321,6 +323,21 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       }
     }
 
+    // An antibiogram row in columns ("Ceftriaxona   SENSÍVEL"): a susceptibility word is a result
+    // whatever the antimicrobial's name, never a title.
+    const row2 = cells(t);
+    if (row2.length === 2 && letters(row2[0]!) >= 3 && SUSCEPTIBILITY.test(row2[1]!)) {
+      close();
+      title = undefined;
+      const name = cleanName(row2[0]!);
+      pending = {
+        entries: [
+          { def: lookupName(name), name, read: { value: null, text: row2[1]!, comparator: null, unit: null, marker: null, rest: '' }, line: line.index },
+        ],
+        refItems: [],
+      };
+      continue;
+    }
     // A title: no value on it (digits glued to letters, "B12", "25-OH", do not count), or it ends
     // with a colon ("ANTI-HIV 1 E 2 (4ª GERAÇÃO):").
     // A word result after a name that could not be read in full ("Parasitológico: Negativo para ovos

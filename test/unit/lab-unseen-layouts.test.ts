@@ -365,3 +365,61 @@ test('one cell per line: a bound alone under a title is the result, unless a "Re
   const orphan = parseLabReport('HEMOGRAMA   RESULTADO   REFERÊNCIA\n< 0,5');
   assert.deepEqual(orphan.unparsed_lines, ['< 0,5']);
 });
+
+// After the heldout10 first run.
+test('the cycle phase printed for the patient picks the phase range; without it the phases stay indeterminado', () => {
+  const report = (phaseLine: string) =>
+    parseLabReport(
+      [
+        'Paciente: ANA   Sexo: F   Idade: 33 anos',
+        phaseLine,
+        '',
+        'PROGESTERONA ......... 9,4 ng/mL',
+        '   Fase folicular: 0,2 a 1,5 ng/mL',
+        '   Fase lútea: 1,7 a 27,0 ng/mL',
+        '   Pós-menopausa: até 0,7 ng/mL',
+      ].join('\n'),
+      { today: '2025-06-01' },
+    ).analytes.map((a) => a.flag);
+  assert.deepEqual(report('Fase do ciclo: lútea'), ['normal']);
+  assert.deepEqual(report('Fase do ciclo informada: folicular (5º dia)'), ['alto']);
+  assert.deepEqual(report('DUM: 10/05/2025'), ['indeterminado']);
+});
+
+test('"Tempo do paciente" under a block title is the title\'s result', () => {
+  const r = parseLabReport(
+    ['TEMPO DE TROMBINA (TT)', '   Tempo do paciente ........ 17,2 segundos', '   Tempo controle ........... 15,0 segundos'].join('\n'),
+    { today: '2025-06-01' },
+  );
+  assert.equal(r.analytes[0]?.name, 'TEMPO DE TROMBINA (TT)');
+  assert.equal(r.analytes[0]?.value, 17.2);
+});
+
+test('an occupational index per creatinine with its IBMP limit', () => {
+  const r = parseLabReport('Ácido mandélico urinário     0,4     g/g creatinina     IBMP: até 0,8 g/g creatinina', { today: '2025-06-01' });
+  assert.deepEqual(brief(r), [['Ácido mandélico urinário', 0.4, 'g/g creatinina', 'normal']]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('antibiogram rows in columns: a susceptibility word is the result, never a title', () => {
+  const r = parseLabReport(
+    [
+      'ANTIBIOGRAMA',
+      'Antibiótico                  Resultado',
+      'Cefalotina                   Resistente',
+      'Fosfomicina                  Sensível',
+      'Levofloxacino                R',
+    ].join('\n'),
+    {
+      today: '2025-06-01',
+    },
+  );
+  assert.deepEqual(
+    r.qualitative.map((a) => [a.name, a.value]),
+    [
+      ['Cefalotina', 'Resistente'],
+      ['Fosfomicina', 'Sensível'],
+      ['Levofloxacino', 'R'],
+    ],
+  );
+});
