@@ -19,6 +19,8 @@
 import { foldSameLength, lookupName } from './analytes.ts';
 import { numbersIn } from './numbers.ts';
 import { cleanName } from './piece.ts';
+import { stripReferenceLead } from './reference.ts';
+import { isWordField } from './word-results.ts';
 import type { ParsedAnalyte, QualitativeAnalyte } from './result.ts';
 import { UNIT_PATTERN } from './units.ts';
 
@@ -31,9 +33,10 @@ export interface AccountLine {
   text: string;
 }
 
-// Result words (folded). "normal" is left out: it is a tier label far more often than a result.
+// Result words (folded). "Normal" heads a tier too ("Normal: inferior a 5,7 %"): a word followed by a
+// colon is a label, never counted.
 const RESULT_WORD =
-  /^(?:n[aã]o\s+reagente|fracamente\s+reagente|reagente|n[aã]o\s+detect[aá](?:vel|do)|indetect[aá]vel|detect[aá](?:vel|do)|negativ[oa]|positiv[oa]|ausentes?|presentes?|tra[cç]os|rar[oa]s?|numeros[oa]s?|l[ií]mpid[oa]|turv[oa]|amarel[oa](?:\s+\p{L}+)?|citrino|incolor|inconclusiv[oa]|indeterminad[oa]|sens[ií]vel|resistente|intermedi[aá]ri[oa]|suscet[ií]vel(?:\s+\p{L}+)?)(?![\p{L}])/iu;
+  /^(?:n[aã]o\s+reagente|fracamente\s+reagente|reagente|n[aã]o\s+detect[aá](?:vel|do)|indetect[aá]vel|detect[aá](?:vel|do)|negativ[oa]|positiv[oa]|ausentes?|presentes?|tra[cç]os|rar[oa]s?|numeros[oa]s?|l[ií]mpid[oa]|turv[oa]|amarel[oa](?:\s+\p{L}+)?|citrino|incolor|inconclusiv[oa]|indeterminad[oa]|normal|sens[ií]vel|resistente|intermedi[aá]ri[oa]|suscet[ií]vel(?:\s+\p{L}+)?)(?![\p{L}])/iu;
 
 // Words of a table header or a section: a cell made of them is not a result.
 const HEADER_WORD =
@@ -49,7 +52,7 @@ const ADMIN_SPANS: RegExp[] = [
   // Registrations and identifiers after their label: "CRM/SP 123456", "CNES: 2077485", "Pedido nº 88123",
   // "Cartão SUS: 706 1234 5678 9012", "Leito 12".
   new RegExp(
-    String.raw`(?<![\p{L}\d])(?:crm|crf|crbm|crbio|coren|cnes|cns|cnpj|cpf|rg|cep|protocolo|pedido|req|requisi[cç][aã]o|atendimento|o\.?s\.?|ordem(?:\s+de\s+servi[cç]o)?|pront|prontu[aá]rio|reg|registro|c[oó]d(?:igo)?|ficha|senha|cart[aã]o(?:\s+sus)?|notifica[cç][aã]o|sinan|boletim|lote|n[º°o]|n[uú]mero|tel(?:efone)?|fone|whatsapp|celular|leito|quarto|cadastro|matr[ií]cula|id|guia|carteirinha|etiqueta|amostra\s+n[º°o]?)${NOT_WORD}[^\d\n]{0,16}\d[\d./-]*(?:\s\d[\d./-]*)*`,
+    String.raw`(?<![\p{L}\d])(?:crm|crf|crbm|crbio|coren|cnes|cns|cnpj|cpf|rg|cep|protocolo|pedido|req|requisi[cç][aã]o|atendimento|o\.s\.?|os(?=\s*[:nº°#])|ordem(?:\s+de\s+servi[cç]o)?|pront|prontu[aá]rio|reg|registro|c[oó]d(?:igo)?|ficha|senha|cart[aã]o(?:\s+sus)?|notifica[cç][aã]o|sinan|boletim|lote|n[º°]|no\.|n[uú]mero|tel(?:efone)?|fone|whatsapp|celular|leito|quarto|cadastro|matr[ií]cula|id|guia|carteirinha|etiqueta|amostra\s+n[º°])${NOT_WORD}[^\d\n]{0,16}\d[\d./-]*(?:\s\d[\d./-]*)*`,
     'giu',
   ),
   /(?<![\p{L}\d])p[aá]g(?:ina)?\.?\s*:?\s*\d+(?:\s*(?:de|\/)\s*\d+)?/giu,
@@ -123,6 +126,11 @@ export function resultTokens(text: string): Token[] {
     !out.some((o) => o.kind === 'word')
   )
     out.push({ kind: 'word', text: cs[1]!, values: [], at: t.lastIndexOf(cs[1]!) });
+  // "Cor: Palha", "Microrganismo isolado: Klebsiella pneumoniae": words after a label whose results
+  // are words.
+  const field = /^\s*([\p{L}][\p{L} ]*?)\s*:\s*(\p{L}[^:\d]*)$/u.exec(t);
+  if (field && isWordField(field[1]!) && !out.some((o) => o.kind === 'word'))
+    out.push({ kind: 'word', text: field[2]!.trim().replace(/[.;]+$/, ''), values: [], at: t.lastIndexOf(field[2]!) });
   // The words after "Resultado:" are the result, whatever they are ("Foram encontrados cistos…").
   const res = /^\s*resultados?\s*:\s*(\p{L}[^\d]*)$/iu.exec(t);
   if (res && !out.some((o) => o.kind === 'word')) out.push({ kind: 'word', text: res[1]!.trim().replace(/[.;]+$/, ''), values: [], at: t.indexOf(res[1]!) });
@@ -133,8 +141,13 @@ const fold = (s: string) => foldSameLength(s).replace(/\s+/g, ' ');
 
 /** What an analyte can account for: its value, and the numbers and words of its reference, unit and name. */
 class Bag {
-  private numbers: number[][] = [];
-  private words: string;
+  /** The analyte's own value: only its own line can print it. */
+  private value: number[] | undefined;
+  private valueWords = '';
+  private valueNumbers: number[][] = [];
+  /** Numbers and words of its reference, unit and name: printed on its line or on the lines of its record. */
+  private printed: number[][] = [];
+  private printedWords: string;
   constructor(
     readonly a: Read,
     line: string,
@@ -143,23 +156,41 @@ class Bag {
     if (typeof a.value === 'number') {
       // "4,5 mil", "4,5 x10³": the printed number is a scaled value.
       const v = a.value;
-      this.numbers.push([v, -v, ...(/\bmil|milh|x\s*10|10\s*[³^e]/i.test(line) ? [v / 1e3, v / 1e6] : [])]);
-    } else texts.push(a.value);
-    for (const s of texts) for (const n of numbersIn(s.replace(GLUED, '$1 '))) this.numbers.push(n.values);
-    this.words = fold(texts.join(' | '));
+      this.value = [v, -v, ...(/\bmil|milh|x\s*10|10\s*[³^e]/i.test(line) ? [v / 1e3, v / 1e6] : [])];
+    } else {
+      // A word result may print numbers of its own ("Reagente (título 1:16)"): they are its value too.
+      this.valueWords = fold(a.value);
+      this.valueNumbers = numbersIn(a.value).map((n) => n.values);
+    }
+    for (const s of texts) for (const n of numbersIn(s.replace(GLUED, '$1 '))) this.printed.push(n.values);
+    this.printedWords = fold(texts.join(' | '));
   }
-  /** Takes the first number that matches (each printed number accounts for one token). */
+  /** On the analyte's own line: takes the value first, then a printed number (each accounts for one token). */
   take(tok: Token): boolean {
-    if (tok.kind === 'word') return this.words.includes(fold(tok.text));
-    const i = this.numbers.findIndex((vs) => vs.some((v) => tok.values.some((x) => Math.abs(x - v) < 1e-9)));
+    if (tok.kind === 'word') return this.valueWords.includes(fold(tok.text)) || this.printedWords.includes(fold(tok.text));
+    const hit = (vs: number[]) => vs.some((v) => tok.values.some((x) => Math.abs(x - v) < 1e-9));
+    if (this.value && hit(this.value)) {
+      this.value = undefined;
+      return true;
+    }
+    const w = this.valueNumbers.findIndex(hit);
+    if (w >= 0) {
+      this.valueNumbers.splice(w, 1);
+      return true;
+    }
+    const i = this.printed.findIndex(hit);
     if (i < 0) return false;
-    this.numbers.splice(i, 1);
+    this.printed.splice(i, 1);
     return true;
   }
-  /** Whether the bag holds the token, without taking it (a reference line repeats its numbers). */
-  has(tok: Token): boolean {
-    if (tok.kind === 'word') return this.words.includes(fold(tok.text));
-    return this.numbers.some((vs) => vs.some((v) => tok.values.some((x) => Math.abs(x - v) < 1e-9)));
+  /**
+   * On another line of its record: only what it printed there (a reference line repeats its
+   * numbers, so nothing is taken). Words only when the line is known to be this analyte's
+   * (its reference joined, or its name printed): "Negativo" beside another name is a result.
+   */
+  has(tok: Token, words: boolean): boolean {
+    if (tok.kind === 'word') return words && this.printedWords.includes(fold(tok.text));
+    return this.printed.some((vs) => vs.some((v) => tok.values.some((x) => Math.abs(x - v) < 1e-9)));
   }
 }
 
@@ -200,14 +231,11 @@ export function accountLines(lines: readonly AccountLine[], read: readonly Read[
     const named = read.filter((a) => (a.name.length >= 3 && text.includes(fold(a.name))) || (key && a.key === key));
     // A line the reader joined to a result as its reference text, a few lines from that result
     // (references printed under a later result of the block, "Valores de referência (bilirrubina total):").
-    const joined = read.filter((a) => a.reference_text && a.line >= i - 15 && a.line <= i + 3 && fold(a.reference_text).includes(text.trim()));
-    const bags = [
-      ...joined.flatMap((a) => byLine.get(a.line)!.filter((b) => b.a === a)),
-      ...(before !== undefined ? byLine.get(before)! : []),
-      ...(after !== undefined ? byLine.get(after)! : []),
-      ...named.flatMap((a) => byLine.get(a.line)!.filter((b) => b.a === a)),
-    ];
-    if (!toks.every((t) => bags.some((b) => b.has(t)))) unaccounted.add(i);
+    const bare = fold(stripReferenceLead(lines[i]!.text).rest);
+    const joined = read.filter((a) => a.reference_text && a.line >= i - 15 && a.line <= i + 3 && bare !== '' && fold(a.reference_text).includes(bare));
+    const own = [...joined, ...named].flatMap((a) => byLine.get(a.line)!.filter((b) => b.a === a));
+    const near = [...(before !== undefined ? byLine.get(before)! : []), ...(after !== undefined ? byLine.get(after)! : [])];
+    if (!toks.every((t) => own.some((b) => b.has(t, true)) || near.some((b) => b.has(t, false)))) unaccounted.add(i);
   }
   const extra = [...unaccounted].sort((x, y) => x - y).map((i) => lines[i]!.raw.trim());
   if (extra.length === 0) return [...listed];

@@ -5,7 +5,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseLabReport } from '../../src/labs/parse.ts';
-import { resultTokens } from '../../src/labs/accounting.ts';
+import { readdirSync, readFileSync } from 'node:fs';
+import { accountLines, resultTokens } from '../../src/labs/accounting.ts';
+import { cleanLine } from '../../src/labs/lines.ts';
 import { numbersIn } from '../../src/labs/numbers.ts';
 
 const fold = (s: string) =>
@@ -158,4 +160,32 @@ test('OCR noise in numbers ("1O2", "l,O4") is read as numbers, never hidden as l
     parseLabReport('pO2 ........ 71 mmHg   80 - 100 mmHg\nSaturação de O2 ..... 92 %   95 - 99 %', { today: '2025-06-01' }).analytes.map((a) => a.value),
     [71, 92],
   );
+});
+
+// The property behind "structurally impossible": whatever rule of the line reader fails, the pass
+// still lists the line. Over the whole corpus, each analyte the reader made is hidden from the pass in
+// turn (as if the reader had lost it), and its line must then be listed.
+test('corpus property: any one analyte the reader loses has its line listed by the accounting pass', () => {
+  const root = new URL('../fixtures/labs/corpus/', import.meta.url);
+  let checked = 0;
+  for (const set of readdirSync(root)) {
+    const dir = new URL(`${set}/`, root);
+    const expected = JSON.parse(readFileSync(new URL('expected.json', dir), 'utf8')) as Record<string, { sex?: 'M' | 'F'; birth_date?: string }>;
+    for (const [file, exp] of Object.entries(expected)) {
+      const text = readFileSync(new URL(file, dir), 'utf8');
+      const r = parseLabReport(text, { sex: exp.sex, birthDate: exp.birth_date, today: '2025-06-01' });
+      const lines = text.split(/\r?\n/).map((raw, index) => ({ index, raw, text: cleanLine(raw, index).text }));
+      const read = [...r.analytes, ...r.qualitative];
+      read.forEach((lost, k) => {
+        checked++;
+        const listed = accountLines(
+          lines,
+          read.filter((_, j) => j !== k),
+          [],
+        );
+        assert.ok(listed.includes(lines[lost.line]!.raw.trim()), `${set}/${file}: ${lost.name}=${lost.value} lost and its line not listed`);
+      });
+    }
+  }
+  assert.ok(checked > 700, `${checked} analytes checked`);
 });
