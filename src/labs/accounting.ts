@@ -148,6 +148,8 @@ class Bag {
   /** Numbers and words of its reference, unit and name: printed on its line or on the lines of its record. */
   private printed: number[][] = [];
   private printedWords: string;
+  readonly foldedName: string;
+  readonly foldedRef: string;
   constructor(
     readonly a: Read,
     line: string,
@@ -164,6 +166,8 @@ class Bag {
     }
     for (const s of texts) for (const n of numbersIn(s.replace(GLUED, '$1 '))) this.printed.push(n.values);
     this.printedWords = fold(texts.join(' | '));
+    this.foldedName = fold(a.name);
+    this.foldedRef = fold(a.reference_text ?? '');
   }
   /** On the analyte's own line: takes the value first, then a printed number (each accounts for one token). */
   take(tok: Token): boolean {
@@ -194,6 +198,20 @@ class Bag {
   }
 }
 
+const WINDOW = 300;
+
+/** First bag whose analyte's line is at or after `line` (bags sorted by line). */
+function lowerBound(bags: readonly Bag[], line: number): number {
+  let lo = 0;
+  let hi = bags.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (bags[mid]!.a.line < line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
  * The lines whose result-like tokens are not all accounted for, in report order, verbatim (trimmed
  * raw text). `listed` is what the reader already put in `unparsed_lines`; the result holds it too.
@@ -221,19 +239,29 @@ export function accountLines(lines: readonly AccountLine[], read: readonly Read[
     const bags = byLine.get(i)!;
     if (!toks.every((t) => bags.some((b) => b.take(t)))) unaccounted.add(i);
   }
-  // Then every other line, through its record: the read lines around it, or an analyte it names.
-  for (const [i, toks] of tokensOf) {
-    if (byLine.has(i)) continue;
-    const before = readLines.findLast((r) => r < i);
-    const after = readLines.find((r) => r > i);
-    const text = fold(lines[i]!.text);
-    const key = lookupName(cleanName(lines[i]!.text.split(/\s{2,}|:/)[0]!))?.key;
-    const named = read.filter((a) => (a.name.length >= 3 && text.includes(fold(a.name))) || (key && a.key === key));
+  // Then every other line, through its record: the read lines around it, or an analyte it names
+  // (within WINDOW lines: a reference table after the results sits in the same report).
+  const all = readLines.flatMap((r) => byLine.get(r)!);
+  let next = 0;
+  for (const l of lines) {
+    const i = l.index;
+    while (next < readLines.length && readLines[next]! <= i) next++;
+    const toks = tokensOf.get(i);
+    if (!toks || byLine.has(i)) continue;
+    const before = next > 0 ? readLines[next - 1] : undefined;
+    const after = readLines[next];
+    const text = fold(l.text);
+    const key = lookupName(cleanName(l.text.split(/\s{2,}|:/)[0]!))?.key;
     // A line the reader joined to a result as its reference text, a few lines from that result
     // (references printed under a later result of the block, "Valores de referência (bilirrubina total):").
-    const bare = fold(stripReferenceLead(lines[i]!.text).rest);
-    const joined = read.filter((a) => a.reference_text && a.line >= i - 15 && a.line <= i + 3 && bare !== '' && fold(a.reference_text).includes(bare));
-    const own = [...joined, ...named].flatMap((a) => byLine.get(a.line)!.filter((b) => b.a === a));
+    const bare = fold(stripReferenceLead(l.text).rest);
+    const own: Bag[] = [];
+    for (let k = lowerBound(all, i - WINDOW); k < all.length && all[k]!.a.line <= i + WINDOW; k++) {
+      const b = all[k]!;
+      const named = (b.foldedName.length >= 3 && text.includes(b.foldedName)) || (key !== undefined && b.a.key === key);
+      const joined = b.a.line >= i - 15 && b.a.line <= i + 3 && bare !== '' && b.foldedRef.includes(bare);
+      if (named || joined) own.push(b);
+    }
     const near = [...(before !== undefined ? byLine.get(before)! : []), ...(after !== undefined ? byLine.get(after)! : [])];
     if (!toks.every((t) => own.some((b) => b.has(t, true)) || near.some((b) => b.has(t, false)))) unaccounted.add(i);
   }
