@@ -17,9 +17,9 @@
 // A line with any token left over is listed in `unparsed_lines` verbatim, even when it also made
 // analytes, so a person can check it. The pass only lists lines: it never makes or changes an analyte.
 import { foldSameLength, lookupName } from './analytes.ts';
-import { numbersIn } from './numbers.ts';
+import { NUMBER, numbersIn } from './numbers.ts';
 import { cleanName } from './piece.ts';
-import { stripReferenceLead } from './reference.ts';
+import { rangeSpans, stripReferenceLead } from './reference.ts';
 import { isWordField } from './word-results.ts';
 import type { ParsedAnalyte, QualitativeAnalyte } from './result.ts';
 import { UNIT_PATTERN } from './units.ts';
@@ -72,11 +72,17 @@ const ADMIN_SPANS: RegExp[] = [
   /(?:x\s*)?10\s*(?:\^\s*\d+|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)/giu,
   // The lab's control run beside a coagulation time ("TP: 18,9 s (controle: 12,4 s)").
   /\(?\s*(?:controle|pool\s+normal|padr[aã]o)\s*:?\s*\d+(?:[.,]\d+)?\s*(?:s|seg(?:undos)?)?\s*\)?/giu,
+  // One previous result, its unit and its date ("Resultado anterior: 119 mg/dL (10/01/2025)"): an earlier
+  // sample's, cut off by the reader; anything else printed after it is still counted.
+  new RegExp(
+    String.raw`(?:^|\s)[(\[]?\s*(?:resultados?\s+)?anterior(?:es)?\s*:?\s*(?:[<>]\s*)?(?:${NUMBER})\s*(?:${UNIT_PATTERN})?\s*(?:\(?\s*(?:em|de)?\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s*\)?)?[)\]]?`,
+    'giu',
+  ),
   // The glucose load of a tolerance test ("TOTG 75 g").
   /(?:totg|sobrecarga|dextrosol|abreviado)\D{0,12}\d+\s*g(?![\p{L}])/giu,
 ];
 // An address or contact line: its numbers are street numbers and postcodes.
-const ADDRESS_LINE = /^\s*(?:rua|r\.|av\.?|avenida|alameda|travessa|rodovia|pra[cç]a|endere[cç]o|unidade\s+\p{L}+\s*[-:]|www\.|https?:)/iu;
+const ADDRESS_LINE = /^\s*(?:rua|r\.|av\.?|avenida|alameda|travessa|rodovia|pra[cç]a|endere[cç]o|www\.|https?:)/iu;
 const TITRE = /(?:t[ií]tulos?|reagente|positivo|dilui[cç][aã]o)\W{0,3}(?:de\s*)?\(?\s*1\s*:\s*\d+/giu;
 
 // A value glued to its unit ("189mg/dL", "310.000/mm3") is set apart so its number is a token.
@@ -155,6 +161,14 @@ class Bag {
     line: string,
   ) {
     const texts = [a.name, 'unit' in a ? (a.unit ?? '') : '', a.reference_text ?? ''];
+    // What can account for a number is narrower than the texts: a reference's numbers only inside
+    // its ranges (a reference cell that ran on, "0,7 a 1,2 mg/dL   Ureia 48,7", does not hide 48,7);
+    // a name's only small integers and years of its first cell ("HIV 1 e 2", "(3 amostras)", "(CKD-EPI
+    // 2021)", not a value a title swallowed); a unit's all of them.
+    const ref = a.reference_text ?? '';
+    const refNumbers = rangeSpans(ref).flatMap(([s, e]) => numbersIn(ref.slice(s, e).replace(GLUED, '$1 ')));
+    const nameNumbers = numbersIn(a.name.split(/\s{2,}/)[0]!).filter((n) => /^(?:\d{1,3}|(?:19|20)\d\d)$/.test(n.text));
+    const unitNumbers = 'unit' in a && a.unit ? numbersIn(a.unit) : [];
     if (typeof a.value === 'number') {
       // "4,5 mil", "4,5 x10³": the printed number is a scaled value.
       const v = a.value;
@@ -164,7 +178,7 @@ class Bag {
       this.valueWords = fold(a.value);
       this.valueNumbers = numbersIn(a.value).map((n) => n.values);
     }
-    for (const s of texts) for (const n of numbersIn(s.replace(GLUED, '$1 '))) this.printed.push(n.values);
+    for (const n of [...refNumbers, ...nameNumbers, ...unitNumbers]) this.printed.push(n.values);
     this.printedWords = fold(texts.join(' | '));
     this.foldedName = fold(a.name);
     this.foldedRef = fold(a.reference_text ?? '');

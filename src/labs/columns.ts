@@ -68,6 +68,9 @@ export function withoutPreviousColumn(line: CleanLine, previousAt: number): stri
   const cs = cellStarts(line.text, line.offset);
   const last = cs[cs.length - 1];
   if (cs.length < 3 || !last || last.at < previousAt - 3) return line.text;
+  // Only the one cell under the header is the previous result: a second cell at or past that column
+  // ("--   48,7") means the line holds more than the header says, and nothing is cut.
+  if (cs.filter((c) => c.at >= previousAt - 3).length > 1) return line.text;
   if (!/^(?:[<>]?\s*\d[\d.,]*(?:\s*\(?\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\)?)?|-+|—|n\/?d)$/i.test(last.cell)) return line.text;
   return line.text.slice(0, last.at - line.offset).trimEnd();
 }

@@ -21,6 +21,8 @@ export interface CleanLine {
   leader: boolean;
   /** Column of the report line (tabs as 3 spaces) where `text` starts: aligns cells with a header. */
   offset: number;
+  /** A previous result cut off the line ("Resultado anterior: 119 mg/dL (10/01/2025)"), for the accounting pass. */
+  previous?: string;
 }
 
 const COLUMN = '   ';
@@ -44,10 +46,15 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // earlier sample's: it is cut off so its date does not make the line administrative, and the
   // current value before it is read.
   const previous = /(?:^|\s)(?:[(\[]\s*)?(?:resultados?\s+)?anterior(?:es)?\b.*$/i.exec(t);
-  if (previous && previous.index > 0 && /\d/.test(t.slice(0, previous.index))) t = t.slice(0, previous.index);
+  let cut: string | undefined;
+  if (previous && previous.index > 0 && /\d/.test(t.slice(0, previous.index))) {
+    cut = previous[0];
+    t = t.slice(0, previous.index);
+  }
   // A line that is only a previous result ("Resultado anterior: 98 mg/dL em 10/01/2025") is not this
   // report's result.
-  else if (previous && /^\s*(?:[(\[]\s*)?(?:resultados?\s+)?anterior(?:es)?\s*:\s*\S/i.test(t)) return { index, raw, text: '', leader: false, offset: 0 };
+  else if (previous && /^\s*(?:[(\[]\s*)?(?:resultados?\s+)?anterior(?:es)?\s*:\s*\S/i.test(t))
+    return { index, raw, text: '', leader: false, offset: 0, previous: t };
   t = withoutOcrLetters(t);
   let leader = false;
   // Two dots between spaces ("TFG (CKD-EPI 2021) .. 46") lead too.
@@ -55,7 +62,9 @@ export function cleanLine(raw: string, index: number): CleanLine {
     leader = true;
     return ' : ';
   });
-  return { index, raw, text: t.trim(), leader, offset: raw.includes('|') ? 0 : t.length - t.trimStart().length };
+  const line: CleanLine = { index, raw, text: t.trim(), leader, offset: raw.includes('|') ? 0 : t.length - t.trimStart().length };
+  if (cut !== undefined) line.previous = cut;
+  return line;
 }
 
 // A photo read by OCR or a vision model prints "O" for 0 and "l"/"I" for 1 inside numbers ("1O2 mg/dL",

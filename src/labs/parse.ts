@@ -117,7 +117,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   const seen: AccountLine[] = [];
   for (const line of lines) {
     const t = table?.previousAt !== undefined ? withoutPreviousColumn(line, table.previousAt) : line.text;
-    seen.push({ index: line.index, raw: line.raw, text: t });
+    seen.push({ index: line.index, raw: line.raw, text: line.previous === undefined ? t : `${t}   ${line.previous}` });
     if (t === '') continue;
     const ctx: Ctx = { table, line };
 

@@ -189,3 +189,34 @@ test('corpus property: any one analyte the reader loses has its line listed by t
   }
   assert.ok(checked > 700, `${checked} analytes checked`);
 });
+
+// The same property from the other side: a result the reader never expected is added to a line of
+// the corpus (every line with a digit, one of four shapes in turn: another result in a column, after
+// ';', a note in brackets, a bare number) and must come out read or listed, whatever layout rule the
+// line went through (a reference cell that runs on, a title, a previous-result column, an
+// administrative label).
+test('corpus property: a value added to any line with a digit is read or listed', () => {
+  const root = new URL('../fixtures/labs/corpus/', import.meta.url);
+  const shapes: Array<[string, number]> = [
+    ['   Ureia 48,7 mg/dL', 48.7],
+    [' ; Sódio 131,3', 131.3],
+    ['   (repetido: 48,7)', 48.7],
+    ['   48,7', 48.7],
+  ];
+  let checked = 0;
+  for (const set of readdirSync(root)) {
+    for (const file of readdirSync(new URL(`${set}/`, root)).filter((f) => f.endsWith('.txt'))) {
+      const lines = readFileSync(new URL(`${set}/${file}`, root), 'utf8').split(/\r?\n/);
+      lines.forEach((l, i) => {
+        if (!/\d/.test(l)) return;
+        const [suffix, value] = shapes[checked++ % shapes.length]!;
+        const text = lines.map((x, j) => (j === i ? `${x.trimEnd()}${suffix}` : x)).join('\n');
+        const r = parseLabReport(text, { today: '2025-06-01' });
+        const read = r.analytes.some((a) => a.value === value);
+        const listed = r.unparsed_lines.some((u) => numbersIn(u).some((n) => n.values.includes(value)));
+        assert.ok(read || listed, `${set}/${file}:${i + 1} "${l.trimEnd()}${suffix}": ${value} dropped in silence`);
+      });
+    }
+  }
+  assert.ok(checked > 1000, `${checked} lines checked`);
+});
