@@ -19,7 +19,7 @@
 import { foldSameLength, lookupName } from './analytes.ts';
 import { NUMBER, numbersIn } from './numbers.ts';
 import { cleanName } from './piece.ts';
-import { rangeSpans, stripReferenceLead } from './reference.ts';
+import { qualitativeReference, rangeSpans, stripReferenceLead } from './reference.ts';
 import { isWordField } from './word-results.ts';
 import type { ParsedAnalyte, QualitativeAnalyte } from './result.ts';
 import { UNIT_PATTERN } from './units.ts';
@@ -145,6 +145,26 @@ export function resultTokens(text: string): Token[] {
 
 const fold = (s: string) => foldSameLength(s).replace(/\s+/g, ' ');
 
+/**
+ * Whether `text` (folded) prints the word token as a whole: a result word only as the same result
+ * phrase ("Reagente" is not inside "Não reagente"), other words (an organism, a colour) as a substring.
+ */
+function holdsWord(text: string, word: string): boolean {
+  const w = fold(word);
+  if (!RESULT_WORD.test(w)) return text.includes(w);
+  // Phrases read left to right, each from the end of the one before ("não reagente" is one phrase).
+  let from = 0;
+  for (const m of text.matchAll(/\p{L}+/gu)) {
+    const at = m.index ?? 0;
+    if (at < from) continue;
+    const p = RESULT_WORD.exec(text.slice(at));
+    if (!p) continue;
+    if (fold(p[0]) === w) return true;
+    from = at + p[0].length;
+  }
+  return false;
+}
+
 /** What an analyte can account for: its value, and the numbers and words of its reference, unit and name. */
 class Bag {
   /** The analyte's own value: only its own line can print it. */
@@ -179,13 +199,18 @@ class Bag {
       this.valueNumbers = numbersIn(a.value).map((n) => n.values);
     }
     for (const n of [...refNumbers, ...nameNumbers, ...unitNumbers]) this.printed.push(n.values);
-    this.printedWords = fold(texts.join(' | '));
+    // Words likewise: a word reference only as the reference reads it ("Não reagente", "Ausentes ou
+    // raras"), never a word that ran on after it; a numeric result's reference holds no result words.
+    const wordRef = typeof a.value === 'string' && ref ? (qualitativeReference(ref) ?? '') : '';
+    // A name is not a result: a title that swallowed a word result ("DENGUE IgM ; HBsAg: Reagente")
+    // does not account for it.
+    this.printedWords = fold(wordRef);
     this.foldedName = fold(a.name);
     this.foldedRef = fold(a.reference_text ?? '');
   }
   /** On the analyte's own line: takes the value first, then a printed number (each accounts for one token). */
   take(tok: Token): boolean {
-    if (tok.kind === 'word') return this.valueWords.includes(fold(tok.text)) || this.printedWords.includes(fold(tok.text));
+    if (tok.kind === 'word') return holdsWord(this.valueWords, tok.text) || holdsWord(this.printedWords, tok.text);
     const hit = (vs: number[]) => vs.some((v) => tok.values.some((x) => Math.abs(x - v) < 1e-9));
     if (this.value && hit(this.value)) {
       this.value = undefined;
@@ -207,7 +232,7 @@ class Bag {
    * (its reference joined, or its name printed): "Negativo" beside another name is a result.
    */
   has(tok: Token, words: boolean): boolean {
-    if (tok.kind === 'word') return words && this.printedWords.includes(fold(tok.text));
+    if (tok.kind === 'word') return words && holdsWord(this.printedWords, tok.text);
     return this.printed.some((vs) => vs.some((v) => tok.values.some((x) => Math.abs(x - v) < 1e-9)));
   }
 }

@@ -220,3 +220,28 @@ test('corpus property: a value added to any line with a digit is read or listed'
   }
   assert.ok(checked > 1000, `${checked} lines checked`);
 });
+
+// And with a word result: a word added to any non-empty line is read (a value), listed, or shown as
+// the reference of the result of that line ("Muco .... Ausente   Reagente" is printed as value and
+// reference: the layout cannot tell them apart, and the word is shown, not dropped).
+test('corpus property: a word result added to any line is read, listed or shown as its reference', () => {
+  const root = new URL('../fixtures/labs/corpus/', import.meta.url);
+  const shapes = [' ; HBsAg: Reagente', '   Reagente', '   Anti-HCV   REAGENTE'];
+  let checked = 0;
+  for (const set of readdirSync(root)) {
+    for (const file of readdirSync(new URL(`${set}/`, root)).filter((f) => f.endsWith('.txt'))) {
+      const lines = readFileSync(new URL(`${set}/${file}`, root), 'utf8').split(/\r?\n/);
+      lines.forEach((l, i) => {
+        if (l.trim() === '' || /reagente/i.test(l)) return;
+        const suffix = shapes[checked++ % shapes.length]!;
+        const text = lines.map((x, j) => (j === i ? `${x.trimEnd()}${suffix}` : x)).join('\n');
+        const r = parseLabReport(text, { today: '2025-06-01' });
+        const onLine = r.qualitative.filter((a) => a.line === i);
+        const ok =
+          onLine.some((a) => /reagente/i.test(a.value) || /reagente/i.test(a.reference_text ?? '')) || r.unparsed_lines.some((u) => /reagente/i.test(u));
+        assert.ok(ok, `${set}/${file}:${i + 1} "${l.trimEnd()}${suffix}": the word dropped in silence`);
+      });
+    }
+  }
+  assert.ok(checked > 1000, `${checked} lines checked`);
+});
