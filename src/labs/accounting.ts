@@ -165,7 +165,7 @@ function holdsWord(text: string, word: string): boolean {
   return false;
 }
 
-/** What an analyte can account for: its value, and the numbers and words of its reference, unit and name. */
+/** What an analyte can account for: its value, the numbers of its reference ranges, unit and name, and its word reference. */
 class Bag {
   /** The analyte's own value: only its own line can print it. */
   private value: number[] | undefined;
@@ -180,8 +180,7 @@ class Bag {
     readonly a: Read,
     line: string,
   ) {
-    const texts = [a.name, 'unit' in a ? (a.unit ?? '') : '', a.reference_text ?? ''];
-    // What can account for a number is narrower than the texts: a reference's numbers only inside
+    // What can account for a number is narrower than the printed texts: a reference's numbers only inside
     // its ranges (a reference cell that ran on, "0,7 a 1,2 mg/dL   Ureia 48,7", does not hide 48,7);
     // a name's only small integers and years of its first cell ("HIV 1 e 2", "(3 amostras)", "(CKD-EPI
     // 2021)", not a value a title swallowed); a unit's all of them.
