@@ -41,7 +41,7 @@ export const ANALYTES: readonly AnalyteDef[] = [
   {
     key: 'glicose',
     name: 'Glicose',
-    synonyms: ['glicose', 'glicemia', 'glicose em jejum', 'glicemia de jejum', 'glicose jejum', 'glicose plasmatica', 'glucose'],
+    synonyms: ['glicose', 'glicemia', 'glicose em jejum', 'glicemia de jejum', 'glicemia em jejum', 'glicose jejum', 'glicose plasmatica', 'glucose'],
     unit: 'mg/dL',
     conversions: { 'mmol/L': 18.016 },
     builtIn: r(70, 99, '70 a 99 mg/dL (jejum)'),
@@ -49,7 +49,7 @@ export const ANALYTES: readonly AnalyteDef[] = [
   {
     key: 'hba1c',
     name: 'Hemoglobina glicada (HbA1c)',
-    synonyms: ['hemoglobina glicada', 'hemoglobina glicosilada', 'hemoglobina glicada a1c', 'hba1c', 'a1c', 'glico-hemoglobina', 'glicohemoglobina'],
+    synonyms: ['hemoglobina glicada', 'hemoglobina glicosilada', 'hemoglobina glicada a1c', 'hba1c', 'hb a1c', 'a1c', 'glico-hemoglobina', 'glicohemoglobina'],
     unit: '%',
     builtIn: r(null, 5.7, 'inferior a 5,7%', { highExclusive: true }),
   },
@@ -353,7 +353,14 @@ export function lookupName(printed: string): AnalyteDef | KnownName | undefined 
   const m = matchAnalyteName(printed);
   if (!m) return undefined;
   const rest = printed.slice(m.consumed).trim();
-  if (rest === '' || /^(\(.*\)|[-–—:].*|(?:s[eé]ric[oa]|plasm[aá]tic[oa]|total|totais)\b.*)$/i.test(rest)) return m.def;
+  // The sample after a comma ("CREATININA, SORO", "GLICOSE, plasma") is a qualifier too.
+  if (
+    rest === '' ||
+    /^(\(.*\)|[-–—:].*|(?:s[eé]ric[oa]|plasm[aá]tic[oa]|total|totais)\b.*|,\s*(?:soro|s[eé]ric[oa]|plasma|plasm[aá]tic[oa]|sangue(?:\s+total)?|urina)\b.*)$/i.test(
+      rest,
+    )
+  )
+    return m.def;
   return undefined;
 }
 

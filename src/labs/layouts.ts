@@ -7,35 +7,62 @@
 //   several results "Sódio 138 mEq/L (136-145); Potássio 4,1 mEq/L (3,5-5,1)",
 //                   "Bilirrubina total 1,4 mg/dL (até 1,2) - Bilirrubina direta 0,3 mg/dL (até 0,3)".
 import { foldSameLength } from './analytes.ts';
+import { cellStarts, previousColumnOf, valueColumnsOf, type ValueColumn } from './columns.ts';
 import { cells } from './lines.ts';
 import { numbersIn } from './numbers.ts';
-import type { Sex } from './reference.ts';
-import { UNIT_PATTERN, normalizeUnit } from './units.ts';
+import { isReferenceLabel, isReferenceText, type Sex } from './reference.ts';
+import { UNIT_PATTERN, normalizeUnit, unitAtStart } from './units.ts';
 
 export interface TableHeader {
   /** A unit printed in the header, for rows that print none. */
   unit: string | null;
   /** Sex of each reference column, in order ("HOMEM / MULHER"). */
   sexes: Sex[];
+  /**
+   * Value columns that carry their own unit ("LEUCOGRAMA   %   /mm³   Ref. %   Ref. /mm³",
+   * "Relativo (%)   Absoluto (/mm³)"), in order, with the column where each header cell starts.
+   */
+  valueColumns: ValueColumn[];
+  /** Column where a previous-result column starts ("Anterior (12/2024)"), if the header has one. */
+  previousAt: number | undefined;
+  /** A block title printed as the header's first cell ("URINA TIPO 1   RESULTADO   REFERÊNCIA"). */
+  title?: string;
+  /** Columns of ranges named by a label ("Desejável   Limítrofe   Alto", "MASCULINO   FEMININO"). */
+  rangeColumns: Array<{ label: string; at: number }>;
 }
 
 const HEADER_CELL =
-  /^(exames?|analitos?|parametros?|resultados?|unid\.?|unidades?|valor(?:es)? de refer[eê]ncia|valor(?:es)? referenciais|refer[eê]ncias?|intervalo de refer[eê]ncia|v\.?\s?r\.?|m[eé]todo)(?:\s*\(.*\))?(?:\s+(?:homem|homens|mulher|mulheres|masculino|feminino)(?:\s*\/\s*(?:homem|homens|mulher|mulheres|masculino|feminino))?)?:?$/i;
+  /^(exames?|analitos?|parametros?|resultados?|resultados? anterior(?:es)?|anterior(?:es)?|hist[oó]rico|valor(?:es)? encontrados?|unid\.?|unidades?|valor(?:es)? de refer[eê]ncia|valor(?:es)? referenciais|refer[eê]ncias?|intervalo de refer[eê]ncia|v\.?\s?r\.?|m[eé]todo)(?:\s*\(.*\))?(?:\s+(?:homem|homens|mulher|mulheres|masculino|feminino)(?:\s*\/\s*(?:homem|homens|mulher|mulheres|masculino|feminino))?)?:?$/i;
 
-export function tableHeader(text: string): TableHeader | undefined {
+export function tableHeader(text: string, offset = 0): TableHeader | undefined {
   const cs = cells(text);
-  const headerCells = cs.filter((c) => HEADER_CELL.test(foldSameLength(c).trim()) || HEADER_CELL.test(c.trim()));
-  const hasResult = cs.some((c) => /^resultados?(?:\s*\(.*\))?:?$/i.test(c.trim()));
-  if (!(hasResult || headerCells.length >= 2)) return undefined;
   // A header holds no number outside brackets ("(mg/dL)", "(6 a 12 anos)"): a line that does is a
   // result line, and reading it as a header would drop its value in silence.
-  if (numbersIn(text.replace(/\([^)]*\)/g, ' ')).length > 0) return undefined;
+  const noNumbers = numbersIn(text.replace(/\([^)]*\)/g, ' ')).length === 0;
+  const valueColumns = noNumbers ? valueColumnsOf(text, offset) : [];
+  const headerCells = cs.filter((c) => HEADER_CELL.test(foldSameLength(c).trim()) || HEADER_CELL.test(c.trim()));
+  const hasResult = cs.some((c) => /^resultados?(?:\s*\(.*\))?:?$/i.test(c.trim()));
+  if (!(hasResult || headerCells.length >= 2 || valueColumns.length >= 2)) return undefined;
+  // "URINA TIPO 1   RESULTADO   REFERÊNCIA": digits only in a title cell before header cells.
+  const titled =
+    !noNumbers && cs.length >= 3 && numbersIn(cs.slice(1).join('   ')).length === 0 && cs.slice(1).every((c) => HEADER_CELL.test(foldSameLength(c).trim()));
+  if (!noNumbers && !titled) return undefined;
+  const rangeColumns = cellStarts(text, offset)
+    .filter(({ cell }) => !HEADER_CELL.test(foldSameLength(cell).trim()) && isReferenceLabel(cell))
+    .map(({ cell, at }) => ({ label: cell, at }));
   const unitM = new RegExp(`\\((${UNIT_PATTERN})\\)`, 'i').exec(text);
   const unit = unitM?.[1] ? (normalizeUnit(unitM[1]) ?? unitM[1]) : null;
   const f = foldSameLength(text);
   const sexes: Sex[] = [];
   for (const m of f.matchAll(/\b(homens?|homem|masculino|mulheres?|mulher|feminino)\b/g)) sexes.push(/^(h|ma)/.test(m[1]!) ? 'M' : 'F');
-  return { unit, sexes: sexes.length >= 2 ? sexes : [] };
+  return {
+    unit: valueColumns.length >= 2 ? null : unit,
+    sexes: sexes.length >= 2 ? sexes : [],
+    valueColumns,
+    previousAt: previousColumnOf(text, offset),
+    rangeColumns: rangeColumns.length >= 2 ? rangeColumns : [],
+    ...(titled ? { title: cs[0]! } : {}),
+  };
 }
 
 export interface Labelled {
@@ -80,6 +107,40 @@ export function splitResults(text: string, startsResult: (piece: string) => bool
     else out.push(cur);
   }
   return out.map((p) => p.trim()).filter(Boolean);
+}
+
+/** Cells that are only a reference join the cell before them. */
+export function mergeReferenceCells(cs: string[]): string[] {
+  const out: string[] = [];
+  for (const c of cs) {
+    if (out.length > 0 && /\d/.test(c) && isReferenceText(c)) out[out.length - 1] = `${out[out.length - 1]}   ${c}`;
+    else out.push(c);
+  }
+  return out;
+}
+
+/**
+ * Two results side by side in page columns ("Glicose   92 mg/dL   70 a 99      Ureia   48 mg/dL   15 a 45"):
+ * the line is cut before every cell that starts with a name and is followed by a value cell. Undefined
+ * unless every piece reads as a result.
+ */
+export function splitAtNameCells(text: string, startsResult: (piece: string) => boolean): string[] | undefined {
+  const cs = [...text.matchAll(/\S+(?:\s\S+)*/g)].map((m) => ({ cell: m[0], at: m.index ?? 0 }));
+  const cuts = cs
+    .filter(
+      (c, i) =>
+        i > 0 &&
+        i < cs.length - 1 &&
+        /^\p{L}/u.test(c.cell) &&
+        /^[<>≤≥]?\s*\d/.test(cs[i + 1]!.cell) &&
+        !isReferenceText(c.cell) &&
+        !isReferenceLabel(c.cell) &&
+        !unitAtStart(c.cell),
+    )
+    .map((c) => c.at);
+  if (cuts.length === 0) return undefined;
+  const pieces = [0, ...cuts].map((at, i, all) => text.slice(at, all[i + 1]).trim());
+  return pieces.every(startsResult) ? pieces : undefined;
 }
 
 function splitOutsideParens(text: string, sep: RegExp): string[] {

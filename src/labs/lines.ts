@@ -9,6 +9,7 @@
 // page numbers) are recognised by their label, so their numbers are never read as results and never
 // reported as unread results either.
 import { foldSameLength } from './analytes.ts';
+import { UNIT_PATTERN } from './units.ts';
 
 export interface CleanLine {
   /** 0-based index of the line in the report. */
@@ -18,6 +19,10 @@ export interface CleanLine {
   text: string;
   /** A dot leader separated the name from the value: the value cell may be free text. */
   leader: boolean;
+  /** Column of the report line (tabs as 3 spaces) where `text` starts: aligns cells with a header. */
+  offset: number;
+  /** A previous result cut off the line ("Resultado anterior: 119 mg/dL (10/01/2025)"), for the accounting pass. */
+  previous?: string;
 }
 
 const COLUMN = '   ';
@@ -26,7 +31,7 @@ export function cleanLine(raw: string, index: number): CleanLine {
   let t = raw.replace(/\t/g, COLUMN).replace(/[\u00a0\u2007\u202f]/g, ' ');
   t = t.replace(/\*\*|__/g, '').replace(/(^|\s)\*(?=\S)|(?<=\S)\*(?=\s|$)(?!\s*[\d(])/g, '$1');
   t = t.replace(/^\s*(?:[-*•·▪►]|\d{1,2}[.)])\s+(?=\S)/, '');
-  if (/^\s*\|?\s*:?-{3,}/.test(t) && /^[\s|:-]+$/.test(t)) return { index, raw, text: '', leader: false };
+  if (/^\s*\|?\s*:?-{3,}/.test(t) && /^[\s|:-]+$/.test(t)) return { index, raw, text: '', leader: false, offset: 0 };
   if (t.includes('|')) {
     t = t
       .split('|')
@@ -37,12 +42,38 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // Analysers that print counts with an English thousands comma ("250,000 /µL (150,000 - 450,000)"):
   // a count per µL/mm³ is never fractional, so on such a line "d,ddd" is a thousands group.
   if (/(?<![\d,])\d{1,3}(?:,\d{3})+\s*\/(?:µl|μl|ul|mm3|mm³)/i.test(t)) t = t.replace(/(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])/g, (m) => m.replace(/,/g, '.'));
+  // A previous result printed beside this one ("Resultado anterior: 119 mg/dL (10/01/2025)") is an
+  // earlier sample's: it is cut off so its date does not make the line administrative, and the
+  // current value before it is read.
+  const previous = /(?:^|\s)(?:[(\[]\s*)?(?:resultados?\s+)?anterior(?:es)?\b.*$/i.exec(t);
+  let cut: string | undefined;
+  if (previous && previous.index > 0 && /\d/.test(t.slice(0, previous.index))) {
+    cut = previous[0];
+    t = t.slice(0, previous.index);
+  }
+  // A line that is only a previous result ("Resultado anterior: 98 mg/dL em 10/01/2025") is not this
+  // report's result.
+  else if (previous && /^\s*(?:[(\[]\s*)?(?:resultados?\s+)?anterior(?:es)?\s*:\s*\S/i.test(t))
+    return { index, raw, text: '', leader: false, offset: 0, previous: t };
+  t = withoutOcrLetters(t);
   let leader = false;
-  t = t.replace(/\s*(?:\.\s*){3,}:?\s*|\s*_{3,}\s*/g, () => {
+  // Two dots between spaces ("TFG (CKD-EPI 2021) .. 46") lead too.
+  t = t.replace(/\s*(?:\.\s*){3,}:?\s*|\s*_{3,}\s*|\s+\.\.:?\s+/g, () => {
     leader = true;
     return ' : ';
   });
-  return { index, raw, text: t.trim(), leader };
+  const line: CleanLine = { index, raw, text: t.trim(), leader, offset: raw.includes('|') ? 0 : t.length - t.trimStart().length };
+  if (cut !== undefined) line.previous = cut;
+  return line;
+}
+
+// A photo read by OCR or a vision model prints "O" for 0 and "l"/"I" for 1 inside numbers ("1O2 mg/dL",
+// "l,O4", "7O a 99"). A token of digits and those letters, with at least one real digit, standing
+// apart from words, is a number. "O2" (oxygen), "CO2", "T3", "B12" stay: a letter before the token, or
+// a lone "O"/"I" before one digit, is a name.
+const OCR_NUMBER = /(?<![\p{L}\d.,])(?=[\dOlI.,]*\d)(?=[\dOlI.,]*[OlI])[\dOlI]+(?:[.,][\dOlI]+)*(?![\p{L}\d])/gu;
+export function withoutOcrLetters(t: string): string {
+  return t.replace(OCR_NUMBER, (m) => (/^[OI]\d$/.test(m) || !/^[\dOlI]+(?:[.,][\dOlI]+)*$/.test(m) ? m : m.replace(/O/g, '0').replace(/[lI]/g, '1')));
 }
 
 export function cells(text: string): string[] {
@@ -79,8 +110,15 @@ const ADMIN_LABELS = [
   'coren',
   'cns',
   'cartao sus',
+  'municipio',
+  'municipio de residencia',
+  'notificacao',
+  'sinan',
+  'boletim',
   'cartao',
   'solicitante',
+  'solicitado',
+  'solicitado por',
   'requisitante',
   'medico solicitante',
   'unidade',
@@ -184,7 +222,10 @@ const ADMIN_RE = new RegExp(
     .join('|')})(?![a-z0-9])`,
 );
 
-const LAB_VALUE_RE = /\d\s*(?:mg\/dl|g\/dl|mmol\/l|meq\/l|u\/l|ui\/l|ng\/ml|ng\/dl|pg\/ml|[µu]ui\/ml|mui\/l|µg\/dl|mg\/l)(?![a-z])/i;
+// A number followed by a lab unit: any unit with a slash the unit table knows or has the shape of
+// ("N-telopeptídeo: 45 nmol/L", "Jejum: 84 mg/dL"), not "12 horas" nor "5 mL" of a sample volume.
+const LAB_VALUE_RE = new RegExp(`\\d\\s*(?:${UNIT_PATTERN})(?![a-zà-ÿ0-9])`, 'i');
+const labValue = (text: string) => [...text.matchAll(new RegExp(LAB_VALUE_RE.source, 'gi'))].some((m) => m[0].includes('/') || /%|mmhg/i.test(m[0]));
 const DATE_RE = /(?<!\d)\d{1,2}\/\d{1,2}\/\d{2,4}(?!\d)/;
 const TIME_RE = /(?<!\d)\d{1,2}[:h]\d{2}(?!\d)/;
 
@@ -193,9 +234,18 @@ export function isAdminLine(text: string): boolean {
   const f = foldSameLength(text).replace(/^[\s*#>]+/, '');
   // A label that can also name a result ("Jejum: 84 mg/dL") is administrative only when no value
   // with a lab unit follows it: otherwise its value would be dropped in silence.
-  if (ADMIN_RE.test(f) && !LAB_VALUE_RE.test(text)) return true;
-  if (DATE_RE.test(text)) return true;
-  if (TIME_RE.test(text) && !/\d\s*(?:mg|g|u|ui|ng|pg|meq|mmol|%|\/)/i.test(text)) return true;
+  if (ADMIN_RE.test(f) && !labValue(text)) return true;
+  // A date makes a line administrative unless a lab value sits outside brackets beside it ("Glicose
+  // 102 mg/dL (coletado em 12/05/2025)").
+  if (DATE_RE.test(text) && !labValue(text.replace(/\([^)]*\)/g, ' '))) return true;
+  // A professional or facility registration anywhere on the line ("Dr. Álvaro Queiroz - CRM/CE 7781").
+  if (/\b(?:crm|crf|crbm|crbio|coren|cnes|cnpj)\b\s*[-/:]?\s*(?:[a-z]{2}\s*[-/:]?\s*)?\d/i.test(text) && !labValue(text)) return true;
+  // A titre ("título 1:16", "Reagente 1:32") is not a time of day.
+  const noTitre = text.replace(/(?:t[ií]tulos?|reagente|positivo|dilui[cç][aã]o)\W{0,3}(?:de\s*)?\(?\s*1\s*:\s*\d+/gi, ' ');
+  if (TIME_RE.test(noTitre) && !/\d\s*(?:mg|g|u|ui|ng|pg|meq|mmol|%|\/)/i.test(text)) return true;
+  // Identifiers only ("Notificação SINAN: 7712034", "Atendimento 31225990"): long plain integers, no lab unit.
+  const ns = text.match(/(?<![\d.,])\d+(?:[.,]\d+)*(?![\d])/g) ?? [];
+  if (ns.length > 0 && ns.every((n) => /^\d{6,}$/.test(n)) && !labValue(text) && !/\/(?:mm|µl|ul|ml)/i.test(text)) return true;
   // "Página 1 de 2" anywhere on a line that holds nothing else result-like.
   if (/\bp[aá]g(?:ina)?\.?\s*\d+\s*(?:de|\/)\s*\d+/i.test(text) && !/:\s*\d/.test(text.replace(/p[aá]g(?:ina)?\.?\s*\d+\s*(?:de|\/)\s*\d+/i, ''))) return true;
   return false;

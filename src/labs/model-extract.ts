@@ -197,11 +197,22 @@ export async function extractUnparsedWithModel(
     patient,
     parsed.unparsed_lines.map((l) => raw.indexOf(l)),
   );
+  // A listed line may have made analytes too (the accounting pass lists it for a leftover value):
+  // a model row that repeats a value the parser read from that line is a duplicate, not a new result.
+  const already = (a: ParsedAnalyte | QualitativeAnalyte) =>
+    [...parsed.analytes, ...parsed.qualitative].some(
+      (p) =>
+        p.line === a.line &&
+        (typeof p.value === 'number' ? p.value === a.value : typeof a.value === 'string' && foldSameLength(p.value) === foldSameLength(a.value)),
+    );
+  const duplicates = [...g.analytes, ...g.qualitative]
+    .filter(already)
+    .map((a) => ({ line: parsed.unparsed_lines.indexOf(raw[a.line] ?? ''), reason: 'duplicate' as const }));
   return {
-    analytes: [...parsed.analytes, ...g.analytes],
-    qualitative: [...parsed.qualitative, ...g.qualitative],
+    analytes: [...parsed.analytes, ...g.analytes.filter((a) => !already(a))],
+    qualitative: [...parsed.qualitative, ...g.qualitative.filter((a) => !already(a))],
     unparsed_lines: g.unparsed_lines,
-    rejected: g.rejected,
+    rejected: [...g.rejected, ...duplicates],
     asked: true,
     answered: true,
   };

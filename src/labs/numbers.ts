@@ -6,7 +6,18 @@
 /** Regex source of one number token (no sign). */
 export const NUMBER = String.raw`\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?`;
 
+/**
+ * A signed number: "-2,8", "+2,0" (base excess, some z-scores). The sign is printed glued to the
+ * digits; a dash followed by a space is a separator.
+ */
+export const SIGNED_NUMBER = String.raw`[-−+]?(?:${NUMBER})`;
+
 export function parseBrNumber(s: string, opts: { dotIsDecimal?: boolean } = {}): number | undefined {
+  const signed = /^\s*([-−+])(?=\d)/.exec(s);
+  if (signed) {
+    const v = parseBrNumber(s.slice(signed[0].length), opts);
+    return v === undefined ? undefined : signed[1] === '+' ? v : -v;
+  }
   const t = s.trim();
   if (opts.dotIsDecimal && /^\d+\.\d+$/.test(t)) return Number(t);
   if (/^\d{1,3}(\.\d{3})+(,\d+)?$/.test(t)) return Number(t.replace(/\./g, '').replace(',', '.'));
@@ -28,6 +39,9 @@ export function numbersIn(line: string): Array<{ text: string; index: number; va
     const text = m[0];
     const values = new Set<number>();
     for (const v of [parseBrNumber(text), parseBrNumber(text, { dotIsDecimal: true })]) if (v !== undefined) values.add(v);
+    // A minus glued to the digits after a space or a bracket: the value may be negative ("-2,8").
+    const at = m.index ?? 0;
+    if (at > 0 && /[-−]/.test(line[at - 1]!) && (at === 1 || /[\s(:]/.test(line[at - 2]!))) for (const v of [...values]) values.add(-v);
     out.push({ text, index: m.index ?? 0, values: [...values] });
   }
   return out;

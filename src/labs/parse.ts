@@ -9,191 +9,40 @@
 // from photo transcriptions; relative + absolute counts on one line; qualitative results.
 //
 // Never silent: a line that holds a number token and is neither administrative, a reference, a
-// title nor read in full goes to `unparsed_lines` verbatim. Nothing is guessed: a value without a
+// title nor read in full goes to `unparsed_lines` verbatim; then a final accounting pass that knows
+// no layout (accounting.ts) lists every line with a result-like token no analyte accounts for. Nothing is guessed: a value without a
 // range the report states and without a built-in range in the same unit is 'indeterminado'.
-import { conversionFactor, isCatalogued, lookupName, type AnalyteDef, type KnownName } from './analytes.ts';
-import { cells, cleanLine, isAdminLine, isBlockDetail, type CleanLine } from './lines.ts';
-import { labelledLine, splitResults, tableHeader, type TableHeader } from './layouts.ts';
+import { accountLines, type AccountLine } from './accounting.ts';
+import { lookupName, type AnalyteDef, type KnownName } from './analytes.ts';
+import { withoutPreviousColumn } from './columns.ts';
+import { finishGroup, numericFrom, qualitativeFrom } from './flagging.ts';
+import { labelledLine, mergeReferenceCells, splitAtNameCells, splitResults, tableHeader, type TableHeader } from './layouts.ts';
+import { namedReferences, namesWithoutFixedRange, referenceRow, referenceTableHeader, type ReferenceTable } from './late-references.ts';
+import { nextLine, QUALITATIVE_AFTER_COLON, referenceSubject, sameAnalyte, valueAloneNext, verticalCell, wordsAfterLabel } from './line-kinds.ts';
+import { cells, cleanLine, isAdminLine, isBlockDetail } from './lines.ts';
 import { numbersIn } from './numbers.ts';
 import { readPatient, type PatientInput } from './patient.ts';
-import {
-  flagFor,
-  flagQualitative,
-  isReferenceLabel,
-  isReferenceText,
-  labelledRanges,
-  qualitativeAtStart,
-  qualitativeReference,
-  resolveNumeric,
-  stripReferenceLead,
-  type LabFlag,
-  type LabelledRange,
-  type Patient,
-  type QualitativeFlag,
-  type Range,
-} from './reference.ts';
+import { bareNumbers, cleanName, dotIsDecimal, letters, readAfterName, readPiece, type Ctx } from './piece.ts';
+import { isReferenceText, labelledRanges, qualitativeReference, stripReferenceLead, type Patient } from './reference.ts';
+import type { Entry, Group, LabParseResult, ParsedAnalyte, QualitativeAnalyte } from './result.ts';
+import { unitAtStart } from './units.ts';
 import { readValue, type ValueRead } from './value.ts';
+import { isWordField, wordResultText } from './word-results.ts';
 
 export { parseBrNumber } from './numbers.ts';
 export { parseRangeExpression } from './reference.ts';
-export type { LabFlag, QualitativeFlag } from './reference.ts';
+export type { LabFlag } from './reference.ts';
 
-export interface ParsedAnalyte {
-  /** Catalogue key (e.g. "glicose"), or null for an analyte read from the report but not catalogued. */
-  key: string | null;
-  name: string;
-  value: number;
-  /** "<" for a result printed "< 0,5" / "inferior a 0,5"; the value is then the bound. */
-  comparator: '<' | '>' | null;
-  unit: string | null;
-  reference_low: number | null;
-  reference_high: number | null;
-  reference_text: string | null;
-  reference_source: 'report' | 'built_in' | null;
-  flag: LabFlag;
-  /** 'model' when the text model read it from an unparsed line and grounding accepted it. */
-  source: 'parser' | 'model';
-  /** 0-based line of the report the value was read from. */
-  line: number;
-}
-
-export interface QualitativeAnalyte {
-  key: string | null;
-  name: string;
-  /** As printed: "Negativo", "Não reagente", "Reagente 1/8". */
-  value: string;
-  reference_text: string | null;
-  /** Against the printed qualitative reference; 'indeterminado' when none is printed. */
-  flag: QualitativeFlag;
-  source: 'parser' | 'model';
-  line: number;
-}
-
-export interface LabParseResult {
-  analytes: ParsedAnalyte[];
-  qualitative: QualitativeAnalyte[];
-  unparsed_lines: string[];
-}
+export type { LabParseResult, ParsedAnalyte, QualitativeAnalyte } from './result.ts';
 
 export type LabParseOptions = PatientInput;
 
-interface Entry {
-  def: AnalyteDef | KnownName | undefined;
-  name: string;
-  read: ValueRead;
-  line: number;
-}
+const SUSCEPTIBILITY = /^(?:sens[ií]vel|resistente|intermedi[aá]ri[oa]|sensibilidade\s+aumentada|suscet[ií]vel(?:\s+dose[-\s]dependente)?|[SRI])$/iu;
 
-interface Group {
-  entries: Entry[];
-  refItems: string[];
-}
-
-const letters = (s: string) => (s.match(/\p{L}/gu) ?? []).length;
-/** Number tokens outside brackets: "(CKD-EPI 2021)", "(URINA DE 24 HORAS)" are part of a name. */
-// So are durations in a name ("URINA DE 24 HORAS", "Proteinúria de 24 horas").
-const bareNumbers = (s: string) =>
-  numbersIn(
-    s
-      .replace(/\([^)]*\)/g, (m) => ' '.repeat(m.length))
-      .replace(/\d+\s*(?:horas?|h|dias?|meses|anos?|semanas?|minutos?)(?![\p{L}])/giu, (m) => ' '.repeat(m.length)),
-  ).length;
-
-function cleanName(s: string): string {
-  return s
-    .replace(/^[\s\-–—*•|:.]+/, '')
-    .replace(/[\s:=.\-–—|]+$/, '')
-    .trim();
-}
-
-const dotIsDecimal = (def: AnalyteDef | KnownName | undefined) => Boolean(def && 'dotIsDecimal' in def && def.dotIsDecimal);
-
-interface Ctx {
-  table: TableHeader | undefined;
-  line: CleanLine;
-}
-
-/** The value (and reference) after a known name, or undefined when it does not read in full. */
-function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts: { separated: boolean }): Group | undefined {
-  const name = cleanName(nameRaw);
-  const def = lookupName(name);
-  // One-letter names only from the catalogue ("K 3,1 mEq/L").
-  if ((letters(name) < 2 && !def) || name.includes(':')) return undefined;
-  if (
-    isReferenceLabel(name, { asName: true }) ||
-    stripReferenceLead(name).lead ||
-    /^(resultados?|at[eé]|inferior|superior|acima|abaixo|maior|menor|de|entre)$/i.test(name)
-  )
-    return undefined;
-  const read = readValue(valueText, { dotIsDecimal: dotIsDecimal(def), freeText: ctx.line.leader });
-  if (!read) return undefined;
-  const entries: Entry[] = [{ def, name, read, line: ctx.line.index }];
-  let rest = read.rest;
-  // Relative and absolute counts on one line: "Neutrófilos 68 % 8.364 /mm³ 1.800 a 7.700".
-  if (read.value !== null && read.unit) {
-    const second = readValue(rest, { dotIsDecimal: dotIsDecimal(def) });
-    if (second && second.value !== null && second.unit && second.comparator === null && !isReferenceText(rest)) {
-      entries.push({ def, name, read: second, line: ctx.line.index });
-      rest = second.rest;
-    }
-  }
-  const ref = rest.replace(/^[\s\-–—|,;]+/, '').trim();
-  if (ref !== '' && !isReferenceText(ref, { dotIsDecimal: dotIsDecimal(def) })) return undefined;
-  // A bare number with neither unit nor reference is a result only where the layout says so.
-  if (read.value !== null && !read.unit && ref === '' && !def && !opts.separated && !ctx.table) return undefined;
-  const refBody = stripReferenceLead(ref.replace(/^\((.*)\)$/, '$1')).rest;
-  return { entries, refItems: refBody ? [refBody] : [] };
-}
-
-/** Name + value + (reference) from one piece of a line, or undefined when it does not read in full. */
-function readPiece(text: string, ctx: Ctx, depth = 0): Group | undefined {
-  const build = (nameRaw: string, valueText: string, opts: { separated: boolean }) => readAfterName(nameRaw, valueText, ctx, opts);
-
-  // (B) "Name: value …" — the colon ends the name when no value sits before it.
-  const colon = text.indexOf(':');
-  if (colon > 0) {
-    const before = text.slice(0, colon);
-    const after = text.slice(colon + 1);
-    // A dot leader marks the end of the name for sure, digits and all ("Proteínas de 24 horas ....").
-    if (letters(before) >= 2 && (bareNumbers(before) === 0 || ctx.line.leader)) {
-      const g = build(before, after, { separated: true });
-      if (g) return g;
-      // A group label: "Eletrólitos: Sódio 138 mEq/L (136-145)".
-      if (depth === 0 && /^\s*\p{L}/u.test(after)) {
-        const inner = readPiece(after.trim(), ctx, 1);
-        if (inner && inner.entries.every((e) => e.def)) return inner;
-      }
-    }
-  }
-  // (C) Columns: the first cell is the name.
-  const cs = cells(text);
-  if (cs.length >= 2 && numbersIn(cs[0]!).length === 0 && !cs[0]!.includes(':')) {
-    const g = build(cs[0]!, text.slice(text.indexOf(cs[0]!) + cs[0]!.length), { separated: true });
-    if (g) return g;
-  }
-  // (A) The name runs up to the first value.
-  const first = firstValueAt(text);
-  if (first > 0) return build(text.slice(0, first), text.slice(first), { separated: false });
-  return undefined;
-}
-
-const QUALITATIVE_AFTER_COLON =
-  /:\s*(?:n[aã]o\s+)?(?:reagente|negativ[oa]|positiv[oa]|ausentes?|presentes?|detect[aá]vel|detectado|indetect[aá]vel)(?![\p{L}])/iu;
-
-const VALUE_START = /(?:(?:<=|≤|>=|≥|<|>)\s*|(?:inferior|superior)\s+a\s+)?\d/giu;
-
-function firstValueAt(text: string): number {
-  const tokens = numbersIn(text);
-  for (const m of text.matchAll(VALUE_START)) {
-    const idx = m.index ?? 0;
-    const digitAt = idx + m[0].length - 1;
-    if (idx > 0 && !/[\s:=|]/.test(text[idx - 1]!)) continue;
-    if (tokens.some((t) => t.index === digitAt)) return idx;
-  }
-  // Qualitative words after a name ("Anti-HCV Não reagente").
-  const q =
-    /\s(n[aã]o\s+reagente|reagente|negativ[oa]|positiv[oa]|ausentes?|presentes?|n[aã]o\s+detect[aá]vel|detect[aá]vel|indetect[aá]vel)(?![\p{L}])/iu.exec(text);
-  return q ? (q.index ?? 0) + 1 : -1;
+/** A result group already flagged, with the analytes it made. */
+interface Closed {
+  group: Group;
+  made: Array<ParsedAnalyte | QualitativeAnalyte>;
 }
 
 /** The patient's sex and age as the parser sees them (report header first, then the options). */
@@ -218,36 +67,112 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   let title: { name: string; def: AnalyteDef | KnownName | undefined } | undefined;
   let preRef: string[] = [];
   let pending: Group | undefined;
+  // The line before was a bare reference label ("Valor de referência:"): a word alone is its text.
+  let lastRefLead = false;
 
+  // Results read since the last title, with what each produced: a reference printed after several
+  // of them may name the one it belongs to ("Valores de referência (bilirrubina total):").
+  let recent: Closed[] = [];
+  // Every result read so far: a reference table or a note printed after the results names them.
+  const closed: Closed[] = [];
+  let refTable: ReferenceTable | undefined;
   const close = () => {
-    if (pending) finishGroup(pending, patient, table, analytes, qualitative);
+    if (pending) {
+      const before = [analytes.length, qualitative.length] as const;
+      finishGroup(pending, patient, table, analytes, qualitative);
+      const c = { group: pending, made: [...analytes.slice(before[0]), ...qualitative.slice(before[1])] };
+      recent.push(c);
+      closed.push(c);
+    }
     pending = undefined;
   };
-  /** A result read under the block title: it takes the title's analyte and the references above it. */
-  const adoptUnderTitle = (g: Group, under: NonNullable<typeof title>) => {
+  /** Flags an earlier result again with references found later, in place. */
+  const refinish = (c: Closed, items: string[]) => {
+    c.group.refItems = items;
+    const before = [analytes.length, qualitative.length] as const;
+    finishGroup(c.group, patient, table, analytes, qualitative);
+    const made = [...analytes.splice(before[0]), ...qualitative.splice(before[1])];
+    c.made.forEach((old, i) => made[i] && Object.assign(old, made[i]));
+  };
+  const earlier = (name: string) => closed.findLast((c) => c.group.entries.length === 1 && sameAnalyte(c.group.entries[0]!, name));
+  /** Makes an earlier result of this block pending again, so the reference lines that follow join it. */
+  const reopen = (name: string): boolean => {
+    const i = recent.findIndex((r) => r.group !== pending && r.group.entries.some((e) => sameAnalyte(e, name)));
+    if (i < 0) return false;
     close();
-    for (const e of g.entries) e.def = under.def;
-    g.refItems.unshift(...preRef.filter(Boolean));
-    pending = g;
-    preRef = [];
-    title = undefined;
+    const r = recent.splice(i, 1)[0]!;
+    for (const a of r.made) {
+      const list: Array<ParsedAnalyte | QualitativeAnalyte> = typeof a.value === 'number' ? analytes : qualitative;
+      list.splice(list.indexOf(a), 1);
+    }
+    pending = r.group;
+    return true;
   };
   const addRef = (g: Group, t: string) => {
     const { rest } = stripReferenceLead(t);
     if (rest !== '') g.refItems.push(rest);
   };
 
+  // The text of each line as read (a previous-result column cut off): the accounting pass counts its tokens.
+  const seen: AccountLine[] = [];
   for (const line of lines) {
-    const t = line.text;
+    const t = table?.previousAt !== undefined ? withoutPreviousColumn(line, table.previousAt) : line.text;
+    seen.push({ index: line.index, raw: line.raw, text: line.previous === undefined ? t : `${t}   ${line.previous}` });
     if (t === '') continue;
     const ctx: Ctx = { table, line };
 
-    const header = tableHeader(t);
+    const header = tableHeader(t, line.offset);
     if (header) {
       close();
       table = header;
-      title = undefined;
+      refTable = undefined;
+      // "RESULTADO   VALORES DE REFERÊNCIA" inside a block: the title above still names the value
+      // printed under the header.
       preRef = [];
+      if (header.title) {
+        const name = cleanName(header.title);
+        title = { name, def: lookupName(name) };
+        recent = [];
+      }
+      continue;
+    }
+
+    // A table of ranges after the results (SBC lipid table): its rows join the results read before.
+    const rh = referenceTableHeader({ ...line, text: t });
+    if (rh) {
+      close();
+      refTable = rh;
+      title = undefined;
+      continue;
+    }
+    const row = refTable ? referenceRow({ ...line, text: t }, refTable) : undefined;
+    if (row) {
+      close();
+      const c = earlier(row.name);
+      if (c && c.made.every((a) => !('reference_source' in a) || a.reference_source !== 'report')) refinish(c, row.items);
+      continue;
+    }
+    // "Referências: AP 70 a 100 %; RNI 0,9 a 1,2": ranges for results read before, by name.
+    const named = namedReferences(t);
+    const pendingIs = (name: string) => pending?.entries.length === 1 && sameAnalyte(pending.entries[0]!, name);
+    if (named?.every((n) => pendingIs(n.name) || earlier(n.name))) {
+      close();
+      for (const n of named) {
+        const c = earlier(n.name)!;
+        refinish(c, [...c.group.refItems, n.reference]);
+      }
+      continue;
+    }
+    // "LDL-c e não-HDL-c: conforme a categoria de risco": no fixed range applies to these results.
+    const unranged = namesWithoutFixedRange(t);
+    if (unranged.length > 0) {
+      close();
+      for (const n of unranged) {
+        for (const a of earlier(n)?.made ?? []) {
+          if ('reference_source' in a && a.reference_source === 'built_in')
+            Object.assign(a, { reference_low: null, reference_high: null, reference_text: t, reference_source: null, flag: 'indeterminado' });
+        }
+      }
       continue;
     }
 
@@ -263,6 +188,35 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       continue;
     }
 
+    // Key-value exports, one field a line: "Exame: TSH" / "Resultado: 3,1" / "Unidade: µUI/mL" / "Referência: …".
+    const exam = /^(?:exame|analito|par[aâ]metro|teste)\s*:\s*(\p{L}.*)$/iu.exec(t);
+    if (exam && !/resultado\s*:/i.test(t)) {
+      close();
+      const name = cleanName(exam[1]!);
+      title = { name, def: lookupName(name) };
+      recent = [];
+      preRef = [];
+      continue;
+    }
+    const unitField = /^unidades?\s*:\s*(\S.*)$/i.exec(t);
+    const fieldUnit = unitField ? unitAtStart(unitField[1]!) : undefined;
+    if (
+      fieldUnit &&
+      fieldUnit.consumed >= unitField![1]!.trim().length &&
+      pending?.entries.length === 1 &&
+      pending.entries[0]!.read.value !== null &&
+      !pending.entries[0]!.read.unit
+    ) {
+      pending.entries[0]!.read = { ...pending.entries[0]!.read, unit: fieldUnit.unit };
+      continue;
+    }
+    // "Interpretação do índice: Não reagente: inferior a 0,9 / …": ranges for the value just read.
+    const interpretation = /^(?:interpreta[cç][aã]o|classifica[cç][aã]o)(?:\s+d[oa]\s+[\p{L}]+)?\s*:\s*(.*\d.*)$/iu.exec(t);
+    if (interpretation && pending && isReferenceText(interpretation[1]!)) {
+      addRef(pending, interpretation[1]!);
+      continue;
+    }
+
     if (isAdminLine(t)) {
       if (isBlockDetail(t)) continue;
       close();
@@ -270,30 +224,60 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       continue;
     }
 
+    // PDF text with one cell per line ("Glicose" / "95" / "mg/dL" / "70 a 99"): a unit alone on its
+    // line belongs to the value just read, and a word result alone under a title is the result
+    // (the word after it is then its reference).
+    const cell = verticalCell(t, pending, title, lastRefLead, nextLine(lines, line.index)?.text);
+    lastRefLead = false;
+    if (cell === 'unit') {
+      const e = pending!.entries[0]!;
+      e.read = { ...e.read, unit: unitAtStart(t)!.unit };
+      continue;
+    }
+    if (cell === 'word-result' || cell === 'bound-result') {
+      const read = readValue(t, { dotIsDecimal: dotIsDecimal(title!.def) })!;
+      pending = { entries: [{ def: title!.def, name: title!.name, read, line: line.index }], refItems: [...preRef.filter(Boolean)] };
+      preRef = [];
+      title = undefined;
+      continue;
+    }
+
     // A reference standing on its own line: under the result, or above it inside a block.
     const nameBefore = t.split(':')[0]!;
     if (!lookupName(cleanName(nameBefore)) && isReferenceText(t, { strictLabels: true, dotIsDecimal: dotIsDecimal(pending?.entries[0]?.def ?? title?.def) })) {
-      if (pending) addRef(pending, t);
+      const subject = referenceSubject(t);
+      if (subject && reopen(subject)) addRef(pending!, t);
+      else if (pending) addRef(pending, t);
       else if (title) preRef.push(stripReferenceLead(t).rest);
+      // A word alone with nothing to be the reference of may be a result whose name was not read.
+      else if (!stripReferenceLead(t).lead && (qualitativeReference(t) !== undefined || readValue(t)?.comparator)) unparsed.push(line.raw.trim());
+      lastRefLead = stripReferenceLead(t).rest === '';
       continue;
     }
 
     // "Resultado: 95 mg/dL" under a block title; "RESULTADO      5,4 %".
-    const res = /^resultados?\b\s*[:.]?\s*/i.exec(t);
+    const res = /^resultados?\b(?:\s+(?:atual|encontrados?|obtidos?))?\s*[:.]?\s*/i.exec(t);
     if (res) {
       const rest = t.slice(res[0].length);
       let g = title ? readAfterName(title.name, rest, ctx, { separated: true }) : undefined;
-      // A word result with words after it, under a title ("Resultado: Negativo para ovos e cistos."):
-      // the whole sentence is the result.
-      if (!g && title && bareNumbers(rest) === 0 && qualitativeAtStart(rest.trim())) {
-        const text = rest.trim().replace(/[.\s]+$/, '');
+      // A result in words under a title ("Resultado: Negativo para ovos e cistos.", "Resultado: Foram
+      // encontrados cistos de Giardia lamblia."): the whole sentence is the result.
+      const sentence = /:/.test(res[0]) ? wordResultText(rest) : undefined;
+      if (!g && title && sentence !== undefined) {
+        const text = sentence;
         g = {
           entries: [{ def: title.def, name: title.name, read: { value: null, text, comparator: null, unit: null, marker: null, rest: '' }, line: line.index }],
           refItems: [],
         };
       }
-      if (g && title) adoptUnderTitle(g, title);
-      else if (numbersIn(t).length > 0 || readValue(rest)) {
+      if (g && title) {
+        close();
+        for (const e of g.entries) e.def = title.def;
+        g.refItems.unshift(...preRef.filter(Boolean));
+        pending = g;
+        preRef = [];
+        title = undefined;
+      } else if (numbersIn(t).length > 0 || readValue(rest) || sentence !== undefined) {
         close();
         unparsed.push(line.raw.trim());
       }
@@ -303,11 +287,16 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // One or more results on the line.
     // Results side by side in columns or between bars ("Hb 9,8 g/dL | Ht 30 % | …"): one per cell,
     // when every cell reads as a result on its own.
-    const cs = cells(t);
-    const sideBySide = cs.length >= 2 && cs.every((c) => !isReferenceText(c) && readPiece(c, ctx) !== undefined);
-    const pieces = sideBySide ? cs : splitResults(t, (p) => readPiece(p, ctx) !== undefined);
+    // A reference cell belongs to the result cell before it ("Relação: 0,99   (Ref.: 0,8 a 1,2)").
+    const cs = mergeReferenceCells(cells(t));
+    const sideBySide = cs.length >= 2 && !isReferenceText(cs[0]!) && cs.every((c) => readPiece(c, ctx) !== undefined);
+    const pieces = sideBySide ? cs : (splitAtNameCells(t, (p) => readPiece(p, ctx) !== undefined) ?? splitResults(t, (p) => readPiece(p, ctx) !== undefined));
     const groups = pieces.map((p) => readPiece(p, ctx));
     if (groups.some(Boolean)) {
+      // "Tempo do paciente .... 24,6 segundos" under "TEMPO DE PROTROMBINA (TP)": a label that names
+      // no analyte, only whose value it is, leaves the name to the block title.
+      if (title && groups[0] && /^(?:tempo\s+(?:d[oa]\s+)?paciente|paciente|amostra)$/i.test(groups[0].entries[0]!.name))
+        for (const e of groups[0].entries) Object.assign(e, { name: title.name, def: title.def });
       close();
       title = undefined;
       preRef = [];
@@ -324,11 +313,31 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     if (title) {
       const g = readAfterName(title.name, t, ctx, { separated: true });
       if (g && numbersIn(t).length > 0 && /^\s*[<>≤≥\d]/.test(t)) {
-        adoptUnderTitle(g, title);
+        close();
+        for (const e of g.entries) e.def = title.def;
+        g.refItems.unshift(...preRef.filter(Boolean));
+        pending = g;
+        preRef = [];
+        title = undefined;
         continue;
       }
     }
 
+    // An antibiogram row in columns ("Ceftriaxona   SENSÍVEL"): a susceptibility word is a result
+    // whatever the antimicrobial's name, never a title.
+    const row2 = cells(t);
+    if (row2.length === 2 && letters(row2[0]!) >= 3 && SUSCEPTIBILITY.test(row2[1]!)) {
+      close();
+      title = undefined;
+      const name = cleanName(row2[0]!);
+      pending = {
+        entries: [
+          { def: lookupName(name), name, read: { value: null, text: row2[1]!, comparator: null, unit: null, marker: null, rest: '' }, line: line.index },
+        ],
+        refItems: [],
+      };
+      continue;
+    }
     // A title: no value on it (digits glued to letters, "B12", "25-OH", do not count), or it ends
     // with a colon ("ANTI-HIV 1 E 2 (4ª GERAÇÃO):").
     // A word result after a name that could not be read in full ("Parasitológico: Negativo para ovos
@@ -339,10 +348,36 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       unparsed.push(line.raw.trim());
       continue;
     }
-    if (bareNumbers(t) === 0 || /:\s*$/.test(t)) {
+    // A value after a dot leader that could not be read is a result-like value, never a title.
+    if (line.leader && /:\s*\S/.test(t)) {
+      close();
+      title = undefined;
+      unparsed.push(line.raw.trim());
+      continue;
+    }
+    // "Cor: Palha", "Cristais: Oxalato de cálcio raros": a word result the parser does not know is
+    // still a result-like value, reported rather than taken for a title.
+    if (wordsAfterLabel(t)) {
+      close();
+      title = undefined;
+      const [label, ...words] = t.split(':');
+      const text = wordResultText(words.join(':'));
+      if (isWordField(label!) && text !== undefined) {
+        const name = cleanName(label!);
+        pending = {
+          entries: [{ def: lookupName(name), name, read: { value: null, text, comparator: null, unit: null, marker: null, rest: '' }, line: line.index }],
+          refItems: [],
+        };
+      } else unparsed.push(line.raw.trim());
+      continue;
+    }
+    // A name with digits in it ("HIV 1 e 2 - Anticorpos") is a title when its value stands alone on
+    // the next line (one cell per line).
+    if (bareNumbers(t) === 0 || /:\s*$/.test(t) || (letters(t) >= 3 && valueAloneNext(lines, line.index))) {
       close();
       const name = cleanName(t);
       title = { name, def: lookupName(name) };
+      recent = [];
       preRef = [];
       continue;
     }
@@ -352,97 +387,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     unparsed.push(line.raw.trim());
   }
   close();
-  return { analytes, qualitative, unparsed_lines: unparsed };
-}
-
-function finishGroup(g: Group, patient: Patient, table: TableHeader | undefined, analytes: ParsedAnalyte[], qualitative: QualitativeAnalyte[]): void {
-  const refText = g.refItems.join(' ').replace(/\s+/g, ' ').trim() || null;
-  const columnSexes = table?.sexes.length ? table.sexes : undefined;
-  if (g.entries.length === 1) {
-    const e = g.entries[0]!;
-    if (e.read.value === null) {
-      qualitative.push(qualitativeFrom(e, g.refItems, refText));
-      return;
-    }
-    const ranges = labelledRanges(g.refItems, { dotIsDecimal: dotIsDecimal(e.def), columnSexes });
-    analytes.push(numericFrom(e, ranges, refText, patient, table));
-    return;
-  }
-  // Two values (relative %, absolute count): as many ranges as values pair in order; one range goes
-  // to the value in its unit, else to the absolute count (the column it is printed beside).
-  const ranges = labelledRanges(g.refItems, { columnSexes });
-  const per: LabelledRange[][] = g.entries.map(() => []);
-  if (ranges.length === g.entries.length) ranges.forEach((r, i) => per[i]!.push(r));
-  else if (ranges.length === 1) {
-    const r = ranges[0]!;
-    const byUnit = r.range.unit ? g.entries.findIndex((e) => e.read.unit === r.range.unit) : -1;
-    per[byUnit >= 0 ? byUnit : g.entries.length - 1]!.push(r);
-  }
-  g.entries.forEach((e, i) => {
-    const name = e.read.unit === '%' ? `${e.name} (%)` : e.name;
-    analytes.push(numericFrom({ ...e, name }, per[i]!, per[i]!.length ? refText : null, patient, table));
-  });
-}
-
-function qualitativeFrom(e: Entry, items: string[], refText: string | null): QualitativeAnalyte {
-  const ref = items.map((i) => qualitativeReference(i)).find(Boolean);
-  return {
-    key: e.def && isCatalogued(e.def) ? e.def.key : (e.def?.key ?? null),
-    name: e.def?.name ?? e.name,
-    value: e.read.text,
-    reference_text: refText,
-    flag: flagQualitative(e.read.text, ref),
-    source: 'parser',
-    line: e.line,
-  };
-}
-
-function numericFrom(e: Entry, ranges: LabelledRange[], refText: string | null, patient: Patient, table: TableHeader | undefined): ParsedAnalyte {
-  const value = e.read.value!;
-  let unit = e.read.unit ?? table?.unit ?? null;
-  const base = {
-    key: e.def?.key ?? null,
-    name: e.def ? (e.name.endsWith(' (%)') ? `${e.def.name} (%)` : e.def.name) : e.name,
-    value,
-    comparator: e.read.comparator,
-    source: 'parser' as const,
-    line: e.line,
-  };
-  const resolved = resolveNumeric(ranges, value, unit, patient, e.read.comparator);
-  if (resolved.flag !== undefined) {
-    const r = resolved.range;
-    if (unit === null && r?.unit) unit = r.unit;
-    return {
-      ...base,
-      unit,
-      reference_low: r?.low ?? null,
-      reference_high: r?.high ?? null,
-      reference_text: refText,
-      reference_source: 'report',
-      flag: resolved.flag,
-    };
-  }
-  // No usable range in the report: the built-in one, only if the unit is known and convertible.
-  if (e.def && isCatalogued(e.def) && unit) {
-    const factor = conversionFactor(e.def, unit);
-    if (factor !== undefined) {
-      const b = e.def.builtIn;
-      const inUnit = (x: number | null) => (x === null ? null : Math.round((x / factor) * 1000) / 1000);
-      const builtIn: Range = { low: b.low, high: b.high, lowExclusive: b.lowExclusive ?? false, highExclusive: b.highExclusive ?? false, unit: null };
-      return {
-        ...base,
-        unit,
-        reference_low: inUnit(b.low),
-        reference_high: inUnit(b.high),
-        reference_text: refText ?? b.text,
-        reference_source: 'built_in',
-        flag: flagFor(value * factor, builtIn, e.read.comparator),
-      };
-    }
-  }
-  // The lab's own mark ("↑", "(L)") when nothing else can be compared.
-  const flag: LabFlag = e.read.marker ?? 'indeterminado';
-  return { ...base, unit, reference_low: null, reference_high: null, reference_text: refText, reference_source: null, flag };
+  return { analytes, qualitative, unparsed_lines: accountLines(seen, [...analytes, ...qualitative], unparsed) };
 }
 
 /** What a reader outside the line parser (the grounded model extraction) found for one result. */

@@ -5,7 +5,7 @@
 // relative's report from their own account.
 //
 // Age is counted on the collection date printed on the report when there is one, else on `today`.
-import type { Patient, Sex } from './reference.ts';
+import { cyclePhaseOf, type CyclePhase, type Patient, type Sex } from './reference.ts';
 
 export interface PatientInput {
   sex?: Sex | undefined;
@@ -49,7 +49,12 @@ export function readPatient(lines: string[], input: PatientInput = {}): Patient 
   let birth: Date | undefined;
   let collected: Date | undefined;
   let fasting: number | undefined;
+  let phase: CyclePhase | undefined;
   for (const line of lines) {
+    // "Fase do ciclo informada: folicular (3º dia)", "Fase do ciclo: lútea": the patient's phase,
+    // never a range label ("Fase folicular: 2,4 a 12,6" has no "ciclo").
+    const p = /\bfase\s+(?:do\s+)?(?:ciclo|menstrual)(?:\s+(?:informada|declarada))?\s*:\s*([\p{L}\s-]+)/iu.exec(line);
+    if (p && !phase) phase = cyclePhaseOf(p[1]!);
     const s = /\bsexo\s*(?:\/\s*idade)?\s*[:\-]?\s*(masculino|feminino|masc\.?|fem\.?|m|f)(?![\p{L}])/iu.exec(line);
     if (s && !sex) sex = /^m/i.test(s[1]!) ? 'M' : 'F';
     const a = /\bidade\s*(?:\/\s*sexo)?\s*[:\-]?\s*(\d{1,3})\s*(?:a(?:nos?)?|anos?)\b(?:\s*(\d{1,2})\s*m(?:eses)?\b)?/i.exec(line);
@@ -77,5 +82,8 @@ export function readPatient(lines: string[], input: PatientInput = {}): Patient 
     const y = yearsBetween(birth, on);
     if (y >= 0 && y < 130) age = y;
   }
-  return fasting === undefined ? { sex, ageYears: age } : { sex, ageYears: age, fastingHours: fasting };
+  const out: Patient = { sex, ageYears: age };
+  if (fasting !== undefined) out.fastingHours = fasting;
+  if (phase) out.cyclePhase = phase;
+  return out;
 }

@@ -32,6 +32,20 @@ export interface Patient {
   fastingHours?: number | undefined;
   /** Age in years (fractional) on the day the sample was taken. */
   ageYears?: number | undefined;
+  /** Menstrual-cycle phase printed on the report ("Fase do ciclo informada: folicular"). */
+  cyclePhase?: CyclePhase | undefined;
+}
+
+export type CyclePhase = 'folicular' | 'ovulatoria' | 'lutea' | 'menopausa';
+
+/** The cycle phase a range label or a header names ("Fase folicular", "Pico ovulatório", "Pós-menopausa"). */
+export function cyclePhaseOf(text: string): CyclePhase | undefined {
+  const f = foldSameLength(text);
+  if (/\bmenopausa\b/.test(f)) return 'menopausa';
+  if (/\bfolicular\b/.test(f)) return 'folicular';
+  if (/\bovulat[oó]ri[oa]\b/.test(f)) return 'ovulatoria';
+  if (/\blutea\b|\bluteinica\b/.test(f)) return 'lutea';
+  return undefined;
 }
 
 const SEP = String.raw`(?:a|à|até|ate|-|–|—)`;
@@ -43,7 +57,9 @@ const GT = String.raw`>|maior que|maior do que|superior a|acima de|acima`;
 // One global pattern for every range expression, used to find them inside a longer text.
 // "e" separates only after "entre" ("entre 70 e 99"): "1,4 e 1,5" is two values, not a range.
 const RANGE_SRC =
-  String.raw`(?:de\s+)?(?<lo>${NUMBER})\s*(?<u1>${UNIT_PATTERN})?\s*${SEP}\s*(?<hi>${NUMBER})(?:\s*(?<u2>${UNIT_PATTERN}))?` +
+  // A range never spans a column break (3+ spaces): "1,92 ng/mL   Até 4,00" is a value, then a reference.
+  // A negative low bound is printed glued to its sign ("-2,0 a +2,0"); "70 - 99" is a dash between.
+  String.raw`(?:de\s+)?(?<lo>(?:[-−](?=\d))?(?:${NUMBER}))\s{0,2}(?<u1>${UNIT_PATTERN})?\s{0,2}${SEP}\s{0,2}(?<hi>(?:[-−+](?=\d))?(?:${NUMBER}))(?:\s*(?<u2>${UNIT_PATTERN}))?` +
   String.raw`|entre\s+(?<lo2>${NUMBER})\s*(?<u4>${UNIT_PATTERN})?\s*e\s*(?<hi2>${NUMBER})(?:\s*(?<u5>${UNIT_PATTERN}))?` +
   String.raw`|(?<cmp>${GE}|${LE}|${GT}|${LT})\s*(?<n>${NUMBER})(?:\s*(?<u3>${UNIT_PATTERN}))?` +
   String.raw`|(?<n2>${NUMBER})\s*(?<u6>${UNIT_PATTERN})?\s*ou\s+(?<om>mais|menos|superior|inferior|acima|abaixo)`;
@@ -107,20 +123,40 @@ interface FoundRange {
 }
 
 // Age expressions are labels, never ranges of the analyte ("1 a 9 anos", "6 meses a 6 anos").
-const AGE_UNIT = String.raw`(?:dias?|meses|m[eê]s|anos?)`;
+const AGE_UNIT = String.raw`(?:horas?|dias?|semanas?|meses|m[eê]s|anos?)`;
 const AGE_BAND_RE = new RegExp(
   String.raw`(?<a>\d+)\s*(?<ua>${AGE_UNIT})?\s*(?:a|até|-|–)\s*(?<b>\d+)\s*(?<ub>${AGE_UNIT})(?![\p{L}])` +
     String.raw`|(?<gt>acima de|maiores de|maior que|>|≥|a partir de)\s*(?<c>\d+)\s*(?<uc>${AGE_UNIT})(?![\p{L}])` +
     String.raw`|(?<lt>até|menores de|menor que|<|abaixo de)\s*(?<d>\d+)\s*(?<ud>${AGE_UNIT})(?![\p{L}])` +
-    String.raw`|(?<e>\d+)\s*(?<ue>anos?)\s*ou\s*mais`,
+    String.raw`|(?<e>\d+)\s*(?<ue>anos?)\s*ou\s*mais` +
+    // One age alone ("1 mês:", "2 semanas:") is the band up to the next unit: last, so a band or a
+    // bound starting at the same place wins.
+    // Not hours nor years alone, and not after "de": "urina de 24 horas" names a collection.
+    String.raw`|(?<!de\s)(?<f>\d+)\s*(?<uf>dias?|semanas?|meses|m[eê]s)(?![\p{L}])`,
   'iu',
 );
 const AGE_BAND_GLOBAL = new RegExp(AGE_BAND_RE.source, 'giu');
 const ORDINAL_RE = /\d+\s*[ºª°]/g;
+// Weeks of pregnancy ("3 a 4 semanas", "até 12 semanas") label a range, never are one.
+const WEEKS_RE = /(?:(?:até|ate|>|<|acima de)\s*)?\d+\s*(?:(?:a|-|–)\s*\d+\s*)?semanas?(?![\p{L}])/giu;
+
+// The line reader asks about the same pieces of text several times (is it a reference? where are its
+// ranges?); a bounded memo keeps a 100 kB report from scanning them again. Results are never mutated.
+const RANGES_MEMO = new Map<string, FoundRange[]>();
 
 function findRanges(text: string, dotIsDecimal: boolean): FoundRange[] {
+  const key = `${dotIsDecimal ? 1 : 0}${text}`;
+  const known = RANGES_MEMO.get(key);
+  if (known) return known;
+  const found = scanRanges(text, dotIsDecimal);
+  if (RANGES_MEMO.size > 4000) RANGES_MEMO.clear();
+  RANGES_MEMO.set(key, found);
+  return found;
+}
+
+function scanRanges(text: string, dotIsDecimal: boolean): FoundRange[] {
   // Blank out age bands and ordinals (same length) so their digits are not read as ranges.
-  let masked = text.replace(ORDINAL_RE, (s) => ' '.repeat(s.length));
+  let masked = text.replace(ORDINAL_RE, (s) => ' '.repeat(s.length)).replace(WEEKS_RE, (s) => ' '.repeat(s.length));
   masked = masked.replace(AGE_BAND_GLOBAL, (s) => ' '.repeat(s.length));
   const out: FoundRange[] = [];
   for (const m of masked.matchAll(RANGE_RE)) {
@@ -132,10 +168,14 @@ function findRanges(text: string, dotIsDecimal: boolean): FoundRange[] {
 
 const months = (n: number, unit: string | undefined): number => {
   const u = (unit ?? 'anos').toLowerCase();
+  if (u.startsWith('h')) return n / 720;
   if (u.startsWith('d')) return n / 30;
+  if (u.startsWith('s')) return (n * 7) / 30;
   if (u.startsWith('m')) return n;
   return n * 12;
 };
+/** One step of the unit, in months: "1 a 9 anos" runs to the day before the 10th birthday. */
+const step = (unit: string | undefined): number => months(1, unit);
 
 interface AgeBand {
   minMonths: number;
@@ -151,17 +191,21 @@ function ageBandOf(label: string): AgeBand | undefined {
     if (g.a !== undefined && g.b !== undefined) {
       const ub = g.ub;
       const ua = g.ua ?? ub;
-      // "1 a 9 anos" runs to the day before the 10th birthday.
-      const step = ub && /^(d|dias?)$/i.test(ub) ? 1 / 30 : ub && /^m/i.test(ub) ? 1 : 12;
-      return { minMonths: months(Number(g.a), ua), maxMonths: months(Number(g.b), ub) + step };
+      return { minMonths: months(Number(g.a), ua), maxMonths: months(Number(g.b), ub) + step(ub) };
     }
-    if (g.c !== undefined) return { minMonths: months(Number(g.c), g.uc) + (/^(>|acima|maior)/i.test(g.gt ?? '') ? 12 : 0), maxMonths: Infinity };
-    if (g.d !== undefined) return { minMonths: 0, maxMonths: months(Number(g.d), g.ud) + (/^(até)/i.test(g.lt ?? '') ? 12 : 0) };
+    // "Acima de 60 anos" starts at 61, "acima de 1 mês" after the first month; "até 24 horas" includes the 24th.
+    if (g.c !== undefined) return { minMonths: months(Number(g.c), g.uc) + (/^(>|acima|maior)/i.test(g.gt ?? '') ? step(g.uc) : 0), maxMonths: Infinity };
+    if (g.d !== undefined) return { minMonths: 0, maxMonths: months(Number(g.d), g.ud) + (/^(até)/i.test(g.lt ?? '') ? step(g.ud) : 0) };
     if (g.e !== undefined) return { minMonths: months(Number(g.e), 'anos'), maxMonths: Infinity };
+    if (g.f !== undefined) return { minMonths: months(Number(g.f), g.uf), maxMonths: months(Number(g.f), g.uf) + step(g.uf) };
   }
   if (/\b(adult[oa]s?|maiores de idade)\b/.test(f)) return { minMonths: 18 * 12, maxMonths: Infinity };
   if (/\bidos[oa]s?\b/.test(f)) return { minMonths: 60 * 12, maxMonths: Infinity };
   if (/\b(rec[eé]m[- ]nascidos?|neonatos?|rn)\b/.test(f)) return { minMonths: 0, maxMonths: 1 };
+  if (/\blactentes?\b/.test(f)) return { minMonths: 1, maxMonths: 24 };
+  if (/\bpre[- ]?escolar(?:es)?\b/.test(f)) return { minMonths: 24, maxMonths: 7 * 12 };
+  if (/\bescolar(?:es)?\b/.test(f)) return { minMonths: 7 * 12, maxMonths: 12 * 12 };
+  if (/\badolescentes?\b/.test(f)) return { minMonths: 12 * 12, maxMonths: 18 * 12 };
   if (/\b(crian[cç]as?|infantil|pedi[aá]tric[oa])\b/.test(f)) return { minMonths: 0, maxMonths: 12 * 12 };
   return undefined;
 }
@@ -176,25 +220,37 @@ function sexOf(label: string): Sex | undefined {
 }
 
 const NORMAL_TIER =
-  /\b(otimo|desejavel|normal|normais|ideal|adequado|suficiente|suficiencia|populacao (?:geral|saudavel)|populacao|saudave(?:l|is)|baixo risco|referencia|nao gestantes?|nao reagente)\b/;
+  /\b(otimo|desejavel|normal|normais|ideal|adequado|suficiente|suficiencia|populacao (?:geral|saudavel)|populacao|saudave(?:l|is)|baixo risco|referencia|nao gestantes?|nao reagente|negativo|nao detectavel|nao detectado)\b/;
 const OTHER_TIER =
-  /\b(limitrofe|muito alto|alto|alta|elevado|elevada|baixo|baixa|deficiencia|deficiente|insuficiencia|insuficiente|pre-?diabetes|diabetes|risco|alterad[ao]|aumentad[ao]|toxicidade|intermediari[oa]|moderad[oa]|indeterminado)\b/;
+  /\b(limitrofe|muito alto|alto|alta|elevado|elevada|baixo|baixa|deficiencia|deficiente|insuficiencia|insuficiente|pre-?diabetes|diabetes|risco|alterad[ao]|aumentad[ao]|toxicidade|intermediari[oa]|moderad[oa]|indeterminado|diabetico|diabeticos|reagente|positivo|detectavel|detectado)\b/;
+// A treatment target ("Meta para diabéticos: < 7,0 %", "meta < 130"): the range only when no good
+// tier is printed beside it.
+const TARGET_TIER = /\b(meta|metas|alvo|objetivo terapeutico)\b/;
 const CONDITION =
-  /\b(com jejum|sem jejum|gestantes?|gravidez|gestacao|trimestre|fase (?:folicular|lutea|ovulatoria)|pico ovulatorio|pos[- ]menopausa|menopausa|jejum de|pos[- ]prandial|ciclo)\b/;
+  /\b(com jejum|sem jejum|gestantes?|gravidez|gestacao|trimestre|semanas?|fase (?:folicular|lutea|ovulatoria)|pico ovulatorio|pos[- ]menopausa|menopausa|jejum de|pos[- ]prandial|ciclo|anticoagula\w*)\b/;
 
 export interface LabelledRange {
   range: Range;
   label: string;
   sex?: Sex | undefined;
   age?: AgeBand | undefined;
-  tier?: 'normal' | 'other' | undefined;
+  tier?: 'normal' | 'other' | 'target' | undefined;
   condition: boolean;
 }
 
 function classify(range: Range, label: string): LabelledRange {
   const f = foldSameLength(label);
-  const tier = NORMAL_TIER.test(f) && !/\bbaixo risco\b/.test(f) ? 'normal' : /\bbaixo risco\b/.test(f) ? 'normal' : OTHER_TIER.test(f) ? 'other' : undefined;
-  return { range, label, sex: sexOf(label), age: ageBandOf(label), tier, condition: CONDITION.test(f) };
+  const tier = TARGET_TIER.test(f)
+    ? 'target'
+    : NORMAL_TIER.test(f) && !/\bbaixo risco\b/.test(f)
+      ? 'normal'
+      : /\bbaixo risco\b/.test(f)
+        ? 'normal'
+        : OTHER_TIER.test(f)
+          ? 'other'
+          : undefined;
+  // "Mulheres não gestantes" is the ordinary range, not a pregnancy condition.
+  return { range, label, sex: sexOf(label), age: ageBandOf(label), tier, condition: CONDITION.test(f.replace(/\bnao gestantes?\b/g, ' ')) };
 }
 
 const cleanLabel = (s: string) =>
@@ -286,6 +342,11 @@ function ageMatches(band: AgeBand, ageYears: number): boolean {
 export function resolveNumeric(ranges: LabelledRange[], value: number, unit: string | null, patient: Patient, comparator: '<' | '>' | null = null): Resolved {
   let cands = ranges.filter((r) => r.range.low !== null || r.range.high !== null);
   if (cands.length === 0) return { range: undefined, flag: undefined };
+  // The cycle phase the report prints for the patient picks the phase's range.
+  if (patient.cyclePhase && patient.sex !== 'M') {
+    const phase = cands.filter((c) => cyclePhaseOf(c.label) === patient.cyclePhase);
+    if (phase.length > 0) cands = phase;
+  }
   // Conditions (pregnancy, cycle phase) only when nothing else is printed.
   if (cands.some((c) => !c.condition)) cands = cands.filter((c) => !c.condition);
   // "Com jejum" / "Sem jejum": the one the printed fasting time says (8 h or more is fasting).
@@ -299,18 +360,20 @@ export function resolveNumeric(ranges: LabelledRange[], value: number, unit: str
     const notMenopause = cands.filter((c) => !/menopausa/.test(foldSameLength(c.label)));
     if (notMenopause.length > 0) cands = notMenopause;
   }
+  // Sex first: "Homens 20 a 49 anos … Mulheres: …" bands only the men's ranges by age.
+  if (cands.some((c) => c.sex) && patient.sex) {
+    const matching = cands.filter((c) => c.sex === patient.sex);
+    cands = matching.length > 0 ? matching : cands.filter((c) => !c.sex);
+  }
   if (cands.some((c) => c.age)) {
     if (patient.ageYears !== undefined) {
       const matching = cands.filter((c) => c.age && ageMatches(c.age, patient.ageYears!));
       cands = matching.length > 0 ? matching : cands.filter((c) => !c.age);
     }
   }
-  if (cands.some((c) => c.sex) && patient.sex) {
-    const matching = cands.filter((c) => c.sex === patient.sex);
-    cands = matching.length > 0 ? matching : cands.filter((c) => !c.sex);
-  }
   if (cands.some((c) => c.tier)) {
-    const good = cands.filter((c) => c.tier === 'normal' || (!c.tier && !c.sex && !c.age && c.label === '' && cands.every((o) => o.tier !== 'normal')));
+    let good = cands.filter((c) => c.tier === 'normal' || (!c.tier && !c.sex && !c.age && c.label === '' && cands.every((o) => o.tier !== 'normal')));
+    if (good.length === 0) good = cands.filter((c) => c.tier === 'target');
     if (good.length === 0) return { range: undefined, flag: 'indeterminado' };
     cands = [{ ...good[0]!, range: union(good.map((g) => g.range)) }];
   }
@@ -391,7 +454,7 @@ export function qualitativeAtStart(s: string): { text: string; consumed: number 
   const m = QUAL_RE.exec(s);
   if (!m) return undefined;
   let consumed = m[0].length;
-  const titre = /^\s*(?:\(?\s*(?:1\s*[/:]\s*\d+|\d+\s*\+)\s*\)?|\(\s*\++\s*\)|\++)/.exec(s.slice(consumed));
+  const titre = /^\s*(?:\(?\s*(?:(?:t[ií]tulo|dilui[cç][aã]o)\s*(?:de\s*)?:?\s*)?(?:1\s*[/:]\s*\d+|\d+\s*\+)\s*\)?|\(\s*\++\s*\)|\++)/i.exec(s.slice(consumed));
   if (titre) consumed += titre[0].length;
   return { text: s.slice(0, consumed).trim(), consumed };
 }
@@ -407,7 +470,12 @@ export function qualitativeReference(text: string): string | undefined {
   const t = text.replace(/^[\s(]+|[\s).;]+$/g, '');
   const q = qualitativeAtStart(t);
   if (!q) return undefined;
-  return t.slice(q.consumed).trim() === '' ? q.text : undefined;
+  const rest = t.slice(q.consumed).trim();
+  if (rest === '') return q.text;
+  // Several accepted words: "Ausentes ou raras", "Negativo ou traços", "Amarelo citrino a amarelo claro".
+  const more = /^(?:ou|a|\/|,|e)\s*/i.exec(rest);
+  if (more && qualitativeReference(rest.slice(more[0].length))) return t;
+  return undefined;
 }
 
 export type QualitativeFlag = 'normal' | 'alterado' | 'indeterminado';
@@ -415,15 +483,25 @@ export type QualitativeFlag = 'normal' | 'alterado' | 'indeterminado';
 export function flagQualitative(value: string, reference: string | undefined): QualitativeFlag {
   if (!reference) return 'indeterminado';
   const v = foldQ(value);
-  const r = foldQ(reference);
-  const norm = (s: string) => s.replace(/^(ausentes?|negativ[oa]|nao reagente|nao detectavel|nao detectado|indetectavel)$/, 'neg');
-  return norm(v) === norm(r) || v === r ? 'normal' : 'alterado';
+  // Number and gender do not change the word ("Ausente" against "Ausentes", "Raros" against "raras").
+  const norm = (s: string) =>
+    s
+      .replace(/^(ausentes?|negativ[oa]|nao reagente|nao detectavel|nao detectado|indetectavel)$/, 'neg')
+      .replace(/^(rar|numeros|algun|alguma|present|ausent)(?:[oa]s?|es?|s)$/, '$1');
+  const accepted = foldQ(reference)
+    .split(/\s+(?:ou|a|e)\s+|\s*[/,]\s*/)
+    .map((w) => w.trim())
+    .filter(Boolean);
+  return accepted.some((r) => norm(v) === norm(r) || v === r) ? 'normal' : 'alterado';
 }
 
 // ---- is this text a reference? ----
 
+// "Valores de referência por idade:", "Referência para adultos:": the phrase says what the ranges
+// below depend on; it is part of the lead, not a label. "IBMP:" (índice biológico máximo permitido,
+// occupational health) leads the limit of an exposure index.
 const LEAD_RE =
-  /^[\s\-–—(|]*(?:valor(?:es)?\s+(?:de\s+)?refer[eê]ncias?|valores\s+referenciais|intervalo\s+de\s+refer[eê]ncia|faixa\s+de\s+refer[eê]ncia|refer[eê]ncias?|v\.?\s?r\.?(?![\p{L}])|ref\.?(?![\p{L}]))(?:\s*\([^)]*\))?\s*[:.]?\s*/iu;
+  /^[\s\-–—(|]*(?:valor(?:es)?\s+(?:de\s+)?refer[eê]ncias?|valores\s+referenciais|intervalo\s+de\s+refer[eê]ncia|faixa\s+de\s+refer[eê]ncia|refer[eê]ncias?|v\.?\s?r\.?(?![\p{L}])|ref\.?(?![\p{L}])|ibmp(?![\p{L}]))(?:\s+(?:por|para|segundo|conforme|de\s+acordo\s+com)\s+(?:a\s+|o\s+)?(?:idade|sexo|g[eê]nero|faixa\s+et[aá]ria|adultos|crian[cç]as|m[eé]todo)(?![\p{L}]))?(?:\s*\([^)]*\))?\s*[:.]?\s*/iu;
 
 /** Strips "VR:", "Valores de referência (adultos):", "ref." at the start; says whether there was one. */
 export function stripReferenceLead(text: string): { rest: string; lead: boolean } {
@@ -445,14 +523,27 @@ export function isReferenceLabel(label: string, opts: { asName?: boolean } = {})
  * `strictLabels`, every label must be a sex/age/tier/condition label (for a line standing on its
  * own, where "Beta HCG: < 2,0" is a result, not a reference).
  */
+const REFERENCE_MEMO = new Map<string, boolean>();
+
 export function isReferenceText(text: string, opts: { strictLabels?: boolean; dotIsDecimal?: boolean } = {}): boolean {
+  const key = `${opts.strictLabels ? 1 : 0}${opts.dotIsDecimal ? 1 : 0}${text}`;
+  const known = REFERENCE_MEMO.get(key);
+  if (known !== undefined) return known;
+  const is = referenceTextCheck(text, opts);
+  if (REFERENCE_MEMO.size > 4000) REFERENCE_MEMO.clear();
+  REFERENCE_MEMO.set(key, is);
+  return is;
+}
+
+function referenceTextCheck(text: string, opts: { strictLabels?: boolean; dotIsDecimal?: boolean }): boolean {
   const { rest, lead } = stripReferenceLead(text);
   const t = rest.replace(/^[\s(]+|[\s).;]+$/g, '');
   if (t === '') return lead;
+  if (noRangeText(t)) return true;
   if (qualitativeReference(t)) return true;
   const found = findRanges(t, opts.dotIsDecimal ?? false);
   if (found.length === 0) return false;
-  let masked = t.replace(ORDINAL_RE, (s) => ' '.repeat(s.length));
+  let masked = t.replace(ORDINAL_RE, (s) => ' '.repeat(s.length)).replace(WEEKS_RE, (s) => ' '.repeat(s.length));
   masked = masked.replace(AGE_BAND_GLOBAL, (s) => ' '.repeat(s.length));
   for (const f of [...found].reverse()) masked = masked.slice(0, f.start) + ' '.repeat(f.end - f.start) + masked.slice(f.end);
   if (/\d/.test(masked)) return false;
@@ -464,6 +555,13 @@ export function isReferenceText(text: string, opts: { strictLabels?: boolean; do
     if (!labels.every((l) => l.label === '' || isReferenceLabel(l.label) || stripReferenceLead(l.label).lead)) return false;
   }
   return true;
+}
+
+/** The report says there is no reference ("Referência: não se aplica", "Sem valor de referência"). */
+export function noRangeText(text: string): boolean {
+  return /^(?:n[aã]o se aplica|n[aã]o h[aá](?: valores?)?(?: de refer[eê]ncia)?|sem valor(?:es)? de refer[eê]ncia|n[aã]o estabelecid[oa]s?|vide (?:laudo|observa[cç][aã]o)|ver (?:laudo|observa[cç][aã]o))\b/i.test(
+    text.trim(),
+  );
 }
 
 /** Where range expressions sit in a text ([start, end) pairs): numbers there belong to a reference. */

@@ -9,6 +9,8 @@
 /** [pattern source over folded text (lower case, no accents except µ), canonical spelling]. */
 const SPELLINGS: ReadonlyArray<[string, string]> = [
   ['mg\\/dl', 'mg/dL'],
+  // "mg%" (milligrams per 100 mL) is the old spelling of mg/dL.
+  ['mg\\s?%', 'mg/dL'],
   ['g\\/dl', 'g/dL'],
   ['%', '%'],
   ['(?:uui|µui|μui|microui|mcui)\\/ml', 'µUI/mL'],
@@ -31,12 +33,16 @@ const SPELLINGS: ReadonlyArray<[string, string]> = [
   ['(?:milhoes|milhões|milh\\.)\\/(?:mm3|mm³|ul|µl|μl)', 'milhões/mm³'],
   ['(?:celulas|células)?\\/(?:mm3|mm³|ul|µl|μl)', '/mm³'],
   ['\\/ml', '/mL'],
+  ['ml(?!\\/)', 'mL'],
   ['\\/campo', '/campo'],
   ['fl', 'fL'],
   ['pg', 'pg'],
   ['g\\/l', 'g/L'],
   ['mil', 'mil/mm³'],
   ['mm\\/h', 'mm/h'],
+  ['ml\\/min\\/1[,.]73\\s?m(?:²|2)', 'mL/min/1,73m²'],
+  // ESR printed "até 20 mm" or "mm na 1ª hora": millimetres in the first hour.
+  ['mm(?!\\/)(?:\\s*(?:na\\s*)?1[ªa°]\\s*h(?:ora)?)?', 'mm/h'],
   ['mmhg', 'mmHg'],
   ['mg\\/24\\s?h(?:oras)?', 'mg/24h'],
   ['g\\/24\\s?h(?:oras)?', 'g/24h'],
@@ -45,12 +51,18 @@ const SPELLINGS: ReadonlyArray<[string, string]> = [
   ['ml\\/24\\s?h(?:oras)?', 'mL/24h'],
   ['(?:ug|µg|μg|mcg)\\/24\\s?h(?:oras)?', 'µg/24h'],
   ['seg(?:undos)?', 's'],
+  ['s', 's'],
 ];
 
 const GENERIC_UNIT = '[a-zµμ%][a-zµμ0-9³²,.^]*\\/[a-zµμ0-9³²,.^/]*[a-zµμ³²]';
 
+// Words printed after a unit that say what is counted, part of the unit: a D-dimer in "ng/mL FEU"
+// (fibrinogen-equivalent units) or "ng/mL DDU" (D-dimer units) is not the same quantity as in ng/mL;
+// an occupational urine index per creatinine ("g/g creatinina", "mg/g creat.").
+const UNIT_QUALIFIER = '(?:\\s*\\(?(?:feu|ddu|(?:de\\s+)?creatinina|creat\\.?)\\)?(?![a-z]))?';
+
 /** Pattern source (case-insensitive) matching one unit; the longest known spelling first. */
-export const UNIT_PATTERN = `(?:${[...SPELLINGS.map(([p]) => p)].sort((a, b) => b.length - a.length).join('|')}|${GENERIC_UNIT})`;
+export const UNIT_PATTERN = `(?:(?:${[...SPELLINGS.map(([p]) => p)].sort((a, b) => b.length - a.length).join('|')}|${GENERIC_UNIT})${UNIT_QUALIFIER})`;
 
 const UNIT_AT_START = new RegExp(`^\\s*(${UNIT_PATTERN})(?![a-zà-ÿ0-9])`, 'i');
 
@@ -64,6 +76,11 @@ export function unitAtStart(s: string): { unit: string; consumed: number } | und
 const SPELLING_RES: ReadonlyArray<[RegExp, string]> = SPELLINGS.map(([p, unit]) => [new RegExp(`^${p}$`), unit]);
 
 export function normalizeUnit(raw: string): string | undefined {
+  const q = /\s*\(?\b(feu|ddu)\)?\s*$/i.exec(raw);
+  if (q) {
+    const base = raw.slice(0, q.index);
+    return `${normalizeUnit(base) ?? base.trim()} ${q[1]!.toUpperCase()}`;
+  }
   const k = raw.trim().toLowerCase().replace(/\s+/g, '').normalize('NFC');
   for (const [re, unit] of SPELLING_RES) if (re.test(k)) return unit;
   return undefined;

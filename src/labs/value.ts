@@ -1,7 +1,7 @@
 // A result as printed after an analyte's name: a number (maybe "< 0,5" or "inferior a 0,5"), or a
 // word ("Negativo", "Não reagente", "REAGENTE 1/8"); the lab's own marker before or after the unit
 // ("*", "H", "L", "(H)", "↑", "↓", "alto"); the unit, glued or not ("310.000/mm3", "76fL").
-import { NUMBER, parseBrNumber } from './numbers.ts';
+import { SIGNED_NUMBER, parseBrNumber } from './numbers.ts';
 import { qualitativeAtStart } from './reference.ts';
 import { unitAtStart } from './units.ts';
 
@@ -18,14 +18,16 @@ export interface ValueRead {
 }
 
 const COMPARATOR_RE = /^(<=|≤|>=|≥|<|>|inferior\s+a|menor\s+(?:que|do\s+que)|abaixo\s+de|superior\s+a|maior\s+(?:que|do\s+que)|acima\s+de)\s*/i;
-const NUMBER_AT_START = new RegExp(`^(${NUMBER})`);
+const NUMBER_AT_START = new RegExp(`^(${SIGNED_NUMBER})`);
+// Pictographs a photo transcription or a patient portal prints beside a value ("⬆️", "⚠️", "🔴")
+// are markers too; only the arrows say which way.
 const MARKER_RE =
-  /^\s*(\*{1,3}|\(\s*\*{1,3}\s*\)|\(\s*[HLAB+-]\s*\)|[HL](?![\p{L}\d])|↑|↓|▲|▼|\(?\s*(?:alto|alta|baixo|baixa|elevado|elevada)\s*\)?(?![\p{L}:]))/iu;
+  /^\s*(\*{1,3}|\(\s*\*{1,3}\s*\)|\(\s*[HLAB+-]\s*\)|[HL](?![\p{L}\d])|↑|↓|▲|▼|\p{Extended_Pictographic}\uFE0F?|\(?\s*(?:alto|alta|baixo|baixa|elevado|elevada)\s*\)?(?![\p{L}:]))/iu;
 
-function markerFlag(m: string): 'alto' | 'baixo' | null {
-  const t = m.replace(/[()\s]/g, '').toLowerCase();
-  if (/^(h|a|\+|↑|▲|alto|alta|elevado|elevada)$/.test(t)) return 'alto';
-  if (/^(l|b|-|↓|▼|baixo|baixa)$/.test(t)) return 'baixo';
+export function markerOf(m: string): 'alto' | 'baixo' | null {
+  const t = m.replace(/[()\s]|\uFE0F/g, '').toLowerCase();
+  if (/^(h|a|\+|↑|▲|⬆|🔺|alto|alta|elevado|elevada)$/u.test(t)) return 'alto';
+  if (/^(l|b|-|↓|▼|⬇|🔻|baixo|baixa)$/u.test(t)) return 'baixo';
   return null;
 }
 
@@ -35,14 +37,15 @@ function readMarkers(s: string): { rest: string; marker: 'alto' | 'baixo' | null
   for (let i = 0; i < 3; i++) {
     const m = MARKER_RE.exec(rest);
     if (!m) break;
-    marker = markerFlag(m[1]!) ?? marker;
+    marker = markerOf(m[1]!) ?? marker;
     rest = rest.slice(m[0].length);
   }
   return { rest, marker };
 }
 
 export function readValue(input: string, opts: { dotIsDecimal?: boolean; freeText?: boolean } = {}): ValueRead | undefined {
-  const s = input.replace(/^[\s:=\-–—]+/, '');
+  // Separators before the value; a minus glued to digits is the value's sign ("BE : -2,8 mmol/L").
+  const s = input.replace(/^(?:[\s:=]|[-–—](?!\d))+/, '');
   let comparator: '<' | '>' | null = null;
   let t = s;
   const c = COMPARATOR_RE.exec(t);

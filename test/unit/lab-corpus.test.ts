@@ -6,9 +6,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { parseLabReport } from '../../src/labs/parse.ts';
 import { numbersIn } from '../../src/labs/numbers.ts';
+import { withoutOcrLetters } from '../../src/labs/lines.ts';
 import { scoreSet, totals, type ExpectedReport } from '../fixtures/labs/score.ts';
 
-const SETS = ['dev', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5'] as const;
+const SETS = ['dev', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10'] as const;
 const scores = Object.fromEntries(SETS.map((s) => [s, scoreSet(s)]));
 
 function reports(set: string): Array<{ file: string; text: string; exp: ExpectedReport }> {
@@ -29,7 +30,7 @@ test('the corpus: at least 30 reports, a development set and held-out sets', () 
 // a miss there was fixed through a development copy, the set is no longer blind.
 for (const [label, sets] of [
   ['dev', ['dev']],
-  ['held-out sets together', ['heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5']],
+  ['held-out sets together', ['heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10']],
 ] as const) {
   test(`${label}: recall >= 95 % (name, value and flag right), precision >= 97 %`, () => {
     const all = sets.flatMap((s) => scores[s]!);
@@ -58,7 +59,8 @@ test('never silent, line by line: every number of a line that is not administrat
           // Read both ways a comma can be printed ("3,600 /µL" from an analyser is 3600).
           // and with units glued to values ("189mg/dL") set apart.
           .filter(({ l }) => {
-            const spaced = l.replace(/(\d)(mg|g|U|ng|pg|mEq|mmol|µg|%)/g, '$1 $2');
+            // OCR letters in numbers ("1O2") read as the parser reads them.
+            const spaced = withoutOcrLetters(l).replace(/(\d)(mg|g|U|ng|pg|mEq|mmol|µg|%)/g, '$1 $2');
             return [spaced, spaced.replace(/(\d),(\d{3})(?!\d)/g, '$1.$2')].some((v2) =>
               numbersIn(v2).some((n) => n.values.some((v) => Math.abs(v - value) < 1e-9)),
             );
@@ -72,9 +74,24 @@ test('never silent, line by line: every number of a line that is not administrat
   }
 });
 
+test('lines a report lists as unread (words the parser does not know after a label) are reported, verbatim', () => {
+  let listed = 0;
+  for (const set of SETS) {
+    for (const { file, text, exp } of reports(set)) {
+      if (!exp.unparsed) continue;
+      const r = parseLabReport(text, { sex: exp.sex, birthDate: exp.birth_date, today: '2025-06-01' });
+      for (const u of exp.unparsed) {
+        listed++;
+        assert.ok(r.unparsed_lines.includes(u), `${set}/${file}: "${u}" not in unparsed_lines ${JSON.stringify(r.unparsed_lines)}`);
+      }
+    }
+  }
+  assert.ok(listed > 0);
+});
+
 // Administrative lines, judged here independently of the parser's own list.
 const ADMIN =
-  /^\W*(paciente|cliente|nome|sexo|idade|data|dn\b|nasc|m[eé]dic[oa]|solicitante|dr\.?\b|dra\.?\b|crm|cnes|cns\b|cart[aã]o|protocolo|pedido|n[ºo°]|requisi|prontu|registro|ficha|os\b|coleta|liberad|assinad|assinatura|respons|p[aá]g|rua|unidade|conv[eê]nio|laborat[oó]rio|hospital|secretaria|prefeitura|exames de)/i;
+  /^\W*(paciente|cliente|nome|sexo|idade|data|dn\b|nasc|m[eé]dic[oa]|solicitante|dr\.?\b|dra\.?\b|crm|cnes|cns\b|cart[aã]o|protocolo|pedido|n[ºo°](?![a-zà-ú])|requisi|prontu|registro|ficha|os\b|coleta|liberad|assinad|assinatura|respons|p[aá]g|rua|unidade|conv[eê]nio|laborat[oó]rio|hospital|secretaria|prefeitura|exames de)/i;
 const ADMIN_ANYWHERE = /\b(CRM|CNES|CRF|CRBM|CNPJ|Protocolo|Prontuário|Requisição)\b|\d{1,2}\/\d{1,2}\/\d{2,4}/;
 
 test('patient data, CRM/CNES/protocol numbers and dates never become analytes nor unparsed lines', () => {
@@ -83,7 +100,12 @@ test('patient data, CRM/CNES/protocol numbers and dates never become analytes no
     for (const { file, text, exp } of reports(set)) {
       const r = parseLabReport(text, { sex: exp.sex, birthDate: exp.birth_date, today: '2025-06-01' });
       const lines = text.split(/\r?\n/);
-      const isAdmin = (l: string) => ADMIN.test(l.replace(/\*\*/g, '')) || ADMIN_ANYWHERE.test(l);
+      // A previous result printed beside the current one carries its own date: judged without it.
+      const isAdmin = (l: string) => {
+        // So does a bracketed note with a date beside a result ("102 mg/dL (coletado em 12/05/2025)").
+        const current = l.replace(/\s(?:resultados?\s+)?anterior.*$/i, '').replace(/\([^)]*\d{1,2}\/\d{1,2}\/\d{2,4}[^)]*\)/g, ' ');
+        return ADMIN.test(current.replace(/\*\*/g, '')) || ADMIN_ANYWHERE.test(current);
+      };
       adminLines += lines.filter(isAdmin).length;
       for (const a of [...r.analytes, ...r.qualitative]) assert.ok(!isAdmin(lines[a.line]!), `${set}/${file}: ${a.name} read from "${lines[a.line]}"`);
       for (const u of r.unparsed_lines) assert.ok(!isAdmin(u), `${set}/${file}: administrative line reported unread: "${u}"`);

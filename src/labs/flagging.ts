@@ -1,0 +1,110 @@
+// A group read from the report becomes analytes: the reference ranges printed for it, chosen for
+// this patient (sex, age, tier, condition), else the catalogue's built-in range in the same unit,
+// else the lab's own marker; two values on a line (relative %, absolute count) share the ranges.
+import { conversionFactor, isCatalogued } from './analytes.ts';
+import type { TableHeader } from './layouts.ts';
+import { dotIsDecimal } from './piece.ts';
+import type { Entry, Group, ParsedAnalyte, QualitativeAnalyte } from './result.ts';
+import {
+  flagFor,
+  flagQualitative,
+  labelledRanges,
+  noRangeText,
+  qualitativeReference,
+  resolveNumeric,
+  type LabFlag,
+  type LabelledRange,
+  type Patient,
+  type Range,
+} from './reference.ts';
+
+export function finishGroup(g: Group, patient: Patient, table: TableHeader | undefined, analytes: ParsedAnalyte[], qualitative: QualitativeAnalyte[]): void {
+  const refText = g.refItems.join(' ').replace(/\s+/g, ' ').trim() || null;
+  const columnSexes = table?.sexes.length ? table.sexes : undefined;
+  if (g.entries.length === 1) {
+    const e = g.entries[0]!;
+    if (e.read.value === null) {
+      qualitative.push(qualitativeFrom(e, g.refItems, refText));
+      return;
+    }
+    const ranges = labelledRanges(g.refItems, { dotIsDecimal: dotIsDecimal(e.def), columnSexes });
+    analytes.push(numericFrom(e, ranges, refText, patient, table));
+    return;
+  }
+  // Two values (relative %, absolute count): as many ranges as values pair in order; one range goes
+  // to the value in its unit, else to the absolute count (the column it is printed beside).
+  const ranges = labelledRanges(g.refItems, { columnSexes });
+  const per: LabelledRange[][] = g.entries.map(() => []);
+  if (ranges.length === g.entries.length) ranges.forEach((r, i) => per[i]!.push(r));
+  else if (ranges.length === 1) {
+    const r = ranges[0]!;
+    const byUnit = r.range.unit ? g.entries.findIndex((e) => e.read.unit === r.range.unit) : -1;
+    per[byUnit >= 0 ? byUnit : g.entries.length - 1]!.push(r);
+  }
+  g.entries.forEach((e, i) => {
+    const name = e.read.unit === '%' ? `${e.name} (%)` : e.name;
+    analytes.push(numericFrom({ ...e, name }, per[i]!, per[i]!.length ? refText : null, patient, table));
+  });
+}
+
+export function qualitativeFrom(e: Entry, items: string[], refText: string | null): QualitativeAnalyte {
+  const ref = items.map((i) => qualitativeReference(i)).find(Boolean);
+  return {
+    key: e.def && isCatalogued(e.def) ? e.def.key : (e.def?.key ?? null),
+    name: e.def?.name ?? e.name,
+    value: e.read.text,
+    reference_text: refText,
+    flag: flagQualitative(e.read.text, ref),
+    source: 'parser',
+    line: e.line,
+  };
+}
+
+export function numericFrom(e: Entry, ranges: LabelledRange[], refText: string | null, patient: Patient, table: TableHeader | undefined): ParsedAnalyte {
+  const value = e.read.value!;
+  let unit = e.read.unit ?? table?.unit ?? null;
+  const base = {
+    key: e.def?.key ?? null,
+    name: e.def ? (e.name.endsWith(' (%)') ? `${e.def.name} (%)` : e.def.name) : e.name,
+    value,
+    comparator: e.read.comparator,
+    source: 'parser' as const,
+    line: e.line,
+  };
+  const resolved = resolveNumeric(ranges, value, unit, patient, e.read.comparator);
+  if (resolved.flag !== undefined) {
+    const r = resolved.range;
+    if (unit === null && r?.unit) unit = r.unit;
+    return {
+      ...base,
+      unit,
+      reference_low: r?.low ?? null,
+      reference_high: r?.high ?? null,
+      reference_text: refText,
+      reference_source: 'report',
+      flag: resolved.flag,
+    };
+  }
+  // No usable range in the report: the built-in one, only if the unit is known and convertible.
+  // No built-in range when the report says there is none ("Referência: não se aplica").
+  if (e.def && isCatalogued(e.def) && unit && !(refText && noRangeText(refText))) {
+    const factor = conversionFactor(e.def, unit);
+    if (factor !== undefined) {
+      const b = e.def.builtIn;
+      const inUnit = (x: number | null) => (x === null ? null : Math.round((x / factor) * 1000) / 1000);
+      const builtIn: Range = { low: b.low, high: b.high, lowExclusive: b.lowExclusive ?? false, highExclusive: b.highExclusive ?? false, unit: null };
+      return {
+        ...base,
+        unit,
+        reference_low: inUnit(b.low),
+        reference_high: inUnit(b.high),
+        reference_text: refText ?? b.text,
+        reference_source: 'built_in',
+        flag: flagFor(value * factor, builtIn, e.read.comparator),
+      };
+    }
+  }
+  // The lab's own mark ("↑", "(L)") when nothing else can be compared.
+  const flag: LabFlag = e.read.marker ?? 'indeterminado';
+  return { ...base, unit, reference_low: null, reference_high: null, reference_text: refText, reference_source: null, flag };
+}

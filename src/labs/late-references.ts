@@ -1,0 +1,86 @@
+// References printed apart from the results they belong to, after them:
+//   a reference table   "Lipídeos   Com jejum (mg/dL)   Sem jejum (mg/dL)   Categoria referencial"
+//                       "Colesterol total   < 190   < 190   Desejável"  (SBC 2017 lipid table);
+//   a note that there is no fixed range
+//                       "LDL-c e não-HDL-c: conforme a categoria de risco cardiovascular do paciente."
+// A table row joins the result of the same analyte read earlier in the report; a row with a value
+// that is not a range is a result, never a reference, so a results table is never taken for one.
+import { foldSameLength } from './analytes.ts';
+import { cellStarts } from './columns.ts';
+import type { CleanLine } from './lines.ts';
+import { numbersIn } from './numbers.ts';
+import { isReferenceText, parseRangeExpression, stripReferenceLead } from './reference.ts';
+
+export interface ReferenceTable {
+  /** Label of each range column ("Com jejum (mg/dL)") and where its header cell starts. */
+  columns: Array<{ label: string; at: number }>;
+}
+
+const LABEL_COLUMN = /\b(com jejum|sem jejum|categoria|desejavel|otimo|limitrofe|homens?|mulheres?|masculino|feminino|criancas|adultos)\b/;
+
+/** A header of range columns with no result column ("Lipídeos   Com jejum (mg/dL)   Sem jejum (mg/dL)"). */
+export function referenceTableHeader(line: CleanLine): ReferenceTable | undefined {
+  const cs = cellStarts(line.text, line.offset);
+  if (cs.length < 3 || numbersIn(line.text.replace(/\([^)]*\)/g, ' ')).length > 0) return undefined;
+  const f = cs.map((c) => foldSameLength(c.cell));
+  if (f.some((c) => /^resultados?\b/.test(c)) || f.slice(1).filter((c) => LABEL_COLUMN.test(c)).length < 2) return undefined;
+  return { columns: cs.slice(1).map((c) => ({ label: c.cell, at: c.at })) };
+}
+
+const NORMAL_CATEGORY = /^(desejavel|otimo|normal|ideal|adequado|referencia)$/;
+
+/**
+ * A row of a reference table: the analyte's name and its ranges, each labelled with its column
+ * ("Com jejum (mg/dL): < 190"). Undefined when a cell is neither a range nor a category word.
+ */
+export function referenceRow(line: CleanLine, table: ReferenceTable): { name: string; items: string[] } | undefined {
+  const cs = cellStarts(line.text, line.offset);
+  if (cs.length < 2 || numbersIn(cs[0]!.cell).length > 0) return undefined;
+  const items: string[] = [];
+  const words: string[] = [];
+  for (const c of cs.slice(1)) {
+    const col = table.columns.reduce((best, k) => (Math.abs(k.at - c.at) < Math.abs(best.at - c.at) ? k : best));
+    if (parseRangeExpression(c.cell)) items.push(`${col.label}: ${c.cell}`);
+    else if (!/\d/.test(c.cell)) {
+      // "Desejável" says the ranges are the good ones; another category ("Limítrofe") labels them.
+      if (!NORMAL_CATEGORY.test(foldSameLength(c.cell).trim())) words.push(c.cell);
+    } else return undefined;
+  }
+  if (items.length === 0) return undefined;
+  return { name: cs[0]!.cell, items: items.map((i) => (words.length ? `${words.join(' ')} ${i}` : i)) };
+}
+
+/**
+ * A reference line that names each analyte before its range ("Referências: AP 70 a 100 %; RNI 0,9 a
+ * 1,2 (para pacientes em anticoagulação oral: 2,0 a 3,0)"). Undefined unless every item is a name
+ * followed by a reference.
+ */
+export function namedReferences(text: string): Array<{ name: string; reference: string }> | undefined {
+  const { rest, lead } = stripReferenceLead(text);
+  if (!lead || rest === '') return undefined;
+  const items = rest
+    .split(/;(?![^()]*\))/)
+    .map((i) => i.trim())
+    .filter(Boolean);
+  const out: Array<{ name: string; reference: string }> = [];
+  for (const item of items) {
+    const m = /^(\p{L}[\p{L}\d .\-/]*?)\s*:?\s+(?=[<>≤≥\d]|at[eé]\s|inferior|superior|acima|abaixo)(.*)$/u.exec(item);
+    if (!m || !isReferenceText(m[2]!)) return undefined;
+    out.push({ name: m[1]!.trim(), reference: m[2]!.trim() });
+  }
+  return out.length > 0 ? out : undefined;
+}
+
+const NO_FIXED_RANGE =
+  /(?:conforme|de acordo com|segundo|depende(?:nte)? d[aeo])\s+(?:a\s+|o\s+)?(?:categoria|classificacao|estratificacao|risco|avaliacao|criterio)/;
+
+/** Names a note says have no fixed range ("LDL-c e não-HDL-c: conforme a categoria de risco …"). */
+export function namesWithoutFixedRange(text: string): string[] {
+  const colon = text.indexOf(':');
+  if (colon < 0 || !NO_FIXED_RANGE.test(foldSameLength(text.slice(colon + 1))) || isReferenceText(text)) return [];
+  return text
+    .slice(0, colon)
+    .split(/\s+e\s+|\s*[,/;]\s*/)
+    .map((n) => n.trim())
+    .filter((n) => n.length >= 2);
+}

@@ -1,0 +1,69 @@
+// What a line means by itself, beside the results it may hold: a word result after a label, a
+// reference lead that names its analyte, a name over a value alone on the next line, a cell of a
+// PDF whose text comes out one cell per line.
+import { foldSameLength, lookupName } from './analytes.ts';
+import type { CleanLine } from './lines.ts';
+import type { Entry, Group } from './result.ts';
+import { isReferenceLabel, qualitativeAtStart, qualitativeReference, stripReferenceLead } from './reference.ts';
+import { unitAtStart } from './units.ts';
+import { readValue } from './value.ts';
+
+export const QUALITATIVE_AFTER_COLON =
+  /:\s*(?:n[aã]o\s+)?(?:reagente|negativ[oa]|positiv[oa]|ausentes?|presentes?|detect[aá]vel|detectado|indetect[aá]vel)(?![\p{L}])/iu;
+
+// Labels whose text after the colon is a heading, not a result ("Exame: Hemograma completo").
+const HEADING_LABEL = /^(?:exames?|setor|se[cç][aã]o|grupo|perfil|painel|conclus[aã]o|nota|parecer|laudo|tipo de amostra|procedimento)$/i;
+
+/** "Label: a few words" with no digits: a result written in words, when the label is not a heading. */
+export function wordsAfterLabel(t: string): boolean {
+  const m = /^([\p{L}][\p{L} .()/-]{1,40}?)\s*:\s*([\p{L}][\p{L} ,()+-]*)$/u.exec(t);
+  if (!m || /\d/.test(t)) return false;
+  return !HEADING_LABEL.test(m[1]!.trim()) && m[2]!.trim().split(/\s+/).length <= 5 && !isReferenceLabel(m[1]!.trim());
+}
+
+/** The analyte a reference lead names in brackets: "Valores de referência (bilirrubina total):". */
+export function referenceSubject(t: string): string | undefined {
+  const m = /^[^()]*?\(([^()]+)\)\s*:?/.exec(t);
+  if (!m || !stripReferenceLead(t.slice(0, m[0].length)).lead || isReferenceLabel(m[1]!)) return undefined;
+  return m[1]!.trim();
+}
+
+const foldName = (s: string) => foldSameLength(s).replace(/[^a-z0-9]+/g, '');
+
+export function sameAnalyte(e: Entry, name: string): boolean {
+  const def = lookupName(name);
+  return (def !== undefined && e.def !== undefined && def.key === e.def.key) || foldName(e.name) === foldName(name);
+}
+
+/** Whether the next non-empty line holds only a value: a number (unit, marker) or a word result. */
+export function valueAloneNext(lines: CleanLine[], index: number): boolean {
+  const next = nextLine(lines, index);
+  if (!next) return false;
+  const v = readValue(next.text);
+  return v !== undefined && /^\s*[<>≤≥\d\p{L}]/u.test(next.text) && v.rest.trim() === '' && (v.value !== null || qualitativeReference(next.text) !== undefined);
+}
+
+/** What a line alone means in a one-cell-per-line layout, or undefined when it is not such a cell. */
+export function verticalCell(
+  t: string,
+  pending: Group | undefined,
+  title: { name: string } | undefined,
+  afterRefLabel: boolean,
+  next: string | undefined,
+): 'unit' | 'word-result' | 'bound-result' | undefined {
+  const u = unitAtStart(t);
+  if (u && u.consumed >= t.length && pending?.entries.length === 1 && pending.entries[0]!.read.value !== null && !pending.entries[0]!.read.unit) return 'unit';
+  if (title && !pending && !afterRefLabel && qualitativeReference(t) !== undefined && qualitativeAtStart(t)) return 'word-result';
+  // "PCR" / "< 0,5" / "mg/L" / "Inferior a 5,0": a bound alone under a title is the result, unless a
+  // "Resultado:" line follows (then it is the reference printed above the result).
+  const v = title && !pending && !afterRefLabel ? readValue(t) : undefined;
+  if (v && v.value !== null && v.comparator !== null && v.rest.trim() === '' && !/^\s*resultados?\b/i.test(next ?? '')) return 'bound-result';
+  return undefined;
+}
+
+/** The next line with text. */
+export function nextLine(lines: CleanLine[], index: number): CleanLine | undefined {
+  let i = index + 1;
+  while (i < lines.length && lines[i]!.text === '') i++;
+  return lines[i];
+}

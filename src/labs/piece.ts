@@ -1,0 +1,223 @@
+// One piece of a line read as a result: a name, one value (or two: relative and absolute counts),
+// and what follows as the reference. Layouts: "Name: value unit (VR: …)", columns (the first cell is
+// the name), "Name value unit reference"; a piece that does not read in full is undefined, so the
+// caller can report its line instead of guessing.
+import { lookupName, type AnalyteDef, type KnownName } from './analytes.ts';
+import { cellStarts, unitsByColumn } from './columns.ts';
+import type { TableHeader } from './layouts.ts';
+import { cells, type CleanLine } from './lines.ts';
+import { numbersIn } from './numbers.ts';
+import type { Entry, Group } from './result.ts';
+import { isReferenceLabel, isReferenceText, parseRangeExpression, qualitativeReference, stripReferenceLead } from './reference.ts';
+import { unitAtStart } from './units.ts';
+import { markerOf, readValue } from './value.ts';
+import { isWordField, wordResultText } from './word-results.ts';
+
+export const letters = (s: string) => (s.match(/\p{L}/gu) ?? []).length;
+/** Number tokens outside brackets: "(CKD-EPI 2021)", "(URINA DE 24 HORAS)" are part of a name. */
+// So are durations in a name ("URINA DE 24 HORAS", "Proteinúria de 24 horas").
+export const bareNumbers = (s: string) =>
+  numbersIn(
+    s
+      .replace(/\([^)]*\)/g, (m) => ' '.repeat(m.length))
+      .replace(/\d+\s*(?:horas?|h|dias?|meses|anos?|semanas?|minutos?)(?![\p{L}])/giu, (m) => ' '.repeat(m.length)),
+  ).length;
+
+export function cleanName(s: string): string {
+  const name = s
+    .replace(/^[\s\-–—*•|:.]+/, '')
+    .replace(/[\s:=.\-–—|→⇒>]+$/, '')
+    // "GLICOSE      Resultado:  99 mg/dL": the label between the name and its value is no part of it.
+    .replace(/\s+resultados?(?:\s+encontrados?)?$/i, '')
+    .trim();
+  // A hospital system's code column before the name ("GLI   Glicose", "HB   Hemoglobina").
+  const code = /^([A-Z0-9]{2,5})\s{2,}(\p{L}.*)$/u.exec(name);
+  if (code && (lookupName(code[2]!) || !lookupName(code[1]!))) return code[2]!;
+  return name;
+}
+
+export const dotIsDecimal = (def: AnalyteDef | KnownName | undefined) => Boolean(def && 'dotIsDecimal' in def && def.dotIsDecimal);
+
+export interface Ctx {
+  table: TableHeader | undefined;
+  line: CleanLine;
+}
+
+/** The value (and reference) after a known name, or undefined when it does not read in full. */
+export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts: { separated: boolean }): Group | undefined {
+  const name = cleanName(nameRaw);
+  const def = lookupName(name);
+  // One-letter names only from the catalogue ("K 3,1 mEq/L").
+  if ((letters(name) < 2 && !def) || name.includes(':')) return undefined;
+  if (
+    isReferenceLabel(name, { asName: true }) ||
+    stripReferenceLead(name).lead ||
+    /^(resultados?|at[eé]|inferior|superior|acima|abaixo|maior|menor|de|entre)$/i.test(name)
+  )
+    return undefined;
+  const read = readValue(valueText, { dotIsDecimal: dotIsDecimal(def), freeText: ctx.line.leader });
+  if (!read) return undefined;
+  const entries: Entry[] = [{ def, name, read, line: ctx.line.index }];
+  let rest = read.rest;
+  // The unit printed in brackets after the name ("Hemoglobina (g/dL)   12,9   13,5 a 17,5").
+  const unitInName = read.value !== null && !read.unit ? nameUnit(name) : undefined;
+  if (unitInName) {
+    entries[0]!.name = unitInName.name;
+    entries[0]!.def = lookupName(unitInName.name) ?? def;
+    entries[0]!.read = { ...read, unit: unitInName.unit };
+  }
+  const columns = ctx.table?.valueColumns ?? [];
+  // Relative and absolute counts on one line: "Neutrófilos 68 % 8.364 /mm³ 1.800 a 7.700", or bare
+  // under a header that gives each value column its unit ("%   /mm³").
+  if (read.value !== null && (read.unit || columns.length >= 2)) {
+    const second = readValue(rest, { dotIsDecimal: dotIsDecimal(def) });
+    if (second && second.value !== null && (second.unit || (columns.length >= 2 && !read.unit)) && second.comparator === null && !isReferenceText(rest)) {
+      entries.push({ def, name, read: second, line: ctx.line.index });
+      rest = second.rest;
+    }
+  }
+  // Each count with its own reference: "Neutrófilos: 60% (40-70) / 3.120/µL (1.800-7.700)".
+  const paired = entries.length === 1 && read.value !== null && read.unit ? /^\s*(\([^()]*\d[^()]*\))\s*[/|]\s*(?=\d)/.exec(rest) : null;
+  if (paired && isReferenceText(paired[1]!)) {
+    const second = readValue(rest.slice(paired[0].length), { dotIsDecimal: dotIsDecimal(def) });
+    if (second && second.value !== null && second.unit && second.unit !== read.unit && /^\s*\([^()]*\)\s*$/.test(second.rest) && isReferenceText(second.rest)) {
+      entries.push({ def, name, read: second, line: ctx.line.index });
+      const refs = [paired[1]!, second.rest].map((r) => r.trim().replace(/^\((.*)\)$/, '$1'));
+      return { entries, refItems: refs };
+    }
+  }
+  if (columns.length >= 2 && entries.every((e) => e.read.unit === null && e.read.value !== null)) {
+    const units = unitsByColumn(columns, entries.length, ctx.line, valueText);
+    entries.forEach((e, i) => (e.read = { ...e.read, unit: units[i] ?? null }));
+  }
+  let ref = rest.replace(/^(?:[\s|,;]|[-–—](?!\d))+/, '').trim();
+  // A note in brackets after the unit ("0,9 mg/dL (jejum)", "(calculado)") says how the value was
+  // obtained; it is not the reference unless it reads as one ("(Negativo)", "(VR: …)").
+  // So does a control run beside a coagulation time ("18,9 s (controle: 12,4 s)").
+  const note = /^\((?:[^()\d]*|[^()]*\d{1,2}\/\d{1,2}\/\d{2,4}[^()]*|\s*(?:controle|padr[aã]o|pool)\b[^()]*)\)\s*/i.exec(ref);
+  if (note && !isReferenceText(note[0]) && !isReferenceLabel(note[0].replace(/[()]/g, ''))) ref = ref.slice(note[0].length);
+  // The lab's mark printed after the reference ("11,0 g/dL (12,0 - 16,0) L").
+  const late = /\s+(\*{1,3}|\(?[HL]\)?|↑|↓|⬆\uFE0F?|⬇\uFE0F?)$/u.exec(ref);
+  if (late && ref.length > late[0].length) {
+    ref = ref.slice(0, late.index);
+    const last = entries[entries.length - 1]!;
+    last.read = { ...last.read, marker: last.read.marker ?? markerOf(late[1]!) };
+  }
+  // Columns of words after the reference are a method or a comment ("70 a 99   Enzimático",
+  // "3,5 - 5,1   VALOR CRÍTICO - comunicado às 23:10", "70 - 99   (acima do limite de medição)").
+  if (ref !== '' && !isReferenceText(ref, { dotIsDecimal: dotIsDecimal(def) })) {
+    const cs = [...ref.matchAll(/\s{3,}(?=[\p{L}(])/gu)].map((m) => m.index ?? 0);
+    const cut = cs.find((at) => {
+      const comment = ref.slice(at).trim();
+      return (
+        /^\(?\p{L}/u.test(comment) &&
+        // "Ureia   48 mg/dL" in a second column is a result, never a comment.
+        !valueWithUnit(comment) &&
+        !isReferenceLabel(comment) &&
+        !isReferenceText(comment) &&
+        isReferenceText(ref.slice(0, at), { dotIsDecimal: dotIsDecimal(def) })
+      );
+    });
+    if (cut !== undefined) ref = ref.slice(0, cut).trim();
+  }
+  // Beside the value, either a reference or only the label of the ranges printed under it
+  // ("198 mg/dL   Com jejum / Sem jejum", then "Desejável: < 190 mg/dL" on the next line).
+  const labelOnly = !/\d/.test(ref) && !/\bresultados?\b/i.test(ref) && isReferenceLabel(ref.replace(/:$/, ''));
+  if (ref !== '' && !isReferenceText(ref, { dotIsDecimal: dotIsDecimal(def) }) && !labelOnly) return undefined;
+  // A bare number with neither unit nor reference is a result only where the layout says so.
+  if (read.value !== null && !read.unit && ref === '' && !def && !opts.separated && !ctx.table) return undefined;
+  const labelled = ref !== '' && ctx.table?.rangeColumns.length ? labelByColumn(ref, ctx) : undefined;
+  if (labelled) return { entries, refItems: [labelled] };
+  const refBody = stripReferenceLead(ref.replace(/^\((.*)\)$/, '$1')).rest;
+  return { entries, refItems: refBody ? [refBody] : [] };
+}
+
+/**
+ * Range cells under a header that names each range column ("Desejável   Limítrofe   Alto") get the
+ * label of the column they sit under: "< 190   190 - 239   >= 240" → "Desejável: < 190; Limítrofe: …".
+ */
+function labelByColumn(ref: string, ctx: Ctx): string | undefined {
+  const base = ctx.line.text.lastIndexOf(ref);
+  const cols = ctx.table!.rangeColumns;
+  const cs = cellStarts(ref, ctx.line.offset + Math.max(base, 0));
+  if (base < 0 || cs.length < 2) return undefined;
+  const items = cs.flatMap(({ cell, at }) => {
+    if (!parseRangeExpression(cell)) return /^[-–—]+$/.test(cell) ? [] : [undefined];
+    const col = cols.reduce((best, k) => (Math.abs(k.at - at) < Math.abs(best.at - at) ? k : best));
+    return [`${col.label}: ${cell}`];
+  });
+  return items.length > 0 && items.every(Boolean) ? items.join('; ') : undefined;
+}
+
+/** Whether a text holds a number followed by a unit ("Ureia 48 mg/dL"). */
+export function valueWithUnit(s: string): boolean {
+  return numbersIn(s).some((n) => unitAtStart(s.slice(n.index + n.text.length)) !== undefined);
+}
+
+/** "Hemácias (milhões/mm³)" → the name and the unit its values are in. */
+function nameUnit(name: string): { name: string; unit: string } | undefined {
+  const m = /^(.*\S)\s*\(([^()]+)\)$/.exec(name);
+  if (!m) return undefined;
+  const u = unitAtStart(m[2]!);
+  return u && u.consumed >= m[2]!.trim().length ? { name: m[1]!, unit: u.unit } : undefined;
+}
+
+/** Name + value + (reference) from one piece of a line, or undefined when it does not read in full. */
+export function readPiece(text: string, ctx: Ctx, depth = 0): Group | undefined {
+  const build = (nameRaw: string, valueText: string, opts: { separated: boolean }) => readAfterName(nameRaw, valueText, ctx, opts);
+
+  // (B) "Name: value …" — the colon ends the name when no value sits before it.
+  const colon = text.indexOf(':');
+  if (colon > 0) {
+    const before = text.slice(0, colon);
+    const after = text.slice(colon + 1);
+    // A dot leader marks the end of the name for sure, digits and all ("Proteínas de 24 horas ....").
+    if (letters(before) >= 2 && (bareNumbers(before) === 0 || ctx.line.leader)) {
+      const g = build(before, after, { separated: true });
+      if (g) return g;
+      // A group label: "Eletrólitos: Sódio 138 mEq/L (136-145)".
+      if (depth === 0 && /^\s*\p{L}/u.test(after)) {
+        const inner = readPiece(after.trim(), ctx, 1);
+        if (inner && inner.entries.every((e) => e.def)) return inner;
+      }
+    }
+  }
+  // (C) Columns: the first cell is the name.
+  const cs = cells(text);
+  if (cs.length >= 2 && numbersIn(cs[0]!).length === 0 && !cs[0]!.includes(':')) {
+    const g = build(cs[0]!, text.slice(text.indexOf(cs[0]!) + cs[0]!.length), { separated: true });
+    if (g) return g;
+    // A label that takes words, in columns ("Cor   Palha   Amarelo citrino"): the next cell is the result.
+    const words = isWordField(cleanName(cs[0]!)) ? wordResultText(cs[1]!) : undefined;
+    const ref = cs.slice(2).join('   ');
+    if (words !== undefined && (ref === '' || qualitativeReference(ref) !== undefined || !/\d/.test(ref))) {
+      const name = cleanName(cs[0]!);
+      return {
+        entries: [
+          { def: lookupName(name), name, read: { value: null, text: words, comparator: null, unit: null, marker: null, rest: '' }, line: ctx.line.index },
+        ],
+        refItems: ref ? [ref] : [],
+      };
+    }
+  }
+  // (A) The name runs up to the first value.
+  const first = firstValueAt(text);
+  if (first > 0) return build(text.slice(0, first), text.slice(first), { separated: false });
+  return undefined;
+}
+
+const VALUE_START = /(?:(?:<=|≤|>=|≥|<|>)\s*|(?:inferior|superior)\s+a\s+)?\d/giu;
+
+function firstValueAt(text: string): number {
+  const tokens = numbersIn(text);
+  for (const m of text.matchAll(VALUE_START)) {
+    const idx = m.index ?? 0;
+    const digitAt = idx + m[0].length - 1;
+    if (idx > 0 && !/[\s:=|]/.test(text[idx - 1]!)) continue;
+    if (tokens.some((t) => t.index === digitAt)) return idx;
+  }
+  // Qualitative words after a name ("Anti-HCV Não reagente").
+  const q =
+    /\s(n[aã]o\s+reagente|reagente|negativ[oa]|positiv[oa]|ausentes?|presentes?|n[aã]o\s+detect[aá]vel|detect[aá]vel|indetect[aá]vel)(?![\p{L}])/iu.exec(text);
+  return q ? (q.index ?? 0) + 1 : -1;
+}

@@ -1,0 +1,21 @@
+// Results written in words that no list of words can hold: a colour ("Palha"), a blood group ("O",
+// "AB Rh+"), a crystal ("Oxalato de cálcio raros"), a culture or a parasitology finding in a sentence
+// ("Foram encontrados cistos de Giardia lamblia"). They are recognised by where they stand: after a
+// label whose results are words (WORD_FIELDS), or on a "Resultado:" line under a block title. Such a
+// value is a qualitative result; with no printed word reference its flag is 'indeterminado'.
+
+// Labels (folded) whose result is a word or a few words.
+const WORD_FIELDS =
+  /^(?:cor|colora[cç][aã]o|aspecto|odor|consist[eê]ncia|grupo\s+(?:abo|sangu[ií]neo)|tipo\s+sangu[ií]neo|tipagem(?:\s+sangu[ií]nea)?|fator\s+rh|rh|cristais|muco|filamentos\s+de\s+muco|bact[eé]rias|flora(?:\s+bacteriana)?|leveduras|c[eé]lulas\s+epiteliais|cilindros|parasitas|protozo[aá]rios|helmintos|(?:uro|copro|hemo)?cultura|pesquisa\s+de\s+[\p{L} ]+|sangue\s+oculto|muco\s+fecal|restos\s+alimentares|micro-?o?rganismos?(?:\s+isolados?)?|organismos?(?:\s+isolados?)?|agentes?\s+isolados?|germes?\s+isolados?)$/iu;
+
+/** Whether results after this label are words (colour, aspect, blood group, crystals, cultures…). */
+export function isWordField(label: string): boolean {
+  return WORD_FIELDS.test(label.trim().replace(/\s+/g, ' '));
+}
+
+/** The words of a result as printed, without a closing full stop; undefined when it holds digits. */
+export function wordResultText(text: string): string | undefined {
+  const t = text.trim().replace(/[.;\s]+$/, '');
+  if (t === '' || /\d/.test(t.replace(/\b1\s*[:/]\s*\d+\b/g, '')) || !/^\p{L}/u.test(t)) return undefined;
+  return t;
+}

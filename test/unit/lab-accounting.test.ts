@@ -1,0 +1,247 @@
+// The final accounting pass (src/labs/accounting.ts): whatever the layout rules decide, every
+// result-like value of a line is an analyte's value, part of the reference/unit/name text of an
+// analyte of its record, administrative by an explicit rule, or its line is in unparsed_lines.
+// The lines below are built to defeat the layout rules the way the blind held-out runs did.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseLabReport } from '../../src/labs/parse.ts';
+import { readdirSync, readFileSync } from 'node:fs';
+import { accountLines, resultTokens } from '../../src/labs/accounting.ts';
+import { cleanLine } from '../../src/labs/lines.ts';
+import { numbersIn } from '../../src/labs/numbers.ts';
+
+const fold = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
+
+/** Each value is an analyte's value or sits in an unparsed line (never silent). */
+function assertNeverSilent(text: string, values: Array<number | string>) {
+  const r = parseLabReport(text, { today: '2025-06-01' });
+  for (const v of values) {
+    const read = [...r.analytes, ...r.qualitative].some((a) =>
+      typeof v === 'number' ? a.value === v : typeof a.value === 'string' && fold(a.value).includes(fold(v)),
+    );
+    const listed = r.unparsed_lines.some((l) =>
+      typeof v === 'number' ? numbersIn(l).some((n) => n.values.some((x) => Math.abs(x - v) < 1e-9)) : fold(l).includes(fold(v)),
+    );
+    assert.ok(read || listed, `${v} dropped in silence from:\n${text}\n${JSON.stringify(r, null, 1)}`);
+  }
+  return r;
+}
+
+test('two results on one line (page columns): the second is read or its line is listed', () => {
+  const r = assertNeverSilent(
+    [
+      'Paciente: JOSÉ DA SILVA    Sexo: M    Idade: 64 anos',
+      '',
+      'Glicose           92 mg/dL    70 a 99              Ureia            48 mg/dL    15 a 45',
+    ].join('\n'),
+    [92, 48],
+  );
+  assert.equal(r.analytes.filter((a) => a.value === 92).length, 1, 'the first result is still read');
+});
+
+test('a result hidden after a reference, on the reference line under the result', () => {
+  assertNeverSilent(['GLICOSE', 'Resultado: 95 mg/dL', 'Valor de referência: 70 a 99 mg/dL   Hemoglobina glicada 6,1 %'].join('\n'), [95, 6.1]);
+});
+
+test('a value beside a bound is never taken for the range alone ("1,92 ng/mL   Até 4,00 ng/mL" under a title)', () => {
+  assertNeverSilent(
+    ['ANTÍGENO PROSTÁTICO ESPECÍFICO (PSA TOTAL), soro', 'Método: Quimioluminescência', '1,92 ng/mL                        Até 4,00 ng/mL'].join('\n'),
+    [1.92],
+  );
+});
+
+test('a value on a line that reads as a title (a name with digits and a number) is listed', () => {
+  assertNeverSilent(['HIV 1 e 2 - Anticorpos 0,12', 'VITAMINA B12 (COBALAMINA) 350'].join('\n'), [0.12, 350]);
+});
+
+test('a value on an administrative-looking line with a lab unit is read or listed', () => {
+  assertNeverSilent(['Data: 12/05/2025   Glicose 131 mg/dL', 'Observação: potássio 6,8 mEq/L, amostra hemolisada'].join('\n'), [131, 6.8]);
+});
+
+test('word results with word references, and sentences after Resultado:, are read or listed', () => {
+  assertNeverSilent(
+    [
+      'Cor ........................ Amarelo claro            Amarelo citrino a amarelo claro',
+      'Bactérias .................. Numerosas                Ausentes ou raras',
+      '',
+      'PARASITOLÓGICO DE FEZES',
+      'Resultado: Foram encontrados cistos de Giardia lamblia.',
+      '',
+      'HIV 1 e 2 - Anticorpos',
+      'Não reagente',
+      'Não reagente',
+    ].join('\n'),
+    ['Amarelo claro', 'Numerosas', 'Giardia', 'Não reagente'],
+  );
+});
+
+test('a negative value is seen as negative (base excess)', () => {
+  assertNeverSilent('BE (excesso de base) ... -2,8 mmol/L   -2,0 a +2,0 mmol/L', [-2.8]);
+});
+
+test('a line that made an analyte and holds one more value is still listed, for a person to check', () => {
+  const r = parseLabReport('Hemoglobina 13,5 g/dL   12,0 a 16,0   Hematócrito 41', { today: '2025-06-01' });
+  const read = r.analytes.map((a) => a.value);
+  if (!read.includes(41))
+    assert.ok(
+      r.unparsed_lines.some((l) => l.includes('41')),
+      JSON.stringify(r),
+    );
+});
+
+test('references under a result, age bands and administrative lines are accounted for, not listed', () => {
+  const r = parseLabReport(
+    [
+      'LABORATÓRIO CENTRAL - CNES 6612345',
+      'Paciente: ANA LIMA, 7 anos   Pedido nº 88123   Coleta: 02/06/2025 07:45',
+      'Médico: Dr. Paulo Reis - CRM/SP 123456',
+      '',
+      'HEMOGLOBINA',
+      'Resultado: 12,1 g/dL',
+      'Valores de referência (2 a 19 anos):',
+      '  6 meses a 6 anos: 11,5 a 13,5 g/dL',
+      '  7 a 12 anos: 11,5 a 15,5 g/dL',
+      '',
+      'Página 1 de 2',
+    ].join('\n'),
+    { today: '2025-06-01' },
+  );
+  assert.deepEqual(
+    r.analytes.map((a) => a.value),
+    [12.1],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('result-like tokens: dates, registrations, ages, powers of ten and control runs are not results', () => {
+  const tokens = (l: string) => resultTokens(l).map((t) => t.text);
+  assert.deepEqual(tokens('Paciente: JOSE   Idade: 64 anos   CRM/SP 12345   Coleta: 16/06/2025 08:30'), []);
+  assert.deepEqual(tokens('Cartão SUS: 706 1234 5678 9012   Página 1 de 2'), []);
+  assert.deepEqual(tokens('Eritrócitos        4,35        10^6/µL      3,90 - 5,03'), ['4,35', '3,90', '5,03']);
+  assert.deepEqual(tokens('TP: 18,9 s (controle: 12,4 s)'), ['18,9']);
+  assert.deepEqual(tokens('Glicose 189mg/dL'), ['189']);
+  assert.deepEqual(tokens('Anti-HCV .... : Não reagente'), ['Não reagente']);
+  assert.deepEqual(tokens('Resultado: Foram encontrados cistos de Giardia lamblia.'), ['Foram encontrados cistos de Giardia lamblia']);
+});
+
+test('words in a value cell that no list holds (an antibiogram) are listed when not read', () => {
+  assertNeverSilent(
+    [
+      'ANTIBIOGRAMA',
+      'Antimicrobiano                 Interpretação',
+      'Ceftriaxona                    SENSÍVEL',
+      'Meropeném                      SENSIBILIDADE AUMENTADA',
+      'Amoxicilina + clavulanato      RESISTENTE',
+    ].join('\n'),
+    ['SENSÍVEL', 'SENSIBILIDADE AUMENTADA', 'RESISTENTE'],
+  );
+});
+
+test('OCR noise in numbers ("1O2", "l,O4") is read as numbers, never hidden as letters', () => {
+  const r = assertNeverSilent(
+    ['| Exame | Resultado | Referência |', '|---|---|---|', '| Glicose | 1O2 mg/dL | 7O a 99 mg/dL |', '| Creatinina | l,O4 mg/dL | O,7O a l,3O mg/dL |'].join(
+      '\n',
+    ),
+    [102, 1.04],
+  );
+  assert.deepEqual(
+    r.analytes.map((a) => [a.value, a.flag]),
+    [
+      [102, 'alto'],
+      [1.04, 'normal'],
+    ],
+  );
+  // Oxygen and carbon dioxide keep their names.
+  assert.deepEqual(
+    parseLabReport('pO2 ........ 71 mmHg   80 - 100 mmHg\nSaturação de O2 ..... 92 %   95 - 99 %', { today: '2025-06-01' }).analytes.map((a) => a.value),
+    [71, 92],
+  );
+});
+
+// The property behind "structurally impossible": whatever rule of the line reader fails, the pass
+// still lists the line. Over the whole corpus, each analyte the reader made is hidden from the pass in
+// turn (as if the reader had lost it), and its line must then be listed.
+test('corpus property: any one analyte the reader loses has its line listed by the accounting pass', () => {
+  const root = new URL('../fixtures/labs/corpus/', import.meta.url);
+  let checked = 0;
+  for (const set of readdirSync(root)) {
+    const dir = new URL(`${set}/`, root);
+    const expected = JSON.parse(readFileSync(new URL('expected.json', dir), 'utf8')) as Record<string, { sex?: 'M' | 'F'; birth_date?: string }>;
+    for (const [file, exp] of Object.entries(expected)) {
+      const text = readFileSync(new URL(file, dir), 'utf8');
+      const r = parseLabReport(text, { sex: exp.sex, birthDate: exp.birth_date, today: '2025-06-01' });
+      const lines = text.split(/\r?\n/).map((raw, index) => ({ index, raw, text: cleanLine(raw, index).text }));
+      const read = [...r.analytes, ...r.qualitative];
+      read.forEach((lost, k) => {
+        checked++;
+        const listed = accountLines(
+          lines,
+          read.filter((_, j) => j !== k),
+          [],
+        );
+        assert.ok(listed.includes(lines[lost.line]!.raw.trim()), `${set}/${file}: ${lost.name}=${lost.value} lost and its line not listed`);
+      });
+    }
+  }
+  assert.ok(checked > 700, `${checked} analytes checked`);
+});
+
+// The same property from the other side: a result the reader never expected is added to a line of
+// the corpus (every line with a digit, one of four shapes in turn: another result in a column, after
+// ';', a note in brackets, a bare number) and must come out read or listed, whatever layout rule the
+// line went through (a reference cell that runs on, a title, a previous-result column, an
+// administrative label).
+test('corpus property: a value added to any line with a digit is read or listed', () => {
+  const root = new URL('../fixtures/labs/corpus/', import.meta.url);
+  const shapes: Array<[string, number]> = [
+    ['   Ureia 48,7 mg/dL', 48.7],
+    [' ; Sódio 131,3', 131.3],
+    ['   (repetido: 48,7)', 48.7],
+    ['   48,7', 48.7],
+  ];
+  let checked = 0;
+  for (const set of readdirSync(root)) {
+    for (const file of readdirSync(new URL(`${set}/`, root)).filter((f) => f.endsWith('.txt'))) {
+      const lines = readFileSync(new URL(`${set}/${file}`, root), 'utf8').split(/\r?\n/);
+      lines.forEach((l, i) => {
+        if (!/\d/.test(l)) return;
+        const [suffix, value] = shapes[checked++ % shapes.length]!;
+        const text = lines.map((x, j) => (j === i ? `${x.trimEnd()}${suffix}` : x)).join('\n');
+        const r = parseLabReport(text, { today: '2025-06-01' });
+        const read = r.analytes.some((a) => a.value === value);
+        const listed = r.unparsed_lines.some((u) => numbersIn(u).some((n) => n.values.includes(value)));
+        assert.ok(read || listed, `${set}/${file}:${i + 1} "${l.trimEnd()}${suffix}": ${value} dropped in silence`);
+      });
+    }
+  }
+  assert.ok(checked > 1000, `${checked} lines checked`);
+});
+
+// And with a word result: a word added to any non-empty line is read (a value), listed, or shown as
+// the reference of the result of that line ("Muco .... Ausente   Reagente" is printed as value and
+// reference: the layout cannot tell them apart, and the word is shown, not dropped).
+test('corpus property: a word result added to any line is read, listed or shown as its reference', () => {
+  const root = new URL('../fixtures/labs/corpus/', import.meta.url);
+  const shapes = [' ; HBsAg: Reagente', '   Reagente', '   Anti-HCV   REAGENTE'];
+  let checked = 0;
+  for (const set of readdirSync(root)) {
+    for (const file of readdirSync(new URL(`${set}/`, root)).filter((f) => f.endsWith('.txt'))) {
+      const lines = readFileSync(new URL(`${set}/${file}`, root), 'utf8').split(/\r?\n/);
+      lines.forEach((l, i) => {
+        if (l.trim() === '' || /reagente/i.test(l)) return;
+        const suffix = shapes[checked++ % shapes.length]!;
+        const text = lines.map((x, j) => (j === i ? `${x.trimEnd()}${suffix}` : x)).join('\n');
+        const r = parseLabReport(text, { today: '2025-06-01' });
+        const onLine = r.qualitative.filter((a) => a.line === i);
+        const ok =
+          onLine.some((a) => /reagente/i.test(a.value) || /reagente/i.test(a.reference_text ?? '')) || r.unparsed_lines.some((u) => /reagente/i.test(u));
+        assert.ok(ok, `${set}/${file}:${i + 1} "${l.trimEnd()}${suffix}": the word dropped in silence`);
+      });
+    }
+  }
+  assert.ok(checked > 1000, `${checked} lines checked`);
+});

@@ -1,0 +1,425 @@
+// The general causes behind the misses of the held-out sets (test/fixtures/labs/README.md), one
+// focused case each: the pure pieces (columns, late references, word results, numbers, ranges) and
+// the parser on the few lines that show each layout. No database, no model.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cellStarts, previousColumnOf, unitsByColumn, valueColumnsOf, withoutPreviousColumn } from '../../src/labs/columns.ts';
+import { namesWithoutFixedRange, referenceRow, referenceTableHeader } from '../../src/labs/late-references.ts';
+import { cleanLine, isAdminLine } from '../../src/labs/lines.ts';
+import { numbersIn, parseBrNumber } from '../../src/labs/numbers.ts';
+import { parseLabReport, type LabParseResult } from '../../src/labs/parse.ts';
+import { flagQualitative, isReferenceText, labelledRanges, parseRangeExpression, qualitativeReference, resolveNumeric } from '../../src/labs/reference.ts';
+import { normalizeUnit, unitAtStart } from '../../src/labs/units.ts';
+import { readValue } from '../../src/labs/value.ts';
+import { isWordField, wordResultText } from '../../src/labs/word-results.ts';
+
+const brief = (r: LabParseResult) => [
+  ...r.analytes.map((a) => [a.name, a.value, a.unit, a.flag] as const),
+  ...r.qualitative.map((a) => [a.name, a.value, null, a.flag] as const),
+];
+
+test('a unit keeps its qualifier word (ng/mL FEU), ESR "mm" is mm/h, "mg%" is mg/dL', () => {
+  assert.equal(normalizeUnit('ng/mL FEU'), 'ng/mL FEU');
+  assert.deepEqual(unitAtStart(' µg/mL DDU  até 0,50'), { unit: 'µg/mL DDU', consumed: 10 });
+  assert.equal(unitAtStart('mm na 1ª hora')?.unit, 'mm/h');
+  assert.equal(unitAtStart('mm/h')?.unit, 'mm/h');
+  assert.equal(unitAtStart('mg%')?.unit, 'mg/dL');
+  const r = parseLabReport('Sexo: M\nD-dímero: 850 ng/mL FEU (VR: < 500)\nVHS 28 mm/h   até 20 mm\nCreatinina   0,9 mg/dL (jejum)   0,7 a 1,3');
+  assert.deepEqual(brief(r), [
+    ['D-dímero', 850, 'ng/mL FEU', 'alto'],
+    ['VHS', 28, 'mm/h', 'alto'],
+    ['Creatinina', 0.9, 'mg/dL', 'normal'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('one cell per line: the unit alone joins the value, a word alone under a title is the result', () => {
+  const r = parseLabReport(
+    [
+      'Sexo: F',
+      'Exame',
+      'Resultado',
+      'Unidade',
+      'Referência',
+      'Glicose',
+      '95',
+      'mg/dL',
+      '70 a 99',
+      'HIV 1 e 2 - Anticorpos',
+      'Não reagente',
+      'Não reagente',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['Glicose', 95, 'mg/dL', 'normal'],
+    ['HIV 1 e 2 - Anticorpos', 'Não reagente', null, 'normal'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('value columns with their own unit: in order when both hold a value, else by position', () => {
+  const header = 'LEUCOGRAMA        %        /mm³       Ref. %     Ref. /mm³';
+  const cols = valueColumnsOf(header, 0);
+  assert.deepEqual(
+    cols.map((c) => c.unit),
+    ['%', '/mm³'],
+  );
+  assert.deepEqual(
+    valueColumnsOf('Relativo (%)   Absoluto (/mm³)   Valores de referência', 0).map((c) => c.unit),
+    ['%', '/mm³'],
+  );
+  const row = cleanLine('Leucócitos                 7.350      4.000 a 10.000', 0);
+  assert.deepEqual(unitsByColumn(cols, 1, row, '7.350      4.000 a 10.000'), ['/mm³']);
+  assert.deepEqual(unitsByColumn(cols, 2, row, ''), ['%', '/mm³']);
+  const r = parseLabReport([header, 'Neutrófilos      60,2      4.425      40 a 75    1.600 a 7.500'].join('\n'));
+  assert.deepEqual(brief(r), [
+    ['Neutrófilos (%)', 60.2, '%', 'normal'],
+    ['Neutrófilos', 4425, '/mm³', 'normal'],
+  ]);
+});
+
+test('a previous-result column is cut off by position; a previous result beside the value too', () => {
+  const header = 'Exame        Resultado   Unidade   Referência     Anterior (12/2024)';
+  const at = previousColumnOf(header, 0)!;
+  assert.equal(at, header.indexOf('Anterior'));
+  assert.equal(withoutPreviousColumn(cleanLine('Ureia        24          mg/dL     15 a 40        22', 0), at), 'Ureia        24          mg/dL     15 a 40');
+  assert.equal(withoutPreviousColumn(cleanLine('Ureia        24          mg/dL     15 a 40', 0), at), 'Ureia        24          mg/dL     15 a 40');
+  assert.deepEqual(
+    cellStarts('a  b', 3).map((c) => c.at),
+    [3, 6],
+  );
+  const r = parseLabReport(
+    [
+      header,
+      'Ureia        24          mg/dL     15 a 40        22',
+      'GLICOSE',
+      '   Resultado atual: 128 mg/dL        Resultado anterior: 119 mg/dL (10/01/2025)',
+      '   Valor de referência: 70 a 99 mg/dL',
+      'Resultado anterior: 98 mg/dL em 10/01/2025',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['Ureia', 24, 'mg/dL', 'normal'],
+    ['Glicose', 128, 'mg/dL', 'alto'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('a range never spans a column break: a value beside "Até 4,00" stays a value', () => {
+  assert.equal(isReferenceText('1,92 ng/mL                         Até 4,00 ng/mL'), false);
+  assert.deepEqual(parseRangeExpression('1,92 até 4,00')?.high, 4);
+  const r = parseLabReport('PSA TOTAL, soro\nRESULTADO                         VALORES DE REFERÊNCIA\n1,92 ng/mL                        Até 4,00 ng/mL');
+  assert.deepEqual(brief(r), [['PSA TOTAL, soro', 1.92, 'ng/mL', 'normal']]);
+});
+
+test('signed values and ranges: base excess -2,8 against -2,0 a +2,0', () => {
+  assert.equal(parseBrNumber('-2,8'), -2.8);
+  assert.equal(parseBrNumber('+2,0'), 2);
+  assert.deepEqual(parseRangeExpression('-2,0 a +2,0'), { low: -2, high: 2, lowExclusive: false, highExclusive: false, unit: null });
+  assert.equal(parseRangeExpression('70 - 99')?.low, 70);
+  assert.ok(numbersIn('BE : -2,8 mmol/L')[0]!.values.includes(-2.8));
+  assert.equal(readValue(' - 95 mg/dL')?.value, 95, 'a dash and a space is a separator, not a sign');
+  const r = parseLabReport('BE (excesso de base) ... -2,8 mmol/L   -2,0 a +2,0 mmol/L');
+  assert.deepEqual(brief(r), [['BE (excesso de base)', -2.8, 'mmol/L', 'baixo']]);
+});
+
+test('word references with alternatives; number and gender of the word do not matter', () => {
+  assert.equal(qualitativeReference('Ausentes ou raras'), 'Ausentes ou raras');
+  assert.equal(qualitativeReference('Amarelo citrino a amarelo claro'), 'Amarelo citrino a amarelo claro');
+  assert.equal(flagQualitative('Raros', 'Ausentes ou raras'), 'normal');
+  assert.equal(flagQualitative('Numerosas', 'Ausentes ou raras'), 'alterado');
+  assert.equal(flagQualitative('Amarelo claro', 'Amarelo citrino a amarelo claro'), 'normal');
+  assert.equal(flagQualitative('Ausente', 'Ausentes'), 'normal');
+});
+
+test('results in words: fields that take words are read, other "Label: words" lines are reported', () => {
+  assert.ok(isWordField('Grupo ABO') && isWordField('Cor') && isWordField('Pesquisa de sangue oculto'));
+  assert.ok(!isWordField('Reação de Widal'));
+  assert.equal(wordResultText('Foram encontrados cistos de Giardia lamblia.'), 'Foram encontrados cistos de Giardia lamblia');
+  assert.equal(wordResultText('Reagente 1:16'), 'Reagente 1:16');
+  assert.equal(wordResultText('95 mg/dL'), undefined);
+  const r = parseLabReport(
+    [
+      'Grupo ABO: O',
+      'Cor: Palha',
+      'Reação de Widal: Aglutinação ausente',
+      'Exame: Hemograma completo',
+      'PARASITOLÓGICO DE FEZES',
+      'Resultado: Foram encontrados cistos de Giardia lamblia.',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['Grupo ABO', 'O', null, 'indeterminado'],
+    ['Cor', 'Palha', null, 'indeterminado'],
+    ['PARASITOLÓGICO DE FEZES', 'Foram encontrados cistos de Giardia lamblia', null, 'indeterminado'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, ['Reação de Widal: Aglutinação ausente']);
+});
+
+test('age bands in hours, days, weeks and single ages; "acima de 1 mês" starts after the first month', () => {
+  const items = [
+    'RN até 24 horas: até 5,0',
+    '3 a 5 dias: até 10,3',
+    '2 semanas: 13,4 a 19,8',
+    '1 mês: 10,7 a 17,1',
+    '2 a 6 meses: 9,4 a 13,0',
+    'Acima de 1 mês: até 1,0',
+  ];
+  const ranges = labelledRanges(items);
+  assert.equal(ranges.length, 6);
+  const at = (months: number) => resolveNumeric(ranges.slice(0, 5), 10.2, null, { ageYears: months / 12 }).range;
+  assert.deepEqual([at(3)?.low, at(3)?.high], [9.4, 13]);
+  assert.deepEqual([at(1.5)?.low, at(1.5)?.high], [10.7, 17.1]);
+  assert.equal(resolveNumeric([ranges[5]!], 1.1, null, { ageYears: 0.25 }).flag, 'alto');
+  assert.equal(resolveNumeric([ranges[5]!], 1.1, null, { ageYears: 0.02 }).flag, undefined, 'a newborn of a week is not "above 1 month"');
+});
+
+test('sex picks the ranges before age bands; "não gestantes" is the ordinary range; weeks of pregnancy label', () => {
+  const t = labelledRanges(['Homens 20 a 49 anos: 249 a 836 ng/dL', 'Homens ≥ 50 anos: 193 a 740 ng/dL', 'Mulheres: 8 a 48 ng/dL']);
+  assert.equal(resolveNumeric(t, 38, 'ng/dL', { sex: 'F', ageYears: 36 }).flag, 'normal');
+  assert.equal(resolveNumeric(t, 238, 'ng/dL', { sex: 'M', ageYears: 36 }).flag, 'baixo');
+  const p = labelledRanges(['Mulheres não gestantes: 4,8 a 23,3 ng/mL', 'Homens: 4,0 a 15,2 ng/mL']);
+  assert.equal(resolveNumeric(p, 32.5, 'ng/mL', { sex: 'F' }).flag, 'alto');
+  assert.ok(isReferenceText('Gestantes: 3 a 4 semanas: 9 a 130 mUI/mL', { strictLabels: true }));
+});
+
+test('a treatment target is the range only when no good tier is printed', () => {
+  assert.equal(resolveNumeric(labelledRanges(['meta < 130']), 162, 'mg/dL', {}).flag, 'alto');
+  const hba1c = labelledRanges(['Normal: < 5,7 %', 'Pré-diabetes: 5,7 a 6,4 %', 'Meta para diabéticos: < 7,0 %']);
+  assert.equal(resolveNumeric(hba1c, 6.8, '%', {}).flag, 'alto');
+});
+
+test('a reference table after the results joins them by name; a note withdraws the built-in range', () => {
+  const header = cleanLine('Lipídeos              Com jejum (mg/dL)     Sem jejum (mg/dL)     Categoria referencial', 0);
+  const table = referenceTableHeader(header)!;
+  assert.equal(table.columns.length, 3);
+  assert.equal(referenceTableHeader(cleanLine('Exame   Resultado   Homens   Mulheres', 0)), undefined, 'a results table is not a range table');
+  assert.deepEqual(referenceRow(cleanLine('Triglicérides         < 150                 < 175                 Desejável', 0), table), {
+    name: 'Triglicérides',
+    items: ['Com jejum (mg/dL): < 150', 'Sem jejum (mg/dL): < 175'],
+  });
+  assert.equal(referenceRow(cleanLine('Triglicérides         180                   < 175', 0), table), undefined, 'a value is a result');
+  assert.deepEqual(namesWithoutFixedRange('LDL-c e não-HDL-c: conforme a categoria de risco cardiovascular do paciente.'), ['LDL-c', 'não-HDL-c']);
+  const r = parseLabReport(
+    [
+      'Sexo: M   Idade: 55 anos',
+      'Colesterol total: 212 mg/dL',
+      'LDL-colesterol: 139 mg/dL',
+      'Triglicérides: 160 mg/dL',
+      header.raw,
+      'Colesterol total      < 190                 < 190                 Desejável',
+      'Triglicérides         < 150                 < 175                 Desejável',
+      'LDL-c e não-HDL-c: conforme a categoria de risco cardiovascular do paciente.',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    r.analytes.map((a) => [a.name, a.flag, a.reference_source]),
+    [
+      ['Colesterol total', 'alto', 'report'],
+      ['LDL-colesterol', 'indeterminado', null],
+      // < 150 fasting, < 175 not fasting, fasting time not printed: the two disagree.
+      ['Triglicerídeos', 'indeterminado', 'report'],
+    ],
+  );
+});
+
+test('a reference lead naming an analyte in brackets joins that earlier result of the block', () => {
+  const r = parseLabReport(
+    [
+      'Data de nascimento: 02/03/2025   Data da coleta: 05/06/2025',
+      'BILIRRUBINAS',
+      'Bilirrubina total   1,1 mg/dL',
+      'Bilirrubina direta   0,3 mg/dL',
+      'Valores de referência (bilirrubina total):',
+      'Acima de 1 mês: até 1,0 mg/dL',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['Bilirrubina direta', 0.3, 'mg/dL', 'indeterminado'],
+    ['Bilirrubina total', 1.1, 'mg/dL', 'alto'],
+  ]);
+});
+
+test('administrative lines: a registration anywhere; a dated note beside a result is not one; a titre is not a time', () => {
+  assert.ok(isAdminLine('Solicitado por: Dr. Álvaro Queiroz - CRM/CE 7781'));
+  assert.ok(isAdminLine('Liberado eletronicamente por: Dra. Sílvia Nakamura - CRBM 12044'));
+  assert.ok(!isAdminLine('Glicose 102 mg/dL (coletado em 12/05/2025)   70 a 99 mg/dL'));
+  assert.ok(isAdminLine('Coleta: 12/05/2025 08:10'));
+  assert.ok(!isAdminLine('VDRL: Reagente (título 1:16)   VR: Não reagente'));
+  // A label that can start an administrative line, followed by a value in any lab unit, is a result.
+  assert.ok(!isAdminLine('N-telopeptídeo: 45 nmol/L   até 65'));
+  assert.ok(isAdminLine('Material: sangue total (5 mL)'));
+  const r = parseLabReport('VDRL: Reagente (título 1:16)   VR: Não reagente\nGlicose 102 mg/dL (coletado em 12/05/2025)   70 a 99 mg/dL');
+  assert.deepEqual(brief(r), [
+    ['Glicose', 102, 'mg/dL', 'alto'],
+    ['VDRL', 'Reagente (título 1:16)', null, 'alterado'],
+  ]);
+});
+
+test("markers: pictographs beside the value, the lab's mark after the reference, a unit in brackets after the name", () => {
+  assert.equal(readValue('168 UI/mL ⬆️ Inferior a 35')?.marker, 'alto');
+  const r = parseLabReport(
+    'Anti-TPO   168 UI/mL ⬆️\nHemoglobina 11,0 g/dL (12,0 - 16,0) L\nHemoglobina (g/dL)   12,9   13,5 a 17,5\nGlicose → 110 mg/dL (referência: 70–99)',
+  );
+  assert.deepEqual(brief(r), [
+    ['Anti-TPO', 168, 'UI/mL', 'alto'],
+    ['Hemoglobina', 11, 'g/dL', 'baixo'],
+    ['Hemoglobina', 12.9, 'g/dL', 'baixo'],
+    ['Glicose', 110, 'mg/dL', 'alto'],
+  ]);
+});
+
+test('one field a line (app export): Exame / Resultado / Unidade / Referência; "não se aplica" withdraws the built-in range', () => {
+  const r = parseLabReport(
+    [
+      'Exame: TSH',
+      'Resultado: 3,1',
+      'Unidade: µUI/mL',
+      'Referência: 0,4 a 4,0',
+      '',
+      'Exame: Glicose',
+      'Resultado: 130',
+      'Unidade: mg/dL',
+      'Referência: não se aplica',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['TSH', 3.1, 'µUI/mL', 'normal'],
+    ['Glicose', 130, 'mg/dL', 'indeterminado'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('comment columns after the reference; an index flagged by its interpretation ranges; identifier-only lines', () => {
+  const r = parseLabReport(
+    [
+      'Potássio                6,4 mEq/L        3,5 - 5,1      VALOR CRÍTICO - comunicado ao Dr. Paulo às 23:10',
+      'Glicose                 >600 mg/dL       70 - 99        (acima do limite de medição)',
+      'DENGUE - ANTICORPOS IgM',
+      'Resultado: Reagente',
+      'Índice: 2,8',
+      'Interpretação do índice: Não reagente: inferior a 0,9 / Indeterminado: 0,9 a 1,1 / Reagente: superior a 1,1',
+      'Município de residência: Pau dos Ferros      Notificação SINAN: 7712034',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['Potássio', 6.4, 'mEq/L', 'alto'],
+    ['Glicose', 600, 'mg/dL', 'alto'],
+    ['Índice', 2.8, null, 'alto'],
+    ['DENGUE - ANTICORPOS IgM', 'Reagente', null, 'indeterminado'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+  assert.ok(isAdminLine('Notificação SINAN: 7712034') && isAdminLine('Atendimento 31225990'));
+  assert.ok(!isAdminLine('Plaquetas 250000 /mm³'));
+});
+
+test('two results side by side in page columns; a reference cell joins the result before it; a control run is a note', () => {
+  const r = parseLabReport(
+    [
+      'Glicose           92 mg/dL    70 a 99              Ureia            48 mg/dL    15 a 45',
+      'TP: 18,9 s (controle: 12,4 s)   AP: 52 %   RNI: 1,62',
+      'Referências: AP 70 a 100 %; RNI 0,9 a 1,2 (para pacientes em anticoagulação oral: 2,0 a 3,0)',
+      'TTPA: 29,8 s (controle: 30,1 s)   Relação: 0,99   (Ref.: 0,8 a 1,2)',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['Glicose', 92, 'mg/dL', 'normal'],
+    ['Ureia', 48, 'mg/dL', 'alto'],
+    ['TP', 18.9, 's', 'indeterminado'],
+    ['AP', 52, '%', 'baixo'],
+    ['RNI', 1.62, null, 'alto'],
+    ['TTPA', 29.8, 's', 'indeterminado'],
+    ['Relação', 0.99, null, 'normal'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('range columns named in the header (Desejável / Limítrofe / Alto) label the ranges under them', () => {
+  const r = parseLabReport(
+    [
+      'Exame                 Resultado     Desejável     Limítrofe     Alto',
+      'Colesterol total      205 mg/dL     < 190         190 - 239     >= 240',
+      'HDL-colesterol        62 mg/dL      > 40          -             -',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    r.analytes.map((a) => [a.name, a.reference_high ?? a.reference_low, a.flag]),
+    [
+      ['Colesterol total', 190, 'alto'],
+      ['HDL-colesterol', 40, 'normal'],
+    ],
+  );
+});
+
+test('one cell per line: a bound alone under a title is the result, unless a "Resultado:" line follows; an orphan bound is reported', () => {
+  const r = parseLabReport(
+    ['PCR', '< 0,5', 'mg/L', 'Inferior a 5,0', 'TSH', '0,4 a 4,0', 'Resultado: 2,0 µUI/mL', 'CK-MB', 'Resultado: 3,0 ng/mL', '< 5,0'].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['Proteína C reativa (PCR)', 0.5, 'mg/L', 'normal'],
+    ['TSH', 2, 'µUI/mL', 'normal'],
+    ['CK-MB', 3, 'ng/mL', 'normal'],
+  ]);
+  assert.equal(r.analytes[0]!.comparator, '<');
+  assert.equal(r.analytes[2]!.reference_text, '< 5,0', 'a bound under a result is its reference');
+  const orphan = parseLabReport('HEMOGRAMA   RESULTADO   REFERÊNCIA\n< 0,5');
+  assert.deepEqual(orphan.unparsed_lines, ['< 0,5']);
+});
+
+// After the heldout10 first run.
+test('the cycle phase printed for the patient picks the phase range; without it the phases stay indeterminado', () => {
+  const report = (phaseLine: string) =>
+    parseLabReport(
+      [
+        'Paciente: ANA   Sexo: F   Idade: 33 anos',
+        phaseLine,
+        '',
+        'PROGESTERONA ......... 9,4 ng/mL',
+        '   Fase folicular: 0,2 a 1,5 ng/mL',
+        '   Fase lútea: 1,7 a 27,0 ng/mL',
+        '   Pós-menopausa: até 0,7 ng/mL',
+      ].join('\n'),
+      { today: '2025-06-01' },
+    ).analytes.map((a) => a.flag);
+  assert.deepEqual(report('Fase do ciclo: lútea'), ['normal']);
+  assert.deepEqual(report('Fase do ciclo informada: folicular (5º dia)'), ['alto']);
+  assert.deepEqual(report('DUM: 10/05/2025'), ['indeterminado']);
+});
+
+test('"Tempo do paciente" under a block title is the title\'s result', () => {
+  const r = parseLabReport(
+    ['TEMPO DE TROMBINA (TT)', '   Tempo do paciente ........ 17,2 segundos', '   Tempo controle ........... 15,0 segundos'].join('\n'),
+    { today: '2025-06-01' },
+  );
+  assert.equal(r.analytes[0]?.name, 'TEMPO DE TROMBINA (TT)');
+  assert.equal(r.analytes[0]?.value, 17.2);
+});
+
+test('an occupational index per creatinine with its IBMP limit', () => {
+  const r = parseLabReport('Ácido mandélico urinário     0,4     g/g creatinina     IBMP: até 0,8 g/g creatinina', { today: '2025-06-01' });
+  assert.deepEqual(brief(r), [['Ácido mandélico urinário', 0.4, 'g/g creatinina', 'normal']]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('antibiogram rows in columns: a susceptibility word is the result, never a title', () => {
+  const r = parseLabReport(
+    [
+      'ANTIBIOGRAMA',
+      'Antibiótico                  Resultado',
+      'Cefalotina                   Resistente',
+      'Fosfomicina                  Sensível',
+      'Levofloxacino                R',
+    ].join('\n'),
+    {
+      today: '2025-06-01',
+    },
+  );
+  assert.deepEqual(
+    r.qualitative.map((a) => [a.name, a.value]),
+    [
+      ['Cefalotina', 'Resistente'],
+      ['Fosfomicina', 'Sensível'],
+      ['Levofloxacino', 'R'],
+    ],
+  );
+});
