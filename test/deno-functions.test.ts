@@ -12,7 +12,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { useFreshDatabase, waitUntil } from './support/database.ts';
-import { freePort } from './support/cluster.ts';
+import { freePort } from '../src/net/ports.ts';
 import { gatewayTestEnv, userToken } from './support/jwt.ts';
 
 const db = useFreshDatabase('deno_functions');

@@ -5,7 +5,8 @@
 // temporary directory that is removed on exit.
 import pg from 'pg';
 import { DEFAULT_DATABASE_URL } from '../../src/config.ts';
-import { answers, startEmbeddedPostgres } from '../../src/db/embedded.ts';
+import { startEmbeddedPostgres } from '../../src/db/embedded.ts';
+import { answers } from '../../src/net/ports.ts';
 
 export const DEMO_DATABASE = 'ai_worker_demo';
 

@@ -86,6 +86,15 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     }
     pending = undefined;
   };
+  /** A result read under the block title: it takes the title's analyte and the references above it. */
+  const adoptUnderTitle = (g: Group, under: NonNullable<typeof title>) => {
+    close();
+    for (const e of g.entries) e.def = under.def;
+    g.refItems.unshift(...preRef.filter(Boolean));
+    pending = g;
+    preRef = [];
+    title = undefined;
+  };
   /** Flags an earlier result again with references found later, in place. */
   const refinish = (c: Closed, items: string[]) => {
     c.group.refItems = items;
@@ -270,14 +279,8 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
           refItems: [],
         };
       }
-      if (g && title) {
-        close();
-        for (const e of g.entries) e.def = title.def;
-        g.refItems.unshift(...preRef.filter(Boolean));
-        pending = g;
-        preRef = [];
-        title = undefined;
-      } else if (numbersIn(t).length > 0 || readValue(rest) || sentence !== undefined) {
+      if (g && title) adoptUnderTitle(g, title);
+      else if (numbersIn(t).length > 0 || readValue(rest) || sentence !== undefined) {
         close();
         unparsed.push(line.raw.trim());
       }
@@ -313,12 +316,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     if (title) {
       const g = readAfterName(title.name, t, ctx, { separated: true });
       if (g && numbersIn(t).length > 0 && /^\s*[<>≤≥\d]/.test(t)) {
-        close();
-        for (const e of g.entries) e.def = title.def;
-        g.refItems.unshift(...preRef.filter(Boolean));
-        pending = g;
-        preRef = [];
-        title = undefined;
+        adoptUnderTitle(g, title);
         continue;
       }
     }

@@ -3,10 +3,10 @@
 // as root, so the cluster belongs to the postgres OS user when the tests run as root.
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm, chmod } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { freePort } from '../../src/net/ports.ts';
 
 const run = promisify(execFile);
 const asRoot = process.getuid?.() === 0;
@@ -15,17 +15,6 @@ async function sh(cmd: string, args: string[]): Promise<string> {
   const full = asRoot ? (['runuser', ['-u', 'postgres', '--', cmd, ...args]] as const) : ([cmd, args] as const);
   const { stdout } = await run(full[0], full[1] as string[], { timeout: 60_000 });
   return stdout;
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 export interface Cluster {

@@ -3,10 +3,10 @@
 // PgBouncer refuses to run as root, so under root it runs as the postgres OS user.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { freePort } from './cluster.ts';
+import { answers, freePort } from '../../src/net/ports.ts';
+import { waitUntil } from '../../src/dev/testkit/wait.ts';
 
 export interface Bouncer {
   port: number;
@@ -14,7 +14,15 @@ export interface Bouncer {
   stop(): Promise<void>;
 }
 
-export async function startPgBouncer(options: { poolSize?: number; upstreamPort?: number } = {}): Promise<Bouncer> {
+export interface BouncerOptions {
+  /** Server connections per database (PgBouncer's default is 20). */
+  poolSize?: number;
+  upstreamPort?: number;
+  /** Startup parameters PgBouncer drops instead of refusing the client (it refuses unknown ones). */
+  ignoreStartupParameters?: string[];
+}
+
+export async function startPgBouncer(options: BouncerOptions = {}): Promise<Bouncer> {
   const dir = await mkdtemp(path.join(tmpdir(), 'aiw-pgbouncer-'));
   await chmod(dir, 0o777);
   const port = await freePort();
@@ -33,6 +41,7 @@ export async function startPgBouncer(options: { poolSize?: number; upstreamPort?
       // One server connection per database: two clients' transactions must share it.
       `default_pool_size = ${options.poolSize ?? 1}`,
       'max_client_conn = 200',
+      ...(options.ignoreStartupParameters ? [`ignore_startup_parameters = ${options.ignoreStartupParameters.join(',')}`] : []),
       `logfile = ${path.join(dir, 'pgbouncer.log')}`,
       '',
     ].join('\n'),
@@ -44,21 +53,17 @@ export async function startPgBouncer(options: { poolSize?: number; upstreamPort?
   let stderr = '';
   proc.stderr!.on('data', (d) => (stderr += d));
   const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
-  // Ready when the port accepts a connection (bounded).
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const ok = await new Promise<boolean>((resolve) => {
-      const s = connect(port, '127.0.0.1');
-      s.once('connect', () => (s.destroy(), resolve(true)));
-      s.once('error', () => resolve(false));
-    });
-    if (ok) break;
-    if (proc.exitCode !== null || Date.now() > deadline) {
-      proc.kill('SIGKILL');
-      throw new Error(`pgbouncer did not start: ${stderr}`);
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  // Ready when the port accepts a connection (bounded); a PgBouncer that exits says why.
+  await waitUntil(
+    async () => {
+      if (proc.exitCode !== null) throw new Error(`pgbouncer did not start: ${stderr}`);
+      return answers('127.0.0.1', port);
+    },
+    { what: 'pgbouncer to listen', timeoutMs: 10_000 },
+  ).catch((err: unknown) => {
+    proc.kill('SIGKILL');
+    throw err;
+  });
   return {
     port,
     url: (db) => `postgres://postgres@127.0.0.1:${port}/${db}`,
