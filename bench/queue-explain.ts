@@ -38,19 +38,10 @@ try {
     ['sweep: recover lapsed leases', jobs.RECOVER_LAPSED_SQL, [1000, null]],
     ['queue depth (stats)', (await import('../src/queue/stats.ts')).DEPTH_SQL, []],
     ['oldest pending (stats)', (await import('../src/queue/stats.ts')).OLDEST_SQL, []],
-    [
-      "gateway's time estimate",
-      `select avg(extract(epoch from completed_at - started_at))::float8 as seconds
-         from (select started_at, completed_at from public.analysis_jobs
-                where type = $1 and status = 'completed' and started_at is not null and completed_at is not null
-                order by completed_at desc limit 50) recent`,
-      ['meal_plan'],
-    ],
+    ["gateway's time estimate", (await import('../src/gateway/jobs.ts')).ESTIMATE_SQL, ['meal_plan']],
     [
       "assistant's recent analyses",
-      `select type, result, completed_at from public.analysis_jobs
-        where user_id = $1 and status = 'completed' and type = any($2::text[]) and result is not null
-        order by created_at desc limit $3`,
+      (await import('../src/handlers/shared/recent-analyses.ts')).RECENT_ANALYSES_SQL,
       [user, ['sofia_image', 'medical_exam', 'meal_plan'], 5],
     ],
   ];

@@ -4,7 +4,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { claimJobs, CLAIM_SQL, COMPLETE_MANY_SQL, completeJobs, FAIL_OR_RETRY_SQL, failOrRetryJob, recoverLapsedLeases, RENEW_SQL } from '../src/queue/jobs.ts';
+import {
+  claimJobs,
+  CLAIM_SQL,
+  COMPLETE_MANY_SQL,
+  completeJobs,
+  FAIL_OR_RETRY_MANY_SQL,
+  failOrRetryJobs,
+  recoverLapsedLeases,
+  RENEW_SQL,
+} from '../src/queue/jobs.ts';
 import { useFreshDatabase } from './support/database.ts';
 
 const db = useFreshDatabase('queue_statements');
@@ -33,13 +42,17 @@ test('claim, renewal, completion and failure fire no row trigger; the ledger get
     const [a, b, f] = jobs as [(typeof jobs)[0], (typeof jobs)[0], (typeof jobs)[0]];
     const payload = JSON.stringify([a, b].map((j) => ({ id: j.id, lease_token: j.lease_token, result: { ok: true }, locked_by: j.locked_by })));
     assert.deepEqual(await explainTriggers(c, COMPLETE_MANY_SQL, [payload]), []);
-    assert.deepEqual(await explainTriggers(c, FAIL_OR_RETRY_SQL, [f.id, f.lease_token, true, '{"code":"x","message":"y"}', 0, null, 'w1']), []);
+    const failure = JSON.stringify([
+      { id: f.id, lease_token: f.lease_token, permanent: true, error: { code: 'x', message: 'y' }, delay_ms: 0, locked_by: 'w1' },
+    ]);
+    assert.deepEqual(await explainTriggers(c, FAIL_OR_RETRY_MANY_SQL, [failure]), []);
     const applied = await completeJobs(
       c,
       [a, b].map((j) => ({ id: j.id, lease_token: j.lease_token, result: { ok: true }, locked_by: j.locked_by })),
     );
     assert.equal(applied.size, 2);
-    assert.equal((await failOrRetryJob(c, f, { code: 'handler_error', message: 'y' }, { permanent: true, delayMs: 0 }))?.status, 'failed');
+    const failed = await failOrRetryJobs(c, [{ ...f, error: { code: 'handler_error', message: 'y' }, permanent: true, delayMs: 0 }]);
+    assert.equal(failed.get(f.id)?.status, 'failed');
     // Settling again is stale and writes nothing.
     assert.equal((await completeJobs(c, [{ id: a.id, lease_token: a.lease_token, result: {}, locked_by: 'w1' }])).size, 0);
   } finally {

@@ -15,11 +15,6 @@ export function storableString(s: string): string {
   return s.replace(/\u0000/g, '').replace(LONE_SURROGATE, '\ufffd');
 }
 
-/** Like `storableString`, keeping null and undefined as they are. */
-export function storableText<T extends string | null | undefined>(s: T): T {
-  return (typeof s === 'string' ? storableString(s) : s) as T;
-}
-
 /**
  * JSON text for a jsonb parameter with every string — values and keys — made storable.
  * `undefined` becomes null (a result must be something).

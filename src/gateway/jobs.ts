@@ -93,7 +93,8 @@ export function tooManyActiveJobs(max: number): HttpError {
   });
 }
 
-const ESTIMATE = `
+/** The last 50 completions of a type; exported for bench/queue-explain.ts. */
+export const ESTIMATE_SQL = `
 select avg(extract(epoch from completed_at - started_at))::float8 as seconds
   from (select started_at, completed_at from public.analysis_jobs
          where type = $1 and status = 'completed' and started_at is not null and completed_at is not null
@@ -166,7 +167,7 @@ export class JobService {
   async estimate(type: JobType): Promise<number> {
     const cached = this.estimates.get(type);
     if (cached && this.now() - cached.at < 30_000) return cached.seconds;
-    const { rows } = await this.pool().query<{ seconds: number | null }>(ESTIMATE, [type]);
+    const { rows } = await this.pool().query<{ seconds: number | null }>(ESTIMATE_SQL, [type]);
     const avg = rows[0]?.seconds;
     const seconds = avg === null || avg === undefined ? DEFAULT_ESTIMATE_SECONDS[type] : Math.max(1, Math.round(avg));
     this.estimates.set(type, { seconds, at: this.now() });

@@ -3,7 +3,7 @@
 // wakes after its lease lapsed cannot overwrite what another daemon did since. A settle that matches
 // no row is "stale": counted and logged by the caller, never retried.
 import type pg from 'pg';
-import { storableJson, storableText } from '../db/storable.ts';
+import { storableJson } from '../db/storable.ts';
 import type { JobErrorJson } from '../errors.ts';
 
 export interface ClaimedJob {
@@ -245,84 +245,6 @@ export async function completeJobs(db: Queryable, completions: Completion[]): Pr
   return new Set(rows.map((r) => r.id));
 }
 
-// Retry later, or fail for good when attempts are used up. The decision about "permanent" is made
-// by the caller (it knows the error); the attempts check is made here, against the row itself.
-const FAIL_OR_RETRY = `
-with settled as (
-update public.analysis_jobs
-   set updated_at = now(),
-       status = case when $3::boolean or attempts >= max_attempts then 'failed' else 'pending' end,
-       run_at = case when $3::boolean or attempts >= max_attempts then run_at else now() + make_interval(secs => $5::double precision / 1000) end,
-       completed_at = case when $3::boolean or attempts >= max_attempts then now() else null end,
-       error = $4::jsonb,
-       provider_calls = coalesce($6::jsonb, provider_calls),
-       locked_by = null, lease_token = null, locked_until = null
- where id = $1 and lease_token = $2 and status = 'processing'
-returning id, status, run_at, attempts
-), ledger as (
-  insert into public.analysis_job_outcomes (job_id, status, attempt, worker_id)
-  select id, status, attempts, $7::text from settled where status = 'failed'
-)
-select status, run_at from settled`;
-
-export async function failOrRetryJob(
-  db: Queryable,
-  lease: LeaseRef,
-  error: JobErrorJson,
-  opts: { permanent: boolean; delayMs: number; providerCalls?: unknown },
-): Promise<{ status: 'failed' | 'pending'; run_at: Date } | undefined> {
-  const { rows } = await db.query<{ status: 'failed' | 'pending'; run_at: Date }>(FAIL_OR_RETRY, [
-    lease.id,
-    lease.lease_token,
-    opts.permanent,
-    storableJson(error),
-    Math.max(0, Math.round(opts.delayMs)),
-    opts.providerCalls === undefined ? null : storableJson(opts.providerCalls),
-    lease.locked_by ?? null,
-  ]);
-  return rows[0];
-}
-
-// A provider outage is nobody's fault: a job whose whole provider chain is open waits for the next
-// probe without spending the attempt counted at claim (issue 15: with max_attempts 3, every queued
-// job of a type failed within a minute of an outage). Bounded: after $5 snoozes an outage counts
-// like any other failure, so a provider that never comes back still ends the job.
-const SNOOZE = `
-with settled as (
-update public.analysis_jobs
-   set updated_at = now(),
-       status = case when snoozes >= $5 and attempts >= max_attempts then 'failed' else 'pending' end,
-       attempts = case when snoozes < $5 then greatest(attempts - 1, 0) else attempts end,
-       snoozes = snoozes + 1,
-       run_at = case when snoozes >= $5 and attempts >= max_attempts then run_at else now() + make_interval(secs => $4::double precision / 1000) end,
-       completed_at = case when snoozes >= $5 and attempts >= max_attempts then now() else null end,
-       error = $3::jsonb,
-       locked_by = null, lease_token = null, locked_until = null
- where id = $1 and lease_token = $2 and status = 'processing'
-returning id, status, run_at, attempts, (snoozes <= $5) as refunded
-), ledger as (
-  insert into public.analysis_job_outcomes (job_id, status, attempt, worker_id)
-  select id, status, attempts, $6::text from settled where status = 'failed'
-)
-select status, run_at, refunded from settled`;
-
-export async function snoozeJob(
-  db: Queryable,
-  lease: LeaseRef,
-  error: JobErrorJson,
-  opts: { delayMs: number; maxSnoozes: number },
-): Promise<{ status: 'failed' | 'pending'; run_at: Date; refunded: boolean } | undefined> {
-  const { rows } = await db.query<{ status: 'failed' | 'pending'; run_at: Date; refunded: boolean }>(SNOOZE, [
-    lease.id,
-    lease.lease_token,
-    storableJson(error),
-    Math.max(0, Math.round(opts.delayMs)),
-    opts.maxSnoozes,
-    lease.locked_by ?? null,
-  ]);
-  return rows[0];
-}
-
 // Fenced like every settle: only the attempt holding the lease records that its effect happened.
 const RECORD_DELIVERY = `
 update public.analysis_jobs set delivery = $3::jsonb, updated_at = now()
@@ -331,24 +253,6 @@ update public.analysis_jobs set delivery = $3::jsonb, updated_at = now()
 /** False when the lease is no longer ours (the record was not written). */
 export async function recordDelivery(db: Queryable, lease: LeaseRef, delivery: unknown): Promise<boolean> {
   return ((await db.query(RECORD_DELIVERY, [lease.id, lease.lease_token, storableJson(delivery)])).rowCount ?? 0) > 0;
-}
-
-const CANCEL = `
-with settled as (
-update public.analysis_jobs
-   set status = 'cancelled', completed_at = now(), updated_at = now(),
-       error = jsonb_build_object('code', 'cancelled', 'message', $3::text),
-       locked_by = null, lease_token = null, locked_until = null
- where id = $1 and lease_token = $2 and status = 'processing'
-returning id, attempts
-), ledger as (
-  insert into public.analysis_job_outcomes (job_id, status, attempt, worker_id)
-  select id, 'cancelled', attempts, $4::text from settled
-)
-select id from settled`;
-
-export async function cancelJob(db: Queryable, lease: LeaseRef, message: string): Promise<boolean> {
-  return ((await db.query(CANCEL, [lease.id, lease.lease_token, storableText(message), lease.locked_by ?? null])).rowCount ?? 0) > 0;
 }
 
 // Shutdown hands a job back without burning the attempt it was on, and wakes the other daemons.
@@ -420,12 +324,11 @@ export const CLAIM_SQL = CLAIM;
 export const RENEW_SQL = RENEW;
 export const RECOVER_LAPSED_SQL = RECOVER_LAPSED;
 export const COMPLETE_MANY_SQL = COMPLETE_MANY;
-export const FAIL_OR_RETRY_SQL = FAIL_OR_RETRY;
 
 // The batched settles (issue 15, "one settle path"): the worker's settler writes every outcome of
 // one kind in one flush with one statement, as completions always were. Each row keeps its own
-// values (one JSON array, like COMPLETE_MANY) and its own fence; the single-row statements above stay
-// the per-job fallback when a batch fails, and must say the same: a change to one is a change to both.
+// values (one JSON array, like COMPLETE_MANY) and its own fence; when a batch fails, the settler
+// sends the same statement again with one job at a time.
 
 export interface Failure extends LeaseRef {
   error: JobErrorJson;
@@ -440,6 +343,8 @@ export interface SettledRow {
   run_at: Date;
 }
 
+// Retry later, or fail for good when attempts are used up. The decision about "permanent" is made
+// by the caller (it knows the error); the attempts check is made here, against the row itself.
 const FAIL_OR_RETRY_MANY = `
 with failed as (
   select * from jsonb_to_recordset($1::jsonb) as f(
@@ -483,6 +388,10 @@ export interface Snooze extends LeaseRef {
   maxSnoozes: number;
 }
 
+// A provider outage is nobody's fault: a job whose whole provider chain is open waits for the next
+// probe without spending the attempt counted at claim (issue 15: with max_attempts 3, every queued
+// job of a type failed within a minute of an outage). Bounded: after max_snoozes snoozes an outage counts
+// like any other failure, so a provider that never comes back still ends the job.
 const SNOOZE_MANY = `
 with snoozed as (
   select * from jsonb_to_recordset($1::jsonb) as s(id uuid, lease_token uuid, error jsonb, delay_ms double precision, max_snoozes integer, locked_by text)

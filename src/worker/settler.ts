@@ -7,13 +7,10 @@
 import type pg from 'pg';
 import { isDataError } from '../db/storable.ts';
 import {
-  cancelJob,
   cancelJobs,
   completeJobs,
-  failOrRetryJob,
   failOrRetryJobs,
   releaseJobs,
-  snoozeJob,
   snoozeJobs,
   type Cancellation,
   type Completion,
@@ -35,48 +32,32 @@ export interface SettleKinds {
 }
 export type SettleKind = keyof SettleKinds;
 
-interface Statements<K extends SettleKind> {
-  /** The batch in one statement; a job's result is read from it by id. */
-  many(db: Queryable, items: SettleKinds[K]['item'][]): Promise<(id: string) => SettleKinds[K]['result']>;
-  /** Today's single-row statement: the fallback when a batch fails. */
-  one(db: Queryable, item: SettleKinds[K]['item']): Promise<SettleKinds[K]['result']>;
-}
+/**
+ * Each kind's batched statement; a job's result is read from it by id. A batch of one is the
+ * fallback when a batch fails.
+ */
+type Write<K extends SettleKind> = (db: Queryable, items: SettleKinds[K]['item'][]) => Promise<(id: string) => SettleKinds[K]['result']>;
 
-const STATEMENTS: { [K in SettleKind]: Statements<K> } = {
-  complete: {
-    many: async (db, items) => {
-      const applied = await completeJobs(db, items);
-      return (id) => applied.has(id);
-    },
-    one: async (db, item) => (await completeJobs(db, [item])).has(item.id),
+const STATEMENTS: { [K in SettleKind]: Write<K> } = {
+  complete: async (db, items) => {
+    const applied = await completeJobs(db, items);
+    return (id) => applied.has(id);
   },
-  fail: {
-    many: async (db, items) => {
-      const rows = await failOrRetryJobs(db, items);
-      return (id) => rows.get(id);
-    },
-    one: (db, f) => failOrRetryJob(db, f, f.error, { permanent: f.permanent, delayMs: f.delayMs, providerCalls: f.providerCalls }),
+  fail: async (db, items) => {
+    const rows = await failOrRetryJobs(db, items);
+    return (id) => rows.get(id);
   },
-  snooze: {
-    many: async (db, items) => {
-      const rows = await snoozeJobs(db, items);
-      return (id) => rows.get(id);
-    },
-    one: (db, s) => snoozeJob(db, s, s.error, { delayMs: s.delayMs, maxSnoozes: s.maxSnoozes }),
+  snooze: async (db, items) => {
+    const rows = await snoozeJobs(db, items);
+    return (id) => rows.get(id);
   },
-  cancel: {
-    many: async (db, items) => {
-      const applied = await cancelJobs(db, items);
-      return (id) => applied.has(id);
-    },
-    one: (db, c) => cancelJob(db, c, c.message),
+  cancel: async (db, items) => {
+    const applied = await cancelJobs(db, items);
+    return (id) => applied.has(id);
   },
-  release: {
-    many: async (db, items) => {
-      const applied = new Set(await releaseJobs(db, items));
-      return (id) => applied.has(id);
-    },
-    one: async (db, item) => (await releaseJobs(db, [item])).length > 0,
+  release: async (db, items) => {
+    const applied = new Set(await releaseJobs(db, items));
+    return (id) => applied.has(id);
   },
 };
 
@@ -162,30 +143,21 @@ export class Settler {
   }
 
   private write(kind: SettleKind, list: Pending[]): Promise<void> {
-    const statements = STATEMENTS[kind] as unknown as Statements<SettleKind>;
-    return statements
-      .many(
-        this.db,
-        list.map((p) => p.item),
-      )
-      .then(
-        (resultOf) => {
-          for (const p of list) p.resolve(resultOf(p.item.id));
-        },
-        (err) => {
-          // One row locked by someone else, or one row whose values PostgreSQL refuses, must not fail
-          // the others that shared its statement: settle them one by one, so only that one reports it.
-          if (list.length === 1) return list[0]!.reject(err);
-          return Promise.all(
-            list.map((p) =>
-              statements.one(this.db, p.item).then(
-                (r) => p.resolve(r),
-                (e) => p.reject(e),
-              ),
-            ),
-          ).then(() => undefined);
-        },
-      );
+    const write = STATEMENTS[kind] as unknown as Write<SettleKind>;
+    return write(
+      this.db,
+      list.map((p) => p.item),
+    ).then(
+      (resultOf) => {
+        for (const p of list) p.resolve(resultOf(p.item.id));
+      },
+      (err) => {
+        // One row locked by someone else, or one row whose values PostgreSQL refuses, must not fail
+        // the others that shared its statement: settle them one by one, so only that one reports it.
+        if (list.length === 1) return list[0]!.reject(err);
+        return Promise.all(list.map((p) => this.write(kind, [p]))).then(() => undefined);
+      },
+    );
   }
 
   /** Write whatever is buffered and wait for every write in flight. */

@@ -6,7 +6,8 @@ import type { SqlClient } from '../../db/sql-client.ts';
 export const RECENT_ANALYSIS_TYPES = ['sofia_image', 'medical_exam', 'meal_plan'] as const;
 export const RECENT_ANALYSES_LIMIT = 5;
 
-const RECENT = `
+/** Exported for bench/queue-explain.ts. */
+export const RECENT_ANALYSES_SQL = `
 select type, result, completed_at
   from public.analysis_jobs
  where user_id = $1 and status = 'completed' and type = any($2::text[]) and result is not null
@@ -20,7 +21,7 @@ export interface RecentAnalysis {
 }
 
 export async function recentAnalyses(db: SqlClient, userId: string, limit = RECENT_ANALYSES_LIMIT): Promise<RecentAnalysis[]> {
-  const { rows } = await db.query<RecentAnalysis>(RECENT, [userId, [...RECENT_ANALYSIS_TYPES], limit]);
+  const { rows } = await db.query<RecentAnalysis>(RECENT_ANALYSES_SQL, [userId, [...RECENT_ANALYSIS_TYPES], limit]);
   return rows;
 }
 
