@@ -11,6 +11,10 @@ import pgListen, { type Subscriber } from 'pg-listen';
 import { randomBytes } from 'node:crypto';
 import type { DatabaseConfig } from '../config.ts';
 import type { EventBus } from '../events.ts';
+import { backoffCeilingMs, type BackoffPolicy } from '../retry/backoff.ts';
+
+/** Reconnects: 100 ms, doubling up to 5 s. */
+const RECONNECT_BACKOFF: BackoffPolicy = { baseMs: 100, maxMs: 5_000 };
 
 // pg-listen is CommonJS with an `exports.default`; under Node's ESM interop that is `.default`.
 const createSubscriber = pgListen.default;
@@ -135,7 +139,7 @@ export class JobListener {
         // Throwing here is the only way to stop pg-listen's reconnect loop once we are closing.
         retryInterval: (attempt: number) => {
           if (this.closed || this.subscriber !== sub) throw new Error('listener closed');
-          return Math.min(5_000, 100 * 2 ** attempt);
+          return backoffCeilingMs(attempt + 1, RECONNECT_BACKOFF);
         },
         parse: (s: string) => s,
         serialize: (s: unknown) => String(s),
@@ -216,7 +220,7 @@ export class JobListener {
     this.clearTimers();
     if (old) void old.close().catch(() => {});
     if (this.closed) return;
-    const delay = Math.min(5_000, 100 * 2 ** this.failures++);
+    const delay = backoffCeilingMs(++this.failures, RECONNECT_BACKOFF);
     this.retryTimer = setTimeout(() => this.open(), delay);
   }
 

@@ -6,6 +6,7 @@
 // whether its own row was applied.
 import type pg from 'pg';
 import { isDataError } from '../db/storable.ts';
+import { backoffCeilingMs } from '../retry/backoff.ts';
 import {
   cancelJobs,
   completeJobs,
@@ -178,7 +179,7 @@ export async function retryWithinLease<T>(fn: () => Promise<T>, forMs: number): 
       return await fn();
     } catch (err) {
       if (isDataError(err) || Date.now() + 200 > deadline) throw err;
-      await new Promise((r) => setTimeout(r, Math.min(2_000, 100 * 2 ** i)));
+      await new Promise((r) => setTimeout(r, backoffCeilingMs(i + 1, { baseMs: 100, maxMs: 2_000 })));
     }
   }
 }
