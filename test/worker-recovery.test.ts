@@ -39,8 +39,10 @@ test('SIGKILL of a daemon mid-job: another daemon completes it within lease + sw
       // The rescuer's sweep takes the job back once its lease has lapsed (the bound is a timeout).
       const recovered = await rescuer.events.waitFor('jobs:recovered', (e) => e.jobIds.includes(id), 30_000);
       assert.equal(recovered.failed, 0, 'recovered to run again, not failed');
-      await waitUntil(async () => (await job(id)).status === 'completed', { timeoutMs: 5_000, what: 'completion' });
+      // The event follows the commit: waiting on the row alone could look before the event is out.
+      await rescuer.events.waitFor('job:completed', (e) => e.jobId === id, 5_000);
       const row = await job(id);
+      assert.equal(row.status, 'completed');
       assert.equal(row.attempts, 2, 'the lost attempt counts, the rescue is the second');
       assert.deepEqual(row.result, { ok: true });
       assert.equal(completions.filter((c) => c === id).length, 1);

@@ -84,7 +84,17 @@ export async function runChild(start: (hooks: Hooks) => Promise<SystemAdapter>):
     });
   }
 
-  async function pickup(n: number, warmup: number, budgetMs: number, sampleTimeoutMs: number): Promise<PickupResult> {
+  /**
+   * Sequential samples: insert one job, wait for `reached` (its handler's start, or its row reading
+   * completed), record the time from just before the insert. Warm-up samples are not recorded; three
+   * timeouts or the time budget end the phase.
+   */
+  async function sequential(
+    n: number,
+    warmup: number,
+    budgetMs: number,
+    reached: (id: string, t0: number) => Promise<number | undefined>,
+  ): Promise<PickupResult> {
     const samples: number[] = [];
     const deadline = now() + budgetMs;
     let timeouts = 0;
@@ -92,7 +102,7 @@ export async function runChild(start: (hooks: Hooks) => Promise<SystemAdapter>):
       if (i >= warmup && now() > deadline) break;
       const t0 = now();
       const id = await system.insertOne();
-      const t1 = await waitStart(id, sampleTimeoutMs);
+      const t1 = await reached(id, t0);
       if (t1 === undefined) {
         timeouts++;
         if (timeouts >= 3) break;
@@ -103,30 +113,16 @@ export async function runChild(start: (hooks: Hooks) => Promise<SystemAdapter>):
     return { samples, requested: n, warmup, timeouts, budgetExhausted: samples.length < n };
   }
 
-  async function turnaround(n: number, warmup: number, budgetMs: number, sampleTimeoutMs: number): Promise<PickupResult> {
-    const samples: number[] = [];
-    const deadline = now() + budgetMs;
-    let timeouts = 0;
-    for (let i = 0; i < warmup + n; i++) {
-      if (i >= warmup && now() > deadline) break;
-      const t0 = now();
-      const id = await system.insertOne();
-      let t1: number | undefined;
-      // Reads back to back, as an impatient client would; each is one round trip on its own connection.
-      while (now() - t0 < sampleTimeoutMs) {
-        if (await system.isDone(id)) {
-          t1 = now();
-          break;
-        }
-      }
-      if (t1 === undefined) {
-        timeouts++;
-        if (timeouts >= 3) break;
-        continue;
-      }
-      if (i >= warmup) samples.push(t1 - t0);
-    }
-    return { samples, requested: n, warmup, timeouts, budgetExhausted: samples.length < n };
+  function pickup(n: number, warmup: number, budgetMs: number, sampleTimeoutMs: number): Promise<PickupResult> {
+    return sequential(n, warmup, budgetMs, (id) => waitStart(id, sampleTimeoutMs));
+  }
+
+  function turnaround(n: number, warmup: number, budgetMs: number, sampleTimeoutMs: number): Promise<PickupResult> {
+    // Reads back to back, as an impatient client would; each is one round trip on its own connection.
+    return sequential(n, warmup, budgetMs, async (id, t0) => {
+      while (now() - t0 < sampleTimeoutMs) if (await system.isDone(id)) return now();
+      return undefined;
+    });
   }
 
   async function drain(n: number, limitMs: number, projectAfterMs: number): Promise<DrainResult> {
