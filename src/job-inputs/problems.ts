@@ -3,7 +3,7 @@
 // (src/errors.ts). Two sources: the JSON Schema check (TypeBox's checker, whose errors are turned
 // into paths and messages here) and each job type's own checks of what a schema cannot say
 // (decoded bytes, a sum, a real date), which report through `InputCheck`.
-import { Errors } from 'typebox/schema';
+import { Check, Errors } from 'typebox/schema';
 import { Settings } from 'typebox/system';
 import type { TSchema } from 'typebox/type';
 
@@ -36,6 +36,9 @@ type Node = Record<string, unknown>;
 
 /** The schema's problems with `value`, as field paths under `root`. */
 export function schemaProblems(schema: TSchema, value: unknown, root: string): Problem[] {
+  // The checker first: collecting errors (paths, localised messages) costs several times a plain check,
+  // and almost every input is valid (bench:queue profile: the error walk was 2 % of the daemon's CPU).
+  if (Check(schema, value)) return [];
   const [, errors] = Errors(schema, value);
   const out: Problem[] = [];
   for (const e of errors) {

@@ -59,11 +59,17 @@ type Queryable = Pick<pg.Pool, 'query'>;
 // server — the delivery record a WhatsApp handler writes after sending, a completion — flushes the
 // claim first, since WAL is flushed in order. What it saves is one disk flush on the path from
 // insert to handler (bench:queue turnaround and pickup; docs/queue.md, "Claim commit").
+//
+// The excluded types are a NOT IN over a subquery, not `type <> all($4)`: in the generic plan the
+// planner guesses `<> all(unknown array)` from the type column's statistics, and with one type in the
+// table (or one dominating) it expected no row to pass and read the whole table instead of the claim
+// index: a scan of every row, dead versions included, per claim (seen in bench:queue through
+// auto_explain; test/queue-statements.test.ts builds that statistic and checks the plan).
 const CLAIM = `
 with candidates as materialized (
   select id, ctid, user_id, type, priority, run_at
     from public.analysis_jobs
-   where status = 'pending' and run_at <= now() and type <> all($4::text[])
+   where status = 'pending' and run_at <= now() and type not in (select unnest($4::text[]))
    order by priority, run_at
    limit $5
 ), fair as (
