@@ -113,6 +113,7 @@ test('truncating the jobs empties the ledger (what the foreign key made `truncat
 interface PlanNode {
   'Node Type': string;
   'Index Name'?: string;
+  'Relation Name'?: string;
   'Actual Loops'?: number;
   Plans?: PlanNode[];
 }
@@ -148,6 +149,32 @@ test("the claim's cached plan, made while the table was nearly empty, reads each
       nodes.some((n) => n['Node Type'] === 'Tid Scan'),
       nodes.map((n) => n['Node Type']).join(', '),
     );
+  } finally {
+    await c.query('reset plan_cache_mode');
+    await c.query(`update analysis_jobs set status = 'cancelled', completed_at = now() where status = 'pending'`);
+    c.release();
+  }
+});
+
+test('the claim reads the claim index even when the statistics say every row is of one type', async () => {
+  // The second trap (bench:queue, through auto_explain): `type <> all($4)` in the generic plan was
+  // estimated from the type column's statistics; with one type analysed, no row was expected to pass,
+  // and the candidates came from a scan of the whole table, dead row versions included, on every claim.
+  const c = await db.pool.connect();
+  try {
+    await c.query(`update analysis_jobs set status = 'cancelled', completed_at = now() where status = 'pending'`);
+    await c.query(`insert into analysis_jobs (user_id, type) select gen_random_uuid(), 'healthcheck' from generate_series(1, 5000)`);
+    await c.query('analyze analysis_jobs');
+    await c.query('set plan_cache_mode = force_generic_plan');
+    await c.query(`prepare claim_probe (text, int, int, text[], int, text[], int[]) as ${CLAIM_SQL}`);
+    await c.query('begin');
+    const { rows } = await c.query(`explain (analyze, costs off, timing off, format json) execute claim_probe('w-stats', 100, 30, '{}', 200, '{}', '{}')`);
+    await c.query('rollback');
+    await c.query('deallocate claim_probe');
+    const nodes = planNodes((rows[0]['QUERY PLAN'] as Array<{ Plan: PlanNode }>)[0]!.Plan);
+    const scans = nodes.filter((n) => n['Relation Name'] === 'analysis_jobs' && n['Node Type'] === 'Seq Scan');
+    assert.deepEqual(scans, [], 'no sequential scan of the jobs table');
+    assert.ok(nodes.some((n) => n['Index Name'] === 'analysis_jobs_claim_idx'));
   } finally {
     await c.query('reset plan_cache_mode');
     await c.query(`update analysis_jobs set status = 'cancelled', completed_at = now() where status = 'pending'`);
