@@ -56,6 +56,27 @@ try {
       c.release();
     }
   }
+  // The write path (docs/queue.md, "Index entries per job"): WAL records per job of a claim of 1,000
+  // and of their completion, in one rolled-back transaction. No claim or settle is a HOT update, so
+  // this counts the heap and index entries each job's moves write.
+  const c = await pool.connect();
+  try {
+    await c.query('begin');
+    const wal = (rows: Array<Record<string, unknown>>) => Number(/WAL: records=(\d+)/.exec(rows.map((r) => r['QUERY PLAN']).join('\n'))?.[1]);
+    const claim = await c.query(`explain (analyze, wal, costs off, timing off, summary on) ${jobs.CLAIM_SQL}`, ['w3', 1000, 30, [], 2000, [], []]);
+    const claimed = (await c.query(`select id, lease_token from analysis_jobs where locked_by = 'w3'`)).rows;
+    const payload = JSON.stringify(claimed.map((j) => ({ id: j.id, lease_token: j.lease_token, result: { ok: true }, locked_by: 'w3' })));
+    const complete = await c.query(`explain (analyze, wal, costs off, timing off, summary on) ${jobs.COMPLETE_MANY_SQL}`, [payload]);
+    out.push(
+      `## write path: WAL records per job (${claimed.length} jobs)`,
+      `claim: ${(wal(claim.rows) / claimed.length).toFixed(1)}`,
+      `completion (with its ledger row): ${(wal(complete.rows) / claimed.length).toFixed(1)}`,
+      '',
+    );
+  } finally {
+    await c.query('rollback');
+    c.release();
+  }
 } finally {
   await pool.end();
   await dropDatabase(name);
