@@ -28,8 +28,11 @@ async function insert(name: string, sql: string, params: unknown[]): Promise<str
   return id;
 }
 
-const FAILED = `insert into analysis_jobs (id, user_id, type, status, attempts, max_attempts, completed_at, error, input)
-  values ($id, $2, $3, 'failed', 3, 3, now() - make_interval(mins => $4), jsonb_build_object('code', $5::text, 'message', 'falhou'), '{"text": "glicose 250 mg/dL"}')`;
+// Created a minute before it failed: a job finishes after it is created, which the time windows rely on
+// (src/ops/windows.ts).
+const FAILED = `insert into analysis_jobs (id, user_id, type, status, attempts, max_attempts, created_at, completed_at, error, input)
+  values ($id, $2, $3, 'failed', 3, 3, now() - make_interval(mins => $4 + 1), now() - make_interval(mins => $4),
+          jsonb_build_object('code', $5::text, 'message', 'falhou'), '{"text": "glicose 250 mg/dL"}')`;
 
 before(async () => {
   await db.ready;
@@ -61,7 +64,8 @@ test('jobs ls: a table for people, --json for scripts, filters by status, type, 
   assert.deepEqual(new Set(aliceSofia.map((j) => j.id)), new Set([ids.recentSofia1, ids.oldSofia]));
   const lastHour = JSON.parse((await run('ls', '--since', '1h', '--json')).out) as Array<{ id: string }>;
   assert.ok(!lastHour.some((j) => j.id === ids.completed), 'created two hours ago');
-  assert.equal(lastHour.length, 5);
+  assert.ok(!lastHour.some((j) => j.id === ids.oldSofia), 'created three hours ago');
+  assert.deepEqual(new Set(lastHour.map((j) => j.id)), new Set([ids.recentSofia1, ids.recentSofia2, ids.recentExam, ids.pending]));
   assert.equal(JSON.parse((await run('ls', '--limit', '2', '--json')).out).length, 2);
 });
 

@@ -9,6 +9,7 @@
 // round sends it again, so a message is late rather than lost.
 import type pg from 'pg';
 import type { EventBus } from '../events.ts';
+import { finishedAfter, TEN_MINUTES_AGO } from './windows.ts';
 
 export const RUNBOOK_BASE = 'https://github.com/<org>/ai-worker/blob/main/docs/RUNBOOK.md';
 /** pg_try_advisory_xact_lock key: "alerts" in ASCII, out of the way of the migrator's and the tests' keys. */
@@ -76,7 +77,7 @@ async function observe(db: Client, rules: readonly AlertRule[]): Promise<Observa
         const r = (
           await db.query<{ failed: number; finished: number }>(
             `select count(*) filter (where status = 'failed')::int as failed, count(*)::int as finished
-             from public.analysis_jobs where status in ('completed', 'failed') and completed_at > now() - interval '10 minutes'`,
+             from public.analysis_jobs where status in ('completed', 'failed') and ${finishedAfter(TEN_MINUTES_AGO)}`,
           )
         ).rows[0]!;
         if (r.finished > 0 && r.failed / r.finished > rule.threshold) out.push({ key: rule.name, rule, value: r.failed / r.finished });
@@ -86,7 +87,7 @@ async function observe(db: Client, rules: readonly AlertRule[]): Promise<Observa
         const { rows } = await db.query<{ type: string; p95: number }>(
           `select type, percentile_cont(0.95) within group (order by extract(epoch from completed_at - created_at))::float8 as p95
              from public.analysis_jobs
-            where status in ('completed', 'failed', 'cancelled') and completed_at > now() - interval '10 minutes'
+            where status in ('completed', 'failed', 'cancelled') and ${finishedAfter(TEN_MINUTES_AGO)}
             group by type`,
         );
         for (const r of rows) if (r.p95 > rule.threshold) out.push({ key: `${rule.name}:${r.type}`, rule, subject: r.type, value: r.p95 });

@@ -4,6 +4,7 @@
 // data/prices.json (dated, with sources), overridable by the operator.
 import { readFileSync } from 'node:fs';
 import type pg from 'pg';
+import { anyJobAfter, secondsAgo } from './windows.ts';
 
 type Queryable = Pick<pg.Pool, 'query'>;
 
@@ -85,7 +86,7 @@ export async function readCostInputs(db: Queryable, windowSeconds: number, price
               count(*) filter (where extract(epoch from completed_at - started_at) > $2)::int as over_idle,
               count(*) filter (where extract(epoch from completed_at - started_at) > $3)::int as over_wall
          from public.analysis_jobs
-        where created_at > now() - make_interval(secs => $1)`,
+        where ${anyJobAfter('created_at', secondsAgo('$1'))}`,
       [windowSeconds, prices.edge_functions.request_idle_timeout_seconds, prices.edge_functions.wall_clock_limit_seconds],
     ),
     db.query<CostInputs['calls'][number]>(
@@ -95,7 +96,7 @@ export async function readCostInputs(db: Queryable, windowSeconds: number, price
               coalesce(sum((c->>'output_tokens')::bigint), 0)::float8 as output_tokens
          from public.analysis_jobs j,
               jsonb_array_elements(case when jsonb_typeof(j.provider_calls) = 'array' then j.provider_calls else '[]'::jsonb end) c
-        where j.created_at > now() - make_interval(secs => $1)
+        where ${anyJobAfter('created_at', secondsAgo('$1'), 'j')}
         group by 1, 2
         order by 1, 2`,
       [windowSeconds],

@@ -5,6 +5,7 @@
 import type pg from 'pg';
 import { UUID_RE } from '../gateway/http.ts';
 import { JOBS_CHANNEL } from '../queue/listener.ts';
+import { anyJobAfter, finishedAfter, secondsAgo, secondsBefore } from './windows.ts';
 
 export { UUID_RE };
 
@@ -40,7 +41,7 @@ export async function listJobs(db: Queryable, f: ListFilter): Promise<JobSummary
       where ($1::text is null or status = $1)
         and ($2::text is null or type = $2)
         and ($3::uuid is null or user_id = $3)
-        and ($4::float8 is null or created_at > now() - make_interval(secs => $4))
+        and ($4::float8 is null or ${anyJobAfter('created_at', secondsAgo('$4'))})
       order by created_at desc
       limit $5`,
     [f.status ?? null, f.type ?? null, f.user ?? null, f.sinceSeconds ?? null, f.limit],
@@ -122,7 +123,7 @@ export interface RetryManyOptions {
 export async function retryFailed(db: Queryable, o: RetryManyOptions): Promise<{ retried: number; total: number }> {
   const batch = o.batchSize ?? 1000;
   const startedAt = (await db.query<{ t: Date }>('select now() as t')).rows[0]!.t;
-  const where = `status = 'failed' and completed_at > $1::timestamptz - make_interval(secs => $2) and ($3::text is null or type = $3) and updated_at <= $1::timestamptz`;
+  const where = `status = 'failed' and ${finishedAfter(secondsBefore('$1', '$2'))} and ($3::text is null or type = $3) and updated_at <= $1::timestamptz`;
   const params = [startedAt, o.sinceSeconds, o.type ?? null];
   const total = (await db.query<{ n: number }>(`select count(*)::int as n from public.analysis_jobs where ${where}`, params)).rows[0]!.n;
   let retried = 0;
@@ -165,7 +166,7 @@ export async function deadLetters(db: Queryable, sinceSeconds: number | undefine
     `select coalesce(error->>'code', 'unknown') as code, type, count(*)::int as count, min(completed_at) as first_at, max(completed_at) as last_at,
             (array_agg(id order by completed_at desc))[1] as example_id
        from public.analysis_jobs
-      where status = 'failed' and ($1::float8 is null or completed_at > now() - make_interval(secs => $1))
+      where status = 'failed' and ($1::float8 is null or ${finishedAfter(secondsAgo('$1'))})
       group by 1, 2
       order by count desc, code, type`,
     [sinceSeconds ?? null],

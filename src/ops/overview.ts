@@ -5,8 +5,12 @@
 import type pg from 'pg';
 import { queueStats } from '../queue/stats.ts';
 import { recentWorkers, workerSummary } from '../worker/registry.ts';
+import { anyJobAfter, finishedAfter, hoursAgo } from './windows.ts';
 
 type Queryable = Pick<pg.Pool, 'query'>;
+
+// Every window below reads the live and finished partial indexes (windows.ts).
+const WINDOW = hoursAgo('$1');
 
 export interface Overview {
   generated_at: string;
@@ -37,7 +41,7 @@ export interface Overview {
 const JOBS = `
 select type, status, count(*)::int as count
   from public.analysis_jobs
- where created_at > now() - make_interval(hours => $1)
+ where ${anyJobAfter('created_at', WINDOW)}
  group by type, status
  order by type, status`;
 
@@ -46,7 +50,7 @@ select type, count(*)::int as finished,
        percentile_cont(0.5) within group (order by extract(epoch from completed_at - created_at))::float8 as p50_seconds,
        percentile_cont(0.95) within group (order by extract(epoch from completed_at - created_at))::float8 as p95_seconds
   from public.analysis_jobs
- where status in ('completed', 'failed', 'cancelled') and completed_at > now() - make_interval(hours => $1)
+ where status in ('completed', 'failed', 'cancelled') and ${finishedAfter(WINDOW)}
  group by type
  order by type`;
 
@@ -54,12 +58,12 @@ const ERRORS = `
 select count(*) filter (where status = 'failed')::int as failed,
        count(*) filter (where status in ('completed', 'failed'))::int as finished
   from public.analysis_jobs
- where status in ('completed', 'failed') and completed_at > now() - make_interval(hours => $1)`;
+ where status in ('completed', 'failed') and ${finishedAfter(WINDOW)}`;
 
 const TOP_ERRORS = `
 select coalesce(error->>'code', 'unknown') as code, count(*)::int as count
   from public.analysis_jobs
- where status = 'failed' and completed_at > now() - make_interval(hours => $1)
+ where status = 'failed' and ${finishedAfter(WINDOW)}
  group by 1
  order by count desc, code
  limit 10`;
@@ -67,7 +71,7 @@ select coalesce(error->>'code', 'unknown') as code, count(*)::int as count
 const RECENT_FAILURES = `
 select id, type, coalesce(error->>'code', 'unknown') as code, attempts, completed_at as at
   from public.analysis_jobs
- where status = 'failed' and completed_at > now() - make_interval(hours => $1)
+ where status = 'failed' and ${finishedAfter(WINDOW)}
  order by completed_at desc
  limit 10`;
 
@@ -76,7 +80,7 @@ const PROVIDER_FAILURES = `
 select c->>'provider' as provider, coalesce(c->>'model', '') as model, coalesce(c->>'error_code', 'error') as error_code,
        count(*)::int as count, max(j.completed_at) as last_at
   from public.analysis_jobs j, jsonb_array_elements(case when jsonb_typeof(j.provider_calls) = 'array' then j.provider_calls else '[]'::jsonb end) c
- where j.completed_at > now() - make_interval(hours => $1) and (c->>'ok')::boolean is false
+ where ${anyJobAfter('completed_at', WINDOW, 'j')} and (c->>'ok')::boolean is false
  group by 1, 2, 3
  order by count desc
  limit 10`;
