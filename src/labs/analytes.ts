@@ -349,7 +349,13 @@ export function isCatalogued(def: AnalyteDef | KnownName): def is AnalyteDef {
  * qualifier in brackets or after a dash ("LDL colesterol (Friedewald)", "TSH - Hormônio
  * tireoestimulante"). "Glicemia de jejum alterada" is not glucose: it is a category label.
  */
+// The procedure word before an analyte in a public-health procedure table (SUS SIGTAP "DOSAGEM DE
+// GLICOSE", "DETERMINAÇÃO DE CURVA…") names what was done, not a different analyte.
+const PROCEDURE = /^(?:dosagem|determina[cç][aã]o|quantifica[cç][aã]o)\s+(?:d[aeo]s?\s+)?/iu;
+
 export function lookupName(printed: string): AnalyteDef | KnownName | undefined {
+  const procedure = PROCEDURE.exec(printed);
+  if (procedure && procedure[0].length < printed.length) return lookupName(printed.slice(procedure[0].length));
   const m = matchAnalyteName(printed);
   if (!m) return undefined;
   const rest = printed.slice(m.consumed).trim();

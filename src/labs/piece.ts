@@ -76,6 +76,17 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
       rest = second.rest;
     }
   }
+  // The absolute count first, the relative one in brackets, and the references likewise:
+  // "Neutrófilos   3.852 /µL (60,0 %)   1.700 a 7.000 /µL (40 a 75 %)".
+  const bracketed = entries.length === 1 && read.value !== null && read.unit ? /^\s*\(([^()]*\d[^()]*)\)/.exec(rest) : null;
+  const inner = bracketed ? readValue(bracketed[1]!, { dotIsDecimal: dotIsDecimal(def) }) : undefined;
+  if (inner && inner.value !== null && inner.unit && inner.unit !== read.unit && inner.comparator === null && inner.rest.trim() === '') {
+    entries.push({ def, name, read: inner, line: ctx.line.index });
+    rest = rest.slice(bracketed![0].length);
+    // "1.700 a 7.000 /µL (40 a 75 %)": a range for each count, in the same order.
+    const refs = /^\s*([^()]*\d[^()]*?)\s*\(([^()]*\d[^()]*)\)\s*$/.exec(rest);
+    if (refs && isReferenceText(refs[1]!) && isReferenceText(refs[2]!)) return { entries, refItems: [refs[1]!.trim(), refs[2]!.trim()] };
+  }
   // Each count with its own reference: "Neutrófilos: 60% (40-70) / 3.120/µL (1.800-7.700)".
   const paired = entries.length === 1 && read.value !== null && read.unit ? /^\s*(\([^()]*\d[^()]*\))\s*[/|]\s*(?=\d)/.exec(rest) : null;
   if (paired && isReferenceText(paired[1]!)) {
@@ -182,9 +193,9 @@ export function readPiece(text: string, ctx: Ctx, depth = 0): Group | undefined 
       }
     }
   }
-  // (C) Columns: the first cell is the name.
+  // (C) Columns: the first cell is the name; digits in brackets are part of it ("eTFG (CKD-EPI 2021)").
   const cs = cells(text);
-  if (cs.length >= 2 && numbersIn(cs[0]!).length === 0 && !cs[0]!.includes(':')) {
+  if (cs.length >= 2 && bareNumbers(cs[0]!) === 0 && !cs[0]!.includes(':')) {
     const g = build(cs[0]!, text.slice(text.indexOf(cs[0]!) + cs[0]!.length), { separated: true });
     if (g) return g;
     // A label that takes words, in columns ("Cor   Palha   Amarelo citrino"): the next cell is the result.
