@@ -79,6 +79,9 @@ const ADMIN_SPANS: RegExp[] = [
     String.raw`(?:^|\s)[(\[]?\s*(?:resultados?\s+)?anterior(?:es)?\s*:?\s*(?:[<>]\s*)?(?:${NUMBER})\s*(?:${UNIT_PATTERN})?\s*(?:\(?\s*(?:em|de)?\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s*\)?)?[)\]]?`,
     'giu',
   ),
+  // The year of an equation or guideline named by its acronym ("(CKD-EPI 2021)", "(SBD 2023)",
+  // "(BrCAST 2025)"): printed with a name that the catalogue may replace by its own.
+  /\((?:[A-Z][A-Za-z]*[A-Z][A-Za-z-]*\s+)+(?:19|20)\d\d\)/gu,
   // A street address inside a line ("Unidade Centro - Av. Dr. Altino Arantes, 1180"): the street number.
   new RegExp(STREET_ADDRESS.source, 'giu'),
   // The glucose load of a tolerance test ("TOTG 75 g").

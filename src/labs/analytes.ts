@@ -275,6 +275,12 @@ export const KNOWN_NAMES: readonly KnownName[] = [
   { key: 'albumina', name: 'Albumina', synonyms: ['albumina', 'albumina serica'] },
   { key: 'insulina', name: 'Insulina', synonyms: ['insulina', 'insulina basal', 'insulina de jejum'] },
   { key: 'acido_folico', name: 'Ácido fólico', synonyms: ['acido folico', 'folato', 'folato serico'] },
+  // The estimate printed beside creatinine; its reference (">= 60", stages) is the report's.
+  {
+    key: 'tfg',
+    name: 'Taxa de filtração glomerular',
+    synonyms: ['taxa de filtracao glomerular', 'taxa de filtracao glomerular estimada', 'filtracao glomerular estimada', 'tfg', 'etfg', 'tfge', 'rfge'],
+  },
 ];
 
 /** Folds accents and case one character at a time, so indices in the result match the original. */

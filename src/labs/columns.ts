@@ -76,7 +76,9 @@ export function withoutPreviousColumn(line: CleanLine, previousAt: number, histo
     // More cells than the header has dates: the line holds more than earlier results, nothing is cut;
     // nor on a line with no current value before them (a signature line ending in a number).
     const earlierValue = (c: { cell: string }) => /^(?:[<>]?\s*\d[\d.,]*(?:\s*[^\s\d]\S*)?|-+|—|n\/?d)$/i.test(c.cell);
-    if (first < 1 || cs.length - first > history || !earlierValue(cs[first - 1]!) || !cs.slice(first).every(earlierValue)) return line.text;
+    // The current value may share its cell with the name ("Glicemia média estimada 146 mg/dL").
+    const currentValue = /(?:^|\s)[<>]?\s*\d[\d.,]*(?:\s*[^\s\d]\S*)?$/.test(cs[first - 1]?.cell ?? '');
+    if (first < 1 || cs.length - first > history || !currentValue || !cs.slice(first).every(earlierValue)) return line.text;
     return line.text.slice(0, cs[first]!.at - line.offset).trimEnd();
   }
   if (cs.length < 3 || !last || last.at < previousAt - 3) return line.text;

@@ -269,7 +269,8 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // ("Creatinina - Homens: 0,70 a 1,30 mg/dL", "eTFG: igual ou superior a 60"): the range is that
     // result's, never a new result (no value of its own, only ranges).
     const led = /^(\p{L}[^:\-–—]*?)\s*(?:[-–—]|:)\s*(\S.*)$/u.exec(t);
-    if (led && isReferenceText(led[2]!, { strictLabels: true }) && !readValue(led[2]!)?.unit) {
+    const asValue = led ? readValue(led[2]!) : undefined;
+    if (led && isReferenceText(led[2]!, { strictLabels: true }) && !(asValue?.unit && asValue.comparator === null)) {
       const subject = cleanName(led[1]!);
       const ofPending = pending?.entries.some((e) => sameAnalyte(e, subject, { prefix: true }));
       if (ofPending || reopen(subject)) {

@@ -466,7 +466,7 @@ test("a name with digits in brackets heads a column row; a reference led by a re
   );
   assert.deepEqual(brief(r), [
     ['CISTATINA C', 1.32, 'mg/L', 'alto'],
-    ['TFG (CKD-EPI 2012)', 52, 'mL/min/1,73m²', 'baixo'],
+    ['Taxa de filtração glomerular', 52, 'mL/min/1,73m²', 'baixo'],
   ]);
   assert.deepEqual(r.unparsed_lines, []);
 });
@@ -540,5 +540,29 @@ test("a transcription's italic footnote with a regional council number is admini
     today: '2025-06-01',
   });
   assert.deepEqual(brief(r), [['Ureia', 31, 'mg/dL', 'normal']]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test("an estimated GFR under its acronym and equation year is the catalogue's filtration rate; a value sharing its cell with the name is cut from the history too", () => {
+  const r = parseLabReport(
+    [
+      'Sexo: F   Idade: 71 anos',
+      'CREATININA',
+      '                          Atual        03/02/2025   10/08/2024',
+      'Resultado                 1,42 mg/dL   1,30 mg/dL   1,22 mg/dL',
+      'TFGe (MDRD 2006)          37 mL/min/1,73m²   41 mL/min/1,73m²   44 mL/min/1,73m²',
+      'Colesterol não-HDL calculado 155 mg/dL     149 mg/dL     -',
+      'Valores de referência:',
+      '   Creatinina - Mulheres: 0,50 a 1,00 mg/dL',
+      '   TFGe: superior a 60 mL/min/1,73m²',
+    ].join('\n'),
+    { today: '2025-06-01' },
+  );
+  // Each reference line reopens its result, which is then listed after the others.
+  assert.deepEqual(brief(r), [
+    ['Colesterol não-HDL calculado', 155, 'mg/dL', 'indeterminado'],
+    ['Creatinina', 1.42, 'mg/dL', 'alto'],
+    ['Taxa de filtração glomerular', 37, 'mL/min/1,73m²', 'baixo'],
+  ]);
   assert.deepEqual(r.unparsed_lines, []);
 });
