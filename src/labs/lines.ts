@@ -33,6 +33,8 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // Italics with underscores from a transcription ("_Assinatura no rodapé: …_"), kept inside words ("HB_A1C").
   t = t.replace(/(^|\s)_(?=[^\s_])|(?<=[^\s_])_(?=\s|$)/g, '$1');
   t = t.replace(/^\s*(?:[-*•·▪►]|\d{1,2}[.)])\s+(?=\S)/, '');
+  // A markdown heading ("### URINA TIPO 1 (EAS)") is a title as typed.
+  t = t.replace(/^\s*#{1,6}\s+(?=\S)/, '');
   if (/^\s*\|?\s*:?-{3,}/.test(t) && /^[\s|:-]+$/.test(t)) return { index, raw, text: '', leader: false, offset: 0 };
   if (t.includes('|')) {
     t = t

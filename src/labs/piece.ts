@@ -8,18 +8,20 @@ import type { TableHeader } from './layouts.ts';
 import { cells, type CleanLine } from './lines.ts';
 import { numbersIn } from './numbers.ts';
 import type { Entry, Group } from './result.ts';
-import { isReferenceLabel, isReferenceText, parseRangeExpression, qualitativeReference, stripReferenceLead } from './reference.ts';
+import { isReferenceLabel, isReferenceText, parseRangeExpression, qualitativeAtStart, qualitativeReference, stripReferenceLead } from './reference.ts';
 import { unitAtStart } from './units.ts';
 import { markerOf, readValue } from './value.ts';
 import { isWordField, wordResultText } from './word-results.ts';
 
 export const letters = (s: string) => (s.match(/\p{L}/gu) ?? []).length;
 /** Number tokens outside brackets: "(CKD-EPI 2021)", "(URINA DE 24 HORAS)" are part of a name. */
-// So are durations in a name ("URINA DE 24 HORAS", "Proteinúria de 24 horas").
+// So are durations in a name ("URINA DE 24 HORAS", "Proteinúria de 24 horas") and a numbered kind
+// ("URINA TIPO 1").
 export const bareNumbers = (s: string) =>
   numbersIn(
     s
       .replace(/\([^)]*\)/g, (m) => ' '.repeat(m.length))
+      .replace(/(?<![\p{L}])tipo\s+\d(?!\d)/giu, (m) => ' '.repeat(m.length))
       .replace(/\d+\s*(?:horas?|h|dias?|meses|anos?|semanas?|minutos?)(?![\p{L}])/giu, (m) => ' '.repeat(m.length)),
   ).length;
 
@@ -182,8 +184,10 @@ export function readPiece(text: string, ctx: Ctx, depth = 0): Group | undefined 
   if (colon > 0) {
     const before = text.slice(0, colon);
     const after = text.slice(colon + 1);
-    // A dot leader marks the end of the name for sure, digits and all ("Proteínas de 24 horas ....").
-    if (letters(before) >= 2 && (bareNumbers(before) === 0 || ctx.line.leader)) {
+    // A dot leader marks the end of the name for sure, digits and all ("Proteínas de 24 horas ....");
+    // so does a colon before a word result: a word is never a digit of the name ("HIV 1 e 2: Não reagente").
+    const wordAfter = qualitativeAtStart(after.trim()) !== undefined;
+    if (letters(before) >= 2 && (bareNumbers(before) === 0 || ctx.line.leader || wordAfter)) {
       const g = build(before, after, { separated: true });
       if (g) return g;
       // A group label: "Eletrólitos: Sódio 138 mEq/L (136-145)".

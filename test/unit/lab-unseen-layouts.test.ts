@@ -566,3 +566,25 @@ test("an estimated GFR under its acronym and equation year is the catalogue's fi
   ]);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('a transcription: a markdown heading with a numbered kind is a title, counts "por campo" carry their unit, a name with digits ends at the colon before a word result', () => {
+  const r = parseLabReport(
+    [
+      '## EXAME DE URINA TIPO 1',
+      '| Sedimento | Resultado | Referência |',
+      '|---|---|---|',
+      '| Células epiteliais | 7 por campo | até 10 por campo |',
+      '| Leucócitos | 12 p/ campo | até 5 p/ campo |',
+      '',
+      '- **HTLV 1 e 2 (anticorpos):** Não reagente',
+      '  - Referência: Não reagente',
+    ].join('\n'),
+    { today: '2025-06-01' },
+  );
+  assert.deepEqual(brief(r), [
+    ['Células epiteliais', 7, '/campo', 'normal'],
+    ['Leucócitos', 12, '/campo', 'alto'],
+    ['HTLV 1 e 2 (anticorpos)', 'Não reagente', null, 'normal'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
