@@ -62,8 +62,12 @@ export function cleanLine(raw: string, index: number): CleanLine {
   t = withoutOcrLetters(t);
   // A procedure code column before the name (SUS SIGTAP "02.02.01.047-3", a LIS's "0301.12-4"): digits
   // in three or more groups, then a column break and a word. It is an identifier, never a value, and
-  // would leave the name behind a number. An ISO date is not a code.
-  t = t.replace(/^(\s*)(?!\d{4}-\d{2}-\d{2}\b)\d+(?:[.-]\d+){2,}(?=\s{2,}\p{L})/u, (m, pad: string) => pad + ' '.repeat(m.length - pad.length));
+  // would leave the name behind a number. An ISO date is not a code, nor a count in thousands
+  // ("150.000.000   UFC/mL" in one cell per line), whose digits would then be lost in silence.
+  t = t.replace(
+    /^(\s*)(?!\d{4}-\d{2}-\d{2}\b|\d{1,3}(?:\.\d{3})+(?!\S))\d+(?:[.-]\d+){2,}(?=\s{2,}\p{L})/u,
+    (m, pad: string) => pad + ' '.repeat(m.length - pad.length),
+  );
   let leader = false;
   // Two dots between spaces ("TFG (CKD-EPI 2021) .. 46") lead too.
   t = t.replace(/\s*(?:\.\s*){3,}:?\s*|\s*_{3,}\s*|\s+\.\.:?\s+/g, () => {

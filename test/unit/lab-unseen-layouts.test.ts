@@ -486,6 +486,7 @@ test('a procedure code column before the name is an identifier; "DOSAGEM DE" nam
   ]);
   assert.deepEqual(r.unparsed_lines, []);
   assert.equal(cleanLine('2025-05-12  Glicose   92 mg/dL', 0).text.startsWith('2025-05-12'), true, 'an ISO date is not a code');
+  assert.equal(cleanLine('150.000.000   UFC/mL', 0).text, '150.000.000   UFC/mL', 'a count in thousands is not a code');
 });
 
 test('the absolute count first and the relative one in brackets, each with its own range', () => {
