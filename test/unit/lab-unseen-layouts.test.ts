@@ -448,7 +448,10 @@ test("a history report: dated columns of earlier samples are cut off, the curren
   ]);
   assert.deepEqual(r.unparsed_lines, []);
   const line = cleanLine('Resultado          2,1 mg/dL         1,9 mg/dL   1,8 mg/dL', 0);
-  assert.equal(withoutPreviousColumn(line, 36, 2), 'Resultado          2,1 mg/dL');
+  assert.equal(withoutPreviousColumn(line, 37, { dates: 2, currentAt: 19 }), 'Resultado          2,1 mg/dL');
+  // A number that is not under the current column (a signature's registration) leaves the line whole.
+  const signed = cleanLine('Assinado por Dra. Ana Reis - CRM-SP 77.310       48,7', 0);
+  assert.equal(withoutPreviousColumn(signed, 37, { dates: 2, currentAt: 19 }), signed.text);
 });
 
 test("a name with digits in brackets heads a column row; a reference led by a result's name is that result's", () => {
