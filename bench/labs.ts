@@ -14,7 +14,20 @@ import { scoreSet, totals, type ReportScore } from '../src/dev/testkit/lab-score
 import os from 'node:os';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const SETS = ['dev', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10'] as const;
+const SETS = [
+  'dev',
+  'heldout',
+  'heldout2',
+  'heldout3',
+  'heldout4',
+  'heldout5',
+  'heldout6',
+  'heldout7',
+  'heldout8',
+  'heldout9',
+  'heldout10',
+  'heldout11',
+] as const;
 
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 

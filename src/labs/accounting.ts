@@ -18,6 +18,7 @@
 // analytes, so a person can check it. The pass only lists lines: it never makes or changes an analyte.
 import { foldSameLength, lookupName } from './analytes.ts';
 import { NUMBER, numbersIn } from './numbers.ts';
+import { STREET_ADDRESS } from './lines.ts';
 import { cleanName } from './piece.ts';
 import { qualitativeReference, rangeSpans, stripReferenceLead } from './reference.ts';
 import { isWordField } from './word-results.ts';
@@ -40,7 +41,7 @@ const RESULT_WORD =
 
 // Words of a table header or a section: a cell made of them is not a result.
 const HEADER_WORD =
-  /^(?:exames?|analitos?|par[aâ]metros?|resultados?|refer[eê]ncias?|valores?(?: de refer\p{L}*)?|unidades?|interpreta[cç][aã]o|m[eé]todos?|antimicrobianos?|antibi[oó]ticos?|material|amostra|observa[cç][aã]o|data|paciente|nome|laudo)$/iu;
+  /^(?:exames?|analitos?|par[aâ]metros?|resultados?|refer[eê]ncias?|valores?(?: de refer\p{L}*)?|unidades?|interpreta[cç][aã]o|m[eé]todos?|antimicrobianos?|antibi[oó]ticos?|material|amostra|observa[cç][aã]o|data|paciente|nome|laudo|sexo|idade|fase|intervalo|faixa(?: et[aá]ria)?)$/iu;
 
 // Narrow administrative spans. Each is explicit; nothing else on a line is administrative.
 const NOT_WORD = String.raw`(?![\p{L}\d])`;
@@ -50,9 +51,9 @@ const ADMIN_SPANS: RegExp[] = [
   /(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)/g,
   /(?<![\d:/])\d{1,2}[:h]\d{2}(?::\d{2})?(?![\d/])/g,
   // Registrations and identifiers after their label: "CRM/SP 123456", "CNES: 2077485", "Pedido nº 88123",
-  // "Cartão SUS: 706 1234 5678 9012", "Leito 12".
+  // "Cartão SUS: 706 1234 5678 9012", "Leito 12", a regional council's "CRBM 5ª Região 7.412".
   new RegExp(
-    String.raw`(?<![\p{L}\d])(?:crm|crf|crbm|crbio|coren|cnes|cns|cnpj|cpf|rg|cep|protocolo|pedido|req|requisi[cç][aã]o|atendimento|o\.s\.?|os(?=\s*[:nº°#])|ordem(?:\s+de\s+servi[cç]o)?|pront|prontu[aá]rio|reg|registro|c[oó]d(?:igo)?|ficha|senha|cart[aã]o(?:\s+sus)?|notifica[cç][aã]o|sinan|boletim|lote|n[º°]|no\.|n[uú]mero|tel(?:efone)?|fone|whatsapp|celular|leito|quarto|cadastro|matr[ií]cula|id|guia|carteirinha|etiqueta|amostra\s+n[º°])${NOT_WORD}[^\d\n]{0,16}\d[\d./-]*(?:\s\d[\d./-]*)*`,
+    String.raw`(?<![\p{L}\d])(?:crm|crf|crbm|crbio|coren|cnes|cns|cnpj|cpf|rg|cep|protocolo|pedido|req|requisi[cç][aã]o|atendimento|o\.s\.?|os(?=\s*[:nº°#])|ordem(?:\s+de\s+servi[cç]o)?|pront|prontu[aá]rio|reg|registro|c[oó]d(?:igo)?|ficha|senha|cart[aã]o(?:\s+sus)?|notifica[cç][aã]o|sinan|boletim|lote|n[º°]|no\.|n[uú]mero|tel(?:efone)?|fone|whatsapp|celular|leito|quarto|cadastro|matr[ií]cula|id|guia|carteirinha|etiqueta|amostra\s+n[º°])${NOT_WORD}[^\d\n]{0,16}(?:\d{1,2}\s*[ªº]\s*regi[aã]o\s*)?\d[\d./-]*(?:\s\d[\d./-]*)*`,
     'giu',
   ),
   /(?<![\p{L}\d])p[aá]g(?:ina)?\.?\s*:?\s*\d+(?:\s*(?:de|\/)\s*\d+)?/giu,
@@ -78,6 +79,11 @@ const ADMIN_SPANS: RegExp[] = [
     String.raw`(?:^|\s)[(\[]?\s*(?:resultados?\s+)?anterior(?:es)?\s*:?\s*(?:[<>]\s*)?(?:${NUMBER})\s*(?:${UNIT_PATTERN})?\s*(?:\(?\s*(?:em|de)?\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s*\)?)?[)\]]?`,
     'giu',
   ),
+  // The year of an equation or guideline named by its acronym ("(CKD-EPI 2021)", "(SBD 2023)",
+  // "(BrCAST 2025)"): printed with a name that the catalogue may replace by its own.
+  /\((?:[A-Z][A-Za-z]*[A-Z][A-Za-z-]*\s+)+(?:19|20)\d\d\)/gu,
+  // A street address inside a line ("Unidade Centro - Av. Dr. Altino Arantes, 1180"): the street number.
+  new RegExp(STREET_ADDRESS.source, 'giu'),
   // The glucose load of a tolerance test ("TOTG 75 g").
   /(?:totg|sobrecarga|dextrosol|abreviado)\D{0,12}\d+\s*g(?![\p{L}])/giu,
 ];
@@ -104,9 +110,11 @@ function spans(text: string): Array<[number, number]> {
 
 /** The result-like tokens of a line that no administrative span covers. */
 export function resultTokens(text: string): Token[] {
-  if (ADDRESS_LINE.test(text)) return [];
   const t = text.replace(GLUED, '$1 ');
   const admin = spans(t);
+  // An address line's numbers are street numbers, postcodes and phones, up to a column break or a ';'
+  // (what a column beside it prints is counted); a result word on it still counts.
+  if (ADDRESS_LINE.test(t)) admin.push([0, /\s{3,}|;/.exec(t)?.index ?? t.length]);
   const free = (at: number) => !admin.some(([a, b]) => at >= a && at < b);
   const out: Token[] = [];
   for (const n of numbersIn(t)) if (free(n.index)) out.push({ kind: 'number', text: n.text, values: n.values, at: n.index });

@@ -275,6 +275,12 @@ export const KNOWN_NAMES: readonly KnownName[] = [
   { key: 'albumina', name: 'Albumina', synonyms: ['albumina', 'albumina serica'] },
   { key: 'insulina', name: 'Insulina', synonyms: ['insulina', 'insulina basal', 'insulina de jejum'] },
   { key: 'acido_folico', name: 'Ácido fólico', synonyms: ['acido folico', 'folato', 'folato serico'] },
+  // The estimate printed beside creatinine; its reference (">= 60", stages) is the report's.
+  {
+    key: 'tfg',
+    name: 'Taxa de filtração glomerular',
+    synonyms: ['taxa de filtracao glomerular', 'taxa de filtracao glomerular estimada', 'filtracao glomerular estimada', 'tfg', 'etfg', 'tfge', 'rfge'],
+  },
 ];
 
 /** Folds accents and case one character at a time, so indices in the result match the original. */
@@ -349,7 +355,13 @@ export function isCatalogued(def: AnalyteDef | KnownName): def is AnalyteDef {
  * qualifier in brackets or after a dash ("LDL colesterol (Friedewald)", "TSH - Hormônio
  * tireoestimulante"). "Glicemia de jejum alterada" is not glucose: it is a category label.
  */
+// The procedure word before an analyte in a public-health procedure table (SUS SIGTAP "DOSAGEM DE
+// GLICOSE", "DETERMINAÇÃO DE CURVA…") names what was done, not a different analyte.
+const PROCEDURE = /^(?:dosagem|determina[cç][aã]o|quantifica[cç][aã]o)\s+(?:d[aeo]s?\s+)?/iu;
+
 export function lookupName(printed: string): AnalyteDef | KnownName | undefined {
+  const procedure = PROCEDURE.exec(printed);
+  if (procedure && procedure[0].length < printed.length) return lookupName(printed.slice(procedure[0].length));
   const m = matchAnalyteName(printed);
   if (!m) return undefined;
   const rest = printed.slice(m.consumed).trim();

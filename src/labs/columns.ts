@@ -63,10 +63,32 @@ export function unitsByColumn(columns: ValueColumn[], n: number, line: CleanLine
   return [nearest.unit];
 }
 
-/** A row's text without the cell under the previous-result column (a bare number, a date or "--"). */
-export function withoutPreviousColumn(line: CleanLine, previousAt: number): string {
+/** A history report's dated columns: how many, and where the current result's column starts. */
+export interface History {
+  dates: number;
+  currentAt: number;
+}
+
+/**
+ * A row's text without the cell under the previous-result column (a bare number, a date or "--").
+ * Under a history header ("Atual   14/11/2024   20/05/2024") every cell from that column on is an
+ * earlier sample's value, with its unit ("109 mg/dL") or a dash.
+ */
+export function withoutPreviousColumn(line: CleanLine, previousAt: number, history?: History): string {
   const cs = cellStarts(line.text, line.offset);
   const last = cs[cs.length - 1];
+  if (history !== undefined) {
+    const first = cs.findIndex((c) => c.at >= previousAt - 3);
+    const earlierValue = (c: { cell: string }) => /^(?:[<>]?\s*\d[\d.,]*(?:\s*[^\s\d]\S*)?|-+|—|n\/?d)$/i.test(c.cell);
+    // The current value sits under "Atual", alone or sharing its cell with the name ("Glicemia média
+    // estimada 146 mg/dL"); a number elsewhere (a signature's "CRM-SP 88.120") is not one.
+    const before = cs[first - 1];
+    const current = before ? /(?:^|\s)([<>]?\s*\d[\d.,]*)(?:\s*[^\s\d]\S*)?$/.exec(before.cell) : null;
+    const currentAt = current && before ? before.at + (current.index ?? 0) + current[0].length - current[0].trimStart().length : -1;
+    // More cells than the header has dates: the line holds more than earlier results, nothing is cut.
+    if (first < 1 || cs.length - first > history.dates || Math.abs(currentAt - history.currentAt) > 3 || !cs.slice(first).every(earlierValue)) return line.text;
+    return line.text.slice(0, cs[first]!.at - line.offset).trimEnd();
+  }
   if (cs.length < 3 || !last || last.at < previousAt - 3) return line.text;
   // Only the one cell under the header is the previous result: a second cell at or past that column
   // ("--   48,7") means the line holds more than the header says, and nothing is cut.

@@ -7,7 +7,7 @@
 //   several results "Sódio 138 mEq/L (136-145); Potássio 4,1 mEq/L (3,5-5,1)",
 //                   "Bilirrubina total 1,4 mg/dL (até 1,2) - Bilirrubina direta 0,3 mg/dL (até 0,3)".
 import { foldSameLength } from './analytes.ts';
-import { cellStarts, previousColumnOf, valueColumnsOf, type ValueColumn } from './columns.ts';
+import { cellStarts, previousColumnOf, valueColumnsOf, type History, type ValueColumn } from './columns.ts';
 import { cells } from './lines.ts';
 import { numbersIn } from './numbers.ts';
 import { isReferenceLabel, isReferenceText, type Sex } from './reference.ts';
@@ -25,6 +25,8 @@ export interface TableHeader {
   valueColumns: ValueColumn[];
   /** Column where a previous-result column starts ("Anterior (12/2024)"), if the header has one. */
   previousAt: number | undefined;
+  /** Several previous-result columns, one per earlier date (a history report). */
+  history?: History;
   /** A block title printed as the header's first cell ("URINA TIPO 1   RESULTADO   REFERÊNCIA"). */
   title?: string;
   /** Columns of ranges named by a label ("Desejável   Limítrofe   Alto", "MASCULINO   FEMININO"). */
@@ -34,8 +36,23 @@ export interface TableHeader {
 const HEADER_CELL =
   /^(exames?|analitos?|parametros?|resultados?|resultados? anterior(?:es)?|anterior(?:es)?|hist[oó]rico|valor(?:es)? encontrados?|unid\.?|unidades?|valor(?:es)? de refer[eê]ncia|valor(?:es)? referenciais|refer[eê]ncias?|intervalo de refer[eê]ncia|v\.?\s?r\.?|m[eé]todo)(?:\s*\(.*\))?(?:\s+(?:homem|homens|mulher|mulheres|masculino|feminino)(?:\s*\/\s*(?:homem|homens|mulher|mulheres|masculino|feminino))?)?:?$/i;
 
+// A history report's column header: the current result, then one column per earlier sample's date
+// ("Atual   14/11/2024   20/05/2024", "Resultado atual   03/2025   11/2024").
+const CURRENT_CELL = /^(?:resultados?\s+)?atua(?:l|is)$/i;
+const DATE_CELL = /^(?:\d{1,2}\/)?\d{1,2}\/\d{2,4}$/;
+
 export function tableHeader(text: string, offset = 0): TableHeader | undefined {
   const cs = cells(text);
+  const starts = cellStarts(text, offset);
+  if (starts.length >= 2 && CURRENT_CELL.test(starts[0]!.cell) && starts.slice(1).every((c) => DATE_CELL.test(c.cell)))
+    return {
+      unit: null,
+      sexes: [],
+      valueColumns: [],
+      previousAt: starts[1]!.at,
+      history: { dates: starts.length - 1, currentAt: starts[0]!.at },
+      rangeColumns: [],
+    };
   // A header holds no number outside brackets ("(mg/dL)", "(6 a 12 anos)"): a line that does is a
   // result line, and reading it as a header would drop its value in silence.
   const noNumbers = numbersIn(text.replace(/\([^)]*\)/g, ' ')).length === 0;

@@ -30,9 +30,14 @@ export function referenceSubject(t: string): string | undefined {
 
 const foldName = (s: string) => foldSameLength(s).replace(/[^a-z0-9]+/g, '');
 
-export function sameAnalyte(e: Entry, name: string): boolean {
+/**
+ * Whether `name` names the result of `e`. With `prefix`, a name printed without the bracketed
+ * qualifier the result line carried counts too ("eTFG" for "eTFG (CKD-EPI 2021)").
+ */
+export function sameAnalyte(e: Entry, name: string, opts: { prefix?: boolean } = {}): boolean {
   const def = lookupName(name);
-  return (def !== undefined && e.def !== undefined && def.key === e.def.key) || foldName(e.name) === foldName(name);
+  if ((def !== undefined && e.def !== undefined && def.key === e.def.key) || foldName(e.name) === foldName(name)) return true;
+  return opts.prefix === true && foldName(name).length >= 3 && foldName(e.name.replace(/\s*\(.*$/, '')) === foldName(name);
 }
 
 /** Whether the next non-empty line holds only a value: a number (unit, marker) or a word result. */

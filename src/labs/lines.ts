@@ -30,7 +30,11 @@ const COLUMN = '   ';
 export function cleanLine(raw: string, index: number): CleanLine {
   let t = raw.replace(/\t/g, COLUMN).replace(/[\u00a0\u2007\u202f]/g, ' ');
   t = t.replace(/\*\*|__/g, '').replace(/(^|\s)\*(?=\S)|(?<=\S)\*(?=\s|$)(?!\s*[\d(])/g, '$1');
+  // Italics with underscores from a transcription ("_Assinatura no rodapé: …_"), kept inside words ("HB_A1C").
+  t = t.replace(/(^|\s)_(?=[^\s_])|(?<=[^\s_])_(?=\s|$)/g, '$1');
   t = t.replace(/^\s*(?:[-*•·▪►]|\d{1,2}[.)])\s+(?=\S)/, '');
+  // A markdown heading ("### URINA TIPO 1 (EAS)") is a title as typed.
+  t = t.replace(/^\s*#{1,6}\s+(?=\S)/, '');
   if (/^\s*\|?\s*:?-{3,}/.test(t) && /^[\s|:-]+$/.test(t)) return { index, raw, text: '', leader: false, offset: 0 };
   if (t.includes('|')) {
     t = t
@@ -56,6 +60,14 @@ export function cleanLine(raw: string, index: number): CleanLine {
   else if (previous && /^\s*(?:[(\[]\s*)?(?:resultados?\s+)?anterior(?:es)?\s*:\s*\S/i.test(t))
     return { index, raw, text: '', leader: false, offset: 0, previous: t };
   t = withoutOcrLetters(t);
+  // A procedure code column before the name (SUS SIGTAP "02.02.01.047-3", a LIS's "0301.12-4"): digits
+  // in three or more groups, then a column break and a word. It is an identifier, never a value, and
+  // would leave the name behind a number. An ISO date is not a code, nor a count in thousands
+  // ("150.000.000   UFC/mL" in one cell per line), whose digits would then be lost in silence.
+  t = t.replace(
+    /^(\s*)(?!\d{4}-\d{2}-\d{2}\b|\d{1,3}(?:\.\d{3})+(?!\S))\d+(?:[.-]\d+){2,}(?=\s{2,}\p{L})/u,
+    (m, pad: string) => pad + ' '.repeat(m.length - pad.length),
+  );
   let leader = false;
   // Two dots between spaces ("TFG (CKD-EPI 2021) .. 46") lead too.
   t = t.replace(/\s*(?:\.\s*){3,}:?\s*|\s*_{3,}\s*|\s+\.\.:?\s+/g, () => {
@@ -229,12 +241,15 @@ const labValue = (text: string) => [...text.matchAll(new RegExp(LAB_VALUE_RE.sou
 const DATE_RE = /(?<!\d)\d{1,2}\/\d{1,2}\/\d{2,4}(?!\d)/;
 const TIME_RE = /(?<!\d)\d{1,2}[:h]\d{2}(?!\d)/;
 
+/** A street and its number anywhere on a line ("Posto Centro - R. Padre Anchieta, 2210 - Curitiba/PR"). */
+export const STREET_ADDRESS = /(?<![\p{L}])(?:rua|r\.|av\.|avenida|alameda|travessa|rodovia|pra[cç]a)\s+\p{L}[\p{L}. ]*,\s*(?:n[º°]\s*)?\d+(?![\d.,])/iu;
+
 /** A patient-data, doctor, address, page or signature line: neither a result nor an unread result. */
 export function isAdminLine(text: string): boolean {
   const f = foldSameLength(text).replace(/^[\s*#>]+/, '');
   // A label that can also name a result ("Jejum: 84 mg/dL") is administrative only when no value
   // with a lab unit follows it: otherwise its value would be dropped in silence.
-  if (ADMIN_RE.test(f) && !labValue(text)) return true;
+  if ((ADMIN_RE.test(f) || STREET_ADDRESS.test(text)) && !labValue(text)) return true;
   // A date makes a line administrative unless a lab value sits outside brackets beside it ("Glicose
   // 102 mg/dL (coletado em 12/05/2025)").
   if (DATE_RE.test(text) && !labValue(text.replace(/\([^)]*\)/g, ' '))) return true;

@@ -39,6 +39,15 @@ export type LabParseOptions = PatientInput;
 
 const SUSCEPTIBILITY = /^(?:sens[ií]vel|resistente|intermedi[aá]ri[oa]|sensibilidade\s+aumentada|suscet[ií]vel(?:\s+dose[-\s]dependente)?|[SRI])$/iu;
 
+const REFERENCE_HEADER_CELL =
+  /^(?:sexo|idade|idade\s*\/\s*fase|fase|faixa(?:\s+et[aá]ria)?|intervalo|valor(?:es)?(?:\s+de\s+refer[eê]ncia)?|refer[eê]ncia|unidade)$/i;
+const REFERENCE_HEADER_SUBJECT = /^(?:sexo|idade|fase|faixa)/i;
+/** Whether a line is only column heads of a range table, of whom the ranges are for among them. */
+const REFERENCE_TABLE_HEADER = (t: string) => {
+  const cs = cells(t);
+  return cs.length >= 2 && cs.every((c) => REFERENCE_HEADER_CELL.test(c)) && cs.some((c) => REFERENCE_HEADER_SUBJECT.test(c));
+};
+
 /** A result group already flagged, with the analytes it made. */
 interface Closed {
   group: Group;
@@ -106,7 +115,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   const earlier = (name: string) => closed.findLast((c) => c.group.entries.length === 1 && sameAnalyte(c.group.entries[0]!, name));
   /** Makes an earlier result of this block pending again, so the reference lines that follow join it. */
   const reopen = (name: string): boolean => {
-    const i = recent.findIndex((r) => r.group !== pending && r.group.entries.some((e) => sameAnalyte(e, name)));
+    const i = recent.findIndex((r) => r.group !== pending && r.group.entries.some((e) => sameAnalyte(e, name, { prefix: true })));
     if (i < 0) return false;
     close();
     const r = recent.splice(i, 1)[0]!;
@@ -125,12 +134,13 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   // The text of each line as read (a previous-result column cut off): the accounting pass counts its tokens.
   const seen: AccountLine[] = [];
   for (const line of lines) {
-    const t = table?.previousAt !== undefined ? withoutPreviousColumn(line, table.previousAt) : line.text;
+    const t = table?.previousAt !== undefined ? withoutPreviousColumn(line, table.previousAt, table.history) : line.text;
     seen.push({ index: line.index, raw: line.raw, text: line.previous === undefined ? t : `${t}   ${line.previous}` });
     if (t === '') continue;
     const ctx: Ctx = { table, line };
 
-    const header = tableHeader(t, line.offset);
+    // A history report repeats its dated header over each block: read whole, not cut at its dates.
+    const header = tableHeader(table?.history ? line.text : t, line.offset);
     if (header) {
       close();
       table = header;
@@ -226,6 +236,10 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       continue;
     }
 
+    // The header of a reference table under a result ("Sexo   Idade   Intervalo"): the rows after it
+    // are that result's ranges, so the result stays open (a "Sexo" label is otherwise administrative).
+    if (pending && REFERENCE_TABLE_HEADER(t)) continue;
+
     if (isAdminLine(t)) {
       if (isBlockDetail(t)) continue;
       close();
@@ -249,6 +263,20 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       preRef = [];
       title = undefined;
       continue;
+    }
+
+    // Under a block's references, one line per result read in it, each led by that result's name
+    // ("Creatinina - Homens: 0,70 a 1,30 mg/dL", "eTFG: igual ou superior a 60"): the range is that
+    // result's, never a new result (no value of its own, only ranges).
+    const led = /^(\p{L}[^:\-–—]*?)\s*(?:[-–—]|:)\s*(\S.*)$/u.exec(t);
+    const asValue = led ? readValue(led[2]!) : undefined;
+    if (led && isReferenceText(led[2]!, { strictLabels: true }) && !(asValue?.unit && asValue.comparator === null)) {
+      const subject = cleanName(led[1]!);
+      const ofPending = pending?.entries.some((e) => sameAnalyte(e, subject, { prefix: true }));
+      if (ofPending || reopen(subject)) {
+        addRef(pending!, led[2]!);
+        continue;
+      }
     }
 
     // A reference standing on its own line: under the result, or above it inside a block.

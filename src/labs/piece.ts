@@ -8,18 +8,20 @@ import type { TableHeader } from './layouts.ts';
 import { cells, type CleanLine } from './lines.ts';
 import { numbersIn } from './numbers.ts';
 import type { Entry, Group } from './result.ts';
-import { isReferenceLabel, isReferenceText, parseRangeExpression, qualitativeReference, stripReferenceLead } from './reference.ts';
+import { isReferenceLabel, isReferenceText, parseRangeExpression, qualitativeAtStart, qualitativeReference, stripReferenceLead } from './reference.ts';
 import { unitAtStart } from './units.ts';
 import { markerOf, readValue } from './value.ts';
 import { isWordField, wordResultText } from './word-results.ts';
 
 export const letters = (s: string) => (s.match(/\p{L}/gu) ?? []).length;
 /** Number tokens outside brackets: "(CKD-EPI 2021)", "(URINA DE 24 HORAS)" are part of a name. */
-// So are durations in a name ("URINA DE 24 HORAS", "Proteinúria de 24 horas").
+// So are durations in a name ("URINA DE 24 HORAS", "Proteinúria de 24 horas") and a numbered kind
+// ("URINA TIPO 1").
 export const bareNumbers = (s: string) =>
   numbersIn(
     s
       .replace(/\([^)]*\)/g, (m) => ' '.repeat(m.length))
+      .replace(/(?<![\p{L}])tipo\s+\d(?!\d)/giu, (m) => ' '.repeat(m.length))
       .replace(/\d+\s*(?:horas?|h|dias?|meses|anos?|semanas?|minutos?)(?![\p{L}])/giu, (m) => ' '.repeat(m.length)),
   ).length;
 
@@ -75,6 +77,17 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
       entries.push({ def, name, read: second, line: ctx.line.index });
       rest = second.rest;
     }
+  }
+  // The absolute count first, the relative one in brackets, and the references likewise:
+  // "Neutrófilos   3.852 /µL (60,0 %)   1.700 a 7.000 /µL (40 a 75 %)".
+  const bracketed = entries.length === 1 && read.value !== null && read.unit ? /^\s*\(([^()]*\d[^()]*)\)/.exec(rest) : null;
+  const inner = bracketed ? readValue(bracketed[1]!, { dotIsDecimal: dotIsDecimal(def) }) : undefined;
+  if (inner && inner.value !== null && inner.unit && inner.unit !== read.unit && inner.comparator === null && inner.rest.trim() === '') {
+    entries.push({ def, name, read: inner, line: ctx.line.index });
+    rest = rest.slice(bracketed![0].length);
+    // "1.700 a 7.000 /µL (40 a 75 %)": a range for each count, in the same order.
+    const refs = /^\s*([^()]*\d[^()]*?)\s*\(([^()]*\d[^()]*)\)\s*$/.exec(rest);
+    if (refs && isReferenceText(refs[1]!) && isReferenceText(refs[2]!)) return { entries, refItems: [refs[1]!.trim(), refs[2]!.trim()] };
   }
   // Each count with its own reference: "Neutrófilos: 60% (40-70) / 3.120/µL (1.800-7.700)".
   const paired = entries.length === 1 && read.value !== null && read.unit ? /^\s*(\([^()]*\d[^()]*\))\s*[/|]\s*(?=\d)/.exec(rest) : null;
@@ -171,8 +184,10 @@ export function readPiece(text: string, ctx: Ctx, depth = 0): Group | undefined 
   if (colon > 0) {
     const before = text.slice(0, colon);
     const after = text.slice(colon + 1);
-    // A dot leader marks the end of the name for sure, digits and all ("Proteínas de 24 horas ....").
-    if (letters(before) >= 2 && (bareNumbers(before) === 0 || ctx.line.leader)) {
+    // A dot leader marks the end of the name for sure, digits and all ("Proteínas de 24 horas ....");
+    // so does a colon before a word result: a word is never a digit of the name ("HIV 1 e 2: Não reagente").
+    const wordAfter = qualitativeAtStart(after.trim()) !== undefined;
+    if (letters(before) >= 2 && (bareNumbers(before) === 0 || ctx.line.leader || wordAfter)) {
       const g = build(before, after, { separated: true });
       if (g) return g;
       // A group label: "Eletrólitos: Sódio 138 mEq/L (136-145)".
@@ -182,9 +197,9 @@ export function readPiece(text: string, ctx: Ctx, depth = 0): Group | undefined 
       }
     }
   }
-  // (C) Columns: the first cell is the name.
+  // (C) Columns: the first cell is the name; digits in brackets are part of it ("eTFG (CKD-EPI 2021)").
   const cs = cells(text);
-  if (cs.length >= 2 && numbersIn(cs[0]!).length === 0 && !cs[0]!.includes(':')) {
+  if (cs.length >= 2 && bareNumbers(cs[0]!) === 0 && !cs[0]!.includes(':')) {
     const g = build(cs[0]!, text.slice(text.indexOf(cs[0]!) + cs[0]!.length), { separated: true });
     if (g) return g;
     // A label that takes words, in columns ("Cor   Palha   Amarelo citrino"): the next cell is the result.

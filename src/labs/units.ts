@@ -34,7 +34,8 @@ const SPELLINGS: ReadonlyArray<[string, string]> = [
   ['(?:celulas|células)?\\/(?:mm3|mm³|ul|µl|μl)', '/mm³'],
   ['\\/ml', '/mL'],
   ['ml(?!\\/)', 'mL'],
-  ['\\/campo', '/campo'],
+  // Urine sediment counts per microscope field, with a slash or in words ("4 por campo", "p/ campo").
+  ['(?:\\/|por\\s*|p\\/\\s*)campo', '/campo'],
   ['fl', 'fL'],
   ['pg', 'pg'],
   ['g\\/l', 'g/L'],

@@ -423,3 +423,172 @@ test('antibiogram rows in columns: a susceptibility word is the result, never a 
     ],
   );
 });
+
+// After the heldout11 first run.
+test("a history report: dated columns of earlier samples are cut off, the current value is the block title's", () => {
+  const r = parseLabReport(
+    [
+      'Sexo: Feminino   Idade: 47 anos',
+      'FERRITINA',
+      'Material: Soro     Método: Quimioluminescência',
+      '                   Resultado atual   02/2025     09/2024',
+      'Resultado          9 ng/mL           14 ng/mL    -',
+      'Valores de referência: Mulheres: 13 a 150 ng/mL',
+      '',
+      'MAGNÉSIO',
+      '                   Resultado atual   02/2025     09/2024',
+      'Resultado          2,1 mg/dL         1,9 mg/dL   1,8 mg/dL',
+      'Valores de referência: 1,6 a 2,6 mg/dL',
+    ].join('\n'),
+    { today: '2025-06-01' },
+  );
+  assert.deepEqual(brief(r), [
+    ['Ferritina', 9, 'ng/mL', 'baixo'],
+    ['Magnésio', 2.1, 'mg/dL', 'normal'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+  const line = cleanLine('Resultado          2,1 mg/dL         1,9 mg/dL   1,8 mg/dL', 0);
+  assert.equal(withoutPreviousColumn(line, 37, { dates: 2, currentAt: 19 }), 'Resultado          2,1 mg/dL');
+  // A number that is not under the current column (a signature's registration) leaves the line whole.
+  const signed = cleanLine('Assinado por Dra. Ana Reis - CRM-SP 77.310       48,7', 0);
+  assert.equal(withoutPreviousColumn(signed, 37, { dates: 2, currentAt: 19 }), signed.text);
+});
+
+test("a name with digits in brackets heads a column row; a reference led by a result's name is that result's", () => {
+  const r = parseLabReport(
+    [
+      'Sexo: M   Idade: 60 anos',
+      'CISTATINA C',
+      'Resultado              1,32 mg/L',
+      'TFG (CKD-EPI 2012)     52 mL/min/1,73m²',
+      'Valores de referência:',
+      '   Cistatina C - Homens: 0,60 a 1,10 mg/L   Mulheres: 0,55 a 1,00 mg/L',
+      '   TFG: igual ou superior a 60 mL/min/1,73m²',
+    ].join('\n'),
+    { today: '2025-06-01' },
+  );
+  assert.deepEqual(brief(r), [
+    ['CISTATINA C', 1.32, 'mg/L', 'alto'],
+    ['Taxa de filtração glomerular', 52, 'mL/min/1,73m²', 'baixo'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('a procedure code column before the name is an identifier; "DOSAGEM DE" names the procedure, not another analyte', () => {
+  const r = parseLabReport(
+    [
+      'CODIGO          EXAME                               RESULTADO  UNIDADE  REFERENCIA',
+      '03.01.12.004-1  DOSAGEM DE SODIO                    131        MEQ/L    136 A 145',
+      '03.01.12.009-2  DETERMINACAO DE ACIDO URICO         4,2        MG/DL    2,5 A 7,0',
+    ].join('\n'),
+    { today: '2025-06-01' },
+  );
+  assert.deepEqual(brief(r), [
+    ['Sódio', 131, 'mEq/L', 'baixo'],
+    ['Ácido úrico', 4.2, 'mg/dL', 'normal'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+  assert.equal(cleanLine('2025-05-12  Glicose   92 mg/dL', 0).text.startsWith('2025-05-12'), true, 'an ISO date is not a code');
+  assert.equal(cleanLine('150.000.000   UFC/mL', 0).text, '150.000.000   UFC/mL', 'a count in thousands is not a code');
+});
+
+test('the absolute count first and the relative one in brackets, each with its own range', () => {
+  const r = parseLabReport(
+    [
+      'Sexo: M   Idade: 38 anos',
+      'Segmentados       5.112 /µL (71,0 %)      1.800 a 7.700 /µL (45 a 70 %)',
+      'Monócitos           150 /µL (2,5 %)         200 a 950 /µL (2 a 12 %)',
+    ].join('\n'),
+    { today: '2025-06-01' },
+  );
+  assert.deepEqual(brief(r), [
+    ['Segmentados', 5112, '/mm³', 'normal'],
+    ['Segmentados (%)', 71, '%', 'alto'],
+    ['Monócitos', 150, '/mm³', 'baixo'],
+    ['Monócitos (%)', 2.5, '%', 'normal'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('a street number inside a unit line is an address, never an unread result', () => {
+  const r = parseLabReport(['Posto Jardim América - R. Padre Anchieta, 2210 - Curitiba/PR', 'Glicose   88 mg/dL   70 a 99'].join('\n'), {
+    today: '2025-06-01',
+  });
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('a range table under a result (Sexo / Idade / Intervalo) gives the range for the patient of the job', () => {
+  const text = [
+    'PROLACTINA                                          20,0 ng/mL',
+    'Método: Quimioluminescência      Material: Soro',
+    'Valores de referência:',
+    '   Sexo         Idade                 Intervalo',
+    '   Masculino    18 a 59 anos          4,0 a 15,2 ng/mL',
+    '   Feminino     18 a 59 anos          4,8 a 23,3 ng/mL',
+    '   Feminino     60 anos ou mais       3,1 a 19,0 ng/mL',
+  ].join('\n');
+  const flag = (sex: 'M' | 'F', birthDate: string) => {
+    const r = parseLabReport(text, { sex, birthDate, today: '2025-06-01' });
+    assert.deepEqual(r.unparsed_lines, []);
+    return r.analytes.map((a) => [a.value, a.flag]);
+  };
+  // 20 is above the men's range, inside the women's 18–59 and above the women's from 60 on.
+  assert.deepEqual(flag('M', '1990-03-02'), [[20, 'alto']]);
+  assert.deepEqual(flag('F', '1990-03-02'), [[20, 'normal']]);
+  assert.deepEqual(flag('F', '1950-03-02'), [[20, 'alto']]);
+});
+
+test("a transcription's italic footnote with a regional council number is administrative, not an unread result", () => {
+  assert.equal(cleanLine('_Conferido por: Dra. Lívia M. Sá – CRF 3ª Região 10.233._', 0).text, 'Conferido por: Dra. Lívia M. Sá – CRF 3ª Região 10.233.');
+  const r = parseLabReport(['- **Ureia:** 31 mg/dL (15 a 45)', '_Assinatura: Dr. Caio R. Lemos – CRBM 2ª Região 4.518 – documento fotografado._'].join('\n'), {
+    today: '2025-06-01',
+  });
+  assert.deepEqual(brief(r), [['Ureia', 31, 'mg/dL', 'normal']]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test("an estimated GFR under its acronym and equation year is the catalogue's filtration rate; a value sharing its cell with the name is cut from the history too", () => {
+  const r = parseLabReport(
+    [
+      'Sexo: F   Idade: 71 anos',
+      'CREATININA',
+      '                          Atual        03/02/2025   10/08/2024',
+      'Resultado                 1,42 mg/dL   1,30 mg/dL   1,22 mg/dL',
+      'TFGe (MDRD 2006)          37 mL/min/1,73m²   41 mL/min/1,73m²   44 mL/min/1,73m²',
+      'Colesterol não-HDL calculado 155 mg/dL     149 mg/dL     -',
+      'Valores de referência:',
+      '   Creatinina - Mulheres: 0,50 a 1,00 mg/dL',
+      '   TFGe: superior a 60 mL/min/1,73m²',
+    ].join('\n'),
+    { today: '2025-06-01' },
+  );
+  // Each reference line reopens its result, which is then listed after the others.
+  assert.deepEqual(brief(r), [
+    ['Colesterol não-HDL calculado', 155, 'mg/dL', 'indeterminado'],
+    ['Creatinina', 1.42, 'mg/dL', 'alto'],
+    ['Taxa de filtração glomerular', 37, 'mL/min/1,73m²', 'baixo'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('a transcription: a markdown heading with a numbered kind is a title, counts "por campo" carry their unit, a name with digits ends at the colon before a word result', () => {
+  const r = parseLabReport(
+    [
+      '## EXAME DE URINA TIPO 1',
+      '| Sedimento | Resultado | Referência |',
+      '|---|---|---|',
+      '| Células epiteliais | 7 por campo | até 10 por campo |',
+      '| Leucócitos | 12 p/ campo | até 5 p/ campo |',
+      '',
+      '- **HTLV 1 e 2 (anticorpos):** Não reagente',
+      '  - Referência: Não reagente',
+    ].join('\n'),
+    { today: '2025-06-01' },
+  );
+  assert.deepEqual(brief(r), [
+    ['Células epiteliais', 7, '/campo', 'normal'],
+    ['Leucócitos', 12, '/campo', 'alto'],
+    ['HTLV 1 e 2 (anticorpos)', 'Não reagente', null, 'normal'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
