@@ -27,6 +27,8 @@ const SETS = [
   'heldout9',
   'heldout10',
   'heldout11',
+  'heldout12',
+  'heldout13',
 ] as const;
 
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
