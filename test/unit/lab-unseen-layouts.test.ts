@@ -592,3 +592,38 @@ test('a transcription: a markdown heading with a numbered kind is a title, count
   ]);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('a history table with one dated column per sample: the newest date is the current value, unit and reference after the dates are read', () => {
+  // Oldest first here (the held-out report printed newest first): the newest date decides, not the order.
+  const r = parseLabReport(
+    [
+      'Sexo: M   Idade: 66 anos',
+      '                        ANTERIORES              ATUAL',
+      'Exame                   02/03/24    17/03/24    01/04/24    Unidade    Referência',
+      'GAMA-GT                 88          71          64          U/L        8 - 61',
+      'Albumina                3,1         ---         3,6         g/dL       3,5 - 5,2',
+      'Magnésio                1,5         1,6         1,9         mg/dL      1,6 - 2,6',
+      'Assinado por Dr. Rui Prates - CRM-PR 31.207',
+    ].join('\n'),
+    { today: '2024-06-01' },
+  );
+  assert.deepEqual(brief(r), [
+    ['Gama-GT', 64, 'U/L', 'alto'],
+    ['Albumina', 3.6, 'g/dL', 'normal'],
+    ['Magnésio', 1.9, 'mg/dL', 'normal'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+  // A cell under an earlier date that is not a value (a note) leaves the row whole, and so read or listed.
+  const noted = parseLabReport(
+    ['Exame                   10/01/25    12/02/25    Unidade    Referência', 'Ferro sérico            hemolisada  71          µg/dL      60 - 170'].join('\n'),
+  );
+  assert.ok(noted.analytes.some((a) => a.value === 71) || noted.unparsed_lines.length === 1);
+});
+
+test('a registration label without its number does not take a value printed after a bracket as its number', () => {
+  const r = parseLabReport('Responsável: Dr. Ivo Matos — CRBM-PR 5.310. Sem registro no CNES   (confirmado: 61,2)');
+  assert.deepEqual(
+    r.unparsed_lines.map((l) => l.includes('61,2')),
+    [true],
+  );
+});
