@@ -23,7 +23,7 @@ import { cleanName } from './piece.ts';
 import { qualitativeReference, rangeSpans, stripReferenceLead } from './reference.ts';
 import { isWordField } from './word-results.ts';
 import type { ParsedAnalyte, QualitativeAnalyte } from './result.ts';
-import { UNIT_PATTERN } from './units.ts';
+import { UNIT_PATTERN, unitAtStart } from './units.ts';
 
 type Read = ParsedAnalyte | QualitativeAnalyte;
 
@@ -139,6 +139,8 @@ export function resultTokens(text: string): Token[] {
     /^\p{L}/u.test(cs[1]!) &&
     cs[1]!.split(' ').length <= 3 &&
     !cs.some((c) => HEADER_WORD.test(foldSameLength(c))) &&
+    // A unit cell is no result ("µUI/mL   µUI/mL": a table's wrapped unit cells).
+    !(unitAtStart(cs[1]!)?.consumed === cs[1]!.length) &&
     !out.some((o) => o.kind === 'word')
   )
     out.push({ kind: 'word', text: cs[1]!, values: [], at: t.lastIndexOf(cs[1]!) });

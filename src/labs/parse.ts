@@ -20,6 +20,7 @@ import { labelledLine, mergeReferenceCells, splitAtNameCells, splitResults, tabl
 import { namedReferences, namesWithoutFixedRange, referenceRow, referenceTableHeader, type ReferenceTable } from './late-references.ts';
 import { nextLine, QUALITATIVE_AFTER_COLON, referenceSubject, sameAnalyte, valueAloneNext, verticalCell, wordsAfterLabel } from './line-kinds.ts';
 import { cells, cleanLine, isAdminLine, isBlockDetail } from './lines.ts';
+import { unfoldPageColumns } from './page-columns.ts';
 import { numbersIn } from './numbers.ts';
 import { readPatient, type PatientInput } from './patient.ts';
 import { bareNumbers, cleanName, dotIsDecimal, letters, readAfterName, readPiece, type Ctx } from './piece.ts';
@@ -63,7 +64,11 @@ export function reportPatient(text: string, options: LabParseOptions = {}): Pati
 }
 
 export function parseLabReport(text: string, options: LabParseOptions = {}): LabParseResult {
-  const lines = text.split(/\r?\n/).map((raw, i) => cleanLine(raw, i));
+  // Two tables side by side with wrapped cells: each row is read whole on the line where it starts
+  // (page-columns.ts); the line keeps its printed text for unparsed_lines.
+  const raws = text.split(/\r?\n/);
+  const unfolded = unfoldPageColumns(raws);
+  const lines = unfolded.map((u, i) => ({ ...cleanLine(u.read, i), raw: raws[i]! }));
   const patient: Patient = readPatient(
     lines.map((l) => l.text),
     options,
@@ -135,7 +140,11 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   const seen: AccountLine[] = [];
   for (const line of lines) {
     const t = table?.previousAt !== undefined ? withoutPreviousColumn(line, table.previousAt, table.history) : line.text;
-    seen.push({ index: line.index, raw: line.raw, text: line.previous === undefined ? t : `${t}   ${line.previous}` });
+    // A line of side-by-side tables (page-columns.ts) is read as rows but accounted as printed: a
+    // wrapped cell is accounted on its own line, once.
+    const u = unfolded[line.index]!;
+    const own = u.read === line.raw || u.account === u.read ? t : cleanLine(u.account, line.index).text;
+    seen.push({ index: line.index, raw: line.raw, text: line.previous === undefined ? own : `${own}   ${line.previous}` });
     if (t === '') continue;
     const ctx: Ctx = { table, line };
 

@@ -627,3 +627,28 @@ test('a registration label without its number does not take a value printed afte
     [true],
   );
 });
+
+test('two tables side by side with wrapped cells: each row read whole on the line where it starts, wrapped names, units and ranges joined to it', () => {
+  const r = parseLabReport(
+    [
+      'Sexo: Feminino   Idade: 52 anos',
+      'PERFIL DE FERRO                            ELETRÓLITOS',
+      'Analito        Resultado  Referência       Analito          Resultado  Referência',
+      'Ferro          41         50 a 170         Sódio            139        136 a 145',
+      '               µg/dL      µg/dL                             mmol/L     mmol/L',
+      'Ferritina      9,8        13,0 a           Potássio         5,9        3,5 a 5,1',
+      '               ng/mL      150,0 ng/mL      sérico           mmol/L     mmol/L',
+      '                                           Cálcio iônico    1,21       1,11 a',
+      '                                                            mmol/L     1,40 mmol/L',
+      'Nota: amostra sem hemólise.',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['Ferro sérico', 41, 'µg/dL', 'baixo'],
+    ['Sódio', 139, 'mmol/L', 'normal'],
+    ['Ferritina', 9.8, 'ng/mL', 'baixo'],
+    ['Potássio', 5.9, 'mmol/L', 'alto'],
+    ['Cálcio iônico', 1.21, 'mmol/L', 'normal'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
