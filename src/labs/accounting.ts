@@ -21,6 +21,7 @@ import { NUMBER, numbersIn } from './numbers.ts';
 import { STREET_ADDRESS } from './lines.ts';
 import { cleanName } from './piece.ts';
 import { qualitativeReference, rangeSpans, stripReferenceLead } from './reference.ts';
+import { GLUCOSE_LOAD } from './line-kinds.ts';
 import { isWordField } from './word-results.ts';
 import type { ParsedAnalyte, QualitativeAnalyte } from './result.ts';
 import { UNIT_PATTERN, unitAtStart } from './units.ts';
@@ -87,7 +88,7 @@ const ADMIN_SPANS: RegExp[] = [
   // A street address inside a line ("Unidade Centro - Av. Dr. Altino Arantes, 1180"): the street number.
   new RegExp(STREET_ADDRESS.source, 'giu'),
   // The glucose load of a tolerance test ("TOTG 75 g").
-  /(?:totg|sobrecarga|dextrosol|abreviado)\D{0,12}\d+\s*g(?![\p{L}])/giu,
+  new RegExp(GLUCOSE_LOAD.source, 'giu'),
 ];
 // An address or contact line: its numbers are street numbers and postcodes.
 const ADDRESS_LINE = /^\s*(?:rua|r\.|av\.?|avenida|alameda|travessa|rodovia|pra[cç]a|endere[cç]o|www\.|https?:)/iu;
@@ -145,8 +146,8 @@ export function resultTokens(text: string): Token[] {
   )
     out.push({ kind: 'word', text: cs[1]!, values: [], at: t.lastIndexOf(cs[1]!) });
   // "Cor: Palha", "Microrganismo isolado: Klebsiella pneumoniae": words after a label whose results
-  // are words.
-  const field = /^\s*([\p{L}][\p{L} ]*?)\s*:\s*(\p{L}[^:\d]*)$/u.exec(t);
+  // are words, with a bracketed qualifier too ("Grupo sanguíneo (ABO): O").
+  const field = /^\s*([\p{L}][\p{L} ]*?(?:\s*\([\p{L} ]*\))?)\s*:\s*(\p{L}[^:\d]*)$/u.exec(t);
   if (field && isWordField(field[1]!) && !out.some((o) => o.kind === 'word'))
     out.push({ kind: 'word', text: field[2]!.trim().replace(/[.;]+$/, ''), values: [], at: t.lastIndexOf(field[2]!) });
   // The words after "Resultado:" are the result, whatever they are ("Foram encontrados cistos…").

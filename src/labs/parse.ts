@@ -12,13 +12,13 @@
 // title nor read in full goes to `unparsed_lines` verbatim; then a final accounting pass that knows
 // no layout (accounting.ts) lists every line with a result-like token no analyte accounts for. Nothing is guessed: a value without a
 // range the report states and without a built-in range in the same unit is 'indeterminado'.
-import { accountLines, type AccountLine } from './accounting.ts';
+import { accountLines, resultTokens, type AccountLine } from './accounting.ts';
 import { lookupName, type AnalyteDef, type KnownName } from './analytes.ts';
 import { withoutPreviousColumn } from './columns.ts';
 import { finishGroup, numericFrom, qualitativeFrom } from './flagging.ts';
 import { labelledLine, mergeReferenceCells, splitAtNameCells, splitResults, tableHeader, type TableHeader } from './layouts.ts';
 import { namedReferences, namesWithoutFixedRange, referenceRow, referenceTableHeader, type ReferenceTable } from './late-references.ts';
-import { nextLine, QUALITATIVE_AFTER_COLON, referenceSubject, sameAnalyte, valueAloneNext, verticalCell, wordsAfterLabel } from './line-kinds.ts';
+import { loadTitle, nextLine, QUALITATIVE_AFTER_COLON, referenceSubject, sameAnalyte, valueAloneNext, verticalCell, wordsAfterLabel } from './line-kinds.ts';
 import { cells, cleanLine, isAdminLine, isBlockDetail } from './lines.ts';
 import { unfoldPageColumns } from './page-columns.ts';
 import { numbersIn } from './numbers.ts';
@@ -256,6 +256,17 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       continue;
     }
 
+    // A tolerance test's title carries the glucose load given ("… TOLERÂNCIA À GLICOSE - 75 g"): a
+    // dose, not a result; the line heads the times measured after it.
+    const load = loadTitle(t);
+    if (load) {
+      close();
+      title = { name: cleanName(load), def: lookupName(cleanName(load)) };
+      recent = [];
+      preRef = [];
+      continue;
+    }
+
     // PDF text with one cell per line ("Glicose" / "95" / "mg/dL" / "70 a 99"): a unit alone on its
     // line belongs to the value just read, and a word result alone under a title is the result
     // (the word after it is then its reference).
@@ -383,15 +394,9 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       unparsed.push(line.raw.trim());
       continue;
     }
-    // A value after a dot leader that could not be read is a result-like value, never a title.
-    if (line.leader && /:\s*\S/.test(t)) {
-      close();
-      title = undefined;
-      unparsed.push(line.raw.trim());
-      continue;
-    }
-    // "Cor: Palha", "Cristais: Oxalato de cálcio raros": a word result the parser does not know is
-    // still a result-like value, reported rather than taken for a title.
+    // "Cor: Palha", "Cristais: Oxalato de cálcio raros", after a dot leader too ("GRUPO SANGUÍNEO (ABO)
+    // ......: O"): a word result the parser does not know is still a result-like value, read after a
+    // label that takes words, else reported rather than taken for a title.
     if (wordsAfterLabel(t)) {
       close();
       title = undefined;
@@ -404,6 +409,13 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
           refItems: [],
         };
       } else unparsed.push(line.raw.trim());
+      continue;
+    }
+    // A value after a dot leader that could not be read is a result-like value, never a title.
+    if (line.leader && /:\s*\S/.test(t)) {
+      close();
+      title = undefined;
+      unparsed.push(line.raw.trim());
       continue;
     }
     // A name with digits in it ("HIV 1 e 2 - Anticorpos") is a title when its value stands alone on
@@ -419,7 +431,9 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
 
     close();
     title = undefined;
-    unparsed.push(line.raw.trim());
+    // A note whose only numbers are administrative by the pass's own narrow rules ("Sobrecarga de
+    // 75 g às 08:10."): nothing on it is result-like, so nothing is left to read.
+    if (resultTokens(t).length > 0) unparsed.push(line.raw.trim());
   }
   close();
   return { analytes, qualitative, unparsed_lines: accountLines(seen, [...analytes, ...qualitative], unparsed) };

@@ -652,3 +652,30 @@ test('two tables side by side with wrapped cells: each row read whole on the lin
   ]);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test("a tolerance test's title carries the glucose load: a dose, not a result; the times under it are read", () => {
+  const r = parseLabReport(
+    [
+      'Sexo: F   Idade: 31 anos',
+      'CURVA DE TOLERÂNCIA ORAL À GLICOSE (75 g)',
+      '   Tempo            Resultado      Referência',
+      '   Basal            88 mg/dL       inferior a 92 mg/dL',
+      '   60 minutos       176 mg/dL      inferior a 180 mg/dL',
+      'Sobrecarga de 75 g às 08:10.',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['Basal', 88, 'mg/dL', 'normal'],
+    ['60 minutos', 176, 'mg/dL', 'normal'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('a word-result label keeps taking words with a bracketed qualifier and after a dot leader', () => {
+  const r = parseLabReport(['TIPAGEM SANGUÍNEA (ABO) ..........: AB', 'Cor (visual): Âmbar'].join('\n'));
+  assert.deepEqual(brief(r), [
+    ['TIPAGEM SANGUÍNEA (ABO)', 'AB', null, 'indeterminado'],
+    ['Cor (visual)', 'Âmbar', null, 'indeterminado'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
