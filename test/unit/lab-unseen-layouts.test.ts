@@ -679,3 +679,16 @@ test('a word-result label keeps taking words with a bracketed qualifier and afte
   ]);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('good tiers per fasting condition are two ranges, picked by a fasting time printed with a qualifier ("Jejum referido: 10 h")', () => {
+  const lines = [
+    'Sexo: M   Idade: 44 anos',
+    'TRIGLICÉRIDES ........: 158 mg/dL',
+    '   Desejável com jejum: inferior a 150 mg/dL',
+    '   Desejável sem jejum: inferior a 175 mg/dL',
+  ];
+  // Fasting unknown: the two ranges disagree on 158, so no flag is given (not a union up to 175).
+  assert.equal(parseLabReport(lines.join('\n')).analytes[0]?.flag, 'indeterminado');
+  assert.equal(parseLabReport([...lines, '   Jejum referido: 10 h'].join('\n')).analytes[0]?.flag, 'alto');
+  assert.equal(parseLabReport([...lines, '   Jejum referido: 4 horas'].join('\n')).analytes[0]?.flag, 'normal');
+});
