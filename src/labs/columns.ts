@@ -55,10 +55,13 @@ export function previousColumnOf(text: string, offset: number): number | undefin
  */
 export function unitsByColumn(columns: ValueColumn[], n: number, line: CleanLine, valueText: string): string[] {
   if (n >= columns.length) return columns.map((c) => c.unit);
-  const base = line.text.lastIndexOf(valueText);
+  // Positions as printed: a dot leader ("LEUCÓCITOS ........   4.100") is shortened in the cleaned
+  // text, which would move the value towards the first column.
+  const printed = line.raw.replace(/\t/g, '   ').lastIndexOf(valueText);
+  const base = printed >= 0 ? printed : line.text.lastIndexOf(valueText);
   const digit = valueText.search(/\d/);
   if (base < 0 || digit < 0) return [];
-  const at = line.offset + base + digit;
+  const at = (printed >= 0 ? 0 : line.offset) + base + digit;
   const nearest = columns.reduce((best, c) => (Math.abs(c.at - at) < Math.abs(best.at - at) ? c : best));
   return [nearest.unit];
 }

@@ -384,19 +384,10 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       };
       continue;
     }
-    // A title: no value on it (digits glued to letters, "B12", "25-OH", do not count), or it ends
-    // with a colon ("ANTI-HIV 1 E 2 (4ª GERAÇÃO):").
-    // A word result after a name that could not be read in full ("Parasitológico: Negativo para ovos
-    // e cistos") is a result-like value too: reported, never taken for a title.
-    if (/:\s*\S/.test(t) && QUALITATIVE_AFTER_COLON.test(t)) {
-      close();
-      title = undefined;
-      unparsed.push(line.raw.trim());
-      continue;
-    }
     // "Cor: Palha", "Cristais: Oxalato de cálcio raros", after a dot leader too ("GRUPO SANGUÍNEO (ABO)
     // ......: O"): a word result the parser does not know is still a result-like value, read after a
-    // label that takes words, else reported rather than taken for a title.
+    // label that takes words, else reported rather than taken for a title. Before the known result
+    // words: "Muco: presente em pequena quantidade" is the whole phrase, not "presente" and a rest.
     if (wordsAfterLabel(t)) {
       close();
       title = undefined;
@@ -411,6 +402,14 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       } else unparsed.push(line.raw.trim());
       continue;
     }
+    // A word result after a name that could not be read in full ("Parasitológico: Negativo para ovos
+    // e cistos") is a result-like value too: reported, never taken for a title.
+    if (/:\s*\S/.test(t) && QUALITATIVE_AFTER_COLON.test(t)) {
+      close();
+      title = undefined;
+      unparsed.push(line.raw.trim());
+      continue;
+    }
     // A value after a dot leader that could not be read is a result-like value, never a title.
     if (line.leader && /:\s*\S/.test(t)) {
       close();
@@ -418,6 +417,8 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       unparsed.push(line.raw.trim());
       continue;
     }
+    // A title: no value on it (digits glued to letters, "B12", "25-OH", do not count), or it ends
+    // with a colon ("ANTI-HIV 1 E 2 (4ª GERAÇÃO):").
     // A name with digits in it ("HIV 1 e 2 - Anticorpos") is a title when its value stands alone on
     // the next line (one cell per line).
     if (bareNumbers(t) === 0 || /:\s*$/.test(t) || (letters(t) >= 3 && valueAloneNext(lines, line.index))) {

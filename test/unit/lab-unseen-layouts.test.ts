@@ -562,9 +562,10 @@ test("an estimated GFR under its acronym and equation year is the catalogue's fi
     ].join('\n'),
     { today: '2025-06-01' },
   );
-  // Each reference line reopens its result, which is then listed after the others.
+  // Each reference line reopens its result, which is then listed after the others. "Calculado" after a
+  // catalogue name is how the value was got: the catalogue's analyte, with its built-in range.
   assert.deepEqual(brief(r), [
-    ['Colesterol não-HDL calculado', 155, 'mg/dL', 'indeterminado'],
+    ['Colesterol não-HDL', 155, 'mg/dL', 'normal'],
     ['Creatinina', 1.42, 'mg/dL', 'alto'],
     ['Taxa de filtração glomerular', 37, 'mL/min/1,73m²', 'baixo'],
   ]);
@@ -691,4 +692,42 @@ test('good tiers per fasting condition are two ranges, picked by a fasting time 
   assert.equal(parseLabReport(lines.join('\n')).analytes[0]?.flag, 'indeterminado');
   assert.equal(parseLabReport([...lines, '   Jejum referido: 10 h'].join('\n')).analytes[0]?.flag, 'alto');
   assert.equal(parseLabReport([...lines, '   Jejum referido: 4 horas'].join('\n')).analytes[0]?.flag, 'normal');
+});
+
+test('a reference led by the name with how it was got ("TFG estimada:", "LDL calculado:") joins that result', () => {
+  const r = parseLabReport(
+    [
+      'Sexo: M   Idade: 58 anos',
+      'CREATININA',
+      'Resultado: 1,21 mg/dL',
+      'eTFG (CKD-EPI 2021): 67 mL/min/1,73m²',
+      'Valores de referência:',
+      'Creatinina - Homens: 0,70 a 1,30 mg/dL',
+      'TFG calculada: igual ou superior a 60 mL/min/1,73m²',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['Creatinina', 1.21, 'mg/dL', 'normal'],
+    ['Taxa de filtração glomerular', 67, 'mL/min/1,73m²', 'normal'],
+  ]);
+});
+
+test('a word result with words after it, after a label that takes words, is the whole phrase', () => {
+  const r = parseLabReport(['Filamentos de muco: ausentes nesta amostra', 'Leveduras: presentes em grande quantidade'].join('\n'));
+  assert.deepEqual(brief(r), [
+    ['Filamentos de muco', 'ausentes nesta amostra', null, 'indeterminado'],
+    ['Leveduras', 'presentes em grande quantidade', null, 'indeterminado'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('a dot-leader row under value columns takes the unit of the column it is printed under', () => {
+  const r = parseLabReport(
+    [
+      'SÉRIE BRANCA                     %        /mm³         Referência',
+      'LEUCÓCITOS ...................            7.900        3.600 a 11.000 /mm³',
+      'LINFÓCITOS ...................   31       2.449        900 a 3.400 /mm³',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r)[0], ['Leucócitos', 7900, '/mm³', 'normal']);
 });
