@@ -52,11 +52,13 @@ const ADMIN_SPANS: RegExp[] = [
   /(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)/g,
   /(?<![\d:/])\d{1,2}[:h]\d{2}(?::\d{2})?(?![\d/])/g,
   // Registrations and identifiers after their label: "CRM/SP 123456", "CNES: 2077485", "Pedido nº 88123",
-  // "Cartão SUS: 706 1234 5678 9012", "Leito 12", a regional council's "CRBM 5ª Região 7.412". The label
-  // and its number never span a bracket or a ";": in "… carimbo do CNES   (repetido: 48,7)" the number is
-  // a value, not the registration of a label printed without one.
+  // "Cartão SUS: 706 1234 5678 9012", "Leito 12", "Posto: 03", "Carteira 0092 8815", "(ESF equipe 03)",
+  // a regional council's "CRBM 5ª Região 7.412". The label and its number never span a bracket or a
+  // ";" (only an area code opens one: "Tel. (71) 3344-9810"):
+  // in "… carimbo do CNES   (repetido: 48,7)" the number is a value, not the registration of a label
+  // printed without one.
   new RegExp(
-    String.raw`(?<![\p{L}\d])(?:crm|crf|crbm|crbio|coren|cnes|cns|cnpj|cpf|rg|cep|protocolo|pedido|req|requisi[cç][aã]o|atendimento|o\.s\.?|os(?=\s*[:nº°#])|ordem(?:\s+de\s+servi[cç]o)?|pront|prontu[aá]rio|reg|registro|c[oó]d(?:igo)?|ficha|senha|cart[aã]o(?:\s+sus)?|notifica[cç][aã]o|sinan|boletim|lote|n[º°]|no\.|n[uú]mero|tel(?:efone)?|fone|whatsapp|celular|leito|quarto|cadastro|matr[ií]cula|id|guia|carteirinha|etiqueta|amostra\s+n[º°])${NOT_WORD}[^\d\n(\[;]{0,16}(?:\d{1,2}\s*[ªº]\s*regi[aã]o\s*)?\d[\d./-]*(?:\s\d[\d./-]*)*`,
+    String.raw`(?<![\p{L}\d])(?:crm|crf|crbm|crbio|coren|cnes|cns|cnpj|cpf|rg|cep|protocolo|pedido|req|requisi[cç][aã]o|atendimento|o\.s\.?|os(?=\s*[:nº°#])|ordem(?:\s+de\s+servi[cç]o)?|pront|prontu[aá]rio|reg|registro|c[oó]d(?:igo)?|ficha|senha|cart[aã]o(?:\s+sus)?|notifica[cç][aã]o|sinan|boletim|lote|n[º°]|no\.|n[uú]mero|tel(?:efone)?|fone|whatsapp|celular|leito|quarto|posto(?:\s+de\s+coleta)?|equipe|micro[aá]rea|cadastro|matr[ií]cula|id|guia|carteir(?:inha|a)|etiqueta|amostra\s+n[º°])${NOT_WORD}[^\d\n(\[;]{0,16}\(?(?:\d{1,2}\s*[ªº]\s*regi[aã]o\s*)?\d[\d./-]*(?:\)?\s\d[\d./-]*)*`,
     'giu',
   ),
   /(?<![\p{L}\d])p[aá]g(?:ina)?\.?\s*:?\s*\d+(?:\s*(?:de|\/)\s*\d+)?/giu,

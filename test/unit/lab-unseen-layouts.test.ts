@@ -731,3 +731,16 @@ test('a dot-leader row under value columns takes the unit of the column it is pr
   );
   assert.deepEqual(brief(r)[0], ['Leucócitos', 7900, '/mm³', 'normal']);
 });
+
+test('identifiers after their label are administrative: a phone with its area code, a collection site, a plan card, a care team', () => {
+  const r = parseLabReport(
+    [
+      'Posto de coleta: 07 - CENTRO      Convênio: SAÚDE PLENA - Carteira 1182 0034 5521 9',
+      'Unidade solicitante: USF JARDIM (ESF equipe 12)',
+      'Unidade Norte - Rua das Acácias, 310 - Tel. (85) 3221-4470',
+      'Glicose   91 mg/dL   70 a 99',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [['Glicose', 91, 'mg/dL', 'normal']]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
