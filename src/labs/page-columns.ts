@@ -20,12 +20,12 @@ const COLUMN = '   ';
 /** Where the second table starts, when a header line repeats its first cell further right. */
 function secondTableAt(line: string): number | undefined {
   const cs = cellStarts(line, 0);
-  if (cs.length < 4 || !tableHeader(line)) return undefined;
+  if (cs.length < 4) return undefined;
   // A name column's header ("Exame", "Analito"), not a unit repeated over value columns ("%   /mm³   %").
   const first = foldSameLength(cs[0]!.cell).toLowerCase();
   if (!/^\p{L}{3,}/u.test(first)) return undefined;
   const again = cs.findIndex((c, i) => i >= 2 && foldSameLength(c.cell).toLowerCase() === first);
-  if (again < 0) return undefined;
+  if (again < 0 || !tableHeader(line)) return undefined;
   const at = cs[again]!.at;
   return tableHeader(line.slice(0, at)) && tableHeader(line.slice(at)) ? at : undefined;
 }
@@ -75,8 +75,13 @@ function joinWraps(lines: Array<{ text: string; line: number }>, starts: number[
     const cells = byColumns(text, starts);
     const row = rows[rows.length - 1];
     const wrap = row !== undefined && /^(?:$|[\p{Ll}(])/u.test(cells[0]!) && !/^[<>≤≥]?\s*\d/.test(cells[1] ?? '');
-    if (wrap) cells.forEach((c, i) => c !== '' && (row.cells[i] = row.cells[i] ? `${row.cells[i]} ${c}` : c));
-    else rows.push({ cells, line });
+    if (!wrap) {
+      rows.push({ cells, line });
+      continue;
+    }
+    cells.forEach((c, i) => {
+      if (c !== '') row.cells[i] = row.cells[i] ? `${row.cells[i]} ${c}` : c;
+    });
   }
   return rows;
 }
