@@ -21,9 +21,10 @@ import { NUMBER, numbersIn } from './numbers.ts';
 import { STREET_ADDRESS } from './lines.ts';
 import { cleanName } from './piece.ts';
 import { qualitativeReference, rangeSpans, stripReferenceLead } from './reference.ts';
+import { GLUCOSE_LOAD } from './line-kinds.ts';
 import { isWordField } from './word-results.ts';
 import type { ParsedAnalyte, QualitativeAnalyte } from './result.ts';
-import { UNIT_PATTERN } from './units.ts';
+import { UNIT_PATTERN, unitAtStart } from './units.ts';
 
 type Read = ParsedAnalyte | QualitativeAnalyte;
 
@@ -41,7 +42,7 @@ const RESULT_WORD =
 
 // Words of a table header or a section: a cell made of them is not a result.
 const HEADER_WORD =
-  /^(?:exames?|analitos?|par[aâ]metros?|resultados?|refer[eê]ncias?|valores?(?: de refer\p{L}*)?|unidades?|interpreta[cç][aã]o|m[eé]todos?|antimicrobianos?|antibi[oó]ticos?|material|amostra|observa[cç][aã]o|data|paciente|nome|laudo|sexo|idade|fase|intervalo|faixa(?: et[aá]ria)?)$/iu;
+  /^(?:exames?|analitos?|par[aâ]metros?|resultados?|refer[eê]ncias?|valores?(?: de refer\p{L}*)?|unidades?|interpreta[cç][aã]o|m[eé]todos?|antimicrobianos?|antibi[oó]ticos?|material|amostra|observa[cç][aã]o|data|paciente|nome|laudo|sexo|idade|fase|intervalo|faixa(?: et[aá]ria)?|atua(?:l|is)|anterior(?:es)?|hist[oó]rico)$/iu;
 
 // Narrow administrative spans. Each is explicit; nothing else on a line is administrative.
 const NOT_WORD = String.raw`(?![\p{L}\d])`;
@@ -51,9 +52,13 @@ const ADMIN_SPANS: RegExp[] = [
   /(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)/g,
   /(?<![\d:/])\d{1,2}[:h]\d{2}(?::\d{2})?(?![\d/])/g,
   // Registrations and identifiers after their label: "CRM/SP 123456", "CNES: 2077485", "Pedido nº 88123",
-  // "Cartão SUS: 706 1234 5678 9012", "Leito 12", a regional council's "CRBM 5ª Região 7.412".
+  // "Cartão SUS: 706 1234 5678 9012", "Leito 12", "Posto: 03", "Carteira 0092 8815", "(ESF equipe 03)",
+  // a regional council's "CRBM 5ª Região 7.412". The label and its number never span a bracket or a
+  // ";" (only an area code opens one: "Tel. (71) 3344-9810"):
+  // in "… carimbo do CNES   (repetido: 48,7)" the number is a value, not the registration of a label
+  // printed without one.
   new RegExp(
-    String.raw`(?<![\p{L}\d])(?:crm|crf|crbm|crbio|coren|cnes|cns|cnpj|cpf|rg|cep|protocolo|pedido|req|requisi[cç][aã]o|atendimento|o\.s\.?|os(?=\s*[:nº°#])|ordem(?:\s+de\s+servi[cç]o)?|pront|prontu[aá]rio|reg|registro|c[oó]d(?:igo)?|ficha|senha|cart[aã]o(?:\s+sus)?|notifica[cç][aã]o|sinan|boletim|lote|n[º°]|no\.|n[uú]mero|tel(?:efone)?|fone|whatsapp|celular|leito|quarto|cadastro|matr[ií]cula|id|guia|carteirinha|etiqueta|amostra\s+n[º°])${NOT_WORD}[^\d\n]{0,16}(?:\d{1,2}\s*[ªº]\s*regi[aã]o\s*)?\d[\d./-]*(?:\s\d[\d./-]*)*`,
+    String.raw`(?<![\p{L}\d])(?:crm|crf|crbm|crbio|coren|cnes|cns|cnpj|cpf|rg|cep|protocolo|pedido|req|requisi[cç][aã]o|atendimento|o\.s\.?|os(?=\s*[:nº°#])|ordem(?:\s+de\s+servi[cç]o)?|pront|prontu[aá]rio|reg|registro|c[oó]d(?:igo)?|ficha|senha|cart[aã]o(?:\s+sus)?|notifica[cç][aã]o|sinan|boletim|lote|n[º°]|no\.|n[uú]mero|tel(?:efone)?|fone|whatsapp|celular|leito|quarto|posto(?:\s+de\s+coleta)?|equipe|micro[aá]rea|cadastro|matr[ií]cula|id|guia|carteir(?:inha|a)|etiqueta|amostra\s+n[º°])${NOT_WORD}[^\d\n(\[;]{0,16}\(?(?:\d{1,2}\s*[ªº]\s*regi[aã]o\s*)?\d[\d./-]*(?:\)?\s\d[\d./-]*)*`,
     'giu',
   ),
   /(?<![\p{L}\d])p[aá]g(?:ina)?\.?\s*:?\s*\d+(?:\s*(?:de|\/)\s*\d+)?/giu,
@@ -85,7 +90,7 @@ const ADMIN_SPANS: RegExp[] = [
   // A street address inside a line ("Unidade Centro - Av. Dr. Altino Arantes, 1180"): the street number.
   new RegExp(STREET_ADDRESS.source, 'giu'),
   // The glucose load of a tolerance test ("TOTG 75 g").
-  /(?:totg|sobrecarga|dextrosol|abreviado)\D{0,12}\d+\s*g(?![\p{L}])/giu,
+  new RegExp(GLUCOSE_LOAD.source, 'giu'),
 ];
 // An address or contact line: its numbers are street numbers and postcodes.
 const ADDRESS_LINE = /^\s*(?:rua|r\.|av\.?|avenida|alameda|travessa|rodovia|pra[cç]a|endere[cç]o|www\.|https?:)/iu;
@@ -137,12 +142,14 @@ export function resultTokens(text: string): Token[] {
     /^\p{L}/u.test(cs[1]!) &&
     cs[1]!.split(' ').length <= 3 &&
     !cs.some((c) => HEADER_WORD.test(foldSameLength(c))) &&
+    // A unit cell is no result ("µUI/mL   µUI/mL": a table's wrapped unit cells).
+    !(unitAtStart(cs[1]!)?.consumed === cs[1]!.length) &&
     !out.some((o) => o.kind === 'word')
   )
     out.push({ kind: 'word', text: cs[1]!, values: [], at: t.lastIndexOf(cs[1]!) });
   // "Cor: Palha", "Microrganismo isolado: Klebsiella pneumoniae": words after a label whose results
-  // are words.
-  const field = /^\s*([\p{L}][\p{L} ]*?)\s*:\s*(\p{L}[^:\d]*)$/u.exec(t);
+  // are words, with a bracketed qualifier too ("Grupo sanguíneo (ABO): O").
+  const field = /^\s*([\p{L}][\p{L} ]*?(?:\s*\([\p{L} ]*\))?)\s*:\s*(\p{L}[^:\d]*)$/u.exec(t);
   if (field && isWordField(field[1]!) && !out.some((o) => o.kind === 'word'))
     out.push({ kind: 'word', text: field[2]!.trim().replace(/[.;]+$/, ''), values: [], at: t.lastIndexOf(field[2]!) });
   // The words after "Resultado:" are the result, whatever they are ("Foram encontrados cistos…").

@@ -365,10 +365,11 @@ export function lookupName(printed: string): AnalyteDef | KnownName | undefined 
   const m = matchAnalyteName(printed);
   if (!m) return undefined;
   const rest = printed.slice(m.consumed).trim();
-  // The sample after a comma ("CREATININA, SORO", "GLICOSE, plasma") is a qualifier too.
+  // The sample after a comma ("CREATININA, SORO", "GLICOSE, plasma") is a qualifier too, and so is how
+  // the value was got ("TFG estimada", "LDL calculado"): the same analyte.
   if (
     rest === '' ||
-    /^(\(.*\)|[-–—:].*|(?:s[eé]ric[oa]|plasm[aá]tic[oa]|total|totais)\b.*|,\s*(?:soro|s[eé]ric[oa]|plasma|plasm[aá]tic[oa]|sangue(?:\s+total)?|urina)\b.*)$/i.test(
+    /^(\(.*\)|[-–—:].*|(?:s[eé]ric[oa]|plasm[aá]tic[oa]|total|totais|estimad[oa]|calculad[oa])\b.*|,\s*(?:soro|s[eé]ric[oa]|plasma|plasm[aá]tic[oa]|sangue(?:\s+total)?|urina)\b.*)$/i.test(
       rest,
     )
   )

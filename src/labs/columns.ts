@@ -55,10 +55,13 @@ export function previousColumnOf(text: string, offset: number): number | undefin
  */
 export function unitsByColumn(columns: ValueColumn[], n: number, line: CleanLine, valueText: string): string[] {
   if (n >= columns.length) return columns.map((c) => c.unit);
-  const base = line.text.lastIndexOf(valueText);
+  // Positions as printed: a dot leader ("LEUCÓCITOS ........   4.100") is shortened in the cleaned
+  // text, which would move the value towards the first column.
+  const printed = line.raw.replace(/\t/g, '   ').lastIndexOf(valueText);
+  const base = printed >= 0 ? printed : line.text.lastIndexOf(valueText);
   const digit = valueText.search(/\d/);
   if (base < 0 || digit < 0) return [];
-  const at = line.offset + base + digit;
+  const at = (printed >= 0 ? 0 : line.offset) + base + digit;
   const nearest = columns.reduce((best, c) => (Math.abs(c.at - at) < Math.abs(best.at - at) ? c : best));
   return [nearest.unit];
 }
@@ -67,6 +70,11 @@ export function unitsByColumn(columns: ValueColumn[], n: number, line: CleanLine
 export interface History {
   dates: number;
   currentAt: number;
+  /**
+   * The earlier samples' columns, when the header places them (a dated header with unit and reference
+   * columns after the dates): only cells inside them are cut, the rest of the row is read.
+   */
+  earlier?: Array<{ from: number; to: number }>;
 }
 
 /**
@@ -77,6 +85,7 @@ export interface History {
 export function withoutPreviousColumn(line: CleanLine, previousAt: number, history?: History): string {
   const cs = cellStarts(line.text, line.offset);
   const last = cs[cs.length - 1];
+  if (history?.earlier !== undefined) return withoutEarlierColumns(line, history.currentAt, history.earlier);
   if (history !== undefined) {
     const first = cs.findIndex((c) => c.at >= previousAt - 3);
     const earlierValue = (c: { cell: string }) => /^(?:[<>]?\s*\d[\d.,]*(?:\s*[^\s\d]\S*)?|-+|—|n\/?d)$/i.test(c.cell);
@@ -95,4 +104,26 @@ export function withoutPreviousColumn(line: CleanLine, previousAt: number, histo
   if (cs.filter((c) => c.at >= previousAt - 3).length > 1) return line.text;
   if (!/^(?:[<>]?\s*\d[\d.,]*(?:\s*\(?\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\)?)?|-+|—|n\/?d)$/i.test(last.cell)) return line.text;
   return line.text.slice(0, last.at - line.offset).trimEnd();
+}
+
+/** Earlier value cells: a number with an optional unit, or the dash of a missing sample. */
+const EARLIER_VALUE = /^(?:[<>]?\s*\d[\d.,]*(?:\s*[^\s\d]\S*)?|-+|—|n\/?d)$/i;
+
+/**
+ * A row under a dated header: the cells under earlier samples' dates blanked (column positions kept
+ * for the unit and reference after them). Only when a number stands under the current date, and every
+ * cell inside an earlier column is a value or a dash: a signature or a note is read whole.
+ */
+function withoutEarlierColumns(line: CleanLine, currentAt: number, earlier: Array<{ from: number; to: number }>): string {
+  const cs = cellStarts(line.text, line.offset);
+  const inside = (at: number) => earlier.some((e) => at >= e.from - 3 && at < e.to - 3);
+  const current = cs.find((c) => Math.abs(c.at - currentAt) <= 3 && /^[<>]?\s*\d/.test(c.cell));
+  const cut = cs.filter((c) => c !== current && inside(c.at));
+  if (!current || cut.length === 0 || cut.length > earlier.length || !cut.every((c) => EARLIER_VALUE.test(c.cell))) return line.text;
+  let text = line.text;
+  for (const c of cut) {
+    const i = c.at - line.offset;
+    text = text.slice(0, i) + ' '.repeat(c.cell.length) + text.slice(i + c.cell.length);
+  }
+  return text;
 }

@@ -40,6 +40,34 @@ const HEADER_CELL =
 // ("Atual   14/11/2024   20/05/2024", "Resultado atual   03/2025   11/2024").
 const CURRENT_CELL = /^(?:resultados?\s+)?atua(?:l|is)$/i;
 const DATE_CELL = /^(?:\d{1,2}\/)?\d{1,2}\/\d{2,4}$/;
+const PREVIOUS_CELL = /^(?:resultados?\s+)?(?:anteriores?|historico)$/i;
+
+/** A date cell as a sortable number (year, month, day); two-digit years are this century's. */
+function dateKey(cell: string): number {
+  const parts = cell.split('/').map(Number);
+  const [d, m, y] = parts.length === 3 ? parts : [1, parts[0]!, parts[1]!];
+  return (y! < 100 ? 2000 + y! : y!) * 10000 + m! * 100 + d!;
+}
+
+/**
+ * A header with two or more date columns among header cells: the newest date's column is the current
+ * result's, each other date column an earlier sample's, up to the next header cell.
+ */
+function datedHeader(starts: Array<{ cell: string; at: number }>): TableHeader | undefined {
+  const dates = starts.filter((c) => DATE_CELL.test(c.cell));
+  if (dates.length < 2 || DATE_CELL.test(starts[0]!.cell)) return undefined;
+  if (!starts.every((c) => DATE_CELL.test(c.cell) || HEADER_CELL.test(foldSameLength(c.cell).trim()))) return undefined;
+  const current = dates.reduce((best, c) => (dateKey(c.cell) > dateKey(best.cell) ? c : best));
+  const earlier = dates.filter((c) => c !== current).map((c) => ({ from: c.at, to: starts[starts.indexOf(c) + 1]?.at ?? Number.POSITIVE_INFINITY }));
+  return {
+    unit: null,
+    sexes: [],
+    valueColumns: [],
+    previousAt: Math.min(...earlier.map((e) => e.from)),
+    history: { dates: earlier.length, currentAt: current.at, earlier },
+    rangeColumns: [],
+  };
+}
 
 export function tableHeader(text: string, offset = 0): TableHeader | undefined {
   const cs = cells(text);
@@ -53,6 +81,16 @@ export function tableHeader(text: string, offset = 0): TableHeader | undefined {
       history: { dates: starts.length - 1, currentAt: starts[0]!.at },
       rangeColumns: [],
     };
+  // The same report as a table header with one column per sample ("Exame   13/06/25   10/06/25
+  // 06/06/25   Unid.   Valores de referência", often under "ATUAL   ANTERIORES"): the newest date is
+  // the current result's column wherever it stands, the other dated columns hold earlier samples, and
+  // the unit and reference columns after them are the current result's.
+  const dated = datedHeader(starts);
+  if (dated) return dated;
+  // A line naming only the current and the earlier columns ("ATUAL   ANTERIORES") heads the dated
+  // header under it: a header line, never a result.
+  if (starts.length >= 2 && starts.every((c) => CURRENT_CELL.test(c.cell) || PREVIOUS_CELL.test(foldSameLength(c.cell))))
+    return { unit: null, sexes: [], valueColumns: [], previousAt: undefined, rangeColumns: [] };
   // A header holds no number outside brackets ("(mg/dL)", "(6 a 12 anos)"): a line that does is a
   // result line, and reading it as a header would drop its value in silence.
   const noNumbers = numbersIn(text.replace(/\([^)]*\)/g, ' ')).length === 0;

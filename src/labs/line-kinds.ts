@@ -8,6 +8,24 @@ import { isReferenceLabel, qualitativeAtStart, qualitativeReference, stripRefere
 import { unitAtStart } from './units.ts';
 import { readValue } from './value.ts';
 
+// The glucose load of a tolerance test ("TOTG 75 g", "TESTE ORAL DE TOLERÂNCIA À GLICOSE - 75 g"):
+// the dose given to the patient, in grams, never a result.
+export const GLUCOSE_LOAD = /(?:totg|toler[aâ]ncia\s+(?:oral\s+)?(?:[aàá]\s+)?glicose|sobrecarga|dextrosol|abreviado)\D{0,12}\d+\s*g(?![\p{L}/])/iu;
+
+/**
+ * A tolerance test's title with its load ("TESTE ORAL DE TOLERÂNCIA À GLICOSE - 75 g (GESTANTE)"): the
+ * name the line gives the times below it, when nothing but the load is a number on it.
+ */
+export function loadTitle(t: string): string | undefined {
+  const m = GLUCOSE_LOAD.exec(t);
+  if (!m || /\d/.test(t.slice(0, m.index) + t.slice(m.index + m[0].length))) return undefined;
+  const name = t
+    .slice(0, m.index + m[0].length)
+    .replace(/[\s\-–—(:]*\d+\s*g$/, '')
+    .trim();
+  return name === '' ? undefined : name;
+}
+
 export const QUALITATIVE_AFTER_COLON =
   /:\s*(?:n[aã]o\s+)?(?:reagente|negativ[oa]|positiv[oa]|ausentes?|presentes?|detect[aá]vel|detectado|indetect[aá]vel)(?![\p{L}])/iu;
 

@@ -12,14 +12,15 @@
 // title nor read in full goes to `unparsed_lines` verbatim; then a final accounting pass that knows
 // no layout (accounting.ts) lists every line with a result-like token no analyte accounts for. Nothing is guessed: a value without a
 // range the report states and without a built-in range in the same unit is 'indeterminado'.
-import { accountLines, type AccountLine } from './accounting.ts';
+import { accountLines, resultTokens, type AccountLine } from './accounting.ts';
 import { lookupName, type AnalyteDef, type KnownName } from './analytes.ts';
 import { withoutPreviousColumn } from './columns.ts';
 import { finishGroup, numericFrom, qualitativeFrom } from './flagging.ts';
 import { labelledLine, mergeReferenceCells, splitAtNameCells, splitResults, tableHeader, type TableHeader } from './layouts.ts';
 import { namedReferences, namesWithoutFixedRange, referenceRow, referenceTableHeader, type ReferenceTable } from './late-references.ts';
-import { nextLine, QUALITATIVE_AFTER_COLON, referenceSubject, sameAnalyte, valueAloneNext, verticalCell, wordsAfterLabel } from './line-kinds.ts';
+import { loadTitle, nextLine, QUALITATIVE_AFTER_COLON, referenceSubject, sameAnalyte, valueAloneNext, verticalCell, wordsAfterLabel } from './line-kinds.ts';
 import { cells, cleanLine, isAdminLine, isBlockDetail } from './lines.ts';
+import { unfoldPageColumns } from './page-columns.ts';
 import { numbersIn } from './numbers.ts';
 import { readPatient, type PatientInput } from './patient.ts';
 import { bareNumbers, cleanName, dotIsDecimal, letters, readAfterName, readPiece, type Ctx } from './piece.ts';
@@ -63,7 +64,11 @@ export function reportPatient(text: string, options: LabParseOptions = {}): Pati
 }
 
 export function parseLabReport(text: string, options: LabParseOptions = {}): LabParseResult {
-  const lines = text.split(/\r?\n/).map((raw, i) => cleanLine(raw, i));
+  // Two tables side by side with wrapped cells: each row is read whole on the line where it starts
+  // (page-columns.ts); the line keeps its printed text for unparsed_lines.
+  const raws = text.split(/\r?\n/);
+  const unfolded = unfoldPageColumns(raws);
+  const lines = unfolded.map((u, i) => ({ ...cleanLine(u.read, i), raw: raws[i]! }));
   const patient: Patient = readPatient(
     lines.map((l) => l.text),
     options,
@@ -135,7 +140,11 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   const seen: AccountLine[] = [];
   for (const line of lines) {
     const t = table?.previousAt !== undefined ? withoutPreviousColumn(line, table.previousAt, table.history) : line.text;
-    seen.push({ index: line.index, raw: line.raw, text: line.previous === undefined ? t : `${t}   ${line.previous}` });
+    // A line of side-by-side tables (page-columns.ts) is read as rows but accounted as printed: a
+    // wrapped cell is accounted on its own line, once.
+    const u = unfolded[line.index]!;
+    const own = u.read === line.raw || u.account === u.read ? t : cleanLine(u.account, line.index).text;
+    seen.push({ index: line.index, raw: line.raw, text: line.previous === undefined ? own : `${own}   ${line.previous}` });
     if (t === '') continue;
     const ctx: Ctx = { table, line };
 
@@ -244,6 +253,17 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       if (isBlockDetail(t)) continue;
       close();
       title = undefined;
+      continue;
+    }
+
+    // A tolerance test's title carries the glucose load given ("… TOLERÂNCIA À GLICOSE - 75 g"): a
+    // dose, not a result; the line heads the times measured after it.
+    const load = loadTitle(t);
+    if (load) {
+      close();
+      title = { name: cleanName(load), def: lookupName(cleanName(load)) };
+      recent = [];
+      preRef = [];
       continue;
     }
 
@@ -364,8 +384,24 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       };
       continue;
     }
-    // A title: no value on it (digits glued to letters, "B12", "25-OH", do not count), or it ends
-    // with a colon ("ANTI-HIV 1 E 2 (4ª GERAÇÃO):").
+    // "Cor: Palha", "Cristais: Oxalato de cálcio raros", after a dot leader too ("GRUPO SANGUÍNEO (ABO)
+    // ......: O"): a word result the parser does not know is still a result-like value, read after a
+    // label that takes words, else reported rather than taken for a title. Before the known result
+    // words: "Muco: presente em pequena quantidade" is the whole phrase, not "presente" and a rest.
+    if (wordsAfterLabel(t)) {
+      close();
+      title = undefined;
+      const [label, ...words] = t.split(':');
+      const text = wordResultText(words.join(':'));
+      if (isWordField(label!) && text !== undefined) {
+        const name = cleanName(label!);
+        pending = {
+          entries: [{ def: lookupName(name), name, read: { value: null, text, comparator: null, unit: null, marker: null, rest: '' }, line: line.index }],
+          refItems: [],
+        };
+      } else unparsed.push(line.raw.trim());
+      continue;
+    }
     // A word result after a name that could not be read in full ("Parasitológico: Negativo para ovos
     // e cistos") is a result-like value too: reported, never taken for a title.
     if (/:\s*\S/.test(t) && QUALITATIVE_AFTER_COLON.test(t)) {
@@ -381,22 +417,8 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       unparsed.push(line.raw.trim());
       continue;
     }
-    // "Cor: Palha", "Cristais: Oxalato de cálcio raros": a word result the parser does not know is
-    // still a result-like value, reported rather than taken for a title.
-    if (wordsAfterLabel(t)) {
-      close();
-      title = undefined;
-      const [label, ...words] = t.split(':');
-      const text = wordResultText(words.join(':'));
-      if (isWordField(label!) && text !== undefined) {
-        const name = cleanName(label!);
-        pending = {
-          entries: [{ def: lookupName(name), name, read: { value: null, text, comparator: null, unit: null, marker: null, rest: '' }, line: line.index }],
-          refItems: [],
-        };
-      } else unparsed.push(line.raw.trim());
-      continue;
-    }
+    // A title: no value on it (digits glued to letters, "B12", "25-OH", do not count), or it ends
+    // with a colon ("ANTI-HIV 1 E 2 (4ª GERAÇÃO):").
     // A name with digits in it ("HIV 1 e 2 - Anticorpos") is a title when its value stands alone on
     // the next line (one cell per line).
     if (bareNumbers(t) === 0 || /:\s*$/.test(t) || (letters(t) >= 3 && valueAloneNext(lines, line.index))) {
@@ -410,7 +432,9 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
 
     close();
     title = undefined;
-    unparsed.push(line.raw.trim());
+    // A note whose only numbers are administrative by the pass's own narrow rules ("Sobrecarga de
+    // 75 g às 08:10."): nothing on it is result-like, so nothing is left to read.
+    if (resultTokens(t).length > 0) unparsed.push(line.raw.trim());
   }
   close();
   return { analytes, qualitative, unparsed_lines: accountLines(seen, [...analytes, ...qualitative], unparsed) };

@@ -65,7 +65,8 @@ export function readPatient(lines: string[], input: PatientInput = {}): Patient 
       line.replace(/(?:data\s+de\s+nascimento|data\s+nasc\.?|dt\.?\s*nasc\.?|nascimento|\bd\.?\s?n\.?)\s*[:\-]?\s*\d{1,2}\/\d{1,2}\/\d{2,4}/gi, ''),
     );
     if (c && !collected) collected = brDate(c[1]!);
-    const j = /\bjejum\s*(?:de)?\s*[:\-]?\s*(\d{1,2})\s*(?:h\b|horas?)/i.exec(line);
+    // "Jejum: 12 horas", "Jejum informado: 12 horas", "Tempo de jejum referido: 10 h".
+    const j = /\bjejum(?:\s+(?:informado|referido|declarado|relatado))?\s*(?:de)?\s*[:\-]?\s*(\d{1,2})\s*(?:h\b|horas?)/i.exec(line);
     if (j && fasting === undefined) fasting = Number(j[1]);
     // "Paciente: Beatriz Nogueira, 31 anos, sexo feminino": age and sex written in the patient line.
     if (/^\s*(?:paciente|nome|cliente)\b/i.test(line)) {

@@ -229,6 +229,11 @@ const TARGET_TIER = /\b(meta|metas|alvo|objetivo terapeutico)\b/;
 const CONDITION =
   /\b(com jejum|sem jejum|gestantes?|gravidez|gestacao|trimestre|semanas?|fase (?:folicular|lutea|ovulatoria)|pico ovulatorio|pos[- ]menopausa|menopausa|jejum de|pos[- ]prandial|ciclo|anticoagula\w*)\b/;
 
+/** The condition a range is printed for ("com jejum", "gestantes"), '' for the ordinary one. */
+function conditionOf(r: LabelledRange): string {
+  return r.condition ? (CONDITION.exec(foldSameLength(r.label).toLowerCase())?.[1] ?? '') : '';
+}
+
 export interface LabelledRange {
   range: Range;
   label: string;
@@ -375,7 +380,11 @@ export function resolveNumeric(ranges: LabelledRange[], value: number, unit: str
     let good = cands.filter((c) => c.tier === 'normal' || (!c.tier && !c.sex && !c.age && c.label === '' && cands.every((o) => o.tier !== 'normal')));
     if (good.length === 0) good = cands.filter((c) => c.tier === 'target');
     if (good.length === 0) return { range: undefined, flag: 'indeterminado' };
-    cands = [{ ...good[0]!, range: union(good.map((g) => g.range)) }];
+    // The good tiers are one range as their union, per condition: "Desejável com jejum: < 150" and
+    // "Desejável sem jejum: < 175" are two ranges for two samples, never one up to 175.
+    const byCondition = new Map<string, LabelledRange[]>();
+    for (const g of good) byCondition.set(conditionOf(g), [...(byCondition.get(conditionOf(g)) ?? []), g]);
+    cands = [...byCondition.values()].map((gs) => ({ ...gs[0]!, range: union(gs.map((g) => g.range)) }));
   }
   if (cands.length === 0) return { range: undefined, flag: undefined };
   const ranges2 = cands.map((c) => c.range);

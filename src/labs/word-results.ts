@@ -8,9 +8,18 @@
 const WORD_FIELDS =
   /^(?:cor|colora[cç][aã]o|aspecto|odor|consist[eê]ncia|grupo\s+(?:abo|sangu[ií]neo)|tipo\s+sangu[ií]neo|tipagem(?:\s+sangu[ií]nea)?|fator\s+rh|rh|cristais|muco|filamentos\s+de\s+muco|bact[eé]rias|flora(?:\s+bacteriana)?|leveduras|c[eé]lulas\s+epiteliais|cilindros|parasitas|protozo[aá]rios|helmintos|(?:uro|copro|hemo)?cultura|pesquisa\s+de\s+[\p{L} ]+|sangue\s+oculto|muco\s+fecal|restos\s+alimentares|micro-?o?rganismos?(?:\s+isolados?)?|organismos?(?:\s+isolados?)?|agentes?\s+isolados?|germes?\s+isolados?)$/iu;
 
-/** Whether results after this label are words (colour, aspect, blood group, crystals, cultures…). */
+/**
+ * Whether results after this label are words (colour, aspect, blood group, crystals, cultures…). A
+ * bracketed qualifier after the label names the system or the method ("Grupo sanguíneo (ABO)",
+ * "Fator Rh (D)", "Cor (visual)"): the label is the same.
+ */
 export function isWordField(label: string): boolean {
-  return WORD_FIELDS.test(label.trim().replace(/\s+/g, ' '));
+  return WORD_FIELDS.test(
+    label
+      .replace(/(?:\s*\([^()]*\))+\s*$/, '')
+      .trim()
+      .replace(/\s+/g, ' '),
+  );
 }
 
 /** The words of a result as printed, without a closing full stop; undefined when it holds digits. */

@@ -562,9 +562,10 @@ test("an estimated GFR under its acronym and equation year is the catalogue's fi
     ].join('\n'),
     { today: '2025-06-01' },
   );
-  // Each reference line reopens its result, which is then listed after the others.
+  // Each reference line reopens its result, which is then listed after the others. "Calculado" after a
+  // catalogue name is how the value was got: the catalogue's analyte, with its built-in range.
   assert.deepEqual(brief(r), [
-    ['Colesterol não-HDL calculado', 155, 'mg/dL', 'indeterminado'],
+    ['Colesterol não-HDL', 155, 'mg/dL', 'normal'],
     ['Creatinina', 1.42, 'mg/dL', 'alto'],
     ['Taxa de filtração glomerular', 37, 'mL/min/1,73m²', 'baixo'],
   ]);
@@ -590,5 +591,156 @@ test('a transcription: a markdown heading with a numbered kind is a title, count
     ['Leucócitos', 12, '/campo', 'alto'],
     ['HTLV 1 e 2 (anticorpos)', 'Não reagente', null, 'normal'],
   ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('a history table with one dated column per sample: the newest date is the current value, unit and reference after the dates are read', () => {
+  // Oldest first here (the held-out report printed newest first): the newest date decides, not the order.
+  const r = parseLabReport(
+    [
+      'Sexo: M   Idade: 66 anos',
+      '                        ANTERIORES              ATUAL',
+      'Exame                   02/03/24    17/03/24    01/04/24    Unidade    Referência',
+      'GAMA-GT                 88          71          64          U/L        8 - 61',
+      'Albumina                3,1         ---         3,6         g/dL       3,5 - 5,2',
+      'Magnésio                1,5         1,6         1,9         mg/dL      1,6 - 2,6',
+      'Assinado por Dr. Rui Prates - CRM-PR 31.207',
+    ].join('\n'),
+    { today: '2024-06-01' },
+  );
+  assert.deepEqual(brief(r), [
+    ['Gama-GT', 64, 'U/L', 'alto'],
+    ['Albumina', 3.6, 'g/dL', 'normal'],
+    ['Magnésio', 1.9, 'mg/dL', 'normal'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+  // A cell under an earlier date that is not a value (a note) leaves the row whole, and so read or listed.
+  const noted = parseLabReport(
+    ['Exame                   10/01/25    12/02/25    Unidade    Referência', 'Ferro sérico            hemolisada  71          µg/dL      60 - 170'].join('\n'),
+  );
+  assert.ok(noted.analytes.some((a) => a.value === 71) || noted.unparsed_lines.length === 1);
+});
+
+test('a registration label without its number does not take a value printed after a bracket as its number', () => {
+  const r = parseLabReport('Responsável: Dr. Ivo Matos — CRBM-PR 5.310. Sem registro no CNES   (confirmado: 61,2)');
+  assert.deepEqual(
+    r.unparsed_lines.map((l) => l.includes('61,2')),
+    [true],
+  );
+});
+
+test('two tables side by side with wrapped cells: each row read whole on the line where it starts, wrapped names, units and ranges joined to it', () => {
+  const r = parseLabReport(
+    [
+      'Sexo: Feminino   Idade: 52 anos',
+      'PERFIL DE FERRO                            ELETRÓLITOS',
+      'Analito        Resultado  Referência       Analito          Resultado  Referência',
+      'Ferro          41         50 a 170         Sódio            139        136 a 145',
+      '               µg/dL      µg/dL                             mmol/L     mmol/L',
+      'Ferritina      9,8        13,0 a           Potássio         5,9        3,5 a 5,1',
+      '               ng/mL      150,0 ng/mL      sérico           mmol/L     mmol/L',
+      '                                           Cálcio iônico    1,21       1,11 a',
+      '                                                            mmol/L     1,40 mmol/L',
+      'Nota: amostra sem hemólise.',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['Ferro sérico', 41, 'µg/dL', 'baixo'],
+    ['Sódio', 139, 'mmol/L', 'normal'],
+    ['Ferritina', 9.8, 'ng/mL', 'baixo'],
+    ['Potássio', 5.9, 'mmol/L', 'alto'],
+    ['Cálcio iônico', 1.21, 'mmol/L', 'normal'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test("a tolerance test's title carries the glucose load: a dose, not a result; the times under it are read", () => {
+  const r = parseLabReport(
+    [
+      'Sexo: F   Idade: 31 anos',
+      'CURVA DE TOLERÂNCIA ORAL À GLICOSE (75 g)',
+      '   Tempo            Resultado      Referência',
+      '   Basal            88 mg/dL       inferior a 92 mg/dL',
+      '   60 minutos       176 mg/dL      inferior a 180 mg/dL',
+      'Sobrecarga de 75 g às 08:10.',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['Basal', 88, 'mg/dL', 'normal'],
+    ['60 minutos', 176, 'mg/dL', 'normal'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('a word-result label keeps taking words with a bracketed qualifier and after a dot leader', () => {
+  const r = parseLabReport(['TIPAGEM SANGUÍNEA (ABO) ..........: AB', 'Cor (visual): Âmbar'].join('\n'));
+  assert.deepEqual(brief(r), [
+    ['TIPAGEM SANGUÍNEA (ABO)', 'AB', null, 'indeterminado'],
+    ['Cor (visual)', 'Âmbar', null, 'indeterminado'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('good tiers per fasting condition are two ranges, picked by a fasting time printed with a qualifier ("Jejum referido: 10 h")', () => {
+  const lines = [
+    'Sexo: M   Idade: 44 anos',
+    'TRIGLICÉRIDES ........: 158 mg/dL',
+    '   Desejável com jejum: inferior a 150 mg/dL',
+    '   Desejável sem jejum: inferior a 175 mg/dL',
+  ];
+  // Fasting unknown: the two ranges disagree on 158, so no flag is given (not a union up to 175).
+  assert.equal(parseLabReport(lines.join('\n')).analytes[0]?.flag, 'indeterminado');
+  assert.equal(parseLabReport([...lines, '   Jejum referido: 10 h'].join('\n')).analytes[0]?.flag, 'alto');
+  assert.equal(parseLabReport([...lines, '   Jejum referido: 4 horas'].join('\n')).analytes[0]?.flag, 'normal');
+});
+
+test('a reference led by the name with how it was got ("TFG estimada:", "LDL calculado:") joins that result', () => {
+  const r = parseLabReport(
+    [
+      'Sexo: M   Idade: 58 anos',
+      'CREATININA',
+      'Resultado: 1,21 mg/dL',
+      'eTFG (CKD-EPI 2021): 67 mL/min/1,73m²',
+      'Valores de referência:',
+      'Creatinina - Homens: 0,70 a 1,30 mg/dL',
+      'TFG calculada: igual ou superior a 60 mL/min/1,73m²',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['Creatinina', 1.21, 'mg/dL', 'normal'],
+    ['Taxa de filtração glomerular', 67, 'mL/min/1,73m²', 'normal'],
+  ]);
+});
+
+test('a word result with words after it, after a label that takes words, is the whole phrase', () => {
+  const r = parseLabReport(['Filamentos de muco: ausentes nesta amostra', 'Leveduras: presentes em grande quantidade'].join('\n'));
+  assert.deepEqual(brief(r), [
+    ['Filamentos de muco', 'ausentes nesta amostra', null, 'indeterminado'],
+    ['Leveduras', 'presentes em grande quantidade', null, 'indeterminado'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('a dot-leader row under value columns takes the unit of the column it is printed under', () => {
+  const r = parseLabReport(
+    [
+      'SÉRIE BRANCA                     %        /mm³         Referência',
+      'LEUCÓCITOS ...................            7.900        3.600 a 11.000 /mm³',
+      'LINFÓCITOS ...................   31       2.449        900 a 3.400 /mm³',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r)[0], ['Leucócitos', 7900, '/mm³', 'normal']);
+});
+
+test('identifiers after their label are administrative: a phone with its area code, a collection site, a plan card, a care team', () => {
+  const r = parseLabReport(
+    [
+      'Posto de coleta: 07 - CENTRO      Convênio: SAÚDE PLENA - Carteira 1182 0034 5521 9',
+      'Unidade solicitante: USF JARDIM (ESF equipe 12)',
+      'Unidade Norte - Rua das Acácias, 310 - Tel. (85) 3221-4470',
+      'Glicose   91 mg/dL   70 a 99',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [['Glicose', 91, 'mg/dL', 'normal']]);
   assert.deepEqual(r.unparsed_lines, []);
 });

@@ -1,0 +1,149 @@
+// Two tables side by side on a page (a check-up summary exported from PDF):
+//
+//   HEMATOLOGIA                              BIOQUÍMICA
+//   Exame        Resultado  Referência       Exame          Resultado  Referência
+//   Leucócitos   5.230      3.800 a          Colesterol     243 mg/dL  inferior a
+//                /mm³       11.000 /mm³      total                     190 mg/dL
+//
+// The text runs across both tables, and each narrow cell wraps onto the next line, so a line holds
+// halves of four results and no line holds one whole. Before anything is read, such a region (from a
+// header that repeats its cells, to the next blank line) is unfolded: each table's lines are taken
+// apart at the second table's column, and the wrapped lines of each table joined cell by cell to the
+// row above them, which is then read on the line where it starts. Nothing is dropped: every cell goes
+// to a row of its own table, and the accounting pass still sees each wrapped line as printed.
+import { foldSameLength } from './analytes.ts';
+import { cellStarts } from './columns.ts';
+import { tableHeader } from './layouts.ts';
+
+const COLUMN = '   ';
+
+/** Where the second table starts, when a header line repeats its first cell further right. */
+function secondTableAt(line: string): number | undefined {
+  const cs = cellStarts(line, 0);
+  if (cs.length < 4) return undefined;
+  // A name column's header ("Exame", "Analito"), not a unit repeated over value columns ("%   /mm³   %").
+  const first = foldSameLength(cs[0]!.cell).toLowerCase();
+  if (!/^\p{L}{3,}/u.test(first)) return undefined;
+  const again = cs.findIndex((c, i) => i >= 2 && foldSameLength(c.cell).toLowerCase() === first);
+  if (again < 0 || !tableHeader(line)) return undefined;
+  const at = cs[again]!.at;
+  return tableHeader(line.slice(0, at)) && tableHeader(line.slice(at)) ? at : undefined;
+}
+
+/** A cut at a column start moved back to the start of the word it falls in. */
+function snap(line: string, at: number): number {
+  let i = Math.min(at, line.length);
+  while (i > 0 && i < line.length && line[i - 1] !== ' ' && line[i] !== ' ') i--;
+  return i;
+}
+
+/** A line's halves at the second table's column. */
+function halves(line: string, at: number): [string, string] {
+  const cut = snap(line, at);
+  return [line.slice(0, cut), ' '.repeat(cut) + line.slice(cut)];
+}
+
+/** The cells of a row by the header's column starts (a wrapped cell's piece goes to its column). */
+function byColumns(line: string, starts: number[]): string[] {
+  const cuts = starts.map((s, i) => (i === 0 ? 0 : snap(line, s)));
+  return cuts.map((c, i) => line.slice(c, cuts[i + 1] ?? line.length).trim());
+}
+
+/** A title line's two titles, as two pieces of one line ("HEMATOLOGIA ; BIOQUÍMICA"). */
+function titles(line: string, at: number): string {
+  return halves(line, at)
+    .map((h) => h.trim())
+    .filter(Boolean)
+    .join(' ; ');
+}
+
+/** A row of one table: its cells, and the report line where it starts. */
+interface Row {
+  cells: string[];
+  line: number;
+}
+
+/**
+ * A table's lines after its header, wrapped lines joined to their row: a line is a wrap when its name
+ * cell is empty or goes on in lower case ("jejum", "total", "(HbA1c)") and its value cell holds no
+ * number (a unit, a reference's second half).
+ */
+function joinWraps(lines: Array<{ text: string; line: number }>, starts: number[]): Row[] {
+  const rows: Row[] = [];
+  for (const { text, line } of lines) {
+    if (text.trim() === '') continue;
+    const cells = byColumns(text, starts);
+    const row = rows[rows.length - 1];
+    const wrap = row !== undefined && /^(?:$|[\p{Ll}(])/u.test(cells[0]!) && !/^[<>≤≥]?\s*\d/.test(cells[1] ?? '');
+    if (!wrap) {
+      rows.push({ cells, line });
+      continue;
+    }
+    cells.forEach((c, i) => {
+      if (c !== '') row.cells[i] = row.cells[i] ? `${row.cells[i]} ${c}` : c;
+    });
+  }
+  return rows;
+}
+
+/** What a report line is for the reader and for the accounting pass. */
+export interface UnfoldedLine {
+  /** The text to read. */
+  read: string;
+  /** The text whose tokens must be accounted for: as printed, except a title line's (both titles). */
+  account: string;
+}
+
+/**
+ * One entry a report line (line numbers stay the report's). In a region of side-by-side tables, a
+ * line where rows start is read as those rows whole, the left table's then the right one's, separated
+ * by ";" (several results on a line); a header line as one table's header; a title line as both
+ * titles, separated the same way; a wrapped line as nothing, its cells being in the row above. Every
+ * other line is read as printed.
+ */
+export function unfoldPageColumns(raw: string[]): UnfoldedLine[] {
+  const lines = raw.map((l) => l.replace(/\t/g, COLUMN));
+  const out = [...raw];
+  const titleLines = new Set<number>();
+  let i = 0;
+  while (i < lines.length) {
+    const at = secondTableAt(lines[i]!);
+    if (at === undefined) {
+      i++;
+      continue;
+    }
+    // A title line just above the header ("HEMATOLOGIA   BIOQUÍMICA") names both tables.
+    if (i > 0 && lines[i - 1]!.trim() !== '' && !/\d/.test(lines[i - 1]!)) {
+      out[i - 1] = titles(lines[i - 1]!, at);
+      titleLines.add(i - 1);
+    }
+    while (i < lines.length && secondTableAt(lines[i]!) !== undefined) {
+      const header = halves(lines[i]!, at);
+      out[i] = cellStarts(header[0], 0)
+        .map((c) => c.cell)
+        .join(COLUMN);
+      const body: number[] = [];
+      i++;
+      while (i < lines.length && lines[i]!.trim() !== '' && secondTableAt(lines[i]!) === undefined) body.push(i++);
+      // The next pair of tables may have its own title line, the last line before its header.
+      const last = body[body.length - 1];
+      if (i < lines.length && secondTableAt(lines[i]!) !== undefined && last !== undefined && !/\d/.test(lines[last]!)) {
+        body.pop();
+        out[last] = titles(lines[last]!, at);
+        titleLines.add(last);
+      }
+      const rows = [0, 1].flatMap((side) =>
+        joinWraps(
+          body.map((line) => ({ text: halves(lines[line]!, at)[side]!, line })),
+          cellStarts(header[side]!, 0).map((c) => c.at),
+        ),
+      );
+      for (const line of body) out[line] = '';
+      for (const row of rows) {
+        const text = row.cells.filter(Boolean).join(COLUMN);
+        out[row.line] = out[row.line] ? `${out[row.line]} ; ${text}` : text;
+      }
+    }
+  }
+  return out.map((read, k) => ({ read, account: titleLines.has(k) ? read : raw[k]! }));
+}
