@@ -29,6 +29,7 @@ const SETS = [
   'heldout11',
   'heldout12',
   'heldout13',
+  'heldout14',
 ] as const;
 
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
