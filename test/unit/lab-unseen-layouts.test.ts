@@ -757,10 +757,12 @@ test('identifiers after their label are administrative: a phone with its area co
 // Set 14 (first run in bench/results/labs-heldout14-first-run.txt): the general causes of its misses,
 // each with other names and values than the report that showed it.
 
-test('a critical-value mark ("!!", "(!)") after the value or the H/L flag is a marker, not the end of the row', () => {
+test('a critical-value mark ("!!", "(!)") after the value or the H/L flag is a marker; "Atend.:" and "BOX" lead identifiers', () => {
   const r = parseLabReport(
     [
       'Sexo: F   Idade: 52 anos',
+      // "Atend." (atendimento) and an emergency bay ("BOX 12") are identifiers after their label.
+      'Paciente: FULANA DE TAL      Atend.: 24110907213   Setor: EMERGÊNCIA - BOX 12',
       'Exame                 Resultado     Unidade     Referência',
       'Amônia                  182   H !!    µmol/L      11 - 51',
       'Glicose                  38   (!)     mg/dL       70 - 99',
