@@ -20,7 +20,7 @@ import { foldSameLength, lookupName } from './analytes.ts';
 import { NUMBER, numbersIn } from './numbers.ts';
 import { STREET_ADDRESS } from './lines.ts';
 import { cleanName } from './piece.ts';
-import { qualitativeReference, rangeSpans, stripReferenceLead } from './reference.ts';
+import { PERCENTILE_RE, qualitativeReference, rangeSpans, stripReferenceLead } from './reference.ts';
 import { GLUCOSE_LOAD } from './line-kinds.ts';
 import { isWordField } from './word-results.ts';
 import type { ParsedAnalyte, QualitativeAnalyte } from './result.ts';
@@ -58,7 +58,7 @@ const ADMIN_SPANS: RegExp[] = [
   // in "… carimbo do CNES   (repetido: 48,7)" the number is a value, not the registration of a label
   // printed without one.
   new RegExp(
-    String.raw`(?<![\p{L}\d])(?:crm|crf|crbm|crbio|coren|cnes|cns|cnpj|cpf|rg|cep|protocolo|pedido|req|requisi[cç][aã]o|atendimento|o\.s\.?|os(?=\s*[:nº°#])|ordem(?:\s+de\s+servi[cç]o)?|pront|prontu[aá]rio|reg|registro|c[oó]d(?:igo)?|ficha|senha|cart[aã]o(?:\s+sus)?|notifica[cç][aã]o|sinan|boletim|lote|n[º°]|no\.|n[uú]mero|tel(?:efone)?|fone|whatsapp|celular|leito|quarto|posto(?:\s+de\s+coleta)?|equipe|micro[aá]rea|cadastro|matr[ií]cula|id|guia|carteir(?:inha|a)|etiqueta|amostra\s+n[º°])${NOT_WORD}[^\d\n(\[;]{0,16}\(?(?:\d{1,2}\s*[ªº]\s*regi[aã]o\s*)?\d[\d./-]*(?:\)?\s\d[\d./-]*)*`,
+    String.raw`(?<![\p{L}\d])(?:crm|crf|crbm|crbio|coren|cnes|cns|cnpj|cpf|rg|cep|protocolo|pedido|req|requisi[cç][aã]o|atend(?:imento)?\.?|o\.s\.?|os(?=\s*[:nº°#])|ordem(?:\s+de\s+servi[cç]o)?|pront|prontu[aá]rio|reg|registro|c[oó]d(?:igo)?|ficha|senha|cart[aã]o(?:\s+sus)?|notifica[cç][aã]o|sinan|boletim|lote|n[º°]|no\.|n[uú]mero|tel(?:efone)?|fone|whatsapp|celular|leito|quarto|box|posto(?:\s+de\s+coleta)?|equipe|micro[aá]rea|cadastro|matr[ií]cula|id|guia|carteir(?:inha|a)|etiqueta|amostra\s+n[º°])${NOT_WORD}[^\d\n(\[;]{0,16}\(?(?:\d{1,2}\s*[ªº]\s*regi[aã]o\s*)?\d[\d./-]*(?:\)?\s\d[\d./-]*)*`,
     'giu',
   ),
   /(?<![\p{L}\d])p[aá]g(?:ina)?\.?\s*:?\s*\d+(?:\s*(?:de|\/)\s*\d+)?/giu,
@@ -91,6 +91,8 @@ const ADMIN_SPANS: RegExp[] = [
   new RegExp(STREET_ADDRESS.source, 'giu'),
   // The glucose load of a tolerance test ("TOTG 75 g").
   new RegExp(GLUCOSE_LOAD.source, 'giu'),
+  // The percentile a reference is drawn from ("Percentil 99: homens até 34", "P99").
+  new RegExp(PERCENTILE_RE.source, 'giu'),
 ];
 // An address or contact line: its numbers are street numbers and postcodes.
 const ADDRESS_LINE = /^\s*(?:rua|r\.|av\.?|avenida|alameda|travessa|rodovia|pra[cç]a|endere[cç]o|www\.|https?:)/iu;
@@ -201,7 +203,9 @@ class Bag {
     // 2021)", not a value a title swallowed); a unit's all of them.
     const ref = a.reference_text ?? '';
     const refNumbers = rangeSpans(ref).flatMap(([s, e]) => numbersIn(ref.slice(s, e).replace(GLUED, '$1 ')));
-    const nameNumbers = numbersIn(a.name.split(/\s{2,}/)[0]!).filter((n) => /^(?:\d{1,3}|(?:19|20)\d\d)$/.test(n.text));
+    // A number joined to a word by a dash counts too (the catalogue's "Vitamina D (25-OH)" for a printed
+    // "VITAMINA D - 25 HIDROXI").
+    const nameNumbers = numbersIn(a.name.split(/\s{2,}/)[0]!.replace(/(?<=\d)[-–](?=\p{L})/gu, ' ')).filter((n) => /^(?:\d{1,3}|(?:19|20)\d\d)$/.test(n.text));
     const unitNumbers = 'unit' in a && a.unit ? numbersIn(a.unit) : [];
     if (typeof a.value === 'number') {
       // "4,5 mil", "4,5 x10³": the printed number is a scaled value.
@@ -209,7 +213,8 @@ class Bag {
       this.value = [v, -v, ...(/\bmil|milh|x\s*10|10\s*[³^e]/i.test(line) ? [v / 1e3, v / 1e6] : [])];
     } else {
       // A word result may print numbers of its own ("Reagente (título 1:16)"): they are its value too.
-      this.valueWords = fold(a.value);
+      // A titre read from "REAGENTE 1/8" ("1/8") says the sample reacted: the word printed with it is its too.
+      this.valueWords = fold(/^1[/:]\d+$/.test(a.value) ? `${a.value} fracamente reagente reagente reativo positivo` : a.value);
       this.valueNumbers = numbersIn(a.value).map((n) => n.values);
     }
     for (const n of [...refNumbers, ...nameNumbers, ...unitNumbers]) this.printed.push(n.values);

@@ -268,6 +268,12 @@ export const KNOWN_NAMES: readonly KnownName[] = [
   { key: 'rdw', name: 'RDW', synonyms: ['rdw', 'rdw-cv'] },
   { key: 'densidade', name: 'Densidade', synonyms: ['densidade', 'densidade urinaria', 'dens.'], dotIsDecimal: true },
   { key: 'ph', name: 'pH', synonyms: ['ph', 'ph urinario'] },
+  // Blood gas: the oxygen saturation under its abbreviations ("SatO2", "SO2", "Sat. O2").
+  {
+    key: 'saturacao_o2',
+    name: 'Saturação de O2',
+    synonyms: ['saturacao de o2', 'saturacao de oxigenio', 'saturacao o2', 'sato2', 'sat o2', 'sat. o2', 'so2', 'o2 sat', 'o2sat'],
+  },
   { key: 'fosfatase_alcalina', name: 'Fosfatase alcalina', synonyms: ['fosfatase alcalina', 'fa'] },
   { key: 'calcio', name: 'Cálcio', synonyms: ['calcio', 'calcio total', 'calcio serico'] },
   { key: 'magnesio', name: 'Magnésio', synonyms: ['magnesio', 'magnesio serico'] },

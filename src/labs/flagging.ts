@@ -8,6 +8,8 @@ import type { Entry, Group, ParsedAnalyte, QualitativeAnalyte } from './result.t
 import {
   flagFor,
   flagQualitative,
+  flagTitre,
+  titreOf,
   labelledRanges,
   noRangeText,
   qualitativeReference,
@@ -49,12 +51,14 @@ export function finishGroup(g: Group, patient: Patient, table: TableHeader | und
 
 export function qualitativeFrom(e: Entry, items: string[], refText: string | null): QualitativeAnalyte {
   const ref = items.map((i) => qualitativeReference(i)).find(Boolean);
+  // A reactive result with its titre ("REAGENTE 1/8"): the titre is the result ("1/8").
+  const titre = titreOf(e.read.text);
   return {
     key: e.def && isCatalogued(e.def) ? e.def.key : (e.def?.key ?? null),
     name: e.def?.name ?? e.name,
-    value: e.read.text,
+    value: titre ?? e.read.text,
     reference_text: refText,
-    flag: flagQualitative(e.read.text, ref),
+    flag: titre ? flagTitre(titre, ref, refText) : flagQualitative(e.read.text, ref),
     source: 'parser',
     line: e.line,
   };

@@ -29,6 +29,9 @@ const COLUMN = '   ';
 
 export function cleanLine(raw: string, index: number): CleanLine {
   let t = raw.replace(/\t/g, COLUMN).replace(/[\u00a0\u2007\u202f]/g, ' ');
+  // A spacing accent standing alone is OCR noise ("**Hematócrito:**´ 45,1 %"): a letter's own accent is
+  // combined with it, never printed apart.
+  t = t.replace(/[´`¨˜¸]/g, '');
   t = t.replace(/\*\*|__/g, '').replace(/(^|\s)\*(?=\S)|(?<=\S)\*(?=\s|$)(?!\s*[\d(])/g, '$1');
   // Italics with underscores from a transcription ("_Assinatura no rodapé: …_"), kept inside words ("HB_A1C").
   t = t.replace(/(^|\s)_(?=[^\s_])|(?<=[^\s_])_(?=\s|$)/g, '$1');
@@ -269,4 +272,28 @@ export function isAdminLine(text: string): boolean {
 /** Material/method lines sit between a block's title and its result without ending the block. */
 export function isBlockDetail(text: string): boolean {
   return /^(material|amostra|m[eé]todo|metodologia|jejum)\b/i.test(text.trim());
+}
+
+/**
+ * A reference bracket a transcription broke over two lines ("… 24,6 mg/L (VR: inferior a" / "5,0 mg/L)"):
+ * a line whose last "(" is left open and ends on a word that wants a number (a range's "a", "até",
+ * "de", "entre", a comparator, a colon) is joined with the next line when that one closes the bracket
+ * and opens none before it. Returns, per line, the text to read ('' for a line joined to the one above).
+ */
+export function joinOpenBrackets(reads: readonly string[]): string[] {
+  const out = [...reads];
+  for (let i = 0; i + 1 < out.length; i++) {
+    const cur = out[i]!;
+    const open = cur.lastIndexOf('(');
+    if (open < 0 || cur.indexOf(')', open) >= 0) continue;
+    const inside = cur.slice(open + 1).trimEnd();
+    if (!/(?:^|\s)(?:a|à|at[eé]|de|entre|e|[<>≤≥]=?|inferior\s+a|superior\s+a|acima\s+de|abaixo\s+de)$|[:\-–]$/iu.test(inside)) continue;
+    const next = out[i + 1]!;
+    const close = next.indexOf(')');
+    if (close < 0 || next.slice(0, close).includes('(') || !/^\s*(?:[<>≤≥]\s*)?[-−]?\d/.test(next)) continue;
+    out[i] = `${cur.trimEnd()} ${next.trim()}`;
+    out[i + 1] = '';
+    i++;
+  }
+  return out;
 }

@@ -19,7 +19,7 @@ import { finishGroup, numericFrom, qualitativeFrom } from './flagging.ts';
 import { labelledLine, mergeReferenceCells, splitAtNameCells, splitResults, tableHeader, type TableHeader } from './layouts.ts';
 import { namedReferences, namesWithoutFixedRange, referenceRow, referenceTableHeader, type ReferenceTable } from './late-references.ts';
 import { loadTitle, nextLine, QUALITATIVE_AFTER_COLON, referenceSubject, sameAnalyte, valueAloneNext, verticalCell, wordsAfterLabel } from './line-kinds.ts';
-import { cells, cleanLine, isAdminLine, isBlockDetail } from './lines.ts';
+import { cells, cleanLine, isAdminLine, isBlockDetail, joinOpenBrackets } from './lines.ts';
 import { unfoldPageColumns } from './page-columns.ts';
 import { numbersIn } from './numbers.ts';
 import { readPatient, type PatientInput } from './patient.ts';
@@ -67,7 +67,10 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   // Two tables side by side with wrapped cells: each row is read whole on the line where it starts
   // (page-columns.ts); the line keeps its printed text for unparsed_lines.
   const raws = text.split(/\r?\n/);
-  const unfolded = unfoldPageColumns(raws);
+  // A reference bracket broken over two lines is read whole on the first; each line is still accounted as printed.
+  const pageRows = unfoldPageColumns(raws);
+  const joined = joinOpenBrackets(pageRows.map((u) => u.read));
+  const unfolded = pageRows.map((u, i) => (joined[i] === u.read ? u : { read: joined[i]!, account: u.account }));
   const lines = unfolded.map((u, i) => ({ ...cleanLine(u.read, i), raw: raws[i]! }));
   const patient: Patient = readPatient(
     lines.map((l) => l.text),

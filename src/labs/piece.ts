@@ -217,8 +217,27 @@ export function readPiece(text: string, ctx: Ctx, depth = 0): Group | undefined 
   }
   // (A) The name runs up to the first value.
   const first = firstValueAt(text);
-  if (first > 0) return build(text.slice(0, first), text.slice(first), { separated: false });
+  const g = first > 0 ? build(text.slice(0, first), text.slice(first), { separated: false }) : undefined;
+  if (g) return g;
+  // (D) Columns whose name cell holds a number that qualifies it ("VITAMINA D - 25 HIDROXI   34 ng/mL",
+  // "Anti-HIV 1 E 2   Não reagente"): every bare number there is followed by a word that is no unit,
+  // the cell ends in a letter, and the next cell opens with the value.
+  if (cs.length >= 2 && !cs[0]!.includes(':') && numberedName(cs[0]!) && /^(?:[<>≤≥]\s*)?[-−]?\d|^\p{L}/u.test(cs[1]!)) {
+    return build(cs[0]!, text.slice(text.indexOf(cs[0]!) + cs[0]!.length), { separated: true });
+  }
   return undefined;
+}
+
+function numberedName(cell: string): boolean {
+  if (!/\p{L}\)?$/u.test(cell.trim()) || letters(cell) < 4) return false;
+  const ns = numbersIn(cell);
+  return (
+    ns.length > 0 &&
+    ns.every((n) => {
+      const after = cell.slice(n.index + n.text.length);
+      return /^\s*(?:[-–]\s*)?\p{L}{2,}/u.test(after) && unitAtStart(after) === undefined;
+    })
+  );
 }
 
 const VALUE_START = /(?:(?:<=|≤|>=|≥|<|>)\s*|(?:inferior|superior)\s+a\s+)?\d/giu;

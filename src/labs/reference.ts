@@ -57,11 +57,12 @@ const GT = String.raw`>|maior que|maior do que|superior a|acima de|acima`;
 // One global pattern for every range expression, used to find them inside a longer text.
 // "e" separates only after "entre" ("entre 70 e 99"): "1,4 e 1,5" is two values, not a range.
 const RANGE_SRC =
-  // A range never spans a column break (3+ spaces): "1,92 ng/mL   Até 4,00" is a value, then a reference.
+  // A range never spans a column break (3+ spaces): "1,92 ng/mL   Até 4,00" is a value, then a reference;
+  // nor does a bound after its comparator ("inferior a   48,7" is a lead left open, then a value).
   // A negative low bound is printed glued to its sign ("-2,0 a +2,0"); "70 - 99" is a dash between.
   String.raw`(?:de\s+)?(?<lo>(?:[-−](?=\d))?(?:${NUMBER}))\s{0,2}(?<u1>${UNIT_PATTERN})?\s{0,2}${SEP}\s{0,2}(?<hi>(?:[-−+](?=\d))?(?:${NUMBER}))(?:\s*(?<u2>${UNIT_PATTERN}))?` +
   String.raw`|entre\s+(?<lo2>${NUMBER})\s*(?<u4>${UNIT_PATTERN})?\s*e\s*(?<hi2>${NUMBER})(?:\s*(?<u5>${UNIT_PATTERN}))?` +
-  String.raw`|(?<cmp>${GE}|${LE}|${GT}|${LT})\s*(?<n>${NUMBER})(?:\s*(?<u3>${UNIT_PATTERN}))?` +
+  String.raw`|(?<cmp>${GE}|${LE}|${GT}|${LT})\s{0,2}(?<n>${NUMBER})(?:\s*(?<u3>${UNIT_PATTERN}))?` +
   String.raw`|(?<n2>${NUMBER})\s*(?<u6>${UNIT_PATTERN})?\s*ou\s+(?<om>mais|menos|superior|inferior|acima|abaixo)`;
 // matchAll works on a copy, so one global instance is safe to share.
 const RANGE_RE = new RegExp(`(?<![\\p{L}\\d.,/])(?:${RANGE_SRC})(?![\\p{L}\\d])`, 'giu');
@@ -137,6 +138,15 @@ const AGE_BAND_RE = new RegExp(
 );
 const AGE_BAND_GLOBAL = new RegExp(AGE_BAND_RE.source, 'giu');
 const ORDINAL_RE = /\d+\s*[ºª°]/g;
+// A percentile names the population a range comes from ("Percentil 99: homens até 34", "P99", "P97,5";
+// not an antigen "p24"):
+// its number is a label, never a bound.
+export const PERCENTILE_RE = /(?<![\p{L}\d])(?:percentil\s*\d{1,2}|p9\d)(?:[.,]\d)?(?![\d.,]?\d|\p{L})(?!\s*(?:a|à|-|–)\s*\d)/giu;
+const maskLabels = (text: string): string =>
+  text
+    .replace(ORDINAL_RE, (s) => ' '.repeat(s.length))
+    .replace(PERCENTILE_RE, (s) => ' '.repeat(s.length))
+    .replace(WEEKS_RE, (s) => ' '.repeat(s.length));
 // Weeks of pregnancy ("3 a 4 semanas", "até 12 semanas") label a range, never are one.
 const WEEKS_RE = /(?:(?:até|ate|>|<|acima de)\s*)?\d+\s*(?:(?:a|-|–)\s*\d+\s*)?semanas?(?![\p{L}])/giu;
 
@@ -156,7 +166,7 @@ function findRanges(text: string, dotIsDecimal: boolean): FoundRange[] {
 
 function scanRanges(text: string, dotIsDecimal: boolean): FoundRange[] {
   // Blank out age bands and ordinals (same length) so their digits are not read as ranges.
-  let masked = text.replace(ORDINAL_RE, (s) => ' '.repeat(s.length)).replace(WEEKS_RE, (s) => ' '.repeat(s.length));
+  let masked = maskLabels(text);
   masked = masked.replace(AGE_BAND_GLOBAL, (s) => ' '.repeat(s.length));
   const out: FoundRange[] = [];
   for (const m of masked.matchAll(RANGE_RE)) {
@@ -220,7 +230,7 @@ function sexOf(label: string): Sex | undefined {
 }
 
 const NORMAL_TIER =
-  /\b(otimo|desejavel|normal|normais|ideal|adequado|suficiente|suficiencia|populacao (?:geral|saudavel)|populacao|saudave(?:l|is)|baixo risco|referencia|nao gestantes?|nao reagente|negativo|nao detectavel|nao detectado)\b/;
+  /\b(otimo|desejavel|normal|normais|ideal|adequado|suficiente|suficiencia|populacao (?:geral|saudavel)|populacao|saudave(?:l|is)|baixo risco|referencia|nao gestantes?|nao reagente|negativo|nao detectavel|nao detectado|percentil|p9\d)\b/;
 const OTHER_TIER =
   /\b(limitrofe|muito alto|alto|alta|elevado|elevada|baixo|baixa|deficiencia|deficiente|insuficiencia|insuficiente|pre-?diabetes|diabetes|risco|alterad[ao]|aumentad[ao]|toxicidade|intermediari[oa]|moderad[oa]|indeterminado|diabetico|diabeticos|reagente|positivo|detectavel|detectado)\b/;
 // A treatment target ("Meta para diabéticos: < 7,0 %", "meta < 130"): the range only when no good
@@ -504,6 +514,35 @@ export function flagQualitative(value: string, reference: string | undefined): Q
   return accepted.some((r) => norm(v) === norm(r) || v === r) ? 'normal' : 'alterado';
 }
 
+/**
+ * The titre of a reactive result ("REAGENTE 1/8", "Reagente (título 1:16)", "Positivo até a diluição
+ * 1/320", a titre alone "1/160"): the quantitative result a reader follows, as printed ("1/8", "1:16").
+ * Undefined for a non-reactive word or a text without a titre.
+ */
+export function titreOf(text: string): string | undefined {
+  const m =
+    /^(?:(?:fracamente\s+)?(?:reagente|reativo|positivo)\s*[,:]?\s*)?\(?\s*(?:(?:t[ií]tulo|dilui[cç][aã]o)\s*(?:de\s*)?:?\s*|at[eé]\s+(?:a\s+)?dilui[cç][aã]o\s*(?:de\s*)?)?(1\s*([/:])\s*(\d+))\s*\)?\.?$/iu.exec(
+      text.trim(),
+    );
+  return m ? `1${m[2]}${m[3]}` : undefined;
+}
+
+/**
+ * A titre's flag: against a non-reactive word reference ("Não reagente", "Negativo") any titre is
+ * `alterado`; against a titre bound ("inferior a 1/40", "até 1:80") by its dilution; else unknown.
+ */
+export function flagTitre(titre: string, wordReference: string | undefined, referenceText: string | null): QualitativeFlag {
+  const dilution = Number(/\d+$/.exec(titre)![0]);
+  const bound = /(<=|≤|<|at[eé]|inferior\s+a|menor\s+(?:que|do\s+que))\s*1\s*[/:]\s*(\d+)/iu.exec(referenceText ?? '');
+  if (bound) {
+    const limit = Number(bound[2]);
+    const inclusive = !/^(<|inferior|menor)/iu.test(bound[1]!);
+    return dilution < limit || (inclusive && dilution === limit) ? 'normal' : 'alterado';
+  }
+  if (wordReference && /^(n[aã]o\s+reagente|n[aã]o\s+reativo|negativ[oa]|n[aã]o\s+detect[aá]vel|ausentes?)$/iu.test(wordReference.trim())) return 'alterado';
+  return 'indeterminado';
+}
+
 // ---- is this text a reference? ----
 
 // "Valores de referência por idade:", "Referência para adultos:": the phrase says what the ranges
@@ -552,7 +591,7 @@ function referenceTextCheck(text: string, opts: { strictLabels?: boolean; dotIsD
   if (qualitativeReference(t)) return true;
   const found = findRanges(t, opts.dotIsDecimal ?? false);
   if (found.length === 0) return false;
-  let masked = t.replace(ORDINAL_RE, (s) => ' '.repeat(s.length)).replace(WEEKS_RE, (s) => ' '.repeat(s.length));
+  let masked = maskLabels(t);
   masked = masked.replace(AGE_BAND_GLOBAL, (s) => ' '.repeat(s.length));
   for (const f of [...found].reverse()) masked = masked.slice(0, f.start) + ' '.repeat(f.end - f.start) + masked.slice(f.end);
   if (/\d/.test(masked)) return false;

@@ -27,7 +27,7 @@ export interface ParsedAnalyte {
 export interface QualitativeAnalyte {
   key: string | null;
   name: string;
-  /** As printed: "Negativo", "Não reagente", "Reagente 1/8". */
+  /** As printed ("Negativo", "Não reagente"), or the titre of a reactive result ("1/8"). */
   value: string;
   reference_text: string | null;
   /** Against the printed qualitative reference; 'indeterminado' when none is printed. */

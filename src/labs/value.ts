@@ -20,9 +20,9 @@ export interface ValueRead {
 const COMPARATOR_RE = /^(<=|≤|>=|≥|<|>|inferior\s+a|menor\s+(?:que|do\s+que)|abaixo\s+de|superior\s+a|maior\s+(?:que|do\s+que)|acima\s+de)\s*/i;
 const NUMBER_AT_START = new RegExp(`^(${SIGNED_NUMBER})`);
 // Pictographs a photo transcription or a patient portal prints beside a value ("⬆️", "⚠️", "🔴")
-// are markers too; only the arrows say which way.
+// are markers too; only the arrows say which way. A critical-value mark ("!!", "(!)") says none either.
 const MARKER_RE =
-  /^\s*(\*{1,3}|\(\s*\*{1,3}\s*\)|\(\s*[HLAB+-]\s*\)|[HL](?![\p{L}\d])|↑|↓|▲|▼|\p{Extended_Pictographic}\uFE0F?|\(?\s*(?:alto|alta|baixo|baixa|elevado|elevada)\s*\)?(?![\p{L}:]))/iu;
+  /^\s*(\*{1,3}|!{1,3}(?![\p{L}\d])|\(\s*!{1,3}\s*\)|\(\s*\*{1,3}\s*\)|\(\s*[HLAB+-]\s*\)|[HL](?![\p{L}\d])|↑|↓|▲|▼|\p{Extended_Pictographic}\uFE0F?|\(?\s*(?:alto|alta|baixo|baixa|elevado|elevada)\s*\)?(?![\p{L}:]))/iu;
 
 export function markerOf(m: string): 'alto' | 'baixo' | null {
   const t = m.replace(/[()\s]|\uFE0F/g, '').toLowerCase();

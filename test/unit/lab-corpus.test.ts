@@ -24,6 +24,7 @@ const SETS = [
   'heldout11',
   'heldout12',
   'heldout13',
+  'heldout14',
 ] as const;
 const scores = Object.fromEntries(SETS.map((s) => [s, scoreSet(s)]));
 
@@ -61,6 +62,7 @@ for (const [label, sets] of [
       'heldout11',
       'heldout12',
       'heldout13',
+      'heldout14',
     ],
   ],
 ] as const) {

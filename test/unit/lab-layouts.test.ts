@@ -171,7 +171,7 @@ test('qualitative results, flagged against a printed qualitative reference', () 
     ['NITRITO', 'POSITIVO', null, 'alterado'],
     ['PROTEÍNAS', 'NEGATIVO', null, 'normal'],
     ['CILINDROS', 'AUSENTES', null, 'indeterminado'],
-    ['VDRL', 'Reagente 1/8', null, 'alterado'],
+    ['VDRL', '1/8', null, 'alterado'],
   ]);
 });
 
