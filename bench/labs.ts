@@ -30,6 +30,7 @@ const SETS = [
   'heldout12',
   'heldout13',
   'heldout14',
+  'heldout15',
 ] as const;
 
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
