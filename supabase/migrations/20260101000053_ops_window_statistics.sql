@@ -5,7 +5,10 @@
 -- it guessed a third of the table for any window on it and scanned the whole table instead
 -- (bench:ops-dashboard at 300,000 jobs: p50 116 ms, against 25 ms with sql/051's indexes).
 -- Statistics on the expression are gathered by ANALYZE (autovacuum's included) and cost the hot path
--- nothing: no insert, claim or settle writes them. Analyzed here so the first windows after the
--- migration already have them.
+-- nothing: no insert, claim or settle writes them.
+--
+-- No ANALYZE here, deliberately: run on a new (empty) table it records "empty", and the daemon's
+-- cached claim plan, made from that, reads the table once per candidate when a burst arrives — 237
+-- jobs/s instead of ~13,000 in bench:queue until autovacuum analyzes again (docs/queue.md, "Claim
+-- plan"). Autovacuum gathers them at its first analyze of a table with rows in it.
 create statistics public.analysis_jobs_finished_at_stats on (coalesce(completed_at, created_at)) from public.analysis_jobs;
-analyze public.analysis_jobs;
