@@ -122,7 +122,9 @@ export interface RetryManyOptions {
  */
 export async function retryFailed(db: Queryable, o: RetryManyOptions): Promise<{ retried: number; total: number }> {
   const batch = o.batchSize ?? 1000;
-  const startedAt = (await db.query<{ t: Date }>('select now() as t')).rows[0]!.t;
+  // As text, not a Date: a JS Date keeps milliseconds, and a row written in the same millisecond
+  // before the run (microseconds later than the cut-off) would be left out (seen as a flaky test).
+  const startedAt = (await db.query<{ t: string }>('select now()::text as t')).rows[0]!.t;
   const where = `status = 'failed' and ${finishedAfter(secondsBefore('$1', '$2'))} and ($3::text is null or type = $3) and updated_at <= $1::timestamptz`;
   const params = [startedAt, o.sinceSeconds, o.type ?? null];
   const total = (await db.query<{ n: number }>(`select count(*)::int as n from public.analysis_jobs where ${where}`, params)).rows[0]!.n;
