@@ -19,7 +19,7 @@
 import { foldSameLength, lookupName } from './analytes.ts';
 import { NUMBER, numbersIn } from './numbers.ts';
 import { STREET_ADDRESS } from './lines.ts';
-import { cleanName } from './piece.ts';
+import { EQUATION_YEAR, cleanName } from './piece.ts';
 import { PERCENTILE_RE, qualitativeReference, rangeSpans, stripReferenceLead } from './reference.ts';
 import { GLUCOSE_LOAD } from './line-kinds.ts';
 import { isWordField } from './word-results.ts';
@@ -87,6 +87,8 @@ const ADMIN_SPANS: RegExp[] = [
   // The year of an equation or guideline named by its acronym ("(CKD-EPI 2021)", "(SBD 2023)",
   // "(BrCAST 2025)"): printed with a name that the catalogue may replace by its own.
   /\((?:[A-Z][A-Za-z]*[A-Z][A-Za-z-]*\s+)+(?:19|20)\d\d\)/gu,
+  // … and printed without brackets after the name ("TFG EST. CKD-EPI 2021").
+  new RegExp(EQUATION_YEAR.source, 'giu'),
   // A street address inside a line ("Unidade Centro - Av. Dr. Altino Arantes, 1180"): the street number.
   new RegExp(STREET_ADDRESS.source, 'giu'),
   // The glucose load of a tolerance test ("TOTG 75 g").
@@ -320,7 +322,10 @@ export function accountLines(lines: readonly AccountLine[], read: readonly Read[
       const joined = b.a.line >= i - 15 && b.a.line <= i + 3 && bare !== '' && b.foldedRef.includes(bare);
       if (named || joined) own.push(b);
     }
-    const near = [...(before !== undefined ? byLine.get(before)! : []), ...(after !== undefined ? byLine.get(after)! : [])];
+    // A line labelled as a result ("RESULTADO:  130 mg/dL") holds a result: a neighbour's reference that
+    // happens to print the same number ("Limítrofe: 130 a 159") does not account for it.
+    const labelledResult = /^\s*resultados?\s*:/i.test(l.text);
+    const near = labelledResult ? [] : [...(before !== undefined ? byLine.get(before)! : []), ...(after !== undefined ? byLine.get(after)! : [])];
     if (!toks.every((t) => own.some((b) => b.has(t, true)) || near.some((b) => b.has(t, false)))) unaccounted.add(i);
   }
   const extra = [...unaccounted].sort((x, y) => x - y).map((i) => lines[i]!.raw.trim());

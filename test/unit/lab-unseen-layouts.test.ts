@@ -3,6 +3,7 @@
 // the parser on the few lines that show each layout. No database, no model.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { accountLines } from '../../src/labs/accounting.ts';
 import { cellStarts, previousColumnOf, unitsByColumn, valueColumnsOf, withoutPreviousColumn } from '../../src/labs/columns.ts';
 import { namesWithoutFixedRange, referenceRow, referenceTableHeader } from '../../src/labs/late-references.ts';
 import { cleanLine, isAdminLine, joinOpenBrackets } from '../../src/labs/lines.ts';
@@ -879,4 +880,51 @@ test('photo transcription noise: a stray spacing accent is dropped, a reference 
 test('a comparator never takes its bound across a column break: "inferior a   48,7" is a lead left open, then a value', () => {
   assert.deepEqual(labelledRanges(['inferior a   48,7']), []);
   assert.equal(labelledRanges(['inferior a 5,0'])[0]!.range.high, 5);
+});
+
+test('a LIS table: header with a dated previous-result column and its time, an H/L flag column, an equation year in the name', () => {
+  const r = parseLabReport(
+    [
+      'Nasc.: 03/02/1961   Sexo: M',
+      'ANALITO                 RESULT.  FL  UNIDADE          REFERÊNCIA      ANTERIOR 21/03/25 07:15',
+      '---------------------------------------------------------------------------------------------',
+      'CALCIO                  8,1      L   mg/dL            8,6 - 10,3      8,4',
+      'GLICOSE                 97           mg/dL            70 - 99         ---',
+      'TFG CKD-EPI 2009        41       L   mL/min/1,73m2    > 60            38',
+      'GAMA GT                 112      H   U/L              até 55          98',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['Cálcio', 8.1, 'mg/dL', 'baixo'],
+    ['Glicose', 97, 'mg/dL', 'normal'],
+    ['Taxa de filtração glomerular', 41, 'mL/min/1,73m²', 'baixo'],
+    ['Gama-GT', 112, 'U/L', 'alto'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('a "RESULTADO:" line the reader lost is listed even when a neighbour block\'s reference prints the same number', () => {
+  const text = [
+    'APOLIPOPROTEÍNA B',
+    '   RESULTADO:  95 mg/dL',
+    '   Valores de referência:',
+    '     Desejável: inferior a 90 mg/dL',
+    '     Alto: 90 a 119 mg/dL',
+    '____________________',
+    'LIPOPROTEÍNA (a)',
+    '   RESULTADO:  119 mg/dL',
+    '   Valor de referência: inferior a 75 mg/dL',
+  ].join('\n');
+  const r = parseLabReport(text);
+  const lines = text.split('\n').map((raw, index) => ({ index, raw, text: cleanLine(raw, index).text }));
+  const read = [...r.analytes, ...r.qualitative];
+  const lost = read.findIndex((a) => a.value === 119);
+  assert.ok(lost >= 0);
+  assert.ok(
+    accountLines(
+      lines,
+      read.filter((_, j) => j !== lost),
+      [],
+    ).includes('RESULTADO:  119 mg/dL'),
+  );
 });
