@@ -62,6 +62,8 @@ const RANGE_SRC =
   // A negative low bound is printed glued to its sign ("-2,0 a +2,0"); "70 - 99" is a dash between.
   String.raw`(?:de\s+)?(?<lo>(?:[-−](?=\d))?(?:${NUMBER}))\s{0,2}(?<u1>${UNIT_PATTERN})?\s{0,2}${SEP}\s{0,2}(?<hi>(?:[-−+](?=\d))?(?:${NUMBER}))(?:\s*(?<u2>${UNIT_PATTERN}))?` +
   String.raw`|entre\s+(?<lo2>${NUMBER})\s*(?<u4>${UNIT_PATTERN})?\s*e\s*(?<hi2>${NUMBER})(?:\s*(?<u5>${UNIT_PATTERN}))?` +
+  // A low bound below the assay's limit ("< 0,1 a 0,8", "<0,5 - 3,0"): the range runs up to the high bound.
+  String.raw`|(?:<|menor que|inferior a)\s{0,2}(?<lo3>${NUMBER})\s{0,2}${SEP}\s{0,2}(?<hi3>${NUMBER})(?:\s*(?<u7>${UNIT_PATTERN}))?` +
   String.raw`|(?<cmp>${GE}|${LE}|${GT}|${LT})\s{0,2}(?<n>${NUMBER})(?:\s*(?<u3>${UNIT_PATTERN}))?` +
   String.raw`|(?<n2>${NUMBER})\s*(?<u6>${UNIT_PATTERN})?\s*ou\s+(?<om>mais|menos|superior|inferior|acima|abaixo)`;
 // matchAll works on a copy, so one global instance is safe to share.
@@ -89,6 +91,12 @@ function rangeFromMatch(g: Record<string, string | undefined>, dotIsDecimal: boo
     const high = num(hi);
     if (low === undefined || high === undefined || low > high) return undefined;
     return { low, high, lowExclusive: false, highExclusive: false, unit: unit(g.u2 ?? g.u5) ?? unit(g.u1 ?? g.u4) };
+  }
+  if (g.lo3 !== undefined && g.hi3 !== undefined) {
+    const low = num(g.lo3);
+    const high = num(g.hi3);
+    if (low === undefined || high === undefined || low > high) return undefined;
+    return { low: null, high, lowExclusive: false, highExclusive: false, unit: unit(g.u7) };
   }
   if (g.n2 !== undefined && g.om !== undefined) {
     // "6,5 % ou mais", "126 mg/dL ou superior"

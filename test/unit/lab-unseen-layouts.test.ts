@@ -928,3 +928,21 @@ test('a "RESULTADO:" line the reader lost is listed even when a neighbour block\
     ).includes('RESULTADO:  119 mg/dL'),
   );
 });
+
+test('the cycle phase from the day of the cycle (printed, or counted from the last period to the collection); "< 0,2 a 0,9" runs up to 0,9', () => {
+  const table = [
+    '| Exame | Resultado | Referência |',
+    '|---|---|---|',
+    '| Hormônio luteinizante | 9,1 mUI/mL | Fase folicular: 1,9 a 12,5<br>Pico ovulatório: 8,7 a 76,3<br>Fase lútea: 0,5 a 8,6 |',
+    '| 17-OH progesterona | 0,4 ng/mL | Fase folicular: 0,1 a 0,8<br>Fase lútea: 0,6 a 2,3<br>Pós-menopausa: < 0,2 a 0,9 |',
+  ];
+  const flags = (head: string) => brief(parseLabReport([head, ...table].join('\n'), { sex: 'F', birthDate: '1990-01-01' })).map((a) => a[3]);
+  // Day 20: luteal, LH above 8,6; 17-OH progesterona 0,4 below 0,6.
+  assert.deepEqual(flags('Paciente: Fulana   Sexo: F   Coleta: 02/09/2025 (20º dia do ciclo)'), ['alto', 'baixo']);
+  // The last period 27/08/2025, collected 02/09/2025: day 7, follicular.
+  assert.deepEqual(flags('DUM: 27/08/2025   Data da coleta: 02/09/2025'), ['normal', 'normal']);
+  // Day 14: no phase is assumed.
+  assert.equal(flags('Dia do ciclo: 14')[0], 'indeterminado');
+  assert.deepEqual(parseRangeExpression('< 0,2 a 0,9'), { low: null, high: 0.9, lowExclusive: false, highExclusive: false, unit: null });
+  assert.deepEqual(parseRangeExpression('<0,5 - 3,0 ng/mL')?.high, 3);
+});
