@@ -310,6 +310,14 @@ export function labelledRanges(items: string[], opts: { dotIsDecimal?: boolean; 
     }
     out.push(...labelled);
   }
+  // Ranges labelled by the letters H and M ("H 0,70-1,30 | M 0,50-1,00"): Homem and Mulher, so M is
+  // the woman's here, not "masculino".
+  const letter = (l: LabelledRange) => foldSameLength(l.label).replace(/[^a-z]/g, '');
+  if (out.some((l) => letter(l) === 'h') && out.some((l) => letter(l) === 'm') && !out.some((l) => letter(l) === 'f'))
+    for (const l of out) {
+      if (letter(l) === 'h') l.sex = 'M';
+      if (letter(l) === 'm') l.sex = 'F';
+    }
   return out;
 }
 
@@ -608,7 +616,9 @@ function referenceTextCheck(text: string, opts: { strictLabels?: boolean; dotIsD
   // needs this even after a lead-less label; text after a value needs it too.
   if (opts.strictLabels || !lead) {
     const labels = labelledRanges([t], { dotIsDecimal: opts.dotIsDecimal ?? false });
-    if (!labels.every((l) => l.label === '' || isReferenceLabel(l.label) || stripReferenceLead(l.label).lead)) return false;
+    // A sex letter that labelledRanges read as one ("H 0,70-1,30   M 0,50-1,00") is a label too.
+    const sexLetter = (l: LabelledRange) => l.sex !== undefined && /^[hmf]$/i.test(l.label.replace(/[^\p{L}]/gu, ''));
+    if (!labels.every((l) => l.label === '' || sexLetter(l) || isReferenceLabel(l.label) || stripReferenceLead(l.label).lead)) return false;
   }
   return true;
 }

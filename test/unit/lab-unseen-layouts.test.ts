@@ -946,3 +946,26 @@ test('the cycle phase from the day of the cycle (printed, or counted from the la
   assert.deepEqual(parseRangeExpression('< 0,2 a 0,9'), { low: null, high: 0.9, lowExclusive: false, highExclusive: false, unit: null });
   assert.deepEqual(parseRangeExpression('<0,5 - 3,0 ng/mL')?.high, 3);
 });
+
+test("ranges labelled by the letters H and M in one cell are Homem and Mulher; the H is not the lab's high mark", () => {
+  const rows = [
+    'EXAME                 RESULT.   UNID.     REFERÊNCIA',
+    'HEMOGLOBINA           12,6      g/dL      H 13,0-17,0 | M 12,0-15,5',
+    'FERRITINA             180       ng/mL     H até 400 / M até 150',
+  ];
+  const man = parseLabReport(['Paciente: Fulano   Sexo: M   Idade: 40 anos', ...rows].join('\n'));
+  assert.deepEqual(brief(man), [
+    ['Hemoglobina', 12.6, 'g/dL', 'baixo'],
+    ['Ferritina', 180, 'ng/mL', 'normal'],
+  ]);
+  const woman = parseLabReport(['Paciente: Fulana   Sexo: F   Idade: 40 anos', ...rows].join('\n'));
+  assert.deepEqual(brief(woman), [
+    ['Hemoglobina', 12.6, 'g/dL', 'normal'],
+    ['Ferritina', 180, 'ng/mL', 'alto'],
+  ]);
+  assert.deepEqual(man.unparsed_lines, []);
+  // "M" still means masculino beside "F".
+  assert.equal(labelledRanges(['M: 0,7 a 1,2   F: 0,5 a 0,9'])[0]!.sex, 'M');
+  // A real high mark before a reference stays one.
+  assert.equal(readValue('1,8 mg/dL H 0,7 a 1,2')!.marker, 'alto');
+});
