@@ -32,7 +32,8 @@ export const bareNumbers = (s: string) =>
 export function cleanName(s: string): string {
   const name = s
     .replace(/^[\s\-–—*•|:.]+/, '')
-    .replace(/[\s:=.\-–—|→⇒>]+$/, '')
+    // … and the lab's out-of-range mark printed in a cell of its own before the value ("Glicose   * 108").
+    .replace(/[\s:=.\-–—|→⇒>*]+$/, '')
     // "GLICOSE      Resultado:  99 mg/dL": the label between the name and its value is no part of it.
     .replace(/\s+resultados?(?:\s+encontrados?)?$/i, '')
     .trim();

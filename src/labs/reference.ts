@@ -261,15 +261,18 @@ export interface LabelledRange {
   condition: boolean;
 }
 
-function classify(range: Range, label: string): LabelledRange {
-  const f = foldSameLength(label);
+function classify(range: Range, label: string, risk = false): LabelledRange {
+  // Tiers of risk under a "Risco …" heading or label ("Risco cardiovascular:  baixo: inferior a 1,0"):
+  // the low-risk tier is the good one.
+  const folded = foldSameLength(label);
+  const f = (risk || /\brisco\b/.test(folded)) && /(?:^|[^a-z])(?:baixo|minimo)$/.test(folded.trim()) ? `${folded} baixo risco` : folded;
   const tier = TARGET_TIER.test(f)
     ? 'target'
     : NORMAL_TIER.test(f) && !/\bbaixo risco\b/.test(f)
       ? 'normal'
       : /\bbaixo risco\b/.test(f)
         ? 'normal'
-        : OTHER_TIER.test(f)
+        : OTHER_TIER.test(f) || /^(?:risco\s+)?medi[oa](?:\s+risco)?$/.test(f.trim())
           ? 'other'
           : undefined;
   // "Mulheres não gestantes" is the ordinary range, not a pregnancy condition.
@@ -288,15 +291,19 @@ const cleanLabel = (s: string) =>
  */
 export function labelledRanges(items: string[], opts: { dotIsDecimal?: boolean; columnSexes?: Sex[] } = {}): LabelledRange[] {
   const out: LabelledRange[] = [];
+  let risk = false;
   for (const item of items.flatMap((i) => i.split(';'))) {
     const found = findRanges(item, opts.dotIsDecimal ?? false);
-    if (found.length === 0) continue;
+    if (found.length === 0) {
+      risk = /\brisco\b/.test(foldSameLength(item));
+      continue;
+    }
     const labelled: LabelledRange[] = [];
     found.forEach((fr, i) => {
       let label = cleanLabel(item.slice(i === 0 ? 0 : found[i - 1]!.end, fr.start));
       // A label written after its range ("acima de 20 para a população geral").
       if (label === '' && found.length === 1) label = cleanLabel(item.slice(fr.end));
-      labelled.push(classify(fr.range, label));
+      labelled.push(classify(fr.range, label, risk));
     });
     // "Adultos - Homens: 13,5 a 17,5  Mulheres: 12,0 a 15,5": the second range is for adults too.
     for (let i = 1; i < labelled.length; i++) {

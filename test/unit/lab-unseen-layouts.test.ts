@@ -12,6 +12,7 @@ import { parseLabReport, type LabParseResult } from '../../src/labs/parse.ts';
 import {
   flagQualitative,
   flagTitre,
+  isReferenceLabel,
   isReferenceText,
   labelledRanges,
   parseRangeExpression,
@@ -968,4 +969,29 @@ test("ranges labelled by the letters H and M in one cell are Homem and Mulher; t
   assert.equal(labelledRanges(['M: 0,7 a 1,2   F: 0,5 a 0,9'])[0]!.sex, 'M');
   // A real high mark before a reference stays one.
   assert.equal(readValue('1,8 mg/dL H 0,7 a 1,2')!.marker, 'alto');
+});
+
+test('risk tiers under a "Risco" heading: the low-risk tier is the good one, a "médio" tier is a label; a "*" cell before the value is no part of the name', () => {
+  const r = parseLabReport(
+    [
+      'Paciente: Fulano   Sexo: M   Idade: 50 anos',
+      'EXAME                        Resultado     Unidade    Intervalo de referência',
+      'Lipoproteína (a)           * 62            mg/dL      Risco cardiovascular:',
+      '                                                      baixo: inferior a 30',
+      '                                                      médio: 30 a 50',
+      '                                                      alto: superior a 50',
+      'Ferritina                  * 512           ng/mL      até 400',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    brief(r).map((a) => [a[0], a[1], a[3]]),
+    [
+      ['Lipoproteína (a)', 62, 'alto'],
+      ['Ferritina', 512, 'alto'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+  assert.equal(labelledRanges(['Risco: baixo: < 1,0', 'médio: 1,0 a 3,0'])[0]!.tier, 'normal');
+  assert.equal(labelledRanges(['Risco: baixo: < 1,0', 'médio: 1,0 a 3,0'])[1]!.tier, 'other');
+  assert.equal(isReferenceLabel('Volume corpuscular médio', { asName: true }), false);
 });
