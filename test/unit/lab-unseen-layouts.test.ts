@@ -995,3 +995,11 @@ test('risk tiers under a "Risco" heading: the low-risk tier is the good one, a "
   assert.equal(labelledRanges(['Risco: baixo: < 1,0', 'médio: 1,0 a 3,0'])[1]!.tier, 'other');
   assert.equal(isReferenceLabel('Volume corpuscular médio', { asName: true }), false);
 });
+
+test('a finding line under a positive word result ("Foram encontrados: …") is listed and the reference after it is still the result\'s', () => {
+  const r = parseLabReport(
+    ['PESQUISA DE LEVEDURAS (EXAME DIRETO)', 'RESULTADO: POSITIVO', 'FORAM OBSERVADAS: LEVEDURAS COM PSEUDO-HIFAS', 'VALOR DE REFERÊNCIA: NEGATIVO'].join('\n'),
+  );
+  assert.deepEqual(brief(r), [['PESQUISA DE LEVEDURAS (EXAME DIRETO)', 'POSITIVO', null, 'alterado']]);
+  assert.deepEqual(r.unparsed_lines, ['FORAM OBSERVADAS: LEVEDURAS COM PSEUDO-HIFAS']);
+});
