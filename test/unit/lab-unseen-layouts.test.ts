@@ -3,7 +3,7 @@
 // the parser on the few lines that show each layout. No database, no model.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { accountLines } from '../../src/labs/accounting.ts';
+import { accountLines, resultTokens } from '../../src/labs/accounting.ts';
 import { cellStarts, previousColumnOf, unitsByColumn, valueColumnsOf, withoutPreviousColumn } from '../../src/labs/columns.ts';
 import { namesWithoutFixedRange, referenceRow, referenceTableHeader } from '../../src/labs/late-references.ts';
 import { cleanLine, isAdminLine, joinOpenBrackets } from '../../src/labs/lines.ts';
@@ -1002,4 +1002,18 @@ test('a finding line under a positive word result ("Foram encontrados: …") is 
   );
   assert.deepEqual(brief(r), [['PESQUISA DE LEVEDURAS (EXAME DIRETO)', 'POSITIVO', null, 'alterado']]);
   assert.deepEqual(r.unparsed_lines, ['FORAM OBSERVADAS: LEVEDURAS COM PSEUDO-HIFAS']);
+});
+
+test('administrative numbers the accounting pass knows: street numbers with a thousands dot, SAC phones, "OS" and sample numbers, earlier results after their dates', () => {
+  for (const line of [
+    'Unidade Centro - Av. Presidente Vargas, 1.250 - Niterói/RJ     CNES 1234567      SAC 0800 555 1234',
+    'Unidade: Pinheiros - Rua dos Três Irmãos, 3.402 - São Paulo/SP',
+    'Resultados anteriores:  14/01/2025: 5,4 %    09/07/2024: 5,6 %',
+    'LAB EXEMPLO S.A. - OS 0042-9981234 - pág. 2/3 - emitido em 03/02/2025 09:15',
+    'Amostra: 250203-0117   Coleta: 03/02/2025 06:40   Recebimento: 03/02/2025 07:05',
+  ])
+    assert.deepEqual(resultTokens(line), [], line);
+  // Still results: a value on its own line, a current result.
+  assert.equal(resultTokens('Glicose: 99 mg/dL').length, 1);
+  assert.equal(resultTokens('Resultado atual: 5,9 %').length, 1);
 });
