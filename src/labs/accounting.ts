@@ -19,7 +19,7 @@
 import { foldSameLength, lookupName } from './analytes.ts';
 import { NUMBER, numbersIn } from './numbers.ts';
 import { STREET_ADDRESS } from './lines.ts';
-import { cleanName } from './piece.ts';
+import { EQUATION_YEAR, cleanName } from './piece.ts';
 import { PERCENTILE_RE, qualitativeReference, rangeSpans, stripReferenceLead } from './reference.ts';
 import { GLUCOSE_LOAD } from './line-kinds.ts';
 import { isWordField } from './word-results.ts';
@@ -58,7 +58,7 @@ const ADMIN_SPANS: RegExp[] = [
   // in "… carimbo do CNES   (repetido: 48,7)" the number is a value, not the registration of a label
   // printed without one.
   new RegExp(
-    String.raw`(?<![\p{L}\d])(?:crm|crf|crbm|crbio|coren|cnes|cns|cnpj|cpf|rg|cep|protocolo|pedido|req|requisi[cç][aã]o|atend(?:imento)?\.?|o\.s\.?|os(?=\s*[:nº°#])|ordem(?:\s+de\s+servi[cç]o)?|pront|prontu[aá]rio|reg|registro|c[oó]d(?:igo)?|ficha|senha|cart[aã]o(?:\s+sus)?|notifica[cç][aã]o|sinan|boletim|lote|n[º°]|no\.|n[uú]mero|tel(?:efone)?|fone|whatsapp|celular|leito|quarto|box|posto(?:\s+de\s+coleta)?|equipe|micro[aá]rea|cadastro|matr[ií]cula|id|guia|carteir(?:inha|a)|etiqueta|amostra\s+n[º°])${NOT_WORD}[^\d\n(\[;]{0,16}\(?(?:\d{1,2}\s*[ªº]\s*regi[aã]o\s*)?\d[\d./-]*(?:\)?\s\d[\d./-]*)*`,
+    String.raw`(?<![\p{L}\d])(?:crm|crf|crbm|crbio|coren|cnes|cns|cnpj|cpf|rg|cep|protocolo|pedido|req|requisi[cç][aã]o|atend(?:imento)?\.?|o\.s\.?|os(?=\s*[:nº°#])|ordem(?:\s+de\s+servi[cç]o)?|pront|prontu[aá]rio|reg|registro|c[oó]d(?:igo)?|ficha|senha|cart[aã]o(?:\s+sus)?|notifica[cç][aã]o|sinan|boletim|lote|n[º°]|no\.|n[uú]mero|tel(?:efone)?|fone|sac|whatsapp|celular|leito|quarto|box|posto(?:\s+de\s+coleta)?|equipe|micro[aá]rea|cadastro|matr[ií]cula|id|guia|carteir(?:inha|a)|etiqueta|amostra\s+n[º°]|amostra(?=\s*:?\s*(?:\d{5,}|\d+-\d+)))${NOT_WORD}[^\d\n(\[;]{0,16}\(?(?:\d{1,2}\s*[ªº]\s*regi[aã]o\s*)?\d[\d./-]*(?:\)?\s\d[\d./-]*)*`,
     'giu',
   ),
   /(?<![\p{L}\d])p[aá]g(?:ina)?\.?\s*:?\s*\d+(?:\s*(?:de|\/)\s*\d+)?/giu,
@@ -84,9 +84,18 @@ const ADMIN_SPANS: RegExp[] = [
     String.raw`(?:^|\s)[(\[]?\s*(?:resultados?\s+)?anterior(?:es)?\s*:?\s*(?:[<>]\s*)?(?:${NUMBER})\s*(?:${UNIT_PATTERN})?\s*(?:\(?\s*(?:em|de)?\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s*\)?)?[)\]]?`,
     'giu',
   ),
+  // Earlier results each after its date ("Resultados anteriores:  08/03/2024: 89 mg/dL    22/02/2023: 91 mg/dL").
+  new RegExp(
+    String.raw`(?:^|\s)(?:resultados?\s+)?anterior(?:es)?\s*:?(?:\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s*[:\-]?\s*(?:[<>]\s*)?(?:${NUMBER})\s*(?:${UNIT_PATTERN})?[\s;,|]*)+`,
+    'giu',
+  ),
+  // A service order number printed as "OS 0791-2284513" (upper case: "os" is also an article).
+  /(?<![\p{L}\d])OS\s+\d[\d./-]*/gu,
   // The year of an equation or guideline named by its acronym ("(CKD-EPI 2021)", "(SBD 2023)",
   // "(BrCAST 2025)"): printed with a name that the catalogue may replace by its own.
   /\((?:[A-Z][A-Za-z]*[A-Z][A-Za-z-]*\s+)+(?:19|20)\d\d\)/gu,
+  // … and printed without brackets after the name ("TFG EST. CKD-EPI 2021").
+  new RegExp(EQUATION_YEAR.source, 'giu'),
   // A street address inside a line ("Unidade Centro - Av. Dr. Altino Arantes, 1180"): the street number.
   new RegExp(STREET_ADDRESS.source, 'giu'),
   // The glucose load of a tolerance test ("TOTG 75 g").
@@ -320,7 +329,10 @@ export function accountLines(lines: readonly AccountLine[], read: readonly Read[
       const joined = b.a.line >= i - 15 && b.a.line <= i + 3 && bare !== '' && b.foldedRef.includes(bare);
       if (named || joined) own.push(b);
     }
-    const near = [...(before !== undefined ? byLine.get(before)! : []), ...(after !== undefined ? byLine.get(after)! : [])];
+    // A line labelled as a result ("RESULTADO:  130 mg/dL") holds a result: a neighbour's reference that
+    // happens to print the same number ("Limítrofe: 130 a 159") does not account for it.
+    const labelledResult = /^\s*resultados?\s*:/i.test(l.text);
+    const near = labelledResult ? [] : [...(before !== undefined ? byLine.get(before)! : []), ...(after !== undefined ? byLine.get(after)! : [])];
     if (!toks.every((t) => own.some((b) => b.has(t, true)) || near.some((b) => b.has(t, false)))) unaccounted.add(i);
   }
   const extra = [...unaccounted].sort((x, y) => x - y).map((i) => lines[i]!.raw.trim());

@@ -372,10 +372,10 @@ export function lookupName(printed: string): AnalyteDef | KnownName | undefined 
   if (!m) return undefined;
   const rest = printed.slice(m.consumed).trim();
   // The sample after a comma ("CREATININA, SORO", "GLICOSE, plasma") is a qualifier too, and so is how
-  // the value was got ("TFG estimada", "LDL calculado"): the same analyte.
+  // the value was got ("TFG estimada", "LDL calculado", "TFG EST. CKD-EPI 2021"): the same analyte.
   if (
     rest === '' ||
-    /^(\(.*\)|[-–—:].*|(?:s[eé]ric[oa]|plasm[aá]tic[oa]|total|totais|estimad[oa]|calculad[oa])\b.*|,\s*(?:soro|s[eé]ric[oa]|plasma|plasm[aá]tic[oa]|sangue(?:\s+total)?|urina)\b.*)$/i.test(
+    /^(\(.*\)|[-–—:].*|(?:s[eé]ric[oa]|plasm[aá]tic[oa]|total|totais|estimad[oa]|calculad[oa]|est\.|calc\.|ckd[\s-]?epi|mdrd|cockcroft|schwartz)(?:\b|(?<=\.)).*|,\s*(?:soro|s[eé]ric[oa]|plasma|plasm[aá]tic[oa]|sangue(?:\s+total)?|urina)\b.*)$/i.test(
       rest,
     )
   )

@@ -93,7 +93,11 @@ export function tableHeader(text: string, offset = 0): TableHeader | undefined {
     return { unit: null, sexes: [], valueColumns: [], previousAt: undefined, rangeColumns: [] };
   // A header holds no number outside brackets ("(mg/dL)", "(6 a 12 anos)"): a line that does is a
   // result line, and reading it as a header would drop its value in silence.
-  const noNumbers = numbersIn(text.replace(/\([^)]*\)/g, ' ')).length === 0;
+  // A date stamp with its time ("ANTERIOR 13/06/25 06:02", "Coletado em 02/03/2025 às 7h40") is
+  // the date of a column, not a value.
+  const noNumbers =
+    numbersIn(text.replace(/\([^)]*\)/g, ' ').replace(/\b\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\s*(?:(?:às|as|-)\s*)?\d{1,2}[:h]\d{2}(?::\d{2})?\b/gi, ' ')).length ===
+    0;
   const valueColumns = noNumbers ? valueColumnsOf(text, offset) : [];
   const headerCells = cs.filter((c) => HEADER_CELL.test(foldSameLength(c).trim()) || HEADER_CELL.test(c.trim()));
   const hasResult = cs.some((c) => /^resultados?(?:\s*\(.*\))?:?$/i.test(c.trim()));

@@ -245,7 +245,8 @@ const DATE_RE = /(?<!\d)\d{1,2}\/\d{1,2}\/\d{2,4}(?!\d)/;
 const TIME_RE = /(?<!\d)\d{1,2}[:h]\d{2}(?!\d)/;
 
 /** A street and its number anywhere on a line ("Posto Centro - R. Padre Anchieta, 2210 - Curitiba/PR"). */
-export const STREET_ADDRESS = /(?<![\p{L}])(?:rua|r\.|av\.|avenida|alameda|travessa|rodovia|pra[cç]a)\s+\p{L}[\p{L}. ]*,\s*(?:n[º°]\s*)?\d+(?![\d.,])/iu;
+export const STREET_ADDRESS =
+  /(?<![\p{L}])(?:rua|r\.|av\.|avenida|alameda|travessa|rodovia|pra[cç]a)\s+\p{L}[\p{L}. ]*,\s*(?:n[º°]\s*)?(?:\d{1,3}(?:\.\d{3})+|\d+)(?![\d.,])/iu;
 
 /** A patient-data, doctor, address, page or signature line: neither a result nor an unread result. */
 export function isAdminLine(text: string): boolean {

@@ -391,6 +391,17 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // ......: O"): a word result the parser does not know is still a result-like value, read after a
     // label that takes words, else reported rather than taken for a title. Before the known result
     // words: "Muco: presente em pequena quantidade" is the whole phrase, not "presente" and a rest.
+    // What a positive word result found ("RESULTADO: POSITIVO" / "FORAM ENCONTRADOS: CISTOS DE GIARDIA
+    // LAMBLIA" / "VALOR DE REFERÊNCIA: NEGATIVO"): a detail of the result just read, listed as unread, and
+    // the result stays open for the reference after it.
+    if (
+      pending?.entries.length === 1 &&
+      pending.entries[0]!.read.value === null &&
+      /^(?:foram\s+|foi\s+)?(?:encontrad[oa]s?|observad[oa]s?|identificad[oa]s?|visualizad[oa]s?|esp[eé]cies?|parasitas?(?:\s+encontrados)?)\s*:\s*\S/iu.test(t)
+    ) {
+      unparsed.push(line.raw.trim());
+      continue;
+    }
     if (wordsAfterLabel(t)) {
       close();
       title = undefined;

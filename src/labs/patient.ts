@@ -32,6 +32,18 @@ function isoDate(s: string | undefined): Date | undefined {
   return Number.isNaN(d.getTime()) ? undefined : d;
 }
 
+/**
+ * The cycle phase from the day of the cycle the sample was taken on ("4º dia do ciclo", "Dia do ciclo:
+ * 4", or the last period's date "DUM 08/06/2025" and the collection date): days 1 to 12 are follicular,
+ * 17 to 35 luteal. Days 13 to 16 are left open (ovulation moves from cycle to cycle), and so is a day
+ * past 35 (no ordinary cycle).
+ */
+function phaseOfDay(day: number): CyclePhase | undefined {
+  if (day >= 1 && day <= 12) return 'folicular';
+  if (day >= 17 && day <= 35) return 'lutea';
+  return undefined;
+}
+
 function yearsBetween(birth: Date, on: Date): number {
   let years = on.getUTCFullYear() - birth.getUTCFullYear();
   let months = on.getUTCMonth() - birth.getUTCMonth();
@@ -50,11 +62,19 @@ export function readPatient(lines: string[], input: PatientInput = {}): Patient 
   let collected: Date | undefined;
   let fasting: number | undefined;
   let phase: CyclePhase | undefined;
+  let cycleDay: number | undefined;
+  let lastPeriod: Date | undefined;
   for (const line of lines) {
     // "Fase do ciclo informada: folicular (3º dia)", "Fase do ciclo: lútea": the patient's phase,
     // never a range label ("Fase folicular: 2,4 a 12,6" has no "ciclo").
     const p = /\bfase\s+(?:do\s+)?(?:ciclo|menstrual)(?:\s+(?:informada|declarada))?\s*:\s*([\p{L}\s-]+)/iu.exec(line);
     if (p && !phase) phase = cyclePhaseOf(p[1]!);
+    const day =
+      /(\d{1,2})\s*[º°ª]?\s*(?:o\s+)?dia\s+(?:do\s+)?(?:ciclo|ciclo\s+menstrual)\b/iu.exec(line) ??
+      /\bdia\s+(?:do\s+)?ciclo(?:\s+menstrual)?\s*:?\s*(\d{1,2})(?!\d)/iu.exec(line);
+    if (day && cycleDay === undefined) cycleDay = Number(day[1]);
+    const dum = /\b(?:DUM|data\s+da\s+[uú]ltima\s+menstrua[cç][aã]o)\s*[:\-]?\s*(\d{1,2}\/\d{1,2}\/\d{2,4})/iu.exec(line);
+    if (dum && !lastPeriod) lastPeriod = brDate(dum[1]!);
     const s = /\bsexo\s*(?:\/\s*idade)?\s*[:\-]?\s*(masculino|feminino|masc\.?|fem\.?|m|f)(?![\p{L}])/iu.exec(line);
     if (s && !sex) sex = /^m/i.test(s[1]!) ? 'M' : 'F';
     const a = /\bidade\s*(?:\/\s*sexo)?\s*[:\-]?\s*(\d{1,3})\s*(?:a(?:nos?)?|anos?)\b(?:\s*(\d{1,2})\s*m(?:eses)?\b)?/i.exec(line);
@@ -62,7 +82,9 @@ export function readPatient(lines: string[], input: PatientInput = {}): Patient 
     const b = /(?:data\s+de\s+nascimento|data\s+nasc\.?|dt\.?\s*nasc\.?|nascimento|\bd\.?\s?n\.?)\s*[:\-]?\s*(\d{1,2}\/\d{1,2}\/\d{2,4})/i.exec(line);
     if (b && !birth) birth = brDate(b[1]!);
     const c = /(?:coleta|colhido|colhida|data\/hora\s+coleta|recebimento|data)\b[^0-9\n]{0,25}(\d{1,2}\/\d{1,2}\/\d{2,4})/i.exec(
-      line.replace(/(?:data\s+de\s+nascimento|data\s+nasc\.?|dt\.?\s*nasc\.?|nascimento|\bd\.?\s?n\.?)\s*[:\-]?\s*\d{1,2}\/\d{1,2}\/\d{2,4}/gi, ''),
+      line
+        .replace(/\b(?:DUM|data\s+da\s+[uú]ltima\s+menstrua[cç][aã]o)\s*[:\-]?\s*\d{1,2}\/\d{1,2}\/\d{2,4}/giu, '')
+        .replace(/(?:data\s+de\s+nascimento|data\s+nasc\.?|dt\.?\s*nasc\.?|nascimento|\bd\.?\s?n\.?)\s*[:\-]?\s*\d{1,2}\/\d{1,2}\/\d{2,4}/gi, ''),
     );
     if (c && !collected) collected = brDate(c[1]!);
     // "Jejum: 12 horas", "Jejum informado: 12 horas", "Tempo de jejum referido: 10 h".
@@ -85,6 +107,12 @@ export function readPatient(lines: string[], input: PatientInput = {}): Patient 
   }
   const out: Patient = { sex, ageYears: age };
   if (fasting !== undefined) out.fastingHours = fasting;
+  // A phase printed wins; else the day of the cycle, printed or counted from the last period.
+  if (cycleDay === undefined && lastPeriod && collected) {
+    const days = Math.round((collected.getTime() - lastPeriod.getTime()) / 86_400_000) + 1;
+    if (days >= 1) cycleDay = days;
+  }
+  phase ??= cycleDay !== undefined ? phaseOfDay(cycleDay) : undefined;
   if (phase) out.cyclePhase = phase;
   return out;
 }

@@ -13,14 +13,18 @@ import { unitAtStart } from './units.ts';
 import { markerOf, readValue } from './value.ts';
 import { isWordField, wordResultText } from './word-results.ts';
 
+/** The year of a filtration-rate equation printed after its name ("CKD-EPI 2021", "MDRD 2006"): part of the name. */
+export const EQUATION_YEAR = /(?<![\p{L}])(?:ckd[\s-]?epi|mdrd|cockcroft(?:[\s-]gault)?|schwartz|ekfc)[\s-]+(?:19|20)\d{2}(?!\d)/iu;
+
 export const letters = (s: string) => (s.match(/\p{L}/gu) ?? []).length;
 /** Number tokens outside brackets: "(CKD-EPI 2021)", "(URINA DE 24 HORAS)" are part of a name. */
 // So are durations in a name ("URINA DE 24 HORAS", "Proteinúria de 24 horas") and a numbered kind
-// ("URINA TIPO 1").
+// ("URINA TIPO 1"), and the year of a filtration-rate equation ("TFG EST. CKD-EPI 2021", "MDRD 2006").
 export const bareNumbers = (s: string) =>
   numbersIn(
     s
       .replace(/\([^)]*\)/g, (m) => ' '.repeat(m.length))
+      .replace(new RegExp(EQUATION_YEAR.source, 'giu'), (m) => ' '.repeat(m.length))
       .replace(/(?<![\p{L}])tipo\s+\d(?!\d)/giu, (m) => ' '.repeat(m.length))
       .replace(/\d+\s*(?:horas?|h|dias?|meses|anos?|semanas?|minutos?)(?![\p{L}])/giu, (m) => ' '.repeat(m.length)),
   ).length;
@@ -28,7 +32,8 @@ export const bareNumbers = (s: string) =>
 export function cleanName(s: string): string {
   const name = s
     .replace(/^[\s\-–—*•|:.]+/, '')
-    .replace(/[\s:=.\-–—|→⇒>]+$/, '')
+    // … and the lab's out-of-range mark printed in a cell of its own before the value ("Glicose   * 108").
+    .replace(/[\s:=.\-–—|→⇒>*]+$/, '')
     // "GLICOSE      Resultado:  99 mg/dL": the label between the name and its value is no part of it.
     .replace(/\s+resultados?(?:\s+encontrados?)?$/i, '')
     .trim();

@@ -62,6 +62,8 @@ const RANGE_SRC =
   // A negative low bound is printed glued to its sign ("-2,0 a +2,0"); "70 - 99" is a dash between.
   String.raw`(?:de\s+)?(?<lo>(?:[-−](?=\d))?(?:${NUMBER}))\s{0,2}(?<u1>${UNIT_PATTERN})?\s{0,2}${SEP}\s{0,2}(?<hi>(?:[-−+](?=\d))?(?:${NUMBER}))(?:\s*(?<u2>${UNIT_PATTERN}))?` +
   String.raw`|entre\s+(?<lo2>${NUMBER})\s*(?<u4>${UNIT_PATTERN})?\s*e\s*(?<hi2>${NUMBER})(?:\s*(?<u5>${UNIT_PATTERN}))?` +
+  // A low bound below the assay's limit ("< 0,1 a 0,8", "<0,5 - 3,0"): the range runs up to the high bound.
+  String.raw`|(?:<|menor que|inferior a)\s{0,2}(?<lo3>${NUMBER})\s{0,2}${SEP}\s{0,2}(?<hi3>${NUMBER})(?:\s*(?<u7>${UNIT_PATTERN}))?` +
   String.raw`|(?<cmp>${GE}|${LE}|${GT}|${LT})\s{0,2}(?<n>${NUMBER})(?:\s*(?<u3>${UNIT_PATTERN}))?` +
   String.raw`|(?<n2>${NUMBER})\s*(?<u6>${UNIT_PATTERN})?\s*ou\s+(?<om>mais|menos|superior|inferior|acima|abaixo)`;
 // matchAll works on a copy, so one global instance is safe to share.
@@ -89,6 +91,12 @@ function rangeFromMatch(g: Record<string, string | undefined>, dotIsDecimal: boo
     const high = num(hi);
     if (low === undefined || high === undefined || low > high) return undefined;
     return { low, high, lowExclusive: false, highExclusive: false, unit: unit(g.u2 ?? g.u5) ?? unit(g.u1 ?? g.u4) };
+  }
+  if (g.lo3 !== undefined && g.hi3 !== undefined) {
+    const low = num(g.lo3);
+    const high = num(g.hi3);
+    if (low === undefined || high === undefined || low > high) return undefined;
+    return { low: null, high, lowExclusive: false, highExclusive: false, unit: unit(g.u7) };
   }
   if (g.n2 !== undefined && g.om !== undefined) {
     // "6,5 % ou mais", "126 mg/dL ou superior"
@@ -253,15 +261,18 @@ export interface LabelledRange {
   condition: boolean;
 }
 
-function classify(range: Range, label: string): LabelledRange {
-  const f = foldSameLength(label);
+function classify(range: Range, label: string, risk = false): LabelledRange {
+  // Tiers of risk under a "Risco …" heading or label ("Risco cardiovascular:  baixo: inferior a 1,0"):
+  // the low-risk tier is the good one.
+  const folded = foldSameLength(label);
+  const f = (risk || /\brisco\b/.test(folded)) && /(?:^|[^a-z])(?:baixo|minimo)$/.test(folded.trim()) ? `${folded} baixo risco` : folded;
   const tier = TARGET_TIER.test(f)
     ? 'target'
     : NORMAL_TIER.test(f) && !/\bbaixo risco\b/.test(f)
       ? 'normal'
       : /\bbaixo risco\b/.test(f)
         ? 'normal'
-        : OTHER_TIER.test(f)
+        : OTHER_TIER.test(f) || /^(?:risco\s+)?medi[oa](?:\s+risco)?$/.test(f.trim())
           ? 'other'
           : undefined;
   // "Mulheres não gestantes" is the ordinary range, not a pregnancy condition.
@@ -280,15 +291,19 @@ const cleanLabel = (s: string) =>
  */
 export function labelledRanges(items: string[], opts: { dotIsDecimal?: boolean; columnSexes?: Sex[] } = {}): LabelledRange[] {
   const out: LabelledRange[] = [];
+  let risk = false;
   for (const item of items.flatMap((i) => i.split(';'))) {
     const found = findRanges(item, opts.dotIsDecimal ?? false);
-    if (found.length === 0) continue;
+    if (found.length === 0) {
+      risk = /\brisco\b/.test(foldSameLength(item));
+      continue;
+    }
     const labelled: LabelledRange[] = [];
     found.forEach((fr, i) => {
       let label = cleanLabel(item.slice(i === 0 ? 0 : found[i - 1]!.end, fr.start));
       // A label written after its range ("acima de 20 para a população geral").
       if (label === '' && found.length === 1) label = cleanLabel(item.slice(fr.end));
-      labelled.push(classify(fr.range, label));
+      labelled.push(classify(fr.range, label, risk));
     });
     // "Adultos - Homens: 13,5 a 17,5  Mulheres: 12,0 a 15,5": the second range is for adults too.
     for (let i = 1; i < labelled.length; i++) {
@@ -302,6 +317,14 @@ export function labelledRanges(items: string[], opts: { dotIsDecimal?: boolean; 
     }
     out.push(...labelled);
   }
+  // Ranges labelled by the letters H and M ("H 0,70-1,30 | M 0,50-1,00"): Homem and Mulher, so M is
+  // the woman's here, not "masculino".
+  const letter = (l: LabelledRange) => foldSameLength(l.label).replace(/[^a-z]/g, '');
+  if (out.some((l) => letter(l) === 'h') && out.some((l) => letter(l) === 'm') && !out.some((l) => letter(l) === 'f'))
+    for (const l of out) {
+      if (letter(l) === 'h') l.sex = 'M';
+      if (letter(l) === 'm') l.sex = 'F';
+    }
   return out;
 }
 
@@ -600,7 +623,9 @@ function referenceTextCheck(text: string, opts: { strictLabels?: boolean; dotIsD
   // needs this even after a lead-less label; text after a value needs it too.
   if (opts.strictLabels || !lead) {
     const labels = labelledRanges([t], { dotIsDecimal: opts.dotIsDecimal ?? false });
-    if (!labels.every((l) => l.label === '' || isReferenceLabel(l.label) || stripReferenceLead(l.label).lead)) return false;
+    // A sex letter that labelledRanges read as one ("H 0,70-1,30   M 0,50-1,00") is a label too.
+    const sexLetter = (l: LabelledRange) => l.sex !== undefined && /^[hmf]$/i.test(l.label.replace(/[^\p{L}]/gu, ''));
+    if (!labels.every((l) => l.label === '' || sexLetter(l) || isReferenceLabel(l.label) || stripReferenceLead(l.label).lead)) return false;
   }
   return true;
 }

@@ -31,7 +31,12 @@ export function markerOf(m: string): 'alto' | 'baixo' | null {
   return null;
 }
 
+// "H 0,70-1,30 | M 0,50-1,00", "H até 40 / M até 32": the letter opens a range labelled by sex (Homem /
+// Mulher), not the lab's high mark.
+const SEX_LETTER_RANGES = /^\s*H\s*:?\s*(?:at[eé]\s*|[<>≤≥]\s*)?\d[^|;/]*?(?:[|;/]|\s{2,})\s*M\s*:?\s*(?:at[eé]\s*|[<>≤≥]\s*)?\d/iu;
+
 function readMarkers(s: string): { rest: string; marker: 'alto' | 'baixo' | null } {
+  if (SEX_LETTER_RANGES.test(s)) return { rest: s, marker: null };
   let rest = s;
   let marker: 'alto' | 'baixo' | null = null;
   for (let i = 0; i < 3; i++) {

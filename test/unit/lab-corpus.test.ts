@@ -25,6 +25,7 @@ const SETS = [
   'heldout12',
   'heldout13',
   'heldout14',
+  'heldout15',
 ] as const;
 const scores = Object.fromEntries(SETS.map((s) => [s, scoreSet(s)]));
 
@@ -63,6 +64,7 @@ for (const [label, sets] of [
       'heldout12',
       'heldout13',
       'heldout14',
+      'heldout15',
     ],
   ],
 ] as const) {

@@ -3,6 +3,7 @@
 // the parser on the few lines that show each layout. No database, no model.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { accountLines, resultTokens } from '../../src/labs/accounting.ts';
 import { cellStarts, previousColumnOf, unitsByColumn, valueColumnsOf, withoutPreviousColumn } from '../../src/labs/columns.ts';
 import { namesWithoutFixedRange, referenceRow, referenceTableHeader } from '../../src/labs/late-references.ts';
 import { cleanLine, isAdminLine, joinOpenBrackets } from '../../src/labs/lines.ts';
@@ -11,6 +12,7 @@ import { parseLabReport, type LabParseResult } from '../../src/labs/parse.ts';
 import {
   flagQualitative,
   flagTitre,
+  isReferenceLabel,
   isReferenceText,
   labelledRanges,
   parseRangeExpression,
@@ -879,4 +881,139 @@ test('photo transcription noise: a stray spacing accent is dropped, a reference 
 test('a comparator never takes its bound across a column break: "inferior a   48,7" is a lead left open, then a value', () => {
   assert.deepEqual(labelledRanges(['inferior a   48,7']), []);
   assert.equal(labelledRanges(['inferior a 5,0'])[0]!.range.high, 5);
+});
+
+test('a LIS table: header with a dated previous-result column and its time, an H/L flag column, an equation year in the name', () => {
+  const r = parseLabReport(
+    [
+      'Nasc.: 03/02/1961   Sexo: M',
+      'ANALITO                 RESULT.  FL  UNIDADE          REFERÊNCIA      ANTERIOR 21/03/25 07:15',
+      '---------------------------------------------------------------------------------------------',
+      'CALCIO                  8,1      L   mg/dL            8,6 - 10,3      8,4',
+      'GLICOSE                 97           mg/dL            70 - 99         ---',
+      'TFG CKD-EPI 2009        41       L   mL/min/1,73m2    > 60            38',
+      'GAMA GT                 112      H   U/L              até 55          98',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['Cálcio', 8.1, 'mg/dL', 'baixo'],
+    ['Glicose', 97, 'mg/dL', 'normal'],
+    ['Taxa de filtração glomerular', 41, 'mL/min/1,73m²', 'baixo'],
+    ['Gama-GT', 112, 'U/L', 'alto'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('a "RESULTADO:" line the reader lost is listed even when a neighbour block\'s reference prints the same number', () => {
+  const text = [
+    'APOLIPOPROTEÍNA B',
+    '   RESULTADO:  95 mg/dL',
+    '   Valores de referência:',
+    '     Desejável: inferior a 90 mg/dL',
+    '     Alto: 90 a 119 mg/dL',
+    '____________________',
+    'LIPOPROTEÍNA (a)',
+    '   RESULTADO:  119 mg/dL',
+    '   Valor de referência: inferior a 75 mg/dL',
+  ].join('\n');
+  const r = parseLabReport(text);
+  const lines = text.split('\n').map((raw, index) => ({ index, raw, text: cleanLine(raw, index).text }));
+  const read = [...r.analytes, ...r.qualitative];
+  const lost = read.findIndex((a) => a.value === 119);
+  assert.ok(lost >= 0);
+  assert.ok(
+    accountLines(
+      lines,
+      read.filter((_, j) => j !== lost),
+      [],
+    ).includes('RESULTADO:  119 mg/dL'),
+  );
+});
+
+test('the cycle phase from the day of the cycle (printed, or counted from the last period to the collection); "< 0,2 a 0,9" runs up to 0,9', () => {
+  const table = [
+    '| Exame | Resultado | Referência |',
+    '|---|---|---|',
+    '| Hormônio luteinizante | 9,1 mUI/mL | Fase folicular: 1,9 a 12,5<br>Pico ovulatório: 8,7 a 76,3<br>Fase lútea: 0,5 a 8,6 |',
+    '| 17-OH progesterona | 0,4 ng/mL | Fase folicular: 0,1 a 0,8<br>Fase lútea: 0,6 a 2,3<br>Pós-menopausa: < 0,2 a 0,9 |',
+  ];
+  const flags = (head: string) => brief(parseLabReport([head, ...table].join('\n'), { sex: 'F', birthDate: '1990-01-01' })).map((a) => a[3]);
+  // Day 20: luteal, LH above 8,6; 17-OH progesterona 0,4 below 0,6.
+  assert.deepEqual(flags('Paciente: Fulana   Sexo: F   Coleta: 02/09/2025 (20º dia do ciclo)'), ['alto', 'baixo']);
+  // The last period 27/08/2025, collected 02/09/2025: day 7, follicular.
+  assert.deepEqual(flags('DUM: 27/08/2025   Data da coleta: 02/09/2025'), ['normal', 'normal']);
+  // Day 14: no phase is assumed.
+  assert.equal(flags('Dia do ciclo: 14')[0], 'indeterminado');
+  assert.deepEqual(parseRangeExpression('< 0,2 a 0,9'), { low: null, high: 0.9, lowExclusive: false, highExclusive: false, unit: null });
+  assert.deepEqual(parseRangeExpression('<0,5 - 3,0 ng/mL')?.high, 3);
+});
+
+test("ranges labelled by the letters H and M in one cell are Homem and Mulher; the H is not the lab's high mark", () => {
+  const rows = [
+    'EXAME                 RESULT.   UNID.     REFERÊNCIA',
+    'HEMOGLOBINA           12,6      g/dL      H 13,0-17,0 | M 12,0-15,5',
+    'FERRITINA             180       ng/mL     H até 400 / M até 150',
+  ];
+  const man = parseLabReport(['Paciente: Fulano   Sexo: M   Idade: 40 anos', ...rows].join('\n'));
+  assert.deepEqual(brief(man), [
+    ['Hemoglobina', 12.6, 'g/dL', 'baixo'],
+    ['Ferritina', 180, 'ng/mL', 'normal'],
+  ]);
+  const woman = parseLabReport(['Paciente: Fulana   Sexo: F   Idade: 40 anos', ...rows].join('\n'));
+  assert.deepEqual(brief(woman), [
+    ['Hemoglobina', 12.6, 'g/dL', 'normal'],
+    ['Ferritina', 180, 'ng/mL', 'alto'],
+  ]);
+  assert.deepEqual(man.unparsed_lines, []);
+  // "M" still means masculino beside "F".
+  assert.equal(labelledRanges(['M: 0,7 a 1,2   F: 0,5 a 0,9'])[0]!.sex, 'M');
+  // A real high mark before a reference stays one.
+  assert.equal(readValue('1,8 mg/dL H 0,7 a 1,2')!.marker, 'alto');
+});
+
+test('risk tiers under a "Risco" heading: the low-risk tier is the good one, a "médio" tier is a label; a "*" cell before the value is no part of the name', () => {
+  const r = parseLabReport(
+    [
+      'Paciente: Fulano   Sexo: M   Idade: 50 anos',
+      'EXAME                        Resultado     Unidade    Intervalo de referência',
+      'Lipoproteína (a)           * 62            mg/dL      Risco cardiovascular:',
+      '                                                      baixo: inferior a 30',
+      '                                                      médio: 30 a 50',
+      '                                                      alto: superior a 50',
+      'Ferritina                  * 512           ng/mL      até 400',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    brief(r).map((a) => [a[0], a[1], a[3]]),
+    [
+      ['Lipoproteína (a)', 62, 'alto'],
+      ['Ferritina', 512, 'alto'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+  assert.equal(labelledRanges(['Risco: baixo: < 1,0', 'médio: 1,0 a 3,0'])[0]!.tier, 'normal');
+  assert.equal(labelledRanges(['Risco: baixo: < 1,0', 'médio: 1,0 a 3,0'])[1]!.tier, 'other');
+  assert.equal(isReferenceLabel('Volume corpuscular médio', { asName: true }), false);
+});
+
+test('a finding line under a positive word result ("Foram encontrados: …") is listed and the reference after it is still the result\'s', () => {
+  const r = parseLabReport(
+    ['PESQUISA DE LEVEDURAS (EXAME DIRETO)', 'RESULTADO: POSITIVO', 'FORAM OBSERVADAS: LEVEDURAS COM PSEUDO-HIFAS', 'VALOR DE REFERÊNCIA: NEGATIVO'].join('\n'),
+  );
+  assert.deepEqual(brief(r), [['PESQUISA DE LEVEDURAS (EXAME DIRETO)', 'POSITIVO', null, 'alterado']]);
+  assert.deepEqual(r.unparsed_lines, ['FORAM OBSERVADAS: LEVEDURAS COM PSEUDO-HIFAS']);
+});
+
+test('administrative numbers the accounting pass knows: street numbers with a thousands dot, SAC phones, "OS" and sample numbers, earlier results after their dates', () => {
+  for (const line of [
+    'Unidade Centro - Av. Presidente Vargas, 1.250 - Niterói/RJ     CNES 1234567      SAC 0800 555 1234',
+    'Unidade: Pinheiros - Rua dos Três Irmãos, 3.402 - São Paulo/SP',
+    'Resultados anteriores:  14/01/2025: 5,4 %    09/07/2024: 5,6 %',
+    'LAB EXEMPLO S.A. - OS 0042-9981234 - pág. 2/3 - emitido em 03/02/2025 09:15',
+    'Amostra: 250203-0117   Coleta: 03/02/2025 06:40   Recebimento: 03/02/2025 07:05',
+  ])
+    assert.deepEqual(resultTokens(line), [], line);
+  // Still results: a value on its own line, a current result.
+  assert.equal(resultTokens('Glicose: 99 mg/dL').length, 1);
+  assert.equal(resultTokens('Resultado atual: 5,9 %').length, 1);
 });
