@@ -10,28 +10,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseLabReport } from '../src/labs/parse.ts';
 import { MAX_EXAM_TEXT_BYTES } from '../src/job-inputs/index.ts';
-import { scoreSet, totals, type ReportScore } from '../src/dev/testkit/lab-score.ts';
+import { CORPUS_SETS, HELDOUT_SETS, scoreSet, totals, type ReportScore } from '../src/dev/testkit/lab-score.ts';
 import os from 'node:os';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const SETS = [
-  'dev',
-  'heldout',
-  'heldout2',
-  'heldout3',
-  'heldout4',
-  'heldout5',
-  'heldout6',
-  'heldout7',
-  'heldout8',
-  'heldout9',
-  'heldout10',
-  'heldout11',
-  'heldout12',
-  'heldout13',
-  'heldout14',
-  'heldout15',
-] as const;
 
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 
@@ -43,7 +25,7 @@ function row(r: ReportScore): string {
 
 const started = performance.now();
 const results: Record<string, { totals: ReturnType<typeof totals>; reports: ReportScore[] }> = {};
-for (const set of SETS) {
+for (const set of CORPUS_SETS) {
   const scores = scoreSet(set);
   const t = totals(scores);
   results[set] = { totals: t, reports: scores };
@@ -55,14 +37,14 @@ for (const set of SETS) {
   }
   console.log(`  TOTAL ${set}: recall ${pct(t.recall)}  precision ${pct(t.precision)}  silent drops ${t.silent}  unread lines ${t.unparsed_lines}`);
 }
-const all = totals(SETS.flatMap((s) => results[s]!.reports));
-const heldout = totals(SETS.filter((s) => s !== 'dev').flatMap((s) => results[s]!.reports));
+const all = totals(CORPUS_SETS.flatMap((s) => results[s]!.reports));
+const heldout = totals(HELDOUT_SETS.flatMap((s) => results[s]!.reports));
 console.log(`\nheld-out (all sets): recall ${pct(heldout.recall)}  precision ${pct(heldout.precision)}  silent drops ${heldout.silent}`);
 console.log(`whole corpus (${all.reports} reports): recall ${pct(all.recall)}  precision ${pct(all.precision)}  silent drops ${all.silent}`);
 const ms = performance.now() - started;
 
 // Cost of the largest text the job accepts (100 kB, MAX_EXAM_TEXT_BYTES): the corpus repeated.
-const corpusText = SETS.flatMap((s) =>
+const corpusText = CORPUS_SETS.flatMap((s) =>
   readdirSync(path.join(ROOT, 'test/fixtures/labs/corpus', s))
     .filter((f) => f.endsWith('.txt'))
     .map((f) => readFileSync(path.join(ROOT, 'test/fixtures/labs/corpus', s, f), 'utf8')),
@@ -102,7 +84,7 @@ writeFileSync(
       heldout: heldout,
       corpus: all,
       sets: Object.fromEntries(
-        SETS.map((s) => [
+        CORPUS_SETS.map((s) => [
           s,
           {
             totals: results[s]!.totals,
