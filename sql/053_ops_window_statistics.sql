@@ -6,8 +6,7 @@
 -- Statistics on the expression are gathered by ANALYZE (autovacuum's included) and cost the hot path
 -- nothing: no insert, claim or settle writes them.
 --
--- No ANALYZE here, deliberately: run on a new (empty) table it records "empty", and the daemon's
--- cached claim plan, made from that, reads the table once per candidate when a burst arrives — 237
--- jobs/s instead of ~13,000 in bench:queue until autovacuum analyzes again (docs/queue.md, "Claim
--- plan"). Autovacuum gathers them at its first analyze of a table with rows in it.
+-- No ANALYZE here: autovacuum gathers them at its first analyze of a table with rows in it, and an
+-- ANALYZE of a new, empty table is what showed that the daemon's cached claim plan could scan the
+-- table per candidate (docs/queue.md, "A table analyzed while nearly empty").
 create statistics public.analysis_jobs_finished_at_stats on (coalesce(completed_at, created_at)) from public.analysis_jobs;

@@ -14,6 +14,8 @@ import {
   recoverLapsedLeases,
   RENEW_SQL,
 } from '../src/queue/jobs.ts';
+import type { DatabaseConfig } from '../src/config.ts';
+import { createPool } from '../src/db/pool.ts';
 import { useFreshDatabase } from './support/database.ts';
 
 const db = useFreshDatabase('queue_statements');
@@ -196,5 +198,35 @@ test("a claim's own commit does not wait for the WAL flush; the connection's set
     assert.equal((await c.query('show synchronous_commit')).rows[0].synchronous_commit, 'on');
   } finally {
     c.release();
+  }
+});
+
+test("the daemon's connections plan the claim without a sequential scan even when the table was analyzed nearly empty", async () => {
+  // The hazard behind sql/053's removed ANALYZE: statistics that say "a few rows", a generic plan made
+  // from them, then a burst. The daemon's pool turns sequential scans off (src/db/pool.ts).
+  await db.pool.query('delete from analysis_jobs');
+  await db.pool.query('vacuum analyze analysis_jobs');
+  await db.pool.query(`insert into analysis_jobs (user_id, type) select gen_random_uuid(), 'healthcheck' from generate_series(1, 3)`);
+  await db.pool.query('analyze analysis_jobs');
+  const config: DatabaseConfig = { url: db.url, poolMax: 1, statementTimeoutMs: 30_000, listenerQueryTimeoutMs: 5_000, listenerPingMs: 10_000 };
+  const pool = createPool(config, 'queue-statements');
+  const c = await pool.connect();
+  try {
+    await c.query('set plan_cache_mode = force_generic_plan');
+    await c.query(`prepare claim_tiny (text, int, int, text[], int, text[], int[]) as ${CLAIM_SQL}`);
+    // The first execution makes and caches the generic plan, while the table still holds three rows.
+    await c.query('begin');
+    await c.query(`execute claim_tiny('w-tiny', 100, 30, '{}', 200, '{}', '{}')`);
+    await c.query('rollback');
+    await c.query(`insert into analysis_jobs (user_id, type) select gen_random_uuid(), 'healthcheck' from generate_series(1, 2000)`);
+    await c.query('begin');
+    const { rows } = await c.query(`explain (analyze, costs off, timing off, format json) execute claim_tiny('w-tiny', 100, 30, '{}', 200, '{}', '{}')`);
+    await c.query('rollback');
+    const nodes = planNodes((rows[0]['QUERY PLAN'] as Array<{ Plan: PlanNode }>)[0]!.Plan);
+    const scans = nodes.filter((n) => n['Relation Name'] === 'analysis_jobs' && n['Node Type'] === 'Seq Scan');
+    assert.deepEqual(scans, [], 'no sequential scan of the jobs table');
+  } finally {
+    c.release();
+    await pool.end();
   }
 });
