@@ -10,6 +10,7 @@ import { writeFileSync } from 'node:fs';
 import pg from 'pg';
 import { createDatabase, databaseUrl, dropDatabase } from '../src/dev/testkit/database.ts';
 import { CLAIM_SQL, COMPLETE_MANY_SQL } from '../src/queue/jobs.ts';
+import { insertFinishedJobs } from './lib/finished-jobs.ts';
 
 const finished = Number(process.argv.find((a) => a.startsWith('--finished='))?.split('=')[1] ?? 5_000_000);
 const name = await createDatabase('queue_insert_wal');
@@ -18,15 +19,7 @@ await c.connect();
 const out: string[] = [];
 try {
   const t0 = performance.now();
-  for (let done = 0; done < finished; done += 100_000) {
-    await c.query(
-      `insert into analysis_jobs (user_id, type, status, priority, input, result, attempts, created_at, run_at, started_at, completed_at, handler_version)
-       select gen_random_uuid(), (array['sofia_image','medical_exam','unified_assistant','meal_plan','healthcheck'])[1 + i % 5], 'completed', 0,
-              '{}'::jsonb, '{"ok":true}'::jsonb, 1, t, t, t, t + interval '3 seconds', '1'
-         from (select i, now() - (i || ' seconds')::interval as t from generate_series($1::int + 1, $1::int + $2::int) as i) s`,
-      [done, Math.min(100_000, finished - done)],
-    );
-  }
+  await insertFinishedJobs(c, finished);
   await c.query('vacuum analyze analysis_jobs');
   await c.query('checkpoint');
   out.push(`analysis_jobs: ${finished} finished rows (filled in ${((performance.now() - t0) / 1000).toFixed(0)} s), then VACUUM ANALYZE and CHECKPOINT`);

@@ -8,6 +8,7 @@ import { healthcheckHandler } from '../../src/handlers/healthcheck.ts';
 import type { JobHandler } from '../../src/handlers/types.ts';
 import { startDaemon } from '../../src/start.ts';
 import { runChild } from '../lib/child.ts';
+import { insertFinishedJobs } from '../lib/finished-jobs.ts';
 
 await runChild(async (hooks) => {
   const env = {
@@ -53,17 +54,8 @@ await runChild(async (hooks) => {
       return rows[0]?.status === 'completed';
     },
     async fillFinished(n) {
-      // Finished rows as months of traffic leave them: completed, with a small result, spread over
-      // users and types, in 100k-row statements; then ANALYZE, as autovacuum would.
-      for (let done = 0; done < n; done += 100_000) {
-        await client.query(
-          `insert into analysis_jobs (user_id, type, status, priority, input, result, attempts, created_at, run_at, started_at, completed_at, handler_version)
-           select gen_random_uuid(), (array['sofia_image','medical_exam','unified_assistant','meal_plan','healthcheck'])[1 + i % 5], 'completed', 0,
-                  '{}'::jsonb, '{"ok":true}'::jsonb, 1, t, t, t, t + interval '3 seconds', '1'
-             from (select i, now() - (i || ' seconds')::interval as t from generate_series($1::int + 1, $1::int + $2::int) as i) s`,
-          [done, Math.min(100_000, n - done)],
-        );
-      }
+      await insertFinishedJobs(client, n);
+      // ANALYZE, as autovacuum would.
       await client.query('vacuum analyze analysis_jobs');
     },
     async stop() {

@@ -233,13 +233,15 @@ export function createMetrics(events: EventBus, options: { collectProcess?: bool
       claimed.set(e.jobId, { queuedMs: e.queuedMs, at: performance.now() });
     }),
     events.on('job:completed', (e) => {
-      series(e.type).completed.inc();
-      series(e.type).duration.observe(e.durationMs / 1000);
+      const s = series(e.type);
+      s.completed.inc();
+      s.duration.observe(e.durationMs / 1000);
       finish(e.jobId, e.type);
     }),
     events.on('job:failed', (e) => {
-      series(e.type).failed.inc();
-      series(e.type).duration.observe(e.durationMs / 1000);
+      const s = series(e.type);
+      s.failed.inc();
+      s.duration.observe(e.durationMs / 1000);
       finish(e.jobId, e.type);
     }),
     events.on('job:cancelled', (e) => {
