@@ -125,6 +125,7 @@ export const CORPUS_SETS = [
   'heldout13',
   'heldout14',
   'heldout15',
+  'heldout16',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
 
