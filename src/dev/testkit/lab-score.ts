@@ -126,6 +126,7 @@ export const CORPUS_SETS = [
   'heldout14',
   'heldout15',
   'heldout16',
+  'heldout17',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
 
