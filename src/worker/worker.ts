@@ -18,6 +18,7 @@ import { claimJobs, recordDelivery, recoverLapsedLeases, renewLeases, type Claim
 import { JobListener } from '../queue/listener.ts';
 import { cleanupExpiredCache } from '../cache/store.ts';
 import { Claimer } from './claimer.ts';
+import { Deadlines } from './deadlines.ts';
 import { retryWithinLease, Settler } from './settler.ts';
 import { TrackedJobs, type TrackedJob } from './tracked.ts';
 import { freshHolder, upsertWorker, WorkerIdInUseError, type WorkerInfo, type WorkerStatus } from './registry.ts';
@@ -47,12 +48,14 @@ class AbortReason extends Error {
 
 /** What the worker keeps beside a held job (src/worker/tracked.ts holds the job and its state). */
 interface Attempt {
-  /** Made when the job starts (or is acknowledged cancelled before it could). */
+  /**
+   * Made when the handler first reads its signal, or when the job is aborted: a handler that never
+   * looks at it (a no-op, a cache hit) costs no controller.
+   */
   controller: AbortController | undefined;
   started: number;
   /** Provider calls the handler made, kept for the row when the attempt fails. */
   calls: CallRecord[];
-  timeout: NodeJS.Timeout | undefined;
 }
 
 type Held = TrackedJob<Attempt>;
@@ -75,6 +78,8 @@ export class Worker {
   private readonly info: WorkerInfo;
   /** Every job this daemon holds a lease on (or whose abandoned handler still runs), with its state. */
   private readonly jobs = new TrackedJobs<Attempt>();
+  /** Each running handler's time limit (WORKER_STUCK_SECONDS or the handler's own). */
+  private readonly deadlines = new Deadlines<Held>();
   private readonly claimer: Claimer;
   private readonly settler: Settler;
   private readonly listener: JobListener;
@@ -189,7 +194,7 @@ export class Worker {
   /** Claimed jobs join the map as queued; they start as slots free, in claim order. */
   private accept(jobs: ClaimedJob[]): void {
     const at = performance.now();
-    for (const job of jobs) this.jobs.add(job, at, { controller: undefined, started: at, calls: [], timeout: undefined });
+    for (const job of jobs) this.jobs.add(job, at, { controller: undefined, started: at, calls: [] });
     this.startQueued();
     if (this.jobs.queued > 0) this.watchQueued();
   }
@@ -245,17 +250,16 @@ export class Worker {
   private run(held: Held): void {
     const { config, events, handlers } = this.deps;
     const { job } = held;
-    const controller = new AbortController();
     const attempt = held.extra;
-    attempt.controller = controller;
     attempt.started = performance.now();
     events.emit('job:claimed', {
       ...this.ref(job),
-      pickupMs: Math.max(0, job.claimed_at.getTime() - Math.max(job.created_at.getTime(), job.run_at.getTime())),
-      queuedMs: Math.max(0, job.claimed_at.getTime() - job.created_at.getTime()),
+      pickupMs: Math.max(0, job.pickup_ms),
+      queuedMs: Math.max(0, job.queued_ms),
     });
     if (job.cancel_requested) {
       // Never start a handler whose signal has already fired (claimed ahead, cancelled while waiting).
+      const controller = (attempt.controller = new AbortController());
       controller.abort(new AbortReason('cancel', new CancelledError('cancelled', 'cancelled by request while running')));
       this.jobs.move(held, 'settling');
       void this.settle(held, { ok: false, err: controller.signal.reason });
@@ -271,14 +275,12 @@ export class Worker {
     } catch {
       handler = undefined;
     }
-    attempt.timeout = setTimeout(
-      () =>
-        this.abortJob(
-          job.id,
-          'timeout',
-          new TransientError('timeout', `the handler ran longer than ${Math.round(timeoutMs / 1000)} s and was aborted; this attempt counts as failed`),
-        ),
-      timeoutMs,
+    this.deadlines.add(held, timeoutMs, () =>
+      this.abortJob(
+        job.id,
+        'timeout',
+        new TransientError('timeout', `the handler ran longer than ${Math.round(timeoutMs / 1000)} s and was aborted; this attempt counts as failed`),
+      ),
     );
     (async (): Promise<HandlerResult> => {
       const h = handlers.get(job.type);
@@ -288,7 +290,10 @@ export class Worker {
         type: job.type,
         attempt: job.attempts,
         maxAttempts: job.max_attempts,
-        signal: controller.signal,
+        get signal() {
+          attempt.controller ??= new AbortController();
+          return attempt.controller.signal;
+        },
         calls: attempt.calls,
         delivery: job.delivery ?? undefined,
         recordDelivery: (delivery) => retryWithinLease(() => recordDelivery(this.deps.pool, job, delivery), config.leaseSeconds * 1000),
@@ -320,8 +325,9 @@ export class Worker {
       if (cause === 'cancel') held.job.cancel_requested = true;
       return;
     }
-    const controller = held.extra.controller;
-    if (held.state !== 'running' || !controller || controller.signal.aborted) return;
+    if (held.state !== 'running') return;
+    const controller = (held.extra.controller ??= new AbortController());
+    if (controller.signal.aborted) return;
     const err =
       error ??
       (cause === 'cancel'
@@ -345,7 +351,7 @@ export class Worker {
   /** The one settle path: the outcome decides the kind; the settler writes it, batched and fenced. */
   private async settle(held: Held, outcome: Outcome): Promise<void> {
     const { job, extra: attempt } = held;
-    clearTimeout(attempt.timeout);
+    this.deadlines.remove(held);
     const { events, config } = this.deps;
     const ref = this.ref(job);
     const durationMs = performance.now() - attempt.started;
@@ -553,6 +559,7 @@ export class Worker {
     // Wait for settles already on their way (completions, failures) before closing anything.
     await this.jobs.whenUnsettledNone();
     await this.settler.drain();
+    this.deadlines.clear();
     clearInterval(this.heartbeatTimer);
     await this.listener.close();
     this.status = 'stopped';

@@ -7,7 +7,6 @@ import { InvalidTransitionError, TrackedJobs, type JobState } from '../../src/wo
 
 let n = 0;
 function job(type = 'healthcheck', id = `job-${++n}`): ClaimedJob {
-  const at = new Date(0);
   return {
     id,
     user_id: 'u',
@@ -17,9 +16,8 @@ function job(type = 'healthcheck', id = `job-${++n}`): ClaimedJob {
     attempts: 1,
     max_attempts: 3,
     lease_token: `lease-${++n}`,
-    created_at: at,
-    run_at: at,
-    claimed_at: at,
+    pickup_ms: 0,
+    queued_ms: 0,
     cancel_requested: false,
     delivery: null,
     locked_by: 'w1',
