@@ -19,12 +19,15 @@ export interface EventMap {
   'worker:started': { workerId: string; concurrency: number };
   'worker:stopping': { workerId: string; running: number; reason: string };
   'worker:stopped': { workerId: string; released: number };
-  /** queuedMs: claimed_at - created_at on the database clock; the start of the turnaround. */
-  'job:claimed': JobRef & { pickupMs: number; queuedMs: number };
-  'job:completed': JobRef & { durationMs: number };
+  'job:claimed': JobRef & { pickupMs: number };
+  /**
+   * turnaroundMs (on the three final events): from enqueue (created_at, database clock, read at
+   * claim) to the final state written, previous attempts included.
+   */
+  'job:completed': JobRef & { durationMs: number; turnaroundMs: number };
   'job:retried': JobRef & { durationMs: number; delayMs: number; error: JobErrorJson };
-  'job:failed': JobRef & { durationMs: number; error: JobErrorJson };
-  'job:cancelled': JobRef & { durationMs: number };
+  'job:failed': JobRef & { durationMs: number; turnaroundMs: number; error: JobErrorJson };
+  'job:cancelled': JobRef & { durationMs: number; turnaroundMs: number };
   'job:released': JobRef & { durationMs: number };
   /** The whole provider chain was open: back to pending until the next probe; `refunded` = attempt not spent. */
   'job:snoozed': JobRef & { durationMs: number; delayMs: number; refunded: boolean; error: JobErrorJson };

@@ -51,14 +51,6 @@ export function createMetrics(events: EventBus, options: { collectProcess?: bool
     buckets: TURNAROUND_BUCKETS,
     registers: [registry],
   });
-  /** Per claimed job: its age at claim (database clock) and the local monotonic time of the claim. */
-  const claimed = new Map<string, { queuedMs: number; at: number }>();
-  const finish = (jobId: string, type: string) => {
-    const c = claimed.get(jobId);
-    if (!c) return;
-    claimed.delete(jobId);
-    series(type).turnaround.observe((c.queuedMs + performance.now() - c.at) / 1000);
-  };
   let workerSource: { readonly runningCount: number; readonly abandonedCount: number } | undefined;
 
   const finished = new client.Counter({
@@ -226,42 +218,29 @@ export function createMetrics(events: EventBus, options: { collectProcess?: bool
       gatewayRequests.inc({ function: e.function, status: String(e.status), mode: e.mode ?? 'none' });
       gatewayDuration.observe({ function: e.function }, e.durationMs / 1000);
     }),
-    events.on('job:claimed', (e) => {
-      series(e.type).pickup.observe(e.pickupMs / 1000);
-      // A job whose final event never comes (a settle that errored) must not grow this map forever.
-      if (claimed.size >= 100_000) claimed.delete(claimed.keys().next().value!);
-      claimed.set(e.jobId, { queuedMs: e.queuedMs, at: performance.now() });
-    }),
+    events.on('job:claimed', (e) => series(e.type).pickup.observe(e.pickupMs / 1000)),
     events.on('job:completed', (e) => {
       const s = series(e.type);
       s.completed.inc();
       s.duration.observe(e.durationMs / 1000);
-      finish(e.jobId, e.type);
+      series(e.type).turnaround.observe(e.turnaroundMs / 1000);
     }),
     events.on('job:failed', (e) => {
       const s = series(e.type);
       s.failed.inc();
       s.duration.observe(e.durationMs / 1000);
-      finish(e.jobId, e.type);
+      series(e.type).turnaround.observe(e.turnaroundMs / 1000);
     }),
     events.on('job:cancelled', (e) => {
       series(e.type).cancelled.inc();
-      finish(e.jobId, e.type);
+      series(e.type).turnaround.observe(e.turnaroundMs / 1000);
     }),
     events.on('job:retried', (e) => {
       retries.inc({ type: e.type, code: e.error.code });
       series(e.type).duration.observe(e.durationMs / 1000);
-      claimed.delete(e.jobId);
     }),
-    events.on('job:released', (e) => claimed.delete(e.jobId)),
-    events.on('job:snoozed', (e) => {
-      snoozes.inc({ type: e.type, refunded: String(e.refunded) });
-      claimed.delete(e.jobId);
-    }),
-    events.on('job:stale', (e) => {
-      stale.inc({ type: e.type, action: e.action });
-      claimed.delete(e.jobId);
-    }),
+    events.on('job:snoozed', (e) => snoozes.inc({ type: e.type, refunded: String(e.refunded) })),
+    events.on('job:stale', (e) => stale.inc({ type: e.type, action: e.action })),
     events.on('jobs:recovered', (e) => recovered.inc(e.count)),
     events.on('listener:connected', (e) => {
       listenerUp.set(1);
@@ -289,9 +268,6 @@ export function createMetrics(events: EventBus, options: { collectProcess?: bool
     oldestPendingSeconds,
     workerHeartbeatAge,
     trackWorker: (worker) => (workerSource = worker),
-    unsubscribe: () => {
-      offs.forEach((off) => off());
-      claimed.clear();
-    },
+    unsubscribe: () => offs.forEach((off) => off()),
   };
 }

@@ -255,7 +255,6 @@ export class Worker {
     events.emit('job:claimed', {
       ...this.ref(job),
       pickupMs: Math.max(0, job.pickup_ms),
-      queuedMs: Math.max(0, job.queued_ms),
     });
     if (job.cancel_requested) {
       // Never start a handler whose signal has already fired (claimed ahead, cancelled while waiting).
@@ -355,6 +354,8 @@ export class Worker {
     const { events, config } = this.deps;
     const ref = this.ref(job);
     const durationMs = performance.now() - attempt.started;
+    // Read when the final state has been written: the turnaround a client sees.
+    const turnaroundMs = () => Math.max(0, job.queued_ms) + performance.now() - held.claimedAt;
     const providerCalls = attempt.calls.length > 0 ? attempt.calls : undefined;
     if (outcome.ok) this.claimer.measured(durationMs);
     try {
@@ -382,11 +383,11 @@ export class Worker {
               `the result could not be stored (PostgreSQL ${(err as { code: string }).code}: ${(err as Error).message}); the job is not retried`,
             );
             const row = await this.settler.settle('fail', { ...lease(job), error: toUserError(error), permanent: true, delayMs: 0, providerCalls });
-            if (row) events.emit('job:failed', { ...ref, durationMs, error: error.toJSON() });
+            if (row) events.emit('job:failed', { ...ref, durationMs, turnaroundMs: turnaroundMs(), error: error.toJSON() });
             return row ? 'failed' : false;
           });
         if (applied === 'failed') return;
-        if (applied) events.emit('job:completed', { ...ref, durationMs });
+        if (applied) events.emit('job:completed', { ...ref, durationMs, turnaroundMs: turnaroundMs() });
         else events.emit('job:stale', { ...ref, action: 'complete' });
         return;
       }
@@ -403,7 +404,7 @@ export class Worker {
       }
       if (reason?.why === 'cancel') {
         const applied = await this.settler.settle('cancel', { ...lease(job), message: 'cancelled by request while running' });
-        if (applied) events.emit('job:cancelled', { ...ref, durationMs });
+        if (applied) events.emit('job:cancelled', { ...ref, durationMs, turnaroundMs: turnaroundMs() });
         else events.emit('job:stale', { ...ref, action: 'cancel' });
         return;
       }
@@ -419,7 +420,7 @@ export class Worker {
         else if (row.status === 'pending') {
           events.emit('job:snoozed', { ...ref, durationMs, delayMs, refunded: row.refunded, error: error.toJSON() });
           this.claimer.wakeIn(delayMs);
-        } else events.emit('job:failed', { ...ref, durationMs, error: error.toJSON() });
+        } else events.emit('job:failed', { ...ref, durationMs, turnaroundMs: turnaroundMs(), error: error.toJSON() });
         return;
       }
       const permanent = error.kind === 'permanent' || error.kind === 'cancelled';
@@ -429,7 +430,7 @@ export class Worker {
       else if (row.status === 'pending') {
         events.emit('job:retried', { ...ref, durationMs, delayMs, error: error.toJSON() });
         this.claimer.wakeIn(delayMs);
-      } else events.emit('job:failed', { ...ref, durationMs, error: error.toJSON() });
+      } else events.emit('job:failed', { ...ref, durationMs, turnaroundMs: turnaroundMs(), error: error.toJSON() });
     } catch (err) {
       // The database stayed away longer than the lease: the job is recovered by whoever sweeps next.
       events.emit('error', { where: 'settle', error: toJobError(err).message });

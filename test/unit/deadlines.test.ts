@@ -25,16 +25,16 @@ test('each deadline expires once, in order, at its own time, including one added
   d.add('early', 100, () => fired.push('early'));
   d.add('middle', 200, () => fired.push('middle'));
   c.advance(99);
-  assert.deepEqual(fired, []);
+  assert.deepEqual([...fired], []);
   c.advance(1);
-  assert.deepEqual(fired, ['early']);
+  assert.deepEqual([...fired], ['early']);
   c.advance(100);
-  assert.deepEqual(fired, ['early', 'middle']);
+  assert.deepEqual([...fired], ['early', 'middle']);
   c.advance(100);
-  assert.deepEqual(fired, ['early', 'middle', 'late']);
+  assert.deepEqual([...fired], ['early', 'middle', 'late']);
   assert.equal(d.size, 0);
   c.advance(1_000);
-  assert.deepEqual(fired, ['early', 'middle', 'late']);
+  assert.deepEqual([...fired], ['early', 'middle', 'late']);
 });
 
 test('a removed deadline never expires, and the timer goes when nothing is left to watch', (t) => {
@@ -45,14 +45,14 @@ test('a removed deadline never expires, and the timer goes when nothing is left 
   d.add('b', 200, () => fired.push('b'));
   d.remove('a');
   c.advance(150);
-  assert.deepEqual(fired, [], 'the timer armed for a fired, found nothing due, and re-armed for b');
+  assert.deepEqual([...fired], [], 'the timer armed for a fired, found nothing due, and re-armed for b');
   c.advance(50);
-  assert.deepEqual(fired, ['b']);
+  assert.deepEqual([...fired], ['b']);
   d.add('c', 100, () => fired.push('c'));
   d.remove('c');
   assert.equal(d.size, 0);
   c.advance(1_000);
-  assert.deepEqual(fired, ['b']);
+  assert.deepEqual([...fired], ['b']);
 });
 
 test('add for a key already watched replaces its deadline; clear drops every one', (t) => {
@@ -62,11 +62,11 @@ test('add for a key already watched replaces its deadline; clear drops every one
   d.add('a', 100, () => fired.push('a1'));
   d.add('a', 300, () => fired.push('a2'));
   c.advance(200);
-  assert.deepEqual(fired, []);
+  assert.deepEqual([...fired], []);
   c.advance(100);
-  assert.deepEqual(fired, ['a2']);
+  assert.deepEqual([...fired], ['a2']);
   d.add('x', 100, () => fired.push('x'));
   d.clear();
   c.advance(1_000);
-  assert.deepEqual(fired, ['a2']);
+  assert.deepEqual([...fired], ['a2']);
 });
