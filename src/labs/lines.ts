@@ -87,9 +87,15 @@ export function cleanLine(raw: string, index: number): CleanLine {
 // apart from words, is a number. "O2" (oxygen), "CO2", "T3", "B12" stay: a letter before the token, or
 // a lone "O"/"I" before one digit, is a name.
 const OCR_NUMBER = /(?<![\p{L}\d.,])(?=[\dOlI.,]*\d)(?=[\dOlI.,]*[OlI])[\dOlI]+(?:[.,][\dOlI]+)*(?![\p{L}\d])/gu;
+// The same slip the other way round puts a 0 inside a word ("Pr0teína", "t0tal", "F0SFATASE"): a digit
+// between two letters is never part of a number, so it is the O of the name, in the case of the letters
+// around it, and the name is reported as it reads.
 export function withoutOcrLetters(t: string): string {
+  t = t.replace(/(?<=(\p{L}))0(?=(\p{L}))/gu, (_m, before: string, after: string) => (isUpper(before) && isUpper(after) ? 'O' : 'o'));
   return t.replace(OCR_NUMBER, (m) => (/^[OI]\d$/.test(m) || !/^[\dOlI]+(?:[.,][\dOlI]+)*$/.test(m) ? m : m.replace(/O/g, '0').replace(/[lI]/g, '1')));
 }
+
+const isUpper = (c: string) => c !== c.toLowerCase() && c === c.toUpperCase();
 
 export function cells(text: string): string[] {
   return text

@@ -1017,3 +1017,23 @@ test('administrative numbers the accounting pass knows: street numbers with a th
   assert.equal(resultTokens('Glicose: 99 mg/dL').length, 1);
   assert.equal(resultTokens('Resultado atual: 5,9 %').length, 1);
 });
+
+test('an OCR zero between letters of a name is an O, and the name is reported readable ("C0lesterol t0tal", "F0SFATASE ALCALINA")', () => {
+  const r = parseLabReport(['- **C0lesterol t0tal:** 231 mg/dL (desejável: inferior a 190)', 'F0SFATASE ALCALINA   88 U/L   40 a 129'].join('\n'));
+  assert.deepEqual(
+    brief(r).map((a) => [a[0], a[1], a[3]]),
+    [
+      ['Colesterol total', 231, 'alto'],
+      ['Fosfatase alcalina', 88, 'normal'],
+    ],
+  );
+  // Digits of names stay: oxygen, vitamin B12, a thyroid hormone, a titre's zeros.
+  assert.equal(cleanLine('pO2   98 mmHg   CO2 total   B12   T4 livre   1/320', 0).text, 'pO2   98 mmHg   CO2 total   B12   T4 livre   1/320');
+});
+
+test('an OCR "l" for "I" in an international unit ("mUl/mL", "µUl/mL") is the unit, so the report range in "mUI/mL" compares', () => {
+  assert.equal(normalizeUnit('mUl/mL'), 'mUI/mL');
+  assert.equal(normalizeUnit('µUl/mL'), 'µUI/mL');
+  const r = parseLabReport('| FSH | 9,7 mUl/mL | Mulheres fase folicular: 3,5 a 12,5 mUI/mL |');
+  assert.deepEqual(brief(r), [['FSH', 9.7, 'mUI/mL', 'normal']]);
+});
