@@ -1037,3 +1037,44 @@ test('an OCR "l" for "I" in an international unit ("mUl/mL", "µUl/mL") is the u
   const r = parseLabReport('| FSH | 9,7 mUl/mL | Mulheres fase folicular: 3,5 a 12,5 mUI/mL |');
   assert.deepEqual(brief(r), [['FSH', 9.7, 'mUI/mL', 'normal']]);
 });
+
+test('two words of one name with two spaces between them in PDF text ("LDL  colesterol") are not a code column and a name', () => {
+  const r = parseLabReport(
+    [
+      '                 Resultado        Referência',
+      '  VLDL  colesterol      21  mg/dL       inferior a 30 mg/dL',
+      '  LDL  colesterol      142   mg/dL     inferior a 130 mg/dL',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    brief(r).map((a) => [a[0], a[1], a[3]]),
+    [
+      ['VLDL colesterol', 21, 'normal'],
+      ['LDL-colesterol', 142, 'alto'],
+    ],
+  );
+});
+
+test('a control run in brackets after the reference ("11,0 - 14,5  (controle do dia: 12,9 s)") is a note, not part of the range', () => {
+  const r = parseLabReport(
+    [
+      'EXAME                 RESULTADO     UNIDADE     VALORES DE REFERÊNCIA',
+      'Tempo de protrombina  15,2  ↑      s           11,0 - 14,5  (controle do dia: 12,9 s)',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [['Tempo de protrombina', 15.2, 's', 'alto']]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test("the lab's web site beside its name and an address by sector, block and lot are administrative, never unread results", () => {
+  for (const line of [
+    'LABORATÓRIO PLANALTO DIAGNÓSTICOS               www.planalto-diagnosticos.com.br',
+    'LAB VIDA   atendimento@labvida.com.br',
+    'Posto Norte - SCLN 412, Bloco C, Sala 105 - Brasília/DF',
+    'Unidade Taguatinga - QNA 22, Lote 8 - Taguatinga/DF',
+  ])
+    assert.deepEqual(resultTokens(line), [], line);
+  // A word cell beside a name is still a result; a count beside a block title still a value.
+  assert.equal(resultTokens('Cor   Palha').length, 1);
+  assert.equal(resultTokens('Leucócitos   8.200').length, 1);
+});
