@@ -1055,6 +1055,19 @@ test('two words of one name with two spaces between them in PDF text ("LDL  cole
   );
 });
 
+test('a block title with digits in its name heads the "Resultado:" under its Material/Método lines ("HTLV 1 E 2 - ANTICORPOS TOTAIS (3ª geração)")', () => {
+  const r = parseLabReport(
+    [
+      'HTLV 1 E 2 - ANTICORPOS TOTAIS (3ª geração)',
+      'Material: soro     Método: Quimioluminescência',
+      '  Resultado: NÃO REAGENTE',
+      '  Valor de referência: Não reagente',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [['HTLV 1 E 2 - ANTICORPOS TOTAIS (3ª geração)', 'NÃO REAGENTE', null, 'normal']]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
 test('a control run in brackets after the reference ("11,0 - 14,5  (controle do dia: 12,9 s)") is a note, not part of the range', () => {
   const r = parseLabReport(
     [
@@ -1063,6 +1076,73 @@ test('a control run in brackets after the reference ("11,0 - 14,5  (controle do 
     ].join('\n'),
   );
   assert.deepEqual(brief(r), [['Tempo de protrombina', 15.2, 's', 'alto']]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('a previous-result column of a bar table is cut by its cell, not by its position in the cleaned text', () => {
+  const r = parseLabReport(
+    [
+      '| Exame | Resultado | Unidade | Referência | Anterior (03/2024) |',
+      '|---|---|---|---|---|',
+      '| Ureia | 52 * | mg/dL | 15 a 45 | 39 |',
+      '| Sódio | 140 | mEq/L | 136 a 145 | 138 |',
+      '| Colesterol total | 176 | mg/dL | Desejável: inferior a 190 / Limítrofe: 190 a 239 | 181 |',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    brief(r).map((a) => [a[0], a[1], a[3]]),
+    [
+      ['Ureia', 52, 'alto'],
+      ['Sódio', 140, 'normal'],
+      ['Colesterol total', 176, 'normal'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test("a header printed on two lines (units and the previous result's date under the first) keeps the first line's columns", () => {
+  const r = parseLabReport(
+    [
+      'SÉRIE BRANCA                  %          /µL          Valores de referência       Resultado anterior',
+      '                                                      %            /µL            21/11/2023',
+      'Leucócitos                              7.180                      4.000 a 11.000     6.550',
+      'Segmentados                   61,2       4.394        45,0 a 70,0  1.800 a 7.700      3.990',
+      'Linfócitos                    27,5       1.974        20,0 a 45,0  1.000 a 4.500      2.012',
+      '',
+      'PLAQUETAS                     287.000 /µL          150.000 a 450.000 /µL           266.000',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    brief(r).map((a) => [a[0], a[1], a[3]]),
+    [
+      ['Leucócitos', 7180, 'normal'],
+      ['Segmentados (%)', 61.2, 'normal'],
+      ['Segmentados', 4394, 'normal'],
+      ['Linfócitos (%)', 27.5, 'normal'],
+      ['Linfócitos', 1974, 'normal'],
+      ['Plaquetas', 287000, 'normal'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('a markdown table row broken over two lines (the last cell wraps, the closing bar on the next line) is read whole', () => {
+  const r = parseLabReport(
+    [
+      '| Exame | Resultado | Valores de Referência |',
+      '|---|---|---|',
+      '| Cortisol | 14,9 µg/dL | Adultos (manhã): 6,2 a',
+      '19,4 µg/dL |',
+      '| TSH | 2,2 µUI/mL | 0,4 a 4,3 µUI/mL |',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    brief(r).map((a) => [a[0], a[1], a[3]]),
+    [
+      ['Cortisol', 14.9, 'normal'],
+      ['TSH', 2.2, 'normal'],
+    ],
+  );
   assert.deepEqual(r.unparsed_lines, []);
 });
 
