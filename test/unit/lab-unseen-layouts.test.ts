@@ -1146,6 +1146,18 @@ test('a markdown table row broken over two lines (the last cell wraps, the closi
   assert.deepEqual(r.unparsed_lines, []);
 });
 
+test('age bands after one printed with a sex ("Homens 41 a 50 anos: …; 51 a 60 anos: …") are that sex\'s too', () => {
+  const r = parseLabReport(
+    ['Sexo: Masculino     Idade: 56 anos', 'IGF-1   98 ng/mL   Homens 41 a 50 anos: 101 a 267; 51 a 60 anos: 87 a 225 ng/mL'].join('\n'),
+  );
+  assert.deepEqual(brief(r), [['IGF-1', 98, 'ng/mL', 'normal']]);
+  const [first, second] = labelledRanges(['Mulheres 20 a 39 anos: 12 a 150; 40 a 59 anos: 10 a 120'])!;
+  assert.equal(first!.sex, 'F');
+  assert.equal(second!.sex, 'F');
+  // Without an age band the sex stays its own: "Homens: …; Crianças: …" are not the men's.
+  assert.equal(labelledRanges(['Homens: 0,7 a 1,2; Crianças: 0,3 a 0,7'])[1]!.sex, undefined);
+});
+
 test("the lab's web site beside its name and an address by sector, block and lot are administrative, never unread results", () => {
   for (const line of [
     'LABORATÓRIO PLANALTO DIAGNÓSTICOS               www.planalto-diagnosticos.com.br',
