@@ -19,7 +19,7 @@
 import { foldSameLength, lookupName } from './analytes.ts';
 import { NUMBER, numbersIn } from './numbers.ts';
 import { STREET_ADDRESS } from './lines.ts';
-import { EQUATION_YEAR, cleanName } from './piece.ts';
+import { CONTROL_LEAD, EQUATION_YEAR, cleanName } from './piece.ts';
 import { PERCENTILE_RE, qualitativeReference, rangeSpans, stripReferenceLead } from './reference.ts';
 import { GLUCOSE_LOAD } from './line-kinds.ts';
 import { isWordField } from './word-results.ts';
@@ -61,6 +61,9 @@ const ADMIN_SPANS: RegExp[] = [
     String.raw`(?<![\p{L}\d])(?:crm|crf|crbm|crbio|coren|cnes|cns|cnpj|cpf|rg|cep|protocolo|pedido|req|requisi[cç][aã]o|atend(?:imento)?\.?|o\.s\.?|os(?=\s*[:nº°#])|ordem(?:\s+de\s+servi[cç]o)?|pront|prontu[aá]rio|reg|registro|c[oó]d(?:igo)?|ficha|senha|cart[aã]o(?:\s+sus)?|notifica[cç][aã]o|sinan|boletim|lote|n[º°]|no\.|n[uú]mero|tel(?:efone)?|fone|sac|whatsapp|celular|leito|quarto|box|posto(?:\s+de\s+coleta)?|equipe|micro[aá]rea|cadastro|matr[ií]cula|id|guia|carteir(?:inha|a)|etiqueta|amostra\s+n[º°]|amostra(?=\s*:?\s*(?:\d{5,}|\d+-\d+)))${NOT_WORD}[^\d\n(\[;]{0,16}\(?(?:\d{1,2}\s*[ªº]\s*regi[aã]o\s*)?\d[\d./-]*(?:\)?\s\d[\d./-]*)*`,
     'giu',
   ),
+  // An address by sector, block and lot (Brasília's "SHLS 716, Bloco F", "Quadra 12, Lote 4", "Sala
+  // 302"): the number before such a part, or after it, places a building; a result is never followed by one.
+  /(?<![\p{L}\d])\d+[a-z]?\s*,\s*(?=(?:quadra|qd\.?|bloco|bl\.?|lote|conjunto|cj\.?|sala|loja|andar)(?![\p{L}]))|(?<![\p{L}\d])(?:quadra|qd\.?|bloco|conjunto|sala|loja)\s+\d+[a-z]?(?![\d.,])/giu,
   /(?<![\p{L}\d])p[aá]g(?:ina)?\.?\s*:?\s*\d+(?:\s*(?:de|\/)\s*\d+)?/giu,
   /(?<![\p{L}\d])folha\s*\d+(?:\s*(?:de|\/)\s*\d+)?/giu,
   // The patient's age after its label: "Idade: 47", "IDADE | 47".
@@ -77,7 +80,7 @@ const ADMIN_SPANS: RegExp[] = [
   // A power of ten in a unit ("x 10^6/µL", "10³/mm³").
   /(?:x\s*)?10\s*(?:\^\s*\d+|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)/giu,
   // The lab's control run beside a coagulation time ("TP: 18,9 s (controle: 12,4 s)").
-  /\(?\s*(?:controle|pool\s+normal|padr[aã]o)\s*:?\s*\d+(?:[.,]\d+)?\s*(?:s|seg(?:undos)?)?\s*\)?/giu,
+  new RegExp(String.raw`\(?\s*${CONTROL_LEAD}\s*:?\s*\d+(?:[.,]\d+)?\s*(?:s|seg(?:undos)?)?\s*\)?`, 'giu'),
   // One previous result, its unit and its date ("Resultado anterior: 119 mg/dL (10/01/2025)"): an earlier
   // sample's, cut off by the reader; anything else printed after it is still counted.
   new RegExp(
@@ -105,6 +108,7 @@ const ADMIN_SPANS: RegExp[] = [
 ];
 // An address or contact line: its numbers are street numbers and postcodes.
 const ADDRESS_LINE = /^\s*(?:rua|r\.|av\.?|avenida|alameda|travessa|rodovia|pra[cç]a|endere[cç]o|www\.|https?:)/iu;
+const WEB_ADDRESS = /^(?:www\.|https?:\/\/)|\S@\S|\.(?:com|org|net|gov|br)$/i;
 const TITRE = /(?:t[ií]tulos?|reagente|positivo|dilui[cç][aã]o)\W{0,3}(?:de\s*)?\(?\s*1\s*:\s*\d+/giu;
 
 // A value glued to its unit ("189mg/dL", "310.000/mm3") is set apart so its number is a token.
@@ -155,6 +159,8 @@ export function resultTokens(text: string): Token[] {
     !cs.some((c) => HEADER_WORD.test(foldSameLength(c))) &&
     // A unit cell is no result ("µUI/mL   µUI/mL": a table's wrapped unit cells).
     !(unitAtStart(cs[1]!)?.consumed === cs[1]!.length) &&
+    // Nor is the lab's web site or e-mail beside its name ("LAB CERRADO   www.lab-cerrado.com.br").
+    !WEB_ADDRESS.test(cs[1]!) &&
     !out.some((o) => o.kind === 'word')
   )
     out.push({ kind: 'word', text: cs[1]!, values: [], at: t.lastIndexOf(cs[1]!) });

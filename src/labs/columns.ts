@@ -7,7 +7,7 @@
 // Positions are columns of the report line as printed (tabs as 3 spaces, see CleanLine.offset); PDF
 // text drifts a little, so a cell belongs to the header cell that starts nearest to it.
 import { foldSameLength } from './analytes.ts';
-import type { CleanLine } from './lines.ts';
+import { cleanLine, type CleanLine } from './lines.ts';
 import { UNIT_PATTERN, normalizeUnit } from './units.ts';
 
 export interface ValueColumn {
@@ -44,9 +44,36 @@ export function valueColumnsOf(text: string, offset: number): ValueColumn[] {
   return cols.length >= 2 ? cols : [];
 }
 
+const PREVIOUS_HEADER_CELL = /^(?:resultados?\s+)?(?:anterior(?:es)?|hist[oó]rico)\b/i;
+
 /** Column where a header's previous-result cell starts ("Anterior", "Resultado anterior", "Histórico"). */
 export function previousColumnOf(text: string, offset: number): number | undefined {
-  return cellStarts(text, offset).find(({ cell }) => /^(?:resultados?\s+)?(?:anterior(?:es)?|hist[oó]rico)\b/i.test(cell))?.at;
+  return cellStarts(text, offset).find(({ cell }) => PREVIOUS_HEADER_CELL.test(cell))?.at;
+}
+
+/**
+ * The second line of a two-line header ("%   /mm³   08/03/2023" under "LEUCOGRAMA   %   /mm³   Valores
+ * de referência   Resultado anterior"): only units (of the value or of the reference columns) and the
+ * previous result's date. Returns where the date cell starts (the previous column as its values are printed), or null
+ * when there is none; undefined when the line is anything else.
+ */
+export function headerUnitsAndDate(text: string, offset: number): { dateAt: number | null } | undefined {
+  const cs = cellStarts(text, offset);
+  const date = cs.find(({ cell }) => /^(?:\d{1,2}\/)?\d{1,2}\/\d{2,4}$/.test(cell));
+  const units = cs.filter(({ cell }) => columnUnit(cell) !== undefined);
+  if (units.length === 0 || units.length + (date ? 1 : 0) !== cs.length) return undefined;
+  return { dateAt: date?.at ?? null };
+}
+
+/** A bar table header's previous-result cell: its number among the header's cells. */
+export interface PreviousCell {
+  index: number;
+  cells: number;
+}
+
+export function previousCellOf(bars: string[]): PreviousCell | undefined {
+  const index = bars.findIndex((c) => PREVIOUS_HEADER_CELL.test(c));
+  return index < 0 ? undefined : { index, cells: bars.length };
 }
 
 /**
@@ -82,7 +109,15 @@ export interface History {
  * Under a history header ("Atual   14/11/2024   20/05/2024") every cell from that column on is an
  * earlier sample's value, with its unit ("109 mg/dL") or a dash.
  */
-export function withoutPreviousColumn(line: CleanLine, previousAt: number, history?: History): string {
+export function withoutPreviousColumn(line: CleanLine, previousAt: number, history?: History, previousCell?: PreviousCell): string {
+  // A bar table row with as many cells as its header: the cell under the previous-result header, if it
+  // holds an earlier value, is blanked and the row cleaned again.
+  if (previousCell !== undefined && line.bars !== undefined) {
+    const cell = line.bars[previousCell.index];
+    if (line.bars.length !== previousCell.cells || cell === undefined || !PREVIOUS_VALUE.test(cell)) return line.text;
+    const bars = line.bars.map((c, i) => (i === previousCell.index ? '' : c));
+    return cleanLine(`| ${bars.join(' | ')} |`, line.index).text;
+  }
   const cs = cellStarts(line.text, line.offset);
   const last = cs[cs.length - 1];
   if (history?.earlier !== undefined) return withoutEarlierColumns(line, history.currentAt, history.earlier);
@@ -98,13 +133,18 @@ export function withoutPreviousColumn(line: CleanLine, previousAt: number, histo
     if (first < 1 || cs.length - first > history.dates || Math.abs(currentAt - history.currentAt) > 3 || !cs.slice(first).every(earlierValue)) return line.text;
     return line.text.slice(0, cs[first]!.at - line.offset).trimEnd();
   }
-  if (cs.length < 3 || !last || last.at < previousAt - 3) return line.text;
+  // Numbers are printed right-aligned: a last cell that starts a little before the header cell but runs
+  // into it ("244.000" under "Resultado anterior") is under it too.
+  if (cs.length < 3 || !last || (last.at < previousAt - 3 && last.at + last.cell.length <= previousAt)) return line.text;
   // Only the one cell under the header is the previous result: a second cell at or past that column
   // ("--   48,7") means the line holds more than the header says, and nothing is cut.
   if (cs.filter((c) => c.at >= previousAt - 3).length > 1) return line.text;
-  if (!/^(?:[<>]?\s*\d[\d.,]*(?:\s*\(?\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\)?)?|-+|—|n\/?d)$/i.test(last.cell)) return line.text;
+  if (!PREVIOUS_VALUE.test(last.cell)) return line.text;
   return line.text.slice(0, last.at - line.offset).trimEnd();
 }
+
+/** A previous result's cell: a number with an optional date, or the dash of a missing sample. */
+const PREVIOUS_VALUE = /^(?:[<>]?\s*\d[\d.,]*(?:\s*\(?\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\)?)?|-+|—|n\/?d)$/i;
 
 /** Earlier value cells: a number with an optional unit, or the dash of a missing sample. */
 const EARLIER_VALUE = /^(?:[<>]?\s*\d[\d.,]*(?:\s*[^\s\d]\S*)?|-+|—|n\/?d)$/i;

@@ -7,7 +7,7 @@
 //   several results "Sódio 138 mEq/L (136-145); Potássio 4,1 mEq/L (3,5-5,1)",
 //                   "Bilirrubina total 1,4 mg/dL (até 1,2) - Bilirrubina direta 0,3 mg/dL (até 0,3)".
 import { foldSameLength } from './analytes.ts';
-import { cellStarts, previousColumnOf, valueColumnsOf, type History, type ValueColumn } from './columns.ts';
+import { cellStarts, previousColumnOf, valueColumnsOf, type History, type PreviousCell, type ValueColumn } from './columns.ts';
 import { cells } from './lines.ts';
 import { numbersIn } from './numbers.ts';
 import { isReferenceLabel, isReferenceText, type Sex } from './reference.ts';
@@ -25,6 +25,8 @@ export interface TableHeader {
   valueColumns: ValueColumn[];
   /** Column where a previous-result column starts ("Anterior (12/2024)"), if the header has one. */
   previousAt: number | undefined;
+  /** The same column by its cell's number, for a bar table ("| … | Anterior (06/2023) |"). */
+  previousCell?: PreviousCell;
   /** Several previous-result columns, one per earlier date (a history report). */
   history?: History;
   /** A block title printed as the header's first cell ("URINA TIPO 1   RESULTADO   REFERÊNCIA"). */

@@ -2,7 +2,7 @@
 // reference lead that names its analyte, a name over a value alone on the next line, a cell of a
 // PDF whose text comes out one cell per line.
 import { foldSameLength, lookupName } from './analytes.ts';
-import type { CleanLine } from './lines.ts';
+import { isBlockDetail, type CleanLine } from './lines.ts';
 import type { Entry, Group } from './result.ts';
 import { isReferenceLabel, qualitativeAtStart, qualitativeReference, stripReferenceLead } from './reference.ts';
 import { unitAtStart } from './units.ts';
@@ -64,6 +64,16 @@ export function valueAloneNext(lines: CleanLine[], index: number): boolean {
   if (!next) return false;
   const v = readValue(next.text);
   return v !== undefined && /^\s*[<>≤≥\d\p{L}]/u.test(next.text) && v.rest.trim() === '' && (v.value !== null || qualitativeReference(next.text) !== undefined);
+}
+
+/**
+ * Whether a block's "Resultado:" line comes next, past its Material/Método lines: the line before is
+ * the block's title even when its name holds digits ("HIV 1 E 2 - ANTICORPOS (4ª geração)").
+ */
+export function resultLineNext(lines: CleanLine[], index: number): boolean {
+  let next = nextLine(lines, index);
+  while (next && isBlockDetail(next.text)) next = nextLine(lines, next.index);
+  return next !== undefined && /^resultados?\s*:/i.test(next.text);
 }
 
 /** What a line alone means in a one-cell-per-line layout, or undefined when it is not such a cell. */

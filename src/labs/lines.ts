@@ -23,6 +23,11 @@ export interface CleanLine {
   offset: number;
   /** A previous result cut off the line ("Resultado anterior: 119 mg/dL (10/01/2025)"), for the accounting pass. */
   previous?: string;
+  /**
+   * The cells of a bar table row ("| Ureia | 52 | mg/dL |"), in order: joined into `text` their
+   * positions say nothing, so a column of such a table is found by its cell's number.
+   */
+  bars?: string[];
 }
 
 const COLUMN = '   ';
@@ -39,12 +44,13 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // A markdown heading ("### URINA TIPO 1 (EAS)") is a title as typed.
   t = t.replace(/^\s*#{1,6}\s+(?=\S)/, '');
   if (/^\s*\|?\s*:?-{3,}/.test(t) && /^[\s|:-]+$/.test(t)) return { index, raw, text: '', leader: false, offset: 0 };
+  let bars: string[] | undefined;
   if (t.includes('|')) {
-    t = t
+    bars = t
       .split('|')
       .map((c) => c.trim())
-      .filter((c, i, all) => c !== '' || (i > 0 && i < all.length - 1))
-      .join(COLUMN);
+      .filter((c, i, all) => c !== '' || (i > 0 && i < all.length - 1));
+    t = bars.join(COLUMN);
   }
   // Analysers that print counts with an English thousands comma ("250,000 /µL (150,000 - 450,000)"):
   // a count per µL/mm³ is never fractional, so on such a line "d,ddd" is a thousands group.
@@ -79,6 +85,7 @@ export function cleanLine(raw: string, index: number): CleanLine {
   });
   const line: CleanLine = { index, raw, text: t.trim(), leader, offset: raw.includes('|') ? 0 : t.length - t.trimStart().length };
   if (cut !== undefined) line.previous = cut;
+  if (bars !== undefined) line.bars = bars;
   return line;
 }
 
@@ -87,9 +94,15 @@ export function cleanLine(raw: string, index: number): CleanLine {
 // apart from words, is a number. "O2" (oxygen), "CO2", "T3", "B12" stay: a letter before the token, or
 // a lone "O"/"I" before one digit, is a name.
 const OCR_NUMBER = /(?<![\p{L}\d.,])(?=[\dOlI.,]*\d)(?=[\dOlI.,]*[OlI])[\dOlI]+(?:[.,][\dOlI]+)*(?![\p{L}\d])/gu;
+// The same slip the other way round puts a 0 inside a word ("Pr0teína", "t0tal", "F0SFATASE"): a digit
+// between two letters is never part of a number, so it is the O of the name, in the case of the letters
+// around it, and the name is reported as it reads.
 export function withoutOcrLetters(t: string): string {
+  t = t.replace(/(?<=(\p{L}))0(?=(\p{L}))/gu, (_m, before: string, after: string) => (isUpper(before) && isUpper(after) ? 'O' : 'o'));
   return t.replace(OCR_NUMBER, (m) => (/^[OI]\d$/.test(m) || !/^[\dOlI]+(?:[.,][\dOlI]+)*$/.test(m) ? m : m.replace(/O/g, '0').replace(/[lI]/g, '1')));
 }
+
+const isUpper = (c: string) => c !== c.toLowerCase() && c === c.toUpperCase();
 
 export function cells(text: string): string[] {
   return text
@@ -293,6 +306,25 @@ export function joinOpenBrackets(reads: readonly string[]): string[] {
     const close = next.indexOf(')');
     if (close < 0 || next.slice(0, close).includes('(') || !/^\s*(?:[<>≤≥]\s*)?[-−]?\d/.test(next)) continue;
     out[i] = `${cur.trimEnd()} ${next.trim()}`;
+    out[i + 1] = '';
+    i++;
+  }
+  return out;
+}
+
+/**
+ * A bar table row a transcription broke over two lines ("| DHEA-S | 210 µg/dL | … 88,9 a" / "427 µg/dL |"):
+ * a line that opens with a bar and leaves its last cell open is joined with the next line when that one
+ * opens no cell and closes the row. Returns, per line, the text to read ('' for a line joined to the one above).
+ */
+export function joinBrokenBarRows(reads: readonly string[]): string[] {
+  const out = [...reads];
+  for (let i = 0; i + 1 < out.length; i++) {
+    const cur = out[i]!.trim();
+    const next = out[i + 1]!.trim();
+    if (!cur.startsWith('|') || cur.endsWith('|') || (cur.match(/\|/g) ?? []).length < 2) continue;
+    if (next === '' || next.startsWith('|') || !next.endsWith('|')) continue;
+    out[i] = `${cur} ${next}`;
     out[i + 1] = '';
     i++;
   }

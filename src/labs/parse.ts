@@ -14,12 +14,22 @@
 // range the report states and without a built-in range in the same unit is 'indeterminado'.
 import { accountLines, resultTokens, type AccountLine } from './accounting.ts';
 import { lookupName, type AnalyteDef, type KnownName } from './analytes.ts';
-import { withoutPreviousColumn } from './columns.ts';
+import { headerUnitsAndDate, previousCellOf, withoutPreviousColumn } from './columns.ts';
 import { finishGroup, numericFrom, qualitativeFrom } from './flagging.ts';
 import { labelledLine, mergeReferenceCells, splitAtNameCells, splitResults, tableHeader, type TableHeader } from './layouts.ts';
 import { namedReferences, namesWithoutFixedRange, referenceRow, referenceTableHeader, type ReferenceTable } from './late-references.ts';
-import { loadTitle, nextLine, QUALITATIVE_AFTER_COLON, referenceSubject, sameAnalyte, valueAloneNext, verticalCell, wordsAfterLabel } from './line-kinds.ts';
-import { cells, cleanLine, isAdminLine, isBlockDetail, joinOpenBrackets } from './lines.ts';
+import {
+  loadTitle,
+  nextLine,
+  QUALITATIVE_AFTER_COLON,
+  referenceSubject,
+  resultLineNext,
+  sameAnalyte,
+  valueAloneNext,
+  verticalCell,
+  wordsAfterLabel,
+} from './line-kinds.ts';
+import { cells, cleanLine, isAdminLine, isBlockDetail, joinBrokenBarRows, joinOpenBrackets } from './lines.ts';
 import { unfoldPageColumns } from './page-columns.ts';
 import { numbersIn } from './numbers.ts';
 import { readPatient, type PatientInput } from './patient.ts';
@@ -67,9 +77,10 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   // Two tables side by side with wrapped cells: each row is read whole on the line where it starts
   // (page-columns.ts); the line keeps its printed text for unparsed_lines.
   const raws = text.split(/\r?\n/);
-  // A reference bracket broken over two lines is read whole on the first; each line is still accounted as printed.
+  // A reference bracket, or a bar table row, broken over two lines is read whole on the first; each
+  // line is still accounted as printed.
   const pageRows = unfoldPageColumns(raws);
-  const joined = joinOpenBrackets(pageRows.map((u) => u.read));
+  const joined = joinBrokenBarRows(joinOpenBrackets(pageRows.map((u) => u.read)));
   const unfolded = pageRows.map((u, i) => (joined[i] === u.read ? u : { read: joined[i]!, account: u.account }));
   const lines = unfolded.map((u, i) => ({ ...cleanLine(u.read, i), raw: raws[i]! }));
   const patient: Patient = readPatient(
@@ -141,8 +152,11 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
 
   // The text of each line as read (a previous-result column cut off): the accounting pass counts its tokens.
   const seen: AccountLine[] = [];
+  // The line the last table header was read on, and the last line with text before this one.
+  let headerAt = -1;
+  let previousTextAt = -1;
   for (const line of lines) {
-    const t = table?.previousAt !== undefined ? withoutPreviousColumn(line, table.previousAt, table.history) : line.text;
+    const t = table?.previousAt !== undefined ? withoutPreviousColumn(line, table.previousAt, table.history, table.previousCell) : line.text;
     // A line of side-by-side tables (page-columns.ts) is read as rows but accounted as printed: a
     // wrapped cell is accounted on its own line, once.
     const u = unfolded[line.index]!;
@@ -150,12 +164,28 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     seen.push({ index: line.index, raw: line.raw, text: line.previous === undefined ? own : `${own}   ${line.previous}` });
     if (t === '') continue;
     const ctx: Ctx = { table, line };
+    const lastTextAt = previousTextAt;
+    previousTextAt = line.index;
 
     // A history report repeats its dated header over each block: read whole, not cut at its dates.
     const header = tableHeader(table?.history ? line.text : t, line.offset);
+    // A header printed on two lines: units (of the value columns, or of the reference columns when the
+    // first line has the value columns' already) and the previous result's date under the first line
+    // are no new header; the first line's columns stay, the previous column starting where its date is
+    // printed if that is further left.
+    const continued = header && table && headerAt === lastTextAt ? headerUnitsAndDate(t, line.offset) : undefined;
+    if (continued) {
+      if (table!.valueColumns.length === 0 && header!.valueColumns.length > 0) Object.assign(table!, { valueColumns: header!.valueColumns, unit: null });
+      if (table!.previousAt !== undefined && continued.dateAt !== null) table!.previousAt = Math.min(table!.previousAt, continued.dateAt);
+      headerAt = line.index;
+      continue;
+    }
     if (header) {
+      headerAt = line.index;
       close();
       table = header;
+      const previousCell = header.previousAt !== undefined && line.bars ? previousCellOf(line.bars) : undefined;
+      if (previousCell) table.previousCell = previousCell;
       refTable = undefined;
       // "RESULTADO   VALORES DE REFERÊNCIA" inside a block: the title above still names the value
       // printed under the header.
@@ -435,7 +465,8 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // with a colon ("ANTI-HIV 1 E 2 (4ª GERAÇÃO):").
     // A name with digits in it ("HIV 1 e 2 - Anticorpos") is a title when its value stands alone on
     // the next line (one cell per line).
-    if (bareNumbers(t) === 0 || /:\s*$/.test(t) || (letters(t) >= 3 && valueAloneNext(lines, line.index))) {
+    // So is one over its block's "Resultado:" line, past the Material/Método lines.
+    if (bareNumbers(t) === 0 || /:\s*$/.test(t) || (letters(t) >= 3 && (valueAloneNext(lines, line.index) || resultLineNext(lines, line.index)))) {
       close();
       const name = cleanName(t);
       title = { name, def: lookupName(name) };

@@ -16,6 +16,11 @@ import { isWordField, wordResultText } from './word-results.ts';
 /** The year of a filtration-rate equation printed after its name ("CKD-EPI 2021", "MDRD 2006"): part of the name. */
 export const EQUATION_YEAR = /(?<![\p{L}])(?:ckd[\s-]?epi|mdrd|cockcroft(?:[\s-]gault)?|schwartz|ekfc)[\s-]+(?:19|20)\d{2}(?!\d)/iu;
 
+/** The lab's control run beside a coagulation time ("controle: 12,4 s", "controle do dia: 12,4 s", "pool normal"). */
+export const CONTROL_LEAD = String.raw`(?:controle|pool(?:\s+normal)?|padr[aã]o)(?:\s+d[oa]\s+\p{L}+)?`;
+const NOTE_AFTER_UNIT = new RegExp(String.raw`^\((?:[^()\d]*|[^()]*\d{1,2}\/\d{1,2}\/\d{2,4}[^()]*|\s*${CONTROL_LEAD}\b[^()]*)\)\s*`, 'iu');
+const CONTROL_NOTE_AT_END = new RegExp(String.raw`\s*\(\s*${CONTROL_LEAD}\b[^()]*\)\s*$`, 'iu');
+
 export const letters = (s: string) => (s.match(/\p{L}/gu) ?? []).length;
 /** Number tokens outside brackets: "(CKD-EPI 2021)", "(URINA DE 24 HORAS)" are part of a name. */
 // So are durations in a name ("URINA DE 24 HORAS", "Proteinúria de 24 horas") and a numbered kind
@@ -38,7 +43,11 @@ export function cleanName(s: string): string {
     .replace(/\s+resultados?(?:\s+encontrados?)?$/i, '')
     .trim();
   // A hospital system's code column before the name ("GLI   Glicose", "HB   Hemoglobina").
+  // PDF text also spaces the words of one name apart ("HDL  colesterol"): a second word in lower case
+  // goes on with the name, and so does one that makes a known name with the first.
   const code = /^([A-Z0-9]{2,5})\s{2,}(\p{L}.*)$/u.exec(name);
+  const oneName = code && (/^\p{Ll}/u.test(code[2]!) || lookupName(`${code[1]} ${code[2]}`) !== undefined);
+  if (code && oneName) return `${code[1]} ${code[2]}`;
   if (code && (lookupName(code[2]!) || !lookupName(code[1]!))) return code[2]!;
   return name;
 }
@@ -112,8 +121,11 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
   // A note in brackets after the unit ("0,9 mg/dL (jejum)", "(calculado)") says how the value was
   // obtained; it is not the reference unless it reads as one ("(Negativo)", "(VR: …)").
   // So does a control run beside a coagulation time ("18,9 s (controle: 12,4 s)").
-  const note = /^\((?:[^()\d]*|[^()]*\d{1,2}\/\d{1,2}\/\d{2,4}[^()]*|\s*(?:controle|padr[aã]o|pool)\b[^()]*)\)\s*/i.exec(ref);
+  const note = NOTE_AFTER_UNIT.exec(ref);
   if (note && !isReferenceText(note[0]) && !isReferenceLabel(note[0].replace(/[()]/g, ''))) ref = ref.slice(note[0].length);
+  // The control run printed after the reference instead ("10,0 - 13,5  (controle do dia: 12,4 s)").
+  const control = CONTROL_NOTE_AT_END.exec(ref);
+  if (control && control.index > 0) ref = ref.slice(0, control.index).trim();
   // The lab's mark printed after the reference ("11,0 g/dL (12,0 - 16,0) L").
   const late = /\s+(\*{1,3}|\(?[HL]\)?|↑|↓|⬆\uFE0F?|⬇\uFE0F?)$/u.exec(ref);
   if (late && ref.length > late[0].length) {

@@ -317,6 +317,13 @@ export function labelledRanges(items: string[], opts: { dotIsDecimal?: boolean; 
     }
     out.push(...labelled);
   }
+  // "Homens 35 a 44 anos: 160 a 449; 45 a 54 anos: 88,9 a 427": a sex printed with the first age band
+  // heads a list of that sex's bands, so the bands after it that name no sex are its too.
+  for (let i = 1; i < out.length; i++) {
+    const cur = out[i]!;
+    const prev = out[i - 1]!;
+    if (!cur.sex && cur.age && prev.sex && prev.age) cur.sex = prev.sex;
+  }
   // Ranges labelled by the letters H and M ("H 0,70-1,30 | M 0,50-1,00"): Homem and Mulher, so M is
   // the woman's here, not "masculino".
   const letter = (l: LabelledRange) => foldSameLength(l.label).replace(/[^a-z]/g, '');

@@ -13,9 +13,10 @@ const SPELLINGS: ReadonlyArray<[string, string]> = [
   ['mg\\s?%', 'mg/dL'],
   ['g\\/dl', 'g/dL'],
   ['%', '%'],
-  ['(?:uui|µui|μui|microui|mcui)\\/ml', 'µUI/mL'],
+  // A photo's OCR prints the I of "UI" as an l ("mUl/mL", "µUl/mL"): no unit is spelt that way.
+  ['(?:uu[il]|µu[il]|μu[il]|microui|mcui)\\/ml', 'µUI/mL'],
   ['(?:mui|mu)\\/l', 'mUI/L'],
-  ['mui\\/ml', 'mUI/mL'],
+  ['mu[il]\\/ml', 'mUI/mL'],
   ['ng\\/dl', 'ng/dL'],
   ['ng\\/ml', 'ng/mL'],
   ['ng\\/l', 'ng/L'],

@@ -1017,3 +1017,156 @@ test('administrative numbers the accounting pass knows: street numbers with a th
   assert.equal(resultTokens('Glicose: 99 mg/dL').length, 1);
   assert.equal(resultTokens('Resultado atual: 5,9 %').length, 1);
 });
+
+test('an OCR zero between letters of a name is an O, and the name is reported readable ("C0lesterol t0tal", "F0SFATASE ALCALINA")', () => {
+  const r = parseLabReport(['- **C0lesterol t0tal:** 231 mg/dL (desejável: inferior a 190)', 'F0SFATASE ALCALINA   88 U/L   40 a 129'].join('\n'));
+  assert.deepEqual(
+    brief(r).map((a) => [a[0], a[1], a[3]]),
+    [
+      ['Colesterol total', 231, 'alto'],
+      ['Fosfatase alcalina', 88, 'normal'],
+    ],
+  );
+  // Digits of names stay: oxygen, vitamin B12, a thyroid hormone, a titre's zeros.
+  assert.equal(cleanLine('pO2   98 mmHg   CO2 total   B12   T4 livre   1/320', 0).text, 'pO2   98 mmHg   CO2 total   B12   T4 livre   1/320');
+});
+
+test('an OCR "l" for "I" in an international unit ("mUl/mL", "µUl/mL") is the unit, so the report range in "mUI/mL" compares', () => {
+  assert.equal(normalizeUnit('mUl/mL'), 'mUI/mL');
+  assert.equal(normalizeUnit('µUl/mL'), 'µUI/mL');
+  const r = parseLabReport('| FSH | 9,7 mUl/mL | Mulheres fase folicular: 3,5 a 12,5 mUI/mL |');
+  assert.deepEqual(brief(r), [['FSH', 9.7, 'mUI/mL', 'normal']]);
+});
+
+test('two words of one name with two spaces between them in PDF text ("LDL  colesterol") are not a code column and a name', () => {
+  const r = parseLabReport(
+    [
+      '                 Resultado        Referência',
+      '  VLDL  colesterol      21  mg/dL       inferior a 30 mg/dL',
+      '  LDL  colesterol      142   mg/dL     inferior a 130 mg/dL',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    brief(r).map((a) => [a[0], a[1], a[3]]),
+    [
+      ['VLDL colesterol', 21, 'normal'],
+      ['LDL-colesterol', 142, 'alto'],
+    ],
+  );
+});
+
+test('a block title with digits in its name heads the "Resultado:" under its Material/Método lines ("HTLV 1 E 2 - ANTICORPOS TOTAIS (3ª geração)")', () => {
+  const r = parseLabReport(
+    [
+      'HTLV 1 E 2 - ANTICORPOS TOTAIS (3ª geração)',
+      'Material: soro     Método: Quimioluminescência',
+      '  Resultado: NÃO REAGENTE',
+      '  Valor de referência: Não reagente',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [['HTLV 1 E 2 - ANTICORPOS TOTAIS (3ª geração)', 'NÃO REAGENTE', null, 'normal']]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('a control run in brackets after the reference ("11,0 - 14,5  (controle do dia: 12,9 s)") is a note, not part of the range', () => {
+  const r = parseLabReport(
+    [
+      'EXAME                 RESULTADO     UNIDADE     VALORES DE REFERÊNCIA',
+      'Tempo de protrombina  15,2  ↑      s           11,0 - 14,5  (controle do dia: 12,9 s)',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [['Tempo de protrombina', 15.2, 's', 'alto']]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('a previous-result column of a bar table is cut by its cell, not by its position in the cleaned text', () => {
+  const r = parseLabReport(
+    [
+      '| Exame | Resultado | Unidade | Referência | Anterior (03/2024) |',
+      '|---|---|---|---|---|',
+      '| Ureia | 52 * | mg/dL | 15 a 45 | 39 |',
+      '| Sódio | 140 | mEq/L | 136 a 145 | 138 |',
+      '| Colesterol total | 176 | mg/dL | Desejável: inferior a 190 / Limítrofe: 190 a 239 | 181 |',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    brief(r).map((a) => [a[0], a[1], a[3]]),
+    [
+      ['Ureia', 52, 'alto'],
+      ['Sódio', 140, 'normal'],
+      ['Colesterol total', 176, 'normal'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test("a header printed on two lines (units and the previous result's date under the first) keeps the first line's columns", () => {
+  const r = parseLabReport(
+    [
+      'SÉRIE BRANCA                  %          /µL          Valores de referência       Resultado anterior',
+      '                                                      %            /µL            21/11/2023',
+      'Leucócitos                              7.180                      4.000 a 11.000     6.550',
+      'Segmentados                   61,2       4.394        45,0 a 70,0  1.800 a 7.700      3.990',
+      'Linfócitos                    27,5       1.974        20,0 a 45,0  1.000 a 4.500      2.012',
+      '',
+      'PLAQUETAS                     287.000 /µL          150.000 a 450.000 /µL           266.000',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    brief(r).map((a) => [a[0], a[1], a[3]]),
+    [
+      ['Leucócitos', 7180, 'normal'],
+      ['Segmentados (%)', 61.2, 'normal'],
+      ['Segmentados', 4394, 'normal'],
+      ['Linfócitos (%)', 27.5, 'normal'],
+      ['Linfócitos', 1974, 'normal'],
+      ['Plaquetas', 287000, 'normal'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('a markdown table row broken over two lines (the last cell wraps, the closing bar on the next line) is read whole', () => {
+  const r = parseLabReport(
+    [
+      '| Exame | Resultado | Valores de Referência |',
+      '|---|---|---|',
+      '| Cortisol | 14,9 µg/dL | Adultos (manhã): 6,2 a',
+      '19,4 µg/dL |',
+      '| TSH | 2,2 µUI/mL | 0,4 a 4,3 µUI/mL |',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    brief(r).map((a) => [a[0], a[1], a[3]]),
+    [
+      ['Cortisol', 14.9, 'normal'],
+      ['TSH', 2.2, 'normal'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('age bands after one printed with a sex ("Homens 41 a 50 anos: …; 51 a 60 anos: …") are that sex\'s too', () => {
+  const r = parseLabReport(
+    ['Sexo: Masculino     Idade: 56 anos', 'IGF-1   98 ng/mL   Homens 41 a 50 anos: 101 a 267; 51 a 60 anos: 87 a 225 ng/mL'].join('\n'),
+  );
+  assert.deepEqual(brief(r), [['IGF-1', 98, 'ng/mL', 'normal']]);
+  const [first, second] = labelledRanges(['Mulheres 20 a 39 anos: 12 a 150; 40 a 59 anos: 10 a 120'])!;
+  assert.equal(first!.sex, 'F');
+  assert.equal(second!.sex, 'F');
+  // Without an age band the sex stays its own: "Homens: …; Crianças: …" are not the men's.
+  assert.equal(labelledRanges(['Homens: 0,7 a 1,2; Crianças: 0,3 a 0,7'])[1]!.sex, undefined);
+});
+
+test("the lab's web site beside its name and an address by sector, block and lot are administrative, never unread results", () => {
+  for (const line of [
+    'LABORATÓRIO PLANALTO DIAGNÓSTICOS               www.planalto-diagnosticos.com.br',
+    'LAB VIDA   atendimento@labvida.com.br',
+    'Posto Norte - SCLN 412, Bloco C, Sala 105 - Brasília/DF',
+    'Unidade Taguatinga - QNA 22, Lote 8 - Taguatinga/DF',
+  ])
+    assert.deepEqual(resultTokens(line), [], line);
+  // A word cell beside a name is still a result; a count beside a block title still a value.
+  assert.equal(resultTokens('Cor   Palha').length, 1);
+  assert.equal(resultTokens('Leucócitos   8.200').length, 1);
+});
