@@ -2,23 +2,29 @@
 // settle) was two timer-list operations per job on the daemon's hottest path; with one timer armed
 // for the earliest deadline, a job that starts and ends within it costs a map insert and delete.
 // Deadlines are minutes long and jobs of a type share one, so the earliest rarely changes: the timer
-// is re-armed only when a new deadline comes before it, or when it fires.
+// is re-armed only when a new deadline comes before it, or when it fires. One expiry callback for all,
+// given once: an entry is a key and a time, no closure per job.
 
 export class Deadlines<K> {
-  private readonly entries = new Map<K, { at: number; expire: () => void }>();
+  /** Each key's deadline (now() ms). */
+  private readonly entries = new Map<K, number>();
   private timer: NodeJS.Timeout | undefined;
   private armedAt = Number.POSITIVE_INFINITY;
 
-  constructor(private readonly now: () => number = () => performance.now()) {}
+  /** `expire(key)` is called once for each key whose deadline passes before it is removed. */
+  constructor(
+    private readonly expire: (key: K) => void,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
 
   get size(): number {
     return this.entries.size;
   }
 
-  /** Call `expire` once, `ms` from now, unless `remove(key)` comes first. Replaces an earlier one for `key`. */
-  add(key: K, ms: number, expire: () => void): void {
+  /** Expire `key` `ms` from now, unless `remove(key)` comes first. Replaces an earlier deadline for `key`. */
+  add(key: K, ms: number): void {
     const at = this.now() + ms;
-    this.entries.set(key, { at, expire });
+    this.entries.set(key, at);
     if (at < this.armedAt) this.arm(at);
   }
 
@@ -48,15 +54,15 @@ export class Deadlines<K> {
     this.armedAt = Number.POSITIVE_INFINITY;
     // A timer may fire a little before its time on the clock read here: 1 ms of slack.
     const now = this.now() + 1;
-    const due: Array<() => void> = [];
+    const due: K[] = [];
     let next = Number.POSITIVE_INFINITY;
-    for (const [key, e] of this.entries) {
-      if (e.at <= now) {
+    for (const [key, at] of this.entries) {
+      if (at <= now) {
         this.entries.delete(key);
-        due.push(e.expire);
-      } else if (e.at < next) next = e.at;
+        due.push(key);
+      } else if (at < next) next = at;
     }
     if (next < Number.POSITIVE_INFINITY) this.arm(next);
-    for (const expire of due) expire();
+    for (const key of due) this.expire(key);
   }
 }
