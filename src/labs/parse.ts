@@ -18,8 +18,19 @@ import { withoutPreviousColumn } from './columns.ts';
 import { finishGroup, numericFrom, qualitativeFrom } from './flagging.ts';
 import { labelledLine, mergeReferenceCells, splitAtNameCells, splitResults, tableHeader, type TableHeader } from './layouts.ts';
 import { namedReferences, namesWithoutFixedRange, referenceRow, referenceTableHeader, type ReferenceTable } from './late-references.ts';
-import { loadTitle, nextLine, QUALITATIVE_AFTER_COLON, referenceSubject, sameAnalyte, valueAloneNext, verticalCell, wordsAfterLabel } from './line-kinds.ts';
-import { cells, cleanLine, isAdminLine, isBlockDetail, joinOpenBrackets } from './lines.ts';
+import {
+  loadTitle,
+  nextLine,
+  QUALITATIVE_AFTER_COLON,
+  RESULT_LEAD,
+  referenceSubject,
+  resultLineNext,
+  sameAnalyte,
+  valueAloneNext,
+  verticalCell,
+  wordsAfterLabel,
+} from './line-kinds.ts';
+import { cells, cleanLine, isAdminLine, isBlockDetail, isMethodLine, joinOpenBrackets } from './lines.ts';
 import { unfoldPageColumns } from './page-columns.ts';
 import { numbersIn } from './numbers.ts';
 import { readPatient, type PatientInput } from './patient.ts';
@@ -316,7 +327,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     }
 
     // "Resultado: 95 mg/dL" under a block title; "RESULTADO      5,4 %".
-    const res = /^resultados?\b(?:\s+(?:atual|encontrados?|obtidos?))?\s*[:.]?\s*/i.exec(t);
+    const res = RESULT_LEAD.exec(t);
     if (res) {
       const rest = t.slice(res[0].length);
       let g = title ? readAfterName(title.name, rest, ctx, { separated: true }) : undefined;
@@ -431,11 +442,13 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       unparsed.push(line.raw.trim());
       continue;
     }
+    // "Soro - Enzimático" under the exam name (a portal's block): the name stays the title.
+    if (title && isMethodLine(t)) continue;
     // A title: no value on it (digits glued to letters, "B12", "25-OH", do not count), or it ends
     // with a colon ("ANTI-HIV 1 E 2 (4ª GERAÇÃO):").
     // A name with digits in it ("HIV 1 e 2 - Anticorpos") is a title when its value stands alone on
     // the next line (one cell per line).
-    if (bareNumbers(t) === 0 || /:\s*$/.test(t) || (letters(t) >= 3 && valueAloneNext(lines, line.index))) {
+    if (bareNumbers(t) === 0 || /:\s*$/.test(t) || (letters(t) >= 3 && (valueAloneNext(lines, line.index) || resultLineNext(lines, line.index)))) {
       close();
       const name = cleanName(t);
       title = { name, def: lookupName(name) };

@@ -1017,3 +1017,56 @@ test('administrative numbers the accounting pass knows: street numbers with a th
   assert.equal(resultTokens('Glicose: 99 mg/dL').length, 1);
   assert.equal(resultTokens('Resultado atual: 5,9 %').length, 1);
 });
+
+test('a lab web portal copied as text: name, an unlabelled "specimen - method" line, "Resultado", value, unit and reference tiers each on its own line; the exam name is the analyte, never the method line', () => {
+  const r = parseLabReport(
+    [
+      'Área do cliente - Exames',
+      'Sexo: Feminino',
+      'Idade: 44 anos',
+      'Ureia',
+      'Soro - Urease UV',
+      'Resultado',
+      '52',
+      'mg/dL',
+      'Valores de referência',
+      '15 a 45 mg/dL',
+      'Ver gráfico',
+      'Ácido úrico',
+      'Soro – Uricase/peroxidase',
+      'Resultado',
+      '4,9',
+      'mg/dL',
+      'Valores de referência',
+      'Mulheres: 2,4 a 5,7 mg/dL',
+      'Homens: 3,4 a 7,0 mg/dL',
+      'Ver gráfico',
+      'Índice de saturação da transferrina',
+      'Calculado',
+      'Resultado',
+      '14',
+      '%',
+      'Valores de referência',
+      '20 a 50 %',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['Ureia', 52, 'mg/dL', 'alto'],
+    ['Ácido úrico', 4.9, 'mg/dL', 'normal'],
+    ['Índice de saturação da transferrina', 14, '%', 'baixo'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('a block title with digits in it ("HTLV 1 E 2 …, 3ª GERAÇÃO") over Material/Método lines and a "Resultado ….: word" line is the title, not an unread line', () => {
+  const r = parseLabReport(
+    [
+      'HTLV 1 E 2 - ANTICORPOS (ELISA, 3ª GERAÇÃO)',
+      'Material: Soro              Método: Imunoenzimático',
+      '  Resultado ....................: Não reagente',
+      '  Valor de referência: Não reagente',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [['HTLV 1 E 2 - ANTICORPOS (ELISA, 3ª GERAÇÃO)', 'Não reagente', null, 'normal']]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
