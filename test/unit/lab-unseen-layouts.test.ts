@@ -1070,3 +1070,18 @@ test('a block title with digits in it ("HTLV 1 E 2 …, 3ª GERAÇÃO") over Mat
   assert.deepEqual(brief(r), [['HTLV 1 E 2 - ANTICORPOS (ELISA, 3ª GERAÇÃO)', 'Não reagente', null, 'normal']]);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('a marker in a cell of its own between the value and a reference cell ("18 ng/mL   ↓      Acima de 20") is the value\'s mark, not the start of another result', () => {
+  const r = parseLabReport(
+    [
+      'Sexo: M   Idade: 40 anos',
+      'Vitamina D (25-OH) ....: 18 ng/mL   ↓      Acima de 20 ng/mL',
+      'Ácido úrico ...........: 8,2 mg/dL   H      Até 7,0 mg/dL',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['Vitamina D (25-OH)', 18, 'ng/mL', 'baixo'],
+    ['Ácido úrico', 8.2, 'mg/dL', 'alto'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
