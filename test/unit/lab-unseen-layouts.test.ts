@@ -1085,3 +1085,26 @@ test('a marker in a cell of its own between the value and a reference cell ("18 
   ]);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('a pregnant patient (header "Gestante", "IG: 24 semanas") is compared with the pregnancy range printed for her, by trimester; other women keep the ordinary one', () => {
+  const rows = [
+    'TSH ..........: 3,4 µUI/mL',
+    '  Valores de referência: Não gestantes: 0,4 a 4,0 µUI/mL',
+    '  Gestantes 1º trimestre: 0,1 a 2,5 µUI/mL',
+    '  Gestantes 2º trimestre: 0,2 a 3,0 µUI/mL',
+    'Hemoglobina ..: 10,7 g/dL',
+    '  Valor de referência em gestantes: superior a 11,0 g/dL',
+    '  (10,0 a 10,9 g/dL: anemia leve)',
+  ];
+  const pregnant = parseLabReport(['Sexo: Feminino   Idade: 29 anos', 'Paciente gestante - IG: 24 semanas e 2 dias', ...rows].join('\n'));
+  assert.deepEqual(
+    brief(pregnant).map((a) => [a[0], a[3]]),
+    [
+      ['TSH', 'alto'],
+      ['Hemoglobina', 'baixo'],
+    ],
+  );
+  const other = parseLabReport(['Sexo: Feminino   Idade: 29 anos', ...rows].join('\n'));
+  assert.equal(brief(other)[0]![3], 'normal');
+  assert.deepEqual(pregnant.unparsed_lines, []);
+});
