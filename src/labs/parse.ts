@@ -14,7 +14,7 @@
 // range the report states and without a built-in range in the same unit is 'indeterminado'.
 import { accountLines, resultTokens, type AccountLine } from './accounting.ts';
 import { lookupName, type AnalyteDef, type KnownName } from './analytes.ts';
-import { withoutPreviousColumn } from './columns.ts';
+import { ageBandColumns, type BandColumn, labelByBandColumns, withoutPreviousColumn } from './columns.ts';
 import { finishGroup, numericFrom, qualitativeFrom } from './flagging.ts';
 import { labelledLine, mergeReferenceCells, splitAtNameCells, splitResults, tableHeader, type TableHeader } from './layouts.ts';
 import { namedReferences, namesWithoutFixedRange, referenceRow, referenceTableHeader, type ReferenceTable } from './late-references.ts';
@@ -92,6 +92,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   const unparsed: string[] = [];
 
   let table: TableHeader | undefined;
+  let bands: BandColumn[] | undefined;
   let title: { name: string; def: AnalyteDef | KnownName | undefined } | undefined;
   let preRef: string[] = [];
   let pending: Group | undefined;
@@ -153,7 +154,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   // The text of each line as read (a previous-result column cut off): the accounting pass counts its tokens.
   const seen: AccountLine[] = [];
   for (const line of lines) {
-    const t = table?.previousAt !== undefined ? withoutPreviousColumn(line, table.previousAt, table.history) : line.text;
+    let t = table?.previousAt !== undefined ? withoutPreviousColumn(line, table.previousAt, table.history) : line.text;
     // A line of side-by-side tables (page-columns.ts) is read as rows but accounted as printed: a
     // wrapped cell is accounted on its own line, once.
     const u = unfolded[line.index]!;
@@ -167,6 +168,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     if (header) {
       close();
       table = header;
+      bands = undefined;
       refTable = undefined;
       // "RESULTADO   VALORES DE REFERÊNCIA" inside a block: the title above still names the value
       // printed under the header.
@@ -178,6 +180,15 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       }
       continue;
     }
+
+    // Reference columns by age band ("2 a 5 anos   6 a 11 anos   12 a 17 anos"): each range under them
+    // is read with its column's band as its label, so the patient's age picks the column.
+    const bandHeader = ageBandColumns(t, line.offset);
+    if (bandHeader) {
+      bands = bandHeader;
+      continue;
+    }
+    if (bands) t = labelByBandColumns(t, line.offset, bands) ?? t;
 
     // A table of ranges after the results (SBC lipid table): its rows join the results read before.
     const rh = referenceTableHeader({ ...line, text: t });
@@ -450,6 +461,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // the next line (one cell per line).
     if (bareNumbers(t) === 0 || /:\s*$/.test(t) || (letters(t) >= 3 && (valueAloneNext(lines, line.index) || resultLineNext(lines, line.index)))) {
       close();
+      bands = undefined;
       const name = cleanName(t);
       title = { name, def: lookupName(name) };
       recent = [];

@@ -221,6 +221,8 @@ function ageBandOf(label: string): AgeBand | undefined {
     if (g.e !== undefined) return { minMonths: months(Number(g.e), 'anos'), maxMonths: Infinity };
     if (g.f !== undefined) return { minMonths: months(Number(g.f), g.uf), maxMonths: months(Number(g.f), g.uf) + step(g.uf) };
   }
+  // "(todas as idades)": the one range for every age, beside bands of other rows.
+  if (/\b(todas as idades|qualquer idade)\b/.test(f)) return { minMonths: 0, maxMonths: Infinity };
   if (/\b(adult[oa]s?|maiores de idade)\b/.test(f)) return { minMonths: 18 * 12, maxMonths: Infinity };
   if (/\bidos[oa]s?\b/.test(f)) return { minMonths: 60 * 12, maxMonths: Infinity };
   if (/\b(rec[eé]m[- ]nascidos?|neonatos?|rn)\b/.test(f)) return { minMonths: 0, maxMonths: 1 };
@@ -230,6 +232,17 @@ function ageBandOf(label: string): AgeBand | undefined {
   if (/\badolescentes?\b/.test(f)) return { minMonths: 12 * 12, maxMonths: 18 * 12 };
   if (/\b(crian[cç]as?|infantil|pedi[aá]tric[oa])\b/.test(f)) return { minMonths: 0, maxMonths: 12 * 12 };
   return undefined;
+}
+
+/**
+ * A header cell that is only an age band ("2 a 5 anos", "acima de 12 anos", "Adultos"), as a table
+ * prints one reference column per band.
+ */
+export function isAgeBandCell(cell: string): boolean {
+  const c = cell.trim();
+  if (ageBandOf(c) === undefined || /[:\d][.,]\d|:/.test(c) || c.split(/\s+/).length > 5) return false;
+  // Nothing but the band: the matched age, or one named band word.
+  return new RegExp(`^(?:${AGE_BAND_RE.source})$`, 'iu').test(c) || /^\p{L}+$/u.test(c);
 }
 
 function sexOf(label: string): Sex | undefined {

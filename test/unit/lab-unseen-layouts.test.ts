@@ -1108,3 +1108,25 @@ test('a pregnant patient (header "Gestante", "IG: 24 semanas") is compared with 
   assert.equal(brief(other)[0]![3], 'normal');
   assert.deepEqual(pregnant.unparsed_lines, []);
 });
+
+test('reference columns by age band ("1 a 2 anos   3 a 6 anos   7 a 12 anos" over the ranges): the column of the patient\'s age is the range; "(todas as idades)" labels a range for everyone', () => {
+  const r = parseLabReport(
+    [
+      'Sexo: Feminino   Idade: 4 anos e 1 mês',
+      '                       Resultado     Referência conforme a idade',
+      '                                     1 a 2 anos      3 a 6 anos      7 a 12 anos',
+      'Hemoglobina (g/dL)     10,8          10,5 - 13,0     11,0 - 14,0     11,5 - 15,0',
+      'VCM (fL)               74,0          70,0 - 86,0     73,0 - 89,0     77,0 - 95,0',
+      '',
+      'Leucócitos (/mm³)      16.100        6.000 - 17.000  5.500 - 15.500  4.500 - 13.500',
+      'Plaquetas (/mm³)       280.000       150.000 - 450.000 (todas as idades)',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['Hemoglobina', 10.8, 'g/dL', 'baixo'],
+    ['VCM', 74, 'fL', 'normal'],
+    ['Leucócitos', 16100, '/mm³', 'alto'],
+    ['Plaquetas', 280000, '/mm³', 'normal'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
