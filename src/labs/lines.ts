@@ -275,6 +275,19 @@ export function isBlockDetail(text: string): boolean {
   return /^(material|amostra|m[eé]todo|metodologia|jejum)\b/i.test(text.trim());
 }
 
+/**
+ * A block title with its Material/Método cell printed beside it ("FERRITINA      Material: soro -
+ * quimioluminescência"): the title alone, so it names the "Resultado:" under it. Lines with a number
+ * before the detail cell are left whole.
+ */
+export function withoutDetailCell(text: string): string {
+  for (const m of text.matchAll(/\s{2,}(?=\S)/g)) {
+    const at = m.index + m[0].length;
+    if (isBlockDetail(text.slice(at)) && /\p{L}/u.test(text.slice(0, at)) && !/\d/.test(text.slice(0, at))) return text.slice(0, m.index).trimEnd();
+  }
+  return text;
+}
+
 // The specimens and the assay methods a report names without a label.
 const SPECIMEN = String.raw`(?:soro|plasma|sangue|urina|fezes|l[ií]quor|liquido|saliva|s[eê]men|esperma|swab|secre[cç][aã]o)`;
 const METHOD = String.raw`(?:c[aá]lculo|calculad[oa]|enzim[aá]tic[oa]|colorim[eé]tric[oa]|cin[eé]tic[oa]|hplc|hexoquinase|(?:eletro)?quimioluminesc[eê]ncia|imunoturbidimetria|turbidimetria|nefelometria|jaff[eé]|eletrodo|potenciometria|citometria|automatizad[oa]|imunoensaio|imunoenzim[aá]tic[oa]|elisa|cmia|eclia|imunofluoresc[eê]ncia|(?:hem)?aglutina[cç][aã]o|flocula[cç][aã]o|microscopia|espectrofotometria|urease|uricase)`;

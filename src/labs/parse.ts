@@ -30,7 +30,7 @@ import {
   verticalCell,
   wordsAfterLabel,
 } from './line-kinds.ts';
-import { cells, cleanLine, isAdminLine, isBlockDetail, isMethodLine, joinOpenBrackets } from './lines.ts';
+import { cells, cleanLine, isAdminLine, isBlockDetail, isMethodLine, joinOpenBrackets, withoutDetailCell } from './lines.ts';
 import { unfoldPageColumns } from './page-columns.ts';
 import { numbersIn } from './numbers.ts';
 import { readPatient, type PatientInput } from './patient.ts';
@@ -189,6 +189,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       continue;
     }
     if (bands) t = labelByBandColumns(t, line.offset, bands) ?? t;
+    t = withoutDetailCell(t);
 
     // A table of ranges after the results (SBC lipid table): its rows join the results read before.
     const rh = referenceTableHeader({ ...line, text: t });

@@ -1130,3 +1130,17 @@ test('reference columns by age band ("1 a 2 anos   3 a 6 anos   7 a 12 anos" ove
   ]);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('a block title with its Material/Método cell beside it ("ÁCIDO FÓLICO      Material: soro - …") is still the title of the "Resultado:" under it', () => {
+  const r = parseLabReport(
+    [
+      'Sexo: Masculino   Idade: 9 anos',
+      'ÁCIDO FÓLICO                       Material: soro - eletroquimioluminescência',
+      '  Resultado: 2,6 ng/mL',
+      '  Referência:  até 5 anos: 4,0 a 20,0 ng/mL',
+      '               6 a 15 anos: 3,0 a 17,0 ng/mL',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [['Ácido fólico', 2.6, 'ng/mL', 'baixo']]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
