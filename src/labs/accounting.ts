@@ -102,6 +102,8 @@ const ADMIN_SPANS: RegExp[] = [
   new RegExp(GLUCOSE_LOAD.source, 'giu'),
   // The percentile a reference is drawn from ("Percentil 99: homens até 34", "P99").
   new RegExp(PERCENTILE_RE.source, 'giu'),
+  // A copyright year in a page footer ("© 2024 Laboratório …", "Copyright 2019-2024").
+  /(?:©|\(c\)|copyright)\s*(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?(?!\d)/giu,
 ];
 // An address or contact line: its numbers are street numbers and postcodes.
 const ADDRESS_LINE = /^\s*(?:rua|r\.|av\.?|avenida|alameda|travessa|rodovia|pra[cç]a|endere[cç]o|www\.|https?:)/iu;

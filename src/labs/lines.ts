@@ -9,6 +9,7 @@
 // page numbers) are recognised by their label, so their numbers are never read as results and never
 // reported as unread results either.
 import { foldSameLength } from './analytes.ts';
+import { NUMBER } from './numbers.ts';
 import { UNIT_PATTERN } from './units.ts';
 
 export interface CleanLine {
@@ -300,6 +301,29 @@ const METHOD_LINE = new RegExp(String.raw`^(?:${SPECIMEN}(?:\s+[\p{L}]+){0,3}\s+
  */
 export function isMethodLine(text: string): boolean {
   return METHOD_LINE.test(text.trim());
+}
+
+// A previous result on its own line under its label ("Resultado anterior" / "7,3 % em 18/12/2023"):
+// one value, its unit, its date.
+const PREVIOUS_LABEL_ALONE = /^\s*(?:resultados?\s+)?anterior(?:es)?\s*:?\s*$/i;
+const PREVIOUS_VALUE_ALONE = new RegExp(
+  String.raw`^\s*(?:[<>]\s*)?(?:${NUMBER})\s*(?:${UNIT_PATTERN})?\s*(?:\(?\s*(?:em|de)?\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s*\)?)\s*$`,
+  'iu',
+);
+
+/**
+ * A lab portal prints the previous result under its own label line ("Resultado anterior" / "142 mg/dL
+ * em 18/12/2023"): the value line is read, and accounted, as "Resultado anterior: 142 mg/dL em …", an
+ * earlier sample's result (the label line becomes empty). Only a value with its date follows the label.
+ */
+export function joinPreviousLabel(reads: readonly string[]): string[] {
+  const out = [...reads];
+  for (let i = 0; i + 1 < out.length; i++) {
+    if (!PREVIOUS_LABEL_ALONE.test(out[i]!) || !PREVIOUS_VALUE_ALONE.test(out[i + 1]!)) continue;
+    out[i + 1] = `${out[i]!.trim().replace(/:$/, '')}: ${out[i + 1]!.trim()}`;
+    out[i] = '';
+  }
+  return out;
 }
 
 /**

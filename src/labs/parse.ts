@@ -30,7 +30,7 @@ import {
   verticalCell,
   wordsAfterLabel,
 } from './line-kinds.ts';
-import { cells, cleanLine, isAdminLine, isBlockDetail, isMethodLine, joinOpenBrackets, withoutDetailCell } from './lines.ts';
+import { cells, cleanLine, isAdminLine, isBlockDetail, isMethodLine, joinOpenBrackets, joinPreviousLabel, withoutDetailCell } from './lines.ts';
 import { unfoldPageColumns } from './page-columns.ts';
 import { numbersIn } from './numbers.ts';
 import { readPatient, type PatientInput } from './patient.ts';
@@ -81,7 +81,11 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   // A reference bracket broken over two lines is read whole on the first; each line is still accounted as printed.
   const pageRows = unfoldPageColumns(raws);
   const joined = joinOpenBrackets(pageRows.map((u) => u.read));
-  const unfolded = pageRows.map((u, i) => (joined[i] === u.read ? u : { read: joined[i]!, account: u.account }));
+  // A previous result under its own label line is read and accounted as one "Resultado anterior: …" line.
+  const previous = joinPreviousLabel(joined);
+  const unfolded = pageRows.map((u, i) =>
+    previous[i] !== joined[i] ? { read: previous[i]!, account: previous[i]! } : joined[i] === u.read ? u : { read: joined[i]!, account: u.account },
+  );
   const lines = unfolded.map((u, i) => ({ ...cleanLine(u.read, i), raw: raws[i]! }));
   const patient: Patient = readPatient(
     lines.map((l) => l.text),

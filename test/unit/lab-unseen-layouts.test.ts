@@ -1144,3 +1144,27 @@ test('a block title with its Material/Método cell beside it ("ÁCIDO FÓLICO   
   assert.deepEqual(brief(r), [['Ácido fólico', 2.6, 'ng/mL', 'baixo']]);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('a previous result under its own label line ("Resultado anterior" / "5,2 mmol/L em 02/02/2024") is an earlier sample\'s, neither read nor listed; a copyright year in a footer is administrative', () => {
+  const r = parseLabReport(
+    [
+      'Sexo: Masculino',
+      'Idade: 63 anos',
+      'Potássio',
+      'Soro - Íon seletivo indireto',
+      'Resultado',
+      '5,6',
+      'mmol/L',
+      'Valores de referência',
+      '3,5 a 5,1 mmol/L',
+      'Resultado anterior',
+      '5,2 mmol/L em 02/02/2024',
+      '© 2025 Rede Exemplo de Diagnósticos',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [['Potássio', 5.6, 'mmol/L', 'alto']]);
+  assert.deepEqual(r.unparsed_lines, []);
+  // Anything else under the label is still read or listed.
+  const other = parseLabReport(['Resultado anterior', '5,2 mmol/L   4,9 mmol/L'].join('\n'));
+  assert.deepEqual(other.unparsed_lines, ['5,2 mmol/L   4,9 mmol/L']);
+});
