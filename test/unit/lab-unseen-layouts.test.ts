@@ -1168,3 +1168,12 @@ test('a previous result under its own label line ("Resultado anterior" / "5,2 mm
   const other = parseLabReport(['Resultado anterior', '5,2 mmol/L   4,9 mmol/L'].join('\n'));
   assert.deepEqual(other.unparsed_lines, ['5,2 mmol/L   4,9 mmol/L']);
 });
+
+test('a registration label printed without its number never takes a result across a column break as its number ("… sem o CNES._   TGO 24 U/L")', () => {
+  assert.deepEqual(
+    resultTokens('_Rodapé: Dr. Fulano — CRBM-PR 3.310, sem o CNES._   TGO 24 U/L').map((t) => t.text),
+    ['24'],
+  );
+  // A registration number after a column break is still one.
+  assert.deepEqual(resultTokens('CNES:      2290417'), []);
+});
