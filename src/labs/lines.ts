@@ -9,6 +9,7 @@
 // page numbers) are recognised by their label, so their numbers are never read as results and never
 // reported as unread results either.
 import { foldSameLength } from './analytes.ts';
+import { NUMBER } from './numbers.ts';
 import { UNIT_PATTERN } from './units.ts';
 
 export interface CleanLine {
@@ -286,6 +287,56 @@ export function isAdminLine(text: string): boolean {
 /** Material/method lines sit between a block's title and its result without ending the block. */
 export function isBlockDetail(text: string): boolean {
   return /^(material|amostra|m[eé]todo|metodologia|jejum)\b/i.test(text.trim());
+}
+
+/**
+ * A block title with its Material/Método cell printed beside it ("FERRITINA      Material: soro -
+ * quimioluminescência"): the title alone, so it names the "Resultado:" under it. Lines with a number
+ * before the detail cell are left whole.
+ */
+export function withoutDetailCell(text: string): string {
+  for (const m of text.matchAll(/\s{2,}(?=\S)/g)) {
+    const at = m.index + m[0].length;
+    if (isBlockDetail(text.slice(at)) && /\p{L}/u.test(text.slice(0, at)) && !/\d/.test(text.slice(0, at))) return text.slice(0, m.index).trimEnd();
+  }
+  return text;
+}
+
+// The specimens and the assay methods a report names without a label.
+const SPECIMEN = String.raw`(?:soro|plasma|sangue|urina|fezes|l[ií]quor|liquido|saliva|s[eê]men|esperma|swab|secre[cç][aã]o)`;
+const METHOD = String.raw`(?:c[aá]lculo|calculad[oa]|enzim[aá]tic[oa]|colorim[eé]tric[oa]|cin[eé]tic[oa]|hplc|hexoquinase|(?:eletro)?quimioluminesc[eê]ncia|imunoturbidimetria|turbidimetria|nefelometria|jaff[eé]|eletrodo|potenciometria|citometria|automatizad[oa]|imunoensaio|imunoenzim[aá]tic[oa]|elisa|cmia|eclia|imunofluoresc[eê]ncia|(?:hem)?aglutina[cç][aã]o|flocula[cç][aã]o|microscopia|espectrofotometria|urease|uricase)`;
+const METHOD_LINE = new RegExp(String.raw`^(?:${SPECIMEN}(?:\s+[\p{L}]+){0,3}\s+[-–—]\s+\p{L}[^\d]*|${METHOD}(?:[\s/-]+[\p{L}]+){0,3})$`, 'iu');
+
+/**
+ * A material/method line printed without its label, as a lab's web portal shows it under the exam
+ * name ("Soro - Enzimático", "Urina isolada - Imunoturbidimetria", "Cálculo"): a detail of the block,
+ * never the analyte's name.
+ */
+export function isMethodLine(text: string): boolean {
+  return METHOD_LINE.test(text.trim());
+}
+
+// A previous result on its own line under its label ("Resultado anterior" / "7,3 % em 18/12/2023"):
+// one value, its unit, its date.
+const PREVIOUS_LABEL_ALONE = /^\s*(?:resultados?\s+)?anterior(?:es)?\s*:?\s*$/i;
+const PREVIOUS_VALUE_ALONE = new RegExp(
+  String.raw`^\s*(?:[<>]\s*)?(?:${NUMBER})\s*(?:${UNIT_PATTERN})?\s*(?:\(?\s*(?:em|de)?\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s*\)?)\s*$`,
+  'iu',
+);
+
+/**
+ * A lab portal prints the previous result under its own label line ("Resultado anterior" / "142 mg/dL
+ * em 18/12/2023"): the value line is read, and accounted, as "Resultado anterior: 142 mg/dL em …", an
+ * earlier sample's result (the label line becomes empty). Only a value with its date follows the label.
+ */
+export function joinPreviousLabel(reads: readonly string[]): string[] {
+  const out = [...reads];
+  for (let i = 0; i + 1 < out.length; i++) {
+    if (!PREVIOUS_LABEL_ALONE.test(out[i]!) || !PREVIOUS_VALUE_ALONE.test(out[i + 1]!)) continue;
+    out[i + 1] = `${out[i]!.trim().replace(/:$/, '')}: ${out[i + 1]!.trim()}`;
+    out[i] = '';
+  }
+  return out;
 }
 
 /**
