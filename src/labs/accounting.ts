@@ -87,9 +87,10 @@ const ADMIN_SPANS: RegExp[] = [
     String.raw`(?:^|\s)[(\[]?\s*(?:resultados?\s+)?anterior(?:es)?\s*:?\s*(?:[<>]\s*)?(?:${NUMBER})\s*(?:${UNIT_PATTERN})?\s*(?:\(?\s*(?:em|de)?\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s*\)?)?[)\]]?`,
     'giu',
   ),
-  // Earlier results each after its date ("Resultados anteriores:  08/03/2024: 89 mg/dL    22/02/2023: 91 mg/dL").
+  // Earlier results each after its date ("Resultados anteriores:  08/03/2024: 89 mg/dL    22/02/2023: 91 mg/dL",
+  // "Histórico: 15/03/2024: 52 | 11/12/2023: 44").
   new RegExp(
-    String.raw`(?:^|\s)(?:resultados?\s+)?anterior(?:es)?\s*:?(?:\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s*[:\-]?\s*(?:[<>]\s*)?(?:${NUMBER})\s*(?:${UNIT_PATTERN})?[\s;,|]*)+`,
+    String.raw`(?:^|\s)(?:(?:resultados?\s+)?anterior(?:es)?|hist[oó]rico)\s*:?(?:\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s*[:\-]?\s*(?:[<>]\s*)?(?:${NUMBER})\s*(?:${UNIT_PATTERN})?[\s;,|]*)+`,
     'giu',
   ),
   // A service order number printed as "OS 0791-2284513" (upper case: "os" is also an article).
@@ -107,6 +108,10 @@ const ADMIN_SPANS: RegExp[] = [
   new RegExp(PERCENTILE_RE.source, 'giu'),
   // A copyright year in a page footer ("© 2024 Laboratório …", "Copyright 2019-2024").
   /(?:©|\(c\)|copyright)\s*(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?(?!\d)/giu,
+  // A phone number with its area code in brackets, printed without its label in a header cell
+  // ("Rua …, 1544 | CNES 3319085 | (54) 3221-6090"), and the lab's founding year ("desde 1987").
+  /(?<![\d(])\(\d{2}\)\s*(?:9\s?)?\d{4}-\d{4}(?!\d)/gu,
+  /(?<![\p{L}])desde\s+(?:19|20)\d\d(?![\d.,])/giu,
 ];
 // An address or contact line: its numbers are street numbers and postcodes.
 const ADDRESS_LINE = /^\s*(?:rua|r\.|av\.?|avenida|alameda|travessa|rodovia|pra[cç]a|endere[cç]o|www\.|https?:)/iu;

@@ -1330,3 +1330,41 @@ test('a registration label printed without its number never takes a result acros
   // A registration number after a column break is still one.
   assert.deepEqual(resultTokens('CNES:      2290417'), []);
 });
+
+test('a phone with its area code in a header cell ("| (47) 3322-1180") and the lab\'s founding year ("desde 1994") are administrative', () => {
+  for (const line of [
+    'Av. Beira-Mar, 310 - Centro - Itajaí - SC | CNES 4410032 | (47) 3322-1180',
+    'Medicina diagnóstica desde 1994',
+    'WhatsApp (47) 99120-4455',
+  ])
+    assert.deepEqual(resultTokens(line), [], line);
+  const r = parseLabReport(
+    [
+      'LABORATÓRIO LITORAL',
+      'Medicina diagnóstica desde 1994',
+      'Av. Beira-Mar, 310 - Centro - Itajaí - SC | CNES 4410032 | (47) 3322-1180',
+      '',
+      'Glicose   88 mg/dL   70 a 99',
+    ].join('\n'),
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+  // A result beside them still counts.
+  assert.deepEqual(
+    resultTokens('(47) 3322-1180   Ureia 41').map((t) => t.text),
+    ['41'],
+  );
+});
+
+test('earlier results each after its date under a "Histórico:" lead ("Histórico: 02/05/2024: 7,9 | 14/01/2024: 8,3") are earlier samples\', neither read nor listed', () => {
+  const r = parseLabReport(
+    ['ÁCIDO ÚRICO - Soro - Uricase', '   Resultado: 7,1 mg/dL', '   Referência: 2,5 a 7,0 mg/dL', '   Histórico: 02/05/2024: 7,9 | 14/01/2024: 8,3'].join('\n'),
+    { sex: 'M' },
+  );
+  assert.deepEqual(brief(r), [['Ácido úrico', 7.1, 'mg/dL', 'alto']]);
+  assert.deepEqual(r.unparsed_lines, []);
+  // A value after them, past a column break, still counts.
+  assert.deepEqual(
+    resultTokens('Histórico: 02/05/2024: 7,9      Ureia 41').map((t) => t.text),
+    ['41'],
+  );
+});
