@@ -8,7 +8,8 @@
 // Administrative lines (patient, doctor, CRM/CNES/protocol numbers, dates, addresses, signatures,
 // page numbers) are recognised by their label, so their numbers are never read as results and never
 // reported as unread results either.
-import { foldSameLength } from './analytes.ts';
+import { ANALYTES, foldSameLength, KNOWN_NAMES } from './analytes.ts';
+import { foldText } from '../text/fold.ts';
 import { NUMBER } from './numbers.ts';
 import { UNIT_PATTERN } from './units.ts';
 
@@ -69,7 +70,7 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // report's result.
   else if (previous && /^\s*(?:[(\[]\s*)?(?:resultados?\s+)?anterior(?:es)?\s*:\s*\S/i.test(t))
     return { index, raw, text: '', leader: false, offset: 0, previous: t };
-  t = withoutOcrLetters(t);
+  t = withoutNameSlips(withoutOcrLetters(t));
   // A procedure code column before the name (SUS SIGTAP "02.02.01.047-3", a LIS's "0301.12-4"): digits
   // in three or more groups, then a column break and a word. It is an identifier, never a value, and
   // would leave the name behind a number. An ISO date is not a code, nor a count in thousands
@@ -104,6 +105,52 @@ export function withoutOcrLetters(t: string): string {
 }
 
 const isUpper = (c: string) => c !== c.toLowerCase() && c === c.toUpperCase();
+
+// The words of the catalogue's names and synonyms, folded, of four characters or more: what a word
+// with an OCR slip is read against.
+let catalogueWords: Set<string> | undefined;
+const nameWords = () =>
+  (catalogueWords ??= new Set(
+    [...ANALYTES, ...KNOWN_NAMES]
+      .flatMap((d) => [d.name, ...d.synonyms])
+      .flatMap((n) => foldText(n).split(/[^\p{L}\d]+/u))
+      .filter((w) => w.length >= 4),
+  ));
+// A word of four characters or more with an l or a 1 in it and a letter.
+const SLIP_WORD = /(?<![\p{L}\d])(?=[\p{L}\d]*[l1])(?=[\p{L}\d]*\p{L})[\p{L}\d]{4,}(?![\p{L}\d])/gu;
+
+/**
+ * A photo's OCR also reads the i of a name as an l or a 1 ("Hematócrlto", "C reatlva", "Magnés1o",
+ * "CREATlNlNA"). A word that is no word of a catalogue name, but is one with some of its l/1 read as
+ * i (the fewest that do), is that word, the i in the case of the letters around it, so the name is
+ * recognised and reported as it reads. A real word with an l is a catalogue word itself ("total",
+ * "alcalina", "livre") or has no such reading ("Lactato", "plasma"), and stays as printed.
+ */
+export function withoutNameSlips(t: string): string {
+  if (!/[l1]/.test(t)) return t;
+  const words = nameWords();
+  return t.replace(SLIP_WORD, (w) => {
+    const f = foldSameLength(w);
+    if (f.length !== w.length || words.has(f)) return w;
+    const at: number[] = [];
+    for (let i = 0; i < f.length; i++) if (f[i] === 'l' || f[i] === '1') at.push(i);
+    if (at.length > 4) return w;
+    const masks = Array.from({ length: (1 << at.length) - 1 }, (_, k) => k + 1).sort((a, b) => bits(a) - bits(b) || a - b);
+    for (const mask of masks) {
+      const chars = f.split('');
+      for (let k = 0; k < at.length; k++) if (mask & (1 << k)) chars[at[k]!] = 'i';
+      if (!words.has(chars.join(''))) continue;
+      const others = w.split('').filter((c, i) => /\p{L}/u.test(c) && !at.includes(i));
+      const upper = others.length > 0 && others.every(isUpper);
+      const out = w.split('');
+      for (let k = 0; k < at.length; k++) if (mask & (1 << k)) out[at[k]!] = upper || at[k] === 0 ? 'I' : 'i';
+      return out.join('');
+    }
+    return w;
+  });
+}
+
+const bits = (n: number) => n.toString(2).replace(/0/g, '').length;
 
 export function cells(text: string): string[] {
   return text

@@ -1368,3 +1368,33 @@ test('earlier results each after its date under a "Histórico:" lead ("Históric
     ['41'],
   );
 });
+
+test('OCR letter slips inside a name ("Ferrltina", "CREATlNlNA", "Magnés1o", "Vltamina"): an l or 1 read for an i is tried when the word is no known name, and the name is reported readable; real words with an l stay', () => {
+  const r = parseLabReport(
+    [
+      '| Exame | Resultado | Referência |',
+      '|---|---|---|',
+      '| Ferrltina | 48 ng/mL | 15 a 150 ng/mL |',
+      '| CREATlNlNA | 0,82 mg/dL | 0,50 a 0,90 mg/dL |',
+      '| Magnés1o | 2,1 mg/dL | 1,6 a 2,6 mg/dL |',
+      '| Vltamina B12 | 402 pg/mL | 197 a 771 pg/mL |',
+      '| Colesterol total | 171 mg/dL | inferior a 190 mg/dL |',
+      '| Fosfatase alcalina | 77 U/L | 35 a 104 U/L |',
+      '| Lactato | 1,4 mmol/L | 0,5 a 2,2 mmol/L |',
+    ].join('\n'),
+    { sex: 'F' },
+  );
+  assert.deepEqual(
+    brief(r).map((a) => [a[0], a[1], a[3]]),
+    [
+      ['Ferritina', 48, 'normal'],
+      ['Creatinina', 0.82, 'normal'],
+      ['Magnésio', 2.1, 'normal'],
+      ['Vitamina B12', 402, 'normal'],
+      ['Colesterol total', 171, 'normal'],
+      ['Fosfatase alcalina', 77, 'normal'],
+      ['Lactato', 1.4, 'normal'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
