@@ -56,9 +56,9 @@ const ADMIN_SPANS: RegExp[] = [
   // a regional council's "CRBM 5ª Região 7.412". The label and its number never span a bracket or a
   // ";" (only an area code opens one: "Tel. (71) 3344-9810"):
   // in "… carimbo do CNES   (repetido: 48,7)" the number is a value, not the registration of a label
-  // printed without one.
+  // printed without one. Nor a column break before a word: "… do CNES.*   Ureia 48,7" is a result cell.
   new RegExp(
-    String.raw`(?<![\p{L}\d])(?:crm|crf|crbm|crbio|coren|cnes|cns|cnpj|cpf|rg|cep|protocolo|pedido|req|requisi[cç][aã]o|atend(?:imento)?\.?|o\.s\.?|os(?=\s*[:nº°#])|ordem(?:\s+de\s+servi[cç]o)?|pront|prontu[aá]rio|reg|registro|c[oó]d(?:igo)?|ficha|senha|cart[aã]o(?:\s+sus)?|notifica[cç][aã]o|sinan|boletim|lote|n[º°]|no\.|n[uú]mero|tel(?:efone)?|fone|sac|whatsapp|celular|leito|quarto|box|posto(?:\s+de\s+coleta)?|equipe|micro[aá]rea|cadastro|matr[ií]cula|id|guia|carteir(?:inha|a)|etiqueta|amostra\s+n[º°]|amostra(?=\s*:?\s*(?:\d{5,}|\d+-\d+)))${NOT_WORD}[^\d\n(\[;]{0,16}\(?(?:\d{1,2}\s*[ªº]\s*regi[aã]o\s*)?\d[\d./-]*(?:\)?\s\d[\d./-]*)*`,
+    String.raw`(?<![\p{L}\d])(?:crm|crf|crbm|crbio|coren|cnes|cns|cnpj|cpf|rg|cep|protocolo|pedido|req|requisi[cç][aã]o|atend(?:imento)?\.?|o\.s\.?|os(?=\s*[:nº°#])|ordem(?:\s+de\s+servi[cç]o)?|pront|prontu[aá]rio|reg|registro|c[oó]d(?:igo)?|ficha|senha|cart[aã]o(?:\s+sus)?|notifica[cç][aã]o|sinan|boletim|lote|n[º°]|no\.|n[uú]mero|tel(?:efone)?|fone|sac|whatsapp|celular|leito|quarto|box|posto(?:\s+de\s+coleta)?|equipe|micro[aá]rea|cadastro|matr[ií]cula|id|guia|carteir(?:inha|a)|etiqueta|amostra\s+n[º°]|amostra(?=\s*:?\s*(?:\d{5,}|\d+-\d+)))${NOT_WORD}(?:(?!\s{2,}\p{L})[^\d\n(\[;]){0,16}\(?(?:\d{1,2}\s*[ªº]\s*regi[aã]o\s*)?\d[\d./-]*(?:\)?\s\d[\d./-]*)*`,
     'giu',
   ),
   // An address by sector, block and lot (Brasília's "SHLS 716, Bloco F", "Quadra 12, Lote 4", "Sala
@@ -87,9 +87,10 @@ const ADMIN_SPANS: RegExp[] = [
     String.raw`(?:^|\s)[(\[]?\s*(?:resultados?\s+)?anterior(?:es)?\s*:?\s*(?:[<>]\s*)?(?:${NUMBER})\s*(?:${UNIT_PATTERN})?\s*(?:\(?\s*(?:em|de)?\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s*\)?)?[)\]]?`,
     'giu',
   ),
-  // Earlier results each after its date ("Resultados anteriores:  08/03/2024: 89 mg/dL    22/02/2023: 91 mg/dL").
+  // Earlier results each after its date ("Resultados anteriores:  08/03/2024: 89 mg/dL    22/02/2023: 91 mg/dL",
+  // "Histórico: 15/03/2024: 52 | 11/12/2023: 44").
   new RegExp(
-    String.raw`(?:^|\s)(?:resultados?\s+)?anterior(?:es)?\s*:?(?:\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s*[:\-]?\s*(?:[<>]\s*)?(?:${NUMBER})\s*(?:${UNIT_PATTERN})?[\s;,|]*)+`,
+    String.raw`(?:^|\s)(?:(?:resultados?\s+)?anterior(?:es)?|hist[oó]rico)\s*:?(?:\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s*[:\-]?\s*(?:[<>]\s*)?(?:${NUMBER})\s*(?:${UNIT_PATTERN})?[\s;,|]*)+`,
     'giu',
   ),
   // A service order number printed as "OS 0791-2284513" (upper case: "os" is also an article).
@@ -105,6 +106,12 @@ const ADMIN_SPANS: RegExp[] = [
   new RegExp(GLUCOSE_LOAD.source, 'giu'),
   // The percentile a reference is drawn from ("Percentil 99: homens até 34", "P99").
   new RegExp(PERCENTILE_RE.source, 'giu'),
+  // A copyright year in a page footer ("© 2024 Laboratório …", "Copyright 2019-2024").
+  /(?:©|\(c\)|copyright)\s*(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?(?!\d)/giu,
+  // A phone number with its area code in brackets, printed without its label in a header cell
+  // ("Rua …, 1544 | CNES 3319085 | (54) 3221-6090"), and the lab's founding year ("desde 1987").
+  /(?<![\d(])\(\d{2}\)\s*(?:9\s?)?\d{4}-\d{4}(?!\d)/gu,
+  /(?<![\p{L}])desde\s+(?:19|20)\d\d(?![\d.,])/giu,
 ];
 // An address or contact line: its numbers are street numbers and postcodes.
 const ADDRESS_LINE = /^\s*(?:rua|r\.|av\.?|avenida|alameda|travessa|rodovia|pra[cç]a|endere[cç]o|www\.|https?:)/iu;

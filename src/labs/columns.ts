@@ -8,6 +8,7 @@
 // text drifts a little, so a cell belongs to the header cell that starts nearest to it.
 import { foldSameLength } from './analytes.ts';
 import { cleanLine, type CleanLine } from './lines.ts';
+import { isAgeBandCell, parseRangeExpression } from './reference.ts';
 import { UNIT_PATTERN, normalizeUnit } from './units.ts';
 
 export interface ValueColumn {
@@ -166,4 +167,42 @@ function withoutEarlierColumns(line: CleanLine, currentAt: number, earlier: Arra
     text = text.slice(0, i) + ' '.repeat(c.cell.length) + text.slice(i + c.cell.length);
   }
   return text;
+}
+
+/** A reference column printed for one age band: where its header cell starts, and the band as printed. */
+export interface BandColumn {
+  at: number;
+  band: string;
+}
+
+/**
+ * A header of reference columns by age band ("2 a 5 anos   6 a 11 anos   12 a 17 anos"): two or more
+ * cells, each only an age band, after header words if any (no number outside the bands).
+ */
+export function ageBandColumns(text: string, offset: number): BandColumn[] | undefined {
+  const cs = cellStarts(text, offset);
+  const first = cs.findIndex((c) => isAgeBandCell(c.cell));
+  if (first < 0 || cs.length - first < 2 || !cs.slice(first).every((c) => isAgeBandCell(c.cell))) return undefined;
+  if (cs.slice(0, first).some((c) => /\d/.test(c.cell))) return undefined;
+  return cs.slice(first).map((c) => ({ at: c.at, band: c.cell }));
+}
+
+/**
+ * A row under age-band columns with one range cell per column ("11,1   11,5 - 13,5   11,5 - 15,5
+ * 13,0 - 16,0"): each range is labelled by the band of the column it sits under ("6 a 11 anos: 11,5 -
+ * 15,5"), so the patient's age picks it. Undefined unless the row's last cells are exactly one range
+ * per column, each nearest its own column.
+ */
+export function labelByBandColumns(text: string, offset: number, columns: BandColumn[]): string | undefined {
+  const cs = cellStarts(text, offset);
+  const ranges = cs.slice(-columns.length);
+  if (cs.length <= columns.length || !ranges.every((c) => parseRangeExpression(c.cell) !== undefined)) return undefined;
+  const nearest = (at: number) => columns.reduce((best, col, i) => (Math.abs(col.at - at) < Math.abs(columns[best]!.at - at) ? i : best), 0);
+  if (!ranges.every((c, i) => nearest(c.at) === i)) return undefined;
+  let out = text;
+  for (let i = ranges.length - 1; i >= 0; i--) {
+    const at = ranges[i]!.at - offset;
+    out = `${out.slice(0, at)}${columns[i]!.band}: ${out.slice(at)}`;
+  }
+  return out;
 }

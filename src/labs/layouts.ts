@@ -12,6 +12,7 @@ import { cells } from './lines.ts';
 import { numbersIn } from './numbers.ts';
 import { isReferenceLabel, isReferenceText, type Sex } from './reference.ts';
 import { UNIT_PATTERN, normalizeUnit, unitAtStart } from './units.ts';
+import { isMarkerCell } from './value.ts';
 
 export interface TableHeader {
   /** A unit printed in the header, for rows that print none. */
@@ -170,11 +171,13 @@ export function splitResults(text: string, startsResult: (piece: string) => bool
   return out.map((p) => p.trim()).filter(Boolean);
 }
 
-/** Cells that are only a reference join the cell before them. */
+/** Cells that are only a reference, or only the lab's marks, join the cell before them. */
 export function mergeReferenceCells(cs: string[]): string[] {
   const out: string[] = [];
   for (const c of cs) {
-    if (out.length > 0 && /\d/.test(c) && isReferenceText(c)) out[out.length - 1] = `${out[out.length - 1]}   ${c}`;
+    // A marker in a cell of its own ("48 mg/dL   ↑      Até 30 mg/dL") flags the value before it: left
+    // alone it would take the reference cell after it as a name and value ("↑ Até" 30).
+    if (out.length > 0 && ((/\d/.test(c) && isReferenceText(c)) || isMarkerCell(c))) out[out.length - 1] = `${out[out.length - 1]}   ${c}`;
     else out.push(c);
   }
   return out;

@@ -2,7 +2,7 @@
 // reference lead that names its analyte, a name over a value alone on the next line, a cell of a
 // PDF whose text comes out one cell per line.
 import { foldSameLength, lookupName } from './analytes.ts';
-import { isBlockDetail, type CleanLine } from './lines.ts';
+import { type CleanLine, isBlockDetail, isMethodLine } from './lines.ts';
 import type { Entry, Group } from './result.ts';
 import { isReferenceLabel, qualitativeAtStart, qualitativeReference, stripReferenceLead } from './reference.ts';
 import { unitAtStart } from './units.ts';
@@ -66,14 +66,20 @@ export function valueAloneNext(lines: CleanLine[], index: number): boolean {
   return v !== undefined && /^\s*[<>≤≥\d\p{L}]/u.test(next.text) && v.rest.trim() === '' && (v.value !== null || qualitativeReference(next.text) !== undefined);
 }
 
+/** The lead of a block's result line ("Resultado: 95 mg/dL", "RESULTADO      5,4 %", "Resultado atual:"). */
+export const RESULT_LEAD = /^resultados?\b(?:\s+(?:atual|encontrados?|obtidos?))?\s*[:.]?\s*/i;
+
 /**
- * Whether a block's "Resultado:" line comes next, past its Material/Método lines: the line before is
- * the block's title even when its name holds digits ("HIV 1 E 2 - ANTICORPOS (4ª geração)").
+ * Whether the block's "Resultado …" line follows, past its Material/Método lines (labelled, or a
+ * portal's unlabelled "Soro - Enzimático"): the line above them is the block's title even with digits
+ * in its name ("HIV 1 E 2 - ANTICORPOS (4ª geração)", "ANTI-HIV 1 E 2 (4ª GERAÇÃO …)"). The result
+ * line holds its value ("RESULTADO      5,4 %") or ends its lead with a colon ("Resultado:").
  */
 export function resultLineNext(lines: CleanLine[], index: number): boolean {
   let next = nextLine(lines, index);
-  while (next && isBlockDetail(next.text)) next = nextLine(lines, next.index);
-  return next !== undefined && /^resultados?\s*:/i.test(next.text);
+  while (next && (isBlockDetail(next.text) || isMethodLine(next.text))) next = nextLine(lines, next.index);
+  const lead = next && RESULT_LEAD.exec(next.text);
+  return !!lead && (next!.text.slice(lead[0].length).trim() !== '' || lead[0].includes(':'));
 }
 
 /** What a line alone means in a one-cell-per-line layout, or undefined when it is not such a cell. */

@@ -8,7 +8,9 @@
 // Administrative lines (patient, doctor, CRM/CNES/protocol numbers, dates, addresses, signatures,
 // page numbers) are recognised by their label, so their numbers are never read as results and never
 // reported as unread results either.
-import { foldSameLength } from './analytes.ts';
+import { ANALYTES, foldSameLength, KNOWN_NAMES } from './analytes.ts';
+import { foldText } from '../text/fold.ts';
+import { NUMBER } from './numbers.ts';
 import { UNIT_PATTERN } from './units.ts';
 
 export interface CleanLine {
@@ -68,7 +70,7 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // report's result.
   else if (previous && /^\s*(?:[(\[]\s*)?(?:resultados?\s+)?anterior(?:es)?\s*:\s*\S/i.test(t))
     return { index, raw, text: '', leader: false, offset: 0, previous: t };
-  t = withoutOcrLetters(t);
+  t = withoutNameSlips(withoutOcrLetters(t));
   // A procedure code column before the name (SUS SIGTAP "02.02.01.047-3", a LIS's "0301.12-4"): digits
   // in three or more groups, then a column break and a word. It is an identifier, never a value, and
   // would leave the name behind a number. An ISO date is not a code, nor a count in thousands
@@ -103,6 +105,52 @@ export function withoutOcrLetters(t: string): string {
 }
 
 const isUpper = (c: string) => c !== c.toLowerCase() && c === c.toUpperCase();
+
+// The words of the catalogue's names and synonyms, folded, of four characters or more: what a word
+// with an OCR slip is read against.
+let catalogueWords: Set<string> | undefined;
+const nameWords = () =>
+  (catalogueWords ??= new Set(
+    [...ANALYTES, ...KNOWN_NAMES]
+      .flatMap((d) => [d.name, ...d.synonyms])
+      .flatMap((n) => foldText(n).split(/[^\p{L}\d]+/u))
+      .filter((w) => w.length >= 4),
+  ));
+// A word of four characters or more with an l or a 1 in it and a letter.
+const SLIP_WORD = /(?<![\p{L}\d])(?=[\p{L}\d]*[l1])(?=[\p{L}\d]*\p{L})[\p{L}\d]{4,}(?![\p{L}\d])/gu;
+
+/**
+ * A photo's OCR also reads the i of a name as an l or a 1 ("Hematócrlto", "C reatlva", "Magnés1o",
+ * "CREATlNlNA"). A word that is no word of a catalogue name, but is one with some of its l/1 read as
+ * i (the fewest that do), is that word, the i in the case of the letters around it, so the name is
+ * recognised and reported as it reads. A real word with an l is a catalogue word itself ("total",
+ * "alcalina", "livre") or has no such reading ("Lactato", "plasma"), and stays as printed.
+ */
+export function withoutNameSlips(t: string): string {
+  if (!/[l1]/.test(t)) return t;
+  const words = nameWords();
+  return t.replace(SLIP_WORD, (w) => {
+    const f = foldSameLength(w);
+    if (f.length !== w.length || words.has(f)) return w;
+    const at: number[] = [];
+    for (let i = 0; i < f.length; i++) if (f[i] === 'l' || f[i] === '1') at.push(i);
+    if (at.length > 4) return w;
+    const masks = Array.from({ length: (1 << at.length) - 1 }, (_, k) => k + 1).sort((a, b) => bits(a) - bits(b) || a - b);
+    for (const mask of masks) {
+      const chars = f.split('');
+      for (let k = 0; k < at.length; k++) if (mask & (1 << k)) chars[at[k]!] = 'i';
+      if (!words.has(chars.join(''))) continue;
+      const others = w.split('').filter((c, i) => /\p{L}/u.test(c) && !at.includes(i));
+      const upper = others.length > 0 && others.every(isUpper);
+      const out = w.split('');
+      for (let k = 0; k < at.length; k++) if (mask & (1 << k)) out[at[k]!] = upper || at[k] === 0 ? 'I' : 'i';
+      return out.join('');
+    }
+    return w;
+  });
+}
+
+const bits = (n: number) => n.toString(2).replace(/0/g, '').length;
 
 export function cells(text: string): string[] {
   return text
@@ -286,6 +334,56 @@ export function isAdminLine(text: string): boolean {
 /** Material/method lines sit between a block's title and its result without ending the block. */
 export function isBlockDetail(text: string): boolean {
   return /^(material|amostra|m[eé]todo|metodologia|jejum)\b/i.test(text.trim());
+}
+
+/**
+ * A block title with its Material/Método cell printed beside it ("FERRITINA      Material: soro -
+ * quimioluminescência"): the title alone, so it names the "Resultado:" under it. Lines with a number
+ * before the detail cell are left whole.
+ */
+export function withoutDetailCell(text: string): string {
+  for (const m of text.matchAll(/\s{2,}(?=\S)/g)) {
+    const at = m.index + m[0].length;
+    if (isBlockDetail(text.slice(at)) && /\p{L}/u.test(text.slice(0, at)) && !/\d/.test(text.slice(0, at))) return text.slice(0, m.index).trimEnd();
+  }
+  return text;
+}
+
+// The specimens and the assay methods a report names without a label.
+const SPECIMEN = String.raw`(?:soro|plasma|sangue|urina|fezes|l[ií]quor|liquido|saliva|s[eê]men|esperma|swab|secre[cç][aã]o)`;
+const METHOD = String.raw`(?:c[aá]lculo|calculad[oa]|enzim[aá]tic[oa]|colorim[eé]tric[oa]|cin[eé]tic[oa]|hplc|hexoquinase|(?:eletro)?quimioluminesc[eê]ncia|imunoturbidimetria|turbidimetria|nefelometria|jaff[eé]|eletrodo|potenciometria|citometria|automatizad[oa]|imunoensaio|imunoenzim[aá]tic[oa]|elisa|cmia|eclia|imunofluoresc[eê]ncia|(?:hem)?aglutina[cç][aã]o|flocula[cç][aã]o|microscopia|espectrofotometria|urease|uricase)`;
+const METHOD_LINE = new RegExp(String.raw`^(?:${SPECIMEN}(?:\s+[\p{L}]+){0,3}\s+[-–—]\s+\p{L}[^\d]*|${METHOD}(?:[\s/-]+[\p{L}]+){0,3})$`, 'iu');
+
+/**
+ * A material/method line printed without its label, as a lab's web portal shows it under the exam
+ * name ("Soro - Enzimático", "Urina isolada - Imunoturbidimetria", "Cálculo"): a detail of the block,
+ * never the analyte's name.
+ */
+export function isMethodLine(text: string): boolean {
+  return METHOD_LINE.test(text.trim());
+}
+
+// A previous result on its own line under its label ("Resultado anterior" / "7,3 % em 18/12/2023"):
+// one value, its unit, its date.
+const PREVIOUS_LABEL_ALONE = /^\s*(?:resultados?\s+)?anterior(?:es)?\s*:?\s*$/i;
+const PREVIOUS_VALUE_ALONE = new RegExp(
+  String.raw`^\s*(?:[<>]\s*)?(?:${NUMBER})\s*(?:${UNIT_PATTERN})?\s*(?:\(?\s*(?:em|de)?\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s*\)?)\s*$`,
+  'iu',
+);
+
+/**
+ * A lab portal prints the previous result under its own label line ("Resultado anterior" / "142 mg/dL
+ * em 18/12/2023"): the value line is read, and accounted, as "Resultado anterior: 142 mg/dL em …", an
+ * earlier sample's result (the label line becomes empty). Only a value with its date follows the label.
+ */
+export function joinPreviousLabel(reads: readonly string[]): string[] {
+  const out = [...reads];
+  for (let i = 0; i + 1 < out.length; i++) {
+    if (!PREVIOUS_LABEL_ALONE.test(out[i]!) || !PREVIOUS_VALUE_ALONE.test(out[i + 1]!)) continue;
+    out[i + 1] = `${out[i]!.trim().replace(/:$/, '')}: ${out[i + 1]!.trim()}`;
+    out[i] = '';
+  }
+  return out;
 }
 
 /**

@@ -14,7 +14,7 @@
 // range the report states and without a built-in range in the same unit is 'indeterminado'.
 import { accountLines, resultTokens, type AccountLine } from './accounting.ts';
 import { lookupName, type AnalyteDef, type KnownName } from './analytes.ts';
-import { headerUnitsAndDate, previousCellOf, withoutPreviousColumn } from './columns.ts';
+import { ageBandColumns, type BandColumn, headerUnitsAndDate, labelByBandColumns, previousCellOf, withoutPreviousColumn } from './columns.ts';
 import { finishGroup, numericFrom, qualitativeFrom } from './flagging.ts';
 import { labelledLine, mergeReferenceCells, splitAtNameCells, splitResults, tableHeader, type TableHeader } from './layouts.ts';
 import { namedReferences, namesWithoutFixedRange, referenceRow, referenceTableHeader, type ReferenceTable } from './late-references.ts';
@@ -22,6 +22,7 @@ import {
   loadTitle,
   nextLine,
   QUALITATIVE_AFTER_COLON,
+  RESULT_LEAD,
   referenceSubject,
   resultLineNext,
   sameAnalyte,
@@ -29,7 +30,17 @@ import {
   verticalCell,
   wordsAfterLabel,
 } from './line-kinds.ts';
-import { cells, cleanLine, isAdminLine, isBlockDetail, joinBrokenBarRows, joinOpenBrackets } from './lines.ts';
+import {
+  cells,
+  cleanLine,
+  isAdminLine,
+  isBlockDetail,
+  isMethodLine,
+  joinBrokenBarRows,
+  joinOpenBrackets,
+  joinPreviousLabel,
+  withoutDetailCell,
+} from './lines.ts';
 import { unfoldPageColumns } from './page-columns.ts';
 import { numbersIn } from './numbers.ts';
 import { readPatient, type PatientInput } from './patient.ts';
@@ -81,7 +92,11 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   // line is still accounted as printed.
   const pageRows = unfoldPageColumns(raws);
   const joined = joinBrokenBarRows(joinOpenBrackets(pageRows.map((u) => u.read)));
-  const unfolded = pageRows.map((u, i) => (joined[i] === u.read ? u : { read: joined[i]!, account: u.account }));
+  // A previous result under its own label line is read and accounted as one "Resultado anterior: …" line.
+  const previous = joinPreviousLabel(joined);
+  const unfolded = pageRows.map((u, i) =>
+    previous[i] !== joined[i] ? { read: previous[i]!, account: previous[i]! } : joined[i] === u.read ? u : { read: joined[i]!, account: u.account },
+  );
   const lines = unfolded.map((u, i) => ({ ...cleanLine(u.read, i), raw: raws[i]! }));
   const patient: Patient = readPatient(
     lines.map((l) => l.text),
@@ -92,6 +107,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   const unparsed: string[] = [];
 
   let table: TableHeader | undefined;
+  let bands: BandColumn[] | undefined;
   let title: { name: string; def: AnalyteDef | KnownName | undefined } | undefined;
   let preRef: string[] = [];
   let pending: Group | undefined;
@@ -156,7 +172,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   let headerAt = -1;
   let previousTextAt = -1;
   for (const line of lines) {
-    const t = table?.previousAt !== undefined ? withoutPreviousColumn(line, table.previousAt, table.history, table.previousCell) : line.text;
+    let t = table?.previousAt !== undefined ? withoutPreviousColumn(line, table.previousAt, table.history, table.previousCell) : line.text;
     // A line of side-by-side tables (page-columns.ts) is read as rows but accounted as printed: a
     // wrapped cell is accounted on its own line, once.
     const u = unfolded[line.index]!;
@@ -184,6 +200,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       headerAt = line.index;
       close();
       table = header;
+      bands = undefined;
       const previousCell = header.previousAt !== undefined && line.bars ? previousCellOf(line.bars) : undefined;
       if (previousCell) table.previousCell = previousCell;
       refTable = undefined;
@@ -197,6 +214,16 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       }
       continue;
     }
+
+    // Reference columns by age band ("2 a 5 anos   6 a 11 anos   12 a 17 anos"): each range under them
+    // is read with its column's band as its label, so the patient's age picks the column.
+    const bandHeader = ageBandColumns(t, line.offset);
+    if (bandHeader) {
+      bands = bandHeader;
+      continue;
+    }
+    if (bands) t = labelByBandColumns(t, line.offset, bands) ?? t;
+    t = withoutDetailCell(t);
 
     // A table of ranges after the results (SBC lipid table): its rows join the results read before.
     const rh = referenceTableHeader({ ...line, text: t });
@@ -346,7 +373,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     }
 
     // "Resultado: 95 mg/dL" under a block title; "RESULTADO      5,4 %".
-    const res = /^resultados?\b(?:\s+(?:atual|encontrados?|obtidos?))?\s*[:.]?\s*/i.exec(t);
+    const res = RESULT_LEAD.exec(t);
     if (res) {
       const rest = t.slice(res[0].length);
       let g = title ? readAfterName(title.name, rest, ctx, { separated: true }) : undefined;
@@ -461,13 +488,16 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       unparsed.push(line.raw.trim());
       continue;
     }
+    // "Soro - Enzimático" under the exam name (a portal's block): the name stays the title.
+    if (title && isMethodLine(t)) continue;
     // A title: no value on it (digits glued to letters, "B12", "25-OH", do not count), or it ends
     // with a colon ("ANTI-HIV 1 E 2 (4ª GERAÇÃO):").
     // A name with digits in it ("HIV 1 e 2 - Anticorpos") is a title when its value stands alone on
     // the next line (one cell per line).
-    // So is one over its block's "Resultado:" line, past the Material/Método lines.
+    // So is one over its block's "Resultado" line, past the Material/Método lines.
     if (bareNumbers(t) === 0 || /:\s*$/.test(t) || (letters(t) >= 3 && (valueAloneNext(lines, line.index) || resultLineNext(lines, line.index)))) {
       close();
+      bands = undefined;
       const name = cleanName(t);
       title = { name, def: lookupName(name) };
       recent = [];

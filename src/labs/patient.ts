@@ -64,7 +64,18 @@ export function readPatient(lines: string[], input: PatientInput = {}): Patient 
   let phase: CyclePhase | undefined;
   let cycleDay: number | undefined;
   let lastPeriod: Date | undefined;
+  let pregnant = false;
+  let weeks: number | undefined;
   for (const line of lines) {
+    // "GESTANTE - DUM: 20/03/2024 - IG na coleta: 11 semanas", "Gestante: sim", "Idade gestacional: 24
+    // semanas": the patient is pregnant. A reference line ("Gestantes: 0,1 a 2,5") is none of these.
+    const ig = /\b(?:IG|idade\s+gestacional)\b(?:\s+na\s+coleta)?\s*[:\-]?\s*(\d{1,2})\s*(?:semanas?|sem\b|s\b)/iu.exec(line);
+    if (ig && weeks === undefined) {
+      weeks = Number(ig[1]);
+      pregnant = true;
+    }
+    if (/^\s*(?:paciente\s+)?gestante(?:\s*[:\-]\s*sim\b|\s*[-–]\s|\s*$)/iu.test(line) && (!/\d/.test(line) || /\b(?:DUM|IG)\b|semanas/i.test(line)))
+      pregnant = true;
     // "Fase do ciclo informada: folicular (3º dia)", "Fase do ciclo: lútea": the patient's phase,
     // never a range label ("Fase folicular: 2,4 a 12,6" has no "ciclo").
     const p = /\bfase\s+(?:do\s+)?(?:ciclo|menstrual)(?:\s+(?:informada|declarada))?\s*:\s*([\p{L}\s-]+)/iu.exec(line);
@@ -114,5 +125,7 @@ export function readPatient(lines: string[], input: PatientInput = {}): Patient 
   }
   phase ??= cycleDay !== undefined ? phaseOfDay(cycleDay) : undefined;
   if (phase) out.cyclePhase = phase;
+  if (pregnant && sex !== 'M') out.pregnant = true;
+  if (pregnant && weeks !== undefined) out.gestationWeeks = weeks;
   return out;
 }

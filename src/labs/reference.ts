@@ -34,6 +34,10 @@ export interface Patient {
   ageYears?: number | undefined;
   /** Menstrual-cycle phase printed on the report ("Fase do ciclo informada: folicular"). */
   cyclePhase?: CyclePhase | undefined;
+  /** The report says the patient is pregnant ("GESTANTE - DUM: …", "IG: 24 semanas"). */
+  pregnant?: boolean | undefined;
+  /** Weeks of pregnancy printed on the report ("IG na coleta: 11 semanas e 5 dias"). */
+  gestationWeeks?: number | undefined;
 }
 
 export type CyclePhase = 'folicular' | 'ovulatoria' | 'lutea' | 'menopausa';
@@ -217,6 +221,8 @@ function ageBandOf(label: string): AgeBand | undefined {
     if (g.e !== undefined) return { minMonths: months(Number(g.e), 'anos'), maxMonths: Infinity };
     if (g.f !== undefined) return { minMonths: months(Number(g.f), g.uf), maxMonths: months(Number(g.f), g.uf) + step(g.uf) };
   }
+  // "(todas as idades)": the one range for every age, beside bands of other rows.
+  if (/\b(todas as idades|qualquer idade)\b/.test(f)) return { minMonths: 0, maxMonths: Infinity };
   if (/\b(adult[oa]s?|maiores de idade)\b/.test(f)) return { minMonths: 18 * 12, maxMonths: Infinity };
   if (/\bidos[oa]s?\b/.test(f)) return { minMonths: 60 * 12, maxMonths: Infinity };
   if (/\b(rec[eé]m[- ]nascidos?|neonatos?|rn)\b/.test(f)) return { minMonths: 0, maxMonths: 1 };
@@ -226,6 +232,17 @@ function ageBandOf(label: string): AgeBand | undefined {
   if (/\badolescentes?\b/.test(f)) return { minMonths: 12 * 12, maxMonths: 18 * 12 };
   if (/\b(crian[cç]as?|infantil|pedi[aá]tric[oa])\b/.test(f)) return { minMonths: 0, maxMonths: 12 * 12 };
   return undefined;
+}
+
+/**
+ * A header cell that is only an age band ("2 a 5 anos", "acima de 12 anos", "Adultos"), as a table
+ * prints one reference column per band.
+ */
+export function isAgeBandCell(cell: string): boolean {
+  const c = cell.trim();
+  if (ageBandOf(c) === undefined || /[:\d][.,]\d|:/.test(c) || c.split(/\s+/).length > 5) return false;
+  // Nothing but the band: the matched age, or one named band word.
+  return new RegExp(`^(?:${AGE_BAND_RE.source})$`, 'iu').test(c) || /^\p{L}+$/u.test(c);
 }
 
 function sexOf(label: string): Sex | undefined {
@@ -240,12 +257,21 @@ function sexOf(label: string): Sex | undefined {
 const NORMAL_TIER =
   /\b(otimo|desejavel|normal|normais|ideal|adequado|suficiente|suficiencia|populacao (?:geral|saudavel)|populacao|saudave(?:l|is)|baixo risco|referencia|nao gestantes?|nao reagente|negativo|nao detectavel|nao detectado|percentil|p9\d)\b/;
 const OTHER_TIER =
-  /\b(limitrofe|muito alto|alto|alta|elevado|elevada|baixo|baixa|deficiencia|deficiente|insuficiencia|insuficiente|pre-?diabetes|diabetes|risco|alterad[ao]|aumentad[ao]|toxicidade|intermediari[oa]|moderad[oa]|indeterminado|diabetico|diabeticos|reagente|positivo|detectavel|detectado)\b/;
+  /\b(limitrofe|muito alto|alto|alta|elevado|elevada|baixo|baixa|deficiencia|deficiente|insuficiencia|insuficiente|pre-?diabetes|diabetes|anemia|risco|alterad[ao]|aumentad[ao]|toxicidade|intermediari[oa]|moderad[oa]|indeterminado|diabetico|diabeticos|reagente|positivo|detectavel|detectado)\b/;
 // A treatment target ("Meta para diabéticos: < 7,0 %", "meta < 130"): the range only when no good
 // tier is printed beside it.
 const TARGET_TIER = /\b(meta|metas|alvo|objetivo terapeutico)\b/;
 const CONDITION =
   /\b(com jejum|sem jejum|gestantes?|gravidez|gestacao|trimestre|semanas?|fase (?:folicular|lutea|ovulatoria)|pico ovulatorio|pos[- ]menopausa|menopausa|jejum de|pos[- ]prandial|ciclo|anticoagula\w*)\b/;
+
+// A range printed for pregnancy ("Gestantes 2º trimestre", "em gestantes", "na gravidez").
+const PREGNANCY = /\b(gestantes?|gravidez|gestacao|gestacional|gravidas?)\b/;
+/** The trimester a pregnancy range names ("1º trimestre", "segundo trimestre"). */
+function trimesterOf(label: string): 1 | 2 | 3 | undefined {
+  const m = /\b(1|2|3|primeiro|segundo|terceiro)\s*[ºo°]?\s*trimestre\b/.exec(foldSameLength(label).replace(/º|°/g, 'o'));
+  if (!m) return undefined;
+  return /^(1|primeiro)$/.test(m[1]!) ? 1 : /^(2|segundo)$/.test(m[1]!) ? 2 : 3;
+}
 
 /** The condition a range is printed for ("com jejum", "gestantes"), '' for the ordinary one. */
 function conditionOf(r: LabelledRange): string {
@@ -392,8 +418,20 @@ export function resolveNumeric(ranges: LabelledRange[], value: number, unit: str
     const phase = cands.filter((c) => cyclePhaseOf(c.label) === patient.cyclePhase);
     if (phase.length > 0) cands = phase;
   }
+  // A pregnant patient is compared with the pregnancy range printed for her, of her trimester when
+  // the ranges name trimesters: the ordinary range, or a bad tier beside it ("92 a 125: diabetes
+  // gestacional"), is not hers. Everyone else keeps the ordinary ranges (below).
+  let pregnancyChosen = false;
+  if (patient.pregnant) {
+    const pregnancy = cands.filter((c) => PREGNANCY.test(foldSameLength(c.label).replace(/\bnao gestantes?\b/g, ' ')));
+    const trimester = patient.gestationWeeks === undefined ? undefined : patient.gestationWeeks < 14 ? 1 : patient.gestationWeeks < 28 ? 2 : 3;
+    const ofTrimester = pregnancy.filter((c) => trimesterOf(c.label) === trimester);
+    const anyTrimester = pregnancy.filter((c) => trimesterOf(c.label) === undefined);
+    if (pregnancy.length > 0) cands = ofTrimester.length > 0 ? ofTrimester : anyTrimester.length > 0 ? anyTrimester : pregnancy;
+    pregnancyChosen = pregnancy.length > 0;
+  }
   // Conditions (pregnancy, cycle phase) only when nothing else is printed.
-  if (cands.some((c) => !c.condition)) cands = cands.filter((c) => !c.condition);
+  if (!pregnancyChosen && cands.some((c) => !c.condition)) cands = cands.filter((c) => !c.condition);
   // "Com jejum" / "Sem jejum": the one the printed fasting time says (8 h or more is fasting).
   if (patient.fastingHours !== undefined && cands.some((c) => /\b(com|sem) jejum\b/.test(foldSameLength(c.label)))) {
     const want = patient.fastingHours >= 8 ? 'com jejum' : 'sem jejum';
@@ -417,7 +455,11 @@ export function resolveNumeric(ranges: LabelledRange[], value: number, unit: str
     }
   }
   if (cands.some((c) => c.tier)) {
-    let good = cands.filter((c) => c.tier === 'normal' || (!c.tier && !c.sex && !c.age && c.label === '' && cands.every((o) => o.tier !== 'normal')));
+    // Beside bad tiers only, the range without a tier is the good one: unlabelled, or labelled only by
+    // its condition ("para gestantes: inferior a 92" over "92 a 125: diabetes gestacional").
+    let good = cands.filter(
+      (c) => c.tier === 'normal' || (!c.tier && !c.sex && !c.age && (c.label === '' || c.condition) && cands.every((o) => o.tier !== 'normal')),
+    );
     if (good.length === 0) good = cands.filter((c) => c.tier === 'target');
     if (good.length === 0) return { range: undefined, flag: 'indeterminado' };
     // The good tiers are one range as their union, per condition: "Desejável com jejum: < 150" and

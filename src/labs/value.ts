@@ -35,6 +35,11 @@ export function markerOf(m: string): 'alto' | 'baixo' | null {
 // Mulher), not the lab's high mark.
 const SEX_LETTER_RANGES = /^\s*H\s*:?\s*(?:at[eé]\s*|[<>≤≥]\s*)?\d[^|;/]*?(?:[|;/]|\s{2,})\s*M\s*:?\s*(?:at[eé]\s*|[<>≤≥]\s*)?\d/iu;
 
+/** A cell holding only the lab's marks ("↑", "H", "(!)"): the flag of the value before it. */
+export function isMarkerCell(cell: string): boolean {
+  return cell.trim() !== '' && readMarkers(cell).rest.trim() === '';
+}
+
 function readMarkers(s: string): { rest: string; marker: 'alto' | 'baixo' | null } {
   if (SEX_LETTER_RANGES.test(s)) return { rest: s, marker: null };
   let rest = s;

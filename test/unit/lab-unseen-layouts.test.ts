@@ -1170,3 +1170,231 @@ test("the lab's web site beside its name and an address by sector, block and lot
   assert.equal(resultTokens('Cor   Palha').length, 1);
   assert.equal(resultTokens('Leucócitos   8.200').length, 1);
 });
+
+test('a lab web portal copied as text: name, an unlabelled "specimen - method" line, "Resultado", value, unit and reference tiers each on its own line; the exam name is the analyte, never the method line', () => {
+  const r = parseLabReport(
+    [
+      'Área do cliente - Exames',
+      'Sexo: Feminino',
+      'Idade: 44 anos',
+      'Ureia',
+      'Soro - Urease UV',
+      'Resultado',
+      '52',
+      'mg/dL',
+      'Valores de referência',
+      '15 a 45 mg/dL',
+      'Ver gráfico',
+      'Ácido úrico',
+      'Soro – Uricase/peroxidase',
+      'Resultado',
+      '4,9',
+      'mg/dL',
+      'Valores de referência',
+      'Mulheres: 2,4 a 5,7 mg/dL',
+      'Homens: 3,4 a 7,0 mg/dL',
+      'Ver gráfico',
+      'Índice de saturação da transferrina',
+      'Calculado',
+      'Resultado',
+      '14',
+      '%',
+      'Valores de referência',
+      '20 a 50 %',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['Ureia', 52, 'mg/dL', 'alto'],
+    ['Ácido úrico', 4.9, 'mg/dL', 'normal'],
+    ['Índice de saturação da transferrina', 14, '%', 'baixo'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('a block title with digits in it ("HTLV 1 E 2 …, 3ª GERAÇÃO") over Material/Método lines and a "Resultado ….: word" line is the title, not an unread line', () => {
+  const r = parseLabReport(
+    [
+      'HTLV 1 E 2 - ANTICORPOS (ELISA, 3ª GERAÇÃO)',
+      'Material: Soro              Método: Imunoenzimático',
+      '  Resultado ....................: Não reagente',
+      '  Valor de referência: Não reagente',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [['HTLV 1 E 2 - ANTICORPOS (ELISA, 3ª GERAÇÃO)', 'Não reagente', null, 'normal']]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('a marker in a cell of its own between the value and a reference cell ("18 ng/mL   ↓      Acima de 20") is the value\'s mark, not the start of another result', () => {
+  const r = parseLabReport(
+    [
+      'Sexo: M   Idade: 40 anos',
+      'Vitamina D (25-OH) ....: 18 ng/mL   ↓      Acima de 20 ng/mL',
+      'Ácido úrico ...........: 8,2 mg/dL   H      Até 7,0 mg/dL',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['Vitamina D (25-OH)', 18, 'ng/mL', 'baixo'],
+    ['Ácido úrico', 8.2, 'mg/dL', 'alto'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('a pregnant patient (header "Gestante", "IG: 24 semanas") is compared with the pregnancy range printed for her, by trimester; other women keep the ordinary one', () => {
+  const rows = [
+    'TSH ..........: 3,4 µUI/mL',
+    '  Valores de referência: Não gestantes: 0,4 a 4,0 µUI/mL',
+    '  Gestantes 1º trimestre: 0,1 a 2,5 µUI/mL',
+    '  Gestantes 2º trimestre: 0,2 a 3,0 µUI/mL',
+    'Hemoglobina ..: 10,7 g/dL',
+    '  Valor de referência em gestantes: superior a 11,0 g/dL',
+    '  (10,0 a 10,9 g/dL: anemia leve)',
+  ];
+  const pregnant = parseLabReport(['Sexo: Feminino   Idade: 29 anos', 'Paciente gestante - IG: 24 semanas e 2 dias', ...rows].join('\n'));
+  assert.deepEqual(
+    brief(pregnant).map((a) => [a[0], a[3]]),
+    [
+      ['TSH', 'alto'],
+      ['Hemoglobina', 'baixo'],
+    ],
+  );
+  const other = parseLabReport(['Sexo: Feminino   Idade: 29 anos', ...rows].join('\n'));
+  assert.equal(brief(other)[0]![3], 'normal');
+  assert.deepEqual(pregnant.unparsed_lines, []);
+});
+
+test('reference columns by age band ("1 a 2 anos   3 a 6 anos   7 a 12 anos" over the ranges): the column of the patient\'s age is the range; "(todas as idades)" labels a range for everyone', () => {
+  const r = parseLabReport(
+    [
+      'Sexo: Feminino   Idade: 4 anos e 1 mês',
+      '                       Resultado     Referência conforme a idade',
+      '                                     1 a 2 anos      3 a 6 anos      7 a 12 anos',
+      'Hemoglobina (g/dL)     10,8          10,5 - 13,0     11,0 - 14,0     11,5 - 15,0',
+      'VCM (fL)               74,0          70,0 - 86,0     73,0 - 89,0     77,0 - 95,0',
+      '',
+      'Leucócitos (/mm³)      16.100        6.000 - 17.000  5.500 - 15.500  4.500 - 13.500',
+      'Plaquetas (/mm³)       280.000       150.000 - 450.000 (todas as idades)',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['Hemoglobina', 10.8, 'g/dL', 'baixo'],
+    ['VCM', 74, 'fL', 'normal'],
+    ['Leucócitos', 16100, '/mm³', 'alto'],
+    ['Plaquetas', 280000, '/mm³', 'normal'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('a block title with its Material/Método cell beside it ("ÁCIDO FÓLICO      Material: soro - …") is still the title of the "Resultado:" under it', () => {
+  const r = parseLabReport(
+    [
+      'Sexo: Masculino   Idade: 9 anos',
+      'ÁCIDO FÓLICO                       Material: soro - eletroquimioluminescência',
+      '  Resultado: 2,6 ng/mL',
+      '  Referência:  até 5 anos: 4,0 a 20,0 ng/mL',
+      '               6 a 15 anos: 3,0 a 17,0 ng/mL',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [['Ácido fólico', 2.6, 'ng/mL', 'baixo']]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('a previous result under its own label line ("Resultado anterior" / "5,2 mmol/L em 02/02/2024") is an earlier sample\'s, neither read nor listed; a copyright year in a footer is administrative', () => {
+  const r = parseLabReport(
+    [
+      'Sexo: Masculino',
+      'Idade: 63 anos',
+      'Potássio',
+      'Soro - Íon seletivo indireto',
+      'Resultado',
+      '5,6',
+      'mmol/L',
+      'Valores de referência',
+      '3,5 a 5,1 mmol/L',
+      'Resultado anterior',
+      '5,2 mmol/L em 02/02/2024',
+      '© 2025 Rede Exemplo de Diagnósticos',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [['Potássio', 5.6, 'mmol/L', 'alto']]);
+  assert.deepEqual(r.unparsed_lines, []);
+  // Anything else under the label is still read or listed.
+  const other = parseLabReport(['Resultado anterior', '5,2 mmol/L   4,9 mmol/L'].join('\n'));
+  assert.deepEqual(other.unparsed_lines, ['5,2 mmol/L   4,9 mmol/L']);
+});
+
+test('a registration label printed without its number never takes a result across a column break as its number ("… sem o CNES._   TGO 24 U/L")', () => {
+  assert.deepEqual(
+    resultTokens('_Rodapé: Dr. Fulano — CRBM-PR 3.310, sem o CNES._   TGO 24 U/L').map((t) => t.text),
+    ['24'],
+  );
+  // A registration number after a column break is still one.
+  assert.deepEqual(resultTokens('CNES:      2290417'), []);
+});
+
+test('a phone with its area code in a header cell ("| (47) 3322-1180") and the lab\'s founding year ("desde 1994") are administrative', () => {
+  for (const line of [
+    'Av. Beira-Mar, 310 - Centro - Itajaí - SC | CNES 4410032 | (47) 3322-1180',
+    'Medicina diagnóstica desde 1994',
+    'WhatsApp (47) 99120-4455',
+  ])
+    assert.deepEqual(resultTokens(line), [], line);
+  const r = parseLabReport(
+    [
+      'LABORATÓRIO LITORAL',
+      'Medicina diagnóstica desde 1994',
+      'Av. Beira-Mar, 310 - Centro - Itajaí - SC | CNES 4410032 | (47) 3322-1180',
+      '',
+      'Glicose   88 mg/dL   70 a 99',
+    ].join('\n'),
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+  // A result beside them still counts.
+  assert.deepEqual(
+    resultTokens('(47) 3322-1180   Ureia 41').map((t) => t.text),
+    ['41'],
+  );
+});
+
+test('earlier results each after its date under a "Histórico:" lead ("Histórico: 02/05/2024: 7,9 | 14/01/2024: 8,3") are earlier samples\', neither read nor listed', () => {
+  const r = parseLabReport(
+    ['ÁCIDO ÚRICO - Soro - Uricase', '   Resultado: 7,1 mg/dL', '   Referência: 2,5 a 7,0 mg/dL', '   Histórico: 02/05/2024: 7,9 | 14/01/2024: 8,3'].join('\n'),
+    { sex: 'M' },
+  );
+  assert.deepEqual(brief(r), [['Ácido úrico', 7.1, 'mg/dL', 'alto']]);
+  assert.deepEqual(r.unparsed_lines, []);
+  // A value after them, past a column break, still counts.
+  assert.deepEqual(
+    resultTokens('Histórico: 02/05/2024: 7,9      Ureia 41').map((t) => t.text),
+    ['41'],
+  );
+});
+
+test('OCR letter slips inside a name ("Ferrltina", "CREATlNlNA", "Magnés1o", "Vltamina"): an l or 1 read for an i is tried when the word is no known name, and the name is reported readable; real words with an l stay', () => {
+  const r = parseLabReport(
+    [
+      '| Exame | Resultado | Referência |',
+      '|---|---|---|',
+      '| Ferrltina | 48 ng/mL | 15 a 150 ng/mL |',
+      '| CREATlNlNA | 0,82 mg/dL | 0,50 a 0,90 mg/dL |',
+      '| Magnés1o | 2,1 mg/dL | 1,6 a 2,6 mg/dL |',
+      '| Vltamina B12 | 402 pg/mL | 197 a 771 pg/mL |',
+      '| Colesterol total | 171 mg/dL | inferior a 190 mg/dL |',
+      '| Fosfatase alcalina | 77 U/L | 35 a 104 U/L |',
+      '| Lactato | 1,4 mmol/L | 0,5 a 2,2 mmol/L |',
+    ].join('\n'),
+    { sex: 'F' },
+  );
+  assert.deepEqual(
+    brief(r).map((a) => [a[0], a[1], a[3]]),
+    [
+      ['Ferritina', 48, 'normal'],
+      ['Creatinina', 0.82, 'normal'],
+      ['Magnésio', 2.1, 'normal'],
+      ['Vitamina B12', 402, 'normal'],
+      ['Colesterol total', 171, 'normal'],
+      ['Fosfatase alcalina', 77, 'normal'],
+      ['Lactato', 1.4, 'normal'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
