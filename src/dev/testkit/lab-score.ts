@@ -127,6 +127,7 @@ export const CORPUS_SETS = [
   'heldout15',
   'heldout16',
   'heldout17',
+  'heldout18',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
 
