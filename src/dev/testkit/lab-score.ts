@@ -128,6 +128,7 @@ export const CORPUS_SETS = [
   'heldout16',
   'heldout17',
   'heldout18',
+  'heldout19',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
 
