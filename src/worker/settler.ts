@@ -137,10 +137,13 @@ export class Settler {
     }
     p.tries++;
     const retry = new Promise<void>((resolve) =>
-      setTimeout(() => {
-        this.enqueue(p);
-        resolve();
-      }, backoffCeilingMs(p.tries, { baseMs: 100, maxMs: 2_000 })),
+      setTimeout(
+        () => {
+          this.enqueue(p);
+          resolve();
+        },
+        backoffCeilingMs(p.tries, { baseMs: 100, maxMs: 2_000 }),
+      ),
     );
     // Counted as in flight until it is queued again, so drain() waits for it.
     this.inFlight.add(retry);
