@@ -1398,3 +1398,39 @@ test('OCR letter slips inside a name ("Ferrltina", "CREATlNlNA", "Magnés1o", "V
   );
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('OCR slips inside a unit: "rn" read for m ("ng/rnL", "pg/rnL") and an I for the l of "mol" ("pmoI/L") are the known unit, compared with the reference printed right', () => {
+  assert.equal(normalizeUnit('ng/rnL'), 'ng/mL');
+  assert.equal(normalizeUnit('pmoI/L'), 'pmol/L');
+  assert.deepEqual(unitAtStart('pg/rnL  200 a 900')?.unit, 'pg/mL');
+  const r = parseLabReport(
+    [
+      '- **Folato:** 2,1 ng/rnL (VR: superior a 3,9 ng/mL)',
+      '- **Cobalamina:** 611 pg/rnL (VR: 197 a 771 pg/mL)',
+      '- **Cortisol matinal:** 11,8 µg/dL (VR: 6,2 a 19,4 µg/dL)',
+      '- **T4 livre:** 15,2 pmoI/L (VR: 12,0 a 22,0 pmol/L)',
+    ].join('\n'),
+    { sex: 'M' },
+  );
+  assert.deepEqual(
+    brief(r).map((a) => [a[0], a[1], a[2], a[3]]),
+    [
+      ['Ácido fólico', 2.1, 'ng/mL', 'baixo'],
+      ['Vitamina B12', 611, 'pg/mL', 'normal'],
+      ['Cortisol matinal', 11.8, 'µg/dL', 'normal'],
+      ['T4 livre', 15.2, 'pmol/L', 'normal'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('iron-panel names beside ferritin are known, so an l read for their i ("TRANSFERRlNA") is still the name', () => {
+  const r = parseLabReport(['TRANSFERRlNA   298 mg/dL   200 a 360', 'FERRO SÉRICO   71 µg/dL   60 a 180'].join('\n'), { sex: 'M' });
+  assert.deepEqual(
+    brief(r).map((a) => [a[0], a[1], a[3]]),
+    [
+      ['Transferrina', 298, 'normal'],
+      ['Ferro sérico', 71, 'normal'],
+    ],
+  );
+});
