@@ -79,6 +79,12 @@ export function cleanLine(raw: string, index: number): CleanLine {
     /^(\s*)(?!\d{4}-\d{2}-\d{2}\b|\d{1,3}(?:\.\d{3})+(?!\S))\d+(?:[.-]\d+){2,}(?=\s{2,}\p{L})/u,
     (m, pad: string) => pad + ' '.repeat(m.length - pad.length),
   );
+  // A name printed as an abbreviation with a dot after each capital ("V.C.M.", "C.H.C.M.") is the
+  // abbreviation the catalogue knows ("VCM"); the dots would also run into a dot leader after it.
+  t = t.replace(/^(\s*)((?:\p{Lu}\.){2,}\p{Lu}?\.?)(?=[\s.:])/u, (_m, pad: string, abbr: string) =>
+    // Padded to its printed length: cells are placed by column.
+    (pad + abbr.replace(/\./g, '')).padEnd(pad.length + abbr.length),
+  );
   let leader = false;
   // Two dots between spaces ("TFG (CKD-EPI 2021) .. 46") lead too.
   t = t.replace(/\s*(?:\.\s*){3,}:?\s*|\s*_{3,}\s*|\s+\.\.:?\s+/g, () => {

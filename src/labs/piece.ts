@@ -87,8 +87,21 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
   // under a header that gives each value column its unit ("%   /mm³").
   if (read.value !== null && (read.unit || columns.length >= 2)) {
     const second = readValue(rest, { dotIsDecimal: dotIsDecimal(def) });
-    if (second && second.value !== null && (second.unit || (columns.length >= 2 && !read.unit)) && second.comparator === null && !isReferenceText(rest)) {
-      entries.push({ def, name, read: second, line: ctx.line.index });
+    // "Bastonetes   2 %   142" under "Relativo   Absoluto": the relative count carries its unit, the
+    // absolute one is bare and takes the unit of the column it sits under, when that is another one.
+    const columnUnit =
+      second && second.value !== null && !second.unit && read.unit && columns.length >= 2
+        ? unitsByColumn(columns, 1, ctx.line, rest.trimStart())[0]
+        : undefined;
+    const bareUnder = columnUnit !== undefined && columnUnit !== read.unit;
+    if (
+      second &&
+      second.value !== null &&
+      (second.unit || (columns.length >= 2 && !read.unit) || bareUnder) &&
+      second.comparator === null &&
+      !isReferenceText(rest)
+    ) {
+      entries.push({ def, name, read: bareUnder ? { ...second, unit: columnUnit } : second, line: ctx.line.index });
       rest = second.rest;
     }
   }

@@ -1434,3 +1434,28 @@ test('iron-panel names beside ferritin are known, so an l read for their i ("TRA
     ],
   );
 });
+
+test('a small lab\'s dotted leaders: abbreviations with a dot after each letter ("R.D.W.", "H.C.M.") are the known names, and under "Relativo   Absoluto" (repeated over the reference columns) a bare absolute count after "4 %" takes the absolute column\'s unit', () => {
+  const r = parseLabReport(
+    [
+      'Sexo: Masculino   Idade: 52 anos',
+      'SÉRIE VERMELHA      Resultado        Referência',
+      'H.C.M. .......:     30,1 pg          27,0 a 32,0 pg',
+      'R.D.W. .......:     15,9 %           11,5 a 14,5 %',
+      'SÉRIE BRANCA           Relativo   Absoluto      Relativo    Absoluto',
+      'Leucócitos ....:                  5.300 /mm³                 4.000 a 11.000',
+      'Neutrófilos ...:        55 %      2.915         45 a 70 %    1.800 a 7.500',
+      'Monócitos .....:        12 %        636         2 a 10 %     100 a 900',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['HCM', 30.1, 'pg', 'normal'],
+    ['RDW', 15.9, '%', 'alto'],
+    ['Leucócitos', 5300, '/mm³', 'normal'],
+    ['Neutrófilos (%)', 55, '%', 'normal'],
+    ['Neutrófilos', 2915, '/mm³', 'normal'],
+    ['Monócitos (%)', 12, '%', 'alto'],
+    ['Monócitos', 636, '/mm³', 'normal'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
