@@ -1459,3 +1459,33 @@ test('a small lab\'s dotted leaders: abbreviations with a dot after each letter 
   ]);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('a header that states the patient is past menopause ("Dados clínicos: menopausa desde 2019", "Status hormonal: pós-menopausa") picks the post-menopause range; a range label, a denial or "pré-menopausa" does not', () => {
+  const report = (status: string) =>
+    parseLabReport(
+      [
+        'Sexo: F   Idade: 54 anos',
+        status,
+        'Progesterona: 0,3 ng/mL',
+        'Valores de referência: Fase folicular: 0,2 a 1,5 | Fase lútea: 1,7 a 27,0 | Pós-menopausa: 0,1 a 0,8',
+        'FSH: 71,0 mUI/mL',
+        'Valores de referência: Fase folicular: 3,5 a 12,5 | Fase lútea: 1,7 a 7,7 | Pós-menopausa: 25,8 a 134,8',
+      ].join('\n'),
+    ).analytes.map((a) => [a.name, a.flag]);
+  const past = [
+    ['Progesterona', 'normal'],
+    ['FSH', 'normal'],
+  ];
+  assert.deepEqual(report('Dados clínicos: menopausa desde 2019, em uso de levotiroxina'), past);
+  assert.deepEqual(report('Status hormonal: pós-menopausa'), past);
+  assert.deepEqual(report('Menopausa: sim'), past);
+  for (const other of ['Dados clínicos: pré-menopausa', 'Menopausa: não', 'Pós-menopausa (sem TRH): ver laudo anterior'])
+    assert.deepEqual(
+      report(other),
+      [
+        ['Progesterona', 'indeterminado'],
+        ['FSH', 'indeterminado'],
+      ],
+      other,
+    );
+});
