@@ -45,7 +45,7 @@ import { unfoldPageColumns } from './page-columns.ts';
 import { numbersIn } from './numbers.ts';
 import { readPatient, type PatientInput } from './patient.ts';
 import { bareNumbers, cleanName, dotIsDecimal, letters, readAfterName, readPiece, type Ctx } from './piece.ts';
-import { isReferenceText, labelledRanges, qualitativeReference, stripReferenceLead, type Patient } from './reference.ts';
+import { isReferenceText, labelledRanges, qualitativeReference, stripReferenceLead, TITRE_WORD, titreOf, type Patient } from './reference.ts';
 import type { Entry, Group, LabParseResult, ParsedAnalyte, QualitativeAnalyte } from './result.ts';
 import { unitAtStart } from './units.ts';
 import { readValue, type ValueRead } from './value.ts';
@@ -59,6 +59,9 @@ export type { LabParseResult, ParsedAnalyte, QualitativeAnalyte } from './result
 
 export type LabParseOptions = PatientInput;
 
+// A reactive word result, which a titre printed after it quantifies.
+const REACTIVE = /^(?:fracamente\s+)?(?:reagente|reativo|positivo)$/iu;
+const TITRE_LINE = new RegExp(String.raw`^(?:${TITRE_WORD})\b`, 'iu');
 const SUSCEPTIBILITY = /^(?:sens[ií]vel|resistente|intermedi[aá]ri[oa]|sensibilidade\s+aumentada|suscet[ií]vel(?:\s+dose[-\s]dependente)?|[SRI])$/iu;
 
 const REFERENCE_HEADER_CELL =
@@ -451,6 +454,14 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // What a positive word result found ("RESULTADO: POSITIVO" / "FORAM ENCONTRADOS: CISTOS DE GIARDIA
     // LAMBLIA" / "VALOR DE REFERÊNCIA: NEGATIVO"): a detail of the result just read, listed as unread, and
     // the result stays open for the reference after it.
+    // A reactive result's titre on a line of its own ("Resultado: Reagente" / "Título: 1/4"): the titre
+    // is the result, as when printed beside the word.
+    const titreLine = TITRE_LINE.test(t) ? titreOf(t) : undefined;
+    const open = pending?.entries.length === 1 ? pending.entries[0]! : undefined;
+    if (titreLine && open && open.read.value === null && REACTIVE.test(open.read.text) && !titreOf(open.read.text)) {
+      open.read = { ...open.read, text: `${open.read.text} ${titreLine}` };
+      continue;
+    }
     if (
       pending?.entries.length === 1 &&
       pending.entries[0]!.read.value === null &&

@@ -1489,3 +1489,50 @@ test('a header that states the patient is past menopause ("Dados clínicos: meno
       other,
     );
 });
+
+test('a reactive result\'s titre on a line of its own ("Resultado: Positivo" / "Titulação: 1:32") is the result, flagged against the word reference', () => {
+  const r = parseLabReport(
+    [
+      'RPR - TESTE NÃO TREPONÊMICO',
+      'Método: Aglutinação em cartão',
+      'Resultado: Positivo',
+      'Titulação: 1:32',
+      'Referência: Negativo',
+      '',
+      'FTA-ABS IgM',
+      'Resultado: Negativo',
+      'Referência: Negativo',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['RPR - TESTE NÃO TREPONÊMICO', '1:32', null, 'alterado'],
+    ['FTA-ABS IgM', 'Negativo', null, 'normal'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+  // A titre with a slash is a result-like token: under a non-reactive result it is listed, never lost.
+  assert.deepEqual(
+    resultTokens('Titulação: 1/64').map((t) => t.text),
+    ['1/64'],
+  );
+  const odd = parseLabReport(['VDRL', 'Resultado: Não reagente', 'Título: 1/2'].join('\n'));
+  assert.deepEqual(odd.unparsed_lines, ['Título: 1/2']);
+});
+
+test('a block title whose name has digits glued to letters ("VITAMINA B12", "T4 LIVRE") with its method cell beside it is the title alone, naming the result under it', () => {
+  const r = parseLabReport(
+    [
+      'VITAMINA B12                          METODO: QUIMIOLUMINESCENCIA',
+      '  RESULTADO: 168 PG/ML                 V.R.: 197 A 771 PG/ML',
+      'T4 LIVRE                              MATERIAL: SORO',
+      '  RESULTADO: 1,31 NG/DL                V.R.: 0,93 A 1,70 NG/DL',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    brief(r).map((a) => [a[0], a[1], a[3]]),
+    [
+      ['Vitamina B12', 168, 'baixo'],
+      ['T4 livre', 1.31, 'normal'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
