@@ -228,6 +228,9 @@ const ADMIN_LABELS = [
   'amostra',
   'metodo',
   'metodologia',
+  // How a calculated index is got ("Cálculo: glicose (mg/dL) x insulina (µUI/mL) / 405"): a detail of its block.
+  'calculo',
+  'formula',
   'coleta',
   'colhido',
   'recebido',
@@ -340,7 +343,7 @@ export function isAdminLine(text: string): boolean {
 
 /** Material/method lines sit between a block's title and its result without ending the block. */
 export function isBlockDetail(text: string): boolean {
-  return /^(material|amostra|m[eé]todo|metodologia|jejum)\b/i.test(text.trim());
+  return /^(material|amostra|m[eé]todo|metodologia|c[aá]lculo|f[oó]rmula|jejum)\b/i.test(text.trim());
 }
 
 /**

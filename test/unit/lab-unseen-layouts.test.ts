@@ -1536,3 +1536,13 @@ test('a block title whose name has digits glued to letters ("VITAMINA B12", "T4 
   );
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('a calculated index\'s block: a "Cálculo:" / "Fórmula:" line under the title is a detail like "Método:", so the title names the result under it', () => {
+  const r = parseLabReport(
+    ['ÍNDICE TRIGLICERÍDEOS/HDL', 'Fórmula: triglicerídeos (mg/dL) / HDL-colesterol (mg/dL)', '', 'Resultado: 4,1', 'Valor de referência: inferior a 3,5'].join(
+      '\n',
+    ),
+  );
+  assert.deepEqual(brief(r), [['ÍNDICE TRIGLICERÍDEOS/HDL', 4.1, null, 'alto']]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
