@@ -17,7 +17,7 @@ import { lookupName, type AnalyteDef, type KnownName } from './analytes.ts';
 import { ageBandColumns, type BandColumn, headerUnitsAndDate, labelByBandColumns, previousCellOf, withoutPreviousColumn } from './columns.ts';
 import { finishGroup, numericFrom, qualitativeFrom } from './flagging.ts';
 import { labelledLine, mergeReferenceCells, splitAtNameCells, splitResults, tableHeader, type TableHeader } from './layouts.ts';
-import { namedReferences, namesWithoutFixedRange, referenceRow, referenceTableHeader, type ReferenceTable } from './late-references.ts';
+import { namedReferences, namesWithoutFixedRange, referenceLedByName, referenceRow, referenceTableHeader, type ReferenceTable } from './late-references.ts';
 import {
   loadTitle,
   nextLine,
@@ -174,6 +174,8 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   // The line the last table header was read on, and the last line with text before this one.
   let headerAt = -1;
   let previousTextAt = -1;
+  // Lines read as the continuation of the line above (a wrapped footnote reference).
+  const continuedAt = new Set<number>();
   for (const line of lines) {
     let t = table?.previousAt !== undefined ? withoutPreviousColumn(line, table.previousAt, table.history, table.previousCell) : line.text;
     // A line of side-by-side tables (page-columns.ts) is read as rows but accounted as printed: a
@@ -181,7 +183,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     const u = unfolded[line.index]!;
     const own = u.read === line.raw || u.account === u.read ? t : cleanLine(u.account, line.index).text;
     seen.push({ index: line.index, raw: line.raw, text: line.previous === undefined ? own : `${own}   ${line.previous}` });
-    if (t === '') continue;
+    if (t === '' || continuedAt.has(line.index)) continue;
     const ctx: Ctx = { table, line };
     const lastTextAt = previousTextAt;
     previousTextAt = line.index;
@@ -241,6 +243,24 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       close();
       const c = earlier(row.name);
       if (c && c.made.every((a) => !('reference_source' in a) || a.reference_source !== 'report')) refinish(c, row.items);
+      continue;
+    }
+    // A footnote led by an earlier result's name ("PSA total - valores de referência por faixa etária: 40
+    // a 49 anos: até 2,5 ng/mL | …") for a result read without a range of the report's ("ver abaixo"). A
+    // footnote wrapped onto the next line, which opens with the unit of its last range ("ng/mL | 60 a 69
+    // anos: …"), is read with it; that line is still accounted as printed.
+    const footnote = referenceLedByName(t);
+    const ledTo = footnote && earlier(footnote.name);
+    if (footnote && ledTo && ledTo.made.every((a) => !('reference_source' in a) || a.reference_source !== 'report')) {
+      close();
+      let reference = footnote.reference;
+      for (let next = lines[line.index + 1]; next && /\d$/.test(reference); next = lines[next.index + 1]) {
+        const unit = unitAtStart(next.text);
+        if (!unit || !/^(?:\s*[|;]|\s{2,}|\s*$)/.test(next.text.slice(unit.consumed)) || !isReferenceText(`${reference} ${next.text}`)) break;
+        reference = `${reference} ${next.text}`;
+        continuedAt.add(next.index);
+      }
+      refinish(ledTo, [reference]);
       continue;
     }
     // "Referências: AP 70 a 100 %; RNI 0,9 a 1,2": ranges for results read before, by name.

@@ -55,6 +55,11 @@ function yearsBetween(birth: Date, on: Date): number {
   return years + months / 12;
 }
 
+// The label of a birth date: "Data de nascimento", "Dt. Nasc.", "Nasc.:", "DN".
+const BIRTH_LABEL = String.raw`(?:data\s+de\s+nascimento|data\s+nasc\.?|dt\.?\s*nasc\.?|nascimento|\bnasc\.|\bd\.?\s?n\.?)`;
+
+const BIRTH_DATE = new RegExp(String.raw`${BIRTH_LABEL}\s*[:\-]?\s*(\d{1,2}\/\d{1,2}\/\d{2,4})`, 'i');
+
 const MENOPAUSE_STATED = new RegExp(
   [
     String.raw`(?:informa[cç](?:[aã]o|[oõ]es)|dados|indica[cç][aã]o|hist[oó]ria|observa[cç][aã]o)\s+cl[ií]nicas?\s*:.*\bmenopaus`,
@@ -107,12 +112,12 @@ export function readPatient(lines: string[], input: PatientInput = {}): Patient 
     if (s && !sex) sex = /^m/i.test(s[1]!) ? 'M' : 'F';
     const a = /\bidade\s*(?:\/\s*sexo)?\s*[:\-]?\s*(\d{1,3})\s*(?:a(?:nos?)?|anos?)\b(?:\s*(\d{1,2})\s*m(?:eses)?\b)?/i.exec(line);
     if (a && age === undefined) age = Number(a[1]) + (a[2] ? Number(a[2]) / 12 : 0);
-    const b = /(?:data\s+de\s+nascimento|data\s+nasc\.?|dt\.?\s*nasc\.?|nascimento|\bd\.?\s?n\.?)\s*[:\-]?\s*(\d{1,2}\/\d{1,2}\/\d{2,4})/i.exec(line);
+    const b = BIRTH_DATE.exec(line);
     if (b && !birth) birth = brDate(b[1]!);
     const c = /(?:coleta|colhido|colhida|data\/hora\s+coleta|recebimento|data)\b[^0-9\n]{0,25}(\d{1,2}\/\d{1,2}\/\d{2,4})/i.exec(
       line
         .replace(/\b(?:DUM|data\s+da\s+[uú]ltima\s+menstrua[cç][aã]o)\s*[:\-]?\s*\d{1,2}\/\d{1,2}\/\d{2,4}/giu, '')
-        .replace(/(?:data\s+de\s+nascimento|data\s+nasc\.?|dt\.?\s*nasc\.?|nascimento|\bd\.?\s?n\.?)\s*[:\-]?\s*\d{1,2}\/\d{1,2}\/\d{2,4}/gi, ''),
+        .replace(new RegExp(BIRTH_DATE.source, 'gi'), ''),
     );
     if (c && !collected) collected = brDate(c[1]!);
     // "Jejum: 12 horas", "Jejum informado: 12 horas", "Tempo de jejum referido: 10 h".

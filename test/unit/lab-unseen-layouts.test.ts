@@ -1546,3 +1546,43 @@ test('a calculated index\'s block: a "Cálculo:" / "Fórmula:" line under the ti
   assert.deepEqual(brief(r), [['ÍNDICE TRIGLICERÍDEOS/HDL', 4.1, null, 'alto']]);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('a name with digits in brackets that fills its column leaves one space before the value ("Clearance estimado (MDRD 2006) 71"): the value is the first number after the brackets', () => {
+  const r = parseLabReport(
+    [
+      'Análise                        Resultado  Unidade         Referência',
+      'Clearance estimado (MDRD 2006) 71         mL/min/1,73m²   superior a 90',
+      'eTFG (CKD-EPI 2021)            58         mL/min/1,73m²   superior a 60',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    brief(r).map((a) => [a[1], a[3]]),
+    [
+      [71, 'baixo'],
+      [58, 'baixo'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('a reference cell that points below ("vide nota") and the footnote led by the result\'s name, wrapped onto a line that opens with its unit, give the range of the patient\'s age ("Nasc.:" dates the birth)', () => {
+  const r = parseLabReport(
+    [
+      'Paciente: FULANO DE TAL   Sexo: Masculino   Nasc.: 03/08/1978   Coleta: 14/03/2025',
+      'Exame            Resultado   Unidade   Referência',
+      'Homocisteína     16,8        µmol/L    vide nota',
+      'Ferritina        240         ng/mL     30 a 400',
+      '',
+      'Homocisteína - valor de referência por idade: até 30 anos: até 11,0 µmol/L; 31 a 59 anos: até 15,0',
+      'µmol/L; 60 anos ou mais: até 20,0 µmol/L',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    brief(r).map((a) => [a[0], a[1], a[3]]),
+    [
+      ['Homocisteína', 16.8, 'alto'],
+      ['Ferritina', 240, 'normal'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
