@@ -249,7 +249,8 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // a 49 anos: até 2,5 ng/mL | …") for a result read without a range of the report's ("ver abaixo"). A
     // footnote wrapped onto the next line, which opens with the unit of its last range ("ng/mL | 60 a 69
     // anos: …"), is read with it; that line is still accounted as printed.
-    const footnote = referenceLedByName(t);
+    // Read whole: a cell past a previous-result column's start is no earlier sample's value here.
+    const footnote = referenceLedByName(line.text);
     const ledTo = footnote && earlier(footnote.name);
     if (footnote && ledTo && ledTo.made.every((a) => !('reference_source' in a) || a.reference_source !== 'report')) {
       close();
