@@ -20,7 +20,7 @@ import { foldSameLength, lookupName } from './analytes.ts';
 import { NUMBER, numbersIn } from './numbers.ts';
 import { STREET_ADDRESS } from './lines.ts';
 import { CONTROL_LEAD, EQUATION_YEAR, cleanName } from './piece.ts';
-import { PERCENTILE_RE, qualitativeReference, rangeSpans, stripReferenceLead } from './reference.ts';
+import { PERCENTILE_RE, qualitativeReference, rangeSpans, stripReferenceLead, TITRE_WORD, titreOf } from './reference.ts';
 import { GLUCOSE_LOAD } from './line-kinds.ts';
 import { isWordField } from './word-results.ts';
 import type { ParsedAnalyte, QualitativeAnalyte } from './result.ts';
@@ -116,7 +116,8 @@ const ADMIN_SPANS: RegExp[] = [
 // An address or contact line: its numbers are street numbers and postcodes.
 const ADDRESS_LINE = /^\s*(?:rua|r\.|av\.?|avenida|alameda|travessa|rodovia|pra[cç]a|endere[cç]o|www\.|https?:)/iu;
 const WEB_ADDRESS = /^(?:www\.|https?:\/\/)|\S@\S|\.(?:com|org|net|gov|br)$/i;
-const TITRE = /(?:t[ií]tulos?|reagente|positivo|dilui[cç][aã]o)\W{0,3}(?:de\s*)?\(?\s*1\s*:\s*\d+/giu;
+const TITRE_SLASH = new RegExp(String.raw`(?:${TITRE_WORD})\W{0,3}(?:de\s*)?\(?\s*(1\s*\/\s*\d+)(?![\d/])`, 'giu');
+const TITRE = new RegExp(String.raw`(?:${TITRE_WORD}|reagente|positivo)\W{0,3}(?:de\s*)?\(?\s*1\s*:\s*\d+`, 'giu');
 
 // A value glued to its unit ("189mg/dL", "310.000/mm3") is set apart so its number is a token.
 const GLUED = new RegExp(`(?<![\\p{L}\\d.,])(\\d+(?:[.,]\\d+)*)(?=${UNIT_PATTERN}(?![\\p{L}\\d]))`, 'giu');
@@ -145,6 +146,12 @@ export function resultTokens(text: string): Token[] {
   const free = (at: number) => !admin.some(([a, b]) => at >= a && at < b);
   const out: Token[] = [];
   for (const n of numbersIn(t)) if (free(n.index)) out.push({ kind: 'number', text: n.text, values: n.values, at: n.index });
+  // A titre with a slash after its word ("Título: 1/2", "título 1/16"): no number token (a slash is
+  // no number's), yet a result. Held as a word, so only a result whose value is that titre accounts for it.
+  for (const m of t.matchAll(TITRE_SLASH)) {
+    const at = (m.index ?? 0) + m[0].length - m[1]!.length;
+    if (free(at)) out.push({ kind: 'word', text: m[1]!.replace(/\s+/g, ''), values: [], at });
+  }
   // A result word where a result stands: the first word of a cell (line start, after a colon, a dot
   // leader turned colon, or a column break), not a label ("Negativo:" heads a tier).
   for (const m of t.matchAll(/(?:^|:\s*|\s{2,}|\|\s*|\(\s*)(\p{L}(?:\p{L}| (?! ))*)/gu)) {
@@ -345,6 +352,10 @@ export function accountLines(lines: readonly AccountLine[], read: readonly Read[
     // A line labelled as a result ("RESULTADO:  130 mg/dL") holds a result: a neighbour's reference that
     // happens to print the same number ("Limítrofe: 130 a 159") does not account for it.
     const labelledResult = /^\s*resultados?\s*:/i.test(l.text);
+    // A titre alone on its line under its reactive result ("Resultado: Reagente" / "Título: 1/4") is
+    // that result's value, read from the line above: the whole line is the titre (titreOf reads it all).
+    const titre = titreOf(l.text);
+    if (titre !== undefined && before !== undefined && i - before <= 3 && byLine.get(before)!.some((b) => b.a.value === titre)) continue;
     const near = labelledResult ? [] : [...(before !== undefined ? byLine.get(before)! : []), ...(after !== undefined ? byLine.get(after)! : [])];
     if (!toks.every((t) => own.some((b) => b.has(t, true)) || near.some((b) => b.has(t, false)))) unaccounted.add(i);
   }

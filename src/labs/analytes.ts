@@ -280,6 +280,8 @@ export const KNOWN_NAMES: readonly KnownName[] = [
   { key: 'cloro', name: 'Cloro', synonyms: ['cloro', 'cloreto', 'cl', 'cl-'] },
   { key: 'albumina', name: 'Albumina', synonyms: ['albumina', 'albumina serica'] },
   { key: 'insulina', name: 'Insulina', synonyms: ['insulina', 'insulina basal', 'insulina de jejum'] },
+  // The iron panel beside ferritin: known so a name with an OCR slip ("Transferrlna") is read against it.
+  { key: 'transferrina', name: 'Transferrina', synonyms: ['transferrina', 'transferrina serica'] },
   { key: 'acido_folico', name: 'Ácido fólico', synonyms: ['acido folico', 'folato', 'folato serico'] },
   // The estimate printed beside creatinine; its reference (">= 60", stages) is the report's.
   {

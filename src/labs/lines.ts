@@ -11,6 +11,7 @@
 import { ANALYTES, foldSameLength, KNOWN_NAMES } from './analytes.ts';
 import { foldText } from '../text/fold.ts';
 import { NUMBER } from './numbers.ts';
+import { TITRE_WORD } from './reference.ts';
 import { UNIT_PATTERN } from './units.ts';
 
 export interface CleanLine {
@@ -78,6 +79,12 @@ export function cleanLine(raw: string, index: number): CleanLine {
   t = t.replace(
     /^(\s*)(?!\d{4}-\d{2}-\d{2}\b|\d{1,3}(?:\.\d{3})+(?!\S))\d+(?:[.-]\d+){2,}(?=\s{2,}\p{L})/u,
     (m, pad: string) => pad + ' '.repeat(m.length - pad.length),
+  );
+  // A name printed as an abbreviation with a dot after each capital ("V.C.M.", "C.H.C.M.") is the
+  // abbreviation the catalogue knows ("VCM"); the dots would also run into a dot leader after it.
+  t = t.replace(/^(\s*)((?:\p{Lu}\.){2,}\p{Lu}?\.?)(?=[\s.:])/u, (_m, pad: string, abbr: string) =>
+    // Padded to its printed length: cells are placed by column.
+    (pad + abbr.replace(/\./g, '')).padEnd(pad.length + abbr.length),
   );
   let leader = false;
   // Two dots between spaces ("TFG (CKD-EPI 2021) .. 46") lead too.
@@ -221,6 +228,9 @@ const ADMIN_LABELS = [
   'amostra',
   'metodo',
   'metodologia',
+  // How a calculated index is got ("Cálculo: glicose (mg/dL) x insulina (µUI/mL) / 405"): a detail of its block.
+  'calculo',
+  'formula',
   'coleta',
   'colhido',
   'recebido',
@@ -321,7 +331,7 @@ export function isAdminLine(text: string): boolean {
   // A professional or facility registration anywhere on the line ("Dr. Álvaro Queiroz - CRM/CE 7781").
   if (/\b(?:crm|crf|crbm|crbio|coren|cnes|cnpj)\b\s*[-/:]?\s*(?:[a-z]{2}\s*[-/:]?\s*)?\d/i.test(text) && !labValue(text)) return true;
   // A titre ("título 1:16", "Reagente 1:32") is not a time of day.
-  const noTitre = text.replace(/(?:t[ií]tulos?|reagente|positivo|dilui[cç][aã]o)\W{0,3}(?:de\s*)?\(?\s*1\s*:\s*\d+/gi, ' ');
+  const noTitre = text.replace(new RegExp(String.raw`(?:${TITRE_WORD}|reagente|positivo)\W{0,3}(?:de\s*)?\(?\s*1\s*:\s*\d+`, 'giu'), ' ');
   if (TIME_RE.test(noTitre) && !/\d\s*(?:mg|g|u|ui|ng|pg|meq|mmol|%|\/)/i.test(text)) return true;
   // Identifiers only ("Notificação SINAN: 7712034", "Atendimento 31225990"): long plain integers, no lab unit.
   const ns = text.match(/(?<![\d.,])\d+(?:[.,]\d+)*(?![\d])/g) ?? [];
@@ -333,18 +343,19 @@ export function isAdminLine(text: string): boolean {
 
 /** Material/method lines sit between a block's title and its result without ending the block. */
 export function isBlockDetail(text: string): boolean {
-  return /^(material|amostra|m[eé]todo|metodologia|jejum)\b/i.test(text.trim());
+  return /^(material|amostra|m[eé]todo|metodologia|c[aá]lculo|f[oó]rmula|jejum)\b/i.test(text.trim());
 }
 
 /**
  * A block title with its Material/Método cell printed beside it ("FERRITINA      Material: soro -
  * quimioluminescência"): the title alone, so it names the "Resultado:" under it. Lines with a number
- * before the detail cell are left whole.
+ * before the detail cell are left whole; digits glued to letters in a name ("HBA1C", "B12") are no number.
  */
 export function withoutDetailCell(text: string): string {
   for (const m of text.matchAll(/\s{2,}(?=\S)/g)) {
     const at = m.index + m[0].length;
-    if (isBlockDetail(text.slice(at)) && /\p{L}/u.test(text.slice(0, at)) && !/\d/.test(text.slice(0, at))) return text.slice(0, m.index).trimEnd();
+    if (isBlockDetail(text.slice(at)) && /\p{L}/u.test(text.slice(0, at)) && !/\d/.test(text.slice(0, at).replace(/(?<=\p{L})\d+/gu, '')))
+      return text.slice(0, m.index).trimEnd();
   }
   return text;
 }

@@ -17,7 +17,7 @@ import { lookupName, type AnalyteDef, type KnownName } from './analytes.ts';
 import { ageBandColumns, type BandColumn, headerUnitsAndDate, labelByBandColumns, previousCellOf, withoutPreviousColumn } from './columns.ts';
 import { finishGroup, numericFrom, qualitativeFrom } from './flagging.ts';
 import { labelledLine, mergeReferenceCells, splitAtNameCells, splitResults, tableHeader, type TableHeader } from './layouts.ts';
-import { namedReferences, namesWithoutFixedRange, referenceRow, referenceTableHeader, type ReferenceTable } from './late-references.ts';
+import { namedReferences, namesWithoutFixedRange, referenceLedByName, referenceRow, referenceTableHeader, type ReferenceTable } from './late-references.ts';
 import {
   loadTitle,
   nextLine,
@@ -45,7 +45,7 @@ import { unfoldPageColumns } from './page-columns.ts';
 import { numbersIn } from './numbers.ts';
 import { readPatient, type PatientInput } from './patient.ts';
 import { bareNumbers, cleanName, dotIsDecimal, letters, readAfterName, readPiece, type Ctx } from './piece.ts';
-import { isReferenceText, labelledRanges, qualitativeReference, stripReferenceLead, type Patient } from './reference.ts';
+import { isReferenceText, labelledRanges, qualitativeReference, stripReferenceLead, TITRE_WORD, titreOf, type Patient } from './reference.ts';
 import type { Entry, Group, LabParseResult, ParsedAnalyte, QualitativeAnalyte } from './result.ts';
 import { unitAtStart } from './units.ts';
 import { readValue, type ValueRead } from './value.ts';
@@ -59,6 +59,9 @@ export type { LabParseResult, ParsedAnalyte, QualitativeAnalyte } from './result
 
 export type LabParseOptions = PatientInput;
 
+// A reactive word result, which a titre printed after it quantifies.
+const REACTIVE = /^(?:fracamente\s+)?(?:reagente|reativo|positivo)$/iu;
+const TITRE_LINE = new RegExp(String.raw`^(?:${TITRE_WORD})\b`, 'iu');
 const SUSCEPTIBILITY = /^(?:sens[ií]vel|resistente|intermedi[aá]ri[oa]|sensibilidade\s+aumentada|suscet[ií]vel(?:\s+dose[-\s]dependente)?|[SRI])$/iu;
 
 const REFERENCE_HEADER_CELL =
@@ -171,6 +174,8 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   // The line the last table header was read on, and the last line with text before this one.
   let headerAt = -1;
   let previousTextAt = -1;
+  // Lines read as the continuation of the line above (a wrapped footnote reference).
+  const continuedAt = new Set<number>();
   for (const line of lines) {
     let t = table?.previousAt !== undefined ? withoutPreviousColumn(line, table.previousAt, table.history, table.previousCell) : line.text;
     // A line of side-by-side tables (page-columns.ts) is read as rows but accounted as printed: a
@@ -178,7 +183,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     const u = unfolded[line.index]!;
     const own = u.read === line.raw || u.account === u.read ? t : cleanLine(u.account, line.index).text;
     seen.push({ index: line.index, raw: line.raw, text: line.previous === undefined ? own : `${own}   ${line.previous}` });
-    if (t === '') continue;
+    if (t === '' || continuedAt.has(line.index)) continue;
     const ctx: Ctx = { table, line };
     const lastTextAt = previousTextAt;
     previousTextAt = line.index;
@@ -238,6 +243,25 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       close();
       const c = earlier(row.name);
       if (c && c.made.every((a) => !('reference_source' in a) || a.reference_source !== 'report')) refinish(c, row.items);
+      continue;
+    }
+    // A footnote led by an earlier result's name ("PSA total - valores de referência por faixa etária: 40
+    // a 49 anos: até 2,5 ng/mL | …") for a result read without a range of the report's ("ver abaixo"). A
+    // footnote wrapped onto the next line, which opens with the unit of its last range ("ng/mL | 60 a 69
+    // anos: …"), is read with it; that line is still accounted as printed.
+    // Read whole: a cell past a previous-result column's start is no earlier sample's value here.
+    const footnote = referenceLedByName(line.text);
+    const ledTo = footnote && earlier(footnote.name);
+    if (footnote && ledTo && ledTo.made.every((a) => !('reference_source' in a) || a.reference_source !== 'report')) {
+      close();
+      let reference = footnote.reference;
+      for (let next = lines[line.index + 1]; next && /\d$/.test(reference); next = lines[next.index + 1]) {
+        const unit = unitAtStart(next.text);
+        if (!unit || !/^(?:\s*[|;]|\s{2,}|\s*$)/.test(next.text.slice(unit.consumed)) || !isReferenceText(`${reference} ${next.text}`)) break;
+        reference = `${reference} ${next.text}`;
+        continuedAt.add(next.index);
+      }
+      refinish(ledTo, [reference]);
       continue;
     }
     // "Referências: AP 70 a 100 %; RNI 0,9 a 1,2": ranges for results read before, by name.
@@ -451,6 +475,14 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // What a positive word result found ("RESULTADO: POSITIVO" / "FORAM ENCONTRADOS: CISTOS DE GIARDIA
     // LAMBLIA" / "VALOR DE REFERÊNCIA: NEGATIVO"): a detail of the result just read, listed as unread, and
     // the result stays open for the reference after it.
+    // A reactive result's titre on a line of its own ("Resultado: Reagente" / "Título: 1/4"): the titre
+    // is the result, as when printed beside the word.
+    const titreLine = TITRE_LINE.test(t) ? titreOf(t) : undefined;
+    const open = pending?.entries.length === 1 ? pending.entries[0]! : undefined;
+    if (titreLine && open && open.read.value === null && REACTIVE.test(open.read.text) && !titreOf(open.read.text)) {
+      open.read = { ...open.read, text: `${open.read.text} ${titreLine}` };
+      continue;
+    }
     if (
       pending?.entries.length === 1 &&
       pending.entries[0]!.read.value === null &&

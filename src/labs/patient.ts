@@ -55,6 +55,20 @@ function yearsBetween(birth: Date, on: Date): number {
   return years + months / 12;
 }
 
+// The label of a birth date: "Data de nascimento", "Dt. Nasc.", "Nasc.:", "DN".
+const BIRTH_LABEL = String.raw`(?:data\s+de\s+nascimento|data\s+nasc\.?|dt\.?\s*nasc\.?|nascimento|\bnasc\.|\bd\.?\s?n\.?)`;
+
+const BIRTH_DATE = new RegExp(String.raw`${BIRTH_LABEL}\s*[:\-]?\s*(\d{1,2}\/\d{1,2}\/\d{2,4})`, 'i');
+
+const MENOPAUSE_STATED = new RegExp(
+  [
+    String.raw`(?:informa[cç](?:[aã]o|[oõ]es)|dados|indica[cç][aã]o|hist[oó]ria|observa[cç][aã]o)\s+cl[ií]nicas?\s*:.*\bmenopaus`,
+    String.raw`\b(?:status|situa[cç][aã]o|estado)\s+(?:hormonal|menstrual|reprodutivo)\s*:\s*(?:p[oó]s[-\s]?)?menopaus`,
+    String.raw`\bmenopausa(?:da)?\s*(?::\s*sim\b|h[aá]\s+\d|desde\b)`,
+  ].join('|'),
+  'iu',
+);
+
 export function readPatient(lines: string[], input: PatientInput = {}): Patient {
   let sex: Sex | undefined;
   let age: number | undefined;
@@ -80,6 +94,14 @@ export function readPatient(lines: string[], input: PatientInput = {}): Patient 
     // never a range label ("Fase folicular: 2,4 a 12,6" has no "ciclo").
     const p = /\bfase\s+(?:do\s+)?(?:ciclo|menstrual)(?:\s+(?:informada|declarada))?\s*:\s*([\p{L}\s-]+)/iu.exec(line);
     if (p && !phase) phase = cyclePhaseOf(p[1]!);
+    // "Informação clínica: menopausa há 6 anos", "Status hormonal: pós-menopausa", "Menopausa: sim": the
+    // patient is past menopause, which picks the post-menopause range as a printed phase does. Only a
+    // line that states it of the patient counts (a clinical-information or status label, a time since
+    // it, a yes): a range label ("Pós-menopausa: até 54,7", "Pós-menopausa (sem TRH):") never does,
+    // nor a denial ("sem menopausa", "Menopausa: não") or the time before it ("pré-menopausa"); what
+    // follows it ("menopausa há 6 anos, sem terapia hormonal") does not deny it.
+    if (!phase && MENOPAUSE_STATED.test(line) && !/\b(?:n[aã]o|sem|pr[eé])[-\s]+(?:\p{L}+\s+)?menopaus|menopausa\s*:\s*n[aã]o\b/iu.test(line))
+      phase = 'menopausa';
     const day =
       /(\d{1,2})\s*[º°ª]?\s*(?:o\s+)?dia\s+(?:do\s+)?(?:ciclo|ciclo\s+menstrual)\b/iu.exec(line) ??
       /\bdia\s+(?:do\s+)?ciclo(?:\s+menstrual)?\s*:?\s*(\d{1,2})(?!\d)/iu.exec(line);
@@ -90,12 +112,12 @@ export function readPatient(lines: string[], input: PatientInput = {}): Patient 
     if (s && !sex) sex = /^m/i.test(s[1]!) ? 'M' : 'F';
     const a = /\bidade\s*(?:\/\s*sexo)?\s*[:\-]?\s*(\d{1,3})\s*(?:a(?:nos?)?|anos?)\b(?:\s*(\d{1,2})\s*m(?:eses)?\b)?/i.exec(line);
     if (a && age === undefined) age = Number(a[1]) + (a[2] ? Number(a[2]) / 12 : 0);
-    const b = /(?:data\s+de\s+nascimento|data\s+nasc\.?|dt\.?\s*nasc\.?|nascimento|\bd\.?\s?n\.?)\s*[:\-]?\s*(\d{1,2}\/\d{1,2}\/\d{2,4})/i.exec(line);
+    const b = BIRTH_DATE.exec(line);
     if (b && !birth) birth = brDate(b[1]!);
     const c = /(?:coleta|colhido|colhida|data\/hora\s+coleta|recebimento|data)\b[^0-9\n]{0,25}(\d{1,2}\/\d{1,2}\/\d{2,4})/i.exec(
       line
         .replace(/\b(?:DUM|data\s+da\s+[uú]ltima\s+menstrua[cç][aã]o)\s*[:\-]?\s*\d{1,2}\/\d{1,2}\/\d{2,4}/giu, '')
-        .replace(/(?:data\s+de\s+nascimento|data\s+nasc\.?|dt\.?\s*nasc\.?|nascimento|\bd\.?\s?n\.?)\s*[:\-]?\s*\d{1,2}\/\d{1,2}\/\d{2,4}/gi, ''),
+        .replace(new RegExp(BIRTH_DATE.source, 'gi'), ''),
     );
     if (c && !collected) collected = brDate(c[1]!);
     // "Jejum: 12 horas", "Jejum informado: 12 horas", "Tempo de jejum referido: 10 h".

@@ -21,15 +21,20 @@ export const CONTROL_LEAD = String.raw`(?:controle|pool(?:\s+normal)?|padr[aã]o
 const NOTE_AFTER_UNIT = new RegExp(String.raw`^\((?:[^()\d]*|[^()]*\d{1,2}\/\d{1,2}\/\d{2,4}[^()]*|\s*${CONTROL_LEAD}\b[^()]*)\)\s*`, 'iu');
 const CONTROL_NOTE_AT_END = new RegExp(String.raw`\s*\(\s*${CONTROL_LEAD}\b[^()]*\)\s*$`, 'iu');
 
+// Brackets and an equation's year blanked to their length, so positions stay those of the text.
+const EQUATION_YEARS = new RegExp(EQUATION_YEAR.source, 'giu');
+const withoutBracketsAndYears = (s: string) => s.replace(/\([^)]*\)/g, (m) => ' '.repeat(m.length)).replace(EQUATION_YEARS, (m) => ' '.repeat(m.length));
+
+const REFERENCE_POINTER =
+  /^(?:ver|vide|veja|consultar|consulte|conforme)\s+(?:(?:a|o|as|os)\s+)?(?:abaixo|nota|notas|tabela(?:\s+abaixo)?|observa[cç](?:[aã]o|[oõ]es)|rodap[eé]|coment[aá]rio)\.?$/iu;
+
 export const letters = (s: string) => (s.match(/\p{L}/gu) ?? []).length;
 /** Number tokens outside brackets: "(CKD-EPI 2021)", "(URINA DE 24 HORAS)" are part of a name. */
 // So are durations in a name ("URINA DE 24 HORAS", "Proteinúria de 24 horas") and a numbered kind
 // ("URINA TIPO 1"), and the year of a filtration-rate equation ("TFG EST. CKD-EPI 2021", "MDRD 2006").
 export const bareNumbers = (s: string) =>
   numbersIn(
-    s
-      .replace(/\([^)]*\)/g, (m) => ' '.repeat(m.length))
-      .replace(new RegExp(EQUATION_YEAR.source, 'giu'), (m) => ' '.repeat(m.length))
+    withoutBracketsAndYears(s)
       .replace(/(?<![\p{L}])tipo\s+\d(?!\d)/giu, (m) => ' '.repeat(m.length))
       .replace(/\d+\s*(?:horas?|h|dias?|meses|anos?|semanas?|minutos?)(?![\p{L}])/giu, (m) => ' '.repeat(m.length)),
   ).length;
@@ -87,8 +92,21 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
   // under a header that gives each value column its unit ("%   /mm³").
   if (read.value !== null && (read.unit || columns.length >= 2)) {
     const second = readValue(rest, { dotIsDecimal: dotIsDecimal(def) });
-    if (second && second.value !== null && (second.unit || (columns.length >= 2 && !read.unit)) && second.comparator === null && !isReferenceText(rest)) {
-      entries.push({ def, name, read: second, line: ctx.line.index });
+    // "Bastonetes   2 %   142" under "Relativo   Absoluto": the relative count carries its unit, the
+    // absolute one is bare and takes the unit of the column it sits under, when that is another one.
+    const columnUnit =
+      second && second.value !== null && !second.unit && read.unit && columns.length >= 2
+        ? unitsByColumn(columns, 1, ctx.line, rest.trimStart())[0]
+        : undefined;
+    const bareUnder = columnUnit !== undefined && columnUnit !== read.unit;
+    if (
+      second &&
+      second.value !== null &&
+      (second.unit || (columns.length >= 2 && !read.unit) || bareUnder) &&
+      second.comparator === null &&
+      !isReferenceText(rest)
+    ) {
+      entries.push({ def, name, read: bareUnder ? { ...second, unit: columnUnit } : second, line: ctx.line.index });
       rest = second.rest;
     }
   }
@@ -133,6 +151,9 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
     const last = entries[entries.length - 1]!;
     last.read = { ...last.read, marker: last.read.marker ?? markerOf(late[1]!) };
   }
+  // A reference cell that points elsewhere ("ver abaixo", "vide nota", "conforme tabela abaixo") holds
+  // no range: the result is read, and the ranges printed below join it by its name (parse.ts).
+  if (REFERENCE_POINTER.test(ref)) ref = '';
   // Columns of words after the reference are a method or a comment ("70 a 99   Enzimático",
   // "3,5 - 5,1   VALOR CRÍTICO - comunicado às 23:10", "70 - 99   (acima do limite de medição)").
   if (ref !== '' && !isReferenceText(ref, { dotIsDecimal: dotIsDecimal(def) })) {
@@ -261,7 +282,9 @@ const VALUE_START = /(?:(?:<=|≤|>=|≥|<|>)\s*|(?:inferior|superior)\s+a\s+)?\
 
 function firstValueAt(text: string): number {
   const tokens = numbersIn(text);
-  for (const m of text.matchAll(VALUE_START)) {
+  // Digits in brackets or an equation's year name the analyte ("TFG estimada (CKD-EPI 2021) 62", its
+  // name cell filling the column up to one space before the value): the value is the first number after.
+  for (const m of withoutBracketsAndYears(text).matchAll(VALUE_START)) {
     const idx = m.index ?? 0;
     const digitAt = idx + m[0].length - 1;
     if (idx > 0 && !/[\s:=|]/.test(text[idx - 1]!)) continue;

@@ -545,7 +545,9 @@ export function qualitativeAtStart(s: string): { text: string; consumed: number 
   const m = QUAL_RE.exec(s);
   if (!m) return undefined;
   let consumed = m[0].length;
-  const titre = /^\s*(?:\(?\s*(?:(?:t[ií]tulo|dilui[cç][aã]o)\s*(?:de\s*)?:?\s*)?(?:1\s*[/:]\s*\d+|\d+\s*\+)\s*\)?|\(\s*\++\s*\)|\++)/i.exec(s.slice(consumed));
+  const titre = /^\s*(?:\(?\s*(?:(?:t[ií]tulos?|titula[cç][aã]o|dilui[cç][aã]o)\s*(?:de\s*)?:?\s*)?(?:1\s*[/:]\s*\d+|\d+\s*\+)\s*\)?|\(\s*\++\s*\)|\++)/i.exec(
+    s.slice(consumed),
+  );
   if (titre) consumed += titre[0].length;
   return { text: s.slice(0, consumed).trim(), consumed };
 }
@@ -586,16 +588,21 @@ export function flagQualitative(value: string, reference: string | undefined): Q
   return accepted.some((r) => norm(v) === norm(r) || v === r) ? 'normal' : 'alterado';
 }
 
+/** The words that lead a titre ("título 1:16", "Titulação: 1/32", "diluição 1/320"), as a pattern source. */
+export const TITRE_WORD = String.raw`t[ií]tulos?|titula[cç][aã]o|dilui[cç][aã]o`;
+
 /**
  * The titre of a reactive result ("REAGENTE 1/8", "Reagente (título 1:16)", "Positivo até a diluição
  * 1/320", a titre alone "1/160"): the quantitative result a reader follows, as printed ("1/8", "1:16").
  * Undefined for a non-reactive word or a text without a titre.
  */
+const TITRE = new RegExp(
+  String.raw`^(?:(?:fracamente\s+)?(?:reagente|reativo|positivo)\s*[,:]?\s*)?\(?\s*(?:(?:${TITRE_WORD})\s*(?:de\s*)?:?\s*|at[eé]\s+(?:a\s+)?dilui[cç][aã]o\s*(?:de\s*)?)?(1\s*([/:])\s*(\d+))\s*\)?\.?$`,
+  'iu',
+);
+
 export function titreOf(text: string): string | undefined {
-  const m =
-    /^(?:(?:fracamente\s+)?(?:reagente|reativo|positivo)\s*[,:]?\s*)?\(?\s*(?:(?:t[ií]tulo|dilui[cç][aã]o)\s*(?:de\s*)?:?\s*|at[eé]\s+(?:a\s+)?dilui[cç][aã]o\s*(?:de\s*)?)?(1\s*([/:])\s*(\d+))\s*\)?\.?$/iu.exec(
-      text.trim(),
-    );
+  const m = TITRE.exec(text.trim());
   return m ? `1${m[2]}${m[3]}` : undefined;
 }
 

@@ -24,7 +24,10 @@ const SPELLINGS: ReadonlyArray<[string, string]> = [
   ['(?:u|ui)\\/l', 'U/L'],
   ['ui\\/ml', 'UI/mL'],
   ['meq\\/l', 'mEq/L'],
-  ['mmol\\/l', 'mmol/L'],
+  // The same OCR prints the l of "mol" as an I ("nmoI/L").
+  ['mmo[il]\\/l', 'mmol/L'],
+  ['nmo[il]\\/l', 'nmol/L'],
+  ['pmo[il]\\/l', 'pmol/L'],
   ['mg\\/l', 'mg/L'],
   ['(?:ug|µg|μg|mcg)\\/dl', 'µg/dL'],
   ['(?:ug|µg|μg|mcg)\\/l', 'µg/L'],
@@ -56,6 +59,10 @@ const SPELLINGS: ReadonlyArray<[string, string]> = [
   ['s', 's'],
 ];
 
+// OCR also reads an m as "rn" ("ng/rnL", "pg/rnL"): every known spelling takes either, so the unit
+// is recognised whole (else "pg" alone would be taken and "/rnL" left over) and compared as the same.
+const ocrM = (p: string) => p.replace(/m/g, '(?:m|rn)');
+
 const GENERIC_UNIT = '[a-zµμ%][a-zµμ0-9³²,.^]*\\/[a-zµμ0-9³²,.^/]*[a-zµμ³²]';
 
 // Words printed after a unit that say what is counted, part of the unit: a D-dimer in "ng/mL FEU"
@@ -64,7 +71,7 @@ const GENERIC_UNIT = '[a-zµμ%][a-zµμ0-9³²,.^]*\\/[a-zµμ0-9³²,.^/]*[a-z
 const UNIT_QUALIFIER = '(?:\\s*\\(?(?:feu|ddu|(?:de\\s+)?creatinina|creat\\.?)\\)?(?![a-z]))?';
 
 /** Pattern source (case-insensitive) matching one unit; the longest known spelling first. */
-export const UNIT_PATTERN = `(?:(?:${[...SPELLINGS.map(([p]) => p)].sort((a, b) => b.length - a.length).join('|')}|${GENERIC_UNIT})${UNIT_QUALIFIER})`;
+export const UNIT_PATTERN = `(?:(?:${[...SPELLINGS.map(([p]) => ocrM(p))].sort((a, b) => b.length - a.length).join('|')}|${GENERIC_UNIT})${UNIT_QUALIFIER})`;
 
 const UNIT_AT_START = new RegExp(`^\\s*(${UNIT_PATTERN})(?![a-zà-ÿ0-9])`, 'i');
 
@@ -75,7 +82,7 @@ export function unitAtStart(s: string): { unit: string; consumed: number } | und
   return { unit: normalizeUnit(m[1]) ?? m[1], consumed: m[0].length };
 }
 
-const SPELLING_RES: ReadonlyArray<[RegExp, string]> = SPELLINGS.map(([p, unit]) => [new RegExp(`^${p}$`), unit]);
+const SPELLING_RES: ReadonlyArray<[RegExp, string]> = SPELLINGS.map(([p, unit]) => [new RegExp(`^${ocrM(p)}$`), unit]);
 
 export function normalizeUnit(raw: string): string | undefined {
   const q = /\s*\(?\b(feu|ddu)\)?\s*$/i.exec(raw);

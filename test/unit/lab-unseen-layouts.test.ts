@@ -1398,3 +1398,191 @@ test('OCR letter slips inside a name ("Ferrltina", "CREATlNlNA", "Magnés1o", "V
   );
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('OCR slips inside a unit: "rn" read for m ("ng/rnL", "pg/rnL") and an I for the l of "mol" ("pmoI/L") are the known unit, compared with the reference printed right', () => {
+  assert.equal(normalizeUnit('ng/rnL'), 'ng/mL');
+  assert.equal(normalizeUnit('pmoI/L'), 'pmol/L');
+  assert.deepEqual(unitAtStart('pg/rnL  200 a 900')?.unit, 'pg/mL');
+  const r = parseLabReport(
+    [
+      '- **Folato:** 2,1 ng/rnL (VR: superior a 3,9 ng/mL)',
+      '- **Cobalamina:** 611 pg/rnL (VR: 197 a 771 pg/mL)',
+      '- **Cortisol matinal:** 11,8 µg/dL (VR: 6,2 a 19,4 µg/dL)',
+      '- **T4 livre:** 15,2 pmoI/L (VR: 12,0 a 22,0 pmol/L)',
+    ].join('\n'),
+    { sex: 'M' },
+  );
+  assert.deepEqual(
+    brief(r).map((a) => [a[0], a[1], a[2], a[3]]),
+    [
+      ['Ácido fólico', 2.1, 'ng/mL', 'baixo'],
+      ['Vitamina B12', 611, 'pg/mL', 'normal'],
+      ['Cortisol matinal', 11.8, 'µg/dL', 'normal'],
+      ['T4 livre', 15.2, 'pmol/L', 'normal'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('iron-panel names beside ferritin are known, so an l read for their i ("TRANSFERRlNA") is still the name', () => {
+  const r = parseLabReport(['TRANSFERRlNA   298 mg/dL   200 a 360', 'FERRO SÉRICO   71 µg/dL   60 a 180'].join('\n'), { sex: 'M' });
+  assert.deepEqual(
+    brief(r).map((a) => [a[0], a[1], a[3]]),
+    [
+      ['Transferrina', 298, 'normal'],
+      ['Ferro sérico', 71, 'normal'],
+    ],
+  );
+});
+
+test('a small lab\'s dotted leaders: abbreviations with a dot after each letter ("R.D.W.", "H.C.M.") are the known names, and under "Relativo   Absoluto" (repeated over the reference columns) a bare absolute count after "4 %" takes the absolute column\'s unit', () => {
+  const r = parseLabReport(
+    [
+      'Sexo: Masculino   Idade: 52 anos',
+      'SÉRIE VERMELHA      Resultado        Referência',
+      'H.C.M. .......:     30,1 pg          27,0 a 32,0 pg',
+      'R.D.W. .......:     15,9 %           11,5 a 14,5 %',
+      'SÉRIE BRANCA           Relativo   Absoluto      Relativo    Absoluto',
+      'Leucócitos ....:                  5.300 /mm³                 4.000 a 11.000',
+      'Neutrófilos ...:        55 %      2.915         45 a 70 %    1.800 a 7.500',
+      'Monócitos .....:        12 %        636         2 a 10 %     100 a 900',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['HCM', 30.1, 'pg', 'normal'],
+    ['RDW', 15.9, '%', 'alto'],
+    ['Leucócitos', 5300, '/mm³', 'normal'],
+    ['Neutrófilos (%)', 55, '%', 'normal'],
+    ['Neutrófilos', 2915, '/mm³', 'normal'],
+    ['Monócitos (%)', 12, '%', 'alto'],
+    ['Monócitos', 636, '/mm³', 'normal'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('a header that states the patient is past menopause ("Dados clínicos: menopausa desde 2019", "Status hormonal: pós-menopausa") picks the post-menopause range; a range label, a denial or "pré-menopausa" does not', () => {
+  const report = (status: string) =>
+    parseLabReport(
+      [
+        'Sexo: F   Idade: 54 anos',
+        status,
+        'Progesterona: 0,3 ng/mL',
+        'Valores de referência: Fase folicular: 0,2 a 1,5 | Fase lútea: 1,7 a 27,0 | Pós-menopausa: 0,1 a 0,8',
+        'FSH: 71,0 mUI/mL',
+        'Valores de referência: Fase folicular: 3,5 a 12,5 | Fase lútea: 1,7 a 7,7 | Pós-menopausa: 25,8 a 134,8',
+      ].join('\n'),
+    ).analytes.map((a) => [a.name, a.flag]);
+  const past = [
+    ['Progesterona', 'normal'],
+    ['FSH', 'normal'],
+  ];
+  assert.deepEqual(report('Dados clínicos: menopausa desde 2019, em uso de levotiroxina'), past);
+  assert.deepEqual(report('Status hormonal: pós-menopausa'), past);
+  assert.deepEqual(report('Menopausa: sim'), past);
+  for (const other of ['Dados clínicos: pré-menopausa', 'Menopausa: não', 'Pós-menopausa (sem TRH): ver laudo anterior'])
+    assert.deepEqual(
+      report(other),
+      [
+        ['Progesterona', 'indeterminado'],
+        ['FSH', 'indeterminado'],
+      ],
+      other,
+    );
+});
+
+test('a reactive result\'s titre on a line of its own ("Resultado: Positivo" / "Titulação: 1:32") is the result, flagged against the word reference', () => {
+  const r = parseLabReport(
+    [
+      'RPR - TESTE NÃO TREPONÊMICO',
+      'Método: Aglutinação em cartão',
+      'Resultado: Positivo',
+      'Titulação: 1:32',
+      'Referência: Negativo',
+      '',
+      'FTA-ABS IgM',
+      'Resultado: Negativo',
+      'Referência: Negativo',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['RPR - TESTE NÃO TREPONÊMICO', '1:32', null, 'alterado'],
+    ['FTA-ABS IgM', 'Negativo', null, 'normal'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+  // A titre with a slash is a result-like token: under a non-reactive result it is listed, never lost.
+  assert.deepEqual(
+    resultTokens('Titulação: 1/64').map((t) => t.text),
+    ['1/64'],
+  );
+  const odd = parseLabReport(['VDRL', 'Resultado: Não reagente', 'Título: 1/2'].join('\n'));
+  assert.deepEqual(odd.unparsed_lines, ['Título: 1/2']);
+});
+
+test('a block title whose name has digits glued to letters ("VITAMINA B12", "T4 LIVRE") with its method cell beside it is the title alone, naming the result under it', () => {
+  const r = parseLabReport(
+    [
+      'VITAMINA B12                          METODO: QUIMIOLUMINESCENCIA',
+      '  RESULTADO: 168 PG/ML                 V.R.: 197 A 771 PG/ML',
+      'T4 LIVRE                              MATERIAL: SORO',
+      '  RESULTADO: 1,31 NG/DL                V.R.: 0,93 A 1,70 NG/DL',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    brief(r).map((a) => [a[0], a[1], a[3]]),
+    [
+      ['Vitamina B12', 168, 'baixo'],
+      ['T4 livre', 1.31, 'normal'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('a calculated index\'s block: a "Cálculo:" / "Fórmula:" line under the title is a detail like "Método:", so the title names the result under it', () => {
+  const r = parseLabReport(
+    ['ÍNDICE TRIGLICERÍDEOS/HDL', 'Fórmula: triglicerídeos (mg/dL) / HDL-colesterol (mg/dL)', '', 'Resultado: 4,1', 'Valor de referência: inferior a 3,5'].join(
+      '\n',
+    ),
+  );
+  assert.deepEqual(brief(r), [['ÍNDICE TRIGLICERÍDEOS/HDL', 4.1, null, 'alto']]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('a name with digits in brackets that fills its column leaves one space before the value ("Clearance estimado (MDRD 2006) 71"): the value is the first number after the brackets', () => {
+  const r = parseLabReport(
+    [
+      'Análise                        Resultado  Unidade         Referência',
+      'Clearance estimado (MDRD 2006) 71         mL/min/1,73m²   superior a 90',
+      'eTFG (CKD-EPI 2021)            58         mL/min/1,73m²   superior a 60',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    brief(r).map((a) => [a[1], a[3]]),
+    [
+      [71, 'baixo'],
+      [58, 'baixo'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('a reference cell that points below ("vide nota") and the footnote led by the result\'s name, wrapped onto a line that opens with its unit, give the range of the patient\'s age ("Nasc.:" dates the birth)', () => {
+  const r = parseLabReport(
+    [
+      'Paciente: FULANO DE TAL   Sexo: Masculino   Nasc.: 03/08/1978   Coleta: 14/03/2025',
+      'Exame            Resultado   Unidade   Referência',
+      'Homocisteína     16,8        µmol/L    vide nota',
+      'Ferritina        240         ng/mL     30 a 400',
+      '',
+      'Homocisteína - valor de referência por idade: até 30 anos: até 11,0 µmol/L; 31 a 59 anos: até 15,0',
+      'µmol/L; 60 anos ou mais: até 20,0 µmol/L',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    brief(r).map((a) => [a[0], a[1], a[3]]),
+    [
+      ['Homocisteína', 16.8, 'alto'],
+      ['Ferritina', 240, 'normal'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
