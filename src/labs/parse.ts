@@ -14,7 +14,7 @@
 // range the report states and without a built-in range in the same unit is 'indeterminado'.
 import { accountLines, resultTokens, type AccountLine } from './accounting.ts';
 import { lookupName, type AnalyteDef, type KnownName } from './analytes.ts';
-import { ageBandColumns, type BandColumn, headerUnitsAndDate, labelByBandColumns, previousCellOf, withoutPreviousColumn } from './columns.ts';
+import { ageBandColumns, type BandColumn, datesUnderHeader, headerUnitsAndDate, labelByBandColumns, previousCellOf, withoutPreviousColumn } from './columns.ts';
 import { finishGroup, numericFrom, qualitativeFrom } from './flagging.ts';
 import { labelledLine, mergeReferenceCells, splitAtNameCells, splitResults, tableHeader, type TableHeader } from './layouts.ts';
 import { namedReferences, namesWithoutFixedRange, referenceRow, referenceTableHeader, type ReferenceTable } from './late-references.ts';
@@ -183,6 +183,16 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     const lastTextAt = previousTextAt;
     previousTextAt = line.index;
 
+    // A header with a previous-result column whose dates are printed on the line under it ("ATUAL   MÊS
+    // ANTERIOR" over "11/06/2025   14/05/2025"): the dates place the current and the earlier columns.
+    const dated =
+      table?.previousAt !== undefined && !table.history && headerAt === lastTextAt ? datesUnderHeader(line.text, line.offset, table.starts ?? []) : undefined;
+    if (dated) {
+      table!.history = dated;
+      table!.previousAt = Math.min(...(dated.earlier ?? []).map((e) => e.from));
+      headerAt = line.index;
+      continue;
+    }
     // A history report repeats its dated header over each block: read whole, not cut at its dates.
     const header = tableHeader(table?.history ? line.text : t, line.offset);
     // A header printed on two lines: units (of the value columns, or of the reference columns when the

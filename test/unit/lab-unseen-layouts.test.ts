@@ -1398,3 +1398,53 @@ test('OCR letter slips inside a name ("Ferrltina", "CREATlNlNA", "Magnés1o", "V
   );
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('set 19: a previous-result column whose dates are printed on the header\'s second line ("COLETA ANTERIOR" over "22/09/2024   25/08/2024", "ANTERIORES" over two dates): the newest date is the current column, the cells under the other dates are earlier samples\' and cut, the reference after them read', () => {
+  const r = parseLabReport(
+    [
+      'Sexo: M   Idade: 61 anos',
+      'PARÂMETRO                   ATUAL          COLETA ANTERIOR   VALORES DE REFERÊNCIA',
+      '                            22/09/2024     25/08/2024',
+      'Creatinina                  7,9 mg/dL ↑    8,3               0,7 a 1,3 mg/dL',
+      'Paratormônio (PTH) intacto  188 pg/mL      -                 15 a 65 pg/mL',
+      // The name runs up to the value's column, one space before it.
+      'Capacidade total de fix. Fe 231 µg/dL ↓    240               250 a 450 µg/dL',
+      '',
+      'ANALITO        RESULTADO       ANTERIORES              REFERÊNCIA',
+      '               14/10/2024      12/07/2024  03/04/2024',
+      'Sódio          131 mEq/L *     134         137         136 a 145 mEq/L',
+      'Magnésio       2,0 mg/dL       1,9         -           1,6 a 2,6 mg/dL',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    brief(r).map((a) => [a[0], a[1], a[3]]),
+    [
+      ['Creatinina', 7.9, 'alto'],
+      ['Paratormônio (PTH) intacto', 188, 'alto'],
+      ['Capacidade total de fix. Fe', 231, 'baixo'],
+      ['Sódio', 131, 'baixo'],
+      ['Magnésio', 2, 'normal'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 19: tumour markers named by a number ("CA 27-29"-style names: "CA 19-9", "CA 125", "CA 15-3", "CA 72-4") head a column row or a colon line; their digits are the name\'s', () => {
+  const r = parseLabReport(
+    [
+      'Marcador      Resultado      Referência',
+      'CA 15-3       41,2 U/mL      até 30 U/mL',
+      'CA 72-4       2,3 U/mL       até 6,9 U/mL',
+      'CA 19-9: 12 U/mL (até 37)',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    brief(r).map((a) => [a[0], a[1], a[3]]),
+    [
+      ['CA 15-3', 41.2, 'alto'],
+      ['CA 72-4', 2.3, 'normal'],
+      ['CA 19-9', 12, 'normal'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
