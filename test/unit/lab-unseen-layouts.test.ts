@@ -1448,3 +1448,29 @@ test('set 19: tumour markers named by a number ("CA 27-29"-style names: "CA 19-9
   );
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('set 19: ranges by collection time ("Colhido entre 6 e 9 h" / "Colhido entre 15 e 18 h", "(coleta após as 16 h)"): the hours label the range, the printed collection time picks it; without one they must agree', () => {
+  const lines = [
+    'CORTISOL SÉRICO',
+    'Resultado: 7,1 µg/dL',
+    'Referência: Colhido entre 6 e 9 h: 5,0 a 21,0 µg/dL',
+    '            Colhido entre 15 e 18 h: 2,5 a 12,5 µg/dL',
+    'CORTICOTROFINA',
+    'Resultado: 9 pg/mL',
+    'Referência: até 52 pg/mL (coleta até as 9 h)',
+  ];
+  const morning = parseLabReport(['Data da coleta: 02/09/2024 às 07:20', ...lines].join('\n'));
+  assert.deepEqual(
+    brief(morning).map((a) => [a[0], a[1], a[3]]),
+    [
+      ['CORTISOL SÉRICO', 7.1, 'normal'],
+      ['CORTICOTROFINA', 9, 'normal'],
+    ],
+  );
+  assert.deepEqual(morning.unparsed_lines, []);
+  const unknown = parseLabReport(['CORTISOL SÉRICO', 'Resultado: 14,0 µg/dL', ...lines.slice(2, 4)].join('\n'));
+  assert.deepEqual(
+    brief(unknown).map((a) => [a[0], a[1], a[3]]),
+    [['CORTISOL SÉRICO', 14, 'indeterminado']],
+  );
+});
