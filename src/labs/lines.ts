@@ -322,7 +322,8 @@ export function isAdminLine(text: string): boolean {
   if (/\b(?:crm|crf|crbm|crbio|coren|cnes|cnpj)\b\s*[-/:]?\s*(?:[a-z]{2}\s*[-/:]?\s*)?\d/i.test(text) && !labValue(text)) return true;
   // A titre ("título 1:16", "Reagente 1:32") is not a time of day.
   const noTitre = text.replace(/(?:t[ií]tulos?|reagente|positivo|dilui[cç][aã]o)\W{0,3}(?:de\s*)?\(?\s*1\s*:\s*\d+/gi, ' ');
-  if (TIME_RE.test(noTitre) && !/\d\s*(?:mg|g|u|ui|ng|pg|meq|mmol|%|\/)/i.test(text)) return true;
+  // A value with any lab unit beside it (µg/dL too) makes it a result line ("Cortisol (matinal, 07h40) ... 24,8 µg/dL").
+  if (TIME_RE.test(noTitre) && !/\d\s*(?:mg|g|u|ui|ng|pg|meq|mmol|%|\/)/i.test(text) && !labValue(text)) return true;
   // Identifiers only ("Notificação SINAN: 7712034", "Atendimento 31225990"): long plain integers, no lab unit.
   const ns = text.match(/(?<![\d.,])\d+(?:[.,]\d+)*(?![\d])/g) ?? [];
   if (ns.length > 0 && ns.every((n) => /^\d{6,}$/.test(n)) && !labValue(text) && !/\/(?:mm|µl|ul|ml)/i.test(text)) return true;
