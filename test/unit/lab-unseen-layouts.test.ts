@@ -1474,3 +1474,40 @@ test('set 19: ranges by collection time ("Colhido entre 6 e 9 h" / "Colhido entr
     [['CORTISOL SÉRICO', 14, 'indeterminado']],
   );
 });
+
+test('set 19: a flag printed two spaces after a value ("37  H") is no duration: a percent column lost by the reader is listed; a dialysis shift and machine ("Turno: 3º", "Máquina: 12") are administrative', () => {
+  const text = [
+    'Paciente: J. S.   Idade: 70 anos   Turno: 3º (ter/qui/sáb)   Máquina: 12',
+    '                   ABSOLUTO     %        REF. ABSOLUTO     REF. %',
+    'Linfócitos B CD19  310          37  H    100 a 500         6 a 19',
+  ].join('\n');
+  assert.ok(resultTokens('Linfócitos B CD19  310          37  H    100 a 500').some((t) => t.text === '37'));
+  assert.deepEqual(resultTokens('Turno: 3º (ter/qui/sáb)   Máquina: 12'), []);
+  // "urina de 24 h", "12h" stay durations.
+  assert.deepEqual(resultTokens('Jejum de 12h; urina de 24 h'), []);
+  // A distance in a note on the patient is no result.
+  assert.deepEqual(resultTokens('Coleta 36 h após prova de corrida de 42 km'), []);
+  const r = parseLabReport(text);
+  const lines = text.split('\n').map((raw, index) => ({ index, raw, text: cleanLine(raw, index).text }));
+  const read = [...r.analytes, ...r.qualitative];
+  const percent = read.findIndex((a) => a.value === 37);
+  assert.ok(percent >= 0);
+  assert.ok(
+    accountLines(
+      lines,
+      read.filter((_, k) => k !== percent),
+      [],
+    ).includes(lines[2]!.raw.trim()),
+  );
+  assert.ok(!r.unparsed_lines.some((l) => l.includes('Turno')));
+});
+
+test('set 19: a clock time in brackets in a name ("Cortisol salivar (noturno, 23h15) ....") does not make a result line with a µg unit administrative', () => {
+  const r = parseLabReport('Cortisol salivar (noturno, 23h15) ....... 0,41 µg/dL     H   [até 0,30 µg/dL]');
+  assert.deepEqual(
+    brief(r).map((a) => [a[1], a[3]]),
+    [[0.41, 'alto']],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+  assert.ok(isAdminLine('Coleta às 23h15 – jejum de 4 h'));
+});
