@@ -45,7 +45,7 @@ import { unfoldPageColumns } from './page-columns.ts';
 import { numbersIn } from './numbers.ts';
 import { readPatient, type PatientInput } from './patient.ts';
 import { bareNumbers, cleanName, dotIsDecimal, letters, readAfterName, readPiece, type Ctx } from './piece.ts';
-import { isReferenceText, labelledRanges, qualitativeReference, stripReferenceLead, type Patient } from './reference.ts';
+import { isReferenceText, labelledRanges, qualitativeAtStart, qualitativeReference, stripReferenceLead, type Patient } from './reference.ts';
 import type { Entry, Group, LabParseResult, ParsedAnalyte, QualitativeAnalyte } from './result.ts';
 import { unitAtStart } from './units.ts';
 import { readValue, type ValueRead } from './value.ts';
@@ -410,8 +410,11 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // when every cell reads as a result on its own.
     // A reference cell belongs to the result cell before it ("Relação: 0,99   (Ref.: 0,8 a 1,2)").
     const cs = mergeReferenceCells(cells(t));
-    const sideBySide = cs.length >= 2 && !isReferenceText(cs[0]!) && cs.every((c) => readPiece(c, ctx) !== undefined);
-    const pieces = sideBySide ? cs : (splitAtNameCells(t, (p) => readPiece(p, ctx) !== undefined) ?? splitResults(t, (p) => readPiece(p, ctx) !== undefined));
+    // A piece that is only a result word ("Não reagente" in the reference cell) has no name: its first
+    // word is never one ("Não" = "reagente"), so it starts no result of its own.
+    const startsResult = (p: string) => (qualitativeAtStart(p.trim())?.consumed ?? -1) < p.trim().length && readPiece(p, ctx) !== undefined;
+    const sideBySide = cs.length >= 2 && !isReferenceText(cs[0]!) && cs.every(startsResult);
+    const pieces = sideBySide ? cs : (splitAtNameCells(t, startsResult) ?? splitResults(t, startsResult));
     const groups = pieces.map((p) => readPiece(p, ctx));
     if (groups.some(Boolean)) {
       // "Tempo do paciente .... 24,6 segundos" under "TEMPO DE PROTROMBINA (TP)": a label that names

@@ -1511,3 +1511,24 @@ test('set 19: a clock time in brackets in a name ("Cortisol salivar (noturno, 23
   assert.deepEqual(r.unparsed_lines, []);
   assert.ok(isAdminLine('Coleta às 23h15 – jejum de 4 h'));
 });
+
+test('set 19: a reference cell that is only a result word ("Não reagente", "Negativo") after a dash unit cell starts no result of its own; a titre is alterado against it', () => {
+  const r = parseLabReport(
+    [
+      '| Exame | Resultado | Unidade | Referência |',
+      '|---|---|---|---|',
+      '| Anticorpo anti-Ro (SSA) | Reagente 1/160 | — | Não reagente |',
+      '| Anti-Sm | Não reagente | — | Não reagente |',
+      '| Crioglobulinas | Negativo | — | Negativo |',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    r.qualitative.map((a) => [a.name, a.value, a.flag]),
+    [
+      ['Anticorpo anti-Ro (SSA)', '1/160', 'alterado'],
+      ['Anti-Sm', 'Não reagente', 'normal'],
+      ['Crioglobulinas', 'Negativo', 'normal'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
