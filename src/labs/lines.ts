@@ -70,7 +70,7 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // report's result.
   else if (previous && /^\s*(?:[(\[]\s*)?(?:resultados?\s+)?anterior(?:es)?\s*:\s*\S/i.test(t))
     return { index, raw, text: '', leader: false, offset: 0, previous: t };
-  t = withoutNameSlips(withoutOcrLetters(t));
+  t = withoutRnSlips(withoutNameSlips(withoutOcrLetters(t)));
   // A procedure code column before the name (SUS SIGTAP "02.02.01.047-3", a LIS's "0301.12-4"): digits
   // in three or more groups, then a column break and a word. It is an identifier, never a value, and
   // would leave the name behind a number. An ISO date is not a code, nor a count in thousands
@@ -151,6 +151,39 @@ export function withoutNameSlips(t: string): string {
 }
 
 const bits = (n: number) => n.toString(2).replace(/0/g, '').length;
+
+// A word of four characters or more with "rn" in it.
+const RN_WORD = /(?<![\p{L}\d])(?=\p{L}*rn)\p{L}{4,}(?![\p{L}\d])/giu;
+
+/**
+ * OCR also reads an m as "rn" ("Complernento", "HEMOGLOBlNA" aside). Like the l/1 slip: a word that is
+ * no word of a catalogue name, but is one with some of its "rn" read as m (the fewest that do), is that
+ * word, the m in the case of the letters around it. The line keeps its columns: the character saved
+ * is given back to the next column break after the word.
+ */
+export function withoutRnSlips(t: string): string {
+  if (!/rn/i.test(t)) return t;
+  const words = nameWords();
+  let out = t;
+  for (const m of [...t.matchAll(RN_WORD)].reverse()) {
+    const w = m[0];
+    const f = foldSameLength(w);
+    if (f.length !== w.length || words.has(f)) continue;
+    const at = [...f.matchAll(/rn/g)].map((x) => x.index ?? 0);
+    if (at.length > 3) continue;
+    const masks = Array.from({ length: (1 << at.length) - 1 }, (_, k) => k + 1).sort((a, b) => bits(a) - bits(b) || a - b);
+    const mask = masks.find((mk) => words.has(at.reduceRight((s, a, k) => (mk & (1 << k) ? `${s.slice(0, a)}m${s.slice(a + 2)}` : s), f)));
+    if (mask === undefined) continue;
+    const fixed = at.reduceRight((s, a, k) => (mask & (1 << k) ? `${s.slice(0, a)}${/\p{Lu}/u.test(w[a]!) ? 'M' : 'm'}${s.slice(a + 2)}` : s), w);
+    const start = m.index ?? 0;
+    const end = start + w.length;
+    let rest = out.slice(end);
+    const gap = /\s{2,}/.exec(rest);
+    if (gap) rest = `${rest.slice(0, gap.index)}${' '.repeat(w.length - fixed.length)}${rest.slice(gap.index)}`;
+    out = out.slice(0, start) + fixed + rest;
+  }
+  return out;
+}
 
 export function cells(text: string): string[] {
   return text

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { accountLines, resultTokens } from '../../src/labs/accounting.ts';
 import { cellStarts, previousColumnOf, unitsByColumn, valueColumnsOf, withoutPreviousColumn } from '../../src/labs/columns.ts';
 import { namesWithoutFixedRange, referenceRow, referenceTableHeader } from '../../src/labs/late-references.ts';
-import { cleanLine, isAdminLine, joinOpenBrackets } from '../../src/labs/lines.ts';
+import { cleanLine, isAdminLine, joinOpenBrackets, withoutRnSlips } from '../../src/labs/lines.ts';
 import { numbersIn, parseBrNumber } from '../../src/labs/numbers.ts';
 import { parseLabReport, type LabParseResult } from '../../src/labs/parse.ts';
 import {
@@ -1531,4 +1531,25 @@ test('set 19: a reference cell that is only a result word ("Não reagente", "Neg
     ],
   );
   assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 19: an OCR "rn" read for an m inside a name ("Hernoglobina", "FRAÇÃO C4 DO COMPLERNENTO") is the catalogue word; columns keep their place; real words with "rn" stay', () => {
+  const r = parseLabReport(
+    [
+      'Exame                      Resultado     Referência',
+      'Hernoglobina               13,1 g/dL     12,0 a 15,5 g/dL',
+      'Fração C4 do complernento  8 mg/dL       10 a 40 mg/dL',
+    ].join('\n'),
+    { sex: 'F' },
+  );
+  assert.deepEqual(
+    brief(r).map((a) => [a[0], a[1], a[3]]),
+    [
+      ['Hemoglobina', 13.1, 'normal'],
+      ['Complemento C4', 8, 'baixo'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+  assert.equal(withoutRnSlips('HERNOGLOBINA   14,0'), 'HEMOGLOBINA    14,0');
+  assert.equal(withoutRnSlips('Controle interno e externo'), 'Controle interno e externo');
 });
