@@ -365,9 +365,14 @@ export function isAdminLine(text: string): boolean {
   return false;
 }
 
-/** Material/method lines sit between a block's title and its result without ending the block. */
+/**
+ * Material/method lines sit between a block's title and its result without ending the block; so do
+ * the assay's limits ("Limite de detecção: 40 cópias/mL", "Faixa de quantificação: 12 a 10⁸ UI/mL").
+ */
 export function isBlockDetail(text: string): boolean {
-  return /^(material|amostra|m[eé]todo|metodologia|jejum)\b/i.test(text.trim());
+  return /^(?:material|amostra|m[eé]todo|metodologia|jejum|limites?\s+(?:inferior\s+)?de\s+(?:detec[cç][aã]o|quantifica[cç][aã]o)|faixa\s+(?:de\s+)?(?:quantifica[cç][aã]o|detec[cç][aã]o|linear(?:idade)?|de\s+medi[cç][aã]o))(?![\p{L}])/iu.test(
+    text.trim(),
+  );
 }
 
 /**

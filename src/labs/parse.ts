@@ -319,6 +319,9 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // are that result's ranges, so the result stays open (a "Sexo" label is otherwise administrative).
     if (pending && REFERENCE_TABLE_HEADER(t)) continue;
 
+    // The assay's limits under a block title ("Limite de detecção: 40 cópias/mL") are no result of
+    // their own: the block's "Resultado" line is.
+    if (title && !pending && /^(?:limites?|faixa)\s/i.test(t) && isBlockDetail(t)) continue;
     if (isAdminLine(t)) {
       if (isBlockDetail(t)) continue;
       close();

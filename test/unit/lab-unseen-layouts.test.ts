@@ -1553,3 +1553,23 @@ test('set 19: an OCR "rn" read for an m inside a name ("Hernoglobina", "FRAÇÃO
   assert.equal(withoutRnSlips('HERNOGLOBINA   14,0'), 'HEMOGLOBINA    14,0');
   assert.equal(withoutRnSlips('Controle interno e externo'), 'Controle interno e externo');
 });
+
+test('set 19: an assay limit under a block title ("Limite inferior de quantificação: 20 UI/mL", "Faixa linear: …") is no result: the block\'s "Resultado" is the title\'s', () => {
+  const r = parseLabReport(
+    [
+      'CARGA VIRAL DO VÍRUS DA HEPATITE B (HBV-DNA)',
+      'Material: plasma      Método: PCR em tempo real',
+      'Limite inferior de quantificação: 20 UI/mL',
+      'Faixa linear: 20 a 170.000.000 UI/mL',
+      '',
+      'Resultado: Não detectado',
+      'Referência: Não detectado',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    r.qualitative.map((a) => [a.name, a.value, a.flag]),
+    [['CARGA VIRAL DO VÍRUS DA HEPATITE B (HBV-DNA)', 'Não detectado', 'normal']],
+  );
+  assert.deepEqual(r.analytes, []);
+  assert.deepEqual(r.unparsed_lines, []);
+});
