@@ -71,6 +71,9 @@ export function cleanLine(raw: string, index: number): CleanLine {
   else if (previous && /^\s*(?:[(\[]\s*)?(?:resultados?\s+)?anterior(?:es)?\s*:\s*\S/i.test(t))
     return { index, raw, text: '', leader: false, offset: 0, previous: t };
   t = withoutRnSlips(withoutNameSlips(withoutOcrLetters(t)));
+  // A viral load restated in logs beside it ("1.284.000 UI/mL (log 6,11)", "(log10: 3,2)") is the same
+  // result, not another value nor a note that stops the line being read.
+  t = t.replace(/\(\s*log\s*(?:10|₁₀)?\s*[:=]?\s*\d+(?:[.,]\d+)?\s*\)/giu, (m) => ' '.repeat(m.length));
   // A procedure code column before the name (SUS SIGTAP "02.02.01.047-3", a LIS's "0301.12-4"): digits
   // in three or more groups, then a column break and a word. It is an identifier, never a value, and
   // would leave the name behind a number. An ISO date is not a code, nor a count in thousands

@@ -1573,3 +1573,14 @@ test('set 19: an assay limit under a block title ("Limite inferior de quantifica
   assert.deepEqual(r.analytes, []);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('set 19: a viral load restated in logs in brackets ("87.500 UI/mL (log10: 4,94)") is read as the load; the log is no value', () => {
+  const r = parseLabReport(
+    ['CARGA VIRAL DA HEPATITE B (HBV-DNA)', 'Resultado: 87.500 UI/mL (log10: 4,94)', 'Valor de referência: inferior a 20 UI/mL'].join('\n'),
+  );
+  assert.deepEqual(
+    brief(r).map((a) => [a[1], a[3]]),
+    [[87500, 'alto']],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
