@@ -20,7 +20,7 @@ import { foldSameLength, lookupName } from './analytes.ts';
 import { NUMBER, numbersIn } from './numbers.ts';
 import { STREET_ADDRESS } from './lines.ts';
 import { CONTROL_LEAD, EQUATION_YEAR, cleanName } from './piece.ts';
-import { PERCENTILE_RE, qualitativeReference, rangeSpans, stripReferenceLead, TITRE_WORD, titreOf } from './reference.ts';
+import { PERCENTILE_RE, qualitativeReference, rangeSpans, stripReferenceLead, TITRE_COLON, TITRE_WORD, titreOf } from './reference.ts';
 import { GLUCOSE_LOAD } from './line-kinds.ts';
 import { isWordField } from './word-results.ts';
 import type { ParsedAnalyte, QualitativeAnalyte } from './result.ts';
@@ -52,13 +52,13 @@ const ADMIN_SPANS: RegExp[] = [
   /(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)/g,
   /(?<![\d:/])\d{1,2}[:h]\d{2}(?::\d{2})?(?![\d/])/g,
   // Registrations and identifiers after their label: "CRM/SP 123456", "CNES: 2077485", "Pedido nº 88123",
-  // "Cartão SUS: 706 1234 5678 9012", "Leito 12", "Posto: 03", "Carteira 0092 8815", "(ESF equipe 03)",
+  // "Cartão SUS: 706 1234 5678 9012", "Leito 12", a dialysis shift and machine ("Turno: 2º", "Máquina: 07"), "Posto: 03", "Carteira 0092 8815", "(ESF equipe 03)",
   // a regional council's "CRBM 5ª Região 7.412". The label and its number never span a bracket or a
   // ";" (only an area code opens one: "Tel. (71) 3344-9810"):
   // in "… carimbo do CNES   (repetido: 48,7)" the number is a value, not the registration of a label
   // printed without one. Nor a column break before a word: "… do CNES.*   Ureia 48,7" is a result cell.
   new RegExp(
-    String.raw`(?<![\p{L}\d])(?:crm|crf|crbm|crbio|coren|cnes|cns|cnpj|cpf|rg|cep|protocolo|pedido|req|requisi[cç][aã]o|atend(?:imento)?\.?|o\.s\.?|os(?=\s*[:nº°#])|ordem(?:\s+de\s+servi[cç]o)?|pront|prontu[aá]rio|reg|registro|c[oó]d(?:igo)?|ficha|senha|cart[aã]o(?:\s+sus)?|notifica[cç][aã]o|sinan|boletim|lote|n[º°]|no\.|n[uú]mero|tel(?:efone)?|fone|sac|whatsapp|celular|leito|quarto|box|posto(?:\s+de\s+coleta)?|equipe|micro[aá]rea|cadastro|matr[ií]cula|id|guia|carteir(?:inha|a)|etiqueta|amostra\s+n[º°]|amostra(?=\s*:?\s*(?:\d{5,}|\d+-\d+)))${NOT_WORD}(?:(?!\s{2,}\p{L})[^\d\n(\[;]){0,16}\(?(?:\d{1,2}\s*[ªº]\s*regi[aã]o\s*)?\d[\d./-]*(?:\)?\s\d[\d./-]*)*`,
+    String.raw`(?<![\p{L}\d])(?:crm|crf|crbm|crbio|coren|cnes|cns|cnpj|cpf|rg|cep|protocolo|pedido|req|requisi[cç][aã]o|atend(?:imento)?\.?|o\.s\.?|os(?=\s*[:nº°#])|ordem(?:\s+de\s+servi[cç]o)?|pront|prontu[aá]rio|reg|registro|c[oó]d(?:igo)?|ficha|senha|cart[aã]o(?:\s+sus)?|notifica[cç][aã]o|sinan|boletim|lote|n[º°]|no\.|n[uú]mero|tel(?:efone)?|fone|sac|whatsapp|celular|leito|quarto|box|turno|m[aá]quina|posto(?:\s+de\s+coleta)?|equipe|micro[aá]rea|cadastro|matr[ií]cula|id|guia|carteir(?:inha|a)|etiqueta|amostra\s+n[º°]|amostra(?=\s*:?\s*(?:\d{5,}|\d+-\d+)))${NOT_WORD}(?:(?!\s{2,}\p{L})[^\d\n(\[;]){0,16}\(?(?:\d{1,2}\s*[ªº]\s*regi[aã]o\s*)?\d[\d./-]*(?:\)?\s\d[\d./-]*)*`,
     'giu',
   ),
   // An address by sector, block and lot (Brasília's "SHLS 716, Bloco F", "Quadra 12, Lote 4", "Sala
@@ -72,7 +72,15 @@ const ADMIN_SPANS: RegExp[] = [
   /(?<![\p{L}])tipo\s+\d(?!\d)/giu,
   // Ages and durations are never results: the patient's age, age bands and gestational weeks in
   // references, fasting and collection times ("74 anos", "6 meses a 6 anos", "12 semanas", "urina de 24 horas").
-  /(?<![\d.,])\d+(?:[.,]\d+)?(?:\s*(?:a|-|e|até|à)\s*\d+(?:[.,]\d+)?)?\s*(?:anos?|meses|m[eê]s|dias?|semanas?|horas?|h)(?![\p{L}\d/])/giu,
+  // An hour's "h" is glued to its number or one space away: "50  H" is a value and its flag (high).
+  /(?<![\d.,])\d+(?:[.,]\d+)?(?:\s*(?:a|-|e|até|à)\s*\d+(?:[.,]\d+)?)?(?:\s*(?:anos?|meses|m[eê]s|dias?|semanas?|horas?)|\s?h)(?![\p{L}\d/])/giu,
+  // An assay's limits ("Limite de detecção: 40 cópias/mL", "Faixa de quantificação: 12 a 100.000.000 UI/mL").
+  new RegExp(
+    String.raw`^\s*(?:limites?\s+(?:inferior\s+)?de\s+(?:detec[cç][aã]o|quantifica[cç][aã]o)|faixa\s+(?:de\s+)?(?:quantifica[cç][aã]o|detec[cç][aã]o|linear(?:idade)?|de\s+medi[cç][aã]o))\s*:?\s*(?:${NUMBER})(?:\s*(?:a|-|–|até)\s*(?:${NUMBER}))?\s*(?:${UNIT_PATTERN})?`,
+    'giu',
+  ),
+  // A distance in a note on the patient ("48 h após treino de ciclismo de 180 km"): no lab result is in km.
+  /(?<![\d.,])\d+(?:[.,]\d+)?\s*km(?![\p{L}\d/²])/giu,
   // The lead of a reference and what qualifies it ("Valores de referência (adultos acima de 20 anos):",
   // "Referência (SBD 2023):"): its numbers say whom the range is for, not a result.
   /^\s*(?:valores?\s+(?:de\s+)?refer\p{L}*|refer[eê]ncias?|v\.?\s?r\.?)[^:\d]*(?:\([^)]*\)[^:]*)?:\s*$/giu,
@@ -117,7 +125,6 @@ const ADMIN_SPANS: RegExp[] = [
 const ADDRESS_LINE = /^\s*(?:rua|r\.|av\.?|avenida|alameda|travessa|rodovia|pra[cç]a|endere[cç]o|www\.|https?:)/iu;
 const WEB_ADDRESS = /^(?:www\.|https?:\/\/)|\S@\S|\.(?:com|org|net|gov|br)$/i;
 const TITRE_SLASH = new RegExp(String.raw`(?:${TITRE_WORD})\W{0,3}(?:de\s*)?\(?\s*(1\s*\/\s*\d+)(?![\d/])`, 'giu');
-const TITRE = new RegExp(String.raw`(?:${TITRE_WORD}|reagente|positivo)\W{0,3}(?:de\s*)?\(?\s*1\s*:\s*\d+`, 'giu');
 
 // A value glued to its unit ("189mg/dL", "310.000/mm3") is set apart so its number is a token.
 const GLUED = new RegExp(`(?<![\\p{L}\\d.,])(\\d+(?:[.,]\\d+)*)(?=${UNIT_PATTERN}(?![\\p{L}\\d]))`, 'giu');
@@ -131,7 +138,7 @@ interface Token {
 
 function spans(text: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  const noTitre = text.replace(TITRE, (m) => ' '.repeat(m.length));
+  const noTitre = text.replace(TITRE_COLON, (m) => ' '.repeat(m.length));
   for (const re of ADMIN_SPANS) for (const m of noTitre.matchAll(re)) out.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
   return out;
 }

@@ -14,7 +14,7 @@
 // range the report states and without a built-in range in the same unit is 'indeterminado'.
 import { accountLines, resultTokens, type AccountLine } from './accounting.ts';
 import { lookupName, type AnalyteDef, type KnownName } from './analytes.ts';
-import { ageBandColumns, type BandColumn, headerUnitsAndDate, labelByBandColumns, previousCellOf, withoutPreviousColumn } from './columns.ts';
+import { ageBandColumns, type BandColumn, datesUnderHeader, headerUnitsAndDate, labelByBandColumns, previousCellOf, withoutPreviousColumn } from './columns.ts';
 import { finishGroup, numericFrom, qualitativeFrom } from './flagging.ts';
 import { labelledLine, mergeReferenceCells, splitAtNameCells, splitResults, tableHeader, type TableHeader } from './layouts.ts';
 import { namedReferences, namesWithoutFixedRange, referenceLedByName, referenceRow, referenceTableHeader, type ReferenceTable } from './late-references.ts';
@@ -45,7 +45,16 @@ import { unfoldPageColumns } from './page-columns.ts';
 import { numbersIn } from './numbers.ts';
 import { readPatient, type PatientInput } from './patient.ts';
 import { bareNumbers, cleanName, dotIsDecimal, letters, readAfterName, readPiece, type Ctx } from './piece.ts';
-import { isReferenceText, labelledRanges, qualitativeReference, stripReferenceLead, TITRE_WORD, titreOf, type Patient } from './reference.ts';
+import {
+  isReferenceText,
+  labelledRanges,
+  qualitativeAtStart,
+  qualitativeReference,
+  stripReferenceLead,
+  TITRE_WORD,
+  titreOf,
+  type Patient,
+} from './reference.ts';
 import type { Entry, Group, LabParseResult, ParsedAnalyte, QualitativeAnalyte } from './result.ts';
 import { unitAtStart } from './units.ts';
 import { readValue, type ValueRead } from './value.ts';
@@ -188,6 +197,16 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     const lastTextAt = previousTextAt;
     previousTextAt = line.index;
 
+    // A header with a previous-result column whose dates are printed on the line under it ("ATUAL   MÊS
+    // ANTERIOR" over "11/06/2025   14/05/2025"): the dates place the current and the earlier columns.
+    const dated =
+      table?.previousAt !== undefined && !table.history && headerAt === lastTextAt ? datesUnderHeader(line.text, line.offset, table.starts ?? []) : undefined;
+    if (dated) {
+      table!.history = dated;
+      table!.previousAt = Math.min(...(dated.earlier ?? []).map((e) => e.from));
+      headerAt = line.index;
+      continue;
+    }
     // A history report repeats its dated header over each block: read whole, not cut at its dates.
     const header = tableHeader(table?.history ? line.text : t, line.offset);
     // A header printed on two lines: units (of the value columns, or of the reference columns when the
@@ -333,6 +352,9 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // are that result's ranges, so the result stays open (a "Sexo" label is otherwise administrative).
     if (pending && REFERENCE_TABLE_HEADER(t)) continue;
 
+    // The assay's limits under a block title ("Limite de detecção: 40 cópias/mL") are no result of
+    // their own: the block's "Resultado" line is.
+    if (title && !pending && /^(?:limites?|faixa)\s/i.test(t) && isBlockDetail(t)) continue;
     if (isAdminLine(t)) {
       if (isBlockDetail(t)) continue;
       close();
@@ -424,8 +446,11 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // when every cell reads as a result on its own.
     // A reference cell belongs to the result cell before it ("Relação: 0,99   (Ref.: 0,8 a 1,2)").
     const cs = mergeReferenceCells(cells(t));
-    const sideBySide = cs.length >= 2 && !isReferenceText(cs[0]!) && cs.every((c) => readPiece(c, ctx) !== undefined);
-    const pieces = sideBySide ? cs : (splitAtNameCells(t, (p) => readPiece(p, ctx) !== undefined) ?? splitResults(t, (p) => readPiece(p, ctx) !== undefined));
+    // A piece that is only a result word ("Não reagente" in the reference cell) has no name: its first
+    // word is never one ("Não" = "reagente"), so it starts no result of its own.
+    const startsResult = (p: string) => (qualitativeAtStart(p.trim())?.consumed ?? -1) < p.trim().length && readPiece(p, ctx) !== undefined;
+    const sideBySide = cs.length >= 2 && !isReferenceText(cs[0]!) && cs.every(startsResult);
+    const pieces = sideBySide ? cs : (splitAtNameCells(t, startsResult) ?? splitResults(t, startsResult));
     const groups = pieces.map((p) => readPiece(p, ctx));
     if (groups.some(Boolean)) {
       // "Tempo do paciente .... 24,6 segundos" under "TEMPO DE PROTROMBINA (TP)": a label that names

@@ -75,6 +75,7 @@ export function readPatient(lines: string[], input: PatientInput = {}): Patient 
   let birth: Date | undefined;
   let collected: Date | undefined;
   let fasting: number | undefined;
+  let hour: number | undefined;
   let phase: CyclePhase | undefined;
   let cycleDay: number | undefined;
   let lastPeriod: Date | undefined;
@@ -120,6 +121,11 @@ export function readPatient(lines: string[], input: PatientInput = {}): Patient 
         .replace(new RegExp(BIRTH_DATE.source, 'gi'), ''),
     );
     if (c && !collected) collected = brDate(c[1]!);
+    // The hour of the collection ("Coleta: 24/06/2025 08:05", "Coleta: 30/06/2025, 07h40", "coleta às 08:05").
+    const h =
+      /\b(?:coleta|colhido|colhida|data\/hora\s+coleta)\b[^0-9\n]{0,25}\d{1,2}\/\d{1,2}\/\d{2,4}[,\s]*(?:(?:às|as|-)\s*)?(\d{1,2})[:h]\d{2}\b/iu.exec(line) ??
+      /\b(?:coleta|colhido|colhida)\s+(?:às|as)\s+(\d{1,2})[:h]\d{2}\b/iu.exec(line);
+    if (h && hour === undefined && Number(h[1]) < 24) hour = Number(h[1]);
     // "Jejum: 12 horas", "Jejum informado: 12 horas", "Tempo de jejum referido: 10 h".
     const j = /\bjejum(?:\s+(?:informado|referido|declarado|relatado))?\s*(?:de)?\s*[:\-]?\s*(\d{1,2})\s*(?:h\b|horas?)/i.exec(line);
     if (j && fasting === undefined) fasting = Number(j[1]);
@@ -140,6 +146,7 @@ export function readPatient(lines: string[], input: PatientInput = {}): Patient 
   }
   const out: Patient = { sex, ageYears: age };
   if (fasting !== undefined) out.fastingHours = fasting;
+  if (hour !== undefined) out.collectionHour = hour;
   // A phase printed wins; else the day of the cycle, printed or counted from the last period.
   if (cycleDay === undefined && lastPeriod && collected) {
     const days = Math.round((collected.getTime() - lastPeriod.getTime()) / 86_400_000) + 1;

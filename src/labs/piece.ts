@@ -225,7 +225,7 @@ export function readPiece(text: string, ctx: Ctx, depth = 0): Group | undefined 
     // A dot leader marks the end of the name for sure, digits and all ("Proteínas de 24 horas ....");
     // so does a colon before a word result: a word is never a digit of the name ("HIV 1 e 2: Não reagente").
     const wordAfter = qualitativeAtStart(after.trim()) !== undefined;
-    if (letters(before) >= 2 && (bareNumbers(before) === 0 || ctx.line.leader || wordAfter)) {
+    if (letters(before) >= 2 && (bareNumbers(before) === 0 || ctx.line.leader || wordAfter || lookupName(cleanName(before)) !== undefined)) {
       const g = build(before, after, { separated: true });
       if (g) return g;
       // A group label: "Eletrólitos: Sódio 138 mEq/L (136-145)".
@@ -235,9 +235,10 @@ export function readPiece(text: string, ctx: Ctx, depth = 0): Group | undefined 
       }
     }
   }
-  // (C) Columns: the first cell is the name; digits in brackets are part of it ("eTFG (CKD-EPI 2021)").
+  // (C) Columns: the first cell is the name; digits in brackets are part of it ("eTFG (CKD-EPI 2021)"),
+  // and so are those of a name the catalogue knows with them ("CA 19-9").
   const cs = cells(text);
-  if (cs.length >= 2 && bareNumbers(cs[0]!) === 0 && !cs[0]!.includes(':')) {
+  if (cs.length >= 2 && (bareNumbers(cs[0]!) === 0 || lookupName(cleanName(cs[0]!)) !== undefined) && !cs[0]!.includes(':')) {
     const g = build(cs[0]!, text.slice(text.indexOf(cs[0]!) + cs[0]!.length), { separated: true });
     if (g) return g;
     // A label that takes words, in columns ("Cor   Palha   Amarelo citrino"): the next cell is the result.

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { accountLines, resultTokens } from '../../src/labs/accounting.ts';
 import { cellStarts, previousColumnOf, unitsByColumn, valueColumnsOf, withoutPreviousColumn } from '../../src/labs/columns.ts';
 import { namesWithoutFixedRange, referenceRow, referenceTableHeader } from '../../src/labs/late-references.ts';
-import { cleanLine, isAdminLine, joinOpenBrackets } from '../../src/labs/lines.ts';
+import { cleanLine, isAdminLine, joinOpenBrackets, withoutRnSlips } from '../../src/labs/lines.ts';
 import { numbersIn, parseBrNumber } from '../../src/labs/numbers.ts';
 import { parseLabReport, type LabParseResult } from '../../src/labs/parse.ts';
 import {
@@ -1583,6 +1583,192 @@ test('a reference cell that points below ("vide nota") and the footnote led by t
       ['Homocisteína', 16.8, 'alto'],
       ['Ferritina', 240, 'normal'],
     ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 19: a previous-result column whose dates are printed on the header\'s second line ("COLETA ANTERIOR" over "22/09/2024   25/08/2024", "ANTERIORES" over two dates): the newest date is the current column, the cells under the other dates are earlier samples\' and cut, the reference after them read', () => {
+  const r = parseLabReport(
+    [
+      'Sexo: M   Idade: 61 anos',
+      'PARÂMETRO                   ATUAL          COLETA ANTERIOR   VALORES DE REFERÊNCIA',
+      '                            22/09/2024     25/08/2024',
+      'Creatinina                  7,9 mg/dL ↑    8,3               0,7 a 1,3 mg/dL',
+      'Paratormônio (PTH) intacto  188 pg/mL      -                 15 a 65 pg/mL',
+      // The name runs up to the value's column, one space before it.
+      'Capacidade total de fix. Fe 231 µg/dL ↓    240               250 a 450 µg/dL',
+      '',
+      'ANALITO        RESULTADO       ANTERIORES              REFERÊNCIA',
+      '               14/10/2024      12/07/2024  03/04/2024',
+      'Sódio          131 mEq/L *     134         137         136 a 145 mEq/L',
+      'Magnésio       2,0 mg/dL       1,9         -           1,6 a 2,6 mg/dL',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    brief(r).map((a) => [a[0], a[1], a[3]]),
+    [
+      ['Creatinina', 7.9, 'alto'],
+      ['Paratormônio (PTH) intacto', 188, 'alto'],
+      ['Capacidade total de fix. Fe', 231, 'baixo'],
+      ['Sódio', 131, 'baixo'],
+      ['Magnésio', 2, 'normal'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 19: tumour markers named by a number ("CA 27-29"-style names: "CA 19-9", "CA 125", "CA 15-3", "CA 72-4") head a column row or a colon line; their digits are the name\'s', () => {
+  const r = parseLabReport(
+    [
+      'Marcador      Resultado      Referência',
+      'CA 15-3       41,2 U/mL      até 30 U/mL',
+      'CA 72-4       2,3 U/mL       até 6,9 U/mL',
+      'CA 19-9: 12 U/mL (até 37)',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    brief(r).map((a) => [a[0], a[1], a[3]]),
+    [
+      ['CA 15-3', 41.2, 'alto'],
+      ['CA 72-4', 2.3, 'normal'],
+      ['CA 19-9', 12, 'normal'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 19: ranges by collection time ("Colhido entre 6 e 9 h" / "Colhido entre 15 e 18 h", "(coleta após as 16 h)"): the hours label the range, the printed collection time picks it; without one they must agree', () => {
+  const lines = [
+    'CORTISOL SÉRICO',
+    'Resultado: 7,1 µg/dL',
+    'Referência: Colhido entre 6 e 9 h: 5,0 a 21,0 µg/dL',
+    '            Colhido entre 15 e 18 h: 2,5 a 12,5 µg/dL',
+    'CORTICOTROFINA',
+    'Resultado: 9 pg/mL',
+    'Referência: até 52 pg/mL (coleta até as 9 h)',
+  ];
+  const morning = parseLabReport(['Data da coleta: 02/09/2024 às 07:20', ...lines].join('\n'));
+  assert.deepEqual(
+    brief(morning).map((a) => [a[0], a[1], a[3]]),
+    [
+      ['CORTISOL SÉRICO', 7.1, 'normal'],
+      ['CORTICOTROFINA', 9, 'normal'],
+    ],
+  );
+  assert.deepEqual(morning.unparsed_lines, []);
+  const unknown = parseLabReport(['CORTISOL SÉRICO', 'Resultado: 14,0 µg/dL', ...lines.slice(2, 4)].join('\n'));
+  assert.deepEqual(
+    brief(unknown).map((a) => [a[0], a[1], a[3]]),
+    [['CORTISOL SÉRICO', 14, 'indeterminado']],
+  );
+});
+
+test('set 19: a flag printed two spaces after a value ("37  H") is no duration: a percent column lost by the reader is listed; a dialysis shift and machine ("Turno: 3º", "Máquina: 12") are administrative', () => {
+  const text = [
+    'Paciente: J. S.   Idade: 70 anos   Turno: 3º (ter/qui/sáb)   Máquina: 12',
+    '                   ABSOLUTO     %        REF. ABSOLUTO     REF. %',
+    'Linfócitos B CD19  310          37  H    100 a 500         6 a 19',
+  ].join('\n');
+  assert.ok(resultTokens('Linfócitos B CD19  310          37  H    100 a 500').some((t) => t.text === '37'));
+  assert.deepEqual(resultTokens('Turno: 3º (ter/qui/sáb)   Máquina: 12'), []);
+  // "urina de 24 h", "12h" stay durations.
+  assert.deepEqual(resultTokens('Jejum de 12h; urina de 24 h'), []);
+  // A distance in a note on the patient is no result.
+  assert.deepEqual(resultTokens('Coleta 36 h após prova de corrida de 42 km'), []);
+  const r = parseLabReport(text);
+  const lines = text.split('\n').map((raw, index) => ({ index, raw, text: cleanLine(raw, index).text }));
+  const read = [...r.analytes, ...r.qualitative];
+  const percent = read.findIndex((a) => a.value === 37);
+  assert.ok(percent >= 0);
+  assert.ok(
+    accountLines(
+      lines,
+      read.filter((_, k) => k !== percent),
+      [],
+    ).includes(lines[2]!.raw.trim()),
+  );
+  assert.ok(!r.unparsed_lines.some((l) => l.includes('Turno')));
+});
+
+test('set 19: a clock time in brackets in a name ("Cortisol salivar (noturno, 23h15) ....") does not make a result line with a µg unit administrative', () => {
+  const r = parseLabReport('Cortisol salivar (noturno, 23h15) ....... 0,41 µg/dL     H   [até 0,30 µg/dL]');
+  assert.deepEqual(
+    brief(r).map((a) => [a[1], a[3]]),
+    [[0.41, 'alto']],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+  assert.ok(isAdminLine('Coleta às 23h15 – jejum de 4 h'));
+});
+
+test('set 19: a reference cell that is only a result word ("Não reagente", "Negativo") after a dash unit cell starts no result of its own; a titre is alterado against it', () => {
+  const r = parseLabReport(
+    [
+      '| Exame | Resultado | Unidade | Referência |',
+      '|---|---|---|---|',
+      '| Anticorpo anti-Ro (SSA) | Reagente 1/160 | — | Não reagente |',
+      '| Anti-Sm | Não reagente | — | Não reagente |',
+      '| Crioglobulinas | Negativo | — | Negativo |',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    r.qualitative.map((a) => [a.name, a.value, a.flag]),
+    [
+      ['Anticorpo anti-Ro (SSA)', '1/160', 'alterado'],
+      ['Anti-Sm', 'Não reagente', 'normal'],
+      ['Crioglobulinas', 'Negativo', 'normal'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 19: an OCR "rn" read for an m inside a name ("Hernoglobina", "FRAÇÃO C4 DO COMPLERNENTO") is the catalogue word; columns keep their place; real words with "rn" stay', () => {
+  const r = parseLabReport(
+    [
+      'Exame                      Resultado     Referência',
+      'Hernoglobina               13,1 g/dL     12,0 a 15,5 g/dL',
+      'Fração C4 do complernento  8 mg/dL       10 a 40 mg/dL',
+    ].join('\n'),
+    { sex: 'F' },
+  );
+  assert.deepEqual(
+    brief(r).map((a) => [a[0], a[1], a[3]]),
+    [
+      ['Hemoglobina', 13.1, 'normal'],
+      ['Complemento C4', 8, 'baixo'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+  assert.equal(withoutRnSlips('HERNOGLOBINA   14,0'), 'HEMOGLOBINA    14,0');
+  assert.equal(withoutRnSlips('Controle interno e externo'), 'Controle interno e externo');
+});
+
+test('set 19: an assay limit under a block title ("Limite inferior de quantificação: 20 UI/mL", "Faixa linear: …") is no result: the block\'s "Resultado" is the title\'s', () => {
+  const r = parseLabReport(
+    [
+      'CARGA VIRAL DO VÍRUS DA HEPATITE B (HBV-DNA)',
+      'Material: plasma      Método: PCR em tempo real',
+      'Limite inferior de quantificação: 20 UI/mL',
+      'Faixa linear: 20 a 170.000.000 UI/mL',
+      '',
+      'Resultado: Não detectado',
+      'Referência: Não detectado',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    r.qualitative.map((a) => [a.name, a.value, a.flag]),
+    [['CARGA VIRAL DO VÍRUS DA HEPATITE B (HBV-DNA)', 'Não detectado', 'normal']],
+  );
+  assert.deepEqual(r.analytes, []);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 19: a viral load restated in logs in brackets ("87.500 UI/mL (log10: 4,94)") is read as the load; the log is no value', () => {
+  const r = parseLabReport(
+    ['CARGA VIRAL DA HEPATITE B (HBV-DNA)', 'Resultado: 87.500 UI/mL (log10: 4,94)', 'Valor de referência: inferior a 20 UI/mL'].join('\n'),
+  );
+  assert.deepEqual(
+    brief(r).map((a) => [a[1], a[3]]),
+    [[87500, 'alto']],
   );
   assert.deepEqual(r.unparsed_lines, []);
 });
