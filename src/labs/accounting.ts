@@ -20,7 +20,17 @@ import { foldSameLength, lookupName } from './analytes.ts';
 import { NUMBER, numbersIn } from './numbers.ts';
 import { STREET_ADDRESS } from './lines.ts';
 import { CONTROL_LEAD, EQUATION_YEAR, cleanName } from './piece.ts';
-import { PERCENTILE_RE, qualitativeReference, rangeSpans, stripReferenceLead, TITRE_COLON, TITRE_WORD, titreOf } from './reference.ts';
+import {
+  labelledRanges,
+  PERCENTILE_RE,
+  qualitativeAtStart,
+  qualitativeReference,
+  rangeSpans,
+  stripReferenceLead,
+  TITRE_COLON,
+  TITRE_WORD,
+  titreOf,
+} from './reference.ts';
 import { GLUCOSE_LOAD } from './line-kinds.ts';
 import { isWordField } from './word-results.ts';
 import type { ParsedAnalyte, QualitativeAnalyte } from './result.ts';
@@ -219,6 +229,13 @@ function holdsWord(text: string, word: string): boolean {
 }
 
 /** What an analyte can account for: its value, the numbers of its reference ranges, unit and name, and its word reference. */
+// A result word printed as a tier's label, with the tier's colon: "…: não reagente;", "Reagente (imune): …".
+function tierLabelled(ref: string, label: string): boolean {
+  const l = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+  const note = String.raw`\s*(?:\([^()]*\))?\s*`;
+  return new RegExp(String.raw`:\s*${l}${note}(?:[;|]|$)|(?:^|[;|\s])\s*${l}${note}:`, 'iu').test(ref);
+}
+
 class Bag {
   /** The analyte's own value: only its own line can print it. */
   private value: number[] | undefined;
@@ -227,11 +244,13 @@ class Bag {
   /** Numbers and words of its reference, unit and name: printed on its line or on the lines of its record. */
   private printed: number[][] = [];
   private printedWords: string;
+  /** Result words that label its tiers ('não reagente', 'reagente'), taken only where printed as a tier's label. */
+  private tierWords: string;
   readonly foldedName: string;
   readonly foldedRef: string;
   constructor(
     readonly a: Read,
-    line: string,
+    private readonly line: string,
   ) {
     // What can account for a number is narrower than the printed texts: a reference's numbers only inside
     // its ranges (a reference cell that ran on, "0,7 a 1,2 mg/dL   Ureia 48,7", does not hide 48,7);
@@ -256,6 +275,20 @@ class Bag {
     for (const n of [...refNumbers, ...nameNumbers, ...unitNumbers]) this.printed.push(n.values);
     // Words likewise: a word reference only as the reference reads it ("Não reagente", "Ausentes ou
     // raras"), never a word that ran on after it; a numeric result's reference holds no result words.
+    // A numeric result's tiers may be named by result words ("inferior a 10 mUI/mL: não reagente;
+    // igual ou superior a 10: reagente (imune)"): with two tiers or more, each labelled, those labels
+    // are its reference's too, where a line prints them as a tier's label (a word after one range,
+    // "70 a 99   Reagente", or after a name, "; HBsAg: Reagente", ran on: never).
+    const tiers = typeof a.value !== 'string' && ref ? labelledRanges([ref]) : [];
+    this.tierWords =
+      tiers.length >= 2 && tiers.every((r) => r.label.trim() !== '')
+        ? fold(
+            tiers
+              .map((r) => r.label.replace(/\([^()]*\)/g, ' ').trim())
+              .filter((l) => qualitativeAtStart(l)?.consumed === l.length && tierLabelled(ref, l))
+              .join(' '),
+          )
+        : '';
     const wordRef = typeof a.value === 'string' && ref ? (qualitativeReference(ref) ?? '') : '';
     // A name is not a result: a title that swallowed a word result ("DENGUE IgM ; HBsAg: Reagente")
     // does not account for it.
@@ -263,9 +296,16 @@ class Bag {
     this.foldedName = fold(a.name);
     this.foldedRef = fold(a.reference_text ?? '');
   }
+  /** A tier's result-word label, printed as one on its line: after a range and its colon, or before a colon. */
+  private tierWord(tok: Token, line: string): boolean {
+    if (this.tierWords === '' || !holdsWord(this.tierWords, tok.text)) return false;
+    const before = line.slice(0, tok.at);
+    const after = line.slice(tok.at + tok.text.length);
+    return /\d[^;|:\d]*:\s*$/u.test(before) || /^\s*(?:\([^()]*\))?\s*:/u.test(after);
+  }
   /** On the analyte's own line: takes the value first, then a printed number (each accounts for one token). */
   take(tok: Token): boolean {
-    if (tok.kind === 'word') return holdsWord(this.valueWords, tok.text) || holdsWord(this.printedWords, tok.text);
+    if (tok.kind === 'word') return holdsWord(this.valueWords, tok.text) || holdsWord(this.printedWords, tok.text) || this.tierWord(tok, this.line);
     const hit = (vs: number[]) => vs.some((v) => tok.values.some((x) => Math.abs(x - v) < 1e-9));
     if (this.value && hit(this.value)) {
       this.value = undefined;
@@ -286,8 +326,8 @@ class Bag {
    * numbers, so nothing is taken). Words only when the line is known to be this analyte's
    * (its reference joined, or its name printed): "Negativo" beside another name is a result.
    */
-  has(tok: Token, words: boolean): boolean {
-    if (tok.kind === 'word') return words && holdsWord(this.printedWords, tok.text);
+  has(tok: Token, words: boolean, line?: string): boolean {
+    if (tok.kind === 'word') return words && (holdsWord(this.printedWords, tok.text) || (line !== undefined && this.tierWord(tok, line)));
     return this.printed.some((vs) => vs.some((v) => tok.values.some((x) => Math.abs(x - v) < 1e-9)));
   }
 }
@@ -364,7 +404,7 @@ export function accountLines(lines: readonly AccountLine[], read: readonly Read[
     const titre = titreOf(l.text);
     if (titre !== undefined && before !== undefined && i - before <= 3 && byLine.get(before)!.some((b) => b.a.value === titre)) continue;
     const near = labelledResult ? [] : [...(before !== undefined ? byLine.get(before)! : []), ...(after !== undefined ? byLine.get(after)! : [])];
-    if (!toks.every((t) => own.some((b) => b.has(t, true)) || near.some((b) => b.has(t, false)))) unaccounted.add(i);
+    if (!toks.every((t) => own.some((b) => b.has(t, true, l.text)) || near.some((b) => b.has(t, false)))) unaccounted.add(i);
   }
   const extra = [...unaccounted].sort((x, y) => x - y).map((i) => lines[i]!.raw.trim());
   if (extra.length === 0) return [...listed];

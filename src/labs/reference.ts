@@ -276,6 +276,8 @@ const NORMAL_TIER =
   /\b(otimo|desejavel|normal|normais|ideal|adequado|suficiente|suficiencia|populacao (?:geral|saudavel)|populacao|saudave(?:l|is)|baixo risco|referencia|nao gestantes?|nao reagente|negativo|nao detectavel|nao detectado|percentil|p9\d)\b/;
 const OTHER_TIER =
   /\b(limitrofe|muito alto|alto|alta|elevado|elevada|baixo|baixa|deficiencia|deficiente|insuficiencia|insuficiente|pre-?diabetes|diabetes|anemia|risco|alterad[ao]|aumentad[ao]|toxicidade|intermediari[oa]|moderad[oa]|indeterminado|diabetico|diabeticos|reagente|positivo|detectavel|detectado)\b/;
+// A tier of immunity ("reagente (imune)", "imunidade", "protegido"), never its denial ("não imune").
+const IMMUNE_TIER = /(?<!\bnao |\bsem |\bnao e )\b(?:imune|imunes|imunidade|imunizad[oa]s?|protegid[oa]s?|protetor(?:es)?)\b/;
 // A treatment target ("Meta para diabéticos: < 7,0 %", "meta < 130"): the range only when no good
 // tier is printed beside it.
 const TARGET_TIER = /\b(meta|metas|alvo|objetivo terapeutico)\b/;
@@ -488,6 +490,11 @@ export function resolveNumeric(ranges: LabelledRange[], value: number, unit: str
       cands = matching.length > 0 ? matching : cands.filter((c) => !c.age);
     }
   }
+  // A tier that says the patient is immune ("igual ou superior a 10 mUI/mL: reagente (imune)", an
+  // anti-HBs) is the state wanted for that analyte: it alone is the good range, whatever the other
+  // tiers say ("inferior a 10: não reagente" is no immunity, below it).
+  const immune = cands.filter((c) => IMMUNE_TIER.test(foldSameLength(c.label).toLowerCase()));
+  if (immune.length > 0 && immune.length < cands.length) cands = immune.map((c) => ({ ...c, tier: 'normal' as const }));
   if (cands.some((c) => c.tier)) {
     // Beside bad tiers only, the range without a tier is the good one: unlabelled, or labelled only by
     // its condition ("para gestantes: inferior a 92" over "92 a 125: diabetes gestacional").

@@ -1772,3 +1772,33 @@ test('set 19: a viral load restated in logs in brackets ("87.500 UI/mL (log10: 4
   );
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('set 19 (merged): a tier that says the patient is immune ("igual ou superior a 10 UI/L: reagente (imune)") is the good range of an anti-HBs: over it normal, under it baixo; the tiers\' result words are its reference\'s', () => {
+  const report = (value: string) =>
+    parseLabReport(
+      [
+        `Anticorpo anti-HBs .......... ${value} UI/L       Ref.: inferior a 10 UI/L: não reagente;`,
+        '                                               igual ou superior a 10 UI/L: reagente (imune)',
+      ].join('\n'),
+    );
+  for (const [value, flag] of [
+    ['58,0', 'normal'],
+    ['10', 'normal'],
+    ['6,2', 'baixo'],
+  ] as const) {
+    const r = report(value);
+    assert.deepEqual(
+      r.analytes.map((a) => a.flag),
+      [flag],
+      value,
+    );
+    assert.deepEqual(r.unparsed_lines, [], value);
+  }
+  const labelFirst = parseLabReport(
+    ['Anti-HBs: 3 mUI/mL', 'Valores de referência: Não reagente: inferior a 10 mUI/mL | Reagente (imune): igual ou superior a 10 mUI/mL'].join('\n'),
+  );
+  assert.deepEqual(
+    labelFirst.analytes.map((a) => [a.value, a.flag]),
+    [[3, 'baixo']],
+  );
+});
