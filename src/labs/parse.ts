@@ -46,6 +46,7 @@ import { numbersIn } from './numbers.ts';
 import { readPatient, type PatientInput } from './patient.ts';
 import { bareNumbers, cleanName, dotIsDecimal, letters, readAfterName, readPiece, type Ctx } from './piece.ts';
 import {
+  isReferenceLabel,
   isReferenceText,
   labelledRanges,
   qualitativeAtStart,
@@ -71,6 +72,10 @@ export type LabParseOptions = PatientInput;
 // A reactive word result, which a titre printed after it quantifies.
 const REACTIVE = /^(?:fracamente\s+)?(?:reagente|reativo|positivo)$/iu;
 const TITRE_LINE = new RegExp(String.raw`^(?:${TITRE_WORD})\b`, 'iu');
+// A reference cell that is only the label of an upper limit, its values on the lines under it.
+const UPPER_LIMIT_LEAD = /^(?:(?:percentil\s*99|p99)(?:\s*\((?:limite\s+superior|lsr)\))?|limite\s+superior(?:\s*\((?:percentil\s*99|p99)\))?)\s*:?$/iu;
+// One labelled value on a line ("Homens: 34,2 ng/L"), the label words only.
+const UPPER_LIMIT_LINE = /^(\p{L}[\p{L} ]*?)\s*:\s*(\d[\d.,]*(?:\s*[^\s\d]+)?)$/u;
 const SUSCEPTIBILITY = /^(?:sens[ií]vel|resistente|intermedi[aá]ri[oa]|sensibilidade\s+aumentada|suscet[ií]vel(?:\s+dose[-\s]dependente)?|[SRI])$/iu;
 
 const REFERENCE_HEADER_CELL =
@@ -403,6 +408,14 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
         addRef(pending!, led[2]!);
         continue;
       }
+    }
+
+    // Under a reference cell that names only an upper limit ("Percentil 99 (limite superior):"), a line
+    // "Mulheres: 15,6 ng/L" / "Homens: 34,2 ng/L" is that limit for the label: up to the value.
+    const upperTo = pending && pending.refItems.length > 0 && UPPER_LIMIT_LEAD.test(pending.refItems[0]!) ? UPPER_LIMIT_LINE.exec(t) : null;
+    if (upperTo && isReferenceLabel(upperTo[1]!) && isReferenceText(`${upperTo[1]}: até ${upperTo[2]}`)) {
+      addRef(pending!, `${upperTo[1]}: até ${upperTo[2]}`);
+      continue;
     }
 
     // A reference standing on its own line: under the result, or above it inside a block.

@@ -8,7 +8,15 @@ import type { TableHeader } from './layouts.ts';
 import { cells, type CleanLine } from './lines.ts';
 import { numbersIn } from './numbers.ts';
 import type { Entry, Group } from './result.ts';
-import { isReferenceLabel, isReferenceText, parseRangeExpression, qualitativeAtStart, qualitativeReference, stripReferenceLead } from './reference.ts';
+import {
+  isReferenceLabel,
+  isReferenceText,
+  PERCENTILE_RE,
+  parseRangeExpression,
+  qualitativeAtStart,
+  qualitativeReference,
+  stripReferenceLead,
+} from './reference.ts';
 import { unitAtStart } from './units.ts';
 import { markerOf, readValue } from './value.ts';
 import { isWordField, wordResultText } from './word-results.ts';
@@ -173,7 +181,9 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
   }
   // Beside the value, either a reference or only the label of the ranges printed under it
   // ("198 mg/dL   Com jejum / Sem jejum", then "Desejável: < 190 mg/dL" on the next line).
-  const labelOnly = !/\d/.test(ref) && !/\bresultados?\b/i.test(ref) && isReferenceLabel(ref.replace(/:$/, ''));
+  // A percentile in the label is no number ("Percentil 99 (limite superior):" over "Mulheres: 15,6 ng/L").
+  const labelOnly =
+    !/\d/.test(ref.replace(new RegExp(PERCENTILE_RE.source, 'giu'), '')) && !/\bresultados?\b/i.test(ref) && isReferenceLabel(ref.replace(/:$/, ''));
   if (ref !== '' && !isReferenceText(ref, { dotIsDecimal: dotIsDecimal(def) }) && !labelOnly) return undefined;
   // A bare number with neither unit nor reference is a result only where the layout says so.
   if (read.value !== null && !read.unit && ref === '' && !def && !opts.separated && !ctx.table) return undefined;

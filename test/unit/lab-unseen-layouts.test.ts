@@ -1802,3 +1802,36 @@ test('set 19 (merged): a tier that says the patient is immune ("igual ou superio
     [[3, 'baixo']],
   );
 });
+
+test('set 19 (merged): a reference cell that is only an upper limit\'s label ("Percentil 99 (limite superior):") takes the limits by sex on the lines under it ("Mulheres: 14,0 ng/L", "Homens: 22,0 ng/L"), each up to its value', () => {
+  const report = (sex: string, value: string) =>
+    parseLabReport(
+      [
+        `Paciente: X   Sexo: ${sex}   Idade: 58 anos`,
+        'Exame                          Resultado        Unidade        Referência',
+        `Troponina T ultrassensível       ${value}            ng/L         Percentil 99 (limite superior):`,
+        '                                                                 Mulheres: 14,0 ng/L',
+        '                                                                 Homens: 22,0 ng/L',
+        '  Material: plasma   Método: eletroquimioluminescência',
+        '',
+        'CK-MB massa                     2,4              ng/mL          inferior a 5,0',
+      ].join('\n'),
+    );
+  for (const [sex, value, flag] of [
+    ['Masculino', '41,0', 'alto'],
+    ['Masculino', '20,5', 'normal'],
+    ['Feminino', '20,5', 'alto'],
+    ['', '20,5', 'indeterminado'],
+  ] as const) {
+    const r = report(sex, value);
+    assert.deepEqual(
+      r.analytes.map((a) => [a.name, a.flag]),
+      [
+        ['Troponina T ultrassensível', flag],
+        ['CK-MB massa', 'normal'],
+      ],
+      `${sex} ${value}`,
+    );
+    assert.deepEqual(r.unparsed_lines, [], `${sex} ${value}`);
+  }
+});
