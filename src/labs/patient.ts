@@ -69,6 +69,18 @@ const MENOPAUSE_STATED = new RegExp(
   'iu',
 );
 
+// A line that states the patient smokes: "Tabagista: sim", "Fumante: sim", "Tabagismo: sim (20 cigarros/dia)",
+// "Informação clínica: tabagista há 30 anos". A range label ("Fumantes: até 5,5"), a denial ("Tabagista:
+// não", "não fumante", "ex-tabagista", "sem tabagismo") never does.
+const SMOKER_STATED = new RegExp(
+  [
+    String.raw`\b(?:tabagista|fumante|tabagismo)(?:\s+atual)?\s*:\s*sim\b`,
+    String.raw`(?:informa[cç](?:[aã]o|[oõ]es)|dados|indica[cç][aã]o|hist[oó]ria|observa[cç][aã]o)\s+cl[ií]nicas?\s*:.*(?<![\p{L}-])(?:tabagista|fumante)(?![\p{L}])(?!\s*:)`,
+  ].join('|'),
+  'iu',
+);
+const SMOKER_DENIED = /\b(?:n[aã]o|sem|ex)[-\s]+(?:\p{L}+\s+)?(?:tabagis|fumant)/iu;
+
 export function readPatient(lines: string[], input: PatientInput = {}): Patient {
   let sex: Sex | undefined;
   let age: number | undefined;
@@ -81,7 +93,9 @@ export function readPatient(lines: string[], input: PatientInput = {}): Patient 
   let lastPeriod: Date | undefined;
   let pregnant = false;
   let weeks: number | undefined;
+  let smoker = false;
   for (const line of lines) {
+    if (SMOKER_STATED.test(line) && !SMOKER_DENIED.test(line)) smoker = true;
     // "GESTANTE - DUM: 20/03/2024 - IG na coleta: 11 semanas", "Gestante: sim", "Idade gestacional: 24
     // semanas": the patient is pregnant. A reference line ("Gestantes: 0,1 a 2,5") is none of these.
     const ig = /\b(?:IG|idade\s+gestacional)\b(?:\s+na\s+coleta)?\s*[:\-]?\s*(\d{1,2})\s*(?:semanas?|sem\b|s\b)/iu.exec(line);
@@ -156,5 +170,6 @@ export function readPatient(lines: string[], input: PatientInput = {}): Patient 
   if (phase) out.cyclePhase = phase;
   if (pregnant && sex !== 'M') out.pregnant = true;
   if (pregnant && weeks !== undefined) out.gestationWeeks = weeks;
+  if (smoker) out.smoker = true;
   return out;
 }

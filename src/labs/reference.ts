@@ -38,6 +38,8 @@ export interface Patient {
   cyclePhase?: CyclePhase | undefined;
   /** The report says the patient is pregnant ("GESTANTE - DUM: …", "IG: 24 semanas"). */
   pregnant?: boolean | undefined;
+  /** The report states the patient smokes ("Tabagista: sim"), which picks a range printed for smokers. */
+  smoker?: boolean | undefined;
   /** Weeks of pregnancy printed on the report ("IG na coleta: 11 semanas e 5 dias"). */
   gestationWeeks?: number | undefined;
 }
@@ -273,7 +275,7 @@ function sexOf(label: string): Sex | undefined {
 }
 
 const NORMAL_TIER =
-  /\b(otimo|desejavel|normal|normais|ideal|adequado|suficiente|suficiencia|populacao (?:geral|saudavel)|populacao|saudave(?:l|is)|baixo risco|referencia|nao gestantes?|nao reagente|negativo|nao detectavel|nao detectado|percentil|p9\d)\b/;
+  /\b(otimo|desejavel|normal|normais|ideal|adequado|suficiente|suficiencia|populacao (?:geral|saudavel)|populacao|saudave(?:l|is)|baixo risco|referencia|nao gestantes?|nao reagente|nao fumantes?|nao tabagistas?|negativo|nao detectavel|nao detectado|percentil|p9\d)\b/;
 const OTHER_TIER =
   /\b(limitrofe|muito alto|alto|alta|elevado|elevada|baixo|baixa|deficiencia|deficiente|insuficiencia|insuficiente|pre-?diabetes|diabetes|anemia|risco|alterad[ao]|aumentad[ao]|toxicidade|intermediari[oa]|moderad[oa]|indeterminado|diabetico|diabeticos|reagente|positivo|detectavel|detectado)\b/;
 // A tier of immunity ("reagente (imune)", "imunidade", "protegido"), never its denial ("não imune").
@@ -282,7 +284,7 @@ const IMMUNE_TIER = /(?<!\bnao |\bsem |\bnao e )\b(?:imune|imunes|imunidade|imun
 // tier is printed beside it.
 const TARGET_TIER = /\b(meta|metas|alvo|objetivo terapeutico)\b/;
 const CONDITION =
-  /\b(com jejum|sem jejum|gestantes?|gravidez|gestacao|trimestre|semanas?|fase (?:folicular|lutea|ovulatoria)|pico ovulatorio|pos[- ]menopausa|menopausa|jejum de|pos[- ]prandial|ciclo|anticoagula\w*)\b/;
+  /\b(com jejum|sem jejum|gestantes?|gravidez|gestacao|trimestre|semanas?|fase (?:folicular|lutea|ovulatoria)|pico ovulatorio|pos[- ]menopausa|menopausa|jejum de|pos[- ]prandial|ciclo|anticoagula\w*|fumantes?|tabagistas?)\b/;
 
 // A range printed for pregnancy ("Gestantes 2º trimestre", "em gestantes", "na gravidez").
 const PREGNANCY = /\b(gestantes?|gravidez|gestacao|gestacional|gravidas?)\b/;
@@ -328,7 +330,7 @@ function classify(range: Range, label: string, risk = false): LabelledRange {
     sex: sexOf(label),
     age: ageBandOf(label),
     tier,
-    condition: CONDITION.test(f.replace(/\bnao gestantes?\b/g, ' ')) || collectionWindow(label) !== undefined,
+    condition: CONDITION.test(f.replace(/\bnao (?:gestantes?|fumantes?|tabagistas?)\b/g, ' ')) || collectionWindow(label) !== undefined,
   };
 }
 
@@ -457,6 +459,20 @@ export function resolveNumeric(ranges: LabelledRange[], value: number, unit: str
     if (pregnancy.length > 0) cands = ofTrimester.length > 0 ? ofTrimester : anyTrimester.length > 0 ? anyTrimester : pregnancy;
     pregnancyChosen = pregnancy.length > 0;
   }
+  // A patient the report says smokes is compared with the range printed for smokers ("Fumantes: até 5,5");
+  // everyone else keeps the ordinary one ("Não fumantes: até 3,8"), conditions being dropped below.
+  let smokerChosen = false;
+  if (patient.smoker) {
+    const smokers = cands.filter(
+      (c) =>
+        /\b(?:fumantes?|tabagistas?)\b/.test(foldSameLength(c.label).toLowerCase()) &&
+        !/\bnao (?:fumantes?|tabagistas?)\b/.test(foldSameLength(c.label).toLowerCase()),
+    );
+    if (smokers.length > 0) {
+      cands = smokers;
+      smokerChosen = true;
+    }
+  }
   // Ranges by collection time: the ones whose hours hold the printed collection time.
   if (patient.collectionHour !== undefined && cands.some((c) => collectionWindow(c.label))) {
     const hour = patient.collectionHour;
@@ -467,7 +483,7 @@ export function resolveNumeric(ranges: LabelledRange[], value: number, unit: str
     if (kept.length > 0) cands = kept;
   }
   // Conditions (pregnancy, cycle phase, collection time) only when nothing else is printed.
-  if (!pregnancyChosen && cands.some((c) => !c.condition)) cands = cands.filter((c) => !c.condition);
+  if (!pregnancyChosen && !smokerChosen && cands.some((c) => !c.condition)) cands = cands.filter((c) => !c.condition);
   // "Com jejum" / "Sem jejum": the one the printed fasting time says (8 h or more is fasting).
   if (patient.fastingHours !== undefined && cands.some((c) => /\b(com|sem) jejum\b/.test(foldSameLength(c.label)))) {
     const want = patient.fastingHours >= 8 ? 'com jejum' : 'sem jejum';

@@ -1835,3 +1835,26 @@ test('set 19 (merged): a reference cell that is only an upper limit\'s label ("P
     assert.deepEqual(r.unparsed_lines, [], `${sex} ${value}`);
   }
 });
+
+test('set 19 (merged): ranges for smokers and non-smokers ("Não fumantes: até 3,0" / "Fumantes: até 6,0"): the non-smoker range unless the report says the patient smokes ("Tabagista: sim"); a denial or a range label is no statement', () => {
+  const report = (header: string) =>
+    parseLabReport(
+      [
+        header,
+        'Exame                  Resultado        Referência',
+        'Antígeno carcinoembrionário   4,2 ng/mL     Não fumantes: até 3,0 ng/mL',
+        '                                            Fumantes: até 6,0 ng/mL',
+      ].join('\n'),
+    );
+  const flags = (header: string) => {
+    const r = report(header);
+    // The table's lines are read (a header note may be listed).
+    assert.ok(!r.unparsed_lines.some((l) => /ng\/mL/.test(l)), header);
+    return r.analytes.map((a) => [a.value, a.flag]);
+  };
+  assert.deepEqual(flags('Sexo: Feminino   Idade: 59 anos'), [[4.2, 'alto']]);
+  assert.deepEqual(flags('Sexo: Feminino   Idade: 59 anos   Tabagista: sim'), [[4.2, 'normal']]);
+  assert.deepEqual(flags('Informação clínica: tabagista há 30 anos, em seguimento'), [[4.2, 'normal']]);
+  for (const other of ['Tabagista: não', 'Informação clínica: ex-tabagista', 'Dados clínicos: não fumante'])
+    assert.deepEqual(flags(other), [[4.2, 'alto']], other);
+});
