@@ -274,10 +274,19 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // footnote wrapped onto the next line, which opens with the unit of its last range ("ng/mL | 60 a 69
     // anos: …"), is read with it; that line is still accounted as printed.
     // Read whole: a cell past a previous-result column's start is no earlier sample's value here.
+    // A footnote whose lead ends its line ("PSA total - referência por faixa etária:") has its ranges on
+    // the lines under it, as many as are reference text ("40 a 49 anos: até 2,5 ng/mL     50 a 59 anos: …").
     const footnote = referenceLedByName(line.text);
-    const ledTo = footnote && earlier(footnote.name);
+    const under: number[] = [];
+    if (footnote?.reference === '')
+      for (let next = lines[line.index + 1]; next && next.text !== '' && isReferenceText(next.text, { strictLabels: true }); next = lines[next.index + 1]) {
+        footnote.reference = footnote.reference === '' ? next.text : `${footnote.reference}; ${next.text}`;
+        under.push(next.index);
+      }
+    const ledTo = footnote && footnote.reference !== '' && earlier(footnote.name);
     if (footnote && ledTo && ledTo.made.every((a) => !('reference_source' in a) || a.reference_source !== 'report')) {
       close();
+      for (const at of under) continuedAt.add(at);
       let reference = footnote.reference;
       for (let next = lines[line.index + 1]; next && /\d$/.test(reference); next = lines[next.index + 1]) {
         const unit = unitAtStart(next.text);

@@ -34,7 +34,7 @@ const EQUATION_YEARS = new RegExp(EQUATION_YEAR.source, 'giu');
 const withoutBracketsAndYears = (s: string) => s.replace(/\([^)]*\)/g, (m) => ' '.repeat(m.length)).replace(EQUATION_YEARS, (m) => ' '.repeat(m.length));
 
 const REFERENCE_POINTER =
-  /^(?:ver|vide|veja|consultar|consulte|conforme)\s+(?:(?:a|o|as|os)\s+)?(?:abaixo|nota|notas|tabela(?:\s+abaixo)?|observa[cç](?:[aã]o|[oõ]es)|rodap[eé]|coment[aá]rio)\.?$/iu;
+  /^(?:ver|vide|veja|consultar|consulte|conforme)\s+(?:(?:a|o|as|os)\s+)?(?:abaixo|nota|notas|tabela(?:\s+abaixo|\s+por\s+(?:idade|faixa\s+et[aá]ria))?|observa[cç](?:[aã]o|[oõ]es)|rodap[eé]|coment[aá]rio)\.?$/iu;
 
 export const letters = (s: string) => (s.match(/\p{L}/gu) ?? []).length;
 /** Number tokens outside brackets: "(CKD-EPI 2021)", "(URINA DE 24 HORAS)" are part of a name. */

@@ -1858,3 +1858,31 @@ test('set 19 (merged): ranges for smokers and non-smokers ("Não fumantes: até 
   for (const other of ['Tabagista: não', 'Informação clínica: ex-tabagista', 'Dados clínicos: não fumante'])
     assert.deepEqual(flags(other), [[4.2, 'alto']], other);
 });
+
+test('set 19 (merged): a reference cell "ver tabela por faixa etária" and a footnote whose lead ends its line ("PSA total - referência por faixa etária:"), its age bands two a line under it, give the range of the patient\'s age', () => {
+  const report = (value: string) =>
+    parseLabReport(
+      [
+        'Sexo: Masculino   Idade: 52 anos',
+        'Exame              Resultado       Referência',
+        `PSA total          ${value} ng/mL      ver tabela por faixa etária`,
+        'PSA livre          0,61 ng/mL      não estabelecido',
+        '',
+        'PSA total - referência por faixa etária:',
+        '   até 49 anos: até 2,0 ng/mL     50 a 59 anos: até 3,0 ng/mL',
+        '   60 a 69 anos: até 4,0 ng/mL    70 anos ou mais: até 5,5 ng/mL',
+      ].join('\n'),
+    );
+  for (const [value, flag] of [
+    ['2,6', 'normal'],
+    ['3,7', 'alto'],
+  ] as const) {
+    const r = report(value);
+    assert.deepEqual(
+      r.analytes.filter((a) => a.name === 'PSA total').map((a) => [a.value, a.flag]),
+      [[Number(value.replace(',', '.')), flag]],
+      value,
+    );
+    assert.deepEqual(r.unparsed_lines, [], value);
+  }
+});
