@@ -20,7 +20,17 @@ import { foldSameLength, lookupName } from './analytes.ts';
 import { NUMBER, numbersIn } from './numbers.ts';
 import { STREET_ADDRESS } from './lines.ts';
 import { CONTROL_LEAD, EQUATION_YEAR, cleanName } from './piece.ts';
-import { PERCENTILE_RE, qualitativeReference, rangeSpans, stripReferenceLead, TITRE_WORD, titreOf } from './reference.ts';
+import {
+  labelledRanges,
+  PERCENTILE_RE,
+  qualitativeAtStart,
+  qualitativeReference,
+  rangeSpans,
+  stripReferenceLead,
+  TITRE_COLON,
+  TITRE_WORD,
+  titreOf,
+} from './reference.ts';
 import { GLUCOSE_LOAD } from './line-kinds.ts';
 import { isWordField } from './word-results.ts';
 import type { ParsedAnalyte, QualitativeAnalyte } from './result.ts';
@@ -52,13 +62,13 @@ const ADMIN_SPANS: RegExp[] = [
   /(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)/g,
   /(?<![\d:/])\d{1,2}[:h]\d{2}(?::\d{2})?(?![\d/])/g,
   // Registrations and identifiers after their label: "CRM/SP 123456", "CNES: 2077485", "Pedido nº 88123",
-  // "Cartão SUS: 706 1234 5678 9012", "Leito 12", "Posto: 03", "Carteira 0092 8815", "(ESF equipe 03)",
+  // "Cartão SUS: 706 1234 5678 9012", "Leito 12", a dialysis shift and machine ("Turno: 2º", "Máquina: 07"), "Posto: 03", "Carteira 0092 8815", "(ESF equipe 03)",
   // a regional council's "CRBM 5ª Região 7.412". The label and its number never span a bracket or a
   // ";" (only an area code opens one: "Tel. (71) 3344-9810"):
   // in "… carimbo do CNES   (repetido: 48,7)" the number is a value, not the registration of a label
   // printed without one. Nor a column break before a word: "… do CNES.*   Ureia 48,7" is a result cell.
   new RegExp(
-    String.raw`(?<![\p{L}\d])(?:crm|crf|crbm|crbio|coren|cnes|cns|cnpj|cpf|rg|cep|protocolo|pedido|req|requisi[cç][aã]o|atend(?:imento)?\.?|o\.s\.?|os(?=\s*[:nº°#])|ordem(?:\s+de\s+servi[cç]o)?|pront|prontu[aá]rio|reg|registro|c[oó]d(?:igo)?|ficha|senha|cart[aã]o(?:\s+sus)?|notifica[cç][aã]o|sinan|boletim|lote|n[º°]|no\.|n[uú]mero|tel(?:efone)?|fone|sac|whatsapp|celular|leito|quarto|box|posto(?:\s+de\s+coleta)?|equipe|micro[aá]rea|cadastro|matr[ií]cula|id|guia|carteir(?:inha|a)|etiqueta|amostra\s+n[º°]|amostra(?=\s*:?\s*(?:\d{5,}|\d+-\d+)))${NOT_WORD}(?:(?!\s{2,}\p{L})[^\d\n(\[;]){0,16}\(?(?:\d{1,2}\s*[ªº]\s*regi[aã]o\s*)?\d[\d./-]*(?:\)?\s\d[\d./-]*)*`,
+    String.raw`(?<![\p{L}\d])(?:crm|crf|crbm|crbio|coren|cnes|cns|cnpj|cpf|rg|cep|protocolo|pedido|req|requisi[cç][aã]o|atend(?:imento)?\.?|o\.s\.?|os(?=\s*[:nº°#])|ordem(?:\s+de\s+servi[cç]o)?|pront|prontu[aá]rio|reg|registro|c[oó]d(?:igo)?|ficha|senha|cart[aã]o(?:\s+sus)?|notifica[cç][aã]o|sinan|boletim|lote|n[º°]|no\.|n[uú]mero|tel(?:efone)?|fone|sac|whatsapp|celular|leito|quarto|box|turno|m[aá]quina|posto(?:\s+de\s+coleta)?|equipe|micro[aá]rea|cadastro|matr[ií]cula|id|guia|carteir(?:inha|a)|etiqueta|amostra\s+n[º°]|amostra(?=\s*:?\s*(?:\d{5,}|\d+-\d+)))${NOT_WORD}(?:(?!\s{2,}\p{L})[^\d\n(\[;]){0,16}\(?(?:\d{1,2}\s*[ªº]\s*regi[aã]o\s*)?\d[\d./-]*(?:\)?\s\d[\d./-]*)*`,
     'giu',
   ),
   // An address by sector, block and lot (Brasília's "SHLS 716, Bloco F", "Quadra 12, Lote 4", "Sala
@@ -72,7 +82,15 @@ const ADMIN_SPANS: RegExp[] = [
   /(?<![\p{L}])tipo\s+\d(?!\d)/giu,
   // Ages and durations are never results: the patient's age, age bands and gestational weeks in
   // references, fasting and collection times ("74 anos", "6 meses a 6 anos", "12 semanas", "urina de 24 horas").
-  /(?<![\d.,])\d+(?:[.,]\d+)?(?:\s*(?:a|-|e|até|à)\s*\d+(?:[.,]\d+)?)?\s*(?:anos?|meses|m[eê]s|dias?|semanas?|horas?|h)(?![\p{L}\d/])/giu,
+  // An hour's "h" is glued to its number or one space away: "50  H" is a value and its flag (high).
+  /(?<![\d.,])\d+(?:[.,]\d+)?(?:\s*(?:a|-|e|até|à)\s*\d+(?:[.,]\d+)?)?(?:\s*(?:anos?|meses|m[eê]s|dias?|semanas?|horas?)|\s?h)(?![\p{L}\d/])/giu,
+  // An assay's limits ("Limite de detecção: 40 cópias/mL", "Faixa de quantificação: 12 a 100.000.000 UI/mL").
+  new RegExp(
+    String.raw`^\s*(?:limites?\s+(?:inferior\s+)?de\s+(?:detec[cç][aã]o|quantifica[cç][aã]o)|faixa\s+(?:de\s+)?(?:quantifica[cç][aã]o|detec[cç][aã]o|linear(?:idade)?|de\s+medi[cç][aã]o))\s*:?\s*(?:${NUMBER})(?:\s*(?:a|-|–|até)\s*(?:${NUMBER}))?\s*(?:${UNIT_PATTERN})?`,
+    'giu',
+  ),
+  // A distance in a note on the patient ("48 h após treino de ciclismo de 180 km"): no lab result is in km.
+  /(?<![\d.,])\d+(?:[.,]\d+)?\s*km(?![\p{L}\d/²])/giu,
   // The lead of a reference and what qualifies it ("Valores de referência (adultos acima de 20 anos):",
   // "Referência (SBD 2023):"): its numbers say whom the range is for, not a result.
   /^\s*(?:valores?\s+(?:de\s+)?refer\p{L}*|refer[eê]ncias?|v\.?\s?r\.?)[^:\d]*(?:\([^)]*\)[^:]*)?:\s*$/giu,
@@ -117,7 +135,6 @@ const ADMIN_SPANS: RegExp[] = [
 const ADDRESS_LINE = /^\s*(?:rua|r\.|av\.?|avenida|alameda|travessa|rodovia|pra[cç]a|endere[cç]o|www\.|https?:)/iu;
 const WEB_ADDRESS = /^(?:www\.|https?:\/\/)|\S@\S|\.(?:com|org|net|gov|br)$/i;
 const TITRE_SLASH = new RegExp(String.raw`(?:${TITRE_WORD})\W{0,3}(?:de\s*)?\(?\s*(1\s*\/\s*\d+)(?![\d/])`, 'giu');
-const TITRE = new RegExp(String.raw`(?:${TITRE_WORD}|reagente|positivo)\W{0,3}(?:de\s*)?\(?\s*1\s*:\s*\d+`, 'giu');
 
 // A value glued to its unit ("189mg/dL", "310.000/mm3") is set apart so its number is a token.
 const GLUED = new RegExp(`(?<![\\p{L}\\d.,])(\\d+(?:[.,]\\d+)*)(?=${UNIT_PATTERN}(?![\\p{L}\\d]))`, 'giu');
@@ -131,7 +148,7 @@ interface Token {
 
 function spans(text: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  const noTitre = text.replace(TITRE, (m) => ' '.repeat(m.length));
+  const noTitre = text.replace(TITRE_COLON, (m) => ' '.repeat(m.length));
   for (const re of ADMIN_SPANS) for (const m of noTitre.matchAll(re)) out.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
   return out;
 }
@@ -212,6 +229,13 @@ function holdsWord(text: string, word: string): boolean {
 }
 
 /** What an analyte can account for: its value, the numbers of its reference ranges, unit and name, and its word reference. */
+// A result word printed as a tier's label, with the tier's colon: "…: não reagente;", "Reagente (imune): …".
+function tierLabelled(ref: string, label: string): boolean {
+  const l = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+  const note = String.raw`\s*(?:\([^()]*\))?\s*`;
+  return new RegExp(String.raw`:\s*${l}${note}(?:[;|]|$)|(?:^|[;|\s])\s*${l}${note}:`, 'iu').test(ref);
+}
+
 class Bag {
   /** The analyte's own value: only its own line can print it. */
   private value: number[] | undefined;
@@ -220,11 +244,13 @@ class Bag {
   /** Numbers and words of its reference, unit and name: printed on its line or on the lines of its record. */
   private printed: number[][] = [];
   private printedWords: string;
+  /** Result words that label its tiers ('não reagente', 'reagente'), taken only where printed as a tier's label. */
+  private tierWords: string;
   readonly foldedName: string;
   readonly foldedRef: string;
   constructor(
     readonly a: Read,
-    line: string,
+    private readonly line: string,
   ) {
     // What can account for a number is narrower than the printed texts: a reference's numbers only inside
     // its ranges (a reference cell that ran on, "0,7 a 1,2 mg/dL   Ureia 48,7", does not hide 48,7);
@@ -249,6 +275,20 @@ class Bag {
     for (const n of [...refNumbers, ...nameNumbers, ...unitNumbers]) this.printed.push(n.values);
     // Words likewise: a word reference only as the reference reads it ("Não reagente", "Ausentes ou
     // raras"), never a word that ran on after it; a numeric result's reference holds no result words.
+    // A numeric result's tiers may be named by result words ("inferior a 10 mUI/mL: não reagente;
+    // igual ou superior a 10: reagente (imune)"): with two tiers or more, each labelled, those labels
+    // are its reference's too, where a line prints them as a tier's label (a word after one range,
+    // "70 a 99   Reagente", or after a name, "; HBsAg: Reagente", ran on: never).
+    const tiers = typeof a.value !== 'string' && ref ? labelledRanges([ref]) : [];
+    this.tierWords =
+      tiers.length >= 2 && tiers.every((r) => r.label.trim() !== '')
+        ? fold(
+            tiers
+              .map((r) => r.label.replace(/\([^()]*\)/g, ' ').trim())
+              .filter((l) => qualitativeAtStart(l)?.consumed === l.length && tierLabelled(ref, l))
+              .join(' '),
+          )
+        : '';
     const wordRef = typeof a.value === 'string' && ref ? (qualitativeReference(ref) ?? '') : '';
     // A name is not a result: a title that swallowed a word result ("DENGUE IgM ; HBsAg: Reagente")
     // does not account for it.
@@ -256,9 +296,16 @@ class Bag {
     this.foldedName = fold(a.name);
     this.foldedRef = fold(a.reference_text ?? '');
   }
+  /** A tier's result-word label, printed as one on its line: after a range and its colon, or before a colon. */
+  private tierWord(tok: Token, line: string): boolean {
+    if (this.tierWords === '' || !holdsWord(this.tierWords, tok.text)) return false;
+    const before = line.slice(0, tok.at);
+    const after = line.slice(tok.at + tok.text.length);
+    return /\d[^;|:\d]*:\s*$/u.test(before) || /^\s*(?:\([^()]*\))?\s*:/u.test(after);
+  }
   /** On the analyte's own line: takes the value first, then a printed number (each accounts for one token). */
   take(tok: Token): boolean {
-    if (tok.kind === 'word') return holdsWord(this.valueWords, tok.text) || holdsWord(this.printedWords, tok.text);
+    if (tok.kind === 'word') return holdsWord(this.valueWords, tok.text) || holdsWord(this.printedWords, tok.text) || this.tierWord(tok, this.line);
     const hit = (vs: number[]) => vs.some((v) => tok.values.some((x) => Math.abs(x - v) < 1e-9));
     if (this.value && hit(this.value)) {
       this.value = undefined;
@@ -279,8 +326,8 @@ class Bag {
    * numbers, so nothing is taken). Words only when the line is known to be this analyte's
    * (its reference joined, or its name printed): "Negativo" beside another name is a result.
    */
-  has(tok: Token, words: boolean): boolean {
-    if (tok.kind === 'word') return words && holdsWord(this.printedWords, tok.text);
+  has(tok: Token, words: boolean, line?: string): boolean {
+    if (tok.kind === 'word') return words && (holdsWord(this.printedWords, tok.text) || (line !== undefined && this.tierWord(tok, line)));
     return this.printed.some((vs) => vs.some((v) => tok.values.some((x) => Math.abs(x - v) < 1e-9)));
   }
 }
@@ -357,7 +404,7 @@ export function accountLines(lines: readonly AccountLine[], read: readonly Read[
     const titre = titreOf(l.text);
     if (titre !== undefined && before !== undefined && i - before <= 3 && byLine.get(before)!.some((b) => b.a.value === titre)) continue;
     const near = labelledResult ? [] : [...(before !== undefined ? byLine.get(before)! : []), ...(after !== undefined ? byLine.get(after)! : [])];
-    if (!toks.every((t) => own.some((b) => b.has(t, true)) || near.some((b) => b.has(t, false)))) unaccounted.add(i);
+    if (!toks.every((t) => own.some((b) => b.has(t, true, l.text)) || near.some((b) => b.has(t, false)))) unaccounted.add(i);
   }
   const extra = [...unaccounted].sort((x, y) => x - y).map((i) => lines[i]!.raw.trim());
   if (extra.length === 0) return [...listed];

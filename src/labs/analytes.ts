@@ -283,6 +283,15 @@ export const KNOWN_NAMES: readonly KnownName[] = [
   // The iron panel beside ferritin: known so a name with an OCR slip ("Transferrlna") is read against it.
   { key: 'transferrina', name: 'Transferrina', synonyms: ['transferrina', 'transferrina serica'] },
   { key: 'acido_folico', name: 'Ácido fólico', synonyms: ['acido folico', 'folato', 'folato serico'] },
+  // Tumour markers named by a number ("CA 19-9", "CA 125"): the digits are the name's, so a name cell
+  // holding them still heads a column row.
+  { key: 'ca_19_9', name: 'CA 19-9', synonyms: ['ca 19-9', 'ca 19.9'] },
+  { key: 'ca_125', name: 'CA 125', synonyms: ['ca 125', 'ca-125'] },
+  { key: 'ca_15_3', name: 'CA 15-3', synonyms: ['ca 15-3', 'ca 15.3'] },
+  { key: 'ca_72_4', name: 'CA 72-4', synonyms: ['ca 72-4', 'ca 72.4'] },
+  // Complement fractions (rheumatology panels); their ranges are the report's.
+  { key: 'complemento_c3', name: 'Complemento C3', synonyms: ['complemento c3', 'c3 complemento', 'fracao c3 do complemento'] },
+  { key: 'complemento_c4', name: 'Complemento C4', synonyms: ['complemento c4', 'c4 complemento', 'fracao c4 do complemento'] },
   // The estimate printed beside creatinine; its reference (">= 60", stages) is the report's.
   {
     key: 'tfg',

@@ -45,7 +45,8 @@ export function valueColumnsOf(text: string, offset: number): ValueColumn[] {
   return cols.length >= 2 ? cols : [];
 }
 
-const PREVIOUS_HEADER_CELL = /^(?:resultados?\s+)?(?:anterior(?:es)?|hist[oó]rico)\b/i;
+// The column may say which earlier sample it holds ("Mês anterior", "Coleta anterior", "Valor anterior").
+const PREVIOUS_HEADER_CELL = /^(?:(?:resultados?|m[eê]s|coletas?|exames?|valor(?:es)?|dosage(?:m|ns))\s+)?(?:anterior(?:es)?|hist[oó]rico)\b/i;
 
 /** Column where a header's previous-result cell starts ("Anterior", "Resultado anterior", "Histórico"). */
 export function previousColumnOf(text: string, offset: number): number | undefined {
@@ -65,6 +66,33 @@ export function headerUnitsAndDate(text: string, offset: number): { dateAt: numb
   if (units.length === 0 || units.length + (date ? 1 : 0) !== cs.length) return undefined;
   return { dateAt: date?.at ?? null };
 }
+
+/**
+ * The second line of a header with a previous-result column, holding only the samples' dates (`11/06/2025
+ * 14/05/2025` under `ATUAL   MÊS ANTERIOR`, `02/06/2025   03/03/2025   09/12/2024` under `RESULTADO
+ * ANTERIORES`): the newest date is the current result's column, each other date an earlier sample's,
+ * up to the next date or the next cell of the first header line (the reference column). Undefined
+ * unless the line is two or more dates and nothing else.
+ */
+export function datesUnderHeader(text: string, offset: number, headerStarts: number[]): History | undefined {
+  const cs = cellStarts(text, offset);
+  if (cs.length < 2 || !cs.every(({ cell }) => DATE_ONLY.test(cell))) return undefined;
+  const key = (cell: string) => {
+    const [d, m, y] = cell.split('/').map(Number) as [number, number, number];
+    return (y < 100 ? 2000 + y : y) * 10000 + m * 100 + d;
+  };
+  const current = cs.reduce((best, c) => (key(c.cell) > key(best.cell) ? c : best));
+  const earlier = cs
+    .filter((c) => c !== current)
+    .map((c) => {
+      const nextDate = cs.find((d) => d.at > c.at)?.at ?? Number.POSITIVE_INFINITY;
+      const nextHeader = headerStarts.find((at) => at > c.at + 3) ?? Number.POSITIVE_INFINITY;
+      return { from: c.at, to: Math.min(nextDate, nextHeader) };
+    });
+  return { dates: earlier.length, currentAt: current.at, earlier };
+}
+
+const DATE_ONLY = /^\d{1,2}\/\d{1,2}\/\d{2,4}$/;
 
 /** A bar table header's previous-result cell: its number among the header's cells. */
 export interface PreviousCell {
@@ -158,7 +186,11 @@ const EARLIER_VALUE = /^(?:[<>]?\s*\d[\d.,]*(?:\s*[^\s\d]\S*)?|-+|—|n\/?d)$/i;
 function withoutEarlierColumns(line: CleanLine, currentAt: number, earlier: Array<{ from: number; to: number }>): string {
   const cs = cellStarts(line.text, line.offset);
   const inside = (at: number) => earlier.some((e) => at >= e.from - 3 && at < e.to - 3);
-  const current = cs.find((c) => Math.abs(c.at - currentAt) <= 3 && /^[<>]?\s*\d/.test(c.cell));
+  // The current value starts its cell, or ends the name's when the name runs up to its column
+  // ("Capacidade total de lig. ferro 242 µg/dL").
+  const current = cs.find((c) =>
+    [...c.cell.matchAll(/(?:^|\s)([<>]?\s*\d)/g)].some((m) => Math.abs(c.at + (m.index ?? 0) + m[0].length - m[1]!.length - currentAt) <= 3),
+  );
   const cut = cs.filter((c) => c !== current && inside(c.at));
   if (!current || cut.length === 0 || cut.length > earlier.length || !cut.every((c) => EARLIER_VALUE.test(c.cell))) return line.text;
   let text = line.text;

@@ -89,12 +89,13 @@ export function namesWithoutFixedRange(text: string): string[] {
  * A reference printed under the table for one result, led by its name and a reference lead ("PSA total
  * - valores de referência por faixa etária: 40 a 49 anos: até 2,5 ng/mL | 50 a 59 anos: …"), as a
  * footnote for a result whose reference cell pointed to it ("ver abaixo"). Undefined unless what follows
- * the lead is all reference.
+ * the lead is all reference; the reference is '' when the lead ends the line.
  */
 export function referenceLedByName(text: string): { name: string; reference: string } | undefined {
   const m = /^(\p{L}[\p{L}\d .\/]*?)\s*(?:\s[-–—]\s*|:\s*)(?=\p{L})(.*)$/u.exec(text.trim());
   if (!m) return undefined;
   const { rest, lead } = stripReferenceLead(m[2]!);
-  if (!lead || rest === '' || !isReferenceText(rest)) return undefined;
+  // A lead that ends the line ("… - referência por faixa etária:") leaves its ranges to the lines under it.
+  if (!lead || (rest !== '' && !isReferenceText(rest))) return undefined;
   return { name: m[1]!.trim(), reference: rest };
 }

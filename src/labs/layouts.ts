@@ -34,6 +34,8 @@ export interface TableHeader {
   title?: string;
   /** Columns of ranges named by a label ("Desejável   Limítrofe   Alto", "MASCULINO   FEMININO"). */
   rangeColumns: Array<{ label: string; at: number }>;
+  /** Where each header cell starts: a second header line of dates ends each earlier column at the next one. */
+  starts?: number[];
 }
 
 const HEADER_CELL =
@@ -123,6 +125,7 @@ export function tableHeader(text: string, offset = 0): TableHeader | undefined {
     valueColumns,
     previousAt: previousColumnOf(text, offset),
     rangeColumns: rangeColumns.length >= 2 ? rangeColumns : [],
+    starts: cellStarts(text, offset).map((c) => c.at),
     ...(titled ? { title: cs[0]! } : {}),
   };
 }

@@ -11,7 +11,7 @@
 import { ANALYTES, foldSameLength, KNOWN_NAMES } from './analytes.ts';
 import { foldText } from '../text/fold.ts';
 import { NUMBER } from './numbers.ts';
-import { TITRE_WORD } from './reference.ts';
+import { TITRE_COLON } from './reference.ts';
 import { UNIT_PATTERN } from './units.ts';
 
 export interface CleanLine {
@@ -71,7 +71,10 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // report's result.
   else if (previous && /^\s*(?:[(\[]\s*)?(?:resultados?\s+)?anterior(?:es)?\s*:\s*\S/i.test(t))
     return { index, raw, text: '', leader: false, offset: 0, previous: t };
-  t = withoutNameSlips(withoutOcrLetters(t));
+  t = withoutRnSlips(withoutNameSlips(withoutOcrLetters(t)));
+  // A viral load restated in logs beside it ("1.284.000 UI/mL (log 6,11)", "(log10: 3,2)") is the same
+  // result, not another value nor a note that stops the line being read.
+  t = t.replace(/\(\s*log\s*(?:10|₁₀)?\s*[:=]?\s*\d+(?:[.,]\d+)?\s*\)/giu, (m) => ' '.repeat(m.length));
   // A procedure code column before the name (SUS SIGTAP "02.02.01.047-3", a LIS's "0301.12-4"): digits
   // in three or more groups, then a column break and a word. It is an identifier, never a value, and
   // would leave the name behind a number. An ISO date is not a code, nor a count in thousands
@@ -158,6 +161,39 @@ export function withoutNameSlips(t: string): string {
 }
 
 const bits = (n: number) => n.toString(2).replace(/0/g, '').length;
+
+// A word of four characters or more with "rn" in it.
+const RN_WORD = /(?<![\p{L}\d])(?=\p{L}*rn)\p{L}{4,}(?![\p{L}\d])/giu;
+
+/**
+ * OCR also reads an m as "rn" ("Complernento", "HEMOGLOBlNA" aside). Like the l/1 slip: a word that is
+ * no word of a catalogue name, but is one with some of its "rn" read as m (the fewest that do), is that
+ * word, the m in the case of the letters around it. The line keeps its columns: the character saved
+ * is given back to the next column break after the word.
+ */
+export function withoutRnSlips(t: string): string {
+  if (!/rn/i.test(t)) return t;
+  const words = nameWords();
+  let out = t;
+  for (const m of [...t.matchAll(RN_WORD)].reverse()) {
+    const w = m[0];
+    const f = foldSameLength(w);
+    if (f.length !== w.length || words.has(f)) continue;
+    const at = [...f.matchAll(/rn/g)].map((x) => x.index ?? 0);
+    if (at.length > 3) continue;
+    const masks = Array.from({ length: (1 << at.length) - 1 }, (_, k) => k + 1).sort((a, b) => bits(a) - bits(b) || a - b);
+    const mask = masks.find((mk) => words.has(at.reduceRight((s, a, k) => (mk & (1 << k) ? `${s.slice(0, a)}m${s.slice(a + 2)}` : s), f)));
+    if (mask === undefined) continue;
+    const fixed = at.reduceRight((s, a, k) => (mask & (1 << k) ? `${s.slice(0, a)}${/\p{Lu}/u.test(w[a]!) ? 'M' : 'm'}${s.slice(a + 2)}` : s), w);
+    const start = m.index ?? 0;
+    const end = start + w.length;
+    let rest = out.slice(end);
+    const gap = /\s{2,}/.exec(rest);
+    if (gap) rest = `${rest.slice(0, gap.index)}${' '.repeat(w.length - fixed.length)}${rest.slice(gap.index)}`;
+    out = out.slice(0, start) + fixed + rest;
+  }
+  return out;
+}
 
 export function cells(text: string): string[] {
   return text
@@ -331,8 +367,9 @@ export function isAdminLine(text: string): boolean {
   // A professional or facility registration anywhere on the line ("Dr. Álvaro Queiroz - CRM/CE 7781").
   if (/\b(?:crm|crf|crbm|crbio|coren|cnes|cnpj)\b\s*[-/:]?\s*(?:[a-z]{2}\s*[-/:]?\s*)?\d/i.test(text) && !labValue(text)) return true;
   // A titre ("título 1:16", "Reagente 1:32") is not a time of day.
-  const noTitre = text.replace(new RegExp(String.raw`(?:${TITRE_WORD}|reagente|positivo)\W{0,3}(?:de\s*)?\(?\s*1\s*:\s*\d+`, 'giu'), ' ');
-  if (TIME_RE.test(noTitre) && !/\d\s*(?:mg|g|u|ui|ng|pg|meq|mmol|%|\/)/i.test(text)) return true;
+  const noTitre = text.replace(TITRE_COLON, ' ');
+  // A value with any lab unit beside it (µg/dL too) makes it a result line ("Cortisol (matinal, 07h40) ... 24,8 µg/dL").
+  if (TIME_RE.test(noTitre) && !/\d\s*(?:mg|g|u|ui|ng|pg|meq|mmol|%|\/)/i.test(text) && !labValue(text)) return true;
   // Identifiers only ("Notificação SINAN: 7712034", "Atendimento 31225990"): long plain integers, no lab unit.
   const ns = text.match(/(?<![\d.,])\d+(?:[.,]\d+)*(?![\d])/g) ?? [];
   if (ns.length > 0 && ns.every((n) => /^\d{6,}$/.test(n)) && !labValue(text) && !/\/(?:mm|µl|ul|ml)/i.test(text)) return true;
@@ -341,9 +378,14 @@ export function isAdminLine(text: string): boolean {
   return false;
 }
 
-/** Material/method lines sit between a block's title and its result without ending the block. */
+/**
+ * Material/method lines sit between a block's title and its result without ending the block; so do
+ * the assay's limits ("Limite de detecção: 40 cópias/mL", "Faixa de quantificação: 12 a 10⁸ UI/mL").
+ */
 export function isBlockDetail(text: string): boolean {
-  return /^(material|amostra|m[eé]todo|metodologia|c[aá]lculo|f[oó]rmula|jejum)\b/i.test(text.trim());
+  return /^(?:material|amostra|m[eé]todo|metodologia|c[aá]lculo|f[oó]rmula|jejum|limites?\s+(?:inferior\s+)?de\s+(?:detec[cç][aã]o|quantifica[cç][aã]o)|faixa\s+(?:de\s+)?(?:quantifica[cç][aã]o|detec[cç][aã]o|linear(?:idade)?|de\s+medi[cç][aã]o))(?![\p{L}])/iu.test(
+    text.trim(),
+  );
 }
 
 /**

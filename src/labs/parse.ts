@@ -14,7 +14,7 @@
 // range the report states and without a built-in range in the same unit is 'indeterminado'.
 import { accountLines, resultTokens, type AccountLine } from './accounting.ts';
 import { lookupName, type AnalyteDef, type KnownName } from './analytes.ts';
-import { ageBandColumns, type BandColumn, headerUnitsAndDate, labelByBandColumns, previousCellOf, withoutPreviousColumn } from './columns.ts';
+import { ageBandColumns, type BandColumn, datesUnderHeader, headerUnitsAndDate, labelByBandColumns, previousCellOf, withoutPreviousColumn } from './columns.ts';
 import { finishGroup, numericFrom, qualitativeFrom } from './flagging.ts';
 import { labelledLine, mergeReferenceCells, splitAtNameCells, splitResults, tableHeader, type TableHeader } from './layouts.ts';
 import { namedReferences, namesWithoutFixedRange, referenceLedByName, referenceRow, referenceTableHeader, type ReferenceTable } from './late-references.ts';
@@ -45,7 +45,17 @@ import { unfoldPageColumns } from './page-columns.ts';
 import { numbersIn } from './numbers.ts';
 import { readPatient, type PatientInput } from './patient.ts';
 import { bareNumbers, cleanName, dotIsDecimal, letters, readAfterName, readPiece, type Ctx } from './piece.ts';
-import { isReferenceText, labelledRanges, qualitativeReference, stripReferenceLead, TITRE_WORD, titreOf, type Patient } from './reference.ts';
+import {
+  isReferenceLabel,
+  isReferenceText,
+  labelledRanges,
+  qualitativeAtStart,
+  qualitativeReference,
+  stripReferenceLead,
+  TITRE_WORD,
+  titreOf,
+  type Patient,
+} from './reference.ts';
 import type { Entry, Group, LabParseResult, ParsedAnalyte, QualitativeAnalyte } from './result.ts';
 import { unitAtStart } from './units.ts';
 import { readValue, type ValueRead } from './value.ts';
@@ -62,6 +72,10 @@ export type LabParseOptions = PatientInput;
 // A reactive word result, which a titre printed after it quantifies.
 const REACTIVE = /^(?:fracamente\s+)?(?:reagente|reativo|positivo)$/iu;
 const TITRE_LINE = new RegExp(String.raw`^(?:${TITRE_WORD})\b`, 'iu');
+// A reference cell that is only the label of an upper limit, its values on the lines under it.
+const UPPER_LIMIT_LEAD = /^(?:(?:percentil\s*99|p99)(?:\s*\((?:limite\s+superior|lsr)\))?|limite\s+superior(?:\s*\((?:percentil\s*99|p99)\))?)\s*:?$/iu;
+// One labelled value on a line ("Homens: 34,2 ng/L"), the label words only.
+const UPPER_LIMIT_LINE = /^(\p{L}[\p{L} ]*?)\s*:\s*(\d[\d.,]*(?:\s*[^\s\d]+)?)$/u;
 const SUSCEPTIBILITY = /^(?:sens[ií]vel|resistente|intermedi[aá]ri[oa]|sensibilidade\s+aumentada|suscet[ií]vel(?:\s+dose[-\s]dependente)?|[SRI])$/iu;
 
 const REFERENCE_HEADER_CELL =
@@ -188,6 +202,16 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     const lastTextAt = previousTextAt;
     previousTextAt = line.index;
 
+    // A header with a previous-result column whose dates are printed on the line under it ("ATUAL   MÊS
+    // ANTERIOR" over "11/06/2025   14/05/2025"): the dates place the current and the earlier columns.
+    const dated =
+      table?.previousAt !== undefined && !table.history && headerAt === lastTextAt ? datesUnderHeader(line.text, line.offset, table.starts ?? []) : undefined;
+    if (dated) {
+      table!.history = dated;
+      table!.previousAt = Math.min(...(dated.earlier ?? []).map((e) => e.from));
+      headerAt = line.index;
+      continue;
+    }
     // A history report repeats its dated header over each block: read whole, not cut at its dates.
     const header = tableHeader(table?.history ? line.text : t, line.offset);
     // A header printed on two lines: units (of the value columns, or of the reference columns when the
@@ -250,10 +274,19 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // footnote wrapped onto the next line, which opens with the unit of its last range ("ng/mL | 60 a 69
     // anos: …"), is read with it; that line is still accounted as printed.
     // Read whole: a cell past a previous-result column's start is no earlier sample's value here.
+    // A footnote whose lead ends its line ("PSA total - referência por faixa etária:") has its ranges on
+    // the lines under it, as many as are reference text ("40 a 49 anos: até 2,5 ng/mL     50 a 59 anos: …").
     const footnote = referenceLedByName(line.text);
-    const ledTo = footnote && earlier(footnote.name);
+    const under: number[] = [];
+    if (footnote?.reference === '')
+      for (let next = lines[line.index + 1]; next && next.text !== '' && isReferenceText(next.text, { strictLabels: true }); next = lines[next.index + 1]) {
+        footnote.reference = footnote.reference === '' ? next.text : `${footnote.reference}; ${next.text}`;
+        under.push(next.index);
+      }
+    const ledTo = footnote && footnote.reference !== '' && earlier(footnote.name);
     if (footnote && ledTo && ledTo.made.every((a) => !('reference_source' in a) || a.reference_source !== 'report')) {
       close();
+      for (const at of under) continuedAt.add(at);
       let reference = footnote.reference;
       for (let next = lines[line.index + 1]; next && /\d$/.test(reference); next = lines[next.index + 1]) {
         const unit = unitAtStart(next.text);
@@ -333,6 +366,9 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // are that result's ranges, so the result stays open (a "Sexo" label is otherwise administrative).
     if (pending && REFERENCE_TABLE_HEADER(t)) continue;
 
+    // The assay's limits under a block title ("Limite de detecção: 40 cópias/mL") are no result of
+    // their own: the block's "Resultado" line is.
+    if (title && !pending && /^(?:limites?|faixa)\s/i.test(t) && isBlockDetail(t)) continue;
     if (isAdminLine(t)) {
       if (isBlockDetail(t)) continue;
       close();
@@ -383,6 +419,14 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       }
     }
 
+    // Under a reference cell that names only an upper limit ("Percentil 99 (limite superior):"), a line
+    // "Mulheres: 15,6 ng/L" / "Homens: 34,2 ng/L" is that limit for the label: up to the value.
+    const upperTo = pending && pending.refItems.length > 0 && UPPER_LIMIT_LEAD.test(pending.refItems[0]!) ? UPPER_LIMIT_LINE.exec(t) : null;
+    if (upperTo && isReferenceLabel(upperTo[1]!) && isReferenceText(`${upperTo[1]}: até ${upperTo[2]}`)) {
+      addRef(pending!, `${upperTo[1]}: até ${upperTo[2]}`);
+      continue;
+    }
+
     // A reference standing on its own line: under the result, or above it inside a block.
     const nameBefore = t.split(':')[0]!;
     if (!lookupName(cleanName(nameBefore)) && isReferenceText(t, { strictLabels: true, dotIsDecimal: dotIsDecimal(pending?.entries[0]?.def ?? title?.def) })) {
@@ -424,8 +468,11 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // when every cell reads as a result on its own.
     // A reference cell belongs to the result cell before it ("Relação: 0,99   (Ref.: 0,8 a 1,2)").
     const cs = mergeReferenceCells(cells(t));
-    const sideBySide = cs.length >= 2 && !isReferenceText(cs[0]!) && cs.every((c) => readPiece(c, ctx) !== undefined);
-    const pieces = sideBySide ? cs : (splitAtNameCells(t, (p) => readPiece(p, ctx) !== undefined) ?? splitResults(t, (p) => readPiece(p, ctx) !== undefined));
+    // A piece that is only a result word ("Não reagente" in the reference cell) has no name: its first
+    // word is never one ("Não" = "reagente"), so it starts no result of its own.
+    const startsResult = (p: string) => (qualitativeAtStart(p.trim())?.consumed ?? -1) < p.trim().length && readPiece(p, ctx) !== undefined;
+    const sideBySide = cs.length >= 2 && !isReferenceText(cs[0]!) && cs.every(startsResult);
+    const pieces = sideBySide ? cs : (splitAtNameCells(t, startsResult) ?? splitResults(t, startsResult));
     const groups = pieces.map((p) => readPiece(p, ctx));
     if (groups.some(Boolean)) {
       // "Tempo do paciente .... 24,6 segundos" under "TEMPO DE PROTROMBINA (TP)": a label that names

@@ -69,18 +69,33 @@ const MENOPAUSE_STATED = new RegExp(
   'iu',
 );
 
+// A line that states the patient smokes: "Tabagista: sim", "Fumante: sim", "Tabagismo: sim (20 cigarros/dia)",
+// "Informação clínica: tabagista há 30 anos". A range label ("Fumantes: até 5,5"), a denial ("Tabagista:
+// não", "não fumante", "ex-tabagista", "sem tabagismo") never does.
+const SMOKER_STATED = new RegExp(
+  [
+    String.raw`\b(?:tabagista|fumante|tabagismo)(?:\s+atual)?\s*:\s*sim\b`,
+    String.raw`(?:informa[cç](?:[aã]o|[oõ]es)|dados|indica[cç][aã]o|hist[oó]ria|observa[cç][aã]o)\s+cl[ií]nicas?\s*:.*(?<![\p{L}-])(?:tabagista|fumante)(?![\p{L}])(?!\s*:)`,
+  ].join('|'),
+  'iu',
+);
+const SMOKER_DENIED = /\b(?:n[aã]o|sem|ex)[-\s]+(?:\p{L}+\s+)?(?:tabagis|fumant)/iu;
+
 export function readPatient(lines: string[], input: PatientInput = {}): Patient {
   let sex: Sex | undefined;
   let age: number | undefined;
   let birth: Date | undefined;
   let collected: Date | undefined;
   let fasting: number | undefined;
+  let hour: number | undefined;
   let phase: CyclePhase | undefined;
   let cycleDay: number | undefined;
   let lastPeriod: Date | undefined;
   let pregnant = false;
   let weeks: number | undefined;
+  let smoker = false;
   for (const line of lines) {
+    if (SMOKER_STATED.test(line) && !SMOKER_DENIED.test(line)) smoker = true;
     // "GESTANTE - DUM: 20/03/2024 - IG na coleta: 11 semanas", "Gestante: sim", "Idade gestacional: 24
     // semanas": the patient is pregnant. A reference line ("Gestantes: 0,1 a 2,5") is none of these.
     const ig = /\b(?:IG|idade\s+gestacional)\b(?:\s+na\s+coleta)?\s*[:\-]?\s*(\d{1,2})\s*(?:semanas?|sem\b|s\b)/iu.exec(line);
@@ -120,6 +135,11 @@ export function readPatient(lines: string[], input: PatientInput = {}): Patient 
         .replace(new RegExp(BIRTH_DATE.source, 'gi'), ''),
     );
     if (c && !collected) collected = brDate(c[1]!);
+    // The hour of the collection ("Coleta: 24/06/2025 08:05", "Coleta: 30/06/2025, 07h40", "coleta às 08:05").
+    const h =
+      /\b(?:coleta|colhido|colhida|data\/hora\s+coleta)\b[^0-9\n]{0,25}\d{1,2}\/\d{1,2}\/\d{2,4}[,\s]*(?:(?:às|as|-)\s*)?(\d{1,2})[:h]\d{2}\b/iu.exec(line) ??
+      /\b(?:coleta|colhido|colhida)\s+(?:às|as)\s+(\d{1,2})[:h]\d{2}\b/iu.exec(line);
+    if (h && hour === undefined && Number(h[1]) < 24) hour = Number(h[1]);
     // "Jejum: 12 horas", "Jejum informado: 12 horas", "Tempo de jejum referido: 10 h".
     const j = /\bjejum(?:\s+(?:informado|referido|declarado|relatado))?\s*(?:de)?\s*[:\-]?\s*(\d{1,2})\s*(?:h\b|horas?)/i.exec(line);
     if (j && fasting === undefined) fasting = Number(j[1]);
@@ -140,6 +160,7 @@ export function readPatient(lines: string[], input: PatientInput = {}): Patient 
   }
   const out: Patient = { sex, ageYears: age };
   if (fasting !== undefined) out.fastingHours = fasting;
+  if (hour !== undefined) out.collectionHour = hour;
   // A phase printed wins; else the day of the cycle, printed or counted from the last period.
   if (cycleDay === undefined && lastPeriod && collected) {
     const days = Math.round((collected.getTime() - lastPeriod.getTime()) / 86_400_000) + 1;
@@ -149,5 +170,6 @@ export function readPatient(lines: string[], input: PatientInput = {}): Patient 
   if (phase) out.cyclePhase = phase;
   if (pregnant && sex !== 'M') out.pregnant = true;
   if (pregnant && weeks !== undefined) out.gestationWeeks = weeks;
+  if (smoker) out.smoker = true;
   return out;
 }

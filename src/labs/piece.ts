@@ -8,7 +8,15 @@ import type { TableHeader } from './layouts.ts';
 import { cells, type CleanLine } from './lines.ts';
 import { numbersIn } from './numbers.ts';
 import type { Entry, Group } from './result.ts';
-import { isReferenceLabel, isReferenceText, parseRangeExpression, qualitativeAtStart, qualitativeReference, stripReferenceLead } from './reference.ts';
+import {
+  isReferenceLabel,
+  isReferenceText,
+  PERCENTILE_RE,
+  parseRangeExpression,
+  qualitativeAtStart,
+  qualitativeReference,
+  stripReferenceLead,
+} from './reference.ts';
 import { unitAtStart } from './units.ts';
 import { markerOf, readValue } from './value.ts';
 import { isWordField, wordResultText } from './word-results.ts';
@@ -26,7 +34,7 @@ const EQUATION_YEARS = new RegExp(EQUATION_YEAR.source, 'giu');
 const withoutBracketsAndYears = (s: string) => s.replace(/\([^)]*\)/g, (m) => ' '.repeat(m.length)).replace(EQUATION_YEARS, (m) => ' '.repeat(m.length));
 
 const REFERENCE_POINTER =
-  /^(?:ver|vide|veja|consultar|consulte|conforme)\s+(?:(?:a|o|as|os)\s+)?(?:abaixo|nota|notas|tabela(?:\s+abaixo)?|observa[cç](?:[aã]o|[oõ]es)|rodap[eé]|coment[aá]rio)\.?$/iu;
+  /^(?:ver|vide|veja|consultar|consulte|conforme)\s+(?:(?:a|o|as|os)\s+)?(?:abaixo|nota|notas|tabela(?:\s+abaixo|\s+por\s+(?:idade|faixa\s+et[aá]ria))?|observa[cç](?:[aã]o|[oõ]es)|rodap[eé]|coment[aá]rio)\.?$/iu;
 
 export const letters = (s: string) => (s.match(/\p{L}/gu) ?? []).length;
 /** Number tokens outside brackets: "(CKD-EPI 2021)", "(URINA DE 24 HORAS)" are part of a name. */
@@ -173,7 +181,9 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
   }
   // Beside the value, either a reference or only the label of the ranges printed under it
   // ("198 mg/dL   Com jejum / Sem jejum", then "Desejável: < 190 mg/dL" on the next line).
-  const labelOnly = !/\d/.test(ref) && !/\bresultados?\b/i.test(ref) && isReferenceLabel(ref.replace(/:$/, ''));
+  // A percentile in the label is no number ("Percentil 99 (limite superior):" over "Mulheres: 15,6 ng/L").
+  const labelOnly =
+    !/\d/.test(ref.replace(new RegExp(PERCENTILE_RE.source, 'giu'), '')) && !/\bresultados?\b/i.test(ref) && isReferenceLabel(ref.replace(/:$/, ''));
   if (ref !== '' && !isReferenceText(ref, { dotIsDecimal: dotIsDecimal(def) }) && !labelOnly) return undefined;
   // A bare number with neither unit nor reference is a result only where the layout says so.
   if (read.value !== null && !read.unit && ref === '' && !def && !opts.separated && !ctx.table) return undefined;
@@ -225,7 +235,7 @@ export function readPiece(text: string, ctx: Ctx, depth = 0): Group | undefined 
     // A dot leader marks the end of the name for sure, digits and all ("Proteínas de 24 horas ....");
     // so does a colon before a word result: a word is never a digit of the name ("HIV 1 e 2: Não reagente").
     const wordAfter = qualitativeAtStart(after.trim()) !== undefined;
-    if (letters(before) >= 2 && (bareNumbers(before) === 0 || ctx.line.leader || wordAfter)) {
+    if (letters(before) >= 2 && (bareNumbers(before) === 0 || ctx.line.leader || wordAfter || lookupName(cleanName(before)) !== undefined)) {
       const g = build(before, after, { separated: true });
       if (g) return g;
       // A group label: "Eletrólitos: Sódio 138 mEq/L (136-145)".
@@ -235,9 +245,10 @@ export function readPiece(text: string, ctx: Ctx, depth = 0): Group | undefined 
       }
     }
   }
-  // (C) Columns: the first cell is the name; digits in brackets are part of it ("eTFG (CKD-EPI 2021)").
+  // (C) Columns: the first cell is the name; digits in brackets are part of it ("eTFG (CKD-EPI 2021)"),
+  // and so are those of a name the catalogue knows with them ("CA 19-9").
   const cs = cells(text);
-  if (cs.length >= 2 && bareNumbers(cs[0]!) === 0 && !cs[0]!.includes(':')) {
+  if (cs.length >= 2 && (bareNumbers(cs[0]!) === 0 || lookupName(cleanName(cs[0]!)) !== undefined) && !cs[0]!.includes(':')) {
     const g = build(cs[0]!, text.slice(text.indexOf(cs[0]!) + cs[0]!.length), { separated: true });
     if (g) return g;
     // A label that takes words, in columns ("Cor   Palha   Amarelo citrino"): the next cell is the result.

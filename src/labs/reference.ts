@@ -30,12 +30,16 @@ export interface Patient {
   sex?: Sex | undefined;
   /** Hours of fasting printed on the report ("Jejum: 12 horas"), which picks "com/sem jejum" ranges. */
   fastingHours?: number | undefined;
+  /** Hour of the day the sample was taken ("Coleta: 24/06/2025 08:05"), which picks ranges by collection time. */
+  collectionHour?: number | undefined;
   /** Age in years (fractional) on the day the sample was taken. */
   ageYears?: number | undefined;
   /** Menstrual-cycle phase printed on the report ("Fase do ciclo informada: folicular"). */
   cyclePhase?: CyclePhase | undefined;
   /** The report says the patient is pregnant ("GESTANTE - DUM: …", "IG: 24 semanas"). */
   pregnant?: boolean | undefined;
+  /** The report states the patient smokes ("Tabagista: sim"), which picks a range printed for smokers. */
+  smoker?: boolean | undefined;
   /** Weeks of pregnancy printed on the report ("IG na coleta: 11 semanas e 5 dias"). */
   gestationWeeks?: number | undefined;
 }
@@ -158,7 +162,23 @@ const maskLabels = (text: string): string =>
   text
     .replace(ORDINAL_RE, (s) => ' '.repeat(s.length))
     .replace(PERCENTILE_RE, (s) => ' '.repeat(s.length))
-    .replace(WEEKS_RE, (s) => ' '.repeat(s.length));
+    .replace(WEEKS_RE, (s) => ' '.repeat(s.length))
+    .replace(COLLECTION_TIME_RE, (s) => ' '.repeat(s.length));
+// The time of day a range is printed for ("Coleta entre 7 e 10 h", "coleta 16 a 20 h", "coleta até as
+// 10 h"): cortisol and ACTH follow the day's rhythm. Its hours label the range, never are one.
+const COLLECTION_TIME_RE =
+  /\b(?:coleta|colhid[oa])\s+(?:entre\s+|at[eé]\s+(?:[àa]s\s+)?|(?:ap[oó]s|depois\s+d[aeo]s?)\s+(?:[àa]s\s+)?|[àa]s\s+|d[aeo]s?\s+)?(\d{1,2})\s*h?(?:\s*(?:e|a|às|as|-|–)\s*(\d{1,2}))?\s*h(?![\p{L}])/giu;
+
+/** The hours of the day a range label names for the collection ([7, 10] for "Coleta entre 7 e 10 h"), if any. */
+function collectionWindow(label: string): [number, number] | undefined {
+  const m = new RegExp(COLLECTION_TIME_RE.source, 'iu').exec(label);
+  if (!m) return undefined;
+  const a = Number(m[1]);
+  if (m[2] !== undefined) return [a, Number(m[2])];
+  if (/\bat[eé]\b/iu.test(m[0])) return [0, a];
+  if (/\b(?:ap[oó]s|depois)\b/iu.test(m[0])) return [a, 24];
+  return [a, a + 1];
+}
 // Weeks of pregnancy ("3 a 4 semanas", "até 12 semanas") label a range, never are one.
 const WEEKS_RE = /(?:(?:até|ate|>|<|acima de)\s*)?\d+\s*(?:(?:a|-|–)\s*\d+\s*)?semanas?(?![\p{L}])/giu;
 
@@ -255,14 +275,16 @@ function sexOf(label: string): Sex | undefined {
 }
 
 const NORMAL_TIER =
-  /\b(otimo|desejavel|normal|normais|ideal|adequado|suficiente|suficiencia|populacao (?:geral|saudavel)|populacao|saudave(?:l|is)|baixo risco|referencia|nao gestantes?|nao reagente|negativo|nao detectavel|nao detectado|percentil|p9\d)\b/;
+  /\b(otimo|desejavel|normal|normais|ideal|adequado|suficiente|suficiencia|populacao (?:geral|saudavel)|populacao|saudave(?:l|is)|baixo risco|referencia|nao gestantes?|nao reagente|nao fumantes?|nao tabagistas?|negativo|nao detectavel|nao detectado|percentil|p9\d)\b/;
 const OTHER_TIER =
   /\b(limitrofe|muito alto|alto|alta|elevado|elevada|baixo|baixa|deficiencia|deficiente|insuficiencia|insuficiente|pre-?diabetes|diabetes|anemia|risco|alterad[ao]|aumentad[ao]|toxicidade|intermediari[oa]|moderad[oa]|indeterminado|diabetico|diabeticos|reagente|positivo|detectavel|detectado)\b/;
+// A tier of immunity ("reagente (imune)", "imunidade", "protegido"), never its denial ("não imune").
+const IMMUNE_TIER = /(?<!\bnao |\bsem |\bnao e )\b(?:imune|imunes|imunidade|imunizad[oa]s?|protegid[oa]s?|protetor(?:es)?)\b/;
 // A treatment target ("Meta para diabéticos: < 7,0 %", "meta < 130"): the range only when no good
 // tier is printed beside it.
 const TARGET_TIER = /\b(meta|metas|alvo|objetivo terapeutico)\b/;
 const CONDITION =
-  /\b(com jejum|sem jejum|gestantes?|gravidez|gestacao|trimestre|semanas?|fase (?:folicular|lutea|ovulatoria)|pico ovulatorio|pos[- ]menopausa|menopausa|jejum de|pos[- ]prandial|ciclo|anticoagula\w*)\b/;
+  /\b(com jejum|sem jejum|gestantes?|gravidez|gestacao|trimestre|semanas?|fase (?:folicular|lutea|ovulatoria)|pico ovulatorio|pos[- ]menopausa|menopausa|jejum de|pos[- ]prandial|ciclo|anticoagula\w*|fumantes?|tabagistas?)\b/;
 
 // A range printed for pregnancy ("Gestantes 2º trimestre", "em gestantes", "na gravidez").
 const PREGNANCY = /\b(gestantes?|gravidez|gestacao|gestacional|gravidas?)\b/;
@@ -302,7 +324,14 @@ function classify(range: Range, label: string, risk = false): LabelledRange {
           ? 'other'
           : undefined;
   // "Mulheres não gestantes" is the ordinary range, not a pregnancy condition.
-  return { range, label, sex: sexOf(label), age: ageBandOf(label), tier, condition: CONDITION.test(f.replace(/\bnao gestantes?\b/g, ' ')) };
+  return {
+    range,
+    label,
+    sex: sexOf(label),
+    age: ageBandOf(label),
+    tier,
+    condition: CONDITION.test(f.replace(/\bnao (?:gestantes?|fumantes?|tabagistas?)\b/g, ' ')) || collectionWindow(label) !== undefined,
+  };
 }
 
 const cleanLabel = (s: string) =>
@@ -430,8 +459,31 @@ export function resolveNumeric(ranges: LabelledRange[], value: number, unit: str
     if (pregnancy.length > 0) cands = ofTrimester.length > 0 ? ofTrimester : anyTrimester.length > 0 ? anyTrimester : pregnancy;
     pregnancyChosen = pregnancy.length > 0;
   }
-  // Conditions (pregnancy, cycle phase) only when nothing else is printed.
-  if (!pregnancyChosen && cands.some((c) => !c.condition)) cands = cands.filter((c) => !c.condition);
+  // A patient the report says smokes is compared with the range printed for smokers ("Fumantes: até 5,5");
+  // everyone else keeps the ordinary one ("Não fumantes: até 3,8"), conditions being dropped below.
+  let smokerChosen = false;
+  if (patient.smoker) {
+    const smokers = cands.filter(
+      (c) =>
+        /\b(?:fumantes?|tabagistas?)\b/.test(foldSameLength(c.label).toLowerCase()) &&
+        !/\bnao (?:fumantes?|tabagistas?)\b/.test(foldSameLength(c.label).toLowerCase()),
+    );
+    if (smokers.length > 0) {
+      cands = smokers;
+      smokerChosen = true;
+    }
+  }
+  // Ranges by collection time: the ones whose hours hold the printed collection time.
+  if (patient.collectionHour !== undefined && cands.some((c) => collectionWindow(c.label))) {
+    const hour = patient.collectionHour;
+    const kept = cands.filter((c) => {
+      const w = collectionWindow(c.label);
+      return !w || (hour >= w[0] && hour < w[1] + 1);
+    });
+    if (kept.length > 0) cands = kept;
+  }
+  // Conditions (pregnancy, cycle phase, collection time) only when nothing else is printed.
+  if (!pregnancyChosen && !smokerChosen && cands.some((c) => !c.condition)) cands = cands.filter((c) => !c.condition);
   // "Com jejum" / "Sem jejum": the one the printed fasting time says (8 h or more is fasting).
   if (patient.fastingHours !== undefined && cands.some((c) => /\b(com|sem) jejum\b/.test(foldSameLength(c.label)))) {
     const want = patient.fastingHours >= 8 ? 'com jejum' : 'sem jejum';
@@ -454,6 +506,11 @@ export function resolveNumeric(ranges: LabelledRange[], value: number, unit: str
       cands = matching.length > 0 ? matching : cands.filter((c) => !c.age);
     }
   }
+  // A tier that says the patient is immune ("igual ou superior a 10 mUI/mL: reagente (imune)", an
+  // anti-HBs) is the state wanted for that analyte: it alone is the good range, whatever the other
+  // tiers say ("inferior a 10: não reagente" is no immunity, below it).
+  const immune = cands.filter((c) => IMMUNE_TIER.test(foldSameLength(c.label).toLowerCase()));
+  if (immune.length > 0 && immune.length < cands.length) cands = immune.map((c) => ({ ...c, tier: 'normal' as const }));
   if (cands.some((c) => c.tier)) {
     // Beside bad tiers only, the range without a tier is the good one: unlabelled, or labelled only by
     // its condition ("para gestantes: inferior a 92" over "92 a 125: diabetes gestacional").
@@ -590,6 +647,12 @@ export function flagQualitative(value: string, reference: string | undefined): Q
 
 /** The words that lead a titre ("título 1:16", "Titulação: 1/32", "diluição 1/320"), as a pattern source. */
 export const TITRE_WORD = String.raw`t[ií]tulos?|titula[cç][aã]o|dilui[cç][aã]o`;
+
+/**
+ * A titre with a colon after its word or a reactive result ("título 1:16", "Reagente 1:32", "Titulação: 1:8"):
+ * the one pattern that keeps it from being read as a time of day (lines.ts isAdminLine, accounting.ts spans).
+ */
+export const TITRE_COLON = new RegExp(String.raw`(?:${TITRE_WORD}|reagente|positivo)\W{0,3}(?:de\s*)?\(?\s*1\s*:\s*\d+`, 'giu');
 
 /**
  * The titre of a reactive result ("REAGENTE 1/8", "Reagente (título 1:16)", "Positivo até a diluição

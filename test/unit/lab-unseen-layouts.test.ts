@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { accountLines, resultTokens } from '../../src/labs/accounting.ts';
 import { cellStarts, previousColumnOf, unitsByColumn, valueColumnsOf, withoutPreviousColumn } from '../../src/labs/columns.ts';
 import { namesWithoutFixedRange, referenceRow, referenceTableHeader } from '../../src/labs/late-references.ts';
-import { cleanLine, isAdminLine, joinOpenBrackets } from '../../src/labs/lines.ts';
+import { cleanLine, isAdminLine, joinOpenBrackets, withoutRnSlips } from '../../src/labs/lines.ts';
 import { numbersIn, parseBrNumber } from '../../src/labs/numbers.ts';
 import { parseLabReport, type LabParseResult } from '../../src/labs/parse.ts';
 import {
@@ -1585,4 +1585,304 @@ test('a reference cell that points below ("vide nota") and the footnote led by t
     ],
   );
   assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 19: a previous-result column whose dates are printed on the header\'s second line ("COLETA ANTERIOR" over "22/09/2024   25/08/2024", "ANTERIORES" over two dates): the newest date is the current column, the cells under the other dates are earlier samples\' and cut, the reference after them read', () => {
+  const r = parseLabReport(
+    [
+      'Sexo: M   Idade: 61 anos',
+      'PARÂMETRO                   ATUAL          COLETA ANTERIOR   VALORES DE REFERÊNCIA',
+      '                            22/09/2024     25/08/2024',
+      'Creatinina                  7,9 mg/dL ↑    8,3               0,7 a 1,3 mg/dL',
+      'Paratormônio (PTH) intacto  188 pg/mL      -                 15 a 65 pg/mL',
+      // The name runs up to the value's column, one space before it.
+      'Capacidade total de fix. Fe 231 µg/dL ↓    240               250 a 450 µg/dL',
+      '',
+      'ANALITO        RESULTADO       ANTERIORES              REFERÊNCIA',
+      '               14/10/2024      12/07/2024  03/04/2024',
+      'Sódio          131 mEq/L *     134         137         136 a 145 mEq/L',
+      'Magnésio       2,0 mg/dL       1,9         -           1,6 a 2,6 mg/dL',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    brief(r).map((a) => [a[0], a[1], a[3]]),
+    [
+      ['Creatinina', 7.9, 'alto'],
+      ['Paratormônio (PTH) intacto', 188, 'alto'],
+      ['Capacidade total de fix. Fe', 231, 'baixo'],
+      ['Sódio', 131, 'baixo'],
+      ['Magnésio', 2, 'normal'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 19: tumour markers named by a number ("CA 27-29"-style names: "CA 19-9", "CA 125", "CA 15-3", "CA 72-4") head a column row or a colon line; their digits are the name\'s', () => {
+  const r = parseLabReport(
+    [
+      'Marcador      Resultado      Referência',
+      'CA 15-3       41,2 U/mL      até 30 U/mL',
+      'CA 72-4       2,3 U/mL       até 6,9 U/mL',
+      'CA 19-9: 12 U/mL (até 37)',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    brief(r).map((a) => [a[0], a[1], a[3]]),
+    [
+      ['CA 15-3', 41.2, 'alto'],
+      ['CA 72-4', 2.3, 'normal'],
+      ['CA 19-9', 12, 'normal'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 19: ranges by collection time ("Colhido entre 6 e 9 h" / "Colhido entre 15 e 18 h", "(coleta após as 16 h)"): the hours label the range, the printed collection time picks it; without one they must agree', () => {
+  const lines = [
+    'CORTISOL SÉRICO',
+    'Resultado: 7,1 µg/dL',
+    'Referência: Colhido entre 6 e 9 h: 5,0 a 21,0 µg/dL',
+    '            Colhido entre 15 e 18 h: 2,5 a 12,5 µg/dL',
+    'CORTICOTROFINA',
+    'Resultado: 9 pg/mL',
+    'Referência: até 52 pg/mL (coleta até as 9 h)',
+  ];
+  const morning = parseLabReport(['Data da coleta: 02/09/2024 às 07:20', ...lines].join('\n'));
+  assert.deepEqual(
+    brief(morning).map((a) => [a[0], a[1], a[3]]),
+    [
+      ['CORTISOL SÉRICO', 7.1, 'normal'],
+      ['CORTICOTROFINA', 9, 'normal'],
+    ],
+  );
+  assert.deepEqual(morning.unparsed_lines, []);
+  const unknown = parseLabReport(['CORTISOL SÉRICO', 'Resultado: 14,0 µg/dL', ...lines.slice(2, 4)].join('\n'));
+  assert.deepEqual(
+    brief(unknown).map((a) => [a[0], a[1], a[3]]),
+    [['CORTISOL SÉRICO', 14, 'indeterminado']],
+  );
+});
+
+test('set 19: a flag printed two spaces after a value ("37  H") is no duration: a percent column lost by the reader is listed; a dialysis shift and machine ("Turno: 3º", "Máquina: 12") are administrative', () => {
+  const text = [
+    'Paciente: J. S.   Idade: 70 anos   Turno: 3º (ter/qui/sáb)   Máquina: 12',
+    '                   ABSOLUTO     %        REF. ABSOLUTO     REF. %',
+    'Linfócitos B CD19  310          37  H    100 a 500         6 a 19',
+  ].join('\n');
+  assert.ok(resultTokens('Linfócitos B CD19  310          37  H    100 a 500').some((t) => t.text === '37'));
+  assert.deepEqual(resultTokens('Turno: 3º (ter/qui/sáb)   Máquina: 12'), []);
+  // "urina de 24 h", "12h" stay durations.
+  assert.deepEqual(resultTokens('Jejum de 12h; urina de 24 h'), []);
+  // A distance in a note on the patient is no result.
+  assert.deepEqual(resultTokens('Coleta 36 h após prova de corrida de 42 km'), []);
+  const r = parseLabReport(text);
+  const lines = text.split('\n').map((raw, index) => ({ index, raw, text: cleanLine(raw, index).text }));
+  const read = [...r.analytes, ...r.qualitative];
+  const percent = read.findIndex((a) => a.value === 37);
+  assert.ok(percent >= 0);
+  assert.ok(
+    accountLines(
+      lines,
+      read.filter((_, k) => k !== percent),
+      [],
+    ).includes(lines[2]!.raw.trim()),
+  );
+  assert.ok(!r.unparsed_lines.some((l) => l.includes('Turno')));
+});
+
+test('set 19: a clock time in brackets in a name ("Cortisol salivar (noturno, 23h15) ....") does not make a result line with a µg unit administrative', () => {
+  const r = parseLabReport('Cortisol salivar (noturno, 23h15) ....... 0,41 µg/dL     H   [até 0,30 µg/dL]');
+  assert.deepEqual(
+    brief(r).map((a) => [a[1], a[3]]),
+    [[0.41, 'alto']],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+  assert.ok(isAdminLine('Coleta às 23h15 – jejum de 4 h'));
+});
+
+test('set 19: a reference cell that is only a result word ("Não reagente", "Negativo") after a dash unit cell starts no result of its own; a titre is alterado against it', () => {
+  const r = parseLabReport(
+    [
+      '| Exame | Resultado | Unidade | Referência |',
+      '|---|---|---|---|',
+      '| Anticorpo anti-Ro (SSA) | Reagente 1/160 | — | Não reagente |',
+      '| Anti-Sm | Não reagente | — | Não reagente |',
+      '| Crioglobulinas | Negativo | — | Negativo |',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    r.qualitative.map((a) => [a.name, a.value, a.flag]),
+    [
+      ['Anticorpo anti-Ro (SSA)', '1/160', 'alterado'],
+      ['Anti-Sm', 'Não reagente', 'normal'],
+      ['Crioglobulinas', 'Negativo', 'normal'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 19: an OCR "rn" read for an m inside a name ("Hernoglobina", "FRAÇÃO C4 DO COMPLERNENTO") is the catalogue word; columns keep their place; real words with "rn" stay', () => {
+  const r = parseLabReport(
+    [
+      'Exame                      Resultado     Referência',
+      'Hernoglobina               13,1 g/dL     12,0 a 15,5 g/dL',
+      'Fração C4 do complernento  8 mg/dL       10 a 40 mg/dL',
+    ].join('\n'),
+    { sex: 'F' },
+  );
+  assert.deepEqual(
+    brief(r).map((a) => [a[0], a[1], a[3]]),
+    [
+      ['Hemoglobina', 13.1, 'normal'],
+      ['Complemento C4', 8, 'baixo'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+  assert.equal(withoutRnSlips('HERNOGLOBINA   14,0'), 'HEMOGLOBINA    14,0');
+  assert.equal(withoutRnSlips('Controle interno e externo'), 'Controle interno e externo');
+});
+
+test('set 19: an assay limit under a block title ("Limite inferior de quantificação: 20 UI/mL", "Faixa linear: …") is no result: the block\'s "Resultado" is the title\'s', () => {
+  const r = parseLabReport(
+    [
+      'CARGA VIRAL DO VÍRUS DA HEPATITE B (HBV-DNA)',
+      'Material: plasma      Método: PCR em tempo real',
+      'Limite inferior de quantificação: 20 UI/mL',
+      'Faixa linear: 20 a 170.000.000 UI/mL',
+      '',
+      'Resultado: Não detectado',
+      'Referência: Não detectado',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    r.qualitative.map((a) => [a.name, a.value, a.flag]),
+    [['CARGA VIRAL DO VÍRUS DA HEPATITE B (HBV-DNA)', 'Não detectado', 'normal']],
+  );
+  assert.deepEqual(r.analytes, []);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 19: a viral load restated in logs in brackets ("87.500 UI/mL (log10: 4,94)") is read as the load; the log is no value', () => {
+  const r = parseLabReport(
+    ['CARGA VIRAL DA HEPATITE B (HBV-DNA)', 'Resultado: 87.500 UI/mL (log10: 4,94)', 'Valor de referência: inferior a 20 UI/mL'].join('\n'),
+  );
+  assert.deepEqual(
+    brief(r).map((a) => [a[1], a[3]]),
+    [[87500, 'alto']],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 19 (merged): a tier that says the patient is immune ("igual ou superior a 10 UI/L: reagente (imune)") is the good range of an anti-HBs: over it normal, under it baixo; the tiers\' result words are its reference\'s', () => {
+  const report = (value: string) =>
+    parseLabReport(
+      [
+        `Anticorpo anti-HBs .......... ${value} UI/L       Ref.: inferior a 10 UI/L: não reagente;`,
+        '                                               igual ou superior a 10 UI/L: reagente (imune)',
+      ].join('\n'),
+    );
+  for (const [value, flag] of [
+    ['58,0', 'normal'],
+    ['10', 'normal'],
+    ['6,2', 'baixo'],
+  ] as const) {
+    const r = report(value);
+    assert.deepEqual(
+      r.analytes.map((a) => a.flag),
+      [flag],
+      value,
+    );
+    assert.deepEqual(r.unparsed_lines, [], value);
+  }
+  const labelFirst = parseLabReport(
+    ['Anti-HBs: 3 mUI/mL', 'Valores de referência: Não reagente: inferior a 10 mUI/mL | Reagente (imune): igual ou superior a 10 mUI/mL'].join('\n'),
+  );
+  assert.deepEqual(
+    labelFirst.analytes.map((a) => [a.value, a.flag]),
+    [[3, 'baixo']],
+  );
+});
+
+test('set 19 (merged): a reference cell that is only an upper limit\'s label ("Percentil 99 (limite superior):") takes the limits by sex on the lines under it ("Mulheres: 14,0 ng/L", "Homens: 22,0 ng/L"), each up to its value', () => {
+  const report = (sex: string, value: string) =>
+    parseLabReport(
+      [
+        `Paciente: X   Sexo: ${sex}   Idade: 58 anos`,
+        'Exame                          Resultado        Unidade        Referência',
+        `Troponina T ultrassensível       ${value}            ng/L         Percentil 99 (limite superior):`,
+        '                                                                 Mulheres: 14,0 ng/L',
+        '                                                                 Homens: 22,0 ng/L',
+        '  Material: plasma   Método: eletroquimioluminescência',
+        '',
+        'CK-MB massa                     2,4              ng/mL          inferior a 5,0',
+      ].join('\n'),
+    );
+  for (const [sex, value, flag] of [
+    ['Masculino', '41,0', 'alto'],
+    ['Masculino', '20,5', 'normal'],
+    ['Feminino', '20,5', 'alto'],
+    ['', '20,5', 'indeterminado'],
+  ] as const) {
+    const r = report(sex, value);
+    assert.deepEqual(
+      r.analytes.map((a) => [a.name, a.flag]),
+      [
+        ['Troponina T ultrassensível', flag],
+        ['CK-MB massa', 'normal'],
+      ],
+      `${sex} ${value}`,
+    );
+    assert.deepEqual(r.unparsed_lines, [], `${sex} ${value}`);
+  }
+});
+
+test('set 19 (merged): ranges for smokers and non-smokers ("Não fumantes: até 3,0" / "Fumantes: até 6,0"): the non-smoker range unless the report says the patient smokes ("Tabagista: sim"); a denial or a range label is no statement', () => {
+  const report = (header: string) =>
+    parseLabReport(
+      [
+        header,
+        'Exame                  Resultado        Referência',
+        'Antígeno carcinoembrionário   4,2 ng/mL     Não fumantes: até 3,0 ng/mL',
+        '                                            Fumantes: até 6,0 ng/mL',
+      ].join('\n'),
+    );
+  const flags = (header: string) => {
+    const r = report(header);
+    // The table's lines are read (a header note may be listed).
+    assert.ok(!r.unparsed_lines.some((l) => /ng\/mL/.test(l)), header);
+    return r.analytes.map((a) => [a.value, a.flag]);
+  };
+  assert.deepEqual(flags('Sexo: Feminino   Idade: 59 anos'), [[4.2, 'alto']]);
+  assert.deepEqual(flags('Sexo: Feminino   Idade: 59 anos   Tabagista: sim'), [[4.2, 'normal']]);
+  assert.deepEqual(flags('Informação clínica: tabagista há 30 anos, em seguimento'), [[4.2, 'normal']]);
+  for (const other of ['Tabagista: não', 'Informação clínica: ex-tabagista', 'Dados clínicos: não fumante'])
+    assert.deepEqual(flags(other), [[4.2, 'alto']], other);
+});
+
+test('set 19 (merged): a reference cell "ver tabela por faixa etária" and a footnote whose lead ends its line ("PSA total - referência por faixa etária:"), its age bands two a line under it, give the range of the patient\'s age', () => {
+  const report = (value: string) =>
+    parseLabReport(
+      [
+        'Sexo: Masculino   Idade: 52 anos',
+        'Exame              Resultado       Referência',
+        `PSA total          ${value} ng/mL      ver tabela por faixa etária`,
+        'PSA livre          0,61 ng/mL      não estabelecido',
+        '',
+        'PSA total - referência por faixa etária:',
+        '   até 49 anos: até 2,0 ng/mL     50 a 59 anos: até 3,0 ng/mL',
+        '   60 a 69 anos: até 4,0 ng/mL    70 anos ou mais: até 5,5 ng/mL',
+      ].join('\n'),
+    );
+  for (const [value, flag] of [
+    ['2,6', 'normal'],
+    ['3,7', 'alto'],
+  ] as const) {
+    const r = report(value);
+    assert.deepEqual(
+      r.analytes.filter((a) => a.name === 'PSA total').map((a) => [a.value, a.flag]),
+      [[Number(value.replace(',', '.')), flag]],
+      value,
+    );
+    assert.deepEqual(r.unparsed_lines, [], value);
+  }
 });
