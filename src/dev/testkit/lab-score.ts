@@ -129,6 +129,8 @@ export const CORPUS_SETS = [
   'heldout17',
   'heldout18',
   'heldout19',
+  'heldout20',
+  'heldout21',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
 
