@@ -32,8 +32,8 @@ try {
   out.push(`analysis_jobs: ${finished} finished, 2000 pending, 50 processing rows\n`, 'Indexes:', ...idx.map((r) => `  ${r.indexdef}`), '');
   const jobs = await import('../src/queue/jobs.ts');
   const statements: Array<[string, string, unknown[]]> = [
-    ['claim (10 free slots, window 100)', jobs.CLAIM_SQL, ['w2', 10, 30, [], 100, [], []]],
-    ['claim with a per-type cap (meal_plan room 2)', jobs.CLAIM_SQL, ['w2', 10, 30, [], 100, ['meal_plan'], [2]]],
+    [`claim (10 free slots, window ${jobs.claimWindow(10)})`, jobs.CLAIM_SQL, ['w2', 10, 30, [], jobs.claimWindow(10), [], []]],
+    ['claim with a per-type cap (meal_plan room 2)', jobs.CLAIM_SQL, ['w2', 10, 30, [], jobs.claimWindow(10), ['meal_plan'], [2]]],
     ['renew the leases of 50 jobs', jobs.RENEW_SQL, [held.ids, held.tokens, 30]],
     ['sweep: recover lapsed leases', jobs.RECOVER_LAPSED_SQL, [1000, null]],
     ['queue depth (stats)', (await import('../src/queue/stats.ts')).DEPTH_SQL, []],
@@ -63,7 +63,7 @@ try {
   try {
     await c.query('begin');
     const wal = (rows: Array<Record<string, unknown>>) => Number(/WAL: records=(\d+)/.exec(rows.map((r) => r['QUERY PLAN']).join('\n'))?.[1]);
-    const claim = await c.query(`explain (analyze, wal, costs off, timing off, summary on) ${jobs.CLAIM_SQL}`, ['w3', 1000, 30, [], 2000, [], []]);
+    const claim = await c.query(`explain (analyze, wal, costs off, timing off, summary on) ${jobs.CLAIM_SQL}`, ['w3', 1000, 30, [], jobs.claimWindow(1000), [], []]);
     const claimed = (await c.query(`select id, lease_token from analysis_jobs where locked_by = 'w3'`)).rows;
     const payload = JSON.stringify(claimed.map((j) => ({ id: j.id, lease_token: j.lease_token, result: { ok: true }, locked_by: 'w3' })));
     const complete = await c.query(`explain (analyze, wal, costs off, timing off, summary on) ${jobs.COMPLETE_MANY_SQL}`, [payload]);
