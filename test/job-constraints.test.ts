@@ -94,7 +94,7 @@ test('every move into a final state by the queue is recorded once in analysis_jo
   const { rows } = await db.pool.query(`insert into analysis_jobs (user_id, type, priority) values ($1, 'healthcheck', -100) returning id`, [randomUUID()]);
   const id = rows[0].id;
   // Earlier tests of this file leave pending rows; the most urgent priority puts ours first.
-  const job = (await claimJobs(db.pool, 'w1', 1, 60)).find((j) => j.id === id);
+  const job = (await claimJobs(db.pool, 'w1', 1, 60)).jobs.find((j) => j.id === id);
   assert.ok(job, 'our job was claimed');
   assert.deepEqual([...(await completeJobs(db.pool, [{ id, lease_token: job!.lease_token, locked_by: 'w1', result: { ok: true } }]))], [id]);
   // A second settle with the same lease matches no row and records nothing; nor does a later update.

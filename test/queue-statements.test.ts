@@ -37,7 +37,7 @@ test('claim, renewal, completion and failure fire no row trigger; the ledger get
   const c = await db.pool.connect();
   try {
     assert.deepEqual(await explainTriggers(c, CLAIM_SQL, ['w1', 3, 30, [], 100, [], []]), []);
-    const jobs = await claimJobs(c, 'w1', 3, 30);
+    const { jobs } = await claimJobs(c, 'w1', 3, 30);
     assert.equal(jobs.length, 3);
     assert.ok(jobs.every((j) => j.locked_by === 'w1'));
     assert.deepEqual(await explainTriggers(c, RENEW_SQL, [jobs.map((j) => j.id), jobs.map((j) => j.lease_token), 30]), []);
@@ -134,7 +134,7 @@ test("the claim's cached plan, made while the table was nearly empty, reads each
     await c.query(`update analysis_jobs set status = 'cancelled', completed_at = now() where status = 'pending'`);
     for (let i = 0; i < 3; i++) {
       await c.query(`insert into analysis_jobs (user_id, type) values (gen_random_uuid(), 'healthcheck')`);
-      const [job] = await claimJobs(c, 'w-plan', 1, 30);
+      const [job] = (await claimJobs(c, 'w-plan', 1, 30)).jobs;
       assert.ok(job);
       assert.equal((await completeJobs(c, [{ id: job.id, lease_token: job.lease_token, result: {}, locked_by: job.locked_by }])).size, 1);
     }
@@ -190,11 +190,11 @@ test("a claim's own commit does not wait for the WAL flush; the connection's set
   try {
     // Inside an explicit transaction the statement's local setting is visible before the commit.
     await c.query('begin');
-    assert.equal((await claimJobs(c, 'w-async', 1, 30)).length, 1);
+    assert.equal((await claimJobs(c, 'w-async', 1, 30)).jobs.length, 1);
     assert.equal((await c.query('show synchronous_commit')).rows[0].synchronous_commit, 'off');
     await c.query('rollback');
     // As the worker runs it (its own transaction), the next statement on the connection commits durably.
-    assert.equal((await claimJobs(c, 'w-async', 1, 30)).length, 1);
+    assert.equal((await claimJobs(c, 'w-async', 1, 30)).jobs.length, 1);
     assert.equal((await c.query('show synchronous_commit')).rows[0].synchronous_commit, 'on');
   } finally {
     c.release();
@@ -228,5 +228,32 @@ test("the daemon's connections plan the claim without a sequential scan even whe
   } finally {
     c.release();
     await pool.end();
+  }
+});
+
+test('a claim whose eligible rows another claim holds says so (contended); one that found nothing due does not', async () => {
+  await db.pool.query('truncate analysis_jobs cascade');
+  await db.pool.query(`insert into analysis_jobs (user_id, type) select gen_random_uuid(), 'healthcheck' from generate_series(1, 4)`);
+  const holder = await db.pool.connect();
+  const other = await db.pool.connect();
+  try {
+    // A neighbour's claim, not yet committed, holds every due row.
+    await holder.query('begin');
+    assert.equal((await claimJobs(holder, 'w-holder', 4, 30)).jobs.length, 4);
+    assert.deepEqual(await claimJobs(other, 'w-other', 2, 30), { jobs: [], contended: true });
+    await holder.query('commit');
+    // Committed: those rows are no longer due for anyone, so nothing is contended.
+    assert.deepEqual(await claimJobs(other, 'w-other', 2, 30), { jobs: [], contended: false });
+    // Part held, part free: the free ones are claimed; the held ones make it contended.
+    await db.pool.query(`insert into analysis_jobs (user_id, type) select gen_random_uuid(), 'healthcheck' from generate_series(1, 3)`);
+    await holder.query('begin');
+    assert.equal((await claimJobs(holder, 'w-holder', 2, 30)).jobs.length, 2);
+    const partial = await claimJobs(other, 'w-other', 3, 30);
+    assert.equal(partial.jobs.length, 1);
+    assert.equal(partial.contended, true);
+    await holder.query('rollback');
+  } finally {
+    holder.release();
+    other.release();
   }
 });

@@ -22,7 +22,7 @@ function counted(pool: pg.Pool): { db: Pick<pg.Pool, 'query'>; sent: string[] } 
 
 async function claim(n: number, type = 'healthcheck'): Promise<ClaimedJob[]> {
   await db.pool.query(`insert into analysis_jobs (user_id, type, max_attempts) select gen_random_uuid(), $1, 3 from generate_series(1, $2::int)`, [type, n]);
-  const jobs = await claimJobs(db.pool, 'w1', n, 30);
+  const { jobs } = await claimJobs(db.pool, 'w1', n, 30);
   assert.equal(jobs.length, n);
   return jobs;
 }

@@ -65,6 +65,13 @@ type Queryable = Pick<pg.Pool, 'query'>;
 // table (or one dominating) it expected no row to pass and read the whole table instead of the claim
 // index: a scan of every row, dead versions included, per claim (seen in bench:queue through
 // auto_explain; test/queue-statements.test.ts builds that statistic and checks the plan).
+//
+// The statement also says how many candidates were eligible (within their type's room). Fewer jobs
+// than asked while more were eligible means another daemon's claim held them (SKIP LOCKED) or took
+// them after this snapshot: the daemon claims again shortly instead of going idle on a backlog.
+// Without it, a daemon whose first claim met a neighbour's big claim-ahead on the same window got
+// nothing, concluded "empty", and slept until the next notification or sweep while the neighbour
+// drained everything (test/worker-throughput.test.ts, three daemons, once the daemons got faster).
 const CLAIM = `
 with candidates as materialized (
   select id, ctid, user_id, type, priority, run_at
@@ -90,7 +97,7 @@ with candidates as materialized (
    order by c.priority, c.turn, c.run_at
    limit $2
      for update of j skip locked
-)
+), claimed as (
 update public.analysis_jobs j
    set status = 'processing',
        attempts = j.attempts + 1,
@@ -106,7 +113,11 @@ returning j.id, j.user_id, j.type, j.priority, j.input, j.attempts, j.max_attemp
           (extract(epoch from now() - greatest(j.created_at, j.run_at)) * 1000)::float8 as pickup_ms,
           (extract(epoch from now() - j.created_at) * 1000)::float8 as queued_ms,
           (j.cancel_requested_at is not null) as cancel_requested,
-          j.delivery, j.locked_by, picked.turn::int as turn, (extract(epoch from j.run_at) * 1000)::float8 as run_at_ms`;
+          j.delivery, j.locked_by, picked.turn::int as turn, (extract(epoch from j.run_at) * 1000)::float8 as run_at_ms
+)
+select claimed.*, eligible.n as eligible
+  from (select count(*)::int as n from capped where room is null or nth <= room) eligible
+  left join claimed on true`;
 
 export interface ClaimOptions {
   /** Types not to claim now (at their cap, or their provider chain open). */
@@ -132,8 +143,19 @@ export function claimWindow(limit: number): number {
   return Math.min(2_000, limit + 100);
 }
 
-export async function claimJobs(db: Queryable, workerId: string, limit: number, leaseSeconds: number, options: ClaimOptions = {}): Promise<ClaimedJob[]> {
-  if (limit <= 0) return [];
+export interface Claim {
+  /** In claim order: most urgent, then fairest, first. */
+  jobs: ClaimedJob[];
+  /**
+   * Fewer jobs than asked although more due rows were eligible: another daemon's claim held them
+   * locked (SKIP LOCKED) or took them since this statement's snapshot. More may be claimable in a
+   * moment, when that claim has committed.
+   */
+  contended: boolean;
+}
+
+export async function claimJobs(db: Queryable, workerId: string, limit: number, leaseSeconds: number, options: ClaimOptions = {}): Promise<Claim> {
+  if (limit <= 0) return { jobs: [], contended: false };
   const rooms = [...(options.rooms ?? new Map<string, number>())].filter(([, room]) => room > 0);
   const exclude = [...(options.exclude ?? []), ...[...(options.rooms ?? new Map<string, number>())].filter(([, room]) => room <= 0).map(([t]) => t)];
   // Named: prepared once per connection, then neither parsed nor planned again (bench:queue: the
@@ -141,14 +163,18 @@ export async function claimJobs(db: Queryable, workerId: string, limit: number, 
   // poolers, where that would break, are refused at start (src/start.ts).
   // Times come back as numbers computed in the statement: the claim's rows were a daemon's only
   // timestamps to parse, three per job (bench:queue CPU profile: 2.5 µs of the daemon's CPU per job).
-  const { rows } = await db.query<ClaimedJob & { turn: number; run_at_ms: number }>({
+  const { rows } = await db.query<(ClaimedJob & { turn: number; run_at_ms: number; eligible: number }) | { id: null; eligible: number }>({
     name: 'ai-worker.claim',
     text: CLAIM,
     values: [workerId, limit, leaseSeconds, exclude, options.window ?? claimWindow(limit), rooms.map(([t]) => t), rooms.map(([, r]) => r)],
   });
   // UPDATE … RETURNING does not keep the CTE's order; start the most urgent (and fairest) first.
-  // The two sort keys stay on the rows: copying every row without them cost more than they weigh.
-  return rows.sort((a, b) => a.priority - b.priority || a.turn - b.turn || a.run_at_ms - b.run_at_ms);
+  // The eligible count comes on every row, or on one row of nulls when nothing was claimed.
+  const eligible = rows[0]?.eligible ?? 0;
+  // The sort keys stay on the rows: copying every row without them cost more than they weigh.
+  const jobs = rows.filter((r): r is ClaimedJob & { turn: number; run_at_ms: number; eligible: number } => r.id !== null);
+  jobs.sort((a, b) => a.priority - b.priority || a.turn - b.turn || a.run_at_ms - b.run_at_ms);
+  return { jobs, contended: jobs.length < limit && eligible > jobs.length };
 }
 
 export interface LeaseRef {

@@ -13,13 +13,20 @@
 // measured duration of successful handlers), the room under each WORKER_CONCURRENCY_<TYPE> and the
 // types paused while their provider chain is open. It reads the held jobs' counts from the jobs map
 // (src/worker/tracked.ts) and knows no SQL: the worker hands it the claim.
-import type { ClaimedJob, ClaimOptions } from '../queue/jobs.ts';
+import type { Claim, ClaimedJob, ClaimOptions } from '../queue/jobs.ts';
 import type { Occupancy } from './tracked.ts';
 
 export type ClaimerState = 'idle' | 'claiming' | 'waiting_for_slot' | 'backing_off' | 'stopped';
 
 /** After a failed claim (outage, dead connection), the next try; the listener's reconnect may come sooner. */
 export const CLAIM_RETRY_MS = 1_000;
+
+/**
+ * A claim that met another daemon's claim on its rows (fewer jobs than asked, more eligible) claims
+ * again after this long: that claim commits within milliseconds, and what it did not take is then
+ * free. Not at once: an immediate retry would only meet the same locks.
+ */
+export const CONTENDED_RECLAIM_MS = 20;
 
 /**
  * Claim-ahead: while a backlog lasts and handlers are quick, one claim also fetches the jobs the pool
@@ -60,7 +67,7 @@ export interface ClaimerDeps {
   /** The held jobs' counts (the worker's jobs map). */
   occupancy: Occupancy;
   /** The claim statement: at most `limit` jobs, under these rules. */
-  claim(limit: number, rules: Required<Pick<ClaimOptions, 'exclude' | 'rooms'>>): Promise<ClaimedJob[]>;
+  claim(limit: number, rules: Required<Pick<ClaimOptions, 'exclude' | 'rooms'>>): Promise<Claim>;
   /** Claimed jobs, in claim order: the worker queues them. */
   accept(jobs: ClaimedJob[]): void;
   /** Jobs a claim brought back after stop(): handed back unstarted. */
@@ -221,9 +228,10 @@ export class Claimer {
         if (!this.backlog || free <= 0) break;
         this.enter('claiming');
         let jobs: ClaimedJob[];
+        let contended: boolean;
         const pokesBefore = this.pokes;
         try {
-          jobs = await this.deps.claim(free, this.rules());
+          ({ jobs, contended } = await this.deps.claim(free, this.rules()));
         } catch (err) {
           // The database is away or the connection died: try again shortly, or whenever poked first.
           this.deps.onError(err);
@@ -238,6 +246,7 @@ export class Claimer {
         // A notification that arrived while the claim was in flight may name a row the claim's
         // snapshot could not see: keep the backlog flag it set.
         this.backlog = jobs.length === free || this.pokes !== pokesBefore;
+        if (contended && !this.backlog) this.wakeIn(CONTENDED_RECLAIM_MS);
         if (this.stopped) {
           // Claimed while stopping: hand them straight back, attempt unburned.
           if (jobs.length > 0) await this.deps.handBack(jobs);

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ClaimedJob } from '../../src/queue/jobs.ts';
-import { CLAIM_RETRY_MS, Claimer, type ClaimerDeps, type Timers } from '../../src/worker/claimer.ts';
+import { CLAIM_RETRY_MS, Claimer, CONTENDED_RECLAIM_MS, type ClaimerDeps, type Timers } from '../../src/worker/claimer.ts';
 
 /** Every microtask the claimer queued has run (one turn of the event loop; no wall-clock wait). */
 const turn = () => new Promise<void>((r) => setImmediate(r));
@@ -11,7 +11,8 @@ const turn = () => new Promise<void>((r) => setImmediate(r));
 interface Claim {
   limit: number;
   rules: { exclude: string[]; rooms: ReadonlyMap<string, number> };
-  resolve: (jobs: ClaimedJob[]) => void;
+  /** `contended`: fewer than asked although more were eligible (another daemon's claim held them). */
+  resolve: (jobs: ClaimedJob[], contended?: boolean) => void;
   reject: (err: unknown) => void;
 }
 
@@ -42,7 +43,8 @@ function harness(over: Partial<ClaimerDeps> = {}) {
     concurrency,
     typeCaps: {},
     occupancy,
-    claim: (limit, rules) => new Promise((resolve, reject) => claims.push({ limit, rules, resolve, reject })),
+    claim: (limit, rules) =>
+      new Promise((resolve, reject) => claims.push({ limit, rules, resolve: (js, contended = false) => resolve({ jobs: js, contended }), reject })),
     accept: (js) => {
       accepted.push(js);
       occupancy.queued += js.length;
@@ -87,6 +89,26 @@ test('idle → claiming on a poke → idle when the claim found fewer jobs than 
   assert.equal(h.claimer.state, 'idle');
   assert.equal(h.occupancy.executing, 1);
   assert.equal(h.claims.length, 1, 'nothing more is claimed until something pokes');
+});
+
+test("a claim that met another daemon's claim on its rows claims again shortly, not at once, instead of going idle", async () => {
+  const h = harness();
+  h.claimer.poke();
+  // Nothing claimed, but eligible rows were there: a neighbour's claim held them locked.
+  h.claims[0]!.resolve([], true);
+  await turn();
+  assert.equal(h.claimer.state, 'idle');
+  assert.equal(h.claims.length, 1, 'not at once: it would meet the same locks');
+  const wake = h.live();
+  assert.equal(wake.length, 1, 'one wake-up');
+  assert.ok(wake[0]!.ms >= CONTENDED_RECLAIM_MS && wake[0]!.ms < 1_000, `re-claim after ${wake[0]!.ms} ms`);
+  h.advance(wake[0]!.ms);
+  h.fire(wake[0]!);
+  assert.equal(h.claims.length, 2, 'the wake-up claims again');
+  h.claims[1]!.resolve(jobs(1));
+  await turn();
+  assert.equal(h.claimer.state, 'idle');
+  assert.equal(h.live().length, 0, 'an uncontended short claim schedules nothing');
 });
 
 test('a full claim means more may wait: waiting_for_slot until a handler ends, then claiming again', async () => {
