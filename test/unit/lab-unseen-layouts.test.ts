@@ -1886,3 +1886,24 @@ test('set 19 (merged): a reference cell "ver tabela por faixa etária" and a foo
     assert.deepEqual(r.unparsed_lines, [], value);
   }
 });
+
+test('set 21: a previous-result column between the unit and the reference columns is cut, and the reference after it is read', () => {
+  const r = parseLabReport(
+    [
+      'Sexo: Feminino   Idade: 44 anos',
+      'EXAME                    RESULTADO     UNIDADE       ANTERIOR      VALOR DE REFERÊNCIA',
+      'Ácido úrico              7,4           mg/dL         6,1           2,4 a 5,7',
+      'Potássio                 4,2           mEq/L         4,8           3,5 a 5,1',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['Ácido úrico', 7.4, 'mg/dL', 'alto'],
+    ['Potássio', 4.2, 'mEq/L', 'normal'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 21: a unit in a cell of its own after a dot leader stays with the value, a bare reference after it is no result', () => {
+  const r = parseLabReport(['Sexo: Masculino   Idade: 61 anos', 'Fosfatase alcalina ........ 151          U/L          inferior a 129'].join('\n'));
+  assert.deepEqual(brief(r), [['Fosfatase alcalina', 151, 'U/L', 'alto']]);
+});
