@@ -60,6 +60,8 @@ const ADMIN_SPANS: RegExp[] = [
   // Dates and times (a titre "1:16" after título/reagente is not a time: it is excluded below).
   /(?<!\d)\d{1,2}\/\d{1,2}\/\d{2,4}(?!\d)/g,
   /(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)/g,
+  // A date with the month in words, as an e-mail header prints it ("23 de ago. de 2024", "5 de março de 2025").
+  /(?<![\d.,])\d{1,2}\s+de\s+(?:jan|fev|mar|abr|mai|jun|jul|ago|set|out|nov|dez)\p{L}*\.?\s+(?:de\s+)?\d{4}(?!\d)/giu,
   /(?<![\d:/])\d{1,2}[:h]\d{2}(?::\d{2})?(?![\d/])/g,
   // Registrations and identifiers after their label: "CRM/SP 123456", "CNES: 2077485", "Pedido nº 88123",
   // "Cartão SUS: 706 1234 5678 9012", "Leito 12", a dialysis shift and machine ("Turno: 2º", "Máquina: 07"), "Posto: 03", "Carteira 0092 8815", "(ESF equipe 03)",
@@ -76,8 +78,11 @@ const ADMIN_SPANS: RegExp[] = [
   /(?<![\p{L}\d])\d+[a-z]?\s*,\s*(?=(?:quadra|qd\.?|bloco|bl\.?|lote|conjunto|cj\.?|sala|loja|andar)(?![\p{L}]))|(?<![\p{L}\d])(?:quadra|qd\.?|bloco|conjunto|sala|loja)\s+\d+[a-z]?(?![\d.,])/giu,
   /(?<![\p{L}\d])p[aá]g(?:ina)?\.?\s*:?\s*\d+(?:\s*(?:de|\/)\s*\d+)?/giu,
   /(?<![\p{L}\d])folha\s*\d+(?:\s*(?:de|\/)\s*\d+)?/giu,
-  // The patient's age after its label: "Idade: 47", "IDADE | 47".
-  /(?<![\p{L}])idade\s*:?\s*\d+/giu,
+  // The patient's age after its label: "Idade: 47", "IDADE | 47", in years and months ("Idade: 72a 3m").
+  /(?<![\p{L}])idade\s*:?\s*\d+(?:\s*a(?:nos?)?\s*\d+\s*m(?:eses)?(?![\p{L}\d]))?/giu,
+  // A hospital ward after its label ("Setor: CLINICA MEDICA 3", "Enfermaria: Ala B 2"): a place, the
+  // words before its number within one cell (single spaces).
+  /(?<![\p{L}])(?:setor|ala|enfermaria|unidade\s+de\s+interna[cç][aã]o)\s*:\s*(?:[\p{L}.]+ ){0,4}\d+[a-z]?(?![\d.,])/giu,
   // A numbered kind in a title: "URINA TIPO 1", "EAS tipo I".
   /(?<![\p{L}])tipo\s+\d(?!\d)/giu,
   // Ages and durations are never results: the patient's age, age bands and gestational weeks in

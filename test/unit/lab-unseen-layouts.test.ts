@@ -1907,3 +1907,40 @@ test('set 21: a unit in a cell of its own after a dot leader stays with the valu
   const r = parseLabReport(['Sexo: Masculino   Idade: 61 anos', 'Fosfatase alcalina ........ 151          U/L          inferior a 129'].join('\n'));
   assert.deepEqual(brief(r), [['Fosfatase alcalina', 151, 'U/L', 'alto']]);
 });
+
+test('set 20/21: a ward after its label, an age in years and months and a date with the month in words are administrative spans, never unread results', () => {
+  const r = parseLabReport(
+    [
+      'Sexo: M   Idade: 64a 7m     Setor: ENFERMARIA CIRURGICA 2   Leito: 08-A',
+      'Enviado em: 4 de fev. de 2025 08:15',
+      'Glicose   88 mg/dL   70 a 99',
+      'Joinville, 17 de março de 2025.',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [['Glicose', 88, 'mg/dL', 'normal']]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 21: side-by-side tables, a blank half-line ends the rows above it and a release stamp beside the last row is no piece of it', () => {
+  const r = parseLabReport(
+    [
+      'Sexo: Masculino   Idade: 40 anos',
+      'Exame          Resultado       Referência          Exame           Resultado       Referência',
+      'Sódio          139 mEq/L       135 a 145           Ferritina       22 ng/mL        30 a 400',
+      'Potássio       5,6 mEq/L       3,5 a 5,1           Zinco           71 µg/dL        70 a 120',
+      'Cálcio         9,1 mg/dL       8,6 a 10,2',
+      'Magnésio       1,9 mg/dL       1,6 a 2,6           (*) valores conferidos em duplicata.',
+      'Fósforo        3,3 mg/dL       2,5 a 4,5           Assinado em 03/02/2025 10:42 por',
+    ].join('\n'),
+  );
+  const got = brief(r).map(([n, v, , f]) => [n, v, f]);
+  for (const want of [
+    ['Zinco', 71, 'normal'],
+    ['Magnésio', 1.9, 'normal'],
+    ['Fósforo', 3.3, 'normal'],
+  ])
+    assert.ok(
+      got.some((g) => JSON.stringify(g) === JSON.stringify(want)),
+      JSON.stringify(got),
+    );
+});
