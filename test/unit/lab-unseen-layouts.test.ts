@@ -1944,3 +1944,8 @@ test('set 21: side-by-side tables, a blank half-line ends the rows above it and 
       JSON.stringify(got),
     );
 });
+
+test('set 21: a registration number with a digit the transcription could not read ("CRF-GO 5.2?1") is administrative', () => {
+  const r = parseLabReport(['Sexo: F', '| Ureia | 31 mg/dL | 15 a 45 |', '*Carimbo:* Farm. L. P. Souto · CRF-GO 5.2?1'].join('\n'));
+  assert.deepEqual(r.unparsed_lines, []);
+});
