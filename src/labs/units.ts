@@ -22,7 +22,7 @@ const SPELLINGS: ReadonlyArray<[string, string]> = [
   ['ng\\/l', 'ng/L'],
   ['pg\\/ml', 'pg/mL'],
   ['(?:u|ui)\\/l', 'U/L'],
-  ['ui\\/ml', 'UI/mL'],
+  ['u[il]\\/ml', 'UI/mL'],
   ['meq\\/l', 'mEq/L'],
   // The same OCR prints the l of "mol" as an I ("nmoI/L").
   ['mmo[il]\\/l', 'mmol/L'],

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { accountLines, resultTokens } from '../../src/labs/accounting.ts';
 import { cellStarts, previousColumnOf, unitsByColumn, valueColumnsOf, withoutPreviousColumn } from '../../src/labs/columns.ts';
 import { namesWithoutFixedRange, referenceRow, referenceTableHeader } from '../../src/labs/late-references.ts';
-import { cleanLine, isAdminLine, joinOpenBrackets, withoutRnSlips } from '../../src/labs/lines.ts';
+import { cleanLine, isAdminLine, joinOpenBrackets, withoutPairSlips } from '../../src/labs/lines.ts';
 import { numbersIn, parseBrNumber } from '../../src/labs/numbers.ts';
 import { parseLabReport, type LabParseResult } from '../../src/labs/parse.ts';
 import {
@@ -1738,8 +1738,8 @@ test('set 19: an OCR "rn" read for an m inside a name ("Hernoglobina", "FRAÇÃO
     ],
   );
   assert.deepEqual(r.unparsed_lines, []);
-  assert.equal(withoutRnSlips('HERNOGLOBINA   14,0'), 'HEMOGLOBINA    14,0');
-  assert.equal(withoutRnSlips('Controle interno e externo'), 'Controle interno e externo');
+  assert.equal(withoutPairSlips('HERNOGLOBINA   14,0'), 'HEMOGLOBINA    14,0');
+  assert.equal(withoutPairSlips('Controle interno e externo'), 'Controle interno e externo');
 });
 
 test('set 19: an assay limit under a block title ("Limite inferior de quantificação: 20 UI/mL", "Faixa linear: …") is no result: the block\'s "Resultado" is the title\'s', () => {
@@ -1948,4 +1948,43 @@ test('set 21: side-by-side tables, a blank half-line ends the rows above it and 
 test('set 21: a registration number with a digit the transcription could not read ("CRF-GO 5.2?1") is administrative', () => {
   const r = parseLabReport(['Sexo: F', '| Ureia | 31 mg/dL | 15 a 45 |', '*Carimbo:* Farm. L. P. Souto · CRF-GO 5.2?1'].join('\n'));
   assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 20/21: OCR reads d as "cl" and the capital I of a three-letter token as l; corrected only into catalogue words, case and all', () => {
+  assert.equal(withoutPairSlips('Ácicl o fólico'), 'Ácicl o fólico');
+  assert.equal(withoutPairSlips('Acicl fólico   7,9 ng/mL'), 'Acicl fólico   7,9 ng/mL');
+  assert.equal(withoutPairSlips('Hemoglobina glicacla   6,1 %'), 'Hemoglobina glicada    6,1 %');
+  assert.equal(withoutPairSlips('Declaro que recebi'), 'Declaro que recebi');
+  const r = parseLabReport(
+    [
+      'Sexo: M',
+      '| Exame | Resultado | Referência |',
+      '|---|---|---|',
+      '| Toxoplasmose lgM | Não reagente | Não reagente |',
+      '| Rubéola lgA | Não reagente | Não reagente |',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    brief(r).map(([n]) => n),
+    ['Toxoplasmose IgM', 'Rubéola lgA'],
+  );
+});
+
+test('set 21: a pregnancy range labelled by the trimester alone ("2º trim."), an immunity tier alone, and "Ul/mL" read for UI/mL', () => {
+  const r = parseLabReport(
+    [
+      'Paciente: Fulana · Sexo: F · Idade: 31 anos',
+      'Gestante — IG: 22 semanas (DUM 02/01/2025)',
+      '| Exame | Resultado | Valor de referência |',
+      '|---|---|---|',
+      '| T4 livre | 0,71 ng/dL | 1º trim.: 0,80 – 1,53 / 2º trim.: 0,60 – 1,40 / 3º trim.: 0,55 – 1,35 |',
+      '| Sarampo IgG | 212 mUI/mL | imune: superior a 150 mUI/mL |',
+      '| Anti-HBs | 48 Ul/mL | ≥ 10 Ul/mL |',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['T4 livre', 0.71, 'ng/dL', 'normal'],
+    ['Sarampo IgG', 212, 'mUI/mL', 'normal'],
+    ['Anti-HBs', 48, 'UI/mL', 'normal'],
+  ]);
 });
