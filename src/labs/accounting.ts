@@ -48,7 +48,7 @@ export interface AccountLine {
 // Result words (folded). "Normal" heads a tier too ("Normal: inferior a 5,7 %"): a word followed by a
 // colon is a label, never counted.
 const RESULT_WORD =
-  /^(?:n[aã]o\s+reagente|fracamente\s+reagente|reagente|n[aã]o\s+detect[aá](?:vel|do)|indetect[aá]vel|detect[aá](?:vel|do)|negativ[oa]|positiv[oa]|ausentes?|presentes?|tra[cç]os|rar[oa]s?|numeros[oa]s?|l[ií]mpid[oa]|turv[oa]|amarel[oa](?:\s+\p{L}+)?|citrino|incolor|inconclusiv[oa]|indeterminad[oa]|normal|sens[ií]vel|resistente|intermedi[aá]ri[oa]|suscet[ií]vel(?:\s+\p{L}+)?)(?![\p{L}])/iu;
+  /^(?:n[aã]o\s+reagente|fracamente\s+reagente|reagente|n[aã]o\s+detect[aá](?:vel|do)|indetect[aá]vel|detect[aá](?:vel|do)|negativ[oa]|positiv[oa]|ausentes?|presentes?|tra[cç]os|rar[oa]s?|numeros[oa]s?|escass[oa]s?|aumentad[oa]s?|abundantes?|l[ií]mpid[oa]|turv[oa]|amarel[oa](?:\s+\p{L}+)?|citrino|incolor|inconclusiv[oa]|indeterminad[oa]|normal|sens[ií]vel|resistente|intermedi[aá]ri[oa]|suscet[ií]vel(?:\s+\p{L}+)?)(?![\p{L}])/iu;
 
 // Words of a table header or a section: a cell made of them is not a result.
 const HEADER_WORD =

@@ -580,6 +580,17 @@ const QUALITATIVE_WORDS = [
   'rara',
   'numerosos',
   'numerosas',
+  // The amount of a urine sediment's flora or mucus ("Flora bacteriana   Aumentada   Escassa").
+  'escassos',
+  'escassas',
+  'escasso',
+  'escassa',
+  'aumentados',
+  'aumentadas',
+  'aumentado',
+  'aumentada',
+  'abundantes',
+  'abundante',
   'alguns',
   'algumas',
   'limpido',
@@ -638,7 +649,7 @@ export function flagQualitative(value: string, reference: string | undefined): Q
   const norm = (s: string) =>
     s
       .replace(/^(ausentes?|negativ[oa]|nao reagente|nao detectavel|nao detectado|indetectavel)$/, 'neg')
-      .replace(/^(rar|numeros|algun|alguma|present|ausent)(?:[oa]s?|es?|s)$/, '$1');
+      .replace(/^(rar|numeros|algun|alguma|present|ausent|escass|aumentad|abundant)(?:[oa]s?|es?|s)$/, '$1');
   const accepted = foldQ(reference)
     .split(/\s+(?:ou|a|e)\s+|\s*[/,]\s*/)
     .map((w) => w.trim())
