@@ -185,8 +185,9 @@ export function resultTokens(text: string): Token[] {
     if (free(at)) out.push({ kind: 'word', text: m[1]!.slice(0, w[0].length), values: [], at });
   }
   // A name cell and a word cell, nothing else ("Ceftriaxona   SENSÍVEL", "Cor   Palha"): the words
-  // are a result whatever they are, unless the line is a header ("Exame   Resultado").
-  const cs = t.split(/\s{2,}|\s*\|\s*/).filter(Boolean);
+  // are a result whatever they are, unless the line is a header ("Exame   Resultado"). A reference
+  // cell left as a dash ("| Grupo sanguíneo (ABO) | O | — |") is no third cell.
+  const cs = t.split(/\s{2,}|\s*\|\s*/).filter((c) => c !== '' && !/^[—–-]+$/.test(c));
   if (
     cs.length === 2 &&
     !/[:\d]/.test(t) &&

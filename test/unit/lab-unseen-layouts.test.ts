@@ -1988,3 +1988,24 @@ test('set 21: a pregnancy range labelled by the trimester alone ("2º trim."), a
     ['Anti-HBs', 48, 'UI/mL', 'normal'],
   ]);
 });
+
+test('set 20/21: amount words of a urine sediment are results and references; a prose sentence is no name; a blood group beside a dash cell is accounted', () => {
+  const r = parseLabReport(
+    [
+      'Sexo: F',
+      '  Muco                         Abundante                   Escasso',
+      '  Flora bacteriana             Escassa                     Escassa',
+      '',
+      'Fiz os exames em jejum. Comecei a dieta faz 3 semanas e perdi peso.',
+      '| Grupo sanguíneo (ABO) | AB | — |',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['Muco', 'Abundante', null, 'alterado'],
+    ['Flora bacteriana', 'Escassa', null, 'normal'],
+    ['Grupo sanguíneo (ABO)', 'AB', null, 'indeterminado'],
+  ]);
+  assert.deepEqual(accountLines([{ index: 0, raw: '| Grupo sanguíneo (ABO) | AB | — |', text: 'Grupo sanguíneo (ABO)   AB   —' }], [], []), [
+    '| Grupo sanguíneo (ABO) | AB | — |',
+  ]);
+});
