@@ -2009,3 +2009,20 @@ test('set 20/21: amount words of a urine sediment are results and references; a 
     '| Grupo sanguíneo (ABO) | AB | — |',
   ]);
 });
+
+test('set 20/21: ranges labelled by the cycle phase alone ("Lútea: …") pick the patient\'s phase; "mm/1ª h" is mm/h', () => {
+  const r = parseLabReport(
+    [
+      'Sexo: F   Idade: 29 anos',
+      'Informação clínica: fase do ciclo: lútea',
+      'Progesterona        9,4       ng/mL     Folicular: 0,2 a 1,5',
+      '                                        Lútea: 1,7 a 27,0',
+      'VHS                 31        mm/1ª h   até 20',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['Progesterona', 9.4, 'ng/mL', 'normal'],
+    ['VHS', 31, 'mm/h', 'alto'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
