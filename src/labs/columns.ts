@@ -178,6 +178,10 @@ export function withoutPreviousColumn(line: CleanLine, previousAt: number, histo
       const i = cell.at - line.offset;
       return `${line.text.slice(0, i).trimEnd()}   ${line.text.slice(i + cell.cell.length).trimStart()}`;
     }
+    // A last cell at or past the next header cell sits in the reference column, not under the previous
+    // one: nothing is cut (a number after a section line is no earlier sample's).
+    const lastPrinted = printed[printed.length - 1];
+    if (lastPrinted && lastPrinted.at >= nextAt - 3) return line.text;
   }
   // Numbers are printed right-aligned: a last cell that starts a little before the header cell but runs
   // into it ("244.000" under "Resultado anterior") is under it too.

@@ -2026,3 +2026,24 @@ test('set 20/21: ranges labelled by the cycle phase alone ("Lútea: …") pick t
   ]);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('a registration label does not take a number in a cell of its own after its sentence ends ("… do CRM.*   52,4")', () => {
+  const r = parseLabReport(['Sexo: F', '*Carimbo borrado: não foi possível ler o número do CRM.*   52,4'].join('\n'));
+  assert.equal(r.unparsed_lines.length, 1);
+});
+
+test("a number in the reference column after a section line is no earlier sample's; an empty field's dash ends a label's reach", () => {
+  const r = parseLabReport(
+    [
+      'Sexo: M',
+      'EXAME                 RESULTADO   UNIDADE   ANTERIOR   VALOR DE REFERÊNCIA',
+      'Ureia                 40          mg/dL     33         15 a 45',
+      'ELETRÓLITOS  -  Soro  -  Eletrodo íon-seletivo                      12,9',
+      'Quarto   : ---   77,5',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r).slice(0, 1), [['Ureia', 40, 'mg/dL', 'normal']]);
+  const listedOrRead = (v: number) => r.analytes.some((a) => a.value === v) || r.unparsed_lines.some((u) => numbersIn(u).some((n) => n.values.includes(v)));
+  assert.ok(listedOrRead(12.9), JSON.stringify(r.unparsed_lines));
+  assert.ok(listedOrRead(77.5), JSON.stringify(r.unparsed_lines));
+});
