@@ -48,7 +48,7 @@ export interface AccountLine {
 // Result words (folded). "Normal" heads a tier too ("Normal: inferior a 5,7 %"): a word followed by a
 // colon is a label, never counted.
 const RESULT_WORD =
-  /^(?:n[aã]o\s+reagente|fracamente\s+reagente|reagente|n[aã]o\s+detect[aá](?:vel|do)|indetect[aá]vel|detect[aá](?:vel|do)|negativ[oa]|positiv[oa]|ausentes?|presentes?|tra[cç]os|rar[oa]s?|numeros[oa]s?|l[ií]mpid[oa]|turv[oa]|amarel[oa](?:\s+\p{L}+)?|citrino|incolor|inconclusiv[oa]|indeterminad[oa]|normal|sens[ií]vel|resistente|intermedi[aá]ri[oa]|suscet[ií]vel(?:\s+\p{L}+)?)(?![\p{L}])/iu;
+  /^(?:n[aã]o\s+reagente|fracamente\s+reagente|reagente|n[aã]o\s+detect[aá](?:vel|do)|indetect[aá]vel|detect[aá](?:vel|do)|negativ[oa]|positiv[oa]|ausentes?|presentes?|tra[cç]os|rar[oa]s?|numeros[oa]s?|escass[oa]s?|aumentad[oa]s?|abundantes?|l[ií]mpid[oa]|turv[oa]|amarel[oa](?:\s+\p{L}+)?|citrino|incolor|inconclusiv[oa]|indeterminad[oa]|normal|sens[ií]vel|resistente|intermedi[aá]ri[oa]|suscet[ií]vel(?:\s+\p{L}+)?)(?![\p{L}])/iu;
 
 // Words of a table header or a section: a cell made of them is not a result.
 const HEADER_WORD =
@@ -60,15 +60,19 @@ const ADMIN_SPANS: RegExp[] = [
   // Dates and times (a titre "1:16" after título/reagente is not a time: it is excluded below).
   /(?<!\d)\d{1,2}\/\d{1,2}\/\d{2,4}(?!\d)/g,
   /(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)/g,
+  // A date with the month in words, as an e-mail header prints it ("23 de ago. de 2024", "5 de março de 2025").
+  /(?<![\d.,])\d{1,2}\s+de\s+(?:jan|fev|mar|abr|mai|jun|jul|ago|set|out|nov|dez)\p{L}*\.?\s+(?:de\s+)?\d{4}(?!\d)/giu,
   /(?<![\d:/])\d{1,2}[:h]\d{2}(?::\d{2})?(?![\d/])/g,
   // Registrations and identifiers after their label: "CRM/SP 123456", "CNES: 2077485", "Pedido nº 88123",
   // "Cartão SUS: 706 1234 5678 9012", "Leito 12", a dialysis shift and machine ("Turno: 2º", "Máquina: 07"), "Posto: 03", "Carteira 0092 8815", "(ESF equipe 03)",
-  // a regional council's "CRBM 5ª Região 7.412". The label and its number never span a bracket or a
+  // a regional council's "CRBM 5ª Região 7.412", a digit a transcription could not read ("CRF-MT 3.1?8"). The label and its number never span a bracket or a
   // ";" (only an area code opens one: "Tel. (71) 3344-9810"):
   // in "… carimbo do CNES   (repetido: 48,7)" the number is a value, not the registration of a label
-  // printed without one. Nor a column break before a word: "… do CNES.*   Ureia 48,7" is a result cell.
+  // printed without one. Nor a column break before a word: "… do CNES.*   Ureia 48,7" is a result cell;
+  // nor a full stop or an empty field's dash before a column break: in "… do CNES.*   48,7" and "Leito   :
+  // ---   48,7" the number is a cell of its own.
   new RegExp(
-    String.raw`(?<![\p{L}\d])(?:crm|crf|crbm|crbio|coren|cnes|cns|cnpj|cpf|rg|cep|protocolo|pedido|req|requisi[cç][aã]o|atend(?:imento)?\.?|o\.s\.?|os(?=\s*[:nº°#])|ordem(?:\s+de\s+servi[cç]o)?|pront|prontu[aá]rio|reg|registro|c[oó]d(?:igo)?|ficha|senha|cart[aã]o(?:\s+sus)?|notifica[cç][aã]o|sinan|boletim|lote|n[º°]|no\.|n[uú]mero|tel(?:efone)?|fone|sac|whatsapp|celular|leito|quarto|box|turno|m[aá]quina|posto(?:\s+de\s+coleta)?|equipe|micro[aá]rea|cadastro|matr[ií]cula|id|guia|carteir(?:inha|a)|etiqueta|amostra\s+n[º°]|amostra(?=\s*:?\s*(?:\d{5,}|\d+-\d+)))${NOT_WORD}(?:(?!\s{2,}\p{L})[^\d\n(\[;]){0,16}\(?(?:\d{1,2}\s*[ªº]\s*regi[aã]o\s*)?\d[\d./-]*(?:\)?\s\d[\d./-]*)*`,
+    String.raw`(?<![\p{L}\d])(?:crm|crf|crbm|crbio|coren|cnes|cns|cnpj|cpf|rg|cep|protocolo|pedido|req|requisi[cç][aã]o|atend(?:imento)?\.?|o\.s\.?|os(?=\s*[:nº°#])|ordem(?:\s+de\s+servi[cç]o)?|pront|prontu[aá]rio|reg|registro|c[oó]d(?:igo)?|ficha|senha|cart[aã]o(?:\s+sus)?|notifica[cç][aã]o|sinan|boletim|lote|n[º°]|no\.|n[uú]mero|tel(?:efone)?|fone|sac|whatsapp|celular|leito|quarto|box|turno|m[aá]quina|posto(?:\s+de\s+coleta)?|equipe|micro[aá]rea|cadastro|matr[ií]cula|id|guia|carteir(?:inha|a)|etiqueta|amostra\s+n[º°]|amostra(?=\s*:?\s*(?:\d{5,}|\d+-\d+)))${NOT_WORD}(?:(?!\s{2,}\p{L}|[.*_—–-]\s{2,})[^\d\n(\[;]){0,16}\(?(?:\d{1,2}\s*[ªº]\s*regi[aã]o\s*)?\d[\d./?-]*(?:\)?\s\d[\d./-]*)*`,
     'giu',
   ),
   // An address by sector, block and lot (Brasília's "SHLS 716, Bloco F", "Quadra 12, Lote 4", "Sala
@@ -76,8 +80,11 @@ const ADMIN_SPANS: RegExp[] = [
   /(?<![\p{L}\d])\d+[a-z]?\s*,\s*(?=(?:quadra|qd\.?|bloco|bl\.?|lote|conjunto|cj\.?|sala|loja|andar)(?![\p{L}]))|(?<![\p{L}\d])(?:quadra|qd\.?|bloco|conjunto|sala|loja)\s+\d+[a-z]?(?![\d.,])/giu,
   /(?<![\p{L}\d])p[aá]g(?:ina)?\.?\s*:?\s*\d+(?:\s*(?:de|\/)\s*\d+)?/giu,
   /(?<![\p{L}\d])folha\s*\d+(?:\s*(?:de|\/)\s*\d+)?/giu,
-  // The patient's age after its label: "Idade: 47", "IDADE | 47".
-  /(?<![\p{L}])idade\s*:?\s*\d+/giu,
+  // The patient's age after its label: "Idade: 47", "IDADE | 47", in years and months ("Idade: 72a 3m").
+  /(?<![\p{L}])idade\s*:?\s*\d+(?:\s*a(?:nos?)?\s*\d+\s*m(?:eses)?(?![\p{L}\d]))?/giu,
+  // A hospital ward after its label ("Setor: CLINICA MEDICA 3", "Enfermaria: Ala B 2"): a place, the
+  // words before its number within one cell (single spaces).
+  /(?<![\p{L}])(?:setor|ala|enfermaria|unidade\s+de\s+interna[cç][aã]o)\s*:\s*(?:[\p{L}.]+ ){0,4}\d+[a-z]?(?![\d.,])/giu,
   // A numbered kind in a title: "URINA TIPO 1", "EAS tipo I".
   /(?<![\p{L}])tipo\s+\d(?!\d)/giu,
   // Ages and durations are never results: the patient's age, age bands and gestational weeks in
@@ -180,8 +187,9 @@ export function resultTokens(text: string): Token[] {
     if (free(at)) out.push({ kind: 'word', text: m[1]!.slice(0, w[0].length), values: [], at });
   }
   // A name cell and a word cell, nothing else ("Ceftriaxona   SENSÍVEL", "Cor   Palha"): the words
-  // are a result whatever they are, unless the line is a header ("Exame   Resultado").
-  const cs = t.split(/\s{2,}|\s*\|\s*/).filter(Boolean);
+  // are a result whatever they are, unless the line is a header ("Exame   Resultado"). A reference
+  // cell left as a dash ("| Grupo sanguíneo (ABO) | O | — |") is no third cell.
+  const cs = t.split(/\s{2,}|\s*\|\s*/).filter((c) => c !== '' && !/^[—–-]+$/.test(c));
   if (
     cs.length === 2 &&
     !/[:\d]/.test(t) &&

@@ -292,6 +292,13 @@ export const KNOWN_NAMES: readonly KnownName[] = [
   // Complement fractions (rheumatology panels); their ranges are the report's.
   { key: 'complemento_c3', name: 'Complemento C3', synonyms: ['complemento c3', 'c3 complemento', 'fracao c3 do complemento'] },
   { key: 'complemento_c4', name: 'Complemento C4', synonyms: ['complemento c4', 'c4 complemento', 'fracao c4 do complemento'] },
+  // Serologies of a prenatal panel and the thyroid antibody: known so a name with an OCR slip
+  // ("Toxoplasrnose", "Anti-HlV", "Rubéola lgG", "antl-TPO") is read against them.
+  { key: 'anti_hiv', name: 'Anti-HIV 1 e 2', synonyms: ['anti-hiv 1 e 2', 'anti-hiv 1/2', 'anti-hiv'] },
+  { key: 'toxoplasmose_igg', name: 'Toxoplasmose IgG', synonyms: ['toxoplasmose igg', 'toxoplasmose - igg'] },
+  { key: 'toxoplasmose_igm', name: 'Toxoplasmose IgM', synonyms: ['toxoplasmose igm', 'toxoplasmose - igm'] },
+  { key: 'rubeola_igg', name: 'Rubéola IgG', synonyms: ['rubeola igg', 'rubeola - igg'] },
+  { key: 'anti_tpo', name: 'Anti-TPO', synonyms: ['anti-tpo', 'anticorpos anti-tpo', 'anticorpo anti-tpo', 'anti-tireoperoxidase'] },
   // The estimate printed beside creatinine; its reference (">= 60", stages) is the report's.
   {
     key: 'tfg',

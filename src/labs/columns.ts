@@ -138,7 +138,7 @@ export interface History {
  * Under a history header ("Atual   14/11/2024   20/05/2024") every cell from that column on is an
  * earlier sample's value, with its unit ("109 mg/dL") or a dash.
  */
-export function withoutPreviousColumn(line: CleanLine, previousAt: number, history?: History, previousCell?: PreviousCell): string {
+export function withoutPreviousColumn(line: CleanLine, previousAt: number, history?: History, previousCell?: PreviousCell, starts?: number[]): string {
   // A bar table row with as many cells as its header: the cell under the previous-result header, if it
   // holds an earlier value, is blanked and the row cleaned again.
   if (previousCell !== undefined && line.bars !== undefined) {
@@ -161,6 +161,27 @@ export function withoutPreviousColumn(line: CleanLine, previousAt: number, histo
     // More cells than the header has dates: the line holds more than earlier results, nothing is cut.
     if (first < 1 || cs.length - first > history.dates || Math.abs(currentAt - history.currentAt) > 3 || !cs.slice(first).every(earlierValue)) return line.text;
     return line.text.slice(0, cs[first]!.at - line.offset).trimEnd();
+  }
+  // A previous-result column between the unit and the reference columns ("RESULTADO   UNIDADE   ANTERIOR
+  // VALOR DE REFERÊNCIA"): the one cell under it, up to the next header cell, is cut and the reference
+  // after it is read with the result, as if printed right after the unit.
+  // Positions are taken as printed: a dot leader ("Ureia ........ 38") is shortened in the cleaned text;
+  // the cell is found in the cleaned text by its place from the end, which the leader does not change.
+  const nextAt = starts?.find((at) => at > previousAt + 3);
+  if (nextAt !== undefined) {
+    const printed = cellStarts(line.raw.replace(/\t/g, '   '), 0);
+    const under = printed.filter((c) => c.at >= previousAt - 3 && c.at < nextAt - 3);
+    const fromEnd = printed.length - printed.indexOf(under[0]!);
+    const cell = cs[cs.length - fromEnd];
+    const after = printed.some((c) => c.at >= nextAt - 3);
+    if (under.length === 1 && after && fromEnd < cs.length - 1 && cell?.cell === under[0]!.cell && PREVIOUS_VALUE.test(cell.cell)) {
+      const i = cell.at - line.offset;
+      return `${line.text.slice(0, i).trimEnd()}   ${line.text.slice(i + cell.cell.length).trimStart()}`;
+    }
+    // A last cell at or past the next header cell sits in the reference column, not under the previous
+    // one: nothing is cut (a number after a section line is no earlier sample's).
+    const lastPrinted = printed[printed.length - 1];
+    if (lastPrinted && lastPrinted.at >= nextAt - 3) return line.text;
   }
   // Numbers are printed right-aligned: a last cell that starts a little before the header cell but runs
   // into it ("244.000" under "Resultado anterior") is under it too.

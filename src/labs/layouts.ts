@@ -180,7 +180,10 @@ export function mergeReferenceCells(cs: string[]): string[] {
   for (const c of cs) {
     // A marker in a cell of its own ("48 mg/dL   ↑      Até 30 mg/dL") flags the value before it: left
     // alone it would take the reference cell after it as a name and value ("↑ Até" 30).
-    if (out.length > 0 && ((/\d/.test(c) && isReferenceText(c)) || isMarkerCell(c))) out[out.length - 1] = `${out[out.length - 1]}   ${c}`;
+    // A unit in a cell of its own ("41             mg/dL   superior a 40" after a dot leader) is the
+    // value's before it: left alone it would take the reference after it as a name and value.
+    const unitOnly = unitAtStart(c)?.consumed === c.length && !/\d/.test(c);
+    if (out.length > 0 && ((/\d/.test(c) && isReferenceText(c)) || isMarkerCell(c) || unitOnly)) out[out.length - 1] = `${out[out.length - 1]}   ${c}`;
     else out.push(c);
   }
   return out;

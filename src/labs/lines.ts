@@ -71,7 +71,7 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // report's result.
   else if (previous && /^\s*(?:[(\[]\s*)?(?:resultados?\s+)?anterior(?:es)?\s*:\s*\S/i.test(t))
     return { index, raw, text: '', leader: false, offset: 0, previous: t };
-  t = withoutRnSlips(withoutNameSlips(withoutOcrLetters(t)));
+  t = withoutPairSlips(withoutNameSlips(withoutOcrLetters(t)));
   // A viral load restated in logs beside it ("1.284.000 UI/mL (log 6,11)", "(log10: 3,2)") is the same
   // result, not another value nor a note that stops the line being read.
   t = t.replace(/\(\s*log\s*(?:10|₁₀)?\s*[:=]?\s*\d+(?:[.,]\d+)?\s*\)/giu, (m) => ' '.repeat(m.length));
@@ -126,6 +126,11 @@ const nameWords = () =>
       .flatMap((n) => foldText(n).split(/[^\p{L}\d]+/u))
       .filter((w) => w.length >= 4),
   ));
+// The three-letter tokens of the catalogue's names with a capital I ("HIV", "IgG"), as printed.
+let catalogueShort: Set<string> | undefined;
+const shortNames = () =>
+  (catalogueShort ??= new Set([...ANALYTES, ...KNOWN_NAMES].flatMap((d) => d.name.split(/[^\p{L}\d]+/u)).filter((w) => w.length === 3 && w.includes('I'))));
+const SHORT_SLIP = /(?<![\p{L}\d])(?=\p{L}*l)\p{L}{3}(?![\p{L}\d])/gu;
 // A word of four characters or more with an l or a 1 in it and a letter.
 const SLIP_WORD = /(?<![\p{L}\d])(?=[\p{L}\d]*[l1])(?=[\p{L}\d]*\p{L})[\p{L}\d]{4,}(?![\p{L}\d])/gu;
 
@@ -139,6 +144,9 @@ const SLIP_WORD = /(?<![\p{L}\d])(?=[\p{L}\d]*[l1])(?=[\p{L}\d]*\p{L})[\p{L}\d]{
 export function withoutNameSlips(t: string): string {
   if (!/[l1]/.test(t)) return t;
   const words = nameWords();
+  // A three-letter token is too short to read against folded words: only an l read for the capital I
+  // of a catalogue name's token, case and all ("HlV" for HIV, "lgG" for IgG), is corrected.
+  t = t.replace(SHORT_SLIP, (w) => (shortNames().has(w.replace(/l/g, 'I')) ? w.replace(/l/g, 'I') : w));
   return t.replace(SLIP_WORD, (w) => {
     const f = foldSameLength(w);
     if (f.length !== w.length || words.has(f)) return w;
@@ -162,29 +170,39 @@ export function withoutNameSlips(t: string): string {
 
 const bits = (n: number) => n.toString(2).replace(/0/g, '').length;
 
-// A word of four characters or more with "rn" in it.
-const RN_WORD = /(?<![\p{L}\d])(?=\p{L}*rn)\p{L}{4,}(?![\p{L}\d])/giu;
+// OCR reads an m as "rn" and a d as "cl" (the two letters side by side look like the one).
+const PAIR_SLIPS: ReadonlyArray<[read: string, meant: string]> = [
+  ['rn', 'm'],
+  ['cl', 'd'],
+];
+// A word of four characters or more with one of those pairs in it.
+const PAIR_WORD = /(?<![\p{L}\d])(?=\p{L}*(?:rn|cl))\p{L}{4,}(?![\p{L}\d])/giu;
 
 /**
- * OCR also reads an m as "rn" ("Complernento", "HEMOGLOBlNA" aside). Like the l/1 slip: a word that is
- * no word of a catalogue name, but is one with some of its "rn" read as m (the fewest that do), is that
- * word, the m in the case of the letters around it. The line keeps its columns: the character saved
- * is given back to the next column break after the word.
+ * OCR also reads an m as "rn" ("Complernento") and a d as "cl" ("Hemoglobina glicacla"). Like the l/1
+ * slip: a word that is no word of a catalogue name, but is one with some of its pairs read as the one
+ * letter (the fewest that do), is that word, the letter in the case of the letters around it. The
+ * line keeps its columns: the character saved is given back to the next column break after the word.
  */
-export function withoutRnSlips(t: string): string {
-  if (!/rn/i.test(t)) return t;
+export function withoutPairSlips(t: string): string {
+  if (!/rn|cl/i.test(t)) return t;
   const words = nameWords();
   let out = t;
-  for (const m of [...t.matchAll(RN_WORD)].reverse()) {
+  for (const m of [...t.matchAll(PAIR_WORD)].reverse()) {
     const w = m[0];
     const f = foldSameLength(w);
     if (f.length !== w.length || words.has(f)) continue;
-    const at = [...f.matchAll(/rn/g)].map((x) => x.index ?? 0);
+    const at = PAIR_SLIPS.flatMap(([read, meant]) => [...f.matchAll(new RegExp(read, 'g'))].map((x) => ({ i: x.index ?? 0, meant }))).sort((a, b) => a.i - b.i);
     if (at.length > 3) continue;
+    const apply = (s: string, mk: number, cased: boolean) =>
+      at.reduceRight(
+        (acc, a, k) => (mk & (1 << k) ? `${acc.slice(0, a.i)}${cased && /\p{Lu}/u.test(w[a.i]!) ? a.meant.toUpperCase() : a.meant}${acc.slice(a.i + 2)}` : acc),
+        s,
+      );
     const masks = Array.from({ length: (1 << at.length) - 1 }, (_, k) => k + 1).sort((a, b) => bits(a) - bits(b) || a - b);
-    const mask = masks.find((mk) => words.has(at.reduceRight((s, a, k) => (mk & (1 << k) ? `${s.slice(0, a)}m${s.slice(a + 2)}` : s), f)));
+    const mask = masks.find((mk) => words.has(apply(f, mk, false)));
     if (mask === undefined) continue;
-    const fixed = at.reduceRight((s, a, k) => (mask & (1 << k) ? `${s.slice(0, a)}${/\p{Lu}/u.test(w[a]!) ? 'M' : 'm'}${s.slice(a + 2)}` : s), w);
+    const fixed = apply(w, mask, true);
     const start = m.index ?? 0;
     const end = start + w.length;
     let rest = out.slice(end);

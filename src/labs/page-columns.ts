@@ -14,6 +14,7 @@
 import { foldSameLength } from './analytes.ts';
 import { cellStarts } from './columns.ts';
 import { tableHeader } from './layouts.ts';
+import { isAdminLine } from './lines.ts';
 
 const COLUMN = '   ';
 
@@ -70,10 +71,17 @@ interface Row {
  */
 function joinWraps(lines: Array<{ text: string; line: number }>, starts: number[]): Row[] {
   const rows: Row[] = [];
+  // A half-line left blank ends this table's rows: what follows it in the same column (a footnote, a
+  // signature under the other table's last rows) is no wrapped piece of the row above the gap.
+  let gap = false;
   for (const { text, line } of lines) {
-    if (text.trim() === '') continue;
+    if (text.trim() === '') {
+      gap = rows.length > 0;
+      continue;
+    }
     const cells = byColumns(text, starts);
-    const row = rows[rows.length - 1];
+    const row = gap ? undefined : rows[rows.length - 1];
+    gap = false;
     const wrap = row !== undefined && /^(?:$|[\p{Ll}(])/u.test(cells[0]!) && !/^[<>≤≥]?\s*\d/.test(cells[1] ?? '');
     if (!wrap) {
       rows.push({ cells, line });
@@ -141,6 +149,9 @@ export function unfoldPageColumns(raw: string[]): UnfoldedLine[] {
       for (const line of body) out[line] = '';
       for (const row of rows) {
         const text = row.cells.filter(Boolean).join(COLUMN);
+        // A signature or release stamp beside the other table's last row ("Liberado em 29/08/2024 16:10
+        // por") is no piece of that row's result; the line is still accounted as printed.
+        if (isAdminLine(text)) continue;
         out[row.line] = out[row.line] ? `${out[row.line]} ; ${text}` : text;
       }
     }

@@ -191,7 +191,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   // Lines read as the continuation of the line above (a wrapped footnote reference).
   const continuedAt = new Set<number>();
   for (const line of lines) {
-    let t = table?.previousAt !== undefined ? withoutPreviousColumn(line, table.previousAt, table.history, table.previousCell) : line.text;
+    let t = table?.previousAt !== undefined ? withoutPreviousColumn(line, table.previousAt, table.history, table.previousCell, table.starts) : line.text;
     // A line of side-by-side tables (page-columns.ts) is read as rows but accounted as printed: a
     // wrapped cell is accounted on its own line, once.
     const u = unfolded[line.index]!;

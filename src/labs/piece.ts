@@ -78,6 +78,11 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
   const def = lookupName(name);
   // One-letter names only from the catalogue ("K 3,1 mEq/L").
   if ((letters(name) < 2 && !def) || name.includes(':')) return undefined;
+  // A name that holds a full stop before another sentence ("… e o ácido úrico. Voltei a treinar há 2
+  // semanas") is prose, as an e-mail body prints it: no result's name spans two sentences.
+  // An abbreviation's dot ("Capacidade total de fix. Fe") is followed by a word or two, not a sentence.
+  // A value in a cell of its own after such a name (a note, then a column break, then "48,7") is still read.
+  if (!opts.separated && /\p{Ll}{3,}\.\s+\p{Lu}\p{Ll}+(?:\s+\p{L}+){2,}/u.test(name) && !def) return undefined;
   if (
     isReferenceLabel(name, { asName: true }) ||
     stripReferenceLead(name).lead ||

@@ -284,13 +284,13 @@ const IMMUNE_TIER = /(?<!\bnao |\bsem |\bnao e )\b(?:imune|imunes|imunidade|imun
 // tier is printed beside it.
 const TARGET_TIER = /\b(meta|metas|alvo|objetivo terapeutico)\b/;
 const CONDITION =
-  /\b(com jejum|sem jejum|gestantes?|gravidez|gestacao|trimestre|semanas?|fase (?:folicular|lutea|ovulatoria)|pico ovulatorio|pos[- ]menopausa|menopausa|jejum de|pos[- ]prandial|ciclo|anticoagula\w*|fumantes?|tabagistas?)\b/;
+  /\b(com jejum|sem jejum|gestantes?|gravidez|gestacao|trim(?:estre)?|semanas?|(?:fase )?(?:folicular|lutea|luteinica|ovulatoria)|pico ovulatorio|pos[- ]menopausa|menopausa|jejum de|pos[- ]prandial|ciclo|anticoagula\w*|fumantes?|tabagistas?)\b/;
 
 // A range printed for pregnancy ("Gestantes 2º trimestre", "em gestantes", "na gravidez").
 const PREGNANCY = /\b(gestantes?|gravidez|gestacao|gestacional|gravidas?)\b/;
-/** The trimester a pregnancy range names ("1º trimestre", "segundo trimestre"). */
+/** The trimester a pregnancy range names ("1º trimestre", "segundo trimestre", "2º trim." abbreviated). */
 function trimesterOf(label: string): 1 | 2 | 3 | undefined {
-  const m = /\b(1|2|3|primeiro|segundo|terceiro)\s*[ºo°]?\s*trimestre\b/.exec(foldSameLength(label).replace(/º|°/g, 'o'));
+  const m = /\b(1|2|3|primeiro|segundo|terceiro)\s*[ºo°]?\s*trim(?:estre)?\b/.exec(foldSameLength(label).replace(/º|°/g, 'o'));
   if (!m) return undefined;
   return /^(1|primeiro)$/.test(m[1]!) ? 1 : /^(2|segundo)$/.test(m[1]!) ? 2 : 3;
 }
@@ -452,7 +452,8 @@ export function resolveNumeric(ranges: LabelledRange[], value: number, unit: str
   // gestacional"), is not hers. Everyone else keeps the ordinary ranges (below).
   let pregnancyChosen = false;
   if (patient.pregnant) {
-    const pregnancy = cands.filter((c) => PREGNANCY.test(foldSameLength(c.label).replace(/\bnao gestantes?\b/g, ' ')));
+    // A range labelled by its trimester alone ("1º trim.: 0,1 – 2,5") is a pregnancy range too.
+    const pregnancy = cands.filter((c) => PREGNANCY.test(foldSameLength(c.label).replace(/\bnao gestantes?\b/g, ' ')) || trimesterOf(c.label) !== undefined);
     const trimester = patient.gestationWeeks === undefined ? undefined : patient.gestationWeeks < 14 ? 1 : patient.gestationWeeks < 28 ? 2 : 3;
     const ofTrimester = pregnancy.filter((c) => trimesterOf(c.label) === trimester);
     const anyTrimester = pregnancy.filter((c) => trimesterOf(c.label) === undefined);
@@ -579,6 +580,17 @@ const QUALITATIVE_WORDS = [
   'rara',
   'numerosos',
   'numerosas',
+  // The amount of a urine sediment's flora or mucus ("Flora bacteriana   Aumentada   Escassa").
+  'escassos',
+  'escassas',
+  'escasso',
+  'escassa',
+  'aumentados',
+  'aumentadas',
+  'aumentado',
+  'aumentada',
+  'abundantes',
+  'abundante',
   'alguns',
   'algumas',
   'limpido',
@@ -637,7 +649,7 @@ export function flagQualitative(value: string, reference: string | undefined): Q
   const norm = (s: string) =>
     s
       .replace(/^(ausentes?|negativ[oa]|nao reagente|nao detectavel|nao detectado|indetectavel)$/, 'neg')
-      .replace(/^(rar|numeros|algun|alguma|present|ausent)(?:[oa]s?|es?|s)$/, '$1');
+      .replace(/^(rar|numeros|algun|alguma|present|ausent|escass|aumentad|abundant)(?:[oa]s?|es?|s)$/, '$1');
   const accepted = foldQ(reference)
     .split(/\s+(?:ou|a|e)\s+|\s*[/,]\s*/)
     .map((w) => w.trim())
@@ -705,7 +717,8 @@ export function stripReferenceLead(text: string): { rest: string; lead: boolean 
  */
 export function isReferenceLabel(label: string, opts: { asName?: boolean } = {}): boolean {
   const l = classify({ low: null, high: null, lowExclusive: false, highExclusive: false, unit: null }, label);
-  return l.sex !== undefined || l.age !== undefined || l.tier !== undefined || (l.condition && !opts.asName);
+  // An immunity tier ("imune: ≥ 10 UI/mL", a rubella IgG alone under it) labels a range too.
+  return l.sex !== undefined || l.age !== undefined || l.tier !== undefined || (l.condition && !opts.asName) || IMMUNE_TIER.test(foldSameLength(label));
 }
 
 /**

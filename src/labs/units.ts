@@ -22,7 +22,7 @@ const SPELLINGS: ReadonlyArray<[string, string]> = [
   ['ng\\/l', 'ng/L'],
   ['pg\\/ml', 'pg/mL'],
   ['(?:u|ui)\\/l', 'U/L'],
-  ['ui\\/ml', 'UI/mL'],
+  ['u[il]\\/ml', 'UI/mL'],
   ['meq\\/l', 'mEq/L'],
   // The same OCR prints the l of "mol" as an I ("nmoI/L").
   ['mmo[il]\\/l', 'mmol/L'],
@@ -44,7 +44,8 @@ const SPELLINGS: ReadonlyArray<[string, string]> = [
   ['pg', 'pg'],
   ['g\\/l', 'g/L'],
   ['mil', 'mil/mm³'],
-  ['mm\\/h', 'mm/h'],
+  // "mm/1ª h": the first hour's sedimentation, written as a fraction.
+  ['mm\\/\\s*(?:1[ªa°]\\s*)?h(?:ora)?', 'mm/h'],
   ['ml\\/min\\/1[,.]73\\s?m(?:²|2)', 'mL/min/1,73m²'],
   // ESR printed "até 20 mm" or "mm na 1ª hora": millimetres in the first hour.
   ['mm(?!\\/)(?:\\s*(?:na\\s*)?1[ªa°]\\s*h(?:ora)?)?', 'mm/h'],

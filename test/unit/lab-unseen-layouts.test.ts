@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { accountLines, resultTokens } from '../../src/labs/accounting.ts';
 import { cellStarts, previousColumnOf, unitsByColumn, valueColumnsOf, withoutPreviousColumn } from '../../src/labs/columns.ts';
 import { namesWithoutFixedRange, referenceRow, referenceTableHeader } from '../../src/labs/late-references.ts';
-import { cleanLine, isAdminLine, joinOpenBrackets, withoutRnSlips } from '../../src/labs/lines.ts';
+import { cleanLine, isAdminLine, joinOpenBrackets, withoutPairSlips } from '../../src/labs/lines.ts';
 import { numbersIn, parseBrNumber } from '../../src/labs/numbers.ts';
 import { parseLabReport, type LabParseResult } from '../../src/labs/parse.ts';
 import {
@@ -1738,8 +1738,8 @@ test('set 19: an OCR "rn" read for an m inside a name ("Hernoglobina", "FRAÇÃO
     ],
   );
   assert.deepEqual(r.unparsed_lines, []);
-  assert.equal(withoutRnSlips('HERNOGLOBINA   14,0'), 'HEMOGLOBINA    14,0');
-  assert.equal(withoutRnSlips('Controle interno e externo'), 'Controle interno e externo');
+  assert.equal(withoutPairSlips('HERNOGLOBINA   14,0'), 'HEMOGLOBINA    14,0');
+  assert.equal(withoutPairSlips('Controle interno e externo'), 'Controle interno e externo');
 });
 
 test('set 19: an assay limit under a block title ("Limite inferior de quantificação: 20 UI/mL", "Faixa linear: …") is no result: the block\'s "Resultado" is the title\'s', () => {
@@ -1885,4 +1885,165 @@ test('set 19 (merged): a reference cell "ver tabela por faixa etária" and a foo
     );
     assert.deepEqual(r.unparsed_lines, [], value);
   }
+});
+
+test('set 21: a previous-result column between the unit and the reference columns is cut, and the reference after it is read', () => {
+  const r = parseLabReport(
+    [
+      'Sexo: Feminino   Idade: 44 anos',
+      'EXAME                    RESULTADO     UNIDADE       ANTERIOR      VALOR DE REFERÊNCIA',
+      'Ácido úrico              7,4           mg/dL         6,1           2,4 a 5,7',
+      'Potássio                 4,2           mEq/L         4,8           3,5 a 5,1',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['Ácido úrico', 7.4, 'mg/dL', 'alto'],
+    ['Potássio', 4.2, 'mEq/L', 'normal'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 21: a unit in a cell of its own after a dot leader stays with the value, a bare reference after it is no result', () => {
+  const r = parseLabReport(['Sexo: Masculino   Idade: 61 anos', 'Fosfatase alcalina ........ 151          U/L          inferior a 129'].join('\n'));
+  assert.deepEqual(brief(r), [['Fosfatase alcalina', 151, 'U/L', 'alto']]);
+});
+
+test('set 20/21: a ward after its label, an age in years and months and a date with the month in words are administrative spans, never unread results', () => {
+  const r = parseLabReport(
+    [
+      'Sexo: M   Idade: 64a 7m     Setor: ENFERMARIA CIRURGICA 2   Leito: 08-A',
+      'Enviado em: 4 de fev. de 2025 08:15',
+      'Glicose   88 mg/dL   70 a 99',
+      'Joinville, 17 de março de 2025.',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [['Glicose', 88, 'mg/dL', 'normal']]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 21: side-by-side tables, a blank half-line ends the rows above it and a release stamp beside the last row is no piece of it', () => {
+  const r = parseLabReport(
+    [
+      'Sexo: Masculino   Idade: 40 anos',
+      'Exame          Resultado       Referência          Exame           Resultado       Referência',
+      'Sódio          139 mEq/L       135 a 145           Ferritina       22 ng/mL        30 a 400',
+      'Potássio       5,6 mEq/L       3,5 a 5,1           Zinco           71 µg/dL        70 a 120',
+      'Cálcio         9,1 mg/dL       8,6 a 10,2',
+      'Magnésio       1,9 mg/dL       1,6 a 2,6           (*) valores conferidos em duplicata.',
+      'Fósforo        3,3 mg/dL       2,5 a 4,5           Assinado em 03/02/2025 10:42 por',
+    ].join('\n'),
+  );
+  const got = brief(r).map(([n, v, , f]) => [n, v, f]);
+  for (const want of [
+    ['Zinco', 71, 'normal'],
+    ['Magnésio', 1.9, 'normal'],
+    ['Fósforo', 3.3, 'normal'],
+  ])
+    assert.ok(
+      got.some((g) => JSON.stringify(g) === JSON.stringify(want)),
+      JSON.stringify(got),
+    );
+});
+
+test('set 21: a registration number with a digit the transcription could not read ("CRF-GO 5.2?1") is administrative', () => {
+  const r = parseLabReport(['Sexo: F', '| Ureia | 31 mg/dL | 15 a 45 |', '*Carimbo:* Farm. L. P. Souto · CRF-GO 5.2?1'].join('\n'));
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 20/21: OCR reads d as "cl" and the capital I of a three-letter token as l; corrected only into catalogue words, case and all', () => {
+  assert.equal(withoutPairSlips('Ácicl o fólico'), 'Ácicl o fólico');
+  assert.equal(withoutPairSlips('Acicl fólico   7,9 ng/mL'), 'Acicl fólico   7,9 ng/mL');
+  assert.equal(withoutPairSlips('Hemoglobina glicacla   6,1 %'), 'Hemoglobina glicada    6,1 %');
+  assert.equal(withoutPairSlips('Declaro que recebi'), 'Declaro que recebi');
+  const r = parseLabReport(
+    [
+      'Sexo: M',
+      '| Exame | Resultado | Referência |',
+      '|---|---|---|',
+      '| Toxoplasmose lgM | Não reagente | Não reagente |',
+      '| Rubéola lgA | Não reagente | Não reagente |',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    brief(r).map(([n]) => n),
+    ['Toxoplasmose IgM', 'Rubéola lgA'],
+  );
+});
+
+test('set 21: a pregnancy range labelled by the trimester alone ("2º trim."), an immunity tier alone, and "Ul/mL" read for UI/mL', () => {
+  const r = parseLabReport(
+    [
+      'Paciente: Fulana · Sexo: F · Idade: 31 anos',
+      'Gestante — IG: 22 semanas (DUM 02/01/2025)',
+      '| Exame | Resultado | Valor de referência |',
+      '|---|---|---|',
+      '| T4 livre | 0,71 ng/dL | 1º trim.: 0,80 – 1,53 / 2º trim.: 0,60 – 1,40 / 3º trim.: 0,55 – 1,35 |',
+      '| Sarampo IgG | 212 mUI/mL | imune: superior a 150 mUI/mL |',
+      '| Anti-HBs | 48 Ul/mL | ≥ 10 Ul/mL |',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['T4 livre', 0.71, 'ng/dL', 'normal'],
+    ['Sarampo IgG', 212, 'mUI/mL', 'normal'],
+    ['Anti-HBs', 48, 'UI/mL', 'normal'],
+  ]);
+});
+
+test('set 20/21: amount words of a urine sediment are results and references; a prose sentence is no name; a blood group beside a dash cell is accounted', () => {
+  const r = parseLabReport(
+    [
+      'Sexo: F',
+      '  Muco                         Abundante                   Escasso',
+      '  Flora bacteriana             Escassa                     Escassa',
+      '',
+      'Fiz os exames em jejum. Comecei a dieta faz 3 semanas e perdi peso.',
+      '| Grupo sanguíneo (ABO) | AB | — |',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['Muco', 'Abundante', null, 'alterado'],
+    ['Flora bacteriana', 'Escassa', null, 'normal'],
+    ['Grupo sanguíneo (ABO)', 'AB', null, 'indeterminado'],
+  ]);
+  assert.deepEqual(accountLines([{ index: 0, raw: '| Grupo sanguíneo (ABO) | AB | — |', text: 'Grupo sanguíneo (ABO)   AB   —' }], [], []), [
+    '| Grupo sanguíneo (ABO) | AB | — |',
+  ]);
+});
+
+test('set 20/21: ranges labelled by the cycle phase alone ("Lútea: …") pick the patient\'s phase; "mm/1ª h" is mm/h', () => {
+  const r = parseLabReport(
+    [
+      'Sexo: F   Idade: 29 anos',
+      'Informação clínica: fase do ciclo: lútea',
+      'Progesterona        9,4       ng/mL     Folicular: 0,2 a 1,5',
+      '                                        Lútea: 1,7 a 27,0',
+      'VHS                 31        mm/1ª h   até 20',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['Progesterona', 9.4, 'ng/mL', 'normal'],
+    ['VHS', 31, 'mm/h', 'alto'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('a registration label does not take a number in a cell of its own after its sentence ends ("… do CRM.*   52,4")', () => {
+  const r = parseLabReport(['Sexo: F', '*Carimbo borrado: não foi possível ler o número do CRM.*   52,4'].join('\n'));
+  assert.equal(r.unparsed_lines.length, 1);
+});
+
+test("a number in the reference column after a section line is no earlier sample's; an empty field's dash ends a label's reach", () => {
+  const r = parseLabReport(
+    [
+      'Sexo: M',
+      'EXAME                 RESULTADO   UNIDADE   ANTERIOR   VALOR DE REFERÊNCIA',
+      'Ureia                 40          mg/dL     33         15 a 45',
+      'ELETRÓLITOS  -  Soro  -  Eletrodo íon-seletivo                      12,9',
+      'Quarto   : ---   77,5',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r).slice(0, 1), [['Ureia', 40, 'mg/dL', 'normal']]);
+  const listedOrRead = (v: number) => r.analytes.some((a) => a.value === v) || r.unparsed_lines.some((u) => numbersIn(u).some((n) => n.values.includes(v)));
+  assert.ok(listedOrRead(12.9), JSON.stringify(r.unparsed_lines));
+  assert.ok(listedOrRead(77.5), JSON.stringify(r.unparsed_lines));
 });
