@@ -63,7 +63,15 @@ try {
   try {
     await c.query('begin');
     const wal = (rows: Array<Record<string, unknown>>) => Number(/WAL: records=(\d+)/.exec(rows.map((r) => r['QUERY PLAN']).join('\n'))?.[1]);
-    const claim = await c.query(`explain (analyze, wal, costs off, timing off, summary on) ${jobs.CLAIM_SQL}`, ['w3', 1000, 30, [], jobs.claimWindow(1000), [], []]);
+    const claim = await c.query(`explain (analyze, wal, costs off, timing off, summary on) ${jobs.CLAIM_SQL}`, [
+      'w3',
+      1000,
+      30,
+      [],
+      jobs.claimWindow(1000),
+      [],
+      [],
+    ]);
     const claimed = (await c.query(`select id, lease_token from analysis_jobs where locked_by = 'w3'`)).rows;
     const payload = JSON.stringify(claimed.map((j) => ({ id: j.id, lease_token: j.lease_token, result: { ok: true }, locked_by: 'w3' })));
     const complete = await c.query(`explain (analyze, wal, costs off, timing off, summary on) ${jobs.COMPLETE_MANY_SQL}`, [payload]);
