@@ -223,17 +223,18 @@ export function createMetrics(events: EventBus, options: { collectProcess?: bool
       const s = series(e.type);
       s.completed.inc();
       s.duration.observe(e.durationMs / 1000);
-      series(e.type).turnaround.observe(e.turnaroundMs / 1000);
+      s.turnaround.observe(e.turnaroundMs / 1000);
     }),
     events.on('job:failed', (e) => {
       const s = series(e.type);
       s.failed.inc();
       s.duration.observe(e.durationMs / 1000);
-      series(e.type).turnaround.observe(e.turnaroundMs / 1000);
+      s.turnaround.observe(e.turnaroundMs / 1000);
     }),
     events.on('job:cancelled', (e) => {
-      series(e.type).cancelled.inc();
-      series(e.type).turnaround.observe(e.turnaroundMs / 1000);
+      const s = series(e.type);
+      s.cancelled.inc();
+      s.turnaround.observe(e.turnaroundMs / 1000);
     }),
     events.on('job:retried', (e) => {
       retries.inc({ type: e.type, code: e.error.code });

@@ -29,15 +29,16 @@ export class Deadlines<K> {
   }
 
   remove(key: K): void {
-    if (!this.entries.delete(key) || this.entries.size > 0) return;
     // Nothing left to watch: no timer keeps the process (or a test) alive.
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    this.armedAt = Number.POSITIVE_INFINITY;
+    if (this.entries.delete(key) && this.entries.size === 0) this.disarm();
   }
 
   clear(): void {
     this.entries.clear();
+    this.disarm();
+  }
+
+  private disarm(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
     this.armedAt = Number.POSITIVE_INFINITY;
@@ -50,8 +51,7 @@ export class Deadlines<K> {
   }
 
   private fire(): void {
-    this.timer = undefined;
-    this.armedAt = Number.POSITIVE_INFINITY;
+    this.disarm();
     // A timer may fire a little before its time on the clock read here: 1 ms of slack.
     const now = this.now() + 1;
     const due: K[] = [];

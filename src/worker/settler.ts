@@ -131,19 +131,16 @@ export class Settler {
 
   /** A write of this one entry failed: queue it again after a backoff, or give up. */
   private failed(p: Pending, err: unknown): void {
-    if (isDataError(err) || Date.now() + 200 > p.deadline) {
+    const wait = retryWait(err, ++p.tries, p.deadline);
+    if (wait === undefined) {
       p.reject(err);
       return;
     }
-    p.tries++;
     const retry = new Promise<void>((resolve) =>
-      setTimeout(
-        () => {
-          this.enqueue(p);
-          resolve();
-        },
-        backoffCeilingMs(p.tries, { baseMs: 100, maxMs: 2_000 }),
-      ),
+      setTimeout(() => {
+        this.enqueue(p);
+        resolve();
+      }, wait),
     );
     // Counted as in flight until it is queued again, so drain() waits for it.
     this.inFlight.add(retry);
@@ -197,18 +194,28 @@ export class Settler {
 }
 
 /**
- * Try `fn` again through a brief outage while `forMs` (the lease) lasts. A data error (SQLSTATE class
- * 22) is thrown at once. For a fenced statement outside the settler (the delivery record); settles
- * are retried by the settler itself, with the same rule and backoff.
+ * The rule for trying a fenced statement again: after a brief outage, with a backoff, while the lease
+ * (`deadline`, Date.now() ms) can still be valid; never after a data error (SQLSTATE class 22), which
+ * the same values would meet again. The wait before try number `tries` + 1, or undefined to give up.
+ */
+function retryWait(err: unknown, tries: number, deadline: number): number | undefined {
+  if (isDataError(err) || Date.now() + 200 > deadline) return undefined;
+  return backoffCeilingMs(tries, { baseMs: 100, maxMs: 2_000 });
+}
+
+/**
+ * Try `fn` again under the same rule as a settle (`retryWait`), for a fenced statement outside the
+ * settler: the delivery record.
  */
 export async function retryWithinLease<T>(fn: () => Promise<T>, forMs: number): Promise<T> {
   const deadline = Date.now() + forMs;
-  for (let i = 0; ; i++) {
+  for (let tries = 1; ; tries++) {
     try {
       return await fn();
     } catch (err) {
-      if (isDataError(err) || Date.now() + 200 > deadline) throw err;
-      await new Promise((r) => setTimeout(r, backoffCeilingMs(i + 1, { baseMs: 100, maxMs: 2_000 })));
+      const wait = retryWait(err, tries, deadline);
+      if (wait === undefined) throw err;
+      await new Promise((r) => setTimeout(r, wait));
     }
   }
 }
