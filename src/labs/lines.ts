@@ -406,14 +406,16 @@ export function isAdminLine(text: string): boolean {
   return false;
 }
 
+/** The label of an assay's limits ("Limite de detecção", "Faixa de quantificação"), pattern source (case-insensitive). */
+export const ASSAY_LIMIT = String.raw`(?:limites?\s+(?:inferior\s+)?de\s+(?:detec[cç][aã]o|quantifica[cç][aã]o)|faixa\s+(?:de\s+)?(?:quantifica[cç][aã]o|detec[cç][aã]o|linear(?:idade)?|de\s+medi[cç][aã]o))`;
+const BLOCK_DETAIL = new RegExp(String.raw`^(?:material|amostra|m[eé]todo|metodologia|c[aá]lculo|f[oó]rmula|jejum|${ASSAY_LIMIT})(?![\p{L}])`, 'iu');
+
 /**
  * Material/method lines sit between a block's title and its result without ending the block; so do
  * the assay's limits ("Limite de detecção: 40 cópias/mL", "Faixa de quantificação: 12 a 10⁸ UI/mL").
  */
 export function isBlockDetail(text: string): boolean {
-  return /^(?:material|amostra|m[eé]todo|metodologia|c[aá]lculo|f[oó]rmula|jejum|limites?\s+(?:inferior\s+)?de\s+(?:detec[cç][aã]o|quantifica[cç][aã]o)|faixa\s+(?:de\s+)?(?:quantifica[cç][aã]o|detec[cç][aã]o|linear(?:idade)?|de\s+medi[cç][aã]o))(?![\p{L}])/iu.test(
-    text.trim(),
-  );
+  return BLOCK_DETAIL.test(text.trim());
 }
 
 /**
