@@ -77,11 +77,7 @@ export function headerUnitsAndDate(text: string, offset: number): { dateAt: numb
 export function datesUnderHeader(text: string, offset: number, headerStarts: number[]): History | undefined {
   const cs = cellStarts(text, offset);
   if (cs.length < 2 || !cs.every(({ cell }) => DATE_ONLY.test(cell))) return undefined;
-  const key = (cell: string) => {
-    const [d, m, y] = cell.split('/').map(Number) as [number, number, number];
-    return (y < 100 ? 2000 + y : y) * 10000 + m * 100 + d;
-  };
-  const current = cs.reduce((best, c) => (key(c.cell) > key(best.cell) ? c : best));
+  const current = cs.reduce((best, c) => (dateKey(c.cell) > dateKey(best.cell) ? c : best));
   const earlier = cs
     .filter((c) => c !== current)
     .map((c) => {
@@ -93,6 +89,13 @@ export function datesUnderHeader(text: string, offset: number, headerStarts: num
 }
 
 const DATE_ONLY = /^\d{1,2}\/\d{1,2}\/\d{2,4}$/;
+
+/** A date cell as a sortable number (year, month, day); two-digit years are this century's, a month/year cell its month's first day. */
+export function dateKey(cell: string): number {
+  const parts = cell.split('/').map(Number);
+  const [d, m, y] = parts.length === 3 ? parts : [1, parts[0]!, parts[1]!];
+  return (y! < 100 ? 2000 + y! : y!) * 10000 + m! * 100 + d!;
+}
 
 /** A bar table header's previous-result cell: its number among the header's cells. */
 export interface PreviousCell {

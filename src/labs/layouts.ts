@@ -7,7 +7,7 @@
 //   several results "Sódio 138 mEq/L (136-145); Potássio 4,1 mEq/L (3,5-5,1)",
 //                   "Bilirrubina total 1,4 mg/dL (até 1,2) - Bilirrubina direta 0,3 mg/dL (até 0,3)".
 import { foldSameLength } from './analytes.ts';
-import { cellStarts, previousColumnOf, valueColumnsOf, type History, type PreviousCell, type ValueColumn } from './columns.ts';
+import { cellStarts, dateKey, previousColumnOf, valueColumnsOf, type History, type PreviousCell, type ValueColumn } from './columns.ts';
 import { cells } from './lines.ts';
 import { numbersIn } from './numbers.ts';
 import { isReferenceLabel, isReferenceText, type Sex } from './reference.ts';
@@ -46,13 +46,6 @@ const HEADER_CELL =
 const CURRENT_CELL = /^(?:resultados?\s+)?atua(?:l|is)$/i;
 const DATE_CELL = /^(?:\d{1,2}\/)?\d{1,2}\/\d{2,4}$/;
 const PREVIOUS_CELL = /^(?:resultados?\s+)?(?:anteriores?|historico)$/i;
-
-/** A date cell as a sortable number (year, month, day); two-digit years are this century's. */
-function dateKey(cell: string): number {
-  const parts = cell.split('/').map(Number);
-  const [d, m, y] = parts.length === 3 ? parts : [1, parts[0]!, parts[1]!];
-  return (y! < 100 ? 2000 + y! : y!) * 10000 + m! * 100 + d!;
-}
 
 /**
  * A header with two or more date columns among header cells: the newest date's column is the current

@@ -153,22 +153,33 @@ export function withoutNameSlips(t: string): string {
     const at: number[] = [];
     for (let i = 0; i < f.length; i++) if (f[i] === 'l' || f[i] === '1') at.push(i);
     if (at.length > 4) return w;
-    const masks = Array.from({ length: (1 << at.length) - 1 }, (_, k) => k + 1).sort((a, b) => bits(a) - bits(b) || a - b);
-    for (const mask of masks) {
+    const mask = fewestSlips(at.length, (mk) => {
       const chars = f.split('');
-      for (let k = 0; k < at.length; k++) if (mask & (1 << k)) chars[at[k]!] = 'i';
-      if (!words.has(chars.join(''))) continue;
-      const others = w.split('').filter((c, i) => /\p{L}/u.test(c) && !at.includes(i));
-      const upper = others.length > 0 && others.every(isUpper);
-      const out = w.split('');
-      for (let k = 0; k < at.length; k++) if (mask & (1 << k)) out[at[k]!] = upper || at[k] === 0 ? 'I' : 'i';
-      return out.join('');
-    }
-    return w;
+      for (let k = 0; k < at.length; k++) if (mk & (1 << k)) chars[at[k]!] = 'i';
+      return chars.join('');
+    });
+    if (mask === undefined) return w;
+    const others = w.split('').filter((c, i) => /\p{L}/u.test(c) && !at.includes(i));
+    const upper = others.length > 0 && others.every(isUpper);
+    const out = w.split('');
+    for (let k = 0; k < at.length; k++) if (mask & (1 << k)) out[at[k]!] = upper || at[k] === 0 ? 'I' : 'i';
+    return out.join('');
   });
 }
 
 const bits = (n: number) => n.toString(2).replace(/0/g, '').length;
+
+/**
+ * The one mechanism of the OCR slip corrections: of a word's n possible slips, the fewest whose
+ * correction (`corrected`, given the mask of the slips corrected) makes a word of a catalogue name,
+ * as a mask; among as many, the lowest mask. Undefined when no correction does.
+ */
+function fewestSlips(n: number, corrected: (mask: number) => string): number | undefined {
+  const words = nameWords();
+  return Array.from({ length: (1 << n) - 1 }, (_, k) => k + 1)
+    .sort((a, b) => bits(a) - bits(b) || a - b)
+    .find((mask) => words.has(corrected(mask)));
+}
 
 // OCR reads an m as "rn" and a d as "cl" (the two letters side by side look like the one).
 const PAIR_SLIPS: ReadonlyArray<[read: string, meant: string]> = [
@@ -199,8 +210,7 @@ export function withoutPairSlips(t: string): string {
         (acc, a, k) => (mk & (1 << k) ? `${acc.slice(0, a.i)}${cased && /\p{Lu}/u.test(w[a.i]!) ? a.meant.toUpperCase() : a.meant}${acc.slice(a.i + 2)}` : acc),
         s,
       );
-    const masks = Array.from({ length: (1 << at.length) - 1 }, (_, k) => k + 1).sort((a, b) => bits(a) - bits(b) || a - b);
-    const mask = masks.find((mk) => words.has(apply(f, mk, false)));
+    const mask = fewestSlips(at.length, (mk) => apply(f, mk, false));
     if (mask === undefined) continue;
     const fixed = apply(w, mask, true);
     const start = m.index ?? 0;
@@ -396,14 +406,16 @@ export function isAdminLine(text: string): boolean {
   return false;
 }
 
+/** The label of an assay's limits ("Limite de detecção", "Faixa de quantificação"), pattern source (case-insensitive). */
+export const ASSAY_LIMIT = String.raw`(?:limites?\s+(?:inferior\s+)?de\s+(?:detec[cç][aã]o|quantifica[cç][aã]o)|faixa\s+(?:de\s+)?(?:quantifica[cç][aã]o|detec[cç][aã]o|linear(?:idade)?|de\s+medi[cç][aã]o))`;
+const BLOCK_DETAIL = new RegExp(String.raw`^(?:material|amostra|m[eé]todo|metodologia|c[aá]lculo|f[oó]rmula|jejum|${ASSAY_LIMIT})(?![\p{L}])`, 'iu');
+
 /**
  * Material/method lines sit between a block's title and its result without ending the block; so do
  * the assay's limits ("Limite de detecção: 40 cópias/mL", "Faixa de quantificação: 12 a 10⁸ UI/mL").
  */
 export function isBlockDetail(text: string): boolean {
-  return /^(?:material|amostra|m[eé]todo|metodologia|c[aá]lculo|f[oó]rmula|jejum|limites?\s+(?:inferior\s+)?de\s+(?:detec[cç][aã]o|quantifica[cç][aã]o)|faixa\s+(?:de\s+)?(?:quantifica[cç][aã]o|detec[cç][aã]o|linear(?:idade)?|de\s+medi[cç][aã]o))(?![\p{L}])/iu.test(
-    text.trim(),
-  );
+  return BLOCK_DETAIL.test(text.trim());
 }
 
 /**

@@ -614,9 +614,7 @@ export function qualitativeAtStart(s: string): { text: string; consumed: number 
   const m = QUAL_RE.exec(s);
   if (!m) return undefined;
   let consumed = m[0].length;
-  const titre = /^\s*(?:\(?\s*(?:(?:t[ií]tulos?|titula[cç][aã]o|dilui[cç][aã]o)\s*(?:de\s*)?:?\s*)?(?:1\s*[/:]\s*\d+|\d+\s*\+)\s*\)?|\(\s*\++\s*\)|\++)/i.exec(
-    s.slice(consumed),
-  );
+  const titre = TITRE_AFTER_WORD.exec(s.slice(consumed));
   if (titre) consumed += titre[0].length;
   return { text: s.slice(0, consumed).trim(), consumed };
 }
@@ -659,6 +657,9 @@ export function flagQualitative(value: string, reference: string | undefined): Q
 
 /** The words that lead a titre ("título 1:16", "Titulação: 1/32", "diluição 1/320"), as a pattern source. */
 export const TITRE_WORD = String.raw`t[ií]tulos?|titula[cç][aã]o|dilui[cç][aã]o`;
+
+// What follows a qualitative word on its token (qualitativeAtStart): a titre ("1/8", "título 1:16"), or crosses ("2+", "(++)").
+const TITRE_AFTER_WORD = new RegExp(String.raw`^\s*(?:\(?\s*(?:(?:${TITRE_WORD})\s*(?:de\s*)?:?\s*)?(?:1\s*[/:]\s*\d+|\d+\s*\+)\s*\)?|\(\s*\++\s*\)|\++)`, 'i');
 
 /**
  * A titre with a colon after its word or a reactive result ("título 1:16", "Reagente 1:32", "Titulação: 1:8"):
