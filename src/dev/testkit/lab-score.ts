@@ -131,6 +131,8 @@ export const CORPUS_SETS = [
   'heldout19',
   'heldout20',
   'heldout21',
+  'heldout22',
+  'heldout23',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
 
