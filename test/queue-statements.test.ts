@@ -9,10 +9,14 @@ import {
   CLAIM_SQL,
   COMPLETE_MANY_SQL,
   completeJobs,
+  CANCEL_MANY_SQL,
   FAIL_OR_RETRY_MANY_SQL,
   failOrRetryJobs,
+  RECORD_DELIVERY_SQL,
   recoverLapsedLeases,
+  RELEASE_SQL,
   RENEW_SQL,
+  SNOOZE_MANY_SQL,
 } from '../src/queue/jobs.ts';
 import type { DatabaseConfig } from '../src/config.ts';
 import { createPool } from '../src/db/pool.ts';
@@ -255,5 +259,91 @@ test('a claim whose eligible rows another claim holds says so (contended); one t
   } finally {
     holder.release();
     other.release();
+  }
+});
+
+test('every fenced statement reads its rows by primary key, whether its plan was made on three rows or after thousands of jobs', async () => {
+  // The trap (src/queue/jobs.ts, "How the fenced statements name their rows"): a settle whose generic
+  // plan read the rows through the active index scanned every processing entry left dead since the
+  // last VACUUM, once per completion. Each statement is planned once on a table analyzed with three
+  // rows and once with fresh statistics after 2,000 jobs have gone through it, and run both times
+  // over those 2,000 dead entries.
+  await db.pool.query('truncate analysis_jobs cascade');
+  await db.pool.query(`insert into analysis_jobs (user_id, type) select gen_random_uuid(), 'healthcheck' from generate_series(1, 3)`);
+  await db.pool.query('analyze analysis_jobs');
+  const config: DatabaseConfig = { url: db.url, poolMax: 2, statementTimeoutMs: 30_000, listenerQueryTimeoutMs: 5_000, listenerPingMs: 10_000 };
+  const pool = createPool(config, 'queue-statements');
+  const c = await pool.connect();
+  const lit = (v: unknown) => c.escapeLiteral(typeof v === 'string' ? v : JSON.stringify(v));
+  try {
+    const [held] = (await claimJobs(c, 'w-fence', 1, 300)).jobs;
+    assert.ok(held);
+    const one = { id: held.id, lease_token: held.lease_token, locked_by: 'w-fence' };
+    const error = { code: 'x', message: 'x' };
+    const statements: Array<{ name: string; text: string; types: string; args: string }> = [
+      { name: 'renew', text: RENEW_SQL, types: 'uuid[], uuid[], int', args: `array[${lit(held.id)}]::uuid[], array[${lit(held.lease_token)}]::uuid[], 30` },
+      { name: 'complete', text: COMPLETE_MANY_SQL, types: 'jsonb', args: lit([{ ...one, result: { ok: true } }]) },
+      { name: 'fail', text: FAIL_OR_RETRY_MANY_SQL, types: 'jsonb', args: lit([{ ...one, permanent: false, error, delay_ms: 0 }]) },
+      { name: 'snooze', text: SNOOZE_MANY_SQL, types: 'jsonb', args: lit([{ ...one, error, delay_ms: 0, max_snoozes: 3 }]) },
+      { name: 'cancel', text: CANCEL_MANY_SQL, types: 'jsonb', args: lit([{ ...one, message: 'x' }]) },
+      { name: 'release', text: RELEASE_SQL, types: 'uuid[], uuid[]', args: `array[${lit(held.id)}]::uuid[], array[${lit(held.lease_token)}]::uuid[]` },
+      { name: 'delivery', text: RECORD_DELIVERY_SQL, types: 'uuid, uuid, jsonb', args: `${lit(held.id)}, ${lit(held.lease_token)}, '{}'` },
+    ];
+    const plan = async () => {
+      await c.query('set plan_cache_mode = force_generic_plan');
+      await c.query('deallocate all');
+      for (const s of statements) {
+        await c.query(`prepare fenced_${s.name} (${s.types}) as ${s.text}`);
+        // The first execution makes and caches the generic plan.
+        await c.query('begin');
+        await c.query(`execute fenced_${s.name}(${s.args})`);
+        await c.query('rollback');
+      }
+    };
+    const readsByKeyOnly = async (when: string) => {
+      for (const s of statements) {
+        await c.query('begin');
+        const { rows } = await c.query(`explain (analyze, costs off, timing off, format json) execute fenced_${s.name}(${s.args})`);
+        await c.query('rollback');
+        const nodes = planNodes((rows[0]['QUERY PLAN'] as Array<{ Plan: PlanNode }>)[0]!.Plan);
+        const indexes = nodes.map((n) => n['Index Name']).filter((name) => name?.startsWith('analysis_jobs_'));
+        assert.ok(indexes.length > 0, `${s.name} (${when}): reads the jobs table through an index`);
+        assert.deepEqual([...new Set(indexes)], ['analysis_jobs_pkey'], `${s.name} (${when}): only through the primary key`);
+        assert.deepEqual(
+          nodes.filter((n) => n['Relation Name'] === 'analysis_jobs' && n['Node Type'] === 'Seq Scan'),
+          [],
+          `${s.name} (${when}): no sequential scan`,
+        );
+      }
+    };
+    await plan();
+    // 2,000 jobs through claim and completion: each leaves a dead processing entry behind.
+    await db.pool.query(`insert into analysis_jobs (user_id, type) select gen_random_uuid(), 'healthcheck' from generate_series(1, 2000)`);
+    const other = await pool.connect();
+    try {
+      for (let left = 2000; left > 0; ) {
+        const { jobs } = await claimJobs(other, 'w-busy', 500, 30);
+        assert.ok(jobs.length > 0);
+        assert.equal(
+          (
+            await completeJobs(
+              other,
+              jobs.map((j) => ({ ...j, result: { ok: true } })),
+            )
+          ).size,
+          jobs.length,
+        );
+        left -= jobs.length;
+      }
+    } finally {
+      other.release();
+    }
+    await readsByKeyOnly('planned on three rows');
+    await db.pool.query('analyze analysis_jobs');
+    await plan();
+    await readsByKeyOnly('planned after 2,000 jobs');
+  } finally {
+    c.release();
+    await pool.end();
   }
 });
