@@ -5,11 +5,13 @@
 //      handler start, the next insert only after the previous handler started; bounded by a time budget.
 //   1b. turnaround (black-box, what a client sees): the same sequential inserts, insert → a read of the
 //      row shows it completed (polled back to back on the producer's connection).
+//      Both latency phases run every system in ROUNDS interleaved rounds (latencyRounds), all systems
+//      started at once and idle while another is measured.
 //   2. throughput: JOBS no-op jobs inserted in one statement, from its commit until the database
 //      shows every job settled; a system that cannot drain within 5 minutes (projected from its rate
 //      after 10 s) is reported as such, not awaited.
 // Usage: npm run bench:queue [-- --only=ai-worker,graphile-batched] [--jobs=20000] [--pickups=1000]
-//        [--concurrency=10] [--no-write] [--cpu-prof=DIR] [--fill-finished=5000000]
+//        [--concurrency=10] [--rounds=10] [--no-write] [--cpu-prof=DIR] [--fill-finished=5000000]
 // --fill-finished=N: before measuring, ai-worker's table gets N finished rows (the other systems delete
 // or archive finished jobs): the same figures at a table size months of traffic leave behind.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -33,6 +35,9 @@ const args = new Map<string, string | undefined>(
 const JOBS = Number(args.get('jobs') ?? 20_000);
 const PICKUPS = Number(args.get('pickups') ?? 1_000);
 const WARMUP = 20;
+/** Latency samples are taken in this many interleaved rounds (latencyRounds). */
+const ROUNDS = Number(args.get('rounds') ?? 10);
+const ROUND_WARMUP = 5;
 const CONCURRENCY = Number(args.get('concurrency') ?? 10);
 const FILL_FINISHED = Number(args.get('fill-finished') ?? 0);
 const PICKUP_BUDGET_MS = 30_000;
@@ -204,11 +209,19 @@ async function checkpoint(): Promise<void> {
   }
 }
 
-async function runSystem(sys: System): Promise<SystemResult> {
-  const started = performance.now();
-  // Other work on the machine skews everything here (2 cores shared by Postgres, the worker and
-  // anything else running): the 1-minute load average at the start of each system is kept with it.
+interface Running {
+  sys: System;
+  child: Child;
+  db: string;
+  result: SystemResult;
+  startedAt: number;
+}
+
+async function startSystem(sys: System): Promise<Running | SystemResult> {
+  // Other work on the machine skews everything here (2 cores shared by Postgres, the workers and
+  // anything else running): the 1-minute load average at each system's start is kept with it.
   const result: SystemResult = { key: sys.key, label: sys.label, concurrency: CONCURRENCY, loadAverage1m: round(os.loadavg()[0]!) };
+  const startedAt = performance.now();
   const db = await createDatabase(`bench_${sys.key}`, { migrated: sys.migrated });
   databases.add(db);
   // --cpu-prof=DIR: V8 CPU profiles of the worker children, for finding where a system spends its time.
@@ -221,83 +234,118 @@ async function runSystem(sys: System): Promise<SystemResult> {
   });
   children.add(proc);
   const child = new Child(proc, sys.label);
+  const running: Running = { sys, child, db, result, startedAt };
   try {
-    const ready = await child.wait('ready', 60_000);
-    result.config = ready.config;
-    if (FILL_FINISHED > 0 && sys.key === 'ai-worker') {
-      // The same daemon, the same minute: turnaround on the empty table first, for the ratio.
-      await checkpoint();
-      console.log(`  turnaround on the empty table: ${PICKUPS} sequential inserts`);
-      const { result: empty } = (await child.request(
-        { type: 'turnaround', n: PICKUPS, warmup: WARMUP, budgetMs: PICKUP_BUDGET_MS, sampleTimeoutMs: 10_000 },
-        'turnaround',
-        PICKUP_BUDGET_MS + 60_000,
-      )) as { result: PickupResult };
-      result.turnaroundEmptyTable = latencyFigures(empty);
-      console.log(`    p50 ${result.turnaroundEmptyTable.p50Ms} ms, p99 ${result.turnaroundEmptyTable.p99Ms} ms`);
-      console.log(`  filling ${FILL_FINISHED} finished rows`);
-      const filled = (await child.request({ type: 'fill', n: FILL_FINISHED }, 'fill', 3_600_000)) as { rows: number; ms: number };
-      result.filledFinishedRows = filled.rows;
-      result.fillSeconds = round(filled.ms / 1000, 1) ?? undefined;
-      console.log(`    ${filled.rows} rows in ${(filled.ms / 1000).toFixed(0)} s`);
-    }
-    await checkpoint();
-
-    console.log(`  pickup: ${PICKUPS} sequential inserts (budget ${PICKUP_BUDGET_MS / 1000} s)`);
-    const { result: pk } = (await child.request(
-      { type: 'pickup', n: PICKUPS, warmup: WARMUP, budgetMs: PICKUP_BUDGET_MS, sampleTimeoutMs: 10_000 },
-      'pickup',
-      PICKUP_BUDGET_MS + 60_000,
-    )) as { result: PickupResult };
-    result.pickup = latencyFigures(pk);
-    console.log(`    p50 ${result.pickup.p50Ms} ms, p95 ${result.pickup.p95Ms} ms, p99 ${result.pickup.p99Ms} ms (${pk.samples.length} samples)`);
-
-    await checkpoint();
-    console.log(`  turnaround: ${PICKUPS} sequential inserts, insert → row reads completed (budget ${PICKUP_BUDGET_MS / 1000} s)`);
-    const { result: ta } = (await child.request(
-      { type: 'turnaround', n: PICKUPS, warmup: WARMUP, budgetMs: PICKUP_BUDGET_MS, sampleTimeoutMs: 10_000 },
-      'turnaround',
-      PICKUP_BUDGET_MS + 60_000,
-    )) as { result: PickupResult };
-    result.turnaround = latencyFigures(ta);
-    console.log(`    p50 ${result.turnaround.p50Ms} ms, p95 ${result.turnaround.p95Ms} ms, p99 ${result.turnaround.p99Ms} ms (${ta.samples.length} samples)`);
-
-    await checkpoint();
-    console.log(`  throughput: ${JOBS} jobs in one insert`);
-    const { result: dr } = (await child.request(
-      { type: 'drain', n: JOBS, limitMs: DRAIN_LIMIT_MS, projectAfterMs: PROJECT_AFTER_MS },
-      'drain',
-      DRAIN_LIMIT_MS + 60_000,
-    )) as {
-      result: DrainResult;
-    };
-    result.throughput = {
-      jobs: dr.jobs,
-      drained: dr.drained,
-      drainSeconds: dr.drained ? round(dr.drainMs / 1000, 3) : null,
-      jobsPerSecond: dr.drained ? round(dr.jobs / (dr.drainMs / 1000), 0) : round(dr.handled / (dr.drainMs / 1000), 0),
-      insertMs: round(dr.insertMs, 1),
-      handled: dr.handled,
-      ...(dr.drained
-        ? {}
-        : { projectedDrainSeconds: round(dr.projectedSeconds, 0), outstanding: dr.outstanding, gaveUpAfterSeconds: round(dr.drainMs / 1000, 1) }),
-    };
-    process.stdout.write(' '.repeat(60) + '\r');
-    console.log(
-      dr.drained
-        ? `    drained in ${result.throughput.drainSeconds} s = ${result.throughput.jobsPerSecond} jobs/s`
-        : `    did NOT drain: ${dr.handled} handled in ${(dr.drainMs / 1000).toFixed(1)} s (${result.throughput.jobsPerSecond} jobs/s; projected ${result.throughput.projectedDrainSeconds} s > ${DRAIN_LIMIT_MS / 1000} s)`,
-    );
+    result.config = (await child.wait('ready', 60_000)).config;
+    return running;
   } catch (err) {
     result.error = (err as Error).message;
-    console.error(`  FAILED: ${result.error}`);
-  } finally {
-    await child.stop();
-    await dropDatabase(db).catch((e) => console.error(`  could not drop ${db}: ${(e as Error).message}`));
-    databases.delete(db);
-    result.wallSeconds = round((performance.now() - started) / 1000, 1) ?? undefined;
+    console.error(`  ${sys.label} FAILED to start: ${result.error}`);
+    await stopSystem(running);
+    return result;
   }
-  return result;
+}
+
+async function stopSystem(r: Running): Promise<void> {
+  await r.child.stop();
+  await dropDatabase(r.db).catch((e) => console.error(`  could not drop ${r.db}: ${(e as Error).message}`));
+  databases.delete(r.db);
+  r.result.wallSeconds = round((performance.now() - r.startedAt) / 1000, 1) ?? undefined;
+}
+
+/**
+ * One latency phase for every running system, interleaved: ROUNDS rounds, each taking PICKUPS/ROUNDS
+ * samples from every system in turn (the order rotating each round), so a change in the machine's
+ * load during the run falls on every system alike instead of on whichever ran in that minute. Every
+ * system stays started (idle) through all rounds. Before, each system ran its phases alone, a minute
+ * or more apart: over seven runs the turnaround p50 of one system moved by 0.8 ms (1.38–2.16 ms),
+ * ten times more than ai-worker and graphile-worker differed within a run (bench/README.md, fourth
+ * round), so which one "won" followed the machine's load in that minute.
+ */
+async function latencyRounds(running: Running[], phase: 'pickup' | 'turnaround'): Promise<Map<Running, LatencyFigures>> {
+  await checkpoint();
+  const samples = new Map<Running, PickupResult>(
+    running.map((r) => [r, { samples: [], requested: PICKUPS, warmup: WARMUP, timeouts: 0, budgetExhausted: false }]),
+  );
+  const perRound = Math.ceil(PICKUPS / ROUNDS);
+  for (let pass = 0; pass < ROUNDS; pass++) {
+    for (let i = 0; i < running.length; i++) {
+      const r = running[(pass + i) % running.length]!;
+      const acc = samples.get(r)!;
+      if (r.result.error) continue;
+      // A short warm-up on every turn: the other systems ran in between.
+      const warmup = pass === 0 ? WARMUP : ROUND_WARMUP;
+      try {
+        const { result } = (await r.child.request(
+          { type: phase, n: perRound, warmup, budgetMs: PICKUP_BUDGET_MS / ROUNDS, sampleTimeoutMs: 10_000 },
+          phase,
+          PICKUP_BUDGET_MS / ROUNDS + 60_000,
+        )) as { result: PickupResult };
+        acc.samples.push(...result.samples);
+        acc.timeouts += result.timeouts;
+        acc.budgetExhausted = acc.samples.length < PICKUPS;
+      } catch (err) {
+        r.result.error = (err as Error).message;
+        console.error(`  ${r.sys.label} FAILED: ${r.result.error}`);
+      }
+    }
+  }
+  const figures = new Map<Running, LatencyFigures>();
+  for (const [r, acc] of samples) {
+    if (acc.samples.length === 0) continue;
+    const f = latencyFigures(acc);
+    figures.set(r, f);
+    console.log(`  ${pad(r.sys.label, 28)} p50 ${f.p50Ms} ms, p95 ${f.p95Ms} ms, p99 ${f.p99Ms} ms (${f.samples} samples)`);
+  }
+  return figures;
+}
+
+async function fillFinished(r: Running): Promise<void> {
+  // The same daemon, the same minute: turnaround on the empty table first, for the ratio.
+  await checkpoint();
+  console.log(`  turnaround on the empty table: ${PICKUPS} sequential inserts`);
+  const { result: empty } = (await r.child.request(
+    { type: 'turnaround', n: PICKUPS, warmup: WARMUP, budgetMs: PICKUP_BUDGET_MS, sampleTimeoutMs: 10_000 },
+    'turnaround',
+    PICKUP_BUDGET_MS + 60_000,
+  )) as { result: PickupResult };
+  r.result.turnaroundEmptyTable = latencyFigures(empty);
+  console.log(`    p50 ${r.result.turnaroundEmptyTable.p50Ms} ms, p99 ${r.result.turnaroundEmptyTable.p99Ms} ms`);
+  console.log(`  filling ${FILL_FINISHED} finished rows`);
+  const filled = (await r.child.request({ type: 'fill', n: FILL_FINISHED }, 'fill', 3_600_000)) as { rows: number; ms: number };
+  r.result.filledFinishedRows = filled.rows;
+  r.result.fillSeconds = round(filled.ms / 1000, 1) ?? undefined;
+  console.log(`    ${filled.rows} rows in ${(filled.ms / 1000).toFixed(0)} s`);
+}
+
+async function throughput(r: Running): Promise<void> {
+  const result = r.result;
+  await checkpoint();
+  console.log(`  ${r.sys.label}: ${JOBS} jobs in one insert`);
+  const { result: dr } = (await r.child.request(
+    { type: 'drain', n: JOBS, limitMs: DRAIN_LIMIT_MS, projectAfterMs: PROJECT_AFTER_MS },
+    'drain',
+    DRAIN_LIMIT_MS + 60_000,
+  )) as {
+    result: DrainResult;
+  };
+  result.throughput = {
+    jobs: dr.jobs,
+    drained: dr.drained,
+    drainSeconds: dr.drained ? round(dr.drainMs / 1000, 3) : null,
+    jobsPerSecond: dr.drained ? round(dr.jobs / (dr.drainMs / 1000), 0) : round(dr.handled / (dr.drainMs / 1000), 0),
+    insertMs: round(dr.insertMs, 1),
+    handled: dr.handled,
+    ...(dr.drained
+      ? {}
+      : { projectedDrainSeconds: round(dr.projectedSeconds, 0), outstanding: dr.outstanding, gaveUpAfterSeconds: round(dr.drainMs / 1000, 1) }),
+  };
+  process.stdout.write(' '.repeat(60) + '\r');
+  console.log(
+    dr.drained
+      ? `    drained in ${result.throughput.drainSeconds} s = ${result.throughput.jobsPerSecond} jobs/s`
+      : `    did NOT drain: ${dr.handled} handled in ${(dr.drainMs / 1000).toFixed(1)} s (${result.throughput.jobsPerSecond} jobs/s; projected ${result.throughput.projectedDrainSeconds} s > ${DRAIN_LIMIT_MS / 1000} s)`,
+  );
 }
 
 function pad(s: string, n: number, right = false): string {
@@ -366,9 +414,32 @@ async function main(): Promise<void> {
   console.log(`concurrency ${CONCURRENCY} for every system; ${JOBS} jobs; ${PICKUPS} pickups (+${WARMUP} warm-up)\n`);
   const t0 = performance.now();
   const results: SystemResult[] = [];
+  const running: Running[] = [];
+  console.log(`starting ${systems.map((s) => s.label).join(', ')} (load average ${os.loadavg()[0]!.toFixed(2)})`);
   for (const sys of systems) {
-    console.log(`${sys.label} (load average ${os.loadavg()[0]!.toFixed(2)})`);
-    results.push(await runSystem(sys));
+    const started = await startSystem(sys);
+    if ('child' in started) running.push(started);
+    results.push('child' in started ? started.result : started);
+  }
+  try {
+    const ai = running.find((r) => r.sys.key === 'ai-worker');
+    if (FILL_FINISHED > 0 && ai) await fillFinished(ai);
+    console.log(`pickup: ${PICKUPS} sequential inserts per system, in ${ROUNDS} interleaved rounds`);
+    for (const [r, f] of await latencyRounds(running, 'pickup')) r.result.pickup = f;
+    console.log(`turnaround: ${PICKUPS} sequential inserts per system, insert → row reads completed, in ${ROUNDS} interleaved rounds`);
+    for (const [r, f] of await latencyRounds(running, 'turnaround')) r.result.turnaround = f;
+    console.log('throughput, one system at a time (the others started and idle):');
+    for (const r of running) {
+      if (r.result.error) continue;
+      try {
+        await throughput(r);
+      } catch (err) {
+        r.result.error = (err as Error).message;
+        console.error(`  FAILED: ${r.result.error}`);
+      }
+    }
+  } finally {
+    for (const r of running) await stopSystem(r);
   }
   const r = ratios(results);
   console.log('\n' + table(results));
@@ -397,6 +468,7 @@ async function main(): Promise<void> {
       throughput:
         'no-op jobs inserted in one statement/API call; timed in the worker process from the insert call returning (commit) to the database showing no job left pending/running',
       fillFinished: FILL_FINISHED,
+      rounds: `latency samples in ${ROUNDS} interleaved rounds of ${Math.ceil(PICKUPS / ROUNDS)} per system (order rotating), ${ROUND_WARMUP} warm-up inserts per turn after the first (${WARMUP}); every system started and idle throughout; throughput one system at a time`,
       turnaround: `${PICKUPS} sequential single inserts after ${WARMUP} warm-up ones: just before the INSERT to the first back-to-back read (producer's connection) that shows the job completed (graphile-worker: deleted); budget ${PICKUP_BUDGET_MS / 1000} s per system`,
       pickup: `${PICKUPS} sequential single inserts after ${WARMUP} unrecorded warm-up ones, on the worker process's clock: just before the INSERT to the handler's first line; each insert waits for the previous handler start; time budget ${PICKUP_BUDGET_MS / 1000} s per system`,
       drainLimitSeconds: DRAIN_LIMIT_MS / 1000,
