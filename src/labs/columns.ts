@@ -150,7 +150,7 @@ export function withoutPreviousColumn(line: CleanLine, previousAt: number, histo
     const bars = line.bars.map((c, i) => (i === previousCell.index ? '' : c));
     return cleanLine(`| ${bars.join(' | ')} |`, line.index).text;
   }
-  const cs = cellStarts(line.text, line.offset);
+  const cs = history === undefined ? withDatesJoined(line.text, line.offset) : cellStarts(line.text, line.offset);
   const last = cs[cs.length - 1];
   if (history?.earlier !== undefined) return withoutEarlierColumns(line, history.currentAt, history.earlier);
   if (history !== undefined) {
@@ -172,7 +172,7 @@ export function withoutPreviousColumn(line: CleanLine, previousAt: number, histo
   // the cell is found in the cleaned text by its place from the end, which the leader does not change.
   const nextAt = starts?.find((at) => at > previousAt + 3);
   if (nextAt !== undefined) {
-    const printed = cellStarts(line.raw.replace(/\t/g, '   '), 0);
+    const printed = withDatesJoined(line.raw.replace(/\t/g, '   '), 0);
     const under = printed.filter((c) => c.at >= previousAt - 3 && c.at < nextAt - 3);
     const fromEnd = printed.length - printed.indexOf(under[0]!);
     const cell = cs[cs.length - fromEnd];
@@ -196,8 +196,23 @@ export function withoutPreviousColumn(line: CleanLine, previousAt: number, histo
   return line.text.slice(0, last.at - line.offset).trimEnd();
 }
 
-/** A previous result's cell: a number with an optional date, or the dash of a missing sample. */
-const PREVIOUS_VALUE = /^(?:[<>]?\s*\d[\d.,]*(?:\s*\(?\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\)?)?|-+|—|n\/?d)$/i;
+/** A previous result's cell: a number with an optional date ("4,91 em 14/08/2024"), or the dash of a missing sample. */
+const PREVIOUS_VALUE = /^(?:[<>]?\s*\d[\d.,]*(?:\s*(?:em|de)?\s*\(?\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\)?)?|-+|—|n\/?d)$/i;
+
+// The date of an earlier sample in a cell of its own after its value ("4,91   em 14/08/2024", "58  (02/03/2024)").
+const DATE_AFTER_VALUE = /^(?:(?:em|de)\s+)?\(?\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\)?$/i;
+
+/** Cells of a line as `cellStarts` gives them, a date cell joined to the number cell before it: one earlier sample. */
+function withDatesJoined(text: string, offset: number): Array<{ cell: string; at: number }> {
+  const out: Array<{ cell: string; at: number }> = [];
+  for (const c of cellStarts(text, offset)) {
+    const before = out[out.length - 1];
+    if (before && DATE_AFTER_VALUE.test(c.cell) && /^[<>]?\s*\d[\d.,]*$/.test(before.cell))
+      out[out.length - 1] = { cell: text.slice(before.at - offset, c.at - offset + c.cell.length), at: before.at };
+    else out.push(c);
+  }
+  return out;
+}
 
 /** Earlier value cells: a number with an optional unit, or the dash of a missing sample. */
 const EARLIER_VALUE = /^(?:[<>]?\s*\d[\d.,]*(?:\s*[^\s\d]\S*)?|-+|—|n\/?d)$/i;

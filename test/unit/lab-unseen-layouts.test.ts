@@ -2047,3 +2047,23 @@ test("a number in the reference column after a section line is no earlier sample
   assert.ok(listedOrRead(12.9), JSON.stringify(r.unparsed_lines));
   assert.ok(listedOrRead(77.5), JSON.stringify(r.unparsed_lines));
 });
+
+test('set 22: an earlier result printed with its date in a cell of its own ("38   em 02/03/2024", "58  (02/03/2024)") is cut with it', () => {
+  const r = parseLabReport(
+    [
+      'Sexo: M   Idade: 52 anos',
+      'EXAME                        RESULTADO   UNIDADE     VALOR DE REFERÊNCIA          RESULTADO ANTERIOR',
+      'Ureia                          41        mg/dL       15 a 45                      38   em 02/03/2024',
+      'Ácido úrico                 7,9      mg/dL       3,4 a 7,0                         7,1   em 02/03/2024',
+      'Glicose                        88        mg/dL       70 a 99                      ---',
+      'Lipase                  61     U/L        13 a 60                       58  (02/03/2024)',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['Ureia', 41, 'mg/dL', 'normal'],
+    ['Ácido úrico', 7.9, 'mg/dL', 'alto'],
+    ['Glicose', 88, 'mg/dL', 'normal'],
+    ['Lipase', 61, 'U/L', 'alto'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
