@@ -473,7 +473,10 @@ export function joinPreviousLabel(reads: readonly string[]): string[] {
  * A reference bracket a transcription broke over two lines ("… 24,6 mg/L (VR: inferior a" / "5,0 mg/L)"):
  * a line whose last "(" is left open and ends on a word that wants a number (a range's "a", "até",
  * "de", "entre", a comparator, a colon) is joined with the next line when that one closes the bracket
- * and opens none before it. Returns, per line, the text to read ('' for a line joined to the one above).
+ * and opens none before it. So is a list of words in a range's label that a PDF column wrapped after a
+ * comma ("grupos de risco (idosos, gestantes," / "lactantes, osteoporose)"): the next line goes on in
+ * lower case and closes the bracket with no number before it. Returns, per line, the text to read ('' for
+ * a line joined to the one above).
  */
 export function joinOpenBrackets(reads: readonly string[]): string[] {
   const out = [...reads];
@@ -482,10 +485,13 @@ export function joinOpenBrackets(reads: readonly string[]): string[] {
     const open = cur.lastIndexOf('(');
     if (open < 0 || cur.indexOf(')', open) >= 0) continue;
     const inside = cur.slice(open + 1).trimEnd();
-    if (!/(?:^|\s)(?:a|à|at[eé]|de|entre|e|[<>≤≥]=?|inferior\s+a|superior\s+a|acima\s+de|abaixo\s+de)$|[:\-–]$/iu.test(inside)) continue;
+    const wantsNumber = /(?:^|\s)(?:a|à|at[eé]|de|entre|e|[<>≤≥]=?|inferior\s+a|superior\s+a|acima\s+de|abaixo\s+de)$|[:\-–]$/iu.test(inside);
+    const wordList = /\p{L},$/u.test(inside);
+    if (!wantsNumber && !wordList) continue;
     const next = out[i + 1]!;
     const close = next.indexOf(')');
-    if (close < 0 || next.slice(0, close).includes('(') || !/^\s*(?:[<>≤≥]\s*)?[-−]?\d/.test(next)) continue;
+    if (close < 0 || next.slice(0, close).includes('(')) continue;
+    if (wantsNumber ? !/^\s*(?:[<>≤≥]\s*)?[-−]?\d/.test(next) : !/^\s*\p{Ll}/u.test(next) || /\d/.test(next.slice(0, close))) continue;
     out[i] = `${cur.trimEnd()} ${next.trim()}`;
     out[i + 1] = '';
     i++;

@@ -2067,3 +2067,28 @@ test('set 22: an earlier result printed with its date in a cell of its own ("38 
   ]);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('set 22: a bracketed list in a reference label wrapped after a comma ("(coleta pela manhã," / "em jejum)") is one line', () => {
+  assert.deepEqual(joinOpenBrackets(['Crianças: 60 a 120 µg/dL (coleta pela manhã,', '   em jejum)', 'Adultos: 70 a 120 µg/dL']), [
+    'Crianças: 60 a 120 µg/dL (coleta pela manhã, em jejum)',
+    '',
+    'Adultos: 70 a 120 µg/dL',
+  ]);
+  // A line under it that opens a name of its own, or holds a number before the bracket closes, is no continuation.
+  assert.deepEqual(joinOpenBrackets(['Glicose 92 (jejum,', 'Ureia 30 mg/dL)']), ['Glicose 92 (jejum,', 'Ureia 30 mg/dL)']);
+  assert.deepEqual(joinOpenBrackets(['Nota (ver,', 'até 12 h)']), ['Nota (ver,', 'até 12 h)']);
+  const r = parseLabReport(
+    [
+      'Sexo: M   Idade: 35 anos',
+      'ZINCO',
+      'Material: Soro',
+      'Resultado: 64 µg/dL',
+      'Valores de referência:',
+      '   Crianças (1 a 12 anos): 60 a 120 µg/dL (coleta pela manhã,',
+      '   em jejum)',
+      '   Adultos: 70 a 120 µg/dL',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [['ZINCO', 64, 'µg/dL', 'baixo']]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
