@@ -286,6 +286,8 @@ const TARGET_TIER = /\b(meta|metas|alvo|objetivo terapeutico)\b/;
 const CONDITION =
   /\b(com jejum|sem jejum|gestantes?|gravidez|gestacao|trim(?:estre)?|semanas?|(?:fase )?(?:folicular|lutea|luteinica|ovulatoria)|pico ovulatorio|pos[- ]menopausa|menopausa|jejum de|pos[- ]prandial|ciclo|anticoagula\w*|fumantes?|tabagistas?)\b/;
 
+// A range printed for the groups at risk of a deficiency, listing them ("grupos de risco (idosos, gestantes, …)").
+const RISK_GROUPS = /\bgrupos?\s+de\s+risco\b/;
 // A range printed for pregnancy ("Gestantes 2º trimestre", "em gestantes", "na gravidez").
 const PREGNANCY = /\b(gestantes?|gravidez|gestacao|gestacional|gravidas?)\b/;
 /** The trimester a pregnancy range names ("1º trimestre", "segundo trimestre", "2º trim." abbreviated). */
@@ -447,6 +449,16 @@ export function resolveNumeric(ranges: LabelledRange[], value: number, unit: str
     const phase = cands.filter((c) => cyclePhaseOf(c.label) === patient.cyclePhase);
     if (phase.length > 0) cands = phase;
   }
+  // A range for risk groups that names them ("30 a 60 ng/mL: grupos de risco (idosos, gestantes,
+  // lactantes, …)", vitamin D) is the range of a patient the report places in one of them, by her age
+  // (idosos) or her pregnancy: it alone is her good range. Anyone else keeps the population's range (the
+  // groups' range is then a condition, dropped below): the report cannot say who has osteoporosis.
+  const groups = cands.filter((c) => {
+    const f = foldSameLength(c.label);
+    if (!RISK_GROUPS.test(f)) return false;
+    return (c.age !== undefined && patient.ageYears !== undefined && ageMatches(c.age, patient.ageYears)) || (patient.pregnant === true && PREGNANCY.test(f));
+  });
+  if (groups.length > 0) cands = groups.map((c) => ({ ...c, tier: 'normal' as const, condition: false, age: undefined }));
   // A pregnant patient is compared with the pregnancy range printed for her, of her trimester when
   // the ranges name trimesters: the ordinary range, or a bad tier beside it ("92 a 125: diabetes
   // gestacional"), is not hers. Everyone else keeps the ordinary ranges (below).

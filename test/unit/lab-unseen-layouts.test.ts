@@ -2092,3 +2092,26 @@ test('set 22: a bracketed list in a reference label wrapped after a comma ("(col
   assert.deepEqual(brief(r), [['ZINCO', 64, 'µg/dL', 'baixo']]);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('set 22/23: a range for risk groups that names them ("grupos de risco (idosos, gestantes, …)") is the range of an older or pregnant patient', () => {
+  const ranges = labelledRanges([
+    'Superior a 20 ng/mL: população saudável',
+    '30 a 60 ng/mL: indicado para grupos de risco (idosos, gestantes, lactantes, osteoporose)',
+    'Superior a 100 ng/mL: risco de toxicidade',
+  ]);
+  assert.equal(resolveNumeric(ranges, 26.3, 'ng/mL', { ageYears: 72 }).flag, 'baixo');
+  assert.equal(resolveNumeric(ranges, 64, 'ng/mL', { ageYears: 72 }).flag, 'alto');
+  assert.equal(resolveNumeric(ranges, 26.3, 'ng/mL', { sex: 'F', ageYears: 29, pregnant: true }).flag, 'baixo');
+  // Anyone the report does not place in a group keeps the population's range.
+  assert.equal(resolveNumeric(ranges, 26.3, 'ng/mL', { sex: 'M', ageYears: 41 }).flag, 'normal');
+  const r = parseLabReport(
+    [
+      'Sexo: M   Idade: 74 anos',
+      '25 OH VITAMINA D ..........: 27,5 ng/mL',
+      '   Referência: Superior a 20 ng/mL: população saudável até 60 anos',
+      '               30 a 60 ng/mL: grupos de risco (idosos, gestantes, lactantes)',
+      '               Superior a 100 ng/mL: risco de toxicidade',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [['Vitamina D (25-OH)', 27.5, 'ng/mL', 'baixo']]);
+});
