@@ -35,6 +35,7 @@ import { GLUCOSE_LOAD } from './line-kinds.ts';
 import { isWordField } from './word-results.ts';
 import type { ParsedAnalyte, QualitativeAnalyte } from './result.ts';
 import { UNIT_PATTERN, unitAtStart } from './units.ts';
+import { VERDICT_WORD } from './value.ts';
 
 type Read = ParsedAnalyte | QualitativeAnalyte;
 
@@ -308,9 +309,22 @@ class Bag {
     const after = line.slice(tok.at + tok.text.length);
     return /\d[^;|:\d]*:\s*$/u.test(before) || /^\s*(?:\([^()]*\))?\s*:/u.test(after);
   }
+  /**
+   * The lab's verdict on this numeric result ("70 a 99   Normal"): a verdict word in the line's last cell,
+   * after a cell with a number (its reference). A word after a name cell ("Urobilinogênio   Normal") is a result.
+   */
+  private verdict(tok: Token): boolean {
+    if (typeof this.a.value !== 'number' || !VERDICT_WORD.test(tok.text) || this.line.slice(tok.at + tok.text.length).trim() !== '') return false;
+    const before = this.line
+      .slice(0, tok.at)
+      .split(/\s{2,}|\|/)
+      .filter((c) => c.trim() !== '');
+    return /\d/.test(before[before.length - 1] ?? '');
+  }
   /** On the analyte's own line: takes the value first, then a printed number (each accounts for one token). */
   take(tok: Token): boolean {
-    if (tok.kind === 'word') return holdsWord(this.valueWords, tok.text) || holdsWord(this.printedWords, tok.text) || this.tierWord(tok, this.line);
+    if (tok.kind === 'word')
+      return holdsWord(this.valueWords, tok.text) || holdsWord(this.printedWords, tok.text) || this.tierWord(tok, this.line) || this.verdict(tok);
     const hit = (vs: number[]) => vs.some((v) => tok.values.some((x) => Math.abs(x - v) < 1e-9));
     if (this.value && hit(this.value)) {
       this.value = undefined;

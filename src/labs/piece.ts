@@ -18,7 +18,7 @@ import {
   stripReferenceLead,
 } from './reference.ts';
 import { unitAtStart } from './units.ts';
-import { markerOf, readValue } from './value.ts';
+import { markerOf, readValue, VERDICT_WORD } from './value.ts';
 import { isWordField, wordResultText } from './word-results.ts';
 
 /** The year of a filtration-rate equation printed after its name ("CKD-EPI 2021", "MDRD 2006"): part of the name. */
@@ -163,6 +163,15 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
     ref = ref.slice(0, late.index);
     const last = entries[entries.length - 1]!;
     last.read = { ...last.read, marker: last.read.marker ?? markerOf(late[1]!) };
+  }
+  // The lab's verdict in a column of its own after the reference ("70 a 99   Alterado", an occupational
+  // report's "Situação" column): a word about the value, never the label of the range before it, which
+  // would make "70 a 99" a bad tier and leave no good one.
+  const verdict = /\s{3,}(\p{L}+)$/u.exec(ref);
+  if (verdict && VERDICT_WORD.test(verdict[1]!) && isReferenceText(ref.slice(0, verdict.index), { dotIsDecimal: dotIsDecimal(def) })) {
+    ref = ref.slice(0, verdict.index);
+    const last = entries[entries.length - 1]!;
+    last.read = { ...last.read, marker: last.read.marker ?? markerOf(verdict[1]!) };
   }
   // A reference cell that points elsewhere ("ver abaixo", "vide nota", "conforme tabela abaixo") holds
   // no range: the result is read, and the ranges printed below join it by its name (parse.ts).

@@ -2115,3 +2115,25 @@ test('set 22/23: a range for risk groups that names them ("grupos de risco (idos
   );
   assert.deepEqual(brief(r), [['Vitamina D (25-OH)', 27.5, 'ng/mL', 'baixo']]);
 });
+
+test("set 22: the lab's verdict in a column after the reference (Situação: Normal / Alterado) is no label of the range", () => {
+  const r = parseLabReport(
+    [
+      'Sexo: F   Idade: 50 anos',
+      'EXAME              RESULTADO   UNIDADE    REFERÊNCIA       SITUAÇÃO',
+      'Ureia              52          mg/dL      15 a 45          Alterado',
+      'Sódio              140         mmol/L     136 a 145        Normal',
+      'TSH                0,21        µUI/mL     0,45 a 4,50      Alterado',
+      'Ferro sérico       45          µg/dL      > 50             Alterado',
+      '| Glicose | 131 mg/dL | 70 a 99 | Alterado |',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['Ureia', 52, 'mg/dL', 'alto'],
+    ['Sódio', 140, 'mmol/L', 'normal'],
+    ['TSH', 0.21, 'µUI/mL', 'baixo'],
+    ['Ferro sérico', 45, 'µg/dL', 'baixo'],
+    ['Glicose', 131, 'mg/dL', 'alto'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
