@@ -729,9 +729,12 @@ export function stripReferenceLead(text: string): { rest: string; lead: boolean 
  * `asName`, conditions do not count: "Pós-prandial: 150 mg/dL" is a result.
  */
 export function isReferenceLabel(label: string, opts: { asName?: boolean } = {}): boolean {
-  const l = classify({ low: null, high: null, lowExclusive: false, highExclusive: false, unit: null }, label);
+  // In a name, "normal" after a slash is the second term of a ratio to the normal pool ("Relação
+  // paciente/normal", "R pac./normal", a coagulation time), never a tier.
+  const text = opts.asName ? label.replace(/\/\s*normal\b/giu, ' ') : label;
+  const l = classify({ low: null, high: null, lowExclusive: false, highExclusive: false, unit: null }, text);
   // An immunity tier ("imune: ≥ 10 UI/mL", a rubella IgG alone under it) labels a range too.
-  return l.sex !== undefined || l.age !== undefined || l.tier !== undefined || (l.condition && !opts.asName) || IMMUNE_TIER.test(foldSameLength(label));
+  return l.sex !== undefined || l.age !== undefined || l.tier !== undefined || (l.condition && !opts.asName) || IMMUNE_TIER.test(foldSameLength(text));
 }
 
 /**

@@ -2137,3 +2137,22 @@ test("set 22: the lab's verdict in a column after the reference (Situação: Nor
   ]);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('set 23: a ratio to the normal pool ("Relação pac./normal") names a result; its "normal" is no tier', () => {
+  assert.equal(isReferenceLabel('TTPA - Relação pac./normal', { asName: true }), false);
+  assert.equal(isReferenceLabel('Normal', { asName: true }), true);
+  const r = parseLabReport(
+    [
+      'Sexo: F',
+      'TTPA - Tempo do paciente ....  31,2 s     25,0 a 36,0',
+      'TTPA - Relação pac./normal ....  1,31     até 1,25',
+      'TP - Relação paciente/normal:  0,97   (VR: 0,8 a 1,2)',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['TTPA - Tempo do paciente', 31.2, 's', 'normal'],
+    ['TTPA - Relação pac./normal', 1.31, null, 'alto'],
+    ['TP - Relação paciente/normal', 0.97, null, 'normal'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
