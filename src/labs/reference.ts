@@ -639,7 +639,10 @@ const foldQ = (s: string) =>
 
 /** The qualitative reference in a text ("Negativo", "Não reagente", "Ausentes"), if that is all it says. */
 export function qualitativeReference(text: string): string | undefined {
-  const t = text.replace(/^[\s(]+|[\s).;]+$/g, '');
+  // A gloss in brackets after the word says what it means ("Negativo (ausência de parasitas)", "Não
+  // reagente (anticorpos não detectados)"): the word is the reference. Numbers there are an index's
+  // bands ("Negativo (inferior a 0,9)"), crosses a grade: no gloss.
+  const t = text.replace(/(?<=\p{L})\s*\((?=[^()]*\p{L})[^()\d+]*\)?[\s.;]*$/u, '').replace(/^[\s(]+|[\s).;]+$/g, '');
   const q = qualitativeAtStart(t);
   if (!q) return undefined;
   const rest = t.slice(q.consumed).trim();

@@ -2156,3 +2156,28 @@ test('set 23: a ratio to the normal pool ("Relação pac./normal") names a resul
   ]);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('set 22: a word reference with a gloss in brackets ("Negativo (ausência de leucócitos)") is that word', () => {
+  assert.equal(qualitativeReference('Negativo (ausência de leucócitos)'), 'Negativo');
+  assert.equal(qualitativeReference('Não reagente (anticorpos não detectados).'), 'Não reagente');
+  // Numbers in the brackets are an index's bands, and crosses a grade: no gloss.
+  assert.equal(qualitativeReference('Negativo (inferior a 0,9)'), undefined);
+  const r = parseLabReport(
+    [
+      'Sexo: F',
+      'PESQUISA DE LEUCÓCITOS NAS FEZES',
+      'Material: Fezes',
+      'Resultado: Presença de raros leucócitos',
+      'Valor de referência: Negativo (ausência de leucócitos)',
+      '',
+      'PESQUISA DE ROTAVÍRUS',
+      'Resultado: Negativo',
+      'Valor de referência: Negativo (antígeno não detectado)',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['PESQUISA DE LEUCÓCITOS NAS FEZES', 'Presença de raros leucócitos', null, 'alterado'],
+    ['PESQUISA DE ROTAVÍRUS', 'Negativo', null, 'normal'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
