@@ -142,6 +142,7 @@ const SLIP_WORD = /(?<![\p{L}\d])(?=[\p{L}\d]*[l1])(?=[\p{L}\d]*\p{L})[\p{L}\d]{
  * "alcalina", "livre") or has no such reading ("Lactato", "plasma"), and stays as printed.
  */
 export function withoutNameSlips(t: string): string {
+  t = withoutCapitalISlips(t);
   if (!/[l1]/.test(t)) return t;
   const words = nameWords();
   // A three-letter token is too short to read against folded words: only an l read for the capital I
@@ -163,6 +164,36 @@ export function withoutNameSlips(t: string): string {
     const upper = others.length > 0 && others.every(isUpper);
     const out = w.split('');
     for (let k = 0; k < at.length; k++) if (mask & (1 << k)) out[at[k]!] = upper || at[k] === 0 ? 'I' : 'i';
+    return out.join('');
+  });
+}
+
+// A word in lower case with a capital I after its first letter ("totaI", "CoIesterol").
+const CAPITAL_I_WORD = /(?<![\p{L}\d])(?=\p{L}*\p{Ll})(?=\p{L}+I)\p{L}{4,}(?![\p{L}\d])/gu;
+
+/**
+ * The same slip the other way round: OCR reads the l of a word in lower case as a capital I ("Colesterol
+ * totaI", "Fosfatase aIcalina"). A word that is no word of a catalogue name, but is one with some of its
+ * I after the first letter read as l (the fewest that do), is that word. A capital that starts a word
+ * ("Índice", "IgG") is never one of them.
+ */
+function withoutCapitalISlips(t: string): string {
+  if (!/\p{L}I/u.test(t)) return t;
+  const words = nameWords();
+  return t.replace(CAPITAL_I_WORD, (w) => {
+    const f = foldSameLength(w);
+    if (f.length !== w.length || words.has(f)) return w;
+    const at: number[] = [];
+    for (let i = 1; i < w.length; i++) if (w[i] === 'I') at.push(i);
+    if (at.length === 0 || at.length > 4) return w;
+    const mask = fewestSlips(at.length, (mk) => {
+      const chars = f.split('');
+      for (let k = 0; k < at.length; k++) if (mk & (1 << k)) chars[at[k]!] = 'l';
+      return chars.join('');
+    });
+    if (mask === undefined) return w;
+    const out = w.split('');
+    for (let k = 0; k < at.length; k++) if (mask & (1 << k)) out[at[k]!] = 'l';
     return out.join('');
   });
 }

@@ -2181,3 +2181,16 @@ test('set 22: a word reference with a gloss in brackets ("Negativo (ausência de
   ]);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('set 22: OCR reads the l of a name as a capital I ("aIcalina", "CoIesterol"): a catalogue word with it read as l is that word', () => {
+  const r = parseLabReport(
+    ['Sexo: F', '- **Fosfatase aIcalina:** 131 U/L (VR: 35 – 104)', '- **CoIesterol HDL:** 38 mg/dL (VR: > 50)', '- **IgG anti-HAV:** Reagente'].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['Fosfatase alcalina', 131, 'U/L', 'alto'],
+    ['HDL-colesterol', 38, 'mg/dL', 'baixo'],
+    ['IgG anti-HAV', 'Reagente', null, 'indeterminado'],
+  ]);
+  // A capital I that starts a word, or one in a word that is no catalogue word with an l, stays.
+  assert.equal(cleanLine('Índice IgG   Hemácias Iisadas   Colesterol', 0).text, 'Índice IgG   Hemácias Iisadas   Colesterol');
+});
