@@ -291,16 +291,21 @@ export function readPiece(text: string, ctx: Ctx, depth = 0): Group | undefined 
   return undefined;
 }
 
+// The types a test covers, listed after its name ("HIV 1 e 2", "HTLV 1/2", "HPV 16 e 18", "Dengue 1, 2, 3 e 4"): part of the name.
+const TYPE_LIST = /(?<=\p{L}[\s-]?)\s?\d{1,2}(?:(?:\s*(?:e|\/)\s*|,\s+)\d{1,2})+(?![\d.,\p{L}])/giu;
+
 function numberedName(cell: string): boolean {
-  if (!/\p{L}\)?$/u.test(cell.trim()) || letters(cell) < 4) return false;
-  const ns = numbersIn(cell);
-  return (
-    ns.length > 0 &&
-    ns.every((n) => {
-      const after = cell.slice(n.index + n.text.length);
-      return /^\s*(?:[-–]\s*)?\p{L}{2,}/u.test(after) && unitAtStart(after) === undefined;
-    })
-  );
+  if (numbersIn(cell).length === 0 || letters(cell) < 4) return false;
+  // Digits in brackets ("(antígeno p24)") and a list of types are the name's: without them the cell ends
+  // in a letter (or digits glued to one, "NS1"), and any other number is followed by a word that is no unit.
+  const name = withoutBracketsAndYears(cell)
+    .replace(TYPE_LIST, (m) => ' '.repeat(m.length))
+    .trimEnd();
+  if (!/\p{L}\d*\)?$/u.test(name)) return false;
+  return numbersIn(name).every((n) => {
+    const after = name.slice(n.index + n.text.length);
+    return /^\s*(?:[-–]\s*)?\p{L}{2,}/u.test(after) && unitAtStart(after) === undefined;
+  });
 }
 
 const VALUE_START = /(?:(?:<=|≤|>=|≥|<|>)\s*|(?:inferior|superior)\s+a\s+)?\d/giu;

@@ -2194,3 +2194,22 @@ test('set 22: OCR reads the l of a name as a capital I ("aIcalina", "CoIesterol"
   // A capital I that starts a word, or one in a word that is no catalogue word with an l, stays.
   assert.equal(cleanLine('Índice IgG   Hemácias Iisadas   Colesterol', 0).text, 'Índice IgG   Hemácias Iisadas   Colesterol');
 });
+
+test('set 23: a name cell that lists the types it tests ("Anti-HTLV 1 e 2", "Dengue 1, 2, 3 e 4 NS1") heads a column row of words', () => {
+  const r = parseLabReport(
+    [
+      'Sexo: F',
+      'SOROLOGIAS                                   Material: Soro',
+      '                                             Resultado            Valor de referência',
+      'Anti-HTLV 1 e 2                              Não reagente         Não reagente',
+      'Herpes simples 1 e 2 - IgM (antígeno gD2)    Reagente             Não reagente',
+      'Dengue 1, 2, 3 e 4 NS1                       Não reagente         Não reagente',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['Anti-HTLV 1 e 2', 'Não reagente', null, 'normal'],
+    ['Herpes simples 1 e 2 - IgM (antígeno gD2)', 'Reagente', null, 'alterado'],
+    ['Dengue 1, 2, 3 e 4 NS1', 'Não reagente', null, 'normal'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
