@@ -22,6 +22,7 @@ import {
   loadTitle,
   nextLine,
   QUALITATIVE_AFTER_COLON,
+  isSentence,
   RESULT_LEAD,
   referenceSubject,
   resultLineNext,
@@ -569,6 +570,10 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     }
     // "Soro - Enzimático" under the exam name (a portal's block): the name stays the title.
     if (title && isMethodLine(t)) continue;
+    // A comment in a sentence with nothing result-like on it: the result above stays open for the
+    // reference under it ("Resultado: Negativa" / "Não houve crescimento … após 48 horas." / "Valor de
+    // referência: Negativa"), and a title for the result under it.
+    if (isSentence(t) && resultTokens(t).length === 0) continue;
     // A title: no value on it (digits glued to letters, "B12", "25-OH", do not count), or it ends
     // with a colon ("ANTI-HIV 1 E 2 (4ª GERAÇÃO):").
     // A name with digits in it ("HIV 1 e 2 - Anticorpos") is a title when its value stands alone on

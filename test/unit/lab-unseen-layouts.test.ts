@@ -2213,3 +2213,26 @@ test('set 23: a name cell that lists the types it tests ("Anti-HTLV 1 e 2", "Den
   ]);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('set 23: a sentence of the lab\'s between a result and its reference ("Não houve crescimento … em 48 horas.") is no title', () => {
+  const r = parseLabReport(
+    [
+      'Sexo: M',
+      'CULTURA DE SECREÇÃO DE OROFARINGE',
+      'Material: Swab de orofaringe',
+      'Resultado: Negativo',
+      'Não houve crescimento de Streptococcus beta-hemolítico do grupo A em 48 horas.',
+      'Valor de referência: Negativo',
+      '',
+      'HEMOCULTURA (2 AMOSTRAS)',
+      'Resultado: Positiva',
+      'Amostras incubadas por cinco dias em sistema automatizado.',
+      'Valor de referência: Negativa',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['CULTURA DE SECREÇÃO DE OROFARINGE', 'Negativo', null, 'normal'],
+    ['HEMOCULTURA (2 AMOSTRAS)', 'Positiva', null, 'alterado'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
