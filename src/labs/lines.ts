@@ -35,6 +35,9 @@ export interface CleanLine {
 
 const COLUMN = '   ';
 
+/** The label of a previous result, naming its analyte or not ("Resultado anterior", "Resultado anterior do potássio"), as a pattern source. */
+export const PREVIOUS_LABEL = String.raw`(?:resultados?\s+)?anterior(?:es)?(?:\s+d[aeo]s?\s+\p{L}[\p{L} -]{0,40}?)?`;
+
 export function cleanLine(raw: string, index: number): CleanLine {
   let t = raw.replace(/\t/g, COLUMN).replace(/[\u00a0\u2007\u202f]/g, ' ');
   // A spacing accent standing alone is OCR noise ("**Hematócrito:**´ 45,1 %"): a letter's own accent is
@@ -67,9 +70,9 @@ export function cleanLine(raw: string, index: number): CleanLine {
     cut = previous[0];
     t = t.slice(0, previous.index);
   }
-  // A line that is only a previous result ("Resultado anterior: 98 mg/dL em 10/01/2025") is not this
-  // report's result.
-  else if (previous && /^\s*(?:[(\[]\s*)?(?:resultados?\s+)?anterior(?:es)?\s*:\s*\S/i.test(t))
+  // A line that is only a previous result ("Resultado anterior: 98 mg/dL em 10/01/2025", "Resultado
+  // anterior do potássio: 4,9 mmol/L") is not this report's result.
+  else if (previous && new RegExp(String.raw`^\s*(?:[(\[]\s*)?${PREVIOUS_LABEL}\s*:\s*\S`, 'iu').test(t))
     return { index, raw, text: '', leader: false, offset: 0, previous: t };
   t = withoutPairSlips(withoutNameSlips(withoutOcrLetters(t)));
   // A viral load restated in logs beside it ("1.284.000 UI/mL (log 6,11)", "(log10: 3,2)") is the same

@@ -2236,3 +2236,23 @@ test('set 23: a sentence of the lab\'s between a result and its reference ("Não
   ]);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('set 22/23: a family health team (ESF 12), a reference lead naming its guidelines, a previous result naming its analyte are no unread results', () => {
+  const r = parseLabReport(
+    [
+      'Sexo: M',
+      'UNIDADE SOLICITANTE: UBS VILA NOVA (ESF 12)',
+      'GLICOSE',
+      'Resultado: 92 mg/dL',
+      'Valor de referência (SBD/ADA - SBPC 2024):',
+      '   70 a 99 mg/dL',
+      'Ureia ......:  61 mg/dL     VR: 15 a 45 mg/dL',
+      '   Resultado anterior da ureia: 55 mg/dL em 02/02/2025',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['Glicose', 92, 'mg/dL', 'normal'],
+    ['Ureia', 61, 'mg/dL', 'alto'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
