@@ -47,6 +47,7 @@ import { numbersIn } from './numbers.ts';
 import { readPatient, type PatientInput } from './patient.ts';
 import { bareNumbers, cleanName, dotIsDecimal, letters, readAfterName, readPiece, type Ctx } from './piece.ts';
 import {
+  isReferenceHeading,
   isReferenceLabel,
   isReferenceText,
   labelledRanges,
@@ -385,6 +386,13 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       title = { name: cleanName(load), def: lookupName(cleanName(load)) };
       recent = [];
       preRef = [];
+      continue;
+    }
+
+    // A heading of the ranges under it, inside a result's references ("Gestantes (semanas após a DUM):"
+    // under "Não gestantes: inferior a 5,0"): one of them, so the result stays open for the ranges below.
+    if (pending && (pending.refItems.length > 0 || lastRefLead) && isReferenceHeading(t) && !lookupName(cleanName(t))) {
+      addRef(pending, t);
       continue;
     }
 

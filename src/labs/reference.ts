@@ -297,6 +297,22 @@ function trimesterOf(label: string): 1 | 2 | 3 | undefined {
   return /^(1|primeiro)$/.test(m[1]!) ? 1 : /^(2|segundo)$/.test(m[1]!) ? 2 : 3;
 }
 
+/**
+ * The weeks of pregnancy a range label names ("7 a 12 semanas", "até 4 semanas", "acima de 16 semanas",
+ * "5 semanas"), as weeks [from, to): a week printed alone runs to the next one.
+ */
+function weeksBandOf(label: string): { from: number; to: number } | undefined {
+  const f = foldSameLength(label);
+  const band = /(\d{1,2})\s*(?:a|-|–)\s*(\d{1,2})\s*semanas?\b/.exec(f);
+  if (band) return { from: Number(band[1]), to: Number(band[2]) };
+  const upTo = /(?:ate|<|abaixo de)\s*(\d{1,2})\s*semanas?\b/.exec(f);
+  if (upTo) return { from: 0, to: Number(upTo[1]) + 1 };
+  const from = /(?:acima de|>|a partir de)\s*(\d{1,2})\s*semanas?\b/.exec(f);
+  if (from) return { from: Number(from[1]), to: Number.POSITIVE_INFINITY };
+  const one = /(\d{1,2})\s*semanas?\b/.exec(f);
+  return one ? { from: Number(one[1]), to: Number(one[1]) + 1 } : undefined;
+}
+
 /** The condition a range is printed for ("com jejum", "gestantes"), '' for the ordinary one. */
 function conditionOf(r: LabelledRange): string {
   return r.condition ? (CONDITION.exec(foldSameLength(r.label).toLowerCase())?.[1] ?? '') : '';
@@ -349,19 +365,27 @@ const cleanLabel = (s: string) =>
 export function labelledRanges(items: string[], opts: { dotIsDecimal?: boolean; columnSexes?: Sex[] } = {}): LabelledRange[] {
   const out: LabelledRange[] = [];
   let risk = false;
+  // A label alone with its colon ("Gestantes (semanas após a DUM):", "Homens:") heads the bands under it.
+  let heading: string | undefined;
   for (const item of items.flatMap((i) => i.split(';'))) {
     const found = findRanges(item, opts.dotIsDecimal ?? false);
     if (found.length === 0) {
       risk = /\brisco\b/.test(foldSameLength(item));
+      heading = isReferenceHeading(item) ? cleanLabel(stripReferenceLead(item).rest) : undefined;
       continue;
     }
-    const labelled: LabelledRange[] = [];
+    let labelled: LabelledRange[] = [];
     found.forEach((fr, i) => {
       let label = cleanLabel(item.slice(i === 0 ? 0 : found[i - 1]!.end, fr.start));
       // A label written after its range ("acima de 20 para a população geral").
       if (label === '' && found.length === 1) label = cleanLabel(item.slice(fr.end));
       labelled.push(classify(fr.range, label, risk));
     });
+    // Under a heading, ranges labelled by a band alone ("6 a 7 semanas: …", "20 a 49 anos: …") are the
+    // heading's; a range with a label of its own kind ends its reach.
+    if (heading !== undefined && labelled.every((l) => l.age !== undefined && l.sex === undefined && l.tier === undefined))
+      labelled = labelled.map((l) => classify(l.range, `${heading} ${l.label}`, risk));
+    else heading = undefined;
     // "Adultos - Homens: 13,5 a 17,5  Mulheres: 12,0 a 15,5": the second range is for adults too.
     for (let i = 1; i < labelled.length; i++) {
       const cur = labelled[i]!;
@@ -464,12 +488,29 @@ export function resolveNumeric(ranges: LabelledRange[], value: number, unit: str
   // gestacional"), is not hers. Everyone else keeps the ordinary ranges (below).
   let pregnancyChosen = false;
   if (patient.pregnant) {
-    // A range labelled by its trimester alone ("1º trim.: 0,1 – 2,5") is a pregnancy range too.
-    const pregnancy = cands.filter((c) => PREGNANCY.test(foldSameLength(c.label).replace(/\bnao gestantes?\b/g, ' ')) || trimesterOf(c.label) !== undefined);
-    const trimester = patient.gestationWeeks === undefined ? undefined : patient.gestationWeeks < 14 ? 1 : patient.gestationWeeks < 28 ? 2 : 3;
+    // A range labelled by its trimester alone ("1º trim.: 0,1 – 2,5") is a pregnancy range too, and so,
+    // for a pregnant patient, is one labelled by weeks ("7 a 12 semanas"): weeks of her pregnancy, never
+    // the age of an infant.
+    const pregnancy = cands.filter(
+      (c) =>
+        PREGNANCY.test(foldSameLength(c.label).replace(/\bnao gestantes?\b/g, ' ')) || trimesterOf(c.label) !== undefined || weeksBandOf(c.label) !== undefined,
+    );
+    const weeks = patient.gestationWeeks;
+    const trimester = weeks === undefined ? undefined : weeks < 14 ? 1 : weeks < 28 ? 2 : 3;
     const ofTrimester = pregnancy.filter((c) => trimesterOf(c.label) === trimester);
     const anyTrimester = pregnancy.filter((c) => trimesterOf(c.label) === undefined);
-    if (pregnancy.length > 0) cands = ofTrimester.length > 0 ? ofTrimester : anyTrimester.length > 0 ? anyTrimester : pregnancy;
+    // Ranges by weeks of pregnancy (beta-hCG): the band holding the printed weeks; bands printed without
+    // overlap ("5 a 6", "7 a 8 semanas") hold their last week too. Weeks unknown: every band, which disagree.
+    const byWeeks = pregnancy.filter((c) => weeksBandOf(c.label) !== undefined);
+    const holding = (slack: number) =>
+      byWeeks.filter((c) => {
+        const b = weeksBandOf(c.label)!;
+        return weeks !== undefined && weeks >= b.from && weeks < b.to + slack;
+      });
+    if (byWeeks.length > 0) {
+      const held = holding(0).length > 0 ? holding(0) : holding(1);
+      cands = (held.length > 0 ? held : byWeeks).map((c) => ({ ...c, age: undefined }));
+    } else if (pregnancy.length > 0) cands = ofTrimester.length > 0 ? ofTrimester : anyTrimester.length > 0 ? anyTrimester : pregnancy;
     pregnancyChosen = pregnancy.length > 0;
   }
   // A patient the report says smokes is compared with the range printed for smokers ("Fumantes: até 5,5");
@@ -779,6 +820,15 @@ function referenceTextCheck(text: string, opts: { strictLabels?: boolean; dotIsD
     if (!labels.every((l) => l.label === '' || sexLetter(l) || isReferenceLabel(l.label) || stripReferenceLead(l.label).lead)) return false;
   }
   return true;
+}
+
+/**
+ * A label alone with its colon, no range ("Gestantes (semanas após a DUM):", "Homens:", "Crianças (1 a 12
+ * anos):"): the heading of the ranges printed under it.
+ */
+export function isReferenceHeading(text: string): boolean {
+  const t = stripReferenceLead(text).rest;
+  return /^\p{L}[^:]*:$/u.test(t) && !/\d/.test(t.replace(/\([^()]*\)/g, '')) && isReferenceLabel(cleanLabel(t));
 }
 
 /** The report says there is no reference ("Referência: não se aplica", "Sem valor de referência"). */

@@ -2256,3 +2256,56 @@ test('set 22/23: a family health team (ESF 12), a reference lead naming its guid
   ]);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('set 23: ranges by weeks of pregnancy under a heading ("Semanas de gestação:" over "6 a 7 semanas: …") are picked by the printed gestational age', () => {
+  const items = [
+    'Não gestantes: até 5,0 mUI/mL',
+    'Semanas de gestação:',
+    '5 a 6 semanas: 200 a 32.000',
+    '6 a 7 semanas: 3.000 a 160.000',
+    '7 a 12 semanas: 32.000 a 210.000',
+  ];
+  const ranges = labelledRanges(items);
+  assert.equal(resolveNumeric(ranges, 3150, 'mUI/mL', { sex: 'F', ageYears: 33, pregnant: true, gestationWeeks: 6 + 3 / 7 }).flag, 'normal');
+  assert.equal(resolveNumeric(ranges, 3150, 'mUI/mL', { sex: 'F', ageYears: 33, pregnant: true, gestationWeeks: 8 }).flag, 'baixo');
+  // Weeks unknown: the bands disagree; not pregnant: the ordinary range.
+  assert.equal(resolveNumeric(ranges, 3150, 'mUI/mL', { sex: 'F', ageYears: 33, pregnant: true }).flag, 'indeterminado');
+  assert.equal(resolveNumeric(ranges, 3150, 'mUI/mL', { sex: 'F', ageYears: 33 }).flag, 'alto');
+  const report = (value: string) =>
+    parseLabReport(
+      [
+        'Paciente: Fulana   Sexo: F   Idade: 33 anos',
+        'Gestante: sim   IG: 6 semanas e 3 dias',
+        'HCG - FRAÇÃO BETA (QUANTITATIVO)',
+        `Resultado: ${value} mUI/mL`,
+        'Valores de referência:',
+        '   Não gestantes: até 5,0 mUI/mL',
+        '   Semanas de gestação:',
+        '      5 a 6 semanas: 200 a 32.000',
+        '      6 a 7 semanas: 3.000 a 160.000',
+        '      7 a 12 semanas: 32.000 a 210.000',
+      ].join('\n'),
+    );
+  assert.deepEqual(brief(report('3.150')), [['HCG - FRAÇÃO BETA (QUANTITATIVO)', 3150, 'mUI/mL', 'normal']]);
+  assert.deepEqual(brief(report('1.200')), [['HCG - FRAÇÃO BETA (QUANTITATIVO)', 1200, 'mUI/mL', 'baixo']]);
+  assert.deepEqual(report('1.200').unparsed_lines, []);
+});
+
+test('set 23: a label alone with its colon ("Homens:", "Mulheres:") heads the age bands under it, and keeps the result open for them', () => {
+  const r = parseLabReport(
+    [
+      'Sexo: F   Idade: 30 anos',
+      'TESTOSTERONA TOTAL',
+      'Resultado: 100 ng/dL',
+      'Valores de referência:',
+      '  Homens:',
+      '    20 a 49 anos: 249 a 836 ng/dL',
+      '    50 anos ou mais: 193 a 740 ng/dL',
+      '  Mulheres:',
+      '    20 a 49 anos: 8 a 48 ng/dL',
+      '    50 anos ou mais: 3 a 41 ng/dL',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [['TESTOSTERONA TOTAL', 100, 'ng/dL', 'alto']]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
