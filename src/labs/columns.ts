@@ -8,6 +8,7 @@
 // text drifts a little, so a cell belongs to the header cell that starts nearest to it.
 import { foldSameLength } from './analytes.ts';
 import { cleanLine, type CleanLine } from './lines.ts';
+import { numbersIn } from './numbers.ts';
 import { isAgeBandCell, parseRangeExpression } from './reference.ts';
 import { UNIT_PATTERN, normalizeUnit } from './units.ts';
 
@@ -109,8 +110,10 @@ export function previousCellOf(bars: string[]): PreviousCell | undefined {
 }
 
 /**
- * Units of bare values under a header with value columns: in order when every column holds a
- * value, else the column whose header starts nearest the value ("Leucócitos   7.350" under "/mm³").
+ * Units of the first `n` bare values of `valueText` under a header with value columns: in order when
+ * every column holds a value, else each the unit of the column whose header starts nearest it
+ * ("Leucócitos   7.350" under "/mm³"; "Bastonetes   4   276   0 a 5   0 a 500" under a header printed
+ * over the value and the reference columns, "%   /mm3   %   /mm3").
  */
 export function unitsByColumn(columns: ValueColumn[], n: number, line: CleanLine, valueText: string): string[] {
   if (n >= columns.length) return columns.map((c) => c.unit);
@@ -118,11 +121,12 @@ export function unitsByColumn(columns: ValueColumn[], n: number, line: CleanLine
   // text, which would move the value towards the first column.
   const printed = line.raw.replace(/\t/g, '   ').lastIndexOf(valueText);
   const base = printed >= 0 ? printed : line.text.lastIndexOf(valueText);
-  const digit = valueText.search(/\d/);
-  if (base < 0 || digit < 0) return [];
-  const at = (printed >= 0 ? 0 : line.offset) + base + digit;
-  const nearest = columns.reduce((best, c) => (Math.abs(c.at - at) < Math.abs(best.at - at) ? c : best));
-  return [nearest.unit];
+  const values = numbersIn(valueText).slice(0, n);
+  if (base < 0 || values.length < n) return [];
+  return values.map((v) => {
+    const at = (printed >= 0 ? 0 : line.offset) + base + v.index;
+    return columns.reduce((best, c) => (Math.abs(c.at - at) < Math.abs(best.at - at) ? c : best)).unit;
+  });
 }
 
 /** A history report's dated columns: how many, and where the current result's column starts. */

@@ -229,9 +229,12 @@ export function valueWithUnit(s: string): boolean {
   return numbersIn(s).some((n) => unitAtStart(s.slice(n.index + n.text.length)) !== undefined);
 }
 
-/** "Hemácias (milhões/mm³)" → the name and the unit its values are in. */
+/**
+ * "Hemácias (milhões/mm³)", and as a small town lab prints it inside the name cell, "Hemácias em
+ * milhões/mm3", "Plaquetas/mm3" → the name and the unit its values are in.
+ */
 function nameUnit(name: string): { name: string; unit: string } | undefined {
-  const m = /^(.*\S)\s*\(([^()]+)\)$/.exec(name);
+  const m = /^(.*\S)\s*\(([^()]+)\)$/.exec(name) ?? /^(.*\p{L})\s+em\s+(\S+)$/u.exec(name) ?? /^(.*\p{L})(\/\S+)$/u.exec(name);
   if (!m) return undefined;
   const u = unitAtStart(m[2]!);
   return u && u.consumed >= m[2]!.trim().length ? { name: m[1]!, unit: u.unit } : undefined;

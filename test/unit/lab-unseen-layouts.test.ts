@@ -2309,3 +2309,29 @@ test('set 23: a label alone with its colon ("Homens:", "Mulheres:") heads the ag
   assert.deepEqual(brief(r), [['TESTOSTERONA TOTAL', 100, 'ng/dL', 'alto']]);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('set 22: the unit inside a name cell ("Hemácias em milhões/mm3", "Plaquetas/mm3", "Hematócrito em %") is the value\'s unit, the name the analyte', () => {
+  const r = parseLabReport(
+    [
+      'Sexo: F   Idade: 38 anos',
+      'Hemácias em milhões/mm3..........:   4,61                    4,00 a 5,20',
+      'Hematócrito em %.................:  41,0                     36,0 a 46,0',
+      'V.C.M. em fl.....................:  88,9                     80,0 a 98,0',
+      'LEUCOGRAMA',
+      '                                      %       /mm3             %            /mm3',
+      'Bastonetes........................:    4        276           0 a 5        0 a 500',
+      'PLAQUETAS',
+      'Plaquetas/mm3....................: 212.000                  150.000 a 450.000',
+      'Relação PSA livre/total: 21 %   (VR: superior a 25 %)',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['Hemácias', 4.61, 'milhões/mm³', 'normal'],
+    ['Hematócrito', 41, '%', 'normal'],
+    ['VCM', 88.9, 'fL', 'normal'],
+    ['Bastonetes (%)', 4, '%', 'normal'],
+    ['Bastonetes', 276, '/mm³', 'normal'],
+    ['Plaquetas', 212000, '/mm³', 'normal'],
+    ['Relação PSA livre/total', 21, '%', 'baixo'],
+  ]);
+});
