@@ -2335,3 +2335,25 @@ test('set 22: the unit inside a name cell ("Hemácias em milhões/mm3", "Plaquet
     ['Relação PSA livre/total', 21, '%', 'baixo'],
   ]);
 });
+
+test('set 22: a reference cell "0" beside a count (blasts, myelocytes) is zero to zero: none expected', () => {
+  const r = parseLabReport(
+    [
+      'Sexo: F   Idade: 38 anos',
+      'LEUCOGRAMA',
+      '                                      %       /mm3             %            /mm3',
+      'Blastos...........................:    0          0              0              0',
+      'Mielócitos........................:    1         69              0              0',
+      'Bastonetes........................:    4        276           0 a 5        0 a 500',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['Blastos (%)', 0, '%', 'normal'],
+    ['Blastos', 0, '/mm³', 'normal'],
+    ['Mielócitos (%)', 1, '%', 'alto'],
+    ['Mielócitos', 69, '/mm³', 'alto'],
+    ['Bastonetes (%)', 4, '%', 'normal'],
+    ['Bastonetes', 276, '/mm³', 'normal'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
