@@ -73,7 +73,11 @@ const RANGE_SRC =
   // A low bound below the assay's limit ("< 0,1 a 0,8", "<0,5 - 3,0"): the range runs up to the high bound.
   String.raw`|(?:<|menor que|inferior a)\s{0,2}(?<lo3>${NUMBER})\s{0,2}${SEP}\s{0,2}(?<hi3>${NUMBER})(?:\s*(?<u7>${UNIT_PATTERN}))?` +
   String.raw`|(?<cmp>${GE}|${LE}|${GT}|${LT})\s{0,2}(?<n>${NUMBER})(?:\s*(?<u3>${UNIT_PATTERN}))?` +
-  String.raw`|(?<n2>${NUMBER})\s*(?<u6>${UNIT_PATTERN})?\s*ou\s+(?<om>mais|menos|superior|inferior|acima|abaixo)`;
+  String.raw`|(?<n2>${NUMBER})\s*(?<u6>${UNIT_PATTERN})?\s*ou\s+(?<om>mais|menos|superior|inferior|acima|abaixo)` +
+  // An occupational exposure limit named with its bare value ("IBMP: 1,6", "IBMP NR-7: 1,6" with the
+  // regulation masked): the maximum permitted, an upper bound. Its range starts at the number, so
+  // "IBMP" is its label (scanRanges).
+  String.raw`|(?<lim>ibmp|ibe)(?![\p{L}])[\s:]{0,8}(?<n4>${NUMBER})(?:\s*(?<u8>${UNIT_PATTERN}))?`;
 // matchAll works on a copy, so one global instance is safe to share.
 const RANGE_RE = new RegExp(`(?<![\\p{L}\\d.,/])(?:${RANGE_SRC})(?![\\p{L}\\d])`, 'giu');
 
@@ -112,6 +116,10 @@ function rangeFromMatch(g: Record<string, string | undefined>, dotIsDecimal: boo
     if (n === undefined) return undefined;
     const up = /^(mais|superior|acima)$/i.test(g.om);
     return { low: up ? n : null, high: up ? null : n, lowExclusive: false, highExclusive: false, unit: unit(g.u6) };
+  }
+  if (g.lim !== undefined && g.n4 !== undefined) {
+    const n = num(g.n4);
+    return n === undefined ? undefined : { low: null, high: n, lowExclusive: false, highExclusive: false, unit: unit(g.u8) };
   }
   if (g.cmp !== undefined && g.n !== undefined) {
     const n = num(g.n);
@@ -158,8 +166,11 @@ const ORDINAL_RE = /\d+\s*[ºª°]/g;
 // not an antigen "p24"):
 // its number is a label, never a bound.
 export const PERCENTILE_RE = /(?<![\p{L}\d])(?:percentil\s*\d{1,2}|p9\d)(?:[.,]\d)?(?![\d.,]?\d|\p{L})(?!\s*(?:a|à|-|–)\s*\d)/giu;
+// A regulation named by its number ("NR-7", the occupational health norm an exposure limit comes from).
+const REGULATION_RE = /(?<![\p{L}\d])NR[-\s]?\d{1,2}(?![\d,.]?\d)/gu;
 const maskLabels = (text: string): string =>
   text
+    .replace(REGULATION_RE, (s) => ' '.repeat(s.length))
     .replace(ORDINAL_RE, (s) => ' '.repeat(s.length))
     .replace(PERCENTILE_RE, (s) => ' '.repeat(s.length))
     .replace(WEEKS_RE, (s) => ' '.repeat(s.length))
@@ -203,7 +214,8 @@ function scanRanges(text: string, dotIsDecimal: boolean): FoundRange[] {
   const out: FoundRange[] = [];
   for (const m of masked.matchAll(RANGE_RE)) {
     const r = m.groups ? rangeFromMatch(m.groups, dotIsDecimal) : undefined;
-    if (r) out.push({ range: r, start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
+    const start = (m.index ?? 0) + (m.groups?.lim !== undefined ? m[0].search(/\d/) : 0);
+    if (r) out.push({ range: r, start, end: (m.index ?? 0) + m[0].length });
   }
   return out;
 }
@@ -284,7 +296,7 @@ const IMMUNE_TIER = /(?<!\bnao |\bsem |\bnao e )\b(?:imune|imunes|imunidade|imun
 // tier is printed beside it.
 const TARGET_TIER = /\b(meta|metas|alvo|objetivo terapeutico)\b/;
 const CONDITION =
-  /\b(com jejum|sem jejum|gestantes?|gravidez|gestacao|trim(?:estre)?|semanas?|(?:fase )?(?:folicular|lutea|luteinica|ovulatoria)|pico ovulatorio|pos[- ]menopausa|menopausa|jejum de|pos[- ]prandial|ciclo|anticoagula\w*|fumantes?|tabagistas?)\b/;
+  /\b(com jejum|sem jejum|gestantes?|gravidez|gestacao|trim(?:estre)?|semanas?|(?:fase )?(?:folicular|lutea|luteinica|ovulatoria)|pico ovulatorio|pos[- ]menopausa|menopausa|jejum de|pos[- ]prandial|ciclo|anticoagula\w*|fumantes?|tabagistas?|ibmp|ibe)\b/;
 
 // A range printed for the groups at risk of a deficiency, listing them ("grupos de risco (idosos, gestantes, …)").
 const RISK_GROUPS = /\bgrupos?\s+de\s+risco\b/;
@@ -758,9 +770,10 @@ export function flagTitre(titre: string, wordReference: string | undefined, refe
 
 // "Valores de referência por idade:", "Referência para adultos:": the phrase says what the ranges
 // below depend on; it is part of the lead, not a label. "IBMP:" (índice biológico máximo permitido,
-// occupational health) leads the limit of an exposure index.
+// occupational health) leads the limit of an exposure index ("IBMP: até 1,6"); followed by a bare value
+// it is that limit itself, a range (RANGE_SRC).
 const LEAD_RE =
-  /^[\s\-–—(|]*(?:valor(?:es)?\s+(?:de\s+)?refer[eê]ncias?|valores\s+referenciais|intervalo\s+de\s+refer[eê]ncia|faixa\s+de\s+refer[eê]ncia|refer[eê]ncias?|v\.?\s?r\.?(?![\p{L}])|ref\.?(?![\p{L}])|ibmp(?![\p{L}]))(?:\s+(?:por|para|segundo|conforme|de\s+acordo\s+com)\s+(?:a\s+|o\s+)?(?:idade|sexo|g[eê]nero|faixa\s+et[aá]ria|adultos|crian[cç]as|m[eé]todo)(?![\p{L}]))?(?:\s*\([^)]*\))?\s*[:.]?\s*/iu;
+  /^[\s\-–—(|]*(?:valor(?:es)?\s+(?:de\s+)?refer[eê]ncias?|valores\s+referenciais|intervalo\s+de\s+refer[eê]ncia|faixa\s+de\s+refer[eê]ncia|refer[eê]ncias?|v\.?\s?r\.?(?![\p{L}])|ref\.?(?![\p{L}])|ibmp(?![\p{L}])(?!\s*(?:NR[-\s]?\d{1,2}\s*)?:?\s*\d))(?:\s+(?:por|para|segundo|conforme|de\s+acordo\s+com)\s+(?:a\s+|o\s+)?(?:idade|sexo|g[eê]nero|faixa\s+et[aá]ria|adultos|crian[cç]as|m[eé]todo)(?![\p{L}]))?(?:\s*\([^)]*\))?\s*[:.]?\s*/iu;
 
 /** Strips "VR:", "Valores de referência (adultos):", "ref." at the start; says whether there was one. */
 export function stripReferenceLead(text: string): { rest: string; lead: boolean } {

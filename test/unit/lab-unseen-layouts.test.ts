@@ -2357,3 +2357,23 @@ test('set 22: a reference cell "0" beside a count (blasts, myelocytes) is zero t
   ]);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test("set 22: an occupational limit beside the reference ('até 0,8  (IBMP NR-7: 1,1)') is an upper limit for exposure, used only when nothing else is printed", () => {
+  const r = parseLabReport(
+    [
+      'Sexo: M   Idade: 40 anos',
+      'EXAME                           RESULTADO   UNIDADE            REFERÊNCIA                          SITUAÇÃO',
+      'Ácido mandélico (urina)         0,35        g/g creatinina     até 0,8  (IBMP NR-7: 1,1)           Normal',
+      'Ácido metil-hipúrico (urina)    1,2         g/g creatinina     até 1,0  (IBMP NR-7: 1,5)           Alterado',
+      'Chumbo no sangue                 9,8         µg/dL              até 10,0 (IBMP: 60)',
+      'Fenol urinário                  12          mg/g creatinina    IBMP 20',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['Ácido mandélico (urina)', 0.35, 'g/g creatinina', 'normal'],
+    ['Ácido metil-hipúrico (urina)', 1.2, 'g/g creatinina', 'alto'],
+    ['Chumbo no sangue', 9.8, 'µg/dL', 'normal'],
+    ['Fenol urinário', 12, 'mg/g creatinina', 'normal'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
