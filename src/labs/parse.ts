@@ -22,6 +22,7 @@ import {
   loadTitle,
   nextLine,
   QUALITATIVE_AFTER_COLON,
+  isNote,
   isSentence,
   RESULT_LEAD,
   referenceSubject,
@@ -411,6 +412,13 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       pending = { entries: [{ def: title!.def, name: title!.name, read, line: line.index }], refItems: [...preRef.filter(Boolean)] };
       preRef = [];
       title = undefined;
+      continue;
+    }
+
+    // A note ("Nota: em idosos, valores entre 187 e 300 pg/mL podem não excluir deficiência …") is prose
+    // about a result: its numbers are no range of it, and it is listed for a person to read when it holds any.
+    if (isNote(t)) {
+      if (resultTokens(t).length > 0) unparsed.push(line.raw.trim());
       continue;
     }
 

@@ -2377,3 +2377,30 @@ test("set 22: an occupational limit beside the reference ('até 0,8  (IBMP NR-7:
   ]);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test("set 23: a note's ranges ('Nota: em idosos, valores entre 50 e 70 µg/dL podem …') are no reference of the result above it", () => {
+  const r = parseLabReport(
+    [
+      'Sexo: F   Idade: 77 anos',
+      'FERRO SÉRICO',
+      'Resultado:  120 µg/dL                           Valor de referência: 50 a 170 µg/dL',
+      '   Nota: em idosos, valores entre 50 e 70 µg/dL podem não excluir deficiência de ferro.',
+      'ZINCO',
+      'Resultado:  80 µg/dL',
+      'Obs.: em crianças, 60 a 120 µg/dL.',
+      'Valor de referência: 70 a 120 µg/dL',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    r.analytes.map((a) => [a.name, a.value, a.reference_low, a.reference_high, a.flag]),
+    [
+      ['Ferro sérico', 120, 50, 170, 'normal'],
+      ['ZINCO', 80, 70, 120, 'normal'],
+    ],
+  );
+  // Their numbers are listed for a person to read.
+  assert.deepEqual(r.unparsed_lines, [
+    'Nota: em idosos, valores entre 50 e 70 µg/dL podem não excluir deficiência de ferro.',
+    'Obs.: em crianças, 60 a 120 µg/dL.',
+  ]);
+});
