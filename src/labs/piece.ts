@@ -177,11 +177,12 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
   // no range: the result is read, and the ranges printed below join it by its name (parse.ts).
   if (REFERENCE_POINTER.test(ref)) ref = '';
   // A reference cell "0" for a count ("Metamielócitos   0   0   0   0" under "%   /mm3   %   /mm3"): none
-  // of these cells is expected, zero to zero. Only in the reference's place: one cell per value read.
+  // of these cells is expected: up to zero, one number as printed. Only in the reference's place: one cell
+  // per value read.
   const refCells = cells(ref);
   const zero = (c: string) => /^0(?:[.,]0+)?\s*%?$/.test(c);
   if (refCells.length === entries.length && refCells.some(zero) && refCells.every((c) => zero(c) || isReferenceText(c)))
-    ref = refCells.map((c) => (zero(c) ? '0 a 0' : c)).join('   ');
+    ref = refCells.map((c) => (zero(c) ? 'até 0' : c)).join('   ');
   // Columns of words after the reference are a method or a comment ("70 a 99   Enzimático",
   // "3,5 - 5,1   VALOR CRÍTICO - comunicado às 23:10", "70 - 99   (acima do limite de medição)").
   if (ref !== '' && !isReferenceText(ref, { dotIsDecimal: dotIsDecimal(def) })) {
