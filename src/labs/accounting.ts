@@ -21,6 +21,7 @@ import { NUMBER, numbersIn } from './numbers.ts';
 import { ASSAY_LIMIT, PREVIOUS_LABEL, STREET_ADDRESS } from './lines.ts';
 import { CONTROL_LEAD, EQUATION_YEAR, cleanName } from './piece.ts';
 import {
+  CITED_YEAR,
   labelledRanges,
   PERCENTILE_RE,
   qualitativeAtStart,
@@ -119,8 +120,8 @@ const ADMIN_SPANS: RegExp[] = [
   // A service order number printed as "OS 0791-2284513" (upper case: "os" is also an article).
   /(?<![\p{L}\d])OS\s+\d[\d./-]*/gu,
   // The year of an equation or guideline named by its acronym ("(CKD-EPI 2021)", "(SBD 2023)",
-  // "(BrCAST 2025)"): printed with a name that the catalogue may replace by its own.
-  /\((?:[A-Z][A-Za-z]*[A-Z][A-Za-z-]*\s+)+(?:19|20)\d\d\)/gu,
+  // "(BrCAST 2025)", "(SBC, 2017)"): printed with a name that the catalogue may replace by its own.
+  CITED_YEAR,
   // … and printed without brackets after the name ("TFG EST. CKD-EPI 2021").
   new RegExp(EQUATION_YEAR.source, 'giu'),
   // A street address inside a line ("Unidade Centro - Av. Dr. Altino Arantes, 1180"): the street number.

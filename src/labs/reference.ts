@@ -166,11 +166,18 @@ const ORDINAL_RE = /\d+\s*[ºª°]/g;
 // not an antigen "p24"):
 // its number is a label, never a bound.
 export const PERCENTILE_RE = /(?<![\p{L}\d])(?:percentil\s*\d{1,2}|p9\d)(?:[.,]\d)?(?![\d.,]?\d|\p{L})(?!\s*(?:a|à|-|–)\s*\d)/giu;
+/**
+ * A guideline, an equation or criteria cited with the year in brackets ("(SBC, 2017)", "(critérios IADPSG
+ * / OMS 2013)", "(SBPC/ML - SBEM 2017)", "(CKD-EPI 2021)"): the year names the source, never a bound nor a result.
+ * The closing bracket may be gone with a trimmed end.
+ */
+export const CITED_YEAR = /\([^()\d]*?\p{Lu}{2,}[^()\d]*?[\s,](?:19|20)\d\d(?:\)|$)/gu;
 // A regulation named by its number ("NR-7", the occupational health norm an exposure limit comes from).
 const REGULATION_RE = /(?<![\p{L}\d])NR[-\s]?\d{1,2}(?![\d,.]?\d)/gu;
 const maskLabels = (text: string): string =>
   text
     .replace(REGULATION_RE, (s) => ' '.repeat(s.length))
+    .replace(CITED_YEAR, (s) => ' '.repeat(s.length))
     .replace(ORDINAL_RE, (s) => ' '.repeat(s.length))
     .replace(PERCENTILE_RE, (s) => ' '.repeat(s.length))
     .replace(WEEKS_RE, (s) => ' '.repeat(s.length))

@@ -2404,3 +2404,21 @@ test("set 23: a note's ranges ('Nota: em idosos, valores entre 50 e 70 µg/dL po
     'Obs.: em crianças, 60 a 120 µg/dL.',
   ]);
 });
+
+test('set 22/23: a guideline cited with its year in brackets ("(critérios ADA / SBD 2024)", "(SBD, 2024)") is no number of a reference or a note', () => {
+  const r = parseLabReport(
+    [
+      'Sexo: M   Idade: 50 anos',
+      'GLICOSE',
+      'Resultado: 104 mg/dL',
+      'Valores de referência:',
+      '   Normal: 70 a 99 mg/dL',
+      '   Pré-diabetes: 100 a 125 mg/dL  (critérios ADA / SBD 2024)',
+      '   Diabetes: igual ou superior a 126 mg/dL',
+      'Nota: referências conforme a Diretriz da Sociedade Brasileira de Diabetes (SBD, 2024).',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [['Glicose', 104, 'mg/dL', 'alto']]);
+  assert.match(r.analytes[0]!.reference_text ?? '', /Diabetes: igual ou superior a 126/);
+  assert.deepEqual(r.unparsed_lines, []);
+});
