@@ -391,8 +391,17 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     }
 
     // A heading of the ranges under it, inside a result's references ("Gestantes (semanas após a DUM):"
-    // under "Não gestantes: inferior a 5,0"): one of them, so the result stays open for the ranges below.
-    if (pending && (pending.refItems.length > 0 || lastRefLead) && isReferenceHeading(t) && !lookupName(cleanName(t))) {
+    // under "Não gestantes: inferior a 5,0", over "3 a 4 semanas …… 9 a 750"): one of them, so the result
+    // stays open for the ranges below. A title with such a word ("TESTE RÁPIDO - ADULTOS:") heads a result.
+    const below = nextLine(lines, line.index)?.text;
+    if (
+      pending &&
+      (pending.refItems.length > 0 || lastRefLead) &&
+      isReferenceHeading(t) &&
+      !lookupName(cleanName(t)) &&
+      below !== undefined &&
+      isReferenceText(below, { strictLabels: true })
+    ) {
       addRef(pending, t);
       continue;
     }

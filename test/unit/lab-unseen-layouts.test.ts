@@ -2422,3 +2422,20 @@ test('set 22/23: a guideline cited with its year in brackets ("(critérios ADA /
   assert.match(r.analytes[0]!.reference_text ?? '', /Diabetes: igual ou superior a 126/);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('a title with a range label in it ("TESTE RÁPIDO - ADULTOS:") over its result line is no heading of the references above it', () => {
+  const r = parseLabReport(
+    [
+      'Sexo: M',
+      'Glicose: 92 mg/dL',
+      'Valores de referência: 70 a 99 mg/dL',
+      'TESTE RÁPIDO PARA SÍFILIS - ADULTOS:',
+      'Resultado: Não reagente',
+      'Valor de referência: Não reagente',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['Glicose', 92, 'mg/dL', 'normal'],
+    ['TESTE RÁPIDO PARA SÍFILIS - ADULTOS', 'Não reagente', null, 'normal'],
+  ]);
+});
