@@ -11,7 +11,7 @@ import { base64ToBytes } from '../bytes/base64.ts';
  */
 export const HANDLER_VERSIONS: Record<JobType, string> = {
   sofia_image: '1',
-  medical_exam: '8', // 2: qualitative results, comparator, source (issue 16); 3: layouts read differently (held-out sets 6-8); 4: accounting pass lists more lines, sets 9-10 fixes; 5: a reactive titre's value is the titre ("1/8"), sets 11-14 fixes; 6: sets 15-17 fixes (layouts, OCR slips in names, more lines accounted as administrative); 7: sets 18-19 fixes (dated previous columns, rn for m, titres on their own line, immune and smoker tiers, percentile-99 limits by sex); 8: sets 20-21 fixes (previous column before the reference, side-by-side tables, cl for d and l for I, trimester and cycle-phase labels, sediment amount words, prose is no name)
+  medical_exam: '9', // 2: qualitative results, comparator, source (issue 16); 3: layouts read differently (held-out sets 6-8); 4: accounting pass lists more lines, sets 9-10 fixes; 5: a reactive titre's value is the titre ("1/8"), sets 11-14 fixes; 6: sets 15-17 fixes (layouts, OCR slips in names, more lines accounted as administrative); 7: sets 18-19 fixes (dated previous columns, rn for m, titres on their own line, immune and smoker tiers, percentile-99 limits by sex); 8: sets 20-21 fixes (previous column before the reference, side-by-side tables, cl for d and l for I, trimester and cycle-phase labels, sediment amount words, prose is no name); 9: sets 22-23 fixes (a previous result with its date cell, risk-group and gestational-week ranges, a verdict column, units inside names, zero references, IBMP limits, notes are no references, capital I for l)
   unified_assistant: '1',
   meal_plan: '2',
   whatsapp_message: '1',

@@ -18,9 +18,10 @@
 // analytes, so a person can check it. The pass only lists lines: it never makes or changes an analyte.
 import { foldSameLength, lookupName } from './analytes.ts';
 import { NUMBER, numbersIn } from './numbers.ts';
-import { ASSAY_LIMIT, STREET_ADDRESS } from './lines.ts';
+import { ASSAY_LIMIT, PREVIOUS_LABEL, STREET_ADDRESS } from './lines.ts';
 import { CONTROL_LEAD, EQUATION_YEAR, cleanName } from './piece.ts';
 import {
+  CITED_YEAR,
   labelledRanges,
   PERCENTILE_RE,
   qualitativeAtStart,
@@ -35,6 +36,7 @@ import { GLUCOSE_LOAD } from './line-kinds.ts';
 import { isWordField } from './word-results.ts';
 import type { ParsedAnalyte, QualitativeAnalyte } from './result.ts';
 import { UNIT_PATTERN, unitAtStart } from './units.ts';
+import { VERDICT_WORD } from './value.ts';
 
 type Read = ParsedAnalyte | QualitativeAnalyte;
 
@@ -64,7 +66,7 @@ const ADMIN_SPANS: RegExp[] = [
   /(?<![\d.,])\d{1,2}\s+de\s+(?:jan|fev|mar|abr|mai|jun|jul|ago|set|out|nov|dez)\p{L}*\.?\s+(?:de\s+)?\d{4}(?!\d)/giu,
   /(?<![\d:/])\d{1,2}[:h]\d{2}(?::\d{2})?(?![\d/])/g,
   // Registrations and identifiers after their label: "CRM/SP 123456", "CNES: 2077485", "Pedido nº 88123",
-  // "Cartão SUS: 706 1234 5678 9012", "Leito 12", a dialysis shift and machine ("Turno: 2º", "Máquina: 07"), "Posto: 03", "Carteira 0092 8815", "(ESF equipe 03)",
+  // "Cartão SUS: 706 1234 5678 9012", "Leito 12", a dialysis shift and machine ("Turno: 2º", "Máquina: 07"), "Posto: 03", "Carteira 0092 8815", "(ESF equipe 03)", "(ESF 03)",
   // a regional council's "CRBM 5ª Região 7.412", a digit a transcription could not read ("CRF-MT 3.1?8"). The label and its number never span a bracket or a
   // ";" (only an area code opens one: "Tel. (71) 3344-9810"):
   // in "… carimbo do CNES   (repetido: 48,7)" the number is a value, not the registration of a label
@@ -72,7 +74,7 @@ const ADMIN_SPANS: RegExp[] = [
   // nor a full stop or an empty field's dash before a column break: in "… do CNES.*   48,7" and "Leito   :
   // ---   48,7" the number is a cell of its own.
   new RegExp(
-    String.raw`(?<![\p{L}\d])(?:crm|crf|crbm|crbio|coren|cnes|cns|cnpj|cpf|rg|cep|protocolo|pedido|req|requisi[cç][aã]o|atend(?:imento)?\.?|o\.s\.?|os(?=\s*[:nº°#])|ordem(?:\s+de\s+servi[cç]o)?|pront|prontu[aá]rio|reg|registro|c[oó]d(?:igo)?|ficha|senha|cart[aã]o(?:\s+sus)?|notifica[cç][aã]o|sinan|boletim|lote|n[º°]|no\.|n[uú]mero|tel(?:efone)?|fone|sac|whatsapp|celular|leito|quarto|box|turno|m[aá]quina|posto(?:\s+de\s+coleta)?|equipe|micro[aá]rea|cadastro|matr[ií]cula|id|guia|carteir(?:inha|a)|etiqueta|amostra\s+n[º°]|amostra(?=\s*:?\s*(?:\d{5,}|\d+-\d+)))${NOT_WORD}(?:(?!\s{2,}\p{L}|[.*_—–-]\s{2,})[^\d\n(\[;]){0,16}\(?(?:\d{1,2}\s*[ªº]\s*regi[aã]o\s*)?\d[\d./?-]*(?:\)?\s\d[\d./-]*)*`,
+    String.raw`(?<![\p{L}\d])(?:crm|crf|crbm|crbio|coren|cnes|cns|cnpj|cpf|rg|cep|protocolo|pedido|req|requisi[cç][aã]o|atend(?:imento)?\.?|o\.s\.?|os(?=\s*[:nº°#])|ordem(?:\s+de\s+servi[cç]o)?|pront|prontu[aá]rio|reg|registro|c[oó]d(?:igo)?|ficha|senha|cart[aã]o(?:\s+sus)?|notifica[cç][aã]o|sinan|boletim|lote|n[º°]|no\.|n[uú]mero|tel(?:efone)?|fone|sac|whatsapp|celular|leito|quarto|box|turno|m[aá]quina|posto(?:\s+de\s+coleta)?|equipe|esf|micro[aá]rea|cadastro|matr[ií]cula|id|guia|carteir(?:inha|a)|etiqueta|amostra\s+n[º°]|amostra(?=\s*:?\s*(?:\d{5,}|\d+-\d+)))${NOT_WORD}(?:(?!\s{2,}\p{L}|[.*_—–-]\s{2,})[^\d\n(\[;]){0,16}\(?(?:\d{1,2}\s*[ªº]\s*regi[aã]o\s*)?\d[\d./?-]*(?:\)?\s\d[\d./-]*)*`,
     'giu',
   ),
   // An address by sector, block and lot (Brasília's "SHLS 716, Bloco F", "Quadra 12, Lote 4", "Sala
@@ -97,8 +99,8 @@ const ADMIN_SPANS: RegExp[] = [
   /(?<![\d.,])\d+(?:[.,]\d+)?\s*km(?![\p{L}\d/²])/giu,
   // The lead of a reference and what qualifies it ("Valores de referência (adultos acima de 20 anos):",
   // "Referência (SBD 2023):"): its numbers say whom the range is for, not a result.
-  /^\s*(?:valores?\s+(?:de\s+)?refer\p{L}*|refer[eê]ncias?|v\.?\s?r\.?)[^:\d]*(?:\([^)]*\)[^:]*)?:\s*$/giu,
-  /^\s*(?:valores?\s+(?:de\s+)?refer\p{L}*|refer[eê]ncias?|v\.?\s?r\.?)\s*\([^)]*\)/giu,
+  /^\s*(?:valor(?:es)?\s+(?:de\s+)?refer\p{L}*|refer[eê]ncias?|v\.?\s?r\.?)[^:\d]*(?:\([^)]*\)[^:]*)?:\s*$/giu,
+  /^\s*(?:valor(?:es)?\s+(?:de\s+)?refer\p{L}*|refer[eê]ncias?|v\.?\s?r\.?)\s*\([^)]*\)/giu,
   // A power of ten in a unit ("x 10^6/µL", "10³/mm³").
   /(?:x\s*)?10\s*(?:\^\s*\d+|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)/giu,
   // The lab's control run beside a coagulation time ("TP: 18,9 s (controle: 12,4 s)").
@@ -106,7 +108,7 @@ const ADMIN_SPANS: RegExp[] = [
   // One previous result, its unit and its date ("Resultado anterior: 119 mg/dL (10/01/2025)"): an earlier
   // sample's, cut off by the reader; anything else printed after it is still counted.
   new RegExp(
-    String.raw`(?:^|\s)[(\[]?\s*(?:resultados?\s+)?anterior(?:es)?\s*:?\s*(?:[<>]\s*)?(?:${NUMBER})\s*(?:${UNIT_PATTERN})?\s*(?:\(?\s*(?:em|de)?\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s*\)?)?[)\]]?`,
+    String.raw`(?:^|\s)[(\[]?\s*${PREVIOUS_LABEL}\s*:?\s*(?:[<>]\s*)?(?:${NUMBER})\s*(?:${UNIT_PATTERN})?\s*(?:\(?\s*(?:em|de)?\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s*\)?)?[)\]]?`,
     'giu',
   ),
   // Earlier results each after its date ("Resultados anteriores:  08/03/2024: 89 mg/dL    22/02/2023: 91 mg/dL",
@@ -118,8 +120,8 @@ const ADMIN_SPANS: RegExp[] = [
   // A service order number printed as "OS 0791-2284513" (upper case: "os" is also an article).
   /(?<![\p{L}\d])OS\s+\d[\d./-]*/gu,
   // The year of an equation or guideline named by its acronym ("(CKD-EPI 2021)", "(SBD 2023)",
-  // "(BrCAST 2025)"): printed with a name that the catalogue may replace by its own.
-  /\((?:[A-Z][A-Za-z]*[A-Z][A-Za-z-]*\s+)+(?:19|20)\d\d\)/gu,
+  // "(BrCAST 2025)", "(SBC, 2017)"): printed with a name that the catalogue may replace by its own.
+  CITED_YEAR,
   // … and printed without brackets after the name ("TFG EST. CKD-EPI 2021").
   new RegExp(EQUATION_YEAR.source, 'giu'),
   // A street address inside a line ("Unidade Centro - Av. Dr. Altino Arantes, 1180"): the street number.
@@ -308,9 +310,22 @@ class Bag {
     const after = line.slice(tok.at + tok.text.length);
     return /\d[^;|:\d]*:\s*$/u.test(before) || /^\s*(?:\([^()]*\))?\s*:/u.test(after);
   }
+  /**
+   * The lab's verdict on this numeric result ("70 a 99   Normal"): a verdict word in the line's last cell,
+   * after a cell with a number (its reference). A word after a name cell ("Urobilinogênio   Normal") is a result.
+   */
+  private verdict(tok: Token): boolean {
+    if (typeof this.a.value !== 'number' || !VERDICT_WORD.test(tok.text) || this.line.slice(tok.at + tok.text.length).trim() !== '') return false;
+    const before = this.line
+      .slice(0, tok.at)
+      .split(/\s{2,}|\|/)
+      .filter((c) => c.trim() !== '');
+    return /\d/.test(before[before.length - 1] ?? '');
+  }
   /** On the analyte's own line: takes the value first, then a printed number (each accounts for one token). */
   take(tok: Token): boolean {
-    if (tok.kind === 'word') return holdsWord(this.valueWords, tok.text) || holdsWord(this.printedWords, tok.text) || this.tierWord(tok, this.line);
+    if (tok.kind === 'word')
+      return holdsWord(this.valueWords, tok.text) || holdsWord(this.printedWords, tok.text) || this.tierWord(tok, this.line) || this.verdict(tok);
     const hit = (vs: number[]) => vs.some((v) => tok.values.some((x) => Math.abs(x - v) < 1e-9));
     if (this.value && hit(this.value)) {
       this.value = undefined;

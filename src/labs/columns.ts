@@ -8,6 +8,7 @@
 // text drifts a little, so a cell belongs to the header cell that starts nearest to it.
 import { foldSameLength } from './analytes.ts';
 import { cleanLine, type CleanLine } from './lines.ts';
+import { numbersIn } from './numbers.ts';
 import { isAgeBandCell, parseRangeExpression } from './reference.ts';
 import { UNIT_PATTERN, normalizeUnit } from './units.ts';
 
@@ -109,8 +110,10 @@ export function previousCellOf(bars: string[]): PreviousCell | undefined {
 }
 
 /**
- * Units of bare values under a header with value columns: in order when every column holds a
- * value, else the column whose header starts nearest the value ("Leucócitos   7.350" under "/mm³").
+ * Units of the first `n` bare values of `valueText` under a header with value columns: in order when
+ * every column holds a value, else each the unit of the column whose header starts nearest it
+ * ("Leucócitos   7.350" under "/mm³"; "Bastonetes   4   276   0 a 5   0 a 500" under a header printed
+ * over the value and the reference columns, "%   /mm3   %   /mm3").
  */
 export function unitsByColumn(columns: ValueColumn[], n: number, line: CleanLine, valueText: string): string[] {
   if (n >= columns.length) return columns.map((c) => c.unit);
@@ -118,11 +121,12 @@ export function unitsByColumn(columns: ValueColumn[], n: number, line: CleanLine
   // text, which would move the value towards the first column.
   const printed = line.raw.replace(/\t/g, '   ').lastIndexOf(valueText);
   const base = printed >= 0 ? printed : line.text.lastIndexOf(valueText);
-  const digit = valueText.search(/\d/);
-  if (base < 0 || digit < 0) return [];
-  const at = (printed >= 0 ? 0 : line.offset) + base + digit;
-  const nearest = columns.reduce((best, c) => (Math.abs(c.at - at) < Math.abs(best.at - at) ? c : best));
-  return [nearest.unit];
+  const values = numbersIn(valueText).slice(0, n);
+  if (base < 0 || values.length < n) return [];
+  return values.map((v) => {
+    const at = (printed >= 0 ? 0 : line.offset) + base + v.index;
+    return columns.reduce((best, c) => (Math.abs(c.at - at) < Math.abs(best.at - at) ? c : best)).unit;
+  });
 }
 
 /** A history report's dated columns: how many, and where the current result's column starts. */
@@ -150,7 +154,7 @@ export function withoutPreviousColumn(line: CleanLine, previousAt: number, histo
     const bars = line.bars.map((c, i) => (i === previousCell.index ? '' : c));
     return cleanLine(`| ${bars.join(' | ')} |`, line.index).text;
   }
-  const cs = cellStarts(line.text, line.offset);
+  const cs = history === undefined ? withDatesJoined(line.text, line.offset) : cellStarts(line.text, line.offset);
   const last = cs[cs.length - 1];
   if (history?.earlier !== undefined) return withoutEarlierColumns(line, history.currentAt, history.earlier);
   if (history !== undefined) {
@@ -172,7 +176,7 @@ export function withoutPreviousColumn(line: CleanLine, previousAt: number, histo
   // the cell is found in the cleaned text by its place from the end, which the leader does not change.
   const nextAt = starts?.find((at) => at > previousAt + 3);
   if (nextAt !== undefined) {
-    const printed = cellStarts(line.raw.replace(/\t/g, '   '), 0);
+    const printed = withDatesJoined(line.raw.replace(/\t/g, '   '), 0);
     const under = printed.filter((c) => c.at >= previousAt - 3 && c.at < nextAt - 3);
     const fromEnd = printed.length - printed.indexOf(under[0]!);
     const cell = cs[cs.length - fromEnd];
@@ -196,8 +200,23 @@ export function withoutPreviousColumn(line: CleanLine, previousAt: number, histo
   return line.text.slice(0, last.at - line.offset).trimEnd();
 }
 
-/** A previous result's cell: a number with an optional date, or the dash of a missing sample. */
-const PREVIOUS_VALUE = /^(?:[<>]?\s*\d[\d.,]*(?:\s*\(?\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\)?)?|-+|—|n\/?d)$/i;
+/** A previous result's cell: a number with an optional date ("4,91 em 14/08/2024"), or the dash of a missing sample. */
+const PREVIOUS_VALUE = /^(?:[<>]?\s*\d[\d.,]*(?:\s*(?:em|de)?\s*\(?\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\)?)?|-+|—|n\/?d)$/i;
+
+// The date of an earlier sample in a cell of its own after its value ("4,91   em 14/08/2024", "58  (02/03/2024)").
+const DATE_AFTER_VALUE = /^(?:(?:em|de)\s+)?\(?\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\)?$/i;
+
+/** Cells of a line as `cellStarts` gives them, a date cell joined to the number cell before it: one earlier sample. */
+function withDatesJoined(text: string, offset: number): Array<{ cell: string; at: number }> {
+  const out: Array<{ cell: string; at: number }> = [];
+  for (const c of cellStarts(text, offset)) {
+    const before = out[out.length - 1];
+    if (before && DATE_AFTER_VALUE.test(c.cell) && /^[<>]?\s*\d[\d.,]*$/.test(before.cell))
+      out[out.length - 1] = { cell: text.slice(before.at - offset, c.at - offset + c.cell.length), at: before.at };
+    else out.push(c);
+  }
+  return out;
+}
 
 /** Earlier value cells: a number with an optional unit, or the dash of a missing sample. */
 const EARLIER_VALUE = /^(?:[<>]?\s*\d[\d.,]*(?:\s*[^\s\d]\S*)?|-+|—|n\/?d)$/i;

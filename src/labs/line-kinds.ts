@@ -100,6 +100,20 @@ export function verticalCell(
   return undefined;
 }
 
+/**
+ * A sentence of the lab's, one cell of five words or more in lower case after its capital, ending with a
+ * full stop, no label ("Não houve crescimento bacteriano após 48 horas de incubação."): a comment on the
+ * result above it or the exam, never the title of what follows.
+ */
+export function isSentence(t: string): boolean {
+  return /^\p{Lu}\p{Ll}/u.test(t) && /\p{L}\.$/u.test(t) && !/:|\s{3,}/.test(t) && t.split(/\s+/).length >= 5;
+}
+
+/** A note of the lab's ("Nota: …", "Obs.: …", "Observação: …", "Comentário: …"): prose about the results. */
+export function isNote(t: string): boolean {
+  return /^(?:notas?|obs\.?|observa[cç](?:[aã]o|[oõ]es)|coment[aá]rios?)\s*:/iu.test(t);
+}
+
 /** The next line with text. */
 export function nextLine(lines: CleanLine[], index: number): CleanLine | undefined {
   let i = index + 1;

@@ -35,6 +35,9 @@ export interface CleanLine {
 
 const COLUMN = '   ';
 
+/** The label of a previous result, naming its analyte or not ("Resultado anterior", "Resultado anterior do potássio"), as a pattern source. */
+export const PREVIOUS_LABEL = String.raw`(?:resultados?\s+)?anterior(?:es)?(?:\s+d[aeo]s?\s+\p{L}[\p{L} -]{0,40}?)?`;
+
 export function cleanLine(raw: string, index: number): CleanLine {
   let t = raw.replace(/\t/g, COLUMN).replace(/[\u00a0\u2007\u202f]/g, ' ');
   // A spacing accent standing alone is OCR noise ("**Hematócrito:**´ 45,1 %"): a letter's own accent is
@@ -67,9 +70,9 @@ export function cleanLine(raw: string, index: number): CleanLine {
     cut = previous[0];
     t = t.slice(0, previous.index);
   }
-  // A line that is only a previous result ("Resultado anterior: 98 mg/dL em 10/01/2025") is not this
-  // report's result.
-  else if (previous && /^\s*(?:[(\[]\s*)?(?:resultados?\s+)?anterior(?:es)?\s*:\s*\S/i.test(t))
+  // A line that is only a previous result ("Resultado anterior: 98 mg/dL em 10/01/2025", "Resultado
+  // anterior do potássio: 4,9 mmol/L") is not this report's result.
+  else if (previous && new RegExp(String.raw`^\s*(?:[(\[]\s*)?${PREVIOUS_LABEL}\s*:\s*\S`, 'iu').test(t))
     return { index, raw, text: '', leader: false, offset: 0, previous: t };
   t = withoutPairSlips(withoutNameSlips(withoutOcrLetters(t)));
   // A viral load restated in logs beside it ("1.284.000 UI/mL (log 6,11)", "(log10: 3,2)") is the same
@@ -142,6 +145,7 @@ const SLIP_WORD = /(?<![\p{L}\d])(?=[\p{L}\d]*[l1])(?=[\p{L}\d]*\p{L})[\p{L}\d]{
  * "alcalina", "livre") or has no such reading ("Lactato", "plasma"), and stays as printed.
  */
 export function withoutNameSlips(t: string): string {
+  t = withoutCapitalISlips(t);
   if (!/[l1]/.test(t)) return t;
   const words = nameWords();
   // A three-letter token is too short to read against folded words: only an l read for the capital I
@@ -163,6 +167,36 @@ export function withoutNameSlips(t: string): string {
     const upper = others.length > 0 && others.every(isUpper);
     const out = w.split('');
     for (let k = 0; k < at.length; k++) if (mask & (1 << k)) out[at[k]!] = upper || at[k] === 0 ? 'I' : 'i';
+    return out.join('');
+  });
+}
+
+// A word in lower case with a capital I after its first letter ("totaI", "CoIesterol").
+const CAPITAL_I_WORD = /(?<![\p{L}\d])(?=\p{L}*\p{Ll})(?=\p{L}+I)\p{L}{4,}(?![\p{L}\d])/gu;
+
+/**
+ * The same slip the other way round: OCR reads the l of a word in lower case as a capital I ("Colesterol
+ * totaI", "Fosfatase aIcalina"). A word that is no word of a catalogue name, but is one with some of its
+ * I after the first letter read as l (the fewest that do), is that word. A capital that starts a word
+ * ("Índice", "IgG") is never one of them.
+ */
+function withoutCapitalISlips(t: string): string {
+  if (!/\p{L}I/u.test(t)) return t;
+  const words = nameWords();
+  return t.replace(CAPITAL_I_WORD, (w) => {
+    const f = foldSameLength(w);
+    if (f.length !== w.length || words.has(f)) return w;
+    const at: number[] = [];
+    for (let i = 1; i < w.length; i++) if (w[i] === 'I') at.push(i);
+    if (at.length === 0 || at.length > 4) return w;
+    const mask = fewestSlips(at.length, (mk) => {
+      const chars = f.split('');
+      for (let k = 0; k < at.length; k++) if (mk & (1 << k)) chars[at[k]!] = 'l';
+      return chars.join('');
+    });
+    if (mask === undefined) return w;
+    const out = w.split('');
+    for (let k = 0; k < at.length; k++) if (mask & (1 << k)) out[at[k]!] = 'l';
     return out.join('');
   });
 }
@@ -473,7 +507,10 @@ export function joinPreviousLabel(reads: readonly string[]): string[] {
  * A reference bracket a transcription broke over two lines ("… 24,6 mg/L (VR: inferior a" / "5,0 mg/L)"):
  * a line whose last "(" is left open and ends on a word that wants a number (a range's "a", "até",
  * "de", "entre", a comparator, a colon) is joined with the next line when that one closes the bracket
- * and opens none before it. Returns, per line, the text to read ('' for a line joined to the one above).
+ * and opens none before it. So is a list of words in a range's label that a PDF column wrapped after a
+ * comma ("grupos de risco (idosos, gestantes," / "lactantes, osteoporose)"): the next line goes on in
+ * lower case and closes the bracket with no number before it. Returns, per line, the text to read ('' for
+ * a line joined to the one above).
  */
 export function joinOpenBrackets(reads: readonly string[]): string[] {
   const out = [...reads];
@@ -482,10 +519,13 @@ export function joinOpenBrackets(reads: readonly string[]): string[] {
     const open = cur.lastIndexOf('(');
     if (open < 0 || cur.indexOf(')', open) >= 0) continue;
     const inside = cur.slice(open + 1).trimEnd();
-    if (!/(?:^|\s)(?:a|à|at[eé]|de|entre|e|[<>≤≥]=?|inferior\s+a|superior\s+a|acima\s+de|abaixo\s+de)$|[:\-–]$/iu.test(inside)) continue;
+    const wantsNumber = /(?:^|\s)(?:a|à|at[eé]|de|entre|e|[<>≤≥]=?|inferior\s+a|superior\s+a|acima\s+de|abaixo\s+de)$|[:\-–]$/iu.test(inside);
+    const wordList = /\p{L},$/u.test(inside);
+    if (!wantsNumber && !wordList) continue;
     const next = out[i + 1]!;
     const close = next.indexOf(')');
-    if (close < 0 || next.slice(0, close).includes('(') || !/^\s*(?:[<>≤≥]\s*)?[-−]?\d/.test(next)) continue;
+    if (close < 0 || next.slice(0, close).includes('(')) continue;
+    if (wantsNumber ? !/^\s*(?:[<>≤≥]\s*)?[-−]?\d/.test(next) : !/^\s*\p{Ll}/u.test(next) || /\d/.test(next.slice(0, close))) continue;
     out[i] = `${cur.trimEnd()} ${next.trim()}`;
     out[i + 1] = '';
     i++;

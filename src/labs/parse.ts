@@ -22,6 +22,8 @@ import {
   loadTitle,
   nextLine,
   QUALITATIVE_AFTER_COLON,
+  isNote,
+  isSentence,
   RESULT_LEAD,
   referenceSubject,
   resultLineNext,
@@ -46,6 +48,7 @@ import { numbersIn } from './numbers.ts';
 import { readPatient, type PatientInput } from './patient.ts';
 import { bareNumbers, cleanName, dotIsDecimal, letters, readAfterName, readPiece, type Ctx } from './piece.ts';
 import {
+  isReferenceHeading,
   isReferenceLabel,
   isReferenceText,
   labelledRanges,
@@ -387,6 +390,22 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       continue;
     }
 
+    // A heading of the ranges under it, inside a result's references ("Gestantes (semanas após a DUM):"
+    // under "Não gestantes: inferior a 5,0", over "3 a 4 semanas …… 9 a 750"): one of them, so the result
+    // stays open for the ranges below. A title with such a word ("TESTE RÁPIDO - ADULTOS:") heads a result.
+    const below = nextLine(lines, line.index)?.text;
+    if (
+      pending &&
+      (pending.refItems.length > 0 || lastRefLead) &&
+      isReferenceHeading(t) &&
+      !lookupName(cleanName(t)) &&
+      below !== undefined &&
+      isReferenceText(below, { strictLabels: true })
+    ) {
+      addRef(pending, t);
+      continue;
+    }
+
     // PDF text with one cell per line ("Glicose" / "95" / "mg/dL" / "70 a 99"): a unit alone on its
     // line belongs to the value just read, and a word result alone under a title is the result
     // (the word after it is then its reference).
@@ -402,6 +421,13 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       pending = { entries: [{ def: title!.def, name: title!.name, read, line: line.index }], refItems: [...preRef.filter(Boolean)] };
       preRef = [];
       title = undefined;
+      continue;
+    }
+
+    // A note ("Nota: em idosos, valores entre 187 e 300 pg/mL podem não excluir deficiência …") is prose
+    // about a result: its numbers are no range of it, and it is listed for a person to read when it holds any.
+    if (isNote(t)) {
+      if (resultTokens(t).length > 0) unparsed.push(line.raw.trim());
       continue;
     }
 
@@ -569,6 +595,10 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     }
     // "Soro - Enzimático" under the exam name (a portal's block): the name stays the title.
     if (title && isMethodLine(t)) continue;
+    // A comment in a sentence with nothing result-like on it: the result above stays open for the
+    // reference under it ("Resultado: Negativa" / "Não houve crescimento … após 48 horas." / "Valor de
+    // referência: Negativa"), and a title for the result under it.
+    if (isSentence(t) && resultTokens(t).length === 0) continue;
     // A title: no value on it (digits glued to letters, "B12", "25-OH", do not count), or it ends
     // with a colon ("ANTI-HIV 1 E 2 (4ª GERAÇÃO):").
     // A name with digits in it ("HIV 1 e 2 - Anticorpos") is a title when its value stands alone on

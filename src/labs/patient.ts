@@ -98,9 +98,12 @@ export function readPatient(lines: string[], input: PatientInput = {}): Patient 
     if (SMOKER_STATED.test(line) && !SMOKER_DENIED.test(line)) smoker = true;
     // "GESTANTE - DUM: 20/03/2024 - IG na coleta: 11 semanas", "Gestante: sim", "Idade gestacional: 24
     // semanas": the patient is pregnant. A reference line ("Gestantes: 0,1 a 2,5") is none of these.
-    const ig = /\b(?:IG|idade\s+gestacional)\b(?:\s+na\s+coleta)?\s*[:\-]?\s*(\d{1,2})\s*(?:semanas?|sem\b|s\b)/iu.exec(line);
+    // The days after the weeks ("9 semanas e 2 dias", "IG: 24 sem 3 d") place a week's last days: a band of weeks ends there.
+    const ig = /\b(?:IG|idade\s+gestacional)\b(?:\s+na\s+coleta)?\s*[:\-]?\s*(\d{1,2})\s*(?:semanas?|sem\b|s\b)(?:\s*(?:e\s*)?([0-6])\s*(?:dias?|d\b))?/iu.exec(
+      line,
+    );
     if (ig && weeks === undefined) {
-      weeks = Number(ig[1]);
+      weeks = Number(ig[1]) + (ig[2] === undefined ? 0 : Number(ig[2]) / 7);
       pregnant = true;
     }
     if (/^\s*(?:paciente\s+)?gestante(?:\s*[:\-]\s*sim\b|\s*[-–]\s|\s*$)/iu.test(line) && (!/\d/.test(line) || /\b(?:DUM|IG)\b|semanas/i.test(line)))

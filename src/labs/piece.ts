@@ -18,7 +18,7 @@ import {
   stripReferenceLead,
 } from './reference.ts';
 import { unitAtStart } from './units.ts';
-import { markerOf, readValue } from './value.ts';
+import { markerOf, readValue, VERDICT_WORD } from './value.ts';
 import { isWordField, wordResultText } from './word-results.ts';
 
 /** The year of a filtration-rate equation printed after its name ("CKD-EPI 2021", "MDRD 2006"): part of the name. */
@@ -164,9 +164,25 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
     const last = entries[entries.length - 1]!;
     last.read = { ...last.read, marker: last.read.marker ?? markerOf(late[1]!) };
   }
+  // The lab's verdict in a column of its own after the reference ("70 a 99   Alterado", an occupational
+  // report's "Situação" column): a word about the value, never the label of the range before it, which
+  // would make "70 a 99" a bad tier and leave no good one.
+  const verdict = /\s{3,}(\p{L}+)$/u.exec(ref);
+  if (verdict && VERDICT_WORD.test(verdict[1]!) && isReferenceText(ref.slice(0, verdict.index), { dotIsDecimal: dotIsDecimal(def) })) {
+    ref = ref.slice(0, verdict.index);
+    const last = entries[entries.length - 1]!;
+    last.read = { ...last.read, marker: last.read.marker ?? markerOf(verdict[1]!) };
+  }
   // A reference cell that points elsewhere ("ver abaixo", "vide nota", "conforme tabela abaixo") holds
   // no range: the result is read, and the ranges printed below join it by its name (parse.ts).
   if (REFERENCE_POINTER.test(ref)) ref = '';
+  // A reference cell "0" for a count ("Metamielócitos   0   0   0   0" under "%   /mm3   %   /mm3"): none
+  // of these cells is expected: up to zero, one number as printed. Only in the reference's place: one cell
+  // per value read.
+  const refCells = cells(ref);
+  const zero = (c: string) => /^0(?:[.,]0+)?\s*%?$/.test(c);
+  if (refCells.length === entries.length && refCells.some(zero) && refCells.every((c) => zero(c) || isReferenceText(c)))
+    ref = refCells.map((c) => (zero(c) ? 'até 0' : c)).join('   ');
   // Columns of words after the reference are a method or a comment ("70 a 99   Enzimático",
   // "3,5 - 5,1   VALOR CRÍTICO - comunicado às 23:10", "70 - 99   (acima do limite de medição)").
   if (ref !== '' && !isReferenceText(ref, { dotIsDecimal: dotIsDecimal(def) })) {
@@ -220,9 +236,12 @@ export function valueWithUnit(s: string): boolean {
   return numbersIn(s).some((n) => unitAtStart(s.slice(n.index + n.text.length)) !== undefined);
 }
 
-/** "Hemácias (milhões/mm³)" → the name and the unit its values are in. */
+/**
+ * "Hemácias (milhões/mm³)", and as a small town lab prints it inside the name cell, "Hemácias em
+ * milhões/mm3", "Plaquetas/mm3" → the name and the unit its values are in.
+ */
 function nameUnit(name: string): { name: string; unit: string } | undefined {
-  const m = /^(.*\S)\s*\(([^()]+)\)$/.exec(name);
+  const m = /^(.*\S)\s*\(([^()]+)\)$/.exec(name) ?? /^(.*\p{L})\s+em\s+(\S+)$/u.exec(name) ?? /^(.*\p{L})(\/\S+)$/u.exec(name);
   if (!m) return undefined;
   const u = unitAtStart(m[2]!);
   return u && u.consumed >= m[2]!.trim().length ? { name: m[1]!, unit: u.unit } : undefined;
@@ -282,16 +301,21 @@ export function readPiece(text: string, ctx: Ctx, depth = 0): Group | undefined 
   return undefined;
 }
 
+// The types a test covers, listed after its name ("HIV 1 e 2", "HTLV 1/2", "HPV 16 e 18", "Dengue 1, 2, 3 e 4"): part of the name.
+const TYPE_LIST = /(?<=\p{L}[\s-]?)\s?\d{1,2}(?:(?:\s*(?:e|\/)\s*|,\s+)\d{1,2})+(?![\d.,\p{L}])/giu;
+
 function numberedName(cell: string): boolean {
-  if (!/\p{L}\)?$/u.test(cell.trim()) || letters(cell) < 4) return false;
-  const ns = numbersIn(cell);
-  return (
-    ns.length > 0 &&
-    ns.every((n) => {
-      const after = cell.slice(n.index + n.text.length);
-      return /^\s*(?:[-–]\s*)?\p{L}{2,}/u.test(after) && unitAtStart(after) === undefined;
-    })
-  );
+  if (numbersIn(cell).length === 0 || letters(cell) < 4) return false;
+  // Digits in brackets ("(antígeno p24)") and a list of types are the name's: without them the cell ends
+  // in a letter (or digits glued to one, "NS1"), and any other number is followed by a word that is no unit.
+  const name = withoutBracketsAndYears(cell)
+    .replace(TYPE_LIST, (m) => ' '.repeat(m.length))
+    .trimEnd();
+  if (!/\p{L}\d*\)?$/u.test(name)) return false;
+  return numbersIn(name).every((n) => {
+    const after = name.slice(n.index + n.text.length);
+    return /^\s*(?:[-–]\s*)?\p{L}{2,}/u.test(after) && unitAtStart(after) === undefined;
+  });
 }
 
 const VALUE_START = /(?:(?:<=|≤|>=|≥|<|>)\s*|(?:inferior|superior)\s+a\s+)?\d/giu;

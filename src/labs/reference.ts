@@ -73,7 +73,11 @@ const RANGE_SRC =
   // A low bound below the assay's limit ("< 0,1 a 0,8", "<0,5 - 3,0"): the range runs up to the high bound.
   String.raw`|(?:<|menor que|inferior a)\s{0,2}(?<lo3>${NUMBER})\s{0,2}${SEP}\s{0,2}(?<hi3>${NUMBER})(?:\s*(?<u7>${UNIT_PATTERN}))?` +
   String.raw`|(?<cmp>${GE}|${LE}|${GT}|${LT})\s{0,2}(?<n>${NUMBER})(?:\s*(?<u3>${UNIT_PATTERN}))?` +
-  String.raw`|(?<n2>${NUMBER})\s*(?<u6>${UNIT_PATTERN})?\s*ou\s+(?<om>mais|menos|superior|inferior|acima|abaixo)`;
+  String.raw`|(?<n2>${NUMBER})\s*(?<u6>${UNIT_PATTERN})?\s*ou\s+(?<om>mais|menos|superior|inferior|acima|abaixo)` +
+  // An occupational exposure limit named with its bare value ("IBMP: 1,6", "IBMP NR-7: 1,6" with the
+  // regulation masked): the maximum permitted, an upper bound. Its range starts at the number, so
+  // "IBMP" is its label (scanRanges).
+  String.raw`|(?<lim>ibmp|ibe)(?![\p{L}])[\s:]{0,8}(?<n4>${NUMBER})(?:\s*(?<u8>${UNIT_PATTERN}))?`;
 // matchAll works on a copy, so one global instance is safe to share.
 const RANGE_RE = new RegExp(`(?<![\\p{L}\\d.,/])(?:${RANGE_SRC})(?![\\p{L}\\d])`, 'giu');
 
@@ -112,6 +116,10 @@ function rangeFromMatch(g: Record<string, string | undefined>, dotIsDecimal: boo
     if (n === undefined) return undefined;
     const up = /^(mais|superior|acima)$/i.test(g.om);
     return { low: up ? n : null, high: up ? null : n, lowExclusive: false, highExclusive: false, unit: unit(g.u6) };
+  }
+  if (g.lim !== undefined && g.n4 !== undefined) {
+    const n = num(g.n4);
+    return n === undefined ? undefined : { low: null, high: n, lowExclusive: false, highExclusive: false, unit: unit(g.u8) };
   }
   if (g.cmp !== undefined && g.n !== undefined) {
     const n = num(g.n);
@@ -158,8 +166,18 @@ const ORDINAL_RE = /\d+\s*[ºª°]/g;
 // not an antigen "p24"):
 // its number is a label, never a bound.
 export const PERCENTILE_RE = /(?<![\p{L}\d])(?:percentil\s*\d{1,2}|p9\d)(?:[.,]\d)?(?![\d.,]?\d|\p{L})(?!\s*(?:a|à|-|–)\s*\d)/giu;
+/**
+ * A guideline, an equation or criteria cited with the year in brackets ("(SBC, 2017)", "(critérios IADPSG
+ * / OMS 2013)", "(SBPC/ML - SBEM 2017)", "(CKD-EPI 2021)"): the year names the source, never a bound nor a result.
+ * The closing bracket may be gone with a trimmed end.
+ */
+export const CITED_YEAR = /\([^()\d]*?\p{Lu}{2,}[^()\d]*?[\s,](?:19|20)\d\d(?:\)|$)/gu;
+// A regulation named by its number ("NR-7", the occupational health norm an exposure limit comes from).
+const REGULATION_RE = /(?<![\p{L}\d])NR[-\s]?\d{1,2}(?![\d,.]?\d)/gu;
 const maskLabels = (text: string): string =>
   text
+    .replace(REGULATION_RE, (s) => ' '.repeat(s.length))
+    .replace(CITED_YEAR, (s) => ' '.repeat(s.length))
     .replace(ORDINAL_RE, (s) => ' '.repeat(s.length))
     .replace(PERCENTILE_RE, (s) => ' '.repeat(s.length))
     .replace(WEEKS_RE, (s) => ' '.repeat(s.length))
@@ -203,7 +221,8 @@ function scanRanges(text: string, dotIsDecimal: boolean): FoundRange[] {
   const out: FoundRange[] = [];
   for (const m of masked.matchAll(RANGE_RE)) {
     const r = m.groups ? rangeFromMatch(m.groups, dotIsDecimal) : undefined;
-    if (r) out.push({ range: r, start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
+    const start = (m.index ?? 0) + (m.groups?.lim !== undefined ? m[0].search(/\d/) : 0);
+    if (r) out.push({ range: r, start, end: (m.index ?? 0) + m[0].length });
   }
   return out;
 }
@@ -284,8 +303,10 @@ const IMMUNE_TIER = /(?<!\bnao |\bsem |\bnao e )\b(?:imune|imunes|imunidade|imun
 // tier is printed beside it.
 const TARGET_TIER = /\b(meta|metas|alvo|objetivo terapeutico)\b/;
 const CONDITION =
-  /\b(com jejum|sem jejum|gestantes?|gravidez|gestacao|trim(?:estre)?|semanas?|(?:fase )?(?:folicular|lutea|luteinica|ovulatoria)|pico ovulatorio|pos[- ]menopausa|menopausa|jejum de|pos[- ]prandial|ciclo|anticoagula\w*|fumantes?|tabagistas?)\b/;
+  /\b(com jejum|sem jejum|gestantes?|gravidez|gestacao|trim(?:estre)?|semanas?|(?:fase )?(?:folicular|lutea|luteinica|ovulatoria)|pico ovulatorio|pos[- ]menopausa|menopausa|jejum de|pos[- ]prandial|ciclo|anticoagula\w*|fumantes?|tabagistas?|ibmp|ibe)\b/;
 
+// A range printed for the groups at risk of a deficiency, listing them ("grupos de risco (idosos, gestantes, …)").
+const RISK_GROUPS = /\bgrupos?\s+de\s+risco\b/;
 // A range printed for pregnancy ("Gestantes 2º trimestre", "em gestantes", "na gravidez").
 const PREGNANCY = /\b(gestantes?|gravidez|gestacao|gestacional|gravidas?)\b/;
 /** The trimester a pregnancy range names ("1º trimestre", "segundo trimestre", "2º trim." abbreviated). */
@@ -293,6 +314,22 @@ function trimesterOf(label: string): 1 | 2 | 3 | undefined {
   const m = /\b(1|2|3|primeiro|segundo|terceiro)\s*[ºo°]?\s*trim(?:estre)?\b/.exec(foldSameLength(label).replace(/º|°/g, 'o'));
   if (!m) return undefined;
   return /^(1|primeiro)$/.test(m[1]!) ? 1 : /^(2|segundo)$/.test(m[1]!) ? 2 : 3;
+}
+
+/**
+ * The weeks of pregnancy a range label names ("7 a 12 semanas", "até 4 semanas", "acima de 16 semanas",
+ * "5 semanas"), as weeks [from, to): a week printed alone runs to the next one.
+ */
+function weeksBandOf(label: string): { from: number; to: number } | undefined {
+  const f = foldSameLength(label);
+  const band = /(\d{1,2})\s*(?:a|-|–)\s*(\d{1,2})\s*semanas?\b/.exec(f);
+  if (band) return { from: Number(band[1]), to: Number(band[2]) };
+  const upTo = /(?:ate|<|abaixo de)\s*(\d{1,2})\s*semanas?\b/.exec(f);
+  if (upTo) return { from: 0, to: Number(upTo[1]) + 1 };
+  const from = /(?:acima de|>|a partir de)\s*(\d{1,2})\s*semanas?\b/.exec(f);
+  if (from) return { from: Number(from[1]), to: Number.POSITIVE_INFINITY };
+  const one = /(\d{1,2})\s*semanas?\b/.exec(f);
+  return one ? { from: Number(one[1]), to: Number(one[1]) + 1 } : undefined;
 }
 
 /** The condition a range is printed for ("com jejum", "gestantes"), '' for the ordinary one. */
@@ -347,19 +384,27 @@ const cleanLabel = (s: string) =>
 export function labelledRanges(items: string[], opts: { dotIsDecimal?: boolean; columnSexes?: Sex[] } = {}): LabelledRange[] {
   const out: LabelledRange[] = [];
   let risk = false;
+  // A label alone with its colon ("Gestantes (semanas após a DUM):", "Homens:") heads the bands under it.
+  let heading: string | undefined;
   for (const item of items.flatMap((i) => i.split(';'))) {
     const found = findRanges(item, opts.dotIsDecimal ?? false);
     if (found.length === 0) {
       risk = /\brisco\b/.test(foldSameLength(item));
+      heading = isReferenceHeading(item) ? cleanLabel(stripReferenceLead(item).rest) : undefined;
       continue;
     }
-    const labelled: LabelledRange[] = [];
+    let labelled: LabelledRange[] = [];
     found.forEach((fr, i) => {
       let label = cleanLabel(item.slice(i === 0 ? 0 : found[i - 1]!.end, fr.start));
       // A label written after its range ("acima de 20 para a população geral").
       if (label === '' && found.length === 1) label = cleanLabel(item.slice(fr.end));
       labelled.push(classify(fr.range, label, risk));
     });
+    // Under a heading, ranges labelled by a band alone ("6 a 7 semanas: …", "20 a 49 anos: …") are the
+    // heading's; a range with a label of its own kind ends its reach.
+    if (heading !== undefined && labelled.every((l) => l.age !== undefined && l.sex === undefined && l.tier === undefined))
+      labelled = labelled.map((l) => classify(l.range, `${heading} ${l.label}`, risk));
+    else heading = undefined;
     // "Adultos - Homens: 13,5 a 17,5  Mulheres: 12,0 a 15,5": the second range is for adults too.
     for (let i = 1; i < labelled.length; i++) {
       const cur = labelled[i]!;
@@ -447,17 +492,44 @@ export function resolveNumeric(ranges: LabelledRange[], value: number, unit: str
     const phase = cands.filter((c) => cyclePhaseOf(c.label) === patient.cyclePhase);
     if (phase.length > 0) cands = phase;
   }
+  // A range for risk groups that names them ("30 a 60 ng/mL: grupos de risco (idosos, gestantes,
+  // lactantes, …)", vitamin D) is the range of a patient the report places in one of them, by her age
+  // (idosos) or her pregnancy: it alone is her good range. Anyone else keeps the population's range (the
+  // groups' range is then a condition, dropped below): the report cannot say who has osteoporosis.
+  const groups = cands.filter((c) => {
+    const f = foldSameLength(c.label);
+    if (!RISK_GROUPS.test(f)) return false;
+    return (c.age !== undefined && patient.ageYears !== undefined && ageMatches(c.age, patient.ageYears)) || (patient.pregnant === true && PREGNANCY.test(f));
+  });
+  if (groups.length > 0) cands = groups.map((c) => ({ ...c, tier: 'normal' as const, condition: false, age: undefined }));
   // A pregnant patient is compared with the pregnancy range printed for her, of her trimester when
   // the ranges name trimesters: the ordinary range, or a bad tier beside it ("92 a 125: diabetes
   // gestacional"), is not hers. Everyone else keeps the ordinary ranges (below).
   let pregnancyChosen = false;
   if (patient.pregnant) {
-    // A range labelled by its trimester alone ("1º trim.: 0,1 – 2,5") is a pregnancy range too.
-    const pregnancy = cands.filter((c) => PREGNANCY.test(foldSameLength(c.label).replace(/\bnao gestantes?\b/g, ' ')) || trimesterOf(c.label) !== undefined);
-    const trimester = patient.gestationWeeks === undefined ? undefined : patient.gestationWeeks < 14 ? 1 : patient.gestationWeeks < 28 ? 2 : 3;
+    // A range labelled by its trimester alone ("1º trim.: 0,1 – 2,5") is a pregnancy range too, and so,
+    // for a pregnant patient, is one labelled by weeks ("7 a 12 semanas"): weeks of her pregnancy, never
+    // the age of an infant.
+    const pregnancy = cands.filter(
+      (c) =>
+        PREGNANCY.test(foldSameLength(c.label).replace(/\bnao gestantes?\b/g, ' ')) || trimesterOf(c.label) !== undefined || weeksBandOf(c.label) !== undefined,
+    );
+    const weeks = patient.gestationWeeks;
+    const trimester = weeks === undefined ? undefined : weeks < 14 ? 1 : weeks < 28 ? 2 : 3;
     const ofTrimester = pregnancy.filter((c) => trimesterOf(c.label) === trimester);
     const anyTrimester = pregnancy.filter((c) => trimesterOf(c.label) === undefined);
-    if (pregnancy.length > 0) cands = ofTrimester.length > 0 ? ofTrimester : anyTrimester.length > 0 ? anyTrimester : pregnancy;
+    // Ranges by weeks of pregnancy (beta-hCG): the band holding the printed weeks; bands printed without
+    // overlap ("5 a 6", "7 a 8 semanas") hold their last week too. Weeks unknown: every band, which disagree.
+    const byWeeks = pregnancy.filter((c) => weeksBandOf(c.label) !== undefined);
+    const holding = (slack: number) =>
+      byWeeks.filter((c) => {
+        const b = weeksBandOf(c.label)!;
+        return weeks !== undefined && weeks >= b.from && weeks < b.to + slack;
+      });
+    if (byWeeks.length > 0) {
+      const held = holding(0).length > 0 ? holding(0) : holding(1);
+      cands = (held.length > 0 ? held : byWeeks).map((c) => ({ ...c, age: undefined }));
+    } else if (pregnancy.length > 0) cands = ofTrimester.length > 0 ? ofTrimester : anyTrimester.length > 0 ? anyTrimester : pregnancy;
     pregnancyChosen = pregnancy.length > 0;
   }
   // A patient the report says smokes is compared with the range printed for smokers ("Fumantes: até 5,5");
@@ -627,7 +699,10 @@ const foldQ = (s: string) =>
 
 /** The qualitative reference in a text ("Negativo", "Não reagente", "Ausentes"), if that is all it says. */
 export function qualitativeReference(text: string): string | undefined {
-  const t = text.replace(/^[\s(]+|[\s).;]+$/g, '');
+  // A gloss in brackets after the word says what it means ("Negativo (ausência de parasitas)", "Não
+  // reagente (anticorpos não detectados)"): the word is the reference. Numbers there are an index's
+  // bands ("Negativo (inferior a 0,9)"), crosses a grade: no gloss.
+  const t = text.replace(/(?<=\p{L})\s*\((?=[^()]*\p{L})[^()\d+]*\)?[\s.;]*$/u, '').replace(/^[\s(]+|[\s).;]+$/g, '');
   const q = qualitativeAtStart(t);
   if (!q) return undefined;
   const rest = t.slice(q.consumed).trim();
@@ -702,9 +777,10 @@ export function flagTitre(titre: string, wordReference: string | undefined, refe
 
 // "Valores de referência por idade:", "Referência para adultos:": the phrase says what the ranges
 // below depend on; it is part of the lead, not a label. "IBMP:" (índice biológico máximo permitido,
-// occupational health) leads the limit of an exposure index.
+// occupational health) leads the limit of an exposure index ("IBMP: até 1,6"); followed by a bare value
+// it is that limit itself, a range (RANGE_SRC).
 const LEAD_RE =
-  /^[\s\-–—(|]*(?:valor(?:es)?\s+(?:de\s+)?refer[eê]ncias?|valores\s+referenciais|intervalo\s+de\s+refer[eê]ncia|faixa\s+de\s+refer[eê]ncia|refer[eê]ncias?|v\.?\s?r\.?(?![\p{L}])|ref\.?(?![\p{L}])|ibmp(?![\p{L}]))(?:\s+(?:por|para|segundo|conforme|de\s+acordo\s+com)\s+(?:a\s+|o\s+)?(?:idade|sexo|g[eê]nero|faixa\s+et[aá]ria|adultos|crian[cç]as|m[eé]todo)(?![\p{L}]))?(?:\s*\([^)]*\))?\s*[:.]?\s*/iu;
+  /^[\s\-–—(|]*(?:valor(?:es)?\s+(?:de\s+)?refer[eê]ncias?|valores\s+referenciais|intervalo\s+de\s+refer[eê]ncia|faixa\s+de\s+refer[eê]ncia|refer[eê]ncias?|v\.?\s?r\.?(?![\p{L}])|ref\.?(?![\p{L}])|ibmp(?![\p{L}])(?!\s*(?:NR[-\s]?\d{1,2}\s*)?:?\s*\d))(?:\s+(?:por|para|segundo|conforme|de\s+acordo\s+com)\s+(?:a\s+|o\s+)?(?:idade|sexo|g[eê]nero|faixa\s+et[aá]ria|adultos|crian[cç]as|m[eé]todo)(?![\p{L}]))?(?:\s*\([^)]*\))?\s*[:.]?\s*/iu;
 
 /** Strips "VR:", "Valores de referência (adultos):", "ref." at the start; says whether there was one. */
 export function stripReferenceLead(text: string): { rest: string; lead: boolean } {
@@ -717,9 +793,12 @@ export function stripReferenceLead(text: string): { rest: string; lead: boolean 
  * `asName`, conditions do not count: "Pós-prandial: 150 mg/dL" is a result.
  */
 export function isReferenceLabel(label: string, opts: { asName?: boolean } = {}): boolean {
-  const l = classify({ low: null, high: null, lowExclusive: false, highExclusive: false, unit: null }, label);
+  // In a name, "normal" after a slash is the second term of a ratio to the normal pool ("Relação
+  // paciente/normal", "R pac./normal", a coagulation time), never a tier.
+  const text = opts.asName ? label.replace(/\/\s*normal\b/giu, ' ') : label;
+  const l = classify({ low: null, high: null, lowExclusive: false, highExclusive: false, unit: null }, text);
   // An immunity tier ("imune: ≥ 10 UI/mL", a rubella IgG alone under it) labels a range too.
-  return l.sex !== undefined || l.age !== undefined || l.tier !== undefined || (l.condition && !opts.asName) || IMMUNE_TIER.test(foldSameLength(label));
+  return l.sex !== undefined || l.age !== undefined || l.tier !== undefined || (l.condition && !opts.asName) || IMMUNE_TIER.test(foldSameLength(text));
 }
 
 /**
@@ -761,6 +840,15 @@ function referenceTextCheck(text: string, opts: { strictLabels?: boolean; dotIsD
     if (!labels.every((l) => l.label === '' || sexLetter(l) || isReferenceLabel(l.label) || stripReferenceLead(l.label).lead)) return false;
   }
   return true;
+}
+
+/**
+ * A label alone with its colon, no range ("Gestantes (semanas após a DUM):", "Homens:", "Crianças (1 a 12
+ * anos):"): the heading of the ranges printed under it.
+ */
+export function isReferenceHeading(text: string): boolean {
+  const t = stripReferenceLead(text).rest;
+  return /^\p{L}[^:]*:$/u.test(t) && !/\d/.test(t.replace(/\([^()]*\)/g, '')) && isReferenceLabel(cleanLabel(t));
 }
 
 /** The report says there is no reference ("Referência: não se aplica", "Sem valor de referência"). */

@@ -31,6 +31,9 @@ export function markerOf(m: string): 'alto' | 'baixo' | null {
   return null;
 }
 
+/** The lab's verdict on a value in a column of its own after the reference (a "Situação" column: "Normal", "Alterado", "Alto"). */
+export const VERDICT_WORD = /^(?:normal|alterad[oa]|alt[oa]|baix[oa]|elevad[oa]|aumentad[oa]|diminu[ií]d[oa]|reduzid[oa])$/iu;
+
 // "H 0,70-1,30 | M 0,50-1,00", "H até 40 / M até 32": the letter opens a range labelled by sex (Homem /
 // Mulher), not the lab's high mark.
 const SEX_LETTER_RANGES = /^\s*H\s*:?\s*(?:at[eé]\s*|[<>≤≥]\s*)?\d[^|;/]*?(?:[|;/]|\s{2,})\s*M\s*:?\s*(?:at[eé]\s*|[<>≤≥]\s*)?\d/iu;

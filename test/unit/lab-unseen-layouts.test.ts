@@ -2047,3 +2047,395 @@ test("a number in the reference column after a section line is no earlier sample
   assert.ok(listedOrRead(12.9), JSON.stringify(r.unparsed_lines));
   assert.ok(listedOrRead(77.5), JSON.stringify(r.unparsed_lines));
 });
+
+test('set 22: an earlier result printed with its date in a cell of its own ("38   em 02/03/2024", "58  (02/03/2024)") is cut with it', () => {
+  const r = parseLabReport(
+    [
+      'Sexo: M   Idade: 52 anos',
+      'EXAME                        RESULTADO   UNIDADE     VALOR DE REFERÊNCIA          RESULTADO ANTERIOR',
+      'Ureia                          41        mg/dL       15 a 45                      38   em 02/03/2024',
+      'Ácido úrico                 7,9      mg/dL       3,4 a 7,0                         7,1   em 02/03/2024',
+      'Glicose                        88        mg/dL       70 a 99                      ---',
+      'Lipase                  61     U/L        13 a 60                       58  (02/03/2024)',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['Ureia', 41, 'mg/dL', 'normal'],
+    ['Ácido úrico', 7.9, 'mg/dL', 'alto'],
+    ['Glicose', 88, 'mg/dL', 'normal'],
+    ['Lipase', 61, 'U/L', 'alto'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 22: a bracketed list in a reference label wrapped after a comma ("(coleta pela manhã," / "em jejum)") is one line', () => {
+  assert.deepEqual(joinOpenBrackets(['Crianças: 60 a 120 µg/dL (coleta pela manhã,', '   em jejum)', 'Adultos: 70 a 120 µg/dL']), [
+    'Crianças: 60 a 120 µg/dL (coleta pela manhã, em jejum)',
+    '',
+    'Adultos: 70 a 120 µg/dL',
+  ]);
+  // A line under it that opens a name of its own, or holds a number before the bracket closes, is no continuation.
+  assert.deepEqual(joinOpenBrackets(['Glicose 92 (jejum,', 'Ureia 30 mg/dL)']), ['Glicose 92 (jejum,', 'Ureia 30 mg/dL)']);
+  assert.deepEqual(joinOpenBrackets(['Nota (ver,', 'até 12 h)']), ['Nota (ver,', 'até 12 h)']);
+  const r = parseLabReport(
+    [
+      'Sexo: M   Idade: 35 anos',
+      'ZINCO',
+      'Material: Soro',
+      'Resultado: 64 µg/dL',
+      'Valores de referência:',
+      '   Crianças (1 a 12 anos): 60 a 120 µg/dL (coleta pela manhã,',
+      '   em jejum)',
+      '   Adultos: 70 a 120 µg/dL',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [['ZINCO', 64, 'µg/dL', 'baixo']]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 22/23: a range for risk groups that names them ("grupos de risco (idosos, gestantes, …)") is the range of an older or pregnant patient', () => {
+  const ranges = labelledRanges([
+    'Superior a 20 ng/mL: população saudável',
+    '30 a 60 ng/mL: indicado para grupos de risco (idosos, gestantes, lactantes, osteoporose)',
+    'Superior a 100 ng/mL: risco de toxicidade',
+  ]);
+  assert.equal(resolveNumeric(ranges, 26.3, 'ng/mL', { ageYears: 72 }).flag, 'baixo');
+  assert.equal(resolveNumeric(ranges, 64, 'ng/mL', { ageYears: 72 }).flag, 'alto');
+  assert.equal(resolveNumeric(ranges, 26.3, 'ng/mL', { sex: 'F', ageYears: 29, pregnant: true }).flag, 'baixo');
+  // Anyone the report does not place in a group keeps the population's range.
+  assert.equal(resolveNumeric(ranges, 26.3, 'ng/mL', { sex: 'M', ageYears: 41 }).flag, 'normal');
+  const r = parseLabReport(
+    [
+      'Sexo: M   Idade: 74 anos',
+      '25 OH VITAMINA D ..........: 27,5 ng/mL',
+      '   Referência: Superior a 20 ng/mL: população saudável até 60 anos',
+      '               30 a 60 ng/mL: grupos de risco (idosos, gestantes, lactantes)',
+      '               Superior a 100 ng/mL: risco de toxicidade',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [['Vitamina D (25-OH)', 27.5, 'ng/mL', 'baixo']]);
+});
+
+test("set 22: the lab's verdict in a column after the reference (Situação: Normal / Alterado) is no label of the range", () => {
+  const r = parseLabReport(
+    [
+      'Sexo: F   Idade: 50 anos',
+      'EXAME              RESULTADO   UNIDADE    REFERÊNCIA       SITUAÇÃO',
+      'Ureia              52          mg/dL      15 a 45          Alterado',
+      'Sódio              140         mmol/L     136 a 145        Normal',
+      'TSH                0,21        µUI/mL     0,45 a 4,50      Alterado',
+      'Ferro sérico       45          µg/dL      > 50             Alterado',
+      '| Glicose | 131 mg/dL | 70 a 99 | Alterado |',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['Ureia', 52, 'mg/dL', 'alto'],
+    ['Sódio', 140, 'mmol/L', 'normal'],
+    ['TSH', 0.21, 'µUI/mL', 'baixo'],
+    ['Ferro sérico', 45, 'µg/dL', 'baixo'],
+    ['Glicose', 131, 'mg/dL', 'alto'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 23: a ratio to the normal pool ("Relação pac./normal") names a result; its "normal" is no tier', () => {
+  assert.equal(isReferenceLabel('TTPA - Relação pac./normal', { asName: true }), false);
+  assert.equal(isReferenceLabel('Normal', { asName: true }), true);
+  const r = parseLabReport(
+    [
+      'Sexo: F',
+      'TTPA - Tempo do paciente ....  31,2 s     25,0 a 36,0',
+      'TTPA - Relação pac./normal ....  1,31     até 1,25',
+      'TP - Relação paciente/normal:  0,97   (VR: 0,8 a 1,2)',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['TTPA - Tempo do paciente', 31.2, 's', 'normal'],
+    ['TTPA - Relação pac./normal', 1.31, null, 'alto'],
+    ['TP - Relação paciente/normal', 0.97, null, 'normal'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 22: a word reference with a gloss in brackets ("Negativo (ausência de leucócitos)") is that word', () => {
+  assert.equal(qualitativeReference('Negativo (ausência de leucócitos)'), 'Negativo');
+  assert.equal(qualitativeReference('Não reagente (anticorpos não detectados).'), 'Não reagente');
+  // Numbers in the brackets are an index's bands, and crosses a grade: no gloss.
+  assert.equal(qualitativeReference('Negativo (inferior a 0,9)'), undefined);
+  const r = parseLabReport(
+    [
+      'Sexo: F',
+      'PESQUISA DE LEUCÓCITOS NAS FEZES',
+      'Material: Fezes',
+      'Resultado: Presença de raros leucócitos',
+      'Valor de referência: Negativo (ausência de leucócitos)',
+      '',
+      'PESQUISA DE ROTAVÍRUS',
+      'Resultado: Negativo',
+      'Valor de referência: Negativo (antígeno não detectado)',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['PESQUISA DE LEUCÓCITOS NAS FEZES', 'Presença de raros leucócitos', null, 'alterado'],
+    ['PESQUISA DE ROTAVÍRUS', 'Negativo', null, 'normal'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 22: OCR reads the l of a name as a capital I ("aIcalina", "CoIesterol"): a catalogue word with it read as l is that word', () => {
+  const r = parseLabReport(
+    ['Sexo: F', '- **Fosfatase aIcalina:** 131 U/L (VR: 35 – 104)', '- **CoIesterol HDL:** 38 mg/dL (VR: > 50)', '- **IgG anti-HAV:** Reagente'].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['Fosfatase alcalina', 131, 'U/L', 'alto'],
+    ['HDL-colesterol', 38, 'mg/dL', 'baixo'],
+    ['IgG anti-HAV', 'Reagente', null, 'indeterminado'],
+  ]);
+  // A capital I that starts a word, or one in a word that is no catalogue word with an l, stays.
+  assert.equal(cleanLine('Índice IgG   Hemácias Iisadas   Colesterol', 0).text, 'Índice IgG   Hemácias Iisadas   Colesterol');
+});
+
+test('set 23: a name cell that lists the types it tests ("Anti-HTLV 1 e 2", "Dengue 1, 2, 3 e 4 NS1") heads a column row of words', () => {
+  const r = parseLabReport(
+    [
+      'Sexo: F',
+      'SOROLOGIAS                                   Material: Soro',
+      '                                             Resultado            Valor de referência',
+      'Anti-HTLV 1 e 2                              Não reagente         Não reagente',
+      'Herpes simples 1 e 2 - IgM (antígeno gD2)    Reagente             Não reagente',
+      'Dengue 1, 2, 3 e 4 NS1                       Não reagente         Não reagente',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['Anti-HTLV 1 e 2', 'Não reagente', null, 'normal'],
+    ['Herpes simples 1 e 2 - IgM (antígeno gD2)', 'Reagente', null, 'alterado'],
+    ['Dengue 1, 2, 3 e 4 NS1', 'Não reagente', null, 'normal'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 23: a sentence of the lab\'s between a result and its reference ("Não houve crescimento … em 48 horas.") is no title', () => {
+  const r = parseLabReport(
+    [
+      'Sexo: M',
+      'CULTURA DE SECREÇÃO DE OROFARINGE',
+      'Material: Swab de orofaringe',
+      'Resultado: Negativo',
+      'Não houve crescimento de Streptococcus beta-hemolítico do grupo A em 48 horas.',
+      'Valor de referência: Negativo',
+      '',
+      'HEMOCULTURA (2 AMOSTRAS)',
+      'Resultado: Positiva',
+      'Amostras incubadas por cinco dias em sistema automatizado.',
+      'Valor de referência: Negativa',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['CULTURA DE SECREÇÃO DE OROFARINGE', 'Negativo', null, 'normal'],
+    ['HEMOCULTURA (2 AMOSTRAS)', 'Positiva', null, 'alterado'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 22/23: a family health team (ESF 12), a reference lead naming its guidelines, a previous result naming its analyte are no unread results', () => {
+  const r = parseLabReport(
+    [
+      'Sexo: M',
+      'UNIDADE SOLICITANTE: UBS VILA NOVA (ESF 12)',
+      'GLICOSE',
+      'Resultado: 92 mg/dL',
+      'Valor de referência (SBD/ADA - SBPC 2024):',
+      '   70 a 99 mg/dL',
+      'Ureia ......:  61 mg/dL     VR: 15 a 45 mg/dL',
+      '   Resultado anterior da ureia: 55 mg/dL em 02/02/2025',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['Glicose', 92, 'mg/dL', 'normal'],
+    ['Ureia', 61, 'mg/dL', 'alto'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 23: ranges by weeks of pregnancy under a heading ("Semanas de gestação:" over "6 a 7 semanas: …") are picked by the printed gestational age', () => {
+  const items = [
+    'Não gestantes: até 5,0 mUI/mL',
+    'Semanas de gestação:',
+    '5 a 6 semanas: 200 a 32.000',
+    '6 a 7 semanas: 3.000 a 160.000',
+    '7 a 12 semanas: 32.000 a 210.000',
+  ];
+  const ranges = labelledRanges(items);
+  assert.equal(resolveNumeric(ranges, 3150, 'mUI/mL', { sex: 'F', ageYears: 33, pregnant: true, gestationWeeks: 6 + 3 / 7 }).flag, 'normal');
+  assert.equal(resolveNumeric(ranges, 3150, 'mUI/mL', { sex: 'F', ageYears: 33, pregnant: true, gestationWeeks: 8 }).flag, 'baixo');
+  // Weeks unknown: the bands disagree; not pregnant: the ordinary range.
+  assert.equal(resolveNumeric(ranges, 3150, 'mUI/mL', { sex: 'F', ageYears: 33, pregnant: true }).flag, 'indeterminado');
+  assert.equal(resolveNumeric(ranges, 3150, 'mUI/mL', { sex: 'F', ageYears: 33 }).flag, 'alto');
+  const report = (value: string) =>
+    parseLabReport(
+      [
+        'Paciente: Fulana   Sexo: F   Idade: 33 anos',
+        'Gestante: sim   IG: 6 semanas e 3 dias',
+        'HCG - FRAÇÃO BETA (QUANTITATIVO)',
+        `Resultado: ${value} mUI/mL`,
+        'Valores de referência:',
+        '   Não gestantes: até 5,0 mUI/mL',
+        '   Semanas de gestação:',
+        '      5 a 6 semanas: 200 a 32.000',
+        '      6 a 7 semanas: 3.000 a 160.000',
+        '      7 a 12 semanas: 32.000 a 210.000',
+      ].join('\n'),
+    );
+  assert.deepEqual(brief(report('3.150')), [['HCG - FRAÇÃO BETA (QUANTITATIVO)', 3150, 'mUI/mL', 'normal']]);
+  assert.deepEqual(brief(report('1.200')), [['HCG - FRAÇÃO BETA (QUANTITATIVO)', 1200, 'mUI/mL', 'baixo']]);
+  assert.deepEqual(report('1.200').unparsed_lines, []);
+});
+
+test('set 23: a label alone with its colon ("Homens:", "Mulheres:") heads the age bands under it, and keeps the result open for them', () => {
+  const r = parseLabReport(
+    [
+      'Sexo: F   Idade: 30 anos',
+      'TESTOSTERONA TOTAL',
+      'Resultado: 100 ng/dL',
+      'Valores de referência:',
+      '  Homens:',
+      '    20 a 49 anos: 249 a 836 ng/dL',
+      '    50 anos ou mais: 193 a 740 ng/dL',
+      '  Mulheres:',
+      '    20 a 49 anos: 8 a 48 ng/dL',
+      '    50 anos ou mais: 3 a 41 ng/dL',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [['TESTOSTERONA TOTAL', 100, 'ng/dL', 'alto']]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 22: the unit inside a name cell ("Hemácias em milhões/mm3", "Plaquetas/mm3", "Hematócrito em %") is the value\'s unit, the name the analyte', () => {
+  const r = parseLabReport(
+    [
+      'Sexo: F   Idade: 38 anos',
+      'Hemácias em milhões/mm3..........:   4,61                    4,00 a 5,20',
+      'Hematócrito em %.................:  41,0                     36,0 a 46,0',
+      'V.C.M. em fl.....................:  88,9                     80,0 a 98,0',
+      'LEUCOGRAMA',
+      '                                      %       /mm3             %            /mm3',
+      'Bastonetes........................:    4        276           0 a 5        0 a 500',
+      'PLAQUETAS',
+      'Plaquetas/mm3....................: 212.000                  150.000 a 450.000',
+      'Relação PSA livre/total: 21 %   (VR: superior a 25 %)',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['Hemácias', 4.61, 'milhões/mm³', 'normal'],
+    ['Hematócrito', 41, '%', 'normal'],
+    ['VCM', 88.9, 'fL', 'normal'],
+    ['Bastonetes (%)', 4, '%', 'normal'],
+    ['Bastonetes', 276, '/mm³', 'normal'],
+    ['Plaquetas', 212000, '/mm³', 'normal'],
+    ['Relação PSA livre/total', 21, '%', 'baixo'],
+  ]);
+});
+
+test('set 22: a reference cell "0" beside a count (blasts, myelocytes) is zero to zero: none expected', () => {
+  const r = parseLabReport(
+    [
+      'Sexo: F   Idade: 38 anos',
+      'LEUCOGRAMA',
+      '                                      %       /mm3             %            /mm3',
+      'Blastos...........................:    0          0              0              0',
+      'Mielócitos........................:    1         69              0              0',
+      'Bastonetes........................:    4        276           0 a 5        0 a 500',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['Blastos (%)', 0, '%', 'normal'],
+    ['Blastos', 0, '/mm³', 'normal'],
+    ['Mielócitos (%)', 1, '%', 'alto'],
+    ['Mielócitos', 69, '/mm³', 'alto'],
+    ['Bastonetes (%)', 4, '%', 'normal'],
+    ['Bastonetes', 276, '/mm³', 'normal'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test("set 22: an occupational limit beside the reference ('até 0,8  (IBMP NR-7: 1,1)') is an upper limit for exposure, used only when nothing else is printed", () => {
+  const r = parseLabReport(
+    [
+      'Sexo: M   Idade: 40 anos',
+      'EXAME                           RESULTADO   UNIDADE            REFERÊNCIA                          SITUAÇÃO',
+      'Ácido mandélico (urina)         0,35        g/g creatinina     até 0,8  (IBMP NR-7: 1,1)           Normal',
+      'Ácido metil-hipúrico (urina)    1,2         g/g creatinina     até 1,0  (IBMP NR-7: 1,5)           Alterado',
+      'Chumbo no sangue                 9,8         µg/dL              até 10,0 (IBMP: 60)',
+      'Fenol urinário                  12          mg/g creatinina    IBMP 20',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['Ácido mandélico (urina)', 0.35, 'g/g creatinina', 'normal'],
+    ['Ácido metil-hipúrico (urina)', 1.2, 'g/g creatinina', 'alto'],
+    ['Chumbo no sangue', 9.8, 'µg/dL', 'normal'],
+    ['Fenol urinário', 12, 'mg/g creatinina', 'normal'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test("set 23: a note's ranges ('Nota: em idosos, valores entre 50 e 70 µg/dL podem …') are no reference of the result above it", () => {
+  const r = parseLabReport(
+    [
+      'Sexo: F   Idade: 77 anos',
+      'FERRO SÉRICO',
+      'Resultado:  120 µg/dL                           Valor de referência: 50 a 170 µg/dL',
+      '   Nota: em idosos, valores entre 50 e 70 µg/dL podem não excluir deficiência de ferro.',
+      'ZINCO',
+      'Resultado:  80 µg/dL',
+      'Obs.: em crianças, 60 a 120 µg/dL.',
+      'Valor de referência: 70 a 120 µg/dL',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    r.analytes.map((a) => [a.name, a.value, a.reference_low, a.reference_high, a.flag]),
+    [
+      ['Ferro sérico', 120, 50, 170, 'normal'],
+      ['ZINCO', 80, 70, 120, 'normal'],
+    ],
+  );
+  // Their numbers are listed for a person to read.
+  assert.deepEqual(r.unparsed_lines, [
+    'Nota: em idosos, valores entre 50 e 70 µg/dL podem não excluir deficiência de ferro.',
+    'Obs.: em crianças, 60 a 120 µg/dL.',
+  ]);
+});
+
+test('set 22/23: a guideline cited with its year in brackets ("(critérios ADA / SBD 2024)", "(SBD, 2024)") is no number of a reference or a note', () => {
+  const r = parseLabReport(
+    [
+      'Sexo: M   Idade: 50 anos',
+      'GLICOSE',
+      'Resultado: 104 mg/dL',
+      'Valores de referência:',
+      '   Normal: 70 a 99 mg/dL',
+      '   Pré-diabetes: 100 a 125 mg/dL  (critérios ADA / SBD 2024)',
+      '   Diabetes: igual ou superior a 126 mg/dL',
+      'Nota: referências conforme a Diretriz da Sociedade Brasileira de Diabetes (SBD, 2024).',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [['Glicose', 104, 'mg/dL', 'alto']]);
+  assert.match(r.analytes[0]!.reference_text ?? '', /Diabetes: igual ou superior a 126/);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('a title with a range label in it ("TESTE RÁPIDO - ADULTOS:") over its result line is no heading of the references above it', () => {
+  const r = parseLabReport(
+    [
+      'Sexo: M',
+      'Glicose: 92 mg/dL',
+      'Valores de referência: 70 a 99 mg/dL',
+      'TESTE RÁPIDO PARA SÍFILIS - ADULTOS:',
+      'Resultado: Não reagente',
+      'Valor de referência: Não reagente',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['Glicose', 92, 'mg/dL', 'normal'],
+    ['TESTE RÁPIDO PARA SÍFILIS - ADULTOS', 'Não reagente', null, 'normal'],
+  ]);
+});
