@@ -133,6 +133,8 @@ export const CORPUS_SETS = [
   'heldout21',
   'heldout22',
   'heldout23',
+  'heldout24',
+  'heldout25',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
 
