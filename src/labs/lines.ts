@@ -442,14 +442,18 @@ export function isAdminLine(text: string): boolean {
 
 /** The label of an assay's limits ("Limite de detecção", "Faixa de quantificação"), pattern source (case-insensitive). */
 export const ASSAY_LIMIT = String.raw`(?:limites?\s+(?:inferior\s+)?de\s+(?:detec[cç][aã]o|quantifica[cç][aã]o)|faixa\s+(?:de\s+)?(?:quantifica[cç][aã]o|detec[cç][aã]o|linear(?:idade)?|de\s+medi[cç][aã]o))`;
+// The dates of the sample a block prints for itself ("Data da Coleta: 10/06/2025   Data da Liberação: …").
+const SAMPLE_DATES = /^(?:data|dt\.?)\s+d[aeo]\s+(?:coleta|recebimento|libera[cç][aã]o|entrada|emiss[aã]o)(?![\p{L}])/iu;
 const BLOCK_DETAIL = new RegExp(String.raw`^(?:material|amostra|m[eé]todo|metodologia|c[aá]lculo|f[oó]rmula|jejum|${ASSAY_LIMIT})(?![\p{L}])`, 'iu');
 
 /**
  * Material/method lines sit between a block's title and its result without ending the block; so do
- * the assay's limits ("Limite de detecção: 40 cópias/mL", "Faixa de quantificação: 12 a 10⁸ UI/mL").
+ * the assay's limits ("Limite de detecção: 40 cópias/mL", "Faixa de quantificação: 12 a 10⁸ UI/mL")
+ * and the sample's dates when a block prints its own (a LACEN/GAL report: "Exame:", "Metodologia:",
+ * "Data da Coleta: … Data da Liberação: …", then "Resultado:").
  */
 export function isBlockDetail(text: string): boolean {
-  return BLOCK_DETAIL.test(text.trim());
+  return BLOCK_DETAIL.test(text.trim()) || SAMPLE_DATES.test(text.trim());
 }
 
 /**
@@ -460,7 +464,7 @@ export function isBlockDetail(text: string): boolean {
 export function withoutDetailCell(text: string): string {
   for (const m of text.matchAll(/\s{2,}(?=\S)/g)) {
     const at = m.index + m[0].length;
-    if (isBlockDetail(text.slice(at)) && /\p{L}/u.test(text.slice(0, at)) && !/\d/.test(text.slice(0, at).replace(/(?<=\p{L})\d+/gu, '')))
+    if (BLOCK_DETAIL.test(text.slice(at)) && /\p{L}/u.test(text.slice(0, at)) && !/\d/.test(text.slice(0, at).replace(/(?<=\p{L})\d+/gu, '')))
       return text.slice(0, m.index).trimEnd();
   }
   return text;

@@ -2439,3 +2439,27 @@ test('a title with a range label in it ("TESTE RÁPIDO - ADULTOS:") over its res
     ['TESTE RÁPIDO PARA SÍFILIS - ADULTOS', 'Não reagente', null, 'normal'],
   ]);
 });
+
+test("set 24: a block's sample dates ('Data da coleta: … Data da liberação: …') between its title and its result are a detail of the block", () => {
+  const r = parseLabReport(
+    [
+      'Paciente: MARIA DAS DORES LIMA   Sexo: Feminino   Idade: 35 anos',
+      '--------------------------------------------------------------',
+      'Exame: Leptospirose, Pesquisa de Anticorpos IgM',
+      'Método: ELISA                              Material: Soro',
+      'Data de coleta: 03/02/2025     Data de recebimento: 04/02/2025     Data de liberação: 06/02/2025',
+      'Resultado: Reagente',
+      'Valor de Referência: Não reagente',
+      '--------------------------------------------------------------',
+      'FERRITINA',
+      'Data da coleta: 03/02/2025',
+      'Resultado: 9,5 ng/mL',
+      'Valor de referência: 15 a 150 ng/mL',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['Ferritina', 9.5, 'ng/mL', 'baixo'],
+    ['Leptospirose, Pesquisa de Anticorpos IgM', 'Reagente', null, 'alterado'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
