@@ -119,10 +119,15 @@ export function unitsByColumn(columns: ValueColumn[], n: number, line: CleanLine
   if (n >= columns.length) return columns.map((c) => c.unit);
   // Positions as printed: a dot leader ("LEUCÓCITOS ........   4.100") is shortened in the cleaned
   // text, which would move the value towards the first column.
-  const printed = line.raw.replace(/\t/g, '   ').lastIndexOf(valueText);
-  const base = printed >= 0 ? printed : line.text.lastIndexOf(valueText);
   const values = numbersIn(valueText).slice(0, n);
-  if (base < 0 || values.length < n) return [];
+  if (values.length < n) return [];
+  // Reference cells labelled by their age-band column ("1 a 2 anos: 6.000 - 17.000") are no longer
+  // printed text: the values, which come before them, are found by the text up to the last of them.
+  const head = valueText.slice(0, values[n - 1]!.index + values[n - 1]!.text.length);
+  const raw = line.raw.replace(/\t/g, '   ');
+  const printed = raw.includes(valueText) ? raw.lastIndexOf(valueText) : raw.indexOf(head);
+  const base = printed >= 0 ? printed : line.text.lastIndexOf(valueText);
+  if (base < 0) return [];
   return values.map((v) => {
     const at = (printed >= 0 ? 0 : line.offset) + base + v.index;
     return columns.reduce((best, c) => (Math.abs(c.at - at) < Math.abs(best.at - at) ? c : best)).unit;

@@ -34,14 +34,17 @@ export function finishGroup(g: Group, patient: Patient, table: TableHeader | und
     return;
   }
   // Two values (relative %, absolute count): as many ranges as values pair in order; one range goes
-  // to the value in its unit, else to the absolute count (the column it is printed beside).
+  // to the value in its unit, else to the absolute count (the column it is printed beside). Ranges
+  // each for another age band ("1 a 2 anos: 1.500 - 8.500   2 a 6 anos: 1.500 - 8.000") are one
+  // reference whose band the patient's age picks, never one range per value.
   const ranges = labelledRanges(g.refItems, { columnSexes });
   const per: LabelledRange[][] = g.entries.map(() => []);
-  if (ranges.length === g.entries.length) ranges.forEach((r, i) => per[i]!.push(r));
-  else if (ranges.length === 1) {
-    const r = ranges[0]!;
-    const byUnit = r.range.unit ? g.entries.findIndex((e) => e.read.unit === r.range.unit) : -1;
-    per[byUnit >= 0 ? byUnit : g.entries.length - 1]!.push(r);
+  const byBand = ranges.length >= 2 && ranges.every((r) => r.age !== undefined) && new Set(ranges.map((r) => r.label)).size === ranges.length;
+  if (ranges.length === g.entries.length && !byBand) ranges.forEach((r, i) => per[i]!.push(r));
+  else if (ranges.length === 1 || byBand) {
+    const unit = ranges[0]!.range.unit;
+    const byUnit = unit && ranges.every((r) => r.range.unit === unit) ? g.entries.findIndex((e) => e.read.unit === unit) : -1;
+    per[byUnit >= 0 ? byUnit : g.entries.length - 1]!.push(...ranges);
   }
   g.entries.forEach((e, i) => {
     const name = e.read.unit === '%' ? `${e.name} (%)` : e.name;

@@ -14,7 +14,16 @@
 // range the report states and without a built-in range in the same unit is 'indeterminado'.
 import { accountLines, resultTokens, type AccountLine } from './accounting.ts';
 import { lookupName, type AnalyteDef, type KnownName } from './analytes.ts';
-import { ageBandColumns, type BandColumn, datesUnderHeader, headerUnitsAndDate, labelByBandColumns, previousCellOf, withoutPreviousColumn } from './columns.ts';
+import {
+  ageBandColumns,
+  type BandColumn,
+  datesUnderHeader,
+  headerUnitsAndDate,
+  labelByBandColumns,
+  previousCellOf,
+  valueColumnsOf,
+  withoutPreviousColumn,
+} from './columns.ts';
 import { finishGroup, numericFrom, qualitativeFrom } from './flagging.ts';
 import { labelledLine, mergeReferenceCells, splitAtNameCells, splitResults, tableHeader, type TableHeader } from './layouts.ts';
 import { namedReferences, namesWithoutFixedRange, referenceLedByName, referenceRow, referenceTableHeader, type ReferenceTable } from './late-references.ts';
@@ -252,6 +261,11 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     const bandHeader = ageBandColumns(t, line.offset);
     if (bandHeader) {
       bands = bandHeader;
+      // The value columns' units printed before the bands on the same line ("%   /mm³   1 a 2 anos   2 a
+      // 6 anos"): the header line above named the columns, this one says what each value column holds.
+      const units = valueColumnsOf(t, line.offset);
+      if (units.length > 0)
+        table = Object.assign(table ?? { unit: null, sexes: [], previousAt: undefined, rangeColumns: [] }, { valueColumns: units, unit: null });
       continue;
     }
     if (bands) t = labelByBandColumns(t, line.offset, bands) ?? t;

@@ -2463,3 +2463,25 @@ test("set 24: a block's sample dates ('Data da coleta: … Data da liberação: 
   ]);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('set 24: value-column units printed before the age-band reference columns ("%   /mm³   1 a 3 anos   4 a 7 anos …") give the bare counts their units, and the band ranges go to the absolute count', () => {
+  const r = parseLabReport(
+    [
+      'Sexo: Feminino   Idade: 6 anos',
+      'LEUCOGRAMA                 Resultado                 Referência (/mm³)',
+      '                           %        /mm³       1 a 3 anos        4 a 7 anos        8 a 13 anos',
+      'Leucócitos                          11.200     6.000 - 17.500    5.500 - 15.500    4.500 - 13.500',
+      'Segmentados               41,0      4.592      1.500 - 8.500     1.500 - 8.000     1.800 - 8.000',
+      'Linfócitos                48,0      5.376      4.000 - 10.500    1.500 - 5.200     1.500 - 6.500',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['Leucócitos', 11200, '/mm³', 'normal'],
+    ['Segmentados (%)', 41, '%', 'indeterminado'],
+    ['Segmentados', 4592, '/mm³', 'normal'],
+    ['Linfócitos (%)', 48, '%', 'indeterminado'],
+    ['Linfócitos', 5376, '/mm³', 'alto'],
+  ]);
+  assert.equal(r.analytes[4]!.reference_high, 5200);
+  assert.deepEqual(r.unparsed_lines, []);
+});
