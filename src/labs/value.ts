@@ -89,7 +89,8 @@ export function readValue(input: string, opts: { dotIsDecimal?: boolean; freeTex
     return { value, text: printed.trim(), comparator, unit, marker, rest };
   }
   const q = qualitativeAtStart(s);
-  if (q) return { value: null, text: q.text, comparator: null, unit: null, marker: null, rest: s.slice(q.consumed) };
+  // The lab's mark after a word result ("Positivo   *   Negativo") is no part of the reference after it.
+  if (q) return { value: null, text: q.text, comparator: null, unit: null, ...readMarkers(s.slice(q.consumed)) };
   if (opts.freeText) {
     // After a dot leader the whole cell is the result ("AMARELO CITRINO").
     const m = /^([\p{L}][\p{L} ]*?)(?=\s{2,}|\s*\(|$)/u.exec(s);

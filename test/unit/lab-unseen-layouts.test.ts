@@ -2485,3 +2485,26 @@ test('set 24: value-column units printed before the age-band reference columns (
   assert.equal(r.analytes[4]!.reference_high, 5200);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test("set 24: the lab's mark in a cell between a word result and its word reference ('Positivo   *   Negativo') flags nothing by itself and is no part of the reference", () => {
+  const r = parseLabReport(
+    [
+      'Sexo: M   Idade: 40 anos',
+      '  ELEMENTOS ANORMAIS           Resultado                 Referência',
+      '   Cetonas                     Positivo  **            Negativo',
+      '   Sangue oculto                  Traços   *                Negativo',
+      '   Nitrito                    Negativo                  Negativo',
+      '   Leveduras                Presentes    (*)        Ausentes',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    r.qualitative.map((q) => [q.name, q.value, q.reference_text, q.flag]),
+    [
+      ['Cetonas', 'Positivo', 'Negativo', 'alterado'],
+      ['Sangue oculto', 'Traços', 'Negativo', 'alterado'],
+      ['Nitrito', 'Negativo', 'Negativo', 'normal'],
+      ['Leveduras', 'Presentes', 'Ausentes', 'alterado'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
