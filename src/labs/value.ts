@@ -20,14 +20,15 @@ export interface ValueRead {
 const COMPARATOR_RE = /^(<=|≤|>=|≥|<|>|inferior\s+a|menor\s+(?:que|do\s+que)|abaixo\s+de|superior\s+a|maior\s+(?:que|do\s+que)|acima\s+de)\s*/i;
 const NUMBER_AT_START = new RegExp(`^(${SIGNED_NUMBER})`);
 // Pictographs a photo transcription or a patient portal prints beside a value ("⬆️", "⚠️", "🔴")
-// are markers too; only the arrows say which way. A critical-value mark ("!!", "(!)") says none either.
+// are markers too; only the arrows say which way. A critical-value mark ("!!", "(!)") says none either;
+// a LIS doubles its flag letter for a critical value ("HH", "LL").
 const MARKER_RE =
-  /^\s*(\*{1,3}|!{1,3}(?![\p{L}\d])|\(\s*!{1,3}\s*\)|\(\s*\*{1,3}\s*\)|\(\s*[HLAB+-]\s*\)|[HL](?![\p{L}\d])|↑|↓|▲|▼|\p{Extended_Pictographic}\uFE0F?|\(?\s*(?:alto|alta|baixo|baixa|elevado|elevada)\s*\)?(?![\p{L}:]))/iu;
+  /^\s*(\*{1,3}|!{1,3}(?![\p{L}\d])|\(\s*!{1,3}\s*\)|\(\s*\*{1,3}\s*\)|\(\s*[HLAB+-]\s*\)|(?:HH|LL|[HL])(?![\p{L}\d])|↑|↓|▲|▼|\p{Extended_Pictographic}\uFE0F?|\(?\s*(?:alto|alta|baixo|baixa|elevado|elevada)\s*\)?(?![\p{L}:]))/iu;
 
 export function markerOf(m: string): 'alto' | 'baixo' | null {
   const t = m.replace(/[()\s]|\uFE0F/g, '').toLowerCase();
-  if (/^(h|a|\+|↑|▲|⬆|🔺|alto|alta|elevado|elevada)$/u.test(t)) return 'alto';
-  if (/^(l|b|-|↓|▼|⬇|🔻|baixo|baixa)$/u.test(t)) return 'baixo';
+  if (/^(hh?|a|\+|↑|▲|⬆|🔺|alto|alta|elevado|elevada)$/u.test(t)) return 'alto';
+  if (/^(ll?|b|-|↓|▼|⬇|🔻|baixo|baixa)$/u.test(t)) return 'baixo';
   return null;
 }
 

@@ -2508,3 +2508,23 @@ test("set 24: the lab's mark in a cell between a word result and its word refere
   );
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test("set 24: a LIS's critical-value flags 'HH' / 'LL' in the flag column are the lab's high and low marks", () => {
+  const r = parseLabReport(
+    [
+      'Sexo: F   Idade: 80 anos',
+      'EXAME                         RESULTADO   FLAG  UNIDADE       REFERENCIA',
+      'CALCIO IONICO                 0,92        LL    mmol/L        1,12 - 1,32',
+      'GLICOSE                       512         HH    mg/dL         70 - 99',
+      'MAGNESIO                      2,0               mg/dL         1,6 - 2,6',
+      'AMONIA                        188         HH    µmol/L',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['CALCIO IONICO', 0.92, 'mmol/L', 'baixo'],
+    ['Glicose', 512, 'mg/dL', 'alto'],
+    ['Magnésio', 2, 'mg/dL', 'normal'],
+    ['AMONIA', 188, 'µmol/L', 'alto'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
