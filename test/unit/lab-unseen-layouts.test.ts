@@ -2528,3 +2528,24 @@ test("set 24: a LIS's critical-value flags 'HH' / 'LL' in the flag column are th
   ]);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test("set 25: a flag letter alone in a cell between the value and the unit ('245   A    mg/dL', 'B' below) is the lab's mark, never a unit or a reference", () => {
+  const r = parseLabReport(
+    [
+      'Sexo: F   Idade: 58 anos',
+      'EXAME                            RESULTADO     UNIDADE         VALORES DE REFERÊNCIA',
+      'COLESTEROL TOTAL                    245   A    mg/dL           < 190',
+      'ALBUMINA                            3,1   B    g/dL            3,5 a 5,2',
+      'CK-MB MASSA                         9,8   A    ng/mL',
+      'SÓDIO                               139        mmol/L          136 a 145',
+      'Legenda: A = acima do valor de referência   B = abaixo do valor de referência',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['Colesterol total', 245, 'mg/dL', 'alto'],
+    ['Albumina', 3.1, 'g/dL', 'baixo'],
+    ['CK-MB MASSA', 9.8, 'ng/mL', 'alto'],
+    ['Sódio', 139, 'mmol/L', 'normal'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
