@@ -2549,3 +2549,20 @@ test("set 25: a flag letter alone in a cell between the value and the unit ('245
   ]);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test("set 25: a reference cell with its tier after a colon ('< 0,20: normal') is no word result of a name holding the row's value", () => {
+  const r = parseLabReport(
+    [
+      'Sexo: M   Idade: 60 anos',
+      'EXAME                            RESULTADO     UNIDADE         VALORES DE REFERÊNCIA',
+      'PROTEÍNA/CREATININA URINÁRIA         0,62        mg/mg           < 0,20: normal',
+      '                                                                 0,20 a 3,5: aumentada',
+      '                                                                 > 3,5: faixa nefrótica',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    r.analytes.map((a) => [a.name, a.value, a.unit, a.reference_high, a.flag]),
+    [['PROTEÍNA/CREATININA URINÁRIA', 0.62, 'mg/mg', 0.2, 'alto']],
+  );
+  assert.deepEqual(r.qualitative, []);
+});
