@@ -24,7 +24,6 @@ import {
   CITED_YEAR,
   labelledRanges,
   PERCENTILE_RE,
-  qualitativeAtStart,
   qualitativeReference,
   rangeSpans,
   stripReferenceLead,
@@ -237,10 +236,11 @@ function holdsWord(text: string, word: string): boolean {
 
 /** What an analyte can account for: its value, the numbers of its reference ranges, unit and name, and its word reference. */
 // A result word printed as a tier's label, with the tier's colon: "…: não reagente;", "Reagente (imune): …".
+// Tiers printed one a line are joined with spaces: a label then ends where the next tier's range begins.
 function tierLabelled(ref: string, label: string): boolean {
   const l = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
   const note = String.raw`\s*(?:\([^()]*\))?\s*`;
-  return new RegExp(String.raw`:\s*${l}${note}(?:[;|]|$)|(?:^|[;|\s])\s*${l}${note}:`, 'iu').test(ref);
+  return new RegExp(String.raw`:\s*${l}${note}(?:[;|]|$|(?<=\s)(?=[<>≤≥]|\d))|(?:^|[;|\s])\s*${l}${note}:`, 'iu').test(ref);
 }
 
 class Bag {
@@ -292,7 +292,7 @@ class Bag {
         ? fold(
             tiers
               .map((r) => r.label.replace(/\([^()]*\)/g, ' ').trim())
-              .filter((l) => qualitativeAtStart(l)?.consumed === l.length && tierLabelled(ref, l))
+              .filter((l) => RESULT_WORD.exec(foldSameLength(l))?.[0].length === l.length && tierLabelled(ref, l))
               .join(' '),
           )
         : '';

@@ -394,8 +394,12 @@ export function labelledRanges(items: string[], opts: { dotIsDecimal?: boolean; 
       continue;
     }
     let labelled: LabelledRange[] = [];
+    // Tiers written range first, each with its colon ("< 0,90: não reagente 0,90 a 1,10: indeterminado >
+    // 1,10: reagente", lines of tiers joined): the words after each range's colon are its label.
+    const after = (i: number) => item.slice(found[i]!.end, found[i + 1]?.start ?? item.length);
+    const rangeFirst = found.length >= 2 && found.every((_, i) => /^\s*:\s*\p{L}/u.test(after(i)));
     found.forEach((fr, i) => {
-      let label = cleanLabel(item.slice(i === 0 ? 0 : found[i - 1]!.end, fr.start));
+      let label = rangeFirst ? cleanLabel(after(i)) : cleanLabel(item.slice(i === 0 ? 0 : found[i - 1]!.end, fr.start));
       // A label written after its range ("acima de 20 para a população geral").
       if (label === '' && found.length === 1) label = cleanLabel(item.slice(fr.end));
       labelled.push(classify(fr.range, label, risk));

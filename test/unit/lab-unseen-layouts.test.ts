@@ -2566,3 +2566,17 @@ test("set 25: a reference cell with its tier after a colon ('< 0,20: normal') is
   );
   assert.deepEqual(r.qualitative, []);
 });
+
+test("set 25: tiers printed one a line under the value ('0,90 a 1,10: indeterminado' then '> 1,10: …') account for their result-word labels", () => {
+  const r = parseLabReport(
+    [
+      'Sexo: F   Idade: 52 anos',
+      'EXAME                            RESULTADO     VALORES DE REFERÊNCIA',
+      'ANTI-HCV - ÍNDICE                    0,35        < 0,90: não reagente',
+      '                                                 0,90 a 1,10: indeterminado',
+      '                                                 > 1,10: reagente',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [['ANTI-HCV - ÍNDICE', 0.35, null, 'normal']]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
