@@ -462,8 +462,12 @@ export function isBlockDetail(text: string): boolean {
  * before the detail cell are left whole; digits glued to letters in a name ("HBA1C", "B12") are no number.
  */
 export function withoutDetailCell(text: string): string {
-  for (const m of text.matchAll(/\s{2,}(?=\S)/g)) {
+  // The method may follow the title after a dash instead ("VHS - MÉTODO DE WESTERGREN"), not after
+  // another detail ("IMUNOLOGIA - MATERIAL: SORO - MÉTODO: …", a section line).
+  for (const m of text.matchAll(/\s{2,}(?=\S)|\s[-–—]\s+(?=m[eé]todo)/giu)) {
     const at = m.index + m[0].length;
+    const dash = /[-–—]/.test(m[0]);
+    if (dash && text.slice(0, m.index).includes(':')) continue;
     if (BLOCK_DETAIL.test(text.slice(at)) && /\p{L}/u.test(text.slice(0, at)) && !/\d/.test(text.slice(0, at).replace(/(?<=\p{L})\d+/gu, '')))
       return text.slice(0, m.index).trimEnd();
   }

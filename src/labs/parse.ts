@@ -516,8 +516,9 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     const groups = pieces.map((p) => readPiece(p, ctx));
     if (groups.some(Boolean)) {
       // "Tempo do paciente .... 24,6 segundos" under "TEMPO DE PROTROMBINA (TP)": a label that names
-      // no analyte, only whose value it is, leaves the name to the block title.
-      if (title && groups[0] && /^(?:tempo\s+(?:d[oa]\s+)?paciente|paciente|amostra)$/i.test(groups[0].entries[0]!.name))
+      // no analyte, only whose value it is, leaves the name to the block title; so does the hour an ESR
+      // is read at ("1ª HORA ....: 24 MM" under "VHS …"), its first hour being the result.
+      if (title && groups[0] && /^(?:tempo\s+(?:d[oa]\s+)?paciente|paciente|amostra|(?:1\s*[ªa°º]\.?|primeira)\s*hora)$/i.test(groups[0].entries[0]!.name))
         for (const e of groups[0].entries) Object.assign(e, { name: title.name, def: title.def });
       close();
       title = undefined;

@@ -2580,3 +2580,20 @@ test("set 25: tiers printed one a line under the value ('0,90 a 1,10: indetermin
   assert.deepEqual(brief(r), [['ANTI-HCV - ÍNDICE', 0.35, null, 'normal']]);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test("set 24: under an ESR title, the first-hour label ('1ª hora', 'Primeira hora') names no analyte: the value is the title's, whose method after a dash is no part of its name", () => {
+  const r = parseLabReport(
+    [
+      'Sexo: F   Idade: 45 anos',
+      'Velocidade de hemossedimentação (VHS) - Método de Westergren modificado',
+      'Primeira hora ......: 31 mm         Mulheres: até 20 mm',
+      'HEMOSSEDIMENTAÇÃO',
+      '1a hora: 12 mm/h   (VR: até 20 mm/h)',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['Velocidade de hemossedimentação (VHS)', 31, 'mm/h', 'alto'],
+    ['HEMOSSEDIMENTAÇÃO', 12, 'mm/h', 'normal'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
