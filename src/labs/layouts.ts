@@ -67,10 +67,20 @@ function datedHeader(starts: Array<{ cell: string; at: number }>): TableHeader |
   };
 }
 
-export function tableHeader(text: string, offset = 0): TableHeader | undefined {
+/**
+ * A table header, if the line is one. `above` is the line printed over it: a previous-results cell
+ * there ("Material: Plasma   Resultados anteriores") names the dates under it as earlier samples'.
+ */
+export function tableHeader(text: string, offset = 0, above?: { text: string; offset: number }): TableHeader | undefined {
   const cs = cells(text);
   const starts = cellStarts(text, offset);
-  if (starts.length >= 2 && CURRENT_CELL.test(starts[0]!.cell) && starts.slice(1).every((c) => DATE_CELL.test(c.cell)))
+  // "Resultado   14/01/2025   16/08/2024" under "Resultados anteriores": the dates are the earlier
+  // samples', the undated result column the current one, as under "Atual".
+  const earlierAbove = above ? previousColumnOf(above.text, above.offset) : undefined;
+  const current =
+    CURRENT_CELL.test(starts[0]?.cell ?? '') ||
+    (earlierAbove !== undefined && /^resultados?$/i.test(starts[0]?.cell ?? '') && starts[1] !== undefined && starts[1].at >= earlierAbove - 3);
+  if (starts.length >= 2 && current && starts.slice(1).every((c) => DATE_CELL.test(c.cell)))
     return {
       unit: null,
       sexes: [],

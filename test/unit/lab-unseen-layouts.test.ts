@@ -2597,3 +2597,26 @@ test("set 24: under an ESR title, the first-hour label ('1ª hora', 'Primeira ho
   ]);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test("set 24: dates beside a block's 'Resultado' under a 'Resultados anteriores' cell are earlier samples' columns; the undated result column is the current one", () => {
+  const r = parseLabReport(
+    [
+      'Sexo: M   Idade: 50 anos',
+      'FERRITINA                                              Método: Quimioluminescência',
+      'Material: Soro                                         Resultados anteriores',
+      'Resultado                                              02/12/2024        10/05/2024',
+      '212 ng/mL                                              180 ng/mL         95 ng/mL',
+      'Valores de referência: 30 a 400 ng/mL',
+      'ÁCIDO FÓLICO                                           Método: Quimioluminescência',
+      'Material: Soro                                         Resultado anterior',
+      'Resultado                                              02/12/2024',
+      '2,9 ng/mL                                              4,4 ng/mL',
+      'Valor de referência: superior a 3,9 ng/mL',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['Ferritina', 212, 'ng/mL', 'normal'],
+    ['Ácido fólico', 2.9, 'ng/mL', 'baixo'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
