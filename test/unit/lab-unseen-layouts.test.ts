@@ -2620,3 +2620,19 @@ test("set 24: dates beside a block's 'Resultado' under a 'Resultados anteriores'
   ]);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test("set 24: a range for non-diabetics ('Não diabéticos: 4,0 a 5,6 %') is the ordinary range: a target for diabetics beside it applies only without one", () => {
+  const r = parseLabReport(
+    [
+      'Sexo: F   Idade: 63 anos',
+      'GLICO-HEMOGLOBINA',
+      'Resultado: 6,2 %',
+      'Valores de referência:',
+      'Para não diabéticos: 4,0 a 5,6 %',
+      'Diabetes: igual ou superior a 6,5 %',
+      'Meta para pacientes diabéticos: inferior a 7,0 %',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [['Hemoglobina glicada (HbA1c)', 6.2, '%', 'alto']]);
+  assert.equal(r.analytes[0]!.reference_high, 5.6);
+});
