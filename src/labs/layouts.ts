@@ -67,20 +67,29 @@ function datedHeader(starts: Array<{ cell: string; at: number }>): TableHeader |
   };
 }
 
+/** What a header line is read with: the line printed over it, and the day the sample was taken (ISO). */
+export interface HeaderContext {
+  above?: { text: string; offset: number } | undefined;
+  collectedOn?: string | undefined;
+}
+
 /**
- * A table header, if the line is one. `above` is the line printed over it: a previous-results cell
- * there ("Material: Plasma   Resultados anteriores") names the dates under it as earlier samples'.
+ * "Resultado   14/01/2025   16/08/2024" over a block's value: the dates are earlier samples', the
+ * undated result column the current one (as under "Atual"), when the line above heads them as previous
+ * results ("Material: Plasma   Resultados anteriores") or every date is before the collection date.
  */
-export function tableHeader(text: string, offset = 0, above?: { text: string; offset: number }): TableHeader | undefined {
+function earlierDatesBeside(starts: Array<{ cell: string; at: number }>, context: HeaderContext): boolean {
+  if (!/^resultados?$/i.test(starts[0]!.cell) || !starts.slice(1).every((c) => DATE_CELL.test(c.cell))) return false;
+  const labelAt = context.above ? previousColumnOf(context.above.text, context.above.offset) : undefined;
+  if (labelAt !== undefined && starts[1]!.at >= labelAt - 3) return true;
+  const collected = context.collectedOn ? Number(context.collectedOn.replace(/-/g, '')) : undefined;
+  return collected !== undefined && starts.slice(1).every((c) => dateKey(c.cell) < collected);
+}
+
+export function tableHeader(text: string, offset = 0, context: HeaderContext = {}): TableHeader | undefined {
   const cs = cells(text);
   const starts = cellStarts(text, offset);
-  // "Resultado   14/01/2025   16/08/2024" under "Resultados anteriores": the dates are the earlier
-  // samples', the undated result column the current one, as under "Atual".
-  const earlierAbove = above ? previousColumnOf(above.text, above.offset) : undefined;
-  const current =
-    CURRENT_CELL.test(starts[0]?.cell ?? '') ||
-    (earlierAbove !== undefined && /^resultados?$/i.test(starts[0]?.cell ?? '') && starts[1] !== undefined && starts[1].at >= earlierAbove - 3);
-  if (starts.length >= 2 && current && starts.slice(1).every((c) => DATE_CELL.test(c.cell)))
+  if (starts.length >= 2 && (CURRENT_CELL.test(starts[0]!.cell) || earlierDatesBeside(starts, context)) && starts.slice(1).every((c) => DATE_CELL.test(c.cell)))
     return {
       unit: null,
       sexes: [],

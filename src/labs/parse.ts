@@ -225,8 +225,10 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       continue;
     }
     // A history report repeats its dated header over each block: read whole, not cut at its dates.
-    const above = lastTextAt >= 0 ? lines[lastTextAt] : undefined;
-    const header = tableHeader(table?.history ? line.text : t, line.offset, above);
+    const header = tableHeader(table?.history ? line.text : t, line.offset, {
+      above: lastTextAt >= 0 ? lines[lastTextAt] : undefined,
+      collectedOn: patient.collectedOn,
+    });
     // A header printed on two lines: units (of the value columns, or of the reference columns when the
     // first line has the value columns' already) and the previous result's date under the first line
     // are no new header; the first line's columns stay, the previous column starting where its date is

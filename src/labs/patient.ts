@@ -164,6 +164,7 @@ export function readPatient(lines: string[], input: PatientInput = {}): Patient 
   const out: Patient = { sex, ageYears: age };
   if (fasting !== undefined) out.fastingHours = fasting;
   if (hour !== undefined) out.collectionHour = hour;
+  if (collected) out.collectedOn = collected.toISOString().slice(0, 10);
   // A phase printed wins; else the day of the cycle, printed or counted from the last period.
   if (cycleDay === undefined && lastPeriod && collected) {
     const days = Math.round((collected.getTime() - lastPeriod.getTime()) / 86_400_000) + 1;

@@ -32,6 +32,8 @@ export interface Patient {
   fastingHours?: number | undefined;
   /** Hour of the day the sample was taken ("Coleta: 24/06/2025 08:05"), which picks ranges by collection time. */
   collectionHour?: number | undefined;
+  /** The day the sample was taken (ISO), which tells a dated column of an earlier sample from the current one. */
+  collectedOn?: string | undefined;
   /** Age in years (fractional) on the day the sample was taken. */
   ageYears?: number | undefined;
   /** Menstrual-cycle phase printed on the report ("Fase do ciclo informada: folicular"). */

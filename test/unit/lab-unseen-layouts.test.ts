@@ -2636,3 +2636,25 @@ test("set 24: a range for non-diabetics ('Não diabéticos: 4,0 a 5,6 %') is the
   assert.deepEqual(brief(r), [['Hemoglobina glicada (HbA1c)', 6.2, '%', 'alto']]);
   assert.equal(r.analytes[0]!.reference_high, 5.6);
 });
+
+test("set 24: a date beside a block's 'Resultado' that is before the report's collection date heads an earlier sample's column, even with no 'anteriores' label", () => {
+  const r = parseLabReport(
+    [
+      'Sexo: M   Idade: 50 anos',
+      'Data da coleta: 13/05/2025',
+      'VITAMINA B12                                           Método: Quimioluminescência',
+      'Resultado                                              02/12/2024',
+      '380 pg/mL                                              290 pg/mL',
+      'Valor de referência: 197 a 771 pg/mL',
+      'ÍNDICE DE SATURAÇÃO DA TRANSFERRINA                    Método: Cálculo',
+      'Resultado                                              02/12/2024        10/06/2024',
+      '14 %                                                   11 %              9 %',
+      'Valor de referência: 20 a 50 %',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['Vitamina B12', 380, 'pg/mL', 'normal'],
+    ['ÍNDICE DE SATURAÇÃO DA TRANSFERRINA', 14, '%', 'baixo'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
