@@ -108,12 +108,16 @@ export function cleanLine(raw: string, index: number): CleanLine {
 // "l,O4", "7O a 99"). A token of digits and those letters, with at least one real digit, standing
 // apart from words, is a number. "O2" (oxygen), "CO2", "T3", "B12" stay: a letter before the token, or
 // a lone "O"/"I" before one digit, is a name.
+const OCR_SPACED_DECIMAL = new RegExp(String.raw`(?<![\d.,])(\d{1,4}), (\d{1,2})(?=\s*(?:${UNIT_PATTERN})(?![\p{L}\d]))`, 'giu');
 const OCR_NUMBER = /(?<![\p{L}\d.,])(?=[\dOlI.,]*\d)(?=[\dOlI.,]*[OlI])[\dOlI]+(?:[.,][\dOlI]+)*(?![\p{L}\d])/gu;
 // The same slip the other way round puts a 0 inside a word ("Pr0teína", "t0tal", "F0SFATASE"): a digit
 // between two letters is never part of a number, so it is the O of the name, in the case of the letters
 // around it, and the name is reported as it reads.
 export function withoutOcrLetters(t: string): string {
   t = t.replace(/(?<=(\p{L}))0(?=(\p{L}))/gu, (_m, before: string, after: string) => (isUpper(before) && isUpper(after) ? 'O' : 'o'));
+  // OCR also sets the decimals apart from the comma ("10, 8 mg/dL"): a number before a lab unit is one
+  // number, never a list; the space moves after it, so the line keeps its length.
+  t = t.replace(OCR_SPACED_DECIMAL, '$1,$2 ');
   return t.replace(OCR_NUMBER, (m) => (/^[OI]\d$/.test(m) || !/^[\dOlI]+(?:[.,][\dOlI]+)*$/.test(m) ? m : m.replace(/O/g, '0').replace(/[lI]/g, '1')));
 }
 

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { accountLines, resultTokens } from '../../src/labs/accounting.ts';
 import { cellStarts, previousColumnOf, unitsByColumn, valueColumnsOf, withoutPreviousColumn } from '../../src/labs/columns.ts';
 import { namesWithoutFixedRange, referenceRow, referenceTableHeader } from '../../src/labs/late-references.ts';
-import { cleanLine, isAdminLine, joinOpenBrackets, withoutPairSlips } from '../../src/labs/lines.ts';
+import { cleanLine, isAdminLine, joinOpenBrackets, withoutOcrLetters, withoutPairSlips } from '../../src/labs/lines.ts';
 import { numbersIn, parseBrNumber } from '../../src/labs/numbers.ts';
 import { parseLabReport, type LabParseResult } from '../../src/labs/parse.ts';
 import {
@@ -2657,4 +2657,16 @@ test("set 24: a date beside a block's 'Resultado' that is before the report's co
     ['ÍNDICE DE SATURAÇÃO DA TRANSFERRINA', 14, '%', 'baixo'],
   ]);
   assert.deepEqual(r.unparsed_lines, []);
+});
+
+test("set 24: a space a photo's OCR put after the decimal comma ('1, 6 mg/dL') is no second number: the value is 1,6", () => {
+  const r = parseLabReport(
+    ['Sexo: M   Idade: 70 anos', '- Magnesio: 1, 6 mg/dL  (VR: 1,7 a 2,6)', '- Ureia: 38 mg/dL (VR 15 a 45)', '- Sorotipos testados: 1, 2 e 3'].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['Magnésio', 1.6, 'mg/dL', 'baixo'],
+    ['Ureia', 38, 'mg/dL', 'normal'],
+  ]);
+  assert.equal(withoutOcrLetters('Magnesio: 1, 6 mg/dL'), 'Magnesio: 1,6  mg/dL');
+  assert.equal(withoutOcrLetters('Sorotipos 1, 2 e 3'), 'Sorotipos 1, 2 e 3');
 });
