@@ -91,6 +91,8 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
     return undefined;
   const read = readValue(valueText, { dotIsDecimal: dotIsDecimal(def), freeText: ctx.line.leader });
   if (!read) return undefined;
+  // A number of days, weeks, months or years is a time ("repetir após 2 semanas", an age), never a result.
+  if (read.value !== null && !read.unit && /^\s*(?:dias?|semanas?|meses|m[eê]s|anos?)(?![\p{L}])/iu.test(read.rest)) return undefined;
   const entries: Entry[] = [{ def, name, read, line: ctx.line.index }];
   let rest = read.rest;
   // The unit printed in brackets after the name ("Hemoglobina (g/dL)   12,9   13,5 a 17,5").

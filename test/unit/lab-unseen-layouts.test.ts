@@ -2670,3 +2670,17 @@ test("set 24: a space a photo's OCR put after the decimal comma ('1, 6 mg/dL') i
   assert.equal(withoutOcrLetters('Magnesio: 1, 6 mg/dL'), 'Magnesio: 1,6  mg/dL');
   assert.equal(withoutOcrLetters('Sorotipos 1, 2 e 3'), 'Sorotipos 1, 2 e 3');
 });
+
+test("set 24: a number followed by a duration ('nova coleta em 4 semanas') is no result, even in a piece of a note cut at ';'", () => {
+  const r = parseLabReport(
+    [
+      'Sexo: F   Idade: 39 anos',
+      'FERRITINA',
+      'Resultado: 8,0 ng/mL',
+      'Valor de referência: 15 a 150 ng/mL',
+      'Valores inferiores a 15 ng/mL indicam depleção dos estoques; nova coleta em 4 semanas.',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [['Ferritina', 8, 'ng/mL', 'baixo']]);
+  assert.deepEqual(r.unparsed_lines, ['Valores inferiores a 15 ng/mL indicam depleção dos estoques; nova coleta em 4 semanas.']);
+});
