@@ -39,6 +39,18 @@ export function wordsAfterLabel(t: string): boolean {
   return !HEADING_LABEL.test(m[1]!.trim()) && m[2]!.trim().split(/\s+/).length <= 5 && !isReferenceLabel(m[1]!.trim());
 }
 
+// The lab's verdict on the value above it, on a line of its own (a web portal's card: "Acima da
+// referência", "Dentro do valor de referência", "Abaixo da normalidade").
+const VERDICT_LINE =
+  /^(acima|abaixo|dentro|fora)\s+d[aoe]s?\s+(?:(?:valor(?:es)?|intervalo|faixa|limites?)\s+(?:de\s+)?)?(?:refer[eê]ncias?|normalidade)\.?$/iu;
+
+/** The mark a verdict line gives the value above it (null when it says none: "Dentro da referência"), or undefined for any other line. */
+export function verdictLine(t: string): 'alto' | 'baixo' | null | undefined {
+  const m = VERDICT_LINE.exec(t.trim());
+  if (!m) return undefined;
+  return /^acima$/i.test(m[1]!) ? 'alto' : /^abaixo$/i.test(m[1]!) ? 'baixo' : null;
+}
+
 /** The analyte a reference lead names in brackets: "Valores de referência (bilirrubina total):". */
 export function referenceSubject(t: string): string | undefined {
   const m = /^[^()]*?\(([^()]+)\)\s*:?/.exec(t);

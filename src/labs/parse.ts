@@ -38,6 +38,7 @@ import {
   resultLineNext,
   sameAnalyte,
   valueAloneNext,
+  verdictLine,
   verticalCell,
   wordsAfterLabel,
 } from './line-kinds.ts';
@@ -379,6 +380,14 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     const interpretation = /^(?:interpreta[cç][aã]o|classifica[cç][aã]o)(?:\s+d[oa]\s+[\p{L}]+)?\s*:\s*(.*\d.*)$/iu.exec(t);
     if (interpretation && pending && isReferenceText(interpretation[1]!)) {
       addRef(pending, interpretation[1]!);
+      continue;
+    }
+
+    // The lab's verdict under the value ("Acima da referência"): a mark of it, not a title, so the
+    // reference printed after it still joins the result.
+    const verdict = pending ? verdictLine(t) : undefined;
+    if (verdict !== undefined) {
+      for (const e of pending!.entries) e.read = { ...e.read, marker: e.read.marker ?? verdict };
       continue;
     }
 

@@ -2684,3 +2684,34 @@ test("set 24: a number followed by a duration ('nova coleta em 4 semanas') is no
   assert.deepEqual(brief(r), [['Ferritina', 8, 'ng/mL', 'baixo']]);
   assert.deepEqual(r.unparsed_lines, ['Valores inferiores a 15 ng/mL indicam depleção dos estoques; nova coleta em 4 semanas.']);
 });
+
+test("set 25: the lab's verdict on its own line between a value and its reference ('Abaixo do valor de referência') keeps the result open for the reference", () => {
+  const r = parseLabReport(
+    [
+      'Sexo: Feminino | Idade: 52 anos',
+      'Ferro sérico',
+      '48 µg/dL',
+      'Abaixo do valor de referência',
+      'Referência: mulheres 50 a 170 µg/dL; homens 65 a 175 µg/dL',
+      'Liberado em 10/03/2025 11:20',
+      '',
+      'Fosfatase alcalina',
+      '131 U/L',
+      'Dentro da faixa de referência',
+      'Referência: mulheres 35 a 135 U/L; homens 40 a 129 U/L',
+      '',
+      'Lipase',
+      '98 U/L',
+      'Acima da referência',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    r.analytes.map((a) => [a.name, a.value, a.reference_low, a.reference_high, a.reference_source, a.flag]),
+    [
+      ['Ferro sérico', 48, 50, 170, 'report', 'baixo'],
+      ['Fosfatase alcalina', 131, 35, 135, 'report', 'normal'],
+      ['Lipase', 98, null, null, null, 'alto'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
