@@ -2715,3 +2715,17 @@ test("set 25: the lab's verdict on its own line between a value and its referenc
   );
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test("set 24: a protocol as 'Prot.', a council registration after its region and a dash ('CRBio 3 - 045.221/03-D') and a report's version are administrative", () => {
+  const r = parseLabReport(
+    [
+      'Sexo: F',
+      'Emissão: 03/03/2025   Prot. 552-0917',
+      'GLICOSE   88 mg/dL   70 a 99',
+      'Liberado por: Bióloga Ana Lúcia Frota - CRBio 3 - 045.221/03-D',
+      'Página 2 de 2        Versão do laudo: 3',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [['Glicose', 88, 'mg/dL', 'normal']]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
