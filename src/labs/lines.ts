@@ -35,8 +35,11 @@ export interface CleanLine {
 
 const COLUMN = '   ';
 
-/** The label of a previous result, naming its analyte or not ("Resultado anterior", "Resultado anterior do potássio"), as a pattern source. */
-export const PREVIOUS_LABEL = String.raw`(?:resultados?\s+)?anterior(?:es)?(?:\s+d[aeo]s?\s+\p{L}[\p{L} -]{0,40}?)?`;
+/**
+ * The label of a previous result, naming its analyte or not ("Resultado anterior", "Resultado anterior do
+ * potássio"), or a portal's "Histórico", as a pattern source.
+ */
+export const PREVIOUS_LABEL = String.raw`(?:(?:resultados?\s+)?anterior(?:es)?(?:\s+d[aeo]s?\s+\p{L}[\p{L} -]{0,40}?)?|hist[oó]rico)`;
 
 export function cleanLine(raw: string, index: number): CleanLine {
   let t = raw.replace(/\t/g, COLUMN).replace(/[\u00a0\u2007\u202f]/g, ' ');
@@ -64,7 +67,7 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // A previous result printed beside this one ("Resultado anterior: 119 mg/dL (10/01/2025)") is an
   // earlier sample's: it is cut off so its date does not make the line administrative, and the
   // current value before it is read.
-  const previous = /(?:^|\s)(?:[(\[]\s*)?(?:resultados?\s+)?anterior(?:es)?\b.*$/i.exec(t);
+  const previous = /(?:^|\s)(?:[(\[]\s*)?(?:(?:resultados?\s+)?anterior(?:es)?|hist[oó]rico)(?![\p{L}]).*$/iu.exec(t);
   let cut: string | undefined;
   if (previous && previous.index > 0 && /\d/.test(t.slice(0, previous.index))) {
     cut = previous[0];

@@ -2729,3 +2729,21 @@ test("set 24: a protocol as 'Prot.', a council registration after its region and
   assert.deepEqual(brief(r), [['Glicose', 88, 'mg/dL', 'normal']]);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test("set 25: an earlier result under 'Histórico:' with its date after the value ('Histórico: 51 mg/dL em 02/10/2024') is an earlier sample's, as 'Resultado anterior:'", () => {
+  const r = parseLabReport(
+    [
+      'Sexo: M',
+      'Ureia',
+      '44 mg/dL',
+      'Referência: 15 a 45 mg/dL',
+      'Histórico: 51 mg/dL em 02/10/2024',
+      'Potássio: 4,4 mmol/L (VR 3,5 a 5,1)      Histórico: 4,9 mmol/L (02/10/2024)',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['Ureia', 44, 'mg/dL', 'normal'],
+    ['Potássio', 4.4, 'mmol/L', 'normal'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
