@@ -18,7 +18,7 @@
 // analytes, so a person can check it. The pass only lists lines: it never makes or changes an analyte.
 import { foldSameLength, lookupName } from './analytes.ts';
 import { NUMBER, numbersIn } from './numbers.ts';
-import { ASSAY_LIMIT, PREVIOUS_LABEL, STREET_ADDRESS } from './lines.ts';
+import { ASSAY_LIMIT, isAdminLine, PREVIOUS_LABEL, STREET_ADDRESS } from './lines.ts';
 import { CONTROL_LEAD, EQUATION_YEAR, cleanName } from './piece.ts';
 import {
   CITED_YEAR,
@@ -197,8 +197,10 @@ export function resultTokens(text: string): Token[] {
     !cs.some((c) => HEADER_WORD.test(foldSameLength(c))) &&
     // A unit cell is no result ("µUI/mL   µUI/mL": a table's wrapped unit cells).
     !(unitAtStart(cs[1]!)?.consumed === cs[1]!.length) &&
-    // Nor is the lab's web site or e-mail beside its name ("LAB CERRADO   www.lab-cerrado.com.br").
+    // Nor is the lab's web site or e-mail beside its name ("LAB CERRADO   www.lab-cerrado.com.br"), nor
+    // what a lab's or hospital's name has beside it ("LABORATÓRIO ARAUCÁRIA   LAUDO DE EXAMES").
     !WEB_ADDRESS.test(cs[1]!) &&
+    !isAdminLine(cs[0]!) &&
     !out.some((o) => o.kind === 'word')
   )
     out.push({ kind: 'word', text: cs[1]!, values: [], at: t.lastIndexOf(cs[1]!) });

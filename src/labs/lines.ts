@@ -275,6 +275,7 @@ export function cells(text: string): string[] {
 const ADMIN_LABELS = [
   'laboratorio',
   'lab',
+  'hospital',
   'paciente',
   'cliente',
   'nome',

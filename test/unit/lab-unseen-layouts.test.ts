@@ -2747,3 +2747,20 @@ test("set 25: an earlier result under 'Histórico:' with its date after the valu
   ]);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test("set 24/25: a lab's or hospital's name beside a word cell ('HOSPITAL REGIONAL …   SESA-CE', 'LABORATÓRIO …   LAUDO DE EXAMES') is no name and word result", () => {
+  const r = parseLabReport(
+    [
+      'HOSPITAL REGIONAL DO CARIRI                          SESA-CE',
+      'LABORATÓRIO VIDA NOVA                                RELATÓRIO DE RESULTADOS',
+      'Sexo: M',
+      'GLICOSE   88 mg/dL   70 a 99',
+      'Ceftriaxona   SENSÍVEL',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['Glicose', 88, 'mg/dL', 'normal'],
+    ['Ceftriaxona', 'SENSÍVEL', null, 'indeterminado'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
