@@ -351,7 +351,18 @@ class Bag {
    */
   has(tok: Token, words: boolean, line?: string): boolean {
     if (tok.kind === 'word') return words && (holdsWord(this.printedWords, tok.text) || (line !== undefined && this.tierWord(tok, line)));
-    return this.printed.some((vs) => vs.some((v) => tok.values.some((x) => Math.abs(x - v) < 1e-9)));
+    return (
+      this.printed.some((vs) => vs.some((v) => tok.values.some((x) => Math.abs(x - v) < 1e-9))) || (words && line !== undefined && this.restated(tok, line))
+    );
+  }
+  /**
+   * Its value with its unit on a line that names it ("Valor crítico (POTÁSSIO 6,1 mmol/L) comunicado a
+   * …"): the same result told again, no other. Another value there, or this one in another unit, still counts.
+   */
+  private restated(tok: Token, line: string): boolean {
+    const a = this.a;
+    if (typeof a.value !== 'number' || !('unit' in a) || !a.unit || !tok.values.some((x) => Math.abs(x - a.value) < 1e-9)) return false;
+    return unitAtStart(line.replace(GLUED, '$1 ').slice(tok.at + tok.text.length))?.unit === a.unit;
   }
 }
 

@@ -2764,3 +2764,21 @@ test("set 24/25: a lab's or hospital's name beside a word cell ('HOSPITAL REGION
   ]);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test("set 24: a critical-value call note restating a result with its unit ('Valor crítico (SODIO 118 mmol/L) informado …') holds no other result; another value there is still listed", () => {
+  const r = parseLabReport(
+    [
+      'Sexo: F',
+      'EXAME        RESULTADO   UNIDADE   REFERENCIA',
+      'SODIO        118         mmol/L    136 - 145',
+      'GLICOSE      92          mg/dL     70 - 99',
+      'Valor critico (SODIO 118 mmol/L) informado ao Dr. Paulo Reis (CRM-PE 23.114) em 02/03/2025 03:10.',
+      'Valor critico (SODIO 121 mmol/L) confirmado em nova amostra as 03:40.',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['Sódio', 118, 'mmol/L', 'baixo'],
+    ['Glicose', 92, 'mg/dL', 'normal'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, ['Valor critico (SODIO 121 mmol/L) confirmado em nova amostra as 03:40.']);
+});
