@@ -260,8 +260,8 @@ export function readPiece(text: string, ctx: Ctx, depth = 0): Group | undefined 
     const after = text.slice(colon + 1);
     // A dot leader marks the end of the name for sure, digits and all ("Proteínas de 24 horas ....");
     // so does a colon before a word result: a word is never a digit of the name ("HIV 1 e 2: Não reagente").
-    // Not after a column break: "77,1   mg/g   < 30: normal" is a value, its unit and a range with its tier.
-    const wordAfter = qualitativeAtStart(after.trim()) !== undefined && cells(before).length === 1;
+    // Not after a value cell: "77,1   mg/g   < 30: normal" is a value, its unit and a range with its tier.
+    const wordAfter = qualitativeAtStart(after.trim()) !== undefined && !cells(before).some((c, i) => i > 0 && /^[<>≤≥]?\s*\d/.test(c));
     if (letters(before) >= 2 && (bareNumbers(before) === 0 || ctx.line.leader || wordAfter || lookupName(cleanName(before)) !== undefined)) {
       const g = build(before, after, { separated: true });
       if (g) return g;

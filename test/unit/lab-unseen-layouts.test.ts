@@ -2565,6 +2565,9 @@ test("set 25: a reference cell with its tier after a colon ('< 0,20: normal') is
     [['PROTEÍNA/CREATININA URINÁRIA', 0.62, 'mg/mg', 0.2, 'alto']],
   );
   assert.deepEqual(r.qualitative, []);
+  // Without a value cell before it, the colon still ends a name with digits spaced from its bracket.
+  const hiv = parseLabReport('Sexo: M\nHIV 1 e 2     (Ac + Ag p24): Não reagente');
+  assert.deepEqual(brief(hiv), [['HIV 1 e 2     (Ac + Ag p24)', 'Não reagente', null, 'indeterminado']]);
 });
 
 test("set 25: tiers printed one a line under the value ('0,90 a 1,10: indeterminado' then '> 1,10: …') account for their result-word labels", () => {
