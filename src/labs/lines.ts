@@ -450,8 +450,10 @@ export function isAdminLine(text: string): boolean {
 
 /** The label of an assay's limits ("Limite de detecção", "Faixa de quantificação"), pattern source (case-insensitive). */
 export const ASSAY_LIMIT = String.raw`(?:limites?\s+(?:inferior\s+)?de\s+(?:detec[cç][aã]o|quantifica[cç][aã]o)|faixa\s+(?:de\s+)?(?:quantifica[cç][aã]o|detec[cç][aã]o|linear(?:idade)?|de\s+medi[cç][aã]o))`;
-// The dates of the sample a block prints for itself ("Data da Coleta: 10/06/2025   Data da Liberação: …").
-const SAMPLE_DATES = /^(?:data|dt\.?)\s+d[aeo]\s+(?:coleta|recebimento|libera[cç][aã]o|entrada|emiss[aã]o)(?![\p{L}])/iu;
+// The dates of the sample a block prints for itself ("Data da Coleta: 10/06/2025   Data da Liberação: …",
+// "Coletado em: …   Liberado em: …").
+const SAMPLE_DATES =
+  /^(?:(?:data|dt\.?)\s+d[aeo]\s+(?:coleta|recebimento|libera[cç][aã]o|entrada|emiss[aã]o)|coleta|recebimento|libera[cç][aã]o|(?:coletad|colhid|recebid|liberad)[oa]\s+em)(?![\p{L}])/iu;
 const BLOCK_DETAIL = new RegExp(String.raw`^(?:material|amostra|m[eé]todo|metodologia|c[aá]lculo|f[oó]rmula|jejum|${ASSAY_LIMIT})(?![\p{L}])`, 'iu');
 
 /**

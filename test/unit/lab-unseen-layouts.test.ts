@@ -2455,11 +2455,16 @@ test("set 24: a block's sample dates ('Data da coleta: … Data da liberação: 
       'Data da coleta: 03/02/2025',
       'Resultado: 9,5 ng/mL',
       'Valor de referência: 15 a 150 ng/mL',
+      'Exame: Hantavírus IgM',
+      'Coletado em: 03/02/2025 07:40     Liberado em: 07/02/2025 16:02',
+      'Resultado: Não reagente',
+      'Valor de referência: Não reagente',
     ].join('\n'),
   );
   assert.deepEqual(brief(r), [
     ['Ferritina', 9.5, 'ng/mL', 'baixo'],
     ['Leptospirose, Pesquisa de Anticorpos IgM', 'Reagente', null, 'alterado'],
+    ['Hantavírus IgM', 'Não reagente', null, 'normal'],
   ]);
   assert.deepEqual(r.unparsed_lines, []);
 });
