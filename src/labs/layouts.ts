@@ -79,7 +79,7 @@ export interface HeaderContext {
  * results ("Material: Plasma   Resultados anteriores") or every date is before the collection date.
  */
 function earlierDatesBeside(starts: Array<{ cell: string; at: number }>, context: HeaderContext): boolean {
-  if (!/^resultados?$/i.test(starts[0]!.cell) || !starts.slice(1).every((c) => DATE_CELL.test(c.cell))) return false;
+  if (!/^resultados?$/i.test(starts[0]!.cell)) return false;
   const labelAt = context.above ? previousColumnOf(context.above.text, context.above.offset) : undefined;
   if (labelAt !== undefined && starts[1]!.at >= labelAt - 3) return true;
   const collected = context.collectedOn ? Number(context.collectedOn.replace(/-/g, '')) : undefined;

@@ -107,11 +107,13 @@ export function cleanLine(raw: string, index: number): CleanLine {
   return line;
 }
 
+// A decimal comma followed by a space and one or two digits before a lab unit ("10, 8 mg/dL").
+const OCR_SPACED_DECIMAL = new RegExp(String.raw`(?<![\d.,])(\d{1,4}), (\d{1,2})(?=\s*(?:${UNIT_PATTERN})(?![\p{L}\d]))`, 'giu');
+
 // A photo read by OCR or a vision model prints "O" for 0 and "l"/"I" for 1 inside numbers ("1O2 mg/dL",
 // "l,O4", "7O a 99"). A token of digits and those letters, with at least one real digit, standing
 // apart from words, is a number. "O2" (oxygen), "CO2", "T3", "B12" stay: a letter before the token, or
 // a lone "O"/"I" before one digit, is a name.
-const OCR_SPACED_DECIMAL = new RegExp(String.raw`(?<![\d.,])(\d{1,4}), (\d{1,2})(?=\s*(?:${UNIT_PATTERN})(?![\p{L}\d]))`, 'giu');
 const OCR_NUMBER = /(?<![\p{L}\d.,])(?=[\dOlI.,]*\d)(?=[\dOlI.,]*[OlI])[\dOlI]+(?:[.,][\dOlI]+)*(?![\p{L}\d])/gu;
 // The same slip the other way round puts a 0 inside a word ("Pr0teína", "t0tal", "F0SFATASE"): a digit
 // between two letters is never part of a number, so it is the O of the name, in the case of the letters

@@ -51,7 +51,8 @@ function readMarkers(s: string): { rest: string; marker: 'alto' | 'baixo' | null
   let marker: 'alto' | 'baixo' | null = null;
   for (let i = 0; i < 3; i++) {
     const m = MARKER_RE.exec(rest);
-    if (!m) break;
+    // A lower-case "a" or "b" in a cell of its own is a word ("95  a  99"), never the capital mark.
+    if (!m || /^[ab]$/.test(m[1]!)) break;
     marker = markerOf(m[1]!) ?? marker;
     rest = rest.slice(m[0].length);
   }

@@ -2553,6 +2553,9 @@ test("set 25: a flag letter alone in a cell between the value and the unit ('245
     ['Sódio', 139, 'mmol/L', 'normal'],
   ]);
   assert.deepEqual(r.unparsed_lines, []);
+  // Only the capital letter alone in its cell: a lower-case "a" there is a word, kept for the line.
+  assert.equal(readValue('95  a  99 mg/dL')?.marker, null);
+  assert.match(readValue('95  a  99 mg/dL')?.rest ?? '', /^\s*a\s/);
 });
 
 test("set 25: a reference cell with its tier after a colon ('< 0,20: normal') is no word result of a name holding the row's value", () => {
