@@ -2714,6 +2714,11 @@ test("set 25: the lab's verdict on its own line between a value and its referenc
       'Lipase',
       '98 U/L',
       'Acima da referência',
+      '',
+      'Amilase',
+      'Acima da referência',
+      '131 U/L',
+      'Referência: 28 a 100 U/L',
     ].join('\n'),
   );
   assert.deepEqual(
@@ -2722,6 +2727,7 @@ test("set 25: the lab's verdict on its own line between a value and its referenc
       ['Ferro sérico', 48, 50, 170, 'report', 'baixo'],
       ['Fosfatase alcalina', 131, 35, 135, 'report', 'normal'],
       ['Lipase', 98, null, null, null, 'alto'],
+      ['Amilase', 131, 28, 100, 'report', 'alto'],
     ],
   );
   assert.deepEqual(r.unparsed_lines, []);
