@@ -135,6 +135,8 @@ export const CORPUS_SETS = [
   'heldout23',
   'heldout24',
   'heldout25',
+  'heldout26',
+  'heldout27',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
 
