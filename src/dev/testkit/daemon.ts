@@ -59,7 +59,9 @@ export function spawnDaemon(url: string, env: Env = {}, args: string[] = []): Ch
   let stderr = '';
   proc.stderr!.on('data', (d) => (stderr += d));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => proc.on('exit', (code, signal) => resolve({ code, signal })));
-  const waitForLine = (pred: (l: Record<string, unknown>) => boolean, timeoutMs = 15_000) => {
+  // A bound, not a speed claim: four daemons starting at once (each compiling its TypeScript) on a
+  // machine running other test files took over 15 s once.
+  const waitForLine = (pred: (l: Record<string, unknown>) => boolean, timeoutMs = 30_000) => {
     const found = lines.find(pred);
     if (found) return Promise.resolve(found);
     return new Promise<Record<string, unknown>>((resolve, reject) => {
