@@ -54,6 +54,10 @@ export function cleanLine(raw: string, index: number): CleanLine {
   t = t.replace(/^\s*#{1,6}\s+(?=\S)/, '');
   if (/^\s*\|?\s*:?-{3,}/.test(t) && /^[\s|:-]+$/.test(t)) return { index, raw, text: '', leader: false, offset: 0 };
   let bars: string[] | undefined;
+  // A table copied from a web page keeps one tab between cells however wide each is: as in a bar
+  // table, a column is found by its cell's number, not by where the cell starts.
+  const tabbed = raw.trim().split('\t');
+  if (!t.includes('|') && tabbed.length >= 3) bars = tabbed.map((c) => c.trim());
   if (t.includes('|')) {
     bars = t
       .split('|')
@@ -329,6 +333,9 @@ const ADMIN_LABELS = [
   'protocolo',
   'ficha',
   'registro',
+  // A typed form abbreviates its labels and pads them with dots ("REG....: 4.812", "PRONT..: 7305").
+  'reg',
+  'pront',
   'prontuario',
   'codigo',
   'cod',
@@ -361,6 +368,7 @@ const ADMIN_LABELS = [
   'biomedico',
   'pagina',
   'pag',
+  'folha',
   'endereco',
   'rua',
   'av',

@@ -2799,3 +2799,40 @@ test("set 24: a critical-value call note restating a result with its unit ('Valo
   ]);
   assert.deepEqual(r.unparsed_lines, ['Valor critico (SODIO 121 mmol/L) confirmado em nova amostra as 03:40.']);
 });
+
+test('a typed form pads abbreviated labels with dots ("PRONT..: 7.305", "FOLHA: 3"): patient data, never results', () => {
+  const r = parseLabReport(
+    [
+      'NOME...: JOSE DA SILVA                                      SEXO: M',
+      'PRONT..: 7.305                                              FOLHA: 3',
+      'DATA...: 14/03/2025                                         FOLHA: 4',
+      'GLICOSE.................: 88 mg/dL        70 a 99',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [['Glicose', 88, 'mg/dL', 'normal']]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('an order number abbreviated "Ped.:" beside the collection date is administrative, never unread', () => {
+  const r = parseLabReport(['Paciente: Ana Souza   Sexo: F', 'Coleta: 02/04/2025 08:10   Ped.: 77.310.225', 'Glicose: 88 mg/dL  (70 a 99)'].join('\n'));
+  assert.deepEqual(brief(r), [['Glicose', 88, 'mg/dL', 'normal']]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('a tab-separated portal table: the previous-result cell with its unit and date is cut by its cell number, the status column is no name', () => {
+  const r = parseLabReport(
+    [
+      'Sexo: M',
+      'Exame\tResultado\tValor de referência\tResultado anterior\tSituação',
+      'Ureia\t48 mg/dL\t15 a 45 mg/dL\t41 mg/dL em 03/02/2024\tAcima da referência',
+      'Creatinina\t0,9 mg/dL\t0,7 a 1,3 mg/dL\t0,8 mg/dL em 03/02/2024\tDentro da referência',
+      'Potássio\t4,1 mEq/L\t3,5 a 5,1 mEq/L\t—\tDentro da referência',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['Ureia', 48, 'mg/dL', 'alto'],
+    ['Creatinina', 0.9, 'mg/dL', 'normal'],
+    ['Potássio', 4.1, 'mEq/L', 'normal'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
