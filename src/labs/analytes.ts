@@ -282,6 +282,12 @@ export const KNOWN_NAMES: readonly KnownName[] = [
   { key: 'insulina', name: 'Insulina', synonyms: ['insulina', 'insulina basal', 'insulina de jejum'] },
   // The iron panel beside ferritin: known so a name with an OCR slip ("Transferrlna") is read against it.
   { key: 'transferrina', name: 'Transferrina', synonyms: ['transferrina', 'transferrina serica'] },
+  // The white cell differential: known so a name with an OCR slip ("Eosin6filos", "Linf0citos") is read against it.
+  { key: 'neutrofilos', name: 'Neutrófilos', synonyms: ['neutrofilos'] },
+  { key: 'linfocitos', name: 'Linfócitos', synonyms: ['linfocitos'] },
+  { key: 'monocitos', name: 'Monócitos', synonyms: ['monocitos'] },
+  { key: 'eosinofilos', name: 'Eosinófilos', synonyms: ['eosinofilos'] },
+  { key: 'basofilos', name: 'Basófilos', synonyms: ['basofilos'] },
   { key: 'acido_folico', name: 'Ácido fólico', synonyms: ['acido folico', 'folato', 'folato serico'] },
   // Tumour markers named by a number ("CA 19-9", "CA 125"): the digits are the name's, so a name cell
   // holding them still heads a column row.

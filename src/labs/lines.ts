@@ -124,6 +124,7 @@ const OCR_NUMBER = /(?<![\p{L}\d.,])(?=[\dOlI.,]*\d)(?=[\dOlI.,]*[OlI])[\dOlI]+(
 // around it, and the name is reported as it reads.
 export function withoutOcrLetters(t: string): string {
   t = t.replace(/(?<=(\p{L}))0(?=(\p{L}))/gu, (_m, before: string, after: string) => (isUpper(before) && isUpper(after) ? 'O' : 'o'));
+  t = withoutAccentedOSlips(t);
   // OCR also sets the decimals apart from the comma ("10, 8 mg/dL"): a number before a lab unit is one
   // number, never a list; the space moves after it, so the line keeps its length.
   t = t.replace(OCR_SPACED_DECIMAL, '$1,$2 ');
@@ -210,6 +211,35 @@ function withoutCapitalISlips(t: string): string {
     if (mask === undefined) return w;
     const out = w.split('');
     for (let k = 0; k < at.length; k++) if (mask & (1 << k)) out[at[k]!] = 'l';
+    return out.join('');
+  });
+}
+
+// A word of four characters or more with a 6 between two letters.
+const SIX_WORD = /(?<![\p{L}\d])(?=[\p{L}\d]*\p{L}6\p{L})[\p{L}\d]{4,}(?![\p{L}\d])/gu;
+
+/**
+ * OCR reads an accented ó as a 6 ("Eritr6citos", "Linf6citos"). A 6 between letters can also belong to
+ * a name ("HbA1c"-like codes), so only the word that is no word of a catalogue name, but is one with
+ * some of those 6 read as o (the fewest that do), is corrected, to an o in the case of the letters
+ * around it; the line keeps its length.
+ */
+function withoutAccentedOSlips(t: string): string {
+  if (!/\p{L}6\p{L}/u.test(t)) return t;
+  return t.replace(SIX_WORD, (w) => {
+    const f = foldSameLength(w);
+    if (f.length !== w.length) return w;
+    const at: number[] = [];
+    for (let i = 1; i < f.length - 1; i++) if (f[i] === '6' && /\p{L}/u.test(f[i - 1]!) && /\p{L}/u.test(f[i + 1]!)) at.push(i);
+    if (at.length === 0 || at.length > 3) return w;
+    const mask = fewestSlips(at.length, (mk) => {
+      const chars = f.split('');
+      for (let k = 0; k < at.length; k++) if (mk & (1 << k)) chars[at[k]!] = 'o';
+      return chars.join('');
+    });
+    if (mask === undefined) return w;
+    const out = w.split('');
+    for (let k = 0; k < at.length; k++) if (mask & (1 << k)) out[at[k]!] = isUpper(w[at[k]! - 1]!) && isUpper(w[at[k]! + 1]!) ? 'O' : 'o';
     return out.join('');
   });
 }

@@ -2836,3 +2836,20 @@ test('a tab-separated portal table: the previous-result cell with its unit and d
   ]);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('OCR reads an accented ó as 6 inside a name ("Eritr6citos", "LINF6CITOS"): the name of the catalogue it makes; a 6 of a name stays', () => {
+  const r = parseLabReport(
+    [
+      'Sexo: M',
+      'Eritr6citos ....... 4,80 milhoes/mm3   4,30 a 5,70',
+      'LINF6CITOS ........ 31,0 %   20 a 50',
+      'Eosin6filos ....... 3,0 %    1 a 5',
+      'Vitamina B6 ....... 12,0 ng/mL   5 a 50',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    brief(r).map(([n]) => n),
+    ['Hemácias', 'Linfócitos', 'Eosinófilos', 'Vitamina B6'],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
