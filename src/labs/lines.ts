@@ -527,11 +527,11 @@ export function withoutDetailCell(text: string): string {
 // The specimens and the assay methods a report names without a label.
 const SPECIMEN = String.raw`(?:soro|plasma|sangue|urina|fezes|l[ií]quor|liquido|saliva|s[eê]men|esperma|swab|secre[cç][aã]o)`;
 const METHOD = String.raw`(?:c[aá]lculo|calculad[oa]|enzim[aá]tic[oa]|colorim[eé]tric[oa]|cin[eé]tic[oa]|hplc|hexoquinase|(?:eletro)?quimioluminesc[eê]ncia|imunoturbidimetria|turbidimetria|nefelometria|jaff[eé]|eletrodo|potenciometria|citometria|automatizad[oa]|imunoensaio|imunoenzim[aá]tic[oa]|elisa|cmia|eclia|imunofluoresc[eê]ncia|(?:hem)?aglutina[cç][aã]o|flocula[cç][aã]o|microscopia|espectrofotometria|urease|uricase)`;
-const METHOD_LINE = new RegExp(String.raw`^(?:${SPECIMEN}(?:\s+[\p{L}]+){0,3}\s+[-–—]\s+\p{L}[^\d]*|${METHOD}(?:[\s/-]+[\p{L}]+){0,3})$`, 'iu');
+const METHOD_LINE = new RegExp(String.raw`^(?:${SPECIMEN}(?:\s+[\p{L}]+){0,3}\s+[-–—·•]\s+\p{L}[^\d]*|${METHOD}(?:[\s/-]+[\p{L}]+){0,3})$`, 'iu');
 
 /**
  * A material/method line printed without its label, as a lab's web portal shows it under the exam
- * name ("Soro - Enzimático", "Urina isolada - Imunoturbidimetria", "Cálculo"): a detail of the block,
+ * name ("Soro - Enzimático", "Urina isolada - Imunoturbidimetria", "Soro · Quimioluminescência", "Cálculo"): a detail of the block,
  * never the analyte's name.
  */
 export function isMethodLine(text: string): boolean {

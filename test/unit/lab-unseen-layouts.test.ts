@@ -2853,3 +2853,28 @@ test('OCR reads an accented ó as 6 inside a name ("Eritr6citos", "LINF6CITOS"):
   );
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('a portal card: value, a one-word verdict ("Alterado") and the reference on lines of their own; a "Soro · method" line under the title is no name', () => {
+  const r = parseLabReport(
+    [
+      'Sexo: F',
+      'FERRITINA',
+      'Soro · Quimioluminescência',
+      'Resultado',
+      '8,0 ng/mL',
+      'Alterado',
+      'Referência: 13 a 150 ng/mL',
+      '',
+      'VITAMINA B12',
+      'Soro · Quimioluminescência',
+      'Resultado',
+      '412 pg/mL',
+      'Referência: 197 a 771 pg/mL',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['Ferritina', 8, 'ng/mL', 'baixo'],
+    ['Vitamina B12', 412, 'pg/mL', 'normal'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
