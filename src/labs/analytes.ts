@@ -304,7 +304,19 @@ export const KNOWN_NAMES: readonly KnownName[] = [
   { key: 'toxoplasmose_igg', name: 'Toxoplasmose IgG', synonyms: ['toxoplasmose igg', 'toxoplasmose - igg'] },
   { key: 'toxoplasmose_igm', name: 'Toxoplasmose IgM', synonyms: ['toxoplasmose igm', 'toxoplasmose - igm'] },
   { key: 'rubeola_igg', name: 'Rubéola IgG', synonyms: ['rubeola igg', 'rubeola - igg'] },
-  { key: 'anti_tpo', name: 'Anti-TPO', synonyms: ['anti-tpo', 'anticorpos anti-tpo', 'anticorpo anti-tpo', 'anti-tireoperoxidase'] },
+  {
+    key: 'anti_tpo',
+    name: 'Anti-TPO',
+    synonyms: [
+      'anti-tpo',
+      'anticorpos anti-tpo',
+      'anticorpo anti-tpo',
+      'anti-tireoperoxidase',
+      'anticorpos anti-tireoperoxidase',
+      'anticorpo anti-tireoperoxidase',
+      'anticorpos antitireoperoxidase',
+    ],
+  },
   // The estimate printed beside creatinine; its reference (">= 60", stages) is the report's.
   {
     key: 'tfg',

@@ -2878,3 +2878,8 @@ test('a portal card: value, a one-word verdict ("Alterado") and the reference on
   ]);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('the thyroid antibody under its full name ("Anticorpo anti-tireoperoxidase") is Anti-TPO', () => {
+  const r = parseLabReport('Sexo: F\nANTICORPO ANTI-TIREOPEROXIDASE   45 UI/mL   Inferior a 9,0 UI/mL\n');
+  assert.deepEqual(brief(r), [['Anti-TPO', 45, 'UI/mL', 'alto']]);
+});
