@@ -53,10 +53,12 @@ export const ANALYTES: readonly AnalyteDef[] = [
     unit: '%',
     builtIn: r(null, 5.7, 'inferior a 5,7%', { highExclusive: true }),
   },
+  // A thermal strip abbreviates names to fit its width ("COL. TOTAL", "TRIGLIC.", "LDL CALC."): the
+  // abbreviations are synonyms of the lipid panel's names.
   {
     key: 'colesterol_total',
     name: 'Colesterol total',
-    synonyms: ['colesterol total', 'colesterol'],
+    synonyms: ['colesterol total', 'colesterol', 'col. total', 'col total'],
     unit: 'mg/dL',
     conversions: { 'mmol/L': 38.67 },
     builtIn: r(null, 190, 'desejável: inferior a 190 mg/dL', { highExclusive: true }),
@@ -72,7 +74,7 @@ export const ANALYTES: readonly AnalyteDef[] = [
   {
     key: 'ldl',
     name: 'LDL-colesterol',
-    synonyms: ['ldl', 'ldl-colesterol', 'ldl colesterol', 'colesterol ldl', 'ldl-c', 'colesterol - ldl'],
+    synonyms: ['ldl', 'ldl-colesterol', 'ldl colesterol', 'colesterol ldl', 'ldl-c', 'colesterol - ldl', 'ldl calc', 'ldl calculado'],
     unit: 'mg/dL',
     conversions: { 'mmol/L': 38.67 },
     builtIn: r(null, 130, 'inferior a 130 mg/dL (baixo risco cardiovascular)', { highExclusive: true }),
@@ -88,7 +90,7 @@ export const ANALYTES: readonly AnalyteDef[] = [
   {
     key: 'triglicerideos',
     name: 'Triglicerídeos',
-    synonyms: ['triglicerideos', 'triglicerides', 'triglicérides', 'trigliceridios', 'triglicerídios', 'tg'],
+    synonyms: ['triglicerideos', 'triglicerides', 'triglicérides', 'trigliceridios', 'triglicerídios', 'tg', 'triglic'],
     unit: 'mg/dL',
     conversions: { 'mmol/L': 88.57 },
     builtIn: r(null, 150, 'inferior a 150 mg/dL (jejum)', { highExclusive: true }),

@@ -2883,3 +2883,23 @@ test('the thyroid antibody under its full name ("Anticorpo anti-tireoperoxidase"
   const r = parseLabReport('Sexo: F\nANTICORPO ANTI-TIREOPEROXIDASE   45 UI/mL   Inferior a 9,0 UI/mL\n');
   assert.deepEqual(brief(r), [['Anti-TPO', 45, 'UI/mL', 'alto']]);
 });
+
+test('a thermal strip abbreviates the lipid panel ("COL. TOTAL", "TRIGLIC.", "LDL CALC."): the catalogue names', () => {
+  const r = parseLabReport(
+    [
+      'Sexo: F',
+      'PERFIL LIPIDICO',
+      'COL. TOTAL     201 mg/dL   (H)',
+      '  Ref: < 190',
+      'TRIGLIC.       98 mg/dL',
+      '  Ref: < 150',
+      'LDL CALC.      122 mg/dL',
+      '  Ref: < 130',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['Colesterol total', 201, 'mg/dL', 'alto'],
+    ['Triglicerídeos', 98, 'mg/dL', 'normal'],
+    ['LDL-colesterol', 122, 'mg/dL', 'normal'],
+  ]);
+});
