@@ -2903,3 +2903,20 @@ test('a thermal strip abbreviates the lipid panel ("COL. TOTAL", "TRIGLIC.", "LD
     ['LDL-colesterol', 122, 'mg/dL', 'normal'],
   ]);
 });
+
+test('a labelled range after ";" continues a labelled range ("Homens: 3,4 a 7,0 mg/dL; gestantes: inferior a 6,0 mg/dL"), never a result of its own; a result after a result stays one', () => {
+  const r = parseLabReport(
+    [
+      'Sexo: M',
+      'Exame\tResultado\tValor de referência',
+      'Ácido úrico\t7,9 mg/dL\tHomens: 3,4 a 7,0 mg/dL; gestantes: inferior a 6,0 mg/dL',
+      'Ureia\t31 mg/dL\t15 a 45 mg/dL',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['Ácido úrico', 7.9, 'mg/dL', 'alto'],
+    ['Ureia', 31, 'mg/dL', 'normal'],
+  ]);
+  const two = parseLabReport('Glicemia jejum: 90 mg/dL; Pós-prandial: 150 mg/dL');
+  assert.equal(two.analytes.length, 2);
+});
