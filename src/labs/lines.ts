@@ -483,6 +483,8 @@ export function isAdminLine(text: string): boolean {
   // Identifiers only ("Notificação SINAN: 7712034", "Atendimento 31225990"): long plain integers, no lab unit.
   const ns = text.match(/(?<![\d.,])\d+(?:[.,]\d+)*(?![\d])/g) ?? [];
   if (ns.length > 0 && ns.every((n) => /^\d{6,}$/.test(n)) && !labValue(text) && !/\/(?:mm|µl|ul|ml)/i.test(text)) return true;
+  // A web portal's breadcrumb ("Início > Resultados > Pedido 5512-33"): where the page sits, not a result.
+  if (/^[^>\d]*\p{L}\s+>\s+\p{L}[^>\d]*\s>\s+\p{L}/u.test(text) && !labValue(text)) return true;
   // "Página 1 de 2" anywhere on a line that holds nothing else result-like.
   if (/\bp[aá]g(?:ina)?\.?\s*\d+\s*(?:de|\/)\s*\d+/i.test(text) && !/:\s*\d/.test(text.replace(/p[aá]g(?:ina)?\.?\s*\d+\s*(?:de|\/)\s*\d+/i, ''))) return true;
   return false;

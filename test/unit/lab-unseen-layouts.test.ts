@@ -2920,3 +2920,11 @@ test('a labelled range after ";" continues a labelled range ("Homens: 3,4 a 7,0 
   const two = parseLabReport('Glicemia jejum: 90 mg/dL; Pós-prandial: 150 mg/dL');
   assert.equal(two.analytes.length, 2);
 });
+
+test("a portal's breadcrumb ending in an order number is no result; a number with a decimal comma after a code label is no identifier", () => {
+  const r = parseLabReport(
+    ['Sexo: F', 'Início  >  Resultados  >  Pedido 5512-330', 'Ureia: 31 mg/dL (15 a 45)', 'Autenticidade: confira com o código   12,5'].join('\n'),
+  );
+  assert.deepEqual(brief(r), [['Ureia', 31, 'mg/dL', 'normal']]);
+  assert.deepEqual(r.unparsed_lines, ['Autenticidade: confira com o código   12,5']);
+});
