@@ -53,10 +53,12 @@ export const ANALYTES: readonly AnalyteDef[] = [
     unit: '%',
     builtIn: r(null, 5.7, 'inferior a 5,7%', { highExclusive: true }),
   },
+  // A thermal strip abbreviates names to fit its width ("COL. TOTAL", "TRIGLIC.", "LDL CALC."): the
+  // abbreviations are synonyms of the lipid panel's names.
   {
     key: 'colesterol_total',
     name: 'Colesterol total',
-    synonyms: ['colesterol total', 'colesterol'],
+    synonyms: ['colesterol total', 'colesterol', 'col. total', 'col total'],
     unit: 'mg/dL',
     conversions: { 'mmol/L': 38.67 },
     builtIn: r(null, 190, 'desejável: inferior a 190 mg/dL', { highExclusive: true }),
@@ -72,7 +74,7 @@ export const ANALYTES: readonly AnalyteDef[] = [
   {
     key: 'ldl',
     name: 'LDL-colesterol',
-    synonyms: ['ldl', 'ldl-colesterol', 'ldl colesterol', 'colesterol ldl', 'ldl-c', 'colesterol - ldl'],
+    synonyms: ['ldl', 'ldl-colesterol', 'ldl colesterol', 'colesterol ldl', 'ldl-c', 'colesterol - ldl', 'ldl calc', 'ldl calculado'],
     unit: 'mg/dL',
     conversions: { 'mmol/L': 38.67 },
     builtIn: r(null, 130, 'inferior a 130 mg/dL (baixo risco cardiovascular)', { highExclusive: true }),
@@ -88,7 +90,7 @@ export const ANALYTES: readonly AnalyteDef[] = [
   {
     key: 'triglicerideos',
     name: 'Triglicerídeos',
-    synonyms: ['triglicerideos', 'triglicerides', 'triglicérides', 'trigliceridios', 'triglicerídios', 'tg'],
+    synonyms: ['triglicerideos', 'triglicerides', 'triglicérides', 'trigliceridios', 'triglicerídios', 'tg', 'triglic'],
     unit: 'mg/dL',
     conversions: { 'mmol/L': 88.57 },
     builtIn: r(null, 150, 'inferior a 150 mg/dL (jejum)', { highExclusive: true }),
@@ -282,6 +284,12 @@ export const KNOWN_NAMES: readonly KnownName[] = [
   { key: 'insulina', name: 'Insulina', synonyms: ['insulina', 'insulina basal', 'insulina de jejum'] },
   // The iron panel beside ferritin: known so a name with an OCR slip ("Transferrlna") is read against it.
   { key: 'transferrina', name: 'Transferrina', synonyms: ['transferrina', 'transferrina serica'] },
+  // The white cell differential: known so a name with an OCR slip ("Eosin6filos", "Linf0citos") is read against it.
+  { key: 'neutrofilos', name: 'Neutrófilos', synonyms: ['neutrofilos'] },
+  { key: 'linfocitos', name: 'Linfócitos', synonyms: ['linfocitos'] },
+  { key: 'monocitos', name: 'Monócitos', synonyms: ['monocitos'] },
+  { key: 'eosinofilos', name: 'Eosinófilos', synonyms: ['eosinofilos'] },
+  { key: 'basofilos', name: 'Basófilos', synonyms: ['basofilos'] },
   { key: 'acido_folico', name: 'Ácido fólico', synonyms: ['acido folico', 'folato', 'folato serico'] },
   // Tumour markers named by a number ("CA 19-9", "CA 125"): the digits are the name's, so a name cell
   // holding them still heads a column row.
@@ -298,7 +306,19 @@ export const KNOWN_NAMES: readonly KnownName[] = [
   { key: 'toxoplasmose_igg', name: 'Toxoplasmose IgG', synonyms: ['toxoplasmose igg', 'toxoplasmose - igg'] },
   { key: 'toxoplasmose_igm', name: 'Toxoplasmose IgM', synonyms: ['toxoplasmose igm', 'toxoplasmose - igm'] },
   { key: 'rubeola_igg', name: 'Rubéola IgG', synonyms: ['rubeola igg', 'rubeola - igg'] },
-  { key: 'anti_tpo', name: 'Anti-TPO', synonyms: ['anti-tpo', 'anticorpos anti-tpo', 'anticorpo anti-tpo', 'anti-tireoperoxidase'] },
+  {
+    key: 'anti_tpo',
+    name: 'Anti-TPO',
+    synonyms: [
+      'anti-tpo',
+      'anticorpos anti-tpo',
+      'anticorpo anti-tpo',
+      'anti-tireoperoxidase',
+      'anticorpos anti-tireoperoxidase',
+      'anticorpo anti-tireoperoxidase',
+      'anticorpos antitireoperoxidase',
+    ],
+  },
   // The estimate printed beside creatinine; its reference (">= 60", stages) is the report's.
   {
     key: 'tfg',

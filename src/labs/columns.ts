@@ -205,8 +205,11 @@ export function withoutPreviousColumn(line: CleanLine, previousAt: number, histo
   return line.text.slice(0, last.at - line.offset).trimEnd();
 }
 
-/** A previous result's cell: a number with an optional date ("4,91 em 14/08/2024"), or the dash of a missing sample. */
-const PREVIOUS_VALUE = /^(?:[<>]?\s*\d[\d.,]*(?:\s*(?:em|de)?\s*\(?\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\)?)?|-+|—|n\/?d)$/i;
+/**
+ * A previous result's cell: a number with an optional unit and date ("4,91 em 14/08/2024", "36 U/L em
+ * 02/09/2024"), or the dash of a missing sample.
+ */
+const PREVIOUS_VALUE = /^(?:[<>]?\s*\d[\d.,]*(?:\s*[^\s\d(]\S*)?(?:\s*(?:em|de)?\s*\(?\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\)?)?|-+|—|n\/?d)$/i;
 
 // The date of an earlier sample in a cell of its own after its value ("4,91   em 14/08/2024", "58  (02/03/2024)").
 const DATE_AFTER_VALUE = /^(?:(?:em|de)\s+)?\(?\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\)?$/i;

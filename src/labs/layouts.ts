@@ -179,8 +179,12 @@ export function splitResults(text: string, startsResult: (piece: string) => bool
       } else cur = `${cur} - ${next}`;
     }
     // A piece after ";" that is not a result belongs to the one before ("…; ref 30-100",
-    // "VR: Homens: 0,7 a 1,2; Mulheres: 0,5 a 0,9").
-    if (out.length > 0 && !startsResult(cur)) out[out.length - 1] = `${out[out.length - 1]}; ${cur}`;
+    // "VR: Homens: 0,7 a 1,2; Mulheres: 0,5 a 0,9"). So does a labelled range after a labelled range:
+    // in "Com jejum: inferior a 150 mg/dL; sem jejum: inferior a 175 mg/dL" a condition that could
+    // name a result ("Pós-prandial: 150 mg/dL") is the second range of the first's reference.
+    const lastCell = out.length > 0 ? (cells(out[out.length - 1]!).pop() ?? '') : '';
+    const nextRange = out.length > 0 && isReferenceText(cur, { strictLabels: true }) && isReferenceText(lastCell, { strictLabels: true });
+    if (out.length > 0 && (!startsResult(cur) || nextRange)) out[out.length - 1] = `${out[out.length - 1]}; ${cur}`;
     else out.push(cur);
   }
   return out.map((p) => p.trim()).filter(Boolean);

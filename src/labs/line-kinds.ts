@@ -6,7 +6,7 @@ import { type CleanLine, isBlockDetail, isMethodLine } from './lines.ts';
 import type { Entry, Group } from './result.ts';
 import { isReferenceLabel, qualitativeAtStart, qualitativeReference, stripReferenceLead } from './reference.ts';
 import { unitAtStart } from './units.ts';
-import { readValue } from './value.ts';
+import { markerOf, readValue, VERDICT_WORD } from './value.ts';
 
 // The glucose load of a tolerance test ("TOTG 75 g", "TESTE ORAL DE TOLERÂNCIA À GLICOSE - 75 g"):
 // the dose given to the patient, in grams, never a result.
@@ -45,9 +45,11 @@ const VERDICT_LINE =
   /^(acima|abaixo|dentro|fora)\s+d[aoe]s?\s+(?:(?:valor(?:es)?|intervalo|faixa|limites?)\s+(?:de\s+)?)?(?:refer[eê]ncias?|normalidade)\.?$/iu;
 
 /** The mark a verdict line gives the value above it (null when it says none: "Dentro da referência"), or undefined for any other line. */
-export function verdictLine(t: string): 'alto' | 'baixo' | null | undefined {
+export function verdictLine(t: string, underValue = false): 'alto' | 'baixo' | null | undefined {
   const m = VERDICT_LINE.exec(t.trim());
-  if (!m) return undefined;
+  // Right under a number, a card's verdict may be one word ("Alterado", "Alto"): above a value or under
+  // a title alone the same word could be a word result, and is left to be read as one.
+  if (!m) return underValue && VERDICT_WORD.test(t.trim()) ? markerOf(t.trim()) : undefined;
   return /^acima$/i.test(m[1]!) ? 'alto' : /^abaixo$/i.test(m[1]!) ? 'baixo' : null;
 }
 

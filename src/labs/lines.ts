@@ -54,6 +54,10 @@ export function cleanLine(raw: string, index: number): CleanLine {
   t = t.replace(/^\s*#{1,6}\s+(?=\S)/, '');
   if (/^\s*\|?\s*:?-{3,}/.test(t) && /^[\s|:-]+$/.test(t)) return { index, raw, text: '', leader: false, offset: 0 };
   let bars: string[] | undefined;
+  // A table copied from a web page keeps one tab between cells however wide each is: as in a bar
+  // table, a column is found by its cell's number, not by where the cell starts.
+  const tabbed = raw.trim().split('\t');
+  if (!t.includes('|') && tabbed.length >= 3) bars = tabbed.map((c) => c.trim());
   if (t.includes('|')) {
     bars = t
       .split('|')
@@ -120,6 +124,7 @@ const OCR_NUMBER = /(?<![\p{L}\d.,])(?=[\dOlI.,]*\d)(?=[\dOlI.,]*[OlI])[\dOlI]+(
 // around it, and the name is reported as it reads.
 export function withoutOcrLetters(t: string): string {
   t = t.replace(/(?<=(\p{L}))0(?=(\p{L}))/gu, (_m, before: string, after: string) => (isUpper(before) && isUpper(after) ? 'O' : 'o'));
+  t = withoutAccentedOSlips(t);
   // OCR also sets the decimals apart from the comma ("10, 8 mg/dL"): a number before a lab unit is one
   // number, never a list; the space moves after it, so the line keeps its length.
   t = t.replace(OCR_SPACED_DECIMAL, '$1,$2 ');
@@ -206,6 +211,35 @@ function withoutCapitalISlips(t: string): string {
     if (mask === undefined) return w;
     const out = w.split('');
     for (let k = 0; k < at.length; k++) if (mask & (1 << k)) out[at[k]!] = 'l';
+    return out.join('');
+  });
+}
+
+// A word of four characters or more with a 6 between two letters.
+const SIX_WORD = /(?<![\p{L}\d])(?=[\p{L}\d]*\p{L}6\p{L})[\p{L}\d]{4,}(?![\p{L}\d])/gu;
+
+/**
+ * OCR reads an accented ó as a 6 ("Eritr6citos", "Linf6citos"). A 6 between letters can also belong to
+ * a name ("HbA1c"-like codes), so only the word that is no word of a catalogue name, but is one with
+ * some of those 6 read as o (the fewest that do), is corrected, to an o in the case of the letters
+ * around it; the line keeps its length.
+ */
+function withoutAccentedOSlips(t: string): string {
+  if (!/\p{L}6\p{L}/u.test(t)) return t;
+  return t.replace(SIX_WORD, (w) => {
+    const f = foldSameLength(w);
+    if (f.length !== w.length) return w;
+    const at: number[] = [];
+    for (let i = 1; i < f.length - 1; i++) if (f[i] === '6' && /\p{L}/u.test(f[i - 1]!) && /\p{L}/u.test(f[i + 1]!)) at.push(i);
+    if (at.length === 0 || at.length > 3) return w;
+    const mask = fewestSlips(at.length, (mk) => {
+      const chars = f.split('');
+      for (let k = 0; k < at.length; k++) if (mk & (1 << k)) chars[at[k]!] = 'o';
+      return chars.join('');
+    });
+    if (mask === undefined) return w;
+    const out = w.split('');
+    for (let k = 0; k < at.length; k++) if (mask & (1 << k)) out[at[k]!] = isUpper(w[at[k]! - 1]!) && isUpper(w[at[k]! + 1]!) ? 'O' : 'o';
     return out.join('');
   });
 }
@@ -329,6 +363,9 @@ const ADMIN_LABELS = [
   'protocolo',
   'ficha',
   'registro',
+  // A typed form abbreviates its labels and pads them with dots ("REG....: 4.812", "PRONT..: 7305").
+  'reg',
+  'pront',
   'prontuario',
   'codigo',
   'cod',
@@ -361,6 +398,7 @@ const ADMIN_LABELS = [
   'biomedico',
   'pagina',
   'pag',
+  'folha',
   'endereco',
   'rua',
   'av',
@@ -445,6 +483,8 @@ export function isAdminLine(text: string): boolean {
   // Identifiers only ("Notificação SINAN: 7712034", "Atendimento 31225990"): long plain integers, no lab unit.
   const ns = text.match(/(?<![\d.,])\d+(?:[.,]\d+)*(?![\d])/g) ?? [];
   if (ns.length > 0 && ns.every((n) => /^\d{6,}$/.test(n)) && !labValue(text) && !/\/(?:mm|µl|ul|ml)/i.test(text)) return true;
+  // A web portal's breadcrumb ("Início > Resultados > Pedido 5512-33"): where the page sits, not a result.
+  if (/^[^>\d]*\p{L}\s+>\s+\p{L}[^>\d]*\s>\s+\p{L}/u.test(text) && !labValue(text)) return true;
   // "Página 1 de 2" anywhere on a line that holds nothing else result-like.
   if (/\bp[aá]g(?:ina)?\.?\s*\d+\s*(?:de|\/)\s*\d+/i.test(text) && !/:\s*\d/.test(text.replace(/p[aá]g(?:ina)?\.?\s*\d+\s*(?:de|\/)\s*\d+/i, ''))) return true;
   return false;
@@ -489,11 +529,11 @@ export function withoutDetailCell(text: string): string {
 // The specimens and the assay methods a report names without a label.
 const SPECIMEN = String.raw`(?:soro|plasma|sangue|urina|fezes|l[ií]quor|liquido|saliva|s[eê]men|esperma|swab|secre[cç][aã]o)`;
 const METHOD = String.raw`(?:c[aá]lculo|calculad[oa]|enzim[aá]tic[oa]|colorim[eé]tric[oa]|cin[eé]tic[oa]|hplc|hexoquinase|(?:eletro)?quimioluminesc[eê]ncia|imunoturbidimetria|turbidimetria|nefelometria|jaff[eé]|eletrodo|potenciometria|citometria|automatizad[oa]|imunoensaio|imunoenzim[aá]tic[oa]|elisa|cmia|eclia|imunofluoresc[eê]ncia|(?:hem)?aglutina[cç][aã]o|flocula[cç][aã]o|microscopia|espectrofotometria|urease|uricase)`;
-const METHOD_LINE = new RegExp(String.raw`^(?:${SPECIMEN}(?:\s+[\p{L}]+){0,3}\s+[-–—]\s+\p{L}[^\d]*|${METHOD}(?:[\s/-]+[\p{L}]+){0,3})$`, 'iu');
+const METHOD_LINE = new RegExp(String.raw`^(?:${SPECIMEN}(?:\s+[\p{L}]+){0,3}\s+[-–—·•]\s+\p{L}[^\d]*|${METHOD}(?:[\s/-]+[\p{L}]+){0,3})$`, 'iu');
 
 /**
  * A material/method line printed without its label, as a lab's web portal shows it under the exam
- * name ("Soro - Enzimático", "Urina isolada - Imunoturbidimetria", "Cálculo"): a detail of the block,
+ * name ("Soro - Enzimático", "Urina isolada - Imunoturbidimetria", "Soro · Quimioluminescência", "Cálculo"): a detail of the block,
  * never the analyte's name.
  */
 export function isMethodLine(text: string): boolean {

@@ -386,7 +386,13 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // The lab's verdict under the value ("Acima da referência"): a mark of it, not a title, so the
     // reference printed after it still joins the result. Printed above the value, it leaves the title
     // to name the value under it.
-    const verdict = pending || title ? verdictLine(t) : undefined;
+    const verdict =
+      pending || title
+        ? verdictLine(
+            t,
+            pending?.entries.some((e) => typeof e.read.value === 'number'),
+          )
+        : undefined;
     if (verdict !== undefined) {
       for (const e of pending?.entries ?? []) e.read = { ...e.read, marker: e.read.marker ?? verdict };
       continue;

@@ -102,7 +102,11 @@ test('patient data, CRM/CNES/protocol numbers and dates never become analytes no
       // A previous result printed beside the current one carries its own date: judged without it.
       const isAdmin = (l: string) => {
         // So does a bracketed note with a date beside a result ("102 mg/dL (coletado em 12/05/2025)").
-        const current = l.replace(/\s(?:resultados?\s+)?anterior.*$/i, '').replace(/\([^)]*\d{1,2}\/\d{1,2}\/\d{2,4}[^)]*\)/g, ' ');
+        // And a previous-result column's cell, an earlier value dated after "em" ("41 mg/dL em 03/02/2024").
+        const current = l
+          .replace(/\s(?:resultados?\s+)?anterior.*$/i, '')
+          .replace(/\([^)]*\d{1,2}\/\d{1,2}\/\d{2,4}[^)]*\)/g, ' ')
+          .replace(/\d[\d.,]*(?:\s*[^\s\d(]\S*)?\s+em\s+\d{1,2}\/\d{1,2}\/\d{2,4}/g, ' ');
         return ADMIN.test(current.replace(/\*\*/g, '')) || ADMIN_ANYWHERE.test(current);
       };
       adminLines += lines.filter(isAdmin).length;

@@ -77,15 +77,16 @@ test('03 lipid panel with Desejável / Limítrofe / Alto categories', () => {
 test('04 hemograma: dot leaders, thousands dots, relative and absolute counts on one line', () => {
   // Changed with issue 16: the old expectation left "Neutrófilos 68 % 8.364 /mm³ 1.800 a 7.700" unparsed
   // (the second value was lost to the reader); both values are now read, the range going to the
-  // absolute count it is printed beside. Hemácias is now a known name (key 'hemacias').
+  // absolute count it is printed beside. Hemácias is now a known name (key 'hemacias'), and so is the
+  // differential (key 'neutrofilos': known so a name with an OCR slip is read against it).
   const r = fixture('04-hemograma-pontos.txt');
   assert.deepEqual(rows(r.analytes), [
     ['hemacias', 4.62, 'milhões/mm³', 4, 5.2, 'report', 'normal'],
     ['hemoglobina', 11.4, 'g/dL', 12, 16, 'report', 'baixo'],
     ['hematocrito', 35.8, '%', 36, 46, 'report', 'baixo'],
     ['leucocitos', 12300, '/mm³', 4000, 11000, 'report', 'alto'],
-    [null, 68, '%', null, null, null, 'indeterminado'],
-    [null, 8364, '/mm³', 1800, 7700, 'report', 'alto'],
+    ['neutrofilos', 68, '%', null, null, null, 'indeterminado'],
+    ['neutrofilos', 8364, '/mm³', 1800, 7700, 'report', 'alto'],
     ['plaquetas', 250000, '/mm³', 150000, 450000, 'report', 'normal'],
   ]);
   assert.equal(r.analytes[0]!.name, 'Hemácias');

@@ -2799,3 +2799,132 @@ test("set 24: a critical-value call note restating a result with its unit ('Valo
   ]);
   assert.deepEqual(r.unparsed_lines, ['Valor critico (SODIO 121 mmol/L) confirmado em nova amostra as 03:40.']);
 });
+
+test('a typed form pads abbreviated labels with dots ("PRONT..: 7.305", "FOLHA: 3"): patient data, never results', () => {
+  const r = parseLabReport(
+    [
+      'NOME...: JOSE DA SILVA                                      SEXO: M',
+      'PRONT..: 7.305                                              FOLHA: 3',
+      'DATA...: 14/03/2025                                         FOLHA: 4',
+      'GLICOSE.................: 88 mg/dL        70 a 99',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [['Glicose', 88, 'mg/dL', 'normal']]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('an order number abbreviated "Ped.:" beside the collection date is administrative, never unread', () => {
+  const r = parseLabReport(['Paciente: Ana Souza   Sexo: F', 'Coleta: 02/04/2025 08:10   Ped.: 77.310.225', 'Glicose: 88 mg/dL  (70 a 99)'].join('\n'));
+  assert.deepEqual(brief(r), [['Glicose', 88, 'mg/dL', 'normal']]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('a tab-separated portal table: the previous-result cell with its unit and date is cut by its cell number, the status column is no name', () => {
+  const r = parseLabReport(
+    [
+      'Sexo: M',
+      'Exame\tResultado\tValor de referência\tResultado anterior\tSituação',
+      'Ureia\t48 mg/dL\t15 a 45 mg/dL\t41 mg/dL em 03/02/2024\tAcima da referência',
+      'Creatinina\t0,9 mg/dL\t0,7 a 1,3 mg/dL\t0,8 mg/dL em 03/02/2024\tDentro da referência',
+      'Potássio\t4,1 mEq/L\t3,5 a 5,1 mEq/L\t—\tDentro da referência',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['Ureia', 48, 'mg/dL', 'alto'],
+    ['Creatinina', 0.9, 'mg/dL', 'normal'],
+    ['Potássio', 4.1, 'mEq/L', 'normal'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('OCR reads an accented ó as 6 inside a name ("Eritr6citos", "LINF6CITOS"): the name of the catalogue it makes; a 6 of a name stays', () => {
+  const r = parseLabReport(
+    [
+      'Sexo: M',
+      'Eritr6citos ....... 4,80 milhoes/mm3   4,30 a 5,70',
+      'LINF6CITOS ........ 31,0 %   20 a 50',
+      'Eosin6filos ....... 3,0 %    1 a 5',
+      'Vitamina B6 ....... 12,0 ng/mL   5 a 50',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    brief(r).map(([n]) => n),
+    ['Hemácias', 'Linfócitos', 'Eosinófilos', 'Vitamina B6'],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('a portal card: value, a one-word verdict ("Alterado") and the reference on lines of their own; a "Soro · method" line under the title is no name', () => {
+  const r = parseLabReport(
+    [
+      'Sexo: F',
+      'FERRITINA',
+      'Soro · Quimioluminescência',
+      'Resultado',
+      '8,0 ng/mL',
+      'Alterado',
+      'Referência: 13 a 150 ng/mL',
+      '',
+      'VITAMINA B12',
+      'Soro · Quimioluminescência',
+      'Resultado',
+      '412 pg/mL',
+      'Referência: 197 a 771 pg/mL',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['Ferritina', 8, 'ng/mL', 'baixo'],
+    ['Vitamina B12', 412, 'pg/mL', 'normal'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('the thyroid antibody under its full name ("Anticorpo anti-tireoperoxidase") is Anti-TPO', () => {
+  const r = parseLabReport('Sexo: F\nANTICORPO ANTI-TIREOPEROXIDASE   45 UI/mL   Inferior a 9,0 UI/mL\n');
+  assert.deepEqual(brief(r), [['Anti-TPO', 45, 'UI/mL', 'alto']]);
+});
+
+test('a thermal strip abbreviates the lipid panel ("COL. TOTAL", "TRIGLIC.", "LDL CALC."): the catalogue names', () => {
+  const r = parseLabReport(
+    [
+      'Sexo: F',
+      'PERFIL LIPIDICO',
+      'COL. TOTAL     201 mg/dL   (H)',
+      '  Ref: < 190',
+      'TRIGLIC.       98 mg/dL',
+      '  Ref: < 150',
+      'LDL CALC.      122 mg/dL',
+      '  Ref: < 130',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['Colesterol total', 201, 'mg/dL', 'alto'],
+    ['Triglicerídeos', 98, 'mg/dL', 'normal'],
+    ['LDL-colesterol', 122, 'mg/dL', 'normal'],
+  ]);
+});
+
+test('a labelled range after ";" continues a labelled range ("Homens: 3,4 a 7,0 mg/dL; gestantes: inferior a 6,0 mg/dL"), never a result of its own; a result after a result stays one', () => {
+  const r = parseLabReport(
+    [
+      'Sexo: M',
+      'Exame\tResultado\tValor de referência',
+      'Ácido úrico\t7,9 mg/dL\tHomens: 3,4 a 7,0 mg/dL; gestantes: inferior a 6,0 mg/dL',
+      'Ureia\t31 mg/dL\t15 a 45 mg/dL',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['Ácido úrico', 7.9, 'mg/dL', 'alto'],
+    ['Ureia', 31, 'mg/dL', 'normal'],
+  ]);
+  const two = parseLabReport('Glicemia jejum: 90 mg/dL; Pós-prandial: 150 mg/dL');
+  assert.equal(two.analytes.length, 2);
+});
+
+test("a portal's breadcrumb ending in an order number is no result; a number with a decimal comma after a code label is no identifier", () => {
+  const r = parseLabReport(
+    ['Sexo: F', 'Início  >  Resultados  >  Pedido 5512-330', 'Ureia: 31 mg/dL (15 a 45)', 'Autenticidade: confira com o código   12,5'].join('\n'),
+  );
+  assert.deepEqual(brief(r), [['Ureia', 31, 'mg/dL', 'normal']]);
+  assert.deepEqual(r.unparsed_lines, ['Autenticidade: confira com o código   12,5']);
+});
