@@ -171,11 +171,7 @@ export function withoutNameSlips(t: string): string {
     const at: number[] = [];
     for (let i = 0; i < f.length; i++) if (f[i] === 'l' || f[i] === '1') at.push(i);
     if (at.length > 4) return w;
-    const mask = fewestSlips(at.length, (mk) => {
-      const chars = f.split('');
-      for (let k = 0; k < at.length; k++) if (mk & (1 << k)) chars[at[k]!] = 'i';
-      return chars.join('');
-    });
+    const mask = fewestLetterSlips(f, at, 'i');
     if (mask === undefined) return w;
     const others = w.split('').filter((c, i) => /\p{L}/u.test(c) && !at.includes(i));
     const upper = others.length > 0 && others.every(isUpper);
@@ -203,11 +199,7 @@ function withoutCapitalISlips(t: string): string {
     const at: number[] = [];
     for (let i = 1; i < w.length; i++) if (w[i] === 'I') at.push(i);
     if (at.length === 0 || at.length > 4) return w;
-    const mask = fewestSlips(at.length, (mk) => {
-      const chars = f.split('');
-      for (let k = 0; k < at.length; k++) if (mk & (1 << k)) chars[at[k]!] = 'l';
-      return chars.join('');
-    });
+    const mask = fewestLetterSlips(f, at, 'l');
     if (mask === undefined) return w;
     const out = w.split('');
     for (let k = 0; k < at.length; k++) if (mask & (1 << k)) out[at[k]!] = 'l';
@@ -232,11 +224,7 @@ function withoutAccentedOSlips(t: string): string {
     const at: number[] = [];
     for (let i = 1; i < f.length - 1; i++) if (f[i] === '6' && /\p{L}/u.test(f[i - 1]!) && /\p{L}/u.test(f[i + 1]!)) at.push(i);
     if (at.length === 0 || at.length > 3) return w;
-    const mask = fewestSlips(at.length, (mk) => {
-      const chars = f.split('');
-      for (let k = 0; k < at.length; k++) if (mk & (1 << k)) chars[at[k]!] = 'o';
-      return chars.join('');
-    });
+    const mask = fewestLetterSlips(f, at, 'o');
     if (mask === undefined) return w;
     const out = w.split('');
     for (let k = 0; k < at.length; k++) if (mask & (1 << k)) out[at[k]!] = isUpper(w[at[k]! - 1]!) && isUpper(w[at[k]! + 1]!) ? 'O' : 'o';
@@ -256,6 +244,15 @@ function fewestSlips(n: number, corrected: (mask: number) => string): number | u
   return Array.from({ length: (1 << n) - 1 }, (_, k) => k + 1)
     .sort((a, b) => bits(a) - bits(b) || a - b)
     .find((mask) => words.has(corrected(mask)));
+}
+
+/** fewestSlips for single letters: the characters of the folded word `f` at `at`, read as `letter`. */
+function fewestLetterSlips(f: string, at: readonly number[], letter: string): number | undefined {
+  return fewestSlips(at.length, (mask) => {
+    const chars = f.split('');
+    for (let k = 0; k < at.length; k++) if (mask & (1 << k)) chars[at[k]!] = letter;
+    return chars.join('');
+  });
 }
 
 // OCR reads an m as "rn" and a d as "cl" (the two letters side by side look like the one).
