@@ -171,9 +171,13 @@ export function withoutNameSlips(t: string): string {
     const at: number[] = [];
     for (let i = 0; i < f.length; i++) if (f[i] === 'l' || f[i] === '1') at.push(i);
     if (at.length > 4) return w;
+    const mask = fewestLetterSlips(f, at, 'i');
+    if (mask === undefined) return w;
     const others = w.split('').filter((c, i) => /\p{L}/u.test(c) && !at.includes(i));
     const upper = others.length > 0 && others.every(isUpper);
-    return withLetterSlips(w, f, at, 'i', (i) => (upper || i === 0 ? 'I' : 'i'));
+    const out = w.split('');
+    for (let k = 0; k < at.length; k++) if (mask & (1 << k)) out[at[k]!] = upper || at[k] === 0 ? 'I' : 'i';
+    return out.join('');
   });
 }
 
@@ -195,7 +199,11 @@ function withoutCapitalISlips(t: string): string {
     const at: number[] = [];
     for (let i = 1; i < w.length; i++) if (w[i] === 'I') at.push(i);
     if (at.length === 0 || at.length > 4) return w;
-    return withLetterSlips(w, f, at, 'l', () => 'l');
+    const mask = fewestLetterSlips(f, at, 'l');
+    if (mask === undefined) return w;
+    const out = w.split('');
+    for (let k = 0; k < at.length; k++) if (mask & (1 << k)) out[at[k]!] = 'l';
+    return out.join('');
   });
 }
 
@@ -216,7 +224,11 @@ function withoutAccentedOSlips(t: string): string {
     const at: number[] = [];
     for (let i = 1; i < f.length - 1; i++) if (f[i] === '6' && /\p{L}/u.test(f[i - 1]!) && /\p{L}/u.test(f[i + 1]!)) at.push(i);
     if (at.length === 0 || at.length > 3) return w;
-    return withLetterSlips(w, f, at, 'o', (i) => (isUpper(w[i - 1]!) && isUpper(w[i + 1]!) ? 'O' : 'o'));
+    const mask = fewestLetterSlips(f, at, 'o');
+    if (mask === undefined) return w;
+    const out = w.split('');
+    for (let k = 0; k < at.length; k++) if (mask & (1 << k)) out[at[k]!] = isUpper(w[at[k]! - 1]!) && isUpper(w[at[k]! + 1]!) ? 'O' : 'o';
+    return out.join('');
   });
 }
 
@@ -234,21 +246,13 @@ function fewestSlips(n: number, corrected: (mask: number) => string): number | u
     .find((mask) => words.has(corrected(mask)));
 }
 
-/**
- * fewestSlips for single letters: the word `w` (folded: `f`) with the fewest of its characters at `at`
- * read as `letter` that make a word of a catalogue name, each written as `cased(position)` gives it;
- * `w` unchanged when no such reading does.
- */
-function withLetterSlips(w: string, f: string, at: readonly number[], letter: string, cased: (i: number) => string): string {
-  const mask = fewestSlips(at.length, (mk) => {
+/** fewestSlips for single letters: the characters of the folded word `f` at `at`, read as `letter`. */
+function fewestLetterSlips(f: string, at: readonly number[], letter: string): number | undefined {
+  return fewestSlips(at.length, (mask) => {
     const chars = f.split('');
-    for (let k = 0; k < at.length; k++) if (mk & (1 << k)) chars[at[k]!] = letter;
+    for (let k = 0; k < at.length; k++) if (mask & (1 << k)) chars[at[k]!] = letter;
     return chars.join('');
   });
-  if (mask === undefined) return w;
-  const out = w.split('');
-  for (let k = 0; k < at.length; k++) if (mask & (1 << k)) out[at[k]!] = cased(at[k]!);
-  return out.join('');
 }
 
 // OCR reads an m as "rn" and a d as "cl" (the two letters side by side look like the one).
