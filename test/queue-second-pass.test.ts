@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { waitUntil } from '../src/dev/testkit/wait.ts';
 import { RetryAfterError, TransientError } from '../src/errors.ts';
 import { healthcheckHandler } from '../src/handlers/healthcheck.ts';
 import type { JobHandler } from '../src/handlers/types.ts';
@@ -31,6 +32,20 @@ async function insert(
 }
 
 const row = async (id: string) => (await db.pool.query('select * from analysis_jobs where id = $1', [id])).rows[0];
+
+/**
+ * Until every one of `ids` reads completed. Read from the table, not from events: reading a row and
+ * then subscribing missed a completion that landed between the two (a 15 s timeout in 3 of 18 runs).
+ */
+const allCompleted = (ids: string[]) =>
+  waitUntil(
+    async () =>
+      (await db.pool.query(`select count(*)::int as n from analysis_jobs where id = any($1) and status = 'completed'`, [ids])).rows[0].n === ids.length,
+    {
+      timeoutMs: 20_000,
+      what: `${ids.length} jobs to complete`,
+    },
+  );
 
 /** A gauge's value as /metrics exposes it (loopback needs no OPS_TOKEN). */
 async function gauge(port: number, name: string): Promise<number | undefined> {
@@ -308,9 +323,7 @@ test('WORKER_CONCURRENCY_<TYPE> caps a type in the claim; other types are not he
     await otherCompleted;
     otherDone = true;
     maybeOpen();
-    await Promise.all(
-      capped.map(async (id) => ((await row(id)).status === 'completed' ? undefined : d.events.waitFor('job:completed', (e) => e.jobId === id, 15_000))),
-    );
+    await allCompleted(capped);
     assert.equal(max, 2, 'never more than the cap at once, and the cap is used');
   } finally {
     await d.stop();
@@ -425,9 +438,7 @@ test('claim-ahead is bounded in time: jobs held behind a slow one are handed bac
     );
     const released = await d.events.waitFor('job:released', (e) => fast.includes(e.jobId), 10_000);
     assert.ok(fast.includes(released.jobId));
-    await Promise.all(
-      fast.map(async (id) => ((await row(id)).status === 'completed' ? undefined : d.events.waitFor('job:completed', (e) => e.jobId === id, 20_000))),
-    );
+    await allCompleted(fast);
     const { rows } = await db.pool.query('select max(attempts)::int as n from analysis_jobs where id = any($1)', [fast]);
     assert.equal(rows[0].n, 1, 'the released jobs ran once, their held attempt refunded');
   } finally {
