@@ -262,6 +262,28 @@ test('a claim whose eligible rows another claim holds says so (contended); one t
   }
 });
 
+test("a job committed after the claim's transaction began but before its snapshot is due to that claim", async () => {
+  await db.pool.query('truncate analysis_jobs cascade');
+  const claimer = await db.pool.connect();
+  try {
+    // now() is fixed when a transaction begins; a statement's snapshot comes later. Here the gap is
+    // made wide on purpose: a transaction is open, then a job is inserted (run_at = the inserter's
+    // now(), later than the claimer's), then the claim runs in that transaction, seeing the row.
+    await claimer.query('begin');
+    await claimer.query('select now()');
+    const { rows } = await db.pool.query(`insert into analysis_jobs (user_id, type) values (gen_random_uuid(), 'healthcheck') returning id`);
+    const { jobs } = await claimJobs(claimer, 'w-late', 1, 30);
+    assert.deepEqual(
+      jobs.map((j) => j.id),
+      [rows[0].id],
+      'due by the clock when the claim runs, not by its transaction start',
+    );
+    await claimer.query('rollback');
+  } finally {
+    claimer.release();
+  }
+});
+
 test('every fenced statement reads its rows by primary key, whether its plan was made on three rows or after thousands of jobs', async () => {
   // The trap (src/queue/jobs.ts, "How the fenced statements name their rows"): a settle whose generic
   // plan read the rows through the active index scanned every processing entry left dead since the

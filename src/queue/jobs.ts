@@ -72,6 +72,14 @@ type Queryable = Pick<pg.Pool, 'query'>;
 // claim first, since WAL is flushed in order. What it saves is one disk flush on the path from
 // insert to handler (bench:queue turnaround and pickup; docs/queue.md, "Claim commit").
 //
+// "Due" is judged by the clock once the statement runs, `(select clock_timestamp())` (an initplan,
+// evaluated once, after the statement's snapshot is taken), not by now(). now() is the transaction's
+// start, stamped when the server begins on the statement's protocol messages, before the snapshot. On
+// a loaded machine a job inserted with run_at = its own now() could commit in between: the claim then
+// saw it but judged it not yet due, and took an older batch job before it (the default-priorities
+// test in test/queue-second-pass.test.ts, 2 runs of 24 with six files at once; the job's started_at
+// came out 7 ms before its created_at).
+//
 // The excluded types are a NOT IN over a subquery, not `type <> all($4)`: in the generic plan the
 // planner guesses `<> all(unknown array)` from the type column's statistics, and with one type in the
 // table (or one dominating) it expected no row to pass and read the whole table instead of the claim
@@ -88,7 +96,7 @@ const CLAIM = `
 with candidates as materialized (
   select id, ctid, user_id, type, priority, run_at
     from public.analysis_jobs
-   where status = 'pending' and run_at <= now() and type not in (select unnest($4::text[]))
+   where status = 'pending' and run_at <= (select clock_timestamp()) and type not in (select unnest($4::text[]))
    order by priority, run_at
    limit $5
 ), fair as (
@@ -105,7 +113,7 @@ with candidates as materialized (
   select j.id, c.priority, c.turn, c.run_at
     from capped c
     join public.analysis_jobs j on j.ctid = c.ctid and j.id = c.id
-   where (c.room is null or c.nth <= c.room) and j.status = 'pending' and j.run_at <= now()
+   where (c.room is null or c.nth <= c.room) and j.status = 'pending' and j.run_at <= (select clock_timestamp())
    order by c.priority, c.turn, c.run_at
    limit $2
      for update of j skip locked
