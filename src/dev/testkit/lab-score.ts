@@ -137,6 +137,8 @@ export const CORPUS_SETS = [
   'heldout25',
   'heldout26',
   'heldout27',
+  'heldout28',
+  'heldout29',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
 
