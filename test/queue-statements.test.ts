@@ -205,15 +205,23 @@ test("a claim's own commit does not wait for the WAL flush; the connection's set
   }
 });
 
+/**
+ * Three pending rows and statistics that say so (the state a generic plan is made in before a burst),
+ * and a pool with the daemon's own connection settings (src/db/pool.ts: sequential scans off).
+ */
+async function threeRowsAnalyzed(poolMax: number) {
+  await db.pool.query(`insert into analysis_jobs (user_id, type) select gen_random_uuid(), 'healthcheck' from generate_series(1, 3)`);
+  await db.pool.query('analyze analysis_jobs');
+  const config: DatabaseConfig = { url: db.url, poolMax, statementTimeoutMs: 30_000, listenerQueryTimeoutMs: 5_000, listenerPingMs: 10_000 };
+  return createPool(config, 'queue-statements');
+}
+
 test("the daemon's connections plan the claim without a sequential scan even when the table was analyzed nearly empty", async () => {
   // The hazard behind sql/053's removed ANALYZE: statistics that say "a few rows", a generic plan made
   // from them, then a burst. The daemon's pool turns sequential scans off (src/db/pool.ts).
   await db.pool.query('delete from analysis_jobs');
   await db.pool.query('vacuum analyze analysis_jobs');
-  await db.pool.query(`insert into analysis_jobs (user_id, type) select gen_random_uuid(), 'healthcheck' from generate_series(1, 3)`);
-  await db.pool.query('analyze analysis_jobs');
-  const config: DatabaseConfig = { url: db.url, poolMax: 1, statementTimeoutMs: 30_000, listenerQueryTimeoutMs: 5_000, listenerPingMs: 10_000 };
-  const pool = createPool(config, 'queue-statements');
+  const pool = await threeRowsAnalyzed(1);
   const c = await pool.connect();
   try {
     await c.query('set plan_cache_mode = force_generic_plan');
@@ -291,10 +299,7 @@ test('every fenced statement reads its rows by primary key, whether its plan was
   // rows and once with fresh statistics after 2,000 jobs have gone through it, and run both times
   // over those 2,000 dead entries.
   await db.pool.query('truncate analysis_jobs cascade');
-  await db.pool.query(`insert into analysis_jobs (user_id, type) select gen_random_uuid(), 'healthcheck' from generate_series(1, 3)`);
-  await db.pool.query('analyze analysis_jobs');
-  const config: DatabaseConfig = { url: db.url, poolMax: 2, statementTimeoutMs: 30_000, listenerQueryTimeoutMs: 5_000, listenerPingMs: 10_000 };
-  const pool = createPool(config, 'queue-statements');
+  const pool = await threeRowsAnalyzed(2);
   const c = await pool.connect();
   const lit = (v: unknown) => c.escapeLiteral(typeof v === 'string' ? v : JSON.stringify(v));
   try {
