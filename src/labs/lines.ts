@@ -171,12 +171,20 @@ export function withoutNameSlips(t: string): string {
     const at: number[] = [];
     for (let i = 0; i < f.length; i++) if (f[i] === 'l' || f[i] === '1') at.push(i);
     if (at.length > 4) return w;
-    const mask = fewestLetterSlips(f, at, 'i');
-    if (mask === undefined) return w;
     const others = w.split('').filter((c, i) => /\p{L}/u.test(c) && !at.includes(i));
     const upper = others.length > 0 && others.every(isUpper);
     const out = w.split('');
-    for (let k = 0; k < at.length; k++) if (mask & (1 << k)) out[at[k]!] = upper || at[k] === 0 ? 'I' : 'i';
+    const mask = fewestLetterSlips(f, at, 'i');
+    if (mask !== undefined) {
+      for (let k = 0; k < at.length; k++) if (mask & (1 << k)) out[at[k]!] = upper || at[k] === 0 ? 'I' : 'i';
+      return out.join('');
+    }
+    // A 1 is as often the l it looks like: tried only when no i reading
+    // makes a catalogue word, so the older correction keeps its choices.
+    const ones = at.filter((i) => f[i] === '1');
+    const asL = ones.length > 0 ? fewestLetterSlips(f, ones, 'l') : undefined;
+    if (asL === undefined) return w;
+    for (let k = 0; k < ones.length; k++) if (asL & (1 << k)) out[ones[k]!] = upper ? 'L' : 'l';
     return out.join('');
   });
 }

@@ -2928,3 +2928,23 @@ test("a portal's breadcrumb ending in an order number is no result; a number wit
   assert.deepEqual(brief(r), [['Ureia', 31, 'mg/dL', 'normal']]);
   assert.deepEqual(r.unparsed_lines, ['Autenticidade: confira com o código   12,5']);
 });
+
+test('set 29: OCR reads the l of a name as a 1 ("FOSFATASE A1CALINA", "Co1esterol"): when no i reading makes a catalogue word, the l one does', () => {
+  const r = parseLabReport(['Sexo: M', 'FOSFATASE A1CALINA   88 U/L   40 a 129 U/L', 'Co1esterol total   172 mg/dL   < 190 mg/dL'].join('\n'));
+  assert.deepEqual(brief(r), [
+    ['Fosfatase alcalina', 88, 'U/L', 'normal'],
+    ['Colesterol total', 172, 'mg/dL', 'normal'],
+  ]);
+});
+
+test("set 29: a stool exam's own name heads its finding in a row ('Protoparasitológico   Ovos de Ascaris lumbricoides   Negativo'): a word result against the reference", () => {
+  const r = parseLabReport(
+    [
+      'Sexo: M',
+      '                          Resultado                       Referência',
+      'Protoparasitológico       Ovos de Ascaris lumbricoides    Negativo',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [['Protoparasitológico', 'Ovos de Ascaris lumbricoides', null, 'alterado']]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
