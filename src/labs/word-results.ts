@@ -4,9 +4,10 @@
 // label whose results are words (WORD_FIELDS), or on a "Resultado:" line under a block title. Such a
 // value is a qualitative result; with no printed word reference its flag is 'indeterminado'.
 
-// Labels (folded) whose result is a word or a few words.
+// Labels (folded) whose result is a word or a few words. A stool exam's own name heads its finding
+// in a row of its own ("Parasitológico de fezes   <finding>   Negativo"), as "Parasitas" does.
 const WORD_FIELDS =
-  /^(?:cor|colora[cç][aã]o|aspecto|odor|consist[eê]ncia|grupo\s+(?:abo|sangu[ií]neo)|tipo\s+sangu[ií]neo|tipagem(?:\s+sangu[ií]nea)?|fator\s+rh|rh|cristais|muco|filamentos\s+de\s+muco|bact[eé]rias|flora(?:\s+bacteriana)?|leveduras|c[eé]lulas\s+epiteliais|cilindros|parasitas|protozo[aá]rios|helmintos|(?:uro|copro|hemo)?cultura|pesquisa\s+de\s+[\p{L} ]+|sangue\s+oculto|muco\s+fecal|restos\s+alimentares|micro-?o?rganismos?(?:\s+isolados?)?|organismos?(?:\s+isolados?)?|agentes?\s+isolados?|germes?\s+isolados?)$/iu;
+  /^(?:cor|colora[cç][aã]o|aspecto|odor|consist[eê]ncia|grupo\s+(?:abo|sangu[ií]neo)|tipo\s+sangu[ií]neo|tipagem(?:\s+sangu[ií]nea)?|fator\s+rh|rh|cristais|muco|filamentos\s+de\s+muco|bact[eé]rias|flora(?:\s+bacteriana)?|leveduras|c[eé]lulas\s+epiteliais|cilindros|(?:exame\s+)?(?:proto)?parasitol[oó]gico(?:\s+de\s+fezes)?|parasitas|protozo[aá]rios|helmintos|(?:uro|copro|hemo)?cultura|pesquisa\s+de\s+[\p{L} ]+|sangue\s+oculto|muco\s+fecal|restos\s+alimentares|micro-?o?rganismos?(?:\s+isolados?)?|organismos?(?:\s+isolados?)?|agentes?\s+isolados?|germes?\s+isolados?)$/iu;
 
 /**
  * Whether results after this label are words (colour, aspect, blood group, crystals, cultures…). A
