@@ -105,7 +105,8 @@ const ADMIN_SPANS: RegExp[] = [
   // A power of ten in a unit ("x 10^6/µL", "10³/mm³").
   /(?:x\s*)?10\s*(?:\^\s*\d+|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)/giu,
   // The lab's control run beside a coagulation time ("TP: 18,9 s (controle: 12,4 s)").
-  new RegExp(String.raw`\(?\s*${CONTROL_LEAD}\s*:?\s*\d+(?:[.,]\d+)?\s*(?:s|seg(?:undos)?)?\s*\)?`, 'giu'),
+  // A control's time on a row of its own ("Tempo do controle …… 12,4 seg") is one too: the reader skips it.
+  new RegExp(String.raw`\(?\s*(?:tempo\s+(?:d[oa]\s+)?)?${CONTROL_LEAD}\s*(?:\.{2,}\s*)?:?\s*\d+(?:[.,]\d+)?\s*(?:s|seg(?:undos)?)?\s*\)?`, 'giu'),
   // One previous result, its unit and its date ("Resultado anterior: 119 mg/dL (10/01/2025)"): an earlier
   // sample's, cut off by the reader; anything else printed after it is still counted.
   new RegExp(

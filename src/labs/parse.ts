@@ -56,7 +56,7 @@ import {
 import { unfoldPageColumns } from './page-columns.ts';
 import { numbersIn } from './numbers.ts';
 import { readPatient, type PatientInput } from './patient.ts';
-import { bareNumbers, cleanName, dotIsDecimal, letters, readAfterName, readPiece, type Ctx } from './piece.ts';
+import { bareNumbers, cleanName, CONTROL_RATIO, CONTROL_ROW, dotIsDecimal, letters, readAfterName, readPiece, type Ctx } from './piece.ts';
 import {
   isReferenceHeading,
   isReferenceLabel,
@@ -201,6 +201,9 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   // The line the last table header was read on, and the last line with text before this one.
   let headerAt = -1;
   let previousTextAt = -1;
+  // The coagulation block whose patient time was read on line `at` ("Tempo do paciente" under its
+  // title): the control and ratio rows right under it are the block's.
+  let block: { name: string; at: number } | undefined;
   // Lines read as the continuation of the line above (a wrapped footnote reference).
   const continuedAt = new Set<number>();
   for (const line of lines) {
@@ -214,6 +217,12 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     const ctx: Ctx = { table, line };
     const lastTextAt = previousTextAt;
     previousTextAt = line.index;
+    // The control's own time under the patient's ("Tempo do controle …. 12,4 s") is the lab's check of
+    // its reagents, not a result of the patient; the block goes on under it.
+    if (block?.at === lastTextAt && CONTROL_ROW.test(cleanName(t.split(/\s*(?:\.{2,}|:|\s\d)/, 1)[0]!))) {
+      block.at = line.index;
+      continue;
+    }
 
     // A header with a previous-result column whose dates are printed on the line under it ("ATUAL   MÊS
     // ANTERIOR" over "11/06/2025   14/05/2025"): the dates place the current and the earlier columns.
@@ -537,8 +546,18 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       // "Tempo do paciente .... 24,6 segundos" under "TEMPO DE PROTROMBINA (TP)": a label that names
       // no analyte, only whose value it is, leaves the name to the block title; so does the hour an ESR
       // is read at ("1ª HORA ....: 24 MM" under "VHS …"), its first hour being the result.
-      if (title && groups[0] && /^(?:tempo\s+(?:d[oa]\s+)?paciente|paciente|amostra|(?:1\s*[ªa°º]\.?|primeira)\s*hora)$/i.test(groups[0].entries[0]!.name))
+      const first = groups.length === 1 ? groups[0]?.entries[0] : undefined;
+      const inBlock = block !== undefined && block.at === lastTextAt;
+      if (title && groups[0] && /^(?:tempo\s+(?:d[oa]\s+)?paciente|paciente|amostra|(?:1\s*[ªa°º]\.?|primeira)\s*hora)$/i.test(groups[0].entries[0]!.name)) {
         for (const e of groups[0].entries) Object.assign(e, { name: title.name, def: title.def });
+        block = { name: title.name, at: line.index };
+      } else if (inBlock && first && CONTROL_RATIO.test(first.name)) {
+        // "Relação paciente/controle" alone names no test: the ratio is the block's ("Relação TTPa"),
+        // under the short name the title gives in brackets when it has one.
+        const short = /\(([^()]{1,12})\)\s*$/.exec(block!.name)?.[1] ?? block!.name;
+        first.name = `${CONTROL_RATIO.exec(first.name)![1]} ${short}`;
+        block = undefined;
+      } else block = undefined;
       close();
       title = undefined;
       preRef = [];

@@ -2948,3 +2948,20 @@ test("set 29: a stool exam's own name heads its finding in a row ('Protoparasito
   assert.deepEqual(brief(r), [['Protoparasitológico', 'Ovos de Ascaris lumbricoides', null, 'alterado']]);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test("set 29: under a coagulation block, the control's time on a row of its own is the lab's check, never a result nor unread; the patient/control ratio is named for the block", () => {
+  const r = parseLabReport(
+    [
+      'Sexo: F',
+      'TEMPO DE TROMBINA (TT)',
+      '   Tempo do paciente ..... 23,5 s      (VR: 14,0 a 19,0 s)',
+      '   Pool normal ........... 16,2 s',
+      '   Razão paciente/normal .. 1,45       (VR: até 1,20)',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['TEMPO DE TROMBINA (TT)', 23.5, 's', 'alto'],
+    ['Razão TT', 1.45, null, 'alto'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
