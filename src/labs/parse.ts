@@ -466,6 +466,21 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       continue;
     }
 
+    // A row with no name under a count read in % ("Neutrófilos   62,0  %   40 - 75" over
+    // "            3.410   /mm3   1.800 - 7.700"): the same cell's absolute count, in a unit of its own,
+    // with its own reference. Only right under the line read, and never in the unit just read.
+    const above = pending?.entries.length === 1 ? pending.entries[0]! : undefined;
+    if (above && above.line === lastTextAt && above.read.unit === '%' && /^\d/.test(t) && /^\s/.test(line.raw)) {
+      const g = readAfterName(above.name, t, ctx, { separated: true });
+      const u = g?.entries.length === 1 ? g.entries[0]!.read.unit : null;
+      if (g && u !== null && u !== '%') {
+        close();
+        for (const e of g.entries) Object.assign(e, { def: above.def, line: line.index });
+        pending = g;
+        continue;
+      }
+    }
+
     // A note ("Nota: em idosos, valores entre 187 e 300 pg/mL podem não excluir deficiência …") is prose
     // about a result: its numbers are no range of it, and it is listed for a person to read when it holds any.
     if (isNote(t)) {
