@@ -2965,3 +2965,32 @@ test("set 29: under a coagulation block, the control's time on a row of its own 
   ]);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('set 29: a row with no name under a count in % (indented, its own unit and range) is the absolute count of the same cell', () => {
+  const r = parseLabReport(
+    [
+      'Sexo: M',
+      'Parametro            Resultado   Unidade     Referencia',
+      '  Segmentados        58,5        %           45,0 - 70,0',
+      '                     2.925       /uL         2.000 - 7.000',
+      '  Monocitos          11,0        %           2,0 - 10,0',
+      '                     1.210       /uL         200 - 900',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    brief(r).map(([n, v, , f]) => [n, v, f]),
+    [
+      ['Segmentados', 58.5, 'normal'],
+      ['Segmentados', 2925, 'normal'],
+      ['Monócitos', 11, 'alto'],
+      ['Monócitos', 1210, 'alto'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 29: an age band without accents ("Homens ate 49 anos: ate 2,5") labels the range, and the range still reads', () => {
+  const r = parseLabReport(['Sexo: M', 'Idade: 44 anos', 'PSA total            3,1     ng/mL     Homens ate 49 anos: ate 2,5'].join('\n'));
+  assert.deepEqual(brief(r), [['PSA total', 3.1, 'ng/mL', 'alto']]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
