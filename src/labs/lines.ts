@@ -521,7 +521,8 @@ export function isBlockDetail(text: string): boolean {
 export function withoutDetailCell(text: string): string {
   // The method may follow the title after a dash instead ("VHS - MÉTODO DE WESTERGREN"), not after
   // another detail ("IMUNOLOGIA - MATERIAL: SORO - MÉTODO: …", a section line).
-  for (const m of text.matchAll(/\s{2,}(?=\S)|\s[-–—]\s+(?=m[eé]todo)/giu)) {
+  // A title that fills its column leaves one space before a labelled detail ("… (NOME POR EXTENSO) Material: Soro").
+  for (const m of text.matchAll(/\s{2,}(?=\S)|\s[-–—]\s+(?=m[eé]todo)|\s(?=(?:material|amostra|m[eé]todo|metodologia)\s*:)/giu)) {
     const at = m.index + m[0].length;
     const dash = /[-–—]/.test(m[0]);
     if (dash && text.slice(0, m.index).includes(':')) continue;

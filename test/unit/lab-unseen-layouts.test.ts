@@ -2994,3 +2994,19 @@ test('set 29: an age band without accents ("Homens ate 49 anos: ate 2,5") labels
   assert.deepEqual(brief(r), [['PSA total', 3.1, 'ng/mL', 'alto']]);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('set 28: a block title that fills its column leaves one space before its labelled detail ("… (SÉRICO) Material: Soro  Método: …"): the title still names the "Resultado" under it', () => {
+  const r = parseLabReport(
+    [
+      'Sexo: F',
+      'MAGNÉSIO (MAGNÉSIO SÉRICO DOSAGEM) Material: Soro  Método: Colorimétrico',
+      '     Resultado ..............  2,4 mg/dL',
+      '     Valores de referência: 1,6 a 2,6 mg/dL',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    r.analytes.map((a) => [a.key, a.value, a.flag]),
+    [['magnesio', 2.4, 'normal']],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
