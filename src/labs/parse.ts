@@ -567,10 +567,10 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
         for (const e of groups[0].entries) Object.assign(e, { name: title.name, def: title.def });
         block = { name: title.name, at: line.index };
       } else if (inBlock && first && CONTROL_RATIO.test(first.name)) {
-        // "Relação paciente/controle" alone names no test: the ratio is the block's ("Relação TTPa"),
-        // under the short name the title gives in brackets when it has one.
+        // "Relação paciente/controle" alone names no test: the ratio is the block's, so the name carries
+        // the short name the title gives in brackets ("Relação paciente/controle (TTPa)"), else the title.
         const short = /\(([^()]{1,12})\)\s*$/.exec(block!.name)?.[1] ?? block!.name;
-        first.name = `${CONTROL_RATIO.exec(first.name)![1]} ${short}`;
+        first.name = `${first.name} (${short})`;
         block = undefined;
       } else block = undefined;
       close();

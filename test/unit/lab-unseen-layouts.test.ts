@@ -2961,7 +2961,7 @@ test("set 29: under a coagulation block, the control's time on a row of its own 
   );
   assert.deepEqual(brief(r), [
     ['TEMPO DE TROMBINA (TT)', 23.5, 's', 'alto'],
-    ['Razão TT', 1.45, null, 'alto'],
+    ['Razão paciente/normal (TT)', 1.45, null, 'alto'],
   ]);
   assert.deepEqual(r.unparsed_lines, []);
 });
