@@ -632,10 +632,12 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       unparsed.push(line.raw.trim());
       continue;
     }
-    if (wordsAfterLabel(t)) {
+    // The reference in a cell of its own after the words ("Cristais: Urato amorfo (++)     (Ref.: Ausentes)").
+    const wordRef = row2.length === 2 && isReferenceText(row2[1]!) && wordsAfterLabel(row2[0]!) ? row2[1]! : undefined;
+    if (wordsAfterLabel(wordRef === undefined ? t : row2[0]!)) {
       close();
       title = undefined;
-      const [label, ...words] = t.split(':');
+      const [label, ...words] = (wordRef === undefined ? t : row2[0]!).split(':');
       const text = wordResultText(words.join(':'));
       if (isWordField(label!) && text !== undefined) {
         const name = cleanName(label!);
@@ -643,6 +645,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
           entries: [{ def: lookupName(name), name, read: { value: null, text, comparator: null, unit: null, marker: null, rest: '' }, line: line.index }],
           refItems: [],
         };
+        if (wordRef !== undefined) addRef(pending, wordRef.replace(/^\((.*)\)$/, '$1'));
       } else unparsed.push(line.raw.trim());
       continue;
     }

@@ -3010,3 +3010,14 @@ test('set 28: a block title that fills its column leaves one space before its la
   );
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('set 28: a word result after its label with the reference in a cell of its own ("Muco: Raros filamentos (+)     (Ref.: Ausentes)"): the words end at the break, the cell is their reference', () => {
+  const r = parseLabReport(
+    ['Sexo: M', '  Muco: Raros filamentos (+)         (Ref.: Ausentes)', '  Cor: Amarelo escuro                 (Ref.: Amarelo citrino)'].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['Muco', 'Raros filamentos (+)', null, 'alterado'],
+    ['Cor', 'Amarelo escuro', null, 'alterado'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
