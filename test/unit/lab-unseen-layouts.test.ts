@@ -3021,3 +3021,18 @@ test('set 28: a word result after its label with the reference in a cell of its 
   ]);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('set 28: a tier label that opens with a verdict word after the unit ("Baixo risco: inferior a 1,0", "Alto risco: …") is the reference, never the lab\'s mark', () => {
+  const r = parseLabReport(
+    [
+      'Sexo: M',
+      'Lipoproteína (a)      22 mg/dL       Baixo risco: inferior a 30 mg/dL',
+      '                                     Alto risco: superior a 50 mg/dL',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    r.analytes.map((a) => [a.value, a.flag]),
+    [[22, 'normal']],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
