@@ -146,6 +146,16 @@ export function readPatient(lines: string[], input: PatientInput = {}): Patient 
     // "Jejum: 12 horas", "Jejum informado: 12 horas", "Tempo de jejum referido: 10 h".
     const j = /\bjejum(?:\s+(?:informado|referido|declarado|relatado))?\s*(?:de)?\s*[:\-]?\s*(\d{1,2})\s*(?:h\b|horas?)/i.exec(line);
     if (j && fasting === undefined) fasting = Number(j[1]);
+    // "Feminino • 63 anos • Pedido …", "52 anos | Masculino": an app's line of the patient's data,
+    // sex and age without labels, a bullet or bar between them.
+    const pair =
+      /^\s*(?:(masculino|feminino)(?:\s*[•·|,;–-]\s*|\s{2,})(\d{1,3})\s*anos|(\d{1,3})\s*anos(?:\s*[•·|,;–-]\s*|\s{2,})(masculino|feminino))(?![\p{L}])/iu.exec(
+        line,
+      );
+    if (pair) {
+      age ??= Number(pair[2] ?? pair[3]);
+      if (!sex) sex = /^m/i.test(pair[1] ?? pair[4]!) ? 'M' : 'F';
+    }
     // "Paciente: Beatriz Nogueira, 31 anos, sexo feminino": age and sex written in the patient line.
     if (/^\s*(?:paciente|nome|cliente)\b/i.test(line)) {
       const bareAge = /(?<![\d/])(\d{1,3})\s*anos\b/i.exec(line);

@@ -3036,3 +3036,31 @@ test('set 28: a tier label that opens with a verdict word after the unit ("Baixo
   );
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test("set 28: an app's line of the patient's data without labels ('67 anos | Masculino | Protocolo …') gives the sex and the age that pick the ranges", () => {
+  const r = parseLabReport(
+    [
+      'Carlos Eduardo Nunes',
+      '67 anos | Masculino | Protocolo 4471',
+      'ÁCIDO ÚRICO',
+      'Resultado',
+      '6,4 mg/dL',
+      'Valor de referência',
+      'Feminino: 2,4 a 5,7 mg/dL',
+      'Masculino: 3,4 a 7,0 mg/dL',
+      'TRIGLICERÍDEOS',
+      'Resultado',
+      '160 mg/dL',
+      'Valor de referência',
+      '20 a 59 anos: inferior a 150 mg/dL',
+      '60 anos ou mais: inferior a 175 mg/dL',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    r.analytes.map((a) => [a.value, a.flag]),
+    [
+      [6.4, 'normal'],
+      [160, 'normal'],
+    ],
+  );
+});
