@@ -3064,3 +3064,9 @@ test("set 28: an app's line of the patient's data without labels ('67 anos | Mas
     ],
   );
 });
+
+test("set 28: an app's card whose title holds a number ('IGF 1 - SOMATOMEDINA C') over 'Resultado' alone and the value alone is the title of that value", () => {
+  const r = parseLabReport(['Sexo: F', 'IGF 1 - SOMATOMEDINA C', 'Resultado', '98 ng/mL', 'Valor de referência', '115 a 307 ng/mL', 'Ver detalhes'].join('\n'));
+  assert.deepEqual(brief(r), [['IGF 1 - SOMATOMEDINA C', 98, 'ng/mL', 'baixo']]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
