@@ -148,8 +148,10 @@ export function readPatient(lines: string[], input: PatientInput = {}): Patient 
     if (j && fasting === undefined) fasting = Number(j[1]);
     // "Feminino • 63 anos • Pedido …", "52 anos | Masculino": an app's line of the patient's data,
     // sex and age without labels, a bullet or bar between them.
+    // A range table's row ("Feminino     60 anos ou mais   3,1 a 19,0") is none: the line goes on with a
+    // word field or ends.
     const pair =
-      /^\s*(?:(masculino|feminino)(?:\s*[•·|,;–-]\s*|\s{2,})(\d{1,3})\s*anos|(\d{1,3})\s*anos(?:\s*[•·|,;–-]\s*|\s{2,})(masculino|feminino))(?![\p{L}])/iu.exec(
+      /^\s*(?:(masculino|feminino)(?:\s*[•·|,;–-]\s*|\s{2,})(\d{1,3})\s*anos|(\d{1,3})\s*anos(?:\s*[•·|,;–-]\s*|\s{2,})(masculino|feminino))(?:(?:\s*[•·|,;–-]\s*|\s{2,})\p{L}|\s*$)/iu.exec(
         line,
       );
     if (pair) {

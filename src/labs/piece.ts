@@ -19,7 +19,7 @@ import {
 } from './reference.ts';
 import { unitAtStart } from './units.ts';
 import { markerOf, readValue, VERDICT_WORD } from './value.ts';
-import { isWordField, wordResultText } from './word-results.ts';
+import { isWordColumnName, isWordField, wordResultText } from './word-results.ts';
 
 /** The year of a filtration-rate equation printed after its name ("CKD-EPI 2021", "MDRD 2006"): part of the name. */
 export const EQUATION_YEAR = /(?<![\p{L}])(?:ckd[\s-]?epi|mdrd|cockcroft(?:[\s-]gault)?|schwartz|ekfc)[\s-]+(?:19|20)\d{2}(?!\d)/iu;
@@ -286,7 +286,7 @@ export function readPiece(text: string, ctx: Ctx, depth = 0): Group | undefined 
     const g = build(cs[0]!, text.slice(text.indexOf(cs[0]!) + cs[0]!.length), { separated: true });
     if (g) return g;
     // A label that takes words, in columns ("Cor   Palha   Amarelo citrino"): the next cell is the result.
-    const words = isWordField(cleanName(cs[0]!)) ? wordResultText(cs[1]!) : undefined;
+    const words = isWordColumnName(cleanName(cs[0]!)) ? wordResultText(cs[1]!) : undefined;
     const ref = cs.slice(2).join('   ');
     if (words !== undefined && (ref === '' || qualitativeReference(ref) !== undefined || !/\d/.test(ref))) {
       const name = cleanName(cs[0]!);

@@ -4,10 +4,9 @@
 // label whose results are words (WORD_FIELDS), or on a "Resultado:" line under a block title. Such a
 // value is a qualitative result; with no printed word reference its flag is 'indeterminado'.
 
-// Labels (folded) whose result is a word or a few words. A stool exam's own name heads its finding
-// in a row of its own ("Parasitológico de fezes   <finding>   Negativo"), as "Parasitas" does.
+// Labels (folded) whose result is a word or a few words.
 const WORD_FIELDS =
-  /^(?:cor|colora[cç][aã]o|aspecto|odor|consist[eê]ncia|grupo\s+(?:abo|sangu[ií]neo)|tipo\s+sangu[ií]neo|tipagem(?:\s+sangu[ií]nea)?|fator\s+rh|rh|cristais|muco|filamentos\s+de\s+muco|bact[eé]rias|flora(?:\s+bacteriana)?|leveduras|c[eé]lulas\s+epiteliais|cilindros|(?:exame\s+)?(?:proto)?parasitol[oó]gico(?:\s+de\s+fezes)?|parasitas|protozo[aá]rios|helmintos|(?:uro|copro|hemo)?cultura|pesquisa\s+de\s+[\p{L} ]+|sangue\s+oculto|muco\s+fecal|restos\s+alimentares|micro-?o?rganismos?(?:\s+isolados?)?|organismos?(?:\s+isolados?)?|agentes?\s+isolados?|germes?\s+isolados?)$/iu;
+  /^(?:cor|colora[cç][aã]o|aspecto|odor|consist[eê]ncia|grupo\s+(?:abo|sangu[ií]neo)|tipo\s+sangu[ií]neo|tipagem(?:\s+sangu[ií]nea)?|fator\s+rh|rh|cristais|muco|filamentos\s+de\s+muco|bact[eé]rias|flora(?:\s+bacteriana)?|leveduras|c[eé]lulas\s+epiteliais|cilindros|parasitas|protozo[aá]rios|helmintos|(?:uro|copro|hemo)?cultura|pesquisa\s+de\s+[\p{L} ]+|sangue\s+oculto|muco\s+fecal|restos\s+alimentares|micro-?o?rganismos?(?:\s+isolados?)?|organismos?(?:\s+isolados?)?|agentes?\s+isolados?|germes?\s+isolados?)$/iu;
 
 /**
  * Whether results after this label are words (colour, aspect, blood group, crystals, cultures…). A
@@ -21,6 +20,16 @@ export function isWordField(label: string): boolean {
       .trim()
       .replace(/\s+/g, ' '),
   );
+}
+
+// A stool exam's own name heads its finding in a column row ("Parasitológico de fezes   <finding>
+// Negativo"), as "Parasitas" does. After a colon the same name may lead a sentence the reader cannot
+// vouch for ("Parasitológico: Negativo para ovos e cistos"), which stays listed.
+const FINDING_ROW_NAME = /^(?:exame\s+)?(?:proto)?parasitol[oó]gico(?:\s+de\s+fezes)?$/iu;
+
+/** Whether the cell after this name cell in a column row is a result in words. */
+export function isWordColumnName(label: string): boolean {
+  return isWordField(label) || FINDING_ROW_NAME.test(label.trim().replace(/\s+/g, ' '));
 }
 
 /** The words of a result as printed, without a closing full stop; undefined when it holds digits. */
