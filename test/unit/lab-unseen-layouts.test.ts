@@ -3070,3 +3070,9 @@ test("set 28: an app's card whose title holds a number ('IGF 1 - SOMATOMEDINA C'
   assert.deepEqual(brief(r), [['IGF 1 - SOMATOMEDINA C', 98, 'ng/mL', 'baixo']]);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('set 28/29: a LIS header abbreviates the patient record as "Pac.:" before its number: administrative, never unread', () => {
+  const r = parseLabReport(['Pac.: 8830214-2  JOAO BATISTA FERREIRA          Sexo: M', 'Ureia   38 mg/dL   15 a 45'].join('\n'));
+  assert.deepEqual(brief(r), [['Ureia', 38, 'mg/dL', 'normal']]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
