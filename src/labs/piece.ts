@@ -19,7 +19,7 @@ import {
 } from './reference.ts';
 import { unitAtStart } from './units.ts';
 import { markerOf, readValue, VERDICT_WORD } from './value.ts';
-import { isWordColumnName, isWordField, wordResultText } from './word-results.ts';
+import { isWordColumnName, wordResultText } from './word-results.ts';
 
 /** The year of a filtration-rate equation printed after its name ("CKD-EPI 2021", "MDRD 2006"): part of the name. */
 export const EQUATION_YEAR = /(?<![\p{L}])(?:ckd[\s-]?epi|mdrd|cockcroft(?:[\s-]gault)?|schwartz|ekfc)[\s-]+(?:19|20)\d{2}(?!\d)/iu;
