@@ -87,13 +87,17 @@ export const RESULT_LEAD = /^resultados?\b(?:\s+(?:atual|encontrados?|obtidos?))
  * Whether the block's "Resultado …" line follows, past its Material/Método lines (labelled, or a
  * portal's unlabelled "Soro - Enzimático"): the line above them is the block's title even with digits
  * in its name ("HIV 1 E 2 - ANTICORPOS (4ª geração)", "ANTI-HIV 1 E 2 (4ª GERAÇÃO …)"). The result
- * line holds its value ("RESULTADO      5,4 %") or ends its lead with a colon ("Resultado:").
+ * line holds its value ("RESULTADO      5,4 %"), ends its lead with a colon ("Resultado:") or stands alone
+ * over the value alone (an app's card).
  */
 export function resultLineNext(lines: CleanLine[], index: number): boolean {
   let next = nextLine(lines, index);
   while (next && (isBlockDetail(next.text) || isMethodLine(next.text))) next = nextLine(lines, next.index);
   const lead = next && RESULT_LEAD.exec(next.text);
-  return !!lead && (next!.text.slice(lead[0].length).trim() !== '' || lead[0].includes(':'));
+  if (!lead) return false;
+  if (next!.text.slice(lead[0].length).trim() !== '' || lead[0].includes(':')) return true;
+  // An app's card prints the lead alone and the value alone under it ("Resultado" / "26 ng/mL").
+  return lead[0].trim() === next!.text.trim() && valueAloneNext(lines, next!.index);
 }
 
 /** What a line alone means in a one-cell-per-line layout, or undefined when it is not such a cell. */

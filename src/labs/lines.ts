@@ -171,12 +171,20 @@ export function withoutNameSlips(t: string): string {
     const at: number[] = [];
     for (let i = 0; i < f.length; i++) if (f[i] === 'l' || f[i] === '1') at.push(i);
     if (at.length > 4) return w;
-    const mask = fewestLetterSlips(f, at, 'i');
-    if (mask === undefined) return w;
     const others = w.split('').filter((c, i) => /\p{L}/u.test(c) && !at.includes(i));
     const upper = others.length > 0 && others.every(isUpper);
     const out = w.split('');
-    for (let k = 0; k < at.length; k++) if (mask & (1 << k)) out[at[k]!] = upper || at[k] === 0 ? 'I' : 'i';
+    const mask = fewestLetterSlips(f, at, 'i');
+    if (mask !== undefined) {
+      for (let k = 0; k < at.length; k++) if (mask & (1 << k)) out[at[k]!] = upper || at[k] === 0 ? 'I' : 'i';
+      return out.join('');
+    }
+    // A 1 is as often the l it looks like: tried only when no i reading
+    // makes a catalogue word, so the older correction keeps its choices.
+    const ones = at.filter((i) => f[i] === '1');
+    const asL = ones.length > 0 ? fewestLetterSlips(f, ones, 'l') : undefined;
+    if (asL === undefined) return w;
+    for (let k = 0; k < ones.length; k++) if (asL & (1 << k)) out[ones[k]!] = upper ? 'L' : 'l';
     return out.join('');
   });
 }
@@ -513,7 +521,8 @@ export function isBlockDetail(text: string): boolean {
 export function withoutDetailCell(text: string): string {
   // The method may follow the title after a dash instead ("VHS - MÉTODO DE WESTERGREN"), not after
   // another detail ("IMUNOLOGIA - MATERIAL: SORO - MÉTODO: …", a section line).
-  for (const m of text.matchAll(/\s{2,}(?=\S)|\s[-–—]\s+(?=m[eé]todo)/giu)) {
+  // A title that fills its column leaves one space before a labelled detail ("… (NOME POR EXTENSO) Material: Soro").
+  for (const m of text.matchAll(/\s{2,}(?=\S)|\s[-–—]\s+(?=m[eé]todo)|\s(?=(?:material|amostra|m[eé]todo|metodologia)\s*:)/giu)) {
     const at = m.index + m[0].length;
     const dash = /[-–—]/.test(m[0]);
     if (dash && text.slice(0, m.index).includes(':')) continue;

@@ -56,7 +56,7 @@ import {
 import { unfoldPageColumns } from './page-columns.ts';
 import { numbersIn } from './numbers.ts';
 import { readPatient, type PatientInput } from './patient.ts';
-import { bareNumbers, cleanName, dotIsDecimal, letters, readAfterName, readPiece, type Ctx } from './piece.ts';
+import { bareNumbers, cleanName, CONTROL_RATIO, CONTROL_ROW, dotIsDecimal, letters, readAfterName, readPiece, type Ctx } from './piece.ts';
 import {
   isReferenceHeading,
   isReferenceLabel,
@@ -201,6 +201,9 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   // The line the last table header was read on, and the last line with text before this one.
   let headerAt = -1;
   let previousTextAt = -1;
+  // The coagulation block whose patient time was read on line `at` ("Tempo do paciente" under its
+  // title): the control and ratio rows right under it are the block's.
+  let block: { name: string; at: number } | undefined;
   // Lines read as the continuation of the line above (a wrapped footnote reference).
   const continuedAt = new Set<number>();
   for (const line of lines) {
@@ -214,6 +217,12 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     const ctx: Ctx = { table, line };
     const lastTextAt = previousTextAt;
     previousTextAt = line.index;
+    // The control's own time under the patient's ("Tempo do controle …. 12,4 s") is the lab's check of
+    // its reagents, not a result of the patient; the block goes on under it.
+    if (block?.at === lastTextAt && CONTROL_ROW.test(cleanName(t.split(/\s*(?:\.{2,}|:|\s\d)/, 1)[0]!))) {
+      block.at = line.index;
+      continue;
+    }
 
     // A header with a previous-result column whose dates are printed on the line under it ("ATUAL   MÊS
     // ANTERIOR" over "11/06/2025   14/05/2025"): the dates place the current and the earlier columns.
@@ -457,6 +466,21 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       continue;
     }
 
+    // A row with no name under a count read in % ("Neutrófilos   62,0  %   40 - 75" over
+    // "            3.410   /mm3   1.800 - 7.700"): the same cell's absolute count, in a unit of its own,
+    // with its own reference. Only right under the line read, and never in the unit just read.
+    const above = pending?.entries.length === 1 ? pending.entries[0]! : undefined;
+    if (above && above.line === lastTextAt && above.read.unit === '%' && /^\d/.test(t) && /^\s/.test(line.raw)) {
+      const g = readAfterName(above.name, t, ctx, { separated: true });
+      const u = g?.entries.length === 1 ? g.entries[0]!.read.unit : null;
+      if (g && u !== null && u !== '%') {
+        close();
+        for (const e of g.entries) Object.assign(e, { def: above.def, line: line.index });
+        pending = g;
+        continue;
+      }
+    }
+
     // A note ("Nota: em idosos, valores entre 187 e 300 pg/mL podem não excluir deficiência …") is prose
     // about a result: its numbers are no range of it, and it is listed for a person to read when it holds any.
     if (isNote(t)) {
@@ -537,8 +561,18 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       // "Tempo do paciente .... 24,6 segundos" under "TEMPO DE PROTROMBINA (TP)": a label that names
       // no analyte, only whose value it is, leaves the name to the block title; so does the hour an ESR
       // is read at ("1ª HORA ....: 24 MM" under "VHS …"), its first hour being the result.
-      if (title && groups[0] && /^(?:tempo\s+(?:d[oa]\s+)?paciente|paciente|amostra|(?:1\s*[ªa°º]\.?|primeira)\s*hora)$/i.test(groups[0].entries[0]!.name))
+      const first = groups.length === 1 ? groups[0]?.entries[0] : undefined;
+      const inBlock = block !== undefined && block.at === lastTextAt;
+      if (title && groups[0] && /^(?:tempo\s+(?:d[oa]\s+)?paciente|paciente|amostra|(?:1\s*[ªa°º]\.?|primeira)\s*hora)$/i.test(groups[0].entries[0]!.name)) {
         for (const e of groups[0].entries) Object.assign(e, { name: title.name, def: title.def });
+        block = { name: title.name, at: line.index };
+      } else if (inBlock && first && CONTROL_RATIO.test(first.name)) {
+        // "Relação paciente/controle" alone names no test: the ratio is the block's, so the name carries
+        // the short name the title gives in brackets ("Relação paciente/controle (TTPa)"), else the title.
+        const short = /\(([^()]{1,12})\)\s*$/.exec(block!.name)?.[1] ?? block!.name;
+        first.name = `${first.name} (${short})`;
+        block = undefined;
+      } else block = undefined;
       close();
       title = undefined;
       preRef = [];
@@ -598,10 +632,12 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       unparsed.push(line.raw.trim());
       continue;
     }
-    if (wordsAfterLabel(t)) {
+    // The reference in a cell of its own after the words ("Cristais: Urato amorfo (++)     (Ref.: Ausentes)").
+    const wordRef = row2.length === 2 && isReferenceText(row2[1]!) && wordsAfterLabel(row2[0]!) ? row2[1]! : undefined;
+    if (wordsAfterLabel(wordRef === undefined ? t : row2[0]!)) {
       close();
       title = undefined;
-      const [label, ...words] = t.split(':');
+      const [label, ...words] = (wordRef === undefined ? t : row2[0]!).split(':');
       const text = wordResultText(words.join(':'));
       if (isWordField(label!) && text !== undefined) {
         const name = cleanName(label!);
@@ -609,6 +645,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
           entries: [{ def: lookupName(name), name, read: { value: null, text, comparator: null, unit: null, marker: null, rest: '' }, line: line.index }],
           refItems: [],
         };
+        if (wordRef !== undefined) addRef(pending, wordRef.replace(/^\((.*)\)$/, '$1'));
       } else unparsed.push(line.raw.trim());
       continue;
     }

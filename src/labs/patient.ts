@@ -146,6 +146,18 @@ export function readPatient(lines: string[], input: PatientInput = {}): Patient 
     // "Jejum: 12 horas", "Jejum informado: 12 horas", "Tempo de jejum referido: 10 h".
     const j = /\bjejum(?:\s+(?:informado|referido|declarado|relatado))?\s*(?:de)?\s*[:\-]?\s*(\d{1,2})\s*(?:h\b|horas?)/i.exec(line);
     if (j && fasting === undefined) fasting = Number(j[1]);
+    // "Feminino • 63 anos • Pedido …", "52 anos | Masculino": an app's line of the patient's data,
+    // sex and age without labels, a bullet or bar between them.
+    // A range table's row ("Feminino     60 anos ou mais   3,1 a 19,0") is none: the line goes on with a
+    // word field or ends.
+    const pair =
+      /^\s*(?:(masculino|feminino)(?:\s*[•·|,;–-]\s*|\s{2,})(\d{1,3})\s*anos|(\d{1,3})\s*anos(?:\s*[•·|,;–-]\s*|\s{2,})(masculino|feminino))(?:(?:\s*[•·|,;–-]\s*|\s{2,})\p{L}|\s*$)/iu.exec(
+        line,
+      );
+    if (pair) {
+      age ??= Number(pair[2] ?? pair[3]);
+      if (!sex) sex = /^m/i.test(pair[1] ?? pair[4]!) ? 'M' : 'F';
+    }
     // "Paciente: Beatriz Nogueira, 31 anos, sexo feminino": age and sex written in the patient line.
     if (/^\s*(?:paciente|nome|cliente)\b/i.test(line)) {
       const bareAge = /(?<![\d/])(\d{1,3})\s*anos\b/i.exec(line);

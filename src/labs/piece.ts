@@ -19,13 +19,20 @@ import {
 } from './reference.ts';
 import { unitAtStart } from './units.ts';
 import { markerOf, readValue, VERDICT_WORD } from './value.ts';
-import { isWordField, wordResultText } from './word-results.ts';
+import { isWordColumnName, wordResultText } from './word-results.ts';
 
 /** The year of a filtration-rate equation printed after its name ("CKD-EPI 2021", "MDRD 2006"): part of the name. */
 export const EQUATION_YEAR = /(?<![\p{L}])(?:ckd[\s-]?epi|mdrd|cockcroft(?:[\s-]gault)?|schwartz|ekfc)[\s-]+(?:19|20)\d{2}(?!\d)/iu;
 
 /** The lab's control run beside a coagulation time ("controle: 12,4 s", "controle do dia: 12,4 s", "pool normal"). */
 export const CONTROL_LEAD = String.raw`(?:controle|pool(?:\s+normal)?|padr[aã]o)(?:\s+d[oa]\s+\p{L}+)?`;
+/**
+ * A control's time printed as a row of its own under a coagulation block ("Tempo do controle …. 12,4 s",
+ * "Controle: 30,1 s", "Pool normal: 29 s"): a normal pool's time beside the patient's, no result of his.
+ */
+export const CONTROL_ROW = new RegExp(String.raw`^(?:tempo\s+(?:d[oa]\s+)?)?${CONTROL_LEAD}$`, 'iu');
+/** The ratio of the patient's time to the control's ("Relação paciente/controle", "R pac./normal", "Razão P/C"). */
+export const CONTROL_RATIO = /^(?:rela[cç][aã]o|raz[aã]o|r)\.?\s*(?:d[oa]s?\s+tempos?\s+)?(?:pac(?:iente)?\.?|p)\s*\/\s*(?:controle|normal|pool|c|n)\.?$/iu;
 const NOTE_AFTER_UNIT = new RegExp(String.raw`^\((?:[^()\d]*|[^()]*\d{1,2}\/\d{1,2}\/\d{2,4}[^()]*|\s*${CONTROL_LEAD}\b[^()]*)\)\s*`, 'iu');
 const CONTROL_NOTE_AT_END = new RegExp(String.raw`\s*\(\s*${CONTROL_LEAD}\b[^()]*\)\s*$`, 'iu');
 
@@ -279,7 +286,7 @@ export function readPiece(text: string, ctx: Ctx, depth = 0): Group | undefined 
     const g = build(cs[0]!, text.slice(text.indexOf(cs[0]!) + cs[0]!.length), { separated: true });
     if (g) return g;
     // A label that takes words, in columns ("Cor   Palha   Amarelo citrino"): the next cell is the result.
-    const words = isWordField(cleanName(cs[0]!)) ? wordResultText(cs[1]!) : undefined;
+    const words = isWordColumnName(cleanName(cs[0]!)) ? wordResultText(cs[1]!) : undefined;
     const ref = cs.slice(2).join('   ');
     if (words !== undefined && (ref === '' || qualitativeReference(ref) !== undefined || !/\d/.test(ref))) {
       const name = cleanName(cs[0]!);

@@ -149,12 +149,13 @@ interface FoundRange {
   end: number;
 }
 
-// Age expressions are labels, never ranges of the analyte ("1 a 9 anos", "6 meses a 6 anos").
+// Age expressions are labels, never ranges of the analyte ("1 a 9 anos", "6 meses a 6 anos"); a LIS
+// without accents prints "ate 50 anos".
 const AGE_UNIT = String.raw`(?:horas?|dias?|semanas?|meses|m[eê]s|anos?)`;
 const AGE_BAND_RE = new RegExp(
-  String.raw`(?<a>\d+)\s*(?<ua>${AGE_UNIT})?\s*(?:a|até|-|–)\s*(?<b>\d+)\s*(?<ub>${AGE_UNIT})(?![\p{L}])` +
+  String.raw`(?<a>\d+)\s*(?<ua>${AGE_UNIT})?\s*(?:a|at[eé]|-|–)\s*(?<b>\d+)\s*(?<ub>${AGE_UNIT})(?![\p{L}])` +
     String.raw`|(?<gt>acima de|maiores de|maior que|>|≥|a partir de)\s*(?<c>\d+)\s*(?<uc>${AGE_UNIT})(?![\p{L}])` +
-    String.raw`|(?<lt>até|menores de|menor que|<|abaixo de)\s*(?<d>\d+)\s*(?<ud>${AGE_UNIT})(?![\p{L}])` +
+    String.raw`|(?<lt>at[eé]|menores de|menor que|<|abaixo de)\s*(?<d>\d+)\s*(?<ud>${AGE_UNIT})(?![\p{L}])` +
     String.raw`|(?<e>\d+)\s*(?<ue>anos?)\s*ou\s*mais` +
     // One age alone ("1 mês:", "2 semanas:") is the band up to the next unit: last, so a band or a
     // bound starting at the same place wins.
@@ -258,7 +259,7 @@ function ageBandOf(label: string): AgeBand | undefined {
     }
     // "Acima de 60 anos" starts at 61, "acima de 1 mês" after the first month; "até 24 horas" includes the 24th.
     if (g.c !== undefined) return { minMonths: months(Number(g.c), g.uc) + (/^(>|acima|maior)/i.test(g.gt ?? '') ? step(g.uc) : 0), maxMonths: Infinity };
-    if (g.d !== undefined) return { minMonths: 0, maxMonths: months(Number(g.d), g.ud) + (/^(até)/i.test(g.lt ?? '') ? step(g.ud) : 0) };
+    if (g.d !== undefined) return { minMonths: 0, maxMonths: months(Number(g.d), g.ud) + (/^at[eé]/i.test(g.lt ?? '') ? step(g.ud) : 0) };
     if (g.e !== undefined) return { minMonths: months(Number(g.e), 'anos'), maxMonths: Infinity };
     if (g.f !== undefined) return { minMonths: months(Number(g.f), g.uf), maxMonths: months(Number(g.f), g.uf) + step(g.uf) };
   }

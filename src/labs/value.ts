@@ -22,9 +22,10 @@ const NUMBER_AT_START = new RegExp(`^(${SIGNED_NUMBER})`);
 // Pictographs a photo transcription or a patient portal prints beside a value ("⬆️", "⚠️", "🔴")
 // are markers too; only the arrows say which way. A critical-value mark ("!!", "(!)") says none either;
 // a LIS doubles its flag letter for a critical value ("HH", "LL"). "A" / "B" (acima / abaixo) mark only
-// alone in a column of their own ("148   A    mg/dL"): an "a" between numbers is a range's.
+// alone in a column of their own ("148   A    mg/dL"): an "a" between numbers is a range's. A verdict
+// word with words and a colon after one space opens a tier label ("Baixo risco: inferior a 1,0"), no mark.
 const MARKER_RE =
-  /^\s*(\*{1,3}|!{1,3}(?![\p{L}\d])|\(\s*!{1,3}\s*\)|\(\s*\*{1,3}\s*\)|\(\s*[HLAB+-]\s*\)|(?:HH|LL|[HL])(?![\p{L}\d])|(?<=\s\s)[AB](?=\s\s|\s*$)|↑|↓|▲|▼|\p{Extended_Pictographic}\uFE0F?|\(?\s*(?:alto|alta|baixo|baixa|elevado|elevada)\s*\)?(?![\p{L}:]))/iu;
+  /^\s*(\*{1,3}|!{1,3}(?![\p{L}\d])|\(\s*!{1,3}\s*\)|\(\s*\*{1,3}\s*\)|\(\s*[HLAB+-]\s*\)|(?:HH|LL|[HL])(?![\p{L}\d])|(?<=\s\s)[AB](?=\s\s|\s*$)|↑|↓|▲|▼|\p{Extended_Pictographic}\uFE0F?|\(?\s*(?:alto|alta|baixo|baixa|elevado|elevada)\s*\)?(?![\p{L}:]|\s\p{L}[\p{L} ]*:))/iu;
 
 export function markerOf(m: string): 'alto' | 'baixo' | null {
   const t = m.replace(/[()\s]|\uFE0F/g, '').toLowerCase();

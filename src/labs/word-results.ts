@@ -22,6 +22,16 @@ export function isWordField(label: string): boolean {
   );
 }
 
+// A stool exam's own name heads its finding in a column row ("Parasitológico de fezes   <finding>
+// Negativo"), as "Parasitas" does. After a colon the same name may lead a sentence the reader cannot
+// vouch for ("Parasitológico: Negativo para ovos e cistos"), which stays listed.
+const FINDING_ROW_NAME = /^(?:exame\s+)?(?:proto)?parasitol[oó]gico(?:\s+de\s+fezes)?$/iu;
+
+/** Whether the cell after this name cell in a column row is a result in words. */
+export function isWordColumnName(label: string): boolean {
+  return isWordField(label) || FINDING_ROW_NAME.test(label.trim().replace(/\s+/g, ' '));
+}
+
 /** The words of a result as printed, without a closing full stop; undefined when it holds digits. */
 export function wordResultText(text: string): string | undefined {
   const t = text.trim().replace(/[.;\s]+$/, '');

@@ -2928,3 +2928,151 @@ test("a portal's breadcrumb ending in an order number is no result; a number wit
   assert.deepEqual(brief(r), [['Ureia', 31, 'mg/dL', 'normal']]);
   assert.deepEqual(r.unparsed_lines, ['Autenticidade: confira com o código   12,5']);
 });
+
+test('set 29: OCR reads the l of a name as a 1 ("FOSFATASE A1CALINA", "Co1esterol"): when no i reading makes a catalogue word, the l one does', () => {
+  const r = parseLabReport(['Sexo: M', 'FOSFATASE A1CALINA   88 U/L   40 a 129 U/L', 'Co1esterol total   172 mg/dL   < 190 mg/dL'].join('\n'));
+  assert.deepEqual(brief(r), [
+    ['Fosfatase alcalina', 88, 'U/L', 'normal'],
+    ['Colesterol total', 172, 'mg/dL', 'normal'],
+  ]);
+});
+
+test("set 29: a stool exam's own name heads its finding in a row ('Protoparasitológico   Ovos de Ascaris lumbricoides   Negativo'): a word result against the reference", () => {
+  const r = parseLabReport(
+    [
+      'Sexo: M',
+      '                          Resultado                       Referência',
+      'Protoparasitológico       Ovos de Ascaris lumbricoides    Negativo',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [['Protoparasitológico', 'Ovos de Ascaris lumbricoides', null, 'alterado']]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test("set 29: under a coagulation block, the control's time on a row of its own is the lab's check, never a result nor unread; the patient/control ratio is named for the block", () => {
+  const r = parseLabReport(
+    [
+      'Sexo: F',
+      'TEMPO DE TROMBINA (TT)',
+      '   Tempo do paciente ..... 23,5 s      (VR: 14,0 a 19,0 s)',
+      '   Pool normal ........... 16,2 s',
+      '   Razão paciente/normal .. 1,45       (VR: até 1,20)',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['TEMPO DE TROMBINA (TT)', 23.5, 's', 'alto'],
+    ['Razão paciente/normal (TT)', 1.45, null, 'alto'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 29: a row with no name under a count in % (indented, its own unit and range) is the absolute count of the same cell', () => {
+  const r = parseLabReport(
+    [
+      'Sexo: M',
+      'Parametro            Resultado   Unidade     Referencia',
+      '  Segmentados        58,5        %           45,0 - 70,0',
+      '                     2.925       /uL         2.000 - 7.000',
+      '  Monocitos          11,0        %           2,0 - 10,0',
+      '                     1.210       /uL         200 - 900',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    brief(r).map(([n, v, , f]) => [n, v, f]),
+    [
+      ['Segmentados', 58.5, 'normal'],
+      ['Segmentados', 2925, 'normal'],
+      ['Monócitos', 11, 'alto'],
+      ['Monócitos', 1210, 'alto'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 29: an age band without accents ("Homens ate 49 anos: ate 2,5") labels the range, and the range still reads', () => {
+  const r = parseLabReport(['Sexo: M', 'Idade: 44 anos', 'PSA total            3,1     ng/mL     Homens ate 49 anos: ate 2,5'].join('\n'));
+  assert.deepEqual(brief(r), [['PSA total', 3.1, 'ng/mL', 'alto']]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 28: a block title that fills its column leaves one space before its labelled detail ("… (SÉRICO) Material: Soro  Método: …"): the title still names the "Resultado" under it', () => {
+  const r = parseLabReport(
+    [
+      'Sexo: F',
+      'MAGNÉSIO (MAGNÉSIO SÉRICO DOSAGEM) Material: Soro  Método: Colorimétrico',
+      '     Resultado ..............  2,4 mg/dL',
+      '     Valores de referência: 1,6 a 2,6 mg/dL',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    r.analytes.map((a) => [a.key, a.value, a.flag]),
+    [['magnesio', 2.4, 'normal']],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 28: a word result after its label with the reference in a cell of its own ("Muco: Raros filamentos (+)     (Ref.: Ausentes)"): the words end at the break, the cell is their reference', () => {
+  const r = parseLabReport(
+    ['Sexo: M', '  Muco: Raros filamentos (+)         (Ref.: Ausentes)', '  Cor: Amarelo escuro                 (Ref.: Amarelo citrino)'].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['Muco', 'Raros filamentos (+)', null, 'alterado'],
+    ['Cor', 'Amarelo escuro', null, 'alterado'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 28: a tier label that opens with a verdict word after the unit ("Baixo risco: inferior a 1,0", "Alto risco: …") is the reference, never the lab\'s mark', () => {
+  const r = parseLabReport(
+    [
+      'Sexo: M',
+      'Lipoproteína (a)      22 mg/dL       Baixo risco: inferior a 30 mg/dL',
+      '                                     Alto risco: superior a 50 mg/dL',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    r.analytes.map((a) => [a.value, a.flag]),
+    [[22, 'normal']],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test("set 28: an app's line of the patient's data without labels ('67 anos | Masculino | Protocolo …') gives the sex and the age that pick the ranges", () => {
+  const r = parseLabReport(
+    [
+      'Carlos Eduardo Nunes',
+      '67 anos | Masculino | Protocolo 4471',
+      'ÁCIDO ÚRICO',
+      'Resultado',
+      '6,4 mg/dL',
+      'Valor de referência',
+      'Feminino: 2,4 a 5,7 mg/dL',
+      'Masculino: 3,4 a 7,0 mg/dL',
+      'TRIGLICERÍDEOS',
+      'Resultado',
+      '160 mg/dL',
+      'Valor de referência',
+      '20 a 59 anos: inferior a 150 mg/dL',
+      '60 anos ou mais: inferior a 175 mg/dL',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    r.analytes.map((a) => [a.value, a.flag]),
+    [
+      [6.4, 'normal'],
+      [160, 'normal'],
+    ],
+  );
+});
+
+test("set 28: an app's card whose title holds a number ('IGF 1 - SOMATOMEDINA C') over 'Resultado' alone and the value alone is the title of that value", () => {
+  const r = parseLabReport(['Sexo: F', 'IGF 1 - SOMATOMEDINA C', 'Resultado', '98 ng/mL', 'Valor de referência', '115 a 307 ng/mL', 'Ver detalhes'].join('\n'));
+  assert.deepEqual(brief(r), [['IGF 1 - SOMATOMEDINA C', 98, 'ng/mL', 'baixo']]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 28/29: a LIS header abbreviates the patient record as "Pac.:" before its number: administrative, never unread', () => {
+  const r = parseLabReport(['Pac.: 8830214-2  JOAO BATISTA FERREIRA          Sexo: M', 'Ureia   38 mg/dL   15 a 45'].join('\n'));
+  assert.deepEqual(brief(r), [['Ureia', 38, 'mg/dL', 'normal']]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
