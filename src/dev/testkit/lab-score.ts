@@ -139,6 +139,8 @@ export const CORPUS_SETS = [
   'heldout27',
   'heldout28',
   'heldout29',
+  'heldout30',
+  'heldout31',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
 
