@@ -61,6 +61,8 @@ const ADMIN_SPANS: RegExp[] = [
   // Dates and times (a titre "1:16" after título/reagente is not a time: it is excluded below).
   /(?<!\d)\d{1,2}\/\d{1,2}\/\d{2,4}(?!\d)/g,
   /(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)/g,
+  // A day and month without the year before a time ("18/03 10:21"): when a hospital system released the result.
+  /(?<![\d/.,])\d{1,2}\/\d{1,2}(?=\s+\d{1,2}:\d{2}(?!\d))/g,
   // A date with the month in words, as an e-mail header prints it ("23 de ago. de 2024", "5 de março de 2025").
   /(?<![\d.,])\d{1,2}\s+de\s+(?:jan|fev|mar|abr|mai|jun|jul|ago|set|out|nov|dez)\p{L}*\.?\s+(?:de\s+)?\d{4}(?!\d)/giu,
   /(?<![\d:/])\d{1,2}[:h]\d{2}(?::\d{2})?(?![\d/])/g,

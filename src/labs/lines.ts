@@ -516,8 +516,12 @@ export function isBlockDetail(text: string): boolean {
 /**
  * A block title with its Material/Método cell printed beside it ("FERRITINA      Material: soro -
  * quimioluminescência"): the title alone, so it names the "Resultado:" under it. Lines with a number
- * before the detail cell are left whole; digits glued to letters in a name ("HBA1C", "B12") are no number.
+ * before the detail cell are left whole; digits glued to letters in a name ("HBA1C", "B12") or in
+ * brackets ("(3 amostras)") are no number.
  */
+// Digits glued to letters ("HBA1C", "B12") and in brackets ("(3 amostras)") qualify a title: they are no value.
+const NAME_DIGITS = /(?<=\p{L})\d+|\([^()\d]*\d[^()]*\)/gu;
+
 export function withoutDetailCell(text: string): string {
   // The method may follow the title after a dash instead ("VHS - MÉTODO DE WESTERGREN"), not after
   // another detail ("IMUNOLOGIA - MATERIAL: SORO - MÉTODO: …", a section line).
@@ -526,7 +530,7 @@ export function withoutDetailCell(text: string): string {
     const at = m.index + m[0].length;
     const dash = /[-–—]/.test(m[0]);
     if (dash && text.slice(0, m.index).includes(':')) continue;
-    if (BLOCK_DETAIL.test(text.slice(at)) && /\p{L}/u.test(text.slice(0, at)) && !/\d/.test(text.slice(0, at).replace(/(?<=\p{L})\d+/gu, '')))
+    if (BLOCK_DETAIL.test(text.slice(at)) && /\p{L}/u.test(text.slice(0, at)) && !/\d/.test(text.slice(0, at).replace(NAME_DIGITS, '')))
       return text.slice(0, m.index).trimEnd();
   }
   return text;
@@ -535,11 +539,17 @@ export function withoutDetailCell(text: string): string {
 // The specimens and the assay methods a report names without a label.
 const SPECIMEN = String.raw`(?:soro|plasma|sangue|urina|fezes|l[ií]quor|liquido|saliva|s[eê]men|esperma|swab|secre[cç][aã]o)`;
 const METHOD = String.raw`(?:c[aá]lculo|calculad[oa]|enzim[aá]tic[oa]|colorim[eé]tric[oa]|cin[eé]tic[oa]|hplc|hexoquinase|(?:eletro)?quimioluminesc[eê]ncia|imunoturbidimetria|turbidimetria|nefelometria|jaff[eé]|eletrodo|potenciometria|citometria|automatizad[oa]|imunoensaio|imunoenzim[aá]tic[oa]|elisa|cmia|eclia|imunofluoresc[eê]ncia|(?:hem)?aglutina[cç][aã]o|flocula[cç][aã]o|microscopia|espectrofotometria|urease|uricase)`;
-const METHOD_LINE = new RegExp(String.raw`^(?:${SPECIMEN}(?:\s+[\p{L}]+){0,3}\s+[-–—·•]\s+\p{L}[^\d]*|${METHOD}(?:[\s/-]+[\p{L}]+){0,3})$`, 'iu');
+// The specimen alone, or with the word that says how it was drawn ("Soro", "Sangue total"): no analyte
+// is named so ("Sangue oculto" is, so only these words qualify it).
+const SPECIMEN_ALONE = String.raw`${SPECIMEN}(?:\s+(?:total|isolad[oa]|venos[oa]|arterial|capilar))?`;
+const METHOD_LINE = new RegExp(
+  String.raw`^(?:${SPECIMEN}(?:\s+[\p{L}]+){0,3}\s+[-–—·•]\s+\p{L}[^\d]*|${SPECIMEN_ALONE}|${METHOD}(?:[\s/-]+[\p{L}]+){0,3})$`,
+  'iu',
+);
 
 /**
  * A material/method line printed without its label, as a lab's web portal shows it under the exam
- * name ("Soro - Enzimático", "Urina isolada - Imunoturbidimetria", "Soro · Quimioluminescência", "Cálculo"): a detail of the block,
+ * name ("Soro - Enzimático", "Urina isolada - Imunoturbidimetria", "Soro · Quimioluminescência", "Cálculo", "Soro"): a detail of the block,
  * never the analyte's name.
  */
 export function isMethodLine(text: string): boolean {

@@ -706,12 +706,16 @@ const foldQ = (s: string) =>
     .replace(/[^a-z0-9/ +]/g, '')
     .trim();
 
+const ABSENCE_OF = /^aus[eê]ncia\s+de\s+\p{L}+(?:\s+\p{L}+){0,5}$/iu;
+
 /** The qualitative reference in a text ("Negativo", "Não reagente", "Ausentes"), if that is all it says. */
 export function qualitativeReference(text: string): string | undefined {
   // A gloss in brackets after the word says what it means ("Negativo (ausência de parasitas)", "Não
   // reagente (anticorpos não detectados)"): the word is the reference. Numbers there are an index's
   // bands ("Negativo (inferior a 0,9)"), crosses a grade: no gloss.
   const t = text.replace(/(?<=\p{L})\s*\((?=[^()]*\p{L})[^()\d+]*\)?[\s.;]*$/u, '').replace(/^[\s(]+|[\s).;]+$/g, '');
+  // "Ausência de parasitas", "Ausência de sangue": what must not be found, named, is a negative.
+  if (ABSENCE_OF.test(t)) return t;
   const q = qualitativeAtStart(t);
   if (!q) return undefined;
   const rest = t.slice(q.consumed).trim();
@@ -730,7 +734,7 @@ export function flagQualitative(value: string, reference: string | undefined): Q
   // Number and gender do not change the word ("Ausente" against "Ausentes", "Raros" against "raras").
   const norm = (s: string) =>
     s
-      .replace(/^(ausentes?|negativ[oa]|nao reagente|nao detectavel|nao detectado|indetectavel)$/, 'neg')
+      .replace(/^(ausentes?|negativ[oa]|nao reagente|nao detectavel|nao detectado|indetectavel|ausencia de .*)$/, 'neg')
       .replace(/^(rar|numeros|algun|alguma|present|ausent|escass|aumentad|abundant)(?:[oa]s?|es?|s)$/, '$1');
   const accepted = foldQ(reference)
     .split(/\s+(?:ou|a|e)\s+|\s*[/,]\s*/)

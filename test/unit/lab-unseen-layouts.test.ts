@@ -3076,3 +3076,100 @@ test('set 28/29: a LIS header abbreviates the patient record as "Pac.:" before i
   assert.deepEqual(brief(r), [['Ureia', 38, 'mg/dL', 'normal']]);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('set 30: a hospital system prints when each result was released in a column after the reference (date, time or both): never part of the range', () => {
+  const r = parseLabReport(
+    [
+      'Sexo: F',
+      'ANALITO                   RESULT.  SINAL  UNID.        VALOR REF.       VALIDADO EM',
+      '  FOSFORO                    5,9     A    mg/dL        2,5-4,5          02/09 16:40',
+      '  CALCIO TOTAL               9,1          mg/dL        8,6-10,2         02/09/2024',
+      '  AMILASE                     71          U/L          28-100           09:12',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    r.analytes.map((a) => [a.value, a.unit, a.flag, a.reference_low, a.reference_high]),
+    [
+      [5.9, 'mg/dL', 'alto', 2.5, 4.5],
+      [9.1, 'mg/dL', 'normal', 8.6, 10.2],
+      [71, 'U/L', 'normal', 28, 100],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test("set 31: an app's card prints the specimen alone under the exam's title ('Plasma', 'Sangue total'): a detail of the block, never the result's name", () => {
+  const r = parseLabReport(
+    [
+      'Sexo: M',
+      'Concluído',
+      'LACTATO',
+      'Plasma',
+      '2,9 mmol/L',
+      'Referência: 0,5 a 2,2 mmol/L',
+      '',
+      'Concluído',
+      'AMÔNIA',
+      'Sangue total',
+      '41 µmol/L',
+      'Referência: 11 a 51 µmol/L',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    brief(r).map(([name, value, , flag]) => [name.toLowerCase(), value, flag]),
+    [
+      ['lactato', 2.9, 'alto'],
+      ['amônia', 41, 'normal'],
+    ],
+  );
+});
+
+test('set 31: the ranges\' unit in brackets after the last age band ("12 a 18 anos (/µL)") leaves the header a row of age bands', () => {
+  const r = parseLabReport(
+    [
+      'Data de nascimento: 02/05/2014   Sexo: F',
+      'Data da coleta: 10/03/2025',
+      'SÉRIE BRANCA           %       /µL     1 a 5 anos        5 a 12 anos       12 a 18 anos (/µL)',
+      'Segmentados            48     3.120    1.500 - 8.500     1.800 - 8.000     1.800 - 7.700',
+      'Eosinófilos            11       715    0 - 700           0 - 600           0 - 500',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    r.analytes.map((a) => [a.value, a.unit, a.flag]),
+    [
+      [48, '%', 'indeterminado'],
+      [3120, '/mm³', 'normal'],
+      [11, '%', 'indeterminado'],
+      [715, '/mm³', 'alto'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 31: a block title with a count in brackets keeps its method cell apart ("(2 amostras)   Método: …")', () => {
+  const r = parseLabReport(['PESQUISA DE SANGUE OCULTO (2 amostras)    Método: imunocromatográfico', 'Resultado: Positivo', 'Referência: Negativo'].join('\n'));
+  assert.deepEqual(
+    r.qualitative.map((q) => [q.name.replace(/\s*\(.*$/, '').toLowerCase(), q.value, q.flag]),
+    [['pesquisa de sangue oculto', 'Positivo', 'alterado']],
+  );
+});
+
+test('set 31: "Ausência de …" is a negative reference: a finding is alterado, an absence of anything is normal', () => {
+  const r = parseLabReport(
+    [
+      'SANGUE OCULTO NAS FEZES',
+      'Resultado: Positivo',
+      'Referência: Ausência de sangue oculto',
+      'COPROLÓGICO FUNCIONAL',
+      'Resultado: Ausência de gordura fecal',
+      'Referência: Ausência de gordura',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    r.qualitative.map((q) => [q.value, q.reference_text, q.flag]),
+    [
+      ['Positivo', 'Ausência de sangue oculto', 'alterado'],
+      ['Ausência de gordura fecal', 'Ausência de gordura', 'normal'],
+    ],
+  );
+});
