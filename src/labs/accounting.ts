@@ -18,7 +18,7 @@
 // analytes, so a person can check it. The pass only lists lines: it never makes or changes an analyte.
 import { foldSameLength, lookupName } from './analytes.ts';
 import { NUMBER, numbersIn } from './numbers.ts';
-import { ASSAY_LIMIT, isAdminLine, PREVIOUS_LABEL, STREET_ADDRESS } from './lines.ts';
+import { ASSAY_LIMIT, isAdminLine, methodCellAt, PREVIOUS_LABEL, STREET_ADDRESS } from './lines.ts';
 import { CONTROL_LEAD, EQUATION_YEAR, cleanName } from './piece.ts';
 import {
   CITED_YEAR,
@@ -170,6 +170,9 @@ export function resultTokens(text: string): Token[] {
   // An address line's numbers are street numbers, postcodes and phones, up to a column break or a ';'
   // (what a column beside it prints is counted); a result word on it still counts.
   if (ADDRESS_LINE.test(t)) admin.push([0, /\s{3,}|;/.exec(t)?.index ?? t.length]);
+  // A title's unlabelled method in a column beside it ("Gel - 3 células") says how, never what, was found.
+  const method = methodCellAt(t);
+  if (method !== undefined) admin.push([method, t.length]);
   const free = (at: number) => !admin.some(([a, b]) => at >= a && at < b);
   const out: Token[] = [];
   for (const n of numbersIn(t)) if (free(n.index)) out.push({ kind: 'number', text: n.text, values: n.values, at: n.index });
@@ -205,6 +208,8 @@ export function resultTokens(text: string): Token[] {
     // what a lab's or hospital's name has beside it ("LABORATÓRIO ARAUCÁRIA   LAUDO DE EXAMES").
     !WEB_ADDRESS.test(cs[1]!) &&
     !isAdminLine(cs[0]!) &&
+    // Nor a title's method beside it ("GLICOSE   Hexoquinase").
+    method === undefined &&
     !out.some((o) => o.kind === 'word')
   )
     out.push({ kind: 'word', text: cs[1]!, values: [], at: t.lastIndexOf(cs[1]!) });

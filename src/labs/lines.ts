@@ -263,33 +263,39 @@ function fewestLetterSlips(f: string, at: readonly number[], letter: string): nu
   });
 }
 
-// OCR reads an m as "rn" and a d as "cl" (the two letters side by side look like the one).
-const PAIR_SLIPS: ReadonlyArray<[read: string, meant: string]> = [
-  ['rn', 'm'],
-  ['cl', 'd'],
+// OCR reads an m as "rn" and a d as "cl" (the two letters side by side look like the one), and the
+// other way round "ri" as an n (the dot lost, the two strokes joined).
+const PAIR_SLIPS: ReadonlyArray<[read: RegExp, meant: string]> = [
+  [/rn/g, 'm'],
+  [/cl/g, 'd'],
+  [/n/g, 'ri'],
 ];
 // A word of four characters or more with one of those pairs in it.
-const PAIR_WORD = /(?<![\p{L}\d])(?=\p{L}*(?:rn|cl))\p{L}{4,}(?![\p{L}\d])/giu;
+const PAIR_WORD = /(?<![\p{L}\d])(?=\p{L}*(?:n|cl))\p{L}{4,}(?![\p{L}\d])/giu;
 
 /**
- * OCR also reads an m as "rn" ("Complernento") and a d as "cl" ("Hemoglobina glicacla"). Like the l/1
- * slip: a word that is no word of a catalogue name, but is one with some of its pairs read as the one
- * letter (the fewest that do), is that word, the letter in the case of the letters around it. The
- * line keeps its columns: the character saved is given back to the next column break after the word.
+ * OCR also reads an m as "rn" ("Complernento"), a d as "cl" ("Hemoglobina glicacla") and "ri" as an n
+ * ("Hematócnto"). Like the l/1 slip: a word that is no word of a catalogue name, but is one with some of
+ * its pairs read as the one letter (the fewest that do), is that word, the letter in the case of the
+ * letters around it. The line keeps its columns: the characters saved or taken are given back to, or
+ * taken from, the next column break after the word while it stays one.
  */
 export function withoutPairSlips(t: string): string {
-  if (!/rn|cl/i.test(t)) return t;
+  if (!/n|cl/i.test(t)) return t;
   const words = nameWords();
   let out = t;
   for (const m of [...t.matchAll(PAIR_WORD)].reverse()) {
     const w = m[0];
     const f = foldSameLength(w);
     if (f.length !== w.length || words.has(f)) continue;
-    const at = PAIR_SLIPS.flatMap(([read, meant]) => [...f.matchAll(new RegExp(read, 'g'))].map((x) => ({ i: x.index ?? 0, meant }))).sort((a, b) => a.i - b.i);
+    const at = PAIR_SLIPS.flatMap(([read, meant]) => [...f.matchAll(read)].map((x) => ({ i: x.index ?? 0, len: x[0].length, meant }))).sort(
+      (a, b) => a.i - b.i,
+    );
     if (at.length > 3) continue;
     const apply = (s: string, mk: number, cased: boolean) =>
       at.reduceRight(
-        (acc, a, k) => (mk & (1 << k) ? `${acc.slice(0, a.i)}${cased && /\p{Lu}/u.test(w[a.i]!) ? a.meant.toUpperCase() : a.meant}${acc.slice(a.i + 2)}` : acc),
+        (acc, a, k) =>
+          mk & (1 << k) ? `${acc.slice(0, a.i)}${cased && /\p{Lu}/u.test(w[a.i]!) ? a.meant.toUpperCase() : a.meant}${acc.slice(a.i + a.len)}` : acc,
         s,
       );
     const mask = fewestSlips(at.length, (mk) => apply(f, mk, false));
@@ -299,7 +305,9 @@ export function withoutPairSlips(t: string): string {
     const end = start + w.length;
     let rest = out.slice(end);
     const gap = /\s{2,}/.exec(rest);
-    if (gap) rest = `${rest.slice(0, gap.index)}${' '.repeat(w.length - fixed.length)}${rest.slice(gap.index)}`;
+    const saved = w.length - fixed.length;
+    if (gap && gap[0].length + saved >= 2)
+      rest = saved >= 0 ? `${rest.slice(0, gap.index)}${' '.repeat(saved)}${rest.slice(gap.index)}` : rest.slice(0, gap.index) + rest.slice(gap.index - saved);
     out = out.slice(0, start) + fixed + rest;
   }
   return out;
@@ -533,17 +541,29 @@ export function withoutDetailCell(text: string): string {
     if (BLOCK_DETAIL.test(text.slice(at)) && /\p{L}/u.test(text.slice(0, at)) && !/\d/.test(text.slice(0, at).replace(NAME_DIGITS, '')))
       return text.slice(0, m.index).trimEnd();
   }
-  return text;
+  const method = methodCellAt(text);
+  return method === undefined ? text : text.slice(0, method);
+}
+
+/**
+ * Where the method starts when a title has it alone, unlabelled, in a column of its own ("GLICOSE
+ * Hexoquinase", "COOMBS INDIRETO   Gel - 3 células"): the title is the one cell before it, with no value.
+ */
+export function methodCellAt(text: string): number | undefined {
+  const gaps = [...text.matchAll(/\s{3,}/g)];
+  const gap = gaps.length === 1 ? gaps[0]! : undefined;
+  if (!gap || gap.index === 0 || !isMethodLine(text.slice(gap.index)) || /\d/.test(text.slice(0, gap.index).replace(NAME_DIGITS, ''))) return undefined;
+  return gap.index;
 }
 
 // The specimens and the assay methods a report names without a label.
 const SPECIMEN = String.raw`(?:soro|plasma|sangue|urina|fezes|l[ií]quor|liquido|saliva|s[eê]men|esperma|swab|secre[cç][aã]o)`;
-const METHOD = String.raw`(?:c[aá]lculo|calculad[oa]|enzim[aá]tic[oa]|colorim[eé]tric[oa]|cin[eé]tic[oa]|hplc|hexoquinase|(?:eletro)?quimioluminesc[eê]ncia|imunoturbidimetria|turbidimetria|nefelometria|jaff[eé]|eletrodo|potenciometria|citometria|automatizad[oa]|imunoensaio|imunoenzim[aá]tic[oa]|elisa|cmia|eclia|imunofluoresc[eê]ncia|(?:hem)?aglutina[cç][aã]o|flocula[cç][aã]o|microscopia|espectrofotometria|urease|uricase)`;
+const METHOD = String.raw`(?:gel|c[aá]lculo|calculad[oa]|enzim[aá]tic[oa]|colorim[eé]tric[oa]|cin[eé]tic[oa]|hplc|hexoquinase|(?:eletro)?quimioluminesc[eê]ncia|imunoturbidimetria|turbidimetria|nefelometria|jaff[eé]|eletrodo|potenciometria|citometria|automatizad[oa]|imunoensaio|imunoenzim[aá]tic[oa]|elisa|cmia|eclia|imunofluoresc[eê]ncia|(?:hem)?aglutina[cç][aã]o|flocula[cç][aã]o|microscopia|espectrofotometria|urease|uricase)`;
 // The specimen alone, or with the word that says how it was drawn ("Soro", "Sangue total"): no analyte
 // is named so ("Sangue oculto" is, so only these words qualify it).
 const SPECIMEN_ALONE = String.raw`${SPECIMEN}(?:\s+(?:total|isolad[oa]|venos[oa]|arterial|capilar))?`;
 const METHOD_LINE = new RegExp(
-  String.raw`^(?:${SPECIMEN}(?:\s+[\p{L}]+){0,3}\s+[-–—·•]\s+\p{L}[^\d]*|${SPECIMEN_ALONE}|${METHOD}(?:[\s/-]+[\p{L}]+){0,3})$`,
+  String.raw`^(?:${SPECIMEN}(?:\s+[\p{L}]+){0,3}\s+[-–—·•]\s+\p{L}[^\d]*|${SPECIMEN_ALONE}|${METHOD}(?:[\s/-]+(?:\d+\s+)?[\p{L}]+){0,3})$`,
   'iu',
 );
 

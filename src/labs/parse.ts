@@ -529,8 +529,9 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       const rest = t.slice(res[0].length);
       let g = title ? readAfterName(title.name, rest, ctx, { separated: true }) : undefined;
       // A result in words under a title ("Resultado: Negativo para ovos e cistos.", "Resultado: Foram
-      // encontrados cistos de Giardia lamblia."): the whole sentence is the result.
-      const sentence = /:/.test(res[0]) ? wordResultText(rest) : undefined;
+      // encontrados cistos de Giardia lamblia."): the whole sentence is the result. So is the word in the
+      // lead's column ("Resultado        NEGATIVO").
+      const sentence = /:|\s{2}$/.test(res[0]) ? wordResultText(rest) : undefined;
       if (!g && title && sentence !== undefined) {
         const text = sentence;
         g = {

@@ -3173,3 +3173,48 @@ test('set 31: "Ausência de …" is a negative reference: a finding is alterado,
     ],
   );
 });
+
+test('set 30: OCR reads "ri" as an n ("Tnglicerídeos" is no word, "Triglicerídeos" is): the name is recognised', () => {
+  assert.equal(withoutPairSlips('| Tnglicerídeos | 180 mg/dL |'), '| Triglicerídeos | 180 mg/dL |');
+  assert.equal(withoutPairSlips('Nascimento: 03/04/1990   Antunes'), 'Nascimento: 03/04/1990   Antunes');
+  const r = parseLabReport('| Exame | Resultado | Referência |\n|---|---|---|\n| Ferntina | 9 ng/mL | 15 a 150 |');
+  assert.deepEqual(
+    r.analytes.map((a) => [a.name, a.value, a.flag]),
+    [['Ferritina', 9, 'baixo']],
+  );
+});
+
+test('set 30: weeks of pregnancy printed compact ("IG 9s4d") make the patient pregnant: the trimester range applies', () => {
+  const r = parseLabReport(
+    [
+      'Sexo: F   Idade: 31 anos   Gestação: DUM 02/01/2025 (IG 9s4d)',
+      'T4 LIVRE',
+      'Resultado: 1,52 ng/dL',
+      'Referência: Não gestantes: 0,70 a 1,48 ng/dL',
+      '            Gestantes - 1º trimestre: 0,80 a 1,60 ng/dL',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    r.analytes.map((a) => [a.value, a.flag]),
+    [[1.52, 'normal']],
+  );
+});
+
+test('set 30: a title with its unlabelled method in a column beside it ("UREIA   Enzimático - urease", "PROVA CRUZADA   Gel - 2 células") is the title; "Resultado   NEGATIVA" is its result', () => {
+  const r = parseLabReport(
+    [
+      'Sexo: M',
+      'UREIA                                              Enzimático - urease',
+      '  Resultado                                        61 mg/dL',
+      '    Ref.: 15 a 45 mg/dL',
+      'PROVA CRUZADA (PAINEL)                             Gel - 2 células',
+      '  Resultado                                        NEGATIVA',
+      '    Ref.: Negativa',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['Ureia', 61, 'mg/dL', 'alto'],
+    ['PROVA CRUZADA (PAINEL)', 'NEGATIVA', null, 'normal'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
