@@ -3218,3 +3218,57 @@ test('set 30: a title with its unlabelled method in a column beside it ("UREIA  
   ]);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('set 31: "Valores de referência para o <name>:" under several results of a block gives the ranges under it to that result', () => {
+  const r = parseLabReport(
+    [
+      'Sexo: M',
+      'PROTEINÚRIA - AMOSTRA ISOLADA',
+      '  Proteínas urinárias ...........: 32 mg/dL',
+      '  Creatinina urinária ...........: 110 mg/dL',
+      '  Relação proteína/creatinina ...: 0,29 mg/mg',
+      '  Valores de referência para a relação proteína/creatinina:',
+      '  Normal: inferior a 0,15 mg/mg',
+      '  Aumentada: igual ou superior a 0,15 mg/mg',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    r.analytes.map((a) => [a.value, a.flag]),
+    [
+      [32, 'indeterminado'],
+      [110, 'indeterminado'],
+      [0.29, 'alto'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 31: of two age bands that hold the patient, the one inside the other ("60 anos ou mais" within "Adultos") is hers', () => {
+  const r = parseLabReport(
+    [
+      'Idade: 66 anos   Sexo: F',
+      'Ferritina       180 ng/mL      Adultos: 15 a 150 ng/mL',
+      '                               60 anos ou mais: 15 a 250 ng/mL',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    r.analytes.map((a) => [a.value, a.flag, a.reference_high]),
+    [[180, 'normal', 250]],
+  );
+});
+
+test('set 31: a reference lead that names risk ("VR (risco coronariano):") makes the bare "Baixo:" / "Médio:" / "Alto:" under it risk tiers', () => {
+  const r = parseLabReport(
+    [
+      'LIPOPROTEÍNA (a)',
+      'Resultado: 62 mg/dL',
+      '  VR (risco coronariano): Baixo: inferior a 30 mg/dL',
+      '                          Moderado: 30 a 50 mg/dL',
+      '                          Alto: superior a 50 mg/dL',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    r.analytes.map((a) => [a.value, a.flag]),
+    [[62, 'alto']],
+  );
+});
