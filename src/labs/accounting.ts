@@ -69,7 +69,7 @@ const ADMIN_SPANS: RegExp[] = [
   // Registrations and identifiers after their label: "CRM/SP 123456", "CNES: 2077485", "Pedido nº 88123",
   // "Cartão SUS: 706 1234 5678 9012", "Leito 12", a dialysis shift and machine ("Turno: 2º", "Máquina: 07"), "Posto: 03", "Carteira 0092 8815", "(ESF equipe 03)", "(ESF 03)",
   // a regional council's "CRBM 5ª Região 7.412" or "CRBio 5 - 071.448/05-D", a digit a transcription could not read ("CRF-MT 3.1?8"),
-  // a protocol, an order or a patient record abbreviated "Prot. 118-2041", "Ped.: 31.004.872", "Pac.: 0452219", the report's "Versão do laudo: 1". The label and its number never span a bracket or a
+  // a protocol, an order or a patient record abbreviated "Prot. 118-2041", "Ped.: 31.004.872", "Pac.: 0452219" or after the full label ("Paciente....: 0004418827"), the report's "Versão do laudo: 1". The label and its number never span a bracket or a
   // ";" (only an area code opens one: "Tel. (71) 3344-9810"):
   // in "… carimbo do CNES   (repetido: 48,7)" the number is a value, not the registration of a label
   // printed without one. Nor a column break before a word: "… do CNES.*   Ureia 48,7" is a result cell;
@@ -77,7 +77,7 @@ const ADMIN_SPANS: RegExp[] = [
   // nor a full stop or an empty field's dash before a column break: in "… do CNES.*   48,7" and "Leito   :
   // ---   48,7" the number is a cell of its own.
   new RegExp(
-    String.raw`(?<![\p{L}\d])(?:crm|crf|crbm|crbio|coren|cnes|cns|cnpj|cpf|rg|cep|protocolo|prot\.(?=\s*:?\s*\d)|ped\.(?=\s*:?\s*\d)|pac\.(?=\s*:?\s*\d)|pedido|req|requisi[cç][aã]o|atend(?:imento)?\.?|o\.s\.?|os(?=\s*[:nº°#])|ordem(?:\s+de\s+servi[cç]o)?|pront|prontu[aá]rio|reg|registro|c[oó]d(?:igo)?|ficha|senha|cart[aã]o(?:\s+sus)?|notifica[cç][aã]o|sinan|boletim|lote|n[º°]|no\.|n[uú]mero|tel(?:efone)?|fone|sac|whatsapp|celular|leito|quarto|box|turno|m[aá]quina|posto(?:\s+de\s+coleta)?|equipe|esf|micro[aá]rea|cadastro|matr[ií]cula|id|guia|carteir(?:inha|a)|etiqueta|amostra\s+n[º°]|amostra(?=\s*:?\s*(?:\d{5,}|\d+-\d+))|vers[aã]o(?:\s+do\s+laudo)?(?=\s*:?\s*\d))${NOT_WORD}(?:(?!\s{2,}\p{L}|[.*_—–-]\s{2,})[^\d\n(\[;]){0,16}\(?(?:\d{1,2}\s*(?:[ªº]\s*regi[aã]o\s*|[-–]\s*(?=\d)))?\d[\d./?-]*(?:\)?\s\d[\d./-]*)*(?!\d|,\d)`,
+    String.raw`(?<![\p{L}\d])(?:crm|crf|crbm|crbio|coren|cnes|cns|cnpj|cpf|rg|cep|protocolo|prot\.(?=\s*:?\s*\d)|ped\.(?=\s*:?\s*\d)|pac\.(?=\s*:?\s*\d)|paciente(?=[.\s]*:?\s*\d)|pedido|req|requisi[cç][aã]o|atend(?:imento)?\.?|o\.s\.?|os(?=\s*[:nº°#])|ordem(?:\s+de\s+servi[cç]o)?|pront|prontu[aá]rio|reg|registro|c[oó]d(?:igo)?|ficha|senha|cart[aã]o(?:\s+sus)?|notifica[cç][aã]o|sinan|boletim|lote|n[º°]|no\.|n[uú]mero|tel(?:efone)?|fone|sac|whatsapp|celular|leito|quarto|box|turno|m[aá]quina|posto(?:\s+de\s+coleta)?|equipe|esf|micro[aá]rea|cadastro|matr[ií]cula|id|guia|carteir(?:inha|a)|etiqueta|amostra\s+n[º°]|amostra(?=\s*:?\s*(?:\d{5,}|\d+-\d+))|vers[aã]o(?:\s+do\s+laudo)?(?=\s*:?\s*\d))${NOT_WORD}(?:(?!\s{2,}\p{L}|[.*_—–-]\s{2,})[^\d\n(\[;]){0,16}\(?(?:\d{1,2}\s*(?:[ªº]\s*regi[aã]o\s*|[-–]\s*(?=\d)))?\d[\d./?-]*(?:\)?\s\d[\d./-]*)*(?!\d|,\d)`,
     'giu',
   ),
   // An address by sector, block and lot (Brasília's "SHLS 716, Bloco F", "Quadra 12, Lote 4", "Sala
@@ -90,6 +90,8 @@ const ADMIN_SPANS: RegExp[] = [
   // A hospital ward after its label ("Setor: CLINICA MEDICA 3", "Enfermaria: Ala B 2"): a place, the
   // words before its number within one cell (single spaces).
   /(?<![\p{L}])(?:setor|ala|enfermaria|unidade\s+de\s+interna[cç][aã]o)\s*:\s*(?:[\p{L}.]+ ){0,4}\d+[a-z]?(?![\d.,])/giu,
+  // … and printed in brackets after the bed ("Leito: CM2-214B  (Clínica Médica 2)").
+  /(?<![\p{L}])leito\s*:?\s*[\p{L}\d-]+\s+\((?:[\p{L}.]+ ){1,4}\d+[a-z]?\)/giu,
   // A numbered kind in a title: "URINA TIPO 1", "EAS tipo I".
   /(?<![\p{L}])tipo\s+\d(?!\d)/giu,
   // Ages and durations are never results: the patient's age, age bands and gestational weeks in

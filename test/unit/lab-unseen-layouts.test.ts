@@ -3272,3 +3272,11 @@ test('set 31: a reference lead that names risk ("VR (risco coronariano):") makes
     [[62, 'alto']],
   );
 });
+
+test('sets 30/31: a record number after the dot-padded "Paciente" label, and a bed\'s ward in brackets, are administrative, never unread', () => {
+  const r = parseLabReport(
+    ['Paciente.....: 0091773402  MARIA DAS DORES LIMA', 'Leito: UTI3-07A  (Unidade Coronariana 3)', 'Ureia   38 mg/dL   15 a 45'].join('\n'),
+  );
+  assert.deepEqual(brief(r), [['Ureia', 38, 'mg/dL', 'normal']]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
