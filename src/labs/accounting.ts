@@ -362,9 +362,18 @@ class Bag {
    */
   has(tok: Token, words: boolean, line?: string): boolean {
     if (tok.kind === 'word') return words && (holdsWord(this.printedWords, tok.text) || (line !== undefined && this.tierWord(tok, line)));
+    // On a neighbour's line, a number in a unit other than this result's is not its reference's
+    // ("CHCM ....: 34,0 g/dL" under "HCM …… 30,3 pg" with "26,0 a 34,0 pg").
+    if (!words && line !== undefined && this.inOtherUnit(tok, line)) return false;
     return (
       this.printed.some((vs) => vs.some((v) => tok.values.some((x) => Math.abs(x - v) < 1e-9))) || (words && line !== undefined && this.restated(tok, line))
     );
+  }
+  private inOtherUnit(tok: Token, line: string): boolean {
+    const own = 'unit' in this.a ? this.a.unit : null;
+    if (!own) return false;
+    const printed = unitAtStart(line.replace(GLUED, '$1 ').slice(tok.at + tok.text.length))?.unit;
+    return printed !== undefined && printed !== own;
   }
   /**
    * Its value with its unit on a line that names it ("Valor crítico (POTÁSSIO 6,1 mmol/L) comunicado a
@@ -449,7 +458,7 @@ export function accountLines(lines: readonly AccountLine[], read: readonly Read[
     const titre = titreOf(l.text);
     if (titre !== undefined && before !== undefined && i - before <= 3 && byLine.get(before)!.some((b) => b.a.value === titre)) continue;
     const near = labelledResult ? [] : [...(before !== undefined ? byLine.get(before)! : []), ...(after !== undefined ? byLine.get(after)! : [])];
-    if (!toks.every((t) => own.some((b) => b.has(t, true, l.text)) || near.some((b) => b.has(t, false)))) unaccounted.add(i);
+    if (!toks.every((t) => own.some((b) => b.has(t, true, l.text)) || near.some((b) => b.has(t, false, l.text)))) unaccounted.add(i);
   }
   const extra = [...unaccounted].sort((x, y) => x - y).map((i) => lines[i]!.raw.trim());
   if (extra.length === 0) return [...listed];

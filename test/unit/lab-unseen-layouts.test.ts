@@ -3280,3 +3280,21 @@ test('sets 30/31: a record number after the dot-padded "Paciente" label, and a b
   assert.deepEqual(brief(r), [['Ureia', 38, 'mg/dL', 'normal']]);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test("sets 30/31: a value the reader lost is listed even when a neighbour's range prints the same number in another unit", () => {
+  const text = ['Sexo: F', 'Ferro sérico.........: 88 µg/dL', '    VR: 50 a 170 µg/dL', 'Ferritina............: 50,0 ng/mL', '    VR: 15 a 150 ng/mL'].join(
+    '\n',
+  );
+  const r = parseLabReport(text);
+  const lines = text.split('\n').map((raw, index) => ({ index, raw, text: cleanLine(raw, index).text }));
+  const read = [...r.analytes, ...r.qualitative];
+  const lost = read.findIndex((a) => a.value === 50);
+  assert.ok(lost >= 0);
+  assert.ok(
+    accountLines(
+      lines,
+      read.filter((_, k) => k !== lost),
+      [],
+    ).includes('Ferritina............: 50,0 ng/mL'),
+  );
+});
