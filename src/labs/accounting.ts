@@ -388,6 +388,14 @@ class Bag {
 
 const WINDOW = 300;
 
+/** Whether folded `text` prints `name` as whole words: "hcm" is no name printed in "chcm : 34,0 g/dl". */
+function namesWhole(text: string, name: string): boolean {
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    if (!/[\p{L}\d]/u.test(text[at - 1] ?? ' ') && !/[\p{L}\d]/u.test(text[at + name.length] ?? ' ')) return true;
+  }
+  return false;
+}
+
 /** First bag whose analyte's line is at or after `line` (bags sorted by line). */
 function lowerBound(bags: readonly Bag[], line: number): number {
   let lo = 0;
@@ -446,7 +454,7 @@ export function accountLines(lines: readonly AccountLine[], read: readonly Read[
     const own: Bag[] = [];
     for (let k = lowerBound(all, i - WINDOW); k < all.length && all[k]!.a.line <= i + WINDOW; k++) {
       const b = all[k]!;
-      const named = (b.foldedName.length >= 3 && text.includes(b.foldedName)) || (key !== undefined && b.a.key === key);
+      const named = (b.foldedName.length >= 3 && namesWhole(text, b.foldedName)) || (key !== undefined && b.a.key === key);
       const joined = b.a.line >= i - 15 && b.a.line <= i + 3 && bare !== '' && b.foldedRef.includes(bare);
       if (named || joined) own.push(b);
     }

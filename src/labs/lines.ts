@@ -521,15 +521,15 @@ export function isBlockDetail(text: string): boolean {
   return BLOCK_DETAIL.test(text.trim()) || SAMPLE_DATES.test(text.trim());
 }
 
+// Digits glued to letters ("HBA1C", "B12") and in brackets ("(3 amostras)") qualify a title: they are no value.
+const NAME_DIGITS = /(?<=\p{L})\d+|\([^()\d]*\d[^()]*\)/gu;
+
 /**
  * A block title with its Material/Método cell printed beside it ("FERRITINA      Material: soro -
  * quimioluminescência"): the title alone, so it names the "Resultado:" under it. Lines with a number
  * before the detail cell are left whole; digits glued to letters in a name ("HBA1C", "B12") or in
  * brackets ("(3 amostras)") are no number.
  */
-// Digits glued to letters ("HBA1C", "B12") and in brackets ("(3 amostras)") qualify a title: they are no value.
-const NAME_DIGITS = /(?<=\p{L})\d+|\([^()\d]*\d[^()]*\)/gu;
-
 export function withoutDetailCell(text: string): string {
   // The method may follow the title after a dash instead ("VHS - MÉTODO DE WESTERGREN"), not after
   // another detail ("IMUNOLOGIA - MATERIAL: SORO - MÉTODO: …", a section line).

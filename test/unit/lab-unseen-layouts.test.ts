@@ -3298,3 +3298,19 @@ test("sets 30/31: a value the reader lost is listed even when a neighbour's rang
     ).includes('Ferritina............: 50,0 ng/mL'),
   );
 });
+
+test('sets 30/31: a line names a result only by whole words ("HCM" is not printed in "CHCM"), so a lost value is listed', () => {
+  const text = ['HCM..........: 29,1 pg', '    VR: 26,0 a 33,0 pg', 'CHCM.........: 33,0 g/dL', '    VR: 31,0 a 36,0 g/dL'].join('\n');
+  const r = parseLabReport(text);
+  const lines = text.split('\n').map((raw, index) => ({ index, raw, text: cleanLine(raw, index).text }));
+  const read = [...r.analytes, ...r.qualitative];
+  const lost = read.findIndex((a) => a.value === 33);
+  assert.ok(lost >= 0);
+  assert.ok(
+    accountLines(
+      lines,
+      read.filter((_, k) => k !== lost),
+      [],
+    ).includes('CHCM.........: 33,0 g/dL'),
+  );
+});
