@@ -263,52 +263,100 @@ function fewestLetterSlips(f: string, at: readonly number[], letter: string): nu
   });
 }
 
-// OCR reads an m as "rn" and a d as "cl" (the two letters side by side look like the one), and the
-// other way round "ri" as an n (the dot lost, the two strokes joined).
-const PAIR_SLIPS: ReadonlyArray<[read: RegExp, meant: string]> = [
-  [/rn/g, 'm'],
-  [/cl/g, 'd'],
-  [/n/g, 'ri'],
+// OCR reads an m as "rn" and a d as "cl" (the two letters side by side look like the one).
+const PAIR_SLIPS: ReadonlyArray<[read: string, meant: string]> = [
+  ['rn', 'm'],
+  ['cl', 'd'],
 ];
 // A word of four characters or more with one of those pairs in it.
-const PAIR_WORD = /(?<![\p{L}\d])(?=\p{L}*(?:n|cl))\p{L}{4,}(?![\p{L}\d])/giu;
+const PAIR_WORD = /(?<![\p{L}\d])(?=\p{L}*(?:rn|cl))\p{L}{4,}(?![\p{L}\d])/giu;
+// The catalogue's words with some of their "ri" read as an n, to the word meant, and one pattern that
+// finds them whole in a folded line: nearly every word has an n, and trying each n of each word would
+// cost the reader more than all its other OCR corrections together.
+let riSlipWords: { variants: Map<string, string>; re: RegExp } | undefined;
+const riSlips = () => {
+  if (riSlipWords) return riSlipWords;
+  const words = nameWords();
+  const variants = new Map<string, string>();
+  for (const w of words) {
+    const at = [...w.matchAll(/ri/g)].map((m) => m.index ?? 0);
+    if (at.length === 0 || at.length > 3 || /[^a-z]/.test(w)) continue;
+    for (let mask = 1; mask < 1 << at.length; mask++) {
+      const read = at.reduceRight((acc, i, k) => (mask & (1 << k) ? `${acc.slice(0, i)}n${acc.slice(i + 2)}` : acc), w);
+      if (!words.has(read) && !variants.has(read)) variants.set(read, w);
+    }
+  }
+  // Printed with its accents and in any case: each letter matches its accented forms.
+  const accented: Record<string, string> = { a: '[aáàâã]', e: '[eéê]', i: '[ií]', o: '[oóôõ]', u: '[uúü]', c: '[cç]' };
+  const alternatives = [...variants.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map((v) => v.replace(/[aeiouc]/g, (c) => accented[c]!))
+    .join('|');
+  riSlipWords = { variants, re: new RegExp(`(?<![\\p{L}\\d])(?:${alternatives})(?![\\p{L}\\d])`, 'gu') };
+  return riSlipWords;
+};
+
+/** The word `w` (folded `f`) written as `meant`, each "ri" read as an n given back in the case printed. */
+function withRi(w: string, f: string, meant: string): string {
+  let out = '';
+  for (let i = 0, j = 0; i < w.length; i++) {
+    if (f[i] === meant[j]) {
+      out += w[i];
+      j++;
+    } else {
+      out += /\p{Lu}/u.test(w[i]!) ? 'RI' : 'ri';
+      j += 2;
+    }
+  }
+  return out;
+}
+
+/** Gives `fixed` in place of the word at `start`, keeping the line's columns: the characters saved or
+ * taken are given back to, or taken from, the next column break after the word while it stays one. */
+function replaceWord(out: string, start: number, w: string, fixed: string): string {
+  let rest = out.slice(start + w.length);
+  const gap = /\s{2,}/.exec(rest);
+  const saved = w.length - fixed.length;
+  if (gap && gap[0].length + saved >= 2)
+    rest = saved >= 0 ? `${rest.slice(0, gap.index)}${' '.repeat(saved)}${rest.slice(gap.index)}` : rest.slice(0, gap.index) + rest.slice(gap.index - saved);
+  return out.slice(0, start) + fixed + rest;
+}
 
 /**
  * OCR also reads an m as "rn" ("Complernento"), a d as "cl" ("Hemoglobina glicacla") and "ri" as an n
  * ("Hematócnto"). Like the l/1 slip: a word that is no word of a catalogue name, but is one with some of
  * its pairs read as the one letter (the fewest that do), is that word, the letter in the case of the
- * letters around it. The line keeps its columns: the characters saved or taken are given back to, or
- * taken from, the next column break after the word while it stays one.
+ * letters around it.
  */
 export function withoutPairSlips(t: string): string {
   if (!/n|cl/i.test(t)) return t;
   const words = nameWords();
   let out = t;
-  for (const m of [...t.matchAll(PAIR_WORD)].reverse()) {
+  for (const m of /rn|cl/i.test(t) ? [...t.matchAll(PAIR_WORD)].reverse() : []) {
     const w = m[0];
     const f = foldSameLength(w);
     if (f.length !== w.length || words.has(f)) continue;
-    const at = PAIR_SLIPS.flatMap(([read, meant]) => [...f.matchAll(read)].map((x) => ({ i: x.index ?? 0, len: x[0].length, meant }))).sort(
-      (a, b) => a.i - b.i,
-    );
+    const at = PAIR_SLIPS.flatMap(([read, meant]) => [...f.matchAll(new RegExp(read, 'g'))].map((x) => ({ i: x.index ?? 0, meant }))).sort((a, b) => a.i - b.i);
     if (at.length > 3) continue;
     const apply = (s: string, mk: number, cased: boolean) =>
       at.reduceRight(
-        (acc, a, k) =>
-          mk & (1 << k) ? `${acc.slice(0, a.i)}${cased && /\p{Lu}/u.test(w[a.i]!) ? a.meant.toUpperCase() : a.meant}${acc.slice(a.i + a.len)}` : acc,
+        (acc, a, k) => (mk & (1 << k) ? `${acc.slice(0, a.i)}${cased && /\p{Lu}/u.test(w[a.i]!) ? a.meant.toUpperCase() : a.meant}${acc.slice(a.i + 2)}` : acc),
         s,
       );
     const mask = fewestSlips(at.length, (mk) => apply(f, mk, false));
     if (mask === undefined) continue;
-    const fixed = apply(w, mask, true);
-    const start = m.index ?? 0;
-    const end = start + w.length;
-    let rest = out.slice(end);
-    const gap = /\s{2,}/.exec(rest);
-    const saved = w.length - fixed.length;
-    if (gap && gap[0].length + saved >= 2)
-      rest = saved >= 0 ? `${rest.slice(0, gap.index)}${' '.repeat(saved)}${rest.slice(gap.index)}` : rest.slice(0, gap.index) + rest.slice(gap.index - saved);
-    out = out.slice(0, start) + fixed + rest;
+    out = replaceWord(out, m.index ?? 0, w, apply(w, mask, true));
+  }
+  if (!/n/i.test(out)) return out;
+  const { variants, re } = riSlips();
+  // Matched in small letters: a case-blind pattern costs several times more on every line.
+  const lower = out.toLowerCase();
+  if (lower.length !== out.length) return out;
+  for (const m of [...lower.matchAll(re)].reverse()) {
+    const w = out.slice(m.index ?? 0, (m.index ?? 0) + m[0].length);
+    const f = foldSameLength(w);
+    const meant = f.length === w.length ? variants.get(f) : undefined;
+    if (meant !== undefined) out = replaceWord(out, m.index ?? 0, w, withRi(w, f, meant));
   }
   return out;
 }
