@@ -264,6 +264,8 @@ class Bag {
   private valueNumbers: number[][] = [];
   /** Numbers and words of its reference, unit and name: printed on its line or on the lines of its record. */
   private printed: number[][] = [];
+  /** Its reference was read from other lines, not printed on its own. */
+  private readonly refAway: boolean;
   private printedWords: string;
   /** Result words that label its tiers ('não reagente', 'reagente'), taken only where printed as a tier's label. */
   private tierWords: string;
@@ -278,7 +280,13 @@ class Bag {
     // a name's only small integers and years of its first cell ("HIV 1 e 2", "(3 amostras)", "(CKD-EPI
     // 2021)", not a value a title swallowed); a unit's all of them.
     const ref = a.reference_text ?? '';
-    const refNumbers = rangeSpans(ref).flatMap(([s, e]) => numbersIn(ref.slice(s, e).replace(GLUED, '$1 ')));
+    const spans = rangeSpans(ref);
+    const refNumbers = spans.flatMap(([s, e]) => numbersIn(ref.slice(s, e).replace(GLUED, '$1 ')));
+    // A reference read from another line ("VR: 0 a 2 %  -  0 a 200 /mm³" under "Basófilos ….: 0 %   0
+    // /mm³"): on the result's own line its bounds account for no number printed in another unit (the
+    // relative count's "0 %" is no bound of the absolute count's range).
+    const folded = fold(line);
+    this.refAway = spans.length > 0 && !spans.some(([s, e]) => folded.includes(fold(ref.slice(s, e))));
     // A number joined to a word by a dash counts too (the catalogue's "Vitamina D (25-OH)" for a printed
     // "VITAMINA D - 25 HIDROXI").
     const nameNumbers = numbersIn(a.name.split(/\s{2,}/)[0]!.replace(/(?<=\d)[-–](?=\p{L})/gu, ' ')).filter((n) => /^(?:\d{1,3}|(?:19|20)\d\d)$/.test(n.text));
@@ -341,7 +349,8 @@ class Bag {
     if (tok.kind === 'word')
       return holdsWord(this.valueWords, tok.text) || holdsWord(this.printedWords, tok.text) || this.tierWord(tok, this.line) || this.verdict(tok);
     const hit = (vs: number[]) => vs.some((v) => tok.values.some((x) => Math.abs(x - v) < 1e-9));
-    if (this.value && hit(this.value)) {
+    // Its value is printed in its own unit: "0 %" beside "0 /mm³" is the relative count's, not this one's.
+    if (this.value && hit(this.value) && !this.inOtherUnit(tok, this.line)) {
       this.value = undefined;
       return true;
     }
@@ -351,7 +360,7 @@ class Bag {
       return true;
     }
     const i = this.printed.findIndex(hit);
-    if (i < 0) return false;
+    if (i < 0 || (this.refAway && this.inOtherUnit(tok, this.line))) return false;
     this.printed.splice(i, 1);
     return true;
   }

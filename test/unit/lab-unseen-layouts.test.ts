@@ -3314,3 +3314,19 @@ test('sets 30/31: a line names a result only by whole words ("HCM" is not printe
     ).includes('CHCM.........: 33,0 g/dL'),
   );
 });
+
+test('sets 30/31: a lost relative count ("0 %") is listed though its absolute twin on the line reads 0 with a range from 0 on the line below', () => {
+  const text = ['Bastonetes.........:      0 %        0 /mm³', '    VR: 0 a 5 %  -  0 a 500 /mm³'].join('\n');
+  const r = parseLabReport(text);
+  const lines = text.split('\n').map((raw, index) => ({ index, raw, text: cleanLine(raw, index).text }));
+  const read = [...r.analytes, ...r.qualitative];
+  const lost = read.findIndex((a) => a.value === 0 && 'unit' in a && a.unit === '%');
+  assert.ok(lost >= 0);
+  assert.ok(
+    accountLines(
+      lines,
+      read.filter((_, k) => k !== lost),
+      [],
+    ).includes(lines[0]!.raw),
+  );
+});
