@@ -18,7 +18,7 @@
 // analytes, so a person can check it. The pass only lists lines: it never makes or changes an analyte.
 import { foldSameLength, lookupName } from './analytes.ts';
 import { NUMBER, numbersIn } from './numbers.ts';
-import { ASSAY_LIMIT, isAdminLine, PREVIOUS_LABEL, STREET_ADDRESS } from './lines.ts';
+import { ASSAY_LIMIT, isAdminLine, methodCellAt, PREVIOUS_LABEL, STREET_ADDRESS } from './lines.ts';
 import { CONTROL_LEAD, EQUATION_YEAR, cleanName } from './piece.ts';
 import {
   CITED_YEAR,
@@ -61,13 +61,15 @@ const ADMIN_SPANS: RegExp[] = [
   // Dates and times (a titre "1:16" after título/reagente is not a time: it is excluded below).
   /(?<!\d)\d{1,2}\/\d{1,2}\/\d{2,4}(?!\d)/g,
   /(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)/g,
+  // A day and month without the year before a time ("18/03 10:21"): when a hospital system released the result.
+  /(?<![\d/.,])\d{1,2}\/\d{1,2}(?=\s+\d{1,2}:\d{2}(?!\d))/g,
   // A date with the month in words, as an e-mail header prints it ("23 de ago. de 2024", "5 de março de 2025").
   /(?<![\d.,])\d{1,2}\s+de\s+(?:jan|fev|mar|abr|mai|jun|jul|ago|set|out|nov|dez)\p{L}*\.?\s+(?:de\s+)?\d{4}(?!\d)/giu,
   /(?<![\d:/])\d{1,2}[:h]\d{2}(?::\d{2})?(?![\d/])/g,
   // Registrations and identifiers after their label: "CRM/SP 123456", "CNES: 2077485", "Pedido nº 88123",
   // "Cartão SUS: 706 1234 5678 9012", "Leito 12", a dialysis shift and machine ("Turno: 2º", "Máquina: 07"), "Posto: 03", "Carteira 0092 8815", "(ESF equipe 03)", "(ESF 03)",
   // a regional council's "CRBM 5ª Região 7.412" or "CRBio 5 - 071.448/05-D", a digit a transcription could not read ("CRF-MT 3.1?8"),
-  // a protocol, an order or a patient record abbreviated "Prot. 118-2041", "Ped.: 31.004.872", "Pac.: 0452219", the report's "Versão do laudo: 1". The label and its number never span a bracket or a
+  // a protocol, an order or a patient record abbreviated "Prot. 118-2041", "Ped.: 31.004.872", "Pac.: 0452219" or after the full label ("Paciente....: 0004418827"), the report's "Versão do laudo: 1". The label and its number never span a bracket or a
   // ";" (only an area code opens one: "Tel. (71) 3344-9810"):
   // in "… carimbo do CNES   (repetido: 48,7)" the number is a value, not the registration of a label
   // printed without one. Nor a column break before a word: "… do CNES.*   Ureia 48,7" is a result cell;
@@ -75,7 +77,7 @@ const ADMIN_SPANS: RegExp[] = [
   // nor a full stop or an empty field's dash before a column break: in "… do CNES.*   48,7" and "Leito   :
   // ---   48,7" the number is a cell of its own.
   new RegExp(
-    String.raw`(?<![\p{L}\d])(?:crm|crf|crbm|crbio|coren|cnes|cns|cnpj|cpf|rg|cep|protocolo|prot\.(?=\s*:?\s*\d)|ped\.(?=\s*:?\s*\d)|pac\.(?=\s*:?\s*\d)|pedido|req|requisi[cç][aã]o|atend(?:imento)?\.?|o\.s\.?|os(?=\s*[:nº°#])|ordem(?:\s+de\s+servi[cç]o)?|pront|prontu[aá]rio|reg|registro|c[oó]d(?:igo)?|ficha|senha|cart[aã]o(?:\s+sus)?|notifica[cç][aã]o|sinan|boletim|lote|n[º°]|no\.|n[uú]mero|tel(?:efone)?|fone|sac|whatsapp|celular|leito|quarto|box|turno|m[aá]quina|posto(?:\s+de\s+coleta)?|equipe|esf|micro[aá]rea|cadastro|matr[ií]cula|id|guia|carteir(?:inha|a)|etiqueta|amostra\s+n[º°]|amostra(?=\s*:?\s*(?:\d{5,}|\d+-\d+))|vers[aã]o(?:\s+do\s+laudo)?(?=\s*:?\s*\d))${NOT_WORD}(?:(?!\s{2,}\p{L}|[.*_—–-]\s{2,})[^\d\n(\[;]){0,16}\(?(?:\d{1,2}\s*(?:[ªº]\s*regi[aã]o\s*|[-–]\s*(?=\d)))?\d[\d./?-]*(?:\)?\s\d[\d./-]*)*(?!\d|,\d)`,
+    String.raw`(?<![\p{L}\d])(?:crm|crf|crbm|crbio|coren|cnes|cns|cnpj|cpf|rg|cep|protocolo|prot\.(?=\s*:?\s*\d)|ped\.(?=\s*:?\s*\d)|pac\.(?=\s*:?\s*\d)|paciente(?=[.\s]*:?\s*\d)|pedido|req|requisi[cç][aã]o|atend(?:imento)?\.?|o\.s\.?|os(?=\s*[:nº°#])|ordem(?:\s+de\s+servi[cç]o)?|pront|prontu[aá]rio|reg|registro|c[oó]d(?:igo)?|ficha|senha|cart[aã]o(?:\s+sus)?|notifica[cç][aã]o|sinan|boletim|lote|n[º°]|no\.|n[uú]mero|tel(?:efone)?|fone|sac|whatsapp|celular|leito|quarto|box|turno|m[aá]quina|posto(?:\s+de\s+coleta)?|equipe|esf|micro[aá]rea|cadastro|matr[ií]cula|id|guia|carteir(?:inha|a)|etiqueta|amostra\s+n[º°]|amostra(?=\s*:?\s*(?:\d{5,}|\d+-\d+))|vers[aã]o(?:\s+do\s+laudo)?(?=\s*:?\s*\d))${NOT_WORD}(?:(?!\s{2,}\p{L}|[.*_—–-]\s{2,})[^\d\n(\[;]){0,16}\(?(?:\d{1,2}\s*(?:[ªº]\s*regi[aã]o\s*|[-–]\s*(?=\d)))?\d[\d./?-]*(?:\)?\s\d[\d./-]*)*(?!\d|,\d)`,
     'giu',
   ),
   // An address by sector, block and lot (Brasília's "SHLS 716, Bloco F", "Quadra 12, Lote 4", "Sala
@@ -88,6 +90,8 @@ const ADMIN_SPANS: RegExp[] = [
   // A hospital ward after its label ("Setor: CLINICA MEDICA 3", "Enfermaria: Ala B 2"): a place, the
   // words before its number within one cell (single spaces).
   /(?<![\p{L}])(?:setor|ala|enfermaria|unidade\s+de\s+interna[cç][aã]o)\s*:\s*(?:[\p{L}.]+ ){0,4}\d+[a-z]?(?![\d.,])/giu,
+  // … and printed in brackets after the bed ("Leito: CM2-214B  (Clínica Médica 2)").
+  /(?<![\p{L}])leito\s*:?\s*[\p{L}\d-]+\s+\((?:[\p{L}.]+ ){1,4}\d+[a-z]?\)/giu,
   // A numbered kind in a title: "URINA TIPO 1", "EAS tipo I".
   /(?<![\p{L}])tipo\s+\d(?!\d)/giu,
   // Ages and durations are never results: the patient's age, age bands and gestational weeks in
@@ -168,6 +172,9 @@ export function resultTokens(text: string): Token[] {
   // An address line's numbers are street numbers, postcodes and phones, up to a column break or a ';'
   // (what a column beside it prints is counted); a result word on it still counts.
   if (ADDRESS_LINE.test(t)) admin.push([0, /\s{3,}|;/.exec(t)?.index ?? t.length]);
+  // A title's unlabelled method in a column beside it ("Gel - 3 células") says how, never what, was found.
+  const method = methodCellAt(t);
+  if (method !== undefined) admin.push([method, t.length]);
   const free = (at: number) => !admin.some(([a, b]) => at >= a && at < b);
   const out: Token[] = [];
   for (const n of numbersIn(t)) if (free(n.index)) out.push({ kind: 'number', text: n.text, values: n.values, at: n.index });
@@ -203,6 +210,8 @@ export function resultTokens(text: string): Token[] {
     // what a lab's or hospital's name has beside it ("LABORATÓRIO ARAUCÁRIA   LAUDO DE EXAMES").
     !WEB_ADDRESS.test(cs[1]!) &&
     !isAdminLine(cs[0]!) &&
+    // Nor a title's method beside it ("GLICOSE   Hexoquinase").
+    method === undefined &&
     !out.some((o) => o.kind === 'word')
   )
     out.push({ kind: 'word', text: cs[1]!, values: [], at: t.lastIndexOf(cs[1]!) });
@@ -255,6 +264,8 @@ class Bag {
   private valueNumbers: number[][] = [];
   /** Numbers and words of its reference, unit and name: printed on its line or on the lines of its record. */
   private printed: number[][] = [];
+  /** Its reference was read from other lines, not printed on its own. */
+  private readonly refAway: boolean;
   private printedWords: string;
   /** Result words that label its tiers ('não reagente', 'reagente'), taken only where printed as a tier's label. */
   private tierWords: string;
@@ -269,7 +280,13 @@ class Bag {
     // a name's only small integers and years of its first cell ("HIV 1 e 2", "(3 amostras)", "(CKD-EPI
     // 2021)", not a value a title swallowed); a unit's all of them.
     const ref = a.reference_text ?? '';
-    const refNumbers = rangeSpans(ref).flatMap(([s, e]) => numbersIn(ref.slice(s, e).replace(GLUED, '$1 ')));
+    const spans = rangeSpans(ref);
+    const refNumbers = spans.flatMap(([s, e]) => numbersIn(ref.slice(s, e).replace(GLUED, '$1 ')));
+    // A reference read from another line ("VR: 0 a 2 %  -  0 a 200 /mm³" under "Basófilos ….: 0 %   0
+    // /mm³"): on the result's own line its bounds account for no number printed in another unit (the
+    // relative count's "0 %" is no bound of the absolute count's range).
+    const folded = fold(line);
+    this.refAway = spans.length > 0 && !spans.some(([s, e]) => folded.includes(fold(ref.slice(s, e))));
     // A number joined to a word by a dash counts too (the catalogue's "Vitamina D (25-OH)" for a printed
     // "VITAMINA D - 25 HIDROXI").
     const nameNumbers = numbersIn(a.name.split(/\s{2,}/)[0]!.replace(/(?<=\d)[-–](?=\p{L})/gu, ' ')).filter((n) => /^(?:\d{1,3}|(?:19|20)\d\d)$/.test(n.text));
@@ -332,7 +349,8 @@ class Bag {
     if (tok.kind === 'word')
       return holdsWord(this.valueWords, tok.text) || holdsWord(this.printedWords, tok.text) || this.tierWord(tok, this.line) || this.verdict(tok);
     const hit = (vs: number[]) => vs.some((v) => tok.values.some((x) => Math.abs(x - v) < 1e-9));
-    if (this.value && hit(this.value)) {
+    // Its value is printed in its own unit: "0 %" beside "0 /mm³" is the relative count's, not this one's.
+    if (this.value && hit(this.value) && !this.inOtherUnit(tok, this.line)) {
       this.value = undefined;
       return true;
     }
@@ -342,7 +360,7 @@ class Bag {
       return true;
     }
     const i = this.printed.findIndex(hit);
-    if (i < 0) return false;
+    if (i < 0 || (this.refAway && this.inOtherUnit(tok, this.line))) return false;
     this.printed.splice(i, 1);
     return true;
   }
@@ -353,9 +371,18 @@ class Bag {
    */
   has(tok: Token, words: boolean, line?: string): boolean {
     if (tok.kind === 'word') return words && (holdsWord(this.printedWords, tok.text) || (line !== undefined && this.tierWord(tok, line)));
+    // On a neighbour's line, a number in a unit other than this result's is not its reference's
+    // ("CHCM ....: 34,0 g/dL" under "HCM …… 30,3 pg" with "26,0 a 34,0 pg").
+    if (!words && line !== undefined && this.inOtherUnit(tok, line)) return false;
     return (
       this.printed.some((vs) => vs.some((v) => tok.values.some((x) => Math.abs(x - v) < 1e-9))) || (words && line !== undefined && this.restated(tok, line))
     );
+  }
+  private inOtherUnit(tok: Token, line: string): boolean {
+    const own = 'unit' in this.a ? this.a.unit : null;
+    if (!own) return false;
+    const printed = unitAtStart(line.replace(GLUED, '$1 ').slice(tok.at + tok.text.length))?.unit;
+    return printed !== undefined && printed !== own;
   }
   /**
    * Its value with its unit on a line that names it ("Valor crítico (POTÁSSIO 6,1 mmol/L) comunicado a
@@ -369,6 +396,14 @@ class Bag {
 }
 
 const WINDOW = 300;
+
+/** Whether folded `text` prints `name` as whole words: "hcm" is no name printed in "chcm : 34,0 g/dl". */
+function namesWhole(text: string, name: string): boolean {
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    if (!/[\p{L}\d]/u.test(text[at - 1] ?? ' ') && !/[\p{L}\d]/u.test(text[at + name.length] ?? ' ')) return true;
+  }
+  return false;
+}
 
 /** First bag whose analyte's line is at or after `line` (bags sorted by line). */
 function lowerBound(bags: readonly Bag[], line: number): number {
@@ -428,7 +463,7 @@ export function accountLines(lines: readonly AccountLine[], read: readonly Read[
     const own: Bag[] = [];
     for (let k = lowerBound(all, i - WINDOW); k < all.length && all[k]!.a.line <= i + WINDOW; k++) {
       const b = all[k]!;
-      const named = (b.foldedName.length >= 3 && text.includes(b.foldedName)) || (key !== undefined && b.a.key === key);
+      const named = (b.foldedName.length >= 3 && namesWhole(text, b.foldedName)) || (key !== undefined && b.a.key === key);
       const joined = b.a.line >= i - 15 && b.a.line <= i + 3 && bare !== '' && b.foldedRef.includes(bare);
       if (named || joined) own.push(b);
     }
@@ -440,7 +475,7 @@ export function accountLines(lines: readonly AccountLine[], read: readonly Read[
     const titre = titreOf(l.text);
     if (titre !== undefined && before !== undefined && i - before <= 3 && byLine.get(before)!.some((b) => b.a.value === titre)) continue;
     const near = labelledResult ? [] : [...(before !== undefined ? byLine.get(before)! : []), ...(after !== undefined ? byLine.get(after)! : [])];
-    if (!toks.every((t) => own.some((b) => b.has(t, true, l.text)) || near.some((b) => b.has(t, false)))) unaccounted.add(i);
+    if (!toks.every((t) => own.some((b) => b.has(t, true, l.text)) || near.some((b) => b.has(t, false, l.text)))) unaccounted.add(i);
   }
   const extra = [...unaccounted].sort((x, y) => x - y).map((i) => lines[i]!.raw.trim());
   if (extra.length === 0) return [...listed];

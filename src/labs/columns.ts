@@ -252,6 +252,8 @@ function withoutEarlierColumns(line: CleanLine, currentAt: number, earlier: Arra
   return text;
 }
 
+const BAND_UNIT = new RegExp(String.raw`(?<=\p{L})\s*\(\s*(?:${UNIT_PATTERN})\s*\)$`, 'iu');
+
 /** A reference column printed for one age band: where its header cell starts, and the band as printed. */
 export interface BandColumn {
   at: number;
@@ -263,7 +265,8 @@ export interface BandColumn {
  * cells, each only an age band, after header words if any (no number outside the bands).
  */
 export function ageBandColumns(text: string, offset: number): BandColumn[] | undefined {
-  const cs = cellStarts(text, offset);
+  // The ranges' unit in brackets after a band ("6 a 12 anos (/mm³)") says what the ranges are in, not whom.
+  const cs = cellStarts(text, offset).map((c) => ({ ...c, cell: c.cell.replace(BAND_UNIT, '') }));
   const first = cs.findIndex((c) => isAgeBandCell(c.cell));
   if (first < 0 || cs.length - first < 2 || !cs.slice(first).every((c) => isAgeBandCell(c.cell))) return undefined;
   if (cs.slice(0, first).some((c) => /\d/.test(c.cell))) return undefined;

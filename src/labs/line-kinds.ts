@@ -60,6 +60,16 @@ export function referenceSubject(t: string): string | undefined {
   return m[1]!.trim();
 }
 
+/**
+ * The analyte a reference lead names after "para" on a line of its own ("Valores de referência para a
+ * relação albumina/creatinina:"); not a group of people ("para mulheres:", a range's label).
+ */
+export function referenceLeadFor(t: string): string | undefined {
+  const { rest, lead } = stripReferenceLead(t);
+  const m = lead ? /^para\s+(?:[ao]s?\s+)?(\p{L}[^:]*?)\s*:$/iu.exec(rest) : null;
+  return m && !isReferenceLabel(m[1]!) ? m[1]! : undefined;
+}
+
 const foldName = (s: string) => foldSameLength(s).replace(/[^a-z0-9]+/g, '');
 
 /**

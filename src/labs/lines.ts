@@ -270,18 +270,69 @@ const PAIR_SLIPS: ReadonlyArray<[read: string, meant: string]> = [
 ];
 // A word of four characters or more with one of those pairs in it.
 const PAIR_WORD = /(?<![\p{L}\d])(?=\p{L}*(?:rn|cl))\p{L}{4,}(?![\p{L}\d])/giu;
+// The catalogue's words with some of their "ri" read as an n, to the word meant, and one pattern that
+// finds them whole in a folded line: nearly every word has an n, and trying each n of each word would
+// cost the reader more than all its other OCR corrections together.
+let riSlipWords: { variants: Map<string, string>; re: RegExp } | undefined;
+const riSlips = () => {
+  if (riSlipWords) return riSlipWords;
+  const words = nameWords();
+  const variants = new Map<string, string>();
+  for (const w of words) {
+    const at = [...w.matchAll(/ri/g)].map((m) => m.index ?? 0);
+    if (at.length === 0 || at.length > 3 || /[^a-z]/.test(w)) continue;
+    for (let mask = 1; mask < 1 << at.length; mask++) {
+      const read = at.reduceRight((acc, i, k) => (mask & (1 << k) ? `${acc.slice(0, i)}n${acc.slice(i + 2)}` : acc), w);
+      if (!words.has(read) && !variants.has(read)) variants.set(read, w);
+    }
+  }
+  // Printed with its accents and in any case: each letter matches its accented forms.
+  const accented: Record<string, string> = { a: '[aáàâã]', e: '[eéê]', i: '[ií]', o: '[oóôõ]', u: '[uúü]', c: '[cç]' };
+  const alternatives = [...variants.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map((v) => v.replace(/[aeiouc]/g, (c) => accented[c]!))
+    .join('|');
+  riSlipWords = { variants, re: new RegExp(`(?<![\\p{L}\\d])(?:${alternatives})(?![\\p{L}\\d])`, 'gu') };
+  return riSlipWords;
+};
+
+/** The word `w` (folded `f`) written as `meant`, each "ri" read as an n given back in the case printed. */
+function withRi(w: string, f: string, meant: string): string {
+  let out = '';
+  for (let i = 0, j = 0; i < w.length; i++) {
+    if (f[i] === meant[j]) {
+      out += w[i];
+      j++;
+    } else {
+      out += /\p{Lu}/u.test(w[i]!) ? 'RI' : 'ri';
+      j += 2;
+    }
+  }
+  return out;
+}
+
+/** Gives `fixed` in place of the word at `start`, keeping the line's columns: the characters saved or
+ * taken are given back to, or taken from, the next column break after the word while it stays one. */
+function replaceWord(out: string, start: number, w: string, fixed: string): string {
+  let rest = out.slice(start + w.length);
+  const gap = /\s{2,}/.exec(rest);
+  const saved = w.length - fixed.length;
+  if (gap && gap[0].length + saved >= 2)
+    rest = saved >= 0 ? `${rest.slice(0, gap.index)}${' '.repeat(saved)}${rest.slice(gap.index)}` : rest.slice(0, gap.index) + rest.slice(gap.index - saved);
+  return out.slice(0, start) + fixed + rest;
+}
 
 /**
- * OCR also reads an m as "rn" ("Complernento") and a d as "cl" ("Hemoglobina glicacla"). Like the l/1
- * slip: a word that is no word of a catalogue name, but is one with some of its pairs read as the one
- * letter (the fewest that do), is that word, the letter in the case of the letters around it. The
- * line keeps its columns: the character saved is given back to the next column break after the word.
+ * OCR also reads an m as "rn" ("Complernento"), a d as "cl" ("Hemoglobina glicacla") and "ri" as an n
+ * ("Hematócnto"). Like the l/1 slip: a word that is no word of a catalogue name, but is one with some of
+ * its pairs read as the one letter (the fewest that do), is that word, the letter in the case of the
+ * letters around it.
  */
 export function withoutPairSlips(t: string): string {
-  if (!/rn|cl/i.test(t)) return t;
+  if (!/n|cl/i.test(t)) return t;
   const words = nameWords();
   let out = t;
-  for (const m of [...t.matchAll(PAIR_WORD)].reverse()) {
+  for (const m of /rn|cl/i.test(t) ? [...t.matchAll(PAIR_WORD)].reverse() : []) {
     const w = m[0];
     const f = foldSameLength(w);
     if (f.length !== w.length || words.has(f)) continue;
@@ -294,13 +345,18 @@ export function withoutPairSlips(t: string): string {
       );
     const mask = fewestSlips(at.length, (mk) => apply(f, mk, false));
     if (mask === undefined) continue;
-    const fixed = apply(w, mask, true);
-    const start = m.index ?? 0;
-    const end = start + w.length;
-    let rest = out.slice(end);
-    const gap = /\s{2,}/.exec(rest);
-    if (gap) rest = `${rest.slice(0, gap.index)}${' '.repeat(w.length - fixed.length)}${rest.slice(gap.index)}`;
-    out = out.slice(0, start) + fixed + rest;
+    out = replaceWord(out, m.index ?? 0, w, apply(w, mask, true));
+  }
+  if (!/n/i.test(out)) return out;
+  const { variants, re } = riSlips();
+  // Matched in small letters: a case-blind pattern costs several times more on every line.
+  const lower = out.toLowerCase();
+  if (lower.length !== out.length) return out;
+  for (const m of [...lower.matchAll(re)].reverse()) {
+    const w = out.slice(m.index ?? 0, (m.index ?? 0) + m[0].length);
+    const f = foldSameLength(w);
+    const meant = f.length === w.length ? variants.get(f) : undefined;
+    if (meant !== undefined) out = replaceWord(out, m.index ?? 0, w, withRi(w, f, meant));
   }
   return out;
 }
@@ -513,10 +569,14 @@ export function isBlockDetail(text: string): boolean {
   return BLOCK_DETAIL.test(text.trim()) || SAMPLE_DATES.test(text.trim());
 }
 
+// Digits glued to letters ("HBA1C", "B12") and in brackets ("(3 amostras)") qualify a title: they are no value.
+const NAME_DIGITS = /(?<=\p{L})\d+|\([^()\d]*\d[^()]*\)/gu;
+
 /**
  * A block title with its Material/Método cell printed beside it ("FERRITINA      Material: soro -
  * quimioluminescência"): the title alone, so it names the "Resultado:" under it. Lines with a number
- * before the detail cell are left whole; digits glued to letters in a name ("HBA1C", "B12") are no number.
+ * before the detail cell are left whole; digits glued to letters in a name ("HBA1C", "B12") or in
+ * brackets ("(3 amostras)") are no number.
  */
 export function withoutDetailCell(text: string): string {
   // The method may follow the title after a dash instead ("VHS - MÉTODO DE WESTERGREN"), not after
@@ -526,20 +586,38 @@ export function withoutDetailCell(text: string): string {
     const at = m.index + m[0].length;
     const dash = /[-–—]/.test(m[0]);
     if (dash && text.slice(0, m.index).includes(':')) continue;
-    if (BLOCK_DETAIL.test(text.slice(at)) && /\p{L}/u.test(text.slice(0, at)) && !/\d/.test(text.slice(0, at).replace(/(?<=\p{L})\d+/gu, '')))
+    if (BLOCK_DETAIL.test(text.slice(at)) && /\p{L}/u.test(text.slice(0, at)) && !/\d/.test(text.slice(0, at).replace(NAME_DIGITS, '')))
       return text.slice(0, m.index).trimEnd();
   }
-  return text;
+  const method = methodCellAt(text);
+  return method === undefined ? text : text.slice(0, method);
+}
+
+/**
+ * Where the method starts when a title has it alone, unlabelled, in a column of its own ("GLICOSE
+ * Hexoquinase", "COOMBS INDIRETO   Gel - 3 células"): the title is the one cell before it, with no value.
+ */
+export function methodCellAt(text: string): number | undefined {
+  const gaps = [...text.matchAll(/\s{3,}/g)];
+  const gap = gaps.length === 1 ? gaps[0]! : undefined;
+  if (!gap || gap.index === 0 || !isMethodLine(text.slice(gap.index)) || /\d/.test(text.slice(0, gap.index).replace(NAME_DIGITS, ''))) return undefined;
+  return gap.index;
 }
 
 // The specimens and the assay methods a report names without a label.
 const SPECIMEN = String.raw`(?:soro|plasma|sangue|urina|fezes|l[ií]quor|liquido|saliva|s[eê]men|esperma|swab|secre[cç][aã]o)`;
-const METHOD = String.raw`(?:c[aá]lculo|calculad[oa]|enzim[aá]tic[oa]|colorim[eé]tric[oa]|cin[eé]tic[oa]|hplc|hexoquinase|(?:eletro)?quimioluminesc[eê]ncia|imunoturbidimetria|turbidimetria|nefelometria|jaff[eé]|eletrodo|potenciometria|citometria|automatizad[oa]|imunoensaio|imunoenzim[aá]tic[oa]|elisa|cmia|eclia|imunofluoresc[eê]ncia|(?:hem)?aglutina[cç][aã]o|flocula[cç][aã]o|microscopia|espectrofotometria|urease|uricase)`;
-const METHOD_LINE = new RegExp(String.raw`^(?:${SPECIMEN}(?:\s+[\p{L}]+){0,3}\s+[-–—·•]\s+\p{L}[^\d]*|${METHOD}(?:[\s/-]+[\p{L}]+){0,3})$`, 'iu');
+const METHOD = String.raw`(?:gel|c[aá]lculo|calculad[oa]|enzim[aá]tic[oa]|colorim[eé]tric[oa]|cin[eé]tic[oa]|hplc|hexoquinase|(?:eletro)?quimioluminesc[eê]ncia|imunoturbidimetria|turbidimetria|nefelometria|jaff[eé]|eletrodo|potenciometria|citometria|automatizad[oa]|imunoensaio|imunoenzim[aá]tic[oa]|elisa|cmia|eclia|imunofluoresc[eê]ncia|(?:hem)?aglutina[cç][aã]o|flocula[cç][aã]o|microscopia|espectrofotometria|urease|uricase)`;
+// The specimen alone, or with the word that says how it was drawn ("Soro", "Sangue total"): no analyte
+// is named so ("Sangue oculto" is, so only these words qualify it).
+const SPECIMEN_ALONE = String.raw`${SPECIMEN}(?:\s+(?:total|isolad[oa]|venos[oa]|arterial|capilar))?`;
+const METHOD_LINE = new RegExp(
+  String.raw`^(?:${SPECIMEN}(?:\s+[\p{L}]+){0,3}\s+[-–—·•]\s+\p{L}[^\d]*|${SPECIMEN_ALONE}|${METHOD}(?:[\s/-]+(?:\d+\s+)?[\p{L}]+){0,3})$`,
+  'iu',
+);
 
 /**
  * A material/method line printed without its label, as a lab's web portal shows it under the exam
- * name ("Soro - Enzimático", "Urina isolada - Imunoturbidimetria", "Soro · Quimioluminescência", "Cálculo"): a detail of the block,
+ * name ("Soro - Enzimático", "Urina isolada - Imunoturbidimetria", "Soro · Quimioluminescência", "Cálculo", "Soro"): a detail of the block,
  * never the analyte's name.
  */
 export function isMethodLine(text: string): boolean {

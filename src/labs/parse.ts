@@ -34,6 +34,7 @@ import {
   isNote,
   isSentence,
   RESULT_LEAD,
+  referenceLeadFor,
   referenceSubject,
   resultLineNext,
   sameAnalyte,
@@ -65,6 +66,8 @@ import {
   qualitativeAtStart,
   qualitativeReference,
   stripReferenceLead,
+  RISK_LEAD,
+  asRiskTier,
   TITRE_WORD,
   titreOf,
   type Patient,
@@ -193,7 +196,8 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   };
   const addRef = (g: Group, t: string) => {
     const { rest } = stripReferenceLead(t);
-    if (rest !== '') g.refItems.push(rest);
+    if (RISK_LEAD.test(t.slice(0, t.length - rest.length))) g.riskTiers = true;
+    if (rest !== '') g.refItems.push(g.riskTiers ? asRiskTier(rest) : rest);
   };
 
   // The text of each line as read (a previous-result column cut off): the accounting pass counts its tokens.
@@ -510,6 +514,13 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       continue;
     }
 
+    // "Valores de referência para a relação albumina/creatinina:" under several results: the ranges
+    // under it are that result's.
+    const leadFor = referenceLeadFor(t);
+    if (leadFor !== undefined && (pending?.entries.some((e) => sameAnalyte(e, leadFor, { prefix: true })) || reopen(leadFor))) {
+      lastRefLead = true;
+      continue;
+    }
     // A reference standing on its own line: under the result, or above it inside a block.
     const nameBefore = t.split(':')[0]!;
     if (!lookupName(cleanName(nameBefore)) && isReferenceText(t, { strictLabels: true, dotIsDecimal: dotIsDecimal(pending?.entries[0]?.def ?? title?.def) })) {
@@ -529,8 +540,9 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       const rest = t.slice(res[0].length);
       let g = title ? readAfterName(title.name, rest, ctx, { separated: true }) : undefined;
       // A result in words under a title ("Resultado: Negativo para ovos e cistos.", "Resultado: Foram
-      // encontrados cistos de Giardia lamblia."): the whole sentence is the result.
-      const sentence = /:/.test(res[0]) ? wordResultText(rest) : undefined;
+      // encontrados cistos de Giardia lamblia."): the whole sentence is the result. So is the word in the
+      // lead's column ("Resultado        NEGATIVO").
+      const sentence = /:|\s{2}$/.test(res[0]) ? wordResultText(rest) : undefined;
       if (!g && title && sentence !== undefined) {
         const text = sentence;
         g = {

@@ -99,9 +99,11 @@ export function readPatient(lines: string[], input: PatientInput = {}): Patient 
     // "GESTANTE - DUM: 20/03/2024 - IG na coleta: 11 semanas", "Gestante: sim", "Idade gestacional: 24
     // semanas": the patient is pregnant. A reference line ("Gestantes: 0,1 a 2,5") is none of these.
     // The days after the weeks ("9 semanas e 2 dias", "IG: 24 sem 3 d") place a week's last days: a band of weeks ends there.
-    const ig = /\b(?:IG|idade\s+gestacional)\b(?:\s+na\s+coleta)?\s*[:\-]?\s*(\d{1,2})\s*(?:semanas?|sem\b|s\b)(?:\s*(?:e\s*)?([0-6])\s*(?:dias?|d\b))?/iu.exec(
-      line,
-    );
+    // Printed compact too ("IG 11s2d"): the week's "s" glued to the days.
+    const ig =
+      /\b(?:IG|idade\s+gestacional)\b(?:\s+na\s+coleta)?\s*[:\-]?\s*(\d{1,2})\s*(?:semanas?|sem\b|s(?!\p{L}))(?:\s*(?:e\s*)?([0-6])\s*(?:dias?|d\b))?/iu.exec(
+        line,
+      );
     if (ig && weeks === undefined) {
       weeks = Number(ig[1]) + (ig[2] === undefined ? 0 : Number(ig[2]) / 7);
       pregnant = true;

@@ -34,6 +34,7 @@ export const CONTROL_ROW = new RegExp(String.raw`^(?:tempo\s+(?:d[oa]\s+)?)?${CO
 /** The ratio of the patient's time to the control's ("Relação paciente/controle", "R pac./normal", "Razão P/C"). */
 export const CONTROL_RATIO = /^(?:rela[cç][aã]o|raz[aã]o|r)\.?\s*(?:d[oa]s?\s+tempos?\s+)?(?:pac(?:iente)?\.?|p)\s*\/\s*(?:controle|normal|pool|c|n)\.?$/iu;
 const NOTE_AFTER_UNIT = new RegExp(String.raw`^\((?:[^()\d]*|[^()]*\d{1,2}\/\d{1,2}\/\d{2,4}[^()]*|\s*${CONTROL_LEAD}\b[^()]*)\)\s*`, 'iu');
+const RELEASED_AT = /(?<=\S)\s{3,}(?:\d{1,2}\/\d{1,2}(?:\/\d{2,4})?(?:\s+\d{1,2}:\d{2})?|\d{1,2}:\d{2})$/;
 const CONTROL_NOTE_AT_END = new RegExp(String.raw`\s*\(\s*${CONTROL_LEAD}\b[^()]*\)\s*$`, 'iu');
 
 // Brackets and an equation's year blanked to their length, so positions stay those of the text.
@@ -166,6 +167,10 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
   // The control run printed after the reference instead ("10,0 - 13,5  (controle do dia: 12,4 s)").
   const control = CONTROL_NOTE_AT_END.exec(ref);
   if (control && control.index > 0) ref = ref.slice(0, control.index).trim();
+  // When the result was released, in a column of its own after the reference (a hospital system's
+  // "Liberado" column): a date, a time or both, never part of the range before it.
+  const released = RELEASED_AT.exec(ref);
+  if (released && isReferenceText(ref.slice(0, released.index), { dotIsDecimal: dotIsDecimal(def) })) ref = ref.slice(0, released.index);
   // The lab's mark printed after the reference ("11,0 g/dL (12,0 - 16,0) L").
   const late = /\s+(\*{1,3}|\(?[HL]\)?|↑|↓|⬆\uFE0F?|⬇\uFE0F?)$/u.exec(ref);
   if (late && ref.length > late[0].length) {

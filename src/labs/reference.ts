@@ -585,7 +585,12 @@ export function resolveNumeric(ranges: LabelledRange[], value: number, unit: str
   if (cands.some((c) => c.age)) {
     if (patient.ageYears !== undefined) {
       const matching = cands.filter((c) => c.age && ageMatches(c.age, patient.ageYears!));
-      cands = matching.length > 0 ? matching : cands.filter((c) => !c.age);
+      // A band inside another that holds the patient ("Acima de 70 anos" within "Adultos") is the one
+      // printed for her age; the wider one is everyone else's.
+      const inside = (a: AgeBand, b: AgeBand) =>
+        a.minMonths >= b.minMonths && a.maxMonths <= b.maxMonths && (a.minMonths > b.minMonths || a.maxMonths < b.maxMonths);
+      const narrowest = matching.filter((c) => !matching.some((o) => o !== c && inside(o.age!, c.age!)));
+      cands = narrowest.length > 0 ? narrowest : cands.filter((c) => !c.age);
     }
   }
   // A tier that says the patient is immune ("igual ou superior a 10 mUI/mL: reagente (imune)", an
@@ -706,12 +711,16 @@ const foldQ = (s: string) =>
     .replace(/[^a-z0-9/ +]/g, '')
     .trim();
 
+const ABSENCE_OF = /^aus[eê]ncia\s+de\s+\p{L}+(?:\s+\p{L}+){0,5}$/iu;
+
 /** The qualitative reference in a text ("Negativo", "Não reagente", "Ausentes"), if that is all it says. */
 export function qualitativeReference(text: string): string | undefined {
   // A gloss in brackets after the word says what it means ("Negativo (ausência de parasitas)", "Não
   // reagente (anticorpos não detectados)"): the word is the reference. Numbers there are an index's
   // bands ("Negativo (inferior a 0,9)"), crosses a grade: no gloss.
   const t = text.replace(/(?<=\p{L})\s*\((?=[^()]*\p{L})[^()\d+]*\)?[\s.;]*$/u, '').replace(/^[\s(]+|[\s).;]+$/g, '');
+  // "Ausência de parasitas", "Ausência de sangue": what must not be found, named, is a negative.
+  if (ABSENCE_OF.test(t)) return t;
   const q = qualitativeAtStart(t);
   if (!q) return undefined;
   const rest = t.slice(q.consumed).trim();
@@ -730,7 +739,7 @@ export function flagQualitative(value: string, reference: string | undefined): Q
   // Number and gender do not change the word ("Ausente" against "Ausentes", "Raros" against "raras").
   const norm = (s: string) =>
     s
-      .replace(/^(ausentes?|negativ[oa]|nao reagente|nao detectavel|nao detectado|indetectavel)$/, 'neg')
+      .replace(/^(ausentes?|negativ[oa]|nao reagente|nao detectavel|nao detectado|indetectavel|ausencia de .*)$/, 'neg')
       .replace(/^(rar|numeros|algun|alguma|present|ausent|escass|aumentad|abundant)(?:[oa]s?|es?|s)$/, '$1');
   const accepted = foldQ(reference)
     .split(/\s+(?:ou|a|e)\s+|\s*[/,]\s*/)
@@ -790,6 +799,15 @@ export function flagTitre(titre: string, wordReference: string | undefined, refe
 // it is that limit itself, a range (RANGE_SRC).
 const LEAD_RE =
   /^[\s\-–—(|]*(?:valor(?:es)?\s+(?:de\s+)?refer[eê]ncias?|valores\s+referenciais|intervalo\s+de\s+refer[eê]ncia|faixa\s+de\s+refer[eê]ncia|refer[eê]ncias?|v\.?\s?r\.?(?![\p{L}])|ref\.?(?![\p{L}])|ibmp(?![\p{L}])(?!\s*(?:NR[-\s]?\d{1,2}\s*)?:?\s*\d))(?:\s+(?:por|para|segundo|conforme|de\s+acordo\s+com)\s+(?:a\s+|o\s+)?(?:idade|sexo|g[eê]nero|faixa\s+et[aá]ria|adultos|crian[cç]as|m[eé]todo)(?![\p{L}]))?(?:\s*\([^)]*\))?\s*[:.]?\s*/iu;
+
+/** A reference lead that says its ranges are risk categories ("VR (risco cardiovascular):"). */
+export const RISK_LEAD = /\brisco\b/iu;
+const BARE_RISK_LABEL = /^(baixo|m[eé]dio|moderado|intermedi[aá]rio|alto|elevado)(?=\s*:)/iu;
+
+/** Under a risk lead, a bare "Baixo:" / "Médio:" / "Alto:" names the risk, not the value: "Baixo risco:". */
+export function asRiskTier(item: string): string {
+  return item.replace(BARE_RISK_LABEL, '$1 risco');
+}
 
 /** Strips "VR:", "Valores de referência (adultos):", "ref." at the start; says whether there was one. */
 export function stripReferenceLead(text: string): { rest: string; lead: boolean } {

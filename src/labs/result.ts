@@ -53,4 +53,6 @@ export interface Entry {
 export interface Group {
   entries: Entry[];
   refItems: string[];
+  /** The reference lead said its ranges are risk tiers ("VR (risco cardiovascular):"): a bare "Baixo:" is low risk. */
+  riskTiers?: boolean;
 }

@@ -56,10 +56,10 @@ test('never silent, line by line: every number of a line that is not administrat
         const holders = lines
           .map((l, i) => ({ l, i }))
           // Read both ways a comma can be printed ("3,600 /µL" from an analyser is 3600).
-          // and with units glued to values ("189mg/dL") set apart.
+          // and with units glued to values ("189mg/dL", a typed report's "186MG/DL") set apart.
           .filter(({ l }) => {
             // OCR letters in numbers ("1O2") read as the parser reads them.
-            const spaced = withoutOcrLetters(l).replace(/(\d)(mg|g|U|ng|pg|mEq|mmol|µg|%)/g, '$1 $2');
+            const spaced = withoutOcrLetters(l).replace(/(\d)(mg|g|U|ng|pg|mEq|mmol|µg|%)/gi, '$1 $2');
             return [spaced, spaced.replace(/(\d),(\d{3})(?!\d)/g, '$1.$2')].some((v2) =>
               numbersIn(v2).some((n) => n.values.some((v) => Math.abs(v - value) < 1e-9)),
             );

@@ -3076,3 +3076,257 @@ test('set 28/29: a LIS header abbreviates the patient record as "Pac.:" before i
   assert.deepEqual(brief(r), [['Ureia', 38, 'mg/dL', 'normal']]);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('set 30: a hospital system prints when each result was released in a column after the reference (date, time or both): never part of the range', () => {
+  const r = parseLabReport(
+    [
+      'Sexo: F',
+      'ANALITO                   RESULT.  SINAL  UNID.        VALOR REF.       VALIDADO EM',
+      '  FOSFORO                    5,9     A    mg/dL        2,5-4,5          02/09 16:40',
+      '  CALCIO TOTAL               9,1          mg/dL        8,6-10,2         02/09/2024',
+      '  AMILASE                     71          U/L          28-100           09:12',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    r.analytes.map((a) => [a.value, a.unit, a.flag, a.reference_low, a.reference_high]),
+    [
+      [5.9, 'mg/dL', 'alto', 2.5, 4.5],
+      [9.1, 'mg/dL', 'normal', 8.6, 10.2],
+      [71, 'U/L', 'normal', 28, 100],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test("set 31: an app's card prints the specimen alone under the exam's title ('Plasma', 'Sangue total'): a detail of the block, never the result's name", () => {
+  const r = parseLabReport(
+    [
+      'Sexo: M',
+      'Concluído',
+      'LACTATO',
+      'Plasma',
+      '2,9 mmol/L',
+      'Referência: 0,5 a 2,2 mmol/L',
+      '',
+      'Concluído',
+      'AMÔNIA',
+      'Sangue total',
+      '41 µmol/L',
+      'Referência: 11 a 51 µmol/L',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    brief(r).map(([name, value, , flag]) => [name.toLowerCase(), value, flag]),
+    [
+      ['lactato', 2.9, 'alto'],
+      ['amônia', 41, 'normal'],
+    ],
+  );
+});
+
+test('set 31: the ranges\' unit in brackets after the last age band ("12 a 18 anos (/µL)") leaves the header a row of age bands', () => {
+  const r = parseLabReport(
+    [
+      'Data de nascimento: 02/05/2014   Sexo: F',
+      'Data da coleta: 10/03/2025',
+      'SÉRIE BRANCA           %       /µL     1 a 5 anos        5 a 12 anos       12 a 18 anos (/µL)',
+      'Segmentados            48     3.120    1.500 - 8.500     1.800 - 8.000     1.800 - 7.700',
+      'Eosinófilos            11       715    0 - 700           0 - 600           0 - 500',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    r.analytes.map((a) => [a.value, a.unit, a.flag]),
+    [
+      [48, '%', 'indeterminado'],
+      [3120, '/mm³', 'normal'],
+      [11, '%', 'indeterminado'],
+      [715, '/mm³', 'alto'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 31: a block title with a count in brackets keeps its method cell apart ("(2 amostras)   Método: …")', () => {
+  const r = parseLabReport(['PESQUISA DE SANGUE OCULTO (2 amostras)    Método: imunocromatográfico', 'Resultado: Positivo', 'Referência: Negativo'].join('\n'));
+  assert.deepEqual(
+    r.qualitative.map((q) => [q.name.replace(/\s*\(.*$/, '').toLowerCase(), q.value, q.flag]),
+    [['pesquisa de sangue oculto', 'Positivo', 'alterado']],
+  );
+});
+
+test('set 31: "Ausência de …" is a negative reference: a finding is alterado, an absence of anything is normal', () => {
+  const r = parseLabReport(
+    [
+      'SANGUE OCULTO NAS FEZES',
+      'Resultado: Positivo',
+      'Referência: Ausência de sangue oculto',
+      'COPROLÓGICO FUNCIONAL',
+      'Resultado: Ausência de gordura fecal',
+      'Referência: Ausência de gordura',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    r.qualitative.map((q) => [q.value, q.reference_text, q.flag]),
+    [
+      ['Positivo', 'Ausência de sangue oculto', 'alterado'],
+      ['Ausência de gordura fecal', 'Ausência de gordura', 'normal'],
+    ],
+  );
+});
+
+test('set 30: OCR reads "ri" as an n ("Tnglicerídeos" is no word, "Triglicerídeos" is): the name is recognised', () => {
+  assert.equal(withoutPairSlips('| Tnglicerídeos | 180 mg/dL |'), '| Triglicerídeos | 180 mg/dL |');
+  assert.equal(withoutPairSlips('Nascimento: 03/04/1990   Antunes'), 'Nascimento: 03/04/1990   Antunes');
+  const r = parseLabReport('| Exame | Resultado | Referência |\n|---|---|---|\n| Ferntina | 9 ng/mL | 15 a 150 |');
+  assert.deepEqual(
+    r.analytes.map((a) => [a.name, a.value, a.flag]),
+    [['Ferritina', 9, 'baixo']],
+  );
+});
+
+test('set 30: weeks of pregnancy printed compact ("IG 9s4d") make the patient pregnant: the trimester range applies', () => {
+  const r = parseLabReport(
+    [
+      'Sexo: F   Idade: 31 anos   Gestação: DUM 02/01/2025 (IG 9s4d)',
+      'T4 LIVRE',
+      'Resultado: 1,52 ng/dL',
+      'Referência: Não gestantes: 0,70 a 1,48 ng/dL',
+      '            Gestantes - 1º trimestre: 0,80 a 1,60 ng/dL',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    r.analytes.map((a) => [a.value, a.flag]),
+    [[1.52, 'normal']],
+  );
+});
+
+test('set 30: a title with its unlabelled method in a column beside it ("UREIA   Enzimático - urease", "PROVA CRUZADA   Gel - 2 células") is the title; "Resultado   NEGATIVA" is its result', () => {
+  const r = parseLabReport(
+    [
+      'Sexo: M',
+      'UREIA                                              Enzimático - urease',
+      '  Resultado                                        61 mg/dL',
+      '    Ref.: 15 a 45 mg/dL',
+      'PROVA CRUZADA (PAINEL)                             Gel - 2 células',
+      '  Resultado                                        NEGATIVA',
+      '    Ref.: Negativa',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['Ureia', 61, 'mg/dL', 'alto'],
+    ['PROVA CRUZADA (PAINEL)', 'NEGATIVA', null, 'normal'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 31: "Valores de referência para o <name>:" under several results of a block gives the ranges under it to that result', () => {
+  const r = parseLabReport(
+    [
+      'Sexo: M',
+      'PROTEINÚRIA - AMOSTRA ISOLADA',
+      '  Proteínas urinárias ...........: 32 mg/dL',
+      '  Creatinina urinária ...........: 110 mg/dL',
+      '  Relação proteína/creatinina ...: 0,29 mg/mg',
+      '  Valores de referência para a relação proteína/creatinina:',
+      '  Normal: inferior a 0,15 mg/mg',
+      '  Aumentada: igual ou superior a 0,15 mg/mg',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    r.analytes.map((a) => [a.value, a.flag]),
+    [
+      [32, 'indeterminado'],
+      [110, 'indeterminado'],
+      [0.29, 'alto'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 31: of two age bands that hold the patient, the one inside the other ("60 anos ou mais" within "Adultos") is hers', () => {
+  const r = parseLabReport(
+    [
+      'Idade: 66 anos   Sexo: F',
+      'Ferritina       180 ng/mL      Adultos: 15 a 150 ng/mL',
+      '                               60 anos ou mais: 15 a 250 ng/mL',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    r.analytes.map((a) => [a.value, a.flag, a.reference_high]),
+    [[180, 'normal', 250]],
+  );
+});
+
+test('set 31: a reference lead that names risk ("VR (risco coronariano):") makes the bare "Baixo:" / "Médio:" / "Alto:" under it risk tiers', () => {
+  const r = parseLabReport(
+    [
+      'LIPOPROTEÍNA (a)',
+      'Resultado: 62 mg/dL',
+      '  VR (risco coronariano): Baixo: inferior a 30 mg/dL',
+      '                          Moderado: 30 a 50 mg/dL',
+      '                          Alto: superior a 50 mg/dL',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    r.analytes.map((a) => [a.value, a.flag]),
+    [[62, 'alto']],
+  );
+});
+
+test('sets 30/31: a record number after the dot-padded "Paciente" label, and a bed\'s ward in brackets, are administrative, never unread', () => {
+  const r = parseLabReport(
+    ['Paciente.....: 0091773402  MARIA DAS DORES LIMA', 'Leito: UTI3-07A  (Unidade Coronariana 3)', 'Ureia   38 mg/dL   15 a 45'].join('\n'),
+  );
+  assert.deepEqual(brief(r), [['Ureia', 38, 'mg/dL', 'normal']]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test("sets 30/31: a value the reader lost is listed even when a neighbour's range prints the same number in another unit", () => {
+  const text = ['Sexo: F', 'Ferro sérico.........: 88 µg/dL', '    VR: 50 a 170 µg/dL', 'Ferritina............: 50,0 ng/mL', '    VR: 15 a 150 ng/mL'].join(
+    '\n',
+  );
+  const r = parseLabReport(text);
+  const lines = text.split('\n').map((raw, index) => ({ index, raw, text: cleanLine(raw, index).text }));
+  const read = [...r.analytes, ...r.qualitative];
+  const lost = read.findIndex((a) => a.value === 50);
+  assert.ok(lost >= 0);
+  assert.ok(
+    accountLines(
+      lines,
+      read.filter((_, k) => k !== lost),
+      [],
+    ).includes('Ferritina............: 50,0 ng/mL'),
+  );
+});
+
+test('sets 30/31: a line names a result only by whole words ("HCM" is not printed in "CHCM"), so a lost value is listed', () => {
+  const text = ['HCM..........: 29,1 pg', '    VR: 26,0 a 33,0 pg', 'CHCM.........: 33,0 g/dL', '    VR: 31,0 a 36,0 g/dL'].join('\n');
+  const r = parseLabReport(text);
+  const lines = text.split('\n').map((raw, index) => ({ index, raw, text: cleanLine(raw, index).text }));
+  const read = [...r.analytes, ...r.qualitative];
+  const lost = read.findIndex((a) => a.value === 33);
+  assert.ok(lost >= 0);
+  assert.ok(
+    accountLines(
+      lines,
+      read.filter((_, k) => k !== lost),
+      [],
+    ).includes('CHCM.........: 33,0 g/dL'),
+  );
+});
+
+test('sets 30/31: a lost relative count ("0 %") is listed though its absolute twin on the line reads 0 with a range from 0 on the line below', () => {
+  const text = ['Bastonetes.........:      0 %        0 /mm³', '    VR: 0 a 5 %  -  0 a 500 /mm³'].join('\n');
+  const r = parseLabReport(text);
+  const lines = text.split('\n').map((raw, index) => ({ index, raw, text: cleanLine(raw, index).text }));
+  const read = [...r.analytes, ...r.qualitative];
+  const lost = read.findIndex((a) => a.value === 0 && 'unit' in a && a.unit === '%');
+  assert.ok(lost >= 0);
+  assert.ok(
+    accountLines(
+      lines,
+      read.filter((_, k) => k !== lost),
+      [],
+    ).includes(lines[0]!.raw),
+  );
+});
