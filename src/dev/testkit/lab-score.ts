@@ -141,6 +141,8 @@ export const CORPUS_SETS = [
   'heldout29',
   'heldout30',
   'heldout31',
+  'heldout32',
+  'heldout33',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
 
