@@ -8,6 +8,7 @@ import {
   claimJobs,
   CLAIM_SQL,
   COMPLETE_MANY_SQL,
+  COMPLETE_ONE_SQL,
   completeJobs,
   CANCEL_MANY_SQL,
   FAIL_OR_RETRY_MANY_SQL,
@@ -310,6 +311,12 @@ test('every fenced statement reads its rows by primary key, whether its plan was
     const statements: Array<{ name: string; text: string; types: string; args: string }> = [
       { name: 'renew', text: RENEW_SQL, types: 'uuid[], uuid[], int', args: `array[${lit(held.id)}]::uuid[], array[${lit(held.lease_token)}]::uuid[], 30` },
       { name: 'complete', text: COMPLETE_MANY_SQL, types: 'jsonb', args: lit([{ ...one, result: { ok: true } }]) },
+      {
+        name: 'complete_one',
+        text: COMPLETE_ONE_SQL,
+        types: 'uuid, uuid, jsonb, text, text, int, int, jsonb, text, text, text',
+        args: `${lit(held.id)}, ${lit(held.lease_token)}, '{"ok": true}', null, null, null, null, null, null, null, 'w-fence'`,
+      },
       { name: 'fail', text: FAIL_OR_RETRY_MANY_SQL, types: 'jsonb', args: lit([{ ...one, permanent: false, error, delay_ms: 0 }]) },
       { name: 'snooze', text: SNOOZE_MANY_SQL, types: 'jsonb', args: lit([{ ...one, error, delay_ms: 0, max_snoozes: 3 }]) },
       { name: 'cancel', text: CANCEL_MANY_SQL, types: 'jsonb', args: lit([{ ...one, message: 'x' }]) },
