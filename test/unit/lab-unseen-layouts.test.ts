@@ -3330,3 +3330,24 @@ test('sets 30/31: a lost relative count ("0 %") is listed though its absolute tw
     ).includes(lines[0]!.raw),
   );
 });
+
+test('sets 32/33: dated columns beside an undated "Resultado" column, all before the collection, are earlier samples: the value is the one under "Resultado"', () => {
+  const text = [
+    'Data da coleta: 14/03/2026',
+    '',
+    'ANALITO                  RESULTADO   UNIDADE   REFERÊNCIA        20/10/2025    02/02/2025',
+    'UREIA                    48 *        mg/dL     15 a 40           39            --',
+    'POTÁSSIO                 4,3         mEq/L     3,5 a 5,1         4,8 *         4,1',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(brief(r), [
+    ['Ureia', 48, 'mg/dL', 'alto'],
+    ['Potássio', 4.3, 'mEq/L', 'normal'],
+  ]);
+});
+
+test('sets 32/33: a bare "Jejum:" before a range is the condition it is printed for, not a name', () => {
+  assert.ok(isReferenceLabel('Jejum'));
+  const r = parseLabReport('COLESTEROL LDL   142 mg/dL   Jejum: inferior a 130');
+  assert.deepEqual(brief(r), [['LDL-colesterol', 142, 'mg/dL', 'alto']]);
+});
