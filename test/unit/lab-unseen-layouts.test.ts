@@ -3351,3 +3351,19 @@ test('sets 32/33: a bare "Jejum:" before a range is the condition it is printed 
   const r = parseLabReport('COLESTEROL LDL   142 mg/dL   Jejum: inferior a 130');
   assert.deepEqual(brief(r), [['LDL-colesterol', 142, 'mg/dL', 'alto']]);
 });
+
+test('sets 32/33: value columns headed by abbreviated words ("Rel. %", "ABS.(/mm3)") carry their units', () => {
+  assert.deepEqual(
+    valueColumnsOf('                 Rel. %     ABS.(/mm3)    Ref. rel.    Ref. abs.', 0).map((c) => c.unit),
+    ['%', '/mm³'],
+  );
+  const text = [
+    'Idade: 34 anos   Sexo: F',
+    '                 Rel. %     ABS.(/mm3)    Ref. rel.    Ref. abs.',
+    'Neutrófilos       71          6.390        40 a 70     1.800 a 7.000',
+  ].join('\n');
+  assert.deepEqual(brief(parseLabReport(text)), [
+    ['Neutrófilos (%)', 71, '%', 'alto'],
+    ['Neutrófilos', 6390, '/mm³', 'normal'],
+  ]);
+});
