@@ -3367,3 +3367,17 @@ test('sets 32/33: value columns headed by abbreviated words ("Rel. %", "ABS.(/mm
     ['Neutrófilos', 6390, '/mm³', 'normal'],
   ]);
 });
+
+test('sets 32/33: the method in brackets under a block title is a detail: the "RESULTADO" under it is still the block\'s', () => {
+  const text = [
+    'INSULINA DE JEJUM, soro',
+    '(Metodologia: quimioluminescência)',
+    '',
+    '  RESULTADO',
+    '  31,5 µUI/mL',
+    '',
+    '  Valor de referência',
+    '  2,6 a 24,9 µUI/mL',
+  ].join('\n');
+  assert.deepEqual(brief(parseLabReport(text)), [['Insulina', 31.5, 'µUI/mL', 'alto']]);
+});
