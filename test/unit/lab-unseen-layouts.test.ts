@@ -3381,3 +3381,18 @@ test('sets 32/33: the method in brackets under a block title is a detail: the "R
   ].join('\n');
   assert.deepEqual(brief(parseLabReport(text)), [['Insulina', 31.5, 'µUI/mL', 'alto']]);
 });
+
+test('sets 32/33: a letterhead with a telephone number repeated under value columns is administrative, not two counts', () => {
+  assert.ok(isAdminLine('CLÍNICA BETA ANÁLISES                    betalab.com.br | (31) 3221-0099'));
+  const text = [
+    '                       %          /mm³            %               /mm³',
+    'Linfócitos             31,0       2.170           20,0 a 45,0     1.000 a 3.500',
+    '',
+    'CLÍNICA BETA ANÁLISES                    betalab.com.br | (31) 3221-0099',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(brief(r), [
+    ['Linfócitos (%)', 31, '%', 'normal'],
+    ['Linfócitos', 2170, '/mm³', 'normal'],
+  ]);
+});
