@@ -3396,3 +3396,29 @@ test('sets 32/33: a letterhead with a telephone number repeated under value colu
     ['Linfócitos', 2170, '/mm³', 'normal'],
   ]);
 });
+
+test('sets 32/33: "ESTIMATIVA DO …" before a name says how the value was got, as "… estimado" after it does', () => {
+  const text = ['ESTIMATIVA DA TFG (MDRD)', 'Resultado: 52 mL/min/1,73 m²', 'Valor de referência: superior a 60 mL/min/1,73 m²'].join('\n');
+  assert.deepEqual(brief(parseLabReport(text)), [['Taxa de filtração glomerular', 52, 'mL/min/1,73m²', 'baixo']]);
+});
+
+test('sets 32/33: an analyte measured in urine takes no built-in (blood) range', () => {
+  const r = parseLabReport(['Ácido úrico, urina                 52 mg/dL', 'Ácido úrico                        5,1 mg/dL'].join('\n'));
+  assert.deepEqual(
+    r.analytes.map((a) => [a.value, a.reference_source, a.flag]),
+    [
+      [52, null, 'indeterminado'],
+      [5.1, 'built_in', 'normal'],
+    ],
+  );
+});
+
+test('sets 32/33: "GESTANTE - DUM: …" as a cell of a patient-data line says the patient is pregnant', () => {
+  const text = [
+    'Nome: ANA BEATRIZ CORDEIRO      Sexo: F      GESTANTE - DUM: 02/02/2026 (8 semanas)',
+    'FERRITINA   9 ng/mL',
+    '   Não gestantes: 15 a 150 ng/mL',
+    '   Gestantes: 6 a 130 ng/mL',
+  ].join('\n');
+  assert.deepEqual(brief(parseLabReport(text)), [['Ferritina', 9, 'ng/mL', 'normal']]);
+});
