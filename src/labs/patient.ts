@@ -110,7 +110,7 @@ export function readPatient(lines: string[], input: PatientInput = {}): Patient 
     }
     // The statement may be a cell of its own on a line of patient data ("SEXO: F    GESTANTE - DUM: …").
     if (
-      /(?:^|\s{2,}|\|)\s*(?:paciente\s+)?gestante(?:\s*[:\-]\s*sim\b|\s*[-–]\s|\s*$)/iu.test(line) &&
+      /(?:^\s*|\s\s|\|\s*)(?:paciente\s+)?gestante(?:\s*[:\-]\s*sim\b|\s*[-–]\s|\s*$)/iu.test(line) &&
       (!/\d/.test(line) || /\b(?:DUM|IG)\b|semanas/i.test(line))
     )
       pregnant = true;
