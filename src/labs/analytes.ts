@@ -400,8 +400,9 @@ export function isCatalogued(def: AnalyteDef | KnownName): def is AnalyteDef {
  * tireoestimulante"). "Glicemia de jejum alterada" is not glucose: it is a category label.
  */
 // The procedure word before an analyte in a public-health procedure table (SUS SIGTAP "DOSAGEM DE
-// GLICOSE", "DETERMINAÇÃO DE CURVA…") names what was done, not a different analyte.
-const PROCEDURE = /^(?:dosagem|determina[cç][aã]o|quantifica[cç][aã]o)\s+(?:d[aeo]s?\s+)?/iu;
+// GLICOSE", "DETERMINAÇÃO DE CURVA…") names what was done, not a different analyte; so does a
+// calculated result's "ESTIMATIVA DA …" (the same as "… estimada" after the name).
+const PROCEDURE = /^(?:dosagem|determina[cç][aã]o|quantifica[cç][aã]o|estimativa)\s+(?:d[aeo]s?\s+)?/iu;
 
 export function lookupName(printed: string): AnalyteDef | KnownName | undefined {
   const procedure = PROCEDURE.exec(printed);

@@ -67,6 +67,8 @@ export function qualitativeFrom(e: Entry, items: string[], refText: string | nul
   };
 }
 
+const URINE_SAMPLE = /\burin(?:a|[aá]ri[oa])\b/i;
+
 export function numericFrom(e: Entry, ranges: LabelledRange[], refText: string | null, patient: Patient, table: TableHeader | undefined): ParsedAnalyte {
   const value = e.read.value!;
   let unit = e.read.unit ?? table?.unit ?? null;
@@ -94,7 +96,8 @@ export function numericFrom(e: Entry, ranges: LabelledRange[], refText: string |
   }
   // No usable range in the report: the built-in one, only if the unit is known and convertible.
   // No built-in range when the report says there is none ("Referência: não se aplica").
-  if (e.def && isCatalogued(e.def) && unit && !(refText && noRangeText(refText))) {
+  // The built-in ranges are blood's: the same analyte measured in urine ("Creatinina, urina") has none.
+  if (e.def && isCatalogued(e.def) && unit && !(refText && noRangeText(refText)) && !URINE_SAMPLE.test(e.name)) {
     const factor = conversionFactor(e.def, unit);
     if (factor !== undefined) {
       const b = e.def.builtIn;

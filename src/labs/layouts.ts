@@ -51,11 +51,15 @@ const PREVIOUS_CELL = /^(?:resultados?\s+)?(?:anteriores?|historico)$/i;
  * A header with two or more date columns among header cells: the newest date's column is the current
  * result's, each other date column an earlier sample's, up to the next header cell.
  */
-function datedHeader(starts: Array<{ cell: string; at: number }>): TableHeader | undefined {
+function datedHeader(starts: Array<{ cell: string; at: number }>, context: HeaderContext): TableHeader | undefined {
   const dates = starts.filter((c) => DATE_CELL.test(c.cell));
   if (dates.length < 2 || DATE_CELL.test(starts[0]!.cell)) return undefined;
   if (!starts.every((c) => DATE_CELL.test(c.cell) || HEADER_CELL.test(foldSameLength(c.cell).trim()))) return undefined;
-  const current = dates.reduce((best, c) => (dateKey(c.cell) > dateKey(best.cell) ? c : best));
+  // An undated result column beside dates that are all earlier samples' (headed as previous results
+  // on the line above, or all before the collection date): the newest date is no current sample, the
+  // value is the one under "Resultado".
+  const result = starts.find((c) => /^resultados?$/i.test(c.cell));
+  const current = result && datesAreEarlier(dates, context) ? result : dates.reduce((best, c) => (dateKey(c.cell) > dateKey(best.cell) ? c : best));
   const earlier = dates.filter((c) => c !== current).map((c) => ({ from: c.at, to: starts[starts.indexOf(c) + 1]?.at ?? Number.POSITIVE_INFINITY }));
   return {
     unit: null,
@@ -79,11 +83,14 @@ export interface HeaderContext {
  * results ("Material: Plasma   Resultados anteriores") or every date is before the collection date.
  */
 function earlierDatesBeside(starts: Array<{ cell: string; at: number }>, context: HeaderContext): boolean {
-  if (!/^resultados?$/i.test(starts[0]!.cell)) return false;
+  return /^resultados?$/i.test(starts[0]!.cell) && datesAreEarlier(starts.slice(1), context);
+}
+
+function datesAreEarlier(dates: Array<{ cell: string; at: number }>, context: HeaderContext): boolean {
   const labelAt = context.above ? previousColumnOf(context.above.text, context.above.offset) : undefined;
-  if (labelAt !== undefined && starts[1]!.at >= labelAt - 3) return true;
+  if (labelAt !== undefined && dates[0]!.at >= labelAt - 3) return true;
   const collected = context.collectedOn ? Number(context.collectedOn.replace(/-/g, '')) : undefined;
-  return collected !== undefined && starts.slice(1).every((c) => dateKey(c.cell) < collected);
+  return collected !== undefined && dates.every((c) => dateKey(c.cell) < collected);
 }
 
 export function tableHeader(text: string, offset = 0, context: HeaderContext = {}): TableHeader | undefined {
@@ -102,7 +109,7 @@ export function tableHeader(text: string, offset = 0, context: HeaderContext = {
   // 06/06/25   Unid.   Valores de referência", often under "ATUAL   ANTERIORES"): the newest date is
   // the current result's column wherever it stands, the other dated columns hold earlier samples, and
   // the unit and reference columns after them are the current result's.
-  const dated = datedHeader(starts);
+  const dated = datedHeader(starts, context);
   if (dated) return dated;
   // A line naming only the current and the earlier columns ("ATUAL   ANTERIORES") heads the dated
   // header under it: a header line, never a result.

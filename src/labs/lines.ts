@@ -522,6 +522,8 @@ const labValue = (text: string) => [...text.matchAll(new RegExp(LAB_VALUE_RE.sou
 const DATE_RE = /(?<!\d)\d{1,2}\/\d{1,2}\/\d{2,4}(?!\d)/;
 const TIME_RE = /(?<!\d)\d{1,2}[:h]\d{2}(?!\d)/;
 
+const PHONE = /\(\d{2}\)\s?9?\d{4}[-\s]?\d{4}(?!\d)|(?<!\d)0800[-\s]?\d{3}[-\s]?\d{4}(?!\d)/;
+
 /** A street and its number anywhere on a line ("Posto Centro - R. Padre Anchieta, 2210 - Curitiba/PR"). */
 export const STREET_ADDRESS =
   /(?<![\p{L}])(?:rua|r\.|av\.|avenida|alameda|travessa|rodovia|pra[cç]a)\s+\p{L}[\p{L}. ]*,\s*(?:n[º°]\s*)?(?:\d{1,3}(?:\.\d{3})+|\d+)(?![\d.,])/iu;
@@ -537,6 +539,9 @@ export function isAdminLine(text: string): boolean {
   if (DATE_RE.test(text) && !labValue(text.replace(/\([^)]*\)/g, ' '))) return true;
   // A professional or facility registration anywhere on the line ("Dr. Álvaro Queiroz - CRM/CE 7781").
   if (/\b(?:crm|crf|crbm|crbio|coren|cnes|cnpj)\b\s*[-/:]?\s*(?:[a-z]{2}\s*[-/:]?\s*)?\d/i.test(text) && !labValue(text)) return true;
+  // A telephone number with its area code in brackets, or a toll-free one, anywhere on a line (a
+  // letterhead repeated at a page break under a table's value columns): its digits are no values.
+  if (PHONE.test(text) && !labValue(text)) return true;
   // A titre ("título 1:16", "Reagente 1:32") is not a time of day.
   const noTitre = text.replace(TITRE_COLON, ' ');
   // A value with any lab unit beside it (µg/dL too) makes it a result line ("Cortisol (matinal, 07h40) ... 24,8 µg/dL").

@@ -418,6 +418,9 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // The assay's limits under a block title ("Limite de detecção: 40 cópias/mL") are no result of
     // their own: the block's "Resultado" line is.
     if (title && !pending && /^(?:limites?|faixa)\s/i.test(t) && isBlockDetail(t)) continue;
+    // The method in brackets under a block title ("(Método: imunoturbidimetria)") is a detail like
+    // the unbracketed one: the block's result still follows.
+    if (/^\(.*\)$/.test(t) && isBlockDetail(t.slice(1, -1))) continue;
     if (isAdminLine(t)) {
       if (isBlockDetail(t)) continue;
       close();

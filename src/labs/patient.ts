@@ -108,7 +108,11 @@ export function readPatient(lines: string[], input: PatientInput = {}): Patient 
       weeks = Number(ig[1]) + (ig[2] === undefined ? 0 : Number(ig[2]) / 7);
       pregnant = true;
     }
-    if (/^\s*(?:paciente\s+)?gestante(?:\s*[:\-]\s*sim\b|\s*[-–]\s|\s*$)/iu.test(line) && (!/\d/.test(line) || /\b(?:DUM|IG)\b|semanas/i.test(line)))
+    // The statement may be a cell of its own on a line of patient data ("SEXO: F    GESTANTE - DUM: …").
+    if (
+      /(?:^\s*|\s\s|\|\s*)(?:paciente\s+)?gestante(?:\s*[:\-]\s*sim\b|\s*[-–]\s|\s*$)/iu.test(line) &&
+      (!/\d/.test(line) || /\b(?:DUM|IG)\b|semanas/i.test(line))
+    )
       pregnant = true;
     // "Fase do ciclo informada: folicular (3º dia)", "Fase do ciclo: lútea": the patient's phase,
     // never a range label ("Fase folicular: 2,4 a 12,6" has no "ciclo").

@@ -3330,3 +3330,95 @@ test('sets 30/31: a lost relative count ("0 %") is listed though its absolute tw
     ).includes(lines[0]!.raw),
   );
 });
+
+test('sets 32/33: dated columns beside an undated "Resultado" column, all before the collection, are earlier samples: the value is the one under "Resultado"', () => {
+  const text = [
+    'Data da coleta: 14/03/2026',
+    '',
+    'ANALITO                  RESULTADO   UNIDADE   REFERÊNCIA        20/10/2025    02/02/2025',
+    'UREIA                    48 *        mg/dL     15 a 40           39            --',
+    'POTÁSSIO                 4,3         mEq/L     3,5 a 5,1         4,8 *         4,1',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(brief(r), [
+    ['Ureia', 48, 'mg/dL', 'alto'],
+    ['Potássio', 4.3, 'mEq/L', 'normal'],
+  ]);
+});
+
+test('sets 32/33: a bare "Jejum:" before a range is the condition it is printed for, not a name', () => {
+  assert.ok(isReferenceLabel('Jejum'));
+  const r = parseLabReport('COLESTEROL LDL   142 mg/dL   Jejum: inferior a 130');
+  assert.deepEqual(brief(r), [['LDL-colesterol', 142, 'mg/dL', 'alto']]);
+});
+
+test('sets 32/33: value columns headed by abbreviated words ("Rel. %", "ABS.(/mm3)") carry their units', () => {
+  assert.deepEqual(
+    valueColumnsOf('                 Rel. %     ABS.(/mm3)    Ref. rel.    Ref. abs.', 0).map((c) => c.unit),
+    ['%', '/mm³'],
+  );
+  const text = [
+    'Idade: 34 anos   Sexo: F',
+    '                 Rel. %     ABS.(/mm3)    Ref. rel.    Ref. abs.',
+    'Neutrófilos       71          6.390        40 a 70     1.800 a 7.000',
+  ].join('\n');
+  assert.deepEqual(brief(parseLabReport(text)), [
+    ['Neutrófilos (%)', 71, '%', 'alto'],
+    ['Neutrófilos', 6390, '/mm³', 'normal'],
+  ]);
+});
+
+test('sets 32/33: the method in brackets under a block title is a detail: the "RESULTADO" under it is still the block\'s', () => {
+  const text = [
+    'INSULINA DE JEJUM, soro',
+    '(Metodologia: quimioluminescência)',
+    '',
+    '  RESULTADO',
+    '  31,5 µUI/mL',
+    '',
+    '  Valor de referência',
+    '  2,6 a 24,9 µUI/mL',
+  ].join('\n');
+  assert.deepEqual(brief(parseLabReport(text)), [['Insulina', 31.5, 'µUI/mL', 'alto']]);
+});
+
+test('sets 32/33: a letterhead with a telephone number repeated under value columns is administrative, not two counts', () => {
+  assert.ok(isAdminLine('CLÍNICA BETA ANÁLISES                    betalab.com.br | (31) 3221-0099'));
+  const text = [
+    '                       %          /mm³            %               /mm³',
+    'Linfócitos             31,0       2.170           20,0 a 45,0     1.000 a 3.500',
+    '',
+    'CLÍNICA BETA ANÁLISES                    betalab.com.br | (31) 3221-0099',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(brief(r), [
+    ['Linfócitos (%)', 31, '%', 'normal'],
+    ['Linfócitos', 2170, '/mm³', 'normal'],
+  ]);
+});
+
+test('sets 32/33: "ESTIMATIVA DO …" before a name says how the value was got, as "… estimado" after it does', () => {
+  const text = ['ESTIMATIVA DA TFG (MDRD)', 'Resultado: 52 mL/min/1,73 m²', 'Valor de referência: superior a 60 mL/min/1,73 m²'].join('\n');
+  assert.deepEqual(brief(parseLabReport(text)), [['Taxa de filtração glomerular', 52, 'mL/min/1,73m²', 'baixo']]);
+});
+
+test('sets 32/33: an analyte measured in urine takes no built-in (blood) range', () => {
+  const r = parseLabReport(['Ácido úrico, urina                 52 mg/dL', 'Ácido úrico                        5,1 mg/dL'].join('\n'));
+  assert.deepEqual(
+    r.analytes.map((a) => [a.value, a.reference_source, a.flag]),
+    [
+      [52, null, 'indeterminado'],
+      [5.1, 'built_in', 'normal'],
+    ],
+  );
+});
+
+test('sets 32/33: "GESTANTE - DUM: …" as a cell of a patient-data line says the patient is pregnant', () => {
+  const text = [
+    'Nome: ANA BEATRIZ CORDEIRO      Sexo: F      GESTANTE - DUM: 02/02/2026 (8 semanas)',
+    'FERRITINA   9 ng/mL',
+    '   Não gestantes: 15 a 150 ng/mL',
+    '   Gestantes: 6 a 130 ng/mL',
+  ].join('\n');
+  assert.deepEqual(brief(parseLabReport(text)), [['Ferritina', 9, 'ng/mL', 'normal']]);
+});
