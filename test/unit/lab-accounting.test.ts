@@ -195,21 +195,28 @@ test('corpus property: any one analyte the reader loses has its line listed by t
 // ';', a note in brackets, a bare number) and must come out read or listed, whatever layout rule the
 // line went through (a reference cell that runs on, a title, a previous-result column, an
 // administrative label).
-test('corpus property: a value added to any line with a digit is read or listed', () => {
-  const root = new URL('../fixtures/labs/corpus/', import.meta.url);
-  const shapes: Array<[string, number]> = [
-    ['   Ureia 48,7 mg/dL', 48.7],
-    [' ; Sódio 131,3', 131.3],
-    ['   (repetido: 48,7)', 48.7],
-    ['   48,7', 48.7],
-  ];
-  let checked = 0;
-  for (const set of readdirSync(root)) {
-    for (const file of readdirSync(new URL(`${set}/`, root)).filter((f) => f.endsWith('.txt'))) {
-      const lines = readFileSync(new URL(`${set}/${file}`, root), 'utf8').split(/\r?\n/);
+// One test per set: the property re-parses a report once per line, so its cost grows with the corpus
+// (62 s for the value shapes and 96 s for the word shapes over 362 reports, alone); one test for all
+// of it came near the 300 s per-test bound when the machine was busy.
+// The shapes take turns over the whole corpus, as when this was one test (the tests of a file run in
+// order): each line gets the shape it always got.
+const CORPUS_ROOT = new URL('../fixtures/labs/corpus/', import.meta.url);
+let valueTurn = 0;
+for (const set of readdirSync(CORPUS_ROOT)) {
+  test(`corpus property: a value added to any line with a digit is read or listed (${set})`, () => {
+    const shapes: Array<[string, number]> = [
+      ['   Ureia 48,7 mg/dL', 48.7],
+      [' ; Sódio 131,3', 131.3],
+      ['   (repetido: 48,7)', 48.7],
+      ['   48,7', 48.7],
+    ];
+    let checked = 0;
+    for (const file of readdirSync(new URL(`${set}/`, CORPUS_ROOT)).filter((f) => f.endsWith('.txt'))) {
+      const lines = readFileSync(new URL(`${set}/${file}`, CORPUS_ROOT), 'utf8').split(/\r?\n/);
       lines.forEach((l, i) => {
         if (!/\d/.test(l)) return;
-        const [suffix, value] = shapes[checked++ % shapes.length]!;
+        checked++;
+        const [suffix, value] = shapes[valueTurn++ % shapes.length]!;
         const text = lines.map((x, j) => (j === i ? `${x.trimEnd()}${suffix}` : x)).join('\n');
         const r = parseLabReport(text, { today: '2025-06-01' });
         const read = r.analytes.some((a) => a.value === value);
@@ -217,23 +224,24 @@ test('corpus property: a value added to any line with a digit is read or listed'
         assert.ok(read || listed, `${set}/${file}:${i + 1} "${l.trimEnd()}${suffix}": ${value} dropped in silence`);
       });
     }
-  }
-  assert.ok(checked > 1000, `${checked} lines checked`);
-});
+    assert.ok(checked > 20, `${checked} lines checked`);
+  });
+}
 
 // And with a word result: a word added to any non-empty line is read (a value), listed, or shown as
 // the reference of the result of that line ("Muco .... Ausente   Reagente" is printed as value and
 // reference: the layout cannot tell them apart, and the word is shown, not dropped).
-test('corpus property: a word result added to any line is read, listed or shown as its reference', () => {
-  const root = new URL('../fixtures/labs/corpus/', import.meta.url);
-  const shapes = [' ; HBsAg: Reagente', '   Reagente', '   Anti-HCV   REAGENTE'];
-  let checked = 0;
-  for (const set of readdirSync(root)) {
-    for (const file of readdirSync(new URL(`${set}/`, root)).filter((f) => f.endsWith('.txt'))) {
-      const lines = readFileSync(new URL(`${set}/${file}`, root), 'utf8').split(/\r?\n/);
+let wordTurn = 0;
+for (const set of readdirSync(CORPUS_ROOT)) {
+  test(`corpus property: a word result added to any line is read, listed or shown as its reference (${set})`, () => {
+    const shapes = [' ; HBsAg: Reagente', '   Reagente', '   Anti-HCV   REAGENTE'];
+    let checked = 0;
+    for (const file of readdirSync(new URL(`${set}/`, CORPUS_ROOT)).filter((f) => f.endsWith('.txt'))) {
+      const lines = readFileSync(new URL(`${set}/${file}`, CORPUS_ROOT), 'utf8').split(/\r?\n/);
       lines.forEach((l, i) => {
         if (l.trim() === '' || /reagente/i.test(l)) return;
-        const suffix = shapes[checked++ % shapes.length]!;
+        checked++;
+        const suffix = shapes[wordTurn++ % shapes.length]!;
         const text = lines.map((x, j) => (j === i ? `${x.trimEnd()}${suffix}` : x)).join('\n');
         const r = parseLabReport(text, { today: '2025-06-01' });
         const onLine = r.qualitative.filter((a) => a.line === i);
@@ -242,6 +250,6 @@ test('corpus property: a word result added to any line is read, listed or shown 
         assert.ok(ok, `${set}/${file}:${i + 1} "${l.trimEnd()}${suffix}": the word dropped in silence`);
       });
     }
-  }
-  assert.ok(checked > 1000, `${checked} lines checked`);
-});
+    assert.ok(checked > 20, `${checked} lines checked`);
+  });
+}
