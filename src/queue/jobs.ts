@@ -267,7 +267,7 @@ export interface Completion extends LeaseRef {
 // instead: no JSON to take apart and no join to build, 0.06–0.07 ms less per completion (0.334 against
 // 0.391 ms and 0.432 against 0.506 ms p50, the daemon's pool, 1,200 single-job completions per
 // variant interleaved, WAL flush included; bench/README.md "Sixth round"). The two differ only in
-// where \`done\` comes from.
+// where `done` comes from.
 const completeFrom = (done: string) => `
 with done as (${done}), settled as (
 update public.analysis_jobs j
