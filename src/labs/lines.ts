@@ -173,19 +173,14 @@ export function withoutNameSlips(t: string): string {
     if (at.length > 4) return w;
     const others = w.split('').filter((c, i) => /\p{L}/u.test(c) && !at.includes(i));
     const upper = others.length > 0 && others.every(isUpper);
-    const out = w.split('');
-    const mask = fewestLetterSlips(f, at, 'i');
-    if (mask !== undefined) {
-      for (let k = 0; k < at.length; k++) if (mask & (1 << k)) out[at[k]!] = upper || at[k] === 0 ? 'I' : 'i';
-      return out.join('');
-    }
     // A 1 is as often the l it looks like: tried only when no i reading
     // makes a catalogue word, so the older correction keeps its choices.
     const ones = at.filter((i) => f[i] === '1');
-    const asL = ones.length > 0 ? fewestLetterSlips(f, ones, 'l') : undefined;
-    if (asL === undefined) return w;
-    for (let k = 0; k < ones.length; k++) if (asL & (1 << k)) out[ones[k]!] = upper ? 'L' : 'l';
-    return out.join('');
+    return (
+      withLetterSlips(w, f, at, 'i', (i) => (upper || i === 0 ? 'I' : 'i')) ??
+      (ones.length > 0 ? withLetterSlips(w, f, ones, 'l', () => (upper ? 'L' : 'l')) : undefined) ??
+      w
+    );
   });
 }
 
@@ -207,11 +202,7 @@ function withoutCapitalISlips(t: string): string {
     const at: number[] = [];
     for (let i = 1; i < w.length; i++) if (w[i] === 'I') at.push(i);
     if (at.length === 0 || at.length > 4) return w;
-    const mask = fewestLetterSlips(f, at, 'l');
-    if (mask === undefined) return w;
-    const out = w.split('');
-    for (let k = 0; k < at.length; k++) if (mask & (1 << k)) out[at[k]!] = 'l';
-    return out.join('');
+    return withLetterSlips(w, f, at, 'l', () => 'l') ?? w;
   });
 }
 
@@ -232,11 +223,7 @@ function withoutAccentedOSlips(t: string): string {
     const at: number[] = [];
     for (let i = 1; i < f.length - 1; i++) if (f[i] === '6' && /\p{L}/u.test(f[i - 1]!) && /\p{L}/u.test(f[i + 1]!)) at.push(i);
     if (at.length === 0 || at.length > 3) return w;
-    const mask = fewestLetterSlips(f, at, 'o');
-    if (mask === undefined) return w;
-    const out = w.split('');
-    for (let k = 0; k < at.length; k++) if (mask & (1 << k)) out[at[k]!] = isUpper(w[at[k]! - 1]!) && isUpper(w[at[k]! + 1]!) ? 'O' : 'o';
-    return out.join('');
+    return withLetterSlips(w, f, at, 'o', (i) => (isUpper(w[i - 1]!) && isUpper(w[i + 1]!) ? 'O' : 'o')) ?? w;
   });
 }
 
@@ -254,13 +241,21 @@ function fewestSlips(n: number, corrected: (mask: number) => string): number | u
     .find((mask) => words.has(corrected(mask)));
 }
 
-/** fewestSlips for single letters: the characters of the folded word `f` at `at`, read as `letter`. */
-function fewestLetterSlips(f: string, at: readonly number[], letter: string): number | undefined {
-  return fewestSlips(at.length, (mask) => {
+/**
+ * The single-letter slips: the word `w` (folded `f`) with the fewest of its characters at `at` read as
+ * `letter` that make a catalogue word, each written as `written(position)` gives it (the case of the
+ * word); undefined when no such reading makes one.
+ */
+function withLetterSlips(w: string, f: string, at: readonly number[], letter: string, written: (i: number) => string): string | undefined {
+  const mask = fewestSlips(at.length, (mk) => {
     const chars = f.split('');
-    for (let k = 0; k < at.length; k++) if (mask & (1 << k)) chars[at[k]!] = letter;
+    for (let k = 0; k < at.length; k++) if (mk & (1 << k)) chars[at[k]!] = letter;
     return chars.join('');
   });
+  if (mask === undefined) return undefined;
+  const out = w.split('');
+  for (let k = 0; k < at.length; k++) if (mask & (1 << k)) out[at[k]!] = written(at[k]!);
+  return out.join('');
 }
 
 // OCR reads an m as "rn" and a d as "cl" (the two letters side by side look like the one).
