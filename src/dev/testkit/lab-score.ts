@@ -143,6 +143,8 @@ export const CORPUS_SETS = [
   'heldout31',
   'heldout32',
   'heldout33',
+  'heldout34',
+  'heldout35',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
 
