@@ -81,8 +81,8 @@ test('a 1000-row INSERT … SELECT produces exactly one small notification', asy
     await marker;
     assert.equal(payloads.length, 1);
     const payload = payloads[0]!;
-    assert.ok(Buffer.byteLength(payload) < 100, `payload ${payload} is under 100 bytes`);
-    assert.equal(JSON.parse(payload).n, 1000);
+    // A fixed payload (sql/054): the daemons claim on any notification of the channel.
+    assert.deepEqual(JSON.parse(payload), { op: 'insert' });
     assert.doesNotMatch(payload, /[0-9a-f]{8}-[0-9a-f]{4}-/, 'no row data (ids) in the payload');
   } finally {
     await listener.end();
