@@ -39,6 +39,7 @@ export const JOB_ERROR_CODES = [
   'whatsapp_send_failed',
   'whatsapp_disabled',
   'pdf_sandbox_unavailable',
+  'lab_parser_unavailable',
   'handler_error',
   // Worker
   'lease_expired',
@@ -50,6 +51,7 @@ export const JOB_ERROR_CODES = [
   'invalid_pdf',
   'pdf_too_complex',
   'pdf_text_too_long',
+  'lab_report_too_complex',
   'image_download_failed',
   'image_download_timeout',
   'image_too_large',
@@ -71,6 +73,7 @@ export const MEDIA_PROBLEM_CODES: ReadonlySet<JobErrorCode> = new Set<JobErrorCo
   'invalid_pdf',
   'pdf_too_complex',
   'pdf_text_too_long',
+  'lab_report_too_complex',
   'image_download_failed',
   'image_too_large',
   'image_dimensions_too_large',

@@ -12,7 +12,8 @@
 import { cacheKeyFor } from '../cache/key.ts';
 import { explainLabResults, LAB_DISCLAIMER } from '../labs/explain.ts';
 import { extractUnparsedWithModel } from '../labs/model-extract.ts';
-import { parseLabReport, reportPatient, type LabFlag, type LabParseResult, type ParsedAnalyte, type QualitativeAnalyte } from '../labs/parse.ts';
+import { reportPatient, type LabFlag, type LabParseResult, type ParsedAnalyte, type QualitativeAnalyte } from '../labs/parse.ts';
+import { parseLabReportInSandbox } from '../labs/parse-sandbox.ts';
 import { extractPdfText } from '../pdf/extract-text.ts';
 import type { MedicalExamInput } from '../job-inputs/index.ts';
 import { optionalText, requiredStepError, type AnalysisContext, type AnalysisDeps, type AnalysisOutcome } from './shared/analysis.ts';
@@ -120,7 +121,8 @@ export async function analyseMedicalExam(deps: AnalysisDeps, input: MedicalExamI
   }
 
   const patientInput = { sex: input.sex, birthDate: input.birth_date };
-  let parsed: LabParseResult = parseLabReport(text, patientInput);
+  // Off the event loop: a 100 kB report parses for up to ~1 s (src/labs/parse-sandbox.ts).
+  let parsed: LabParseResult = await parseLabReportInSandbox(text, patientInput, { signal: actx.signal });
   // Lines that look like results but were not read: the text model may read them, grounded.
   let degraded = false;
   if (parsed.unparsed_lines.length > 0) {

@@ -1,10 +1,10 @@
 // Text out of a PDF lab report with pdfjs-dist (legacy build: the one that runs on Node without a
-// DOM), parsed in a sandboxed worker thread (sandbox-worker.mjs) with a heap limit, a deadline and a
+// DOM), parsed in a sandbox thread (sandbox-worker.mjs, src/sandbox/threads.ts) with a heap limit, a deadline and a
 // cap on characters. Text-layer only: a scanned report has no text and is refused with a message asking for a
 // photo, which the vision path can read. Lines are rebuilt from the positioned text items so the
 // lab parser sees the report's columns ("GLICOSE  112 mg/dL  70 a 99 mg/dL") as printed.
-import { Worker } from 'node:worker_threads';
 import { PermanentError, TransientError } from '../errors.ts';
+import { runInSandbox, SandboxFailure } from '../sandbox/threads.ts';
 
 export interface PdfTextOptions {
   /** Pages read at most; lab reports are a few pages, a 500-page upload is not a report. */
@@ -86,100 +86,34 @@ function tooComplex(detail: string, why: string): PermanentError {
   });
 }
 
-/** Warm sandbox threads per heap size, unreferenced while idle (they never keep the process alive). */
-const idle = new Map<number, Worker[]>();
-/** Idle threads kept per heap size; more PDFs at once start more threads, which end after their parse. */
-const MAX_IDLE = 2;
-const idleExit = new WeakMap<Worker, () => void>();
-
-function sandboxThread(memoryMb: number): Worker {
-  const warm = idle.get(memoryMb)?.pop();
-  if (warm) {
-    const onExit = idleExit.get(warm);
-    if (onExit) warm.off('exit', onExit);
-    warm.ref();
-    return warm;
-  }
-  return new Worker(SANDBOX, {
-    // No tsx loader, no inherited flags: the sandbox is plain JavaScript.
-    execArgv: [],
-    resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: Math.min(32, Math.max(4, memoryMb / 8)), stackSizeMb: 4 },
-    stdout: true,
-    stderr: true,
-  });
-}
-
-function release(worker: Worker, memoryMb: number): void {
-  const list = idle.get(memoryMb) ?? [];
-  if (list.length >= MAX_IDLE) {
-    void worker.terminate();
-    return;
-  }
-  // A warm thread that dies while idle (it should not) simply leaves the list.
-  const onExit = () => {
-    const at = list.indexOf(worker);
-    if (at >= 0) list.splice(at, 1);
-  };
-  worker.once('exit', onExit);
-  idleExit.set(worker, onExit);
-  worker.unref();
-  list.push(worker);
-  idle.set(memoryMb, list);
-}
-
 /**
- * Runs pdfjs in a worker thread: a malicious document (a content stream compressed twice that
- * decodes to hundreds of MB) costs that thread its heap limit or its deadline, never the daemon's
- * event loop, whose heartbeats keep every other job's lease alive meanwhile.
+ * Runs pdfjs in a sandbox thread (src/sandbox/threads.ts): a malicious document (a content stream
+ * compressed twice that decodes to hundreds of MB) costs that thread its heap limit or its deadline,
+ * never the daemon's event loop.
  */
-function parseInSandbox(bytes: Uint8Array, o: Required<Omit<PdfTextOptions, 'signal'>>, signal?: AbortSignal): Promise<SandboxAnswer> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const worker = sandboxThread(o.memoryMb);
-    let settled = false;
-    const finish = (reuse: boolean, fn: () => void) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
-      // Only our own listeners: removeAllListeners() would also drop the Worker's internal ones,
-      // and a reused thread would then never deliver its next answer.
-      worker.off('message', onMessage);
-      worker.off('error', onError);
-      worker.off('exit', onExit);
-      if (reuse) release(worker, o.memoryMb);
-      else void worker.terminate();
-      fn();
-    };
-    const timer = setTimeout(() => finish(false, () => reject(tooComplex(`over ${o.timeoutMs} ms`, `passou de ${o.timeoutMs} ms`))), o.timeoutMs);
-    const onAbort = () => finish(false, () => reject(signal!.reason));
-    signal?.addEventListener('abort', onAbort, { once: true });
-    // A thread stopped mid-document (the character cap) is still busy with it: not reused.
-    const onMessage = (msg: SandboxAnswer) => finish(msg.kind !== 'too_long', () => resolve(msg));
-    const onError = (err: Error & { code?: string }) => {
-      // The sandbox catches every parse error itself and answers with a message: an 'error' event is
-      // either the heap limit (the document's fault) or a sandbox that could not start (ours: an edge
-      // runtime without the .mjs file, say), which another attempt elsewhere — the daemon — can do.
-      if (err.code === 'ERR_WORKER_OUT_OF_MEMORY')
-        finish(false, () => reject(tooComplex(`over ${o.memoryMb} MB of heap`, `passou de ${o.memoryMb} MB de memória`)));
-      else
-        finish(false, () =>
-          reject(
-            new TransientError('pdf_sandbox_unavailable', `the PDF sandbox thread failed: ${err.message}`, {
-              cause: err,
-              userMessage: 'o leitor de PDF não está disponível agora; tentaremos de novo',
-            }),
-          ),
-        );
-    };
-    const onExit = () => finish(false, () => reject(tooComplex('the parser thread exited', 'o leitor parou')));
-    worker.once('message', onMessage);
-    worker.once('error', onError);
-    worker.once('exit', onExit);
-    // The copy is transferred, not cloned: the caller keeps its bytes.
-    const data = new Uint8Array(bytes);
-    worker.postMessage({ data, maxPages: o.maxPages, maxChars: o.maxChars }, [data.buffer]);
-  });
+async function parseInSandbox(bytes: Uint8Array, o: Required<Omit<PdfTextOptions, 'signal'>>, signal?: AbortSignal): Promise<SandboxAnswer> {
+  // The copy is transferred, not cloned: the caller keeps its bytes.
+  const data = new Uint8Array(bytes);
+  try {
+    return await runInSandbox<SandboxAnswer>(SANDBOX, { data, maxPages: o.maxPages, maxChars: o.maxChars }, [data.buffer], {
+      memoryMb: o.memoryMb,
+      timeoutMs: o.timeoutMs,
+      signal,
+      // A thread stopped mid-document (the character cap) is still busy with it: not reused.
+      reusable: (answer) => answer.kind !== 'too_long',
+    });
+  } catch (err) {
+    if (!(err instanceof SandboxFailure)) throw err;
+    if (err.kind === 'deadline') throw tooComplex(`over ${o.timeoutMs} ms`, `passou de ${o.timeoutMs} ms`);
+    if (err.kind === 'heap') throw tooComplex(`over ${o.memoryMb} MB of heap`, `passou de ${o.memoryMb} MB de memória`);
+    if (err.kind === 'exited') throw tooComplex('the parser thread exited', 'o leitor parou');
+    // A sandbox that could not start (an edge runtime without the .mjs file, say): another attempt
+    // elsewhere — the daemon — can do it.
+    throw new TransientError('pdf_sandbox_unavailable', `the PDF sandbox thread failed: ${(err.cause as Error | undefined)?.message ?? err.message}`, {
+      cause: err,
+      userMessage: 'o leitor de PDF não está disponível agora; tentaremos de novo',
+    });
+  }
 }
 
 /**
