@@ -167,3 +167,23 @@ test('Deno: the meal plan function runs its sync path with the bundled handler s
   assert.equal(body.status, 'completed');
   assert.equal(body.result.days.length, 1);
 });
+
+test('Deno: the lab exam function reads a report on its sync path (inline: no sandbox thread in an edge isolate)', async () => {
+  const fn = await serve('analyze-medical-exam', 'supabase/functions/deno.bundled.json');
+  const res = await fetch(fn.url, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${await userToken()}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ input: { text: 'Glicose   126 mg/dL   70 a 99 mg/dL\nCreatinina   0,9 mg/dL   0,6 a 1,1 mg/dL' } }),
+    signal: AbortSignal.timeout(60_000),
+  });
+  const body = (await res.json()) as { mode: string; status: string; result: { analytes: Array<{ name: string; value: number; flag: string }> } };
+  assert.equal(res.status, 200, JSON.stringify(body));
+  assert.deepEqual([body.mode, body.status], ['sync', 'completed']);
+  assert.deepEqual(
+    body.result.analytes.map((a) => [a.name, a.value, a.flag]),
+    [
+      ['Glicose', 126, 'alto'],
+      ['Creatinina', 0.9, 'normal'],
+    ],
+  );
+});

@@ -6,7 +6,7 @@
 // and a deadline, a heap limit and the job's abort signal end it.
 import { PermanentError, TransientError } from '../errors.ts';
 import { runInSandbox, SandboxFailure } from '../sandbox/threads.ts';
-import type { LabParseOptions } from './parse.ts';
+import { parseLabReport, type LabParseOptions } from './parse.ts';
 import type { LabParseResult } from './result.ts';
 
 const SCRIPT = new URL('./parse-sandbox-worker.mjs', import.meta.url);
@@ -29,6 +29,10 @@ export async function parseLabReportInSandbox(
   options: LabParseOptions,
   limits: { timeoutMs?: number; memoryMb?: number; signal?: AbortSignal } = {},
 ): Promise<LabParseResult> {
+  // An edge function's isolate (Deno: the gateway's synchronous path) serves the one request it runs:
+  // no other job's lease waits on its event loop, and a worker thread there could not load the
+  // parser's TypeScript through tsx. It parses inline, as it always did.
+  if ('Deno' in globalThis) return parseLabReport(text, options);
   const timeoutMs = limits.timeoutMs ?? LAB_PARSE_LIMITS.timeoutMs;
   const memoryMb = limits.memoryMb ?? LAB_PARSE_LIMITS.memoryMb;
   let answer: Answer;
