@@ -610,8 +610,11 @@ const METHOD = String.raw`(?:gel|c[aá]lculo|calculad[oa]|enzim[aá]tic[oa]|colo
 // The specimen alone, or with the word that says how it was drawn ("Soro", "Sangue total"): no analyte
 // is named so ("Sangue oculto" is, so only these words qualify it).
 const SPECIMEN_ALONE = String.raw`${SPECIMEN}(?:\s+(?:total|isolad[oa]|venos[oa]|arterial|capilar))?`;
+// The time of collection printed after the method ("Soro · Quimioluminescência · coleta às 06:50"):
+// still a detail line (a cortisol or a prolactin is read by the hour it was drawn).
+const COLLECTION_NOTE = String.raw`(?:\s*[·•,;|-]\s*(?:coleta|colhid[oa]|coletad[oa])\b[^\p{L}\d]*(?:[àa]s?\s+)?\d{1,2}[:h]\d{2}(?:\s*h)?)?`;
 const METHOD_LINE = new RegExp(
-  String.raw`^(?:${SPECIMEN}(?:\s+[\p{L}]+){0,3}\s+[-–—·•]\s+\p{L}[^\d]*|${SPECIMEN_ALONE}|${METHOD}(?:[\s/-]+(?:\d+\s+)?[\p{L}]+){0,3})$`,
+  String.raw`^(?:${SPECIMEN}(?:\s+[\p{L}]+){0,3}\s+[-–—·•]\s+\p{L}[^\d]*${COLLECTION_NOTE}|${SPECIMEN_ALONE}|${METHOD}(?:[\s/-]+(?:\d+\s+)?[\p{L}]+){0,3})$`,
   'iu',
 );
 

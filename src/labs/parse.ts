@@ -422,7 +422,8 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // the unbracketed one: the block's result still follows.
     if (/^\(.*\)$/.test(t) && isBlockDetail(t.slice(1, -1))) continue;
     if (isAdminLine(t)) {
-      if (isBlockDetail(t)) continue;
+      // A method line with the time of collection ("Soro · … · coleta às 06:50") is the block's detail.
+      if (isBlockDetail(t) || (title && isMethodLine(t))) continue;
       close();
       title = undefined;
       continue;

@@ -41,6 +41,12 @@ const CONTROL_NOTE_AT_END = new RegExp(String.raw`\s*\(\s*${CONTROL_LEAD}\b[^()]
 const EQUATION_YEARS = new RegExp(EQUATION_YEAR.source, 'giu');
 const withoutBracketsAndYears = (s: string) => s.replace(/\([^)]*\)/g, (m) => ' '.repeat(m.length)).replace(EQUATION_YEARS, (m) => ' '.repeat(m.length));
 
+// The lab's verdict written as a phrase beside the value, often after a symbol ("▼ abaixo do intervalo",
+// "● dentro do intervalo", "acima do valor de referência"): it says where the value falls, it is no
+// reference (an "acima de 20" range has a number and no article). Read as the lab's mark.
+const VERDICT_PHRASE =
+  /(?:^|\s{2,})(?:[●○◉•■□◆◇▲▼△▽↑↓]\s*)?(acima|abaixo|dentro|fora)\s+d[oa]s?\s+(?:intervalos?|faixas?|valor(?:es)?|limites?|refer[eê]ncias?)(?:\s+(?:de\s+)?(?:refer[eê]ncia|normalidade|esperad[oa]s?|normal|normais))?\s*(?=\s{2,}|$)/iu;
+
 const REFERENCE_POINTER =
   /^(?:ver|vide|veja|consultar|consulte|conforme)\s+(?:(?:a|o|as|os)\s+)?(?:abaixo|nota|notas|tabela(?:\s+abaixo|\s+por\s+(?:idade|faixa\s+et[aá]ria))?|observa[cç](?:[aã]o|[oõ]es)|rodap[eé]|coment[aá]rio)\.?$/iu;
 
@@ -159,6 +165,13 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
     entries.forEach((e, i) => (e.read = { ...e.read, unit: units[i] ?? null }));
   }
   let ref = rest.replace(/^(?:[\s|,;]|[-–—](?!\d))+/, '').trim();
+  const phrase = VERDICT_PHRASE.exec(ref);
+  if (phrase) {
+    ref = `${ref.slice(0, phrase.index)}   ${ref.slice(phrase.index + phrase[0].length)}`.trim();
+    const last = entries[entries.length - 1]!;
+    const side = phrase[1]!.toLowerCase();
+    last.read = { ...last.read, marker: last.read.marker ?? (side === 'acima' ? 'alto' : side === 'abaixo' ? 'baixo' : null) };
+  }
   // A note in brackets after the unit ("0,9 mg/dL (jejum)", "(calculado)") says how the value was
   // obtained; it is not the reference unless it reads as one ("(Negativo)", "(VR: …)").
   // So does a control run beside a coagulation time ("18,9 s (controle: 12,4 s)").

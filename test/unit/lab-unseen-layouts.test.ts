@@ -8,7 +8,7 @@ import { cellStarts, previousColumnOf, unitsByColumn, valueColumnsOf, withoutPre
 import { namesWithoutFixedRange, referenceRow, referenceTableHeader } from '../../src/labs/late-references.ts';
 import { cleanLine, isAdminLine, joinOpenBrackets, withoutOcrLetters, withoutPairSlips } from '../../src/labs/lines.ts';
 import { numbersIn, parseBrNumber } from '../../src/labs/numbers.ts';
-import { parseLabReport, type LabParseResult } from '../../src/labs/parse.ts';
+import { parseLabReport, reportPatient, type LabParseResult } from '../../src/labs/parse.ts';
 import {
   flagQualitative,
   flagTitre,
@@ -3421,4 +3421,38 @@ test('sets 32/33: "GESTANTE - DUM: …" as a cell of a patient-data line says th
     '   Gestantes: 6 a 130 ng/mL',
   ].join('\n');
   assert.deepEqual(brief(parseLabReport(text)), [['Ferritina', 9, 'ng/mL', 'normal']]);
+});
+
+test('sets 34/35: the verdict as a phrase beside the value ("▲ acima da faixa", "● dentro do intervalo") is the lab\'s mark, no reference', () => {
+  const text = [
+    'Sexo: F',
+    'Ureia          61 mg/dL       ▲ acima da faixa de referência',
+    'Intervalo      15 a 45 mg/dL',
+    'Albumina       4,1 g/dL       ● dentro do intervalo',
+    'Intervalo      3,5 a 5,2 g/dL',
+    'Magnésio       1,4 mg/dL      abaixo do intervalo',
+  ].join('\n');
+  assert.deepEqual(brief(parseLabReport(text)), [
+    ['Ureia', 61, 'mg/dL', 'alto'],
+    ['Albumina', 4.1, 'g/dL', 'normal'],
+    ['Magnésio', 1.4, 'mg/dL', 'baixo'],
+  ]);
+});
+
+test('sets 34/35: sex and age as a cell after the patient\'s name ("Feminino · 52 anos (nasc. …)") pick the sex\'s range', () => {
+  const text = [
+    'Exame de: MARTA QUEIROZ SALES            Feminino · 52 anos (nasc. 03/02/1973)',
+    'Coleta: 11/03/2025 07:10',
+    'FERRITINA',
+    'Resultado     180 ng/mL',
+    'Intervalo     Homens: 30 a 400 ng/mL; Mulheres: 13 a 150 ng/mL',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.equal(reportPatient(text).sex, 'F');
+  assert.deepEqual(brief(r), [['Ferritina', 180, 'ng/mL', 'alto']]);
+});
+
+test('sets 34/35: a method line with the time of collection ("Soro · … · coleta às 07:40") is a detail of the block', () => {
+  const text = ['Sexo: M', 'ACTH', 'Plasma EDTA · Quimioluminescência · coleta às 07:40', 'Resultado     38 pg/mL', 'Intervalo     até 46 pg/mL'].join('\n');
+  assert.deepEqual(brief(parseLabReport(text)), [['ACTH', 38, 'pg/mL', 'normal']]);
 });
