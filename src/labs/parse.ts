@@ -25,7 +25,7 @@ import {
   withoutPreviousColumn,
 } from './columns.ts';
 import { finishGroup, numericFrom, qualitativeFrom } from './flagging.ts';
-import { labelledLine, mergeReferenceCells, splitAtNameCells, splitResults, tableHeader, type TableHeader } from './layouts.ts';
+import { labelledLine, mergeReferenceCells, splitAtNameCells, resultBeforeReference, splitResults, tableHeader, type TableHeader } from './layouts.ts';
 import { namedReferences, namesWithoutFixedRange, referenceLedByName, referenceRow, referenceTableHeader, type ReferenceTable } from './late-references.ts';
 import {
   loadTitle,
@@ -272,6 +272,8 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       }
       continue;
     }
+
+    if (table?.referenceFirst) t = resultBeforeReference(t);
 
     // Reference columns by age band ("2 a 5 anos   6 a 11 anos   12 a 17 anos"): each range under them
     // is read with its column's band as its label, so the patient's age picks the column.

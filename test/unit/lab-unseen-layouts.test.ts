@@ -3456,3 +3456,18 @@ test('sets 34/35: a method line with the time of collection ("Soro · … · col
   const text = ['Sexo: M', 'ACTH', 'Plasma EDTA · Quimioluminescência · coleta às 07:40', 'Resultado     38 pg/mL', 'Intervalo     até 46 pg/mL'].join('\n');
   assert.deepEqual(brief(parseLabReport(text)), [['ACTH', 38, 'pg/mL', 'normal']]);
 });
+
+test('sets 34/35: a table whose reference column comes before the result ("EXAME   REFERÊNCIA   RESULTADO") reads each row in that order', () => {
+  const text = [
+    'Sexo: M   Idade: 47 anos',
+    ' ANALITO                 REFERÊNCIA                 RESULTADO',
+    ' Ácido úrico             3,4 a 7,0 mg/dL            8,2 mg/dL (*)',
+    ' Colesterol total        < 190 mg/dL                176 mg/dL',
+    ' Ferro sérico            65 a 175 µg/dL             58 µg/dL (*)',
+  ].join('\n');
+  assert.deepEqual(brief(parseLabReport(text)), [
+    ['Ácido úrico', 8.2, 'mg/dL', 'alto'],
+    ['Colesterol total', 176, 'mg/dL', 'normal'],
+    ['Ferro sérico', 58, 'µg/dL', 'baixo'],
+  ]);
+});
