@@ -3471,3 +3471,27 @@ test('sets 34/35: a table whose reference column comes before the result ("EXAME
     ['Ferro sérico', 58, 'µg/dL', 'baixo'],
   ]);
 });
+
+test('sets 34/35: "�" for an unreadable accent is read against the words the parser knows ("S�dio", "at�", "Refer�ncia")', () => {
+  assert.equal(cleanLine('| S�dio | 139 mmol/L | 135 a 145 |', 0).text, 'Sódio   139 mmol/L   135 a 145');
+  assert.equal(cleanLine('GAMA-GT   at� 38 U/L', 0).text, 'GAMA-GT   até 38 U/L');
+  // A word the parser does not know stays as printed.
+  assert.equal(cleanLine('Observa��o do laborat�rio', 0).text.includes('�'), true);
+  const text = [
+    'Sexo: F   Idade: 40 anos',
+    '| Exame | Resultado | Valor de refer�ncia |',
+    '|---|---|---|',
+    '| �cido �rico | **7,9 mg/dL** | 2,4 a 5,7 mg/dL |',
+    '| C�lcio | 9,1 mg/dL | 8,6 a 10,2 mg/dL |',
+    '| Ferro s�rico | 71 µg/dL | at� 150 µg/dL |',
+  ].join('\n');
+  assert.deepEqual(brief(parseLabReport(text)), [
+    ['Ácido úrico', 7.9, 'mg/dL', 'alto'],
+    ['Cálcio', 9.1, 'mg/dL', 'normal'],
+    ['Ferro sérico', 71, 'µg/dL', 'normal'],
+  ]);
+});
+
+test('sets 34/35: a count in thousands with every digit misread ("lO.OOO", "5.OOO") is a number', () => {
+  assert.equal(cleanLine('| Células epiteliais | 4.OOO /mL | at� lO.OOO /mL |', 0).text, 'Células epiteliais   4.000 /mL   até 10.000 /mL');
+});
