@@ -75,9 +75,12 @@ const ADMIN_SPANS: RegExp[] = [
   // printed without one. Nor a column break before a word: "… do CNES.*   Ureia 48,7" is a result cell;
   // nor a number with a decimal comma, which no identifier has ("… com o código   12,5" is a value);
   // nor a full stop or an empty field's dash before a column break: in "… do CNES.*   48,7" and "Leito   :
-  // ---   48,7" the number is a cell of its own.
+  // ---   48,7" the number is a cell of its own. Only a number printed in groups from a short plain first
+  // one goes on past a space ("706 1234 5678 9012", "(71) 3344-9810", "CRBM-5 08121", "CRM 77 410",
+  // "Leito: UTI-2 08"): after a whole identifier, with its dots, dash or five digits and more ("CRF-RJ
+  // 17.336 48", "Código: 33.418.207-2 48", "CNES 2077485 487"), a number is no part of it.
   new RegExp(
-    String.raw`(?<![\p{L}\d])(?:crm|crf|crbm|crbio|coren|cnes|cns|cnpj|cpf|rg|cep|protocolo|prot\.(?=\s*:?\s*\d)|ped\.(?=\s*:?\s*\d)|pac\.(?=\s*:?\s*\d)|paciente(?=[.\s]*:?\s*\d)|pedido|req|requisi[cç][aã]o|atend(?:imento)?\.?|o\.s\.?|os(?=\s*[:nº°#])|ordem(?:\s+de\s+servi[cç]o)?|pront|prontu[aá]rio|reg|registro|c[oó]d(?:igo)?|ficha|senha|cart[aã]o(?:\s+sus)?|notifica[cç][aã]o|sinan|boletim|lote|n[º°]|no\.|n[uú]mero|tel(?:efone)?|fone|sac|whatsapp|celular|leito|quarto|box|turno|m[aá]quina|posto(?:\s+de\s+coleta)?|equipe|esf|micro[aá]rea|cadastro|matr[ií]cula|id|guia|carteir(?:inha|a)|etiqueta|amostra\s+n[º°]|amostra(?=\s*:?\s*(?:\d{5,}|\d+-\d+))|vers[aã]o(?:\s+do\s+laudo)?(?=\s*:?\s*\d))${NOT_WORD}(?:(?!\s{2,}\p{L}|[.*_—–-]\s{2,})[^\d\n(\[;]){0,16}\(?(?:\d{1,2}\s*(?:[ªº]\s*regi[aã]o\s*|[-–]\s*(?=\d)))?\d[\d./?-]*(?:\)?\s\d[\d./-]*)*(?!\d|,\d)`,
+    String.raw`(?<![\p{L}\d])(?:crm|crf|crbm|crbio|coren|cnes|cns|cnpj|cpf|rg|cep|protocolo|prot\.(?=\s*:?\s*\d)|ped\.(?=\s*:?\s*\d)|pac\.(?=\s*:?\s*\d)|paciente(?=[.\s]*:?\s*\d)|pedido|req|requisi[cç][aã]o|atend(?:imento)?\.?|o\.s\.?|os(?=\s*[:nº°#])|ordem(?:\s+de\s+servi[cç]o)?|pront|prontu[aá]rio|reg|registro|c[oó]d(?:igo)?|ficha|senha|cart[aã]o(?:\s+sus)?|notifica[cç][aã]o|sinan|boletim|lote|n[º°]|no\.|n[uú]mero|tel(?:efone)?|fone|sac|whatsapp|celular|leito|quarto|box|turno|m[aá]quina|posto(?:\s+de\s+coleta)?|equipe|esf|micro[aá]rea|cadastro|matr[ií]cula|id|guia|carteir(?:inha|a)|etiqueta|amostra\s+n[º°]|amostra(?=\s*:?\s*(?:\d{5,}|\d+-\d+))|vers[aã]o(?:\s+do\s+laudo)?(?=\s*:?\s*\d))${NOT_WORD}(?:(?!\s{2,}\p{L}|[.*_—–-]\s{2,})[^\d\n(\[;]){0,16}\(?(?:\d{1,2}\s*(?:[ªº]\s*regi[aã]o\s*|[-–]\s*(?=\d)))?(?:\d{1,4}(?:\)?\s\d[\d./-]*)+|\d[\d./?-]*)(?!\d|,\d)`,
     'giu',
   ),
   // An address by sector, block and lot (Brasília's "SHLS 716, Bloco F", "Quadra 12, Lote 4", "Sala

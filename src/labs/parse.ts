@@ -227,6 +227,9 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       block.at = line.index;
       continue;
     }
+    // The same row right under a time read on its own line ("Tempo de protrombina : 14,9 segundos" /
+    // "Tempo do plasma controle : 12,1 segundos"), with no block title over them.
+    if (pending?.entries.some((e) => e.line === lastTextAt) && CONTROL_ROW.test(cleanName(t.split(/\s*(?:\.{2,}|:|\s\d)/, 1)[0]!))) continue;
 
     // A header with a previous-result column whose dates are printed on the line under it ("ATUAL   MÊS
     // ANTERIOR" over "11/06/2025   14/05/2025"): the dates place the current and the earlier columns.

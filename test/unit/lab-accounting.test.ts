@@ -253,3 +253,31 @@ for (const set of readdirSync(CORPUS_ROOT)) {
     assert.ok(checked > 20, `${checked} lines checked`);
   });
 }
+
+// A bare number printed at the end of a signature or letterhead line, after a whole identifier: the
+// line is administrative, but the number is no part of the registration before it, so the line is
+// listed; the ordinary letterhead lines (registrations printed in groups, a council's region) are not.
+test('a value after a registration at the end of a signature or letterhead line is listed, the letterhead alone is not', () => {
+  for (const [line, value] of [
+    ['Resp. técnico: Dr. Caio Lemos — CRF-SC 21.447 Liberado em 03/04/2026 37,9', 37.9],
+    ['Laboratório Pampa — Código: 41.902.318-5 37,9', 37.9],
+    ['Resp. técnico: Dr. Caio Lemos — CRF-SC 21.447 37', 37],
+    ['Laboratório Pampa — Código: 41.902.318-5 37', 37],
+    ['Clínica Delta — CNES 3318820 412', 412],
+  ] as const) {
+    const r = assertNeverSilent(['Sexo: M', 'Ureia   30 mg/dL   15 a 45 mg/dL', line].join('\n'), [value]);
+    assert.ok(r.unparsed_lines.includes(line), line);
+  }
+  for (const line of [
+    'Resp. técnico: Dr. Caio Lemos — CRF-SC 21.447 Liberado em 03/04/2026',
+    'Laboratório Pampa — Código: 41.902.318-5',
+    'Cartão SUS: 708 4021 9933 1175',
+    'Carteira 0092 8815 4401 7',
+    'Fone (48) 3222-1190',
+    'Liberado por: Ana Souza - Biomédica - CRBM-1 28.771',
+    'Dr(a): Ivo Prates  CRM 63 118',
+  ]) {
+    const r = parseLabReport(['Sexo: M', 'Ureia   30 mg/dL   15 a 45 mg/dL', line].join('\n'));
+    assert.deepEqual(r.unparsed_lines, [], line);
+  }
+});

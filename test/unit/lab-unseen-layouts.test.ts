@@ -3495,3 +3495,21 @@ test('sets 34/35: "�" for an unreadable accent is read against the words the p
 test('sets 34/35: a count in thousands with every digit misread ("lO.OOO", "5.OOO") is a number', () => {
   assert.equal(cleanLine('| Células epiteliais | 4.OOO /mL | at� lO.OOO /mL |', 0).text, 'Células epiteliais   4.000 /mL   até 10.000 /mL');
 });
+
+test('sets 34/35: an app\'s verdict chip between a word result and "Esperado: …" is no part of the reference', () => {
+  const text = [
+    'Anti-HCV              Não reagente         ✅ Normal      Esperado: Não reagente',
+    'Sangue oculto         Positivo             ⚠️ Alterado    Esperado: Negativo',
+  ].join('\n');
+  assert.deepEqual(brief(parseLabReport(text)), [
+    ['Anti-HCV', 'Não reagente', null, 'normal'],
+    ['Sangue oculto', 'Positivo', null, 'alterado'],
+  ]);
+});
+
+test('sets 34/35: prose running into a number ("… parcial em 72 h") is no name and value; a "plasma controle" row under a time is the control', () => {
+  const r = parseLabReport(['URO   Urocultura   EM ANDAMENTO - leitura final em 72 h'].join('\n'));
+  assert.deepEqual(brief(r), []);
+  const text = ['TTPA                     :     41,2 segundos            25,0 a 35,0 segundos', 'Tempo do plasma controle :     29,8 segundos'].join('\n');
+  assert.deepEqual(brief(parseLabReport(text)), [['TTPA', 41.2, 's', 'alto']]);
+});
