@@ -201,12 +201,16 @@ export function withoutOcrLetters(t: string): string {
   // number, never a list; the space moves after it, so the line keeps its length.
   t = t.replace(OCR_SPACED_DECIMAL, '$1,$2 ');
   t = t.replace(OCR_NUMBER, (m) => (/^[OI]\d$/.test(m) || !/^[\dOlI]+(?:[.,][\dOlI]+)*$/.test(m) ? m : m.replace(/O/g, '0').replace(/[lI]/g, '1')));
-  return t.replace(OCR_GROUPED, (m) => m.replace(/O/g, '0').replace(/[lI]/g, '1'));
+  return t.replace(OCR_GROUPED, (m) => m.replace(/O/g, '0').replace(/[lI]/g, '1')).replace(OCR_TENS, (m) => m.replace(/O/g, '0').replace(/[lI]/g, '1'));
 }
 
 // A count in thousands with every digit misread ("lO.OOO /mL" for 10.000): no word is written in groups
 // of three after a dot, so the token is a number even with no real digit in it.
 const OCR_GROUPED = /(?<![\p{L}\d.,])[lIO]{1,3}(?:\.O{3})+(?![\p{L}\d.,])/gu;
+// So is a round number with every digit misread, a 1 then zeros ("< lOO", "Desejável lOO a l29"):
+// a small l or a capital I then capital O's spells no word. Two letters ("lO") only after a comparator
+// or "até", where a number stands.
+const OCR_TENS = /(?<![\p{L}\d.,])(?:[lI]O{2,3}|(?<=(?:[<>≤≥]|\bat[eé])\s*)[lI]O)(?![\p{L}\d])/gu;
 
 const isUpper = (c: string) => c !== c.toLowerCase() && c === c.toUpperCase();
 

@@ -3513,3 +3513,10 @@ test('sets 34/35: prose running into a number ("… parcial em 72 h") is no name
   const text = ['TTPA                     :     41,2 segundos            25,0 a 35,0 segundos', 'Tempo do plasma controle :     29,8 segundos'].join('\n');
   assert.deepEqual(brief(parseLabReport(text)), [['TTPA', 41.2, 's', 'alto']]);
 });
+
+test('sets 34/35: a round number with every digit misread ("< lOO", "IOO a l25", "até lO") is a number', () => {
+  assert.equal(cleanLine('- **Glicose:** 131 mg/dL — Ref.: IOO a l25', 0).text, '- Glicose: 131 mg/dL — Ref.: 100 a 125'.replace(/^- /, ''));
+  assert.equal(cleanLine('Proteína C reativa: 14 mg/L (VR: até lO)', 0).text, 'Proteína C reativa: 14 mg/L (VR: até 10)');
+  const r = parseLabReport('- **Colesterol não-HDL:** 171 mg/dL — Ref.: Ótimo < lOO | Desejável lOO a l29 | Alto ≥ l3O');
+  assert.deepEqual(brief(r), [['Colesterol não-HDL', 171, 'mg/dL', 'alto']]);
+});
