@@ -264,6 +264,8 @@ test('a value after a registration at the end of a signature or letterhead line 
     ['Resp. técnico: Dr. Caio Lemos — CRF-SC 21.447 37', 37],
     ['Laboratório Pampa — Código: 41.902.318-5 37', 37],
     ['Clínica Delta — CNES 3318820 412', 412],
+    ['Rua Tupis, 210 - Centro - Lages/SC - CNES 3318820 37,9', 37.9],
+    ['Av. Brasil, 1500 - Fone (49) 3222-1190 37', 37],
   ] as const) {
     const r = assertNeverSilent(['Sexo: M', 'Ureia   30 mg/dL   15 a 45 mg/dL', line].join('\n'), [value]);
     assert.ok(r.unparsed_lines.includes(line), line);
@@ -274,6 +276,8 @@ test('a value after a registration at the end of a signature or letterhead line 
     'Cartão SUS: 708 4021 9933 1175',
     'Carteira 0092 8815 4401 7',
     'Fone (48) 3222-1190',
+    'Av. Brasil, 1500 - Fone (49) 3222-1190',
+    'Rodovia SC-401, Km 4,5 - Florianópolis/SC',
     'Liberado por: Ana Souza - Biomédica - CRBM-1 28.771',
     'Dr(a): Ivo Prates  CRM 63 118',
   ]) {
