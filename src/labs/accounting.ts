@@ -122,9 +122,9 @@ const ADMIN_SPANS: RegExp[] = [
     'giu',
   ),
   // Earlier results each after its date ("Resultados anteriores:  08/03/2024: 89 mg/dL    22/02/2023: 91 mg/dL",
-  // "Histórico: 15/03/2024: 52 | 11/12/2023: 44").
+  // "Histórico: 15/03/2024: 52 | 11/12/2023: 44", "Resultados anteriores:   04/02/2025 » 112 mg/dL").
   new RegExp(
-    String.raw`(?:^|\s)(?:(?:resultados?\s+)?anterior(?:es)?|hist[oó]rico)\s*:?(?:\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s*[:\-]?\s*(?:[<>]\s*)?(?:${NUMBER})\s*(?:${UNIT_PATTERN})?[\s;,|]*)+`,
+    String.raw`(?:^|\s)(?:(?:resultados?\s+)?anterior(?:es)?|hist[oó]rico)\s*:?(?:\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s*[:\-»→]?\s*(?:[<>]\s*)?(?:${NUMBER})\s*(?:${UNIT_PATTERN})?[\s;,|]*)+`,
     'giu',
   ),
   // A service order number printed as "OS 0791-2284513" (upper case: "os" is also an article).

@@ -200,10 +200,13 @@ export function withoutOcrLetters(t: string): string {
   // OCR also sets the decimals apart from the comma ("10, 8 mg/dL"): a number before a lab unit is one
   // number, never a list; the space moves after it, so the line keeps its length.
   t = t.replace(OCR_SPACED_DECIMAL, '$1,$2 ');
+  // In a date every part is a number ("3O/O9/2O25"): "O9" there is 09, not a name like O2.
+  t = t.replace(OCR_DATE, (m) => m.replace(/O/g, '0').replace(/[lI]/g, '1'));
   t = t.replace(OCR_NUMBER, (m) => (/^[OI]\d$/.test(m) || !/^[\dOlI]+(?:[.,][\dOlI]+)*$/.test(m) ? m : m.replace(/O/g, '0').replace(/[lI]/g, '1')));
   return t.replace(OCR_GROUPED, (m) => m.replace(/O/g, '0').replace(/[lI]/g, '1')).replace(OCR_TENS, (m) => m.replace(/O/g, '0').replace(/[lI]/g, '1'));
 }
 
+const OCR_DATE = /(?<![\p{L}\d/])(?=[\dOlI/]*\d)[\dOlI]{1,2}\/[\dOlI]{1,2}\/(?:[\dOlI]{4}|[\dOlI]{2})(?![\p{L}\d/])/gu;
 // A count in thousands with every digit misread ("lO.OOO /mL" for 10.000): no word is written in groups
 // of three after a dot, so the token is a number even with no real digit in it.
 const OCR_GROUPED = /(?<![\p{L}\d.,])[lIO]{1,3}(?:\.O{3})+(?![\p{L}\d.,])/gu;

@@ -284,4 +284,6 @@ test('a value after a registration at the end of a signature or letterhead line 
     const r = parseLabReport(['Sexo: M', 'Ureia   30 mg/dL   15 a 45 mg/dL', line].join('\n'));
     assert.deepEqual(r.unparsed_lines, [], line);
   }
+  // Earlier results each after its date and a "»" are administrative too (set 34).
+  assert.deepEqual(resultTokens('Resultados anteriores:   11/03/2025 » 97 mg/dL      02/10/2024 » 101 mg/dL'), []);
 });

@@ -3517,6 +3517,8 @@ test('sets 34/35: prose running into a number ("… parcial em 72 h") is no name
 test('sets 34/35: a round number with every digit misread ("< lOO", "IOO a l25", "até lO") is a number', () => {
   assert.equal(cleanLine('- **Glicose:** 131 mg/dL — Ref.: IOO a l25', 0).text, '- Glicose: 131 mg/dL — Ref.: 100 a 125'.replace(/^- /, ''));
   assert.equal(cleanLine('Proteína C reativa: 14 mg/L (VR: até lO)', 0).text, 'Proteína C reativa: 14 mg/L (VR: até 10)');
+  // In a date every part is a number: "O7" there is 07, not a name like O2.
+  assert.equal(cleanLine('Data da coleta: l2/O7/2O25', 0).text, 'Data da coleta: 12/07/2025');
   const r = parseLabReport('- **Colesterol não-HDL:** 171 mg/dL — Ref.: Ótimo < lOO | Desejável lOO a l29 | Alto ≥ l3O');
   assert.deepEqual(brief(r), [['Colesterol não-HDL', 171, 'mg/dL', 'alto']]);
 });
