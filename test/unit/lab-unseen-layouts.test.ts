@@ -3522,3 +3522,11 @@ test('sets 34/35: a round number with every digit misread ("< lOO", "IOO a l25",
   const r = parseLabReport('- **Colesterol não-HDL:** 171 mg/dL — Ref.: Ótimo < lOO | Desejável lOO a l29 | Alto ≥ l3O');
   assert.deepEqual(brief(r), [['Colesterol não-HDL', 171, 'mg/dL', 'alto']]);
 });
+
+test('sets 34/35: a value before a reference cell that says the target depends on the risk is read, not taken for a note', () => {
+  const r = parseLabReport(['Sexo: F', 'Não-HDL-colesterol:      187 mg/dL      Alvo de acordo com a categoria de risco:'].join('\n'));
+  assert.deepEqual(
+    r.analytes.map((a) => [a.name, a.value, a.unit]),
+    [['Colesterol não-HDL', 187, 'mg/dL']],
+  );
+});
