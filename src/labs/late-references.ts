@@ -78,6 +78,9 @@ const NO_FIXED_RANGE =
 export function namesWithoutFixedRange(text: string): string[] {
   const colon = text.indexOf(':');
   if (colon < 0 || !NO_FIXED_RANGE.test(foldSameLength(text.slice(colon + 1))) || isReferenceText(text)) return [];
+  // A value right after the colon makes it a result line whose reference cell says so ("LDL-colesterol:
+  // 154 mg/dL   Meta conforme o risco cardiovascular:"): the result is read, not dropped as a note.
+  if (/^\s*(?:[<>≤≥]\s*)?\d/.test(text.slice(colon + 1))) return [];
   return text
     .slice(0, colon)
     .split(/\s+e\s+|\s*[,/;]\s*/)

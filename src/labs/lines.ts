@@ -81,7 +81,7 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // anterior do potássio: 4,9 mmol/L") is not this report's result.
   else if (previous && new RegExp(String.raw`^\s*(?:[(\[]\s*)?${PREVIOUS_LABEL}\s*:\s*\S`, 'iu').test(t))
     return { index, raw, text: '', leader: false, offset: 0, previous: t };
-  t = withoutPairSlips(withoutNameSlips(withoutOcrLetters(t)));
+  t = withoutPairSlips(withoutNameSlips(withoutOcrLetters(withReadAccents(t))));
   // A viral load restated in logs beside it ("1.284.000 UI/mL (log 6,11)", "(log10: 3,2)") is the same
   // result, not another value nor a note that stops the line being read.
   t = t.replace(/\(\s*log\s*(?:10|₁₀)?\s*[:=]?\s*\d+(?:[.,]\d+)?\s*\)/giu, (m) => ' '.repeat(m.length));
@@ -111,6 +111,78 @@ export function cleanLine(raw: string, index: number): CleanLine {
   return line;
 }
 
+// Words a report prints with an accent besides the catalogue's names: the reference's and the header's
+// words ("até", "Referência"), a urine's aspect ("Límpido"), a section's name ("BIOQUÍMICA").
+const REPORT_WORDS = [
+  'até',
+  'referência',
+  'referências',
+  'límpido',
+  'límpida',
+  'bioquímica',
+  'hematológico',
+  'método',
+  'relação',
+  'razão',
+  'índice',
+  'proteínas',
+  'bactérias',
+  'células',
+  'hemácias',
+  'leucócitos',
+  'ausência',
+  'presença',
+  'traços',
+  'número',
+  'médico',
+  'não',
+];
+// Every accented word the parser knows, by its folded form: what a word with an unreadable accent is
+// read against. Only words whose accents keep their length when folded.
+let accentedWords: Map<string, string> | undefined;
+const knownAccentedWords = () => {
+  if (accentedWords) return accentedWords;
+  accentedWords = new Map();
+  const words = [...ANALYTES, ...KNOWN_NAMES].flatMap((d) => [d.name, ...d.synonyms]).flatMap((n) => n.split(/[^\p{L}]+/u));
+  for (const w of [...REPORT_WORDS, ...words]) {
+    const f = foldSameLength(w);
+    if (f.length === w.length && f !== w.toLowerCase() && !accentedWords.has(f)) accentedWords.set(f, w.toLowerCase());
+  }
+  return accentedWords;
+};
+const UNREADABLE_WORD = /[\p{L}\uFFFD]*\uFFFD[\p{L}\uFFFD]*/gu;
+
+/**
+ * A photo transcription writes "�" (U+FFFD) for an accented letter it could not read ("Pot�ssio",
+ * "Refer�ncia", "at�", "Rela��o"): each one stands for one letter. A word that, with each "�" read as
+ * one letter, is an accented word the parser knows is that word, in the case of the letters around
+ * it, so the name, the reference and the header read as printed; any other stays as it is.
+ */
+export function withReadAccents(t: string): string {
+  if (!t.includes('\uFFFD')) return t;
+  return t.replace(UNREADABLE_WORD, (w) => {
+    const f = foldSameLength(w.replace(/\uFFFD/g, '?'));
+    if (f.length !== w.length) return w;
+    const known = knownAccentedWords();
+    const pattern = new RegExp(`^${f.replace(/[^\p{L}?]/gu, '').length === f.length ? f.replace(/\?/g, '.') : '$^'}$`, 'u');
+    let found: string | undefined;
+    for (const [folded, word] of known)
+      if (pattern.test(folded)) {
+        if (found !== undefined && found !== word) return w;
+        found = word;
+      }
+    if (found === undefined) return w;
+    return w
+      .split('')
+      .map((c, i) => {
+        if (c !== '\uFFFD') return c;
+        const near = [w[i - 1], w[i + 1]].filter((n): n is string => n !== undefined && n !== '\uFFFD');
+        return near.length > 0 && near.every(isUpper) ? found![i]!.toUpperCase() : found![i]!;
+      })
+      .join('');
+  });
+}
+
 // A decimal comma followed by a space and one or two digits before a lab unit ("10, 8 mg/dL").
 const OCR_SPACED_DECIMAL = new RegExp(String.raw`(?<![\d.,])(\d{1,4}), (\d{1,2})(?=\s*(?:${UNIT_PATTERN})(?![\p{L}\d]))`, 'giu');
 
@@ -128,8 +200,20 @@ export function withoutOcrLetters(t: string): string {
   // OCR also sets the decimals apart from the comma ("10, 8 mg/dL"): a number before a lab unit is one
   // number, never a list; the space moves after it, so the line keeps its length.
   t = t.replace(OCR_SPACED_DECIMAL, '$1,$2 ');
-  return t.replace(OCR_NUMBER, (m) => (/^[OI]\d$/.test(m) || !/^[\dOlI]+(?:[.,][\dOlI]+)*$/.test(m) ? m : m.replace(/O/g, '0').replace(/[lI]/g, '1')));
+  // In a date every part is a number ("3O/O9/2O25"): "O9" there is 09, not a name like O2.
+  t = t.replace(OCR_DATE, (m) => m.replace(/O/g, '0').replace(/[lI]/g, '1'));
+  t = t.replace(OCR_NUMBER, (m) => (/^[OI]\d$/.test(m) || !/^[\dOlI]+(?:[.,][\dOlI]+)*$/.test(m) ? m : m.replace(/O/g, '0').replace(/[lI]/g, '1')));
+  return t.replace(OCR_GROUPED, (m) => m.replace(/O/g, '0').replace(/[lI]/g, '1')).replace(OCR_TENS, (m) => m.replace(/O/g, '0').replace(/[lI]/g, '1'));
 }
+
+const OCR_DATE = /(?<![\p{L}\d/])(?=[\dOlI/]*\d)[\dOlI]{1,2}\/[\dOlI]{1,2}\/(?:[\dOlI]{4}|[\dOlI]{2})(?![\p{L}\d/])/gu;
+// A count in thousands with every digit misread ("lO.OOO /mL" for 10.000): no word is written in groups
+// of three after a dot, so the token is a number even with no real digit in it.
+const OCR_GROUPED = /(?<![\p{L}\d.,])[lIO]{1,3}(?:\.O{3})+(?![\p{L}\d.,])/gu;
+// So is a round number with every digit misread, a 1 then zeros ("< lOO", "Desejável lOO a l29"):
+// a small l or a capital I then capital O's spells no word. Two letters ("lO") only after a comparator
+// or "até", where a number stands.
+const OCR_TENS = /(?<![\p{L}\d.,])(?:[lI]O{2,3}|(?<=(?:[<>≤≥]|\bat[eé])\s*)[lI]O)(?![\p{L}\d])/gu;
 
 const isUpper = (c: string) => c !== c.toLowerCase() && c === c.toUpperCase();
 
@@ -610,8 +694,11 @@ const METHOD = String.raw`(?:gel|c[aá]lculo|calculad[oa]|enzim[aá]tic[oa]|colo
 // The specimen alone, or with the word that says how it was drawn ("Soro", "Sangue total"): no analyte
 // is named so ("Sangue oculto" is, so only these words qualify it).
 const SPECIMEN_ALONE = String.raw`${SPECIMEN}(?:\s+(?:total|isolad[oa]|venos[oa]|arterial|capilar))?`;
+// The time of collection printed after the method ("Soro · Quimioluminescência · coleta às 06:50"):
+// still a detail line (a cortisol or a prolactin is read by the hour it was drawn).
+const COLLECTION_NOTE = String.raw`(?:\s*[·•,;|-]\s*(?:coleta|colhid[oa]|coletad[oa])\b[^\p{L}\d]*(?:[àa]s?\s+)?\d{1,2}[:h]\d{2}(?:\s*h)?)?`;
 const METHOD_LINE = new RegExp(
-  String.raw`^(?:${SPECIMEN}(?:\s+[\p{L}]+){0,3}\s+[-–—·•]\s+\p{L}[^\d]*|${SPECIMEN_ALONE}|${METHOD}(?:[\s/-]+(?:\d+\s+)?[\p{L}]+){0,3})$`,
+  String.raw`^(?:${SPECIMEN}(?:\s+[\p{L}]+){0,3}\s+[-–—·•]\s+\p{L}[^\d]*${COLLECTION_NOTE}|${SPECIMEN_ALONE}|${METHOD}(?:[\s/-]+(?:\d+\s+)?[\p{L}]+){0,3})$`,
   'iu',
 );
 

@@ -25,7 +25,7 @@ import {
   withoutPreviousColumn,
 } from './columns.ts';
 import { finishGroup, numericFrom, qualitativeFrom } from './flagging.ts';
-import { labelledLine, mergeReferenceCells, splitAtNameCells, splitResults, tableHeader, type TableHeader } from './layouts.ts';
+import { labelledLine, mergeReferenceCells, splitAtNameCells, resultBeforeReference, splitResults, tableHeader, type TableHeader } from './layouts.ts';
 import { namedReferences, namesWithoutFixedRange, referenceLedByName, referenceRow, referenceTableHeader, type ReferenceTable } from './late-references.ts';
 import {
   loadTitle,
@@ -227,6 +227,9 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       block.at = line.index;
       continue;
     }
+    // The same row right under a time read on its own line ("Tempo de protrombina : 14,9 segundos" /
+    // "Tempo do plasma controle : 12,1 segundos"), with no block title over them.
+    if (pending?.entries.some((e) => e.line === lastTextAt) && CONTROL_ROW.test(cleanName(t.split(/\s*(?:\.{2,}|:|\s\d)/, 1)[0]!))) continue;
 
     // A header with a previous-result column whose dates are printed on the line under it ("ATUAL   MÊS
     // ANTERIOR" over "11/06/2025   14/05/2025"): the dates place the current and the earlier columns.
@@ -272,6 +275,8 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       }
       continue;
     }
+
+    if (table?.referenceFirst) t = resultBeforeReference(t);
 
     // Reference columns by age band ("2 a 5 anos   6 a 11 anos   12 a 17 anos"): each range under them
     // is read with its column's band as its label, so the patient's age picks the column.
@@ -422,7 +427,8 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // the unbracketed one: the block's result still follows.
     if (/^\(.*\)$/.test(t) && isBlockDetail(t.slice(1, -1))) continue;
     if (isAdminLine(t)) {
-      if (isBlockDetail(t)) continue;
+      // A method line with the time of collection ("Soro · … · coleta às 06:50") is the block's detail.
+      if (isBlockDetail(t) || (title && isMethodLine(t))) continue;
       close();
       title = undefined;
       continue;

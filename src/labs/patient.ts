@@ -155,9 +155,10 @@ export function readPatient(lines: string[], input: PatientInput = {}): Patient 
     // "Feminino • 63 anos • Pedido …", "52 anos | Masculino": an app's line of the patient's data,
     // sex and age without labels, a bullet or bar between them.
     // A range table's row ("Feminino     60 anos ou mais   3,1 a 19,0") is none: the line goes on with a
-    // word field or ends.
+    // word field or ends, or with the birth date in brackets. The pair may be a cell of its own after
+    // the name ("Laudo de: NOME   Masculino · 38 anos (nasc. …)").
     const pair =
-      /^\s*(?:(masculino|feminino)(?:\s*[•·|,;–-]\s*|\s{2,})(\d{1,3})\s*anos|(\d{1,3})\s*anos(?:\s*[•·|,;–-]\s*|\s{2,})(masculino|feminino))(?:(?:\s*[•·|,;–-]\s*|\s{2,})\p{L}|\s*$)/iu.exec(
+      /(?:^|\S\s{2,})\s*(?:(masculino|feminino)(?:\s*[•·|,;–-]\s*|\s{2,})(\d{1,3})\s*anos|(\d{1,3})\s*anos(?:\s*[•·|,;–-]\s*|\s{2,})(masculino|feminino))(?:(?:\s*[•·|,;–-]\s*|\s{2,})\p{L}|\s*\((?:nasc|d\.?\s?n\b|data)|\s*$)/iu.exec(
         line,
       );
     if (pair) {

@@ -25,7 +25,8 @@ import { isWordColumnName, wordResultText } from './word-results.ts';
 export const EQUATION_YEAR = /(?<![\p{L}])(?:ckd[\s-]?epi|mdrd|cockcroft(?:[\s-]gault)?|schwartz|ekfc)[\s-]+(?:19|20)\d{2}(?!\d)/iu;
 
 /** The lab's control run beside a coagulation time ("controle: 12,4 s", "controle do dia: 12,4 s", "pool normal"). */
-export const CONTROL_LEAD = String.raw`(?:controle|pool(?:\s+normal)?|padr[aã]o)(?:\s+d[oa]\s+\p{L}+)?`;
+// "Plasma controle", "plasma normal": the control named by what it is.
+export const CONTROL_LEAD = String.raw`(?:(?:plasma|soro)\s+)?(?:controle|pool(?:\s+normal)?|padr[aã]o)(?:\s+d[oa]\s+\p{L}+)?`;
 /**
  * A control's time printed as a row of its own under a coagulation block ("Tempo do controle …. 12,4 s",
  * "Controle: 30,1 s", "Pool normal: 29 s"): a normal pool's time beside the patient's, no result of his.
@@ -40,6 +41,12 @@ const CONTROL_NOTE_AT_END = new RegExp(String.raw`\s*\(\s*${CONTROL_LEAD}\b[^()]
 // Brackets and an equation's year blanked to their length, so positions stay those of the text.
 const EQUATION_YEARS = new RegExp(EQUATION_YEAR.source, 'giu');
 const withoutBracketsAndYears = (s: string) => s.replace(/\([^)]*\)/g, (m) => ' '.repeat(m.length)).replace(EQUATION_YEARS, (m) => ' '.repeat(m.length));
+
+// The lab's verdict written as a phrase beside the value, often after a symbol ("▼ abaixo do intervalo",
+// "● dentro do intervalo", "acima do valor de referência"): it says where the value falls, it is no
+// reference (an "acima de 20" range has a number and no article). Read as the lab's mark.
+const VERDICT_PHRASE =
+  /(?:^|\s{2,})(?:[●○◉•■□◆◇▲▼△▽↑↓]\s*)?(acima|abaixo|dentro|fora)\s+d[oa]s?\s+(?:intervalos?|faixas?|valor(?:es)?|limites?|refer[eê]ncias?)(?:\s+(?:de\s+)?(?:refer[eê]ncia|normalidade|esperad[oa]s?|normal|normais))?\s*(?=\s{2,}|$)/iu;
 
 const REFERENCE_POINTER =
   /^(?:ver|vide|veja|consultar|consulte|conforme)\s+(?:(?:a|o|as|os)\s+)?(?:abaixo|nota|notas|tabela(?:\s+abaixo|\s+por\s+(?:idade|faixa\s+et[aá]ria))?|observa[cç](?:[aã]o|[oõ]es)|rodap[eé]|coment[aá]rio)\.?$/iu;
@@ -99,6 +106,9 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
     return undefined;
   const read = readValue(valueText, { dotIsDecimal: dotIsDecimal(def), freeText: ctx.line.leader });
   if (!read) return undefined;
+  // Prose that runs into a number ("EM ANDAMENTO - resultado parcial em 48 h", "repetir após 30
+  // dias"): no analyte's name ends with a preposition.
+  if (!opts.separated && /\s(?:em|ap[oó]s|por|para|com)\s*$/iu.test(nameRaw)) return undefined;
   // A number of days, weeks, months or years is a time ("repetir após 2 semanas", an age), never a result.
   if (read.value !== null && !read.unit && /^\s*(?:dias?|semanas?|meses|m[eê]s|anos?)(?![\p{L}])/iu.test(read.rest)) return undefined;
   const entries: Entry[] = [{ def, name, read, line: ctx.line.index }];
@@ -159,6 +169,17 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
     entries.forEach((e, i) => (e.read = { ...e.read, unit: units[i] ?? null }));
   }
   let ref = rest.replace(/^(?:[\s|,;]|[-–—](?!\d))+/, '').trim();
+  const phrase = VERDICT_PHRASE.exec(ref);
+  if (phrase) {
+    ref = `${ref.slice(0, phrase.index)}   ${ref.slice(phrase.index + phrase[0].length)}`.trim();
+    const last = entries[entries.length - 1]!;
+    const side = phrase[1]!.toLowerCase();
+    last.read = { ...last.read, marker: last.read.marker ?? (side === 'acima' ? 'alto' : side === 'abaixo' ? 'baixo' : null) };
+  }
+  // The lab's verdict in a cell of its own between a word result and its reference (an app's chip:
+  // "Negativo   🟢 Normal   Esperado: Negativo"): the lab's word on the result, no part of the reference.
+  const chip = read.value === null ? /^(\p{L}+)\s{2,}(?=\S)/u.exec(ref) : null;
+  if (chip && VERDICT_WORD.test(chip[1]!) && isReferenceText(ref.slice(chip[0].length))) ref = ref.slice(chip[0].length);
   // A note in brackets after the unit ("0,9 mg/dL (jejum)", "(calculado)") says how the value was
   // obtained; it is not the reference unless it reads as one ("(Negativo)", "(VR: …)").
   // So does a control run beside a coagulation time ("18,9 s (controle: 12,4 s)").

@@ -253,3 +253,37 @@ for (const set of readdirSync(CORPUS_ROOT)) {
     assert.ok(checked > 20, `${checked} lines checked`);
   });
 }
+
+// A bare number printed at the end of a signature or letterhead line, after a whole identifier: the
+// line is administrative, but the number is no part of the registration before it, so the line is
+// listed; the ordinary letterhead lines (registrations printed in groups, a council's region) are not.
+test('a value after a registration at the end of a signature or letterhead line is listed, the letterhead alone is not', () => {
+  for (const [line, value] of [
+    ['Resp. técnico: Dr. Caio Lemos — CRF-SC 21.447 Liberado em 03/04/2026 37,9', 37.9],
+    ['Laboratório Pampa — Código: 41.902.318-5 37,9', 37.9],
+    ['Resp. técnico: Dr. Caio Lemos — CRF-SC 21.447 37', 37],
+    ['Laboratório Pampa — Código: 41.902.318-5 37', 37],
+    ['Clínica Delta — CNES 3318820 412', 412],
+    ['Rua Tupis, 210 - Centro - Lages/SC - CNES 3318820 37,9', 37.9],
+    ['Av. Brasil, 1500 - Fone (49) 3222-1190 37', 37],
+  ] as const) {
+    const r = assertNeverSilent(['Sexo: M', 'Ureia   30 mg/dL   15 a 45 mg/dL', line].join('\n'), [value]);
+    assert.ok(r.unparsed_lines.includes(line), line);
+  }
+  for (const line of [
+    'Resp. técnico: Dr. Caio Lemos — CRF-SC 21.447 Liberado em 03/04/2026',
+    'Laboratório Pampa — Código: 41.902.318-5',
+    'Cartão SUS: 708 4021 9933 1175',
+    'Carteira 0092 8815 4401 7',
+    'Fone (48) 3222-1190',
+    'Av. Brasil, 1500 - Fone (49) 3222-1190',
+    'Rodovia SC-401, Km 4,5 - Florianópolis/SC',
+    'Liberado por: Ana Souza - Biomédica - CRBM-1 28.771',
+    'Dr(a): Ivo Prates  CRM 63 118',
+  ]) {
+    const r = parseLabReport(['Sexo: M', 'Ureia   30 mg/dL   15 a 45 mg/dL', line].join('\n'));
+    assert.deepEqual(r.unparsed_lines, [], line);
+  }
+  // Earlier results each after its date and a "»" are administrative too (set 34).
+  assert.deepEqual(resultTokens('Resultados anteriores:   11/03/2025 » 97 mg/dL      02/10/2024 » 101 mg/dL'), []);
+});

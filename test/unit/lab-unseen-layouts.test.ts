@@ -8,7 +8,7 @@ import { cellStarts, previousColumnOf, unitsByColumn, valueColumnsOf, withoutPre
 import { namesWithoutFixedRange, referenceRow, referenceTableHeader } from '../../src/labs/late-references.ts';
 import { cleanLine, isAdminLine, joinOpenBrackets, withoutOcrLetters, withoutPairSlips } from '../../src/labs/lines.ts';
 import { numbersIn, parseBrNumber } from '../../src/labs/numbers.ts';
-import { parseLabReport, type LabParseResult } from '../../src/labs/parse.ts';
+import { parseLabReport, reportPatient, type LabParseResult } from '../../src/labs/parse.ts';
 import {
   flagQualitative,
   flagTitre,
@@ -3421,4 +3421,112 @@ test('sets 32/33: "GESTANTE - DUM: …" as a cell of a patient-data line says th
     '   Gestantes: 6 a 130 ng/mL',
   ].join('\n');
   assert.deepEqual(brief(parseLabReport(text)), [['Ferritina', 9, 'ng/mL', 'normal']]);
+});
+
+test('sets 34/35: the verdict as a phrase beside the value ("▲ acima da faixa", "● dentro do intervalo") is the lab\'s mark, no reference', () => {
+  const text = [
+    'Sexo: F',
+    'Ureia          61 mg/dL       ▲ acima da faixa de referência',
+    'Intervalo      15 a 45 mg/dL',
+    'Albumina       4,1 g/dL       ● dentro do intervalo',
+    'Intervalo      3,5 a 5,2 g/dL',
+    'Magnésio       1,4 mg/dL      abaixo do intervalo',
+  ].join('\n');
+  assert.deepEqual(brief(parseLabReport(text)), [
+    ['Ureia', 61, 'mg/dL', 'alto'],
+    ['Albumina', 4.1, 'g/dL', 'normal'],
+    ['Magnésio', 1.4, 'mg/dL', 'baixo'],
+  ]);
+});
+
+test('sets 34/35: sex and age as a cell after the patient\'s name ("Feminino · 52 anos (nasc. …)") pick the sex\'s range', () => {
+  const text = [
+    'Exame de: MARTA QUEIROZ SALES            Feminino · 52 anos (nasc. 03/02/1973)',
+    'Coleta: 11/03/2025 07:10',
+    'FERRITINA',
+    'Resultado     180 ng/mL',
+    'Intervalo     Homens: 30 a 400 ng/mL; Mulheres: 13 a 150 ng/mL',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.equal(reportPatient(text).sex, 'F');
+  assert.deepEqual(brief(r), [['Ferritina', 180, 'ng/mL', 'alto']]);
+});
+
+test('sets 34/35: a method line with the time of collection ("Soro · … · coleta às 07:40") is a detail of the block', () => {
+  const text = ['Sexo: M', 'ACTH', 'Plasma EDTA · Quimioluminescência · coleta às 07:40', 'Resultado     38 pg/mL', 'Intervalo     até 46 pg/mL'].join('\n');
+  assert.deepEqual(brief(parseLabReport(text)), [['ACTH', 38, 'pg/mL', 'normal']]);
+});
+
+test('sets 34/35: a table whose reference column comes before the result ("EXAME   REFERÊNCIA   RESULTADO") reads each row in that order', () => {
+  const text = [
+    'Sexo: M   Idade: 47 anos',
+    ' ANALITO                 REFERÊNCIA                 RESULTADO',
+    ' Ácido úrico             3,4 a 7,0 mg/dL            8,2 mg/dL (*)',
+    ' Colesterol total        < 190 mg/dL                176 mg/dL',
+    ' Ferro sérico            65 a 175 µg/dL             58 µg/dL (*)',
+  ].join('\n');
+  assert.deepEqual(brief(parseLabReport(text)), [
+    ['Ácido úrico', 8.2, 'mg/dL', 'alto'],
+    ['Colesterol total', 176, 'mg/dL', 'normal'],
+    ['Ferro sérico', 58, 'µg/dL', 'baixo'],
+  ]);
+});
+
+test('sets 34/35: "�" for an unreadable accent is read against the words the parser knows ("S�dio", "at�", "Refer�ncia")', () => {
+  assert.equal(cleanLine('| S�dio | 139 mmol/L | 135 a 145 |', 0).text, 'Sódio   139 mmol/L   135 a 145');
+  assert.equal(cleanLine('GAMA-GT   at� 38 U/L', 0).text, 'GAMA-GT   até 38 U/L');
+  // A word the parser does not know stays as printed.
+  assert.equal(cleanLine('Observa��o do laborat�rio', 0).text.includes('�'), true);
+  const text = [
+    'Sexo: F   Idade: 40 anos',
+    '| Exame | Resultado | Valor de refer�ncia |',
+    '|---|---|---|',
+    '| �cido �rico | **7,9 mg/dL** | 2,4 a 5,7 mg/dL |',
+    '| C�lcio | 9,1 mg/dL | 8,6 a 10,2 mg/dL |',
+    '| Ferro s�rico | 71 µg/dL | at� 150 µg/dL |',
+  ].join('\n');
+  assert.deepEqual(brief(parseLabReport(text)), [
+    ['Ácido úrico', 7.9, 'mg/dL', 'alto'],
+    ['Cálcio', 9.1, 'mg/dL', 'normal'],
+    ['Ferro sérico', 71, 'µg/dL', 'normal'],
+  ]);
+});
+
+test('sets 34/35: a count in thousands with every digit misread ("lO.OOO", "5.OOO") is a number', () => {
+  assert.equal(cleanLine('| Células epiteliais | 4.OOO /mL | at� lO.OOO /mL |', 0).text, 'Células epiteliais   4.000 /mL   até 10.000 /mL');
+});
+
+test('sets 34/35: an app\'s verdict chip between a word result and "Esperado: …" is no part of the reference', () => {
+  const text = [
+    'Anti-HCV              Não reagente         ✅ Normal      Esperado: Não reagente',
+    'Sangue oculto         Positivo             ⚠️ Alterado    Esperado: Negativo',
+  ].join('\n');
+  assert.deepEqual(brief(parseLabReport(text)), [
+    ['Anti-HCV', 'Não reagente', null, 'normal'],
+    ['Sangue oculto', 'Positivo', null, 'alterado'],
+  ]);
+});
+
+test('sets 34/35: prose running into a number ("… parcial em 72 h") is no name and value; a "plasma controle" row under a time is the control', () => {
+  const r = parseLabReport(['URO   Urocultura   EM ANDAMENTO - leitura final em 72 h'].join('\n'));
+  assert.deepEqual(brief(r), []);
+  const text = ['TTPA                     :     41,2 segundos            25,0 a 35,0 segundos', 'Tempo do plasma controle :     29,8 segundos'].join('\n');
+  assert.deepEqual(brief(parseLabReport(text)), [['TTPA', 41.2, 's', 'alto']]);
+});
+
+test('sets 34/35: a round number with every digit misread ("< lOO", "IOO a l25", "até lO") is a number', () => {
+  assert.equal(cleanLine('- **Glicose:** 131 mg/dL — Ref.: IOO a l25', 0).text, '- Glicose: 131 mg/dL — Ref.: 100 a 125'.replace(/^- /, ''));
+  assert.equal(cleanLine('Proteína C reativa: 14 mg/L (VR: até lO)', 0).text, 'Proteína C reativa: 14 mg/L (VR: até 10)');
+  // In a date every part is a number: "O7" there is 07, not a name like O2.
+  assert.equal(cleanLine('Data da coleta: l2/O7/2O25', 0).text, 'Data da coleta: 12/07/2025');
+  const r = parseLabReport('- **Colesterol não-HDL:** 171 mg/dL — Ref.: Ótimo < lOO | Desejável lOO a l29 | Alto ≥ l3O');
+  assert.deepEqual(brief(r), [['Colesterol não-HDL', 171, 'mg/dL', 'alto']]);
+});
+
+test('sets 34/35: a value before a reference cell that says the target depends on the risk is read, not taken for a note', () => {
+  const r = parseLabReport(['Sexo: F', 'Não-HDL-colesterol:      187 mg/dL      Alvo de acordo com a categoria de risco:'].join('\n'));
+  assert.deepEqual(
+    r.analytes.map((a) => [a.name, a.value, a.unit]),
+    [['Colesterol não-HDL', 187, 'mg/dL']],
+  );
 });
