@@ -57,6 +57,7 @@ import {
 import { unfoldPageColumns } from './page-columns.ts';
 import { numbersIn } from './numbers.ts';
 import { readPatient, type PatientInput } from './patient.ts';
+import { referenceFirstColumns, referenceToEnd, type ReferenceFirstColumns } from './reference-first.ts';
 import { bareNumbers, cleanName, CONTROL_RATIO, CONTROL_ROW, dotIsDecimal, letters, readAfterName, readPiece, type Ctx } from './piece.ts';
 import {
   isReferenceHeading,
@@ -140,6 +141,8 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   const unparsed: string[] = [];
 
   let table: TableHeader | undefined;
+  // The current table prints its reference column before the result column (reference-first.ts).
+  let referenceFirst: ReferenceFirstColumns | undefined;
   let bands: BandColumn[] | undefined;
   let title: { name: string; def: AnalyteDef | KnownName | undefined } | undefined;
   let preRef: string[] = [];
@@ -258,6 +261,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       headerAt = line.index;
       close();
       table = header;
+      referenceFirst = referenceFirstColumns(t, line.offset);
       bands = undefined;
       const previousCell = header.previousAt !== undefined && line.bars ? previousCellOf(line.bars) : undefined;
       if (previousCell) table.previousCell = previousCell;
@@ -272,6 +276,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       }
       continue;
     }
+    if (referenceFirst) t = referenceToEnd(t, line.offset, referenceFirst);
 
     // Reference columns by age band ("2 a 5 anos   6 a 11 anos   12 a 17 anos"): each range under them
     // is read with its column's band as its label, so the patient's age picks the column.

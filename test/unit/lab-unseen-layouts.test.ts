@@ -3422,3 +3422,17 @@ test('sets 32/33: "GESTANTE - DUM: …" as a cell of a patient-data line says th
   ].join('\n');
   assert.deepEqual(brief(parseLabReport(text)), [['Ferritina', 9, 'ng/mL', 'normal']]);
 });
+
+test('set 35: a table that prints the reference column before the result reads the value under "Resultado", not a bound of the range', () => {
+  const text = [
+    'PARÂMETRO              INTERVALO DE REFERÊNCIA        RESULTADO   UNID.',
+    'Glicose (jejum)        70 a 99                          112 (+)   mg/dL',
+    'Albumina (BCG)         3,5 a 5,2                        3,1 (-)   g/dL',
+    'TGO                    até 40                            22       U/L',
+  ].join('\n');
+  assert.deepEqual(brief(parseLabReport(text)), [
+    ['Glicose', 112, 'mg/dL', 'alto'],
+    ['Albumina', 3.1, 'g/dL', 'baixo'],
+    ['TGO (AST)', 22, 'U/L', 'normal'],
+  ]);
+});
