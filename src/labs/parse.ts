@@ -32,6 +32,7 @@ import {
   nextLine,
   QUALITATIVE_AFTER_COLON,
   isNote,
+  isScaleBar,
   isSentence,
   RESULT_LEAD,
   referenceLeadFor,
@@ -277,6 +278,13 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       continue;
     }
     if (referenceFirst) t = referenceToEnd(t, line.offset, referenceFirst);
+    // A scale drawn under the result ("197 |--●-----| 771") pictures the value and the range just read:
+    // nothing to read, and nothing left to account when its numbers are that range's bounds.
+    if (isScaleBar(t) && pending) {
+      const bounds = new Set(pending.refItems.flatMap((r) => numbersIn(r).flatMap((n) => n.values)));
+      if (numbersIn(t).every((n) => n.values.every((v) => bounds.has(v)))) seen[seen.length - 1]!.text = '';
+      continue;
+    }
 
     // Reference columns by age band ("2 a 5 anos   6 a 11 anos   12 a 17 anos"): each range under them
     // is read with its column's band as its label, so the patient's age picks the column.

@@ -3436,3 +3436,27 @@ test('set 35: a table that prints the reference column before the result reads t
     ['TGO (AST)', 22, 'U/L', 'normal'],
   ]);
 });
+
+test('set 35: a patient-facing block ("Seu resultado: …", "▲ ACIMA" as the last word, a scale drawn in text under it) reads the value under the title', () => {
+  const text = [
+    'HOMOCISTEÍNA - plasma - HPLC',
+    '    Seu resultado: 17,4 µmol/L   ▲ ACIMA',
+    '    Referência: 5,0 a 15,0 µmol/L',
+    '    5,0 |------------------------|-● 15,0',
+    '',
+    'POTÁSSIO - soro - eletrodo seletivo',
+    '    Seu resultado: 4,2 mmol/L              Referência: 3,5 a 5,1 mmol/L',
+    '    3,5 ==========●========= 5,1 |',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([, v, u, f]) => [v, u, f]),
+    [
+      [17.4, 'µmol/L', 'alto'],
+      [4.2, 'mmol/L', 'normal'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+  assert.equal(readValue('9,8 ng/mL   ▼ ABAIXO')?.marker, 'baixo');
+  assert.equal(readValue('9,8 ng/mL   abaixo de 10')?.marker, null);
+});
