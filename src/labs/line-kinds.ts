@@ -143,6 +143,15 @@ export function isNote(t: string): boolean {
   return /^(?:notas?|obs\.?|observa[cç](?:[aã]o|[oõ]es)|coment[aá]rios?)\s*:/iu.test(t);
 }
 
+/**
+ * A legend of the abbreviations a table used, two or more "ABBR = meaning" entries on the line
+ * ("S/CO = razão sinal/cut-off. NR = não reagente; R = reagente"): the words after "=" are what an
+ * abbreviation means, never a result.
+ */
+export function isLegend(t: string): boolean {
+  return (t.match(/(?:^|[.;,]\s+)[\p{L}\d/.-]{1,8}\s*=\s*\p{L}/gu) ?? []).length >= 2 && /^[\p{L}\d/.-]{1,8}\s*=/u.test(t);
+}
+
 /** The next line with text. */
 export function nextLine(lines: CleanLine[], index: number): CleanLine | undefined {
   let i = index + 1;

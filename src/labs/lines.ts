@@ -695,3 +695,18 @@ export function joinBrokenBarRows(reads: readonly string[]): string[] {
   }
   return out;
 }
+
+// The first cell of a table header that numbers its rows ("ITEM", "Nº", "#", "Seq."): each row then
+// opens with its number in a cell of its own ("01    Anti-HCV (CMIA)    0,09 S/CO …").
+const ITEM_HEAD = /^(?:ite(?:m|ns)|n[º°o]\.?|#|seq\.?|sequ[eê]ncia|ordem)$/iu;
+
+/** Whether a header line's first cell heads a column of row numbers. */
+export function numbersRows(headerText: string): boolean {
+  const first = cells(headerText)[0];
+  return first !== undefined && ITEM_HEAD.test(first.trim());
+}
+
+/** A row under such a header without its number: the number is the row's place, never a value. */
+export function withoutItemNumber(t: string): string {
+  return t.replace(/^\d{1,3}[.)]?\s{2,}(?=\p{L})/u, '');
+}

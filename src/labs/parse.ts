@@ -31,6 +31,7 @@ import {
   loadTitle,
   nextLine,
   QUALITATIVE_AFTER_COLON,
+  isLegend,
   isNote,
   isScaleBar,
   isSentence,
@@ -53,7 +54,9 @@ import {
   joinBrokenBarRows,
   joinOpenBrackets,
   joinPreviousLabel,
+  numbersRows,
   withoutDetailCell,
+  withoutItemNumber,
 } from './lines.ts';
 import { unfoldPageColumns } from './page-columns.ts';
 import { numbersIn } from './numbers.ts';
@@ -67,6 +70,7 @@ import {
   labelledRanges,
   qualitativeAtStart,
   qualitativeReference,
+  spelledReactivityTiers,
   stripReferenceLead,
   RISK_LEAD,
   asRiskTier,
@@ -144,6 +148,8 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   let table: TableHeader | undefined;
   // The current table prints its reference column before the result column (reference-first.ts).
   let referenceFirst: ReferenceFirstColumns | undefined;
+  // The current table numbers its rows in a first column ("ITEM   EXAME   RESULTADO …").
+  let itemRows = false;
   let bands: BandColumn[] | undefined;
   let title: { name: string; def: AnalyteDef | KnownName | undefined } | undefined;
   let preRef: string[] = [];
@@ -263,6 +269,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       close();
       table = header;
       referenceFirst = referenceFirstColumns(t, line.offset);
+      itemRows = numbersRows(t);
       bands = undefined;
       const previousCell = header.previousAt !== undefined && line.bars ? previousCellOf(line.bars) : undefined;
       if (previousCell) table.previousCell = previousCell;
@@ -278,6 +285,12 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       continue;
     }
     if (referenceFirst) t = referenceToEnd(t, line.offset, referenceFirst);
+    if (itemRows && withoutItemNumber(t) !== t) {
+      // The row's number is its place in the table, accounted as such.
+      t = withoutItemNumber(t);
+      seen[seen.length - 1]!.text = withoutItemNumber(seen[seen.length - 1]!.text);
+    }
+    t = spelledReactivityTiers(t);
     // A scale drawn under the result ("197 |--●-----| 771") pictures the value and the range just read:
     // nothing to read, and nothing left to account when its numbers are that range's bounds.
     if (isScaleBar(t) && pending) {
@@ -503,7 +516,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
 
     // A note ("Nota: em idosos, valores entre 187 e 300 pg/mL podem não excluir deficiência …") is prose
     // about a result: its numbers are no range of it, and it is listed for a person to read when it holds any.
-    if (isNote(t)) {
+    if (isNote(t) || isLegend(t)) {
       if (resultTokens(t).length > 0) unparsed.push(line.raw.trim());
       continue;
     }
@@ -581,7 +594,9 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     const cs = mergeReferenceCells(cells(t));
     // A piece that is only a result word ("Não reagente" in the reference cell) has no name: its first
     // word is never one ("Não" = "reagente"), so it starts no result of its own.
-    const startsResult = (p: string) => (qualitativeAtStart(p.trim())?.consumed ?? -1) < p.trim().length && readPiece(p, ctx) !== undefined;
+    // Nor does a titre ("REAGENTE - TÍTULO 1/16"): it quantifies the reactive word before it.
+    const startsResult = (p: string) =>
+      (qualitativeAtStart(p.trim())?.consumed ?? -1) < p.trim().length && !TITRE_LINE.test(p.trim()) && readPiece(p, ctx) !== undefined;
     const sideBySide = cs.length >= 2 && !isReferenceText(cs[0]!) && cs.every(startsResult);
     const pieces = sideBySide ? cs : (splitAtNameCells(t, startsResult) ?? splitResults(t, startsResult));
     const groups = pieces.map((p) => readPiece(p, ctx));

@@ -751,8 +751,12 @@ export function flagQualitative(value: string, reference: string | undefined): Q
 /** The words that lead a titre ("título 1:16", "Titulação: 1/32", "diluição 1/320"), as a pattern source. */
 export const TITRE_WORD = String.raw`t[ií]tulos?|titula[cç][aã]o|dilui[cç][aã]o`;
 
-// What follows a qualitative word on its token (qualitativeAtStart): a titre ("1/8", "título 1:16"), or crosses ("2+", "(++)").
-const TITRE_AFTER_WORD = new RegExp(String.raw`^\s*(?:\(?\s*(?:(?:${TITRE_WORD})\s*(?:de\s*)?:?\s*)?(?:1\s*[/:]\s*\d+|\d+\s*\+)\s*\)?|\(\s*\++\s*\)|\++)`, 'i');
+// What follows a qualitative word on its token (qualitativeAtStart): a titre ("1/8", "título 1:16", "- TÍTULO
+// 1/16"), or crosses ("2+", "(++)").
+const TITRE_AFTER_WORD = new RegExp(
+  String.raw`^\s*(?:\(?\s*(?:(?:[-–—]\s*)?(?:${TITRE_WORD})\s*(?:de\s*)?:?\s*)?(?:1\s*[/:]\s*\d+|\d+\s*\+)\s*\)?|\(\s*\++\s*\)|\++)`,
+  'i',
+);
 
 /**
  * A titre with a colon after its word or a reactive result ("título 1:16", "Reagente 1:32", "Titulação: 1:8"):
@@ -766,7 +770,7 @@ export const TITRE_COLON = new RegExp(String.raw`(?:${TITRE_WORD}|reagente|posit
  * Undefined for a non-reactive word or a text without a titre.
  */
 const TITRE = new RegExp(
-  String.raw`^(?:(?:fracamente\s+)?(?:reagente|reativo|positivo)\s*[,:]?\s*)?\(?\s*(?:(?:${TITRE_WORD})\s*(?:de\s*)?:?\s*|at[eé]\s+(?:a\s+)?dilui[cç][aã]o\s*(?:de\s*)?)?(1\s*([/:])\s*(\d+))\s*\)?\.?$`,
+  String.raw`^(?:(?:fracamente\s+)?(?:reagente|reativo|positivo)\s*[,:]?\s*)?\(?\s*(?:(?:[-–—]\s*)?(?:${TITRE_WORD})\s*(?:de\s*)?:?\s*|at[eé]\s+(?:a\s+)?dilui[cç][aã]o\s*(?:de\s*)?)?(1\s*([/:])\s*(\d+))\s*\)?\.?$`,
   'iu',
 );
 
@@ -888,4 +892,17 @@ export function noRangeText(text: string): boolean {
 /** Where range expressions sit in a text ([start, end) pairs): numbers there belong to a reference. */
 export function rangeSpans(text: string): Array<[number, number]> {
   return findRanges(text, false).map((f) => [f.start, f.end]);
+}
+
+// Reactivity tiers abbreviated as a serology table's footnote spells them ("NR < 1,6 | Indet. 1,6 a 2,9 |
+// R >= 3,0", "NR = não reagente; Indet. = indeterminado; R = reagente"): only with both "NR" and "R"
+// leading a bound, so an "R" of another meaning is never taken for a tier.
+const NR_TIER = /(?<![\p{L}\d])NR(?=\s*:?\s*(?:[<>≤≥]|\d))/gu;
+const R_TIER = /(?<![\p{L}\d/.])R(?=\s*:?\s*(?:[>≥]|\d))/gu;
+const INDET_TIER = /(?<![\p{L}\d])Indet\.?(?=\s*:?\s*(?:[<>≤≥]|\d))/giu;
+
+/** The same text with abbreviated reactivity tiers written out ("NR < 1,6" → "Não reagente < 1,6"). */
+export function spelledReactivityTiers(text: string): string {
+  if (!/(?<![\p{L}\d])NR\s*:?\s*(?:[<>≤≥]|\d)/u.test(text) || !/(?<![\p{L}\d/.])R\s*:?\s*(?:[>≥]|\d)/u.test(text)) return text;
+  return text.replace(NR_TIER, 'Não reagente').replace(INDET_TIER, 'Indeterminado').replace(R_TIER, 'Reagente');
 }

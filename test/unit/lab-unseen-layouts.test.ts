@@ -18,6 +18,7 @@ import {
   parseRangeExpression,
   qualitativeReference,
   resolveNumeric,
+  spelledReactivityTiers,
   titreOf,
 } from '../../src/labs/reference.ts';
 import { normalizeUnit, unitAtStart } from '../../src/labs/units.ts';
@@ -3459,4 +3460,43 @@ test('set 35: a patient-facing block ("Seu resultado: …", "▲ ACIMA" as the l
   assert.deepEqual(r.unparsed_lines, []);
   assert.equal(readValue('9,8 ng/mL   ▼ ABAIXO')?.marker, 'baixo');
   assert.equal(readValue('9,8 ng/mL   abaixo de 10')?.marker, null);
+});
+
+test('set 35: a table that numbers its rows in an "ITEM" column reads each row without its number', () => {
+  const text = [
+    'ITEM   ANÁLISE                       RESULTADO          REFERÊNCIA',
+    '1      Ferritina (CLIA)              212 ng/mL          30 a 400 ng/mL',
+    '2      HBsAg (ECLIA)                 NÃO REAGENTE       NÃO REAGENTE',
+    '3      Ácido fólico (CLIA)           2,9 ng/mL          superior a 3,9 ng/mL',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([, v, , f]) => [v, f]),
+    [
+      [212, 'normal'],
+      [2.9, 'baixo'],
+      ['NÃO REAGENTE', 'normal'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 35: serology cells: an S/CO index, tiers abbreviated "NR / Indet. / R", "REAGENTE - TÍTULO 1/32", and the legend under the table', () => {
+  const text = [
+    'EXAME                          RESULTADO               REFERÊNCIA',
+    'Rubéola IgM (ECLIA)            0,41 S/CO               NR < 0,80 | Indet. 0,80 a 0,99 | R >= 1,00',
+    'Citomegalovírus IgG (ECLIA)    31,2 U/mL               NR: < 0,5 | Indet.: 0,5 a 0,9 | R: >= 1,0',
+    'Sífilis - RPR                  REAGENTE - TÍTULO 1/32  NÃO REAGENTE',
+    'S/CO = amostra/cut-off; NR = não reagente; R = reagente.',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([, v, u, f]) => [v, u, f]),
+    [
+      [0.41, 'S/CO', 'normal'],
+      [31.2, 'U/mL', 'alto'],
+      ['1/32', null, 'alterado'],
+    ],
+  );
+  assert.equal(spelledReactivityTiers('R 12 mg/dL   até 15'), 'R 12 mg/dL   até 15');
 });
