@@ -13,6 +13,7 @@
 // no layout (accounting.ts) lists every line with a result-like token no analyte accounts for. Nothing is guessed: a value without a
 // range the report states and without a built-in range in the same unit is 'indeterminado'.
 import { accountLines, resultTokens, type AccountLine } from './accounting.ts';
+import { delimitedAsColumns } from './delimited.ts';
 import { lookupName, type AnalyteDef, type KnownName } from './analytes.ts';
 import {
   ageBandColumns,
@@ -118,7 +119,7 @@ interface Closed {
 /** The patient's sex and age as the parser sees them (report header first, then the options). */
 export function reportPatient(text: string, options: LabParseOptions = {}): Patient {
   return readPatient(
-    text.split(/\r?\n/).map((raw, i) => cleanLine(raw, i).text),
+    delimitedAsColumns(text.split(/\r?\n/)).map((raw, i) => cleanLine(raw, i).text),
     options,
   );
 }
@@ -129,7 +130,8 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   const raws = text.split(/\r?\n/);
   // A reference bracket, or a bar table row, broken over two lines is read whole on the first; each
   // line is still accounted as printed.
-  const pageRows = unfoldPageColumns(raws);
+  // A ";"-delimited export is read as the columns and fields it stands for (delimited.ts).
+  const pageRows = unfoldPageColumns(delimitedAsColumns(raws));
   const joined = joinBrokenBarRows(joinOpenBrackets(pageRows.map((u) => u.read)));
   // A previous result under its own label line is read and accounted as one "Resultado anterior: …" line.
   const previous = joinPreviousLabel(joined);

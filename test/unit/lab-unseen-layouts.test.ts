@@ -3500,3 +3500,20 @@ test('set 35: serology cells: an S/CO index, tiers abbreviated "NR / Indet. / R"
   );
   assert.equal(spelledReactivityTiers('R 12 mg/dL   até 15'), 'R 12 mg/dL   até 15');
 });
+
+test('set 35: a ";"-delimited export reads each row as columns and each "Campo;valor" line as a labelled field', () => {
+  const text = [
+    'Nome;MARIA DAS DORES',
+    'Tabagismo;Fumante',
+    '',
+    'ANALITO;RESULTADO;UNID.;REFERÊNCIA',
+    'CA 15-3;38,2;U/mL;até 31,3',
+    'Carboxi-hemoglobina;4,1;%;não fumantes: até 2,0 / fumantes: até 5,0',
+    'Ferritina;61;ng/mL;',
+  ].join('\n');
+  assert.deepEqual(brief(parseLabReport(text)), [
+    ['CA 15-3', 38.2, 'U/mL', 'alto'],
+    ['Carboxi-hemoglobina', 4.1, '%', 'normal'],
+    ['Ferritina', 61, 'ng/mL', 'normal'],
+  ]);
+});
