@@ -160,6 +160,7 @@ const SLIP_WORD = /(?<![\p{L}\d])(?=[\p{L}\d]*[l1])(?=[\p{L}\d]*\p{L})[\p{L}\d]{
  */
 export function withoutNameSlips(t: string): string {
   t = withoutCapitalISlips(t);
+  t = withoutIForLSlips(t);
   if (!/[l1]/.test(t)) return t;
   const words = nameWords();
   // A three-letter token is too short to read against folded words: only an l read for the capital I
@@ -709,4 +710,48 @@ export function numbersRows(headerText: string): boolean {
 /** A row under such a header without its number: the number is the row's place, never a value. */
 export function withoutItemNumber(t: string): string {
   return t.replace(/^\d{1,3}[.)]?\s{2,}(?=\p{L})/u, '');
+}
+
+// The catalogue's words with some of their l read as an i ("hemogiobina", "aibumina"), to the word
+// meant: a variant that is itself a catalogue word is never one.
+let iForL: Map<string, string> | undefined;
+const iForLVariants = () => {
+  if (iForL) return iForL;
+  const words = nameWords();
+  iForL = new Map();
+  for (const w of words) {
+    const at = [...w.matchAll(/l/g)].map((m) => m.index ?? 0);
+    if (at.length === 0 || at.length > 3) continue;
+    for (let mask = 1; mask < 1 << at.length; mask++) {
+      const read = w
+        .split('')
+        .map((c, i) => (at.some((a, k) => a === i && mask & (1 << k)) ? 'i' : c))
+        .join('');
+      if (!words.has(read) && !iForL.has(read)) iForL.set(read, w);
+    }
+  }
+  return iForL;
+};
+// A word of five letters or more with an i in it.
+const I_WORD = /(?<![\p{L}\d])(?=\p{L}*[iI])\p{L}{5,}(?![\p{L}\d])/gu;
+
+/**
+ * The slip the other way round: OCR reads the l of a name as an i ("Hemogiobina", "Aibumina"). A word
+ * that is no catalogue word but is one with some of its i read as l is that word, the l in the case
+ * of the letters around it; a real word ("Bilirrubina", "Ferritina") is a catalogue word or no variant
+ * of one, and stays as printed.
+ */
+function withoutIForLSlips(t: string): string {
+  if (!/[iI]/.test(t)) return t;
+  const words = nameWords();
+  return t.replace(I_WORD, (w) => {
+    const f = foldSameLength(w);
+    if (f.length !== w.length || words.has(f)) return w;
+    const meant = iForLVariants().get(f);
+    if (meant === undefined) return w;
+    return w
+      .split('')
+      .map((c, i) => (f[i] === 'i' && meant[i] === 'l' ? (isUpper(c) ? 'L' : 'l') : c))
+      .join('');
+  });
 }

@@ -3517,3 +3517,19 @@ test('set 35: a ";"-delimited export reads each row as columns and each "Campo;v
     ['Ferritina', 61, 'ng/mL', 'normal'],
   ]);
 });
+
+test('set 35: OCR reads the l of a name as an i ("Aibumina"), and estradiol is a name it is read against ("Estradlol")', () => {
+  const text = [
+    '- **Aibumina:** 3,2 g/dL ↓ — ref.: 3,5 a 5,2 g/dL',
+    '- **Estradlol:** 31 pg/mL — ref.: 7,6 a 42,6 pg/mL',
+    '- **Bilirrubina total:** 0,8 mg/dL — ref.: até 1,2 mg/dL',
+  ].join('\n');
+  assert.deepEqual(
+    brief(parseLabReport(text)).map(([n, v]) => [n, v]),
+    [
+      ['Albumina', 3.2],
+      ['Estradiol', 31],
+      ['Bilirrubina total', 0.8],
+    ],
+  );
+});
