@@ -587,6 +587,9 @@ export function withoutDetailCell(text: string): string {
     const at = m.index + m[0].length;
     const dash = /[-–—]/.test(m[0]);
     if (dash && text.slice(0, m.index).includes(':')) continue;
+    // "FIBRINOGÊNIO - método de Clauss ...... 287 mg/dL" (its leader read as ":"): the value after the
+    // leader makes the line a result, the method part of its name.
+    if (dash && /^[^:]*\s:\s*[<>≤≥]?\s*\d/.test(text.slice(at))) continue;
     if (BLOCK_DETAIL.test(text.slice(at)) && /\p{L}/u.test(text.slice(0, at)) && !/\d/.test(text.slice(0, at).replace(NAME_DIGITS, '')))
       return text.slice(0, m.index).trimEnd();
   }
@@ -754,4 +757,12 @@ function withoutIForLSlips(t: string): string {
       .map((c, i) => (f[i] === 'i' && meant[i] === 'l' ? (isUpper(c) ? 'L' : 'l') : c))
       .join('');
   });
+}
+
+// An assay's notation in brackets, two words joined by a colon ("FvW - antígeno (VWF:Ag)", "(VWF:RCo)").
+const ASSAY_COLON = /(?<=\(\s*\p{L}[\p{L}\d]*):(?=\p{L}[\p{L}\d]*\s*\))/gu;
+
+/** The line with such a colon read as a space: it is part of a name, never a label's colon. */
+export function withoutAssayColon(t: string): string {
+  return t.includes(':') ? t.replace(ASSAY_COLON, ' ') : t;
 }

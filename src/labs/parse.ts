@@ -56,11 +56,13 @@ import {
   joinOpenBrackets,
   joinPreviousLabel,
   numbersRows,
+  withoutAssayColon,
   withoutDetailCell,
   withoutItemNumber,
 } from './lines.ts';
 import { unfoldPageColumns } from './page-columns.ts';
 import { numbersIn } from './numbers.ts';
+import { patientControlColumns, patientRow, type PatientControlColumns } from './patient-control.ts';
 import { readPatient, type PatientInput } from './patient.ts';
 import { referenceFirstColumns, referenceToEnd, type ReferenceFirstColumns } from './reference-first.ts';
 import { bareNumbers, cleanName, CONTROL_RATIO, CONTROL_ROW, dotIsDecimal, letters, readAfterName, readPiece, type Ctx } from './piece.ts';
@@ -152,6 +154,8 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   let referenceFirst: ReferenceFirstColumns | undefined;
   // The current table numbers its rows in a first column ("ITEM   EXAME   RESULTADO …").
   let itemRows = false;
+  // The current block's table puts the patient's and the control's values side by side (patient-control.ts).
+  let patientControl: PatientControlColumns | undefined;
   let bands: BandColumn[] | undefined;
   let title: { name: string; def: AnalyteDef | KnownName | undefined } | undefined;
   let preRef: string[] = [];
@@ -229,6 +233,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     const u = unfolded[line.index]!;
     const own = u.read === line.raw || u.account === u.read ? t : cleanLine(u.account, line.index).text;
     seen.push({ index: line.index, raw: line.raw, text: line.previous === undefined ? own : `${own}   ${line.previous}` });
+    if (t === '') patientControl = undefined;
     if (t === '' || continuedAt.has(line.index)) continue;
     const ctx: Ctx = { table, line };
     const lastTextAt = previousTextAt;
@@ -287,12 +292,22 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       continue;
     }
     if (referenceFirst) t = referenceToEnd(t, line.offset, referenceFirst);
+    const controlHeader = patientControlColumns(t, line.offset, title?.name);
+    if (controlHeader) {
+      patientControl = controlHeader;
+      continue;
+    }
+    if (patientControl && patientRow(t, line.offset, patientControl) !== t) {
+      // The control's cell is the lab's, accounted as such: the row is accounted as read.
+      t = patientRow(t, line.offset, patientControl);
+      seen[seen.length - 1]!.text = t;
+    }
     if (itemRows && withoutItemNumber(t) !== t) {
       // The row's number is its place in the table, accounted as such.
       t = withoutItemNumber(t);
       seen[seen.length - 1]!.text = withoutItemNumber(seen[seen.length - 1]!.text);
     }
-    t = spelledReactivityTiers(t);
+    t = withoutAssayColon(spelledReactivityTiers(t));
     // A scale drawn under the result ("197 |--●-----| 771") pictures the value and the range just read:
     // nothing to read, and nothing left to account when its numbers are that range's bounds.
     if (isScaleBar(t) && pending) {
@@ -446,6 +461,9 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // The assay's limits under a block title ("Limite de detecção: 40 cópias/mL") are no result of
     // their own: the block's "Resultado" line is.
     if (title && !pending && /^(?:limites?|faixa)\s/i.test(t) && isBlockDetail(t)) continue;
+    // Nor is the sample's detail with a number in it ("Material: plasma citratado 3,2%   Método: … (ISI
+    // 1,02)"): the title still names the rows under it (its numbers are accounted by the final pass).
+    if (title && !pending && /^(?:material|amostra)\s*:/i.test(t) && isBlockDetail(t)) continue;
     // The method in brackets under a block title ("(Método: imunoturbidimetria)") is a detail like
     // the unbracketed one: the block's result still follows.
     if (/^\(.*\)$/.test(t) && isBlockDetail(t.slice(1, -1))) continue;

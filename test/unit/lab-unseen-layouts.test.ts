@@ -3533,3 +3533,26 @@ test('set 35: OCR reads the l of a name as an i ("Aibumina"), and estradiol is a
     ],
   );
 });
+
+test('set 35: a coagulation block with "Paciente" and "Controle" columns reads the patient cell, named by the block title', () => {
+  const text = [
+    'TEMPO DE TROMBOPLASTINA PARCIAL ATIVADA (TTPA)',
+    'Amostra: plasma citratado 3,2%     Método: coagulométrico',
+    '',
+    '                      Paciente      Controle normal     Valores de referência',
+    '  Tempo               28,4 s        29,9 s              24,0 a 35,0 s',
+    '  Razão P/C           0,95          --                  até 1,25',
+    '',
+    'FIBRINOGÊNIO - método de Clauss ........ 412 mg/dL    Referência: 200 a 400 mg/dL',
+    'FvW - cofator de ristocetina (VWF:RCo)     61 %     50 a 150 %',
+  ].join('\n');
+  assert.deepEqual(
+    brief(parseLabReport(text)).map(([n, v, , f]) => [n, v, f]),
+    [
+      ['TEMPO DE TROMBOPLASTINA PARCIAL ATIVADA (TTPA)', 28.4, 'normal'],
+      ['Razão P/C (TTPA)', 0.95, 'normal'],
+      ['FIBRINOGÊNIO - método de Clauss', 412, 'alto'],
+      ['FvW - cofator de ristocetina (VWF RCo)', 61, 'normal'],
+    ],
+  );
+});
