@@ -65,6 +65,9 @@ function readMarkers(s: string): { rest: string; marker: 'alto' | 'baixo' | null
 export function readValue(input: string, opts: { dotIsDecimal?: boolean; freeText?: boolean } = {}): ValueRead | undefined {
   // Separators before the value; a minus glued to digits is the value's sign ("BE : -2,8 mmol/L").
   const s = input.replace(/^(?:[\s:=]|[-–—](?!\d))+/, '');
+  // Crosses written with a digit ("1+", "3+", a dipstick's grade): a graded word result, never the number.
+  const crosses = /^([1-4])\+(?![\d+])/.exec(s);
+  if (crosses) return { value: null, text: `${crosses[1]}+`, comparator: null, unit: null, ...readMarkers(s.slice(crosses[0].length)) };
   let comparator: '<' | '>' | null = null;
   let t = s;
   const c = COMPARATOR_RE.exec(t);

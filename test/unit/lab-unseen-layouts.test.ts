@@ -3556,3 +3556,19 @@ test('set 35: a coagulation block with "Paciente" and "Controle" columns reads t
     ],
   );
 });
+
+test('set 35: crosses written with a digit ("2+") are a graded word result, not the number', () => {
+  const text = [
+    '| Parâmetro    | Resultado | F | Referência |',
+    '| Leucócitos   | 2+        | A | Negativo   |',
+    '| Nitrito      | Negativo  |   | Negativo   |',
+  ].join('\n');
+  assert.deepEqual(
+    brief(parseLabReport(text)).map(([n, v, , f]) => [n, v, f]),
+    [
+      ['Leucócitos', '2+', 'alterado'],
+      ['Nitrito', 'Negativo', 'normal'],
+    ],
+  );
+  assert.equal(readValue('1 + 2')?.value, 1);
+});
