@@ -13,6 +13,7 @@
 // no layout (accounting.ts) lists every line with a result-like token no analyte accounts for. Nothing is guessed: a value without a
 // range the report states and without a built-in range in the same unit is 'indeterminado'.
 import { accountLines, resultTokens, type AccountLine } from './accounting.ts';
+import { alertColumnAt, isDoseLine, withoutAlertColumn } from './alert-column.ts';
 import { delimitedAsColumns } from './delimited.ts';
 import { lookupName, type AnalyteDef, type KnownName } from './analytes.ts';
 import {
@@ -156,6 +157,8 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   let itemRows = false;
   // The current block's table puts the patient's and the control's values side by side (patient-control.ts).
   let patientControl: PatientControlColumns | undefined;
+  // The current table has an alert / toxic threshold column after its reference (alert-column.ts).
+  let alertAt: number | undefined;
   let bands: BandColumn[] | undefined;
   let title: { name: string; def: AnalyteDef | KnownName | undefined } | undefined;
   let preRef: string[] = [];
@@ -277,6 +280,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       table = header;
       referenceFirst = referenceFirstColumns(t, line.offset);
       itemRows = numbersRows(t);
+      alertAt = alertColumnAt(t, line.offset);
       bands = undefined;
       const previousCell = header.previousAt !== undefined && line.bars ? previousCellOf(line.bars) : undefined;
       if (previousCell) table.previousCell = previousCell;
@@ -292,6 +296,17 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       continue;
     }
     if (referenceFirst) t = referenceToEnd(t, line.offset, referenceFirst);
+    if (alertAt !== undefined && withoutAlertColumn(t, line.offset, alertAt) !== t) {
+      // The threshold is the lab's, accounted as such: the row is accounted as read.
+      t = withoutAlertColumn(t, line.offset, alertAt);
+      seen[seen.length - 1]!.text = t;
+    }
+    // The patient's doses are what was taken, not measured: listed for a person to read, never a result.
+    if (isDoseLine(t)) {
+      close();
+      unparsed.push(line.raw.trim());
+      continue;
+    }
     const controlHeader = patientControlColumns(t, line.offset, title?.name);
     if (controlHeader) {
       patientControl = controlHeader;

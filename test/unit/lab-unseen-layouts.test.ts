@@ -3572,3 +3572,22 @@ test('set 35: crosses written with a digit ("2+") are a graded word result, not 
   );
   assert.equal(readValue('1 + 2')?.value, 1);
 });
+
+test('set 35: drug monitoring: the alert / toxic column is cut, a "(manutenção)" range is the one compared, a dose line is no result', () => {
+  const text = [
+    'Doses em uso: Ácido valproico 750 mg/dia | Lamotrigina 200 mg/dia',
+    '',
+    'MEDICAMENTO        RESULTADO    UNIDADE    FAIXA TERAPÊUTICA           NÍVEL TÓXICO',
+    'Carbamazepina      13,1 H       µg/mL      4,0 - 12,0                  > 15,0',
+    'Lítio              0,72         mEq/L      0,50 - 1,00 (manutenção)    > 1,50',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([n, v, , f]) => [n, v, f]),
+    [
+      ['Carbamazepina', 13.1, 'alto'],
+      ['Lítio', 0.72, 'normal'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, ['Doses em uso: Ácido valproico 750 mg/dia | Lamotrigina 200 mg/dia']);
+});
