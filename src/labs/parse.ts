@@ -74,6 +74,7 @@ import {
   labelledRanges,
   qualitativeAtStart,
   qualitativeReference,
+  spelledAgeBands,
   spelledReactivityTiers,
   stripReferenceLead,
   RISK_LEAD,
@@ -322,7 +323,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       t = withoutItemNumber(t);
       seen[seen.length - 1]!.text = withoutItemNumber(seen[seen.length - 1]!.text);
     }
-    t = withoutAssayColon(spelledReactivityTiers(t));
+    t = withoutAssayColon(spelledAgeBands(spelledReactivityTiers(t)));
     // A scale drawn under the result ("197 |--●-----| 771") pictures the value and the range just read:
     // nothing to read, and nothing left to account when its numbers are that range's bounds.
     if (isScaleBar(t) && pending) {

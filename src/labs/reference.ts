@@ -907,3 +907,13 @@ export function spelledReactivityTiers(text: string): string {
   if (!/(?<![\p{L}\d])NR\s*:?\s*(?:[<>≤≥]|\d)/u.test(text) || !/(?<![\p{L}\d/.])R\s*:?\s*(?:[>≥]|\d)/u.test(text)) return text;
   return text.replace(NR_TIER, 'Não reagente').replace(INDET_TIER, 'Indeterminado').replace(R_TIER, 'Reagente');
 }
+
+// An age band with its years abbreviated to "a" ("40–49 a até 2,5"), as a narrow column or a photo's
+// transcription prints it: only before an upper bound's lead ("até", "<"), where an "a" cannot open the
+// upper bound of a range.
+const ABBREVIATED_AGE_BAND = /(?<![\d,.])(\d{1,2})\s*[-–]\s*(\d{1,3})\s*a\.?(?=\s*(?:at[eé]\s|<|≤))/gu;
+
+/** The same text with such bands in full ("40 a 49 anos até 2,5"). */
+export function spelledAgeBands(text: string): string {
+  return text.replace(ABBREVIATED_AGE_BAND, '$1 a $2 anos');
+}

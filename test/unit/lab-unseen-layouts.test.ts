@@ -18,6 +18,7 @@ import {
   parseRangeExpression,
   qualitativeReference,
   resolveNumeric,
+  spelledAgeBands,
   spelledReactivityTiers,
   titreOf,
 } from '../../src/labs/reference.ts';
@@ -3590,4 +3591,13 @@ test('set 35: drug monitoring: the alert / toxic column is cut, a "(manutenção
     ],
   );
   assert.deepEqual(r.unparsed_lines, ['Doses em uso: Ácido valproico 750 mg/dia | Lamotrigina 200 mg/dia']);
+});
+
+test('set 35: an age band with its years abbreviated to "a" before an upper bound ("50–59 a até 3,5") picks the patient\'s band', () => {
+  const text = ['Sexo: Masculino   Idade: 44 anos', '- **PSA total:** 2,9 ng/mL — ref. por idade: 40–49 a até 2,5 | 50–59 a até 3,5'].join('\n');
+  assert.deepEqual(
+    brief(parseLabReport(text)).map(([, v, , f]) => [v, f]),
+    [[2.9, 'alto']],
+  );
+  assert.equal(spelledAgeBands('70 - 99 a 110'), '70 - 99 a 110');
 });
