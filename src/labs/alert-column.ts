@@ -19,10 +19,13 @@ export function alertColumnAt(text: string, offset: number): number | undefined 
 // A threshold may be printed a little left of its header.
 const SLACK = 3;
 
-/** A row under such a header without the alert column's cells. */
+// What such a column holds: a threshold ("> 1,50", ">= 20 µg/mL") or an empty cell's dashes.
+const THRESHOLD = /^(?:(?:[<>≤≥]=?|acima\s+de|superior\s+a)\s*\d[\d.,]*(?:\s*[^\s\d]+)?|[-–—]+)$/iu;
+
+/** A row under such a header without the alert column's threshold; any other cell there stays, to be read or listed. */
 export function withoutAlertColumn(text: string, offset: number, at: number): string {
   const starts = cellStarts(text, offset);
-  const kept = starts.filter((c, i) => i === 0 || c.at < at - SLACK);
+  const kept = starts.filter((c, i) => i === 0 || c.at < at - SLACK || !THRESHOLD.test(c.cell));
   return kept.length === starts.length ? text : kept.map((c) => c.cell).join('   ');
 }
 

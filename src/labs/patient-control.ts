@@ -21,6 +21,7 @@ const CONTROL_HEAD = new RegExp(String.raw`^${CONTROL_LEAD}(?:\s+(?:normal|d[oa]
 
 /** The columns of a header naming the patient's column and then the control's; undefined for any other line. */
 export function patientControlColumns(text: string, offset: number, title: string | undefined): PatientControlColumns | undefined {
+  if (!/controle|pool|padr/iu.test(text)) return undefined;
   const starts = cellStarts(text, offset);
   const patient = starts.findIndex((c) => PATIENT_HEAD.test(c.cell));
   const control = starts.findIndex((c) => CONTROL_HEAD.test(c.cell));
