@@ -297,6 +297,10 @@ export const KNOWN_NAMES: readonly KnownName[] = [
   { key: 'ca_125', name: 'CA 125', synonyms: ['ca 125', 'ca-125'] },
   { key: 'ca_15_3', name: 'CA 15-3', synonyms: ['ca 15-3', 'ca 15.3'] },
   { key: 'ca_72_4', name: 'CA 72-4', synonyms: ['ca 72-4', 'ca 72.4'] },
+  { key: 'cyfra_21_1', name: 'CYFRA 21-1', synonyms: ['cyfra 21-1', 'cyfra 21.1'] },
+  // Sex hormones of a men's health or replacement follow-up: known so a name with an OCR slip
+  // ("Estradlol") is read against them.
+  { key: 'estradiol', name: 'Estradiol', synonyms: ['estradiol', 'estradiol e2'] },
   // Complement fractions (rheumatology panels); their ranges are the report's.
   { key: 'complemento_c3', name: 'Complemento C3', synonyms: ['complemento c3', 'c3 complemento', 'fracao c3 do complemento'] },
   { key: 'complemento_c4', name: 'Complemento C4', synonyms: ['complemento c4', 'c4 complemento', 'fracao c4 do complemento'] },

@@ -3,6 +3,7 @@
 // PDF whose text comes out one cell per line.
 import { foldSameLength, lookupName } from './analytes.ts';
 import { type CleanLine, isBlockDetail, isMethodLine } from './lines.ts';
+import { numbersIn } from './numbers.ts';
 import type { Entry, Group } from './result.ts';
 import { isReferenceLabel, qualitativeAtStart, qualitativeReference, stripReferenceLead } from './reference.ts';
 import { unitAtStart } from './units.ts';
@@ -91,7 +92,7 @@ export function valueAloneNext(lines: CleanLine[], index: number): boolean {
 }
 
 /** The lead of a block's result line ("Resultado: 95 mg/dL", "RESULTADO      5,4 %", "Resultado atual:"). */
-export const RESULT_LEAD = /^resultados?\b(?:\s+(?:atual|encontrados?|obtidos?))?\s*[:.]?\s*/i;
+export const RESULT_LEAD = /^(?:seu\s+)?resultados?\b(?:\s+(?:atual|encontrados?|obtidos?))?\s*[:.]?\s*/i;
 
 /**
  * Whether the block's "Resultado …" line follows, past its Material/Método lines (labelled, or a
@@ -142,9 +143,27 @@ export function isNote(t: string): boolean {
   return /^(?:notas?|obs\.?|observa[cç](?:[aã]o|[oõ]es)|coment[aá]rios?)\s*:/iu.test(t);
 }
 
+/**
+ * A legend of the abbreviations a table used, two or more "ABBR = meaning" entries on the line
+ * ("S/CO = razão sinal/cut-off. NR = não reagente; R = reagente"): the words after "=" are what an
+ * abbreviation means, never a result.
+ */
+export function isLegend(t: string): boolean {
+  return (t.match(/(?:^|[.;,]\s+)[\p{L}\d/.-]{1,8}\s*=\s*\p{L}/gu) ?? []).length >= 2 && /^[\p{L}\d/.-]{1,8}\s*=/u.test(t);
+}
+
 /** The next line with text. */
 export function nextLine(lines: CleanLine[], index: number): CleanLine | undefined {
   let i = index + 1;
   while (i < lines.length && lines[i]!.text === '') i++;
   return lines[i];
+}
+
+/**
+ * A scale drawn in text under a result ("197 |--●------------| 771", "●|3,9 ---------->"): the
+ * range's bounds at its ends and a mark where the value falls. A picture of the result and the
+ * reference already read, never a result of its own (its numbers are the range's bounds).
+ */
+export function isScaleBar(t: string): boolean {
+  return /^[\s\d.,|●○◆◇•▲▼<>=_–—-]+$/u.test(t) && /[-_=–—]{4,}/.test(t) && /[|●○◆◇•]/u.test(t) && numbersIn(t).length <= 2;
 }

@@ -244,6 +244,7 @@ const SLIP_WORD = /(?<![\p{L}\d])(?=[\p{L}\d]*[l1])(?=[\p{L}\d]*\p{L})[\p{L}\d]{
  */
 export function withoutNameSlips(t: string): string {
   t = withoutCapitalISlips(t);
+  t = withoutIForLSlips(t);
   if (!/[l1]/.test(t)) return t;
   const words = nameWords();
   // A three-letter token is too short to read against folded words: only an l read for the capital I
@@ -670,6 +671,9 @@ export function withoutDetailCell(text: string): string {
     const at = m.index + m[0].length;
     const dash = /[-–—]/.test(m[0]);
     if (dash && text.slice(0, m.index).includes(':')) continue;
+    // "FIBRINOGÊNIO - método de Clauss ...... 287 mg/dL" (its leader read as ":"): the value after the
+    // leader makes the line a result, the method part of its name.
+    if (dash && /^[^:]*\s:\s*[<>≤≥]?\s*\d/.test(text.slice(at))) continue;
     if (BLOCK_DETAIL.test(text.slice(at)) && /\p{L}/u.test(text.slice(0, at)) && !/\d/.test(text.slice(0, at).replace(NAME_DIGITS, '')))
       return text.slice(0, m.index).trimEnd();
   }
@@ -781,4 +785,71 @@ export function joinBrokenBarRows(reads: readonly string[]): string[] {
     i++;
   }
   return out;
+}
+
+// The first cell of a table header that numbers its rows ("ITEM", "Nº", "#", "Seq."): each row then
+// opens with its number in a cell of its own ("01    Anti-HCV (CMIA)    0,09 S/CO …").
+const ITEM_HEAD = /^(?:ite(?:m|ns)|n[º°o]\.?|#|seq\.?|sequ[eê]ncia|ordem)$/iu;
+
+/** Whether a header line's first cell heads a column of row numbers. */
+export function numbersRows(headerText: string): boolean {
+  const first = cells(headerText)[0];
+  return first !== undefined && ITEM_HEAD.test(first.trim());
+}
+
+/** A row under such a header without its number: the number is the row's place, never a value. */
+export function withoutItemNumber(t: string): string {
+  return t.replace(/^\d{1,3}[.)]?\s{2,}(?=\p{L})/u, '');
+}
+
+// The catalogue's words with some of their l read as an i ("hemogiobina", "aibumina"), to the word
+// meant: a variant that is itself a catalogue word is never one.
+let iForL: Map<string, string> | undefined;
+const iForLVariants = () => {
+  if (iForL) return iForL;
+  const words = nameWords();
+  iForL = new Map();
+  for (const w of words) {
+    const at = [...w.matchAll(/l/g)].map((m) => m.index ?? 0);
+    if (at.length === 0 || at.length > 3) continue;
+    for (let mask = 1; mask < 1 << at.length; mask++) {
+      const read = w
+        .split('')
+        .map((c, i) => (at.some((a, k) => a === i && mask & (1 << k)) ? 'i' : c))
+        .join('');
+      if (!words.has(read) && !iForL.has(read)) iForL.set(read, w);
+    }
+  }
+  return iForL;
+};
+// A word of five letters or more with an i in it.
+const I_WORD = /(?<![\p{L}\d])(?=\p{L}*[iI])\p{L}{5,}(?![\p{L}\d])/gu;
+
+/**
+ * The slip the other way round: OCR reads the l of a name as an i ("Hemogiobina", "Aibumina"). A word
+ * that is no catalogue word but is one with some of its i read as l is that word, the l in the case
+ * of the letters around it; a real word ("Bilirrubina", "Ferritina") is a catalogue word or no variant
+ * of one, and stays as printed.
+ */
+function withoutIForLSlips(t: string): string {
+  if (!/[iI]/.test(t)) return t;
+  const words = nameWords();
+  return t.replace(I_WORD, (w) => {
+    const f = foldSameLength(w);
+    if (f.length !== w.length || words.has(f)) return w;
+    const meant = iForLVariants().get(f);
+    if (meant === undefined) return w;
+    return w
+      .split('')
+      .map((c, i) => (f[i] === 'i' && meant[i] === 'l' ? (isUpper(c) ? 'L' : 'l') : c))
+      .join('');
+  });
+}
+
+// An assay's notation in brackets, two words joined by a colon ("FvW - antígeno (VWF:Ag)", "(VWF:RCo)").
+const ASSAY_COLON = /(?<=\(\s*\p{L}[\p{L}\d]*):(?=\p{L}[\p{L}\d]*\s*\))/gu;
+
+/** The line with such a colon read as a space: it is part of a name, never a label's colon. */
+export function withoutAssayColon(t: string): string {
+  return t.includes(':') ? t.replace(ASSAY_COLON, ' ') : t;
 }

@@ -13,6 +13,8 @@
 // no layout (accounting.ts) lists every line with a result-like token no analyte accounts for. Nothing is guessed: a value without a
 // range the report states and without a built-in range in the same unit is 'indeterminado'.
 import { accountLines, resultTokens, type AccountLine } from './accounting.ts';
+import { alertColumnAt, isDoseLine, withoutAlertColumn } from './alert-column.ts';
+import { delimitedAsColumns } from './delimited.ts';
 import { lookupName, type AnalyteDef, type KnownName } from './analytes.ts';
 import {
   ageBandColumns,
@@ -31,7 +33,9 @@ import {
   loadTitle,
   nextLine,
   QUALITATIVE_AFTER_COLON,
+  isLegend,
   isNote,
+  isScaleBar,
   isSentence,
   RESULT_LEAD,
   referenceLeadFor,
@@ -52,11 +56,16 @@ import {
   joinBrokenBarRows,
   joinOpenBrackets,
   joinPreviousLabel,
+  numbersRows,
+  withoutAssayColon,
   withoutDetailCell,
+  withoutItemNumber,
 } from './lines.ts';
 import { unfoldPageColumns } from './page-columns.ts';
 import { numbersIn } from './numbers.ts';
+import { patientControlColumns, patientRow, type PatientControlColumns } from './patient-control.ts';
 import { readPatient, type PatientInput } from './patient.ts';
+import { referenceFirstColumns, referenceToEnd, type ReferenceFirstColumns } from './reference-first.ts';
 import { bareNumbers, cleanName, CONTROL_RATIO, CONTROL_ROW, dotIsDecimal, letters, readAfterName, readPiece, type Ctx } from './piece.ts';
 import {
   isReferenceHeading,
@@ -65,6 +74,8 @@ import {
   labelledRanges,
   qualitativeAtStart,
   qualitativeReference,
+  spelledAgeBands,
+  spelledReactivityTiers,
   stripReferenceLead,
   RISK_LEAD,
   asRiskTier,
@@ -112,7 +123,7 @@ interface Closed {
 /** The patient's sex and age as the parser sees them (report header first, then the options). */
 export function reportPatient(text: string, options: LabParseOptions = {}): Patient {
   return readPatient(
-    text.split(/\r?\n/).map((raw, i) => cleanLine(raw, i).text),
+    delimitedAsColumns(text.split(/\r?\n/)).map((raw, i) => cleanLine(raw, i).text),
     options,
   );
 }
@@ -123,7 +134,8 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   const raws = text.split(/\r?\n/);
   // A reference bracket, or a bar table row, broken over two lines is read whole on the first; each
   // line is still accounted as printed.
-  const pageRows = unfoldPageColumns(raws);
+  // A ";"-delimited export is read as the columns and fields it stands for (delimited.ts).
+  const pageRows = unfoldPageColumns(delimitedAsColumns(raws));
   const joined = joinBrokenBarRows(joinOpenBrackets(pageRows.map((u) => u.read)));
   // A previous result under its own label line is read and accounted as one "Resultado anterior: …" line.
   const previous = joinPreviousLabel(joined);
@@ -140,6 +152,14 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   const unparsed: string[] = [];
 
   let table: TableHeader | undefined;
+  // The current table prints its reference column before the result column (reference-first.ts).
+  let referenceFirst: ReferenceFirstColumns | undefined;
+  // The current table numbers its rows in a first column ("ITEM   EXAME   RESULTADO …").
+  let itemRows = false;
+  // The current block's table puts the patient's and the control's values side by side (patient-control.ts).
+  let patientControl: PatientControlColumns | undefined;
+  // The current table has an alert / toxic threshold column after its reference (alert-column.ts).
+  let alertAt: number | undefined;
   let bands: BandColumn[] | undefined;
   let title: { name: string; def: AnalyteDef | KnownName | undefined } | undefined;
   let preRef: string[] = [];
@@ -217,6 +237,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     const u = unfolded[line.index]!;
     const own = u.read === line.raw || u.account === u.read ? t : cleanLine(u.account, line.index).text;
     seen.push({ index: line.index, raw: line.raw, text: line.previous === undefined ? own : `${own}   ${line.previous}` });
+    if (t === '') patientControl = undefined;
     if (t === '' || continuedAt.has(line.index)) continue;
     const ctx: Ctx = { table, line };
     const lastTextAt = previousTextAt;
@@ -261,6 +282,9 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       headerAt = line.index;
       close();
       table = header;
+      referenceFirst = referenceFirstColumns(t, line.offset);
+      itemRows = numbersRows(t);
+      alertAt = alertColumnAt(t, line.offset);
       bands = undefined;
       const previousCell = header.previousAt !== undefined && line.bars ? previousCellOf(line.bars) : undefined;
       if (previousCell) table.previousCell = previousCell;
@@ -273,6 +297,41 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
         title = { name, def: lookupName(name) };
         recent = [];
       }
+      continue;
+    }
+    if (referenceFirst) t = referenceToEnd(t, line.offset, referenceFirst);
+    if (alertAt !== undefined && withoutAlertColumn(t, line.offset, alertAt) !== t) {
+      // The threshold is the lab's, accounted as such: the row is accounted as read.
+      t = withoutAlertColumn(t, line.offset, alertAt);
+      seen[seen.length - 1]!.text = t;
+    }
+    // The patient's doses are what was taken, not measured: listed for a person to read, never a result.
+    if (isDoseLine(t)) {
+      close();
+      unparsed.push(line.raw.trim());
+      continue;
+    }
+    const controlHeader = patientControlColumns(t, line.offset, title?.name);
+    if (controlHeader) {
+      patientControl = controlHeader;
+      continue;
+    }
+    if (patientControl && patientRow(t, line.offset, patientControl) !== t) {
+      // The control's cell is the lab's, accounted as such: the row is accounted as read.
+      t = patientRow(t, line.offset, patientControl);
+      seen[seen.length - 1]!.text = t;
+    }
+    if (itemRows && withoutItemNumber(t) !== t) {
+      // The row's number is its place in the table, accounted as such.
+      t = withoutItemNumber(t);
+      seen[seen.length - 1]!.text = withoutItemNumber(seen[seen.length - 1]!.text);
+    }
+    t = withoutAssayColon(spelledAgeBands(spelledReactivityTiers(t)));
+    // A scale drawn under the result ("197 |--●-----| 771") pictures the value and the range just read:
+    // nothing to read, and nothing left to account when its numbers are that range's bounds.
+    if (isScaleBar(t) && pending) {
+      const bounds = new Set(pending.refItems.flatMap((r) => numbersIn(r).flatMap((n) => n.values)));
+      if (numbersIn(t).every((n) => n.values.every((v) => bounds.has(v)))) seen[seen.length - 1]!.text = '';
       continue;
     }
 
@@ -423,6 +482,9 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // The assay's limits under a block title ("Limite de detecção: 40 cópias/mL") are no result of
     // their own: the block's "Resultado" line is.
     if (title && !pending && /^(?:limites?|faixa)\s/i.test(t) && isBlockDetail(t)) continue;
+    // Nor is the sample's detail with a number in it ("Material: plasma citratado 3,2%   Método: … (ISI
+    // 1,02)"): the title still names the rows under it (its numbers are accounted by the final pass).
+    if (title && !pending && /^(?:material|amostra)\s*:/i.test(t) && isBlockDetail(t)) continue;
     // The method in brackets under a block title ("(Método: imunoturbidimetria)") is a detail like
     // the unbracketed one: the block's result still follows.
     if (/^\(.*\)$/.test(t) && isBlockDetail(t.slice(1, -1))) continue;
@@ -496,7 +558,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
 
     // A note ("Nota: em idosos, valores entre 187 e 300 pg/mL podem não excluir deficiência …") is prose
     // about a result: its numbers are no range of it, and it is listed for a person to read when it holds any.
-    if (isNote(t)) {
+    if (isNote(t) || isLegend(t)) {
       if (resultTokens(t).length > 0) unparsed.push(line.raw.trim());
       continue;
     }
@@ -574,7 +636,9 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     const cs = mergeReferenceCells(cells(t));
     // A piece that is only a result word ("Não reagente" in the reference cell) has no name: its first
     // word is never one ("Não" = "reagente"), so it starts no result of its own.
-    const startsResult = (p: string) => (qualitativeAtStart(p.trim())?.consumed ?? -1) < p.trim().length && readPiece(p, ctx) !== undefined;
+    // Nor does a titre ("REAGENTE - TÍTULO 1/16"): it quantifies the reactive word before it.
+    const startsResult = (p: string) =>
+      (qualitativeAtStart(p.trim())?.consumed ?? -1) < p.trim().length && !TITRE_LINE.test(p.trim()) && readPiece(p, ctx) !== undefined;
     const sideBySide = cs.length >= 2 && !isReferenceText(cs[0]!) && cs.every(startsResult);
     const pieces = sideBySide ? cs : (splitAtNameCells(t, startsResult) ?? splitResults(t, startsResult));
     const groups = pieces.map((p) => readPiece(p, ctx));

@@ -70,11 +70,14 @@ const MENOPAUSE_STATED = new RegExp(
 );
 
 // A line that states the patient smokes: "Tabagista: sim", "Fumante: sim", "Tabagismo: sim (20 cigarros/dia)",
+// "Tabagismo: tabagista ativo",
 // "Informação clínica: tabagista há 30 anos". A range label ("Fumantes: até 5,5"), a denial ("Tabagista:
 // não", "não fumante", "ex-tabagista", "sem tabagismo") never does.
 const SMOKER_STATED = new RegExp(
   [
     String.raw`\b(?:tabagista|fumante|tabagismo)(?:\s+atual)?\s*:\s*sim\b`,
+    // A record's smoking field answered with the status ("Tabagismo: tabagista ativo (40 maços-ano)").
+    String.raw`\btabagismo\s*:\s*(?:tabagista|fumante)(?![\p{L}])`,
     String.raw`(?:informa[cç](?:[aã]o|[oõ]es)|dados|indica[cç][aã]o|hist[oó]ria|observa[cç][aã]o)\s+cl[ií]nicas?\s*:.*(?<![\p{L}-])(?:tabagista|fumante)(?![\p{L}])(?!\s*:)`,
   ].join('|'),
   'iu',

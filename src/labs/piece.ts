@@ -308,7 +308,8 @@ export function readPiece(text: string, ctx: Ctx, depth = 0): Group | undefined 
   // (C) Columns: the first cell is the name; digits in brackets are part of it ("eTFG (CKD-EPI 2021)"),
   // and so are those of a name the catalogue knows with them ("CA 19-9").
   const cs = cells(text);
-  if (cs.length >= 2 && (bareNumbers(cs[0]!) === 0 || lookupName(cleanName(cs[0]!)) !== undefined) && !cs[0]!.includes(':')) {
+  // A colon inside brackets names the assay ("FvW - antígeno (VWF:Ag)"): no label.
+  if (cs.length >= 2 && (bareNumbers(cs[0]!) === 0 || lookupName(cleanName(cs[0]!)) !== undefined) && !cs[0]!.replace(/\([^()]*\)/g, '').includes(':')) {
     const g = build(cs[0]!, text.slice(text.indexOf(cs[0]!) + cs[0]!.length), { separated: true });
     if (g) return g;
     // A label that takes words, in columns ("Cor   Palha   Amarelo citrino"): the next cell is the result.

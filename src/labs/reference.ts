@@ -297,9 +297,10 @@ function sexOf(label: string): Sex | undefined {
 }
 
 // The good tiers. The range of those without a condition ("Não gestantes", "Não diabéticos", "Não
-// fumantes") is the ordinary one: a target for the condition beside it is not the patient's.
+// fumantes") is the ordinary one: a target for the condition beside it is not the patient's. A drug
+// level's maintenance range ("0,60 - 1,20 (manutenção)") is the one a level is compared with.
 const NORMAL_TIER =
-  /\b(otimo|desejavel|normal|normais|ideal|adequado|suficiente|suficiencia|populacao (?:geral|saudavel)|populacao|saudave(?:l|is)|baixo risco|referencia|nao gestantes?|nao diabeticos?|nao reagente|nao fumantes?|nao tabagistas?|negativo|nao detectavel|nao detectado|percentil|p9\d)\b/;
+  /\b(manutencao|otimo|desejavel|normal|normais|ideal|adequado|suficiente|suficiencia|populacao (?:geral|saudavel)|populacao|saudave(?:l|is)|baixo risco|referencia|nao gestantes?|nao diabeticos?|nao reagente|nao fumantes?|nao tabagistas?|negativo|nao detectavel|nao detectado|percentil|p9\d)\b/;
 const OTHER_TIER =
   /\b(limitrofe|muito alto|alto|alta|elevado|elevada|baixo|baixa|deficiencia|deficiente|insuficiencia|insuficiente|pre-?diabetes|diabetes|anemia|risco|alterad[ao]|aumentad[ao]|toxicidade|intermediari[oa]|moderad[oa]|indeterminado|diabetico|diabeticos|reagente|positivo|detectavel|detectado)\b/;
 // A tier of immunity ("reagente (imune)", "imunidade", "protegido"), never its denial ("não imune").
@@ -751,8 +752,12 @@ export function flagQualitative(value: string, reference: string | undefined): Q
 /** The words that lead a titre ("título 1:16", "Titulação: 1/32", "diluição 1/320"), as a pattern source. */
 export const TITRE_WORD = String.raw`t[ií]tulos?|titula[cç][aã]o|dilui[cç][aã]o`;
 
-// What follows a qualitative word on its token (qualitativeAtStart): a titre ("1/8", "título 1:16"), or crosses ("2+", "(++)").
-const TITRE_AFTER_WORD = new RegExp(String.raw`^\s*(?:\(?\s*(?:(?:${TITRE_WORD})\s*(?:de\s*)?:?\s*)?(?:1\s*[/:]\s*\d+|\d+\s*\+)\s*\)?|\(\s*\++\s*\)|\++)`, 'i');
+// What follows a qualitative word on its token (qualitativeAtStart): a titre ("1/8", "título 1:16", "- TÍTULO
+// 1/16"), or crosses ("2+", "(++)").
+const TITRE_AFTER_WORD = new RegExp(
+  String.raw`^\s*(?:\(?\s*(?:(?:[-–—]\s*)?(?:${TITRE_WORD})\s*(?:de\s*)?:?\s*)?(?:1\s*[/:]\s*\d+|\d+\s*\+)\s*\)?|\(\s*\++\s*\)|\++)`,
+  'i',
+);
 
 /**
  * A titre with a colon after its word or a reactive result ("título 1:16", "Reagente 1:32", "Titulação: 1:8"):
@@ -766,7 +771,7 @@ export const TITRE_COLON = new RegExp(String.raw`(?:${TITRE_WORD}|reagente|posit
  * Undefined for a non-reactive word or a text without a titre.
  */
 const TITRE = new RegExp(
-  String.raw`^(?:(?:fracamente\s+)?(?:reagente|reativo|positivo)\s*[,:]?\s*)?\(?\s*(?:(?:${TITRE_WORD})\s*(?:de\s*)?:?\s*|at[eé]\s+(?:a\s+)?dilui[cç][aã]o\s*(?:de\s*)?)?(1\s*([/:])\s*(\d+))\s*\)?\.?$`,
+  String.raw`^(?:(?:fracamente\s+)?(?:reagente|reativo|positivo)\s*[,:]?\s*)?\(?\s*(?:(?:[-–—]\s*)?(?:${TITRE_WORD})\s*(?:de\s*)?:?\s*|at[eé]\s+(?:a\s+)?dilui[cç][aã]o\s*(?:de\s*)?)?(1\s*([/:])\s*(\d+))\s*\)?\.?$`,
   'iu',
 );
 
@@ -888,4 +893,27 @@ export function noRangeText(text: string): boolean {
 /** Where range expressions sit in a text ([start, end) pairs): numbers there belong to a reference. */
 export function rangeSpans(text: string): Array<[number, number]> {
   return findRanges(text, false).map((f) => [f.start, f.end]);
+}
+
+// Reactivity tiers abbreviated as a serology table's footnote spells them ("NR < 1,6 | Indet. 1,6 a 2,9 |
+// R >= 3,0", "NR = não reagente; Indet. = indeterminado; R = reagente"): only with both "NR" and "R"
+// leading a bound, so an "R" of another meaning is never taken for a tier.
+const NR_TIER = /(?<![\p{L}\d])NR(?=\s*:?\s*(?:[<>≤≥]|\d))/gu;
+const R_TIER = /(?<![\p{L}\d/.])R(?=\s*:?\s*(?:[>≥]|\d))/gu;
+const INDET_TIER = /(?<![\p{L}\d])Indet\.?(?=\s*:?\s*(?:[<>≤≥]|\d))/giu;
+
+/** The same text with abbreviated reactivity tiers written out ("NR < 1,6" → "Não reagente < 1,6"). */
+export function spelledReactivityTiers(text: string): string {
+  if (!/(?<![\p{L}\d])NR\s*:?\s*(?:[<>≤≥]|\d)/u.test(text) || !/(?<![\p{L}\d/.])R\s*:?\s*(?:[>≥]|\d)/u.test(text)) return text;
+  return text.replace(NR_TIER, 'Não reagente').replace(INDET_TIER, 'Indeterminado').replace(R_TIER, 'Reagente');
+}
+
+// An age band with its years abbreviated to "a" ("40–49 a até 2,5"), as a narrow column or a photo's
+// transcription prints it: only before an upper bound's lead ("até", "<"), where an "a" cannot open the
+// upper bound of a range.
+const ABBREVIATED_AGE_BAND = /(?<![\d,.])(\d{1,2})\s*[-–]\s*(\d{1,3})\s*a\.?(?=\s*(?:at[eé]\s|<|≤))/gu;
+
+/** The same text with such bands in full ("40 a 49 anos até 2,5"). */
+export function spelledAgeBands(text: string): string {
+  return text.replace(ABBREVIATED_AGE_BAND, '$1 a $2 anos');
 }

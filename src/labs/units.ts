@@ -56,6 +56,10 @@ const SPELLINGS: ReadonlyArray<[string, string]> = [
   ['mmol\\/24\\s?h(?:oras)?', 'mmol/24h'],
   ['ml\\/24\\s?h(?:oras)?', 'mL/24h'],
   ['(?:ug|µg|μg|mcg)\\/24\\s?h(?:oras)?', 'µg/24h'],
+  // An immunoassay's signal-to-cut-off ratio ("0,18 S/CO"): else the "s" of seconds would be taken alone.
+  ['s\\/co', 'S/CO'],
+  // An index without a unit printed in the unit's place ("0,24 Índice", an immunoassay's).
+  ['[ií]ndice', 'índice'],
   ['seg(?:undos)?', 's'],
   ['s', 's'],
 ];

@@ -24,13 +24,15 @@ const NUMBER_AT_START = new RegExp(`^(${SIGNED_NUMBER})`);
 // a LIS doubles its flag letter for a critical value ("HH", "LL"). "A" / "B" (acima / abaixo) mark only
 // alone in a column of their own ("148   A    mg/dL"): an "a" between numbers is a range's. A verdict
 // word with words and a colon after one space opens a tier label ("Baixo risco: inferior a 1,0"), no mark.
+// "ACIMA" / "ABAIXO" mark only as the last word of a cell ("26,3 ng/mL  ▼ ABAIXO"): followed by words
+// they are a comparator ("abaixo de 5") or a verdict sentence.
 const MARKER_RE =
-  /^\s*(\*{1,3}|!{1,3}(?![\p{L}\d])|\(\s*!{1,3}\s*\)|\(\s*\*{1,3}\s*\)|\(\s*[HLAB+-]\s*\)|(?:HH|LL|[HL])(?![\p{L}\d])|(?<=\s\s)[AB](?=\s\s|\s*$)|↑|↓|▲|▼|\p{Extended_Pictographic}\uFE0F?|\(?\s*(?:alto|alta|baixo|baixa|elevado|elevada)\s*\)?(?![\p{L}:]|\s\p{L}[\p{L} ]*:))/iu;
+  /^\s*(\*{1,3}|!{1,3}(?![\p{L}\d])|\(\s*!{1,3}\s*\)|\(\s*\*{1,3}\s*\)|\(\s*[HLAB+-]\s*\)|(?:HH|LL|[HL])(?![\p{L}\d])|(?<=\s\s)[AB](?=\s\s|\s*$)|↑|↓|▲|▼|\p{Extended_Pictographic}\uFE0F?|\(?\s*(?:alto|alta|baixo|baixa|elevado|elevada)\s*\)?(?![\p{L}:]|\s\p{L}[\p{L} ]*:)|(?:acima|abaixo)(?=\s{2,}|\s*$))/iu;
 
 export function markerOf(m: string): 'alto' | 'baixo' | null {
   const t = m.replace(/[()\s]|\uFE0F/g, '').toLowerCase();
-  if (/^(hh?|a|\+|↑|▲|⬆|🔺|alto|alta|elevado|elevada)$/u.test(t)) return 'alto';
-  if (/^(ll?|b|-|↓|▼|⬇|🔻|baixo|baixa)$/u.test(t)) return 'baixo';
+  if (/^(hh?|a|\+|↑|▲|⬆|🔺|alto|alta|elevado|elevada|acima)$/u.test(t)) return 'alto';
+  if (/^(ll?|b|-|↓|▼|⬇|🔻|baixo|baixa|abaixo)$/u.test(t)) return 'baixo';
   return null;
 }
 
@@ -63,6 +65,9 @@ function readMarkers(s: string): { rest: string; marker: 'alto' | 'baixo' | null
 export function readValue(input: string, opts: { dotIsDecimal?: boolean; freeText?: boolean } = {}): ValueRead | undefined {
   // Separators before the value; a minus glued to digits is the value's sign ("BE : -2,8 mmol/L").
   const s = input.replace(/^(?:[\s:=]|[-–—](?!\d))+/, '');
+  // Crosses written with a digit ("1+", "3+", a dipstick's grade): a graded word result, never the number.
+  const crosses = /^([1-4])\+(?![\d+])/.exec(s);
+  if (crosses) return { value: null, text: `${crosses[1]}+`, comparator: null, unit: null, ...readMarkers(s.slice(crosses[0].length)) };
   let comparator: '<' | '>' | null = null;
   let t = s;
   const c = COMPARATOR_RE.exec(t);

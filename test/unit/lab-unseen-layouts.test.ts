@@ -18,6 +18,8 @@ import {
   parseRangeExpression,
   qualitativeReference,
   resolveNumeric,
+  spelledAgeBands,
+  spelledReactivityTiers,
   titreOf,
 } from '../../src/labs/reference.ts';
 import { normalizeUnit, unitAtStart } from '../../src/labs/units.ts';
@@ -3529,4 +3531,181 @@ test('sets 34/35: a value before a reference cell that says the target depends o
     r.analytes.map((a) => [a.name, a.value, a.unit]),
     [['Colesterol não-HDL', 187, 'mg/dL']],
   );
+});
+
+test('set 35: a table that prints the reference column before the result reads the value under "Resultado", not a bound of the range', () => {
+  const text = [
+    'PARÂMETRO              INTERVALO DE REFERÊNCIA        RESULTADO   UNID.',
+    'Glicose (jejum)        70 a 99                          112 (+)   mg/dL',
+    'Albumina (BCG)         3,5 a 5,2                        3,1 (-)   g/dL',
+    'TGO                    até 40                            22       U/L',
+  ].join('\n');
+  assert.deepEqual(brief(parseLabReport(text)), [
+    ['Glicose', 112, 'mg/dL', 'alto'],
+    ['Albumina', 3.1, 'g/dL', 'baixo'],
+    ['TGO (AST)', 22, 'U/L', 'normal'],
+  ]);
+});
+
+test('set 35: a patient-facing block ("Seu resultado: …", "▲ ACIMA" as the last word, a scale drawn in text under it) reads the value under the title', () => {
+  const text = [
+    'HOMOCISTEÍNA - plasma - HPLC',
+    '    Seu resultado: 17,4 µmol/L   ▲ ACIMA',
+    '    Referência: 5,0 a 15,0 µmol/L',
+    '    5,0 |------------------------|-● 15,0',
+    '',
+    'POTÁSSIO - soro - eletrodo seletivo',
+    '    Seu resultado: 4,2 mmol/L              Referência: 3,5 a 5,1 mmol/L',
+    '    3,5 ==========●========= 5,1 |',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([, v, u, f]) => [v, u, f]),
+    [
+      [17.4, 'µmol/L', 'alto'],
+      [4.2, 'mmol/L', 'normal'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+  assert.equal(readValue('9,8 ng/mL   ▼ ABAIXO')?.marker, 'baixo');
+  assert.equal(readValue('9,8 ng/mL   abaixo de 10')?.marker, null);
+});
+
+test('set 35: a table that numbers its rows in an "ITEM" column reads each row without its number', () => {
+  const text = [
+    'ITEM   ANÁLISE                       RESULTADO          REFERÊNCIA',
+    '1      Ferritina (CLIA)              212 ng/mL          30 a 400 ng/mL',
+    '2      HBsAg (ECLIA)                 NÃO REAGENTE       NÃO REAGENTE',
+    '3      Ácido fólico (CLIA)           2,9 ng/mL          superior a 3,9 ng/mL',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([, v, , f]) => [v, f]),
+    [
+      [212, 'normal'],
+      [2.9, 'baixo'],
+      ['NÃO REAGENTE', 'normal'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 35: serology cells: an S/CO index, tiers abbreviated "NR / Indet. / R", "REAGENTE - TÍTULO 1/32", and the legend under the table', () => {
+  const text = [
+    'EXAME                          RESULTADO               REFERÊNCIA',
+    'Rubéola IgM (ECLIA)            0,41 S/CO               NR < 0,80 | Indet. 0,80 a 0,99 | R >= 1,00',
+    'Citomegalovírus IgG (ECLIA)    31,2 U/mL               NR: < 0,5 | Indet.: 0,5 a 0,9 | R: >= 1,0',
+    'Sífilis - RPR                  REAGENTE - TÍTULO 1/32  NÃO REAGENTE',
+    'S/CO = amostra/cut-off; NR = não reagente; R = reagente.',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([, v, u, f]) => [v, u, f]),
+    [
+      [0.41, 'S/CO', 'normal'],
+      [31.2, 'U/mL', 'alto'],
+      ['1/32', null, 'alterado'],
+    ],
+  );
+  assert.equal(spelledReactivityTiers('R 12 mg/dL   até 15'), 'R 12 mg/dL   até 15');
+});
+
+test('set 35: a ";"-delimited export reads each row as columns and each "Campo;valor" line as a labelled field', () => {
+  const text = [
+    'Nome;MARIA DAS DORES',
+    'Tabagismo;Fumante',
+    '',
+    'ANALITO;RESULTADO;UNID.;REFERÊNCIA',
+    'CA 15-3;38,2;U/mL;até 31,3',
+    'Carboxi-hemoglobina;4,1;%;não fumantes: até 2,0 / fumantes: até 5,0',
+    'Ferritina;61;ng/mL;',
+  ].join('\n');
+  assert.deepEqual(brief(parseLabReport(text)), [
+    ['CA 15-3', 38.2, 'U/mL', 'alto'],
+    ['Carboxi-hemoglobina', 4.1, '%', 'normal'],
+    ['Ferritina', 61, 'ng/mL', 'normal'],
+  ]);
+});
+
+test('set 35: OCR reads the l of a name as an i ("Aibumina"), and estradiol is a name it is read against ("Estradlol")', () => {
+  const text = [
+    '- **Aibumina:** 3,2 g/dL ↓ — ref.: 3,5 a 5,2 g/dL',
+    '- **Estradlol:** 31 pg/mL — ref.: 7,6 a 42,6 pg/mL',
+    '- **Bilirrubina total:** 0,8 mg/dL — ref.: até 1,2 mg/dL',
+  ].join('\n');
+  assert.deepEqual(
+    brief(parseLabReport(text)).map(([n, v]) => [n, v]),
+    [
+      ['Albumina', 3.2],
+      ['Estradiol', 31],
+      ['Bilirrubina total', 0.8],
+    ],
+  );
+});
+
+test('set 35: a coagulation block with "Paciente" and "Controle" columns reads the patient cell, named by the block title', () => {
+  const text = [
+    'TEMPO DE TROMBOPLASTINA PARCIAL ATIVADA (TTPA)',
+    'Amostra: plasma citratado 3,2%     Método: coagulométrico',
+    '',
+    '                      Paciente      Controle normal     Valores de referência',
+    '  Tempo               28,4 s        29,9 s              24,0 a 35,0 s',
+    '  Razão P/C           0,95          --                  até 1,25',
+    '',
+    'FIBRINOGÊNIO - método de Clauss ........ 412 mg/dL    Referência: 200 a 400 mg/dL',
+    'FvW - cofator de ristocetina (VWF:RCo)     61 %     50 a 150 %',
+  ].join('\n');
+  assert.deepEqual(
+    brief(parseLabReport(text)).map(([n, v, , f]) => [n, v, f]),
+    [
+      ['TEMPO DE TROMBOPLASTINA PARCIAL ATIVADA (TTPA)', 28.4, 'normal'],
+      ['Razão P/C (TTPA)', 0.95, 'normal'],
+      ['FIBRINOGÊNIO - método de Clauss', 412, 'alto'],
+      ['FvW - cofator de ristocetina (VWF RCo)', 61, 'normal'],
+    ],
+  );
+});
+
+test('set 35: crosses written with a digit ("2+") are a graded word result, not the number', () => {
+  const text = [
+    '| Parâmetro    | Resultado | F | Referência |',
+    '| Leucócitos   | 2+        | A | Negativo   |',
+    '| Nitrito      | Negativo  |   | Negativo   |',
+  ].join('\n');
+  assert.deepEqual(
+    brief(parseLabReport(text)).map(([n, v, , f]) => [n, v, f]),
+    [
+      ['Leucócitos', '2+', 'alterado'],
+      ['Nitrito', 'Negativo', 'normal'],
+    ],
+  );
+  assert.equal(readValue('1 + 2')?.value, 1);
+});
+
+test('set 35: drug monitoring: the alert / toxic column is cut, a "(manutenção)" range is the one compared, a dose line is no result', () => {
+  const text = [
+    'Doses em uso: Ácido valproico 750 mg/dia | Lamotrigina 200 mg/dia',
+    '',
+    'MEDICAMENTO        RESULTADO    UNIDADE    FAIXA TERAPÊUTICA           NÍVEL TÓXICO',
+    'Carbamazepina      13,1 H       µg/mL      4,0 - 12,0                  > 15,0',
+    'Lítio              0,72         mEq/L      0,50 - 1,00 (manutenção)    > 1,50',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([n, v, , f]) => [n, v, f]),
+    [
+      ['Carbamazepina', 13.1, 'alto'],
+      ['Lítio', 0.72, 'normal'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, ['Doses em uso: Ácido valproico 750 mg/dia | Lamotrigina 200 mg/dia']);
+});
+
+test('set 35: an age band with its years abbreviated to "a" before an upper bound ("50–59 a até 3,5") picks the patient\'s band', () => {
+  const text = ['Sexo: Masculino   Idade: 44 anos', '- **PSA total:** 2,9 ng/mL — ref. por idade: 40–49 a até 2,5 | 50–59 a até 3,5'].join('\n');
+  assert.deepEqual(
+    brief(parseLabReport(text)).map(([, v, , f]) => [v, f]),
+    [[2.9, 'alto']],
+  );
+  assert.equal(spelledAgeBands('70 - 99 a 110'), '70 - 99 a 110');
 });

@@ -1,0 +1,38 @@
+// Therapeutic drug monitoring prints, after the therapeutic range, a column of the level at which the
+// lab raises an alert or the drug is toxic ("FAIXA TERAPÊUTICA   ALERTA/TÓXICO" over "0,60 - 1,20   >
+// 1,50"). The range to compare with is the therapeutic one; the alert threshold read with it would make
+// "350 - 600   > 1000" one reference that no value fits. The column is cut from each row under such a
+// header; a patient's dose (“900 mg/dia”), printed above such tables, is no result either.
+import { cellStarts } from './columns.ts';
+import { foldSameLength } from './analytes.ts';
+
+const ALERT_HEAD =
+  /^(?:alerta|t[oó]xico|toxicidade|n[ií]vel\s+t[oó]xico|faixa\s+t[oó]xica|limite\s+de\s+alerta)(?:\s*\/\s*(?:alerta|t[oó]xico|toxicidade))?$/iu;
+
+/** Where a header's alert / toxic column starts, if it has one after other cells. */
+export function alertColumnAt(text: string, offset: number): number | undefined {
+  const starts = cellStarts(text, offset);
+  const i = starts.findIndex((c) => ALERT_HEAD.test(c.cell) || ALERT_HEAD.test(foldSameLength(c.cell)));
+  return i >= 2 ? starts[i]!.at : undefined;
+}
+
+// A threshold may be printed a little left of its header.
+const SLACK = 3;
+
+// What such a column holds: a threshold ("> 1,50", ">= 20 µg/mL") or an empty cell's dashes.
+const THRESHOLD = /^(?:(?:[<>≤≥]=?|acima\s+de|superior\s+a)\s*\d[\d.,]*(?:\s*[^\s\d]+)?|[-–—]+)$/iu;
+
+/** A row under such a header without the alert column's threshold; any other cell there stays, to be read or listed. */
+export function withoutAlertColumn(text: string, offset: number, at: number): string {
+  const starts = cellStarts(text, offset);
+  const kept = starts.filter((c, i) => i === 0 || c.at < at - SLACK || !THRESHOLD.test(c.cell));
+  return kept.length === starts.length ? text : kept.map((c) => c.cell).join('   ');
+}
+
+const DOSE = /\d[\d.,]*\s*(?:mg|g|mcg|µg|ui)\s*\/\s*(?:kg\s*\/\s*)?dia\b/giu;
+
+/** A line of the patient's doses ("Carbonato de lítio 900 mg/dia | Divalproato 1000 mg/dia"): every number a dose a day. */
+export function isDoseLine(t: string): boolean {
+  const doses = t.match(DOSE) ?? [];
+  return doses.length > 0 && (t.replace(DOSE, ' ').match(/\d/g) ?? []).length === 0;
+}

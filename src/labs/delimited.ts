@@ -1,0 +1,43 @@
+// A report exported as delimited text (a hospital record's "formato texto delimitado"): one field per
+// ";" ("EXAME;RESULTADO;UNIDADE;VALOR DE REFERÊNCIA;SIT" over "CA 125;41,6;U/mL;até 35;A"), the patient's
+// data as "Campo;valor". Cut at ";", a row is no result ("CA 19-9" and "22" would be two pieces); so
+// the lines of such a text are read as the layouts they stand for: each table row as columns, each
+// field line as "Campo: valor". Only a text with such a header line is touched; the lines keep their
+// printed text for unparsed_lines.
+import { foldSameLength } from './analytes.ts';
+
+const FIELD_HEAD = /^(?:exames?|analitos?|par[aâ]metros?|resultados?|unid\.?|unidades?|valor(?:es)?\s+de\s+refer[eê]ncia|refer[eê]ncias?|v\.?\s?r\.?)$/i;
+
+/** Whether a line is the header of a ";"-delimited table: three fields or more, two of them column heads. */
+function delimitedHeader(line: string): boolean {
+  const fields = line.split(';').map((f) => f.trim());
+  return fields.length >= 3 && fields.filter((f) => FIELD_HEAD.test(foldSameLength(f)) || FIELD_HEAD.test(f)).length >= 2;
+}
+
+/**
+ * The lines of a ";"-delimited export as columns and labelled fields; any other text as it is. The
+ * export is the run of lines with ";" from its header down, and up from it the field lines (blank
+ * lines between them allowed): a ";" in a report's prose elsewhere is left alone.
+ */
+export function delimitedAsColumns(raws: string[]): string[] {
+  let out: string[] | undefined;
+  for (let h = 0; h < raws.length; h++) {
+    if (!raws[h]!.includes(';') || !delimitedHeader(raws[h]!)) continue;
+    out ??= [...raws];
+    let from = h;
+    while (from > 0 && (raws[from - 1]!.trim() === '' || raws[from - 1]!.includes(';'))) from--;
+    let to = h;
+    while (to + 1 < raws.length && raws[to + 1]!.includes(';')) to++;
+    for (let i = from; i <= to; i++) out[i] = asColumns(raws[i]!);
+    h = to;
+  }
+  return out ?? raws;
+}
+
+function asColumns(raw: string): string {
+  const fields = raw.split(';').map((f) => f.trim());
+  if (fields.length < 2) return raw;
+  // "Tabagismo;Tabagista ativo": a field and its value.
+  if (fields.length === 2 && /^\p{L}[\p{L} ./()-]{0,40}$/u.test(fields[0]!) && fields[1] !== '') return `${fields[0]}: ${fields[1]}`;
+  return fields.filter((f) => f !== '').join('   ');
+}
