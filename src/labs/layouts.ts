@@ -36,8 +36,6 @@ export interface TableHeader {
   rangeColumns: Array<{ label: string; at: number }>;
   /** Where each header cell starts: a second header line of dates ends each earlier column at the next one. */
   starts?: number[];
-  /** The reference column printed before the result column ("EXAME   VALORES DE REFERÊNCIA   RESULTADO"). */
-  referenceFirst?: boolean;
 }
 
 const HEADER_CELL =
@@ -150,29 +148,7 @@ export function tableHeader(text: string, offset = 0, context: HeaderContext = {
     rangeColumns: rangeColumns.length >= 2 ? rangeColumns : [],
     starts: cellStarts(text, offset).map((c) => c.at),
     ...(titled ? { title: cs[0]! } : {}),
-    ...(referenceBeforeResult(cs) ? { referenceFirst: true } : {}),
   };
-}
-
-const REFERENCE_HEADER_CELL =
-  /^(?:valor(?:es)? de refer[eê]ncia|valor(?:es)? referenciais|refer[eê]ncias?|intervalo de refer[eê]ncia|v\.?\s?r\.?)(?:\s*\(.*\))?:?$/i;
-
-/** Whether a header names the reference column before the result column. */
-function referenceBeforeResult(cs: string[]): boolean {
-  const ref = cs.findIndex((c) => REFERENCE_HEADER_CELL.test(c.trim()));
-  const result = cs.findIndex((c) => /^resultados?(?:\s*\(.*\))?:?$/i.test(c.trim()));
-  return ref >= 0 && result > ref;
-}
-
-/**
- * A row under a header whose reference column comes before the result ("Ureia   17 a 43 mg/dL   49
- * mg/dL (*)"): the cells are put back in the usual order, name, result, reference, so the row reads
- * as any other; a row whose second cell is no reference (no range printed) is left as it is.
- */
-export function resultBeforeReference(text: string): string {
-  const cs = cells(text);
-  if (cs.length < 3 || !/\d/.test(cs[1]!) || !isReferenceText(cs[1]!) || !/^(?:[<>≤≥]\s*)?\d/.test(cs[2]!)) return text;
-  return [cs[0]!, ...cs.slice(2), cs[1]!].join('   ');
 }
 
 export interface Labelled {

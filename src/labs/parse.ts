@@ -27,7 +27,7 @@ import {
   withoutPreviousColumn,
 } from './columns.ts';
 import { finishGroup, numericFrom, qualitativeFrom } from './flagging.ts';
-import { labelledLine, mergeReferenceCells, splitAtNameCells, resultBeforeReference, splitResults, tableHeader, type TableHeader } from './layouts.ts';
+import { labelledLine, mergeReferenceCells, splitAtNameCells, splitResults, tableHeader, type TableHeader } from './layouts.ts';
 import { namedReferences, namesWithoutFixedRange, referenceLedByName, referenceRow, referenceTableHeader, type ReferenceTable } from './late-references.ts';
 import {
   loadTitle,
@@ -334,8 +334,6 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       if (numbersIn(t).every((n) => n.values.every((v) => bounds.has(v)))) seen[seen.length - 1]!.text = '';
       continue;
     }
-
-    if (table?.referenceFirst) t = resultBeforeReference(t);
 
     // Reference columns by age band ("2 a 5 anos   6 a 11 anos   12 a 17 anos"): each range under them
     // is read with its column's band as its label, so the patient's age picks the column.

@@ -287,3 +287,28 @@ test('a value after a registration at the end of a signature or letterhead line 
   // Earlier results each after its date and a "»" are administrative too (set 34).
   assert.deepEqual(resultTokens('Resultados anteriores:   11/03/2025 » 97 mg/dL      02/10/2024 » 101 mg/dL'), []);
 });
+
+test('an age with its years abbreviated in brackets after a birth date ("(41 a)", "(6 a 4 m)") a highway\'s kilometre in an address and a sample code, a request number and the time since a dose are never listed unread', () => {
+  for (const line of ['Sexo....: Masculino   Nascimento: 12/09/1984 (41 a)   Coleta: 02/03/2026 07:40', 'Nasc.: 20/11/2019 (6 a 4 m)']) {
+    const r = parseLabReport(['Ureia   30 mg/dL   15 a 45 mg/dL', line].join('\n'));
+    assert.deepEqual(r.unparsed_lines, [], line);
+    assert.deepEqual(resultTokens(line), [], line);
+  }
+  // A highway's kilometre in an address is no result either, before or after its number.
+  for (const line of ['| Rod. Anhanguera, km 312 - Cordeirópolis/SP - CNES 5510293   |', 'Rodovia BR-101, Km 18,5 - Palhoça/SC']) {
+    assert.deepEqual(parseLabReport(['Ureia   30 mg/dL   15 a 45 mg/dL', line].join('\n')).unparsed_lines, [], line);
+  }
+  // A sample code of the lab's letters, the year and a sequence, whatever its label; a request number;
+  // the time since a dose.
+  for (const line of [
+    'Nº DA AMOSTRA: HRS-2026-000915     COLETA: 04/03/2026',
+    'Pedido HCL/2026/00391',
+    'SOLICITAÇÃO: 2261097      COLETA: 03/03/2026 10:15',
+    'Última dose: 02/03/2026 21:30 - coleta 12 h 15 min após a dose',
+  ]) {
+    assert.deepEqual(resultTokens(line), [], line);
+  }
+  // A bracketed count with another unit is still a result to account for, and so are minutes alone.
+  assert.notDeepEqual(resultTokens('Tempo de sangramento   3 min'), []);
+  assert.notDeepEqual(resultTokens('Eosinófilos   (41 /mm³)'), []);
+});

@@ -88,9 +88,10 @@ test('lines a report lists as unread (words the parser does not know after a lab
   assert.ok(listed > 0);
 });
 
-// Administrative lines, judged here independently of the parser's own list.
+// Administrative lines, judged here independently of the parser's own list. A collection window that
+// conditions a range ("Coleta entre 7 e 10 horas …… 6,2 a 19,4 µg/dL", set 35's cortisol) is a reference.
 const ADMIN =
-  /^\W*(paciente|cliente|nome|sexo|idade|data|dn\b|nasc|m[eé]dic[oa]|solicitante|dr\.?\b|dra\.?\b|crm|cnes|cns\b|cart[aã]o|protocolo|pedido|n[ºo°](?![a-zà-ú])|requisi|prontu|registro|ficha|os\b|coleta|liberad|assinad|assinatura|respons|p[aá]g|rua|unidade|conv[eê]nio|laborat[oó]rio|hospital|secretaria|prefeitura|exames de)/i;
+  /^\W*(paciente|cliente|nome|sexo|idade|data|dn\b|nasc|m[eé]dic[oa]|solicitante|dr\.?\b|dra\.?\b|crm|cnes|cns\b|cart[aã]o|protocolo|pedido|n[ºo°](?![a-zà-ú])|requisi|prontu|registro|ficha|os\b|coleta(?!\s+(?:entre|at[eé]|ap[oó]s)\s+\d)|liberad|assinad|assinatura|respons|p[aá]g|rua|unidade|conv[eê]nio|laborat[oó]rio|hospital|secretaria|prefeitura|exames de)/i;
 const ADMIN_ANYWHERE = /\b(CRM|CNES|CRF|CRBM|CNPJ|Protocolo|Prontuário|Requisição)\b|\d{1,2}\/\d{1,2}\/\d{2,4}/;
 
 test('patient data, CRM/CNES/protocol numbers and dates never become analytes nor unparsed lines', () => {
@@ -107,7 +108,10 @@ test('patient data, CRM/CNES/protocol numbers and dates never become analytes no
           .replace(/\s(?:resultados?\s+)?anterior.*$/i, '')
           .replace(/\([^)]*\d{1,2}\/\d{1,2}\/\d{2,4}[^)]*\)/g, ' ')
           .replace(/\d[\d.,]*(?:\s*[^\s\d(]\S*)?\s+em\s+\d{1,2}\/\d{1,2}\/\d{2,4}/g, ' ');
-        return ADMIN.test(current.replace(/\*\*/g, '')) || ADMIN_ANYWHERE.test(current);
+        // A note that quotes a threshold with its unit ("(>= 1,5 x10³/µL). Resultados comunicados … em
+        // 22/08/2025") holds a value beside its date: the parser lists a note's numbers for a person to read.
+        const quotesThreshold = /[<>≤≥]=?\s*\d[\d.,]*\s*(?:x\s*10\S*|[a-zµ%]+)\/\S/iu.test(current);
+        return ADMIN.test(current.replace(/\*\*/g, '')) || (ADMIN_ANYWHERE.test(current) && !quotesThreshold);
       };
       adminLines += lines.filter(isAdmin).length;
       // A two-column page prints a release stamp beside a result ("Plaquetas   142 mil/mm³ …          Liberado
