@@ -5,7 +5,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseLabReport } from '../../src/labs/parse.ts';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { CORPUS_SETS } from '../../src/dev/testkit/lab-score.ts';
 import { accountLines, resultTokens } from '../../src/labs/accounting.ts';
 import { cleanLine } from '../../src/labs/lines.ts';
 import { numbersIn } from '../../src/labs/numbers.ts';
@@ -168,7 +169,7 @@ test('OCR noise in numbers ("1O2", "l,O4") is read as numbers, never hidden as l
 test('corpus property: any one analyte the reader loses has its line listed by the accounting pass', () => {
   const root = new URL('../fixtures/labs/corpus/', import.meta.url);
   let checked = 0;
-  for (const set of readdirSync(root)) {
+  for (const set of CORPUS_SETS) {
     const dir = new URL(`${set}/`, root);
     const expected = JSON.parse(readFileSync(new URL('expected.json', dir), 'utf8')) as Record<string, { sex?: 'M' | 'F'; birth_date?: string }>;
     for (const [file, exp] of Object.entries(expected)) {
@@ -190,69 +191,7 @@ test('corpus property: any one analyte the reader loses has its line listed by t
   assert.ok(checked > 700, `${checked} analytes checked`);
 });
 
-// The same property from the other side: a result the reader never expected is added to a line of
-// the corpus (every line with a digit, one of four shapes in turn: another result in a column, after
-// ';', a note in brackets, a bare number) and must come out read or listed, whatever layout rule the
-// line went through (a reference cell that runs on, a title, a previous-result column, an
-// administrative label).
-// One test per set: the property re-parses a report once per line, so its cost grows with the corpus
-// (62 s for the value shapes and 96 s for the word shapes over 362 reports, alone); one test for all
-// of it came near the 300 s per-test bound when the machine was busy.
-// The shapes take turns over the whole corpus, as when this was one test (the tests of a file run in
-// order): each line gets the shape it always got.
-const CORPUS_ROOT = new URL('../fixtures/labs/corpus/', import.meta.url);
-let valueTurn = 0;
-for (const set of readdirSync(CORPUS_ROOT)) {
-  test(`corpus property: a value added to any line with a digit is read or listed (${set})`, () => {
-    const shapes: Array<[string, number]> = [
-      ['   Ureia 48,7 mg/dL', 48.7],
-      [' ; Sódio 131,3', 131.3],
-      ['   (repetido: 48,7)', 48.7],
-      ['   48,7', 48.7],
-    ];
-    let checked = 0;
-    for (const file of readdirSync(new URL(`${set}/`, CORPUS_ROOT)).filter((f) => f.endsWith('.txt'))) {
-      const lines = readFileSync(new URL(`${set}/${file}`, CORPUS_ROOT), 'utf8').split(/\r?\n/);
-      lines.forEach((l, i) => {
-        if (!/\d/.test(l)) return;
-        checked++;
-        const [suffix, value] = shapes[valueTurn++ % shapes.length]!;
-        const text = lines.map((x, j) => (j === i ? `${x.trimEnd()}${suffix}` : x)).join('\n');
-        const r = parseLabReport(text, { today: '2025-06-01' });
-        const read = r.analytes.some((a) => a.value === value);
-        const listed = r.unparsed_lines.some((u) => numbersIn(u).some((n) => n.values.includes(value)));
-        assert.ok(read || listed, `${set}/${file}:${i + 1} "${l.trimEnd()}${suffix}": ${value} dropped in silence`);
-      });
-    }
-    assert.ok(checked > 20, `${checked} lines checked`);
-  });
-}
-
-// And with a word result: a word added to any non-empty line is read (a value), listed, or shown as
-// the reference of the result of that line ("Muco .... Ausente   Reagente" is printed as value and
-// reference: the layout cannot tell them apart, and the word is shown, not dropped).
-let wordTurn = 0;
-for (const set of readdirSync(CORPUS_ROOT)) {
-  test(`corpus property: a word result added to any line is read, listed or shown as its reference (${set})`, () => {
-    const shapes = [' ; HBsAg: Reagente', '   Reagente', '   Anti-HCV   REAGENTE'];
-    let checked = 0;
-    for (const file of readdirSync(new URL(`${set}/`, CORPUS_ROOT)).filter((f) => f.endsWith('.txt'))) {
-      const lines = readFileSync(new URL(`${set}/${file}`, CORPUS_ROOT), 'utf8').split(/\r?\n/);
-      lines.forEach((l, i) => {
-        if (l.trim() === '' || /reagente/i.test(l)) return;
-        checked++;
-        const suffix = shapes[wordTurn++ % shapes.length]!;
-        const text = lines.map((x, j) => (j === i ? `${x.trimEnd()}${suffix}` : x)).join('\n');
-        const r = parseLabReport(text, { today: '2025-06-01' });
-        const onLine = r.qualitative.filter((a) => a.line === i);
-        const ok =
-          onLine.some((a) => /reagente/i.test(a.value) || /reagente/i.test(a.reference_text ?? '')) || r.unparsed_lines.some((u) => /reagente/i.test(u));
-        assert.ok(ok, `${set}/${file}:${i + 1} "${l.trimEnd()}${suffix}": the word dropped in silence`);
-      });
-    }
-    assert.ok(checked > 20, `${checked} lines checked`);
-  });
-}
+// The corpus properties that add a value or a word to every line: test/unit/lab-accounting-corpus-*.test.ts.
 
 // A bare number printed at the end of a signature or letterhead line, after a whole identifier: the
 // line is administrative, but the number is no part of the registration before it, so the line is

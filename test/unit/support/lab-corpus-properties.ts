@@ -1,0 +1,116 @@
+// The accounting pass's corpus properties from the other side of test/unit/lab-accounting.test.ts: a
+// result the reader never expected is added to a line of the corpus and must come out read or listed,
+// whatever layout rule the line went through (a reference cell that runs on, a title, a
+// previous-result column, an administrative label).
+// - a value: every line with a digit, one of four shapes in turn (another result in a column, after
+//   ';', a note in brackets, a bare number);
+// - a word result: every non-empty line, one of three shapes in turn; it is read, listed, or shown as
+//   the reference of that line's result ("Muco .... Ausente   Reagente" is printed as value and
+//   reference: the layout cannot tell them apart, and the word is shown, not dropped).
+//
+// Each property re-parses a report once per line, so its cost grows with the corpus: 347 s for both
+// over 382 reports in one file, alone on this 2-core machine, past the 300 s that --test-timeout gives
+// a whole file. The sets are dealt round-robin to PARTS files (lab-accounting-corpus-N.test.ts), which
+// the runner also runs side by side. The shapes take turns over the whole corpus in CORPUS_SETS order,
+// whichever file a set is in: a set's first turn is counted from the lines of the sets before it.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { CORPUS_SETS } from '../../../src/dev/testkit/lab-score.ts';
+import { numbersIn } from '../../../src/labs/numbers.ts';
+import { parseLabReport, type LabParseResult } from '../../../src/labs/parse.ts';
+
+export const PARTS = 3;
+
+const ROOT = new URL('../../fixtures/labs/corpus/', import.meta.url);
+const VALUE_SHAPES: Array<[string, number]> = [
+  ['   Ureia 48,7 mg/dL', 48.7],
+  [' ; Sódio 131,3', 131.3],
+  ['   (repetido: 48,7)', 48.7],
+  ['   48,7', 48.7],
+];
+const WORD_SHAPES = [' ; HBsAg: Reagente', '   Reagente', '   Anti-HCV   REAGENTE'];
+
+const takesValue = (l: string) => /\d/.test(l);
+const EARLIER_SAMPLE_END = /(?:anterior(?:es)?|\d{1,2}\/\d{1,2}\/\d{2,4})\s*$/i;
+const takesWord = (l: string) => l.trim() !== '' && !/reagente/i.test(l);
+
+function reports(set: string): Array<{ file: string; lines: string[] }> {
+  return readdirSync(new URL(`${set}/`, ROOT))
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((file) => ({ file, lines: readFileSync(new URL(`${set}/${file}`, ROOT), 'utf8').split(/\r?\n/) }));
+}
+
+/** For each set, the turn of its first eligible line: the eligible lines of every set before it. */
+function firstTurns(eligible: (line: string) => boolean): Map<string, number> {
+  const turns = new Map<string, number>();
+  let turn = 0;
+  for (const set of CORPUS_SETS) {
+    turns.set(set, turn);
+    for (const r of reports(set)) turn += r.lines.filter(eligible).length;
+  }
+  return turns;
+}
+
+/** The word in the reference texts of the results up to three lines above line `i`. */
+function wordsInReferencesAbove(r: LabParseResult, i: number): number {
+  return [...r.qualitative, ...r.analytes].filter((a) => a.line < i && i - a.line <= 3 && /reagente/i.test(a.reference_text ?? '')).length;
+}
+
+/** Registers both properties for the sets dealt to file `part` (0-based) of PARTS. */
+export function corpusPropertyTests(part: number): void {
+  const sets = CORPUS_SETS.filter((_, i) => i % PARTS === part);
+  const valueTurns = firstTurns(takesValue);
+  const wordTurns = firstTurns(takesWord);
+  for (const set of sets) {
+    test(`corpus property: a value added to any line with a digit is read or listed (${set})`, () => {
+      let turn = valueTurns.get(set)!;
+      let checked = 0;
+      for (const { file, lines } of reports(set)) {
+        lines.forEach((l, i) => {
+          if (!takesValue(l)) return;
+          checked++;
+          let [suffix, value] = VALUE_SHAPES[turn++ % VALUE_SHAPES.length]!;
+          // A bare number after an earlier sample's column ("Anterior 12/11/2024", a header's dated
+          // column) is that sample's result, which the reader cuts off by design (docs/labs.md): the
+          // line gets the column shape instead.
+          if (suffix === '   48,7' && EARLIER_SAMPLE_END.test(l)) [suffix, value] = VALUE_SHAPES[0]!;
+          const text = lines.map((x, j) => (j === i ? `${x.trimEnd()}${suffix}` : x)).join('\n');
+          const r = parseLabReport(text, { today: '2025-06-01' });
+          const read = r.analytes.some((a) => a.value === value);
+          const listed = r.unparsed_lines.some((u) => numbersIn(u).some((n) => n.values.includes(value)));
+          assert.ok(read || listed, `${set}/${file}:${i + 1} "${l.trimEnd()}${suffix}": ${value} dropped in silence`);
+        });
+      }
+      assert.ok(checked > 20, `${checked} lines checked`);
+    });
+    test(`corpus property: a word result added to any line is read, listed or shown as its reference (${set})`, () => {
+      const parsed = new Map<string, LabParseResult>();
+      const original = (file: string, lines: string[]) => {
+        if (!parsed.has(file)) parsed.set(file, parseLabReport(lines.join('\n'), { today: '2025-06-01' }));
+        return parsed.get(file)!;
+      };
+      let turn = wordTurns.get(set)!;
+      let checked = 0;
+      for (const { file, lines } of reports(set)) {
+        lines.forEach((l, i) => {
+          if (!takesWord(l)) return;
+          checked++;
+          const suffix = WORD_SHAPES[turn++ % WORD_SHAPES.length]!;
+          const text = lines.map((x, j) => (j === i ? `${x.trimEnd()}${suffix}` : x)).join('\n');
+          const r = parseLabReport(text, { today: '2025-06-01' });
+          // Shown as a reference: that of the line's result, or of the result just above whose
+          // reference line this is ("Referência: Ausência de parasitas   Reagente").
+          const onLine = r.qualitative.filter((a) => a.line === i);
+          const ok =
+            onLine.some((a) => /reagente/i.test(a.value) || /reagente/i.test(a.reference_text ?? '')) ||
+            wordsInReferencesAbove(r, i) > wordsInReferencesAbove(original(file, lines), i) ||
+            r.unparsed_lines.some((u) => /reagente/i.test(u));
+          assert.ok(ok, `${set}/${file}:${i + 1} "${l.trimEnd()}${suffix}": the word dropped in silence`);
+        });
+      }
+      assert.ok(checked > 20, `${checked} lines checked`);
+    });
+  }
+}
