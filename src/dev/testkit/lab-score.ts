@@ -145,6 +145,8 @@ export const CORPUS_SETS = [
   'heldout33',
   'heldout34',
   'heldout35',
+  'heldout36',
+  'heldout37',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
 
