@@ -777,7 +777,10 @@ export function joinOpenBrackets(reads: readonly string[]): string[] {
     const inside = cur.slice(open + 1).trimEnd();
     const wantsNumber = /(?:^|\s)(?:a|à|at[eé]|de|entre|e|[<>≤≥]=?|inferior\s+a|superior\s+a|acima\s+de|abaixo\s+de)$|[:\-–]$/iu.test(inside);
     // A label's words cut before the bracket closes ("(população" / "geral); 30 a 60 ng/mL") are such a list too.
-    const wordList = /\p{L},$/u.test(inside) || /^\p{L}[\p{L} ]*$/u.test(inside);
+    // Only when the join closes every bracket: a line that opens another one ("saudável); 30 a 60 (grupos
+    // de") is itself wrapped, as a column's cell is read.
+    const balanced = (s: string) => (s.match(/\(/g) ?? []).length === (s.match(/\)/g) ?? []).length;
+    const wordList = /\p{L},$/u.test(inside) || (/^\p{L}[\p{L} ]*$/u.test(inside) && balanced(`${cur} ${out[i + 1]!}`));
     if (!wantsNumber && !wordList) continue;
     const next = out[i + 1]!;
     const close = next.indexOf(')');
@@ -823,7 +826,8 @@ export function joinWrappedReferenceCells(reads: readonly string[]): string[] {
   }
   return out;
 }
-const WANTS_NUMBER = /(?:\s(?:a|à|at[eé]|de|entre|inferior\s+a|superior\s+a|acima\s+de|abaixo\s+de|menor\s+que|maior\s+que)|[:\-–])$/iu;
+// A cell ending in a colon ("Percentil 99 (limite superior):") leads labelled lines read on their own.
+const WANTS_NUMBER = /(?:\s(?:a|à|at[eé]|de|entre|inferior\s+a|superior\s+a|acima\s+de|abaixo\s+de|menor\s+que|maior\s+que)|\d\s*[-–])$/iu;
 
 /**
  * A bar table row a transcription broke over two lines ("| DHEA-S | 210 µg/dL | … 88,9 a" / "427 µg/dL |"):

@@ -360,7 +360,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // A long name its narrow column wrapped under the row ("Aspartato   24   U/L   Masculino: até 40" /
     // "Aminotransferase      Feminino: até 32" / "(TGO/AST)"): the piece in the name column goes on with
     // the name read on the row above, and what is left of the line (a reference cell) is read as usual.
-    const wrappedName = table?.starts ? nameWrapOf(t, line.offset, table.starts, pending, lastTextAt, wrapAt, line.index) : undefined;
+    const wrappedName = table?.starts && !line.bars ? nameWrapOf(t, line.offset, table.starts, pending, lastTextAt, wrapAt, line.index) : undefined;
     if (wrappedName) {
       const e = pending!.entries[0]!;
       e.name = `${e.name} ${wrappedName.piece}`;
@@ -832,8 +832,10 @@ function nameWrapOf(
   if (!piece || piece.length > starts[1]! || !/^(?:\p{L}[\p{L}-]*(?: \p{L}[\p{L}-]*)*(?: \([^()]*\))?|\([^()]*\))$/u.test(piece)) return undefined;
   // A heading in capitals is no piece of a name, nor a word broken at a hyphen (it goes on in the row under it).
   if ((piece === piece.toUpperCase() && /\p{L}{2}/u.test(piece) && !/^\(/.test(piece)) || piece.endsWith('-')) return undefined;
+  // What else the line holds sits in the last (reference) column: a word in the result column is a
+  // row's result ("Filamentos de muco   Raros"), not a wrapped name's reference.
   const rest = (m[2] ?? '').trim();
-  if (rest !== '' && !isReferenceText(rest)) return undefined;
+  if (rest !== '' && (!isReferenceText(rest) || t.indexOf(rest, piece.length) + offset < starts[starts.length - 1]! - 3)) return undefined;
   const known = lookupName(cleanName(e.name));
   if (/^\p{Lu}/u.test(piece) && (known !== undefined || lookupName(piece) !== undefined || isReferenceLabel(piece))) return undefined;
   return { piece, rest };
