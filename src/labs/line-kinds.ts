@@ -91,6 +91,21 @@ export function valueAloneNext(lines: CleanLine[], index: number): boolean {
   return v !== undefined && /^\s*[<>≤≥\d\p{L}]/u.test(next.text) && v.rest.trim() === '' && (v.value !== null || qualitativeReference(next.text) !== undefined);
 }
 
+/**
+ * Whether the value stands alone under the block's detail lines (a portal's card: "Vitamina D - 25
+ * Hidroxi" / "Soro · Quimioluminescência · Liberado em …" / "34,5 ng/mL"): the line above them is the
+ * card's title even with digits in its name.
+ */
+export function valueAloneUnderDetails(lines: CleanLine[], index: number): boolean {
+  let at = index;
+  let details = 0;
+  for (let next = nextLine(lines, at); next && (isBlockDetail(next.text) || isMethodLine(next.text)); next = nextLine(lines, at)) {
+    at = next.index;
+    details++;
+  }
+  return details > 0 && valueAloneNext(lines, at);
+}
+
 /** The lead of a block's result line ("Resultado: 95 mg/dL", "RESULTADO      5,4 %", "Resultado atual:"). */
 export const RESULT_LEAD = /^(?:seu\s+)?resultados?\b(?:\s+(?:atual|encontrados?|obtidos?))?\s*[:.]?\s*/i;
 

@@ -37,21 +37,40 @@ const COLUMN = '   ';
 // Eight digits, then a column break and a word that is no unit ("10000000   UFC/mL" stays a count).
 const TUSS_CODE = new RegExp(String.raw`^(\s*)\d{8}(?=\s{2,}(?!(?:${UNIT_PATTERN})(?![a-zà-ÿ]))[a-zà-ÿ])`, 'i');
 
+// A portal's "Último resultado: 19,4 ng/mL em 14/03/2025" under the current value is the previous one.
+const LAST_RESULT = String.raw`[uú]ltimo\s+resultado`;
+const PREVIOUS_CUT = new RegExp(String.raw`(?:^|\s)(?:[(\[]\s*)?(?:(?:resultados?\s+)?anterior(?:es)?|hist[oó]rico|${LAST_RESULT})(?![\p{L}]).*$`, 'iu');
+
 /**
  * The label of a previous result, naming its analyte or not ("Resultado anterior", "Resultado anterior do
  * potássio"), or a portal's "Histórico", as a pattern source.
  */
-export const PREVIOUS_LABEL = String.raw`(?:(?:resultados?\s+)?anterior(?:es)?(?:\s+d[aeo]s?\s+\p{L}[\p{L} -]{0,40}?)?|hist[oó]rico)`;
+export const PREVIOUS_LABEL = String.raw`(?:(?:resultados?\s+)?anterior(?:es)?(?:\s+d[aeo]s?\s+\p{L}[\p{L} -]{0,40}?)?|hist[oó]rico|${LAST_RESULT})`;
+
+/**
+ * PDF text keeps a typeface's ligatures as one character ("Neutróﬁlos", "ﬂuxo"): they are their
+ * letters, or no name is found. A PDF placed the cells after it by the ligature's width, one character
+ * for two or three letters, so the run of spaces after the word gives back what the letters took.
+ */
+export function withoutLigatures(line: string): string {
+  if (!/[\ufb00-\ufb06]/.test(line)) return line;
+  return line.replace(/(\S*[\ufb00-\ufb06]\S*)( {2,})?/g, (_m, word: string, gap: string | undefined) => {
+    const letters = word.replace(/[\ufb00-\ufb06]/g, (l) => l.normalize('NFKC'));
+    const grown = letters.length - word.length;
+    return gap === undefined ? letters : letters + ' '.repeat(Math.max(2, gap.length - grown));
+  });
+}
 
 export function cleanLine(raw: string, index: number): CleanLine {
-  let t = raw.replace(/\t/g, COLUMN).replace(/[\u00a0\u2007\u202f]/g, ' ');
+  let t = withoutLigatures(raw.replace(/\t/g, COLUMN).replace(/[\u00a0\u2007\u202f]/g, ' '));
   // A spacing accent standing alone is OCR noise ("**Hematócrito:**´ 45,1 %"): a letter's own accent is
   // combined with it, never printed apart.
   t = t.replace(/[´`¨˜¸]/g, '');
   t = t.replace(/\*\*|__/g, '').replace(/(^|\s)\*(?=\S)|(?<=\S)\*(?=\s|$)(?!\s*[\d(])/g, '$1');
   // Italics with underscores from a transcription ("_Assinatura no rodapé: …_"), kept inside words ("HB_A1C").
   t = t.replace(/(^|\s)_(?=[^\s_])|(?<=[^\s_])_(?=\s|$)/g, '$1');
-  t = t.replace(/^\s*(?:[-*•·▪►]|\d{1,2}[.)])\s+(?=\S)/, '');
+  // A message's white-square bullet is one too ("▫️ Ureia: 74 mg/dL", with its emoji selector).
+  t = t.replace(/^\s*(?:[-*•·▪►]|[▫◦▸‣]\uFE0F?|\d{1,2}[.)])\s+(?=\S)/u, '');
   // A quote mark before a name (markdown's "> ", a summary's list "> TSH ..... 6,84") is a bullet too; before a
   // number it is the comparator of the value ("> 60").
   t = t.replace(/^\s*>\s+(?=\p{L}|\d+-\p{L})/u, '');
@@ -76,7 +95,7 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // A previous result printed beside this one ("Resultado anterior: 119 mg/dL (10/01/2025)") is an
   // earlier sample's: it is cut off so its date does not make the line administrative, and the
   // current value before it is read.
-  const previous = /(?:^|\s)(?:[(\[]\s*)?(?:(?:resultados?\s+)?anterior(?:es)?|hist[oó]rico)(?![\p{L}]).*$/iu.exec(t);
+  const previous = PREVIOUS_CUT.exec(t);
   let cut: string | undefined;
   if (previous && previous.index > 0 && /\d/.test(t.slice(0, previous.index))) {
     cut = previous[0];
@@ -710,8 +729,10 @@ const SPECIMEN_ALONE = String.raw`${SPECIMEN}(?:\s+(?:total|isolad[oa]|venos[oa]
 // The time of collection printed after the method ("Soro · Quimioluminescência · coleta às 06:50"):
 // still a detail line (a cortisol or a prolactin is read by the hour it was drawn).
 const COLLECTION_NOTE = String.raw`(?:\s*[·•,;|-]\s*(?:coleta|colhid[oa]|coletad[oa])\b[^\p{L}\d]*(?:[àa]s?\s+)?\d{1,2}[:h]\d{2}(?:\s*h)?)?`;
+// A portal's card prints the release date after the method ("Soro · Enzimático · Liberado em 28/10/2025").
+const RELEASE_NOTE = String.raw`(?:\s*[·•,;|-]\s*(?:liberad[oa]|libera[cç][aã]o|coletad[oa]|colhid[oa]|coleta)\s*(?:em\s+)?:?\s*\d{1,2}\/\d{1,2}(?:\/\d{2,4})?(?:\s+(?:[àa]s\s+)?\d{1,2}[:h]\d{2})?)?`;
 const METHOD_LINE = new RegExp(
-  String.raw`^(?:${SPECIMEN}(?:\s+[\p{L}]+){0,3}\s+[-–—·•]\s+\p{L}[^\d]*${COLLECTION_NOTE}|${SPECIMEN_ALONE}|${METHOD}(?:[\s/-]+(?:\d+\s+)?[\p{L}]+){0,3})$`,
+  String.raw`^(?:${SPECIMEN}(?:\s+[\p{L}]+){0,3}\s+[-–—·•]\s+\p{L}[^\d]*${COLLECTION_NOTE}${RELEASE_NOTE}|${SPECIMEN_ALONE}|${METHOD}(?:[\s/-]+(?:\d+\s+)?[\p{L}]+){0,3})$`,
   'iu',
 );
 
@@ -764,7 +785,11 @@ export function joinOpenBrackets(reads: readonly string[]): string[] {
     if (open < 0 || cur.indexOf(')', open) >= 0) continue;
     const inside = cur.slice(open + 1).trimEnd();
     const wantsNumber = /(?:^|\s)(?:a|à|at[eé]|de|entre|e|[<>≤≥]=?|inferior\s+a|superior\s+a|acima\s+de|abaixo\s+de)$|[:\-–]$/iu.test(inside);
-    const wordList = /\p{L},$/u.test(inside);
+    // A label's words cut before the bracket closes ("(população" / "geral); 30 a 60 ng/mL") are such a list too.
+    // Only when the join closes every bracket: a line that opens another one ("saudável); 30 a 60 (grupos
+    // de") is itself wrapped, as a column's cell is read.
+    const balanced = (s: string) => (s.match(/\(/g) ?? []).length === (s.match(/\)/g) ?? []).length;
+    const wordList = /\p{L},$/u.test(inside) || (/^\p{L}[\p{L} ]*$/u.test(inside) && balanced(`${cur} ${out[i + 1]!}`));
     // A word reference broken the same way ("(VR: ausência de" / "parasitas) ↑ ALTERADO."): the bracket
     // opens with a reference lead and the next line goes on in words.
     const wordReference = /^\s*(?:v\.?\s?r\.?|ref(?:er[eê]ncia)?\.?)\s*:\s*\p{L}/iu.test(inside) && /\p{L}$/u.test(inside);
@@ -781,6 +806,42 @@ export function joinOpenBrackets(reads: readonly string[]): string[] {
   }
   return out;
 }
+
+/**
+ * A table's reference cell that its narrow column wrapped ("Creatinina   1,62   mg/dL   Masculino: 0,70 a"
+ * / "   1,20" / "   Feminino: 0,50 a" / "   0,90", "Inferior a" / "5,0"): a row whose last cell ends on a
+ * word that wants a number (a range's "a", "até", "inferior a", a dash, a colon) is joined with the
+ * lines under it that hold nothing but a piece in that cell's column, so the row is read with its whole
+ * reference. A piece that starts a new range after a whole one is set apart by "; ". Returns, per line,
+ * the text to read ('' for a line joined to the row above).
+ */
+export function joinWrappedReferenceCells(reads: readonly string[]): string[] {
+  const out = [...reads];
+  for (let i = 0; i + 1 < out.length; i++) {
+    const cur = out[i]!.trimEnd();
+    if (cur.includes('\t') || !WANTS_NUMBER.test(cur)) continue;
+    const gaps = [...cur.matchAll(/ {2,}(?=\S)/g)].filter((g) => g.index! > 0);
+    const last = gaps[gaps.length - 1];
+    if (gaps.length < 2 || !last) continue;
+    const at = last.index! + last[0].length;
+    if (at < 20 || !/\d/.test(cur.slice(0, at))) continue;
+    let joined = cur;
+    let j = i + 1;
+    for (; j < out.length; j++) {
+      const next = out[j]!;
+      const start = next.length - next.trimStart().length;
+      if (next.trim() === '' || next.includes('\t') || Math.abs(start - at) > 3 || / {2,}\S/.test(next.trim())) break;
+      joined = `${joined}${WANTS_NUMBER.test(joined) || !/^\p{L}/u.test(next.trim()) ? ' ' : '; '}${next.trim()}`;
+    }
+    if (j === i + 1) continue;
+    out[i] = joined;
+    for (let k = i + 1; k < j; k++) out[k] = '';
+    i = j - 1;
+  }
+  return out;
+}
+// A cell ending in a colon ("Percentil 99 (limite superior):") leads labelled lines read on their own.
+const WANTS_NUMBER = /(?:\s(?:a|à|at[eé]|de|entre|inferior\s+a|superior\s+a|acima\s+de|abaixo\s+de|menor\s+que|maior\s+que)|\d\s*[-–])$/iu;
 
 /**
  * A bar table row a transcription broke over two lines ("| DHEA-S | 210 µg/dL | … 88,9 a" / "427 µg/dL |"):

@@ -13,6 +13,7 @@
 // no layout (accounting.ts) lists every line with a result-like token no analyte accounts for. Nothing is guessed: a value without a
 // range the report states and without a built-in range in the same unit is 'indeterminado'.
 import { accountLines, resultTokens, type AccountLine } from './accounting.ts';
+import { blockColumns, mapBack } from './block-columns.ts';
 import { alertColumnAt, isDoseLine, withoutAlertColumn } from './alert-column.ts';
 import { delimitedAsColumns } from './delimited.ts';
 import { lookupName, type AnalyteDef, type KnownName } from './analytes.ts';
@@ -43,6 +44,7 @@ import {
   resultLineNext,
   sameAnalyte,
   valueAloneNext,
+  valueAloneUnderDetails,
   verdictLine,
   verticalCell,
   wordsAfterLabel,
@@ -55,6 +57,7 @@ import {
   isMethodLine,
   joinBrokenBarRows,
   joinOpenBrackets,
+  joinWrappedReferenceCells,
   joinPreviousLabel,
   numbersRows,
   withoutAssayColon,
@@ -134,11 +137,14 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   // Two tables side by side with wrapped cells: each row is read whole on the line where it starts
   // (page-columns.ts); the line keeps its printed text for unparsed_lines.
   const raws = text.split(/\r?\n/);
+  // Result blocks printed in two columns are read column by column (block-columns.ts).
+  const byColumn = blockColumns(raws);
+  if (byColumn) return mapBack(parseLabReport(byColumn.text, options), byColumn, raws);
   // A reference bracket, or a bar table row, broken over two lines is read whole on the first; each
   // line is still accounted as printed.
   // A ";"-delimited export is read as the columns and fields it stands for (delimited.ts).
   const pageRows = unfoldPageColumns(delimitedAsColumns(raws));
-  const joined = joinBrokenBarRows(joinOpenBrackets(pageRows.map((u) => u.read)));
+  const joined = joinWrappedReferenceCells(joinBrokenBarRows(joinOpenBrackets(pageRows.map((u) => u.read))));
   // A previous result under its own label line is read and accounted as one "Resultado anterior: …" line.
   const previous = joinPreviousLabel(joined);
   const unfolded = pageRows.map((u, i) =>
@@ -234,6 +240,8 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   let block: { name: string; at: number } | undefined;
   // Lines read as the continuation of the line above (a wrapped footnote reference).
   const continuedAt = new Set<number>();
+  // The last line whose name-column piece went on with the name of the row above it.
+  let wrapAt = -1;
   for (const line of lines) {
     let t = table?.previousAt !== undefined ? withoutPreviousColumn(line, table.previousAt, table.history, table.previousCell, table.starts) : line.text;
     // A line of side-by-side tables (page-columns.ts) is read as rows but accounted as printed: a
@@ -355,6 +363,18 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     }
     if (bands) t = labelByBandColumns(t, line.offset, bands) ?? t;
     t = withoutDetailCell(t);
+    // A long name its narrow column wrapped under the row ("Aspartato   24   U/L   Masculino: até 40" /
+    // "Aminotransferase      Feminino: até 32" / "(TGO/AST)"): the piece in the name column goes on with
+    // the name read on the row above, and what is left of the line (a reference cell) is read as usual.
+    const wrappedName = table?.starts && !line.bars ? nameWrapOf(t, line.offset, table.starts, pending, lastTextAt, wrapAt, line.index) : undefined;
+    if (wrappedName) {
+      const e = pending!.entries[0]!;
+      e.name = `${e.name} ${wrappedName.piece}`;
+      e.def = lookupName(e.name) ?? e.def;
+      wrapAt = line.index;
+      t = wrappedName.rest;
+      if (t === '') continue;
+    }
 
     // A table of ranges after the results (SBC lipid table): its rows join the results read before.
     const rh = referenceTableHeader({ ...line, text: t });
@@ -657,6 +677,13 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       // no analyte, only whose value it is, leaves the name to the block title; so does the hour an ESR
       // is read at ("1ª HORA ....: 24 MM" under "VHS …"), its first hour being the result.
       const first = groups.length === 1 ? groups[0]?.entries[0] : undefined;
+      // A name broken at a hyphen at the end of the line above ("Gama-Glutamil-" / "transferase (GGT)
+      // 88 U/L"): the row's name in lower case is the rest of that word.
+      const broken = title && lastTextAt >= 0 ? lines[lastTextAt]!.text.trim() : '';
+      if (first && /\p{L}-$/u.test(broken) && cleanName(broken) === title!.name && /^\p{Ll}/u.test(first.name)) {
+        first.name = `${broken.slice(0, -1)}${first.name}`;
+        first.def = lookupName(first.name) ?? first.def;
+      }
       const inBlock = block !== undefined && block.at === lastTextAt;
       if (title && groups[0] && /^(?:tempo\s+(?:d[oa]\s+)?paciente|paciente|amostra|(?:1\s*[ªa°º]\.?|primeira)\s*hora)$/i.test(groups[0].entries[0]!.name)) {
         for (const e of groups[0].entries) Object.assign(e, { name: title.name, def: title.def });
@@ -784,7 +811,11 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // A name with digits in it ("HIV 1 e 2 - Anticorpos") is a title when its value stands alone on
     // the next line (one cell per line).
     // So is one over its block's "Resultado" line, past the Material/Método lines.
-    if (bareNumbers(t) === 0 || /:\s*$/.test(t) || (letters(t) >= 3 && (valueAloneNext(lines, line.index) || resultLineNext(lines, line.index)))) {
+    if (
+      bareNumbers(t) === 0 ||
+      /:\s*$/.test(t) ||
+      (letters(t) >= 3 && (valueAloneNext(lines, line.index) || resultLineNext(lines, line.index) || valueAloneUnderDetails(lines, line.index)))
+    ) {
       close();
       bands = undefined;
       // The block's material and method in columns at the title's right ("ANTI-TPO      Soro | Quimioluminescência")
@@ -807,6 +838,38 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   // A summary page's bare copy of a result read with its range elsewhere (repeats.ts).
   const kept = withoutRepeats(analytes, seen);
   return { analytes: kept, qualitative, unparsed_lines: accountLines(seen, [...kept, ...qualitative], unparsed) };
+}
+
+/**
+ * The piece of a name that a table's narrow name column wrapped onto this line, under the row read
+ * on the line above (or under such a piece): the line starts in the name column with words that end
+ * before the result column, a capital word going on with a name the catalogue does not know alone
+ * ("Aspartato" / "Aminotransferase") or a piece in lower case or brackets ("(TGO/AST)"), and nothing
+ * else on it but a reference cell. Never a heading in capitals, nor a name the catalogue knows.
+ */
+function nameWrapOf(
+  t: string,
+  offset: number,
+  starts: number[],
+  pending: Group | undefined,
+  lastTextAt: number,
+  wrapAt: number,
+  index: number,
+): { piece: string; rest: string } | undefined {
+  const e = pending?.entries.length === 1 ? pending.entries[0]! : undefined;
+  if (!e || offset !== 0 || lastTextAt !== index - 1 || (e.line !== lastTextAt && wrapAt !== lastTextAt) || starts.length < 2) return undefined;
+  const m = /^(\S+(?: \S+)*)(?:\s{2,}(.*))?$/.exec(t);
+  const piece = m?.[1];
+  if (!piece || piece.length > starts[1]! || !/^(?:\p{L}[\p{L}-]*(?: \p{L}[\p{L}-]*)*(?: \([^()]*\))?|\([^()]*\))$/u.test(piece)) return undefined;
+  // A heading in capitals is no piece of a name, nor a word broken at a hyphen (it goes on in the row under it).
+  if ((piece === piece.toUpperCase() && /\p{L}{2}/u.test(piece) && !/^\(/.test(piece)) || piece.endsWith('-')) return undefined;
+  // What else the line holds sits in the last (reference) column: a word in the result column is a
+  // row's result ("Filamentos de muco   Raros"), not a wrapped name's reference.
+  const rest = (m[2] ?? '').trim();
+  if (rest !== '' && (!isReferenceText(rest) || t.indexOf(rest, piece.length) + offset < starts[starts.length - 1]! - 3)) return undefined;
+  const known = lookupName(cleanName(e.name));
+  if (/^\p{Lu}/u.test(piece) && (known !== undefined || lookupName(piece) !== undefined || isReferenceLabel(piece))) return undefined;
+  return { piece, rest };
 }
 
 /** What a reader outside the line parser (the grounded model extraction) found for one result. */

@@ -719,7 +719,11 @@ export function qualitativeReference(text: string): string | undefined {
   // A gloss in brackets after the word says what it means ("Negativo (ausência de parasitas)", "Não
   // reagente (anticorpos não detectados)"): the word is the reference. Numbers there are an index's
   // bands ("Negativo (inferior a 0,9)"), crosses a grade: no gloss.
-  const t = text.replace(/(?<=\p{L})\s*\((?=[^()]*\p{L})[^()\d+]*\)?[\s.;]*$/u, '').replace(/^[\s(]+|[\s).;]+$/g, '');
+  // The lab's mark after a reference in brackets ("(VR Negativo) ⚠️") is no part of it either.
+  const t = text
+    .replace(/(?:\s*\p{Extended_Pictographic}\uFE0F?)+\s*$/u, '')
+    .replace(/(?<=\p{L})\s*\((?=[^()]*\p{L})[^()\d+]*\)?[\s.;]*$/u, '')
+    .replace(/^[\s(]+|[\s).;]+$/g, '');
   // "Ausência de parasitas", "Ausência de sangue": what must not be found, named, is a negative.
   if (ABSENCE_OF.test(t)) return t;
   const q = qualitativeAtStart(t);

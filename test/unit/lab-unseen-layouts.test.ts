@@ -3533,6 +3533,153 @@ test('sets 34/35: a value before a reference cell that says the target depends o
   );
 });
 
+test('set 37: result blocks printed in two columns and extracted line by line are read column by column, even once the columns fall out of step', () => {
+  const text = [
+    'Paciente: ANTÔNIO RIBAMAR COSTA        Sexo: Masculino        Nasc.: 14/05/1971',
+    '',
+    'UREIA - Soro                              FERRO SÉRICO - Soro',
+    'Método: Cinético UV                       Método: Colorimétrico',
+    'Resultado: 41 mg/dL                         Resultado: 52 µg/dL',
+    'VR: 15 a 45 mg/dL                        VR: 65 a 175 µg/dL',
+    'Adultos: 15 a 45 mg/dL',
+    'Idosos: 17 a 49 mg/dL                       SÓDIO - Soro',
+    '                                          Resultado: 139 mmol/L',
+    'CREATININA - Soro                         VR: 136 a 145 mmol/L',
+    'Resultado: 1,41 mg/dL',
+    'VR: 0,70 a 1,20 mg/dL                      POTÁSSIO - Soro',
+    '                                           Resultado: 5,8 mmol/L',
+    'MAGNÉSIO - Soro                           VR: 3,5 a 5,1 mmol/L',
+    'Resultado: 1,9 mg/dL',
+    'VR: 1,6 a 2,6 mg/dL',
+    '',
+    'Liberado eletronicamente por Dr. Caio Pessoa - CRF-RN 1.204',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([n, v, , f]) => [n, v, f]),
+    [
+      ['Ureia', 41, 'normal'],
+      ['Creatinina', 1.41, 'alto'],
+      ['Magnésio', 1.9, 'normal'],
+      ['Ferro sérico', 52, 'baixo'],
+      ['Sódio', 139, 'normal'],
+      ['Potássio', 5.8, 'alto'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 37: a PDF ligature in a name ("Eosinóﬁlos") is read as its letters, the cells after it in their columns', () => {
+  const text = [
+    'Exame                   Resultado   Unidade    Intervalo de referência',
+    'Leucócitos              6,10        x103/μL    3,50 - 10,50',
+    '  Eosinóﬁlos            0,71        x103/μL    0,05 - 0,50',
+    '  Basóﬁlos              0,04        x103/μL    0,00 - 0,10',
+    'Método: citometria de ﬂuxo.',
+  ].join('\n');
+  assert.deepEqual(
+    brief(parseLabReport(text)).map(([n, v, , f]) => [n, v, f]),
+    [
+      ['Leucócitos', 6.1, 'normal'],
+      ['Eosinófilos', 0.71, 'alto'],
+      ['Basófilos', 0.04, 'normal'],
+    ],
+  );
+});
+
+test('set 37: a reference cell its narrow column wrapped ("Homens: 65 a" / "175", "Inferior a" / "0,04") is read whole with its row', () => {
+  const text = [
+    'Sexo: Feminino   Idade: 58 anos',
+    'EXAME                 RESULTADO   UNIDADE   VALOR DE REFERÊNCIA',
+    'Ferro sérico          41          µg/dL     Homens: 65 a',
+    '                                            175',
+    '                                            Mulheres: 50 a',
+    '                                            170',
+    'Transferrina          310         mg/dL     200 a',
+    '                                            360',
+    'Troponina I           0,09        ng/mL     Inferior a',
+    '                                            0,04',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([n, v, , f]) => [n, v, f]),
+    [
+      ['Ferro sérico', 41, 'baixo'],
+      ['Transferrina', 310, 'normal'],
+      ['Troponina I', 0.09, 'alto'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 37: a long name its narrow column wrapped goes on with the row above ("Desidrogenase … 412" / "Láctica (DHL)"; "Creatino-" / "fosfoquinase (CK)  310")', () => {
+  const text = [
+    'Sexo: Masculino   Idade: 47 anos',
+    'EXAME                 RESULTADO   UNIDADE   VALOR DE REFERÊNCIA',
+    'Desidrogenase         412         U/L       Homens: até 248',
+    'Láctica (DHL)                               Mulheres: até 247',
+    'Creatino-',
+    'fosfoquinase (CK)     310         U/L       Homens: até 190',
+    '                                            Mulheres: até 170',
+    'Albumina              3,9         g/dL      3,5 a 5,2',
+  ].join('\n');
+  assert.deepEqual(
+    brief(parseLabReport(text)).map(([n, v, , f]) => [n, v, f]),
+    [
+      ['Desidrogenase Láctica (DHL)', 412, 'alto'],
+      ['Creatinofosfoquinase (CK)', 310, 'alto'],
+      ['Albumina', 3.9, 'normal'],
+    ],
+  );
+});
+
+test('set 37: a portal card whose method line ends with its release date ("Soro · … · Liberado em …") keeps its title, and "Último resultado:" is the previous one', () => {
+  const text = [
+    'Marcos Vieira Paiva · Masculino · 11/03/1979',
+    '',
+    'Ferro sérico',
+    'Soro · Colorimétrico · Liberado em 03/11/2025',
+    '162 µg/dL',
+    'Referência: 65 a 175 µg/dL',
+    '● Dentro da referência',
+    'Último resultado: 131 µg/dL em 20/05/2025',
+    'Ver evolução',
+    '',
+    'Vitamina B12',
+    'Soro · Quimioluminescência · Liberado em 04/11/2025',
+    '171 pg/mL',
+    'Referência: 197 a 771 pg/mL',
+    '▼ Abaixo da referência',
+    'Ver evolução',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([n, v, , f]) => [n, v, f]),
+    [
+      ['Ferro sérico', 162, 'normal'],
+      ['Vitamina B12', 171, 'baixo'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 37: a forwarded message\'s bullet ("▫️") and the lab\'s mark after a word reference in brackets ("(VR Negativo) ⚠️")', () => {
+  const text = [
+    '💧 *URINA TIPO 1*',
+    '▫️ Leucócitos: 28.000 /mL (VR até 10.000) 🔺',
+    '▫️ Hemoglobina: Positivo (VR Negativo) ⚠️',
+    '▫️ Glicose: Negativo (VR Negativo)',
+  ].join('\n');
+  assert.deepEqual(
+    brief(parseLabReport(text)).map(([n, v, , f]) => [n, v, f]),
+    [
+      ['Leucócitos', 28000, 'alto'],
+      ['Hemoglobina', 'Positivo', 'alterado'],
+      ['Glicose', 'Negativo', 'normal'],
+    ],
+  );
+});
+
 test('set 35: a table that prints the reference column before the result reads the value under "Resultado", not a bound of the range', () => {
   const text = [
     'PARÂMETRO              INTERVALO DE REFERÊNCIA        RESULTADO   UNID.',

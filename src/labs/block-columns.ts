@@ -1,0 +1,116 @@
+// A page of result blocks printed in two columns and extracted line by line (a regional lab's PDF):
+//
+//   GLICOSE - Plasma fluoretado              TSH - Soro
+//   Método: Enzimático                       Método: Eletroquimioluminescência
+//   Resultado: 97 mg/dL                      Resultado: 6,84 µUI/mL
+//   VR: 70 a 99 mg/dL                        VR: 0,27 a 4,20 µUI/mL
+//   Pré-diabetes: 5,7 a 6,4 %
+//   Diabetes: 6,5 % ou mais                  25-HIDROXIVITAMINA D - Soro
+//
+// Each line joins a piece of a block on the left to a piece of another block on the right, and once a
+// block of one column runs longer (a reference over several lines), the two columns fall out of step:
+// a title or a "Resultado:" of one side sits on the reference line of the other. Read line by line,
+// no block holds together. The page is recognised by lines where the same block label ("Resultado:",
+// "Método:", "VR:") starts both halves, the second at the right column; the region of such lines is
+// then read column by column (every left half, then every right half) as a report of its own, and
+// what is read is mapped back to the report's lines: a result's line is the printed line it is on, an
+// unread half is listed as its whole printed line.
+import type { LabParseResult } from './result.ts';
+
+const LABEL = /^(resultado|m[ée]todo|material|vr|v\.r\.|valores?\s+de\s+refer[eê]ncia|refer[eê]ncia)\s*:/iu;
+/** How far a half may start from the right column's usual start: PDF text drifts by a few characters. */
+const DRIFT = 8;
+
+/** Where the right half starts when the same block label starts both halves of the line. */
+function twinAt(line: string): number | undefined {
+  const left = LABEL.exec(line.trimStart());
+  if (!left || /^\s/.test(line)) return undefined;
+  for (const gap of line.matchAll(/\s{2,}(?=\S)/g)) {
+    const at = gap.index! + gap[0].length;
+    if (at < 20) continue;
+    const right = LABEL.exec(line.slice(at));
+    if (right && right[1]!.toLowerCase().replace(/\W/g, '') === left[1]!.toLowerCase().replace(/\W/g, '')) return at;
+  }
+  return undefined;
+}
+
+/** A line's halves at the right column (`at`): cut at the gap whose end lies nearest it. */
+function halves(line: string, at: number): [string, string] {
+  const start = line.length - line.trimStart().length;
+  if (line.trim() === '') return ['', ''];
+  if (start >= at - DRIFT) return ['', line.trim()];
+  let best: number | undefined;
+  for (const gap of line.matchAll(/\s{2,}(?=\S)/g)) {
+    const end = gap.index! + gap[0].length;
+    if (gap.index === 0 || Math.abs(end - at) > DRIFT) continue;
+    if (best === undefined || Math.abs(end - at) < Math.abs(best - at)) best = end;
+  }
+  return best === undefined ? [line.trimEnd(), ''] : [line.slice(0, best).trimEnd(), line.slice(best).trim()];
+}
+
+export interface BlockColumns {
+  /** The report with the region read column by column. */
+  text: string;
+  /** The printed line of each line of `text`. */
+  from: number[];
+}
+
+/** The report read column by column where its blocks are printed in two columns, else undefined. */
+export function blockColumns(raw: string[]): BlockColumns | undefined {
+  const twins: Array<{ line: number; at: number }> = [];
+  raw.forEach((l, i) => {
+    const at = twinAt(l);
+    if (at !== undefined) twins.push({ line: i, at });
+  });
+  if (twins.length < 2) return undefined;
+  const ats = twins.map((t) => t.at).sort((a, b) => a - b);
+  const at = ats[Math.floor(ats.length / 2)]!;
+  // The region: from the block titles over the first such line (up to a blank line) to the end of the
+  // left column's block under the last line with a right half.
+  let first = twins[0]!.line;
+  while (first > 0 && raw[first - 1]!.trim() !== '') first--;
+  let last = twins[twins.length - 1]!.line;
+  for (let i = last + 1; i < raw.length; i++) {
+    if (raw[i]!.trim() === '') {
+      // A blank line ends the region unless the right column goes on under it.
+      const next = raw.slice(i + 1).findIndex((l) => l.trim() !== '');
+      if (next < 0 || halves(raw[i + 1 + next]!, at)[1] === '') break;
+      continue;
+    }
+    last = i;
+  }
+  const region = raw.slice(first, last + 1).map((l) => halves(l, at));
+  // A blank line between the columns: the left column's last block ends there.
+  const lines = [...raw.slice(0, first), ...region.map((h) => h[0]), '', ...region.map((h) => h[1]), ...raw.slice(last + 1)];
+  const from = [
+    ...raw.slice(0, first).map((_, i) => i),
+    ...region.map((_, k) => first + k),
+    last,
+    ...region.map((_, k) => first + k),
+    ...raw.slice(last + 1).map((_, k) => last + 1 + k),
+  ];
+  return { text: lines.join('\n'), from };
+}
+
+/** A result read on the column-by-column text, given back in the printed report's lines. */
+export function mapBack(r: LabParseResult, columns: BlockColumns, raw: string[]): LabParseResult {
+  const lines = columns.text.split('\n');
+  const printed = (l: string) => {
+    const i = lines.findIndex((x) => x.trim() === l);
+    return i < 0 ? undefined : columns.from[i]!;
+  };
+  const listed = new Map<number, string>();
+  const other: string[] = [];
+  for (const u of r.unparsed_lines) {
+    const i = printed(u);
+    if (i === undefined) other.push(u);
+    else listed.set(i, raw[i]!.trim());
+  }
+  return {
+    analytes: r.analytes.map((a) => ({ ...a, line: columns.from[a.line] ?? a.line })),
+    qualitative: r.qualitative.map((a) => ({ ...a, line: columns.from[a.line] ?? a.line })),
+    unparsed_lines: [...[...listed.entries()].sort((a, b) => a[0] - b[0]).map(([, l]) => l), ...other.filter((u) => ![...listed.values()].includes(u))].filter(
+      (u, k, all) => all.indexOf(u) === k,
+    ),
+  };
+}
