@@ -731,8 +731,10 @@ const SPECIMEN_ALONE = String.raw`${SPECIMEN}(?:\s+(?:total|isolad[oa]|venos[oa]
 const COLLECTION_NOTE = String.raw`(?:\s*[·•,;|-]\s*(?:coleta|colhid[oa]|coletad[oa])\b[^\p{L}\d]*(?:[àa]s?\s+)?\d{1,2}[:h]\d{2}(?:\s*h)?)?`;
 // A portal's card prints the release date after the method ("Soro · Enzimático · Liberado em 28/10/2025").
 const RELEASE_NOTE = String.raw`(?:\s*[·•,;|-]\s*(?:liberad[oa]|libera[cç][aã]o|coletad[oa]|colhid[oa]|coleta)\s*(?:em\s+)?:?\s*\d{1,2}\/\d{1,2}(?:\/\d{2,4})?(?:\s+(?:[àa]s\s+)?\d{1,2}[:h]\d{2})?)?`;
+// A method's words hold no ';', '|' or ':': what follows one is another field ("Soro - quimioluminescência ;
+// HBsAg: Reagente"), read or listed.
 const METHOD_LINE = new RegExp(
-  String.raw`^(?:${SPECIMEN}(?:\s+[\p{L}]+){0,3}\s+[-–—·•]\s+\p{L}[^\d]*${COLLECTION_NOTE}${RELEASE_NOTE}|${SPECIMEN_ALONE}|${METHOD}(?:[\s/-]+(?:\d+\s+)?[\p{L}]+){0,3})$`,
+  String.raw`^(?:${SPECIMEN}(?:\s+[\p{L}]+){0,3}\s+[-–—·•]\s+\p{L}[^\d;|:]*${COLLECTION_NOTE}${RELEASE_NOTE}|${SPECIMEN_ALONE}|${METHOD}(?:[\s/-]+(?:\d+\s+)?[\p{L}]+){0,3})$`,
   'iu',
 );
 

@@ -4014,3 +4014,9 @@ test('set 36: a regional council (CREMESP, RQE), a weight, a "Trav." address, a 
   );
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('a method beside a block title ends at a ";", "|" or ":": a field after it is read or listed', () => {
+  const r = parseLabReport(['TRANSFERRINA                                Soro - turbidimetria ; Anti-HCV: Reagente', 'Resultado: 250 mg/dL'].join('\n'));
+  const seen = r.qualitative.some((a) => /reagente/i.test(a.value)) || r.unparsed_lines.some((u) => /reagente/i.test(u));
+  assert.ok(seen, JSON.stringify(r));
+});
