@@ -59,6 +59,30 @@ function wordsInReferencesAbove(r: LabParseResult, i: number): number {
   return [...r.qualitative, ...r.analytes].filter((a) => a.line < i && i - a.line <= 3 && /reagente/i.test(a.reference_text ?? '')).length;
 }
 
+/**
+ * Calls `check` for every line of `set` that `eligible` takes, with that line's turn among the
+ * shapes; returns how many lines were checked.
+ */
+function eachLine(
+  set: string,
+  eligible: (line: string) => boolean,
+  firstTurn: number,
+  check: (file: string, lines: string[], i: number, turn: number) => void,
+): number {
+  let turn = firstTurn;
+  let checked = 0;
+  for (const { file, lines } of reports(set)) {
+    lines.forEach((l, i) => {
+      if (!eligible(l)) return;
+      checked++;
+      check(file, lines, i, turn++);
+    });
+  }
+  return checked;
+}
+
+const withSuffix = (lines: string[], i: number, suffix: string) => lines.map((x, j) => (j === i ? `${x.trimEnd()}${suffix}` : x)).join('\n');
+
 /** Registers both properties for the sets dealt to file `part` (0-based) of PARTS. */
 export function corpusPropertyTests(part: number): void {
   const sets = CORPUS_SETS.filter((_, i) => i % PARTS === part);
@@ -66,51 +90,35 @@ export function corpusPropertyTests(part: number): void {
   const wordTurns = firstTurns(takesWord);
   for (const set of sets) {
     test(`corpus property: a value added to any line with a digit is read or listed (${set})`, () => {
-      let turn = valueTurns.get(set)!;
-      let checked = 0;
-      for (const { file, lines } of reports(set)) {
-        lines.forEach((l, i) => {
-          if (!takesValue(l)) return;
-          checked++;
-          let [suffix, value] = VALUE_SHAPES[turn++ % VALUE_SHAPES.length]!;
-          // A bare number after an earlier sample's column ("Anterior 12/11/2024", a header's dated
-          // column) is that sample's result, which the reader cuts off by design (docs/labs.md): the
-          // line gets the column shape instead.
-          if (suffix === '   48,7' && EARLIER_SAMPLE_END.test(l)) [suffix, value] = VALUE_SHAPES[0]!;
-          const text = lines.map((x, j) => (j === i ? `${x.trimEnd()}${suffix}` : x)).join('\n');
-          const r = parseLabReport(text, { today: '2025-06-01' });
-          const read = r.analytes.some((a) => a.value === value);
-          const listed = r.unparsed_lines.some((u) => numbersIn(u).some((n) => n.values.includes(value)));
-          assert.ok(read || listed, `${set}/${file}:${i + 1} "${l.trimEnd()}${suffix}": ${value} dropped in silence`);
-        });
-      }
+      const checked = eachLine(set, takesValue, valueTurns.get(set)!, (file, lines, i, turn) => {
+        const l = lines[i]!;
+        let [suffix, value] = VALUE_SHAPES[turn % VALUE_SHAPES.length]!;
+        // A bare number after an earlier sample's column ("Anterior 12/11/2024", a header's dated
+        // column) is that sample's result, which the reader cuts off by design (docs/labs.md): the
+        // line gets the column shape instead.
+        if (suffix === '   48,7' && EARLIER_SAMPLE_END.test(l)) [suffix, value] = VALUE_SHAPES[0]!;
+        const r = parseLabReport(withSuffix(lines, i, suffix), { today: '2025-06-01' });
+        const read = r.analytes.some((a) => a.value === value);
+        const listed = r.unparsed_lines.some((u) => numbersIn(u).some((n) => n.values.includes(value)));
+        assert.ok(read || listed, `${set}/${file}:${i + 1} "${l.trimEnd()}${suffix}": ${value} dropped in silence`);
+      });
       assert.ok(checked > 20, `${checked} lines checked`);
     });
     test(`corpus property: a word result added to any line is read, listed or shown as its reference (${set})`, () => {
-      const parsed = new Map<string, LabParseResult>();
-      const original = (file: string, lines: string[]) => {
-        if (!parsed.has(file)) parsed.set(file, parseLabReport(lines.join('\n'), { today: '2025-06-01' }));
-        return parsed.get(file)!;
-      };
-      let turn = wordTurns.get(set)!;
-      let checked = 0;
-      for (const { file, lines } of reports(set)) {
-        lines.forEach((l, i) => {
-          if (!takesWord(l)) return;
-          checked++;
-          const suffix = WORD_SHAPES[turn++ % WORD_SHAPES.length]!;
-          const text = lines.map((x, j) => (j === i ? `${x.trimEnd()}${suffix}` : x)).join('\n');
-          const r = parseLabReport(text, { today: '2025-06-01' });
-          // Shown as a reference: that of the line's result, or of the result just above whose
-          // reference line this is ("Referência: Ausência de parasitas   Reagente").
-          const onLine = r.qualitative.filter((a) => a.line === i);
-          const ok =
-            onLine.some((a) => /reagente/i.test(a.value) || /reagente/i.test(a.reference_text ?? '')) ||
-            wordsInReferencesAbove(r, i) > wordsInReferencesAbove(original(file, lines), i) ||
-            r.unparsed_lines.some((u) => /reagente/i.test(u));
-          assert.ok(ok, `${set}/${file}:${i + 1} "${l.trimEnd()}${suffix}": the word dropped in silence`);
-        });
-      }
+      // Each report as printed, parsed once when a check needs it.
+      const printed = new Map<string, LabParseResult>();
+      const checked = eachLine(set, takesWord, wordTurns.get(set)!, (file, lines, i, turn) => {
+        const suffix = WORD_SHAPES[turn % WORD_SHAPES.length]!;
+        const r = parseLabReport(withSuffix(lines, i, suffix), { today: '2025-06-01' });
+        const before = () => printed.get(file) ?? printed.set(file, parseLabReport(lines.join('\n'), { today: '2025-06-01' })).get(file)!;
+        // Shown as a reference: that of the line's result, or of the result just above whose
+        // reference line this is ("Referência: Ausência de parasitas   Reagente").
+        const ok =
+          r.qualitative.some((a) => a.line === i && (/reagente/i.test(a.value) || /reagente/i.test(a.reference_text ?? ''))) ||
+          r.unparsed_lines.some((u) => /reagente/i.test(u)) ||
+          wordsInReferencesAbove(r, i) > wordsInReferencesAbove(before(), i);
+        assert.ok(ok, `${set}/${file}:${i + 1} "${lines[i]!.trimEnd()}${suffix}": the word dropped in silence`);
+      });
       assert.ok(checked > 20, `${checked} lines checked`);
     });
   }
