@@ -149,6 +149,8 @@ export const CORPUS_SETS = [
   'heldout34',
   'heldout35',
   'heldout37',
+  'heldout38',
+  'heldout39',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
 
