@@ -4,14 +4,24 @@
 // request with 546. Warm, a PDF costs a few ms, but an isolate cannot know it is warm for the next
 // one. Documents therefore go to the queue from the edge; everything else measured stays far below
 // (7-day meal plan 0.17 s cold, text exam 16 ms, food photo 41 ms, assistant 16 ms).
+//
+// Except a long exam text: the lab parse is linear in the text, ~10–20 ms of CPU per kB on this
+// machine's cores (bench/edge-cpu.ts: 100 kB, the input's own limit, 1.1–1.9 s warm, over the limit
+// once a cold isolate's compilation is added). The ceiling sits where a cold parse stays under a
+// quarter of the limit; the longest report of the lab corpus (a three-page check-up) is 9 kB.
 import type { JobType } from '../job-inputs/job-types.ts';
 import { SyncUnavailableError, type RunInline } from './inline.ts';
+
+/** The longest exam text (UTF-8 bytes) the edge parses inline; longer ones go to the worker. */
+export const EDGE_INLINE_EXAM_TEXT_BYTES = 16 * 1024;
 
 /** Why this work must not run inline on the edge, or undefined when it fits. */
 export function edgeCpuRisk(type: JobType, input: unknown): string | undefined {
   const o = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
   if (type === 'medical_exam' && typeof o.document_base64 === 'string')
     return 'exam documents (PDF or image) are parsed by the worker: a cold parse exceeds the 2 s edge CPU limit';
+  if (type === 'medical_exam' && typeof o.text === 'string' && new TextEncoder().encode(o.text).length > EDGE_INLINE_EXAM_TEXT_BYTES)
+    return `exam texts over ${EDGE_INLINE_EXAM_TEXT_BYTES / 1024} kB are parsed by the worker: a long parse can exceed the 2 s edge CPU limit`;
   const media = o.media as Record<string, unknown> | undefined;
   if (type === 'whatsapp_message' && media && typeof media === 'object')
     return 'WhatsApp media are processed by the worker: a document parse exceeds the 2 s edge CPU limit';
