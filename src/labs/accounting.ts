@@ -82,7 +82,7 @@ const ADMIN_SPANS: RegExp[] = [
   // whole identifier ("CRF-RJ 17.336 48", "Código: 33.418.207-2 48", "CNES 2077485 487", "Fone (51)
   // 3320-3000 48") a number is no part of it.
   new RegExp(
-    String.raw`(?<![\p{L}\d])(?:crm|crf|crbm|crbio|coren|rqe|cnes|cns|cnpj|cpf|rg|cep|protocolo|prot\.(?=\s*:?\s*\d)|ped\.(?=\s*:?\s*\d)|pac\.(?=\s*:?\s*\d)|paciente(?=[.\s]*:?\s*\d)|pedido|req|requisi[cç][aã]o|solicita[cç][aã]o(?=\s*:?\s*\d)|atend(?:imento)?\.?|o\.s\.?|os(?=\s*[:nº°#])|ordem(?:\s+de\s+servi[cç]o)?|pront|prontu[aá]rio|reg|registro|c[oó]d(?:igo)?|ficha|senha|cart[aã]o(?:\s+sus)?|notifica[cç][aã]o|sinan|boletim|lote|n[º°]|no\.|n[uú]mero|tel(?:efone)?|fone|sac|whatsapp|celular|leito|quarto|box|turno|m[aá]quina|posto(?:\s+de\s+coleta)?|equipe|esf|micro[aá]rea|cadastro|matr[ií]cula|id|guia|carteir(?:inha|a)|etiqueta|amostra\s+n[º°]|amostra(?=\s*:?\s*(?:\d{5,}|\d+-\d+))|vers[aã]o(?:\s+do\s+laudo)?(?=\s*:?\s*\d))${NOT_WORD}(?:(?!\s{2,}\p{L}|[.*_—–-]\s{2,})[^\d\n(\[;]){0,16}\(?(?:\d{1,2}\s*(?:[ªº]\s*regi[aã]o\s*|[-–]\s*(?=\d)))?(?:\d{1,4}\)?(?:\s\d{1,4}(?![\d./-]))*\s\d[\d./-]*|\d[\d./?-]*)(?!\d|,\d)`,
+    String.raw`(?<![\p{L}\d])(?:crm|creme[a-z]{1,3}|crf|crbm|crbio|coren|rqe|cnes|cns|cnpj|cpf|rg|cep|protocolo|prot\.(?=\s*:?\s*\d)|ped\.(?=\s*:?\s*\d)|pac\.(?=\s*:?\s*\d)|paciente(?=[.\s]*:?\s*\d)|pedido|req|requisi[cç][aã]o|solicita[cç][aã]o(?=\s*:?\s*\d)|atend(?:imento)?\.?|o\.s\.?|os(?=\s*[:nº°#])|ordem(?:\s+de\s+servi[cç]o)?|pront|prontu[aá]rio|reg|registro|c[oó]d(?:igo)?|ficha|senha|cart[aã]o(?:\s+sus)?|notifica[cç][aã]o|sinan|boletim|lote|n[º°]|no\.|n[uú]mero|tel(?:efone)?|fone|sac|whatsapp|celular|leito|quarto|box|turno|m[aá]quina|posto(?:\s+de\s+coleta)?|equipe|esf|micro[aá]rea|cadastro|matr[ií]cula|id|guia|carteir(?:inha|a)|etiqueta|amostra\s+n[º°]|amostra(?=\s*:?\s*(?:\d{5,}|\d+-\d+))|vers[aã]o(?:\s+do\s+laudo)?(?=\s*:?\s*\d))${NOT_WORD}(?:(?!\s{2,}\p{L}|[.*_—–-]\s{2,})[^\d\n(\[;]){0,16}\(?(?:\d{1,2}\s*(?:[ªº]\s*regi[aã]o\s*|[-–]\s*(?=\d)))?(?:\d{1,4}\)?(?:\s\d{1,4}(?![\d./-]))*\s\d[\d./-]*|\d[\d./?-]*)(?!\d|,\d)`,
     'giu',
   ),
   // An address by sector, block and lot (Brasília's "SHLS 716, Bloco F", "Quadra 12, Lote 4", "Sala
@@ -223,7 +223,11 @@ export function resultTokens(text: string): Token[] {
     .split(/\s{2,}|\s*\|\s*/)
     .filter(Boolean);
   const rangeHeader =
-    heads.length >= 3 && heads.some((c) => /^resultados?$/iu.test(c)) && heads.every((c) => HEADER_WORD.test(foldSameLength(c)) || isReferenceLabel(c));
+    heads.length >= 3 &&
+    heads.some((c) => /^resultados?$/iu.test(c)) &&
+    heads.every((c) => HEADER_WORD.test(foldSameLength(c)) || isReferenceLabel(c)) &&
+    // A tier names a range by how high it is ("Aumentado"); a finding's word ("Reagente") is a result wherever it stands.
+    !heads.some((c) => /^(?:n[aã]o\s+)?(?:reagente|reativo|positiv|negativ|detect|indetect|ausente|presente)/iu.test(c));
   for (const m of rangeHeader ? [] : t.matchAll(/(?:^|:\s*|\s{2,}|\|\s*|\(\s*)(\p{L}(?:\p{L}| (?! ))*)/gu)) {
     // Folded first: an accented capital ("SENSÍVEL") matches as its small letter.
     const w = RESULT_WORD.exec(foldSameLength(m[1]!));

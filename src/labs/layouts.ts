@@ -10,7 +10,7 @@ import { foldSameLength } from './analytes.ts';
 import { cellStarts, dateKey, previousColumnOf, valueColumnsOf, type History, type PreviousCell, type ValueColumn } from './columns.ts';
 import { cells } from './lines.ts';
 import { numbersIn } from './numbers.ts';
-import { isReferenceLabel, isReferenceText, qualitativeReference, type Sex } from './reference.ts';
+import { isReferenceLabel, isReferenceText, qualitativeAtStart, qualitativeReference, type Sex } from './reference.ts';
 import { UNIT_PATTERN, normalizeUnit, unitAtStart } from './units.ts';
 import { isMarkerCell } from './value.ts';
 
@@ -129,7 +129,7 @@ export function tableHeader(text: string, offset = 0, context: HeaderContext = {
   // So is "Resultado:   Negativa   Valor de referência: Negativa", its reference in a cell after the word.
   if (
     hasResult &&
-    (cs.length === 2 || (cs.length === 3 && isReferenceText(cs[2]!))) &&
+    (cs.length === 2 || (cs.length === 3 && isReferenceText(cs[2]!) && qualitativeAtStart(cs[1]!)?.consumed === cs[1]!.length)) &&
     qualitativeReference(cs[1]!) !== undefined &&
     !HEADER_CELL.test(foldSameLength(cs[1]!).trim())
   )

@@ -3995,3 +3995,27 @@ test('set 36: "Resultado:   Não reagente   Referência: Não reagente" under a 
     [['Não reagente', 'normal']],
   );
 });
+
+test('set 36: a regional council (CREMESP, RQE), a weight, a "Trav." address, a header of range columns and a control row with a note are never unread lines', () => {
+  const text = [
+    'Laboratório Central - Trav. São Pedro, 2.318 - Centro',
+    'Médico: Dr. Caio Penteado - CREMESP 88.120 - RQE 41.207',
+    'Responsável: Marta Lins                      Peso: 31,2 kg',
+    '',
+    'Exame                      Resultado   Unid.   Referência',
+    'Tempo de tromboplastina    29,4        s       25,0 - 35,0',
+    '   Controle do dia (plasma normal)      28,7   s',
+    '',
+    '                   Resultado      Desejável     Limítrofe      Aumentado',
+    'Colesterol total   151 mg/dL      < 170         170 a 199      ≥ 200',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([, v, , f]) => [v, f]),
+    [
+      [29.4, 'normal'],
+      [151, 'normal'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
