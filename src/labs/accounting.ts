@@ -225,7 +225,9 @@ export function resultTokens(text: string): Token[] {
   const rangeHeader =
     heads.length >= 3 &&
     heads.some((c) => /^resultados?$/iu.test(c)) &&
-    heads.every((c) => HEADER_WORD.test(foldSameLength(c)) || isReferenceLabel(c)) &&
+    // A column's label is bare: a cell with a label and a colon, or after a ';' ("; Anti-HAV: Reagente"), is a
+    // field with its result, whatever tier word it holds.
+    heads.every((c) => /^\p{L}[^:;]*$/u.test(c) && (HEADER_WORD.test(foldSameLength(c)) || isReferenceLabel(c))) &&
     // A tier names a range by how high it is ("Aumentado"); a finding's word ("Reagente") is a result wherever it stands.
     !heads.some((c) => /^(?:n[aã]o\s+)?(?:reagente|reativo|positiv|negativ|detect|indetect|ausente|presente)/iu.test(c));
   for (const m of rangeHeader ? [] : t.matchAll(/(?:^|:\s*|\s{2,}|\|\s*|\(\s*)(\p{L}(?:\p{L}| (?! ))*)/gu)) {

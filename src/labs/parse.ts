@@ -864,9 +864,10 @@ function nameWrapOf(
   // A heading in capitals is no piece of a name, nor a word broken at a hyphen (it goes on in the row under it).
   if ((piece === piece.toUpperCase() && /\p{L}{2}/u.test(piece) && !/^\(/.test(piece)) || piece.endsWith('-')) return undefined;
   // What else the line holds sits in the last (reference) column: a word in the result column is a
-  // row's result ("Filamentos de muco   Raros"), not a wrapped name's reference.
+  // row's result ("Filamentos de muco   Raros"), not a wrapped name's reference. A header of a name and a
+  // result only ("Exame   Resultado") has no reference column: its second column is the result's.
   const rest = (m[2] ?? '').trim();
-  if (rest !== '' && (!isReferenceText(rest) || t.indexOf(rest, piece.length) + offset < starts[starts.length - 1]! - 3)) return undefined;
+  if (rest !== '' && (starts.length < 3 || !isReferenceText(rest) || t.indexOf(rest, piece.length) + offset < starts[starts.length - 1]! - 3)) return undefined;
   const known = lookupName(cleanName(e.name));
   if (/^\p{Lu}/u.test(piece) && (known !== undefined || lookupName(piece) !== undefined || isReferenceLabel(piece))) return undefined;
   return { piece, rest };

@@ -4019,3 +4019,27 @@ test('set 36: a regional council (CREMESP, RQE), a weight, a "Trav." address, a 
   );
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('a header is one of range columns only when its cells are bare labels: a field with its word after a table header is read or listed', () => {
+  // "Toxoplasmose IgM: Reagente" names a tier word too, but after its label it is a result, no column's label.
+  for (const extra of [' ; Toxoplasmose IgM: Reagente', '   Sífilis (VDRL): Reagente']) {
+    const r = parseLabReport(['| Parâmetro | Resultado | Valor de referência |' + extra, '|---|---|---|', '| Ferritina | 85 ng/mL | 15 a 150 |'].join('\n'));
+    const seen = r.qualitative.some((a) => /reagente/i.test(a.value)) || r.unparsed_lines.some((u) => /reagente/i.test(u));
+    assert.ok(seen, JSON.stringify(r));
+  }
+  assert.deepEqual(resultTokens('| Parâmetro | Resultado | Valor de referência | ; Toxoplasmose IgM: Reagente').length, 1);
+  // The header of range columns stays one.
+  assert.deepEqual(resultTokens('             Resultado      Ótimo      Limítrofe      Alto'), []);
+});
+
+test("a table of a name and a result column only has no reference column: a word under the result is the row's result, no wrapped name's reference", () => {
+  const text = ['Exame                          Resultado', 'Coombs indireto                Negativo', 'Anticorpos irregulares         Ausentes'].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    r.qualitative.map((a) => [a.name, a.value]),
+    [
+      ['Coombs indireto', 'Negativo'],
+      ['Anticorpos irregulares', 'Ausentes'],
+    ],
+  );
+});
