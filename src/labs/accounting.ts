@@ -19,9 +19,10 @@
 import { foldSameLength, lookupName } from './analytes.ts';
 import { NUMBER, numbersIn } from './numbers.ts';
 import { ASSAY_LIMIT, isAdminLine, methodCellAt, PREVIOUS_LABEL, STREET_ADDRESS } from './lines.ts';
-import { CONTROL_LEAD, EQUATION_YEAR, cleanName } from './piece.ts';
+import { CITRATE_STRENGTH, CONTROL_LEAD, EQUATION_YEAR, cleanName } from './piece.ts';
 import {
   CITED_YEAR,
+  isReferenceLabel,
   labelledRanges,
   PERCENTILE_RE,
   qualitativeReference,
@@ -81,7 +82,7 @@ const ADMIN_SPANS: RegExp[] = [
   // whole identifier ("CRF-RJ 17.336 48", "Código: 33.418.207-2 48", "CNES 2077485 487", "Fone (51)
   // 3320-3000 48") a number is no part of it.
   new RegExp(
-    String.raw`(?<![\p{L}\d])(?:crm|crf|crbm|crbio|coren|cnes|cns|cnpj|cpf|rg|cep|protocolo|prot\.(?=\s*:?\s*\d)|ped\.(?=\s*:?\s*\d)|pac\.(?=\s*:?\s*\d)|paciente(?=[.\s]*:?\s*\d)|pedido|req|requisi[cç][aã]o|solicita[cç][aã]o(?=\s*:?\s*\d)|atend(?:imento)?\.?|o\.s\.?|os(?=\s*[:nº°#])|ordem(?:\s+de\s+servi[cç]o)?|pront|prontu[aá]rio|reg|registro|c[oó]d(?:igo)?|ficha|senha|cart[aã]o(?:\s+sus)?|notifica[cç][aã]o|sinan|boletim|lote|n[º°]|no\.|n[uú]mero|tel(?:efone)?|fone|sac|whatsapp|celular|leito|quarto|box|turno|m[aá]quina|posto(?:\s+de\s+coleta)?|equipe|esf|micro[aá]rea|cadastro|matr[ií]cula|id|guia|carteir(?:inha|a)|etiqueta|amostra\s+n[º°]|amostra(?=\s*:?\s*(?:\d{5,}|\d+-\d+))|vers[aã]o(?:\s+do\s+laudo)?(?=\s*:?\s*\d))${NOT_WORD}(?:(?!\s{2,}\p{L}|[.*_—–-]\s{2,})[^\d\n(\[;]){0,16}\(?(?:\d{1,2}\s*(?:[ªº]\s*regi[aã]o\s*|[-–]\s*(?=\d)))?(?:\d{1,4}\)?(?:\s\d{1,4}(?![\d./-]))*\s\d[\d./-]*|\d[\d./?-]*)(?!\d|,\d)`,
+    String.raw`(?<![\p{L}\d])(?:crm|creme[a-z]{1,3}|crf|crbm|crbio|coren|rqe|cnes|cns|cnpj|cpf|rg|cep|protocolo|prot\.(?=\s*:?\s*\d)|ped\.(?=\s*:?\s*\d)|pac\.(?=\s*:?\s*\d)|paciente(?=[.\s]*:?\s*\d)|pedido|req|requisi[cç][aã]o|solicita[cç][aã]o(?=\s*:?\s*\d)|atend(?:imento)?\.?|o\.s\.?|os(?=\s*[:nº°#])|ordem(?:\s+de\s+servi[cç]o)?|pront|prontu[aá]rio|reg|registro|c[oó]d(?:igo)?|ficha|senha|cart[aã]o(?:\s+sus)?|notifica[cç][aã]o|sinan|boletim|lote|n[º°]|no\.|n[uú]mero|tel(?:efone)?|fone|sac|whatsapp|celular|leito|quarto|box|turno|m[aá]quina|posto(?:\s+de\s+coleta)?|equipe|esf|micro[aá]rea|cadastro|matr[ií]cula|id|guia|carteir(?:inha|a)|etiqueta|amostra\s+n[º°]|amostra(?=\s*:?\s*(?:\d{5,}|\d+-\d+))|vers[aã]o(?:\s+do\s+laudo)?(?=\s*:?\s*\d))${NOT_WORD}(?:(?!\s{2,}\p{L}|[.*_—–-]\s{2,})[^\d\n(\[;]){0,16}\(?(?:\d{1,2}\s*(?:[ªº]\s*regi[aã]o\s*|[-–]\s*(?=\d)))?(?:\d{1,4}\)?(?:\s\d{1,4}(?![\d./-]))*\s\d[\d./-]*|\d[\d./?-]*)(?!\d|,\d)`,
     'giu',
   ),
   // An address by sector, block and lot (Brasília's "SHLS 716, Bloco F", "Quadra 12, Lote 4", "Sala
@@ -110,6 +111,10 @@ const ADMIN_SPANS: RegExp[] = [
   /\(\s*\d{1,3}\s*a(?:\s*\d{1,2}\s*m)?\s*\)/giu,
   // An assay's limits ("Limite de detecção: 40 cópias/mL", "Faixa de quantificação: 12 a 100.000.000 UI/mL").
   new RegExp(String.raw`^\s*${ASSAY_LIMIT}\s*:?\s*(?:${NUMBER})(?:\s*(?:a|-|–|até)\s*(?:${NUMBER}))?\s*(?:${UNIT_PATTERN})?`, 'giu'),
+  // The patient's weight and height after their label, in a header ("Peso: 24,5 kg", "Altura: 1,62 m").
+  /(?<![\p{L}])(?:peso|altura|estatura)\s*:?\s*\d+(?:[.,]\d+)?\s*(?:kg|cm|m)(?![\p{L}\d/])/giu,
+  // The citrate strength of a coagulation tube in a sample's name ("COAGULAÇÃO - plasma citratado 3,2%").
+  CITRATE_STRENGTH,
   // A distance in a note on the patient ("48 h após treino de ciclismo de 180 km"): no lab result is in km.
   /(?<![\d.,])\d+(?:[.,]\d+)?\s*km(?![\p{L}\d/²])/giu,
   // … nor after it: a highway's kilometre in an address ("Rod. Marechal Rondon, km 251 - Botucatu/SP").
@@ -122,7 +127,10 @@ const ADMIN_SPANS: RegExp[] = [
   /(?:x\s*)?10\s*(?:\^\s*\d+|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)/giu,
   // The lab's control run beside a coagulation time ("TP: 18,9 s (controle: 12,4 s)").
   // A control's time on a row of its own ("Tempo do controle …… 12,4 seg") is one too: the reader skips it.
-  new RegExp(String.raw`\(?\s*(?:tempo\s+(?:d[oa]\s+)?)?${CONTROL_LEAD}\s*(?:\.{2,}\s*)?:?\s*\d+(?:[.,]\d+)?\s*(?:s|seg(?:undos)?)?\s*\)?`, 'giu'),
+  new RegExp(
+    String.raw`\(?\s*(?:tempo\s+(?:d[oa]\s+)?)?${CONTROL_LEAD}(?:\s*\([^()\d]*\))?\s*(?:\.{2,}\s*)?:?\s*\d+(?:[.,]\d+)?\s*(?:s|seg(?:undos)?)?\s*\)?`,
+    'giu',
+  ),
   // One previous result, its unit and its date ("Resultado anterior: 119 mg/dL (10/01/2025)"): an earlier
   // sample's, cut off by the reader; anything else printed after it is still counted.
   new RegExp(
@@ -208,7 +216,21 @@ export function resultTokens(text: string): Token[] {
   }
   // A result word where a result stands: the first word of a cell (line start, after a colon, a dot
   // leader turned colon, or a column break), not a label ("Negativo:" heads a tier).
-  for (const m of t.matchAll(/(?:^|:\s*|\s{2,}|\|\s*|\(\s*)(\p{L}(?:\p{L}| (?! ))*)/gu)) {
+  // A header whose other cells name range columns ("Resultado   Desejável   Limítrofe   Aumentado"): its
+  // tier words are the columns' labels, never a result.
+  const heads = t
+    .trim()
+    .split(/\s{2,}|\s*\|\s*/)
+    .filter(Boolean);
+  const rangeHeader =
+    heads.length >= 3 &&
+    heads.some((c) => /^resultados?$/iu.test(c)) &&
+    // A column's label is bare: a cell with a label and a colon, or after a ';' ("; Anti-HAV: Reagente"), is a
+    // field with its result, whatever tier word it holds.
+    heads.every((c) => /^\p{L}[^:;]*$/u.test(c) && (HEADER_WORD.test(foldSameLength(c)) || isReferenceLabel(c))) &&
+    // A tier names a range by how high it is ("Aumentado"); a finding's word ("Reagente") is a result wherever it stands.
+    !heads.some((c) => /^(?:n[aã]o\s+)?(?:reagente|reativo|positiv|negativ|detect|indetect|ausente|presente)/iu.test(c));
+  for (const m of rangeHeader ? [] : t.matchAll(/(?:^|:\s*|\s{2,}|\|\s*|\(\s*)(\p{L}(?:\p{L}| (?! ))*)/gu)) {
     // Folded first: an accented capital ("SENSÍVEL") matches as its small letter.
     const w = RESULT_WORD.exec(foldSameLength(m[1]!));
     if (!w) continue;

@@ -10,7 +10,7 @@ import { foldSameLength } from './analytes.ts';
 import { cellStarts, dateKey, previousColumnOf, valueColumnsOf, type History, type PreviousCell, type ValueColumn } from './columns.ts';
 import { cells } from './lines.ts';
 import { numbersIn } from './numbers.ts';
-import { isReferenceLabel, isReferenceText, qualitativeReference, type Sex } from './reference.ts';
+import { isReferenceLabel, isReferenceText, qualitativeAtStart, qualitativeReference, type Sex } from './reference.ts';
 import { UNIT_PATTERN, normalizeUnit, unitAtStart } from './units.ts';
 import { isMarkerCell } from './value.ts';
 
@@ -126,7 +126,14 @@ export function tableHeader(text: string, offset = 0, context: HeaderContext = {
   const headerCells = cs.filter((c) => HEADER_CELL.test(foldSameLength(c).trim()) || HEADER_CELL.test(c.trim()));
   const hasResult = cs.some((c) => /^resultados?(?:\s*\(.*\))?:?$/i.test(c.trim()));
   // "Resultado        NEGATIVO" under a block title is the block's result in words, not a header.
-  if (hasResult && cs.length === 2 && qualitativeReference(cs[1]!) !== undefined && !HEADER_CELL.test(foldSameLength(cs[1]!).trim())) return undefined;
+  // So is "Resultado:   Negativa   Valor de referência: Negativa", its reference in a cell after the word.
+  if (
+    hasResult &&
+    (cs.length === 2 || (cs.length === 3 && isReferenceText(cs[2]!) && qualitativeAtStart(cs[1]!)?.consumed === cs[1]!.length)) &&
+    qualitativeReference(cs[1]!) !== undefined &&
+    !HEADER_CELL.test(foldSameLength(cs[1]!).trim())
+  )
+    return undefined;
   if (!(hasResult || headerCells.length >= 2 || valueColumns.length >= 2)) return undefined;
   // "URINA TIPO 1   RESULTADO   REFERÊNCIA": digits only in a title cell before header cells.
   const titled =

@@ -34,6 +34,8 @@ export interface CleanLine {
 }
 
 const COLUMN = '   ';
+// Eight digits, then a column break and a word that is no unit ("10000000   UFC/mL" stays a count).
+const TUSS_CODE = new RegExp(String.raw`^(\s*)\d{8}(?=\s{2,}(?!(?:${UNIT_PATTERN})(?![a-zà-ÿ]))[a-zà-ÿ])`, 'i');
 
 // A portal's "Último resultado: 19,4 ng/mL em 14/03/2025" under the current value is the previous one.
 const LAST_RESULT = String.raw`[uú]ltimo\s+resultado`;
@@ -69,6 +71,9 @@ export function cleanLine(raw: string, index: number): CleanLine {
   t = t.replace(/(^|\s)_(?=[^\s_])|(?<=[^\s_])_(?=\s|$)/g, '$1');
   // A message's white-square bullet is one too ("▫️ Ureia: 74 mg/dL", with its emoji selector).
   t = t.replace(/^\s*(?:[-*•·▪►]|[▫◦▸‣]\uFE0F?|\d{1,2}[.)])\s+(?=\S)/u, '');
+  // A quote mark before a name (markdown's "> ", a summary's list "> TSH ..... 6,84") is a bullet too; before a
+  // number it is the comparator of the value ("> 60").
+  t = t.replace(/^\s*>\s+(?=\p{L}|\d+-\p{L})/u, '');
   // A markdown heading ("### URINA TIPO 1 (EAS)") is a title as typed.
   t = t.replace(/^\s*#{1,6}\s+(?=\S)/, '');
   if (/^\s*\|?\s*:?-{3,}/.test(t) && /^[\s|:-]+$/.test(t)) return { index, raw, text: '', leader: false, offset: 0 };
@@ -112,6 +117,10 @@ export function cleanLine(raw: string, index: number): CleanLine {
     /^(\s*)(?!\d{4}-\d{2}-\d{2}\b|\d{1,3}(?:\.\d{3})+(?!\S))\d+(?:[.-]\d+){2,}(?=\s{2,}\p{L})/u,
     (m, pad: string) => pad + ' '.repeat(m.length - pad.length),
   );
+  // A health plan's TUSS code before the exam ("40302040    GLICOSE (soro)    112 mg/dL", the code of the
+  // procedure the guia authorised): eight digits in one group, then a column break and a name that is
+  // no unit. An identifier, never a value, as the dotted codes above.
+  t = t.replace(TUSS_CODE, (m, pad: string) => pad + ' '.repeat(m.length - pad.length));
   // A name printed as an abbreviation with a dot after each capital ("V.C.M.", "C.H.C.M.") is the
   // abbreviation the catalogue knows ("VCM"); the dots would also run into a dot leader after it.
   t = t.replace(/^(\s*)((?:\p{Lu}\.){2,}\p{Lu}?\.?)(?=[\s.:])/u, (_m, pad: string, abbr: string) =>
@@ -625,7 +634,7 @@ const PHONE = /\(\d{2}\)\s?9?\d{4}[-\s]?\d{4}(?!\d)|(?<!\d)0800[-\s]?\d{3}[-\s]?
 
 /** A street and its number anywhere on a line ("Posto Centro - R. Padre Anchieta, 2210 - Curitiba/PR"). */
 export const STREET_ADDRESS =
-  /(?<![\p{L}])(?:rua|r\.|av\.|avenida|alameda|travessa|rodovia|pra[cç]a)\s+\p{L}[\p{L}. ]*,\s*(?:n[º°]\s*)?(?:\d{1,3}(?:\.\d{3})+|\d+)(?![\d.,])/iu;
+  /(?<![\p{L}])(?:rua|r\.|av\.|avenida|alameda|travessa|trav\.|rodovia|pra[cç]a)\s+\p{L}[\p{L}. ]*,\s*(?:n[º°]\s*)?(?:\d{1,3}(?:\.\d{3})+|\d+)(?![\d.,])/iu;
 
 /** A patient-data, doctor, address, page or signature line: neither a result nor an unread result. */
 export function isAdminLine(text: string): boolean {
@@ -783,11 +792,16 @@ export function joinOpenBrackets(reads: readonly string[]): string[] {
     // de") is itself wrapped, as a column's cell is read.
     const balanced = (s: string) => (s.match(/\(/g) ?? []).length === (s.match(/\)/g) ?? []).length;
     const wordList = /\p{L},$/u.test(inside) || (/^\p{L}[\p{L} ]*$/u.test(inside) && balanced(`${cur} ${out[i + 1]!}`));
-    if (!wantsNumber && !wordList) continue;
+    // A word reference broken the same way ("(VR: ausência de" / "parasitas) ↑ ALTERADO."): the bracket
+    // opens with a reference lead and the next line goes on in words.
+    const wordReference = /^\s*(?:v\.?\s?r\.?|ref(?:er[eê]ncia)?\.?)\s*:\s*\p{L}/iu.test(inside) && /\p{L}$/u.test(inside);
+    if (!wantsNumber && !wordList && !wordReference) continue;
     const next = out[i + 1]!;
     const close = next.indexOf(')');
     if (close < 0 || next.slice(0, close).includes('(')) continue;
-    if (wantsNumber ? !/^\s*(?:[<>≤≥]\s*)?[-−]?\d/.test(next) : !/^\s*\p{Ll}/u.test(next) || /\d/.test(next.slice(0, close))) continue;
+    const numberNext = /^\s*(?:[<>≤≥]\s*)?[-−]?\d/.test(next);
+    const wordsNext = /^\s*\p{Ll}/u.test(next) && !/\d/.test(next.slice(0, close));
+    if (!(wantsNumber && numberNext) && !((wordList || wordReference) && wordsNext)) continue;
     out[i] = `${cur.trimEnd()} ${next.trim()}`;
     out[i + 1] = '';
     i++;

@@ -69,6 +69,8 @@ import { numbersIn } from './numbers.ts';
 import { patientControlColumns, patientRow, type PatientControlColumns } from './patient-control.ts';
 import { readPatient, type PatientInput } from './patient.ts';
 import { referenceFirstColumns, referenceToEnd, type ReferenceFirstColumns } from './reference-first.ts';
+import { withoutRepeats } from './repeats.ts';
+import { joinMinMax, minMaxColumns, type MinMaxColumns } from './min-max-columns.ts';
 import { bareNumbers, cleanName, CONTROL_RATIO, CONTROL_ROW, dotIsDecimal, letters, readAfterName, readPiece, type Ctx } from './piece.ts';
 import {
   isReferenceHeading,
@@ -89,7 +91,7 @@ import {
 import type { Entry, Group, LabParseResult, ParsedAnalyte, QualitativeAnalyte } from './result.ts';
 import { unitAtStart } from './units.ts';
 import { readValue, type ValueRead } from './value.ts';
-import { isWordField, wordResultText } from './word-results.ts';
+import { isWordField, labelledFinding, wordResultText } from './word-results.ts';
 
 export { parseBrNumber } from './numbers.ts';
 export { parseRangeExpression } from './reference.ts';
@@ -160,6 +162,8 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   let table: TableHeader | undefined;
   // The current table prints its reference column before the result column (reference-first.ts).
   let referenceFirst: ReferenceFirstColumns | undefined;
+  // The current table prints the lower and the upper limit in two columns of their own (min-max-columns.ts).
+  let minMax: MinMaxColumns | undefined;
   // The current table numbers its rows in a first column ("ITEM   EXAME   RESULTADO …").
   let itemRows = false;
   // The current block's table puts the patient's and the control's values side by side (patient-control.ts).
@@ -291,6 +295,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       close();
       table = header;
       referenceFirst = referenceFirstColumns(t, line.offset);
+      minMax = minMaxColumns(t, line.offset);
       itemRows = numbersRows(t);
       alertAt = alertColumnAt(t, line.offset);
       bands = undefined;
@@ -308,6 +313,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       continue;
     }
     if (referenceFirst) t = referenceToEnd(t, line.offset, referenceFirst);
+    if (minMax) t = joinMinMax(t, line.offset, minMax);
     if (alertAt !== undefined && withoutAlertColumn(t, line.offset, alertAt) !== t) {
       // The threshold is the lab's, accounted as such: the row is accounted as read.
       t = withoutAlertColumn(t, line.offset, alertAt);
@@ -506,6 +512,12 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // The method in brackets under a block title ("(Método: imunoturbidimetria)") is a detail like
     // the unbracketed one: the block's result still follows.
     if (/^\(.*\)$/.test(t) && isBlockDetail(t.slice(1, -1))) continue;
+    // A title with an administrative field in a column at its right ("PAINEL PRÉ-OPERATÓRIO      Pedido:
+    // 25-0311-08724"): the field's number identifies the order, it is never the title's value.
+    const fields = cells(t);
+    const adminFrom = fields.findIndex((c, i) => i > 0 && /^\p{L}[\p{L}.º° ]{0,24}:/u.test(c) && isAdminLine(fields.slice(i).join('   ')));
+    const titleCells = fields.slice(0, Math.max(adminFrom, 0)).join('   ');
+    if (adminFrom > 0 && !titleCells.includes(':') && bareNumbers(titleCells) === 0 && !isAdminLine(t)) t = titleCells;
     if (isAdminLine(t)) {
       // A method line with the time of collection ("Soro · … · coleta às 06:50") is the block's detail.
       if (isBlockDetail(t) || (title && isMethodLine(t))) continue;
@@ -742,6 +754,20 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       unparsed.push(line.raw.trim());
       continue;
     }
+    // A finding in words after its exam's label, closed by its reference in brackets (word-results.ts).
+    const finding = labelledFinding(t);
+    if (finding) {
+      close();
+      title = undefined;
+      const name = cleanName(finding.label);
+      pending = {
+        entries: [
+          { def: lookupName(name), name, read: { value: null, text: finding.text, comparator: null, unit: null, marker: null, rest: '' }, line: line.index },
+        ],
+        refItems: [finding.reference],
+      };
+      continue;
+    }
     // The reference in a cell of its own after the words ("Cristais: Urato amorfo (++)     (Ref.: Ausentes)").
     const wordRef = row2.length === 2 && isReferenceText(row2[1]!) && wordsAfterLabel(row2[0]!) ? row2[1]! : undefined;
     if (wordsAfterLabel(wordRef === undefined ? t : row2[0]!)) {
@@ -792,7 +818,10 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     ) {
       close();
       bands = undefined;
-      const name = cleanName(t);
+      // The block's material and method in columns at the title's right ("ANTI-TPO      Soro | Quimioluminescência")
+      // are its detail, no part of the analyte's name.
+      const titleCells = cells(t);
+      const name = cleanName(titleCells.length >= 2 && isMethodLine(titleCells.slice(1).join(' - ')) ? titleCells[0]! : t);
       title = { name, def: lookupName(name) };
       recent = [];
       preRef = [];
@@ -806,7 +835,9 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     if (resultTokens(t).length > 0) unparsed.push(line.raw.trim());
   }
   close();
-  return { analytes, qualitative, unparsed_lines: accountLines(seen, [...analytes, ...qualitative], unparsed) };
+  // A summary page's bare copy of a result read with its range elsewhere (repeats.ts).
+  const kept = withoutRepeats(analytes, seen);
+  return { analytes: kept, qualitative, unparsed_lines: accountLines(seen, [...kept, ...qualitative], unparsed) };
 }
 
 /**
@@ -833,9 +864,10 @@ function nameWrapOf(
   // A heading in capitals is no piece of a name, nor a word broken at a hyphen (it goes on in the row under it).
   if ((piece === piece.toUpperCase() && /\p{L}{2}/u.test(piece) && !/^\(/.test(piece)) || piece.endsWith('-')) return undefined;
   // What else the line holds sits in the last (reference) column: a word in the result column is a
-  // row's result ("Filamentos de muco   Raros"), not a wrapped name's reference.
+  // row's result ("Filamentos de muco   Raros"), not a wrapped name's reference. A header of a name and a
+  // result only ("Exame   Resultado") has no reference column: its second column is the result's.
   const rest = (m[2] ?? '').trim();
-  if (rest !== '' && (!isReferenceText(rest) || t.indexOf(rest, piece.length) + offset < starts[starts.length - 1]! - 3)) return undefined;
+  if (rest !== '' && (starts.length < 3 || !isReferenceText(rest) || t.indexOf(rest, piece.length) + offset < starts[starts.length - 1]! - 3)) return undefined;
   const known = lookupName(cleanName(e.name));
   if (/^\p{Lu}/u.test(piece) && (known !== undefined || lookupName(piece) !== undefined || isReferenceLabel(piece))) return undefined;
   return { piece, rest };

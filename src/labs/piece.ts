@@ -11,6 +11,7 @@ import type { Entry, Group } from './result.ts';
 import {
   isReferenceLabel,
   isReferenceText,
+  noRangeText,
   PERCENTILE_RE,
   parseRangeExpression,
   qualitativeAtStart,
@@ -31,16 +32,23 @@ export const CONTROL_LEAD = String.raw`(?:(?:plasma|soro)\s+)?(?:controle|pool(?
  * A control's time printed as a row of its own under a coagulation block ("Tempo do controle …. 12,4 s",
  * "Controle: 30,1 s", "Pool normal: 29 s"): a normal pool's time beside the patient's, no result of his.
  */
-export const CONTROL_ROW = new RegExp(String.raw`^(?:tempo\s+(?:d[oa]\s+)?)?${CONTROL_LEAD}$`, 'iu');
+// A note in brackets after it says what the control is ("Controle do dia (pool normal)").
+export const CONTROL_ROW = new RegExp(String.raw`^(?:tempo\s+(?:d[oa]\s+)?)?${CONTROL_LEAD}(?:\s*\([^()\d]*\))?$`, 'iu');
 /** The ratio of the patient's time to the control's ("Relação paciente/controle", "R pac./normal", "Razão P/C"). */
 export const CONTROL_RATIO = /^(?:rela[cç][aã]o|raz[aã]o|r)\.?\s*(?:d[oa]s?\s+tempos?\s+)?(?:pac(?:iente)?\.?|p)\s*\/\s*(?:controle|normal|pool|c|n)\.?$/iu;
 const NOTE_AFTER_UNIT = new RegExp(String.raw`^\((?:[^()\d]*|[^()]*\d{1,2}\/\d{1,2}\/\d{2,4}[^()]*|\s*${CONTROL_LEAD}\b[^()]*)\)\s*`, 'iu');
 const RELEASED_AT = /(?<=\S)\s{3,}(?:\d{1,2}\/\d{1,2}(?:\/\d{2,4})?(?:\s+\d{1,2}:\d{2})?|\d{1,2}:\d{2})$/;
 const CONTROL_NOTE_AT_END = new RegExp(String.raw`\s*\(\s*${CONTROL_LEAD}\b[^()]*\)\s*$`, 'iu');
 
-// Brackets and an equation's year blanked to their length, so positions stay those of the text.
+/** The sodium citrate strength of a coagulation tube in a sample's name ("plasma citratado 3,2%", "citrato de sódio 3,2 %"). */
+export const CITRATE_STRENGTH = /(?<![\p{L}])citrat\p{L}*(?:\s+de\s+s[oó]dio)?\s+(?:a\s+)?\d(?:[.,]\d+)?\s*%/giu;
+// Brackets, an equation's year and a tube's citrate strength blanked to their length, so positions stay those of the text.
 const EQUATION_YEARS = new RegExp(EQUATION_YEAR.source, 'giu');
-const withoutBracketsAndYears = (s: string) => s.replace(/\([^)]*\)/g, (m) => ' '.repeat(m.length)).replace(EQUATION_YEARS, (m) => ' '.repeat(m.length));
+const withoutBracketsAndYears = (s: string) =>
+  s
+    .replace(/\([^)]*\)/g, (m) => ' '.repeat(m.length))
+    .replace(EQUATION_YEARS, (m) => ' '.repeat(m.length))
+    .replace(CITRATE_STRENGTH, (m) => ' '.repeat(m.length));
 
 // The lab's verdict written as a phrase beside the value, often after a symbol ("▼ abaixo do intervalo",
 // "● dentro do intervalo", "acima do valor de referência"): it says where the value falls, it is no
@@ -98,8 +106,11 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
   // An abbreviation's dot ("Capacidade total de fix. Fe") is followed by a word or two, not a sentence.
   // A value in a cell of its own after such a name (a note, then a column break, then "48,7") is still read.
   if (!opts.separated && /\p{Ll}{3,}\.\s+\p{Lu}\p{Ll}+(?:\s+\p{L}+){2,}/u.test(name) && !def) return undefined;
+  // A catalogued name qualified in brackets by whom its ranges are for ("Triglicérides (0 a 9 anos)") is
+  // still the name: only the bracket reads as an age band.
+  const qualified = def !== undefined && /\)\s*$/.test(name) && !isReferenceLabel(name.replace(/\s*\([^()]*\)\s*$/, ''), { asName: true });
   if (
-    isReferenceLabel(name, { asName: true }) ||
+    (isReferenceLabel(name, { asName: true }) && !qualified) ||
     stripReferenceLead(name).lead ||
     /^(resultados?|at[eé]|inferior|superior|acima|abaixo|maior|menor|de|entre)$/i.test(name)
   )
@@ -183,6 +194,10 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
   // A note in brackets after the unit ("0,9 mg/dL (jejum)", "(calculado)") says how the value was
   // obtained; it is not the reference unless it reads as one ("(Negativo)", "(VR: …)").
   // So does a control run beside a coagulation time ("18,9 s (controle: 12,4 s)").
+  // A bracketed reference that says there is none, or that it could not be read ("(VR: ilegível — coberto
+  // pelo reflexo)" in a photo's transcription): kept, so that no built-in range is taken for the lab's.
+  const none = /^\(\s*(?:v\.?\s?r\.?|ref(?:er[eê]ncia)?\.?|valor(?:es)?\s+de\s+refer[eê]ncia)\s*:?\s*([^()]+)\)\s*$/iu.exec(ref);
+  if (none && noRangeText(none[1]!)) return { entries, refItems: [none[1]!.trim()] };
   const note = NOTE_AFTER_UNIT.exec(ref);
   if (note && !isReferenceText(note[0]) && !isReferenceLabel(note[0].replace(/[()]/g, ''))) ref = ref.slice(note[0].length);
   // The control run printed after the reference instead ("10,0 - 13,5  (controle do dia: 12,4 s)").

@@ -887,9 +887,13 @@ export function isReferenceHeading(text: string): boolean {
   return /^\p{L}[^:]*:$/u.test(t) && !/\d/.test(t.replace(/\([^()]*\)/g, '')) && isReferenceLabel(cleanLabel(t));
 }
 
-/** The report says there is no reference ("Referência: não se aplica", "Sem valor de referência"). */
+/**
+ * The report says there is no reference ("Referência: não se aplica", "Sem valor de referência"), or a
+ * transcription says the one printed cannot be read ("VR: ilegível — coberto pelo reflexo"): either way
+ * no built-in range stands in for the lab's.
+ */
 export function noRangeText(text: string): boolean {
-  return /^(?:n[aã]o se aplica|n[aã]o h[aá](?: valores?)?(?: de refer[eê]ncia)?|sem valor(?:es)? de refer[eê]ncia|n[aã]o estabelecid[oa]s?|vide (?:laudo|observa[cç][aã]o)|ver (?:laudo|observa[cç][aã]o))\b/i.test(
+  return /^(?:n[aã]o se aplica|n[aã]o h[aá](?: valores?)?(?: de refer[eê]ncia)?|sem valor(?:es)? de refer[eê]ncia|n[aã]o estabelecid[oa]s?|vide (?:laudo|observa[cç][aã]o)|ver (?:laudo|observa[cç][aã]o)|ileg[ií]vel|n[aã]o (?:est[aá] )?leg[ií]vel)(?![a-zà-ÿ])/i.test(
     text.trim(),
   );
 }

@@ -3,10 +3,11 @@
 // ("Foram encontrados cistos de Giardia lamblia"). They are recognised by where they stand: after a
 // label whose results are words (WORD_FIELDS), or on a "Resultado:" line under a block title. Such a
 // value is a qualitative result; with no printed word reference its flag is 'indeterminado'.
+import { qualitativeAtStart } from './reference.ts';
 
 // Labels (folded) whose result is a word or a few words.
 const WORD_FIELDS =
-  /^(?:cor|colora[cç][aã]o|aspecto|odor|consist[eê]ncia|grupo\s+(?:abo|sangu[ií]neo)|tipo\s+sangu[ií]neo|tipagem(?:\s+sangu[ií]nea)?|fator\s+rh|rh|cristais|muco|filamentos\s+de\s+muco|bact[eé]rias|flora(?:\s+bacteriana)?|leveduras|c[eé]lulas\s+epiteliais|cilindros|parasitas|protozo[aá]rios|helmintos|(?:uro|copro|hemo)?cultura|pesquisa\s+de\s+[\p{L} ]+|sangue\s+oculto|muco\s+fecal|restos\s+alimentares|micro-?o?rganismos?(?:\s+isolados?)?|organismos?(?:\s+isolados?)?|agentes?\s+isolados?|germes?\s+isolados?)$/iu;
+  /^(?:cor|colora[cç][aã]o|aspecto|odor|consist[eê]ncia|grupo\s+(?:abo|sangu[ií]neo)(?:\s+abo)?|tipo\s+sangu[ií]neo(?:\s+abo)?|tipagem(?:\s+sangu[ií]nea)?|fator\s+rh|rh|cristais|muco|filamentos\s+de\s+muco|bact[eé]rias|flora(?:\s+bacteriana)?|leveduras|c[eé]lulas\s+epiteliais|cilindros|parasitas|protozo[aá]rios|helmintos|(?:uro|copro|hemo)?cultura|pesquisa\s+de\s+[\p{L} ]+|sangue\s+oculto|muco\s+fecal|restos\s+alimentares|micro-?o?rganismos?(?:\s+isolados?)?|organismos?(?:\s+isolados?)?|agentes?\s+isolados?|germes?\s+isolados?)$/iu;
 
 /**
  * Whether results after this label are words (colour, aspect, blood group, crystals, cultures…). A
@@ -37,4 +38,36 @@ export function wordResultText(text: string): string | undefined {
   const t = text.trim().replace(/[.;\s]+$/, '');
   if (t === '' || /\d/.test(t.replace(/\b1\s*[:/]\s*\d+\b/g, '')) || !/^\p{L}/u.test(t)) return undefined;
   return t;
+}
+
+// The reference in brackets that ends a labelled finding ("(VR: ausência de parasitas)", "(Ref.: negativa)").
+const BRACKETED_REFERENCE = /\s*\(\s*(?:v\.?\s?r\.?|ref(?:er[eê]ncia)?\.?|valor(?:es)?\s+de\s+refer[eê]ncia)\s*:?\s*([^()]+)\)/iu;
+// What may follow that reference: the lab's marks and verdict ("↑ ALTERADO."), nothing else.
+const TRAILING_MARKS = /^[\s↑↓▲▼*!]*(?:alterad[oa]|normal|alt[oa]|baix[oa])?[\s.;]*$/iu;
+// A result word, then a comment after a dash or a comma ("Negativa - não houve crescimento de Salmonella spp.").
+const WORD_THEN_COMMENT = /^(n[aã]o\s+reagente|reagente|negativ[oa]|positiv[oa]|ausentes?|presentes?|n[aã]o\s+detectad[oa]|detectad[oa])\s*[-–—,]\s+\p{L}/iu;
+
+/**
+ * A finding in words after the label of an exam whose results are words, its reference in brackets
+ * at the end (an occupational report's bullets: "PARASITOLÓGICO DE FEZES (3 amostras): Ovos de Ascaris
+ * lumbricoides (VR: ausência de parasitas) ↑ ALTERADO.", "COPROCULTURA: Negativa - não houve crescimento
+ * de Salmonella spp. (VR: negativa)."): the bracket ends the result, so the words before it are the
+ * result as printed, and a result word opening a comment is the result alone. Undefined for any other line.
+ */
+export function labelledFinding(t: string): { label: string; text: string; reference: string } | undefined {
+  const m = /^(\p{L}[^:]*?)\s*:\s*(\p{L}.*)$/u.exec(t);
+  if (!m) return undefined;
+  const label = m[1]!.replace(/(?:\s*\([^()]*\))+\s*$/, '').trim();
+  if (!isWordColumnName(label)) return undefined;
+  const body = m[2]!;
+  const ref = BRACKETED_REFERENCE.exec(body);
+  if (!ref || !TRAILING_MARKS.test(body.slice(ref.index + ref[0].length))) return undefined;
+  const before = body.slice(0, ref.index).trim();
+  const word = WORD_THEN_COMMENT.exec(before);
+  // "Negativo para ovos e cistos": a result word that a phrase qualifies is a sentence the reader cannot
+  // vouch for word by word; it stays listed.
+  const q = qualitativeAtStart(before);
+  if (!word && q && q.consumed < before.length) return undefined;
+  const text = wordResultText(word ? word[1]! : before);
+  return text === undefined ? undefined : { label: m[1]!.trim(), text, reference: ref[1]!.trim() };
 }

@@ -3861,3 +3861,185 @@ test('a method beside a block title ends at a ";", "|" or ":": a field after it 
   const seen = r.qualitative.some((a) => /reagente/i.test(a.value)) || r.unparsed_lines.some((u) => /reagente/i.test(u));
   assert.ok(seen, JSON.stringify(r));
 });
+
+test('set 36: the lower and the upper limit in two columns of their own ("Lim. inf.   Lim. sup.", "--" where none applies) are one range', () => {
+  const text = [
+    'Sexo: Feminino   Idade: 50 anos',
+    'Parâmetro                 Resultado   Unid.       Lim. inf.   Lim. sup.   Liberado',
+    'ALBUMINA                    3,1 *     g/dL          3,5         5,2       12/03 09:40',
+    'FERRITINA                   412 *     ng/mL          --         150       12/03 09:40',
+    'VITAMINA B12                180 *     pg/mL         211          --       12/03 11:05',
+    'MAGNESIO                    2,0       mg/dL         1,6         2,6       12/03 09:40',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([, v, , f]) => [v, f]),
+    [
+      [3.1, 'baixo'],
+      [412, 'alto'],
+      [180, 'baixo'],
+      [2, 'normal'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test("set 36: a health plan's eight-digit TUSS code before the exam is an identifier, never the value", () => {
+  const text = [
+    'Cód. TUSS   Procedimento               Resultado   Unidade   Referência',
+    '40301400    ÁCIDO ÚRICO (soro)          7,8 (!)     mg/dL     3,5 a 7,2',
+    '40316521    TSH                         2,3         µUI/mL    0,4 a 4,0',
+  ].join('\n');
+  assert.deepEqual(
+    brief(parseLabReport(text)).map(([, v, , f]) => [v, f]),
+    [
+      [7.8, 'alto'],
+      [2.3, 'normal'],
+    ],
+  );
+  // A count of eight digits before its unit stays a count.
+  assert.match(cleanLine('12000000   UFC/mL', 0).text, /^12000000/);
+});
+
+test('set 36: a summary of the out-of-range results before the full report is no second result', () => {
+  const text = [
+    'Resultados fora da referência:',
+    '  > Ferritina ............ 412 ng/mL',
+    '  > Vitamina B12 .......... 180 pg/mL',
+    '',
+    'FERRITINA',
+    '   412 ng/mL          Referência: 13 a 150 ng/mL',
+    '',
+    'VITAMINA B12',
+    '   180 pg/mL          Referência: 211 a 911 pg/mL',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([, v, , f]) => [v, f]),
+    [
+      [412, 'alto'],
+      [180, 'baixo'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 36: a finding in words after its exam, closed by a bracketed reference, is the result ("Cistos de Giardia (VR: ausência de parasitas)")', () => {
+  const text = [
+    '• PROTOPARASITOLÓGICO (2 amostras): Cistos de Giardia lamblia (VR: ausência de parasitas) ↑ ALTERADO.',
+    '• UROCULTURA: Negativa - sem crescimento bacteriano em 48 horas (VR: negativa).',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([, v, , f]) => [v, f]),
+    [
+      ['Cistos de Giardia lamblia', 'alterado'],
+      ['Negativa', 'normal'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 36: a blood group under "Grupo sanguíneo ABO" is a word result', () => {
+  const text = ['Exame                          Resultado', 'Grupo sanguíneo ABO                 AB', 'Fator Rh                      Negativo'].join('\n');
+  assert.deepEqual(
+    brief(parseLabReport(text)).map(([, v, , f]) => [v, f]),
+    [
+      ['AB', 'indeterminado'],
+      ['Negativo', 'indeterminado'],
+    ],
+  );
+});
+
+test("set 36: a tube's citrate strength in a section title and an order number beside a title are no values", () => {
+  const text = [
+    'PERFIL DE HEMOSTASIA                              Protocolo: 4410-22-0871',
+    '',
+    'HEMOSTASIA - plasma em citrato de sódio 3,8% (coagulômetro óptico)',
+    '  Tempo de protrombina      13,1   s       10,0 - 14,0',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([, v, , f]) => [v, f]),
+    [[13.1, 'normal']],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 36: a reference a transcription could not read ("VR: ilegível") leaves the value without a range, never a built-in one', () => {
+  const text = ['**Sexo:** Masculino', '3. **Ferritina** — 35 ng/mL (VR: *ilegível na foto*)'].join('\n');
+  assert.deepEqual(
+    brief(parseLabReport(text)).map(([, v, , f]) => [v, f]),
+    [[35, 'indeterminado']],
+  );
+});
+
+test('set 36: a catalogued name qualified in brackets by an age band ("Colesterol total (2 a 19 anos)") is still the name', () => {
+  const text = [
+    'Sexo: Masculino   Idade: 12 anos',
+    '                               Resultado     Desejável     Limítrofe     Alto',
+    'Colesterol total (2 a 19 anos)   182 mg/dL     < 170         170 a 199     ≥ 200',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([, v, , f]) => [v, f]),
+    [[182, 'alto']],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 36: "Resultado:   Não reagente   Referência: Não reagente" under a block title is its result, not a table header', () => {
+  const text = ['ANTI-HCV', 'Método: quimioluminescência', 'Resultado:      Não reagente        Referência: Não reagente'].join('\n');
+  assert.deepEqual(
+    brief(parseLabReport(text)).map(([, v, , f]) => [v, f]),
+    [['Não reagente', 'normal']],
+  );
+});
+
+test('set 36: a regional council (CREMESP, RQE), a weight, a "Trav." address, a header of range columns and a control row with a note are never unread lines', () => {
+  const text = [
+    'Laboratório Central - Trav. São Pedro, 2.318 - Centro',
+    'Médico: Dr. Caio Penteado - CREMESP 88.120 - RQE 41.207',
+    'Responsável: Marta Lins                      Peso: 31,2 kg',
+    '',
+    'Exame                      Resultado   Unid.   Referência',
+    'Tempo de tromboplastina    29,4        s       25,0 - 35,0',
+    '   Controle do dia (plasma normal)      28,7   s',
+    '',
+    '                   Resultado      Desejável     Limítrofe      Aumentado',
+    'Colesterol total   151 mg/dL      < 170         170 a 199      ≥ 200',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([, v, , f]) => [v, f]),
+    [
+      [29.4, 'normal'],
+      [151, 'normal'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('a header is one of range columns only when its cells are bare labels: a field with its word after a table header is read or listed', () => {
+  // "Toxoplasmose IgM: Reagente" names a tier word too, but after its label it is a result, no column's label.
+  for (const extra of [' ; Toxoplasmose IgM: Reagente', '   Sífilis (VDRL): Reagente']) {
+    const r = parseLabReport(['| Parâmetro | Resultado | Valor de referência |' + extra, '|---|---|---|', '| Ferritina | 85 ng/mL | 15 a 150 |'].join('\n'));
+    const seen = r.qualitative.some((a) => /reagente/i.test(a.value)) || r.unparsed_lines.some((u) => /reagente/i.test(u));
+    assert.ok(seen, JSON.stringify(r));
+  }
+  assert.deepEqual(resultTokens('| Parâmetro | Resultado | Valor de referência | ; Toxoplasmose IgM: Reagente').length, 1);
+  // The header of range columns stays one.
+  assert.deepEqual(resultTokens('             Resultado      Ótimo      Limítrofe      Alto'), []);
+});
+
+test("a table of a name and a result column only has no reference column: a word under the result is the row's result, no wrapped name's reference", () => {
+  const text = ['Exame                          Resultado', 'Coombs indireto                Negativo', 'Anticorpos irregulares         Ausentes'].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    r.qualitative.map((a) => [a.name, a.value]),
+    [
+      ['Coombs indireto', 'Negativo'],
+      ['Anticorpos irregulares', 'Ausentes'],
+    ],
+  );
+});

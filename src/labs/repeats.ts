@@ -1,0 +1,34 @@
+// A report that lists its out-of-range results on a summary page before the full report ("Resultados
+// fora do valor de referência:" / "> TSH ........ 6,84 µUI/mL", then the TSH block with its range)
+// prints each of them twice: once bare, once with the range the lab judged it by. Read as printed, the
+// summary's copy is a second result with no range of the report's (a built-in one at best) beside the
+// real one. The bare copy is dropped when the same analyte, value and unit is read elsewhere in the report with a range of
+// the report's; its line holds that result's value and nothing else, so nothing on it is left to read.
+import { resultTokens, type AccountLine } from './accounting.ts';
+import { foldSameLength } from './analytes.ts';
+import type { ParsedAnalyte } from './result.ts';
+
+const foldName = (s: string) => foldSameLength(s).replace(/[^a-z0-9]+/g, '');
+
+function sameResult(a: ParsedAnalyte, b: ParsedAnalyte): boolean {
+  if (a === b || a.value !== b.value || a.unit !== b.unit || a.comparator !== b.comparator) return false;
+  if (a.key !== null && b.key !== null) return a.key === b.key;
+  // A summary names a result shortly ("Anti-TPO") where the block spells it out ("ANTICORPOS
+  // ANTI-TIREOPEROXIDASE (ANTI-TPO)"): one name holds the other.
+  const [x, y] = [foldName(a.name), foldName(b.name)];
+  return x.length >= 3 && y.length >= 3 && (x.includes(y) || y.includes(x));
+}
+
+/** The analytes without the bare repeats of results read with the report's range; the repeats' lines are blanked in `seen`. */
+export function withoutRepeats(analytes: ParsedAnalyte[], seen: AccountLine[]): ParsedAnalyte[] {
+  const repeats = new Set(
+    analytes.filter((a) => a.reference_source !== 'report' && a.unit !== null && analytes.some((b) => b.reference_source === 'report' && sameResult(a, b))),
+  );
+  if (repeats.size === 0) return analytes;
+  for (const r of repeats) {
+    if (analytes.some((a) => a.line === r.line && !repeats.has(a))) continue;
+    const l = seen.find((s) => s.index === r.line);
+    if (l && resultTokens(l.text).every((t) => t.kind === 'number' && t.values.includes(r.value))) l.text = '';
+  }
+  return analytes.filter((a) => !repeats.has(a));
+}
