@@ -1,11 +1,14 @@
 // References printed apart from the results they belong to, after them:
 //   a reference table   "Lipídeos   Com jejum (mg/dL)   Sem jejum (mg/dL)   Categoria referencial"
 //                       "Colesterol total   < 190   < 190   Desejável"  (SBC 2017 lipid table);
+//   a table of goals by category, one column per analyte
+//                       "Categoria de risco   LDL-colesterol   Não-HDL-colesterol"
+//                       "Intermediário        < 100 mg/dL      < 130 mg/dL"  (goals by cardiovascular risk);
 //   a note that there is no fixed range
 //                       "LDL-c e não-HDL-c: conforme a categoria de risco cardiovascular do paciente."
 // A table row joins the result of the same analyte read earlier in the report; a row with a value
 // that is not a range is a result, never a reference, so a results table is never taken for one.
-import { foldSameLength } from './analytes.ts';
+import { foldSameLength, lookupName } from './analytes.ts';
 import { cellStarts } from './columns.ts';
 import type { CleanLine } from './lines.ts';
 import { numbersIn } from './numbers.ts';
@@ -14,7 +17,13 @@ import { isReferenceText, parseRangeExpression, stripReferenceLead } from './ref
 export interface ReferenceTable {
   /** Label of each range column ("Com jejum (mg/dL)") and where its header cell starts. */
   columns: Array<{ label: string; at: number }>;
+  /** The columns are analytes, the rows categories the patient's doctor places him in ("Categoria de risco"). */
+  byCategory?: true;
 }
+
+// The first cell of a goals table whose rows are categories: "Categoria de risco", "Risco cardiovascular",
+// "Classificação", "Grupo".
+const CATEGORY_HEAD = /^(?:categorias?|classificacao|grupos?|estratos?|niveis|nivel|risco)\b/;
 
 const LABEL_COLUMN = /\b(com jejum|sem jejum|categoria|desejavel|otimo|limitrofe|homens?|mulheres?|masculino|feminino|criancas|adultos)\b/;
 
@@ -23,6 +32,9 @@ export function referenceTableHeader(line: CleanLine): ReferenceTable | undefine
   const cs = cellStarts(line.text, line.offset);
   if (cs.length < 3 || numbersIn(line.text.replace(/\([^)]*\)/g, ' ')).length > 0) return undefined;
   const f = cs.map((c) => foldSameLength(c.cell));
+  // A category column, then one column per analyte: each row gives a category's goal for each of them.
+  if (CATEGORY_HEAD.test(f[0]!) && cs.slice(1).every((c) => lookupName(c.cell) !== undefined))
+    return { columns: cs.slice(1).map((c) => ({ label: c.cell, at: c.at })), byCategory: true };
   if (f.some((c) => /^resultados?\b/.test(c)) || f.slice(1).filter((c) => LABEL_COLUMN.test(c)).length < 2) return undefined;
   return { columns: cs.slice(1).map((c) => ({ label: c.cell, at: c.at })) };
 }
@@ -48,6 +60,21 @@ export function referenceRow(line: CleanLine, table: ReferenceTable): { name: st
   }
   if (items.length === 0) return undefined;
   return { name: cs[0]!.cell, items: items.map((i) => (words.length ? `${words.join(' ')} ${i}` : i)) };
+}
+
+/**
+ * A row of a goals table by category ("Muito alto   < 50 mg/dL   < 80 mg/dL"): a category's name, then a
+ * range under each analyte's column. Which category the patient is in is the doctor's call, which the
+ * report leaves open: the row is a reference read, no result, and it picks no range for the results.
+ */
+export function isCategoryRow(line: CleanLine, table: ReferenceTable): boolean {
+  const cs = cellStarts(line.text, line.offset);
+  return (
+    table.byCategory === true &&
+    cs.length === table.columns.length + 1 &&
+    numbersIn(cs[0]!.cell).length === 0 &&
+    cs.slice(1).every((c) => parseRangeExpression(c.cell) !== undefined)
+  );
 }
 
 /**

@@ -483,6 +483,9 @@ const ADMIN_LABELS = [
   'hospital',
   'paciente',
   'cliente',
+  // A health plan's member ("Beneficiária: NOME"), as a check-up or an operadora's clinic prints the patient.
+  'beneficiario',
+  'beneficiaria',
   'nome',
   'nome do paciente',
   'sexo',
@@ -602,6 +605,8 @@ const ADMIN_LABELS = [
   'email',
   'site',
   'secretaria',
+  // The public-health programme the sample was taken under ("PROGRAMA: PRÉ-NATAL (REDE CEGONHA) - IG: 10 SEMANAS").
+  'programa',
   'prefeitura',
   'laudo',
   'resultado de exames',

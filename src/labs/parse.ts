@@ -29,7 +29,15 @@ import {
 } from './columns.ts';
 import { finishGroup, numericFrom, qualitativeFrom } from './flagging.ts';
 import { labelledLine, mergeReferenceCells, splitAtNameCells, splitResults, tableHeader, type TableHeader } from './layouts.ts';
-import { namedReferences, namesWithoutFixedRange, referenceLedByName, referenceRow, referenceTableHeader, type ReferenceTable } from './late-references.ts';
+import {
+  isCategoryRow,
+  namedReferences,
+  namesWithoutFixedRange,
+  referenceLedByName,
+  referenceRow,
+  referenceTableHeader,
+  type ReferenceTable,
+} from './late-references.ts';
 import {
   loadTitle,
   nextLine,
@@ -384,7 +392,14 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       title = undefined;
       continue;
     }
-    const row = refTable ? referenceRow({ ...line, text: t }, refTable) : undefined;
+    // A goals table by category ("Muito alto   < 50 mg/dL   < 80 mg/dL" under "Categoria de risco   LDL-colesterol
+    // …"): every cell past the category's name is a range, accounted as such; which row applies is the doctor's call.
+    if (refTable && isCategoryRow({ ...line, text: t }, refTable)) {
+      close();
+      seen[seen.length - 1]!.text = '';
+      continue;
+    }
+    const row = refTable && !refTable.byCategory ? referenceRow({ ...line, text: t }, refTable) : undefined;
     if (row) {
       close();
       const c = earlier(row.name);

@@ -55,8 +55,9 @@ function yearsBetween(birth: Date, on: Date): number {
   return years + months / 12;
 }
 
-// The label of a birth date: "Data de nascimento", "Dt. Nasc.", "Nasc.:", "DN".
-const BIRTH_LABEL = String.raw`(?:data\s+de\s+nascimento|data\s+nasc\.?|dt\.?\s*nasc\.?|nascimento|\bnasc\.|\bd\.?\s?n\.?)`;
+// The label of a birth date: "Data de nascimento", "Dt. Nasc.", "Nasc.:", "DN". A fixed-width header's
+// leader ("NASC. .....: 03/06/1947") is cleaned to "NASC : …", its dot with it: the colon still marks the label.
+const BIRTH_LABEL = String.raw`(?:data\s+de\s+nascimento|data\s+nasc\.?|dt\.?\s*nasc\.?|nascimento|\bnasc(?:\.|(?=\s*:))|\bd\.?\s?n\.?)`;
 
 const BIRTH_DATE = new RegExp(String.raw`${BIRTH_LABEL}\s*[:\-]?\s*(\d{1,2}\/\d{1,2}\/\d{2,4})`, 'i');
 

@@ -165,12 +165,27 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
     const refs = /^\s*([^()]*\d[^()]*?)\s*\(([^()]*\d[^()]*)\)\s*$/.exec(rest);
     if (refs && isReferenceText(refs[1]!) && isReferenceText(refs[2]!)) return { entries, refItems: [refs[1]!.trim(), refs[2]!.trim()] };
   }
-  // Each count with its own reference: "Neutrófilos: 60% (40-70) / 3.120/µL (1.800-7.700)".
-  const paired = entries.length === 1 && read.value !== null && read.unit ? /^\s*(\([^()]*\d[^()]*\))\s*[/|]\s*(?=\d)/.exec(rest) : null;
+  // Each count with its own reference: "Neutrófilos: 60% (40-70) / 3.120/µL (1.800-7.700)", or in
+  // columns ("Neutrófilos   58,2   (40,0 a 70,0)   4.353   (1.700 a 7.000)"), the counts bare under a
+  // header that gives each its unit ("%   (referência)   /µL   (referência)").
+  const byColumn = columns.length === 2 && read.unit === null ? columns.map((c) => c.unit) : undefined;
+  const paired =
+    entries.length === 1 && read.value !== null && (read.unit || byColumn) ? /^\s*(\([^()]*\d[^()]*\))(?:\s*[/|]\s*|\s{2,})(?=\d)/.exec(rest) : null;
   if (paired && isReferenceText(paired[1]!)) {
     const second = readValue(rest.slice(paired[0].length), { dotIsDecimal: dotIsDecimal(def) });
-    if (second && second.value !== null && second.unit && second.unit !== read.unit && /^\s*\([^()]*\)\s*$/.test(second.rest) && isReferenceText(second.rest)) {
-      entries.push({ def, name, read: second, line: ctx.line.index });
+    const units = byColumn && second?.unit === null ? byColumn : [read.unit, second?.unit];
+    if (
+      second &&
+      second.value !== null &&
+      units[0] &&
+      units[1] &&
+      units[1] !== units[0] &&
+      second.comparator === null &&
+      /^\s*\([^()]*\)\s*$/.test(second.rest) &&
+      isReferenceText(second.rest)
+    ) {
+      entries[0]!.read = { ...read, unit: units[0] };
+      entries.push({ def, name, read: { ...second, unit: units[1] }, line: ctx.line.index });
       const refs = [paired[1]!, second.rest].map((r) => r.trim().replace(/^\((.*)\)$/, '$1'));
       return { entries, refItems: refs };
     }

@@ -4043,3 +4043,95 @@ test("a table of a name and a result column only has no reference column: a word
     ],
   );
 });
+
+test('set 38: a differential whose % and absolute count each carry their reference in brackets, bare under "%  (ref.)  /mm³  (ref.)"', () => {
+  const text = [
+    'Sexo: Masculino   Idade: 52 anos',
+    '                                  %      (ref.)              /mm³       (ref.)',
+    '   Segmentados                  66,4    (45,0 a 70,0)         5.112     (2.000 a 7.500)',
+    '   Linfócitos                   12,1    (20,0 a 45,0)           932     (1.000 a 4.000)',
+    '   Bastonetes   3 %   (0 a 5)   231 /mm³   (0 a 500)',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([, v, u, f]) => [v, u, f]),
+    [
+      [66.4, '%', 'normal'],
+      [5112, '/mm³', 'normal'],
+      [12.1, '%', 'baixo'],
+      [932, '/mm³', 'baixo'],
+      [3, '%', 'normal'],
+      [231, '/mm³', 'normal'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+  // With no header to give the bare counts their units, the row is listed, never guessed.
+  assert.deepEqual(parseLabReport('Eosinófilos   2,0   (1 a 5)   98   (50 a 500)').unparsed_lines, ['Eosinófilos   2,0   (1 a 5)   98   (50 a 500)']);
+});
+
+test('set 38: a birth date after a fixed-width label padded with dots ("NASC. ......: 12/04/1944") gives the age that picks the band', () => {
+  const text = [
+    'NOME ......: ANTONIO PEREIRA',
+    'NASC. ......: 12/04/1944   SEXO: M       COLETA ....: 05/03/2026',
+    'Cálcio:   9,9 mg/dL   [até 60 anos: 8,6 a 9,8 | acima de 60 anos: 8,8 a 10,2]',
+  ].join('\n');
+  assert.equal(Math.floor(reportPatient(text).ageYears ?? 0), 81);
+  assert.deepEqual(
+    brief(parseLabReport(text)).map(([, v, , f]) => [v, f]),
+    [[9.9, 'normal']],
+  );
+});
+
+test('set 38: a goals table by category under the results ("Risco   Colesterol não-HDL   LDL") is references, no result and no unread line', () => {
+  const text = [
+    'Sexo: Feminino   Idade: 63 anos',
+    'Colesterol não-HDL ....: 171 mg/dL   Ver metas abaixo',
+    'LDL-colesterol ........: 142 mg/dL   Ver metas abaixo',
+    '',
+    'Risco                   Não-HDL                 LDL',
+    'Baixo                   < 160 mg/dL             < 130 mg/dL',
+    'Moderado                < 130 mg/dL             < 100 mg/dL',
+    'Muito alto              < 80 mg/dL              < 50 mg/dL',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([, v]) => v),
+    [171, 142],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+  assert.equal(referenceTableHeader(cleanLine('Risco                   Não-HDL                 LDL', 0))?.byCategory, true);
+});
+
+test('set 38: administrative lines are not listed: a plan member, a public-health programme, a specialist registration, an undecodable digit', () => {
+  const text = [
+    'Beneficiário: RODRIGO ALVES DA COSTA',
+    'PROGRAMA ....: HIPERDIA - 2º SEMESTRE - ACOMPANHAMENTO',
+    'Glicose   97 mg/dL   70 a 99',
+    'Dr. Fábio Nunes Leal - Endocrinologia - CRM-SC 12.334 - RQE 8.921',
+    'Resp.: Biom. Carla Souto CRBM-3 9.4\uFFFD1',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([, v]) => v),
+    [97],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 38: a word result\'s verdict column after its word reference ("| Nitrito | Negativo | Negativo | Normal |") is accounted', () => {
+  const text = [
+    '| Parâmetro      | Resultado   | Referência   | Situação   |',
+    '|----------------|-------------|--------------|------------|',
+    '| Cetonas        | Negativo    | Negativo     | Normal     |',
+    '| pH             | 5,5         | 5,0 - 7,5    | Normal     |',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([, v, , f]) => [v, f]),
+    [
+      [5.5, 'normal'],
+      ['Negativo', 'normal'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
