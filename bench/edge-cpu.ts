@@ -74,6 +74,7 @@ const cases: Array<{ name: string; type: JobType; input: unknown }> = [
     type: 'medical_exam',
     input: { text: examTextOf(EDGE_INLINE_EXAM_TEXT_BYTES) },
   },
+  { name: 'exam, text 16 kB (worker only)', type: 'medical_exam', input: { text: examTextOf(16 * 1024) } },
   { name: `exam, text ${MAX_EXAM_TEXT_BYTES / 1024} kB (worker only)`, type: 'medical_exam', input: { text: examTextOf(MAX_EXAM_TEXT_BYTES) } },
   { name: 'food photo (demo plate)', type: 'sofia_image', input: sofiaInput() },
   { name: 'assistant (demo question)', type: 'unified_assistant', input: assistantInput() },

@@ -19,7 +19,7 @@ test('edgeCpuRisk: documents, exam texts over the ceiling and WhatsApp media are
   // Counted in UTF-8 bytes, as the input's own limit is: 'µ' is two.
   const atCeiling = 'µ'.repeat(EDGE_INLINE_EXAM_TEXT_BYTES / 2);
   assert.equal(edgeCpuRisk('medical_exam', { text: atCeiling }), undefined);
-  assert.match(edgeCpuRisk('medical_exam', { text: `${atCeiling}a` }) ?? '', /over 16 kB .* 2 s edge CPU limit/);
+  assert.match(edgeCpuRisk('medical_exam', { text: `${atCeiling}a` }) ?? '', /over 8 kB .* 2 s edge CPU limit/);
   assert.equal(edgeCpuRisk('meal_plan', { kcal_target: 2000, meals_per_day: 5, days: 14 }), undefined);
   assert.equal(edgeCpuRisk('sofia_image', { image_base64: 'iVBORw0KGgo=' }), undefined);
   assert.equal(edgeCpuRisk('whatsapp_message', { from: '5511900000000', text: 'oi' }), undefined);
