@@ -112,6 +112,13 @@ export function cleanLine(raw: string, index: number): CleanLine {
     /^(\s*)(?!\d{4}-\d{2}-\d{2}\b|\d{1,3}(?:\.\d{3})+(?!\S))\d+(?:[.-]\d+){2,}(?=\s{2,}\p{L})/u,
     (m, pad: string) => pad + ' '.repeat(m.length - pad.length),
   );
+  // A dash opening a cell before words ("Cor      - Amarela      - Amarela", "Resultado   - Foram
+  // encontrados …") sets the columns apart, as the spaces do: it is no part of the word result. A
+  // dash before digits is left to the value and range readers (a sign, a range's "10   -   20").
+  t = t.replace(/(?<=\S\s{2,})[-–—]\s+(?=\p{L})/gu, (m) => ' '.repeat(m.length));
+  // A message typed by hand shortens "que" to "q" ("(menor q 190)", "maior q 40"): the comparator
+  // the reference reader knows.
+  t = t.replace(/(?<![\p{L}])(menor|maior)\s+q\.?(?=\s*\d)/giu, '$1 que');
   // A name printed as an abbreviation with a dot after each capital ("V.C.M.", "C.H.C.M.") is the
   // abbreviation the catalogue knows ("VCM"); the dots would also run into a dot leader after it.
   t = t.replace(/^(\s*)((?:\p{Lu}\.){2,}\p{Lu}?\.?)(?=[\s.:])/u, (_m, pad: string, abbr: string) =>
@@ -119,8 +126,9 @@ export function cleanLine(raw: string, index: number): CleanLine {
     (pad + abbr.replace(/\./g, '')).padEnd(pad.length + abbr.length),
   );
   let leader = false;
-  // Two dots between spaces ("TFG (CKD-EPI 2021) .. 46") lead too.
-  t = t.replace(/\s*(?:\.\s*){3,}:?\s*|\s*_{3,}\s*|\s+\.\.:?\s+/g, () => {
+  // Two dots between spaces ("TFG (CKD-EPI 2021) .. 46") lead too, and so does a run of middle dots
+  // ("Glicose ······ 82 mg/dL"; one "·" between spaces only separates fields).
+  t = t.replace(/\s*(?:\.\s*){3,}:?\s*|\s*_{3,}\s*|\s*·{3,}\s*|\s+\.\.:?\s+/g, () => {
     leader = true;
     return ' : ';
   });

@@ -38,3 +38,8 @@ export function wordResultText(text: string): string | undefined {
   if (t === '' || /\d/.test(t.replace(/\b1\s*[:/]\s*\d+\b/g, '')) || !/^\p{L}/u.test(t)) return undefined;
   return t;
 }
+
+// What a parasitology or culture result says it found, or did not ("Foram encontrados cistos de …",
+// "Não foram observados ovos", "Presença de …"): a result in words, never a column's name.
+export const FINDING_SENTENCE =
+  /^(?:n[aã]o\s+)?(?:foram|foi)\s+(?:encontrad|observad|identificad|visualizad|detectad|isolad)\p{L}*\s+\p{L}|^(?:presen[cç]a|aus[eê]ncia)\s+de\s+\p{L}/iu;
