@@ -33,7 +33,7 @@ import {
   titreOf,
 } from './reference.ts';
 import { GLUCOSE_LOAD } from './line-kinds.ts';
-import { isWordField } from './word-results.ts';
+import { FINDING_SENTENCE, isWordField } from './word-results.ts';
 import type { ParsedAnalyte, QualitativeAnalyte } from './result.ts';
 import { UNIT_PATTERN, unitAtStart } from './units.ts';
 import { VERDICT_WORD } from './value.ts';
@@ -87,6 +87,9 @@ const ADMIN_SPANS: RegExp[] = [
     String.raw`(?<![\p{L}\d])(?:crm|creme[a-z]{1,3}|crf|crbm|crbio|coren|rqe|cnes|cns|cnpj|cpf|rg|cep|protocolo|prot\.(?=\s*:?\s*\d)|ped\.(?=\s*:?\s*\d)|pac\.(?=\s*:?\s*\d)|paciente(?=[.\s]*:?\s*\d)|pedido|req|requisi[cç][aã]o|solicita[cç][aã]o(?=\s*:?\s*\d)|atend(?:imento)?\.?|o\.s\.?|os(?=\s*[:nº°#])|ordem(?:\s+de\s+servi[cç]o)?|pront|prontu[aá]rio|reg|registro|c[oó]d(?:igo)?|ficha|senha|cart[aã]o(?:\s+sus)?|notifica[cç][aã]o|sinan|boletim|lote|n[º°]|no\.|n[uú]mero|tel(?:efone)?|fone|sac|whatsapp|celular|leito|quarto|box|turno|m[aá]quina|posto(?:\s+de\s+coleta)?|equipe|esf|micro[aá]rea|cadastro|matr[ií]cula|id|guia|carteir(?:inha|a)|etiqueta|amostra\s+n[º°]|amostra(?=\s*:?\s*(?:\d{5,}|\d+-\d+))|vers[aã]o(?:\s+do\s+laudo)?(?=\s*:?\s*\d))${NOT_WORD}(?:(?!\s{2,}\p{L}|[.*_—–-]\s{2,})[^\d\n(\[;]){0,16}\(?(?:\d{1,2}\s*(?:[ªº]\s*regi[aã]o\s*|[-–]\s*(?=\d)))?(?:\d{1,4}\)?(?:\s\d{1,4}(?![\d./-]))*\s\d[\d./?\uFFFD-]*|\d[\d./?\uFFFD-]*)(?!\d|,\d)`,
     'giu',
   ),
+  // A health plan's card number in single-spaced groups, its check digit last ("Carteira: 0 032
+  // 000418775213 6"): one identifier up to a column break, however its groups are printed.
+  /(?<![\p{L}])(?:carteir(?:inha|a)|cart[aã]o(?:\s+do\s+benefici[aá]rio)?)\s*(?:n[º°]\s*)?:?\s*\d+(?: \d+)+(?![\d.,])(?=\s{2,}|\s*$)/giu,
   // An address by sector, block and lot (Brasília's "SHLS 716, Bloco F", "Quadra 12, Lote 4", "Sala
   // 302"): the number before such a part, or after it, places a building; a result is never followed by one.
   /(?<![\p{L}\d])\d+[a-z]?\s*,\s*(?=(?:quadra|qd\.?|bloco|bl\.?|lote|conjunto|cj\.?|sala|loja|andar)(?![\p{L}]))|(?<![\p{L}\d])(?:quadra|qd\.?|bloco|conjunto|sala|loja)\s+\d+[a-z]?(?![\d.,])/giu,
@@ -139,6 +142,9 @@ const ADMIN_SPANS: RegExp[] = [
     String.raw`(?:^|\s)[(\[]?\s*${PREVIOUS_LABEL}\s*:?\s*(?:[<>]\s*)?(?:${NUMBER})\s*(?:${UNIT_PATTERN})?\s*(?:\(?\s*(?:em|de)?\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s*\)?)?[)\]]?`,
     'giu',
   ),
+  // The change since that previous result, printed after it by a cumulative report ("Δ% -10,4",
+  // "Variação: +5,2 %"): a difference between two samples, no result.
+  new RegExp(String.raw`(?<![\p{L}])(?:Δ\s*%?|varia[cç][aã]o(?:\s*%)?|var\.\s*%)\s*:?\s*[+−-]?\s*(?:${NUMBER})\s*%?`, 'giu'),
   // Earlier results each after its date ("Resultados anteriores:  08/03/2024: 89 mg/dL    22/02/2023: 91 mg/dL",
   // "Histórico: 15/03/2024: 52 | 11/12/2023: 44", "Resultados anteriores:   04/02/2025 » 112 mg/dL").
   new RegExp(
@@ -237,7 +243,9 @@ export function resultTokens(text: string): Token[] {
     const w = RESULT_WORD.exec(foldSameLength(m[1]!));
     if (!w) continue;
     const at = (m.index ?? 0) + m[0].length - m[1]!.length;
-    if (/^\s*:/.test(t.slice(at + w[0].length))) continue;
+    // A colon before a word reference is a dot leader's ("Não reagente ····· [Não reagente]"), no label's.
+    const after = t.slice(at + w[0].length);
+    if (/^\s*:/.test(after) && qualitativeReference(after.replace(/^\s*:\s*/, '')) === undefined) continue;
     if (free(at)) out.push({ kind: 'word', text: m[1]!.slice(0, w[0].length), values: [], at });
   }
   // A name cell and a word cell, nothing else ("Ceftriaxona   SENSÍVEL", "Cor   Palha"): the words
@@ -266,8 +274,10 @@ export function resultTokens(text: string): Token[] {
   const field = /^\s*([\p{L}][\p{L} ]*?(?:\s*\([\p{L} ]*\))?)\s*:\s*(\p{L}[^:\d]*)$/u.exec(t);
   if (field && isWordField(field[1]!) && !out.some((o) => o.kind === 'word'))
     out.push({ kind: 'word', text: field[2]!.trim().replace(/[.;]+$/, ''), values: [], at: t.lastIndexOf(field[2]!) });
-  // The words after "Resultado:" are the result, whatever they are ("Foram encontrados cistos…").
-  const res = /^\s*resultados?\s*:\s*(\p{L}[^\d]*)$/iu.exec(t);
+  // The words after "Resultado:" are the result, whatever they are ("Foram encontrados cistos…"); after
+  // a column break with no colon, a finding sentence is ("Resultado      Foram encontrados ovos de …").
+  const finding = /^\s*resultados?\s{2,}(\p{L}[^\d]*)$/iu.exec(t);
+  const res = /^\s*resultados?\s*:\s*(\p{L}[^\d]*)$/iu.exec(t) ?? (finding && FINDING_SENTENCE.test(finding[1]!) ? finding : null);
   if (res && !out.some((o) => o.kind === 'word')) out.push({ kind: 'word', text: res[1]!.trim().replace(/[.;]+$/, ''), values: [], at: t.indexOf(res[1]!) });
   return out;
 }

@@ -90,7 +90,7 @@ export const ANALYTES: readonly AnalyteDef[] = [
   {
     key: 'triglicerideos',
     name: 'Triglicerídeos',
-    synonyms: ['triglicerideos', 'triglicerides', 'triglicérides', 'trigliceridios', 'triglicerídios', 'tg', 'triglic'],
+    synonyms: ['triglicerideos', 'triglicerides', 'triglicérides', 'trigliceridios', 'triglicerídios', 'tg', 'triglic', 'trigli'],
     unit: 'mg/dL',
     conversions: { 'mmol/L': 88.57 },
     builtIn: r(null, 150, 'inferior a 150 mg/dL (jejum)', { highExclusive: true }),
@@ -203,6 +203,9 @@ export const ANALYTES: readonly AnalyteDef[] = [
     name: 'Vitamina D (25-OH)',
     synonyms: [
       'vitamina d',
+      // As a patient types it.
+      'vit d',
+      'vit. d',
       '25-oh vitamina d',
       '25 oh vitamina d',
       '25-hidroxivitamina d',

@@ -80,6 +80,13 @@ export function numericFrom(e: Entry, ranges: LabelledRange[], refText: string |
     source: 'parser' as const,
     line: e.line,
   };
+  // A whole count printed without a unit against a range in thousands ("leuco 6.300 (4 mil a 10 mil)",
+  // typed by a patient): "mil" says the range's bounds are thousands, so the count is compared with
+  // them multiplied out; a count of 1.000 or more in thousands would be a thousand times too high.
+  if (unit === null && Number.isInteger(value) && value >= 1000 && ranges.length > 0 && ranges.every((r) => r.range.unit === 'mil/mm³')) {
+    const times = (x: number | null) => (x === null ? null : x * 1000);
+    ranges = ranges.map((r) => ({ ...r, range: { ...r.range, low: times(r.range.low), high: times(r.range.high), unit: '/mm³' } }));
+  }
   const resolved = resolveNumeric(ranges, value, unit, patient, e.read.comparator);
   if (resolved.flag !== undefined) {
     const r = resolved.range;

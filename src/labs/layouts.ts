@@ -13,6 +13,7 @@ import { numbersIn } from './numbers.ts';
 import { isReferenceLabel, isReferenceText, qualitativeAtStart, qualitativeReference, type Sex } from './reference.ts';
 import { UNIT_PATTERN, normalizeUnit, unitAtStart } from './units.ts';
 import { isMarkerCell } from './value.ts';
+import { FINDING_SENTENCE } from './word-results.ts';
 
 export interface TableHeader {
   /** A unit printed in the header, for rows that print none. */
@@ -94,6 +95,11 @@ function datesAreEarlier(dates: Array<{ cell: string; at: number }>, context: He
 }
 
 export function tableHeader(text: string, offset = 0, context: HeaderContext = {}): TableHeader | undefined {
+  // A header drawn with dot leaders between its cells ("Exame ····· Resultado ····· [Referência]", each
+  // leader read as " : "): the leaders set the cells apart; a cell in square brackets is its word.
+  const led = text.split(/\s:\s/);
+  if (led.length >= 2 && led.every((c) => HEADER_CELL.test(foldSameLength(c.replace(/^\[(.*)\]$/, '$1')).trim())))
+    return tableHeader(led.map((c) => c.replace(/^\[(.*)\]$/, ' $1 ')).join('   '), offset, context);
   const cs = cells(text);
   const starts = cellStarts(text, offset);
   if (starts.length >= 2 && (CURRENT_CELL.test(starts[0]!.cell) || earlierDatesBeside(starts, context)) && starts.slice(1).every((c) => DATE_CELL.test(c.cell)))
@@ -126,11 +132,12 @@ export function tableHeader(text: string, offset = 0, context: HeaderContext = {
   const headerCells = cs.filter((c) => HEADER_CELL.test(foldSameLength(c).trim()) || HEADER_CELL.test(c.trim()));
   const hasResult = cs.some((c) => /^resultados?(?:\s*\(.*\))?:?$/i.test(c.trim()));
   // "Resultado        NEGATIVO" under a block title is the block's result in words, not a header.
-  // So is "Resultado:   Negativa   Valor de referência: Negativa", its reference in a cell after the word.
+  // So is "Resultado:   Negativa   Valor de referência: Negativa", its reference in a cell after the word,
+  // and a finding in a sentence ("Resultado        Foram encontrados ovos de …"): no header cell is one.
   if (
     hasResult &&
     (cs.length === 2 || (cs.length === 3 && isReferenceText(cs[2]!) && qualitativeAtStart(cs[1]!)?.consumed === cs[1]!.length)) &&
-    qualitativeReference(cs[1]!) !== undefined &&
+    (qualitativeReference(cs[1]!) !== undefined || (cs.length === 2 && FINDING_SENTENCE.test(cs[1]!))) &&
     !HEADER_CELL.test(foldSameLength(cs[1]!).trim())
   )
     return undefined;
@@ -176,8 +183,8 @@ export function labelledLine(text: string): Labelled | undefined {
 }
 
 /**
- * Cuts a line that holds several results into one piece per result. `;` always separates; a dash
- * separates only when the text on both sides reads as a name followed by a value, so "TGO (AST) -
+ * Cuts a line that holds several results into one piece per result. `;` always separates; a dash (or
+ * "e") separates only when the text on both sides reads as a name followed by a value, so "TGO (AST) -
  * 31 U/L", "Adultos - Homens: …" and "70 - 99" stay whole. `startsResult` says whether a piece
  * begins with a name and a value.
  */
@@ -185,14 +192,16 @@ export function splitResults(text: string, startsResult: (piece: string) => bool
   const bySemicolon = splitOutsideParens(text, /;/);
   const out: string[] = [];
   for (const piece of bySemicolon) {
-    const parts = piece.split(/\s+[-–—]\s+(?=\p{L})/u);
+    // "e" joins two results in a sentence too ("sódio 139 e potássio 4,3", typed by hand), on the same
+    // terms; the separator is kept where the pieces stay whole ("HIV 1 e 2" has no name after it).
+    const parts = piece.split(/(\s+[-–—]\s+|\s+e\s+)(?=\p{L})/u);
     let cur = parts[0]!;
-    for (let i = 1; i < parts.length; i++) {
+    for (let i = 2; i < parts.length; i += 2) {
       const next = parts[i]!;
       if (startsResult(cur) && startsResult(next)) {
         out.push(cur);
         cur = next;
-      } else cur = `${cur} - ${next}`;
+      } else cur = /^\s+e\s+$/.test(parts[i - 1]!) ? `${cur}${parts[i - 1]}${next}` : `${cur} - ${next}`;
     }
     // A piece after ";" that is not a result belongs to the one before ("…; ref 30-100",
     // "VR: Homens: 0,7 a 1,2; Mulheres: 0,5 a 0,9"). So does a labelled range after a labelled range:

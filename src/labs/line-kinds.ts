@@ -106,8 +106,12 @@ export function valueAloneUnderDetails(lines: CleanLine[], index: number): boole
   return details > 0 && valueAloneNext(lines, at);
 }
 
-/** The lead of a block's result line ("Resultado: 95 mg/dL", "RESULTADO      5,4 %", "Resultado atual:"). */
-export const RESULT_LEAD = /^(?:seu\s+)?resultados?\b(?:\s+(?:atual|encontrados?|obtidos?))?\s*[:.]?\s*/i;
+/**
+ * The lead of a block's result line ("Resultado: 95 mg/dL", "RESULTADO      5,4 %", "Resultado atual:"),
+ * or a cumulative report's "Atual: 118 mg/dL   Anterior: 109 mg/dL" (the earlier sample cut off as any
+ * previous result is): "Atual" names the sample, the block's title the analyte.
+ */
+export const RESULT_LEAD = /^(?:(?:seu\s+)?resultados?\b(?:\s+(?:atual|encontrados?|obtidos?))?\s*[:.]?|atual\s*:)\s*/i;
 
 /**
  * Whether the block's "Resultado …" line follows, past its Material/Método lines (labelled, or a

@@ -121,6 +121,13 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // procedure the guia authorised): eight digits in one group, then a column break and a name that is
   // no unit. An identifier, never a value, as the dotted codes above.
   t = t.replace(TUSS_CODE, (m, pad: string) => pad + ' '.repeat(m.length - pad.length));
+  // A dash opening a cell before words ("Cor      - Amarela      - Amarela", "Resultado   - Foram
+  // encontrados …") sets the columns apart, as the spaces do: it is no part of the word result. A
+  // dash before digits is left to the value and range readers (a sign, a range's "10   -   20").
+  t = t.replace(/(?<=\S\s{2,})[-–—]\s+(?=\p{L})/gu, (m) => ' '.repeat(m.length));
+  // A message typed by hand shortens "que" to "q" ("(menor q 190)", "maior q 40"): the comparator
+  // the reference reader knows.
+  t = t.replace(/(?<![\p{L}])(menor|maior)\s+q\.?(?=\s*\d)/giu, '$1 que');
   // A name printed as an abbreviation with a dot after each capital ("V.C.M.", "C.H.C.M.") is the
   // abbreviation the catalogue knows ("VCM"); the dots would also run into a dot leader after it.
   t = t.replace(/^(\s*)((?:\p{Lu}\.){2,}\p{Lu}?\.?)(?=[\s.:])/u, (_m, pad: string, abbr: string) =>
@@ -128,8 +135,9 @@ export function cleanLine(raw: string, index: number): CleanLine {
     (pad + abbr.replace(/\./g, '')).padEnd(pad.length + abbr.length),
   );
   let leader = false;
-  // Two dots between spaces ("TFG (CKD-EPI 2021) .. 46") lead too.
-  t = t.replace(/\s*(?:\.\s*){3,}:?\s*|\s*_{3,}\s*|\s+\.\.:?\s+/g, () => {
+  // Two dots between spaces ("TFG (CKD-EPI 2021) .. 46") lead too, and so does a run of middle dots
+  // ("Glicose ······ 82 mg/dL"; one "·" between spaces only separates fields).
+  t = t.replace(/\s*(?:\.\s*){3,}:?\s*|\s*_{3,}\s*|\s*·{3,}\s*|\s+\.\.:?\s+/g, () => {
     leader = true;
     return ' : ';
   });

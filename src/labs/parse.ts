@@ -555,16 +555,20 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // A heading of the ranges under it, inside a result's references ("Gestantes (semanas após a DUM):"
     // under "Não gestantes: inferior a 5,0", over "3 a 4 semanas …… 9 a 750"): one of them, so the result
     // stays open for the ranges below. A title with such a word ("TESTE RÁPIDO - ADULTOS:") heads a result.
+    // So is the heading printed after the reference's lead ("Valor de Referência:  Mulheres:" over
+    // "Fase folicular …… 3,5 a 12,5 mUI/mL"): the lead opens the references, the heading the first of them.
     const below = nextLine(lines, line.index)?.text;
+    const afterLead = stripReferenceLead(t);
+    const heading = afterLead.lead && afterLead.rest !== '' ? afterLead.rest : t;
     if (
       pending &&
-      (pending.refItems.length > 0 || lastRefLead) &&
-      isReferenceHeading(t) &&
-      !lookupName(cleanName(t)) &&
+      (pending.refItems.length > 0 || lastRefLead || heading !== t) &&
+      isReferenceHeading(heading) &&
+      !lookupName(cleanName(heading)) &&
       below !== undefined &&
       isReferenceText(below, { strictLabels: true })
     ) {
-      addRef(pending, t);
+      addRef(pending, heading);
       continue;
     }
 

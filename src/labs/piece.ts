@@ -195,6 +195,9 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
     entries.forEach((e, i) => (e.read = { ...e.read, unit: units[i] ?? null }));
   }
   let ref = rest.replace(/^(?:[\s|,;]|[-–—](?!\d))+/, '').trim();
+  // A dot leader between the result and the reference too ("Não reagente ····· [Não reagente]") is read
+  // as a colon (lines.ts): it leads the reference, no part of it.
+  if (ctx.line.leader) ref = ref.replace(/^:\s*/, '');
   const phrase = VERDICT_PHRASE.exec(ref);
   if (phrase) {
     ref = `${ref.slice(0, phrase.index)}   ${ref.slice(phrase.index + phrase[0].length)}`.trim();

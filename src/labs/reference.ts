@@ -682,6 +682,8 @@ const QUALITATIVE_WORDS = [
   'algumas',
   'limpido',
   'límpido',
+  'limpida',
+  'límpida',
   'ligeiramente turvo',
   'turvo',
   'turva',
@@ -690,6 +692,7 @@ const QUALITATIVE_WORDS = [
   'amarelo escuro',
   'amarelo ouro',
   'amarelo',
+  'amarela',
   'citrino',
   'incolor',
   'normal',
@@ -723,7 +726,7 @@ export function qualitativeReference(text: string): string | undefined {
   const t = text
     .replace(/(?:\s*\p{Extended_Pictographic}\uFE0F?)+\s*$/u, '')
     .replace(/(?<=\p{L})\s*\((?=[^()]*\p{L})[^()\d+]*\)?[\s.;]*$/u, '')
-    .replace(/^[\s(]+|[\s).;]+$/g, '');
+    .replace(/^[\s([]+|[\s).;\]]+$/g, '');
   // "Ausência de parasitas", "Ausência de sangue": what must not be found, named, is a negative.
   if (ABSENCE_OF.test(t)) return t;
   const q = qualitativeAtStart(t);
@@ -741,11 +744,12 @@ export type QualitativeFlag = 'normal' | 'alterado' | 'indeterminado';
 export function flagQualitative(value: string, reference: string | undefined): QualitativeFlag {
   if (!reference) return 'indeterminado';
   const v = foldQ(value);
-  // Number and gender do not change the word ("Ausente" against "Ausentes", "Raros" against "raras").
+  // Number and gender do not change the word ("Ausente" against "Ausentes", "Raros" against "raras",
+  // "Amarela" against "Amarelo", "Límpida" against "Límpido").
   const norm = (s: string) =>
     s
       .replace(/^(ausentes?|negativ[oa]|nao reagente|nao detectavel|nao detectado|indetectavel|ausencia de .*)$/, 'neg')
-      .replace(/^(rar|numeros|algun|alguma|present|ausent|escass|aumentad|abundant)(?:[oa]s?|es?|s)$/, '$1');
+      .replace(/^(rar|numeros|algun|alguma|present|ausent|escass|aumentad|abundant|amarel|limpid|turv)(?:[oa]s?|es?|s)$/, '$1');
   const accepted = foldQ(reference)
     .split(/\s+(?:ou|a|e)\s+|\s*[/,]\s*/)
     .map((w) => w.trim())

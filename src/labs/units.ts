@@ -43,6 +43,8 @@ const SPELLINGS: ReadonlyArray<[string, string]> = [
   ['fl', 'fL'],
   ['pg', 'pg'],
   ['g\\/l', 'g/L'],
+  // A count in millions written in words alone ("4,1 milhões", typed by a patient), as "mil" is.
+  ['milh(?:oes|ões)', 'milhões/mm³'],
   ['mil', 'mil/mm³'],
   // "mm/1ª h": the first hour's sedimentation, written as a fraction.
   ['mm\\/\\s*(?:1[ªa°]\\s*)?h(?:ora)?', 'mm/h'],

@@ -25,9 +25,10 @@ const NUMBER_AT_START = new RegExp(`^(${SIGNED_NUMBER})`);
 // alone in a column of their own ("148   A    mg/dL"): an "a" between numbers is a range's. A verdict
 // word with words and a colon after one space opens a tier label ("Baixo risco: inferior a 1,0"), no mark.
 // "ACIMA" / "ABAIXO" mark only as the last word of a cell ("26,3 ng/mL  ▼ ABAIXO"): followed by words
-// they are a comparator ("abaixo de 5") or a verdict sentence.
+// they are a comparator ("abaixo de 5") or a verdict sentence. An arrow in brackets ("52,4  (↑)  mmHg",
+// a LIS with the arrows' legend on top) marks as the bare arrow does.
 const MARKER_RE =
-  /^\s*(\*{1,3}|!{1,3}(?![\p{L}\d])|\(\s*!{1,3}\s*\)|\(\s*\*{1,3}\s*\)|\(\s*[HLAB+-]\s*\)|(?:HH|LL|[HL])(?![\p{L}\d])|(?<=\s\s)[AB](?=\s\s|\s*$)|↑|↓|▲|▼|\p{Extended_Pictographic}\uFE0F?|\(?\s*(?:alto|alta|baixo|baixa|elevado|elevada)\s*\)?(?![\p{L}:]|\s\p{L}[\p{L} ]*:)|(?:acima|abaixo)(?=\s{2,}|\s*$))/iu;
+  /^\s*(\*{1,3}|!{1,3}(?![\p{L}\d])|\(\s*!{1,3}\s*\)|\(\s*\*{1,3}\s*\)|\(\s*(?:[HLAB+-]|[↑↓▲▼⬆⬇]\uFE0F?)\s*\)|(?:HH|LL|[HL])(?![\p{L}\d])|(?<=\s\s)[AB](?=\s\s|\s*$)|↑|↓|▲|▼|\p{Extended_Pictographic}\uFE0F?|\(?\s*(?:alto|alta|baixo|baixa|elevado|elevada)\s*\)?(?![\p{L}:]|\s\p{L}[\p{L} ]*:)|(?:acima|abaixo)(?=\s{2,}|\s*$))/iu;
 
 export function markerOf(m: string): 'alto' | 'baixo' | null {
   const t = m.replace(/[()\s]|\uFE0F/g, '').toLowerCase();
@@ -68,6 +69,9 @@ export function readValue(input: string, opts: { dotIsDecimal?: boolean; freeTex
   // Crosses written with a digit ("1+", "3+", a dipstick's grade): a graded word result, never the number.
   const crosses = /^([1-4])\+(?![\d+])/.exec(s);
   if (crosses) return { value: null, text: `${crosses[1]}+`, comparator: null, unit: null, ...readMarkers(s.slice(crosses[0].length)) };
+  // … or as the crosses alone ("++", "+++" in a dipstick's result cell): the same grade.
+  const bare = /^(\+{1,4})(?=\s|$)/.exec(s);
+  if (bare) return { value: null, text: bare[1]!, comparator: null, unit: null, ...readMarkers(s.slice(bare[0].length)) };
   let comparator: '<' | '>' | null = null;
   let t = s;
   const c = COMPARATOR_RE.exec(t);

@@ -71,3 +71,8 @@ export function labelledFinding(t: string): { label: string; text: string; refer
   const text = wordResultText(word ? word[1]! : before);
   return text === undefined ? undefined : { label: m[1]!.trim(), text, reference: ref[1]!.trim() };
 }
+
+// What a parasitology or culture result says it found, or did not ("Foram encontrados cistos de …",
+// "Não foram observados ovos", "Presença de …"): a result in words, never a column's name.
+export const FINDING_SENTENCE =
+  /^(?:n[aã]o\s+)?(?:foram|foi)\s+(?:encontrad|observad|identificad|visualizad|detectad|isolad)\p{L}*\s+\p{L}|^(?:presen[cç]a|aus[eê]ncia)\s+de\s+\p{L}/iu;

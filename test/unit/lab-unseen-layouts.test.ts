@@ -4135,3 +4135,188 @@ test('set 38: a word result\'s verdict column after its word reference ("| Nitri
   );
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('set 39: an arrow in brackets between the value and the unit ("3,1  (↓)  g/dL") is the lab\'s mark, the unit is read after it', () => {
+  const text = [
+    'Sexo: M',
+    'Exame                 Resultado        Unidade     Intervalo de Referência',
+    '  Albumina              3,1  (↓)        g/dL        3,5 - 5,2',
+    '  Bilirrubina total     2,4  (↑)        mg/dL       0,2 - 1,2',
+    '  Amilase                 64             U/L         28 - 100',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(brief(r), [
+    ['Albumina', 3.1, 'g/dL', 'baixo'],
+    ['Bilirrubina total', 2.4, 'mg/dL', 'alto'],
+    ['Amilase', 64, 'U/L', 'normal'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 39: a cumulative report\'s "Atual: … Anterior: … Δ%" row under a title is the title\'s current result', () => {
+  const text = [
+    'Sexo: Feminino   Idade: 44 anos',
+    'FERRITINA - soro - quimioluminescência',
+    '   Atual: 18 ng/mL        Anterior: 25 ng/mL        Δ% -28,0',
+    '   Referência: 15 a 150 ng/mL',
+    '',
+    'VITAMINA B12 - soro - quimioluminescência',
+    '   Atual: 950 pg/mL       Anterior: 640 pg/mL       Δ% +48,4',
+    '   Referência: 197 a 771 pg/mL',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([n, v, , f]) => [n, v, f]),
+    [
+      ['Ferritina', 18, 'normal'],
+      ['Vitamina B12', 950, 'alto'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 39: columns set apart by " - " ("Cor   - Palha   - Amarela") read the word results as the plain columns do', () => {
+  const text = [
+    'Sexo: F',
+    'EXAME                  RESULTADO                VALOR DE REFERÊNCIA',
+    'URINA ROTINA',
+    ' Cor                   - Palha                  - Amarelo claro',
+    ' Cristais              - Raros                  - Ausentes ou raros',
+    ' Densidade             - 1,015                  - 1,005 a 1,030',
+    'PROTOPARASITOLÓGICO (método de Faust)',
+    ' Resultado             - Foram encontrados cistos de Entamoeba coli',
+  ].join('\n');
+  const r = parseLabReport(text);
+  const got = brief(r).map(([n, v]) => [n, v]);
+  assert.deepEqual(got, [
+    ['Densidade', 1.015],
+    ['Cor', 'Palha'],
+    ['Cristais', 'Raros'],
+    ['PROTOPARASITOLÓGICO (método de Faust)', 'Foram encontrados cistos de Entamoeba coli'],
+  ]);
+});
+
+test('set 39: a colour or aspect in the feminine ("Amarela", "Límpida") is the word reference it agrees with', () => {
+  assert.equal(flagQualitative('Amarela', qualitativeReference('Amarelo')), 'normal');
+  assert.equal(flagQualitative('Límpida', qualitativeReference('Límpido')), 'normal');
+  assert.equal(flagQualitative('Turva', qualitativeReference('Límpida')), 'alterado');
+  const r = parseLabReport(['Sexo: M', 'Cor            Amarela            Amarela', 'Aspecto        Límpida            Límpido'].join('\n'));
+  assert.deepEqual(
+    brief(r).map(([n, v, , f]) => [n, v, f]),
+    [
+      ['Cor', 'Amarela', 'normal'],
+      ['Aspecto', 'Límpida', 'normal'],
+    ],
+  );
+});
+
+test('set 39: middle-dot leaders ("Anti-HAV IgM ····· Não reagente ···· [Não reagente]") lead the result and the bracketed reference', () => {
+  const text = [
+    'Sexo: M · Idade: 50 anos',
+    'Exame ···························· Resultado ······ [Referência]',
+    'Anti-HAV IgM ····················· Não reagente ···· [Não reagente]',
+    'Toxoplasmose IgG ················· Reagente ········ [Não reagente]',
+    'Ferritina ························ 410 ng/mL ······· [30 a 400 ng/mL]',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([n, v, , f]) => [n, v, f]),
+    [
+      ['Ferritina', 410, 'alto'],
+      ['Anti-HAV IgM', 'Não reagente', 'normal'],
+      ['Toxoplasmose IgG', 'Reagente', 'alterado'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 39: a heading after the reference lead ("Valor de referência:  Mulheres:") keeps the result open for the phase ranges under it', () => {
+  const text = [
+    'Sexo: Feminino   Idade: 29 anos',
+    'Dados clínicos: coleta no 21º dia do ciclo (fase lútea)',
+    '17-OH PROGESTERONA',
+    'Material: Soro        Método: Quimioluminescência',
+    '    Resultado:            3,1 ng/mL',
+    '    Valor de referência:  Mulheres:',
+    '                            Fase folicular ........ 0,1 a 0,8 ng/mL',
+    '                            Fase lútea ............ 0,6 a 2,3 ng/mL',
+    '                          Homens .................. 0,5 a 2,1 ng/mL',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([, v, , f]) => [v, f]),
+    [[3.1, 'alto']],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 39: crosses alone in the result cell ("+++") are a graded result, never part of the name', () => {
+  const text = [
+    'Sexo: M',
+    '| Exame | Resultado | Valor de referência |',
+    '|---|---|---|',
+    '| Cetonas | **+++** | Negativo |',
+    '| Bilirrubina | + | Negativo |',
+    '| Densidade | 1.020 | 1.005 a 1.030 |',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([n, v, , f]) => [n, v, f]),
+    [
+      ['Densidade', 1.02, 'normal'],
+      ['Cetonas', '+++', 'alterado'],
+      ['Bilirrubina', '+', 'alterado'],
+    ],
+  );
+  assert.equal(readValue('+3,0')?.value, 3);
+});
+
+test('set 39: a hand-typed message: "menor q" / "maior q" compare, and the short names a patient types ("trigli", "vit d") are known', () => {
+  const text = [
+    'oi doutora, seguem meus exames',
+    'colesterol total 250 (menor q 190)',
+    'hdl colesterol 35 (maior q 40)',
+    'trigli 95 (menor q 150)',
+    'vit d 45 (30 a 100)',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    r.analytes.map((a) => [a.key, a.value, a.flag]),
+    [
+      ['colesterol_total', 250, 'alto'],
+      ['hdl', 35, 'baixo'],
+      ['triglicerideos', 95, 'normal'],
+      ['vitamina_d', 45, 'normal'],
+    ],
+  );
+});
+
+test('set 39: typed by hand: "milhoes" alone is a count in millions, a count against "mil" bounds is multiplied out, "e" joins two results', () => {
+  const text = ['eritrocitos 5,3 milhoes (ref 4,5 a 5,9)', 'leucocitos 12.400 (4 mil a 11 mil)', 'ureia 30 e creatinina 0,8', 'HIV 1 e 2 nao reagente'].join(
+    '\n',
+  );
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    r.analytes.map((a) => [a.key, a.value, a.unit, a.flag]),
+    [
+      ['hemacias', 5.3, 'milhões/mm³', 'normal'],
+      ['leucocitos', 12400, '/mm³', 'alto'],
+      ['ureia', 30, null, 'indeterminado'],
+      ['creatinina', 0.8, null, 'indeterminado'],
+    ],
+  );
+});
+
+test('set 39: the accounting pass counts a word result before a leader and a finding after "Resultado" with no colon', () => {
+  const words = (t: string) =>
+    resultTokens(t)
+      .filter((k) => k.kind === 'word')
+      .map((k) => k.text);
+  assert.deepEqual(words('Anti-HAV IgM : Não reagente : [Não reagente]').slice(0, 1), ['Não reagente']);
+  assert.deepEqual(words('Resultado        Foram encontrados cistos de Entamoeba coli'), ['Foram encontrados cistos de Entamoeba coli']);
+  assert.deepEqual(words('Negativo: inferior a 0,9'), []);
+  assert.deepEqual(words('Resultado        Unidade'), []);
+  // A health plan's card number in groups with its check digit last is one identifier.
+  assert.deepEqual(resultTokens('Nascimento: 04/09/1980   Carteira: 1 045 000327716409 2'), []);
+  assert.equal(resultTokens('Carteira: 1 045 000327716409 2     Glicose 48').length, 1);
+});
