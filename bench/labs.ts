@@ -5,6 +5,9 @@
 // tuned against (test/fixtures/labs/README.md). Pure computation: no database, no model.
 //
 //   npm run bench:labs        → prints the table, writes bench/results/labs.json
+//   npm run bench:labs -- heldout40 heldout41
+//                             → prints those sets only (any set under the corpus, listed in CORPUS_SETS
+//                               or not: a new set's first, blind run before it joins), writes nothing
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,12 +26,9 @@ function row(r: ReportScore): string {
   return `  ${r.file.replace(/^\.\.\/\.\.\//, '').padEnd(46)} ${r.layout.slice(0, 64).padEnd(64)} ${String(r.correct).padStart(3)}/${String(r.expected).padEnd(3)} recall ${pct(recall).padStart(7)}  precision ${pct(precision).padStart(7)}  silent ${r.silent.length}  unread lines ${r.unparsed.length}`;
 }
 
-const started = performance.now();
-const results: Record<string, { totals: ReturnType<typeof totals>; reports: ReportScore[] }> = {};
-for (const set of CORPUS_SETS) {
+function printSet(set: string): { totals: ReturnType<typeof totals>; reports: ReportScore[] } {
   const scores = scoreSet(set);
   const t = totals(scores);
-  results[set] = { totals: t, reports: scores };
   console.log(`\n${set}: ${t.reports} reports, ${t.expected} expected results`);
   for (const r of scores) {
     console.log(row(r));
@@ -36,7 +36,17 @@ for (const set of CORPUS_SETS) {
     for (const x of r.extras) console.log(`      extra: ${x}`);
   }
   console.log(`  TOTAL ${set}: recall ${pct(t.recall)}  precision ${pct(t.precision)}  silent drops ${t.silent}  unread lines ${t.unparsed_lines}`);
+  return { totals: t, reports: scores };
 }
+
+const only = process.argv.slice(2);
+if (only.length > 0) {
+  for (const set of only) printSet(set);
+  process.exit(0);
+}
+const started = performance.now();
+const results: Record<string, { totals: ReturnType<typeof totals>; reports: ReportScore[] }> = {};
+for (const set of CORPUS_SETS) results[set] = printSet(set);
 const all = totals(CORPUS_SETS.flatMap((s) => results[s]!.reports));
 const heldout = totals(HELDOUT_SETS.flatMap((s) => results[s]!.reports));
 console.log(`\nheld-out (all sets): recall ${pct(heldout.recall)}  precision ${pct(heldout.precision)}  silent drops ${heldout.silent}`);
