@@ -36,6 +36,11 @@ export interface CleanLine {
 const COLUMN = '   ';
 // Eight digits, then a column break and a word that is no unit ("10000000   UFC/mL" stays a count).
 const TUSS_CODE = new RegExp(String.raw`^(\s*)\d{8}(?=\s{2,}(?!(?:${UNIT_PATTERN})(?![a-zà-ÿ]))[a-zà-ÿ])`, 'i');
+// A hospital LIS's own exam code in a column before the name ("1001   Leucócitos   7,12   …", "557
+// Ferritina   412   H   ng/mL"): three to six digits in one group, a column break, a name that is no
+// unit, and a value further on. The code is an identifier; left there it would be read as the value
+// and the name after it lost, with the whole table.
+const LIS_CODE = new RegExp(String.raw`^(\s*)\d{3,6}(?=\s{2,}(?!(?:${UNIT_PATTERN})(?![a-zà-ÿ]))[a-zà-ÿ].*\s\d)`, 'i');
 
 // A portal's "Último resultado: 19,4 ng/mL em 14/03/2025" under the current value is the previous one.
 const LAST_RESULT = String.raw`[uú]ltimo\s+resultado`;
@@ -121,6 +126,7 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // procedure the guia authorised): eight digits in one group, then a column break and a name that is
   // no unit. An identifier, never a value, as the dotted codes above.
   t = t.replace(TUSS_CODE, (m, pad: string) => pad + ' '.repeat(m.length - pad.length));
+  t = t.replace(LIS_CODE, (m, pad: string) => pad + ' '.repeat(m.length - pad.length));
   // A dash opening a cell before words ("Cor      - Amarela      - Amarela", "Resultado   - Foram
   // encontrados …") sets the columns apart, as the spaces do: it is no part of the word result. A
   // dash before digits is left to the value and range readers (a sign, a range's "10   -   20").
@@ -281,6 +287,8 @@ const SLIP_WORD = /(?<![\p{L}\d])(?=[\p{L}\d]*[l1])(?=[\p{L}\d]*\p{L})[\p{L}\d]{
 export function withoutNameSlips(t: string): string {
   t = withoutCapitalISlips(t);
   t = withoutIForLSlips(t);
+  t = withoutZeroForOSlips(t);
+  t = withoutLForOneSlips(t);
   if (!/[l1]/.test(t)) return t;
   const words = nameWords();
   // A three-letter token is too short to read against folded words: only an l read for the capital I
@@ -303,6 +311,43 @@ export function withoutNameSlips(t: string): string {
       w
     );
   });
+}
+
+// A word of four characters or more with a zero after a letter ("Potássi0", "Cálci0").
+const ZERO_WORD = /(?<![\p{L}\d])(?=[\p{L}\d]*\p{L}0)[\p{L}\d]{4,}(?![\p{L}\d])/gu;
+
+/**
+ * OCR reads the o that ends a name as a zero ("Potássi0"); between two letters withoutOcrLetters
+ * already reads it back. A word that is no catalogue word, but is one with its zeros read as o, is
+ * that word, the o in the case of the letter before it. A code with a zero ("AB0", "Lote X10") spells
+ * no catalogue word and stays.
+ */
+function withoutZeroForOSlips(t: string): string {
+  if (!/\p{L}0/u.test(t)) return t;
+  const words = nameWords();
+  return t.replace(ZERO_WORD, (w) => {
+    const read = w.replace(/(?<=(\p{L}))0/gu, (_m, before: string) => (isUpper(before) ? 'O' : 'o'));
+    return !words.has(foldSameLength(w)) && words.has(foldSameLength(read)) ? read : w;
+  });
+}
+
+// The tokens of the catalogue's names that mix letters and digits ("B12", "A1c", "T4"), as printed.
+let catalogueCodes: Set<string> | undefined;
+const codeNames = () =>
+  (catalogueCodes ??= new Set(
+    [...ANALYTES, ...KNOWN_NAMES]
+      .flatMap((d) => [d.name, ...d.synonyms].flatMap((n) => n.split(/[^\p{L}\d]+/u)))
+      .filter((w) => /\p{L}/u.test(w) && /\d/.test(w)),
+  ));
+const L_CODE = /(?<![\p{L}\d])(?=[\p{L}\d]*l)(?=[\p{L}\d]*\d)[\p{L}\d]{2,5}(?![\p{L}\d])/gu;
+
+/**
+ * The same slip in a name's token of letters and digits: OCR reads its 1 as an l ("Vitamina Bl2" for
+ * B12). A token that is a catalogue token with its l read as 1 is that token; any other stays.
+ */
+function withoutLForOneSlips(t: string): string {
+  if (!/l\d|\dl/.test(t)) return t;
+  return t.replace(L_CODE, (w) => (codeNames().has(w.replace(/l/g, '1')) ? w.replace(/l/g, '1') : w));
 }
 
 // A word in lower case with a capital I after its first letter ("totaI", "CoIesterol").
@@ -570,6 +615,9 @@ const ADMIN_LABELS = [
   'assinatura eletronica',
   'responsavel',
   'responsavel tecnico',
+  // A minor's legal guardian ("Resp. legal: Josefa Melo (mãe)", "Responsável legal: …").
+  'responsavel legal',
+  'resp. legal',
   'bioquimico',
   'bioquimica responsavel',
   'bioquimico responsavel',
@@ -708,7 +756,8 @@ export function withoutDetailCell(text: string): string {
   // The method may follow the title after a dash instead ("VHS - MÉTODO DE WESTERGREN"), not after
   // another detail ("IMUNOLOGIA - MATERIAL: SORO - MÉTODO: …", a section line).
   // A title that fills its column leaves one space before a labelled detail ("… (NOME POR EXTENSO) Material: Soro").
-  for (const m of text.matchAll(/\s{2,}(?=\S)|\s[-–—]\s+(?=m[eé]todo)|\s(?=(?:material|amostra|m[eé]todo|metodologia)\s*:)/giu)) {
+  // So does one in brackets ("PARASITOLÓGICO DE FEZES (MÉTODO: HOFFMAN)"): its colon is the detail's.
+  for (const m of text.matchAll(/\s{2,}(?=\S)|\s[-–—]\s+(?=m[eé]todo)|\s\(?(?=(?:material|amostra|m[eé]todo|metodologia)\s*:)/giu)) {
     const at = m.index + m[0].length;
     const dash = /[-–—]/.test(m[0]);
     if (dash && text.slice(0, m.index).includes(':')) continue;

@@ -150,12 +150,12 @@ interface FoundRange {
 }
 
 // Age expressions are labels, never ranges of the analyte ("1 a 9 anos", "6 meses a 6 anos"); a LIS
-// without accents prints "ate 50 anos".
+// without accents prints "ate 50 anos"; a LIS typed in ASCII writes "≥" as ">=" (">= 75 anos: < 450").
 const AGE_UNIT = String.raw`(?:horas?|dias?|semanas?|meses|m[eê]s|anos?)`;
 const AGE_BAND_RE = new RegExp(
   String.raw`(?<a>\d+)\s*(?<ua>${AGE_UNIT})?\s*(?:a|at[eé]|-|–)\s*(?<b>\d+)\s*(?<ub>${AGE_UNIT})(?![\p{L}])` +
-    String.raw`|(?<gt>acima de|maiores de|maior que|>|≥|a partir de)\s*(?<c>\d+)\s*(?<uc>${AGE_UNIT})(?![\p{L}])` +
-    String.raw`|(?<lt>at[eé]|menores de|menor que|<|abaixo de)\s*(?<d>\d+)\s*(?<ud>${AGE_UNIT})(?![\p{L}])` +
+    String.raw`|(?<gt>acima de|maiores de|maior que|>=|=>|>|≥|a partir de)\s*(?<c>\d+)\s*(?<uc>${AGE_UNIT})(?![\p{L}])` +
+    String.raw`|(?<lt>at[eé]|menores de|menor que|<=|=<|<|≤|abaixo de)\s*(?<d>\d+)\s*(?<ud>${AGE_UNIT})(?![\p{L}])` +
     String.raw`|(?<e>\d+)\s*(?<ue>anos?)\s*ou\s*mais` +
     // One age alone ("1 mês:", "2 semanas:") is the band up to the next unit: last, so a band or a
     // bound starting at the same place wins.
@@ -302,8 +302,9 @@ function sexOf(label: string): Sex | undefined {
 const NORMAL_TIER =
   /\b(manutencao|otimo|desejavel|normal|normais|ideal|adequado|suficiente|suficiencia|populacao (?:geral|saudavel)|populacao|saudave(?:l|is)|baixo risco|referencia|nao gestantes?|nao diabeticos?|nao reagente|nao fumantes?|nao tabagistas?|negativo|nao detectavel|nao detectado|percentil|p9\d)\b/;
 const OTHER_TIER =
-  /\b(limitrofe|muito alto|alto|alta|elevado|elevada|baixo|baixa|deficiencia|deficiente|insuficiencia|insuficiente|pre-?diabetes|diabetes|anemia|risco|alterad[ao]|aumentad[ao]|toxicidade|intermediari[oa]|moderad[oa]|indeterminado|diabetico|diabeticos|reagente|positivo|detectavel|detectado)\b/;
-// A tier of immunity ("reagente (imune)", "imunidade", "protegido"), never its denial ("não imune").
+  /\b(limitrofe|muito alto|alto|alta|elevado|elevada|baixo|baixa|deficiencia|deficiente|insuficiencia|insuficiente|pre-?diabetes|diabetes|anemia|risco|alterad[ao]|aumentad[ao]|toxicidade|intermediari[oa]|moderad[oa]|indeterminado|diabetico|diabeticos|reagente|positivo|detectavel|detectado|nao imunes?|sem imunidade|nao protegid[oa]s?|nao imunizad[oa]s?)\b/;
+// A tier of immunity ("reagente (imune)", "imunidade", "protegido"), never its denial ("não imune",
+// a bad tier above: a label all the same, so "Não imune: inferior a 10" beside a value is a reference).
 const IMMUNE_TIER = /(?<!\bnao |\bsem |\bnao e )\b(?:imune|imunes|imunidade|imunizad[oa]s?|protegid[oa]s?|protetor(?:es)?)\b/;
 // A treatment target ("Meta para diabéticos: < 7,0 %", "meta < 130"): the range only when no good
 // tier is printed beside it.

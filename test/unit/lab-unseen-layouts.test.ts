@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { accountLines, resultTokens } from '../../src/labs/accounting.ts';
 import { cellStarts, previousColumnOf, unitsByColumn, valueColumnsOf, withoutPreviousColumn } from '../../src/labs/columns.ts';
 import { namesWithoutFixedRange, referenceRow, referenceTableHeader } from '../../src/labs/late-references.ts';
-import { cleanLine, isAdminLine, joinOpenBrackets, withoutOcrLetters, withoutPairSlips } from '../../src/labs/lines.ts';
+import { cleanLine, isAdminLine, joinOpenBrackets, withoutNameSlips, withoutOcrLetters, withoutPairSlips } from '../../src/labs/lines.ts';
 import { numbersIn, parseBrNumber } from '../../src/labs/numbers.ts';
 import { parseLabReport, reportPatient, type LabParseResult } from '../../src/labs/parse.ts';
 import {
@@ -4319,4 +4319,82 @@ test('set 39: the accounting pass counts a word result before a leader and a fin
   // A health plan's card number in groups with its check digit last is one identifier.
   assert.deepEqual(resultTokens('Nascimento: 04/09/1980   Carteira: 1 045 000327716409 2'), []);
   assert.equal(resultTokens('Carteira: 1 045 000327716409 2     Glicose 48').length, 1);
+});
+
+test('set 40: a LIS prints its own numeric exam code in a column before the name, and the H/L flag in a column of its own', () => {
+  const text = [
+    'Cod    Exame                     Resultado   Flag  Unidade      Referencia      Liberado',
+    '557    Ferritina                 412         H     ng/mL        30 - 400        03/04 10:15',
+    '558    Transferrina              251               mg/dL        200 - 360       03/04 10:15',
+    '80412  TGP (ALT)                 18                U/L          < 41            03/04 10:15',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    r.analytes.map((a) => [a.key, a.value, a.flag]),
+    [
+      ['ferritina', 412, 'alto'],
+      ['transferrina', 251, 'normal'],
+      ['tgp', 18, 'normal'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 40: an age band typed with ">=" on the line under the reference is the reference going on, not a result', () => {
+  const text = [
+    'Exame              Resultado   Unidade   Referencia',
+    'Ferritina          510         ng/mL     < 60 anos: < 300',
+    '                                         >= 60 anos: < 600',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    r.analytes.map((a) => [a.key, a.value]),
+    [['ferritina', 510]],
+  );
+});
+
+test('set 40: OCR reads the o ending a name as a zero and the 1 of a name with digits as an l ("Sódi0", "Vitamina Bl2")', () => {
+  assert.equal(withoutNameSlips(withoutOcrLetters('| Cálci0 | 9,4 mg/dL |')), '| Cálcio | 9,4 mg/dL |');
+  assert.equal(withoutNameSlips('Vitamina Bl2   310 pg/mL'), 'Vitamina B12   310 pg/mL');
+  // A word whose zero spells no catalogue word, and a token with an l that is none, stay as printed.
+  assert.equal(withoutNameSlips(withoutOcrLetters('Lote AB0 12')), 'Lote AB0 12');
+  assert.equal(withoutNameSlips('Sala Bl3'), 'Sala Bl3');
+});
+
+test('set 40: a block title with its method in brackets after a colon ("(MÉTODO: …)") still names the "RESULTADO:" in words under it', () => {
+  const text = ['PROTOPARASITOLOGICO DE FEZES (METODO: FAUST)', 'AMOSTRA UNICA', 'RESULTADO: OVOS DE ASCARIS LUMBRICOIDES', 'V.R.: NEGATIVO'].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    r.qualitative.map((a) => [a.name, a.value, a.flag]),
+    [['PROTOPARASITOLOGICO DE FEZES', 'OVOS DE ASCARIS LUMBRICOIDES', 'alterado']],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 40: an immunity band whose first tier is its denial ("Não imune: inferior a …", then "Imune: …" under it) is the reference', () => {
+  const text = [
+    'Anti-rubéola IgG      42 UI/mL      Não imune: inferior a 10 UI/mL',
+    '                                    Imune: igual ou superior a 10 UI/mL',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    r.analytes.map((a) => [a.value, a.reference_low, a.flag]),
+    [[42, 10, 'normal']],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 40: a guia\'s "Senha de autorização" number and a minor\'s legal guardian are administrative', () => {
+  const text = [
+    'Guia: 55120931     Senha de autorizacao: 7731-0046',
+    'Responsável legal: Maria das Dores Lima (avó)',
+    'Resp. legal: Antônio Pereira (pai)',
+    'Glicose      88 mg/dL      70 a 99',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    r.analytes.map((a) => [a.key, a.value]),
+    [['glicose', 88]],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
 });

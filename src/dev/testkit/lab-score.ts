@@ -149,6 +149,7 @@ export const CORPUS_SETS = [
   'heldout37',
   'heldout38',
   'heldout39',
+  'heldout40',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
 
