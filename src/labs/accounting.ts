@@ -72,7 +72,7 @@ const ADMIN_SPANS: RegExp[] = [
   // text layer or a transcription could not decode ("CRF-MT 2.8�6"),
   // "Cartão SUS: 706 1234 5678 9012", "Leito 12", a dialysis shift and machine ("Turno: 2º", "Máquina: 07"), "Posto: 03", "Carteira 0092 8815", "(ESF equipe 03)", "(ESF 03)",
   // a regional council's "CRBM 5ª Região 7.412" or "CRBio 5 - 071.448/05-D", a digit a transcription could not read ("CRF-MT 3.1?8"),
-  // a protocol, an order or a patient record abbreviated "Prot. 118-2041", "Ped.: 31.004.872", "Pac.: 0452219" or after the full label ("Paciente....: 0004418827"), the report's "Versão do laudo: 1". The label and its number never span a bracket or a
+  // a protocol, an order or a patient record abbreviated "Prot. 118-2041", "Ped.: 31.004.872", "Pac.: 0452219" or after the full label ("Paciente....: 0004418827"), the report's "Versão do laudo: 1", the lab system's name and version ("SISTEMA LABHOS 5.2"). The label and its number never span a bracket or a
   // ";" (only an area code opens one: "Tel. (71) 3344-9810"):
   // in "… carimbo do CNES   (repetido: 48,7)" the number is a value, not the registration of a label
   // printed without one. Nor a column break before a word: "… do CNES.*   Ureia 48,7" is a result cell;
@@ -84,7 +84,7 @@ const ADMIN_SPANS: RegExp[] = [
   // whole identifier ("CRF-RJ 17.336 48", "Código: 33.418.207-2 48", "CNES 2077485 487", "Fone (51)
   // 3320-3000 48") a number is no part of it.
   new RegExp(
-    String.raw`(?<![\p{L}\d])(?:crm|creme[a-z]{1,3}|crf|crbm|crbio|coren|rqe|cnes|cns|cnpj|cpf|rg|cep|protocolo|prot\.(?=\s*:?\s*\d)|ped\.(?=\s*:?\s*\d)|pac\.(?=\s*:?\s*\d)|paciente(?=[.\s]*:?\s*\d)|pedido|req|requisi[cç][aã]o|solicita[cç][aã]o(?=\s*:?\s*\d)|atend(?:imento)?\.?|o\.s\.?|os(?=\s*[:nº°#])|ordem(?:\s+de\s+servi[cç]o)?|pront|prontu[aá]rio|reg|registro|c[oó]d(?:igo)?|ficha|senha|cart[aã]o(?:\s+sus)?|notifica[cç][aã]o|sinan|boletim|lote|n[º°]|no\.|n[uú]mero|tel(?:efone)?|fone|sac|whatsapp|celular|leito|quarto|box|turno|m[aá]quina|posto(?:\s+de\s+coleta)?|equipe|esf|micro[aá]rea|cadastro|matr[ií]cula|id|guia|carteir(?:inha|a)|etiqueta|amostra\s+n[º°]|amostra(?=\s*:?\s*(?:\d{5,}|\d+-\d+))|vers[aã]o(?:\s+do\s+laudo)?(?=\s*:?\s*\d))${NOT_WORD}(?:(?!\s{2,}\p{L}|[.*_—–-]\s{2,})[^\d\n(\[;]){0,16}\(?(?:\d{1,2}\s*(?:[ªº]\s*regi[aã]o\s*|[-–]\s*(?=\d)))?(?:\d{1,4}\)?(?:\s\d{1,4}(?![\d./-]))*\s\d[\d./?\uFFFD-]*|\d[\d./?\uFFFD-]*)(?!\d|,\d)`,
+    String.raw`(?<![\p{L}\d])(?:crm|creme[a-z]{1,3}|crf|crbm|crbio|coren|rqe|cnes|cns|cnpj|cpf|rg|cep|protocolo|prot\.(?=\s*:?\s*\d)|ped\.(?=\s*:?\s*\d)|pac\.(?=\s*:?\s*\d)|paciente(?=[.\s]*:?\s*\d)|pedido|req|requisi[cç][aã]o|solicita[cç][aã]o(?=\s*:?\s*\d)|atend(?:imento)?\.?|o\.s\.?|os(?=\s*[:nº°#])|ordem(?:\s+de\s+servi[cç]o)?|pront|prontu[aá]rio|reg|registro|c[oó]d(?:igo)?|ficha|senha|cart[aã]o(?:\s+sus)?|notifica[cç][aã]o|sinan|boletim|lote|n[º°]|no\.|n[uú]mero|tel(?:efone)?|fone|sac|whatsapp|celular|leito|quarto|box|turno|m[aá]quina|posto(?:\s+de\s+coleta)?|equipe|esf|micro[aá]rea|cadastro|matr[ií]cula|id|guia|carteir(?:inha|a)|etiqueta|amostra\s+n[º°]|amostra(?=\s*:?\s*(?:\d{5,}|\d+-\d+))|vers[aã]o(?:\s+do\s+laudo)?(?=\s*:?\s*\d)|sistema(?=\s+[\p{L}-]+\s+(?:v\.?\s*)?\d))${NOT_WORD}(?:(?!\s{2,}\p{L}|[.*_—–-]\s{2,})[^\d\n(\[;]){0,16}\(?(?:\d{1,2}\s*(?:[ªº]\s*regi[aã]o\s*|[-–]\s*(?=\d)))?(?:\d{1,4}\)?(?:\s\d{1,4}(?![\d./-]))*\s\d[\d./?\uFFFD-]*|\d[\d./?\uFFFD-]*)(?!\d|,\d)`,
     'giu',
   ),
   // A health plan's card number in single-spaced groups, its check digit last ("Carteira: 0 032
