@@ -3,7 +3,7 @@
 // PDF whose text comes out one cell per line.
 import { foldSameLength, lookupName } from './analytes.ts';
 import { type CleanLine, isBlockDetail, isMethodLine } from './lines.ts';
-import { numbersIn } from './numbers.ts';
+import { NUMBER, numbersIn } from './numbers.ts';
 import type { Entry, Group } from './result.ts';
 import { isReferenceLabel, qualitativeAtStart, qualitativeReference, stripReferenceLead } from './reference.ts';
 import { unitAtStart } from './units.ts';
@@ -62,12 +62,13 @@ export function referenceSubject(t: string): string | undefined {
 }
 
 /**
- * The analyte a reference lead names after "para" on a line of its own ("Valores de referência para a
- * relação albumina/creatinina:"); not a group of people ("para mulheres:", a range's label).
+ * The analyte a reference lead names after "para" or "do" on a line of its own ("Valores de referência
+ * para a relação albumina/creatinina:", "Valores de referência do INR:"); not a group of people ("para
+ * mulheres:", a range's label).
  */
 export function referenceLeadFor(t: string): string | undefined {
   const { rest, lead } = stripReferenceLead(t);
-  const m = lead ? /^para\s+(?:[ao]s?\s+)?(\p{L}[^:]*?)\s*:$/iu.exec(rest) : null;
+  const m = lead ? /^(?:para\s+(?:[ao]s?\s+)?|d[oa]s?\s+)(\p{L}[^:]*?)\s*:$/iu.exec(rest) : null;
   return m && !isReferenceLabel(m[1]!) ? m[1]! : undefined;
 }
 
@@ -155,6 +156,20 @@ export function verticalCell(
  */
 export function isSentence(t: string): boolean {
   return /^\p{Lu}\p{Ll}/u.test(t) && /\p{L}\.$/u.test(t) && !/:|\s{3,}/.test(t) && t.split(/\s+/).length >= 5;
+}
+
+// A bound in prose: a comparator word and the number it bounds ("acima de 2,0", "entre 0,5 e 0,9").
+const PROSE_BOUND = new RegExp(
+  String.raw`(?:acima\s+de|abaixo\s+de|superior(?:es)?\s+a|inferior(?:es)?\s+a|maior(?:es)?\s+(?:do\s+)?que|menor(?:es)?\s+(?:do\s+)?que|entre\s+(?:${NUMBER})\s+e)\s+(?:${NUMBER})`,
+  'giu',
+);
+
+/**
+ * A sentence of the lab's whose every number is a bound in prose ("Níveis acima de 2,0 ng/mL associam-se
+ * a toxicidade."): a comment on the result, its words no analyte's name and its number no value.
+ */
+export function isProseBound(t: string): boolean {
+  return isSentence(t) && /\d/.test(t) && !/\d/.test(t.replace(PROSE_BOUND, ' '));
 }
 
 /** A note of the lab's ("Nota: …", "Obs.: …", "Observação: …", "Comentário: …"): prose about the results. */

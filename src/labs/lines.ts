@@ -11,7 +11,7 @@
 import { ANALYTES, foldSameLength, KNOWN_NAMES } from './analytes.ts';
 import { foldText } from '../text/fold.ts';
 import { NUMBER } from './numbers.ts';
-import { TITRE_COLON } from './reference.ts';
+import { isReferenceText, stripReferenceLead, TITRE_COLON } from './reference.ts';
 import { UNIT_PATTERN } from './units.ts';
 
 export interface CleanLine {
@@ -52,6 +52,11 @@ const PREVIOUS_CUT = new RegExp(String.raw`(?:^|\s)(?:[(\[]\s*)?(?:(?:resultados
  */
 export const PREVIOUS_LABEL = String.raw`(?:(?:resultados?\s+)?anterior(?:es)?(?:\s+d[aeo]s?\s+\p{L}[\p{L} -]{0,40}?)?|hist[oó]rico|${LAST_RESULT})`;
 
+const PREVIOUS_ONLY = new RegExp(
+  String.raw`^\s*(?:[-–•*·]\s+)?(?:[(\[]\s*)?(?:valor(?:es)?\s+)?${PREVIOUS_LABEL}(?:\s*\(\s*(?:em\s+|de\s+)?\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\s*\))?\s*:\s*\S`,
+  'iu',
+);
+
 /**
  * PDF text keeps a typeface's ligatures as one character ("Neutróﬁlos", "ﬂuxo"): they are their
  * letters, or no name is found. A PDF placed the cells after it by the ligature's width, one character
@@ -71,11 +76,13 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // A spacing accent standing alone is OCR noise ("**Hematócrito:**´ 45,1 %"): a letter's own accent is
   // combined with it, never printed apart.
   t = t.replace(/[´`¨˜¸]/g, '');
-  t = t.replace(/\*\*|__/g, '').replace(/(^|\s)\*(?=\S)|(?<=\S)\*(?=\s|$)(?!\s*[\d(])/g, '$1');
+  // A star right after a colon closes a bold label ("*RNI (INR):* 2,31"), even with the value after it.
+  t = t.replace(/\*\*|__/g, '').replace(/(^|\s)\*(?=\S)|(?<=\S)\*(?=\s|$)(?!\s*[\d(])|(?<=:)\*(?=\s)/g, '$1');
   // Italics with underscores from a transcription ("_Assinatura no rodapé: …_"), kept inside words ("HB_A1C").
   t = t.replace(/(^|\s)_(?=[^\s_])|(?<=[^\s_])_(?=\s|$)/g, '$1');
-  // A message's white-square bullet is one too ("▫️ Ureia: 74 mg/dL", with its emoji selector).
-  t = t.replace(/^\s*(?:[-*•·▪►]|[▫◦▸‣]\uFE0F?|\d{1,2}[.)])\s+(?=\S)/u, '');
+  // A message's square or diamond bullet is one too ("▫️ Ureia: 74 mg/dL", "▪️ *RNI (INR):* 2,31", with
+  // its emoji selector; "🔹 TSH: 2,1").
+  t = t.replace(/^\s*(?:[-*•·]|[▪►▫◦▸‣◾◽▶🔹🔸🔷🔶]\uFE0F?|\d{1,2}[.)])\s+(?=\S)/u, '');
   // A quote mark before a name (markdown's "> ", a summary's list "> TSH ..... 6,84") is a bullet too; before a
   // number it is the comparator of the value ("> 60").
   t = t.replace(/^\s*>\s+(?=\p{L}|\d+-\p{L})/u, '');
@@ -108,8 +115,9 @@ export function cleanLine(raw: string, index: number): CleanLine {
   }
   // A line that is only a previous result ("Resultado anterior: 98 mg/dL em 10/01/2025", "Resultado
   // anterior do potássio: 4,9 mmol/L") is not this report's result.
-  else if (previous && new RegExp(String.raw`^\s*(?:[(\[]\s*)?${PREVIOUS_LABEL}\s*:\s*\S`, 'iu').test(t))
-    return { index, raw, text: '', leader: false, offset: 0, previous: t };
+  // So is one led by "Valor anterior" or a bullet, with the earlier sample's date in brackets before the
+  // colon ("Valor anterior (19/08/2025): 3.105 pg/mL", "- Anterior (05/08/2025): 11,40 µUI/mL").
+  else if (previous && PREVIOUS_ONLY.test(t)) return { index, raw, text: '', leader: false, offset: 0, previous: t };
   t = withoutPairSlips(withoutNameSlips(withoutOcrLetters(withReadAccents(t))));
   // A viral load restated in logs beside it ("1.284.000 UI/mL (log 6,11)", "(log10: 3,2)") is the same
   // result, not another value nor a note that stops the line being read.
@@ -741,6 +749,27 @@ const BLOCK_DETAIL = new RegExp(String.raw`^(?:material|amostra|m[eé]todo|metod
  */
 export function isBlockDetail(text: string): boolean {
   return BLOCK_DETAIL.test(text.trim()) || SAMPLE_DATES.test(text.trim());
+}
+
+// The volume of a timed urine collection printed as a detail of the result above it ("VOLUME: 2.140 mL"):
+// the sample's, not a result of the report's (its line is still listed by the accounting pass).
+const SAMPLE_VOLUME = new RegExp(String.raw`^volume(?:\s+(?:urin[aá]rio|total|colhido|coletado|de\s+urina))?\s*:\s*(?:${NUMBER})\s*(?:ml|l)$`, 'iu');
+
+/**
+ * The method (or material), or the collection's volume, and the reference side by side on the line under
+ * a result ("METODO: ISE      V.R.: 3,5 A 5,1 mEq/L"): the reference cell alone, so it is read as the
+ * result's range; the detail cell is no result. Undefined when the line is not a detail cell then a led
+ * reference.
+ */
+export function referenceAfterDetail(text: string): string | undefined {
+  const gap = /\s{2,}(?=\S)/g;
+  for (let m = gap.exec(text); m; m = gap.exec(text)) {
+    const head = text.slice(0, m.index).trim();
+    const rest = text.slice(m.index + m[0].length);
+    if (!SAMPLE_VOLUME.test(head) && (!BLOCK_DETAIL.test(head) || /\d/.test(head.replace(NAME_DIGITS, '')))) return undefined;
+    if (stripReferenceLead(rest).lead && isReferenceText(rest)) return rest;
+  }
+  return undefined;
 }
 
 // Digits glued to letters ("HBA1C", "B12") and in brackets ("(3 amostras)") qualify a title: they are no value.

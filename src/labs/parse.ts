@@ -45,6 +45,7 @@ import {
   isLegend,
   isNote,
   isScaleBar,
+  isProseBound,
   isSentence,
   RESULT_LEAD,
   referenceLeadFor,
@@ -69,6 +70,7 @@ import {
   joinPreviousLabel,
   numbersRows,
   withoutAssayColon,
+  referenceAfterDetail,
   withoutDetailCell,
   withoutItemNumber,
 } from './lines.ts';
@@ -113,9 +115,22 @@ export type LabParseOptions = PatientInput;
 const REACTIVE = /^(?:fracamente\s+)?(?:reagente|reativo|positivo)$/iu;
 const TITRE_LINE = new RegExp(String.raw`^(?:${TITRE_WORD})\b`, 'iu');
 // A reference cell that is only the label of an upper limit, its values on the lines under it.
-const UPPER_LIMIT_LEAD = /^(?:(?:percentil\s*99|p99)(?:\s*\((?:limite\s+superior|lsr)\))?|limite\s+superior(?:\s*\((?:percentil\s*99|p99)\))?)\s*:?$/iu;
+const UPPER_LIMIT_LEAD =
+  /^(?:(?:percentil\s*99|p99)(?:\s*\((?:limite\s+superior(?:\s+de\s+refer[eê]ncia)?|lsr)\))?|limite\s+superior(?:\s*\((?:percentil\s*99|p99)\))?)\s*:?$/iu;
 // One labelled value on a line ("Homens: 34,2 ng/L"), the label words only.
 const UPPER_LIMIT_LINE = /^(\p{L}[\p{L} ]*?)\s*:\s*(\d[\d.,]*(?:\s*[^\s\d]+)?)$/u;
+/** "Percentil 99: Homens: 34,2 ng/L   Mulheres: 15,6 ng/L" as "Homens: até 34,2 ng/L", …; undefined for any other line. */
+function upperLimitsOnLine(t: string): string[] | undefined {
+  const colon = t.indexOf(':');
+  if (colon < 0 || !UPPER_LIMIT_LEAD.test(t.slice(0, colon + 1))) return undefined;
+  const cellsAfter = t
+    .slice(colon + 1)
+    .trim()
+    .split(/\s{2,}|\s*[;|]\s*/);
+  const items = cellsAfter.map((c) => UPPER_LIMIT_LINE.exec(c));
+  if (items.length === 0 || !items.every((m) => m && isReferenceLabel(m[1]!))) return undefined;
+  return items.map((m) => `${m![1]}: até ${m![2]}`);
+}
 const SUSCEPTIBILITY = /^(?:sens[ií]vel|resistente|intermedi[aá]ri[oa]|sensibilidade\s+aumentada|suscet[ií]vel(?:\s+dose[-\s]dependente)?|[SRI])$/iu;
 
 const REFERENCE_HEADER_CELL =
@@ -371,6 +386,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     }
     if (bands) t = labelByBandColumns(t, line.offset, bands) ?? t;
     t = withoutDetailCell(t);
+    t = referenceAfterDetail(t) ?? t;
     // A long name its narrow column wrapped under the row ("Aspartato   24   U/L   Masculino: até 40" /
     // "Aminotransferase      Feminino: até 32" / "(TGO/AST)"): the piece in the name column goes on with
     // the name read on the row above, and what is left of the line (a reference cell) is read as usual.
@@ -607,7 +623,8 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
 
     // A note ("Nota: em idosos, valores entre 187 e 300 pg/mL podem não excluir deficiência …") is prose
     // about a result: its numbers are no range of it, and it is listed for a person to read when it holds any.
-    if (isNote(t) || isLegend(t)) {
+    // So is a sentence whose numbers are all bounds in prose ("Níveis acima de 2,0 ng/mL associam-se a …").
+    if (isNote(t) || isLegend(t) || isProseBound(t)) {
       if (resultTokens(t).length > 0) unparsed.push(line.raw.trim());
       continue;
     }
@@ -626,6 +643,13 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       }
     }
 
+    // The same lead with each label's limit after it on its line ("Percentil 99 (limite superior de
+    // referência): Homens: 34,2 ng/L   Mulheres: 15,6 ng/L"): up to each value for its label.
+    const upperLine = pending ? upperLimitsOnLine(t) : undefined;
+    if (upperLine) {
+      for (const item of upperLine) addRef(pending!, item);
+      continue;
+    }
     // Under a reference cell that names only an upper limit ("Percentil 99 (limite superior):"), a line
     // "Mulheres: 15,6 ng/L" / "Homens: 34,2 ng/L" is that limit for the label: up to the value.
     const upperTo = pending && pending.refItems.length > 0 && UPPER_LIMIT_LEAD.test(pending.refItems[0]!) ? UPPER_LIMIT_LINE.exec(t) : null;
@@ -679,6 +703,11 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     }
 
     // One or more results on the line.
+    // The control's time in a cell after the patient's ("Tempo do paciente …. 31,8 s   Tempo do pool
+    // normal: 12,4 s"): the lab's check of the run, no result (the accounting pass counts it as such).
+    const rowCells = cells(t);
+    if (rowCells.length >= 2 && CONTROL_ROW.test(cleanName(rowCells[rowCells.length - 1]!.split(/\s*(?:\.{2,}|:|\s\d)/, 1)[0]!)))
+      t = rowCells.slice(0, -1).join('   ');
     // Results side by side in columns or between bars ("Hb 9,8 g/dL | Ht 30 % | …"): one per cell,
     // when every cell reads as a result on its own.
     // A reference cell belongs to the result cell before it ("Relação: 0,99   (Ref.: 0,8 a 1,2)").

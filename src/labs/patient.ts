@@ -85,6 +85,20 @@ const SMOKER_STATED = new RegExp(
 );
 const SMOKER_DENIED = /\b(?:n[aã]o|sem|ex)[-\s]+(?:\p{L}+\s+)?(?:tabagis|fumant)/iu;
 
+// A line that says the patient is anticoagulated: a coumarin named anywhere (clinical information, a
+// relative's message: "Ele toma marevan (varfarina)"), or a mechanical valve ("válvula aórtica mecânica",
+// "a válvula dele é mecânica", "portador de prótese valvar mecânica"). A range label ("Prótese valvar
+// mecânica: 2,5 a 3,5") is none: a number after its colon makes it a reference.
+const ANTICOAGULANT_NAMED = /\b(?:varfarina|warfarina?|marevan|coumadin|femprocumona|marcoumar|acenocumarol)\b/iu;
+const MECHANICAL_VALVE_STATED = /\b(?:v[aá]lvulas?|pr[oó]teses?(?:\s+valvar(?:es)?)?)\b[^.:;\d]{0,40}?\bmec[aâ]nicas?\b(?!\s*(?:\([^)]*\))?\s*:\s*\d)/iu;
+
+// A field of the request that places the patient in a chronic kidney disease clinic or states the disease
+// ("Setor: AMB. NEFROLOGIA (DRC PRÉ-DIALÍTICA)", "Consulta: … LINHA DE CUIDADO DRC", "Informação clínica:
+// doença renal crônica"). A note that lists who is at risk ("pacientes com doença renal crônica pertencem
+// aos grupos de risco") or a range label ("DRC estágio 3a: 45 a 59") is no such field.
+const KIDNEY_DISEASE_STATED =
+  /(?:setor|cl[ií]nica|ambulat[oó]rio|origem|consulta|unidade|informa[cç](?:[aã]o|[oõ]es)\s+cl[ií]nicas?|dados\s+cl[ií]nicos|diagn[oó]stico|indica[cç][aã]o|hip[oó]tese\s+diagn[oó]stica)\s*\.*\s*:[^:]*?(?<![\p{L}])(?:drc|doen[cç]a\s+renal\s+cr[oô]nica|insufici[eê]ncia\s+renal\s+cr[oô]nica|nefropatia\s+cr[oô]nica)(?![\p{L}])/iu;
+
 export function readPatient(lines: string[], input: PatientInput = {}): Patient {
   let sex: Sex | undefined;
   let age: number | undefined;
@@ -98,7 +112,12 @@ export function readPatient(lines: string[], input: PatientInput = {}): Patient 
   let pregnant = false;
   let weeks: number | undefined;
   let smoker = false;
+  let anticoagulation: Patient['anticoagulation'];
+  let kidneyDisease = false;
   for (const line of lines) {
+    if (KIDNEY_DISEASE_STATED.test(line) && !/grupos?\s+de\s+risco/iu.test(line)) kidneyDisease = true;
+    if (MECHANICAL_VALVE_STATED.test(line)) anticoagulation = 'mechanical_valve';
+    else if (ANTICOAGULANT_NAMED.test(line)) anticoagulation ??= 'oral';
     if (SMOKER_STATED.test(line) && !SMOKER_DENIED.test(line)) smoker = true;
     // "GESTANTE - DUM: 20/03/2024 - IG na coleta: 11 semanas", "Gestante: sim", "Idade gestacional: 24
     // semanas": the patient is pregnant. A reference line ("Gestantes: 0,1 a 2,5") is none of these.
@@ -198,5 +217,7 @@ export function readPatient(lines: string[], input: PatientInput = {}): Patient 
   if (pregnant && sex !== 'M') out.pregnant = true;
   if (pregnant && weeks !== undefined) out.gestationWeeks = weeks;
   if (smoker) out.smoker = true;
+  if (anticoagulation) out.anticoagulation = anticoagulation;
+  if (kidneyDisease) out.kidneyDisease = true;
   return out;
 }

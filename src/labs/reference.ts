@@ -42,6 +42,16 @@ export interface Patient {
   pregnant?: boolean | undefined;
   /** The report states the patient smokes ("Tabagista: sim"), which picks a range printed for smokers. */
   smoker?: boolean | undefined;
+  /**
+   * The report says the patient takes an oral anticoagulant ("varfarina", "Marevan"), or has a mechanical
+   * heart valve: an INR is then compared with the range printed for it, not the untreated one.
+   */
+  anticoagulation?: 'oral' | 'mechanical_valve' | undefined;
+  /**
+   * The report places the patient in a chronic kidney disease clinic or states the disease ("Setor: AMB.
+   * NEFROLOGIA (DRC PRÉ-DIALÍTICA)"): one of the groups at risk a vitamin D range is printed for.
+   */
+  kidneyDisease?: boolean | undefined;
   /** Weeks of pregnancy printed on the report ("IG na coleta: 11 semanas e 5 dias"). */
   gestationWeeks?: number | undefined;
 }
@@ -302,7 +312,7 @@ function sexOf(label: string): Sex | undefined {
 const NORMAL_TIER =
   /\b(manutencao|otimo|desejavel|normal|normais|ideal|adequado|suficiente|suficiencia|populacao (?:geral|saudavel)|populacao|saudave(?:l|is)|baixo risco|referencia|nao gestantes?|nao diabeticos?|nao reagente|nao fumantes?|nao tabagistas?|negativo|nao detectavel|nao detectado|percentil|p9\d)\b/;
 const OTHER_TIER =
-  /\b(limitrofe|muito alto|alto|alta|elevado|elevada|baixo|baixa|deficiencia|deficiente|insuficiencia|insuficiente|pre-?diabetes|diabetes|anemia|risco|alterad[ao]|aumentad[ao]|toxicidade|intermediari[oa]|moderad[oa]|indeterminado|diabetico|diabeticos|reagente|positivo|detectavel|detectado|nao imunes?|sem imunidade|nao protegid[oa]s?|nao imunizad[oa]s?)\b/;
+  /\b(limitrofe|muito alto|alto|alta|elevado|elevada|baixo|baixa|deficiencia|deficiente|insuficiencia|insuficiente|pre-?diabetes|diabetes|anemia|risco|alterad[ao]|aumentad[ao]|aumento|acentuad[ao]|toxicidade|intermediari[oa]|moderad[oa]|indeterminado|diabetico|diabeticos|reagente|positivo|detectavel|detectado|nao imunes?|sem imunidade|nao protegid[oa]s?|nao imunizad[oa]s?)\b/;
 // A tier of immunity ("reagente (imune)", "imunidade", "protegido"), never its denial ("não imune",
 // a bad tier above: a label all the same, so "Não imune: inferior a 10" beside a value is a reference).
 const IMMUNE_TIER = /(?<!\bnao |\bsem |\bnao e )\b(?:imune|imunes|imunidade|imunizad[oa]s?|protegid[oa]s?|protetor(?:es)?)\b/;
@@ -310,8 +320,10 @@ const IMMUNE_TIER = /(?<!\bnao |\bsem |\bnao e )\b(?:imune|imunes|imunidade|imun
 // tier is printed beside it.
 const TARGET_TIER = /\b(meta|metas|alvo|objetivo terapeutico)\b/;
 const CONDITION =
-  /\b(com jejum|sem jejum|gestantes?|gravidez|gestacao|trim(?:estre)?|semanas?|(?:fase )?(?:folicular|lutea|luteinica|ovulatoria)|pico ovulatorio|pos[- ]menopausa|menopausa|jejum de|(?:em )?jejum|pos[- ]prandial|ciclo|anticoagula\w*|fumantes?|tabagistas?|ibmp|ibe)\b/;
+  /\b(com jejum|sem jejum|gestantes?|gravidez|gestacao|trim(?:estre)?|semanas?|(?:fase )?(?:folicular|lutea|luteinica|ovulatoria)|pico ovulatorio|pos[- ]menopausa|menopausa|jejum de|(?:em )?jejum|pos[- ]prandial|ciclo|anticoagula\w*|anticoagulante|proteses?\s+valvar(?:es)?|valvulas?\s+mecanicas?|fumantes?|tabagistas?|ibmp|ibe)\b/;
 
+// A range printed for patients with a mechanical heart valve ("Próteses valvares mecânicas (mitral): 2,5 a 3,5").
+const MECHANICAL_VALVE = /\b(?:proteses?\s+valvar(?:es)?|valvulas?|proteses?)\b.*\bmecanicas?\b/;
 // A range printed for the groups at risk of a deficiency, listing them ("grupos de risco (idosos, gestantes, …)").
 const RISK_GROUPS = /\bgrupos?\s+de\s+risco\b/;
 // A range printed for pregnancy ("Gestantes 2º trimestre", "em gestantes", "na gravidez").
@@ -510,7 +522,13 @@ export function resolveNumeric(ranges: LabelledRange[], value: number, unit: str
   const groups = cands.filter((c) => {
     const f = foldSameLength(c.label);
     if (!RISK_GROUPS.test(f)) return false;
-    return (c.age !== undefined && patient.ageYears !== undefined && ageMatches(c.age, patient.ageYears)) || (patient.pregnant === true && PREGNANCY.test(f));
+    // Chronic kidney disease is one of the risk groups (SBPC/ML-SBEM 2017): a label that lists groups must name it.
+    const kidney = patient.kidneyDisease === true && (!/grupos?\s+de\s+risco[\s*]*[(:]\s*\p{L}/u.test(f) || /\brena(?:l|is)\b|\bdrc\b/.test(f));
+    return (
+      (c.age !== undefined && patient.ageYears !== undefined && ageMatches(c.age, patient.ageYears)) ||
+      (patient.pregnant === true && PREGNANCY.test(f)) ||
+      kidney
+    );
   });
   if (groups.length > 0) cands = groups.map((c) => ({ ...c, tier: 'normal' as const, condition: false, age: undefined }));
   // A pregnant patient is compared with the pregnancy range printed for her, of her trimester when
@@ -557,6 +575,20 @@ export function resolveNumeric(ranges: LabelledRange[], value: number, unit: str
       smokerChosen = true;
     }
   }
+  // An anticoagulated patient's INR is compared with the range printed for his treatment: the mechanical
+  // valve's when the report names one, else the usual oral anticoagulation's. The untreated range ("sem
+  // anticoagulação") is not his; a report that says nothing keeps the ordinary ranges.
+  let anticoagulationChosen = false;
+  if (patient.anticoagulation) {
+    const f = (c: LabelledRange) => foldSameLength(c.label).toLowerCase();
+    const valve = cands.filter((c) => MECHANICAL_VALVE.test(f(c)));
+    const oral = cands.filter((c) => /\banticoagula/.test(f(c)) && !/\b(?:sem|nao|nenhuma)\b/.test(f(c)) && !MECHANICAL_VALVE.test(f(c)));
+    const chosen = patient.anticoagulation === 'mechanical_valve' && valve.length > 0 ? valve : oral;
+    if (chosen.length > 0) {
+      cands = chosen.map((c) => ({ ...c, tier: 'normal' as const, condition: false }));
+      anticoagulationChosen = true;
+    }
+  }
   // Ranges by collection time: the ones whose hours hold the printed collection time.
   if (patient.collectionHour !== undefined && cands.some((c) => collectionWindow(c.label))) {
     const hour = patient.collectionHour;
@@ -567,7 +599,7 @@ export function resolveNumeric(ranges: LabelledRange[], value: number, unit: str
     if (kept.length > 0) cands = kept;
   }
   // Conditions (pregnancy, cycle phase, collection time) only when nothing else is printed.
-  if (!pregnancyChosen && !smokerChosen && cands.some((c) => !c.condition)) cands = cands.filter((c) => !c.condition);
+  if (!pregnancyChosen && !smokerChosen && !anticoagulationChosen && cands.some((c) => !c.condition)) cands = cands.filter((c) => !c.condition);
   // "Com jejum" / "Sem jejum": the one the printed fasting time says (8 h or more is fasting).
   if (patient.fastingHours !== undefined && cands.some((c) => /\b(com|sem) jejum\b/.test(foldSameLength(c.label)))) {
     const want = patient.fastingHours >= 8 ? 'com jejum' : 'sem jejum';
@@ -810,9 +842,10 @@ export function flagTitre(titre: string, wordReference: string | undefined, refe
 // "Valores de referência por idade:", "Referência para adultos:": the phrase says what the ranges
 // below depend on; it is part of the lead, not a label. "IBMP:" (índice biológico máximo permitido,
 // occupational health) leads the limit of an exposure index ("IBMP: até 1,6"); followed by a bare value
-// it is that limit itself, a range (RANGE_SRC).
+// it is that limit itself, a range (RANGE_SRC). A drug level's therapeutic range ("Faixa terapêutica:
+// 0,5 a 0,9 ng/mL") is its reference: a level above it is high.
 const LEAD_RE =
-  /^[\s\-–—(|]*(?:valor(?:es)?\s+(?:de\s+)?refer[eê]ncias?|valores\s+referenciais|intervalo\s+de\s+refer[eê]ncia|intervalo(?=\s*:|\s{2,}|\s+\d)|(?:valor(?:es)?\s+|resultados?\s+)?esperad[oa]s?(?=\s*:)|faixa\s+de\s+refer[eê]ncia|refer[eê]ncias?|v\.?\s?r\.?(?![\p{L}])|ref\.?(?![\p{L}])|ibmp(?![\p{L}])(?!\s*(?:NR[-\s]?\d{1,2}\s*)?:?\s*\d))(?:\s+(?:por|para|segundo|conforme|de\s+acordo\s+com)\s+(?:a\s+|o\s+)?(?:idade|sexo|g[eê]nero|faixa\s+et[aá]ria|adultos|crian[cç]as|m[eé]todo)(?![\p{L}]))?(?:\s*\([^)]*\))?\s*[:.]?\s*/iu;
+  /^[\s\-–—(|]*(?:valor(?:es)?\s+(?:de\s+)?refer[eê]ncias?|valores\s+referenciais|intervalo\s+de\s+refer[eê]ncia|intervalo(?=\s*:|\s{2,}|\s+\d)|(?:valor(?:es)?\s+|resultados?\s+)?esperad[oa]s?(?=\s*:)|faixa\s+de\s+refer[eê]ncia|(?:faixa|intervalo|n[ií]ve(?:l|is)|concentra[cç][aã]o)\s+terap[eê]utic[oa]s?|refer[eê]ncias?|v\.?\s?r\.?(?![\p{L}])|ref\.?(?![\p{L}])|ibmp(?![\p{L}])(?!\s*(?:NR[-\s]?\d{1,2}\s*)?:?\s*\d))(?:\s+(?:por|para|segundo|conforme|de\s+acordo\s+com)\s+(?:a\s+|o\s+)?(?:idade|sexo|g[eê]nero|faixa\s+et[aá]ria|adultos|crian[cç]as|m[eé]todo)(?![\p{L}]))?(?:\s*\([^)]*\))?\s*[:.]?\s*/iu;
 
 /** A reference lead that says its ranges are risk categories ("VR (risco cardiovascular):"). */
 export const RISK_LEAD = /\brisco\b/iu;
@@ -826,7 +859,11 @@ export function asRiskTier(item: string): string {
 /** Strips "VR:", "Valores de referência (adultos):", "ref." at the start; says whether there was one. */
 export function stripReferenceLead(text: string): { rest: string; lead: boolean } {
   const m = LEAD_RE.exec(text);
-  return m ? { rest: text.slice(m[0].length).trim(), lead: true } : { rest: text.trim(), lead: false };
+  if (!m) return { rest: text.trim(), lead: false };
+  const rest = text.slice(m[0].length).trim();
+  // A therapeutic range is the one a level is kept in; the indication in brackets after it ("0,5 a 0,9
+  // ng/mL (insuficiência cardíaca)") names whom it is for, no tier of its own.
+  return { rest: /terap/i.test(m[0]) ? rest.replace(/(?<=\S)\s*\([^()\d]*\)$/u, '') : rest, lead: true };
 }
 
 /**

@@ -36,6 +36,8 @@ const SPELLINGS: ReadonlyArray<[string, string]> = [
   ['mil\\/(?:mm3|mm³|ul|µl|μl)', 'mil/mm³'],
   ['(?:milhoes|milhões|milh\\.)\\/(?:mm3|mm³|ul|µl|μl)', 'milhões/mm³'],
   ['(?:celulas|células)?\\/(?:mm3|mm³|ul|µl|μl)', '/mm³'],
+  // A viral load in copies, spelt with its accent ("< 40 cópias/mL"), which the generic shape does not take.
+  ['c[oóÓ]pias\\/ml', 'cópias/mL'],
   ['\\/ml', '/mL'],
   ['ml(?!\\/)', 'mL'],
   // Urine sediment counts per microscope field, with a slash or in words ("4 por campo", "p/ campo").

@@ -4398,3 +4398,221 @@ test('set 40: a guia\'s "Senha de autorização" number and a minor\'s legal gua
   );
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('set 41: the method and the reference in two cells on the line under a result ("METODO: X   V.R.: a A b"): the range is the result\'s', () => {
+  const text = [
+    'MAGNESIO                                                1,5 mg/dL',
+    '   METODO: COLORIMETRICO        V.R.: 1,6 A 2,6 mg/dL',
+    'ACIDO URICO                                             5,0 mg/dL',
+    '   METODOLOGIA: URICASE         VR: 2,4 A 7,0 mg/dL',
+    'CLORETO                                                 110 mEq/L',
+    '   MATERIAL: SORO               V.R.: 98 A 107 mEq/L',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    r.analytes.map((a) => [a.key, a.value, a.flag, a.reference_source]),
+    [
+      ['magnesio', 1.5, 'baixo', 'report'],
+      ['acido_urico', 5, 'normal', 'report'],
+      ['cloro', 110, 'alto', 'report'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test("set 41: the 24-hour volume beside the reference under a timed urine result is a detail of the sample, the range the result's", () => {
+  const text = ['CALCIURIA DE 24 HORAS                                   320 mg/24h', '   VOLUME URINARIO: 1.650 mL    V.R.: ATE 300 mg/24h'].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    r.analytes.map((a) => [a.value, a.flag, a.reference_high]),
+    [[320, 'alto', 300]],
+  );
+  // The volume is listed for a person to read, never dropped in silence.
+  assert.deepEqual(r.unparsed_lines, ['VOLUME URINARIO: 1.650 mL    V.R.: ATE 300 mg/24h']);
+});
+
+test('set 41: a previous value with its date in brackets before the colon ("Valor anterior (12/03/2024): …") is no result', () => {
+  const text = [
+    'Ferritina: 85 ng/mL (VR: 30 a 400)',
+    'Valor anterior (12/03/2024): 120 ng/mL',
+    '**Vitamina B12**',
+    '- Resultado: 310 pg/mL',
+    '- Anterior (em 02/01/2024): 198 pg/mL',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    r.analytes.map((a) => [a.key, a.value]),
+    [
+      ['ferritina', 85],
+      ['vitamina_b12', 310],
+    ],
+  );
+});
+
+test('set 41: a sentence whose only number is a bound in prose ("Valores superiores a 15 mg/L indicam …") is a note, listed, no result', () => {
+  const text = ['Lítio: 0,9 mEq/L (VR: 0,6 a 1,2)', 'Concentrações acima de 1,5 mEq/L sugerem toxicidade.', 'Ácido valproico: 72 µg/mL'].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    r.analytes.map((a) => a.value),
+    [0.9, 72],
+  );
+  assert.deepEqual(r.unparsed_lines, ['Concentrações acima de 1,5 mEq/L sugerem toxicidade.']);
+});
+
+test('set 41: a drug level\'s "Faixa terapêutica:" under its result is its reference', () => {
+  const text = [
+    'CARBAMAZEPINA                                       Material: soro',
+    'Método: imunoensaio',
+    '',
+    '  Resultado ................... 14,2 µg/mL',
+    '  Faixa terapêutica: 4,0 a 12,0 µg/mL (insuficiência renal)',
+    'Fenitoína: 8 µg/mL   Intervalo terapêutico: 10 a 20 µg/mL',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    r.analytes.map((a) => [a.value, a.flag, a.reference_low]),
+    [
+      [14.2, 'alto', 4],
+      [8, 'baixo', 10],
+    ],
+  );
+});
+
+test('set 41: the 99th percentile with the limit of each sex on the same line is an upper limit by sex', () => {
+  const text = [
+    'Sexo: Feminino',
+    'TROPONINA T ULTRASSENSÍVEL                     Material: soro',
+    'Método: eletroquimioluminescência',
+    '',
+    '  Resultado ................... 18,0 ng/L',
+    '  Percentil 99 (limite superior de referência): Masculino: 22 ng/L   Feminino: 14 ng/L',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    r.analytes.map((a) => [a.value, a.flag, a.reference_high]),
+    [[18, 'alto', 14]],
+  );
+});
+
+test('set 41: the INR against the range of the anticoagulation the report says the patient is on', () => {
+  const refs = [
+    'INR: 3,10',
+    '  Valores de referência:',
+    '    Sem anticoagulação: 0,8 a 1,2',
+    '    Anticoagulação oral: 2,0 a 3,0',
+    '    Prótese valvar mecânica: 2,5 a 3,5',
+  ];
+  // Told of a coumarin in the clinical information: the usual oral anticoagulation range.
+  const oral = parseLabReport(['Informações clínicas: trombose venosa profunda, em uso de femprocumona.', ...refs].join('\n'));
+  assert.deepEqual(
+    oral.analytes.map((a) => [a.value, a.flag, a.reference_low, a.reference_high]),
+    [[3.1, 'alto', 2, 3]],
+  );
+  // Told of a mechanical valve (a relative's chat, a note): the valve's range.
+  const valve = parseLabReport(['Observação: paciente com válvula aórtica mecânica, toma warfarina.', ...refs].join('\n'));
+  assert.deepEqual(
+    valve.analytes.map((a) => [a.value, a.flag, a.reference_low]),
+    [[3.1, 'normal', 2.5]],
+  );
+  // One line with the ranges between bars, the lead before the first label.
+  const barred = parseLabReport(
+    [
+      'Dados clínicos: fibrilação atrial, varfarina',
+      'TP - RNI: 1,62',
+      'VR sem anticoagulante: 0,9 a 1,2 | Alvo na anticoagulação oral: 2,0 a 3,0 | Prótese valvar mecânica: 2,5 a 3,5',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    barred.analytes.map((a) => [a.value, a.flag, a.reference_low]),
+    [[1.62, 'baixo', 2]],
+  );
+});
+
+test('set 41: "Valores de referência do <analyte>:" under its result leads the ranges below it', () => {
+  const text = ['  TSH ......................... 6,10 µUI/mL', '       Valores de referência do TSH:', '         Adultos: 0,40 a 4,00 µUI/mL'].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    r.analytes.map((a) => [a.value, a.flag, a.reference_high]),
+    [[6.1, 'alto', 4]],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 41: a message\'s black-square bullet with its emoji selector ("▪️ *Name:* value") is a bullet', () => {
+  const r = parseLabReport(['▪️ *TSH:* 2,15', '🔹 *Ferritina:* 88 ng/mL'].join('\n'));
+  assert.deepEqual(
+    r.analytes.map((a) => [a.name, a.value]),
+    [
+      ['TSH', 2.15],
+      ['Ferritina', 88],
+    ],
+  );
+});
+
+test('set 41: a bold label closed after its colon ("*PT (INR):* 1,1") is the name, the value after it read', () => {
+  const r = parseLabReport(['*TP (RNI):* 1,05', '*Plaquetas:* 240 mil/mm³'].join('\n'));
+  assert.deepEqual(
+    r.analytes.map((a) => [a.name, a.value]),
+    [
+      ['TP (RNI)', 1.05],
+      ['Plaquetas', 240],
+    ],
+  );
+});
+
+test('set 41: "cópias/mL" (with its accent) is a unit: a viral load in copies is read, bounded or not', () => {
+  const r = parseLabReport(['Carga viral HCV: 1.250 cópias/mL', 'CARGA VIRAL HIV', 'Resultado', '< 50 CÓPIAS/ML', 'Referência', 'Não detectável'].join('\n'));
+  assert.deepEqual(
+    r.analytes.map((a) => [a.value, a.unit, a.comparator]),
+    [
+      [1250, 'cópias/mL', null],
+      [50, 'cópias/mL', '<'],
+    ],
+  );
+});
+
+test('set 41: tiers of increase ("Aumento acentuado (G3): acima de 3,5") under a result are its references, no results', () => {
+  const text = [
+    'Proteinúria de 24 horas: 0,80 g/24h',
+    '   Valores de referência:',
+    '        Normal: inferior a 0,15 g/24h',
+    '        Aumento discreto (G1): 0,15 a 0,50 g/24h',
+    '        Aumento acentuado (G3): acima de 3,5 g/24h',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    r.analytes.map((a) => [a.value, a.flag]),
+    [[0.8, 'alto']],
+  );
+});
+
+test("set 41: the control's time in a cell beside the patient's time is no result; the patient's is the block's", () => {
+  const text = ['TEMPO DE TROMBOPLASTINA PARCIAL ATIVADA (TTPA)', '', '  Tempo do paciente ........ 41,2 s        Tempo do controle: 29,8 s'].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    r.analytes.map((a) => [a.name, a.value]),
+    [['TEMPO DE TROMBOPLASTINA PARCIAL ATIVADA (TTPA)', 41.2]],
+  );
+});
+
+test('set 41: a patient the report places in a chronic kidney disease clinic is in the risk groups of a vitamin D range', () => {
+  const rows = [
+    'EXAME                         RESULTADO   UNIDADE          INTERVALO DE REFERÊNCIA',
+    ' Vitamina D (25-hidroxi)        26,0        ng/mL            > 20 (população geral)',
+    '                                                             30 - 60 (grupos de risco)',
+  ];
+  const ckd = parseLabReport(['Paciente: J. S.   Sexo: M   Idade: 49a', 'Clínica: Nefrologia - doença renal crônica estágio 4', ...rows].join('\n'));
+  assert.deepEqual(
+    ckd.analytes.map((a) => [a.value, a.flag]),
+    [[26, 'baixo']],
+  );
+  const other = parseLabReport(['Paciente: J. S.   Sexo: M   Idade: 49a', 'Clínica: Ortopedia', ...rows].join('\n'));
+  assert.deepEqual(
+    other.analytes.map((a) => [a.value, a.flag]),
+    [[26, 'normal']],
+  );
+});
+
+test('set 41: a lab system\'s name with its version in the header ("SISTEMA LABWEB 3.1") is administrative', () => {
+  assert.deepEqual(resultTokens('SISTEMA MEDLIS 7.4                          Impresso: 02/03/2025 08:15'), []);
+});
