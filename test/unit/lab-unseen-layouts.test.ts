@@ -4616,3 +4616,17 @@ test('set 41: a patient the report places in a chronic kidney disease clinic is 
 test('set 41: a lab system\'s name with its version in the header ("SISTEMA LABWEB 3.1") is administrative', () => {
   assert.deepEqual(resultTokens('SISTEMA MEDLIS 7.4                          Impresso: 02/03/2025 08:15'), []);
 });
+
+test('a telephone extension ("ramal 2207") in a notice of results passed on is no result: the line is not listed unread', () => {
+  const text = [
+    'Paciente: Teresa Quintino   Sexo: Feminino   Idade: 70 anos',
+    'SÓDIO                 128 mEq/L        135 a 145 mEq/L',
+    'Resultado de sódio comunicado à enfermaria em 03/04/2025 06:40 (ramal 2207).',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([, v, , f]) => [v, f]),
+    [[128, 'baixo']],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});

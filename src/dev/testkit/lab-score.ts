@@ -150,6 +150,7 @@ export const CORPUS_SETS = [
   'heldout38',
   'heldout39',
   'heldout40',
+  'heldout41',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
 
