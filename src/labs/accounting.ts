@@ -91,9 +91,9 @@ const ADMIN_SPANS: RegExp[] = [
   // A health plan's card number in single-spaced groups, its check digit last ("Carteira: 0 032
   // 000418775213 6"): one identifier up to a column break, however its groups are printed.
   /(?<![\p{L}])(?:carteir(?:inha|a)|cart[aã]o(?:\s+do\s+benefici[aá]rio)?)\s*(?:n[º°]\s*)?:?\s*\d+(?: \d+)+(?![\d.,])(?=\s{2,}|\s*$)/giu,
-  // An address by sector, block and lot (Brasília's "SHLS 716, Bloco F", "Quadra 12, Lote 4", "Sala
+  // An address by sector, block and lot (Brasília's "SHLS 716, Bloco F", "SGAS 914, conj. C", "Quadra 12, Lote 4", "Sala
   // 302"): the number before such a part, or after it, places a building; a result is never followed by one.
-  /(?<![\p{L}\d])\d+[a-z]?\s*,\s*(?=(?:quadra|qd\.?|bloco|bl\.?|lote|conjunto|cj\.?|sala|loja|andar)(?![\p{L}]))|(?<![\p{L}\d])(?:quadra|qd\.?|bloco|conjunto|sala|loja)\s+\d+[a-z]?(?![\d.,])/giu,
+  /(?<![\p{L}\d])\d+[a-z]?\s*,\s*(?=(?:quadra|qd\.?|bloco|bl\.?|lote|conjunto|conj\.?|cj\.?|sala|loja|andar)(?![\p{L}]))|(?<![\p{L}\d])(?:quadra|qd\.?|bloco|conjunto|conj\.?|sala|loja)\s+\d+[a-z]?(?![\d.,])/giu,
   /(?<![\p{L}\d])p[aá]g(?:ina)?\.?\s*:?\s*\d+(?:\s*(?:de|\/)\s*\d+)?/giu,
   /(?<![\p{L}\d])folha\s*:?\s*\d+(?:\s*(?:de|\/)\s*\d+)?/giu,
   // The patient's age after its label: "Idade: 47", "IDADE | 47", in years and months ("Idade: 72a 3m").

@@ -4630,3 +4630,17 @@ test('a telephone extension ("ramal 2207") in a notice of results passed on is n
   );
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('an address whose block is abbreviated "conj." ("SEPS 709, conj. B") is administrative: not listed unread', () => {
+  const text = [
+    'Laboratório Planalto — SEPS 709, conj. B — Asa Sul — Brasília/DF',
+    'Paciente: Otávio Ramos   Sexo: Masculino   Idade: 47 anos',
+    'GLICOSE               97 mg/dL        70 a 99 mg/dL',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([, v, , f]) => [v, f]),
+    [[97, 'normal']],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
