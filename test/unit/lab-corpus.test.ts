@@ -104,7 +104,10 @@ test('patient data, CRM/CNES/protocol numbers and dates never become analytes no
       const isAdmin = (l: string) => {
         // So does a bracketed note with a date beside a result ("102 mg/dL (coletado em 12/05/2025)").
         // And a previous-result column's cell, an earlier value dated after "em" ("41 mg/dL em 03/02/2024").
+        // And a chat message is judged without its own time stamp ("[19/11/2025 16:50] Marcos: …"), which
+        // dates the message, not its content.
         const current = l
+          .replace(/^\s*\[\d{1,2}\/\d{1,2}\/\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?\]\s*[^:]{1,40}:/, ' ')
           .replace(/\s(?:resultados?\s+)?anterior.*$/i, '')
           .replace(/\([^)]*\d{1,2}\/\d{1,2}\/\d{2,4}[^)]*\)/g, ' ')
           .replace(/\d[\d.,]*(?:\s*[^\s\d(]\S*)?\s+em\s+\d{1,2}\/\d{1,2}\/\d{2,4}/g, ' ');
