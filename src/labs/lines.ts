@@ -355,7 +355,10 @@ const L_CODE = /(?<![\p{L}\d])(?=[\p{L}\d]*l)(?=[\p{L}\d]*\d)[\p{L}\d]{2,5}(?![\
  */
 function withoutLForOneSlips(t: string): string {
   if (!/l\d|\dl/.test(t)) return t;
-  return t.replace(L_CODE, (w) => (codeNames().has(w.replace(/l/g, '1')) ? w.replace(/l/g, '1') : w));
+  return t.replace(L_CODE, (w) => {
+    const read = w.replace(/l/g, '1');
+    return codeNames().has(read) ? read : w;
+  });
 }
 
 // A word in lower case with a capital I after its first letter ("totaI", "CoIesterol").
