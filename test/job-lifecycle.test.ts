@@ -9,8 +9,10 @@ import { backoffCeilingMs } from '../src/retry/backoff.ts';
 
 const db = useFreshDatabase('lifecycle');
 
-async function insert(type: string, input: object, extra: { maxAttempts?: number; userId?: string } = {}): Promise<string> {
-  const id = randomUUID();
+// A job's events can come before the insert's own reply does (the commit's notification reaches the
+// daemon, which claims and runs it, while the reply waits): every wait below is armed before the insert.
+async function insert(type: string, input: object, extra: { id?: string; maxAttempts?: number; userId?: string } = {}): Promise<string> {
+  const id = extra.id ?? randomUUID();
   await db.pool.query(`insert into analysis_jobs (id, user_id, type, input, max_attempts) values ($1, $2, $3, $4, $5)`, [
     id,
     extra.userId ?? randomUUID(),
@@ -30,8 +32,10 @@ test('a pending job cancelled by its owner never runs', async () => {
   assert.equal(r, 'cancelled');
   const d = await startTestDaemon(db.url);
   try {
-    const other = await insert('healthcheck', {});
-    await d.events.waitFor('job:completed', (e) => e.jobId === other);
+    const other = randomUUID();
+    const completed = d.events.waitFor('job:completed', (e) => e.jobId === other);
+    await insert('healthcheck', {}, { id: other });
+    await completed;
     assert.equal((await row(id)).status, 'cancelled');
     assert.equal((await row(id)).attempts, 0);
   } finally {
@@ -49,8 +53,10 @@ test('a running job cancelled by its owner: the AbortSignal fires and the job en
     WORKER_SWEEP_SECONDS: '3600',
   });
   try {
-    const id = await insert('healthcheck', { delay_ms: 60_000 }, { userId: user });
-    await d.events.waitFor('job:claimed', (e) => e.jobId === id);
+    const id = randomUUID();
+    const claimed = d.events.waitFor('job:claimed', (e) => e.jobId === id);
+    await insert('healthcheck', { delay_ms: 60_000 }, { id, userId: user });
+    await claimed;
     const cancelled = d.events.waitFor('job:cancelled', (e) => e.jobId === id, 10_000);
     const r = await asRole(db.pool, 'authenticated', user, async (c) => (await c.query('select request_analysis_cancel($1) as r', [id])).rows[0].r);
     assert.equal(r, 'cancel_requested');
@@ -68,11 +74,14 @@ test('a running job cancelled by its owner: the AbortSignal fires and the job en
 test('a cancel whose notification was missed is caught by the next heartbeat', async () => {
   const d = await startTestDaemon(db.url, { WORKER_HEARTBEAT_SECONDS: '1' });
   try {
-    const id = await insert('healthcheck', { delay_ms: 60_000 });
-    await d.events.waitFor('job:claimed', (e) => e.jobId === id);
+    const id = randomUUID();
+    const claimed = d.events.waitFor('job:claimed', (e) => e.jobId === id);
+    await insert('healthcheck', { delay_ms: 60_000 }, { id });
+    await claimed;
+    const cancelled = d.events.waitFor('job:cancelled', (e) => e.jobId === id, 3_000);
     // What request_analysis_cancel writes, without its NOTIFY.
     await db.pool.query('update analysis_jobs set cancel_requested_at = now() where id = $1', [id]);
-    await d.events.waitFor('job:cancelled', (e) => e.jobId === id, 3_000);
+    await cancelled;
     assert.equal((await row(id)).status, 'cancelled');
   } finally {
     await d.stop();
@@ -84,9 +93,11 @@ test('transient failures retry with growing backoff ceilings, then fail when att
   const d = await startTestDaemon(db.url, { WORKER_RETRY_BASE_MS: String(base), WORKER_RETRY_MAX_MS: '2000' });
   try {
     const retries: Array<{ attempt: number; delayMs: number }> = [];
-    const id = await insert('healthcheck', { fail_times: 10 }, { maxAttempts: 4 });
+    const id = randomUUID();
     d.events.on('job:retried', (e) => e.jobId === id && retries.push({ attempt: e.attempt, delayMs: e.delayMs }));
-    const failed = await d.events.waitFor('job:failed', (e) => e.jobId === id, 10_000);
+    const ended = d.events.waitFor('job:failed', (e) => e.jobId === id, 10_000);
+    await insert('healthcheck', { fail_times: 10 }, { id, maxAttempts: 4 });
+    const failed = await ended;
     assert.deepEqual(
       retries.map((r) => r.attempt),
       [1, 2, 3],
@@ -114,8 +125,10 @@ test('transient failures retry with growing backoff ceilings, then fail when att
 test('a job that fails its first attempts then succeeds ends completed', async () => {
   const d = await startTestDaemon(db.url);
   try {
-    const id = await insert('healthcheck', { fail_times: 2 }, { maxAttempts: 3 });
-    await d.events.waitFor('job:completed', (e) => e.jobId === id, 10_000);
+    const id = randomUUID();
+    const completed = d.events.waitFor('job:completed', (e) => e.jobId === id, 10_000);
+    await insert('healthcheck', { fail_times: 2 }, { id, maxAttempts: 3 });
+    await completed;
     const j = await row(id);
     assert.equal(j.status, 'completed');
     assert.equal(j.attempts, 3);
@@ -128,8 +141,10 @@ test('a job that fails its first attempts then succeeds ends completed', async (
 test('a permanent error (invalid input) fails at once, without retries', async () => {
   const d = await startTestDaemon(db.url);
   try {
-    const id = await insert('healthcheck', { delay_ms: -5, color: 'red' }, { maxAttempts: 5 });
-    await d.events.waitFor('job:failed', (e) => e.jobId === id);
+    const id = randomUUID();
+    const failed = d.events.waitFor('job:failed', (e) => e.jobId === id);
+    await insert('healthcheck', { delay_ms: -5, color: 'red' }, { id, maxAttempts: 5 });
+    await failed;
     const j = await row(id);
     assert.equal(j.attempts, 1);
     assert.equal(j.error.code, 'invalid_input');
@@ -142,8 +157,10 @@ test('a permanent error (invalid input) fails at once, without retries', async (
 test('a type with no handler fails with unsupported_type', async () => {
   const d = await startTestDaemon(db.url, {}, { handlers: [healthcheckHandler] });
   try {
-    const id = await insert('meal_plan', { kcal_target: 2000 });
-    await d.events.waitFor('job:failed', (e) => e.jobId === id);
+    const id = randomUUID();
+    const failed = d.events.waitFor('job:failed', (e) => e.jobId === id);
+    await insert('meal_plan', { kcal_target: 2000 }, { id });
+    await failed;
     const j = await row(id);
     assert.equal(j.status, 'failed');
     assert.equal(j.attempts, 1);
@@ -162,9 +179,11 @@ test('a handler that hangs past its timeout is aborted and that attempt fails', 
     },
   );
   try {
-    const id = await insert('healthcheck', {}, { maxAttempts: 1 });
+    const id = randomUUID();
     // The handler never settles: only the stuck timer (WORKER_STUCK_SECONDS) can end the attempt.
-    const failed = await d.events.waitFor('job:failed', (e) => e.jobId === id, 10_000);
+    const ended = d.events.waitFor('job:failed', (e) => e.jobId === id, 10_000);
+    await insert('healthcheck', {}, { id, maxAttempts: 1 });
+    const failed = await ended;
     assert.match(failed.error.message, /ran longer than 2 s and was aborted/);
     assert.equal((await row(id)).error.code, 'timeout');
   } finally {
@@ -175,10 +194,12 @@ test('a handler that hangs past its timeout is aborted and that attempt fails', 
 test('a retry becomes due and runs without waiting for the sweep', async () => {
   const d = await startTestDaemon(db.url, { WORKER_SWEEP_SECONDS: '3600', WORKER_RETRY_BASE_MS: '300' });
   try {
-    const id = await insert('healthcheck', { fail_times: 1 });
-    const retried = await d.events.waitFor('job:retried', (e) => e.jobId === id);
-    const done = await d.events.waitFor('job:completed', (e) => e.jobId === id, 3_000);
-    assert.ok(done);
+    const id = randomUUID();
+    const retrying = d.events.waitFor('job:retried', (e) => e.jobId === id);
+    const done = d.events.waitFor('job:completed', (e) => e.jobId === id, 10_000);
+    await insert('healthcheck', { fail_times: 1 }, { id });
+    const retried = await retrying;
+    await done;
     await waitUntil(async () => (await row(id)).status === 'completed', { what: 'completed row' });
     assert.ok(retried.delayMs < 300);
   } finally {

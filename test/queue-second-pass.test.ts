@@ -68,8 +68,10 @@ test('a result with NUL and lone surrogates is stored cleaned, and the job compl
     },
   );
   try {
-    const id = await insert('meal_plan');
-    await d.events.waitFor('job:completed', (e) => e.jobId === id, 10_000);
+    const id = randomUUID();
+    const completed = d.events.waitFor('job:completed', (e) => e.jobId === id, 10_000);
+    await insert('meal_plan', {}, { id });
+    await completed;
     const r = await row(id);
     assert.equal(r.status, 'completed');
     assert.deepEqual(r.result, { text: 'pdftext', odd: 'x\ufffdy', k: ['\ufffd'] });
@@ -126,9 +128,11 @@ test('every retry wake-up is kept: a retry due after another does not wait for t
     },
   );
   try {
-    const early = await insert('meal_plan', { retry_ms: 200 });
-    const late = await insert('meal_plan', { retry_ms: 1200 });
-    await Promise.all([early, late].map((id) => d.events.waitFor('job:completed', (e) => e.jobId === id, 15_000)));
+    const [early, late] = [randomUUID(), randomUUID()] as [string, string];
+    const completed = Promise.all([early, late].map((id) => d.events.waitFor('job:completed', (e) => e.jobId === id, 15_000)));
+    await insert('meal_plan', { retry_ms: 200 }, { id: early });
+    await insert('meal_plan', { retry_ms: 1200 }, { id: late });
+    await completed;
     for (const id of [early, late]) assert.equal((await row(id)).attempts, 2);
   } finally {
     await d.stop();
@@ -213,8 +217,10 @@ test('snoozes are bounded: past WORKER_MAX_SNOOZES an outage spends attempts and
     },
   );
   try {
-    const id = await insert('sofia_image', {}, { maxAttempts: 2 });
-    await d.events.waitFor('job:failed', (e) => e.jobId === id, 20_000);
+    const id = randomUUID();
+    const failed = d.events.waitFor('job:failed', (e) => e.jobId === id, 20_000);
+    await insert('sofia_image', {}, { id, maxAttempts: 2 });
+    await failed;
     const r = await row(id);
     assert.equal(r.status, 'failed');
     assert.ok(r.snoozes >= 1 && r.attempts === 2, `snoozes ${r.snoozes}, attempts ${r.attempts}`);
@@ -387,8 +393,9 @@ test("one user's backlog does not delay another user's job of the same priority 
     assert.deepEqual(order, backlog.slice(0, 3));
     // Due after nine rows of the heavy user, but that user already has jobs running: this one goes next.
     other = randomUUID();
+    const completed = d.events.waitFor('job:completed', (e) => e.jobId === other, 10_000);
     await db.pool.query(`insert into analysis_jobs (id, user_id, type) values ($1, gen_random_uuid(), 'healthcheck')`, [other]);
-    await d.events.waitFor('job:completed', (e) => e.jobId === other, 10_000);
+    await completed;
     assert.equal(order[3], other, `the other user's job was claim number ${order.indexOf(other) + 1}`);
   } finally {
     await d.stop();
@@ -425,8 +432,10 @@ test('claim-ahead is bounded in time: jobs held behind a slow one are handed bac
   const d = await startTestDaemon(db.url, { WORKER_CONCURRENCY: '1' }, { handlers: [healthcheckHandler] });
   try {
     // Warm-up: an instant handler makes the measured duration tiny, so the next claim takes many ahead.
-    const warm = await insert('healthcheck');
-    await d.events.waitFor('job:completed', (e) => e.jobId === warm, 10_000);
+    const warm = randomUUID();
+    const warmed = d.events.waitFor('job:completed', (e) => e.jobId === warm, 10_000);
+    await insert('healthcheck', {}, { id: warm });
+    await warmed;
     const slow = randomUUID();
     const fast: string[] = Array.from({ length: 20 }, () => randomUUID());
     await db.pool.query(
