@@ -117,7 +117,7 @@ export class EventBus {
    * Resolve on the first event that satisfies `predicate`, or reject after `timeoutMs`. Only events
    * from now on count: arm it before the action that causes them. A job inserted by another client
    * can be claimed, run and settled before that client has read its own insert's reply (the commit's
-   * notification goes out first; under load the reply waited 10 s+ in CI).
+   * notification goes out first): a wait armed after the insert then times out (seen in CI).
    */
   waitFor<K extends EventName>(name: K, predicate: (p: EventMap[K]) => boolean = () => true, timeoutMs = 10_000): Promise<EventMap[K]> {
     return new Promise((resolve, reject) => {
