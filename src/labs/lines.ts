@@ -717,8 +717,11 @@ export function isAdminLine(text: string): boolean {
   // A date makes a line administrative unless a lab value sits outside brackets beside it ("Glicose
   // 102 mg/dL (coletado em 12/05/2025)").
   if (DATE_RE.test(text) && !labValue(text.replace(/\([^)]*\)/g, ' '))) return true;
-  // A professional or facility registration anywhere on the line ("Dr. Álvaro Queiroz - CRM/CE 7781").
+  // A professional or facility registration anywhere on the line ("Dr. Álvaro Queiroz - CRM/CE 7781"),
+  // or its number elided where a photo transcription could not read it ("CRF-PB ...", "CRM-SE …"; the
+  // dots are a leader's colon once the line is cleaned).
   if (/\b(?:crm|crf|crbm|crbio|coren|cnes|cnpj)\b\s*[-/:]?\s*(?:[a-z]{2}\s*[-/:]?\s*)?\d/i.test(text) && !labValue(text)) return true;
+  if (/\b(?:crm|crf|crbm|crbio|coren)\s*[-/]\s*[a-z]{2}\s*(?:\.{2,}|…|:(?!\s*\d))/i.test(text) && !labValue(text)) return true;
   // A telephone number with its area code in brackets, or a toll-free one, anywhere on a line (a
   // letterhead repeated at a page break under a table's value columns): its digits are no values.
   if (PHONE.test(text) && !labValue(text)) return true;
@@ -936,6 +939,29 @@ export function joinWrappedReferenceCells(reads: readonly string[]): string[] {
   }
   return out;
 }
+/**
+ * A range a transcription broke at the end of its line ("Plaquetas ..... 90.000 /mm3   VR: 150.000 a" /
+ * "450.000"): the line's reference, after its lead, ends on a word that wants a number, and the next line
+ * holds nothing but that number (with its unit), from the left margin, as a photo's text wraps, not
+ * under the reference's column. The two are read as one line. Returns, per line, the text to read (''
+ * for a line joined to the one above).
+ */
+export function joinRangeBrokenAtMargin(reads: readonly string[]): string[] {
+  const out = [...reads];
+  for (let i = 0; i + 1 < out.length; i++) {
+    const cur = out[i]!.trimEnd();
+    const next = out[i + 1]!;
+    if (!REFERENCE_LEAD_THEN_RANGE.test(cur) || !WANTS_NUMBER.test(cur) || !/\d/.test(cur.slice(0, cur.search(REFERENCE_LEAD_THEN_RANGE)))) continue;
+    if (!/^\d[\dOoIl.,]*(?:\s*[^\s\d]\S*)?\s*$/.test(next)) continue;
+    out[i] = `${cur} ${next.trim()}`;
+    out[i + 1] = '';
+    i++;
+  }
+  return out;
+}
+// A reference lead with the start of a range after it ("VR: 150.000 a", "Ref.: de 13").
+const REFERENCE_LEAD_THEN_RANGE =
+  /(?:^|\s)(?:v\.?\s?r\.?|ref(?:er[eê]ncia)?\.?|valor(?:es)?\s+de\s+refer[eê]ncia)\s*:\s*(?:de\s+)?[\dOoIl][\dOoIl.,]*\s+\S+$/iu;
 // A cell ending in a colon ("Percentil 99 (limite superior):") leads labelled lines read on their own.
 const WANTS_NUMBER = /(?:\s(?:a|à|at[eé]|de|entre|inferior\s+a|superior\s+a|acima\s+de|abaixo\s+de|menor\s+que|maior\s+que)|\d\s*[-–])$/iu;
 

@@ -36,6 +36,7 @@ import {
   referenceLedByName,
   referenceRow,
   referenceTableHeader,
+  tiersLedByName,
   type ReferenceTable,
 } from './late-references.ts';
 import {
@@ -68,6 +69,7 @@ import {
   joinOpenBrackets,
   joinWrappedReferenceCells,
   joinPreviousLabel,
+  joinRangeBrokenAtMargin,
   numbersRows,
   withoutAssayColon,
   referenceAfterDetail,
@@ -167,7 +169,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   // line is still accounted as printed.
   // A ";"-delimited export is read as the columns and fields it stands for (delimited.ts).
   const pageRows = unfoldPageColumns(delimitedAsColumns(raws));
-  const joined = joinWrappedReferenceCells(joinBrokenBarRows(joinOpenBrackets(pageRows.map((u) => u.read))));
+  const joined = joinRangeBrokenAtMargin(joinWrappedReferenceCells(joinBrokenBarRows(joinOpenBrackets(pageRows.map((u) => u.read)))));
   // A previous result under its own label line is read and accounted as one "Resultado anterior: …" line.
   const previous = joinPreviousLabel(joined);
   const unfolded = pageRows.map((u, i) =>
@@ -448,6 +450,17 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
         continuedAt.add(next.index);
       }
       refinish(ledTo, [reference]);
+      continue;
+    }
+    // A note reading an earlier result's value in tiers ("PCR: < 5 mg/L sem inflamação; >= 100 mg/L
+    // infecção bacteriana provável"): the result keeps the range its row printed; the note is no result,
+    // every number in it a bound, accounted as such.
+    const tiers = tiersLedByName(t);
+    const tiered = tiers && earlier(tiers.name);
+    if (tiers && tiered) {
+      close();
+      seen[seen.length - 1]!.text = '';
+      if (tiered.made.every((a) => !('reference_source' in a) || a.reference_source !== 'report')) refinish(tiered, tiers.tiers);
       continue;
     }
     // "Referências: AP 70 a 100 %; RNI 0,9 a 1,2": ranges for results read before, by name.
