@@ -51,7 +51,7 @@ export function valueColumnsOf(text: string, offset: number): ValueColumn[] {
 }
 
 // The column may say which earlier sample it holds ("Mês anterior", "Coleta anterior", "Valor anterior").
-// A hospital system's narrow header abbreviates it, often with the earlier sample's date ("ANT.(06/11 05:32)").
+// A hospital system's narrow header abbreviates it, often with the earlier sample's date ("ANT.(12/03 06:10)").
 const PREVIOUS_HEADER_CELL =
   /^(?:(?:resultados?|m[eê]s|coletas?|exames?|valor(?:es)?|dosage(?:m|ns))\s+)?(?:(?:anterior(?:es)?|hist[oó]rico)\b|ant\.(?:\s*\(|\s*$))/i;
 

@@ -116,8 +116,8 @@ export function namesWithoutFixedRange(text: string): string[] {
 }
 
 /**
- * A note under the table that reads one result's value in tiers, led by its name ("Procalcitonina: < 0,50
- * ng/mL baixo risco de sepse; >= 2,00 ng/mL alto risco de sepse"): two or more items, each a bound with
+ * A note under the table that reads one result's value in tiers, led by its name ("Troponina I: < 0,04
+ * ng/mL sem lesão miocárdica; >= 0,40 ng/mL sugestivo de infarto agudo"): two or more items, each a bound with
  * its words and nothing else, no value of its own. Undefined unless every item is such a reference.
  */
 export function tiersLedByName(text: string): { name: string; tiers: string[] } | undefined {

@@ -53,7 +53,7 @@ const PREVIOUS_CUT = new RegExp(String.raw`(?:^|\s)(?:[(\[]\s*)?(?:(?:resultados
 export const PREVIOUS_LABEL = String.raw`(?:(?:resultados?\s+)?anterior(?:es)?(?:\s+d[aeo]s?\s+\p{L}[\p{L} -]{0,40}?)?|hist[oó]rico|${LAST_RESULT})`;
 
 const PREVIOUS_ONLY = new RegExp(
-  String.raw`^\s*(?:[-–•*·]\s+)?(?:[(\[]\s*)?(?:valor(?:es)?\s+)?${PREVIOUS_LABEL}(?:\s*\(\s*(?:em\s+|de\s+)?\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\s*\))?\s*:\s*\S`,
+  String.raw`^\s*(?:[-–•*·]\s+)?(?:[(\[]\s*)?(?:valor(?:es)?\s+)?${PREVIOUS_LABEL}(?:\s*\(\s*(?:em\s+|de\s+)?\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\s*\))?(?:\s*\.{2,})?\s*:\s*\S`,
   'iu',
 );
 
@@ -116,7 +116,8 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // A line that is only a previous result ("Resultado anterior: 98 mg/dL em 10/01/2025", "Resultado
   // anterior do potássio: 4,9 mmol/L") is not this report's result.
   // So is one led by "Valor anterior" or a bullet, with the earlier sample's date in brackets before the
-  // colon ("Valor anterior (19/08/2025): 3.105 pg/mL", "- Anterior (05/08/2025): 11,40 µUI/mL").
+  // colon ("Valor anterior (19/08/2025): 3.105 pg/mL", "- Anterior (05/08/2025): 11,40 µUI/mL"), or a dot
+  // leader as the block's other labels have ("Resultado anterior.....:   8,1 % em 02/02/2024").
   else if (previous && PREVIOUS_ONLY.test(t)) return { index, raw, text: '', leader: false, offset: 0, previous: t };
   t = withoutPairSlips(withoutNameSlips(withoutOcrLetters(withReadAccents(t))));
   // A viral load restated in logs beside it ("1.284.000 UI/mL (log 6,11)", "(log10: 3,2)") is the same
@@ -642,6 +643,9 @@ const ADMIN_LABELS = [
   'rua',
   'av',
   'avenida',
+  'travessa',
+  'trav',
+  'tv',
   'tel',
   'telefone',
   'fone',
@@ -718,7 +722,7 @@ export function isAdminLine(text: string): boolean {
   // 102 mg/dL (coletado em 12/05/2025)").
   if (DATE_RE.test(text) && !labValue(text.replace(/\([^)]*\)/g, ' '))) return true;
   // A professional or facility registration anywhere on the line ("Dr. Álvaro Queiroz - CRM/CE 7781"),
-  // or its number elided where a photo transcription could not read it ("CRF-PB ...", "CRM-SE …"; the
+  // or its number elided where a photo transcription could not read it ("CRF-SE ...", "CRM-PI …"; the
   // dots are a leader's colon once the line is cleaned).
   if (/\b(?:crm|crf|crbm|crbio|coren|cnes|cnpj)\b\s*[-/:]?\s*(?:[a-z]{2}\s*[-/:]?\s*)?\d/i.test(text) && !labValue(text)) return true;
   if (/\b(?:crm|crf|crbm|crbio|coren)\s*[-/]\s*[a-z]{2}\s*(?:\.{2,}|…|:(?!\s*\d))/i.test(text) && !labValue(text)) return true;
@@ -940,8 +944,8 @@ export function joinWrappedReferenceCells(reads: readonly string[]): string[] {
   return out;
 }
 /**
- * A range a transcription broke at the end of its line ("Plaquetas ..... 90.000 /mm3   VR: 150.000 a" /
- * "450.000"): the line's reference, after its lead, ends on a word that wants a number, and the next line
+ * A range a transcription broke at the end of its line ("Leucocitos ..... 12.400 /mm3   VR: 4.000 a" /
+ * "11.000"): the line's reference, after its lead, ends on a word that wants a number, and the next line
  * holds nothing but that number (with its unit), from the left margin, as a photo's text wraps, not
  * under the reference's column. The two are read as one line. Returns, per line, the text to read (''
  * for a line joined to the one above).

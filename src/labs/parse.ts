@@ -45,6 +45,7 @@ import {
   QUALITATIVE_AFTER_COLON,
   isLegend,
   isNote,
+  isWrappedNoteTail,
   isScaleBar,
   isProseBound,
   isSentence,
@@ -269,6 +270,10 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   let wrapAt = -1;
   for (const line of lines) {
     let t = table?.previousAt !== undefined ? withoutPreviousColumn(line, table.previousAt, table.history, table.previousCell, table.starts) : line.text;
+    // An administrative line under such a table (a signature with its release time, long enough to reach
+    // the previous-result column) has no current result: a number at its end is no earlier sample's,
+    // and cutting it would drop it in silence.
+    if (t !== line.text && isAdminLine(t)) t = line.text;
     // A line of side-by-side tables (page-columns.ts) is read as rows but accounted as printed: a
     // wrapped cell is accounted on its own line, once.
     const u = unfolded[line.index]!;
@@ -637,7 +642,8 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // A note ("Nota: em idosos, valores entre 187 e 300 pg/mL podem não excluir deficiência …") is prose
     // about a result: its numbers are no range of it, and it is listed for a person to read when it holds any.
     // So is a sentence whose numbers are all bounds in prose ("Níveis acima de 2,0 ng/mL associam-se a …").
-    if (isNote(t) || isLegend(t) || isProseBound(t)) {
+    // And so is a note's second line that closes the bracket the line above opened (line-kinds.ts).
+    if (isNote(t) || isLegend(t) || isProseBound(t) || isWrappedNoteTail(t, lines[line.index - 1]?.text)) {
       if (resultTokens(t).length > 0) unparsed.push(line.raw.trim());
       continue;
     }

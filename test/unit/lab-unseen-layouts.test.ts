@@ -4764,3 +4764,79 @@ test('set 42: a registration whose number a photo transcription could not read (
   );
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test("set 42: the second line of a note whose bracket, opened on the line above, cites a guideline's year is no result", () => {
+  const text = [
+    'Sexo: Feminino   Idade: 58 anos',
+    'Glicose                                98 mg/dL                    70 a 99 mg/dL',
+    'Hemoglobina glicada                    5,9 %   ↑                   < 5,7 %',
+    '  As metas de glicada dependem da categoria de risco do paciente (Posicionamento oficial da',
+    '  Sociedade Brasileira de Cardiologia, SBC 2019); os valores acima são os de adultos.',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    r.analytes.map((a) => [a.value, a.flag]),
+    [
+      [98, 'normal'],
+      [5.9, 'alto'],
+    ],
+  );
+});
+
+test('set 42: a previous result under a block, its label with a dot leader ("Resultado anterior.......: …"), is no result and not unread', () => {
+  const text = [
+    'Sexo: M   Idade: 61 anos',
+    'HEMOGLOBINA GLICADA',
+    '  Resultado..............:       7,4 %',
+    '  Valores de Referência..:       4,0 a 5,6 %',
+    '  Resultado anterior.....:       8,1 % em 02/02/2024',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    r.analytes.map((a) => [a.value, a.flag]),
+    [[7.4, 'alto']],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 42: an address on a "Tv." (travessa) with its number and no comma is administrative', () => {
+  const text = ['LABORATORIO SAO LUCAS', 'Tv. Quintino Bocaiuva 2301 - Umarizal - Belem PA', 'Sexo: F', 'Glicose ......... 88 mg/dL     VR: 70 a 99'].join(
+    '\n',
+  );
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    r.analytes.map((a) => [a.value, a.flag]),
+    [[88, 'normal']],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 42: a section title citing its regulation\'s annex and table ("(NR-7, Anexo II, Quadro 2)") is no unread line', () => {
+  const text = [
+    'Sexo: Masculino   Idade: 39 anos',
+    'EXAME                        | RESULTADO  | UNIDADE        | REFERÊNCIA',
+    'MONITORAMENTO DE SOLVENTES (NR-7, Anexo II, Quadro 2)',
+    'Ácido hipúrico urinário      | 0,8        | g/g creat.     | até 1,5',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    r.analytes.map((a) => [a.value, a.flag]),
+    [[0.8, 'normal']],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 42: under a previous-result column, a number at the end of a signature line long enough to reach it is listed, not cut as an earlier value', () => {
+  const text = [
+    'EXAME                      RESULTADO      UNID.        REFERÊNCIA          ANT.(12/03 06:10)',
+    ' Ureia                     33             mg/dL        15 - 45             38',
+    'Liberado por: DR. PAULO R. AMARAL - CRBM-CE 7.118                 13/03/2025 08:41   27,5',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    r.analytes.map((a) => a.value),
+    [33],
+  );
+  assert.equal(r.unparsed_lines.length, 1);
+  assert.match(r.unparsed_lines[0]!, /27,5$/);
+});
