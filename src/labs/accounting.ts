@@ -105,6 +105,9 @@ const ADMIN_SPANS: RegExp[] = [
   /(?<![\p{L}])leito\s*:?\s*[\p{L}\d-]+\s+\((?:[\p{L}.]+ ){1,4}\d+[a-z]?\)/giu,
   // A numbered kind in a title: "URINA TIPO 1", "EAS tipo I".
   /(?<![\p{L}])tipo\s+\d(?!\d)/giu,
+  // A regulatory standard cited in brackets with its annex and table ("(NR-7, Anexo II, Quadro 2)"): parts
+  // of the rule a section's indices come from, no result.
+  /\(\s*NR[-\s]?\d{1,2}\b[^()]*\)/giu,
   // Ages and durations are never results: the patient's age, age bands and gestational weeks in
   // references, fasting and collection times ("74 anos", "6 meses a 6 anos", "12 semanas", "urina de 24 horas").
   // An hour's "h" is glued to its number or one space away: "50  H" is a value and its flag (high).
@@ -137,10 +140,10 @@ const ADMIN_SPANS: RegExp[] = [
     String.raw`\(?\s*(?:tempo\s+(?:d[oa]\s+)?)?${CONTROL_LEAD}(?:\s*\([^()\d]*\))?\s*(?:\.{2,}\s*)?:?\s*\d+(?:[.,]\d+)?\s*(?:s|seg(?:undos)?)?\s*\)?`,
     'giu',
   ),
-  // One previous result, its unit and its date ("Resultado anterior: 119 mg/dL (10/01/2025)"): an earlier
-  // sample's, cut off by the reader; anything else printed after it is still counted.
+  // One previous result, its unit and its date ("Resultado anterior: 119 mg/dL (10/01/2025)", after a dot
+  // leader too): an earlier sample's, cut off by the reader; anything else printed after it is still counted.
   new RegExp(
-    String.raw`(?:^|\s)[(\[]?\s*${PREVIOUS_LABEL}\s*:?\s*(?:[<>]\s*)?(?:${NUMBER})\s*(?:${UNIT_PATTERN})?\s*(?:\(?\s*(?:em|de)?\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s*\)?)?[)\]]?`,
+    String.raw`(?:^|\s)[(\[]?\s*${PREVIOUS_LABEL}\s*(?:\.{2,}\s*)?:?\s*(?:[<>]\s*)?(?:${NUMBER})\s*(?:${UNIT_PATTERN})?\s*(?:\(?\s*(?:em|de)?\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s*\)?)?[)\]]?`,
     'giu',
   ),
   // The change since that previous result, printed after it by a cumulative report ("Δ% -10,4",
@@ -176,7 +179,8 @@ const ADMIN_SPANS: RegExp[] = [
   /(?<![\p{L}])desde\s+(?:19|20)\d\d(?![\d.,])/giu,
 ];
 // An address or contact line: its numbers are street numbers and postcodes.
-const ADDRESS_LINE = /^\s*(?:rua|r\.|av\.?|avenida|alameda|travessa|rodovia|pra[cç]a|endere[cç]o|www\.|https?:)/iu;
+// A travessa is abbreviated "Trav." or "Tv." ("Tv. Quintino Bocaiuva 2301 - Umarizal").
+const ADDRESS_LINE = /^\s*(?:rua|r\.|av\.?|avenida|alameda|travessa|trav\.|tv\.|rodovia|pra[cç]a|endere[cç]o|www\.|https?:)/iu;
 const ADDRESS_TAIL = /((?<![\d.])(?:\d{5,}|\d[\d.]*[-/]\d+))\s+\d+(?:,\d+)?\s*$|([^\s\d])(?<!\bkm)\s+\d+,\d+\s*$/iu;
 const WEB_ADDRESS = /^(?:www\.|https?:\/\/)|\S@\S|\.(?:com|org|net|gov|br)$/i;
 const TITRE_SLASH = new RegExp(String.raw`(?:${TITRE_WORD})\W{0,3}(?:de\s*)?\(?\s*(1\s*\/\s*\d+)(?![\d/])`, 'giu');

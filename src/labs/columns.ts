@@ -51,7 +51,9 @@ export function valueColumnsOf(text: string, offset: number): ValueColumn[] {
 }
 
 // The column may say which earlier sample it holds ("Mês anterior", "Coleta anterior", "Valor anterior").
-const PREVIOUS_HEADER_CELL = /^(?:(?:resultados?|m[eê]s|coletas?|exames?|valor(?:es)?|dosage(?:m|ns))\s+)?(?:anterior(?:es)?|hist[oó]rico)\b/i;
+// A hospital system's narrow header abbreviates it, often with the earlier sample's date ("ANT.(12/03 06:10)").
+const PREVIOUS_HEADER_CELL =
+  /^(?:(?:resultados?|m[eê]s|coletas?|exames?|valor(?:es)?|dosage(?:m|ns))\s+)?(?:(?:anterior(?:es)?|hist[oó]rico)\b|ant\.(?:\s*\(|\s*$))/i;
 
 /** Column where a header's previous-result cell starts ("Anterior", "Resultado anterior", "Histórico"). */
 export function previousColumnOf(text: string, offset: number): number | undefined {

@@ -116,6 +116,26 @@ export function namesWithoutFixedRange(text: string): string[] {
 }
 
 /**
+ * A note under the table that reads one result's value in tiers, led by its name ("Troponina I: < 0,04
+ * ng/mL sem lesão miocárdica; >= 0,40 ng/mL sugestivo de infarto agudo"): two or more items, each a bound with
+ * its words and nothing else, no value of its own. Undefined unless every item is such a reference.
+ */
+export function tiersLedByName(text: string): { name: string; tiers: string[] } | undefined {
+  const m = /^(\p{L}[\p{L}\d .\-/]*?)\s*:\s*(?=[<>≤≥])(.*)$/u.exec(text.trim());
+  if (!m) return undefined;
+  const tiers = m[2]!
+    .replace(/\.$/, '')
+    .split(/;(?![^()]*\))/)
+    .map((i) => i.trim())
+    .filter(Boolean);
+  // Each item a bound (with its unit) and then the tier's words, with no other number: what the bound means.
+  const tier = (i: string) =>
+    /^(?:[<>≤≥]=?)\s*\d[\d.,]*(?:\s*[^\s\d]+)?\s+\p{L}{3,}[^\d]*$/u.test(i) || (/^(?:[<>≤≥]=?)\s*\d/.test(i) && /\p{L}{3,}/u.test(i) && isReferenceText(i));
+  if (tiers.length < 2 || !tiers.every(tier)) return undefined;
+  return { name: m[1]!.trim(), tiers };
+}
+
+/**
  * A reference printed under the table for one result, led by its name and a reference lead ("PSA total
  * - valores de referência por faixa etária: 40 a 49 anos: até 2,5 ng/mL | 50 a 59 anos: …"), as a
  * footnote for a result whose reference cell pointed to it ("ver abaixo"). Undefined unless what follows

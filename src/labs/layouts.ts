@@ -40,7 +40,7 @@ export interface TableHeader {
 }
 
 const HEADER_CELL =
-  /^(exames?|analitos?|parametros?|resultados?|resultados? anterior(?:es)?|anterior(?:es)?|hist[oó]rico|valor(?:es)? encontrados?|unid\.?|unidades?|valor(?:es)? de refer[eê]ncia|valor(?:es)? referenciais|refer[eê]ncias?|intervalo de refer[eê]ncia|v\.?\s?r\.?|m[eé]todo)(?:\s*\(.*\))?(?:\s+(?:homem|homens|mulher|mulheres|masculino|feminino)(?:\s*\/\s*(?:homem|homens|mulher|mulheres|masculino|feminino))?)?:?$/i;
+  /^(exames?|analitos?|parametros?|resultados?|resultados? anterior(?:es)?|anterior(?:es)?|ant\.|hist[oó]rico|valor(?:es)? encontrados?|unid\.?|unidades?|valor(?:es)? de refer[eê]ncia|valor(?:es)? referenciais|refer[eê]ncias?|intervalo de refer[eê]ncia|v\.?\s?r\.?|m[eé]todo)(?:\s*\(.*\))?(?:\s+(?:homem|homens|mulher|mulheres|masculino|feminino)(?:\s*\/\s*(?:homem|homens|mulher|mulheres|masculino|feminino))?)?:?$/i;
 
 // A history report's column header: the current result, then one column per earlier sample's date
 // ("Atual   14/11/2024   20/05/2024", "Resultado atual   03/2025   11/2024").

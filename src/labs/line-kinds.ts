@@ -172,6 +172,19 @@ export function isProseBound(t: string): boolean {
   return isSentence(t) && /\d/.test(t) && !/\d/.test(t.replace(PROSE_BOUND, ' '));
 }
 
+/**
+ * The second line of a note whose bracket the line above opened and left open ("… risco cardiovascular
+ * (Posicionamento oficial da" / "Sociedade Brasileira de Cardiologia, SBC 2019); os valores acima são …"): the line
+ * closes a bracket it never opened, every number of it inside that bracket (a guideline's year, an
+ * edition), and goes on in words. A result row's value is never inside a bracket opened on another line.
+ */
+export function isWrappedNoteTail(t: string, above: string | undefined): boolean {
+  if (above === undefined || (above.match(/\(/g) ?? []).length <= (above.match(/\)/g) ?? []).length) return false;
+  const close = t.indexOf(')');
+  if (close < 0 || t.slice(0, close).includes('(') || !/\d/.test(t.slice(0, close)) || /\d/.test(t.slice(close))) return false;
+  return /^\p{L}/u.test(t) && /^\)\s*[;,.]?\s*\p{L}/u.test(t.slice(close)) && !/\s{3,}/.test(t);
+}
+
 /** A note of the lab's ("Nota: …", "Obs.: …", "Observação: …", "Comentário: …"): prose about the results. */
 export function isNote(t: string): boolean {
   return /^(?:notas?|obs\.?|observa[cç](?:[aã]o|[oõ]es)|coment[aá]rios?)\s*:/iu.test(t);

@@ -53,7 +53,7 @@ const PREVIOUS_CUT = new RegExp(String.raw`(?:^|\s)(?:[(\[]\s*)?(?:(?:resultados
 export const PREVIOUS_LABEL = String.raw`(?:(?:resultados?\s+)?anterior(?:es)?(?:\s+d[aeo]s?\s+\p{L}[\p{L} -]{0,40}?)?|hist[oó]rico|${LAST_RESULT})`;
 
 const PREVIOUS_ONLY = new RegExp(
-  String.raw`^\s*(?:[-–•*·]\s+)?(?:[(\[]\s*)?(?:valor(?:es)?\s+)?${PREVIOUS_LABEL}(?:\s*\(\s*(?:em\s+|de\s+)?\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\s*\))?\s*:\s*\S`,
+  String.raw`^\s*(?:[-–•*·]\s+)?(?:[(\[]\s*)?(?:valor(?:es)?\s+)?${PREVIOUS_LABEL}(?:\s*\(\s*(?:em\s+|de\s+)?\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\s*\))?(?:\s*\.{2,})?\s*:\s*\S`,
   'iu',
 );
 
@@ -116,7 +116,8 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // A line that is only a previous result ("Resultado anterior: 98 mg/dL em 10/01/2025", "Resultado
   // anterior do potássio: 4,9 mmol/L") is not this report's result.
   // So is one led by "Valor anterior" or a bullet, with the earlier sample's date in brackets before the
-  // colon ("Valor anterior (19/08/2025): 3.105 pg/mL", "- Anterior (05/08/2025): 11,40 µUI/mL").
+  // colon ("Valor anterior (19/08/2025): 3.105 pg/mL", "- Anterior (05/08/2025): 11,40 µUI/mL"), or a dot
+  // leader as the block's other labels have ("Resultado anterior.....:   8,1 % em 02/02/2024").
   else if (previous && PREVIOUS_ONLY.test(t)) return { index, raw, text: '', leader: false, offset: 0, previous: t };
   t = withoutPairSlips(withoutNameSlips(withoutOcrLetters(withReadAccents(t))));
   // A viral load restated in logs beside it ("1.284.000 UI/mL (log 6,11)", "(log10: 3,2)") is the same
@@ -642,6 +643,9 @@ const ADMIN_LABELS = [
   'rua',
   'av',
   'avenida',
+  'travessa',
+  'trav',
+  'tv',
   'tel',
   'telefone',
   'fone',
@@ -717,8 +721,11 @@ export function isAdminLine(text: string): boolean {
   // A date makes a line administrative unless a lab value sits outside brackets beside it ("Glicose
   // 102 mg/dL (coletado em 12/05/2025)").
   if (DATE_RE.test(text) && !labValue(text.replace(/\([^)]*\)/g, ' '))) return true;
-  // A professional or facility registration anywhere on the line ("Dr. Álvaro Queiroz - CRM/CE 7781").
+  // A professional or facility registration anywhere on the line ("Dr. Álvaro Queiroz - CRM/CE 7781"),
+  // or its number elided where a photo transcription could not read it ("CRF-SE ...", "CRM-PI …"; the
+  // dots are a leader's colon once the line is cleaned).
   if (/\b(?:crm|crf|crbm|crbio|coren|cnes|cnpj)\b\s*[-/:]?\s*(?:[a-z]{2}\s*[-/:]?\s*)?\d/i.test(text) && !labValue(text)) return true;
+  if (/\b(?:crm|crf|crbm|crbio|coren)\s*[-/]\s*[a-z]{2}\s*(?:\.{2,}|…|:(?!\s*\d))/i.test(text) && !labValue(text)) return true;
   // A telephone number with its area code in brackets, or a toll-free one, anywhere on a line (a
   // letterhead repeated at a page break under a table's value columns): its digits are no values.
   if (PHONE.test(text) && !labValue(text)) return true;
@@ -936,6 +943,29 @@ export function joinWrappedReferenceCells(reads: readonly string[]): string[] {
   }
   return out;
 }
+/**
+ * A range a transcription broke at the end of its line ("Leucocitos ..... 12.400 /mm3   VR: 4.000 a" /
+ * "11.000"): the line's reference, after its lead, ends on a word that wants a number, and the next line
+ * holds nothing but that number (with its unit), from the left margin, as a photo's text wraps, not
+ * under the reference's column. The two are read as one line. Returns, per line, the text to read (''
+ * for a line joined to the one above).
+ */
+export function joinRangeBrokenAtMargin(reads: readonly string[]): string[] {
+  const out = [...reads];
+  for (let i = 0; i + 1 < out.length; i++) {
+    const cur = out[i]!.trimEnd();
+    const next = out[i + 1]!;
+    if (!REFERENCE_LEAD_THEN_RANGE.test(cur) || !WANTS_NUMBER.test(cur) || !/\d/.test(cur.slice(0, cur.search(REFERENCE_LEAD_THEN_RANGE)))) continue;
+    if (!/^\d[\dOoIl.,]*(?:\s*[^\s\d]\S*)?\s*$/.test(next)) continue;
+    out[i] = `${cur} ${next.trim()}`;
+    out[i + 1] = '';
+    i++;
+  }
+  return out;
+}
+// A reference lead with the start of a range after it ("VR: 150.000 a", "Ref.: de 13").
+const REFERENCE_LEAD_THEN_RANGE =
+  /(?:^|\s)(?:v\.?\s?r\.?|ref(?:er[eê]ncia)?\.?|valor(?:es)?\s+de\s+refer[eê]ncia)\s*:\s*(?:de\s+)?[\dOoIl][\dOoIl.,]*\s+\S+$/iu;
 // A cell ending in a colon ("Percentil 99 (limite superior):") leads labelled lines read on their own.
 const WANTS_NUMBER = /(?:\s(?:a|à|at[eé]|de|entre|inferior\s+a|superior\s+a|acima\s+de|abaixo\s+de|menor\s+que|maior\s+que)|\d\s*[-–])$/iu;
 

@@ -36,6 +36,7 @@ import {
   referenceLedByName,
   referenceRow,
   referenceTableHeader,
+  tiersLedByName,
   type ReferenceTable,
 } from './late-references.ts';
 import {
@@ -44,6 +45,7 @@ import {
   QUALITATIVE_AFTER_COLON,
   isLegend,
   isNote,
+  isWrappedNoteTail,
   isScaleBar,
   isProseBound,
   isSentence,
@@ -68,6 +70,7 @@ import {
   joinOpenBrackets,
   joinWrappedReferenceCells,
   joinPreviousLabel,
+  joinRangeBrokenAtMargin,
   numbersRows,
   withoutAssayColon,
   referenceAfterDetail,
@@ -167,7 +170,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   // line is still accounted as printed.
   // A ";"-delimited export is read as the columns and fields it stands for (delimited.ts).
   const pageRows = unfoldPageColumns(delimitedAsColumns(raws));
-  const joined = joinWrappedReferenceCells(joinBrokenBarRows(joinOpenBrackets(pageRows.map((u) => u.read))));
+  const joined = joinRangeBrokenAtMargin(joinWrappedReferenceCells(joinBrokenBarRows(joinOpenBrackets(pageRows.map((u) => u.read)))));
   // A previous result under its own label line is read and accounted as one "Resultado anterior: …" line.
   const previous = joinPreviousLabel(joined);
   const unfolded = pageRows.map((u, i) =>
@@ -267,6 +270,10 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   let wrapAt = -1;
   for (const line of lines) {
     let t = table?.previousAt !== undefined ? withoutPreviousColumn(line, table.previousAt, table.history, table.previousCell, table.starts) : line.text;
+    // An administrative line under such a table (a signature with its release time, long enough to reach
+    // the previous-result column) has no current result: a number at its end is no earlier sample's,
+    // and cutting it would drop it in silence.
+    if (t !== line.text && isAdminLine(t)) t = line.text;
     // A line of side-by-side tables (page-columns.ts) is read as rows but accounted as printed: a
     // wrapped cell is accounted on its own line, once.
     const u = unfolded[line.index]!;
@@ -450,6 +457,17 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       refinish(ledTo, [reference]);
       continue;
     }
+    // A note reading an earlier result's value in tiers ("PCR: < 5 mg/L sem inflamação; >= 100 mg/L
+    // infecção bacteriana provável"): the result keeps the range its row printed; the note is no result,
+    // every number in it a bound, accounted as such.
+    const tiers = tiersLedByName(t);
+    const tiered = tiers && earlier(tiers.name);
+    if (tiers && tiered) {
+      close();
+      seen[seen.length - 1]!.text = '';
+      if (tiered.made.every((a) => !('reference_source' in a) || a.reference_source !== 'report')) refinish(tiered, tiers.tiers);
+      continue;
+    }
     // "Referências: AP 70 a 100 %; RNI 0,9 a 1,2": ranges for results read before, by name.
     const named = namedReferences(t);
     const pendingIs = (name: string) => pending?.entries.length === 1 && sameAnalyte(pending.entries[0]!, name);
@@ -624,7 +642,8 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // A note ("Nota: em idosos, valores entre 187 e 300 pg/mL podem não excluir deficiência …") is prose
     // about a result: its numbers are no range of it, and it is listed for a person to read when it holds any.
     // So is a sentence whose numbers are all bounds in prose ("Níveis acima de 2,0 ng/mL associam-se a …").
-    if (isNote(t) || isLegend(t) || isProseBound(t)) {
+    // And so is a note's second line that closes the bracket the line above opened (line-kinds.ts).
+    if (isNote(t) || isLegend(t) || isProseBound(t) || isWrappedNoteTail(t, lines[line.index - 1]?.text)) {
       if (resultTokens(t).length > 0) unparsed.push(line.raw.trim());
       continue;
     }

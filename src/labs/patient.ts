@@ -179,9 +179,10 @@ export function readPatient(lines: string[], input: PatientInput = {}): Patient 
     // sex and age without labels, a bullet or bar between them.
     // A range table's row ("Feminino     60 anos ou mais   3,1 a 19,0") is none: the line goes on with a
     // word field or ends, or with the birth date in brackets. The pair may be a cell of its own after
-    // the name ("Laudo de: NOME   Masculino · 38 anos (nasc. …)").
+    // the name ("Laudo de: NOME   Masculino · 38 anos (nasc. …)"), or follow the name after a bullet
+    // ("Carla Duarte · Feminino · 41 anos").
     const pair =
-      /(?:^|\S\s{2,})\s*(?:(masculino|feminino)(?:\s*[•·|,;–-]\s*|\s{2,})(\d{1,3})\s*anos|(\d{1,3})\s*anos(?:\s*[•·|,;–-]\s*|\s{2,})(masculino|feminino))(?:(?:\s*[•·|,;–-]\s*|\s{2,})\p{L}|\s*\((?:nasc|d\.?\s?n\b|data)|\s*$)/iu.exec(
+      /(?:^|\S\s{2,}|\p{L}\s*[•·|]\s*)\s*(?:(masculino|feminino)(?:\s*[•·|,;–-]\s*|\s{2,})(\d{1,3})\s*anos|(\d{1,3})\s*anos(?:\s*[•·|,;–-]\s*|\s{2,})(masculino|feminino))(?:(?:\s*[•·|,;–-]\s*|\s{2,})\p{L}|\s*\((?:nasc|d\.?\s?n\b|data)|\s*$)/iu.exec(
         line,
       );
     if (pair) {

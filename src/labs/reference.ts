@@ -88,8 +88,9 @@ const RANGE_SRC =
   String.raw`|(?<n2>${NUMBER})\s*(?<u6>${UNIT_PATTERN})?\s*ou\s+(?<om>mais|menos|superior|inferior|acima|abaixo)` +
   // An occupational exposure limit named with its bare value ("IBMP: 1,6", "IBMP NR-7: 1,6" with the
   // regulation masked): the maximum permitted, an upper bound. Its range starts at the number, so
-  // "IBMP" is its label (scanRanges).
-  String.raw`|(?<lim>ibmp|ibe)(?![\p{L}])[\s:]{0,8}(?<n4>${NUMBER})(?:\s*(?<u8>${UNIT_PATTERN}))?`;
+  // "IBMP" is its label (scanRanges). The NR-7 of 2020 names its indices "IBE/EE" (excessive exposure)
+  // and "IBE/SC" (clinical significance), printed after the reference value ("VR: até 10 / IBE/SC: 35").
+  String.raw`|(?<lim>ibmp|ibe(?:\/(?:ee|sc))?)(?![\p{L}])[\s:]{0,8}(?<n4>${NUMBER})(?:\s*(?<u8>${UNIT_PATTERN}))?`;
 // matchAll works on a copy, so one global instance is safe to share.
 const RANGE_RE = new RegExp(`(?<![\\p{L}\\d.,/])(?:${RANGE_SRC})(?![\\p{L}\\d])`, 'giu');
 

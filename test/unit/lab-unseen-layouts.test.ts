@@ -4644,3 +4644,199 @@ test('an address whose block is abbreviated "conj." ("SEPS 709, conj. B") is adm
   );
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+// ---- set 42 ----
+
+test('set 42: a previous-result column headed by the abbreviation "ANT." (with its date) is cut; "*" marks the value outside the range', () => {
+  const text = [
+    'Paciente : JOANA FERREIRA LIMA          Idade: 62a   Sexo: F',
+    'EXAME                      RESULTADO      UNID.        REFERÊNCIA          ANT.(12/03 06:10)',
+    '---------------------------------------------------------------------------------------------',
+    ' Hemoglobina               10,4 *         g/dL         12,0 - 15,5         10,9',
+    ' Ureia                     33             mg/dL        15 - 45             38',
+    ' Sódio                     148 *          mmol/L       135 - 145           146',
+    ' Proteína C Reativa        41,0 *         mg/L         < 5,0               12,8',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    r.analytes.map((a) => [a.value, a.flag]),
+    [
+      [10.4, 'baixo'],
+      [33, 'normal'],
+      [148, 'alto'],
+      [41, 'alto'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test("set 42: an app's patient line with the name before sex and age, bullets between them, gives the sex for a range split by sex", () => {
+  const text = [
+    'Carla Menezes Duarte · Feminino · 41 anos',
+    'Coleta em 02/03/2025',
+    '',
+    'Androstenediona',
+    'Seu resultado: 3,9 ng/mL',
+    'Valores de referência',
+    'Mulheres: 0,3 a 3,3 ng/mL',
+    'Homens: 0,6 a 3,1 ng/mL',
+  ].join('\n');
+  assert.equal(reportPatient(text).sex, 'F');
+  assert.equal(reportPatient(text).ageYears, 41);
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    r.analytes.map((a) => [a.value, a.reference_low, a.reference_high, a.flag]),
+    [[3.9, 0.3, 3.3, 'alto']],
+  );
+});
+
+test('set 42: a transcribed line whose range ends on "a" goes on with the upper limit alone at the start of the next line', () => {
+  const text = [
+    'Sexo: Feminino   Idade: 35 anos',
+    'Leucocitos .......... 12.400 /mm3     VR: 4.000 a',
+    '11.000',
+    'Ferritina ........... 9 ng/mL         VR: 13 a',
+    '150 ng/mL',
+    'Obs: amostra',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    r.analytes.map((a) => [a.value, a.reference_low, a.reference_high, a.flag]),
+    [
+      [12400, 4000, 11000, 'alto'],
+      [9, 13, 150, 'baixo'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 42: an occupational reference cell with the exposure index of the new NR-7 ("VR: até 10 / IBE/EE: 30", "IBE/SC") compares with the reference value', () => {
+  const text = [
+    'Sexo: Masculino   Idade: 44 anos',
+    'EXAME                 | RESULTADO  | UNIDADE   | REFERÊNCIA                   | SITUAÇÃO',
+    'Mercúrio na urina     | 12,5       | µg/g creat.| VR: até 10 / IBE/SC: 35     | Alterado',
+    'Chumbo no sangue      | 6,1        | µg/dL     | VR: até 10 / IBE/EE: 30      | Normal',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    r.analytes.map((a) => [a.value, a.reference_high, a.flag]),
+    [
+      [12.5, 10, 'alto'],
+      [6.1, 10, 'normal'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 42: a note under the table giving one result\'s interpretation tiers ("Name: < x … ; >= y …") is no second result', () => {
+  const text = [
+    'Sexo: M   Idade: 70a',
+    'EXAME                     RESULTADO     UNID.       REFERÊNCIA',
+    ' Troponina I              0,09 *        ng/mL       < 0,04',
+    ' Sódio                    139           mmol/L      136 - 145',
+    '(*) Resultado fora do intervalo de referência.',
+    'Troponina I: < 0,04 ng/mL sem lesão miocárdica; >= 0,40 ng/mL sugestivo de infarto agudo.',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    r.analytes.map((a) => [a.value, a.reference_high, a.flag]),
+    [
+      [0.09, 0.04, 'alto'],
+      [139, 145, 'normal'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 42: a registration whose number a photo transcription could not read ("CRBM-SE ...") is administrative too', () => {
+  const text = [
+    'Sexo: F   Idade: 52 anos',
+    '| Exame | Resultado | Valor de referência |',
+    '|---|---|---|',
+    '| Anti-HAV IgG | Reagente | Não reagente |',
+    '',
+    'Rodapé rasgado; só se lê "Biomédica responsável: ... CRBM-SE ..." e mais nada.',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    r.qualitative.map((a) => [a.value, a.flag]),
+    [['Reagente', 'alterado']],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test("set 42: the second line of a note whose bracket, opened on the line above, cites a guideline's year is no result", () => {
+  const text = [
+    'Sexo: Feminino   Idade: 58 anos',
+    'Glicose                                98 mg/dL                    70 a 99 mg/dL',
+    'Hemoglobina glicada                    5,9 %   ↑                   < 5,7 %',
+    '  As metas de glicada dependem da categoria de risco do paciente (Posicionamento oficial da',
+    '  Sociedade Brasileira de Cardiologia, SBC 2019); os valores acima são os de adultos.',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    r.analytes.map((a) => [a.value, a.flag]),
+    [
+      [98, 'normal'],
+      [5.9, 'alto'],
+    ],
+  );
+});
+
+test('set 42: a previous result under a block, its label with a dot leader ("Resultado anterior.......: …"), is no result and not unread', () => {
+  const text = [
+    'Sexo: M   Idade: 61 anos',
+    'HEMOGLOBINA GLICADA',
+    '  Resultado..............:       7,4 %',
+    '  Valores de Referência..:       4,0 a 5,6 %',
+    '  Resultado anterior.....:       8,1 % em 02/02/2024',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    r.analytes.map((a) => [a.value, a.flag]),
+    [[7.4, 'alto']],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 42: an address on a "Tv." (travessa) with its number and no comma is administrative', () => {
+  const text = ['LABORATORIO SAO LUCAS', 'Tv. Quintino Bocaiuva 2301 - Umarizal - Belem PA', 'Sexo: F', 'Glicose ......... 88 mg/dL     VR: 70 a 99'].join(
+    '\n',
+  );
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    r.analytes.map((a) => [a.value, a.flag]),
+    [[88, 'normal']],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 42: a section title citing its regulation\'s annex and table ("(NR-7, Anexo II, Quadro 2)") is no unread line', () => {
+  const text = [
+    'Sexo: Masculino   Idade: 39 anos',
+    'EXAME                        | RESULTADO  | UNIDADE        | REFERÊNCIA',
+    'MONITORAMENTO DE SOLVENTES (NR-7, Anexo II, Quadro 2)',
+    'Ácido hipúrico urinário      | 0,8        | g/g creat.     | até 1,5',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    r.analytes.map((a) => [a.value, a.flag]),
+    [[0.8, 'normal']],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 42: under a previous-result column, a number at the end of a signature line long enough to reach it is listed, not cut as an earlier value', () => {
+  const text = [
+    'EXAME                      RESULTADO      UNID.        REFERÊNCIA          ANT.(12/03 06:10)',
+    ' Ureia                     33             mg/dL        15 - 45             38',
+    'Liberado por: DR. PAULO R. AMARAL - CRBM-CE 7.118                 13/03/2025 08:41   27,5',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    r.analytes.map((a) => a.value),
+    [33],
+  );
+  assert.equal(r.unparsed_lines.length, 1);
+  assert.match(r.unparsed_lines[0]!, /27,5$/);
+});
