@@ -37,6 +37,8 @@ export interface TableHeader {
   rangeColumns: Array<{ label: string; at: number }>;
   /** Where each header cell starts: a second header line of dates ends each earlier column at the next one. */
   starts?: number[];
+  /** Where the current result's column ("Resultado") starts, if the header names it. */
+  resultAt?: number;
 }
 
 const HEADER_CELL =
@@ -161,6 +163,7 @@ export function tableHeader(text: string, offset = 0, context: HeaderContext = {
     previousAt: previousColumnOf(text, offset),
     rangeColumns: rangeColumns.length >= 2 ? rangeColumns : [],
     starts: cellStarts(text, offset).map((c) => c.at),
+    resultAt: cellStarts(text, offset).find((c) => /^resultados?(?:\s*\(.*\))?:?$/i.test(c.cell))?.at,
     ...(titled ? { title: cs[0]! } : {}),
   };
 }

@@ -290,7 +290,9 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // A header with a previous-result column whose dates are printed on the line under it ("ATUAL   MÊS
     // ANTERIOR" over "11/06/2025   14/05/2025"): the dates place the current and the earlier columns.
     const dated =
-      table?.previousAt !== undefined && !table.history && headerAt === lastTextAt ? datesUnderHeader(line.text, line.offset, table.starts ?? []) : undefined;
+      table?.previousAt !== undefined && !table.history && headerAt === lastTextAt
+        ? datesUnderHeader(line.text, line.offset, table.starts ?? [], { previousAt: table.previousAt, resultAt: table.resultAt })
+        : undefined;
     if (dated) {
       table!.history = dated;
       table!.previousAt = Math.min(...(dated.earlier ?? []).map((e) => e.from));

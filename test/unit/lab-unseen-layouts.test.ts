@@ -4644,3 +4644,43 @@ test('an address whose block is abbreviated "conj." ("SEPS 709, conj. B") is adm
   );
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+// Set 43: the general causes behind its misses.
+
+test('set 43: a right-aligned current value under a dated current column, beside an earlier column, is read and the earlier cell cut', () => {
+  const text = [
+    'Paciente: R. T.   Sexo: M   Idade: 31 anos',
+    '                               RESULTADO    ANTERIOR       UNIDADE    REFERÊNCIA',
+    '                               04/03/2025   11/09/2024',
+    '  Aldolase                          9,8 *      4,1           U/L        até 7,6',
+    '  Fósforo                           3,9        3,2           mg/dL      2,5 a 4,5',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([n, v, , f]) => [n, v, f]),
+    [
+      ['Aldolase', 9.8, 'alto'],
+      ['Fósforo', 3.9, 'normal'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 43: earlier samples\' dates printed only under a trailing "ANTERIORES" header cell are all earlier: the value under "RESULTADO" is read', () => {
+  const text = [
+    'PACIENTE : A. M. S.     IDADE: 66 ANOS     SEXO : FEMININO',
+    'EXAME                     RESULTADO    UNIDADE      REFERENCIA        ANTERIORES',
+    '                                                                      03/01/25  18/06/24',
+    'FERRITINA                 12,0         ng/mL        15 A 150           18,2     25,0',
+    'TSH                       2,10         uUI/mL       0,40 A 4,00         -       1,95',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([n, v, , f]) => [n, v, f]),
+    [
+      ['Ferritina', 12, 'baixo'],
+      ['TSH', 2.1, 'normal'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});

@@ -151,6 +151,7 @@ export const CORPUS_SETS = [
   'heldout39',
   'heldout40',
   'heldout41',
+  'heldout43',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
 
