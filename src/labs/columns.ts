@@ -308,3 +308,17 @@ export function labelByBandColumns(text: string, offset: number, columns: BandCo
   }
   return out;
 }
+
+/**
+ * A row without the cells of a column of words printed before the exam column (`leadAt`, see
+ * `TableHeader.leadAt`): the row as if it started at its name. Undefined when nothing stands before the
+ * exam column, when a cell there holds a number (then it is no such column's words; "G6PD" is a word), or when nothing
+ * stands from the exam column on.
+ */
+export function withoutLeadColumn<L extends CleanLine>(line: L, leadAt: number): L | undefined {
+  const cs = cellStarts(line.text, line.offset);
+  const kept = cs.find((c) => c.at >= leadAt - 3);
+  const before = cs.filter((c) => c.at < leadAt - 3);
+  if (!kept || before.length === 0 || before.some((c) => /(?<!\p{L})\d/u.test(c.cell) || c.at + c.cell.length > leadAt - 2)) return undefined;
+  return { ...line, text: line.text.slice(kept.at - line.offset), offset: kept.at };
+}

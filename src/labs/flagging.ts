@@ -26,7 +26,7 @@ export function finishGroup(g: Group, patient: Patient, table: TableHeader | und
   if (g.entries.length === 1) {
     const e = g.entries[0]!;
     if (e.read.value === null) {
-      qualitative.push(qualitativeFrom(e, g.refItems, refText));
+      qualitative.push(qualitativeFrom(e, g.refItems, refText, g.wordReference));
       return;
     }
     const ranges = labelledRanges(g.refItems, { dotIsDecimal: dotIsDecimal(e.def), columnSexes });
@@ -52,8 +52,8 @@ export function finishGroup(g: Group, patient: Patient, table: TableHeader | und
   });
 }
 
-export function qualitativeFrom(e: Entry, items: string[], refText: string | null): QualitativeAnalyte {
-  const ref = items.map((i) => qualitativeReference(i)).find(Boolean);
+export function qualitativeFrom(e: Entry, items: string[], refText: string | null, wordReference?: string): QualitativeAnalyte {
+  const ref = items.map((i) => qualitativeReference(i)).find(Boolean) ?? (wordReference && items.includes(wordReference) ? wordReference : undefined);
   // A reactive result with its titre ("REAGENTE 1/8"): the titre is the result ("1/8").
   const titre = titreOf(e.read.text);
   return {

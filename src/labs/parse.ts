@@ -21,6 +21,7 @@ import {
   ageBandColumns,
   type BandColumn,
   datesUnderHeader,
+  withoutLeadColumn,
   headerUnitsAndDate,
   labelByBandColumns,
   previousCellOf,
@@ -56,6 +57,7 @@ import {
   valueAloneUnderDetails,
   verdictLine,
   verticalCell,
+  wordResultRow,
   wordsAfterLabel,
 } from './line-kinds.ts';
 import {
@@ -265,7 +267,9 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   const continuedAt = new Set<number>();
   // The last line whose name-column piece went on with the name of the row above it.
   let wrapAt = -1;
-  for (const line of lines) {
+  for (const printed of lines) {
+    // A column of words before the exam column (the disease a screening test is for) is cut off the row.
+    const line = (table?.leadAt !== undefined ? withoutLeadColumn(printed, table.leadAt) : undefined) ?? printed;
     let t = table?.previousAt !== undefined ? withoutPreviousColumn(line, table.previousAt, table.history, table.previousCell, table.starts) : line.text;
     // A line of side-by-side tables (page-columns.ts) is read as rows but accounted as printed: a
     // wrapped cell is accounted on its own line, once.
@@ -593,6 +597,20 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // PDF text with one cell per line ("Glicose" / "95" / "mg/dL" / "70 a 99"): a unit alone on its
     // line belongs to the value just read, and a word result alone under a title is the result
     // (the word after it is then its reference).
+    // A word result under its name with its word reference in the reference column ("Biotinidase" /
+    // "Atividade presente   Atividade presente"): the title's result, whatever the words.
+    const wordRow = title && !pending && table?.referenceAt !== undefined ? wordResultRow(t, line.offset, table.referenceAt) : undefined;
+    if (wordRow) {
+      const read = { value: null, text: wordRow.result, comparator: null, unit: null, marker: null, rest: '' };
+      pending = {
+        entries: [{ def: title!.def, name: title!.name, read, line: line.index }],
+        refItems: [...preRef.filter(Boolean), wordRow.reference],
+        wordReference: wordRow.reference,
+      };
+      preRef = [];
+      title = undefined;
+      continue;
+    }
     const cell = verticalCell(t, pending, title, lastRefLead, nextLine(lines, line.index)?.text);
     lastRefLead = false;
     if (cell === 'unit') {

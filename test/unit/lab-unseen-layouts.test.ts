@@ -4684,3 +4684,28 @@ test('set 43: earlier samples\' dates printed only under a trailing "ANTERIORES"
   );
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('set 43: a column of words before the exam column is cut off; a word result on the line under its name, with its word reference in the reference column, is read', () => {
+  const text = [
+    'CONDIÇÃO PESQUISADA             EXAME / RESULTADO                  VALOR DE REFERÊNCIA',
+    'Galactosemia                    Galactose total',
+    '                                6,1 mg/dL                          inferior a 10,0 mg/dL',
+    'Deficiência de G6PD             Atividade de G6PD',
+    '                                Atividade normal                   Atividade normal',
+    'Sífilis congênita               Anticorpos anti-T. pallidum',
+    'e adquirida                     Negativo                           Negativo',
+    'Anemias hereditárias            Eletroforese de hemoglobina',
+    '                                FAC                                FA',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([n, v, , f]) => [n, v, f]),
+    [
+      ['Galactose total', 6.1, 'normal'],
+      ['Atividade de G6PD', 'Atividade normal', 'normal'],
+      ['Anticorpos anti-T. pallidum', 'Negativo', 'normal'],
+      ['Eletroforese de hemoglobina', 'FAC', 'alterado'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
