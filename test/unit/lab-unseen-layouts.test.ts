@@ -4709,3 +4709,22 @@ test('set 43: a column of words before the exam column is cut off; a word result
   );
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('set 43: one range of counts beside an absolute count printed before its relative one goes to the absolute count, never to the %', () => {
+  const text = [
+    'Paciente: L. F.   Sexo: Feminino   Idade: 8 anos',
+    ' LEUCOGRAMA            Resultado         Relativo       Ref. 6 a 12 anos (/mm³)',
+    ' Segmentados           4.120 /mm³        58 %             1.800 - 8.000',
+    ' Monócitos             1.150 /mm³        16 %             100 - 1.000',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([n, v, , f]) => [n, v, f]),
+    [
+      ['Segmentados', 4120, 'normal'],
+      ['Segmentados (%)', 58, 'indeterminado'],
+      ['Monócitos', 1150, 'alto'],
+      ['Monócitos (%)', 16, 'indeterminado'],
+    ],
+  );
+});
