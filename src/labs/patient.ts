@@ -52,8 +52,17 @@ function yearsBetween(birth: Date, on: Date): number {
     years -= 1;
     months += 12;
   }
-  return years + months / 12;
+  if (years !== 0) return years + months / 12;
+  // In the first year ranges go by days of life ("1 a 3 dias", "4 a 14 dias"): the days since the last
+  // month's anniversary count, in the 30-day months age bands are read in (reference.ts), short of the next month.
+  const anniversary = Date.UTC(birth.getUTCFullYear(), birth.getUTCMonth() + months, birth.getUTCDate());
+  const days = Math.min(Math.max((on.getTime() - anniversary) / 86_400_000, 0), 29.99);
+  return (months + days / 30) / 12;
 }
+
+// A newborn's age printed in hours or days of life ("(50 horas de vida)", "36 h de vida", "3 dias de
+// vida"), in the 30-day months age bands are read in.
+const LIFE_AGE = /(?<![\d,.])(\d{1,3})\s*(h|horas?|dias?)\s+de\s+vida\b/iu;
 
 // The label of a birth date: "Data de nascimento", "Dt. Nasc.", "Nasc.:", "DN". A fixed-width header's
 // leader ("NASC. .....: 03/06/1947") is cleaned to "NASC : …", its dot with it: the colon still marks the label.
@@ -114,6 +123,7 @@ export function readPatient(lines: string[], input: PatientInput = {}): Patient 
   let smoker = false;
   let anticoagulation: Patient['anticoagulation'];
   let kidneyDisease = false;
+  let lifeMonths: number | undefined;
   for (const line of lines) {
     if (KIDNEY_DISEASE_STATED.test(line) && !/grupos?\s+de\s+risco/iu.test(line)) kidneyDisease = true;
     if (MECHANICAL_VALVE_STATED.test(line)) anticoagulation = 'mechanical_valve';
@@ -159,6 +169,8 @@ export function readPatient(lines: string[], input: PatientInput = {}): Patient 
     if (s && !sex) sex = /^m/i.test(s[1]!) ? 'M' : 'F';
     const a = /\bidade\s*(?:\/\s*sexo)?\s*[:\-]?\s*(\d{1,3})\s*(?:a(?:nos?)?|anos?)\b(?:\s*(\d{1,2})\s*m(?:eses)?\b)?/i.exec(line);
     if (a && age === undefined) age = Number(a[1]) + (a[2] ? Number(a[2]) / 12 : 0);
+    const life = LIFE_AGE.exec(line);
+    if (life && lifeMonths === undefined) lifeMonths = Number(life[1]) / (/^h/i.test(life[2]!) ? 720 : 30);
     const b = BIRTH_DATE.exec(line);
     if (b && !birth) birth = brDate(b[1]!);
     const c = /(?:coleta|colhido|colhida|data\/hora\s+coleta|recebimento|data)\b[^0-9\n]{0,25}(\d{1,2}\/\d{1,2}\/\d{2,4})/i.exec(
@@ -197,6 +209,8 @@ export function readPatient(lines: string[], input: PatientInput = {}): Patient 
     }
   }
   sex ??= input.sex;
+  // Hours of life are finer than the birth date.
+  if (age === undefined && lifeMonths !== undefined) age = lifeMonths / 12;
   birth ??= isoDate(input.birthDate);
   if (age === undefined && birth) {
     const on = collected ?? isoDate(input.today) ?? new Date();

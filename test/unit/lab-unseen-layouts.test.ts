@@ -4728,3 +4728,23 @@ test('set 43: one range of counts beside an absolute count printed before its re
     ],
   );
 });
+
+test("set 43: a newborn's hours of life printed beside the collection pick the range labelled by days of life", () => {
+  const text = [
+    'Paciente: RN DE C. A. S.',
+    'Sexo: Feminino',
+    'Data/hora nasc.: 10/02/2025 22:10',
+    'Data/hora coleta: 12/02/2025 07:00   (33 horas de vida)',
+    'Hemoglobina ........... 19,6 g/dL          Ref. 1 a 3 dias: 14,5 a 22,5',
+    'Plaquetas ............. 210.000 /mm3       Ref.: 150.000 a 450.000',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([n, v, , f]) => [n, v, f]),
+    [
+      ['Hemoglobina', 19.6, 'normal'],
+      ['Plaquetas', 210000, 'normal'],
+    ],
+  );
+  assert.ok(Math.abs(reportPatient(text).ageYears! * 12 * 720 - 33) < 1e-6);
+});
