@@ -79,6 +79,8 @@ const MENOPAUSE_STATED = new RegExp(
   'iu',
 );
 
+const AMENORRHOEA_STATED = /\bamenorr[eé]ia\s+(?:h[aá]\s+|de\s+|desde\s+h[aá]\s+)?(\d{1,2})\s*(meses|m[eê]s|anos?)(?![\p{L}])/iu;
+
 // A line that states the patient smokes: "Tabagista: sim", "Fumante: sim", "Tabagismo: sim (20 cigarros/dia)",
 // "Tabagismo: tabagista ativo",
 // "Informação clínica: tabagista há 30 anos". A range label ("Fumantes: até 5,5"), a denial ("Tabagista:
@@ -157,6 +159,10 @@ export function readPatient(lines: string[], input: PatientInput = {}): Patient 
     // it, a yes): a range label ("Pós-menopausa: até 54,7", "Pós-menopausa (sem TRH):") never does,
     // nor a denial ("sem menopausa", "Menopausa: não") or the time before it ("pré-menopausa"); what
     // follows it ("menopausa há 6 anos, sem terapia hormonal") does not deny it.
+    // Amenorrhoea for twelve months or more ("amenorreia há 14 meses", "amenorréia de 2 anos") is the
+    // definition of menopause: the post-menopause range applies as when the report names it.
+    const amenorrhoea = AMENORRHOEA_STATED.exec(line);
+    if (!phase && amenorrhoea && Number(amenorrhoea[1]) * (/^m/i.test(amenorrhoea[2]!) ? 1 : 12) >= 12) phase = 'menopausa';
     if (!phase && MENOPAUSE_STATED.test(line) && !/\b(?:n[aã]o|sem|pr[eé])[-\s]+(?:\p{L}+\s+)?menopaus|menopausa\s*:\s*n[aã]o\b/iu.test(line))
       phase = 'menopausa';
     const day =

@@ -4748,3 +4748,37 @@ test("set 43: a newborn's hours of life printed beside the collection pick the r
   );
   assert.ok(Math.abs(reportPatient(text).ageYears! * 12 * 720 - 33) < 1e-6);
 });
+
+test('set 43: amenorrhoea for a year or more stated in the clinical information picks the post-menopause range', () => {
+  const block = [
+    'LH',
+    'Resultado: 38,5 mUI/mL',
+    'Valores de referência:',
+    '    Fase folicular ......... 2,4 a 12,6 mUI/mL',
+    '    Fase lútea ............. 1,0 a 11,4 mUI/mL',
+    '    Pós-menopausa .......... 7,7 a 58,5 mUI/mL',
+  ];
+  const flag = (info: string) => parseLabReport(['Paciente: M. R.   Sexo: Feminino   Idade: 50 anos', info, '', ...block].join('\n')).analytes[0]!.flag;
+  assert.equal(flag('Informação clínica: amenorreia há 2 anos, sem reposição hormonal'), 'normal');
+  assert.equal(flag('Dados clínicos: amenorréia de 18 meses'), 'normal');
+  assert.equal(flag('Dados clínicos: amenorreia há 3 meses'), 'indeterminado');
+});
+
+test("set 43: a chat message's time stamp and sender before a result line are no part of it: the result is read", () => {
+  const text = [
+    '[14/03/2025 10:02] Bruno Teles: HEMOGRAMA',
+    'Hemoglobina: 13,9 g/dL   (VR: 13,0 a 17,0)',
+    '[14/03/2025 10:03] Bruno Teles: Vitamina B12: 180 pg/mL   (VR: 197 a 771)',
+    '14/03/2025 10:04 - Bruno Teles: Glicose: 91 mg/dL   (VR: 70 a 99)',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([n, v, , f]) => [n, v, f]),
+    [
+      ['Hemoglobina', 13.9, 'normal'],
+      ['Vitamina B12', 180, 'baixo'],
+      ['Glicose', 91, 'normal'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
