@@ -4782,3 +4782,49 @@ test("set 43: a chat message's time stamp and sender before a result line are no
   );
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('set 43: a urine creatinine\'s valid-sample range ("Amostra válida: 0,3 a 3,0 g/L") under it is its reference', () => {
+  const text = ['Creatinina urinária', '    Resultado: 3,6 g/L', '    Amostra válida: 0,3 a 3,0 g/L'].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([n, v, , f]) => [n, v, f]),
+    [['Creatinina urinária', 3.6, 'alto']],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 43: a reference cell that points elsewhere after its lead ("Ref.: ver tabela") holds no range: the result is read', () => {
+  const text = ['Creatinina ........ 1,02 mg/dL      Ref.: ver tabela', 'Colesterol total .. 182 mg/dL       VR: vide nota'].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([n, v]) => [n, v]),
+    [
+      ['Creatinina', 1.02],
+      ['Colesterol total', 182],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 43: a reference lead naming an earlier result ("Referência bilirrubina total - RN a termo:") over ranges by hours of life joins that result', () => {
+  const text = [
+    'Data/hora coleta: 20/01/2025 09:00   (30 horas de vida)',
+    'Bilirrubina total ........ 11,2 mg/dL',
+    'Bilirrubina direta ....... 0,38 mg/dL       Ref.: inferior a 1,0',
+    'Bilirrubina indireta ..... 10,82 mg/dL      Ref.: ver tabela',
+    'Referência bilirrubina total - RN a termo:',
+    '   0 a 24 horas ........ ate 8,0 mg/dL',
+    '   25 a 48 horas ....... ate 12,0 mg/dL',
+    '   acima de 48 horas ... ate 15,0 mg/dL',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([n, v, , f]) => [n, v, f]),
+    [
+      ['Bilirrubina total', 11.2, 'normal'],
+      ['Bilirrubina direta', 0.38, 'normal'],
+      ['Bilirrubina indireta', 10.82, 'indeterminado'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
