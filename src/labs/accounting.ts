@@ -214,6 +214,9 @@ export function resultTokens(text: string): Token[] {
   // A title's unlabelled method in a column beside it ("Gel - 3 células") says how, never what, was found.
   const method = methodCellAt(t);
   if (method !== undefined) admin.push([method, t.length]);
+  // How many samples an exam was run on, in brackets after its name ("PARASITOLÓGICO DE FEZES (3
+  // amostras)"): a count of samples, never a result, whether or not a result takes the title's name.
+  for (const m of t.matchAll(/\(\s*\d{1,2}\s+amostras\s*\)/giu)) admin.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
   const free = (at: number) => !admin.some(([a, b]) => at >= a && at < b);
   const out: Token[] = [];
   for (const n of numbersIn(t)) if (free(n.index)) out.push({ kind: 'number', text: n.text, values: n.values, at: n.index });

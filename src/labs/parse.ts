@@ -158,6 +158,9 @@ export function reportPatient(text: string, options: LabParseOptions = {}): Pati
   );
 }
 
+// A numbered sample's finding ("Amostra 2: Negativa", "2ª amostra: Presença de ovos de …").
+const SAMPLE_FINDING = /^((?:amostra\s+\d{1,2}|\d{1,2}\s*[ªa°º]\s*amostra))\s*:\s*(\p{L}.*)$/iu;
+
 export function parseLabReport(text: string, options: LabParseOptions = {}): LabParseResult {
   // Two tables side by side with wrapped cells: each row is read whole on the line where it starts
   // (page-columns.ts); the line keeps its printed text for unparsed_lines.
@@ -208,7 +211,20 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   // Every result read so far: a reference table or a note printed after the results names them.
   const closed: Closed[] = [];
   let refTable: ReferenceTable | undefined;
+  // Numbered samples of one exam read so far, the last one pending: closed together, with its references.
+  let heldSamples: Group[] = [];
   const close = () => {
+    const held = heldSamples;
+    heldSamples = [];
+    for (const g of held) {
+      if (g === pending) continue;
+      if (pending && held.includes(pending)) g.refItems = [...pending.refItems];
+      const before = [analytes.length, qualitative.length] as const;
+      finishGroup(g, patient, table, analytes, qualitative);
+      const c = { group: g, made: [...analytes.slice(before[0]), ...qualitative.slice(before[1])] };
+      recent.push(c);
+      closed.push(c);
+    }
     if (pending) {
       const before = [analytes.length, qualitative.length] as const;
       finishGroup(pending, patient, table, analytes, qualitative);
@@ -540,6 +556,19 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // are that result's ranges, so the result stays open (a "Sexo" label is otherwise administrative).
     if (pending && REFERENCE_TABLE_HEADER(t)) continue;
 
+    // Numbered samples of one exam under its title, each its finding in words ("Amostra 1: Presença de
+    // cistos de Giardia lamblia", "Amostra 3: Negativa"): each a result named by its sample, held open
+    // until the run ends so the reference printed after the last one is every sample's.
+    const sample = SAMPLE_FINDING.exec(t);
+    const sampleText = sample ? wordResultText(sample[2]!) : undefined;
+    if (sample && sampleText !== undefined && (title || (pending && heldSamples.includes(pending)))) {
+      if (!pending || !heldSamples.includes(pending)) close();
+      const read = { value: null, text: sampleText, comparator: null, unit: null, marker: null, rest: '' };
+      pending = { entries: [{ def: undefined, name: cleanName(sample[1]!), read, line: line.index }], refItems: [] };
+      heldSamples.push(pending);
+      title = undefined;
+      continue;
+    }
     // The assay's limits under a block title ("Limite de detecção: 40 cópias/mL") are no result of
     // their own: the block's "Resultado" line is.
     if (title && !pending && /^(?:limites?|faixa)\s/i.test(t) && isBlockDetail(t)) continue;

@@ -4828,3 +4828,22 @@ test('set 43: a reference lead naming an earlier result ("Referência bilirrubin
   );
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test("set 43: numbered samples of one exam, each its finding in words, are results named by the sample; the reference after them is every sample's", () => {
+  const text = [
+    'PROTOPARASITOLÓGICO (2 amostras)',
+    'Resultado:',
+    '   Amostra 1: Negativo',
+    '   Amostra 2: Presença de ovos de Ascaris lumbricoides',
+    'Valor de referência: negativo',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([n, v, , f]) => [n, v, f]),
+    [
+      ['Amostra 1', 'Negativo', 'normal'],
+      ['Amostra 2', 'Presença de ovos de Ascaris lumbricoides', 'alterado'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
