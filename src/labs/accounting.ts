@@ -118,7 +118,10 @@ const ADMIN_SPANS: RegExp[] = [
   // An assay's limits ("Limite de detecção: 40 cópias/mL", "Faixa de quantificação: 12 a 100.000.000 UI/mL").
   new RegExp(String.raw`^\s*${ASSAY_LIMIT}\s*:?\s*(?:${NUMBER})(?:\s*(?:a|-|–|até)\s*(?:${NUMBER}))?\s*(?:${UNIT_PATTERN})?`, 'giu'),
   // The patient's weight and height after their label, in a header ("Peso: 24,5 kg", "Altura: 1,62 m").
-  /(?<![\p{L}])(?:peso|altura|estatura)\s*:?\s*\d+(?:[.,]\d+)?\s*(?:kg|cm|m)(?![\p{L}\d/])/giu,
+  // A newborn's weight at birth in grams too ("Peso ao nascer: 3.120 g").
+  /(?<![\p{L}])(?:peso|altura|estatura)(?:\s+(?:ao\s+nascer|de\s+nascimento|ao\s+nascimento))?\s*:?\s*\d+(?:[.,]\d+)?\s*(?:kg|cm|m|g)(?![\p{L}\d/])/giu,
+  // A birth weight band labelling a range ("Peso 2.001 a 2.500 g: inferior a 30", "Peso acima de 2.500 g").
+  /(?<![\p{L}])peso\s+(?:(?:acima|abaixo)\s+de\s+|at[eé]\s+|(?:maior|menor)\s+que\s+|(?:superior|inferior)\s+a\s+)?\d+(?:\.\d{3})?(?:\s*(?:a|-|–|e)\s*\d+(?:\.\d{3})?)?\s*g(?![\p{L}\d/])/giu,
   // The citrate strength of a coagulation tube in a sample's name ("COAGULAÇÃO - plasma citratado 3,2%").
   CITRATE_STRENGTH,
   // A distance in a note on the patient ("48 h após treino de ciclismo de 180 km"): no lab result is in km.

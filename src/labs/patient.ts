@@ -60,6 +60,9 @@ function yearsBetween(birth: Date, on: Date): number {
   return (months + days / 30) / 12;
 }
 
+// A newborn's weight at birth ("Peso ao nascer: 3.120 g", "Peso de nascimento: 2.870 g").
+const BIRTH_WEIGHT = /\bpeso\s+(?:ao\s+nascer|de\s+nascimento|ao\s+nascimento)\s*[:\-]?\s*(\d\.\d{3}|\d{3,4})\s*(?:g|gramas)(?![\p{L}])/iu;
+
 // A newborn's age printed in hours or days of life ("(50 horas de vida)", "36 h de vida", "3 dias de
 // vida"), in the 30-day months age bands are read in.
 const LIFE_AGE = /(?<![\d,.])(\d{1,3})\s*(h|horas?|dias?)\s+de\s+vida\b/iu;
@@ -126,6 +129,7 @@ export function readPatient(lines: string[], input: PatientInput = {}): Patient 
   let anticoagulation: Patient['anticoagulation'];
   let kidneyDisease = false;
   let lifeMonths: number | undefined;
+  let birthWeight: number | undefined;
   for (const line of lines) {
     if (KIDNEY_DISEASE_STATED.test(line) && !/grupos?\s+de\s+risco/iu.test(line)) kidneyDisease = true;
     if (MECHANICAL_VALVE_STATED.test(line)) anticoagulation = 'mechanical_valve';
@@ -175,6 +179,8 @@ export function readPatient(lines: string[], input: PatientInput = {}): Patient 
     if (s && !sex) sex = /^m/i.test(s[1]!) ? 'M' : 'F';
     const a = /\bidade\s*(?:\/\s*sexo)?\s*[:\-]?\s*(\d{1,3})\s*(?:a(?:nos?)?|anos?)\b(?:\s*(\d{1,2})\s*m(?:eses)?\b)?/i.exec(line);
     if (a && age === undefined) age = Number(a[1]) + (a[2] ? Number(a[2]) / 12 : 0);
+    const weight = BIRTH_WEIGHT.exec(line);
+    if (weight && birthWeight === undefined) birthWeight = Number(weight[1]!.replace('.', ''));
     const life = LIFE_AGE.exec(line);
     if (life && lifeMonths === undefined) lifeMonths = Number(life[1]) / (/^h/i.test(life[2]!) ? 720 : 30);
     const b = BIRTH_DATE.exec(line);
@@ -239,5 +245,6 @@ export function readPatient(lines: string[], input: PatientInput = {}): Patient 
   if (smoker) out.smoker = true;
   if (anticoagulation) out.anticoagulation = anticoagulation;
   if (kidneyDisease) out.kidneyDisease = true;
+  if (birthWeight !== undefined) out.birthWeightGrams = birthWeight;
   return out;
 }

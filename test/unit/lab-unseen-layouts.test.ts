@@ -4847,3 +4847,18 @@ test("set 43: numbered samples of one exam, each its finding in words, are resul
   );
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('set 43: ranges by birth weight ("Peso 2.001 a 2.500 g: inferior a 30") are chosen by the weight at birth printed in the header', () => {
+  const rows = [
+    'EXAME / RESULTADO                  VALOR DE REFERÊNCIA',
+    'TSH neonatal',
+    '2,1 µUI/mL                         inferior a 10,0 µUI/mL',
+    '17-OH-progesterona',
+    '21,5 ng/mL                         Peso até 2.500 g: inferior a 30',
+    '                                   Peso acima de 2.500 g: inferior a 15',
+  ];
+  const flagOf = (weight: string) =>
+    parseLabReport([`Peso ao nascer: ${weight}      IG: 39 semanas`, ...rows].join('\n')).analytes.find((a) => /17/.test(a.name))?.flag;
+  assert.equal(flagOf('3.480 g'), 'alto');
+  assert.equal(flagOf('2.210 g'), 'normal');
+});
