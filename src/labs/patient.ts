@@ -240,8 +240,11 @@ export function readPatient(lines: string[], input: PatientInput = {}): Patient 
   }
   phase ??= cycleDay !== undefined ? phaseOfDay(cycleDay) : undefined;
   if (phase) out.cyclePhase = phase;
-  if (pregnant && sex !== 'M') out.pregnant = true;
-  if (pregnant && weeks !== undefined) out.gestationWeeks = weeks;
+  // A newborn's report prints the gestational age at birth ("Peso ao nascer: 3.120 g   IG: 39 semanas"):
+  // the baby's, no pregnancy of the patient.
+  const newborn = birthWeight !== undefined || lifeMonths !== undefined || (age !== undefined && age < 1);
+  if (pregnant && sex !== 'M' && !newborn) out.pregnant = true;
+  if (pregnant && weeks !== undefined && !newborn) out.gestationWeeks = weeks;
   if (smoker) out.smoker = true;
   if (anticoagulation) out.anticoagulation = anticoagulation;
   if (kidneyDisease) out.kidneyDisease = true;

@@ -4862,3 +4862,9 @@ test('set 43: ranges by birth weight ("Peso 2.001 a 2.500 g: inferior a 30") are
   assert.equal(flagOf('3.480 g'), 'alto');
   assert.equal(flagOf('2.210 g'), 'normal');
 });
+
+test('set 43: a newborn\'s gestational age at birth ("IG: 39 semanas" beside the birth weight) does not make the patient pregnant', () => {
+  const header = ['Nome do RN: RN de A. P. S.        Sexo: Feminino', 'Peso ao nascer: 3.050 g      IG: 38 semanas'].join('\n');
+  assert.equal(reportPatient(header).pregnant, undefined);
+  assert.equal(reportPatient('Paciente: A. P. S.   Sexo: Feminino   Idade: 29 anos\nIG: 24 semanas').pregnant, true);
+});
