@@ -109,6 +109,10 @@ const ADMIN_SPANS: RegExp[] = [
   // references, fasting and collection times ("74 anos", "6 meses a 6 anos", "12 semanas", "urina de 24 horas").
   // An hour's "h" is glued to its number or one space away: "50  H" is a value and its flag (high).
   /(?<![\d.,])\d+(?:[.,]\d+)?(?:\s*(?:a|-|e|até|à)\s*\d+(?:[.,]\d+)?)?(?:\s*(?:anos?|meses|m[eê]s|dias?|semanas?|horas?)|\s?h)(?![\p{L}\d/])/giu,
+  // Weeks abbreviated "sem" with the days after them, or after a gestational-age label ("Idade
+  // gestacional: 38 sem 4 dias", "IG: 39 sem"): a duration too ("95 sem jejum" keeps its value).
+  /(?<![\d.,])\d{1,2}\s*sem\.?\s*(?:e\s*)?\d\s*(?:dias?|d)(?![\p{L}\d])/giu,
+  /(?<![\p{L}])(?:ig|idade\s+gestacional)\s*:?\s*\d{1,2}\s*sem(?:anas?|\.)?(?![\p{L}\d])/giu,
   // Hours and minutes since a dose ("coleta 11 h 30 min após a dose"); minutes alone may be a result
   // (a bleeding time, "3 min").
   /(?<![\d.,])\d+\s?h\s*\d{1,2}\s*min(?:utos)?(?![\p{L}\d/])/giu,
@@ -276,6 +280,22 @@ export function resultTokens(text: string): Token[] {
     !out.some((o) => o.kind === 'word')
   )
     out.push({ kind: 'word', text: cs[1]!, values: [], at: t.lastIndexOf(cs[1]!) });
+  // A column of words, then a word result and its word reference ("hemoglobinopatias   FAS   FA", a
+  // screening table's disease column wrapping beside the result under its test's name): the middle
+  // words are a result whatever they are, when they read as the reference does or go on from it (a
+  // haemoglobin profile's "FAS" beside "FA", "Atividade presente" beside itself).
+  if (
+    cs.length === 3 &&
+    fold(cs[1]!).startsWith(fold(cs[2]!)) &&
+    !/[:\d]/.test(t) &&
+    cs
+      .slice(1)
+      .every((c) => /^\p{L}/u.test(c) && c.split(' ').length <= 3 && !HEADER_WORD.test(foldSameLength(c)) && !(unitAtStart(c)?.consumed === c.length)) &&
+    !cs.some((c) => WEB_ADDRESS.test(c) || isAdminLine(c)) &&
+    method === undefined &&
+    !out.some((o) => o.kind === 'word')
+  )
+    out.push({ kind: 'word', text: cs[1]!, values: [], at: t.indexOf(cs[1]!, t.indexOf(cs[0]!) + cs[0]!.length) });
   // "Cor: Palha", "Microrganismo isolado: Klebsiella pneumoniae": words after a label whose results
   // are words, with a bracketed qualifier too ("Grupo sanguíneo (ABO): O").
   const field = /^\s*([\p{L}][\p{L} ]*?(?:\s*\([\p{L} ]*\))?)\s*:\s*(\p{L}[^:\d]*)$/u.exec(t);

@@ -4868,3 +4868,17 @@ test('set 43: a newborn\'s gestational age at birth ("IG: 39 semanas" beside the
   assert.equal(reportPatient(header).pregnant, undefined);
   assert.equal(reportPatient('Paciente: A. P. S.   Sexo: Feminino   Idade: 29 anos\nIG: 24 semanas').pregnant, true);
 });
+
+test('set 43: a word result between a column of words and its word reference is result-like for the accounting pass; a gestational age in "sem" is no result', () => {
+  assert.deepEqual(
+    resultTokens('anemias hereditárias            FAC                                FA').map((t) => t.text),
+    ['FAC'],
+  );
+  assert.deepEqual(resultTokens('Categoria de risco       LDL-c (mg/dL)       Não-HDL-c (mg/dL)'), []);
+  assert.deepEqual(resultTokens('Idade gestacional: 37 sem 2 dias    Mãe: tipagem A negativo (informado)'), []);
+  assert.deepEqual(resultTokens('IG: 40 sem      Peso ao nascer: 3.410 g'), []);
+  assert.deepEqual(
+    resultTokens('Glicose   95 sem jejum').map((t) => t.text),
+    ['95'],
+  );
+});
