@@ -623,9 +623,6 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       continue;
     }
 
-    // PDF text with one cell per line ("Glicose" / "95" / "mg/dL" / "70 a 99"): a unit alone on its
-    // line belongs to the value just read, and a word result alone under a title is the result
-    // (the word after it is then its reference).
     // A word result under its name with its word reference in the reference column ("Biotinidase" /
     // "Atividade presente   Atividade presente"): the title's result, whatever the words.
     const wordRow = title && !pending && table?.referenceAt !== undefined ? wordResultRow(t, line.offset, table.referenceAt) : undefined;
@@ -640,6 +637,9 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       title = undefined;
       continue;
     }
+    // PDF text with one cell per line ("Glicose" / "95" / "mg/dL" / "70 a 99"): a unit alone on its
+    // line belongs to the value just read, and a word result alone under a title is the result
+    // (the word after it is then its reference).
     const cell = verticalCell(t, pending, title, lastRefLead, nextLine(lines, line.index)?.text);
     lastRefLead = false;
     if (cell === 'unit') {
