@@ -112,6 +112,10 @@ const ADMIN_SPANS: RegExp[] = [
   // references, fasting and collection times ("74 anos", "6 meses a 6 anos", "12 semanas", "urina de 24 horas").
   // An hour's "h" is glued to its number or one space away: "50  H" is a value and its flag (high).
   /(?<![\d.,])\d+(?:[.,]\d+)?(?:\s*(?:a|-|e|até|à)\s*\d+(?:[.,]\d+)?)?(?:\s*(?:anos?|meses|m[eê]s|dias?|semanas?|horas?)|\s?h)(?![\p{L}\d/])/giu,
+  // Weeks abbreviated "sem" with the days after them, or after a gestational-age label ("Idade
+  // gestacional: 38 sem 4 dias", "IG: 39 sem"): a duration too ("95 sem jejum" keeps its value).
+  /(?<![\d.,])\d{1,2}\s*sem\.?\s*(?:e\s*)?\d\s*(?:dias?|d)(?![\p{L}\d])/giu,
+  /(?<![\p{L}])(?:ig|idade\s+gestacional)\s*:?\s*\d{1,2}\s*sem(?:anas?|\.)?(?![\p{L}\d])/giu,
   // Hours and minutes since a dose ("coleta 11 h 30 min após a dose"); minutes alone may be a result
   // (a bleeding time, "3 min").
   /(?<![\d.,])\d+\s?h\s*\d{1,2}\s*min(?:utos)?(?![\p{L}\d/])/giu,
@@ -121,7 +125,10 @@ const ADMIN_SPANS: RegExp[] = [
   // An assay's limits ("Limite de detecção: 40 cópias/mL", "Faixa de quantificação: 12 a 100.000.000 UI/mL").
   new RegExp(String.raw`^\s*${ASSAY_LIMIT}\s*:?\s*(?:${NUMBER})(?:\s*(?:a|-|–|até)\s*(?:${NUMBER}))?\s*(?:${UNIT_PATTERN})?`, 'giu'),
   // The patient's weight and height after their label, in a header ("Peso: 24,5 kg", "Altura: 1,62 m").
-  /(?<![\p{L}])(?:peso|altura|estatura)\s*:?\s*\d+(?:[.,]\d+)?\s*(?:kg|cm|m)(?![\p{L}\d/])/giu,
+  // A newborn's weight at birth in grams too ("Peso ao nascer: 3.120 g").
+  /(?<![\p{L}])(?:peso|altura|estatura)(?:\s+(?:ao\s+nascer|de\s+nascimento|ao\s+nascimento))?\s*:?\s*\d+(?:[.,]\d+)?\s*(?:kg|cm|m|g)(?![\p{L}\d/])/giu,
+  // A birth weight band labelling a range ("Peso 2.001 a 2.500 g: inferior a 30", "Peso acima de 2.500 g").
+  /(?<![\p{L}])peso\s+(?:(?:acima|abaixo)\s+de\s+|at[eé]\s+|(?:maior|menor)\s+que\s+|(?:superior|inferior)\s+a\s+)?\d+(?:\.\d{3})?(?:\s*(?:a|-|–|e)\s*\d+(?:\.\d{3})?)?\s*g(?![\p{L}\d/])/giu,
   // The citrate strength of a coagulation tube in a sample's name ("COAGULAÇÃO - plasma citratado 3,2%").
   CITRATE_STRENGTH,
   // A distance in a note on the patient ("48 h após treino de ciclismo de 180 km"): no lab result is in km.
@@ -218,6 +225,9 @@ export function resultTokens(text: string): Token[] {
   // A title's unlabelled method in a column beside it ("Gel - 3 células") says how, never what, was found.
   const method = methodCellAt(t);
   if (method !== undefined) admin.push([method, t.length]);
+  // How many samples an exam was run on, in brackets after its name ("PARASITOLÓGICO DE FEZES (3
+  // amostras)"): a count of samples, never a result, whether or not a result takes the title's name.
+  for (const m of t.matchAll(/\(\s*\d{1,2}\s+amostras\s*\)/giu)) admin.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
   const free = (at: number) => !admin.some(([a, b]) => at >= a && at < b);
   const out: Token[] = [];
   for (const n of numbersIn(t)) if (free(n.index)) out.push({ kind: 'number', text: n.text, values: n.values, at: n.index });
@@ -274,6 +284,22 @@ export function resultTokens(text: string): Token[] {
     !out.some((o) => o.kind === 'word')
   )
     out.push({ kind: 'word', text: cs[1]!, values: [], at: t.lastIndexOf(cs[1]!) });
+  // A column of words, then a word result and its word reference ("hemoglobinopatias   FAS   FA", a
+  // screening table's disease column wrapping beside the result under its test's name): the middle
+  // words are a result whatever they are, when they read as the reference does or go on from it (a
+  // haemoglobin profile's "FAS" beside "FA", "Atividade presente" beside itself).
+  if (
+    cs.length === 3 &&
+    fold(cs[1]!).startsWith(fold(cs[2]!)) &&
+    !/[:\d]/.test(t) &&
+    cs
+      .slice(1)
+      .every((c) => /^\p{L}/u.test(c) && c.split(' ').length <= 3 && !HEADER_WORD.test(foldSameLength(c)) && !(unitAtStart(c)?.consumed === c.length)) &&
+    !cs.some((c) => WEB_ADDRESS.test(c) || isAdminLine(c)) &&
+    method === undefined &&
+    !out.some((o) => o.kind === 'word')
+  )
+    out.push({ kind: 'word', text: cs[1]!, values: [], at: t.indexOf(cs[1]!, t.indexOf(cs[0]!) + cs[0]!.length) });
   // "Cor: Palha", "Microrganismo isolado: Klebsiella pneumoniae": words after a label whose results
   // are words, with a bracketed qualifier too ("Grupo sanguíneo (ABO): O").
   const field = /^\s*([\p{L}][\p{L} ]*?(?:\s*\([\p{L} ]*\))?)\s*:\s*(\p{L}[^:\d]*)$/u.exec(t);

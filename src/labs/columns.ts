@@ -81,10 +81,19 @@ export function headerUnitsAndDate(text: string, offset: number): { dateAt: numb
  * up to the next date or the next cell of the first header line (the reference column). Undefined
  * unless the line is two or more dates and nothing else.
  */
-export function datesUnderHeader(text: string, offset: number, headerStarts: number[]): History | undefined {
+export function datesUnderHeader(
+  text: string,
+  offset: number,
+  headerStarts: number[],
+  under?: { previousAt: number; resultAt: number | undefined },
+): History | undefined {
   const cs = cellStarts(text, offset);
   if (cs.length < 2 || !cs.every(({ cell }) => DATE_ONLY.test(cell))) return undefined;
-  const current = cs.reduce((best, c) => (dateKey(c.cell) > dateKey(best.cell) ? c : best));
+  // Every date under the previous results' header cell ("RESULTADO   UNIDADE   REFERENCIA   ANTERIORES"
+  // over "12/02/24  14/08/23" at its end): each is an earlier sample's, the current value the one under
+  // "Resultado", dated or not.
+  const allEarlier = under?.resultAt !== undefined && under.resultAt < under.previousAt - 3 && cs.every((c) => c.at >= under.previousAt - 3);
+  const current = allEarlier ? undefined : cs.reduce((best, c) => (dateKey(c.cell) > dateKey(best.cell) ? c : best));
   const earlier = cs
     .filter((c) => c !== current)
     .map((c) => {
@@ -92,7 +101,7 @@ export function datesUnderHeader(text: string, offset: number, headerStarts: num
       const nextHeader = headerStarts.find((at) => at > c.at + 3) ?? Number.POSITIVE_INFINITY;
       return { from: c.at, to: Math.min(nextDate, nextHeader) };
     });
-  return { dates: earlier.length, currentAt: current.at, earlier };
+  return { dates: earlier.length, currentAt: current?.at ?? under!.resultAt!, earlier };
 }
 
 const DATE_ONLY = /^\d{1,2}\/\d{1,2}\/\d{2,4}$/;
@@ -245,9 +254,12 @@ function withoutEarlierColumns(line: CleanLine, currentAt: number, earlier: Arra
   const inside = (at: number) => earlier.some((e) => at >= e.from - 3 && at < e.to - 3);
   // The current value starts its cell, or ends the name's when the name runs up to its column
   // ("Capacidade total de lig. ferro 242 µg/dL").
-  const current = cs.find((c) =>
-    [...c.cell.matchAll(/(?:^|\s)([<>]?\s*\d)/g)].some((m) => Math.abs(c.at + (m.index ?? 0) + m[0].length - m[1]!.length - currentAt) <= 3),
-  );
+  // Numbers printed right-aligned under a left-aligned date ("21/10/2024" over "   262 *") start inside
+  // the current column, before the first earlier one: a number cell that starts there is the value too.
+  const currentTo = Math.min(...earlier.map((e) => e.from).filter((from) => from > currentAt));
+  const current =
+    cs.find((c) => [...c.cell.matchAll(/(?:^|\s)([<>]?\s*\d)/g)].some((m) => Math.abs(c.at + (m.index ?? 0) + m[0].length - m[1]!.length - currentAt) <= 3)) ??
+    cs.find((c) => c.at > currentAt && c.at < currentTo - 3 && /^[<>]?\s*\d/.test(c.cell));
   const cut = cs.filter((c) => c !== current && inside(c.at));
   if (!current || cut.length === 0 || cut.length > earlier.length || !cut.every((c) => EARLIER_VALUE.test(c.cell))) return line.text;
   let text = line.text;
@@ -297,4 +309,18 @@ export function labelByBandColumns(text: string, offset: number, columns: BandCo
     out = `${out.slice(0, at)}${columns[i]!.band}: ${out.slice(at)}`;
   }
   return out;
+}
+
+/**
+ * A row without the cells of a column of words printed before the exam column (`leadAt`, see
+ * `TableHeader.leadAt`): the row as if it started at its name. Undefined when nothing stands before the
+ * exam column, when a cell there holds a number (then it is no such column's words; "G6PD" is a word), or when nothing
+ * stands from the exam column on.
+ */
+export function withoutLeadColumn<L extends CleanLine>(line: L, leadAt: number): L | undefined {
+  const cs = cellStarts(line.text, line.offset);
+  const kept = cs.find((c) => c.at >= leadAt - 3);
+  const before = cs.filter((c) => c.at < leadAt - 3);
+  if (!kept || before.length === 0 || before.some((c) => /(?<!\p{L})\d/u.test(c.cell) || c.at + c.cell.length > leadAt - 2)) return undefined;
+  return { ...line, text: line.text.slice(kept.at - line.offset), offset: kept.at };
 }

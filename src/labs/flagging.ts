@@ -26,7 +26,7 @@ export function finishGroup(g: Group, patient: Patient, table: TableHeader | und
   if (g.entries.length === 1) {
     const e = g.entries[0]!;
     if (e.read.value === null) {
-      qualitative.push(qualitativeFrom(e, g.refItems, refText));
+      qualitative.push(qualitativeFrom(e, g.refItems, refText, g.wordReference));
       return;
     }
     const ranges = labelledRanges(g.refItems, { dotIsDecimal: dotIsDecimal(e.def), columnSexes });
@@ -44,7 +44,10 @@ export function finishGroup(g: Group, patient: Patient, table: TableHeader | und
   else if (ranges.length === 1 || byBand) {
     const unit = ranges[0]!.range.unit;
     const byUnit = unit && ranges.every((r) => r.range.unit === unit) ? g.entries.findIndex((e) => e.read.unit === unit) : -1;
-    per[byUnit >= 0 ? byUnit : g.entries.length - 1]!.push(...ranges);
+    // A range of counts (a bound above 100) is no percentage's: it goes to the absolute count wherever
+    // that is printed ("3.348 /mm³   36 %   1.500 - 8.500", the absolute count first).
+    const counts = ranges.some((r) => (r.range.high ?? r.range.low ?? 0) > 100) ? g.entries.findIndex((e) => e.read.unit !== '%') : -1;
+    per[byUnit >= 0 ? byUnit : counts >= 0 && g.entries[g.entries.length - 1]!.read.unit === '%' ? counts : g.entries.length - 1]!.push(...ranges);
   }
   g.entries.forEach((e, i) => {
     const name = e.read.unit === '%' ? `${e.name} (%)` : e.name;
@@ -52,8 +55,8 @@ export function finishGroup(g: Group, patient: Patient, table: TableHeader | und
   });
 }
 
-export function qualitativeFrom(e: Entry, items: string[], refText: string | null): QualitativeAnalyte {
-  const ref = items.map((i) => qualitativeReference(i)).find(Boolean);
+export function qualitativeFrom(e: Entry, items: string[], refText: string | null, wordReference?: string): QualitativeAnalyte {
+  const ref = items.map((i) => qualitativeReference(i)).find(Boolean) ?? (wordReference && items.includes(wordReference) ? wordReference : undefined);
   // A reactive result with its titre ("REAGENTE 1/8"): the titre is the result ("1/8").
   const titre = titreOf(e.read.text);
   return {

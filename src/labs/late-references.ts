@@ -12,7 +12,7 @@ import { foldSameLength, lookupName } from './analytes.ts';
 import { cellStarts } from './columns.ts';
 import type { CleanLine } from './lines.ts';
 import { numbersIn } from './numbers.ts';
-import { isReferenceText, parseRangeExpression, stripReferenceLead } from './reference.ts';
+import { isReferenceLabel, isReferenceText, parseRangeExpression, stripReferenceLead } from './reference.ts';
 
 export interface ReferenceTable {
   /** Label of each range column ("Com jejum (mg/dL)") and where its header cell starts. */
@@ -143,6 +143,11 @@ export function tiersLedByName(text: string): { name: string; tiers: string[] } 
  */
 export function referenceLedByName(text: string): { name: string; reference: string } | undefined {
   const m = /^(\p{L}[\p{L}\d .\/]*?)\s*(?:\s[-–—]\s*|:\s*)(?=\p{L})(.*)$/u.exec(text.trim());
+  // The lead first, then the name, and the population the table is for after a dash ("Referência
+  // bilirrubina total - RN a termo:" over ranges by hours of life).
+  const led = stripReferenceLead(text.trim());
+  const named = led.lead ? /^(?:(?:d[aeo]s?|para)\s+)?(\p{L}[\p{L}\d .\/]*?)\s*(?:\s[-–—]\s*[^:\d]*)?:\s*(.*)$/u.exec(led.rest) : null;
+  if (named && !isReferenceLabel(named[1]!) && (named[2] === '' || isReferenceText(named[2]!))) return { name: named[1]!.trim(), reference: named[2]! };
   if (!m) return undefined;
   const { rest, lead } = stripReferenceLead(m[2]!);
   // A lead that ends the line ("… - referência por faixa etária:") leaves its ranges to the lines under it.

@@ -37,10 +37,19 @@ export interface TableHeader {
   rangeColumns: Array<{ label: string; at: number }>;
   /** Where each header cell starts: a second header line of dates ends each earlier column at the next one. */
   starts?: number[];
+  /** Where the current result's column ("Resultado") starts, if the header names it. */
+  resultAt?: number;
+  /**
+   * Where the exam column starts when a column of words comes before it ("DOENÇA TRIADA   EXAME /
+   * RESULTADO   VALOR DE REFERÊNCIA"): that column's cells are no part of a row's name.
+   */
+  leadAt?: number;
+  /** Where the reference column starts ("VALOR DE REFERÊNCIA"), if the header names one. */
+  referenceAt?: number;
 }
 
 const HEADER_CELL =
-  /^(exames?|analitos?|parametros?|resultados?|resultados? anterior(?:es)?|anterior(?:es)?|ant\.|hist[oó]rico|valor(?:es)? encontrados?|unid\.?|unidades?|valor(?:es)? de refer[eê]ncia|valor(?:es)? referenciais|refer[eê]ncias?|intervalo de refer[eê]ncia|v\.?\s?r\.?|m[eé]todo)(?:\s*\(.*\))?(?:\s+(?:homem|homens|mulher|mulheres|masculino|feminino)(?:\s*\/\s*(?:homem|homens|mulher|mulheres|masculino|feminino))?)?:?$/i;
+  /^(exames?(?:\s*\/\s*resultados?)?|analitos?|parametros?|resultados?|resultados? anterior(?:es)?|anterior(?:es)?|ant\.|hist[oó]rico|valor(?:es)? encontrados?|unid\.?|unidades?|valor(?:es)? de refer[eê]ncia|valor(?:es)? referenciais|refer[eê]ncias?|intervalo de refer[eê]ncia|v\.?\s?r\.?|m[eé]todo)(?:\s*\(.*\))?(?:\s+(?:homem|homens|mulher|mulheres|masculino|feminino)(?:\s*\/\s*(?:homem|homens|mulher|mulheres|masculino|feminino))?)?:?$/i;
 
 // A history report's column header: the current result, then one column per earlier sample's date
 // ("Atual   14/11/2024   20/05/2024", "Resultado atual   03/2025   11/2024").
@@ -161,8 +170,25 @@ export function tableHeader(text: string, offset = 0, context: HeaderContext = {
     previousAt: previousColumnOf(text, offset),
     rangeColumns: rangeColumns.length >= 2 ? rangeColumns : [],
     starts: cellStarts(text, offset).map((c) => c.at),
+    resultAt: cellStarts(text, offset).find((c) => /^resultados?(?:\s*\(.*\))?:?$/i.test(c.cell))?.at,
+    ...leadColumn(cellStarts(text, offset)),
+    referenceAt: cellStarts(text, offset).find((c) => /^(?:valor(?:es)?\s+(?:de\s+)?refer|refer[eê]ncia|intervalo de refer|v\.?\s?r\.?$)/i.test(c.cell))?.at,
     ...(titled ? { title: cs[0]! } : {}),
   };
+}
+
+// The exam column's header cell ("EXAME", "EXAME / RESULTADO", "Analito").
+const EXAM_CELL = /^(?:exames?|analitos?|parametros?)(?:\s*\/\s*resultados?)?$/i;
+
+/**
+ * A first header cell of words that is no header cell, right before the exam column ("DOENÇA TRIADA"
+ * before "EXAME / RESULTADO" in a neonatal screening report): a column that names what each row is
+ * for, whose cells (in words, wrapping over two lines) sit before each row's name.
+ */
+function leadColumn(starts: Array<{ cell: string; at: number }>): { leadAt: number } | Record<string, never> {
+  const [first, second] = starts;
+  if (!first || !second || starts.length < 3 || /\d/.test(first.cell) || HEADER_CELL.test(foldSameLength(first.cell).trim())) return {};
+  return EXAM_CELL.test(foldSameLength(second.cell).trim()) ? { leadAt: second.at } : {};
 }
 
 export interface Labelled {

@@ -150,6 +150,19 @@ export function verticalCell(
 }
 
 /**
+ * A word result on the line under its name, with its word reference in the table's reference column
+ * ("Biotinidase" / "Atividade presente   Atividade presente", "Perfil de hemoglobinas" / "FAS   FA"):
+ * two cells of a few words, no digits, the second where the reference column starts. A screening
+ * report prints each exam's name on one line and its result, in words or not, on the next.
+ */
+export function wordResultRow(t: string, offset: number, referenceAt: number): { result: string; reference: string } | undefined {
+  const cs = [...t.matchAll(/\S+(?:\s\S+)*/g)].map((m) => ({ cell: m[0], at: offset + (m.index ?? 0) }));
+  if (cs.length !== 2 || /\d/.test(t) || Math.abs(cs[1]!.at - referenceAt) > 3) return undefined;
+  if (!cs.every((c) => /^\p{L}[\p{L} -]*$/u.test(c.cell) && c.cell.split(/\s+/).length <= 4)) return undefined;
+  return { result: cs[0]!.cell, reference: cs[1]!.cell };
+}
+
+/**
  * A sentence of the lab's, one cell of five words or more in lower case after its capital, ending with a
  * full stop, no label ("Não houve crescimento bacteriano após 48 horas de incubação."): a comment on the
  * result above it or the exam, never the title of what follows.

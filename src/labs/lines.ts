@@ -71,11 +71,19 @@ export function withoutLigatures(line: string): string {
   });
 }
 
+const CHAT_STAMP = /^\s*(?:\[\d{1,2}\/\d{1,2}\/\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?\]|\d{1,2}\/\d{1,2}\/\d{2,4},?\s+\d{1,2}:\d{2}\s+-)\s*[^:\d\[\]]{1,40}:\s/u;
+
 export function cleanLine(raw: string, index: number): CleanLine {
   let t = withoutLigatures(raw.replace(/\t/g, COLUMN).replace(/[\u00a0\u2007\u202f]/g, ' '));
   // A spacing accent standing alone is OCR noise ("**Hematócrito:**´ 45,1 %"): a letter's own accent is
   // combined with it, never printed apart.
   t = t.replace(/[´`¨˜¸]/g, '');
+  // A chat export's message stamp and sender ("[09/10/2024 08:56] Ana: ", "09/10/2024 08:56 - Ana: ")
+  // date the message, not its content: the result after them is read as if the line began there. A
+  // message in conversation (a question, an exclamation, sentences: "Deu esse 192 vermelho, é
+  // diabetes??") is left as printed, its numbers no results.
+  const stamp = CHAT_STAMP.exec(t);
+  if (stamp && !/[?!]|\p{Ll}\.\s+\p{Lu}/u.test(t.slice(stamp[0].length))) t = ' '.repeat(stamp[0].length) + t.slice(stamp[0].length);
   // A star right after a colon closes a bold label ("*RNI (INR):* 2,31"), even with the value after it.
   t = t.replace(/\*\*|__/g, '').replace(/(^|\s)\*(?=\S)|(?<=\S)\*(?=\s|$)(?!\s*[\d(])|(?<=:)\*(?=\s)/g, '$1');
   // Italics with underscores from a transcription ("_Assinatura no rodapé: …_"), kept inside words ("HB_A1C").

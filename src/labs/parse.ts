@@ -21,6 +21,7 @@ import {
   ageBandColumns,
   type BandColumn,
   datesUnderHeader,
+  withoutLeadColumn,
   headerUnitsAndDate,
   labelByBandColumns,
   previousCellOf,
@@ -58,6 +59,7 @@ import {
   valueAloneUnderDetails,
   verdictLine,
   verticalCell,
+  wordResultRow,
   wordsAfterLabel,
 } from './line-kinds.ts';
 import {
@@ -159,6 +161,9 @@ export function reportPatient(text: string, options: LabParseOptions = {}): Pati
   );
 }
 
+// A numbered sample's finding ("Amostra 2: Negativa", "2ª amostra: Presença de ovos de …").
+const SAMPLE_FINDING = /^((?:amostra\s+\d{1,2}|\d{1,2}\s*[ªa°º]\s*amostra))\s*:\s*(\p{L}.*)$/iu;
+
 export function parseLabReport(text: string, options: LabParseOptions = {}): LabParseResult {
   // Two tables side by side with wrapped cells: each row is read whole on the line where it starts
   // (page-columns.ts); the line keeps its printed text for unparsed_lines.
@@ -209,7 +214,20 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   // Every result read so far: a reference table or a note printed after the results names them.
   const closed: Closed[] = [];
   let refTable: ReferenceTable | undefined;
+  // Numbered samples of one exam read so far, the last one pending: closed together, with its references.
+  let heldSamples: Group[] = [];
   const close = () => {
+    const held = heldSamples;
+    heldSamples = [];
+    for (const g of held) {
+      if (g === pending) continue;
+      if (pending && held.includes(pending)) g.refItems = [...pending.refItems];
+      const before = [analytes.length, qualitative.length] as const;
+      finishGroup(g, patient, table, analytes, qualitative);
+      const c = { group: g, made: [...analytes.slice(before[0]), ...qualitative.slice(before[1])] };
+      recent.push(c);
+      closed.push(c);
+    }
     if (pending) {
       const before = [analytes.length, qualitative.length] as const;
       finishGroup(pending, patient, table, analytes, qualitative);
@@ -268,7 +286,9 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   const continuedAt = new Set<number>();
   // The last line whose name-column piece went on with the name of the row above it.
   let wrapAt = -1;
-  for (const line of lines) {
+  for (const printed of lines) {
+    // A column of words before the exam column (the disease a screening test is for) is cut off the row.
+    const line = (table?.leadAt !== undefined ? withoutLeadColumn(printed, table.leadAt) : undefined) ?? printed;
     let t = table?.previousAt !== undefined ? withoutPreviousColumn(line, table.previousAt, table.history, table.previousCell, table.starts) : line.text;
     // An administrative line under such a table (a signature with its release time, long enough to reach
     // the previous-result column) has no current result: a number at its end is no earlier sample's,
@@ -297,7 +317,9 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // A header with a previous-result column whose dates are printed on the line under it ("ATUAL   MÊS
     // ANTERIOR" over "11/06/2025   14/05/2025"): the dates place the current and the earlier columns.
     const dated =
-      table?.previousAt !== undefined && !table.history && headerAt === lastTextAt ? datesUnderHeader(line.text, line.offset, table.starts ?? []) : undefined;
+      table?.previousAt !== undefined && !table.history && headerAt === lastTextAt
+        ? datesUnderHeader(line.text, line.offset, table.starts ?? [], { previousAt: table.previousAt, resultAt: table.resultAt })
+        : undefined;
     if (dated) {
       table!.history = dated;
       table!.previousAt = Math.min(...(dated.earlier ?? []).map((e) => e.from));
@@ -552,6 +574,19 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // are that result's ranges, so the result stays open (a "Sexo" label is otherwise administrative).
     if (pending && REFERENCE_TABLE_HEADER(t)) continue;
 
+    // Numbered samples of one exam under its title, each its finding in words ("Amostra 1: Presença de
+    // cistos de Giardia lamblia", "Amostra 3: Negativa"): each a result named by its sample, held open
+    // until the run ends so the reference printed after the last one is every sample's.
+    const sample = SAMPLE_FINDING.exec(t);
+    const sampleText = sample ? wordResultText(sample[2]!) : undefined;
+    if (sample && sampleText !== undefined && (title || (pending && heldSamples.includes(pending)))) {
+      if (!pending || !heldSamples.includes(pending)) close();
+      const read = { value: null, text: sampleText, comparator: null, unit: null, marker: null, rest: '' };
+      pending = { entries: [{ def: undefined, name: cleanName(sample[1]!), read, line: line.index }], refItems: [] };
+      heldSamples.push(pending);
+      title = undefined;
+      continue;
+    }
     // The assay's limits under a block title ("Limite de detecção: 40 cópias/mL") are no result of
     // their own: the block's "Resultado" line is.
     if (title && !pending && /^(?:limites?|faixa)\s/i.test(t) && isBlockDetail(t)) continue;
@@ -606,6 +641,20 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       continue;
     }
 
+    // A word result under its name with its word reference in the reference column ("Biotinidase" /
+    // "Atividade presente   Atividade presente"): the title's result, whatever the words.
+    const wordRow = title && !pending && table?.referenceAt !== undefined ? wordResultRow(t, line.offset, table.referenceAt) : undefined;
+    if (wordRow) {
+      const read = { value: null, text: wordRow.result, comparator: null, unit: null, marker: null, rest: '' };
+      pending = {
+        entries: [{ def: title!.def, name: title!.name, read, line: line.index }],
+        refItems: [...preRef.filter(Boolean), wordRow.reference],
+        wordReference: wordRow.reference,
+      };
+      preRef = [];
+      title = undefined;
+      continue;
+    }
     // PDF text with one cell per line ("Glicose" / "95" / "mg/dL" / "70 a 99"): a unit alone on its
     // line belongs to the value just read, and a word result alone under a title is the result
     // (the word after it is then its reference).

@@ -52,8 +52,20 @@ function yearsBetween(birth: Date, on: Date): number {
     years -= 1;
     months += 12;
   }
-  return years + months / 12;
+  if (years !== 0) return years + months / 12;
+  // In the first year ranges go by days of life ("1 a 3 dias", "4 a 14 dias"): the days since the last
+  // month's anniversary count, in the 30-day months age bands are read in (reference.ts), short of the next month.
+  const anniversary = Date.UTC(birth.getUTCFullYear(), birth.getUTCMonth() + months, birth.getUTCDate());
+  const days = Math.min(Math.max((on.getTime() - anniversary) / 86_400_000, 0), 29.99);
+  return (months + days / 30) / 12;
 }
+
+// A newborn's weight at birth ("Peso ao nascer: 3.120 g", "Peso de nascimento: 2.870 g").
+const BIRTH_WEIGHT = /\bpeso\s+(?:ao\s+nascer|de\s+nascimento|ao\s+nascimento)\s*[:\-]?\s*(\d\.\d{3}|\d{3,4})\s*(?:g|gramas)(?![\p{L}])/iu;
+
+// A newborn's age printed in hours or days of life ("(50 horas de vida)", "36 h de vida", "3 dias de
+// vida"), in the 30-day months age bands are read in.
+const LIFE_AGE = /(?<![\d,.])(\d{1,3})\s*(h|horas?|dias?)\s+de\s+vida\b/iu;
 
 // The label of a birth date: "Data de nascimento", "Dt. Nasc.", "Nasc.:", "DN". A fixed-width header's
 // leader ("NASC. .....: 03/06/1947") is cleaned to "NASC : …", its dot with it: the colon still marks the label.
@@ -69,6 +81,8 @@ const MENOPAUSE_STATED = new RegExp(
   ].join('|'),
   'iu',
 );
+
+const AMENORRHOEA_STATED = /\bamenorr[eé]ia\s+(?:h[aá]\s+|de\s+|desde\s+h[aá]\s+)?(\d{1,2})\s*(meses|m[eê]s|anos?)(?![\p{L}])/iu;
 
 // A line that states the patient smokes: "Tabagista: sim", "Fumante: sim", "Tabagismo: sim (20 cigarros/dia)",
 // "Tabagismo: tabagista ativo",
@@ -114,6 +128,8 @@ export function readPatient(lines: string[], input: PatientInput = {}): Patient 
   let smoker = false;
   let anticoagulation: Patient['anticoagulation'];
   let kidneyDisease = false;
+  let lifeMonths: number | undefined;
+  let birthWeight: number | undefined;
   for (const line of lines) {
     if (KIDNEY_DISEASE_STATED.test(line) && !/grupos?\s+de\s+risco/iu.test(line)) kidneyDisease = true;
     if (MECHANICAL_VALVE_STATED.test(line)) anticoagulation = 'mechanical_valve';
@@ -147,6 +163,10 @@ export function readPatient(lines: string[], input: PatientInput = {}): Patient 
     // it, a yes): a range label ("Pós-menopausa: até 54,7", "Pós-menopausa (sem TRH):") never does,
     // nor a denial ("sem menopausa", "Menopausa: não") or the time before it ("pré-menopausa"); what
     // follows it ("menopausa há 6 anos, sem terapia hormonal") does not deny it.
+    // Amenorrhoea for twelve months or more ("amenorreia há 14 meses", "amenorréia de 2 anos") is the
+    // definition of menopause: the post-menopause range applies as when the report names it.
+    const amenorrhoea = AMENORRHOEA_STATED.exec(line);
+    if (!phase && amenorrhoea && Number(amenorrhoea[1]) * (/^m/i.test(amenorrhoea[2]!) ? 1 : 12) >= 12) phase = 'menopausa';
     if (!phase && MENOPAUSE_STATED.test(line) && !/\b(?:n[aã]o|sem|pr[eé])[-\s]+(?:\p{L}+\s+)?menopaus|menopausa\s*:\s*n[aã]o\b/iu.test(line))
       phase = 'menopausa';
     const day =
@@ -159,6 +179,10 @@ export function readPatient(lines: string[], input: PatientInput = {}): Patient 
     if (s && !sex) sex = /^m/i.test(s[1]!) ? 'M' : 'F';
     const a = /\bidade\s*(?:\/\s*sexo)?\s*[:\-]?\s*(\d{1,3})\s*(?:a(?:nos?)?|anos?)\b(?:\s*(\d{1,2})\s*m(?:eses)?\b)?/i.exec(line);
     if (a && age === undefined) age = Number(a[1]) + (a[2] ? Number(a[2]) / 12 : 0);
+    const weight = BIRTH_WEIGHT.exec(line);
+    if (weight && birthWeight === undefined) birthWeight = Number(weight[1]!.replace('.', ''));
+    const life = LIFE_AGE.exec(line);
+    if (life && lifeMonths === undefined) lifeMonths = Number(life[1]) / (/^h/i.test(life[2]!) ? 720 : 30);
     const b = BIRTH_DATE.exec(line);
     if (b && !birth) birth = brDate(b[1]!);
     const c = /(?:coleta|colhido|colhida|data\/hora\s+coleta|recebimento|data)\b[^0-9\n]{0,25}(\d{1,2}\/\d{1,2}\/\d{2,4})/i.exec(
@@ -198,6 +222,8 @@ export function readPatient(lines: string[], input: PatientInput = {}): Patient 
     }
   }
   sex ??= input.sex;
+  // Hours of life are finer than the birth date.
+  if (age === undefined && lifeMonths !== undefined) age = lifeMonths / 12;
   birth ??= isoDate(input.birthDate);
   if (age === undefined && birth) {
     const on = collected ?? isoDate(input.today) ?? new Date();
@@ -215,10 +241,14 @@ export function readPatient(lines: string[], input: PatientInput = {}): Patient 
   }
   phase ??= cycleDay !== undefined ? phaseOfDay(cycleDay) : undefined;
   if (phase) out.cyclePhase = phase;
-  if (pregnant && sex !== 'M') out.pregnant = true;
-  if (pregnant && weeks !== undefined) out.gestationWeeks = weeks;
+  // A newborn's report prints the gestational age at birth ("Peso ao nascer: 3.120 g   IG: 39 semanas"):
+  // the baby's, no pregnancy of the patient.
+  const newborn = birthWeight !== undefined || lifeMonths !== undefined || (age !== undefined && age < 1);
+  if (pregnant && sex !== 'M' && !newborn) out.pregnant = true;
+  if (pregnant && weeks !== undefined && !newborn) out.gestationWeeks = weeks;
   if (smoker) out.smoker = true;
   if (anticoagulation) out.anticoagulation = anticoagulation;
   if (kidneyDisease) out.kidneyDisease = true;
+  if (birthWeight !== undefined) out.birthWeightGrams = birthWeight;
   return out;
 }

@@ -243,7 +243,8 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
   }
   // A reference cell that points elsewhere ("ver abaixo", "vide nota", "conforme tabela abaixo") holds
   // no range: the result is read, and the ranges printed below join it by its name (parse.ts).
-  if (REFERENCE_POINTER.test(ref)) ref = '';
+  // After its lead too ("Ref.: ver tabela").
+  if (REFERENCE_POINTER.test(ref) || REFERENCE_POINTER.test(stripReferenceLead(ref).rest)) ref = '';
   // A reference cell "0" for a count ("Metamielócitos   0   0   0   0" under "%   /mm3   %   /mm3"): none
   // of these cells is expected: up to zero, one number as printed. Only in the reference's place: one cell
   // per value read.

@@ -54,6 +54,8 @@ export interface Patient {
   kidneyDisease?: boolean | undefined;
   /** Weeks of pregnancy printed on the report ("IG na coleta: 11 semanas e 5 dias"). */
   gestationWeeks?: number | undefined;
+  /** A newborn's weight at birth in grams ("Peso ao nascer: 3.120 g"), which picks ranges by birth weight. */
+  birthWeightGrams?: number | undefined;
 }
 
 export type CyclePhase = 'folicular' | 'ovulatoria' | 'lutea' | 'menopausa';
@@ -195,6 +197,7 @@ const maskLabels = (text: string): string =>
     .replace(ORDINAL_RE, (s) => ' '.repeat(s.length))
     .replace(PERCENTILE_RE, (s) => ' '.repeat(s.length))
     .replace(WEEKS_RE, (s) => ' '.repeat(s.length))
+    .replace(WEIGHT_BAND_RE, (s) => ' '.repeat(s.length))
     .replace(COLLECTION_TIME_RE, (s) => ' '.repeat(s.length));
 // The time of day a range is printed for ("Coleta entre 7 e 10 h", "coleta 16 a 20 h", "coleta até as
 // 10 h"): cortisol and ACTH follow the day's rhythm. Its hours label the range, never are one.
@@ -210,6 +213,22 @@ function collectionWindow(label: string): [number, number] | undefined {
   if (/\bat[eé]\b/iu.test(m[0])) return [0, a];
   if (/\b(?:ap[oó]s|depois)\b/iu.test(m[0])) return [a, 24];
   return [a, a + 1];
+}
+// A birth weight band ("Peso 2.001 a 2.500 g", "Peso acima de 2.500 g", "peso até 2.000 g": a neonatal
+// screening's 17-OH-progesterone) labels a range, never is one.
+const WEIGHT_BAND_RE =
+  /\bpeso\s+(?:(?<gt>acima\s+de|maior\s+que|superior\s+a|>=?|≥)|(?<lt>at[eé]|abaixo\s+de|menor\s+que|inferior\s+a|<=?|≤))?\s*(?<a>\d{1,2}(?:\.\d{3})?|\d{3,4})(?:\s*(?:a|-|–|e)\s*(?<b>\d{1,2}(?:\.\d{3})?|\d{3,4}))?\s*(?:g|gramas)(?![\p{L}])/giu;
+
+/** The birth weights, in grams, a range label names ("Peso 2.001 a 2.500 g" is [2001, 2500]). */
+function weightBandOf(label: string): [number, number] | undefined {
+  const m = new RegExp(WEIGHT_BAND_RE.source, 'iu').exec(label);
+  if (!m?.groups) return undefined;
+  const grams = (s: string) => Number(s.replace('.', ''));
+  const a = grams(m.groups.a!);
+  if (m.groups.b !== undefined) return [a, grams(m.groups.b)];
+  if (m.groups.gt !== undefined) return [/^(?:>=|≥)/.test(m.groups.gt) ? a : a + 1, Number.POSITIVE_INFINITY];
+  if (m.groups.lt !== undefined) return [0, /^(?:<=|≤|at)/iu.test(m.groups.lt) ? a : a - 1];
+  return undefined;
 }
 // Weeks of pregnancy ("3 a 4 semanas", "até 12 semanas") label a range, never are one.
 const WEEKS_RE = /(?:(?:até|ate|>|<|acima de)\s*)?\d+\s*(?:(?:a|-|–)\s*\d+\s*)?semanas?(?![\p{L}])/giu;
@@ -532,6 +551,12 @@ export function resolveNumeric(ranges: LabelledRange[], value: number, unit: str
     );
   });
   if (groups.length > 0) cands = groups.map((c) => ({ ...c, tier: 'normal' as const, condition: false, age: undefined }));
+  // Ranges by birth weight: the band holding the newborn's weight at birth printed in the header; the
+  // weight unknown, every band stays (they disagree, and the flag says so).
+  const byWeight = cands.filter((c) => weightBandOf(c.label) !== undefined);
+  const grams = patient.birthWeightGrams;
+  const ofWeight = grams === undefined ? [] : byWeight.filter((c) => grams >= weightBandOf(c.label)![0] && grams <= weightBandOf(c.label)![1]);
+  if (ofWeight.length > 0) cands = ofWeight;
   // A pregnant patient is compared with the pregnancy range printed for her, of her trimester when
   // the ranges name trimesters: the ordinary range, or a bad tier beside it ("92 a 125: diabetes
   // gestacional"), is not hers. Everyone else keeps the ordinary ranges (below).
@@ -844,9 +869,10 @@ export function flagTitre(titre: string, wordReference: string | undefined, refe
 // below depend on; it is part of the lead, not a label. "IBMP:" (índice biológico máximo permitido,
 // occupational health) leads the limit of an exposure index ("IBMP: até 1,6"); followed by a bare value
 // it is that limit itself, a range (RANGE_SRC). A drug level's therapeutic range ("Faixa terapêutica:
-// 0,5 a 0,9 ng/mL") is its reference: a level above it is high.
+// 0,5 a 0,9 ng/mL") is its reference: a level above it is high. So is an occupational urine
+// creatinine's valid-sample range ("Amostra válida: 0,3 a 3,0 g/L"): outside it the sample is not valid.
 const LEAD_RE =
-  /^[\s\-–—(|]*(?:valor(?:es)?\s+(?:de\s+)?refer[eê]ncias?|valores\s+referenciais|intervalo\s+de\s+refer[eê]ncia|intervalo(?=\s*:|\s{2,}|\s+\d)|(?:valor(?:es)?\s+|resultados?\s+)?esperad[oa]s?(?=\s*:)|faixa\s+de\s+refer[eê]ncia|(?:faixa|intervalo|n[ií]ve(?:l|is)|concentra[cç][aã]o)\s+terap[eê]utic[oa]s?|refer[eê]ncias?|v\.?\s?r\.?(?![\p{L}])|ref\.?(?![\p{L}])|ibmp(?![\p{L}])(?!\s*(?:NR[-\s]?\d{1,2}\s*)?:?\s*\d))(?:\s+(?:por|para|segundo|conforme|de\s+acordo\s+com)\s+(?:a\s+|o\s+)?(?:idade|sexo|g[eê]nero|faixa\s+et[aá]ria|adultos|crian[cç]as|m[eé]todo)(?![\p{L}]))?(?:\s*\([^)]*\))?\s*[:.]?\s*/iu;
+  /^[\s\-–—(|]*(?:amostra\s+v[aá]lida(?=\s*:)|valor(?:es)?\s+(?:de\s+)?refer[eê]ncias?|valores\s+referenciais|intervalo\s+de\s+refer[eê]ncia|intervalo(?=\s*:|\s{2,}|\s+\d)|(?:valor(?:es)?\s+|resultados?\s+)?esperad[oa]s?(?=\s*:)|faixa\s+de\s+refer[eê]ncia|(?:faixa|intervalo|n[ií]ve(?:l|is)|concentra[cç][aã]o)\s+terap[eê]utic[oa]s?|refer[eê]ncias?|v\.?\s?r\.?(?![\p{L}])|ref\.?(?![\p{L}])|ibmp(?![\p{L}])(?!\s*(?:NR[-\s]?\d{1,2}\s*)?:?\s*\d))(?:\s+(?:por|para|segundo|conforme|de\s+acordo\s+com)\s+(?:a\s+|o\s+)?(?:idade|sexo|g[eê]nero|faixa\s+et[aá]ria|adultos|crian[cç]as|m[eé]todo)(?![\p{L}]))?(?:\s*\([^)]*\))?\s*[:.]?\s*/iu;
 
 /** A reference lead that says its ranges are risk categories ("VR (risco cardiovascular):"). */
 export const RISK_LEAD = /\brisco\b/iu;
@@ -877,7 +903,14 @@ export function isReferenceLabel(label: string, opts: { asName?: boolean } = {})
   const text = opts.asName ? label.replace(/\/\s*normal\b/giu, ' ') : label;
   const l = classify({ low: null, high: null, lowExclusive: false, highExclusive: false, unit: null }, text);
   // An immunity tier ("imune: ≥ 10 UI/mL", a rubella IgG alone under it) labels a range too.
-  return l.sex !== undefined || l.age !== undefined || l.tier !== undefined || (l.condition && !opts.asName) || IMMUNE_TIER.test(foldSameLength(text));
+  return (
+    l.sex !== undefined ||
+    l.age !== undefined ||
+    l.tier !== undefined ||
+    (l.condition && !opts.asName) ||
+    IMMUNE_TIER.test(foldSameLength(text)) ||
+    weightBandOf(text) !== undefined
+  );
 }
 
 /**

@@ -55,4 +55,9 @@ export interface Group {
   refItems: string[];
   /** The reference lead said its ranges are risk tiers ("VR (risco cardiovascular):"): a bare "Baixo:" is low risk. */
   riskTiers?: boolean;
+  /**
+   * The reference printed in words in the reference column beside a word result ("FA" beside "FAS",
+   * "Atividade presente"): the words a normal result reads, whatever they are.
+   */
+  wordReference?: string;
 }

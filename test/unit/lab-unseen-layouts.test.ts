@@ -4840,3 +4840,241 @@ test('set 42: under a previous-result column, a number at the end of a signature
   assert.equal(r.unparsed_lines.length, 1);
   assert.match(r.unparsed_lines[0]!, /27,5$/);
 });
+
+// Set 43: the general causes behind its misses.
+
+test('set 43: a right-aligned current value under a dated current column, beside an earlier column, is read and the earlier cell cut', () => {
+  const text = [
+    'Paciente: R. T.   Sexo: M   Idade: 31 anos',
+    '                               RESULTADO    ANTERIOR       UNIDADE    REFERÊNCIA',
+    '                               04/03/2025   11/09/2024',
+    '  Aldolase                          9,8 *      4,1           U/L        até 7,6',
+    '  Fósforo                           3,9        3,2           mg/dL      2,5 a 4,5',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([n, v, , f]) => [n, v, f]),
+    [
+      ['Aldolase', 9.8, 'alto'],
+      ['Fósforo', 3.9, 'normal'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 43: earlier samples\' dates printed only under a trailing "ANTERIORES" header cell are all earlier: the value under "RESULTADO" is read', () => {
+  const text = [
+    'PACIENTE : A. M. S.     IDADE: 66 ANOS     SEXO : FEMININO',
+    'EXAME                     RESULTADO    UNIDADE      REFERENCIA        ANTERIORES',
+    '                                                                      03/01/25  18/06/24',
+    'FERRITINA                 12,0         ng/mL        15 A 150           18,2     25,0',
+    'TSH                       2,10         uUI/mL       0,40 A 4,00         -       1,95',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([n, v, , f]) => [n, v, f]),
+    [
+      ['Ferritina', 12, 'baixo'],
+      ['TSH', 2.1, 'normal'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 43: a column of words before the exam column is cut off; a word result on the line under its name, with its word reference in the reference column, is read', () => {
+  const text = [
+    'CONDIÇÃO PESQUISADA             EXAME / RESULTADO                  VALOR DE REFERÊNCIA',
+    'Galactosemia                    Galactose total',
+    '                                6,1 mg/dL                          inferior a 10,0 mg/dL',
+    'Deficiência de G6PD             Atividade de G6PD',
+    '                                Atividade normal                   Atividade normal',
+    'Sífilis congênita               Anticorpos anti-T. pallidum',
+    'e adquirida                     Negativo                           Negativo',
+    'Anemias hereditárias            Eletroforese de hemoglobina',
+    '                                FAC                                FA',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([n, v, , f]) => [n, v, f]),
+    [
+      ['Galactose total', 6.1, 'normal'],
+      ['Atividade de G6PD', 'Atividade normal', 'normal'],
+      ['Anticorpos anti-T. pallidum', 'Negativo', 'normal'],
+      ['Eletroforese de hemoglobina', 'FAC', 'alterado'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 43: one range of counts beside an absolute count printed before its relative one goes to the absolute count, never to the %', () => {
+  const text = [
+    'Paciente: L. F.   Sexo: Feminino   Idade: 8 anos',
+    ' LEUCOGRAMA            Resultado         Relativo       Ref. 6 a 12 anos (/mm³)',
+    ' Segmentados           4.120 /mm³        58 %             1.800 - 8.000',
+    ' Monócitos             1.150 /mm³        16 %             100 - 1.000',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([n, v, , f]) => [n, v, f]),
+    [
+      ['Segmentados', 4120, 'normal'],
+      ['Segmentados (%)', 58, 'indeterminado'],
+      ['Monócitos', 1150, 'alto'],
+      ['Monócitos (%)', 16, 'indeterminado'],
+    ],
+  );
+});
+
+test("set 43: a newborn's hours of life printed beside the collection pick the range labelled by days of life", () => {
+  const text = [
+    'Paciente: RN DE C. A. S.',
+    'Sexo: Feminino',
+    'Data/hora nasc.: 10/02/2025 22:10',
+    'Data/hora coleta: 12/02/2025 07:00   (33 horas de vida)',
+    'Hemoglobina ........... 19,6 g/dL          Ref. 1 a 3 dias: 14,5 a 22,5',
+    'Plaquetas ............. 210.000 /mm3       Ref.: 150.000 a 450.000',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([n, v, , f]) => [n, v, f]),
+    [
+      ['Hemoglobina', 19.6, 'normal'],
+      ['Plaquetas', 210000, 'normal'],
+    ],
+  );
+  assert.ok(Math.abs(reportPatient(text).ageYears! * 12 * 720 - 33) < 1e-6);
+});
+
+test('set 43: amenorrhoea for a year or more stated in the clinical information picks the post-menopause range', () => {
+  const block = [
+    'LH',
+    'Resultado: 38,5 mUI/mL',
+    'Valores de referência:',
+    '    Fase folicular ......... 2,4 a 12,6 mUI/mL',
+    '    Fase lútea ............. 1,0 a 11,4 mUI/mL',
+    '    Pós-menopausa .......... 7,7 a 58,5 mUI/mL',
+  ];
+  const flag = (info: string) => parseLabReport(['Paciente: M. R.   Sexo: Feminino   Idade: 50 anos', info, '', ...block].join('\n')).analytes[0]!.flag;
+  assert.equal(flag('Informação clínica: amenorreia há 2 anos, sem reposição hormonal'), 'normal');
+  assert.equal(flag('Dados clínicos: amenorréia de 18 meses'), 'normal');
+  assert.equal(flag('Dados clínicos: amenorreia há 3 meses'), 'indeterminado');
+});
+
+test("set 43: a chat message's time stamp and sender before a result line are no part of it: the result is read", () => {
+  const text = [
+    '[14/03/2025 10:02] Bruno Teles: HEMOGRAMA',
+    'Hemoglobina: 13,9 g/dL   (VR: 13,0 a 17,0)',
+    '[14/03/2025 10:03] Bruno Teles: Vitamina B12: 180 pg/mL   (VR: 197 a 771)',
+    '14/03/2025 10:04 - Bruno Teles: Glicose: 91 mg/dL   (VR: 70 a 99)',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([n, v, , f]) => [n, v, f]),
+    [
+      ['Hemoglobina', 13.9, 'normal'],
+      ['Vitamina B12', 180, 'baixo'],
+      ['Glicose', 91, 'normal'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 43: a urine creatinine\'s valid-sample range ("Amostra válida: 0,3 a 3,0 g/L") under it is its reference', () => {
+  const text = ['Creatinina urinária', '    Resultado: 3,6 g/L', '    Amostra válida: 0,3 a 3,0 g/L'].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([n, v, , f]) => [n, v, f]),
+    [['Creatinina urinária', 3.6, 'alto']],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 43: a reference cell that points elsewhere after its lead ("Ref.: ver tabela") holds no range: the result is read', () => {
+  const text = ['Creatinina ........ 1,02 mg/dL      Ref.: ver tabela', 'Colesterol total .. 182 mg/dL       VR: vide nota'].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([n, v]) => [n, v]),
+    [
+      ['Creatinina', 1.02],
+      ['Colesterol total', 182],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 43: a reference lead naming an earlier result ("Referência bilirrubina total - RN a termo:") over ranges by hours of life joins that result', () => {
+  const text = [
+    'Data/hora coleta: 20/01/2025 09:00   (30 horas de vida)',
+    'Bilirrubina total ........ 11,2 mg/dL',
+    'Bilirrubina direta ....... 0,38 mg/dL       Ref.: inferior a 1,0',
+    'Bilirrubina indireta ..... 10,82 mg/dL      Ref.: ver tabela',
+    'Referência bilirrubina total - RN a termo:',
+    '   0 a 24 horas ........ ate 8,0 mg/dL',
+    '   25 a 48 horas ....... ate 12,0 mg/dL',
+    '   acima de 48 horas ... ate 15,0 mg/dL',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([n, v, , f]) => [n, v, f]),
+    [
+      ['Bilirrubina total', 11.2, 'normal'],
+      ['Bilirrubina direta', 0.38, 'normal'],
+      ['Bilirrubina indireta', 10.82, 'indeterminado'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test("set 43: numbered samples of one exam, each its finding in words, are results named by the sample; the reference after them is every sample's", () => {
+  const text = [
+    'PROTOPARASITOLÓGICO (2 amostras)',
+    'Resultado:',
+    '   Amostra 1: Negativo',
+    '   Amostra 2: Presença de ovos de Ascaris lumbricoides',
+    'Valor de referência: negativo',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([n, v, , f]) => [n, v, f]),
+    [
+      ['Amostra 1', 'Negativo', 'normal'],
+      ['Amostra 2', 'Presença de ovos de Ascaris lumbricoides', 'alterado'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 43: ranges by birth weight ("Peso 2.001 a 2.500 g: inferior a 30") are chosen by the weight at birth printed in the header', () => {
+  const rows = [
+    'EXAME / RESULTADO                  VALOR DE REFERÊNCIA',
+    'TSH neonatal',
+    '2,1 µUI/mL                         inferior a 10,0 µUI/mL',
+    '17-OH-progesterona',
+    '21,5 ng/mL                         Peso até 2.500 g: inferior a 30',
+    '                                   Peso acima de 2.500 g: inferior a 15',
+  ];
+  const flagOf = (weight: string) =>
+    parseLabReport([`Peso ao nascer: ${weight}      IG: 39 semanas`, ...rows].join('\n')).analytes.find((a) => /17/.test(a.name))?.flag;
+  assert.equal(flagOf('3.480 g'), 'alto');
+  assert.equal(flagOf('2.210 g'), 'normal');
+});
+
+test('set 43: a newborn\'s gestational age at birth ("IG: 39 semanas" beside the birth weight) does not make the patient pregnant', () => {
+  const header = ['Nome do RN: RN de A. P. S.        Sexo: Feminino', 'Peso ao nascer: 3.050 g      IG: 38 semanas'].join('\n');
+  assert.equal(reportPatient(header).pregnant, undefined);
+  assert.equal(reportPatient('Paciente: A. P. S.   Sexo: Feminino   Idade: 29 anos\nIG: 24 semanas').pregnant, true);
+});
+
+test('set 43: a word result between a column of words and its word reference is result-like for the accounting pass; a gestational age in "sem" is no result', () => {
+  assert.deepEqual(
+    resultTokens('anemias hereditárias            FAC                                FA').map((t) => t.text),
+    ['FAC'],
+  );
+  assert.deepEqual(resultTokens('Categoria de risco       LDL-c (mg/dL)       Não-HDL-c (mg/dL)'), []);
+  assert.deepEqual(resultTokens('Idade gestacional: 37 sem 2 dias    Mãe: tipagem A negativo (informado)'), []);
+  assert.deepEqual(resultTokens('IG: 40 sem      Peso ao nascer: 3.410 g'), []);
+  assert.deepEqual(
+    resultTokens('Glicose   95 sem jejum').map((t) => t.text),
+    ['95'],
+  );
+});

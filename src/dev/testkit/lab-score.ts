@@ -152,6 +152,7 @@ export const CORPUS_SETS = [
   'heldout40',
   'heldout41',
   'heldout42',
+  'heldout43',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
 
