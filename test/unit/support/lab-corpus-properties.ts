@@ -37,6 +37,19 @@ const takesValue = (l: string) => /\d/.test(l);
 const EARLIER_SAMPLE_END = /(?:anterior(?:es)?|\d{1,2}\/\d{1,2}\/\d{2,4})\s*$/i;
 const takesWord = (l: string) => l.trim() !== '' && !/reagente/i.test(l);
 
+/**
+ * Column `col` of line `i` lies under a date of the nearest dated header line above (`ANTERIORES` over
+ * `12/02/24   14/08/23`): a bare number there is that earlier sample's cell, as on the lines that end
+ * in the date themselves.
+ */
+function underDatedColumn(lines: string[], i: number, col: number): boolean {
+  for (let j = i - 1; j >= 0; j--) {
+    if (!EARLIER_SAMPLE_END.test(lines[j]!)) continue;
+    return [...lines[j]!.matchAll(/\d{1,2}\/\d{1,2}\/\d{2,4}/g)].some((m) => Math.abs(m.index! - col) <= 4);
+  }
+  return false;
+}
+
 function reports(set: string): Array<{ file: string; lines: string[] }> {
   return readdirSync(new URL(`${set}/`, ROOT))
     .filter((f) => f.endsWith('.txt'))
@@ -95,9 +108,10 @@ export function corpusPropertyTests(part: number): void {
         const l = lines[i]!;
         let [suffix, value] = VALUE_SHAPES[turn % VALUE_SHAPES.length]!;
         // A bare number after an earlier sample's column ("Anterior 12/11/2024", a header's dated
-        // column) is that sample's result, which the reader cuts off by design (docs/labs.md): the
-        // line gets the column shape instead.
-        if (suffix === '   48,7' && EARLIER_SAMPLE_END.test(l)) [suffix, value] = VALUE_SHAPES[0]!;
+        // column) or under one is that sample's result, which the reader cuts off by design
+        // (docs/labs.md): the line gets the column shape instead.
+        const earlier = EARLIER_SAMPLE_END.test(l) || underDatedColumn(lines, i, l.trimEnd().length + suffix.search(/\d/));
+        if (suffix === '   48,7' && earlier) [suffix, value] = VALUE_SHAPES[0]!;
         const r = parseLabReport(withSuffix(lines, i, suffix), { today: '2025-06-01' });
         const read = r.analytes.some((a) => a.value === value);
         const listed = r.unparsed_lines.some((u) => numbersIn(u).some((n) => n.values.includes(value)));
