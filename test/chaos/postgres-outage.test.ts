@@ -95,12 +95,17 @@ async function pickupAfterRecovery(): Promise<void> {
 test('restart PostgreSQL three times under load: same daemon process, no job lost, none completed twice', async (t) => {
   const pid = daemon.proc.pid;
   const load = loadGenerator();
+  const reconnects = () => daemon.lines.filter((l) => l.event === 'listener_connected' && l.reconnect === true).length;
   for (let i = 0; i < 3; i++) {
     // Each restart hits a database that has just taken new work (and a daemon busy with it).
     const before = load.accepted();
     await waitUntil(async () => load.accepted() >= before + 50, { timeoutMs: 30_000, what: `50 more jobs accepted before restart ${i + 1}` });
+    const reconnectsBefore = reconnects();
     await cluster.restart();
     await pickupAfterRecovery();
+    // The job above may be claimed by the claim loop's own retry before the listener is back (its
+    // reconnect backs off up to 5 s), and the log line comes through a pipe: wait for it, bounded.
+    await waitUntil(async () => reconnects() > reconnectsBefore, { timeoutMs: 30_000, what: `the listener to reconnect after restart ${i + 1}` });
   }
   const { accepted, failures } = await load.stop();
   t.diagnostic(`accepted ${accepted} inserts (${failures} insert batches refused while the database was down)`);
@@ -116,7 +121,6 @@ test('restart PostgreSQL three times under load: same daemon process, no job los
   } finally {
     await c.end();
   }
-  assert.ok(daemon.lines.filter((l) => l.event === 'listener_connected' && l.reconnect === true).length >= 3, 'the listener reconnected after each restart');
 });
 
 test('a 30 s outage: /health/detailed and the gateway say 503 during it without waiting for the database, the daemon keeps its PID and resumes after', async () => {
