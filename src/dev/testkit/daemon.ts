@@ -58,7 +58,16 @@ export function spawnDaemon(url: string, env: Env = {}, args: string[] = []): Ch
   });
   let stderr = '';
   proc.stderr!.on('data', (d) => (stderr += d));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => proc.on('exit', (code, signal) => resolve({ code, signal })));
+  // 'exit' can come before the last lines are read from the pipe (a test then missed the daemon's
+  // final 'worker_stopped'): resolve once stdout has ended too. Bounded, because a grandchild that
+  // inherited the pipe would hold it open after a SIGKILL.
+  const outputEnded = new Promise<void>((resolve) => proc.stdout!.once('end', resolve));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    proc.on('exit', (code, signal) => {
+      const bound = new Promise<void>((r) => setTimeout(r, 5_000).unref());
+      void Promise.race([outputEnded, bound]).then(() => resolve({ code, signal }));
+    }),
+  );
   // A bound, not a speed claim: four daemons starting at once (each compiling its TypeScript) on a
   // machine running other test files took over 15 s once.
   const waitForLine = (pred: (l: Record<string, unknown>) => boolean, timeoutMs = 30_000) => {
@@ -73,7 +82,10 @@ export function spawnDaemon(url: string, env: Env = {}, args: string[] = []): Ch
           resolve(l);
         },
       });
-      void exited.then(() => setTimeout(() => reject(new Error(`daemon exited before the expected line; stderr: ${stderr}`)), 50).unref());
+      void exited.then(() => {
+        clearTimeout(timer);
+        reject(new Error(`daemon exited before the expected line; stderr: ${stderr}`));
+      });
     });
   };
   return {
