@@ -152,10 +152,11 @@ const ADMIN_SPANS: RegExp[] = [
     'giu',
   ),
   // One previous result, its unit and its date ("Resultado anterior: 119 mg/dL (10/01/2025)", after a dot
-  // leader too, or with the date before the colon: "Seu resultado anterior (14/01/2025): 6,1 %"): an
+  // leader too, or with the date before the colon: "Seu resultado anterior (14/01/2025): 6,1 %"; without
+  // the colon, "Anterior (18/12/2024)" heads a column and the number after it is a cell of its own): an
   // earlier sample's, cut off by the reader; anything else printed after it is still counted.
   new RegExp(
-    String.raw`(?:^|\s)[(\[]?\s*${PREVIOUS_LABEL}(?:\s*\(\s*(?:em\s+|de\s+)?\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\s*\))?\s*(?:\.{2,}\s*)?:?\s*(?:[<>]\s*)?(?:${NUMBER})\s*(?:${UNIT_PATTERN})?\s*(?:\(?\s*(?:em|de)?\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s*\)?)?[)\]]?`,
+    String.raw`(?:^|\s)[(\[]?\s*${PREVIOUS_LABEL}(?:\s*\(\s*(?:em\s+|de\s+)?\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\s*\)\s*(?:\.{2,}\s*)?:|\s*(?:\.{2,}\s*)?:?)\s*(?:[<>]\s*)?(?:${NUMBER})\s*(?:${UNIT_PATTERN})?\s*(?:\(?\s*(?:em|de)?\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s*\)?)?[)\]]?`,
     'giu',
   ),
   // The change since that previous result, printed after it by a cumulative report ("Δ% -10,4",

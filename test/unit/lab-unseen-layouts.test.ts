@@ -5201,3 +5201,11 @@ test('set 44: a toll-free number anywhere on a line, a public-service line after
   );
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('set 44: a previous-result column header with its date ("Anterior (18/12/2024)") and no colon leaves a number after it a cell of its own', () => {
+  assert.deepEqual(
+    resultTokens('Exame      Resultado   Anterior (18/12/2024)   48,7').map((t) => t.text),
+    ['48,7'],
+  );
+  assert.deepEqual(resultTokens('Seu resultado anterior (14/01/2025): 5,9 %'), []);
+});
