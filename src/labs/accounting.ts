@@ -85,9 +85,12 @@ const ADMIN_SPANS: RegExp[] = [
   // whole identifier ("CRF-RJ 17.336 48", "Código: 33.418.207-2 48", "CNES 2077485 487", "Fone (51)
   // 3320-3000 48") a number is no part of it.
   new RegExp(
-    String.raw`(?<![\p{L}\d])(?:crm|creme[a-z]{1,3}|crf|crbm|crbio|coren|rqe|cnes|cns|cnpj|cpf|rg|cep|protocolo|prot\.(?=\s*:?\s*\d)|ped\.(?=\s*:?\s*\d)|pac\.(?=\s*:?\s*\d)|paciente(?=[.\s]*:?\s*\d)|pedido|req|requisi[cç][aã]o|solicita[cç][aã]o(?=\s*:?\s*\d)|atend(?:imento)?\.?|o\.s\.?|os(?=\s*[:nº°#])|ordem(?:\s+de\s+servi[cç]o)?|pront|prontu[aá]rio|reg|registro|c[oó]d(?:igo)?|ficha|senha(?:\s+de\s+autoriza[cç][aã]o)?|cart[aã]o(?:\s+sus)?|notifica[cç][aã]o|sinan|boletim|lote|n[º°]|no\.|n[uú]mero|tel(?:efone)?|fone|ramal|sac|whatsapp|celular|leito|quarto|box|turno|m[aá]quina|posto(?:\s+de\s+coleta)?|equipe|esf|micro[aá]rea|cadastro|matr[ií]cula|id|guia|carteir(?:inha|a)|etiqueta|amostra\s+n[º°]|amostra(?=\s*:?\s*(?:\d{5,}|\d+-\d+))|vers[aã]o(?:\s+do\s+laudo)?(?=\s*:?\s*\d)|sistema(?=\s+[\p{L}-]+\s+(?:v\.?\s*)?\d))${NOT_WORD}(?:(?!\s{2,}\p{L}|[.*_—–-]\s{2,})[^\d\n(\[;]){0,16}\(?(?:\d{1,2}\s*(?:[ªº]\s*regi[aã]o\s*|[-–]\s*(?=\d)))?(?:\d{1,4}\)?(?:\s\d{1,4}(?![\d./-]))*\s\d[\d./?\uFFFD-]*|\d[\d./?\uFFFD-]*)(?!\d|,\d)`,
+    String.raw`(?<![\p{L}\d])(?:crm|creme[a-z]{1,3}|crf|crbm|crbio|coren|rqe|cnes|cns|cnpj|cpf|rg|cep|protocolo|prot\.(?=\s*:?\s*\d)|ped\.(?=\s*:?\s*\d)|pac\.(?=\s*:?\s*\d)|paciente(?=[.\s]*:?\s*\d)|pedido|req|requisi[cç][aã]o|solicita[cç][aã]o(?=\s*:?\s*\d)|atend(?:imento)?\.?|o\.s\.?|os(?=\s*[:nº°#])|ordem(?:\s+de\s+servi[cç]o)?|pront|prontu[aá]rio|reg|registro|c[oó]d(?:igo)?|ficha|senha(?:\s+de\s+autoriza[cç][aã]o)?|cart[aã]o(?:\s+sus)?|notifica[cç][aã]o|sinan|boletim|lote|n[º°]|no\.|n[uú]mero|tel(?:efone)?|fone|ramal|sac|ouvidoria|disque(?:\s+sa[uú]de)?|whatsapp|celular|leito|quarto|box|turno|m[aá]quina|posto(?:\s+de\s+coleta)?|equipe|esf|micro[aá]rea|cadastro|matr[ií]cula|id|guia|carteir(?:inha|a)|etiqueta|amostra\s+n[º°]|amostra(?=\s*:?\s*(?:\d{5,}|\d+-\d+))|vers[aã]o(?:\s+do\s+laudo)?(?=\s*:?\s*\d)|sistema(?=\s+[\p{L}-]+\s+(?:v\.?\s*)?\d))${NOT_WORD}(?:(?!\s{2,}\p{L}|[.*_—–-]\s{2,})[^\d\n(\[;]){0,16}\(?(?:\d{1,2}\s*(?:[ªº]\s*regi[aã]o\s*|[-–]\s*(?=\d)))?(?:\d{1,4}\)?(?:\s\d{1,4}(?![\d./-]))*\s\d[\d./?\uFFFD-]*|\d[\d./?\uFFFD-]*)(?!\d|,\d)`,
     'giu',
   ),
+  // A toll-free number ("0800 281 4490", "0800-722-1010"), wherever a line prints it ("Central do
+  // beneficiário 0800 …"): a telephone, with or without a label before it.
+  /(?<![\d.,])0800[-\s]?\d{3}[-\s]?\d{4}(?![\d,])/gu,
   // A health plan's card number in single-spaced groups, its check digit last ("Carteira: 0 032
   // 000418775213 6"): one identifier up to a column break, however its groups are printed.
   /(?<![\p{L}])(?:carteir(?:inha|a)|cart[aã]o(?:\s+do\s+benefici[aá]rio)?)\s*(?:n[º°]\s*)?:?\s*\d+(?: \d+)+(?![\d.,])(?=\s{2,}|\s*$)/giu,
@@ -98,9 +101,10 @@ const ADMIN_SPANS: RegExp[] = [
   /(?<![\p{L}\d])folha\s*:?\s*\d+(?:\s*(?:de|\/)\s*\d+)?/giu,
   // The patient's age after its label: "Idade: 47", "IDADE | 47", in years and months ("Idade: 72a 3m").
   /(?<![\p{L}])idade\s*:?\s*\d+(?:\s*a(?:nos?)?\s*\d+\s*m(?:eses)?(?![\p{L}\d]))?/giu,
-  // A hospital ward after its label ("Setor: CLINICA MEDICA 3", "Enfermaria: Ala B 2"): a place, the
-  // words before its number within one cell (single spaces).
-  /(?<![\p{L}])(?:setor|ala|enfermaria|unidade\s+de\s+interna[cç][aã]o)\s*:\s*(?:[\p{L}.]+ ){0,4}\d+[a-z]?(?![\d.,])/giu,
+  // A hospital ward after its label ("Setor: CLINICA MEDICA 3", "Enfermaria: Ala B 2", the ward that
+  // asked for the exam: "Unidade solicitante: CLÍNICA MÉDICA 2"): a place, the words before its number
+  // within one cell (single spaces).
+  /(?<![\p{L}])(?:setor|ala|enfermaria|unidade\s+de\s+interna[cç][aã]o|unidade\s+solicitante)\s*:\s*(?:[\p{L}.]+ ){0,4}\d+[a-z]?(?![\d.,])/giu,
   // … and printed in brackets after the bed ("Leito: CM2-214B  (Clínica Médica 2)").
   /(?<![\p{L}])leito\s*:?\s*[\p{L}\d-]+\s+\((?:[\p{L}.]+ ){1,4}\d+[a-z]?\)/giu,
   // A numbered kind in a title: "URINA TIPO 1", "EAS tipo I".
@@ -148,9 +152,11 @@ const ADMIN_SPANS: RegExp[] = [
     'giu',
   ),
   // One previous result, its unit and its date ("Resultado anterior: 119 mg/dL (10/01/2025)", after a dot
-  // leader too): an earlier sample's, cut off by the reader; anything else printed after it is still counted.
+  // leader too, or with the date before the colon: "Seu resultado anterior (14/01/2025): 6,1 %"; without
+  // the colon, "Anterior (18/12/2024)" heads a column and the number after it is a cell of its own): an
+  // earlier sample's, cut off by the reader; anything else printed after it is still counted.
   new RegExp(
-    String.raw`(?:^|\s)[(\[]?\s*${PREVIOUS_LABEL}\s*(?:\.{2,}\s*)?:?\s*(?:[<>]\s*)?(?:${NUMBER})\s*(?:${UNIT_PATTERN})?\s*(?:\(?\s*(?:em|de)?\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s*\)?)?[)\]]?`,
+    String.raw`(?:^|\s)[(\[]?\s*${PREVIOUS_LABEL}(?:\s*\(\s*(?:em\s+|de\s+)?\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\s*\)\s*(?:\.{2,}\s*)?:|\s*(?:\.{2,}\s*)?:?)\s*(?:[<>]\s*)?(?:${NUMBER})\s*(?:${UNIT_PATTERN})?\s*(?:\(?\s*(?:em|de)?\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s*\)?)?[)\]]?`,
     'giu',
   ),
   // The change since that previous result, printed after it by a cumulative report ("Δ% -10,4",
@@ -210,6 +216,10 @@ function spans(text: string): Array<[number, number]> {
 }
 
 /** The result-like tokens of a line that no administrative span covers. */
+// A range or a bound right after a word: "70 a 99", "< 5,7", "inferior a 30", "até 40".
+const RANGE_AFTER_WORD =
+  /^\s*(?:[<>≤≥]=?\s*\d|\d[\d.,]*\s*(?:a|-|–|at[eé])\s*\d|(?:inferior|superior|menor|maior)\s+(?:a|que|ou)|at[eé]\s+\d|acima\s+de|abaixo\s+de)/iu;
+
 export function resultTokens(text: string): Token[] {
   const t = text.replace(GLUED, '$1 ');
   const admin = spans(t);
@@ -253,6 +263,7 @@ export function resultTokens(text: string): Token[] {
     heads.every((c) => /^\p{L}[^:;]*$/u.test(c) && (HEADER_WORD.test(foldSameLength(c)) || isReferenceLabel(c))) &&
     // A tier names a range by how high it is ("Aumentado"); a finding's word ("Reagente") is a result wherever it stands.
     !heads.some((c) => /^(?:n[aã]o\s+)?(?:reagente|reativo|positiv|negativ|detect|indetect|ausente|presente)/iu.test(c));
+  const referenceLine = stripReferenceLead(t.trim()).lead;
   for (const m of rangeHeader ? [] : t.matchAll(/(?:^|:\s*|\s{2,}|\|\s*|\(\s*)(\p{L}(?:\p{L}| (?! ))*)/gu)) {
     // Folded first: an accented capital ("SENSÍVEL") matches as its small letter.
     const w = RESULT_WORD.exec(foldSameLength(m[1]!));
@@ -261,6 +272,9 @@ export function resultTokens(text: string): Token[] {
     // A colon before a word reference is a dot leader's ("Não reagente ····· [Não reagente]"), no label's.
     const after = t.slice(at + w[0].length);
     if (/^\s*:/.test(after) && qualitativeReference(after.replace(/^\s*:\s*/, '')) === undefined) continue;
+    // On a reference line, a tier word right before its range ("Referência: normal 70 a 99 mg/dL",
+    // "normal < 5,7 %") labels the range: no result.
+    if (referenceLine && RANGE_AFTER_WORD.test(after)) continue;
     if (free(at)) out.push({ kind: 'word', text: m[1]!.slice(0, w[0].length), values: [], at });
   }
   // A name cell and a word cell, nothing else ("Ceftriaxona   SENSÍVEL", "Cor   Palha"): the words

@@ -53,7 +53,7 @@ const PREVIOUS_CUT = new RegExp(String.raw`(?:^|\s)(?:[(\[]\s*)?(?:(?:resultados
 export const PREVIOUS_LABEL = String.raw`(?:(?:resultados?\s+)?anterior(?:es)?(?:\s+d[aeo]s?\s+\p{L}[\p{L} -]{0,40}?)?|hist[oó]rico|${LAST_RESULT})`;
 
 const PREVIOUS_ONLY = new RegExp(
-  String.raw`^\s*(?:[-–•*·]\s+)?(?:[(\[]\s*)?(?:valor(?:es)?\s+)?${PREVIOUS_LABEL}(?:\s*\(\s*(?:em\s+|de\s+)?\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\s*\))?(?:\s*\.{2,})?\s*:\s*\S`,
+  String.raw`^\s*(?:[-–•*·]\s+)?(?:[(\[]\s*)?(?:(?:o\s+)?(?:seu|sua)\s+)?(?:valor(?:es)?\s+)?${PREVIOUS_LABEL}(?:\s*\(\s*(?:em\s+|de\s+)?\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\s*\))?(?:\s*\.{2,})?\s*:\s*\S`,
   'iu',
 );
 
@@ -96,6 +96,10 @@ export function cleanLine(raw: string, index: number): CleanLine {
   t = t.replace(/^\s*>\s+(?=\p{L}|\d+-\p{L})/u, '');
   // A markdown heading ("### URINA TIPO 1 (EAS)") is a title as typed.
   t = t.replace(/^\s*#{1,6}\s+(?=\S)/, '');
+  // A table drawn with box characters (a PDF's or a system's printout: "┌──┬──┐", "│ EXAME │ … │"): a
+  // rule line is a separator row, and the vertical rule sets the cells apart as a markdown table's bar.
+  if (/[─━═]/.test(t) && /^[\s─━═┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬╞╡╪│┃║]+$/.test(t)) return { index, raw, text: '', leader: false, offset: 0 };
+  t = t.replace(/[│┃║]/g, '|');
   if (/^\s*\|?\s*:?-{3,}/.test(t) && /^[\s|:-]+$/.test(t)) return { index, raw, text: '', leader: false, offset: 0 };
   let bars: string[] | undefined;
   // A table copied from a web page keeps one tab between cells however wide each is: as in a bar
@@ -123,7 +127,7 @@ export function cleanLine(raw: string, index: number): CleanLine {
   }
   // A line that is only a previous result ("Resultado anterior: 98 mg/dL em 10/01/2025", "Resultado
   // anterior do potássio: 4,9 mmol/L") is not this report's result.
-  // So is one led by "Valor anterior" or a bullet, with the earlier sample's date in brackets before the
+  // So is one led by "Valor anterior", or addressed to the patient ("Seu resultado anterior"), or a bullet, with the earlier sample's date in brackets before the
   // colon ("Valor anterior (19/08/2025): 3.105 pg/mL", "- Anterior (05/08/2025): 11,40 µUI/mL"), or a dot
   // leader as the block's other labels have ("Resultado anterior.....:   8,1 % em 02/02/2024").
   else if (previous && PREVIOUS_ONLY.test(t)) return { index, raw, text: '', leader: false, offset: 0, previous: t };
@@ -976,6 +980,38 @@ const REFERENCE_LEAD_THEN_RANGE =
   /(?:^|\s)(?:v\.?\s?r\.?|ref(?:er[eê]ncia)?\.?|valor(?:es)?\s+de\s+refer[eê]ncia)\s*:\s*(?:de\s+)?[\dOoIl][\dOoIl.,]*\s+\S+$/iu;
 // A cell ending in a colon ("Percentil 99 (limite superior):") leads labelled lines read on their own.
 const WANTS_NUMBER = /(?:\s(?:a|à|at[eé]|de|entre|inferior\s+a|superior\s+a|acima\s+de|abaixo\s+de|menor\s+que|maior\s+que)|\d\s*[-–])$/iu;
+
+// A cell opening with a label and its colon, with something after it ("Hemácias: 3.000 /mL", "Cor: Amarelo").
+const LABELLED_CELL = /^\p{L}[\p{L}\s./-]{0,40}:\s*\S/u;
+// A reference in brackets closing a cell ("(V.R.: Amarelo citrino)", "(Ref.: até 5.000 /mL)").
+const BRACKETED_REFERENCE = /\(\s*(?:v\.?\s?r\.?|ref(?:er[eê]ncia)?\.?|valor(?:es)?\s+de\s+refer[eê]ncia)\s*:[^()]*\)$/iu;
+// A column's section heading in capitals ("EXAME QUÍMICO", "SEDIMENTOSCOPIA"): no digits, no colon.
+const COLUMN_HEADING = /^\p{Lu}[\p{Lu}\s/-]{2,40}$/u;
+
+/**
+ * Two page columns of labelled results side by side on one line (a urine exam's physical and chemical
+ * findings on the left, its sediment on the right: "Cor: Amarelo citrino   (V.R.: Amarelo citrino)
+ * Hemácias: 3.000 /mL   (V.R.: até 5.000 /mL)"): the cell after a bracketed reference that closes a
+ * labelled result starts the other column's result, so a ";" is put in the gap, as between results on a
+ * line. A left column's section heading beside a right column's result ("EXAME QUÍMICO   Bactérias:
+ * Moderadas   (V.R.: …)") is the left column's, not part of that result: it is blanked. Lengths are kept.
+ */
+export function splitBesideLabelledResults(reads: readonly string[]): string[] {
+  return reads.map((r) => {
+    let out = r;
+    for (const m of r.matchAll(/\S\s{3,}(?=\S)/gu)) {
+      const gap = (m.index ?? 0) + 1;
+      const left = r.slice(0, gap).trim();
+      const right = r.slice(gap).trim();
+      if (!LABELLED_CELL.test(right)) continue;
+      const cellStart = Math.max(out.lastIndexOf(';', gap), 0);
+      const leftCell = out.slice(cellStart, gap).replace(/^;/, '').trim();
+      if (LABELLED_CELL.test(leftCell) && BRACKETED_REFERENCE.test(left)) out = `${out.slice(0, gap)};${out.slice(gap + 1)}`;
+      else if (cellStart === 0 && COLUMN_HEADING.test(left) && BRACKETED_REFERENCE.test(right)) out = ' '.repeat(gap) + out.slice(gap);
+    }
+    return out;
+  });
+}
 
 /**
  * A bar table row a transcription broke over two lines ("| DHEA-S | 210 µg/dL | … 88,9 a" / "427 µg/dL |"):

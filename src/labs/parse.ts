@@ -69,6 +69,7 @@ import {
   isBlockDetail,
   isMethodLine,
   joinBrokenBarRows,
+  splitBesideLabelledResults,
   joinOpenBrackets,
   joinWrappedReferenceCells,
   joinPreviousLabel,
@@ -83,7 +84,7 @@ import { unfoldPageColumns } from './page-columns.ts';
 import { numbersIn } from './numbers.ts';
 import { patientControlColumns, patientRow, type PatientControlColumns } from './patient-control.ts';
 import { readPatient, type PatientInput } from './patient.ts';
-import { referenceFirstColumns, referenceToEnd, type ReferenceFirstColumns } from './reference-first.ts';
+import { leaderReferenceToEnd, referenceFirstColumns, referenceToEnd, type ReferenceFirstColumns } from './reference-first.ts';
 import { withoutRepeats } from './repeats.ts';
 import { joinMinMax, minMaxColumns, type MinMaxColumns } from './min-max-columns.ts';
 import { bareNumbers, cleanName, CONTROL_RATIO, CONTROL_ROW, dotIsDecimal, letters, readAfterName, readPiece, type Ctx } from './piece.ts';
@@ -175,7 +176,9 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   // line is still accounted as printed.
   // A ";"-delimited export is read as the columns and fields it stands for (delimited.ts).
   const pageRows = unfoldPageColumns(delimitedAsColumns(raws));
-  const joined = joinRangeBrokenAtMargin(joinWrappedReferenceCells(joinBrokenBarRows(joinOpenBrackets(pageRows.map((u) => u.read)))));
+  const joined = splitBesideLabelledResults(
+    joinRangeBrokenAtMargin(joinWrappedReferenceCells(joinBrokenBarRows(joinOpenBrackets(pageRows.map((u) => u.read))))),
+  );
   // A previous result under its own label line is read and accounted as one "Resultado anterior: …" line.
   const previous = joinPreviousLabel(joined);
   const unfolded = pageRows.map((u, i) =>
@@ -346,7 +349,9 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       headerAt = line.index;
       close();
       table = header;
-      referenceFirst = referenceFirstColumns(t, line.offset);
+      // A line of value columns' units under it (`LEUCOGRAMA   %   /mm³`) keeps the reference before the result.
+      referenceFirst =
+        referenceFirstColumns(t, line.offset) ?? (referenceFirst && header.valueColumns.length > 0 && !/resultado|refer/i.test(t) ? referenceFirst : undefined);
       minMax = minMaxColumns(t, line.offset);
       itemRows = numbersRows(t);
       alertAt = alertColumnAt(t, line.offset);
@@ -364,7 +369,8 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       }
       continue;
     }
-    if (referenceFirst) t = referenceToEnd(t, line.offset, referenceFirst);
+    if (referenceFirst)
+      t = line.leader ? leaderReferenceToEnd(t, line.raw, referenceFirst, table?.valueColumns) : referenceToEnd(t, line.offset, referenceFirst);
     if (minMax) t = joinMinMax(t, line.offset, minMax);
     if (alertAt !== undefined && withoutAlertColumn(t, line.offset, alertAt) !== t) {
       // The threshold is the lab's, accounted as such: the row is accounted as read.
@@ -419,6 +425,16 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // A long name its narrow column wrapped under the row ("Aspartato   24   U/L   Masculino: até 40" /
     // "Aminotransferase      Feminino: até 32" / "(TGO/AST)"): the piece in the name column goes on with
     // the name read on the row above, and what is left of the line (a reference cell) is read as usual.
+    // A bar (or box-drawn) table's name cell wrapped onto a row of its own ("│ Capacidade total de
+    // ligação │ 298 │ …" / "│ do ferro (TIBC) │   │   │"): only the name cell is filled, and it goes on in
+    // lower case or with a bracket, right under the row read.
+    const barWrap = line.bars ? barNameWrapOf(line.bars, pending, lastTextAt, line.index) : undefined;
+    if (barWrap) {
+      const e = pending!.entries[0]!;
+      e.name = `${e.name} ${barWrap}`;
+      e.def = lookupName(e.name) ?? e.def;
+      continue;
+    }
     const wrappedName = table?.starts && !line.bars ? nameWrapOf(t, line.offset, table.starts, pending, lastTextAt, wrapAt, line.index) : undefined;
     if (wrappedName) {
       const e = pending!.entries[0]!;
@@ -987,6 +1003,15 @@ function nameWrapOf(
   const known = lookupName(cleanName(e.name));
   if (/^\p{Lu}/u.test(piece) && (known !== undefined || lookupName(piece) !== undefined || isReferenceLabel(piece))) return undefined;
   return { piece, rest };
+}
+
+/** The piece of a name a bar table's row holds alone in its name cell, going on with the row above. */
+function barNameWrapOf(bars: readonly string[], pending: Group | undefined, lastTextAt: number, index: number): string | undefined {
+  const e = pending?.entries.length === 1 ? pending.entries[0]! : undefined;
+  if (!e || lastTextAt !== index - 1 || e.line !== lastTextAt || bars.length < 2) return undefined;
+  const piece = bars[0]!;
+  if (!/^(?:\p{Ll}|\()[\p{L}\s()/-]*$/u.test(piece) || bars.slice(1).some((c) => c !== '')) return undefined;
+  return piece;
 }
 
 /** What a reader outside the line parser (the grounded model extraction) found for one result. */

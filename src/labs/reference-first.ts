@@ -3,8 +3,10 @@
 // name for the value, so such a row would be read with a bound of its range as the result. The header
 // places the two columns; each row under it is rewritten in the usual order (name, result and unit,
 // then the reference) before it is read, so nothing else needs to know the order was different.
-import { cellStarts } from './columns.ts';
+import { cellStarts, type ValueColumn } from './columns.ts';
 import { foldSameLength } from './analytes.ts';
+import { numbersIn } from './numbers.ts';
+import { normalizeUnit, UNIT_PATTERN } from './units.ts';
 
 /** Where the reference column and the result column start in a header that puts the reference first. */
 export interface ReferenceFirstColumns {
@@ -15,15 +17,19 @@ export interface ReferenceFirstColumns {
 const REFERENCE_HEAD = /^(?:valor(?:es)?\s+de\s+refer[eê]ncia|valor(?:es)?\s+referenciais|refer[eê]ncias?|intervalo\s+de\s+refer[eê]ncia|v\.?\s?r\.?)$/i;
 const RESULT_HEAD = /^(?:resultados?|valor(?:es)?\s+encontrados?)$/i;
 
+// A header may leave the name column unheaded ("          Intervalo de referência      Resultado", over
+// dot-leader rows): its first cell then starts far enough in for a name to stand before it.
+const NAME_ROOM = 12;
+
 /**
  * The columns of a header whose reference cell comes before its result cell, after a first (name)
- * cell; undefined for any other header.
+ * cell or past an unheaded name column; undefined for any other header.
  */
 export function referenceFirstColumns(text: string, offset: number): ReferenceFirstColumns | undefined {
   const starts = cellStarts(text, offset);
   const ref = starts.findIndex((c) => REFERENCE_HEAD.test(foldSameLength(c.cell).trim()));
   const res = starts.findIndex((c) => RESULT_HEAD.test(foldSameLength(c.cell).trim()));
-  if (ref < 1 || res < 0 || res < ref) return undefined;
+  if (ref < 0 || (ref === 0 && starts[0]!.at < NAME_ROOM) || res < 0 || res < ref) return undefined;
   return { referenceAt: starts[ref]!.at, resultAt: starts[res]!.at };
 }
 
@@ -43,4 +49,39 @@ export function referenceToEnd(text: string, offset: number, cols: ReferenceFirs
   const result = starts.filter((c) => c.at >= cols.resultAt - RESULT_SLACK);
   if (reference.length === 0 || result.length === 0 || !/^[<>≤≥]?\s*\d|^\p{L}/u.test(result[0]!.cell)) return text;
   return [...name, ...result, ...reference].map((c) => c.cell).join('   ');
+}
+
+const BARE_NUMBER = /^[<>≤≥]?\s*[-−]?\d[\d.,]*$/;
+
+/**
+ * A dot-leader row under such a header ("Hemoglobina ........ 12,0 a 15,5 g/dL        11,3   L", the
+ * leader read as " : "): cleaning shortened the leader, so the cells past it are no longer where they
+ * were printed; the result cells are found in the printed line (`raw`) and the row is rewritten as
+ * "Hemoglobina : 11,3   L   12,0 a 15,5 g/dL". Under value columns with their own unit (`%   /mm³`) the
+ * rewritten row keeps no positions, so each bare count takes its unit here: in order when there are as
+ * many counts as columns, else the one count takes the unit of its reference (a leucocyte count's
+ * `3.800 a 10.500 /mm³`; a row past the differential, `30 a 400 ng/mL`). Any other row is returned as printed.
+ */
+export function leaderReferenceToEnd(text: string, raw: string, cols: ReferenceFirstColumns, valueColumns: readonly ValueColumn[] = []): string {
+  const lead = text.indexOf(' : ');
+  if (lead < 1) return text;
+  const printed = cellStarts(raw.replace(/\t/g, '   '), 0);
+  // Values are right-aligned under their columns: a cell that runs into the result column is a result cell.
+  const k = printed.filter((c, i) => i > 0 && c.at + c.cell.length > cols.resultAt - RESULT_SLACK).length;
+  const name = text.slice(0, lead);
+  const rest = cellStarts(text.slice(lead + 3), 0);
+  if (k === 0 || rest.length <= k) return text;
+  const reference = rest.slice(0, rest.length - k).map((c) => c.cell);
+  const result = rest.slice(rest.length - k).map((c) => c.cell);
+  if (!/^[<>≤≥]?\s*\d|^\p{L}/u.test(result[0]!) || numbersIn(reference.join(' ')).length === 0) return text;
+  const bare = result.flatMap((c, i) => (BARE_NUMBER.test(c) ? [i] : []));
+  if (valueColumns.length >= 2 && bare.length > 0) {
+    if (bare.length === valueColumns.length) bare.forEach((i, n) => (result[i] = `${result[i]} ${valueColumns[n]!.unit}`));
+    else if (bare.length === 1) {
+      const m = new RegExp(`(?:^|\\s)(${UNIT_PATTERN})\\s*$`, 'i').exec(reference.join(' '));
+      const unit = m?.[1] ? (normalizeUnit(m[1]) ?? m[1]) : undefined;
+      if (unit) result[bare[0]!] = `${result[bare[0]!]} ${unit}`;
+    }
+  }
+  return `${name} : ${[...result, ...reference].join('   ')}`;
 }

@@ -5078,3 +5078,134 @@ test('set 43: a word result between a column of words and its word reference is 
     ['95'],
   );
 });
+
+// Set 44: a reference column before the result under a header with no name cell, read with dot
+// leaders and value columns; tables drawn with box characters; results side by side after their
+// bracketed references.
+test('set 44: a header with no name cell that puts the reference before the result ("Intervalo de referência   Resultado") reorders dot-leader rows; value columns give the bare counts their units', () => {
+  const text = [
+    '                                    Intervalo de referência          Resultado',
+    '   Hemoglobina ................. 13,0 a 17,0 g/dL                     12,4    L',
+    '   Plaquetas ................... 150.000 a 400.000 /mm³              212.000',
+    '   LEUCOGRAMA                                                         %        /mm³',
+    '   Leucócitos .................. 4.000 a 10.000 /mm³                           7.300',
+    '   Linfócitos .................. 1.000 a 4.000 /mm³                  31,5      2.300',
+    '   Ferritina ................... 30 a 400 ng/mL                       512    H',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    r.analytes.map((a) => [a.name, a.value, a.flag]),
+    [
+      ['Hemoglobina', 12.4, 'baixo'],
+      ['Plaquetas', 212000, 'normal'],
+      ['Leucócitos', 7300, 'normal'],
+      ['Linfócitos (%)', 31.5, 'indeterminado'],
+      ['Linfócitos', 2300, 'normal'],
+      ['Ferritina', 512, 'alto'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 44: a table drawn with box characters (│ ┌ ├ └) is a bar table; a name wrapped onto the next row goes on with the row above; ▲/▼ beside the value', () => {
+  const text = [
+    '┌────────────────────────┬──────────┬─────────┬─────────────────────┐',
+    '│ EXAME                  │ RESULTADO│ UNIDADE │ VALOR DE REFERÊNCIA │',
+    '├────────────────────────┼──────────┼─────────┼─────────────────────┤',
+    '│ Hormônio folículo      │ 6,1      │ mUI/mL  │ 1,5 a 12,4          │',
+    '│ estimulante (FSH)      │          │         │                     │',
+    '│ Fósforo                │ 5,2  ▲   │ mg/dL   │ 2,5 a 4,5           │',
+    '│ Potássio               │ 3,1  ▼   │ mEq/L   │ 3,5 a 5,1           │',
+    '│                        │          │         │ Crianças: 3,4 a 4,7 │',
+    '└────────────────────────┴──────────┴─────────┴─────────────────────┘',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    r.analytes.map((a) => [a.name, a.value, a.flag]),
+    [
+      ['Hormônio folículo estimulante (FSH)', 6.1, 'normal'],
+      ['Fósforo', 5.2, 'alto'],
+      ['Potássio', 3.1, 'baixo'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 44: a urine exam printed in two columns side by side, each cell "Label: result (V.R.: …)", and a column heading beside a result', () => {
+  const text = [
+    'URINA ROTINA',
+    'CARACTERES GERAIS                              MICROSCOPIA',
+    'Cor: Amarela            (V.R.: Amarelo)           Piócitos: 22.000 /mL       (V.R.: até 10.000 /mL)',
+    'Densidade: 1.025        (V.R.: 1.005 a 1.030)     Cilindros: Ausentes        (V.R.: Ausentes)',
+    'BIOQUÍMICA                                        Leveduras: Ausentes        (V.R.: Ausentes)',
+    'Nitrito: Positivo       (V.R.: Negativo)',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([n, v, , f]) => [n, v, f]),
+    [
+      ['Piócitos', 22000, 'alto'],
+      ['Densidade', 1.025, 'normal'],
+      ['Cor', 'Amarela', 'normal'],
+      ['Cilindros', 'Ausentes', 'normal'],
+      ['Leveduras', 'Ausentes', 'normal'],
+      ['Nitrito', 'Positivo', 'alterado'],
+    ],
+  );
+});
+
+test('set 44: the requesting ward after its label ("Unidade solicitante: CLÍNICA CIRÚRGICA 3") is a place, no result', () => {
+  assert.deepEqual(resultTokens('Leito: 12   Unidade solicitante: CLÍNICA CIRÚRGICA 3'), []);
+  assert.deepEqual(resultTokens('Unidade solicitante: PRONTO SOCORRO 2'), []);
+  assert.deepEqual(
+    resultTokens('Unidade solicitante: UTI 2     Glicose   95').map((t) => t.text),
+    ['95'],
+  );
+});
+
+test('set 44: a tier word leading its range in a reference ("Referência: normal 70 a 99 mg/dL · glicemia de jejum alterada 100 a 125") labels the range, no result to list', () => {
+  const r = parseLabReport(
+    [
+      'Ácido úrico: 7,9 mg/dL',
+      '    Referência: normal 2,4 a 5,7 mg/dL',
+      'Glicose: 104 mg/dL',
+      '    Referência: normal 70 a 99 mg/dL · glicemia de jejum alterada 100 a 125 · diabetes ≥ 126',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    r.analytes.map((a) => [a.name, a.value, a.flag]),
+    [
+      ['Ácido úrico', 7.9, 'alto'],
+      ['Glicose', 104, 'alto'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+  assert.deepEqual(
+    resultTokens('Referência: normal < 0,5 mg/dL').map((t) => t.text),
+    ['0,5'],
+  );
+  // A result word with no range after it is still one.
+  assert.deepEqual(
+    resultTokens('Urobilinogênio: Normal').map((t) => t.text),
+    ['Normal'],
+  );
+});
+
+test('set 44: a toll-free number anywhere on a line, a public-service line after "Ouvidoria:" and "Seu resultado anterior (…): …" are no results', () => {
+  assert.deepEqual(resultTokens('Dúvidas? Fale com a central do associado 0800 602 1177.'), []);
+  assert.deepEqual(resultTokens('Ouvidoria: 0800-611-997.   Disque Saúde: 136'), []);
+  const r = parseLabReport(['Ferritina: 18 ng/mL', 'Seu resultado anterior (02/03/2025): 25 ng/mL'].join('\n'));
+  assert.deepEqual(
+    r.analytes.map((a) => [a.name, a.value]),
+    [['Ferritina', 18]],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 44: a previous-result column header with its date ("Anterior (18/12/2024)") and no colon leaves a number after it a cell of its own', () => {
+  assert.deepEqual(
+    resultTokens('Exame      Resultado   Anterior (18/12/2024)   48,7').map((t) => t.text),
+    ['48,7'],
+  );
+  assert.deepEqual(resultTokens('Seu resultado anterior (14/01/2025): 5,9 %'), []);
+});
