@@ -73,6 +73,9 @@ export function withoutLigatures(line: string): string {
 
 const CHAT_STAMP = /^\s*(?:\[\d{1,2}\/\d{1,2}\/\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?\]|\d{1,2}\/\d{1,2}\/\d{2,4},?\s+\d{1,2}:\d{2}\s+-)\s*[^:\d\[\]]{1,40}:\s/u;
 
+// The full stop closing a result written as a sentence, after its unit or a bracketed note.
+const SENTENCE_STOP = new RegExp(`(?<=\\d\\s*${UNIT_PATTERN}|\\))\\.\\s*$`, 'iu');
+
 export function cleanLine(raw: string, index: number): CleanLine {
   let t = withoutLigatures(raw.replace(/\t/g, COLUMN).replace(/[\u00a0\u2007\u202f]/g, ' '));
   // A spacing accent standing alone is OCR noise ("**Hematócrito:**´ 45,1 %"): a letter's own accent is
@@ -96,6 +99,13 @@ export function cleanLine(raw: string, index: number): CleanLine {
   t = t.replace(/^\s*>\s+(?=\p{L}|\d+-\p{L})/u, '');
   // A markdown heading ("### URINA TIPO 1 (EAS)") is a title as typed.
   t = t.replace(/^\s*#{1,6}\s+(?=\S)/, '');
+  // A results app's share-as-text writes each result as a sentence ("Ureia: 41 mg/dL.") and closes its
+  // reference line with a verdict in words ("Referência: 15 a 40 mg/dL. Acima da faixa."): the verdict
+  // restates the comparison with the range, and the sentence's final stop after a unit or a bracket
+  // is punctuation, not part of the unit.
+  t = t.replace(/(?<=\S)\.\s+(?:dentro|abaixo|acima|fora)\s+d[ao]s?\s+(?:faixa|intervalo|refer[êe]ncia)(?:\s+de\s+refer[êe]ncia)?\.?\s*$/iu, '.');
+  // Only a line that is one sentence: a note of several ("… de coágulo. Controle normal: 30,0 seg.") stays prose.
+  if (!/[.;]\s+\S/.test(t)) t = t.replace(SENTENCE_STOP, '');
   if (/^\s*\|?\s*:?-{3,}/.test(t) && /^[\s|:-]+$/.test(t)) return { index, raw, text: '', leader: false, offset: 0 };
   let bars: string[] | undefined;
   // A table copied from a web page keeps one tab between cells however wide each is: as in a bar

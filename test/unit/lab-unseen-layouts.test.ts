@@ -5078,3 +5078,28 @@ test('set 43: a word result between a column of words and its word reference is 
     ['95'],
   );
 });
+
+// ---- set 45 ----
+
+test('set 45: an app\'s share-as-text sentences ("Ureia: 41 mg/dL." then "Referência: 15 a 40 mg/dL. Acima da faixa.") are a result and its reference', () => {
+  const text = [
+    'Ureia: 41 mg/dL.',
+    'Referência: 15 a 40 mg/dL. Acima da faixa.',
+    '',
+    'Albumina: 4,1 g/dL.',
+    'Referência: 3,5 a 5,2 g/dL (adultos). Dentro da faixa.',
+    '',
+    'Vitamina C: 0,3 mg/dL.',
+    'Referência: acima de 0,4 mg/dL. Abaixo da faixa.',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([n, v, , f]) => [n, v, f]),
+    [
+      ['Ureia', 41, 'alto'],
+      ['Albumina', 4.1, 'normal'],
+      ['Vitamina C', 0.3, 'baixo'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});

@@ -153,6 +153,7 @@ export const CORPUS_SETS = [
   'heldout41',
   'heldout42',
   'heldout43',
+  'heldout45',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
 
