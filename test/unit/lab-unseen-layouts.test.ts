@@ -5103,3 +5103,20 @@ test('set 45: an app\'s share-as-text sentences ("Ureia: 41 mg/dL." then "Refer�
   );
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('set 45: a results portal copied from the browser: a link cell ("Ver gráfico") closing each tabbed row is page furniture, not a cell of the result', () => {
+  const text = [
+    'Exame\tResultado\tUnidade\tValor de referência\tAnterior (03/02/2024)\t',
+    'Colesterol total\t231\tmg/dL\tInferior a 190\t204\tVer gráfico',
+    'Triglicerídeos\t98\tmg/dL\tInferior a 150\t120\tVer histórico',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([n, v, , f]) => [n, v, f]),
+    [
+      ['Colesterol total', 231, 'alto'],
+      ['Triglicerídeos', 98, 'normal'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
