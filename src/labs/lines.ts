@@ -112,7 +112,7 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // is punctuation, not part of the unit.
   t = t.replace(/(?<=\S)\.\s+(?:dentro|abaixo|acima|fora)\s+d[ao]s?\s+(?:faixa|intervalo|refer[êe]ncia)(?:\s+de\s+refer[êe]ncia)?\.?\s*$/iu, '.');
   // Only a line that is one sentence: a note of several ("… de coágulo. Controle normal: 30,0 seg.") stays prose.
-  if (!/[.;]\s+\S/.test(t)) t = t.replace(SENTENCE_STOP, '');
+  if (/\d/.test(t) && !/[.;]\s+\S/.test(t)) t = t.replace(SENTENCE_STOP, '');
   if (/^\s*\|?\s*:?-{3,}/.test(t) && /^[\s|:-]+$/.test(t)) return { index, raw, text: '', leader: false, offset: 0 };
   let bars: string[] | undefined;
   // A table copied from a web page keeps one tab between cells however wide each is: as in a bar
