@@ -73,8 +73,18 @@ export function withoutLigatures(line: string): string {
 
 const CHAT_STAMP = /^\s*(?:\[\d{1,2}\/\d{1,2}\/\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?\]|\d{1,2}\/\d{1,2}\/\d{2,4},?\s+\d{1,2}:\d{2}\s+-)\s*[^:\d\[\]]{1,40}:\s/u;
 
+// A link's label in the last cell of a tabbed row (web page copied from the browser).
+const PAGE_LINK_CELL = /\t\s*(?:ver|visualizar|abrir|exibir)\s+(?:o\s+)?(?:gr[áa]fico|hist[óo]rico|evolu[çc][ãa]o|detalhes|laudo)\s*$/iu;
+
+// The full stop closing a result written as a sentence, after its unit or a bracketed note.
+const SENTENCE_STOP = new RegExp(`(?<=\\d\\s*${UNIT_PATTERN}|\\))\\.\\s*$`, 'iu');
+
 export function cleanLine(raw: string, index: number): CleanLine {
-  let t = withoutLigatures(raw.replace(/\t/g, COLUMN).replace(/[\u00a0\u2007\u202f]/g, ' '));
+  // A results portal copied from the browser closes each tabbed row with a link's label ("Ver gráfico",
+  // "Ver histórico"): page furniture, not a cell of the result, and it would stand where a note or
+  // reference is looked for.
+  const row = raw.replace(PAGE_LINK_CELL, '');
+  let t = withoutLigatures(row.replace(/\t/g, COLUMN).replace(/[\u00a0\u2007\u202f]/g, ' '));
   // A spacing accent standing alone is OCR noise ("**Hematócrito:**´ 45,1 %"): a letter's own accent is
   // combined with it, never printed apart.
   t = t.replace(/[´`¨˜¸]/g, '');
@@ -100,11 +110,18 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // rule line is a separator row, and the vertical rule sets the cells apart as a markdown table's bar.
   if (/[─━═]/.test(t) && /^[\s─━═┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬╞╡╪│┃║]+$/.test(t)) return { index, raw, text: '', leader: false, offset: 0 };
   t = t.replace(/[│┃║]/g, '|');
+  // A results app's share-as-text writes each result as a sentence ("Ureia: 41 mg/dL.") and closes its
+  // reference line with a verdict in words ("Referência: 15 a 40 mg/dL. Acima da faixa."): the verdict
+  // restates the comparison with the range, and the sentence's final stop after a unit or a bracket
+  // is punctuation, not part of the unit.
+  t = t.replace(/(?<=\S)\.\s+(?:dentro|abaixo|acima|fora)\s+d[ao]s?\s+(?:faixa|intervalo|refer[êe]ncia)(?:\s+de\s+refer[êe]ncia)?\.?\s*$/iu, '.');
+  // Only a line that is one sentence: a note of several ("… de coágulo. Controle normal: 30,0 seg.") stays prose.
+  if (/\d/.test(t) && !/[.;]\s+\S/.test(t)) t = t.replace(SENTENCE_STOP, '');
   if (/^\s*\|?\s*:?-{3,}/.test(t) && /^[\s|:-]+$/.test(t)) return { index, raw, text: '', leader: false, offset: 0 };
   let bars: string[] | undefined;
   // A table copied from a web page keeps one tab between cells however wide each is: as in a bar
   // table, a column is found by its cell's number, not by where the cell starts.
-  const tabbed = raw.trim().split('\t');
+  const tabbed = row.trim().split('\t');
   if (!t.includes('|') && tabbed.length >= 3) bars = tabbed.map((c) => c.trim());
   if (t.includes('|')) {
     bars = t

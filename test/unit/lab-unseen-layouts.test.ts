@@ -5209,3 +5209,45 @@ test('set 44: a previous-result column header with its date ("Anterior (18/12/20
   );
   assert.deepEqual(resultTokens('Seu resultado anterior (14/01/2025): 5,9 %'), []);
 });
+
+// ---- set 45 ----
+
+test('set 45: an app\'s share-as-text sentences ("Ureia: 41 mg/dL." then "Referência: 15 a 40 mg/dL. Acima da faixa.") are a result and its reference', () => {
+  const text = [
+    'Ureia: 41 mg/dL.',
+    'Referência: 15 a 40 mg/dL. Acima da faixa.',
+    '',
+    'Albumina: 4,1 g/dL.',
+    'Referência: 3,5 a 5,2 g/dL (adultos). Dentro da faixa.',
+    '',
+    'Vitamina C: 0,3 mg/dL.',
+    'Referência: acima de 0,4 mg/dL. Abaixo da faixa.',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([n, v, , f]) => [n, v, f]),
+    [
+      ['Ureia', 41, 'alto'],
+      ['Albumina', 4.1, 'normal'],
+      ['Vitamina C', 0.3, 'baixo'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 45: a results portal copied from the browser: a link cell ("Ver gráfico") closing each tabbed row is page furniture, not a cell of the result', () => {
+  const text = [
+    'Exame\tResultado\tUnidade\tValor de referência\tAnterior (03/02/2024)\t',
+    'Colesterol total\t231\tmg/dL\tInferior a 190\t204\tVer gráfico',
+    'Triglicerídeos\t98\tmg/dL\tInferior a 150\t120\tVer histórico',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([n, v, , f]) => [n, v, f]),
+    [
+      ['Colesterol total', 231, 'alto'],
+      ['Triglicerídeos', 98, 'normal'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
