@@ -64,8 +64,12 @@ export function spawnDaemon(url: string, env: Env = {}, args: string[] = []): Ch
   const outputEnded = new Promise<void>((resolve) => proc.stdout!.once('end', resolve));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     proc.on('exit', (code, signal) => {
-      const bound = new Promise<void>((r) => setTimeout(r, 5_000).unref());
-      void Promise.race([outputEnded, bound]).then(() => resolve({ code, signal }));
+      let timer: NodeJS.Timeout | undefined;
+      const bound = new Promise<void>((r) => (timer = setTimeout(r, 5_000)));
+      void Promise.race([outputEnded, bound]).then(() => {
+        clearTimeout(timer);
+        resolve({ code, signal });
+      });
     }),
   );
   // A bound, not a speed claim: four daemons starting at once (each compiling its TypeScript) on a
