@@ -11,7 +11,7 @@
 import { ANALYTES, foldSameLength, KNOWN_NAMES } from './analytes.ts';
 import { foldText } from '../text/fold.ts';
 import { NUMBER } from './numbers.ts';
-import { isReferenceText, stripReferenceLead, TITRE_COLON } from './reference.ts';
+import { isReferenceText, REFERENCE_LEAD_WORDS, stripReferenceLead, TITRE_COLON } from './reference.ts';
 import { UNIT_PATTERN } from './units.ts';
 
 export interface CleanLine {
@@ -34,13 +34,15 @@ export interface CleanLine {
 }
 
 const COLUMN = '   ';
+// A code in a column before the name: its digits, a column break, and a word that is no unit.
+const codeColumn = (digits: string, after = '') => new RegExp(String.raw`^(\s*)\d${digits}(?=\s{2,}(?!(?:${UNIT_PATTERN})(?![a-zà-ÿ]))[a-zà-ÿ]${after})`, 'i');
 // Eight digits, then a column break and a word that is no unit ("10000000   UFC/mL" stays a count).
-const TUSS_CODE = new RegExp(String.raw`^(\s*)\d{8}(?=\s{2,}(?!(?:${UNIT_PATTERN})(?![a-zà-ÿ]))[a-zà-ÿ])`, 'i');
+const TUSS_CODE = codeColumn('{8}');
 // A hospital LIS's own exam code in a column before the name ("1001   Leucócitos   7,12   …", "557
 // Ferritina   412   H   ng/mL"): three to six digits in one group, a column break, a name that is no
 // unit, and a value further on. The code is an identifier; left there it would be read as the value
 // and the name after it lost, with the whole table.
-const LIS_CODE = new RegExp(String.raw`^(\s*)\d{3,6}(?=\s{2,}(?!(?:${UNIT_PATTERN})(?![a-zà-ÿ]))[a-zà-ÿ].*\s\d)`, 'i');
+const LIS_CODE = codeColumn('{3,6}', String.raw`.*\s\d`);
 
 // A portal's "Último resultado: 19,4 ng/mL em 14/03/2025" under the current value is the previous one.
 const LAST_RESULT = String.raw`[uú]ltimo\s+resultado`;
@@ -163,8 +165,8 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // A health plan's TUSS code before the exam ("40302040    GLICOSE (soro)    112 mg/dL", the code of the
   // procedure the guia authorised): eight digits in one group, then a column break and a name that is
   // no unit. An identifier, never a value, as the dotted codes above.
-  t = t.replace(TUSS_CODE, (m, pad: string) => pad + ' '.repeat(m.length - pad.length));
-  t = t.replace(LIS_CODE, (m, pad: string) => pad + ' '.repeat(m.length - pad.length));
+  const blankCode = (m: string, pad: string) => pad + ' '.repeat(m.length - pad.length);
+  t = t.replace(TUSS_CODE, blankCode).replace(LIS_CODE, blankCode);
   // A dash opening a cell before words ("Cor      - Amarela      - Amarela", "Resultado   - Foram
   // encontrados …") sets the columns apart, as the spaces do: it is no part of the word result. A
   // dash before digits is left to the value and range readers (a sign, a range's "10   -   20").
@@ -993,15 +995,14 @@ export function joinRangeBrokenAtMargin(reads: readonly string[]): string[] {
   return out;
 }
 // A reference lead with the start of a range after it ("VR: 150.000 a", "Ref.: de 13").
-const REFERENCE_LEAD_THEN_RANGE =
-  /(?:^|\s)(?:v\.?\s?r\.?|ref(?:er[eê]ncia)?\.?|valor(?:es)?\s+de\s+refer[eê]ncia)\s*:\s*(?:de\s+)?[\dOoIl][\dOoIl.,]*\s+\S+$/iu;
+const REFERENCE_LEAD_THEN_RANGE = new RegExp(String.raw`(?:^|\s)${REFERENCE_LEAD_WORDS}\s*:\s*(?:de\s+)?[\dOoIl][\dOoIl.,]*\s+\S+$`, 'iu');
 // A cell ending in a colon ("Percentil 99 (limite superior):") leads labelled lines read on their own.
 const WANTS_NUMBER = /(?:\s(?:a|à|at[eé]|de|entre|inferior\s+a|superior\s+a|acima\s+de|abaixo\s+de|menor\s+que|maior\s+que)|\d\s*[-–])$/iu;
 
 // A cell opening with a label and its colon, with something after it ("Hemácias: 3.000 /mL", "Cor: Amarelo").
 const LABELLED_CELL = /^\p{L}[\p{L}\s./-]{0,40}:\s*\S/u;
 // A reference in brackets closing a cell ("(V.R.: Amarelo citrino)", "(Ref.: até 5.000 /mL)").
-const BRACKETED_REFERENCE = /\(\s*(?:v\.?\s?r\.?|ref(?:er[eê]ncia)?\.?|valor(?:es)?\s+de\s+refer[eê]ncia)\s*:[^()]*\)$/iu;
+const BRACKETED_REFERENCE = new RegExp(String.raw`\(\s*${REFERENCE_LEAD_WORDS}\s*:[^()]*\)$`, 'iu');
 // A column's section heading in capitals ("EXAME QUÍMICO", "SEDIMENTOSCOPIA"): no digits, no colon.
 const COLUMN_HEADING = /^\p{Lu}[\p{Lu}\s/-]{2,40}$/u;
 

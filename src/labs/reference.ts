@@ -874,6 +874,12 @@ export function flagTitre(titre: string, wordReference: string | undefined, refe
 const LEAD_RE =
   /^[\s\-–—(|]*(?:amostra\s+v[aá]lida(?=\s*:)|valor(?:es)?\s+(?:de\s+)?refer[eê]ncias?|valores\s+referenciais|intervalo\s+de\s+refer[eê]ncia|intervalo(?=\s*:|\s{2,}|\s+\d)|(?:valor(?:es)?\s+|resultados?\s+)?esperad[oa]s?(?=\s*:)|faixa\s+de\s+refer[eê]ncia|(?:faixa|intervalo|n[ií]ve(?:l|is)|concentra[cç][aã]o)\s+terap[eê]utic[oa]s?|refer[eê]ncias?|v\.?\s?r\.?(?![\p{L}])|ref\.?(?![\p{L}])|ibmp(?![\p{L}])(?!\s*(?:NR[-\s]?\d{1,2}\s*)?:?\s*\d))(?:\s+(?:por|para|segundo|conforme|de\s+acordo\s+com)\s+(?:a\s+|o\s+)?(?:idade|sexo|g[eê]nero|faixa\s+et[aá]ria|adultos|crian[cç]as|m[eé]todo)(?![\p{L}]))?(?:\s*\([^)]*\))?\s*[:.]?\s*/iu;
 
+/**
+ * The short reference leads a cell or a bracket opens with ("VR", "V.R.", "Ref.", "Referência", "Valores
+ * de referência"), as a source for the patterns that look for a lead inside a line.
+ */
+export const REFERENCE_LEAD_WORDS = String.raw`(?:v\.?\s?r\.?|ref(?:er[eê]ncia)?\.?|valor(?:es)?\s+de\s+refer[eê]ncia)`;
+
 /** A reference lead that says its ranges are risk categories ("VR (risco cardiovascular):"). */
 export const RISK_LEAD = /\brisco\b/iu;
 const BARE_RISK_LABEL = /^(baixo|m[eé]dio|moderado|intermedi[aá]rio|alto|elevado)(?=\s*:)/iu;

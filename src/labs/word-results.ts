@@ -3,7 +3,7 @@
 // ("Foram encontrados cistos de Giardia lamblia"). They are recognised by where they stand: after a
 // label whose results are words (WORD_FIELDS), or on a "Resultado:" line under a block title. Such a
 // value is a qualitative result; with no printed word reference its flag is 'indeterminado'.
-import { qualitativeAtStart } from './reference.ts';
+import { qualitativeAtStart, REFERENCE_LEAD_WORDS } from './reference.ts';
 
 // Labels (folded) whose result is a word or a few words.
 const WORD_FIELDS =
@@ -41,7 +41,7 @@ export function wordResultText(text: string): string | undefined {
 }
 
 // The reference in brackets that ends a labelled finding ("(VR: ausência de parasitas)", "(Ref.: negativa)").
-const BRACKETED_REFERENCE = /\s*\(\s*(?:v\.?\s?r\.?|ref(?:er[eê]ncia)?\.?|valor(?:es)?\s+de\s+refer[eê]ncia)\s*:?\s*([^()]+)\)/iu;
+const BRACKETED_REFERENCE = new RegExp(String.raw`\s*\(\s*${REFERENCE_LEAD_WORDS}\s*:?\s*([^()]+)\)`, 'iu');
 // What may follow that reference: the lab's marks and verdict ("↑ ALTERADO."), nothing else.
 const TRAILING_MARKS = /^[\s↑↓▲▼*!]*(?:alterad[oa]|normal|alt[oa]|baix[oa])?[\s.;]*$/iu;
 // A result word, then a comment after a dash or a comma ("Negativa - não houve crescimento de Salmonella spp.").
