@@ -116,6 +116,25 @@ test('cancels and releases share their flush too; settling again is stale', asyn
   );
 });
 
+test('when no other outcome can join, the waiting batch is written at once: the last running job does not wait out the window', async () => {
+  const [a, b, c] = (await claim(3)) as [ClaimedJob, ClaimedJob, ClaimedJob];
+  const { db: counting, sent } = counted(db.pool);
+  let running = 2;
+  // A window no test waits out: only "nothing else can join" can flush before drain().
+  const settler = new Settler(counting, { batchMs: 60_000, maxBatch: 100, retryForMs: 5_000, mayJoin: () => running > 0 });
+  running = 1;
+  const first = settler.settle('complete', { ...lease(a), result: { n: 1 } });
+  assert.deepEqual(sent, [], 'another job still runs: the first outcome waits for it');
+  running = 0;
+  const second = settler.settle('complete', { ...lease(b), result: { n: 2 } });
+  assert.deepEqual(sent, ['ai-worker.complete-many'], 'the last one flushes both, in one statement, without a drain');
+  assert.deepEqual(await Promise.all([first, second]), [true, true]);
+  // A lone outcome (the daemon idle otherwise) goes alone, as the one-row statement.
+  assert.equal(await settler.settle('complete', { ...lease(c), result: { n: 3 } }), true);
+  assert.deepEqual(sent, ['ai-worker.complete-many', 'ai-worker.complete-one']);
+  await settler.drain();
+});
+
 test('a batch PostgreSQL refuses falls back to one statement per job: only the job with the bad value fails, with its data error', async () => {
   const [good, bad] = (await claim(2)) as [ClaimedJob, ClaimedJob];
   const { db: counting, sent } = counted(db.pool);

@@ -78,7 +78,8 @@ export interface SettlerOptions {
   maxBatch: number;
   /**
    * Whether another outcome may still join this flush (a handler is running or about to start).
-   * When none can, waiting `batchMs` only delays what the client sees: flush on the next tick.
+   * When none can, waiting `batchMs` only delays what the client sees: what waits is written at once
+   * (the lone job of an idle daemon, or the last of several to end, which took the others with it).
    */
   mayJoin?: () => boolean;
   /** How long a settle keeps trying through an outage: the lease, after which it is not ours anyway. */
@@ -89,6 +90,8 @@ export class Settler {
   private buffer: Pending[] = [];
   private timer: NodeJS.Timeout | undefined;
   private immediate: NodeJS.Immediate | undefined;
+  /** settleNow is queueing several entries for one flush: none flushes on its own. */
+  private holding = false;
   private readonly inFlight = new Set<Promise<void>>();
   private readonly mayJoin: () => boolean;
 
@@ -115,16 +118,18 @@ export class Settler {
 
   /** Several outcomes of one kind written now, without waiting for partners (release at shutdown). */
   settleNow<K extends SettleKind>(kind: K, items: SettleKinds[K]['item'][]): Promise<Array<SettleKinds[K]['result']>> {
+    this.holding = true;
     const all = Promise.all(items.map((item) => this.settle(kind, item)));
+    this.holding = false;
     this.flush();
     return all;
   }
 
   private enqueue(p: Pending): void {
     this.buffer.push(p);
-    if (this.buffer.length >= this.options.maxBatch) this.flush();
+    if (this.buffer.length >= this.options.maxBatch || (!this.holding && !this.mayJoin())) this.flush();
     else if (!this.timer && !this.immediate) {
-      if (this.options.batchMs > 0 && this.mayJoin()) this.timer = setTimeout(() => this.flush(), this.options.batchMs);
+      if (this.options.batchMs > 0) this.timer = setTimeout(() => this.flush(), this.options.batchMs);
       else this.immediate = setImmediate(() => this.flush());
     }
   }
