@@ -129,10 +129,21 @@ test('when no other outcome can join, the waiting batch is written at once: the 
   const second = settler.settle('complete', { ...lease(b), result: { n: 2 } });
   assert.deepEqual(sent, ['ai-worker.complete-many'], 'the last one flushes both, in one statement, without a drain');
   assert.deepEqual(await Promise.all([first, second]), [true, true]);
-  // A lone outcome (the daemon idle otherwise) goes alone, as the one-row statement.
+  // A lone outcome (the daemon idle otherwise) goes alone, as the one-row statement: fenced like the
+  // batch (another attempt's token is stale, writes nothing), and writing the same ledger row.
+  assert.equal(await settler.settle('complete', { ...lease(c), lease_token: '00000000-0000-4000-8000-000000000000', result: { n: 0 } }), false);
   assert.equal(await settler.settle('complete', { ...lease(c), result: { n: 3 } }), true);
-  assert.deepEqual(sent, ['ai-worker.complete-many', 'ai-worker.complete-one']);
+  assert.deepEqual(sent, ['ai-worker.complete-many', 'ai-worker.complete-one', 'ai-worker.complete-one']);
   await settler.drain();
+  const { rows } = await db.pool.query(
+    `select j.id, j.status, j.result, j.locked_by, o.status as outcome, o.attempt, o.worker_id
+       from analysis_jobs j join analysis_job_outcomes o on o.job_id = j.id where j.id = any($1) order by j.result->>'n'`,
+    [[a, b, c].map((j) => j.id)],
+  );
+  assert.deepEqual(
+    rows.map((r) => [r.id, r.status, r.result, r.locked_by, r.outcome, r.attempt, r.worker_id]),
+    [a, b, c].map((j, i) => [j.id, 'completed', { n: i + 1 }, null, 'completed', 1, 'w1']),
+  );
 });
 
 test('a batch PostgreSQL refuses falls back to one statement per job: only the job with the bad value fails, with its data error', async () => {
