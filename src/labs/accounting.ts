@@ -496,13 +496,16 @@ class Bag {
     return printed !== undefined && printed !== own;
   }
   /**
-   * Its value with its unit on a line that names it ("Valor crítico (POTÁSSIO 6,1 mmol/L) comunicado a
+   * Its value, with its unit or none, on a line that names it ("Valor crítico (POTÁSSIO 6,1 mmol/L) comunicado a
    * …"): the same result told again, no other. Another value there, or this one in another unit, still counts.
    */
   private restated(tok: Token, line: string): boolean {
     const a = this.a;
     if (typeof a.value !== 'number' || !('unit' in a) || !a.unit || !tok.values.some((x) => Math.abs(x - a.value) < 1e-9)) return false;
-    return unitAtStart(line.replace(GLUED, '$1 ').slice(tok.at + tok.text.length))?.unit === a.unit;
+    // A critical value's notice may name it without its unit ("Valores críticos comunicados: POTÁSSIO 5,8 -
+    // comunicado a …"): the same value under the same name, no other result.
+    const printed = unitAtStart(line.replace(GLUED, '$1 ').slice(tok.at + tok.text.length))?.unit;
+    return printed === undefined || printed === a.unit;
   }
 }
 

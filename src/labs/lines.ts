@@ -739,12 +739,21 @@ const TIME_RE = /(?<!\d)\d{1,2}[:h]\d{2}(?!\d)/;
 
 const PHONE = /\(\d{2}\)\s?9?\d{4}[-\s]?\d{4}(?!\d)|(?<!\d)0800[-\s]?\d{3}[-\s]?\d{4}(?!\d)/;
 
-/** A street and its number anywhere on a line ("Posto Centro - R. Padre Anchieta, 2210 - Curitiba/PR"). */
+/**
+ * A street and its number anywhere on a line ("Posto Centro - R. Padre Anchieta, 2210 - Curitiba/PR"), the
+ * street named by a planned city's code too (Palmas's "Av. LO-2, 38", Goiânia's "Rua T-37, 215").
+ */
 export const STREET_ADDRESS =
-  /(?<![\p{L}])(?:rua|r\.|av\.|avenida|alameda|travessa|trav\.|rodovia|pra[cç]a)\s+\p{L}[\p{L}. ]*,\s*(?:n[º°]\s*)?(?:\d{1,3}(?:\.\d{3})+|\d+)(?![\d.,])/iu;
+  /(?<![\p{L}])(?:rua|r\.|av\.|avenida|alameda|travessa|trav\.|rodovia|pra[cç]a)\s+\p{L}[\p{L}. ]*(?:-\d{1,3})?,\s*(?:n[º°]\s*)?(?:\d{1,3}(?:\.\d{3})+|\d+)(?![\d.,])/iu;
+
+// A results portal's buttons and links copied with the page ("Baixar PDF   Compartilhar", "Ver gráfico
+// Comparar com anteriores"): an action's verb and what it acts on.
+const PAGE_CONTROL =
+  /^(?:baixar|imprimir|compartilhar|enviar|voltar|sair|ver|visualizar|abrir|exibir|comparar|salvar|exportar|download|fechar)(?:\s+[\p{L}-]+){0,3}$/iu;
 
 /** A patient-data, doctor, address, page or signature line: neither a result nor an unread result. */
 export function isAdminLine(text: string): boolean {
+  if (text.trim() !== '' && cells(text).every((c) => PAGE_CONTROL.test(c))) return true;
   const f = foldSameLength(text).replace(/^[\s*#>]+/, '');
   // A label that can also name a result ("Jejum: 84 mg/dL") is administrative only when no value
   // with a lab unit follows it: otherwise its value would be dropped in silence.
@@ -961,15 +970,32 @@ export function joinWrappedReferenceCells(reads: readonly string[]): string[] {
     if (at < 20 || !/\d/.test(cur.slice(0, at))) continue;
     let joined = cur;
     let j = i + 1;
+    // The row's name cell may wrap onto the same line as its reference cell ("Neutrófilos   1.330   /µL
+    // 1.800 a" / "(39 %)   7.700"): the piece under the reference joins the row, the piece under the name
+    // stays on its line, read as what goes on under a row.
+    let nameLeft: string | undefined;
     for (; j < out.length; j++) {
       const next = out[j]!;
       const start = next.length - next.trimStart().length;
-      if (next.trim() === '' || next.includes('\t') || Math.abs(start - at) > 3 || / {2,}\S/.test(next.trim())) break;
-      joined = `${joined}${WANTS_NUMBER.test(joined) || !/^\p{L}/u.test(next.trim()) ? ' ' : '; '}${next.trim()}`;
+      if (next.trim() === '' || next.includes('\t')) break;
+      const pieces = [...next.matchAll(/\S+(?: \S+)*/g)];
+      const last = pieces[pieces.length - 1]!;
+      // Only the range's end (a number, its unit) is taken from such a line: the line is then accounted as
+      // its name piece alone, so anything else there must stay on it to be read or listed.
+      const underName =
+        pieces.length === 2 && j === i + 1 && start === cur.length - cur.trimStart().length && Math.abs(last.index! - at) <= 3 && RANGE_END.test(last[0]);
+      if (!underName && (Math.abs(start - at) > 3 || pieces.length > 1)) break;
+      joined = `${joined}${WANTS_NUMBER.test(joined) || !/^\p{L}/u.test(last[0]) ? ' ' : '; '}${last[0]}`;
+      if (underName) {
+        nameLeft = next.slice(0, last.index).trimEnd();
+        j++;
+        break;
+      }
     }
     if (j === i + 1) continue;
     out[i] = joined;
     for (let k = i + 1; k < j; k++) out[k] = '';
+    if (nameLeft !== undefined) out[j - 1] = nameLeft;
     i = j - 1;
   }
   return out;
@@ -994,6 +1020,8 @@ export function joinRangeBrokenAtMargin(reads: readonly string[]): string[] {
   }
   return out;
 }
+// The end of a range alone in its cell, with its unit or none ("7.700", "5,90 mg/dL").
+const RANGE_END = new RegExp(String.raw`^(?:${NUMBER})(?:\s*(?:${UNIT_PATTERN}))?$`, 'iu');
 // A reference lead with the start of a range after it ("VR: 150.000 a", "Ref.: de 13").
 const REFERENCE_LEAD_THEN_RANGE = new RegExp(String.raw`(?:^|\s)${REFERENCE_LEAD_WORDS}\s*:\s*(?:de\s+)?[\dOoIl][\dOoIl.,]*\s+\S+$`, 'iu');
 // A cell ending in a colon ("Percentil 99 (limite superior):") leads labelled lines read on their own.

@@ -181,8 +181,15 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   );
   // A previous result under its own label line is read and accounted as one "Resultado anterior: …" line.
   const previous = joinPreviousLabel(joined);
+  // A line a join cut short (a wrapped row's reference piece read with the row above, its name piece
+  // left: joinWrappedReferenceCells) is accounted as what it still reads: the piece taken is the row's.
+  const cutShort = (read: string, u: { read: string }) => read.trim() !== '' && read.length < u.read.trimEnd().length && u.read.startsWith(read);
   const unfolded = pageRows.map((u, i) =>
-    previous[i] !== joined[i] ? { read: previous[i]!, account: previous[i]! } : joined[i] === u.read ? u : { read: joined[i]!, account: u.account },
+    previous[i] !== joined[i]
+      ? { read: previous[i]!, account: previous[i]! }
+      : joined[i] === u.read
+        ? u
+        : { read: joined[i]!, account: cutShort(joined[i]!, u) ? joined[i]! : u.account },
   );
   const lines = unfolded.map((u, i) => ({ ...cleanLine(u.read, i), raw: raws[i]! }));
   const patient: Patient = readPatient(
@@ -289,6 +296,8 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   const continuedAt = new Set<number>();
   // The last line whose name-column piece went on with the name of the row above it.
   let wrapAt = -1;
+  // The line the current title was read on: a name its cell wrapped goes on from there on the next line.
+  let titleAt = -1;
   for (const printed of lines) {
     // A column of words before the exam column (the disease a screening test is for) is cut off the row.
     const line = (table?.leadAt !== undefined ? withoutLeadColumn(printed, table.leadAt) : undefined) ?? printed;
@@ -428,6 +437,14 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // A bar (or box-drawn) table's name cell wrapped onto a row of its own ("│ Capacidade total de
     // ligação │ 298 │ …" / "│ do ferro (TIBC) │   │   │"): only the name cell is filled, and it goes on in
     // lower case or with a bracket, right under the row read.
+    // The relative count in brackets alone under its row's absolute count ("Neutrófilos   1.330   /µL   …"
+    // / "(39 %)"), its cell wrapped: the row's second value, as when printed beside the first.
+    const countUnder = countUnderRow(t, pending, lastTextAt);
+    if (countUnder) {
+      const e = pending!.entries[0]!;
+      pending!.entries.push({ def: e.def, name: e.name, read: countUnder, line: line.index });
+      continue;
+    }
     const barWrap = line.bars ? barNameWrapOf(line.bars, pending, lastTextAt, line.index) : undefined;
     if (barWrap) {
       const e = pending!.entries[0]!;
@@ -815,6 +832,9 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       if (first && /\p{L}-$/u.test(broken) && cleanName(broken) === title!.name && /^\p{Ll}/u.test(first.name)) {
         first.name = `${broken.slice(0, -1)}${first.name}`;
         first.def = lookupName(first.name) ?? first.def;
+      } else if (first && title && titleAt === lastTextAt && nameGoesOn(title.name, first.name)) {
+        const name = `${title.name} ${first.name}`;
+        for (const e of groups[0]!.entries) Object.assign(e, { name, def: lookupName(name) ?? e.def });
       }
       const inBlock = block !== undefined && block.at === lastTextAt;
       if (title && groups[0] && /^(?:tempo\s+(?:d[oa]\s+)?paciente|paciente|amostra|(?:1\s*[ªa°º]\.?|primeira)\s*hora)$/i.test(groups[0].entries[0]!.name)) {
@@ -953,8 +973,10 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       // The block's material and method in columns at the title's right ("ANTI-TPO      Soro | Quimioluminescência")
       // are its detail, no part of the analyte's name.
       const titleCells = cells(t);
-      const name = cleanName(titleCells.length >= 2 && isMethodLine(titleCells.slice(1).join(' - ')) ? titleCells[0]! : t);
+      const own = cleanName(titleCells.length >= 2 && isMethodLine(titleCells.slice(1).join(' - ')) ? titleCells[0]! : t);
+      const name = title && titleAt === lastTextAt && nameGoesOn(title.name, own) ? `${title.name} ${own}` : own;
       title = { name, def: lookupName(name) };
+      titleAt = line.index;
       recent = [];
       preRef = [];
       continue;
@@ -1003,6 +1025,34 @@ function nameWrapOf(
   const known = lookupName(cleanName(e.name));
   if (/^\p{Lu}/u.test(piece) && (known !== undefined || lookupName(piece) !== undefined || isReferenceLabel(piece))) return undefined;
   return { piece, rest };
+}
+
+// A title cut after a word that wants another ("Tempo de", "ÍNDICE DE SATURAÇÃO DA").
+const OPEN_NAME_END = /\s(?:de|da|do|das|dos|ao|à|para|por|com|em)$/iu;
+
+/**
+ * Whether `piece`, on the line under a title, is the rest of the title's name that its cell wrapped: the
+ * title stops on a word that wants another, or the piece goes on in lower case under a name in mixed
+ * case ("Volume corpuscular" / "médio (VCM)") or is only a bracket ("LDL COLESTEROL" / "(calculado -
+ * Friedewald)", "(CTLF)"), and the catalogue knows no analyte by the piece alone (a section's heading
+ * over "glicose   95 mg/dL" is none of its name).
+ */
+function nameGoesOn(title: string, piece: string): boolean {
+  if (OPEN_NAME_END.test(title)) return true;
+  if (lookupName(piece) !== undefined) return false;
+  return /^\([^()]+\)$/.test(piece) || (/^\p{Ll}/u.test(piece) && title !== title.toUpperCase());
+}
+
+/**
+ * The other count of the row above, alone in brackets on its line: a value with a unit other than the
+ * row's ("(39 %)" under "1.330 /µL"), nothing else.
+ */
+function countUnderRow(t: string, pending: Group | undefined, lastTextAt: number): ValueRead | undefined {
+  const e = pending?.entries.length === 1 ? pending.entries[0]! : undefined;
+  const m = /^\(([^()]*\d[^()]*)\)$/.exec(t.trim());
+  if (!e || !m || e.line !== lastTextAt || e.read.value === null || !e.read.unit) return undefined;
+  const v = readValue(m[1]!, { dotIsDecimal: dotIsDecimal(e.def) });
+  return v && v.value !== null && v.unit && v.unit !== e.read.unit && v.comparator === null && v.rest.trim() === '' ? v : undefined;
 }
 
 /** The piece of a name a bar table's row holds alone in its name cell, going on with the row above. */

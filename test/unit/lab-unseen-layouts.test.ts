@@ -5251,3 +5251,109 @@ test('set 45: a results portal copied from the browser: a link cell ("Ver gráfi
   );
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+// ---- set 46 ----
+
+test('set 46: a name its cell wrapped above the row (a title ending on "de"/"da", a piece in lower case or in brackets) goes on into the row\'s name', () => {
+  const table = [
+    'Exame                    Resultado    Unidade    Referência',
+    'Hemoglobina corpuscular',
+    'média (HCM)              31,2         pg         27,0 a 33,0',
+    'Taxa de filtração',
+    'glomerular estimada      58           mL/min     superior a 60',
+  ].join('\n');
+  const t = parseLabReport(table);
+  assert.deepEqual(
+    t.analytes.map((a) => [a.key, a.value, a.flag]),
+    [
+      ['hcm', 31.2, 'normal'],
+      ['tfg', 58, 'baixo'],
+    ],
+  );
+  const blocks = [
+    'CAPACIDADE LATENTE DE LIGAÇÃO DO FERRO        Método: Colorimétrico',
+    '(UIBC)',
+    'Resultado:    310   µg/dL        Valor de referência: 110 a 370 µg/dL',
+    '',
+    'ANTICORPOS ANTI-PEROXIDASE DA',
+    'TIREOIDE',
+    'Resultado:    58 UI/mL       Valor de referência: inferior a 34 UI/mL',
+    '',
+    'TEMPO DE',
+    'TROMBOPLASTINA PARCIAL ATIVADA          Resultado:   41,0 s        25,0 a 35,0 s',
+    '',
+    'HEMOGLOBINA GLICADA',
+    '(cromatografia - HPLC)                  Resultado:   6,1 %         Normal: < 5,7 %',
+  ].join('\n');
+  const b = parseLabReport(blocks);
+  assert.deepEqual(
+    b.analytes.map((a) => [a.key ?? a.name, a.value, a.flag]),
+    [
+      ['CAPACIDADE LATENTE DE LIGAÇÃO DO FERRO (UIBC)', 310, 'normal'],
+      ['ANTICORPOS ANTI-PEROXIDASE DA TIREOIDE', 58, 'alto'],
+      ['TEMPO DE TROMBOPLASTINA PARCIAL ATIVADA', 41, 'alto'],
+      ['hba1c', 6.1, 'alto'],
+    ],
+  );
+  assert.deepEqual(b.unparsed_lines, []);
+  // A section's heading over a row in lower case that the catalogue knows alone is no piece of its name.
+  const g = parseLabReport(['BIOQUÍMICA', 'glicose    95 mg/dL    70 a 99 mg/dL'].join('\n'));
+  assert.deepEqual(
+    g.analytes.map((a) => [a.key, a.value]),
+    [['glicose', 95]],
+  );
+});
+
+test("set 46: a row whose cells wrap onto the next line in two columns (the relative count in brackets under the name, the range's end under the reference)", () => {
+  const text = [
+    'Exame             Resultado      Unidade          Referência',
+    'Leucócitos        7.200          /µL              3.600 a',
+    '                                                  11.000',
+    'Segmentados       4.680          /µL              1.500 a',
+    '(65 %)                                            7.500',
+    'Linfócitos        1.870          /µL              1.100 a',
+    '(26 %)                                            3.800',
+    'Plaquetas         388.000        /µL              150.000 a',
+    '                                                  450.000',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    r.analytes.map((a) => [a.name, a.value, a.flag]),
+    [
+      ['Leucócitos', 7200, 'normal'],
+      ['Segmentados', 4680, 'normal'],
+      ['Segmentados (%)', 65, 'indeterminado'],
+      ['Linfócitos', 1870, 'normal'],
+      ['Linfócitos (%)', 26, 'indeterminado'],
+      ['Plaquetas', 388000, 'normal'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+  // Only a range's end is taken from the line under the name piece: anything else keeps the line whole, listed.
+  const more = parseLabReport(
+    text.replace('(26 %)                                            3.800', '(26 %)                                            3.800 ; HBsAg: Reagente'),
+  );
+  assert.ok(more.unparsed_lines.some((l) => l.includes('HBsAg: Reagente')));
+});
+
+test("set 46: a critical value's notice restating a result without its unit, a portal's buttons and an avenue with a coded name are no results", () => {
+  const r = parseLabReport(
+    [
+      'SÓDIO                          121         mmol/L     135 - 145',
+      'Valor crítico informado: SÓDIO 121 - avisado ao Dr. Paulo às 14:20',
+      'Imprimir   Enviar por e-mail',
+      'Voltar ao início   Ver histórico',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    r.analytes.map((a) => [a.key, a.value, a.flag]),
+    [['sodio', 121, 'baixo']],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+  assert.deepEqual(resultTokens('LABORATÓRIO SERRA AZUL        Setor Oeste, Rua T-37, 215'), []);
+  assert.deepEqual(resultTokens('CLÍNICA VIDA        Av. NS-4, 1520'), []);
+  // A value after another analyte's name on the notice is still a result.
+  assert.deepEqual(parseLabReport(['SÓDIO   121   mmol/L   135 - 145', 'Valor crítico informado: POTÁSSIO 6,4 - avisado às 14:20'].join('\n')).unparsed_lines, [
+    'Valor crítico informado: POTÁSSIO 6,4 - avisado às 14:20',
+  ]);
+});
