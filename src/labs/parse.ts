@@ -81,6 +81,7 @@ import {
   withoutItemNumber,
 } from './lines.ts';
 import { unfoldPageColumns } from './page-columns.ts';
+import { valueFirstRows } from './value-first-cells.ts';
 import { numbersIn } from './numbers.ts';
 import { patientControlColumns, patientRow, type PatientControlColumns } from './patient-control.ts';
 import { readPatient, type PatientInput } from './patient.ts';
@@ -174,10 +175,11 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   if (byColumn) return mapBack(parseLabReport(byColumn.text, options), byColumn, raws);
   // A reference bracket, or a bar table row, broken over two lines is read whole on the first; each
   // line is still accounted as printed.
-  // A ";"-delimited export is read as the columns and fields it stands for (delimited.ts).
+  // A ";"-delimited export is read as the columns and fields it stands for (delimited.ts); cells printed
+  // one a line value first are put back in rows (value-first-cells.ts).
   const pageRows = unfoldPageColumns(delimitedAsColumns(raws));
   const joined = splitBesideLabelledResults(
-    joinRangeBrokenAtMargin(joinWrappedReferenceCells(joinBrokenBarRows(joinOpenBrackets(pageRows.map((u) => u.read))))),
+    joinRangeBrokenAtMargin(joinWrappedReferenceCells(joinBrokenBarRows(joinOpenBrackets(valueFirstRows(pageRows.map((u) => u.read)))))),
   );
   // A previous result under its own label line is read and accounted as one "Resultado anterior: …" line.
   const previous = joinPreviousLabel(joined);

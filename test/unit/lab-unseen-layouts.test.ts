@@ -5251,3 +5251,79 @@ test('set 45: a results portal copied from the browser: a link cell ("Ver gráfi
   );
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('set 45: PDF text with each cell on its own line in the order value, unit, name, reference (and a differential\'s relative and absolute counts under "%" and "/µL" heads) is read row by row', () => {
+  const text = [
+    'BIOQUÍMICA',
+    '0,92',
+    'mg/dL',
+    'Creatinina',
+    '0,60 a 1,10 mg/dL',
+    '212',
+    'mg/dL',
+    'Colesterol total',
+    'Inferior a 190 mg/dL',
+    '4,1',
+    'g/dL',
+    'Albumina',
+    '3,5 a 5,2 g/dL',
+    'DIFERENCIAL',
+    '%',
+    '/µL',
+    '62',
+    '4.120',
+    'Neutrófilos',
+    '45 a 75',
+    '1.800 a 7.500',
+    '9',
+    '610',
+    'Monócitos',
+    '2 a 8',
+    '100 a 800',
+    '88',
+    'mg/dL',
+    'Glicose',
+    'Valores de referência:',
+    'Normal: 70 a 99 mg/dL',
+    'Alterada: 100 a 125 mg/dL',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([n, v, , f]) => [n, v, f]),
+    [
+      ['Creatinina', 0.92, 'normal'],
+      ['Colesterol total', 212, 'alto'],
+      ['Albumina', 4.1, 'normal'],
+      ['Neutrófilos', 62, 'normal'],
+      ['Neutrófilos', 4120, 'normal'],
+      ['Monócitos', 9, 'alto'],
+      ['Monócitos', 610, 'normal'],
+      ['Glicose', 88, 'normal'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 45: a fax machine\'s transmission line (date, time, "FAX" and its number, sender, "P.003/004") is administrative', () => {
+  const text = [
+    '22/10/2024 08:51  FAX (11) 4002-8922     CLINICA S. JUDAS LTDA     P.003/004',
+    'GLICOSE ........ 91 mg/dL      70 a 99',
+    '23/10/2024  10:02   FAX +55 31 3290-7711   LAB CENTRAL   P.01/02',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([n, v, , f]) => [n, v, f]),
+    [['Glicose', 91, 'normal']],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 45: a portal\'s greeting with the visit\'s hyphenated number ("… da sua visita 2024-1103-55120") is no result', () => {
+  const text = ['Bom dia, MARIANA! Aqui estão os exames da sua visita 2024-1103-55120', 'Ferritina   88   ng/mL   15 a 150'].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([n, v, , f]) => [n, v, f]),
+    [['Ferritina', 88, 'normal']],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
