@@ -906,6 +906,27 @@ export function joinPreviousLabel(reads: readonly string[]): string[] {
 }
 
 /**
+ * A row of a tabbed table copied from a web page whose name cell wrapped onto a line of its own, its
+ * other cells on the next line after a tab ("TFG estimada (CKD-EPI 2021)" / "\t54\tmL/min/1,73m²\t…"):
+ * the row is read whole on the value's line, the name's left empty. Only between tabbed rows, so a
+ * title over an indented value elsewhere is left alone.
+ */
+export function joinWrappedTabbedName(reads: readonly string[]): string[] {
+  const out = [...reads];
+  const tabbedRow = (l: string | undefined) => l !== undefined && l.trim().split('\t').length >= 3;
+  for (let i = 1; i + 1 < out.length; i++) {
+    const name = out[i]!;
+    const cellsNext = out[i + 1]!;
+    if (name.includes('\t') || !/^\s*\p{L}/u.test(name) || !/^\t+\s*[<>≤≥]?\s*\d/.test(cellsNext) || !tabbedRow(cellsNext)) continue;
+    if (!tabbedRow(out[i - 1]) && !tabbedRow(out[i + 2])) continue;
+    out[i + 1] = `${name.trim()}\t${cellsNext.replace(/^\t+/, '')}`;
+    out[i] = '';
+    i++;
+  }
+  return out;
+}
+
+/**
  * A reference bracket a transcription broke over two lines ("… 24,6 mg/L (VR: inferior a" / "5,0 mg/L)"):
  * a line whose last "(" is left open and ends on a word that wants a number (a range's "a", "até",
  * "de", "entre", a comparator, a colon) is joined with the next line when that one closes the bracket

@@ -5327,3 +5327,89 @@ test('set 45: a portal\'s greeting with the visit\'s hyphenated number ("… da 
   );
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('set 45: a page of dot-leader results in two columns, each with an indented "Ref.:" under it, is read column by column', () => {
+  const L = (left: string, right: string) => left.padEnd(58) + right;
+  const text = [
+    L('BIOQUÍMICA', 'HORMÔNIOS'),
+    L('Material: soro', 'Material: soro - Método: ECLIA'),
+    '',
+    L('UREIA ................ 31 mg/dL', 'PROLACTINA .......... 31,5 ng/mL'),
+    L('  Ref.: 15 a 45 mg/dL', '  Ref.: 4,8 a 23,3 ng/mL'),
+    '',
+    L('ÁCIDO ÚRICO .......... 6,1 mg/dL', 'CORTISOL ............ 4,1 µg/dL'),
+    L('  Ref.: 2,4 a 5,7 mg/dL', '  Ref.: 6,2 a 19,4 µg/dL'),
+    '',
+    L('MAGNÉSIO ............. 2,0 mg/dL', ''),
+    L('  Ref.: 1,6 a 2,6 mg/dL', 'FERRO SÉRICO ......... 52 µg/dL'),
+    L('', '  Ref.: 60 a 180 µg/dL'),
+  ].join('\n');
+  const r = parseLabReport(text, { sex: 'F' });
+  assert.deepEqual(
+    brief(r)
+      .map(([n, v, , f]) => [n, v, f])
+      .sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+    [
+      ['Ácido úrico', 6.1, 'alto'],
+      ['CORTISOL', 4.1, 'baixo'],
+      ['Ferro sérico', 52, 'baixo'],
+      ['Magnésio', 2, 'normal'],
+      ['PROLACTINA', 31.5, 'alto'],
+      ['Ureia', 31, 'normal'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 45: a doctor\'s typed summary of abbreviations and bare values separated by ";" is read piece by piece, the line alone under it too', () => {
+  const text = ['Exames de 03/2025:', 'HGB 12,1; VG 36; CREAT 1,1; P 3,9', 'FA 88; BT 0,7; ALB 4,2', 'VHS 12'].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([n, v]) => [n, v]),
+    [
+      ['Hemoglobina', 12.1],
+      ['VG', 36],
+      ['Creatinina', 1.1],
+      ['P', 3.9],
+      ['Fosfatase alcalina', 88],
+      ['BT', 0.7],
+      ['ALB', 4.2],
+      ['VHS', 12],
+    ],
+  );
+  assert.ok(r.analytes.every((a) => a.flag === 'indeterminado'));
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 45: a transcription\'s note that the reference was cut off ("VR: [cortada na imagem]") leaves the value without a range, no built-in one', () => {
+  const text = ['- **Ureia:** 61 mg/dL — *VR: [cortada na imagem]*', '- **Creatinina:** 0,8 mg/dL — *VR: 0,6 a 1,1 mg/dL*'].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([n, v, , f]) => [n, v, f]),
+    [
+      ['Ureia', 61, 'indeterminado'],
+      ['Creatinina', 0.8, 'normal'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 45: a tabbed portal row whose long name wrapped onto a line of its own, its cells on the next line after a tab, is one row', () => {
+  const text = [
+    'Exame\tResultado\tUnidade\tReferência\tAnterior (02/2024)',
+    'Hemoglobina glicada\t6,2\t%\tInferior a 5,7\t5,9',
+    'Relação albumina/creatinina urinária (amostra isolada)',
+    '\t18\tmg/g\tInferior a 30\t22',
+    'Potássio\t3,2\tmmol/L\t3,5 a 5,1\t3,9',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([n, v, , f]) => [n, v, f]),
+    [
+      ['Hemoglobina glicada (HbA1c)', 6.2, 'alto'],
+      ['Relação albumina/creatinina urinária (amostra isolada)', 18, 'normal'],
+      ['Potássio', 3.2, 'baixo'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
