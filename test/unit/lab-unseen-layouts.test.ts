@@ -5413,3 +5413,38 @@ test('set 45: a tabbed portal row whose long name wrapped onto a line of its own
   );
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('set 45: the accounting pass: a value alone on its line is not accounted by a bound it equals in a reference nearby, and a result word closing a ";" piece is a result', () => {
+  // One cell a line, value first: the relative count "4" lost, a range "4 a 10" printed two rows above
+  // must not account for it.
+  const text = [
+    '13,9',
+    'g/dL',
+    'Hemoglobina',
+    '12,0 a 15,5 g/dL',
+    '5.400',
+    '/mm³',
+    'Leucócitos',
+    '4.000 a 11.000 /mm³',
+    '%',
+    '/mm³',
+    '62',
+    '3.348',
+    'Neutrófilos',
+    '40 a 75',
+    '1.500 a 7.000',
+    '4',
+    '216',
+    'Eosinófilos',
+    '4 a 10',
+    '50 a 400',
+  ].join('\n');
+  const r = parseLabReport(text);
+  const lines = text.split('\n').map((raw, index) => ({ index, raw, text: raw }));
+  const lost = [...r.analytes].filter((a) => !(a.name === 'Eosinófilos' && a.value === 4));
+  assert.ok(accountLines(lines, lost, []).includes('4'));
+  assert.deepEqual(
+    resultTokens('Urina sem alterações; PPF negativo').map((t) => t.text),
+    ['negativo'],
+  );
+});
