@@ -29,11 +29,18 @@ const SEP = '   ';
 
 type Kind = 'value' | 'unit' | 'name' | 'reference' | 'other';
 
-function kindOf(raw: string): Kind {
-  const t = raw.trim();
+/** A value or a unit alone on the line: cheap, tried first. */
+function cellKind(t: string): Kind | undefined {
   if (t === '') return 'other';
   if (VALUE.test(t)) return 'value';
   if (unitAtStart(t)?.consumed === t.length) return 'unit';
+  return undefined;
+}
+
+function kindOf(raw: string): Kind {
+  const t = raw.trim();
+  const cell = cellKind(t);
+  if (cell) return cell;
   if (/\d/.test(t) && isReferenceText(t)) return 'reference';
   // A heading over the references or the result ("Valores de referência", "Resultado") is no name.
   const heading = stripReferenceLead(t).lead || RESULT_LEAD.test(t) || isReferenceLabel(t);
@@ -43,33 +50,37 @@ function kindOf(raw: string): Kind {
 
 /** Per line, the text to read: a value-first row joined on its value's line, '' for its other cells. */
 export function valueFirstRows(reads: readonly string[]): string[] {
-  const kinds = reads.map(kindOf);
-  const at = (i: number) => kinds[i] ?? 'other';
+  // Lines are classified as the rows ask (a reference is costly to recognise), values and units first.
+  const cells = reads.map((r) => cellKind(r.trim()));
+  const kinds: Kind[] = [];
+  const at = (i: number): Kind => (i < 0 || i >= reads.length ? 'other' : (kinds[i] ??= cells[i] ?? kindOf(reads[i]!)));
+  const is = (i: number, k: 'value' | 'unit') => cells[i] === k;
+  if (cells.filter((c, i) => c === 'value' && is(i + 1, 'unit')).length < 2) return [...reads];
   let full = 0;
-  for (let i = 0; i + 3 < kinds.length; i++) {
+  for (let i = 0; i + 3 < reads.length; i++) {
     const known = () => lookupName(cleanName(reads[i + 2]!.trim())) !== undefined;
-    if (at(i) === 'value' && at(i + 1) === 'unit' && at(i + 2) === 'name' && at(i + 3) === 'reference' && known()) full++;
+    if (is(i, 'value') && is(i + 1, 'unit') && at(i + 2) === 'name' && at(i + 3) === 'reference' && known()) full++;
   }
   if (full < 2) return [...reads];
   const out = [...reads];
   // The unit heads over a run of multi-value rows ("%" then "/mm³").
   let heads: string[] = [];
-  for (let i = 0; i < kinds.length; ) {
-    if (at(i) === 'unit') {
+  for (let i = 0; i < reads.length; ) {
+    if (is(i, 'unit')) {
       let j = i;
-      while (at(j) === 'unit') j++;
+      while (is(j, 'unit')) j++;
       if (j - i >= 2) heads = reads.slice(i, j).map((s) => s.trim());
       i = j;
       continue;
     }
-    if (at(i) !== 'value') {
+    if (!is(i, 'value')) {
       i++;
       continue;
     }
     let n = i;
-    while (at(n) === 'value') n++;
+    while (is(n, 'value')) n++;
     const values = n - i;
-    const unit = values === 1 && at(n) === 'unit' ? reads[n]!.trim() : undefined;
+    const unit = values === 1 && is(n, 'unit') ? reads[n]!.trim() : undefined;
     const nameAt = unit === undefined ? n : n + 1;
     if (at(nameAt) !== 'name') {
       i = n;
