@@ -74,7 +74,7 @@ const ADMIN_SPANS: RegExp[] = [
   // a regional council's "CRBM 5ª Região 7.412" or "CRBio 5 - 071.448/05-D", a digit a transcription could not read ("CRF-MT 3.1?8"),
   // a health plan's "Senha de autorização" (the guia's authorisation, longer than the 16 characters a label may run to);
   // a protocol, an order or a patient record abbreviated "Prot. 118-2041", "Ped.: 31.004.872", "Pac.: 0452219" or after the full label ("Paciente....: 0004418827"), the report's "Versão do laudo: 1", the lab system's name and version ("SISTEMA LABHOS 5.2"). The label and its number never span a bracket or a
-  // ";" (only an area code opens one: "Tel. (71) 3344-9810"):
+  // ";" (only an area code opens one: "Tel. (71) 3344-9810"; a fax transmission line's "FAX +55 67 3384-1150"):
   // in "… carimbo do CNES   (repetido: 48,7)" the number is a value, not the registration of a label
   // printed without one. Nor a column break before a word: "… do CNES.*   Ureia 48,7" is a result cell;
   // nor a number with a decimal comma, which no identifier has ("… com o código   12,5" is a value);
@@ -85,7 +85,7 @@ const ADMIN_SPANS: RegExp[] = [
   // whole identifier ("CRF-RJ 17.336 48", "Código: 33.418.207-2 48", "CNES 2077485 487", "Fone (51)
   // 3320-3000 48") a number is no part of it.
   new RegExp(
-    String.raw`(?<![\p{L}\d])(?:crm|creme[a-z]{1,3}|crf|crbm|crbio|coren|rqe|cnes|cns|cnpj|cpf|rg|cep|protocolo|prot\.(?=\s*:?\s*\d)|ped\.(?=\s*:?\s*\d)|pac\.(?=\s*:?\s*\d)|paciente(?=[.\s]*:?\s*\d)|pedido|req|requisi[cç][aã]o|solicita[cç][aã]o(?=\s*:?\s*\d)|atend(?:imento)?\.?|o\.s\.?|os(?=\s*[:nº°#])|ordem(?:\s+de\s+servi[cç]o)?|pront|prontu[aá]rio|reg|registro|c[oó]d(?:igo)?|ficha|senha(?:\s+de\s+autoriza[cç][aã]o)?|cart[aã]o(?:\s+sus)?|notifica[cç][aã]o|sinan|boletim|lote|n[º°]|no\.|n[uú]mero|tel(?:efone)?|fone|ramal|sac|ouvidoria|disque(?:\s+sa[uú]de)?|whatsapp|celular|leito|quarto|box|turno|m[aá]quina|posto(?:\s+de\s+coleta)?|equipe|esf|micro[aá]rea|cadastro|matr[ií]cula|id|guia|carteir(?:inha|a)|etiqueta|amostra\s+n[º°]|amostra(?=\s*:?\s*(?:\d{5,}|\d+-\d+))|vers[aã]o(?:\s+do\s+laudo)?(?=\s*:?\s*\d)|sistema(?=\s+[\p{L}-]+\s+(?:v\.?\s*)?\d))${NOT_WORD}(?:(?!\s{2,}\p{L}|[.*_—–-]\s{2,})[^\d\n(\[;]){0,16}\(?(?:\d{1,2}\s*(?:[ªº]\s*regi[aã]o\s*|[-–]\s*(?=\d)))?(?:\d{1,4}\)?(?:\s\d{1,4}(?![\d./-]))*\s\d[\d./?\uFFFD-]*|\d[\d./?\uFFFD-]*)(?!\d|,\d)`,
+    String.raw`(?<![\p{L}\d])(?:crm|creme[a-z]{1,3}|crf|crbm|crbio|coren|rqe|cnes|cns|cnpj|cpf|rg|cep|protocolo|prot\.(?=\s*:?\s*\d)|ped\.(?=\s*:?\s*\d)|pac\.(?=\s*:?\s*\d)|paciente(?=[.\s]*:?\s*\d)|pedido|req|requisi[cç][aã]o|solicita[cç][aã]o(?=\s*:?\s*\d)|atend(?:imento)?\.?|o\.s\.?|os(?=\s*[:nº°#])|ordem(?:\s+de\s+servi[cç]o)?|pront|prontu[aá]rio|reg|registro|c[oó]d(?:igo)?|ficha|senha(?:\s+de\s+autoriza[cç][aã]o)?|cart[aã]o(?:\s+sus)?|notifica[cç][aã]o|sinan|boletim|lote|n[º°]|no\.|n[uú]mero|tel(?:efone)?|fone|fax|ramal|sac|ouvidoria|disque(?:\s+sa[uú]de)?|whatsapp|celular|leito|quarto|box|turno|m[aá]quina|posto(?:\s+de\s+coleta)?|equipe|esf|micro[aá]rea|cadastro|matr[ií]cula|id|guia|carteir(?:inha|a)|etiqueta|amostra\s+n[º°]|amostra(?=\s*:?\s*(?:\d{5,}|\d+-\d+))|vers[aã]o(?:\s+do\s+laudo)?(?=\s*:?\s*\d)|sistema(?=\s+[\p{L}-]+\s+(?:v\.?\s*)?\d))${NOT_WORD}(?:(?!\s{2,}\p{L}|[.*_—–-]\s{2,})[^\d\n(\[;]){0,16}\(?(?:\d{1,2}\s*(?:[ªº]\s*regi[aã]o\s*|[-–]\s*(?=\d)))?(?:\d{1,4}\)?(?:\s\d{1,4}(?![\d./-]))*\s\d[\d./?\uFFFD-]*|\d[\d./?\uFFFD-]*)(?!\d|,\d)`,
     'giu',
   ),
   // A toll-free number ("0800 281 4490", "0800-722-1010"), wherever a line prints it ("Central do
@@ -99,6 +99,11 @@ const ADMIN_SPANS: RegExp[] = [
   /(?<![\p{L}\d])\d+[a-z]?\s*,\s*(?=(?:quadra|qd\.?|bloco|bl\.?|lote|conjunto|conj\.?|cj\.?|sala|loja|andar)(?![\p{L}]))|(?<![\p{L}\d])(?:quadra|qd\.?|bloco|conjunto|conj\.?|sala|loja)\s+\d+[a-z]?(?![\d.,])/giu,
   /(?<![\p{L}\d])p[aá]g(?:ina)?\.?\s*:?\s*\d+(?:\s*(?:de|\/)\s*\d+)?/giu,
   /(?<![\p{L}\d])folha\s*:?\s*\d+(?:\s*(?:de|\/)\s*\d+)?/giu,
+  // A visit or order number of hyphen-joined digit groups ("2025-0616-88203"), after any words (a portal's
+  // greeting): no range has three bounds.
+  /(?<![\d.,-])\d{2,}(?:-\d{2,}){2,}(?![\d.,-])/g,
+  // A fax machine's page stamp on its transmission line ("P.001/002").
+  /(?<![\p{L}\d])p\.\s*\d{1,3}\s*\/\s*\d{1,3}(?![\d.,\/])/giu,
   // The patient's age after its label: "Idade: 47", "IDADE | 47", in years and months ("Idade: 72a 3m").
   /(?<![\p{L}])idade\s*:?\s*\d+(?:\s*a(?:nos?)?\s*\d+\s*m(?:eses)?(?![\p{L}\d]))?/giu,
   // A hospital ward after its label ("Setor: CLINICA MEDICA 3", "Enfermaria: Ala B 2", the ward that
@@ -276,6 +281,13 @@ export function resultTokens(text: string): Token[] {
     // "normal < 5,7 %") labels the range: no result.
     if (referenceLine && RANGE_AFTER_WORD.test(after)) continue;
     if (free(at)) out.push({ kind: 'word', text: m[1]!.slice(0, w[0].length), values: [], at });
+  }
+  // A typed summary's piece between ';' that is a short name and a result word ("EAS normal; SOF
+  // negativo"): the word is the piece's result, though no colon or column break sets it apart.
+  for (const m of t.includes(';') ? t.matchAll(/(?:^|;)\s*[\p{L}\d-]+(?: [\p{L}\d-]+)?\s+(\p{L}+)\s*(?=;|$)/gu) : []) {
+    const w = RESULT_WORD.exec(foldSameLength(m[1]!));
+    const at = (m.index ?? 0) + m[0].trimEnd().length - m[1]!.length;
+    if (w && w[0].length === m[1]!.length && free(at) && !out.some((o) => o.at === at)) out.push({ kind: 'word', text: m[1]!, values: [], at });
   }
   // A name cell and a word cell, nothing else ("Ceftriaxona   SENSÍVEL", "Cor   Palha"): the words
   // are a result whatever they are, unless the line is a header ("Exame   Resultado"). A reference
@@ -511,10 +523,17 @@ class Bag {
 
 const WINDOW = 300;
 
-/** Whether folded `text` prints `name` as whole words: "hcm" is no name printed in "chcm : 34,0 g/dl". */
+/**
+ * Whether folded `text` prints `name` as whole words: "hcm" is no name printed in "chcm : 34,0 g/dl", nor
+ * "7" a number printed in "1.700 a 7.000" (a separator between digits is inside a number).
+ */
 function namesWhole(text: string, name: string): boolean {
+  const digitAt = (i: number) => /\d/.test(text[i] ?? '');
   for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
-    if (!/[\p{L}\d]/u.test(text[at - 1] ?? ' ') && !/[\p{L}\d]/u.test(text[at + name.length] ?? ' ')) return true;
+    const end = at + name.length;
+    const before = /[\p{L}\d]/u.test(text[at - 1] ?? ' ') || (/^\d/.test(name) && /[.,]/.test(text[at - 1] ?? '') && digitAt(at - 2));
+    const after = /[\p{L}\d]/u.test(text[end] ?? ' ') || (/\d$/.test(name) && /[.,]/.test(text[end] ?? '') && digitAt(end + 1));
+    if (!before && !after) return true;
   }
   return false;
 }
@@ -573,12 +592,15 @@ export function accountLines(lines: readonly AccountLine[], read: readonly Read[
     const key = lookupName(cleanName(l.text.split(/\s{2,}|:/)[0]!))?.key;
     // A line the reader joined to a result as its reference text, a few lines from that result
     // (references printed under a later result of the block, "Valores de referência (bilirrubina total):").
-    const bare = fold(stripReferenceLead(l.text).rest);
+    // A number alone on its line is no such text: it is a value in a layout of one cell per line, and
+    // a bound it equals in a reference nearby ("1" in "1 a 6") does not account for it.
+    const rest = fold(stripReferenceLead(l.text).rest);
+    const bare = /^[<>≤≥]?\s*\d[\d.,]*$/.test(rest.trim()) ? '' : rest;
     const own: Bag[] = [];
     for (let k = lowerBound(all, i - WINDOW); k < all.length && all[k]!.a.line <= i + WINDOW; k++) {
       const b = all[k]!;
       const named = (b.foldedName.length >= 3 && namesWhole(text, b.foldedName)) || (key !== undefined && b.a.key === key);
-      const joined = b.a.line >= i - 15 && b.a.line <= i + 3 && bare !== '' && b.foldedRef.includes(bare);
+      const joined = b.a.line >= i - 15 && b.a.line <= i + 3 && bare !== '' && namesWhole(b.foldedRef, bare);
       if (named || joined) own.push(b);
     }
     // A line labelled as a result ("RESULTADO:  130 mg/dL") holds a result: a neighbour's reference that

@@ -7,6 +7,9 @@
 //   Pré-diabetes: 5,7 a 6,4 %
 //   Diabetes: 6,5 % ou mais                  25-HIDROXIVITAMINA D - Soro
 //
+// or dot-leader results, each with its reference indented under it ("COLESTEROL TOTAL .... 214 mg/dL" /
+// "  Ref.: desejável < 190 mg/dL"), the same way.
+//
 // Each line joins a piece of a block on the left to a piece of another block on the right, and once a
 // block of one column runs longer (a reference over several lines), the two columns fall out of step:
 // a title or a "Resultado:" of one side sits on the reference line of the other. Read line by line,
@@ -17,14 +20,15 @@
 // unread half is listed as its whole printed line.
 import type { LabParseResult } from './result.ts';
 
-const LABEL = /^(resultado|m[ée]todo|material|vr|v\.r\.|valores?\s+de\s+refer[eê]ncia|refer[eê]ncia)\s*:/iu;
+const LABEL = /^(resultado|m[ée]todo|material|vr|v\.r\.|valores?\s+de\s+refer[eê]ncia|ref(?:er[eê]ncia)?\.?)\s*:/iu;
 /** How far a half may start from the right column's usual start: PDF text drifts by a few characters. */
 const DRIFT = 8;
 
 /** Where the right half starts when the same block label starts both halves of the line. */
 function twinAt(line: string): number | undefined {
   const left = LABEL.exec(line.trimStart());
-  if (!left || /^\s/.test(line)) return undefined;
+  // The left label at the margin, or indented a little under its result ("  Ref.: 70 a 99 mg/dL").
+  if (!left || /^\s{5}/.test(line)) return undefined;
   for (const gap of line.matchAll(/\s{2,}(?=\S)/g)) {
     const at = gap.index! + gap[0].length;
     if (at < 20) continue;
@@ -72,9 +76,13 @@ export function blockColumns(raw: string[]): BlockColumns | undefined {
   let last = twins[twins.length - 1]!.line;
   for (let i = last + 1; i < raw.length; i++) {
     if (raw[i]!.trim() === '') {
-      // A blank line ends the region unless the right column goes on under it.
+      // A blank line ends the region unless the right column goes on in the lines under it (its block
+      // may start a line or two below the left one's).
       const next = raw.slice(i + 1).findIndex((l) => l.trim() !== '');
-      if (next < 0 || halves(raw[i + 1 + next]!, at)[1] === '') break;
+      if (next < 0) break;
+      const end = raw.slice(i + 1 + next).findIndex((l) => l.trim() === '');
+      const below = raw.slice(i + 1 + next, end < 0 ? raw.length : i + 1 + next + end);
+      if (!below.some((l) => halves(l, at)[1] !== '')) break;
       continue;
     }
     last = i;

@@ -773,9 +773,12 @@ export function isAdminLine(text: string): boolean {
   const noTitre = text.replace(TITRE_COLON, ' ');
   // A value with any lab unit beside it (µg/dL too) makes it a result line ("Cortisol (matinal, 07h40) ... 24,8 µg/dL").
   if (TIME_RE.test(noTitre) && !/\d\s*(?:mg|g|u|ui|ng|pg|meq|mmol|%|\/)/i.test(text) && !labValue(text)) return true;
-  // Identifiers only ("Notificação SINAN: 7712034", "Atendimento 31225990"): long plain integers, no lab unit.
-  const ns = text.match(/(?<![\d.,])\d+(?:[.,]\d+)*(?![\d])/g) ?? [];
-  if (ns.length > 0 && ns.every((n) => /^\d{6,}$/.test(n)) && !labValue(text) && !/\/(?:mm|µl|ul|ml)/i.test(text)) return true;
+  // Identifiers only ("Notificação SINAN: 7712034", "Atendimento 31225990"): long plain integers, no lab
+  // unit; or groups of digits joined by hyphens, as a portal numbers a visit ("2025-0616-88203": no range
+  // has three bounds).
+  const ns = text.match(/(?<![\d.,-])\d+(?:[.,]\d+)*(?:-\d+){0,}(?![\d])/g) ?? [];
+  const identifier = (n: string) => /^\d{6,}$/.test(n) || (/^\d+(?:-\d+){2,}$/.test(n) && n.replace(/-/g, '').length >= 6);
+  if (ns.length > 0 && ns.every(identifier) && !labValue(text) && !/\/(?:mm|µl|ul|ml)/i.test(text)) return true;
   // A web portal's breadcrumb ("Início > Resultados > Pedido 5512-33"): where the page sits, not a result.
   if (/^[^>\d]*\p{L}\s+>\s+\p{L}[^>\d]*\s>\s+\p{L}/u.test(text) && !labValue(text)) return true;
   // "Página 1 de 2" anywhere on a line that holds nothing else result-like.
@@ -907,6 +910,27 @@ export function joinPreviousLabel(reads: readonly string[]): string[] {
     if (!PREVIOUS_LABEL_ALONE.test(out[i]!) || !PREVIOUS_VALUE_ALONE.test(out[i + 1]!)) continue;
     out[i + 1] = `${out[i]!.trim().replace(/:$/, '')}: ${out[i + 1]!.trim()}`;
     out[i] = '';
+  }
+  return out;
+}
+
+/**
+ * A row of a tabbed table copied from a web page whose name cell wrapped onto a line of its own, its
+ * other cells on the next line after a tab ("TFG estimada (CKD-EPI 2021)" / "\t54\tmL/min/1,73m²\t…"):
+ * the row is read whole on the value's line, the name's left empty. Only between tabbed rows, so a
+ * title over an indented value elsewhere is left alone.
+ */
+export function joinWrappedTabbedName(reads: readonly string[]): string[] {
+  const out = [...reads];
+  const tabbedRow = (l: string | undefined) => l !== undefined && l.trim().split('\t').length >= 3;
+  for (let i = 1; i + 1 < out.length; i++) {
+    const name = out[i]!;
+    const cellsNext = out[i + 1]!;
+    if (name.includes('\t') || !/^\s*\p{L}/u.test(name) || !/^\t+\s*[<>≤≥]?\s*\d/.test(cellsNext) || !tabbedRow(cellsNext)) continue;
+    if (!tabbedRow(out[i - 1]) && !tabbedRow(out[i + 2])) continue;
+    out[i + 1] = `${name.trim()}\t${cellsNext.replace(/^\t+/, '')}`;
+    out[i] = '';
+    i++;
   }
   return out;
 }

@@ -71,6 +71,7 @@ import {
   joinBrokenBarRows,
   splitBesideLabelledResults,
   joinOpenBrackets,
+  joinWrappedTabbedName,
   joinWrappedReferenceCells,
   joinPreviousLabel,
   joinRangeBrokenAtMargin,
@@ -81,13 +82,14 @@ import {
   withoutItemNumber,
 } from './lines.ts';
 import { unfoldPageColumns } from './page-columns.ts';
+import { valueFirstRows } from './value-first-cells.ts';
 import { numbersIn } from './numbers.ts';
 import { patientControlColumns, patientRow, type PatientControlColumns } from './patient-control.ts';
 import { readPatient, type PatientInput } from './patient.ts';
 import { leaderReferenceToEnd, referenceFirstColumns, referenceToEnd, type ReferenceFirstColumns } from './reference-first.ts';
 import { withoutRepeats } from './repeats.ts';
 import { joinMinMax, minMaxColumns, type MinMaxColumns } from './min-max-columns.ts';
-import { bareNumbers, cleanName, CONTROL_RATIO, CONTROL_ROW, dotIsDecimal, letters, readAfterName, readPiece, type Ctx } from './piece.ts';
+import { bareNumbers, cleanName, CONTROL_RATIO, CONTROL_ROW, dotIsDecimal, letters, readAfterName, readPiece, typedList, type Ctx } from './piece.ts';
 import {
   isReferenceHeading,
   isReferenceLabel,
@@ -174,18 +176,23 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   if (byColumn) return mapBack(parseLabReport(byColumn.text, options), byColumn, raws);
   // A reference bracket, or a bar table row, broken over two lines is read whole on the first; each
   // line is still accounted as printed.
-  // A ";"-delimited export is read as the columns and fields it stands for (delimited.ts).
+  // A ";"-delimited export is read as the columns and fields it stands for (delimited.ts); cells printed
+  // one a line value first are put back in rows (value-first-cells.ts).
   const pageRows = unfoldPageColumns(delimitedAsColumns(raws));
+  // A tabbed row whose name wrapped onto the line above is read and accounted as one row on its cells'
+  // line: its previous-result cell is cut off by column, as on any row of the table.
+  const tabbedRows = joinWrappedTabbedName(pageRows.map((u) => u.read));
   const joined = splitBesideLabelledResults(
-    joinRangeBrokenAtMargin(joinWrappedReferenceCells(joinBrokenBarRows(joinOpenBrackets(pageRows.map((u) => u.read))))),
+    joinRangeBrokenAtMargin(joinWrappedReferenceCells(joinBrokenBarRows(joinOpenBrackets(valueFirstRows(tabbedRows))))),
   );
   // A previous result under its own label line is read and accounted as one "Resultado anterior: …" line.
   const previous = joinPreviousLabel(joined);
   // A line a join cut short (a wrapped row's reference piece read with the row above, its name piece
   // left: joinWrappedReferenceCells) is accounted as what it still reads: the piece taken is the row's.
   const cutShort = (read: string, u: { read: string }) => read.trim() !== '' && read.length < u.read.trimEnd().length && u.read.startsWith(read);
+  const wholeRow = (i: number) => previous[i] !== joined[i] || (tabbedRows[i] !== pageRows[i]!.read && tabbedRows[i] !== '');
   const unfolded = pageRows.map((u, i) =>
-    previous[i] !== joined[i]
+    wholeRow(i)
       ? { read: previous[i]!, account: previous[i]! }
       : joined[i] === u.read
         ? u
@@ -289,6 +296,8 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   // The line the last table header was read on, and the last line with text before this one.
   let headerAt = -1;
   let previousTextAt = -1;
+  // The last line read as a typed list of results (piece.ts, typedList).
+  let lastListAt = -1;
   // The coagulation block whose patient time was read on line `at` ("Tempo do paciente" under its
   // title): the control and ratio rows right under it are the block's.
   let block: { name: string; at: number } | undefined;
@@ -313,7 +322,9 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     seen.push({ index: line.index, raw: line.raw, text: line.previous === undefined ? own : `${own}   ${line.previous}` });
     if (t === '') patientControl = undefined;
     if (t === '' || continuedAt.has(line.index)) continue;
-    const ctx: Ctx = { table, line };
+    const list = typedList(t, lastListAt >= 0 && lastListAt === previousTextAt);
+    if (list) lastListAt = line.index;
+    const ctx: Ctx = { table, line, list };
     const lastTextAt = previousTextAt;
     previousTextAt = line.index;
     // The control's own time under the patient's ("Tempo do controle …. 12,4 s") is the lab's check of

@@ -93,14 +93,34 @@ export const dotIsDecimal = (def: AnalyteDef | KnownName | undefined) => Boolean
 export interface Ctx {
   table: TableHeader | undefined;
   line: CleanLine;
+  /** The line is a typed list of results (typedList): an abbreviation with a bare value is a result. */
+  list?: boolean;
+}
+
+// A piece of a list typed by hand ("CR 0,9", "VIT D 28", "PLAQ 250 mil"): an abbreviation of a word or
+// two, one space, a bare value.
+const LIST_PIECE = /^\p{L}[\p{L}\d-]{0,9}(?: \p{L}[\p{L}\d-]{0,9})?\s+(?:[<>]\s*)?\d[\d.,]*(?:\s+mil)?$/u;
+
+/**
+ * Whether a line is a list of results typed by hand, pieces between ';' (a doctor's summary: "CR 0,9;
+ * U 32; NA 138; K 4,1"): at least two abbreviations with a bare value, and nothing else but words (a
+ * finding, "EAS sem alterações"). There neither a unit nor a reference comes with a value, nor need a
+ * name be one the parser knows: the layout says each piece is a result. A single piece of that shape
+ * is one too on the line right under such a list (`afterList`).
+ */
+export function typedList(t: string, afterList = false): boolean {
+  const pieces = t.split(';').map((p) => p.trim());
+  const values = pieces.filter((p) => LIST_PIECE.test(p)).length;
+  if (afterList && pieces.length === 1) return values === 1;
+  return values >= 2 && pieces.every((p) => LIST_PIECE.test(p) || /^\p{L}[\p{L} ]*$/u.test(p));
 }
 
 /** The value (and reference) after a known name, or undefined when it does not read in full. */
 export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts: { separated: boolean }): Group | undefined {
   const name = cleanName(nameRaw);
   const def = lookupName(name);
-  // One-letter names only from the catalogue ("K 3,1 mEq/L").
-  if ((letters(name) < 2 && !def) || name.includes(':')) return undefined;
+  // One-letter names only from the catalogue ("K 3,1 mEq/L") or a typed list ("U 32; NA 138").
+  if ((letters(name) < 2 && !def && !ctx.list) || name.includes(':')) return undefined;
   // A name that holds a full stop before another sentence ("… e o ácido úrico. Voltei a treinar há 2
   // semanas") is prose, as an e-mail body prints it: no result's name spans two sentences.
   // An abbreviation's dot ("Capacidade total de fix. Fe") is followed by a word or two, not a sentence.
@@ -276,7 +296,7 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
     !/\d/.test(ref.replace(new RegExp(PERCENTILE_RE.source, 'giu'), '')) && !/\bresultados?\b/i.test(ref) && isReferenceLabel(ref.replace(/:$/, ''));
   if (ref !== '' && !isReferenceText(ref, { dotIsDecimal: dotIsDecimal(def) }) && !labelOnly) return undefined;
   // A bare number with neither unit nor reference is a result only where the layout says so.
-  if (read.value !== null && !read.unit && ref === '' && !def && !opts.separated && !ctx.table) return undefined;
+  if (read.value !== null && !read.unit && ref === '' && !def && !opts.separated && !ctx.table && !ctx.list) return undefined;
   const labelled = ref !== '' && ctx.table?.rangeColumns.length ? labelByColumn(ref, ctx) : undefined;
   if (labelled) return { entries, refItems: [labelled] };
   const refBody = stripReferenceLead(ref.replace(/^\((.*)\)$/, '$1')).rest;

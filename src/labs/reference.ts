@@ -971,12 +971,15 @@ export function isReferenceHeading(text: string): boolean {
 
 /**
  * The report says there is no reference ("Referência: não se aplica", "Sem valor de referência"), or a
- * transcription says the one printed cannot be read ("VR: ilegível — coberto pelo reflexo"): either way
+ * transcription says the one printed cannot be read ("VR: ilegível — coberto pelo reflexo", "Ref.: [cortado na
+ * foto]"): either way
  * no built-in range stands in for the lab's.
  */
 export function noRangeText(text: string): boolean {
-  return /^(?:n[aã]o se aplica|n[aã]o h[aá](?: valores?)?(?: de refer[eê]ncia)?|sem valor(?:es)? de refer[eê]ncia|n[aã]o estabelecid[oa]s?|vide (?:laudo|observa[cç][aã]o)|ver (?:laudo|observa[cç][aã]o)|ileg[ií]vel|n[aã]o (?:est[aá] )?leg[ií]vel)(?![a-zà-ÿ])/i.test(
-    text.trim(),
+  // A transcription's own note in square brackets, that the photo cut the reference off ("[cortado na foto]").
+  const t = text.trim().replace(/^\[\s*(.*?)\s*\]$/, '$1');
+  return /^(?:n[aã]o se aplica|n[aã]o h[aá](?: valores?)?(?: de refer[eê]ncia)?|sem valor(?:es)? de refer[eê]ncia|n[aã]o estabelecid[oa]s?|vide (?:laudo|observa[cç][aã]o)|ver (?:laudo|observa[cç][aã]o)|ileg[ií]vel|n[aã]o (?:est[aá] )?leg[ií]vel|cortad[oa]s?|n[aã]o vis[ií]vel)(?![a-zà-ÿ])/i.test(
+    t,
   );
 }
 

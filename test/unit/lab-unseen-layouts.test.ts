@@ -5357,3 +5357,200 @@ test("set 46: a critical value's notice restating a result without its unit, a p
     'Valor crítico informado: POTÁSSIO 6,4 - avisado às 14:20',
   ]);
 });
+
+test('set 45: PDF text with each cell on its own line in the order value, unit, name, reference (and a differential\'s relative and absolute counts under "%" and "/µL" heads) is read row by row', () => {
+  const text = [
+    'BIOQUÍMICA',
+    '0,92',
+    'mg/dL',
+    'Creatinina',
+    '0,60 a 1,10 mg/dL',
+    '212',
+    'mg/dL',
+    'Colesterol total',
+    'Inferior a 190 mg/dL',
+    '4,1',
+    'g/dL',
+    'Albumina',
+    '3,5 a 5,2 g/dL',
+    'DIFERENCIAL',
+    '%',
+    '/µL',
+    '62',
+    '4.120',
+    'Neutrófilos',
+    '45 a 75',
+    '1.800 a 7.500',
+    '9',
+    '610',
+    'Monócitos',
+    '2 a 8',
+    '100 a 800',
+    '88',
+    'mg/dL',
+    'Glicose',
+    'Valores de referência:',
+    'Normal: 70 a 99 mg/dL',
+    'Alterada: 100 a 125 mg/dL',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([n, v, , f]) => [n, v, f]),
+    [
+      ['Creatinina', 0.92, 'normal'],
+      ['Colesterol total', 212, 'alto'],
+      ['Albumina', 4.1, 'normal'],
+      ['Neutrófilos', 62, 'normal'],
+      ['Neutrófilos', 4120, 'normal'],
+      ['Monócitos', 9, 'alto'],
+      ['Monócitos', 610, 'normal'],
+      ['Glicose', 88, 'normal'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 45: a fax machine\'s transmission line (date, time, "FAX" and its number, sender, "P.003/004") is administrative', () => {
+  const text = [
+    '22/10/2024 08:51  FAX (11) 4002-8922     CLINICA S. JUDAS LTDA     P.003/004',
+    'GLICOSE ........ 91 mg/dL      70 a 99',
+    '23/10/2024  10:02   FAX +55 31 3290-7711   LAB CENTRAL   P.01/02',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([n, v, , f]) => [n, v, f]),
+    [['Glicose', 91, 'normal']],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 45: a portal\'s greeting with the visit\'s hyphenated number ("… da sua visita 2024-1103-55120") is no result', () => {
+  const text = ['Bom dia, MARIANA! Aqui estão os exames da sua visita 2024-1103-55120', 'Ferritina   88   ng/mL   15 a 150'].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([n, v, , f]) => [n, v, f]),
+    [['Ferritina', 88, 'normal']],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 45: a page of dot-leader results in two columns, each with an indented "Ref.:" under it, is read column by column', () => {
+  const L = (left: string, right: string) => left.padEnd(58) + right;
+  const text = [
+    L('BIOQUÍMICA', 'HORMÔNIOS'),
+    L('Material: soro', 'Material: soro - Método: ECLIA'),
+    '',
+    L('UREIA ................ 31 mg/dL', 'PROLACTINA .......... 31,5 ng/mL'),
+    L('  Ref.: 15 a 45 mg/dL', '  Ref.: 4,8 a 23,3 ng/mL'),
+    '',
+    L('ÁCIDO ÚRICO .......... 6,1 mg/dL', 'CORTISOL ............ 4,1 µg/dL'),
+    L('  Ref.: 2,4 a 5,7 mg/dL', '  Ref.: 6,2 a 19,4 µg/dL'),
+    '',
+    L('MAGNÉSIO ............. 2,0 mg/dL', ''),
+    L('  Ref.: 1,6 a 2,6 mg/dL', 'FERRO SÉRICO ......... 52 µg/dL'),
+    L('', '  Ref.: 60 a 180 µg/dL'),
+  ].join('\n');
+  const r = parseLabReport(text, { sex: 'F' });
+  assert.deepEqual(
+    brief(r)
+      .map(([n, v, , f]) => [n, v, f])
+      .sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+    [
+      ['Ácido úrico', 6.1, 'alto'],
+      ['CORTISOL', 4.1, 'baixo'],
+      ['Ferro sérico', 52, 'baixo'],
+      ['Magnésio', 2, 'normal'],
+      ['PROLACTINA', 31.5, 'alto'],
+      ['Ureia', 31, 'normal'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 45: a doctor\'s typed summary of abbreviations and bare values separated by ";" is read piece by piece, the line alone under it too', () => {
+  const text = ['Exames de 03/2025:', 'HGB 12,1; VG 36; CREAT 1,1; P 3,9', 'FA 88; BT 0,7; ALB 4,2', 'VHS 12'].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([n, v]) => [n, v]),
+    [
+      ['Hemoglobina', 12.1],
+      ['VG', 36],
+      ['Creatinina', 1.1],
+      ['P', 3.9],
+      ['Fosfatase alcalina', 88],
+      ['BT', 0.7],
+      ['ALB', 4.2],
+      ['VHS', 12],
+    ],
+  );
+  assert.ok(r.analytes.every((a) => a.flag === 'indeterminado'));
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 45: a transcription\'s note that the reference was cut off ("VR: [cortada na imagem]") leaves the value without a range, no built-in one', () => {
+  const text = ['- **Ureia:** 61 mg/dL — *VR: [cortada na imagem]*', '- **Creatinina:** 0,8 mg/dL — *VR: 0,6 a 1,1 mg/dL*'].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([n, v, , f]) => [n, v, f]),
+    [
+      ['Ureia', 61, 'indeterminado'],
+      ['Creatinina', 0.8, 'normal'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 45: a tabbed portal row whose long name wrapped onto a line of its own, its cells on the next line after a tab, is one row', () => {
+  const text = [
+    'Exame\tResultado\tUnidade\tReferência\tAnterior (02/2024)',
+    'Hemoglobina glicada\t6,2\t%\tInferior a 5,7\t5,9',
+    'Relação albumina/creatinina urinária (amostra isolada)',
+    '\t18\tmg/g\tInferior a 30\t22',
+    'Potássio\t3,2\tmmol/L\t3,5 a 5,1\t3,9',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([n, v, , f]) => [n, v, f]),
+    [
+      ['Hemoglobina glicada (HbA1c)', 6.2, 'alto'],
+      ['Relação albumina/creatinina urinária (amostra isolada)', 18, 'normal'],
+      ['Potássio', 3.2, 'baixo'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 45: the accounting pass: a value alone on its line is not accounted by a bound it equals in a reference nearby, and a result word closing a ";" piece is a result', () => {
+  // One cell a line, value first: the relative count "4" lost, a range "4 a 10" printed two rows above
+  // must not account for it.
+  const text = [
+    '13,9',
+    'g/dL',
+    'Hemoglobina',
+    '12,0 a 15,5 g/dL',
+    '5.400',
+    '/mm³',
+    'Leucócitos',
+    '4.000 a 11.000 /mm³',
+    '%',
+    '/mm³',
+    '62',
+    '3.348',
+    'Neutrófilos',
+    '40 a 75',
+    '1.500 a 7.000',
+    '4',
+    '216',
+    'Eosinófilos',
+    '4 a 10',
+    '50 a 400',
+  ].join('\n');
+  const r = parseLabReport(text);
+  const lines = text.split('\n').map((raw, index) => ({ index, raw, text: raw }));
+  const lost = [...r.analytes].filter((a) => !(a.name === 'Eosinófilos' && a.value === 4));
+  assert.ok(accountLines(lines, lost, []).includes('4'));
+  assert.deepEqual(
+    resultTokens('Urina sem alterações; PPF negativo').map((t) => t.text),
+    ['negativo'],
+  );
+});

@@ -154,10 +154,7 @@ export const CORPUS_SETS = [
   'heldout42',
   'heldout43',
   'heldout44',
-  // heldout45 is not held to the corpus tests yet: its fixes are partial (docs/labs.md, "Limits", set
-  // 45) and two of its properties fail — a value of the value-before-name pdftotext layout (h423) can
-  // be lost without its line listed, and a fax transmission header (h428) is listed unread. Scored by
-  // `npm run bench:labs -- heldout45`.
+  'heldout45',
   'heldout46',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
