@@ -18,7 +18,7 @@
 // analytes, so a person can check it. The pass only lists lines: it never makes or changes an analyte.
 import { foldSameLength, lookupName } from './analytes.ts';
 import { NUMBER, numbersIn } from './numbers.ts';
-import { ASSAY_LIMIT, isAdminLine, methodCellAt, PREVIOUS_LABEL, STREET_ADDRESS } from './lines.ts';
+import { ANALYSER_SPAN, ASSAY_LIMIT, isAdminLine, methodCellAt, PREVIOUS_LABEL, STREET_ADDRESS } from './lines.ts';
 import { CITRATE_STRENGTH, CONTROL_LEAD, EQUATION_YEAR, cleanName } from './piece.ts';
 import {
   CITED_YEAR,
@@ -238,6 +238,7 @@ export function resultTokens(text: string): Token[] {
   // How many samples an exam was run on, in brackets after its name ("PARASITOLÓGICO DE FEZES (3
   // amostras)"): a count of samples, never a result, whether or not a result takes the title's name.
   for (const m of t.matchAll(/\(\s*\d{1,2}\s+amostras\s*\)/giu)) admin.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
+  for (const m of t.matchAll(ANALYSER_SPAN)) admin.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
   const free = (at: number) => !admin.some(([a, b]) => at >= a && at < b);
   const out: Token[] = [];
   for (const n of numbersIn(t)) if (free(n.index)) out.push({ kind: 'number', text: n.text, values: n.values, at: n.index });

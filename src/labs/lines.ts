@@ -780,7 +780,10 @@ export const ASSAY_LIMIT = String.raw`(?:limites?\s+(?:inferior\s+)?de\s+(?:dete
 // "Coletado em: …   Liberado em: …").
 const SAMPLE_DATES =
   /^(?:(?:data|dt\.?)\s+d[aeo]\s+(?:coleta|recebimento|libera[cç][aã]o|entrada|emiss[aã]o)|coleta|recebimento|libera[cç][aã]o|(?:coletad|colhid|recebid|liberad)[oa]\s+em)(?![\p{L}])/iu;
-const BLOCK_DETAIL = new RegExp(String.raw`^(?:material|amostra|m[eé]todo|metodologia|c[aá]lculo|f[oó]rmula|jejum|${ASSAY_LIMIT})(?![\p{L}])`, 'iu');
+const BLOCK_DETAIL = new RegExp(
+  String.raw`^(?:material|amostra|m[eé]todo|metodologia|equipamento|analisador|c[aá]lculo|f[oó]rmula|jejum|${ASSAY_LIMIT})(?![\p{L}])`,
+  'iu',
+);
 
 /**
  * Material/method lines sit between a block's title and its result without ending the block; so do
@@ -870,13 +873,20 @@ const METHOD_LINE = new RegExp(
   'iu',
 );
 
+// The method with the analyser that ran it ("Quimioluminescência - Equipamento: Atellica IM (Siemens)",
+// "Arsenazo III - Analisador: Cobas c 503"): the analyser's model may hold digits, the method before it none.
+const ANALYSER = String.raw`(?:equipamento|analisador|aparelho|instrumento|plataforma)\s*:`;
+const ANALYSER_LINE = new RegExp(String.raw`^\p{L}[^\d:;|]{1,60}?\s[-–—·,]\s*${ANALYSER}\s*\S.*$`, 'iu');
+/** The analyser's label and model up to a column break ("Equipamento: Cobas e 801 (Roche)"): its digits name a machine. */
+export const ANALYSER_SPAN = new RegExp(String.raw`(?<![\p{L}])${ANALYSER}.*?(?=\s{3,}|$)`, 'giu');
+
 /**
  * A material/method line printed without its label, as a lab's web portal shows it under the exam
  * name ("Soro - Enzimático", "Urina isolada - Imunoturbidimetria", "Soro · Quimioluminescência", "Cálculo", "Soro"): a detail of the block,
  * never the analyte's name.
  */
 export function isMethodLine(text: string): boolean {
-  return METHOD_LINE.test(text.trim());
+  return METHOD_LINE.test(text.trim()) || ANALYSER_LINE.test(text.trim());
 }
 
 // A previous result on its own line under its label ("Resultado anterior" / "7,3 % em 18/12/2023"):

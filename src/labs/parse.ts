@@ -625,6 +625,9 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       title = undefined;
       continue;
     }
+    // The method with its analyser under a title ("Quimioluminescência - Equipamento: Atellica IM") reads
+    // as a label and its words: a detail of the block all the same, its title still the result's name.
+    if (title && isMethodLine(t)) continue;
 
     // A tolerance test's title carries the glucose load given ("… TOLERÂNCIA À GLICOSE - 75 g"): a
     // dose, not a result; the line heads the times measured after it.

@@ -5251,3 +5251,56 @@ test('set 45: a results portal copied from the browser: a link cell ("Ver gráfi
   );
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+// ---- set 47 ----
+
+test('set 47: a portal\'s ";"-separated export with every field in quotes ("" for an empty unit, a ";" inside a quoted reference, an observation column) is read as its columns', () => {
+  const text = [
+    'Paciente;JOSÉ ALMEIDA',
+    'Exame;Resultado;Unidade;Valor de referência;Observação',
+    '"Ferritina";"212,5";"ng/mL";"Inferior a 150 ng/mL";"Quimioluminescência"',
+    '"Anti-Scl-70";"Não reagente";"";"Não reagente";""',
+    '"Anti-Jo-1";"3,4";"U/mL";"Negativo: inferior a 7,0; Positivo: superior a 10,0";"Imunoensaio"',
+    '"Fator antinúcleo - Núcleo";"Reagente 1/320";"";"Não reagente";"Padrão: homogêneo (AC-1)"',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([n, v, , f]) => [n, v, f]),
+    [
+      ['Ferritina', 212.5, 'alto'],
+      ['Anti-Jo-1', 3.4, 'normal'],
+      ['Anti-Scl-70', 'Não reagente', 'normal'],
+      ['Fator antinúcleo - Núcleo', '1/320', 'alterado'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 47: a block\'s method and analyser line ("Imunofluorimetria - Equipamento: Kryptor (Thermo)") between the title and "Resultado:", the reference a sentence', () => {
+  const text = [
+    'FERRITINA',
+    '  Quimioluminescência - Equipamento: Alinity i (Abbott)',
+    '  Resultado: 412 ng/mL',
+    '  Valor de referência para homens: 30 a 400 ng/mL.',
+    '',
+    'ANTÍGENO CA 15-3',
+    '  Eletroquimioluminescência - Analisador: Cobas e 602 (Roche)',
+    '  Resultado: 12,3 U/mL',
+    '  Valor de referência: até 25,0 U/mL.',
+    '',
+    'CALCITONINA',
+    '  Imunofluorimetria - Equipamento: Kryptor (Thermo)',
+    '  Resultado: 9,1 pg/mL',
+    '  Valor de referência: inferior a 8,4 pg/mL.',
+  ].join('\n');
+  const r = parseLabReport(text, { sex: 'M' });
+  assert.deepEqual(
+    brief(r).map(([n, v, , f]) => [n, v, f]),
+    [
+      ['Ferritina', 412, 'alto'],
+      ['ANTÍGENO CA 15-3', 12.3, 'normal'],
+      ['CALCITONINA', 9.1, 'alto'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
