@@ -22,6 +22,7 @@ import { ANALYSER_SPAN, ASSAY_LIMIT, isAdminLine, methodCellAt, PREVIOUS_LABEL, 
 import { CITRATE_STRENGTH, CONTROL_LEAD, EQUATION_YEAR, cleanName } from './piece.ts';
 import {
   CITED_YEAR,
+  GRADE_NOTE,
   isReferenceLabel,
   labelledRanges,
   PERCENTILE_RE,
@@ -32,7 +33,7 @@ import {
   TITRE_WORD,
   titreOf,
 } from './reference.ts';
-import { GLUCOSE_LOAD } from './line-kinds.ts';
+import { GLUCOSE_LOAD, isGradeLegend } from './line-kinds.ts';
 import { FINDING_SENTENCE, isWordField } from './word-results.ts';
 import type { ParsedAnalyte, QualitativeAnalyte } from './result.ts';
 import { UNIT_PATTERN, unitAtStart } from './units.ts';
@@ -221,6 +222,7 @@ const RANGE_AFTER_WORD =
   /^\s*(?:[<>≤≥]=?\s*\d|\d[\d.,]*\s*(?:a|-|–|at[eé])\s*\d|(?:inferior|superior|menor|maior)\s+(?:a|que|ou)|at[eé]\s+\d|acima\s+de|abaixo\s+de)/iu;
 
 export function resultTokens(text: string): Token[] {
+  if (isGradeLegend(text)) return [];
   const t = text.replace(GLUED, '$1 ');
   const admin = spans(t);
   // An address line's numbers are street numbers, postcodes and phones, up to a column break or a ';'
@@ -239,6 +241,11 @@ export function resultTokens(text: string): Token[] {
   // amostras)"): a count of samples, never a result, whether or not a result takes the title's name.
   for (const m of t.matchAll(/\(\s*\d{1,2}\s+amostras\s*\)/giu)) admin.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
   for (const m of t.matchAll(ANALYSER_SPAN)) admin.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
+  for (const m of t.matchAll(GRADE_NOTE)) admin.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
+  // The analyser named in brackets on a method line ("Método: Fluoroenzimaimunoensaio (ImmunoCAP - Phadia
+  // 250)"): a model's number, as after "Equipamento:".
+  if (/^\s*(?:m[eé]todo|metodologia)\s*:/iu.test(t))
+    for (const m of t.matchAll(/\([^()]*?\p{Lu}[\p{L}-]+\s+\d{2,5}\s*\)/gu)) admin.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
   const free = (at: number) => !admin.some(([a, b]) => at >= a && at < b);
   const out: Token[] = [];
   for (const n of numbersIn(t)) if (free(n.index)) out.push({ kind: 'number', text: n.text, values: n.values, at: n.index });

@@ -317,10 +317,25 @@ export function labelByBandColumns(text: string, offset: number, columns: BandCo
  * exam column, when a cell there holds a number (then it is no such column's words; "G6PD" is a word), or when nothing
  * stands from the exam column on.
  */
-export function withoutLeadColumn<L extends CleanLine>(line: L, leadAt: number): L | undefined {
+export function withoutLeadColumn<L extends CleanLine>(line: L, leadAt: number, codes = false): L | undefined {
   const cs = cellStarts(line.text, line.offset);
   const kept = cs.find((c) => c.at >= leadAt - 3);
   const before = cs.filter((c) => c.at < leadAt - 3);
-  if (!kept || before.length === 0 || before.some((c) => /(?<!\p{L})\d/u.test(c.cell) || c.at + c.cell.length > leadAt - 2)) return undefined;
+  // A code is one short token, letters and digits ("d201", "F24", "0457"): its digits are no value.
+  const foreign = (cell: string) => (codes ? !/^[\p{L}\d-]{1,10}$/u.test(cell) : /(?<!\p{L})\d/u.test(cell));
+  if (!kept || before.length === 0 || (codes && before.length > 1) || before.some((c) => foreign(c.cell) || c.at + c.cell.length > leadAt - 2))
+    return undefined;
   return { ...line, text: line.text.slice(kept.at - line.offset), offset: kept.at };
+}
+
+/**
+ * A row without its cell under a grading column (`TableHeader.gradeColumn`, the "Classe" beside a
+ * specific IgE's value): one whole number alone in that column, cut so it is read as no range nor value.
+ */
+export function withoutGradeColumn(text: string, offset: number, grade: { from: number; to: number }): string {
+  const cs = cellStarts(text, offset);
+  const under = cs.filter((c) => c.at >= grade.from - 4 && c.at < grade.to - 3);
+  if (under.length !== 1 || !/^\d{1,2}$/.test(under[0]!.cell) || cs.indexOf(under[0]!) < 2) return text;
+  const i = under[0]!.at - offset;
+  return `${text.slice(0, i).trimEnd()}   ${text.slice(i + under[0]!.cell.length).trimStart()}`.trimEnd();
 }

@@ -212,6 +212,14 @@ export function isLegend(t: string): boolean {
   return (t.match(/(?:^|[.;,]\s+)[\p{L}\d/.-]{1,8}\s*=\s*\p{L}/gu) ?? []).length >= 2 && /^[\p{L}\d/.-]{1,8}\s*=/u.test(t);
 }
 
+// A row of a grading scale's legend ("Classe 2: 0,70 a 3,49 kUA/L - moderado", "Grau 1: até 10 %"): the
+// lab's bands for its grade column, no result and no range of one.
+const GRADE_LEGEND = /^\s*(?:classe|grau|n[ií]vel|escore)\s+\d{1,2}\s*[:=]\s*(?:inferior|superior|abaixo|acima|at[eé]|igual|menor|maior|de\s+\d|[<>≤≥]|\d)/iu;
+
+export function isGradeLegend(t: string): boolean {
+  return GRADE_LEGEND.test(t);
+}
+
 /** The next line with text. */
 export function nextLine(lines: CleanLine[], index: number): CleanLine | undefined {
   let i = index + 1;

@@ -21,6 +21,7 @@ import {
   ageBandColumns,
   type BandColumn,
   datesUnderHeader,
+  withoutGradeColumn,
   withoutLeadColumn,
   headerUnitsAndDate,
   labelByBandColumns,
@@ -44,6 +45,7 @@ import {
   loadTitle,
   nextLine,
   QUALITATIVE_AFTER_COLON,
+  isGradeLegend,
   isLegend,
   isNote,
   isWrappedNoteTail,
@@ -219,7 +221,12 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   let refTable: ReferenceTable | undefined;
   // Numbered samples of one exam read so far, the last one pending: closed together, with its references.
   let heldSamples: Group[] = [];
+  // The one reference a block prints above its table ("Valor de referência: inferior a 0,35 kUA/L" over
+  // "Código   Alérgeno   Resultado (kUA/L)"): every row that prints none, up to the table's first blank line.
+  let shared: { items: string[]; from: number; to: number } | undefined;
   const close = () => {
+    if (pending && shared && pending.refItems.length === 0 && pending.entries.every((e) => e.line > shared!.from && e.line < shared!.to))
+      pending.refItems = [...shared.items];
     const held = heldSamples;
     heldSamples = [];
     for (const g of held) {
@@ -291,8 +298,9 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   let wrapAt = -1;
   for (const printed of lines) {
     // A column of words before the exam column (the disease a screening test is for) is cut off the row.
-    const line = (table?.leadAt !== undefined ? withoutLeadColumn(printed, table.leadAt) : undefined) ?? printed;
+    const line = (table?.leadAt !== undefined ? withoutLeadColumn(printed, table.leadAt, table.leadIsCode) : undefined) ?? printed;
     let t = table?.previousAt !== undefined ? withoutPreviousColumn(line, table.previousAt, table.history, table.previousCell, table.starts) : line.text;
+    if (table?.gradeColumn) t = withoutGradeColumn(t, line.offset, table.gradeColumn);
     // An administrative line under such a table (a signature with its release time, long enough to reach
     // the previous-result column) has no current result: a number at its end is no earlier sample's,
     // and cutting it would drop it in silence.
@@ -303,6 +311,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     const own = u.read === line.raw || u.account === u.read ? t : cleanLine(u.account, line.index).text;
     seen.push({ index: line.index, raw: line.raw, text: line.previous === undefined ? own : `${own}   ${line.previous}` });
     if (t === '') patientControl = undefined;
+    if (t === '' && shared && shared.to === Number.POSITIVE_INFINITY && line.index > shared.from + 1) shared.to = line.index;
     if (t === '' || continuedAt.has(line.index)) continue;
     const ctx: Ctx = { table, line };
     const lastTextAt = previousTextAt;
@@ -359,6 +368,10 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       const previousCell = header.previousAt !== undefined && line.bars ? previousCellOf(line.bars) : undefined;
       if (previousCell) table.previousCell = previousCell;
       refTable = undefined;
+      shared =
+        title && header.referenceAt === undefined && preRef.some(Boolean)
+          ? { items: preRef.filter(Boolean), from: line.index, to: Number.POSITIVE_INFINITY }
+          : undefined;
       // "RESULTADO   VALORES DE REFERÊNCIA" inside a block: the title above still names the value
       // printed under the header.
       preRef = [];
@@ -711,6 +724,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // about a result: its numbers are no range of it, and it is listed for a person to read when it holds any.
     // So is a sentence whose numbers are all bounds in prose ("Níveis acima de 2,0 ng/mL associam-se a …").
     // And so is a note's second line that closes the bracket the line above opened (line-kinds.ts).
+    if (isGradeLegend(t)) continue;
     if (isNote(t) || isLegend(t) || isProseBound(t) || isWrappedNoteTail(t, lines[line.index - 1]?.text)) {
       if (resultTokens(t).length > 0) unparsed.push(line.raw.trim());
       continue;

@@ -237,11 +237,18 @@ const WEEKS_RE = /(?:(?:até|ate|>|<|acima de)\s*)?\d+\s*(?:(?:a|-|–)\s*\d+\s*
 // ranges?); a bounded memo keeps a 100 kB report from scanning them again. Results are never mutated.
 const RANGES_MEMO = new Map<string, FoundRange[]>();
 
+// The grade a range stands for on the lab's scale, in brackets after it ("inferior a 0,35 kUA/L (classe
+// 0)"): a name for the band, its number no bound.
+export const GRADE_NOTE = /\(\s*(?:classe|grau|escore|n[ií]vel)\s+\d{1,2}\s*(?:\)|$)/giu;
+
 function findRanges(text: string, dotIsDecimal: boolean): FoundRange[] {
   const key = `${dotIsDecimal ? 1 : 0}${text}`;
   const known = RANGES_MEMO.get(key);
   if (known) return known;
-  const found = scanRanges(text, dotIsDecimal);
+  const found = scanRanges(
+    text.replace(GRADE_NOTE, (m) => ' '.repeat(m.length)),
+    dotIsDecimal,
+  );
   if (RANGES_MEMO.size > 4000) RANGES_MEMO.clear();
   RANGES_MEMO.set(key, found);
   return found;
@@ -250,7 +257,7 @@ function findRanges(text: string, dotIsDecimal: boolean): FoundRange[] {
 function scanRanges(text: string, dotIsDecimal: boolean): FoundRange[] {
   // Blank out age bands and ordinals (same length) so their digits are not read as ranges.
   let masked = maskLabels(text);
-  masked = masked.replace(AGE_BAND_GLOBAL, (s) => ' '.repeat(s.length));
+  masked = masked.replace(AGE_BAND_GLOBAL, (s) => ' '.repeat(s.length)).replace(GRADE_NOTE, (s) => ' '.repeat(s.length));
   const out: FoundRange[] = [];
   for (const m of masked.matchAll(RANGE_RE)) {
     const r = m.groups ? rangeFromMatch(m.groups, dotIsDecimal) : undefined;
@@ -425,7 +432,7 @@ export function labelledRanges(items: string[], opts: { dotIsDecimal?: boolean; 
   let risk = false;
   // A label alone with its colon ("Gestantes (semanas após a DUM):", "Homens:") heads the bands under it.
   let heading: string | undefined;
-  for (const item of items.flatMap((i) => i.split(';'))) {
+  for (const item of items.flatMap((i) => i.replace(GRADE_NOTE, '').split(';'))) {
     const found = findRanges(item, opts.dotIsDecimal ?? false);
     if (found.length === 0) {
       risk = /\brisco\b/.test(foldSameLength(item));
@@ -938,14 +945,14 @@ export function isReferenceText(text: string, opts: { strictLabels?: boolean; do
 
 function referenceTextCheck(text: string, opts: { strictLabels?: boolean; dotIsDecimal?: boolean }): boolean {
   const { rest, lead } = stripReferenceLead(text);
-  const t = rest.replace(/^[\s(]+|[\s).;]+$/g, '');
+  const t = rest.replace(GRADE_NOTE, '').replace(/^[\s(]+|[\s).;]+$/g, '');
   if (t === '') return lead;
   if (noRangeText(t)) return true;
   if (qualitativeReference(t)) return true;
   const found = findRanges(t, opts.dotIsDecimal ?? false);
   if (found.length === 0) return false;
   let masked = maskLabels(t);
-  masked = masked.replace(AGE_BAND_GLOBAL, (s) => ' '.repeat(s.length));
+  masked = masked.replace(AGE_BAND_GLOBAL, (s) => ' '.repeat(s.length)).replace(GRADE_NOTE, (s) => ' '.repeat(s.length));
   for (const f of [...found].reverse()) masked = masked.slice(0, f.start) + ' '.repeat(f.end - f.start) + masked.slice(f.end);
   if (/\d/.test(masked)) return false;
   // Every word around the ranges must be a reference label ("Homens", "Desejável", "1 a 9 anos",

@@ -5304,3 +5304,33 @@ test('set 47: a block\'s method and analyser line ("Imunofluorimetria - Equipame
   );
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('set 47: a specific-IgE table ("Código   Alérgeno   Resultado (kUA/L)   Classe"): the allergen code is no value, the class no range, one reference above the table for every row, the class legend no result', () => {
+  const text = [
+    'IgE ESPECÍFICA PARA ALIMENTOS',
+    'Método: Imunoensaio fluorescente (UniCAP 100)',
+    'Valor de referência: inferior a 0,35 kUA/L (classe 0)',
+    '',
+    'Código   Alérgeno                 Resultado (kUA/L)   Classe',
+    'f3       Peixe bacalhau                2,40              2',
+    'f17      Avelã                         < 0,10            0',
+    'f25      Tomate                        0,19              0',
+    'w6       Artemísia                     0,71              2',
+    '',
+    'Interpretação das classes:',
+    '  Classe 0: inferior a 0,35 kUA/L - ausente ou indetectável',
+    '  Classe 1: 0,35 a 0,69 kUA/L - baixo',
+    '  Classe 2: 0,70 a 3,49 kUA/L - moderado',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([n, v, , f]) => [n, v, f]),
+    [
+      ['Peixe bacalhau', 2.4, 'alto'],
+      ['Avelã', 0.1, 'normal'],
+      ['Tomate', 0.19, 'normal'],
+      ['Artemísia', 0.71, 'alto'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
