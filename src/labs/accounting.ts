@@ -22,6 +22,7 @@ import { ANALYSER_SPAN, ASSAY_LIMIT, isAdminLine, methodCellAt, PREVIOUS_LABEL, 
 import { CITRATE_STRENGTH, CONTROL_LEAD, EQUATION_YEAR, cleanName } from './piece.ts';
 import {
   CITED_YEAR,
+  detectionLimitBound,
   GRADE_NOTE,
   isReferenceLabel,
   labelledRanges,
@@ -283,6 +284,8 @@ export function resultTokens(text: string): Token[] {
     // On a reference line, a tier word right before its range ("Referência: normal 70 a 99 mg/dL",
     // "normal < 5,7 %") labels the range: no result.
     if (referenceLine && RANGE_AFTER_WORD.test(after)) continue;
+    // "Não detectável (limite: 40 cópias/mL)": the word before an assay's detection limit is its reference.
+    if (/^\s*\(\s*limite\b/iu.test(after)) continue;
     if (free(at)) out.push({ kind: 'word', text: m[1]!.slice(0, w[0].length), values: [], at });
   }
   // A name cell and a word cell, nothing else ("Ceftriaxona   SENSÍVEL", "Cor   Palha"): the words
@@ -388,7 +391,8 @@ class Bag {
     // its ranges (a reference cell that ran on, "0,7 a 1,2 mg/dL   Ureia 48,7", does not hide 48,7);
     // a name's only small integers and years of its first cell ("HIV 1 e 2", "(3 amostras)", "(CKD-EPI
     // 2021)", not a value a title swallowed); a unit's all of them.
-    const ref = a.reference_text ?? '';
+    // "Não detectável (limite: 40 cópias/mL)": the limit is the range's bound.
+    const ref = detectionLimitBound(a.reference_text ?? '');
     const spans = rangeSpans(ref);
     const refNumbers = spans.flatMap(([s, e]) => numbersIn(ref.slice(s, e).replace(GLUED, '$1 ')));
     // A reference read from another line ("VR: 0 a 2 %  -  0 a 200 /mm³" under "Basófilos ….: 0 %   0

@@ -59,6 +59,10 @@ const PREVIOUS_ONLY = new RegExp(
   'iu',
 );
 
+// The same led by what was measured, with the earlier sample's date in brackets ("Carga viral anterior
+// (08/05/2025): 88 cópias/mL", "Contagem anterior (02/2025): CD4+ 356"): the date says it is an earlier sample.
+const PREVIOUS_NAMED = /^\s*\p{L}[\p{L}\d+ -]{0,30}?\s+anterior(?:es)?\s*\(\s*(?:em\s+|de\s+)?\d{1,2}\/\d{1,4}(?:\/\d{2,4})?\s*\)\s*:\s*\S/iu;
+
 /**
  * PDF text keeps a typeface's ligatures as one character ("Neutróﬁlos", "ﬂuxo"): they are their
  * letters, or no name is found. A PDF placed the cells after it by the ligature's width, one character
@@ -149,11 +153,11 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // So is one led by "Valor anterior", or addressed to the patient ("Seu resultado anterior"), or a bullet, with the earlier sample's date in brackets before the
   // colon ("Valor anterior (19/08/2025): 3.105 pg/mL", "- Anterior (05/08/2025): 11,40 µUI/mL"), or a dot
   // leader as the block's other labels have ("Resultado anterior.....:   8,1 % em 02/02/2024").
-  else if (previous && PREVIOUS_ONLY.test(t)) return { index, raw, text: '', leader: false, offset: 0, previous: t };
+  else if (previous && (PREVIOUS_ONLY.test(t) || PREVIOUS_NAMED.test(t))) return { index, raw, text: '', leader: false, offset: 0, previous: t };
   t = withoutPairSlips(withoutNameSlips(withoutOcrLetters(withReadAccents(t))));
-  // A viral load restated in logs beside it ("1.284.000 UI/mL (log 6,11)", "(log10: 3,2)") is the same
+  // A viral load restated in logs beside it ("1.284.000 UI/mL (log 6,11)", "(log10: 3,2)", "(1,94 log)") is the same
   // result, not another value nor a note that stops the line being read.
-  t = t.replace(/\(\s*log\s*(?:10|₁₀)?\s*[:=]?\s*\d+(?:[.,]\d+)?\s*\)/giu, (m) => ' '.repeat(m.length));
+  t = t.replace(/\(\s*(?:log\s*(?:10|₁₀)?\s*[:=]?\s*\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s*log\s*(?:10|₁₀)?)\s*\)/giu, (m) => ' '.repeat(m.length));
   // A procedure code column before the name (SUS SIGTAP "02.02.01.047-3", a LIS's "0301.12-4"): digits
   // in three or more groups, then a column break and a word. It is an identifier, never a value, and
   // would leave the name behind a number. An ISO date is not a code, nor a count in thousands

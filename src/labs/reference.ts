@@ -241,14 +241,21 @@ const RANGES_MEMO = new Map<string, FoundRange[]>();
 // 0)"): a name for the band, its number no bound.
 export const GRADE_NOTE = /\(\s*(?:classe|grau|escore|n[ií]vel)\s+\d{1,2}\s*(?:\)|$)/giu;
 
+// "Não detectável (limite: 40 cópias/mL)": a quantitative assay's reference is its detection limit, so a
+// load at or above it was detected. Read as the bound it stands for.
+const BELOW_DETECTION =
+  /^(\s*)(?:n[aã]o\s+detect[aá](?:vel|do)|indetect[aá]vel)\s*\(\s*limite(?:\s+de\s+detec[cç][aã]o)?\s*:?\s*([^()]*?\d[^()]*?)\s*(?:\)|$)/iu;
+
+/** The detection limit a word reference names, as a bound ("inferior a 40 cópias/mL"); the text as it is otherwise. */
+export function detectionLimitBound(text: string): string {
+  return text.replace(BELOW_DETECTION, '$1inferior a $2');
+}
+
 function findRanges(text: string, dotIsDecimal: boolean): FoundRange[] {
   const key = `${dotIsDecimal ? 1 : 0}${text}`;
   const known = RANGES_MEMO.get(key);
   if (known) return known;
-  const found = scanRanges(
-    text.replace(GRADE_NOTE, (m) => ' '.repeat(m.length)),
-    dotIsDecimal,
-  );
+  const found = scanRanges(text, dotIsDecimal);
   if (RANGES_MEMO.size > 4000) RANGES_MEMO.clear();
   RANGES_MEMO.set(key, found);
   return found;
@@ -432,7 +439,7 @@ export function labelledRanges(items: string[], opts: { dotIsDecimal?: boolean; 
   let risk = false;
   // A label alone with its colon ("Gestantes (semanas após a DUM):", "Homens:") heads the bands under it.
   let heading: string | undefined;
-  for (const item of items.flatMap((i) => i.replace(GRADE_NOTE, '').split(';'))) {
+  for (const item of items.flatMap((i) => detectionLimitBound(i.replace(GRADE_NOTE, '')).split(';'))) {
     const found = findRanges(item, opts.dotIsDecimal ?? false);
     if (found.length === 0) {
       risk = /\brisco\b/.test(foldSameLength(item));
@@ -945,7 +952,9 @@ export function isReferenceText(text: string, opts: { strictLabels?: boolean; do
 
 function referenceTextCheck(text: string, opts: { strictLabels?: boolean; dotIsDecimal?: boolean }): boolean {
   const { rest, lead } = stripReferenceLead(text);
-  const t = rest.replace(GRADE_NOTE, '').replace(/^[\s(]+|[\s).;]+$/g, '');
+  const t = detectionLimitBound(rest)
+    .replace(GRADE_NOTE, '')
+    .replace(/^[\s(]+|[\s).;]+$/g, '');
   if (t === '') return lead;
   if (noRangeText(t)) return true;
   if (qualitativeReference(t)) return true;

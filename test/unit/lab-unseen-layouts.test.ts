@@ -5334,3 +5334,22 @@ test('set 47: a specific-IgE table ("Código   Alérgeno   Resultado (kUA/L)   C
   );
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('set 47: a viral load against "Não detectável (limite: 10 UI/mL)" is high above the limit; its log restated in a row of its own ("2,58 log", "inferior a 1,00 log"); "Carga viral anterior (date): …" an earlier sample\'s', () => {
+  const text = [
+    'Carga viral HBV            380 UI/mL         Não detectável (limite: 10 UI/mL)',
+    'HBV DNA (log)              2,58 log          inferior a 1,00 log',
+    'Carga viral anterior (14/01/2025): 1.200 UI/mL (3,08 log)',
+    '| CMV DNA quantitativo   | 95 cópias/mL   | Indetectável (limite de detecção: 137 cópias/mL) |',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([n, v, , f]) => [n, v, f]),
+    [
+      ['Carga viral HBV', 380, 'alto'],
+      ['HBV DNA (log)', 2.58, 'alto'],
+      ['CMV DNA quantitativo', 95, 'normal'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
