@@ -139,6 +139,9 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // Analysers that print counts with an English thousands comma ("250,000 /µL (150,000 - 450,000)"):
   // a count per µL/mm³ is never fractional, so on such a line "d,ddd" is a thousands group.
   if (/(?<![\d,])\d{1,3}(?:,\d{3})+\s*\/(?:µl|μl|ul|mm3|mm³)/i.test(t)) t = t.replace(/(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])/g, (m) => m.replace(/,/g, '.'));
+  // A viral load restated in logs beside it ("1.284.000 UI/mL (log 6,11)", "(log10: 3,2)", "(1,94 log)") is the same
+  // result, not another value nor a note that stops the line being read.
+  t = t.replace(/\(\s*(?:log\s*(?:10|₁₀)?\s*[:=]?\s*\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s*log\s*(?:10|₁₀)?)\s*\)/giu, (m) => ' '.repeat(m.length));
   // A previous result printed beside this one ("Resultado anterior: 119 mg/dL (10/01/2025)") is an
   // earlier sample's: it is cut off so its date does not make the line administrative, and the
   // current value before it is read.
@@ -155,9 +158,6 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // leader as the block's other labels have ("Resultado anterior.....:   8,1 % em 02/02/2024").
   else if (previous && (PREVIOUS_ONLY.test(t) || PREVIOUS_NAMED.test(t))) return { index, raw, text: '', leader: false, offset: 0, previous: t };
   t = withoutPairSlips(withoutNameSlips(withoutOcrLetters(withReadAccents(t))));
-  // A viral load restated in logs beside it ("1.284.000 UI/mL (log 6,11)", "(log10: 3,2)", "(1,94 log)") is the same
-  // result, not another value nor a note that stops the line being read.
-  t = t.replace(/\(\s*(?:log\s*(?:10|₁₀)?\s*[:=]?\s*\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s*log\s*(?:10|₁₀)?)\s*\)/giu, (m) => ' '.repeat(m.length));
   // A procedure code column before the name (SUS SIGTAP "02.02.01.047-3", a LIS's "0301.12-4"): digits
   // in three or more groups, then a column break and a word. It is an identifier, never a value, and
   // would leave the name behind a number. An ISO date is not a code, nor a count in thousands
