@@ -4,6 +4,7 @@
 // the lines of such a text are read as the layouts they stand for: each table row as columns, each
 // field line as "Campo: valor". Only a text with such a header line is touched; the lines keep their
 // printed text for unparsed_lines.
+import { resultTokens } from './accounting.ts';
 import { foldSameLength } from './analytes.ts';
 
 // A portal's CSV export quotes every field ('"Anti-Ro (SS-A)";"86,4";"";"Negativo: inferior a 7,0; …"'):
@@ -51,7 +52,8 @@ export function delimitedAsColumns(raws: string[]): string[] {
 }
 
 function asColumns(raw: string, aside: ReadonlySet<number>): string {
-  const fields = fieldsOf(raw).filter((_, i) => !aside.has(i));
+  // A remark with anything result-like on it ("48,7", "Reagente") is kept, to be read or listed.
+  const fields = fieldsOf(raw).filter((f, i) => !aside.has(i) || resultTokens(f).length > 0);
   if (fields.length < 2) return raw;
   // "Tabagismo;Tabagista ativo": a field and its value.
   if (fields.length === 2 && /^\p{L}[\p{L} ./()-]{0,40}$/u.test(fields[0]!) && fields[1] !== '') return `${fields[0]}: ${fields[1]}`;

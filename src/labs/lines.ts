@@ -882,7 +882,7 @@ const METHOD_LINE = new RegExp(
 const ANALYSER = String.raw`(?:equipamento|analisador|aparelho|instrumento|plataforma)\s*:`;
 const ANALYSER_LINE = new RegExp(String.raw`^\p{L}[^\d:;|]{1,60}?\s[-–—·,]\s*${ANALYSER}\s*\S.*$`, 'iu');
 /** The analyser's label and model up to a column break ("Equipamento: Cobas e 801 (Roche)"): its digits name a machine. */
-export const ANALYSER_SPAN = new RegExp(String.raw`(?<![\p{L}])${ANALYSER}.*?(?=\s{3,}|$)`, 'giu');
+export const ANALYSER_SPAN = new RegExp(String.raw`(?<![\p{L}])${ANALYSER}[^;|]*?(?=\s{3,}|\s*[;|]|$)`, 'giu');
 
 /**
  * A material/method line printed without its label, as a lab's web portal shows it under the exam

@@ -46,6 +46,7 @@ import {
   nextLine,
   QUALITATIVE_AFTER_COLON,
   isGradeLegend,
+  startsGradeLegend,
   isLegend,
   isNote,
   isWrappedNoteTail,
@@ -313,6 +314,13 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     if (t === '') patientControl = undefined;
     if (t === '' && shared && shared.to === Number.POSITIVE_INFINITY && line.index > shared.from + 1) shared.to = line.index;
     if (t === '' || continuedAt.has(line.index)) continue;
+    // A grading scale's legend ("Classe 2: 0,70 a 3,49 kUA/L - moderado") is no result nor a result's range;
+    // one with more printed after its band and name is listed for a person to read.
+    if (isGradeLegend(t)) continue;
+    if (startsGradeLegend(t)) {
+      unparsed.push(line.raw.trim());
+      continue;
+    }
     const ctx: Ctx = { table, line };
     const lastTextAt = previousTextAt;
     previousTextAt = line.index;
@@ -724,7 +732,6 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // about a result: its numbers are no range of it, and it is listed for a person to read when it holds any.
     // So is a sentence whose numbers are all bounds in prose ("Níveis acima de 2,0 ng/mL associam-se a …").
     // And so is a note's second line that closes the bracket the line above opened (line-kinds.ts).
-    if (isGradeLegend(t)) continue;
     if (isNote(t) || isLegend(t) || isProseBound(t) || isWrappedNoteTail(t, lines[line.index - 1]?.text)) {
       if (resultTokens(t).length > 0) unparsed.push(line.raw.trim());
       continue;
