@@ -9,7 +9,7 @@
 import { foldSameLength } from './analytes.ts';
 import { cleanLine, type CleanLine } from './lines.ts';
 import { numbersIn } from './numbers.ts';
-import { isAgeBandCell, parseRangeExpression } from './reference.ts';
+import { isAgeBandCell, isReferenceLabel, parseRangeExpression, qualitativeAtStart, stripReferenceLead } from './reference.ts';
 import { UNIT_PATTERN, normalizeUnit } from './units.ts';
 
 export interface ValueColumn {
@@ -292,15 +292,30 @@ export function ageBandColumns(text: string, offset: number): BandColumn[] | und
 }
 
 /**
+ * Reference columns named by other labels, printed under a result's reference lead ("Fase folicular
+ * Pico ovulatório   Fase lútea   Pós-menopausa" over "3,5 - 12,5   4,7 - 21,5   1,7 - 7,7   25,8 - 134,8"):
+ * read as the age bands are, each range with its column's label. Every cell a label, no number.
+ */
+export function labelColumns(text: string, offset: number): BandColumn[] | undefined {
+  const cs = cellStarts(text, offset);
+  // A result word is a tier's label only before its range ("Reagente: …"): alone in a cell it may be a result.
+  const label = (c: string) => /^\p{L}[^\d:]*$/u.test(c) && isReferenceLabel(c) && !stripReferenceLead(c).lead && qualitativeAtStart(c) === undefined;
+  if (cs.length < 2 || !cs.every((c) => label(c.cell))) return undefined;
+  return cs.map((c) => ({ at: c.at, band: c.cell }));
+}
+
+/**
  * A row under age-band columns with one range cell per column ("11,1   11,5 - 13,5   11,5 - 15,5
  * 13,0 - 16,0"): each range is labelled by the band of the column it sits under ("6 a 11 anos: 11,5 -
  * 15,5"), so the patient's age picks it. Undefined unless the row's last cells are exactly one range
  * per column, each nearest its own column.
  */
-export function labelByBandColumns(text: string, offset: number, columns: BandColumn[]): string | undefined {
+export function labelByBandColumns(text: string, offset: number, columns: BandColumn[], alone = false): string | undefined {
   const cs = cellStarts(text, offset);
   const ranges = cs.slice(-columns.length);
-  if (cs.length <= columns.length || !ranges.every((c) => parseRangeExpression(c.cell) !== undefined)) return undefined;
+  // The ranges alone on their row (under a result's reference lead), or after the row's value.
+  if (cs.length < columns.length || (cs.length === columns.length && !alone) || !ranges.every((c) => parseRangeExpression(c.cell) !== undefined))
+    return undefined;
   const nearest = (at: number) => columns.reduce((best, col, i) => (Math.abs(col.at - at) < Math.abs(columns[best]!.at - at) ? i : best), 0);
   if (!ranges.every((c, i) => nearest(c.at) === i)) return undefined;
   let out = text;

@@ -25,6 +25,7 @@ import {
   withoutLeadColumn,
   headerUnitsAndDate,
   labelByBandColumns,
+  labelColumns,
   previousCellOf,
   valueColumnsOf,
   withoutPreviousColumn,
@@ -208,6 +209,8 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   // The current table has an alert / toxic threshold column after its reference (alert-column.ts).
   let alertAt: number | undefined;
   let bands: BandColumn[] | undefined;
+  // The bands are labels over one row of ranges under a result (labelColumns), not a table's age bands.
+  let labelBands = false;
   let title: { name: string; def: AnalyteDef | KnownName | undefined } | undefined;
   let preRef: string[] = [];
   let pending: Group | undefined;
@@ -440,7 +443,25 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
         table = Object.assign(table ?? { unit: null, sexes: [], previousAt: undefined, rangeColumns: [] }, { valueColumns: units, unit: null });
       continue;
     }
-    if (bands) t = labelByBandColumns(t, line.offset, bands) ?? t;
+    // The same columns named by other labels under a result's reference lead (cycle phases): its ranges
+    // alone on the row under them.
+    // Only over such a row: a header of a table of its own (risk categories by target) is left to the table readers.
+    const labelHeader = pending && !bands ? labelColumns(t, line.offset) : undefined;
+    const rangesRow = labelHeader ? nextLine(lines, line.index) : undefined;
+    if (labelHeader && rangesRow && labelByBandColumns(rangesRow.text, rangesRow.offset, labelHeader, true) !== undefined) {
+      bands = labelHeader;
+      labelBands = true;
+      continue;
+    }
+    if (bands) {
+      const labelled = labelByBandColumns(t, line.offset, bands, labelBands);
+      t = labelled ?? t;
+      // Such columns hold one row of ranges: the header is the result's, not the table's.
+      if (labelBands) {
+        bands = undefined;
+        labelBands = false;
+      }
+    }
     t = withoutDetailCell(t);
     t = referenceAfterDetail(t) ?? t;
     // A long name its narrow column wrapped under the row ("Aspartato   24   U/L   Masculino: até 40" /

@@ -5353,3 +5353,28 @@ test('set 47: a viral load against "Não detectável (limite: 10 UI/mL)" is high
   );
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('set 47: reference columns by cycle phase under a result ("Fase folicular   Pico ovulatório   Fase lútea" over the ranges): the column of the patient\'s phase is the range', () => {
+  const text = [
+    'Paciente: Fulana   Sexo: F   Coleta: 10/04/2025 (22º dia do ciclo)',
+    '',
+    ' HORMÔNIO FOLÍCULO ESTIMULANTE                9,2           mUI/mL',
+    '   Valores de referência:',
+    '                  Fase folicular   Pico ovulatório    Fase lútea     Pós-menopausa',
+    '                    2,9 - 12,0       6,3 - 24,0        1,5 - 8,0     23,0 - 116,3',
+    '',
+    ' PROGESTERONA                                 0,9           ng/mL',
+    '   Valores de referência:',
+    '                  Fase folicular   Pico ovulatório    Fase lútea     Pós-menopausa',
+    '                    0,1 - 0,9        0,6 - 4,7         2,0 - 25,0     0,1 - 0,5',
+  ].join('\n');
+  const r = parseLabReport(text, { sex: 'F', birthDate: '1991-03-01' });
+  assert.deepEqual(
+    brief(r).map(([n, v, , f]) => [n, v, f]),
+    [
+      ['HORMÔNIO FOLÍCULO ESTIMULANTE', 9.2, 'alto'],
+      ['PROGESTERONA', 0.9, 'baixo'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
