@@ -803,6 +803,14 @@ export function isBlockDetail(text: string): boolean {
 // the sample's, not a result of the report's (its line is still listed by the accounting pass).
 const SAMPLE_VOLUME = new RegExp(String.raw`^volume(?:\s+(?:urin[aá]rio|total|colhido|coletado|de\s+urina))?\s*:\s*(?:${NUMBER})\s*(?:ml|l)$`, 'iu');
 
+// How long a timed urine was collected ("Tempo de coleta ........ 24 h"): the sample's, not a result (its
+// line is still listed by the accounting pass).
+const COLLECTION_TIME = new RegExp(String.raw`^(?:tempo|per[ií]odo)\s+(?:total\s+)?de\s+coleta\s*:?\s*(?:${NUMBER})\s*(?:h|horas?)\.?$`, 'iu');
+
+export function isCollectionTime(text: string): boolean {
+  return COLLECTION_TIME.test(text.trim());
+}
+
 /**
  * The method (or material), or the collection's volume, and the reference side by side on the line under
  * a result ("METODO: ISE      V.R.: 3,5 A 5,1 mEq/L"): the reference cell alone, so it is read as the

@@ -71,6 +71,7 @@ import {
   cleanLine,
   isAdminLine,
   isBlockDetail,
+  isCollectionTime,
   isMethodLine,
   joinBrokenBarRows,
   splitBesideLabelledResults,
@@ -319,7 +320,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     if (t === '' || continuedAt.has(line.index)) continue;
     // A grading scale's legend ("Classe 2: 0,70 a 3,49 kUA/L - moderado") is no result nor a result's range;
     // one with more printed after its band and name is listed for a person to read.
-    if (isGradeLegend(t)) continue;
+    if (isGradeLegend(t) || isCollectionTime(t)) continue;
     if (startsGradeLegend(t)) {
       unparsed.push(line.raw.trim());
       continue;

@@ -5378,3 +5378,25 @@ test('set 47: reference columns by cycle phase under a result ("Fase folicular  
   );
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('set 47: timed urine with a concentration beside the 24-hour excretion: the concentration has no built-in blood range; the collection time is no result; a name ending in "p/ 1,73 m²" before its value', () => {
+  const text = [
+    'Tempo de coleta ........ 24 h',
+    '                   Concentração      Excreção em 24 horas     Referência (24 h)',
+    'Cloreto            142  mEq/L        312  mEq/24 h            110 a 250 mEq/24 h',
+    'Potássio           28   mEq/L        61,6 mEq/24 h            25 a 125 mEq/24 h',
+    '',
+    'Clearance corrigido p/ 1,73 m² 81,0 mL/min/1,73 m² Ref.: 90 a 130 mL/min/1,73 m²',
+  ].join('\n');
+  const r = parseLabReport(text, { sex: 'M', birthDate: '1970-01-01' });
+  assert.deepEqual(
+    brief(r).map(([n, v, , f]) => [n, v, f]),
+    [
+      ['Cloro', 142, 'indeterminado'],
+      ['Cloro', 312, 'alto'],
+      ['Potássio', 28, 'indeterminado'],
+      ['Potássio', 61.6, 'normal'],
+      ['Clearance corrigido p/ 1,73 m²', 81, 'baixo'],
+    ],
+  );
+});
