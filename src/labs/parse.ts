@@ -863,9 +863,16 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
         first.def = lookupName(first.name) ?? first.def;
       }
       const inBlock = block !== undefined && block.at === lastTextAt;
+      // A bare "Tempo" under each coagulation sub-title ("Tempo de tromboplastina parcial ativada (TTPA)")
+      // is that test's time when the title names it with its short name in brackets: the row takes the
+      // title's name. A title without one ("TEMPO DE PROTROMBINA") may be a section's, the row keeps its own.
+      const short = title && first && /^tempo$/i.test(first.name) ? /\(([^()]{1,12})\)\s*$/.exec(title.name)?.[1] : undefined;
       if (title && groups[0] && /^(?:tempo\s+(?:d[oa]\s+)?paciente|paciente|amostra|(?:1\s*[ªa°º]\.?|primeira)\s*hora)$/i.test(groups[0].entries[0]!.name)) {
         for (const e of groups[0].entries) Object.assign(e, { name: title.name, def: title.def });
         block = { name: title.name, at: line.index };
+      } else if (short !== undefined) {
+        first!.name = title!.name;
+        block = { name: title!.name, at: line.index };
       } else if (inBlock && first && CONTROL_RATIO.test(first.name)) {
         // "Relação paciente/controle" alone names no test: the ratio is the block's, so the name carries
         // the short name the title gives in brackets ("Relação paciente/controle (TTPa)"), else the title.

@@ -5400,3 +5400,24 @@ test('set 47: timed urine with a concentration beside the 24-hour excretion: the
     ],
   );
 });
+
+test('set 47: a bare "Tempo" row under each coagulation sub-title is that title\'s time when the title gives its short name in brackets, also after a reference bracket broken over lines', () => {
+  const text = [
+    'COAGULAÇÃO',
+    '  Tempo de protrombina (TP)',
+    '    Tempo .................. 14,9 s (+)             [10,0 - 13,5]',
+    '    INR .................... 1,42 (+)               [Sem anticoagulação: 0,90 - 1,20 |',
+    '                                                     Anticoagulação oral: 2,00 - 3,00]',
+    '  Tempo de tromboplastina parcial ativada (TTPA)',
+    '    Tempo .................. 41,0 s (+)             [25,0 - 38,0]',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([n, v]) => [n, v]),
+    [
+      ['Tempo de protrombina (TP)', 14.9],
+      ['INR', 1.42],
+      ['Tempo de tromboplastina parcial ativada (TTPA)', 41],
+    ],
+  );
+});
