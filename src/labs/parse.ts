@@ -750,6 +750,15 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       }
     }
 
+    // A reference sentence with prose after it on its line ("Valor de referência: superior a 25 %.
+    // Relações inferiores a 10 % associam-se a …"): the first sentence is the range; the line is listed.
+    const sentence =
+      pending && stripReferenceLead(t).lead && !isReferenceText(t, { strictLabels: true }) ? /^(.*?\d[^.]*?)\.\s+(?=\p{Lu})/u.exec(t)?.[1] : undefined;
+    if (sentence && isReferenceText(sentence, { strictLabels: true })) {
+      addRef(pending!, sentence);
+      if (resultTokens(t.slice(sentence.length)).length > 0) unparsed.push(line.raw.trim());
+      continue;
+    }
     // A note ("Nota: em idosos, valores entre 187 e 300 pg/mL podem não excluir deficiência …") is prose
     // about a result: its numbers are no range of it, and it is listed for a person to read when it holds any.
     // So is a sentence whose numbers are all bounds in prose ("Níveis acima de 2,0 ng/mL associam-se a …").

@@ -344,9 +344,9 @@ function sexOf(label: string): Sex | undefined {
 // fumantes") is the ordinary one: a target for the condition beside it is not the patient's. A drug
 // level's maintenance range ("0,60 - 1,20 (manutenção)") is the one a level is compared with.
 const NORMAL_TIER =
-  /\b(manutencao|otimo|desejavel|normal|normais|ideal|adequado|suficiente|suficiencia|populacao (?:geral|saudavel)|populacao|saudave(?:l|is)|baixo risco|referencia|nao gestantes?|nao diabeticos?|nao reagente|nao fumantes?|nao tabagistas?|negativo|nao detectavel|nao detectado|percentil|p9\d)\b/;
+  /\b(manutencao|otimo|desejavel|normal|normais|ideal|adequado|suficiente|suficiencia|aceitave(?:l|is)|populacao (?:geral|saudavel)|populacao|saudave(?:l|is)|baixo risco|referencia|nao gestantes?|nao diabeticos?|nao reagente|nao fumantes?|nao tabagistas?|negativo|nao detectavel|nao detectado|percentil|p9\d)\b/;
 const OTHER_TIER =
-  /\b(limitrofe|muito alto|alto|alta|elevado|elevada|baixo|baixa|deficiencia|deficiente|insuficiencia|insuficiente|pre-?diabetes|diabetes|anemia|risco|alterad[ao]|aumentad[ao]|aumento|acentuad[ao]|toxicidade|intermediari[oa]|moderad[oa]|indeterminado|diabetico|diabeticos|reagente|positivo|detectavel|detectado|nao imunes?|sem imunidade|nao protegid[oa]s?|nao imunizad[oa]s?)\b/;
+  /\b(limitrofe|muito alto|alto|alta|elevado|elevada|baixo|baixa|niveis baixos|deficiencia|deficiente|insuficiencia|insuficiente|pre-?diabetes|diabetes|anemia|risco|alterad[ao]|aumentad[ao]|aumento|acentuad[ao]|toxicidade|intermediari[oa]|moderad[oa]|indeterminado|diabetico|diabeticos|reagente|positivo|detectavel|detectado|nao imunes?|sem imunidade|nao protegid[oa]s?|nao imunizad[oa]s?)\b/;
 // A tier of immunity ("reagente (imune)", "imunidade", "protegido"), never its denial ("não imune",
 // a bad tier above: a label all the same, so "Não imune: inferior a 10" beside a value is a reference).
 const IMMUNE_TIER = /(?<!\bnao |\bsem |\bnao e )\b(?:imune|imunes|imunidade|imunizad[oa]s?|protegid[oa]s?|protetor(?:es)?)\b/;
@@ -663,7 +663,11 @@ export function resolveNumeric(ranges: LabelledRange[], value: number, unit: str
       // printed for her age; the wider one is everyone else's.
       const inside = (a: AgeBand, b: AgeBand) =>
         a.minMonths >= b.minMonths && a.maxMonths <= b.maxMonths && (a.minMonths > b.minMonths || a.maxMonths < b.maxMonths);
-      const narrowest = matching.filter((c) => !matching.some((o) => o !== c && inside(o.age!, c.age!)));
+      // Bands that share a printed year ("6 meses a 2 anos" over "2 a 6 anos", the first running through
+      // the second's first year): a child past that birthday is in the band that starts at it.
+      const sharesYear = (a: AgeBand, b: AgeBand) =>
+        b.minMonths > a.minMonths && b.minMonths < a.maxMonths && a.maxMonths - b.minMonths <= 12 && b.maxMonths > a.maxMonths;
+      const narrowest = matching.filter((c) => !matching.some((o) => o !== c && (inside(o.age!, c.age!) || sharesYear(c.age!, o.age!))));
       cands = narrowest.length > 0 ? narrowest : cands.filter((c) => !c.age);
     }
   }

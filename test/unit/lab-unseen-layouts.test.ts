@@ -5421,3 +5421,41 @@ test('set 47: a bare "Tempo" row under each coagulation sub-title is that title\
     ],
   );
 });
+
+test('set 47: age bands that share a printed year ("1 a 3 anos" over "3 a 6 anos") give a child past it the later band; "Aceitável" is the good tier beside "Níveis baixos"', () => {
+  const text = [
+    'HEMOGLOBINA CORPUSCULAR MÉDIA (HCM)     23,5 pg',
+    '    1 a 3 anos             22 a 30 pg',
+    '    3 a 6 anos             24 a 30 pg',
+    '',
+    'SELÊNIO SÉRICO                          48 µg/L',
+    '    Deficiência            inferior a 40 µg/L',
+    '    Níveis baixos          40 a 69 µg/L',
+    '    Aceitável              70 µg/L ou mais',
+  ].join('\n');
+  const r = parseLabReport(text, { sex: 'F', birthDate: '2022-02-01', today: '2025-06-01' });
+  assert.deepEqual(
+    brief(r).map(([n, v, , f]) => [n, v, f]),
+    [
+      ['HCM', 23.5, 'baixo'],
+      ['SELÊNIO SÉRICO', 48, 'baixo'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 47: a reference sentence followed by prose on its line ("superior a 1,1. Relações abaixo de 1,0 sugerem …") is the range of its first sentence; the prose is listed', () => {
+  const text = [
+    'RELAÇÃO ALBUMINA/GLOBULINA',
+    '  Cálculo',
+    '  Resultado: 0,9',
+    '  Valor de referência: superior a 1,1. Relações abaixo de 1,0 sugerem investigar',
+    '  gamopatias monoclonais (ver eletroforese de proteínas).',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([n, v, , f]) => [n, v, f]),
+    [['RELAÇÃO ALBUMINA/GLOBULINA', 0.9, 'baixo']],
+  );
+  assert.ok(r.unparsed_lines.some((u) => u.includes('sugerem investigar')));
+});
