@@ -19,7 +19,7 @@
 import { foldSameLength, lookupName } from './analytes.ts';
 import { NUMBER, numbersIn } from './numbers.ts';
 import { ANALYSER_SPAN, ASSAY_LIMIT, isAdminLine, methodCellAt, PREVIOUS_LABEL, STREET_ADDRESS } from './lines.ts';
-import { CITRATE_STRENGTH, CONTROL_LEAD, EQUATION_YEAR, cleanName } from './piece.ts';
+import { CITRATE_STRENGTH, CONTROL_LEAD, EQUATION_YEAR, PER_BODY_SURFACE, cleanName } from './piece.ts';
 import {
   CITED_YEAR,
   detectionLimitBound,
@@ -405,6 +405,8 @@ class Bag {
     // A number joined to a word by a dash counts too (the catalogue's "Vitamina D (25-OH)" for a printed
     // "VITAMINA D - 25 HIDROXI").
     const nameNumbers = numbersIn(a.name.split(/\s{2,}/)[0]!.replace(/(?<=\d)[-–](?=\p{L})/gu, ' ')).filter((n) => /^(?:\d{1,3}|(?:19|20)\d\d)$/.test(n.text));
+    // … and the body surface a rate is normalised to ("Depuração corrigida p/ 1,73 m²").
+    for (const m of a.name.matchAll(PER_BODY_SURFACE)) nameNumbers.push(...numbersIn(m[0]));
     const unitNumbers = 'unit' in a && a.unit ? numbersIn(a.unit) : [];
     if (typeof a.value === 'number') {
       // "4,5 mil", "4,5 x10³": the printed number is a scaled value.

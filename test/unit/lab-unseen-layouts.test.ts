@@ -5399,6 +5399,7 @@ test('set 47: timed urine with a concentration beside the 24-hour excretion: the
       ['Clearance corrigido p/ 1,73 m²', 81, 'baixo'],
     ],
   );
+  assert.deepEqual(r.unparsed_lines, []);
 });
 
 test('set 47: a bare "Tempo" row under each coagulation sub-title is that title\'s time when the title gives its short name in brackets, also after a reference bracket broken over lines', () => {
