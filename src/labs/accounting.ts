@@ -224,9 +224,14 @@ function spans(text: string): Array<[number, number]> {
 const RANGE_AFTER_WORD =
   /^\s*(?:[<>≤≥]=?\s*\d|\d[\d.,]*\s*(?:a|-|–|at[eé])\s*\d|(?:inferior|superior|menor|maior)\s+(?:a|que|ou)|at[eé]\s+\d|acima\s+de|abaixo\s+de)/iu;
 
+// A portal's CSV row with its fields in quotes ('"Anti-Sm";"Não reagente";"";…'), as printed: its fields are
+// its cells (the reader takes them apart in delimited.ts; this pass counts what the row prints).
+const QUOTED_ROW = /^\s*"[^"]*"(?:\s*;\s*"[^"]*")+/;
+
 export function resultTokens(text: string): Token[] {
   if (isGradeLegend(text)) return [];
-  const t = text.replace(GLUED, '$1 ');
+  const cellsOf = QUOTED_ROW.test(text) ? text.replace(/"\s*;\s*"/g, (m) => ' '.repeat(m.length)).replace(/"/g, ' ') : text;
+  const t = cellsOf.replace(GLUED, '$1 ');
   const admin = spans(t);
   // An address line's numbers are street numbers, postcodes and phones, up to a column break or a ';'
   // (what a column beside it prints is counted); a result word on it still counts.

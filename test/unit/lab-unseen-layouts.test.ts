@@ -5460,3 +5460,9 @@ test('set 47: a reference sentence followed by prose on its line ("superior a 1,
   );
   assert.ok(r.unparsed_lines.some((u) => u.includes('sugerem investigar')));
 });
+
+test('set 47: the accounting pass counts the cells of a quoted CSV row as printed, so a word result lost from one is listed', () => {
+  const row = '"Anticorpo anti-mitocôndria";"Reagente 1/160";"";"Não reagente";"Padrão AC-21"';
+  assert.ok(resultTokens(row).some((t) => t.text === 'Reagente'));
+  assert.deepEqual(accountLines([{ index: 0, raw: row, text: cleanLine(row, 0).text }], [], []), [row]);
+});
