@@ -18,10 +18,12 @@
 // analytes, so a person can check it. The pass only lists lines: it never makes or changes an analyte.
 import { foldSameLength, lookupName } from './analytes.ts';
 import { NUMBER, numbersIn } from './numbers.ts';
-import { ASSAY_LIMIT, isAdminLine, methodCellAt, PREVIOUS_LABEL, STREET_ADDRESS } from './lines.ts';
-import { CITRATE_STRENGTH, CONTROL_LEAD, EQUATION_YEAR, cleanName } from './piece.ts';
+import { ANALYSER_SPAN, ASSAY_LIMIT, isAdminLine, methodCellAt, PREVIOUS_LABEL, STREET_ADDRESS } from './lines.ts';
+import { CITRATE_STRENGTH, CONTROL_LEAD, EQUATION_YEAR, PER_BODY_SURFACE, cleanName } from './piece.ts';
 import {
   CITED_YEAR,
+  detectionLimitBound,
+  GRADE_NOTE,
   isReferenceLabel,
   labelledRanges,
   PERCENTILE_RE,
@@ -32,7 +34,7 @@ import {
   TITRE_WORD,
   titreOf,
 } from './reference.ts';
-import { GLUCOSE_LOAD } from './line-kinds.ts';
+import { GLUCOSE_LOAD, isGradeLegend } from './line-kinds.ts';
 import { FINDING_SENTENCE, isWordField } from './word-results.ts';
 import type { ParsedAnalyte, QualitativeAnalyte } from './result.ts';
 import { UNIT_PATTERN, unitAtStart } from './units.ts';
@@ -59,6 +61,8 @@ const HEADER_WORD =
 // Narrow administrative spans. Each is explicit; nothing else on a line is administrative.
 const NOT_WORD = String.raw`(?![\p{L}\d])`;
 const ADMIN_SPANS: RegExp[] = [
+  // A legal act by its number and year ("conforme MP 2.200-2/2001", "Lei nº 13.709/2018"): a law's, no value.
+  /(?<![\p{L}])(?:mp|medida\s+provis[oó]ria|lei|decreto|portaria|resolu[cç][aã]o|rdc)\s*(?:n[º°o.]*\s*)?\d[\d.]*(?:-\d+)?\/\d{2,4}(?!\d)/giu,
   // Dates and times (a titre "1:16" after título/reagente is not a time: it is excluded below).
   /(?<!\d)\d{1,2}\/\d{1,2}\/\d{2,4}(?!\d)/g,
   /(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)/g,
@@ -225,8 +229,14 @@ function spans(text: string): Array<[number, number]> {
 const RANGE_AFTER_WORD =
   /^\s*(?:[<>≤≥]=?\s*\d|\d[\d.,]*\s*(?:a|-|–|at[eé])\s*\d|(?:inferior|superior|menor|maior)\s+(?:a|que|ou)|at[eé]\s+\d|acima\s+de|abaixo\s+de)/iu;
 
+// A portal's CSV row with its fields in quotes ('"Anti-Sm";"Não reagente";"";…'), as printed: its fields are
+// its cells (the reader takes them apart in delimited.ts; this pass counts what the row prints).
+const QUOTED_ROW = /^\s*"[^"]*"(?:\s*;\s*"[^"]*")+/;
+
 export function resultTokens(text: string): Token[] {
-  const t = text.replace(GLUED, '$1 ');
+  if (isGradeLegend(text)) return [];
+  const cellsOf = QUOTED_ROW.test(text) ? text.replace(/"\s*;\s*"/g, (m) => ' '.repeat(m.length)).replace(/"/g, ' ') : text;
+  const t = cellsOf.replace(GLUED, '$1 ');
   const admin = spans(t);
   // An address line's numbers are street numbers, postcodes and phones, up to a column break or a ';'
   // (what a column beside it prints is counted); a result word on it still counts.
@@ -243,6 +253,12 @@ export function resultTokens(text: string): Token[] {
   // How many samples an exam was run on, in brackets after its name ("PARASITOLÓGICO DE FEZES (3
   // amostras)"): a count of samples, never a result, whether or not a result takes the title's name.
   for (const m of t.matchAll(/\(\s*\d{1,2}\s+amostras\s*\)/giu)) admin.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
+  for (const m of t.matchAll(ANALYSER_SPAN)) admin.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
+  for (const m of t.matchAll(GRADE_NOTE)) admin.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
+  // The analyser named in brackets on a method line ("Método: Fluoroenzimaimunoensaio (ImmunoCAP - Phadia
+  // 250)"): a model's number, as after "Equipamento:".
+  if (/^\s*(?:m[eé]todo|metodologia)\s*:/iu.test(t))
+    for (const m of t.matchAll(/\([^()]*?\p{Lu}[\p{L}-]+\s+\d{2,5}\s*\)/gu)) admin.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
   const free = (at: number) => !admin.some(([a, b]) => at >= a && at < b);
   const out: Token[] = [];
   for (const n of numbersIn(t)) if (free(n.index)) out.push({ kind: 'number', text: n.text, values: n.values, at: n.index });
@@ -280,6 +296,8 @@ export function resultTokens(text: string): Token[] {
     // On a reference line, a tier word right before its range ("Referência: normal 70 a 99 mg/dL",
     // "normal < 5,7 %") labels the range: no result.
     if (referenceLine && RANGE_AFTER_WORD.test(after)) continue;
+    // "Não detectável (limite: 40 cópias/mL)": the word before an assay's detection limit is its reference.
+    if (/^\s*\(\s*limite\b/iu.test(after)) continue;
     if (free(at)) out.push({ kind: 'word', text: m[1]!.slice(0, w[0].length), values: [], at });
   }
   // A typed summary's piece between ';' that is a short name and a result word ("EAS normal; SOF
@@ -392,7 +410,8 @@ class Bag {
     // its ranges (a reference cell that ran on, "0,7 a 1,2 mg/dL   Ureia 48,7", does not hide 48,7);
     // a name's only small integers and years of its first cell ("HIV 1 e 2", "(3 amostras)", "(CKD-EPI
     // 2021)", not a value a title swallowed); a unit's all of them.
-    const ref = a.reference_text ?? '';
+    // "Não detectável (limite: 40 cópias/mL)": the limit is the range's bound.
+    const ref = detectionLimitBound(a.reference_text ?? '');
     const spans = rangeSpans(ref);
     const refNumbers = spans.flatMap(([s, e]) => numbersIn(ref.slice(s, e).replace(GLUED, '$1 ')));
     // A reference read from another line ("VR: 0 a 2 %  -  0 a 200 /mm³" under "Basófilos ….: 0 %   0
@@ -403,6 +422,8 @@ class Bag {
     // A number joined to a word by a dash counts too (the catalogue's "Vitamina D (25-OH)" for a printed
     // "VITAMINA D - 25 HIDROXI").
     const nameNumbers = numbersIn(a.name.split(/\s{2,}/)[0]!.replace(/(?<=\d)[-–](?=\p{L})/gu, ' ')).filter((n) => /^(?:\d{1,3}|(?:19|20)\d\d)$/.test(n.text));
+    // … and the body surface a rate is normalised to ("Depuração corrigida p/ 1,73 m²").
+    for (const m of a.name.matchAll(PER_BODY_SURFACE)) nameNumbers.push(...numbersIn(m[0]));
     const unitNumbers = 'unit' in a && a.unit ? numbersIn(a.unit) : [];
     if (typeof a.value === 'number') {
       // "4,5 mil", "4,5 x10³": the printed number is a scaled value.

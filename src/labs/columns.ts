@@ -9,7 +9,7 @@
 import { foldSameLength } from './analytes.ts';
 import { cleanLine, type CleanLine } from './lines.ts';
 import { numbersIn } from './numbers.ts';
-import { isAgeBandCell, parseRangeExpression } from './reference.ts';
+import { isAgeBandCell, isReferenceLabel, parseRangeExpression, qualitativeAtStart, stripReferenceLead } from './reference.ts';
 import { UNIT_PATTERN, normalizeUnit } from './units.ts';
 
 export interface ValueColumn {
@@ -292,15 +292,30 @@ export function ageBandColumns(text: string, offset: number): BandColumn[] | und
 }
 
 /**
+ * Reference columns named by other labels, printed under a result's reference lead ("Fase folicular
+ * Pico ovulatório   Fase lútea   Pós-menopausa" over "3,5 - 12,5   4,7 - 21,5   1,7 - 7,7   25,8 - 134,8"):
+ * read as the age bands are, each range with its column's label. Every cell a label, no number.
+ */
+export function labelColumns(text: string, offset: number): BandColumn[] | undefined {
+  const cs = cellStarts(text, offset);
+  // A result word is a tier's label only before its range ("Reagente: …"): alone in a cell it may be a result.
+  const label = (c: string) => /^\p{L}[^\d:]*$/u.test(c) && isReferenceLabel(c) && !stripReferenceLead(c).lead && qualitativeAtStart(c) === undefined;
+  if (cs.length < 2 || !cs.every((c) => label(c.cell))) return undefined;
+  return cs.map((c) => ({ at: c.at, band: c.cell }));
+}
+
+/**
  * A row under age-band columns with one range cell per column ("11,1   11,5 - 13,5   11,5 - 15,5
  * 13,0 - 16,0"): each range is labelled by the band of the column it sits under ("6 a 11 anos: 11,5 -
  * 15,5"), so the patient's age picks it. Undefined unless the row's last cells are exactly one range
  * per column, each nearest its own column.
  */
-export function labelByBandColumns(text: string, offset: number, columns: BandColumn[]): string | undefined {
+export function labelByBandColumns(text: string, offset: number, columns: BandColumn[], alone = false): string | undefined {
   const cs = cellStarts(text, offset);
   const ranges = cs.slice(-columns.length);
-  if (cs.length <= columns.length || !ranges.every((c) => parseRangeExpression(c.cell) !== undefined)) return undefined;
+  // The ranges alone on their row (under a result's reference lead), or after the row's value.
+  if (cs.length < columns.length || (cs.length === columns.length && !alone) || !ranges.every((c) => parseRangeExpression(c.cell) !== undefined))
+    return undefined;
   const nearest = (at: number) => columns.reduce((best, col, i) => (Math.abs(col.at - at) < Math.abs(columns[best]!.at - at) ? i : best), 0);
   if (!ranges.every((c, i) => nearest(c.at) === i)) return undefined;
   let out = text;
@@ -317,10 +332,25 @@ export function labelByBandColumns(text: string, offset: number, columns: BandCo
  * exam column, when a cell there holds a number (then it is no such column's words; "G6PD" is a word), or when nothing
  * stands from the exam column on.
  */
-export function withoutLeadColumn<L extends CleanLine>(line: L, leadAt: number): L | undefined {
+export function withoutLeadColumn<L extends CleanLine>(line: L, leadAt: number, codes = false): L | undefined {
   const cs = cellStarts(line.text, line.offset);
   const kept = cs.find((c) => c.at >= leadAt - 3);
   const before = cs.filter((c) => c.at < leadAt - 3);
-  if (!kept || before.length === 0 || before.some((c) => /(?<!\p{L})\d/u.test(c.cell) || c.at + c.cell.length > leadAt - 2)) return undefined;
+  // A code is one short token, letters and digits ("d201", "F24", "0457"): its digits are no value.
+  const foreign = (cell: string) => (codes ? !/^[\p{L}\d-]{1,10}$/u.test(cell) : /(?<!\p{L})\d/u.test(cell));
+  if (!kept || before.length === 0 || (codes && before.length > 1) || before.some((c) => foreign(c.cell) || c.at + c.cell.length > leadAt - 2))
+    return undefined;
   return { ...line, text: line.text.slice(kept.at - line.offset), offset: kept.at };
+}
+
+/**
+ * A row without its cell under a grading column (`TableHeader.gradeColumn`, the "Classe" beside a
+ * specific IgE's value): one whole number alone in that column, cut so it is read as no range nor value.
+ */
+export function withoutGradeColumn(text: string, offset: number, grade: { from: number; to: number }): string {
+  const cs = cellStarts(text, offset);
+  const under = cs.filter((c) => c.at >= grade.from - 4 && c.at < grade.to - 3);
+  if (under.length !== 1 || !/^\d{1,2}$/.test(under[0]!.cell) || cs.indexOf(under[0]!) < 2) return text;
+  const i = under[0]!.at - offset;
+  return `${text.slice(0, i).trimEnd()}   ${text.slice(i + under[0]!.cell.length).trimStart()}`.trimEnd();
 }

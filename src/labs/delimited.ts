@@ -4,13 +4,29 @@
 // the lines of such a text are read as the layouts they stand for: each table row as columns, each
 // field line as "Campo: valor". Only a text with such a header line is touched; the lines keep their
 // printed text for unparsed_lines.
+import { resultTokens } from './accounting.ts';
 import { foldSameLength } from './analytes.ts';
+
+// A portal's CSV export quotes every field ('"Anti-Ro (SS-A)";"86,4";"";"Negativo: inferior a 7,0; …"'):
+// a ";" inside quotes is the field's own, the quotes and an empty '""' are no text of the result.
+function fieldsOf(line: string): string[] {
+  const fields: string[] = [];
+  const at = /\s*(?:"((?:[^"]|"")*)"|([^;]*))\s*(?:;|$)/gy;
+  for (let m = at.exec(line); m && at.lastIndex <= line.length; m = at.exec(line)) {
+    fields.push((m[1] !== undefined ? m[1].replace(/""/g, '"') : m[2]!).trim());
+    if (at.lastIndex === line.length || m[0] === '') break;
+  }
+  return fields;
+}
+
+// Columns that say how a result was got or add a remark ("Observação", "Método"): no result, range or unit.
+const ASIDE_HEAD = /^(?:observa[cç](?:[aã]o|[oõ]es)|obs\.?|m[eé]todos?|metodologia|coment[aá]rios?|notas?)$/i;
 
 const FIELD_HEAD = /^(?:exames?|analitos?|par[aâ]metros?|resultados?|unid\.?|unidades?|valor(?:es)?\s+de\s+refer[eê]ncia|refer[eê]ncias?|v\.?\s?r\.?)$/i;
 
 /** Whether a line is the header of a ";"-delimited table: three fields or more, two of them column heads. */
 function delimitedHeader(line: string): boolean {
-  const fields = line.split(';').map((f) => f.trim());
+  const fields = fieldsOf(line);
   return fields.length >= 3 && fields.filter((f) => FIELD_HEAD.test(foldSameLength(f)) || FIELD_HEAD.test(f)).length >= 2;
 }
 
@@ -28,14 +44,16 @@ export function delimitedAsColumns(raws: string[]): string[] {
     while (from > 0 && (raws[from - 1]!.trim() === '' || raws[from - 1]!.includes(';'))) from--;
     let to = h;
     while (to + 1 < raws.length && raws[to + 1]!.includes(';')) to++;
-    for (let i = from; i <= to; i++) out[i] = asColumns(raws[i]!);
+    const aside = new Set(fieldsOf(raws[h]!).flatMap((f, i) => (ASIDE_HEAD.test(f) ? [i] : [])));
+    for (let i = from; i <= to; i++) out[i] = asColumns(raws[i]!, i > h ? aside : new Set());
     h = to;
   }
   return out ?? raws;
 }
 
-function asColumns(raw: string): string {
-  const fields = raw.split(';').map((f) => f.trim());
+function asColumns(raw: string, aside: ReadonlySet<number>): string {
+  // A remark with anything result-like on it ("48,7", "Reagente") is kept, to be read or listed.
+  const fields = fieldsOf(raw).filter((f, i) => !aside.has(i) || resultTokens(f).length > 0);
   if (fields.length < 2) return raw;
   // "Tabagismo;Tabagista ativo": a field and its value.
   if (fields.length === 2 && /^\p{L}[\p{L} ./()-]{0,40}$/u.test(fields[0]!) && fields[1] !== '') return `${fields[0]}: ${fields[1]}`;

@@ -49,9 +49,12 @@ export function finishGroup(g: Group, patient: Patient, table: TableHeader | und
     const counts = ranges.some((r) => (r.range.high ?? r.range.low ?? 0) > 100) ? g.entries.findIndex((e) => e.read.unit !== '%') : -1;
     per[byUnit >= 0 ? byUnit : counts >= 0 && g.entries[g.entries.length - 1]!.read.unit === '%' ? counts : g.entries.length - 1]!.push(...ranges);
   }
+  // A concentration printed beside a 24-hour excretion ("98 mEq/L   213,6 mEq/24 h") is the timed urine's:
+  // no built-in range, which is blood's, compares with it.
+  const timedUrine = g.entries.some((e) => /\/24h$/.test(e.read.unit ?? ''));
   g.entries.forEach((e, i) => {
     const name = e.read.unit === '%' ? `${e.name} (%)` : e.name;
-    analytes.push(numericFrom({ ...e, name }, per[i]!, per[i]!.length ? refText : null, patient, table));
+    analytes.push(numericFrom({ ...e, name }, per[i]!, per[i]!.length ? refText : null, patient, table, timedUrine));
   });
 }
 
@@ -72,7 +75,14 @@ export function qualitativeFrom(e: Entry, items: string[], refText: string | nul
 
 const URINE_SAMPLE = /\burin(?:a|[aá]ri[oa])\b/i;
 
-export function numericFrom(e: Entry, ranges: LabelledRange[], refText: string | null, patient: Patient, table: TableHeader | undefined): ParsedAnalyte {
+export function numericFrom(
+  e: Entry,
+  ranges: LabelledRange[],
+  refText: string | null,
+  patient: Patient,
+  table: TableHeader | undefined,
+  urine = false,
+): ParsedAnalyte {
   const value = e.read.value!;
   let unit = e.read.unit ?? table?.unit ?? null;
   const base = {
@@ -107,7 +117,7 @@ export function numericFrom(e: Entry, ranges: LabelledRange[], refText: string |
   // No usable range in the report: the built-in one, only if the unit is known and convertible.
   // No built-in range when the report says there is none ("Referência: não se aplica").
   // The built-in ranges are blood's: the same analyte measured in urine ("Creatinina, urina") has none.
-  if (e.def && isCatalogued(e.def) && unit && !(refText && noRangeText(refText)) && !URINE_SAMPLE.test(e.name)) {
+  if (e.def && isCatalogued(e.def) && unit && !(refText && noRangeText(refText)) && !URINE_SAMPLE.test(e.name) && !urine) {
     const factor = conversionFactor(e.def, unit);
     if (factor !== undefined) {
       const b = e.def.builtIn;

@@ -44,6 +44,13 @@ export interface TableHeader {
    * RESULTADO   VALOR DE REFERÊNCIA"): that column's cells are no part of a row's name.
    */
   leadAt?: number;
+  /** The column before the exam column holds one code per row ("Código": an allergen's "d1", "f24"), an identifier. */
+  leadIsCode?: boolean;
+  /**
+   * A column after the result that grades it ("Classe" of a specific IgE, "Escore"): a number of the
+   * lab's scale, neither the value nor its range. From where its header cell starts to the next one.
+   */
+  gradeColumn?: { from: number; to: number };
   /** Where the reference column starts ("VALOR DE REFERÊNCIA"), if the header names one. */
   referenceAt?: number;
 }
@@ -172,9 +179,21 @@ export function tableHeader(text: string, offset = 0, context: HeaderContext = {
     starts: cellStarts(text, offset).map((c) => c.at),
     resultAt: cellStarts(text, offset).find((c) => /^resultados?(?:\s*\(.*\))?:?$/i.test(c.cell))?.at,
     ...leadColumn(cellStarts(text, offset)),
+    ...gradeColumn(cellStarts(text, offset)),
     referenceAt: cellStarts(text, offset).find((c) => /^(?:valor(?:es)?\s+(?:de\s+)?refer|refer[eê]ncia|intervalo de refer|v\.?\s?r\.?$)/i.test(c.cell))?.at,
     ...(titled ? { title: cs[0]! } : {}),
   };
+}
+
+const CODE_CELL = /^(?:c[oó]d(?:igo|\.)?|cod\.?)$/i;
+const GRADE_CELL = /^(?:classes?|escore|grau)$/i;
+
+/** A grading column printed after the result column (see `TableHeader.gradeColumn`). */
+function gradeColumn(starts: Array<{ cell: string; at: number }>): { gradeColumn: { from: number; to: number } } | Record<string, never> {
+  const result = starts.findIndex((c) => /^resultados?(?:\s*\(.*\))?:?$/i.test(c.cell));
+  const grade = starts.findIndex((c, i) => i > result && GRADE_CELL.test(foldSameLength(c.cell).trim()));
+  if (result < 0 || grade < 0) return {};
+  return { gradeColumn: { from: starts[grade]!.at, to: starts[grade + 1]?.at ?? Number.POSITIVE_INFINITY } };
 }
 
 // The exam column's header cell ("EXAME", "EXAME / RESULTADO", "Analito").
@@ -185,8 +204,10 @@ const EXAM_CELL = /^(?:exames?|analitos?|parametros?)(?:\s*\/\s*resultados?)?$/i
  * before "EXAME / RESULTADO" in a neonatal screening report): a column that names what each row is
  * for, whose cells (in words, wrapping over two lines) sit before each row's name.
  */
-function leadColumn(starts: Array<{ cell: string; at: number }>): { leadAt: number } | Record<string, never> {
+function leadColumn(starts: Array<{ cell: string; at: number }>): { leadAt: number; leadIsCode?: true } | Record<string, never> {
   const [first, second] = starts;
+  // A code column first ("Código   Alérgeno   Resultado (kUA/L)"): whatever the exam column is called.
+  if (first && second && starts.length >= 3 && CODE_CELL.test(foldSameLength(first.cell).trim())) return { leadAt: second.at, leadIsCode: true };
   if (!first || !second || starts.length < 3 || /\d/.test(first.cell) || HEADER_CELL.test(foldSameLength(first.cell).trim())) return {};
   return EXAM_CELL.test(foldSameLength(second.cell).trim()) ? { leadAt: second.at } : {};
 }

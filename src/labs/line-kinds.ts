@@ -5,7 +5,7 @@ import { foldSameLength, lookupName } from './analytes.ts';
 import { type CleanLine, isBlockDetail, isMethodLine } from './lines.ts';
 import { NUMBER, numbersIn } from './numbers.ts';
 import type { Entry, Group } from './result.ts';
-import { isReferenceLabel, qualitativeAtStart, qualitativeReference, stripReferenceLead } from './reference.ts';
+import { isReferenceLabel, isReferenceText, qualitativeAtStart, qualitativeReference, stripReferenceLead } from './reference.ts';
 import { unitAtStart } from './units.ts';
 import { markerOf, readValue, VERDICT_WORD } from './value.ts';
 
@@ -210,6 +210,25 @@ export function isNote(t: string): boolean {
  */
 export function isLegend(t: string): boolean {
   return (t.match(/(?:^|[.;,]\s+)[\p{L}\d/.-]{1,8}\s*=\s*\p{L}/gu) ?? []).length >= 2 && /^[\p{L}\d/.-]{1,8}\s*=/u.test(t);
+}
+
+// A row of a grading scale's legend ("Classe 2: 0,70 a 3,49 kUA/L - moderado", "Grau 1: até 10 %"): the
+// lab's bands for its grade column, no result and no range of one.
+// The whole line is the band and the words that name it: anything else printed on it is read or listed.
+const GRADE_LEGEND = /^\s*(?:classe|grau|n[ií]vel|escore)\s+\d{1,2}\s*[:=]\s*(\S(?:[^\s;|:]| (?! ))*?)(?:\s+[-–—]\s+\p{L}+(?: \p{L}+)*)?\s*$/iu;
+
+/** A line that starts as a grading scale's legend row ("Classe 2: …"), whatever follows. */
+export function startsGradeLegend(t: string): boolean {
+  return /^\s*(?:classe|grau|n[ií]vel|escore)\s+\d{1,2}\s*[:=]\s*(?:inferior|superior|abaixo|acima|at[eé]|igual|menor|maior|de\s+\d|[<>≤≥]|\d)/iu.test(t);
+}
+
+export function isGradeLegend(t: string): boolean {
+  const band = GRADE_LEGEND.exec(t)?.[1];
+  return (
+    band !== undefined &&
+    /^(?:inferior|superior|abaixo|acima|at[eé]|igual|menor|maior|de\s+\d|[<>≤≥]|\d)/iu.test(band) &&
+    isReferenceText(band, { strictLabels: true })
+  );
 }
 
 /** The next line with text. */

@@ -59,6 +59,10 @@ const PREVIOUS_ONLY = new RegExp(
   'iu',
 );
 
+// The same led by what was measured, with the earlier sample's date in brackets ("Carga viral anterior
+// (08/05/2025): 88 cópias/mL", "Contagem anterior (02/2025): CD4+ 356"): the date says it is an earlier sample.
+const PREVIOUS_NAMED = /^\s*\p{L}[\p{L}\d+ -]{0,30}?\s+anterior(?:es)?\s*\(\s*(?:em\s+|de\s+)?\d{1,2}\/\d{1,4}(?:\/\d{2,4})?\s*\)\s*:\s*\S/iu;
+
 /**
  * PDF text keeps a typeface's ligatures as one character ("Neutróﬁlos", "ﬂuxo"): they are their
  * letters, or no name is found. A PDF placed the cells after it by the ligature's width, one character
@@ -135,6 +139,9 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // Analysers that print counts with an English thousands comma ("250,000 /µL (150,000 - 450,000)"):
   // a count per µL/mm³ is never fractional, so on such a line "d,ddd" is a thousands group.
   if (/(?<![\d,])\d{1,3}(?:,\d{3})+\s*\/(?:µl|μl|ul|mm3|mm³)/i.test(t)) t = t.replace(/(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])/g, (m) => m.replace(/,/g, '.'));
+  // A viral load restated in logs beside it ("1.284.000 UI/mL (log 6,11)", "(log10: 3,2)", "(1,94 log)") is the same
+  // result, not another value nor a note that stops the line being read.
+  t = t.replace(/\(\s*(?:log\s*(?:10|₁₀)?\s*[:=]?\s*\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s*log\s*(?:10|₁₀)?)\s*\)/giu, (m) => ' '.repeat(m.length));
   // A previous result printed beside this one ("Resultado anterior: 119 mg/dL (10/01/2025)") is an
   // earlier sample's: it is cut off so its date does not make the line administrative, and the
   // current value before it is read.
@@ -149,11 +156,8 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // So is one led by "Valor anterior", or addressed to the patient ("Seu resultado anterior"), or a bullet, with the earlier sample's date in brackets before the
   // colon ("Valor anterior (19/08/2025): 3.105 pg/mL", "- Anterior (05/08/2025): 11,40 µUI/mL"), or a dot
   // leader as the block's other labels have ("Resultado anterior.....:   8,1 % em 02/02/2024").
-  else if (previous && PREVIOUS_ONLY.test(t)) return { index, raw, text: '', leader: false, offset: 0, previous: t };
+  else if (previous && (PREVIOUS_ONLY.test(t) || PREVIOUS_NAMED.test(t))) return { index, raw, text: '', leader: false, offset: 0, previous: t };
   t = withoutPairSlips(withoutNameSlips(withoutOcrLetters(withReadAccents(t))));
-  // A viral load restated in logs beside it ("1.284.000 UI/mL (log 6,11)", "(log10: 3,2)") is the same
-  // result, not another value nor a note that stops the line being read.
-  t = t.replace(/\(\s*log\s*(?:10|₁₀)?\s*[:=]?\s*\d+(?:[.,]\d+)?\s*\)/giu, (m) => ' '.repeat(m.length));
   // A procedure code column before the name (SUS SIGTAP "02.02.01.047-3", a LIS's "0301.12-4"): digits
   // in three or more groups, then a column break and a word. It is an identifier, never a value, and
   // would leave the name behind a number. An ISO date is not a code, nor a count in thousands
@@ -792,7 +796,10 @@ export const ASSAY_LIMIT = String.raw`(?:limites?\s+(?:inferior\s+)?de\s+(?:dete
 // "Coletado em: …   Liberado em: …").
 const SAMPLE_DATES =
   /^(?:(?:data|dt\.?)\s+d[aeo]\s+(?:coleta|recebimento|libera[cç][aã]o|entrada|emiss[aã]o)|coleta|recebimento|libera[cç][aã]o|(?:coletad|colhid|recebid|liberad)[oa]\s+em)(?![\p{L}])/iu;
-const BLOCK_DETAIL = new RegExp(String.raw`^(?:material|amostra|m[eé]todo|metodologia|c[aá]lculo|f[oó]rmula|jejum|${ASSAY_LIMIT})(?![\p{L}])`, 'iu');
+const BLOCK_DETAIL = new RegExp(
+  String.raw`^(?:material|amostra|m[eé]todo|metodologia|equipamento|analisador|c[aá]lculo|f[oó]rmula|jejum|${ASSAY_LIMIT})(?![\p{L}])`,
+  'iu',
+);
 
 /**
  * Material/method lines sit between a block's title and its result without ending the block; so do
@@ -807,6 +814,14 @@ export function isBlockDetail(text: string): boolean {
 // The volume of a timed urine collection printed as a detail of the result above it ("VOLUME: 2.140 mL"):
 // the sample's, not a result of the report's (its line is still listed by the accounting pass).
 const SAMPLE_VOLUME = new RegExp(String.raw`^volume(?:\s+(?:urin[aá]rio|total|colhido|coletado|de\s+urina))?\s*:\s*(?:${NUMBER})\s*(?:ml|l)$`, 'iu');
+
+// How long a timed urine was collected ("Tempo de coleta ........ 24 h"): the sample's, not a result (its
+// line is still listed by the accounting pass).
+const COLLECTION_TIME = new RegExp(String.raw`^(?:tempo|per[ií]odo)\s+(?:total\s+)?de\s+coleta\s*:?\s*(?:${NUMBER})\s*(?:h|horas?)\.?$`, 'iu');
+
+export function isCollectionTime(text: string): boolean {
+  return COLLECTION_TIME.test(text.trim());
+}
 
 /**
  * The method (or material), or the collection's volume, and the reference side by side on the line under
@@ -882,13 +897,20 @@ const METHOD_LINE = new RegExp(
   'iu',
 );
 
+// The method with the analyser that ran it ("Quimioluminescência - Equipamento: Atellica IM (Siemens)",
+// "Arsenazo III - Analisador: Cobas c 503"): the analyser's model may hold digits, the method before it none.
+const ANALYSER = String.raw`(?:equipamento|analisador|aparelho|instrumento|plataforma)\s*:`;
+const ANALYSER_LINE = new RegExp(String.raw`^\p{L}[^\d:;|]{1,60}?\s[-–—·,]\s*${ANALYSER}\s*\S.*$`, 'iu');
+/** The analyser's label and model up to a column break ("Equipamento: Cobas e 801 (Roche)"): its digits name a machine. */
+export const ANALYSER_SPAN = new RegExp(String.raw`(?<![\p{L}])${ANALYSER}[^;|]*?(?=\s{3,}|\s*[;|]|$)`, 'giu');
+
 /**
  * A material/method line printed without its label, as a lab's web portal shows it under the exam
  * name ("Soro - Enzimático", "Urina isolada - Imunoturbidimetria", "Soro · Quimioluminescência", "Cálculo", "Soro"): a detail of the block,
  * never the analyte's name.
  */
 export function isMethodLine(text: string): boolean {
-  return METHOD_LINE.test(text.trim());
+  return METHOD_LINE.test(text.trim()) || ANALYSER_LINE.test(text.trim());
 }
 
 // A previous result on its own line under its label ("Resultado anterior" / "7,3 % em 18/12/2023"):

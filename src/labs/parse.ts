@@ -21,9 +21,11 @@ import {
   ageBandColumns,
   type BandColumn,
   datesUnderHeader,
+  withoutGradeColumn,
   withoutLeadColumn,
   headerUnitsAndDate,
   labelByBandColumns,
+  labelColumns,
   previousCellOf,
   valueColumnsOf,
   withoutPreviousColumn,
@@ -44,6 +46,8 @@ import {
   loadTitle,
   nextLine,
   QUALITATIVE_AFTER_COLON,
+  isGradeLegend,
+  startsGradeLegend,
   isLegend,
   isNote,
   isWrappedNoteTail,
@@ -67,6 +71,7 @@ import {
   cleanLine,
   isAdminLine,
   isBlockDetail,
+  isCollectionTime,
   isMethodLine,
   joinBrokenBarRows,
   splitBesideLabelledResults,
@@ -219,6 +224,8 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   // The current table has an alert / toxic threshold column after its reference (alert-column.ts).
   let alertAt: number | undefined;
   let bands: BandColumn[] | undefined;
+  // The bands are labels over one row of ranges under a result (labelColumns), not a table's age bands.
+  let labelBands = false;
   let title: { name: string; def: AnalyteDef | KnownName | undefined } | undefined;
   let preRef: string[] = [];
   let pending: Group | undefined;
@@ -233,7 +240,12 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   let refTable: ReferenceTable | undefined;
   // Numbered samples of one exam read so far, the last one pending: closed together, with its references.
   let heldSamples: Group[] = [];
+  // The one reference a block prints above its table ("Valor de referência: inferior a 0,35 kUA/L" over
+  // "Código   Alérgeno   Resultado (kUA/L)"): every row that prints none, up to the table's first blank line.
+  let shared: { items: string[]; from: number; to: number } | undefined;
   const close = () => {
+    if (pending && shared && pending.refItems.length === 0 && pending.entries.every((e) => e.line > shared!.from && e.line < shared!.to))
+      pending.refItems = [...shared.items];
     const held = heldSamples;
     heldSamples = [];
     for (const g of held) {
@@ -309,8 +321,9 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   let titleAt = -1;
   for (const printed of lines) {
     // A column of words before the exam column (the disease a screening test is for) is cut off the row.
-    const line = (table?.leadAt !== undefined ? withoutLeadColumn(printed, table.leadAt) : undefined) ?? printed;
+    const line = (table?.leadAt !== undefined ? withoutLeadColumn(printed, table.leadAt, table.leadIsCode) : undefined) ?? printed;
     let t = table?.previousAt !== undefined ? withoutPreviousColumn(line, table.previousAt, table.history, table.previousCell, table.starts) : line.text;
+    if (table?.gradeColumn) t = withoutGradeColumn(t, line.offset, table.gradeColumn);
     // An administrative line under such a table (a signature with its release time, long enough to reach
     // the previous-result column) has no current result: a number at its end is no earlier sample's,
     // and cutting it would drop it in silence.
@@ -321,7 +334,15 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     const own = u.read === line.raw || u.account === u.read ? t : cleanLine(u.account, line.index).text;
     seen.push({ index: line.index, raw: line.raw, text: line.previous === undefined ? own : `${own}   ${line.previous}` });
     if (t === '') patientControl = undefined;
+    if (t === '' && shared && shared.to === Number.POSITIVE_INFINITY && line.index > shared.from + 1) shared.to = line.index;
     if (t === '' || continuedAt.has(line.index)) continue;
+    // A grading scale's legend ("Classe 2: 0,70 a 3,49 kUA/L - moderado") is no result nor a result's range;
+    // one with more printed after its band and name is listed for a person to read.
+    if (isGradeLegend(t) || isCollectionTime(t)) continue;
+    if (startsGradeLegend(t)) {
+      unparsed.push(line.raw.trim());
+      continue;
+    }
     const list = typedList(t, lastListAt >= 0 && lastListAt === previousTextAt);
     if (list) lastListAt = line.index;
     const ctx: Ctx = { table, line, list };
@@ -379,6 +400,10 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       const previousCell = header.previousAt !== undefined && line.bars ? previousCellOf(line.bars) : undefined;
       if (previousCell) table.previousCell = previousCell;
       refTable = undefined;
+      shared =
+        title && header.referenceAt === undefined && preRef.some(Boolean)
+          ? { items: preRef.filter(Boolean), from: line.index, to: Number.POSITIVE_INFINITY }
+          : undefined;
       // "RESULTADO   VALORES DE REFERÊNCIA" inside a block: the title above still names the value
       // printed under the header.
       preRef = [];
@@ -439,7 +464,25 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
         table = Object.assign(table ?? { unit: null, sexes: [], previousAt: undefined, rangeColumns: [] }, { valueColumns: units, unit: null });
       continue;
     }
-    if (bands) t = labelByBandColumns(t, line.offset, bands) ?? t;
+    // The same columns named by other labels under a result's reference lead (cycle phases): its ranges
+    // alone on the row under them.
+    // Only over such a row: a header of a table of its own (risk categories by target) is left to the table readers.
+    const labelHeader = pending && !bands ? labelColumns(t, line.offset) : undefined;
+    const rangesRow = labelHeader ? nextLine(lines, line.index) : undefined;
+    if (labelHeader && rangesRow && labelByBandColumns(rangesRow.text, rangesRow.offset, labelHeader, true) !== undefined) {
+      bands = labelHeader;
+      labelBands = true;
+      continue;
+    }
+    if (bands) {
+      const labelled = labelByBandColumns(t, line.offset, bands, labelBands);
+      t = labelled ?? t;
+      // Such columns hold one row of ranges: the header is the result's, not the table's.
+      if (labelBands) {
+        bands = undefined;
+        labelBands = false;
+      }
+    }
     t = withoutDetailCell(t);
     t = referenceAfterDetail(t) ?? t;
     // A long name its narrow column wrapped under the row ("Aspartato   24   U/L   Masculino: até 40" /
@@ -653,6 +696,9 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       title = undefined;
       continue;
     }
+    // The method with its analyser under a title ("Quimioluminescência - Equipamento: Atellica IM") reads
+    // as a label and its words: a detail of the block all the same, its title still the result's name.
+    if (title && isMethodLine(t)) continue;
 
     // A tolerance test's title carries the glucose load given ("… TOLERÂNCIA À GLICOSE - 75 g"): a
     // dose, not a result; the line heads the times measured after it.
@@ -732,6 +778,15 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       }
     }
 
+    // A reference sentence with prose after it on its line ("Valor de referência: superior a 25 %.
+    // Relações inferiores a 10 % associam-se a …"): the first sentence is the range; the line is listed.
+    const sentence =
+      pending && stripReferenceLead(t).lead && !isReferenceText(t, { strictLabels: true }) ? /^(.*?\d[^.]*?)\.\s+(?=\p{Lu})/u.exec(t)?.[1] : undefined;
+    if (sentence && isReferenceText(sentence, { strictLabels: true })) {
+      addRef(pending!, sentence);
+      if (resultTokens(t.slice(sentence.length)).length > 0) unparsed.push(line.raw.trim());
+      continue;
+    }
     // A note ("Nota: em idosos, valores entre 187 e 300 pg/mL podem não excluir deficiência …") is prose
     // about a result: its numbers are no range of it, and it is listed for a person to read when it holds any.
     // So is a sentence whose numbers are all bounds in prose ("Níveis acima de 2,0 ng/mL associam-se a …").
@@ -848,9 +903,16 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
         for (const e of groups[0]!.entries) Object.assign(e, { name, def: lookupName(name) ?? e.def });
       }
       const inBlock = block !== undefined && block.at === lastTextAt;
+      // A bare "Tempo" under each coagulation sub-title ("Tempo de tromboplastina parcial ativada (TTPA)")
+      // is that test's time when the title names it with its short name in brackets: the row takes the
+      // title's name. A title without one ("TEMPO DE PROTROMBINA") may be a section's, the row keeps its own.
+      const short = title && first && /^tempo$/i.test(first.name) ? /\(([^()]{1,12})\)\s*$/.exec(title.name)?.[1] : undefined;
       if (title && groups[0] && /^(?:tempo\s+(?:d[oa]\s+)?paciente|paciente|amostra|(?:1\s*[ªa°º]\.?|primeira)\s*hora)$/i.test(groups[0].entries[0]!.name)) {
         for (const e of groups[0].entries) Object.assign(e, { name: title.name, def: title.def });
         block = { name: title.name, at: line.index };
+      } else if (short !== undefined) {
+        first!.name = title!.name;
+        block = { name: title!.name, at: line.index };
       } else if (inBlock && first && CONTROL_RATIO.test(first.name)) {
         // "Relação paciente/controle" alone names no test: the ratio is the block's, so the name carries
         // the short name the title gives in brackets ("Relação paciente/controle (TTPa)"), else the title.

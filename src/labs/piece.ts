@@ -44,9 +44,13 @@ const CONTROL_NOTE_AT_END = new RegExp(String.raw`\s*\(\s*${CONTROL_LEAD}\b[^()]
 export const CITRATE_STRENGTH = /(?<![\p{L}])citrat\p{L}*(?:\s+de\s+s[oó]dio)?\s+(?:a\s+)?\d(?:[.,]\d+)?\s*%/giu;
 // Brackets, an equation's year and a tube's citrate strength blanked to their length, so positions stay those of the text.
 const EQUATION_YEARS = new RegExp(EQUATION_YEAR.source, 'giu');
+// A rate normalised to body surface names it so ("Depuração corrigida p/ 1,73 m²"): the area is the name's.
+export const PER_BODY_SURFACE = /(?<=\p{L}\s+)(?:p\/|por|para)\s*1[,.]73\s*m(?:²|2)(?![\p{L}\d/])/giu;
+
 const withoutBracketsAndYears = (s: string) =>
   s
     .replace(/\([^)]*\)/g, (m) => ' '.repeat(m.length))
+    .replace(PER_BODY_SURFACE, (m) => ' '.repeat(m.length))
     .replace(EQUATION_YEARS, (m) => ' '.repeat(m.length))
     .replace(CITRATE_STRENGTH, (m) => ' '.repeat(m.length));
 
@@ -130,7 +134,7 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
   // still the name: only the bracket reads as an age band.
   const qualified = def !== undefined && /\)\s*$/.test(name) && !isReferenceLabel(name.replace(/\s*\([^()]*\)\s*$/, ''), { asName: true });
   if (
-    (isReferenceLabel(name, { asName: true }) && !qualified) ||
+    (isReferenceLabel(name.replace(PER_BODY_SURFACE, ''), { asName: true }) && !qualified) ||
     stripReferenceLead(name).lead ||
     /^(resultados?|at[eé]|inferior|superior|acima|abaixo|maior|menor|de|entre)$/i.test(name)
   )

@@ -237,6 +237,20 @@ const WEEKS_RE = /(?:(?:até|ate|>|<|acima de)\s*)?\d+\s*(?:(?:a|-|–)\s*\d+\s*
 // ranges?); a bounded memo keeps a 100 kB report from scanning them again. Results are never mutated.
 const RANGES_MEMO = new Map<string, FoundRange[]>();
 
+// The grade a range stands for on the lab's scale, in brackets after it ("inferior a 0,35 kUA/L (classe
+// 0)"): a name for the band, its number no bound.
+export const GRADE_NOTE = /\(\s*(?:classe|grau|escore|n[ií]vel)\s+\d{1,2}\s*(?:\)|$)/giu;
+
+// "Não detectável (limite: 40 cópias/mL)": a quantitative assay's reference is its detection limit, so a
+// load at or above it was detected. Read as the bound it stands for.
+const BELOW_DETECTION =
+  /^(\s*)(?:n[aã]o\s+detect[aá](?:vel|do)|indetect[aá]vel)\s*\(\s*limite(?:\s+de\s+detec[cç][aã]o)?\s*:?\s*([^()]*?\d[^()]*?)\s*(?:\)|$)/iu;
+
+/** The detection limit a word reference names, as a bound ("inferior a 40 cópias/mL"); the text as it is otherwise. */
+export function detectionLimitBound(text: string): string {
+  return text.replace(BELOW_DETECTION, '$1inferior a $2');
+}
+
 function findRanges(text: string, dotIsDecimal: boolean): FoundRange[] {
   const key = `${dotIsDecimal ? 1 : 0}${text}`;
   const known = RANGES_MEMO.get(key);
@@ -250,7 +264,7 @@ function findRanges(text: string, dotIsDecimal: boolean): FoundRange[] {
 function scanRanges(text: string, dotIsDecimal: boolean): FoundRange[] {
   // Blank out age bands and ordinals (same length) so their digits are not read as ranges.
   let masked = maskLabels(text);
-  masked = masked.replace(AGE_BAND_GLOBAL, (s) => ' '.repeat(s.length));
+  masked = masked.replace(AGE_BAND_GLOBAL, (s) => ' '.repeat(s.length)).replace(GRADE_NOTE, (s) => ' '.repeat(s.length));
   const out: FoundRange[] = [];
   for (const m of masked.matchAll(RANGE_RE)) {
     const r = m.groups ? rangeFromMatch(m.groups, dotIsDecimal) : undefined;
@@ -330,9 +344,9 @@ function sexOf(label: string): Sex | undefined {
 // fumantes") is the ordinary one: a target for the condition beside it is not the patient's. A drug
 // level's maintenance range ("0,60 - 1,20 (manutenção)") is the one a level is compared with.
 const NORMAL_TIER =
-  /\b(manutencao|otimo|desejavel|normal|normais|ideal|adequado|suficiente|suficiencia|populacao (?:geral|saudavel)|populacao|saudave(?:l|is)|baixo risco|referencia|nao gestantes?|nao diabeticos?|nao reagente|nao fumantes?|nao tabagistas?|negativo|nao detectavel|nao detectado|percentil|p9\d)\b/;
+  /\b(manutencao|otimo|desejavel|normal|normais|ideal|adequado|suficiente|suficiencia|aceitave(?:l|is)|populacao (?:geral|saudavel)|populacao|saudave(?:l|is)|baixo risco|referencia|nao gestantes?|nao diabeticos?|nao reagente|nao fumantes?|nao tabagistas?|negativo|nao detectavel|nao detectado|percentil|p9\d)\b/;
 const OTHER_TIER =
-  /\b(limitrofe|muito alto|alto|alta|elevado|elevada|baixo|baixa|deficiencia|deficiente|insuficiencia|insuficiente|pre-?diabetes|diabetes|anemia|risco|alterad[ao]|aumentad[ao]|aumento|acentuad[ao]|toxicidade|intermediari[oa]|moderad[oa]|indeterminado|diabetico|diabeticos|reagente|positivo|detectavel|detectado|nao imunes?|sem imunidade|nao protegid[oa]s?|nao imunizad[oa]s?)\b/;
+  /\b(limitrofe|muito alto|alto|alta|elevado|elevada|baixo|baixa|niveis baixos|deficiencia|deficiente|insuficiencia|insuficiente|pre-?diabetes|diabetes|anemia|risco|alterad[ao]|aumentad[ao]|aumento|acentuad[ao]|toxicidade|intermediari[oa]|moderad[oa]|indeterminado|diabetico|diabeticos|reagente|positivo|detectavel|detectado|nao imunes?|sem imunidade|nao protegid[oa]s?|nao imunizad[oa]s?)\b/;
 // A tier of immunity ("reagente (imune)", "imunidade", "protegido"), never its denial ("não imune",
 // a bad tier above: a label all the same, so "Não imune: inferior a 10" beside a value is a reference).
 const IMMUNE_TIER = /(?<!\bnao |\bsem |\bnao e )\b(?:imune|imunes|imunidade|imunizad[oa]s?|protegid[oa]s?|protetor(?:es)?)\b/;
@@ -425,7 +439,7 @@ export function labelledRanges(items: string[], opts: { dotIsDecimal?: boolean; 
   let risk = false;
   // A label alone with its colon ("Gestantes (semanas após a DUM):", "Homens:") heads the bands under it.
   let heading: string | undefined;
-  for (const item of items.flatMap((i) => i.split(';'))) {
+  for (const item of items.flatMap((i) => detectionLimitBound(i.replace(GRADE_NOTE, '')).split(';'))) {
     const found = findRanges(item, opts.dotIsDecimal ?? false);
     if (found.length === 0) {
       risk = /\brisco\b/.test(foldSameLength(item));
@@ -649,7 +663,11 @@ export function resolveNumeric(ranges: LabelledRange[], value: number, unit: str
       // printed for her age; the wider one is everyone else's.
       const inside = (a: AgeBand, b: AgeBand) =>
         a.minMonths >= b.minMonths && a.maxMonths <= b.maxMonths && (a.minMonths > b.minMonths || a.maxMonths < b.maxMonths);
-      const narrowest = matching.filter((c) => !matching.some((o) => o !== c && inside(o.age!, c.age!)));
+      // Bands that share a printed year ("6 meses a 2 anos" over "2 a 6 anos", the first running through
+      // the second's first year): a child past that birthday is in the band that starts at it.
+      const sharesYear = (a: AgeBand, b: AgeBand) =>
+        b.minMonths > a.minMonths && b.minMonths < a.maxMonths && a.maxMonths - b.minMonths <= 12 && b.maxMonths > a.maxMonths;
+      const narrowest = matching.filter((c) => !matching.some((o) => o !== c && (inside(o.age!, c.age!) || sharesYear(c.age!, o.age!))));
       cands = narrowest.length > 0 ? narrowest : cands.filter((c) => !c.age);
     }
   }
@@ -938,14 +956,16 @@ export function isReferenceText(text: string, opts: { strictLabels?: boolean; do
 
 function referenceTextCheck(text: string, opts: { strictLabels?: boolean; dotIsDecimal?: boolean }): boolean {
   const { rest, lead } = stripReferenceLead(text);
-  const t = rest.replace(/^[\s(]+|[\s).;]+$/g, '');
+  const t = detectionLimitBound(rest)
+    .replace(GRADE_NOTE, '')
+    .replace(/^[\s(]+|[\s).;]+$/g, '');
   if (t === '') return lead;
   if (noRangeText(t)) return true;
   if (qualitativeReference(t)) return true;
   const found = findRanges(t, opts.dotIsDecimal ?? false);
   if (found.length === 0) return false;
   let masked = maskLabels(t);
-  masked = masked.replace(AGE_BAND_GLOBAL, (s) => ' '.repeat(s.length));
+  masked = masked.replace(AGE_BAND_GLOBAL, (s) => ' '.repeat(s.length)).replace(GRADE_NOTE, (s) => ' '.repeat(s.length));
   for (const f of [...found].reverse()) masked = masked.slice(0, f.start) + ' '.repeat(f.end - f.start) + masked.slice(f.end);
   if (/\d/.test(masked)) return false;
   // Every word around the ranges must be a reference label ("Homens", "Desejável", "1 a 9 anos",

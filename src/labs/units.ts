@@ -64,6 +64,8 @@ const SPELLINGS: ReadonlyArray<[string, string]> = [
   ['s\\/co', 'S/CO'],
   // An index without a unit printed in the unit's place ("0,24 Índice", an immunoassay's).
   ['[ií]ndice', 'índice'],
+  // A viral load restated as its logarithm ("3,09 log", "inferior a 1,60 log10").
+  ['log(?:10|₁₀)?', 'log'],
   ['seg(?:undos)?', 's'],
   ['s', 's'],
 ];

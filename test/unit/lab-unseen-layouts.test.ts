@@ -5554,3 +5554,218 @@ test('set 45: the accounting pass: a value alone on its line is not accounted by
     ['negativo'],
   );
 });
+
+// ---- set 47 ----
+
+test('set 47: a portal\'s ";"-separated export with every field in quotes ("" for an empty unit, a ";" inside a quoted reference, an observation column) is read as its columns', () => {
+  const text = [
+    'Paciente;JOSÉ ALMEIDA',
+    'Exame;Resultado;Unidade;Valor de referência;Observação',
+    '"Ferritina";"212,5";"ng/mL";"Inferior a 150 ng/mL";"Quimioluminescência"',
+    '"Anti-Scl-70";"Não reagente";"";"Não reagente";""',
+    '"Anti-Jo-1";"3,4";"U/mL";"Negativo: inferior a 7,0; Positivo: superior a 10,0";"Imunoensaio"',
+    '"Fator antinúcleo - Núcleo";"Reagente 1/320";"";"Não reagente";"Padrão: homogêneo (AC-1)"',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([n, v, , f]) => [n, v, f]),
+    [
+      ['Ferritina', 212.5, 'alto'],
+      ['Anti-Jo-1', 3.4, 'normal'],
+      ['Anti-Scl-70', 'Não reagente', 'normal'],
+      ['Fator antinúcleo - Núcleo', '1/320', 'alterado'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 47: a block\'s method and analyser line ("Imunofluorimetria - Equipamento: Kryptor (Thermo)") between the title and "Resultado:", the reference a sentence', () => {
+  const text = [
+    'FERRITINA',
+    '  Quimioluminescência - Equipamento: Alinity i (Abbott)',
+    '  Resultado: 412 ng/mL',
+    '  Valor de referência para homens: 30 a 400 ng/mL.',
+    '',
+    'ANTÍGENO CA 15-3',
+    '  Eletroquimioluminescência - Analisador: Cobas e 602 (Roche)',
+    '  Resultado: 12,3 U/mL',
+    '  Valor de referência: até 25,0 U/mL.',
+    '',
+    'CALCITONINA',
+    '  Imunofluorimetria - Equipamento: Kryptor (Thermo)',
+    '  Resultado: 9,1 pg/mL',
+    '  Valor de referência: inferior a 8,4 pg/mL.',
+  ].join('\n');
+  const r = parseLabReport(text, { sex: 'M' });
+  assert.deepEqual(
+    brief(r).map(([n, v, , f]) => [n, v, f]),
+    [
+      ['Ferritina', 412, 'alto'],
+      ['ANTÍGENO CA 15-3', 12.3, 'normal'],
+      ['CALCITONINA', 9.1, 'alto'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 47: a specific-IgE table ("Código   Alérgeno   Resultado (kUA/L)   Classe"): the allergen code is no value, the class no range, one reference above the table for every row, the class legend no result', () => {
+  const text = [
+    'IgE ESPECÍFICA PARA ALIMENTOS',
+    'Método: Imunoensaio fluorescente (UniCAP 100)',
+    'Valor de referência: inferior a 0,35 kUA/L (classe 0)',
+    '',
+    'Código   Alérgeno                 Resultado (kUA/L)   Classe',
+    'f3       Peixe bacalhau                2,40              2',
+    'f17      Avelã                         < 0,10            0',
+    'f25      Tomate                        0,19              0',
+    'w6       Artemísia                     0,71              2',
+    '',
+    'Interpretação das classes:',
+    '  Classe 0: inferior a 0,35 kUA/L - ausente ou indetectável',
+    '  Classe 1: 0,35 a 0,69 kUA/L - baixo',
+    '  Classe 2: 0,70 a 3,49 kUA/L - moderado',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([n, v, , f]) => [n, v, f]),
+    [
+      ['Peixe bacalhau', 2.4, 'alto'],
+      ['Avelã', 0.1, 'normal'],
+      ['Tomate', 0.19, 'normal'],
+      ['Artemísia', 0.71, 'alto'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 47: a viral load against "Não detectável (limite: 10 UI/mL)" is high above the limit; its log restated in a row of its own ("2,58 log", "inferior a 1,00 log"); "Carga viral anterior (date): …" an earlier sample\'s', () => {
+  const text = [
+    'Carga viral HBV            380 UI/mL         Não detectável (limite: 10 UI/mL)',
+    'HBV DNA (log)              2,58 log          inferior a 1,00 log',
+    'Carga viral anterior (14/01/2025): 1.200 UI/mL (3,08 log)',
+    '| CMV DNA quantitativo   | 95 cópias/mL   | Indetectável (limite de detecção: 137 cópias/mL) |',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([n, v, , f]) => [n, v, f]),
+    [
+      ['Carga viral HBV', 380, 'alto'],
+      ['HBV DNA (log)', 2.58, 'alto'],
+      ['CMV DNA quantitativo', 95, 'normal'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 47: reference columns by cycle phase under a result ("Fase folicular   Pico ovulatório   Fase lútea" over the ranges): the column of the patient\'s phase is the range', () => {
+  const text = [
+    'Paciente: Fulana   Sexo: F   Coleta: 10/04/2025 (22º dia do ciclo)',
+    '',
+    ' HORMÔNIO FOLÍCULO ESTIMULANTE                9,2           mUI/mL',
+    '   Valores de referência:',
+    '                  Fase folicular   Pico ovulatório    Fase lútea     Pós-menopausa',
+    '                    2,9 - 12,0       6,3 - 24,0        1,5 - 8,0     23,0 - 116,3',
+    '',
+    ' PROGESTERONA                                 0,9           ng/mL',
+    '   Valores de referência:',
+    '                  Fase folicular   Pico ovulatório    Fase lútea     Pós-menopausa',
+    '                    0,1 - 0,9        0,6 - 4,7         2,0 - 25,0     0,1 - 0,5',
+  ].join('\n');
+  const r = parseLabReport(text, { sex: 'F', birthDate: '1991-03-01' });
+  assert.deepEqual(
+    brief(r).map(([n, v, , f]) => [n, v, f]),
+    [
+      ['HORMÔNIO FOLÍCULO ESTIMULANTE', 9.2, 'alto'],
+      ['PROGESTERONA', 0.9, 'baixo'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 47: timed urine with a concentration beside the 24-hour excretion: the concentration has no built-in blood range; the collection time is no result; a name ending in "p/ 1,73 m²" before its value', () => {
+  const text = [
+    'Tempo de coleta ........ 24 h',
+    '                   Concentração      Excreção em 24 horas     Referência (24 h)',
+    'Cloreto            142  mEq/L        312  mEq/24 h            110 a 250 mEq/24 h',
+    'Potássio           28   mEq/L        61,6 mEq/24 h            25 a 125 mEq/24 h',
+    '',
+    'Clearance corrigido p/ 1,73 m² 81,0 mL/min/1,73 m² Ref.: 90 a 130 mL/min/1,73 m²',
+  ].join('\n');
+  const r = parseLabReport(text, { sex: 'M', birthDate: '1970-01-01' });
+  assert.deepEqual(
+    brief(r).map(([n, v, , f]) => [n, v, f]),
+    [
+      ['Cloro', 142, 'indeterminado'],
+      ['Cloro', 312, 'alto'],
+      ['Potássio', 28, 'indeterminado'],
+      ['Potássio', 61.6, 'normal'],
+      ['Clearance corrigido p/ 1,73 m²', 81, 'baixo'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 47: a bare "Tempo" row under each coagulation sub-title is that title\'s time when the title gives its short name in brackets, also after a reference bracket broken over lines', () => {
+  const text = [
+    'COAGULAÇÃO',
+    '  Tempo de protrombina (TP)',
+    '    Tempo .................. 14,9 s (+)             [10,0 - 13,5]',
+    '    INR .................... 1,42 (+)               [Sem anticoagulação: 0,90 - 1,20 |',
+    '                                                     Anticoagulação oral: 2,00 - 3,00]',
+    '  Tempo de tromboplastina parcial ativada (TTPA)',
+    '    Tempo .................. 41,0 s (+)             [25,0 - 38,0]',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([n, v]) => [n, v]),
+    [
+      ['Tempo de protrombina (TP)', 14.9],
+      ['INR', 1.42],
+      ['Tempo de tromboplastina parcial ativada (TTPA)', 41],
+    ],
+  );
+});
+
+test('set 47: age bands that share a printed year ("1 a 3 anos" over "3 a 6 anos") give a child past it the later band; "Aceitável" is the good tier beside "Níveis baixos"', () => {
+  const text = [
+    'HEMOGLOBINA CORPUSCULAR MÉDIA (HCM)     23,5 pg',
+    '    1 a 3 anos             22 a 30 pg',
+    '    3 a 6 anos             24 a 30 pg',
+    '',
+    'SELÊNIO SÉRICO                          48 µg/L',
+    '    Deficiência            inferior a 40 µg/L',
+    '    Níveis baixos          40 a 69 µg/L',
+    '    Aceitável              70 µg/L ou mais',
+  ].join('\n');
+  const r = parseLabReport(text, { sex: 'F', birthDate: '2022-02-01', today: '2025-06-01' });
+  assert.deepEqual(
+    brief(r).map(([n, v, , f]) => [n, v, f]),
+    [
+      ['HCM', 23.5, 'baixo'],
+      ['SELÊNIO SÉRICO', 48, 'baixo'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 47: a reference sentence followed by prose on its line ("superior a 1,1. Relações abaixo de 1,0 sugerem …") is the range of its first sentence; the prose is listed', () => {
+  const text = [
+    'RELAÇÃO ALBUMINA/GLOBULINA',
+    '  Cálculo',
+    '  Resultado: 0,9',
+    '  Valor de referência: superior a 1,1. Relações abaixo de 1,0 sugerem investigar',
+    '  gamopatias monoclonais (ver eletroforese de proteínas).',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([n, v, , f]) => [n, v, f]),
+    [['RELAÇÃO ALBUMINA/GLOBULINA', 0.9, 'baixo']],
+  );
+  assert.ok(r.unparsed_lines.some((u) => u.includes('sugerem investigar')));
+});
+
+test('set 47: the accounting pass counts the cells of a quoted CSV row as printed, so a word result lost from one is listed', () => {
+  const row = '"Anticorpo anti-mitocôndria";"Reagente 1/160";"";"Não reagente";"Padrão AC-21"';
+  assert.ok(resultTokens(row).some((t) => t.text === 'Reagente'));
+  assert.deepEqual(accountLines([{ index: 0, raw: row, text: cleanLine(row, 0).text }], [], []), [row]);
+});

@@ -156,6 +156,7 @@ export const CORPUS_SETS = [
   'heldout44',
   'heldout45',
   'heldout46',
+  'heldout47',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
 
