@@ -992,13 +992,14 @@ export function isReferenceHeading(text: string): boolean {
 /**
  * The report says there is no reference ("Referência: não se aplica", "Sem valor de referência"), or a
  * transcription says the one printed cannot be read ("VR: ilegível — coberto pelo reflexo", "Ref.: [cortado na
- * foto]"): either way
- * no built-in range stands in for the lab's.
+ * foto]"), or that the target is the patient's own ("Meta conforme risco cardiovascular", "a critério médico":
+ * an LDL goal runs from < 130 to < 50 mg/dL by risk; not when it leads the risk tiers printed under it, "Meta
+ * conforme o risco cardiovascular:"): either way no built-in range stands in for the lab's.
  */
 export function noRangeText(text: string): boolean {
   // A transcription's own note in square brackets, that the photo cut the reference off ("[cortado na foto]").
   const t = text.trim().replace(/^\[\s*(.*?)\s*\]$/, '$1');
-  return /^(?:n[aã]o se aplica|n[aã]o h[aá](?: valores?)?(?: de refer[eê]ncia)?|sem valor(?:es)? de refer[eê]ncia|n[aã]o estabelecid[oa]s?|vide (?:laudo|observa[cç][aã]o)|ver (?:laudo|observa[cç][aã]o)|ileg[ií]vel|n[aã]o (?:est[aá] )?leg[ií]vel|cortad[oa]s?|n[aã]o vis[ií]vel)(?![a-zà-ÿ])/i.test(
+  return /^(?:n[aã]o se aplica|n[aã]o h[aá](?: valores?)?(?: de refer[eê]ncia)?|sem valor(?:es)? de refer[eê]ncia|n[aã]o estabelecid[oa]s?|vide (?:laudo|observa[cç][aã]o)|ver (?:laudo|observa[cç][aã]o)|ileg[ií]vel|n[aã]o (?:est[aá] )?leg[ií]vel|cortad[oa]s?|n[aã]o vis[ií]vel|(?:metas?\s+)?(?:conforme|de acordo com|segundo|depende(?:nte)? d)[oa]?\s+(?:o\s+)?risco(?![^\n]*:\s*$)|a crit[eé]rio m[eé]dico)(?![a-zà-ÿ])/i.test(
     t,
   );
 }

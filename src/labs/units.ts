@@ -96,10 +96,14 @@ export function unitAtStart(s: string): { unit: string; consumed: number } | und
 const SPELLING_RES: ReadonlyArray<[RegExp, string]> = SPELLINGS.map(([p, unit]) => [new RegExp(`^${ocrM(p)}$`), unit]);
 
 export function normalizeUnit(raw: string): string | undefined {
-  const q = /\s*\(?\b(feu|ddu)\)?\s*$/i.exec(raw);
+  // A qualifier after the unit: D-dimer's FEU/DDU, an occupational urine index's creatinine, spelled
+  // "creatinina", "de creatinina" or "creat." — one report prints "g/g creat." beside "IBE/EE: 1,6 g/g
+  // creatinina", the same unit.
+  const q = /\s*\(?\b(feu|ddu|(?:de\s+)?creatinina|creat\.?)\)?\s*$/i.exec(raw);
   if (q) {
     const base = raw.slice(0, q.index);
-    return `${normalizeUnit(base) ?? base.trim()} ${q[1]!.toUpperCase()}`;
+    const qualifier = /^(?:feu|ddu)$/i.test(q[1]!) ? q[1]!.toUpperCase() : 'creatinina';
+    return `${normalizeUnit(base) ?? base.trim()} ${qualifier}`;
   }
   const k = raw.trim().toLowerCase().replace(/\s+/g, '').normalize('NFC');
   for (const [re, unit] of SPELLING_RES) if (re.test(k)) return unit;

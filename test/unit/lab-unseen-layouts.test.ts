@@ -5769,3 +5769,49 @@ test('set 47: the accounting pass counts the cells of a quoted CSV row as printe
   assert.ok(resultTokens(row).some((t) => t.text === 'Reagente'));
   assert.deepEqual(accountLines([{ index: 0, raw: row, text: cleanLine(row, 0).text }], [], []), [row]);
 });
+
+test('set 48: an occupational urine index printed "mg/g creat." beside a limit in "mg/g de creatinina" is judged against that limit (one unit, two spellings)', () => {
+  const text = [
+    'EXAME                          RESULTADO            REFERÊNCIA',
+    'Ácido mandélico (urina)        0,19 mg/g creat.     IBE/EE: 0,8 mg/g de creatinina',
+    'Ácido trans,trans-mucônico     0,62 mg/g creat      IBE/EE: 0,5 mg/g creatinina',
+  ].join('\n');
+  assert.deepEqual(
+    brief(parseLabReport(text)).map(([n, v, , f]) => [n, v, f]),
+    [
+      ['Ácido mandélico (urina)', 0.19, 'normal'],
+      ['Ácido trans,trans-mucônico', 0.62, 'alto'],
+    ],
+  );
+});
+
+test('set 48: a target the report leaves to the patient\'s risk ("Meta conforme risco cardiovascular", "a critério médico") lets no built-in range stand in', () => {
+  const text = [
+    'COLESTEROL NÃO-HDL           188 mg/dL      Meta de acordo com o risco cardiovascular',
+    'LDL-COLESTEROL (Martin)      121 mg/dL      A critério médico',
+    '- **Triglicerídeos:** 142 mg/dL (ref.: conforme risco do paciente)',
+  ].join('\n');
+  assert.deepEqual(
+    brief(parseLabReport(text)).map(([n, v, , f]) => [n, v, f]),
+    [
+      ['Colesterol não-HDL', 188, 'indeterminado'],
+      ['LDL-colesterol', 121, 'indeterminado'],
+      ['Triglicerídeos', 142, 'indeterminado'],
+    ],
+  );
+});
+
+test('set 48: "Meta conforme o risco:" leading the risk tiers printed under it keeps them: a value above every tier is high', () => {
+  const text = [
+    '    LDL-colesterol:          171 mg/dL      Metas conforme o risco cardiovascular:',
+    '',
+    '    Risco                    LDL-c (mg/dL)',
+    '    Baixo                    < 130',
+    '    Intermediário            < 100',
+    '    Alto                     < 70',
+  ].join('\n');
+  assert.deepEqual(
+    brief(parseLabReport(text)).map(([n, v, , f]) => [n, v, f]),
+    [['LDL-colesterol', 171, 'alto']],
+  );
+});

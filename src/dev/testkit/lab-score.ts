@@ -157,6 +157,7 @@ export const CORPUS_SETS = [
   'heldout45',
   'heldout46',
   'heldout47',
+  'heldout48',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
 
