@@ -5815,3 +5815,17 @@ test('set 48: "Meta conforme o risco:" leading the risk tiers printed under it k
     [['LDL-colesterol', 171, 'alto']],
   );
 });
+
+test('set 48: a street named by a date ("Rua 1º de Janeiro, 755", "Av. 7 de Setembro, 1200") is an address, not a result', () => {
+  const text = [
+    'Pedido 55190342 · Coletado em 12/05/2025 · Unidade Bela Vista (Rua 15 de Novembro, 1022)',
+    'Posto de coleta: Av. 7 de Setembro, 1200 - Centro',
+    'Glicose   88 mg/dL   70 a 99',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([n, v, , f]) => [n, v, f]),
+    [['Glicose', 88, 'normal']],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
