@@ -29,6 +29,7 @@ import {
   PERCENTILE_RE,
   qualitativeReference,
   rangeSpans,
+  REFERENCE_LEAD_WORDS,
   stripReferenceLead,
   TITRE_COLON,
   TITRE_WORD,
@@ -229,6 +230,9 @@ function spans(text: string): Array<[number, number]> {
 const RANGE_AFTER_WORD =
   /^\s*(?:[<>≤≥]=?\s*\d|\d[\d.,]*\s*(?:a|-|–|at[eé])\s*\d|(?:inferior|superior|menor|maior)\s+(?:a|que|ou)|at[eé]\s+\d|acima\s+de|abaixo\s+de)/iu;
 
+// A reference lead opening a bracket, right before a word.
+const BRACKET_LEAD_BEFORE = new RegExp(String.raw`[(\[]\s*${REFERENCE_LEAD_WORDS}\s*:?\s*$`, 'iu');
+
 // A portal's CSV row with its fields in quotes ('"Anti-Sm";"Não reagente";"";…'), as printed: its fields are
 // its cells (the reader takes them apart in delimited.ts; this pass counts what the row prints).
 const QUOTED_ROW = /^\s*"[^"]*"(?:\s*;\s*"[^"]*")+/;
@@ -294,8 +298,9 @@ export function resultTokens(text: string): Token[] {
     const after = t.slice(at + w[0].length);
     if (/^\s*:/.test(after) && qualitativeReference(after.replace(/^\s*:\s*/, '')) === undefined) continue;
     // On a reference line, a tier word right before its range ("Referência: normal 70 a 99 mg/dL",
-    // "normal < 5,7 %") labels the range: no result.
-    if (referenceLine && RANGE_AFTER_WORD.test(after)) continue;
+    // "normal < 5,7 %") labels the range: no result. So does one opening a bracketed reference after
+    // the result ("6,8 % (ref.: normal abaixo de 5,7%; …)").
+    if ((referenceLine || BRACKET_LEAD_BEFORE.test(t.slice(0, at))) && RANGE_AFTER_WORD.test(after)) continue;
     // "Não detectável (limite: 40 cópias/mL)": the word before an assay's detection limit is its reference.
     if (/^\s*\(\s*limite\b/iu.test(after)) continue;
     if (free(at)) out.push({ kind: 'word', text: m[1]!.slice(0, w[0].length), values: [], at });

@@ -174,7 +174,7 @@ export function tableHeader(text: string, offset = 0, context: HeaderContext = {
     unit: valueColumns.length >= 2 ? null : unit,
     sexes: sexes.length >= 2 ? sexes : [],
     valueColumns,
-    previousAt: previousColumnOf(text, offset),
+    previousAt: previousColumnOf(text, offset) ?? previousLabelAbove(starts, context),
     rangeColumns: rangeColumns.length >= 2 ? rangeColumns : [],
     starts: cellStarts(text, offset).map((c) => c.at),
     resultAt: cellStarts(text, offset).find((c) => /^resultados?(?:\s*\(.*\))?:?$/i.test(c.cell))?.at,
@@ -183,6 +183,21 @@ export function tableHeader(text: string, offset = 0, context: HeaderContext = {
     referenceAt: cellStarts(text, offset).find((c) => /^(?:valor(?:es)?\s+(?:de\s+)?refer|refer[eê]ncia|intervalo de refer|v\.?\s?r\.?$)/i.test(c.cell))?.at,
     ...(titled ? { title: cs[0]! } : {}),
   };
+}
+
+/**
+ * A previous-result column named on the line over the header, alone there ("Resultado anterior" over
+ * "Exame   Resultado   Valores de Referência   (data)"): the column starts at the header cell under the
+ * label, the last one, which says only what the earlier cells hold ("(data)").
+ */
+function previousLabelAbove(starts: Array<{ cell: string; at: number }>, context: HeaderContext): number | undefined {
+  const above = context.above ? cellStarts(context.above.text, context.above.offset) : [];
+  if (above.length !== 1) return undefined;
+  const labelAt = previousColumnOf(above[0]!.cell, above[0]!.at);
+  const last = starts[starts.length - 1];
+  if (labelAt === undefined || !last || starts.length < 2 || Math.abs(last.at - labelAt) > 3 || HEADER_CELL.test(foldSameLength(last.cell).trim()))
+    return undefined;
+  return last.at;
 }
 
 const CODE_CELL = /^(?:c[oó]d(?:igo|\.)?|cod\.?)$/i;

@@ -304,15 +304,18 @@ const OCR_TENS = /(?<![\p{L}\d.,])(?:[lI]O{2,3}|(?<=(?:[<>≤≥]|\bat[eé])\s*)
 const isUpper = (c: string) => c !== c.toLowerCase() && c === c.toUpperCase();
 
 // The words of the catalogue's names and synonyms, folded, of four characters or more: what a word
-// with an OCR slip is read against.
+// with an OCR slip is read against. A block's labels take the same slips ("Resu1tado", "Refer6ncia"),
+// and the value and its reference are found by them: their words are read against too.
+const LABEL_WORDS = ['resultado', 'resultados', 'referencia', 'referencias', 'valor', 'valores', 'material', 'metodo', 'unidade', 'amostra'];
 let catalogueWords: Set<string> | undefined;
 const nameWords = () =>
-  (catalogueWords ??= new Set(
-    [...ANALYTES, ...KNOWN_NAMES]
+  (catalogueWords ??= new Set([
+    ...[...ANALYTES, ...KNOWN_NAMES]
       .flatMap((d) => [d.name, ...d.synonyms])
       .flatMap((n) => foldText(n).split(/[^\p{L}\d]+/u))
       .filter((w) => w.length >= 4),
-  ));
+    ...LABEL_WORDS,
+  ]));
 // The three-letter tokens of the catalogue's names with a capital I ("HIV", "IgG"), as printed.
 let catalogueShort: Set<string> | undefined;
 const shortNames = () =>
@@ -423,10 +426,10 @@ function withoutCapitalISlips(t: string): string {
 const SIX_WORD = /(?<![\p{L}\d])(?=[\p{L}\d]*\p{L}6\p{L})[\p{L}\d]{4,}(?![\p{L}\d])/gu;
 
 /**
- * OCR reads an accented ó as a 6 ("Eritr6citos", "Linf6citos"). A 6 between letters can also belong to
- * a name ("HbA1c"-like codes), so only the word that is no word of a catalogue name, but is one with
- * some of those 6 read as o (the fewest that do), is corrected, to an o in the case of the letters
- * around it; the line keeps its length.
+ * OCR reads an accented ó as a 6 ("Eritr6citos", "Linf6citos"), and an ê too ("Refer6ncia"). A 6
+ * between letters can also belong to a name ("HbA1c"-like codes), so only the word that is no word of
+ * a catalogue name, but is one with some of those 6 read as o (the fewest that do), else as e, is
+ * corrected, to that letter in the case of the letters around it; the line keeps its length.
  */
 function withoutAccentedOSlips(t: string): string {
   if (!/\p{L}6\p{L}/u.test(t)) return t;
@@ -436,7 +439,8 @@ function withoutAccentedOSlips(t: string): string {
     const at: number[] = [];
     for (let i = 1; i < f.length - 1; i++) if (f[i] === '6' && /\p{L}/u.test(f[i - 1]!) && /\p{L}/u.test(f[i + 1]!)) at.push(i);
     if (at.length === 0 || at.length > 3) return w;
-    return withLetterSlips(w, f, at, 'o', (i) => (isUpper(w[i - 1]!) && isUpper(w[i + 1]!) ? 'O' : 'o')) ?? w;
+    const cased = (letter: string) => (i: number) => (isUpper(w[i - 1]!) && isUpper(w[i + 1]!) ? letter.toUpperCase() : letter);
+    return withLetterSlips(w, f, at, 'o', cased('o')) ?? withLetterSlips(w, f, at, 'e', cased('e')) ?? w;
   });
 }
 
@@ -752,9 +756,10 @@ export const STREET_ADDRESS =
   /(?<![\p{L}])(?:rua|r\.|av\.|avenida|alameda|travessa|trav\.|rodovia|pra[cç]a)\s+(?:\d{1,2}\s?[º°ª]?\s+de\s+)?\p{L}[\p{L}. ]*(?:-\d{1,3})?,\s*(?:n[º°]\s*)?(?:\d{1,3}(?:\.\d{3})+|\d+)(?![\d.,])/iu;
 
 // A results portal's buttons and links copied with the page ("Baixar PDF   Compartilhar", "Ver gráfico
-// Comparar com anteriores"): an action's verb and what it acts on.
+// Comparar com anteriores"): an action's verb and what it acts on; so are the site's footer links
+// ("Política de privacidade   Fale conosco").
 const PAGE_CONTROL =
-  /^(?:baixar|imprimir|compartilhar|enviar|voltar|sair|ver|visualizar|abrir|exibir|comparar|salvar|exportar|download|fechar)(?:\s+[\p{L}-]+){0,3}$/iu;
+  /^(?:(?:baixar|imprimir|compartilhar|enviar|voltar|sair|ver|visualizar|abrir|exibir|comparar|salvar|exportar|download|fechar)(?:\s+[\p{L}-]+){0,3}|pol[ií]tica\s+de\s+privacidade|termos\s+de\s+uso|fale\s+conosco|acessibilidade|ajuda)$/iu;
 
 /** A patient-data, doctor, address, page or signature line: neither a result nor an unread result. */
 export function isAdminLine(text: string): boolean {

@@ -1113,8 +1113,12 @@ const OPEN_NAME_END = /\s(?:de|da|do|das|dos|ao|à|para|por|com|em)$/iu;
 function nameGoesOn(title: string, piece: string): boolean {
   if (OPEN_NAME_END.test(title)) return true;
   if (lookupName(piece) !== undefined) return false;
-  return /^\([^()]+\)$/.test(piece) || (/^\p{Ll}/u.test(piece) && title !== title.toUpperCase());
+  return /^\([^()]+\)$/.test(piece) || (/^\p{Ll}/u.test(piece) && title !== title.toUpperCase()) || SAMPLE_PIECE.test(piece);
 }
+
+// Only the sample a name's cell wrapped onto the next line ("RELAÇÃO ALBUMINA/CREATININA" / "URINÁRIA
+// (amostra isolada)", "no soro"): it qualifies the name above and names nothing alone, whatever its case.
+const SAMPLE_PIECE = /^(?:(?:urin[aá]ri|s[eé]ric|plasm[aá]tic|sangu[ií]ne)[oa]s?|(?:n[ao]|em|de)\s+(?:amostra|urina|soro|plasma|sangue)\b)/iu;
 
 /**
  * The other count of the row above, alone in brackets on its line: a value with a unit other than the

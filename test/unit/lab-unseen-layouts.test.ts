@@ -5829,3 +5829,96 @@ test('set 48: a street named by a date ("Rua 1º de Janeiro, 755", "Av. 7 de Set
   );
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('set 49: a previous-result column headed on the line above the header ("Resultado anterior" over "(data)") holds an earlier sample per row, cut off the row', () => {
+  const text = [
+    '                                                              Resultado anterior',
+    'Analito                  Resultado      Referência            (data)',
+    'ÁCIDO ÚRICO              7,9 mg/dL      3,4 a 7,0 mg/dL       6,8 mg/dL (11/11/2023)',
+    'SÓDIO                    139 mEq/L      136 a 145 mEq/L       -',
+    'ALBUMINA                 3,1 g/dL       3,5 a 5,2 g/dL        3,6 g/dL (11/11/2023)',
+    'FERRITINA                95 ng/mL       Até 300 ng/mL         120 ng/mL (11/11/2023)',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([n, v, , f]) => [n, v, f]),
+    [
+      ['Ácido úrico', 7.9, 'alto'],
+      ['Sódio', 139, 'normal'],
+      ['Albumina', 3.1, 'baixo'],
+      ['Ferritina', 95, 'normal'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 49: a ratio\'s name wrapped before its sample ("RELAÇÃO PROTEÍNA/CREATININA" over an indented "URINÁRIA (amostra única) 0,41 mg/mg") is one name', () => {
+  const text = [
+    'Exame                        Resultado      Valores de Referência',
+    'RELAÇÃO PROTEÍNA/CREATININA',
+    '  URINÁRIA (amostra única) 0,41 mg/mg     Inferior a 0,20 mg/mg',
+    'CÁLCIO                       9,1 mg/dL      8,6 a 10,3 mg/dL',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([n, v, , f]) => [n, v, f]),
+    [
+      ['RELAÇÃO PROTEÍNA/CREATININA URINÁRIA (amostra única)', 0.41, 'alto'],
+      ['Cálcio', 9.1, 'normal'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 49: OCR slips in a block\'s labels ("RESU1TADO", "REFER6NCIA" with a 6 for the ê) still read as the result and its reference', () => {
+  assert.equal(withoutNameSlips('RESU1TADO: 2,3 mg/dL'), 'RESULTADO: 2,3 mg/dL');
+  assert.equal(withoutOcrLetters('REFER6NCIA: 1,6 a 2,6'), 'REFERENCIA: 1,6 a 2,6');
+  const text = [
+    'MAGNESIO',
+    'RESU1TADO: 2,9 mg/dL',
+    'REFER6NCIA: 1,6 a 2,6 mg/dL',
+    'FOSFORO',
+    'Resultado: 3,1 mg/dL',
+    'Refer6ncia: 2,5 a 4,5 mg/dL',
+    'VITAMINA D',
+    'Resu1tado: 18 ng/mL',
+    'Refer6ncia: superior a 20 ng/mL',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([n, v, , f]) => [n, v, f]),
+    [
+      ['Magnésio', 2.9, 'alto'],
+      ['FOSFORO', 3.1, 'normal'],
+      ['Vitamina D (25-OH)', 18, 'baixo'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 49: a tier word opening a bracketed reference ("(VR: desejável abaixo de 200%; …)") labels its range, the line is all read', () => {
+  const text = [
+    '- Colesterol total: 212 mg/dL (VR: desejável abaixo de 190 mg/dL; limítrofe 190 a 239)',
+    '* Vitamina D: 24 ng/mL (ref.: normal acima de 20 ng/mL; grupo de risco 30 a 60)',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([n, v, , f]) => [n, v, f]),
+    [
+      ['Colesterol total', 212, 'alto'],
+      ['Vitamina D (25-OH)', 24, 'normal'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 49: a portal page\'s footer links ("Termos de uso   Ajuda", "Acessibilidade   Política de privacidade") are no result', () => {
+  const text = ['Ureia   32 mg/dL   15 a 40 mg/dL', 'Termos de uso   Ajuda', 'Acessibilidade   Política de privacidade'].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([n, v, , f]) => [n, v, f]),
+    [['Ureia', 32, 'normal']],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+  assert.equal(isAdminLine('Fale conosco   Política de privacidade'), true);
+});

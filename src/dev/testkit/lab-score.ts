@@ -158,6 +158,7 @@ export const CORPUS_SETS = [
   'heldout46',
   'heldout47',
   'heldout48',
+  'heldout49',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
 
