@@ -260,9 +260,14 @@ export function resultTokens(text: string): Token[] {
   for (const m of t.matchAll(ANALYSER_SPAN)) admin.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
   for (const m of t.matchAll(GRADE_NOTE)) admin.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
   // The analyser named in brackets on a method line ("Método: Fluoroenzimaimunoensaio (ImmunoCAP - Phadia
-  // 250)"): a model's number, as after "Equipamento:".
-  if (/^\s*(?:m[eé]todo|metodologia)\s*:/iu.test(t))
-    for (const m of t.matchAll(/\([^()]*?\p{Lu}[\p{L}-]+\s+\d{2,5}\s*\)/gu)) admin.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
+  // 250)"): a model's number, as after "Equipamento:". The method may follow the material on one line
+  // ("Material: Plasma citratado - Método: Coagulométrico (ACL TOP 350)").
+  const methodLead = /^\s*(?:(?:material|amostra)\s*:[^:\d]*?(?:\s[-–—|;]\s*|;\s*))?(?:m[eé]todo|metodologia)\s*:/iu.exec(t);
+  if (methodLead)
+    for (const m of t.slice(methodLead[0].length).matchAll(/\([^()]*?\p{Lu}[\p{L}-]+\s+\d{2,5}\s*\)/gu)) {
+      const at = methodLead[0].length + (m.index ?? 0);
+      admin.push([at, at + m[0].length]);
+    }
   const free = (at: number) => !admin.some(([a, b]) => at >= a && at < b);
   const out: Token[] = [];
   for (const n of numbersIn(t)) if (free(n.index)) out.push({ kind: 'number', text: n.text, values: n.values, at: n.index });

@@ -334,11 +334,22 @@ export function labelByBandColumns(text: string, offset: number, columns: BandCo
  */
 export function withoutLeadColumn<L extends CleanLine>(line: L, leadAt: number, codes = false): L | undefined {
   const cs = cellStarts(line.text, line.offset);
+  // A LIS prints its code one space before the name ("0110 SODIO" under "COD  EXAME"): the first cell
+  // runs across the exam column's start; its first token, a code ending before it, is its own cell.
+  const first = cs[0];
+  let joined = false;
+  if (codes && first && first.at < leadAt - 3 && first.at + first.cell.length > leadAt) {
+    const code = /^([\p{L}\d-]{1,10}) (?=\p{L})/u.exec(first.cell);
+    if (code && /\d/.test(code[1]!) && Math.abs(first.at + code[0].length - leadAt) <= 1) {
+      joined = true;
+      cs.splice(0, 1, { cell: code[1]!, at: first.at }, { cell: first.cell.slice(code[0].length), at: first.at + code[0].length });
+    }
+  }
   const kept = cs.find((c) => c.at >= leadAt - 3);
   const before = cs.filter((c) => c.at < leadAt - 3);
   // A code is one short token, letters and digits ("d201", "F24", "0457"): its digits are no value.
   const foreign = (cell: string) => (codes ? !/^[\p{L}\d-]{1,10}$/u.test(cell) : /(?<!\p{L})\d/u.test(cell));
-  if (!kept || before.length === 0 || (codes && before.length > 1) || before.some((c) => foreign(c.cell) || c.at + c.cell.length > leadAt - 2))
+  if (!kept || before.length === 0 || (codes && before.length > 1) || before.some((c) => foreign(c.cell) || c.at + c.cell.length > leadAt - (joined ? 1 : 2)))
     return undefined;
   return { ...line, text: line.text.slice(kept.at - line.offset), offset: kept.at };
 }

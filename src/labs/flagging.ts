@@ -111,7 +111,9 @@ export function numericFrom(
       reference_high: r?.high ?? null,
       reference_text: refText,
       reference_source: 'report',
-      flag: resolved.flag,
+      // A range the report gives for a group the patient may not be in ("< 100 (ALTO RISCO)", an LDL
+      // target for one risk category) says nothing alone: the lab's own mark beside the value ("H") does.
+      flag: resolved.flag === 'indeterminado' && e.read.marker ? e.read.marker : resolved.flag,
     };
   }
   // No usable range in the report: the built-in one, only if the unit is known and convertible.

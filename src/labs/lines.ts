@@ -717,6 +717,17 @@ const ADMIN_LABELS = [
   'secretaria',
   // The public-health programme the sample was taken under ("PROGRAMA: PRÉ-NATAL (REDE CEGONHA) - IG: 10 SEMANAS").
   'programa',
+  // What the doctor wrote on the request ("Inf. clínica: pós-COVID-19 (internação há 6 semanas)",
+  // "DADOS CLIN: HAS"): the patient's history, never a result (a lab value on it still lists the line).
+  'inf. clinica',
+  'inf. clinicas',
+  'inf.clin',
+  'inf. clin',
+  'informacao clinica',
+  'informacoes clinicas',
+  'dados clinicos',
+  'dados clin',
+  'indicacao clinica',
   'prefeitura',
   'laudo',
   'resultado de exames',

@@ -249,8 +249,8 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
   // "Liberado" column): a date, a time or both, never part of the range before it.
   const released = RELEASED_AT.exec(ref);
   if (released && isReferenceText(ref.slice(0, released.index), { dotIsDecimal: dotIsDecimal(def) })) ref = ref.slice(0, released.index);
-  // The lab's mark printed after the reference ("11,0 g/dL (12,0 - 16,0) L").
-  const late = /\s+(\*{1,3}|\(?[HL]\)?|↑|↓|⬆\uFE0F?|⬇\uFE0F?)$/u.exec(ref);
+  // The lab's mark printed after the reference ("11,0 g/dL (12,0 - 16,0) L", a LIS's "<L>").
+  const late = /\s+(\*{1,3}|\(?[HL]\)?|<(?:HH|LL|[HL])>|↑|↓|⬆\uFE0F?|⬇\uFE0F?)$/u.exec(ref);
   if (late && ref.length > late[0].length) {
     ref = ref.slice(0, late.index);
     const last = entries[entries.length - 1]!;

@@ -184,10 +184,11 @@ const ORDINAL_RE = /\d+\s*[ºª°]/g;
 export const PERCENTILE_RE = /(?<![\p{L}\d])(?:percentil\s*\d{1,2}|p9\d)(?:[.,]\d)?(?![\d.,]?\d|\p{L})(?!\s*(?:a|à|-|–)\s*\d)/giu;
 /**
  * A guideline, an equation or criteria cited with the year in brackets ("(SBC, 2017)", "(critérios IADPSG
- * / OMS 2013)", "(SBPC/ML - SBEM 2017)", "(CKD-EPI 2021)"): the year names the source, never a bound nor a result.
+ * / OMS 2013)", "(SBPC/ML - SBEM 2017)", "(CKD-EPI 2021)"), or a document by its title, a comma and the year ("(Protocolo
+ * de Triagem Neonatal, 2016)"): the year names the source, never a bound nor a result.
  * The closing bracket may be gone with a trimmed end.
  */
-export const CITED_YEAR = /\([^()\d]*?\p{Lu}{2,}[^()\d]*?[\s,](?:19|20)\d\d(?:\)|$)/gu;
+export const CITED_YEAR = /\((?:[^()\d]*?\p{Lu}{2,}[^()\d]*?[\s,]|[^()\d]*?\p{Lu}\p{Ll}+(?:\s+\p{L}+){2,}\s*,\s*)(?:19|20)\d\d(?:\)|$)/gu;
 // A regulation named by its number ("NR-7", the occupational health norm an exposure limit comes from).
 const REGULATION_RE = /(?<![\p{L}\d])NR[-\s]?\d{1,2}(?![\d,.]?\d)/gu;
 const maskLabels = (text: string): string =>

@@ -5922,3 +5922,91 @@ test('set 49: a portal page\'s footer links ("Termos de uso   Ajuda", "Acessibil
   assert.deepEqual(r.unparsed_lines, []);
   assert.equal(isAdminLine('Fale conosco   Política de privacidade'), true);
 });
+
+test('set 50: a LIS code one space before the name under a "COD" header cell ("2210 FERRO SERICO") is cut off the row', () => {
+  const text = [
+    ' COD  EXAME                  RESULTADO       REFERENCIA',
+    ' 2210 FERRO SERICO           61     ug/dL    (50 A 170)',
+    ' 2214 FERRITINA              212    ng/mL    (15 A 150)',
+    ' 3307 ALBUMINA               4,1    g/dL     (3,5 A 5,2)',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([n, v, , f]) => [n, v, f]),
+    [
+      ['Ferro sérico', 61, 'normal'],
+      ['Ferritina', 212, 'alto'],
+      ['Albumina', 4.1, 'normal'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 50: a LIS flag letter in angle brackets after the reference ("(3,5 A 5,5)  <L>", "<HH>") is the lab\'s mark, the line is read', () => {
+  const text = [
+    'ALBUMINA            3,1     g/dL     (3,5 A 5,2)      <L>',
+    'FOSFATASE ALCALINA  412     U/L      (40 A 129)       <HH>',
+    'FERRITINA           18 <L>  ng/mL    (30 A 400)',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([n, v, , f]) => [n, v, f]),
+    [
+      ['Albumina', 3.1, 'baixo'],
+      ['Fosfatase alcalina', 412, 'alto'],
+      ['Ferritina', 18, 'baixo'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 50: a target printed for one risk category only ("< 70 (MUITO ALTO RISCO)") flags by the lab\'s mark beside the value', () => {
+  const text = [
+    'EXAME                 RESULTADO  FL  UNIDADE   REFERENCIA',
+    'LDL COLESTEROL        118        H   mg/dL     < 70 (MUITO ALTO RISCO)',
+    'NAO-HDL COLESTEROL    139            mg/dL     < 100 (MUITO ALTO RISCO)',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([n, v, , f]) => [n, v, f]),
+    [
+      ['LDL-colesterol', 118, 'alto'],
+      ['Colesterol não-HDL', 139, 'indeterminado'],
+    ],
+  );
+});
+
+test('set 50: an analyser model in brackets after a method that follows the material on one line ("Material: Soro - Método: … (Cobas 6000)") is no value', () => {
+  const text = ['FERRITINA', 'Material: Soro - Método: Eletroquimioluminescência (Cobas 6000)', 'Resultado: 88 ng/mL   VR: 30 a 400 ng/mL'].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([n, v, , f]) => [n, v, f]),
+    [['Ferritina', 88, 'normal']],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('set 50: the request\'s clinical information ("Inf. clínica: febre há 10 dias", "Dados clínicos: …") is no result', () => {
+  const text = [
+    'Inf. clínica......: febre há 10 dias, suspeita de dengue (NS1 pendente)',
+    'Dados clínicos: DM tipo 2 há 15 anos',
+    'Plaquetas   98.000 /mm³   150.000 a 450.000',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([n, v, , f]) => [n, v, f]),
+    [['Plaquetas', 98000, 'baixo']],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+  assert.equal(isAdminLine('Informações clínicas: glicemia capilar 250 mg/dL'), false);
+});
+
+test('set 50: a document cited by its title and year in brackets ("(Protocolo Clínico de Hepatites Virais, 2019)") is no result', () => {
+  const text = [
+    'Plaquetas   98.000 /mm³   150.000 a 450.000',
+    'Nota: referências conforme o Ministério da Saúde',
+    '(Protocolo Clínico de Hepatites Virais, 2019) e a SBH.',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(r.unparsed_lines, []);
+});

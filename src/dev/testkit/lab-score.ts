@@ -165,6 +165,7 @@ export const CORPUS_SETS = [
   'heldout47',
   'heldout48',
   'heldout49',
+  'heldout50',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
 
