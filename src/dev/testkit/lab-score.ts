@@ -53,12 +53,11 @@ function nameMatches(expected: string, name: string, key: string | null): boolea
   const printed = new Set(words(name));
   const subset = words(expected).length >= 2 && words(expected).every((w) => printed.has(w));
   // A name read shorter than the expected one ("HIV 1/2" for "HIV 1/2 - Anticorpos e antígeno p24") is
-  // the same analyte only if the catalogue key it was read as is the expected name's own: "Transferrina"
-  // read for "Saturação de transferrina" is another analyte, not a shortened name (a scoring fix made
-  // after set 50; it changed no score on sets 1-49).
-  const shortened = e.includes(n) && (key === null || lookupName(expected)?.key === key);
-  const contained = n.includes(e) || shortened;
-  return e === n || (key !== null && e === fold(key)) || synonym || contained || subset;
+  // the same analyte only when it was read without a catalogue key; with one, `synonym` decides:
+  // "Transferrina" read for "Saturação de transferrina" is another analyte, not a shortened name (a
+  // scoring fix made after set 50; it changed no score on sets 1-49).
+  const shortened = key === null && e.includes(n);
+  return e === n || (key !== null && e === fold(key)) || synonym || n.includes(e) || shortened || subset;
 }
 
 interface Row {
