@@ -411,6 +411,8 @@ class Bag {
   /** Result words that label its tiers ('não reagente', 'reagente'), taken only where printed as a tier's label. */
   private tierWords: string;
   readonly foldedName: string;
+  /** The name without its qualifier in brackets or after a dash ("HTLV 1/2" of "HTLV 1/2 - Anticorpos totais"): a reference line may name it so. */
+  readonly foldedShortName: string;
   readonly foldedRef: string;
   constructor(
     readonly a: Read,
@@ -434,6 +436,9 @@ class Bag {
     const nameNumbers = numbersIn(a.name.split(/\s{2,}/)[0]!.replace(/(?<=\d)[-–](?=\p{L})/gu, ' ')).filter((n) => /^(?:\d{1,3}|(?:19|20)\d\d)$/.test(n.text));
     // … and the body surface a rate is normalised to ("Depuração corrigida p/ 1,73 m²").
     for (const m of a.name.matchAll(PER_BODY_SURFACE)) nameNumbers.push(...numbersIn(m[0]));
+    // … and a compound's locants glued to its name ("2,5-Hexanodiona").
+    for (const m of a.name.matchAll(/(?<![\p{L}\d.,])(\d{1,2}(?:,\d{1,2})+)-(?=\p{L}{3})/gu))
+      nameNumbers.push(...m[1]!.split(',').flatMap((n) => numbersIn(n)));
     const unitNumbers = 'unit' in a && a.unit ? numbersIn(a.unit) : [];
     if (typeof a.value === 'number') {
       // "4,5 mil", "4,5 x10³": the printed number is a scaled value.
@@ -467,6 +472,7 @@ class Bag {
     // does not account for it.
     this.printedWords = fold(wordRef);
     this.foldedName = fold(a.name);
+    this.foldedShortName = fold(a.name.replace(/\s*(?:\(|\s[-–—]\s).*$/, ''));
     this.foldedRef = fold(a.reference_text ?? '');
   }
   /** A tier's result-word label, printed as one on its line: after a range and its colon, or before a colon. */
@@ -630,7 +636,10 @@ export function accountLines(lines: readonly AccountLine[], read: readonly Read[
     const own: Bag[] = [];
     for (let k = lowerBound(all, i - WINDOW); k < all.length && all[k]!.a.line <= i + WINDOW; k++) {
       const b = all[k]!;
-      const named = (b.foldedName.length >= 3 && namesWhole(text, b.foldedName)) || (key !== undefined && b.a.key === key);
+      const named =
+        (b.foldedName.length >= 3 && namesWhole(text, b.foldedName)) ||
+        (b.foldedShortName.length >= 3 && namesWhole(text, b.foldedShortName)) ||
+        (key !== undefined && b.a.key === key);
       const joined = b.a.line >= i - 15 && b.a.line <= i + 3 && bare !== '' && namesWhole(b.foldedRef, bare);
       if (named || joined) own.push(b);
     }
