@@ -89,8 +89,10 @@ const ADMIN_SPANS: RegExp[] = [
   // "Leito: UTI-2 08"), up to its first group with dots, a dash or five digits and more: after such a
   // whole identifier ("CRF-RJ 17.336 48", "Código: 33.418.207-2 48", "CNES 2077485 487", "Fone (51)
   // 3320-3000 48") a number is no part of it.
+  // An occupational certificate's company activity code (CNAE 15.31-9-01) and occupation code (CBO 7641-20), and
+  // a hospital admission's authorisation number (AIH 3125100638417), too.
   new RegExp(
-    String.raw`(?<![\p{L}\d])(?:crm|creme[a-z]{1,3}|crf|crbm|crbio|coren|rqe|cnes|cns|cnpj|cpf|rg|cep|protocolo|prot\.(?=\s*:?\s*\d)|ped\.(?=\s*:?\s*\d)|pac\.(?=\s*:?\s*\d)|paciente(?=[.\s]*:?\s*\d)|pedido|req|requisi[cç][aã]o|solicita[cç][aã]o(?=\s*:?\s*\d)|atend(?:imento)?\.?|o\.s\.?|os(?=\s*[:nº°#])|ordem(?:\s+de\s+servi[cç]o)?|pront|prontu[aá]rio|reg|registro|c[oó]d(?:igo)?|ficha|senha(?:\s+de\s+autoriza[cç][aã]o)?|cart[aã]o(?:\s+sus)?|notifica[cç][aã]o|sinan|boletim|lote|n[º°]|no\.|n[uú]mero|tel(?:efone)?|fone|fax|ramal|sac|ouvidoria|disque(?:\s+sa[uú]de)?|whatsapp|celular|leito|quarto|box|turno|m[aá]quina|posto(?:\s+de\s+coleta)?|equipe|esf|micro[aá]rea|cadastro|matr[ií]cula|id|guia|carteir(?:inha|a)|etiqueta|amostra\s+n[º°]|amostra(?=\s*:?\s*(?:\d{5,}|\d+-\d+))|vers[aã]o(?:\s+do\s+laudo)?(?=\s*:?\s*\d)|sistema(?=\s+[\p{L}-]+\s+(?:v\.?\s*)?\d))${NOT_WORD}(?:(?!\s{2,}\p{L}|[.*_—–-]\s{2,})[^\d\n(\[;]){0,16}\(?(?:\d{1,2}\s*(?:[ªº]\s*regi[aã]o\s*|[-–]\s*(?=\d)))?(?:\d{1,4}\)?(?:\s\d{1,4}(?![\d./-]))*\s\d[\d./?\uFFFD-]*|\d[\d./?\uFFFD-]*)(?!\d|,\d)`,
+    String.raw`(?<![\p{L}\d])(?:crm|creme[a-z]{1,3}|crf|crbm|crbio|coren|rqe|cnes|cns|cnpj|cnae|cbo|aih|cpf|rg|cep|protocolo|prot\.(?=\s*:?\s*\d)|ped\.(?=\s*:?\s*\d)|pac\.(?=\s*:?\s*\d)|paciente(?=[.\s]*:?\s*\d)|pedido|req|requisi[cç][aã]o|solicita[cç][aã]o(?=\s*:?\s*\d)|atend(?:imento)?\.?|o\.s\.?|os(?=\s*[:nº°#])|ordem(?:\s+de\s+servi[cç]o)?|pront|prontu[aá]rio|reg|registro|c[oó]d(?:igo)?|ficha|senha(?:\s+de\s+autoriza[cç][aã]o)?|cart[aã]o(?:\s+sus)?|notifica[cç][aã]o|sinan|boletim|lote|n[º°]|no\.|n[uú]mero|tel(?:efone)?|fone|fax|ramal|sac|ouvidoria|disque(?:\s+sa[uú]de)?|whatsapp|celular|leito|quarto|box|turno|m[aá]quina|posto(?:\s+de\s+coleta)?|equipe|esf|micro[aá]rea|cadastro|matr[ií]cula|id|guia|carteir(?:inha|a)|etiqueta|amostra\s+n[º°]|amostra(?=\s*:?\s*(?:\d{5,}|\d+-\d+))|vers[aã]o(?:\s+do\s+laudo)?(?=\s*:?\s*\d)|sistema(?=\s+[\p{L}-]+\s+(?:v\.?\s*)?\d))${NOT_WORD}(?:(?!\s{2,}\p{L}|[.*_—–-]\s{2,})[^\d\n(\[;]){0,16}\(?(?:\d{1,2}\s*(?:[ªº]\s*regi[aã]o\s*|[-–]\s*(?=\d)))?(?:\d{1,4}\)?(?:\s\d{1,4}(?![\d./-]))*\s\d[\d./?\uFFFD-]*|\d[\d./?\uFFFD-]*)(?!\d|,\d)`,
     'giu',
   ),
   // A toll-free number ("0800 281 4490", "0800-722-1010"), wherever a line prints it ("Central do
@@ -411,6 +413,8 @@ class Bag {
   /** Result words that label its tiers ('não reagente', 'reagente'), taken only where printed as a tier's label. */
   private tierWords: string;
   readonly foldedName: string;
+  /** The name without its qualifier in brackets or after a dash ("HTLV 1/2" of "HTLV 1/2 - Anticorpos totais"): a reference line may be labelled so. */
+  readonly foldedShortName: string;
   readonly foldedRef: string;
   constructor(
     readonly a: Read,
@@ -434,6 +438,9 @@ class Bag {
     const nameNumbers = numbersIn(a.name.split(/\s{2,}/)[0]!.replace(/(?<=\d)[-–](?=\p{L})/gu, ' ')).filter((n) => /^(?:\d{1,3}|(?:19|20)\d\d)$/.test(n.text));
     // … and the body surface a rate is normalised to ("Depuração corrigida p/ 1,73 m²").
     for (const m of a.name.matchAll(PER_BODY_SURFACE)) nameNumbers.push(...numbersIn(m[0]));
+    // … and a compound's locants glued to its name ("2,5-Hexanodiona").
+    for (const m of a.name.matchAll(/(?<![\p{L}\d.,])(\d{1,2}(?:,\d{1,2})+)-(?=\p{L}{3})/gu))
+      nameNumbers.push(...m[1]!.split(',').flatMap((n) => numbersIn(n)));
     const unitNumbers = 'unit' in a && a.unit ? numbersIn(a.unit) : [];
     if (typeof a.value === 'number') {
       // "4,5 mil", "4,5 x10³": the printed number is a scaled value.
@@ -467,6 +474,7 @@ class Bag {
     // does not account for it.
     this.printedWords = fold(wordRef);
     this.foldedName = fold(a.name);
+    this.foldedShortName = fold(a.name.replace(/\s*(?:\(|\s[-–—]\s).*$/, ''));
     this.foldedRef = fold(a.reference_text ?? '');
   }
   /** A tier's result-word label, printed as one on its line: after a range and its colon, or before a colon. */
@@ -555,6 +563,15 @@ class Bag {
 const WINDOW = 300;
 
 /**
+ * Whether folded `text` opens with `name` as its label ("hiv 1/2: nao reagente"): a reference line under the
+ * results naming one by its name without the qualifier. A longer name after it ("hepatite b - hbsag: …") is another result's.
+ */
+function labelsLine(text: string, name: string): boolean {
+  const t = text.trimStart();
+  return t.startsWith(name) && /^\s*:/.test(t.slice(name.length));
+}
+
+/**
  * Whether folded `text` prints `name` as whole words: "hcm" is no name printed in "chcm : 34,0 g/dl", nor
  * "7" a number printed in "1.700 a 7.000" (a separator between digits is inside a number).
  */
@@ -630,7 +647,10 @@ export function accountLines(lines: readonly AccountLine[], read: readonly Read[
     const own: Bag[] = [];
     for (let k = lowerBound(all, i - WINDOW); k < all.length && all[k]!.a.line <= i + WINDOW; k++) {
       const b = all[k]!;
-      const named = (b.foldedName.length >= 3 && namesWhole(text, b.foldedName)) || (key !== undefined && b.a.key === key);
+      const named =
+        (b.foldedName.length >= 3 && namesWhole(text, b.foldedName)) ||
+        (b.foldedShortName.length >= 3 && labelsLine(text, b.foldedShortName)) ||
+        (key !== undefined && b.a.key === key);
       const joined = b.a.line >= i - 15 && b.a.line <= i + 3 && bare !== '' && namesWhole(b.foldedRef, bare);
       if (named || joined) own.push(b);
     }

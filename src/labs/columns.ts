@@ -106,6 +106,18 @@ export function datesUnderHeader(
 
 const DATE_ONLY = /^\d{1,2}\/\d{1,2}\/\d{2,4}$/;
 
+/**
+ * Words naming each sample's column, printed under its date ("ADMISSÃO   ALTA" under "03/02/25
+ * 08/02/25"): one word or two per cell, no digit, each starting near a dated column.
+ */
+export function datedColumnLabels(text: string, offset: number, history: History): boolean {
+  const cs = cellStarts(text, offset);
+  const columns = [history.currentAt, ...(history.earlier ?? []).map((e) => e.from)];
+  return (
+    cs.length >= 2 && cs.length <= columns.length && cs.every((c) => /^\p{L}+(?: \p{L}+)?$/u.test(c.cell) && columns.some((at) => Math.abs(at - c.at) <= 4))
+  );
+}
+
 /** A date cell as a sortable number (year, month, day); two-digit years are this century's, a month/year cell its month's first day. */
 export function dateKey(cell: string): number {
   const parts = cell.split('/').map(Number);

@@ -81,7 +81,9 @@ const foldName = (s: string) => foldSameLength(s).replace(/[^a-z0-9]+/g, '');
 export function sameAnalyte(e: Entry, name: string, opts: { prefix?: boolean } = {}): boolean {
   const def = lookupName(name);
   if ((def !== undefined && e.def !== undefined && def.key === e.def.key) || foldName(e.name) === foldName(name)) return true;
-  return opts.prefix === true && foldName(name).length >= 3 && foldName(e.name.replace(/\s*\(.*$/, '')) === foldName(name);
+  // The reference may name the result without its qualifier in brackets or after a dash ("HTLV 1/2" for
+  // "HTLV 1/2 - Anticorpos totais").
+  return opts.prefix === true && foldName(name).length >= 3 && foldName(e.name.replace(/\s*(?:\(|\s[-–—]\s).*$/, '')) === foldName(name);
 }
 
 /** Whether the next non-empty line holds only a value: a number (unit, marker) or a word result. */

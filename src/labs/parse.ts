@@ -20,6 +20,7 @@ import { lookupName, type AnalyteDef, type KnownName } from './analytes.ts';
 import {
   ageBandColumns,
   type BandColumn,
+  datedColumnLabels,
   datesUnderHeader,
   withoutGradeColumn,
   withoutLeadColumn,
@@ -128,6 +129,8 @@ export type LabParseOptions = PatientInput;
 const REACTIVE = /^(?:fracamente\s+)?(?:reagente|reativo|positivo)$/iu;
 const TITRE_LINE = new RegExp(String.raw`^(?:${TITRE_WORD})\b`, 'iu');
 // A reference cell that is only the label of an upper limit, its values on the lines under it.
+const MARKDOWN_HEADING = /^\s*#{1,6}\s+\S/;
+
 const UPPER_LIMIT_LEAD =
   /^(?:(?:percentil\s*99|p99)(?:\s*\((?:limite\s+superior(?:\s+de\s+refer[eê]ncia)?|lsr)\))?|limite\s+superior(?:\s*\((?:percentil\s*99|p99)\))?)\s*:?$/iu;
 // One labelled value on a line ("Homens: 34,2 ng/L"), the label words only.
@@ -370,6 +373,13 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       headerAt = line.index;
       continue;
     }
+    // Words naming the dated columns on the line under their dates ("ADMISSÃO   ALTA" under "03/02/25
+    // 08/02/25", a discharge summary's): the header's second line, no name and its result.
+    if (table?.history && headerAt === lastTextAt && datedColumnLabels(line.text, line.offset, table.history)) {
+      headerAt = line.index;
+      seen[seen.length - 1]!.text = '';
+      continue;
+    }
     // A history report repeats its dated header over each block: read whole, not cut at its dates.
     const header = tableHeader(table?.history ? line.text : t, line.offset, {
       above: lastTextAt >= 0 ? lines[lastTextAt] : undefined,
@@ -392,7 +402,8 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       table = header;
       // A line of value columns' units under it (`LEUCOGRAMA   %   /mm³`) keeps the reference before the result.
       referenceFirst =
-        referenceFirstColumns(t, line.offset) ?? (referenceFirst && header.valueColumns.length > 0 && !/resultado|refer/i.test(t) ? referenceFirst : undefined);
+        referenceFirstColumns(t, line.offset, header.history?.currentAt) ??
+        (referenceFirst && header.valueColumns.length > 0 && !/resultado|refer/i.test(t) ? referenceFirst : undefined);
       minMax = minMaxColumns(t, line.offset);
       itemRows = numbersRows(t);
       alertAt = alertColumnAt(t, line.offset);
@@ -413,6 +424,16 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
         recent = [];
       }
       continue;
+    }
+    // A markdown heading with no value on it ("## Urina Tipo 1 (EAS)" after a transcribed table) ends the
+    // table above: it titles the next block, its digits no value of a row.
+    if (table && MARKDOWN_HEADING.test(line.raw) && bareNumbers(t) === 0) {
+      close();
+      table = undefined;
+      ctx.table = undefined;
+      referenceFirst = undefined;
+      minMax = undefined;
+      alertAt = undefined;
     }
     if (referenceFirst)
       t = line.leader ? leaderReferenceToEnd(t, line.raw, referenceFirst, table?.valueColumns) : referenceToEnd(t, line.offset, referenceFirst);
@@ -798,8 +819,9 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
 
     // Under a block's references, one line per result read in it, each led by that result's name
     // ("Creatinina - Homens: 0,70 a 1,30 mg/dL", "eTFG: igual ou superior a 60"): the range is that
-    // result's, never a new result (no value of its own, only ranges).
-    const led = /^(\p{L}[^:\-–—]*?)\s*(?:[-–—]|:)\s*(\S.*)$/u.exec(t);
+    // result's, never a new result (no value of its own, only ranges). A name may open with the number
+    // of a timed sample ("1 hora: inferior a 180 mg/dL" under a glucose tolerance curve).
+    const led = /^((?:\d{1,3}\s*)?\p{L}[^:\-–—]*?)\s*(?:[-–—]|:)\s*(\S.*)$/u.exec(t);
     const asValue = led ? readValue(led[2]!) : undefined;
     if (led && isReferenceText(led[2]!, { strictLabels: true }) && !(asValue?.unit && asValue.comparator === null)) {
       const subject = cleanName(led[1]!);

@@ -2,7 +2,7 @@
 // and what follows as the reference. Layouts: "Name: value unit (VR: …)", columns (the first cell is
 // the name), "Name value unit reference"; a piece that does not read in full is undefined, so the
 // caller can report its line instead of guessing.
-import { lookupName, type AnalyteDef, type KnownName } from './analytes.ts';
+import { lookupName, matchAnalyteName, type AnalyteDef, type KnownName } from './analytes.ts';
 import { cellStarts, unitsByColumn } from './columns.ts';
 import type { TableHeader } from './layouts.ts';
 import { cells, type CleanLine } from './lines.ts';
@@ -71,7 +71,9 @@ export const bareNumbers = (s: string) =>
   numbersIn(
     withoutBracketsAndYears(s)
       .replace(/(?<![\p{L}])tipo\s+\d(?!\d)/giu, (m) => ' '.repeat(m.length))
-      .replace(/\d+\s*(?:horas?|h|dias?|meses|anos?|semanas?|minutos?)(?![\p{L}])/giu, (m) => ' '.repeat(m.length)),
+      .replace(/\d+\s*(?:horas?|h|dias?|meses|anos?|semanas?|minutos?)(?![\p{L}])/giu, (m) => ' '.repeat(m.length))
+      // A compound's locants glued to its name by a hyphen ("2,5-Hexanodiona", "1-Hidroxipireno", "25-hidroxivitamina D").
+      .replace(/(?<![\p{L}\d.,])\d{1,2}(?:,\d{1,2})*-(?=\p{L}{3})/gu, (m) => ' '.repeat(m.length)),
   ).length;
 
 export function cleanName(s: string): string {
@@ -368,7 +370,11 @@ export function readPiece(text: string, ctx: Ctx, depth = 0): Group | undefined 
   const cs = cells(text);
   // A colon inside brackets names the assay ("FvW - antígeno (VWF:Ag)"): no label.
   if (cs.length >= 2 && (bareNumbers(cs[0]!) === 0 || lookupName(cleanName(cs[0]!)) !== undefined) && !cs[0]!.replace(/\([^()]*\)/g, '').includes(':')) {
-    const g = build(cs[0]!, text.slice(text.indexOf(cs[0]!) + cs[0]!.length), { separated: true });
+    // A date alone in the cell after the name is the sample's, under a date column ("EXAME   DATA
+    // RESULTADO"): neither the value nor part of the name.
+    const nameEnd = text.indexOf(cs[0]!) + cs[0]!.length;
+    const dated = cs.length >= 3 && DATE_CELL.test(cs[1]!) ? text.indexOf(cs[1]!, nameEnd) + cs[1]!.length : nameEnd;
+    const g = build(cs[0]!, text.slice(dated), { separated: true });
     if (g) return g;
     // A label that takes words, in columns ("Cor   Palha   Amarelo citrino"): the next cell is the result.
     const words = isWordColumnName(cleanName(cs[0]!)) ? wordResultText(cs[1]!) : undefined;
@@ -383,16 +389,31 @@ export function readPiece(text: string, ctx: Ctx, depth = 0): Group | undefined 
       };
     }
   }
-  // (A) The name runs up to the first value.
-  const first = firstValueAt(text);
+  // (A) The name runs up to the first value, past the digits of a name the catalogue knows with them
+  // ("CA 19-9 — 12 U/mL", "HIV 1 e 2 — Não reagente": no 19 nor 1 is a value).
+  const known = matchAnalyteName(text);
+  const skip = known && /\d/.test(text.slice(0, known.consumed)) ? known.consumed : 0;
+  const after = skip > 0 ? firstValueAt(text.slice(skip)) : -1;
+  const first = after >= 0 ? skip + after : firstValueAt(text);
   const g = first > 0 ? build(text.slice(0, first), text.slice(first), { separated: false }) : undefined;
   if (g) return g;
+  // A result typed as the last clause of a sentence ("a urina deu tudo negativo, só os leucócitos 12 por
+  // campo (até 5)"): the name is the clause's, after its comma and the little words that open it, and
+  // one the catalogue knows (a clause of a note, "processado até 2 h", is no result).
+  const clause = first > 0 ? text.slice(0, first).lastIndexOf(', ') : -1;
+  const clauseName = clause > 0 ? text.slice(clause + 2, first).replace(CLAUSE_OPENING, '') : '';
+  const last = clauseName && lookupName(cleanName(clauseName)) ? build(clauseName, text.slice(first), { separated: false }) : undefined;
+  if (last) return last;
   // (D) Columns whose name cell holds a number that qualifies it ("VITAMINA D - 25 HIDROXI   34 ng/mL",
   // "Anti-HIV 1 E 2   Não reagente"): every bare number there is followed by a word that is no unit,
   // the cell ends in a letter, and the next cell opens with the value.
   if (cs.length >= 2 && !cs[0]!.includes(':') && numberedName(cs[0]!) && /^(?:[<>≤≥]\s*)?[-−]?\d|^\p{L}/u.test(cs[1]!)) {
     return build(cs[0]!, text.slice(text.indexOf(cs[0]!) + cs[0]!.length), { separated: true });
   }
+  // … and such a name set apart from its value by a dash ("HIV 1 e 2 (anticorpos + antígeno p24) — Não
+  // reagente — VR: Não reagente", a transcribed photo's).
+  const dashed = /^([^:]+?)\s+[-–—]\s+(?=(?:[<>≤≥]\s*)?\d|\p{L})/u.exec(text);
+  if (dashed && numberedName(dashed[1]!)) return build(dashed[1]!, text.slice(dashed[0].length), { separated: true });
   return undefined;
 }
 
@@ -412,6 +433,11 @@ function numberedName(cell: string): boolean {
     return /^\s*(?:[-–]\s*)?\p{L}{2,}/u.test(after) && unitAtStart(after) === undefined;
   });
 }
+
+// Words that open a typed clause before the name ("só os leucócitos", "e a glicose", "mas o TSH").
+const CLAUSE_OPENING = /^(?:(?:s[oó]|e|ah|mas|j[aá]|tamb[eé]m|a|o|as|os)\s+)+/iu;
+
+const DATE_CELL = /^\d{1,2}\/\d{1,2}\/\d{2,4}$/;
 
 const VALUE_START = /(?:(?:<=|≤|>=|≥|<|>)\s*|(?:inferior|superior)\s+a\s+)?\d/giu;
 

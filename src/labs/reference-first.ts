@@ -23,14 +23,18 @@ const NAME_ROOM = 12;
 
 /**
  * The columns of a header whose reference cell comes before its result cell, after a first (name)
- * cell or past an unheaded name column; undefined for any other header.
+ * cell or past an unheaded name column; undefined for any other header. A header with one column per
+ * sample's date ("Exame   Unidade   Referência   03/02/25   08/02/25", a discharge summary's admission and
+ * discharge results) heads no result column: the current date's column (`currentAt`) is the result's.
  */
-export function referenceFirstColumns(text: string, offset: number): ReferenceFirstColumns | undefined {
+export function referenceFirstColumns(text: string, offset: number, currentAt?: number): ReferenceFirstColumns | undefined {
   const starts = cellStarts(text, offset);
   const ref = starts.findIndex((c) => REFERENCE_HEAD.test(foldSameLength(c.cell).trim()));
   const res = starts.findIndex((c) => RESULT_HEAD.test(foldSameLength(c.cell).trim()));
-  if (ref < 0 || (ref === 0 && starts[0]!.at < NAME_ROOM) || res < 0 || res < ref) return undefined;
-  return { referenceAt: starts[ref]!.at, resultAt: starts[res]!.at };
+  if (ref < 0 || (ref === 0 && starts[0]!.at < NAME_ROOM)) return undefined;
+  const resultAt = res >= 0 ? starts[res]!.at : currentAt;
+  if (resultAt === undefined || resultAt < starts[ref]!.at) return undefined;
+  return { referenceAt: starts[ref]!.at, resultAt };
 }
 
 // A value is often right-aligned under its header, so its cell may start a few columns left of it.
@@ -44,12 +48,18 @@ const RESULT_SLACK = 4;
 export function referenceToEnd(text: string, offset: number, cols: ReferenceFirstColumns): string {
   const starts = cellStarts(text, offset);
   if (starts.length < 3 || starts[0]!.at >= cols.referenceAt - 1) return text;
-  const name = starts.filter((c) => c.at < cols.referenceAt - 1);
+  const before = starts.filter((c) => c.at < cols.referenceAt - 1);
   const reference = starts.filter((c) => c.at >= cols.referenceAt - 1 && c.at < cols.resultAt - RESULT_SLACK);
   const result = starts.filter((c) => c.at >= cols.resultAt - RESULT_SLACK);
   if (reference.length === 0 || result.length === 0 || !/^[<>≤≥]?\s*\d|^\p{L}/u.test(result[0]!.cell)) return text;
-  return [...name, ...result, ...reference].map((c) => c.cell).join('   ');
+  // A unit column between the name and the reference ("Exame   Unidade   Referência   Resultado"): its
+  // cell goes after the value it qualifies, where a unit is read.
+  const unit = before.length > 1 && UNIT_CELL.test(before[before.length - 1]!.cell) ? before.slice(-1) : [];
+  const name = before.slice(0, before.length - unit.length);
+  return [...name, ...result, ...unit, ...reference].map((c) => c.cell).join('   ');
 }
+
+const UNIT_CELL = new RegExp(`^(?:${UNIT_PATTERN})$`, 'i');
 
 const BARE_NUMBER = /^[<>≤≥]?\s*[-−]?\d[\d.,]*$/;
 

@@ -92,7 +92,8 @@ const RANGE_SRC =
   // regulation masked): the maximum permitted, an upper bound. Its range starts at the number, so
   // "IBMP" is its label (scanRanges). The NR-7 of 2020 names its indices "IBE/EE" (excessive exposure)
   // and "IBE/SC" (clinical significance), printed after the reference value ("VR: até 10 / IBE/SC: 35").
-  String.raw`|(?<lim>ibmp|ibe(?:\/(?:ee|sc))?)(?![\p{L}])[\s:]{0,8}(?<n4>${NUMBER})(?:\s*(?<u8>${UNIT_PATTERN}))?`;
+  // The regulation may stand in brackets between the index and its value ("IBE/EE (NR-7): 0,5 mg/L").
+  String.raw`|(?<lim>ibmp|ibe(?:\/(?:ee|sc))?)(?![\p{L}])(?:\s*\(\s*\))?[\s:]{0,8}(?<n4>${NUMBER})(?:\s*(?<u8>${UNIT_PATTERN}))?`;
 // matchAll works on a copy, so one global instance is safe to share.
 const RANGE_RE = new RegExp(`(?<![\\p{L}\\d.,/])(?:${RANGE_SRC})(?![\\p{L}\\d])`, 'giu');
 
@@ -343,9 +344,10 @@ function sexOf(label: string): Sex | undefined {
 
 // The good tiers. The range of those without a condition ("Não gestantes", "Não diabéticos", "Não
 // fumantes") is the ordinary one: a target for the condition beside it is not the patient's. A drug
-// level's maintenance range ("0,60 - 1,20 (manutenção)") is the one a level is compared with.
+// level's maintenance range ("0,60 - 1,20 (manutenção)") is the one a level is compared with. A range
+// said to be for the patient's own age ("até 6,5 pra idade dele", typed by a relative) is his.
 const NORMAL_TIER =
-  /\b(manutencao|otimo|desejavel|normal|normais|ideal|adequado|suficiente|suficiencia|aceitave(?:l|is)|populacao (?:geral|saudavel)|populacao|saudave(?:l|is)|baixo risco|referencia|nao gestantes?|nao diabeticos?|nao reagente|nao fumantes?|nao tabagistas?|negativo|nao detectavel|nao detectado|percentil|p9\d)\b/;
+  /\b(p(?:a)?ra\s+(?:a\s+)?(?:sua\s+)?idade(?:\s+(?:dele|dela|d[oa]\s+paciente))?|manutencao|otimo|desejavel|normal|normais|ideal|adequado|suficiente|suficiencia|aceitave(?:l|is)|populacao (?:geral|saudavel)|populacao|saudave(?:l|is)|baixo risco|referencia|nao gestantes?|nao diabeticos?|nao reagente|nao fumantes?|nao tabagistas?|negativo|nao detectavel|nao detectado|percentil|p9\d)\b/;
 const OTHER_TIER =
   /\b(limitrofe|muito alto|alto|alta|elevado|elevada|baixo|baixa|niveis baixos|deficiencia|deficiente|insuficiencia|insuficiente|pre-?diabetes|diabetes|anemia|risco|alterad[ao]|aumentad[ao]|aumento|acentuad[ao]|toxicidade|intermediari[oa]|moderad[oa]|indeterminado|diabetico|diabeticos|reagente|positivo|detectavel|detectado|nao imunes?|sem imunidade|nao protegid[oa]s?|nao imunizad[oa]s?)\b/;
 // A tier of immunity ("reagente (imune)", "imunidade", "protegido"), never its denial ("não imune",
@@ -452,8 +454,14 @@ export function labelledRanges(items: string[], opts: { dotIsDecimal?: boolean; 
     // 1,10: reagente", lines of tiers joined): the words after each range's colon are its label.
     const after = (i: number) => item.slice(found[i]!.end, found[i + 1]?.start ?? item.length);
     const rangeFirst = found.length >= 2 && found.every((_, i) => /^\s*:\s*\p{L}/u.test(after(i)));
+    // Each range followed by whom it is for in brackets, nothing before the first ("Acima de 20 ng/mL
+    // (população saudável até 60 anos) | 30 a 60 ng/mL (grupos de risco)"): the bracket after a range is its label.
+    const bracketAfter =
+      found.length >= 2 &&
+      !/[\p{L}\d]/u.test(stripReferenceLead(item.slice(0, found[0]!.start).replace(/^[\s·•]+/u, '')).rest) &&
+      found.every((_, i) => /^\s*\([^()]*\p{L}[^()]*\)\s*[|/;,]?\s*$/u.test(after(i)));
     found.forEach((fr, i) => {
-      let label = rangeFirst ? cleanLabel(after(i)) : cleanLabel(item.slice(i === 0 ? 0 : found[i - 1]!.end, fr.start));
+      let label = rangeFirst || bracketAfter ? cleanLabel(after(i)) : cleanLabel(item.slice(i === 0 ? 0 : found[i - 1]!.end, fr.start));
       // A label written after its range ("acima de 20 para a população geral").
       if (label === '' && found.length === 1) label = cleanLabel(item.slice(fr.end));
       labelled.push(classify(fr.range, label, risk));

@@ -106,8 +106,11 @@ test('patient data, CRM/CNES/protocol numbers and dates never become analytes no
         // And a previous-result column's cell, an earlier value dated after "em" ("41 mg/dL em 03/02/2024").
         // And a chat message is judged without its own time stamp ("[19/11/2025 16:50] Marcos: …"), which
         // dates the message, not its content.
+        // And a table's date column (`| EXAME | DATA | RESULTADO |`): the date alone in its cell dates that
+        // row's sample, the row is a result's.
         const current = l
           .replace(/^\s*\[\d{1,2}\/\d{1,2}\/\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?\]\s*[^:]{1,40}:/, ' ')
+          .replace(/\|\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s*(?=\|)/g, '| ')
           .replace(/\s(?:resultados?\s+)?anterior.*$/i, '')
           .replace(/\([^)]*\d{1,2}\/\d{1,2}\/\d{2,4}[^)]*\)/g, ' ')
           .replace(/\d[\d.,]*(?:\s*[^\s\d(]\S*)?\s+em\s+\d{1,2}\/\d{1,2}\/\d{2,4}/g, ' ');
