@@ -184,6 +184,9 @@ export function cleanLine(raw: string, index: number): CleanLine {
     // Padded to its printed length: cells are placed by column.
     (pad + abbr.replace(/\./g, '')).padEnd(pad.length + abbr.length),
   );
+  // An app prints a row's two values, and its two ranges, as one field each split by a middle dot
+  // between column gaps ("41,0 %   ·   1.312 /µL"): the dot is a column break, as the spaces around it.
+  t = t.replace(/(?<=\S\s{2,})[·•](?=\s{2,}\S)/gu, ' ');
   let leader = false;
   // Two dots between spaces ("TFG (CKD-EPI 2021) .. 46") lead too, and so does a run of middle dots
   // ("Glicose ······ 82 mg/dL"; one "·" between spaces only separates fields).

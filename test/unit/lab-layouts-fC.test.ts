@@ -35,3 +35,26 @@ test('result blocks in two page columns are read column by column when the whole
   ]);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('an app card prints the relative and the absolute count on one line split by a middle dot', () => {
+  const text = [
+    'Maria Souza · 45 anos · Feminino',
+    'Pedido 0402-77120   ·   Coletado em 04/02/2025 07:10',
+    '',
+    'Leucograma',
+    'Eosinófilos',
+    '6,5 %   ·   455 /µL',
+    'Referência: 1,0 a 5,0 %   ·   50 a 500 /µL',
+    'Basófilos',
+    '1,0 %   ·   70 /µL',
+    'Referência: 0,0 a 2,0 %   ·   0 a 100 /µL',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(brief(r), [
+    ['Eosinófilos (%)', 6.5, '%', 'alto'],
+    ['Eosinófilos', 455, '/mm³', 'normal'],
+    ['Basófilos (%)', 1, '%', 'normal'],
+    ['Basófilos', 70, '/mm³', 'normal'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
