@@ -175,6 +175,9 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // encontrados …") sets the columns apart, as the spaces do: it is no part of the word result. A
   // dash before digits is left to the value and range readers (a sign, a range's "10   -   20").
   t = t.replace(/(?<=\S\s{2,})[-–—]\s+(?=\p{L})/gu, (m) => ' '.repeat(m.length));
+  // A PDF that justifies its reference column prints a range with column gaps around its "a"
+  // ("12,0   a   15,5"): one range, not three cells. Padded after it, so later cells keep their column.
+  t = t.replace(/(?<![\d/.,:])(\d[\d.,]*)\s{2,}(a|à)\s{2,}(\d[\d.,]*)(?![\d/:])/gu, (m, low: string, word: string, high: string) => `${low} ${word} ${high}`.padEnd(m.length));
   // A message typed by hand shortens "que" to "q" ("(menor q 190)", "maior q 40"): the comparator
   // the reference reader knows.
   t = t.replace(/(?<![\p{L}])(menor|maior)\s+q\.?(?=\s*\d)/giu, '$1 que');
@@ -186,7 +189,8 @@ export function cleanLine(raw: string, index: number): CleanLine {
   );
   // An app prints a row's two values, and its two ranges, as one field each split by a middle dot
   // between column gaps ("41,0 %   ·   1.312 /µL"): the dot is a column break, as the spaces around it.
-  t = t.replace(/(?<=\S\s{2,})[·•](?=\s{2,}\S)/gu, ' ');
+  // Only before a value: between words ("LabVita+  ·  Meus resultados") it is a title's ornament.
+  t = t.replace(/(?<=\S\s{2,})[·•](?=\s{2,}[<>≤≥]?\d)/gu, ' ');
   let leader = false;
   // Two dots between spaces ("TFG (CKD-EPI 2021) .. 46") lead too, and so does a run of middle dots
   // ("Glicose ······ 82 mg/dL"; one "·" between spaces only separates fields).

@@ -58,3 +58,21 @@ test('an app card prints the relative and the absolute count on one line split b
   ]);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('a justified reference column prints a range with column gaps around its "a"', () => {
+  const text = [
+    'Sexo:   Masculino   Idade:   40 anos          Pedido:   4410-3321',
+    'Coleta:   05/11/2024   a   06/11/2024',
+    'Exame                  Resultado                 Valores de Referência',
+    'Leucócitos                 3.100   /mm³            4.000   a   11.000',
+    'Ácido úrico            5,1    mg/dL                     3,4   a   7,0',
+    'Magnésio                      2,9   mg/dL          1,6   a   2,6',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(brief(r), [
+    ['Leucócitos', 3100, '/mm³', 'baixo'],
+    ['Ácido úrico', 5.1, 'mg/dL', 'normal'],
+    ['Magnésio', 2.9, 'mg/dL', 'alto'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
