@@ -8,7 +8,7 @@
 // Administrative lines (patient, doctor, CRM/CNES/protocol numbers, dates, addresses, signatures,
 // page numbers) are recognised by their label, so their numbers are never read as results and never
 // reported as unread results either.
-import { ANALYTES, foldSameLength, KNOWN_NAMES } from './analytes.ts';
+import { ANALYTES, foldSameLength, KNOWN_NAMES, lookupName } from './analytes.ts';
 import { foldText } from '../text/fold.ts';
 import { NUMBER } from './numbers.ts';
 import { isReferenceText, REFERENCE_LEAD_WORDS, stripReferenceLead, TITRE_COLON } from './reference.ts';
@@ -975,6 +975,39 @@ export function joinWrappedTabbedName(reads: readonly string[]): string[] {
     if (name.includes('\t') || !/^\s*\p{L}/u.test(name) || !/^\t+\s*[<>≤≥]?\s*\d/.test(cellsNext) || !tabbedRow(cellsNext)) continue;
     if (!tabbedRow(out[i - 1]) && !tabbedRow(out[i + 2])) continue;
     out[i + 1] = `${name.trim()}\t${cellsNext.replace(/^\t+/, '')}`;
+    out[i] = '';
+    i++;
+  }
+  return out;
+}
+
+// A name line of a column table: one cell of words, no digit.
+const NAME_ALONE = /^(\s*)(\p{L}[^\d\t]*?)\s*$/u;
+// A table row: its name cell (a method's year in it: "Estimada (CKD-EPI 2021)"), then a value after a column gap.
+const ROW_NAME = /^( *)(\p{L}(?:\S| (?! ))*?)(?=\s{2,}[<>≤≥]?\s*\d)/u;
+// A name cut after a word that cannot end it ("Índice de Saturação da").
+const CUT_AFTER = /\s(?:de|da|do|das|dos|e|em|por|para|com)$/iu;
+
+/**
+ * A row of a column table whose name cell wrapped onto the line above it, the rest of the name on the
+ * value's line ("Índice de Saturação da" / "Transferrina   24,4   %   15 a 50", "Taxa de Filtração
+ * Glomerular" / "Estimada (CKD-EPI 2021)   62 …"): the row is read whole on the value's line. Only when
+ * the line above is cut after a word that cannot end a name, or the row's own name piece names nothing
+ * and the whole name does: a block title over a row that names its analyte ("Hemograma" / "Hemácias …")
+ * stays a title.
+ */
+export function joinWrappedNameAbove(reads: readonly string[]): string[] {
+  const out = [...reads];
+  for (let i = 0; i + 1 < out.length; i++) {
+    const above = NAME_ALONE.exec(out[i]!);
+    const row = ROW_NAME.exec(out[i + 1]!);
+    if (!above || !row || above[1]!.length !== row[1]!.length || /\s{2,}/.test(above[2]!) || isAdminLine(above[2]!)) continue;
+    const name = `${above[2]!.trim()} ${row[2]!.trim()}`;
+    if (!CUT_AFTER.test(above[2]!.trim()) && (lookupName(row[2]!.trim()) !== undefined || lookupName(name) === undefined)) continue;
+    // The value keeps its column when the whole name fits before it: cells are placed by the header's.
+    const rest = out[i + 1]!.slice(row[0].length).trimStart();
+    const lead = `${row[1]}${name}`;
+    out[i + 1] = `${lead.padEnd(out[i + 1]!.length - rest.length)}${lead.length + 2 > out[i + 1]!.length - rest.length ? '  ' : ''}${rest}`;
     out[i] = '';
     i++;
   }

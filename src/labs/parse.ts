@@ -76,6 +76,7 @@ import {
   joinBrokenBarRows,
   splitBesideLabelledResults,
   joinOpenBrackets,
+  joinWrappedNameAbove,
   joinWrappedTabbedName,
   joinWrappedReferenceCells,
   joinPreviousLabel,
@@ -186,7 +187,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   const pageRows = unfoldPageColumns(delimitedAsColumns(raws));
   // A tabbed row whose name wrapped onto the line above is read and accounted as one row on its cells'
   // line: its previous-result cell is cut off by column, as on any row of the table.
-  const tabbedRows = joinWrappedTabbedName(pageRows.map((u) => u.read));
+  const tabbedRows = joinWrappedNameAbove(joinWrappedTabbedName(pageRows.map((u) => u.read)));
   const joined = splitBesideLabelledResults(
     joinRangeBrokenAtMargin(joinWrappedReferenceCells(joinBrokenBarRows(joinOpenBrackets(valueFirstRows(tabbedRows))))),
   );

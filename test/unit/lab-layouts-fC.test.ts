@@ -76,3 +76,26 @@ test('a justified reference column prints a range with column gaps around its "a
   ]);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test("a table row's name wrapped onto the line above its value", () => {
+  const text = [
+    'Sexo: Feminino      Idade: 50 anos',
+    'EXAME                                  RESULTADO     UNIDADE       VALORES DE REFERÊNCIA',
+    'Velocidade de',
+    'Hemossedimentação                      32            mm/h          Até 20',
+    'Taxa de Filtração Glomerular',
+    'Estimada (MDRD)                        55            mL/min/1,73m² Maior ou igual a 60',
+    'GLICEMIA',
+    'Glicose                                88            mg/dL         70 a 99',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([name, value, , flag]) => [name, value, flag]),
+    [
+      ['Velocidade de Hemossedimentação', 32, 'alto'],
+      ['Taxa de filtração glomerular', 55, 'baixo'],
+      ['Glicose', 88, 'normal'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
