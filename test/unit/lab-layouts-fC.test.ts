@@ -99,3 +99,21 @@ test("a table row's name wrapped onto the line above its value", () => {
   );
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('a reference printed as "a partir de" a bound includes the bound', () => {
+  const text = [
+    'Sexo: Masculino',
+    'Resultados disponíveis a partir de 15/06/2025 no portal',
+    '▪️ Vitamina D (25-OH): *30,0 ng/mL* _(ref.: a partir de 30)_',
+    '▪️ HDL-colesterol: *38 mg/dL* _(ref.: a partir de 40)_',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([, value, unit, flag]) => [value, unit, flag]),
+    [
+      [30, 'ng/mL', 'normal'],
+      [38, 'mg/dL', 'baixo'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
