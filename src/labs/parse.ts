@@ -322,7 +322,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   let titleAt = -1;
   for (const printed of lines) {
     // A column of words before the exam column (the disease a screening test is for) is cut off the row.
-    const line = (table?.leadAt !== undefined ? withoutLeadColumn(printed, table.leadAt, table.leadIsCode) : undefined) ?? printed;
+    const line = (table?.leadAt !== undefined ? withoutLeadColumn(printed, table.leadAt, table.leadIsCode, table.starts?.length) : undefined) ?? printed;
     let t = table?.previousAt !== undefined ? withoutPreviousColumn(line, table.previousAt, table.history, table.previousCell, table.starts) : line.text;
     if (table?.gradeColumn) t = withoutGradeColumn(t, line.offset, table.gradeColumn);
     // An administrative line under such a table (a signature with its release time, long enough to reach

@@ -117,3 +117,25 @@ test('a reference printed as "a partir de" a bound includes the bound', () => {
   );
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('a markdown table with a section column merged over its rows: a short name is no section cell', () => {
+  const text = [
+    'Sexo: Feminino',
+    '| Setor | Exame | Resultado | Unidade | Valores de referência |',
+    '|---|---|---|---|---|',
+    '| **ELETRÓLITOS** | Sódio | 133 | mmol/L | 136 a 145 |',
+    '| | Cloro | 101 | mmol/L | 98 a 107 |',
+    '| | Magnésio | 1,5 | mg/dL | 1,6 a 2,6 |',
+    '| | CRM 12.345 | | | |',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([name, value, , flag]) => [name, value, flag]),
+    [
+      ['Sódio', 133, 'baixo'],
+      ['Cloro', 101, 'normal'],
+      ['Magnésio', 1.5, 'baixo'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
