@@ -289,6 +289,8 @@ const OCR_NUMBER = /(?<![\p{L}\d.,])(?=[\dOlI.,]*\d)(?=[\dOlI.,]*[OlI])[\dOlI]+(
 // around it, and the name is reported as it reads.
 export function withoutOcrLetters(t: string): string {
   t = t.replace(/(?<=(\p{L}))0(?=(\p{L}))/gu, (_m, before: string, after: string) => (isUpper(before) && isUpper(after) ? 'O' : 'o'));
+  // So is a 0 ending a word of letters ("TG0 (AST)", "Protocol0:"): no name ends in a lone 0 after letters.
+  t = t.replace(/(?<=\p{L}(\p{L}))0(?![\p{L}\d])/gu, (_m, before: string) => (isUpper(before) ? 'O' : 'o'));
   t = withoutAccentedOSlips(t);
   // OCR also sets the decimals apart from the comma ("10, 8 mg/dL"): a number before a lab unit is one
   // number, never a list; the space moves after it, so the line keeps its length.
@@ -1005,8 +1007,12 @@ export function joinWrappedNameAbove(reads: readonly string[]): string[] {
     const name = `${above[2]!.trim()} ${row[2]!.trim()}`;
     if (!CUT_AFTER.test(above[2]!.trim()) && (lookupName(row[2]!.trim()) !== undefined || lookupName(name) === undefined)) continue;
     // The value keeps its column when the whole name fits before it: cells are placed by the header's.
+    // A name that does not fit, going on in lower case ("Volume corpuscular" / "médio (VCM)   90,7   fL
+    // 80,0 a"), is left to the table reader, which joins it by the header's columns with the cells
+    // wrapped under the row.
     const rest = out[i + 1]!.slice(row[0].length).trimStart();
     const lead = `${row[1]}${name}`;
+    if (lead.length + 2 > out[i + 1]!.length - rest.length && /^\p{Ll}/u.test(row[2]!)) continue;
     out[i + 1] = `${lead.padEnd(out[i + 1]!.length - rest.length)}${lead.length + 2 > out[i + 1]!.length - rest.length ? '  ' : ''}${rest}`;
     out[i] = '';
     i++;
