@@ -441,7 +441,9 @@ export function labelledRanges(items: string[], opts: { dotIsDecimal?: boolean; 
   let risk = false;
   // A label alone with its colon ("Gestantes (semanas após a DUM):", "Homens:") heads the bands under it.
   let heading: string | undefined;
-  for (const item of items.flatMap((i) => detectionLimitBound(i.replace(GRADE_NOTE, '')).split(';'))) {
+  // A portal sets its ranges apart with a middle dot as others do with ";" ("Superior a 20 ng/mL
+  // (população saudável) · 30 a 60 ng/mL (grupos de risco)"): each range keeps the label printed after it.
+  for (const item of items.flatMap((i) => detectionLimitBound(i.replace(GRADE_NOTE, '')).split(/;|\s·\s/))) {
     const found = findRanges(item, opts.dotIsDecimal ?? false);
     if (found.length === 0) {
       risk = /\brisco\b/.test(foldSameLength(item));

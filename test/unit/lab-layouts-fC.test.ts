@@ -139,3 +139,16 @@ test('a markdown table with a section column merged over its rows: a short name 
   );
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('a portal card sets its labelled ranges apart with a middle dot, each label after its range', () => {
+  const text = [
+    'Paciente: Ana Lima · Feminino · 39 anos',
+    'Ferritina',
+    'Liberado em 04/10/2024',
+    '210 ng/mL',
+    'Referência: 15 a 150 ng/mL (mulheres) · 30 a 400 ng/mL (homens)',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(brief(r), [['Ferritina', 210, 'ng/mL', 'alto']]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
