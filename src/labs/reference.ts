@@ -433,6 +433,21 @@ const cleanLabel = (s: string) =>
     .trim();
 
 /**
+ * A range's label that a narrow reference column wrapped ("Meta do solicitante" / "(risco intermediário):
+ * < 100"): a line of words alone, no number nor colon in it, and the next line going on with the rest of
+ * the label in a bracket before the range's colon, are one item, so the range is read with its whole label.
+ */
+function withWrappedLabels(items: string[]): string[] {
+  const out: string[] = [];
+  for (const item of items) {
+    const prev = out[out.length - 1];
+    if (prev !== undefined && /^\p{L}[\p{L}\s]*$/u.test(prev.trim()) && /^\s*\(\s*\p{L}[^()]*\)\s*:/u.test(item)) out[out.length - 1] = `${prev.trim()} ${item.trim()}`;
+    else out.push(item);
+  }
+  return out;
+}
+
+/**
  * Every range in a reference text with its label. `items` are the printed lines (and `;` pieces);
  * `columnSexes` is the sex order of a table header ("REFERÊNCIA HOMEM / MULHER").
  */
@@ -443,7 +458,7 @@ export function labelledRanges(items: string[], opts: { dotIsDecimal?: boolean; 
   let heading: string | undefined;
   // A portal sets its ranges apart with a middle dot as others do with ";" ("Superior a 20 ng/mL
   // (população saudável) · 30 a 60 ng/mL (grupos de risco)"): each range keeps the label printed after it.
-  for (const item of items.flatMap((i) => detectionLimitBound(i.replace(GRADE_NOTE, '')).split(/;|\s·\s/))) {
+  for (const item of withWrappedLabels(items).flatMap((i) => detectionLimitBound(i.replace(GRADE_NOTE, '')).split(/;|\s·\s/))) {
     const found = findRanges(item, opts.dotIsDecimal ?? false);
     if (found.length === 0) {
       risk = /\brisco\b/.test(foldSameLength(item));
