@@ -177,7 +177,9 @@ export function cleanLine(raw: string, index: number): CleanLine {
   t = t.replace(/(?<=\S\s{2,})[-–—]\s+(?=\p{L})/gu, (m) => ' '.repeat(m.length));
   // A PDF that justifies its reference column prints a range with column gaps around its "a"
   // ("12,0   a   15,5"): one range, not three cells. Padded after it, so later cells keep their column.
-  t = t.replace(/(?<![\d/.,:])(\d[\d.,]*)\s{2,}(a|à)\s{2,}(\d[\d.,]*)(?![\d/:])/gu, (m, low: string, word: string, high: string) => `${low} ${word} ${high}`.padEnd(m.length));
+  t = t.replace(/(?<![\d/.,:])(\d[\d.,]*)\s{2,}(a|à)\s{2,}(\d[\d.,]*)(?![\d/:])/gu, (m, low: string, word: string, high: string) =>
+    `${low} ${word} ${high}`.padEnd(m.length),
+  );
   // A message typed by hand shortens "que" to "q" ("(menor q 190)", "maior q 40"): the comparator
   // the reference reader knows.
   t = t.replace(/(?<![\p{L}])(menor|maior)\s+q\.?(?=\s*\d)/giu, '$1 que');

@@ -441,7 +441,8 @@ function withWrappedLabels(items: string[]): string[] {
   const out: string[] = [];
   for (const item of items) {
     const prev = out[out.length - 1];
-    if (prev !== undefined && /^\p{L}[\p{L}\s]*$/u.test(prev.trim()) && /^\s*\(\s*\p{L}[^()]*\)\s*:/u.test(item)) out[out.length - 1] = `${prev.trim()} ${item.trim()}`;
+    if (prev !== undefined && /^\p{L}[\p{L}\s]*$/u.test(prev.trim()) && /^\s*\(\s*\p{L}[^()]*\)\s*:/u.test(item))
+      out[out.length - 1] = `${prev.trim()} ${item.trim()}`;
     else out.push(item);
   }
   return out;
