@@ -291,8 +291,6 @@ const OCR_NUMBER = /(?<![\p{L}\d.,])(?=[\dOlI.,]*\d)(?=[\dOlI.,]*[OlI])[\dOlI]+(
 // around it, and the name is reported as it reads.
 export function withoutOcrLetters(t: string): string {
   t = t.replace(/(?<=(\p{L}))0(?=(\p{L}))/gu, (_m, before: string, after: string) => (isUpper(before) && isUpper(after) ? 'O' : 'o'));
-  // So is a 0 ending a word of letters ("TG0 (AST)", "Protocol0:"): no name ends in a lone 0 after letters.
-  t = t.replace(/(?<=\p{L}(\p{L}))0(?![\p{L}\d])/gu, (_m, before: string) => (isUpper(before) ? 'O' : 'o'));
   t = withoutAccentedOSlips(t);
   // OCR also sets the decimals apart from the comma ("10, 8 mg/dL"): a number before a lab unit is one
   // number, never a list; the space moves after it, so the line keeps its length.
@@ -383,11 +381,27 @@ const ZERO_WORD = /(?<![\p{L}\d])(?=[\p{L}\d]*\p{L}0)[\p{L}\d]{4,}(?![\p{L}\d])/
 function withoutZeroForOSlips(t: string): string {
   if (!/\p{L}0/u.test(t)) return t;
   const words = nameWords();
-  return t.replace(ZERO_WORD, (w) => {
-    const read = w.replace(/(?<=(\p{L}))0/gu, (_m, before: string) => (isUpper(before) ? 'O' : 'o'));
-    return !words.has(foldSameLength(w)) && words.has(foldSameLength(read)) ? read : w;
+  const oRead = (w: string) => w.replace(/(?<=(\p{L}))0/gu, (_m, before: string) => (isUpper(before) ? 'O' : 'o'));
+  // A header's label takes the slip too ("Pr0t0c0l0: 36.118"): read back, it is the administrative
+  // label it spells, so its number is no result.
+  t = t.replace(ZERO_WORD, (w) => {
+    const read = oRead(w);
+    const f = foldSameLength(read).toLowerCase();
+    return !words.has(foldSameLength(w)) && (words.has(f) || adminLabelWords().has(f)) ? read : w;
   });
+  // A three-letter name ("TG0" for TGO) is read against the catalogue's three-letter tokens, case and all.
+  return t.replace(SHORT_ZERO, (w) => (shortOTokens().has(oRead(w)) ? oRead(w) : w));
 }
+
+const SHORT_ZERO = /(?<![\p{L}\d])\p{Lu}{2}0(?![\p{L}\d])/gu;
+let adminWords: Set<string> | undefined;
+const adminLabelWords = () => (adminWords ??= new Set(ADMIN_LABELS.filter((l) => /^\p{L}{4,}$/u.test(l))));
+// The catalogue's three-capital tokens with an O ("TGO", "PCR"'s kin), as printed.
+let catalogueShortO: Set<string> | undefined;
+const shortOTokens = () =>
+  (catalogueShortO ??= new Set(
+    [...ANALYTES, ...KNOWN_NAMES].flatMap((d) => [d.name, ...d.synonyms].flatMap((n) => n.split(/[^\p{L}\d]+/u))).filter((w) => /^\p{Lu}{2}O$/u.test(w)),
+  ));
 
 // The tokens of the catalogue's names that mix letters and digits ("B12", "A1c", "T4"), as printed.
 let catalogueCodes: Set<string> | undefined;

@@ -152,3 +152,19 @@ test('a portal card sets its labelled ranges apart with a middle dot, each label
   assert.deepEqual(brief(r), [['Ferritina', 210, 'ng/mL', 'alto']]);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('OCR reads the O ending a short name or a header label as a zero ("Anti-TP0", "Pedid0:")', () => {
+  const text = [
+    'Sexo: Feminino     Idade: 38 anos',
+    'Pedid0: 55.120',
+    'Lote AB0 12',
+    'Anti-TP0 ................. 61 UI/mL        VR: inferior a 34 UI/mL',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([, value, unit, flag]) => [value, unit, flag]),
+    [[61, 'UI/mL', 'alto']],
+  );
+  assert.match(r.analytes[0]!.name, /TPO/);
+  assert.deepEqual(r.unparsed_lines, []);
+});
