@@ -797,10 +797,15 @@ export const STREET_ADDRESS =
 const PAGE_CONTROL =
   /^(?:(?:baixar|imprimir|compartilhar|enviar|voltar|sair|ver|visualizar|abrir|exibir|comparar|salvar|exportar|download|fechar)(?:\s+[\p{L}-]+){0,3}|pol[ií]tica\s+de\s+privacidade|termos\s+de\s+uso|fale\s+conosco|acessibilidade|ajuda)$/iu;
 
+// The medicines the patient reported on the request ("Medicamentos informados: rosuvastatina 20 mg/dia (há 6
+// meses)", "Medicação em uso: …"): doses, with their units, never results.
+export const MEDICATION_LEAD = /^(?:medicamentos?|medicac(?:ao|oes))(?:\s+(?:informad[oa]s?|em\s+uso|de\s+uso\s+continuo))?\s*:/i;
+
 /** A patient-data, doctor, address, page or signature line: neither a result nor an unread result. */
 export function isAdminLine(text: string): boolean {
   if (text.trim() !== '' && cells(text).every((c) => PAGE_CONTROL.test(c))) return true;
   const f = foldSameLength(text).replace(/^[\s*#>]+/, '');
+  if (MEDICATION_LEAD.test(f)) return true;
   // A label that can also name a result ("Jejum: 84 mg/dL") is administrative only when no value
   // with a lab unit follows it: otherwise its value would be dropped in silence.
   if ((ADMIN_RE.test(f) || STREET_ADDRESS.test(text)) && !labValue(text)) return true;

@@ -168,3 +168,17 @@ test('OCR reads the O ending a short name or a header label as a zero ("Anti-TP0
   assert.match(r.analytes[0]!.name, /TPO/);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test("the request's medicines line is no result, its doses with units and all", () => {
+  const text = [
+    'Sexo: Masculino   Idade: 66 anos',
+    'Medicação em uso: metformina 850 mg/dia (há 2 anos); losartana 50 mg/dia',
+    'Hemoglobina glicada (HbA1c)      6,8   %      inferior a 5,7',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([, value, unit, flag]) => [value, unit, flag]),
+    [[6.8, '%', 'alto']],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});

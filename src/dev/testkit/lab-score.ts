@@ -165,6 +165,8 @@ export const CORPUS_SETS = [
   'heldout48',
   'heldout49',
   'heldout50',
+  'heldout56',
+  'heldout58',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
 
