@@ -18,7 +18,7 @@
 // analytes, so a person can check it. The pass only lists lines: it never makes or changes an analyte.
 import { foldSameLength, lookupName } from './analytes.ts';
 import { NUMBER, numbersIn } from './numbers.ts';
-import { ANALYSER_SPAN, ASSAY_LIMIT, isAdminLine, methodCellAt, PREVIOUS_LABEL, STREET_ADDRESS } from './lines.ts';
+import { ANALYSER_SPAN, ASSAY_LIMIT, isAdminLine, MEDICATION_LEAD, methodCellAt, PREVIOUS_LABEL, STREET_ADDRESS } from './lines.ts';
 import { CITRATE_STRENGTH, CONTROL_LEAD, EQUATION_YEAR, PER_BODY_SURFACE, cleanName } from './piece.ts';
 import {
   CITED_YEAR,
@@ -252,6 +252,12 @@ export function resultTokens(text: string): Token[] {
     const end = /\s{3,}|;/.exec(t)?.index ?? t.length;
     const tail = ADDRESS_TAIL.exec(t.slice(0, end));
     admin.push([0, tail ? tail.index + (tail[1] ?? tail[2]!).length : end]);
+  }
+  // The medicines the patient reported: their doses, up to a column break, are no results.
+  if (MEDICATION_LEAD.test(foldSameLength(t).trimStart())) {
+    const lead = t.length - t.trimStart().length;
+    const gap = /\s{3,}/.exec(t.slice(lead));
+    admin.push([0, gap ? lead + gap.index : t.length]);
   }
   // A title's unlabelled method in a column beside it ("Gel - 3 células") says how, never what, was found.
   const method = methodCellAt(t);

@@ -25,10 +25,11 @@ const LABEL = /^(resultado|m[ée]todo|material|vr|v\.r\.|valores?\s+de\s+refer[e
 const DRIFT = 8;
 
 /** Where the right half starts when the same block label starts both halves of the line. */
-function twinAt(line: string): number | undefined {
+function twinAt(line: string, margin: number): number | undefined {
   const left = LABEL.exec(line.trimStart());
-  // The left label at the margin, or indented a little under its result ("  Ref.: 70 a 99 mg/dL").
-  if (!left || /^\s{5}/.test(line)) return undefined;
+  // The left label at the page's margin, or indented a little under its result ("  Ref.: 70 a 99 mg/dL");
+  // the margin is the page's own, a PDF's text often starts a few spaces in.
+  if (!left || line.length - line.trimStart().length - margin >= 5) return undefined;
   for (const gap of line.matchAll(/\s{2,}(?=\S)/g)) {
     const at = gap.index! + gap[0].length;
     if (at < 20) continue;
@@ -62,8 +63,9 @@ export interface BlockColumns {
 /** The report read column by column where its blocks are printed in two columns, else undefined. */
 export function blockColumns(raw: string[]): BlockColumns | undefined {
   const twins: Array<{ line: number; at: number }> = [];
+  const margin = Math.min(...raw.filter((l) => l.trim() !== '').map((l) => l.length - l.trimStart().length));
   raw.forEach((l, i) => {
-    const at = twinAt(l);
+    const at = twinAt(l, margin);
     if (at !== undefined) twins.push({ line: i, at });
   });
   if (twins.length < 2) return undefined;

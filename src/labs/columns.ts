@@ -344,7 +344,14 @@ export function labelByBandColumns(text: string, offset: number, columns: BandCo
  * exam column, when a cell there holds a number (then it is no such column's words; "G6PD" is a word), or when nothing
  * stands from the exam column on.
  */
-export function withoutLeadColumn<L extends CleanLine>(line: L, leadAt: number, codes = false): L | undefined {
+export function withoutLeadColumn<L extends CleanLine>(line: L, leadAt: number, codes = false, headerCells?: number): L | undefined {
+  // A markdown row says which cell is which by its bars, not by where its text falls: its lead cell is
+  // its first, empty under a merged cell ("| | Ureia | 38 | …"), where a short name would sit in the
+  // lead column's place once the bars are gone.
+  if (line.bars !== undefined)
+    return line.bars.length === headerCells && line.bars.length > 2
+      ? { ...line, ...cleanLine(`| ${line.bars.slice(1).join(' | ')} |`, line.index), raw: line.raw }
+      : undefined;
   const cs = cellStarts(line.text, line.offset);
   // A LIS prints its code one space before the name ("0110 SODIO" under "COD  EXAME"): the first cell
   // runs across the exam column's start; its first token, a code ending before it, is its own cell.

@@ -8,7 +8,7 @@
 // Administrative lines (patient, doctor, CRM/CNES/protocol numbers, dates, addresses, signatures,
 // page numbers) are recognised by their label, so their numbers are never read as results and never
 // reported as unread results either.
-import { ANALYTES, foldSameLength, KNOWN_NAMES } from './analytes.ts';
+import { ANALYTES, foldSameLength, KNOWN_NAMES, lookupName } from './analytes.ts';
 import { foldText } from '../text/fold.ts';
 import { NUMBER } from './numbers.ts';
 import { isReferenceText, REFERENCE_LEAD_WORDS, stripReferenceLead, TITRE_COLON } from './reference.ts';
@@ -175,6 +175,11 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // encontrados …") sets the columns apart, as the spaces do: it is no part of the word result. A
   // dash before digits is left to the value and range readers (a sign, a range's "10   -   20").
   t = t.replace(/(?<=\S\s{2,})[-–—]\s+(?=\p{L})/gu, (m) => ' '.repeat(m.length));
+  // A PDF that justifies its reference column prints a range with column gaps around its "a"
+  // ("12,0   a   15,5"): one range, not three cells. Padded after it, so later cells keep their column.
+  t = t.replace(/(?<![\d/.,:])(\d[\d.,]*)\s{2,}(a|à)\s{2,}(\d[\d.,]*)(?![\d/:])/gu, (m, low: string, word: string, high: string) =>
+    `${low} ${word} ${high}`.padEnd(m.length),
+  );
   // A message typed by hand shortens "que" to "q" ("(menor q 190)", "maior q 40"): the comparator
   // the reference reader knows.
   t = t.replace(/(?<![\p{L}])(menor|maior)\s+q\.?(?=\s*\d)/giu, '$1 que');
@@ -184,6 +189,10 @@ export function cleanLine(raw: string, index: number): CleanLine {
     // Padded to its printed length: cells are placed by column.
     (pad + abbr.replace(/\./g, '')).padEnd(pad.length + abbr.length),
   );
+  // An app prints a row's two values, and its two ranges, as one field each split by a middle dot
+  // between column gaps ("41,0 %   ·   1.312 /µL"): the dot is a column break, as the spaces around it.
+  // Only before a value: between words ("LabVita+  ·  Meus resultados") it is a title's ornament.
+  t = t.replace(/(?<=\S\s{2,})[·•](?=\s{2,}[<>≤≥]?\d)/gu, ' ');
   let leader = false;
   // Two dots between spaces ("TFG (CKD-EPI 2021) .. 46") lead too, and so does a run of middle dots
   // ("Glicose ······ 82 mg/dL"; one "·" between spaces only separates fields).
@@ -372,11 +381,27 @@ const ZERO_WORD = /(?<![\p{L}\d])(?=[\p{L}\d]*\p{L}0)[\p{L}\d]{4,}(?![\p{L}\d])/
 function withoutZeroForOSlips(t: string): string {
   if (!/\p{L}0/u.test(t)) return t;
   const words = nameWords();
-  return t.replace(ZERO_WORD, (w) => {
-    const read = w.replace(/(?<=(\p{L}))0/gu, (_m, before: string) => (isUpper(before) ? 'O' : 'o'));
-    return !words.has(foldSameLength(w)) && words.has(foldSameLength(read)) ? read : w;
+  const oRead = (w: string) => w.replace(/(?<=(\p{L}))0/gu, (_m, before: string) => (isUpper(before) ? 'O' : 'o'));
+  // A header's label takes the slip too ("Pr0t0c0l0: 36.118"): read back, it is the administrative
+  // label it spells, so its number is no result.
+  t = t.replace(ZERO_WORD, (w) => {
+    const read = oRead(w);
+    const f = foldSameLength(read).toLowerCase();
+    return !words.has(foldSameLength(w)) && (words.has(f) || adminLabelWords().has(f)) ? read : w;
   });
+  // A three-letter name ("TG0" for TGO) is read against the catalogue's three-letter tokens, case and all.
+  return t.replace(SHORT_ZERO, (w) => (shortOTokens().has(oRead(w)) ? oRead(w) : w));
 }
+
+const SHORT_ZERO = /(?<![\p{L}\d])\p{Lu}{2}0(?![\p{L}\d])/gu;
+let adminWords: Set<string> | undefined;
+const adminLabelWords = () => (adminWords ??= new Set(ADMIN_LABELS.filter((l) => /^\p{L}{4,}$/u.test(l))));
+// The catalogue's three-capital tokens with an O ("TGO", "PCR"'s kin), as printed.
+let catalogueShortO: Set<string> | undefined;
+const shortOTokens = () =>
+  (catalogueShortO ??= new Set(
+    [...ANALYTES, ...KNOWN_NAMES].flatMap((d) => [d.name, ...d.synonyms].flatMap((n) => n.split(/[^\p{L}\d]+/u))).filter((w) => /^\p{Lu}{2}O$/u.test(w)),
+  ));
 
 // The tokens of the catalogue's names that mix letters and digits ("B12", "A1c", "T4"), as printed.
 let catalogueCodes: Set<string> | undefined;
@@ -772,10 +797,15 @@ export const STREET_ADDRESS =
 const PAGE_CONTROL =
   /^(?:(?:baixar|imprimir|compartilhar|enviar|voltar|sair|ver|visualizar|abrir|exibir|comparar|salvar|exportar|download|fechar)(?:\s+[\p{L}-]+){0,3}|pol[ií]tica\s+de\s+privacidade|termos\s+de\s+uso|fale\s+conosco|acessibilidade|ajuda)$/iu;
 
+// The medicines the patient reported on the request ("Medicamentos informados: rosuvastatina 20 mg/dia (há 6
+// meses)", "Medicação em uso: …"): doses, with their units, never results.
+export const MEDICATION_LEAD = /^(?:medicamentos?|medicac(?:ao|oes))(?:\s+(?:informad[oa]s?|em\s+uso|de\s+uso\s+continuo))?\s*:/i;
+
 /** A patient-data, doctor, address, page or signature line: neither a result nor an unread result. */
 export function isAdminLine(text: string): boolean {
   if (text.trim() !== '' && cells(text).every((c) => PAGE_CONTROL.test(c))) return true;
   const f = foldSameLength(text).replace(/^[\s*#>]+/, '');
+  if (MEDICATION_LEAD.test(f)) return true;
   // A label that can also name a result ("Jejum: 84 mg/dL") is administrative only when no value
   // with a lab unit follows it: otherwise its value would be dropped in silence.
   if ((ADMIN_RE.test(f) || STREET_ADDRESS.test(text)) && !labValue(text)) return true;
@@ -968,6 +998,43 @@ export function joinWrappedTabbedName(reads: readonly string[]): string[] {
     if (name.includes('\t') || !/^\s*\p{L}/u.test(name) || !/^\t+\s*[<>≤≥]?\s*\d/.test(cellsNext) || !tabbedRow(cellsNext)) continue;
     if (!tabbedRow(out[i - 1]) && !tabbedRow(out[i + 2])) continue;
     out[i + 1] = `${name.trim()}\t${cellsNext.replace(/^\t+/, '')}`;
+    out[i] = '';
+    i++;
+  }
+  return out;
+}
+
+// A name line of a column table: one cell of words, no digit.
+const NAME_ALONE = /^(\s*)(\p{L}[^\d\t]*?)\s*$/u;
+// A table row: its name cell (a method's year in it: "Estimada (CKD-EPI 2021)"), then a value after a column gap.
+const ROW_NAME = /^( *)(\p{L}(?:\S| (?! ))*?)(?=\s{2,}[<>≤≥]?\s*\d)/u;
+// A name cut after a word that cannot end it ("Índice de Saturação da").
+const CUT_AFTER = /\s(?:de|da|do|das|dos|e|em|por|para|com)$/iu;
+
+/**
+ * A row of a column table whose name cell wrapped onto the line above it, the rest of the name on the
+ * value's line ("Índice de Saturação da" / "Transferrina   24,4   %   15 a 50", "Taxa de Filtração
+ * Glomerular" / "Estimada (CKD-EPI 2021)   62 …"): the row is read whole on the value's line. Only when
+ * the line above is cut after a word that cannot end a name, or the row's own name piece names nothing
+ * and the whole name does: a block title over a row that names its analyte ("Hemograma" / "Hemácias …")
+ * stays a title.
+ */
+export function joinWrappedNameAbove(reads: readonly string[]): string[] {
+  const out = [...reads];
+  for (let i = 0; i + 1 < out.length; i++) {
+    const above = NAME_ALONE.exec(out[i]!);
+    const row = ROW_NAME.exec(out[i + 1]!);
+    if (!above || !row || above[1]!.length !== row[1]!.length || /\s{2,}/.test(above[2]!) || isAdminLine(above[2]!)) continue;
+    const name = `${above[2]!.trim()} ${row[2]!.trim()}`;
+    if (!CUT_AFTER.test(above[2]!.trim()) && (lookupName(row[2]!.trim()) !== undefined || lookupName(name) === undefined)) continue;
+    // The value keeps its column when the whole name fits before it: cells are placed by the header's.
+    // A name that does not fit, going on in lower case ("Volume corpuscular" / "médio (VCM)   90,7   fL
+    // 80,0 a"), is left to the table reader, which joins it by the header's columns with the cells
+    // wrapped under the row.
+    const rest = out[i + 1]!.slice(row[0].length).trimStart();
+    const lead = `${row[1]}${name}`;
+    if (lead.length + 2 > out[i + 1]!.length - rest.length && /^\p{Ll}/u.test(row[2]!)) continue;
+    out[i + 1] = `${lead.padEnd(out[i + 1]!.length - rest.length)}${lead.length + 2 > out[i + 1]!.length - rest.length ? '  ' : ''}${rest}`;
     out[i] = '';
     i++;
   }

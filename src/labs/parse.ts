@@ -77,6 +77,7 @@ import {
   joinBrokenBarRows,
   splitBesideLabelledResults,
   joinOpenBrackets,
+  joinWrappedNameAbove,
   joinWrappedTabbedName,
   joinWrappedReferenceCells,
   joinPreviousLabel,
@@ -189,7 +190,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   const pageRows = unfoldPageColumns(delimitedAsColumns(raws));
   // A tabbed row whose name wrapped onto the line above is read and accounted as one row on its cells'
   // line: its previous-result cell is cut off by column, as on any row of the table.
-  const tabbedRows = joinWrappedTabbedName(pageRows.map((u) => u.read));
+  const tabbedRows = joinWrappedNameAbove(joinWrappedTabbedName(pageRows.map((u) => u.read)));
   const joined = splitBesideLabelledResults(
     joinRangeBrokenAtMargin(joinWrappedReferenceCells(joinBrokenBarRows(joinOpenBrackets(valueFirstRows(tabbedRows))))),
   );
@@ -324,7 +325,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   let titleAt = -1;
   for (const printed of lines) {
     // A column of words before the exam column (the disease a screening test is for) is cut off the row.
-    const line = (table?.leadAt !== undefined ? withoutLeadColumn(printed, table.leadAt, table.leadIsCode) : undefined) ?? printed;
+    const line = (table?.leadAt !== undefined ? withoutLeadColumn(printed, table.leadAt, table.leadIsCode, table.starts?.length) : undefined) ?? printed;
     let t = table?.previousAt !== undefined ? withoutPreviousColumn(line, table.previousAt, table.history, table.previousCell, table.starts) : line.text;
     if (table?.gradeColumn) t = withoutGradeColumn(t, line.offset, table.gradeColumn);
     // An administrative line under such a table (a signature with its release time, long enough to reach

@@ -73,7 +73,8 @@ export function cyclePhaseOf(text: string): CyclePhase | undefined {
 const SEP = String.raw`(?:a|à|até|ate|-|–|—)`;
 const LE = String.raw`<=|≤|=<|menor ou igual a|inferior ou igual a|igual ou inferior a|at[eé]`;
 const LT = String.raw`<|menor que|menor do que|inferior a|abaixo de`;
-const GE = String.raw`>=|≥|=>|maior ou igual a|superior ou igual a|igual ou superior a|igual ou maior que|igual ou maior a`;
+// "A partir de 11,0" (a pregnancy's haemoglobin) includes its bound.
+const GE = String.raw`>=|≥|=>|maior ou igual a|superior ou igual a|igual ou superior a|igual ou maior que|igual ou maior a|a partir de`;
 const GT = String.raw`>|maior que|maior do que|superior a|acima de|acima`;
 
 // One global pattern for every range expression, used to find them inside a longer text.
@@ -434,6 +435,22 @@ const cleanLabel = (s: string) =>
     .trim();
 
 /**
+ * A range's label that a narrow reference column wrapped ("Meta do solicitante" / "(risco intermediário):
+ * < 100"): a line of words alone, no number nor colon in it, and the next line going on with the rest of
+ * the label in a bracket before the range's colon, are one item, so the range is read with its whole label.
+ */
+function withWrappedLabels(items: string[]): string[] {
+  const out: string[] = [];
+  for (const item of items) {
+    const prev = out[out.length - 1];
+    if (prev !== undefined && /^\p{L}[\p{L}\s]*$/u.test(prev.trim()) && /^\s*\(\s*\p{L}[^()]*\)\s*:/u.test(item))
+      out[out.length - 1] = `${prev.trim()} ${item.trim()}`;
+    else out.push(item);
+  }
+  return out;
+}
+
+/**
  * Every range in a reference text with its label. `items` are the printed lines (and `;` pieces);
  * `columnSexes` is the sex order of a table header ("REFERÊNCIA HOMEM / MULHER").
  */
@@ -442,7 +459,9 @@ export function labelledRanges(items: string[], opts: { dotIsDecimal?: boolean; 
   let risk = false;
   // A label alone with its colon ("Gestantes (semanas após a DUM):", "Homens:") heads the bands under it.
   let heading: string | undefined;
-  for (const item of items.flatMap((i) => detectionLimitBound(i.replace(GRADE_NOTE, '')).split(';'))) {
+  // A portal sets its ranges apart with a middle dot as others do with ";" ("Superior a 20 ng/mL
+  // (população saudável) · 30 a 60 ng/mL (grupos de risco)"): each range keeps the label printed after it.
+  for (const item of withWrappedLabels(items).flatMap((i) => detectionLimitBound(i.replace(GRADE_NOTE, '')).split(/;|\s·\s/))) {
     const found = findRanges(item, opts.dotIsDecimal ?? false);
     if (found.length === 0) {
       risk = /\brisco\b/.test(foldSameLength(item));

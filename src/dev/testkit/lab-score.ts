@@ -167,6 +167,8 @@ export const CORPUS_SETS = [
   'heldout50',
   'heldout51',
   'heldout52',
+  'heldout56',
+  'heldout58',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
 
