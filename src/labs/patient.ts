@@ -82,6 +82,23 @@ const MENOPAUSE_STATED = new RegExp(
   'iu',
 );
 
+// The label of the last period: "DUM", "Data da última menstruação", "Última menstruação".
+const LAST_PERIOD_LABEL = String.raw`(?<!\p{L})(?:DUM|(?:data\s+da\s+)?[uú]ltima\s+menstrua[cç][aã]o)\s*[:\-]?\s*`;
+const LAST_PERIOD_DAY = new RegExp(String.raw`${LAST_PERIOD_LABEL}(\d{1,2}\/\d{1,2}\/\d{2,4})`, 'iu');
+
+const MONTHS = ['jan', 'fev', 'mar', 'abr', 'mai', 'jun', 'jul', 'ago', 'set', 'out', 'nov', 'dez'];
+
+// A last period given by its month only ("DUM fevereiro/2024", "DUM: 02/2024", "Última menstruação: fev de 2024"):
+// too coarse for a day of the cycle, enough to tell a year without periods.
+const LAST_PERIOD_MONTH = new RegExp(String.raw`${LAST_PERIOD_LABEL}(?:(\d{1,2})|(${MONTHS.join('|')})\p{L}*\.?)\s*(?:\/|\s+de\s+|\s+)(\d{4})(?![\d/])`, 'iu');
+
+/** The last day of the month a period given by month only fell in: the latest it can have been. */
+function lastPeriodMonthEnd(m: RegExpExecArray): Date | undefined {
+  const month = m[1] !== undefined ? Number(m[1]) : MONTHS.indexOf(m[2]!.slice(0, 3).toLowerCase()) + 1;
+  if (month < 1 || month > 12) return undefined;
+  return new Date(Date.UTC(Number(m[3]), month, 0));
+}
+
 const AMENORRHOEA_STATED = /\bamenorr[eé]ia\s+(?:h[aá]\s+|de\s+|desde\s+h[aá]\s+)?(\d{1,2})\s*(meses|m[eê]s|anos?)(?![\p{L}])/iu;
 
 // A line that states the patient smokes: "Tabagista: sim", "Fumante: sim", "Tabagismo: sim (20 cigarros/dia)",
@@ -123,6 +140,7 @@ export function readPatient(lines: string[], input: PatientInput = {}): Patient 
   let phase: CyclePhase | undefined;
   let cycleDay: number | undefined;
   let lastPeriod: Date | undefined;
+  let lastPeriodMonth: Date | undefined;
   let pregnant = false;
   let weeks: number | undefined;
   let smoker = false;
@@ -173,8 +191,10 @@ export function readPatient(lines: string[], input: PatientInput = {}): Patient 
       /(\d{1,2})\s*[º°ª]?\s*(?:o\s+)?dia\s+(?:do\s+)?(?:ciclo|ciclo\s+menstrual)\b/iu.exec(line) ??
       /\bdia\s+(?:do\s+)?ciclo(?:\s+menstrual)?\s*:?\s*(\d{1,2})(?!\d)/iu.exec(line);
     if (day && cycleDay === undefined) cycleDay = Number(day[1]);
-    const dum = /\b(?:DUM|data\s+da\s+[uú]ltima\s+menstrua[cç][aã]o)\s*[:\-]?\s*(\d{1,2}\/\d{1,2}\/\d{2,4})/iu.exec(line);
+    const dum = LAST_PERIOD_DAY.exec(line);
     if (dum && !lastPeriod) lastPeriod = brDate(dum[1]!);
+    const dumMonth = dum ? null : LAST_PERIOD_MONTH.exec(line);
+    if (dumMonth && !lastPeriod && !lastPeriodMonth) lastPeriodMonth = lastPeriodMonthEnd(dumMonth);
     const s = /\bsexo\s*(?:\/\s*idade)?\s*[:\-]?\s*(masculino|feminino|masc\.?|fem\.?|m|f)(?![\p{L}])/iu.exec(line);
     if (s && !sex) sex = /^m/i.test(s[1]!) ? 'M' : 'F';
     const a = /\bidade\s*(?:\/\s*sexo)?\s*[:\-]?\s*(\d{1,3})\s*(?:a(?:nos?)?|anos?)\b(?:\s*(\d{1,2})\s*m(?:eses)?\b)?/i.exec(line);
@@ -239,6 +259,9 @@ export function readPatient(lines: string[], input: PatientInput = {}): Patient 
     const days = Math.round((collected.getTime() - lastPeriod.getTime()) / 86_400_000) + 1;
     if (days >= 1) cycleDay = days;
   }
+  // A year or more since the last period is the definition of menopause, as amenorrhoea stated in months is.
+  const since = lastPeriod ?? lastPeriodMonth;
+  if (!phase && since && collected && !pregnant && collected.getTime() - since.getTime() >= 365 * 86_400_000) phase = 'menopausa';
   phase ??= cycleDay !== undefined ? phaseOfDay(cycleDay) : undefined;
   if (phase) out.cyclePhase = phase;
   // A newborn's report prints the gestational age at birth ("Peso ao nascer: 3.120 g   IG: 39 semanas"):
