@@ -172,6 +172,9 @@ export function reportPatient(text: string, options: LabParseOptions = {}): Pati
 // A numbered sample's finding ("Amostra 2: Negativa", "2ª amostra: Presença de ovos de …").
 const SAMPLE_FINDING = /^((?:amostra\s+\d{1,2}|\d{1,2}\s*[ªa°º]\s*amostra))\s*:\s*(\p{L}.*)$/iu;
 
+// How a count is given, as a row's whole name: "Percentual", "Relativo", "Valor absoluto", "Contagem absoluta".
+const COUNT_FORM = /^(?:(?:valor(?:es)?|contagem)\s+)?(?:percentua(?:l|is)|relativ[oa]s?|absolut[oa]s?)$/i;
+
 export function parseLabReport(text: string, options: LabParseOptions = {}): LabParseResult {
   // Two tables side by side with wrapped cells: each row is read whole on the line where it starts
   // (page-columns.ts); the line keeps its printed text for unparsed_lines.
@@ -313,6 +316,8 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   // The coagulation block whose patient time was read on line `at` ("Tempo do paciente" under its
   // title): the control and ratio rows right under it are the block's.
   let block: { name: string; at: number } | undefined;
+  // The block title whose count the rows right under it give in its forms ("Percentual", "Valor absoluto").
+  let countForms: { name: string; at: number } | undefined;
   // Lines read as the continuation of the line above (a wrapped footnote reference).
   const continuedAt = new Set<number>();
   // The last line whose name-column piece went on with the name of the row above it.
@@ -802,10 +807,14 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     const led = /^(\p{L}[^:\-–—]*?)\s*(?:[-–—]|:)\s*(\S.*)$/u.exec(t);
     const asValue = led ? readValue(led[2]!) : undefined;
     if (led && isReferenceText(led[2]!, { strictLabels: true }) && !(asValue?.unit && asValue.comparator === null)) {
-      const subject = cleanName(led[1]!);
+      // "Percentual: 0,5 a 2,0 %" under the count's forms read as "RETICULÓCITOS - Percentual": that form's range.
+      const led1 = cleanName(led[1]!);
+      const subject = countForms && COUNT_FORM.test(led1) ? `${countForms.name} - ${led1}` : led1;
       const ofPending = pending?.entries.some((e) => sameAnalyte(e, subject, { prefix: true }));
       if (ofPending || reopen(subject)) {
         addRef(pending!, led[2]!);
+        // The label names the form, not the result's name the accounting looks for: every number is a bound taken.
+        if (subject !== led1) seen[seen.length - 1]!.text = '';
         continue;
       }
     }
@@ -902,6 +911,14 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
         const name = `${title.name} ${first.name}`;
         for (const e of groups[0]!.entries) Object.assign(e, { name, def: lookupName(name) ?? e.def });
       }
+      // "RETICULÓCITOS" / "Resultado:" / "Percentual: 0,6 %" / "Valor absoluto: 19.300 /mm³": a row named
+      // only by the form its count is given in is the block's analyte in that form, the title's name with it.
+      const formsOf = title?.name ?? (countForms?.at === lastTextAt ? countForms.name : undefined);
+      if (formsOf && groups.length === 1 && first && !first.def && COUNT_FORM.test(first.name)) {
+        const name = `${formsOf} - ${first.name}`;
+        for (const e of groups[0]!.entries) Object.assign(e, { name, def: lookupName(name) });
+        countForms = { name: formsOf, at: line.index };
+      } else countForms = undefined;
       const inBlock = block !== undefined && block.at === lastTextAt;
       // A bare "Tempo" under each coagulation sub-title ("Tempo de tromboplastina parcial ativada (TTPA)")
       // is that test's time when the title names it with its short name in brackets: the row takes the

@@ -43,3 +43,32 @@ test('a last period a year or more before the collection, even as month/year, is
   const none = parseLabReport('Sexo: Feminino   Nascimento: 02/2020\nData da Coleta: 10/03/2025\n\n' + body);
   assert.equal(none.analytes[0]!.flag, 'indeterminado');
 });
+
+test('rows named only by the form of the count under a block title take the title, and their ranges by form', () => {
+  const r = parseLabReport(
+    [
+      'Paciente: JOANA SILVA   Protocolo: 2291-0044',
+      'Médico: Dr. Paulo Reis - CRM-SP 55.120',
+      '',
+      'ERITROBLASTOS',
+      'Material: Sangue total com EDTA',
+      'Método: Contagem automatizada',
+      'Resultado:',
+      '   Relativo: 3 %',
+      '   Valor absoluto: 240 /mm³',
+      'Valor de referência:',
+      '   Relativo: 0 a 1 %',
+      '   Valor absoluto: 0 a 100 /mm³',
+      '',
+      'FERRO SÉRICO',
+      'Resultado: 80 µg/dL',
+      'Valor de referência: 50 a 170 µg/dL',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['ERITROBLASTOS - Relativo', 3, '%', 'alto'],
+    ['ERITROBLASTOS - Valor absoluto', 240, '/mm³', 'alto'],
+    ['Ferro sérico', 80, 'µg/dL', 'normal'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
