@@ -33,6 +33,7 @@ import {
 import { finishGroup, numericFrom, qualitativeFrom } from './flagging.ts';
 import { labelledLine, mergeReferenceCells, splitAtNameCells, splitResults, tableHeader, type TableHeader } from './layouts.ts';
 import {
+  categoryGoals,
   isCategoryRow,
   namedReferences,
   namesWithoutFixedRange,
@@ -534,6 +535,11 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     if (refTable && isCategoryRow({ ...line, text: t }, refTable)) {
       close();
       seen[seen.length - 1]!.text = '';
+      // Unless the report states the category ("Risco CV: ALTO"): that row's goals are the results' ranges.
+      for (const goal of patient.riskCategory ? categoryGoals({ ...line, text: t }, refTable, patient.riskCategory) : []) {
+        const c = earlier(goal.name);
+        if (c && c.made.every((a) => !('reference_source' in a) || a.reference_source !== 'report')) refinish(c, [goal.range]);
+      }
       continue;
     }
     const row = refTable && !refTable.byCategory ? referenceRow({ ...line, text: t }, refTable) : undefined;

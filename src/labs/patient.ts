@@ -130,6 +130,13 @@ const MECHANICAL_VALVE_STATED = /\b(?:v[aá]lvulas?|pr[oó]teses?(?:\s+valvar(?:
 const KIDNEY_DISEASE_STATED =
   /(?:setor|cl[ií]nica|ambulat[oó]rio|origem|consulta|unidade|informa[cç](?:[aã]o|[oõ]es)\s+cl[ií]nicas?|dados\s+cl[ií]nicos|diagn[oó]stico|indica[cç][aã]o|hip[oó]tese\s+diagn[oó]stica)\s*\.*\s*:[^:]*?(?<![\p{L}])(?:drc|doen[cç]a\s+renal\s+cr[oô]nica|insufici[eê]ncia\s+renal\s+cr[oô]nica|nefropatia\s+cr[oô]nica)(?![\p{L}])/iu;
 
+// A field that states the patient's cardiovascular risk category ("Risco CV: ALTO", "Risco cardiovascular:
+// intermediário", "Categoria de risco informada pelo médico solicitante: ALTO"), the category alone after
+// the colon. A goals table's header ("Categoria de risco   LDL-c") or a tier with its range ("Alto risco:
+// < 70") never is: no colon, or a number after the category.
+const RISK_CATEGORY_STATED =
+  /(?<!\p{L})(?:risco\s+(?:cv|cardiovascular)|categoria\s+de\s+risco(?:\s+(?:cv|cardiovascular))?)(?:\s+(?:informad|definid|estimad|atribu[ií]d)[ao](?:\s+pel[oa]\s+[\p{L}\s()]{1,40}?)?)?\s*:\s*(muito\s+alto|alto|intermedi[aá]rio|baixo)(?!\p{L})\s*(?:[.;,)]|$)/iu;
+
 export function readPatient(lines: string[], input: PatientInput = {}): Patient {
   let sex: Sex | undefined;
   let age: number | undefined;
@@ -148,7 +155,10 @@ export function readPatient(lines: string[], input: PatientInput = {}): Patient 
   let kidneyDisease = false;
   let lifeMonths: number | undefined;
   let birthWeight: number | undefined;
+  let riskCategory: string | undefined;
   for (const line of lines) {
+    const risk = RISK_CATEGORY_STATED.exec(line);
+    if (risk) riskCategory ??= risk[1]!.toLowerCase().replace(/\s+/g, ' ').replace('á', 'a');
     if (KIDNEY_DISEASE_STATED.test(line) && !/grupos?\s+de\s+risco/iu.test(line)) kidneyDisease = true;
     if (MECHANICAL_VALVE_STATED.test(line)) anticoagulation = 'mechanical_valve';
     else if (ANTICOAGULANT_NAMED.test(line)) anticoagulation ??= 'oral';
@@ -273,5 +283,6 @@ export function readPatient(lines: string[], input: PatientInput = {}): Patient 
   if (anticoagulation) out.anticoagulation = anticoagulation;
   if (kidneyDisease) out.kidneyDisease = true;
   if (birthWeight !== undefined) out.birthWeightGrams = birthWeight;
+  if (riskCategory) out.riskCategory = riskCategory;
   return out;
 }

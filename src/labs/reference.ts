@@ -56,6 +56,12 @@ export interface Patient {
   gestationWeeks?: number | undefined;
   /** A newborn's weight at birth in grams ("Peso ao nascer: 3.120 g"), which picks ranges by birth weight. */
   birthWeightGrams?: number | undefined;
+  /**
+   * The cardiovascular risk category the report states for the patient ("Risco CV: ALTO", "Categoria de
+   * risco informada pelo médico: intermediário"), folded: 'baixo', 'intermediario', 'alto', 'muito alto'.
+   * It picks the row of a table of lipid goals by category.
+   */
+  riskCategory?: string | undefined;
 }
 
 export type CyclePhase = 'folicular' | 'ovulatoria' | 'lutea' | 'menopausa';

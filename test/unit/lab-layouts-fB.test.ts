@@ -72,3 +72,35 @@ test('rows named only by the form of the count under a block title take the titl
   ]);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('a goals table by risk category gives the results the row of the category the report states', () => {
+  const report = (stated: string) =>
+    [
+      'Paciente: MARIA DAS DORES   Sexo: F   Idade: 61 anos',
+      `Solicitante: Dr. João Lima CRM-MG 40.512   ${stated}`,
+      '',
+      'LDL-COLESTEROL..........: 112 mg/dL      VR: ver metas abaixo',
+      'NÃO-HDL COLESTEROL......: 128 mg/dL      VR: ver metas abaixo',
+      '',
+      '   Categoria de risco      LDL-colesterol    Não-HDL-colesterol',
+      '   Baixo                   < 130 mg/dL       < 160 mg/dL',
+      '   Intermediário           < 100 mg/dL       < 130 mg/dL',
+      '   Alto                    < 70 mg/dL        < 100 mg/dL',
+      '   Muito alto              < 50 mg/dL        < 80 mg/dL',
+    ].join('\n');
+  const flags = (stated: string) => parseLabReport(report(stated)).analytes.map((a) => [a.value, a.flag, a.reference_high]);
+  assert.deepEqual(flags('Risco cardiovascular: intermediário'), [
+    [112, 'alto', 100],
+    [128, 'normal', 130],
+  ]);
+  assert.deepEqual(flags('Categoria de risco informada pelo médico: BAIXO.'), [
+    [112, 'normal', 130],
+    [128, 'normal', 160],
+  ]);
+  assert.deepEqual(parseLabReport(report('Risco CV: ALTO')).unparsed_lines, []);
+  // No category stated (or a tier with its range, which states none): the table picks no row.
+  const none = flags('Alto risco: < 70');
+  const unstated = flags('');
+  assert.deepEqual(none, unstated);
+  assert.ok(unstated.every(([, , high]) => high !== 100 && high !== 70 && high !== 50));
+});
