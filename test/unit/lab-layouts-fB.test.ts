@@ -104,3 +104,39 @@ test('a goals table by risk category gives the results the row of the category t
   assert.deepEqual(none, unstated);
   assert.ok(unstated.every(([, , high]) => high !== 100 && high !== 70 && high !== 50));
 });
+
+test('a block title with a number in its name heads the value-first row under its Material/Método line', () => {
+  const r = parseLabReport(
+    [
+      'Sexo: M   Idade: 47 anos   Pedido: 2025-0912',
+      'PIRIDOXAL 5 FOSFATO (VITAMINA B6)',
+      'Material: Plasma  Método: HPLC',
+      '                                      4,1          µg/L        5,0 a 50,0',
+      '',
+      'FERRITINA',
+      'Material: Soro  Método: Quimioluminescência',
+      '                                      210,0        ng/mL       Homens: 30,0 a 400,0',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['PIRIDOXAL 5 FOSFATO (VITAMINA B6)', 4.1, 'µg/L', 'baixo'],
+    ['Ferritina', 210, 'ng/mL', 'normal'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+  // A line of numbers under a title with digits is no value-first row: no unit, no reference.
+  const admin = parseLabReport('CÓDIGO 2291 - UNIDADE 4\nMaterial: Soro  Método: HPLC\n   2025-0912   08/06/2025\n');
+  assert.deepEqual(brief(admin), []);
+});
+
+test('an abbreviated population label ("pop. geral") is a reference label', () => {
+  const r = parseLabReport(
+    [
+      'Sexo: F   Idade: 39 anos',
+      'EXAME                 RESULTADO    UNIDADE     VALOR DE REFERÊNCIA',
+      'Vitamina B12          410          pg/mL       superior a 300 (pop. geral)',
+      '                                               400 a 900 (grupos de risco)',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [['Vitamina B12', 410, 'pg/mL', 'normal']]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
