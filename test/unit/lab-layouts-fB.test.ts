@@ -140,3 +140,25 @@ test('an abbreviated population label ("pop. geral") is a reference label', () =
   assert.deepEqual(brief(r), [['Vitamina B12', 410, 'pg/mL', 'normal']]);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('a numbered kind in a title under an earlier table ("PARCIAL DE URINA TIPO 1") is no value', () => {
+  const H = 'EXAME                         RESULTADO    UNIDADE     VALOR DE REFERÊNCIA            ANTERIOR (data)';
+  const r = parseLabReport(
+    [
+      'Sexo: M   Idade: 50 anos',
+      H,
+      'Ácido úrico                   5,1          mg/dL       3,4 a 7,0                      4,8 (02/01/24)',
+      '',
+      'PARCIAL DE URINA TIPO 1   Material: urina recente   Método: tira reativa',
+      H,
+      'pH                            5,5                      5,0 a 7,5                      --',
+      'HSV tipo 2 IgG                0,4          índice      inferior a 0,9                 --',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['Ácido úrico', 5.1, 'mg/dL', 'normal'],
+    ['pH', 5.5, null, 'normal'],
+    ['HSV tipo 2 IgG', 0.4, 'índice', 'normal'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
