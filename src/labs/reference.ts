@@ -433,8 +433,8 @@ function classify(range: Range, label: string, risk = false): LabelledRange {
 
 const cleanLabel = (s: string) =>
   s
-    .replace(/^[\s,;/|:.)\]–—-]+/, '')
-    .replace(/[\s,;/|:(\[–—-]+$/, '')
+    .replace(/^[\s,;/|·•:.)\]–—-]+/, '')
+    .replace(/[\s,;/|·•:(\[–—-]+$/, '')
     .trim();
 
 /**

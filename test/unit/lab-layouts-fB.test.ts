@@ -162,3 +162,20 @@ test('a numbered kind in a title under an earlier table ("PARCIAL DE URINA TIPO 
   ]);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('tiers split by a middle dot ("baixo < 10 · médio 10 a 15 · alto > 15") are read as those split by bars', () => {
+  const r = parseLabReport(
+    [
+      'Sexo: M',
+      'Homocisteína',
+      'Resultado',
+      '12,5 µmol/L',
+      'Valor de referência',
+      'Risco cardiovascular: baixo < 10,0 · médio 10,0 a 15,0 · alto > 15,0 µmol/L',
+      'Ver histórico',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [['Homocisteína', 12.5, 'µmol/L', 'alto']]);
+  assert.equal(r.analytes[0]!.reference_high, 10);
+  assert.deepEqual(r.unparsed_lines, []);
+});
