@@ -406,6 +406,12 @@ export interface LabelledRange {
   condition: boolean;
 }
 
+// An antibody's tiers say whether the patient is protected, whatever reactivity word they also carry
+// ("Inferior a 10: não reagente (ausência de imunidade); Igual ou superior a 10: reagente (imune)"):
+// being immune is the good tier, not being so the other.
+const IMMUNITY_ABSENT = /\b(?:nao imunes?|sem imunidade|ausencia de (?:imunidade|protecao)|nao protegid[oa]s?|nao imunizad[oa]s?|suscetive(?:l|is))\b/;
+const IMMUNE = /\b(?:imunes?|imunizad[oa]s?|protegid[oa]s?|com imunidade|presenca de imunidade)\b/;
+
 function classify(range: Range, label: string, risk = false): LabelledRange {
   // Tiers of risk under a "Risco …" heading or label ("Risco cardiovascular:  baixo: inferior a 1,0"):
   // the low-risk tier is the good one.
@@ -413,13 +419,17 @@ function classify(range: Range, label: string, risk = false): LabelledRange {
   const f = (risk || /\brisco\b/.test(folded)) && /(?:^|[^a-z])(?:baixo|minimo)$/.test(folded.trim()) ? `${folded} baixo risco` : folded;
   const tier = TARGET_TIER.test(f)
     ? 'target'
-    : NORMAL_TIER.test(f) && !/\bbaixo risco\b/.test(f)
-      ? 'normal'
-      : /\bbaixo risco\b/.test(f)
+    : IMMUNITY_ABSENT.test(f)
+      ? 'other'
+      : IMMUNE.test(f)
         ? 'normal'
-        : OTHER_TIER.test(f) || /^(?:risco\s+)?medi[oa](?:\s+risco)?$/.test(f.trim())
-          ? 'other'
-          : undefined;
+        : NORMAL_TIER.test(f) && !/\bbaixo risco\b/.test(f)
+          ? 'normal'
+          : /\bbaixo risco\b/.test(f)
+            ? 'normal'
+            : OTHER_TIER.test(f) || /^(?:risco\s+)?medi[oa](?:\s+risco)?$/.test(f.trim())
+              ? 'other'
+              : undefined;
   // "Mulheres não gestantes" is the ordinary range, not a pregnancy condition.
   return {
     range,

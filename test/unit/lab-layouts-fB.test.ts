@@ -179,3 +179,22 @@ test('tiers split by a middle dot ("baixo < 10 · médio 10 a 15 · alto > 15") 
   assert.equal(r.analytes[0]!.reference_high, 10);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('an antibody tier that says the patient is immune is the good one, whatever its reactivity word', () => {
+  const report = (value: string) =>
+    [
+      'RUBÉOLA - ANTICORPOS IgG',
+      `Resultado: ${value} UI/mL`,
+      'Referência: Inferior a 10 UI/mL: não reagente (ausência de imunidade); Igual ou superior a 10 UI/mL: reagente (imune)',
+    ].join('\n');
+  const high = parseLabReport(report('45,0'));
+  assert.deepEqual(
+    brief(high).map((a) => [a[1], a[3]]),
+    [[45, 'normal']],
+  );
+  assert.deepEqual(high.unparsed_lines, []);
+  assert.deepEqual(
+    brief(parseLabReport(report('4,2'))).map((a) => [a[1], a[3]]),
+    [[4.2, 'baixo']],
+  );
+});
