@@ -915,7 +915,10 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
         first.def = lookupName(first.name) ?? first.def;
       } else if (first && title && titleAt === lastTextAt && nameGoesOn(title.name, first.name)) {
         const name = `${title.name} ${first.name}`;
-        for (const e of groups[0]!.entries) Object.assign(e, { name, def: lookupName(name) ?? e.def });
+        // After a preposition the piece is what the name measures something of ("Índice de saturação da" /
+        // "transferrina"), another analyte than the piece alone unless the catalogue knows the whole name.
+        const of = OPEN_NAME_END.test(title.name);
+        for (const e of groups[0]!.entries) Object.assign(e, { name, def: lookupName(name) ?? (of ? undefined : e.def) });
       }
       // "RETICULÓCITOS" / "Resultado:" / "Percentual: 0,6 %" / "Valor absoluto: 19.300 /mm³": a row named
       // only by the form its count is given in is the block's analyte in that form, the title's name with it.

@@ -198,3 +198,27 @@ test('an antibody tier that says the patient is immune is the good one, whatever
     [[4.2, 'baixo']],
   );
 });
+
+test('a name wrapped after a preposition is the whole name, not the analyte its last piece names', () => {
+  const r = parseLabReport(
+    [
+      'PERFIL DE FERRO',
+      'Material: Soro                           Método: Colorimétrico',
+      '',
+      '  Ferro sérico .....................: 95 µg/dL                 50 a 170 µg/dL',
+      '  Capacidade total de ligação do',
+      '  ferro ............................: 480 µg/dL                250 a 450 µg/dL',
+      '  Dosagem de',
+      '  ferritina ........................: 80 ng/mL                 15 a 150 ng/mL',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    r.analytes.map((a) => [a.name, a.key, a.value, a.flag]),
+    [
+      ['Ferro sérico', 'ferro', 95, 'normal'],
+      ['Capacidade total de ligação do ferro', null, 480, 'alto'],
+      ['Ferritina', 'ferritina', 80, 'normal'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
