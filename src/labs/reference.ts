@@ -975,6 +975,9 @@ function referenceTextCheck(text: string, opts: { strictLabels?: boolean; dotIsD
   const { rest, lead } = stripReferenceLead(text);
   const t = detectionLimitBound(rest)
     .replace(GRADE_NOTE, '')
+    // After a reference's lead, a note in brackets that explains the range ("Ref.: acima de 25 % (valores
+    // menores associam-se a maior probabilidade de câncer)"): words with no number, what the range means.
+    .replace(lead ? /\s+\((?:[^()\d\s]+\s+){3,}[^()\d\s]+\)\s*$/u : /$^/, '')
     .replace(/^[\s(]+|[\s).;]+$/g, '');
   if (t === '') return lead;
   if (noRangeText(t)) return true;

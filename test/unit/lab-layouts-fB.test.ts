@@ -222,3 +222,24 @@ test('a name wrapped after a preposition is the whole name, not the analyte its 
   );
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('a note in brackets that explains the range after a reference lead is part of the reference', () => {
+  const r = parseLabReport(
+    [
+      'Sexo: F  Idade: 29 anos',
+      'Avidez de IgG para toxoplasmose .... 18 %',
+      '   VR: superior a 60 % (índices baixos sugerem infecção adquirida recentemente)',
+      'Ferritina ............ 40 ng/mL',
+      '   VR: 15 a 150 ng/mL (dosagem feita em 2 etapas)',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    r.analytes.map((a) => [a.value, a.flag, a.reference_low]),
+    [
+      [18, 'baixo', 60],
+      [40, 'normal', 15],
+    ],
+  );
+  // A note with a number of its own is no explanation of the range: the line is listed for a person.
+  assert.deepEqual(r.unparsed_lines, ['VR: 15 a 150 ng/mL (dosagem feita em 2 etapas)']);
+});
