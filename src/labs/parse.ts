@@ -884,6 +884,15 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       continue;
     }
 
+    // The pattern of a reactive antinuclear test under its titre ("PADRÃO: NUCLEAR HOMOGÊNEO"): a finding
+    // that describes the result above, no result of its own; listed for a person to read.
+    const word = pending?.entries.length === 1 && pending.entries[0]!.read.value === null ? pending.entries[0]!.read.text : undefined;
+    const reactive = word !== undefined && REACTIVE.test(word.replace(/\s+1\s*[/:]\s*\d+$/, ''));
+    if (reactive && /^padr[aã]o(?:\s+de\s+fluoresc[eê]ncia)?\s*:\s*\p{L}/iu.test(t)) {
+      unparsed.push(line.raw.trim());
+      continue;
+    }
+
     // One or more results on the line.
     // The control's time in a cell after the patient's ("Tempo do paciente …. 31,8 s   Tempo do pool
     // normal: 12,4 s"): the lab's check of the run, no result (the accounting pass counts it as such).
@@ -991,10 +1000,17 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // the result stays open for the reference after it.
     // A reactive result's titre on a line of its own ("Resultado: Reagente" / "Título: 1/4"): the titre
     // is the result, as when printed beside the word.
-    const titreLine = TITRE_LINE.test(t) ? titreOf(t) : undefined;
+    // Its reference may sit in a cell at its right ("TITULO ....: 1/640      VR: NAO REAGENTE (TITULO INFERIOR A 1/80)").
+    const titreCells = TITRE_LINE.test(t) ? cells(t) : [];
+    const titreRef = titreCells.slice(1).join('   ');
+    const titreRefCell = titreRef !== '' && (stripReferenceLead(titreRef).lead || isReferenceText(titreRef));
+    const titreLine = titreCells.length === 0 ? undefined : titreRefCell ? titreOf(titreCells[0]!) : titreOf(t);
     const open = pending?.entries.length === 1 ? pending.entries[0]! : undefined;
     if (titreLine && open && open.read.value === null && REACTIVE.test(open.read.text) && !titreOf(open.read.text)) {
       open.read = { ...open.read, text: `${open.read.text} ${titreLine}` };
+      if (titreRefCell) addRef(pending!, titreRef);
+      // The titre is the result's value, every number after it a bound of its reference.
+      seen[seen.length - 1]!.text = '';
       continue;
     }
     if (

@@ -243,3 +243,21 @@ test('a note in brackets that explains the range after a reference lead is part 
   // A note with a number of its own is no explanation of the range: the line is listed for a person.
   assert.deepEqual(r.unparsed_lines, ['VR: 15 a 150 ng/mL (dosagem feita em 2 etapas)']);
 });
+
+test("a titre line with its reference cell at its right is the reactive result's value; its pattern is a finding", () => {
+  const r = parseLabReport(
+    [
+      'ANTICORPO ANTI-MUSCULO LISO (IFI)',
+      'RESULTADO.................: REAGENTE',
+      'TITULO....................: 1/160            VR: NAO REAGENTE (TITULO INFERIOR A 1/40)',
+      'PADRAO....................: CITOPLASMATICO FIBRILAR',
+      '',
+      'CALCIO....................: 9,1 MG/DL        VR: 8,6 A 10,3',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['Cálcio', 9.1, 'mg/dL', 'normal'],
+    ['ANTICORPO ANTI-MUSCULO LISO (IFI)', '1/160', null, 'alterado'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, ['PADRAO....................: CITOPLASMATICO FIBRILAR']);
+});
