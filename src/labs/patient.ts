@@ -99,6 +99,9 @@ function lastPeriodMonthEnd(m: RegExpExecArray): Date | undefined {
   return new Date(Date.UTC(Number(m[3]), month, 0));
 }
 
+const PREGNANCY_STATED =
+  /(?:informa[cç](?:[aã]o|[oõ]es)|dados|indica[cç][aã]o|hist[oó]ria|observa[cç][aã]o)\s+cl[ií]nic[oa]s?\s*:.*?(?<![\p{L}-])(?:gestante|gr[aá]vida)(?![\p{L}])(?:\s*(?:[-–,]\s*|de\s+|com\s+)(\d{1,2})\s*(?:semanas?|sem\b))?/iu;
+
 const AMENORRHOEA_STATED = /\bamenorr[eé]ia\s+(?:h[aá]\s+|de\s+|desde\s+h[aá]\s+)?(\d{1,2})\s*(meses|m[eê]s|anos?)(?![\p{L}])/iu;
 
 // A line that states the patient smokes: "Tabagista: sim", "Fumante: sim", "Tabagismo: sim (20 cigarros/dia)",
@@ -174,6 +177,13 @@ export function readPatient(lines: string[], input: PatientInput = {}): Patient 
     if (ig && weeks === undefined) {
       weeks = Number(ig[1]) + (ig[2] === undefined ? 0 : Number(ig[2]) / 7);
       pregnant = true;
+    }
+    // A clinical-information field that says so ("Dados clínicos: GESTANTE - 30 SEMANAS (DUM …)", "Informação
+    // clínica: gestante de 12 semanas"), with the weeks after the word; a denial ("não gestante") never.
+    const stated = PREGNANCY_STATED.exec(line);
+    if (stated && !/\bn[aã]o[-\s]+gestante/iu.test(line)) {
+      pregnant = true;
+      if (stated[1] !== undefined && weeks === undefined) weeks = Number(stated[1]);
     }
     // The statement may be a cell of its own on a line of patient data ("SEXO: F    GESTANTE - DUM: …").
     if (

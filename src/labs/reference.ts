@@ -79,7 +79,7 @@ export function cyclePhaseOf(text: string): CyclePhase | undefined {
 const SEP = String.raw`(?:a|à|até|ate|-|–|—)`;
 const LE = String.raw`<=|≤|=<|menor ou igual a|inferior ou igual a|igual ou inferior a|at[eé]`;
 const LT = String.raw`<|menor que|menor do que|inferior a|abaixo de`;
-const GE = String.raw`>=|≥|=>|maior ou igual a|superior ou igual a|igual ou superior a|igual ou maior que|igual ou maior a`;
+const GE = String.raw`>=|≥|=>|maior ou igual a|superior ou igual a|igual ou superior a|igual ou maior que|igual ou maior a|a partir de`;
 const GT = String.raw`>|maior que|maior do que|superior a|acima de|acima`;
 
 // One global pattern for every range expression, used to find them inside a longer text.

@@ -261,3 +261,22 @@ test("a titre line with its reference cell at its right is the reactive result's
   ]);
   assert.deepEqual(r.unparsed_lines, ['PADRAO....................: CITOPLASMATICO FIBRILAR']);
 });
+
+test('pregnancy stated in the clinical data picks the pregnant range, "a partir de" is a lower bound', () => {
+  const report = (clinical: string) =>
+    [
+      'Nome: LUCIANA PRADO   Sexo: Feminino   Idade: 27 anos   Ordem: 2207-1180',
+      'Data da coleta: 02/09/2024',
+      clinical,
+      '',
+      '  Leucócitos ........: 13.400 /mm³         Mulheres: 3.600 a 11.000 /mm³',
+      '                                           Gestantes: a partir de 6.000 /mm³',
+    ].join('\n');
+  const flag = (clinical: string) => parseLabReport(report(clinical)).analytes.map((a) => [a.value, a.flag, a.reference_low, a.reference_high]);
+  assert.deepEqual(flag('Dados clínicos: GESTANTE - 24 SEMANAS (DUM 18/03/2024)'), [[13400, 'normal', 6000, null]]);
+  assert.deepEqual(flag('Informação clínica: gestante de 12 semanas'), [[13400, 'normal', 6000, null]]);
+  assert.deepEqual(parseLabReport(report('Dados clínicos: GESTANTE - 24 SEMANAS')).unparsed_lines, []);
+  // A denial, or no statement: the woman's range.
+  assert.deepEqual(flag('Dados clínicos: não gestante, rotina'), [[13400, 'alto', 3600, 11000]]);
+  assert.deepEqual(flag(''), [[13400, 'alto', 3600, 11000]]);
+});
