@@ -319,6 +319,8 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   let block: { name: string; at: number } | undefined;
   // The block title whose count the rows right under it give in its forms ("Percentual", "Valor absoluto").
   let countForms: { name: string; at: number } | undefined;
+  // A name's first line held with the reference printed beside it, its value on the next line with the rest of the name.
+  let heldHead: { name: string; reference: string; at: number } | undefined;
   // Lines read as the continuation of the line above (a wrapped footnote reference).
   const continuedAt = new Set<number>();
   // The last line whose name-column piece went on with the name of the row above it.
@@ -893,6 +895,23 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       continue;
     }
 
+    // A PDF cell that wrapped the name prints the reference beside its first line and the value beside the
+    // second ("Fosfatase                35 a 104 U/L" / "alcalina      118 U/L"): the name's first piece and
+    // the reference wait for the row under it, whose name goes on in lower case.
+    const head = cells(t);
+    const nameRest = nextLine(lines, line.index)?.text.trim();
+    if (
+      head.length === 2 &&
+      numbersIn(head[0]!).length === 0 &&
+      letters(head[0]!) >= 3 &&
+      isReferenceText(head[1]!, { strictLabels: true }) &&
+      nameRest !== undefined &&
+      /^\p{Ll}[\p{L}-]*(?:\s\p{Ll}[\p{L}-]*)?\s{2,}[<>≤≥]?\s*\d/u.test(nameRest)
+    ) {
+      heldHead = { name: head[0]!, reference: head[1]!, at: line.index };
+      continue;
+    }
+
     // One or more results on the line.
     // The control's time in a cell after the patient's ("Tempo do paciente …. 31,8 s   Tempo do pool
     // normal: 12,4 s"): the lab's check of the run, no result (the accounting pass counts it as such).
@@ -916,6 +935,12 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       // no analyte, only whose value it is, leaves the name to the block title; so does the hour an ESR
       // is read at ("1ª HORA ....: 24 MM" under "VHS …"), its first hour being the result.
       const first = groups.length === 1 ? groups[0]?.entries[0] : undefined;
+      if (first && heldHead?.at === lastTextAt && /^\p{Ll}/u.test(first.name)) {
+        const name = `${heldHead.name} ${first.name}`;
+        for (const e of groups[0]!.entries) Object.assign(e, { name, def: lookupName(name) });
+        if (groups[0]!.refItems.length === 0) groups[0]!.refItems.push(heldHead.reference);
+      }
+      heldHead = undefined;
       // A name broken at a hyphen at the end of the line above ("Gama-Glutamil-" / "transferase (GGT)
       // 88 U/L"): the row's name in lower case is the rest of that word.
       const broken = title && lastTextAt >= 0 ? lines[lastTextAt]!.text.trim() : '';

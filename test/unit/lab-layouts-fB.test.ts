@@ -280,3 +280,22 @@ test('pregnancy stated in the clinical data picks the pregnant range, "a partir 
   assert.deepEqual(flag('Dados clínicos: não gestante, rotina'), [[13400, 'alto', 3600, 11000]]);
   assert.deepEqual(flag(''), [[13400, 'alto', 3600, 11000]]);
 });
+
+test('a wrapped name cell with the reference beside its first line and the value beside its second', () => {
+  const r = parseLabReport(
+    [
+      'EXAMES                          RESULTADOS         VALORES DE REFERÊNCIA',
+      'DESIDROGENASE LÁTICA',
+      'Soro - Cinético UV',
+      'Desidrogenase                                              135 a 214 U/L',
+      'lática                          260 U/L',
+      '',
+      'Ureia                           31 mg/dL            15 a 45 mg/dL',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['Desidrogenase lática', 260, 'U/L', 'alto'],
+    ['Ureia', 31, 'mg/dL', 'normal'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
