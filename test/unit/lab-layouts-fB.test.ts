@@ -2,6 +2,8 @@
 // other analytes and values than the fixtures'. No database, no model.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { accountLines } from '../../src/labs/accounting.ts';
+import { cleanLine } from '../../src/labs/lines.ts';
 import { parseLabReport, type LabParseResult } from '../../src/labs/parse.ts';
 
 const brief = (r: LabParseResult) => [
@@ -298,4 +300,34 @@ test('a wrapped name cell with the reference beside its first line and the value
     ['Ureia', 31, 'mg/dL', 'normal'],
   ]);
   assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('accounting: a card value under "Resultado" is never taken for a neighbour\'s bound; a plan\'s number is administrative', () => {
+  const lines = [
+    'Sódio',
+    'Resultado',
+    '141 mmol/L',
+    'Valor de referência',
+    '136 a 145 mmol/L',
+    'Cloro',
+    'Resultado',
+    '103 mmol/L',
+    'Valor de referência',
+    '98 a 141 mmol/L',
+  ];
+  const text = lines.join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    r.analytes.map((a) => [a.value, a.line]),
+    [
+      [141, 2],
+      [103, 7],
+    ],
+  );
+  const seen = lines.map((raw, index) => ({ index, raw, text: cleanLine(raw, index).text }));
+  // Were the reader to lose the sodium, its line is listed though the chloride's range prints 141 too.
+  assert.ok(accountLines(seen, [r.analytes[1]!], []).includes('141 mmol/L'));
+  const plan = parseLabReport('Convênio...: UNIMED 500            Coleta....: 11/06/2024 07:42\nGlicose ....: 90 mg/dL   70 a 99');
+  assert.deepEqual(brief(plan), [['Glicose', 90, 'mg/dL', 'normal']]);
+  assert.deepEqual(plan.unparsed_lines, []);
 });
