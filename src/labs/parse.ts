@@ -1028,14 +1028,17 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // Its reference may sit in a cell at its right ("TITULO ....: 1/640      VR: NAO REAGENTE (TITULO INFERIOR A 1/80)").
     const titreCells = TITRE_LINE.test(t) ? cells(t) : [];
     const titreRef = titreCells.slice(1).join('   ');
-    const titreRefCell = titreRef !== '' && (stripReferenceLead(titreRef).lead || isReferenceText(titreRef));
+    // Only a cell led as a reference ("VR:", "Ref."): a word alone there ("Título: 1/16   Reagente") is no reference.
+    const titreRefCell = titreRef !== '' && stripReferenceLead(titreRef).lead;
     const titreLine = titreCells.length === 0 ? undefined : titreRefCell ? titreOf(titreCells[0]!) : titreOf(t);
     const open = pending?.entries.length === 1 ? pending.entries[0]! : undefined;
     if (titreLine && open && open.read.value === null && REACTIVE.test(open.read.text) && !titreOf(open.read.text)) {
       open.read = { ...open.read, text: `${open.read.text} ${titreLine}` };
-      if (titreRefCell) addRef(pending!, titreRef);
-      // The titre is the result's value, every number after it a bound of its reference.
-      seen[seen.length - 1]!.text = '';
+      if (titreRefCell) {
+        addRef(pending!, titreRef);
+        // The titre is the result's value, every number after it a bound of its reference.
+        seen[seen.length - 1]!.text = '';
+      }
       continue;
     }
     if (
