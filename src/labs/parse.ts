@@ -336,6 +336,15 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // the previous-result column) has no current result: a number at its end is no earlier sample's,
     // and cutting it would drop it in silence.
     if (t !== line.text && isAdminLine(t)) t = line.text;
+    // Nor has a block's title with its Material/Método cells at its right ("URINA TIPO 1 (EAS)   Material: …").
+    if (
+      t !== line.text &&
+      cells(t).length >= 2 &&
+      cells(t)
+        .slice(1)
+        .every((c) => isBlockDetail(c))
+    )
+      t = line.text;
     // A line of side-by-side tables (page-columns.ts) is read as rows but accounted as printed: a
     // wrapped cell is accounted on its own line, once.
     const u = unfolded[line.index]!;
@@ -1036,8 +1045,8 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       open.read = { ...open.read, text: `${open.read.text} ${titreLine}` };
       if (titreRefCell) {
         addRef(pending!, titreRef);
-        // The titre is the result's value, every number after it a bound of its reference.
-        seen[seen.length - 1]!.text = '';
+        // The titre is the result's value, every titre after it a bound of its reference; any other number is listed.
+        if (numbersIn(t.replace(/(?<![\d.,])1\s*[/:]\s*\d+(?![\d.,])/g, ' ')).length === 0) seen[seen.length - 1]!.text = '';
       }
       continue;
     }
