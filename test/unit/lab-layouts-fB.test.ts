@@ -331,3 +331,25 @@ test('accounting: a card value under "Resultado" is never taken for a neighbour\
   assert.deepEqual(brief(plan), [['Glicose', 90, 'mg/dL', 'normal']]);
   assert.deepEqual(plan.unparsed_lines, []);
 });
+
+test("never silent: a number past a titre's reference cell, or past a title's Material/Método cells under a previous-result column", () => {
+  const titre = parseLabReport(
+    [
+      'ANTI-ENDOMÍSIO IgA',
+      'RESULTADO.................: REAGENTE',
+      'TITULO....................: 1/80             VR: NAO REAGENTE (TITULO INFERIOR A 1/5)   12,5',
+    ].join('\n'),
+  );
+  assert.deepEqual(titre.unparsed_lines, ['TITULO....................: 1/80             VR: NAO REAGENTE (TITULO INFERIOR A 1/5)   12,5']);
+  const H = 'EXAME                         RESULTADO    UNIDADE     VALOR DE REFERÊNCIA            ANTERIOR (data)';
+  const title = parseLabReport(
+    [
+      H,
+      'Ureia                         31           mg/dL       15 a 45                        29 (01/02/24)',
+      '',
+      'LÍQUIDO SINOVIAL   Material: líquido sinovial   Método: microscopia óptica                 7,5',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(title), [['Ureia', 31, 'mg/dL', 'normal']]);
+  assert.deepEqual(title.unparsed_lines, ['LÍQUIDO SINOVIAL   Material: líquido sinovial   Método: microscopia óptica                 7,5']);
+});
