@@ -165,6 +165,10 @@ export const CORPUS_SETS = [
   'heldout48',
   'heldout49',
   'heldout50',
+  'heldout53',
+  'heldout54',
+  'heldout55',
+  'heldout57',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
 
