@@ -117,6 +117,9 @@ const ADMIN_SPANS: RegExp[] = [
   // asked for the exam: "Unidade solicitante: CLÍNICA MÉDICA 2"): a place, the words before its number
   // within one cell (single spaces).
   /(?<![\p{L}])(?:setor|ala|enfermaria|unidade\s+de\s+interna[cç][aã]o|unidade\s+solicitante)\s*:\s*(?:[\p{L}.]+ ){0,4}\d+[a-z]?(?![\d.,])/giu,
+  // A health plan named with its tier's number after its label ("Convênio: AMIL 400", "Plano: Bradesco Top
+  // 600"), within one cell: the plan, no result.
+  /(?<![\p{L}])(?:conv[eê]nio|plano(?:\s+de\s+sa[uú]de)?)\s*:\s*(?:[\p{L}.]+ ){1,4}\d+[a-z]?(?![\d.,])/giu,
   // … and printed in brackets after the bed ("Leito: CM2-214B  (Clínica Médica 2)").
   /(?<![\p{L}])leito\s*:?\s*[\p{L}\d-]+\s+\((?:[\p{L}.]+ ){1,4}\d+[a-z]?\)/giu,
   // A numbered kind in a title: "URINA TIPO 1", "EAS tipo I".
@@ -647,9 +650,12 @@ export function accountLines(lines: readonly AccountLine[], read: readonly Read[
     // A line the reader joined to a result as its reference text, a few lines from that result
     // (references printed under a later result of the block, "Valores de referência (bilirrubina total):").
     // A number alone on its line is no such text: it is a value in a layout of one cell per line, and
-    // a bound it equals in a reference nearby ("1" in "1 a 6") does not account for it.
+    // a bound it equals in a reference nearby ("1" in "1 a 6") does not account for it. Nor is a number
+    // with its unit alone ("33 U/L" under a portal card's "Resultado"): "até 33 U/L" beside it is another's.
     const rest = fold(stripReferenceLead(l.text).rest);
-    const bare = /^[<>≤≥]?\s*\d[\d.,]*$/.test(rest.trim()) ? '' : rest;
+    const number = /^[<>≤≥]?\s*\d[\d.,]*/.exec(rest.trim());
+    const unitOnly = number !== null && unitAtStart(rest.trim().slice(number[0].length))?.consumed === rest.trim().length - number[0].length;
+    const bare = (number !== null && number[0].length === rest.trim().length) || unitOnly ? '' : rest;
     const own: Bag[] = [];
     for (let k = lowerBound(all, i - WINDOW); k < all.length && all[k]!.a.line <= i + WINDOW; k++) {
       const b = all[k]!;
@@ -662,7 +668,8 @@ export function accountLines(lines: readonly AccountLine[], read: readonly Read[
     }
     // A line labelled as a result ("RESULTADO:  130 mg/dL") holds a result: a neighbour's reference that
     // happens to print the same number ("Limítrofe: 130 a 159") does not account for it.
-    const labelledResult = /^\s*resultados?\s*:/i.test(l.text);
+    // So does the value under a lead alone on the line above (a portal's card: "Resultado" / "33 U/L").
+    const labelledResult = /^\s*resultados?\s*:/i.test(l.text) || (number !== null && /^\s*resultados?\s*:?\s*$/i.test(lines[i - 1]?.text ?? ''));
     // A titre alone on its line under its reactive result ("Resultado: Reagente" / "Título: 1/4") is
     // that result's value, read from the line above: the whole line is the titre (titreOf reads it all).
     const titre = titreOf(l.text);

@@ -78,6 +78,19 @@ export function isCategoryRow(line: CleanLine, table: ReferenceTable): boolean {
 }
 
 /**
+ * The goals of a category row when the category is the one the report states for the patient ("Alto   < 70
+ * mg/dL   < 100 mg/dL" with "Risco CV: ALTO"): each analyte column's name and its range. Empty for another row.
+ */
+export function categoryGoals(line: CleanLine, table: ReferenceTable, category: string): Array<{ name: string; range: string }> {
+  const cs = cellStarts(line.text, line.offset);
+  if (foldSameLength(cs[0]!.cell).trim().replace(/\s+/g, ' ') !== category) return [];
+  return cs.slice(1).map((c) => ({
+    name: table.columns.reduce((best, k) => (Math.abs(k.at - c.at) < Math.abs(best.at - c.at) ? k : best)).label,
+    range: c.cell,
+  }));
+}
+
+/**
  * A reference line that names each analyte before its range ("Referências: AP 70 a 100 %; RNI 0,9 a
  * 1,2 (para pacientes em anticoagulação oral: 2,0 a 3,0)"). Undefined unless every item is a name
  * followed by a reference.

@@ -34,6 +34,7 @@ import {
 import { finishGroup, numericFrom, qualitativeFrom } from './flagging.ts';
 import { labelledLine, mergeReferenceCells, splitAtNameCells, splitResults, tableHeader, type TableHeader } from './layouts.ts';
 import {
+  categoryGoals,
   isCategoryRow,
   namedReferences,
   namesWithoutFixedRange,
@@ -176,6 +177,9 @@ export function reportPatient(text: string, options: LabParseOptions = {}): Pati
 // A numbered sample's finding ("Amostra 2: Negativa", "2ª amostra: Presença de ovos de …").
 const SAMPLE_FINDING = /^((?:amostra\s+\d{1,2}|\d{1,2}\s*[ªa°º]\s*amostra))\s*:\s*(\p{L}.*)$/iu;
 
+// How a count is given, as a row's whole name: "Percentual", "Relativo", "Valor absoluto", "Contagem absoluta".
+const COUNT_FORM = /^(?:(?:valor(?:es)?|contagem)\s+)?(?:percentua(?:l|is)|relativ[oa]s?|absolut[oa]s?)$/i;
+
 export function parseLabReport(text: string, options: LabParseOptions = {}): LabParseResult {
   // Two tables side by side with wrapped cells: each row is read whole on the line where it starts
   // (page-columns.ts); the line keeps its printed text for unparsed_lines.
@@ -317,6 +321,10 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   // The coagulation block whose patient time was read on line `at` ("Tempo do paciente" under its
   // title): the control and ratio rows right under it are the block's.
   let block: { name: string; at: number } | undefined;
+  // The block title whose count the rows right under it give in its forms ("Percentual", "Valor absoluto").
+  let countForms: { name: string; at: number } | undefined;
+  // A name's first line held with the reference printed beside it, its value on the next line with the rest of the name.
+  let heldHead: { name: string; reference: string; at: number } | undefined;
   // Lines read as the continuation of the line above (a wrapped footnote reference).
   const continuedAt = new Set<number>();
   // The last line whose name-column piece went on with the name of the row above it.
@@ -332,6 +340,15 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // the previous-result column) has no current result: a number at its end is no earlier sample's,
     // and cutting it would drop it in silence.
     if (t !== line.text && isAdminLine(t)) t = line.text;
+    // Nor has a block's title with its Material/Método cells at its right ("URINA TIPO 1 (EAS)   Material: …").
+    if (
+      t !== line.text &&
+      cells(t).length >= 2 &&
+      cells(t)
+        .slice(1)
+        .every((c) => isBlockDetail(c))
+    )
+      t = line.text;
     // A line of side-by-side tables (page-columns.ts) is read as rows but accounted as printed: a
     // wrapped cell is accounted on its own line, once.
     const u = unfolded[line.index]!;
@@ -551,6 +568,11 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     if (refTable && isCategoryRow({ ...line, text: t }, refTable)) {
       close();
       seen[seen.length - 1]!.text = '';
+      // Unless the report states the category ("Risco CV: ALTO"): that row's goals are the results' ranges.
+      for (const goal of patient.riskCategory ? categoryGoals({ ...line, text: t }, refTable, patient.riskCategory) : []) {
+        const c = earlier(goal.name);
+        if (c && c.made.every((a) => !('reference_source' in a) || a.reference_source !== 'report')) refinish(c, [goal.range]);
+      }
       continue;
     }
     const row = refTable && !refTable.byCategory ? referenceRow({ ...line, text: t }, refTable) : undefined;
@@ -825,10 +847,14 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     const led = /^((?:\d{1,3}\s*)?\p{L}[^:\-–—]*?)\s*(?:[-–—]|:)\s*(\S.*)$/u.exec(t);
     const asValue = led ? readValue(led[2]!) : undefined;
     if (led && isReferenceText(led[2]!, { strictLabels: true }) && !(asValue?.unit && asValue.comparator === null)) {
-      const subject = cleanName(led[1]!);
+      // "Percentual: 0,5 a 2,0 %" under the count's forms read as "RETICULÓCITOS - Percentual": that form's range.
+      const led1 = cleanName(led[1]!);
+      const subject = countForms && COUNT_FORM.test(led1) ? `${countForms.name} - ${led1}` : led1;
       const ofPending = pending?.entries.some((e) => sameAnalyte(e, subject, { prefix: true }));
       if (ofPending || reopen(subject)) {
         addRef(pending!, led[2]!);
+        // The label names the form, not the result's name the accounting looks for: every number is a bound taken.
+        if (subject !== led1) seen[seen.length - 1]!.text = '';
         continue;
       }
     }
@@ -892,6 +918,32 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       continue;
     }
 
+    // The pattern of a reactive antinuclear test under its titre ("PADRÃO: NUCLEAR HOMOGÊNEO"): a finding
+    // that describes the result above, no result of its own; listed for a person to read.
+    const word = pending?.entries.length === 1 && pending.entries[0]!.read.value === null ? pending.entries[0]!.read.text : undefined;
+    const reactive = word !== undefined && REACTIVE.test(word.replace(/\s+1\s*[/:]\s*\d+$/, ''));
+    if (reactive && /^padr[aã]o(?:\s+de\s+fluoresc[eê]ncia)?\s*:\s*\p{L}/iu.test(t)) {
+      unparsed.push(line.raw.trim());
+      continue;
+    }
+
+    // A PDF cell that wrapped the name prints the reference beside its first line and the value beside the
+    // second ("Fosfatase                35 a 104 U/L" / "alcalina      118 U/L"): the name's first piece and
+    // the reference wait for the row under it, whose name goes on in lower case.
+    const head = cells(t);
+    const nameRest = nextLine(lines, line.index)?.text.trim();
+    if (
+      head.length === 2 &&
+      numbersIn(head[0]!).length === 0 &&
+      letters(head[0]!) >= 3 &&
+      isReferenceText(head[1]!, { strictLabels: true }) &&
+      nameRest !== undefined &&
+      /^\p{Ll}[\p{L}-]*(?:\s\p{Ll}[\p{L}-]*)?\s{2,}[<>≤≥]?\s*\d/u.test(nameRest)
+    ) {
+      heldHead = { name: head[0]!, reference: head[1]!, at: line.index };
+      continue;
+    }
+
     // One or more results on the line.
     // The control's time in a cell after the patient's ("Tempo do paciente …. 31,8 s   Tempo do pool
     // normal: 12,4 s"): the lab's check of the run, no result (the accounting pass counts it as such).
@@ -915,6 +967,12 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       // no analyte, only whose value it is, leaves the name to the block title; so does the hour an ESR
       // is read at ("1ª HORA ....: 24 MM" under "VHS …"), its first hour being the result.
       const first = groups.length === 1 ? groups[0]?.entries[0] : undefined;
+      if (first && heldHead?.at === lastTextAt && /^\p{Ll}/u.test(first.name)) {
+        const name = `${heldHead.name} ${first.name}`;
+        for (const e of groups[0]!.entries) Object.assign(e, { name, def: lookupName(name) });
+        if (groups[0]!.refItems.length === 0) groups[0]!.refItems.push(heldHead.reference);
+      }
+      heldHead = undefined;
       // A name broken at a hyphen at the end of the line above ("Gama-Glutamil-" / "transferase (GGT)
       // 88 U/L"): the row's name in lower case is the rest of that word.
       const broken = title && lastTextAt >= 0 ? lines[lastTextAt]!.text.trim() : '';
@@ -923,8 +981,19 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
         first.def = lookupName(first.name) ?? first.def;
       } else if (first && title && titleAt === lastTextAt && nameGoesOn(title.name, first.name)) {
         const name = `${title.name} ${first.name}`;
-        for (const e of groups[0]!.entries) Object.assign(e, { name, def: lookupName(name) ?? e.def });
+        // After a preposition the piece is what the name measures something of ("Índice de saturação da" /
+        // "transferrina"), another analyte than the piece alone unless the catalogue knows the whole name.
+        const of = OPEN_NAME_END.test(title.name);
+        for (const e of groups[0]!.entries) Object.assign(e, { name, def: lookupName(name) ?? (of ? undefined : e.def) });
       }
+      // "RETICULÓCITOS" / "Resultado:" / "Percentual: 0,6 %" / "Valor absoluto: 19.300 /mm³": a row named
+      // only by the form its count is given in is the block's analyte in that form, the title's name with it.
+      const formsOf = title?.name ?? (countForms?.at === lastTextAt ? countForms.name : undefined);
+      if (formsOf && groups.length === 1 && first && !first.def && COUNT_FORM.test(first.name)) {
+        const name = `${formsOf} - ${first.name}`;
+        for (const e of groups[0]!.entries) Object.assign(e, { name, def: lookupName(name) });
+        countForms = { name: formsOf, at: line.index };
+      } else countForms = undefined;
       const inBlock = block !== undefined && block.at === lastTextAt;
       // A bare "Tempo" under each coagulation sub-title ("Tempo de tromboplastina parcial ativada (TTPA)")
       // is that test's time when the title names it with its short name in brackets: the row takes the
@@ -988,10 +1057,20 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // the result stays open for the reference after it.
     // A reactive result's titre on a line of its own ("Resultado: Reagente" / "Título: 1/4"): the titre
     // is the result, as when printed beside the word.
-    const titreLine = TITRE_LINE.test(t) ? titreOf(t) : undefined;
+    // Its reference may sit in a cell at its right ("TITULO ....: 1/640      VR: NAO REAGENTE (TITULO INFERIOR A 1/80)").
+    const titreCells = TITRE_LINE.test(t) ? cells(t) : [];
+    const titreRef = titreCells.slice(1).join('   ');
+    // Only a cell led as a reference ("VR:", "Ref."): a word alone there ("Título: 1/16   Reagente") is no reference.
+    const titreRefCell = titreRef !== '' && stripReferenceLead(titreRef).lead;
+    const titreLine = titreCells.length === 0 ? undefined : titreRefCell ? titreOf(titreCells[0]!) : titreOf(t);
     const open = pending?.entries.length === 1 ? pending.entries[0]! : undefined;
     if (titreLine && open && open.read.value === null && REACTIVE.test(open.read.text) && !titreOf(open.read.text)) {
       open.read = { ...open.read, text: `${open.read.text} ${titreLine}` };
+      if (titreRefCell) {
+        addRef(pending!, titreRef);
+        // The titre is the result's value, every titre after it a bound of its reference; any other number is listed.
+        if (numbersIn(t.replace(/(?<![\d.,])1\s*[/:]\s*\d+(?![\d.,])/g, ' ')).length === 0) seen[seen.length - 1]!.text = '';
+      }
       continue;
     }
     if (

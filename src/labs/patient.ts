@@ -82,6 +82,26 @@ const MENOPAUSE_STATED = new RegExp(
   'iu',
 );
 
+// The label of the last period: "DUM", "Data da última menstruação", "Última menstruação".
+const LAST_PERIOD_LABEL = String.raw`(?<!\p{L})(?:DUM|(?:data\s+da\s+)?[uú]ltima\s+menstrua[cç][aã]o)\s*[:\-]?\s*`;
+const LAST_PERIOD_DAY = new RegExp(String.raw`${LAST_PERIOD_LABEL}(\d{1,2}\/\d{1,2}\/\d{2,4})`, 'iu');
+
+const MONTHS = ['jan', 'fev', 'mar', 'abr', 'mai', 'jun', 'jul', 'ago', 'set', 'out', 'nov', 'dez'];
+
+// A last period given by its month only ("DUM fevereiro/2024", "DUM: 02/2024", "Última menstruação: fev de 2024"):
+// too coarse for a day of the cycle, enough to tell a year without periods.
+const LAST_PERIOD_MONTH = new RegExp(String.raw`${LAST_PERIOD_LABEL}(?:(\d{1,2})|(${MONTHS.join('|')})\p{L}*\.?)\s*(?:\/|\s+de\s+|\s+)(\d{4})(?![\d/])`, 'iu');
+
+/** The last day of the month a period given by month only fell in: the latest it can have been. */
+function lastPeriodMonthEnd(m: RegExpExecArray): Date | undefined {
+  const month = m[1] !== undefined ? Number(m[1]) : MONTHS.indexOf(m[2]!.slice(0, 3).toLowerCase()) + 1;
+  if (month < 1 || month > 12) return undefined;
+  return new Date(Date.UTC(Number(m[3]), month, 0));
+}
+
+const PREGNANCY_STATED =
+  /(?:informa[cç](?:[aã]o|[oõ]es)|dados|indica[cç][aã]o|hist[oó]ria|observa[cç][aã]o)\s+cl[ií]nic[oa]s?\s*:.*?(?<![\p{L}-])(?:gestante|gr[aá]vida)(?![\p{L}])(?:\s*(?:[-–,]\s*|de\s+|com\s+)(\d{1,2})\s*(?:semanas?|sem\b))?/iu;
+
 const AMENORRHOEA_STATED = /\bamenorr[eé]ia\s+(?:h[aá]\s+|de\s+|desde\s+h[aá]\s+)?(\d{1,2})\s*(meses|m[eê]s|anos?)(?![\p{L}])/iu;
 
 // A line that states the patient smokes: "Tabagista: sim", "Fumante: sim", "Tabagismo: sim (20 cigarros/dia)",
@@ -113,6 +133,13 @@ const MECHANICAL_VALVE_STATED = /\b(?:v[aá]lvulas?|pr[oó]teses?(?:\s+valvar(?:
 const KIDNEY_DISEASE_STATED =
   /(?:setor|cl[ií]nica|ambulat[oó]rio|origem|consulta|unidade|informa[cç](?:[aã]o|[oõ]es)\s+cl[ií]nicas?|dados\s+cl[ií]nicos|diagn[oó]stico|indica[cç][aã]o|hip[oó]tese\s+diagn[oó]stica)\s*\.*\s*:[^:]*?(?<![\p{L}])(?:drc|doen[cç]a\s+renal\s+cr[oô]nica|insufici[eê]ncia\s+renal\s+cr[oô]nica|nefropatia\s+cr[oô]nica)(?![\p{L}])/iu;
 
+// A field that states the patient's cardiovascular risk category ("Risco CV: ALTO", "Risco cardiovascular:
+// intermediário", "Categoria de risco informada pelo médico solicitante: ALTO"), the category alone after
+// the colon. A goals table's header ("Categoria de risco   LDL-c") or a tier with its range ("Alto risco:
+// < 70") never is: no colon, or a number after the category.
+const RISK_CATEGORY_STATED =
+  /(?<!\p{L})(?:risco\s+(?:cv|cardiovascular)|categoria\s+de\s+risco(?:\s+(?:cv|cardiovascular))?)(?:\s+(?:informad|definid|estimad|atribu[ií]d)[ao](?:\s+pel[oa]\s+[\p{L}\s()]{1,40}?)?)?\s*:\s*(muito\s+alto|alto|intermedi[aá]rio|baixo)(?!\p{L})\s*(?:[.;,)]|$)/iu;
+
 export function readPatient(lines: string[], input: PatientInput = {}): Patient {
   let sex: Sex | undefined;
   let age: number | undefined;
@@ -123,6 +150,7 @@ export function readPatient(lines: string[], input: PatientInput = {}): Patient 
   let phase: CyclePhase | undefined;
   let cycleDay: number | undefined;
   let lastPeriod: Date | undefined;
+  let lastPeriodMonth: Date | undefined;
   let pregnant = false;
   let weeks: number | undefined;
   let smoker = false;
@@ -130,7 +158,10 @@ export function readPatient(lines: string[], input: PatientInput = {}): Patient 
   let kidneyDisease = false;
   let lifeMonths: number | undefined;
   let birthWeight: number | undefined;
+  let riskCategory: string | undefined;
   for (const line of lines) {
+    const risk = RISK_CATEGORY_STATED.exec(line);
+    if (risk) riskCategory ??= risk[1]!.toLowerCase().replace(/\s+/g, ' ').replace('á', 'a');
     if (KIDNEY_DISEASE_STATED.test(line) && !/grupos?\s+de\s+risco/iu.test(line)) kidneyDisease = true;
     if (MECHANICAL_VALVE_STATED.test(line)) anticoagulation = 'mechanical_valve';
     else if (ANTICOAGULANT_NAMED.test(line)) anticoagulation ??= 'oral';
@@ -146,6 +177,13 @@ export function readPatient(lines: string[], input: PatientInput = {}): Patient 
     if (ig && weeks === undefined) {
       weeks = Number(ig[1]) + (ig[2] === undefined ? 0 : Number(ig[2]) / 7);
       pregnant = true;
+    }
+    // A clinical-information field that says so ("Dados clínicos: GESTANTE - 30 SEMANAS (DUM …)", "Informação
+    // clínica: gestante de 12 semanas"), with the weeks after the word; a denial ("não gestante") never.
+    const stated = PREGNANCY_STATED.exec(line);
+    if (stated && !/\bn[aã]o[-\s]+gestante/iu.test(line)) {
+      pregnant = true;
+      if (stated[1] !== undefined && weeks === undefined) weeks = Number(stated[1]);
     }
     // The statement may be a cell of its own on a line of patient data ("SEXO: F    GESTANTE - DUM: …").
     if (
@@ -173,8 +211,10 @@ export function readPatient(lines: string[], input: PatientInput = {}): Patient 
       /(\d{1,2})\s*[º°ª]?\s*(?:o\s+)?dia\s+(?:do\s+)?(?:ciclo|ciclo\s+menstrual)\b/iu.exec(line) ??
       /\bdia\s+(?:do\s+)?ciclo(?:\s+menstrual)?\s*:?\s*(\d{1,2})(?!\d)/iu.exec(line);
     if (day && cycleDay === undefined) cycleDay = Number(day[1]);
-    const dum = /\b(?:DUM|data\s+da\s+[uú]ltima\s+menstrua[cç][aã]o)\s*[:\-]?\s*(\d{1,2}\/\d{1,2}\/\d{2,4})/iu.exec(line);
+    const dum = LAST_PERIOD_DAY.exec(line);
     if (dum && !lastPeriod) lastPeriod = brDate(dum[1]!);
+    const dumMonth = dum ? null : LAST_PERIOD_MONTH.exec(line);
+    if (dumMonth && !lastPeriod && !lastPeriodMonth) lastPeriodMonth = lastPeriodMonthEnd(dumMonth);
     const s = /\bsexo\s*(?:\/\s*idade)?\s*[:\-]?\s*(masculino|feminino|masc\.?|fem\.?|m|f)(?![\p{L}])/iu.exec(line);
     if (s && !sex) sex = /^m/i.test(s[1]!) ? 'M' : 'F';
     const a = /\bidade\s*(?:\/\s*sexo)?\s*[:\-]?\s*(\d{1,3})\s*(?:a(?:nos?)?|anos?)\b(?:\s*(\d{1,2})\s*m(?:eses)?\b)?/i.exec(line);
@@ -239,6 +279,9 @@ export function readPatient(lines: string[], input: PatientInput = {}): Patient 
     const days = Math.round((collected.getTime() - lastPeriod.getTime()) / 86_400_000) + 1;
     if (days >= 1) cycleDay = days;
   }
+  // A year or more since the last period is the definition of menopause, as amenorrhoea stated in months is.
+  const since = lastPeriod ?? lastPeriodMonth;
+  if (!phase && since && collected && !pregnant && collected.getTime() - since.getTime() >= 365 * 86_400_000) phase = 'menopausa';
   phase ??= cycleDay !== undefined ? phaseOfDay(cycleDay) : undefined;
   if (phase) out.cyclePhase = phase;
   // A newborn's report prints the gestational age at birth ("Peso ao nascer: 3.120 g   IG: 39 semanas"):
@@ -250,5 +293,6 @@ export function readPatient(lines: string[], input: PatientInput = {}): Patient 
   if (anticoagulation) out.anticoagulation = anticoagulation;
   if (kidneyDisease) out.kidneyDisease = true;
   if (birthWeight !== undefined) out.birthWeightGrams = birthWeight;
+  if (riskCategory) out.riskCategory = riskCategory;
   return out;
 }

@@ -445,7 +445,9 @@ function firstValueAt(text: string): number {
   const tokens = numbersIn(text);
   // Digits in brackets or an equation's year name the analyte ("TFG estimada (CKD-EPI 2021) 62", its
   // name cell filling the column up to one space before the value): the value is the first number after.
-  for (const m of withoutBracketsAndYears(text).matchAll(VALUE_START)) {
+  // So is a numbered kind ("URINA TIPO 1 (EAS)", "HSV tipo 2 IgG   0,4"): the kind's digit is the name's.
+  const named = withoutBracketsAndYears(text).replace(/(?<![\p{L}])tipo\s+\d(?!\d)/giu, (m) => ' '.repeat(m.length));
+  for (const m of named.matchAll(VALUE_START)) {
     const idx = m.index ?? 0;
     const digitAt = idx + m[0].length - 1;
     if (idx > 0 && !/[\s:=|]/.test(text[idx - 1]!)) continue;

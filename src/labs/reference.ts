@@ -56,6 +56,12 @@ export interface Patient {
   gestationWeeks?: number | undefined;
   /** A newborn's weight at birth in grams ("Peso ao nascer: 3.120 g"), which picks ranges by birth weight. */
   birthWeightGrams?: number | undefined;
+  /**
+   * The cardiovascular risk category the report states for the patient ("Risco CV: ALTO", "Categoria de
+   * risco informada pelo médico: intermediário"), folded: 'baixo', 'intermediario', 'alto', 'muito alto'.
+   * It picks the row of a table of lipid goals by category.
+   */
+  riskCategory?: string | undefined;
 }
 
 export type CyclePhase = 'folicular' | 'ovulatoria' | 'lutea' | 'menopausa';
@@ -348,7 +354,7 @@ function sexOf(label: string): Sex | undefined {
 // level's maintenance range ("0,60 - 1,20 (manutenção)") is the one a level is compared with. A range
 // said to be for the patient's own age ("até 6,5 pra idade dele", typed by a relative) is his.
 const NORMAL_TIER =
-  /\b(p(?:a)?ra\s+(?:a\s+)?(?:sua\s+)?idade(?:\s+(?:dele|dela|d[oa]\s+paciente))?|manutencao|otimo|desejavel|normal|normais|ideal|adequado|suficiente|suficiencia|aceitave(?:l|is)|populacao (?:geral|saudavel)|populacao|saudave(?:l|is)|baixo risco|referencia|nao gestantes?|nao diabeticos?|nao reagente|nao fumantes?|nao tabagistas?|negativo|nao detectavel|nao detectado|percentil|p9\d)\b/;
+  /\b(p(?:a)?ra\s+(?:a\s+)?(?:sua\s+)?idade(?:\s+(?:dele|dela|d[oa]\s+paciente))?|manutencao|otimo|desejavel|normal|normais|ideal|adequado|suficiente|suficiencia|aceitave(?:l|is)|populacao (?:geral|saudavel)|pop\.? (?:geral|saudavel)|populacao|saudave(?:l|is)|baixo risco|referencia|nao gestantes?|nao diabeticos?|nao reagente|nao fumantes?|nao tabagistas?|negativo|nao detectavel|nao detectado|percentil|p9\d)\b/;
 const OTHER_TIER =
   /\b(limitrofe|muito alto|alto|alta|elevado|elevada|baixo|baixa|niveis baixos|deficiencia|deficiente|insuficiencia|insuficiente|pre-?diabetes|diabetes|anemia|risco|alterad[ao]|aumentad[ao]|aumento|acentuad[ao]|toxicidade|intermediari[oa]|moderad[oa]|indeterminado|diabetico|diabeticos|reagente|positivo|detectavel|detectado|nao imunes?|sem imunidade|nao protegid[oa]s?|nao imunizad[oa]s?)\b/;
 // A tier of immunity ("reagente (imune)", "imunidade", "protegido"), never its denial ("não imune",
@@ -403,6 +409,12 @@ export interface LabelledRange {
   condition: boolean;
 }
 
+// An antibody's tiers say whether the patient is protected, whatever reactivity word they also carry
+// ("Inferior a 10: não reagente (ausência de imunidade); Igual ou superior a 10: reagente (imune)"):
+// being immune is the good tier, not being so the other.
+const IMMUNITY_ABSENT = /\b(?:nao imunes?|sem imunidade|ausencia de (?:imunidade|protecao)|nao protegid[oa]s?|nao imunizad[oa]s?|suscetive(?:l|is))\b/;
+const IMMUNE = /\b(?:imunes?|imunizad[oa]s?|protegid[oa]s?|com imunidade|presenca de imunidade)\b/;
+
 function classify(range: Range, label: string, risk = false): LabelledRange {
   // Tiers of risk under a "Risco …" heading or label ("Risco cardiovascular:  baixo: inferior a 1,0"):
   // the low-risk tier is the good one.
@@ -410,13 +422,17 @@ function classify(range: Range, label: string, risk = false): LabelledRange {
   const f = (risk || /\brisco\b/.test(folded)) && /(?:^|[^a-z])(?:baixo|minimo)$/.test(folded.trim()) ? `${folded} baixo risco` : folded;
   const tier = TARGET_TIER.test(f)
     ? 'target'
-    : NORMAL_TIER.test(f) && !/\bbaixo risco\b/.test(f)
-      ? 'normal'
-      : /\bbaixo risco\b/.test(f)
+    : IMMUNITY_ABSENT.test(f)
+      ? 'other'
+      : IMMUNE.test(f)
         ? 'normal'
-        : OTHER_TIER.test(f) || /^(?:risco\s+)?medi[oa](?:\s+risco)?$/.test(f.trim())
-          ? 'other'
-          : undefined;
+        : NORMAL_TIER.test(f) && !/\bbaixo risco\b/.test(f)
+          ? 'normal'
+          : /\bbaixo risco\b/.test(f)
+            ? 'normal'
+            : OTHER_TIER.test(f) || /^(?:risco\s+)?medi[oa](?:\s+risco)?$/.test(f.trim())
+              ? 'other'
+              : undefined;
   // "Mulheres não gestantes" is the ordinary range, not a pregnancy condition.
   return {
     range,
@@ -430,8 +446,8 @@ function classify(range: Range, label: string, risk = false): LabelledRange {
 
 const cleanLabel = (s: string) =>
   s
-    .replace(/^[\s,;/|:.)\]–—-]+/, '')
-    .replace(/[\s,;/|:(\[–—-]+$/, '')
+    .replace(/^[\s,;/|·•:.)\]–—-]+/, '')
+    .replace(/[\s,;/|·•:(\[–—-]+$/, '')
     .trim();
 
 /**
@@ -986,6 +1002,9 @@ function referenceTextCheck(text: string, opts: { strictLabels?: boolean; dotIsD
   const { rest, lead } = stripReferenceLead(text);
   const t = detectionLimitBound(rest)
     .replace(GRADE_NOTE, '')
+    // After a reference's lead, a note in brackets that explains the range ("Ref.: acima de 25 % (valores
+    // menores associam-se a maior probabilidade de câncer)"): words with no number, what the range means.
+    .replace(lead ? /\s+\((?:[^()\d\s]+\s+){3,}[^()\d\s]+\)\s*$/u : /$^/, '')
     .replace(/^[\s(]+|[\s).;]+$/g, '');
   if (t === '') return lead;
   if (noRangeText(t)) return true;

@@ -90,8 +90,9 @@ test('lines a report lists as unread (words the parser does not know after a lab
 
 // Administrative lines, judged here independently of the parser's own list. A collection window that
 // conditions a range ("Coleta entre 7 e 10 horas …… 6,2 a 19,4 µg/dL", set 35's cortisol) is a reference.
+// "Médico(a):" is the doctor's field; "Medicamentos informados: Levotiroxina 125 mcg/dia" (set 54) is none.
 const ADMIN =
-  /^\W*(paciente|cliente|nome|sexo|idade|data|dn\b|nasc|m[eé]dic[oa]|solicitante|dr\.?\b|dra\.?\b|crm|cnes|cns\b|cart[aã]o|protocolo|pedido|n[ºo°](?![a-zà-ú])|requisi|prontu|registro|ficha|os\b|coleta(?!\s+(?:entre|at[eé]|ap[oó]s)\s+\d)|liberad|assinad|assinatura|respons|p[aá]g|rua|unidade|conv[eê]nio|laborat[oó]rio|hospital|secretaria|prefeitura|exames de)/i;
+  /^\W*(paciente|cliente|nome|sexo|idade|data|dn\b|nasc|m[eé]dic[oa]s?(?![a-zà-ú])|solicitante|dr\.?\b|dra\.?\b|crm|cnes|cns\b|cart[aã]o|protocolo|pedido|n[ºo°](?![a-zà-ú])|requisi|prontu|registro|ficha|os\b|coleta(?!\s+(?:entre|at[eé]|ap[oó]s)\s+\d)|liberad|assinad|assinatura|respons|p[aá]g|rua|unidade|conv[eê]nio|laborat[oó]rio|hospital|secretaria|prefeitura|exames de)/i;
 const ADMIN_ANYWHERE = /\b(CRM|CNES|CRF|CRBM|CNPJ|Protocolo|Prontuário|Requisição)\b|\d{1,2}\/\d{1,2}\/\d{2,4}/;
 
 test('patient data, CRM/CNES/protocol numbers and dates never become analytes nor unparsed lines', () => {

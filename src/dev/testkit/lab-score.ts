@@ -167,7 +167,11 @@ export const CORPUS_SETS = [
   'heldout50',
   'heldout51',
   'heldout52',
+  'heldout53',
+  'heldout54',
+  'heldout55',
   'heldout56',
+  'heldout57',
   'heldout58',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
