@@ -208,6 +208,7 @@ const ADMIN_SPANS: RegExp[] = [
 ];
 // An address or contact line: its numbers are street numbers and postcodes.
 // A travessa is abbreviated "Trav." or "Tv." ("Tv. Quintino Bocaiuva 2301 - Umarizal").
+const MEDICATION_END = /\s{3,}|[;|]\s*(?=[\p{L}][\p{L}\d .()/-]{0,40}:)/u;
 const ADDRESS_LINE = /^\s*(?:rua|r\.|av\.?|avenida|alameda|travessa|trav\.|tv\.|rodovia|pra[cç]a|endere[cç]o|www\.|https?:)/iu;
 const ADDRESS_TAIL = /((?<![\d.])(?:\d{5,}|\d[\d.]*[-/]\d+))\s+\d+(?:,\d+)?\s*$|([^\s\d])(?<!\bkm)\s+\d+,\d+\s*$/iu;
 const WEB_ADDRESS = /^(?:www\.|https?:\/\/)|\S@\S|\.(?:com|org|net|gov|br)$/i;
@@ -256,11 +257,12 @@ export function resultTokens(text: string): Token[] {
     const tail = ADDRESS_TAIL.exec(t.slice(0, end));
     admin.push([0, tail ? tail.index + (tail[1] ?? tail[2]!).length : end]);
   }
-  // The medicines the patient reported: their doses, up to a column break, are no results.
+  // The medicines the patient reported: their doses, up to a column break or a labelled field after a
+  // ';' or '|' ("…; HBsAg: Reagente"), are no results; a list of doses goes on past a ';' of its own.
   if (MEDICATION_LEAD.test(foldSameLength(t).trimStart())) {
     const lead = t.length - t.trimStart().length;
-    const gap = /\s{3,}/.exec(t.slice(lead));
-    admin.push([0, gap ? lead + gap.index : t.length]);
+    const end = MEDICATION_END.exec(t.slice(lead));
+    admin.push([0, end ? lead + end.index : t.length]);
   }
   // A title's unlabelled method in a column beside it ("Gel - 3 células") says how, never what, was found.
   const method = methodCellAt(t);

@@ -182,3 +182,17 @@ test("the request's medicines line is no result, its doses with units and all", 
   );
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test("a result after the medicines line's doses, as a labelled field after a ';', is listed unread, never dropped", () => {
+  const text = [
+    'Medicamentos informados: sinvastatina 40 mg/dia; AAS 100 mg ; Anti-HCV: Reagente',
+    'Hemoglobina glicada (HbA1c)      6,8   %      inferior a 5,7',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([, value, unit, flag]) => [value, unit, flag]),
+    [[6.8, '%', 'alto']],
+  );
+  assert.equal(r.unparsed_lines.length, 1);
+  assert.match(r.unparsed_lines[0]!, /Anti-HCV: Reagente/);
+});
