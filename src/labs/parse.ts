@@ -132,6 +132,8 @@ const REACTIVE = /^(?:fracamente\s+)?(?:reagente|reativo|positivo)$/iu;
 const TITRE_LINE = new RegExp(String.raw`^(?:${TITRE_WORD})\b`, 'iu');
 // A reference cell that is only the label of an upper limit, its values on the lines under it.
 const MARKDOWN_HEADING = /^\s*#{1,6}\s+\S/;
+// A result's value restated on a log scale ("Log10", "Log", "Log 10 (UI/mL)").
+const LOG_SCALE = /^log(?:\s*10|₁₀)?(?:\s*\([^()]*\))?$/iu;
 
 const UPPER_LIMIT_LEAD =
   /^(?:(?:percentil\s*99|p99)(?:\s*\((?:limite\s+superior(?:\s+de\s+refer[eê]ncia)?|lsr)\))?|limite\s+superior(?:\s*\((?:percentil\s*99|p99)\))?)\s*:?$/iu;
@@ -719,8 +721,9 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       continue;
     }
     // The assay's limits under a block title ("Limite de detecção: 40 cópias/mL") are no result of
-    // their own: the block's "Resultado" line is.
-    if (title && !pending && /^(?:limites?|faixa)\s/i.test(t) && isBlockDetail(t)) continue;
+    // their own: the block's "Resultado" line is. Nor under the result ("Carga viral   86 cópias/mL" /
+    // "Limite inferior de quantificação: 20 cópias/mL."): the result read stays open for its reference.
+    if (/^(?:limites?|faixa)\s/i.test(t) && isBlockDetail(t)) continue;
     // Nor is the sample's detail with a number in it ("Material: plasma citratado 3,2%   Método: … (ISI
     // 1,02)"): the title still names the rows under it (its numbers are accounted by the final pass).
     if (title && !pending && /^(?:material|amostra)\s*:/i.test(t) && isBlockDetail(t)) continue;
@@ -1012,6 +1015,14 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
         first.name = `${first.name} (${short})`;
         block = undefined;
       } else block = undefined;
+      // The viral load again on a log scale, on the line under it ("Resultado: 1.840 UI/mL" / "Log10: 3,26" /
+      // "Valor de referência: Não detectado"): the same result in other units, with no range of its own,
+      // so the reference printed after it is still the load's, which stays open for it.
+      const logged = pending?.entries.length === 1 && pending.refItems.length === 0 ? pending.entries[0]! : undefined;
+      if (first && logged?.read.value != null && logged.line === lastTextAt && !groups[0]!.refItems.length && LOG_SCALE.test(first.name)) {
+        finishGroup(groups[0]!, patient, table, analytes, qualitative);
+        continue;
+      }
       close();
       title = undefined;
       preRef = [];

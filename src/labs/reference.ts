@@ -933,8 +933,9 @@ export function flagTitre(titre: string, wordReference: string | undefined, refe
 // it is that limit itself, a range (RANGE_SRC). A drug level's therapeutic range ("Faixa terapêutica:
 // 0,5 a 0,9 ng/mL") is its reference: a level above it is high. So is an occupational urine
 // creatinine's valid-sample range ("Amostra válida: 0,3 a 3,0 g/L"): outside it the sample is not valid.
+// A small lab's typed report leads it "VALOR NORMAL: NEGATIVO", "Valores normais: 70 a 99".
 const LEAD_RE =
-  /^[\s\-–—(|]*(?:amostra\s+v[aá]lida(?=\s*:)|valor(?:es)?\s+(?:de\s+)?refer[eê]ncias?|valores\s+referenciais|intervalo\s+de\s+refer[eê]ncia|intervalo(?=\s*:|\s{2,}|\s+\d)|(?:valor(?:es)?\s+|resultados?\s+)?esperad[oa]s?(?=\s*:)|faixa\s+de\s+refer[eê]ncia|(?:faixa|intervalo|n[ií]ve(?:l|is)|concentra[cç][aã]o)\s+terap[eê]utic[oa]s?|refer[eê]ncias?|v\.?\s?r\.?(?![\p{L}])|ref\.?(?![\p{L}])|ibmp(?![\p{L}])(?!\s*(?:NR[-\s]?\d{1,2}\s*)?:?\s*\d))(?:\s+(?:por|para|segundo|conforme|de\s+acordo\s+com)\s+(?:a\s+|o\s+)?(?:idade|sexo|g[eê]nero|faixa\s+et[aá]ria|adultos|crian[cç]as|m[eé]todo)(?![\p{L}]))?(?:\s*\([^)]*\))?\s*[:.]?\s*/iu;
+  /^[\s\-–—(|]*(?:amostra\s+v[aá]lida(?=\s*:)|valor(?:es)?\s+(?:de\s+)?refer[eê]ncias?|valores\s+referenciais|valor(?:es)?\s+norma(?:l|is)(?=\s*:)|intervalo\s+de\s+refer[eê]ncia|intervalo(?=\s*:|\s{2,}|\s+\d)|(?:valor(?:es)?\s+|resultados?\s+)?esperad[oa]s?(?=\s*:)|faixa\s+de\s+refer[eê]ncia|(?:faixa|intervalo|n[ií]ve(?:l|is)|concentra[cç][aã]o)\s+terap[eê]utic[oa]s?|refer[eê]ncias?|v\.?\s?r\.?(?![\p{L}])|ref\.?(?![\p{L}])|ibmp(?![\p{L}])(?!\s*(?:NR[-\s]?\d{1,2}\s*)?:?\s*\d))(?:\s+(?:por|para|segundo|conforme|de\s+acordo\s+com)\s+(?:a\s+|o\s+)?(?:idade|sexo|g[eê]nero|faixa\s+et[aá]ria|adultos|crian[cç]as|m[eé]todo)(?![\p{L}]))?(?:\s*\([^)]*\))?\s*[:.]?\s*/iu;
 
 /**
  * The short reference leads a cell or a bracket opens with ("VR", "V.R.", "Ref.", "Referência", "Valores
