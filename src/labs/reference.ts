@@ -40,7 +40,10 @@ export interface Patient {
   cyclePhase?: CyclePhase | undefined;
   /** The report says the patient is pregnant ("GESTANTE - DUM: …", "IG: 24 semanas"). */
   pregnant?: boolean | undefined;
-  /** The report states the patient smokes ("Tabagista: sim"), which picks a range printed for smokers. */
+  /**
+   * The report states the patient smokes ("Tabagista: sim"), which picks a range printed for smokers, or
+   * that he does not (false), which picks the non-smokers'; unknown, both are his.
+   */
   smoker?: boolean | undefined;
   /**
    * The report says the patient takes an oral anticoagulant ("varfarina", "Marevan"), or has a mechanical
@@ -658,6 +661,32 @@ export function resolveNumeric(ranges: LabelledRange[], value: number, unit: str
       cands = smokers;
       smokerChosen = true;
     }
+  } else if (patient.smoker === undefined) {
+    // A report that does not say whether the patient smokes leaves both ranges his: a value between
+    // them ("3,9" against "Não fumantes: até 3,8   Fumantes: até 5,5") cannot be placed.
+    const f = (c: LabelledRange) => foldSameLength(c.label).toLowerCase();
+    const non = cands.filter((c) => /\bnao (?:fumantes?|tabagistas?)\b/.test(f(c)));
+    const smokers = cands.filter((c) => /\b(?:fumantes?|tabagistas?)\b/.test(f(c)) && !non.includes(c));
+    if (non.length > 0 && smokers.length > 0) {
+      cands = [...non, ...smokers].map((c) => ({ ...c, tier: undefined, condition: false }));
+      smokerChosen = true;
+    }
+  }
+  // Targets by cardiovascular risk category, each a bound below which the value should stay ("Baixo risco:
+  // < 130 / Risco intermediário: < 100 / Alto risco: < 70"): with the category not given, each target may
+  // be the patient's, so only a value under all of them, or over all, can be placed. Not the tiers of a
+  // risk score, which split the value's scale into bands ("baixo: < 1,0; médio: 1,0 a 3,0; alto: > 3,0").
+  if (!patient.riskCategory) {
+    const f = (c: LabelledRange) => foldSameLength(c.label).toLowerCase();
+    const targets = cands.filter((c) => c.tier && /\brisco\b|\bintermediari[oa]\b/.test(f(c)) && c.range.low === null && c.range.high !== null);
+    const tiered = cands.filter((c) => c.tier);
+    if (
+      targets.length >= 2 &&
+      targets.length === tiered.length &&
+      targets.some((c) => /\bbaixo risco\b/.test(f(c))) &&
+      new Set(targets.map((c) => c.range.high)).size === targets.length
+    )
+      cands = [...cands.filter((c) => !c.tier), ...targets.map((c) => ({ ...c, tier: undefined }))];
   }
   // An anticoagulated patient's INR is compared with the range printed for his treatment: the mechanical
   // valve's when the report names one, else the usual oral anticoagulation's. The untreated range ("sem

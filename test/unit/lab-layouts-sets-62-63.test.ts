@@ -130,3 +130,43 @@ test("a typed report leads its reference with 'Valor normal:', beside the method
     ['PESQUISA DE SANGUE OCULTO NAS FEZES', 'POSITIVO', null, 'alterado'],
   ]);
 });
+
+test('a reference cell that says what its one range means after a colon is that range', () => {
+  const text = [
+    'Exame\tResultado\tUnidade\tResultado anterior (02/01/2025)\tValor de referência',
+    'Avidez de IgG para toxoplasmose\t72\t%\t-\tSuperior a 60%: infecção adquirida há mais de quatro meses',
+    'Glicose\t92\tmg/dL\t90\t70 a 99',
+  ].join('\n');
+  const r = parseLabReport(text, { sex: 'F' });
+  assert.deepEqual(brief(r), [
+    ['Avidez de IgG para toxoplasmose', 72, '%', 'normal'],
+    ['Glicose', 92, 'mg/dL', 'normal'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('ranges by smoking status: unknown smoking leaves a value between them undetermined; a stated one picks the range', () => {
+  const row = ['CEA - ANTÍGENO CARCINOEMBRIONÁRIO  4,6 ng/mL', '   Não fumantes: até 3,8 ng/mL     Fumantes: até 5,5 ng/mL'];
+  const flag = (lines: string[]) => parseLabReport(lines.join('\n'), { sex: 'F' }).analytes.map((a) => [a.value, a.flag]);
+  assert.deepEqual(flag(row), [[4.6, 'indeterminado']]);
+  assert.deepEqual(flag(['Informação clínica: tabagista há 20 anos.', ...row]), [[4.6, 'normal']]);
+  assert.deepEqual(flag(['Dados clínicos: não fumante; controle anual.', ...row]), [[4.6, 'alto']]);
+  assert.deepEqual(flag(['CEA: 6,1 ng/mL', '   Não fumantes: até 3,8 ng/mL     Fumantes: até 5,5 ng/mL']), [[6.1, 'alto']]);
+});
+
+test('LDL targets by risk category, the category not given: only a value under or over every target is placed', () => {
+  const ref = 'Baixo risco: < 130 / Risco intermediário: < 100 / Alto risco: < 70 / Muito alto risco: < 50';
+  const flag = (v: string) =>
+    parseLabReport(
+      ['| Exame | Resultado | Unidade | Referência |', '|---|---|---|---|', `| Colesterol não-HDL | ${v} | mg/dL | ${ref} |`].join('\n'),
+    ).analytes.map((a) => [a.value, a.flag]);
+  assert.deepEqual(flag('118'), [[118, 'indeterminado']]);
+  assert.deepEqual(flag('46'), [[46, 'normal']]);
+  assert.deepEqual(flag('142'), [[142, 'alto']]);
+  // A risk score's tiers split the value's scale: the low-risk band is the good one.
+  const pcr = parseLabReport('PCR ultrassensível: 2,1 mg/L   Baixo risco: < 1,0; Risco médio: 1,0 a 3,0; Alto risco: > 3,0').analytes;
+  assert.deepEqual(
+    pcr.map((a) => [a.value, a.flag]),
+    [[2.1, 'alto']],
+  );
+});
