@@ -294,6 +294,8 @@ export const KNOWN_NAMES: readonly KnownName[] = [
     synonyms: [
       'capacidade total de ligacao do ferro',
       'capacidade total de fixacao do ferro',
+      'capacidade total de lig. ferro',
+      'capacidade total de lig. do ferro',
       'capac. total lig. ferro',
       'capac. total de lig. do ferro',
       'cap. total lig. ferro',

@@ -307,6 +307,31 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     pending = r.group;
     return true;
   };
+  /**
+   * Holds every result a reference names together ("Ref. (Anti-Ro e Anti-La): …", printed under the last
+   * of them) open with the pending one, so the reference lines that follow are each one's. Only when the
+   * pending result is among them and the others were read in this block.
+   */
+  const shareReference = (names: string[]): boolean => {
+    if (!pending) return false;
+    const named = (g: Group, n: string) => g.entries.some((e) => sameAnalyte(e, n, { prefix: true }));
+    const groups = names.map((n) => (named(pending!, n) ? pending : recent.find((r) => r.group !== pending && named(r.group, n))?.group));
+    if (!groups.includes(pending) || groups.some((g) => !g) || new Set(groups).size !== groups.length) return false;
+    for (const g of groups) {
+      if (g === pending) continue;
+      const r = recent.splice(
+        recent.findIndex((c) => c.group === g),
+        1,
+      )[0]!;
+      for (const a of r.made) {
+        const list: Array<ParsedAnalyte | QualitativeAnalyte> = typeof a.value === 'number' ? analytes : qualitative;
+        list.splice(list.indexOf(a), 1);
+      }
+      heldSamples.push(g!);
+    }
+    if (!heldSamples.includes(pending)) heldSamples.push(pending);
+    return true;
+  };
   const addRef = (g: Group, t: string) => {
     const { rest } = stripReferenceLead(t);
     if (RISK_LEAD.test(t.slice(0, t.length - rest.length))) g.riskTiers = true;
@@ -888,7 +913,9 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     const nameBefore = t.split(':')[0]!;
     if (!lookupName(cleanName(nameBefore)) && isReferenceText(t, { strictLabels: true, dotIsDecimal: dotIsDecimal(pending?.entries[0]?.def ?? title?.def) })) {
       const subject = referenceSubject(t);
-      if (subject && reopen(subject)) addRef(pending!, t);
+      const subjects = subject?.split(/\s+e\s+|\s*[,;]\s*/u) ?? [];
+      if (subjects.length >= 2 && shareReference(subjects)) addRef(pending!, t);
+      else if (subject && reopen(subject)) addRef(pending!, t);
       else if (pending) addRef(pending, t);
       else if (title) preRef.push(stripReferenceLead(t).rest);
       // A word alone with nothing to be the reference of may be a result whose name was not read.

@@ -867,6 +867,9 @@ const foldQ = (s: string) =>
 
 const ABSENCE_OF = /^aus[eê]ncia\s+de\s+\p{L}+(?:\s+\p{L}+){0,5}$/iu;
 
+// The titre a word reference stands for, in brackets ("Não reagente (títulos inferiores a 1/80)").
+const TITRE_CUTOFF_NOTE = /\s*\((?:t[ií]tulos?\s+)?(?:inferior(?:es)?|menor(?:es)?|abaixo)\s+(?:a|de|que)\s+1\s*[:/]\s*\d+\)\s*$/iu;
+
 /** The qualitative reference in a text ("Negativo", "Não reagente", "Ausentes"), if that is all it says. */
 export function qualitativeReference(text: string): string | undefined {
   // A gloss in brackets after the word says what it means ("Negativo (ausência de parasitas)", "Não
@@ -875,6 +878,7 @@ export function qualitativeReference(text: string): string | undefined {
   // The lab's mark after a reference in brackets ("(VR Negativo) ⚠️") is no part of it either.
   const t = text
     .replace(/(?:\s*\p{Extended_Pictographic}\uFE0F?)+\s*$/u, '')
+    .replace(TITRE_CUTOFF_NOTE, '')
     .replace(/(?<=\p{L})\s*\((?=[^()]*\p{L})[^()\d+]*\)?[\s.;]*$/u, '')
     .replace(/^[\s([]+|[\s).;\]]+$/g, '');
   // "Ausência de parasitas", "Ausência de sangue": what must not be found, named, is a negative.
@@ -944,7 +948,7 @@ export function titreOf(text: string): string | undefined {
  */
 export function flagTitre(titre: string, wordReference: string | undefined, referenceText: string | null): QualitativeFlag {
   const dilution = Number(/\d+$/.exec(titre)![0]);
-  const bound = /(<=|≤|<|at[eé]|inferior\s+a|menor\s+(?:que|do\s+que))\s*1\s*[/:]\s*(\d+)/iu.exec(referenceText ?? '');
+  const bound = /(<=|≤|<|at[eé]|inferior(?:es)?\s+a|menor(?:es)?\s+(?:que|do\s+que))\s*1\s*[/:]\s*(\d+)/iu.exec(referenceText ?? '');
   if (bound) {
     const limit = Number(bound[2]);
     const inclusive = !/^(<|inferior|menor)/iu.test(bound[1]!);
@@ -1035,6 +1039,9 @@ function referenceTextCheck(text: string, opts: { strictLabels?: boolean; dotIsD
     // After a reference's lead, a note in brackets that explains the range ("Ref.: acima de 25 % (valores
     // menores associam-se a maior probabilidade de câncer)"): words with no number, what the range means.
     .replace(lead ? /\s+\((?:[^()\d\s]+\s+){3,}[^()\d\s]+\)\s*$/u : /$^/, '')
+    // The titre a word reference stands for, in brackets ("Não reagente (títulos inferiores a 1/80)"): the
+    // cut-off of a reactive result's titre, no range of another value.
+    .replace(TITRE_CUTOFF_NOTE, '')
     .replace(/^[\s(]+|[\s).;]+$/g, '');
   if (t === '') return lead;
   if (noRangeText(t)) return true;

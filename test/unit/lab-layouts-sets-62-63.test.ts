@@ -170,3 +170,33 @@ test('LDL targets by risk category, the category not given: only a value under o
     [[2.1, 'alto']],
   );
 });
+
+test('a reference that names the results above it in brackets is each one of theirs', () => {
+  const text = [
+    'Anti-Sm .................................: 36,0 U/mL',
+    'Anti-RNP ................................: 4,2 U/mL',
+    '   Ref. (Anti-Sm e Anti-RNP): Negativo: inferior a 7,0 U/mL',
+    '                              Indeterminado: 7,0 a 10,0 U/mL',
+    '                              Positivo: superior a 10,0 U/mL',
+    'Complemento C4 .........................: 8 mg/dL',
+    '   Ref.: 10 a 40 mg/dL',
+  ].join('\n');
+  const r = parseLabReport(text, { sex: 'F' });
+  assert.deepEqual(
+    brief(r).sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+    [
+      ['Anti-RNP', 4.2, 'U/mL', 'normal'],
+      ['Anti-Sm', 36, 'U/mL', 'alto'],
+      ['Complemento C4', 8, 'mg/dL', 'baixo'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('a word reference with its titre cut-off in brackets flags the titre and the word', () => {
+  const at = (result: string) =>
+    parseLabReport(['ANTICORPOS ANTIMITOCÔNDRIA (IFI)', `   Resultado .......: ${result}`, '   Ref.: Não reagente (títulos inferiores a 1/40)'].join('\n'));
+  assert.deepEqual(brief(at('REAGENTE 1/160')), [['ANTICORPOS ANTIMITOCÔNDRIA (IFI)', '1/160', null, 'alterado']]);
+  assert.deepEqual(brief(at('NÃO REAGENTE')), [['ANTICORPOS ANTIMITOCÔNDRIA (IFI)', 'NÃO REAGENTE', null, 'normal']]);
+  assert.deepEqual(at('NÃO REAGENTE').unparsed_lines, []);
+});
