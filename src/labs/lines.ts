@@ -816,6 +816,8 @@ export const MEDICATION_LEAD = /^(?:medicamentos?|medicac(?:ao|oes))(?:\s+(?:inf
 /** A patient-data, doctor, address, page or signature line: neither a result nor an unread result. */
 export function isAdminLine(text: string): boolean {
   if (text.trim() !== '' && cells(text).every((c) => PAGE_CONTROL.test(c))) return true;
+  // The site's copyright footer, with its links after it ("© Laboratório X - Termos de uso | Privacidade").
+  if (/^\s*(?:©|copyright\b)/iu.test(text) && !labValue(text)) return true;
   const f = foldSameLength(text).replace(/^[\s*#>]+/, '');
   if (MEDICATION_LEAD.test(f)) return true;
   // A label that can also name a result ("Jejum: 84 mg/dL") is administrative only when no value

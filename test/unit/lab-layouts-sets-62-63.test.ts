@@ -91,9 +91,11 @@ test('admin lines, dates and council numbers beside these layouts never become r
     'Dr. Paulo Reis - CRM-MG 45.120',
     'Protocolo: 88.204 - Material: Soro',
     'Limite de detecção: 10 UI/mL',
+    '© Laboratório Vale Verde - Termos de uso | Privacidade',
   ].join('\n');
   const r = parseLabReport(text);
   assert.deepEqual(brief(r), []);
+  assert.deepEqual(r.unparsed_lines, []);
 });
 
 test('a viral load restated on a log scale under it leaves the reference after the log to the load', () => {
