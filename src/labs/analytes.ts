@@ -287,6 +287,23 @@ export const KNOWN_NAMES: readonly KnownName[] = [
   { key: 'insulina', name: 'Insulina', synonyms: ['insulina', 'insulina basal', 'insulina de jejum'] },
   // The iron panel beside ferritin: known so a name with an OCR slip ("Transferrlna") is read against it.
   { key: 'transferrina', name: 'Transferrina', synonyms: ['transferrina', 'transferrina serica'] },
+  // Its binding capacity, which a narrow name column abbreviates word by word ("CAPAC. TOTAL LIG. FERRO").
+  {
+    key: 'ctlf',
+    name: 'Capacidade total de ligação do ferro',
+    synonyms: [
+      'capacidade total de ligacao do ferro',
+      'capacidade total de fixacao do ferro',
+      'capacidade total de lig. ferro',
+      'capacidade total de lig. do ferro',
+      'capac. total lig. ferro',
+      'capac. total de lig. do ferro',
+      'cap. total lig. ferro',
+      'cap. total de ligacao do ferro',
+      'ctlf',
+      'tibc',
+    ],
+  },
   // The white cell differential: known so a name with an OCR slip ("Eosin6filos", "Linf0citos") is read against it.
   { key: 'neutrofilos', name: 'Neutrófilos', synonyms: ['neutrofilos'] },
   { key: 'linfocitos', name: 'Linfócitos', synonyms: ['linfocitos'] },

@@ -74,6 +74,7 @@ export function qualitativeFrom(e: Entry, items: string[], refText: string | nul
 }
 
 const URINE_SAMPLE = /\burin(?:a|[aá]ri[oa])\b/i;
+const NOT_DETECTED = /^(?:n[aã]o\s+detect[aá](?:d[oa]|vel)|indetect[aá]vel)\.?$/iu;
 
 export function numericFrom(
   e: Entry,
@@ -136,7 +137,11 @@ export function numericFrom(
       };
     }
   }
+  // A quantity where the lab expects none detected (a viral load "86 cópias/mL" against "Não detectado"):
+  // any amount read is above the reference. Not "< 20" (below what the assay quantifies), nor a
+  // serology's index against "Não reagente", which has a cut-off of its own.
+  const detectedOverNone = refText !== null && NOT_DETECTED.test(refText.trim()) && value > 0 && e.read.comparator === null;
   // The lab's own mark ("↑", "(L)") when nothing else can be compared.
-  const flag: LabFlag = e.read.marker ?? 'indeterminado';
+  const flag: LabFlag = e.read.marker ?? (detectedOverNone ? 'alto' : 'indeterminado');
   return { ...base, unit, reference_low: null, reference_high: null, reference_text: refText, reference_source: null, flag };
 }

@@ -106,7 +106,19 @@ export function cleanLine(raw: string, index: number): CleanLine {
   t = t.replace(/(^|\s)_(?=[^\s_])|(?<=[^\s_])_(?=\s|$)/g, '$1');
   // A message's square or diamond bullet is one too ("▫️ Ureia: 74 mg/dL", "▪️ *RNI (INR):* 2,31", with
   // its emoji selector; "🔹 TSH: 2,1").
-  t = t.replace(/^\s*(?:[-*•·]|[▪►▫◦▸‣◾◽▶🔹🔸🔷🔶]\uFE0F?|\d{1,2}[.)])\s+(?=\S)/u, '');
+  // So is any pictograph an app puts before each exam ("🧪 Glicose: 88 mg/dL", "🩸 Hemoglobina: …"), with
+  // its joined parts; not the signs that say something (©, ™, an arrow that marks a value high or low).
+  t = t.replace(
+    /^\s*(?:[-*•·]|[▪►▫◦▸‣◾◽▶🔹🔸🔷🔶]\uFE0F?|(?![©®™⬆⬇])\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic})*|\d{1,2}[.)])\s+(?=\S)/u,
+    '',
+  );
+  // The app's status chip closing the reference line ("Referência: < 190 mg/dL ⚠️ Acima", "… ✅ Normal"):
+  // a pictograph and a verdict word restate the comparison with the range, and left on the line the
+  // word would be read as the range's label.
+  t = t.replace(
+    /(?<=[\d\p{L})%³])\s+(?![©®™])\p{Extended_Pictographic}\uFE0F?\s*(?:normal|acima|abaixo|alterad[oa]|alt[oa]|baix[oa]|elevad[oa]|aumentad[oa]|diminu[ií]d[oa]|reduzid[oa])\.?\s*$/iu,
+    '',
+  );
   // A quote mark before a name (markdown's "> ", a summary's list "> TSH ..... 6,84") is a bullet too; before a
   // number it is the comparator of the value ("> 60").
   t = t.replace(/^\s*>\s+(?=\p{L}|\d+-\p{L})/u, '');
@@ -804,6 +816,8 @@ export const MEDICATION_LEAD = /^(?:medicamentos?|medicac(?:ao|oes))(?:\s+(?:inf
 /** A patient-data, doctor, address, page or signature line: neither a result nor an unread result. */
 export function isAdminLine(text: string): boolean {
   if (text.trim() !== '' && cells(text).every((c) => PAGE_CONTROL.test(c))) return true;
+  // The site's copyright footer, with its links after it ("© Laboratório X - Termos de uso | Privacidade").
+  if (/^\s*(?:©|copyright\b)/iu.test(text) && !labValue(text)) return true;
   const f = foldSameLength(text).replace(/^[\s*#>]+/, '');
   if (MEDICATION_LEAD.test(f)) return true;
   // A label that can also name a result ("Jejum: 84 mg/dL") is administrative only when no value
@@ -1007,7 +1021,9 @@ export function joinWrappedTabbedName(reads: readonly string[]): string[] {
 // A name line of a column table: one cell of words, no digit.
 const NAME_ALONE = /^(\s*)(\p{L}[^\d\t]*?)\s*$/u;
 // A table row: its name cell (a method's year in it: "Estimada (CKD-EPI 2021)"), then a value after a column gap.
-const ROW_NAME = /^( *)(\p{L}(?:\S| (?! ))*?)(?=\s{2,}[<>≤≥]?\s*\d)/u;
+// A colon or a dot leader ends the name ("Plaquetas.......: 168.000 /mm³   150.000 a …"): what follows is
+// the row's value, never more of its name.
+const ROW_NAME = /^( *)(\p{L}(?:[^\s:.]|\.(?!\.)| (?! ))*?)(?=\s{2,}[<>≤≥]?\s*\d)/u;
 // A name cut after a word that cannot end it ("Índice de Saturação da").
 const CUT_AFTER = /\s(?:de|da|do|das|dos|e|em|por|para|com)$/iu;
 

@@ -132,6 +132,8 @@ const REACTIVE = /^(?:fracamente\s+)?(?:reagente|reativo|positivo)$/iu;
 const TITRE_LINE = new RegExp(String.raw`^(?:${TITRE_WORD})\b`, 'iu');
 // A reference cell that is only the label of an upper limit, its values on the lines under it.
 const MARKDOWN_HEADING = /^\s*#{1,6}\s+\S/;
+// A result's value restated on a log scale ("Log10", "Log", "Log 10 (UI/mL)").
+const LOG_SCALE = /^log(?:\s*10|₁₀)?(?:\s*\([^()]*\))?$/iu;
 
 const UPPER_LIMIT_LEAD =
   /^(?:(?:percentil\s*99|p99)(?:\s*\((?:limite\s+superior(?:\s+de\s+refer[eê]ncia)?|lsr)\))?|limite\s+superior(?:\s*\((?:percentil\s*99|p99)\))?)\s*:?$/iu;
@@ -303,6 +305,31 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       list.splice(list.indexOf(a), 1);
     }
     pending = r.group;
+    return true;
+  };
+  /**
+   * Holds every result a reference names together ("Ref. (Anti-Ro e Anti-La): …", printed under the last
+   * of them) open with the pending one, so the reference lines that follow are each one's. Only when the
+   * pending result is among them and the others were read in this block.
+   */
+  const shareReference = (names: string[]): boolean => {
+    if (!pending) return false;
+    const named = (g: Group, n: string) => g.entries.some((e) => sameAnalyte(e, n, { prefix: true }));
+    const groups = names.map((n) => (named(pending!, n) ? pending : recent.find((r) => r.group !== pending && named(r.group, n))?.group));
+    if (!groups.includes(pending) || groups.some((g) => !g) || new Set(groups).size !== groups.length) return false;
+    for (const g of groups) {
+      if (g === pending) continue;
+      const r = recent.splice(
+        recent.findIndex((c) => c.group === g),
+        1,
+      )[0]!;
+      for (const a of r.made) {
+        const list: Array<ParsedAnalyte | QualitativeAnalyte> = typeof a.value === 'number' ? analytes : qualitative;
+        list.splice(list.indexOf(a), 1);
+      }
+      heldSamples.push(g!);
+    }
+    if (!heldSamples.includes(pending)) heldSamples.push(pending);
     return true;
   };
   const addRef = (g: Group, t: string) => {
@@ -719,8 +746,9 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       continue;
     }
     // The assay's limits under a block title ("Limite de detecção: 40 cópias/mL") are no result of
-    // their own: the block's "Resultado" line is.
-    if (title && !pending && /^(?:limites?|faixa)\s/i.test(t) && isBlockDetail(t)) continue;
+    // their own: the block's "Resultado" line is. Nor under the result ("Carga viral   86 cópias/mL" /
+    // "Limite inferior de quantificação: 20 cópias/mL."): the result read stays open for its reference.
+    if (/^(?:limites?|faixa)\s/i.test(t) && isBlockDetail(t)) continue;
     // Nor is the sample's detail with a number in it ("Material: plasma citratado 3,2%   Método: … (ISI
     // 1,02)"): the title still names the rows under it (its numbers are accounted by the final pass).
     if (title && !pending && /^(?:material|amostra)\s*:/i.test(t) && isBlockDetail(t)) continue;
@@ -885,7 +913,9 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     const nameBefore = t.split(':')[0]!;
     if (!lookupName(cleanName(nameBefore)) && isReferenceText(t, { strictLabels: true, dotIsDecimal: dotIsDecimal(pending?.entries[0]?.def ?? title?.def) })) {
       const subject = referenceSubject(t);
-      if (subject && reopen(subject)) addRef(pending!, t);
+      const subjects = subject?.split(/\s+e\s+|\s*[,;]\s*/u) ?? [];
+      if (subjects.length >= 2 && shareReference(subjects)) addRef(pending!, t);
+      else if (subject && reopen(subject)) addRef(pending!, t);
       else if (pending) addRef(pending, t);
       else if (title) preRef.push(stripReferenceLead(t).rest);
       // A word alone with nothing to be the reference of may be a result whose name was not read.
@@ -1012,6 +1042,14 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
         first.name = `${first.name} (${short})`;
         block = undefined;
       } else block = undefined;
+      // The viral load again on a log scale, on the line under it ("Resultado: 1.840 UI/mL" / "Log10: 3,26" /
+      // "Valor de referência: Não detectado"): the same result in other units, with no range of its own,
+      // so the reference printed after it is still the load's, which stays open for it.
+      const logged = pending?.entries.length === 1 && pending.refItems.length === 0 ? pending.entries[0]! : undefined;
+      if (first && logged?.read.value != null && logged.line === lastTextAt && !groups[0]!.refItems.length && LOG_SCALE.test(first.name)) {
+        finishGroup(groups[0]!, patient, table, analytes, qualitative);
+        continue;
+      }
       close();
       title = undefined;
       preRef = [];

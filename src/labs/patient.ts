@@ -118,6 +118,16 @@ const SMOKER_STATED = new RegExp(
   'iu',
 );
 const SMOKER_DENIED = /\b(?:n[aã]o|sem|ex)[-\s]+(?:\p{L}+\s+)?(?:tabagis|fumant)/iu;
+// A line that states the patient does not smoke: "Dados clínicos: não fumante", "Tabagista: não", "Nega
+// tabagismo", "ex-tabagista". A range label ("Não fumantes: até 3,8") is none: it has no clinical lead.
+const NON_SMOKER_STATED = new RegExp(
+  [
+    String.raw`\b(?:tabagista|fumante|tabagismo)\s*:\s*(?:n[aã]o|nega|ex[-\s])`,
+    String.raw`\bnega\s+(?:tabagismo|fumar)\b`,
+    String.raw`(?:informa[cç](?:[aã]o|[oõ]es)|dados|indica[cç][aã]o|hist[oó]ria|observa[cç][aã]o)\s+cl[ií]nic[oa]s?\s*:.*(?<![\p{L}])(?:n[aã]o|ex)[-\s]+(?:tabagista|fumante)(?![\p{L}])(?!\s*:)`,
+  ].join('|'),
+  'iu',
+);
 
 // A line that says the patient is anticoagulated: a coumarin named anywhere (clinical information, a
 // relative's message: "Ele toma marevan (varfarina)"), or a mechanical valve ("válvula aórtica mecânica",
@@ -154,6 +164,7 @@ export function readPatient(lines: string[], input: PatientInput = {}): Patient 
   let pregnant = false;
   let weeks: number | undefined;
   let smoker = false;
+  let nonSmoker = false;
   let anticoagulation: Patient['anticoagulation'];
   let kidneyDisease = false;
   let lifeMonths: number | undefined;
@@ -166,6 +177,7 @@ export function readPatient(lines: string[], input: PatientInput = {}): Patient 
     if (MECHANICAL_VALVE_STATED.test(line)) anticoagulation = 'mechanical_valve';
     else if (ANTICOAGULANT_NAMED.test(line)) anticoagulation ??= 'oral';
     if (SMOKER_STATED.test(line) && !SMOKER_DENIED.test(line)) smoker = true;
+    else if (NON_SMOKER_STATED.test(line)) nonSmoker = true;
     // "GESTANTE - DUM: 20/03/2024 - IG na coleta: 11 semanas", "Gestante: sim", "Idade gestacional: 24
     // semanas": the patient is pregnant. A reference line ("Gestantes: 0,1 a 2,5") is none of these.
     // The days after the weeks ("9 semanas e 2 dias", "IG: 24 sem 3 d") place a week's last days: a band of weeks ends there.
@@ -290,6 +302,7 @@ export function readPatient(lines: string[], input: PatientInput = {}): Patient 
   if (pregnant && sex !== 'M' && !newborn) out.pregnant = true;
   if (pregnant && weeks !== undefined && !newborn) out.gestationWeeks = weeks;
   if (smoker) out.smoker = true;
+  else if (nonSmoker) out.smoker = false;
   if (anticoagulation) out.anticoagulation = anticoagulation;
   if (kidneyDisease) out.kidneyDisease = true;
   if (birthWeight !== undefined) out.birthWeightGrams = birthWeight;

@@ -295,6 +295,17 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
     });
     if (cut !== undefined) ref = ref.slice(0, cut).trim();
   }
+  // What the range means, after it and a colon ("Superior a 60%: ausência de macroprolactinemia
+  // significativa"): a note on the one range, no label of another; a tier word there ("≥ 6,5 %:
+  // diabetes") is a label, and stays.
+  const meaning = /^([^:;|]*\d[^:;|]*?)\s*:\s*(\p{L}[^\d:;|]*)$/u.exec(ref);
+  if (
+    meaning &&
+    !isReferenceText(ref, { dotIsDecimal: dotIsDecimal(def) }) &&
+    isReferenceText(meaning[1]!, { dotIsDecimal: dotIsDecimal(def) }) &&
+    !isReferenceLabel(meaning[2]!)
+  )
+    ref = meaning[1]!.trim();
   // Beside the value, either a reference or only the label of the ranges printed under it
   // ("198 mg/dL   Com jejum / Sem jejum", then "Desejável: < 190 mg/dL" on the next line).
   // A percentile in the label is no number ("Percentil 99 (limite superior):" over "Mulheres: 15,6 ng/L").

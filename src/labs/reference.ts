@@ -40,7 +40,10 @@ export interface Patient {
   cyclePhase?: CyclePhase | undefined;
   /** The report says the patient is pregnant ("GESTANTE - DUM: …", "IG: 24 semanas"). */
   pregnant?: boolean | undefined;
-  /** The report states the patient smokes ("Tabagista: sim"), which picks a range printed for smokers. */
+  /**
+   * The report states the patient smokes ("Tabagista: sim"), which picks a range printed for smokers, or
+   * that he does not (false), which picks the non-smokers'; unknown, both are his.
+   */
   smoker?: boolean | undefined;
   /**
    * The report says the patient takes an oral anticoagulant ("varfarina", "Marevan"), or has a mechanical
@@ -658,6 +661,32 @@ export function resolveNumeric(ranges: LabelledRange[], value: number, unit: str
       cands = smokers;
       smokerChosen = true;
     }
+  } else if (patient.smoker === undefined) {
+    // A report that does not say whether the patient smokes leaves both ranges his: a value between
+    // them ("3,9" against "Não fumantes: até 3,8   Fumantes: até 5,5") cannot be placed.
+    const f = (c: LabelledRange) => foldSameLength(c.label).toLowerCase();
+    const non = cands.filter((c) => /\bnao (?:fumantes?|tabagistas?)\b/.test(f(c)));
+    const smokers = cands.filter((c) => /\b(?:fumantes?|tabagistas?)\b/.test(f(c)) && !non.includes(c));
+    if (non.length > 0 && smokers.length > 0) {
+      cands = [...non, ...smokers].map((c) => ({ ...c, tier: undefined, condition: false }));
+      smokerChosen = true;
+    }
+  }
+  // Targets by cardiovascular risk category, each a bound below which the value should stay ("Baixo risco:
+  // < 130 / Risco intermediário: < 100 / Alto risco: < 70"): with the category not given, each target may
+  // be the patient's, so only a value under all of them, or over all, can be placed. Not the tiers of a
+  // risk score, which split the value's scale into bands ("baixo: < 1,0; médio: 1,0 a 3,0; alto: > 3,0").
+  if (!patient.riskCategory) {
+    const f = (c: LabelledRange) => foldSameLength(c.label).toLowerCase();
+    const targets = cands.filter((c) => c.tier && /\brisco\b|\bintermediari[oa]\b/.test(f(c)) && c.range.low === null && c.range.high !== null);
+    const tiered = cands.filter((c) => c.tier);
+    if (
+      targets.length >= 2 &&
+      targets.length === tiered.length &&
+      targets.some((c) => /\bbaixo risco\b/.test(f(c))) &&
+      new Set(targets.map((c) => c.range.high)).size === targets.length
+    )
+      cands = [...cands.filter((c) => !c.tier), ...targets.map((c) => ({ ...c, tier: undefined }))];
   }
   // An anticoagulated patient's INR is compared with the range printed for his treatment: the mechanical
   // valve's when the report names one, else the usual oral anticoagulation's. The untreated range ("sem
@@ -838,6 +867,9 @@ const foldQ = (s: string) =>
 
 const ABSENCE_OF = /^aus[eê]ncia\s+de\s+\p{L}+(?:\s+\p{L}+){0,5}$/iu;
 
+// The titre a word reference stands for, in brackets ("Não reagente (títulos inferiores a 1/80)").
+const TITRE_CUTOFF_NOTE = /\s*\((?:t[ií]tulos?\s+)?(?:inferior(?:es)?|menor(?:es)?|abaixo)\s+(?:a|de|que)\s+1\s*[:/]\s*\d+\)\s*$/iu;
+
 /** The qualitative reference in a text ("Negativo", "Não reagente", "Ausentes"), if that is all it says. */
 export function qualitativeReference(text: string): string | undefined {
   // A gloss in brackets after the word says what it means ("Negativo (ausência de parasitas)", "Não
@@ -846,6 +878,7 @@ export function qualitativeReference(text: string): string | undefined {
   // The lab's mark after a reference in brackets ("(VR Negativo) ⚠️") is no part of it either.
   const t = text
     .replace(/(?:\s*\p{Extended_Pictographic}\uFE0F?)+\s*$/u, '')
+    .replace(TITRE_CUTOFF_NOTE, '')
     .replace(/(?<=\p{L})\s*\((?=[^()]*\p{L})[^()\d+]*\)?[\s.;]*$/u, '')
     .replace(/^[\s([]+|[\s).;\]]+$/g, '');
   // "Ausência de parasitas", "Ausência de sangue": what must not be found, named, is a negative.
@@ -915,7 +948,7 @@ export function titreOf(text: string): string | undefined {
  */
 export function flagTitre(titre: string, wordReference: string | undefined, referenceText: string | null): QualitativeFlag {
   const dilution = Number(/\d+$/.exec(titre)![0]);
-  const bound = /(<=|≤|<|at[eé]|inferior\s+a|menor\s+(?:que|do\s+que))\s*1\s*[/:]\s*(\d+)/iu.exec(referenceText ?? '');
+  const bound = /(<=|≤|<|at[eé]|inferior(?:es)?\s+a|menor(?:es)?\s+(?:que|do\s+que))\s*1\s*[/:]\s*(\d+)/iu.exec(referenceText ?? '');
   if (bound) {
     const limit = Number(bound[2]);
     const inclusive = !/^(<|inferior|menor)/iu.test(bound[1]!);
@@ -933,8 +966,9 @@ export function flagTitre(titre: string, wordReference: string | undefined, refe
 // it is that limit itself, a range (RANGE_SRC). A drug level's therapeutic range ("Faixa terapêutica:
 // 0,5 a 0,9 ng/mL") is its reference: a level above it is high. So is an occupational urine
 // creatinine's valid-sample range ("Amostra válida: 0,3 a 3,0 g/L"): outside it the sample is not valid.
+// A small lab's typed report leads it "VALOR NORMAL: NEGATIVO", "Valores normais: 70 a 99".
 const LEAD_RE =
-  /^[\s\-–—(|]*(?:amostra\s+v[aá]lida(?=\s*:)|valor(?:es)?\s+(?:de\s+)?refer[eê]ncias?|valores\s+referenciais|intervalo\s+de\s+refer[eê]ncia|intervalo(?=\s*:|\s{2,}|\s+\d)|(?:valor(?:es)?\s+|resultados?\s+)?esperad[oa]s?(?=\s*:)|faixa\s+de\s+refer[eê]ncia|(?:faixa|intervalo|n[ií]ve(?:l|is)|concentra[cç][aã]o)\s+terap[eê]utic[oa]s?|refer[eê]ncias?|v\.?\s?r\.?(?![\p{L}])|ref\.?(?![\p{L}])|ibmp(?![\p{L}])(?!\s*(?:NR[-\s]?\d{1,2}\s*)?:?\s*\d))(?:\s+(?:por|para|segundo|conforme|de\s+acordo\s+com)\s+(?:a\s+|o\s+)?(?:idade|sexo|g[eê]nero|faixa\s+et[aá]ria|adultos|crian[cç]as|m[eé]todo)(?![\p{L}]))?(?:\s*\([^)]*\))?\s*[:.]?\s*/iu;
+  /^[\s\-–—(|]*(?:amostra\s+v[aá]lida(?=\s*:)|valor(?:es)?\s+(?:de\s+)?refer[eê]ncias?|valores\s+referenciais|valor(?:es)?\s+norma(?:l|is)(?=\s*:)|intervalo\s+de\s+refer[eê]ncia|intervalo(?=\s*:|\s{2,}|\s+\d)|(?:valor(?:es)?\s+|resultados?\s+)?esperad[oa]s?(?=\s*:)|faixa\s+de\s+refer[eê]ncia|(?:faixa|intervalo|n[ií]ve(?:l|is)|concentra[cç][aã]o)\s+terap[eê]utic[oa]s?|refer[eê]ncias?|v\.?\s?r\.?(?![\p{L}])|ref\.?(?![\p{L}])|ibmp(?![\p{L}])(?!\s*(?:NR[-\s]?\d{1,2}\s*)?:?\s*\d))(?:\s+(?:por|para|segundo|conforme|de\s+acordo\s+com)\s+(?:a\s+|o\s+)?(?:idade|sexo|g[eê]nero|faixa\s+et[aá]ria|adultos|crian[cç]as|m[eé]todo)(?![\p{L}]))?(?:\s*\([^)]*\))?\s*[:.]?\s*/iu;
 
 /**
  * The short reference leads a cell or a bracket opens with ("VR", "V.R.", "Ref.", "Referência", "Valores
@@ -1005,6 +1039,9 @@ function referenceTextCheck(text: string, opts: { strictLabels?: boolean; dotIsD
     // After a reference's lead, a note in brackets that explains the range ("Ref.: acima de 25 % (valores
     // menores associam-se a maior probabilidade de câncer)"): words with no number, what the range means.
     .replace(lead ? /\s+\((?:[^()\d\s]+\s+){3,}[^()\d\s]+\)\s*$/u : /$^/, '')
+    // The titre a word reference stands for, in brackets ("Não reagente (títulos inferiores a 1/80)"): the
+    // cut-off of a reactive result's titre, no range of another value.
+    .replace(TITRE_CUTOFF_NOTE, '')
     .replace(/^[\s(]+|[\s).;]+$/g, '');
   if (t === '') return lead;
   if (noRangeText(t)) return true;

@@ -218,7 +218,7 @@ test('a name wrapped after a preposition is the whole name, not the analyte its 
     r.analytes.map((a) => [a.name, a.key, a.value, a.flag]),
     [
       ['Ferro sérico', 'ferro', 95, 'normal'],
-      ['Capacidade total de ligação do ferro', null, 480, 'alto'],
+      ['Capacidade total de ligação do ferro', 'ctlf', 480, 'alto'],
       ['Ferritina', 'ferritina', 80, 'normal'],
     ],
   );

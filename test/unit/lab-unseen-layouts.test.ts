@@ -1838,7 +1838,7 @@ test('set 19 (merged): a reference cell that is only an upper limit\'s label ("P
   }
 });
 
-test('set 19 (merged): ranges for smokers and non-smokers ("Não fumantes: até 3,0" / "Fumantes: até 6,0"): the non-smoker range unless the report says the patient smokes ("Tabagista: sim"); a denial or a range label is no statement', () => {
+test('set 19 (merged): ranges for smokers and non-smokers ("Não fumantes: até 3,0" / "Fumantes: até 6,0"): the smokers\' range when the report says the patient smokes ("Tabagista: sim"), the non-smokers\' when it denies it, both (undetermined between them) when it says neither; a range label is no statement', () => {
   const report = (header: string) =>
     parseLabReport(
       [
@@ -1854,7 +1854,7 @@ test('set 19 (merged): ranges for smokers and non-smokers ("Não fumantes: até 
     assert.ok(!r.unparsed_lines.some((l) => /ng\/mL/.test(l)), header);
     return r.analytes.map((a) => [a.value, a.flag]);
   };
-  assert.deepEqual(flags('Sexo: Feminino   Idade: 59 anos'), [[4.2, 'alto']]);
+  assert.deepEqual(flags('Sexo: Feminino   Idade: 59 anos'), [[4.2, 'indeterminado']]);
   assert.deepEqual(flags('Sexo: Feminino   Idade: 59 anos   Tabagista: sim'), [[4.2, 'normal']]);
   assert.deepEqual(flags('Informação clínica: tabagista há 30 anos, em seguimento'), [[4.2, 'normal']]);
   for (const other of ['Tabagista: não', 'Informação clínica: ex-tabagista', 'Dados clínicos: não fumante'])

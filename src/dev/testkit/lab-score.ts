@@ -173,6 +173,8 @@ export const CORPUS_SETS = [
   'heldout56',
   'heldout57',
   'heldout58',
+  'heldout62',
+  'heldout63',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
 
