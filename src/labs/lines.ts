@@ -128,8 +128,12 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // A table copied from a web page keeps one tab between cells however wide each is: as in a bar
   // table, a column is found by its cell's number, not by where the cell starts.
   const tabbed = row.trim().split('\t');
-  if (!t.includes('|') && tabbed.length >= 3) bars = tabbed.map((c) => c.trim());
-  if (t.includes('|')) {
+  // A bar inside such a cell parts the ranges of one reference ("Mulheres: 10 a 291 | Homens: 22 a 322"),
+  // as a ";" would: the row's columns are its tabs; a markdown row opens and closes with its bars.
+  const tabTable = tabbed.length >= 3 && !/^\s*\|/.test(t);
+  if (tabTable && t.includes('|')) t = t.replace(/\s*\|\s*/g, '; ');
+  if (tabTable) bars = tabbed.map((c) => c.trim().replace(/\s*\|\s*/g, '; '));
+  else if (t.includes('|')) {
     bars = t
       .split('|')
       .map((c) => c.trim())
@@ -828,7 +832,9 @@ export function isAdminLine(text: string): boolean {
   // unit; or groups of digits joined by hyphens, as a portal numbers a visit ("2025-0616-88203": no range
   // has three bounds).
   const ns = text.match(/(?<![\d.,-])\d+(?:[.,]\d+)*(?:-\d+){0,}(?![\d])/g) ?? [];
-  const identifier = (n: string) => /^\d{6,}$/.test(n) || (/^\d+(?:-\d+){2,}$/.test(n) && n.replace(/-/g, '').length >= 6);
+  // Two groups are one when the second is zero-padded ("Pedido 7741-0029318", a request number in a page's
+  // running header): no bound of a range is printed with leading zeros.
+  const identifier = (n: string) => /^\d{6,}$/.test(n) || (/^\d+(?:-\d+){2,}$/.test(n) && n.replace(/-/g, '').length >= 6) || /^\d{2,}-0\d{4,}$/.test(n);
   if (ns.length > 0 && ns.every(identifier) && !labValue(text) && !/\/(?:mm|µl|ul|ml)/i.test(text)) return true;
   // A web portal's breadcrumb ("Início > Resultados > Pedido 5512-33"): where the page sits, not a result.
   if (/^[^>\d]*\p{L}\s+>\s+\p{L}[^>\d]*\s>\s+\p{L}/u.test(text) && !labValue(text)) return true;

@@ -52,6 +52,7 @@ import {
   startsGradeLegend,
   isLegend,
   isNote,
+  isWrappedCitationTail,
   isWrappedNoteTail,
   isScaleBar,
   isProseBound,
@@ -835,7 +836,10 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // about a result: its numbers are no range of it, and it is listed for a person to read when it holds any.
     // So is a sentence whose numbers are all bounds in prose ("Níveis acima de 2,0 ng/mL associam-se a …").
     // And so is a note's second line that closes the bracket the line above opened (line-kinds.ts).
-    if (isNote(t) || isLegend(t) || isProseBound(t) || isWrappedNoteTail(t, lines[line.index - 1]?.text)) {
+    const lineAbove = lines[line.index - 1]?.text;
+    // A guideline's year is no result to list.
+    if (isWrappedCitationTail(t, lineAbove)) continue;
+    if (isNote(t) || isLegend(t) || isProseBound(t) || isWrappedNoteTail(t, lineAbove)) {
       if (resultTokens(t).length > 0) unparsed.push(line.raw.trim());
       continue;
     }
