@@ -52,6 +52,7 @@ import {
   startsGradeLegend,
   isLegend,
   isNote,
+  isDatedCriterion,
   isWrappedCitationTail,
   isWrappedNoteTail,
   isScaleBar,
@@ -839,7 +840,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     const lineAbove = lines[line.index - 1]?.text;
     // A guideline's year is no result to list.
     if (isWrappedCitationTail(t, lineAbove)) continue;
-    if (isNote(t) || isLegend(t) || isProseBound(t) || isWrappedNoteTail(t, lineAbove)) {
+    if (isNote(t) || isLegend(t) || isProseBound(t) || isWrappedNoteTail(t, lineAbove) || isDatedCriterion(t)) {
       if (resultTokens(t).length > 0) unparsed.push(line.raw.trim());
       continue;
     }

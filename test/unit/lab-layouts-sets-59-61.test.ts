@@ -57,3 +57,44 @@ test("a note's wrapped guideline year and a page header's zero-padded request nu
   // The year is a number left over: the line is listed for a person to read, never a result.
   assert.deepEqual(r.unparsed_lines, ['Cardiovascular - 2020. O alvo terapêutico deve ser definido pelo médico.']);
 });
+
+test('two result blocks side by side whose labels lead to their colon with dots are read column by column', () => {
+  const text = [
+    'Exame: CLORETO                                 Exame: MAGNÉSIO',
+    '  Resultado .............: 101 mEq/L            Resultado .............: 1,5 mg/dL',
+    '  Valor de referência: 98 a 107 mEq/L           Valor de referência: 1,6 a 2,6 mg/dL',
+    '',
+    'Exame: UREIA',
+    '  Resultado .............: 32 mg/dL',
+    '  Valor de referência: 10 a 50 mg/dL',
+    '',
+    'Liberado por: Dra. Ana Souza - CRF/SC 1.234                             Página 1/1',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(brief(r), [
+    ['Cloro', 101, 'mEq/L', 'normal'],
+    ['Magnésio', 1.5, 'mg/dL', 'baixo'],
+    ['Ureia', 32, 'mg/dL', 'normal'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test("a tolerance curve's timed rows keep their time after a dash, their reference labelled by the patient group", () => {
+  const text = [
+    'EXAME                                  RESULTADO    UNIDADE       VALOR DE REFERÊNCIA',
+    'CURVA INSULÍNICA                                             Material: soro',
+    '  Insulina - jejum                     *   31,0     µUI/mL        Adultos: < 25,0',
+    '  Insulina - 120 min                       64,2     µUI/mL        Adultos: < 75,0',
+    '  Critério de Kraft 1975: o padrão da curva orienta a investigação de resistência insulínica.',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([n, v, , f]) => [n, v, f]),
+    [
+      ['Insulina', 31, 'alto'],
+      ['Insulina - 120 min', 64.2, 'normal'],
+    ],
+  );
+  // The criterion's year is listed for a person to read, never a result.
+  assert.deepEqual(r.unparsed_lines, ['Critério de Kraft 1975: o padrão da curva orienta a investigação de resistência insulínica.']);
+});
