@@ -1156,6 +1156,26 @@ export function joinRangeBrokenAtMargin(reads: readonly string[]): string[] {
   }
   return out;
 }
+/**
+ * A comparison a narrow reference column wrapped between its words ("Diabetes: igual ou" / "superior a
+ * 6,5 %", each alone at the column): the first line ends on "igual ou", "maior ou", "menor ou", which want
+ * the rest of the comparison, and the next starts it at the same column. The two are read as one line
+ * (the second left '').
+ */
+export function joinWrappedComparison(reads: readonly string[]): string[] {
+  const out = [...reads];
+  const startOf = (l: string) => l.length - l.trimStart().length;
+  for (let i = 0; i + 1 < out.length; i++) {
+    const cur = out[i]!.trimEnd();
+    const next = out[i + 1]!;
+    if (!/\s(?:igual|maior|menor)\s+ou$/i.test(cur) || /\s{2,}\S/.test(cur.trim()) || /\s{2,}\S/.test(next.trim())) continue;
+    if (Math.abs(startOf(cur) - startOf(next)) > 3 || !/^(?:superior|inferior|maior|menor|igual|acima|abaixo|a)\s/i.test(next.trim())) continue;
+    out[i] = `${cur} ${next.trim()}`;
+    out[i + 1] = '';
+    i++;
+  }
+  return out;
+}
 // The end of a range alone in its cell, with its unit or none ("7.700", "5,90 mg/dL").
 const RANGE_END = new RegExp(String.raw`^(?:${NUMBER})(?:\s*(?:${UNIT_PATTERN}))?$`, 'iu');
 // A reference lead with the start of a range after it ("VR: 150.000 a", "Ref.: de 13").

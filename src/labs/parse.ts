@@ -85,6 +85,7 @@ import {
   joinWrappedReferenceCells,
   joinPreviousLabel,
   joinRangeBrokenAtMargin,
+  joinWrappedComparison,
   numbersRows,
   withoutAssayColon,
   referenceAfterDetail,
@@ -198,7 +199,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   // line: its previous-result cell is cut off by column, as on any row of the table.
   const tabbedRows = joinWrappedNameAbove(joinWrappedTabbedName(pageRows.map((u) => u.read)));
   const joined = splitBesideLabelledResults(
-    joinRangeBrokenAtMargin(joinWrappedReferenceCells(joinBrokenBarRows(joinOpenBrackets(valueFirstRows(tabbedRows))))),
+    joinWrappedComparison(joinRangeBrokenAtMargin(joinWrappedReferenceCells(joinBrokenBarRows(joinOpenBrackets(valueFirstRows(tabbedRows)))))),
   );
   // A previous result under its own label line is read and accounted as one "Resultado anterior: …" line.
   const previous = joinPreviousLabel(joined);

@@ -838,6 +838,9 @@ const foldQ = (s: string) =>
 
 const ABSENCE_OF = /^aus[eê]ncia\s+de\s+\p{L}+(?:\s+\p{L}+){0,5}$/iu;
 
+const TITRE_CUTOFF =
+  /(?<=\p{L})\s*\(\s*(?:t[ií]tulos?\s+)?(?:inferior(?:es)?\s+a|menor(?:es)?\s+(?:que|a|do\s+que)|abaixo\s+de|<)\s*1\s*[/:]\s*\d{1,5}\s*\)?[\s.;]*$/iu;
+
 /** The qualitative reference in a text ("Negativo", "Não reagente", "Ausentes"), if that is all it says. */
 export function qualitativeReference(text: string): string | undefined {
   // A gloss in brackets after the word says what it means ("Negativo (ausência de parasitas)", "Não
@@ -847,6 +850,9 @@ export function qualitativeReference(text: string): string | undefined {
   const t = text
     .replace(/(?:\s*\p{Extended_Pictographic}\uFE0F?)+\s*$/u, '')
     .replace(/(?<=\p{L})\s*\((?=[^()]*\p{L})[^()\d+]*\)?[\s.;]*$/u, '')
+    // The titre below which the word holds ("Não reagente (título inferior a 1/80)"): a titre is no
+    // range of a value, the word is the reference.
+    .replace(TITRE_CUTOFF, '')
     .replace(/^[\s([]+|[\s).;\]]+$/g, '');
   // "Ausência de parasitas", "Ausência de sangue": what must not be found, named, is a negative.
   if (ABSENCE_OF.test(t)) return t;

@@ -98,3 +98,43 @@ test("a tolerance curve's timed rows keep their time after a dash, their referen
   // The criterion's year is listed for a person to read, never a result.
   assert.deepEqual(r.unparsed_lines, ['Critério de Kraft 1975: o padrão da curva orienta a investigação de resistência insulínica.']);
 });
+
+test('a reactive result whose reference word carries the titre it holds below is flagged against the word', () => {
+  const text = [
+    'ANTICORPOS ANTIMITOCÔNDRIA (AMA) - Imunofluorescência indireta',
+    '  Resultado: REAGENTE',
+    '  Título: 1/160',
+    '  Referência: Não reagente (título inferior a 1/40)',
+    '',
+    'ANTI-DNA NATIVO - Crithidia luciliae',
+    '  Resultado: Não reagente         Referência: Não reagente (título inferior a 1/10)',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([n, v, , f]) => [n, v, f]),
+    [
+      ['ANTICORPOS ANTIMITOCÔNDRIA (AMA) - Imunofluorescência indireta', '1/160', 'alterado'],
+      ['ANTI-DNA NATIVO - Crithidia luciliae', 'Não reagente', 'normal'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('a comparison wrapped between its words in a narrow reference column is read as one range', () => {
+  const text = [
+    '  Exame                                Resultado           Unidade      Valores de Referência',
+    '  GLICOSE PÓS-PRANDIAL                       162       mg/dL         Normal: inferior a 140 mg/dL',
+    '                                                                    Diabetes: maior ou',
+    '                                                                    igual a 200 mg/dL',
+    '  UREIA                                       31       mg/dL         15 a 45 mg/dL',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([n, v, , f]) => [n, v, f]),
+    [
+      ['GLICOSE PÓS-PRANDIAL', 162, 'alto'],
+      ['Ureia', 31, 'normal'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
