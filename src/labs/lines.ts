@@ -653,6 +653,9 @@ const ADMIN_LABELS = [
   'medico solicitante',
   'unidade',
   'unidade solicitante',
+  // Where the patient was sent from ("Origem.......: AMBULATÓRIO ENDOCRINOLOGIA", "Procedência: UTI").
+  'origem',
+  'procedencia',
   'setor',
   'leito',
   'quarto',
@@ -788,12 +791,13 @@ const TIME_RE = /(?<!\d)\d{1,2}[:h]\d{2}(?!\d)/;
 const PHONE = /\(\d{2}\)\s?9?\d{4}[-\s]?\d{4}(?!\d)|(?<!\d)0800[-\s]?\d{3}[-\s]?\d{4}(?!\d)/;
 
 /**
- * A street and its number anywhere on a line ("Posto Centro - R. Padre Anchieta, 2210 - Curitiba/PR"), the
+ * A street and its number anywhere on a line ("Posto Centro - R. Padre Anchieta, 2210 - Curitiba/PR", the
+ * city after another comma: "Av. Caetano Marinho, 210, Ponte Nova/MG"), the
  * street named by a planned city's code too (Palmas's "Av. LO-2, 38", Goiânia's "Rua T-37, 215"), or by a
  * date, as streets all over Brazil are ("Rua 1º de Janeiro, 755", "Av. 7 de Setembro, 1200").
  */
 export const STREET_ADDRESS =
-  /(?<![\p{L}])(?:rua|r\.|av\.|avenida|alameda|travessa|trav\.|rodovia|pra[cç]a)\s+(?:\d{1,2}\s?[º°ª]?\s+de\s+)?\p{L}[\p{L}. ]*(?:-\d{1,3})?,\s*(?:n[º°]\s*)?(?:\d{1,3}(?:\.\d{3})+|\d+)(?![\d.,])/iu;
+  /(?<![\p{L}])(?:rua|r\.|av\.|avenida|alameda|travessa|trav\.|rodovia|pra[cç]a)\s+(?:\d{1,2}\s?[º°ª]?\s+de\s+)?\p{L}[\p{L}. ]*(?:-\d{1,3})?,\s*(?:n[º°]\s*)?(?:\d{1,3}(?:\.\d{3})+|\d+)(?![\d.]|,\d)/iu;
 
 // A results portal's buttons and links copied with the page ("Baixar PDF   Compartilhar", "Ver gráfico
 // Comparar com anteriores"): an action's verb and what it acts on; so are the site's footer links

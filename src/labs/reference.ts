@@ -1039,7 +1039,8 @@ function referenceTextCheck(text: string, opts: { strictLabels?: boolean; dotIsD
  */
 export function isReferenceHeading(text: string): boolean {
   const t = stripReferenceLead(text).rest;
-  return /^\p{L}[^:]*:$/u.test(t) && !/\d/.test(t.replace(/\([^()]*\)/g, '')) && isReferenceLabel(cleanLabel(t));
+  // The ages a heading is for are no range of a value ("Valores de referência para 12 a 18 anos:").
+  return /^\p{L}[^:]*:$/u.test(t) && !/\d/.test(t.replace(/\([^()]*\)/g, '').replace(AGE_BAND_GLOBAL, ' ')) && isReferenceLabel(cleanLabel(t));
 }
 
 /**

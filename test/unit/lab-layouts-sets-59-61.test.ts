@@ -45,9 +45,12 @@ test('rows under an exam title lead their name to a "RESULTADO:" label with dots
   );
 });
 
-test("a note's wrapped guideline year and a page header's zero-padded request number are no results", () => {
+test("a note's wrapped guideline year and a page header's zero-padded or lettered request number are no results", () => {
   const text = [
     'LABORATORIO EXEMPLO  |  JOANA DA SILVA  |  Pedido 5120-0043381',
+    'Pedido:   RB-24-0091823       Data de Coleta: 02/03/2025 08:10',
+    'Origem.......: PRONTO ATENDIMENTO ADULTO          Requisição..: 2025.03.00412',
+    '**Laboratório Serra Azul** — Rua Barão do Rio Branco, 455, Itajubá/MG — (35) 3622-1188',
     'Colesterol total ......: 182 mg/dL   Desejável: inferior a 190 mg/dL',
     'Nota: Valores conforme a Diretriz Brasileira de Hipertensão e Prevenção',
     'Cardiovascular - 2020. O alvo terapêutico deve ser definido pelo médico.',
@@ -136,5 +139,24 @@ test('a comparison wrapped between its words in a narrow reference column is rea
       ['Ureia', 31, 'normal'],
     ],
   );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('a reference heading for an age band keeps the ranges under it for the result above', () => {
+  const text = [
+    'Hematócrito..............: 33,0 %',
+    '   Valores de referência para 6 a 11 anos:',
+    '      Sexo feminino: 35,0 a 45,0 %  |  Sexo masculino: 35,0 a 45,0 %',
+    'Plaquetas................: 250.000 /mm3   (150.000 a 450.000)',
+  ].join('\n');
+  const r = parseLabReport(text, { sex: 'M' });
+  assert.deepEqual(
+    brief(r).map(([n, v, , f]) => [n, v, f]),
+    [
+      ['Hematócrito', 33, 'baixo'],
+      ['Plaquetas', 250000, 'normal'],
+    ],
+  );
+  assert.equal(r.analytes[0]!.reference_low, 35);
   assert.deepEqual(r.unparsed_lines, []);
 });

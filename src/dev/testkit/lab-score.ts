@@ -173,6 +173,9 @@ export const CORPUS_SETS = [
   'heldout56',
   'heldout57',
   'heldout58',
+  'heldout59',
+  'heldout60',
+  'heldout61',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
 
