@@ -80,7 +80,7 @@ export function withoutLigatures(line: string): string {
 const CHAT_STAMP = /^\s*(?:\[\d{1,2}\/\d{1,2}\/\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?\]|\d{1,2}\/\d{1,2}\/\d{2,4},?\s+\d{1,2}:\d{2}\s+-)\s*[^:\d\[\]]{1,40}:\s/u;
 
 // A link's label in the last cell of a tabbed row (web page copied from the browser).
-const PAGE_LINK_CELL = /\t\s*(?:ver|visualizar|abrir|exibir)\s+(?:o\s+)?(?:gr[áa]fico|hist[óo]rico|evolu[çc][ãa]o|detalhes|laudo)(?=\t|\s{2,}|\s*$)/giu;
+const PAGE_LINK_CELL = /\t\s*(?:ver|visualizar|abrir|exibir)\s+(?:o\s+)?(?:gr[áa]fico|hist[óo]rico|evolu[çc][ãa]o|detalhes|laudo)\s*$/iu;
 
 // The full stop closing a result written as a sentence, after its unit or a bracketed note.
 const SENTENCE_STOP = new RegExp(`(?<=\\d\\s*${UNIT_PATTERN}|\\))\\.\\s*$`, 'iu');
@@ -88,7 +88,7 @@ const SENTENCE_STOP = new RegExp(`(?<=\\d\\s*${UNIT_PATTERN}|\\))\\.\\s*$`, 'iu'
 export function cleanLine(raw: string, index: number): CleanLine {
   // A results portal copied from the browser closes each tabbed row with a link's label ("Ver gráfico",
   // "Ver histórico"): page furniture, not a cell of the result, and it would stand where a note or
-  // reference is looked for. Anything printed after the link's cell is kept, to be read or listed.
+  // reference is looked for.
   const row = raw.replace(PAGE_LINK_CELL, '');
   let t = withoutLigatures(row.replace(/\t/g, COLUMN).replace(/[\u00a0\u2007\u202f]/g, ' '));
   // A spacing accent standing alone is OCR noise ("**Hematócrito:**´ 45,1 %"): a letter's own accent is

@@ -174,7 +174,6 @@ export const CORPUS_SETS = [
   'heldout57',
   'heldout58',
   'heldout59',
-  'heldout60',
   'heldout61',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
