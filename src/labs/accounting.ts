@@ -109,6 +109,9 @@ const ADMIN_SPANS: RegExp[] = [
   // A visit or order number of hyphen-joined digit groups ("2025-0616-88203"), after any words (a portal's
   // greeting): no range has three bounds.
   /(?<![\d.,-])\d{2,}(?:-\d{2,}){2,}(?![\d.,-])/g,
+  // An order number opened by the unit's letters ("Pedido:   AR-25-0062317", after a column gap): a code, no
+  // range of two bounds.
+  /(?<![\p{L}\d-])\p{Lu}{1,4}-\d{2,}(?:-\d{2,})+(?![\d.,-])/gu,
   // A fax machine's page stamp on its transmission line ("P.001/002").
   /(?<![\p{L}\d])p\.\s*\d{1,3}\s*\/\s*\d{1,3}(?![\d.,\/])/giu,
   // The patient's age after its label: "Idade: 47", "IDADE | 47", in years and months ("Idade: 72a 3m").

@@ -428,12 +428,17 @@ export function isCatalogued(def: AnalyteDef | KnownName): def is AnalyteDef {
 // calculated result's "ESTIMATIVA DA …" (the same as "… estimada" after the name).
 const PROCEDURE = /^(?:dosagem|determina[cç][aã]o|quantifica[cç][aã]o|estimativa)\s+(?:d[aeo]s?\s+)?/iu;
 
+const TIMED_SAMPLE = /^[-–—]\s*\d{1,3}\s*(?:min(?:utos?)?|h(?:oras?)?|')(?![\p{L}])/iu;
+
 export function lookupName(printed: string): AnalyteDef | KnownName | undefined {
   const procedure = PROCEDURE.exec(printed);
   if (procedure && procedure[0].length < printed.length) return lookupName(printed.slice(procedure[0].length));
   const m = matchAnalyteName(printed);
   if (!m) return undefined;
   const rest = printed.slice(m.consumed).trim();
+  // A timed sample after a load ("Glicose - 60 min", "Insulina - 2 horas") is another result than the
+  // analyte's basal one: the name stays as printed, as "Glicose 60 min" does.
+  if (TIMED_SAMPLE.test(rest)) return undefined;
   // The sample after a comma ("CREATININA, SORO", "GLICOSE, plasma") is a qualifier too, and so is how
   // the value was got ("TFG estimada", "LDL calculado", "TFG EST. CKD-EPI 2021"): the same analyte.
   if (

@@ -20,7 +20,8 @@
 // unread half is listed as its whole printed line.
 import type { LabParseResult } from './result.ts';
 
-const LABEL = /^(resultado|m[ée]todo|material|vr|v\.r\.|valores?\s+de\s+refer[eê]ncia|ref(?:er[eê]ncia)?\.?)\s*:/iu;
+// A label may lead to its colon with dots ("Resultado .............: 139 mEq/L").
+const LABEL = /^(resultado|m[ée]todo|material|vr|v\.r\.|valor(?:es)?\s+de\s+refer[eê]ncia|ref(?:er[eê]ncia)?\.?)\s*(?:\.{2,}\s*)?:/iu;
 /** How far a half may start from the right column's usual start: PDF text drifts by a few characters. */
 const DRIFT = 8;
 

@@ -233,9 +233,14 @@ export interface Labelled {
   reference: string;
 }
 
-/** "Exame: X - Resultado: Y - VR: Z" (any order after the name; separators "-", "–", "|", ";"). */
+/**
+ * "Exame: X - Resultado: Y - VR: Z" (any order after the name; separators "-", "–", "|", ";"). Under an
+ * exam's title the rows drop the "Exame:" and lead their name to the label with dots ("HEMOGLOBINA ......
+ * RESULTADO: 14,9 g/dL   VR: 13,5 A 17,5 g/dL", the leader cleaned to a colon): the leader makes the
+ * name a row's.
+ */
 export function labelledLine(text: string): Labelled | undefined {
-  const m = /^exame\s*:\s*(.+?)\s*(?:[-–—|;,]\s*)?resultado\s*:\s*(.+)$/i.exec(text);
+  const m = /^exame\s*:\s*(.+?)\s*(?:[-–—|;,]\s*)?resultado\s*:\s*(.+)$/i.exec(text) ?? /^(\p{L}[^:]*?)\s*(?:\.{3,}|…+|:)\s*resultado\s*:\s*(.+)$/iu.exec(text);
   if (!m) return undefined;
   const name = m[1]!.replace(/[\s\-–—|;,]+$/, '');
   const after = m[2]!;

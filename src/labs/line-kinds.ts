@@ -204,6 +204,28 @@ export function isWrappedNoteTail(t: string, above: string | undefined): boolean
   return /^\p{L}/u.test(t) && /^\)\s*[;,.]?\s*\p{L}/u.test(t.slice(close)) && !/\s{3,}/.test(t);
 }
 
+/**
+ * The second line of a note that cites a guideline and its year ("Nota: … Diretriz Brasileira de" /
+ * "Dislipidemias e Prevenção da Aterosclerose - 2017. A meta de LDL-c deve ser …"): the year closes the
+ * citation's sentence and another sentence follows in words. A result's value is never followed by a
+ * sentence on its row; the line above is the note the citation wraps from.
+ */
+export function isWrappedCitationTail(t: string, above: string | undefined): boolean {
+  if (above === undefined || !isNote(above) || /[.:;]\s*$/.test(above) || /\s{3,}/.test(t)) return false;
+  const years = [...t.matchAll(/\d+/g)];
+  return years.length > 0 && years.every((y) => /^(?:19|20)\d{2}$/.test(y[0]) && /^\.\s+\p{Lu}\p{Ll}*(?:\s+\p{L}[\p{L}-]*){2,}/u.test(t.slice(y.index! + 4)));
+}
+
+/**
+ * A criterion named with its year and explained in a sentence ("Critério IADPSG/OMS 2013: um valor igual ou
+ * acima do limite caracteriza diabetes gestacional."): the year dates the criterion; a value is never
+ * followed by a colon and a sentence in words.
+ */
+export function isDatedCriterion(t: string): boolean {
+  const m = /^\p{L}[^\d:]*\s(?:19|20)\d{2}\s*:\s*(\p{Ll}[\p{L}\s,;.()-]*)$/u.exec(t);
+  return m !== null && m[1]!.trim().split(/\s+/).length >= 4;
+}
+
 /** A note of the lab's ("Nota: …", "Obs.: …", "Observação: …", "Comentário: …"): prose about the results. */
 export function isNote(t: string): boolean {
   return /^(?:notas?|obs\.?|observa[cç](?:[aã]o|[oõ]es)|coment[aá]rios?)\s*:/iu.test(t);

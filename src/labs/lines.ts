@@ -140,8 +140,12 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // A table copied from a web page keeps one tab between cells however wide each is: as in a bar
   // table, a column is found by its cell's number, not by where the cell starts.
   const tabbed = row.trim().split('\t');
-  if (!t.includes('|') && tabbed.length >= 3) bars = tabbed.map((c) => c.trim());
-  if (t.includes('|')) {
+  // A bar inside such a cell parts the ranges of one reference ("Mulheres: 10 a 291 | Homens: 22 a 322"),
+  // as a ";" would: the row's columns are its tabs; a markdown row opens and closes with its bars.
+  const tabTable = tabbed.length >= 3 && !/^\s*\|/.test(t);
+  if (tabTable && t.includes('|')) t = t.replace(/\s*\|\s*/g, '; ');
+  if (tabTable) bars = tabbed.map((c) => c.trim().replace(/\s*\|\s*/g, '; '));
+  else if (t.includes('|')) {
     bars = t
       .split('|')
       .map((c) => c.trim())
@@ -661,6 +665,9 @@ const ADMIN_LABELS = [
   'medico solicitante',
   'unidade',
   'unidade solicitante',
+  // Where the patient was sent from ("Origem.......: AMBULATÓRIO ENDOCRINOLOGIA", "Procedência: UTI").
+  'origem',
+  'procedencia',
   'setor',
   'leito',
   'quarto',
@@ -796,12 +803,13 @@ const TIME_RE = /(?<!\d)\d{1,2}[:h]\d{2}(?!\d)/;
 const PHONE = /\(\d{2}\)\s?9?\d{4}[-\s]?\d{4}(?!\d)|(?<!\d)0800[-\s]?\d{3}[-\s]?\d{4}(?!\d)/;
 
 /**
- * A street and its number anywhere on a line ("Posto Centro - R. Padre Anchieta, 2210 - Curitiba/PR"), the
+ * A street and its number anywhere on a line ("Posto Centro - R. Padre Anchieta, 2210 - Curitiba/PR", the
+ * city after another comma: "Av. Caetano Marinho, 210, Ponte Nova/MG"), the
  * street named by a planned city's code too (Palmas's "Av. LO-2, 38", Goiânia's "Rua T-37, 215"), or by a
  * date, as streets all over Brazil are ("Rua 1º de Janeiro, 755", "Av. 7 de Setembro, 1200").
  */
 export const STREET_ADDRESS =
-  /(?<![\p{L}])(?:rua|r\.|av\.|avenida|alameda|travessa|trav\.|rodovia|pra[cç]a)\s+(?:\d{1,2}\s?[º°ª]?\s+de\s+)?\p{L}[\p{L}. ]*(?:-\d{1,3})?,\s*(?:n[º°]\s*)?(?:\d{1,3}(?:\.\d{3})+|\d+)(?![\d.,])/iu;
+  /(?<![\p{L}])(?:rua|r\.|av\.|avenida|alameda|travessa|trav\.|rodovia|pra[cç]a)\s+(?:\d{1,2}\s?[º°ª]?\s+de\s+)?\p{L}[\p{L}. ]*(?:-\d{1,3})?,\s*(?:n[º°]\s*)?(?:\d{1,3}(?:\.\d{3})+|\d+)(?![\d.]|,\d)/iu;
 
 // A results portal's buttons and links copied with the page ("Baixar PDF   Compartilhar", "Ver gráfico
 // Comparar com anteriores"): an action's verb and what it acts on; so are the site's footer links
@@ -842,7 +850,9 @@ export function isAdminLine(text: string): boolean {
   // unit; or groups of digits joined by hyphens, as a portal numbers a visit ("2025-0616-88203": no range
   // has three bounds).
   const ns = text.match(/(?<![\d.,-])\d+(?:[.,]\d+)*(?:-\d+){0,}(?![\d])/g) ?? [];
-  const identifier = (n: string) => /^\d{6,}$/.test(n) || (/^\d+(?:-\d+){2,}$/.test(n) && n.replace(/-/g, '').length >= 6);
+  // Two groups are one when the second is zero-padded ("Pedido 7741-0029318", a request number in a page's
+  // running header): no bound of a range is printed with leading zeros.
+  const identifier = (n: string) => /^\d{6,}$/.test(n) || (/^\d+(?:-\d+){2,}$/.test(n) && n.replace(/-/g, '').length >= 6) || /^\d{2,}-0\d{4,}$/.test(n);
   if (ns.length > 0 && ns.every(identifier) && !labValue(text) && !/\/(?:mm|µl|ul|ml)/i.test(text)) return true;
   // A web portal's breadcrumb ("Início > Resultados > Pedido 5512-33"): where the page sits, not a result.
   if (/^[^>\d]*\p{L}\s+>\s+\p{L}[^>\d]*\s>\s+\p{L}/u.test(text) && !labValue(text)) return true;
@@ -1160,6 +1170,26 @@ export function joinRangeBrokenAtMargin(reads: readonly string[]): string[] {
     const next = out[i + 1]!;
     if (!REFERENCE_LEAD_THEN_RANGE.test(cur) || !WANTS_NUMBER.test(cur) || !/\d/.test(cur.slice(0, cur.search(REFERENCE_LEAD_THEN_RANGE)))) continue;
     if (!/^\d[\dOoIl.,]*(?:\s*[^\s\d]\S*)?\s*$/.test(next)) continue;
+    out[i] = `${cur} ${next.trim()}`;
+    out[i + 1] = '';
+    i++;
+  }
+  return out;
+}
+/**
+ * A comparison a narrow reference column wrapped between its words ("Diabetes: igual ou" / "superior a
+ * 6,5 %", each alone at the column): the first line ends on "igual ou", "maior ou", "menor ou", which want
+ * the rest of the comparison, and the next starts it at the same column. The two are read as one line
+ * (the second left '').
+ */
+export function joinWrappedComparison(reads: readonly string[]): string[] {
+  const out = [...reads];
+  const startOf = (l: string) => l.length - l.trimStart().length;
+  for (let i = 0; i + 1 < out.length; i++) {
+    const cur = out[i]!.trimEnd();
+    const next = out[i + 1]!;
+    if (!/\s(?:igual|maior|menor)\s+ou$/i.test(cur) || /\s{2,}\S/.test(cur.trim()) || /\s{2,}\S/.test(next.trim())) continue;
+    if (Math.abs(startOf(cur) - startOf(next)) > 3 || !/^(?:superior|inferior|maior|menor|igual|acima|abaixo|a)\s/i.test(next.trim())) continue;
     out[i] = `${cur} ${next.trim()}`;
     out[i + 1] = '';
     i++;

@@ -52,6 +52,8 @@ import {
   startsGradeLegend,
   isLegend,
   isNote,
+  isDatedCriterion,
+  isWrappedCitationTail,
   isWrappedNoteTail,
   isScaleBar,
   isProseBound,
@@ -83,6 +85,7 @@ import {
   joinWrappedReferenceCells,
   joinPreviousLabel,
   joinRangeBrokenAtMargin,
+  joinWrappedComparison,
   numbersRows,
   withoutAssayColon,
   referenceAfterDetail,
@@ -198,7 +201,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   // line: its previous-result cell is cut off by column, as on any row of the table.
   const tabbedRows = joinWrappedNameAbove(joinWrappedTabbedName(pageRows.map((u) => u.read)));
   const joined = splitBesideLabelledResults(
-    joinRangeBrokenAtMargin(joinWrappedReferenceCells(joinBrokenBarRows(joinOpenBrackets(valueFirstRows(tabbedRows))))),
+    joinWrappedComparison(joinRangeBrokenAtMargin(joinWrappedReferenceCells(joinBrokenBarRows(joinOpenBrackets(valueFirstRows(tabbedRows)))))),
   );
   // A previous result under its own label line is read and accounted as one "Resultado anterior: …" line.
   const previous = joinPreviousLabel(joined);
@@ -863,7 +866,10 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // about a result: its numbers are no range of it, and it is listed for a person to read when it holds any.
     // So is a sentence whose numbers are all bounds in prose ("Níveis acima de 2,0 ng/mL associam-se a …").
     // And so is a note's second line that closes the bracket the line above opened (line-kinds.ts).
-    if (isNote(t) || isLegend(t) || isProseBound(t) || isWrappedNoteTail(t, lines[line.index - 1]?.text)) {
+    const lineAbove = lines[line.index - 1]?.text;
+    // A guideline's year is no result to list.
+    if (isWrappedCitationTail(t, lineAbove)) continue;
+    if (isNote(t) || isLegend(t) || isProseBound(t) || isWrappedNoteTail(t, lineAbove) || isDatedCriterion(t)) {
       if (resultTokens(t).length > 0) unparsed.push(line.raw.trim());
       continue;
     }

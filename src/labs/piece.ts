@@ -365,8 +365,13 @@ export function readPiece(text: string, ctx: Ctx, depth = 0): Group | undefined 
     // A dot leader marks the end of the name for sure, digits and all ("Proteínas de 24 horas ....");
     // so does a colon before a word result: a word is never a digit of the name ("HIV 1 e 2: Não reagente").
     // Not after a value cell: "77,1   mg/g   < 30: normal" is a value, its unit and a range with its tier.
-    const wordAfter = qualitativeAtStart(after.trim()) !== undefined && !cells(before).some((c, i) => i > 0 && /^[<>≤≥]?\s*\d/.test(c));
-    if (letters(before) >= 2 && (bareNumbers(before) === 0 || ctx.line.leader || wordAfter || lookupName(cleanName(before)) !== undefined)) {
+    const valueCellBefore = cells(before).some((c, i) => i > 0 && /^[<>≤≥*]?\s*\d/.test(c));
+    const wordAfter = qualitativeAtStart(after.trim()) !== undefined && !valueCellBefore;
+    // A known name with digits ("CA 19-9: 12") ends at the colon; a value cell before it ("Glicose - jejum
+    // 94   mg/dL   Gestante: < 92") makes the colon a reference label's, even when the catalogue reads the
+    // name before the value with the rest as its qualifier.
+    const knownName = !valueCellBefore && lookupName(cleanName(before)) !== undefined;
+    if (letters(before) >= 2 && (bareNumbers(before) === 0 || ctx.line.leader || wordAfter || knownName)) {
       const g = build(before, after, { separated: true });
       if (g) return g;
       // A group label: "Eletrólitos: Sódio 138 mEq/L (136-145)".

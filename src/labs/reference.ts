@@ -867,8 +867,10 @@ const foldQ = (s: string) =>
 
 const ABSENCE_OF = /^aus[eê]ncia\s+de\s+\p{L}+(?:\s+\p{L}+){0,5}$/iu;
 
-// The titre a word reference stands for, in brackets ("Não reagente (títulos inferiores a 1/80)").
-const TITRE_CUTOFF_NOTE = /\s*\((?:t[ií]tulos?\s+)?(?:inferior(?:es)?|menor(?:es)?|abaixo)\s+(?:a|de|que)\s+1\s*[:/]\s*\d+\)\s*$/iu;
+// The titre a word reference stands for, in brackets ("Não reagente (títulos inferiores a 1/80)", "(título
+// < 1:40"): a titre is no range of a value, the word is the reference.
+const TITRE_CUTOFF_NOTE =
+  /\s*\(\s*(?:t[ií]tulos?\s+)?(?:inferior(?:es)?\s+(?:a|de)|menor(?:es)?\s+(?:que|a|do\s+que)|abaixo\s+(?:de|a)|<)\s*1\s*[/:]\s*\d{1,5}\s*\)?[\s.;]*$/iu;
 
 /** The qualitative reference in a text ("Negativo", "Não reagente", "Ausentes"), if that is all it says. */
 export function qualitativeReference(text: string): string | undefined {
@@ -1070,7 +1072,8 @@ function referenceTextCheck(text: string, opts: { strictLabels?: boolean; dotIsD
  */
 export function isReferenceHeading(text: string): boolean {
   const t = stripReferenceLead(text).rest;
-  return /^\p{L}[^:]*:$/u.test(t) && !/\d/.test(t.replace(/\([^()]*\)/g, '')) && isReferenceLabel(cleanLabel(t));
+  // The ages a heading is for are no range of a value ("Valores de referência para 12 a 18 anos:").
+  return /^\p{L}[^:]*:$/u.test(t) && !/\d/.test(t.replace(/\([^()]*\)/g, '').replace(AGE_BAND_GLOBAL, ' ')) && isReferenceLabel(cleanLabel(t));
 }
 
 /**

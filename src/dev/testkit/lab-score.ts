@@ -173,6 +173,8 @@ export const CORPUS_SETS = [
   'heldout56',
   'heldout57',
   'heldout58',
+  'heldout59',
+  'heldout61',
   'heldout62',
   'heldout63',
 ] as const;
