@@ -989,8 +989,11 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // Nor does a titre ("REAGENTE - TÍTULO 1/16"): it quantifies the reactive word before it.
     const startsResult = (p: string) =>
       (qualitativeAtStart(p.trim())?.consumed ?? -1) < p.trim().length && !TITRE_LINE.test(p.trim()) && readPiece(p, ctx) !== undefined;
-    const sideBySide = cs.length >= 2 && !isReferenceText(cs[0]!) && cs.every(startsResult);
-    const pieces = sideBySide ? cs : (splitAtNameCells(t, startsResult) ?? splitResults(t, startsResult));
+    // A section's label in a cell of its own before them ("HEMATO:   Hb 8,4 g/dL (12,0-16,0) | Ht 25,6 %
+    // …", an ICU bulletin's row per system) names no result: the cells after it are read as above.
+    const results = cs.length >= 3 && GROUP_LABEL_CELL.test(cs[0]!) ? cs.slice(1) : cs;
+    const sideBySide = results.length >= 2 && !isReferenceText(results[0]!) && results.every(startsResult);
+    const pieces = sideBySide ? results : (splitAtNameCells(t, startsResult) ?? splitResults(t, startsResult));
     const groups = pieces.map((p) => readPiece(p, ctx));
     if (groups.some(Boolean)) {
       // "Tempo do paciente .... 24,6 segundos" under "TEMPO DE PROTROMBINA (TP)": a label that names
@@ -1029,7 +1032,13 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       // is that test's time when the title names it with its short name in brackets: the row takes the
       // title's name. A title without one ("TEMPO DE PROTROMBINA") may be a section's, the row keeps its own.
       const short = title && first && /^tempo$/i.test(first.name) ? /\(([^()]{1,12})\)\s*$/.exec(title.name)?.[1] : undefined;
-      if (title && groups[0] && /^(?:tempo\s+(?:d[oa]\s+)?paciente|paciente|amostra|(?:1\s*[ªa°º]\.?|primeira)\s*hora)$/i.test(groups[0].entries[0]!.name)) {
+      // So does the method alone in the name cell under a title ("FSH" / "Quimioluminescência   78,4 mUI/mL
+      // …", a PDF that prints each exam's method under its name, the value beside it).
+      const rowName = groups[0]?.entries[0]?.name ?? '';
+      const unnamed =
+        /^(?:tempo\s+(?:d[oa]\s+)?paciente|paciente|amostra|(?:1\s*[ªa°º]\.?|primeira)\s*hora)$/i.test(rowName) ||
+        (groups.length === 1 && isMethodLine(rowName));
+      if (title && groups[0] && unnamed) {
         for (const e of groups[0].entries) Object.assign(e, { name: title.name, def: title.def });
         block = { name: title.name, at: line.index };
       } else if (short !== undefined) {
@@ -1206,6 +1215,9 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   const kept = withoutRepeats(analytes, seen);
   return { analytes: kept, qualitative, unparsed_lines: accountLines(seen, [...kept, ...qualitative], unparsed) };
 }
+
+// A section's label alone in its cell: words and abbreviation dots up to a colon ("RENAL:", "HEPÁT.:").
+const GROUP_LABEL_CELL = /^\p{L}[\p{L}.\s/-]{1,24}:$/u;
 
 /**
  * The piece of a name that a table's narrow name column wrapped onto this line, under the row read
