@@ -236,6 +236,8 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   let bands: BandColumn[] | undefined;
   // The bands are labels over one row of ranges under a result (labelColumns), not a table's age bands.
   let labelBands = false;
+  // The bands were printed between bars: joined cells keep no positions, so a row between bars takes them in order.
+  let barBands = false;
   let title: { name: string; def: AnalyteDef | KnownName | undefined } | undefined;
   let preRef: string[] = [];
   let pending: Group | undefined;
@@ -452,7 +454,9 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       minMax = minMaxColumns(t, line.offset);
       itemRows = numbersRows(t);
       alertAt = alertColumnAt(t, line.offset);
-      bands = undefined;
+      // A line of value columns' units alone ("%   /mm³" over a differential) heads no new reference
+      // columns: the age bands above still name the ranges under them.
+      if (header.referenceAt !== undefined || header.resultAt !== undefined || header.valueColumns.length === 0) bands = undefined;
       const previousCell = header.previousAt !== undefined && line.bars ? previousCellOf(line.bars) : undefined;
       if (previousCell) table.previousCell = previousCell;
       refTable = undefined;
@@ -523,6 +527,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     const bandHeader = ageBandColumns(t, line.offset);
     if (bandHeader) {
       bands = bandHeader;
+      barBands = line.bars !== undefined;
       // The value columns' units printed before the bands on the same line ("%   /mm³   1 a 2 anos   2 a
       // 6 anos"): the header line above named the columns, this one says what each value column holds.
       const units = valueColumnsOf(t, line.offset);
@@ -535,13 +540,14 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // Only over such a row: a header of a table of its own (risk categories by target) is left to the table readers.
     const labelHeader = pending && !bands ? labelColumns(t, line.offset) : undefined;
     const rangesRow = labelHeader ? nextLine(lines, line.index) : undefined;
-    if (labelHeader && rangesRow && labelByBandColumns(rangesRow.text, rangesRow.offset, labelHeader, true) !== undefined) {
+    if (labelHeader && rangesRow && labelByBandColumns(rangesRow.text, rangesRow.offset, labelHeader, { alone: true }) !== undefined) {
       bands = labelHeader;
+      barBands = false;
       labelBands = true;
       continue;
     }
     if (bands) {
-      const labelled = labelByBandColumns(t, line.offset, bands, labelBands);
+      const labelled = labelByBandColumns(t, line.offset, bands, { alone: labelBands, inOrder: barBands && line.bars !== undefined });
       t = labelled ?? t;
       // Such columns hold one row of ranges: the header is the result's, not the table's.
       if (labelBands) {
@@ -1191,7 +1197,8 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       (letters(t) >= 3 && (valueAloneNext(lines, line.index) || resultLineNext(lines, line.index) || valueAloneUnderDetails(lines, line.index)))
     ) {
       close();
-      bands = undefined;
+      // A section's title inside a table ("LEUCOGRAMA" under the hemogram's age bands) keeps its columns:
+      // a row under them is labelled only when its last cells are one range per band, each under its own.
       // The block's material and method in columns at the title's right ("ANTI-TPO      Soro | Quimioluminescência")
       // are its detail, no part of the analyte's name.
       const titleCells = cells(t);

@@ -76,3 +76,54 @@ test("the method alone in the name cell under a title is no name: the value besi
   ]);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('age-band reference columns between bars go on under a section title and a line of count units', () => {
+  const text = [
+    'Nome.......: LUCAS GABRIEL ROCHA',
+    'Idade......: 5 anos          Sexo: Masculino',
+    'Pedido.....: 220.315         Coleta: 03/03/2025',
+    '',
+    '                                     VALORES DE REFERÊNCIA POR IDADE',
+    'SÉRIE VERMELHA     RESULTADO        1 a 2 anos    | 2 a 6 anos    | 6 a 12 anos',
+    'Hemoglobina        10,9 g/dL         10,5 a 13,5   | 11,5 a 13,5   | 11,5 a 15,5',
+    '',
+    'SÉRIE BRANCA',
+    'Leucócitos         7.300 /mm³        6.000 a 17.500| 5.500 a 15.500 | 4.500 a 13.500',
+    '                       %     /mm³',
+    'Neutrófilos           61    4.453       1.000 a 8.500 | 1.500 a 8.500  | 1.800 a 8.000',
+    'Basófilos              3      219          0 a 100    |     0 a 100    |     0 a 100',
+    '',
+    'FERRITINA',
+    'Ferritina ...........: 30 ng/mL',
+    '   Valor de referência: 7 a 140 ng/mL',
+    'Liberado em 04/03/2025 por Dr. Caio Nunes - CRBM-2 4411',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(brief(r), [
+    ['Hemoglobina', 10.9, 'g/dL', 'baixo'],
+    ['Leucócitos', 7300, '/mm³', 'normal'],
+    ['Neutrófilos (%)', 61, '%', 'indeterminado'],
+    ['Neutrófilos', 4453, '/mm³', 'normal'],
+    ['Basófilos (%)', 3, '%', 'indeterminado'],
+    ['Basófilos', 219, '/mm³', 'alto'],
+    ['Ferritina', 30, 'ng/mL', 'normal'],
+  ]);
+  assert.equal(r.analytes[1]!.reference_low, 5500);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test("a newborn's references by hours of life, abbreviated 'h', are age bands", () => {
+  const text = [
+    'Paciente: RN DE ANA PAULA SOUZA        Prontuário: 0081234',
+    'Sexo: Feminino     Idade: 36 h de vida',
+    'Coleta: 12/04/2025 07:15     Liberação: 12/04/2025 10:02',
+    'Glicose                       38         mg/dL          RN 0 a 24 h: 30 a 60',
+    '                                                        RN 24 a 72 h: 45 a 90',
+    '                                                        RN 3 a 7 dias: 50 a 100',
+    'Obs.: resultado comunicado ao setor às 09:48 (Enf. Maria S.)',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(brief(r), [['Glicose', 38, 'mg/dL', 'baixo']]);
+  assert.equal(r.analytes[0]!.reference_low, 45);
+  assert.deepEqual(r.unparsed_lines, []);
+});
