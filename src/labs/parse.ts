@@ -1039,11 +1039,12 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       // title's name. A title without one ("TEMPO DE PROTROMBINA") may be a section's, the row keeps its own.
       const short = title && first && /^tempo$/i.test(first.name) ? /\(([^()]{1,12})\)\s*$/.exec(title.name)?.[1] : undefined;
       // So does the method alone in the name cell under a title ("FSH" / "Quimioluminescência   78,4 mUI/mL
-      // …", a PDF that prints each exam's method under its name, the value beside it).
+      // …", a PDF that prints each exam's method under its name, the value beside it), its short name in
+      // brackets too ("Eletroquimioluminescência (ECLIA)").
       const rowName = groups[0]?.entries[0]?.name ?? '';
       const unnamed =
         /^(?:tempo\s+(?:d[oa]\s+)?paciente|paciente|amostra|(?:1\s*[ªa°º]\.?|primeira)\s*hora)$/i.test(rowName) ||
-        (groups.length === 1 && isMethodLine(rowName));
+        (groups.length === 1 && isMethodLine(rowName.replace(/\s*\([^()]*\)$/, '')));
       if (title && groups[0] && unnamed) {
         for (const e of groups[0].entries) Object.assign(e, { name: title.name, def: title.def });
         block = { name: title.name, at: line.index };

@@ -64,6 +64,8 @@ test("the method alone in the name cell under a title is no name: the value besi
     '  Eletroquimioluminescência      0,3 ng/mL        0,1 a 0,8',
     'TESTOSTERONA TOTAL',
     '  Quimioluminescência           62 ng/dL          8 a 48',
+    'TSH',
+    '  Eletroquimioluminescência (ECLIA)     5,1 µUI/mL     0,27 a 4,20',
     'FERRITINA  Quimioluminescência',
     '                                  18 ng/mL        15 a 150',
     '                         Página 1/1 - Ficha 55.120.733',
@@ -72,6 +74,7 @@ test("the method alone in the name cell under a title is no name: the value besi
   assert.deepEqual(brief(r), [
     ['PROGESTERONA', 0.3, 'ng/mL', 'normal'],
     ['TESTOSTERONA TOTAL', 62, 'ng/dL', 'alto'],
+    ['TSH', 5.1, 'µUI/mL', 'alto'],
     ['Ferritina', 18, 'ng/mL', 'normal'],
   ]);
   assert.deepEqual(r.unparsed_lines, []);
