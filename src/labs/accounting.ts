@@ -343,6 +343,9 @@ export function resultTokens(text: string): Token[] {
     /^\p{L}/u.test(cs[1]!) &&
     cs[1]!.split(' ').length <= 3 &&
     !cs.some((c) => HEADER_WORD.test(foldSameLength(c))) &&
+    // Nor two section headings side by side, each a header word and what it heads ("EXAME FÍSICO   EXAME
+    // QUÍMICO", a urine exam in two columns); a word result beside its reference may share a first word.
+    !(fold(cs[0]!).split(' ')[0] === fold(cs[1]!).split(' ')[0] && cs.every((c) => HEADER_WORD.test(foldSameLength(c.split(' ')[0]!)) && c.includes(' '))) &&
     // A unit cell is no result ("µUI/mL   µUI/mL": a table's wrapped unit cells).
     !(unitAtStart(cs[1]!)?.consumed === cs[1]!.length) &&
     // Nor is the lab's web site or e-mail beside its name ("LAB CERRADO   www.lab-cerrado.com.br"), nor

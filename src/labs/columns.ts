@@ -320,16 +320,22 @@ export function labelColumns(text: string, offset: number): BandColumn[] | undef
  * A row under age-band columns with one range cell per column ("11,1   11,5 - 13,5   11,5 - 15,5
  * 13,0 - 16,0"): each range is labelled by the band of the column it sits under ("6 a 11 anos: 11,5 -
  * 15,5"), so the patient's age picks it. Undefined unless the row's last cells are exactly one range
- * per column, each nearest its own column.
+ * per column, each nearest its own column (`inOrder`: the header and the row set their cells apart by
+ * bars, which keep the cells' order but not where they stand).
  */
-export function labelByBandColumns(text: string, offset: number, columns: BandColumn[], alone = false): string | undefined {
+export function labelByBandColumns(
+  text: string,
+  offset: number,
+  columns: BandColumn[],
+  { alone = false, inOrder = false }: { alone?: boolean; inOrder?: boolean } = {},
+): string | undefined {
   const cs = cellStarts(text, offset);
   const ranges = cs.slice(-columns.length);
   // The ranges alone on their row (under a result's reference lead), or after the row's value.
   if (cs.length < columns.length || (cs.length === columns.length && !alone) || !ranges.every((c) => parseRangeExpression(c.cell) !== undefined))
     return undefined;
   const nearest = (at: number) => columns.reduce((best, col, i) => (Math.abs(col.at - at) < Math.abs(columns[best]!.at - at) ? i : best), 0);
-  if (!ranges.every((c, i) => nearest(c.at) === i)) return undefined;
+  if (!inOrder && !ranges.every((c, i) => nearest(c.at) === i)) return undefined;
   let out = text;
   for (let i = ranges.length - 1; i >= 0; i--) {
     const at = ranges[i]!.at - offset;

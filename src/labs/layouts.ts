@@ -10,7 +10,7 @@ import { foldSameLength } from './analytes.ts';
 import { cellStarts, dateKey, previousColumnOf, valueColumnsOf, type History, type PreviousCell, type ValueColumn } from './columns.ts';
 import { cells } from './lines.ts';
 import { numbersIn } from './numbers.ts';
-import { isReferenceLabel, isReferenceText, qualitativeAtStart, qualitativeReference, type Sex } from './reference.ts';
+import { isReferenceLabel, isReferenceText, qualitativeAtStart, qualitativeReference, stripReferenceLead, type Sex } from './reference.ts';
 import { UNIT_PATTERN, normalizeUnit, unitAtStart } from './units.ts';
 import { isMarkerCell } from './value.ts';
 import { FINDING_SENTENCE } from './word-results.ts';
@@ -299,26 +299,35 @@ export function mergeReferenceCells(cs: string[]): string[] {
 
 /**
  * Two results side by side in page columns ("Glicose   92 mg/dL   70 a 99      Ureia   48 mg/dL   15 a 45"):
- * the line is cut before every cell that starts with a name and is followed by a value cell. Undefined
- * unless every piece reads as a result.
+ * the line is cut before every cell that starts with a name and is followed by a value cell, and, on a
+ * line that opens with a labelled result, before every labelled one ("Cor: Amarelo   (Amarelo)
+ * Proteínas: Traços   (Negativo)", a urine exam's two sections side by side). Undefined unless every
+ * piece reads as a result.
  */
 export function splitAtNameCells(text: string, startsResult: (piece: string) => boolean): string[] | undefined {
   const cs = [...text.matchAll(/\S+(?:\s\S+)*/g)].map((m) => ({ cell: m[0], at: m.index ?? 0 }));
+  const labelled = cs.length > 0 && labelledCell(cs[0]!.cell);
   const cuts = cs
     .filter(
       (c, i) =>
         i > 0 &&
-        i < cs.length - 1 &&
         /^\p{L}/u.test(c.cell) &&
-        /^[<>≤≥]?\s*\d/.test(cs[i + 1]!.cell) &&
-        !isReferenceText(c.cell) &&
-        !isReferenceLabel(c.cell) &&
-        !unitAtStart(c.cell),
+        !unitAtStart(c.cell) &&
+        // A labelled word result reads as a word reference ("Cetonas: Negativo"); a reference's lead is none.
+        ((labelled && labelledCell(c.cell) && !stripReferenceLead(c.cell).lead) ||
+          (i < cs.length - 1 && /^[<>≤≥]?\s*\d/.test(cs[i + 1]!.cell) && !isReferenceText(c.cell) && !isReferenceLabel(c.cell))),
     )
     .map((c) => c.at);
   if (cuts.length === 0) return undefined;
   const pieces = [0, ...cuts].map((at, i, all) => text.slice(at, all[i + 1]).trim());
   return pieces.every(startsResult) ? pieces : undefined;
+}
+
+// A result after its label and a colon, in one cell ("Proteínas : Traços", "pH: 5,5"); a range's
+// label ("Homens:", "Jejum:") is none.
+function labelledCell(cell: string): boolean {
+  const m = /^(\p{L}[^:\d]{0,40}?)\s*:\s*\S/u.exec(cell);
+  return m !== null && !isReferenceLabel(m[1]!);
 }
 
 function splitOutsideParens(text: string, sep: RegExp): string[] {

@@ -941,10 +941,11 @@ export function withoutDetailCell(text: string): string {
 
 /**
  * Where the method starts when a title has it alone, unlabelled, in a column of its own ("GLICOSE
- * Hexoquinase", "COOMBS INDIRETO   Gel - 3 células"): the title is the one cell before it, with no value.
+ * Hexoquinase", "COOMBS INDIRETO   Gel - 3 células", two spaces apart in a PDF's text too: "GLICOSE
+ * Enzimático - hexoquinase"): the title is the one cell before it, with no value.
  */
 export function methodCellAt(text: string): number | undefined {
-  const gaps = [...text.matchAll(/\s{3,}/g)];
+  const gaps = [...text.matchAll(/\s{2,}/g)];
   const gap = gaps.length === 1 ? gaps[0]! : undefined;
   if (!gap || gap.index === 0 || !isMethodLine(text.slice(gap.index)) || /\d/.test(text.slice(0, gap.index).replace(NAME_DIGITS, ''))) return undefined;
   return gap.index;

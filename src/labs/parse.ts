@@ -239,6 +239,8 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   let bands: BandColumn[] | undefined;
   // The bands are labels over one row of ranges under a result (labelColumns), not a table's age bands.
   let labelBands = false;
+  // The bands were printed between bars: joined cells keep no positions, so a row between bars takes them in order.
+  let barBands = false;
   let title: { name: string; def: AnalyteDef | KnownName | undefined } | undefined;
   let preRef: string[] = [];
   let pending: Group | undefined;
@@ -455,7 +457,9 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       minMax = minMaxColumns(t, line.offset);
       itemRows = numbersRows(t);
       alertAt = alertColumnAt(t, line.offset);
-      bands = undefined;
+      // A line of value columns' units alone ("%   /mm³" over a differential) heads no new reference
+      // columns: the age bands above still name the ranges under them.
+      if (header.referenceAt !== undefined || header.resultAt !== undefined || header.valueColumns.length === 0) bands = undefined;
       const previousCell = header.previousAt !== undefined && line.bars ? previousCellOf(line.bars) : undefined;
       if (previousCell) table.previousCell = previousCell;
       refTable = undefined;
@@ -526,6 +530,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     const bandHeader = ageBandColumns(t, line.offset);
     if (bandHeader) {
       bands = bandHeader;
+      barBands = line.bars !== undefined;
       // The value columns' units printed before the bands on the same line ("%   /mm³   1 a 2 anos   2 a
       // 6 anos"): the header line above named the columns, this one says what each value column holds.
       const units = valueColumnsOf(t, line.offset);
@@ -538,13 +543,14 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // Only over such a row: a header of a table of its own (risk categories by target) is left to the table readers.
     const labelHeader = pending && !bands ? labelColumns(t, line.offset) : undefined;
     const rangesRow = labelHeader ? nextLine(lines, line.index) : undefined;
-    if (labelHeader && rangesRow && labelByBandColumns(rangesRow.text, rangesRow.offset, labelHeader, true) !== undefined) {
+    if (labelHeader && rangesRow && labelByBandColumns(rangesRow.text, rangesRow.offset, labelHeader, { alone: true }) !== undefined) {
       bands = labelHeader;
+      barBands = false;
       labelBands = true;
       continue;
     }
     if (bands) {
-      const labelled = labelByBandColumns(t, line.offset, bands, labelBands);
+      const labelled = labelByBandColumns(t, line.offset, bands, { alone: labelBands, inOrder: barBands && line.bars !== undefined });
       t = labelled ?? t;
       // Such columns hold one row of ranges: the header is the result's, not the table's.
       if (labelBands) {
@@ -995,8 +1001,11 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // Nor does a titre ("REAGENTE - TÍTULO 1/16"): it quantifies the reactive word before it.
     const startsResult = (p: string) =>
       (qualitativeAtStart(p.trim())?.consumed ?? -1) < p.trim().length && !TITRE_LINE.test(p.trim()) && readPiece(p, ctx) !== undefined;
-    const sideBySide = cs.length >= 2 && !isReferenceText(cs[0]!) && cs.every(startsResult);
-    const pieces = sideBySide ? cs : (splitAtNameCells(t, startsResult) ?? splitResults(t, startsResult));
+    // A section's label in a cell of its own before them ("HEMATO:   Hb 8,4 g/dL (12,0-16,0) | Ht 25,6 %
+    // …", an ICU bulletin's row per system) names no result: the cells after it are read as above.
+    const results = cs.length >= 3 && GROUP_LABEL_CELL.test(cs[0]!) ? cs.slice(1) : cs;
+    const sideBySide = results.length >= 2 && !isReferenceText(results[0]!) && results.every(startsResult);
+    const pieces = sideBySide ? results : (splitAtNameCells(t, startsResult) ?? splitResults(t, startsResult));
     const groups = pieces.map((p) => readPiece(p, ctx));
     if (groups.some(Boolean)) {
       // "Tempo do paciente .... 24,6 segundos" under "TEMPO DE PROTROMBINA (TP)": a label that names
@@ -1035,7 +1044,14 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       // is that test's time when the title names it with its short name in brackets: the row takes the
       // title's name. A title without one ("TEMPO DE PROTROMBINA") may be a section's, the row keeps its own.
       const short = title && first && /^tempo$/i.test(first.name) ? /\(([^()]{1,12})\)\s*$/.exec(title.name)?.[1] : undefined;
-      if (title && groups[0] && /^(?:tempo\s+(?:d[oa]\s+)?paciente|paciente|amostra|(?:1\s*[ªa°º]\.?|primeira)\s*hora)$/i.test(groups[0].entries[0]!.name)) {
+      // So does the method alone in the name cell under a title ("FSH" / "Quimioluminescência   78,4 mUI/mL
+      // …", a PDF that prints each exam's method under its name, the value beside it), its short name in
+      // brackets too ("Eletroquimioluminescência (ECLIA)").
+      const rowName = groups[0]?.entries[0]?.name ?? '';
+      const unnamed =
+        /^(?:tempo\s+(?:d[oa]\s+)?paciente|paciente|amostra|(?:1\s*[ªa°º]\.?|primeira)\s*hora)$/i.test(rowName) ||
+        (groups.length === 1 && isMethodLine(rowName.replace(/\s*\([^()]*\)$/, '')));
+      if (title && groups[0] && unnamed) {
         for (const e of groups[0].entries) Object.assign(e, { name: title.name, def: title.def });
         block = { name: title.name, at: line.index };
       } else if (short !== undefined) {
@@ -1188,7 +1204,8 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       (letters(t) >= 3 && (valueAloneNext(lines, line.index) || resultLineNext(lines, line.index) || valueAloneUnderDetails(lines, line.index)))
     ) {
       close();
-      bands = undefined;
+      // A section's title inside a table ("LEUCOGRAMA" under the hemogram's age bands) keeps its columns:
+      // a row under them is labelled only when its last cells are one range per band, each under its own.
       // The block's material and method in columns at the title's right ("ANTI-TPO      Soro | Quimioluminescência")
       // are its detail, no part of the analyte's name.
       const titleCells = cells(t);
@@ -1212,6 +1229,9 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   const kept = withoutRepeats(analytes, seen);
   return { analytes: kept, qualitative, unparsed_lines: accountLines(seen, [...kept, ...qualitative], unparsed) };
 }
+
+// A section's label alone in its cell: words and abbreviation dots up to a colon ("RENAL:", "HEPÁT.:").
+const GROUP_LABEL_CELL = /^\p{L}[\p{L}.\s/-]{1,24}:$/u;
 
 /**
  * The piece of a name that a table's narrow name column wrapped onto this line, under the row read

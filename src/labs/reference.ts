@@ -181,6 +181,9 @@ const AGE_BAND_RE = new RegExp(
     String.raw`|(?<gt>acima de|maiores de|maior que|>=|=>|>|≥|a partir de)\s*(?<c>\d+)\s*(?<uc>${AGE_UNIT})(?![\p{L}])` +
     String.raw`|(?<lt>at[eé]|menores de|menor que|<=|=<|<|≤|abaixo de)\s*(?<d>\d+)\s*(?<ud>${AGE_UNIT})(?![\p{L}])` +
     String.raw`|(?<e>\d+)\s*(?<ue>anos?)\s*ou\s*mais` +
+    // A newborn's hours of life as a lab abbreviates them ("RN 0 a 24 h", "24-48 h"); never a collection's
+    // hours of the day ("coleta 16 a 20 h") nor a fast's ("jejum de 8 a 12 h").
+    String.raw`|(?<!(?:coleta|colhid[oa]|jejum)\s+(?:entre\s+|d[aeo]s?\s+)?)(?<ha>\d+)\s*(?:a|-|–)\s*(?<hb>\d+)\s*h(?![\p{L}])` +
     // One age alone ("1 mês:", "2 semanas:") is the band up to the next unit: last, so a band or a
     // bound starting at the same place wins.
     // Not hours nor years alone, and not after "de": "urina de 24 horas" names a collection.
@@ -317,6 +320,7 @@ function ageBandOf(label: string): AgeBand | undefined {
     if (g.c !== undefined) return { minMonths: months(Number(g.c), g.uc) + (/^(>|acima|maior)/i.test(g.gt ?? '') ? step(g.uc) : 0), maxMonths: Infinity };
     if (g.d !== undefined) return { minMonths: 0, maxMonths: months(Number(g.d), g.ud) + (/^at[eé]/i.test(g.lt ?? '') ? step(g.ud) : 0) };
     if (g.e !== undefined) return { minMonths: months(Number(g.e), 'anos'), maxMonths: Infinity };
+    if (g.ha !== undefined && g.hb !== undefined) return { minMonths: months(Number(g.ha), 'horas'), maxMonths: months(Number(g.hb), 'horas') + step('horas') };
     if (g.f !== undefined) return { minMonths: months(Number(g.f), g.uf), maxMonths: months(Number(g.f), g.uf) + step(g.uf) };
   }
   // "(todas as idades)": the one range for every age, beside bands of other rows.

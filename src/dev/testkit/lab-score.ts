@@ -177,6 +177,7 @@ export const CORPUS_SETS = [
   'heldout61',
   'heldout62',
   'heldout63',
+  'heldout64',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
 
