@@ -133,11 +133,10 @@ export type LabParseOptions = PatientInput;
 // A reactive word result, which a titre printed after it quantifies.
 const REACTIVE = /^(?:fracamente\s+)?(?:reagente|reativo|positivo)$/iu;
 const TITRE_LINE = new RegExp(String.raw`^(?:${TITRE_WORD})\b`, 'iu');
-// A reference cell that is only the label of an upper limit, its values on the lines under it.
 const MARKDOWN_HEADING = /^\s*#{1,6}\s+\S/;
 // A result's value restated on a log scale ("Log10", "Log", "Log 10 (UI/mL)").
 const LOG_SCALE = /^log(?:\s*10|₁₀)?(?:\s*\([^()]*\))?$/iu;
-
+// A reference cell that is only the label of an upper limit, its values on the lines under it.
 const UPPER_LIMIT_LEAD =
   /^(?:(?:percentil\s*99|p99)(?:\s*\((?:limite\s+superior(?:\s+de\s+refer[eê]ncia)?|lsr)\))?|limite\s+superior(?:\s*\((?:percentil\s*99|p99)\))?)\s*:?$/iu;
 // One labelled value on a line ("Homens: 34,2 ng/L"), the label words only.
