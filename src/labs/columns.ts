@@ -236,18 +236,26 @@ export function withoutPreviousColumn(line: CleanLine, previousAt: number, histo
  * A previous result's cell: a number with an optional unit and date ("4,91 em 14/08/2024", "36 U/L em
  * 02/09/2024"), or the dash of a missing sample.
  */
-const PREVIOUS_VALUE = /^(?:[<>]?\s*\d[\d.,]*(?:\s*[^\s\d(]\S*)?(?:\s*(?:em|de)?\s*\(?\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\)?)?|-+|—|n\/?d)$/i;
+// Some networks print the sample's date first ("12/04/2024: 209 mg/dL", "10/12/2024   7,4 %").
+const PREVIOUS_VALUE =
+  /^(?:[<>]?\s*\d[\d.,]*(?:\s*[^\s\d(]\S*)?(?:\s*(?:em|de)?\s*\(?\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\)?)?|\d{1,2}\/\d{1,2}\/\d{2,4}\s*[:\-»]?\s*[<>]?\s*\d[\d.,]*(?:\s*[^\s\d(]\S*)?|-+|—|n\/?d)$/i;
 
 // The date of an earlier sample in a cell of its own after its value ("4,91   em 14/08/2024", "58  (02/03/2024)").
 const DATE_AFTER_VALUE = /^(?:(?:em|de)\s+)?\(?\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\)?$/i;
+
+// The date of an earlier sample in a cell of its own before its value ("10/12/2024   7,4 %").
+const DATE_BEFORE_VALUE = /^\d{1,2}\/\d{1,2}\/\d{2,4}:?$/;
+const VALUE_AFTER_DATE = /^[<>]?\s*\d[\d.,]*(?:\s*[^\s\d(]\S*)?$/;
 
 /** Cells of a line as `cellStarts` gives them, a date cell joined to the number cell before it: one earlier sample. */
 function withDatesJoined(text: string, offset: number): Array<{ cell: string; at: number }> {
   const out: Array<{ cell: string; at: number }> = [];
   for (const c of cellStarts(text, offset)) {
     const before = out[out.length - 1];
-    if (before && DATE_AFTER_VALUE.test(c.cell) && /^[<>]?\s*\d[\d.,]*$/.test(before.cell))
-      out[out.length - 1] = { cell: text.slice(before.at - offset, c.at - offset + c.cell.length), at: before.at };
+    const joined =
+      before &&
+      ((DATE_AFTER_VALUE.test(c.cell) && /^[<>]?\s*\d[\d.,]*$/.test(before.cell)) || (DATE_BEFORE_VALUE.test(before.cell) && VALUE_AFTER_DATE.test(c.cell)));
+    if (before && joined) out[out.length - 1] = { cell: text.slice(before.at - offset, c.at - offset + c.cell.length), at: before.at };
     else out.push(c);
   }
   return out;
