@@ -77,7 +77,9 @@ export function withoutLigatures(line: string): string {
   });
 }
 
-const CHAT_STAMP = /^\s*(?:\[\d{1,2}\/\d{1,2}\/\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?\]|\d{1,2}\/\d{1,2}\/\d{2,4},?\s+\d{1,2}:\d{2}\s+-)\s*[^:\d\[\]]{1,40}:\s/u;
+// WhatsApp prints the time first in some locales ("[08:48, 24/03/2025] Lab: ").
+const CHAT_STAMP =
+  /^\s*(?:\[\d{1,2}\/\d{1,2}\/\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?\]|\[\d{1,2}:\d{2}(?::\d{2})?,?\s+\d{1,2}\/\d{1,2}\/\d{2,4}\]|\d{1,2}\/\d{1,2}\/\d{2,4},?\s+\d{1,2}:\d{2}\s+-)\s*[^:\d\[\]]{1,40}:\s/u;
 
 // A link's label in the last cell of a tabbed row (web page copied from the browser).
 const PAGE_LINK_CELL = /\t\s*(?:ver|visualizar|abrir|exibir)\s+(?:o\s+)?(?:gr[áa]fico|hist[óo]rico|evolu[çc][ãa]o|detalhes|laudo)\s*$/iu;
@@ -193,8 +195,11 @@ export function cleanLine(raw: string, index: number): CleanLine {
   t = t.replace(/(?<=\S\s{2,})[-–—]\s+(?=\p{L})/gu, (m) => ' '.repeat(m.length));
   // A PDF that justifies its reference column prints a range with column gaps around its "a"
   // ("12,0   a   15,5"): one range, not three cells. Padded after it, so later cells keep their column.
-  t = t.replace(/(?<![\d/.,:])(\d[\d.,]*)\s{2,}(a|à)\s{2,}(\d[\d.,]*)(?![\d/:])/gu, (m, low: string, word: string, high: string) =>
-    `${low} ${word} ${high}`.padEnd(m.length),
+  // A column of ranges whose ends are each right-aligned puts the gap on one side only ("300 a   900"
+  // under "1.700 a 7.000").
+  t = t.replace(
+    /(?<![\d/.,:])(\d[\d.,]*)(?:\s{2,}(a|à)\s+|\s+(a|à)\s{2,})(\d[\d.,]*)(?![\d/:])/gu,
+    (m, low: string, word1: string | undefined, word2: string | undefined, high: string) => `${low} ${word1 ?? word2} ${high}`.padEnd(m.length),
   );
   // A message typed by hand shortens "que" to "q" ("(menor q 190)", "maior q 40"): the comparator
   // the reference reader knows.

@@ -65,3 +65,46 @@ test('a bare "<" / ">" in an alert column after the value flags it; a comparator
   ]);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('a column of ranges with each end right-aligned ("0 a   700") reads each range as one', () => {
+  const text = [
+    'LEUCOGRAMA                       Resultado              Valores de referência',
+    'Segmentados                      61,0 %    4.270 /mm³   1.800 a 7.700 /mm³',
+    'Bastonetes                        2,0 %      140 /mm³       0 a   700 /mm³',
+    'Linfócitos                       27,0 %      890 /mm³   1.000 a 4.500 /mm³',
+    'Liberado por: Dra. Ana Souza - CRF-RS 9.114          Coleta: 10/02/2025 08:10',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(brief(r), [
+    ['Segmentados (%)', 61, '%', 'indeterminado'],
+    ['Segmentados', 4270, '/mm³', 'normal'],
+    ['Bastonetes (%)', 2, '%', 'indeterminado'],
+    ['Bastonetes', 140, '/mm³', 'normal'],
+    ['Linfócitos (%)', 27, '%', 'indeterminado'],
+    ['Linfócitos', 890, '/mm³', 'baixo'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test("a LIS's shortened name of the transferrin saturation is the catalogue's analyte", () => {
+  const text = [
+    'EXAME                    RESULTADO   ALERTA  UNIDADE         INTERVALO DE REFERÊNCIA',
+    'SAT. TRANSFERRINA              48    >       %               20 - 45',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(brief(r), [['Saturação da transferrina', 48, '%', 'alto']]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test("a chat export's stamp with the time before the date dates the message, the result after it is read", () => {
+  const text = [
+    '[14:05, 02/06/2025] Laboratório Central: Seguem seus resultados, protocolo 55120-3 😊',
+    '[14:05, 02/06/2025] Laboratório Central: Potássio: 5,8 mEq/L (VR 3,5 a 5,1)',
+    'Sódio: 138 mEq/L (VR 136 a 145)',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(brief(r), [
+    ['Potássio', 5.8, 'mEq/L', 'alto'],
+    ['Sódio', 138, 'mEq/L', 'normal'],
+  ]);
+});
