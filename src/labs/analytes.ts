@@ -287,6 +287,23 @@ export const KNOWN_NAMES: readonly KnownName[] = [
   { key: 'insulina', name: 'Insulina', synonyms: ['insulina', 'insulina basal', 'insulina de jejum'] },
   // The iron panel beside ferritin: known so a name with an OCR slip ("Transferrlna") is read against it.
   { key: 'transferrina', name: 'Transferrina', synonyms: ['transferrina', 'transferrina serica'] },
+  // Its saturation, which a LIS's narrow name column shortens ("SAT. TRANSFERRINA"): known so the short
+  // name is the same analyte as the full one, not an unknown name.
+  {
+    key: 'saturacao_transferrina',
+    name: 'Saturação da transferrina',
+    synonyms: [
+      'saturacao da transferrina',
+      'saturacao de transferrina',
+      'saturacao transferrina',
+      'indice de saturacao da transferrina',
+      'indice de saturacao de transferrina',
+      'sat. transferrina',
+      'sat transferrina',
+      'sat. da transferrina',
+      'sat. de transferrina',
+    ],
+  },
   // Its binding capacity, which a narrow name column abbreviates word by word ("CAPAC. TOTAL LIG. FERRO").
   {
     key: 'ctlf',
