@@ -288,7 +288,7 @@ export const KNOWN_NAMES: readonly KnownName[] = [
   // The iron panel beside ferritin: known so a name with an OCR slip ("Transferrlna") is read against it.
   { key: 'transferrina', name: 'Transferrina', synonyms: ['transferrina', 'transferrina serica'] },
   // Its saturation, which a LIS's narrow name column shortens ("SAT. TRANSFERRINA"): known so the short
-  // name is the same analyte as the full one, not an unknown name.
+  // name is the same analyte as the full one, not an unknown name. "Índice de saturação …" stays as printed.
   {
     key: 'saturacao_transferrina',
     name: 'Saturação da transferrina',
@@ -296,8 +296,6 @@ export const KNOWN_NAMES: readonly KnownName[] = [
       'saturacao da transferrina',
       'saturacao de transferrina',
       'saturacao transferrina',
-      'indice de saturacao da transferrina',
-      'indice de saturacao de transferrina',
       'sat. transferrina',
       'sat transferrina',
       'sat. da transferrina',
