@@ -195,10 +195,11 @@ export function cleanLine(raw: string, index: number): CleanLine {
   t = t.replace(/(?<=\S\s{2,})[-–—]\s+(?=\p{L})/gu, (m) => ' '.repeat(m.length));
   // A PDF that justifies its reference column prints a range with column gaps around its "a"
   // ("12,0   a   15,5"): one range, not three cells. Padded after it, so later cells keep their column.
-  // A column of ranges whose ends are each right-aligned puts the gap on one side only ("300 a   900"
-  // under "1.700 a 7.000").
+  // A column of ranges whose ends are each right-aligned puts the gap on one side only ("300 a   900
+  // /mm³" under "1.700 a 7.000 /mm³"); only with the range's unit after it, since a range cut at the
+  // margin ("13,5 a", its end on the next line) with a value in a column beside it looks the same.
   t = t.replace(
-    /(?<![\d/.,:])(\d[\d.,]*)(?:\s{2,}(a|à)\s+|\s+(a|à)\s{2,})(\d[\d.,]*)(?![\d/:])/gu,
+    /(?<![\d/.,:])(\d[\d.,]*)(?:\s{2,}(a|à)\s+|\s+(a|à)\s{2,}(?=\d[\d.,]*(?![\d.,])\s*[^\s\d.,]))(\d[\d.,]*)(?![\d/:])/gu,
     (m, low: string, word1: string | undefined, word2: string | undefined, high: string) => `${low} ${word1 ?? word2} ${high}`.padEnd(m.length),
   );
   // A message typed by hand shortens "que" to "q" ("(menor q 190)", "maior q 40"): the comparator

@@ -108,3 +108,10 @@ test("a chat export's stamp with the time before the date dates the message, the
     ['Sódio', 138, 'mEq/L', 'normal'],
   ]);
 });
+
+test('a range cut at the margin ("12,0 a", its end below) with a number beside it is no right-aligned range', () => {
+  const text = ['Hemoglobina       14,1           g/dL             12,0 a   33,3', '                                                  16,0'].join('\n');
+  const r = parseLabReport(text);
+  assert.ok(r.analytes.some((a) => a.value === 33.3) || r.unparsed_lines.some((u) => u.includes('33,3')), 'the number beside the cut range is read or listed');
+  assert.ok(!r.analytes.some((a) => a.reference_text === '12,0 a 33,3'), 'not joined into a range');
+});
