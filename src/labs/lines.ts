@@ -1066,8 +1066,10 @@ export function joinWrappedNameAbove(reads: readonly string[]): string[] {
     // wrapped under the row.
     const rest = out[i + 1]!.slice(row[0].length).trimStart();
     const lead = `${row[1]}${name}`;
-    if (lead.length + 2 > out[i + 1]!.length - rest.length && /^\p{Ll}/u.test(row[2]!)) continue;
-    out[i + 1] = `${lead.padEnd(out[i + 1]!.length - rest.length)}${lead.length + 2 > out[i + 1]!.length - rest.length ? '  ' : ''}${rest}`;
+    const valueAt = out[i + 1]!.length - rest.length;
+    const fits = lead.length + 2 <= valueAt;
+    if (!fits && /^\p{Ll}/u.test(row[2]!)) continue;
+    out[i + 1] = `${lead.padEnd(valueAt)}${fits ? '' : '  '}${rest}`;
     out[i] = '';
     i++;
   }

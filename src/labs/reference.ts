@@ -356,6 +356,9 @@ function sexOf(label: string): Sex | undefined {
   return undefined;
 }
 
+// A range's label folded for the word tests below (no accents, lower case).
+const labelOf = (c: LabelledRange) => foldSameLength(c.label).toLowerCase();
+
 // The good tiers. The range of those without a condition ("Não gestantes", "Não diabéticos", "Não
 // fumantes") is the ordinary one: a target for the condition beside it is not the patient's. A drug
 // level's maintenance range ("0,60 - 1,20 (manutenção)") is the one a level is compared with. A range
@@ -433,13 +436,11 @@ function classify(range: Range, label: string, risk = false): LabelledRange {
       ? 'other'
       : IMMUNE.test(f)
         ? 'normal'
-        : NORMAL_TIER.test(f) && !/\bbaixo risco\b/.test(f)
+        : NORMAL_TIER.test(f)
           ? 'normal'
-          : /\bbaixo risco\b/.test(f)
-            ? 'normal'
-            : OTHER_TIER.test(f) || /^(?:risco\s+)?medi[oa](?:\s+risco)?$/.test(f.trim())
-              ? 'other'
-              : undefined;
+          : OTHER_TIER.test(f) || /^(?:risco\s+)?medi[oa](?:\s+risco)?$/.test(f.trim())
+            ? 'other'
+            : undefined;
   // "Mulheres não gestantes" is the ordinary range, not a pregnancy condition.
   return {
     range,
@@ -655,39 +656,30 @@ export function resolveNumeric(ranges: LabelledRange[], value: number, unit: str
   // A patient the report says smokes is compared with the range printed for smokers ("Fumantes: até 5,5");
   // everyone else keeps the ordinary one ("Não fumantes: até 3,8"), conditions being dropped below.
   let smokerChosen = false;
+  const nonSmokers = cands.filter((c) => /\bnao (?:fumantes?|tabagistas?)\b/.test(labelOf(c)));
+  const smokers = cands.filter((c) => /\b(?:fumantes?|tabagistas?)\b/.test(labelOf(c)) && !nonSmokers.includes(c));
   if (patient.smoker) {
-    const smokers = cands.filter(
-      (c) =>
-        /\b(?:fumantes?|tabagistas?)\b/.test(foldSameLength(c.label).toLowerCase()) &&
-        !/\bnao (?:fumantes?|tabagistas?)\b/.test(foldSameLength(c.label).toLowerCase()),
-    );
     if (smokers.length > 0) {
       cands = smokers;
       smokerChosen = true;
     }
-  } else if (patient.smoker === undefined) {
+  } else if (patient.smoker === undefined && nonSmokers.length > 0 && smokers.length > 0) {
     // A report that does not say whether the patient smokes leaves both ranges his: a value between
     // them ("3,9" against "Não fumantes: até 3,8   Fumantes: até 5,5") cannot be placed.
-    const f = (c: LabelledRange) => foldSameLength(c.label).toLowerCase();
-    const non = cands.filter((c) => /\bnao (?:fumantes?|tabagistas?)\b/.test(f(c)));
-    const smokers = cands.filter((c) => /\b(?:fumantes?|tabagistas?)\b/.test(f(c)) && !non.includes(c));
-    if (non.length > 0 && smokers.length > 0) {
-      cands = [...non, ...smokers].map((c) => ({ ...c, tier: undefined, condition: false }));
-      smokerChosen = true;
-    }
+    cands = [...nonSmokers, ...smokers].map((c) => ({ ...c, tier: undefined, condition: false }));
+    smokerChosen = true;
   }
   // Targets by cardiovascular risk category, each a bound below which the value should stay ("Baixo risco:
   // < 130 / Risco intermediário: < 100 / Alto risco: < 70"): with the category not given, each target may
   // be the patient's, so only a value under all of them, or over all, can be placed. Not the tiers of a
   // risk score, which split the value's scale into bands ("baixo: < 1,0; médio: 1,0 a 3,0; alto: > 3,0").
   if (!patient.riskCategory) {
-    const f = (c: LabelledRange) => foldSameLength(c.label).toLowerCase();
-    const targets = cands.filter((c) => c.tier && /\brisco\b|\bintermediari[oa]\b/.test(f(c)) && c.range.low === null && c.range.high !== null);
+    const targets = cands.filter((c) => c.tier && /\brisco\b|\bintermediari[oa]\b/.test(labelOf(c)) && c.range.low === null && c.range.high !== null);
     const tiered = cands.filter((c) => c.tier);
     if (
       targets.length >= 2 &&
       targets.length === tiered.length &&
-      targets.some((c) => /\bbaixo risco\b/.test(f(c))) &&
+      targets.some((c) => /\bbaixo risco\b/.test(labelOf(c))) &&
       new Set(targets.map((c) => c.range.high)).size === targets.length
     )
       cands = [...cands.filter((c) => !c.tier), ...targets.map((c) => ({ ...c, tier: undefined }))];
@@ -697,9 +689,8 @@ export function resolveNumeric(ranges: LabelledRange[], value: number, unit: str
   // anticoagulação") is not his; a report that says nothing keeps the ordinary ranges.
   let anticoagulationChosen = false;
   if (patient.anticoagulation) {
-    const f = (c: LabelledRange) => foldSameLength(c.label).toLowerCase();
-    const valve = cands.filter((c) => MECHANICAL_VALVE.test(f(c)));
-    const oral = cands.filter((c) => /\banticoagula/.test(f(c)) && !/\b(?:sem|nao|nenhuma)\b/.test(f(c)) && !MECHANICAL_VALVE.test(f(c)));
+    const valve = cands.filter((c) => MECHANICAL_VALVE.test(labelOf(c)));
+    const oral = cands.filter((c) => /\banticoagula/.test(labelOf(c)) && !/\b(?:sem|nao|nenhuma)\b/.test(labelOf(c)) && !MECHANICAL_VALVE.test(labelOf(c)));
     const chosen = patient.anticoagulation === 'mechanical_valve' && valve.length > 0 ? valve : oral;
     if (chosen.length > 0) {
       cands = chosen.map((c) => ({ ...c, tier: 'normal' as const, condition: false }));
