@@ -41,7 +41,7 @@ export const ANALYTES: readonly AnalyteDef[] = [
   {
     key: 'glicose',
     name: 'Glicose',
-    synonyms: ['glicose', 'glicemia', 'glicose em jejum', 'glicemia de jejum', 'glicemia em jejum', 'glicose jejum', 'glicose plasmatica', 'glucose'],
+    synonyms: ['glicose', 'glicemia', 'glicose em jejum', 'glicemia de jejum', 'glicemia em jejum', 'glicose jejum', 'glicose plasmatica', 'glucose', 'glic'],
     unit: 'mg/dL',
     conversions: { 'mmol/L': 18.016 },
     builtIn: r(70, 99, '70 a 99 mg/dL (jejum)'),
@@ -90,7 +90,7 @@ export const ANALYTES: readonly AnalyteDef[] = [
   {
     key: 'triglicerideos',
     name: 'Triglicerídeos',
-    synonyms: ['triglicerideos', 'triglicerides', 'triglicérides', 'trigliceridios', 'triglicerídios', 'tg', 'triglic', 'trigli'],
+    synonyms: ['triglicerideos', 'triglicerides', 'triglicérides', 'trigliceridios', 'triglicerídios', 'tg', 'triglic', 'trigli', 'trig'],
     unit: 'mg/dL',
     conversions: { 'mmol/L': 88.57 },
     builtIn: r(null, 150, 'inferior a 150 mg/dL (jejum)', { highExclusive: true }),
@@ -121,7 +121,7 @@ export const ANALYTES: readonly AnalyteDef[] = [
   {
     key: 'acido_urico',
     name: 'Ácido úrico',
-    synonyms: ['acido urico', 'urato'],
+    synonyms: ['acido urico', 'urato', 'ac urico', 'ac. urico'],
     unit: 'mg/dL',
     builtIn: r(2.4, 7.0, '2,4 a 7,0 mg/dL (adultos, ambos os sexos)'),
   },

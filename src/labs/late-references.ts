@@ -128,6 +128,22 @@ export function namesWithoutFixedRange(text: string): string[] {
     .filter((n) => n.length >= 2);
 }
 
+// A transcriber's note on what the photo did not show ("the reference for LDL and Gama-GT are not legible in
+// the image", "a referência da Gama-GT não está legível"): the lab printed a range nobody can read, so no
+// built-in one stands in for it, as for a cell marked "[ilegível]".
+const ILLEGIBLE_REFERENCES =
+  /\b(?:the\s+)?(?:references?(?:\s+(?:ranges?|values?))?|refer[eê]ncias?|valor(?:es)?\s+de\s+refer[eê]ncia)\s+(?:for|of|d[aeo]s?)\s+(?:the\s+)?([^.;:]+?)\s+(?:is|are|was|were|est[aá]o?|ficou|ficaram)\s+(?:not\s+(?:legible|readable|visible)|illegible|unreadable|cut\s+off|n[aã]o\s+(?:est[aá]o?\s+|ficou\s+|ficaram\s+)?(?:leg[ií]ve(?:l|is)|vis[ií]ve(?:l|is))|ileg[ií]ve(?:l|is)|cortad[ao]s?)/iu;
+
+/** Names whose printed reference a transcription's note says could not be read. */
+export function namesWithIllegibleReference(text: string): string[] {
+  const m = ILLEGIBLE_REFERENCES.exec(text);
+  if (!m) return [];
+  return m[1]!
+    .split(/\s+(?:and|e)\s+|\s*,\s*/iu)
+    .map((n) => n.trim())
+    .filter((n) => n.length >= 2);
+}
+
 /**
  * A note under the table that reads one result's value in tiers, led by its name ("Troponina I: < 0,04
  * ng/mL sem lesão miocárdica; >= 0,40 ng/mL sugestivo de infarto agudo"): two or more items, each a bound with

@@ -257,6 +257,19 @@ export function labelledLine(text: string): Labelled | undefined {
  */
 export function splitResults(text: string, startsResult: (piece: string) => boolean): string[] {
   const bySemicolon = splitOutsideParens(text, /;/);
+  if (bySemicolon.length >= 2) {
+    // A message listing results between ';' (an SMS: "LAB: Sr(a) ANA, seus exames estao prontos. GLIC 131
+    // mg/dL (VR 70-99); …; TGP 25 U/L (VR <33). Laudo completo: site …") opens and closes with sentences
+    // of its own: the greeting before the first result's sentence stop, and what follows the stop after
+    // the last result's bracketed reference, are no part of those results.
+    const first = bySemicolon[0]!;
+    const stops = [...first.matchAll(/[.!]\s+(?=\p{Lu})/gu)].map((m) => (m.index ?? 0) + m[0].length);
+    const from = stops.reverse().find((at) => startsResult(first.slice(at)) && !startsResult(first));
+    if (from !== undefined) bySemicolon[0] = first.slice(from);
+    const last = bySemicolon[bySemicolon.length - 1]!;
+    const close = /\)\.\s+(?=\p{Lu}\p{Ll})/u.exec(last);
+    if (close && startsResult(last.slice(0, close.index + 1))) bySemicolon[bySemicolon.length - 1] = last.slice(0, close.index + 1);
+  }
   const out: string[] = [];
   for (const piece of bySemicolon) {
     // "e" joins two results in a sentence too ("sódio 139 e potássio 4,3", typed by hand), on the same

@@ -12,7 +12,7 @@ import { ANALYTES, foldSameLength, KNOWN_NAMES, lookupName } from './analytes.ts
 import { foldText } from '../text/fold.ts';
 import { NUMBER } from './numbers.ts';
 import { isReferenceText, REFERENCE_LEAD_WORDS, stripReferenceLead, TITRE_COLON } from './reference.ts';
-import { UNIT_PATTERN } from './units.ts';
+import { UNIT_PATTERN, unitAtStart } from './units.ts';
 
 export interface CleanLine {
   /** 0-based index of the line in the report. */
@@ -102,6 +102,10 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // diabetes??") is left as printed, its numbers no results.
   const stamp = CHAT_STAMP.exec(t);
   if (stamp && !/[?!]|\p{Ll}\.\s+\p{Lu}/u.test(t.slice(stamp[0].length))) t = ' '.repeat(stamp[0].length) + t.slice(stamp[0].length);
+  // An SMS cut into parts numbers each one ("(1/2) LAB: Sr(a) …", "(2/2) COL TOTAL 201 …"): the counter
+  // places the part, it is no piece of the first name.
+  const part = /^\s*\((\d)\/(\d)\)\s+(?=\p{L})/u.exec(t);
+  if (part && Number(part[1]) <= Number(part[2])) t = ' '.repeat(part[0].length) + t.slice(part[0].length);
   // A star right after a colon closes a bold label ("*RNI (INR):* 2,31"), even with the value after it.
   t = t.replace(/\*\*|__/g, '').replace(/(^|\s)\*(?=\S)|(?<=\S)\*(?=\s|$)(?!\s*[\d(])|(?<=:)\*(?=\s)/g, '$1');
   // Italics with underscores from a transcription ("_Assinatura no rodapé: …_"), kept inside words ("HB_A1C").
@@ -1185,6 +1189,30 @@ export function joinRangeBrokenAtMargin(reads: readonly string[]): string[] {
   }
   return out;
 }
+/**
+ * A PDF viewer's copy puts each cell on a line of its own and breaks a long cell over two: a range after
+ * its "a" ("4,50 a" / "5,90"), a unit after a slash ("milhões/" / "mm³", "mL/min/" / "1,73m²"), a
+ * name's bracket ("(CKD-EPI" / "2021)"). Each such pair is one cell, read as one line (the second left
+ * ''); a line with anything else beside the piece is a row, not a broken cell.
+ */
+export function joinBrokenSingleCells(reads: readonly string[]): string[] {
+  const out = [...reads];
+  const single = (l: string) => l.trim() !== '' && !/\s{2,}|\t|\|/.test(l.trim());
+  for (let i = 0; i + 1 < out.length; i++) {
+    const cur = out[i]!.trim();
+    const next = out[i + 1]!.trim();
+    if (!single(cur) || !single(next)) continue;
+    const range = new RegExp(String.raw`^(?:${NUMBER})\s+(?:a|à|at[eé])$`, 'iu').test(cur) && RANGE_END.test(next);
+    const unit = /^[\p{L}µ][^\s\d]*\/(?:[^\s/]+\/)*$/u.test(cur) && !/\s/.test(next) && unitAtStart(`${cur}${next}`)?.consumed === cur.length + next.length;
+    const bracket = /^\([\p{L}][\p{L}\d-]*$/u.test(cur) && /^[\p{L}\d][\p{L}\d.,-]*\)$/u.test(next);
+    if (!range && !unit && !bracket) continue;
+    out[i] = unit || cur.endsWith('-') ? `${cur}${next}` : `${cur} ${next}`;
+    out[i + 1] = '';
+    i++;
+  }
+  return out;
+}
+
 /**
  * A comparison a narrow reference column wrapped between its words ("Diabetes: igual ou" / "superior a
  * 6,5 %", each alone at the column): the first line ends on "igual ou", "maior ou", "menor ou", which want

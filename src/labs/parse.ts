@@ -37,6 +37,7 @@ import {
   categoryGoals,
   isCategoryRow,
   namedReferences,
+  namesWithIllegibleReference,
   namesWithoutFixedRange,
   referenceLedByName,
   referenceRow,
@@ -79,6 +80,7 @@ import {
   isMethodLine,
   joinBrokenBarRows,
   splitBesideLabelledResults,
+  joinBrokenSingleCells,
   joinOpenBrackets,
   joinWrappedNameAbove,
   joinWrappedTabbedName,
@@ -199,8 +201,11 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   // A tabbed row whose name wrapped onto the line above is read and accounted as one row on its cells'
   // line: its previous-result cell is cut off by column, as on any row of the table.
   const tabbedRows = joinWrappedNameAbove(joinWrappedTabbedName(pageRows.map((u) => u.read)));
+  const valueFirst = valueFirstRows(tabbedRows);
+  // A PDF cell broken over two lines ("mL/min/" / "1,73m²") is accounted as the one cell it is, on its first line.
+  const singleCells = joinBrokenSingleCells(valueFirst);
   const joined = splitBesideLabelledResults(
-    joinWrappedComparison(joinRangeBrokenAtMargin(joinWrappedReferenceCells(joinBrokenBarRows(joinOpenBrackets(valueFirstRows(tabbedRows)))))),
+    joinWrappedComparison(joinRangeBrokenAtMargin(joinWrappedReferenceCells(joinBrokenBarRows(joinOpenBrackets(singleCells))))),
   );
   // A previous result under its own label line is read and accounted as one "Resultado anterior: …" line.
   const previous = joinPreviousLabel(joined);
@@ -211,9 +216,11 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   const unfolded = pageRows.map((u, i) =>
     wholeRow(i)
       ? { read: previous[i]!, account: previous[i]! }
-      : joined[i] === u.read
-        ? u
-        : { read: joined[i]!, account: cutShort(joined[i]!, u) ? joined[i]! : u.account },
+      : singleCells[i] !== valueFirst[i] && joined[i] === singleCells[i]
+        ? { read: joined[i]!, account: joined[i]! }
+        : joined[i] === u.read
+          ? u
+          : { read: joined[i]!, account: cutShort(joined[i]!, u) ? joined[i]! : u.account },
   );
   const lines = unfolded.map((u, i) => ({ ...cleanLine(u.read, i), raw: raws[i]! }));
   const patient: Patient = readPatient(
@@ -668,7 +675,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       continue;
     }
     // "LDL-c e não-HDL-c: conforme a categoria de risco": no fixed range applies to these results.
-    const unranged = namesWithoutFixedRange(t);
+    const unranged = [...namesWithoutFixedRange(t), ...namesWithIllegibleReference(t)];
     if (unranged.length > 0) {
       close();
       for (const n of unranged) {
@@ -986,6 +993,12 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     }
 
     // One or more results on the line.
+    // A patient typing what the paper says in a sentence ("urina tipo 1 deu tudo negativo, so escreveu
+    // leucocitos 3 p/ campo e ref ate 5 p/ campo"): after the verb that reports it, a catalogued name and its
+    // value are a result, and the reference joined to it by "e ref" is that result's.
+    const reported = readPiece(t, ctx) ? undefined : REPORTED_RESULT.exec(t);
+    if (reported && lookupName(reported[1]!.split(/\s+\d/, 1)[0]!.trim()))
+      t = reported[1]!.replace(/\s+e\s+(ref\.?|vr|valor\s+de\s+refer[eê]ncia)\s+(.+)$/iu, ' ($1 $2)');
     // The control's time in a cell after the patient's ("Tempo do paciente …. 31,8 s   Tempo do pool
     // normal: 12,4 s"): the lab's check of the run, no result (the accounting pass counts it as such).
     const rowCells = cells(t);
@@ -1239,6 +1252,10 @@ const GROUP_LABEL_CELL = /^\p{L}[\p{L}.\s/-]{1,24}:$/u;
  * ("Aspartato" / "Aminotransferase") or a piece in lower case or brackets ("(TGO/AST)"), and nothing
  * else on it but a reference cell. Never a heading in capitals, nor a name the catalogue knows.
  */
+// A reporting verb in a typed message, then a name and its number ("… so escreveu leucocitos 3 p/ campo …").
+const REPORTED_RESULT =
+  /(?:^|,\s*)(?:[\p{Ll}\d]+\s+){0,5}?(?:s[oó]\s+)?(?:escreveu|escrito|deu|veio|saiu|apareceu)\s+(\p{L}[\p{L}-]*(?:\s\p{L}[\p{L}-]*)?\s+\d[^,]*)$/u;
+
 function nameWrapOf(
   t: string,
   offset: number,
