@@ -190,11 +190,12 @@ export function withoutPreviousColumn(line: CleanLine, previousAt: number, histo
   const last = cs[cs.length - 1];
   if (history?.earlier !== undefined) return withoutEarlierColumns(line, history.currentAt, history.earlier);
   // More earlier samples under the first, each alone on its line in the column ("10/12/2024   7,4 %" /
-  // "09/09/2024   8,1 %"): nothing of the current sample's is on such a line.
+  // "09/09/2024   8,1 %"): nothing of the current sample's is on such a line. Two dates are the column's
+  // header ("12/02/24  14/08/23"), no sample.
   if (
     history === undefined &&
     cs.length > 0 &&
-    cs.every((c) => c.at >= previousAt - 3 && PREVIOUS_VALUE.test(c.cell) && /\d{1,2}\/\d{1,2}\/\d{2,4}/.test(c.cell))
+    cs.every((c) => c.at >= previousAt - 3 && PREVIOUS_VALUE.test(c.cell) && /^\d{1,2}\/\d{1,2}\/\d{2,4}\s*:?\s+[<>]?\s*\d[\d.,]*(?![\d.,]*\/)/.test(c.cell))
   )
     return '';
   if (history !== undefined) {
