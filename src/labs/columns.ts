@@ -189,6 +189,15 @@ export function withoutPreviousColumn(line: CleanLine, previousAt: number, histo
   const cs = history === undefined ? withDatesJoined(line.text, line.offset) : cellStarts(line.text, line.offset);
   const last = cs[cs.length - 1];
   if (history?.earlier !== undefined) return withoutEarlierColumns(line, history.currentAt, history.earlier);
+  // More earlier samples under the first, each alone on its line in the column ("10/12/2024   7,4 %" /
+  // "09/09/2024   8,1 %"): nothing of the current sample's is on such a line. Two dates are the column's
+  // header ("12/02/24  14/08/23"), no sample.
+  if (
+    history === undefined &&
+    cs.length > 0 &&
+    cs.every((c) => c.at >= previousAt - 3 && PREVIOUS_VALUE.test(c.cell) && /^\d{1,2}\/\d{1,2}\/\d{2,4}\s*:?\s+[<>]?\s*\d[\d.,]*(?![\d.,]*\/)/.test(c.cell))
+  )
+    return '';
   if (history !== undefined) {
     const first = cs.findIndex((c) => c.at >= previousAt - 3);
     const earlierValue = (c: { cell: string }) => /^(?:[<>]?\s*\d[\d.,]*(?:\s*[^\s\d]\S*)?|-+|—|n\/?d)$/i.test(c.cell);
@@ -222,6 +231,11 @@ export function withoutPreviousColumn(line: CleanLine, previousAt: number, histo
     const lastPrinted = printed[printed.length - 1];
     if (lastPrinted && lastPrinted.at >= nextAt - 3) return line.text;
   }
+  // A long unit pushes the current cell up to the column, leaving one space before the earlier sample's
+  // date ("71 mL/min/1,73m² 10/12/2024   75 mL/min/1,73m²"): that date and its value are the cell cut.
+  const glued = /\s(\d{1,2}\/\d{1,2}\/\d{2,4}:?)\s+(\S.*)$/.exec(line.text);
+  if (glued && Math.abs(glued.index + 1 + line.offset - previousAt) <= 3 && VALUE_AFTER_DATE.test(glued[2]!) && /\d/.test(line.text.slice(0, glued.index)))
+    return line.text.slice(0, glued.index).trimEnd();
   // Numbers are printed right-aligned: a last cell that starts a little before the header cell but runs
   // into it ("244.000" under "Resultado anterior") is under it too.
   if (cs.length < 3 || !last || (last.at < previousAt - 3 && last.at + last.cell.length <= previousAt)) return line.text;
@@ -270,8 +284,18 @@ const EARLIER_VALUE = /^(?:[<>]?\s*\d[\d.,]*(?:\s*[^\s\d]\S*)?|-+|—|n\/?d)$/i;
  * cell inside an earlier column is a value or a dash: a signature or a note is read whole.
  */
 function withoutEarlierColumns(line: CleanLine, currentAt: number, earlier: Array<{ from: number; to: number }>): string {
-  const cs = cellStarts(line.text, line.offset);
   const inside = (at: number) => earlier.some((e) => at >= e.from - 3 && at < e.to - 3);
+  // A long reference runs up to the first earlier column, one space before its value ("Mulheres: 15 a 150
+  // ng/mL 19"): that value is a cell of its own.
+  const cs = cellStarts(line.text, line.offset).flatMap((c) => {
+    const tail = / ([<>]?\d[\d.,]*|-+)$/.exec(c.cell);
+    const at = tail ? c.at + tail.index + 1 : -1;
+    if (!tail || tail.index === 0 || !inside(at) || inside(c.at)) return [c];
+    return [
+      { cell: c.cell.slice(0, tail.index), at: c.at },
+      { cell: tail[1]!, at },
+    ];
+  });
   // The current value starts its cell, or ends the name's when the name runs up to its column
   // ("Capacidade total de lig. ferro 242 µg/dL").
   // Numbers printed right-aligned under a left-aligned date ("21/10/2024" over "   262 *") start inside

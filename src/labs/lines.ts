@@ -163,6 +163,9 @@ export function cleanLine(raw: string, index: number): CleanLine {
   if (/(?<![\d,])\d{1,3}(?:,\d{3})+\s*\/(?:µl|μl|ul|mm3|mm³)/i.test(t)) t = t.replace(/(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])/g, (m) => m.replace(/,/g, '.'));
   // A viral load restated in logs beside it ("1.284.000 UI/mL (log 6,11)", "(log10: 3,2)", "(1,94 log)") is the same
   // result, not another value nor a note that stops the line being read.
+  // So is the index a word result was read from, in brackets after it ("REAGENTE   (índice 18,42 S/CO)",
+  // "Positivo (S/CO: 3,2)"): the word is the result.
+  t = t.replace(WORD_RESULT_INDEX, (m, word: string) => word + ' '.repeat(m.length - word.length));
   t = t.replace(/\(\s*(?:log\s*(?:10|₁₀)?\s*[:=]?\s*\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s*log\s*(?:10|₁₀)?)\s*\)/giu, (m) => ' '.repeat(m.length));
   // A previous result printed beside this one ("Resultado anterior: 119 mg/dL (10/01/2025)") is an
   // earlier sample's: it is cut off so its date does not make the line administrative, and the
@@ -916,7 +919,9 @@ export function referenceAfterDetail(text: string): string | undefined {
     const head = text.slice(0, m.index).trim();
     const rest = text.slice(m.index + m[0].length);
     if (!SAMPLE_VOLUME.test(head) && (!BLOCK_DETAIL.test(head) || /\d/.test(head.replace(NAME_DIGITS, '')))) return undefined;
-    if (stripReferenceLead(rest).lead && isReferenceText(rest)) return rest;
+    // Beside the detail, a range with no lead of its own ("Material: soro      0,60 a 1,20 mEq/L", "Método:
+    // …   Tóxico: acima de 1,50") goes on with the reference of the row above, its lead left there.
+    if (stripReferenceLead(rest).lead ? isReferenceText(rest) : isReferenceText(rest, { strictLabels: true })) return rest;
   }
   return undefined;
 }
@@ -1153,6 +1158,22 @@ export function joinWrappedReferenceCells(reads: readonly string[]): string[] {
       // its name piece alone, so anything else there must stay on it to be read or listed.
       const underName =
         pieces.length === 2 && j === i + 1 && start === cur.length - cur.trimStart().length && Math.abs(last.index! - at) <= 3 && RANGE_END.test(last[0]);
+      // The block's material and method printed at the left of the same line ("Material: soro   Método:
+      // imunoensaio   100,0 µg/mL"): they stay on their line, the range's end joins the row.
+      const besideDetail =
+        !underName &&
+        pieces.length > 1 &&
+        last.index! >= at - 3 &&
+        last.index! < cur.length &&
+        RANGE_END.test(last[0]) &&
+        WANTS_NUMBER.test(joined) &&
+        pieces.slice(0, -1).every((p) => BLOCK_DETAIL.test(p[0]) && !/\d/.test(p[0]));
+      if (besideDetail) {
+        joined = `${joined} ${last[0]}`;
+        nameLeft = next.slice(0, last.index).trimEnd();
+        j++;
+        break;
+      }
       if (!underName && (Math.abs(start - at) > 3 || pieces.length > 1)) break;
       joined = `${joined}${WANTS_NUMBER.test(joined) || !/^\p{L}/u.test(last[0]) ? ' ' : '; '}${last[0]}`;
       if (underName) {
@@ -1233,6 +1254,8 @@ export function joinWrappedComparison(reads: readonly string[]): string[] {
   }
   return out;
 }
+const WORD_RESULT_INDEX =
+  /(\b(?:n[aã]o\s+)?(?:reagente|positivo|negativo|indeterminado|inconclusivo|detectado|reativo))\s*\(\s*(?:[ií]ndice|s\/co|raz[aã]o|coi)\s*[:=]?\s*\d+(?:[.,]\d+)?\s*(?:s\/co|coi)?\s*\)/giu;
 // The end of a range alone in its cell, with its unit or none ("7.700", "5,90 mg/dL").
 const RANGE_END = new RegExp(String.raw`^(?:${NUMBER})(?:\s*(?:${UNIT_PATTERN}))?$`, 'iu');
 // A reference lead with the start of a range after it ("VR: 150.000 a", "Ref.: de 13").

@@ -5,7 +5,7 @@
 import { lookupName, matchAnalyteName, type AnalyteDef, type KnownName } from './analytes.ts';
 import { cellStarts, unitsByColumn } from './columns.ts';
 import type { TableHeader } from './layouts.ts';
-import { cells, type CleanLine } from './lines.ts';
+import { cells, isBlockDetail, type CleanLine } from './lines.ts';
 import { numbersIn } from './numbers.ts';
 import type { Entry, Group } from './result.ts';
 import {
@@ -221,6 +221,9 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
     entries.forEach((e, i) => (e.read = { ...e.read, unit: units[i] ?? null }));
   }
   let ref = rest.replace(/^(?:[\s|,;]|[-–—](?!\d))+/, '').trim();
+  // The method in the reference's place, one cell ("88  mg/dL    Método: Hexoquinase", the range on the
+  // line under): the sample's detail, no reference.
+  if (/^(?:m[eé]todo|metodologia|material)\s*:/iu.test(ref) && isBlockDetail(ref) && !/\s{2,}\S/.test(ref)) ref = '';
   // A dot leader between the result and the reference too ("Não reagente ····· [Não reagente]") is read
   // as a colon (lines.ts): it leads the reference, no part of it.
   if (ctx.line.leader) ref = ref.replace(/^:\s*/, '');

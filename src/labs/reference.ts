@@ -254,6 +254,7 @@ const RANGES_MEMO = new Map<string, FoundRange[]>();
 
 // The grade a range stands for on the lab's scale, in brackets after it ("inferior a 0,35 kUA/L (classe
 // 0)"): a name for the band, its number no bound.
+const DOSE_TIMING_NOTE = /\s+\(\s*(?:coletar|colher|coleta|amostra)(?![\p{L}])[^()]*\b(?:dose|tomada)s?(?![\p{L}])[^()]*\)\s*$/iu;
 export const GRADE_NOTE = /\(\s*(?:classe|grau|escore|n[ií]vel)\s+\d{1,2}\s*(?:\)|$)/giu;
 
 // "Não detectável (limite: 40 cópias/mL)": a quantitative assay's reference is its detection limit, so a
@@ -366,7 +367,7 @@ const labelOf = (c: LabelledRange) => foldSameLength(c.label).toLowerCase();
 const NORMAL_TIER =
   /\b(p(?:a)?ra\s+(?:a\s+)?(?:sua\s+)?idade(?:\s+(?:dele|dela|d[oa]\s+paciente))?|manutencao|otimo|desejavel|normal|normais|ideal|adequado|suficiente|suficiencia|aceitave(?:l|is)|populacao (?:geral|saudavel)|pop\.? (?:geral|saudavel)|populacao|saudave(?:l|is)|baixo risco|referencia|nao gestantes?|nao diabeticos?|nao reagente|nao fumantes?|nao tabagistas?|negativo|nao detectavel|nao detectado|percentil|p9\d)\b/;
 const OTHER_TIER =
-  /\b(limitrofe|muito alto|alto|alta|elevado|elevada|baixo|baixa|niveis baixos|deficiencia|deficiente|insuficiencia|insuficiente|pre-?diabetes|diabetes|anemia|risco|alterad[ao]|aumentad[ao]|aumento|acentuad[ao]|toxicidade|intermediari[oa]|moderad[oa]|indeterminado|diabetico|diabeticos|reagente|positivo|detectavel|detectado|nao imunes?|sem imunidade|nao protegid[oa]s?|nao imunizad[oa]s?)\b/;
+  /\b(limitrofe|muito alto|alto|alta|elevado|elevada|baixo|baixa|niveis baixos|deficiencia|deficiente|insuficiencia|insuficiente|pre-?diabetes|diabetes|anemia|risco|alterad[ao]|aumentad[ao]|aumento|acentuad[ao]|toxicidade|toxic[oa]s?|intermediari[oa]|moderad[oa]|indeterminado|diabetico|diabeticos|reagente|positivo|detectavel|detectado|nao imunes?|sem imunidade|nao protegid[oa]s?|nao imunizad[oa]s?)\b/;
 // A tier of immunity ("reagente (imune)", "imunidade", "protegido"), never its denial ("não imune",
 // a bad tier above: a label all the same, so "Não imune: inferior a 10" beside a value is a reference).
 const IMMUNE_TIER = /(?<!\bnao |\bsem |\bnao e )\b(?:imune|imunes|imunidade|imunizad[oa]s?|protegid[oa]s?|protetor(?:es)?)\b/;
@@ -867,6 +868,11 @@ const ABSENCE_OF = /^aus[eê]ncia\s+de\s+\p{L}+(?:\s+\p{L}+){0,5}$/iu;
 const TITRE_CUTOFF_NOTE =
   /\s*\(\s*(?:t[ií]tulos?\s+)?(?:inferior(?:es)?\s+(?:a|de)|menor(?:es)?\s+(?:que|a|do\s+que)|abaixo\s+(?:de|a)|<)\s*1\s*[/:]\s*\d{1,5}\s*\)?[\s.;]*$/iu;
 
+// The index cut-off a word reference stands for, in brackets ("Não reagente (índice inferior a 1,00)",
+// "(S/CO < 1,0)"): an immunoassay's word is read from its index, the word is the reference.
+const INDEX_CUTOFF_NOTE =
+  /\s*\(\s*(?:[ií]ndice|s\/co|raz[aã]o|coi)\s*:?\s*(?:inferior\s+a|menor\s+(?:que|do\s+que)|abaixo\s+de|<)\s*\d+(?:[.,]\d+)?\s*(?:s\/co|coi)?\s*\)[\s.;]*$/iu;
+
 /** The qualitative reference in a text ("Negativo", "Não reagente", "Ausentes"), if that is all it says. */
 export function qualitativeReference(text: string): string | undefined {
   // A gloss in brackets after the word says what it means ("Negativo (ausência de parasitas)", "Não
@@ -876,6 +882,7 @@ export function qualitativeReference(text: string): string | undefined {
   const t = text
     .replace(/(?:\s*\p{Extended_Pictographic}\uFE0F?)+\s*$/u, '')
     .replace(TITRE_CUTOFF_NOTE, '')
+    .replace(INDEX_CUTOFF_NOTE, '')
     .replace(/(?<=\p{L})\s*\((?=[^()]*\p{L})[^()\d+]*\)?[\s.;]*$/u, '')
     .replace(/^[\s([]+|[\s).;\]]+$/g, '');
   // "Ausência de parasitas", "Ausência de sangue": what must not be found, named, is a negative.
@@ -1036,6 +1043,9 @@ function referenceTextCheck(text: string, opts: { strictLabels?: boolean; dotIsD
     // After a reference's lead, a note in brackets that explains the range ("Ref.: acima de 25 % (valores
     // menores associam-se a maior probabilidade de câncer)"): words with no number, what the range means.
     .replace(lead ? /\s+\((?:[^()\d\s]+\s+){3,}[^()\d\s]+\)\s*$/u : /$^/, '')
+    // When to draw a drug level ("coletar no mínimo 6 h após a dose", "colher antes da próxima dose"): its
+    // hours time the sample, no range of the level.
+    .replace(lead ? DOSE_TIMING_NOTE : /$^/, '')
     // The titre a word reference stands for, in brackets ("Não reagente (títulos inferiores a 1/80)"): the
     // cut-off of a reactive result's titre, no range of another value.
     .replace(TITRE_CUTOFF_NOTE, '')
@@ -1074,14 +1084,15 @@ export function isReferenceHeading(text: string): boolean {
 /**
  * The report says there is no reference ("Referência: não se aplica", "Sem valor de referência"), or a
  * transcription says the one printed cannot be read ("VR: ilegível — coberto pelo reflexo", "Ref.: [cortado na
- * foto]"), or that the target is the patient's own ("Meta conforme risco cardiovascular", "a critério médico":
+ * foto]"), or that the target is the patient's own ("Meta conforme risco cardiovascular", "Ver meta conforme
+ * risco", "a critério médico":
  * an LDL goal runs from < 130 to < 50 mg/dL by risk; not when it leads the risk tiers printed under it, "Meta
  * conforme o risco cardiovascular:"): either way no built-in range stands in for the lab's.
  */
 export function noRangeText(text: string): boolean {
   // A transcription's own note in square brackets, that the photo cut the reference off ("[cortado na foto]").
   const t = text.trim().replace(/^\[\s*(.*?)\s*\]$/, '$1');
-  return /^(?:n[aã]o se aplica|n[aã]o h[aá](?: valores?)?(?: de refer[eê]ncia)?|sem valor(?:es)? de refer[eê]ncia|n[aã]o estabelecid[oa]s?|vide (?:laudo|observa[cç][aã]o)|ver (?:laudo|observa[cç][aã]o)|ileg[ií]vel|n[aã]o (?:est[aá] )?leg[ií]vel|cortad[oa]s?|n[aã]o vis[ií]vel|(?:metas?\s+)?(?:conforme|de acordo com|segundo|depende(?:nte)? d)[oa]?\s+(?:o\s+)?risco(?![^\n]*:\s*$)|a crit[eé]rio m[eé]dico)(?![a-zà-ÿ])/i.test(
+  return /^(?:n[aã]o se aplica|n[aã]o h[aá](?: valores?)?(?: de refer[eê]ncia)?|sem valor(?:es)? de refer[eê]ncia|n[aã]o estabelecid[oa]s?|vide (?:laudo|observa[cç][aã]o)|ver (?:laudo|observa[cç][aã]o)|ileg[ií]vel|n[aã]o (?:est[aá] )?leg[ií]vel|cortad[oa]s?|n[aã]o vis[ií]vel|(?:(?:ver|vide|veja|consult(?:ar|e))\s+(?:a\s+|as\s+)?)?(?:metas?\s+)?(?:conforme|de acordo com|segundo|depende(?:nte)? d)[oa]?\s+(?:o\s+)?risco(?![^\n]*:\s*$)|a crit[eé]rio m[eé]dico)(?![a-zà-ÿ])/i.test(
     t,
   );
 }
