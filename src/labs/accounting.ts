@@ -133,7 +133,7 @@ const ADMIN_SPANS: RegExp[] = [
   // Ages and durations are never results: the patient's age, age bands and gestational weeks in
   // references, fasting and collection times ("74 anos", "6 meses a 6 anos", "12 semanas", "urina de 24 horas").
   // An hour's "h" is glued to its number or one space away: "50  H" is a value and its flag (high).
-  /(?<![\d.,])\d+(?:[.,]\d+)?(?:\s*(?:a|-|e|até|à)\s*\d+(?:[.,]\d+)?)?(?:\s*(?:anos?|meses|m[eê]s|dias?|semanas?|horas?)|\s?h)(?![\p{L}\d/])/giu,
+  /(?<![\d.,])\d+(?:[.,]\d+)?(?:\s*(?:a|-|–|e|até|à)\s*\d+(?:[.,]\d+)?)?(?:\s*(?:anos?|meses|m[eê]s|dias?|semanas?|horas?)|\s?h)(?![\p{L}\d/])/giu,
   // Weeks abbreviated "sem" with the days after them, or after a gestational-age label ("Idade
   // gestacional: 38 sem 4 dias", "IG: 39 sem"): a duration too ("95 sem jejum" keeps its value).
   /(?<![\d.,])\d{1,2}\s*sem\.?\s*(?:e\s*)?\d\s*(?:dias?|d)(?![\p{L}\d])/giu,
