@@ -378,6 +378,17 @@ export function resultTokens(text: string): Token[] {
   const field = /^\s*([\p{L}][\p{L} ]*?(?:\s*\([\p{L} ]*\))?)\s*:\s*(\p{L}[^:\d]*)$/u.exec(t);
   if (field && isWordField(field[1]!) && !out.some((o) => o.kind === 'word'))
     out.push({ kind: 'word', text: field[2]!.trim().replace(/[.;]+$/, ''), values: [], at: t.lastIndexOf(field[2]!) });
+  // A LIS row of a code, a name whose results are words and the word ("ABO   GRUPO SANGUINEO RN   A"):
+  // the word is the result, one letter though it is.
+  if (
+    cs.length === 3 &&
+    /^[\p{Lu}\d-]{1,10}$/u.test(cs[0]!) &&
+    isWordField(cs[1]!) &&
+    /^\p{L}[\p{L} +-]*$/u.test(cs[2]!) &&
+    cs[2]!.split(' ').length <= 3 &&
+    !out.some((o) => o.kind === 'word')
+  )
+    out.push({ kind: 'word', text: cs[2]!, values: [], at: t.lastIndexOf(cs[2]!) });
   // The words after "Resultado:" are the result, whatever they are ("Foram encontrados cistos…"); after
   // a column break with no colon, a finding sentence is ("Resultado      Foram encontrados ovos de …").
   const finding = /^\s*resultados?\s{2,}(\p{L}[^\d]*)$/iu.exec(t);
