@@ -2,6 +2,8 @@
 // lines that show each layout. No database, no model.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { accountLines } from '../../src/labs/accounting.ts';
+import { cleanLine } from '../../src/labs/lines.ts';
 import { parseLabReport, type LabParseResult } from '../../src/labs/parse.ts';
 
 const brief = (r: LabParseResult) => [
@@ -135,4 +137,10 @@ test("a urine's colour and aspect one space apart in the result column are one r
       ['Cor', 'Amarela turva'],
     ],
   );
+});
+
+test('a LIS row of a code, a word-result name and a one-letter word is listed when the reader loses it', () => {
+  const text = ['COD    EXAME                          RESULTADO   UNIDADE   REFERENCIA', 'TS     TIPO SANGUINEO DA MAE              B'].join('\n');
+  const lines = text.split('\n').map((raw, index) => ({ index, raw, text: cleanLine(raw, index).text }));
+  assert.deepEqual(accountLines(lines, [], []), ['TS     TIPO SANGUINEO DA MAE              B']);
 });
