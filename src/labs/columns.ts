@@ -332,7 +332,8 @@ export function ageBandColumns(text: string, offset: number): BandColumn[] | und
   const first = cs.findIndex((c) => isAgeBandCell(c.cell));
   if (first < 0 || cs.length - first < 2 || !cs.slice(first).every((c) => isAgeBandCell(c.cell))) return undefined;
   if (cs.slice(0, first).some((c) => /\d/.test(c.cell))) return undefined;
-  return cs.slice(first).map((c) => ({ at: c.at, band: c.cell }));
+  // "Ref. 2–5 anos": the lead says the column is a reference, the band is whose.
+  return cs.slice(first).map((c) => ({ at: c.at, band: stripReferenceLead(c.cell).rest }));
 }
 
 /**

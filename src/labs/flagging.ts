@@ -4,6 +4,7 @@
 import { conversionFactor, isCatalogued } from './analytes.ts';
 import type { TableHeader } from './layouts.ts';
 import { dotIsDecimal } from './piece.ts';
+import { sameUnit, unitAtStart } from './units.ts';
 import type { Entry, Group, ParsedAnalyte, QualitativeAnalyte } from './result.ts';
 import {
   flagFor,
@@ -37,10 +38,31 @@ export function finishGroup(g: Group, patient: Patient, table: TableHeader | und
   // to the value in its unit, else to the absolute count (the column it is printed beside). Ranges
   // each for another age band ("1 a 2 anos: 1.500 - 8.500   2 a 6 anos: 1.500 - 8.000") are one
   // reference whose band the patient's age picks, never one range per value.
+  // Under a row of a relative and an absolute count, a line of ranges for each value led by its unit
+  // ("%:  25 a 60   30 a 60" / "/mm³:  1.500 a 8.500   1.800 a 8.000", under age-band columns): each
+  // line's ranges are the value's in that unit, however many bands it holds.
+  const led = g.refItems.map((item) => {
+    const u = unitAtStart(item);
+    const rest = u ? item.slice(u.consumed) : '';
+    return u && /^\s*:/.test(rest) ? { at: g.entries.findIndex((e) => e.read.unit === u.unit), item: rest.replace(/^\s*:\s*/, '') } : undefined;
+  });
+  if (led.every((l) => l !== undefined && l.at >= 0) && new Set(led.map((l) => l!.at)).size === g.entries.length) {
+    g.entries.forEach((e, i) => {
+      const items = led.filter((l) => l!.at === i).map((l) => l!.item);
+      const name = e.read.unit === '%' ? `${e.name} (%)` : e.name;
+      analytes.push(numericFrom({ ...e, name }, labelledRanges(items, { columnSexes }), items.join(' ').replace(/\s+/g, ' ').trim(), patient, table));
+    });
+    return;
+  }
   const ranges = labelledRanges(g.refItems, { columnSexes });
   const per: LabelledRange[][] = g.entries.map(() => []);
   const byBand = ranges.length >= 2 && ranges.every((r) => r.age !== undefined) && new Set(ranges.map((r) => r.label)).size === ranges.length;
-  if (ranges.length === g.entries.length && !byBand) ranges.forEach((r, i) => per[i]!.push(r));
+  // More ranges than values, each with a unit of one of them ("2 a 5 anos: 25 a 60 %   6 a 11 anos: 30 a
+  // 60 %" and the same in /mm³): each goes to the value in its unit, the patient's age picking among them.
+  const unitAt = ranges.map((r) => (r.range.unit ? g.entries.findIndex((e) => e.read.unit !== null && sameUnit(e.read.unit, r.range.unit!)) : -1));
+  if (ranges.length > g.entries.length && unitAt.every((i) => i >= 0) && new Set(unitAt).size === g.entries.length)
+    ranges.forEach((r, i) => per[unitAt[i]!]!.push(r));
+  else if (ranges.length === g.entries.length && !byBand) ranges.forEach((r, i) => per[i]!.push(r));
   else if (ranges.length === 1 || byBand) {
     const unit = ranges[0]!.range.unit;
     const byUnit = unit && ranges.every((r) => r.range.unit === unit) ? g.entries.findIndex((e) => e.read.unit === unit) : -1;

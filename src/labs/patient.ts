@@ -78,6 +78,8 @@ const MENOPAUSE_STATED = new RegExp(
     String.raw`(?:informa[cç](?:[aã]o|[oõ]es)|dados|indica[cç][aã]o|hist[oó]ria|observa[cç][aã]o)\s+cl[ií]nicas?\s*:.*\bmenopaus`,
     String.raw`\b(?:status|situa[cç][aã]o|estado)\s+(?:hormonal|menstrual|reprodutivo)\s*:\s*(?:p[oó]s[-\s]?)?menopaus`,
     String.raw`\bmenopausa(?:da)?\s*(?::\s*sim\b|h[aá]\s+\d|desde\b)`,
+    // "Informações: pós-menopausa (…)", "Obs.: paciente na pós-menopausa": what the lab was told of her, first.
+    String.raw`\b(?:informa[cç](?:[aã]o|[oõ]es)|observa[cç](?:[aã]o|[oõ]es)|obs\.?)\s*:\s*(?:paciente\s+(?:na\s+|em\s+)?)?p[oó]s[-\s]?menopaus`,
   ].join('|'),
   'iu',
 );
@@ -178,12 +180,12 @@ export function readPatient(lines: string[], input: PatientInput = {}): Patient 
     else if (ANTICOAGULANT_NAMED.test(line)) anticoagulation ??= 'oral';
     if (SMOKER_STATED.test(line) && !SMOKER_DENIED.test(line)) smoker = true;
     else if (NON_SMOKER_STATED.test(line)) nonSmoker = true;
-    // "GESTANTE - DUM: 20/03/2024 - IG na coleta: 11 semanas", "Gestante: sim", "Idade gestacional: 24
+    // "GESTANTE - DUM: 20/03/2024 - IG na coleta: 11 semanas", "IG informada: 8 semanas", "Gestante: sim", "Idade gestacional: 24
     // semanas": the patient is pregnant. A reference line ("Gestantes: 0,1 a 2,5") is none of these.
     // The days after the weeks ("9 semanas e 2 dias", "IG: 24 sem 3 d") place a week's last days: a band of weeks ends there.
     // Printed compact too ("IG 11s2d"): the week's "s" glued to the days.
     const ig =
-      /\b(?:IG|idade\s+gestacional)\b(?:\s+na\s+coleta)?\s*[:\-]?\s*(\d{1,2})\s*(?:semanas?|sem\b|s(?!\p{L}))(?:\s*(?:e\s*)?([0-6])\s*(?:dias?|d\b))?/iu.exec(
+      /\b(?:IG|idade\s+gestacional)\b(?:\s+(?:na\s+coleta|informada|calculada|estimada))?\s*[:\-]?\s*(\d{1,2})\s*(?:semanas?|sem\b|s(?!\p{L}))(?:\s*(?:e\s*)?([0-6])\s*(?:dias?|d\b))?/iu.exec(
         line,
       );
     if (ig && weeks === undefined) {

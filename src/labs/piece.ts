@@ -10,6 +10,7 @@ import { numbersIn } from './numbers.ts';
 import type { Entry, Group } from './result.ts';
 import {
   isReferenceLabel,
+  ORDINAL_RE,
   isReferenceText,
   noRangeText,
   PERCENTILE_RE,
@@ -134,7 +135,11 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
   if (!opts.separated && /\p{Ll}{3,}\.\s+\p{Lu}\p{Ll}+(?:\s+\p{L}+){2,}/u.test(name) && !def) return undefined;
   // A catalogued name qualified in brackets by whom its ranges are for ("Triglicérides (0 a 9 anos)") is
   // still the name: only the bracket reads as an age band.
-  const qualified = def !== undefined && /\)\s*$/.test(name) && !isReferenceLabel(name.replace(/\s*\([^()]*\)\s*$/, ''), { asName: true });
+  // So is a name that says whose sample it is after it ("GRUPO SANGUINEO RN", a maternity's newborn and mother).
+  const whose = /^(.*\p{L}{2}.*?)\s+(?:d[oa]\s+)?(?:RN|rec[eé]m[- ]nascido|m[aã]e)$/iu.exec(name);
+  const qualified =
+    (def !== undefined && /\)\s*$/.test(name) && !isReferenceLabel(name.replace(/\s*\([^()]*\)\s*$/, ''), { asName: true })) ||
+    (whose !== null && !isReferenceLabel(whose[1]!, { asName: true }));
   if (
     (isReferenceLabel(name.replace(PER_BODY_SURFACE, ''), { asName: true }) && !qualified) ||
     stripReferenceLead(name).lead ||
@@ -146,6 +151,10 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
   // Prose that runs into a number ("EM ANDAMENTO - resultado parcial em 48 h", "repetir após 30
   // dias"): no analyte's name ends with a preposition.
   if (!opts.separated && /\s(?:em|ap[oó]s|por|para|com)\s*$/iu.test(nameRaw)) return undefined;
+  // Nor with a comparator, nor a condition in the name ("… recomendada quando prolactina acima de 25
+  // ng/mL", "… indicada quando ferritina superior a 300"): the number is a bound in a sentence, never a result.
+  if (/\s(?:(?:acima|abaixo)\s+de|(?:superior|inferior)\s+a|(?:maior|menor)\s+(?:do\s+)?que)\s*$/iu.test(nameRaw)) return undefined;
+  if (/(?:^|\s)(?:quando|caso)\s+\p{L}/iu.test(name)) return undefined;
   // A number of days, weeks, months or years is a time ("repetir após 2 semanas", an age), never a result.
   if (read.value !== null && !read.unit && /^\s*(?:dias?|semanas?|meses|m[eê]s|anos?)(?![\p{L}])/iu.test(read.rest)) return undefined;
   const entries: Entry[] = [{ def, name, read, line: ctx.line.index }];
@@ -311,9 +320,12 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
     ref = meaning[1]!.trim();
   // Beside the value, either a reference or only the label of the ranges printed under it
   // ("198 mg/dL   Com jejum / Sem jejum", then "Desejável: < 190 mg/dL" on the next line).
-  // A percentile in the label is no number ("Percentil 99 (limite superior):" over "Mulheres: 15,6 ng/L").
+  // A percentile in the label is no number ("Percentil 99 (limite superior):" over "Mulheres: 15,6 ng/L"),
+  // nor a trimester's ordinal ("Gestantes 1º trimestre:" over "0,10 a 2,50").
   const labelOnly =
-    !/\d/.test(ref.replace(new RegExp(PERCENTILE_RE.source, 'giu'), '')) && !/\bresultados?\b/i.test(ref) && isReferenceLabel(ref.replace(/:$/, ''));
+    !/\d/.test(ref.replace(new RegExp(PERCENTILE_RE.source, 'giu'), '').replace(ORDINAL_RE, '')) &&
+    !/\bresultados?\b/i.test(ref) &&
+    isReferenceLabel(ref.replace(/:$/, ''));
   if (ref !== '' && !isReferenceText(ref, { dotIsDecimal: dotIsDecimal(def) }) && !labelOnly) return undefined;
   // A bare number with neither unit nor reference is a result only where the layout says so.
   if (read.value !== null && !read.unit && ref === '' && !def && !opts.separated && !ctx.table && !ctx.list) return undefined;

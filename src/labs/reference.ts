@@ -72,6 +72,8 @@ export type CyclePhase = 'folicular' | 'ovulatoria' | 'lutea' | 'menopausa';
 /** The cycle phase a range label or a header names ("Fase folicular", "Pico ovulatório", "Pós-menopausa"). */
 export function cyclePhaseOf(text: string): CyclePhase | undefined {
   const f = foldSameLength(text);
+  // "Mulheres pré-menopausa" are the women still cycling, whatever their phase: no menopause range.
+  if (/\bpre[-\s]?menopausa\b/.test(f)) return undefined;
   if (/\bmenopausa\b/.test(f)) return 'menopausa';
   if (/\bfolicular\b/.test(f)) return 'folicular';
   if (/\bovulat[oó]ri[oa]\b/.test(f)) return 'ovulatoria';
@@ -191,7 +193,7 @@ const AGE_BAND_RE = new RegExp(
   'iu',
 );
 const AGE_BAND_GLOBAL = new RegExp(AGE_BAND_RE.source, 'giu');
-const ORDINAL_RE = /\d+\s*[ºª°]/g;
+export const ORDINAL_RE = /\d+\s*[ºª°]/g;
 // A percentile names the population a range comes from ("Percentil 99: homens até 34", "P99", "P97,5";
 // not an antigen "p24"):
 // its number is a label, never a bound.
@@ -324,10 +326,12 @@ function ageBandOf(label: string): AgeBand | undefined {
     if (g.ha !== undefined && g.hb !== undefined) return { minMonths: months(Number(g.ha), 'horas'), maxMonths: months(Number(g.hb), 'horas') + step('horas') };
     if (g.f !== undefined) return { minMonths: months(Number(g.f), g.uf), maxMonths: months(Number(g.f), g.uf) + step(g.uf) };
   }
-  // "(todas as idades)": the one range for every age, beside bands of other rows.
-  if (/\b(todas as idades|qualquer idade)\b/.test(f)) return { minMonths: 0, maxMonths: Infinity };
+  // "(todas as idades)", "(todas as faixas)": the one range for every age, beside bands of other rows.
+  if (/\b(todas as (?:idades|faixas(?: etarias)?)|qualquer idade)\b/.test(f)) return { minMonths: 0, maxMonths: Infinity };
   if (/\b(adult[oa]s?|maiores de idade)\b/.test(f)) return { minMonths: 18 * 12, maxMonths: Infinity };
   if (/\bidos[oa]s?\b/.test(f)) return { minMonths: 60 * 12, maxMonths: Infinity };
+  // Cord blood is the newborn's at birth: no band a baby of any hours is in, but whom the range is for.
+  if (/\bcordao\b/.test(f)) return { minMonths: 0, maxMonths: 0 };
   if (/\b(rec[eé]m[- ]nascidos?|neonatos?|rn)\b/.test(f)) return { minMonths: 0, maxMonths: 1 };
   if (/\blactentes?\b/.test(f)) return { minMonths: 1, maxMonths: 24 };
   if (/\bpre[- ]?escolar(?:es)?\b/.test(f)) return { minMonths: 24, maxMonths: 7 * 12 };
@@ -342,10 +346,21 @@ function ageBandOf(label: string): AgeBand | undefined {
  * prints one reference column per band.
  */
 export function isAgeBandCell(cell: string): boolean {
-  const c = cell.trim();
+  const c = bandOfCell(cell);
   if (ageBandOf(c) === undefined || /[:\d][.,]\d|:/.test(c) || c.split(/\s+/).length > 5) return false;
   // Nothing but the band: the matched age, or one named band word.
   return new RegExp(`^(?:${AGE_BAND_RE.source})$`, 'iu').test(c) || /^\p{L}+$/u.test(c);
+}
+
+// A sex in brackets after a column's band ("12–18 anos (fem.)"): the band is that sex's.
+const SEX_AFTER_BAND = /\s*\(\s*(?:fem|masc|feminino|masculino|mulheres|homens)\.?\s*\)$/iu;
+
+/**
+ * An age band's header cell without a reference lead before it ("Ref. 2–5 anos", each column saying it
+ * is a reference) nor a sex in brackets after it.
+ */
+function bandOfCell(cell: string): string {
+  return stripReferenceLead(cell.trim()).rest.replace(SEX_AFTER_BAND, '').trim();
 }
 
 function sexOf(label: string): Sex | undefined {
@@ -514,7 +529,12 @@ export function labelledRanges(items: string[], opts: { dotIsDecimal?: boolean; 
     // heading's; a range with a label of its own kind ends its reach.
     if (heading !== undefined && labelled.every((l) => l.age !== undefined && l.sex === undefined && l.tier === undefined))
       labelled = labelled.map((l) => classify(l.range, `${heading} ${l.label}`, risk));
-    else heading = undefined;
+    // A heading over the one range its cell wrapped onto the next line ("Gestantes 1º trimestre:" / "0,10
+    // a 2,50"): the range is the heading's, and the heading ends there.
+    else if (heading !== undefined && labelled.length === 1 && labelled[0]!.label === '') {
+      labelled = [classify(labelled[0]!.range, heading, risk)];
+      heading = undefined;
+    } else heading = undefined;
     // "Adultos - Homens: 13,5 a 17,5  Mulheres: 12,0 a 15,5": the second range is for adults too.
     for (let i = 1; i < labelled.length; i++) {
       const cur = labelled[i]!;
@@ -721,7 +741,10 @@ export function resolveNumeric(ranges: LabelledRange[], value: number, unit: str
     if (notMenopause.length > 0) cands = notMenopause;
   }
   // Sex first: "Homens 20 a 49 anos … Mulheres: …" bands only the men's ranges by age.
-  if (cands.some((c) => c.sex) && patient.sex) {
+  // Columns by age band where one band is printed for one sex ("12–18 anos (fem.)") leave the other
+  // bands everyone's: only the other sex's are dropped, the age picks among the rest.
+  if (cands.some((c) => c.sex) && patient.sex && cands.every((c) => c.age)) cands = cands.filter((c) => !c.sex || c.sex === patient.sex);
+  else if (cands.some((c) => c.sex) && patient.sex) {
     const matching = cands.filter((c) => c.sex === patient.sex);
     cands = matching.length > 0 ? matching : cands.filter((c) => !c.sex);
   }
@@ -843,6 +866,8 @@ const QUALITATIVE_WORDS = [
   'incolor',
   'normal',
 ].sort((a, b) => b.length - a.length);
+const COLOUR_WORD = /^(?:amarel[oa]|citrino|incolor)/iu;
+const ASPECT_AFTER_COLOUR = /^ (?:ligeiramente\s+)?(?:turv[oa]|l[ií]mpid[oa])(?![\p{L}])/iu;
 const QUAL_RE = new RegExp(`^(${QUALITATIVE_WORDS.map((w) => w.replace(/ /g, '\\s+')).join('|')})(?![\\p{L}])`, 'iu');
 
 /** A qualitative word at the start of `s`, with what follows it on the same token (a titre "1/8"). */
@@ -850,6 +875,10 @@ export function qualitativeAtStart(s: string): { text: string; consumed: number 
   const m = QUAL_RE.exec(s);
   if (!m) return undefined;
   let consumed = m[0].length;
+  // A urine's colour with its aspect one space after it ("Amarelo turvo", one cell of a column row) is
+  // one result as printed: the aspect is no reference of the colour.
+  const aspect = COLOUR_WORD.test(m[0]) ? ASPECT_AFTER_COLOUR.exec(s.slice(consumed)) : null;
+  if (aspect) consumed += aspect[0].length;
   const titre = TITRE_AFTER_WORD.exec(s.slice(consumed));
   if (titre) consumed += titre[0].length;
   return { text: s.slice(0, consumed).trim(), consumed };
@@ -1077,8 +1106,18 @@ function referenceTextCheck(text: string, opts: { strictLabels?: boolean; dotIsD
  */
 export function isReferenceHeading(text: string): boolean {
   const t = stripReferenceLead(text).rest;
-  // The ages a heading is for are no range of a value ("Valores de referência para 12 a 18 anos:").
-  return /^\p{L}[^:]*:$/u.test(t) && !/\d/.test(t.replace(/\([^()]*\)/g, '').replace(AGE_BAND_GLOBAL, ' ')) && isReferenceLabel(cleanLabel(t));
+  // The ages a heading is for are no range of a value ("Valores de referência para 12 a 18 anos:"), nor
+  // is the trimester's ordinal ("Gestantes 1º trimestre:").
+  return (
+    /^\p{L}[^:]*:$/u.test(t) &&
+    !/\d/.test(
+      t
+        .replace(/\([^()]*\)/g, '')
+        .replace(AGE_BAND_GLOBAL, ' ')
+        .replace(ORDINAL_RE, ' '),
+    ) &&
+    isReferenceLabel(cleanLabel(t))
+  );
 }
 
 /**
@@ -1120,7 +1159,19 @@ export function spelledReactivityTiers(text: string): string {
 // upper bound of a range.
 const ABBREVIATED_AGE_BAND = /(?<![\d,.])(\d{1,2})\s*[-–]\s*(\d{1,3})\s*a\.?(?=\s*(?:at[eé]\s|<|≤))/gu;
 
-/** The same text with such bands in full ("40 a 49 anos até 2,5"). */
+// A band with each age abbreviated to "a" or "m" and its end left out ("6m a <2a:", "2a a <6a:", a
+// paediatric portal's reference cell): only before its colon, where no range can stand.
+const CLIPPED_AGE_BAND = /(?<![\p{L}\d,.])(\d{1,2})\s*([am])\s*(?:a|-|–)\s*(<\s*)?(\d{1,2})\s*([am])(?=\s*:)/gu;
+
+/** The same text with such bands in full ("40 a 49 anos até 2,5", "6 meses a 23 meses:"). */
 export function spelledAgeBands(text: string): string {
-  return text.replace(ABBREVIATED_AGE_BAND, '$1 a $2 anos');
+  return text
+    .replace(ABBREVIATED_AGE_BAND, '$1 a $2 anos')
+    .replace(CLIPPED_AGE_BAND, (_, a: string, ua: string, lt: string | undefined, b: string, ub: string) => {
+      const from = `${a} ${ua === 'a' ? 'anos' : 'meses'}`;
+      // The end left out is the step before it: "<6a" after years is "5 anos", after months "71 meses".
+      if (!lt) return `${from} a ${b} ${ub === 'a' ? 'anos' : 'meses'}`;
+      const toMonths = Number(b) * (ub === 'a' ? 12 : 1) - 1;
+      return ua === 'a' && ub === 'a' ? `${from} a ${Number(b) - 1} anos` : `${from} a ${toMonths} meses`;
+    });
 }

@@ -12,14 +12,16 @@ const WORD_FIELDS =
 /**
  * Whether results after this label are words (colour, aspect, blood group, crystals, cultures…). A
  * bracketed qualifier after the label names the system or the method ("Grupo sanguíneo (ABO)",
- * "Fator Rh (D)", "Cor (visual)"): the label is the same.
+ * "Fator Rh (D)", "Cor (visual)"): the label is the same. So it is with whose sample it is after it
+ * ("Grupo sanguíneo RN", "Fator Rh da mãe").
  */
 export function isWordField(label: string): boolean {
   return WORD_FIELDS.test(
     label
       .replace(/(?:\s*\([^()]*\))+\s*$/, '')
       .trim()
-      .replace(/\s+/g, ' '),
+      .replace(/\s+/g, ' ')
+      .replace(/ (?:d[oa] )?(?:rn|rec[eé]m[- ]nascido|m[aã]e)$/iu, ''),
   );
 }
 
