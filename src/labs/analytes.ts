@@ -466,6 +466,19 @@ export function lookupName(printed: string): AnalyteDef | KnownName | undefined 
   return undefined;
 }
 
+// Abbreviations a catalogue alone cannot vouch for, which name an analyte only beside the others of its
+// panel on the same report: "CT" is total cholesterol in a hand-typed lipid list ("CT 248 (<190)", "HDL
+// 44", "TG 180"), a PCR's cycle threshold or Chlamydia trachomatis elsewhere.
+const PANEL_ABBREVIATIONS: ReadonlyArray<{ printed: RegExp; key: string; panel: RegExp }> = [
+  { printed: /^ct$/i, key: 'colesterol_total', panel: /\b(?:hdl|ldl|tg|triglic\p{L}*)\b/iu },
+];
+
+/** The catalogue key of a panel abbreviation the report's other names vouch for; undefined else. */
+export function panelAbbreviationKey(printed: string, reportText: string): string | undefined {
+  const a = PANEL_ABBREVIATIONS.find((p) => p.printed.test(printed.trim()));
+  return a && a.panel.test(reportText) ? a.key : undefined;
+}
+
 /** Factor from `unit` to the analyte's canonical unit, or undefined when not convertible. */
 export function conversionFactor(def: AnalyteDef, unit: string): number | undefined {
   if (unit === def.unit) return 1;

@@ -11,7 +11,7 @@
 import { ANALYTES, foldSameLength, KNOWN_NAMES, lookupName } from './analytes.ts';
 import { foldText } from '../text/fold.ts';
 import { NUMBER } from './numbers.ts';
-import { isReferenceText, REFERENCE_LEAD_WORDS, stripReferenceLead, TITRE_COLON } from './reference.ts';
+import { isReferenceLabel, isReferenceText, REFERENCE_LEAD_WORDS, stripReferenceLead, TITRE_COLON } from './reference.ts';
 import { UNIT_PATTERN, unitAtStart } from './units.ts';
 
 export interface CleanLine {
@@ -1235,6 +1235,49 @@ export function joinBrokenSingleCells(reads: readonly string[]): string[] {
 }
 
 /**
+ * A name a narrow cell broke inside a word with a hyphen ("TAXA DE FILTRAÇÃO GLOMERU-" / "LAR ESTIMADA
+ * (CKD-EPI 2021)", a phone's PDF viewer, one cell a line): each line alone, the second would be read as a
+ * name of its own. The two are read as one line, the word made whole, when the catalogue knows the whole
+ * name that way, or with the hyphen kept ("Gama-" / "glutamiltransferase"). Returns, per line, the text
+ * to read ('' for a line joined to the one above).
+ */
+export function joinHyphenBrokenName(reads: readonly string[]): string[] {
+  const out = [...reads];
+  const oneCell = (l: string) => /^\p{L}/u.test(l) && !/\s{2,}|\t|\|/.test(l);
+  for (let i = 0; i + 1 < out.length; i++) {
+    const cur = out[i]!.trim();
+    const next = out[i + 1]!.trim();
+    if (!/\p{L}{2}-$/u.test(cur) || /\d/.test(cur) || !oneCell(cur) || !oneCell(next)) continue;
+    const whole = `${cur.slice(0, -1)}${next}`;
+    const joined = lookupName(whole) ? whole : lookupName(`${cur}${next}`) ? `${cur}${next}` : undefined;
+    if (joined === undefined) continue;
+    out[i] = `${out[i]!.slice(0, out[i]!.length - out[i]!.trimStart().length)}${joined}`;
+    out[i + 1] = '';
+    i++;
+  }
+  return out;
+}
+
+/**
+ * A reference lead wrapped before the words that say what its ranges are by ("Valores de referência
+ * por" / "faixa etária:"): read as one lead line, so the ranges under it stay the result's. Returns, per
+ * line, the text to read ('' for a line joined to the one above).
+ */
+export function joinWrappedReferenceLead(reads: readonly string[]): string[] {
+  const out = [...reads];
+  const cut = new RegExp(String.raw`^${REFERENCE_LEAD_WORDS}\s+(?:por|para|de|segundo|conforme)$`, 'iu');
+  for (let i = 0; i + 1 < out.length; i++) {
+    const cur = out[i]!.trimEnd();
+    const next = out[i + 1]!.trim();
+    if (!cut.test(cur.trim()) || !/^\p{L}[\p{L}\s]{0,40}:$/u.test(next)) continue;
+    out[i] = `${cur} ${next}`;
+    out[i + 1] = '';
+    i++;
+  }
+  return out;
+}
+
+/**
  * A comparison a narrow reference column wrapped between its words ("Diabetes: igual ou" / "superior a
  * 6,5 %", each alone at the column): the first line ends on "igual ou", "maior ou", "menor ou", which want
  * the rest of the comparison, and the next starts it at the same column. The two are read as one line
@@ -1291,6 +1334,50 @@ export function splitBesideLabelledResults(reads: readonly string[]): string[] {
       if (LABELLED_CELL.test(leftCell) && BRACKETED_REFERENCE.test(left)) out = `${out.slice(0, gap)};${out.slice(gap + 1)}`;
       else if (cellStart === 0 && COLUMN_HEADING.test(left) && BRACKETED_REFERENCE.test(right)) out = ' '.repeat(gap) + out.slice(gap);
     }
+    return out;
+  });
+}
+
+// A name the catalogue knows, then its colon and a value ("TGP (ALT): 41", "T4 livre: 1,24"), up to the
+// colon: the words before it are tried from the longest.
+const NAME_THEN_VALUE = /:\s*[<>≤≥]?\s*\d/gu;
+const REFERENCE_LEAD_IN_LINE = new RegExp(String.raw`(?:^|\s)${REFERENCE_LEAD_WORDS}\s*:`, 'giu');
+
+/**
+ * Labelled results run together on one line, a chat having lost the breaks between them ("TGO (AST): 24
+ * U/L  VR: até 32 U/L TGP (ALT): 41 U/L  VR: até 33 U/L"): after a result's reference, a name the catalogue
+ * knows with its colon and a value starts the next result when that one has a reference of its own too,
+ * so a ";" is put in the space before it, as between results on a line. A range's label ("Homens:
+ * 0,7 a 1,2") is no name the catalogue knows. Lengths are kept.
+ */
+export function splitRunOnLabelledResults(reads: readonly string[]): string[] {
+  return reads.map((r) => {
+    const leads = [...r.matchAll(REFERENCE_LEAD_IN_LINE)].map((m) => (m.index ?? 0) + m[0].length);
+    if (leads.length < 2 || !/^\s*\p{L}[^:]{0,40}:\s*[<>≤≥]?\s*\d/u.test(r)) return r;
+    const starts: number[] = [];
+    for (const m of r.matchAll(NAME_THEN_VALUE)) {
+      const colon = m.index ?? 0;
+      const lead = leads.filter((l) => l <= colon).pop();
+      // Only after a reference with a number in it: the previous result is whole.
+      if (lead === undefined || !/\d/.test(r.slice(lead, colon)) || (starts.length > 0 && lead < starts[starts.length - 1]!)) continue;
+      // The name is the words right before the colon, back to the reference's last number or unit; a
+      // word that opens with a letter may hold digits ("T4 livre", "Vitamina B12").
+      const words = [...r.slice(lead, colon).matchAll(/\S+/g)].map((w) => ({ w: w[0], at: lead + (w.index ?? 0) }));
+      const nameWord = (w: string) => (!/\d/.test(w) || /^\p{L}/u.test(w)) && unitAtStart(w)?.consumed !== w.length;
+      let k = words.length;
+      while (k > 0 && k > words.length - 6 && nameWord(words[k - 1]!.w)) k--;
+      while (k < words.length && !/^\p{L}/u.test(words[k]!.w)) k++;
+      if (k === words.length || k === 0) continue;
+      const at = words[k]!.at;
+      const name = r.slice(at, colon).trim();
+      // A name the catalogue knows, or one written as a name, capital first; a range's label is none.
+      if (isReferenceLabel(name) || (lookupName(name) === undefined && !/^\p{Lu}/u.test(name))) continue;
+      // The next result has its own reference: else the words are the reference's ("VR: HDL: > 40").
+      if (!leads.some((l) => l > colon)) continue;
+      starts.push(at);
+    }
+    let out = r;
+    for (const at of starts) if (out[at - 1] === ' ') out = `${out.slice(0, at - 1)};${out.slice(at)}`;
     return out;
   });
 }

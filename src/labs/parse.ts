@@ -16,7 +16,7 @@ import { accountLines, resultTokens, type AccountLine } from './accounting.ts';
 import { blockColumns, mapBack } from './block-columns.ts';
 import { alertColumnAt, isDoseLine, withoutAlertColumn } from './alert-column.ts';
 import { delimitedAsColumns } from './delimited.ts';
-import { lookupName, type AnalyteDef, type KnownName } from './analytes.ts';
+import { lookupName, panelAbbreviationKey, type AnalyteDef, type KnownName } from './analytes.ts';
 import {
   ageBandColumns,
   type BandColumn,
@@ -81,6 +81,9 @@ import {
   joinBrokenBarRows,
   splitBesideLabelledResults,
   joinBrokenSingleCells,
+  splitRunOnLabelledResults,
+  joinHyphenBrokenName,
+  joinWrappedReferenceLead,
   joinOpenBrackets,
   joinWrappedNameAbove,
   joinWrappedTabbedName,
@@ -201,11 +204,13 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   // A tabbed row whose name wrapped onto the line above is read and accounted as one row on its cells'
   // line: its previous-result cell is cut off by column, as on any row of the table.
   const tabbedRows = joinWrappedNameAbove(joinWrappedTabbedName(pageRows.map((u) => u.read)));
-  const valueFirst = valueFirstRows(tabbedRows);
+  const valueFirst = valueFirstRows(joinWrappedReferenceLead(joinHyphenBrokenName(tabbedRows)));
   // A PDF cell broken over two lines ("mL/min/" / "1,73m²") is accounted as the one cell it is, on its first line.
   const singleCells = joinBrokenSingleCells(valueFirst);
-  const joined = splitBesideLabelledResults(
-    joinWrappedComparison(joinRangeBrokenAtMargin(joinWrappedReferenceCells(joinBrokenBarRows(joinOpenBrackets(singleCells))))),
+  const joined = splitRunOnLabelledResults(
+    splitBesideLabelledResults(
+      joinWrappedComparison(joinRangeBrokenAtMargin(joinWrappedReferenceCells(joinBrokenBarRows(joinOpenBrackets(singleCells))))),
+    ),
   );
   // A previous result under its own label line is read and accounted as one "Resultado anterior: …" line.
   const previous = joinPreviousLabel(joined);
@@ -342,6 +347,15 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     }
     if (!heldSamples.includes(pending)) heldSamples.push(pending);
     return true;
+  };
+  const takeFinding = (finding: { label: string; text: string; reference: string }, at: number) => {
+    close();
+    title = undefined;
+    const name = cleanName(finding.label);
+    pending = {
+      entries: [{ def: lookupName(name), name, read: { value: null, text: finding.text, comparator: null, unit: null, marker: null, rest: '' }, line: at }],
+      refItems: [finding.reference],
+    };
   };
   const addRef = (g: Group, t: string) => {
     const { rest } = stripReferenceLead(t);
@@ -992,6 +1006,15 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       continue;
     }
 
+    // A finding whose result word a comment follows after a dash, before its bracketed reference ("Pesquisa
+    // de ovos e cistos: Positivo – ovos de Ascaris lumbricoides (VR: Negativo)"): one result, which the dash
+    // would cut in two as between results on a line, the reference left with the comment.
+    const commented = labelledFinding(t);
+    if (commented?.commented) {
+      takeFinding(commented, line.index);
+      continue;
+    }
+
     // One or more results on the line.
     // A patient typing what the paper says in a sentence ("urina tipo 1 deu tudo negativo, so escreveu
     // leucocitos 3 p/ campo e ref ate 5 p/ campo"): after the verb that reports it, a catalogued name and its
@@ -1156,15 +1179,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // A finding in words after its exam's label, closed by its reference in brackets (word-results.ts).
     const finding = labelledFinding(t);
     if (finding) {
-      close();
-      title = undefined;
-      const name = cleanName(finding.label);
-      pending = {
-        entries: [
-          { def: lookupName(name), name, read: { value: null, text: finding.text, comparator: null, unit: null, marker: null, rest: '' }, line: line.index },
-        ],
-        refItems: [finding.reference],
-      };
+      takeFinding(finding, line.index);
       continue;
     }
     // The reference in a cell of its own after the words ("Cristais: Urato amorfo (++)     (Ref.: Ausentes)").
@@ -1237,6 +1252,9 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     if (resultTokens(t).length > 0) unparsed.push(line.raw.trim());
   }
   close();
+  // An abbreviation the panel around it names ("CT" beside "HDL", "TG"): the analyte's key, the name
+  // as printed, and only the report's own range, as for any name the catalogue does not hold itself.
+  for (const a of [...analytes, ...qualitative]) if (a.key === null) a.key = panelAbbreviationKey(a.name, text) ?? null;
   // A summary page's bare copy of a result read with its range elsewhere (repeats.ts).
   const kept = withoutRepeats(analytes, seen);
   return { analytes: kept, qualitative, unparsed_lines: accountLines(seen, [...kept, ...qualitative], unparsed) };

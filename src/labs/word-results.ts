@@ -54,9 +54,10 @@ const WORD_THEN_COMMENT = /^(n[aã]o\s+reagente|reagente|negativ[oa]|positiv[oa]
  * at the end (an occupational report's bullets: "PARASITOLÓGICO DE FEZES (3 amostras): Ovos de Ascaris
  * lumbricoides (VR: ausência de parasitas) ↑ ALTERADO.", "COPROCULTURA: Negativa - não houve crescimento
  * de Salmonella spp. (VR: negativa)."): the bracket ends the result, so the words before it are the
- * result as printed, and a result word opening a comment is the result alone. Undefined for any other line.
+ * result as printed, and a result word opening a comment is the result alone (`commented`). Undefined for
+ * any other line.
  */
-export function labelledFinding(t: string): { label: string; text: string; reference: string } | undefined {
+export function labelledFinding(t: string): { label: string; text: string; reference: string; commented: boolean } | undefined {
   const m = /^(\p{L}[^:]*?)\s*:\s*(\p{L}.*)$/u.exec(t);
   if (!m) return undefined;
   const label = m[1]!.replace(/(?:\s*\([^()]*\))+\s*$/, '').trim();
@@ -71,7 +72,7 @@ export function labelledFinding(t: string): { label: string; text: string; refer
   const q = qualitativeAtStart(before);
   if (!word && q && q.consumed < before.length) return undefined;
   const text = wordResultText(word ? word[1]! : before);
-  return text === undefined ? undefined : { label: m[1]!.trim(), text, reference: ref[1]!.trim() };
+  return text === undefined ? undefined : { label: m[1]!.trim(), text, reference: ref[1]!.trim(), commented: word !== null };
 }
 
 // What a parasitology or culture result says it found, or did not ("Foram encontrados cistos de …",
