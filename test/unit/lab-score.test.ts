@@ -21,3 +21,17 @@ test('a printed name inside the expected one is a wrong analyte when the catalog
     s.extras.join('; '),
   );
 });
+
+test('a count read in thousands scores as the whole count an expectation writes', () => {
+  const s = scoreReport('probe', 'p.txt', 'plaquetas 212 mil referência 150 mil a 450 mil', {
+    layout: 'probe',
+    analytes: [['Plaquetas', 212000, 'normal']],
+  });
+  assert.equal(s.correct, 1);
+  assert.deepEqual(s.silent, []);
+  const typed = scoreReport('probe', 'p.txt', 'plaquetas 212 mil referência 150 mil a 450 mil', { layout: 'probe', analytes: [['Plaquetas', 212, 'normal']] });
+  assert.equal(typed.correct, 1);
+  // Only a unit in thousands scales: 212 /mm³ is not 212 000.
+  const plain = scoreReport('probe', 'p.txt', 'Plaquetas: 212 /mm³ (150 a 450)', { layout: 'probe', analytes: [['Plaquetas', 212000, 'normal']] });
+  assert.equal(plain.correct, 0);
+});
