@@ -36,7 +36,7 @@ import {
   titreOf,
 } from './reference.ts';
 import { GLUCOSE_LOAD, isGradeLegend } from './line-kinds.ts';
-import { FINDING_SENTENCE, isWordField, PENDING } from './word-results.ts';
+import { FINDING_SENTENCE, isWordField, labelledFinding, PENDING } from './word-results.ts';
 import type { ParsedAnalyte, QualitativeAnalyte } from './result.ts';
 import { UNIT_PATTERN, unitAtStart } from './units.ts';
 import { VERDICT_WORD } from './value.ts';
@@ -62,6 +62,9 @@ const HEADER_WORD =
 // Narrow administrative spans. Each is explicit; nothing else on a line is administrative.
 const NOT_WORD = String.raw`(?![\p{L}\d])`;
 const ADMIN_SPANS: RegExp[] = [
+  // The number of a serial collection in a banner with its date ("=== COLETA 2 - 10/09/2025 06:05 ==="): which
+  // sample, no value.
+  /(?<=^[\s=*#-]*)coleta\s+\d{1,2}(?=\s*[-–—:]\s*\d{1,2}\/\d{1,2})/giu,
   // A legal act by its number and year ("conforme MP 2.200-2/2001", "Lei nº 13.709/2018"): a law's, no value.
   /(?<![\p{L}])(?:mp|medida\s+provis[oó]ria|lei|decreto|portaria|resolu[cç][aã]o|rdc)\s*(?:n[º°o.]*\s*)?\d[\d.]*(?:-\d+)?\/\d{2,4}(?!\d)/giu,
   // Dates and times (a titre "1:16" after título/reagente is not a time: it is excluded below).
@@ -387,6 +390,10 @@ export function resultTokens(text: string): Token[] {
   // An exam still running ("Urocultura: em andamento") has no result to account for.
   if (field && isWordField(field[1]!) && !PENDING.test(field[2]!.trim()) && !out.some((o) => o.kind === 'word'))
     out.push({ kind: 'word', text: field[2]!.trim().replace(/[.;]+$/, ''), values: [], at: t.lastIndexOf(field[2]!) });
+  // Any label's words before a word reference in brackets ("Bacteriúria: Intensa  (ref. Ausente)"): the
+  // reader takes them for a result (word-results.ts labelledFinding), so they must be accounted as one.
+  const labelled = labelledFinding(t.trim());
+  if (labelled && !out.some((o) => o.kind === 'word')) out.push({ kind: 'word', text: labelled.text, values: [], at: t.indexOf(labelled.text) });
   // The words after "Resultado:" are the result, whatever they are ("Foram encontrados cistos…"); after
   // a column break with no colon, a finding sentence is ("Resultado      Foram encontrados ovos de …").
   const finding = /^\s*resultados?\s{2,}(\p{L}[^\d]*)$/iu.exec(t);

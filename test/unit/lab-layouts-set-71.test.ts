@@ -106,3 +106,15 @@ test('the accounting pass lists a row of words against a word reference that no 
   const lines: AccountLine[] = [{ index: 0, raw: row, text: row.replace(/\|/g, '   ').trim() }];
   assert.deepEqual(accountLines(lines, [], []), [row]);
 });
+
+test('the accounting pass lists a labelled word result against a bracketed word reference that no analyte read', () => {
+  const row = 'Hemácias dismórficas: Frequentes  (ref. Ausentes)';
+  assert.deepEqual(accountLines([{ index: 0, raw: row, text: row }], [], []), [row]);
+});
+
+test("a serial collection's banner with its number and date is no result nor an unread line", () => {
+  const text = ['--- COLETA 3 - 02/02/2025 14:20 ---', 'Lactato: 3,1 mmol/L (ref. 0,5 a 2,2)'].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(brief(r), [['Lactato', 3.1, 'mmol/L', 'alto']]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
