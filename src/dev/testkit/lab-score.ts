@@ -178,7 +178,6 @@ export const CORPUS_SETS = [
   'heldout62',
   'heldout63',
   'heldout64',
-  'heldout71',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
 
