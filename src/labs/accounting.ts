@@ -36,7 +36,7 @@ import {
   titreOf,
 } from './reference.ts';
 import { GLUCOSE_LOAD, isGradeLegend } from './line-kinds.ts';
-import { FINDING_SENTENCE, isWordField } from './word-results.ts';
+import { FINDING_SENTENCE, isWordField, labelledFinding, PENDING } from './word-results.ts';
 import type { ParsedAnalyte, QualitativeAnalyte } from './result.ts';
 import { UNIT_PATTERN, unitAtStart } from './units.ts';
 import { VERDICT_WORD } from './value.ts';
@@ -62,6 +62,9 @@ const HEADER_WORD =
 // Narrow administrative spans. Each is explicit; nothing else on a line is administrative.
 const NOT_WORD = String.raw`(?![\p{L}\d])`;
 const ADMIN_SPANS: RegExp[] = [
+  // The number of a serial collection in a banner with its date ("=== COLETA 2 - 10/09/2025 06:05 ==="): which
+  // sample, no value.
+  /(?<=^[\s=*#-]*)coleta\s+\d{1,2}(?=\s*[-–—:]\s*\d{1,2}\/\d{1,2})/giu,
   // A legal act by its number and year ("conforme MP 2.200-2/2001", "Lei nº 13.709/2018"): a law's, no value.
   /(?<![\p{L}])(?:mp|medida\s+provis[oó]ria|lei|decreto|portaria|resolu[cç][aã]o|rdc)\s*(?:n[º°o.]*\s*)?\d[\d.]*(?:-\d+)?\/\d{2,4}(?!\d)/giu,
   // Dates and times (a titre "1:16" after título/reagente is not a time: it is excluded below).
@@ -360,14 +363,22 @@ export function resultTokens(text: string): Token[] {
   // A column of words, then a word result and its word reference ("hemoglobinopatias   FAS   FA", a
   // screening table's disease column wrapping beside the result under its test's name): the middle
   // words are a result whatever they are, when they read as the reference does or go on from it (a
-  // haemoglobin profile's "FAS" beside "FA", "Atividade presente" beside itself).
+  // haemoglobin profile's "FAS" beside "FA", "Atividade presente" beside itself), or when the last cell
+  // is a reference in words ("Bacterioscopia   Cocos Gram-positivos raros   Ausência de microrganismos").
+  const wordReference = cs.length === 3 && qualitativeReference(cs[2]!) !== undefined;
   if (
     cs.length === 3 &&
-    fold(cs[1]!).startsWith(fold(cs[2]!)) &&
+    (fold(cs[1]!).startsWith(fold(cs[2]!)) || wordReference) &&
     !/[:\d]/.test(t) &&
     cs
       .slice(1)
-      .every((c) => /^\p{L}/u.test(c) && c.split(' ').length <= 3 && !HEADER_WORD.test(foldSameLength(c)) && !(unitAtStart(c)?.consumed === c.length)) &&
+      .every(
+        (c) =>
+          /^\p{L}/u.test(c) &&
+          c.split(' ').length <= (wordReference ? 6 : 3) &&
+          !HEADER_WORD.test(foldSameLength(c)) &&
+          !(unitAtStart(c)?.consumed === c.length),
+      ) &&
     !cs.some((c) => WEB_ADDRESS.test(c) || isAdminLine(c)) &&
     method === undefined &&
     !out.some((o) => o.kind === 'word')
@@ -376,7 +387,8 @@ export function resultTokens(text: string): Token[] {
   // "Cor: Palha", "Microrganismo isolado: Klebsiella pneumoniae": words after a label whose results
   // are words, with a bracketed qualifier too ("Grupo sanguíneo (ABO): O").
   const field = /^\s*([\p{L}][\p{L} ]*?(?:\s*\([\p{L} ]*\))?)\s*:\s*(\p{L}[^:\d]*)$/u.exec(t);
-  if (field && isWordField(field[1]!) && !out.some((o) => o.kind === 'word'))
+  // An exam still running ("Urocultura: em andamento") has no result to account for.
+  if (field && isWordField(field[1]!) && !PENDING.test(field[2]!.trim()) && !out.some((o) => o.kind === 'word'))
     out.push({ kind: 'word', text: field[2]!.trim().replace(/[.;]+$/, ''), values: [], at: t.lastIndexOf(field[2]!) });
   // A LIS row of a code, a name whose results are words and the word ("ABO   GRUPO SANGUINEO RN   A"):
   // the word is the result, one letter though it is.
@@ -389,6 +401,10 @@ export function resultTokens(text: string): Token[] {
     !out.some((o) => o.kind === 'word')
   )
     out.push({ kind: 'word', text: cs[2]!, values: [], at: t.lastIndexOf(cs[2]!) });
+  // Any label's words before a word reference in brackets ("Bacteriúria: Intensa  (ref. Ausente)"): the
+  // reader takes them for a result (word-results.ts labelledFinding), so they must be accounted as one.
+  const labelled = labelledFinding(t.trim());
+  if (labelled && !out.some((o) => o.kind === 'word')) out.push({ kind: 'word', text: labelled.text, values: [], at: t.indexOf(labelled.text) });
   // The words after "Resultado:" are the result, whatever they are ("Foram encontrados cistos…"); after
   // a column break with no colon, a finding sentence is ("Resultado      Foram encontrados ovos de …").
   const finding = /^\s*resultados?\s{2,}(\p{L}[^\d]*)$/iu.exec(t);

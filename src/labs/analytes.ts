@@ -272,7 +272,8 @@ export const KNOWN_NAMES: readonly KnownName[] = [
   { key: 'chcm', name: 'CHCM', synonyms: ['chcm', 'concentracao de hemoglobina corpuscular media'] },
   { key: 'rdw', name: 'RDW', synonyms: ['rdw', 'rdw-cv'] },
   { key: 'densidade', name: 'Densidade', synonyms: ['densidade', 'densidade urinaria', 'dens.'], dotIsDecimal: true },
-  { key: 'ph', name: 'pH', synonyms: ['ph', 'ph urinario'] },
+  // On a 0-14 scale a dot is always the decimal one ("7.350 - 7.450", an analyser's range).
+  { key: 'ph', name: 'pH', synonyms: ['ph', 'ph urinario'], dotIsDecimal: true },
   // Blood gas: the oxygen saturation under its abbreviations ("SatO2", "SO2", "Sat. O2").
   {
     key: 'saturacao_o2',

@@ -52,8 +52,9 @@ export function valueColumnsOf(text: string, offset: number): ValueColumn[] {
 
 // The column may say which earlier sample it holds ("Mês anterior", "Coleta anterior", "Valor anterior").
 // A hospital system's narrow header abbreviates it, often with the earlier sample's date ("ANT.(12/03 06:10)").
+// An ICU bulletin names the day before today's column by its distance ("HOJE   D-1   REFERÊNCIA").
 const PREVIOUS_HEADER_CELL =
-  /^(?:(?:resultados?|m[eê]s|coletas?|exames?|valor(?:es)?|dosage(?:m|ns))\s+)?(?:(?:anterior(?:es)?|hist[oó]rico)\b|ant\.(?:\s*\(|\s*$))/i;
+  /^(?:(?:(?:resultados?|res\.|m[eê]s|coletas?|exames?|valor(?:es)?|dosage(?:m|ns))\s+)?(?:(?:anterior(?:es)?|hist[oó]rico)\b|ant\.(?:\s*\(|\s*$))|d\s?-\s?[1-9]$|ontem$)/i;
 
 /** Column where a header's previous-result cell starts ("Anterior", "Resultado anterior", "Histórico"). */
 export function previousColumnOf(text: string, offset: number): number | undefined {
@@ -222,7 +223,10 @@ export function withoutPreviousColumn(line: CleanLine, previousAt: number, histo
     const fromEnd = printed.length - printed.indexOf(under[0]!);
     const cell = cs[cs.length - fromEnd];
     const after = printed.some((c) => c.at >= nextAt - 3);
-    if (under.length === 1 && after && fromEnd < cs.length - 1 && cell?.cell === under[0]!.cell && PREVIOUS_VALUE.test(cell.cell)) {
+    // The name and the current value may share the first cell, a dot leader or one space apart ("pH ····
+    // 7,31 *   7,26   7,35 - 7,45"): a value ending that cell is the current one before the previous cell.
+    const valueBefore = fromEnd < cs.length - 1 || /\s[-−]?\d[\d.,]*(?:\s*[*!↑↓])?$/u.test(cs[cs.length - fromEnd - 1]?.cell ?? '');
+    if (under.length === 1 && after && valueBefore && cell?.cell === under[0]!.cell && PREVIOUS_VALUE.test(cell.cell)) {
       const i = cell.at - line.offset;
       return `${line.text.slice(0, i).trimEnd()}   ${line.text.slice(i + cell.cell.length).trimStart()}`;
     }
@@ -251,8 +255,9 @@ export function withoutPreviousColumn(line: CleanLine, previousAt: number, histo
  * 02/09/2024"), or the dash of a missing sample.
  */
 // Some networks print the sample's date first ("12/04/2024: 209 mg/dL", "10/12/2024   7,4 %").
+// A base excess is negative ("-12,8").
 const PREVIOUS_VALUE =
-  /^(?:[<>]?\s*\d[\d.,]*(?:\s*[^\s\d(]\S*)?(?:\s*(?:em|de)?\s*\(?\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\)?)?|\d{1,2}\/\d{1,2}\/\d{2,4}\s*[:\-»]?\s*[<>]?\s*\d[\d.,]*(?:\s*[^\s\d(]\S*)?|-+|—|n\/?d)$/i;
+  /^(?:[<>]?\s*[-−]?\d[\d.,]*(?:\s*[^\s\d(]\S*)?(?:\s*(?:em|de)?\s*\(?\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\)?)?|\d{1,2}\/\d{1,2}\/\d{2,4}\s*[:\-»]?\s*[<>]?\s*\d[\d.,]*(?:\s*[^\s\d(]\S*)?|-+|—|n\/?d)$/i;
 
 // The date of an earlier sample in a cell of its own after its value ("4,91   em 14/08/2024", "58  (02/03/2024)").
 const DATE_AFTER_VALUE = /^(?:(?:em|de)\s+)?\(?\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\)?$/i;

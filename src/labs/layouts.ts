@@ -8,7 +8,7 @@
 //                   "Bilirrubina total 1,4 mg/dL (até 1,2) - Bilirrubina direta 0,3 mg/dL (até 0,3)".
 import { foldSameLength } from './analytes.ts';
 import { cellStarts, dateKey, previousColumnOf, valueColumnsOf, type History, type PreviousCell, type ValueColumn } from './columns.ts';
-import { cells } from './lines.ts';
+import { cells, isAdminLine } from './lines.ts';
 import { numbersIn } from './numbers.ts';
 import { isReferenceLabel, isReferenceText, qualitativeAtStart, qualitativeReference, stripReferenceLead, type Sex } from './reference.ts';
 import { UNIT_PATTERN, normalizeUnit, unitAtStart } from './units.ts';
@@ -55,8 +55,9 @@ export interface TableHeader {
   referenceAt?: number;
 }
 
+// A daily bulletin heads today's result and the day before's by day ("HOJE   D-1").
 const HEADER_CELL =
-  /^(exames?(?:\s*\/\s*resultados?)?|analitos?|parametros?|resultados?|resultados? anterior(?:es)?|anterior(?:es)?|ant\.|hist[oó]rico|valor(?:es)? encontrados?|unid\.?|unidades?|valor(?:es)? de refer[eê]ncia|valor(?:es)? referenciais|refer[eê]ncias?|intervalo de refer[eê]ncia|v\.?\s?r\.?|m[eé]todo)(?:\s*\(.*\))?(?:\s+(?:homem|homens|mulher|mulheres|masculino|feminino)(?:\s*\/\s*(?:homem|homens|mulher|mulheres|masculino|feminino))?)?:?$/i;
+  /^(exames?(?:\s*\/\s*resultados?)?|analitos?|parametros?|resultados?|(?:resultados?|res\.) anterior(?:es)?|anterior(?:es)?|ant\.|hist[oó]rico|hoje|d\s?-\s?[1-9]|valor(?:es)? encontrados?|unid\.?|unidades?|valor(?:es)? de refer[eê]ncia|valor(?:es)? referenciais|refer[eê]ncias?|intervalo de refer[eê]ncia|v\.?\s?r\.?|m[eé]todo)(?:\s*\(.*\))?(?:\s+(?:homem|homens|mulher|mulheres|masculino|feminino)(?:\s*\/\s*(?:homem|homens|mulher|mulheres|masculino|feminino))?)?:?$/i;
 
 // A history report's column header: the current result, then one column per earlier sample's date
 // ("Atual   14/11/2024   20/05/2024", "Resultado atual   03/2025   11/2024").
@@ -274,14 +275,21 @@ export function splitResults(text: string, startsResult: (piece: string) => bool
   for (const piece of bySemicolon) {
     // "e" joins two results in a sentence too ("sódio 139 e potássio 4,3", typed by hand), on the same
     // terms; the separator is kept where the pieces stay whole ("HIV 1 e 2" has no name after it).
-    const parts = piece.split(/(\s+[-–—]\s+|\s+e\s+)(?=\p{L})/u);
+    // A slash set apart by spaces joins two typed results too ("PCR 64 mg/L (ref. < 5,0) / Procalcitonina 0,18 ng/mL").
+    const parts = piece.split(/(\s+[-–—/]\s+|\s+e\s+)(?=\p{L})/u);
     let cur = parts[0]!;
     for (let i = 2; i < parts.length; i += 2) {
       const next = parts[i]!;
-      if (startsResult(cur) && startsResult(next)) {
+      // Not a slash between a reference's ranges ("H: 0,70 a 1,20 / M: 0,50 a 0,90").
+      const slashInReference = /\//.test(parts[i - 1]!) && isReferenceText(next, { strictLabels: true });
+      if (startsResult(cur) && startsResult(next) && !slashInReference) {
         out.push(cur);
         cur = next;
-      } else cur = /^\s+e\s+$/.test(parts[i - 1]!) ? `${cur}${parts[i - 1]}${next}` : `${cur} - ${next}`;
+      } else if (i === 2 && /^\s+[-–—]\s+$/.test(parts[1]!) && isAdminLine(cur) && startsResult(next)) {
+        // Where and when the sample was run, typed before its results ("Lab. central 28/11 06:00 - PCR 64
+        // mg/L"): no piece of a result.
+        cur = next;
+      } else cur = /^\s+(?:e|\/)\s+$/.test(parts[i - 1]!) ? `${cur}${parts[i - 1]}${next}` : `${cur} - ${next}`;
     }
     // A piece after ";" that is not a result belongs to the one before ("…; ref 30-100",
     // "VR: Homens: 0,7 a 1,2; Mulheres: 0,5 a 0,9"). So does a labelled range after a labelled range:

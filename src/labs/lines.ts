@@ -834,9 +834,16 @@ const PAGE_CONTROL =
 // meses)", "Medicação em uso: …"): doses, with their units, never results.
 export const MEDICATION_LEAD = /^(?:medicamentos?|medicac(?:ao|oes))(?:\s+(?:informad[oa]s?|em\s+uso|de\s+uso\s+continuo))?\s*:/i;
 
+// What a blood-gas analyser is told about the sample, typed in before the run ("FiO2: 28.0 %", "Temp. pac.:
+// 37.0 °C"): the oxygen the patient breathed and the body temperature the gases are corrected to, never
+// a measured result. The whole line is the setting; anything else on it is read or listed.
+const ANALYSER_INPUT =
+  /^(?:fi\s?o2|fra[cç][aã]o\s+inspirada\s+de\s+o2|temp(?:eratura)?\.?\s*(?:d[oa]\s+)?pac(?:iente)?\.?)\s*(?:\((?:%|°\s*c)\)\s*)?[:=]?\s*\d+(?:[.,]\d+)?\s*(?:%|°\s*c)?\s*$/iu;
+
 /** A patient-data, doctor, address, page or signature line: neither a result nor an unread result. */
 export function isAdminLine(text: string): boolean {
   if (text.trim() !== '' && cells(text).every((c) => PAGE_CONTROL.test(c))) return true;
+  if (ANALYSER_INPUT.test(text.trim())) return true;
   // The site's copyright footer, with its links after it ("© Laboratório X - Termos de uso | Privacidade").
   if (/^\s*(?:©|copyright\b)/iu.test(text) && !labValue(text)) return true;
   const f = foldSameLength(text).replace(/^[\s*#>]+/, '');
@@ -1112,6 +1119,25 @@ export function joinOpenBrackets(reads: readonly string[]): string[] {
     const wordReference = /^\s*(?:v\.?\s?r\.?|ref(?:er[eê]ncia)?\.?)\s*:\s*\p{L}/iu.test(inside) && /\p{L}$/u.test(inside);
     if (!wantsNumber && !wordList && !wordReference) continue;
     const next = out[i + 1]!;
+    // The row's name cell may wrap onto the same line ("TFG estimada   11   mL/min/1,73m²   superior a 60
+    // (função renal" / "(CKD-EPI 2021)   normal ou levemente reduzida)"): the piece under the reference cell
+    // closes the bracket and joins the row; the piece under the name stays on its line, read as a name's wrap.
+    const pieces = [...next.matchAll(/\S+(?: \S+)*/g)];
+    const cellAt = cur.slice(0, open).match(/^.*\S {2,}/)?.[0].length ?? -1;
+    const tail = pieces[1];
+    if (
+      wordList &&
+      pieces.length === 2 &&
+      cellAt > 0 &&
+      pieces[0]!.index === cur.length - cur.trimStart().length &&
+      Math.abs(tail!.index! - cellAt) <= 3 &&
+      /^\p{Ll}[^()\d]*\)[\s.;]*$/u.test(tail![0])
+    ) {
+      out[i] = `${cur.trimEnd()} ${tail![0]}`;
+      out[i + 1] = next.slice(0, tail!.index).trimEnd();
+      i++;
+      continue;
+    }
     const close = next.indexOf(')');
     if (close < 0 || next.slice(0, close).includes('(')) continue;
     const numberNext = /^\s*(?:[<>≤≥]\s*)?[-−]?\d/.test(next);

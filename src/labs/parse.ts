@@ -125,7 +125,7 @@ import {
 import type { Entry, Group, LabParseResult, ParsedAnalyte, QualitativeAnalyte } from './result.ts';
 import { unitAtStart } from './units.ts';
 import { readValue, type ValueRead } from './value.ts';
-import { isWordField, labelledFinding, wordResultText } from './word-results.ts';
+import { isWordField, labelledFinding, PENDING, wordResultText } from './word-results.ts';
 
 export { parseBrNumber } from './numbers.ts';
 export { parseRangeExpression } from './reference.ts';
@@ -1196,7 +1196,8 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
           refItems: [],
         };
         if (wordRef !== undefined) addRef(pending, wordRef.replace(/^\((.*)\)$/, '$1'));
-      } else unparsed.push(line.raw.trim());
+        // An exam still running ("Urocultura: em andamento") has no result yet: nothing to read or list.
+      } else if (!(isWordField(label!) && PENDING.test(words.join(':').trim()))) unparsed.push(line.raw.trim());
       continue;
     }
     // A word result after a name that could not be read in full ("Parasitológico: Negativo para ovos

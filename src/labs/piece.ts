@@ -408,8 +408,11 @@ export function readPiece(text: string, ctx: Ctx, depth = 0): Group | undefined 
     const g = build(cs[0]!, text.slice(dated), { separated: true });
     if (g) return g;
     // A label that takes words, in columns ("Cor   Palha   Amarelo citrino"): the next cell is the result.
-    const words = isWordColumnName(cleanName(cs[0]!)) ? wordResultText(cs[1]!) : undefined;
+    // Any other name takes words too when its row prints a reference in words beside them ("Bacterioscopia
+    // (Gram)   Cocos Gram-positivos   Ausência de microrganismos"): the reference says the result is a word.
     const ref = cs.slice(2).join('   ');
+    const wordReference = cs.length === 3 && qualitativeReference(ref) !== undefined;
+    const words = isWordColumnName(cleanName(cs[0]!)) || wordReference ? wordResultText(cs[1]!) : undefined;
     if (words !== undefined && (ref === '' || qualitativeReference(ref) !== undefined || !/\d/.test(ref))) {
       const name = cleanName(cs[0]!);
       return {

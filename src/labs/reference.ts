@@ -1035,7 +1035,8 @@ export function stripReferenceLead(text: string): { rest: string; lead: boolean 
 export function isReferenceLabel(label: string, opts: { asName?: boolean } = {}): boolean {
   // In a name, "normal" after a slash is the second term of a ratio to the normal pool ("Relação
   // paciente/normal", "R pac./normal", a coagulation time), never a tier.
-  const text = opts.asName ? label.replace(/\/\s*normal\b/giu, ' ') : label;
+  // Nor is "alta" before "sensibilidade" a tier: it names the assay ("Troponina T alta sensibilidade").
+  const text = opts.asName ? label.replace(/\/\s*normal\b/giu, ' ').replace(/\balta\s+sensibilidade\b/giu, ' ') : label;
   const l = classify({ low: null, high: null, lowExclusive: false, highExclusive: false, unit: null }, text);
   // An immunity tier ("imune: ≥ 10 UI/mL", a rubella IgG alone under it) labels a range too.
   return (

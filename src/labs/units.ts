@@ -35,7 +35,8 @@ const SPELLINGS: ReadonlyArray<[string, string]> = [
   ['(?:x\\s?)?10(?:⁶|\\^6)\\/(?:µl|μl|ul|mm³|mm3)', 'milhões/mm³'],
   ['mil\\/(?:mm3|mm³|ul|µl|μl)', 'mil/mm³'],
   ['(?:milhoes|milhões|milh\\.)\\/(?:mm3|mm³|ul|µl|μl)', 'milhões/mm³'],
-  ['(?:celulas|células)?\\/(?:mm3|mm³|ul|µl|μl)', '/mm³'],
+  // Cells abbreviated ("1.840 céls/mm³", a CSF count) are the same count.
+  ['(?:c[eé]lulas|c[eé]ls\\.?)?\\/(?:mm3|mm³|ul|µl|μl)', '/mm³'],
   // A viral load in copies, spelt with its accent ("< 40 cópias/mL"), which the generic shape does not take.
   ['c[oóÓ]pias\\/ml', 'cópias/mL'],
   ['\\/ml', '/mL'],

@@ -3,7 +3,7 @@
 // ("Foram encontrados cistos de Giardia lamblia"). They are recognised by where they stand: after a
 // label whose results are words (WORD_FIELDS), or on a "Resultado:" line under a block title. Such a
 // value is a qualitative result; with no printed word reference its flag is 'indeterminado'.
-import { qualitativeAtStart, REFERENCE_LEAD_WORDS } from './reference.ts';
+import { qualitativeAtStart, qualitativeReference, REFERENCE_LEAD_WORDS } from './reference.ts';
 
 // Labels (folded) whose result is a word or a few words.
 const WORD_FIELDS =
@@ -35,10 +35,13 @@ export function isWordColumnName(label: string): boolean {
   return isWordField(label) || FINDING_ROW_NAME.test(label.trim().replace(/\s+/g, ' '));
 }
 
-/** The words of a result as printed, without a closing full stop; undefined when it holds digits. */
+// An exam still running ("em andamento", "Pendente", "Aguardando liberação"): no result yet.
+export const PENDING = /^(?:em\s+(?:andamento|an[aá]lise|processamento|execu[cç][aã]o|cultivo|incuba[cç][aã]o)|pendente|aguardando)(?![\p{L}])/iu;
+
+/** The words of a result as printed, without a closing full stop; undefined when it holds digits or says the exam is still running. */
 export function wordResultText(text: string): string | undefined {
   const t = text.trim().replace(/[.;\s]+$/, '');
-  if (t === '' || /\d/.test(t.replace(/\b1\s*[:/]\s*\d+\b/g, '')) || !/^\p{L}/u.test(t)) return undefined;
+  if (t === '' || /\d/.test(t.replace(/\b1\s*[:/]\s*\d+\b/g, '')) || !/^\p{L}/u.test(t) || PENDING.test(t)) return undefined;
   return t;
 }
 
@@ -61,10 +64,13 @@ export function labelledFinding(t: string): { label: string; text: string; refer
   const m = /^(\p{L}[^:]*?)\s*:\s*(\p{L}.*)$/u.exec(t);
   if (!m) return undefined;
   const label = m[1]!.replace(/(?:\s*\([^()]*\))+\s*$/, '').trim();
-  if (!isWordColumnName(label)) return undefined;
   const body = m[2]!;
   const ref = BRACKETED_REFERENCE.exec(body);
   if (!ref || !TRAILING_MARKS.test(body.slice(ref.index + ref[0].length))) return undefined;
+  // Any other label takes words too when its reference is a word ("Bacteriúria: Intensa (ref. Ausente)"),
+  // if the result is one word or two: a longer phrase may be a sentence the reader cannot vouch for.
+  const wordReference = qualitativeReference(ref[1]!) !== undefined && /^\p{L}+(?:\s\p{L}+)?\s*$/u.test(body.slice(0, ref.index));
+  if (!isWordColumnName(label) && !wordReference) return undefined;
   const before = body.slice(0, ref.index).trim();
   const word = WORD_THEN_COMMENT.exec(before);
   // "Negativo para ovos e cistos": a result word that a phrase qualifies is a sentence the reader cannot
