@@ -291,11 +291,12 @@ const EARLIER_VALUE = /^(?:[<>]?\s*\d[\d.,]*(?:\s*[^\s\d]\S*)?|-+|—|n\/?d)$/i;
 function withoutEarlierColumns(line: CleanLine, currentAt: number, earlier: Array<{ from: number; to: number }>): string {
   const inside = (at: number) => earlier.some((e) => at >= e.from - 3 && at < e.to - 3);
   // A long reference runs up to the first earlier column, one space before its value ("Mulheres: 15 a 150
-  // ng/mL 19"): that value is a cell of its own.
+  // ng/mL 19"): that value is a cell of its own. Only a cell right of the current value's column: a name
+  // cell running on into the column ("… ; Sódio 131,3") holds a current result.
   const cs = cellStarts(line.text, line.offset).flatMap((c) => {
     const tail = / ([<>]?\d[\d.,]*|-+)$/.exec(c.cell);
     const at = tail ? c.at + tail.index + 1 : -1;
-    if (!tail || tail.index === 0 || !inside(at) || inside(c.at)) return [c];
+    if (!tail || tail.index === 0 || !inside(at) || inside(c.at) || c.at <= currentAt) return [c];
     return [
       { cell: c.cell.slice(0, tail.index), at: c.at },
       { cell: tail[1]!, at },

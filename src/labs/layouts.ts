@@ -285,9 +285,10 @@ export function splitResults(text: string, startsResult: (piece: string) => bool
       if (startsResult(cur) && startsResult(next) && !slashInReference) {
         out.push(cur);
         cur = next;
-      } else if (i === 2 && /^\s+[-–—]\s+$/.test(parts[1]!) && isAdminLine(cur) && startsResult(next)) {
+      } else if (i === 2 && /^\s+[-–—]\s+$/.test(parts[1]!) && isAdminLine(cur) && /\d{1,2}\/\d{1,2}|\d{1,2}[:h]\d{2}/.test(cur) && startsResult(next)) {
         // Where and when the sample was run, typed before its results ("Lab. central 28/11 06:00 - PCR 64
-        // mg/L"): no piece of a result.
+        // mg/L"): no piece of a result. Only with its date or time: a method line's words after a dash
+        // ("Método: Imunocromatografia - sensibilidade 10 mUI/mL") are the method's.
         cur = next;
       } else cur = /^\s+(?:e|\/)\s+$/.test(parts[i - 1]!) ? `${cur}${parts[i - 1]}${next}` : `${cur} - ${next}`;
     }

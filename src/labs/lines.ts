@@ -81,6 +81,8 @@ export function withoutLigatures(line: string): string {
 const CHAT_STAMP =
   /^\s*(?:\[\d{1,2}\/\d{1,2}\/\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?\]|\[\d{1,2}:\d{2}(?::\d{2})?,?\s+\d{1,2}\/\d{1,2}\/\d{2,4}\]|\d{1,2}\/\d{1,2}\/\d{2,4},?\s+\d{1,2}:\d{2}\s+-)\s*[^:\d\[\]]{1,40}:\s/u;
 
+const TELEGRAM_HEADER = /^\s*[^\d\[\]:]{1,60},\s*\[\d{1,2}\.\d{1,2}\.\d{2,4}\s+\d{1,2}:\d{2}(?::\d{2})?\]\s*$/u;
+
 // A link's label in the last cell of a tabbed row (web page copied from the browser).
 const PAGE_LINK_CELL = /\t\s*(?:ver|visualizar|abrir|exibir)\s+(?:o\s+)?(?:gr[áa]fico|hist[óo]rico|evolu[çc][ãa]o|detalhes|laudo)\s*$/iu;
 
@@ -102,6 +104,9 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // diabetes??") is left as printed, its numbers no results.
   const stamp = CHAT_STAMP.exec(t);
   if (stamp && !/[?!]|\p{Ll}\.\s+\p{Lu}/u.test(t.slice(stamp[0].length))) t = ' '.repeat(stamp[0].length) + t.slice(stamp[0].length);
+  // Telegram copies a message under a line of its own with the sender and a dotted stamp ("Laboratório
+  // Fronteira, [02.12.24 15:47]"): it dates the message and holds nothing of it.
+  if (TELEGRAM_HEADER.test(t)) t = ' '.repeat(t.length);
   // An SMS cut into parts numbers each one ("(1/2) LAB: Sr(a) …", "(2/2) COL TOTAL 201 …"): the counter
   // places the part, it is no piece of the first name.
   const part = /^\s*\((\d)\/(\d)\)\s+(?=\p{L})/u.exec(t);

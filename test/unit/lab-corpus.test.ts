@@ -60,7 +60,9 @@ test('never silent, line by line: every number of a line that is not administrat
           .filter(({ l }) => {
             // OCR letters in numbers ("1O2") read as the parser reads them.
             const spaced = withoutOcrLetters(l).replace(/(\d)(mg|g|U|ng|pg|mEq|mmol|µg|%)/gi, '$1 $2');
-            return [spaced, spaced.replace(/(\d),(\d{3})(?!\d)/g, '$1.$2')].some((v2) =>
+            // A count typed in thousands ("plaquetas 185 mil") is read in mil/mm³: the whole count is on the line.
+            const thousands = spaced.replace(/\b(\d+)\s*mil\b/gi, (_, d: string) => String(Number(d) * 1000));
+            return [spaced, spaced.replace(/(\d),(\d{3})(?!\d)/g, '$1.$2'), thousands].some((v2) =>
               numbersIn(v2).some((n) => n.values.some((v) => Math.abs(v - value) < 1e-9)),
             );
           });

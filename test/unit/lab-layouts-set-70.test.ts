@@ -83,3 +83,12 @@ test('"mil" after a dictated count is the count in thousands, its unit mil/mm³,
   assert.deepEqual(flag('plaquetas 132 mil referência 150000 a 450000'), [[132, 'mil/mm³', 'baixo']]);
   assert.deepEqual(flag('leucócitos 12,4 mil referência 4 mil a 11 mil'), [[12.4, 'mil/mm³', 'alto']]);
 });
+
+test('a Telegram copy header, sender and dotted stamp alone on a line, is neither a result nor an unread line', () => {
+  const r = parseLabReport(['Clínica Rio Negro, [14.03.25 09:12]', 'Creatinina: 0,91 mg/dL (VR 0,60 a 1,10)'].join('\n'), { today: '2025-06-01' });
+  assert.deepEqual(
+    r.analytes.map((a) => [a.name, a.value]),
+    [['Creatinina', 0.91]],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});

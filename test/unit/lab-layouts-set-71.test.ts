@@ -118,3 +118,13 @@ test("a serial collection's banner with its number and date is no result nor an 
   assert.deepEqual(brief(r), [['Lactato', 3.1, 'mmol/L', 'alto']]);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test("a method line's words after a dash are the method's, even with a number and unit (no run place and time before them)", () => {
+  const r = parseLabReport(
+    ['TESTE RÁPIDO DENGUE NS1                   Não reagente               Não reagente', ' Método: Imunocromatografia - limite de detecção 0,5 ng/mL'].join(
+      '\n',
+    ),
+    { today: '2025-06-01' },
+  );
+  assert.deepEqual(r.analytes, []);
+});

@@ -186,6 +186,7 @@ export const CORPUS_SETS = [
   'heldout63',
   'heldout64',
   'heldout68',
+  'heldout70',
   'heldout72',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
