@@ -208,9 +208,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   // A PDF cell broken over two lines ("mL/min/" / "1,73m²") is accounted as the one cell it is, on its first line.
   const singleCells = joinBrokenSingleCells(valueFirst);
   const joined = splitRunOnLabelledResults(
-    splitBesideLabelledResults(
-      joinWrappedComparison(joinRangeBrokenAtMargin(joinWrappedReferenceCells(joinBrokenBarRows(joinOpenBrackets(singleCells))))),
-    ),
+    splitBesideLabelledResults(joinWrappedComparison(joinRangeBrokenAtMargin(joinWrappedReferenceCells(joinBrokenBarRows(joinOpenBrackets(singleCells)))))),
   );
   // A previous result under its own label line is read and accounted as one "Resultado anterior: …" line.
   const previous = joinPreviousLabel(joined);
