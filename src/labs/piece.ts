@@ -21,7 +21,7 @@ import {
 } from './reference.ts';
 import { unitAtStart } from './units.ts';
 import { markerOf, readValue, VERDICT_WORD } from './value.ts';
-import { isWordColumnName, wordResultText } from './word-results.ts';
+import { isWordColumnName, WHOSE_SAMPLE_AFTER_NAME, wordResultText } from './word-results.ts';
 
 /** The year of a filtration-rate equation printed after its name ("CKD-EPI 2021", "MDRD 2006"): part of the name. */
 export const EQUATION_YEAR = /(?<![\p{L}])(?:ckd[\s-]?epi|mdrd|cockcroft(?:[\s-]gault)?|schwartz|ekfc)[\s-]+(?:19|20)\d{2}(?!\d)/iu;
@@ -136,10 +136,11 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
   // A catalogued name qualified in brackets by whom its ranges are for ("Triglicérides (0 a 9 anos)") is
   // still the name: only the bracket reads as an age band.
   // So is a name that says whose sample it is after it ("GRUPO SANGUINEO RN", a maternity's newborn and mother).
-  const whose = /^(.*\p{L}{2}.*?)\s+(?:d[oa]\s+)?(?:RN|rec[eé]m[- ]nascido|m[aã]e)$/iu.exec(name);
+  const unqualified = name.replace(WHOSE_SAMPLE_AFTER_NAME, '');
+  const whose = unqualified !== name && /\p{L}{2}/u.test(unqualified) ? unqualified : undefined;
   const qualified =
     (def !== undefined && /\)\s*$/.test(name) && !isReferenceLabel(name.replace(/\s*\([^()]*\)\s*$/, ''), { asName: true })) ||
-    (whose !== null && !isReferenceLabel(whose[1]!, { asName: true }));
+    (whose !== undefined && !isReferenceLabel(whose, { asName: true }));
   if (
     (isReferenceLabel(name.replace(PER_BODY_SURFACE, ''), { asName: true }) && !qualified) ||
     stripReferenceLead(name).lead ||

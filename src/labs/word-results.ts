@@ -9,6 +9,10 @@ import { qualitativeAtStart, qualitativeReference, REFERENCE_LEAD_WORDS } from '
 const WORD_FIELDS =
   /^(?:cor|colora[cç][aã]o|aspecto|odor|consist[eê]ncia|grupo\s+(?:abo|sangu[ií]neo)(?:\s+abo)?|tipo\s+sangu[ií]neo(?:\s+abo)?|tipagem(?:\s+sangu[ií]nea)?|fator\s+rh|rh|cristais|muco|filamentos\s+de\s+muco|bact[eé]rias|flora(?:\s+bacteriana)?|leveduras|c[eé]lulas\s+epiteliais|cilindros|parasitas|protozo[aá]rios|helmintos|(?:uro|copro|hemo)?cultura|pesquisa\s+de\s+[\p{L} ]+|sangue\s+oculto|muco\s+fecal|restos\s+alimentares|micro-?o?rganismos?(?:\s+isolados?)?|organismos?(?:\s+isolados?)?|agentes?\s+isolados?|germes?\s+isolados?)$/iu;
 
+// Whose sample a name says it is, after it ("Grupo sanguíneo RN", "Fator Rh da mãe"): the name is the same.
+const WHOSE_SAMPLE = String.raw`(?:d[oa]\s+)?(?:rn|rec[eé]m[- ]nascido|m[aã]e)`;
+export const WHOSE_SAMPLE_AFTER_NAME = new RegExp(String.raw`\s+${WHOSE_SAMPLE}$`, 'iu');
+
 /**
  * Whether results after this label are words (colour, aspect, blood group, crystals, cultures…). A
  * bracketed qualifier after the label names the system or the method ("Grupo sanguíneo (ABO)",
@@ -21,7 +25,7 @@ export function isWordField(label: string): boolean {
       .replace(/(?:\s*\([^()]*\))+\s*$/, '')
       .trim()
       .replace(/\s+/g, ' ')
-      .replace(/ (?:d[oa] )?(?:rn|rec[eé]m[- ]nascido|m[aã]e)$/iu, ''),
+      .replace(WHOSE_SAMPLE_AFTER_NAME, ''),
   );
 }
 
