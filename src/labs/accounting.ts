@@ -523,9 +523,21 @@ class Bag {
   }
   /** A tier's result-word label, printed as one on its line: after a range and its colon, or before a colon. */
   private tierWord(tok: Token, line: string): boolean {
-    if (this.tierWords === '' || !holdsWord(this.tierWords, tok.text)) return false;
     const before = line.slice(0, tok.at);
     const after = line.slice(tok.at + tok.text.length);
+    // A word in the bracket that qualifies a tier's label, before its colon ("G1 (normal ou alta): maior ou
+    // igual a 90", a filtration rate's stages), as its reference reads it: the label's, no result.
+    const open = before.lastIndexOf('(');
+    const close = /^[^()]*\)(?=\s*:)/u.exec(after);
+    if (
+      typeof this.a.value === 'number' &&
+      open >= 0 &&
+      !before.slice(open).includes(')') &&
+      close &&
+      this.foldedRef.includes(fold(line.slice(open, tok.at + tok.text.length + close[0].length)))
+    )
+      return true;
+    if (this.tierWords === '' || !holdsWord(this.tierWords, tok.text)) return false;
     return /\d[^;|:\d]*:\s*$/u.test(before) || /^\s*(?:\([^()]*\))?\s*:/u.test(after);
   }
   /**

@@ -137,6 +137,47 @@ export function previousCellOf(bars: string[]): PreviousCell | undefined {
   return index < 0 ? undefined : { index, cells: bars.length };
 }
 
+// A bar table's column of the occupational exposure limit beside the reference ("| Valor de referência |
+// IBMP |", NR-7's "IBE/EE", "IBE/SC"): the limit an index is held under.
+const LIMIT_HEADER_CELL = /^(?:ibmp|ibe(?:\s*\/\s*(?:ee|sc))?)(?:\s*\(?nr[-\s]?7\)?)?$/i;
+const REFERENCE_HEADER_CELL = /^(?:valor(?:es)?\s+(?:de\s+)?refer[eê]ncias?|refer[eê]ncias?|intervalo\s+de\s+refer[eê]ncia|v\.?\s?r\.?)$/i;
+const EMPTY_CELL = /^[\s\-–—]*$/;
+
+/** A bar table header's exposure-limit cell and its reference cell, by their numbers among the header's cells. */
+export interface LimitCell {
+  index: number;
+  reference: number | undefined;
+  cells: number;
+}
+
+export function limitCellOf(bars: string[]): LimitCell | undefined {
+  const index = bars.findIndex((c) => LIMIT_HEADER_CELL.test(c.trim()));
+  if (index < 0) return undefined;
+  const reference = bars.findIndex((c) => REFERENCE_HEADER_CELL.test(c.trim()));
+  return { index, reference: reference < 0 ? undefined : reference, cells: bars.length };
+}
+
+/**
+ * A bar table row with its exposure limit moved into its reference cell, as a lab that prints both in one
+ * cell does ("até 1,5 (IBMP: 2,5)"; a dash under the reference leaves "IBMP: 1,5", the limit the value is
+ * compared with): the row's text cleaned again, or as it was when the row does not fit the header.
+ */
+export function withLimitInReference(line: CleanLine, limit: LimitCell): string {
+  const bars = line.bars;
+  if (bars === undefined || bars.length !== limit.cells) return line.text;
+  const value = bars[limit.index]!.trim();
+  const out = bars.map((c, i) => (i === limit.index ? '' : c));
+  if (!EMPTY_CELL.test(value) && /\d/.test(value)) {
+    const label = /^ibmp|^ibe/i.test(value) ? value : `IBMP: ${value}`;
+    if (limit.reference === undefined) out[limit.index] = label;
+    else {
+      const ref = out[limit.reference]!.trim();
+      out[limit.reference] = EMPTY_CELL.test(ref) ? label : `${ref} (${label})`;
+    }
+  }
+  return cleanLine(`| ${out.filter((c, i) => i !== limit.index || c !== '').join(' | ')} |`, line.index).text;
+}
+
 /**
  * Units of the first `n` bare values of `valueText` under a header with value columns: in order when
  * every column holds a value, else each the unit of the column whose header starts nearest it

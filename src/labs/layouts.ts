@@ -7,7 +7,7 @@
 //   several results "Sódio 138 mEq/L (136-145); Potássio 4,1 mEq/L (3,5-5,1)",
 //                   "Bilirrubina total 1,4 mg/dL (até 1,2) - Bilirrubina direta 0,3 mg/dL (até 0,3)".
 import { foldSameLength } from './analytes.ts';
-import { cellStarts, dateKey, previousColumnOf, valueColumnsOf, type History, type PreviousCell, type ValueColumn } from './columns.ts';
+import { cellStarts, dateKey, previousColumnOf, valueColumnsOf, type History, type LimitCell, type PreviousCell, type ValueColumn } from './columns.ts';
 import { cells, isAdminLine } from './lines.ts';
 import { numbersIn } from './numbers.ts';
 import { isReferenceLabel, isReferenceText, qualitativeAtStart, qualitativeReference, stripReferenceLead, type Sex } from './reference.ts';
@@ -29,6 +29,8 @@ export interface TableHeader {
   previousAt: number | undefined;
   /** The same column by its cell's number, for a bar table ("| … | Anterior (06/2023) |"). */
   previousCell?: PreviousCell;
+  /** A bar table's exposure-limit column ("| Valor de referência | IBMP |"), moved into the reference. */
+  limitCell?: LimitCell;
   /** Several previous-result columns, one per earlier date (a history report). */
   history?: History;
   /** A block title printed as the header's first cell ("URINA TIPO 1   RESULTADO   REFERÊNCIA"). */

@@ -892,10 +892,18 @@ export const ASSAY_LIMIT = String.raw`(?:limites?\s+(?:inferior\s+)?de\s+(?:dete
 // "Coletado em: …   Liberado em: …").
 const SAMPLE_DATES =
   /^(?:(?:data|dt\.?)\s+d[aeo]\s+(?:coleta|recebimento|libera[cç][aã]o|entrada|emiss[aã]o)|coleta|recebimento|libera[cç][aã]o|(?:coletad|colhid|recebid|liberad)[oa]\s+em)(?![\p{L}])/iu;
+// A drug screen's list of what it looked for ("Substâncias pesquisadas: maconha, cocaína, …", "Drogas
+// testadas:"): the panel's, between its result and its reference.
+const SCREENED = String.raw`(?:subst[aâ]ncias|drogas|analitos|classes)\s+(?:pesquisad|analisad|testad|investigad)[oa]s\s*:`;
 const BLOCK_DETAIL = new RegExp(
-  String.raw`^(?:material|amostra|m[eé]todo|metodologia|equipamento|analisador|c[aá]lculo|f[oó]rmula|jejum|${ASSAY_LIMIT})(?![\p{L}])`,
+  String.raw`^(?:material|amostra|m[eé]todo|metodologia|equipamento|analisador|c[aá]lculo|f[oó]rmula|jejum|${ASSAY_LIMIT}|${SCREENED})(?![\p{L}])`,
   'iu',
 );
+
+/** A drug screen's list of the substances it looked for, a detail of its result ("Drogas testadas: …"). */
+export function isScreenedList(text: string): boolean {
+  return new RegExp(`^${SCREENED}`, 'iu').test(text.trim());
+}
 
 /**
  * Material/method lines sit between a block's title and its result without ending the block; so do
@@ -915,12 +923,16 @@ const SAMPLE_VOLUME = new RegExp(String.raw`^volume(?:\s+(?:urin[aá]rio|total|c
 // line is still listed by the accounting pass).
 const COLLECTION_TIME = new RegExp(String.raw`^(?:tempo|per[ií]odo)\s+(?:total\s+)?de\s+coleta\s*:?\s*(?:${NUMBER})\s*(?:h|horas?)\.?$`, 'iu');
 
+// The clock time the sample was drawn, printed under a result ("Horário da coleta: 08:10"): the sample's,
+// read into the patient's collection hour (a cortisol's range is picked by it), no result.
+const COLLECTION_CLOCK = /^(?:hor[aá]rio|hora)\s+d[ae]\s+coleta\s*:?\s*\d{1,2}[:h]\d{2}(?:\s*h)?$/iu;
+
 export function isCollectionTime(text: string): boolean {
   return COLLECTION_TIME.test(text.trim());
 }
 
 /**
- * The method (or material), or the collection's volume, and the reference side by side on the line under
+ * The method (or material), the collection's volume or clock time, and the reference side by side on the line under
  * a result ("METODO: ISE      V.R.: 3,5 A 5,1 mEq/L"): the reference cell alone, so it is read as the
  * result's range; the detail cell is no result. Undefined when the line is not a detail cell then a led
  * reference.
@@ -930,7 +942,7 @@ export function referenceAfterDetail(text: string): string | undefined {
   for (let m = gap.exec(text); m; m = gap.exec(text)) {
     const head = text.slice(0, m.index).trim();
     const rest = text.slice(m.index + m[0].length);
-    if (!SAMPLE_VOLUME.test(head) && (!BLOCK_DETAIL.test(head) || /\d/.test(head.replace(NAME_DIGITS, '')))) return undefined;
+    if (!SAMPLE_VOLUME.test(head) && !COLLECTION_CLOCK.test(head) && (!BLOCK_DETAIL.test(head) || /\d/.test(head.replace(NAME_DIGITS, '')))) return undefined;
     // Beside the detail, a range with no lead of its own ("Material: soro      0,60 a 1,20 mEq/L", "Método:
     // …   Tóxico: acima de 1,50") goes on with the reference of the row above, its lead left there.
     if (stripReferenceLead(rest).lead ? isReferenceText(rest) : isReferenceText(rest, { strictLabels: true })) return rest;

@@ -27,8 +27,10 @@ import {
   headerUnitsAndDate,
   labelByBandColumns,
   labelColumns,
+  limitCellOf,
   previousCellOf,
   valueColumnsOf,
+  withLimitInReference,
   withoutPreviousColumn,
 } from './columns.ts';
 import { finishGroup, numericFrom, qualitativeFrom } from './flagging.ts';
@@ -76,6 +78,7 @@ import {
   cleanLine,
   isAdminLine,
   isBlockDetail,
+  isScreenedList,
   isCollectionTime,
   isMethodLine,
   joinBrokenBarRows,
@@ -386,6 +389,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     const line = (table?.leadAt !== undefined ? withoutLeadColumn(printed, table.leadAt, table.leadIsCode, table.starts?.length) : undefined) ?? printed;
     let t = table?.previousAt !== undefined ? withoutPreviousColumn(line, table.previousAt, table.history, table.previousCell, table.starts) : line.text;
     if (table?.gradeColumn) t = withoutGradeColumn(t, line.offset, table.gradeColumn);
+    if (table?.limitCell && t === line.text) t = withLimitInReference(line, table.limitCell);
     // An administrative line under such a table (a signature with its release time, long enough to reach
     // the previous-result column) has no current result: a number at its end is no earlier sample's,
     // and cutting it would drop it in silence.
@@ -480,6 +484,8 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       if (header.referenceAt !== undefined || header.resultAt !== undefined || header.valueColumns.length === 0) bands = undefined;
       const previousCell = header.previousAt !== undefined && line.bars ? previousCellOf(line.bars) : undefined;
       if (previousCell) table.previousCell = previousCell;
+      const limitCell = line.bars ? limitCellOf(line.bars) : undefined;
+      if (limitCell) table.limitCell = limitCell;
       refTable = undefined;
       shared =
         title && header.referenceAt === undefined && preRef.some(Boolean)
@@ -782,6 +788,9 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // The method in brackets under a block title ("(Método: imunoturbidimetria)") is a detail like
     // the unbracketed one: the block's result still follows.
     if (/^\(.*\)$/.test(t) && isBlockDetail(t.slice(1, -1))) continue;
+    // Nor does a drug screen's list of what it looked for end its result ("Substâncias pesquisadas:
+    // maconha, cocaína, …" between "NEGATIVO" and its reference).
+    if (pending && isScreenedList(t)) continue;
     // A title with an administrative field in a column at its right ("PAINEL PRÉ-OPERATÓRIO      Pedido:
     // 25-0311-08724"): the field's number identifies the order, it is never the title's value.
     const fields = cells(t);

@@ -245,10 +245,12 @@ export function readPatient(lines: string[], input: PatientInput = {}): Patient 
         .replace(new RegExp(BIRTH_DATE.source, 'gi'), ''),
     );
     if (c && !collected) collected = brDate(c[1]!);
-    // The hour of the collection ("Coleta: 24/06/2025 08:05", "Coleta: 30/06/2025, 07h40", "coleta às 08:05").
+    // The hour of the collection ("Coleta: 24/06/2025 08:05", "Coleta: 30/06/2025, 07h40", "coleta às 08:05",
+    // "Horário da coleta: 08:10").
     const h =
       /\b(?:coleta|colhido|colhida|data\/hora\s+coleta)\b[^0-9\n]{0,25}\d{1,2}\/\d{1,2}\/\d{2,4}[,\s]*(?:(?:às|as|-)\s*)?(\d{1,2})[:h]\d{2}\b/iu.exec(line) ??
-      /\b(?:coleta|colhido|colhida)\s+(?:às|as)\s+(\d{1,2})[:h]\d{2}\b/iu.exec(line);
+      /\b(?:coleta|colhido|colhida)\s+(?:às|as)\s+(\d{1,2})[:h]\d{2}\b/iu.exec(line) ??
+      /\b(?:hor[aá]rio|hora)\s+d[ae]\s+coleta\s*:?\s*(\d{1,2})[:h]\d{2}\b/iu.exec(line);
     if (h && hour === undefined && Number(h[1]) < 24) hour = Number(h[1]);
     // "Jejum: 12 horas", "Jejum informado: 12 horas", "Tempo de jejum referido: 10 h".
     const j = /\bjejum(?:\s+(?:informado|referido|declarado|relatado))?\s*(?:de)?\s*[:\-]?\s*(\d{1,2})\s*(?:h\b|horas?)/i.exec(line);

@@ -413,7 +413,9 @@ export function readPiece(text: string, ctx: Ctx, depth = 0): Group | undefined 
     // (Gram)   Cocos Gram-positivos   Ausência de microrganismos"): the reference says the result is a word.
     const ref = cs.slice(2).join('   ');
     const wordReference = cs.length === 3 && qualitativeReference(ref) !== undefined;
-    const words = isWordColumnName(cleanName(cs[0]!)) || wordReference ? wordResultText(cs[1]!) : undefined;
+    // The cell may lead the words with its label, as a typed report's rows do ("GRUPO SANGUINEO (ABO)
+    // RESULTADO: O"): the label is no part of the result.
+    const words = isWordColumnName(cleanName(cs[0]!)) || wordReference ? wordResultText(cs[1]!.replace(/^resultados?\s*:\s*/iu, '')) : undefined;
     if (words !== undefined && (ref === '' || qualitativeReference(ref) !== undefined || !/\d/.test(ref))) {
       const name = cleanName(cs[0]!);
       return {

@@ -79,8 +79,10 @@ const GENERIC_UNIT = '[a-zµμ%][a-zµμ0-9³²,.^]*\\/[a-zµμ0-9³²,.^/]*[a-z
 
 // Words printed after a unit that say what is counted, part of the unit: a D-dimer in "ng/mL FEU"
 // (fibrinogen-equivalent units) or "ng/mL DDU" (D-dimer units) is not the same quantity as in ng/mL;
-// an occupational urine index per creatinine ("g/g creatinina", "mg/g creat.").
-const UNIT_QUALIFIER = '(?:\\s*\\(?(?:feu|ddu|(?:de\\s+)?creatinina|creat\\.?)\\)?(?![a-z]))?';
+// an occupational urine index per creatinine ("g/g creatinina", "mg/g creat."); a red-cell enzyme per
+// gram of haemoglobin ("U/g Hb", an erythrocyte acetylcholinesterase or G6PD).
+// The haemoglobin one follows the unit by one space at most: a column after a unit could begin "Hb".
+const UNIT_QUALIFIER = '(?:(?:\\s*\\(?(?:feu|ddu|(?:de\\s+)?creatinina|creat\\.?)\\)?|\\s?\\(?(?:hb|de\\s+hemoglobina)\\)?)(?![a-z]))?';
 
 /** Pattern source (case-insensitive) matching one unit; the longest known spelling first. */
 export const UNIT_PATTERN = `(?:(?:${[...SPELLINGS.map(([p]) => ocrM(p))].sort((a, b) => b.length - a.length).join('|')}|${GENERIC_UNIT})${UNIT_QUALIFIER})`;
@@ -100,10 +102,10 @@ export function normalizeUnit(raw: string): string | undefined {
   // A qualifier after the unit: D-dimer's FEU/DDU, an occupational urine index's creatinine, spelled
   // "creatinina", "de creatinina" or "creat." — one report prints "g/g creat." beside "IBE/EE: 1,6 g/g
   // creatinina", the same unit.
-  const q = /\s*\(?\b(feu|ddu|(?:de\s+)?creatinina|creat\.?)\)?\s*$/i.exec(raw);
-  if (q) {
+  const q = /\s*\(?\b(feu|ddu|(?:de\s+)?creatinina|creat\.?|hb|de\s+hemoglobina)\)?\s*$/i.exec(raw);
+  if (q && (q.index > 0 || !/^(?:hb|de\s)/i.test(q[1]!))) {
     const base = raw.slice(0, q.index);
-    const qualifier = /^(?:feu|ddu)$/i.test(q[1]!) ? q[1]!.toUpperCase() : 'creatinina';
+    const qualifier = /^(?:feu|ddu)$/i.test(q[1]!) ? q[1]!.toUpperCase() : /^(?:hb|de\s+hemoglobina)$/i.test(q[1]!) ? 'Hb' : 'creatinina';
     return `${normalizeUnit(base) ?? base.trim()} ${qualifier}`;
   }
   const k = raw.trim().toLowerCase().replace(/\s+/g, '').normalize('NFC');

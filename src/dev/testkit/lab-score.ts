@@ -188,6 +188,8 @@ export const CORPUS_SETS = [
   'heldout68',
   'heldout70',
   'heldout72',
+  'heldout74',
+  'heldout75',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
 
