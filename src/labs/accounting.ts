@@ -325,8 +325,9 @@ export function resultTokens(text: string): Token[] {
     // "normal < 5,7 %") labels the range: no result. So does one opening a bracketed reference after
     // the result ("6,8 % (ref.: normal abaixo de 5,7%; …)").
     if ((referenceLine || BRACKET_LEAD_BEFORE.test(t.slice(0, at))) && RANGE_AFTER_WORD.test(after)) continue;
-    // "Não detectável (limite: 40 cópias/mL)": the word before an assay's detection limit is its reference.
-    if (/^\s*\(\s*limite\b/iu.test(after)) continue;
+    // "Não detectável (limite: 40 cópias/mL)": the word before an assay's detection limit is its reference;
+    // so is one before the bound itself ("Não detectado (inferior a 10 UI/mL)").
+    if (/^\s*\(\s*(?:limite\b|inferior\s+a\s*\d)/iu.test(after)) continue;
     if (free(at)) out.push({ kind: 'word', text: m[1]!.slice(0, w[0].length), values: [], at });
   }
   // A typed summary's piece between ';' that is a short name and a result word ("EAS normal; SOF

@@ -157,9 +157,12 @@ export function cleanLine(raw: string, index: number): CleanLine {
   if (tabTable && t.includes('|')) t = t.replace(/\s*\|\s*/g, '; ');
   if (tabTable) bars = tabbed.map((c) => c.trim().replace(/\s*\|\s*/g, '; '));
   else if (t.includes('|')) {
+    // A reactive antinuclear test's pattern on the cell's second line, after a line break in the cell
+    // ("**Reagente** — título 1/640<br>Padrão: nuclear homogêneo (AC-1)"): it describes the titre above
+    // it, as the "PADRÃO:" line under a titre does, and is no value of the cell.
     bars = t
       .split('|')
-      .map((c) => c.trim())
+      .map((c) => c.replace(/\s*<br\s*\/?>\s*padr[aã]o(?:\s+de\s+fluoresc[eê]ncia)?\s*:.*$/iu, '').trim())
       .filter((c, i, all) => c !== '' || (i > 0 && i < all.length - 1));
     t = bars.join(COLUMN);
   }
@@ -169,7 +172,7 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // A viral load restated in logs beside it ("1.284.000 UI/mL (log 6,11)", "(log10: 3,2)", "(1,94 log)") is the same
   // result, not another value nor a note that stops the line being read.
   // So is the index a word result was read from, in brackets after it ("REAGENTE   (índice 18,42 S/CO)",
-  // "Positivo (S/CO: 3,2)"): the word is the result.
+  // "Positivo (S/CO: 3,2)", "Reagente (índice S/CO: 14,20)"): the word is the result.
   t = t.replace(WORD_RESULT_INDEX, (m, word: string) => word + ' '.repeat(m.length - word.length));
   t = t.replace(/\(\s*(?:log\s*(?:10|₁₀)?\s*[:=]?\s*\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s*log\s*(?:10|₁₀)?)\s*\)/giu, (m) => ' '.repeat(m.length));
   // A previous result printed beside this one ("Resultado anterior: 119 mg/dL (10/01/2025)") is an
@@ -1341,7 +1344,7 @@ export function joinWrappedComparison(reads: readonly string[]): string[] {
   return out;
 }
 const WORD_RESULT_INDEX =
-  /(\b(?:n[aã]o\s+)?(?:reagente|positivo|negativo|indeterminado|inconclusivo|detectado|reativo))\s*\(\s*(?:[ií]ndice|s\/co|raz[aã]o|coi)\s*[:=]?\s*\d+(?:[.,]\d+)?\s*(?:s\/co|coi)?\s*\)/giu;
+  /(\b(?:n[aã]o\s+)?(?:reagente|positivo|negativo|indeterminado|inconclusivo|detectado|reativo))\s*\(\s*(?:(?:[ií]ndice|raz[aã]o)(?:\s+(?:s\/co|coi))?|s\/co|coi)\s*[:=]?\s*\d+(?:[.,]\d+)?\s*(?:s\/co|coi)?\s*\)/giu;
 // The end of a range alone in its cell, with its unit or none ("7.700", "5,90 mg/dL").
 const RANGE_END = new RegExp(String.raw`^(?:${NUMBER})(?:\s*(?:${UNIT_PATTERN}))?$`, 'iu');
 // A reference lead with the start of a range after it ("VR: 150.000 a", "Ref.: de 13").

@@ -144,6 +144,9 @@ const TITRE_LINE = new RegExp(String.raw`^(?:${TITRE_WORD})\b`, 'iu');
 const MARKDOWN_HEADING = /^\s*#{1,6}\s+\S/;
 // A result's value restated on a log scale ("Log10", "Log", "Log 10 (UI/mL)").
 const LOG_SCALE = /^log(?:\s*10|₁₀)?(?:\s*\([^()]*\))?$/iu;
+// The lead of a result restated on a log scale ("Resultado em logaritmo (log10):", "Resultado em log10: 3,09"),
+// the restated value after it if on its line.
+const LOG_RESULT_LEAD = /^resultados?\s+(?:em\s+)?(?:logaritmo|log)(?:\s*(?:10|₁₀))?(?:\s*\(\s*log\s*(?:10|₁₀)?\s*\))?\s*:\s*(.*)$/iu;
 // A reference cell that is only the label of an upper limit, its values on the lines under it.
 const UPPER_LIMIT_LEAD =
   /^(?:(?:percentil\s*99|p99)(?:\s*\((?:limite\s+superior(?:\s+de\s+refer[eê]ncia)?|lsr)\))?|limite\s+superior(?:\s*\((?:percentil\s*99|p99)\))?)\s*:?$/iu;
@@ -960,6 +963,22 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       // A word alone with nothing to be the reference of may be a result whose name was not read.
       else if (!stripReferenceLead(t).lead && (qualitativeReference(t) !== undefined || readValue(t)?.comparator)) unparsed.push(line.raw.trim());
       lastRefLead = stripReferenceLead(t).rest === '';
+      continue;
+    }
+
+    // The result just read again on a log scale, under a lead of its own ("Resultado em logaritmo (log10):"
+    // / "3,09 log", "Resultado em log10: 3,09 log"), with a reference of its own: a row of its own, named
+    // after the result it restates.
+    const logLead = LOG_RESULT_LEAD.exec(t);
+    const restated = pending?.entries.length === 1 ? pending.entries[0]! : undefined;
+    if (logLead && restated && typeof restated.read.value === 'number' && restated.read.unit !== 'log') {
+      close();
+      const under = { name: `${restated.name} (log10)`, def: undefined };
+      title = under;
+      preRef = [];
+      const g = logLead[1] ? readAfterName(under.name, logLead[1], ctx, { separated: true }) : undefined;
+      if (g) adoptUnderTitle(g, under);
+      else if (logLead[1]) unparsed.push(line.raw.trim());
       continue;
     }
 

@@ -263,9 +263,10 @@ const DOSE_TIMING_NOTE = /\s+\(\s*(?:coletar|colher|coleta|amostra)(?![\p{L}])[^
 export const GRADE_NOTE = /\(\s*(?:classe|grau|escore|n[ií]vel)\s+\d{1,2}\s*(?:\)|$)/giu;
 
 // "Não detectável (limite: 40 cópias/mL)": a quantitative assay's reference is its detection limit, so a
-// load at or above it was detected. Read as the bound it stands for.
+// load at or above it was detected. Read as the bound it stands for. So is the limit of quantification
+// ("(limite inferior de quantificação: 40 cópias/mL)") and the bound itself ("(inferior a 1,60 log)").
 const BELOW_DETECTION =
-  /^(\s*)(?:n[aã]o\s+detect[aá](?:vel|do)|indetect[aá]vel)\s*\(\s*limite(?:\s+de\s+detec[cç][aã]o)?\s*:?\s*([^()]*?\d[^()]*?)\s*(?:\)|$)/iu;
+  /^(\s*)(?:n[aã]o\s+detect[aá](?:vel|do)|indetect[aá]vel)\s*\(\s*(?:limite(?:\s+inferior)?(?:\s+de\s+(?:detec[cç][aã]o|quantifica[cç][aã]o))?\s*:?|inferior\s+a)\s*([^()]*?\d[^()]*?)\s*(?:\)|$)/iu;
 
 /** The detection limit a word reference names, as a bound ("inferior a 40 cópias/mL"); the text as it is otherwise. */
 export function detectionLimitBound(text: string): string {

@@ -65,8 +65,9 @@ const SPELLINGS: ReadonlyArray<[string, string]> = [
   ['s\\/co', 'S/CO'],
   // An index without a unit printed in the unit's place ("0,24 Índice", an immunoassay's).
   ['[ií]ndice', 'índice'],
-  // A viral load restated as its logarithm ("3,09 log", "inferior a 1,60 log10").
-  ['log(?:10|₁₀)?', 'log'],
+  // A viral load restated as its logarithm ("3,09 log", "inferior a 1,60 log10"), the load's own unit
+  // after it or not ("4,27 log UI/mL", "2,1 log cópias/mL"): the same scale.
+  ['log(?:10|₁₀)?(?:\\s*(?:u[il]|c[oóÓ]pias)\\/ml)?', 'log'],
   ['seg(?:undos)?', 's'],
   ['s', 's'],
 ];

@@ -42,10 +42,13 @@ export function isWordColumnName(label: string): boolean {
 // An exam still running ("em andamento", "Pendente", "Aguardando liberação"): no result yet.
 export const PENDING = /^(?:em\s+(?:andamento|an[aá]lise|processamento|execu[cç][aã]o|cultivo|incuba[cç][aã]o)|pendente|aguardando)(?![\p{L}])/iu;
 
+// A genotype or serotype named by its code ("Genótipo 1a", "Sorotipo 2 e 3"): words, the code no quantity.
+const TYPE_CODE = /(?<=^(?:gen[oó]tipos?|subtipos?|sorotipos?|genogrupos?)\s+)\d{1,2}[a-z]?(?:\s*(?:e|,|\/)\s*\d{1,2}[a-z]?)*$/iu;
+
 /** The words of a result as printed, without a closing full stop; undefined when it holds digits or says the exam is still running. */
 export function wordResultText(text: string): string | undefined {
   const t = text.trim().replace(/[.;\s]+$/, '');
-  if (t === '' || /\d/.test(t.replace(/\b1\s*[:/]\s*\d+\b/g, '')) || !/^\p{L}/u.test(t) || PENDING.test(t)) return undefined;
+  if (t === '' || /\d/.test(t.replace(/\b1\s*[:/]\s*\d+\b/g, '').replace(TYPE_CODE, '')) || !/^\p{L}/u.test(t) || PENDING.test(t)) return undefined;
   return t;
 }
 

@@ -1,0 +1,100 @@
+// The general causes behind the misses of held-out set 73, one focused case each: the parser on the few
+// lines that show each layout. No database, no model.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseLabReport, type LabParseResult } from '../../src/labs/parse.ts';
+
+const brief = (r: LabParseResult) => [
+  ...r.analytes.map((a) => [a.name, a.value, a.unit, a.flag] as const),
+  ...r.qualitative.map((a) => [a.name, a.value, null, a.flag] as const),
+];
+
+test('a viral load against "Não detectado (limite inferior de quantificação: N)" on its own line is above it', () => {
+  const text = [
+    'Paciente: MARIA JOSE PINTO        Sexo: Feminino        Idade: 51 anos',
+    'HBV-DNA QUANTITATIVO',
+    'Material: plasma',
+    '',
+    'Resultado:',
+    '2.730 UI/mL',
+    '',
+    'Valor de referência:',
+    'Não detectado (limite inferior de quantificação: 20 UI/mL)',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(brief(r), [['HBV-DNA QUANTITATIVO', 2730, 'UI/mL', 'alto']]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('the load restated under "Resultado em logaritmo (log10):" is a row of its own, named after the load', () => {
+  const text = [
+    'Paciente: JOSE LIMA SANTOS        Sexo: Masculino        Idade: 44 anos',
+    'HCV-RNA (CARGA VIRAL DA HEPATITE C)',
+    'Resultado:',
+    '52.400 UI/mL',
+    'Valor de referência:',
+    'Não detectado (inferior a 15 UI/mL)',
+    '',
+    'Resultado em logaritmo (log10):',
+    '4,72 log',
+    'Valor de referência:',
+    'Não detectado (inferior a 1,18 log)',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(brief(r), [
+    ['HCV-RNA (CARGA VIRAL DA HEPATITE C)', 52400, 'UI/mL', 'alto'],
+    ['HCV-RNA (CARGA VIRAL DA HEPATITE C) (log10)', 4.72, 'log', 'alto'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('a log value with the load\'s unit after "log" ("3,85 log UI/mL") is read on the log scale', () => {
+  const text = [
+    'Paciente: ANA PAULA REIS     Sexo: Feminino     Idade: 39 anos',
+    'Exame: HDV-RNA em log   Resultado: 3,85 log UI/mL   VR: Não detectado (inferior a 1,30 log UI/mL)',
+    'Exame: HTLV carga proviral em log   Resultado: 2,10 log cópias/mL   VR: inferior a 1,00 log cópias/mL',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(brief(r), [
+    ['HDV-RNA em log', 3.85, 'log', 'alto'],
+    ['HTLV carga proviral em log', 2.1, 'log', 'alto'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('a word result with its index in brackets labelled "índice S/CO:" is the word', () => {
+  const text = [
+    'Paciente: PEDRO ALVES     Sexo: Masculino     Idade: 60 anos',
+    'Anti-HTLV I/II',
+    '   Material: Soro        Método: Quimioluminescência',
+    '   Resultado: Reagente (índice S/CO: 8,75)',
+    '   Valor de referência: Não reagente (índice inferior a 1,00)',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(brief(r), [['Anti-HTLV I/II', 'Reagente', null, 'alterado']]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('a genotype named by its code under a block title ("Resultado: Genótipo 3") is a word result', () => {
+  const text = [
+    'Paciente: LUCAS MOURA     Sexo: Masculino     Idade: 48 anos',
+    'Genotipagem do vírus',
+    '   Material: Plasma EDTA     Método: sequenciamento',
+    '   Resultado: Genótipo 3',
+    '   Valor de referência: --',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(brief(r), [['Genotipagem do vírus', 'Genótipo 3', null, 'indeterminado']]);
+});
+
+test('a markdown cell with the titre and, after a line break, the pattern ("<br>Padrão: …") reads the titre', () => {
+  const text = [
+    '**Paciente:** Rita Moraes  **Sexo:** Feminino  **Idade:** 33 anos',
+    '| Exame | Resultado | Unidade | Referência |',
+    '|---|---|---|---|',
+    '| Anticorpos anticitoplasma de neutrófilos (ANCA) | **Reagente** — título 1/160<br>Padrão: perinuclear (p-ANCA) | — | Não reagente (título inferior a 1/20) |',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(brief(r), [['Anticorpos anticitoplasma de neutrófilos (ANCA)', '1/160', null, 'alterado']]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
