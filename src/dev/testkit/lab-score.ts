@@ -188,6 +188,7 @@ export const CORPUS_SETS = [
   'heldout68',
   'heldout70',
   'heldout72',
+  'heldout78',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
 
