@@ -123,6 +123,8 @@ const ADMIN_SPANS: RegExp[] = [
   // asked for the exam: "Unidade solicitante: CLÍNICA MÉDICA 2"): a place, the words before its number
   // within one cell (single spaces).
   /(?<![\p{L}])(?:setor|ala|enfermaria|unidade\s+de\s+interna[cç][aã]o|unidade\s+solicitante)\s*:\s*(?:[\p{L}.]+ ){0,4}\d+[a-z]?(?![\d.,])/giu,
+  // An occupational report's homogeneous exposure group by its number ("GHE: 03 - Benzeno"): a group, no result.
+  /(?<![\p{L}])ghe\s*:?\s*\d{1,3}(?![\d.,])/giu,
   // A health plan named with its tier's number after its label ("Convênio: AMIL 400", "Plano: Bradesco Top
   // 600"), within one cell: the plan, no result.
   /(?<![\p{L}])(?:conv[eê]nio|plano(?:\s+de\s+sa[uú]de)?)\s*:\s*(?:[\p{L}.]+ ){1,4}\d+[a-z]?(?![\d.,])/giu,
@@ -402,6 +404,11 @@ export function resultTokens(text: string): Token[] {
     !out.some((o) => o.kind === 'word')
   )
     out.push({ kind: 'word', text: cs[2]!, values: [], at: t.lastIndexOf(cs[2]!) });
+  // A word-result name's cell and its word led by the cell's label ("GRUPO SANGUINEO (ABO)   RESULTADO: O"):
+  // the word is the result, one letter though it is.
+  const ledWord = cs.length === 2 && isWordField(cs[0]!) ? /^resultados?\s*:\s*(\p{L}[\p{L} +-]*)$/iu.exec(cs[1]!.trim()) : null;
+  if (ledWord && ledWord[1]!.trim().split(' ').length <= 3 && !out.some((o) => o.kind === 'word'))
+    out.push({ kind: 'word', text: ledWord[1]!.trim(), values: [], at: t.lastIndexOf(ledWord[1]!.trim()) });
   // Any label's words before a word reference in brackets ("Bacteriúria: Intensa  (ref. Ausente)"): the
   // reader takes them for a result (word-results.ts labelledFinding), so they must be accounted as one.
   const labelled = labelledFinding(t.trim());

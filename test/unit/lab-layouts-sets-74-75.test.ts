@@ -2,6 +2,8 @@
 // the few lines that show each layout. No database, no model.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { accountLines } from '../../src/labs/accounting.ts';
+import { cleanLine } from '../../src/labs/lines.ts';
 import { parseLabReport, type LabParseResult } from '../../src/labs/parse.ts';
 
 const brief = (r: LabParseResult) => [
@@ -98,6 +100,13 @@ test("a word result's cell led by its label ('TIPAGEM SANGUINEA   RESULTADO: AB'
   assert.deepEqual(r.unparsed_lines, []);
 });
 
+test("the accounting pass lists a word result led by its cell's label ('RESULTADO: AB') when the reader loses it", () => {
+  const text = 'TIPAGEM SANGUINEA                   RESULTADO: AB';
+  const lines = text.split('\n').map((raw, index) => ({ index, raw, text: cleanLine(raw, index).text }));
+  assert.equal(parseLabReport(text).qualitative.length, 1);
+  assert.deepEqual(accountLines(lines, [], []), [text]);
+});
+
 test("the collection's clock time beside the ranges by collection time ('Horário da coleta: 07:30') picks the range", () => {
   const text = [
     'ACTH (PLASMA)',
@@ -141,5 +150,12 @@ test('a reference cell led by what its ranges depend on alone ("Por faixa etári
   ].join('\n');
   const r = parseLabReport(text);
   assert.deepEqual(brief(r), [['Fosfatase alcalina', 360, 'U/L', 'alto']]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test("an occupational report's exposure group by its number ('GHE: 05 - Xileno') is no unread line", () => {
+  const text = ['GHE: 05 - Xileno    Coleta: 10/10/2026 15:20 (final da jornada)', 'Glicose   88 mg/dL   70 a 99'].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(brief(r), [['Glicose', 88, 'mg/dL', 'normal']]);
   assert.deepEqual(r.unparsed_lines, []);
 });
