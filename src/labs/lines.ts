@@ -77,6 +77,88 @@ export function withoutLigatures(line: string): string {
   });
 }
 
+const GLUED_VALUE = new RegExp(`^(?:${NUMBER})`);
+const UNIT_FIRST = new RegExp(`^(?:${UNIT_PATTERN})`, 'i');
+const UNIT_WHOLE = new RegExp(`^(?:${UNIT_PATTERN})$`, 'i');
+
+/**
+ * A unit glued at the start of `s` whose next character starts another cell (a digit) or none; a
+ * capital after it (a reference's label, "mg/dLDesejável") only after a unit no word could end in
+ * (one with a slash or a %): "SEDIMENT0SCOPIA" is an OCR slip, no value in seconds.
+ */
+function gluedUnit(s: string): string | undefined {
+  const m = UNIT_FIRST.exec(s);
+  if (!m) return undefined;
+  for (let n = m[0].length; n > 0; n--) {
+    const next = s[n];
+    const unit = s.slice(0, n);
+    if (next !== undefined && !/[\d\s]/.test(next) && !(isUpper(next) && /[/%]/.test(unit))) continue;
+    if (UNIT_WHOLE.test(unit)) return unit;
+  }
+  return undefined;
+}
+
+/** A value and the unit glued after it at the start of `s` ("15,8g/dL…", "61,0%…"): the two and what they took. */
+function gluedValue(s: string): { text: string; consumed: number } | undefined {
+  const v = GLUED_VALUE.exec(s);
+  if (!v) return undefined;
+  const unit = gluedUnit(s.slice(v[0].length));
+  return unit === undefined ? undefined : { text: `${v[0]} ${unit}`, consumed: v[0].length + unit.length };
+}
+
+// A header field's label glued to the field before it ("PRADOSexo:Masculino", "ParticularOS:552.918",
+// "CLÍNICASCNES 3097161", "24.093Página 1 de 1"): the label as printed, its colon or number after it.
+const GLUED_LABEL =
+  /(?<=[\p{L}\d.)])(?=(?:Paciente|Sexo|Idade|Nasc\.|Nascimento|Coleta|Emissão|Liberação|Convênio|Solicitante|Página|Pág\.)\s*[:\d])|(?<=[\p{L}\d])(?=(?:CNES|CRM|CRF|CRBM|CNPJ)[-\s:]*(?:[A-Z]{2}\s*)?\d)|(?<=\p{Ll})(?=OS\s*:)/gu;
+
+/** The header's glued labels set apart from the field before them, on a line with no column gap. */
+export function withoutGluedLabels(t: string): string {
+  if (/\S\s{2,}\S/.test(t)) return t;
+  return t.replace(GLUED_LABEL, ' ');
+}
+
+/**
+ * A PDF copied on a phone may lose every gap between a row's cells ("Hemoglobina15,8g/dL13,5 a 17,5",
+ * "Neutrófilos61,0%4.782/mm³1.700 a 7.000", "Colesterol total168mg/dLDesejável: inferior a 190"): a
+ * name whose last letter touches a value, the value touching a unit. The row is its cells again, set
+ * apart by column gaps: the name, each value with its unit, the reference. A name with digits of its
+ * own ("Vitamina B12450pg/mL") is cut where the catalogue knows the name; a header's labels
+ * ("Sexo:Masculino") hold a colon and are no name.
+ */
+export function withoutGluedCells(t: string): string {
+  if (/\S\s{2,}\S|\|/.test(t)) return t;
+  const lead = /^\s*/.exec(t)![0];
+  const line = t.slice(lead.length);
+  if (!/^\p{L}/u.test(line)) return t;
+  let found: { name: string; cells: string[] } | undefined;
+  // Every digit after a letter may start the value; one after another digit only when the name before it is the catalogue's.
+  for (const m of line.matchAll(/(?<=[\p{L})]\d*)\d/gu)) {
+    const name = line.slice(0, m.index);
+    if (/[:;=]/.test(name) || (name.match(/\p{L}/gu) ?? []).length < 2) break;
+    const known = lookupName(name) !== undefined;
+    if (/\d$/.test(name) && !known) continue;
+    const first = gluedValue(line.slice(m.index));
+    if (!first) continue;
+    const cells = [first.text];
+    let rest = line.slice(m.index + first.consumed);
+    // A relative and an absolute count, each with its unit ("61,0%4.782/mm³").
+    const second = gluedValue(rest);
+    if (second) {
+      cells.push(second.text);
+      rest = rest.slice(second.consumed);
+    }
+    if (rest.trim() !== '') cells.push(rest.trim());
+    if (!/\d$/.test(name)) found ??= { name, cells };
+    if (known) {
+      found = { name, cells };
+      break;
+    }
+  }
+  return found ? lead + [found.name, ...found.cells].join(COLUMN) : t;
+}
+
+const REFERENCE_FIELD_DOT = new RegExp(String.raw`(?<=\S)\s+[·•]\s+(?=${REFERENCE_LEAD_WORDS}\s*:)`, 'giu');
+
 // WhatsApp prints the time first in some locales ("[08:48, 24/03/2025] Lab: ").
 const CHAT_STAMP =
   /^\s*(?:\[\d{1,2}\/\d{1,2}\/\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?\]|\[\d{1,2}:\d{2}(?::\d{2})?,?\s+\d{1,2}\/\d{1,2}\/\d{2,4}\]|\d{1,2}\/\d{1,2}\/\d{2,4},?\s+\d{1,2}:\d{2}\s+-)\s*[^:\d\[\]]{1,40}:\s/u;
@@ -94,7 +176,7 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // "Ver histórico"): page furniture, not a cell of the result, and it would stand where a note or
   // reference is looked for.
   const row = raw.replace(PAGE_LINK_CELL, '');
-  let t = withoutLigatures(row.replace(/\t/g, COLUMN).replace(/[\u00a0\u2007\u202f]/g, ' '));
+  let t = withoutGluedCells(withoutGluedLabels(withoutLigatures(row.replace(/\t/g, COLUMN).replace(/[\u00a0\u2007\u202f]/g, ' '))));
   // A spacing accent standing alone is OCR noise ("**Hematócrito:**´ 45,1 %"): a letter's own accent is
   // combined with it, never printed apart.
   t = t.replace(/[´`¨˜¸]/g, '');
@@ -227,6 +309,10 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // between column gaps ("41,0 %   ·   1.312 /µL"): the dot is a column break, as the spaces around it.
   // Only before a value: between words ("LabVita+  ·  Meus resultados") it is a title's ornament.
   t = t.replace(/(?<=\S\s{2,})[·•](?=\s{2,}[<>≤≥]?\d)/gu, ' ');
+  // A portal's field printed after the result on its line, a middle dot before its label ("Glicose:
+  // Negativo · Referência: Negativo", "Cor: Amarelo citrino · VR: Amarelo citrino"): the dot sets the
+  // reference apart as a column gap does, so a word result ends there and the reference is its own.
+  t = t.replace(REFERENCE_FIELD_DOT, (m) => ' '.repeat(m.length));
   let leader = false;
   // Two dots between spaces ("TFG (CKD-EPI 2021) .. 46") lead too, and so does a run of middle dots
   // ("Glicose ······ 82 mg/dL"; one "·" between spaces only separates fields).
@@ -350,20 +436,41 @@ const isUpper = (c: string) => c !== c.toLowerCase() && c === c.toUpperCase();
 // with an OCR slip is read against. A block's labels take the same slips ("Resu1tado", "Refer6ncia"),
 // and the value and its reference are found by them: their words are read against too.
 const LABEL_WORDS = ['resultado', 'resultados', 'referencia', 'referencias', 'valor', 'valores', 'material', 'metodo', 'unidade', 'amostra'];
+// Names of results a report prints that the catalogue has no entry for: a urine exam's chemistry and
+// sediment, an index of insulin resistance. They take the same OCR slips ("Bi1irrubina", "Cé1ulas",
+// "HOMA-lR") and are read back the same way, as printed otherwise.
+const REPORT_NAMES = [
+  'Bilirrubina',
+  'Urobilinogênio',
+  'Corpos cetônicos',
+  'Cetonas',
+  'Nitrito',
+  'Células epiteliais',
+  'Cilindros hialinos',
+  'Cilindros granulosos',
+  'Leveduras',
+  'Cristais',
+  'Filamentos de muco',
+  'Bactérias',
+  'HOMA-IR',
+];
 let catalogueWords: Set<string> | undefined;
 const nameWords = () =>
   (catalogueWords ??= new Set([
-    ...[...ANALYTES, ...KNOWN_NAMES]
-      .flatMap((d) => [d.name, ...d.synonyms])
+    ...[...[...ANALYTES, ...KNOWN_NAMES].flatMap((d) => [d.name, ...d.synonyms]), ...REPORT_NAMES]
       .flatMap((n) => foldText(n).split(/[^\p{L}\d]+/u))
       .filter((w) => w.length >= 4),
     ...LABEL_WORDS,
   ]));
-// The three-letter tokens of the catalogue's names with a capital I ("HIV", "IgG"), as printed.
+// The two- and three-letter tokens of the catalogue's names with a capital I ("HIV", "IgG", HOMA's "IR"), as printed.
 let catalogueShort: Set<string> | undefined;
 const shortNames = () =>
-  (catalogueShort ??= new Set([...ANALYTES, ...KNOWN_NAMES].flatMap((d) => d.name.split(/[^\p{L}\d]+/u)).filter((w) => w.length === 3 && w.includes('I'))));
-const SHORT_SLIP = /(?<![\p{L}\d])(?=\p{L}*l)\p{L}{3}(?![\p{L}\d])/gu;
+  (catalogueShort ??= new Set(
+    [...[...ANALYTES, ...KNOWN_NAMES].map((d) => d.name), ...REPORT_NAMES]
+      .flatMap((n) => n.split(/[^\p{L}\d]+/u))
+      .filter((w) => w.length >= 2 && w.length <= 3 && w.includes('I')),
+  ));
+const SHORT_SLIP = /(?<![\p{L}\d])(?=\p{L}*l)\p{L}{2,3}(?![\p{L}\d])/gu;
 // A word of four characters or more with an l or a 1 in it and a letter.
 const SLIP_WORD = /(?<![\p{L}\d])(?=[\p{L}\d]*[l1])(?=[\p{L}\d]*\p{L})[\p{L}\d]{4,}(?![\p{L}\d])/gu;
 
@@ -1323,6 +1430,32 @@ export function joinWrappedComparison(reads: readonly string[]): string[] {
     if (!/\s(?:igual|maior|menor)\s+ou$/i.test(cur) || /\s{2,}\S/.test(cur.trim()) || /\s{2,}\S/.test(next.trim())) continue;
     if (Math.abs(startOf(cur) - startOf(next)) > 3 || !/^(?:superior|inferior|maior|menor|igual|acima|abaixo|a)\s/i.test(next.trim())) continue;
     out[i] = `${cur} ${next.trim()}`;
+    out[i + 1] = '';
+    i++;
+  }
+  return out;
+}
+
+// A bound or a range, as the first thing on a line ("inferior a 150 mg/dL", "< 200", "até 1,2", "70 a 99").
+const BOUND_OR_RANGE = new RegExp(
+  String.raw`^(?:[<>≤≥]\s*\d|(?:at[eé]|inferior(?:es)?\s+a|superior(?:es)?\s+a|menor(?:es)?\s+(?:do\s+)?que|maior(?:es)?\s+(?:do\s+)?que|acima\s+de|abaixo\s+de|igual\s+ou\s+(?:superior|inferior|maior|menor)\s+a|entre)\s+\d|(?:${NUMBER})\s*(?:a|à|-|–)\s*\d)`,
+  'iu',
+);
+
+/**
+ * A reference's tier label alone on its line with its bound on the next ("Desejável:" / "inferior a 150
+ * mg/dL", a PDF copied on a phone, one cell a line): one reference line, read on the first (the second
+ * left ''), so the label is never taken for a result's name and its bound for the value.
+ */
+export function joinTierLabelAlone(reads: readonly string[]): string[] {
+  const out = [...reads];
+  for (let i = 0; i + 1 < out.length; i++) {
+    const cur = out[i]!.trim();
+    const next = out[i + 1]!.trim();
+    const label = /^(\p{L}[\p{L}\s]{1,30}?)\s*:$/u.exec(cur)?.[1];
+    if (label === undefined || lookupName(label) || !isReferenceLabel(label) || next.includes(':') || /\s{2,}/.test(next)) continue;
+    if (!BOUND_OR_RANGE.test(next) || !isReferenceText(`${label}: ${next}`, { strictLabels: true })) continue;
+    out[i] = `${out[i]!.trimEnd()} ${next}`;
     out[i + 1] = '';
     i++;
   }

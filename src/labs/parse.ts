@@ -13,6 +13,7 @@
 // no layout (accounting.ts) lists every line with a result-like token no analyte accounts for. Nothing is guessed: a value without a
 // range the report states and without a built-in range in the same unit is 'indeterminado'.
 import { accountLines, resultTokens, type AccountLine } from './accounting.ts';
+import { withoutEarlierReports } from './earlier-reports.ts';
 import { blockColumns, mapBack } from './block-columns.ts';
 import { alertColumnAt, isDoseLine, withoutAlertColumn } from './alert-column.ts';
 import { delimitedAsColumns } from './delimited.ts';
@@ -90,6 +91,7 @@ import {
   joinWrappedReferenceCells,
   joinPreviousLabel,
   joinRangeBrokenAtMargin,
+  joinTierLabelAlone,
   joinWrappedComparison,
   numbersRows,
   withoutAssayColon,
@@ -208,7 +210,9 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   // A PDF cell broken over two lines ("mL/min/" / "1,73m²") is accounted as the one cell it is, on its first line.
   const singleCells = joinBrokenSingleCells(valueFirst);
   const joined = splitRunOnLabelledResults(
-    splitBesideLabelledResults(joinWrappedComparison(joinRangeBrokenAtMargin(joinWrappedReferenceCells(joinBrokenBarRows(joinOpenBrackets(singleCells)))))),
+    splitBesideLabelledResults(
+      joinTierLabelAlone(joinWrappedComparison(joinRangeBrokenAtMargin(joinWrappedReferenceCells(joinBrokenBarRows(joinOpenBrackets(singleCells)))))),
+    ),
   );
   // A previous result under its own label line is read and accounted as one "Resultado anterior: …" line.
   const previous = joinPreviousLabel(joined);
@@ -1256,7 +1260,13 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   for (const a of [...analytes, ...qualitative]) if (a.key === null) a.key = panelAbbreviationKey(a.name, text) ?? null;
   // A summary page's bare copy of a result read with its range elsewhere (repeats.ts).
   const kept = withoutRepeats(analytes, seen);
-  return { analytes: kept, qualitative, unparsed_lines: accountLines(seen, [...kept, ...qualitative], unparsed) };
+  // An earlier report pasted under the newest one: its results of the same analytes are previous results (earlier-reports.ts).
+  const current = withoutEarlierReports(
+    kept,
+    qualitative,
+    lines.map((l) => l.text),
+  );
+  return { ...current, unparsed_lines: accountLines(seen, [...kept, ...qualitative], unparsed) };
 }
 
 // A section's label alone in its cell: words and abbreviation dots up to a colon ("RENAL:", "HEPÁT.:").

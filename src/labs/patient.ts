@@ -152,6 +152,20 @@ const KIDNEY_DISEASE_STATED =
 const RISK_CATEGORY_STATED =
   /(?<!\p{L})(?:risco\s+(?:cv|cardiovascular)|categoria\s+de\s+risco(?:\s+(?:cv|cardiovascular))?)(?:\s+(?:informad|definid|estimad|atribu[ií]d)[ao](?:\s+pel[oa]\s+[\p{L}\s()]{1,40}?)?)?\s*:\s*(muito\s+alto|alto|intermedi[aá]rio|baixo)(?!\p{L})\s*(?:[.;,)]|$)/iu;
 
+// A header field's label alone on its line, the value on the next ("Sexo:" / "Feminino", "Idade:" /
+// "49 anos": a PDF copied on a phone, one cell a line).
+// Only the patient's own fields: a range's lead alone on its line ("Referência por idade:") heads ranges.
+const LABEL_ALONE =
+  /^\s*(?:sexo|g[eê]nero|idade|data\s+(?:de\s+)?nasc(?:imento|\.)?|nasc(?:imento|\.)?|d\.?\s?n\.?|data\s+d[ae]\s+coleta|coleta|paciente|nome)\s*:\s*$/iu;
+
+/** The lines as read for the patient's data: a label alone on its line is read with the value under it. */
+function withLabelValues(lines: string[]): string[] {
+  return lines.map((l, i) => {
+    const next = lines[i + 1];
+    return LABEL_ALONE.test(l) && next !== undefined && next.trim() !== '' && !LABEL_ALONE.test(next) ? `${l.trim()} ${next.trim()}` : l;
+  });
+}
+
 export function readPatient(lines: string[], input: PatientInput = {}): Patient {
   let sex: Sex | undefined;
   let age: number | undefined;
@@ -172,7 +186,7 @@ export function readPatient(lines: string[], input: PatientInput = {}): Patient 
   let lifeMonths: number | undefined;
   let birthWeight: number | undefined;
   let riskCategory: string | undefined;
-  for (const line of lines) {
+  for (const line of withLabelValues(lines)) {
     const risk = RISK_CATEGORY_STATED.exec(line);
     if (risk) riskCategory ??= risk[1]!.toLowerCase().replace(/\s+/g, ' ').replace('á', 'a');
     if (KIDNEY_DISEASE_STATED.test(line) && !/grupos?\s+de\s+risco/iu.test(line)) kidneyDisease = true;

@@ -1,0 +1,62 @@
+// Two reports of one patient pasted in one message ("segue o exame que fiz agora e embaixo o de maio pra
+// comparar"), each under its own header with its collection date. The results carry no date: read as
+// printed, the same analyte would stand twice, the earlier sample as if it were current. The earlier
+// report's result for an analyte the newest report also holds is that analyte's previous result, set
+// aside as a previous-result column's cell is (accounted, not listed); a result only the earlier report
+// holds is still read.
+import { foldSameLength } from './analytes.ts';
+import type { ParsedAnalyte, QualitativeAnalyte } from './result.ts';
+
+// A collection date after its label ("Coleta: 10/11/2026 07:20", "Data da coleta: 16/11/2026",
+// "Colhido em 12/05/2026"). A previous result's own date ("Coleta anterior: …") is no report's.
+const COLLECTED =
+  /(?<![\p{L}])(?:data\s+d[ae]\s+coleta|coleta|colhid[oa]|coletad[oa])(?![\p{L}])(?!\s+anterior)[^\d\n]{0,25}?(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})(?!\d)/iu;
+
+function collectedOn(text: string): number | undefined {
+  if (/anterior/i.test(text)) return undefined;
+  const m = COLLECTED.exec(text);
+  if (!m) return undefined;
+  let y = Number(m[3]);
+  if (y < 100) y += y > 50 ? 1900 : 2000;
+  const d = Date.UTC(y, Number(m[2]) - 1, Number(m[1]));
+  return Number.isNaN(d) ? undefined : d;
+}
+
+const nameKey = (name: string) => foldSameLength(name).replace(/[^a-z0-9%]+/g, '');
+
+/**
+ * The results without an earlier report's results of the analytes the newest report holds too. A
+ * result's report is the one whose collection date is the nearest printed above it; with fewer than two
+ * dates there is one report and nothing changes.
+ */
+export function withoutEarlierReports(
+  analytes: ParsedAnalyte[],
+  qualitative: QualitativeAnalyte[],
+  texts: readonly string[],
+): { analytes: ParsedAnalyte[]; qualitative: QualitativeAnalyte[] } {
+  const dated: Array<{ line: number; on: number }> = [];
+  texts.forEach((t, i) => {
+    const on = collectedOn(t);
+    if (on !== undefined) dated.push({ line: i, on });
+  });
+  if (new Set(dated.map((d) => d.on)).size < 2) return { analytes, qualitative };
+  const newest = Math.max(...dated.map((d) => d.on));
+  // The collection date printed nearest above each line.
+  const dateAt: Array<number | undefined> = [];
+  let k = 0;
+  let on: number | undefined;
+  for (let i = 0; i < texts.length; i++) {
+    while (k < dated.length && dated[k]!.line <= i) on = dated[k++]!.on;
+    dateAt.push(on);
+  }
+  const all: Array<ParsedAnalyte | QualitativeAnalyte> = [...analytes, ...qualitative];
+  const current = all.filter((a) => dateAt[a.line] === newest);
+  const keys = new Set(current.flatMap((c) => (c.key === null ? [] : [c.key])));
+  const names = new Set(current.filter((c) => c.key === null).map((c) => nameKey(c.name)));
+  // The same analyte: the same catalogue key, or the same name when the catalogue has none.
+  const earlier = (a: ParsedAnalyte | QualitativeAnalyte) => {
+    const at = dateAt[a.line];
+    return at !== undefined && at < newest && (a.key !== null ? keys.has(a.key) : names.has(nameKey(a.name)));
+  };
+  return { analytes: analytes.filter((a) => !earlier(a)), qualitative: qualitative.filter((a) => !earlier(a)) };
+}
