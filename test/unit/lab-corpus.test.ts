@@ -56,10 +56,13 @@ test('never silent, line by line: every number of a line that is not administrat
         const holders = lines
           .map((l, i) => ({ l, i }))
           // Read both ways a comma can be printed ("3,600 /µL" from an analyser is 3600).
-          // and with units glued to values ("189mg/dL", a typed report's "186MG/DL") set apart.
+          // and with units glued to values ("189mg/dL", a typed report's "186MG/DL") set apart, and a name
+          // glued to its value (a phone PDF's "Hemácias5,32milhões/mm³") too.
           .filter(({ l }) => {
             // OCR letters in numbers ("1O2") read as the parser reads them.
-            const spaced = withoutOcrLetters(l).replace(/(\d)(mg|g|U|ng|pg|mEq|mmol|µg|%)/gi, '$1 $2');
+            const spaced = withoutOcrLetters(l)
+              .replace(/(\d)([\p{L}µ%])/gu, '$1 $2')
+              .replace(/(\p{L})(\d)/gu, '$1 $2');
             // A count typed in thousands ("plaquetas 185 mil") is read in mil/mm³: the whole count is on the line.
             const thousands = spaced.replace(/\b(\d+)\s*mil\b/gi, (_, d: string) => String(Number(d) * 1000));
             return [spaced, spaced.replace(/(\d),(\d{3})(?!\d)/g, '$1.$2'), thousands].some((v2) =>
