@@ -947,7 +947,9 @@ const PAGE_CONTROL =
 
 // The medicines the patient reported on the request ("Medicamentos informados: rosuvastatina 20 mg/dia (há 6
 // meses)", "Medicação em uso: …"): doses, with their units, never results.
-export const MEDICATION_LEAD = /^(?:medicamentos?|medicac(?:ao|oes))(?:\s+(?:informad[oa]s?|em\s+uso|de\s+uso\s+continuo))?\s*:/i;
+// A note's sentence says the same, bulleted or not ("- Paciente em uso de metformina 850 mg 2x/dia").
+export const MEDICATION_LEAD =
+  /^(?:[-•]\s*)?(?:(?:medicamentos?|medicac(?:ao|oes))(?:\s+(?:informad[oa]s?|em\s+uso|de\s+uso\s+continuo))?\s*:|(?:paciente\s+)?(?:em|faz)\s+uso\s+d[eo]\s)/i;
 
 // What a blood-gas analyser is told about the sample, typed in before the run ("FiO2: 28.0 %", "Temp. pac.:
 // 37.0 °C"): the oxygen the patient breathed and the body temperature the gases are corrected to, never

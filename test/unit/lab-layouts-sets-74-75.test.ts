@@ -159,3 +159,15 @@ test("an occupational report's exposure group by its number ('GHE: 05 - Xileno')
   assert.deepEqual(brief(r), [['Glicose', 88, 'mg/dL', 'normal']]);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test("a bulleted note of the medicines the patient takes ('- Paciente em uso de … 500 mg') is no result and is not listed", () => {
+  const text = [
+    'TSH ........ 2,10 µUI/mL ........ 0,45 a 4,50',
+    'Observações:',
+    '- Paciente em uso de sinvastatina 20 mg 1x/dia (informado na coleta).',
+    '• Em uso de metformina 500 mg 2x/dia',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(brief(r), [['TSH', 2.1, 'µUI/mL', 'normal']]);
+  assert.deepEqual(r.unparsed_lines, []);
+});

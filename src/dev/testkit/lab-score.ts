@@ -189,6 +189,7 @@ export const CORPUS_SETS = [
   'heldout70',
   'heldout72',
   'heldout74',
+  'heldout75',
   'heldout78',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
