@@ -1008,7 +1008,7 @@ const SAMPLE_DATES =
 // testadas:"): the panel's, between its result and its reference.
 const SCREENED = String.raw`(?:subst[aâ]ncias|drogas|analitos|classes)\s+(?:pesquisad|analisad|testad|investigad)[oa]s\s*:`;
 const BLOCK_DETAIL = new RegExp(
-  String.raw`^(?:material|amostra|m[eé]todo|metodologia|equipamento|analisador|c[aá]lculo|f[oó]rmula|jejum|${ASSAY_LIMIT}|${SCREENED})(?![\p{L}])`,
+  String.raw`^(?:material|amostra|m[eé]todo|metodologia|equipamento|analisador|kit|c[aá]lculo|f[oó]rmula|jejum|${ASSAY_LIMIT}|${SCREENED})(?![\p{L}])`,
   'iu',
 );
 
@@ -1018,7 +1018,7 @@ export function isScreenedList(text: string): boolean {
 }
 
 /**
- * Material/method lines sit between a block's title and its result without ending the block; so do
+ * Material/method lines (and the assay kit: "Kit: <brand> (lote …)") sit between a block's title and its result without ending the block; so do
  * the assay's limits ("Limite de detecção: 40 cópias/mL", "Faixa de quantificação: 12 a 10⁸ UI/mL")
  * and the sample's dates when a block prints its own (a LACEN/GAL report: "Exame:", "Metodologia:",
  * "Data da Coleta: … Data da Liberação: …", then "Resultado:").

@@ -957,7 +957,20 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     }
     // A reference standing on its own line: under the result, or above it inside a block.
     const nameBefore = t.split(':')[0]!;
-    if (!lookupName(cleanName(nameBefore)) && isReferenceText(t, { strictLabels: true, dotIsDecimal: dotIsDecimal(pending?.entries[0]?.def ?? title?.def) })) {
+    // Nor is a row that prints a known name, a word result and a reference in columns ("PROTEINA C REATIVA
+    // NEGATIVO   NEGATIVO (INFERIOR A 6 MG/L)"), however like a tier's label its words look.
+    const rowOfWord = cells(t);
+    // The name may be one the catalogue does not hold when the cells after the word are a word reference.
+    const namedWordRow =
+      rowOfWord.length >= 3 &&
+      letters(rowOfWord[0]!) >= 3 &&
+      qualitativeAtStart(rowOfWord[1]!.trim()) !== undefined &&
+      (lookupName(cleanName(rowOfWord[0]!)) !== undefined || qualitativeReference(rowOfWord.slice(2).join('   ')) !== undefined);
+    if (
+      !namedWordRow &&
+      !lookupName(cleanName(nameBefore)) &&
+      isReferenceText(t, { strictLabels: true, dotIsDecimal: dotIsDecimal(pending?.entries[0]?.def ?? title?.def) })
+    ) {
       const subject = referenceSubject(t);
       const subjects = subject?.split(/\s+e\s+|\s*[,;]\s*/u) ?? [];
       if (subjects.length >= 2 && shareReference(subjects)) addRef(pending!, t);
@@ -1213,21 +1226,44 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       continue;
     }
     // The reference in a cell of its own after the words ("Cristais: Urato amorfo (++)     (Ref.: Ausentes)").
-    const wordRef = row2.length === 2 && isReferenceText(row2[1]!) && wordsAfterLabel(row2[0]!) ? row2[1]! : undefined;
+    // Or led as a reference with words after the lead that no result word list holds ("Perfil hemoglobínico:
+    // Hb AS     Referência: Hb AA", a haemoglobin profile): the printed reference in words says the result
+    // is words, whatever the label.
+    const ledRef = row2.length === 2 ? stripReferenceLead(row2[1]!) : undefined;
+    const ledWords = ledRef?.lead && wordResultText(ledRef.rest) !== undefined && wordsAfterLabel(row2[0]!) ? row2[1]! : undefined;
+    const wordRef = row2.length === 2 && isReferenceText(row2[1]!) && wordsAfterLabel(row2[0]!) ? row2[1]! : ledWords;
     if (wordsAfterLabel(wordRef === undefined ? t : row2[0]!)) {
       close();
       title = undefined;
       const [label, ...words] = (wordRef === undefined ? t : row2[0]!).split(':');
       const text = wordResultText(words.join(':'));
-      if (isWordField(label!) && text !== undefined) {
+      if ((isWordField(label!) || ledWords !== undefined) && text !== undefined) {
         const name = cleanName(label!);
         pending = {
           entries: [{ def: lookupName(name), name, read: { value: null, text, comparator: null, unit: null, marker: null, rest: '' }, line: line.index }],
           refItems: [],
         };
         if (wordRef !== undefined) addRef(pending, wordRef.replace(/^\((.*)\)$/, '$1'));
+        if (ledWords !== undefined) pending.wordReference = pending.refItems.at(-1);
         // An exam still running ("Urocultura: em andamento") has no result yet: nothing to read or list.
       } else if (!(isWordField(label!) && PENDING.test(words.join(':').trim()))) unparsed.push(line.raw.trim());
+      continue;
+    }
+    // Word results side by side, each after its label in a cell of its own ("Grupo sanguíneo: O     Fator
+    // Rh: NEGATIVO", a blood typing's line): one result per cell, as a line of one would be read.
+    const labelledWords = row2.map((c) => {
+      const [label, ...words] = c.split(':');
+      const text = wordsAfterLabel(c) && isWordField(label!) ? wordResultText(words.join(':')) : undefined;
+      return text === undefined ? undefined : { name: cleanName(label!), text };
+    });
+    if (row2.length >= 2 && labelledWords.every(Boolean)) {
+      close();
+      title = undefined;
+      labelledWords.forEach((w, i) => {
+        const read = { value: null, text: w!.text, comparator: null, unit: null, marker: null, rest: '' };
+        pending = { entries: [{ def: lookupName(w!.name), name: w!.name, read, line: line.index }], refItems: [] };
+        if (i < labelledWords.length - 1) close();
+      });
       continue;
     }
     // A word result after a name that could not be read in full ("Parasitológico: Negativo para ovos

@@ -914,6 +914,12 @@ const INDEX_CUTOFF_NOTE =
 // a word result is read against the word; the limit bounds a level only when one is printed.
 const DETECTION_LIMIT_NOTE = /(?<=\p{L})\s*\(\s*limite(?:\s+de\s+detec[cç][aã]o)?\s*:?\s*[^()]*?\d[^()]*\)[\s.;]*$/iu;
 
+// The level a word reference stands for, in brackets with its unit ("NEGATIVO (INFERIOR A 6 MG/L)", a
+// C-reactive protein's latex test): a word result is read against the word. The unit tells it from an
+// index's bands ("Negativo (inferior a 0,9)"), which are no gloss.
+const LEVEL_CUTOFF_NOTE =
+  /(?<=\p{L})\s*\(\s*(?:inferior\s+a|menor\s+(?:que|do\s+que)|abaixo\s+de|at[eé]|<|≤)\s*\d+(?:[.,]\d+)?\s*\p{L}{1,4}\s*\/\s*\p{L}{1,3}\s*\)[\s.;]*$/iu;
+
 /** The qualitative reference in a text ("Negativo", "Não reagente", "Ausentes"), if that is all it says. */
 export function qualitativeReference(text: string): string | undefined {
   // A gloss in brackets after the word says what it means ("Negativo (ausência de parasitas)", "Não
@@ -925,6 +931,7 @@ export function qualitativeReference(text: string): string | undefined {
     .replace(TITRE_CUTOFF_NOTE, '')
     .replace(INDEX_CUTOFF_NOTE, '')
     .replace(DETECTION_LIMIT_NOTE, '')
+    .replace(LEVEL_CUTOFF_NOTE, '')
     .replace(/(?<=\p{L})\s*\((?=[^()]*\p{L})[^()\d+]*\)?[\s.;]*$/u, '')
     .replace(/^[\s([]+|[\s).;\]]+$/g, '');
   // "Ausência de parasitas", "Ausência de sangue": what must not be found, named, is a negative.
@@ -936,6 +943,10 @@ export function qualitativeReference(text: string): string | undefined {
   // Several accepted words: "Ausentes ou raras", "Negativo ou traços", "Amarelo citrino a amarelo claro".
   const more = /^(?:ou|a|\/|,|e)\s*/i.exec(rest);
   if (more && qualitativeReference(rest.slice(more[0].length))) return t;
+  // The last word may name what it grades ("Ausente ou raros filamentos", a urine's mucus): one noun after it.
+  const alt = more ? rest.slice(more[0].length) : '';
+  const graded = more ? qualitativeAtStart(alt) : undefined;
+  if (graded && /^\p{L}{3,}$/u.test(alt.slice(graded.consumed).trim())) return t;
   return undefined;
 }
 
@@ -1050,7 +1061,13 @@ export function isReferenceLabel(label: string, opts: { asName?: boolean } = {})
   // In a name, "normal" after a slash is the second term of a ratio to the normal pool ("Relação
   // paciente/normal", "R pac./normal", a coagulation time), never a tier.
   // Nor is "alta" before "sensibilidade" a tier: it names the assay ("Troponina T alta sensibilidade").
-  const text = opts.asName ? label.replace(/\/\s*normal\b/giu, ' ').replace(/\balta\s+sensibilidade\b/giu, ' ') : label;
+  // Nor is a capital letter after the name's word a sex ("Hb F", "Hemoglobina M"): it names the fraction.
+  const text = opts.asName
+    ? label
+        .replace(/\/\s*normal\b/giu, ' ')
+        .replace(/\balta\s+sensibilidade\b/giu, ' ')
+        .replace(/(?<=\p{L}{2,}\s+)[FMH]$/u, ' ')
+    : label;
   const l = classify({ low: null, high: null, lowExclusive: false, highExclusive: false, unit: null }, text);
   // An immunity tier ("imune: ≥ 10 UI/mL", a rubella IgG alone under it) labels a range too.
   return (

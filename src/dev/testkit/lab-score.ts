@@ -190,6 +190,7 @@ export const CORPUS_SETS = [
   'heldout72',
   'heldout74',
   'heldout75',
+  'heldout76',
   'heldout78',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
