@@ -465,7 +465,12 @@ export function withoutLeadColumn<L extends CleanLine>(line: L, leadAt: number, 
  */
 export function withoutGradeColumn(text: string, offset: number, grade: { from: number; to: number }): string {
   const cs = cellStarts(text, offset);
-  const under = cs.filter((c) => c.at >= grade.from - 4 && c.at < grade.to - 3);
+  let under = cs.filter((c) => c.at >= grade.from - 4 && c.at < grade.to - 3);
+  // The last column's cell pushed right with the others by a long name in a row of tab-separated cells
+  // or left of it by a short one ("d1 - Dermatophagoides pteronyssinus   38,2   4", "f4 - Trigo   0,72   2"
+  // under "Alérgeno   Resultado (kUA/L)   Classe"):
+  // the row's last cell is the one under it.
+  if (under.length !== 1 && grade.to === Number.POSITIVE_INFINITY && cs.length >= 3) under = [cs[cs.length - 1]!];
   if (under.length !== 1 || !/^\d{1,2}$/.test(under[0]!.cell) || cs.indexOf(under[0]!) < 2) return text;
   const i = under[0]!.at - offset;
   return `${text.slice(0, i).trimEnd()}   ${text.slice(i + under[0]!.cell.length).trimStart()}`.trimEnd();

@@ -1104,7 +1104,7 @@ export function methodCellAt(text: string): number | undefined {
 
 // The specimens and the assay methods a report names without a label.
 const SPECIMEN = String.raw`(?:soro|plasma|sangue|urina|fezes|l[ií]quor|liquido|saliva|s[eê]men|esperma|swab|secre[cç][aã]o)`;
-const METHOD = String.raw`(?:gel|c[aá]lculo|calculad[oa]|enzim[aá]tic[oa]|colorim[eé]tric[oa]|cin[eé]tic[oa]|hplc|hexoquinase|(?:eletro)?quimioluminesc[eê]ncia|imunoturbidimetria|turbidimetria|nefelometria|jaff[eé]|eletrodo|potenciometria|citometria|automatizad[oa]|imunoensaio|imunoenzim[aá]tic[oa]|elisa|cmia|eclia|imunofluoresc[eê]ncia|(?:hem)?aglutina[cç][aã]o|flocula[cç][aã]o|microscopia|espectrofotometria|urease|uricase)`;
+const METHOD = String.raw`(?:gel|c[aá]lculo|calculad[oa]|enzim[aá]tic[oa]|colorim[eé]tric[oa]|cin[eé]tic[oa]|hplc|hexoquinase|(?:eletro)?quimioluminesc[eê]ncia|imunoturbidimetria|turbidimetria|nefelometria|jaff[eé]|eletrodo|potenciometria|citometria|automatizad[oa]|imunoensaio|imunoenzim[aá]tic[oa]|elisa|cmia|eclia|imunofluoresc[eê]ncia|(?:hem)?aglutina[cç][aã]o|flocula[cç][aã]o|microscopia|espectrofotometria|urease|uricase|lc-ms/ms|hplc-ms/ms|espectrometria\s+de\s+massas?(?:\s+em\s+tandem)?)`;
 // The specimen alone, or with the word that says how it was drawn ("Soro", "Sangue total"): no analyte
 // is named so ("Sangue oculto" is, so only these words qualify it).
 const SPECIMEN_ALONE = String.raw`${SPECIMEN}(?:\s+(?:total|isolad[oa]|venos[oa]|arterial|capilar))?`;
@@ -1352,13 +1352,17 @@ export function joinWrappedReferenceCells(reads: readonly string[]): string[] {
  * under the reference's column. The two are read as one line. Returns, per line, the text to read (''
  * for a line joined to the one above).
  */
+const ROW_BROKEN_IN_RANGE = /^\p{L}[^\d:]*\s\d[\d.,]*\s.*\s\d[\d.,]*\s+(?:a|à)$/iu;
 export function joinRangeBrokenAtMargin(reads: readonly string[]): string[] {
   const out = [...reads];
   for (let i = 0; i + 1 < out.length; i++) {
     const cur = out[i]!.trimEnd();
     const next = out[i + 1]!;
-    if (!REFERENCE_LEAD_THEN_RANGE.test(cur) || !WANTS_NUMBER.test(cur) || !/\d/.test(cur.slice(0, cur.search(REFERENCE_LEAD_THEN_RANGE)))) continue;
-    if (!/^\d[\dOoIl.,]*(?:\s*[^\s\d]\S*)?\s*$/.test(next)) continue;
+    // A result row with no lead, one space between its cells, broken in its range (a phone's PDF viewer:
+    // "Hemoglobina 10,1 g/dL 13,5 a" / "17,5", "Ferritina 412 ng/mL Homens: 30 a" / "400 Mulheres: 13 a 150").
+    const row = ROW_BROKEN_IN_RANGE.test(cur) && /^\d[\d.,]*(?:\s+\p{L}[\p{L}\s]*:\s*\S.*)?$/u.test(next.trim());
+    if (!row && (!REFERENCE_LEAD_THEN_RANGE.test(cur) || !WANTS_NUMBER.test(cur) || !/\d/.test(cur.slice(0, cur.search(REFERENCE_LEAD_THEN_RANGE))))) continue;
+    if (!row && !/^\d[\dOoIl.,]*(?:\s*[^\s\d]\S*)?\s*$/.test(next)) continue;
     out[i] = `${cur} ${next.trim()}`;
     out[i + 1] = '';
     i++;

@@ -591,6 +591,10 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     }
     t = withoutDetailCell(t);
     t = referenceAfterDetail(t) ?? t;
+    // The method printed last on a result row ("Haptoglobina 8 mg/dL 30 a 200 Método: Imunoturbidimetria",
+    // a PDF's text one space apart): a detail of the row, no part of its reference.
+    const methodLast = TRAILING_METHOD_CELL.exec(t);
+    if (methodLast && /\p{L}.*\d/u.test(t.slice(0, methodLast.index))) t = t.slice(0, methodLast.index);
     // A long name its narrow column wrapped under the row ("Aspartato   24   U/L   Masculino: até 40" /
     // "Aminotransferase      Feminino: até 32" / "(TGO/AST)"): the piece in the name column goes on with
     // the name read on the row above, and what is left of the line (a reference cell) is read as usual.
@@ -1007,12 +1011,24 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       // A result in words under a title ("Resultado: Negativo para ovos e cistos.", "Resultado: Foram
       // encontrados cistos de Giardia lamblia."): the whole sentence is the result. So is the word in the
       // lead's column ("Resultado        NEGATIVO").
-      const sentence = /:|\s{2}$/.test(res[0]) ? wordResultText(rest) : undefined;
+      // The reference in a labelled cell after the word ("Resultado: HETEROZIGOTA      Referência: Não
+      // detectada"): the word alone is the result, read against that reference.
+      const refCell = /\s{2,}(?:valor(?:es)?\s+de\s+)?refer[eê]ncias?\s*:\s*(\S.*)$/iu.exec(rest);
+      const wordCell = refCell && qualitativeReference(refCell[1]!) !== undefined ? wordResultText(rest.slice(0, refCell.index)) : undefined;
+      const sentence = /:|\s{2}$/.test(res[0]) ? (wordCell ?? wordResultText(rest)) : undefined;
+      if (
+        title &&
+        wordCell !== undefined &&
+        g?.entries.length === 1 &&
+        g.entries[0]!.read.value === null &&
+        /refer[eê]ncia/iu.test(g.entries[0]!.read.text ?? '')
+      )
+        g = undefined;
       if (!g && title && sentence !== undefined) {
         const text = sentence;
         g = {
           entries: [{ def: title.def, name: title.name, read: { value: null, text, comparator: null, unit: null, marker: null, rest: '' }, line: line.index }],
-          refItems: [],
+          refItems: wordCell !== undefined ? [refCell![1]!.trim()] : [],
         };
       }
       if (g && title) adoptUnderTitle(g, title);
@@ -1128,6 +1144,9 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       const rowName = groups[0]?.entries[0]?.name ?? '';
       const unnamed =
         /^(?:tempo\s+(?:d[oa]\s+)?paciente|paciente|amostra|(?:1\s*[ªa°º]\.?|primeira)\s*hora)$/i.test(rowName) ||
+        // A ratio named only as one ("Relação ..... 2,41" under "RESISTÊNCIA À PROTEÍNA C ATIVADA", "Triagem -
+        // relação normalizada .. 1,08" under a lupus anticoagulant's title): the form the block's result takes.
+        (groups.length === 1 && RATIO_ONLY.test(rowName)) ||
         (groups.length === 1 && isMethodLine(rowName.replace(/\s*\([^()]*\)$/, '')));
       if (title && groups[0] && unnamed) {
         for (const e of groups[0].entries) Object.assign(e, { name: title.name, def: title.def });
@@ -1372,6 +1391,13 @@ function nameWrapOf(
   if (/^\p{Lu}/u.test(piece) && (known !== undefined || lookupName(piece) !== undefined || isReferenceLabel(piece))) return undefined;
   return { piece, rest };
 }
+
+// A labelled method cell that ends a line, in words ("… 30 a 200 Método: Imunoturbidimetria").
+const TRAILING_METHOD_CELL = /\s+m[eé]todo\s*:\s*\p{L}[^\d:;|]*$/iu;
+
+// A row label that names only the form of a block's result, a ratio ("Relação", "Razão normalizada",
+// "Triagem - relação normalizada"), no analyte.
+const RATIO_ONLY = /^(?:triagem\s*[-–:]?\s*)?(?:rela[cç][aã]o|raz[aã]o)(?:\s+normalizad[ao])?$|^triagem$/iu;
 
 // A title cut after a word that wants another ("Tempo de", "ÍNDICE DE SATURAÇÃO DA").
 const OPEN_NAME_END = /\s(?:de|da|do|das|dos|ao|à|para|por|com|em)$/iu;

@@ -368,7 +368,10 @@ function bandOfCell(cell: string): string {
 }
 
 function sexOf(label: string): Sex | undefined {
-  const f = foldSameLength(label).replace(/[^a-z ]/g, ' ');
+  // A letter glued to digits is a code ("f1 - Clara de ovo", an allergen's), never the sex's initial.
+  const f = foldSameLength(label)
+    .replace(/(?<![a-z0-9])[a-z]\d+(?![a-z0-9])/gi, ' ')
+    .replace(/[^a-z ]/g, ' ');
   const male = /\b(homens?|homem|masculino|masc|m)\b/.test(f);
   const female = /\b(mulheres?|mulher|feminino|fem|f)\b/.test(f);
   if (male && !female) return 'M';
@@ -828,6 +831,14 @@ const QUALITATIVE_WORDS = [
   'nao detectado',
   'não detectado',
   'detectado',
+  'nao detectada',
+  'não detectada',
+  'detectada',
+  // A mutation's genotype by PCR ("Resultado: HETEROZIGOTA   Referência: Não detectada").
+  'heterozigoto',
+  'heterozigota',
+  'homozigoto',
+  'homozigota',
   'negativo',
   'negativa',
   'positivo',
@@ -959,7 +970,7 @@ export function flagQualitative(value: string, reference: string | undefined): Q
   // "Amarela" against "Amarelo", "Límpida" against "Límpido").
   const norm = (s: string) =>
     s
-      .replace(/^(ausentes?|negativ[oa]|nao reagente|nao detectavel|nao detectado|indetectavel|ausencia de .*)$/, 'neg')
+      .replace(/^(ausentes?|negativ[oa]|nao reagente|nao detectavel|nao detectad[oa]|indetectavel|ausencia de .*)$/, 'neg')
       .replace(/^(rar|numeros|algun|alguma|present|ausent|escass|aumentad|abundant|amarel|limpid|turv)(?:[oa]s?|es?|s)$/, '$1');
   const accepted = foldQ(reference)
     .split(/\s+(?:ou|a|e)\s+|\s*[/,]\s*/)
