@@ -190,7 +190,6 @@ export const CORPUS_SETS = [
   'heldout72',
   'heldout74',
   'heldout75',
-  'heldout76',
   'heldout78',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
