@@ -1013,8 +1013,10 @@ const BLOCK_DETAIL = new RegExp(
 );
 
 /** A drug screen's list of the substances it looked for, a detail of its result ("Drogas testadas: …"). */
+const SCREENED_LIST = new RegExp(`^${SCREENED}`, 'iu');
+
 export function isScreenedList(text: string): boolean {
-  return new RegExp(`^${SCREENED}`, 'iu').test(text.trim());
+  return SCREENED_LIST.test(text.trim());
 }
 
 /**
