@@ -16,7 +16,7 @@
 //       protocol numbers after their label (CRM, CNES, pedido, página…), the patient's age.
 // A line with any token left over is listed in `unparsed_lines` verbatim, even when it also made
 // analytes, so a person can check it. The pass only lists lines: it never makes or changes an analyte.
-import { foldSameLength, lookupName } from './analytes.ts';
+import { foldSameLength, isCatalogued, lookupName } from './analytes.ts';
 import { NUMBER, numbersIn } from './numbers.ts';
 import { ANALYSER_SPAN, ASSAY_LIMIT, isAdminLine, MEDICATION_LEAD, methodCellAt, PREVIOUS_LABEL, STREET_ADDRESS } from './lines.ts';
 import { CITRATE_STRENGTH, CONTROL_LEAD, EQUATION_YEAR, PER_BODY_SURFACE, cleanName } from './piece.ts';
@@ -216,6 +216,9 @@ const ADMIN_SPANS: RegExp[] = [
 ];
 // An address or contact line: its numbers are street numbers and postcodes.
 // A travessa is abbreviated "Trav." or "Tv." ("Tv. Quintino Bocaiuva 2301 - Umarizal").
+// A dose after a medicine's name ("Vitamina D 7.000 UI/semana", "Ferro 40 mg"): a name the catalogue
+// also holds, given, not measured.
+const DOSE = /^[^\d;|]*\d[\d.,]*\s*(?:mg|mcg|µg|g|ui|u|ml|gotas?|comprimidos?|cps?|c[aá]psulas?|x)(?![\p{L}])/iu;
 const MEDICATION_END = /\s{3,}|[;|]\s*(?=[\p{L}][\p{L}\d .()/-]{0,40}:)/u;
 const ADDRESS_LINE = /^\s*(?:rua|r\.|av\.?|avenida|alameda|travessa|trav\.|tv\.|rodovia|pra[cç]a|endere[cç]o|www\.|https?:)/iu;
 const ADDRESS_TAIL = /((?<![\d.])(?:\d{5,}|\d[\d.]*[-/]\d+))\s+\d+(?:,\d+)?\s*$|([^\s\d])(?<!\bkm)\s+\d+,\d+\s*$/iu;
@@ -266,11 +269,17 @@ export function resultTokens(text: string): Token[] {
     admin.push([0, tail ? tail.index + (tail[1] ?? tail[2]!).length : end]);
   }
   // The medicines the patient reported: their doses, up to a column break or a labelled field after a
-  // ';' or '|' ("…; HBsAg: Reagente"), are no results; a list of doses goes on past a ';' of its own.
+  // ';' or '|' ("…; HBsAg: Reagente"), are no results; a list of doses goes on past a ';' of its own,
+  // unless a catalogued analyte's number with no dose unit follows it ("…; Sódio 131,3").
   if (MEDICATION_LEAD.test(foldSameLength(t).trimStart())) {
     const lead = t.length - t.trimStart().length;
     const end = MEDICATION_END.exec(t.slice(lead));
-    admin.push([0, end ? lead + end.index : t.length]);
+    const result = [...t.matchAll(/[;|]\s*/g)].find((m) => {
+      const after = t.slice((m.index ?? 0) + m[0].length);
+      const name = lookupName(after.split(/\s*\d/)[0]!.replace(/[\s:=]+$/, ''));
+      return name !== undefined && isCatalogued(name) && !DOSE.test(after);
+    });
+    admin.push([0, Math.min(end ? lead + end.index : t.length, result?.index ?? t.length)]);
   }
   // A title's unlabelled method in a column beside it ("Gel - 3 células") says how, never what, was found.
   const method = methodCellAt(t);

@@ -333,11 +333,13 @@ function withoutEarlierColumns(line: CleanLine, currentAt: number, earlier: Arra
   const inside = (at: number) => earlier.some((e) => at >= e.from - 3 && at < e.to - 3);
   // A long reference runs up to the first earlier column, one space before its value ("Mulheres: 15 a 150
   // ng/mL 19"): that value is a cell of its own. Only a cell right of the current value's column: a name
-  // cell running on into the column ("… ; Sódio 131,3") holds a current result.
+  // cell running on into the column ("… ; Sódio 131,3") holds a current result, and so does a reference
+  // cell whose last words are a name after a separator ("1.005 A 1.030 ; Sódio 131,3").
   const cs = cellStarts(line.text, line.offset).flatMap((c) => {
     const tail = / ([<>]?\d[\d.,]*|-+)$/.exec(c.cell);
     const at = tail ? c.at + tail.index + 1 : -1;
     if (!tail || tail.index === 0 || !inside(at) || inside(c.at) || c.at <= currentAt) return [c];
+    if (/[;|]\s*\p{L}[\p{L}\s]*$/u.test(c.cell.slice(0, tail.index))) return [c];
     return [
       { cell: c.cell.slice(0, tail.index), at: c.at },
       { cell: tail[1]!, at },
