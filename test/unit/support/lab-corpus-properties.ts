@@ -96,12 +96,7 @@ function wordsInReferencesAbove(r: LabParseResult, i: number): number {
  * Calls `check` for every line of `set` that `eligible` takes, with that line's turn among the
  * shapes; returns how many lines were checked.
  */
-function eachLine(
-  set: string,
-  eligible: Eligible,
-  first: Turns,
-  check: (file: string, lines: string[], i: number, turn: number) => void,
-): number {
+function eachLine(set: string, eligible: Eligible, first: Turns, check: (file: string, lines: string[], i: number, turn: number) => void): number {
   let { digit, checked: turn } = first;
   let checked = 0;
   for (const { file, lines } of reports(set)) {
