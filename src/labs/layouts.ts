@@ -229,11 +229,10 @@ function gradeColumn(starts: Array<{ cell: string; at: number }>): { gradeColumn
 
 const RELEASE_CELL = /^(?:liberad[oa]|libera[cç][aã]o|hora(?:\s+d[ae]\s+libera[cç][aã]o)?|hor[aá]rio|data\s*\/\s*hora)$/i;
 
-/** A release column as the header's last cell, after the result's (see `TableHeader.releaseAt`). */
+/** A release column as the header's last cell, after the exam's and the result's (see `TableHeader.releaseAt`). */
 function releaseColumn(starts: Array<{ cell: string; at: number }>): { releaseAt: number } | Record<string, never> {
-  const result = starts.findIndex((c) => /^resultados?(?:\s*\(.*\))?:?$/i.test(c.cell));
   const last = starts[starts.length - 1];
-  if (result < 0 || !last || starts.length - 1 <= result || !RELEASE_CELL.test(foldSameLength(last.cell).trim())) return {};
+  if (!last || starts.length < 3 || !RELEASE_CELL.test(foldSameLength(last.cell).trim())) return {};
   return { releaseAt: last.at };
 }
 
