@@ -102,7 +102,8 @@ const ADMIN_SPANS: RegExp[] = [
   // What a blood-gas analyser is told about the sample, printed in the section's title or a note ("GASOMETRIA
   // ARTERIAL (FiO2 21% / T 37,2 °C)", "Temp. pac.: 38,1 °C"): the oxygen the patient breathed and the body
   // temperature, settings of the run and never a measured result. No lab result is in degrees Celsius.
-  /(?<![\p{L}\d])fi\s?o2\s*[:=]?\s*\d+(?:[.,]\d+)?\s*%?(?![\d.,])/giu,
+  // A ratio to it is a result ("Relação pO2/FiO2: 178"): only the FiO2 that no ratio's slash precedes.
+  /(?<![\p{L}\d])(?<!o2\s*\/\s*)fi\s?o2\s*[:=]?\s*\d+(?:[.,]\d+)?\s*%?(?![\d.,])/giu,
   /(?<![\d.,])\d+(?:[.,]\d+)?\s*°\s*c(?![\p{L}\d])/giu,
   // How many microscope fields were examined ("não foram visualizadas formas parasitárias em 100 campos",
   // "examinados 200 campos"): the extent of the search, no count found. A count per field is a result
