@@ -989,7 +989,10 @@ export function isAdminLine(text: string): boolean {
   // So does one with the lab's flag in a column between the value and its unit ("130   L   mmol/L   136 - 145
   // 03:41", a LIS row with its release time after the reference).
   const unflagged = text.replace(/(?<=\d)\s+(?:HH|LL|[HL]|\*{1,3}|[↑↓])(?=\s+\S)/g, ' ');
-  if (TIME_RE.test(noTitre) && !/\d\s*(?:mg|g|u|ui|ng|pg|meq|mmol|%|\/)/i.test(unflagged) && !labValue(unflagged)) return true;
+  // The time alone in a last cell right after a range is when the row's result was released ("pH   7,16
+  // LL   7,35 - 7,45   03:24", a unitless value): no time of the report's header.
+  const released = /(?:\d\s*(?:-|–|a|at[eé])\s*[+-]?\d[\d.,]*|[<>≤≥]\s*\d[\d.,]*)\s{3,}\d{1,2}:\d{2}\s*$/u.test(noTitre) && /^\s*\p{L}/u.test(noTitre);
+  if (TIME_RE.test(noTitre) && !released && !/\d\s*(?:mg|g|u|ui|ng|pg|meq|mmol|%|\/)/i.test(unflagged) && !labValue(unflagged)) return true;
   // Identifiers only ("Notificação SINAN: 7712034", "Atendimento 31225990"): long plain integers, no lab
   // unit; or groups of digits joined by hyphens, as a portal numbers a visit ("2025-0616-88203": no range
   // has three bounds).

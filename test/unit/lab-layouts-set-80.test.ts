@@ -31,10 +31,16 @@ test("a LIS table's release column (a clock time after the reference) is cut off
   assert.deepEqual(r.unparsed_lines, []);
 });
 
-test('without a header, a row with its flag between the value and the unit and a release time at its end is a result, no admin line', () => {
-  const text = ['  Cálcio total          11,2      H    mg/dL         8,6 - 10,3         07:15'].join('\n');
+test('without a header, a row with its flag between the value and the unit, or with no unit, and a release time at its end is a result, no admin line', () => {
+  const text = [
+    '  Cálcio total          11,2      H    mg/dL         8,6 - 10,3         07:15',
+    '  pH                    7,29      L                  7,35 - 7,45        07:09',
+  ].join('\n');
   const r = parseLabReport(text);
-  assert.deepEqual(brief(r), [['Cálcio', 11.2, 'mg/dL', 'alto']]);
+  assert.deepEqual(brief(r), [
+    ['Cálcio', 11.2, 'mg/dL', 'alto'],
+    ['pH', 7.29, null, 'baixo'],
+  ]);
   assert.deepEqual(r.unparsed_lines, []);
 });
 
