@@ -82,7 +82,8 @@ const ADMIN_SPANS: RegExp[] = [
   // a regional council's "CRBM 5ª Região 7.412" or "CRBio 5 - 071.448/05-D", a digit a transcription could not read ("CRF-MT 3.1?8"),
   // a health plan's "Senha de autorização" (the guia's authorisation, longer than the 16 characters a label may run to);
   // a protocol, an order or a patient record abbreviated "Prot. 118-2041", "Ped.: 31.004.872", "Pac.: 0452219" or after the full label ("Paciente....: 0004418827"), the report's "Versão do laudo: 1", the lab system's name and version ("SISTEMA LABHOS 5.2"). The label and its number never span a bracket or a
-  // ";" (only an area code opens one: "Tel. (71) 3344-9810"; a fax transmission line's "FAX +55 67 3384-1150"):
+  // ";" (only an area code opens one: "Tel. (71) 3344-9810"; a fax transmission line's "FAX +55 67 3384-1150"),
+  // save a bracket of letters that names the form ("Requisição SUS (BPA-I): 44019", a SUS billing form's):
   // in "… carimbo do CNES   (repetido: 48,7)" the number is a value, not the registration of a label
   // printed without one. Nor a column break before a word: "… do CNES.*   Ureia 48,7" is a result cell;
   // nor a number with a decimal comma, which no identifier has ("… com o código   12,5" is a value);
@@ -95,9 +96,22 @@ const ADMIN_SPANS: RegExp[] = [
   // An occupational certificate's company activity code (CNAE 15.31-9-01) and occupation code (CBO 7641-20), and
   // a hospital admission's authorisation number (AIH 3125100638417), too.
   new RegExp(
-    String.raw`(?<![\p{L}\d])(?:crm|creme[a-z]{1,3}|crf|crbm|crbio|coren|rqe|cnes|cns|cnpj|cnae|cbo|aih|cpf|rg|cep|protocolo|prot\.(?=\s*:?\s*\d)|ped\.?(?=\s*:?\s*\d)|pac\.(?=\s*:?\s*\d)|paciente(?=[.\s]*:?\s*\d)|pedido|req|requisi[cç][aã]o|solicita[cç][aã]o(?=\s*:?\s*\d)|atend(?:imento)?\.?|o\.s\.?|os(?=\s*[:nº°#])|ordem(?:\s+de\s+servi[cç]o)?|pront|prontu[aá]rio|reg|registro|c[oó]d(?:igo)?|ficha|senha(?:\s+de\s+autoriza[cç][aã]o)?|cart[aã]o(?:\s+sus)?|notifica[cç][aã]o|sinan|boletim|lote|n[º°]|no\.|n[uú]mero|tel(?:efone)?|fone|fax|ramal|sac|ouvidoria|disque(?:\s+sa[uú]de)?|whatsapp|celular|leito|quarto|box|turno|m[aá]quina|posto(?:\s+de\s+coleta)?|equipe|esf|micro[aá]rea|cadastro|matr[ií]cula|id|guia|carteir(?:inha|a)|etiqueta|amostra\s+n[º°]|amostra(?=\s*:?\s*(?:\d{5,}|\d+-\d+))|vers[aã]o(?:\s+do\s+laudo)?(?=\s*:?\s*\d)|sistema(?=\s+[\p{L}-]+\s+(?:v\.?\s*)?\d))${NOT_WORD}(?:(?!\s{2,}\p{L}|[.*_—–-]\s{2,})[^\d\n(\[;]){0,16}\(?(?:\d{1,2}\s*(?:[ªº]\s*regi[aã]o\s*|[-–]\s*(?=\d)))?(?:\d{1,4}\)?(?:\s\d{1,4}(?![\d./-]))*\s\d[\d./?\uFFFD-]*|\d[\d./?\uFFFD-]*)(?!\d|,\d)`,
+    String.raw`(?<![\p{L}\d])(?:crm|creme[a-z]{1,3}|crf|crbm|crbio|coren|rqe|cnes|cns|cnpj|cnae|cbo|aih|cpf|rg|cep|protocolo|prot\.(?=\s*:?\s*\d)|ped\.?(?=\s*:?\s*\d)|pac\.(?=\s*:?\s*\d)|paciente(?=[.\s]*:?\s*\d)|pedido|req|requisi[cç][aã]o|solicita[cç][aã]o(?=\s*:?\s*\d)|atend(?:imento)?\.?|o\.s\.?|os(?=\s*[:nº°#])|ordem(?:\s+de\s+servi[cç]o)?|pront|prontu[aá]rio|reg|registro|c[oó]d(?:igo)?|ficha|senha(?:\s+de\s+autoriza[cç][aã]o)?|cart[aã]o(?:\s+sus)?|notifica[cç][aã]o|sinan|boletim|lote|n[º°]|no\.|n[uú]mero|tel(?:efone)?|fone|fax|ramal|sac|ouvidoria|disque(?:\s+sa[uú]de)?|whatsapp|celular|leito|quarto|box|turno|m[aá]quina|posto(?:\s+de\s+coleta)?|equipe|esf|micro[aá]rea|cadastro|matr[ií]cula|id|guia|carteir(?:inha|a)|etiqueta|amostra\s+n[º°]|amostra(?=\s*:?\s*(?:\d{5,}|\d+-\d+))|vers[aã]o(?:\s+do\s+laudo)?(?=\s*:?\s*\d)|sistema(?=\s+[\p{L}-]+\s+(?:v\.?\s*)?\d))${NOT_WORD}(?:(?!\s{2,}\p{L}|[.*_—–-]\s{2,})(?:[^\d\n(\[;]|\([\p{L}\s-]{1,12}\))){0,16}\(?(?:\d{1,2}\s*(?:[ªº]\s*regi[aã]o\s*|[-–]\s*(?=\d)))?(?:\d{1,4}\)?(?:\s\d{1,4}(?![\d./-]))*\s\d[\d./?\uFFFD-]*|\d[\d./?\uFFFD-]*)(?!\d|,\d)`,
     'giu',
   ),
+  // What a blood-gas analyser is told about the sample, printed in the section's title or a note ("GASOMETRIA
+  // ARTERIAL (FiO2 21% / T 37,2 °C)", "Temp. pac.: 38,1 °C"): the oxygen the patient breathed and the body
+  // temperature, settings of the run and never a measured result. No lab result is in degrees Celsius.
+  // A ratio to it is a result ("Relação pO2/FiO2: 178"): only the FiO2 that no ratio's slash precedes.
+  /(?<![\p{L}\d])(?<!o2\s*\/\s*)fi\s?o2\s*[:=]?\s*\d+(?:[.,]\d+)?\s*%?(?![\d.,])/giu,
+  /(?<![\d.,])\d+(?:[.,]\d+)?\s*°\s*c(?![\p{L}\d])/giu,
+  // How many microscope fields were examined ("não foram visualizadas formas parasitárias em 100 campos",
+  // "examinados 200 campos"): the extent of the search, no count found. A count per field is a result
+  // ("3 por campo", "5 p/campo") and is not matched.
+  /(?<![\p{L}])(?:em|nos|de|examinad[oa]s|analisad[oa]s)\s+\d{2,3}\s+campos(?![\p{L}])/giu,
+  // The number of procedures or exams a report bills or lists, in its footer ("Procedimentos faturados
+  // (BPA-I): 16", "Total de exames: 12", a SUS municipal lab's production count): a tally, no result.
+  /(?<![\p{L}])(?:(?:total|qtde?\.?|quantidade|n[uú]mero)\s+de\s+(?:procedimentos|exames)(?:\s+(?:faturad|realizad|solicitad|cobrad|autorizad)[oa]s)?|(?:procedimentos|exames)\s+(?:faturad|realizad|solicitad|cobrad|autorizad)[oa]s)\s*(?:\([^()\d]*\)\s*)?:\s*\d{1,3}(?![\d.,])/giu,
   // A toll-free number ("0800 281 4490", "0800-722-1010"), wherever a line prints it ("Central do
   // beneficiário 0800 …"): a telephone, with or without a label before it.
   /(?<![\d.,])0800[-\s]?\d{3}[-\s]?\d{4}(?![\d,])/gu,
@@ -625,10 +639,12 @@ class Bag {
    */
   private restated(tok: Token, line: string): boolean {
     const a = this.a;
-    if (typeof a.value !== 'number' || !('unit' in a) || !a.unit || !tok.values.some((x) => Math.abs(x - a.value) < 1e-9)) return false;
+    if (typeof a.value !== 'number' || !('unit' in a) || !tok.values.some((x) => Math.abs(x - a.value) < 1e-9)) return false;
     // A critical value's notice may name it without its unit ("Valores críticos comunicados: POTÁSSIO 5,8 -
     // comunicado a …"): the same value under the same name, no other result.
     const printed = unitAtStart(line.replace(GLUED, '$1 ').slice(tok.at + tok.text.length))?.unit;
+    // A result that has no unit ("pH 7,12" in the same notice) is told again only bare.
+    if (!a.unit) return printed === undefined;
     return printed === undefined || printed === a.unit;
   }
 }
@@ -655,6 +671,21 @@ function namesWhole(text: string, name: string): boolean {
     const before = /[\p{L}\d]/u.test(text[at - 1] ?? ' ') || (/^\d/.test(name) && /[.,]/.test(text[at - 1] ?? '') && digitAt(at - 2));
     const after = /[\p{L}\d]/u.test(text[end] ?? ' ') || (/\d$/.test(name) && /[.,]/.test(text[end] ?? '') && digitAt(end + 1));
     if (!before && !after) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether folded `text` prints a two-letter name right before its result's value ("valor critico: ph 7,16
+ * comunicado …"): too short a name to be looked for anywhere on a line, it names the value it leads.
+ */
+function namesBeforeValue(text: string, b: Bag): boolean {
+  const v = b.a.value;
+  if (b.foldedName.length !== 2 || typeof v !== 'number') return false;
+  const lead = new RegExp(String.raw`(?<![\p{L}\d])${b.foldedName.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\s*[:=]?\s*(?=[-−]?\d)`, 'gu');
+  for (const m of text.matchAll(lead)) {
+    const n = numbersIn(text.slice((m.index ?? 0) + m[0].length))[0];
+    if (n && n.index === 0 && n.values.some((x) => Math.abs(x - v) < 1e-9)) return true;
   }
   return false;
 }
@@ -726,7 +757,8 @@ export function accountLines(lines: readonly AccountLine[], read: readonly Read[
       const named =
         (b.foldedName.length >= 3 && namesWhole(text, b.foldedName)) ||
         (b.foldedShortName.length >= 3 && labelsLine(text, b.foldedShortName)) ||
-        (key !== undefined && b.a.key === key);
+        (key !== undefined && b.a.key === key) ||
+        namesBeforeValue(text, b);
       const joined = b.a.line >= i - 15 && b.a.line <= i + 3 && bare !== '' && namesWhole(b.foldedRef, bare);
       if (named || joined) own.push(b);
     }

@@ -477,3 +477,33 @@ export function withoutGradeColumn(text: string, offset: number, grade: { from: 
   const i = under[0]!.at - offset;
   return `${text.slice(0, i).trimEnd()}   ${text.slice(i + under[0]!.cell.length).trimStart()}`.trimEnd();
 }
+
+/**
+ * A row without its cell under a release column (`TableHeader.releaseAt`): its last cell, a clock time
+ * or a date and time, when it sits under that column and at least a name and a value come before it.
+ * The time is when the result was released, never a value; left on the line it makes a result row read
+ * as an administrative one, and a flag or a row without a unit ("pH   7,16   LL   7,35 - 7,45   03:24")
+ * is lost.
+ */
+export function withoutReleaseColumn(text: string, offset: number, releaseAt: number): string {
+  const cs = cellStarts(text, offset);
+  const last = cs[cs.length - 1];
+  if (!last || cs.length < 3 || last.at < releaseAt - 4) return text;
+  if (!/^(?:\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\s+)?\d{1,2}[:h]\d{2}(?::\d{2})?$/.test(last.cell)) return text;
+  return text.slice(0, last.at - offset).trimEnd();
+}
+
+/**
+ * A row with its cell under a method column (`TableHeader.methodColumn`) blanked: the one cell that starts
+ * under that column, after the name and before the result ("Dengue - NS1   ELISA   Não reagente"). Blanked
+ * to its length, so the cells after it keep their columns.
+ */
+export function withoutMethodColumn(text: string, offset: number, method: { from: number; to: number }): string {
+  const cs = cellStarts(text, offset);
+  const under = cs.filter((c) => c.at >= method.from - 3 && c.at < method.to - 2);
+  if (under.length !== 1 || cs.indexOf(under[0]!) < 1 || cs.indexOf(under[0]!) === cs.length - 1) return text;
+  // A method is named in words: a number or a result word there is a value out of its column, never blanked.
+  if (!/^\p{L}/u.test(under[0]!.cell) || qualitativeAtStart(under[0]!.cell) !== undefined) return text;
+  const i = under[0]!.at - offset;
+  return `${text.slice(0, i)}${' '.repeat(under[0]!.cell.length)}${text.slice(i + under[0]!.cell.length)}`;
+}

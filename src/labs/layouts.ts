@@ -55,11 +55,22 @@ export interface TableHeader {
   gradeColumn?: { from: number; to: number };
   /** Where the reference column starts ("VALOR DE REFERÊNCIA"), if the header names one. */
   referenceAt?: number;
+  /**
+   * Where a hospital system's release column starts ("LIBERADO", "HORA"), the header's last cell after
+   * the result: each row ends with the clock time (or date and time) its result was released, no value.
+   */
+  releaseAt?: number;
+  /**
+   * A method column between the exam and the result ("EXAME   METODOLOGIA   RESULTADO"): each row's
+   * cell under it names the assay ("ELISA", "Quimioluminescência"), no part of the name nor a result.
+   * From where its header cell starts to the next one.
+   */
+  methodColumn?: { from: number; to: number };
 }
 
 // A daily bulletin heads today's result and the day before's by day ("HOJE   D-1").
 const HEADER_CELL =
-  /^(exames?(?:\s*\/\s*resultados?)?|analitos?|parametros?|resultados?|(?:resultados?|res\.) anterior(?:es)?|anterior(?:es)?|ant\.|hist[oó]rico|hoje|d\s?-\s?[1-9]|valor(?:es)? encontrados?|unid\.?|unidades?|valor(?:es)? de refer[eê]ncia|valor(?:es)? referenciais|refer[eê]ncias?|intervalo de refer[eê]ncia|v\.?\s?r\.?|m[eé]todo)(?:\s*\(.*\))?(?:\s+(?:homem|homens|mulher|mulheres|masculino|feminino)(?:\s*\/\s*(?:homem|homens|mulher|mulheres|masculino|feminino))?)?:?$/i;
+  /^(exames?(?:\s*\/\s*resultados?)?|analitos?|parametros?|resultados?|(?:resultados?|res\.) anterior(?:es)?|anterior(?:es)?|ant\.|hist[oó]rico|hoje|d\s?-\s?[1-9]|valor(?:es)? encontrados?|unid\.?|unidades?|valor(?:es)? de refer[eê]ncia|valor(?:es)? referenciais|refer[eê]ncias?|intervalo de refer[eê]ncia|v\.?\s?r\.?|m[eé]todo|metodologia)(?:\s*\(.*\))?(?:\s+(?:homem|homens|mulher|mulheres|masculino|feminino)(?:\s*\/\s*(?:homem|homens|mulher|mulheres|masculino|feminino))?)?:?$/i;
 
 // A history report's column header: the current result, then one column per earlier sample's date
 // ("Atual   14/11/2024   20/05/2024", "Resultado atual   03/2025   11/2024").
@@ -183,6 +194,8 @@ export function tableHeader(text: string, offset = 0, context: HeaderContext = {
     resultAt: cellStarts(text, offset).find((c) => /^resultados?(?:\s*\(.*\))?:?$/i.test(c.cell))?.at,
     ...leadColumn(cellStarts(text, offset)),
     ...gradeColumn(cellStarts(text, offset)),
+    ...releaseColumn(cellStarts(text, offset)),
+    ...methodColumn(cellStarts(text, offset)),
     referenceAt: cellStarts(text, offset).find((c) => /^(?:valor(?:es)?\s+(?:de\s+)?refer|refer[eê]ncia|intervalo de refer|v\.?\s?r\.?$)/i.test(c.cell))?.at,
     ...(titled ? { title: cs[0]! } : {}),
   };
@@ -212,6 +225,25 @@ function gradeColumn(starts: Array<{ cell: string; at: number }>): { gradeColumn
   const grade = starts.findIndex((c, i) => i > result && GRADE_CELL.test(foldSameLength(c.cell).trim()));
   if (result < 0 || grade < 0) return {};
   return { gradeColumn: { from: starts[grade]!.at, to: starts[grade + 1]?.at ?? Number.POSITIVE_INFINITY } };
+}
+
+const RELEASE_CELL = /^(?:liberad[oa]|libera[cç][aã]o|hora(?:\s+d[ae]\s+libera[cç][aã]o)?|hor[aá]rio|data\s*\/\s*hora)$/i;
+
+/** A release column as the header's last cell, after the exam's and the result's (see `TableHeader.releaseAt`). */
+function releaseColumn(starts: Array<{ cell: string; at: number }>): { releaseAt: number } | Record<string, never> {
+  const last = starts[starts.length - 1];
+  if (!last || starts.length < 3 || !RELEASE_CELL.test(foldSameLength(last.cell).trim())) return {};
+  return { releaseAt: last.at };
+}
+
+const METHOD_CELL = /^(?:m[eé]todos?|metodologias?)$/i;
+
+/** A method column before the result's (see `TableHeader.methodColumn`). */
+function methodColumn(starts: Array<{ cell: string; at: number }>): { methodColumn: { from: number; to: number } } | Record<string, never> {
+  const result = starts.findIndex((c) => /^resultados?(?:\s*\(.*\))?:?$/i.test(c.cell));
+  const method = starts.findIndex((c) => METHOD_CELL.test(foldSameLength(c.cell).trim()));
+  if (result < 0 || method < 1 || method > result) return {};
+  return { methodColumn: { from: starts[method]!.at, to: starts[method + 1]!.at } };
 }
 
 // The exam column's header cell ("EXAME", "EXAME / RESULTADO", "Analito").

@@ -43,6 +43,10 @@ const TUSS_CODE = codeColumn('{8}');
 // unit, and a value further on. The code is an identifier; left there it would be read as the value
 // and the name after it lost, with the whole table.
 const LIS_CODE = codeColumn('{3,6}', String.raw`.*\s\d`);
+// A SUS procedure code (SIGTAP) printed without its dots and dash before the exam ("0202010317
+// Creatinina   1,10 mg/dL", a municipal lab's billing column): ten digits in one group, then a column
+// break and a name that is no unit. An identifier, never a value, as the dotted form below.
+const SIGTAP_CODE = codeColumn('{10}');
 
 // A portal's "Último resultado: 19,4 ng/mL em 14/03/2025" under the current value is the previous one.
 const LAST_RESULT = String.raw`[uú]ltimo\s+resultado`;
@@ -285,7 +289,7 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // procedure the guia authorised): eight digits in one group, then a column break and a name that is
   // no unit. An identifier, never a value, as the dotted codes above.
   const blankCode = (m: string, pad: string) => pad + ' '.repeat(m.length - pad.length);
-  t = t.replace(TUSS_CODE, blankCode).replace(LIS_CODE, blankCode);
+  t = t.replace(TUSS_CODE, blankCode).replace(SIGTAP_CODE, blankCode).replace(LIS_CODE, blankCode);
   // A dash opening a cell before words ("Cor      - Amarela      - Amarela", "Resultado   - Foram
   // encontrados …") sets the columns apart, as the spaces do: it is no part of the word result. A
   // dash before digits is left to the value and range readers (a sign, a range's "10   -   20").
@@ -982,7 +986,13 @@ export function isAdminLine(text: string): boolean {
   // A titre ("título 1:16", "Reagente 1:32") is not a time of day.
   const noTitre = text.replace(TITRE_COLON, ' ');
   // A value with any lab unit beside it (µg/dL too) makes it a result line ("Cortisol (matinal, 07h40) ... 24,8 µg/dL").
-  if (TIME_RE.test(noTitre) && !/\d\s*(?:mg|g|u|ui|ng|pg|meq|mmol|%|\/)/i.test(text) && !labValue(text)) return true;
+  // So does one with the lab's flag in a column between the value and its unit ("130   L   mmol/L   136 - 145
+  // 03:41", a LIS row with its release time after the reference).
+  const unflagged = text.replace(/(?<=\d)\s+(?:HH|LL|[HL]|\*{1,3}|[↑↓])(?=\s+\S)/g, ' ');
+  // The time alone in a last cell right after a range is when the row's result was released ("pH   7,16
+  // LL   7,35 - 7,45   03:24", a unitless value): no time of the report's header.
+  const released = /(?:\d\s*(?:-|–|a|at[eé])\s*[+-]?\d[\d.,]*|[<>≤≥]\s*\d[\d.,]*)\s{3,}\d{1,2}:\d{2}\s*$/u.test(noTitre) && /^\s*\p{L}/u.test(noTitre);
+  if (TIME_RE.test(noTitre) && !released && !/\d\s*(?:mg|g|u|ui|ng|pg|meq|mmol|%|\/)/i.test(unflagged) && !labValue(unflagged)) return true;
   // Identifiers only ("Notificação SINAN: 7712034", "Atendimento 31225990"): long plain integers, no lab
   // unit; or groups of digits joined by hyphens, as a portal numbers a visit ("2025-0616-88203": no range
   // has three bounds).

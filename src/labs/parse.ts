@@ -24,6 +24,8 @@ import {
   datedColumnLabels,
   datesUnderHeader,
   withoutGradeColumn,
+  withoutReleaseColumn,
+  withoutMethodColumn,
   withoutLeadColumn,
   headerUnitsAndDate,
   labelByBandColumns,
@@ -144,6 +146,8 @@ export type LabParseOptions = PatientInput;
 const REACTIVE = /^(?:fracamente\s+)?(?:reagente|reativo|positivo)$/iu;
 const TITRE_LINE = new RegExp(String.raw`^(?:${TITRE_WORD})\b`, 'iu');
 const MARKDOWN_HEADING = /^\s*#{1,6}\s+\S/;
+// The lead of a notice of critical values ("VALOR CRÍTICO:", "Valores críticos comunicados").
+const CRITICAL_NOTICE = /(?<![\p{L}])valor(?:es)?\s+cr[ií]tic[oa]s?(?![\p{L}])/iu;
 // A result's value restated on a log scale ("Log10", "Log", "Log 10 (UI/mL)").
 const LOG_SCALE = /^log(?:\s*10|₁₀)?(?:\s*\([^()]*\))?$/iu;
 // The lead of a result restated on a log scale ("Resultado em logaritmo (log10):", "Resultado em log10: 3,09"),
@@ -396,6 +400,8 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     const line = (table?.leadAt !== undefined ? withoutLeadColumn(printed, table.leadAt, table.leadIsCode, table.starts?.length) : undefined) ?? printed;
     let t = table?.previousAt !== undefined ? withoutPreviousColumn(line, table.previousAt, table.history, table.previousCell, table.starts) : line.text;
     if (table?.gradeColumn) t = withoutGradeColumn(t, line.offset, table.gradeColumn);
+    if (table?.releaseAt !== undefined && t === line.text) t = withoutReleaseColumn(t, line.offset, table.releaseAt);
+    if (table?.methodColumn && t === line.text) t = withoutMethodColumn(t, line.offset, table.methodColumn);
     if (table?.limitCell && t === line.text) t = withLimitInReference(line, table.limitCell);
     // An administrative line under such a table (a signature with its release time, long enough to reach
     // the previous-result column) has no current result: a number at its end is no earlier sample's,
@@ -811,6 +817,9 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     if (isAdminLine(t)) {
       // A method line with the time of collection ("Soro · … · coleta às 06:50") is the block's detail.
       if (isBlockDetail(t) || (title && isMethodLine(t))) continue;
+      // A note on the result just read ("Obs.: não foram visualizadas formas parasitárias"), between it and
+      // its reference: the reference printed under the note is still the result's.
+      if (pending && isNote(t)) continue;
       close();
       title = undefined;
       continue;
@@ -979,8 +988,19 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       const subjects = subject?.split(/\s+e\s+|\s*[,;]\s*/u) ?? [];
       if (subjects.length >= 2 && shareReference(subjects)) addRef(pending!, t);
       else if (subject && reopen(subject)) addRef(pending!, t);
-      else if (pending) addRef(pending, t);
-      else if (title) preRef.push(stripReferenceLead(t).rest);
+      else if (pending) {
+        // One word reference printed under a table whose header has no reference column ("Alvo
+        // Resultado" over a molecular panel's targets, then "Valor de referência: Não detectável"): every
+        // word result of the table that prints none is read against it, not the last row alone.
+        const lead = stripReferenceLead(t);
+        const rows =
+          lead.lead && table && table.referenceAt === undefined && qualitativeReference(lead.rest) !== undefined
+            ? recent.filter((c) => c.group !== pending && c.group.entries.every((e) => e.line > headerAt && e.read.value === null))
+            : [];
+        const wordRow = (g: Group) => g.refItems.length === 0 && g.entries.every((e) => e.line > headerAt && e.read.value === null);
+        if (rows.length > 0 && wordRow(pending) && rows.every((c) => wordRow(c.group))) for (const c of rows) refinish(c, [lead.rest]);
+        addRef(pending, t);
+      } else if (title) preRef.push(stripReferenceLead(t).rest);
       // A word alone with nothing to be the reference of may be a result whose name was not read.
       else if (!stripReferenceLead(t).lead && (qualitativeReference(t) !== undefined || readValue(t)?.comparator)) unparsed.push(line.raw.trim());
       lastRefLead = stripReferenceLead(t).rest === '';
@@ -1333,6 +1353,10 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
 
     close();
     title = undefined;
+    // A notice that critical values were phoned to the doctor, naming them again ("*** VALOR CRÍTICO:
+    // Potássio 6,6 e pH 7,08 comunicados ao plantonista"): the results read above, told again. The
+    // accounting pass lists the line unless each of its values is one of them under its name.
+    if (CRITICAL_NOTICE.test(t)) continue;
     // A note whose only numbers are administrative by the pass's own narrow rules ("Sobrecarga de
     // 75 g às 08:10."): nothing on it is result-like, so nothing is left to read.
     if (resultTokens(t).length > 0) unparsed.push(line.raw.trim());

@@ -490,8 +490,11 @@ function firstValueAt(text: string): number {
     if (idx > 0 && !/[\s:=|]/.test(text[idx - 1]!)) continue;
     if (tokens.some((t) => t.index === digitAt)) return idx;
   }
-  // Qualitative words after a name ("Anti-HCV Não reagente").
+  // Qualitative words after a name ("Anti-HCV Não reagente"). A reagent strip ("tira reagente", "fita
+  // reagente", the dipstick a urine is tested with) names the method, no reactive result.
   const q =
-    /\s(n[aã]o\s+reagente|reagente|negativ[oa]|positiv[oa]|ausentes?|presentes?|n[aã]o\s+detect[aá]vel|detect[aá]vel|indetect[aá]vel)(?![\p{L}])/iu.exec(text);
+    /(?<!(?<![\p{L}])(?:tiras?|fitas?))\s(n[aã]o\s+reagente|reagente|negativ[oa]|positiv[oa]|ausentes?|presentes?|n[aã]o\s+detect[aá]vel|detect[aá]vel|indetect[aá]vel)(?![\p{L}])/iu.exec(
+      text,
+    );
   return q ? (q.index ?? 0) + 1 : -1;
 }
