@@ -280,7 +280,8 @@ export const KNOWN_NAMES: readonly KnownName[] = [
     name: 'Saturação de O2',
     synonyms: ['saturacao de o2', 'saturacao de oxigenio', 'saturacao o2', 'sato2', 'sat o2', 'sat. o2', 'so2', 'o2 sat', 'o2sat'],
   },
-  { key: 'fosfatase_alcalina', name: 'Fosfatase alcalina', synonyms: ['fosfatase alcalina', 'fa'] },
+  // Abbreviated to fit a column as the lipids are ("Fosf. alcalina").
+  { key: 'fosfatase_alcalina', name: 'Fosfatase alcalina', synonyms: ['fosfatase alcalina', 'fa', 'fosf. alcalina', 'fosf alcalina'] },
   { key: 'calcio', name: 'Cálcio', synonyms: ['calcio', 'calcio total', 'calcio serico'] },
   { key: 'magnesio', name: 'Magnésio', synonyms: ['magnesio', 'magnesio serico'] },
   { key: 'cloro', name: 'Cloro', synonyms: ['cloro', 'cloreto', 'cl', 'cl-'] },

@@ -11,7 +11,7 @@
 import { ANALYTES, foldSameLength, KNOWN_NAMES, lookupName } from './analytes.ts';
 import { foldText } from '../text/fold.ts';
 import { NUMBER } from './numbers.ts';
-import { isReferenceLabel, isReferenceText, REFERENCE_LEAD_WORDS, stripReferenceLead, TITRE_COLON } from './reference.ts';
+import { isReferenceLabel, isReferenceText, QUALITATIVE_WORDS, REFERENCE_LEAD_WORDS, stripReferenceLead, TITRE_COLON } from './reference.ts';
 import { UNIT_PATTERN, unitAtStart } from './units.ts';
 
 export interface CleanLine {
@@ -437,7 +437,9 @@ const isUpper = (c: string) => c !== c.toLowerCase() && c === c.toUpperCase();
 
 // The words of the catalogue's names and synonyms, folded, of four characters or more: what a word
 // with an OCR slip is read against. A block's labels take the same slips ("Resu1tado", "Refer6ncia"),
-// and the value and its reference are found by them: their words are read against too.
+// and the value and its reference are found by them: their words are read against too. So do the
+// results written in words ("Arnarelo citrino", "Norrnal" in a urine exam's cells): read with the slip,
+// the word result is no longer the reference it matches, and a normal result reads as altered.
 const LABEL_WORDS = ['resultado', 'resultados', 'referencia', 'referencias', 'valor', 'valores', 'material', 'metodo', 'unidade', 'amostra'];
 // Names of results a report prints that the catalogue has no entry for: a urine exam's chemistry and
 // sediment, an index of insulin resistance. They take the same OCR slips ("Bi1irrubina", "Cé1ulas",
@@ -464,6 +466,7 @@ const nameWords = () =>
       .flatMap((n) => foldText(n).split(/[^\p{L}\d]+/u))
       .filter((w) => w.length >= 4),
     ...LABEL_WORDS,
+    ...QUALITATIVE_WORDS.flatMap((w) => foldText(w).split(' ')).filter((w) => w.length >= 4),
   ]));
 // The two- and three-letter tokens of the catalogue's names with a capital I ("HIV", "IgG", HOMA's "IR"), as printed.
 let catalogueShort: Set<string> | undefined;

@@ -817,7 +817,7 @@ function spanOf(rs: Range[]): Range {
 // ---- qualitative ----
 
 /** Results written as words, longest first so "não reagente" wins over "reagente". */
-const QUALITATIVE_WORDS = [
+export const QUALITATIVE_WORDS = [
   'nao reagente',
   'não reagente',
   'reagente',
