@@ -208,7 +208,8 @@ export const CITED_YEAR = /\((?:[^()\d]*?\p{Lu}{2,}[^()\d]*?[\s,]|[^()\d]*?\p{Lu
 // A regulation named by its number ("NR-7", the occupational health norm an exposure limit comes from).
 const REGULATION_RE = /(?<![\p{L}\d])NR[-\s]?\d{1,2}(?![\d,.]?\d)/gu;
 // A kidney disease stage leading a filtration rate's range ("G3a (redução leve a moderada): 45 a 59"): a name.
-const KIDNEY_STAGE_RE = /(?<![\p{L}\d])G[1-5][ab]?(?=\s*[(:–-])/gu;
+// So is the stage after its disease's name, a dialysis target's ("Meta DRC 5D: 130 a 585", "CKD estágio 4:").
+const KIDNEY_STAGE_RE = /(?<![\p{L}\d])(?:G[1-5][ab]?|(?<=\b(?:DRC|CKD|IRC)\s+(?:(?:[Ee]st[aá]gio|[Ss]tage)\s+)?)[1-5](?:[ab]|\s?D)?)(?=\s*[(:–-])/gu;
 const maskLabels = (text: string): string =>
   text
     .replace(REGULATION_RE, (s) => ' '.repeat(s.length))
@@ -259,6 +260,9 @@ const RANGES_MEMO = new Map<string, FoundRange[]>();
 
 // The grade a range stands for on the lab's scale, in brackets after it ("inferior a 0,35 kUA/L (classe
 // 0)"): a name for the band, its number no bound.
+// How long the patient fasted for the range, in brackets ("70 a 99 (jejum de 8 h)", "(após jejum de 8 a 12
+// horas)"): the range's condition, the hours no range of the value; read as the bare "(jejum)" it stands for.
+const FASTING_HOURS_NOTE = /\(\s*(?:ap[oó]s\s+|em\s+)?jejum\s+(?:m[ií]nimo\s+)?(?:de\s+)?\d{1,2}(?:\s*(?:a|-|–)\s*\d{1,2})?\s*h(?:oras?|s)?\s*\)/giu;
 const DOSE_TIMING_NOTE = /\s+\(\s*(?:coletar|colher|coleta|amostra)(?![\p{L}])[^()]*\b(?:dose|tomada)s?(?![\p{L}])[^()]*\)\s*$/iu;
 export const GRADE_NOTE = /\(\s*(?:classe|grau|escore|n[ií]vel)\s+\d{1,2}\s*(?:\)|$)/giu;
 
@@ -1112,6 +1116,7 @@ function referenceTextCheck(text: string, opts: { strictLabels?: boolean; dotIsD
   const { rest, lead } = stripReferenceLead(text);
   const t = detectionLimitBound(rest)
     .replace(GRADE_NOTE, '')
+    .replace(FASTING_HOURS_NOTE, '(jejum)')
     // After a reference's lead, a note in brackets that explains the range ("Ref.: acima de 25 % (valores
     // menores associam-se a maior probabilidade de câncer)"): words with no number, what the range means.
     .replace(lead ? /\s+\((?:[^()\d\s]+\s+){3,}[^()\d\s]+\)\s*$/u : /$^/, '')
