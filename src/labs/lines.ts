@@ -1275,7 +1275,10 @@ export function joinOpenBrackets(reads: readonly string[]): string[] {
     const close = next.indexOf(')');
     if (close < 0 || next.slice(0, close).includes('(')) continue;
     const numberNext = /^\s*(?:[<>≤≥]\s*)?[-−]?\d/.test(next);
-    const wordsNext = /^\s*\p{Ll}/u.test(next) && !/\d/.test(next.slice(0, close));
+    // After a comma the list may go on with an abbreviation in capitals ("osteoporose," / "DRC, doenças
+    // disabsortivas): 30 a 60"): a group's name, as a word in lower case is.
+    const listGoesOn = /\p{L},$/u.test(inside) ? /^\s*(?:\p{Ll}|\p{Lu}{2,}(?=[\s,;)]))/u : /^\s*\p{Ll}/u;
+    const wordsNext = listGoesOn.test(next) && !/\d/.test(next.slice(0, close));
     if (!(wantsNumber && numberNext) && !((wordList || wordReference) && wordsNext)) continue;
     out[i] = `${cur.trimEnd()} ${next.trim()}`;
     out[i + 1] = '';

@@ -70,6 +70,7 @@ import {
   valueAloneNext,
   valueAloneUnderDetails,
   verdictLine,
+  isAppLinkLine,
   verticalCell,
   wordResultRow,
   wordsAfterLabel,
@@ -771,6 +772,8 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       for (const e of pending?.entries ?? []) e.read = { ...e.read, marker: e.read.marker ?? verdict };
       continue;
     }
+    // So is an app's link under the value ("ⓘ Ver faixas por fase"): the reference after it joins the result.
+    if (pending && isAppLinkLine(t)) continue;
 
     // The header of a reference table under a result ("Sexo   Idade   Intervalo"): the rows after it
     // are that result's ranges, so the result stays open (a "Sexo" label is otherwise administrative).

@@ -225,9 +225,13 @@ const maskLabels = (text: string): string =>
 const COLLECTION_TIME_RE =
   /\b(?:coleta|colhid[oa])\s+(?:entre\s+|at[eé]\s+(?:[àa]s\s+)?|(?:ap[oó]s|depois\s+d[aeo]s?)\s+(?:[àa]s\s+)?|[àa]s\s+|d[aeo]s?\s+)?(\d{1,2})\s*h?(?:\s*(?:e|a|às|as|-|–)\s*(\d{1,2}))?\s*h(?![\p{L}])/giu;
 
+// A band of hours alone as a range's label ("7 a 10 h: 6,2 a 19,4"), within a day: a newborn's hours of
+// life, or the time of day a patient past infancy was drawn at (cortisol's morning range).
+const BARE_HOURS_OF_DAY = /^(\d{1,2})\s*h?\s*(?:a|às|as|-|–)\s*(\d{1,2})\s*h$/iu;
+
 /** The hours of the day a range label names for the collection ([7, 10] for "Coleta entre 7 e 10 h"), if any. */
-function collectionWindow(label: string): [number, number] | undefined {
-  const m = new RegExp(COLLECTION_TIME_RE.source, 'iu').exec(label);
+function collectionWindow(label: string, bareHours = false): [number, number] | undefined {
+  const m = new RegExp(COLLECTION_TIME_RE.source, 'iu').exec(label) ?? (bareHours ? BARE_HOURS_OF_DAY.exec(label.trim()) : null);
   if (!m) return undefined;
   const a = Number(m[1]);
   if (m[2] !== undefined) return [a, Number(m[2])];
@@ -632,6 +636,14 @@ function ageMatches(band: AgeBand, ageYears: number): boolean {
 export function resolveNumeric(ranges: LabelledRange[], value: number, unit: string | null, patient: Patient, comparator: '<' | '>' | null = null): Resolved {
   let cands = ranges.filter((r) => r.range.low !== null || r.range.high !== null);
   if (cands.length === 0) return { range: undefined, flag: undefined };
+  // Hours alone label a newborn's hours of life; for a patient a year old or more they can only be the
+  // time of day the sample was drawn at: a collection window, a condition like "Coleta 7 a 10 h".
+  const pastInfancy = patient.ageYears !== undefined && patient.ageYears >= 1;
+  const windowOf = (label: string) => collectionWindow(label, pastInfancy);
+  if (pastInfancy)
+    cands = cands.map((c) =>
+      BARE_HOURS_OF_DAY.test(c.label.trim()) && Number(BARE_HOURS_OF_DAY.exec(c.label.trim())![2]) <= 24 ? { ...c, age: undefined, condition: true } : c,
+    );
   // The cycle phase the report prints for the patient picks the phase's range.
   if (patient.cyclePhase && patient.sex !== 'M') {
     const phase = cands.filter((c) => cyclePhaseOf(c.label) === patient.cyclePhase);
@@ -734,10 +746,10 @@ export function resolveNumeric(ranges: LabelledRange[], value: number, unit: str
     }
   }
   // Ranges by collection time: the ones whose hours hold the printed collection time.
-  if (patient.collectionHour !== undefined && cands.some((c) => collectionWindow(c.label))) {
+  if (patient.collectionHour !== undefined && cands.some((c) => windowOf(c.label))) {
     const hour = patient.collectionHour;
     const kept = cands.filter((c) => {
-      const w = collectionWindow(c.label);
+      const w = windowOf(c.label);
       return !w || (hour >= w[0] && hour < w[1] + 1);
     });
     if (kept.length > 0) cands = kept;
