@@ -221,9 +221,10 @@ const maskLabels = (text: string): string =>
     .replace(WEIGHT_BAND_RE, (s) => ' '.repeat(s.length))
     .replace(COLLECTION_TIME_RE, (s) => ' '.repeat(s.length));
 // The time of day a range is printed for ("Coleta entre 7 e 10 h", "coleta 16 a 20 h", "coleta até as
-// 10 h"): cortisol and ACTH follow the day's rhythm. Its hours label the range, never are one.
+// 10 h", "Coleta entre 16 e 20 horas"): cortisol and ACTH follow the day's rhythm. Its hours label the
+// range, never are one.
 const COLLECTION_TIME_RE =
-  /\b(?:coleta|colhid[oa])\s+(?:entre\s+|at[eé]\s+(?:[àa]s\s+)?|(?:ap[oó]s|depois\s+d[aeo]s?)\s+(?:[àa]s\s+)?|[àa]s\s+|d[aeo]s?\s+)?(\d{1,2})\s*h?(?:\s*(?:e|a|às|as|-|–)\s*(\d{1,2}))?\s*h(?![\p{L}])/giu;
+  /\b(?:coleta|colhid[oa])\s+(?:entre\s+|at[eé]\s+(?:[àa]s\s+)?|(?:ap[oó]s|depois\s+d[aeo]s?)\s+(?:[àa]s\s+)?|[àa]s\s+|d[aeo]s?\s+)?(\d{1,2})\s*h?(?:\s*(?:e|a|às|as|-|–)\s*(\d{1,2}))?\s*h(?:oras?)?(?![\p{L}])/giu;
 
 // A band of hours alone as a range's label ("7 a 10 h: 6,2 a 19,4"), within a day: a newborn's hours of
 // life, or the time of day a patient past infancy was drawn at (cortisol's morning range).
@@ -323,7 +324,8 @@ interface AgeBand {
 
 function ageBandOf(label: string): AgeBand | undefined {
   const f = foldSameLength(label);
-  const m = AGE_BAND_RE.exec(label);
+  // The hours of a collection's time of day ("Coleta 16 a 20 horas") are no age.
+  const m = AGE_BAND_RE.exec(label.replace(new RegExp(COLLECTION_TIME_RE.source, 'giu'), (x) => ' '.repeat(x.length)));
   if (m?.groups) {
     const g = m.groups;
     if (g.a !== undefined && g.b !== undefined) {
