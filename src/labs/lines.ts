@@ -970,7 +970,10 @@ export function isAdminLine(text: string): boolean {
   if (MEDICATION_LEAD.test(f)) return true;
   // A label that can also name a result ("Jejum: 84 mg/dL") is administrative only when no value
   // with a lab unit follows it: otherwise its value would be dropped in silence.
-  if ((ADMIN_RE.test(f) || STREET_ADDRESS.test(text)) && !labValue(text)) return true;
+  // Nor is a range labelled by the time of day it is for ("Coleta entre 16 e 20 h: 2,3 a 11,9", a
+  // cortisol's second range under the first): a reference, whose label opens as a collection's line does.
+  const timedRange = /^colet(?:a|ad[oa])\s+(?:entre|d[aeo]s?|as|ate|apos)\s+\d/.test(f) && isReferenceText(text.trim(), { strictLabels: true });
+  if ((ADMIN_RE.test(f) || STREET_ADDRESS.test(text)) && !labValue(text) && !timedRange) return true;
   // A date makes a line administrative unless a lab value sits outside brackets beside it ("Glicose
   // 102 mg/dL (coletado em 12/05/2025)").
   if (DATE_RE.test(text) && !labValue(text.replace(/\([^)]*\)/g, ' '))) return true;
