@@ -56,8 +56,9 @@ const RESULT_WORD =
   /^(?:n[aã]o\s+reagente|fracamente\s+reagente|reagente|n[aã]o\s+detect[aá](?:vel|do)|indetect[aá]vel|detect[aá](?:vel|do)|negativ[oa]|positiv[oa]|ausentes?|presentes?|tra[cç]os|rar[oa]s?|numeros[oa]s?|escass[oa]s?|aumentad[oa]s?|abundantes?|l[ií]mpid[oa]|turv[oa]|amarel[oa](?:\s+\p{L}+)?|citrino|incolor|inconclusiv[oa]|indeterminad[oa]|normal|sens[ií]vel|resistente|intermedi[aá]ri[oa]|suscet[ií]vel(?:\s+\p{L}+)?)(?![\p{L}])/iu;
 
 // Words of a table header or a section: a cell made of them is not a result.
+// A report's own title beside the lab's name ("Laudo de exames", "Resultado de exames") heads it too.
 const HEADER_WORD =
-  /^(?:exames?|analitos?|par[aâ]metros?|resultados?|refer[eê]ncias?|valores?(?: de refer\p{L}*)?|unidades?|interpreta[cç][aã]o|m[eé]todos?|antimicrobianos?|antibi[oó]ticos?|material|amostra|observa[cç][aã]o|data|paciente|nome|laudo|sexo|idade|fase|intervalo|faixa(?: et[aá]ria)?|atua(?:l|is)|anterior(?:es)?|hist[oó]rico)$/iu;
+  /^(?:laudo\s+(?:de\s+exames?|laboratorial)|resultados?\s+de\s+exames?|exames?|analitos?|par[aâ]metros?|resultados?|refer[eê]ncias?|valores?(?: de refer\p{L}*)?|unidades?|interpreta[cç][aã]o|m[eé]todos?|antimicrobianos?|antibi[oó]ticos?|material|amostra|observa[cç][aã]o|data|paciente|nome|laudo|sexo|idade|fase|intervalo|faixa(?: et[aá]ria)?|atua(?:l|is)|anterior(?:es)?|hist[oó]rico)$/iu;
 
 // Narrow administrative spans. Each is explicit; nothing else on a line is administrative.
 const NOT_WORD = String.raw`(?![\p{L}\d])`;
@@ -98,6 +99,18 @@ const ADMIN_SPANS: RegExp[] = [
     String.raw`(?<![\p{L}\d])(?:crm|creme[a-z]{1,3}|crf|crbm|crbio|coren|rqe|cnes|cns|cnpj|cnae|cbo|aih|cpf|rg|cep|protocolo|prot\.(?=\s*:?\s*\d)|ped\.?(?=\s*:?\s*\d)|pac\.(?=\s*:?\s*\d)|paciente(?=[.\s]*:?\s*\d)|pedido|req|requisi[cç][aã]o|solicita[cç][aã]o(?=\s*:?\s*\d)|atend(?:imento)?\.?|o\.s\.?|os(?=\s*[:nº°#])|ordem(?:\s+de\s+servi[cç]o)?|pront|prontu[aá]rio|reg|registro|c[oó]d(?:igo)?|ficha|senha(?:\s+de\s+autoriza[cç][aã]o)?|cart[aã]o(?:\s+sus)?|notifica[cç][aã]o|sinan|boletim|lote|n[º°]|no\.|n[uú]mero|tel(?:efone)?|fone|fax|ramal|sac|ouvidoria|disque(?:\s+sa[uú]de)?|whatsapp|celular|leito|quarto|box|turno|m[aá]quina|posto(?:\s+de\s+coleta)?|equipe|esf|micro[aá]rea|cadastro|matr[ií]cula|id|guia|carteir(?:inha|a)|etiqueta|amostra\s+n[º°]|amostra(?=\s*:?\s*(?:\d{5,}|\d+-\d+))|vers[aã]o(?:\s+do\s+laudo)?(?=\s*:?\s*\d)|sistema(?=\s+[\p{L}-]+\s+(?:v\.?\s*)?\d))${NOT_WORD}(?:(?!\s{2,}\p{L}|[.*_—–-]\s{2,})[^\d\n(\[;]){0,16}\(?(?:\d{1,2}\s*(?:[ªº]\s*regi[aã]o\s*|[-–]\s*(?=\d)))?(?:\d{1,4}\)?(?:\s\d{1,4}(?![\d./-]))*\s\d[\d./?\uFFFD-]*|\d[\d./?\uFFFD-]*)(?!\d|,\d)`,
     'giu',
   ),
+  // A phone's status bar atop a screen copied from an app ("9:41 ◀ WhatsApp   4G 62%"): the clock, the
+  // network and the battery's charge, no value.
+  /^\s*\d{1,2}:\d{2}\b.*\b(?:[345]G|LTE|wi-?fi)\b.*$/giu,
+  // How many of the order's exams are out ("Status: 9 de 10 exames liberados"): the order's progress.
+  /(?<![\d.,])\d{1,3}\s+de\s+\d{1,3}\s+(?:exames?|resultados?)(?:\s+(?:liberad|pront|dispon[ií]ve|conclu[ií]d)\p{L}*)?/giu,
+  // The International Sensitivity Index of a prothrombin time's reagent, on its method line ("ISI do
+  // reagente: 1,02"): the thromboplastin's, no value of the patient.
+  /(?<![\p{L}])ISI(?:\s+d[oa]\s+(?:reagente|tromboplastina|lote))?\s*[:=]?\s*\d(?:[.,]\d{1,3})?(?![\d,])/gu,
+  // The temperature an enzyme is assayed or a culture incubated at, whole degrees ("(U/L, 37 °C)",
+  // "incubação a 35 °C"): the method's, no value. A patient's temperature beside a blood gas carries its
+  // decimal ("T 36,8 °C") and stays counted.
+  /(?<![\d.,])(?:25|30|35|37)\s*[°º]\s*C(?![\p{L}\d])/gu,
   // A dialysis session's dialyser by its membrane's area ("Dialisador: 1,8 m²", in a dialysis clinic's
   // header beside the patient's record and shift): the filter used, no value of the patient.
   /(?<![\p{L}])dialisador(?:\s+\p{L}+)?\s*:?\s*(?:[\p{L}-]+\s+)?\d{1,2}(?:[.,]\d{1,2})?\s*m(?:²|2)(?![\p{L}\d])/giu,

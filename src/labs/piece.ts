@@ -29,10 +29,11 @@ export const EQUATION_YEAR = /(?<![\p{L}])(?:ckd[\s-]?epi|mdrd|cockcroft(?:[\s-]
 
 /** The lab's control run beside a coagulation time ("controle: 12,4 s", "controle do dia: 12,4 s", "pool normal"). */
 // "Plasma controle", "plasma normal": the control named by what it is.
-export const CONTROL_LEAD = String.raw`(?:(?:plasma|soro)\s+)?(?:controle|pool(?:\s+normal)?|padr[aã]o)(?:\s+d[oa]\s+\p{L}+)?`;
+export const CONTROL_LEAD = String.raw`(?:(?:plasma|soro)\s+)?(?:controle(?:\s+normal)?|pool(?:\s+normal)?|padr[aã]o)(?:\s+d[oa]\s+\p{L}+)?`;
 /**
  * A control's time printed as a row of its own under a coagulation block ("Tempo do controle …. 12,4 s",
- * "Controle: 30,1 s", "Pool normal: 29 s"): a normal pool's time beside the patient's, no result of his.
+ * "Controle: 30,1 s", "Pool normal: 29 s", "Controle normal do dia: 30,4 segundos"): a normal pool's time
+ * beside the patient's, no result of his.
  */
 // A note in brackets after it says what the control is ("Controle do dia (pool normal)").
 export const CONTROL_ROW = new RegExp(String.raw`^(?:tempo\s+(?:d[oa]\s+)?)?${CONTROL_LEAD}(?:\s*\([^()\d]*\))?$`, 'iu');

@@ -176,3 +176,54 @@ test("an app's link line between a card's value and its reference ('ⓘ Ver faix
   assert.equal(r.analytes[0]!.reference_text, 'Folicular 0,1 a 0,9 · Lútea 1,8 a 24 ng/mL');
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test("a lab's control time under a wrapped ratio row ('Controle normal do dia: 29,8 segundos') is no result", () => {
+  const text = [
+    'Exame                       Resultado              Valores de referência',
+    'Tempo de tromboplastina     41,2 segundos          25,0 a 37,0 segundos',
+    'parcial ativada (TTPa)',
+    'Relação TTPa                1,38                   até 1,25',
+    '(paciente/controle)',
+    'Controle normal do dia: 29,8 segundos',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    r.analytes.map((a) => [a.value, a.flag]),
+    [
+      [41.2, 'alto'],
+      [1.38, 'alto'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test("page furniture of a lab app and a PDF: a phone's status bar, the order's progress, the report's title, a reagent's ISI, an assay's temperature", () => {
+  const text = [
+    '10:05 ▶ Chrome                                   5G 81%',
+    'Status: 4 de 6 exames prontos',
+    'Centro Diagnóstico Vale Verde                                   Resultado de Exames',
+    'Método: coagulométrico - ISI do reagente: 0,98',
+    'Atividade de protrombina    88 %                   70 a 120 %',
+    'ENZIMAS - soro   (U/L, 37 °C)',
+    'Amilase                     61                     28 a 100',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    r.analytes.map((a) => [a.value, a.flag]),
+    [
+      [88, 'normal'],
+      [61, 'normal'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test("a dialysis clinic's header: the dialyser's membrane area beside the record and shift is no value", () => {
+  const text = [
+    'Registro: HD-0932    Turno: 3º (ter/qui/sáb)    Acesso: cateter    Dialisador: 2,1 m²',
+    ' Fósforo                             5,9         mg/dL         Meta: 3,5 a 5,5',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(brief(r), [['Fósforo', 5.9, 'mg/dL', 'alto']]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
