@@ -107,6 +107,12 @@ const ADMIN_SPANS: RegExp[] = [
   // The International Sensitivity Index of a prothrombin time's reagent, on its method line ("ISI do
   // reagente: 1,02"): the thromboplastin's, no value of the patient.
   /(?<![\p{L}])ISI(?:\s+d[oa]\s+(?:reagente|tromboplastina|lote))?\s*[:=]?\s*\d(?:[.,]\d{1,3})?(?![\d,])/gu,
+  // A file's name, an e-mail's attachment ("[Anexo: Laudo_26042-0981.pdf]"): its digits name the file.
+  /[\p{L}\d_-]*\d[\p{L}\d_-]*\.(?:pdf|jpe?g|png|docx?|xlsx?|txt|zip)(?![\p{L}\d])/giu,
+  // A hospital floor beside the ward ("CLINICA MEDICA - 2 ANDAR", "3º andar"): where the patient lies.
+  /(?<![\d.,])\d{1,2}\s*[ºo°]?\s*andar(?![\p{L}])/giu,
+  // A character quoted as itself ('"0" no lugar de "O"', a transcriber's note on what it may have misread).
+  /(?<=["“])\d(?=["”])/gu,
   // The temperature an enzyme is assayed or a culture incubated at, whole degrees ("(U/L, 37 °C)",
   // "incubação a 35 °C"): the method's, no value. A patient's temperature beside a blood gas carries its
   // decimal ("T 36,8 °C") and stays counted.

@@ -227,3 +227,15 @@ test("a dialysis clinic's header: the dialyser's membrane area beside the record
   assert.deepEqual(brief(r), [['Fósforo', 5.9, 'mg/dL', 'alto']]);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test("an attachment's file name, a hospital floor and a transcriber's quoted character hold no values", () => {
+  const text = [
+    '[Anexo: Resultado_55120-0417.pdf]',
+    'SETOR    : CLINICA CIRURGICA - 3 ANDAR   LEITO: 305-A',
+    'Ureia                            52       mg/dL    15 A 43',
+    '> Nota da transcrição: "1" e "l" podem ter sido confundidos.',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(brief(r), [['Ureia', 52, 'mg/dL', 'alto']]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
