@@ -99,9 +99,9 @@ const ADMIN_SPANS: RegExp[] = [
     String.raw`(?<![\p{L}\d])(?:crm|creme[a-z]{1,3}|crf|crbm|crbio|coren|rqe|cnes|cns|cnpj|cnae|cbo|aih|cpf|rg|cep|protocolo|prot\.(?=\s*:?\s*\d)|ped\.?(?=\s*:?\s*\d)|pac\.(?=\s*:?\s*\d)|paciente(?=[.\s]*:?\s*\d)|pedido|req|requisi[cç][aã]o|solicita[cç][aã]o(?=\s*:?\s*\d)|atend(?:imento)?\.?|o\.s\.?|os(?=\s*[:nº°#])|ordem(?:\s+de\s+servi[cç]o)?|pront|prontu[aá]rio|reg|registro|c[oó]d(?:igo)?|ficha|senha(?:\s+de\s+autoriza[cç][aã]o)?|cart[aã]o(?:\s+sus)?|notifica[cç][aã]o|sinan|boletim|lote|n[º°]|no\.|n[uú]mero|tel(?:efone)?|fone|fax|ramal|sac|ouvidoria|disque(?:\s+sa[uú]de)?|whatsapp|celular|leito|quarto|box|turno|m[aá]quina|posto(?:\s+de\s+coleta)?|equipe|esf|micro[aá]rea|cadastro|matr[ií]cula|id|guia|carteir(?:inha|a)|etiqueta|amostra\s+n[º°]|amostra(?=\s*:?\s*(?:\d{5,}|\d+-\d+))|vers[aã]o(?:\s+do\s+laudo)?(?=\s*:?\s*\d)|sistema(?=\s+[\p{L}-]+\s+(?:v\.?\s*)?\d))${NOT_WORD}(?:(?!\s{2,}\p{L}|[.*_—–-]\s{2,})[^\d\n(\[;]){0,16}\(?(?:\d{1,2}\s*(?:[ªº]\s*regi[aã]o\s*|[-–]\s*(?=\d)))?(?:\d{1,4}\)?(?:\s\d{1,4}(?![\d./-]))*\s\d[\d./?\uFFFD-]*|\d[\d./?\uFFFD-]*)(?!\d|,\d)`,
     'giu',
   ),
-  // A phone's status bar atop a screen copied from an app ("9:41 ◀ WhatsApp   4G 62%"): the clock, the
+  // A phone's status bar atop a screen copied from an app ("9:41 ◀ WhatsApp   4G 62%", "11:42 🔋 62%"): the clock, the
   // network and the battery's charge, no value.
-  /^\s*\d{1,2}:\d{2}\b.*\b(?:[345]G|LTE|wi-?fi)\b.*$/giu,
+  /^\s*\d{1,2}:\d{2}\b.*(?:\b(?:[345]G|LTE|wi-?fi)\b|🔋).*$/giu,
   // How many of the order's exams are out ("Status: 9 de 10 exames liberados"): the order's progress.
   /(?<![\d.,])\d{1,3}\s+de\s+\d{1,3}\s+(?:exames?|resultados?)(?:\s+(?:liberad|pront|dispon[ií]ve|conclu[ií]d)\p{L}*)?/giu,
   // The International Sensitivity Index of a prothrombin time's reagent, on its method line ("ISI do
