@@ -100,8 +100,8 @@ const ADMIN_SPANS: RegExp[] = [
     'giu',
   ),
   // A phone's status bar atop a screen copied from an app ("9:41 ◀ WhatsApp   4G 62%", "11:42 🔋 62%"): the clock, the
-  // network and the battery's charge, no value.
-  /^\s*\d{1,2}:\d{2}\b.*(?:\b(?:[345]G|LTE|wi-?fi)\b|🔋).*$/giu,
+  // network and the battery's charge, no value; a cell after them is counted.
+  /^\s*\d{1,2}:\d{2}\b[^\d]*?(?:\b(?:[345]G|LTE|wi-?fi)\b|🔋)(?:[\s▮▯|]*\d{1,3}\s*%)?/giu,
   // How many of the order's exams are out ("Status: 9 de 10 exames liberados"): the order's progress.
   /(?<![\d.,])\d{1,3}\s+de\s+\d{1,3}\s+(?:exames?|resultados?)(?:\s+(?:liberad|pront|dispon[ií]ve|conclu[ií]d)\p{L}*)?/giu,
   // The International Sensitivity Index of a prothrombin time's reagent, on its method line ("ISI do
