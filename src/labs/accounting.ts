@@ -56,8 +56,9 @@ const RESULT_WORD =
   /^(?:n[aã]o\s+reagente|fracamente\s+reagente|reagente|n[aã]o\s+detect[aá](?:vel|do)|indetect[aá]vel|detect[aá](?:vel|do)|negativ[oa]|positiv[oa]|ausentes?|presentes?|tra[cç]os|rar[oa]s?|numeros[oa]s?|escass[oa]s?|aumentad[oa]s?|abundantes?|l[ií]mpid[oa]|turv[oa]|amarel[oa](?:\s+\p{L}+)?|citrino|incolor|inconclusiv[oa]|indeterminad[oa]|normal|sens[ií]vel|resistente|intermedi[aá]ri[oa]|suscet[ií]vel(?:\s+\p{L}+)?)(?![\p{L}])/iu;
 
 // Words of a table header or a section: a cell made of them is not a result.
+// A report's own title beside the lab's name ("Laudo de exames", "Resultado de exames") heads it too.
 const HEADER_WORD =
-  /^(?:exames?|analitos?|par[aâ]metros?|resultados?|refer[eê]ncias?|valores?(?: de refer\p{L}*)?|unidades?|interpreta[cç][aã]o|m[eé]todos?|antimicrobianos?|antibi[oó]ticos?|material|amostra|observa[cç][aã]o|data|paciente|nome|laudo|sexo|idade|fase|intervalo|faixa(?: et[aá]ria)?|atua(?:l|is)|anterior(?:es)?|hist[oó]rico)$/iu;
+  /^(?:laudo\s+(?:de\s+exames?|laboratorial)|resultados?\s+de\s+exames?|exames?|analitos?|par[aâ]metros?|resultados?|refer[eê]ncias?|valores?(?: de refer\p{L}*)?|unidades?|interpreta[cç][aã]o|m[eé]todos?|antimicrobianos?|antibi[oó]ticos?|material|amostra|observa[cç][aã]o|data|paciente|nome|laudo|sexo|idade|fase|intervalo|faixa(?: et[aá]ria)?|atua(?:l|is)|anterior(?:es)?|hist[oó]rico)$/iu;
 
 // Narrow administrative spans. Each is explicit; nothing else on a line is administrative.
 const NOT_WORD = String.raw`(?![\p{L}\d])`;
@@ -101,10 +102,11 @@ const ADMIN_SPANS: RegExp[] = [
   ),
   // What a blood-gas analyser is told about the sample, printed in the section's title or a note ("GASOMETRIA
   // ARTERIAL (FiO2 21% / T 37,2 °C)", "Temp. pac.: 38,1 °C"): the oxygen the patient breathed and the body
-  // temperature, settings of the run and never a measured result. No lab result is in degrees Celsius.
+  // temperature, settings of the run and never a measured result; so is the temperature an enzyme is assayed
+  // or a culture incubated at ("(U/L, 37 °C)", "incubação a 35 °C"). No lab result is in degrees Celsius.
   // A ratio to it is a result ("Relação pO2/FiO2: 178"): only the FiO2 that no ratio's slash precedes.
   /(?<![\p{L}\d])(?<!o2\s*\/\s*)fi\s?o2\s*[:=]?\s*\d+(?:[.,]\d+)?\s*%?(?![\d.,])/giu,
-  /(?<![\d.,])\d+(?:[.,]\d+)?\s*°\s*c(?![\p{L}\d])/giu,
+  /(?<![\d.,])\d+(?:[.,]\d+)?\s*[°º]\s*c(?![\p{L}\d])/giu,
   // How many microscope fields were examined ("não foram visualizadas formas parasitárias em 100 campos",
   // "examinados 200 campos"): the extent of the search, no count found. A count per field is a result
   // ("3 por campo", "5 p/campo") and is not matched.
@@ -112,6 +114,23 @@ const ADMIN_SPANS: RegExp[] = [
   // The number of procedures or exams a report bills or lists, in its footer ("Procedimentos faturados
   // (BPA-I): 16", "Total de exames: 12", a SUS municipal lab's production count): a tally, no result.
   /(?<![\p{L}])(?:(?:total|qtde?\.?|quantidade|n[uú]mero)\s+de\s+(?:procedimentos|exames)(?:\s+(?:faturad|realizad|solicitad|cobrad|autorizad)[oa]s)?|(?:procedimentos|exames)\s+(?:faturad|realizad|solicitad|cobrad|autorizad)[oa]s)\s*(?:\([^()\d]*\)\s*)?:\s*\d{1,3}(?![\d.,])/giu,
+  // A phone's status bar atop a screen copied from an app ("9:41 ◀ WhatsApp   4G 62%", "11:42 🔋 62%"): the clock, the
+  // network and the battery's charge, no value; a cell after them is counted.
+  /^\s*\d{1,2}:\d{2}\b[^\d]*?(?:\b(?:[345]G|LTE|wi-?fi)\b|🔋)(?:[\s▮▯|]*\d{1,3}\s*%)?/giu,
+  // How many of the order's exams are out ("Status: 9 de 10 exames liberados"): the order's progress.
+  /(?<![\d.,])\d{1,3}\s+de\s+\d{1,3}\s+(?:exames?|resultados?)(?:\s+(?:liberad|pront|dispon[ií]ve|conclu[ií]d)\p{L}*)?/giu,
+  // The International Sensitivity Index of a prothrombin time's reagent, on its method line ("ISI do
+  // reagente: 1,02"): the thromboplastin's, no value of the patient.
+  /(?<![\p{L}])ISI(?:\s+d[oa]\s+(?:reagente|tromboplastina|lote))?\s*[:=]?\s*\d(?:[.,]\d{1,3})?(?![\d,])/gu,
+  // A file's name, an e-mail's attachment ("[Anexo: Laudo_26042-0981.pdf]"): its digits name the file.
+  /[\p{L}\d_-]*\d[\p{L}\d_-]*\.(?:pdf|jpe?g|png|docx?|xlsx?|txt|zip)(?![\p{L}\d])/giu,
+  // A hospital floor beside the ward ("CLINICA MEDICA - 2 ANDAR", "3º andar"): where the patient lies.
+  /(?<![\d.,])\d{1,2}\s*[ºo°]?\s*andar(?![\p{L}])/giu,
+  // A character quoted as itself ('"0" no lugar de "O"', a transcriber's note on what it may have misread).
+  /(?<=["“])\d(?=["”])/gu,
+  // A dialysis session's dialyser by its membrane's area ("Dialisador: 1,8 m²", in a dialysis clinic's
+  // header beside the patient's record and shift): the filter used, no value of the patient.
+  /(?<![\p{L}])dialisador(?:\s+\p{L}+)?\s*:?\s*(?:[\p{L}-]+\s+)?\d{1,2}(?:[.,]\d{1,2})?\s*m(?:²|2)(?![\p{L}\d])/giu,
   // A toll-free number ("0800 281 4490", "0800-722-1010"), wherever a line prints it ("Central do
   // beneficiário 0800 …"): a telephone, with or without a label before it.
   /(?<![\d.,])0800[-\s]?\d{3}[-\s]?\d{4}(?![\d,])/gu,

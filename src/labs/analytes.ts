@@ -280,7 +280,8 @@ export const KNOWN_NAMES: readonly KnownName[] = [
     name: 'Saturação de O2',
     synonyms: ['saturacao de o2', 'saturacao de oxigenio', 'saturacao o2', 'sato2', 'sat o2', 'sat. o2', 'so2', 'o2 sat', 'o2sat'],
   },
-  { key: 'fosfatase_alcalina', name: 'Fosfatase alcalina', synonyms: ['fosfatase alcalina', 'fa'] },
+  // Abbreviated to fit a column as the lipids are ("Fosf. alcalina").
+  { key: 'fosfatase_alcalina', name: 'Fosfatase alcalina', synonyms: ['fosfatase alcalina', 'fa', 'fosf. alcalina', 'fosf alcalina'] },
   { key: 'calcio', name: 'Cálcio', synonyms: ['calcio', 'calcio total', 'calcio serico'] },
   { key: 'magnesio', name: 'Magnésio', synonyms: ['magnesio', 'magnesio serico'] },
   { key: 'cloro', name: 'Cloro', synonyms: ['cloro', 'cloreto', 'cl', 'cl-'] },
@@ -444,11 +445,19 @@ export function isCatalogued(def: AnalyteDef | KnownName): def is AnalyteDef {
 // calculated result's "ESTIMATIVA DA …" (the same as "… estimada" after the name).
 const PROCEDURE = /^(?:dosagem|determina[cç][aã]o|quantifica[cç][aã]o|estimativa)\s+(?:d[aeo]s?\s+)?/iu;
 
+// The exam or panel a row belongs to, before a slash ("EAS / Densidade", "Hemograma / Hemoglobina", a
+// report that prints one result a line with the exam's name in each): the analyte is the one after it.
+// Only an exam's name: before a slash an analyte's name makes a ratio ("Albumina / Globulina").
+const EXAM_BEFORE_SLASH =
+  /^(?:eas|urina(?:\s+(?:tipo\s+)?(?:i|1|rotina))?|sum[aá]rio\s+de\s+urina|urin[aá]lise|sedimento(?:scopia)?|hemograma|eritrograma|leucograma|lipidograma|coagulograma|hepatograma|ionograma|gasometria(?:\s+(?:arterial|venosa))?|bioqu[ií]mica)\s*\/\s*(?=\p{L})/iu;
+
 const TIMED_SAMPLE = /^[-–—]\s*\d{1,3}\s*(?:min(?:utos?)?|h(?:oras?)?|')(?![\p{L}])/iu;
 
 export function lookupName(printed: string): AnalyteDef | KnownName | undefined {
   const procedure = PROCEDURE.exec(printed);
   if (procedure && procedure[0].length < printed.length) return lookupName(printed.slice(procedure[0].length));
+  const exam = EXAM_BEFORE_SLASH.exec(printed);
+  if (exam) return lookupName(printed.slice(exam[0].length));
   const m = matchAnalyteName(printed);
   if (!m) return undefined;
   const rest = printed.slice(m.consumed).trim();

@@ -98,6 +98,8 @@ export function qualitativeFrom(e: Entry, items: string[], refText: string | nul
 const URINE_SAMPLE = /\burin(?:a|[aá]ri[oa])\b/i;
 const NOT_DETECTED = /^(?:n[aã]o\s+detect[aá](?:d[oa]|vel)|indetect[aá]vel)\.?$/iu;
 
+const SAMPLE_CLOCK = /\(\s*(?:coleta|colhid[oa])\s+(?:(?:às|as)\s+)?(\d{1,2})[:h]\d{2}\s*h?\s*\)/iu;
+
 export function numericFrom(
   e: Entry,
   ranges: LabelledRange[],
@@ -123,6 +125,10 @@ export function numericFrom(
     const times = (x: number | null) => (x === null ? null : x * 1000);
     ranges = ranges.map((r) => ({ ...r, range: { ...r.range, low: times(r.range.low), high: times(r.range.high), unit: '/mm³' } }));
   }
+  // The clock time a sample was drawn at, in brackets after its name ("CORTISOL - 2ª AMOSTRA (coleta às
+  // 16:05)", "Cortisol (coleta 07:30)"): that sample's, before the report's, to pick a range by time of day.
+  const drawn = SAMPLE_CLOCK.exec(e.name);
+  if (drawn && Number(drawn[1]) < 24) patient = { ...patient, collectionHour: Number(drawn[1]) };
   const resolved = resolveNumeric(ranges, value, unit, patient, e.read.comparator);
   if (resolved.flag !== undefined) {
     const r = resolved.range;

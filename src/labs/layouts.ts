@@ -6,10 +6,10 @@
 //   labelled line   "Exame: CREATININA - Resultado: 1,3 mg/dL - VR: 0,7 a 1,2 mg/dL";
 //   several results "Sódio 138 mEq/L (136-145); Potássio 4,1 mEq/L (3,5-5,1)",
 //                   "Bilirrubina total 1,4 mg/dL (até 1,2) - Bilirrubina direta 0,3 mg/dL (até 0,3)".
-import { foldSameLength } from './analytes.ts';
+import { foldSameLength, lookupName } from './analytes.ts';
 import { cellStarts, dateKey, previousColumnOf, valueColumnsOf, type History, type LimitCell, type PreviousCell, type ValueColumn } from './columns.ts';
 import { cells, isAdminLine } from './lines.ts';
-import { numbersIn } from './numbers.ts';
+import { NUMBER, numbersIn } from './numbers.ts';
 import { isReferenceLabel, isReferenceText, qualitativeAtStart, qualitativeReference, stripReferenceLead, type Sex } from './reference.ts';
 import { UNIT_PATTERN, normalizeUnit, unitAtStart } from './units.ts';
 import { isMarkerCell } from './value.ts';
@@ -336,6 +336,37 @@ export function splitResults(text: string, startsResult: (piece: string) => bool
     else out.push(cur);
   }
   return out.map((p) => p.trim()).filter(Boolean);
+}
+
+// Two names joined by a slash, then their two values joined by one, the unit printed once after both, then
+// (after a leader or a column gap) the two references joined by one too.
+const PAIRED_ROW = new RegExp(
+  String.raw`^(\p{L}[^/:]*?)\s+\/\s+(\p{L}[^/:]*?)\s*(?::|\s{2,})\s*([<>]?\s*(?:${NUMBER}))\s*\/\s*([<>]?\s*(?:${NUMBER}))(?:\s*(${UNIT_PATTERN}))?(?![\p{L}\d])(?:\s*(?::|\s{2,})\s*(.+))?$`,
+  'iu',
+);
+
+/**
+ * Two analytes sharing one row, their names, values and references each joined by a slash in the same
+ * order ("Sódio / Potássio ..... 140 / 4,8 mEq/L ..... VR 136 a 145 / 3,5 a 5,1", "TGO / TGP   45 / 78 U/L
+ * até 40 / até 41"): a compact report's way to print two results of one panel on a line. One piece per
+ * analyte, each with its own value, the shared unit and its own reference. Only when both names are the
+ * catalogue's: a ratio's name has a slash too ("Albumina / Globulina"), but one value.
+ */
+export function pairedRow(text: string): string[] | undefined {
+  const m = PAIRED_ROW.exec(text.trim());
+  if (!m) return undefined;
+  const [, n1, n2, v1, v2, unit, rest] = m;
+  if (!lookupName(n1!.trim()) || !lookupName(n2!.trim())) return undefined;
+  let refs: [string, string] | undefined;
+  if (rest !== undefined) {
+    const lead = /^(?:v\.?\s?r\.?|valor(?:es)?\s+de\s+refer[eê]ncia|refer[eê]ncias?|ref\.?)\s*:?\s*/iu.exec(rest);
+    const parts = rest.slice(lead?.[0].length ?? 0).split(/\s+\/\s+/);
+    if (parts.length !== 2 || !parts.every((r) => /\d/.test(r) && isReferenceText(r))) return undefined;
+    refs = [parts[0]!, parts[1]!];
+  }
+  const piece = (name: string, value: string, ref: string | undefined) =>
+    `${name.trim()} ${value.replace(/\s+/g, '')}${unit ? ` ${unit}` : ''}${ref ? ` (VR: ${ref})` : ''}`;
+  return [piece(n1!, v1!, refs?.[0]), piece(n2!, v2!, refs?.[1])];
 }
 
 /** Cells that are only a reference, or only the lab's marks, join the cell before them. */

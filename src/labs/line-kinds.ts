@@ -45,6 +45,14 @@ export function wordsAfterLabel(t: string): boolean {
 const VERDICT_LINE =
   /^(acima|abaixo|dentro|fora)\s+d[aoe]s?\s+(?:(?:valor(?:es)?|intervalo|faixa|limites?)\s+(?:de\s+)?)?(?:refer[eê]ncias?|normalidade)\.?$/iu;
 
+// A results app's link under a card's value ("ⓘ Ver faixas por fase", "Ver histórico ›"): a button's
+// label, no title of a result; the reference printed under it is still the value's.
+const APP_LINK_LINE =
+  /^(?:[ⓘℹ🛈]\uFE0F?\s*)?(?:ver|visualizar|exibir|abrir|mostrar)\s+(?:o\s+|a\s+|as\s+|os\s+)?(?:faixas?|hist[oó]rico|gr[aá]fico|evolu[cç][aã]o|detalhes|refer[eê]ncias?)(?:\s+[\p{L}]+){0,3}\s*[›>»]?$/iu;
+
+/** Whether the line is a results app's link label under a card's value. */
+export const isAppLinkLine = (t: string): boolean => APP_LINK_LINE.test(t.trim());
+
 /** The mark a verdict line gives the value above it (null when it says none: "Dentro da referência"), or undefined for any other line. */
 export function verdictLine(t: string, underValue = false): 'alto' | 'baixo' | null | undefined {
   const m = VERDICT_LINE.exec(t.trim());

@@ -11,7 +11,7 @@
 import { ANALYTES, foldSameLength, KNOWN_NAMES, lookupName } from './analytes.ts';
 import { foldText } from '../text/fold.ts';
 import { NUMBER } from './numbers.ts';
-import { isReferenceLabel, isReferenceText, REFERENCE_LEAD_WORDS, stripReferenceLead, TITRE_COLON } from './reference.ts';
+import { isReferenceLabel, isReferenceText, QUALITATIVE_WORDS, REFERENCE_LEAD_WORDS, stripReferenceLead, TITRE_COLON } from './reference.ts';
 import { UNIT_PATTERN, unitAtStart } from './units.ts';
 
 export interface CleanLine {
@@ -441,7 +441,9 @@ const isUpper = (c: string) => c !== c.toLowerCase() && c === c.toUpperCase();
 
 // The words of the catalogue's names and synonyms, folded, of four characters or more: what a word
 // with an OCR slip is read against. A block's labels take the same slips ("Resu1tado", "Refer6ncia"),
-// and the value and its reference are found by them: their words are read against too.
+// and the value and its reference are found by them: their words are read against too. So do the
+// results written in words ("Arnarelo citrino", "Norrnal" in a urine exam's cells): read with the slip,
+// the word result is no longer the reference it matches, and a normal result reads as altered.
 const LABEL_WORDS = ['resultado', 'resultados', 'referencia', 'referencias', 'valor', 'valores', 'material', 'metodo', 'unidade', 'amostra'];
 // Names of results a report prints that the catalogue has no entry for: a urine exam's chemistry and
 // sediment, an index of insulin resistance. They take the same OCR slips ("Bi1irrubina", "Cé1ulas",
@@ -468,6 +470,7 @@ const nameWords = () =>
       .flatMap((n) => foldText(n).split(/[^\p{L}\d]+/u))
       .filter((w) => w.length >= 4),
     ...LABEL_WORDS,
+    ...QUALITATIVE_WORDS.flatMap((w) => foldText(w).split(' ')).filter((w) => w.length >= 4),
   ]));
 // The two- and three-letter tokens of the catalogue's names with a capital I ("HIV", "IgG", HOMA's "IR"), as printed.
 let catalogueShort: Set<string> | undefined;
@@ -971,7 +974,10 @@ export function isAdminLine(text: string): boolean {
   if (MEDICATION_LEAD.test(f)) return true;
   // A label that can also name a result ("Jejum: 84 mg/dL") is administrative only when no value
   // with a lab unit follows it: otherwise its value would be dropped in silence.
-  if ((ADMIN_RE.test(f) || STREET_ADDRESS.test(text)) && !labValue(text)) return true;
+  // Nor is a range labelled by the time of day it is for ("Coleta entre 16 e 20 h: 2,3 a 11,9", a
+  // cortisol's second range under the first): a reference, whose label opens as a collection's line does.
+  const timedRange = /^colet(?:a|ad[oa])\s+(?:entre|d[aeo]s?|as|ate|apos)\s+\d/.test(f) && isReferenceText(text.trim(), { strictLabels: true });
+  if ((ADMIN_RE.test(f) || STREET_ADDRESS.test(text)) && !labValue(text) && !timedRange) return true;
   // A date makes a line administrative unless a lab value sits outside brackets beside it ("Glicose
   // 102 mg/dL (coletado em 12/05/2025)").
   if (DATE_RE.test(text) && !labValue(text.replace(/\([^)]*\)/g, ' '))) return true;
@@ -1282,7 +1288,10 @@ export function joinOpenBrackets(reads: readonly string[]): string[] {
     const close = next.indexOf(')');
     if (close < 0 || next.slice(0, close).includes('(')) continue;
     const numberNext = /^\s*(?:[<>≤≥]\s*)?[-−]?\d/.test(next);
-    const wordsNext = /^\s*\p{Ll}/u.test(next) && !/\d/.test(next.slice(0, close));
+    // After a comma the list may go on with an abbreviation in capitals ("osteoporose," / "DRC, doenças
+    // disabsortivas): 30 a 60"): a group's name, as a word in lower case is.
+    const listGoesOn = /\p{L},$/u.test(inside) ? /^\s*(?:\p{Ll}|\p{Lu}{2,}(?=[\s,;)]))/u : /^\s*\p{Ll}/u;
+    const wordsNext = listGoesOn.test(next) && !/\d/.test(next.slice(0, close));
     if (!(wantsNumber && numberNext) && !((wordList || wordReference) && wordsNext)) continue;
     out[i] = `${cur.trimEnd()} ${next.trim()}`;
     out[i + 1] = '';

@@ -37,7 +37,7 @@ import {
   withoutPreviousColumn,
 } from './columns.ts';
 import { finishGroup, numericFrom, qualitativeFrom } from './flagging.ts';
-import { labelledLine, mergeReferenceCells, splitAtNameCells, splitResults, tableHeader, type TableHeader } from './layouts.ts';
+import { labelledLine, mergeReferenceCells, pairedRow, splitAtNameCells, splitResults, tableHeader, type TableHeader } from './layouts.ts';
 import {
   categoryGoals,
   isCategoryRow,
@@ -72,6 +72,7 @@ import {
   valueAloneNext,
   valueAloneUnderDetails,
   verdictLine,
+  isAppLinkLine,
   verticalCell,
   wordResultRow,
   wordsAfterLabel,
@@ -777,6 +778,8 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       for (const e of pending?.entries ?? []) e.read = { ...e.read, marker: e.read.marker ?? verdict };
       continue;
     }
+    // So is an app's link under the value ("ⓘ Ver faixas por fase"): the reference after it joins the result.
+    if (pending && isAppLinkLine(t)) continue;
 
     // The header of a reference table under a result ("Sexo   Idade   Intervalo"): the rows after it
     // are that result's ranges, so the result stays open (a "Sexo" label is otherwise administrative).
@@ -1119,7 +1122,8 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // …", an ICU bulletin's row per system) names no result: the cells after it are read as above.
     const results = cs.length >= 3 && GROUP_LABEL_CELL.test(cs[0]!) ? cs.slice(1) : cs;
     const sideBySide = results.length >= 2 && !isReferenceText(results[0]!) && results.every(startsResult);
-    const pieces = sideBySide ? results : (splitAtNameCells(t, startsResult) ?? splitResults(t, startsResult));
+    // Two analytes sharing the row, each part joined by a slash ("Sódio / Potássio : 140 / 4,8 mEq/L : VR …"): one piece each.
+    const pieces = pairedRow(t) ?? (sideBySide ? results : (splitAtNameCells(t, startsResult) ?? splitResults(t, startsResult)));
     const groups = pieces.map((p) => readPiece(p, ctx));
     if (groups.some(Boolean)) {
       // "Tempo do paciente .... 24,6 segundos" under "TEMPO DE PROTROMBINA (TP)": a label that names

@@ -9,6 +9,7 @@ import { cells, isBlockDetail, type CleanLine } from './lines.ts';
 import { numbersIn } from './numbers.ts';
 import type { Entry, Group } from './result.ts';
 import {
+  isReferenceHeading,
   isReferenceLabel,
   ORDINAL_RE,
   isReferenceText,
@@ -28,10 +29,11 @@ export const EQUATION_YEAR = /(?<![\p{L}])(?:ckd[\s-]?epi|mdrd|cockcroft(?:[\s-]
 
 /** The lab's control run beside a coagulation time ("controle: 12,4 s", "controle do dia: 12,4 s", "pool normal"). */
 // "Plasma controle", "plasma normal": the control named by what it is.
-export const CONTROL_LEAD = String.raw`(?:(?:plasma|soro)\s+)?(?:controle|pool(?:\s+normal)?|padr[aã]o)(?:\s+d[oa]\s+\p{L}+)?`;
+export const CONTROL_LEAD = String.raw`(?:(?:plasma|soro)\s+)?(?:controle(?:\s+normal)?|pool(?:\s+normal)?|padr[aã]o)(?:\s+d[oa]\s+\p{L}+)?`;
 /**
  * A control's time printed as a row of its own under a coagulation block ("Tempo do controle …. 12,4 s",
- * "Controle: 30,1 s", "Pool normal: 29 s"): a normal pool's time beside the patient's, no result of his.
+ * "Controle: 30,1 s", "Pool normal: 29 s", "Controle normal do dia: 30,4 segundos"): a normal pool's time
+ * beside the patient's, no result of his.
  */
 // A note in brackets after it says what the control is ("Controle do dia (pool normal)").
 export const CONTROL_ROW = new RegExp(String.raw`^(?:tempo\s+(?:d[oa]\s+)?)?${CONTROL_LEAD}(?:\s*\([^()\d]*\))?$`, 'iu');
@@ -127,7 +129,8 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
   const name = cleanName(nameRaw);
   const def = lookupName(name);
   // One-letter names only from the catalogue ("K 3,1 mEq/L") or a typed list ("U 32; NA 138").
-  if ((letters(name) < 2 && !def && !ctx.list) || name.includes(':')) return undefined;
+  // A colon ends a name, save one in brackets: the clock time the sample was drawn ("Cortisol (coleta 08:00)").
+  if ((letters(name) < 2 && !def && !ctx.list) || name.replace(/\([^()]*\)/g, '').includes(':')) return undefined;
   // A name that holds a full stop before another sentence ("… e o ácido úrico. Voltei a treinar há 2
   // semanas") is prose, as an e-mail body prints it: no result's name spans two sentences.
   // An abbreviation's dot ("Capacidade total de fix. Fe") is followed by a word or two, not a sentence.
@@ -264,8 +267,9 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
   // "Liberado" column): a date, a time or both, never part of the range before it.
   const released = RELEASED_AT.exec(ref);
   if (released && isReferenceText(ref.slice(0, released.index), { dotIsDecimal: dotIsDecimal(def) })) ref = ref.slice(0, released.index);
-  // The lab's mark printed after the reference ("11,0 g/dL (12,0 - 16,0) L", a LIS's "<L>").
-  const late = /\s+(\*{1,3}|\(?[HL]\)?|<(?:HH|LL|[HL])>|↑|↓|⬆\uFE0F?|⬇\uFE0F?)$/u.exec(ref);
+  // The lab's mark printed after the reference ("11,0 g/dL (12,0 - 16,0) L", a LIS's "<L>"). In brackets
+  // only whole: the "H)" that closes a note ("70 A 99 (JEJUM DE 8 H)") is the note's hours.
+  const late = /\s+(\*{1,3}|\([HL]\)|[HL]|<(?:HH|LL|[HL])>|↑|↓|⬆\uFE0F?|⬇\uFE0F?)$/u.exec(ref);
   if (late && ref.length > late[0].length) {
     ref = ref.slice(0, late.index);
     const last = entries[entries.length - 1]!;
@@ -323,10 +327,12 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
   // ("198 mg/dL   Com jejum / Sem jejum", then "Desejável: < 190 mg/dL" on the next line).
   // A percentile in the label is no number ("Percentil 99 (limite superior):" over "Mulheres: 15,6 ng/L"),
   // nor a trimester's ordinal ("Gestantes 1º trimestre:" over "0,10 a 2,50").
+  // Nor is the age band of a heading ("Ref.: População saudável (até 60 anos):" over "superior a 20 ng/mL").
   const labelOnly =
-    !/\d/.test(ref.replace(new RegExp(PERCENTILE_RE.source, 'giu'), '').replace(ORDINAL_RE, '')) &&
-    !/\bresultados?\b/i.test(ref) &&
-    isReferenceLabel(ref.replace(/:$/, ''));
+    (!/\d/.test(ref.replace(new RegExp(PERCENTILE_RE.source, 'giu'), '').replace(ORDINAL_RE, '')) &&
+      !/\bresultados?\b/i.test(ref) &&
+      isReferenceLabel(ref.replace(/:$/, ''))) ||
+    isReferenceHeading(ref);
   if (ref !== '' && !isReferenceText(ref, { dotIsDecimal: dotIsDecimal(def) }) && !labelOnly) return undefined;
   // A bare number with neither unit nor reference is a result only where the layout says so.
   if (read.value !== null && !read.unit && ref === '' && !def && !opts.separated && !ctx.table && !ctx.list) return undefined;

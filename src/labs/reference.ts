@@ -208,7 +208,8 @@ export const CITED_YEAR = /\((?:[^()\d]*?\p{Lu}{2,}[^()\d]*?[\s,]|[^()\d]*?\p{Lu
 // A regulation named by its number ("NR-7", the occupational health norm an exposure limit comes from).
 const REGULATION_RE = /(?<![\p{L}\d])NR[-\s]?\d{1,2}(?![\d,.]?\d)/gu;
 // A kidney disease stage leading a filtration rate's range ("G3a (redução leve a moderada): 45 a 59"): a name.
-const KIDNEY_STAGE_RE = /(?<![\p{L}\d])G[1-5][ab]?(?=\s*[(:–-])/gu;
+// So is the stage after its disease's name, a dialysis target's ("Meta DRC 5D: 130 a 585", "CKD estágio 4:").
+const KIDNEY_STAGE_RE = /(?<![\p{L}\d])(?:G[1-5][ab]?|(?<=\b(?:DRC|CKD|IRC)\s+(?:(?:[Ee]st[aá]gio|[Ss]tage)\s+)?)[1-5](?:[ab]|\s?D)?)(?=\s*[(:–-])/gu;
 const maskLabels = (text: string): string =>
   text
     .replace(REGULATION_RE, (s) => ' '.repeat(s.length))
@@ -220,13 +221,18 @@ const maskLabels = (text: string): string =>
     .replace(WEIGHT_BAND_RE, (s) => ' '.repeat(s.length))
     .replace(COLLECTION_TIME_RE, (s) => ' '.repeat(s.length));
 // The time of day a range is printed for ("Coleta entre 7 e 10 h", "coleta 16 a 20 h", "coleta até as
-// 10 h"): cortisol and ACTH follow the day's rhythm. Its hours label the range, never are one.
+// 10 h", "Coleta entre 16 e 20 horas"): cortisol and ACTH follow the day's rhythm. Its hours label the
+// range, never are one.
 const COLLECTION_TIME_RE =
-  /\b(?:coleta|colhid[oa])\s+(?:entre\s+|at[eé]\s+(?:[àa]s\s+)?|(?:ap[oó]s|depois\s+d[aeo]s?)\s+(?:[àa]s\s+)?|[àa]s\s+|d[aeo]s?\s+)?(\d{1,2})\s*h?(?:\s*(?:e|a|às|as|-|–)\s*(\d{1,2}))?\s*h(?![\p{L}])/giu;
+  /\b(?:coleta|colhid[oa])\s+(?:entre\s+|at[eé]\s+(?:[àa]s\s+)?|(?:ap[oó]s|depois\s+d[aeo]s?)\s+(?:[àa]s\s+)?|[àa]s\s+|d[aeo]s?\s+)?(\d{1,2})\s*h?(?:\s*(?:e|a|às|as|-|–)\s*(\d{1,2}))?\s*h(?:oras?)?(?![\p{L}])/giu;
+
+// A band of hours alone as a range's label ("7 a 10 h: 6,2 a 19,4"), within a day: a newborn's hours of
+// life, or the time of day a patient past infancy was drawn at (cortisol's morning range).
+const BARE_HOURS_OF_DAY = /^(\d{1,2})\s*h?\s*(?:a|às|as|-|–)\s*(\d{1,2})\s*h$/iu;
 
 /** The hours of the day a range label names for the collection ([7, 10] for "Coleta entre 7 e 10 h"), if any. */
-function collectionWindow(label: string): [number, number] | undefined {
-  const m = new RegExp(COLLECTION_TIME_RE.source, 'iu').exec(label);
+function collectionWindow(label: string, bareHours = false): [number, number] | undefined {
+  const m = new RegExp(COLLECTION_TIME_RE.source, 'iu').exec(label) ?? (bareHours ? BARE_HOURS_OF_DAY.exec(label.trim()) : null);
   if (!m) return undefined;
   const a = Number(m[1]);
   if (m[2] !== undefined) return [a, Number(m[2])];
@@ -259,6 +265,9 @@ const RANGES_MEMO = new Map<string, FoundRange[]>();
 
 // The grade a range stands for on the lab's scale, in brackets after it ("inferior a 0,35 kUA/L (classe
 // 0)"): a name for the band, its number no bound.
+// How long the patient fasted for the range, in brackets ("70 a 99 (jejum de 8 h)", "(após jejum de 8 a 12
+// horas)"): the range's condition, the hours no range of the value; read as the bare "(jejum)" it stands for.
+const FASTING_HOURS_NOTE = /\(\s*(?:ap[oó]s\s+|em\s+)?jejum\s+(?:m[ií]nimo\s+)?(?:de\s+)?\d{1,2}(?:\s*(?:a|-|–)\s*\d{1,2})?\s*h(?:oras?|s)?\s*\)/giu;
 const DOSE_TIMING_NOTE = /\s+\(\s*(?:coletar|colher|coleta|amostra)(?![\p{L}])[^()]*\b(?:dose|tomada)s?(?![\p{L}])[^()]*\)\s*$/iu;
 export const GRADE_NOTE = /\(\s*(?:classe|grau|escore|n[ií]vel)\s+\d{1,2}\s*(?:\)|$)/giu;
 
@@ -315,7 +324,8 @@ interface AgeBand {
 
 function ageBandOf(label: string): AgeBand | undefined {
   const f = foldSameLength(label);
-  const m = AGE_BAND_RE.exec(label);
+  // The hours of a collection's time of day ("Coleta 16 a 20 horas") are no age.
+  const m = AGE_BAND_RE.exec(label.replace(new RegExp(COLLECTION_TIME_RE.source, 'giu'), (x) => ' '.repeat(x.length)));
   if (m?.groups) {
     const g = m.groups;
     if (g.a !== undefined && g.b !== undefined) {
@@ -628,6 +638,14 @@ function ageMatches(band: AgeBand, ageYears: number): boolean {
 export function resolveNumeric(ranges: LabelledRange[], value: number, unit: string | null, patient: Patient, comparator: '<' | '>' | null = null): Resolved {
   let cands = ranges.filter((r) => r.range.low !== null || r.range.high !== null);
   if (cands.length === 0) return { range: undefined, flag: undefined };
+  // Hours alone label a newborn's hours of life; for a patient a year old or more they can only be the
+  // time of day the sample was drawn at: a collection window, a condition like "Coleta 7 a 10 h".
+  const pastInfancy = patient.ageYears !== undefined && patient.ageYears >= 1;
+  const windowOf = (label: string) => collectionWindow(label, pastInfancy);
+  if (pastInfancy)
+    cands = cands.map((c) =>
+      BARE_HOURS_OF_DAY.test(c.label.trim()) && Number(BARE_HOURS_OF_DAY.exec(c.label.trim())![2]) <= 24 ? { ...c, age: undefined, condition: true } : c,
+    );
   // The cycle phase the report prints for the patient picks the phase's range.
   if (patient.cyclePhase && patient.sex !== 'M') {
     const phase = cands.filter((c) => cyclePhaseOf(c.label) === patient.cyclePhase);
@@ -730,10 +748,10 @@ export function resolveNumeric(ranges: LabelledRange[], value: number, unit: str
     }
   }
   // Ranges by collection time: the ones whose hours hold the printed collection time.
-  if (patient.collectionHour !== undefined && cands.some((c) => collectionWindow(c.label))) {
+  if (patient.collectionHour !== undefined && cands.some((c) => windowOf(c.label))) {
     const hour = patient.collectionHour;
     const kept = cands.filter((c) => {
-      const w = collectionWindow(c.label);
+      const w = windowOf(c.label);
       return !w || (hour >= w[0] && hour < w[1] + 1);
     });
     if (kept.length > 0) cands = kept;
@@ -817,7 +835,7 @@ function spanOf(rs: Range[]): Range {
 // ---- qualitative ----
 
 /** Results written as words, longest first so "não reagente" wins over "reagente". */
-const QUALITATIVE_WORDS = [
+export const QUALITATIVE_WORDS = [
   'nao reagente',
   'não reagente',
   'reagente',
@@ -1112,6 +1130,7 @@ function referenceTextCheck(text: string, opts: { strictLabels?: boolean; dotIsD
   const { rest, lead } = stripReferenceLead(text);
   const t = detectionLimitBound(rest)
     .replace(GRADE_NOTE, '')
+    .replace(FASTING_HOURS_NOTE, '(jejum)')
     // After a reference's lead, a note in brackets that explains the range ("Ref.: acima de 25 % (valores
     // menores associam-se a maior probabilidade de câncer)"): words with no number, what the range means.
     .replace(lead ? /\s+\((?:[^()\d\s]+\s+){3,}[^()\d\s]+\)\s*$/u : /$^/, '')
