@@ -304,10 +304,16 @@ export function cleanLine(raw: string, index: number): CleanLine {
   t = t.replace(/(?<![\p{L}])(menor|maior)\s+q\.?(?=\s*\d)/giu, '$1 que');
   // A name printed as an abbreviation with a dot after each capital ("V.C.M.", "C.H.C.M.") is the
   // abbreviation the catalogue knows ("VCM"); the dots would also run into a dot leader after it.
-  t = t.replace(/^(\s*)((?:\p{Lu}\.){2,}\p{Lu}?\.?)(?=[\s.:])/u, (_m, pad: string, abbr: string) =>
-    // Padded to its printed length: cells are placed by column.
-    (pad + abbr.replace(/\./g, '')).padEnd(pad.length + abbr.length),
-  );
+  // Padded to its printed length: cells are placed by column. When the name goes on after one space
+  // ("V.L.D.L. COLESTEROL"), the padding goes to the next column break, else it would set the rest of the
+  // name apart as a cell of its own.
+  const abbr = /^(\s*)((?:\p{Lu}\.){2,}\p{Lu}?\.?)(?=[\s.:])/u.exec(t);
+  if (abbr) {
+    const bare = abbr[2]!.replace(/\./g, '');
+    t = /^ \p{L}/u.test(t.slice(abbr[0].length))
+      ? replaceWord(t, abbr[1]!.length, abbr[2]!, bare)
+      : (abbr[1]! + bare).padEnd(abbr[0].length) + t.slice(abbr[0].length);
+  }
   // An app prints a row's two values, and its two ranges, as one field each split by a middle dot
   // between column gaps ("41,0 %   ·   1.312 /µL"): the dot is a column break, as the spaces around it.
   // Only before a value: between words ("LabVita+  ·  Meus resultados") it is a title's ornament.
@@ -439,6 +445,33 @@ const isUpper = (c: string) => c !== c.toLowerCase() && c === c.toUpperCase();
 // with an OCR slip is read against. A block's labels take the same slips ("Resu1tado", "Refer6ncia"),
 // and the value and its reference are found by them: their words are read against too.
 const LABEL_WORDS = ['resultado', 'resultados', 'referencia', 'referencias', 'valor', 'valores', 'material', 'metodo', 'unidade', 'amostra'];
+// A reference cell's words take them too ("lnferior a 5,7", "Fase folicu1ar: 2,4 a 12,6"): the bound's
+// word and the label of a range (a cycle phase, a tier, a sex) are how the range is read, so a slip in
+// them leaves the row unread.
+const REFERENCE_WORDS = [
+  'inferior',
+  'superior',
+  'acima',
+  'abaixo',
+  'folicular',
+  'ovulatorio',
+  'lutea',
+  'luteinica',
+  'menopausa',
+  'desejavel',
+  'limitrofe',
+  'elevado',
+  'ideal',
+  'otimo',
+  'adultos',
+  'criancas',
+  'homens',
+  'mulheres',
+  'masculino',
+  'feminino',
+  'gestantes',
+  'trimestre',
+];
 // Names of results a report prints that the catalogue has no entry for: a urine exam's chemistry and
 // sediment, an index of insulin resistance. They take the same OCR slips ("Bi1irrubina", "Cé1ulas",
 // "HOMA-lR") and are read back the same way, as printed otherwise.
@@ -464,6 +497,7 @@ const nameWords = () =>
       .flatMap((n) => foldText(n).split(/[^\p{L}\d]+/u))
       .filter((w) => w.length >= 4),
     ...LABEL_WORDS,
+    ...REFERENCE_WORDS,
   ]));
 // The two- and three-letter tokens of the catalogue's names with a capital I ("HIV", "IgG", HOMA's "IR"), as printed.
 let catalogueShort: Set<string> | undefined;
