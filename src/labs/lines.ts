@@ -1111,8 +1111,9 @@ export function withoutDetailCell(text: string): string {
   // The method may follow the title after a dash instead ("VHS - MÉTODO DE WESTERGREN"), not after
   // another detail ("IMUNOLOGIA - MATERIAL: SORO - MÉTODO: …", a section line).
   // A title that fills its column leaves one space before a labelled detail ("… (NOME POR EXTENSO) Material: Soro").
-  // So does one in brackets ("PARASITOLÓGICO DE FEZES (MÉTODO: HOFFMAN)"): its colon is the detail's.
-  for (const m of text.matchAll(/\s{2,}(?=\S)|\s[-–—]\s+(?=m[eé]todo)|\s\(?(?=(?:material|amostra|m[eé]todo|metodologia)\s*:)/giu)) {
+  // So does one in brackets ("PARASITOLÓGICO DE FEZES (MÉTODO: HOFFMAN)"): its colon is the detail's,
+  // in a column of its own too ("HEMOGRAMA      (Método: automação + microscopia)").
+  for (const m of text.matchAll(/\s{2,}\(?(?=\S)|\s[-–—]\s+(?=m[eé]todo)|\s\(?(?=(?:material|amostra|m[eé]todo|metodologia)\s*:)/giu)) {
     const at = m.index + m[0].length;
     const dash = /[-–—]/.test(m[0]);
     if (dash && text.slice(0, m.index).includes(':')) continue;
@@ -1282,7 +1283,11 @@ export function joinOpenBrackets(reads: readonly string[]): string[] {
     // A word reference broken the same way ("(VR: ausência de" / "parasitas) ↑ ALTERADO."): the bracket
     // opens with a reference lead and the next line goes on in words.
     const wordReference = /^\s*(?:v\.?\s?r\.?|ref(?:er[eê]ncia)?\.?)\s*:\s*\p{L}/iu.test(inside) && /\p{L}$/u.test(inside);
-    if (!wantsNumber && !wordList && !wordReference) continue;
+    // A list of labelled ranges broken after its separator ("(ref. fase folicular 2,4 a 12,6 / lútea 1,0 a
+    // 11,4 /" / "pós-menopausa 7,7 a 58,5); FSH: …"): the next line's text up to the bracket is the list's
+    // last range.
+    const listGoesOn = /\d\s*[/;|]$/u.test(inside) && isReferenceText(stripReferenceLead(inside).rest.replace(/\s*[/;|]$/u, ''));
+    if (!wantsNumber && !wordList && !wordReference && !listGoesOn) continue;
     const next = out[i + 1]!;
     // The row's name cell may wrap onto the same line ("TFG estimada   11   mL/min/1,73m²   superior a 60
     // (função renal" / "(CKD-EPI 2021)   normal ou levemente reduzida)"): the piece under the reference cell
@@ -1307,7 +1312,8 @@ export function joinOpenBrackets(reads: readonly string[]): string[] {
     if (close < 0 || next.slice(0, close).includes('(')) continue;
     const numberNext = /^\s*(?:[<>≤≥]\s*)?[-−]?\d/.test(next);
     const wordsNext = /^\s*\p{Ll}/u.test(next) && !/\d/.test(next.slice(0, close));
-    if (!(wantsNumber && numberNext) && !((wordList || wordReference) && wordsNext)) continue;
+    const rangeNext = listGoesOn && isReferenceText(next.slice(0, close).trim());
+    if (!(wantsNumber && numberNext) && !((wordList || wordReference) && wordsNext) && !rangeNext) continue;
     out[i] = `${cur.trimEnd()} ${next.trim()}`;
     out[i + 1] = '';
     i++;

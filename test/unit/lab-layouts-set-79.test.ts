@@ -114,3 +114,33 @@ test("a footnote led by a result's name and a lead after a space ('DHEA por idad
   );
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test("a block title's method in brackets in a column of its own ('HEMOGRAMA   (Método: …)') is a detail, no unread line", () => {
+  const text = ['COAGULOGRAMA        (Método: coagulométrico + óptico)', 'Tempo de protrombina      12,8 s      10,0 a 14,0 s'].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(brief(r), [['Tempo de protrombina', 12.8, 's', 'normal']]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test("a day of the month in a chat's sentence ('no retorno do dia 14') is a date, no result", () => {
+  const text = ['02/12/2026 10:15 - Lia: Glicose 88 mg/dL (ref. 70 a 99)', '02/12/2026 10:16 - Lia: Vou mostrar pro médico no retorno do dia 14'].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(brief(r), [['Glicose', 88, 'mg/dL', 'normal']]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('a bracketed list of labelled ranges broken after a separator goes on up to the bracket on the next line, before the next result', () => {
+  const text = [
+    'Progesterona: 0,9 ng/mL (ref. fase folicular 0,2 a 1,5 / lútea 1,7 a 27,0 /',
+    'pós-menopausa 0,1 a 0,8); Prolactina: 12,0 ng/mL (ref. 4,8 a 23,3)',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    r.analytes.map((a) => [a.name, a.value, a.reference_text]),
+    [
+      ['Progesterona', 0.9, 'fase folicular 0,2 a 1,5 / lútea 1,7 a 27,0 / pós-menopausa 0,1 a 0,8'],
+      ['Prolactina', 12, '4,8 a 23,3'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
