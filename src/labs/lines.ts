@@ -1314,6 +1314,15 @@ export function joinOpenBrackets(reads: readonly string[]): string[] {
     const wordsNext = /^\s*\p{Ll}/u.test(next) && !/\d/.test(next.slice(0, close));
     const rangeNext = listGoesOn && isReferenceText(next.slice(0, close).trim());
     if (!(wantsNumber && numberNext) && !((wordList || wordReference) && wordsNext) && !rangeNext) continue;
+    // Such a list's line may go on with the next result after the bracket ("…); FSH: 5,1 mUI/mL (ref. …"):
+    // only the list's end joins the row, the rest is read (and accounted) on its own line.
+    const after = next.slice(close + 1).replace(/^\s*[;,.]?\s*/, '');
+    if (rangeNext && !(wantsNumber && numberNext) && /\p{L}/u.test(after)) {
+      out[i] = `${cur.trimEnd()} ${next.slice(0, close + 1).trim()}`;
+      out[i + 1] = after;
+      i++;
+      continue;
+    }
     out[i] = `${cur.trimEnd()} ${next.trim()}`;
     out[i + 1] = '';
     i++;
