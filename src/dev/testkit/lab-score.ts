@@ -191,6 +191,7 @@ export const CORPUS_SETS = [
   'heldout74',
   'heldout75',
   'heldout78',
+  'heldout79',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
 
