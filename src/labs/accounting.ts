@@ -182,6 +182,9 @@ const ADMIN_SPANS: RegExp[] = [
   // An age with its years abbreviated, in brackets after a birth date: "Nascimento: 03/02/1991 (34 a)",
   // "(6 a 4 m)" for a child.
   /\(\s*\d{1,3}\s*a(?:\s*\d{1,2}\s*m)?\s*\)/giu,
+  // So does a narrow reference column, in the label of a band before its colon ("40-49 a: até 2,5", "70 a
+  // ou +: até 6,5").
+  /(?<![\d.,])\d{1,3}(?:\s*(?:-|–)\s*\d{1,3})?\s*a(?:\s+ou\s*(?:mais|\+))?(?=\s*:)/giu,
   // An assay's limits ("Limite de detecção: 40 cópias/mL", "Faixa de quantificação: 12 a 100.000.000 UI/mL").
   new RegExp(String.raw`^\s*${ASSAY_LIMIT}\s*:?\s*(?:${NUMBER})(?:\s*(?:a|-|–|até)\s*(?:${NUMBER}))?\s*(?:${UNIT_PATTERN})?`, 'giu'),
   // The patient's weight and height after their label, in a header ("Peso: 24,5 kg", "Altura: 1,62 m").
@@ -246,6 +249,9 @@ const ADMIN_SPANS: RegExp[] = [
   // ("Rua …, 1544 | CNES 3319085 | (54) 3221-6090"), and the lab's founding year ("desde 1987").
   /(?<![\d(])\(\d{2}\)\s*(?:9\s?)?\d{4}-\d{4}(?!\d)/gu,
   /(?<![\p{L}])desde\s+(?:19|20)\d\d(?![\d.,])/giu,
+  // A day of the month in a sentence ("na consulta do dia 25", "até o dia 3 de dezembro"): a date; not with
+  // a unit after it, a value's.
+  new RegExp(String.raw`(?<![\p{L}])(?:n|d)?o\s+dia\s+\d{1,2}(?![\d.,:/]|\s*(?:h|horas?|min|${UNIT_PATTERN})(?![\p{L}]))`, 'giu'),
 ];
 // An address or contact line: its numbers are street numbers and postcodes.
 // A travessa is abbreviated "Trav." or "Tv." ("Tv. Quintino Bocaiuva 2301 - Umarizal").
@@ -280,8 +286,9 @@ function spans(text: string): Array<[number, number]> {
 const RANGE_AFTER_WORD =
   /^\s*(?:[<>≤≥]=?\s*\d|\d[\d.,]*\s*(?:a|-|–|at[eé])\s*\d|(?:inferior|superior|menor|maior)\s+(?:a|que|ou)|at[eé]\s+\d|acima\s+de|abaixo\s+de)/iu;
 
-// A reference lead opening a bracket, right before a word.
-const BRACKET_LEAD_BEFORE = new RegExp(String.raw`[(\[]\s*${REFERENCE_LEAD_WORDS}\s*:?\s*$`, 'iu');
+// A reference lead opening a bracket, right before a word; or opening a cell of its own with its colon
+// ("7,4 %   V.R.: Normal até 5,6 %").
+const BRACKET_LEAD_BEFORE = new RegExp(String.raw`(?:[(\[]\s*${REFERENCE_LEAD_WORDS}\s*:?|(?:^|\s{2,})${REFERENCE_LEAD_WORDS}\s*:)\s*$`, 'iu');
 
 // A portal's CSV row with its fields in quotes ('"Anti-Sm";"Não reagente";"";…'), as printed: its fields are
 // its cells (the reader takes them apart in delimited.ts; this pass counts what the row prints).
@@ -367,7 +374,7 @@ export function resultTokens(text: string): Token[] {
     if (/^\s*:/.test(after) && qualitativeReference(after.replace(/^\s*:\s*/, '')) === undefined) continue;
     // On a reference line, a tier word right before its range ("Referência: normal 70 a 99 mg/dL",
     // "normal < 5,7 %") labels the range: no result. So does one opening a bracketed reference after
-    // the result ("6,8 % (ref.: normal abaixo de 5,7%; …)").
+    // the result ("6,8 % (ref.: normal abaixo de 5,7%; …)"), or a reference cell ("V.R.: Normal até 5,6 %").
     if ((referenceLine || BRACKET_LEAD_BEFORE.test(t.slice(0, at))) && RANGE_AFTER_WORD.test(after)) continue;
     // "Não detectável (limite: 40 cópias/mL)": the word before an assay's detection limit is its reference;
     // so is one before the bound itself ("Não detectado (inferior a 10 UI/mL)").

@@ -171,12 +171,21 @@ export function tiersLedByName(text: string): { name: string; tiers: string[] } 
  * the lead is all reference; the reference is '' when the lead ends the line.
  */
 export function referenceLedByName(text: string): { name: string; reference: string } | undefined {
-  const m = /^(\p{L}[\p{L}\d .\/]*?)\s*(?:\s[-–—]\s*|:\s*)(?=\p{L})(.*)$/u.exec(text.trim());
+  // A hyphen inside a word is the name's ("DHEA-S por idade: 20-24 a: …"); one between spaces ends it.
+  const m = /^(\p{L}(?:[\p{L}\d .\/]|(?<=[\p{L}\d])-(?=[\p{L}\d]))*?)\s*(?:\s[-–—]\s*|:\s*)(?=\p{L})(.*)$/u.exec(text.trim());
   // The lead first, then the name, and the population the table is for after a dash ("Referência
   // bilirrubina total - RN a termo:" over ranges by hours of life).
   const led = stripReferenceLead(text.trim());
   const named = led.lead ? /^(?:(?:d[aeo]s?|para)\s+)?(\p{L}[\p{L}\d .\/]*?)\s*(?:\s[-–—]\s*[^:\d]*)?:\s*(.*)$/u.exec(led.rest) : null;
   if (named && !isReferenceLabel(named[1]!) && (named[2] === '' || isReferenceText(named[2]!))) return { name: named[1]!.trim(), reference: named[2]! };
+  // The lead after the name and a space ("DHEA-S por idade: 20-24 a: 148 - 407 | 25-34 a: …"); the
+  // name is the result's only if one was read by it (parse.ts).
+  for (const sp of text.trim().matchAll(/ (?=\p{L})/gu)) {
+    const name = text.trim().slice(0, sp.index);
+    if (!/^\p{L}(?:[\p{L}\d .\/]|(?<=[\p{L}\d])-(?=[\p{L}\d]))*$/u.test(name) || name.split(' ').length > 4) continue;
+    const after = stripReferenceLead(text.trim().slice((sp.index ?? 0) + 1));
+    if (after.lead && after.rest !== '' && isReferenceText(after.rest)) return { name, reference: after.rest };
+  }
   if (!m) return undefined;
   const { rest, lead } = stripReferenceLead(m[2]!);
   // A lead that ends the line ("… - referência por faixa etária:") leaves its ranges to the lines under it.

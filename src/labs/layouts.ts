@@ -176,9 +176,13 @@ export function tableHeader(text: string, offset = 0, context: HeaderContext = {
   const titled =
     !noNumbers && cs.length >= 3 && numbersIn(cs.slice(1).join('   ')).length === 0 && cs.slice(1).every((c) => HEADER_CELL.test(foldSameLength(c).trim()));
   if (!noNumbers && !titled) return undefined;
-  const rangeColumns = cellStarts(text, offset)
+  const labelled = cellStarts(text, offset)
     .filter(({ cell }) => !HEADER_CELL.test(foldSameLength(cell).trim()) && isReferenceLabel(cell))
     .map(({ cell, at }) => ({ label: cell, at }));
+  // One reference column per value column, each with the same label beside its unit ("%   /mm³   Ref. %
+  // (2 a 6 anos)   Ref. /mm³ (2 a 6 anos)"): the lab chose the patient's band for both, and each range
+  // is its value column's, never an alternative to pick by the label.
+  const rangeColumns = valueColumns.length >= 2 && labelled.length >= 2 && new Set(labelled.map((c) => labelBesideUnit(c.label))).size === 1 ? [] : labelled;
   const unitM = new RegExp(`\\((${UNIT_PATTERN})\\)`, 'i').exec(text);
   const unit = unitM?.[1] ? (normalizeUnit(unitM[1]) ?? unitM[1]) : null;
   const f = foldSameLength(text);
@@ -199,6 +203,17 @@ export function tableHeader(text: string, offset = 0, context: HeaderContext = {
     referenceAt: cellStarts(text, offset).find((c) => /^(?:valor(?:es)?\s+(?:de\s+)?refer|refer[eê]ncia|intervalo de refer|v\.?\s?r\.?$)/i.test(c.cell))?.at,
     ...(titled ? { title: cs[0]! } : {}),
   };
+}
+
+/** A range column's label without its reference lead and the unit its column is in ("Ref. /mm³ (2 a 6 anos)" → "2 a 6 anos"). */
+function labelBesideUnit(cell: string): string {
+  const rest = stripReferenceLead(cell.trim()).rest.replace(/^\(([^()]*)\)$/, '$1');
+  const unit = unitAtStart(rest);
+  return foldSameLength(unit ? rest.slice(unit.consumed) : rest)
+    .replace(/[()]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
 }
 
 /**

@@ -308,10 +308,16 @@ export function cleanLine(raw: string, index: number): CleanLine {
   t = t.replace(/(?<![\p{L}])(menor|maior)\s+q\.?(?=\s*\d)/giu, '$1 que');
   // A name printed as an abbreviation with a dot after each capital ("V.C.M.", "C.H.C.M.") is the
   // abbreviation the catalogue knows ("VCM"); the dots would also run into a dot leader after it.
-  t = t.replace(/^(\s*)((?:\p{Lu}\.){2,}\p{Lu}?\.?)(?=[\s.:])/u, (_m, pad: string, abbr: string) =>
-    // Padded to its printed length: cells are placed by column.
-    (pad + abbr.replace(/\./g, '')).padEnd(pad.length + abbr.length),
-  );
+  // Padded to its printed length: cells are placed by column. When the name goes on after one space
+  // ("V.L.D.L. COLESTEROL"), the padding goes to the next column break, else it would set the rest of the
+  // name apart as a cell of its own.
+  const abbr = /^(\s*)((?:\p{Lu}\.){2,}\p{Lu}?\.?)(?=[\s.:])/u.exec(t);
+  if (abbr) {
+    const bare = abbr[2]!.replace(/\./g, '');
+    t = /^ \p{L}/u.test(t.slice(abbr[0].length))
+      ? replaceWord(t, abbr[1]!.length, abbr[2]!, bare)
+      : (abbr[1]! + bare).padEnd(abbr[0].length) + t.slice(abbr[0].length);
+  }
   // An app prints a row's two values, and its two ranges, as one field each split by a middle dot
   // between column gaps ("41,0 %   ·   1.312 /µL"): the dot is a column break, as the spaces around it.
   // Only before a value: between words ("LabVita+  ·  Meus resultados") it is a title's ornament.
@@ -445,6 +451,33 @@ const isUpper = (c: string) => c !== c.toLowerCase() && c === c.toUpperCase();
 // results written in words ("Arnarelo citrino", "Norrnal" in a urine exam's cells): read with the slip,
 // the word result is no longer the reference it matches, and a normal result reads as altered.
 const LABEL_WORDS = ['resultado', 'resultados', 'referencia', 'referencias', 'valor', 'valores', 'material', 'metodo', 'unidade', 'amostra'];
+// A reference cell's words take them too ("lnferior a 5,7", "Fase folicu1ar: 2,4 a 12,6"): the bound's
+// word and the label of a range (a cycle phase, a tier, a sex) are how the range is read, so a slip in
+// them leaves the row unread.
+const REFERENCE_WORDS = [
+  'inferior',
+  'superior',
+  'acima',
+  'abaixo',
+  'folicular',
+  'ovulatorio',
+  'lutea',
+  'luteinica',
+  'menopausa',
+  'desejavel',
+  'limitrofe',
+  'elevado',
+  'ideal',
+  'otimo',
+  'adultos',
+  'criancas',
+  'homens',
+  'mulheres',
+  'masculino',
+  'feminino',
+  'gestantes',
+  'trimestre',
+];
 // Names of results a report prints that the catalogue has no entry for: a urine exam's chemistry and
 // sediment, an index of insulin resistance. They take the same OCR slips ("Bi1irrubina", "Cé1ulas",
 // "HOMA-lR") and are read back the same way, as printed otherwise.
@@ -471,6 +504,7 @@ const nameWords = () =>
       .filter((w) => w.length >= 4),
     ...LABEL_WORDS,
     ...QUALITATIVE_WORDS.flatMap((w) => foldText(w).split(' ')).filter((w) => w.length >= 4),
+    ...REFERENCE_WORDS,
   ]));
 // The two- and three-letter tokens of the catalogue's names with a capital I ("HIV", "IgG", HOMA's "IR"), as printed.
 let catalogueShort: Set<string> | undefined;
@@ -1093,8 +1127,9 @@ export function withoutDetailCell(text: string): string {
   // The method may follow the title after a dash instead ("VHS - MÉTODO DE WESTERGREN"), not after
   // another detail ("IMUNOLOGIA - MATERIAL: SORO - MÉTODO: …", a section line).
   // A title that fills its column leaves one space before a labelled detail ("… (NOME POR EXTENSO) Material: Soro").
-  // So does one in brackets ("PARASITOLÓGICO DE FEZES (MÉTODO: HOFFMAN)"): its colon is the detail's.
-  for (const m of text.matchAll(/\s{2,}(?=\S)|\s[-–—]\s+(?=m[eé]todo)|\s\(?(?=(?:material|amostra|m[eé]todo|metodologia)\s*:)/giu)) {
+  // So does one in brackets ("PARASITOLÓGICO DE FEZES (MÉTODO: HOFFMAN)"): its colon is the detail's,
+  // in a column of its own too ("HEMOGRAMA      (Método: automação + microscopia)").
+  for (const m of text.matchAll(/\s{2,}\(?(?=\S)|\s[-–—]\s+(?=m[eé]todo)|\s\(?(?=(?:material|amostra|m[eé]todo|metodologia)\s*:)/giu)) {
     const at = m.index + m[0].length;
     const dash = /[-–—]/.test(m[0]);
     if (dash && text.slice(0, m.index).includes(':')) continue;
@@ -1264,7 +1299,11 @@ export function joinOpenBrackets(reads: readonly string[]): string[] {
     // A word reference broken the same way ("(VR: ausência de" / "parasitas) ↑ ALTERADO."): the bracket
     // opens with a reference lead and the next line goes on in words.
     const wordReference = /^\s*(?:v\.?\s?r\.?|ref(?:er[eê]ncia)?\.?)\s*:\s*\p{L}/iu.test(inside) && /\p{L}$/u.test(inside);
-    if (!wantsNumber && !wordList && !wordReference) continue;
+    // A list of labelled ranges broken after its separator ("(ref. fase folicular 2,4 a 12,6 / lútea 1,0 a
+    // 11,4 /" / "pós-menopausa 7,7 a 58,5); FSH: …"): the next line's text up to the bracket is the list's
+    // last range.
+    const listGoesOn = /\d\s*[/;|]$/u.test(inside) && isReferenceText(stripReferenceLead(inside).rest.replace(/\s*[/;|]$/u, ''));
+    if (!wantsNumber && !wordList && !wordReference && !listGoesOn) continue;
     const next = out[i + 1]!;
     // The row's name cell may wrap onto the same line ("TFG estimada   11   mL/min/1,73m²   superior a 60
     // (função renal" / "(CKD-EPI 2021)   normal ou levemente reduzida)"): the piece under the reference cell
@@ -1290,9 +1329,19 @@ export function joinOpenBrackets(reads: readonly string[]): string[] {
     const numberNext = /^\s*(?:[<>≤≥]\s*)?[-−]?\d/.test(next);
     // After a comma the list may go on with an abbreviation in capitals ("osteoporose," / "DRC, doenças
     // disabsortivas): 30 a 60"): a group's name, as a word in lower case is.
-    const listGoesOn = /\p{L},$/u.test(inside) ? /^\s*(?:\p{Ll}|\p{Lu}{2,}(?=[\s,;)]))/u : /^\s*\p{Ll}/u;
-    const wordsNext = listGoesOn.test(next) && !/\d/.test(next.slice(0, close));
-    if (!(wantsNumber && numberNext) && !((wordList || wordReference) && wordsNext)) continue;
+    const nextWords = /\p{L},$/u.test(inside) ? /^\s*(?:\p{Ll}|\p{Lu}{2,}(?=[\s,;)]))/u : /^\s*\p{Ll}/u;
+    const wordsNext = nextWords.test(next) && !/\d/.test(next.slice(0, close));
+    const rangeNext = listGoesOn && isReferenceText(next.slice(0, close).trim());
+    if (!(wantsNumber && numberNext) && !((wordList || wordReference) && wordsNext) && !rangeNext) continue;
+    // Such a list's line may go on with the next result after the bracket ("…); FSH: 5,1 mUI/mL (ref. …"):
+    // only the list's end joins the row, the rest is read (and accounted) on its own line.
+    const after = next.slice(close + 1).replace(/^\s*[;,.]?\s*/, '');
+    if (rangeNext && !(wantsNumber && numberNext) && /\p{L}/u.test(after)) {
+      out[i] = `${cur.trimEnd()} ${next.slice(0, close + 1).trim()}`;
+      out[i + 1] = after;
+      i++;
+      continue;
+    }
     out[i] = `${cur.trimEnd()} ${next.trim()}`;
     out[i + 1] = '';
     i++;

@@ -229,7 +229,10 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   const previous = joinPreviousLabel(joined);
   // A line a join cut short (a wrapped row's reference piece read with the row above, its name piece
   // left: joinWrappedReferenceCells) is accounted as what it still reads: the piece taken is the row's.
-  const cutShort = (read: string, u: { read: string }) => read.trim() !== '' && read.length < u.read.trimEnd().length && u.read.startsWith(read);
+  // So is one a join cut at its start (a bracketed range list's end read with the row above, the next
+  // result left: joinOpenBrackets).
+  const cutShort = (read: string, u: { read: string }) =>
+    read.trim() !== '' && read.length < u.read.trimEnd().length && (u.read.startsWith(read) || u.read.trimEnd().endsWith(read));
   const wholeRow = (i: number) => previous[i] !== joined[i] || (tabbedRows[i] !== pageRows[i]!.read && tabbedRows[i] !== '');
   const unfolded = pageRows.map((u, i) =>
     wholeRow(i)

@@ -64,7 +64,7 @@ const VERDICT_PHRASE =
   /(?:^|\s{2,})(?:[●○◉•■□◆◇▲▼△▽↑↓]\s*)?(acima|abaixo|dentro|fora)\s+d[oa]s?\s+(?:intervalos?|faixas?|valor(?:es)?|limites?|refer[eê]ncias?)(?:\s+(?:de\s+)?(?:refer[eê]ncia|normalidade|esperad[oa]s?|normal|normais))?\s*(?=\s{2,}|$)/iu;
 
 const REFERENCE_POINTER =
-  /^(?:ver|vide|veja|consultar|consulte|conforme)\s+(?:(?:a|o|as|os)\s+)?(?:abaixo|nota|notas|tabela(?:\s+abaixo|\s+por\s+(?:idade|faixa\s+et[aá]ria))?|observa[cç](?:[aã]o|[oõ]es)|rodap[eé]|coment[aá]rio)\.?$/iu;
+  /^(?:ver|vide|veja|consultar|consulte|conforme)\s+(?:(?:a|o|as|os)\s+)?(?:abaixo|nota|notas|tabela(?:\s+abaixo|\s+por\s+(?:idade|faixa\s+et[aá]ria))?|faixas?\s+et[aá]rias?(?:\s+abaixo)?|observa[cç](?:[aã]o|[oõ]es)|rodap[eé]|coment[aá]rio)\.?$/iu;
 
 export const letters = (s: string) => (s.match(/\p{L}/gu) ?? []).length;
 /** Number tokens outside brackets: "(CKD-EPI 2021)", "(URINA DE 24 HORAS)" are part of a name. */

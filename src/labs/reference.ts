@@ -179,10 +179,12 @@ interface FoundRange {
 // without accents prints "ate 50 anos"; a LIS typed in ASCII writes "≥" as ">=" (">= 75 anos: < 450").
 const AGE_UNIT = String.raw`(?:horas?|dias?|semanas?|meses|m[eê]s|anos?)`;
 const AGE_BAND_RE = new RegExp(
-  String.raw`(?<a>\d+)\s*(?<ua>${AGE_UNIT})?\s*(?:a|at[eé]|-|–)\s*(?<b>\d+)\s*(?<ub>${AGE_UNIT})(?![\p{L}])` +
+  // A narrow reference column abbreviates the years to an "a" before the band's colon ("40-49 a: até 2,5",
+  // "70 a ou +: até 6,5"), the colon left out of the label read; an "a" anywhere else is a range's.
+  String.raw`(?<a>\d+)\s*(?<ua>${AGE_UNIT})?\s*(?:a|at[eé]|-|–)\s*(?<b>\d+)\s*(?<ub>${AGE_UNIT}|a(?=\s*(?::|$)))(?![\p{L}])` +
     String.raw`|(?<gt>acima de|maiores de|maior que|>=|=>|>|≥|a partir de)\s*(?<c>\d+)\s*(?<uc>${AGE_UNIT})(?![\p{L}])` +
     String.raw`|(?<lt>at[eé]|menores de|menor que|<=|=<|<|≤|abaixo de)\s*(?<d>\d+)\s*(?<ud>${AGE_UNIT})(?![\p{L}])` +
-    String.raw`|(?<e>\d+)\s*(?<ue>anos?)\s*ou\s*mais` +
+    String.raw`|(?<e>\d+)\s*(?<ue>anos?|a)\s*ou\s*(?:mais|\+)` +
     // A newborn's hours of life as a lab abbreviates them ("RN 0 a 24 h", "24-48 h"); never a collection's
     // hours of the day ("coleta 16 a 20 h") nor a fast's ("jejum de 8 a 12 h").
     String.raw`|(?<!(?:coleta|colhid[oa]|jejum)\s+(?:entre\s+|d[aeo]s?\s+)?)(?<ha>\d+)\s*(?:a|-|–)\s*(?<hb>\d+)\s*h(?![\p{L}])` +
@@ -401,9 +403,10 @@ const labelOf = (c: LabelledRange) => foldSameLength(c.label).toLowerCase();
 const NORMAL_TIER =
   /\b(g1|validade|amostra valida|p(?:a)?ra\s+(?:a\s+)?(?:sua\s+)?idade(?:\s+(?:dele|dela|d[oa]\s+paciente))?|manutencao|otimo|desejavel|normal|normais|ideal|adequado|suficiente|suficiencia|aceitave(?:l|is)|populacao (?:geral|saudavel)|pop\.? (?:geral|saudavel)|populacao|saudave(?:l|is)|baixo risco|referencia|nao gestantes?|nao diabeticos?|nao reagente|nao fumantes?|nao tabagistas?|negativo|nao detectavel|nao detectado|percentil|p9\d)\b/;
 // The stages of chronic kidney disease by filtration rate (KDIGO "G1" to "G5", "G3a", "G3b"), a rate's
-// tiers ("G2 (redução leve): 60 a 89", "G5 (falência renal): menor que 15"): G1 is the good one.
+// tiers ("G2 (redução leve): 60 a 89", "G5 (falência renal): menor que 15"): G1 is the good one. A narrow
+// column abbreviates the intermediate tier ("Interm. < 100").
 const OTHER_TIER =
-  /\b(g[2-5][ab]?|limitrofe|muito alto|alto|alta|elevado|elevada|baixo|baixa|niveis baixos|deficiencia|deficiente|insuficiencia|insuficiente|pre-?diabetes|diabetes|anemia|risco|alterad[ao]|aumentad[ao]|aumento|acentuad[ao]|toxicidade|toxic[oa]s?|intermediari[oa]|moderad[oa]|indeterminado|diabetico|diabeticos|reagente|positivo|detectavel|detectado|nao imunes?|sem imunidade|nao protegid[oa]s?|nao imunizad[oa]s?)\b/;
+  /\b(g[2-5][ab]?|limitrofe|muito alto|alto|alta|elevado|elevada|baixo|baixa|niveis baixos|deficiencia|deficiente|insuficiencia|insuficiente|pre-?diabetes|diabetes|anemia|risco|alterad[ao]|aumentad[ao]|aumento|acentuad[ao]|toxicidade|toxic[oa]s?|intermediari[oa]|interm(?=\.)|moderad[oa]|indeterminado|diabetico|diabeticos|reagente|positivo|detectavel|detectado|nao imunes?|sem imunidade|nao protegid[oa]s?|nao imunizad[oa]s?)\b/;
 // A tier of immunity ("reagente (imune)", "imunidade", "protegido"), never its denial ("não imune",
 // a bad tier above: a label all the same, so "Não imune: inferior a 10" beside a value is a reference).
 const IMMUNE_TIER = /(?<!\bnao |\bsem |\bnao e )\b(?:imune|imunes|imunidade|imunizad[oa]s?|protegid[oa]s?|protetor(?:es)?)\b/;
@@ -723,13 +726,26 @@ export function resolveNumeric(ranges: LabelledRange[], value: number, unit: str
   // < 130 / Risco intermediário: < 100 / Alto risco: < 70"): with the category not given, each target may
   // be the patient's, so only a value under all of them, or over all, can be placed. Not the tiers of a
   // risk score, which split the value's scale into bands ("baixo: < 1,0; médio: 1,0 a 3,0; alto: > 3,0").
+  // After "Baixo risco" the other categories may be printed bare ("Baixo risco < 130 | Interm. < 100 | Alto
+  // < 70 | Muito alto < 50"): the words name risks too. So may all of them ("Baixo: < 160 / Intermediário:
+  // < 130 / Alto: < 100"), when the intermediate category is among them and each is a bound below which to
+  // stay: a value's own tiers climb its scale with lower bounds ("baixo: < 1,0; médio: 1,0 a 3,0; alto: > 3,0").
   if (!patient.riskCategory) {
-    const targets = cands.filter((c) => c.tier && /\brisco\b|\bintermediari[oa]\b/.test(labelOf(c)) && c.range.low === null && c.range.high !== null);
     const tiered = cands.filter((c) => c.tier);
+    const bareRisk = (l: string) => /^(?:baixo|(?:muito )?alto|interm\.?|intermediari[oa]|moderado|medio)$/.test(l.trim());
+    const lowRisk = cands.some((c) => /\bbaixo risco\b/.test(labelOf(c)));
+    const bareScale =
+      !lowRisk &&
+      tiered.length >= 3 &&
+      tiered.every((c) => bareRisk(labelOf(c)) && c.range.low === null && c.range.high !== null) &&
+      tiered.some((c) => labelOf(c).trim() === 'baixo') &&
+      tiered.some((c) => /^interm/.test(labelOf(c).trim()));
+    const riskLabel = (l: string) => /\brisco\b|\bintermediari[oa]\b/.test(l) || ((lowRisk || bareScale) && bareRisk(l));
+    const targets = cands.filter((c) => c.tier && riskLabel(labelOf(c)) && c.range.low === null && c.range.high !== null);
     if (
       targets.length >= 2 &&
       targets.length === tiered.length &&
-      targets.some((c) => /\bbaixo risco\b/.test(labelOf(c))) &&
+      (bareScale || targets.some((c) => /\bbaixo risco\b/.test(labelOf(c)))) &&
       new Set(targets.map((c) => c.range.high)).size === targets.length
     )
       cands = [...cands.filter((c) => !c.tier), ...targets.map((c) => ({ ...c, tier: undefined }))];

@@ -23,7 +23,8 @@ const NUMBER_AT_START = new RegExp(`^(${SIGNED_NUMBER})`);
 // are markers too; only the arrows say which way. A critical-value mark ("!!", "(!)") says none either;
 // a LIS doubles its flag letter for a critical value ("HH", "LL"). "A" / "B" (acima / abaixo) mark only
 // alone in a column of their own ("148   A    mg/dL"): an "a" between numbers is a range's. A verdict
-// word with words and a colon after one space opens a tier label ("Baixo risco: inferior a 1,0"), no mark.
+// word with words and a colon after one space opens a tier label ("Baixo risco: inferior a 1,0"), no mark;
+// so does one before "risco" with no colon ("Baixo risco < 130 | Interm. < 100", goals by risk category).
 // "ACIMA" / "ABAIXO" mark only as the last word of a cell ("26,3 ng/mL  ▼ ABAIXO"): followed by words
 // they are a comparator ("abaixo de 5") or a verdict sentence. An arrow in brackets ("52,4  (↑)  mmHg",
 // a LIS with the arrows' legend on top) marks as the bare arrow does, and so does a LIS's letter in angle
@@ -31,7 +32,7 @@ const NUMBER_AT_START = new RegExp(`^(${SIGNED_NUMBER})`);
 // "<" / ">" alone in an alert column ("10,8   <   g/dL", legend "< abaixo do intervalo") marks too; one
 // with a number after it is a comparator ("<   5,0").
 const MARKER_RE =
-  /^\s*(\*{1,3}|!{1,3}(?![\p{L}\d])|\(\s*!{1,3}\s*\)|\(\s*\*{1,3}\s*\)|\(\s*(?:[HLAB+-]|[↑↓▲▼⬆⬇]\uFE0F?)\s*\)|<\s*(?:HH|LL|[HL])\s*>|(?:HH|LL|[HL])(?![\p{L}\d])|(?<=\s\s)[AB](?=\s\s|\s*$)|(?<=\s\s)[<>](?=\s*$|\s{2,}(?![<>≤≥=]?\s*\d))|↑|↓|▲|▼|\p{Extended_Pictographic}\uFE0F?|\(?\s*(?:alto|alta|baixo|baixa|elevado|elevada)\s*\)?(?![\p{L}:]|\s\p{L}[\p{L} ]*:)|(?:acima|abaixo)(?=\s{2,}|\s*$))/iu;
+  /^\s*(\*{1,3}|!{1,3}(?![\p{L}\d])|\(\s*!{1,3}\s*\)|\(\s*\*{1,3}\s*\)|\(\s*(?:[HLAB+-]|[↑↓▲▼⬆⬇]\uFE0F?)\s*\)|<\s*(?:HH|LL|[HL])\s*>|(?:HH|LL|[HL])(?![\p{L}\d])|(?<=\s\s)[AB](?=\s\s|\s*$)|(?<=\s\s)[<>](?=\s*$|\s{2,}(?![<>≤≥=]?\s*\d))|↑|↓|▲|▼|\p{Extended_Pictographic}\uFE0F?|\(?\s*(?:alto|alta|baixo|baixa|elevado|elevada)\s*\)?(?![\p{L}:]|\s\p{L}[\p{L} ]*:|\s+risco\b)|(?:acima|abaixo)(?=\s{2,}|\s*$))/iu;
 
 export function markerOf(m: string): 'alto' | 'baixo' | null {
   if (m.trim() === '>') return 'alto';

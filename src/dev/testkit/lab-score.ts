@@ -191,6 +191,7 @@ export const CORPUS_SETS = [
   'heldout74',
   'heldout75',
   'heldout78',
+  'heldout79',
   'heldout80',
   'heldout81',
 ] as const;
