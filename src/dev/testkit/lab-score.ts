@@ -188,8 +188,10 @@ export const CORPUS_SETS = [
   'heldout68',
   'heldout70',
   'heldout72',
+  'heldout73',
   'heldout74',
   'heldout75',
+  'heldout76',
   'heldout78',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
