@@ -111,7 +111,8 @@ const ADMIN_SPANS: RegExp[] = [
   // How many microscope fields were examined ("não foram visualizadas formas parasitárias em 100 campos",
   // "examinados 200 campos"): the extent of the search, no count found. A count per field is a result
   // ("3 por campo", "5 p/campo") and is not matched.
-  /(?<![\p{L}])(?:em|nos|de|examinad[oa]s|analisad[oa]s)\s+\d{2,3}\s+campos(?![\p{L}])/giu,
+  // The count may come first, the participle after it ("Giemsa — 100 campos examinados").
+  /(?<![\p{L}])(?:em|nos|de|examinad[oa]s|analisad[oa]s)\s+\d{2,3}\s+campos(?![\p{L}])|(?<![\p{L}\d.,])\d{2,3}\s+campos\s+(?:examinad|analisad)[oa]s(?![\p{L}])/giu,
   // The number of procedures or exams a report bills or lists, in its footer ("Procedimentos faturados
   // (BPA-I): 16", "Total de exames: 12", a SUS municipal lab's production count): a tally, no result.
   /(?<![\p{L}])(?:(?:total|qtde?\.?|quantidade|n[uú]mero)\s+de\s+(?:procedimentos|exames)(?:\s+(?:faturad|realizad|solicitad|cobrad|autorizad)[oa]s)?|(?:procedimentos|exames)\s+(?:faturad|realizad|solicitad|cobrad|autorizad)[oa]s)\s*(?:\([^()\d]*\)\s*)?:\s*\d{1,3}(?![\d.,])/giu,

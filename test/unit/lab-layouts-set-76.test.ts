@@ -119,3 +119,10 @@ test('days of one month listed before the date, a registration with an illegible
   const withValue = text.replace('5/02/2026', '5/02/2026   48,7');
   assert.ok(parseLabReport(withValue).unparsed_lines.some((u) => u.includes('48,7')));
 });
+
+test('how many microscope fields were examined, the count before "campos examinados", is no result', () => {
+  const text = ['PESQUISA DE PLASMODIUM (GOTA ESPESSA)', 'Resultado: NEGATIVO', '- Método: esfregaço corado pelo Giemsa — 200 campos analisados'].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(brief(r), [['PESQUISA DE PLASMODIUM (GOTA ESPESSA)', 'NEGATIVO', null, 'indeterminado']]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
