@@ -35,8 +35,8 @@ import {
   TITRE_WORD,
   titreOf,
 } from './reference.ts';
-import { GLUCOSE_LOAD, isGradeLegend } from './line-kinds.ts';
-import { FINDING_SENTENCE, isWordField, labelledFinding, PENDING } from './word-results.ts';
+import { GLUCOSE_LOAD, isGradeLegend, wordsAfterLabel } from './line-kinds.ts';
+import { FINDING_SENTENCE, isWordField, labelledFinding, PENDING, wordResultText } from './word-results.ts';
 import type { ParsedAnalyte, QualitativeAnalyte } from './result.ts';
 import { UNIT_PATTERN, unitAtStart } from './units.ts';
 import { VERDICT_WORD } from './value.ts';
@@ -70,6 +70,9 @@ const ADMIN_SPANS: RegExp[] = [
   /(?<![\p{L}])(?:mp|medida\s+provis[oó]ria|lei|decreto|portaria|resolu[cç][aã]o|rdc)\s*(?:n[º°o.]*\s*)?\d[\d.]*(?:-\d+)?\/\d{2,4}(?!\d)/giu,
   // Dates and times (a titre "1:16" after título/reagente is not a time: it is excluded below).
   /(?<!\d)\d{1,2}\/\d{1,2}\/\d{2,4}(?!\d)/g,
+  // Days of one month listed before the date that prints it once, the last after "e" ("coletas de 17, 18 e
+  // 19/11/2026", three samples of stool): dates too. A decimal comma has no space after it.
+  /(?<![\d.,])(?:[12]?\d|3[01])(?:,\s+(?:[12]?\d|3[01]))*\s+e\s+(?=\d{1,2}\/\d{1,2}\/\d{2,4}(?!\d))/giu,
   /(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)/g,
   // A day and month without the year before a time ("18/03 10:21"): when a hospital system released the result.
   /(?<![\d/.,])\d{1,2}\/\d{1,2}(?=\s+\d{1,2}:\d{2}(?!\d))/g,
@@ -97,7 +100,7 @@ const ADMIN_SPANS: RegExp[] = [
   // An occupational certificate's company activity code (CNAE 15.31-9-01) and occupation code (CBO 7641-20), and
   // a hospital admission's authorisation number (AIH 3125100638417), too.
   new RegExp(
-    String.raw`(?<![\p{L}\d])(?:crm|creme[a-z]{1,3}|crf|crbm|crbio|coren|rqe|cnes|cns|cnpj|cnae|cbo|aih|cpf|rg|cep|protocolo|prot\.(?=\s*:?\s*\d)|ped\.?(?=\s*:?\s*\d)|pac\.(?=\s*:?\s*\d)|paciente(?=[.\s]*:?\s*\d)|pedido|req|requisi[cç][aã]o|solicita[cç][aã]o(?=\s*:?\s*\d)|atend(?:imento)?\.?|o\.s\.?|os(?=\s*[:nº°#])|ordem(?:\s+de\s+servi[cç]o)?|pront|prontu[aá]rio|reg|registro|c[oó]d(?:igo)?|ficha|senha(?:\s+de\s+autoriza[cç][aã]o)?|cart[aã]o(?:\s+sus)?|notifica[cç][aã]o|sinan|boletim|lote|n[º°]|no\.|n[uú]mero|tel(?:efone)?|fone|fax|ramal|sac|ouvidoria|disque(?:\s+sa[uú]de)?|whatsapp|celular|leito|quarto|box|turno|m[aá]quina|posto(?:\s+de\s+coleta)?|equipe|esf|micro[aá]rea|cadastro|matr[ií]cula|id|guia|carteir(?:inha|a)|etiqueta|amostra\s+n[º°]|amostra(?=\s*:?\s*(?:\d{5,}|\d+-\d+))|vers[aã]o(?:\s+do\s+laudo)?(?=\s*:?\s*\d)|sistema(?=\s+[\p{L}-]+\s+(?:v\.?\s*)?\d))${NOT_WORD}(?:(?!\s{2,}\p{L}|[.*_—–-]\s{2,})(?:[^\d\n(\[;]|\([\p{L}\s-]{1,12}\))){0,16}\(?(?:\d{1,2}\s*(?:[ªº]\s*regi[aã]o\s*|[-–]\s*(?=\d)))?(?:\d{1,4}\)?(?:\s\d{1,4}(?![\d./-]))*\s\d[\d./?\uFFFD-]*|\d[\d./?\uFFFD-]*)(?!\d|,\d)`,
+    String.raw`(?<![\p{L}\d])(?:crm|creme[a-z]{1,3}|crf|crbm|crbio|coren|rqe|cnes|cns|cnpj|cnae|cbo|aih|cpf|rg|cep|protocolo|prot\.(?=\s*:?\s*\d)|ped\.?(?=\s*:?\s*\d)|pac\.(?=\s*:?\s*\d)|paciente(?=[.\s]*:?\s*\d)|pedido|req|requisi[cç][aã]o|solicita[cç][aã]o(?=\s*:?\s*\d)|atend(?:imento)?\.?|o\.s\.?|os(?=\s*[:nº°#])|ordem(?:\s+de\s+servi[cç]o)?|pront|prontu[aá]rio|reg|registro|c[oó]d(?:igo)?|ficha|senha(?:\s+de\s+autoriza[cç][aã]o)?|cart[aã]o(?:\s+sus)?|notifica[cç][aã]o|sinan|boletim|lote|n[º°]|no\.|n[uú]mero|tel(?:efone)?|fone|fax|ramal|sac|ouvidoria|disque(?:\s+sa[uú]de)?|whatsapp|celular|leito|quarto|box|turno|m[aá]quina|posto(?:\s+de\s+coleta)?|equipe|esf|micro[aá]rea|cadastro|matr[ií]cula|id|guia|carteir(?:inha|a)|etiqueta|amostra\s+n[º°]|amostra(?=\s*:?\s*(?:\d{5,}|\d+-\d+))|vers[aã]o(?:\s+do\s+laudo)?(?=\s*:?\s*\d)|sistema(?=\s+[\p{L}-]+\s+(?:v\.?\s*)?\d))${NOT_WORD}(?:(?!\s{2,}\p{L}|[.*_—–-]\s{2,})(?:[^\d\n(\[;]|\([\p{L}\s-]{1,12}\))){0,16}\(?(?:\d{1,2}\s*(?:[ªº]\s*(?:regi[aã]o\s*)?|[-–]\s*(?=\d)))?(?:\d{1,4}\)?(?:\s\d{1,4}(?![\d./-]))*\s\d[\d./?\uFFFD-]*|\d(?:[\d./?\uFFFD-]|\[ileg[ií]vel\](?=\d))*)(?!\d|,\d)`,
     'giu',
   ),
   // What a blood-gas analyser is told about the sample, printed in the section's title or a note ("GASOMETRIA
@@ -110,7 +113,8 @@ const ADMIN_SPANS: RegExp[] = [
   // How many microscope fields were examined ("não foram visualizadas formas parasitárias em 100 campos",
   // "examinados 200 campos"): the extent of the search, no count found. A count per field is a result
   // ("3 por campo", "5 p/campo") and is not matched.
-  /(?<![\p{L}])(?:em|nos|de|examinad[oa]s|analisad[oa]s)\s+\d{2,3}\s+campos(?![\p{L}])/giu,
+  // The count may come first, the participle after it ("Giemsa — 100 campos examinados").
+  /(?<![\p{L}])(?:em|nos|de|examinad[oa]s|analisad[oa]s)\s+\d{2,3}\s+campos(?![\p{L}])|(?<![\p{L}\d.,])\d{2,3}\s+campos\s+(?:examinad|analisad)[oa]s(?![\p{L}])/giu,
   // The number of procedures or exams a report bills or lists, in its footer ("Procedimentos faturados
   // (BPA-I): 16", "Total de exames: 12", a SUS municipal lab's production count): a tally, no result.
   /(?<![\p{L}])(?:(?:total|qtde?\.?|quantidade|n[uú]mero)\s+de\s+(?:procedimentos|exames)(?:\s+(?:faturad|realizad|solicitad|cobrad|autorizad)[oa]s)?|(?:procedimentos|exames)\s+(?:faturad|realizad|solicitad|cobrad|autorizad)[oa]s)\s*(?:\([^()\d]*\)\s*)?:\s*\d{1,3}(?![\d.,])/giu,
@@ -139,7 +143,8 @@ const ADMIN_SPANS: RegExp[] = [
   /(?<![\p{L}])(?:carteir(?:inha|a)|cart[aã]o(?:\s+do\s+benefici[aá]rio)?)\s*(?:n[º°]\s*)?:?\s*\d+(?: \d+)+(?![\d.,])(?=\s{2,}|\s*$)/giu,
   // An address by sector, block and lot (Brasília's "SHLS 716, Bloco F", "SGAS 914, conj. C", "Quadra 12, Lote 4", "Sala
   // 302"): the number before such a part, or after it, places a building; a result is never followed by one.
-  /(?<![\p{L}\d])\d+[a-z]?\s*,\s*(?=(?:quadra|qd\.?|bloco|bl\.?|lote|conjunto|conj\.?|cj\.?|sala|loja|andar)(?![\p{L}]))|(?<![\p{L}\d])(?:quadra|qd\.?|bloco|conjunto|conj\.?|sala|loja)\s+\d+[a-z]?(?![\d.,])/giu,
+  // Abbreviated too, and with the next part after a comma ("Qd. 12, Lt. 4", "Lj 03").
+  /(?<![\p{L}\d])\d+[a-z]?\s*,\s*(?=(?:quadra|qd\.?|bloco|bl\.?|lote|lt\.?|conjunto|conj\.?|cj\.?|sala|loja|lj\.?|andar)(?![\p{L}]))|(?<![\p{L}\d])(?:quadra|qd\.?|bloco|conjunto|conj\.?|sala|loja|lj\.?|lote|lt\.?)\s?\d+[a-z]?(?!\d|[.,]\d)/giu,
   /(?<![\p{L}\d])p[aá]g(?:ina)?\.?\s*:?\s*\d+(?:\s*(?:de|\/)\s*\d+)?/giu,
   /(?<![\p{L}\d])folha\s*:?\s*\d+(?:\s*(?:de|\/)\s*\d+)?/giu,
   // A visit or order number of hyphen-joined digit groups ("2025-0616-88203"), after any words (a portal's
@@ -259,7 +264,15 @@ const ADMIN_SPANS: RegExp[] = [
 // also holds, given, not measured.
 const DOSE = /^[^\d;|]*\d[\d.,]*\s*(?:mg|mcg|µg|g|ui|u|ml|gotas?|comprimidos?|cps?|c[aá]psulas?|x)(?![\p{L}])/iu;
 const MEDICATION_END = /\s{3,}|[;|]\s*(?=[\p{L}][\p{L}\d .()/-]{0,40}:)/u;
-const ADDRESS_LINE = /^\s*(?:rua|r\.|av\.?|avenida|alameda|travessa|trav\.|tv\.|rodovia|pra[cç]a|endere[cç]o|www\.|https?:)/iu;
+// Brasília's addresses open with the sector's block ("QNC 18, Área Especial", "SQS 308 Bloco C", "QR 204
+// Conjunto 5"). The address may follow the unit's name after a separator on the same line ("Unidade Centro ·
+// Av. Goiás, Qd. 12, Lt. 4 — Goiânia/GO"): a name has no number, and the address starts there.
+// Only a street's or a block's full lead follows a name ("R." and "Tv." alone stand at the start).
+const ADDRESS_LEAD = String.raw`(?:rua|av\.?|avenida|alameda|travessa|trav\.|rodovia|pra[cç]a)(?![\p{L}])|(?:q[nrs][a-z]?|sq[sn]w?|quadra|qd\.?)\s*\d`;
+const ADDRESS_LINE = new RegExp(
+  String.raw`^\s*(?:rua|r\.|av\.?|avenida|alameda|travessa|trav\.|tv\.|rodovia|pra[cç]a|endere[cç]o|www\.|https?:|(?:q[nrs][a-z]?|sq[sn]w?|quadra|qd\.?)\s*\d|[^\d:;|·—–]{1,60}?\s[·|—–-]\s+(?:${ADDRESS_LEAD}))`,
+  'iu',
+);
 const ADDRESS_TAIL = /((?<![\d.])(?:\d{5,}|\d[\d.]*[-/]\d+))\s+\d+(?:,\d+)?\s*$|([^\s\d])(?<!\bkm)\s+\d+,\d+\s*$/iu;
 const WEB_ADDRESS = /^(?:www\.|https?:\/\/)|\S@\S|\.(?:com|org|net|gov|br)$/i;
 const TITRE_SLASH = new RegExp(String.raw`(?:${TITRE_WORD})\W{0,3}(?:de\s*)?\(?\s*(1\s*\/\s*\d+)(?![\d/])`, 'giu');
@@ -346,6 +359,14 @@ export function resultTokens(text: string): Token[] {
   for (const m of t.matchAll(TITRE_SLASH)) {
     const at = (m.index ?? 0) + m[0].length - m[1]!.length;
     if (free(at)) out.push({ kind: 'word', text: m[1]!.replace(/\s+/g, ''), values: [], at });
+  }
+  // A genotype or subtype named by its code with a letter ("Resultado: Genótipo 1a", "Subtipo: 4d"): no
+  // number token (a letter follows the digits), yet the result.
+  for (const m of t.matchAll(
+    /(?<![\p{L}])(?:gen[oó]tipos?|subtipos?|sorotipos?|genogrupos?)\s*:?\s*(\d{1,2}[a-z](?:\s*(?:e|,|\/)\s*\d{1,2}[a-z]?)*)(?![\p{L}\d])/giu,
+  )) {
+    const at = (m.index ?? 0) + m[0].length - m[1]!.length;
+    if (free(at)) out.push({ kind: 'word', text: m[1]!, values: [], at });
   }
   // A result word where a result stands: the first word of a cell (line start, after a colon, a dot
   // leader turned colon, or a column break), not a label ("Negativo:" heads a tier).
@@ -442,6 +463,23 @@ export function resultTokens(text: string): Token[] {
   // An exam still running ("Urocultura: em andamento") has no result to account for.
   if (field && isWordField(field[1]!) && !PENDING.test(field[2]!.trim()) && !out.some((o) => o.kind === 'word'))
     out.push({ kind: 'word', text: field[2]!.trim().replace(/[.;]+$/, ''), values: [], at: t.lastIndexOf(field[2]!) });
+  // Word results side by side, each after its label in a cell of its own ("Grupo sanguíneo: O     Fator Rh:
+  // NEGATIVO"): each cell is such a field, as a line of one would be. So is a labelled result whatever its
+  // label when the only other cell is its reference, led as one and in words ("Perfil hemoglobínico: Hb AS
+  // Referência: Hb AA", a haemoglobin profile): the reader takes those words for the result (parse.ts).
+  if (cs.length >= 2) {
+    const other = stripReferenceLead(cs[1]!);
+    const ledWords = cs.length === 2 && other.lead && wordResultText(other.rest) !== undefined;
+    let from = 0;
+    for (const c of cs) {
+      const at = t.indexOf(c, from);
+      from = at + c.length;
+      const f = /^([\p{L}][\p{L} ]*?(?:\s*\([\p{L} ]*\))?)\s*:\s*(\p{L}[^:\d]*)$/u.exec(c);
+      if (!f || PENDING.test(f[2]!.trim()) || out.some((o) => o.kind === 'word' && o.at >= at && o.at < from)) continue;
+      if (isWordField(f[1]!) || (ledWords && c === cs[0] && wordsAfterLabel(c)))
+        out.push({ kind: 'word', text: f[2]!.trim().replace(/[.;]+$/, ''), values: [], at: at + c.lastIndexOf(f[2]!) });
+    }
+  }
   // A LIS row of a code, a name whose results are words and the word ("ABO   GRUPO SANGUINEO RN   A"):
   // the word is the result, one letter though it is.
   if (
@@ -474,11 +512,16 @@ const fold = (s: string) => foldSameLength(s).replace(/\s+/g, ' ');
 
 /**
  * Whether `text` (folded) prints the word token as a whole: a result word only as the same result
- * phrase ("Reagente" is not inside "Não reagente"), other words (an organism, a colour) as a substring.
+ * phrase ("Reagente" is not inside "Não reagente"), other words (an organism, a colour) as whole words
+ * anywhere in it: a blood group's "O" is not printed in "negativo", the result beside it.
  */
 function holdsWord(text: string, word: string): boolean {
   const w = fold(word);
-  if (!RESULT_WORD.test(w)) return text.includes(w);
+  if (!RESULT_WORD.test(w)) {
+    for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + 1))
+      if (!/[\p{L}\d]/u.test(text[at - 1] ?? ' ') && !/[\p{L}\d]/u.test(text[at + w.length] ?? ' ')) return true;
+    return false;
+  }
   // Phrases read left to right, each from the end of the one before ("não reagente" is one phrase).
   let from = 0;
   for (const m of text.matchAll(/\p{L}+/gu)) {
@@ -621,8 +664,16 @@ class Bag {
   }
   /** On the analyte's own line: takes the value first, then a printed number (each accounts for one token). */
   take(tok: Token): boolean {
+    // A word result's reference cell, whatever its words, is the reference the reader joined to it ("FAS   FA", a
+    // haemoglobin profile against the normal one).
     if (tok.kind === 'word')
-      return holdsWord(this.valueWords, tok.text) || holdsWord(this.printedWords, tok.text) || this.tierWord(tok, this.line) || this.verdict(tok);
+      return (
+        holdsWord(this.valueWords, tok.text) ||
+        holdsWord(this.printedWords, tok.text) ||
+        (typeof this.a.value === 'string' && fold(tok.text) === this.foldedRef) ||
+        this.tierWord(tok, this.line) ||
+        this.verdict(tok)
+      );
     const hit = (vs: number[]) => vs.some((v) => tok.values.some((x) => Math.abs(x - v) < 1e-9));
     // Its value is printed in its own unit: "0 %" beside "0 /mm³" is the relative count's, not this one's.
     if (this.value && hit(this.value) && !this.inOtherUnit(tok, this.line)) {

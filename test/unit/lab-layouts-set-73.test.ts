@@ -2,6 +2,8 @@
 // lines that show each layout. No database, no model.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { accountLines, resultTokens } from '../../src/labs/accounting.ts';
+import { cleanLine } from '../../src/labs/lines.ts';
 import { parseLabReport, type LabParseResult } from '../../src/labs/parse.ts';
 
 const brief = (r: LabParseResult) => [
@@ -97,4 +99,42 @@ test('a markdown cell with the titre and, after a line break, the pattern ("<br>
   const r = parseLabReport(text);
   assert.deepEqual(brief(r), [['Anticorpos anticitoplasma de neutrófilos (ANCA)', '1/160', null, 'alterado']]);
   assert.deepEqual(r.unparsed_lines, []);
+});
+
+const accountOf = (text: string) => text.split('\n').map((raw, index) => ({ index, raw, text: cleanLine(raw, index).text }));
+
+test('a genotype code with a letter ("Subtipo 4d") is a result the accounting pass lists when the reader loses it', () => {
+  const text = ['Genotipagem viral', '   Material: Plasma EDTA     Método: sequenciamento', '   Resultado: Subtipo 4d'].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(brief(r), [['Genotipagem viral', 'Subtipo 4d', null, 'indeterminado']]);
+  assert.deepEqual(r.unparsed_lines, []);
+  // The digits glued to a letter are no number token: the code itself is the word to account for.
+  assert.deepEqual(
+    resultTokens('   Resultado: Subtipo 4d').map((t) => t.text),
+    ['4d'],
+  );
+  assert.deepEqual(accountLines(accountOf(text), [], []), ['Resultado: Subtipo 4d']);
+});
+
+test("a Brasília block address and an address after the unit's name on its line are letterhead, not results", () => {
+  const text = [
+    'LABORATÓRIO CENTRAL - NÚCLEO DE SOROLOGIA',
+    'SQN 214, Bloco B, Loja 7 - Asa Norte - Brasília/DF          CNES 2231456',
+    'QR 312 Conjunto 4 Lote 9 - Samambaia/DF',
+    '**Posto Vila Nova** · Rua das Acácias, Qd. 7, Lt. 22 — Goiânia/GO · CNES 7712003',
+    'Posto Jardim América - Av. T-9, Quadra 41 - Goiânia/GO',
+    '',
+    'Glicose   88 mg/dL   70 a 99 mg/dL',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(brief(r), [['Glicose', 88, 'mg/dL', 'normal']]);
+  assert.deepEqual(r.unparsed_lines, []);
+  // A value printed beside the address, after a column break, is still counted.
+  for (const line of ['QNM 22, Área Especial - Ceilândia/DF   48,7', 'Posto Vila Nova · Rua das Acácias, Qd. 7   48,7']) {
+    assert.deepEqual(
+      resultTokens(line).map((t) => t.text),
+      ['48,7'],
+      line,
+    );
+  }
 });

@@ -2,6 +2,8 @@
 // lines that show each layout. No database, no model.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { accountLines } from '../../src/labs/accounting.ts';
+import { cleanLine } from '../../src/labs/lines.ts';
 import { parseLabReport, type LabParseResult } from '../../src/labs/parse.ts';
 
 const brief = (r: LabParseResult) => [
@@ -68,4 +70,59 @@ test('word results side by side, each after its label in its own cell', () => {
     ['Grupo ABO', 'AB', null, 'indeterminado'],
     ['Fator Rh', 'POSITIVO', null, 'indeterminado'],
   ]);
+});
+
+const accountOf = (text: string) => text.split('\n').map((raw, index) => ({ index, raw, text: cleanLine(raw, index).text }));
+
+test('word results side by side, or one with a led word reference: the accounting pass lists the line when the reader loses either', () => {
+  for (const line of ['     Grupo ABO: O                  Fator Rh: POSITIVO', '  Padrão eletroforético: Hb AC            Referência: Hb AA']) {
+    const text = ['TIPAGEM E HEMOGLOBINAS', line].join('\n');
+    const r = parseLabReport(text);
+    assert.deepEqual(r.unparsed_lines, [], line);
+    const read = [...r.analytes, ...r.qualitative];
+    assert.ok(read.length >= 1, line);
+    // A blood group's one letter is a whole word: the "o" inside "positivo" beside it does not account for it.
+    read.forEach((lost, k) => {
+      const listed = accountLines(
+        accountOf(text),
+        read.filter((_, j) => j !== k),
+        [],
+      );
+      assert.deepEqual(listed, [line.trim()], `${lost.name} lost from "${line}"`);
+    });
+  }
+});
+
+test("a word result's reference cell in words no list holds accounts for itself ('FAC   FA', a haemoglobin profile)", () => {
+  const text = [
+    'DOENÇA TRIADA                     EXAME / RESULTADO                  VALOR DE REFERÊNCIA',
+    'Anemia falciforme e outras        Padrão de hemoglobinas',
+    'hemoglobinopatias                 FAC                                FA',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(brief(r), [['Padrão de hemoglobinas', 'FAC', null, 'alterado']]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('days of one month listed before the date, a registration with an illegible digit and a council region without "Região" are no results', () => {
+  const text = [
+    '**Prontuário:** 0042[ilegível]9  **Data:** 02/12/2026',
+    'AMOSTRA: FEZES (MIF), COLETAS DE 3, 4 E 5/02/2026',
+    'PARASITOLÓGICO DE FEZES',
+    'Resultado: NEGATIVO                        Referência: Negativo',
+    'Liberado por: ANA PAULA REIS - Biomédica - CRBM 3ª 14.208',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(brief(r), [['PARASITOLÓGICO DE FEZES', 'NEGATIVO', null, 'normal']]);
+  assert.deepEqual(r.unparsed_lines, []);
+  // A value printed after the listed days is still counted.
+  const withValue = text.replace('5/02/2026', '5/02/2026   48,7');
+  assert.ok(parseLabReport(withValue).unparsed_lines.some((u) => u.includes('48,7')));
+});
+
+test('how many microscope fields were examined, the count before "campos examinados", is no result', () => {
+  const text = ['PESQUISA DE PLASMODIUM (GOTA ESPESSA)', 'Resultado: NEGATIVO', '- Método: esfregaço corado pelo Giemsa — 200 campos analisados'].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(brief(r), [['PESQUISA DE PLASMODIUM (GOTA ESPESSA)', 'NEGATIVO', null, 'indeterminado']]);
+  assert.deepEqual(r.unparsed_lines, []);
 });
