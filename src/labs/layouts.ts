@@ -70,7 +70,7 @@ export interface TableHeader {
 
 // A daily bulletin heads today's result and the day before's by day ("HOJE   D-1").
 const HEADER_CELL =
-  /^(exames?(?:\s*\/\s*resultados?)?|analitos?|parametros?|resultados?|(?:resultados?|res\.) anterior(?:es)?|anterior(?:es)?|ant\.|hist[oó]rico|hoje|d\s?-\s?[1-9]|valor(?:es)? encontrados?|unid\.?|unidades?|valor(?:es)? de refer[eê]ncia|valor(?:es)? referenciais|refer[eê]ncias?|intervalo de refer[eê]ncia|v\.?\s?r\.?|m[eé]todo|metodologia)(?:\s*\(.*\))?(?:\s+(?:homem|homens|mulher|mulheres|masculino|feminino)(?:\s*\/\s*(?:homem|homens|mulher|mulheres|masculino|feminino))?)?:?$/i;
+  /^(exames?(?:\s*\/\s*resultados?)?|analitos?|parametros?|resultados?|(?:resultados?|res\.) anterior(?:es)?|anterior(?:es)?|ant\.|hist[oó]rico|hoje|d\s?-\s?[1-9]|valor(?:es)? encontrados?|unid\.?|unidades?|valor(?:es)? (?:de )?refer[eê]ncia|valor(?:es)? referenciais|refer[eê]ncias?|intervalo de refer[eê]ncia|v\.?\s?r\.?|m[eé]todo|metodologia)(?:\s*\(.*\))?(?:\s+(?:homem|homens|mulher|mulheres|masculino|feminino)(?:\s*\/\s*(?:homem|homens|mulher|mulheres|masculino|feminino))?)?:?$/i;
 
 // A history report's column header: the current result, then one column per earlier sample's date
 // ("Atual   14/11/2024   20/05/2024", "Resultado atual   03/2025   11/2024").
@@ -83,6 +83,8 @@ const PREVIOUS_CELL = /^(?:resultados?\s+)?(?:anteriores?|historico)$/i;
  * result's, each other date column an earlier sample's, up to the next header cell.
  */
 function datedHeader(starts: Array<{ cell: string; at: number }>, context: HeaderContext): TableHeader | undefined {
+  const stamped = stampedHeader(starts);
+  if (stamped) return stamped;
   const dates = starts.filter((c) => DATE_CELL.test(c.cell));
   if (dates.length < 2 || DATE_CELL.test(starts[0]!.cell)) return undefined;
   if (!starts.every((c) => DATE_CELL.test(c.cell) || HEADER_CELL.test(foldSameLength(c.cell).trim()))) return undefined;
@@ -92,6 +94,41 @@ function datedHeader(starts: Array<{ cell: string; at: number }>, context: Heade
   const result = starts.find((c) => /^resultados?$/i.test(c.cell));
   const current = result && datesAreEarlier(dates, context) ? result : dates.reduce((best, c) => (dateKey(c.cell) > dateKey(best.cell) ? c : best));
   const earlier = dates.filter((c) => c !== current).map((c) => ({ from: c.at, to: starts[starts.indexOf(c) + 1]?.at ?? Number.POSITIVE_INFINITY }));
+  return {
+    unit: null,
+    sexes: [],
+    valueColumns: [],
+    previousAt: Math.min(...earlier.map((e) => e.from)),
+    history: { dates: earlier.length, currentAt: current.at, earlier },
+    rangeColumns: [],
+  };
+}
+
+// A sample's collection stamp: its day and month, the year only at times, and the clock time ("14/03
+// 05:50", "02/11/2024 22:10"), as a hospital's cumulative printout heads each sample's column.
+const STAMP_CELL = /^(\d{1,2})\/(\d{1,2})(?:\/(\d{2,4}))?\s+(\d{1,2})[:h](\d{2})$/;
+
+function stampKey(cell: string): number {
+  const [, d, m, y, h, min] = STAMP_CELL.exec(cell)!;
+  const year = y === undefined ? 0 : Number(y) < 100 ? 2000 + Number(y) : Number(y);
+  return ((year * 100 + Number(m)) * 100 + Number(d)) * 10000 + Number(h) * 100 + Number(min);
+}
+
+/**
+ * A header whose sample columns are headed by collection stamps ("EXAME   14/03 05:50   15/03 05:40
+ * UNIDADE   VALOR REFERENCIA", often under "COLETA ANT.   COLETA ATUAL"): the latest stamp, by day
+ * then time (two samples of one day are told apart by the clock), is the current result's column,
+ * each other an earlier sample's up to the next cell; the unit and reference columns are the current one's.
+ */
+function stampedHeader(starts: Array<{ cell: string; at: number }>): TableHeader | undefined {
+  const stamps = starts.filter((c) => STAMP_CELL.test(c.cell));
+  if (stamps.length < 2 || STAMP_CELL.test(starts[0]!.cell)) return undefined;
+  if (!starts.every((c) => STAMP_CELL.test(c.cell) || HEADER_CELL.test(foldSameLength(c.cell).trim()))) return undefined;
+  // Stamps without a year compare only among themselves.
+  const yearless = stamps.filter((c) => STAMP_CELL.exec(c.cell)![3] === undefined).length;
+  if (yearless !== 0 && yearless !== stamps.length) return undefined;
+  const current = stamps.reduce((best, c) => (stampKey(c.cell) > stampKey(best.cell) ? c : best));
+  const earlier = stamps.filter((c) => c !== current).map((c) => ({ from: c.at, to: starts[starts.indexOf(c) + 1]?.at ?? Number.POSITIVE_INFINITY }));
   return {
     unit: null,
     sexes: [],

@@ -236,7 +236,8 @@ export function isDatedCriterion(t: string): boolean {
 
 /** A note of the lab's ("Nota: …", "Obs.: …", "Observação: …", "Comentário: …"): prose about the results. */
 export function isNote(t: string): boolean {
-  return /^(?:notas?|obs\.?|observa[cç](?:[aã]o|[oõ]es)|coment[aá]rios?)\s*:/iu.test(t);
+  // The note may say whose it is ("Comentário do laboratório:", "Nota do patologista:").
+  return /^(?:notas?|obs\.?|observa[cç](?:[aã]o|[oõ]es)|coment[aá]rios?)(?:\s+d[oa]s?\s+\p{L}+)?\s*:/iu.test(t);
 }
 
 /**
