@@ -18,7 +18,7 @@
 // analytes, so a person can check it. The pass only lists lines: it never makes or changes an analyte.
 import { foldSameLength, isCatalogued, lookupName } from './analytes.ts';
 import { NUMBER, numbersIn } from './numbers.ts';
-import { ANALYSER_SPAN, ASSAY_LIMIT, isAdminLine, MEDICATION_LEAD, methodCellAt, PREVIOUS_LABEL, STREET_ADDRESS } from './lines.ts';
+import { ANALYSER_SPAN, ASSAY_LIMIT, isAdminLine, isMethodLine, MEDICATION_LEAD, methodCellAt, PREVIOUS_LABEL, STREET_ADDRESS } from './lines.ts';
 import { CITRATE_STRENGTH, CONTROL_LEAD, EQUATION_YEAR, PER_BODY_SURFACE, cleanName } from './piece.ts';
 import {
   CITED_YEAR,
@@ -345,7 +345,9 @@ export function resultTokens(text: string): Token[] {
   // The analyser named in brackets on a method line ("Método: Fluoroenzimaimunoensaio (ImmunoCAP - Phadia
   // 250)"): a model's number, as after "Equipamento:". The method may follow the material on one line
   // ("Material: Plasma citratado - Método: Coagulométrico (ACL TOP 350)").
-  const methodLead = /^\s*(?:(?:material|amostra)\s*:[^:\d]*?(?:\s[-–—|;]\s*|;\s*))?(?:m[eé]todo|metodologia)\s*:/iu.exec(t);
+  // So is one closing a specimen's method line without labels ("Soro — Fluorimetria (ImmunoCAP, Phadia 250)").
+  const methodLead =
+    /^\s*(?:(?:material|amostra)\s*:[^:\d]*?(?:\s[-–—|;]\s*|;\s*))?(?:m[eé]todo|metodologia)\s*:/iu.exec(t) ?? (isMethodLine(t) ? /^/.exec(t) : null);
   if (methodLead)
     for (const m of t.slice(methodLead[0].length).matchAll(/\([^()]*?\p{Lu}[\p{L}-]+\s+\d{2,5}\s*\)/gu)) {
       const at = methodLead[0].length + (m.index ?? 0);

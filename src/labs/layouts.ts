@@ -197,7 +197,10 @@ export function tableHeader(text: string, offset = 0, context: HeaderContext = {
     0;
   const valueColumns = noNumbers ? valueColumnsOf(text, offset) : [];
   const headerCells = cs.filter((c) => HEADER_CELL.test(foldSameLength(c).trim()) || HEADER_CELL.test(c.trim()));
-  const hasResult = cs.some((c) => /^resultados?(?:\s*\(.*\))?:?$/i.test(c.trim()));
+  // A panel's header may name its result column by the unit alone ("Cód.   Alérgeno   kUA/L   Classe"):
+  // beside a code column first or a grading column after it, the lone unit heads the values.
+  const unitResult = unitResultCell(starts);
+  const hasResult = cs.some((c) => /^resultados?(?:\s*\(.*\))?:?$/i.test(c.trim())) || unitResult !== undefined;
   // "Resultado        NEGATIVO" under a block title is the block's result in words, not a header.
   // So is "Resultado:   Negativa   Valor de referência: Negativa", its reference in a cell after the word,
   // and a finding in a sentence ("Resultado        Foram encontrados ovos de …"): no header cell is one.
@@ -221,7 +224,7 @@ export function tableHeader(text: string, offset = 0, context: HeaderContext = {
   // is its value column's, never an alternative to pick by the label.
   const rangeColumns = valueColumns.length >= 2 && labelled.length >= 2 && new Set(labelled.map((c) => labelBesideUnit(c.label))).size === 1 ? [] : labelled;
   const unitM = new RegExp(`\\((${UNIT_PATTERN})\\)`, 'i').exec(text);
-  const unit = unitM?.[1] ? (normalizeUnit(unitM[1]) ?? unitM[1]) : null;
+  const unit = unitResult ? (normalizeUnit(unitResult.cell) ?? unitResult.cell) : unitM?.[1] ? (normalizeUnit(unitM[1]) ?? unitM[1]) : null;
   const f = foldSameLength(text);
   const sexes: Sex[] = [];
   for (const m of f.matchAll(/\b(homens?|homem|masculino|mulheres?|mulher|feminino)\b/g)) sexes.push(/^(h|ma)/.test(m[1]!) ? 'M' : 'F');
@@ -232,9 +235,9 @@ export function tableHeader(text: string, offset = 0, context: HeaderContext = {
     previousAt: previousColumnOf(text, offset) ?? previousLabelAbove(starts, context),
     rangeColumns: rangeColumns.length >= 2 ? rangeColumns : [],
     starts: cellStarts(text, offset).map((c) => c.at),
-    resultAt: cellStarts(text, offset).find((c) => /^resultados?(?:\s*\(.*\))?:?$/i.test(c.cell))?.at,
+    resultAt: cellStarts(text, offset).find((c) => /^resultados?(?:\s*\(.*\))?:?$/i.test(c.cell))?.at ?? unitResult?.at,
     ...leadColumn(cellStarts(text, offset)),
-    ...gradeColumn(cellStarts(text, offset)),
+    ...gradeColumn(cellStarts(text, offset), unitResult?.at),
     ...releaseColumn(cellStarts(text, offset)),
     ...methodColumn(cellStarts(text, offset)),
     referenceAt: cellStarts(text, offset).find((c) => /^(?:valor(?:es)?\s+(?:de\s+)?refer|refer[eê]ncia|intervalo de refer|v\.?\s?r\.?$)/i.test(c.cell))?.at,
@@ -272,11 +275,21 @@ const CODE_CELL = /^(?:c[oó]d(?:igo|\.)?|cod\.?)$/i;
 const GRADE_CELL = /^(?:classes?|escore|grau)$/i;
 
 /** A grading column printed after the result column (see `TableHeader.gradeColumn`). */
-function gradeColumn(starts: Array<{ cell: string; at: number }>): { gradeColumn: { from: number; to: number } } | Record<string, never> {
-  const result = starts.findIndex((c) => /^resultados?(?:\s*\(.*\))?:?$/i.test(c.cell));
+function gradeColumn(starts: Array<{ cell: string; at: number }>, resultAt?: number): { gradeColumn: { from: number; to: number } } | Record<string, never> {
+  const result = starts.findIndex((c) => /^resultados?(?:\s*\(.*\))?:?$/i.test(c.cell) || c.at === resultAt);
   const grade = starts.findIndex((c, i) => i > result && GRADE_CELL.test(foldSameLength(c.cell).trim()));
   if (result < 0 || grade < 0) return {};
   return { gradeColumn: { from: starts[grade]!.at, to: starts[grade + 1]?.at ?? Number.POSITIVE_INFINITY } };
+}
+
+/** A header cell that is a unit alone, heading the values beside a code column first or a grading column after it. */
+function unitResultCell(starts: Array<{ cell: string; at: number }>): { cell: string; at: number } | undefined {
+  const units = starts.filter((c, i) => i > 0 && !/\d/.test(c.cell.replace(/[²³]/g, '')) && unitAtStart(c.cell)?.consumed === c.cell.length);
+  if (units.length !== 1) return undefined;
+  const at = starts.indexOf(units[0]!);
+  const coded = CODE_CELL.test(foldSameLength(starts[0]!.cell).trim());
+  const graded = starts.some((c, i) => i > at && GRADE_CELL.test(foldSameLength(c.cell).trim()));
+  return coded || graded ? units[0] : undefined;
 }
 
 const RELEASE_CELL = /^(?:liberad[oa]|libera[cç][aã]o|hora(?:\s+d[ae]\s+libera[cç][aã]o)?|hor[aá]rio|data\s*\/\s*hora)$/i;
