@@ -110,3 +110,32 @@ test('a specimen\'s method line closed by its analyser and model in brackets ("S
   assert.deepEqual(brief(r), [['Ferritina', 512, 'ng/mL', 'alto']]);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test("a cumulative report's count of collections and a ward's number before the bed's are administrative, never listed", () => {
+  const text = [
+    'RELATORIO COMPARATIVO (ULTIMAS 3 COLETAS)          EMISSAO: 02/05/2025 07:40',
+    'SETOR: UTI ADULTO - ENF. 07 LEITO 04A          ATENDIMENTO: 250501-0311',
+    'Glicose                 104 mg/dL         70 a 99',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(brief(r), [['Glicose', 104, 'mg/dL', 'alto']]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('a class legend with the classes as bare numbers ("0: < 0,35 | 1: 0,35 – 0,69 | …") is no result and no range', () => {
+  const text = [
+    'Leite de vaca (f2)        0,91 kUA/L        inferior a 0,35',
+    'Interpretação das classes (kUA/L):',
+    '  0: < 0,35 | 1: 0,35 – 0,69 | 2: 0,70 – 3,49',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(brief(r), [['Leite de vaca (f2)', 0.91, 'kUA/L', 'alto']]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('a detected load against a word reference ("Não detectado") is read, its reference word accounted, the line not listed', () => {
+  const text = 'Carga viral HCV          48.200 UI/mL          Não detectado';
+  const r = parseLabReport(text);
+  assert.deepEqual(brief(r), [['Carga viral HCV', 48200, 'UI/mL', 'alto']]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
