@@ -18,7 +18,7 @@
 // analytes, so a person can check it. The pass only lists lines: it never makes or changes an analyte.
 import { foldSameLength, isCatalogued, lookupName } from './analytes.ts';
 import { NUMBER, numbersIn } from './numbers.ts';
-import { ANALYSER_SPAN, ASSAY_LIMIT, isAdminLine, MEDICATION_LEAD, methodCellAt, PREVIOUS_LABEL, STREET_ADDRESS } from './lines.ts';
+import { ANALYSER_SPAN, ASSAY_LIMIT, isAdminLine, isMethodLine, MEDICATION_LEAD, methodCellAt, PREVIOUS_LABEL, STREET_ADDRESS } from './lines.ts';
 import { CITRATE_STRENGTH, CONTROL_LEAD, EQUATION_YEAR, PER_BODY_SURFACE, cleanName } from './piece.ts';
 import {
   CITED_YEAR,
@@ -98,9 +98,10 @@ const ADMIN_SPANS: RegExp[] = [
   // whole identifier ("CRF-RJ 17.336 48", "Código: 33.418.207-2 48", "CNES 2077485 487", "Fone (51)
   // 3320-3000 48") a number is no part of it.
   // An occupational certificate's company activity code (CNAE 15.31-9-01) and occupation code (CBO 7641-20), and
-  // a hospital admission's authorisation number (AIH 3125100638417), too.
+  // a hospital admission's authorisation number (AIH 3125100638417), too. So is a ward's number before
+  // the bed's ("ENF. 03 LEITO 12B").
   new RegExp(
-    String.raw`(?<![\p{L}\d])(?:crm|creme[a-z]{1,3}|crf|crbm|crbio|coren|rqe|cnes|cns|cnpj|cnae|cbo|aih|cpf|rg|cep|protocolo|prot\.(?=\s*:?\s*\d)|ped\.?(?=\s*:?\s*\d)|pac\.(?=\s*:?\s*\d)|paciente(?=[.\s]*:?\s*\d)|pedido|req|requisi[cç][aã]o|solicita[cç][aã]o(?=\s*:?\s*\d)|atend(?:imento)?\.?|o\.s\.?|os(?=\s*[:nº°#])|ordem(?:\s+de\s+servi[cç]o)?|pront|prontu[aá]rio|reg|registro|c[oó]d(?:igo)?|ficha|senha(?:\s+de\s+autoriza[cç][aã]o)?|cart[aã]o(?:\s+sus)?|notifica[cç][aã]o|sinan|boletim|lote|n[º°]|no\.|n[uú]mero|tel(?:efone)?|fone|fax|ramal|sac|ouvidoria|disque(?:\s+sa[uú]de)?|whatsapp|celular|leito|quarto|box|turno|m[aá]quina|posto(?:\s+de\s+coleta)?|equipe|esf|micro[aá]rea|cadastro|matr[ií]cula|id|guia|carteir(?:inha|a)|etiqueta|amostra\s+n[º°]|amostra(?=\s*:?\s*(?:\d{5,}|\d+-\d+))|vers[aã]o(?:\s+do\s+laudo)?(?=\s*:?\s*\d)|sistema(?=\s+[\p{L}-]+\s+(?:v\.?\s*)?\d))${NOT_WORD}(?:(?!\s{2,}\p{L}|[.*_—–-]\s{2,})(?:[^\d\n(\[;]|\([\p{L}\s-]{1,12}\))){0,16}\(?(?:\d{1,2}\s*(?:[ªº]\s*(?:regi[aã]o\s*)?|[-–]\s*(?=\d)))?(?:\d{1,4}\)?(?:\s\d{1,4}(?![\d./-]))*\s\d[\d./?\uFFFD-]*|\d(?:[\d./?\uFFFD-]|\[ileg[ií]vel\](?=\d))*)(?!\d|,\d)`,
+    String.raw`(?<![\p{L}\d])(?:crm|creme[a-z]{1,3}|crf|crbm|crbio|coren|rqe|cnes|cns|cnpj|cnae|cbo|aih|cpf|rg|cep|protocolo|prot\.(?=\s*:?\s*\d)|ped\.?(?=\s*:?\s*\d)|pac\.(?=\s*:?\s*\d)|paciente(?=[.\s]*:?\s*\d)|pedido|req|requisi[cç][aã]o|solicita[cç][aã]o(?=\s*:?\s*\d)|atend(?:imento)?\.?|o\.s\.?|os(?=\s*[:nº°#])|ordem(?:\s+de\s+servi[cç]o)?|pront|prontu[aá]rio|reg|registro|c[oó]d(?:igo)?|ficha|senha(?:\s+de\s+autoriza[cç][aã]o)?|cart[aã]o(?:\s+sus)?|notifica[cç][aã]o|sinan|boletim|lote|n[º°]|no\.|n[uú]mero|tel(?:efone)?|fone|fax|ramal|sac|ouvidoria|disque(?:\s+sa[uú]de)?|whatsapp|celular|leito|quarto|enf(?:ermaria)?\.?(?=\s*:?\s*\d)|box|turno|m[aá]quina|posto(?:\s+de\s+coleta)?|equipe|esf|micro[aá]rea|cadastro|matr[ií]cula|id|guia|carteir(?:inha|a)|etiqueta|amostra\s+n[º°]|amostra(?=\s*:?\s*(?:\d{5,}|\d+-\d+))|vers[aã]o(?:\s+do\s+laudo)?(?=\s*:?\s*\d)|sistema(?=\s+[\p{L}-]+\s+(?:v\.?\s*)?\d))${NOT_WORD}(?:(?!\s{2,}\p{L}|[.*_—–-]\s{2,})(?:[^\d\n(\[;]|\([\p{L}\s-]{1,12}\))){0,16}\(?(?:\d{1,2}\s*(?:[ªº]\s*(?:regi[aã]o\s*)?|[-–]\s*(?=\d)))?(?:\d{1,4}\)?(?:\s\d{1,4}(?![\d./-]))*\s\d[\d./?\uFFFD-]*|\d(?:[\d./?\uFFFD-]|\[ileg[ií]vel\](?=\d))*)(?!\d|,\d)`,
     'giu',
   ),
   // What a blood-gas analyser is told about the sample, printed in the section's title or a note ("GASOMETRIA
@@ -339,13 +340,16 @@ export function resultTokens(text: string): Token[] {
   if (method !== undefined) admin.push([method, t.length]);
   // How many samples an exam was run on, in brackets after its name ("PARASITOLÓGICO DE FEZES (3
   // amostras)"): a count of samples, never a result, whether or not a result takes the title's name.
-  for (const m of t.matchAll(/\(\s*\d{1,2}\s+amostras\s*\)/giu)) admin.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
+  // So is how many collections a cumulative report compares ("RELATÓRIO COMPARATIVO (ÚLTIMAS 2 COLETAS)").
+  for (const m of t.matchAll(/\(\s*(?:[uú]ltim[oa]s\s+)?\d{1,2}\s+(?:amostras|coletas)\s*\)/giu)) admin.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
   for (const m of t.matchAll(ANALYSER_SPAN)) admin.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
   for (const m of t.matchAll(GRADE_NOTE)) admin.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
   // The analyser named in brackets on a method line ("Método: Fluoroenzimaimunoensaio (ImmunoCAP - Phadia
   // 250)"): a model's number, as after "Equipamento:". The method may follow the material on one line
   // ("Material: Plasma citratado - Método: Coagulométrico (ACL TOP 350)").
-  const methodLead = /^\s*(?:(?:material|amostra)\s*:[^:\d]*?(?:\s[-–—|;]\s*|;\s*))?(?:m[eé]todo|metodologia)\s*:/iu.exec(t);
+  // So is one closing a specimen's method line without labels ("Soro — Fluorimetria (ImmunoCAP, Phadia 250)").
+  const methodLead =
+    /^\s*(?:(?:material|amostra)\s*:[^:\d]*?(?:\s[-–—|;]\s*|;\s*))?(?:m[eé]todo|metodologia)\s*:/iu.exec(t) ?? (isMethodLine(t) ? /^/.exec(t) : null);
   if (methodLead)
     for (const m of t.slice(methodLead[0].length).matchAll(/\([^()]*?\p{Lu}[\p{L}-]+\s+\d{2,5}\s*\)/gu)) {
       const at = methodLead[0].length + (m.index ?? 0);
@@ -665,12 +669,13 @@ class Bag {
   /** On the analyte's own line: takes the value first, then a printed number (each accounts for one token). */
   take(tok: Token): boolean {
     // A word result's reference cell, whatever its words, is the reference the reader joined to it ("FAS   FA", a
-    // haemoglobin profile against the normal one).
+    // haemoglobin profile against the normal one). So is a number's word reference ("1.860 cópias/mL   Não
+    // detectado", a viral load detected against an undetectable one).
     if (tok.kind === 'word')
       return (
         holdsWord(this.valueWords, tok.text) ||
         holdsWord(this.printedWords, tok.text) ||
-        (typeof this.a.value === 'string' && fold(tok.text) === this.foldedRef) ||
+        fold(tok.text) === this.foldedRef ||
         this.tierWord(tok, this.line) ||
         this.verdict(tok)
       );

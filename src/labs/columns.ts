@@ -88,7 +88,13 @@ export function datesUnderHeader(
   headerStarts: number[],
   under?: { previousAt: number; resultAt: number | undefined },
 ): History | undefined {
-  const cs = cellStarts(text, offset);
+  // The header's last cell may wrap onto this line after the dates ("Valores de" over "referência"):
+  // words alone, no digit, starting under a cell of the first line; they name no sample.
+  const all = cellStarts(text, offset);
+  const lastDate = all.findLastIndex(({ cell }) => DATE_ONLY.test(cell));
+  const wrapped = all.slice(lastDate + 1);
+  if (!wrapped.every((c) => /^\p{L}[\p{L} .]*$/u.test(c.cell) && headerStarts.some((at) => Math.abs(at - c.at) <= 3))) return undefined;
+  const cs = all.slice(0, lastDate + 1);
   if (cs.length < 2 || !cs.every(({ cell }) => DATE_ONLY.test(cell))) return undefined;
   // Every date under the previous results' header cell ("RESULTADO   UNIDADE   REFERENCIA   ANTERIORES"
   // over "12/02/24  14/08/23" at its end): each is an earlier sample's, the current value the one under
@@ -322,7 +328,8 @@ function withDatesJoined(text: string, offset: number): Array<{ cell: string; at
 }
 
 /** Earlier value cells: a number with an optional unit, or the dash of a missing sample. */
-const EARLIER_VALUE = /^(?:[<>]?\s*\d[\d.,]*(?:\s*[^\s\d]\S*)?|-+|—|n\/?d)$/i;
+// An earlier sample below the assay's limit is printed in words ("Não detectado", "Indetectável").
+const EARLIER_VALUE = /^(?:[<>]?\s*\d[\d.,]*(?:\s*[^\s\d]\S*)?|-+|—|n\/?d|n[aã]o\s+detectad[oa]|indetect[aá]vel)$/i;
 
 /**
  * A row under a dated header: the cells under earlier samples' dates blanked (column positions kept

@@ -70,7 +70,7 @@ export interface TableHeader {
 
 // A daily bulletin heads today's result and the day before's by day ("HOJE   D-1").
 const HEADER_CELL =
-  /^(exames?(?:\s*\/\s*resultados?)?|analitos?|parametros?|resultados?|(?:resultados?|res\.) anterior(?:es)?|anterior(?:es)?|ant\.|hist[oó]rico|hoje|d\s?-\s?[1-9]|valor(?:es)? encontrados?|unid\.?|unidades?|valor(?:es)? de refer[eê]ncia|valor(?:es)? referenciais|refer[eê]ncias?|intervalo de refer[eê]ncia|v\.?\s?r\.?|m[eé]todo|metodologia)(?:\s*\(.*\))?(?:\s+(?:homem|homens|mulher|mulheres|masculino|feminino)(?:\s*\/\s*(?:homem|homens|mulher|mulheres|masculino|feminino))?)?:?$/i;
+  /^(exames?(?:\s*\/\s*resultados?)?|analitos?|parametros?|resultados?|(?:resultados?|res\.) anterior(?:es)?|anterior(?:es)?|ant\.|hist[oó]rico|hoje|d\s?-\s?[1-9]|valor(?:es)? encontrados?|unid\.?|unidades?|valor(?:es)? (?:de )?refer[eê]ncia|valor(?:es)? referenciais|refer[eê]ncias?|intervalo de refer[eê]ncia|v\.?\s?r\.?|m[eé]todo|metodologia)(?:\s*\(.*\))?(?:\s+(?:homem|homens|mulher|mulheres|masculino|feminino)(?:\s*\/\s*(?:homem|homens|mulher|mulheres|masculino|feminino))?)?:?$/i;
 
 // A history report's column header: the current result, then one column per earlier sample's date
 // ("Atual   14/11/2024   20/05/2024", "Resultado atual   03/2025   11/2024").
@@ -83,6 +83,8 @@ const PREVIOUS_CELL = /^(?:resultados?\s+)?(?:anteriores?|historico)$/i;
  * result's, each other date column an earlier sample's, up to the next header cell.
  */
 function datedHeader(starts: Array<{ cell: string; at: number }>, context: HeaderContext): TableHeader | undefined {
+  const stamped = stampedHeader(starts);
+  if (stamped) return stamped;
   const dates = starts.filter((c) => DATE_CELL.test(c.cell));
   if (dates.length < 2 || DATE_CELL.test(starts[0]!.cell)) return undefined;
   if (!starts.every((c) => DATE_CELL.test(c.cell) || HEADER_CELL.test(foldSameLength(c.cell).trim()))) return undefined;
@@ -92,6 +94,41 @@ function datedHeader(starts: Array<{ cell: string; at: number }>, context: Heade
   const result = starts.find((c) => /^resultados?$/i.test(c.cell));
   const current = result && datesAreEarlier(dates, context) ? result : dates.reduce((best, c) => (dateKey(c.cell) > dateKey(best.cell) ? c : best));
   const earlier = dates.filter((c) => c !== current).map((c) => ({ from: c.at, to: starts[starts.indexOf(c) + 1]?.at ?? Number.POSITIVE_INFINITY }));
+  return {
+    unit: null,
+    sexes: [],
+    valueColumns: [],
+    previousAt: Math.min(...earlier.map((e) => e.from)),
+    history: { dates: earlier.length, currentAt: current.at, earlier },
+    rangeColumns: [],
+  };
+}
+
+// A sample's collection stamp: its day and month, the year only at times, and the clock time ("14/03
+// 05:50", "02/11/2024 22:10"), as a hospital's cumulative printout heads each sample's column.
+const STAMP_CELL = /^(\d{1,2})\/(\d{1,2})(?:\/(\d{2,4}))?\s+(\d{1,2})[:h](\d{2})$/;
+
+function stampKey(cell: string): number {
+  const [, d, m, y, h, min] = STAMP_CELL.exec(cell)!;
+  const year = y === undefined ? 0 : Number(y) < 100 ? 2000 + Number(y) : Number(y);
+  return ((year * 100 + Number(m)) * 100 + Number(d)) * 10000 + Number(h) * 100 + Number(min);
+}
+
+/**
+ * A header whose sample columns are headed by collection stamps ("EXAME   14/03 05:50   15/03 05:40
+ * UNIDADE   VALOR REFERENCIA", often under "COLETA ANT.   COLETA ATUAL"): the latest stamp, by day
+ * then time (two samples of one day are told apart by the clock), is the current result's column,
+ * each other an earlier sample's up to the next cell; the unit and reference columns are the current one's.
+ */
+function stampedHeader(starts: Array<{ cell: string; at: number }>): TableHeader | undefined {
+  const stamps = starts.filter((c) => STAMP_CELL.test(c.cell));
+  if (stamps.length < 2 || STAMP_CELL.test(starts[0]!.cell)) return undefined;
+  if (!starts.every((c) => STAMP_CELL.test(c.cell) || HEADER_CELL.test(foldSameLength(c.cell).trim()))) return undefined;
+  // Stamps without a year compare only among themselves.
+  const yearless = stamps.filter((c) => STAMP_CELL.exec(c.cell)![3] === undefined).length;
+  if (yearless !== 0 && yearless !== stamps.length) return undefined;
+  const current = stamps.reduce((best, c) => (stampKey(c.cell) > stampKey(best.cell) ? c : best));
+  const earlier = stamps.filter((c) => c !== current).map((c) => ({ from: c.at, to: starts[starts.indexOf(c) + 1]?.at ?? Number.POSITIVE_INFINITY }));
   return {
     unit: null,
     sexes: [],
@@ -160,7 +197,10 @@ export function tableHeader(text: string, offset = 0, context: HeaderContext = {
     0;
   const valueColumns = noNumbers ? valueColumnsOf(text, offset) : [];
   const headerCells = cs.filter((c) => HEADER_CELL.test(foldSameLength(c).trim()) || HEADER_CELL.test(c.trim()));
-  const hasResult = cs.some((c) => /^resultados?(?:\s*\(.*\))?:?$/i.test(c.trim()));
+  // A panel's header may name its result column by the unit alone ("Cód.   Alérgeno   kUA/L   Classe"):
+  // beside a code column first or a grading column after it, the lone unit heads the values.
+  const unitResult = unitResultCell(starts);
+  const hasResult = cs.some((c) => /^resultados?(?:\s*\(.*\))?:?$/i.test(c.trim())) || unitResult !== undefined;
   // "Resultado        NEGATIVO" under a block title is the block's result in words, not a header.
   // So is "Resultado:   Negativa   Valor de referência: Negativa", its reference in a cell after the word,
   // and a finding in a sentence ("Resultado        Foram encontrados ovos de …"): no header cell is one.
@@ -184,7 +224,7 @@ export function tableHeader(text: string, offset = 0, context: HeaderContext = {
   // is its value column's, never an alternative to pick by the label.
   const rangeColumns = valueColumns.length >= 2 && labelled.length >= 2 && new Set(labelled.map((c) => labelBesideUnit(c.label))).size === 1 ? [] : labelled;
   const unitM = new RegExp(`\\((${UNIT_PATTERN})\\)`, 'i').exec(text);
-  const unit = unitM?.[1] ? (normalizeUnit(unitM[1]) ?? unitM[1]) : null;
+  const unit = unitResult ? (normalizeUnit(unitResult.cell) ?? unitResult.cell) : unitM?.[1] ? (normalizeUnit(unitM[1]) ?? unitM[1]) : null;
   const f = foldSameLength(text);
   const sexes: Sex[] = [];
   for (const m of f.matchAll(/\b(homens?|homem|masculino|mulheres?|mulher|feminino)\b/g)) sexes.push(/^(h|ma)/.test(m[1]!) ? 'M' : 'F');
@@ -195,9 +235,9 @@ export function tableHeader(text: string, offset = 0, context: HeaderContext = {
     previousAt: previousColumnOf(text, offset) ?? previousLabelAbove(starts, context),
     rangeColumns: rangeColumns.length >= 2 ? rangeColumns : [],
     starts: cellStarts(text, offset).map((c) => c.at),
-    resultAt: cellStarts(text, offset).find((c) => /^resultados?(?:\s*\(.*\))?:?$/i.test(c.cell))?.at,
+    resultAt: cellStarts(text, offset).find((c) => /^resultados?(?:\s*\(.*\))?:?$/i.test(c.cell))?.at ?? unitResult?.at,
     ...leadColumn(cellStarts(text, offset)),
-    ...gradeColumn(cellStarts(text, offset)),
+    ...gradeColumn(cellStarts(text, offset), unitResult?.at),
     ...releaseColumn(cellStarts(text, offset)),
     ...methodColumn(cellStarts(text, offset)),
     referenceAt: cellStarts(text, offset).find((c) => /^(?:valor(?:es)?\s+(?:de\s+)?refer|refer[eê]ncia|intervalo de refer|v\.?\s?r\.?$)/i.test(c.cell))?.at,
@@ -235,11 +275,21 @@ const CODE_CELL = /^(?:c[oó]d(?:igo|\.)?|cod\.?)$/i;
 const GRADE_CELL = /^(?:classes?|escore|grau)$/i;
 
 /** A grading column printed after the result column (see `TableHeader.gradeColumn`). */
-function gradeColumn(starts: Array<{ cell: string; at: number }>): { gradeColumn: { from: number; to: number } } | Record<string, never> {
-  const result = starts.findIndex((c) => /^resultados?(?:\s*\(.*\))?:?$/i.test(c.cell));
+function gradeColumn(starts: Array<{ cell: string; at: number }>, resultAt?: number): { gradeColumn: { from: number; to: number } } | Record<string, never> {
+  const result = starts.findIndex((c) => /^resultados?(?:\s*\(.*\))?:?$/i.test(c.cell) || c.at === resultAt);
   const grade = starts.findIndex((c, i) => i > result && GRADE_CELL.test(foldSameLength(c.cell).trim()));
   if (result < 0 || grade < 0) return {};
   return { gradeColumn: { from: starts[grade]!.at, to: starts[grade + 1]?.at ?? Number.POSITIVE_INFINITY } };
+}
+
+/** A header cell that is a unit alone, heading the values beside a code column first or a grading column after it. */
+function unitResultCell(starts: Array<{ cell: string; at: number }>): { cell: string; at: number } | undefined {
+  const units = starts.filter((c, i) => i > 0 && !/\d/.test(c.cell.replace(/[²³]/g, '')) && unitAtStart(c.cell)?.consumed === c.cell.length);
+  if (units.length !== 1) return undefined;
+  const at = starts.indexOf(units[0]!);
+  const coded = CODE_CELL.test(foldSameLength(starts[0]!.cell).trim());
+  const graded = starts.some((c, i) => i > at && GRADE_CELL.test(foldSameLength(c.cell).trim()));
+  return coded || graded ? units[0] : undefined;
 }
 
 const RELEASE_CELL = /^(?:liberad[oa]|libera[cç][aã]o|hora(?:\s+d[ae]\s+libera[cç][aã]o)?|hor[aá]rio|data\s*\/\s*hora)$/i;

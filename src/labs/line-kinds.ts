@@ -236,7 +236,8 @@ export function isDatedCriterion(t: string): boolean {
 
 /** A note of the lab's ("Nota: …", "Obs.: …", "Observação: …", "Comentário: …"): prose about the results. */
 export function isNote(t: string): boolean {
-  return /^(?:notas?|obs\.?|observa[cç](?:[aã]o|[oõ]es)|coment[aá]rios?)\s*:/iu.test(t);
+  // The note may say whose it is ("Comentário do laboratório:", "Nota do patologista:").
+  return /^(?:notas?|obs\.?|observa[cç](?:[aã]o|[oõ]es)|coment[aá]rios?)(?:\s+d[oa]s?\s+\p{L}+)?\s*:/iu.test(t);
 }
 
 /**
@@ -260,11 +261,26 @@ export function startsGradeLegend(t: string): boolean {
 
 export function isGradeLegend(t: string): boolean {
   const band = GRADE_LEGEND.exec(t)?.[1];
-  return (
-    band !== undefined &&
-    /^(?:inferior|superior|abaixo|acima|at[eé]|igual|menor|maior|de\s+\d|[<>≤≥]|\d)/iu.test(band) &&
-    isReferenceText(band, { strictLabels: true })
-  );
+  return (band !== undefined && isGradeBand(band)) || isNumberedGradeLegend(t);
+}
+
+function isGradeBand(band: string): boolean {
+  return /^(?:inferior|superior|abaixo|acima|at[eé]|igual|menor|maior|de\s+\d|[<>≤≥]|\d)/iu.test(band) && isReferenceText(band, { strictLabels: true });
+}
+
+/**
+ * The same legend with the grades as bare numbers, several on a line under a heading that names them
+ * ("0: < 0,35 | 1: 0,35 – 0,69 | 2: 0,70 – 3,49" under "Interpretação das classes (kUA/L):"): each grade
+ * the one after the last, each band a range; no result.
+ */
+function isNumberedGradeLegend(t: string): boolean {
+  const items = t
+    .split(/\s*[|;]\s*|\s{3,}/)
+    .map((c) => c.trim())
+    .filter(Boolean);
+  if (items.length < 2) return false;
+  const grades = items.map((c) => /^(\d{1,2})\s*:\s*(\S.*)$/.exec(c));
+  return grades.every((m, i) => m !== null && isGradeBand(m[2]!) && (i === 0 || Number(m[1]) === Number(grades[i - 1]![1]) + 1));
 }
 
 /** The next line with text. */

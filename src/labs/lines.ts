@@ -225,6 +225,12 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // rule line is a separator row, and the vertical rule sets the cells apart as a markdown table's bar.
   if (/[─━═]/.test(t) && /^[\s─━═┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬╞╡╪│┃║]+$/.test(t)) return { index, raw, text: '', leader: false, offset: 0 };
   t = t.replace(/[│┃║]/g, '|');
+  // A group's title drawn between rules ("── Ácaros ──────────", over the rows of an allergen panel): the
+  // words are the title, the rules a separator; blanked in place, the columns stay where they were.
+  if (/^\s*[─━═]{2,}\s+\p{L}[^─━═]*?\s+[─━═]{2,}\s*$/u.test(t)) t = t.replace(/[─━═]/g, ' ');
+  // A bar drawn after a result or its class ("4  ████", "2  ██"): a picture of the number beside it,
+  // no cell of its own.
+  t = t.replace(/(?<=\S)(\s+)[█▉▊▋▌▍▎▏▓▒░■▇▆▅▄▃▂▁]+(?=\s*$)/u, (m) => ' '.repeat(m.length));
   // A results app's share-as-text writes each result as a sentence ("Ureia: 41 mg/dL.") and closes its
   // reference line with a verdict in words ("Referência: 15 a 40 mg/dL. Acima da faixa."): the verdict
   // restates the comparison with the range, and the sentence's final stop after a unit or a bracket
@@ -1168,8 +1174,10 @@ const COLLECTION_NOTE = String.raw`(?:\s*[·•,;|-]\s*(?:coleta|colhid[oa]|cole
 const RELEASE_NOTE = String.raw`(?:\s*[·•,;|-]\s*(?:liberad[oa]|libera[cç][aã]o|coletad[oa]|colhid[oa]|coleta)\s*(?:em\s+)?:?\s*\d{1,2}\/\d{1,2}(?:\/\d{2,4})?(?:\s+(?:[àa]s\s+)?\d{1,2}[:h]\d{2})?)?`;
 // A method's words hold no ';', '|' or ':': what follows one is another field ("Soro - quimioluminescência ;
 // HBsAg: Reagente"), read or listed.
+// The analyser may close it in brackets, its model's number among the words ("Soro — Fluorimetria
+// (ImmunoCAP, Phadia 250)"): a machine's name, no value.
 const METHOD_LINE = new RegExp(
-  String.raw`^(?:${SPECIMEN}(?:\s+[\p{L}]+){0,3}\s+[-–—·•]\s+\p{L}[^\d;|:]*${COLLECTION_NOTE}${RELEASE_NOTE}|${SPECIMEN_ALONE}|${METHOD}(?:[\s/-]+(?:\d+\s+)?[\p{L}]+){0,3})$`,
+  String.raw`^(?:${SPECIMEN}(?:\s+[\p{L}]+){0,3}\s+[-–—·•]\s+\p{L}[^\d;|:]*(?:\(\s*\p{L}[^();|:]*\))?${COLLECTION_NOTE}${RELEASE_NOTE}|${SPECIMEN_ALONE}|${METHOD}(?:[\s/-]+(?:\d+\s+)?[\p{L}]+){0,3})$`,
   'iu',
 );
 

@@ -271,7 +271,9 @@ const RANGES_MEMO = new Map<string, FoundRange[]>();
 // horas)"): the range's condition, the hours no range of the value; read as the bare "(jejum)" it stands for.
 const FASTING_HOURS_NOTE = /\(\s*(?:ap[oó]s\s+|em\s+)?jejum\s+(?:m[ií]nimo\s+)?(?:de\s+)?\d{1,2}(?:\s*(?:a|-|–)\s*\d{1,2})?\s*h(?:oras?|s)?\s*\)/giu;
 const DOSE_TIMING_NOTE = /\s+\(\s*(?:coletar|colher|coleta|amostra)(?![\p{L}])[^()]*\b(?:dose|tomada)s?(?![\p{L}])[^()]*\)\s*$/iu;
-export const GRADE_NOTE = /\(\s*(?:classe|grau|escore|n[ií]vel)\s+\d{1,2}\s*(?:\)|$)/giu;
+// The grade the range stands for, in brackets after it ("inferior a 0,35 kUA/L (classe 0)"), with what
+// that grade means at times ("(classe 0 = não detectável)").
+export const GRADE_NOTE = /\(\s*(?:classe|grau|escore|n[ií]vel)\s+\d{1,2}(?:\s*[=:]\s*[^()\d]*[^()\d\s])?\s*(?:\)|$)/giu;
 
 // "Não detectável (limite: 40 cópias/mL)": a quantitative assay's reference is its detection limit, so a
 // load at or above it was detected. Read as the bound it stands for. So is the limit of quantification
@@ -1070,8 +1072,9 @@ export function flagTitre(titre: string, wordReference: string | undefined, refe
 // creatinine's valid-sample range ("Amostra válida: 0,3 a 3,0 g/L"): outside it the sample is not valid.
 // A small lab's typed report leads it "VALOR NORMAL: NEGATIVO", "Valores normais: 70 a 99".
 // What the ranges depend on, alone with its colon, leads them too ("Por faixa etária:", "Conforme a idade:").
+// A panel's one range for all its rows says so ("Referência para cada alérgeno:", "… para todos os analitos:").
 const LEAD_RE =
-  /^[\s\-–—(|]*(?:amostra\s+v[aá]lida(?=\s*:)|valor(?:es)?\s+(?:de\s+)?refer[eê]ncias?|valores\s+referenciais|valor(?:es)?\s+norma(?:l|is)(?=\s*:)|intervalo\s+de\s+refer[eê]ncia|intervalo(?=\s*:|\s{2,}|\s+\d)|(?:valor(?:es)?\s+|resultados?\s+)?esperad[oa]s?(?=\s*:)|faixa\s+de\s+refer[eê]ncia|(?:faixa|intervalo|n[ií]ve(?:l|is)|concentra[cç][aã]o)\s+terap[eê]utic[oa]s?|refer[eê]ncias?|v\.?\s?r\.?(?![\p{L}])|ref\.?(?![\p{L}])|ibmp(?![\p{L}])(?!\s*(?:NR[-\s]?\d{1,2}\s*)?:?\s*\d)|(?:por|conforme|de\s+acordo\s+com|segundo)\s+(?:a\s+)?(?:idade|sexo|faixa\s+et[aá]ria)(?=\s*:))(?:\s+(?:por|para|segundo|conforme|de\s+acordo\s+com)\s+(?:a\s+|o\s+)?(?:idade|sexo|g[eê]nero|faixa\s+et[aá]ria|adultos|crian[cç]as|m[eé]todo)(?![\p{L}]))?(?:\s*\([^)]*\))?\s*[:.]?\s*/iu;
+  /^[\s\-–—(|]*(?:amostra\s+v[aá]lida(?=\s*:)|valor(?:es)?\s+(?:de\s+)?refer[eê]ncias?|valores\s+referenciais|valor(?:es)?\s+norma(?:l|is)(?=\s*:)|intervalo\s+de\s+refer[eê]ncia|intervalo(?=\s*:|\s{2,}|\s+\d)|(?:valor(?:es)?\s+|resultados?\s+)?esperad[oa]s?(?=\s*:)|faixa\s+de\s+refer[eê]ncia|(?:faixa|intervalo|n[ií]ve(?:l|is)|concentra[cç][aã]o)\s+terap[eê]utic[oa]s?|refer[eê]ncias?|v\.?\s?r\.?(?![\p{L}])|ref\.?(?![\p{L}])|ibmp(?![\p{L}])(?!\s*(?:NR[-\s]?\d{1,2}\s*)?:?\s*\d)|(?:por|conforme|de\s+acordo\s+com|segundo)\s+(?:a\s+)?(?:idade|sexo|faixa\s+et[aá]ria)(?=\s*:))(?:\s+(?:por|para|segundo|conforme|de\s+acordo\s+com)\s+(?:a\s+|o\s+)?(?:idade|sexo|g[eê]nero|faixa\s+et[aá]ria|adultos|crian[cç]as|m[eé]todo)(?![\p{L}])|\s+para\s+(?:cada\s+|tod[oa]s\s+[oa]s\s+)\p{L}+)?(?:\s*\([^)]*\))?\s*[:.]?\s*/iu;
 
 /**
  * The short reference leads a cell or a bracket opens with ("VR", "V.R.", "Ref.", "Referência", "Valores

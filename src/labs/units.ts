@@ -34,7 +34,8 @@ const SPELLINGS: ReadonlyArray<[string, string]> = [
   ['(?:x\\s?)?10(?:³|\\^3)\\/(?:µl|μl|ul|mm³|mm3)', 'mil/mm³'],
   ['(?:x\\s?)?10(?:⁶|\\^6)\\/(?:µl|μl|ul|mm³|mm3)', 'milhões/mm³'],
   ['mil\\/(?:mm3|mm³|ul|µl|μl)', 'mil/mm³'],
-  ['(?:milhoes|milhões|milh\\.)\\/(?:mm3|mm³|ul|µl|μl)', 'milhões/mm³'],
+  // A narrow LIS column cuts the word to "milh", with its dot or without ("3,92   milh/mm3").
+  ['(?:milhoes|milhões|milh\\.?)\\/(?:mm3|mm³|ul|µl|μl)', 'milhões/mm³'],
   // Cells abbreviated ("1.840 céls/mm³", a CSF count) are the same count.
   ['(?:c[eé]lulas|c[eé]ls\\.?)?\\/(?:mm3|mm³|ul|µl|μl)', '/mm³'],
   // A viral load in copies, spelt with its accent ("< 40 cópias/mL"), which the generic shape does not take.
