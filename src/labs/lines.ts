@@ -1552,6 +1552,27 @@ export function joinTierLabelAlone(reads: readonly string[]): string[] {
   }
   return out;
 }
+// The words a phrase cannot end on: a line ending on one goes on in the next ("… identificação e teste de").
+const DANGLING_WORD = /\s(?:de|do|da|dos|das|e|com|por|pelo|pela|para|em|no|na|segundo|conforme|via)$/iu;
+
+/**
+ * A block's Material/Método line wrapped mid-phrase ("Método: semeadura em ágar; identificação e teste de" /
+ * "sensibilidade por automação (VITEK 2) — interpretação segundo BrCAST 2025"): the second line is the rest
+ * of the detail, read on the first (the second left ''), so its words are never a result's name and a
+ * number in it (a guideline's year, a kit's version) never its value.
+ */
+export function joinWrappedDetail(reads: readonly string[]): string[] {
+  const out = [...reads];
+  for (let i = 0; i + 1 < out.length; i++) {
+    const cur = out[i]!.trim();
+    const next = out[i + 1]!.trim();
+    if (!isBlockDetail(cur) || !DANGLING_WORD.test(cur) || !/^\p{Ll}/u.test(next) || next.includes(':') || /\s{2,}/.test(next)) continue;
+    out[i] = `${out[i]!.trimEnd()} ${next}`;
+    out[i + 1] = '';
+    i++;
+  }
+  return out;
+}
 const WORD_RESULT_INDEX =
   /(\b(?:n[aã]o\s+)?(?:reagente|positivo|negativo|indeterminado|inconclusivo|detectado|reativo))\s*\(\s*(?:(?:[ií]ndice|raz[aã]o)(?:\s+(?:s\/co|coi))?|s\/co|coi)\s*[:=]?\s*\d+(?:[.,]\d+)?\s*(?:s\/co|coi)?\s*\)/giu;
 // The end of a range alone in its cell, with its unit or none ("7.700", "5,90 mg/dL").

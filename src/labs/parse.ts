@@ -98,6 +98,7 @@ import {
   joinPreviousLabel,
   joinRangeBrokenAtMargin,
   joinTierLabelAlone,
+  joinWrappedDetail,
   joinWrappedComparison,
   numbersRows,
   withoutAssayColon,
@@ -220,9 +221,12 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   const valueFirst = valueFirstRows(joinWrappedReferenceLead(joinHyphenBrokenName(tabbedRows)));
   // A PDF cell broken over two lines ("mL/min/" / "1,73m²") is accounted as the one cell it is, on its first line.
   const singleCells = joinBrokenSingleCells(valueFirst);
+  // A Material/Método line wrapped mid-phrase is read whole on its first line; the rest is the detail's
+  // words, accounted with it, not a line of its own.
+  const details = joinWrappedDetail(singleCells);
   const joined = splitRunOnLabelledResults(
     splitBesideLabelledResults(
-      joinTierLabelAlone(joinWrappedComparison(joinRangeBrokenAtMargin(joinWrappedReferenceCells(joinBrokenBarRows(joinOpenBrackets(singleCells)))))),
+      joinTierLabelAlone(joinWrappedComparison(joinRangeBrokenAtMargin(joinWrappedReferenceCells(joinBrokenBarRows(joinOpenBrackets(details)))))),
     ),
   );
   // A previous result under its own label line is read and accounted as one "Resultado anterior: …" line.
@@ -235,7 +239,9 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     read.trim() !== '' && read.length < u.read.trimEnd().length && (u.read.startsWith(read) || u.read.trimEnd().endsWith(read));
   const wholeRow = (i: number) => previous[i] !== joined[i] || (tabbedRows[i] !== pageRows[i]!.read && tabbedRows[i] !== '');
   const unfolded = pageRows.map((u, i) =>
-    wholeRow(i)
+    details[i] === '' && singleCells[i] !== ''
+      ? { read: '', account: '' }
+      : wholeRow(i)
       ? { read: previous[i]!, account: previous[i]! }
       : singleCells[i] !== valueFirst[i] && joined[i] === singleCells[i]
         ? { read: joined[i]!, account: joined[i]! }
