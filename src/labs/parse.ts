@@ -811,6 +811,9 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // their own: the block's "Resultado" line is. Nor under the result ("Carga viral   86 cópias/mL" /
     // "Limite inferior de quantificação: 20 cópias/mL."): the result read stays open for its reference.
     if (/^(?:limites?|faixa)\s/i.test(t) && isBlockDetail(t)) continue;
+    // Nor is the device named under a point-of-care block's title with no colon ("GLICEMIA CAPILAR" /
+    // "Glicosímetro <marca> <modelo>" / "Resultado: 131 mg/dL"): the title still names the result.
+    if (title && !pending && !t.includes(':') && /^(?:glicos[ií]metro|equipamento|analisador|aparelho)\s/iu.test(t) && bareNumbers(t) === 0) continue;
     // Nor is the sample's detail with a number in it ("Material: plasma citratado 3,2%   Método: … (ISI
     // 1,02)"): the title still names the rows under it (its numbers are accounted by the final pass).
     if (title && !pending && /^(?:material|amostra)\s*:/i.test(t) && isBlockDetail(t)) continue;
