@@ -1274,6 +1274,31 @@ export function joinWrappedNameAbove(reads: readonly string[]): string[] {
   return out;
 }
 
+// The counter an SMS part starts with ("(5/7) …").
+const SMS_PART = /^\s*\((\d{1,2})\/(\d{1,2})\)\s+/u;
+
+/**
+ * An SMS cut into parts mid-bracket ("(5/7) … TSH 2,06 uUI/mL (ref 0,45 a" / "09:13" / "(6/7) 4,50); T4 livre
+ * …"): the phone cut the message by length, not by result, and printed each part's time between them. A
+ * part whose bracket is left open is joined with the next part (its counter dropped), read on the first
+ * line (the next part's left ''), so the range is read whole and the results after it with it.
+ */
+export function joinSmsParts(reads: readonly string[]): string[] {
+  const out = [...reads];
+  const open = (s: string) => (s.match(/\(/g) ?? []).length > (s.match(/\)/g) ?? []).length;
+  for (let i = 0; i < out.length; i++) {
+    const cur = SMS_PART.exec(out[i]!);
+    if (!cur || !open(out[i]!.slice(cur[0].length))) continue;
+    let j = i + 1;
+    while (j < out.length && (out[j]!.trim() === '' || /^\s*\d{1,2}:\d{2}(?::\d{2})?\s*$/.test(out[j]!))) j++;
+    const next = j < out.length ? SMS_PART.exec(out[j]!) : null;
+    if (!next || Number(next[1]) !== Number(cur[1]) + 1 || next[2] !== cur[2]) continue;
+    out[i] = `${out[i]!.trimEnd()} ${out[j]!.slice(next[0].length).trim()}`;
+    out[j] = '';
+  }
+  return out;
+}
+
 /**
  * A reference bracket a transcription broke over two lines ("… 24,6 mg/L (VR: inferior a" / "5,0 mg/L)"):
  * a line whose last "(" is left open and ends on a word that wants a number (a range's "a", "até",

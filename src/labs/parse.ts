@@ -99,6 +99,7 @@ import {
   joinRangeBrokenAtMargin,
   joinTierLabelAlone,
   joinWrappedDetail,
+  joinSmsParts,
   joinWrappedComparison,
   numbersRows,
   withoutAssayColon,
@@ -224,9 +225,12 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   // A Material/Método line wrapped mid-phrase is read whole on its first line; the rest is the detail's
   // words, accounted with it, not a line of its own.
   const details = joinWrappedDetail(singleCells);
+  // So is an SMS part joined with the part before it, whose bracket it closes (joinSmsParts): its results
+  // are read, and accounted, on the line the message's read text is on.
+  const parts = joinSmsParts(details);
   const joined = splitRunOnLabelledResults(
     splitBesideLabelledResults(
-      joinTierLabelAlone(joinWrappedComparison(joinRangeBrokenAtMargin(joinWrappedReferenceCells(joinBrokenBarRows(joinOpenBrackets(details)))))),
+      joinTierLabelAlone(joinWrappedComparison(joinRangeBrokenAtMargin(joinWrappedReferenceCells(joinBrokenBarRows(joinOpenBrackets(parts)))))),
     ),
   );
   // A previous result under its own label line is read and accounted as one "Resultado anterior: …" line.
@@ -239,7 +243,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     read.trim() !== '' && read.length < u.read.trimEnd().length && (u.read.startsWith(read) || u.read.trimEnd().endsWith(read));
   const wholeRow = (i: number) => previous[i] !== joined[i] || (tabbedRows[i] !== pageRows[i]!.read && tabbedRows[i] !== '');
   const unfolded = pageRows.map((u, i) =>
-    details[i] === '' && singleCells[i] !== ''
+    parts[i] === '' && singleCells[i] !== ''
       ? { read: '', account: '' }
       : wholeRow(i)
       ? { read: previous[i]!, account: previous[i]! }
