@@ -173,6 +173,9 @@ function upperLimitsOnLine(t: string): string[] | undefined {
   if (items.length === 0 || !items.every((m) => m && isReferenceLabel(m[1]!))) return undefined;
   return items.map((m) => `${m![1]}: até ${m![2]}`);
 }
+// A cell a transcription marks as unreadable, the unit maybe after it ("[ilegível]", "[valor ilegível –
+// borrado] U/L", "ilegível").
+const ILLEGIBLE_CELL = /^\[?[^\]\d]{0,30}\bileg[ií]vel\b[^\]\d]{0,60}\]?(?:\s+\S+)?$/iu;
 const SUSCEPTIBILITY = /^(?:sens[ií]vel|resistente|intermedi[aá]ri[oa]|sensibilidade\s+aumentada|suscet[ií]vel(?:\s+dose[-\s]dependente)?|[SRI])$/iu;
 
 const REFERENCE_HEADER_CELL =
@@ -441,6 +444,16 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // A grading scale's legend ("Classe 2: 0,70 a 3,49 kUA/L - moderado") is no result nor a result's range;
     // one with more printed after its band and name is listed for a person to read.
     if (isGradeLegend(t) || isCollectionTime(t)) continue;
+    // A row whose result cell a transcription marks as unreadable ("TGP (ALT)   [ilegível – campo apagado]
+    // U/L   até 33 U/L"): there is no value to read, and a number in the reference cell is none; the row
+    // is listed for a person to read.
+    const unreadCells = cells(t);
+    if (unreadCells.length >= 2 && letters(unreadCells[0]!) >= 2 && ILLEGIBLE_CELL.test(unreadCells[1]!)) {
+      close();
+      title = undefined;
+      unparsed.push(line.raw.trim());
+      continue;
+    }
     if (startsGradeLegend(t)) {
       unparsed.push(line.raw.trim());
       continue;
