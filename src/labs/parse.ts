@@ -249,12 +249,12 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     parts[i] === '' && singleCells[i] !== ''
       ? { read: '', account: '' }
       : wholeRow(i)
-      ? { read: previous[i]!, account: previous[i]! }
-      : singleCells[i] !== valueFirst[i] && joined[i] === singleCells[i]
-        ? { read: joined[i]!, account: joined[i]! }
-        : joined[i] === u.read
-          ? u
-          : { read: joined[i]!, account: cutShort(joined[i]!, u) ? joined[i]! : u.account },
+        ? { read: previous[i]!, account: previous[i]! }
+        : singleCells[i] !== valueFirst[i] && joined[i] === singleCells[i]
+          ? { read: joined[i]!, account: joined[i]! }
+          : joined[i] === u.read
+            ? u
+            : { read: joined[i]!, account: cutShort(joined[i]!, u) ? joined[i]! : u.account },
   );
   const lines = unfolded.map((u, i) => ({ ...cleanLine(u.read, i), raw: raws[i]! }));
   const patient: Patient = readPatient(
