@@ -1200,7 +1200,10 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
         // A ratio named only as one ("Relação ..... 2,41" under "RESISTÊNCIA À PROTEÍNA C ATIVADA", "Triagem -
         // relação normalizada .. 1,08" under a lupus anticoagulant's title): the form the block's result takes.
         (groups.length === 1 && RATIO_ONLY.test(rowName)) ||
-        (groups.length === 1 && isMethodLine(rowName.replace(/\s*\([^()]*\)$/, '')));
+        (groups.length === 1 &&
+          isMethodLine(rowName.replace(/\s*\([^()]*\)$/, '')) &&
+          // Not a row named by its sample and its analyte ("URINA - DENSIDADE"): the analyte names it.
+          !lookupName(cleanName(rowName.split(/\s[-–]\s/).pop()!)));
       if (title && groups[0] && unnamed) {
         for (const e of groups[0].entries) Object.assign(e, { name: title.name, def: title.def });
         block = { name: title.name, at: line.index };

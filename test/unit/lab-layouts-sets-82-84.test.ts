@@ -109,3 +109,20 @@ test('a finding sentence that found nothing is normal against a negative referen
   assert.equal(r.qualitative[0]!.flag, 'normal');
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test("a row named by its sample and a catalogued analyte ('URINA - DENSIDADE') under a section title keeps its own name", () => {
+  const text = [
+    'URINÁLISE                                                    [tiras reagentes]',
+    '  URINA - DENSIDADE                 1,025      -             1,005 - 1,030',
+    '  URINA - PH                        5,5        -             5,0 - 7,0',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([n, v, , f]) => [n, v, f]),
+    [
+      ['URINA - DENSIDADE', 1.025, 'normal'],
+      ['URINA - PH', 5.5, 'normal'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
