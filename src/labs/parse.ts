@@ -173,6 +173,9 @@ function upperLimitsOnLine(t: string): string[] | undefined {
   if (items.length === 0 || !items.every((m) => m && isReferenceLabel(m[1]!))) return undefined;
   return items.map((m) => `${m![1]}: até ${m![2]}`);
 }
+// A result's name and word read again in a sentence, a connective after the word ("… reagente com …").
+const NOTE_ON_RESULT =
+  /^(\p{L}[\p{L}\d\s./()-]{1,40}?)\s+(?:n[aã]o\s+reagente|reagente|n[aã]o\s+detectad[oa]|detectad[oa]|positiv[oa]|negativ[oa])\s+(?:com|e|sem|mas|por[eé]m|associad[oa]\s+a)\s+\p{L}[^]*:\s*\p{L}/iu;
 // A cell a transcription marks as unreadable, the unit maybe after it ("[ilegível]", "[valor ilegível –
 // borrado] U/L", "ilegível").
 const ILLEGIBLE_CELL = /^\[?[^\]\d]{0,30}\bileg[ií]vel\b[^\]\d]{0,60}\]?(?:\s+\S+)?$/iu;
@@ -734,6 +737,15 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
         const c = earlier(n.name)!;
         refinish(c, [...c.group.refItems, n.reference]);
       }
+      continue;
+    }
+    // A note that reads a result given above together with another ("Toxoplasmose IgG reagente com IgM não
+    // reagente: perfil de infecção pregressa"): the result's name and word again, then a connective and
+    // the note's own words. No result of its own: the one read above stands.
+    const noteOn = NOTE_ON_RESULT.exec(t);
+    if (noteOn && !pending?.entries.some((e) => sameAnalyte(e, noteOn[1]!)) && earlier(noteOn[1]!) && lookupName(cleanName(noteOn[1]!))) {
+      close();
+      title = undefined;
       continue;
     }
     // "LDL-c e não-HDL-c: conforme a categoria de risco": no fixed range applies to these results.

@@ -126,3 +126,17 @@ test("a row named by its sample and a catalogued analyte ('URINA - DENSIDADE') u
   );
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test("a note that reads a result above together with another ('… reagente com … não reagente: perfil …') is no second result", () => {
+  const text = [
+    'Rubéola IgG          Reagente          Nao reagente',
+    'Rubéola IgM          Nao reagente      Nao reagente',
+    'Rubéola IgG reagente com IgM nao reagente: imunidade por vacina ou infeccao antiga.',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(brief(r), [
+    ['Rubéola IgG', 'Reagente', null, 'alterado'],
+    ['Rubéola IgM', 'Nao reagente', null, 'normal'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
