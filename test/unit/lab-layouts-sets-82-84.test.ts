@@ -140,3 +140,21 @@ test("a note that reads a result above together with another ('… reagente com 
   ]);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('a differential whose reference columns repeat the count forms (RELATIVO ABSOLUTO RELATIVO ABSOLUTO) is one table; a count row after it reads', () => {
+  const text = [
+    '                      RELATIVO    ABSOLUTO             RELATIVO      ABSOLUTO',
+    'LINFÓCITOS            31 %        2.170 /MM3           20 A 45 %     900 A 4.000 /MM3',
+    'PLAQUETAS             198.000 /MM3                     150.000 A 450.000 /MM3',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([n, v, u, f]) => [n, v, u, f]),
+    [
+      ['Linfócitos (%)', 31, '%', 'normal'],
+      ['Linfócitos', 2170, '/mm³', 'normal'],
+      ['Plaquetas', 198000, '/mm³', 'normal'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
