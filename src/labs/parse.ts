@@ -175,7 +175,7 @@ function upperLimitsOnLine(t: string): string[] | undefined {
 }
 // A result's name and word read again in a sentence, a connective after the word ("… reagente com …").
 const NOTE_ON_RESULT =
-  /^(\p{L}[\p{L}\d\s./()-]{1,40}?)\s+(?:n[aã]o\s+reagente|reagente|n[aã]o\s+detectad[oa]|detectad[oa]|positiv[oa]|negativ[oa])\s+(?:com|e|sem|mas|por[eé]m|associad[oa]\s+a)\s+\p{L}[^]*:\s*\p{L}/iu;
+  /^(\p{L}[\p{L}\d\s./()-]{1,40}?)\s+(?:n[aã]o\s+reagente|reagente|n[aã]o\s+detectad[oa]|detectad[oa]|positiv[oa]|negativ[oa])\s+(?:com|e|sem|mas|por[eé]m|associad[oa]\s+a)\s+\p{L}.*:\s*\p{L}/iu;
 // A cell a transcription marks as unreadable, the unit maybe after it ("[ilegível]", "[valor ilegível –
 // borrado] U/L", "ilegível").
 const ILLEGIBLE_CELL = /^\[?[^\]\d]{0,30}\bileg[ií]vel\b[^\]\d]{0,60}\]?(?:\s+\S+)?$/iu;
