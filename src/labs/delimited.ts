@@ -22,6 +22,14 @@ function fieldsOf(line: string): string[] {
 // Columns that say how a result was got or add a remark ("Observação", "Método"): no result, range or unit.
 const ASIDE_HEAD = /^(?:observa[cç](?:[aã]o|[oõ]es)|obs\.?|m[eé]todos?|metodologia|coment[aá]rios?|notas?)$/i;
 
+// A column of the group the exam belongs to ("Grupo", "Setor": "HEMOGRAMA;VCM;76,5;…") before the exam's
+// column: the row's section, no part of its name. A column of when it was released ("Liberado em",
+// "Data de liberação"): a date and time, no result of the row.
+const GROUP_HEAD = /^(?:grupos?(?:\s+de\s+exames?)?|setor|se[cç][aã]o|pain[eé]l|bloco|categoria)$/i;
+const EXAM_HEAD = /^(?:exames?|analitos?|par[aâ]metros?)$/i;
+const RELEASE_HEAD = /^(?:liberad[oa]\s+em|data(?:\s+(?:de|da)\s+(?:libera[cç][aã]o|coleta|resultado))?|libera[cç][aã]o|coletad[oa]\s+em)$/i;
+const DATE_TIME = /^\d{1,2}\/\d{1,2}\/\d{2,4}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/;
+
 const FIELD_HEAD = /^(?:exames?|analitos?|par[aâ]metros?|resultados?|unid\.?|unidades?|valor(?:es)?\s+de\s+refer[eê]ncia|refer[eê]ncias?|v\.?\s?r\.?)$/i;
 
 /** Whether a line is the header of a ";"-delimited table: three fields or more, two of them column heads. */
@@ -44,16 +52,30 @@ export function delimitedAsColumns(raws: string[]): string[] {
     while (from > 0 && (raws[from - 1]!.trim() === '' || raws[from - 1]!.includes(';'))) from--;
     let to = h;
     while (to + 1 < raws.length && raws[to + 1]!.includes(';')) to++;
-    const aside = new Set(fieldsOf(raws[h]!).flatMap((f, i) => (ASIDE_HEAD.test(f) ? [i] : [])));
-    for (let i = from; i <= to; i++) out[i] = asColumns(raws[i]!, i > h ? aside : new Set());
+    const heads = fieldsOf(raws[h]!);
+    const aside = new Set(heads.flatMap((f, i) => (ASIDE_HEAD.test(f) ? [i] : [])));
+    const examAt = heads.findIndex((f) => EXAM_HEAD.test(f));
+    const group = new Set(heads.flatMap((f, i) => (i < examAt && GROUP_HEAD.test(f) ? [i] : [])));
+    const release = new Set(heads.flatMap((f, i) => (RELEASE_HEAD.test(f) ? [i] : [])));
+    for (let i = from; i <= to; i++)
+      out[i] = i < h ? asColumns(raws[i]!, new Set()) : asColumns(raws[i]!, aside, group, i > h ? release : new Set(), i === h ? release : new Set());
     h = to;
   }
   return out ?? raws;
 }
 
-function asColumns(raw: string, aside: ReadonlySet<number>): string {
-  // A remark with anything result-like on it ("48,7", "Reagente") is kept, to be read or listed.
-  const fields = fieldsOf(raw).filter((f, i) => !aside.has(i) || resultTokens(f).length > 0);
+function asColumns(
+  raw: string,
+  aside: ReadonlySet<number>,
+  group: ReadonlySet<number> = new Set(),
+  release: ReadonlySet<number> = new Set(),
+  releaseHead: ReadonlySet<number> = new Set(),
+): string {
+  // A remark with anything result-like on it ("48,7", "Reagente") is kept, to be read or listed; so is a
+  // release cell that holds more than a date.
+  const fields = fieldsOf(raw).filter(
+    (f, i) => (!aside.has(i) || resultTokens(f).length > 0) && !group.has(i) && !releaseHead.has(i) && !(release.has(i) && DATE_TIME.test(f)),
+  );
   if (fields.length < 2) return raw;
   // "Tabagismo;Tabagista ativo": a field and its value.
   if (fields.length === 2 && /^\p{L}[\p{L} ./()-]{0,40}$/u.test(fields[0]!) && fields[1] !== '') return `${fields[0]}: ${fields[1]}`;

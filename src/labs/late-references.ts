@@ -27,14 +27,21 @@ const CATEGORY_HEAD = /^(?:categorias?|classificacao|grupos?|estratos?|niveis|ni
 
 const LABEL_COLUMN = /\b(com jejum|sem jejum|categoria|desejavel|otimo|limitrofe|homens?|mulheres?|masculino|feminino|criancas|adultos)\b/;
 
+// A goals column may name its analyte after the word "Meta"/"Alvo" and before its unit ("Meta LDL (mg/dL)").
+const goalColumnName = (cell: string) =>
+  cell
+    .replace(/^(?:metas?|alvos?|objetivos?)\s+(?:d[eoa]s?\s+|para\s+(?:o\s+|a\s+)?)?/iu, '')
+    .replace(/\s*\([^()]*\)\s*$/u, '')
+    .trim() || cell;
+
 /** A header of range columns with no result column ("Lipídeos   Com jejum (mg/dL)   Sem jejum (mg/dL)"). */
 export function referenceTableHeader(line: CleanLine): ReferenceTable | undefined {
   const cs = cellStarts(line.text, line.offset);
   if (cs.length < 3 || numbersIn(line.text.replace(/\([^)]*\)/g, ' ')).length > 0) return undefined;
   const f = cs.map((c) => foldSameLength(c.cell));
   // A category column, then one column per analyte: each row gives a category's goal for each of them.
-  if (CATEGORY_HEAD.test(f[0]!) && cs.slice(1).every((c) => lookupName(c.cell) !== undefined))
-    return { columns: cs.slice(1).map((c) => ({ label: c.cell, at: c.at })), byCategory: true };
+  if (CATEGORY_HEAD.test(f[0]!) && cs.slice(1).every((c) => lookupName(goalColumnName(c.cell)) !== undefined))
+    return { columns: cs.slice(1).map((c) => ({ label: goalColumnName(c.cell), at: c.at })), byCategory: true };
   if (f.some((c) => /^resultados?\b/.test(c)) || f.slice(1).filter((c) => LABEL_COLUMN.test(c)).length < 2) return undefined;
   return { columns: cs.slice(1).map((c) => ({ label: c.cell, at: c.at })) };
 }
@@ -62,13 +69,18 @@ export function referenceRow(line: CleanLine, table: ReferenceTable): { name: st
   return { name: cs[0]!.cell, items: items.map((i) => (words.length ? `${words.join(' ')} ${i}` : i)) };
 }
 
+// An arrow the lab printed beside the category row the patient is in ("Alto  << paciente", "Alto  <- este
+// paciente"): a mark on the row, no cell of its own. Blanked to the same length, so cells keep their columns.
+const PATIENT_MARKER = /(\S)(\s+(?:<<|<-+|←|◄|<=+)\s*(?:(?:est[ea]\s+|o\s+|a\s+)?paciente)?)(?=\s{2,}|\s*$)/giu;
+const withoutPatientMarker = (text: string) => text.replace(PATIENT_MARKER, (_m, a: string, mark: string) => a + ' '.repeat(mark.length));
+
 /**
  * A row of a goals table by category ("Muito alto   < 50 mg/dL   < 80 mg/dL"): a category's name, then a
  * range under each analyte's column. Which category the patient is in is the doctor's call, which the
  * report leaves open: the row is a reference read, no result, and it picks no range for the results.
  */
 export function isCategoryRow(line: CleanLine, table: ReferenceTable): boolean {
-  const cs = cellStarts(line.text, line.offset);
+  const cs = cellStarts(withoutPatientMarker(line.text), line.offset);
   return (
     table.byCategory === true &&
     cs.length === table.columns.length + 1 &&
@@ -82,7 +94,7 @@ export function isCategoryRow(line: CleanLine, table: ReferenceTable): boolean {
  * mg/dL   < 100 mg/dL" with "Risco CV: ALTO"): each analyte column's name and its range. Empty for another row.
  */
 export function categoryGoals(line: CleanLine, table: ReferenceTable, category: string): Array<{ name: string; range: string }> {
-  const cs = cellStarts(line.text, line.offset);
+  const cs = cellStarts(withoutPatientMarker(line.text), line.offset);
   if (foldSameLength(cs[0]!.cell).trim().replace(/\s+/g, ' ') !== category) return [];
   return cs.slice(1).map((c) => ({
     name: table.columns.reduce((best, k) => (Math.abs(k.at - c.at) < Math.abs(best.at - c.at) ? k : best)).label,
@@ -118,6 +130,9 @@ const NO_FIXED_RANGE =
 export function namesWithoutFixedRange(text: string): string[] {
   const colon = text.indexOf(':');
   if (colon < 0 || !NO_FIXED_RANGE.test(foldSameLength(text.slice(colon + 1))) || isReferenceText(text)) return [];
+  // Led by a reference lead ("V.R.: Alvo conforme categoria de risco cardiovascular:"), it is the reference
+  // of the result above, whose targets by category may follow on the next lines: read as its reference.
+  if (stripReferenceLead(text).lead) return [];
   // A value right after the colon makes it a result line whose reference cell says so ("LDL-colesterol:
   // 154 mg/dL   Meta conforme o risco cardiovascular:"): the result is read, not dropped as a note.
   if (/^\s*(?:[<>≤≥]\s*)?\d/.test(text.slice(colon + 1))) return [];

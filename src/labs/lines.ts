@@ -1282,6 +1282,31 @@ export function joinWrappedNameAbove(reads: readonly string[]): string[] {
   return out;
 }
 
+// The counter an SMS part starts with ("(5/7) …").
+const SMS_PART = /^\s*\((\d{1,2})\/(\d{1,2})\)\s+/u;
+
+/**
+ * An SMS cut into parts mid-bracket ("(5/7) … TSH 2,06 uUI/mL (ref 0,45 a" / "09:13" / "(6/7) 4,50); T4 livre
+ * …"): the phone cut the message by length, not by result, and printed each part's time between them. A
+ * part whose bracket is left open is joined with the next part (its counter dropped), read on the first
+ * line (the next part's left ''), so the range is read whole and the results after it with it.
+ */
+export function joinSmsParts(reads: readonly string[]): string[] {
+  const out = [...reads];
+  const open = (s: string) => (s.match(/\(/g) ?? []).length > (s.match(/\)/g) ?? []).length;
+  for (let i = 0; i < out.length; i++) {
+    const cur = SMS_PART.exec(out[i]!);
+    if (!cur || !open(out[i]!.slice(cur[0].length))) continue;
+    let j = i + 1;
+    while (j < out.length && (out[j]!.trim() === '' || /^\s*\d{1,2}:\d{2}(?::\d{2})?\s*$/.test(out[j]!))) j++;
+    const next = j < out.length ? SMS_PART.exec(out[j]!) : null;
+    if (!next || Number(next[1]) !== Number(cur[1]) + 1 || next[2] !== cur[2]) continue;
+    out[i] = `${out[i]!.trimEnd()} ${out[j]!.slice(next[0].length).trim()}`;
+    out[j] = '';
+  }
+  return out;
+}
+
 /**
  * A reference bracket a transcription broke over two lines ("… 24,6 mg/L (VR: inferior a" / "5,0 mg/L)"):
  * a line whose last "(" is left open and ends on a word that wants a number (a range's "a", "até",
@@ -1554,6 +1579,27 @@ export function joinTierLabelAlone(reads: readonly string[]): string[] {
     const label = /^(\p{L}[\p{L}\s]{1,30}?)\s*:$/u.exec(cur)?.[1];
     if (label === undefined || lookupName(label) || !isReferenceLabel(label) || next.includes(':') || /\s{2,}/.test(next)) continue;
     if (!BOUND_OR_RANGE.test(next) || !isReferenceText(`${label}: ${next}`, { strictLabels: true })) continue;
+    out[i] = `${out[i]!.trimEnd()} ${next}`;
+    out[i + 1] = '';
+    i++;
+  }
+  return out;
+}
+// The words a phrase cannot end on: a line ending on one goes on in the next ("… identificação e teste de").
+const DANGLING_WORD = /\s(?:de|do|da|dos|das|e|com|por|pelo|pela|para|em|no|na|segundo|conforme|via)$/iu;
+
+/**
+ * A block's Material/Método line wrapped mid-phrase ("Método: semeadura em ágar; identificação e teste de" /
+ * "sensibilidade por automação (VITEK 2) — interpretação segundo BrCAST 2025"): the second line is the rest
+ * of the detail, read on the first (the second left ''), so its words are never a result's name and a
+ * number in it (a guideline's year, a kit's version) never its value.
+ */
+export function joinWrappedDetail(reads: readonly string[]): string[] {
+  const out = [...reads];
+  for (let i = 0; i + 1 < out.length; i++) {
+    const cur = out[i]!.trim();
+    const next = out[i + 1]!.trim();
+    if (!isBlockDetail(cur) || !DANGLING_WORD.test(cur) || !/^\p{Ll}/u.test(next) || next.includes(':') || /\s{2,}/.test(next)) continue;
     out[i] = `${out[i]!.trimEnd()} ${next}`;
     out[i + 1] = '';
     i++;

@@ -25,6 +25,9 @@ function secondTableAt(line: string): number | undefined {
   // A name column's header ("Exame", "Analito"), not a unit repeated over value columns ("%   /mm³   %").
   const first = foldSameLength(cs[0]!.cell).toLowerCase();
   if (!/^\p{L}{3,}/u.test(first)) return undefined;
+  // Nor a count form repeated over the reference's columns ("RELATIVO   ABSOLUTO   RELATIVO   ABSOLUTO" over a
+  // differential): the values' and the ranges' columns of one table.
+  if (/^(?:valor(?:es)?\s+)?(?:relativ|absolut|percentua)/u.test(first)) return undefined;
   const again = cs.findIndex((c, i) => i >= 2 && foldSameLength(c.cell).toLowerCase() === first);
   if (again < 0 || !tableHeader(line)) return undefined;
   const at = cs[again]!.at;

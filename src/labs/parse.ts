@@ -98,6 +98,8 @@ import {
   joinPreviousLabel,
   joinRangeBrokenAtMargin,
   joinTierLabelAlone,
+  joinWrappedDetail,
+  joinSmsParts,
   joinWrappedComparison,
   numbersRows,
   withoutAssayColon,
@@ -171,6 +173,12 @@ function upperLimitsOnLine(t: string): string[] | undefined {
   if (items.length === 0 || !items.every((m) => m && isReferenceLabel(m[1]!))) return undefined;
   return items.map((m) => `${m![1]}: até ${m![2]}`);
 }
+// A result's name and word read again in a sentence, a connective after the word ("… reagente com …").
+const NOTE_ON_RESULT =
+  /^(\p{L}[\p{L}\d\s./()-]{1,40}?)\s+(?:n[aã]o\s+reagente|reagente|n[aã]o\s+detectad[oa]|detectad[oa]|positiv[oa]|negativ[oa])\s+(?:com|e|sem|mas|por[eé]m|associad[oa]\s+a)\s+\p{L}.*:\s*\p{L}/iu;
+// A cell a transcription marks as unreadable, the unit maybe after it ("[ilegível]", "[valor ilegível –
+// borrado] U/L", "ilegível").
+const ILLEGIBLE_CELL = /^\[?[^\]\d]{0,30}\bileg[ií]vel\b[^\]\d]{0,60}\]?(?:\s+\S+)?$/iu;
 const SUSCEPTIBILITY = /^(?:sens[ií]vel|resistente|intermedi[aá]ri[oa]|sensibilidade\s+aumentada|suscet[ií]vel(?:\s+dose[-\s]dependente)?|[SRI])$/iu;
 
 const REFERENCE_HEADER_CELL =
@@ -220,9 +228,15 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   const valueFirst = valueFirstRows(joinWrappedReferenceLead(joinHyphenBrokenName(tabbedRows)));
   // A PDF cell broken over two lines ("mL/min/" / "1,73m²") is accounted as the one cell it is, on its first line.
   const singleCells = joinBrokenSingleCells(valueFirst);
+  // A Material/Método line wrapped mid-phrase is read whole on its first line; the rest is the detail's
+  // words, accounted with it, not a line of its own.
+  const details = joinWrappedDetail(singleCells);
+  // So is an SMS part joined with the part before it, whose bracket it closes (joinSmsParts): its results
+  // are read, and accounted, on the line the message's read text is on.
+  const parts = joinSmsParts(details);
   const joined = splitRunOnLabelledResults(
     splitBesideLabelledResults(
-      joinTierLabelAlone(joinWrappedComparison(joinRangeBrokenAtMargin(joinWrappedReferenceCells(joinBrokenBarRows(joinOpenBrackets(singleCells)))))),
+      joinTierLabelAlone(joinWrappedComparison(joinRangeBrokenAtMargin(joinWrappedReferenceCells(joinBrokenBarRows(joinOpenBrackets(parts)))))),
     ),
   );
   // A previous result under its own label line is read and accounted as one "Resultado anterior: …" line.
@@ -235,13 +249,15 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     read.trim() !== '' && read.length < u.read.trimEnd().length && (u.read.startsWith(read) || u.read.trimEnd().endsWith(read));
   const wholeRow = (i: number) => previous[i] !== joined[i] || (tabbedRows[i] !== pageRows[i]!.read && tabbedRows[i] !== '');
   const unfolded = pageRows.map((u, i) =>
-    wholeRow(i)
-      ? { read: previous[i]!, account: previous[i]! }
-      : singleCells[i] !== valueFirst[i] && joined[i] === singleCells[i]
-        ? { read: joined[i]!, account: joined[i]! }
-        : joined[i] === u.read
-          ? u
-          : { read: joined[i]!, account: cutShort(joined[i]!, u) ? joined[i]! : u.account },
+    parts[i] === '' && singleCells[i] !== ''
+      ? { read: '', account: '' }
+      : wholeRow(i)
+        ? { read: previous[i]!, account: previous[i]! }
+        : singleCells[i] !== valueFirst[i] && joined[i] === singleCells[i]
+          ? { read: joined[i]!, account: joined[i]! }
+          : joined[i] === u.read
+            ? u
+            : { read: joined[i]!, account: cutShort(joined[i]!, u) ? joined[i]! : u.account },
   );
   const lines = unfolded.map((u, i) => ({ ...cleanLine(u.read, i), raw: raws[i]! }));
   const patient: Patient = readPatient(
@@ -431,6 +447,16 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // A grading scale's legend ("Classe 2: 0,70 a 3,49 kUA/L - moderado") is no result nor a result's range;
     // one with more printed after its band and name is listed for a person to read.
     if (isGradeLegend(t) || isCollectionTime(t)) continue;
+    // A row whose result cell a transcription marks as unreadable ("TGP (ALT)   [ilegível – campo apagado]
+    // U/L   até 33 U/L"): there is no value to read, and a number in the reference cell is none; the row
+    // is listed for a person to read.
+    const unreadCells = cells(t);
+    if (unreadCells.length >= 2 && letters(unreadCells[0]!) >= 2 && ILLEGIBLE_CELL.test(unreadCells[1]!)) {
+      close();
+      title = undefined;
+      unparsed.push(line.raw.trim());
+      continue;
+    }
     if (startsGradeLegend(t)) {
       unparsed.push(line.raw.trim());
       continue;
@@ -713,6 +739,15 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       }
       continue;
     }
+    // A note that reads a result given above together with another ("Toxoplasmose IgG reagente com IgM não
+    // reagente: perfil de infecção pregressa"): the result's name and word again, then a connective and
+    // the note's own words. No result of its own: the one read above stands.
+    const noteOn = NOTE_ON_RESULT.exec(t);
+    if (noteOn && !pending?.entries.some((e) => sameAnalyte(e, noteOn[1]!)) && earlier(noteOn[1]!) && lookupName(cleanName(noteOn[1]!))) {
+      close();
+      title = undefined;
+      continue;
+    }
     // "LDL-c e não-HDL-c: conforme a categoria de risco": no fixed range applies to these results.
     const unranged = [...namesWithoutFixedRange(t), ...namesWithIllegibleReference(t)];
     if (unranged.length > 0) {
@@ -805,6 +840,9 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // their own: the block's "Resultado" line is. Nor under the result ("Carga viral   86 cópias/mL" /
     // "Limite inferior de quantificação: 20 cópias/mL."): the result read stays open for its reference.
     if (/^(?:limites?|faixa)\s/i.test(t) && isBlockDetail(t)) continue;
+    // Nor is the device named under a point-of-care block's title with no colon ("GLICEMIA CAPILAR" /
+    // "Glicosímetro <marca> <modelo>" / "Resultado: 131 mg/dL"): the title still names the result.
+    if (title && !pending && !t.includes(':') && /^(?:glicos[ií]metro|equipamento|analisador|aparelho)\s/iu.test(t) && bareNumbers(t) === 0) continue;
     // Nor is the sample's detail with a number in it ("Material: plasma citratado 3,2%   Método: … (ISI
     // 1,02)"): the title still names the rows under it (its numbers are accounted by the final pass).
     if (title && !pending && /^(?:material|amostra)\s*:/i.test(t) && isBlockDetail(t)) continue;
@@ -1174,7 +1212,10 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
         // A ratio named only as one ("Relação ..... 2,41" under "RESISTÊNCIA À PROTEÍNA C ATIVADA", "Triagem -
         // relação normalizada .. 1,08" under a lupus anticoagulant's title): the form the block's result takes.
         (groups.length === 1 && RATIO_ONLY.test(rowName)) ||
-        (groups.length === 1 && isMethodLine(rowName.replace(/\s*\([^()]*\)$/, '')));
+        (groups.length === 1 &&
+          isMethodLine(rowName.replace(/\s*\([^()]*\)$/, '')) &&
+          // Not a row named by its sample and its analyte ("URINA - DENSIDADE"): the analyte names it.
+          !lookupName(cleanName(rowName.split(/\s[-–]\s/).pop()!)));
       if (title && groups[0] && unnamed) {
         for (const e of groups[0].entries) Object.assign(e, { name: title.name, def: title.def });
         block = { name: title.name, at: line.index };

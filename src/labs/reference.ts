@@ -1006,7 +1006,12 @@ export function flagQualitative(value: string, reference: string | undefined): Q
   // "Amarela" against "Amarelo", "Límpida" against "Límpido").
   const norm = (s: string) =>
     s
-      .replace(/^(ausentes?|negativ[oa]|nao reagente|nao detectavel|nao detectad[oa]|indetectavel|ausencia de .*)$/, 'neg')
+      // A finding sentence that found nothing ("Não foram encontrados ovos ou cistos de parasitos") is a
+      // negative result, as "Negativo" is.
+      .replace(
+        /^(ausentes?|negativ[oa]|nao reagente|nao detectavel|nao detectad[oa]|indetectavel|ausencia de .*|nao (?:foram|foi) (?:encontrad|observad|visualizad|detectad|identificad)[oa]s? .*)$/,
+        'neg',
+      )
       .replace(/^(rar|numeros|algun|alguma|present|ausent|escass|aumentad|abundant|amarel|limpid|turv)(?:[oa]s?|es?|s)$/, '$1');
   const accepted = foldQ(reference)
     .split(/\s+(?:ou|a|e)\s+|\s*[/,]\s*/)
