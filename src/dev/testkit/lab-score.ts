@@ -196,6 +196,7 @@ export const CORPUS_SETS = [
   'heldout79',
   'heldout80',
   'heldout81',
+  'heldout82',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
 

@@ -142,10 +142,11 @@ export function corpusPropertyTests(part: number): void {
         const suffix = WORD_SHAPES[turn % WORD_SHAPES.length]!;
         const r = parseLabReport(withSuffix(lines, i, suffix), { today: '2025-06-01' });
         const before = () => printed.get(file) ?? printed.set(file, parseLabReport(lines.join('\n'), { today: '2025-06-01' })).get(file)!;
-        // Shown as a reference: that of the line's result, or of the result just above whose
+        // Shown as a reference: that of the line's result (a word result's, or a number's whose reference
+        // cell is a word: "102,3   mg/dL   --   Reagente"), or of the result just above whose
         // reference line this is ("Referência: Ausência de parasitas   Reagente").
         const ok =
-          r.qualitative.some((a) => a.line === i && (/reagente/i.test(a.value) || /reagente/i.test(a.reference_text ?? ''))) ||
+          [...r.qualitative, ...r.analytes].some((a) => a.line === i && (/reagente/i.test(String(a.value)) || /reagente/i.test(a.reference_text ?? ''))) ||
           r.unparsed_lines.some((u) => /reagente/i.test(u)) ||
           wordsInReferencesAbove(r, i) > wordsInReferencesAbove(before(), i);
         assert.ok(ok, `${set}/${file}:${i + 1} "${lines[i]!.trimEnd()}${suffix}": the word dropped in silence`);
