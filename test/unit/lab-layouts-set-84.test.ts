@@ -79,6 +79,11 @@ test('results in conventional units with the SI value in brackets and references
 
 test('a differential copied from a PDF one cell a line, two values and two references per name, is read as its rows', () => {
   const text = [
+    // The header's fields one cell a line too: a value under its label alone is the field's.
+    'Paciente:',
+    'ANA PAULA KOVALSKI',
+    'Protocolo:',
+    '2511-00412',
     'LEUCOGRAMA',
     'Relativo',
     'Absoluto',
