@@ -801,10 +801,6 @@ export function accountLines(lines: readonly AccountLine[], read: readonly Read[
   const tokensOf = new Map<number, Token[]>();
   for (const l of lines) {
     if (listedSet.has(l.raw.trim()) || l.text === '') continue;
-    // A header field's value under its label alone on the line above ("Protocolo:" / "2503-10884"), as a
-    // PDF copied one cell a line prints it, is that field's, no result.
-    const above = lines[l.index - 1]?.text.trim() ?? '';
-    if (/^\p{L}[\p{L}.º° ]{0,24}:$/u.test(above) && isAdminLine(`${above} ${l.text.trim()}`)) continue;
     const toks = resultTokens(l.text);
     if (toks.length) tokensOf.set(l.index, toks);
   }
