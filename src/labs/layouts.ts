@@ -93,7 +93,16 @@ function datedHeader(starts: Array<{ cell: string; at: number }>, context: Heade
   // value is the one under "Resultado".
   const result = starts.find((c) => /^resultados?$/i.test(c.cell));
   const current = result && datesAreEarlier(dates, context) ? result : dates.reduce((best, c) => (dateKey(c.cell) > dateKey(best.cell) ? c : best));
-  const earlier = dates.filter((c) => c !== current).map((c) => ({ from: c.at, to: starts[starts.indexOf(c) + 1]?.at ?? Number.POSITIVE_INFINITY }));
+  return historyHeader(starts, dates, current);
+}
+
+/** A history table's header: `current` heads the current result's column, each other of `samples` an earlier sample's up to the next cell. */
+function historyHeader(
+  starts: Array<{ cell: string; at: number }>,
+  samples: Array<{ cell: string; at: number }>,
+  current: { cell: string; at: number },
+): TableHeader {
+  const earlier = samples.filter((c) => c !== current).map((c) => ({ from: c.at, to: starts[starts.indexOf(c) + 1]?.at ?? Number.POSITIVE_INFINITY }));
   return {
     unit: null,
     sexes: [],
@@ -128,15 +137,7 @@ function stampedHeader(starts: Array<{ cell: string; at: number }>): TableHeader
   const yearless = stamps.filter((c) => STAMP_CELL.exec(c.cell)![3] === undefined).length;
   if (yearless !== 0 && yearless !== stamps.length) return undefined;
   const current = stamps.reduce((best, c) => (stampKey(c.cell) > stampKey(best.cell) ? c : best));
-  const earlier = stamps.filter((c) => c !== current).map((c) => ({ from: c.at, to: starts[starts.indexOf(c) + 1]?.at ?? Number.POSITIVE_INFINITY }));
-  return {
-    unit: null,
-    sexes: [],
-    valueColumns: [],
-    previousAt: Math.min(...earlier.map((e) => e.from)),
-    history: { dates: earlier.length, currentAt: current.at, earlier },
-    rangeColumns: [],
-  };
+  return historyHeader(starts, stamps, current);
 }
 
 /** What a header line is read with: the line printed over it, and the day the sample was taken (ISO). */
