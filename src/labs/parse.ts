@@ -17,6 +17,7 @@ import { withoutEarlierReports } from './earlier-reports.ts';
 import { blockColumns, mapBack } from './block-columns.ts';
 import { alertColumnAt, isDoseLine, withoutAlertColumn } from './alert-column.ts';
 import { delimitedAsColumns } from './delimited.ts';
+import { jsonRecordsAsRows } from './json-records.ts';
 import { lookupName, panelAbbreviationKey, type AnalyteDef, type KnownName } from './analytes.ts';
 import {
   ageBandColumns,
@@ -221,7 +222,8 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   // line is still accounted as printed.
   // A ";"-delimited export is read as the columns and fields it stands for (delimited.ts); cells printed
   // one a line value first are put back in rows (value-first-cells.ts).
-  const pageRows = unfoldPageColumns(delimitedAsColumns(raws));
+  // Data copied as JSON is read as the rows its result objects stand for (json-records.ts).
+  const pageRows = unfoldPageColumns(delimitedAsColumns(jsonRecordsAsRows(raws)));
   // A tabbed row whose name wrapped onto the line above is read and accounted as one row on its cells'
   // line: its previous-result cell is cut off by column, as on any row of the table.
   const tabbedRows = joinWrappedNameAbove(joinWrappedTabbedName(pageRows.map((u) => u.read)));
