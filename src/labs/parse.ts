@@ -18,6 +18,7 @@ import { blockColumns, mapBack } from './block-columns.ts';
 import { alertColumnAt, isDoseLine, withoutAlertColumn } from './alert-column.ts';
 import { delimitedAsColumns } from './delimited.ts';
 import { jsonRecordsAsRows } from './json-records.ts';
+import { dictatedAsResults } from './dictation.ts';
 import { lookupName, panelAbbreviationKey, type AnalyteDef, type KnownName } from './analytes.ts';
 import {
   ageBandColumns,
@@ -222,8 +223,9 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   // line is still accounted as printed.
   // A ";"-delimited export is read as the columns and fields it stands for (delimited.ts); cells printed
   // one a line value first are put back in rows (value-first-cells.ts).
-  // Data copied as JSON is read as the rows its result objects stand for (json-records.ts).
-  const pageRows = unfoldPageColumns(delimitedAsColumns(jsonRecordsAsRows(raws)));
+  // Data copied as JSON is read as the rows its result objects stand for (json-records.ts); a
+  // transcribed dictation as the results its sentences say (dictation.ts).
+  const pageRows = unfoldPageColumns(delimitedAsColumns(dictatedAsResults(jsonRecordsAsRows(raws))));
   // A tabbed row whose name wrapped onto the line above is read and accounted as one row on its cells'
   // line: its previous-result cell is cut off by column, as on any row of the table.
   const tabbedRows = joinWrappedNameAbove(joinWrappedTabbedName(pageRows.map((u) => u.read)));

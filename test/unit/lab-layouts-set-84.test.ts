@@ -40,3 +40,20 @@ test('an app\'s data copied as JSON, each result an object of "key": value lines
   ]);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('a transcribed voice message reading results aloud, several sentences a line, is read sentence by sentence', () => {
+  const text = [
+    '[04/06/2025 20:11] Marlene: Áudio transcrito:',
+    'Então o laudo tá escrito assim. Paciente Marlene Souza, idade 52 anos, coleta dia 3 do 6 de 2025.',
+    'Primeiro o sangue. A hemoglobina deu 10,9. O valor de referência é de 12 a 16. E o VCM tá 76, o normal é de 80 a 100.',
+    'Potássio 5,8, referência de 3,5 a 5,1. E a vitamina D, 25 hidroxi, deu 22 vírgula 4, desejável acima de 30.',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(brief(r), [
+    ['Hemoglobina', 10.9, null, 'baixo'],
+    ['VCM', 76, null, 'baixo'],
+    ['Potássio', 5.8, null, 'alto'],
+    ['Vitamina D (25-OH)', 22.4, null, 'baixo'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
