@@ -19,6 +19,7 @@ import { alertColumnAt, isDoseLine, withoutAlertColumn } from './alert-column.ts
 import { delimitedAsColumns } from './delimited.ts';
 import { jsonRecordsAsRows } from './json-records.ts';
 import { dictatedAsResults } from './dictation.ts';
+import { withoutSecondUnits } from './second-units.ts';
 import { lookupName, panelAbbreviationKey, type AnalyteDef, type KnownName } from './analytes.ts';
 import {
   ageBandColumns,
@@ -224,8 +225,9 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   // A ";"-delimited export is read as the columns and fields it stands for (delimited.ts); cells printed
   // one a line value first are put back in rows (value-first-cells.ts).
   // Data copied as JSON is read as the rows its result objects stand for (json-records.ts); a
-  // transcribed dictation as the results its sentences say (dictation.ts).
-  const pageRows = unfoldPageColumns(delimitedAsColumns(dictatedAsResults(jsonRecordsAsRows(raws))));
+  // transcribed dictation as the results its sentences say (dictation.ts); a result's value and
+  // reference in a second system of units are set aside (second-units.ts).
+  const pageRows = unfoldPageColumns(delimitedAsColumns(withoutSecondUnits(dictatedAsResults(jsonRecordsAsRows(raws)))));
   // A tabbed row whose name wrapped onto the line above is read and accounted as one row on its cells'
   // line: its previous-result cell is cut off by column, as on any row of the table.
   const tabbedRows = joinWrappedNameAbove(joinWrappedTabbedName(pageRows.map((u) => u.read)));

@@ -57,3 +57,22 @@ test('a transcribed voice message reading results aloud, several sentences a lin
   ]);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('results in conventional units with the SI value in brackets and references in both systems are read in the first', () => {
+  const text = [
+    'EXAME              RESULTADO      [SI]               REFERÊNCIA (convencional / SI)',
+    'Colesterol total   214 mg/dL      [5,53 mmol/L]      Desejável: inferior a 190 mg/dL / inferior a 4,91 mmol/L',
+    'Creatinina         1,42 mg/dL     [126 µmol/L]       0,70 a 1,30 mg/dL / 62 a 115 µmol/L',
+    'LDL-colesterol     171 mg/dL      [4,42 mmol/L]      Metas: baixo risco < 130 mg/dL (< 3,36 mmol/L); alto risco < 70 mg/dL (< 1,81 mmol/L)',
+    'Sódio              139 mmol/L                        136 a 145 mmol/L',
+    'Conversão: colesterol x 0,02586; creatinina x 88,4.',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(brief(r), [
+    ['Colesterol total', 214, 'mg/dL', 'alto'],
+    ['Creatinina', 1.42, 'mg/dL', 'alto'],
+    ['LDL-colesterol', 171, 'mg/dL', 'alto'],
+    ['Sódio', 139, 'mmol/L', 'normal'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
