@@ -20,6 +20,7 @@ import { delimitedAsColumns } from './delimited.ts';
 import { jsonRecordsAsRows } from './json-records.ts';
 import { dictatedAsResults } from './dictation.ts';
 import { withoutSecondUnits } from './second-units.ts';
+import { joinPairedCells } from './paired-cells.ts';
 import { lookupName, panelAbbreviationKey, type AnalyteDef, type KnownName } from './analytes.ts';
 import {
   ageBandColumns,
@@ -226,8 +227,9 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   // one a line value first are put back in rows (value-first-cells.ts).
   // Data copied as JSON is read as the rows its result objects stand for (json-records.ts); a
   // transcribed dictation as the results its sentences say (dictation.ts); a result's value and
-  // reference in a second system of units are set aside (second-units.ts).
-  const pageRows = unfoldPageColumns(delimitedAsColumns(withoutSecondUnits(dictatedAsResults(jsonRecordsAsRows(raws)))));
+  // reference in a second system of units are set aside (second-units.ts); a differential's cells one
+  // a line are put back in rows (paired-cells.ts).
+  const pageRows = unfoldPageColumns(delimitedAsColumns(joinPairedCells(withoutSecondUnits(dictatedAsResults(jsonRecordsAsRows(raws))))));
   // A tabbed row whose name wrapped onto the line above is read and accounted as one row on its cells'
   // line: its previous-result cell is cut off by column, as on any row of the table.
   const tabbedRows = joinWrappedNameAbove(joinWrappedTabbedName(pageRows.map((u) => u.read)));

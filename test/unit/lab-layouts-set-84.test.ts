@@ -76,3 +76,35 @@ test('results in conventional units with the SI value in brackets and references
   ]);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('a differential copied from a PDF one cell a line, two values and two references per name, is read as its rows', () => {
+  const text = [
+    'LEUCOGRAMA',
+    'Relativo',
+    'Absoluto',
+    'Ref. relativa',
+    'Ref. absoluta',
+    'Leucócitos',
+    '8.200 /mm³',
+    '4.000 a 11.000 /mm³',
+    'Neutrófilos',
+    '72 %',
+    '5.904 /mm³',
+    '40 a 70 %',
+    '1.600 a 7.700 /mm³',
+    'Monócitos',
+    '4 %',
+    '328 /mm³',
+    '2 a 10 %',
+    '80 a 1.000 /mm³',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(brief(r), [
+    ['Leucócitos', 8200, '/mm³', 'normal'],
+    ['Neutrófilos (%)', 72, '%', 'alto'],
+    ['Neutrófilos', 5904, '/mm³', 'normal'],
+    ['Monócitos (%)', 4, '%', 'normal'],
+    ['Monócitos', 328, '/mm³', 'normal'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
