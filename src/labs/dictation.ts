@@ -25,13 +25,15 @@ const SENTENCE_END = /(?<=(?:\p{Ll}{2,}|\d)[.?!]+)\s+(?=\p{Lu})/u;
 const SPEECH = /\b(?:deu|t[aá]|ent[aã]o|a[ií]|refer[eê]ncia\s+(?:é\s+)?de|o\s+normal|desej[aá]vel)\s/iu;
 
 /**
- * Whether a line is speech saying results: prose (no colon, no table gaps or bars) of two sentences or
- * more, in the words of speech, one at least saying a value (or all saying the patient's data).
+ * Whether a line is speech saying results: prose (no colon, no table gaps or bars) in the words of
+ * speech, one sentence at least saying a value (or all saying the patient's data).
  */
 function isDictated(line: string): boolean {
   const t = line.trim();
-  if (/\s{2,}|[\t|;:]/.test(t) || t.length < 30 || !SPEECH.test(t)) return false;
+  if (/\s{2,}|[\t|;:]/.test(t) || t.length < 15 || !SPEECH.test(t)) return false;
   const sentences = t.replace(SPOKEN_DECIMAL, '$1,$2').split(SENTENCE_END);
+  // One sentence alone is speech when it says its value after a verb of reading or with its decimal comma as a word.
+  if (sentences.length === 1) return READING_VERB.test(sentences[0]!) || new RegExp(SPOKEN_DECIMAL.source, 'iu').test(t);
   // A list's number ("3. Colesterol total") or a lone word opens no sentence: speech has two words or more a sentence.
   if (sentences.length < 2 || sentences.some((s) => (s.match(/\p{L}{2,}/gu) ?? []).length < 2)) return false;
   const saying = sentences.filter((s) => /\d/.test(s) && !isAdminLine(s));

@@ -108,3 +108,12 @@ test('a differential copied from a PDF one cell a line, two values and two refer
   ]);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('a dictated result alone in its sentence, its decimal comma said as a word, is read with its value whole', () => {
+  const r = parseLabReport(['Potássio tá 5 vírgula 8, referência de 3,5 a 5,1.', 'A creatinina deu 1 vírgula 02.'].join('\n'));
+  assert.deepEqual(brief(r), [
+    ['Potássio', 5.8, null, 'alto'],
+    ['Creatinina', 1.02, null, 'indeterminado'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
