@@ -103,3 +103,26 @@ test('every move into a final state by the queue is recorded once in analysis_jo
   const ledger = (await db.pool.query('select status, attempt, worker_id from analysis_job_outcomes where job_id = $1', [id])).rows;
   assert.deepEqual(ledger, [{ status: 'completed', attempt: 1, worker_id: 'w1' }]);
 });
+
+test('a job id is a version-7 UUID led by its creation millisecond, so each new key sorts after the last (sql/055)', async () => {
+  const user = randomUUID();
+  const rows: { id: string; created_ms: string; after_ms: string }[] = [];
+  // One statement per job, as clients enqueue: each id is taken from the clock as its row is written.
+  for (let i = 0; i < 40; i++) {
+    const { rows: r } = await db.pool.query<{ id: string; created_ms: string; after_ms: string }>(
+      `insert into analysis_jobs (user_id, type) values ($1, 'healthcheck')
+       returning id, floor(extract(epoch from created_at) * 1000)::text as created_ms,
+                 floor(extract(epoch from clock_timestamp()) * 1000)::text as after_ms`,
+      [user],
+    );
+    rows.push(r[0]!);
+  }
+  const prefixMs = (id: string) => BigInt(`0x${id.replaceAll('-', '').slice(0, 12)}`);
+  for (const [i, r] of rows.entries()) {
+    assert.match(r.id, /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, 'version 7, RFC variant');
+    // The embedded millisecond lies between the statement's start and its end.
+    assert.ok(prefixMs(r.id) >= BigInt(r.created_ms) && prefixMs(r.id) <= BigInt(r.after_ms), `${r.id} embeds its creation time`);
+    if (i > 0) assert.ok(prefixMs(r.id) >= prefixMs(rows[i - 1]!.id), 'the time prefix never goes back');
+  }
+  assert.equal(new Set(rows.map((r) => r.id.slice(14))).size, rows.length, 'the random part differs even within one millisecond');
+});
