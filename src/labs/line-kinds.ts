@@ -225,6 +225,27 @@ export function isWrappedCitationTail(t: string, above: string | undefined): boo
 }
 
 /**
+ * A guideline cited on a line of its own, its source's acronym and year closing the sentence and the lab's
+ * advice after it ("Diretriz Brasileira de Dislipidemias - SBC 2017. A meta deve ser definida pelo médico.",
+ * under a lipid profile): the year names the source. A result's value is never a year printed after an
+ * acronym with a sentence after it, so the line is no result and nothing of it is left to list.
+ */
+export function isCitationLine(line: string): boolean {
+  const t = line.trim();
+  if (/\s{3,}/.test(t) || !/^\p{L}/u.test(t)) return false;
+  const numbers = [...t.matchAll(/\d+(?:[.,]\d+)*/g)];
+  return (
+    numbers.length > 0 &&
+    numbers.every(
+      (n) =>
+        /^(?:19|20)\d{2}$/.test(n[0]) &&
+        /(?<![\p{L}\d])\p{Lu}{2,}[\p{Lu}/-]*,?\s+$/u.test(t.slice(0, n.index)) &&
+        /^\.(?:\s*$|\s+\p{Lu}\p{Ll}*(?:\s+\p{L}[\p{L}-]*){2,})/u.test(t.slice(n.index! + 4)),
+    )
+  );
+}
+
+/**
  * A criterion named with its year and explained in a sentence ("Critério IADPSG/OMS 2013: um valor igual ou
  * acima do limite caracteriza diabetes gestacional."): the year dates the criterion; a value is never
  * followed by a colon and a sentence in words.

@@ -64,6 +64,7 @@ import {
   isNote,
   isDatedCriterion,
   isWrappedCitationTail,
+  isCitationLine,
   isWrappedNoteTail,
   isScaleBar,
   isProseBound,
@@ -973,7 +974,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // And so is a note's second line that closes the bracket the line above opened (line-kinds.ts).
     const lineAbove = lines[line.index - 1]?.text;
     // A guideline's year is no result to list.
-    if (isWrappedCitationTail(t, lineAbove)) continue;
+    if (isWrappedCitationTail(t, lineAbove) || isCitationLine(t)) continue;
     if (isNote(t) || isLegend(t) || isProseBound(t) || isWrappedNoteTail(t, lineAbove) || isDatedCriterion(t)) {
       if (resultTokens(t).length > 0) unparsed.push(line.raw.trim());
       continue;
