@@ -1310,7 +1310,9 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     if (
       pending?.entries.length === 1 &&
       pending.entries[0]!.read.value === null &&
-      /^(?:foram\s+|foi\s+)?(?:encontrad[oa]s?|observad[oa]s?|identificad[oa]s?|visualizad[oa]s?|esp[eé]cies?|parasitas?(?:\s+encontrados)?)\s*:\s*\S/iu.test(t)
+      /^(?:foram\s+|foi\s+)?(?:encontrad[oa]s?|observad[oa]s?|identificad[oa]s?|visualizad[oa]s?|esp[eé]cies?|parasitas?(?:\s+encontrad[oa]s?)?)(?:\s*:|\s{3,})\s*\S/iu.test(
+        t,
+      )
     ) {
       unparsed.push(line.raw.trim());
       continue;
