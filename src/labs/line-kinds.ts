@@ -94,6 +94,22 @@ export function sameAnalyte(e: Entry, name: string, opts: { prefix?: boolean } =
   return opts.prefix === true && foldName(name).length >= 3 && foldName(e.name.replace(/\s*(?:\(|\s[-–—]\s).*$/, '')) === foldName(name);
 }
 
+/**
+ * Whether a reference's label is the first word or words of the row label a result was printed on
+ * ("Tempo:" for "Tempo do paciente   32,4 segundos", "Atividade:" for "Atividade de protrombina   24 %"): a
+ * coagulation block prints its ranges under its rows led by a short label, the name the catalogue gave the
+ * row (its block's title) no longer in sight.
+ */
+export function labelLeadsRow(row: string, label: string): boolean {
+  const words = (s: string) =>
+    foldSameLength(s)
+      .split(/[^a-z0-9]+/)
+      .filter((w) => w !== '');
+  const lead = words(label);
+  const cell = words(row.trim().split(/\s{3,}/)[0]!);
+  return lead.join('').length >= 4 && lead.length < cell.length && lead.every((w, i) => cell[i] === w);
+}
+
 /** Whether the next non-empty line holds only a value: a number (unit, marker) or a word result. */
 export function valueAloneNext(lines: CleanLine[], index: number): boolean {
   const next = nextLine(lines, index);
