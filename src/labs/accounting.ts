@@ -35,7 +35,7 @@ import {
   TITRE_WORD,
   titreOf,
 } from './reference.ts';
-import { GLUCOSE_LOAD, isGradeLegend, wordsAfterLabel } from './line-kinds.ts';
+import { GLUCOSE_LOAD, isCitationLine, isGradeLegend, wordsAfterLabel } from './line-kinds.ts';
 import { FINDING_SENTENCE, isWordField, labelledFinding, PENDING, wordResultText } from './word-results.ts';
 import type { ParsedAnalyte, QualitativeAnalyte } from './result.ts';
 import { UNIT_PATTERN, unitAtStart } from './units.ts';
@@ -309,7 +309,8 @@ const BRACKET_LEAD_BEFORE = new RegExp(String.raw`(?:[(\[]\s*${REFERENCE_LEAD_WO
 const QUOTED_ROW = /^\s*"[^"]*"(?:\s*;\s*"[^"]*")+/;
 
 export function resultTokens(text: string): Token[] {
-  if (isGradeLegend(text)) return [];
+  // A guideline cited with its year on a line of its own prints no result (line-kinds.ts).
+  if (isGradeLegend(text) || isCitationLine(text)) return [];
   const cellsOf = QUOTED_ROW.test(text) ? text.replace(/"\s*;\s*"/g, (m) => ' '.repeat(m.length)).replace(/"/g, ' ') : text;
   const t = cellsOf.replace(GLUED, '$1 ');
   const admin = spans(t);

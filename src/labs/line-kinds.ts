@@ -94,6 +94,22 @@ export function sameAnalyte(e: Entry, name: string, opts: { prefix?: boolean } =
   return opts.prefix === true && foldName(name).length >= 3 && foldName(e.name.replace(/\s*(?:\(|\s[-–—]\s).*$/, '')) === foldName(name);
 }
 
+/**
+ * Whether a reference's label is the first word or words of the row label a result was printed on
+ * ("Tempo:" for "Tempo do paciente   32,4 segundos", "Atividade:" for "Atividade de protrombina   24 %"): a
+ * coagulation block prints its ranges under its rows led by a short label, the name the catalogue gave the
+ * row (its block's title) no longer in sight.
+ */
+export function labelLeadsRow(row: string, label: string): boolean {
+  const words = (s: string) =>
+    foldSameLength(s)
+      .split(/[^a-z0-9]+/)
+      .filter((w) => w !== '');
+  const lead = words(label);
+  const cell = words(row.trim().split(/\s{3,}/)[0]!);
+  return lead.join('').length >= 4 && lead.length < cell.length && lead.every((w, i) => cell[i] === w);
+}
+
 /** Whether the next non-empty line holds only a value: a number (unit, marker) or a word result. */
 export function valueAloneNext(lines: CleanLine[], index: number): boolean {
   const next = nextLine(lines, index);
@@ -222,6 +238,27 @@ export function isWrappedCitationTail(t: string, above: string | undefined): boo
   if (above === undefined || !isNote(above) || /[.:;]\s*$/.test(above) || /\s{3,}/.test(t)) return false;
   const years = [...t.matchAll(/\d+/g)];
   return years.length > 0 && years.every((y) => /^(?:19|20)\d{2}$/.test(y[0]) && /^\.\s+\p{Lu}\p{Ll}*(?:\s+\p{L}[\p{L}-]*){2,}/u.test(t.slice(y.index! + 4)));
+}
+
+/**
+ * A guideline cited on a line of its own, its source's acronym and year closing the sentence and the lab's
+ * advice after it ("Diretriz Brasileira de Dislipidemias - SBC 2017. A meta deve ser definida pelo médico.",
+ * under a lipid profile): the year names the source. A result's value is never a year printed after an
+ * acronym with a sentence after it, so the line is no result and nothing of it is left to list.
+ */
+export function isCitationLine(line: string): boolean {
+  const t = line.trim();
+  if (/\s{3,}/.test(t) || !/^\p{L}/u.test(t)) return false;
+  const numbers = [...t.matchAll(/\d+(?:[.,]\d+)*/g)];
+  return (
+    numbers.length > 0 &&
+    numbers.every(
+      (n) =>
+        /^(?:19|20)\d{2}$/.test(n[0]) &&
+        /(?<![\p{L}\d])\p{Lu}{2,}[\p{Lu}/-]*,?\s+$/u.test(t.slice(0, n.index)) &&
+        /^\.(?:\s*$|\s+\p{Lu}\p{Ll}*(?:\s+\p{L}[\p{L}-]*){2,})/u.test(t.slice(n.index! + 4)),
+    )
+  );
 }
 
 /**

@@ -282,6 +282,7 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // colon ("Valor anterior (19/08/2025): 3.105 pg/mL", "- Anterior (05/08/2025): 11,40 µUI/mL"), or a dot
   // leader as the block's other labels have ("Resultado anterior.....:   8,1 % em 02/02/2024").
   else if (previous && (PREVIOUS_ONLY.test(t) || PREVIOUS_NAMED.test(t))) return { index, raw, text: '', leader: false, offset: 0, previous: t };
+  t = withoutLetterSpacing(t);
   t = withoutPairSlips(withoutNameSlips(withoutOcrLetters(withReadAccents(t))));
   // A procedure code column before the name (SUS SIGTAP "02.02.01.047-3", a LIS's "0301.12-4"): digits
   // in three or more groups, then a column break and a word. It is an identifier, never a value, and
@@ -415,6 +416,25 @@ export function withReadAccents(t: string): string {
       })
       .join('');
   });
+}
+
+// A title printed with its letters spaced out ("T S H   -   H O R M Ô N I O   T I R E O E S T I M U L A N T E",
+// centred over a small lab's block): one space inside a word, a wider gap between words. Read as printed, each
+// letter is a word of its own and the name is no catalogue name, nor a title when a dash parts it. Only a line
+// that is all such words (a bracket may hug the first and last letter: "(A N T I - P E R O X I D A S E)") is
+// one; it keeps its start and its length, so no column moves.
+export function withoutLetterSpacing(t: string): string {
+  const m = /^(\s*)(\S.*?)\s*$/u.exec(t);
+  if (!m) return t;
+  const words = m[2]!.split(/\s{2,}/);
+  if (!words.every((w) => /^[([]?\S(?: \S)*[)\]]?$/u.test(w)) || !words.some((w) => /\p{L} \p{L} \p{L}/u.test(w))) return t;
+  return (
+    m[1]! +
+    words
+      .map((w) => w.replace(/ /g, ''))
+      .join(' ')
+      .padEnd(t.length - m[1]!.length)
+  );
 }
 
 // A decimal comma followed by a space and one or two digits before a lab unit ("10, 8 mg/dL").

@@ -64,6 +64,7 @@ import {
   isNote,
   isDatedCriterion,
   isWrappedCitationTail,
+  isCitationLine,
   isWrappedNoteTail,
   isScaleBar,
   isProseBound,
@@ -73,6 +74,7 @@ import {
   referenceSubject,
   resultLineNext,
   sameAnalyte,
+  labelLeadsRow,
   valueAloneNext,
   valueAloneUnderDetails,
   verdictLine,
@@ -351,9 +353,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   };
   const earlier = (name: string) => closed.findLast((c) => c.group.entries.length === 1 && sameAnalyte(c.group.entries[0]!, name));
   /** Makes an earlier result of this block pending again, so the reference lines that follow join it. */
-  const reopen = (name: string): boolean => {
-    const i = recent.findIndex((r) => r.group !== pending && r.group.entries.some((e) => sameAnalyte(e, name, { prefix: true })));
-    if (i < 0) return false;
+  const reopenAt = (i: number) => {
     close();
     const r = recent.splice(i, 1)[0]!;
     for (const a of r.made) {
@@ -361,6 +361,21 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       list.splice(list.indexOf(a), 1);
     }
     pending = r.group;
+  };
+  const reopen = (name: string): boolean => {
+    const i = recent.findIndex((r) => r.group !== pending && r.group.entries.some((e) => sameAnalyte(e, name, { prefix: true })));
+    if (i < 0) return false;
+    reopenAt(i);
+    return true;
+  };
+  // A reference led by the first words of the row a result of this block was printed on ("Tempo:" under
+  // "Tempo do paciente   32,4 segundos"): that result's, the nearest such row above when rows repeat.
+  const reopenRowLedBy = (label: string): boolean => {
+    const groups = [...recent.map((r) => r.group), ...(pending ? [pending] : [])];
+    const rows = groups.flatMap((g) => g.entries.filter((e) => labelLeadsRow(lines[e.line]?.text ?? '', label)).map((e) => ({ g, e })));
+    const nearest = rows.sort((a, b) => b.e.line - a.e.line)[0];
+    if (!nearest) return false;
+    if (nearest.g !== pending) reopenAt(recent.findIndex((r) => r.group === nearest.g));
     return true;
   };
   /**
@@ -973,7 +988,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // And so is a note's second line that closes the bracket the line above opened (line-kinds.ts).
     const lineAbove = lines[line.index - 1]?.text;
     // A guideline's year is no result to list.
-    if (isWrappedCitationTail(t, lineAbove)) continue;
+    if (isWrappedCitationTail(t, lineAbove) || isCitationLine(t)) continue;
     if (isNote(t) || isLegend(t) || isProseBound(t) || isWrappedNoteTail(t, lineAbove) || isDatedCriterion(t)) {
       if (resultTokens(t).length > 0) unparsed.push(line.raw.trim());
       continue;
@@ -990,10 +1005,13 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       const led1 = cleanName(led[1]!);
       const subject = countForms && COUNT_FORM.test(led1) ? `${countForms.name} - ${led1}` : led1;
       const ofPending = pending?.entries.some((e) => sameAnalyte(e, subject, { prefix: true }));
-      if (ofPending || reopen(subject)) {
+      const reopened = !ofPending && reopen(subject);
+      const byRow = !ofPending && !reopened && reopenRowLedBy(subject);
+      if (ofPending || reopened || byRow) {
         addRef(pending!, led[2]!);
-        // The label names the form, not the result's name the accounting looks for: every number is a bound taken.
-        if (subject !== led1) seen[seen.length - 1]!.text = '';
+        // The label names the form or the printed row, not the result's name the accounting looks for:
+        // every number is a bound taken.
+        if (subject !== led1 || byRow) seen[seen.length - 1]!.text = '';
         continue;
       }
     }
@@ -1287,7 +1305,8 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // words: "Muco: presente em pequena quantidade" is the whole phrase, not "presente" and a rest.
     // What a positive word result found ("RESULTADO: POSITIVO" / "FORAM ENCONTRADOS: CISTOS DE GIARDIA
     // LAMBLIA" / "VALOR DE REFERÊNCIA: NEGATIVO"): a detail of the result just read, listed as unread, and
-    // the result stays open for the reference after it.
+    // the result stays open for the reference after it. A portal card prints the label in a cell of its own
+    // ("Parasita encontrado   cistos de Giardia lamblia"), in the singular.
     // A reactive result's titre on a line of its own ("Resultado: Reagente" / "Título: 1/4"): the titre
     // is the result, as when printed beside the word.
     // Its reference may sit in a cell at its right ("TITULO ....: 1/640      VR: NAO REAGENTE (TITULO INFERIOR A 1/80)").
@@ -1309,7 +1328,9 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     if (
       pending?.entries.length === 1 &&
       pending.entries[0]!.read.value === null &&
-      /^(?:foram\s+|foi\s+)?(?:encontrad[oa]s?|observad[oa]s?|identificad[oa]s?|visualizad[oa]s?|esp[eé]cies?|parasitas?(?:\s+encontrados)?)\s*:\s*\S/iu.test(t)
+      /^(?:foram\s+|foi\s+)?(?:encontrad[oa]s?|observad[oa]s?|identificad[oa]s?|visualizad[oa]s?|esp[eé]cies?|parasitas?(?:\s+encontrad[oa]s?)?)(?:\s*:|\s{3,})\s*\S/iu.test(
+        t,
+      )
     ) {
       unparsed.push(line.raw.trim());
       continue;
