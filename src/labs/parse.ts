@@ -1406,12 +1406,14 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // A title: no value on it (digits glued to letters, "B12", "25-OH", do not count), or it ends
     // with a colon ("ANTI-HIV 1 E 2 (4ª GERAÇÃO):").
     // A name with digits in it ("HIV 1 e 2 - Anticorpos") is a title when its value stands alone on
-    // the next line (one cell per line).
+    // the next line (one cell per line); a tumour marker named by a number ("CA 125", two letters) is one
+    // when the catalogue knows it whole.
     // So is one over its block's "Resultado" line, past the Material/Método lines.
     if (
       bareNumbers(t) === 0 ||
       /:\s*$/.test(t) ||
-      (letters(t) >= 3 && (valueAloneNext(lines, line.index) || resultLineNext(lines, line.index) || valueAloneUnderDetails(lines, line.index)))
+      ((letters(t) >= 3 || lookupName(cleanName(t)) !== undefined) &&
+        (valueAloneNext(lines, line.index) || resultLineNext(lines, line.index) || valueAloneUnderDetails(lines, line.index)))
     ) {
       close();
       // A section's title inside a table ("LEUCOGRAMA" under the hemogram's age bands) keeps its columns:

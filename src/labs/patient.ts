@@ -186,7 +186,9 @@ export function readPatient(lines: string[], input: PatientInput = {}): Patient 
   let lifeMonths: number | undefined;
   let birthWeight: number | undefined;
   let riskCategory: string | undefined;
-  for (const line of withLabelValues(lines)) {
+  // A header's label padded with dots to its colon ("Sexo..: Masculino", "Nascimento..: 21/07/1979") is the
+  // same label: a leader too short for the line reader to take as one.
+  for (const line of withLabelValues(lines).map((l) => l.replace(/(\p{L})\s*\.{2,}\s*:/gu, '$1:'))) {
     const risk = RISK_CATEGORY_STATED.exec(line);
     if (risk) riskCategory ??= risk[1]!.toLowerCase().replace(/\s+/g, ' ').replace('á', 'a');
     if (KIDNEY_DISEASE_STATED.test(line) && !/grupos?\s+de\s+risco/iu.test(line)) kidneyDisease = true;
@@ -253,6 +255,10 @@ export function readPatient(lines: string[], input: PatientInput = {}): Patient 
     if (life && lifeMonths === undefined) lifeMonths = Number(life[1]) / (/^h/i.test(life[2]!) ? 720 : 30);
     const b = BIRTH_DATE.exec(line);
     if (b && !birth) birth = brDate(b[1]!);
+    // The age the lab printed in brackets after the birth date ("Nascimento: 21/07/1979 (45 anos)") is the
+    // age on the collection day, which the birth date alone only gives against the date the report is read.
+    const printedAge = b ? /^\s*\(\s*(\d{1,3})\s*anos?\s*\)/iu.exec(line.slice(b.index + b[0].length)) : null;
+    if (printedAge && age === undefined) age = Number(printedAge[1]);
     const c = /(?:coleta|colhido|colhida|data\/hora\s+coleta|recebimento|data)\b[^0-9\n]{0,25}(\d{1,2}\/\d{1,2}\/\d{2,4})/i.exec(
       line
         .replace(/\b(?:DUM|data\s+da\s+[uú]ltima\s+menstrua[cç][aã]o)\s*[:\-]?\s*\d{1,2}\/\d{1,2}\/\d{2,4}/giu, '')

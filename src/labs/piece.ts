@@ -437,7 +437,9 @@ export function readPiece(text: string, ctx: Ctx, depth = 0): Group | undefined 
   const known = matchAnalyteName(text);
   const skip = known && /\d/.test(text.slice(0, known.consumed)) ? known.consumed : 0;
   const after = skip > 0 ? firstValueAt(text.slice(skip)) : -1;
-  const first = after >= 0 ? skip + after : firstValueAt(text);
+  // A known name with digits alone on its line ("CA 125", one cell a line) holds no value: its digits are the name's.
+  const nameAlone = skip > 0 && text.slice(skip).trim() === '';
+  const first = after >= 0 ? skip + after : nameAlone ? -1 : firstValueAt(text);
   const g = first > 0 ? build(text.slice(0, first), text.slice(first), { separated: false }) : undefined;
   if (g) return g;
   // A result typed as the last clause of a sentence ("a urina deu tudo negativo, só os leucócitos 12 por

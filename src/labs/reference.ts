@@ -1206,6 +1206,10 @@ export function isReferenceHeading(text: string): boolean {
   );
 }
 
+// A bound's word before a transcriber's mark in the number's place ("até [ilegível – dobra do papel]").
+const ILLEGIBLE_BOUND =
+  /^(?:at[eé]|inferior\s+a|superior\s+a|menor\s+(?:que|ou\s+igual\s+a)|maior\s+(?:que|ou\s+igual\s+a)|acima\s+de|abaixo\s+de|[<>≤≥])\s*(?=\[\s*(?:ileg[ií]vel|n[aã]o\s+leg[ií]vel|cortad[oa]))/iu;
+
 /**
  * The report says there is no reference ("Referência: não se aplica", "Sem valor de referência"), or a
  * transcription says the one printed cannot be read ("VR: ilegível — coberto pelo reflexo", "Ref.: [cortado na
@@ -1216,7 +1220,12 @@ export function isReferenceHeading(text: string): boolean {
  */
 export function noRangeText(text: string): boolean {
   // A transcription's own note in square brackets, that the photo cut the reference off ("[cortado na foto]").
-  const t = text.trim().replace(/^\[\s*(.*?)\s*\]$/, '$1');
+  // The bound's number may be what could not be read ("até [ilegível – dobra do papel]", "< [cortado] U/L"): a
+  // bound with no number is no range either, the word and the unit after the mark no number of one.
+  const t = text
+    .trim()
+    .replace(ILLEGIBLE_BOUND, '')
+    .replace(/^\[\s*(.*?)\s*\](?:\s+[^\s\d]+)?$/, '$1');
   return /^(?:n[aã]o se aplica|n[aã]o h[aá](?: valores?)?(?: de refer[eê]ncia)?|sem valor(?:es)? de refer[eê]ncia|n[aã]o estabelecid[oa]s?|vide (?:laudo|observa[cç][aã]o)|ver (?:laudo|observa[cç][aã]o)|ileg[ií]vel|n[aã]o (?:est[aá] )?leg[ií]vel|cortad[oa]s?|n[aã]o vis[ií]vel|(?:(?:ver|vide|veja|consult(?:ar|e))\s+(?:a\s+|as\s+)?)?(?:metas?\s+)?(?:conforme|de acordo com|segundo|depende(?:nte)? d)[oa]?\s+(?:o\s+)?risco(?![^\n]*:\s*$)|a crit[eé]rio m[eé]dico)(?![a-zà-ÿ])/i.test(
     t,
   );
