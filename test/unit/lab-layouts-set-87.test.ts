@@ -1,0 +1,28 @@
+// The general causes behind the misses of held-out set 87, one focused case each: the parser on the few
+// lines that show each layout. No database, no model.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseLabReport, type LabParseResult } from '../../src/labs/parse.ts';
+
+const brief = (r: LabParseResult) => [
+  ...r.analytes.map((a) => [a.name, a.value, a.unit, a.flag] as const),
+  ...r.qualitative.map((a) => [a.name, a.value, null, a.flag] as const),
+];
+
+test('a reference lead that names the results it covers, with goals by risk category and no number, leaves them indeterminate', () => {
+  const text = [
+    'LIPIDOGRAMA',
+    'Colesterol total: 186 mg/dL',
+    '   Referência: Desejável: inferior a 190 mg/dL',
+    'LDL-colesterol (Martin): 142 mg/dL',
+    'Não-HDL colesterol: 178 mg/dL',
+    '   Referência LDL-c e não-HDL-c: alvo conforme a categoria de risco definida pelo cardiologista',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(brief(r), [
+    ['Colesterol total', 186, 'mg/dL', 'normal'],
+    ['LDL-colesterol', 142, 'mg/dL', 'indeterminado'],
+    ['Colesterol não-HDL', 178, 'mg/dL', 'indeterminado'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
