@@ -26,3 +26,12 @@ test('a reference lead that names the results it covers, with goals by risk cate
   ]);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('a count printed per mm³ against a reference typed in thousands ("4 mil a 10 mil") is compared in thousands multiplied out', () => {
+  const text = ['Leucócitos: 10.850 /mm3    ref 4 mil a 10 mil', 'Plaquetas: 98.000 /mm3    ref 140 mil a 400 mil'].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(brief(r), [
+    ['Leucócitos', 10850, '/mm³', 'alto'],
+    ['Plaquetas', 98000, '/mm³', 'baixo'],
+  ]);
+});
