@@ -35,3 +35,9 @@ test('a count printed per mm³ against a reference typed in thousands ("4 mil a 
     ['Plaquetas', 98000, '/mm³', 'baixo'],
   ]);
 });
+
+test('a bracketed reference for "não grávidas" is the ordinary range of a woman not known to be pregnant', () => {
+  const r = parseLabReport('Beta-HCG: 7,5 mUI/mL (Não grávidas: até 5,0)', { sex: 'F', birthDate: '1992-06-10' });
+  assert.deepEqual(brief(r), [['Beta-HCG', 7.5, 'mUI/mL', 'alto']]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
