@@ -41,3 +41,19 @@ test('a bracketed reference for "não grávidas" is the ordinary range of a woma
   assert.deepEqual(brief(r), [['Beta-HCG', 7.5, 'mUI/mL', 'alto']]);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('a portal card saying there is no earlier sample does not keep its reference from the result', () => {
+  const text = [
+    'FOSFATASE ALCALINA',
+    'Resultado',
+    '138 U/L',
+    'Resultado anterior',
+    'Nenhum resultado anterior',
+    'Referência',
+    'Mulheres: 35 a 104 U/L',
+    'Liberado em 11/02/2025 10:40',
+  ].join('\n');
+  const r = parseLabReport(text, { sex: 'F' });
+  assert.deepEqual(brief(r), [['Fosfatase alcalina', 138, 'U/L', 'alto']]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
