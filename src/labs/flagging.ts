@@ -121,7 +121,9 @@ export function numericFrom(
   // A whole count printed without a unit against a range in thousands ("leuco 6.300 (4 mil a 10 mil)",
   // typed by a patient): "mil" says the range's bounds are thousands, so the count is compared with
   // them multiplied out; a count of 1.000 or more in thousands would be a thousand times too high.
-  if (unit === null && Number.isInteger(value) && value >= 1000 && ranges.length > 0 && ranges.every((r) => r.range.unit === 'mil/mm³')) {
+  // A count printed per mm³ ("7.240 /mm3    ref 4 mil a 11 mil") is the same count in its own unit.
+  const wholeCount = unit === '/mm³' || (unit === null && Number.isInteger(value) && value >= 1000);
+  if (wholeCount && ranges.length > 0 && ranges.every((r) => r.range.unit === 'mil/mm³')) {
     const times = (x: number | null) => (x === null ? null : x * 1000);
     ranges = ranges.map((r) => ({ ...r, range: { ...r.range, low: times(r.range.low), high: times(r.range.high), unit: '/mm³' } }));
   }

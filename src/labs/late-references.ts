@@ -132,7 +132,13 @@ export function namesWithoutFixedRange(text: string): string[] {
   if (colon < 0 || !NO_FIXED_RANGE.test(foldSameLength(text.slice(colon + 1))) || isReferenceText(text)) return [];
   // Led by a reference lead ("V.R.: Alvo conforme categoria de risco cardiovascular:"), it is the reference
   // of the result above, whose targets by category may follow on the next lines: read as its reference.
-  if (stripReferenceLead(text).lead) return [];
+  // Unless the lead names the results it speaks for before its own colon ("Referência LDL e não-HDL: metas
+  // conforme a categoria de risco"): then it is the same note for each of them, however many lines up.
+  const led = stripReferenceLead(text);
+  if (led.lead) {
+    const named = /^(\p{L}[^:]*?)\s*:\s*(\S.*)$/u.exec(led.rest);
+    return named && !NO_FIXED_RANGE.test(foldSameLength(named[1]!)) ? namesWithoutFixedRange(led.rest) : [];
+  }
   // A value right after the colon makes it a result line whose reference cell says so ("LDL-colesterol:
   // 154 mg/dL   Meta conforme o risco cardiovascular:"): the result is read, not dropped as a note.
   if (/^\s*(?:[<>≤≥]\s*)?\d/.test(text.slice(colon + 1))) return [];

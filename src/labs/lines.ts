@@ -1225,14 +1225,25 @@ const PREVIOUS_VALUE_ALONE = new RegExp(
   'iu',
 );
 
+// The same card's slot when the patient has no earlier sample ("Sem resultado anterior", "Não há
+// resultado anterior", "Nenhum resultado anterior"): it says nothing about this sample.
+const NO_PREVIOUS_RESULT = /^\s*(?:sem|n[aã]o\s+h[aá]|nenhum)\s+(?:resultados?\s+)?anteriore?s?\.?\s*$/iu;
+
 /**
  * A lab portal prints the previous result under its own label line ("Resultado anterior" / "142 mg/dL
  * em 18/12/2023"): the value line is read, and accounted, as "Resultado anterior: 142 mg/dL em …", an
  * earlier sample's result (the label line becomes empty). Only a value with its date follows the label.
+ * With no earlier sample ("Resultado anterior" / "Sem resultado anterior") both lines become empty, so
+ * the card's reference under them still reaches its result.
  */
 export function joinPreviousLabel(reads: readonly string[]): string[] {
   const out = [...reads];
   for (let i = 0; i + 1 < out.length; i++) {
+    if (PREVIOUS_LABEL_ALONE.test(out[i]!) && NO_PREVIOUS_RESULT.test(out[i + 1]!)) {
+      out[i] = '';
+      out[i + 1] = '';
+      continue;
+    }
     if (!PREVIOUS_LABEL_ALONE.test(out[i]!) || !PREVIOUS_VALUE_ALONE.test(out[i + 1]!)) continue;
     out[i + 1] = `${out[i]!.trim().replace(/:$/, '')}: ${out[i + 1]!.trim()}`;
     out[i] = '';

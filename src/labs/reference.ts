@@ -396,14 +396,14 @@ function sexOf(label: string): Sex | undefined {
 // A range's label folded for the word tests below (no accents, lower case).
 const labelOf = (c: LabelledRange) => foldSameLength(c.label).toLowerCase();
 
-// The good tiers. The range of those without a condition ("Não gestantes", "Não diabéticos", "Não
-// fumantes") is the ordinary one: a target for the condition beside it is not the patient's. A drug
+// The good tiers. The range of those without a condition ("Não gestantes", "não grávidas", "Não diabéticos",
+// "Não fumantes") is the ordinary one: a target for the condition beside it is not the patient's. A drug
 // level's maintenance range ("0,60 - 1,20 (manutenção)") is the one a level is compared with. A range
 // said to be for the patient's own age ("até 6,5 pra idade dele", typed by a relative) is his. An
 // occupational urine creatinine's valid-sample range labelled so after it ("0,3 a 3,0 (validade)", "(amostra
 // válida)") is its reference, as under the lead "Amostra válida:".
 const NORMAL_TIER =
-  /\b(g1|validade|amostra valida|p(?:a)?ra\s+(?:a\s+)?(?:sua\s+)?idade(?:\s+(?:dele|dela|d[oa]\s+paciente))?|manutencao|otimo|desejavel|normal|normais|ideal|adequado|suficiente|suficiencia|aceitave(?:l|is)|populacao (?:geral|saudavel)|pop\.? (?:geral|saudavel)|populacao|saudave(?:l|is)|baixo risco|referencia|nao gestantes?|nao diabeticos?|nao reagente|nao fumantes?|nao tabagistas?|negativo|nao detectavel|nao detectado|percentil|p9\d)\b/;
+  /\b(g1|validade|amostra valida|p(?:a)?ra\s+(?:a\s+)?(?:sua\s+)?idade(?:\s+(?:dele|dela|d[oa]\s+paciente))?|manutencao|otimo|desejavel|normal|normais|ideal|adequado|suficiente|suficiencia|aceitave(?:l|is)|populacao (?:geral|saudavel)|pop\.? (?:geral|saudavel)|populacao|saudave(?:l|is)|baixo risco|referencia|nao gestantes?|nao gravidas?|nao diabeticos?|nao reagente|nao fumantes?|nao tabagistas?|negativo|nao detectavel|nao detectado|percentil|p9\d)\b/;
 // The stages of chronic kidney disease by filtration rate (KDIGO "G1" to "G5", "G3a", "G3b"), a rate's
 // tiers ("G2 (redução leve): 60 a 89", "G5 (falência renal): menor que 15"): G1 is the good one. A narrow
 // column abbreviates the intermediate tier ("Interm. < 100").
@@ -416,7 +416,7 @@ const IMMUNE_TIER = /(?<!\bnao |\bsem |\bnao e )\b(?:imune|imunes|imunidade|imun
 // tier is printed beside it.
 const TARGET_TIER = /\b(meta|metas|alvo|objetivo terapeutico)\b/;
 const CONDITION =
-  /\b(com jejum|sem jejum|gestantes?|gravidez|gestacao|trim(?:estre)?|semanas?|(?:fase )?(?:folicular|lutea|luteinica|ovulatoria)|pico ovulatorio|pos[- ]menopausa|menopausa|jejum de|(?:em )?jejum|pos[- ]prandial|ciclo|anticoagula\w*|anticoagulante|proteses?\s+valvar(?:es)?|valvulas?\s+mecanicas?|fumantes?|tabagistas?|ibmp|ibe)\b/;
+  /\b(com jejum|sem jejum|gestantes?|gravidas?|gravidez|gestacao|trim(?:estre)?|semanas?|(?:fase )?(?:folicular|lutea|luteinica|ovulatoria)|pico ovulatorio|pos[- ]menopausa|menopausa|jejum de|(?:em )?jejum|pos[- ]prandial|ciclo|anticoagula\w*|anticoagulante|proteses?\s+valvar(?:es)?|valvulas?\s+mecanicas?|fumantes?|tabagistas?|ibmp|ibe)\b/;
 
 // A range printed for patients with a mechanical heart valve ("Próteses valvares mecânicas (mitral): 2,5 a 3,5").
 const MECHANICAL_VALVE = /\b(?:proteses?\s+valvar(?:es)?|valvulas?|proteses?)\b.*\bmecanicas?\b/;
@@ -490,7 +490,7 @@ function classify(range: Range, label: string, risk = false): LabelledRange {
     sex: sexOf(label),
     age: ageBandOf(label),
     tier,
-    condition: CONDITION.test(f.replace(/\bnao (?:gestantes?|fumantes?|tabagistas?)\b/g, ' ')) || collectionWindow(label) !== undefined,
+    condition: CONDITION.test(f.replace(/\bnao (?:gestantes?|gravidas?|fumantes?|tabagistas?)\b/g, ' ')) || collectionWindow(label) !== undefined,
   };
 }
 
@@ -688,7 +688,9 @@ export function resolveNumeric(ranges: LabelledRange[], value: number, unit: str
     // the age of an infant.
     const pregnancy = cands.filter(
       (c) =>
-        PREGNANCY.test(foldSameLength(c.label).replace(/\bnao gestantes?\b/g, ' ')) || trimesterOf(c.label) !== undefined || weeksBandOf(c.label) !== undefined,
+        PREGNANCY.test(foldSameLength(c.label).replace(/\bnao (?:gestantes?|gravidas?)\b/g, ' ')) ||
+        trimesterOf(c.label) !== undefined ||
+        weeksBandOf(c.label) !== undefined,
     );
     const weeks = patient.gestationWeeks;
     const trimester = weeks === undefined ? undefined : weeks < 14 ? 1 : weeks < 28 ? 2 : 3;
