@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { claimJobs, completeJobs } from '../src/queue/jobs.ts';
 import { useFreshDatabase } from './support/database.ts';
+import { insertFinishedJobs } from '../bench/lib/finished-jobs.ts';
 
 const db = useFreshDatabase('constraints');
 
@@ -125,4 +126,29 @@ test('a job id is a version-7 UUID led by its creation millisecond, so each new 
     if (i > 0) assert.ok(prefixMs(r.id) >= prefixMs(rows[i - 1]!.id), 'the time prefix never goes back');
   }
   assert.equal(new Set(rows.map((r) => r.id.slice(14))).size, rows.length, 'the random part differs even within one millisecond');
+});
+
+test('new jobs beside thousands of finished ones fill the newest heap page, not one old page each (sql/055)', async () => {
+  await insertFinishedJobs(db.pool, 20_000);
+  // What autovacuum leaves a running table: the free-space map of every page.
+  await db.pool.query('vacuum analysis_jobs');
+  const page = `(ctid::text::point)[0]::int`;
+  const lastFinished = (await db.pool.query<{ p: number }>(`select max(${page}) as p from analysis_jobs where status = 'completed'`)).rows[0]!.p;
+  // One connection, as one gateway instance enqueues: a backend keeps inserting into the page it last used.
+  const client = await db.pool.connect();
+  const pages: number[] = [];
+  try {
+    for (let i = 0; i < 20; i++) {
+      const { rows } = await client.query<{ p: number }>(`insert into analysis_jobs (user_id, type) values ($1, 'healthcheck') returning ${page} as p`, [
+        randomUUID(),
+      ]);
+      pages.push(rows[0]!.p);
+    }
+  } finally {
+    client.release();
+  }
+  // With room kept free on every page (sql/032's fillfactor 85), each insert took an old page's room:
+  // 20 pages among the finished rows, each a page to read and write whole after a checkpoint.
+  assert.ok(new Set(pages).size <= 2, `20 inserts went to pages ${[...new Set(pages)].join(', ')}`);
+  assert.ok(Math.min(...pages) >= lastFinished, 'no new job lands in the middle of the finished ones');
 });
