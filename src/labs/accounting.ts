@@ -129,6 +129,10 @@ const ADMIN_SPANS: RegExp[] = [
   /(?<![\p{L}])ISI(?:\s+d[oa]\s+(?:reagente|tromboplastina|lote))?\s*[:=]?\s*\d(?:[.,]\d{1,3})?(?![\d,])/gu,
   // A file's name, an e-mail's attachment ("[Anexo: Laudo_26042-0981.pdf]"): its digits name the file.
   /[\p{L}\d_-]*\d[\p{L}\d_-]*\.(?:pdf|jpe?g|png|docx?|xlsx?|txt|zip)(?![\p{L}\d])/giu,
+  // A chemotherapy cycle and its day in a treatment's header ("Protocolo: FOLFOX - ciclo 5 D1", "C3D8", "ciclo
+  // 2 dia 15"): which dose the sample precedes, no result. A menstrual cycle's day is printed after a colon
+  // or before the word ("Dia do ciclo: 5", "5º dia do ciclo") and is not matched.
+  /(?<![\p{L}\d])(?:ciclo\s+\d{1,2}(?:\s*[,/-]?\s*(?:d|dia)\s*\d{1,2})?|c\d{1,2}\s*d\d{1,2})(?![\p{L}\d])/giu,
   // A hospital floor beside the ward ("CLINICA MEDICA - 2 ANDAR", "3º andar"): where the patient lies.
   /(?<![\d.,])\d{1,2}\s*[ºo°]?\s*andar(?![\p{L}])/giu,
   // A character quoted as itself ('"0" no lugar de "O"', a transcriber's note on what it may have misread).

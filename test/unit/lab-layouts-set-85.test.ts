@@ -97,3 +97,19 @@ test('a coagulation block whose ranges are led by the first words of each printe
   ]);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test("a chemotherapy cycle and its day in a box-drawn header are the treatment's, no result to list", () => {
+  const text = [
+    '┌──────────────────────────────────────────────────────────────────────┐',
+    '│ Médico: Dr. Caio Prates Lins CRM-PE 31.402 │ Esquema: AC-T - ciclo 3 D8 │',
+    '│ Oncologia clínica - C2D15 anterior sem intercorrências                │',
+    '└──────────────────────────────────────────────────────────────────────┘',
+    'Hemoglobina          10,9 g/dL        12,0 a 15,5',
+  ].join('\n');
+  const r = parseLabReport(text, { sex: 'F' });
+  assert.deepEqual(
+    brief(r).map(([n, v, , f]) => [n, v, f]),
+    [['Hemoglobina', 10.9, 'baixo']],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});

@@ -197,6 +197,9 @@ export const CORPUS_SETS = [
   'heldout80',
   'heldout81',
   'heldout82',
+  'heldout85',
+  'heldout86',
+  'heldout87',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
 
