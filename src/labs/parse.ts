@@ -35,6 +35,7 @@ import {
   labelByBandColumns,
   labelColumns,
   limitCellOf,
+  earlierDateCellsOf,
   previousCellOf,
   valueColumnsOf,
   withLimitInReference,
@@ -548,7 +549,8 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       // A line of value columns' units alone ("%   /mm³" over a differential) heads no new reference
       // columns: the age bands above still name the ranges under them.
       if (header.referenceAt !== undefined || header.resultAt !== undefined || header.valueColumns.length === 0) bands = undefined;
-      const previousCell = header.previousAt !== undefined && line.bars ? previousCellOf(line.bars) : undefined;
+      const previousCell =
+        header.previousAt !== undefined && line.bars ? (previousCellOf(line.bars) ?? (header.history ? earlierDateCellsOf(line.bars) : undefined)) : undefined;
       if (previousCell) table.previousCell = previousCell;
       const limitCell = line.bars ? limitCellOf(line.bars) : undefined;
       if (limitCell) table.limitCell = limitCell;
