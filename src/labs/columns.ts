@@ -25,9 +25,9 @@ export function cellStarts(text: string, offset: number): Array<{ cell: string; 
   return out;
 }
 
-// Narrow columns abbreviate the word ("RELAT.(%)", "Abs. (/mm³)").
+// Narrow columns abbreviate the word ("RELAT.(%)", "Abs. (/mm³)"); a cytometry panel says "PERCENTUAL".
 const UNIT_CELL = new RegExp(
-  `^(?:(?:valor(?:es)?\\s+)?(relativ[oa]s?|rel(?:at)?\\.|absolut[oa]s?|abs(?:ol)?\\.|%|/mm3|/mm³)?\\s*\\(?(${UNIT_PATTERN})?\\)?)$`,
+  `^(?:(?:valor(?:es)?\\s+)?(relativ[oa]s?|rel(?:at)?\\.|percentua(?:l|is)|absolut[oa]s?|abs(?:ol)?\\.|%|/mm3|/mm³)?\\s*\\(?(${UNIT_PATTERN})?\\)?)$`,
   'i',
 );
 
@@ -38,7 +38,7 @@ function columnUnit(cell: string): string | undefined {
   const m = UNIT_CELL.exec(f);
   if (!m || (!m[1] && !m[2])) return undefined;
   if (m[2]) return normalizeUnit(m[2]) ?? m[2];
-  return /^rel/.test(m[1]!) ? '%' : /^abs/.test(m[1]!) ? '/mm³' : (normalizeUnit(m[1]!) ?? m[1]!);
+  return /^(?:rel|percent)/.test(m[1]!) ? '%' : /^abs/.test(m[1]!) ? '/mm³' : (normalizeUnit(m[1]!) ?? m[1]!);
 }
 
 /** Value columns of a header line that carry a unit (two or more, else none). */

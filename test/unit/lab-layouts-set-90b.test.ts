@@ -28,3 +28,23 @@ test('a history table drawn with +---+ rules and bars reads the newest date colu
     ['Sódio', 140, 'mmol/L', 'normal'],
   ]);
 });
+
+test('a cytometry table with the absolute count and the percentage each followed by its own unbracketed range column is read as two results', () => {
+  const text = [
+    '----- SUBPOPULAÇÕES LINFOCITÁRIAS -----',
+    'PARÂMETRO             ABSOLUTO (CÉL/MM³)   REF. ABSOLUTO     PERCENTUAL   REF. PERCENTUAL',
+    'LINFÓCITOS T CD4+     412                  500 A 1.500       21 %         28 A 51 %',
+    'LINFÓCITOS T CD8+     980                  220 A 1.100       49 %         16 A 38 %',
+    '----- BIOQUÍMICA -----',
+    'LOGARITMO (LOG10): 3,15',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(brief(r).slice(0, 4), [
+    ['LINFÓCITOS T CD4+', 412, 'cel/mm³', 'baixo'],
+    ['LINFÓCITOS T CD4+ (%)', 21, '%', 'baixo'],
+    ['LINFÓCITOS T CD8+', 980, 'cel/mm³', 'normal'],
+    ['LINFÓCITOS T CD8+ (%)', 49, '%', 'alto'],
+  ]);
+  // The ruled title ends the table: a bare value under it takes no unit of the cytometry columns.
+  assert.ok(r.analytes.every((a) => !(a.value === 3.15 && a.unit === 'cel/mm³')));
+});
