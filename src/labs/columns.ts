@@ -25,9 +25,9 @@ export function cellStarts(text: string, offset: number): Array<{ cell: string; 
   return out;
 }
 
-// Narrow columns abbreviate the word ("RELAT.(%)", "Abs. (/mm³)").
+// Narrow columns abbreviate the word ("RELAT.(%)", "Abs. (/mm³)"); a cytometry panel says "PERCENTUAL".
 const UNIT_CELL = new RegExp(
-  `^(?:(?:valor(?:es)?\\s+)?(relativ[oa]s?|rel(?:at)?\\.|absolut[oa]s?|abs(?:ol)?\\.|%|/mm3|/mm³)?\\s*\\(?(${UNIT_PATTERN})?\\)?)$`,
+  `^(?:(?:valor(?:es)?\\s+)?(relativ[oa]s?|rel(?:at)?\\.|percentua(?:l|is)|absolut[oa]s?|abs(?:ol)?\\.|%|/mm3|/mm³)?\\s*\\(?(${UNIT_PATTERN})?\\)?)$`,
   'i',
 );
 
@@ -38,7 +38,7 @@ function columnUnit(cell: string): string | undefined {
   const m = UNIT_CELL.exec(f);
   if (!m || (!m[1] && !m[2])) return undefined;
   if (m[2]) return normalizeUnit(m[2]) ?? m[2];
-  return /^rel/.test(m[1]!) ? '%' : /^abs/.test(m[1]!) ? '/mm³' : (normalizeUnit(m[1]!) ?? m[1]!);
+  return /^(?:rel|percent)/.test(m[1]!) ? '%' : /^abs/.test(m[1]!) ? '/mm³' : (normalizeUnit(m[1]!) ?? m[1]!);
 }
 
 /** Value columns of a header line that carry a unit (two or more, else none). */
@@ -132,15 +132,30 @@ export function dateKey(cell: string): number {
   return (y! < 100 ? 2000 + y! : y!) * 10000 + m! * 100 + d!;
 }
 
-/** A bar table header's previous-result cell: its number among the header's cells. */
+/** A bar table header's previous-result cells: their numbers among the header's cells. */
 export interface PreviousCell {
-  index: number;
+  indexes: number[];
   cells: number;
 }
 
 export function previousCellOf(bars: string[]): PreviousCell | undefined {
   const index = bars.findIndex((c) => PREVIOUS_HEADER_CELL.test(c));
-  return index < 0 ? undefined : { index, cells: bars.length };
+  return index < 0 ? undefined : { indexes: [index], cells: bars.length };
+}
+
+const BAR_DATE_CELL = /^(?:\d{1,2}\/)?\d{1,2}\/\d{2,4}$/;
+
+/**
+ * A bar table history header ("| Exame | 12/09/2024 | 10/12/2024 | 17/03/2025 | Unidade | Referência |"):
+ * the cells under every date but the newest are earlier samples'. Joined, the cells keep no positions,
+ * so the columns are known by their numbers.
+ */
+export function earlierDateCellsOf(bars: string[]): PreviousCell | undefined {
+  const dates = bars.flatMap((c, i) => (BAR_DATE_CELL.test(c.trim()) ? [{ i, key: dateKey(c.trim()) }] : []));
+  if (dates.length < 2) return undefined;
+  const newest = Math.max(...dates.map((d) => d.key));
+  if (dates.filter((d) => d.key === newest).length !== 1) return undefined;
+  return { indexes: dates.filter((d) => d.key !== newest).map((d) => d.i), cells: bars.length };
 }
 
 // A bar table's column of the occupational exposure limit beside the reference ("| Valor de referência |
@@ -229,9 +244,9 @@ export function withoutPreviousColumn(line: CleanLine, previousAt: number, histo
   // A bar table row with as many cells as its header: the cell under the previous-result header, if it
   // holds an earlier value, is blanked and the row cleaned again.
   if (previousCell !== undefined && line.bars !== undefined) {
-    const cell = line.bars[previousCell.index];
-    if (line.bars.length !== previousCell.cells || cell === undefined || !PREVIOUS_VALUE.test(cell)) return line.text;
-    const bars = line.bars.map((c, i) => (i === previousCell.index ? '' : c));
+    const under = previousCell.indexes.map((i) => line.bars![i]);
+    if (line.bars.length !== previousCell.cells || !under.every((c) => c !== undefined && PREVIOUS_VALUE.test(c))) return line.text;
+    const bars = line.bars.map((c, i) => (previousCell.indexes.includes(i) ? '' : c));
     return cleanLine(`| ${bars.join(' | ')} |`, line.index).text;
   }
   const cs = history === undefined ? withDatesJoined(line.text, line.offset) : cellStarts(line.text, line.offset);

@@ -35,6 +35,7 @@ import {
   labelByBandColumns,
   labelColumns,
   limitCellOf,
+  earlierDateCellsOf,
   previousCellOf,
   valueColumnsOf,
   withLimitInReference,
@@ -155,6 +156,9 @@ export type LabParseOptions = PatientInput;
 const REACTIVE = /^(?:fracamente\s+)?(?:reagente|reativo|positivo)$/iu;
 const TITRE_LINE = new RegExp(String.raw`^(?:${TITRE_WORD})\b`, 'iu');
 const MARKDOWN_HEADING = /^\s*#{1,6}\s+\S/;
+// A section title drawn between rules ("===== CARGA VIRAL =====", "----- BIOQUÍMICA -----") ends the table
+// above as a markdown heading does: the next block's columns are its own.
+const RULED_TITLE = /^\s*([=*~_-])\1{2,}\s+\p{L}.*\S\s+([=*~_-])\2{2,}\s*$/u;
 // The lead of a notice of critical values ("VALOR CRÍTICO:", "Valores críticos comunicados").
 const CRITICAL_NOTICE = /(?<![\p{L}])valor(?:es)?\s+cr[ií]tic[oa]s?(?![\p{L}])/iu;
 // A result's value restated on a log scale ("Log10", "Log", "Log 10 (UI/mL)").
@@ -548,7 +552,8 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       // A line of value columns' units alone ("%   /mm³" over a differential) heads no new reference
       // columns: the age bands above still name the ranges under them.
       if (header.referenceAt !== undefined || header.resultAt !== undefined || header.valueColumns.length === 0) bands = undefined;
-      const previousCell = header.previousAt !== undefined && line.bars ? previousCellOf(line.bars) : undefined;
+      const previousCell =
+        header.previousAt !== undefined && line.bars ? (previousCellOf(line.bars) ?? (header.history ? earlierDateCellsOf(line.bars) : undefined)) : undefined;
       if (previousCell) table.previousCell = previousCell;
       const limitCell = line.bars ? limitCellOf(line.bars) : undefined;
       if (limitCell) table.limitCell = limitCell;
@@ -567,9 +572,9 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       }
       continue;
     }
-    // A markdown heading with no value on it ("## Urina Tipo 1 (EAS)" after a transcribed table) ends the
-    // table above: it titles the next block, its digits no value of a row.
-    if (table && MARKDOWN_HEADING.test(line.raw) && bareNumbers(t) === 0) {
+    // A markdown heading with no value on it ("## Urina Tipo 1 (EAS)" after a transcribed table), or a
+    // ruled title, ends the table above: it titles the next block, its digits no value of a row.
+    if (table && (MARKDOWN_HEADING.test(line.raw) || RULED_TITLE.test(line.raw)) && bareNumbers(t) === 0) {
       close();
       table = undefined;
       ctx.table = undefined;

@@ -187,7 +187,9 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
       second.value !== null &&
       (second.unit || (columns.length >= 2 && !read.unit) || bareUnder) &&
       second.comparator === null &&
-      !isReferenceText(rest)
+      !isReferenceText(rest) &&
+      // The first cell a range of its own ("286   533 a 1.674   14 %"): the count's reference, no second value.
+      !isReferenceText(rest.trim().split(/\s{2,}/)[0]!)
     ) {
       entries.push({ def, name, read: bareUnder ? { ...second, unit: columnUnit } : second, line: ctx.line.index });
       rest = second.rest;
@@ -206,13 +208,16 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
   }
   // Each count with its own reference: "Neutrófilos: 60% (40-70) / 3.120/µL (1.800-7.700)", or in
   // columns ("Neutrófilos   58,2   (40,0 a 70,0)   4.353   (1.700 a 7.000)"), the counts bare under a
-  // header that gives each its unit ("%   (referência)   /µL   (referência)").
+  // header that gives each its unit ("%   (referência)   /µL   (referência)"). A cytometry panel prints
+  // the ranges unbracketed, each in a column of its own ("CD4+   412   500 a 1.500   21 %   28 a 51 %").
   const byColumn = columns.length === 2 && read.unit === null ? columns.map((c) => c.unit) : undefined;
-  const paired =
-    entries.length === 1 && read.value !== null && (read.unit || byColumn) ? /^\s*(\([^()]*\d[^()]*\))(?:\s*[/|]\s*|\s{2,})(?=\d)/.exec(rest) : null;
+  const pairable = entries.length === 1 && read.value !== null && (read.unit || byColumn);
+  const bracketed2 = pairable ? /^\s*(\([^()]*\d[^()]*\))(?:\s*[/|]\s*|\s{2,})(?=\d)/.exec(rest) : null;
+  const paired = bracketed2 ?? (pairable ? /^\s*([^\s()](?:\S| (?=\S))*\d(?:\S| (?=\S))*)\s{2,}(?=\d)/.exec(rest) : null);
+  const secondRef = bracketed2 ? /^\s*\([^()]*\)\s*$/ : /^\s*[^\s()](?:\S| (?=\S))*\s*$/;
   if (paired && isReferenceText(paired[1]!)) {
     const second = readValue(rest.slice(paired[0].length), { dotIsDecimal: dotIsDecimal(def) });
-    const units = byColumn && second?.unit === null ? byColumn : [read.unit, second?.unit];
+    const units = [read.unit ?? byColumn?.[0], second?.unit ?? byColumn?.[1]];
     if (
       second &&
       second.value !== null &&
@@ -220,7 +225,7 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
       units[1] &&
       units[1] !== units[0] &&
       second.comparator === null &&
-      /^\s*\([^()]*\)\s*$/.test(second.rest) &&
+      secondRef.test(second.rest) &&
       isReferenceText(second.rest)
     ) {
       entries[0]!.read = { ...read, unit: units[0] };
