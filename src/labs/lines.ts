@@ -1493,8 +1493,12 @@ export function joinRangeBrokenAtMargin(reads: readonly string[]): string[] {
     const cur = out[i]!.trimEnd();
     const next = out[i + 1]!;
     // A result row with no lead, one space between its cells, broken in its range (a phone's PDF viewer:
-    // "Hemoglobina 10,1 g/dL 13,5 a" / "17,5", "Ferritina 412 ng/mL Homens: 30 a" / "400 Mulheres: 13 a 150").
-    const row = ROW_BROKEN_IN_RANGE.test(cur) && /^\d[\d.,]*(?:\s+\p{L}[\p{L}\s]*:\s*\S.*)?$/u.test(next.trim());
+    // "Hemoglobina 10,1 g/dL 13,5 a" / "17,5", "Ferritina 412 ng/mL Homens: 30 a" / "400 Mulheres: 13 a 150"),
+    // the range's unit coming with its end ("Linfócitos 30,1 % 1.100 /µL 20,0 a 45,0 % 1.000 a" / "4.800 /µL").
+    const rest = next.trim();
+    const end = /^\d[\d.,]*\s*/.exec(rest);
+    const endWithUnit = !!end && unitAtStart(rest.slice(end[0].length))?.consumed === rest.length - end[0].length;
+    const row = ROW_BROKEN_IN_RANGE.test(cur) && (endWithUnit || /^\d[\d.,]*(?:\s+\p{L}[\p{L}\s]*:\s*\S.*)?$/u.test(rest));
     if (!row && (!REFERENCE_LEAD_THEN_RANGE.test(cur) || !WANTS_NUMBER.test(cur) || !/\d/.test(cur.slice(0, cur.search(REFERENCE_LEAD_THEN_RANGE))))) continue;
     if (!row && !/^\d[\dOoIl.,]*(?:\s*[^\s\d]\S*)?\s*$/.test(next)) continue;
     out[i] = `${cur} ${next.trim()}`;
