@@ -1493,8 +1493,12 @@ export function joinRangeBrokenAtMargin(reads: readonly string[]): string[] {
     const cur = out[i]!.trimEnd();
     const next = out[i + 1]!;
     // A result row with no lead, one space between its cells, broken in its range (a phone's PDF viewer:
-    // "Hemoglobina 10,1 g/dL 13,5 a" / "17,5", "Ferritina 412 ng/mL Homens: 30 a" / "400 Mulheres: 13 a 150").
-    const row = ROW_BROKEN_IN_RANGE.test(cur) && /^\d[\d.,]*(?:\s+\p{L}[\p{L}\s]*:\s*\S.*)?$/u.test(next.trim());
+    // "Hemoglobina 10,1 g/dL 13,5 a" / "17,5", "Ferritina 412 ng/mL Homens: 30 a" / "400 Mulheres: 13 a 150"),
+    // the range's unit coming with its end ("Linfócitos 30,1 % 1.100 /µL 20,0 a 45,0 % 1.000 a" / "4.800 /µL").
+    const rest = next.trim();
+    const end = /^\d[\d.,]*\s*/.exec(rest);
+    const endWithUnit = !!end && unitAtStart(rest.slice(end[0].length))?.consumed === rest.length - end[0].length;
+    const row = ROW_BROKEN_IN_RANGE.test(cur) && (endWithUnit || /^\d[\d.,]*(?:\s+\p{L}[\p{L}\s]*:\s*\S.*)?$/u.test(rest));
     if (!row && (!REFERENCE_LEAD_THEN_RANGE.test(cur) || !WANTS_NUMBER.test(cur) || !/\d/.test(cur.slice(0, cur.search(REFERENCE_LEAD_THEN_RANGE))))) continue;
     if (!row && !/^\d[\dOoIl.,]*(?:\s*[^\s\d]\S*)?\s*$/.test(next)) continue;
     out[i] = `${cur} ${next.trim()}`;
@@ -1503,6 +1507,14 @@ export function joinRangeBrokenAtMargin(reads: readonly string[]): string[] {
   }
   return out;
 }
+// A reference cell that opens with its lead ("Valor de referência: …").
+const REFERENCE_LEAD_ALONE = new RegExp(String.raw`^${REFERENCE_LEAD_WORDS}\s*:\s*\S`, 'iu');
+// The rest of an age label a line broke after its number ("anos: até 2,5 ng/mL").
+const AGE_LABEL_END = /^(?:anos|meses|dias|semanas)\s*:\s*\S/iu;
+// A signature's professional council at the end of its line, the registration number left for the next
+// ("Dra. Ana Lima - CRBM-3" / "12.345"): a council's number is never a result.
+const COUNCIL_AT_END = /(?<![\p{L}])(?:crm|crf|crbm|crbio|coren)(?:\s*[-/]?\s*(?:[a-z]{2}|\d{1,2}))?\s*[:nº°]*$/iu;
+const COUNCIL_NUMBER = /^\d[\d./]*(?:-[a-z])?$/iu;
 /**
  * A PDF viewer's copy puts each cell on a line of its own and breaks a long cell over two: a range after
  * its "a" ("4,50 a" / "5,90"), a unit after a slash ("milhões/" / "mm³", "mL/min/" / "1,73m²"), a
@@ -1519,7 +1531,12 @@ export function joinBrokenSingleCells(reads: readonly string[]): string[] {
     const range = new RegExp(String.raw`^(?:${NUMBER})\s+(?:a|à|at[eé])$`, 'iu').test(cur) && RANGE_END.test(next);
     const unit = /^[\p{L}µ][^\s\d]*\/(?:[^\s/]+\/)*$/u.test(cur) && !/\s/.test(next) && unitAtStart(`${cur}${next}`)?.consumed === cur.length + next.length;
     const bracket = /^\([\p{L}][\p{L}\d-]*$/u.test(cur) && /^[\p{L}\d][\p{L}\d.,-]*\)$/u.test(next);
-    if (!range && !unit && !bracket) continue;
+    // A block's reference cell broken where its range wants a number ("Valor de referência: maior ou igual
+    // a" / "90 mL/min/1,73m²", "VR: mulheres: 6 a" / "42 U/L") or inside an age label ("VR: abaixo de 40" /
+    // "anos: até 2,5 ng/mL", whose number alone would read as a bound).
+    const reference = REFERENCE_LEAD_ALONE.test(cur) && ((WANTS_NUMBER.test(cur) && RANGE_END.test(next)) || (/\d$/.test(cur) && AGE_LABEL_END.test(next)));
+    const council = COUNCIL_AT_END.test(cur) && COUNCIL_NUMBER.test(next);
+    if (!range && !unit && !bracket && !reference && !council) continue;
     out[i] = unit || cur.endsWith('-') ? `${cur}${next}` : `${cur} ${next}`;
     out[i + 1] = '';
     i++;

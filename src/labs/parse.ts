@@ -1520,6 +1520,11 @@ const OPEN_NAME_END = /\s(?:de|da|do|das|dos|ao|à|para|por|com|em)$/iu;
 function nameGoesOn(title: string, piece: string): boolean {
   if (OPEN_NAME_END.test(title)) return true;
   if (lookupName(piece) !== undefined) return false;
+  // A title wrapped after its analyte's name, the qualifier under it ("TAXA DE FILTRAÇÃO
+  // GLOMERULAR" / "ESTIMADA (CKD-EPI)"): the piece names nothing alone, and the title with it is still
+  // the same analyte.
+  const head = lookupName(title);
+  if (head !== undefined && lookupName(`${title} ${piece}`)?.name === head.name) return true;
   return /^\([^()]+\)$/.test(piece) || (/^\p{Ll}/u.test(piece) && title !== title.toUpperCase()) || SAMPLE_PIECE.test(piece);
 }
 
