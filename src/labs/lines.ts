@@ -1728,7 +1728,8 @@ export function splitRunOnLabelledResults(reads: readonly string[]): string[] {
       const at = words[k]!.at;
       const name = r.slice(at, colon).trim();
       // A name the catalogue knows, or one written as a name, capital first; a range's label is none.
-      if (isReferenceLabel(name) || (lookupName(name) === undefined && !/^\p{Lu}/u.test(name))) continue;
+      // Nor is a block's result lead ("… (CKD-EPI 2021) Resultado: 58"): the name is the block's title before it.
+      if (isReferenceLabel(name) || /^resultados?$/i.test(name) || (lookupName(name) === undefined && !/^\p{Lu}/u.test(name))) continue;
       // The next result has its own reference: else the words are the reference's ("VR: HDL: > 40").
       if (!leads.some((l) => l > colon)) continue;
       starts.push(at);

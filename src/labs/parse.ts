@@ -19,6 +19,7 @@ import { alertColumnAt, isDoseLine, withoutAlertColumn } from './alert-column.ts
 import { delimitedAsColumns } from './delimited.ts';
 import { jsonRecordsAsRows } from './json-records.ts';
 import { dictatedAsResults } from './dictation.ts';
+import { splitRunOnBlocks } from './run-on-blocks.ts';
 import { withoutSecondUnits } from './second-units.ts';
 import { joinPairedCells } from './paired-cells.ts';
 import { lookupName, panelAbbreviationKey, type AnalyteDef, type KnownName } from './analytes.ts';
@@ -248,9 +249,12 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   // So is an SMS part joined with the part before it, whose bracket it closes (joinSmsParts): its results
   // are read, and accounted, on the line the message's read text is on.
   const parts = joinSmsParts(details);
+  // Result blocks run together on one line are cut apart (run-on-blocks.ts).
   const joined = splitRunOnLabelledResults(
-    splitBesideLabelledResults(
-      joinTierLabelAlone(joinWrappedComparison(joinRangeBrokenAtMargin(joinWrappedReferenceCells(joinBrokenBarRows(joinOpenBrackets(parts)))))),
+    splitRunOnBlocks(
+      splitBesideLabelledResults(
+        joinTierLabelAlone(joinWrappedComparison(joinRangeBrokenAtMargin(joinWrappedReferenceCells(joinBrokenBarRows(joinOpenBrackets(parts)))))),
+      ),
     ),
   );
   // A previous result under its own label line is read and accounted as one "Resultado anterior: …" line.

@@ -1216,9 +1216,10 @@ const ILLEGIBLE_BOUND =
  * The report says there is no reference ("Referência: não se aplica", "Sem valor de referência"), or a
  * transcription says the one printed cannot be read ("VR: ilegível — coberto pelo reflexo", "Ref.: [cortado na
  * foto]"), or that the target is the patient's own ("Meta conforme risco cardiovascular", "Ver meta conforme
- * risco", "a critério médico":
+ * risco", "Metas terapêuticas de acordo com a categoria de risco", "a critério médico":
  * an LDL goal runs from < 130 to < 50 mg/dL by risk; not when it leads the risk tiers printed under it, "Meta
- * conforme o risco cardiovascular:"): either way no built-in range stands in for the lab's.
+ * conforme o risco cardiovascular:", nor when it points to them, "Conforme categoria de risco (abaixo)"):
+ * either way no built-in range stands in for the lab's.
  */
 export function noRangeText(text: string): boolean {
   // A transcription's own note in square brackets, that the photo cut the reference off ("[cortado na foto]").
@@ -1228,7 +1229,7 @@ export function noRangeText(text: string): boolean {
     .trim()
     .replace(ILLEGIBLE_BOUND, '')
     .replace(/^\[\s*(.*?)\s*\](?:\s+[^\s\d]+)?$/, '$1');
-  return /^(?:n[aã]o se aplica|n[aã]o h[aá](?: valores?)?(?: de refer[eê]ncia)?|sem valor(?:es)? de refer[eê]ncia|n[aã]o estabelecid[oa]s?|vide (?:laudo|observa[cç][aã]o)|ver (?:laudo|observa[cç][aã]o)|ileg[ií]vel|n[aã]o (?:est[aá] )?leg[ií]vel|cortad[oa]s?|n[aã]o vis[ií]vel|(?:(?:ver|vide|veja|consult(?:ar|e))\s+(?:a\s+|as\s+)?)?(?:metas?\s+)?(?:conforme|de acordo com|segundo|depende(?:nte)? d)[oa]?\s+(?:o\s+)?risco(?![^\n]*:\s*$)|a crit[eé]rio m[eé]dico)(?![a-zà-ÿ])/i.test(
+  return /^(?:n[aã]o se aplica|n[aã]o h[aá](?: valores?)?(?: de refer[eê]ncia)?|sem valor(?:es)? de refer[eê]ncia|n[aã]o estabelecid[oa]s?|vide (?:laudo|observa[cç][aã]o)|ver (?:laudo|observa[cç][aã]o)|ileg[ií]vel|n[aã]o (?:est[aá] )?leg[ií]vel|cortad[oa]s?|n[aã]o vis[ií]vel|(?:(?:ver|vide|veja|consult(?:ar|e))\s+(?:a\s+|as\s+)?)?(?:metas?\s+(?:terap[eê]uticas?\s+|individualizadas?\s+)?)?(?:conforme|de acordo com|segundo|depende(?:nte)? d)[oa]?\s+(?:[oa]\s+)?(?:(?:categoria|classifica[cç][aã]o|estratifica[cç][aã]o)\s+de\s+)?risco(?![^\n]*:\s*$)(?![^\n]*\b(?:abaixo|tabela|a seguir)\b)|a crit[eé]rio m[eé]dico)(?![a-zà-ÿ])/i.test(
     t,
   );
 }
