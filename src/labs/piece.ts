@@ -81,7 +81,8 @@ export const bareNumbers = (s: string) =>
 
 export function cleanName(s: string): string {
   const name = s
-    .replace(/^[\s\-–—*•|:.]+/, '')
+    // The rule a section title is drawn between ("==== CARGA VIRAL ====", "~~~ LIPÍDIOS ~~~") is no part of it.
+    .replace(/^[\s\-–—*•|:.=~_#]+/, '')
     // … and the lab's out-of-range mark printed in a cell of its own before the value ("Glicose   * 108").
     .replace(/[\s:=.\-–—|→⇒>*]+$/, '')
     // "GLICOSE      Resultado:  99 mg/dL": the label between the name and its value is no part of it.

@@ -48,3 +48,12 @@ test('a cytometry table with the absolute count and the percentage each followed
   // The ruled title ends the table: a bare value under it takes no unit of the cytometry columns.
   assert.ok(r.analytes.every((a) => !(a.value === 3.15 && a.unit === 'cel/mm³')));
 });
+
+test('a block titled between rules names its result without the rule', () => {
+  const text = ['=============== CARGA VIRAL DO HBV (PCR EM TEMPO REAL) ===============', 'RESULTADO: 2.340 UI/ML'].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    r.analytes.map((a) => [a.name, a.value]),
+    [['CARGA VIRAL DO HBV (PCR EM TEMPO REAL)', 2340]],
+  );
+});
