@@ -47,8 +47,9 @@ const CONTROL_NOTE_AT_END = new RegExp(String.raw`\s*\(\s*${CONTROL_LEAD}\b[^()]
 export const CITRATE_STRENGTH = /(?<![\p{L}])citrat\p{L}*(?:\s+de\s+s[oó]dio)?\s+(?:a\s+)?\d(?:[.,]\d+)?\s*%/giu;
 // Brackets, an equation's year and a tube's citrate strength blanked to their length, so positions stay those of the text.
 const EQUATION_YEARS = new RegExp(EQUATION_YEAR.source, 'giu');
-// A rate normalised to body surface names it so ("Depuração corrigida p/ 1,73 m²"): the area is the name's.
-export const PER_BODY_SURFACE = /(?<=\p{L}\s+)(?:p\/|por|para)\s*1[,.]73\s*m(?:²|2)(?![\p{L}\d/])/giu;
+// A rate normalised to body surface names it so ("Depuração corrigida p/ 1,73 m²", "Clearance corrigido
+// (1,73 m²)"): the area is the name's.
+export const PER_BODY_SURFACE = /(?<=\p{L}\s+)(?:(?:p\/|por|para)\s*1[,.]73\s*m(?:²|2)(?![\p{L}\d/])|\(\s*(?:(?:p\/|por|para)\s*)?1[,.]73\s*m(?:²|2)\s*\))/giu;
 
 const withoutBracketsAndYears = (s: string) =>
   s

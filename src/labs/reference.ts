@@ -382,9 +382,10 @@ function bandOfCell(cell: string): string {
 }
 
 function sexOf(label: string): Sex | undefined {
-  // A letter glued to digits is a code ("f1 - Clara de ovo", an allergen's), never the sex's initial.
+  // A letter glued to digits is a code ("f1 - Clara de ovo", an allergen's), never the sex's initial;
+  // glued to a power, a unit ("(1,73 m²)", the body surface a clearance is corrected to).
   const f = foldSameLength(label)
-    .replace(/(?<![a-z0-9])[a-z]\d+(?![a-z0-9])/gi, ' ')
+    .replace(/(?<![a-z0-9])[a-z](?:\d+|[²³])(?![a-z0-9])/gi, ' ')
     .replace(/[^a-z ]/g, ' ');
   const male = /\b(homens?|homem|masculino|masc|m)\b/.test(f);
   const female = /\b(mulheres?|mulher|feminino|fem|f)\b/.test(f);

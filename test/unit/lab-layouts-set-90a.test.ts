@@ -1,0 +1,20 @@
+// The general causes behind the misses of held-out set 90 (h873, h874, h876, h882), one focused case
+// each: the parser on the few lines that show each layout. No database, no model.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseLabReport, type LabParseResult } from '../../src/labs/parse.ts';
+
+const brief = (r: LabParseResult) => [
+  ...r.analytes.map((a) => [a.name, a.value, a.unit, a.flag] as const),
+  ...r.qualitative.map((a) => [a.name, a.value, null, a.flag] as const),
+];
+
+test('a clearance named with the body surface it is corrected to in brackets ("(1,73 m²)") is read, the m² no sex', () => {
+  const text = [
+    'Paciente: Rosa Lima   Sexo: Feminino   Idade: 61 anos',
+    'Depuração ajustada (1,73 m²): 52 mL/min/1,73m²   [Mulheres: 88 a 128 mL/min/1,73m²]',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(brief(r), [['Depuração ajustada (1,73 m²)', 52, 'mL/min/1,73m²', 'baixo']]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
