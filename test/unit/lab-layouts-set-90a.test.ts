@@ -18,3 +18,15 @@ test('a clearance named with the body surface it is corrected to in brackets ("(
   assert.deepEqual(brief(r), [['Depuração ajustada (1,73 m²)', 52, 'mL/min/1,73m²', 'baixo']]);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('a ratio whose "Relação" a narrow LIS column shortens to "REL." is the catalogue\'s albumin/creatinine ratio', () => {
+  const text = [
+    'EXAME                               RESULTADO   UNIDADE   VALOR DE REFERÊNCIA',
+    'REL. ALBUMINA/CREATININA (urina)        27       mg/g      Inferior a 30',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    r.analytes.map((a) => [a.name, a.key, a.value, a.flag]),
+    [['Relação albumina/creatinina', 'relacao_albumina_creatinina', 27, 'normal']],
+  );
+});
