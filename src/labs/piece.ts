@@ -67,6 +67,9 @@ const VERDICT_PHRASE =
 const REFERENCE_POINTER =
   /^(?:ver|vide|veja|consultar|consulte|conforme)\s+(?:(?:a|o|as|os)\s+)?(?:abaixo|nota|notas|tabela(?:\s+abaixo|\s+por\s+(?:idade|faixa\s+et[aá]ria))?|faixas?\s+et[aá]rias?(?:\s+abaixo)?|observa[cç](?:[aã]o|[oõ]es)|rodap[eé]|coment[aá]rio)\.?$/iu;
 
+// An immunofluorescence pattern by its name and its ICAP code ("padrão nuclear pontilhado fino (AC-4)").
+const IIF_PATTERN = /^padr[aã]o(?:\s+de\s+fluoresc[eê]ncia)?\s*:?\s+\p{L}[\p{L}\s,-]*?(?:\s*\(\s*AC-?\d+[^()]*\))?(?=\s*\(|\s{2,}|$)/iu;
+
 export const letters = (s: string) => (s.match(/\p{L}/gu) ?? []).length;
 /** Number tokens outside brackets: "(CKD-EPI 2021)", "(URINA DE 24 HORAS)" are part of a name. */
 // So are durations in a name ("URINA DE 24 HORAS", "Proteinúria de 24 horas") and a numbered kind
@@ -248,6 +251,11 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
     const side = phrase[1]!.toLowerCase();
     last.read = { ...last.read, marker: last.read.marker ?? (side === 'acima' ? 'alto' : side === 'abaixo' ? 'baixo' : null) };
   }
+  // A reactive antinuclear test's pattern printed after its titre ("Reagente 1/640 — padrão nuclear
+  // homogêneo (AC-1)   (VR: Não reagente)"): it describes the result, as a "Padrão:" line under it does,
+  // and is no reference; the reference after it is.
+  const pattern = read.value === null ? IIF_PATTERN.exec(ref) : null;
+  if (pattern) ref = ref.slice(pattern[0].length).trim();
   // The lab's verdict in a cell of its own between a word result and its reference (an app's chip:
   // "Negativo   🟢 Normal   Esperado: Negativo"): the lab's word on the result, no part of the reference.
   const chip = read.value === null ? /^(\p{L}+)\s{2,}(?=\S)/u.exec(ref) : null;

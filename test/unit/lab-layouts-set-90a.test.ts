@@ -30,3 +30,13 @@ test('a ratio whose "Relação" a narrow LIS column shortens to "REL." is the ca
     [['Relação albumina/creatinina', 'relacao_albumina_creatinina', 27, 'normal']],
   );
 });
+
+test('an antinuclear titre with its pattern after a dash on the same line keeps the bracketed reference after the pattern', () => {
+  const text = [
+    'Paciente: Lia Souto   Sexo: Feminino',
+    '- Fator antinuclear (HEp-2): **Reagente 1/160 – padrão citoplasmático pontilhado (AC-19)** (VR: Não reagente)',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(brief(r), [['Fator antinuclear (HEp-2)', '1/160', null, 'alterado']]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
