@@ -253,9 +253,9 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
   }
   // A reactive antinuclear test's pattern printed after its titre ("Reagente 1/640 — padrão nuclear
   // homogêneo (AC-1)   (VR: Não reagente)"): it describes the result, as a "Padrão:" line under it does,
-  // and is no reference; the reference after it is.
+  // and is no reference; the reference after it is. With none after it the line stays listed unread.
   const pattern = read.value === null ? IIF_PATTERN.exec(ref) : null;
-  if (pattern) ref = ref.slice(pattern[0].length).trim();
+  if (pattern && ref.length > pattern[0].length) ref = ref.slice(pattern[0].length).trim();
   // The lab's verdict in a cell of its own between a word result and its reference (an app's chip:
   // "Negativo   🟢 Normal   Esperado: Negativo"): the lab's word on the result, no part of the reference.
   const chip = read.value === null ? /^(\p{L}+)\s{2,}(?=\S)/u.exec(ref) : null;
