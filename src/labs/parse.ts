@@ -48,6 +48,7 @@ import {
   namedReferences,
   namesWithIllegibleReference,
   namesWithoutFixedRange,
+  referenceByFootnoteMark,
   referenceLedByName,
   referenceRow,
   referenceTableHeader,
@@ -719,13 +720,28 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // Read whole: a cell past a previous-result column's start is no earlier sample's value here.
     // A footnote whose lead ends its line ("PSA total - referência por faixa etária:") has its ranges on
     // the lines under it, as many as are reference text ("40 a 49 anos: até 2,5 ng/mL     50 a 59 anos: …").
-    const footnote = referenceLedByName(line.text);
+    // A footnote opened by its mark ("(1) 25-OH vitamina D: acima de 20 ng/mL …") is one too, its wrapped
+    // lines under it as long as they read as reference text and open no other note.
+    const ledByName = referenceLedByName(line.text);
+    const marked = ledByName ? undefined : referenceByFootnoteMark(line.text);
+    const footnote = ledByName ?? marked;
     const under: number[] = [];
+    if (marked)
+      for (
+        let next = lines[line.index + 1];
+        next && /^\s*\p{Ll}/u.test(next.text) && isReferenceText(`${marked.reference} ${next.text}`);
+        next = lines[next.index + 1]
+      ) {
+        marked.reference = `${marked.reference} ${next.text.trim()}`;
+        under.push(next.index);
+      }
     if (footnote?.reference === '')
       for (let next = lines[line.index + 1]; next && next.text !== '' && isReferenceText(next.text, { strictLabels: true }); next = lines[next.index + 1]) {
         footnote.reference = footnote.reference === '' ? next.text : `${footnote.reference}; ${next.text}`;
         under.push(next.index);
       }
+    // The note may follow the last row straight away, its result still pending: it is read and closed first.
+    if (marked && pending?.entries.length === 1 && sameAnalyte(pending.entries[0]!, marked.name)) close();
     const ledTo = footnote && footnote.reference !== '' && earlier(footnote.name);
     if (footnote && ledTo && ledTo.made.every((a) => !('reference_source' in a) || a.reference_source !== 'report')) {
       close();

@@ -528,7 +528,11 @@ export function labelledRanges(items: string[], opts: { dotIsDecimal?: boolean; 
   let heading: string | undefined;
   // A portal sets its ranges apart with a middle dot as others do with ";" ("Superior a 20 ng/mL
   // (população saudável) · 30 a 60 ng/mL (grupos de risco)"): each range keeps the label printed after it.
-  for (const item of withWrappedLabels(items).flatMap((i) => detectionLimitBound(i.replace(GRADE_NOTE, '')).split(/;|\s·\s/))) {
+  // A note's sentences part its ranges too ("… (idosos, gestantes). Acima de 100 ng/mL: risco de
+  // toxicidade."): a range labelled after it keeps its own label, not the next sentence's.
+  for (const item of withWrappedLabels(items).flatMap((i) =>
+    detectionLimitBound(i.replace(GRADE_NOTE, '')).split(/;|\s·\s|(?<=\p{Ll}{4}|\))\.\s+(?=\p{Lu})/u),
+  )) {
     const found = findRanges(item, opts.dotIsDecimal ?? false);
     if (found.length === 0) {
       risk = /\brisco\b/.test(foldSameLength(item));

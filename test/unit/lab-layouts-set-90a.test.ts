@@ -40,3 +40,50 @@ test('an antinuclear titre with its pattern after a dash on the same line keeps 
   assert.deepEqual(brief(r), [['Fator antinuclear (HEp-2)', '1/160', null, 'alterado']]);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('a reference cell "Ver nota (2)" takes the ranges of the footnote its mark opens, wrapped lines and all', () => {
+  const text = [
+    'Paciente : MARIA DAS DORES LIMA        Sexo: Feminino    Idade: 45a',
+    'EXAME                          ATUAL      ANTERIOR   UNIDADE     VALOR DE REFERÊNCIA',
+    '                               02/04/25   10/01/25',
+    'FERRITINA                         88         95      ng/mL       30 a 400',
+    'VITAMINA D (25-OH)              18,2       22,4      ng/mL       Ver nota (2)',
+    '---------------------------------------------------------------------------------',
+    '(2) Vitamina D: acima de 20 ng/mL para adultos saudáveis; 30 a 60 ng/mL',
+    '    para pacientes de risco (gestantes, idosos). Acima de 100 ng/mL: toxicidade.',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    r.analytes.map((a) => [a.name, a.value, a.flag, a.reference_text]),
+    [
+      ['Ferritina', 88, 'normal', '30 a 400'],
+      [
+        'Vitamina D (25-OH)',
+        18.2,
+        'baixo',
+        'acima de 20 ng/mL para adultos saudáveis; 30 a 60 ng/mL para pacientes de risco (gestantes, idosos). Acima de 100 ng/mL: toxicidade.',
+      ],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test("a footnote's sentences part its ranges: the range for the elderly is not labelled by the next sentence's risk", () => {
+  const text = [
+    'Paciente : JOSE RIBAMAR COSTA          Sexo: Masculino   Idade: 71a',
+    'EXAME                          ATUAL      ANTERIOR   UNIDADE     VALOR DE REFERÊNCIA',
+    'VITAMINA D (25-OH)              34,6       22,4      ng/mL       Ver nota (1)',
+    'ALBUMINA                         4,1        4,0      g/dL        3,5 a 5,2',
+    '(1) Vitamina D: acima de 20 ng/mL para a população geral (até 60 anos); 30 a 60 ng/mL',
+    '    para grupos de risco (idosos, gestantes, DRC). Acima de 100 ng/mL: risco de toxicidade.',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    r.analytes.map((a) => [a.name, a.value, a.flag]),
+    [
+      ['Vitamina D (25-OH)', 34.6, 'normal'],
+      ['Albumina', 4.1, 'normal'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
