@@ -111,6 +111,7 @@ import {
   numbersRows,
   withoutAssayColon,
   referenceAfterDetail,
+  resultAfterDetail,
   withoutDetailCell,
   withoutItemNumber,
 } from './lines.ts';
@@ -650,7 +651,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       }
     }
     t = withoutDetailCell(t);
-    t = referenceAfterDetail(t) ?? t;
+    t = referenceAfterDetail(t) ?? resultAfterDetail(t) ?? t;
     // The method printed last on a result row ("Haptoglobina 8 mg/dL 30 a 200 Método: Imunoturbidimetria",
     // a PDF's text one space apart): a detail of the row, no part of its reference.
     const methodLast = TRAILING_METHOD_CELL.exec(t);
@@ -840,6 +841,11 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       addRef(pending, interpretation[1]!);
       continue;
     }
+    // "Interpretação: NÃO REAGENTE" under an index ("Resultado ...: 0,41 Índice (S/CO)"): the lab's reading
+    // of the number in words, not another result; the reference printed after it is still the number's.
+    const reading = /^interpreta[cç][aã]o\s*:\s*(\p{L}[\p{L}\s]*?)\s*$/iu.exec(t);
+    const wordRead = reading ? qualitativeAtStart(reading[1]!) : undefined;
+    if (wordRead && wordRead.consumed === reading![1]!.length && pending?.entries.some((e) => typeof e.read.value === 'number')) continue;
 
     // The lab's verdict under the value ("Acima da referência"): a mark of it, not a title, so the
     // reference printed after it still joins the result. Printed above the value, it leaves the title

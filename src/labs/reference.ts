@@ -278,8 +278,12 @@ export const GRADE_NOTE = /\(\s*(?:classe|grau|escore|n[ií]vel)\s+\d{1,2}(?:\s*
 // "Não detectável (limite: 40 cópias/mL)": a quantitative assay's reference is its detection limit, so a
 // load at or above it was detected. Read as the bound it stands for. So is the limit of quantification
 // ("(limite inferior de quantificação: 40 cópias/mL)") and the bound itself ("(inferior a 1,60 log)").
-const BELOW_DETECTION =
-  /^(\s*)(?:n[aã]o\s+detect[aá](?:vel|do)|indetect[aá]vel)\s*\(\s*(?:limite(?:\s+inferior)?(?:\s+de\s+(?:detec[cç][aã]o|quantifica[cç][aã]o))?\s*:?|inferior\s+a)\s*([^()]*?\d[^()]*?)\s*(?:\)|$)/iu;
+// The limit may follow as a sentence of its own ("Não detectado. Limite de quantificação: 15 UI/mL").
+const DETECTION_LIMIT_LABEL = String.raw`limite(?:\s+inferior)?(?:\s+de\s+(?:detec[cç][aã]o|quantifica[cç][aã]o))?\s*:?`;
+const BELOW_DETECTION = new RegExp(
+  String.raw`^(\s*)(?:n[aã]o\s+detect[aá](?:vel|do)|indetect[aá]vel)(?:\s*\(\s*(?:${DETECTION_LIMIT_LABEL}|inferior\s+a)|\s*[.;]\s*${DETECTION_LIMIT_LABEL})\s*([^()]*?\d[^()]*?)\s*(?:\)|\.?\s*$)`,
+  'iu',
+);
 
 /** The detection limit a word reference names, as a bound ("inferior a 40 cópias/mL"); the text as it is otherwise. */
 export function detectionLimitBound(text: string): string {

@@ -87,3 +87,28 @@ test("a footnote's sentences part its ranges: the range for the elderly is not l
   );
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test("a serology block with its method and result side by side and the lab's reading in words under the index keeps its reference", () => {
+  const text = [
+    'Paciente: Iara Menezes   Sexo: F   Idade: 38 anos',
+    '',
+    'RUBÉOLA - ANTICORPOS IgG',
+    'Metodologia: Eletroquimioluminescência (ECLIA)        Resultado ...: 3,27 Índice (COI)',
+    'Interpretação: REAGENTE',
+    'Referência: Não reagente: inferior a 0,90 | Reagente: igual ou superior a 0,90',
+    '',
+    'HBV-DNA QUANTITATIVO (PCR em tempo real)',
+    'Material: soro                                   Resultado ...: 2.450 UI/mL',
+    'Referência: Não detectado. Limite de quantificação: 10 UI/mL',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    r.analytes.map((a) => [a.value, a.unit, a.flag]),
+    [
+      [3.27, 'índice', 'alto'],
+      [2450, 'UI/mL', 'alto'],
+    ],
+  );
+  // The lab's word and the word reference stay listed: nothing is dropped in silence.
+  assert.ok(r.unparsed_lines.every((l) => !/\d,\d{2} Índice|2\.450/.test(l)));
+});
