@@ -251,6 +251,11 @@ const ADMIN_SPANS: RegExp[] = [
   new RegExp(STREET_ADDRESS.source, 'giu'),
   // The glucose load of a tolerance test ("TOTG 75 g").
   new RegExp(GLUCOSE_LOAD.source, 'giu'),
+  // A reference cell that points to a footnote by its mark ("Ver nota (1)", "vide nota 2"), and the mark
+  // that opens the footnote with the locant of the name after it ("(1) 25-OH vitamina D: acima de 20 ng/mL
+  // …"): they name the note, no result.
+  /(?<![\p{L}])(?:ver|vide|veja|consulte?|conforme)\s+(?:(?:a|o|as|os)\s+)?(?:notas?|rodap[eé]|observa[cç](?:[aã]o|[oõ]es))\s*(?:\(\d{1,2}\)|\d{1,2})(?![\d.,])/giu,
+  /^\s*\(\d{1,2}\)\s+(?:\d{1,2}-)?(?=\p{L})/gu,
   // The percentile a reference is drawn from ("Percentil 99: homens até 34", "P99").
   new RegExp(PERCENTILE_RE.source, 'giu'),
   // A copyright year in a page footer ("© 2024 Laboratório …", "Copyright 2019-2024").
@@ -828,7 +833,8 @@ export function accountLines(lines: readonly AccountLine[], read: readonly Read[
     const before = next > 0 ? readLines[next - 1] : undefined;
     const after = readLines[next];
     const text = fold(l.text);
-    const key = lookupName(cleanName(l.text.split(/\s{2,}|:/)[0]!))?.key;
+    // A footnote names its result after its mark ("(1) 25-OH vitamina D: …").
+    const key = lookupName(cleanName(l.text.replace(/^\s*\(\d{1,2}\)\s+/, '').split(/\s{2,}|:/)[0]!))?.key;
     // A line the reader joined to a result as its reference text, a few lines from that result
     // (references printed under a later result of the block, "Valores de referência (bilirrubina total):").
     // A number alone on its line is no such text: it is a value in a layout of one cell per line, and

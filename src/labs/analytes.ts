@@ -304,6 +304,13 @@ export const KNOWN_NAMES: readonly KnownName[] = [
       'sat. de transferrina',
     ],
   },
+  // The urine albumin to creatinine ratio, whose "Relação" a LIS's narrow name column shortens ("REL.
+  // ALBUMINA/CREATININA (urina)"): known so the short name is the same analyte as the full one.
+  {
+    key: 'relacao_albumina_creatinina',
+    name: 'Relação albumina/creatinina',
+    synonyms: ['relacao albumina/creatinina', 'rel. albumina/creatinina', 'rel albumina/creatinina', 'razao albumina/creatinina'],
+  },
   // Its binding capacity, which a narrow name column abbreviates word by word ("CAPAC. TOTAL LIG. FERRO").
   {
     key: 'ctlf',

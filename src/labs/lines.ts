@@ -1140,6 +1140,17 @@ export function referenceAfterDetail(text: string): string | undefined {
   return undefined;
 }
 
+/**
+ * The method (or material) and the result side by side on the line under a block title ("Método:
+ * Quimioluminescência (CMIA)      Resultado ...: 0,41 Índice (S/CO)"): the result cell alone, so it is read
+ * as the block's result, as it would be on a line of its own; the detail cell is no result.
+ */
+export function resultAfterDetail(text: string): string | undefined {
+  const m = /^(.*?\S)\s{2,}(resultados?\s*(?:\.{2,}\s*)?:.*)$/iu.exec(text);
+  if (!m || !BLOCK_DETAIL.test(m[1]!.trim()) || /\d/.test(m[1]!.replace(NAME_DIGITS, ''))) return undefined;
+  return m[2]!;
+}
+
 // Digits glued to letters ("HBA1C", "B12") and in brackets ("(3 amostras)") qualify a title: they are no value.
 const NAME_DIGITS = /(?<=\p{L})\d+|\([^()\d]*\d[^()]*\)/gu;
 

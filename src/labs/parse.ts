@@ -50,6 +50,7 @@ import {
   namedReferences,
   namesWithIllegibleReference,
   namesWithoutFixedRange,
+  referenceByFootnoteMark,
   referenceLedByName,
   referenceRow,
   referenceTableHeader,
@@ -112,6 +113,7 @@ import {
   numbersRows,
   withoutAssayColon,
   referenceAfterDetail,
+  resultAfterDetail,
   withoutDetailCell,
   withoutItemNumber,
 } from './lines.ts';
@@ -658,7 +660,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       }
     }
     t = withoutDetailCell(t);
-    t = referenceAfterDetail(t) ?? t;
+    t = referenceAfterDetail(t) ?? resultAfterDetail(t) ?? t;
     // The method printed last on a result row ("Haptoglobina 8 mg/dL 30 a 200 Método: Imunoturbidimetria",
     // a PDF's text one space apart): a detail of the row, no part of its reference.
     const methodLast = TRAILING_METHOD_CELL.exec(t);
@@ -728,13 +730,28 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // Read whole: a cell past a previous-result column's start is no earlier sample's value here.
     // A footnote whose lead ends its line ("PSA total - referência por faixa etária:") has its ranges on
     // the lines under it, as many as are reference text ("40 a 49 anos: até 2,5 ng/mL     50 a 59 anos: …").
-    const footnote = referenceLedByName(line.text);
+    // A footnote opened by its mark ("(1) 25-OH vitamina D: acima de 20 ng/mL …") is one too, its wrapped
+    // lines under it as long as they read as reference text and open no other note.
+    const ledByName = referenceLedByName(line.text);
+    const marked = ledByName ? undefined : referenceByFootnoteMark(line.text);
+    const footnote = ledByName ?? marked;
     const under: number[] = [];
+    if (marked)
+      for (
+        let next = lines[line.index + 1];
+        next && /^\s*\p{Ll}/u.test(next.text) && isReferenceText(`${marked.reference} ${next.text}`);
+        next = lines[next.index + 1]
+      ) {
+        marked.reference = `${marked.reference} ${next.text.trim()}`;
+        under.push(next.index);
+      }
     if (footnote?.reference === '')
       for (let next = lines[line.index + 1]; next && next.text !== '' && isReferenceText(next.text, { strictLabels: true }); next = lines[next.index + 1]) {
         footnote.reference = footnote.reference === '' ? next.text : `${footnote.reference}; ${next.text}`;
         under.push(next.index);
       }
+    // The note may follow the last row straight away, its result still pending: it is read and closed first.
+    if (marked && pending?.entries.length === 1 && sameAnalyte(pending.entries[0]!, marked.name)) close();
     const ledTo = footnote && footnote.reference !== '' && earlier(footnote.name);
     if (footnote && ledTo && ledTo.made.every((a) => !('reference_source' in a) || a.reference_source !== 'report')) {
       close();
@@ -833,6 +850,11 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       addRef(pending, interpretation[1]!);
       continue;
     }
+    // "Interpretação: NÃO REAGENTE" under an index ("Resultado ...: 0,41 Índice (S/CO)"): the lab's reading
+    // of the number in words, not another result; the reference printed after it is still the number's.
+    const reading = /^interpreta[cç][aã]o\s*:\s*(\p{L}[\p{L}\s]*?)\s*$/iu.exec(t);
+    const wordRead = reading ? qualitativeAtStart(reading[1]!) : undefined;
+    if (wordRead && wordRead.consumed === reading![1]!.length && pending?.entries.some((e) => typeof e.read.value === 'number')) continue;
 
     // The lab's verdict under the value ("Acima da referência"): a mark of it, not a title, so the
     // reference printed after it still joins the result. Printed above the value, it leaves the title

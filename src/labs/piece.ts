@@ -47,8 +47,9 @@ const CONTROL_NOTE_AT_END = new RegExp(String.raw`\s*\(\s*${CONTROL_LEAD}\b[^()]
 export const CITRATE_STRENGTH = /(?<![\p{L}])citrat\p{L}*(?:\s+de\s+s[oó]dio)?\s+(?:a\s+)?\d(?:[.,]\d+)?\s*%/giu;
 // Brackets, an equation's year and a tube's citrate strength blanked to their length, so positions stay those of the text.
 const EQUATION_YEARS = new RegExp(EQUATION_YEAR.source, 'giu');
-// A rate normalised to body surface names it so ("Depuração corrigida p/ 1,73 m²"): the area is the name's.
-export const PER_BODY_SURFACE = /(?<=\p{L}\s+)(?:p\/|por|para)\s*1[,.]73\s*m(?:²|2)(?![\p{L}\d/])/giu;
+// A rate normalised to body surface names it so ("Depuração corrigida p/ 1,73 m²", "Clearance corrigido
+// (1,73 m²)"): the area is the name's.
+export const PER_BODY_SURFACE = /(?<=\p{L}\s+)(?:(?:p\/|por|para)\s*1[,.]73\s*m(?:²|2)(?![\p{L}\d/])|\(\s*(?:(?:p\/|por|para)\s*)?1[,.]73\s*m(?:²|2)\s*\))/giu;
 
 const withoutBracketsAndYears = (s: string) =>
   s
@@ -63,8 +64,12 @@ const withoutBracketsAndYears = (s: string) =>
 const VERDICT_PHRASE =
   /(?:^|\s{2,})(?:[●○◉•■□◆◇▲▼△▽↑↓]\s*)?(acima|abaixo|dentro|fora)\s+d[oa]s?\s+(?:intervalos?|faixas?|valor(?:es)?|limites?|refer[eê]ncias?)(?:\s+(?:de\s+)?(?:refer[eê]ncia|normalidade|esperad[oa]s?|normal|normais))?\s*(?=\s{2,}|$)/iu;
 
+// The note may be named by its footnote mark ("Ver nota (1)", "vide nota 2", "ver rodapé *").
 const REFERENCE_POINTER =
-  /^(?:ver|vide|veja|consultar|consulte|conforme)\s+(?:(?:a|o|as|os)\s+)?(?:abaixo|nota|notas|tabela(?:\s+abaixo|\s+por\s+(?:idade|faixa\s+et[aá]ria))?|faixas?\s+et[aá]rias?(?:\s+abaixo)?|observa[cç](?:[aã]o|[oõ]es)|rodap[eé]|coment[aá]rio)\.?$/iu;
+  /^(?:ver|vide|veja|consultar|consulte|conforme)\s+(?:(?:a|o|as|os)\s+)?(?:abaixo|nota|notas|tabela(?:\s+abaixo|\s+por\s+(?:idade|faixa\s+et[aá]ria))?|faixas?\s+et[aá]rias?(?:\s+abaixo)?|observa[cç](?:[aã]o|[oõ]es)|rodap[eé]|coment[aá]rio)(?:\s*(?:\(\d{1,2}\)|\d{1,2}|\*{1,3}))?\.?$/iu;
+
+// An immunofluorescence pattern by its name and its ICAP code ("padrão nuclear pontilhado fino (AC-4)").
+const IIF_PATTERN = /^padr[aã]o(?:\s+de\s+fluoresc[eê]ncia)?\s*:?\s+\p{L}[\p{L}\s,-]*?(?:\s*\(\s*AC-?\d+[^()]*\))?(?=\s*\(|\s{2,}|$)/iu;
 
 export const letters = (s: string) => (s.match(/\p{L}/gu) ?? []).length;
 /** Number tokens outside brackets: "(CKD-EPI 2021)", "(URINA DE 24 HORAS)" are part of a name. */
@@ -253,6 +258,11 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
     const side = phrase[1]!.toLowerCase();
     last.read = { ...last.read, marker: last.read.marker ?? (side === 'acima' ? 'alto' : side === 'abaixo' ? 'baixo' : null) };
   }
+  // A reactive antinuclear test's pattern printed after its titre ("Reagente 1/640 — padrão nuclear
+  // homogêneo (AC-1)   (VR: Não reagente)"): it describes the result, as a "Padrão:" line under it does,
+  // and is no reference; the reference after it is. With none after it the line stays listed unread.
+  const pattern = read.value === null ? IIF_PATTERN.exec(ref) : null;
+  if (pattern && ref.length > pattern[0].length) ref = ref.slice(pattern[0].length).trim();
   // The lab's verdict in a cell of its own between a word result and its reference (an app's chip:
   // "Negativo   🟢 Normal   Esperado: Negativo"): the lab's word on the result, no part of the reference.
   const chip = read.value === null ? /^(\p{L}+)\s{2,}(?=\S)/u.exec(ref) : null;

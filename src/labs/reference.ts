@@ -278,8 +278,12 @@ export const GRADE_NOTE = /\(\s*(?:classe|grau|escore|n[ií]vel)\s+\d{1,2}(?:\s*
 // "Não detectável (limite: 40 cópias/mL)": a quantitative assay's reference is its detection limit, so a
 // load at or above it was detected. Read as the bound it stands for. So is the limit of quantification
 // ("(limite inferior de quantificação: 40 cópias/mL)") and the bound itself ("(inferior a 1,60 log)").
-const BELOW_DETECTION =
-  /^(\s*)(?:n[aã]o\s+detect[aá](?:vel|do)|indetect[aá]vel)\s*\(\s*(?:limite(?:\s+inferior)?(?:\s+de\s+(?:detec[cç][aã]o|quantifica[cç][aã]o))?\s*:?|inferior\s+a)\s*([^()]*?\d[^()]*?)\s*(?:\)|$)/iu;
+// The limit may follow as a sentence of its own ("Não detectado. Limite de quantificação: 15 UI/mL").
+const DETECTION_LIMIT_LABEL = String.raw`limite(?:\s+inferior)?(?:\s+de\s+(?:detec[cç][aã]o|quantifica[cç][aã]o))?\s*:?`;
+const BELOW_DETECTION = new RegExp(
+  String.raw`^(\s*)(?:n[aã]o\s+detect[aá](?:vel|do)|indetect[aá]vel)(?:\s*\(\s*(?:${DETECTION_LIMIT_LABEL}|inferior\s+a)|\s*[.;]\s*${DETECTION_LIMIT_LABEL})\s*([^()]*?\d[^()]*?)\s*(?:\)|\.?\s*$)`,
+  'iu',
+);
 
 /** The detection limit a word reference names, as a bound ("inferior a 40 cópias/mL"); the text as it is otherwise. */
 export function detectionLimitBound(text: string): string {
@@ -382,9 +386,10 @@ function bandOfCell(cell: string): string {
 }
 
 function sexOf(label: string): Sex | undefined {
-  // A letter glued to digits is a code ("f1 - Clara de ovo", an allergen's), never the sex's initial.
+  // A letter glued to digits is a code ("f1 - Clara de ovo", an allergen's), never the sex's initial;
+  // glued to a power, a unit ("(1,73 m²)", the body surface a clearance is corrected to).
   const f = foldSameLength(label)
-    .replace(/(?<![a-z0-9])[a-z]\d+(?![a-z0-9])/gi, ' ')
+    .replace(/(?<![a-z0-9])[a-z](?:\d+|[²³])(?![a-z0-9])/gi, ' ')
     .replace(/[^a-z ]/g, ' ');
   const male = /\b(homens?|homem|masculino|masc|m)\b/.test(f);
   const female = /\b(mulheres?|mulher|feminino|fem|f)\b/.test(f);
@@ -527,7 +532,11 @@ export function labelledRanges(items: string[], opts: { dotIsDecimal?: boolean; 
   let heading: string | undefined;
   // A portal sets its ranges apart with a middle dot as others do with ";" ("Superior a 20 ng/mL
   // (população saudável) · 30 a 60 ng/mL (grupos de risco)"): each range keeps the label printed after it.
-  for (const item of withWrappedLabels(items).flatMap((i) => detectionLimitBound(i.replace(GRADE_NOTE, '')).split(/;|\s·\s/))) {
+  // A note's sentences part its ranges too ("… (idosos, gestantes). Acima de 100 ng/mL: risco de
+  // toxicidade."): a range labelled after it keeps its own label, not the next sentence's.
+  for (const item of withWrappedLabels(items).flatMap((i) =>
+    detectionLimitBound(i.replace(GRADE_NOTE, '')).split(/;|\s·\s|(?<=\p{Ll}{4}|\))\.\s+(?=\p{Lu})/u),
+  )) {
     const found = findRanges(item, opts.dotIsDecimal ?? false);
     if (found.length === 0) {
       risk = /\brisco\b/.test(foldSameLength(item));
