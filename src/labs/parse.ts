@@ -608,10 +608,10 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       seen[seen.length - 1]!.text = withoutItemNumber(seen[seen.length - 1]!.text);
     }
     t = withoutAssayColon(spelledAgeBands(spelledReactivityTiers(t)));
-    // "--- print 2 ---" between two screenshots: kept as unread, and no title above it names what follows.
+    // "--- print 2 ---" between two screenshots: no title above it names what follows (the accounting
+    // pass lists it if its number is no page's).
     if (isDividerLabel(t)) {
       title = undefined;
-      unparsed.push(line.raw.trim());
       continue;
     }
     // A scale drawn under the result ("197 |--●-----| 771") pictures the value and the range just read:
