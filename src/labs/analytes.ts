@@ -266,7 +266,7 @@ export interface KnownName {
 }
 
 export const KNOWN_NAMES: readonly KnownName[] = [
-  { key: 'hemacias', name: 'Hemácias', synonyms: ['hemacias', 'eritrocitos', 'globulos vermelhos', 'rbc'] },
+  { key: 'hemacias', name: 'Hemácias', synonyms: ['hemacias', 'eritrocitos', 'globulos vermelhos', 'rbc', 'hm'] },
   { key: 'vcm', name: 'VCM', synonyms: ['vcm', 'volume corpuscular medio'] },
   { key: 'hcm', name: 'HCM', synonyms: ['hcm', 'hemoglobina corpuscular media'] },
   { key: 'chcm', name: 'CHCM', synonyms: ['chcm', 'concentracao de hemoglobina corpuscular media'] },

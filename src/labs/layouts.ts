@@ -401,7 +401,35 @@ export function splitResults(text: string, startsResult: (piece: string) => bool
     if (out.length > 0 && (!startsResult(cur) || nextRange)) out[out.length - 1] = `${out[out.length - 1]}; ${cur}`;
     else out.push(cur);
   }
-  return out.map((p) => p.trim()).filter(Boolean);
+  return out
+    .flatMap((p) => typedRun(p, startsResult))
+    .map((p) => p.trim())
+    .filter(Boolean);
+}
+
+/**
+ * Results typed one after another with a space alone between them, a patient copying the paper into a chat
+ * ("hb 11,1 (ref 12 a 15,5) ht 34,2 vcm 83"): cut before each catalogued name that follows a value or a
+ * bracketed reference and goes on to a value of its own. Only on a typed line (no column gaps): a table
+ * row's cells are cut by their columns, and a unit or a range's words after the value name no analyte.
+ */
+function typedRun(piece: string, startsResult: (piece: string) => boolean): string[] {
+  if (/\s{2,}|\t/.test(piece.trim())) return [piece];
+  const cuts = [...piece.matchAll(/(?<=\d|\))\s+(?=\p{L})/gu)]
+    .map((m) => (m.index ?? 0) + m[0].length)
+    .filter((at) => {
+      const name = /^\p{L}[\p{L} .-]*?(?=\s+[<>]?\d)/u.exec(piece.slice(at))?.[0];
+      return name !== undefined && lookupName(name.trim()) !== undefined;
+    });
+  if (cuts.length === 0) return [piece];
+  const segments = [0, ...cuts].map((at, i) => piece.slice(at, cuts[i] ?? piece.length));
+  // A segment that reads as no result on its own (a range's words, a comment) stays with the one before it.
+  const out: string[] = [];
+  for (const seg of segments) {
+    if (out.length > 0 && !startsResult(seg)) out[out.length - 1] = `${out[out.length - 1]}${seg}`;
+    else out.push(seg);
+  }
+  return out.length > 1 && out.every(startsResult) ? out : [piece];
 }
 
 // Two names joined by a slash, then their two values joined by one, the unit printed once after both, then

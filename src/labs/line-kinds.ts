@@ -335,3 +335,13 @@ export function nextLine(lines: CleanLine[], index: number): CleanLine | undefin
 export function isScaleBar(t: string): boolean {
   return /^[\s\d.,|●○◆◇•▲▼<>=_–—-]+$/u.test(t) && /[-_=–—]{4,}/.test(t) && /[|●○◆◇•]/u.test(t) && numbersIn(t).length <= 2;
 }
+
+/**
+ * A divider a transcription puts between the pictures or pages it joins ("--- print 2 ---", "=== Página
+ * 3 ===", "*** foto 2 de 3 ***"): a word and the picture's number, framed by the same rule on both sides.
+ * Its number counts the pictures, no result; and the line above it names nothing after it. A section's
+ * title framed so ("--- HEMOGRAMA ---") has no number, and stays a title.
+ */
+export function isDividerLabel(t: string): boolean {
+  return /^\s*([-=*_~#—–])\1{2,}\s*\p{L}[\p{L}.]*\s+\d{1,3}(?:\s*(?:de|\/)\s*\d{1,3})?\s*\1{3,}\s*$/u.test(t);
+}

@@ -69,6 +69,7 @@ import {
   isWrappedCitationTail,
   isCitationLine,
   isWrappedNoteTail,
+  isDividerLabel,
   isScaleBar,
   isProseBound,
   isSentence,
@@ -618,6 +619,12 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       seen[seen.length - 1]!.text = withoutItemNumber(seen[seen.length - 1]!.text);
     }
     t = withoutAssayColon(spelledAgeBands(spelledReactivityTiers(t)));
+    // "--- print 2 ---" between two screenshots: no title above it names what follows (the accounting
+    // pass lists it if its number is no page's).
+    if (isDividerLabel(t)) {
+      title = undefined;
+      continue;
+    }
     // A scale drawn under the result ("197 |--●-----| 771") pictures the value and the range just read:
     // nothing to read, and nothing left to account when its numbers are that range's bounds.
     if (isScaleBar(t) && pending) {

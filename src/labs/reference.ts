@@ -1090,7 +1090,7 @@ export function flagTitre(titre: string, wordReference: string | undefined, refe
 // What the ranges depend on, alone with its colon, leads them too ("Por faixa etária:", "Conforme a idade:").
 // A panel's one range for all its rows says so ("Referência para cada alérgeno:", "… para todos os analitos:").
 const LEAD_RE =
-  /^[\s\-–—(|]*(?:amostra\s+v[aá]lida(?=\s*:)|valor(?:es)?\s+(?:de\s+)?refer[eê]ncias?|valores\s+referenciais|valor(?:es)?\s+norma(?:l|is)(?=\s*:)|intervalo\s+de\s+refer[eê]ncia|intervalo(?=\s*:|\s{2,}|\s+\d)|(?:valor(?:es)?\s+|resultados?\s+)?esperad[oa]s?(?=\s*:)|faixa\s+de\s+refer[eê]ncia|(?:faixa|intervalo|n[ií]ve(?:l|is)|concentra[cç][aã]o)\s+terap[eê]utic[oa]s?|refer[eê]ncias?|v\.?\s?r\.?(?![\p{L}])|ref\.?(?![\p{L}])|ibmp(?![\p{L}])(?!\s*(?:NR[-\s]?\d{1,2}\s*)?:?\s*\d)|(?:por|conforme|de\s+acordo\s+com|segundo)\s+(?:a\s+)?(?:idade|sexo|faixa\s+et[aá]ria)(?=\s*:))(?:\s+(?:por|para|segundo|conforme|de\s+acordo\s+com)\s+(?:a\s+|o\s+)?(?:idade|sexo|g[eê]nero|faixa\s+et[aá]ria|adultos|crian[cç]as|m[eé]todo)(?![\p{L}])|\s+para\s+(?:cada\s+|tod[oa]s\s+[oa]s\s+)\p{L}+)?(?:\s*\([^)]*\))?\s*[:.]?\s*/iu;
+  /^[\s\-–—(|]*(?:amostra\s+v[aá]lida(?=\s*:)|valor(?:es)?\s+(?:de\s+)?refer[eê]ncias?|valores\s+referenciais|valor(?:es)?\s+norma(?:l|is)(?=\s*:)|(?:o\s+)?normal\s+(?:é|eh)(?=\s)|intervalo\s+de\s+refer[eê]ncia|intervalo(?=\s*:|\s{2,}|\s+\d)|(?:valor(?:es)?\s+|resultados?\s+)?esperad[oa]s?(?=\s*:)|faixa\s+de\s+refer[eê]ncia|(?:faixa|intervalo|n[ií]ve(?:l|is)|concentra[cç][aã]o)\s+terap[eê]utic[oa]s?|refer[eê]ncias?|v\.?\s?r\.?(?![\p{L}])|ref\.?(?![\p{L}])|ibmp(?![\p{L}])(?!\s*(?:NR[-\s]?\d{1,2}\s*)?:?\s*\d)|(?:por|conforme|de\s+acordo\s+com|segundo)\s+(?:a\s+)?(?:idade|sexo|faixa\s+et[aá]ria)(?=\s*:))(?:\s+(?:por|para|segundo|conforme|de\s+acordo\s+com)\s+(?:a\s+|o\s+)?(?:idade|sexo|g[eê]nero|faixa\s+et[aá]ria|adultos|crian[cç]as|m[eé]todo)(?![\p{L}])|\s+para\s+(?:cada\s+|tod[oa]s\s+[oa]s\s+)\p{L}+)?(?:\s*\([^)]*\))?\s*[:.]?\s*/iu;
 
 /**
  * The short reference leads a cell or a bracket opens with ("VR", "V.R.", "Ref.", "Referência", "Valores
@@ -1221,14 +1221,22 @@ export function isReferenceHeading(text: string): boolean {
 const ILLEGIBLE_BOUND =
   /^(?:at[eé]|inferior\s+a|superior\s+a|menor\s+(?:que|ou\s+igual\s+a)|maior\s+(?:que|ou\s+igual\s+a)|acima\s+de|abaixo\s+de|[<>≤≥])\s*(?=\[\s*(?:ileg[ií]vel|n[aã]o\s+leg[ií]vel|cortad[oa]))/iu;
 
+// A range the margin cut inside its numbers ("5,0 a 1[cortado]", "Homens: 1[cortado]", "0,5 a [ilegível]"): a
+// population's label, a first bound, then the mark where the rest was. What is left of the last number
+// ("1") is no bound, so nothing of it is a range.
+const CUT_RANGE =
+  /^(?:\p{L}[\p{L} ]*:\s*)?(?:(?:at[eé]|inferior\s+a|superior\s+a|acima\s+de|abaixo\s+de|[<>≤≥])\s*)?(?:\d[\d.,]*\s*(?:a|-|–|até)\s*)?\d*\[\s*(?:cortad[oa]|ileg[ií]vel|n[aã]o\s+leg[ií]vel)[^\]]*\]$/iu;
+
+export const isCutRange = (text: string): boolean => CUT_RANGE.test(text.trim());
+
 /**
  * The report says there is no reference ("Referência: não se aplica", "Sem valor de referência"), or a
  * transcription says the one printed cannot be read ("VR: ilegível — coberto pelo reflexo", "Ref.: [cortado na
  * foto]"), or that the target is the patient's own ("Meta conforme risco cardiovascular", "Ver meta conforme
- * risco", "Metas terapêuticas de acordo com a categoria de risco", "a critério médico":
- * an LDL goal runs from < 130 to < 50 mg/dL by risk; not when it leads the risk tiers printed under it, "Meta
- * conforme o risco cardiovascular:", nor when it points to them, "Conforme categoria de risco (abaixo)"):
- * either way no built-in range stands in for the lab's.
+ * risco", "Metas terapêuticas de acordo com a categoria de risco", "meta conforme categoria de risco
+ * cardiovascular definida pelo médico", "a critério médico": an LDL goal runs from < 130 to < 50 mg/dL by risk;
+ * not when it leads the risk tiers printed under it, "Meta conforme o risco cardiovascular:", nor when it points
+ * to them, "Conforme categoria de risco (abaixo)"): either way no built-in range stands in for the lab's.
  */
 export function noRangeText(text: string): boolean {
   // A transcription's own note in square brackets, that the photo cut the reference off ("[cortado na foto]").
@@ -1238,7 +1246,8 @@ export function noRangeText(text: string): boolean {
     .trim()
     .replace(ILLEGIBLE_BOUND, '')
     .replace(/^\[\s*(.*?)\s*\](?:\s+[^\s\d]+)?$/, '$1');
-  return /^(?:n[aã]o se aplica|n[aã]o h[aá](?: valores?)?(?: de refer[eê]ncia)?|sem valor(?:es)? de refer[eê]ncia|n[aã]o estabelecid[oa]s?|vide (?:laudo|observa[cç][aã]o)|ver (?:laudo|observa[cç][aã]o)|ileg[ií]vel|n[aã]o (?:est[aá] )?leg[ií]vel|cortad[oa]s?|n[aã]o vis[ií]vel|(?:(?:ver|vide|veja|consult(?:ar|e))\s+(?:a\s+|as\s+)?)?(?:metas?\s+(?:terap[eê]uticas?\s+|individualizadas?\s+)?)?(?:conforme|de acordo com|segundo|depende(?:nte)? d)[oa]?\s+(?:[oa]\s+)?(?:(?:categoria|classifica[cç][aã]o|estratifica[cç][aã]o)\s+de\s+)?risco(?![^\n]*:\s*$)(?![^\n]*\b(?:abaixo|tabela|a seguir)\b)|a crit[eé]rio m[eé]dico)(?![a-zà-ÿ])/i.test(
+  if (isCutRange(t)) return true;
+  return /^(?:n[aã]o se aplica|n[aã]o h[aá](?: valores?)?(?: de refer[eê]ncia)?|sem valor(?:es)? de refer[eê]ncia|n[aã]o estabelecid[oa]s?|vide (?:laudo|observa[cç][aã]o)|ver (?:laudo|observa[cç][aã]o)|ileg[ií]vel|n[aã]o (?:est[aá] )?leg[ií]vel|cortad[oa]s?|n[aã]o vis[ií]vel|(?:(?:ver|vide|veja|consult(?:ar|e))\s+(?:a\s+|as\s+)?)?(?:(?:metas?|alvos?|objetivos?)\s+(?:terap[eê]uticas?\s+|individualizadas?\s+)?)?(?:conforme|de acordo com|segundo|depende(?:nte)? d)[oa]?\s+(?:[oa]\s+)?(?:(?:categoria|classifica[cç][aã]o|estratifica[cç][aã]o|estrato|faixa)\s+d[eo]\s+)?risco(?![^\n]*:\s*$)(?![^\n]*\b(?:abaixo|a seguir|tabela)\b)|a crit[eé]rio m[eé]dico)(?![a-zà-ÿ])/i.test(
     t,
   );
 }
