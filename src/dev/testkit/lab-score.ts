@@ -200,6 +200,9 @@ export const CORPUS_SETS = [
   'heldout85',
   'heldout86',
   'heldout87',
+  'heldout88',
+  'heldout89',
+  'heldout90',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
 
