@@ -1044,7 +1044,9 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       const subject = countForms && COUNT_FORM.test(led1) ? `${countForms.name} - ${led1}` : led1;
       const ofPending = pending?.entries.some((e) => sameAnalyte(e, subject, { prefix: true }));
       const reopened = !ofPending && reopen(subject);
-      const byRow = !ofPending && !reopened && reopenRowLedBy(subject);
+      // Only a range alone in its cell: a cell after it ("Tempo: 10,0 a 14,0 segundos   Reagente") is
+      // something else, which the blanked line below would hide from the accounting.
+      const byRow = !ofPending && !reopened && !/\S\s{2,}\S/.test(led[2]!) && reopenRowLedBy(subject);
       if (ofPending || reopened || byRow) {
         addRef(pending!, led[2]!);
         // The label names the form or the printed row, not the result's name the accounting looks for:

@@ -113,3 +113,22 @@ test("a chemotherapy cycle and its day in a box-drawn header are the treatment's
   );
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test("a portal link's label in a tabbed row's middle cell goes, a cell after it stays to be read or listed", () => {
+  const text = 'Ferritina\t18 ng/mL\t30 a 400\tVer gráfico   52,3';
+  const r = parseLabReport(text);
+  // The cell after the link is no part of the link: whatever it is, it is not dropped in silence.
+  assert.deepEqual(r.unparsed_lines, [text]);
+});
+
+test("a range led by a printed row's first word, with a cell after it, is not taken whole as that row's range", () => {
+  const text = [
+    'Tempo do paciente                  15,2 segundos',
+    'Atividade de protrombina           81 %',
+    '                                   INTERVALO DE REFERÊNCIA',
+    'Tempo: 10,0 a 14,0 segundos   Positivo',
+    'Atividade: 70 a 100 %',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.ok(r.unparsed_lines.includes('Tempo: 10,0 a 14,0 segundos   Positivo'), r.unparsed_lines.join('\n'));
+});
