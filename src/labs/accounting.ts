@@ -217,8 +217,9 @@ const ADMIN_SPANS: RegExp[] = [
   /(?:x\s*)?10\s*(?:\^\s*\d+|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)/giu,
   // The lab's control run beside a coagulation time ("TP: 18,9 s (controle: 12,4 s)").
   // A control's time on a row of its own ("Tempo do controle …… 12,4 seg") is one too: the reader skips it.
+  // Not the denominator of a ratio ("Relação paciente/controle   1,12"): that row is the patient's result.
   new RegExp(
-    String.raw`\(?\s*(?:tempo\s+(?:d[oa]\s+)?)?${CONTROL_LEAD}(?:\s*\([^()\d]*\))?\s*(?:\.{2,}\s*)?:?\s*\d+(?:[.,]\d+)?\s*(?:s|seg(?:undos)?)?\s*\)?`,
+    String.raw`(?<![\p{L}/])\(?\s*(?:tempo\s+(?:d[oa]\s+)?)?${CONTROL_LEAD}(?:\s*\([^()\d]*\))?\s*(?:\.{2,}\s*)?:?\s*\d+(?:[.,]\d+)?\s*(?:s|seg(?:undos)?)?\s*\)?`,
     'giu',
   ),
   // One previous result, its unit and its date ("Resultado anterior: 119 mg/dL (10/01/2025)", after a dot

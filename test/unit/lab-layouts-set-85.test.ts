@@ -3,6 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseLabReport, type LabParseResult } from '../../src/labs/parse.ts';
+import { accountLines } from '../../src/labs/accounting.ts';
+import { cleanLine } from '../../src/labs/lines.ts';
 
 const brief = (r: LabParseResult) => [
   ...r.analytes.map((a) => [a.name, a.value, a.unit, a.flag] as const),
@@ -131,4 +133,11 @@ test("a range led by a printed row's first word, with a cell after it, is not ta
   ].join('\n');
   const r = parseLabReport(text);
   assert.ok(r.unparsed_lines.includes('Tempo: 10,0 a 14,0 segundos   Positivo'), r.unparsed_lines.join('\n'));
+});
+
+test("a ratio to the control is the patient's result to account for; the control's own time is not", () => {
+  const raw = ['Relação paciente/controle          1,08', 'Tempo do controle ........ 12,4 seg'];
+  const lines = raw.map((r, index) => ({ index, raw: r, text: cleanLine(r, index).text }));
+  // Nothing read: the ratio's line must be listed, the control's time is the lab's run, not a result.
+  assert.deepEqual(accountLines(lines, [], []), [raw[0]]);
 });
