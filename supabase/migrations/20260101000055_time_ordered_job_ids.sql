@@ -25,6 +25,8 @@ create function public.uuid_v7() returns uuid
     'hex')::uuid
 $$;
 revoke all on function public.uuid_v7() from public, anon, authenticated;
+-- Whoever inserts jobs evaluates the default: the server's role, as for the table (sql/002).
+grant execute on function public.uuid_v7() to service_role;
 
 alter table public.analysis_jobs alter column id set default public.uuid_v7();
 
