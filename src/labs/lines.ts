@@ -169,9 +169,8 @@ const CHAT_STAMP =
 
 const TELEGRAM_HEADER = /^\s*[^\d\[\]:]{1,60},\s*\[\d{1,2}\.\d{1,2}\.\d{2,4}\s+\d{1,2}:\d{2}(?::\d{2})?\]\s*$/u;
 
-// A link's label in a cell of a tabbed row (web page copied from the browser), the row's last or not: the
-// label alone goes, a cell after it stays a cell.
-const PAGE_LINK_CELL = /\t\s*(?:ver|visualizar|abrir|exibir)\s+(?:o\s+)?(?:gr[áa]fico|hist[óo]rico|evolu[çc][ãa]o|detalhes|laudo)\s*(?=\t|\s{2,}|$)/iu;
+// A link's label in the last cell of a tabbed row (web page copied from the browser).
+const PAGE_LINK_CELL = /\t\s*(?:ver|visualizar|abrir|exibir)\s+(?:o\s+)?(?:gr[áa]fico|hist[óo]rico|evolu[çc][ãa]o|detalhes|laudo)\s*$/iu;
 
 // The full stop closing a result written as a sentence, after its unit or a bracketed note.
 const SENTENCE_STOP = new RegExp(`(?<=\\d\\s*${UNIT_PATTERN}|\\))\\.\\s*$`, 'iu');

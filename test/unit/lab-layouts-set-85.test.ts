@@ -116,13 +116,6 @@ test("a chemotherapy cycle and its day in a box-drawn header are the treatment's
   assert.deepEqual(r.unparsed_lines, []);
 });
 
-test("a portal link's label in a tabbed row's middle cell goes, a cell after it stays to be read or listed", () => {
-  const text = 'Ferritina\t18 ng/mL\t30 a 400\tVer gráfico   52,3';
-  const r = parseLabReport(text);
-  // The cell after the link is no part of the link: whatever it is, it is not dropped in silence.
-  assert.deepEqual(r.unparsed_lines, [text]);
-});
-
 test("a range led by a printed row's first word, with a cell after it, is not taken whole as that row's range", () => {
   const text = [
     'Tempo do paciente                  15,2 segundos',

@@ -197,12 +197,8 @@ export const CORPUS_SETS = [
   'heldout80',
   'heldout81',
   'heldout82',
-  'heldout85',
-  'heldout86',
   'heldout87',
-  'heldout88',
   'heldout89',
-  'heldout90',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
 
