@@ -56,6 +56,10 @@ export interface AccountLine {
 const RESULT_WORD =
   /^(?:n[aã]o\s+reagente|fracamente\s+reagente|reagente|n[aã]o\s+detect[aá](?:vel|do)|indetect[aá]vel|detect[aá](?:vel|do)|negativ[oa]|positiv[oa]|ausentes?|presentes?|tra[cç]os|rar[oa]s?|numeros[oa]s?|escass[oa]s?|aumentad[oa]s?|abundantes?|l[ií]mpid[oa]|turv[oa]|amarel[oa](?:\s+\p{L}+)?|citrino|incolor|inconclusiv[oa]|indeterminad[oa]|normal|sens[ií]vel|resistente|intermedi[aá]ri[oa]|suscet[ií]vel(?:\s+\p{L}+)?)(?![\p{L}])/iu;
 
+// A finding closing a line after its name, one space apart, with a footnote's mark or nothing after it.
+const NAME_THEN_FINDING =
+  /^\s*(\S.*?) ((?:fracamente\s+|n[aã]o\s+)?(?:reagente|reativo|detect[aá](?:vel|do))|indetect[aá]vel|negativ[oa]|positiv[oa])(?:\s{2,}(?:\(\p{L}{1,2}\)|\*{1,3}))?\s*$/iu;
+
 // Words of a table header or a section: a cell made of them is not a result.
 // A report's own title beside the lab's name ("Laudo de exames", "Resultado de exames") heads it too.
 const HEADER_WORD =
@@ -425,6 +429,14 @@ export function resultTokens(text: string): Token[] {
     const at = (m.index ?? 0) + m[0].trimEnd().length - m[1]!.length;
     if (w && w[0].length === m[1]!.length && free(at) && !out.some((o) => o.at === at)) out.push({ kind: 'word', text: m[1]!, values: [], at });
   }
+  // A name and a finding one space apart at the line's end ("Anti-HIV 1/2 (4ª geração) Não reagente   (g)", a
+  // typed "HBsAg não reagente"), a footnote's mark after it or none: the finding is the name's result, though no
+  // cell break sets it apart. Only a finding's words: "normal" or "ausente" closing a sentence is prose.
+  const end = NAME_THEN_FINDING.exec(t);
+  if (end && !/[:;|]/.test(end[1]!) && end[1]!.trim().split(/\s+/).length <= 6) {
+    const at = (end.index ?? 0) + end[1]!.length + 1;
+    if (free(at) && !out.some((o) => o.kind === 'word' && o.at <= at && at < o.at + o.text.length)) out.push({ kind: 'word', text: end[2]!, values: [], at });
+  }
   // A name cell and a word cell, nothing else ("Ceftriaxona   SENSÍVEL", "Cor   Palha"): the words
   // are a result whatever they are, unless the line is a header ("Exame   Resultado"). A reference
   // cell left as a dash ("| Grupo sanguíneo (ABO) | O | — |") is no third cell.
@@ -746,6 +758,9 @@ class Bag {
 
 const WINDOW = 300;
 
+// A line ending in a range's separator: the range goes on on the next line.
+const OPEN_RANGE_END = /(?:^|\s)(?:a|à|at[ée]|[-–])\s*$/iu;
+
 /**
  * Whether folded `text` opens with `name` as its label ("hiv 1/2: nao reagente"): a reference line under the
  * results naming one by its name without the qualifier. A longer name after it ("hepatite b - hbsag: …") is another result's.
@@ -861,12 +876,18 @@ export function accountLines(lines: readonly AccountLine[], read: readonly Read[
     // A line labelled as a result ("RESULTADO:  130 mg/dL") holds a result: a neighbour's reference that
     // happens to print the same number ("Limítrofe: 130 a 159") does not account for it.
     // So does the value under a lead alone on the line above (a portal's card: "Resultado" / "33 U/L").
-    const labelledResult = /^\s*resultados?\s*:/i.test(l.text) || (number !== null && /^\s*resultados?\s*:?\s*$/i.test(lines[i - 1]?.text ?? ''));
+    const labelledResult =
+      /^\s*resultados?\s*:|\sresultados?\s*:\s*[<>≤≥]?\s*\d/i.test(l.text) || (number !== null && /^\s*resultados?\s*:?\s*$/i.test(lines[i - 1]?.text ?? ''));
     // A titre alone on its line under its reactive result ("Resultado: Reagente" / "Título: 1/4") is
     // that result's value, read from the line above: the whole line is the titre (titreOf reads it all).
     const titre = titreOf(l.text);
     if (titre !== undefined && before !== undefined && i - before <= 3 && byLine.get(before)!.some((b) => b.a.value === titre)) continue;
-    const near = labelledResult ? [] : [...(before !== undefined ? byLine.get(before)! : []), ...(after !== undefined ? byLine.get(after)! : [])];
+    // A value alone on its line, with its unit or none ("0,9 mg/dL" between two results printed one cell a
+    // line), is a result's cell: the bound a neighbour's reference shares with it ("até 0,9 mg/dL") is no
+    // account of it. A reference printed alone is led ("até", "<") or a range; the bound that closes a range
+    // the line above left open ("150.000 a" / "450.000 /mm³", a PDF cell wrapped) is the reference's.
+    const loneValue = bare === '' && /^\d/.test(rest.trim()) && rest.trim() === text.trim() && !OPEN_RANGE_END.test(lines[i - 1]?.text ?? '');
+    const near = labelledResult || loneValue ? [] : [...(before !== undefined ? byLine.get(before)! : []), ...(after !== undefined ? byLine.get(after)! : [])];
     if (!toks.every((t) => own.some((b) => b.has(t, true, l.text)) || near.some((b) => b.has(t, false, l.text)))) unaccounted.add(i);
   }
   const extra = [...unaccounted].sort((x, y) => x - y).map((i) => lines[i]!.raw.trim());

@@ -50,13 +50,15 @@ const SIGTAP_CODE = codeColumn('{10}');
 
 // A portal's "Último resultado: 19,4 ng/mL em 14/03/2025" under the current value is the previous one.
 const LAST_RESULT = String.raw`[uú]ltimo\s+resultado`;
-const PREVIOUS_CUT = new RegExp(String.raw`(?:^|\s)(?:[(\[]\s*)?(?:(?:resultados?\s+)?anterior(?:es)?|hist[oó]rico|${LAST_RESULT})(?![\p{L}]).*$`, 'iu');
+// A link's label ("Ver histórico", a portal's last cell) names no earlier sample: what follows it is no previous result.
+const HISTORY = String.raw`(?<!\b(?:ver|visualizar|abrir|exibir)\s{1,3}(?:o\s+)?)hist[oó]rico`;
+const PREVIOUS_CUT = new RegExp(String.raw`(?:^|\s)(?:[(\[]\s*)?(?:(?:resultados?\s+)?anterior(?:es)?|${HISTORY}|${LAST_RESULT})(?![\p{L}]).*$`, 'iu');
 
 /**
  * The label of a previous result, naming its analyte or not ("Resultado anterior", "Resultado anterior do
  * potássio"), or a portal's "Histórico", as a pattern source.
  */
-export const PREVIOUS_LABEL = String.raw`(?:(?:resultados?\s+)?anterior(?:es)?(?:\s+d[aeo]s?\s+\p{L}[\p{L} -]{0,40}?)?|hist[oó]rico|${LAST_RESULT})`;
+export const PREVIOUS_LABEL = String.raw`(?:(?:resultados?\s+)?anterior(?:es)?(?:\s+d[aeo]s?\s+\p{L}[\p{L} -]{0,40}?)?|${HISTORY}|${LAST_RESULT})`;
 
 const PREVIOUS_ONLY = new RegExp(
   String.raw`^\s*(?:[-–•*·]\s+)?(?:[(\[]\s*)?(?:(?:o\s+)?(?:seu|sua)\s+)?(?:valor(?:es)?\s+)?${PREVIOUS_LABEL}(?:\s*\(\s*(?:em\s+|de\s+)?\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\s*\))?(?:\s*\.{2,})?\s*:\s*\S`,

@@ -191,6 +191,52 @@ test('corpus property: any one analyte the reader loses has its line listed by t
   assert.ok(checked > 700, `${checked} analytes checked`);
 });
 
+// The "any one analyte lost" property, on layouts where a neighbour's text once accounted for a lost result's
+// line (sets 85, 86, 88, 90; rewritten): a bound equal to a value alone on its line, a reference under the next
+// block printing a value labelled "Resultado:", a finding one space after its name, a portal's link cell.
+test('a lost result is listed where a neighbour prints the same number or no cell break sets its word apart', () => {
+  const reports = [
+    ['Ureia', '38 mg/dL', '15 a 40 mg/dL', 'Creatinina', '1,1 mg/dL', 'até 1,2 mg/dL', 'Ácido úrico', '1,2 mg/dL', 'até 1,1 mg/dL'],
+    [
+      'GAMA GT                                Resultado: 58 U/L',
+      'Valores de referência:',
+      '   Homens ........... 8 a 61 U/L',
+      '-----------------------------------',
+      'FOSFATASE ALCALINA                     Resultado: 61 U/L',
+      'Valores de referência:',
+      '   Homens ........... 40 a 129 U/L',
+    ],
+    [
+      'SOROLOGIAS',
+      'Rubéola IgG ........ Reagente          (c)',
+      'HBsAg (quimiluminescência) Não reagente       (c)',
+      'Anti-HCV ........... Não reagente     (c)',
+    ],
+    ['Glicose\t96 mg/dL\t70 a 99\tVer histórico', 'Ureia\t31 mg/dL\t15 a 40\tVer histórico'],
+  ];
+  let lost = 0;
+  for (const report of reports) {
+    const text = report.join('\n');
+    const r = parseLabReport(text, { today: '2025-06-01' });
+    const lines = text.split('\n').map((raw, index) => ({ index, raw, text: cleanLine(raw, index).text }));
+    const read = [...r.analytes, ...r.qualitative];
+    assert.ok(read.length >= 2, `read ${JSON.stringify(read.map((a) => a.name))} from\n${text}`);
+    read.forEach((a, k) => {
+      lost++;
+      const listed = accountLines(
+        lines,
+        read.filter((_, j) => j !== k),
+        [],
+      );
+      assert.ok(listed.includes(lines[a.line]!.raw.trim()), `${a.name}=${a.value} lost and its line not listed`);
+    });
+  }
+  assert.ok(lost >= 9, `${lost} losses checked`);
+  // A link's label is no previous result's: the number after it is read or listed, never cut off.
+  const r = parseLabReport('Glicose\t96 mg/dL\t70 a 99\tVer histórico   48,7', { today: '2025-06-01' });
+  assert.ok(r.analytes.some((a) => a.value === 48.7) || r.unparsed_lines.some((u) => u.includes('48,7')), JSON.stringify(r));
+});
+
 // The corpus properties that add a value or a word to every line: test/unit/lab-accounting-corpus-*.test.ts.
 
 // A bare number printed at the end of a signature or letterhead line, after a whole identifier: the

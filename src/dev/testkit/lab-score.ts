@@ -199,6 +199,10 @@ export const CORPUS_SETS = [
   'heldout82',
   'heldout87',
   'heldout89',
+  'heldout85',
+  'heldout86',
+  'heldout88',
+  'heldout90',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
 
