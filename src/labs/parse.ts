@@ -115,6 +115,7 @@ import {
   withoutAssayColon,
   referenceAfterDetail,
   resultAfterDetail,
+  titleWithoutMethod,
   withoutDetailCell,
   withoutItemNumber,
 } from './lines.ts';
@@ -1461,7 +1462,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       // The block's material and method in columns at the title's right ("ANTI-TPO      Soro | Quimioluminescência")
       // are its detail, no part of the analyte's name.
       const titleCells = cells(t);
-      const own = cleanName(titleCells.length >= 2 && isMethodLine(titleCells.slice(1).join(' - ')) ? titleCells[0]! : t);
+      const own = cleanName(titleWithoutMethod(titleCells.length >= 2 && isMethodLine(titleCells.slice(1).join(' - ')) ? titleCells[0]! : t));
       const name = title && titleAt === lastTextAt && nameGoesOn(title.name, own) ? `${title.name} ${own}` : own;
       title = { name, def: lookupName(name) };
       titleAt = line.index;
