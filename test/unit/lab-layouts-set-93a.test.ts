@@ -11,7 +11,7 @@ const brief = (r: LabParseResult) => [
 
 test('a LIS block title with its specimen, method and release stamp on one line names the "Resultado:" under it', () => {
   const text = [
-    'Pedido 55.120   Coleta: 02/06/2025 06:10   Recebimento: 02/06/2025 06:40',
+    'Pedido 55.120   Coleta: 02/06/2025 06:10   Recebimento: 02/06/2025 06:40   Amostra 8.301.442',
     '',
     'ALBUMINA - Soro - Verde de bromocresol                               Liberado: 02/06/2025 08:02',
     ' Resultado: 2,9 g/dL                                    V.R.: 3,5 a 5,2 g/dL',
@@ -19,7 +19,7 @@ test('a LIS block title with its specimen, method and release stamp on one line 
     'AMONIA - Plasma heparinizado - Enzimático                            Liberado: 02/06/2025 07:31',
     ' Resultado: 88 µmol/L                                   V.R.: 11 a 51 µmol/L',
     '',
-    'Pedido 55.384   Coleta: 02/06/2025 14:45   Recebimento: 02/06/2025 15:02',
+    'Pedido 55.384   Coleta: 02/06/2025 14:45   Recebimento: 02/06/2025 15:02   Amostra 8.302.017',
     '',
     'ALBUMINA - Soro - Verde de bromocresol                               Liberado: 02/06/2025 15:40',
     ' Resultado: 3,1 g/dL                                    V.R.: 3,5 a 5,2 g/dL',
@@ -30,8 +30,8 @@ test('a LIS block title with its specimen, method and release stamp on one line 
     ['AMONIA', 88, 'µmol/L', 'alto'],
     ['Albumina', 3.1, 'g/dL', 'baixo'],
   ]);
-  // The requests' lines are what they were before (listed for a person to read); no result line is left.
-  assert.ok(r.unparsed_lines.every((l) => l.startsWith('Pedido')));
+  // The requests' lines are the order's and the sample's numbers and dates: nothing is left to list.
+  assert.deepEqual(r.unparsed_lines, []);
 });
 
 test('a header line with a collection date after a label is no title: its date cell stays on the line', () => {
@@ -92,4 +92,6 @@ test('age-band columns printed once over the hemogram judge the differential und
     ['Basófilos (%)', 3, '%', 'indeterminado'],
     ['Basófilos', 246, '/mm³', 'normal'],
   ]);
+  // The bands' header ("1 m a 1 ano", the first age abbreviated) holds ages, never a result.
+  assert.deepEqual(r.unparsed_lines, []);
 });
