@@ -391,10 +391,15 @@ function bandOfCell(cell: string): string {
   return stripReferenceLead(cell.trim()).rest.replace(SEX_AFTER_BAND, '').trim();
 }
 
+// The months of a band's first age abbreviated to "m", before the second age with its unit ("6 m a 2 anos").
+const AGE_BAND_MONTHS = /(?<![a-z])m(?=\s*(?:a|-|–)\s*\d+\s*(?:anos?|meses|mes)\b)/gi;
+
 function sexOf(label: string): Sex | undefined {
   // A letter glued to digits is a code ("f1 - Clara de ovo", an allergen's), never the sex's initial;
   // glued to a power, a unit ("(1,73 m²)", the body surface a clearance is corrected to).
+  // Nor is the "m" of an age band's first age abbreviated ("6 m a 2 anos"): months.
   const f = foldSameLength(label)
+    .replace(AGE_BAND_MONTHS, ' ')
     .replace(/(?<![a-z0-9])[a-z](?:\d+|[²³])(?![a-z0-9])/gi, ' ')
     .replace(/[^a-z ]/g, ' ');
   const male = /\b(homens?|homem|masculino|masc|m)\b/.test(f);

@@ -69,7 +69,7 @@ test('age bands in words ("Inferior a 50 anos", "Igual ou superior a 50 anos") p
 
 test('age-band columns printed once over the hemogram judge the differential under a later section header', () => {
   const text = [
-    'Data de nascimento: 02/01/2020    Idade: 5 anos e 1 mês   Sexo: Masculino',
+    'Data de nascimento: 02/01/2020    Idade: 5 anos e 1 mês   Sexo: Feminino',
     'Coleta: 10/02/2025 09:00',
     'SERIE VERMELHA       RESULTADO                 1 m a 1 ano     1 a 4 anos      4 a 10 anos',
     'Hemoglobina          11,9 g/dL                 10,0 a 13,0     11,0 a 13,5     11,5 a 14,5',
