@@ -92,7 +92,8 @@ const ADMIN_SPANS: RegExp[] = [
   // a health plan's "Senha de autorização" (the guia's authorisation, longer than the 16 characters a label may run to);
   // a protocol, an order or a patient record abbreviated "Prot. 118-2041", "Ped.: 31.004.872", "Pac.: 0452219" or after the full label ("Paciente....: 0004418827"), the report's "Versão do laudo: 1", the lab system's name and version ("SISTEMA LABHOS 5.2"). The label and its number never span a bracket or a
   // ";" (only an area code opens one: "Tel. (71) 3344-9810"; a fax transmission line's "FAX +55 67 3384-1150"),
-  // save a bracket of letters that names the form ("Requisição SUS (BPA-I): 44019", a SUS billing form's):
+  // save a bracket of letters that names the form ("Requisição SUS (BPA-I): 44019", a SUS billing form's);
+  // a sample's number in thousands groups after the request's collection stamp ("Amostra 7.412.339"):
   // in "… carimbo do CNES   (repetido: 48,7)" the number is a value, not the registration of a label
   // printed without one. Nor a column break before a word: "… do CNES.*   Ureia 48,7" is a result cell;
   // nor a number with a decimal comma, which no identifier has ("… com o código   12,5" is a value);
@@ -106,7 +107,7 @@ const ADMIN_SPANS: RegExp[] = [
   // a hospital admission's authorisation number (AIH 3125100638417), too. So is a ward's number before
   // the bed's ("ENF. 03 LEITO 12B").
   new RegExp(
-    String.raw`(?<![\p{L}\d])(?:crm|creme[a-z]{1,3}|crf|crbm|crbio|coren|rqe|cnes|cns|cnpj|cnae|cbo|aih|cpf|rg|cep|protocolo|prot\.(?=\s*:?\s*\d)|ped\.?(?=\s*:?\s*\d)|pac\.(?=\s*:?\s*\d)|paciente(?=[.\s]*:?\s*\d)|pedido|req|requisi[cç][aã]o|solicita[cç][aã]o(?=\s*:?\s*\d)|atend(?:imento)?\.?|o\.s\.?|os(?=\s*[:nº°#])|ordem(?:\s+de\s+servi[cç]o)?|pront|prontu[aá]rio|reg|registro|c[oó]d(?:igo)?|ficha|senha(?:\s+de\s+autoriza[cç][aã]o)?|cart[aã]o(?:\s+sus)?|notifica[cç][aã]o|sinan|boletim|lote|n[º°]|no\.|n[uú]mero|tel(?:efone)?|fone|fax|ramal|sac|ouvidoria|disque(?:\s+sa[uú]de)?|whatsapp|celular|leito|quarto|enf(?:ermaria)?\.?(?=\s*:?\s*\d)|box|turno|m[aá]quina|posto(?:\s+de\s+coleta)?|equipe|esf|micro[aá]rea|cadastro|matr[ií]cula|id|guia|carteir(?:inha|a)|etiqueta|amostra\s+n[º°]|amostra(?=\s*:?\s*(?:\d{5,}|\d+-\d+))|vers[aã]o(?:\s+do\s+laudo)?(?=\s*:?\s*\d)|sistema(?=\s+[\p{L}-]+\s+(?:v\.?\s*)?\d))${NOT_WORD}(?:(?!\s{2,}\p{L}|[.*_—–-]\s{2,})(?:[^\d\n(\[;]|\([\p{L}\s-]{1,12}\))){0,16}\(?(?:\d{1,2}\s*(?:[ªº]\s*(?:regi[aã]o\s*)?|[-–]\s*(?=\d)))?(?:\d{1,4}\)?(?:\s\d{1,4}(?![\d./-]))*\s\d[\d./?\uFFFD-]*|\d(?:[\d./?\uFFFD-]|\[ileg[ií]vel\](?=\d))*)(?!\d|,\d)`,
+    String.raw`(?<![\p{L}\d])(?:crm|creme[a-z]{1,3}|crf|crbm|crbio|coren|rqe|cnes|cns|cnpj|cnae|cbo|aih|cpf|rg|cep|protocolo|prot\.(?=\s*:?\s*\d)|ped\.?(?=\s*:?\s*\d)|pac\.(?=\s*:?\s*\d)|paciente(?=[.\s]*:?\s*\d)|pedido|req|requisi[cç][aã]o|solicita[cç][aã]o(?=\s*:?\s*\d)|atend(?:imento)?\.?|o\.s\.?|os(?=\s*[:nº°#])|ordem(?:\s+de\s+servi[cç]o)?|pront|prontu[aá]rio|reg|registro|c[oó]d(?:igo)?|ficha|senha(?:\s+de\s+autoriza[cç][aã]o)?|cart[aã]o(?:\s+sus)?|notifica[cç][aã]o|sinan|boletim|lote|n[º°]|no\.|n[uú]mero|tel(?:efone)?|fone|fax|ramal|sac|ouvidoria|disque(?:\s+sa[uú]de)?|whatsapp|celular|leito|quarto|enf(?:ermaria)?\.?(?=\s*:?\s*\d)|box|turno|m[aá]quina|posto(?:\s+de\s+coleta)?|equipe|esf|micro[aá]rea|cadastro|matr[ií]cula|id|guia|carteir(?:inha|a)|etiqueta|amostra\s+n[º°]|amostra(?=\s*:?\s*(?:\d{5,}|\d+-\d+|\d{1,3}(?:\.\d{3}){2,}(?![\d,])))|vers[aã]o(?:\s+do\s+laudo)?(?=\s*:?\s*\d)|sistema(?=\s+[\p{L}-]+\s+(?:v\.?\s*)?\d))${NOT_WORD}(?:(?!\s{2,}\p{L}|[.*_—–-]\s{2,})(?:[^\d\n(\[;]|\([\p{L}\s-]{1,12}\))){0,16}\(?(?:\d{1,2}\s*(?:[ªº]\s*(?:regi[aã]o\s*)?|[-–]\s*(?=\d)))?(?:\d{1,4}\)?(?:\s\d{1,4}(?![\d./-]))*\s\d[\d./?\uFFFD-]*|\d(?:[\d./?\uFFFD-]|\[ileg[ií]vel\](?=\d))*)(?!\d|,\d)`,
     'giu',
   ),
   // What a blood-gas analyser is told about the sample, printed in the section's title or a note ("GASOMETRIA
@@ -186,7 +187,8 @@ const ADMIN_SPANS: RegExp[] = [
   // Ages and durations are never results: the patient's age, age bands and gestational weeks in
   // references, fasting and collection times ("74 anos", "6 meses a 6 anos", "12 semanas", "urina de 24 horas").
   // An hour's "h" is glued to its number or one space away: "50  H" is a value and its flag (high).
-  /(?<![\d.,])\d+(?:[.,]\d+)?(?:\s*(?:a|-|–|e|até|à)\s*\d+(?:[.,]\d+)?)?(?:\s*(?:anos?|meses|m[eê]s|dias?|semanas?|horas?)|\s?h)(?![\p{L}\d/])/giu,
+  // A band's first age may be abbreviated to "m" when the second has its unit ("6 m a 2 anos").
+  /(?<![\d.,])\d+(?:[.,]\d+)?(?:\s*m?\s*(?:a|-|–|e|até|à)\s*\d+(?:[.,]\d+)?)?(?:\s*(?:anos?|meses|m[eê]s|dias?|semanas?|horas?)|\s?h)(?![\p{L}\d/])/giu,
   // Weeks abbreviated "sem" with the days after them, or after a gestational-age label ("Idade
   // gestacional: 38 sem 4 dias", "IG: 39 sem"): a duration too ("95 sem jejum" keeps its value).
   /(?<![\d.,])\d{1,2}\s*sem\.?\s*(?:e\s*)?\d\s*(?:dias?|d)(?![\p{L}\d])/giu,

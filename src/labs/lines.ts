@@ -1153,6 +1153,9 @@ export function resultAfterDetail(text: string): string | undefined {
   return m[2]!;
 }
 
+// A release (or collection) stamp in a cell of its own, last on the line: its label, a date and perhaps the time.
+const RELEASE_STAMP_CELL =
+  /\s{2,}(?:liberad[oa]|libera[cç][aã]o|coletad[oa]|colhid[oa]|coleta|recebid[oa]|recebimento)(?:\s+em)?\s*:?\s*\d{1,2}\/\d{1,2}(?:\/\d{2,4})?(?:\s+(?:[àa]s\s+)?\d{1,2}[:h]\d{2})?\s*$/iu;
 // Digits glued to letters ("HBA1C", "B12") and in brackets ("(3 amostras)") qualify a title: they are no value.
 const NAME_DIGITS = /(?<=\p{L})\d+|\([^()\d]*\d[^()]*\)/gu;
 
@@ -1163,6 +1166,13 @@ const NAME_DIGITS = /(?<=\p{L})\d+|\([^()\d]*\d[^()]*\)/gu;
  * brackets ("(3 amostras)") are no number.
  */
 export function withoutDetailCell(text: string): string {
+  // A hospital LIS prints when each exam was released (or drawn) at the title's right ("UREIA - Soro -
+  // Cinético UV      Liberado: 18/03/2025 07:40"): the sample's dates, so the title alone names the
+  // "Resultado:" under it. Only after a title (no label, no number before it): "Posto: …   Data da
+  // coleta: …" is a header's line.
+  const stamp = RELEASE_STAMP_CELL.exec(text);
+  if (stamp && /\p{L}/u.test(text.slice(0, stamp.index)) && !/[:\d]/.test(text.slice(0, stamp.index).replace(NAME_DIGITS, '')))
+    return text.slice(0, stamp.index);
   // The method may follow the title after a dash instead ("VHS - MÉTODO DE WESTERGREN"), not after
   // another detail ("IMUNOLOGIA - MATERIAL: SORO - MÉTODO: …", a section line).
   // A title that fills its column leaves one space before a labelled detail ("… (NOME POR EXTENSO) Material: Soro").
@@ -1228,6 +1238,23 @@ export const ANALYSER_SPAN = new RegExp(String.raw`(?<![\p{L}])${ANALYSER}[^;|]*
  */
 export function isMethodLine(text: string): boolean {
   return METHOD_LINE.test(text.trim()) || ANALYSER_LINE.test(text.trim());
+}
+
+// Where a title's dashed tail may start ("LACTATO - Plasma fluoretado - Enzimático").
+const TITLE_DASH = /\s[-–—]\s+/gu;
+
+/**
+ * A block title with its specimen and method after a dash on the same line, as a hospital LIS prints
+ * each exam ("LACTATO - Plasma fluoretado - Enzimático", "UREIA - Soro - Cinético UV"): the name is the
+ * part before the tail, which says how the sample was drawn and run, never what was measured. A dashed
+ * tail that is no specimen or method ("HIV 1 e 2 - Anticorpos") stays part of the name.
+ */
+export function titleWithoutMethod(text: string): string {
+  for (const m of text.matchAll(TITLE_DASH)) {
+    const head = text.slice(0, m.index).trimEnd();
+    if (/\p{L}/u.test(head) && isMethodLine(text.slice(m.index + m[0].length))) return head;
+  }
+  return text;
 }
 
 // A previous result on its own line under its label ("Resultado anterior" / "7,3 % em 18/12/2023"):

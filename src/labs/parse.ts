@@ -115,6 +115,7 @@ import {
   withoutAssayColon,
   referenceAfterDetail,
   resultAfterDetail,
+  titleWithoutMethod,
   withoutDetailCell,
   withoutItemNumber,
 } from './lines.ts';
@@ -558,7 +559,17 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       alertAt = alertColumnAt(t, line.offset);
       // A line of value columns' units alone ("%   /mm³" over a differential) heads no new reference
       // columns: the age bands above still name the ranges under them.
-      if (header.referenceAt !== undefined || header.resultAt !== undefined || header.valueColumns.length === 0) bands = undefined;
+      // Nor does a section's title over its result column alone ("LEUCOGRAMA   RESULTADO" under the hemogram's
+      // "ERITROGRAMA   RESULTADO   6 m a 2 anos   2 a 6 anos   …"): the bands printed once name the whole table's.
+      const sectionOfTable =
+        header.resultAt !== undefined &&
+        header.starts?.length === 2 &&
+        header.referenceAt === undefined &&
+        header.valueColumns.length === 0 &&
+        header.previousAt === undefined &&
+        header.rangeColumns.length === 0 &&
+        header.sexes.length === 0;
+      if (!sectionOfTable && (header.referenceAt !== undefined || header.resultAt !== undefined || header.valueColumns.length === 0)) bands = undefined;
       const previousCell =
         header.previousAt !== undefined && line.bars ? (previousCellOf(line.bars) ?? (header.history ? earlierDateCellsOf(line.bars) : undefined)) : undefined;
       if (previousCell) table.previousCell = previousCell;
@@ -1461,7 +1472,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       // The block's material and method in columns at the title's right ("ANTI-TPO      Soro | Quimioluminescência")
       // are its detail, no part of the analyte's name.
       const titleCells = cells(t);
-      const own = cleanName(titleCells.length >= 2 && isMethodLine(titleCells.slice(1).join(' - ')) ? titleCells[0]! : t);
+      const own = cleanName(titleWithoutMethod(titleCells.length >= 2 && isMethodLine(titleCells.slice(1).join(' - ')) ? titleCells[0]! : t));
       const name = title && titleAt === lastTextAt && nameGoesOn(title.name, own) ? `${title.name} ${own}` : own;
       title = { name, def: lookupName(name) };
       titleAt = line.index;

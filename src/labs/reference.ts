@@ -181,9 +181,12 @@ const AGE_UNIT = String.raw`(?:horas?|dias?|semanas?|meses|m[eê]s|anos?)`;
 const AGE_BAND_RE = new RegExp(
   // A narrow reference column abbreviates the years to an "a" before the band's colon ("40-49 a: até 2,5",
   // "70 a ou +: até 6,5"), the colon left out of the label read; an "a" anywhere else is a range's.
-  String.raw`(?<a>\d+)\s*(?<ua>${AGE_UNIT})?\s*(?:a|at[eé]|-|–)\s*(?<b>\d+)\s*(?<ub>${AGE_UNIT}|a(?=\s*(?::|$)))(?![\p{L}])` +
-    String.raw`|(?<gt>acima de|maiores de|maior que|>=|=>|>|≥|a partir de)\s*(?<c>\d+)\s*(?<uc>${AGE_UNIT})(?![\p{L}])` +
-    String.raw`|(?<lt>at[eé]|menores de|menor que|<=|=<|<|≤|abaixo de)\s*(?<d>\d+)\s*(?<ud>${AGE_UNIT})(?![\p{L}])` +
+  // A column header abbreviates the first age of a band to "m" when the second has its unit in full ("6 m a
+  // 2 anos"): months, as only an age unit can follow it there.
+  String.raw`(?<a>\d+)\s*(?<ua>${AGE_UNIT}|m(?=\s*(?:a|-|–)\s*\d+\s*${AGE_UNIT}(?![\p{L}])))?\s*(?:a|at[eé]|-|–)\s*(?<b>\d+)\s*(?<ub>${AGE_UNIT}|a(?=\s*(?::|$)))(?![\p{L}])` +
+    // The bound in words as a LIS prints it ("Inferior a 75 anos", "Igual ou superior a 75 anos", "Menor de 1 ano").
+    String.raw`|(?<gt>acima de|(?:igual\s+ou\s+)?(?:superior(?:es)?\s+a|maior(?:es)?\s+(?:de|que))|>=|=>|>|≥|a partir de)\s*(?<c>\d+)\s*(?<uc>${AGE_UNIT})(?![\p{L}])` +
+    String.raw`|(?<lt>at[eé]|(?:igual\s+ou\s+)?(?:inferior(?:es)?\s+a|menor(?:es)?\s+(?:de|que))|<=|=<|<|≤|abaixo de)\s*(?<d>\d+)\s*(?<ud>${AGE_UNIT})(?![\p{L}])` +
     String.raw`|(?<e>\d+)\s*(?<ue>anos?|a)\s*ou\s*(?:mais|\+)` +
     // A newborn's hours of life as a lab abbreviates them ("RN 0 a 24 h", "24-48 h"); never a collection's
     // hours of the day ("coleta 16 a 20 h") nor a fast's ("jejum de 8 a 12 h").
@@ -195,7 +198,9 @@ const AGE_BAND_RE = new RegExp(
   'iu',
 );
 const AGE_BAND_GLOBAL = new RegExp(AGE_BAND_RE.source, 'giu');
-export const ORDINAL_RE = /\d+\s*[ºª°]/g;
+// An ordinal typed without its sign, the letter after the digit ("1o TRIMESTRE", "4a GERACAO" in a report
+// printed in plain ASCII capitals): an ordinal only before the word it counts, as "71a" alone is an age.
+export const ORDINAL_RE = /\d+\s*[ºª°]|(?<![\d.,])\d{1,2}[oa](?=\s+(?:trimestre|trim\b|semestre|gera[cç][aã]o|dose|amostra))/giu;
 // A percentile names the population a range comes from ("Percentil 99: homens até 34", "P99", "P97,5";
 // not an antigen "p24"):
 // its number is a label, never a bound.
@@ -342,8 +347,9 @@ function ageBandOf(label: string): AgeBand | undefined {
       return { minMonths: months(Number(g.a), ua), maxMonths: months(Number(g.b), ub) + step(ub) };
     }
     // "Acima de 60 anos" starts at 61, "acima de 1 mês" after the first month; "até 24 horas" includes the 24th.
-    if (g.c !== undefined) return { minMonths: months(Number(g.c), g.uc) + (/^(>|acima|maior)/i.test(g.gt ?? '') ? step(g.uc) : 0), maxMonths: Infinity };
-    if (g.d !== undefined) return { minMonths: 0, maxMonths: months(Number(g.d), g.ud) + (/^at[eé]/i.test(g.lt ?? '') ? step(g.ud) : 0) };
+    if (g.c !== undefined)
+      return { minMonths: months(Number(g.c), g.uc) + (/^(>|acima|maior|superior)/i.test(g.gt ?? '') ? step(g.uc) : 0), maxMonths: Infinity };
+    if (g.d !== undefined) return { minMonths: 0, maxMonths: months(Number(g.d), g.ud) + (/^(?:at[eé]|igual)/i.test(g.lt ?? '') ? step(g.ud) : 0) };
     if (g.e !== undefined) return { minMonths: months(Number(g.e), 'anos'), maxMonths: Infinity };
     if (g.ha !== undefined && g.hb !== undefined) return { minMonths: months(Number(g.ha), 'horas'), maxMonths: months(Number(g.hb), 'horas') + step('horas') };
     if (g.f !== undefined) return { minMonths: months(Number(g.f), g.uf), maxMonths: months(Number(g.f), g.uf) + step(g.uf) };
@@ -385,10 +391,15 @@ function bandOfCell(cell: string): string {
   return stripReferenceLead(cell.trim()).rest.replace(SEX_AFTER_BAND, '').trim();
 }
 
+// The months of a band's first age abbreviated to "m", before the second age with its unit ("6 m a 2 anos").
+const AGE_BAND_MONTHS = /(?<![a-z])m(?=\s*(?:a|-|–)\s*\d+\s*(?:anos?|meses|mes)\b)/gi;
+
 function sexOf(label: string): Sex | undefined {
   // A letter glued to digits is a code ("f1 - Clara de ovo", an allergen's), never the sex's initial;
   // glued to a power, a unit ("(1,73 m²)", the body surface a clearance is corrected to).
+  // Nor is the "m" of an age band's first age abbreviated ("6 m a 2 anos"): months.
   const f = foldSameLength(label)
+    .replace(AGE_BAND_MONTHS, ' ')
     .replace(/(?<![a-z0-9])[a-z](?:\d+|[²³])(?![a-z0-9])/gi, ' ')
     .replace(/[^a-z ]/g, ' ');
   const male = /\b(homens?|homem|masculino|masc|m)\b/.test(f);
