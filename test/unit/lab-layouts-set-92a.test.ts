@@ -2,6 +2,8 @@
 // the parser on a few rewritten lines that show each layout. No database, no model.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { accountLines } from '../../src/labs/accounting.ts';
+import { cleanLine } from '../../src/labs/lines.ts';
 import { parseLabReport, type LabParseResult } from '../../src/labs/parse.ts';
 
 const brief = (r: LabParseResult) => [
@@ -112,4 +114,23 @@ test('a form\'s ticked box ("☐ Negativo ☒ Positivo") is the result, the othe
   ]);
   // No box ticked says no result: the line is listed for a person to read.
   assert.deepEqual(r.unparsed_lines, ['- Bilirrubina: ☐ Negativo ☐ Positivo (VR: Negativo)']);
+});
+
+test('one of several same-word results typed between commas, lost, leaves its line listed', () => {
+  const text = '10/06/2025 08:02 - Carla: Anti HAV IgM negativo, HBsAg negativo, Chagas negativo';
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    r.qualitative.map((a) => a.name),
+    ['Anti HAV IgM', 'HBsAg', 'Chagas'],
+  );
+  const lines = text.split('\n').map((raw, index) => ({ index, raw, text: cleanLine(raw, index).text }));
+  for (let k = 0; k < r.qualitative.length; k++)
+    assert.deepEqual(
+      accountLines(
+        lines,
+        r.qualitative.filter((_, j) => j !== k),
+        [],
+      ),
+      [text],
+    );
 });
