@@ -51,6 +51,8 @@ export interface AccountLine {
   text: string;
 }
 
+// A piece of a typed list between commas: a name of a few words, then its result word ("Anti HCV não reagente").
+const COMMA_WORD_PIECE = /(?:^|,)\s*[\p{L}\d-]+(?: [\p{L}\d-]+){0,2}?\s+((?:n[aã]o\s+)?\p{L}+)\s*(?=,|$)/gu;
 // Result words (folded). "Normal" heads a tier too ("Normal: inferior a 5,7 %"): a word followed by a
 // colon is a label, never counted.
 const RESULT_WORD =
@@ -303,6 +305,8 @@ interface Token {
   text: string;
   values: number[];
   at: number;
+  /** A word of a typed list between commas: one result's value accounts for one such word only. */
+  listed?: true;
 }
 
 function spans(text: string): Array<[number, number]> {
@@ -426,10 +430,15 @@ export function resultTokens(text: string): Token[] {
   }
   // A typed summary's piece between ';' that is a short name and a result word ("EAS normal; SOF
   // negativo"): the word is the piece's result, though no colon or column break sets it apart.
-  for (const m of t.includes(';') ? t.matchAll(/(?:^|;)\s*[\p{L}\d-]+(?: [\p{L}\d-]+)?\s+(\p{L}+)\s*(?=;|$)/gu) : []) {
+  // So is a patient's list of them between commas ("HIV não reagente, HBsAg não reagente, Anti HCV não
+  // reagente"), two such pieces at least: one alone after a comma may be a sentence's words.
+  const commaPieces = t.includes(',') ? [...t.matchAll(COMMA_WORD_PIECE)] : [];
+  const typedPieces = t.includes(';') ? [...t.matchAll(/(?:^|;)\s*[\p{L}\d-]+(?: [\p{L}\d-]+)?\s+(\p{L}+)\s*(?=;|$)/gu)] : [];
+  for (const m of [...typedPieces, ...(commaPieces.length >= 2 ? commaPieces : [])]) {
     const w = RESULT_WORD.exec(foldSameLength(m[1]!));
     const at = (m.index ?? 0) + m[0].trimEnd().length - m[1]!.length;
-    if (w && w[0].length === m[1]!.length && free(at) && !out.some((o) => o.at === at)) out.push({ kind: 'word', text: m[1]!, values: [], at });
+    const listed = commaPieces.includes(m) ? { listed: true as const } : {};
+    if (w && w[0].length === m[1]!.length && free(at) && !out.some((o) => o.at === at)) out.push({ kind: 'word', text: m[1]!, values: [], at, ...listed });
   }
   // A name and a finding one space apart at the line's end ("Anti-HIV 1/2 (4ª geração) Não reagente   (g)", a
   // typed "HBsAg não reagente"), a footnote's mark after it or none: the finding is the name's result, though no
@@ -578,6 +587,7 @@ class Bag {
   /** The analyte's own value: only its own line can print it. */
   private value: number[] | undefined;
   private valueWords = '';
+  private wordTaken = false;
   private valueNumbers: number[][] = [];
   /** Numbers and words of its reference, unit and name: printed on its line or on the lines of its record. */
   private printed: number[][] = [];
@@ -698,6 +708,13 @@ class Bag {
     // A word result's reference cell, whatever its words, is the reference the reader joined to it ("FAS   FA", a
     // haemoglobin profile against the normal one). So is a number's word reference ("1.860 cópias/mL   Não
     // detectado", a viral load detected against an undetectable one).
+    // A word of a typed list between commas is one result's ("HIV não reagente, HBsAg não reagente"): a
+    // value accounts for one such word, so one result lost leaves its word unaccounted.
+    if (tok.kind === 'word' && tok.listed) {
+      if (this.wordTaken || !holdsWord(this.valueWords, tok.text)) return false;
+      this.wordTaken = true;
+      return true;
+    }
     if (tok.kind === 'word')
       return (
         holdsWord(this.valueWords, tok.text) ||

@@ -32,7 +32,7 @@ const UNIT_CELL = new RegExp(
 );
 
 /** The unit a header cell gives its column ("%", "/mm³", "Relativo (%)", "Valores absolutos"), if any. */
-function columnUnit(cell: string): string | undefined {
+export function columnUnit(cell: string): string | undefined {
   const f = foldSameLength(cell).trim();
   if (/^(?:ref|v\.?\s?r|refer|interv|faixa)/.test(f)) return undefined;
   const m = UNIT_CELL.exec(f);

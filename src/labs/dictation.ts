@@ -14,13 +14,17 @@ import { isAdminLine } from './lines.ts';
 
 // The verb that puts a dictated value after its name ("Hemoglobina deu 11,6", "o LDL tá escrito 120").
 const READING_VERB = /\s*,?\s+(?:deu|t[aá]|est[aá]|ficou|veio|é)(?:\s+(?:escrito|marcando|em|de))?\s+(?=[<>]?\s*\d)/iu;
-// Words a speaker opens a sentence with before the name ("E o", "Aí a", "Então o").
-const OPENING = /^(?:(?:e|a[ií]|ent[aã]o|agora|depois)\s+)*(?:(?:o|a|os|as)\s+)?/iu;
+// Words a speaker opens a sentence with before the name ("E o", "Aí a", "Então o", "E teve").
+const OPENING = /^(?:(?:e|a[ií]|ent[aã]o|agora|depois|teve)\s+)*(?:(?:o|a|os|as)\s+)?/iu;
 // A sentence that says a reference, not a result: its first number comes after a reference word.
 const REFERENCE_FIRST = /^[^\d]*\b(?:refer[eê]ncia|normal|desej[aá]vel|ideal|valor(?:es)?\s+de\s+refer[eê]ncia)\b[^\d]*\d/iu;
 const SPOKEN_DECIMAL = /(\d)\s+v[ií]rgula\s+(\d)/giu;
-// A sentence ends after a word or a number, not after an abbreviation ("Dr.", "Av.").
-const SENTENCE_END = /(?<=(?:\p{Ll}{2,}|\d)[.?!]+)\s+(?=\p{Lu})/u;
+// A sentence ends after a word, a number or a percent ("Saturação 7%, referência 20 a 50%. Vitamina B12
+// 389"), not after an abbreviation ("Dr.", "Av.").
+const SENTENCE_END = /(?<=(?:\p{Ll}{2,}|\d|%)[.?!]+)\s+(?=\p{Lu})/u;
+// A sentence of one spoken word that says no result ("Continuando.", "Pronto."): a pause of speech, not a
+// list's number ("3.") nor an abbreviation ("Obs.").
+const SPOKEN_PAUSE = /^\p{L}{5,}[.?!]*$/u;
 // Words of speech, not of a printed report: a verb of reading, a reference said as a sentence.
 const SPEECH = /\b(?:deu|t[aá]|ent[aã]o|a[ií]|refer[eê]ncia\s+(?:é\s+)?de|o\s+normal|desej[aá]vel)\s/iu;
 
@@ -35,7 +39,7 @@ function isDictated(line: string): boolean {
   // One sentence alone is speech when it says its value after a verb of reading or with its decimal comma as a word.
   if (sentences.length === 1) return READING_VERB.test(sentences[0]!) || new RegExp(SPOKEN_DECIMAL.source, 'iu').test(t);
   // A list's number ("3. Colesterol total") or a lone word opens no sentence: speech has two words or more a sentence.
-  if (sentences.length < 2 || sentences.some((s) => (s.match(/\p{L}{2,}/gu) ?? []).length < 2)) return false;
+  if (sentences.length < 2 || sentences.some((s) => (s.match(/\p{L}{2,}/gu) ?? []).length < 2 && !SPOKEN_PAUSE.test(s.trim()))) return false;
   const saying = sentences.filter((s) => /\d/.test(s) && !isAdminLine(s));
   // Sentences saying only the patient's or the lab's data are the spoken header of such a message.
   if (saying.length === 0) return sentences.some((s) => /\d/.test(s));

@@ -403,8 +403,50 @@ export function splitResults(text: string, startsResult: (piece: string) => bool
   }
   return out
     .flatMap((p) => typedRun(p, startsResult))
+    .flatMap((p) => commaWordRun(p, startsResult))
     .map((p) => p.trim())
     .filter(Boolean);
+}
+
+// A comma, outside brackets, before a word: where a typed list may go on to its next result.
+const COMMA_BEFORE_WORD = /,\s+(?=\p{L})/gu;
+// A typed result's name: a few words, no digit, colon or bracket ("HBsAg", "Anti HCV", "nitrito").
+const TYPED_NAME = /^\p{L}[\p{L}-]*(?: [\p{L}-]+){0,3}$/u;
+
+/** Whether a piece is a name and then its result in words, nothing else ("HBsAg não reagente", "nitrito negativo"). */
+function namedWordResult(piece: string): boolean {
+  const t = piece.trim().replace(/[.\s]+$/, '');
+  for (const space of t.matchAll(/ /g)) {
+    const at = space.index ?? 0;
+    if (TYPED_NAME.test(t.slice(0, at)) && qualitativeAtStart(t.slice(at + 1))?.consumed === t.length - at - 1) return true;
+  }
+  return false;
+}
+
+/**
+ * Results typed one after another with a comma between them, a patient copying the paper into a chat
+ * ("HIV não reagente, HBsAg não reagente, Anti HCV não reagente", "leucócitos 4 p/c (até 5), nitrito
+ * negativo"): left whole, the results after the first are read as its reference and lost. Cut before
+ * each piece that is a name and its result in words, nothing else, after a piece that reads as a result:
+ * a comma before a value's words ("9,1, e a referência é de 12 a 16") or within a reference stays.
+ */
+function commaWordRun(piece: string, startsResult: (piece: string) => boolean): string[] {
+  const cuts: { at: number; end: number }[] = [];
+  for (const m of piece.matchAll(COMMA_BEFORE_WORD)) {
+    const at = m.index ?? 0;
+    const before = piece.slice(0, at);
+    if ((before.match(/\(/g) ?? []).length !== (before.match(/\)/g) ?? []).length) continue;
+    cuts.push({ at, end: at + m[0].length });
+  }
+  if (cuts.length === 0) return [piece];
+  const segments = [{ at: 0, end: 0 }, ...cuts].map((c, i) => piece.slice(c.end, cuts[i]?.at ?? piece.length));
+  const out: string[] = [];
+  for (const seg of segments) {
+    if (out.length > 0 && namedWordResult(seg) && startsResult(out[out.length - 1]!) && startsResult(seg)) out.push(seg);
+    else if (out.length > 0) out[out.length - 1] = `${out[out.length - 1]}, ${seg}`;
+    else out.push(seg);
+  }
+  return out;
 }
 
 /**

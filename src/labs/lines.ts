@@ -1557,7 +1557,7 @@ const COUNCIL_AT_END = /(?<![\p{L}])(?:crm|crf|crbm|crbio|coren)(?:\s*[-/]?\s*(?
 const COUNCIL_NUMBER = /^\d[\d./]*(?:-[a-z])?$/iu;
 /**
  * A PDF viewer's copy puts each cell on a line of its own and breaks a long cell over two: a range after
- * its "a" ("4,50 a" / "5,90"), a unit after a slash ("milhões/" / "mm³", "mL/min/" / "1,73m²"), a
+ * its "a" ("4,50 a" / "5,90"), a unit after a slash ("milhões/" / "mm³", "mL/min/" / "1,73m²", at a row's end too), a
  * name's bracket ("(CKD-EPI" / "2021)"). Each such pair is one cell, read as one line (the second left
  * ''); a line with anything else beside the piece is a row, not a broken cell.
  */
@@ -1569,7 +1569,10 @@ export function joinBrokenSingleCells(reads: readonly string[]): string[] {
     const next = out[i + 1]!.trim();
     if (!single(cur) || !single(next)) continue;
     const range = new RegExp(String.raw`^(?:${NUMBER})\s+(?:a|à|at[eé])$`, 'iu').test(cur) && RANGE_END.test(next);
-    const unit = /^[\p{L}µ][^\s\d]*\/(?:[^\s/]+\/)*$/u.test(cur) && !/\s/.test(next) && unitAtStart(`${cur}${next}`)?.consumed === cur.length + next.length;
+    // The unit may end a whole row or reference the viewer broke after its slash ("Hemoglobina 15,4 g/dL
+    // 13,5 a 17,5 g/" / "dL", "Valores de referência: 70 a 99 mg/" / "dL"): its last word is the broken cell.
+    const brokenUnit = /(?:^|\s)([\p{L}µ][^\s\d]*\/(?:[^\s/]+\/)*)$/u.exec(cur)?.[1];
+    const unit = brokenUnit !== undefined && !/\s/.test(next) && unitAtStart(`${brokenUnit}${next}`)?.consumed === brokenUnit.length + next.length;
     const bracket = /^\([\p{L}][\p{L}\d-]*$/u.test(cur) && /^[\p{L}\d][\p{L}\d.,-]*\)$/u.test(next);
     // A block's reference cell broken where its range wants a number ("Valor de referência: maior ou igual
     // a" / "90 mL/min/1,73m²", "VR: mulheres: 6 a" / "42 U/L") or inside an age label ("VR: abaixo de 40" /
@@ -1676,6 +1679,9 @@ export function joinTierLabelAlone(reads: readonly string[]): string[] {
 // The words a phrase cannot end on: a line ending on one goes on in the next ("… identificação e teste de").
 const DANGLING_WORD = /\s(?:de|do|da|dos|das|e|com|por|pelo|pela|para|em|no|na|segundo|conforme|via)$/iu;
 
+// A detail line ending on the method's label, its value left for the next line.
+const METHOD_LABEL_LAST = /(?:^|\s)(?:m[eé]todos?|metodologia)\s*:$/iu;
+
 /**
  * A block's Material/Método line wrapped mid-phrase ("Método: semeadura em ágar; identificação e teste de" /
  * "sensibilidade por automação (VITEK 2) — interpretação segundo BrCAST 2025"): the second line is the rest
@@ -1687,7 +1693,11 @@ export function joinWrappedDetail(reads: readonly string[]): string[] {
   for (let i = 0; i + 1 < out.length; i++) {
     const cur = out[i]!.trim();
     const next = out[i + 1]!.trim();
-    if (!isBlockDetail(cur) || !DANGLING_WORD.test(cur) || !/^\p{Ll}/u.test(next) || next.includes(':') || /\s{2,}/.test(next)) continue;
+    // A phone's viewer may break the line right after the method's label ("Material: Soro (fluoreto) Método:"
+    // / "Enzimático (hexoquinase)"): the next line is the method's name, any case, never a block's title.
+    const labelLast = METHOD_LABEL_LAST.test(cur) && !/\d/.test(next) && next !== next.toUpperCase();
+    if (!isBlockDetail(cur) || (!(DANGLING_WORD.test(cur) && /^\p{Ll}/u.test(next)) && !labelLast)) continue;
+    if (next.includes(':') || /\s{2,}/.test(next)) continue;
     out[i] = `${out[i]!.trimEnd()} ${next}`;
     out[i + 1] = '';
     i++;

@@ -22,6 +22,8 @@ import { dictatedAsResults } from './dictation.ts';
 import { splitRunOnBlocks } from './run-on-blocks.ts';
 import { withoutSecondUnits } from './second-units.ts';
 import { joinPairedCells } from './paired-cells.ts';
+import { checkedOptions } from './checkboxes.ts';
+import { joinWrappedDifferential } from './wrapped-differential.ts';
 import { lookupName, panelAbbreviationKey, type AnalyteDef, type KnownName } from './analytes.ts';
 import {
   ageBandColumns,
@@ -237,10 +239,14 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   // A ";"-delimited export is read as the columns and fields it stands for (delimited.ts); cells printed
   // one a line value first are put back in rows (value-first-cells.ts).
   // Data copied as JSON is read as the rows its result objects stand for (json-records.ts); a
+  // form's ticked box as the option it ticks (checkboxes.ts); a
   // transcribed dictation as the results its sentences say (dictation.ts); a result's value and
   // reference in a second system of units are set aside (second-units.ts); a differential's cells one
-  // a line are put back in rows (paired-cells.ts).
-  const pageRows = unfoldPageColumns(delimitedAsColumns(joinPairedCells(withoutSecondUnits(dictatedAsResults(jsonRecordsAsRows(raws))))));
+  // a line are put back in rows (paired-cells.ts), and so are the header and rows of one a phone's viewer
+  // wrapped anywhere (wrapped-differential.ts).
+  const pageRows = unfoldPageColumns(
+    delimitedAsColumns(joinWrappedDifferential(joinPairedCells(withoutSecondUnits(dictatedAsResults(checkedOptions(jsonRecordsAsRows(raws))))))),
+  );
   // A tabbed row whose name wrapped onto the line above is read and accounted as one row on its cells'
   // line: its previous-result cell is cut off by column, as on any row of the table.
   const tabbedRows = joinWrappedNameAbove(joinWrappedTabbedName(pageRows.map((u) => u.read)));

@@ -1,0 +1,84 @@
+// A PDF copied on a phone's viewer breaks a differential's lines wherever its narrow screen ends: the
+// header's unit cells each on a line of their own ("%" / "/mm³"), and each row anywhere between its
+// cells ("Neutrófilos" / "64,5" / "5.637" / "1.700 a 7.000", "Monócitos 7,0" / "612 300 a 900"):
+//
+//   %                          ← the relative count's column
+//   /mm³                       ← the absolute count's column
+//   Neutrófilos                ← name
+//   64,5                       ← relative value
+//   5.637                      ← absolute value
+//   1.700 a 7.000              ← the reference (of the count alone here)
+//
+// Read line by line, the header is no header, the name takes its first value and the rest is lost. So
+// each row's pieces are put back on the name's line, its first values given the units the header's
+// cells say, in order ("Neutrófilos 64,5 % 5.637 /mm³ 1.700 a 7.000"), and read as the relative and the
+// absolute count. The units go into the rows, not into a header line: nothing ends such a table's
+// header on a page with no blank line, and it would give its units to the next block's bare values.
+// Only lines of numbers join a row: the first line that is neither a row's name nor such a line ends
+// the table. The header's and the joined lines are left empty for the reader.
+import { columnUnit } from './columns.ts';
+import { NUMBER } from './numbers.ts';
+
+// A line of numbers only, a range's "a" between them ("5.637", "612 300 a 900", "500").
+const NUMBERS_ONLY = new RegExp(String.raw`^\s*(?:${NUMBER})(?:\s+(?:a\s+|at[eé]\s+)?(?:${NUMBER}))*\s*$`, 'iu');
+// A row's first line: its name, then maybe its first cells ("Linfócitos", "Eosinófilos 7,8 682 50 a").
+const ROW_START = new RegExp(
+  String.raw`^\s*\p{L}[\p{L}\s().-]{1,40}?(?:\s+(?:${NUMBER})(?:\s+(?:a|at[eé])?\s*(?:${NUMBER})?)*(?:\s+(?:a|at[eé]))?)?\s*$`,
+  'iu',
+);
+
+const unitAlone = (l: string) => l.trim() !== '' && !/\s/.test(l.trim()) && columnUnit(l.trim()) !== undefined;
+
+/** The lines of a text with a wrapped differential's header and rows each on one line; any other text as it is. */
+export function joinWrappedDifferential(reads: string[]): string[] {
+  let out: string[] | undefined;
+  for (let i = 0; i + 1 < reads.length; i++) {
+    let h = i;
+    while (h < reads.length && unitAlone(reads[h]!)) h++;
+    const units = reads.slice(i, h).map((l) => columnUnit(l.trim()));
+    if (h - i < 2 || new Set(units).size !== units.length) continue;
+    const rows: Array<{ at: number; to: number }> = [];
+    let r = h;
+    while (r < reads.length && ROW_START.test(reads[r]!) && !NUMBERS_ONLY.test(reads[r]!)) {
+      let to = r + 1;
+      while (to < reads.length && NUMBERS_ONLY.test(reads[to]!)) to++;
+      const row = reads.slice(r, to).join(' ');
+      // A name with no value under it (a sentence, the next section's title) ends the table.
+      if (!/\d/.test(row)) break;
+      rows.push({ at: r, to });
+      r = to;
+    }
+    if (rows.length === 0) continue;
+    out ??= [...reads];
+    for (let k = i; k < h; k++) out[k] = '';
+    for (const { at, to } of rows) {
+      out[at] = withUnits(
+        reads
+          .slice(at, to)
+          .map((c) => c.trim())
+          .join(' '),
+        units as string[],
+      );
+      for (let k = at + 1; k < to; k++) out[k] = '';
+    }
+    i = r - 1;
+  }
+  return out ?? reads;
+}
+
+// A row's values: numbers one after another, none opening a range ("64,5 5.637 1.700 a 7.000").
+const LEADING_VALUE = new RegExp(String.raw`^\s+((?:${NUMBER}))(?!\s+(?:a|at[eé])\s)(?=\s|$)`, 'iu');
+
+/** A row with its first values followed by the header's units, in order; as it is when it holds fewer bare values than units. */
+function withUnits(row: string, units: string[]): string {
+  const name = /^\s*\p{L}[^\d]*?(?=\s+\d|$)/u.exec(row)?.[0] ?? '';
+  let rest = row.slice(name.length);
+  const cells: string[] = [];
+  for (const unit of units) {
+    const m = LEADING_VALUE.exec(rest);
+    if (!m) return row;
+    cells.push(`${m[1]} ${unit}`);
+    rest = rest.slice(m[0].length);
+  }
+  return `${name} ${cells.join(' ')}${rest}`;
+}
