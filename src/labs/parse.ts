@@ -75,10 +75,12 @@ import {
   isSentence,
   RESULT_LEAD,
   referenceLeadFor,
+  referenceLedFor,
   referenceSubject,
   resultLineNext,
   sameAnalyte,
   labelLeadsRow,
+  labelEndsName,
   valueAloneNext,
   valueAloneUnderDetails,
   verdictLine,
@@ -113,6 +115,7 @@ import {
   joinWrappedComparison,
   numbersRows,
   withoutAssayColon,
+  COUNT_FORM,
   referenceAfterDetail,
   resultAfterDetail,
   withoutDetailCell,
@@ -220,9 +223,6 @@ export function reportPatient(text: string, options: LabParseOptions = {}): Pati
 
 // A numbered sample's finding ("Amostra 2: Negativa", "2ª amostra: Presença de ovos de …").
 const SAMPLE_FINDING = /^((?:amostra\s+\d{1,2}|\d{1,2}\s*[ªa°º]\s*amostra))\s*:\s*(\p{L}.*)$/iu;
-
-// How a count is given, as a row's whole name: "Percentual", "Relativo", "Valor absoluto", "Contagem absoluta".
-const COUNT_FORM = /^(?:(?:valor(?:es)?|contagem)\s+)?(?:percentua(?:l|is)|relativ[oa]s?|absolut[oa]s?)$/i;
 
 export function parseLabReport(text: string, options: LabParseOptions = {}): LabParseResult {
   // Two tables side by side with wrapped cells: each row is read whole on the line where it starts
@@ -389,6 +389,15 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     if (nearest.g !== pending) reopenAt(recent.findIndex((r) => r.group === nearest.g));
     return true;
   };
+  // A reference led by the last words of one result's name ("CD4+:" under "Linfócitos T CD4+"): that
+  // result's, when no other result of the block ends the same way.
+  const reopenNameEndingIn = (label: string): boolean => {
+    const groups = [...recent.map((r) => r.group), ...(pending ? [pending] : [])];
+    const named = groups.filter((g) => g.entries.some((e) => labelEndsName(e.name, label)));
+    if (named.length !== 1) return false;
+    if (named[0] !== pending) reopenAt(recent.findIndex((r) => r.group === named[0]));
+    return true;
+  };
   /**
    * Holds every result a reference names together ("Ref. (Anti-Ro e Anti-La): …", printed under the last
    * of them) open with the pending one, so the reference lines that follow are each one's. Only when the
@@ -548,6 +557,16 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     if (header) {
       headerAt = line.index;
       close();
+      // A line of value columns' units alone ("%   /µL   %   /µL" over a differential) under a header with
+      // a previous-result column names what the value cells hold, not where the earlier sample is: rows
+      // after it (the platelets under the differential) still print their earlier value in that column.
+      const unitsOnly =
+        header.valueColumns.length > 0 &&
+        header.resultAt === undefined &&
+        header.referenceAt === undefined &&
+        header.previousAt === undefined &&
+        !header.history;
+      if (unitsOnly && table?.previousAt !== undefined && !table.history && !table.previousCell && !line.bars) header.previousAt = table.previousAt;
       table = header;
       // A line of value columns' units under it (`LEUCOGRAMA   %   /mm³`) keeps the reference before the result.
       referenceFirst =
@@ -1047,11 +1066,13 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       // Only a range alone in its cell: a cell after it ("Tempo: 10,0 a 14,0 segundos   Reagente") is
       // something else, which the blanked line below would hide from the accounting.
       const byRow = !ofPending && !reopened && !/\S\s{2,}\S/.test(led[2]!) && reopenRowLedBy(subject);
-      if (ofPending || reopened || byRow) {
+      // Only a range with a bound: a pointer ("Antibiograma: ver laudo completo em PDF") is no reference of the culture.
+      const byEnd = !ofPending && !reopened && !byRow && /\d/.test(led[2]!) && reopenNameEndingIn(subject);
+      if (ofPending || reopened || byRow || byEnd) {
         addRef(pending!, led[2]!);
         // The label names the form or the printed row, not the result's name the accounting looks for:
         // every number is a bound taken.
-        if (subject !== led1 || byRow) seen[seen.length - 1]!.text = '';
+        if (subject !== led1 || byRow || byEnd) seen[seen.length - 1]!.text = '';
         continue;
       }
     }
@@ -1076,6 +1097,13 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     const leadFor = referenceLeadFor(t);
     if (leadFor !== undefined && (pending?.entries.some((e) => sameAnalyte(e, leadFor, { prefix: true })) || reopen(leadFor))) {
       lastRefLead = true;
+      continue;
+    }
+    // Its range after the colon: the pending result's when the words name it, whole or by its first
+    // words ("da relação" for "Relação PSA livre/PSA total").
+    const ledFor = referenceLedFor(t);
+    if (ledFor && pending?.entries.some((e) => sameAnalyte(e, ledFor.subject, { prefix: true }) || labelLeadsRow(e.name, ledFor.subject))) {
+      addRef(pending, ledFor.range);
       continue;
     }
     // A reference standing on its own line: under the result, or above it inside a block.
