@@ -224,6 +224,9 @@ export function reportPatient(text: string, options: LabParseOptions = {}): Pati
 // A numbered sample's finding ("Amostra 2: Negativa", "2ª amostra: Presença de ovos de …").
 const SAMPLE_FINDING = /^((?:amostra\s+\d{1,2}|\d{1,2}\s*[ªa°º]\s*amostra))\s*:\s*(\p{L}.*)$/iu;
 
+// The label of a block's result line, with its colon.
+const LABELLED_RESULT = /^resultados?\s*:/i;
+
 export function parseLabReport(text: string, options: LabParseOptions = {}): LabParseResult {
   // Two tables side by side with wrapped cells: each row is read whole on the line where it starts
   // (page-columns.ts); the line keeps its printed text for unparsed_lines.
@@ -461,7 +464,13 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   for (const printed of lines) {
     // A column of words before the exam column (the disease a screening test is for) is cut off the row.
     const line = (table?.leadAt !== undefined ? withoutLeadColumn(printed, table.leadAt, table.leadIsCode, table.starts?.length) : undefined) ?? printed;
-    let t = table?.previousAt !== undefined ? withoutPreviousColumn(line, table.previousAt, table.history, table.previousCell, table.starts) : line.text;
+    // A block's labelled result ("Resultado:   7,4 ng/mL   Valor de referência: …") is no row of the table
+    // above, whose previous-result column it may run into: its earlier sample is labelled when printed
+    // ("Anterior: …"), and a number at its end is left for the accounting, never cut as an earlier one.
+    let t =
+      table?.previousAt !== undefined && !LABELLED_RESULT.test(line.text)
+        ? withoutPreviousColumn(line, table.previousAt, table.history, table.previousCell, table.starts)
+        : line.text;
     if (table?.gradeColumn) t = withoutGradeColumn(t, line.offset, table.gradeColumn);
     if (table?.releaseAt !== undefined && t === line.text) t = withoutReleaseColumn(t, line.offset, table.releaseAt);
     if (table?.methodColumn && t === line.text) t = withoutMethodColumn(t, line.offset, table.methodColumn);

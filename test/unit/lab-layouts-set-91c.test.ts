@@ -63,3 +63,16 @@ test('a reference cell holding only a footnote mark ("(2)") is no range: the row
   ]);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('a block\'s "Resultado:" line under a table with a previous-result column keeps a number at its end: listed, never cut', () => {
+  const text = [
+    'EXAME                 RESULTADO        VALOR DE REFERÊNCIA          RESULTADO ANTERIOR',
+    'TSH                   2,10 µUI/mL      0,45 a 4,50 µUI/mL           2,80  10/02/2025',
+    '',
+    'VITAMINA B12',
+    'Material: soro      Método: quimioluminescência',
+    'Resultado:   412 pg/mL        Valor de referência: 197 a 771 pg/mL   52,6',
+  ].join('\n');
+  const r = parseLabReport(text, { sex: 'F' });
+  assert.ok(r.unparsed_lines.some((l) => l.includes('52,6')));
+});
