@@ -266,6 +266,8 @@ const ADMIN_SPANS: RegExp[] = [
   // …"): they name the note, no result.
   /(?<![\p{L}])(?:ver|vide|veja|consulte?|conforme)\s+(?:(?:a|o|as|os)\s+)?(?:notas?|rodap[eé]|observa[cç](?:[aã]o|[oõ]es))\s*(?:\(\d{1,2}\)|\d{1,2})(?![\d.,])/giu,
   /^\s*\(\d{1,2}\)\s+(?:\d{1,2}-)?(?=\p{L})/gu,
+  // So is the mark alone in a row's last cell, where its reference would be ("100   mg/dL   (1)").
+  /(?<=\S\s{3,})\(\d{1,2}\)\s*$/gu,
   // The percentile a reference is drawn from ("Percentil 99: homens até 34", "P99").
   new RegExp(PERCENTILE_RE.source, 'giu'),
   // A copyright year in a page footer ("© 2024 Laboratório …", "Copyright 2019-2024").

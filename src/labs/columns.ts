@@ -251,7 +251,13 @@ export function withoutPreviousColumn(line: CleanLine, previousAt: number, histo
   }
   const cs = history === undefined ? withDatesJoined(line.text, line.offset) : cellStarts(line.text, line.offset);
   const last = cs[cs.length - 1];
-  if (history?.earlier !== undefined) return withoutEarlierColumns(line, history.currentAt, history.earlier);
+  if (history?.earlier !== undefined) {
+    // The header's columns are where they are printed; a dot leader shortened in the cleaned text moves
+    // every cell after it to the left ("Creatinina ......   2,48 mg/dL   2,31"), the columns with them.
+    const by = leaderShift(line);
+    const earlier = history.earlier.map((e) => ({ from: e.from - by, to: e.to - by }));
+    return withoutEarlierColumns(line, history.currentAt - by, earlier);
+  }
   // More earlier samples under the first, each alone on its line in the column ("10/12/2024   7,4 %" /
   // "09/09/2024   8,1 %"): nothing of the current sample's is on such a line. Two dates are the column's
   // header ("12/02/24  14/08/23"), no sample.
@@ -351,6 +357,19 @@ const EARLIER_VALUE = /^(?:[<>]?\s*\d[\d.,]*(?:\s*[^\s\d]\S*)?|-+|â€”|n\/?d|n[aÃ
  * for the unit and reference after them). Only when a number stands under the current date, and every
  * cell inside an earlier column is a value or a dash: a signature or a note is read whole.
  */
+/**
+ * How many columns to the left a dot leader moved the cells after it when the line was cleaned (its
+ * dots and the spaces around them became " : "): 0 without a leader, or when the text after it is not
+ * found as printed.
+ */
+function leaderShift(line: CleanLine): number {
+  if (!line.leader) return 0;
+  const at = line.text.lastIndexOf(' : ');
+  const tail = at < 0 ? '' : line.text.slice(at + 3);
+  const printed = tail === '' ? -1 : line.raw.replace(/\t/g, '   ').lastIndexOf(tail);
+  return printed < 0 ? 0 : printed - (line.offset + at + 3);
+}
+
 function withoutEarlierColumns(line: CleanLine, currentAt: number, earlier: Array<{ from: number; to: number }>): string {
   const inside = (at: number) => earlier.some((e) => at >= e.from - 3 && at < e.to - 3);
   // A long reference runs up to the first earlier column, one space before its value ("Mulheres: 15 a 150

@@ -128,6 +128,10 @@ const NO_FIXED_RANGE =
 
 /** Names a note says have no fixed range ("LDL-c e não-HDL-c: conforme a categoria de risco …"). */
 export function namesWithoutFixedRange(text: string): string[] {
+  // A footnote under the table, opened by the mark the results' reference cells print ("(1) Metas de
+  // LDL-colesterol e não-HDL conforme a categoria de risco …"): the goals it names have no fixed range.
+  const noted = FOOTNOTE_GOALS.exec(text);
+  if (noted && NO_FIXED_RANGE.test(foldSameLength(text.slice(noted[0].length)))) return namesIn(noted[1]!);
   const colon = text.indexOf(':');
   if (colon < 0 || !NO_FIXED_RANGE.test(foldSameLength(text.slice(colon + 1))) || isReferenceText(text)) return [];
   // Led by a reference lead ("V.R.: Alvo conforme categoria de risco cardiovascular:"), it is the reference
@@ -142,12 +146,18 @@ export function namesWithoutFixedRange(text: string): string[] {
   // A value right after the colon makes it a result line whose reference cell says so ("LDL-colesterol:
   // 154 mg/dL   Meta conforme o risco cardiovascular:"): the result is read, not dropped as a note.
   if (/^\s*(?:[<>≤≥]\s*)?\d/.test(text.slice(colon + 1))) return [];
-  return text
-    .slice(0, colon)
+  return namesIn(text.slice(0, colon));
+}
+
+const FOOTNOTE_GOALS =
+  /^\s*\(\d{1,2}\)\s*(?:metas?|alvos?|objetivos?)\s+(?:terap[eê]uticas?\s+)?(?:d[eoa]s?|para\s+(?:[oa]s?\s+)?)\s*([^:\d]+?)(?=\s+(?:conforme|de acordo com|segundo|depende))/iu;
+
+/** The names a note lists ("LDL-c e não-HDL-c", "LDL, não-HDL"). */
+const namesIn = (list: string): string[] =>
+  list
     .split(/\s+e\s+|\s*[,/;]\s*/)
     .map((n) => n.trim())
     .filter((n) => n.length >= 2);
-}
 
 // A transcriber's note on what the photo did not show ("the reference for LDL and Gama-GT are not legible in
 // the image", "a referência da Gama-GT não está legível"): the lab printed a range nobody can read, so no

@@ -80,6 +80,16 @@ export function referenceLeadFor(t: string): string | undefined {
   return m && !isReferenceLabel(m[1]!) ? m[1]! : undefined;
 }
 
+/**
+ * The same lead with its range after the colon on its line ("Valor de referência da relação: superior a
+ * 25 %", under a ratio printed after the block's result): the words naming the result, and the range.
+ */
+export function referenceLedFor(t: string): { subject: string; range: string } | undefined {
+  const { rest, lead } = stripReferenceLead(t);
+  const m = lead ? /^(?:para\s+(?:[ao]s?\s+)?|d[oa]s?\s+)(\p{L}[^:\d]*?)\s*:\s*(\S.*)$/iu.exec(rest) : null;
+  return m && !isReferenceLabel(m[1]!) && isReferenceText(m[2]!) ? { subject: m[1]!, range: m[2]! } : undefined;
+}
+
 const foldName = (s: string) => foldSameLength(s).replace(/[^a-z0-9]+/g, '');
 
 /**
@@ -108,6 +118,23 @@ export function labelLeadsRow(row: string, label: string): boolean {
   const lead = words(label);
   const cell = words(row.trim().split(/\s{3,}/)[0]!);
   return lead.join('').length >= 4 && lead.length < cell.length && lead.every((w, i) => cell[i] === w);
+}
+
+/**
+ * Whether a reference's label is the last word or words of a result's name, the part that tells it from
+ * the rows beside it ("CD4+:" for "Linfócitos T CD4+", under a cytometry panel's "Linfócitos T CD3+ / CD4+
+ * / CD8+"). A qualifier in brackets after the name ("(%)") is no part of it.
+ */
+export function labelEndsName(name: string, label: string): boolean {
+  // Words as printed between spaces: "CD8+" does not end "Razão CD4+/CD8+", a ratio of two of them.
+  const words = (s: string) =>
+    foldSameLength(s)
+      .split(/\s+/)
+      .map((w) => w.replace(/[^a-z0-9]+/g, ''))
+      .filter((w) => w !== '');
+  const tail = words(label);
+  const all = words(name.replace(/\s*\([^()]*\)\s*$/, ''));
+  return tail.join('').length >= 3 && tail.length < all.length && tail.every((w, i) => all[all.length - tail.length + i] === w);
 }
 
 /** Whether the next non-empty line holds only a value: a number (unit, marker) or a word result. */

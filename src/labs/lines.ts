@@ -335,6 +335,7 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // Negativo · Referência: Negativo", "Cor: Amarelo citrino · VR: Amarelo citrino"): the dot sets the
   // reference apart as a column gap does, so a word result ends there and the reference is its own.
   t = t.replace(REFERENCE_FIELD_DOT, (m) => ' '.repeat(m.length));
+  t = withoutCountFormLabels(t);
   let leader = false;
   // Two dots between spaces ("TFG (CKD-EPI 2021) .. 46") lead too, and so does a run of middle dots
   // ("Glicose ······ 82 mg/dL"; one "·" between spaces only separates fields).
@@ -1866,6 +1867,26 @@ function withoutIForLSlips(t: string): string {
       .map((c, i) => (f[i] === 'i' && meant[i] === 'l' ? (isUpper(c) ? 'L' : 'l') : c))
       .join('');
   });
+}
+
+// How a count is given, as a row's whole name: "Percentual", "Relativo", "Valor absoluto", "Contagem absoluta".
+export const COUNT_FORM = /^(?:(?:valor(?:es)?|contagem)\s+)?(?:percentua(?:l|is)|relativ[oa]s?|absolut[oa]s?)$/i;
+
+// Such a form as the label of the cell after a name, before its count ("Valor absoluto:   412 células/mm³").
+const COUNT_FORM_LABEL = /(?<=\S\s{2,})(?:(?:valor(?:es)?|contagem)\s+)?(?:percentua(?:l|is)|relativ[oa]s?|absolut[oa]s?)\s*:(?=\s*[<>]?\s*\d)/giu;
+
+/**
+ * A row whose counts after the name each say in which form they are given ("Linfócitos T CD4+   Valor
+ * absoluto:   412 células/mm³   Percentual: 24 %", a cytometry report's): the labels say what the units
+ * say already, and left there they would be read as the name. Blanked in place, so the columns stay
+ * where they were printed. Only when the name cell before them holds no value or label of its own.
+ */
+function withoutCountFormLabels(t: string): string {
+  if (!t.includes(':')) return t;
+  const labels = [...t.matchAll(COUNT_FORM_LABEL)];
+  const name = labels.length > 0 ? t.slice(0, labels[0]!.index).trim() : '';
+  if (name === '' || name.includes(':') || /\s{2,}/.test(name) || !/\p{L}{2}/u.test(name)) return t;
+  return t.replace(COUNT_FORM_LABEL, (m) => ' '.repeat(m.length));
 }
 
 // An assay's notation in brackets, two words joined by a colon ("FvW - antígeno (VWF:Ag)", "(VWF:RCo)").

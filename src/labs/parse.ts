@@ -77,10 +77,12 @@ import {
   isSentence,
   RESULT_LEAD,
   referenceLeadFor,
+  referenceLedFor,
   referenceSubject,
   resultLineNext,
   sameAnalyte,
   labelLeadsRow,
+  labelEndsName,
   valueAloneNext,
   valueAloneUnderDetails,
   verdictLine,
@@ -115,6 +117,7 @@ import {
   joinWrappedComparison,
   numbersRows,
   withoutAssayColon,
+  COUNT_FORM,
   referenceAfterDetail,
   resultAfterDetail,
   titleWithoutMethod,
@@ -224,8 +227,8 @@ export function reportPatient(text: string, options: LabParseOptions = {}): Pati
 // A numbered sample's finding ("Amostra 2: Negativa", "2ª amostra: Presença de ovos de …").
 const SAMPLE_FINDING = /^((?:amostra\s+\d{1,2}|\d{1,2}\s*[ªa°º]\s*amostra))\s*:\s*(\p{L}.*)$/iu;
 
-// How a count is given, as a row's whole name: "Percentual", "Relativo", "Valor absoluto", "Contagem absoluta".
-const COUNT_FORM = /^(?:(?:valor(?:es)?|contagem)\s+)?(?:percentua(?:l|is)|relativ[oa]s?|absolut[oa]s?)$/i;
+// The label of a block's result line, with its colon.
+const LABELLED_RESULT = /^resultados?\s*:/i;
 
 export function parseLabReport(text: string, options: LabParseOptions = {}): LabParseResult {
   // Two tables side by side with wrapped cells: each row is read whole on the line where it starts
@@ -396,6 +399,15 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     if (nearest.g !== pending) reopenAt(recent.findIndex((r) => r.group === nearest.g));
     return true;
   };
+  // A reference led by the last words of one result's name ("CD4+:" under "Linfócitos T CD4+"): that
+  // result's, when no other result of the block ends the same way.
+  const reopenNameEndingIn = (label: string): boolean => {
+    const groups = [...recent.map((r) => r.group), ...(pending ? [pending] : [])];
+    const named = groups.filter((g) => g.entries.some((e) => labelEndsName(e.name, label)));
+    if (named.length !== 1) return false;
+    if (named[0] !== pending) reopenAt(recent.findIndex((r) => r.group === named[0]));
+    return true;
+  };
   /**
    * Holds every result a reference names together ("Ref. (Anti-Ro e Anti-La): …", printed under the last
    * of them) open with the pending one, so the reference lines that follow are each one's. Only when the
@@ -459,7 +471,13 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   for (const printed of lines) {
     // A column of words before the exam column (the disease a screening test is for) is cut off the row.
     const line = (table?.leadAt !== undefined ? withoutLeadColumn(printed, table.leadAt, table.leadIsCode, table.starts?.length) : undefined) ?? printed;
-    let t = table?.previousAt !== undefined ? withoutPreviousColumn(line, table.previousAt, table.history, table.previousCell, table.starts) : line.text;
+    // A block's labelled result ("Resultado:   7,4 ng/mL   Valor de referência: …") is no row of the table
+    // above, whose previous-result column it may run into: its earlier sample is labelled when printed
+    // ("Anterior: …"), and a number at its end is left for the accounting, never cut as an earlier one.
+    let t =
+      table?.previousAt !== undefined && !LABELLED_RESULT.test(line.text)
+        ? withoutPreviousColumn(line, table.previousAt, table.history, table.previousCell, table.starts)
+        : line.text;
     if (table?.gradeColumn) t = withoutGradeColumn(t, line.offset, table.gradeColumn);
     if (table?.releaseAt !== undefined && t === line.text) t = withoutReleaseColumn(t, line.offset, table.releaseAt);
     if (table?.methodColumn && t === line.text) t = withoutMethodColumn(t, line.offset, table.methodColumn);
@@ -555,6 +573,16 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     if (header) {
       headerAt = line.index;
       close();
+      // A line of value columns' units alone ("%   /µL   %   /µL" over a differential) under a header with
+      // a previous-result column names what the value cells hold, not where the earlier sample is: rows
+      // after it (the platelets under the differential) still print their earlier value in that column.
+      const unitsOnly =
+        header.valueColumns.length > 0 &&
+        header.resultAt === undefined &&
+        header.referenceAt === undefined &&
+        header.previousAt === undefined &&
+        !header.history;
+      if (unitsOnly && table?.previousAt !== undefined && !table.history && !table.previousCell && !line.bars) header.previousAt = table.previousAt;
       table = header;
       // A line of value columns' units under it (`LEUCOGRAMA   %   /mm³`) keeps the reference before the result.
       referenceFirst =
@@ -1064,11 +1092,13 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       // Only a range alone in its cell: a cell after it ("Tempo: 10,0 a 14,0 segundos   Reagente") is
       // something else, which the blanked line below would hide from the accounting.
       const byRow = !ofPending && !reopened && !/\S\s{2,}\S/.test(led[2]!) && reopenRowLedBy(subject);
-      if (ofPending || reopened || byRow) {
+      // Only a range with a bound: a pointer ("Antibiograma: ver laudo completo em PDF") is no reference of the culture.
+      const byEnd = !ofPending && !reopened && !byRow && /\d/.test(led[2]!) && reopenNameEndingIn(subject);
+      if (ofPending || reopened || byRow || byEnd) {
         addRef(pending!, led[2]!);
         // The label names the form or the printed row, not the result's name the accounting looks for:
         // every number is a bound taken.
-        if (subject !== led1 || byRow) seen[seen.length - 1]!.text = '';
+        if (subject !== led1 || byRow || byEnd) seen[seen.length - 1]!.text = '';
         continue;
       }
     }
@@ -1093,6 +1123,13 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     const leadFor = referenceLeadFor(t);
     if (leadFor !== undefined && (pending?.entries.some((e) => sameAnalyte(e, leadFor, { prefix: true })) || reopen(leadFor))) {
       lastRefLead = true;
+      continue;
+    }
+    // Its range after the colon: the pending result's when the words name it, whole or by its first
+    // words ("da relação" for "Relação PSA livre/PSA total").
+    const ledFor = referenceLedFor(t);
+    if (ledFor && pending?.entries.some((e) => sameAnalyte(e, ledFor.subject, { prefix: true }) || labelLeadsRow(e.name, ledFor.subject))) {
+      addRef(pending, ledFor.range);
       continue;
     }
     // A reference standing on its own line: under the result, or above it inside a block.
