@@ -65,7 +65,9 @@ test('never silent, line by line: every number of a line that is not administrat
               .replace(/(\p{L})(\d)/gu, '$1 $2');
             // A count typed in thousands ("plaquetas 185 mil") is read in mil/mm³: the whole count is on the line.
             const thousands = spaced.replace(/\b(\d+)\s*mil\b/gi, (_, d: string) => String(Number(d) * 1000));
-            return [spaced, spaced.replace(/(\d),(\d{3})(?!\d)/g, '$1.$2'), thousands].some((v2) =>
+            // A decimal dictated in words ("VCM 71 vírgula 7") is the number a voice transcript prints.
+            const dictated = spaced.replace(/(\d+)\s+v[ií]rgula\s+(\d+)/giu, '$1,$2');
+            return [spaced, dictated, spaced.replace(/(\d),(\d{3})(?!\d)/g, '$1.$2'), thousands].some((v2) =>
               numbersIn(v2).some((n) => n.values.some((v) => Math.abs(v - value) < 1e-9)),
             );
           });
@@ -95,9 +97,9 @@ test('lines a report lists as unread (words the parser does not know after a lab
 
 // Administrative lines, judged here independently of the parser's own list. A collection window that
 // conditions a range ("Coleta entre 7 e 10 horas …… 6,2 a 19,4 µg/dL", set 35's cortisol) is a reference.
-// "Médico(a):" is the doctor's field; "Medicamentos informados: Levotiroxina 125 mcg/dia" (set 54) is none.
+// A note on patients ("Pacientes com PSA total entre 4 e 10 ng/mL …") is no patient's field. "Médico(a):" is the doctor's field; "Medicamentos informados: Levotiroxina 125 mcg/dia" (set 54) is none.
 const ADMIN =
-  /^\W*(paciente|cliente|nome|sexo|idade|data|dn\b|nasc|m[eé]dic[oa]s?(?![a-zà-ú])|solicitante|dr\.?\b|dra\.?\b|crm|cnes|cns\b|cart[aã]o|protocolo|pedido|n[ºo°](?![a-zà-ú])|requisi|prontu|registro|ficha|os\b|coleta(?!\s+(?:entre|at[eé]|ap[oó]s)\s+\d)|liberad|assinad|assinatura|respons|p[aá]g|rua|unidade|conv[eê]nio|laborat[oó]rio|hospital|secretaria|prefeitura|exames de)/i;
+  /^\W*(paciente(?!s\s+com\b)|cliente|nome|sexo|idade|data|dn\b|nasc|m[eé]dic[oa]s?(?![a-zà-ú])|solicitante|dr\.?\b|dra\.?\b|crm|cnes|cns\b|cart[aã]o|protocolo|pedido|n[ºo°](?![a-zà-ú])|requisi|prontu|registro|ficha|os\b|coleta(?!\s+(?:entre|at[eé]|ap[oó]s)\s+\d)|liberad|assinad|assinatura|respons|p[aá]g|rua|unidade|conv[eê]nio|laborat[oó]rio|hospital|secretaria|prefeitura|exames de)/i;
 const ADMIN_ANYWHERE = /\b(CRM|CNES|CRF|CRBM|CNPJ|Protocolo|Prontuário|Requisição)\b|\d{1,2}\/\d{1,2}\/\d{2,4}/;
 
 test('patient data, CRM/CNES/protocol numbers and dates never become analytes nor unparsed lines', () => {
@@ -111,15 +113,17 @@ test('patient data, CRM/CNES/protocol numbers and dates never become analytes no
         // So does a bracketed note with a date beside a result ("102 mg/dL (coletado em 12/05/2025)").
         // And a previous-result column's cell, an earlier value dated after "em" ("41 mg/dL em 03/02/2024").
         // And a chat message is judged without its own time stamp ("[19/11/2025 16:50] Marcos: …"), which
-        // dates the message, not its content.
+        // dates the message, not its content (an Android export's "14/04/2025 10:38 - Ana:" too).
         // And a table's date column (`| EXAME | DATA | RESULTADO |`): the date alone in its cell dates that
         // row's sample, the row is a result's.
         const current = l
-          .replace(/^\s*\[\d{1,2}\/\d{1,2}\/\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?\]\s*[^:]{1,40}:/, ' ')
+          .replace(/^\s*(?:\[\d{1,2}\/\d{1,2}\/\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?\]|\d{1,2}\/\d{1,2}\/\d{2,4},?\s+\d{1,2}:\d{2}\s+-)\s*[^:]{1,40}:/, ' ')
           .replace(/\|\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s*(?=\|)/g, '| ')
           .replace(/\s(?:resultados?\s+)?anterior.*$/i, '')
           .replace(/\([^)]*\d{1,2}\/\d{1,2}\/\d{2,4}[^)]*\)/g, ' ')
-          .replace(/\d[\d.,]*(?:\s*[^\s\d(]\S*)?\s+em\s+\d{1,2}\/\d{1,2}\/\d{2,4}/g, ' ');
+          .replace(/\d[\d.,]*(?:\s*[^\s\d(]\S*)?\s+em\s+\d{1,2}\/\d{1,2}\/\d{2,4}/g, ' ')
+          // … or without "em", as a history report's last two cells ("186 UI/mL   inferior a 9,0   172  13/01/2025").
+          .replace(/\s{2,}\d[\d.,]*\s+\d{1,2}\/\d{1,2}\/\d{2,4}\s*$/, ' ');
         // A note that quotes a threshold with its unit ("(>= 1,5 x10³/µL). Resultados comunicados … em
         // 22/08/2025") holds a value beside its date: the parser lists a note's numbers for a person to read.
         const quotesThreshold = /[<>≤≥]=?\s*\d[\d.,]*\s*(?:x\s*10\S*|[a-zµ%]+)\/\S/iu.test(current);

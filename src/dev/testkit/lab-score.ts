@@ -203,6 +203,8 @@ export const CORPUS_SETS = [
   'heldout86',
   'heldout88',
   'heldout90',
+  'heldout91',
+  'heldout93',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
 
