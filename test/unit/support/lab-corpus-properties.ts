@@ -103,6 +103,8 @@ const fold = (s: string) =>
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
+    // A table's bars between cells are no text of the reference ("180 a 1.170 células/mm³   |   13 a 41 %").
+    .replace(/\s*\|\s*/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 
