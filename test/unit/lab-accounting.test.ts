@@ -237,6 +237,17 @@ test('a lost result is listed where a neighbour prints the same number or no cel
   assert.ok(r.analytes.some((a) => a.value === 48.7) || r.unparsed_lines.some((u) => u.includes('48,7')), JSON.stringify(r));
 });
 
+// A SUS system's registration (SISPRENATAL, SISCAN) and a council's number after its region and state
+// ("CRBM-1 MT 33.915") are identifiers, as CNS and CRM are (set 93; rewritten); a value after them still counts.
+test('SUS system registrations and a council number after its region and state are administrative', () => {
+  assert.deepEqual(resultTokens(cleanLine('CNS: 898 0012 3456 7890        SISCAN: 52019900417', 0).text), []);
+  assert.deepEqual(resultTokens(cleanLine('Liberado por: Dra. Ana Prado - Biomédica - CRBM-3 GO 12.480', 0).text), []);
+  assert.deepEqual(
+    resultTokens(cleanLine('Liberado por: Dra. Ana Prado - CRBM-3 GO 12.480   48,7', 0).text).map((t) => t.values),
+    [[48.7]],
+  );
+});
+
 // The corpus properties that add a value or a word to every line: test/unit/lab-accounting-corpus-*.test.ts.
 
 // A bare number printed at the end of a signature or letterhead line, after a whole identifier: the
