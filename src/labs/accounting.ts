@@ -881,7 +881,8 @@ export function accountLines(lines: readonly AccountLine[], read: readonly Read[
     // A number alone on its line is no such text: it is a value in a layout of one cell per line, and
     // a bound it equals in a reference nearby ("1" in "1 a 6") does not account for it. Nor is a number
     // with its unit alone ("33 U/L" under a portal card's "Resultado"): "até 33 U/L" beside it is another's.
-    const rest = fold(stripReferenceLead(l.text).rest);
+    const led = stripReferenceLead(l.text);
+    const rest = fold(led.rest);
     const number = /^[<>≤≥]?\s*\d[\d.,]*/.exec(rest.trim());
     const unitOnly = number !== null && unitAtStart(rest.trim().slice(number[0].length))?.consumed === rest.trim().length - number[0].length;
     const bare = (number !== null && number[0].length === rest.trim().length) || unitOnly ? '' : rest;
@@ -909,7 +910,7 @@ export function accountLines(lines: readonly AccountLine[], read: readonly Read[
     // line), is a result's cell: the bound a neighbour's reference shares with it ("até 0,9 mg/dL") is no
     // account of it. A reference printed alone is led ("até", "<") or a range; the bound that closes a range
     // the line above left open ("150.000 a" / "450.000 /mm³", a PDF cell wrapped) is the reference's.
-    const loneValue = bare === '' && /^\d/.test(rest.trim()) && rest.trim() === text.trim() && !OPEN_RANGE_END.test(lines[i - 1]?.text ?? '');
+    const loneValue = bare === '' && !led.lead && /^\d/.test(rest.trim()) && !OPEN_RANGE_END.test(lines[i - 1]?.text ?? '');
     const near = labelledResult || loneValue ? [] : [...(before !== undefined ? byLine.get(before)! : []), ...(after !== undefined ? byLine.get(after)! : [])];
     if (!toks.every((t) => own.some((b) => b.has(t, true, l.text)) || near.some((b) => b.has(t, false, l.text)))) unaccounted.add(i);
   }

@@ -353,11 +353,6 @@ function withDatesJoined(text: string, offset: number): Array<{ cell: string; at
 const EARLIER_VALUE = /^(?:[<>]?\s*\d[\d.,]*(?:\s*[^\s\d]\S*)?|-+|—|n\/?d|n[aã]o\s+detectad[oa]|indetect[aá]vel)$/i;
 
 /**
- * A row under a dated header: the cells under earlier samples' dates blanked (column positions kept
- * for the unit and reference after them). Only when a number stands under the current date, and every
- * cell inside an earlier column is a value or a dash: a signature or a note is read whole.
- */
-/**
  * How many columns to the left a dot leader moved the cells after it when the line was cleaned (its
  * dots and the spaces around them became " : "): 0 without a leader, or when the text after it is not
  * found as printed.
@@ -370,6 +365,11 @@ function leaderShift(line: CleanLine): number {
   return printed < 0 ? 0 : printed - (line.offset + at + 3);
 }
 
+/**
+ * A row under a dated header: the cells under earlier samples' dates blanked (column positions kept
+ * for the unit and reference after them). Only when a number stands under the current date, and every
+ * cell inside an earlier column is a value or a dash: a signature or a note is read whole.
+ */
 function withoutEarlierColumns(line: CleanLine, currentAt: number, earlier: Array<{ from: number; to: number }>): string {
   const inside = (at: number) => earlier.some((e) => at >= e.from - 3 && at < e.to - 3);
   // A long reference runs up to the first earlier column, one space before its value ("Mulheres: 15 a 150

@@ -178,12 +178,14 @@ interface FoundRange {
 // Age expressions are labels, never ranges of the analyte ("1 a 9 anos", "6 meses a 6 anos"); a LIS
 // without accents prints "ate 50 anos"; a LIS typed in ASCII writes "≥" as ">=" (">= 75 anos: < 450").
 const AGE_UNIT = String.raw`(?:horas?|dias?|semanas?|meses|m[eê]s|anos?)`;
+// A band's first age abbreviated to "m" before the second age with its unit ("6 m a 2 anos"): months.
+const MONTHS_ABBREVIATED = String.raw`m(?=\s*(?:a|-|–)\s*\d+\s*${AGE_UNIT}(?![\p{L}]))`;
 const AGE_BAND_RE = new RegExp(
   // A narrow reference column abbreviates the years to an "a" before the band's colon ("40-49 a: até 2,5",
   // "70 a ou +: até 6,5"), the colon left out of the label read; an "a" anywhere else is a range's.
   // A column header abbreviates the first age of a band to "m" when the second has its unit in full ("6 m a
   // 2 anos"): months, as only an age unit can follow it there.
-  String.raw`(?<a>\d+)\s*(?<ua>${AGE_UNIT}|m(?=\s*(?:a|-|–)\s*\d+\s*${AGE_UNIT}(?![\p{L}])))?\s*(?:a|at[eé]|-|–)\s*(?<b>\d+)\s*(?<ub>${AGE_UNIT}|a(?=\s*(?::|$)))(?![\p{L}])` +
+  String.raw`(?<a>\d+)\s*(?<ua>${AGE_UNIT}|${MONTHS_ABBREVIATED})?\s*(?:a|at[eé]|-|–)\s*(?<b>\d+)\s*(?<ub>${AGE_UNIT}|a(?=\s*(?::|$)))(?![\p{L}])` +
     // The bound in words as a LIS prints it ("Inferior a 75 anos", "Igual ou superior a 75 anos", "Menor de 1 ano").
     String.raw`|(?<gt>acima de|(?:igual\s+ou\s+)?(?:superior(?:es)?\s+a|maior(?:es)?\s+(?:de|que))|>=|=>|>|≥|a partir de)\s*(?<c>\d+)\s*(?<uc>${AGE_UNIT})(?![\p{L}])` +
     String.raw`|(?<lt>at[eé]|(?:igual\s+ou\s+)?(?:inferior(?:es)?\s+a|menor(?:es)?\s+(?:de|que))|<=|=<|<|≤|abaixo de)\s*(?<d>\d+)\s*(?<ud>${AGE_UNIT})(?![\p{L}])` +
@@ -391,8 +393,8 @@ function bandOfCell(cell: string): string {
   return stripReferenceLead(cell.trim()).rest.replace(SEX_AFTER_BAND, '').trim();
 }
 
-// The months of a band's first age abbreviated to "m", before the second age with its unit ("6 m a 2 anos").
-const AGE_BAND_MONTHS = /(?<![a-z])m(?=\s*(?:a|-|–)\s*\d+\s*(?:anos?|meses|mes)\b)/gi;
+// That "m" in a folded label, where no letter comes before it.
+const AGE_BAND_MONTHS = new RegExp(String.raw`(?<![a-z])${MONTHS_ABBREVIATED}`, 'giu');
 
 function sexOf(label: string): Sex | undefined {
   // A letter glued to digits is a code ("f1 - Clara de ovo", an allergen's), never the sex's initial;

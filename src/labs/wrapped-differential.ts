@@ -27,16 +27,22 @@ const ROW_START = new RegExp(
   'iu',
 );
 
-const unitAlone = (l: string) => l.trim() !== '' && !/\s/.test(l.trim()) && columnUnit(l.trim()) !== undefined;
+/** The unit a line gives its column when it holds that cell alone ("%", "/mm³"). */
+const unitAlone = (l: string): string | undefined => (l.trim() !== '' && !/\s/.test(l.trim()) ? columnUnit(l.trim()) : undefined);
 
 /** The lines of a text with a wrapped differential's header and rows each on one line; any other text as it is. */
 export function joinWrappedDifferential(reads: string[]): string[] {
   let out: string[] | undefined;
   for (let i = 0; i + 1 < reads.length; i++) {
+    const units: string[] = [];
     let h = i;
-    while (h < reads.length && unitAlone(reads[h]!)) h++;
-    const units = reads.slice(i, h).map((l) => columnUnit(l.trim()));
-    if (h - i < 2 || new Set(units).size !== units.length) continue;
+    while (h < reads.length) {
+      const unit = unitAlone(reads[h]!);
+      if (unit === undefined) break;
+      units.push(unit);
+      h++;
+    }
+    if (units.length < 2 || new Set(units).size !== units.length) continue;
     const rows: Array<{ at: number; to: number }> = [];
     let r = h;
     while (r < reads.length && ROW_START.test(reads[r]!) && !NUMBERS_ONLY.test(reads[r]!)) {
@@ -57,7 +63,7 @@ export function joinWrappedDifferential(reads: string[]): string[] {
           .slice(at, to)
           .map((c) => c.trim())
           .join(' '),
-        units as string[],
+        units,
       );
       for (let k = at + 1; k < to; k++) out[k] = '';
     }
