@@ -5,8 +5,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseLabReport } from '../../src/labs/parse.ts';
-import { readFileSync } from 'node:fs';
-import { CORPUS_SETS } from '../../src/dev/testkit/lab-score.ts';
 import { accountLines, resultTokens } from '../../src/labs/accounting.ts';
 import { cleanLine } from '../../src/labs/lines.ts';
 import { numbersIn } from '../../src/labs/numbers.ts';
@@ -163,35 +161,7 @@ test('OCR noise in numbers ("1O2", "l,O4") is read as numbers, never hidden as l
   );
 });
 
-// The property behind "structurally impossible": whatever rule of the line reader fails, the pass
-// still lists the line. Over the whole corpus, each analyte the reader made is hidden from the pass in
-// turn (as if the reader had lost it), and its line must then be listed.
-test('corpus property: any one analyte the reader loses has its line listed by the accounting pass', () => {
-  const root = new URL('../fixtures/labs/corpus/', import.meta.url);
-  let checked = 0;
-  for (const set of CORPUS_SETS) {
-    const dir = new URL(`${set}/`, root);
-    const expected = JSON.parse(readFileSync(new URL('expected.json', dir), 'utf8')) as Record<string, { sex?: 'M' | 'F'; birth_date?: string }>;
-    for (const [file, exp] of Object.entries(expected)) {
-      const text = readFileSync(new URL(file, dir), 'utf8');
-      const r = parseLabReport(text, { sex: exp.sex, birthDate: exp.birth_date, today: '2025-06-01' });
-      const lines = text.split(/\r?\n/).map((raw, index) => ({ index, raw, text: cleanLine(raw, index).text }));
-      const read = [...r.analytes, ...r.qualitative];
-      read.forEach((lost, k) => {
-        checked++;
-        const listed = accountLines(
-          lines,
-          read.filter((_, j) => j !== k),
-          [],
-        );
-        assert.ok(listed.includes(lines[lost.line]!.raw.trim()), `${set}/${file}: ${lost.name}=${lost.value} lost and its line not listed`);
-      });
-    }
-  }
-  assert.ok(checked > 700, `${checked} analytes checked`);
-});
-
-// The "any one analyte lost" property, on layouts where a neighbour's text once accounted for a lost result's
+// The "any one analyte lost" property (test/corpus/lab-accounting-lost-*.test.ts), on layouts where a neighbour's text once accounted for a lost result's
 // line (sets 85, 86, 88, 90; rewritten): a bound equal to a value alone on its line, a reference under the next
 // block printing a value labelled "Resultado:", a finding one space after its name, a portal's link cell.
 test('a lost result is listed where a neighbour prints the same number or no cell break sets its word apart', () => {
@@ -248,7 +218,8 @@ test('SUS system registrations and a council number after its region and state a
   );
 });
 
-// The corpus properties that add a value or a word to every line: test/unit/lab-accounting-corpus-*.test.ts.
+// The corpus properties (any one analyte lost is listed; a value or a word added to a line is read or listed):
+// test/corpus/lab-accounting-lost-*.test.ts and test/corpus/lab-accounting-corpus-*.test.ts.
 
 // A bare number printed at the end of a signature or letterhead line, after a whole identifier: the
 // line is administrative, but the number is no part of the registration before it, so the line is

@@ -57,18 +57,26 @@ function reach(entry: string): { files: Set<string>; packages: Set<string> } {
   return { files, packages };
 }
 
-const unitFiles = readdirSync(UNIT_DIR)
-  .filter((f) => /\.test\.tsx?$/.test(f))
-  .map((f) => path.join(UNIT_DIR, f));
+const testFiles = (dir: string) =>
+  readdirSync(dir)
+    .filter((f) => /\.test\.tsx?$/.test(f))
+    .map((f) => path.join(dir, f));
+const unitFiles = testFiles(UNIT_DIR);
+/** The corpus tier (test/corpus/): pure logic too, over the whole lab corpus, so minutes rather than seconds. */
+const corpusFiles = testFiles(path.join(TEST_DIR, 'corpus'));
 
 test('the unit tier holds the pure files (and this check sees them)', () => {
   assert.ok(unitFiles.length >= 30, `${unitFiles.length} unit files`);
   assert.ok(unitFiles.some((f) => f.endsWith('urgency.test.ts')));
 });
 
-test('no unit file reaches a database, cluster, daemon or browser helper, nor a PostgreSQL or browser package', () => {
+test('no unit or corpus file reaches a database, cluster, daemon or browser helper, nor a PostgreSQL or browser package', () => {
+  assert.ok(
+    corpusFiles.some((f) => f.endsWith('lab-corpus.test.ts')),
+    'the corpus tier is seen',
+  );
   const offences: string[] = [];
-  for (const file of unitFiles) {
+  for (const file of [...unitFiles, ...corpusFiles]) {
     const { files, packages } = reach(file);
     for (const helper of INTEGRATION_HELPERS) if (files.has(helper)) offences.push(`${path.basename(file)} → test/support/${path.basename(helper)}`);
     for (const pkg of INTEGRATION_PACKAGES) if (packages.has(pkg)) offences.push(`${path.basename(file)} → ${pkg}`);

@@ -1,5 +1,5 @@
 // Scores the parser against the corpus: recall and precision per report and per set, and the
-// results that would be dropped in silence. Shared by test/unit/lab-corpus.test.ts and bench/labs.ts.
+// results that would be dropped in silence. Shared by test/corpus/lab-corpus.test.ts and bench/labs.ts.
 import { readFileSync } from 'node:fs';
 import { parseLabReport, type LabParseResult } from '../../labs/parse.ts';
 import { numbersIn } from '../../labs/numbers.ts';

@@ -1,4 +1,0 @@
-// The accounting pass's corpus properties, part 4 of 8 (test/unit/support/lab-corpus-properties.ts).
-import { corpusPropertyTests } from './support/lab-corpus-properties.ts';
-
-corpusPropertyTests(3);
