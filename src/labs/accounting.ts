@@ -192,7 +192,8 @@ const ADMIN_SPANS: RegExp[] = [
   // references, fasting and collection times ("74 anos", "6 meses a 6 anos", "12 semanas", "urina de 24 horas").
   // An hour's "h" is glued to its number or one space away: "50  H" is a value and its flag (high).
   // A band's first age may be abbreviated to "m" when the second has its unit ("6 m a 2 anos").
-  /(?<![\d.,])\d+(?:[.,]\d+)?(?:\s*m?\s*(?:a|-|–|e|até|à)\s*\d+(?:[.,]\d+)?)?(?:\s*(?:anos?|meses|m[eê]s|dias?|semanas?|horas?)|\s?h)(?![\p{L}\d/])/giu,
+  // Hours of the day are joined as a range's label prints them ("Manhã (7 às 10 h)").
+  /(?<![\d.,])\d+(?:[.,]\d+)?(?:\s*m?\s*(?:a|-|–|e|até|à|[àa]s)\s*\d+(?:[.,]\d+)?)?(?:\s*(?:anos?|meses|m[eê]s|dias?|semanas?|horas?)|\s?h)(?![\p{L}\d/])/giu,
   // Weeks abbreviated "sem" with the days after them, or after a gestational-age label ("Idade
   // gestacional: 38 sem 4 dias", "IG: 39 sem"): a duration too ("95 sem jejum" keeps its value).
   /(?<![\d.,])\d{1,2}\s*sem\.?\s*(?:e\s*)?\d\s*(?:dias?|d)(?![\p{L}\d])/giu,

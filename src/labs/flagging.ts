@@ -7,6 +7,7 @@ import { dotIsDecimal } from './piece.ts';
 import { sameUnit, unitAtStart } from './units.ts';
 import type { Entry, Group, ParsedAnalyte, QualitativeAnalyte } from './result.ts';
 import {
+  DOUBTFUL_DIGIT,
   flagFor,
   flagQualitative,
   flagTitre,
@@ -31,7 +32,18 @@ export function finishGroup(g: Group, patient: Patient, table: TableHeader | und
       return;
     }
     const ranges = labelledRanges(g.refItems, { dotIsDecimal: dotIsDecimal(e.def), columnSexes });
-    analytes.push(numericFrom(e, ranges, refText, patient, table));
+    const a = numericFrom(e, ranges, refText, patient, table);
+    // A digit the transcriber could not make out at a bound's end ("0,27 a 4,2[?]"): the bound is anywhere
+    // from the digits read (4,2) to the same with a 9 after them (4,29); a flag that depends on which is
+    // no flag the report gives.
+    if (a.reference_source === 'report' && g.refItems.some((i) => new RegExp(DOUBTFUL_DIGIT.source, 'u').test(i))) {
+      const widest = labelledRanges(
+        g.refItems.map((i) => i.replace(DOUBTFUL_DIGIT, '9')),
+        { dotIsDecimal: dotIsDecimal(e.def), columnSexes },
+      );
+      if (numericFrom(e, widest, refText, patient, table).flag !== a.flag) a.flag = 'indeterminado';
+    }
+    analytes.push(a);
     return;
   }
   // Two values (relative %, absolute count): as many ranges as values pair in order; one range goes

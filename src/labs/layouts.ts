@@ -382,7 +382,11 @@ export function splitResults(text: string, startsResult: (piece: string) => bool
       const next = parts[i]!;
       // Not a slash between a reference's ranges ("H: 0,70 a 1,20 / M: 0,50 a 0,90").
       const slashInReference = /\//.test(parts[i - 1]!) && isReferenceText(next, { strictLabels: true });
-      if (startsResult(cur) && startsResult(next) && !slashInReference) {
+      // Nor an "e" inside a cell of a row in columns ("Parasitológico   Presença de ovos de Ascaris e cistos de
+      // Endolimax   Negativo", a portal's table): cells on both sides of it, it joins the words of the one it
+      // stands in; a sentence typed by hand has no cells.
+      const inCell = /^\s+e\s+$/.test(parts[i - 1]!) && cells(cur).length >= 2 && cells(next).length >= 2;
+      if (startsResult(cur) && startsResult(next) && !slashInReference && !inCell) {
         out.push(cur);
         cur = next;
       } else if (i === 2 && /^\s+[-–—]\s+$/.test(parts[1]!) && isAdminLine(cur) && /\d{1,2}\/\d{1,2}|\d{1,2}[:h]\d{2}/.test(cur) && startsResult(next)) {

@@ -180,7 +180,13 @@ export const RESULT_LEAD = /^(?:(?:seu\s+)?resultados?\b(?:\s+(?:atual|encontrad
  */
 export function resultLineNext(lines: CleanLine[], index: number): boolean {
   let next = nextLine(lines, index);
-  while (next && (isBlockDetail(next.text) || isMethodLine(next.text))) next = nextLine(lines, next.index);
+  // So is the reference column's header printed alone over the result line ("VALORES DE REFERÊNCIA" at the
+  // right, then "RESULTADO   31,4 ng/mL   População saudável: …"): the block's own header.
+  const referenceHeader = (t: string) => {
+    const lead = stripReferenceLead(t);
+    return lead.lead && lead.rest === '' && !/:\s*$/.test(t);
+  };
+  while (next && (isBlockDetail(next.text) || isMethodLine(next.text) || referenceHeader(next.text))) next = nextLine(lines, next.index);
   const lead = next && RESULT_LEAD.exec(next.text);
   if (!lead) return false;
   if (next!.text.slice(lead[0].length).trim() !== '' || lead[0].includes(':')) return true;
@@ -277,6 +283,10 @@ export function isCitationLine(line: string): boolean {
   const t = line.trim();
   if (/\s{3,}/.test(t) || !/^\p{L}/u.test(t)) return false;
   const numbers = [...t.matchAll(/\d+(?:[.,]\d+)*/g)];
+  // The source named under its label ("Fonte: Atualização da Diretriz Brasileira de Dislipidemias - 2017."):
+  // its only numbers are the years it was published in.
+  // Nothing after the year but its full stop: another field after it is read or listed.
+  if (/^fontes?\s*:[^:;|]*(?:19|20)\d{2}\)?\.?$/iu.test(t) && numbers.length > 0 && numbers.every((n) => /^(?:19|20)\d{2}$/.test(n[0]))) return true;
   return (
     numbers.length > 0 &&
     numbers.every(

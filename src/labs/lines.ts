@@ -1135,7 +1135,12 @@ export function referenceAfterDetail(text: string): string | undefined {
   for (let m = gap.exec(text); m; m = gap.exec(text)) {
     const head = text.slice(0, m.index).trim();
     const rest = text.slice(m.index + m[0].length);
-    if (!SAMPLE_VOLUME.test(head) && !COLLECTION_CLOCK.test(head) && (!BLOCK_DETAIL.test(head) || /\d/.test(head.replace(NAME_DIGITS, '')))) return undefined;
+    // The specimen and method may be printed without their label ("Soro - Eletroquimioluminescência   32,4 a
+    // 128,0 nmol/L", under a row whose reference cell ends on its label's colon): a detail all the same when it
+    // names an assay method, with no number ("URINA - PROTEINAS   NEGATIVO" is a row, "Quimioluminescência   12
+    // pg/mL" a value).
+    const detail = (BLOCK_DETAIL.test(head) && !/\d/.test(head.replace(NAME_DIGITS, ''))) || (isMethodLine(head) && !/\d/.test(head) && METHOD_WORD.test(head));
+    if (!SAMPLE_VOLUME.test(head) && !COLLECTION_CLOCK.test(head) && !detail) return undefined;
     // Beside the detail, a range with no lead of its own ("Material: soro      0,60 a 1,20 mEq/L", "Método:
     // …   Tóxico: acima de 1,50") goes on with the reference of the row above, its lead left there.
     if (stripReferenceLead(rest).lead ? isReferenceText(rest) : isReferenceText(rest, { strictLabels: true })) return rest;
@@ -1208,6 +1213,7 @@ export function methodCellAt(text: string): number | undefined {
 // The specimens and the assay methods a report names without a label.
 const SPECIMEN = String.raw`(?:soro|plasma|sangue|urina|fezes|l[ií]quor|liquido|saliva|s[eê]men|esperma|swab|secre[cç][aã]o)`;
 const METHOD = String.raw`(?:gel|c[aá]lculo|calculad[oa]|enzim[aá]tic[oa]|colorim[eé]tric[oa]|cin[eé]tic[oa]|hplc|hexoquinase|(?:eletro)?quimioluminesc[eê]ncia|imunoturbidimetria|turbidimetria|nefelometria|jaff[eé]|eletrodo|potenciometria|citometria|automatizad[oa]|imunoensaio|imunoenzim[aá]tic[oa]|elisa|cmia|eclia|imunofluoresc[eê]ncia|(?:hem)?aglutina[cç][aã]o|flocula[cç][aã]o|microscopia|espectrofotometria|urease|uricase|lc-ms/ms|hplc-ms/ms|espectrometria\s+de\s+massas?(?:\s+em\s+tandem)?)`;
+const METHOD_WORD = new RegExp(String.raw`(?<![\p{L}])${METHOD}(?![\p{L}])`, 'iu');
 // The specimen alone, or with the word that says how it was drawn ("Soro", "Sangue total"): no analyte
 // is named so ("Sangue oculto" is, so only these words qualify it).
 const SPECIMEN_ALONE = String.raw`${SPECIMEN}(?:\s+(?:total|isolad[oa]|venos[oa]|arterial|capilar))?`;
@@ -1216,12 +1222,15 @@ const SPECIMEN_ALONE = String.raw`${SPECIMEN}(?:\s+(?:total|isolad[oa]|venos[oa]
 const COLLECTION_NOTE = String.raw`(?:\s*[·•,;|-]\s*(?:coleta|colhid[oa]|coletad[oa])\b[^\p{L}\d]*(?:[àa]s?\s+)?\d{1,2}[:h]\d{2}(?:\s*h)?)?`;
 // A portal's card prints the release date after the method ("Soro · Enzimático · Liberado em 28/10/2025").
 const RELEASE_NOTE = String.raw`(?:\s*[·•,;|-]\s*(?:liberad[oa]|libera[cç][aã]o|coletad[oa]|colhid[oa]|coleta)\s*(?:em\s+)?:?\s*\d{1,2}\/\d{1,2}(?:\/\d{2,4})?(?:\s+(?:[àa]s\s+)?\d{1,2}[:h]\d{2})?)?`;
+// The fast the sample was drawn after, printed as the method's last detail ("Soro - Enzimático colorimétrico - Jejum
+// de 12 h", "Plasma · Hexoquinase · jejum 8 horas"): hours of fasting, no result.
+const FASTING_NOTE = String.raw`(?:\s*[·•,;|-]\s*(?:ap[oó]s\s+)?jejum\s+(?:m[ií]nimo\s+)?(?:de\s+)?\d{1,2}(?:\s*(?:a|-|–)\s*\d{1,2})?\s*(?:h|horas?|hs)(?![\p{L}\d]))?`;
 // A method's words hold no ';', '|' or ':': what follows one is another field ("Soro - quimioluminescência ;
 // HBsAg: Reagente"), read or listed.
 // The analyser may close it in brackets, its model's number among the words ("Soro — Fluorimetria
 // (ImmunoCAP, Phadia 250)"): a machine's name, no value.
 const METHOD_LINE = new RegExp(
-  String.raw`^(?:${SPECIMEN}(?:\s+[\p{L}]+){0,3}\s+[-–—·•]\s+\p{L}[^\d;|:]*(?:\(\s*\p{L}[^();|:]*\))?${COLLECTION_NOTE}${RELEASE_NOTE}|${SPECIMEN_ALONE}|${METHOD}(?:[\s/-]+(?:\d+\s+)?[\p{L}]+){0,3})$`,
+  String.raw`^(?:${SPECIMEN}(?:\s+[\p{L}]+){0,3}\s+[-–—·•]\s+\p{L}[^\d;|:]*(?:\(\s*\p{L}[^();|:]*\))?${FASTING_NOTE}${COLLECTION_NOTE}${RELEASE_NOTE}|${SPECIMEN_ALONE}|${METHOD}(?:[\s/-]+(?:\d+\s+)?[\p{L}]+){0,3})$`,
   'iu',
 );
 

@@ -468,6 +468,8 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   let wrapAt = -1;
   // The line the current title was read on: a name its cell wrapped goes on from there on the next line.
   let titleAt = -1;
+  // The title a tolerance curve's glucose load made (loadTitle): the times measured are named under it.
+  let curveTitle: typeof title;
   for (const printed of lines) {
     // A column of words before the exam column (the disease a screening test is for) is cut off the row.
     const line = (table?.leadAt !== undefined ? withoutLeadColumn(printed, table.leadAt, table.leadIsCode, table.starts?.length) : undefined) ?? printed;
@@ -964,7 +966,12 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     const adminFrom = fields.findIndex((c, i) => i > 0 && /^\p{L}[\p{L}.º° ]{0,24}:/u.test(c) && isAdminLine(fields.slice(i).join('   ')));
     const titleCells = fields.slice(0, Math.max(adminFrom, 0)).join('   ');
     if (adminFrom > 0 && !titleCells.includes(':') && bareNumbers(titleCells) === 0 && !isAdminLine(t)) t = titleCells;
-    if (isAdminLine(t)) {
+    // Under a tolerance curve's title, the fasting sample named alone on its line with its value alone on the
+    // next ("Jejum" / "86 mg/dL", a portal's card): the sample's name, as "1 hora" under it is, not a detail of
+    // the block ("Jejum: 12 horas"), which would leave the title to name the value.
+    const fastingSample =
+      title !== undefined && title === curveTitle && /^jejum$/iu.test(t.trim()) && /^[<>≤≥]?\s*\d/u.test(nextLine(lines, line.index)?.text.trim() ?? '');
+    if (isAdminLine(t) && !fastingSample) {
       // A method line with the time of collection ("Soro · … · coleta às 06:50") is the block's detail.
       if (isBlockDetail(t) || (title && isMethodLine(t))) continue;
       // A note on the result just read ("Obs.: não foram visualizadas formas parasitárias"), between it and
@@ -984,6 +991,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     if (load) {
       close();
       title = { name: cleanName(load), def: lookupName(cleanName(load)) };
+      curveTitle = title;
       recent = [];
       preRef = [];
       continue;

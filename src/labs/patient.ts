@@ -215,6 +215,14 @@ export function readPatient(lines: string[], input: PatientInput = {}): Patient 
       pregnant = true;
       if (stated[1] !== undefined && weeks === undefined) weeks = Number(stated[1]);
     }
+    // A pregnancy field with the weeks after its yes ("Gestante: Sim - 26 semanas (DUM informada em …)"): the weeks
+    // place the trimester. A reference label is plural, gives a band or a colon after the weeks ("Gestantes: …",
+    // "Gestante: 9 a 12 semanas", "Gestante: 10 semanas: 25.700 a …").
+    const fieldWeeks = /(?:^\s*|\s\s|\|\s*)(?:paciente\s+)?gestante\s*[:\-]\s*(?:sim\b\s*[-–,(]?\s*)?(\d{1,2})\s*(?:semanas?|sem\b)(?!\s*:)/iu.exec(line);
+    if (fieldWeeks && weeks === undefined) {
+      weeks = Number(fieldWeeks[1]);
+      pregnant = true;
+    }
     // The statement may be a cell of its own on a line of patient data ("SEXO: F    GESTANTE - DUM: …").
     if (
       /(?:^\s*|\s\s|\|\s*)(?:paciente\s+)?gestante(?:\s*[:\-]\s*sim\b|\s*[-–]\s|\s*$)/iu.test(line) &&
@@ -268,7 +276,9 @@ export function readPatient(lines: string[], input: PatientInput = {}): Patient 
     // The hour of the collection ("Coleta: 24/06/2025 08:05", "Coleta: 30/06/2025, 07h40", "coleta às 08:05",
     // "Horário da coleta: 08:10").
     const h =
-      /\b(?:coleta|colhido|colhida|data\/hora\s+coleta)\b[^0-9\n]{0,25}\d{1,2}\/\d{1,2}\/\d{2,4}[,\s]*(?:(?:às|as|-)\s*)?(\d{1,2})[:h]\d{2}\b/iu.exec(line) ??
+      /\b(?:coleta|colhido|colhida|coletad[oa]|data\/hora\s+coleta)\b[^0-9\n]{0,25}\d{1,2}\/\d{1,2}\/\d{2,4}[,\s]*(?:(?:às|as|-)\s*)?(\d{1,2})[:h]\d{2}\b/iu.exec(
+        line,
+      ) ??
       /\b(?:coleta|colhido|colhida)\s+(?:às|as)\s+(\d{1,2})[:h]\d{2}\b/iu.exec(line) ??
       /\b(?:hor[aá]rio|hora)\s+d[ae]\s+coleta\s*:?\s*(\d{1,2})[:h]\d{2}\b/iu.exec(line);
     if (h && hour === undefined && Number(h[1]) < 24) hour = Number(h[1]);

@@ -80,7 +80,8 @@ export const bareNumbers = (s: string) =>
   numbersIn(
     withoutBracketsAndYears(s)
       .replace(/(?<![\p{L}])tipo\s+\d(?!\d)/giu, (m) => ' '.repeat(m.length))
-      .replace(/\d+\s*(?:horas?|h|dias?|meses|anos?|semanas?|minutos?)(?![\p{L}])/giu, (m) => ' '.repeat(m.length))
+      // An hour's "h" is glued to its number or one space away: "212   H   mg/dL" is a value and its flag column.
+      .replace(/\d+(?:\s*(?:horas?|dias?|meses|anos?|semanas?|minutos?)|\s?h)(?![\p{L}])/giu, (m) => ' '.repeat(m.length))
       // A compound's locants glued to its name by a hyphen ("2,5-Hexanodiona", "1-Hidroxipireno", "25-hidroxivitamina D").
       .replace(/(?<![\p{L}\d.,])\d{1,2}(?:,\d{1,2})*-(?=\p{L}{3})/gu, (m) => ' '.repeat(m.length)),
   ).length;
@@ -441,11 +442,17 @@ export function readPiece(text: string, ctx: Ctx, depth = 0): Group | undefined 
     const words = isWordColumnName(cleanName(cs[0]!)) || wordReference ? wordResultText(cs[1]!.replace(/^resultados?\s*:\s*/iu, '')) : undefined;
     if (words !== undefined && (ref === '' || qualitativeReference(ref) !== undefined || !/\d/.test(ref))) {
       const name = cleanName(cs[0]!);
+      // Words of its own in the cell under the table's reference column ("Cor   Castanha   Castanha",
+      // "Consistência   Pastosa   Pastosa ou formada", a stool exam's): the reference the words are read
+      // against, whatever they are, as a word list would be. A dash there ("—") is no reference.
+      const underReference =
+        cs.length === 3 && /\p{L}{2}/u.test(ref) && !/\d/.test(ref) && ctx.table?.referenceAt !== undefined && ctx.table.resultAt !== undefined;
       return {
         entries: [
           { def: lookupName(name), name, read: { value: null, text: words, comparator: null, unit: null, marker: null, rest: '' }, line: ctx.line.index },
         ],
         refItems: ref ? [ref] : [],
+        ...(underReference ? { wordReference: ref } : {}),
       };
     }
   }

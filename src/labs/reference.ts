@@ -228,12 +228,26 @@ const maskLabels = (text: string): string =>
     .replace(PERCENTILE_RE, (s) => ' '.repeat(s.length))
     .replace(WEEKS_RE, (s) => ' '.repeat(s.length))
     .replace(WEIGHT_BAND_RE, (s) => ' '.repeat(s.length))
-    .replace(COLLECTION_TIME_RE, (s) => ' '.repeat(s.length));
+    .replace(COLLECTION_TIME_RE, (s) => ' '.repeat(s.length))
+    .replace(DAY_PERIOD_RE, (s) => ' '.repeat(s.length));
 // The time of day a range is printed for ("Coleta entre 7 e 10 h", "coleta 16 a 20 h", "coleta até as
 // 10 h", "Coleta entre 16 e 20 horas"): cortisol and ACTH follow the day's rhythm. Its hours label the
 // range, never are one.
 const COLLECTION_TIME_RE =
   /\b(?:coleta|colhid[oa])\s+(?:entre\s+|at[eé]\s+(?:[àa]s\s+)?|(?:ap[oó]s|depois\s+d[aeo]s?)\s+(?:[àa]s\s+)?|[àa]s\s+|d[aeo]s?\s+)?(\d{1,2})\s*h?(?:\s*(?:e|a|às|as|-|–)\s*(\d{1,2}))?\s*h(?:oras?)?(?![\p{L}])/giu;
+
+// The part of the day a range is printed for, with its hours in brackets or not ("Manhã (7 às 10 h)", "Tarde
+// (16 às 20 h)", "Matinal", "Vespertino"): cortisol's ranges as a lab labels them. Its hours label the range.
+const DAY_PERIOD_RE =
+  /(?<![\p{L}])(manh[aã]|tarde|noite|matutin[oa]|matinal|vespertin[oa]|noturn[oa])(?![\p{L}])(?:\s*\(\s*(?:d[aeo]s\s+|entre\s+)?(\d{1,2})\s*h?\s*(?:às|as|a|e|-|–)\s*(\d{1,2})\s*h(?:oras?)?\s*\))?/giu;
+/** The hours a part of the day names, as [first, last] whole hours: its printed hours, else the usual ones. */
+function dayPeriodWindow(label: string): [number, number] | undefined {
+  const m = new RegExp(DAY_PERIOD_RE.source, 'iu').exec(label);
+  if (!m) return undefined;
+  if (m[2] !== undefined && m[3] !== undefined) return [Number(m[2]), Number(m[3])];
+  const word = foldSameLength(m[1]!).toLowerCase();
+  return /^(?:manha|matutin|matinal)/.test(word) ? [6, 11] : /^(?:tarde|vespertin)/.test(word) ? [12, 17] : [18, 23];
+}
 
 // A band of hours alone as a range's label ("7 a 10 h: 6,2 a 19,4"), within a day: a newborn's hours of
 // life, or the time of day a patient past infancy was drawn at (cortisol's morning range).
@@ -242,7 +256,7 @@ const BARE_HOURS_OF_DAY = /^(\d{1,2})\s*h?\s*(?:a|às|as|-|–)\s*(\d{1,2})\s*h$
 /** The hours of the day a range label names for the collection ([7, 10] for "Coleta entre 7 e 10 h"), if any. */
 function collectionWindow(label: string, bareHours = false): [number, number] | undefined {
   const m = new RegExp(COLLECTION_TIME_RE.source, 'iu').exec(label) ?? (bareHours ? BARE_HOURS_OF_DAY.exec(label.trim()) : null);
-  if (!m) return undefined;
+  if (!m) return dayPeriodWindow(label);
   const a = Number(m[1]);
   if (m[2] !== undefined) return [a, Number(m[2])];
   if (/\bat[eé]\b/iu.test(m[0])) return [0, a];
@@ -340,7 +354,9 @@ interface AgeBand {
 function ageBandOf(label: string): AgeBand | undefined {
   const f = foldSameLength(label);
   // The hours of a collection's time of day ("Coleta 16 a 20 horas") are no age.
-  const m = AGE_BAND_RE.exec(label.replace(new RegExp(COLLECTION_TIME_RE.source, 'giu'), (x) => ' '.repeat(x.length)));
+  const m = AGE_BAND_RE.exec(
+    label.replace(new RegExp(COLLECTION_TIME_RE.source, 'giu'), (x) => ' '.repeat(x.length)).replace(DAY_PERIOD_RE, (x) => ' '.repeat(x.length)),
+  );
   if (m?.groups) {
     const g = m.groups;
     if (g.a !== undefined && g.b !== undefined) {
@@ -583,6 +599,12 @@ export function labelledRanges(items: string[], opts: { dotIsDecimal?: boolean; 
       labelled = [classify(labelled[0]!.range, heading, risk)];
       heading = undefined;
     } else heading = undefined;
+    // "Com jejum - Desejável: < 90 | Limítrofe: 90 a 129 | Alto: >= 130": the condition leading the first tier
+    // is every tier's on the line.
+    const lead = /^(.+?)\s+[-–—]\s+\S/u.exec(labelled[0]?.label ?? '');
+    const leadCondition = lead ? classify(labelled[0]!.range, lead[1]!, risk) : undefined;
+    if (lead && leadCondition?.condition && leadCondition.tier === undefined && labelled[0]!.tier !== undefined)
+      labelled = labelled.map((l, i) => (i > 0 && !l.condition && l.tier !== undefined ? classify(l.range, `${lead[1]} - ${l.label}`, risk) : l));
     // "Adultos - Homens: 13,5 a 17,5  Mulheres: 12,0 a 15,5": the second range is for adults too.
     for (let i = 1; i < labelled.length; i++) {
       const cur = labelled[i]!;
@@ -1103,7 +1125,7 @@ export function flagTitre(titre: string, wordReference: string | undefined, refe
 // What the ranges depend on, alone with its colon, leads them too ("Por faixa etária:", "Conforme a idade:").
 // A panel's one range for all its rows says so ("Referência para cada alérgeno:", "… para todos os analitos:").
 const LEAD_RE =
-  /^[\s\-–—(|]*(?:amostra\s+v[aá]lida(?=\s*:)|valor(?:es)?\s+(?:de\s+)?refer[eê]ncias?|valores\s+referenciais|valor(?:es)?\s+norma(?:l|is)(?=\s*:)|(?:o\s+)?normal\s+(?:é|eh)(?=\s)|intervalo\s+de\s+refer[eê]ncia|intervalo(?=\s*:|\s{2,}|\s+\d)|(?:valor(?:es)?\s+|resultados?\s+)?esperad[oa]s?(?=\s*:)|faixa\s+de\s+refer[eê]ncia|(?:faixa|intervalo|n[ií]ve(?:l|is)|concentra[cç][aã]o)\s+terap[eê]utic[oa]s?|refer[eê]ncias?|v\.?\s?r\.?(?![\p{L}])|ref\.?(?![\p{L}])|ibmp(?![\p{L}])(?!\s*(?:NR[-\s]?\d{1,2}\s*)?:?\s*\d)|(?:por|conforme|de\s+acordo\s+com|segundo)\s+(?:a\s+)?(?:idade|sexo|faixa\s+et[aá]ria)(?=\s*:))(?:\s+(?:por|para|segundo|conforme|de\s+acordo\s+com)\s+(?:a\s+|o\s+)?(?:idade|sexo|g[eê]nero|faixa\s+et[aá]ria|adultos|crian[cç]as|m[eé]todo)(?![\p{L}])|\s+para\s+(?:cada\s+|tod[oa]s\s+[oa]s\s+)\p{L}+)?(?:\s*\([^)]*\))?\s*[:.]?\s*/iu;
+  /^[\s\-–—(|]*(?:amostra\s+v[aá]lida(?=\s*:)|valor(?:es)?\s+(?:de\s+)?refer[eê]ncias?|valores\s+referenciais|valor(?:es)?\s+norma(?:l|is)(?=\s*:)|(?:o\s+)?normal\s+(?:é|eh)(?=\s)|intervalo\s+de\s+refer[eê]ncia|intervalo(?=\s*:|\s{2,}|\s+\d)|(?:valor(?:es)?\s+|resultados?\s+)?esperad[oa]s?(?=\s*:)|faixa\s+de\s+refer[eê]ncia|(?:faixa|intervalo|n[ií]ve(?:l|is)|concentra[cç][aã]o)\s+terap[eê]utic[oa]s?|refer[eê]ncias?|v\.?\s?r\.?(?![\p{L}])|ref\.?(?![\p{L}])|ibmp(?![\p{L}])(?!\s*(?:NR[-\s]?\d{1,2}\s*)?:?\s*\d)|(?:por|conforme|de\s+acordo\s+com|segundo)\s+(?:a\s+)?(?:idade|sexo|faixa\s+et[aá]ria)(?=\s*:))(?:\s+(?:por|para|segundo|conforme|de\s+acordo\s+com)\s+(?:a\s+|o\s+)?(?:idade|sexo|g[eê]nero|faixa\s+et[aá]ria|adultos|crian[cç]as|m[eé]todo)(?![\p{L}])|\s+para\s+(?:cada\s+|tod[oa]s\s+[oa]s\s+)\p{L}+|\s+[-–—](?=\s))?(?:\s*\([^)]*\))?\s*[:.]?\s*/iu;
 
 /**
  * The short reference leads a cell or a bracket opens with ("VR", "V.R.", "Ref.", "Referência", "Valores
@@ -1174,6 +1196,9 @@ export function isReferenceText(text: string, opts: { strictLabels?: boolean; do
   return is;
 }
 
+/** A transcriber's mark of a digit it could not make out, right after the digits it could ("4,2[?]"). */
+export const DOUBTFUL_DIGIT = /(?<=\d)\s?\[\s*\?\s*\]/gu;
+
 function referenceTextCheck(text: string, opts: { strictLabels?: boolean; dotIsDecimal?: boolean }): boolean {
   const { rest, lead } = stripReferenceLead(text);
   const t = detectionLimitBound(rest)
@@ -1188,6 +1213,9 @@ function referenceTextCheck(text: string, opts: { strictLabels?: boolean; dotIsD
     // The titre a word reference stands for, in brackets ("Não reagente (títulos inferiores a 1/80)"): the
     // cut-off of a reactive result's titre, no range of another value.
     .replace(TITRE_CUTOFF_NOTE, '')
+    // A transcriber's mark of a digit it could not make out at a number's end ("0,27 a 4,2[?]", the photo's
+    // edge): the range as far as it was read (flagging.ts judges with the digit left open).
+    .replace(DOUBTFUL_DIGIT, '')
     .replace(/^[\s(]+|[\s).;]+$/g, '');
   if (t === '') return lead;
   if (noRangeText(t)) return true;
@@ -1217,9 +1245,10 @@ function referenceTextCheck(text: string, opts: { strictLabels?: boolean; dotIsD
 export function isReferenceHeading(text: string): boolean {
   const t = stripReferenceLead(text).rest;
   // The ages a heading is for are no range of a value ("Valores de referência para 12 a 18 anos:"), nor
-  // is the trimester's ordinal ("Gestantes 1º trimestre:").
+  // is the trimester's ordinal ("Gestantes 1º trimestre:"); the band may open it ("Valores de referência - 10
+  // a 19 anos:", over "Com jejum: < 90").
   return (
-    /^\p{L}[^:]*:$/u.test(t) &&
+    /^[\p{L}\d][^:]*:$/u.test(t) &&
     !/\d/.test(
       t
         .replace(/\([^()]*\)/g, '')
