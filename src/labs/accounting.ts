@@ -266,9 +266,9 @@ const ADMIN_SPANS: RegExp[] = [
   new RegExp(GLUCOSE_LOAD.source, 'giu'),
   // A reference cell that points to a footnote by its mark ("Ver nota (1)", "vide nota 2"), and the mark
   // that opens the footnote with the locant of the name after it ("(1) 25-OH vitamina D: acima de 20 ng/mL
-  // …"): they name the note, no result.
+  // …", "Nota (1) - RNI: …"): they name the note, no result.
   /(?<![\p{L}])(?:ver|vide|veja|consulte?|conforme)\s+(?:(?:a|o|as|os)\s+)?(?:notas?|rodap[eé]|observa[cç](?:[aã]o|[oõ]es))\s*(?:\(\d{1,2}\)|\d{1,2})(?![\d.,])/giu,
-  /^\s*\(\d{1,2}\)\s+(?:\d{1,2}-)?(?=\p{L})/gu,
+  /^\s*(?:nota\s*)?\(\d{1,2}\)(?:\s*[-–—]\s*|\s+)(?:\d{1,2}-)?(?=\p{L})/giu,
   // So is the mark alone in a row's last cell, where its reference would be ("100   mg/dL   (1)").
   /(?<=\S\s{3,})\(\d{1,2}\)\s*$/gu,
   // The percentile a reference is drawn from ("Percentil 99: homens até 34", "P99").
@@ -866,6 +866,8 @@ export function accountLines(lines: readonly AccountLine[], read: readonly Read[
   // Then every other line, through its record: the read lines around it, or an analyte it names
   // (within WINDOW lines: a reference table after the results sits in the same report).
   const all = readLines.flatMap((r) => byLine.get(r)!);
+  // The analytes of its record that accounted for a line without a result of its own.
+  const accountedBy = new Map<number, Bag[]>();
   let next = 0;
   for (const l of lines) {
     const i = l.index;
@@ -876,7 +878,7 @@ export function accountLines(lines: readonly AccountLine[], read: readonly Read[
     const after = readLines[next];
     const text = fold(l.text);
     // A footnote names its result after its mark ("(1) 25-OH vitamina D: …").
-    const key = lookupName(cleanName(l.text.replace(/^\s*\(\d{1,2}\)\s+/, '').split(/\s{2,}|:/)[0]!))?.key;
+    const key = lookupName(cleanName(l.text.replace(/^\s*(?:nota\s*)?\(\d{1,2}\)(?:\s*[-–—]\s*|\s+)/iu, '').split(/\s{2,}|:/)[0]!))?.key;
     // A line the reader joined to a result as its reference text, a few lines from that result
     // (references printed under a later result of the block, "Valores de referência (bilirrubina total):").
     // A number alone on its line is no such text: it is a value in a layout of one cell per line, and
@@ -895,7 +897,10 @@ export function accountLines(lines: readonly AccountLine[], read: readonly Read[
         (b.foldedShortName.length >= 3 && labelsLine(text, b.foldedShortName)) ||
         (key !== undefined && b.a.key === key) ||
         namesBeforeValue(text, b);
-      const joined = b.a.line >= i - 15 && b.a.line <= i + 3 && bare !== '' && namesWhole(b.foldedRef, bare);
+      // … or further on, right under a line of that reference (a footnote of several ranges, one a line:
+      // "Nota (1) - RNI: sem anticoagulação: 0,90 a 1,20" / "anticoagulação oral: 2,00 a 3,00" / …).
+      const joined =
+        ((b.a.line >= i - 15 && b.a.line <= i + 3) || accountedBy.get(i - 1)?.includes(b) === true) && bare !== '' && namesWhole(b.foldedRef, bare);
       if (named || joined) own.push(b);
     }
     // A line labelled as a result ("RESULTADO:  130 mg/dL") holds a result: a neighbour's reference that
@@ -914,6 +919,7 @@ export function accountLines(lines: readonly AccountLine[], read: readonly Read[
     const loneValue = bare === '' && !led.lead && /^\d/.test(rest.trim()) && !OPEN_RANGE_END.test(lines[i - 1]?.text ?? '');
     const near = labelledResult || loneValue ? [] : [...(before !== undefined ? byLine.get(before)! : []), ...(after !== undefined ? byLine.get(after)! : [])];
     if (!toks.every((t) => own.some((b) => b.has(t, true, l.text)) || near.some((b) => b.has(t, false, l.text)))) unaccounted.add(i);
+    else accountedBy.set(i, own);
   }
   const extra = [...unaccounted].sort((x, y) => x - y).map((i) => lines[i]!.raw.trim());
   if (extra.length === 0) return [...listed];

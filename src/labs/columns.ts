@@ -10,7 +10,7 @@ import { foldSameLength } from './analytes.ts';
 import { cleanLine, type CleanLine } from './lines.ts';
 import { numbersIn } from './numbers.ts';
 import { isAgeBandCell, isReferenceLabel, parseRangeExpression, qualitativeAtStart, stripReferenceLead } from './reference.ts';
-import { UNIT_PATTERN, normalizeUnit } from './units.ts';
+import { UNIT_PATTERN, normalizeUnit, unitAtStart } from './units.ts';
 
 export interface ValueColumn {
   unit: string;
@@ -365,10 +365,32 @@ function leaderShift(line: CleanLine): number {
   return printed < 0 ? 0 : printed - (line.offset + at + 3);
 }
 
+/** A cell that is one result in words and nothing else ("Não reagente", "Negativo"). */
+const wholeWordResult = (cell: string) => qualitativeAtStart(cell)?.consumed === cell.length;
+
+/**
+ * Results in words printed one space apart by narrow sample columns ("Não reagente Não reagente Não
+ * reagente" under three dates): one cell per sample, when each word result starts at a sample's column.
+ * Any other cell as it is.
+ */
+function wordsByColumn(c: { cell: string; at: number }, columns: number[]): Array<{ cell: string; at: number }> {
+  const parts: Array<{ cell: string; at: number }> = [];
+  for (let from = 0; from < c.cell.length; ) {
+    const q = qualitativeAtStart(c.cell.slice(from));
+    const gap = q ? /^ ?/.exec(c.cell.slice(from + q.consumed))![0].length : 0;
+    if (!q || (from + q.consumed < c.cell.length && gap === 0)) return [c];
+    parts.push({ cell: q.text, at: c.at + from });
+    from += q.consumed + gap;
+  }
+  const atColumn = (at: number) => columns.some((col) => Math.abs(col - at) <= 3);
+  return parts.length >= 2 && parts.every((p) => atColumn(p.at)) ? parts : [c];
+}
+
 /**
  * A row under a dated header: the cells under earlier samples' dates blanked (column positions kept
- * for the unit and reference after them). Only when a number stands under the current date, and every
- * cell inside an earlier column is a value or a dash: a signature or a note is read whole.
+ * for the unit and reference after them). Only when a number (or a word result) stands under the current
+ * date, and every cell inside an earlier column is a value or a dash (or a word result, under a word): a
+ * signature or a note is read whole.
  */
 function withoutEarlierColumns(line: CleanLine, currentAt: number, earlier: Array<{ from: number; to: number }>): string {
   const inside = (at: number) => earlier.some((e) => at >= e.from - 3 && at < e.to - 3);
@@ -376,7 +398,9 @@ function withoutEarlierColumns(line: CleanLine, currentAt: number, earlier: Arra
   // ng/mL 19"): that value is a cell of its own. Only a cell right of the current value's column: a name
   // cell running on into the column ("… ; Sódio 131,3") holds a current result, and so does a reference
   // cell whose last words are a name after a separator ("1.005 A 1.030 ; Sódio 131,3").
-  const cs = cellStarts(line.text, line.offset).flatMap((c) => {
+  // Word results one space apart are a cell each first (wordsByColumn).
+  const split = cellStarts(line.text, line.offset).flatMap((c) => wordsByColumn(c, [currentAt, ...earlier.map((e) => e.from)]));
+  const cs = split.flatMap((c) => {
     const tail = / ([<>]?\d[\d.,]*|-+)$/.exec(c.cell);
     const at = tail ? c.at + tail.index + 1 : -1;
     if (!tail || tail.index === 0 || !inside(at) || inside(c.at) || c.at <= currentAt) return [c];
@@ -391,11 +415,21 @@ function withoutEarlierColumns(line: CleanLine, currentAt: number, earlier: Arra
   // Numbers printed right-aligned under a left-aligned date ("21/10/2024" over "   262 *") start inside
   // the current column, before the first earlier one: a number cell that starts there is the value too.
   const currentTo = Math.min(...earlier.map((e) => e.from).filter((from) => from > currentAt));
-  const current =
+  const numberCurrent =
     cs.find((c) => [...c.cell.matchAll(/(?:^|\s)([<>]?\s*\d)/g)].some((m) => Math.abs(c.at + (m.index ?? 0) + m[0].length - m[1]!.length - currentAt) <= 3)) ??
     cs.find((c) => c.at > currentAt && c.at < currentTo - 3 && /^[<>]?\s*\d/.test(c.cell));
-  const cut = cs.filter((c) => c !== current && inside(c.at));
-  if (!current || cut.length === 0 || cut.length > earlier.length || !cut.every((c) => EARLIER_VALUE.test(c.cell))) return line.text;
+  // A result in words under the current date ("HBsAg   Não reagente   Não reagente   Não reagente"), the
+  // earlier samples' words under theirs.
+  const wordCurrent = numberCurrent ? undefined : cs.find((c) => Math.abs(c.at - currentAt) <= 3 && wholeWordResult(c.cell));
+  const current = numberCurrent ?? wordCurrent;
+  const earlierCell = (c: { cell: string }) => EARLIER_VALUE.test(c.cell) || (wordCurrent !== undefined && wholeWordResult(c.cell));
+  let cut = cs.filter((c) => c !== current && inside(c.at));
+  // A row that lost an earlier sample's cell, its unit and reference moved left into the earlier columns
+  // ("CO2 total   19   18   mmol/L   22 a 29" under three dates): the unit ends the earlier values; it and
+  // what follows it are the current result's.
+  const unitAt = cut.findIndex((c) => !earlierCell(c));
+  if (unitAt > 0 && unitAtStart(cut[unitAt]!.cell)?.consumed === cut[unitAt]!.cell.length) cut = cut.slice(0, unitAt);
+  if (!current || cut.length === 0 || cut.length > earlier.length || !cut.every(earlierCell)) return line.text;
   let text = line.text;
   for (const c of cut) {
     const i = c.at - line.offset;

@@ -227,10 +227,11 @@ export function referenceLedByName(text: string): { name: string; reference: str
 /**
  * A footnote opened by its mark, then a result's name and a colon ("(1) 25-OH vitamina D: acima de 20
  * ng/mL …", under a table whose reference cell says "Ver nota (1)"): that result's ranges, however the
- * note names it. Without a lead word the mark is what says the line is a note, not a result.
+ * note names it. Without a lead word the mark is what says the line is a note, not a result. The mark may
+ * be written out as a note's, a dash before the name ("Nota (1) - RNI: …", under "vide nota (1)").
  */
 export function referenceByFootnoteMark(text: string): { name: string; reference: string } | undefined {
-  const m = /^\s*\(\d{1,2}\)\s*([\p{L}\d][^:]*?\p{L}[^:]*?)\s*:\s*(\S.*)$/u.exec(text);
+  const m = /^\s*(?:nota\s*)?\(\d{1,2}\)\s*(?:[-–—]\s*)?([\p{L}\d][^:]*?\p{L}[^:]*?)\s*:\s*(\S.*)$/iu.exec(text);
   if (!m || !isReferenceText(m[2]!)) return undefined;
   return { name: m[1]!.trim(), reference: m[2]!.trim() };
 }

@@ -18,6 +18,7 @@ import {
   parseRangeExpression,
   qualitativeAtStart,
   qualitativeReference,
+  REFERENCE_LEAD_WORDS,
   stripReferenceLead,
 } from './reference.ts';
 import { unitAtStart } from './units.ts';
@@ -81,7 +82,7 @@ export const bareNumbers = (s: string) =>
     withoutBracketsAndYears(s)
       .replace(/(?<![\p{L}])tipo\s+\d(?!\d)/giu, (m) => ' '.repeat(m.length))
       // An hour's "h" is glued to its number or one space away: "212   H   mg/dL" is a value and its flag column.
-      .replace(/\d+(?:\s*(?:horas?|dias?|meses|anos?|semanas?|minutos?)|\s?h)(?![\p{L}])/giu, (m) => ' '.repeat(m.length))
+      .replace(/\d+(?:\s*(?:horas?|dias?|meses|anos?|semanas?|minutos?|min)|\s?h)(?![\p{L}])/giu, (m) => ' '.repeat(m.length))
       // A compound's locants glued to its name by a hyphen ("2,5-Hexanodiona", "1-Hidroxipireno", "25-hidroxivitamina D").
       .replace(/(?<![\p{L}\d.,])\d{1,2}(?:,\d{1,2})*-(?=\p{L}{3})/gu, (m) => ' '.repeat(m.length)),
   ).length;
@@ -354,6 +355,9 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
   if (ref !== '' && !isReferenceText(ref, { dotIsDecimal: dotIsDecimal(def) }) && !labelOnly) return undefined;
   // A bare number with neither unit nor reference is a result only where the layout says so.
   if (read.value !== null && !read.unit && ref === '' && !def && !opts.separated && !ctx.table && !ctx.list) return undefined;
+  // A time in minutes run into its name, with no reference, is a sentence's ("… volume de 24 h e tempo de
+  // coleta de 1.440 min", a note under a table), not a bleeding or clotting time.
+  if (read.unit === 'min' && ref === '' && !def && !opts.separated) return undefined;
   const labelled = ref !== '' && ctx.table?.rangeColumns.length ? labelByColumn(ref, ctx) : undefined;
   if (labelled) return { entries, refItems: [labelled] };
   const refBody = stripReferenceLead(ref.replace(/^\((.*)\)$/, '$1')).rest;
@@ -393,6 +397,9 @@ function nameUnit(name: string): { name: string; unit: string } | undefined {
   return u && u.consumed >= m[2]!.trim().length ? { name: m[1]!, unit: u.unit } : undefined;
 }
 
+// A cell that is only a reference's lead, before its colon ("Ref.", "V.R.", "Valor de referência").
+const REFERENCE_LEAD_CELL = new RegExp(String.raw`^${REFERENCE_LEAD_WORDS}$`, 'iu');
+
 /** Name + value + (reference) from one piece of a line, or undefined when it does not read in full. */
 export function readPiece(text: string, ctx: Ctx, depth = 0): Group | undefined {
   const build = (nameRaw: string, valueText: string, opts: { separated: boolean }) => readAfterName(nameRaw, valueText, ctx, opts);
@@ -411,7 +418,11 @@ export function readPiece(text: string, ctx: Ctx, depth = 0): Group | undefined 
     // 94   mg/dL   Gestante: < 92") makes the colon a reference label's, even when the catalogue reads the
     // name before the value with the rest as its qualifier.
     const knownName = !valueCellBefore && lookupName(cleanName(before)) !== undefined;
-    if (letters(before) >= 2 && (bareNumbers(before) === 0 || ctx.line.leader || wordAfter || knownName)) {
+    // The colon of a reference's lead in a cell of its own ("UROCULTURA   Sem crescimento bacteriano
+    // Ref.: Negativa") leads that cell: the name is the first cell's, read as columns (C).
+    const beforeCells = cells(before);
+    const referenceColon = beforeCells.length >= 2 && REFERENCE_LEAD_CELL.test(beforeCells[beforeCells.length - 1]!);
+    if (letters(before) >= 2 && !referenceColon && (bareNumbers(before) === 0 || ctx.line.leader || wordAfter || knownName)) {
       const g = build(before, after, { separated: true });
       if (g) return g;
       // A group label: "Eletrólitos: Sódio 138 mEq/L (136-145)".
@@ -435,7 +446,8 @@ export function readPiece(text: string, ctx: Ctx, depth = 0): Group | undefined 
     // A label that takes words, in columns ("Cor   Palha   Amarelo citrino"): the next cell is the result.
     // Any other name takes words too when its row prints a reference in words beside them ("Bacterioscopia
     // (Gram)   Cocos Gram-positivos   Ausência de microrganismos"): the reference says the result is a word.
-    const ref = cs.slice(2).join('   ');
+    // Its reference's lead ("Ref.: Negativa") is no part of the reference.
+    const ref = stripReferenceLead(cs.slice(2).join('   ')).rest;
     const wordReference = cs.length === 3 && qualitativeReference(ref) !== undefined;
     // The cell may lead the words with its label, as a typed report's rows do ("GRUPO SANGUINEO (ABO)
     // RESULTADO: O"): the label is no part of the result.
@@ -499,7 +511,8 @@ function numberedName(cell: string): boolean {
   if (!/\p{L}\d*\)?$/u.test(name)) return false;
   return numbersIn(name).every((n) => {
     const after = name.slice(n.index + n.text.length);
-    return /^\s*(?:[-–]\s*)?\p{L}{2,}/u.test(after) && unitAtStart(after) === undefined;
+    // A time in minutes there is the point of a curve ("Glicose - 60 min   172 mg/dL"), no value.
+    return /^\s*(?:[-–]\s*)?\p{L}{2,}/u.test(after) && (unitAtStart(after) === undefined || unitAtStart(after)!.unit === 'min');
   });
 }
 

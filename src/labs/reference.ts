@@ -452,6 +452,11 @@ const TARGET_TIER = /\b(meta|metas|alvo|objetivo terapeutico)\b/;
 const CONDITION =
   /\b(com jejum|sem jejum|gestantes?|gravidas?|gravidez|gestacao|trim(?:estre)?|semanas?|(?:fase )?(?:folicular|lutea|luteinica|ovulatoria)|pico ovulatorio|pos[- ]menopausa|menopausa|jejum de|(?:em )?jejum|pos[- ]prandial|ciclo|anticoagula\w*|anticoagulante|proteses?\s+valvar(?:es)?|valvulas?\s+mecanicas?|fumantes?|tabagistas?|ibmp|ibe)\b/;
 
+// A range printed for patients who take no anticoagulant ("Sem anticoagulação", "Indivíduos não
+// anticoagulados", "sem uso de anticoagulante"): the ordinary range beside the INR's treatment ranges, no
+// condition, though still a range's label.
+const UNTREATED = /\b(?:sem|nao) (?:uso de )?anticoagula\w*/;
+const UNTREATED_ALL = new RegExp(UNTREATED.source, 'g');
 // A range printed for patients with a mechanical heart valve ("Próteses valvares mecânicas (mitral): 2,5 a 3,5").
 const MECHANICAL_VALVE = /\b(?:proteses?\s+valvar(?:es)?|valvulas?|proteses?)\b.*\bmecanicas?\b/;
 // A range printed for the groups at risk of a deficiency, listing them ("grupos de risco (idosos, gestantes, …)").
@@ -517,14 +522,16 @@ function classify(range: Range, label: string, risk = false): LabelledRange {
           : OTHER_TIER.test(f) || /^(?:risco\s+)?medi[oa](?:\s+risco)?$/.test(f.trim())
             ? 'other'
             : undefined;
-  // "Mulheres não gestantes" is the ordinary range, not a pregnancy condition.
+  // "Mulheres não gestantes" is the ordinary range, not a pregnancy condition; so is "Sem anticoagulação".
   return {
     range,
     label,
     sex: sexOf(label),
     age: ageBandOf(label),
     tier,
-    condition: CONDITION.test(f.replace(/\bnao (?:gestantes?|gravidas?|fumantes?|tabagistas?)\b/g, ' ')) || collectionWindow(label) !== undefined,
+    condition:
+      CONDITION.test(f.replace(/\bnao (?:gestantes?|gravidas?|fumantes?|tabagistas?)\b/g, ' ').replace(UNTREATED_ALL, ' ')) ||
+      collectionWindow(label) !== undefined,
   };
 }
 
@@ -810,6 +817,9 @@ export function resolveNumeric(ranges: LabelledRange[], value: number, unit: str
       cands = chosen.map((c) => ({ ...c, tier: 'normal' as const, condition: false }));
       anticoagulationChosen = true;
     }
+    // Whatever else is printed ("Faixa terapêutica: 2,0 a 3,0"), the untreated range is not the patient's.
+    const treated = cands.filter((c) => !UNTREATED.test(labelOf(c)));
+    if (treated.length > 0) cands = treated;
   }
   // Ranges by collection time: the ones whose hours hold the printed collection time.
   if (patient.collectionHour !== undefined && cands.some((c) => windowOf(c.label))) {
@@ -1053,9 +1063,9 @@ export function flagQualitative(value: string, reference: string | undefined): Q
   const norm = (s: string) =>
     s
       // A finding sentence that found nothing ("Não foram encontrados ovos ou cistos de parasitos") is a
-      // negative result, as "Negativo" is.
+      // negative result, as "Negativo" is; so is a culture that grew nothing ("Sem crescimento bacteriano").
       .replace(
-        /^(ausentes?|negativ[oa]|nao reagente|nao detectavel|nao detectad[oa]|indetectavel|ausencia de .*|nao (?:foram|foi) (?:encontrad|observad|visualizad|detectad|identificad)[oa]s? .*)$/,
+        /^(ausentes?|negativ[oa]|nao reagente|nao detectavel|nao detectad[oa]|indetectavel|ausencia de .*|nao (?:foram|foi) (?:encontrad|observad|visualizad|detectad|identificad)[oa]s? .*|sem crescimento(?: .*)?|nao houve crescimento(?: .*)?)$/,
         'neg',
       )
       .replace(/^(rar|numeros|algun|alguma|present|ausent|escass|aumentad|abundant|amarel|limpid|turv)(?:[oa]s?|es?|s)$/, '$1');
@@ -1174,6 +1184,7 @@ export function isReferenceLabel(label: string, opts: { asName?: boolean } = {})
     l.age !== undefined ||
     l.tier !== undefined ||
     (l.condition && !opts.asName) ||
+    (UNTREATED.test(foldSameLength(text)) && !opts.asName) ||
     IMMUNE_TIER.test(foldSameLength(text)) ||
     weightBandOf(text) !== undefined
   );

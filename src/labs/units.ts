@@ -70,6 +70,8 @@ const SPELLINGS: ReadonlyArray<[string, string]> = [
   // after it or not ("4,27 log UI/mL", "2,1 log cópias/mL"): the same scale.
   ['log(?:10|₁₀)?(?:\\s*(?:u[il]|c[oóÓ]pias)\\/ml)?', 'log'],
   ['seg(?:undos)?', 's'],
+  // A bleeding or clotting time in minutes (Duke, Lee-White: "2 minutos", "7 min").
+  ['min(?:utos?)?', 'min'],
   ['s', 's'],
 ];
 
