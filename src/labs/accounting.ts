@@ -26,6 +26,7 @@ import {
   GRADE_NOTE,
   isCutRange,
   isReferenceLabel,
+  isRelativeGoal,
   labelledRanges,
   PERCENTILE_RE,
   qualitativeReference,
@@ -616,7 +617,7 @@ class Bag {
     // "Não detectável (limite: 40 cópias/mL)": the limit is the range's bound.
     const ref = detectionLimitBound(a.reference_text ?? '');
     // A range the margin cut ("5,0 a 1[cortado]") has no span, but what is left of it is the reference's.
-    const spans: Array<[number, number]> = isCutRange(ref) ? [[0, ref.length]] : rangeSpans(ref);
+    const spans: Array<[number, number]> = isCutRange(ref) || isRelativeGoal(ref) ? [[0, ref.length]] : rangeSpans(ref);
     const refNumbers = spans.flatMap(([s, e]) => numbersIn(ref.slice(s, e).replace(GLUED, '$1 ')));
     // A reference read from another line ("VR: 0 a 2 %  -  0 a 200 /mm³" under "Basófilos ….: 0 %   0
     // /mm³"): on the result's own line its bounds account for no number printed in another unit (the

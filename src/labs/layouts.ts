@@ -72,6 +72,28 @@ export interface TableHeader {
 const HEADER_CELL =
   /^(exames?(?:\s*\/\s*resultados?)?|analitos?|parametros?|resultados?|(?:resultados?|res\.) anterior(?:es)?|anterior(?:es)?|ant\.|hist[oó]rico|hoje|d\s?-\s?[1-9]|valor(?:es)? encontrados?|unid\.?|unidades?|valor(?:es)? (?:de )?refer[eê]ncia|valor(?:es)? referenciais|refer[eê]ncias?|intervalo de refer[eê]ncia|v\.?\s?r\.?|m[eé]todo|metodologia)(?:\s*\(.*\))?(?:\s+(?:homem|homens|mulher|mulheres|masculino|feminino)(?:\s*\/\s*(?:homem|homens|mulher|mulheres|masculino|feminino))?)?:?$/i;
 
+/**
+ * Where a table header printed one cell a line ends (PDF text: "Exame" / "Metodologia" / "Resultado" /
+ * "Valor de Referência", three header cells or more alone on lines in a row) when its method column comes
+ * right after the exam's: each row then prints its method on the line under the exam's name. Undefined
+ * when the report has no such header.
+ */
+export function methodUnderNameFrom(texts: string[]): number | undefined {
+  const cellAlone = (t: string) => t.trim() !== '' && !/\s{2,}/.test(t.trim()) && HEADER_CELL.test(foldSameLength(t).trim());
+  const isExam = (t: string) => /^(?:exames?|analitos?|parametros?)$/i.test(foldSameLength(t).trim());
+  const isMethod = (t: string) => /^(?:metodo|metodologia)$/i.test(foldSameLength(t).trim());
+  const rows = texts.map((t, i) => ({ t, i })).filter(({ t }) => t.trim() !== '');
+  for (let k = 0; k < rows.length; k++) {
+    if (!cellAlone(rows[k]!.t)) continue;
+    let end = k;
+    while (end + 1 < rows.length && cellAlone(rows[end + 1]!.t)) end++;
+    const run = rows.slice(k, end + 1);
+    if (run.length >= 3 && run.some((r, j) => isExam(r.t) && run[j + 1] !== undefined && isMethod(run[j + 1]!.t))) return run[run.length - 1]!.i;
+    k = end;
+  }
+  return undefined;
+}
+
 // A history report's column header: the current result, then one column per earlier sample's date
 // ("Atual   14/11/2024   20/05/2024", "Resultado atual   03/2025   11/2024").
 const CURRENT_CELL = /^(?:resultados?\s+)?atua(?:l|is)$/i;

@@ -8,6 +8,7 @@ import type { Entry, Group } from './result.ts';
 import { isReferenceLabel, isReferenceText, qualitativeAtStart, qualitativeReference, stripReferenceLead } from './reference.ts';
 import { unitAtStart } from './units.ts';
 import { markerOf, readValue, VERDICT_WORD } from './value.ts';
+import { WORD_THEN_COMMENT, wordResultText } from './word-results.ts';
 
 // The glucose load of a tolerance test ("TOTG 75 g", "TESTE ORAL DE TOLERÂNCIA À GLICOSE - 75 g"):
 // the dose given to the patient, in grams, never a result.
@@ -41,9 +42,10 @@ export function wordsAfterLabel(t: string): boolean {
 }
 
 // The lab's verdict on the value above it, on a line of its own (a web portal's card: "Acima da
-// referência", "Dentro do valor de referência", "Abaixo da normalidade").
+// referência", "Dentro do valor de referência", "Abaixo da normalidade"), perhaps after the coloured dot or
+// the arrow the portal draws before it ("● Dentro da referência", "▲ Acima da referência"), as beside a value.
 const VERDICT_LINE =
-  /^(acima|abaixo|dentro|fora)\s+d[aoe]s?\s+(?:(?:valor(?:es)?|intervalo|faixa|limites?)\s+(?:de\s+)?)?(?:refer[eê]ncias?|normalidade)\.?$/iu;
+  /^(?:(?:[●○◉•■□◆◇▲▼△▽↑↓]|[🟢🟡🟠🔴🔵⚪⚫])\uFE0F?\s*)?(acima|abaixo|dentro|fora)\s+d[aoe]s?\s+(?:(?:valor(?:es)?|intervalo|faixa|limites?)\s+(?:de\s+)?)?(?:refer[eê]ncias?|normalidade)\.?$/iu;
 
 // A results app's link under a card's value ("ⓘ Ver faixas por fase", "Ver histórico ›"): a button's
 // label, no title of a result; the reference printed under it is still the value's.
@@ -201,10 +203,23 @@ export function verticalCell(
   title: { name: string } | undefined,
   afterRefLabel: boolean,
   next: string | undefined,
-): 'unit' | 'word-result' | 'bound-result' | undefined {
+): 'unit' | 'word-result' | 'finding-result' | 'bound-result' | undefined {
   const u = unitAtStart(t);
   if (u && u.consumed >= t.length && pending?.entries.length === 1 && pending.entries[0]!.read.value !== null && !pending.entries[0]!.read.unit) return 'unit';
   if (title && !pending && !afterRefLabel && qualitativeReference(t) !== undefined && qualitativeAtStart(t)) return 'word-result';
+  // A result word with what was found after a dash ("Positivo - ovos de Schistosoma mansoni" / "Negativo"):
+  // the whole finding is the result, as after a "Resultado:" lead, when its word reference is the next cell.
+  if (
+    title &&
+    !pending &&
+    !afterRefLabel &&
+    WORD_THEN_COMMENT.test(t) &&
+    wordResultText(t) !== undefined &&
+    next !== undefined &&
+    qualitativeReference(next) !== undefined &&
+    qualitativeAtStart(next.trim())?.consumed === next.trim().length
+  )
+    return 'finding-result';
   // "PCR" / "< 0,5" / "mg/L" / "Inferior a 5,0": a bound alone under a title is the result, unless a
   // "Resultado:" line follows (then it is the reference printed above the result).
   const v = title && !pending && !afterRefLabel ? readValue(t) : undefined;

@@ -11,7 +11,15 @@
 import { ANALYTES, foldSameLength, KNOWN_NAMES, lookupName } from './analytes.ts';
 import { foldText } from '../text/fold.ts';
 import { NUMBER } from './numbers.ts';
-import { isReferenceLabel, isReferenceText, QUALITATIVE_WORDS, REFERENCE_LEAD_WORDS, stripReferenceLead, TITRE_COLON } from './reference.ts';
+import {
+  isReferenceLabel,
+  isReferenceText,
+  QUALITATIVE_WORDS,
+  qualitativeAtStart,
+  REFERENCE_LEAD_WORDS,
+  stripReferenceLead,
+  TITRE_COLON,
+} from './reference.ts';
 import { UNIT_PATTERN, unitAtStart } from './units.ts';
 
 export interface CleanLine {
@@ -177,6 +185,13 @@ const PAGE_LINK_CELL = /\t\s*(?:ver|visualizar|abrir|exibir)\s+(?:o\s+)?(?:gr[á
 // The full stop closing a result written as a sentence, after its unit or a bracketed note.
 const SENTENCE_STOP = new RegExp(`(?<=\\d\\s*${UNIT_PATTERN}|\\))\\.\\s*$`, 'iu');
 
+// A pictograph then two or more words to the end of a line that printed a number before it, one space apart as
+// typed (a column gap sets a cell apart): a typist's aside.
+const TYPED_ASIDE =
+  /(?<=\d[^\p{Extended_Pictographic}]*[\d\p{L})%³])\s+(?![©®™⬆⬇])\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic})*\s*(\p{L}[\p{L}'’-]*(?:,? \p{L}[\p{L}'’-]*)+)[\s.!?…]*(?:\p{Extended_Pictographic}\uFE0F?\s*)*$/u;
+
+const VERDICT_START = /^(?:normal|acima|abaixo|dentro|fora|alterad[oa]|alt[oa]|baix[oa]|elevad[oa]|aumentad[oa]|diminu[ií]d[oa]|reduzid[oa])(?![\p{L}])/iu;
+
 export function cleanLine(raw: string, index: number): CleanLine {
   // A results portal copied from the browser closes each tabbed row with a link's label ("Ver gráfico",
   // "Ver histórico"): page furniture, not a cell of the result, and it would stand where a note or
@@ -218,6 +233,12 @@ export function cleanLine(raw: string, index: number): CleanLine {
     /(?<=[\d\p{L})%³])\s+(?![©®™])\p{Extended_Pictographic}\uFE0F?\s*(?:normal|acima|abaixo|alterad[oa]|alt[oa]|baix[oa]|elevad[oa]|aumentad[oa]|diminu[ií]d[oa]|reduzid[oa])\.?\s*$/iu,
     '',
   );
+  // A comment typed after a pictograph at the end of a result line ("TGP 35 U/L (até 33) 👈 essa deu alta", a
+  // patient's paste in a chat): the pictograph sets the typist's words apart from the result and its
+  // reference, which they would otherwise run into. Only words, no number, after a line that printed one;
+  // not a result in words ("HIV 1 e 2 🧪 Não reagente"), nor the lab's verdict ("🔴 Acima da referência").
+  const aside = TYPED_ASIDE.exec(t);
+  if (aside && qualitativeAtStart(aside[1]!) === undefined && !VERDICT_START.test(aside[1]!)) t = t.slice(0, aside.index);
   // A quote mark before a name (markdown's "> ", a summary's list "> TSH ..... 6,84") is a bullet too; before a
   // number it is the comparator of the value ("> 60").
   t = t.replace(/^\s*>\s+(?=\p{L}|\d+-\p{L})/u, '');
@@ -298,7 +319,11 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // procedure the guia authorised): eight digits in one group, then a column break and a name that is
   // no unit. An identifier, never a value, as the dotted codes above.
   const blankCode = (m: string, pad: string) => pad + ' '.repeat(m.length - pad.length);
-  t = t.replace(TUSS_CODE, blankCode).replace(SIGTAP_CODE, blankCode).replace(LIS_CODE, blankCode);
+  t = t.replace(TUSS_CODE, blankCode).replace(SIGTAP_CODE, blankCode);
+  // A value alone in its column before its reference ("195      Meta: 30 mg/dL acima da meta do", the name
+  // wrapped on the line above) is no code: what follows it is a reference, never an exam's name.
+  const lisCode = LIS_CODE.exec(t);
+  if (lisCode && !isReferenceText(t.slice(lisCode[0].length), { strictLabels: true })) t = t.replace(LIS_CODE, blankCode);
   // A dash opening a cell before words ("Cor      - Amarela      - Amarela", "Resultado   - Foram
   // encontrados …") sets the columns apart, as the spaces do: it is no part of the word result. A
   // dash before digits is left to the value and range readers (a sign, a range's "10   -   20").

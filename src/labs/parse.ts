@@ -45,7 +45,7 @@ import {
   withoutPreviousColumn,
 } from './columns.ts';
 import { finishGroup, numericFrom, qualitativeFrom } from './flagging.ts';
-import { labelledLine, mergeReferenceCells, pairedRow, splitAtNameCells, splitResults, tableHeader, type TableHeader } from './layouts.ts';
+import { labelledLine, mergeReferenceCells, methodUnderNameFrom, pairedRow, splitAtNameCells, splitResults, tableHeader, type TableHeader } from './layouts.ts';
 import {
   categoryGoals,
   isCategoryRow,
@@ -92,6 +92,7 @@ import {
   wordsAfterLabel,
 } from './line-kinds.ts';
 import {
+  type CleanLine,
   cells,
   cleanLine,
   isAdminLine,
@@ -470,6 +471,10 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   let titleAt = -1;
   // The title a tolerance curve's glucose load made (loadTitle): the times measured are named under it.
   let curveTitle: typeof title;
+  // Where a header printed one cell a line ends whose method column follows the exam's (layouts.ts).
+  const methodUnderName = methodUnderNameFrom(lines.map((l) => l.text));
+  // The method cells read so far under those names, each with the line it was printed on.
+  const methodCells: Array<{ at: number; name: string; method: string }> = [];
   for (const printed of lines) {
     // A column of words before the exam column (the disease a screening test is for) is cut off the row.
     const line = (table?.leadAt !== undefined ? withoutLeadColumn(printed, table.leadAt, table.leadIsCode, table.starts?.length) : undefined) ?? printed;
@@ -844,9 +849,16 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     }
     // A note that reads a result given above together with another ("Toxoplasmose IgG reagente com IgM não
     // reagente: perfil de infecção pregressa"): the result's name and word again, then a connective and
-    // the note's own words. No result of its own: the one read above stands.
+    // the note's own words. No result of its own: the one read above stands. The note may name it by the
+    // words that end its name, the exam's group before a dash left out ("Anti-HBc total reagente com HBsAg
+    // não reagente: …" under "Hepatite B - Anti-HBc Total").
     const noteOn = NOTE_ON_RESULT.exec(t);
-    if (noteOn && !pending?.entries.some((e) => sameAnalyte(e, noteOn[1]!)) && earlier(noteOn[1]!) && lookupName(cleanName(noteOn[1]!))) {
+    const noted = (name: string) =>
+      (earlier(name) !== undefined && lookupName(cleanName(name)) !== undefined) ||
+      [...closed.map((c) => c.group), ...(pending ? [pending] : [])].some((g) =>
+        g.entries.some((e) => e.read.value === null && /\s[-–—]\s/.test(e.name) && labelEndsName(e.name, name)),
+      );
+    if (noteOn && !pending?.entries.some((e) => sameAnalyte(e, noteOn[1]!)) && noted(noteOn[1]!)) {
       close();
       title = undefined;
       continue;
@@ -1002,12 +1014,15 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // stays open for the ranges below. A title with such a word ("TESTE RÁPIDO - ADULTOS:") heads a result.
     // So is the heading printed after the reference's lead ("Valor de Referência:  Mulheres:" over
     // "Fase folicular …… 3,5 a 12,5 mUI/mL"): the lead opens the references, the heading the first of them.
+    // So is the heading in the reference cell of a table printed one cell per line ("25-hidroxivitamina D" /
+    // "27,4" / "ng/mL" / "População saudável até 60 anos:" / "superior a 20"): right under the value alone
+    // and its unit alone, where only the reference cell can stand.
     const below = nextLine(lines, line.index)?.text;
     const afterLead = stripReferenceLead(t);
     const heading = afterLead.lead && afterLead.rest !== '' ? afterLead.rest : t;
     if (
       pending &&
-      (pending.refItems.length > 0 || lastRefLead || heading !== t) &&
+      (pending.refItems.length > 0 || lastRefLead || heading !== t || underValueCell(lines, pending, line.index)) &&
       isReferenceHeading(heading) &&
       !lookupName(cleanName(heading)) &&
       below !== undefined &&
@@ -1031,6 +1046,24 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       title = undefined;
       continue;
     }
+    // The same table with a method column after the exam's (a LACEN's GAL printout: "Exame" /
+    // "Metodologia" / "Resultado" / "Valor de Referência"): the line right under each exam's name is its
+    // method, whatever its words ("Kato-Katz", "Imunocromatografia (rK39)"), no title of its own nor part
+    // of the name; the result under it is the title's.
+    if (
+      methodUnderName !== undefined &&
+      line.index > methodUnderName &&
+      title &&
+      !pending &&
+      titleAt === lastTextAt &&
+      bareNumbers(t) === 0 &&
+      !t.includes(':') &&
+      qualitativeAtStart(t) === undefined &&
+      !PENDING.test(t)
+    ) {
+      methodCells.push({ at: line.index, name: title.name, method: /\(([^()]+)\)\s*$/.exec(t)?.[1]?.trim() ?? t });
+      continue;
+    }
     // PDF text with one cell per line ("Glicose" / "95" / "mg/dL" / "70 a 99"): a unit alone on its
     // line belongs to the value just read, and a word result alone under a title is the result
     // (the word after it is then its reference).
@@ -1039,6 +1072,13 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     if (cell === 'unit') {
       const e = pending!.entries[0]!;
       e.read = { ...e.read, unit: unitAtStart(t)!.unit };
+      continue;
+    }
+    if (cell === 'finding-result') {
+      const read = { value: null, text: wordResultText(t)!, comparator: null, unit: null, marker: null, rest: '' };
+      pending = { entries: [{ def: title!.def, name: title!.name, read, line: line.index }], refItems: [...preRef.filter(Boolean)] };
+      preRef = [];
+      title = undefined;
       continue;
     }
     if (cell === 'word-result' || cell === 'bound-result') {
@@ -1543,6 +1583,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     if (resultTokens(t).length > 0) unparsed.push(line.raw.trim());
   }
   close();
+  withMethodsApart([...analytes, ...qualitative], methodCells);
   // An abbreviation the panel around it names ("CT" beside "HDL", "TG"): the analyte's key, the name
   // as printed, and only the report's own range, as for any name the catalogue does not hold itself.
   for (const a of [...analytes, ...qualitative]) if (a.key === null) a.key = panelAbbreviationKey(a.name, text) ?? null;
@@ -1555,6 +1596,36 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     lines.map((l) => l.text),
   );
   return { ...current, unparsed_lines: accountLines(seen, [...kept, ...qualitative], unparsed) };
+}
+
+/**
+ * Results of one exam by two methods in a table with a method column ("Doença de Chagas - IgG" by ELISA and
+ * by CMIA, each method on the line under the name): the same name twice says nothing of which is which, so
+ * each takes its method in brackets, by its short name when the method gives one ("(ELISA)").
+ */
+function withMethodsApart(results: Array<ParsedAnalyte | QualitativeAnalyte>, methodCells: Array<{ at: number; name: string; method: string }>): void {
+  // A result's method: the cell under its name, the result right under it.
+  const methodOf = (a: ParsedAnalyte | QualitativeAnalyte) => methodCells.findLast((m) => m.at < a.line && a.line - m.at <= 2)?.method;
+  const byName = new Map<string, Array<ParsedAnalyte | QualitativeAnalyte>>();
+  for (const a of results) if (methodOf(a) !== undefined) byName.set(a.name, [...(byName.get(a.name) ?? []), a]);
+  for (const same of byName.values()) {
+    if (same.length < 2 || new Set(same.map(methodOf)).size < same.length) continue;
+    for (const a of same) a.name = `${a.name} (${methodOf(a)})`;
+  }
+}
+
+/**
+ * Whether the line stands right under a result read one cell per line: its value alone on its line, then
+ * at most its unit alone on the next, and nothing else between them and this line.
+ */
+function underValueCell(lines: CleanLine[], g: Group, index: number): boolean {
+  const e = g.entries.length === 1 ? g.entries[0]! : undefined;
+  if (!e || e.read.value === null || g.refItems.length > 0) return false;
+  const read = readValue(lines[e.line]?.text ?? '');
+  if (!read || read.value === null || read.rest.trim() !== '' || !/^\s*[<>≤≥]?\s*\d/.test(lines[e.line]!.text)) return false;
+  const between = lines.slice(e.line + 1, index).filter((l) => l.text !== '');
+  const unit = between.length === 1 ? unitAtStart(between[0]!.text) : undefined;
+  return between.length === 0 || (unit !== undefined && unit.consumed >= between[0]!.text.length);
 }
 
 // A section's label alone in its cell: words and abbreviation dots up to a colon ("RENAL:", "HEPÁT.:").

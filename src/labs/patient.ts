@@ -158,11 +158,22 @@ const RISK_CATEGORY_STATED =
 const LABEL_ALONE =
   /^\s*(?:sexo|g[eê]nero|idade|data\s+(?:de\s+)?nasc(?:imento|\.)?|nasc(?:imento|\.)?|d\.?\s?n\.?|data\s+d[ae]\s+coleta|coleta|paciente|nome)\s*:\s*$/iu;
 
+// The same labels with no colon, as a PDF's header table copied one cell a line prints them ("Sexo" /
+// "Feminino", "Idade" / "61 anos", "Data de nascimento" / "22/07/1963"): only over a value of the field's
+// own shape, so a column header of a range table ("Sexo" / "Idade" / "Intervalo") is never read as one.
+const BARE_LABEL_VALUE: Array<[RegExp, RegExp]> = [
+  [/^\s*(?:sexo|g[eê]nero)\s*$/iu, /^\s*(?:masculino|feminino)\s*$/iu],
+  [/^\s*idade\s*$/iu, /^\s*\d{1,3}\s*anos?(?:\s+e\s+\d{1,2}\s+m[eê]s(?:es)?)?\s*$/iu],
+  [/^\s*(?:data\s+(?:de\s+)?nasc(?:imento|\.)?|nascimento|data\s+d[ae]\s+coleta)\s*$/iu, /^\s*\d{1,2}\/\d{1,2}\/\d{2,4}(?:\s+\d{1,2}[:h]\d{2})?\s*$/u],
+];
+
 /** The lines as read for the patient's data: a label alone on its line is read with the value under it. */
 function withLabelValues(lines: string[]): string[] {
   return lines.map((l, i) => {
     const next = lines[i + 1];
-    return LABEL_ALONE.test(l) && next !== undefined && next.trim() !== '' && !LABEL_ALONE.test(next) ? `${l.trim()} ${next.trim()}` : l;
+    if (next === undefined || next.trim() === '') return l;
+    if (BARE_LABEL_VALUE.some(([label, value]) => label.test(l) && value.test(next))) return `${l.trim()}: ${next.trim()}`;
+    return LABEL_ALONE.test(l) && !LABEL_ALONE.test(next) ? `${l.trim()} ${next.trim()}` : l;
   });
 }
 

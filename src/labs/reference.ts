@@ -1282,6 +1282,19 @@ const CUT_RANGE =
 
 export const isCutRange = (text: string): boolean => CUT_RANGE.test(text.trim());
 
+// A goal set as an offset from another result's goal ("Meta: 30 mg/dL acima da meta do LDL-colesterol", "meta
+// do LDL + 30 mg/dL", the non-HDL cholesterol's): its number is the offset, no bound, and the goal it adds
+// to is the patient's risk category's. The line may wrap before the other result's name.
+const GOAL_WORD = String.raw`(?:metas?|alvos?|objetivos?)`;
+const GOAL_OFFSET = String.raw`\d{1,3}\s?(?:mg\/dl)?`;
+const RELATIVE_GOAL = new RegExp(
+  String.raw`^(?:${GOAL_WORD}\s*:\s*)?${GOAL_OFFSET} (?:acima|abaixo) d[aoe]s? ${GOAL_WORD}(?: d[aoe]s?(?: \p{L}[\p{L}-]*){0,4})?\.?$|^(?:${GOAL_WORD}\s*:\s*|(?:${GOAL_WORD}\s*:\s*)?(?:a )?${GOAL_WORD} d[aoe]s? )\p{L}[\p{L}-]*(?: \p{L}[\p{L}-]*){0,2} ?\+ ?${GOAL_OFFSET}\.?$`,
+  'iu',
+);
+
+/** Whether the reference is a goal set as an offset from another result's goal: its number is no bound. */
+export const isRelativeGoal = (text: string): boolean => RELATIVE_GOAL.test(text.trim());
+
 /**
  * The report says there is no reference ("Referência: não se aplica", "Sem valor de referência"), or a
  * transcription says the one printed cannot be read ("VR: ilegível — coberto pelo reflexo", "Ref.: [cortado na
@@ -1299,7 +1312,7 @@ export function noRangeText(text: string): boolean {
     .trim()
     .replace(ILLEGIBLE_BOUND, '')
     .replace(/^\[\s*(.*?)\s*\](?:\s+[^\s\d]+)?$/, '$1');
-  if (isCutRange(t)) return true;
+  if (isCutRange(t) || RELATIVE_GOAL.test(t)) return true;
   return /^(?:n[aã]o se aplica|n[aã]o h[aá](?: valores?)?(?: de refer[eê]ncia)?|sem valor(?:es)? de refer[eê]ncia|n[aã]o estabelecid[oa]s?|vide (?:laudo|observa[cç][aã]o)|ver (?:laudo|observa[cç][aã]o)|ileg[ií]vel|n[aã]o (?:est[aá] )?leg[ií]vel|cortad[oa]s?|n[aã]o vis[ií]vel|(?:(?:ver|vide|veja|consult(?:ar|e))\s+(?:a\s+|as\s+)?)?(?:(?:metas?|alvos?|objetivos?)\s+(?:terap[eê]uticas?\s+|individualizadas?\s+)?)?(?:conforme|de acordo com|segundo|depende(?:nte)? d)[oa]?\s+(?:[oa]\s+)?(?:(?:categoria|classifica[cç][aã]o|estratifica[cç][aã]o|estrato|faixa)\s+d[eo]\s+)?risco(?![^\n]*:\s*$)(?![^\n]*\b(?:abaixo|a seguir|tabela)\b)|a crit[eé]rio m[eé]dico)(?![a-zà-ÿ])/i.test(
     t,
   );

@@ -57,7 +57,8 @@ const BRACKETED_REFERENCE = new RegExp(String.raw`\s*\(\s*${REFERENCE_LEAD_WORDS
 // What may follow that reference: the lab's marks and verdict ("↑ ALTERADO."), nothing else.
 const TRAILING_MARKS = /^[\s↑↓▲▼*!]*(?:alterad[oa]|normal|alt[oa]|baix[oa])?[\s.;]*$/iu;
 // A result word, then a comment after a dash or a comma ("Negativa - não houve crescimento de Salmonella spp.").
-const WORD_THEN_COMMENT = /^(n[aã]o\s+reagente|reagente|negativ[oa]|positiv[oa]|ausentes?|presentes?|n[aã]o\s+detectad[oa]|detectad[oa])\s*[-–—,]\s+\p{L}/iu;
+export const WORD_THEN_COMMENT =
+  /^(n[aã]o\s+reagente|reagente|negativ[oa]|positiv[oa]|ausentes?|presentes?|n[aã]o\s+detectad[oa]|detectad[oa])\s*[-–—,]\s+\p{L}/iu;
 
 /**
  * A finding in words after the label of an exam whose results are words, its reference in brackets
