@@ -430,6 +430,9 @@ function withoutEarlierColumns(line: CleanLine, currentAt: number, earlier: Arra
   const unitAt = cut.findIndex((c) => !earlierCell(c));
   if (unitAt > 0 && unitAtStart(cut[unitAt]!.cell)?.consumed === cut[unitAt]!.cell.length) cut = cut.slice(0, unitAt);
   if (!current || cut.length === 0 || cut.length > earlier.length || !cut.every(earlierCell)) return line.text;
+  // Earlier words follow the current one cell after cell: a word after some other cell ("NEGATIVO   NEGATIVO
+  // Anti-HCV   REAGENTE", a name between) is a result of its own, not an earlier sample's.
+  if (wordCurrent && cs.slice(cs.indexOf(wordCurrent) + 1, cs.indexOf(cut.at(-1)!) + 1).some((c) => !cut.includes(c))) return line.text;
   let text = line.text;
   for (const c of cut) {
     const i = c.at - line.offset;
