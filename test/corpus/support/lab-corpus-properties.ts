@@ -161,6 +161,13 @@ function batchesOf(set: string, eligible: Eligible, first: Turns): Array<{ file:
   });
 }
 
+/** An added number is an analyte's value or in an unread line. */
+const seen = (r: LabParseResult, value: number) =>
+  r.analytes.some((a) => a.value === value) || r.unparsed_lines.some((u) => numbersIn(u).some((n) => n.values.includes(value)));
+/** An added word is line `i`'s result or its result's reference. */
+const readOn = (r: LabParseResult, i: number) =>
+  [...r.qualitative, ...r.analytes].some((a) => a.line === i && (/reagente/i.test(String(a.value)) || /reagente/i.test(a.reference_text ?? '')));
+
 /** The report with `suffixes` appended to their lines. */
 const withSuffixes = (lines: string[], suffixes: Map<number, string>) =>
   lines.map((x, j) => (suffixes.has(j) ? `${x.trimEnd()}${suffixes.get(j)}` : x)).join('\n');
@@ -190,8 +197,6 @@ export function corpusPropertyTests(part: number): void {
               return [i, { suffix: template.replace('#', printed), value }] as const;
             }),
           );
-          const seen = (r: LabParseResult, value: number) =>
-            r.analytes.some((a) => a.value === value) || r.unparsed_lines.some((u) => numbersIn(u).some((n) => n.values.includes(value)));
           const r = parseLabReport(withSuffixes(lines, new Map([...added].map(([i, a]) => [i, a.suffix]))), { today: TODAY });
           for (const [i, { suffix, value }] of added) {
             checked++;
@@ -209,8 +214,6 @@ export function corpusPropertyTests(part: number): void {
         let printed: LabParseResult | undefined;
         for (const batch of batches) {
           const added = new Map(batch.map(({ i, turn }) => [i, WORD_SHAPES[turn % WORD_SHAPES.length]!]));
-          const readOn = (r: LabParseResult, i: number) =>
-            [...r.qualitative, ...r.analytes].some((a) => a.line === i && (/reagente/i.test(String(a.value)) || /reagente/i.test(a.reference_text ?? '')));
           const r = parseLabReport(withSuffixes(lines, added), { today: TODAY });
           for (const [i, suffix] of added) {
             checked++;
