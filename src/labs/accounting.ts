@@ -825,6 +825,12 @@ function namesBeforeValue(text: string, b: Bag): boolean {
   return false;
 }
 
+/** A reference's lead alone on its line ("Valores de referência:"): what it leads is printed under it. */
+function isLeadOnly(text: string): boolean {
+  const led = stripReferenceLead(text);
+  return led.lead && led.rest === '';
+}
+
 /** First bag whose analyte's line is at or after `line` (bags sorted by line). */
 function lowerBound(bags: readonly Bag[], line: number): number {
   let lo = 0;
@@ -890,6 +896,22 @@ export function accountLines(lines: readonly AccountLine[], read: readonly Read[
     const number = /^[<>≤≥]?\s*\d[\d.,]*/.exec(rest.trim());
     const unitOnly = number !== null && unitAtStart(rest.trim().slice(number[0].length))?.consumed === rest.trim().length - number[0].length;
     const bare = (number !== null && number[0].length === rest.trim().length) || unitOnly ? '' : rest;
+    // A result word alone on its line, unled ("Não reagente" under "Toxoplasmose IgG", a portal's card or a
+    // table printed one cell a line), is a result's cell, or the word reference printed under its result:
+    // it is joined only to the result right above it, nothing between them but blank lines, a reference's
+    // lead or that reference's other lines. A word reference of a result a few lines off that reads the same
+    // ("Valor de referência: Não reagente" of the card above or below) is no account of it: were the word's
+    // own result lost, the line would go unlisted. Under a lead alone on the line above ("Valores de
+    // referência:" / "Negativo") it is a reference line as any other.
+    const above = lines
+      .slice(Math.max(0, i - 5), i)
+      .reverse()
+      .find((x) => x.text.trim() !== '');
+    const leadAbove = above !== undefined && isLeadOnly(above.text);
+    const loneWord = !led.lead && !leadAbove && toks.length === 1 && toks[0]!.kind === 'word' && fold(toks[0]!.text).trim() === fold(l.text).trim();
+    const underIts = (b: Bag) =>
+      b.a.line === before &&
+      lines.slice(before + 1, i).every((x) => x.text.trim() === '' || isLeadOnly(x.text) || accountedBy.get(x.index)?.includes(b) === true);
     const own: Bag[] = [];
     for (let k = lowerBound(all, i - WINDOW); k < all.length && all[k]!.a.line <= i + WINDOW; k++) {
       const b = all[k]!;
@@ -901,7 +923,10 @@ export function accountLines(lines: readonly AccountLine[], read: readonly Read[
       // … or further on, right under a line of that reference (a footnote of several ranges, one a line:
       // "Nota (1) - RNI: sem anticoagulação: 0,90 a 1,20" / "anticoagulação oral: 2,00 a 3,00" / …).
       const joined =
-        ((b.a.line >= i - 15 && b.a.line <= i + 3) || accountedBy.get(i - 1)?.includes(b) === true) && bare !== '' && namesWhole(b.foldedRef, bare);
+        ((b.a.line >= i - 15 && b.a.line <= i + 3) || accountedBy.get(i - 1)?.includes(b) === true) &&
+        bare !== '' &&
+        namesWhole(b.foldedRef, bare) &&
+        (!loneWord || underIts(b));
       if (named || joined) own.push(b);
     }
     // A line labelled as a result ("RESULTADO:  130 mg/dL") holds a result: a neighbour's reference that

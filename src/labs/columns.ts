@@ -11,6 +11,7 @@ import { cleanLine, type CleanLine } from './lines.ts';
 import { numbersIn } from './numbers.ts';
 import { isAgeBandCell, isReferenceLabel, parseRangeExpression, qualitativeAtStart, stripReferenceLead } from './reference.ts';
 import { UNIT_PATTERN, normalizeUnit, unitAtStart } from './units.ts';
+import { isMarkerCell } from './value.ts';
 
 export interface ValueColumn {
   unit: string;
@@ -365,6 +366,14 @@ function leaderShift(line: CleanLine): number {
   return printed < 0 ? 0 : printed - (line.offset + at + 3);
 }
 
+/** Whether `rest` (from a number on) is that number and nothing after it but a unit and the lab's marks ("242 µg/dL ↑"). */
+function endsCell(rest: string): boolean {
+  let after = rest.replace(/^[<>]?\s*\d[\d.,]*/, '').trim();
+  const unit = unitAtStart(after);
+  if (unit) after = after.slice(unit.consumed).trim();
+  return after === '' || isMarkerCell(after);
+}
+
 /** A cell that is one result in words and nothing else ("Não reagente", "Negativo"). */
 const wholeWordResult = (cell: string) => qualitativeAtStart(cell)?.consumed === cell.length;
 
@@ -411,13 +420,19 @@ function withoutEarlierColumns(line: CleanLine, currentAt: number, earlier: Arra
     ];
   });
   // The current value starts its cell, or ends the name's when the name runs up to its column
-  // ("Capacidade total de lig. ferro 242 µg/dL").
+  // ("Capacidade total de lig. ferro 242 µg/dL"): only its unit and marks after it. A number inside a
+  // note's words that happens to stand under the column (the year of "- TFG calculada pela equação CKD-EPI
+  // 2021 (sem coeficiente racial).") is no value, and the note's cells are not earlier samples'.
   // Numbers printed right-aligned under a left-aligned date ("21/10/2024" over "   262 *") start inside
   // the current column, before the first earlier one: a number cell that starts there is the value too.
   const currentTo = Math.min(...earlier.map((e) => e.from).filter((from) => from > currentAt));
   const numberCurrent =
-    cs.find((c) => [...c.cell.matchAll(/(?:^|\s)([<>]?\s*\d)/g)].some((m) => Math.abs(c.at + (m.index ?? 0) + m[0].length - m[1]!.length - currentAt) <= 3)) ??
-    cs.find((c) => c.at > currentAt && c.at < currentTo - 3 && /^[<>]?\s*\d/.test(c.cell));
+    cs.find((c) =>
+      [...c.cell.matchAll(/(?:^|\s)([<>]?\s*\d)/g)].some((m) => {
+        const at = (m.index ?? 0) + m[0].length - m[1]!.length;
+        return Math.abs(c.at + at - currentAt) <= 3 && (at === 0 || endsCell(c.cell.slice(at)));
+      }),
+    ) ?? cs.find((c) => c.at > currentAt && c.at < currentTo - 3 && /^[<>]?\s*\d/.test(c.cell));
   // A result in words under the current date ("HBsAg   Não reagente   Não reagente   Não reagente"), the
   // earlier samples' words under theirs.
   const wordCurrent = numberCurrent ? undefined : cs.find((c) => Math.abs(c.at - currentAt) <= 3 && wholeWordResult(c.cell));
