@@ -484,9 +484,11 @@ export function resultTokens(text: string): Token[] {
   // haemoglobin profile's "FAS" beside "FA", "Atividade presente" beside itself), or when the last cell
   // is a reference in words ("Bacterioscopia   Cocos Gram-positivos raros   Ausência de microrganismos").
   const wordReference = cs.length === 3 && qualitativeReference(cs[2]!) !== undefined;
+  // Or the reference names the result among the words it allows ("Consistência   Pastosa   Pastosa ou formada").
+  const namedInReference = cs.length === 3 && ` ${fold(cs[2]!)} `.includes(` ${fold(cs[1]!)} `);
   if (
     cs.length === 3 &&
-    (fold(cs[1]!).startsWith(fold(cs[2]!)) || wordReference) &&
+    (fold(cs[1]!).startsWith(fold(cs[2]!)) || wordReference || namedInReference) &&
     !/[:\d]/.test(t) &&
     cs
       .slice(1)
