@@ -498,8 +498,9 @@ export function readPiece(text: string, ctx: Ctx, depth = 0): Group | undefined 
   return undefined;
 }
 
-// The types a test covers, listed after its name ("HIV 1 e 2", "HTLV 1/2", "HPV 16 e 18", "Dengue 1, 2, 3 e 4"): part of the name.
-const TYPE_LIST = /(?<=\p{L}[\s-]?)\s?\d{1,2}(?:(?:\s*(?:e|\/)\s*|,\s+)\d{1,2})+(?![\d.,\p{L}])/giu;
+// The types a test covers, listed after its name ("HIV 1 e 2", "HTLV 1/2", "Anti-HIV 1+2", "HPV 16 e 18",
+// "Dengue 1, 2, 3 e 4"): part of the name.
+const TYPE_LIST = /(?<=\p{L}[\s-]?)\s?\d{1,2}(?:(?:\s*(?:e|\/)\s*|\+|,\s+)\d{1,2})+(?![\d.,\p{L}])/giu;
 
 function numberedName(cell: string): boolean {
   if (numbersIn(cell).length === 0 || letters(cell) < 4) return false;
