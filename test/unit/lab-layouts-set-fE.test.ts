@@ -156,3 +156,18 @@ test('types joined by a plus in a name, an illegible reference note, and the fie
     ],
   );
 });
+
+test("a note's wrapped line with a result word in its sentence is no result", () => {
+  const text = [
+    'ANTI-DNA NATIVO',
+    '   Resultado ...............: NÃO REAGENTE',
+    '   Valor de referência: Não reagente',
+    '   Nota: a pesquisa segue o consenso vigente e os',
+    '   critérios do ACR. Anticorpo reagente em baixos títulos pode ocorrer em idosos.',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    r.qualitative.map((a) => [a.name, a.value, a.flag]),
+    [['ANTI-DNA NATIVO', 'NÃO REAGENTE', 'normal']],
+  );
+});
