@@ -345,9 +345,10 @@ export const KNOWN_NAMES: readonly KnownName[] = [
   // Sex hormones of a men's health or replacement follow-up: known so a name with an OCR slip
   // ("Estradlol") is read against them.
   { key: 'estradiol', name: 'Estradiol', synonyms: ['estradiol', 'estradiol e2'] },
-  // Complement fractions (rheumatology panels); their ranges are the report's.
-  { key: 'complemento_c3', name: 'Complemento C3', synonyms: ['complemento c3', 'c3 complemento', 'fracao c3 do complemento'] },
-  { key: 'complemento_c4', name: 'Complemento C4', synonyms: ['complemento c4', 'c4 complemento', 'fracao c4 do complemento'] },
+  // Complement fractions (rheumatology panels); their ranges are the report's. Under a "COMPLEMENTO"
+  // title each row is named by the fraction alone ("C3 ....: 62 mg/dL"), one letter and a digit.
+  { key: 'complemento_c3', name: 'Complemento C3', synonyms: ['complemento c3', 'c3 complemento', 'fracao c3 do complemento', 'c3'] },
+  { key: 'complemento_c4', name: 'Complemento C4', synonyms: ['complemento c4', 'c4 complemento', 'fracao c4 do complemento', 'c4'] },
   // Serologies of a prenatal panel and the thyroid antibody: known so a name with an OCR slip
   // ("Toxoplasrnose", "Anti-HlV", "Rubéola lgG", "antl-TPO") is read against them.
   { key: 'anti_hiv', name: 'Anti-HIV 1 e 2', synonyms: ['anti-hiv 1 e 2', 'anti-hiv 1/2', 'anti-hiv'] },

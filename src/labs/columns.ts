@@ -572,8 +572,8 @@ export function withoutGradeColumn(text: string, offset: number, grade: { from: 
 }
 
 /**
- * A row without its cell under a release column (`TableHeader.releaseAt`): its last cell, a clock time
- * or a date and time, when it sits under that column and at least a name and a value come before it.
+ * A row without its cell under a release column (`TableHeader.releaseAt`): its last cell, a clock time,
+ * a date and time or a full date, when it sits under that column and at least a name and a value come before it.
  * The time is when the result was released, never a value; left on the line it makes a result row read
  * as an administrative one, and a flag or a row without a unit ("pH   7,16   LL   7,35 - 7,45   03:24")
  * is lost.
@@ -582,7 +582,8 @@ export function withoutReleaseColumn(text: string, offset: number, releaseAt: nu
   const cs = cellStarts(text, offset);
   const last = cs[cs.length - 1];
   if (!last || cs.length < 3 || last.at < releaseAt - 4) return text;
-  if (!/^(?:\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\s+)?\d{1,2}[:h]\d{2}(?::\d{2})?$/.test(last.cell)) return text;
+  // A full date alone is a release day (a LACEN's GAL table prints "26/05/2025" under "Liberado em").
+  if (!/^(?:\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\s+)?\d{1,2}[:h]\d{2}(?::\d{2})?$|^\d{1,2}\/\d{1,2}\/\d{4}$/.test(last.cell)) return text;
   return text.slice(0, last.at - offset).trimEnd();
 }
 

@@ -68,7 +68,11 @@ export function finishGroup(g: Group, patient: Patient, table: TableHeader | und
   }
   const ranges = labelledRanges(g.refItems, { columnSexes });
   const per: LabelledRange[][] = g.entries.map(() => []);
-  const byBand = ranges.length >= 2 && ranges.every((r) => r.age !== undefined) && new Set(ranges.map((r) => r.label)).size === ranges.length;
+  // So are ranges each for one sex ("Homens: 1.000 a 2.000" / "Mulheres: 700 a 1.600" beside a
+  // concentration and a 24-hour excretion): the patient's sex picks one, for the value it is printed beside.
+  const bySex =
+    ranges.length >= 2 && ranges.every((r) => r.sex !== undefined && r.age === undefined) && new Set(ranges.map((r) => r.sex)).size === ranges.length;
+  const byBand = (ranges.length >= 2 && ranges.every((r) => r.age !== undefined) && new Set(ranges.map((r) => r.label)).size === ranges.length) || bySex;
   // More ranges than values, each with a unit of one of them ("2 a 5 anos: 25 a 60 %   6 a 11 anos: 30 a
   // 60 %" and the same in /mm³): each goes to the value in its unit, the patient's age picking among them.
   const unitAt = ranges.map((r) => (r.range.unit ? g.entries.findIndex((e) => e.read.unit !== null && sameUnit(e.read.unit, r.range.unit!)) : -1));

@@ -184,6 +184,26 @@ function datesAreEarlier(dates: Array<{ cell: string; at: number }>, context: He
   return collected !== undefined && dates.every((c) => dateKey(c.cell) < collected);
 }
 
+/**
+ * The header's last cell, an earlier sample's date, headed as a previous result by the last cell of the
+ * line above ("Exame   Result.   Unidade   Valores de Referência   10/10/2024" under "BIOQUÍMICA
+ * Anterior"), that label standing over the header's last column rather than its first ones.
+ */
+function previousDateCell(starts: Array<{ cell: string; at: number }>, context: HeaderContext): { cell: string; at: number } | undefined {
+  const last = starts[starts.length - 1];
+  if (!last || starts.length < 3 || !/^\d{1,2}\/\d{1,2}\/\d{2,4}$/.test(last.cell) || !context.above) return undefined;
+  const above = cellStarts(context.above.text, context.above.offset);
+  const label = above[above.length - 1];
+  if (
+    !label ||
+    above.length > 2 ||
+    !/^(?:resultados?\s+)?(?:anterior(?:es)?|historico)$/i.test(foldSameLength(label.cell).trim()) ||
+    label.at <= starts[starts.length - 2]!.at
+  )
+    return undefined;
+  return last;
+}
+
 export function tableHeader(text: string, offset = 0, context: HeaderContext = {}): TableHeader | undefined {
   // A header drawn with dot leaders between its cells ("Exame ····· Resultado ····· [Referência]", each
   // leader read as " : "): the leaders set the cells apart; a cell in square brackets is its word.
@@ -192,6 +212,12 @@ export function tableHeader(text: string, offset = 0, context: HeaderContext = {
     return tableHeader(led.map((c) => c.replace(/^\[(.*)\]$/, ' $1 ')).join('   '), offset, context);
   const cs = cells(text);
   const starts = cellStarts(text, offset);
+  const previousDate = previousDateCell(starts, context);
+  if (previousDate) {
+    // Read without the date, whose column is the previous result's.
+    const h = tableHeader(text.slice(0, previousDate.at - offset).trimEnd(), offset, {});
+    if (h && h.previousAt === undefined && !h.history && h.valueColumns.length === 0) return { ...h, previousAt: previousDate.at };
+  }
   if (starts.length >= 2 && (CURRENT_CELL.test(starts[0]!.cell) || earlierDatesBeside(starts, context)) && starts.slice(1).every((c) => DATE_CELL.test(c.cell)))
     return {
       unit: null,
@@ -315,7 +341,8 @@ function unitResultCell(starts: Array<{ cell: string; at: number }>): { cell: st
   return coded || graded ? units[0] : undefined;
 }
 
-const RELEASE_CELL = /^(?:liberad[oa]|libera[cç][aã]o|hora(?:\s+d[ae]\s+libera[cç][aã]o)?|hor[aá]rio|data\s*\/\s*hora)$/i;
+// "Liberado em" (a LACEN's GAL table) and "Data de liberação" name the same column.
+const RELEASE_CELL = /^(?:liberad[oa](?:\s+em)?|(?:data\s+d[ae]\s+)?libera[cç][aã]o|hora(?:\s+d[ae]\s+libera[cç][aã]o)?|hor[aá]rio|data\s*\/\s*hora)$/i;
 
 /** A release column as the header's last cell, after the exam's and the result's (see `TableHeader.releaseAt`). */
 function releaseColumn(starts: Array<{ cell: string; at: number }>): { releaseAt: number } | Record<string, never> {

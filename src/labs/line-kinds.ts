@@ -171,7 +171,8 @@ export function valueAloneUnderDetails(lines: CleanLine[], index: number): boole
  * or a cumulative report's "Atual: 118 mg/dL   Anterior: 109 mg/dL" (the earlier sample cut off as any
  * previous result is): "Atual" names the sample, the block's title the analyte.
  */
-export const RESULT_LEAD = /^(?:(?:seu\s+)?resultados?\b(?:\s+(?:atual|encontrados?|obtidos?))?\s*[:.]?|atual\s*:)\s*/i;
+// The first hour's reading of an erythrocyte sedimentation rate ("Resultado 1ª hora ....: 48 mm") is the result.
+export const RESULT_LEAD = /^(?:(?:seu\s+)?resultados?\b(?:\s+(?:atual|encontrados?|obtidos?|(?:n?a\s+)?1[ªa]\s+hora))?\s*[:.]?|atual\s*:)\s*/i;
 
 /**
  * Whether the block's "Resultado …" line follows, past its Material/Método lines (labelled, or a

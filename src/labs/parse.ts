@@ -28,6 +28,7 @@ import { lookupName, panelAbbreviationKey, type AnalyteDef, type KnownName } fro
 import {
   ageBandColumns,
   type BandColumn,
+  cellStarts,
   datedColumnLabels,
   datesUnderHeader,
   withoutGradeColumn,
@@ -486,8 +487,10 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
         ? withoutPreviousColumn(line, table.previousAt, table.history, table.previousCell, table.starts)
         : line.text;
     if (table?.gradeColumn) t = withoutGradeColumn(t, line.offset, table.gradeColumn);
-    if (table?.releaseAt !== undefined && t === line.text) t = withoutReleaseColumn(t, line.offset, table.releaseAt);
-    if (table?.methodColumn && t === line.text) t = withoutMethodColumn(t, line.offset, table.methodColumn);
+    // A row may print both a method cell and a release cell (a LACEN's GAL table): both are cut.
+    const uncut = t === line.text;
+    if (table?.releaseAt !== undefined && uncut) t = withoutReleaseColumn(t, line.offset, table.releaseAt);
+    if (table?.methodColumn && uncut) t = withoutMethodColumn(t, line.offset, table.methodColumn);
     if (table?.limitCell && t === line.text) t = withLimitInReference(line, table.limitCell);
     // An administrative line under such a table (a signature with its release time, long enough to reach
     // the previous-result column) has no current result: a number at its end is no earlier sample's,
@@ -745,7 +748,8 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       e.def = lookupName(e.name) ?? e.def;
       continue;
     }
-    const wrappedName = table?.starts && !line.bars ? nameWrapOf(t, line.offset, table.starts, pending, lastTextAt, wrapAt, line.index) : undefined;
+    const wrappedName =
+      table?.starts && !line.bars ? nameWrapOf(t, line.offset, table.starts, pending, lastTextAt, wrapAt, line.index, table.methodColumn) : undefined;
     if (wrappedName) {
       const e = pending!.entries[0]!;
       e.name = `${e.name} ${wrappedName.piece}`;
@@ -753,6 +757,17 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       wrapAt = line.index;
       t = wrappedName.rest;
       if (t === '') continue;
+    }
+    const titre =
+      table?.resultAt !== undefined
+        ? titreUnderRow(t, wrappedName?.restAt ?? line.offset, table.resultAt, table.methodColumn, pending, lastTextAt, wrapAt, line.index)
+        : undefined;
+    if (titre) {
+      const open = pending!.entries[0]!;
+      open.read = { ...open.read, text: `${open.read.text} ${titre}` };
+      // The line holds only the titre read and the method's words: nothing left to account.
+      seen[seen.length - 1]!.text = '';
+      continue;
     }
 
     // A table of ranges after the results (SBC lipid table): its rows join the results read before.
@@ -956,6 +971,11 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       title = undefined;
       continue;
     }
+    // The block's method cell with the value in the result column at its right, under the title
+    // ("PEPTÍDEO NATRIURÉTICO TIPO B (BNP)" / "Método: Quimioluminescência      486 pg/mL"): the value is
+    // the title's result, read as on its "Resultado:" line; the method is no part of it.
+    const methodThenValue = title && !pending ? /^(?:m[eé]todo|metodologia)\s*:\s*\p{L}[^\d:]*?\s{3,}(?=[<>≤≥]?\s*\d)/iu.exec(t) : null;
+    if (methodThenValue) t = `Resultado: ${t.slice(methodThenValue[0].length)}`;
     // The assay's limits under a block title ("Limite de detecção: 40 cópias/mL") are no result of
     // their own: the block's "Resultado" line is. Nor under the result ("Carga viral   86 cópias/mL" /
     // "Limite inferior de quantificação: 20 cópias/mL."): the result read stays open for its reference.
@@ -996,6 +1016,9 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // The method with its analyser under a title ("Quimioluminescência - Equipamento: Atellica IM") reads
     // as a label and its words: a detail of the block all the same, its title still the result's name.
     if (title && isMethodLine(t)) continue;
+    // So is the equation an estimate was computed by ("TAXA DE FILTRAÇÃO GLOMERULAR ESTIMADA" / "Equação
+    // CKD-EPI 2021 (creatinina, sem coeficiente de raça)"): the title still names the result under it.
+    if (title && !pending && /^(?:equa[cç][aã]o|f[oó]rmula)\s*:?\s*(?:de\s+|do\s+)?(?:ckd-?epi|mdrd|cockcroft|schwartz|friedewald|martin)/iu.test(t)) continue;
 
     // A tolerance test's title carries the glucose load given ("… TOLERÂNCIA À GLICOSE - 75 g"): a
     // dose, not a result; the line heads the times measured after it.
@@ -1272,10 +1295,11 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     }
 
     // The pattern of a reactive antinuclear test under its titre ("PADRÃO: NUCLEAR HOMOGÊNEO"): a finding
-    // that describes the result above, no result of its own; listed for a person to read.
+    // that describes the result above, no result of its own; listed for a person to read. So are the
+    // other fields of the same reading ("Placa metafásica: cromatina corada", "Aparelho mitótico: …").
     const word = pending?.entries.length === 1 && pending.entries[0]!.read.value === null ? pending.entries[0]!.read.text : undefined;
     const reactive = word !== undefined && REACTIVE.test(word.replace(/\s+1\s*[/:]\s*\d+$/, ''));
-    if (reactive && /^padr[aã]o(?:\s+de\s+fluoresc[eê]ncia)?\s*:\s*\p{L}/iu.test(t)) {
+    if (reactive && /^(?:padr[aã]o(?:\s+de\s+fluoresc[eê]ncia)?|placa\s+metaf[aá]sica|aparelho\s+mit[oó]tico)\s*:\s*\p{L}/iu.test(t)) {
       unparsed.push(line.raw.trim());
       continue;
     }
@@ -1583,6 +1607,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     if (resultTokens(t).length > 0) unparsed.push(line.raw.trim());
   }
   close();
+  for (const run of tierRuns(closed)) for (const c of run.rows) refinish(c, run.tiers);
   withMethodsApart([...analytes, ...qualitative], methodCells);
   // An abbreviation the panel around it names ("CT" beside "HDL", "TG"): the analyte's key, the name
   // as printed, and only the report's own range, as for any name the catalogue does not hold itself.
@@ -1596,6 +1621,46 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     lines.map((l) => l.text),
   );
   return { ...current, unparsed_lines: accountLines(seen, [...kept, ...qualitative], unparsed) };
+}
+
+// One tier of an antibody's scale, named by what it reads ("Não reagente: < 7,0", "Indeterminado: 7,0 a 10,0").
+const TIER_CELL = /^(n[aã]o\s+reagente|n[aã]o\s+reativo|negativo|indeterminado|inconclusivo|duvidoso|reagente|reativo|positivo)\s*:\s*\S/iu;
+const NEGATIVE_TIER = /^(?:n[aã]o\s+rea|negativo)/iu;
+
+/**
+ * A table whose reference column stacks one scale's tiers down its rows, one tier beside each row
+ * ("Anti-Sm   18,4 U/mL   Não reagente: < 7,0" / "Anti-RNP   2,4 U/mL   Indeterminado: 7,0 a 10,0" /
+ * "Anti-Ro   3,1 U/mL   Reagente: > 10,0" / "Anti-La   1,2 U/mL   (vale para os quatro)"): the scale is
+ * every row's, no row's own tier its whole range. Rows on consecutive lines, each a number with one tier
+ * or none (a note in brackets), two tiers or more of different readings, one of them the negative one.
+ */
+function tierRuns(closed: Closed[]): Array<{ rows: Closed[]; tiers: string[] }> {
+  const out: Array<{ rows: Closed[]; tiers: string[] }> = [];
+  const row = (c: Closed) => (c.group.entries.length === 1 && c.group.entries[0]!.read.value !== null ? c.group.entries[0]! : undefined);
+  const tierOf = (c: Closed) => (c.group.refItems.length === 1 && TIER_CELL.test(c.group.refItems[0]!.trim()) ? c.group.refItems[0]!.trim() : undefined);
+  const bare = (c: Closed) => c.group.refItems.every((r) => r.trim() === '' || /^\([^()]*\)$/.test(r.trim()));
+  let run: Closed[] = [];
+  const flush = () => {
+    const tiers = run.map(tierOf).filter((t): t is string => t !== undefined);
+    const readings = new Set(tiers.map((t) => TIER_CELL.exec(t)![1]!.toLowerCase().replace(/ã/g, 'a').replace(/\s+/g, ' ')));
+    // Rows without a tier share the tiered rows' unit: the same kind of assay, not the next panel's.
+    const units = new Set(run.map((c) => row(c)!.read.unit));
+    if (tiers.length >= 2 && readings.size === tiers.length && tiers.some((t) => NEGATIVE_TIER.test(t)) && units.size === 1) out.push({ rows: run, tiers });
+    run = [];
+  };
+  for (const c of closed) {
+    const e = row(c);
+    const last = run[run.length - 1];
+    if (!e || !(tierOf(c) !== undefined || bare(c))) {
+      flush();
+      continue;
+    }
+    if (last && row(last)!.line !== e.line - 1) flush();
+    run.push(c);
+  }
+  flush();
+  // A run of rows with no tier before the first tier is no part of the scale's rows.
+  return out.map((r) => ({ ...r, rows: r.rows.slice(r.rows.findIndex((c) => tierOf(c) !== undefined)) }));
 }
 
 /**
@@ -1650,22 +1715,62 @@ function nameWrapOf(
   lastTextAt: number,
   wrapAt: number,
   index: number,
-): { piece: string; rest: string } | undefined {
+  method?: { from: number; to: number },
+): { piece: string; rest: string; restAt: number } | undefined {
   const e = pending?.entries.length === 1 ? pending.entries[0]! : undefined;
   if (!e || offset !== 0 || lastTextAt !== index - 1 || (e.line !== lastTextAt && wrapAt !== lastTextAt) || starts.length < 2) return undefined;
   const m = /^(\S+(?: \S+)*)(?:\s{2,}(.*))?$/.exec(t);
   const piece = m?.[1];
-  if (!piece || piece.length > starts[1]! || !/^(?:\p{L}[\p{L}-]*(?: \p{L}[\p{L}-]*)*(?: \([^()]*\))?|\([^()]*\))$/u.test(piece)) return undefined;
+  if (!piece || piece.length > starts[1]! || !/^(?:\p{L}[\p{L}\d-]*(?: \p{L}[\p{L}\d-]*)*(?: \([^()]*\))?|\([^()]*\))$/u.test(piece)) return undefined;
   // A heading in capitals is no piece of a name, nor a word broken at a hyphen (it goes on in the row under it).
   if ((piece === piece.toUpperCase() && /\p{L}{2}/u.test(piece) && !/^\(/.test(piece)) || piece.endsWith('-')) return undefined;
   // What else the line holds sits in the last (reference) column: a word in the result column is a
   // row's result ("Filamentos de muco   Raros"), not a wrapped name's reference. A header of a name and a
   // result only ("Exame   Resultado") has no reference column: its second column is the result's.
-  const rest = (m[2] ?? '').trim();
-  if (rest !== '' && (starts.length < 3 || !isReferenceText(rest) || t.indexOf(rest, piece.length) + offset < starts[starts.length - 1]! - 3)) return undefined;
+  let rest = (m[2] ?? '').trim();
+  let restAt = rest === '' ? offset : t.indexOf(rest, piece.length) + offset;
+  // Beside it, the method cell's own wrap within the method column ("Treponêmico   (CMIA)" under
+  // "Sífilis, Teste   Quimioluminescência   Reagente"): the assay's words, no reference nor result. A
+  // titre after it in the result column is the row's (titreUnderRow).
+  const beside = cellStarts(t, offset).slice(1);
+  const methodCell = beside[0];
+  if (method && methodCell && methodCell.at >= method.from - 3 && methodCell.at + methodCell.cell.length <= method.to && /^[\p{L}(]/u.test(methodCell.cell)) {
+    const after = beside[1];
+    rest = after ? t.slice(after.at - offset).trim() : '';
+    restAt = after?.at ?? offset;
+  }
+  if (method && titreOf(rest) !== undefined) return { piece, rest, restAt };
+  if (rest !== '' && (starts.length < 3 || !isReferenceText(rest) || restAt < starts[starts.length - 1]! - 3)) return undefined;
   const known = lookupName(cleanName(e.name));
+  // A name cut after its comma ("Hepatite B," / "Anti-HBc Total") goes on whatever the piece names alone.
+  if (/,$/.test(e.name.trim())) return { piece, rest, restAt };
   if (/^\p{Lu}/u.test(piece) && (known !== undefined || lookupName(piece) !== undefined || isReferenceLabel(piece))) return undefined;
-  return { piece, rest };
+  return { piece, rest, restAt };
+}
+
+/**
+ * A reactive word result's titre printed on the line under its row, in the result column ("Reagente" /
+ * "Título: 1/32" in a LACEN's GAL table, the method cell's wrap beside it): the titre is the result a
+ * reader follows, read with the word above. Any other cell on the line sits within the method column.
+ */
+function titreUnderRow(
+  t: string,
+  offset: number,
+  resultAt: number,
+  method: { from: number; to: number } | undefined,
+  pending: Group | undefined,
+  lastTextAt: number,
+  wrapAt: number,
+  index: number,
+): string | undefined {
+  const e = pending?.entries.length === 1 ? pending.entries[0]! : undefined;
+  if (!e || e.read.value !== null || !REACTIVE.test(e.read.text) || lastTextAt !== index - 1 || (e.line !== lastTextAt && wrapAt !== lastTextAt))
+    return undefined;
+  const cs = cellStarts(t, offset);
+  const last = cs[cs.length - 1];
+  if (!last || Math.abs(last.at - resultAt) > 3 || !new RegExp(String.raw`^(?:${TITRE_WORD})\s*:?\s*1\s*[/:]\s*\d+$`, 'iu').test(last.cell)) return undefined;
+  if (!cs.slice(0, -1).every((c) => method && c.at >= method.from - 3 && c.at + c.cell.length <= method.to)) return undefined;
+  return titreOf(e.read.text) === undefined ? titreOf(last.cell) : undefined;
 }
 
 // A labelled method cell that ends a line, in words ("… 30 a 200 Método: Imunoturbidimetria").

@@ -161,6 +161,9 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
     return undefined;
   const read = readValue(valueText, { dotIsDecimal: dotIsDecimal(def), freeText: ctx.line.leader });
   if (!read) return undefined;
+  // A result word in running prose, a sentence going on after it in lower case (a note's wrapped line:
+  // "ICAP. FAN reagente em baixos títulos pode ocorrer em indivíduos saudáveis."): no result.
+  if (!opts.separated && read.value === null && /^\s\p{Ll}+(?:\s+\p{L}+){3,}[.;,]?\s*$/u.test(read.rest) && !/\s{2}/.test(valueText)) return undefined;
   // Prose that runs into a number ("EM ANDAMENTO - resultado parcial em 48 h", "repetir após 30
   // dias"): no analyte's name ends with a preposition.
   if (!opts.separated && /\s(?:em|ap[oó]s|por|para|com)\s*$/iu.test(nameRaw)) return undefined;
@@ -498,8 +501,9 @@ export function readPiece(text: string, ctx: Ctx, depth = 0): Group | undefined 
   return undefined;
 }
 
-// The types a test covers, listed after its name ("HIV 1 e 2", "HTLV 1/2", "HPV 16 e 18", "Dengue 1, 2, 3 e 4"): part of the name.
-const TYPE_LIST = /(?<=\p{L}[\s-]?)\s?\d{1,2}(?:(?:\s*(?:e|\/)\s*|,\s+)\d{1,2})+(?![\d.,\p{L}])/giu;
+// The types a test covers, listed after its name ("HIV 1 e 2", "HTLV 1/2", "Anti-HIV 1+2", "HPV 16 e 18",
+// "Dengue 1, 2, 3 e 4"): part of the name.
+const TYPE_LIST = /(?<=\p{L}[\s-]?)\s?\d{1,2}(?:(?:\s*(?:e|\/)\s*|\+|,\s+)\d{1,2})+(?![\d.,\p{L}])/giu;
 
 function numberedName(cell: string): boolean {
   if (numbersIn(cell).length === 0 || letters(cell) < 4) return false;

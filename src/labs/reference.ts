@@ -888,7 +888,10 @@ export function resolveNumeric(ranges: LabelledRange[], value: number, unit: str
   if (cands.length === 0) return { range: undefined, flag: undefined };
   const ranges2 = cands.map((c) => c.range);
   const rUnit = ranges2.find((r) => r.unit)?.unit ?? null;
-  if (rUnit && unit && !sameUnit(rUnit, unit)) return { range: { ...union(ranges2), unit: rUnit }, flag: 'indeterminado' };
+  // A 24-hour collection's whole amount ("Volume total (24 h) 1.640 mL   VR: 800 a 2.000 mL/24 h") is its
+  // amount per 24 hours: the range's unit with "/24 h" is the value's own.
+  const perDay = rUnit && unit && /\/24h$/.test(normalizeUnit(rUnit) ?? '') && sameUnit((normalizeUnit(rUnit) ?? '').replace(/\/24h$/, ''), unit);
+  if (rUnit && unit && !sameUnit(rUnit, unit) && !perDay) return { range: { ...union(ranges2), unit: rUnit }, flag: 'indeterminado' };
   const flags = new Set(ranges2.map((r) => flagFor(value, r, comparator)));
   const span = ranges2.length === 1 ? ranges2[0]! : spanOf(ranges2);
   return { range: span, flag: flags.size === 1 ? [...flags][0]! : 'indeterminado' };
@@ -1311,8 +1314,18 @@ export function noRangeText(text: string): boolean {
   const t = text
     .trim()
     .replace(ILLEGIBLE_BOUND, '')
-    .replace(/^\[\s*(.*?)\s*\](?:\s+[^\s\d]+)?$/, '$1');
+    .replace(/^\[\s*(.*?)\s*\](?:\s+[^\s\d]+)?$/, '$1')
+    // The note may name what it cannot read ("[referência ilegível - dobra do papel]").
+    .replace(/^(?:valor(?:es)?\s+de\s+)?refer[eê]ncias?\s+(?=ileg[ií]vel|cortad[oa]|n[aã]o\s+(?:est[aá]\s+)?(?:leg[ií]vel|vis[ií]vel))/iu, '');
   if (isCutRange(t) || RELATIVE_GOAL.test(t)) return true;
+  // A goal by category whose cell wrapped before "de risco …" ("Meta conforme categoria" / "de risco
+  // cardiovascular (SBC)" in a narrow reference column): a goal is only ever by the risk category.
+  if (
+    /^(?:metas?|alvos?|objetivos?)\s+(?:terap[eê]uticas?\s+)?(?:conforme|de acordo com|segundo)\s+(?:[oa]\s+)?(?:categoria|classifica[cç][aã]o|estratifica[cç][aã]o|estrato)$/i.test(
+      t,
+    )
+  )
+    return true;
   return /^(?:n[aã]o se aplica|n[aã]o h[aá](?: valores?)?(?: de refer[eê]ncia)?|sem valor(?:es)? de refer[eê]ncia|n[aã]o estabelecid[oa]s?|vide (?:laudo|observa[cç][aã]o)|ver (?:laudo|observa[cç][aã]o)|ileg[ií]vel|n[aã]o (?:est[aá] )?leg[ií]vel|cortad[oa]s?|n[aã]o vis[ií]vel|(?:(?:ver|vide|veja|consult(?:ar|e))\s+(?:a\s+|as\s+)?)?(?:(?:metas?|alvos?|objetivos?)\s+(?:terap[eê]uticas?\s+|individualizadas?\s+)?)?(?:conforme|de acordo com|segundo|depende(?:nte)? d)[oa]?\s+(?:[oa]\s+)?(?:(?:categoria|classifica[cç][aã]o|estratifica[cç][aã]o|estrato|faixa)\s+d[eo]\s+)?risco(?![^\n]*:\s*$)(?![^\n]*\b(?:abaixo|a seguir|tabela)\b)|a crit[eé]rio m[eé]dico)(?![a-zà-ÿ])/i.test(
     t,
   );

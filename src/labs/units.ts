@@ -56,6 +56,8 @@ const SPELLINGS: ReadonlyArray<[string, string]> = [
   // ESR printed "até 20 mm" or "mm na 1ª hora": millimetres in the first hour.
   ['mm(?!\\/)(?:\\s*(?:na\\s*)?1[ªa°]\\s*h(?:ora)?)?', 'mm/h'],
   ['mmhg', 'mmHg'],
+  // A 24-hour excretion per body weight ("4,9 mg/kg/24 h").
+  ['mg\\/kg\\/24\\s?h(?:oras)?', 'mg/kg/24h'],
   ['mg\\/24\\s?h(?:oras)?', 'mg/24h'],
   ['g\\/24\\s?h(?:oras)?', 'g/24h'],
   ['meq\\/24\\s?h(?:oras)?', 'mEq/24h'],
