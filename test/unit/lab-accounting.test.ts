@@ -140,6 +140,16 @@ test('words in a value cell that no list holds (an antibiogram) are listed when 
   );
 });
 
+test('a word row whose reference names the result among the words it allows is a result row', () => {
+  // The stool table of a portal ("Consistência → Pastosa → Pastosa ou formada"), rewritten: were its result lost,
+  // the row would have to be listed.
+  assert.deepEqual(
+    resultTokens(cleanLine('Aspecto\tSemipastoso\tSemipastoso ou moldado', 0).text).map((t) => t.text),
+    ['Semipastoso'],
+  );
+  assert.deepEqual(resultTokens(cleanLine('Exame\tResultado\tValor de referência', 0).text), []);
+});
+
 test('OCR noise in numbers ("1O2", "l,O4") is read as numbers, never hidden as letters', () => {
   const r = assertNeverSilent(
     ['| Exame | Resultado | Referência |', '|---|---|---|', '| Glicose | 1O2 mg/dL | 7O a 99 mg/dL |', '| Creatinina | l,O4 mg/dL | O,7O a l,3O mg/dL |'].join(
