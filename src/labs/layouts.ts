@@ -449,8 +449,12 @@ export function splitResults(text: string, startsResult: (piece: string) => bool
     // "VR: Homens: 0,7 a 1,2; Mulheres: 0,5 a 0,9"). So does a labelled range after a labelled range:
     // in "Com jejum: inferior a 150 mg/dL; sem jejum: inferior a 175 mg/dL" a condition that could
     // name a result ("Pós-prandial: 150 mg/dL") is the second range of the first's reference.
+    // The first range may follow its lead inside a typed line's one cell ("**Triglicerídeos:** 286 mg/dL ↑ —
+    // ref.: jejum < 150 mg/dL; sem jejum < 175 mg/dL"): what follows the lead is that range.
     const lastCell = out.length > 0 ? (cells(out[out.length - 1]!).pop() ?? '') : '';
-    const nextRange = out.length > 0 && isReferenceText(cur, { strictLabels: true }) && isReferenceText(lastCell, { strictLabels: true });
+    const afterLead = [...lastCell.matchAll(/(?:^|\s)(?:ref(?:er[eê]ncia)?\.?|v\.?\s?r\.?)\s*:\s*/giu)].pop();
+    const lastRange = afterLead ? lastCell.slice(afterLead.index + afterLead[0].length) : lastCell;
+    const nextRange = out.length > 0 && isReferenceText(cur, { strictLabels: true }) && isReferenceText(lastRange, { strictLabels: true });
     if (out.length > 0 && (!startsResult(cur) || nextRange)) out[out.length - 1] = `${out[out.length - 1]}; ${cur}`;
     else out.push(cur);
   }

@@ -363,8 +363,11 @@ export function cleanLine(raw: string, index: number): CleanLine {
   t = withoutCountFormLabels(t);
   let leader = false;
   // Two dots between spaces ("TFG (CKD-EPI 2021) .. 46") lead too, and so does a run of middle dots
-  // ("Glicose ······ 82 mg/dL"; one "·" between spaces only separates fields).
-  t = t.replace(/\s*(?:\.\s*){3,}:?\s*|\s*_{3,}\s*|\s*·{3,}\s*|\s+\.\.:?\s+/g, () => {
+  // ("Glicose ······ 82 mg/dL"; one "·" between spaces only separates fields). So do two dots glued to
+  // a block's own label before its colon, where a typed report's leaders run out against the longest
+  // label ("RESULTADO............: POSITIVO" / "VALOR DE REFERÊNCIA..: NEGATIVO"); after another word
+  // they may close its abbreviation ("HIP. DIAG..: …").
+  t = t.replace(/\s*(?:\.\s*){3,}:?\s*|\s*_{3,}\s*|\s*·{3,}\s*|\s+\.\.:?\s+|(?<=(?:refer[eê]ncia|resultados?|m[eé]todo|material|amostra))\.\.:\s*/giu, () => {
     leader = true;
     return ' : ';
   });
@@ -1489,6 +1492,71 @@ export function joinOpenBrackets(reads: readonly string[]): string[] {
 }
 
 /**
+ * A reference column whose cells wrap over several lines beside a left column that holds the row's name,
+ * material and method, each on lines of their own (a PDF's table with wrapping cells):
+ *
+ *   TRIGLICERÍDEOS           198 mg/dL          Com jejum: inferior a 150
+ *   Método: Enzimático                          mg/dL
+ *   colorimétrico                               Sem jejum: inferior a 175
+ *                                               mg/dL
+ *
+ * Every piece at the reference cell's column on the lines under the row, up to a blank line or the next
+ * row, is the rest of that cell: joined to the row, as the lines of a reference under a row are, the left
+ * pieces left on their lines, read as the block's detail as before. Only when the
+ * joined cell reads as a reference; else the lines are left as they are. Returns, per line, the text to read.
+ */
+export function joinWrappedReferenceColumn(reads: readonly string[]): string[] {
+  const out = [...reads];
+  for (let i = 0; i + 1 < out.length; i++) {
+    const cur = out[i]!.trimEnd();
+    if (cur.includes('\t') || cur.includes('|')) continue;
+    const pieces = [...cur.matchAll(/\S+(?: \S+)*/g)];
+    if (pieces.length < 3 || pieces[0]!.index! > 3 || !/\p{L}{2}/u.test(pieces[0]![0])) continue;
+    const last = pieces[pieces.length - 1]!;
+    const at = last.index!;
+    // A row: its value (and unit) cell before the reference cell, no other column (earlier results beside
+    // the value are another layout, their columns read by the table readers).
+    if (at < 30 || !/^[<>≤≥]?\s*\d/.test(pieces[1]![0]) || pieces.length > 4 || (pieces.length === 4 && /\d/.test(pieces[2]![0]))) continue;
+    let joined = last[0];
+    const lefts = new Map<number, string>();
+    let j = i + 1;
+    for (; j < out.length; j++) {
+      const next = out[j]!.trimEnd();
+      if (next.trim() === '' || next.includes('\t') || next.includes('|')) break;
+      const ps = [...next.matchAll(/\S+(?: \S+)*/g)];
+      const right = ps[ps.length - 1]!;
+      const inColumn = Math.abs(right.index! - at) <= 2;
+      const leftPieces = inColumn ? ps.slice(0, -1) : ps;
+      // The next row (a name and its value, in one piece after a dot leader too), or a line with anything
+      // between the columns: the cell ends.
+      // A left piece is the name column's, where the row's name starts.
+      if (
+        leftPieces.length > 1 ||
+        leftPieces.some((p) => p.index! > pieces[0]!.index! + 3 || p.index! + p[0].length > at - 2 || /\p{L}.*\s[<>≤≥]?\d/u.test(p[0]))
+      )
+        break;
+      if (!inColumn) continue;
+      // A result typed after a ";" in that column ("… ; HBsAg: Reagente", a label no reference's before its
+      // colon) is no piece of the reference: the cell ends before that line.
+      if (
+        right[0]
+          .split(';')
+          .slice(1)
+          .some((seg) => /^\s*\p{L}[^:]*:\s*\S/u.test(seg) && !isReferenceLabel(seg.split(':')[0]!.trim()))
+      )
+        break;
+      joined = `${joined} ${right[0]}`;
+      lefts.set(j, next.slice(0, right.index).trimEnd());
+    }
+    if (lefts.size === 0 || !isReferenceText(joined)) continue;
+    out[i] = `${cur}${joined.slice(last[0].length)}`;
+    for (const [k, left] of lefts) out[k] = left;
+    i = j - 1;
+  }
+  return out;
+}
+
+/**
  * A table's reference cell that its narrow column wrapped ("Creatinina   1,62   mg/dL   Masculino: 0,70 a"
  * / "   1,20" / "   Feminino: 0,50 a" / "   0,90", "Inferior a" / "5,0"): a row whose last cell ends on a
  * word that wants a number (a range's "a", "até", "inferior a", a dash, a colon) is joined with the
@@ -1674,13 +1742,28 @@ export function joinWrappedReferenceLead(reads: readonly string[]): string[] {
 export function joinWrappedComparison(reads: readonly string[]): string[] {
   const out = [...reads];
   const startOf = (l: string) => l.length - l.trimStart().length;
+  const COMPARISON_REST = /^(?:superior|inferior|maior|menor|igual|acima|abaixo|a)\s/i;
   for (let i = 0; i + 1 < out.length; i++) {
     const cur = out[i]!.trimEnd();
     const next = out[i + 1]!;
-    if (!/\s(?:igual|maior|menor)\s+ou$/i.test(cur) || /\s{2,}\S/.test(cur.trim()) || /\s{2,}\S/.test(next.trim())) continue;
-    if (Math.abs(startOf(cur) - startOf(next)) > 3 || !/^(?:superior|inferior|maior|menor|igual|acima|abaixo|a)\s/i.test(next.trim())) continue;
-    out[i] = `${cur} ${next.trim()}`;
-    out[i + 1] = '';
+    if (!/\s(?:igual|maior|menor)\s+ou$/i.test(cur)) continue;
+    if (!/\s{2,}\S/.test(cur.trim()) && !/\s{2,}\S/.test(next.trim())) {
+      if (Math.abs(startOf(cur) - startOf(next)) > 3 || !COMPARISON_REST.test(next.trim())) continue;
+      out[i] = `${cur} ${next.trim()}`;
+      out[i + 1] = '';
+      i++;
+      continue;
+    }
+    // The same in the reference column of a table whose left column holds the block's name, material and
+    // method ("Método: Enzimático -        Diabetes mellitus: igual ou" / "Hexoquinase        superior a
+    // 126 mg/dL"): the rest of the comparison, the last cell of the next line at the same column, joins
+    // the cell it completes; the next line keeps its left cells.
+    const curLast = /\s{2,}(\S(?:\S| (?=\S))*)$/.exec(cur);
+    const nextLast = /\s{2,}(\S(?:\S| (?=\S))*)\s*$/.exec(next);
+    if (!curLast || !nextLast || !COMPARISON_REST.test(nextLast[1]!)) continue;
+    if (Math.abs(curLast.index + curLast[0].length - curLast[1]!.length - (nextLast.index + nextLast[0].trimEnd().length - nextLast[1]!.length)) > 3) continue;
+    out[i] = `${cur} ${nextLast[1]!}`;
+    out[i + 1] = next.slice(0, nextLast.index).trimEnd();
     i++;
   }
   return out;

@@ -117,6 +117,7 @@ import {
   joinWrappedDetail,
   joinSmsParts,
   joinWrappedComparison,
+  joinWrappedReferenceColumn,
   numbersRows,
   withoutAssayColon,
   COUNT_FORM,
@@ -268,7 +269,9 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   const joined = splitRunOnLabelledResults(
     splitRunOnBlocks(
       splitBesideLabelledResults(
-        joinTierLabelAlone(joinWrappedComparison(joinRangeBrokenAtMargin(joinWrappedReferenceCells(joinBrokenBarRows(joinOpenBrackets(parts)))))),
+        joinTierLabelAlone(
+          joinWrappedComparison(joinRangeBrokenAtMargin(joinWrappedReferenceCells(joinWrappedReferenceColumn(joinBrokenBarRows(joinOpenBrackets(parts)))))),
+        ),
       ),
     ),
   );
@@ -879,8 +882,11 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       continue;
     }
     // "LDL-c e não-HDL-c: conforme a categoria de risco": no fixed range applies to these results.
+    // Not on a labelled row that gives the result itself ("EXAME: LDL COLESTEROL   RESULTADO: 158 mg/dL   VR:
+    // CONFORME CATEGORIA DE RISCO"): that row is read below, its reference saying no range applies.
     const unranged = [...namesWithoutFixedRange(t), ...namesWithIllegibleReference(t)];
-    if (unranged.length > 0) {
+    const givesResult = /\d/.test(labelledLine(t)?.result ?? '');
+    if (unranged.length > 0 && !givesResult) {
       close();
       for (const n of unranged) {
         for (const a of earlier(n)?.made ?? []) {
@@ -986,6 +992,9 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // Nor is the sample's detail with a number in it ("Material: plasma citratado 3,2%   Método: … (ISI
     // 1,02)"): the title still names the rows under it (its numbers are accounted by the final pass).
     if (title && !pending && /^(?:material|amostra)\s*:/i.test(t) && isBlockDetail(t)) continue;
+    // Nor is the number of the slide or sample the block was read on ("PESQUISA DE PLASMODIUM (GOTA ESPESSA)" /
+    // "LÂMINA Nº 0417/2025" / "RESULTADO: POSITIVO"): it identifies the sample, the title still names the result.
+    if (title && !pending && /^(?:l[aâ]mina|amostra|tubo|frasco)\s+(?:n\.?\s*[º°o]\.?|n[uú]mero|#)\s*:?\s*\d[\d/.-]*$/iu.test(t.trim())) continue;
     // The method in brackets under a block title ("(Método: imunoturbidimetria)") is a detail like
     // the unbracketed one: the block's result still follows.
     if (/^\(.*\)$/.test(t) && isBlockDetail(t.slice(1, -1))) continue;
@@ -1569,6 +1578,18 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // reference under it ("Resultado: Negativa" / "Não houve crescimento … após 48 horas." / "Valor de
     // referência: Negativa"), and a title for the result under it.
     if (isSentence(t) && resultTokens(t).length === 0) continue;
+    // What a positive finding found, listed under it one dash a line ("RESULTADO: POSITIVO" / "  - OVOS DE
+    // ASCARIS LUMBRICOIDES" / "  - CISTOS DE ENTAMOEBA COLI" / "VALOR DE REFERÊNCIA: NEGATIVO", a stool
+    // exam's): the result's detail, no title; the result stays open for the reference under the list.
+    const found = pending?.entries.length === 1 ? pending.entries[0]!.read : undefined;
+    if (
+      found?.value === null &&
+      /^(?:positiv|presen[cç]a|reagente|detectad)/iu.test(found.text) &&
+      /^\s*[-–•]\s+\p{L}/u.test(line.raw) &&
+      bareNumbers(t) === 0 &&
+      !t.includes(':')
+    )
+      continue;
     // A title: no value on it (digits glued to letters, "B12", "25-OH", do not count), or it ends
     // with a colon ("ANTI-HIV 1 E 2 (4ª GERAÇÃO):").
     // A name with digits in it ("HIV 1 e 2 - Anticorpos") is a title when its value stands alone on
@@ -1721,9 +1742,17 @@ function nameWrapOf(
   if (!e || offset !== 0 || lastTextAt !== index - 1 || (e.line !== lastTextAt && wrapAt !== lastTextAt) || starts.length < 2) return undefined;
   const m = /^(\S+(?: \S+)*)(?:\s{2,}(.*))?$/.exec(t);
   const piece = m?.[1];
-  if (!piece || piece.length > starts[1]! || !/^(?:\p{L}[\p{L}\d-]*(?: \p{L}[\p{L}\d-]*)*(?: \([^()]*\))?|\([^()]*\))$/u.test(piece)) return undefined;
+  if (!piece || piece.length > starts[1]!) return undefined;
+  // A name in capitals that only the piece under it completes ("TRANSAMINASE   36 U/L   …" / "OXALACÉTICA -
+  // TGO (AST)", "GAMA GLUTAMIL" / "TRANSFERASE (GAMA-GT)"): the catalogue knows the whole name, not its first line.
+  const completes =
+    lookupName(cleanName(e.name)) === undefined &&
+    /^\p{L}[\p{L}\d\s()/-]*$/u.test(piece) &&
+    !piece.endsWith('-') &&
+    lookupName(cleanName(`${e.name} ${piece}`)) !== undefined;
+  if (!completes && !/^(?:\p{L}[\p{L}\d-]*(?: \p{L}[\p{L}\d-]*)*(?: \([^()]*\))?|\([^()]*\))$/u.test(piece)) return undefined;
   // A heading in capitals is no piece of a name, nor a word broken at a hyphen (it goes on in the row under it).
-  if ((piece === piece.toUpperCase() && /\p{L}{2}/u.test(piece) && !/^\(/.test(piece)) || piece.endsWith('-')) return undefined;
+  if (!completes && ((piece === piece.toUpperCase() && /\p{L}{2}/u.test(piece) && !/^\(/.test(piece)) || piece.endsWith('-'))) return undefined;
   // What else the line holds sits in the last (reference) column: a word in the result column is a
   // row's result ("Filamentos de muco   Raros"), not a wrapped name's reference. A header of a name and a
   // result only ("Exame   Resultado") has no reference column: its second column is the result's.

@@ -300,8 +300,14 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
   // The lab's verdict in a column of its own after the reference ("70 a 99   Alterado", an occupational
   // report's "Situação" column): a word about the value, never the label of the range before it, which
   // would make "70 a 99" a bad tier and leave no good one.
-  const verdict = /\s{3,}(\p{L}+)$/u.exec(ref);
-  if (verdict && VERDICT_WORD.test(verdict[1]!) && isReferenceText(ref.slice(0, verdict.index), { dotIsDecimal: dotIsDecimal(def) })) {
+  // After the arrow a portal draws before it too ("13,0 - 17,0   ▼ Abaixo", "70 - 99   ▲ Acima"): the arrow
+  // and the side it names say the same.
+  const verdict = /\s{3,}(?:[▲▼↑↓⬆⬇]\uFE0F?\s?)?(\p{L}+)$/u.exec(ref);
+  if (
+    verdict &&
+    (VERDICT_WORD.test(verdict[1]!) || (/^(?:acima|abaixo)$/iu.test(verdict[1]!) && /[▲▼↑↓⬆⬇]/u.test(verdict[0]))) &&
+    isReferenceText(ref.slice(0, verdict.index), { dotIsDecimal: dotIsDecimal(def) })
+  ) {
     ref = ref.slice(0, verdict.index);
     const last = entries[entries.length - 1]!;
     last.read = { ...last.read, marker: last.read.marker ?? markerOf(verdict[1]!) };
@@ -345,6 +351,9 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
     !isReferenceLabel(meaning[2]!)
   )
     ref = meaning[1]!.trim();
+  // How a calculated result was obtained, in the reference's place ("123 mg/dL   Calculada a partir da
+  // HbA1c", "Estimada pela fórmula de Friedewald"): the result's method, no reference.
+  if (read.value !== null && /^(?:calculad[oa]|estimad[oa]|obtid[oa])\s+(?:a\s+partir\s+d|pel[oa]s?\s|por\s|com\s+bas)/iu.test(ref)) ref = '';
   // Beside the value, either a reference or only the label of the ranges printed under it
   // ("198 mg/dL   Com jejum / Sem jejum", then "Desejável: < 190 mg/dL" on the next line).
   // A percentile in the label is no number ("Percentil 99 (limite superior):" over "Mulheres: 15,6 ng/L"),

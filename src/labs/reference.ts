@@ -570,7 +570,8 @@ export function labelledRanges(items: string[], opts: { dotIsDecimal?: boolean; 
   // (população saudável) · 30 a 60 ng/mL (grupos de risco)"): each range keeps the label printed after it.
   // A note's sentences part its ranges too ("… (idosos, gestantes). Acima de 100 ng/mL: risco de
   // toxicidade."): a range labelled after it keeps its own label, not the next sentence's.
-  for (const item of withWrappedLabels(items).flatMap((i) =>
+  // A unit the margin cut ("3,5 a 5,2 g/d[cortado]") is no unit of the range: left out, the range reads bare.
+  for (const item of withWrappedLabels(items.map((i) => i.replace(CUT_UNIT, ''))).flatMap((i) =>
     detectionLimitBound(i.replace(GRADE_NOTE, '')).split(/;|\s·\s|(?<=\p{Ll}{4}|\))\.\s+(?=\p{Lu})/u),
   )) {
     const found = findRanges(item, opts.dotIsDecimal ?? false);
@@ -1210,8 +1211,19 @@ export function isReferenceText(text: string, opts: { strictLabels?: boolean; do
   return is;
 }
 
-/** A transcriber's mark of a digit it could not make out, right after the digits it could ("4,2[?]"). */
-export const DOUBTFUL_DIGIT = /(?<=\d)\s?\[\s*\?\s*\]/gu;
+/**
+ * A transcriber's mark of a digit it could not make out, right after the digits it could ("4,2[?]"). The
+ * photo's margin cutting a bound after its decimal comma ("0,70 a 1,2[cortado]") leaves it as open: what
+ * was lost can only be more decimals (or the unit), so the bound lies between 1,2 and 1,29.
+ */
+export const DOUBTFUL_DIGIT = /(?<=\d)\s?\[\s*\?\s*\]|(?<=\d,\d{1,3})\[\s*cortad[oa][^\]]*\]\s*$/gu;
+
+/**
+ * The margin cutting a reference in its unit, after the last bound's number ended ("17 a 49 mg/[cortado]",
+ * "3,5 a 5,2 g/d[cortado]", "Maior que 60 mL/[cortado]", "17 a 49 [cortado]"): the range is whole, only the
+ * unit was lost. Never right after a digit ("1[cortado]" may have been 10 or 100).
+ */
+export const CUT_UNIT = /(?<=\d)(?:\s+[^\s\d[\]]{0,8}|[^\s\d[\],.]{1,8})\[\s*cortad[oa][^\]]*\]\s*$/u;
 
 function referenceTextCheck(text: string, opts: { strictLabels?: boolean; dotIsDecimal?: boolean }): boolean {
   const { rest, lead } = stripReferenceLead(text);
@@ -1230,6 +1242,7 @@ function referenceTextCheck(text: string, opts: { strictLabels?: boolean; dotIsD
     // A transcriber's mark of a digit it could not make out at a number's end ("0,27 a 4,2[?]", the photo's
     // edge): the range as far as it was read (flagging.ts judges with the digit left open).
     .replace(DOUBTFUL_DIGIT, '')
+    .replace(CUT_UNIT, '')
     .replace(/^[\s(]+|[\s).;]+$/g, '');
   if (t === '') return lead;
   if (noRangeText(t)) return true;
