@@ -77,6 +77,8 @@ const ADMIN_SPANS: RegExp[] = [
   /(?<=^[\s=*#-]*)coleta\s+\d{1,2}(?=\s*[-–—:]\s*\d{1,2}\/\d{1,2})/giu,
   // A legal act by its number and year ("conforme MP 2.200-2/2001", "Lei nº 13.709/2018"): a law's, no value.
   /(?<![\p{L}])(?:mp|medida\s+provis[oó]ria|lei|decreto|portaria|resolu[cç][aã]o|rdc)\s*(?:n[º°o.]*\s*)?\d[\d.]*(?:-\d+)?\/\d{2,4}(?!\d)/giu,
+  // How many samples an exam took, in its title ("PARASITOLÓGICO DE FEZES - 3 AMOSTRAS"): no value.
+  /(?<![\p{L}\d.,])\d{1,2}\s+amostras(?![\p{L}])/giu,
   // Dates and times (a titre "1:16" after título/reagente is not a time: it is excluded below).
   /(?<!\d)\d{1,2}\/\d{1,2}\/\d{2,4}(?!\d)/g,
   // Days of one month listed before the date that prints it once, the last after "e" ("coletas de 17, 18 e

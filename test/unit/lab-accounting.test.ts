@@ -140,6 +140,14 @@ test('words in a value cell that no list holds (an antibiogram) are listed when 
   );
 });
 
+test('how many samples an exam took, in its title, is no result; a value after it still is', () => {
+  assert.deepEqual(resultTokens(cleanLine('COPROPARASITOLÓGICO - 2 AMOSTRAS\tLiberado em 03/02/2025 09:40', 0).text), []);
+  assert.deepEqual(
+    resultTokens(cleanLine('COPROPARASITOLÓGICO - 2 AMOSTRAS   48,7', 0).text).map((t) => t.values),
+    [[48.7]],
+  );
+});
+
 test('a word row whose reference names the result among the words it allows is a result row', () => {
   // The stool table of a portal ("Consistência → Pastosa → Pastosa ou formada"), rewritten: were its result lost,
   // the row would have to be listed.
