@@ -77,8 +77,14 @@ const ADMIN_SPANS: RegExp[] = [
   /(?<=^[\s=*#-]*)coleta\s+\d{1,2}(?=\s*[-–—:]\s*\d{1,2}\/\d{1,2})/giu,
   // A legal act by its number and year ("conforme MP 2.200-2/2001", "Lei nº 13.709/2018"): a law's, no value.
   /(?<![\p{L}])(?:mp|medida\s+provis[oó]ria|lei|decreto|portaria|resolu[cç][aã]o|rdc)\s*(?:n[º°o.]*\s*)?\d[\d.]*(?:-\d+)?\/\d{2,4}(?!\d)/giu,
-  // How many samples an exam took, in its title ("PARASITOLÓGICO DE FEZES - 3 AMOSTRAS"): no value.
-  /(?<![\p{L}\d.,])\d{1,2}\s+amostras(?![\p{L}])/giu,
+  // How many samples an exam took, ending its title ("PARASITOLÓGICO DE FEZES - 3 AMOSTRAS", a release stamp
+  // after it at most): no value. Not where the title goes on ("(3 amostras - Hoffman/Faust)   Ovos de …"): that
+  // line is listed when its finding is not read, and the count is what lists it.
+  /(?<![\p{L}\d.,])\d{1,2}\s+amostras(?=[\s)\]*_]*(?:$|liberad[oa]\s+em\b))/giu,
+  // A bed given with its ward and a slash ("Leito: UTI-2 / 07"): where the patient lies, no value.
+  /(?<![\p{L}])leito\s*:?\s*\p{L}{2,5}-?\d{1,2}\s*\/\s*\d{1,3}(?![\d,])/giu,
+  // An intensive care unit's number ("Unidade de Terapia Intensiva Adulto 2", "CTI 3"): which ward, no value.
+  /(?<![\p{L}])(?:uti|cti|unidade\s+de\s+terapia\s+intensiva)(?:\s+(?:adult[oa]|pedi[aá]tric[oa]|neonatal|coronariana))?\s+\d{1,2}(?![\d.,]|\s*(?:mg|g|mm|ml|%|u\/))/giu,
   // Dates and times (a titre "1:16" after título/reagente is not a time: it is excluded below).
   /(?<!\d)\d{1,2}\/\d{1,2}\/\d{2,4}(?!\d)/g,
   // Days of one month listed before the date that prints it once, the last after "e" ("coletas de 17, 18 e
@@ -114,7 +120,7 @@ const ADMIN_SPANS: RegExp[] = [
   // a hospital admission's authorisation number (AIH 3125100638417), too. So is a ward's number before
   // the bed's ("ENF. 03 LEITO 12B").
   new RegExp(
-    String.raw`(?<![\p{L}\d])(?:crm|creme[a-z]{1,3}|crf|crbm|crbio|coren|rqe|cnes|cns|cnpj|cnae|cbo|aih|cpf|rg|cep|protocolo|prot\.(?=\s*:?\s*\d)|ped\.?(?=\s*:?\s*\d)|pac\.(?=\s*:?\s*\d)|paciente(?=[.\s]*:?\s*\d)|pedido|req|requisi[cç][aã]o|solicita[cç][aã]o(?=\s*:?\s*\d)|atend(?:imento)?\.?|o\.s\.?|os(?=\s*[:nº°#])|ordem(?:\s+de\s+servi[cç]o)?|pront|prontu[aá]rio|reg|registro|c[oó]d(?:igo)?|ficha|senha(?:\s+de\s+autoriza[cç][aã]o)?|cart[aã]o(?:\s+sus)?|notifica[cç][aã]o|sinan|sis(?:prenatal|can|col|mam|reg|cel|loglab|pni)|boletim|lote|n[º°]|no\.|n[uú]mero|tel(?:efone)?|fone|fax|ramal|sac|ouvidoria|disque(?:\s+sa[uú]de)?|whatsapp|celular|leito|quarto|enf(?:ermaria)?\.?(?=\s*:?\s*\d)|box|turno|m[aá]quina|posto(?:\s+de\s+coleta)?|equipe|esf|micro[aá]rea|cadastro|matr[ií]cula|id|guia|carteir(?:inha|a)|etiqueta|amostra\s+n[º°]|amostra(?=\s*:?\s*(?:\d{5,}|\d+-\d+|\d{1,3}(?:\.\d{3}){2,}(?![\d,])))|vers[aã]o(?:\s+do\s+laudo)?(?=\s*:?\s*\d)|sistema(?=\s+[\p{L}-]+\s+(?:v\.?\s*)?\d))${NOT_WORD}(?:(?!\s{2,}\p{L}|[.*_—–-]\s{2,})(?:[^\d\n(\[;]|\([\p{L}\s-]{1,12}\))){0,16}\(?(?:\d{1,2}\s*(?:[ªº]\s*(?:regi[aã]o\s*)?|[-–]\s*(?=\d))|\d{1,2}\s+\p{L}{2}\s+(?=\d))?(?:\d{1,4}\)?(?:\s\d{1,4}(?![\d./-]))*\s\d[\d./?\uFFFD-]*|\d(?:[\d./?\uFFFD-]|\[ileg[ií]vel\](?=\d))*)(?!\d|,\d)`,
+    String.raw`(?<![\p{L}\d])(?:crm|creme[a-z]{1,3}|crf|crbm|crbio|coren|rqe|cnes|cns|cnpj|cnae|cbo|aih|cpf|rg|cep|protocolo|prot\.(?=\s*:?\s*\d)|ped\.?(?=\s*:?\s*\d)|pac(?:\.(?=\s*:?\s*\d)|(?=\s*:\s*\d))|paciente(?=[.\s]*:?\s*\d)|pedido|req|requisi[cç][aã]o|solicita[cç][aã]o(?=\s*:?\s*\d)|atend(?:imento)?\.?|o\.s\.?|os(?=\s*[:nº°#])|ordem(?:\s+de\s+servi[cç]o)?|pront|prontu[aá]rio|reg|registro|c[oó]d(?:igo)?|ficha|senha(?:\s+de\s+autoriza[cç][aã]o)?|cart[aã]o(?:\s+sus)?|notifica[cç][aã]o|sinan|sis(?:prenatal|can|col|mam|reg|cel|loglab|pni)|boletim|lote|n[º°]|no\.|n[uú]mero|tel(?:efone)?|fone|fax|ramal|sac|ouvidoria|disque(?:\s+sa[uú]de)?|whatsapp|celular|leito|quarto|enf(?:ermaria)?\.?(?=\s*:?\s*\d)|box|turno|m[aá]quina|posto(?:\s+de\s+coleta)?|equipe|esf|micro[aá]rea|cadastro|matr[ií]cula|id|guia|carteir(?:inha|a)|etiqueta|amostra\s+n[º°]|amostra(?=\s*:?\s*(?:\d{5,}|\d+-\d+|\d{1,3}(?:\.\d{3}){2,}(?![\d,])))|vers[aã]o(?:\s+do\s+laudo)?(?=\s*:?\s*\d)|sistema(?=\s+[\p{L}-]+\s+(?:v\.?\s*)?\d))${NOT_WORD}(?:(?!\s{2,}\p{L}|[.*_—–-]\s{2,})(?:[^\d\n(\[;]|\([\p{L}\s-]{1,12}\))){0,16}\(?(?:\d{1,2}\s*(?:[ªº]\s*(?:regi[aã]o\s*)?|[-–]\s*(?=\d))|\d{1,2}\s+\p{L}{2}\s+(?=\d))?(?:\d{1,4}\)?(?:\s\d{1,4}(?![\d./-]))*\s\d[\d./?\uFFFD-]*|\d(?:[\d./?\uFFFD-]|\[ileg[ií]vel\](?=\d))*)(?!\d|,\d)`,
     'giu',
   ),
   // What a blood-gas analyser is told about the sample, printed in the section's title or a note ("GASOMETRIA

@@ -113,11 +113,15 @@ test('patient data, CRM/CNES/protocol numbers and dates never become analytes no
         // So does a bracketed note with a date beside a result ("102 mg/dL (coletado em 12/05/2025)").
         // And a previous-result column's cell, an earlier value dated after "em" ("41 mg/dL em 03/02/2024").
         // And a chat message is judged without its own time stamp ("[19/11/2025 16:50] Marcos: …"), which
-        // dates the message, not its content (an Android export's "14/04/2025 10:38 - Ana:" too).
+        // dates the message, not its content (an Android export's "14/04/2025 10:38 - Ana:" too, and the time
+        // first, "[08:55, 09/04/2025] Ana:").
         // And a table's date column (`| EXAME | DATA | RESULTADO |`): the date alone in its cell dates that
         // row's sample, the row is a result's.
         const current = l
-          .replace(/^\s*(?:\[\d{1,2}\/\d{1,2}\/\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?\]|\d{1,2}\/\d{1,2}\/\d{2,4},?\s+\d{1,2}:\d{2}\s+-)\s*[^:]{1,40}:/, ' ')
+          .replace(
+            /^\s*(?:\[\d{1,2}\/\d{1,2}\/\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?\]|\[\d{1,2}:\d{2}(?::\d{2})?,?\s+\d{1,2}\/\d{1,2}\/\d{2,4}\]|\d{1,2}\/\d{1,2}\/\d{2,4},?\s+\d{1,2}:\d{2}\s+-)\s*[^:]{1,40}:/,
+            ' ',
+          )
           .replace(/\|\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s*(?=\|)/g, '| ')
           .replace(/\s(?:resultados?\s+)?anterior.*$/i, '')
           .replace(/\([^)]*\d{1,2}\/\d{1,2}\/\d{2,4}[^)]*\)/g, ' ')

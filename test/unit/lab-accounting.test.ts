@@ -140,10 +140,26 @@ test('words in a value cell that no list holds (an antibiogram) are listed when 
   );
 });
 
-test('how many samples an exam took, in its title, is no result; a value after it still is', () => {
+test('how many samples an exam took, ending its title, is no result; where the title goes on it still lists the line', () => {
   assert.deepEqual(resultTokens(cleanLine('COPROPARASITOLÓGICO - 2 AMOSTRAS\tLiberado em 03/02/2025 09:40', 0).text), []);
+  assert.deepEqual(resultTokens(cleanLine('**COPROPARASITOLÓGICO - 2 AMOSTRAS**', 0).text), []);
+  // A finding in words after the title: were it lost, the count is what lists the line.
   assert.deepEqual(
-    resultTokens(cleanLine('COPROPARASITOLÓGICO - 2 AMOSTRAS   48,7', 0).text).map((t) => t.values),
+    resultTokens(cleanLine('COPROPARASITOLÓGICO (2 amostras - Faust)   Cistos de Giardia lamblia', 0).text).map((t) => t.text),
+    ['2'],
+  );
+});
+
+test("an intensive care unit's number in a letterhead, a bed with its ward and a slash, and 'PAC :' are no results", () => {
+  assert.deepEqual(resultTokens(cleanLine('Laboratório de Análises - Unidade de Terapia Intensiva Pediátrica 3', 0).text), []);
+  assert.deepEqual(resultTokens(cleanLine('Leito: CTI-1 / 12     Médica: Dra. Ana Prado  CRM-PE 20441', 0).text), []);
+  assert.deepEqual(resultTokens(cleanLine('PAC : 0733190  MARIA DAS DORES   SEXO: F', 0).text), []);
+  assert.deepEqual(
+    resultTokens(cleanLine('PAC : 0733190   48,7', 0).text).map((t) => t.values),
+    [[48.7]],
+  );
+  assert.deepEqual(
+    resultTokens(cleanLine('Laboratório de Análises - UTI Adulto 3   48,7', 0).text).map((t) => t.values),
     [[48.7]],
   );
 });

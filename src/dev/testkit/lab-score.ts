@@ -205,6 +205,10 @@ export const CORPUS_SETS = [
   'heldout90',
   'heldout91',
   'heldout93',
+  'heldout94',
+  'heldout95',
+  'heldout96',
+  'heldout98',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
 
