@@ -71,6 +71,9 @@ const HEADER_WORD =
 
 // Narrow administrative spans. Each is explicit; nothing else on a line is administrative.
 const NOT_WORD = String.raw`(?![\p{L}\d])`;
+/** A footnote's mark opening its line ("(1) ", "Nota (1) - "): it names the note. */
+const NOTE_MARK = /^\s*(?:nota\s*)?\(\d{1,2}\)(?:\s*[-–—]\s*|\s+)/iu;
+
 const ADMIN_SPANS: RegExp[] = [
   // The number of a serial collection in a banner with its date ("=== COLETA 2 - 10/09/2025 06:05 ==="): which
   // sample, no value.
@@ -277,7 +280,7 @@ const ADMIN_SPANS: RegExp[] = [
   // that opens the footnote with the locant of the name after it ("(1) 25-OH vitamina D: acima de 20 ng/mL
   // …", "Nota (1) - RNI: …"): they name the note, no result.
   /(?<![\p{L}])(?:ver|vide|veja|consulte?|conforme)\s+(?:(?:a|o|as|os)\s+)?(?:notas?|rodap[eé]|observa[cç](?:[aã]o|[oõ]es))\s*(?:\(\d{1,2}\)|\d{1,2})(?![\d.,])/giu,
-  /^\s*(?:nota\s*)?\(\d{1,2}\)(?:\s*[-–—]\s*|\s+)(?:\d{1,2}-)?(?=\p{L})/giu,
+  new RegExp(String.raw`${NOTE_MARK.source}(?:\d{1,2}-)?(?=\p{L})`, 'giu'),
   // So is the mark alone in a row's last cell, where its reference would be ("100   mg/dL   (1)").
   /(?<=\S\s{3,})\(\d{1,2}\)\s*$/gu,
   // The percentile a reference is drawn from ("Percentil 99: homens até 34", "P99").
@@ -895,7 +898,7 @@ export function accountLines(lines: readonly AccountLine[], read: readonly Read[
     const after = readLines[next];
     const text = fold(l.text);
     // A footnote names its result after its mark ("(1) 25-OH vitamina D: …").
-    const key = lookupName(cleanName(l.text.replace(/^\s*(?:nota\s*)?\(\d{1,2}\)(?:\s*[-–—]\s*|\s+)/iu, '').split(/\s{2,}|:/)[0]!))?.key;
+    const key = lookupName(cleanName(l.text.replace(NOTE_MARK, '').split(/\s{2,}|:/)[0]!))?.key;
     // A line the reader joined to a result as its reference text, a few lines from that result
     // (references printed under a later result of the block, "Valores de referência (bilirrubina total):").
     // A number alone on its line is no such text: it is a value in a layout of one cell per line, and
