@@ -403,10 +403,11 @@ export function resultTokens(text: string): Token[] {
     const at = (m.index ?? 0) + m[0].length - m[1]!.length;
     if (free(at)) out.push({ kind: 'word', text: m[1]!.replace(/\s+/g, ''), values: [], at });
   }
-  // A genotype or subtype named by its code with a letter ("Resultado: Genótipo 1a", "Subtipo: 4d"): no
-  // number token (a letter follows the digits), yet the result.
+  // A genotype or subtype named by its code with a letter ("Resultado: Genótipo 1a", "Subtipo: 4d", "Sorotipo:
+  // DENV-2"): no number token (a letter follows the digits, or the virus's letters are glued before them),
+  // yet the result.
   for (const m of t.matchAll(
-    /(?<![\p{L}])(?:gen[oó]tipos?|subtipos?|sorotipos?|genogrupos?)\s*:?\s*(\d{1,2}[a-z](?:\s*(?:e|,|\/)\s*\d{1,2}[a-z]?)*)(?![\p{L}\d])/giu,
+    /(?<![\p{L}])(?:gen[oó]tipos?|subtipos?|sorotipos?|genogrupos?)\s*:?\s*((?:\d{1,2}[a-z]|\p{L}{2,6}-\d{1,2}[a-z]?)(?:\s*(?:e|,|\/)\s*(?:\p{L}{2,6}-)?\d{1,2}[a-z]?)*)(?![\p{L}\d])/giu,
   )) {
     const at = (m.index ?? 0) + m[0].length - m[1]!.length;
     if (free(at)) out.push({ kind: 'word', text: m[1]!, values: [], at });

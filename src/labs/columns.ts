@@ -295,7 +295,11 @@ export function withoutPreviousColumn(line: CleanLine, previousAt: number, histo
     // The name and the current value may share the first cell, a dot leader or one space apart ("pH ····
     // 7,31 *   7,26   7,35 - 7,45"): a value ending that cell is the current one before the previous cell.
     const valueBefore = fromEnd < cs.length - 1 || /\s[-−]?\d[\d.,]*(?:\s*[*!↑↓])?$/u.test(cs[cs.length - fromEnd - 1]?.cell ?? '');
-    if (under.length === 1 && after && valueBefore && cell?.cell === under[0]!.cell && PREVIOUS_VALUE.test(cell.cell)) {
+    // A serology's earlier result is a word, as its current one is ("HBsAg   Não reagente   Não reagente
+    // Não reagente", under "RESULTADO   ANTERIOR   REFERÊNCIA"): the word under the column is cut the same.
+    const wordBefore = (c: { cell: string } | undefined) => c !== undefined && qualitativeAtStart(c.cell)?.consumed === c.cell.length;
+    const previousWord = wordBefore(cell) && wordBefore(cs[cs.length - fromEnd - 1]);
+    if (under.length === 1 && after && valueBefore && cell?.cell === under[0]!.cell && (PREVIOUS_VALUE.test(cell.cell) || previousWord)) {
       const i = cell.at - line.offset;
       return `${line.text.slice(0, i).trimEnd()}   ${line.text.slice(i + cell.cell.length).trimStart()}`;
     }

@@ -32,6 +32,37 @@ const DATE_TIME = /^\d{1,2}\/\d{1,2}\/\d{2,4}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/;
 
 const FIELD_HEAD = /^(?:exames?|analitos?|par[aâ]metros?|resultados?|unid\.?|unidades?|valor(?:es)?\s+de\s+refer[eê]ncia|refer[eê]ncias?|v\.?\s?r\.?)$/i;
 
+// A cumulative export (relatório evolutivo) heads one column per collection with its date and time
+// ("…;VALOR_REFERENCIA;10/06/2025 05:10;11/06/2025 05:15;12/06/2025 05:20;FLAG_ATUAL"). With no result column
+// of its own, the newest date's column is the current result and the earlier dates' cells are previous
+// results, no rows of the report; with a result column, every dated column is an earlier one.
+const RESULT_HEAD = /^(?:resultados?|resultado\s+atual|valor\s+atual|atual)$/i;
+const DATED_HEAD = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})(?:\s+(\d{1,2}):(\d{2})(?::\d{2})?)?$/;
+
+function whenOf(head: string): number | undefined {
+  const m = DATED_HEAD.exec(head);
+  if (!m) return undefined;
+  const year = m[3]!.length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
+  return (((year * 13 + Number(m[2])) * 32 + Number(m[1])) * 24 + Number(m[4] ?? 0)) * 60 + Number(m[5] ?? 0);
+}
+
+/**
+ * The order a header's columns are printed in for reading, the earlier collections' columns left out:
+ * the current collection's column right after the exam's, where a result column stands (the unit and
+ * reference columns an export prints before the dates then read as they do after a result). Undefined
+ * when the header dates no column.
+ */
+function currentColumnOrder(heads: string[], examAt: number): number[] | undefined {
+  const dated = heads.flatMap((f, i) => (whenOf(f) === undefined ? [] : [i]));
+  if (dated.length === 0 || examAt < 0) return undefined;
+  const hasResult = heads.some((f) => RESULT_HEAD.test(foldSameLength(f)));
+  const current = hasResult ? undefined : dated.reduce((a, b) => (whenOf(heads[b]!)! > whenOf(heads[a]!)! ? b : a));
+  const rest = heads.flatMap((_, i) => (i === current || dated.includes(i) ? [] : [i]));
+  if (current === undefined) return rest;
+  const at = rest.indexOf(examAt) + 1;
+  return [...rest.slice(0, at), current, ...rest.slice(at)];
+}
+
 /** Whether a line is the header of a ";"-delimited table: three fields or more, two of them column heads. */
 function delimitedHeader(line: string): boolean {
   const fields = fieldsOf(line);
@@ -57,8 +88,10 @@ export function delimitedAsColumns(raws: string[]): string[] {
     const examAt = heads.findIndex((f) => EXAM_HEAD.test(f));
     const group = new Set(heads.flatMap((f, i) => (i < examAt && GROUP_HEAD.test(f) ? [i] : [])));
     const release = new Set(heads.flatMap((f, i) => (RELEASE_HEAD.test(f) ? [i] : [])));
+    const order = currentColumnOrder(heads, examAt);
     for (let i = from; i <= to; i++)
-      out[i] = i < h ? asColumns(raws[i]!, new Set()) : asColumns(raws[i]!, aside, group, i > h ? release : new Set(), i === h ? release : new Set());
+      out[i] =
+        i < h ? asColumns(raws[i]!, new Set()) : asColumns(raws[i]!, aside, group, i > h ? release : new Set(), i === h ? release : new Set(), order, i === h);
     h = to;
   }
   return out ?? raws;
@@ -70,12 +103,19 @@ function asColumns(
   group: ReadonlySet<number> = new Set(),
   release: ReadonlySet<number> = new Set(),
   releaseHead: ReadonlySet<number> = new Set(),
+  order?: number[],
+  header = false,
 ): string {
+  // A cumulative export's columns in reading order (currentColumnOrder): its header names the current
+  // column a result's, its rows drop the earlier collections' cells.
+  const printed = fieldsOf(raw);
+  const keep = (f: string, i: number) =>
+    (!aside.has(i) || resultTokens(f).length > 0) && !group.has(i) && !releaseHead.has(i) && !(release.has(i) && DATE_TIME.test(f));
   // A remark with anything result-like on it ("48,7", "Reagente") is kept, to be read or listed; so is a
   // release cell that holds more than a date.
-  const fields = fieldsOf(raw).filter(
-    (f, i) => (!aside.has(i) || resultTokens(f).length > 0) && !group.has(i) && !releaseHead.has(i) && !(release.has(i) && DATE_TIME.test(f)),
-  );
+  const fields = order
+    ? order.filter((i) => keep(printed[i] ?? '', i)).map((i) => (header && whenOf(printed[i] ?? '') !== undefined ? 'RESULTADO' : (printed[i] ?? '')))
+    : printed.filter(keep);
   if (fields.length < 2) return raw;
   // "Tabagismo;Tabagista ativo": a field and its value.
   if (fields.length === 2 && /^\p{L}[\p{L} ./()-]{0,40}$/u.test(fields[0]!) && fields[1] !== '') return `${fields[0]}: ${fields[1]}`;

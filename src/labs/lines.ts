@@ -540,6 +540,9 @@ const REFERENCE_WORDS = [
 // "HOMA-lR") and are read back the same way, as printed otherwise.
 const REPORT_NAMES = [
   'Bilirrubina',
+  // A liver panel's fractions ("Bilirrubina lndireta" read back as indireta).
+  'Bilirrubina direta',
+  'Bilirrubina indireta',
   'Urobilinogênio',
   'Corpos cetônicos',
   'Cetonas',
@@ -1222,6 +1225,17 @@ export function withoutDetailCell(text: string): string {
     if (BLOCK_DETAIL.test(text.slice(at)) && /\p{L}/u.test(text.slice(0, at)) && !/\d/.test(text.slice(0, at).replace(NAME_DIGITS, '')))
       return text.slice(0, m.index).trimEnd();
   }
+  // A portal's title row prints the specimen in the cell after the name and the method after it ("PESQUISA
+  // DE ROTAVÍRUS   Fezes   Imunocromatografia", "PARASITOLÓGICO DE FEZES   Fezes (amostra única)   Métodos:
+  // Hoffman, …"): the sample's cells, never a result; the title alone names the "Resultado" row under it.
+  const specimen = SPECIMEN_CELL_AFTER_TITLE.exec(text);
+  if (specimen && !/\d/.test(specimen[1]!.replace(NAME_DIGITS, ''))) {
+    const rest = text
+      .slice(specimen[0].length)
+      .split(/\s{2,}/)
+      .filter(Boolean);
+    if (rest.every((c) => isMethodLine(c) || /^(?:m[eé]todos?|metodologia)\s*:\s*\p{L}[^\d]*$/iu.test(c))) return specimen[1]!;
+  }
   const method = methodCellAt(text);
   return method === undefined ? text : text.slice(0, method);
 }
@@ -1240,11 +1254,17 @@ export function methodCellAt(text: string): number | undefined {
 
 // The specimens and the assay methods a report names without a label.
 const SPECIMEN = String.raw`(?:soro|plasma|sangue|urina|fezes|l[ií]quor|liquido|saliva|s[eê]men|esperma|swab|secre[cç][aã]o)`;
-const METHOD = String.raw`(?:gel|c[aá]lculo|calculad[oa]|enzim[aá]tic[oa]|colorim[eé]tric[oa]|cin[eé]tic[oa]|hplc|hexoquinase|(?:eletro)?quimioluminesc[eê]ncia|imunoturbidimetria|turbidimetria|nefelometria|jaff[eé]|eletrodo|potenciometria|citometria|automatizad[oa]|imunoensaio|imunoenzim[aá]tic[oa]|elisa|cmia|eclia|imunofluoresc[eê]ncia|(?:hem)?aglutina[cç][aã]o|flocula[cç][aã]o|microscopia|espectrofotometria|urease|uricase|lc-ms/ms|hplc-ms/ms|espectrometria\s+de\s+massas?(?:\s+em\s+tandem)?)`;
+const METHOD = String.raw`(?:gel|(?:imuno)?cromatografia|c[aá]lculo|calculad[oa]|enzim[aá]tic[oa]|colorim[eé]tric[oa]|cin[eé]tic[oa]|hplc|hexoquinase|(?:eletro)?quimioluminesc[eê]ncia|imunoturbidimetria|turbidimetria|nefelometria|jaff[eé]|eletrodo|potenciometria|citometria|automatizad[oa]|imunoensaio|imunoenzim[aá]tic[oa]|elisa|cmia|eclia|imunofluoresc[eê]ncia|(?:hem)?aglutina[cç][aã]o|flocula[cç][aã]o|microscopia|espectrofotometria|urease|uricase|lc-ms/ms|hplc-ms/ms|espectrometria\s+de\s+massas?(?:\s+em\s+tandem)?)`;
 const METHOD_WORD = new RegExp(String.raw`(?<![\p{L}])${METHOD}(?![\p{L}])`, 'iu');
 // The specimen alone, or with the word that says how it was drawn ("Soro", "Sangue total"): no analyte
 // is named so ("Sangue oculto" is, so only these words qualify it).
 const SPECIMEN_ALONE = String.raw`${SPECIMEN}(?:\s+(?:total|isolad[oa]|venos[oa]|arterial|capilar))?`;
+// A title, then the specimen alone in its own cell, maybe with its qualifier in brackets or the tube's
+// code ("Fezes (amostra única)", "Sangue total EDTA").
+const SPECIMEN_CELL_AFTER_TITLE = new RegExp(
+  String.raw`^(\p{L}[^:\s]*(?:\s(?!\s)[^:\s]+)*)\s{2,}${SPECIMEN_ALONE}(?:\s+[A-Z]{2,6})?(?:\s*\([^()\d]*\))?(?=\s{2,}|$)`,
+  'iu',
+);
 // The time of collection printed after the method ("Soro · Quimioluminescência · coleta às 06:50"):
 // still a detail line (a cortisol or a prolactin is read by the hour it was drawn).
 const COLLECTION_NOTE = String.raw`(?:\s*[·•,;|-]\s*(?:coleta|colhid[oa]|coletad[oa])\b[^\p{L}\d]*(?:[àa]s?\s+)?\d{1,2}[:h]\d{2}(?:\s*h)?)?`;

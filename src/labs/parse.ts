@@ -155,7 +155,7 @@ import {
 import type { Entry, Group, LabParseResult, ParsedAnalyte, QualitativeAnalyte } from './result.ts';
 import { unitAtStart } from './units.ts';
 import { readValue, type ValueRead } from './value.ts';
-import { isWordField, labelledFinding, PENDING, wordResultText } from './word-results.ts';
+import { isWordField, labelledFinding, PENDING, typeLine, wordResultText } from './word-results.ts';
 
 export { parseBrNumber } from './numbers.ts';
 export { parseRangeExpression } from './reference.ts';
@@ -1498,6 +1498,19 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
         // The titre is the result's value, every titre after it a bound of its reference; any other number is listed.
         if (numbersIn(t.replace(/(?<![\d.,])1\s*[/:]\s*\d+(?![\d.,])/g, ' ')).length === 0) seen[seen.length - 1]!.text = '';
       }
+      continue;
+    }
+    // A genotype or serotype on a line of its own ("Resultado: Detectável" / "Sorotipo: DENV-2" / "Valor de
+    // Referência: Não detectável"): the type found, a result of its own, finished at once with no reference
+    // (the block's reference is the detection's); the result above stays open for the reference under it.
+    const type = typeLine(t);
+    if (type) {
+      const name = cleanName(type.label);
+      const read = { value: null, text: type.text, comparator: null, unit: null, marker: null, rest: '' };
+      const g: Group = { entries: [{ def: lookupName(name), name, read, line: line.index }], refItems: [] };
+      const before = [analytes.length, qualitative.length] as const;
+      finishGroup(g, patient, table, analytes, qualitative);
+      closed.push({ group: g, made: [...analytes.slice(before[0]), ...qualitative.slice(before[1])] });
       continue;
     }
     if (

@@ -1027,6 +1027,9 @@ const DETECTION_LIMIT_NOTE = /(?<=\p{L})\s*\(\s*limite(?:\s+de\s+detec[cç][aã]
 const LEVEL_CUTOFF_NOTE =
   /(?<=\p{L})\s*\(\s*(?:inferior\s+a|menor\s+(?:que|do\s+que)|abaixo\s+de|at[eé]|<|≤)\s*\d+(?:[.,]\d+)?\s*\p{L}{1,4}\s*\/\s*\p{L}{1,3}\s*\)[\s.;]*$/iu;
 
+// A small amount accepted beside an absence ("ou discreta", "ou leve", "ou mínima").
+const GRADE_ALTERNATIVE = /^(?:discret[oa]s?|leves?|m[ií]nim[oa]s?)$/iu;
+
 /** The qualitative reference in a text ("Negativo", "Não reagente", "Ausentes"), if that is all it says. */
 export function qualitativeReference(text: string): string | undefined {
   // A gloss in brackets after the word says what it means ("Negativo (ausência de parasitas)", "Não
@@ -1054,6 +1057,9 @@ export function qualitativeReference(text: string): string | undefined {
   const alt = more ? rest.slice(more[0].length) : '';
   const graded = more ? qualitativeAtStart(alt) : undefined;
   if (graded && /^\p{L}{3,}$/u.test(alt.slice(graded.consumed).trim())) return t;
+  // The other accepted word may be a grade no result list holds ("Ausente ou discreta", a urine's
+  // bacteria): after a word that is one, it is part of the reference, not a result of its own.
+  if (more && GRADE_ALTERNATIVE.test(alt)) return t;
   return undefined;
 }
 
@@ -1329,7 +1335,9 @@ export function noRangeText(text: string): boolean {
     .replace(ILLEGIBLE_BOUND, '')
     .replace(/^\[\s*(.*?)\s*\](?:\s+[^\s\d]+)?$/, '$1')
     // The note may name what it cannot read ("[referência ilegível - dobra do papel]").
-    .replace(/^(?:valor(?:es)?\s+de\s+)?refer[eê]ncias?\s+(?=ileg[ií]vel|cortad[oa]|n[aã]o\s+(?:est[aá]\s+)?(?:leg[ií]vel|vis[ií]vel))/iu, '');
+    .replace(/^(?:valor(?:es)?\s+de\s+)?refer[eê]ncias?\s+(?=ileg[ií]vel|cortad[oa]|n[aã]o\s+(?:est[aá]\s+)?(?:leg[ií]vel|vis[ií]vel))/iu, '')
+    // Or say first why it cannot be read ("[dobra do papel, ilegível]", "[mancha – ilegível]").
+    .replace(/^\p{L}[\p{L} ]{0,40}?\s*[,;–—-]\s*(?=ileg[ií]vel|cortad[oa]|n[aã]o\s+(?:est[aá]\s+)?(?:leg[ií]vel|vis[ií]vel))/iu, '');
   if (isCutRange(t) || RELATIVE_GOAL.test(t)) return true;
   // A goal by category whose cell wrapped before "de risco …" ("Meta conforme categoria" / "de risco
   // cardiovascular (SBC)" in a narrow reference column): a goal is only ever by the risk category.

@@ -45,6 +45,21 @@ export const PENDING = /^(?:em\s+(?:andamento|an[aá]lise|processamento|execu[c�
 // A genotype or serotype named by its code ("Genótipo 1a", "Sorotipo 2 e 3"): words, the code no quantity.
 const TYPE_CODE = /(?<=^(?:gen[oó]tipos?|subtipos?|sorotipos?|genogrupos?)\s+)\d{1,2}[a-z]?(?:\s*(?:e|,|\/)\s*\d{1,2}[a-z]?)*$/iu;
 
+// A genotype or serotype on a line of its own, after its label ("Sorotipo: DENV-2", "Genótipo: 1a",
+// "Subtipo: 3"): the type the assay found, a result of its own in words; its code, the virus's letters
+// glued to the number or not, is no quantity.
+const TYPE_CODE_TEXT = String.raw`(?:\p{L}{2,6}[- ]?)?\d{1,2}[a-z]?`;
+const TYPE_LINE = new RegExp(
+  String.raw`^((?:gen[oó]tipos?|subtipos?|sorotipos?|genogrupos?))\s*:\s*(${TYPE_CODE_TEXT}(?:\s*(?:e|,|\/)\s*${TYPE_CODE_TEXT})*)\.?$`,
+  'iu',
+);
+
+/** The label and the type as printed of a genotype or serotype line, or undefined for any other line. */
+export function typeLine(t: string): { label: string; text: string } | undefined {
+  const m = TYPE_LINE.exec(t.trim());
+  return m ? { label: m[1]!, text: m[2]! } : undefined;
+}
+
 /** The words of a result as printed, without a closing full stop; undefined when it holds digits or says the exam is still running. */
 export function wordResultText(text: string): string | undefined {
   const t = text.trim().replace(/[.;\s]+$/, '');
