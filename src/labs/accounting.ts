@@ -307,7 +307,7 @@ const MEDICATION_END = /\s{3,}|[;|]\s*(?=[\p{L}][\p{L}\d .()/-]{0,40}:)/u;
 // Only a street's or a block's full lead follows a name ("R." and "Tv." alone stand at the start).
 const ADDRESS_LEAD = String.raw`(?:rua|av\.?|avenida|alameda|travessa|trav\.|rodovia|pra[cç]a)(?![\p{L}])|(?:q[nrs][a-z]?|sq[sn]w?|quadra|qd\.?)\s*\d`;
 const ADDRESS_LINE = new RegExp(
-  String.raw`^\s*(?:rua|r\.|av\.?|avenida|alameda|travessa|trav\.|tv\.|rodovia|pra[cç]a|endere[cç]o|www\.|https?:|(?:q[nrs][a-z]?|sq[sn]w?|quadra|qd\.?)\s*\d|[^\d:;|·—–]{1,60}?\s[·|—–-]\s+(?:${ADDRESS_LEAD}))`,
+  String.raw`^\s*(?:rua|r\.|av\.?|avenida|alameda|travessa|trav\.|tv\.|rodovia|rod\.|pra[cç]a|endere[cç]o|www\.|https?:|(?:q[nrs][a-z]?|sq[sn]w?|quadra|qd\.?)\s*\d|[^\d:;|·—–]{1,60}?\s[·|—–-]\s+(?:${ADDRESS_LEAD}))`,
   'iu',
 );
 const ADDRESS_TAIL = /((?<![\d.])(?:\d{5,}|\d[\d.]*[-/]\d+))\s+\d+(?:,\d+)?\s*$|([^\s\d])(?<!\bkm)\s+\d+,\d+\s*$/iu;

@@ -52,15 +52,15 @@ function whenOf(head: string): number | undefined {
  * reference columns an export prints before the dates then read as they do after a result). Undefined
  * when the header dates no column.
  */
-function currentColumnOrder(heads: string[], examAt: number): number[] | undefined {
+function currentColumnOrder(heads: string[], examAt: number): { order: number[]; columns: number } | undefined {
   const dated = heads.flatMap((f, i) => (whenOf(f) === undefined ? [] : [i]));
   if (dated.length === 0 || examAt < 0) return undefined;
   const hasResult = heads.some((f) => RESULT_HEAD.test(foldSameLength(f)));
   const current = hasResult ? undefined : dated.reduce((a, b) => (whenOf(heads[b]!)! > whenOf(heads[a]!)! ? b : a));
   const rest = heads.flatMap((_, i) => (i === current || dated.includes(i) ? [] : [i]));
-  if (current === undefined) return rest;
+  if (current === undefined) return { order: rest, columns: heads.length };
   const at = rest.indexOf(examAt) + 1;
-  return [...rest.slice(0, at), current, ...rest.slice(at)];
+  return { order: [...rest.slice(0, at), current, ...rest.slice(at)], columns: heads.length };
 }
 
 /** Whether a line is the header of a ";"-delimited table: three fields or more, two of them column heads. */
@@ -103,7 +103,7 @@ function asColumns(
   group: ReadonlySet<number> = new Set(),
   release: ReadonlySet<number> = new Set(),
   releaseHead: ReadonlySet<number> = new Set(),
-  order?: number[],
+  order?: { order: number[]; columns: number },
   header = false,
 ): string {
   // A cumulative export's columns in reading order (currentColumnOrder): its header names the current
@@ -113,8 +113,14 @@ function asColumns(
     (!aside.has(i) || resultTokens(f).length > 0) && !group.has(i) && !releaseHead.has(i) && !(release.has(i) && DATE_TIME.test(f));
   // A remark with anything result-like on it ("48,7", "Reagente") is kept, to be read or listed; so is a
   // release cell that holds more than a date.
+  // A field past the header's last column is no earlier collection's: kept, to be read or listed.
   const fields = order
-    ? order.filter((i) => keep(printed[i] ?? '', i)).map((i) => (header && whenOf(printed[i] ?? '') !== undefined ? 'RESULTADO' : (printed[i] ?? '')))
+    ? [
+        ...order.order
+          .filter((i) => keep(printed[i] ?? '', i))
+          .map((i) => (header && whenOf(printed[i] ?? '') !== undefined ? 'RESULTADO' : (printed[i] ?? ''))),
+        ...printed.slice(order.columns).filter((f, i) => keep(f, order.columns + i)),
+      ]
     : printed.filter(keep);
   if (fields.length < 2) return raw;
   // "Tabagismo;Tabagista ativo": a field and its value.

@@ -33,6 +33,9 @@ test("a cumulative ';' export reads the newest dated column, wherever it stands;
   // The newest collection printed first: its column is the current one.
   const first = parseLabReport(text('05/01/2025;04/01/2025;03/01/2025', ['BIOQUIMICA;Ureia;mg/dL;15 a 40;38;55;61;']));
   assert.deepEqual(brief(first), [['Ureia', 38, 'mg/dL', 'normal']]);
+  // A field past the header's last column is no earlier collection's: read or listed, never dropped.
+  const extra = 'BIOQUIMICA;Ureia;mg/dL;15 a 40;38;55;61;;Sodio 131,5';
+  assert.ok(parseLabReport(text('05/01/2025;04/01/2025;03/01/2025', [extra])).unparsed_lines.includes(extra));
 });
 
 test("a urine sediment's word row against a reference that accepts a small amount ('Ausente ou discreta')", () => {
@@ -120,5 +123,16 @@ test("a transcriber's illegible-reference note that names the cause first; an OC
     ['Fosfatase alcalina', 250, 'U/L', 'indeterminado'],
     ['Bilirrubina Indireta', 0.5, 'mg/dL', 'normal'],
   ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test("an address led by the highway's abbreviation ('Rod.') is the lab's address, no line to list", () => {
+  const text = [
+    'CLÍNICA DE ONCOLOGIA DO LITORAL - LABORATÓRIO',
+    'Rod. Jornalista Maurício Sirotsky, 2300 - Jurerê - Florianópolis/SC | CNES 7712034',
+    'Hemoglobina: 12,9 g/dL (VR: 12,0 a 15,5)',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(brief(r), [['Hemoglobina', 12.9, 'g/dL', 'normal']]);
   assert.deepEqual(r.unparsed_lines, []);
 });
