@@ -174,6 +174,8 @@ const ADMIN_SPANS: RegExp[] = [
   /(?<![\p{L}\d])\d+[a-z]?\s*,\s*(?=(?:quadra|qd\.?|bloco|bl\.?|lote|lt\.?|conjunto|conj\.?|cj\.?|sala|loja|lj\.?|andar)(?![\p{L}]))|(?<![\p{L}\d])(?:quadra|qd\.?|bloco|conjunto|conj\.?|sala|loja|lj\.?|lote|lt\.?)\s?\d+[a-z]?(?!\d|[.,]\d)/giu,
   /(?<![\p{L}\d])p[aá]g(?:ina)?\.?\s*:?\s*\d+(?:\s*(?:de|\/)\s*\d+)?/giu,
   /(?<![\p{L}\d])folha\s*:?\s*\d+(?:\s*(?:de|\/)\s*\d+)?/giu,
+  // A transcription's picture by its number ("**Foto 2**", "--- print 2 ---", "Imagem 1 de 3"): which picture, no result.
+  /(?<![\p{L}\d])(?:foto(?:grafia)?|imagem|print|captura\s+de\s+tela|screenshot)\s*(?:n[º°o]\.?\s*)?\d{1,2}(?:\s*(?:de|\/)\s*\d{1,2})?(?![\d.,])/giu,
   // A visit or order number of hyphen-joined digit groups ("2025-0616-88203"), after any words (a portal's
   // greeting): no range has three bounds.
   /(?<![\d.,-])\d{2,}(?:-\d{2,}){2,}(?![\d.,-])/g,
@@ -248,9 +250,12 @@ const ADMIN_SPANS: RegExp[] = [
   // One previous result, its unit and its date ("Resultado anterior: 119 mg/dL (10/01/2025)", after a dot
   // leader too, or with the date before the colon: "Seu resultado anterior (14/01/2025): 6,1 %"; without
   // the colon, "Anterior (18/12/2024)" heads a column and the number after it is a cell of its own): an
-  // earlier sample's, cut off by the reader; anything else printed after it is still counted.
+  // earlier sample's, cut off by the reader; anything else printed after it is still counted. A portal's
+  // history may name which result of the block it follows ("Histórico (relação): 35,1 mg/g (10/05/2024)")
+  // and list more earlier samples, each with its date ("Histórico: 158 mg/dL (10/05/2024) · 171 mg/dL
+  // (18/01/2024)"): all of them earlier samples'.
   new RegExp(
-    String.raw`(?:^|\s)[(\[]?\s*${PREVIOUS_LABEL}(?:\s*\(\s*(?:em\s+|de\s+)?\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\s*\)\s*(?:\.{2,}\s*)?:|\s*(?:\.{2,}\s*)?:?)\s*(?:[<>]\s*)?(?:${NUMBER})\s*(?:${UNIT_PATTERN})?\s*(?:\(?\s*(?:em|de)?\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s*\)?)?[)\]]?`,
+    String.raw`(?:^|\s)[(\[]?\s*${PREVIOUS_LABEL}(?:\s*\(\s*\p{L}[\p{L} /.-]{0,40}\))?(?:\s*\(\s*(?:em\s+|de\s+)?\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\s*\)\s*(?:\.{2,}\s*)?:|\s*(?:\.{2,}\s*)?:?)\s*(?:[<>]\s*)?(?:${NUMBER})\s*(?:${UNIT_PATTERN})?\s*(?:\(?\s*(?:em|de)?\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s*\)?)?[)\]]?(?:\s*[·|;,]\s*(?:[<>]\s*)?(?:${NUMBER})\s*(?:${UNIT_PATTERN})?\s*\(?\s*(?:em|de)?\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s*\)?)*`,
     'giu',
   ),
   // The change since that previous result, printed after it by a cumulative report ("Δ% -10,4",
@@ -337,6 +342,21 @@ function spans(text: string): Array<[number, number]> {
 // A range or a bound right after a word: "70 a 99", "< 5,7", "inferior a 30", "até 40".
 const RANGE_AFTER_WORD =
   /^\s*(?:[<>≤≥]=?\s*\d|\d[\d.,]*\s*(?:a|-|–|at[eé])\s*\d|(?:inferior|superior|menor|maior)\s+(?:a|que|ou)|at[eé]\s+\d|acima\s+de|abaixo\s+de)/iu;
+
+// A tier's label before its range ("intermediário < 100", "Muito alto: < 50").
+const TIER_LABEL = /^\s*\p{L}[\p{L} .]*?\s*:?\s*(?=[<>≤≥\d]|(?:inferior|superior|menor|maior|at[eé]|acima|abaixo)(?![\p{L}]))/iu;
+
+/** A line that is only tiers, each a label and its range, split by ';', '|' or '·'. */
+function isTierList(t: string): boolean {
+  const pieces = t.split(/[;|·]/).filter((p) => p.trim() !== '');
+  return (
+    pieces.length >= 2 &&
+    pieces.every((p) => {
+      const label = TIER_LABEL.exec(p);
+      return label !== null && RANGE_AFTER_WORD.test(p.slice(label[0].length));
+    })
+  );
+}
 
 // A reference lead opening a bracket, right before a word; or opening a cell of its own with its colon
 // ("7,4 %   V.R.: Normal até 5,6 %").
@@ -429,6 +449,7 @@ export function resultTokens(text: string): Token[] {
     // A tier names a range by how high it is ("Aumentado"); a finding's word ("Reagente") is a result wherever it stands.
     !heads.some((c) => /^(?:n[aã]o\s+)?(?:reagente|reativo|positiv|negativ|detect|indetect|ausente|presente)/iu.test(c));
   const referenceLine = stripReferenceLead(t.trim()).lead;
+  const tierList = isTierList(t);
   for (const m of rangeHeader ? [] : t.matchAll(/(?:^|:\s*|\s{2,}|\|\s*|\(\s*)(\p{L}(?:\p{L}| (?! ))*)/gu)) {
     // Folded first: an accented capital ("SENSÍVEL") matches as its small letter.
     const w = RESULT_WORD.exec(foldSameLength(m[1]!));
@@ -440,7 +461,9 @@ export function resultTokens(text: string): Token[] {
     // On a reference line, a tier word right before its range ("Referência: normal 70 a 99 mg/dL",
     // "normal < 5,7 %") labels the range: no result. So does one opening a bracketed reference after
     // the result ("6,8 % (ref.: normal abaixo de 5,7%; …)"), or a reference cell ("V.R.: Normal até 5,6 %").
-    if ((referenceLine || BRACKET_LEAD_BEFORE.test(t.slice(0, at))) && RANGE_AFTER_WORD.test(after)) continue;
+    // So does each tier of a list of them, the reference's own line wrapped with no lead ("intermediário <
+    // 100; alto < 70; muito alto < 50", goals by risk category under the LDL's first one).
+    if ((referenceLine || tierList || BRACKET_LEAD_BEFORE.test(t.slice(0, at))) && RANGE_AFTER_WORD.test(after)) continue;
     // "Não detectável (limite: 40 cópias/mL)": the word before an assay's detection limit is its reference;
     // so is one before the bound itself ("Não detectado (inferior a 10 UI/mL)").
     if (/^\s*\(\s*(?:limite\b|inferior\s+a\s*\d)/iu.test(after)) continue;

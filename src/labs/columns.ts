@@ -412,11 +412,14 @@ function withoutEarlierColumns(line: CleanLine, currentAt: number, earlier: Arra
   // cell running on into the column ("… ; Sódio 131,3") holds a current result, and so does a reference
   // cell whose last words are a name after a separator ("1.005 A 1.030 ; Sódio 131,3").
   // Word results one space apart are a cell each first (wordsByColumn).
+  // So does the current value's own cell when a long unit and the lab's mark push it there ("4,12 milhões/µL
+  // ↓ 4,25" under "23/09/2024   11/06/2024"): a cell that opens with a number at the current column.
   const split = cellStarts(line.text, line.offset).flatMap((c) => wordsByColumn(c, [currentAt, ...earlier.map((e) => e.from)]));
+  const currentCell = (c: { cell: string; at: number }) => Math.abs(c.at - currentAt) <= 3 && /^[<>]?\s*\d/.test(c.cell);
   const cs = split.flatMap((c) => {
     const tail = / ([<>]?\d[\d.,]*|-+)$/.exec(c.cell);
     const at = tail ? c.at + tail.index + 1 : -1;
-    if (!tail || tail.index === 0 || !inside(at) || inside(c.at) || c.at <= currentAt) return [c];
+    if (!tail || tail.index === 0 || !inside(at) || inside(c.at) || (c.at <= currentAt && !currentCell(c))) return [c];
     if (/[;|]\s*\p{L}[\p{L}\s]*$/u.test(c.cell.slice(0, tail.index))) return [c];
     return [
       { cell: c.cell.slice(0, tail.index), at: c.at },

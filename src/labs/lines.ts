@@ -62,14 +62,20 @@ const LAST_RESULT = String.raw`[uú]ltimo\s+resultado`;
 const HISTORY = String.raw`(?<!\b(?:ver|visualizar|abrir|exibir)\s{1,3}(?:o\s+)?)hist[oó]rico`;
 const PREVIOUS_CUT = new RegExp(String.raw`(?:^|\s)(?:[(\[]\s*)?(?:(?:resultados?\s+)?anterior(?:es)?|${HISTORY}|${LAST_RESULT})(?![\p{L}]).*$`, 'iu');
 
+// The fast at a line's end after a separator between spaces (cleanLine).
+const FASTING_TAIL =
+  /(?<=\S)(\s+[-–—·•|]\s+)(?:tempo\s+de\s+)?jejum(?:\s+(?:informado|referido|declarado|relatado|m[ií]nimo))?\s*(?:de\s+)?:?\s*\d{1,2}(?:\s*(?:a|-|–)\s*\d{1,2})?\s*(?:h|hs|horas?)\.?\s*$/iu;
+
 /**
  * The label of a previous result, naming its analyte or not ("Resultado anterior", "Resultado anterior do
  * potássio"), or a portal's "Histórico", as a pattern source.
  */
 export const PREVIOUS_LABEL = String.raw`(?:(?:resultados?\s+)?anterior(?:es)?(?:\s+d[aeo]s?\s+\p{L}[\p{L} -]{0,40}?)?|${HISTORY}|${LAST_RESULT})`;
 
+// The label may name in brackets which of the block's results it is the history of ("Histórico (relação):
+// 35,1 mg/g (10/05/2024)" under a urine block's albumin, creatinine and ratio): still an earlier sample.
 const PREVIOUS_ONLY = new RegExp(
-  String.raw`^\s*(?:[-–•*·]\s+)?(?:[(\[]\s*)?(?:(?:o\s+)?(?:seu|sua)\s+)?(?:valor(?:es)?\s+)?${PREVIOUS_LABEL}(?:\s*\(\s*(?:em\s+|de\s+)?\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\s*\))?(?:\s*\.{2,})?\s*:\s*\S`,
+  String.raw`^\s*(?:[-–•*·]\s+)?(?:[(\[]\s*)?(?:(?:o\s+)?(?:seu|sua)\s+)?(?:valor(?:es)?\s+)?${PREVIOUS_LABEL}(?:\s*\(\s*\p{L}[\p{L} /.-]{0,40}\))?(?:\s*\(\s*(?:em\s+|de\s+)?\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\s*\))?(?:\s*\.{2,})?\s*:\s*\S`,
   'iu',
 );
 
@@ -305,6 +311,11 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // colon ("Valor anterior (19/08/2025): 3.105 pg/mL", "- Anterior (05/08/2025): 11,40 µUI/mL"), or a dot
   // leader as the block's other labels have ("Resultado anterior.....:   8,1 % em 02/02/2024").
   else if (previous && (PREVIOUS_ONLY.test(t) || PREVIOUS_NAMED.test(t))) return { index, raw, text: '', leader: false, offset: 0, previous: t };
+  // A section's title that ends with the fast the samples were drawn after, a dash or a dot before it
+  // ("METABOLISMO GLICÍDICO E LIPÍDICO - Jejum: 12 h"): a cell of its own, as when a column break sets it
+  // apart ("PERFIL LIPÍDICO      Jejum: 12 horas"), so the title stays a title and the fast, a condition of
+  // the sample that patient.ts reads, is never a result named by the title.
+  t = t.replace(FASTING_TAIL, (m, sep: string) => ' '.repeat(sep.length) + m.slice(sep.length));
   t = withoutLetterSpacing(t);
   t = withoutPairSlips(withoutNameSlips(withoutOcrLetters(withReadAccents(t))));
   // A procedure code column before the name (SUS SIGTAP "02.02.01.047-3", a LIS's "0301.12-4"): digits
@@ -1103,6 +1114,14 @@ export function isAdminLine(text: string): boolean {
   if (ns.length > 0 && ns.every(identifier) && !labValue(text) && !/\/(?:mm|µl|ul|ml)/i.test(text)) return true;
   // A web portal's breadcrumb ("Início > Resultados > Pedido 5512-33"): where the page sits, not a result.
   if (/^[^>\d]*\p{L}\s+>\s+\p{L}[^>\d]*\s>\s+\p{L}/u.test(text) && !labValue(text)) return true;
+  // A transcription's caption for each picture it joins ("**Foto 2**", "Imagem 1 de 3", "[Print 2]"): its
+  // number counts the pictures, no result.
+  if (
+    /^[\s*#>_[(]*(?:foto(?:grafia)?|imagem|print|captura(?:\s+de\s+tela)?|screenshot)\s*(?:n[ºo°]\.?\s*)?\d{1,2}(?:\s*(?:de|\/)\s*\d{1,2})?[\s*_\])]*:?\s*$/iu.test(
+      text,
+    )
+  )
+    return true;
   // "Página 1 de 2" anywhere on a line that holds nothing else result-like.
   if (/\bp[aá]g(?:ina)?\.?\s*\d+\s*(?:de|\/)\s*\d+/i.test(text) && !/:\s*\d/.test(text.replace(/p[aá]g(?:ina)?\.?\s*\d+\s*(?:de|\/)\s*\d+/i, ''))) return true;
   return false;

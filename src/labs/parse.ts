@@ -678,7 +678,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     }
     t = withoutAssayColon(spelledAgeBands(spelledReactivityTiers(t)));
     // "--- print 2 ---" between two screenshots: no title above it names what follows (the accounting
-    // pass lists it if its number is no page's).
+    // pass lists it if its number is no page's nor picture's).
     if (isDividerLabel(t)) {
       title = undefined;
       continue;

@@ -535,6 +535,45 @@ function classify(range: Range, label: string, risk = false): LabelledRange {
   };
 }
 
+// A cardiovascular risk category naming a range, alone or after its lead's colon or dash ("Baixo risco",
+// "Risco intermediário", "Interm.", "Meta por categoria de risco: baixo", "cardiovascular: Baixo", "meta
+// conforme risco cardiovascular - Baixo"), never inside a phrase ("Meta p/ diabéticos de alto risco").
+const RISK_CATEGORY_LABEL =
+  /(?:^|[:\u2013\u2014-]\s*)(?:(?:categoria\s+(?:de\s+)?)?risco\s+)?(muito\s+alto|alto|baixo|intermediari[oa]|interm\.?|moderado|medio)(?:\s+risco(?:\s+(?:cv|cardiovascular))?)?[\s.]*$/;
+
+/** The risk category a range's label names, folded: 'baixo', 'intermediario', 'alto', 'muito alto'. */
+function riskCategoryOf(label: string): string | undefined {
+  const m = RISK_CATEGORY_LABEL.exec(foldSameLength(label).trim());
+  return m ? riskCategoryKey(m[1]!) : undefined;
+}
+
+/** A stated or printed category in one spelling ("intermediário", "Interm.", "moderado" → 'intermediario'). */
+function riskCategoryKey(category: string): string {
+  const f = foldSameLength(category).trim().replace(/\s+/g, ' ');
+  return /^(?:interm|moderad|medio)/.test(f) ? 'intermediario' : f;
+}
+
+/**
+ * The ranges that are goals by cardiovascular risk category, else undefined: every tier printed names a
+ * category and is an upper bound alone, each a different one, the low-risk category among them with the
+ * loosest goal (goals tighten as the risk rises), and the risk named, in a label ("Meta por categoria de
+ * risco: baixo", "Baixo risco") or by an intermediate category beside the low one ("Baixo: < 160 /
+ * Intermediário: < 130 / …"). Not the tiers of a risk score, which climb the value's scale with lower bounds
+ * ("baixo: < 1,0; médio: 1,0 a 3,0; alto: > 3,0"), nor tiers beside the good ones ("Ótimo: < 100; …").
+ */
+function riskGoals(cands: LabelledRange[]): LabelledRange[] | undefined {
+  const tiered = cands.filter((c) => c.tier);
+  const goals = tiered.filter((c) => riskCategoryOf(c.label) !== undefined && c.range.low === null && c.range.high !== null);
+  if (goals.length < 2 || goals.length !== tiered.length) return undefined;
+  const categories = goals.map((c) => riskCategoryOf(c.label)!);
+  const highs = goals.map((c) => c.range.high!);
+  if (new Set(categories).size !== goals.length || new Set(highs).size !== goals.length) return undefined;
+  const low = categories.indexOf('baixo');
+  if (low < 0 || highs[low] !== Math.max(...highs)) return undefined;
+  const riskNamed = goals.some((c) => /\brisco\b/.test(labelOf(c))) || categories.includes('intermediario');
+  return riskNamed ? goals : undefined;
+}
+
 const cleanLabel = (s: string) =>
   s
     .replace(/^[\s,;/|·•:.)\]–—-]+/, '')
@@ -778,33 +817,16 @@ export function resolveNumeric(ranges: LabelledRange[], value: number, unit: str
     cands = [...nonSmokers, ...smokers].map((c) => ({ ...c, tier: undefined, condition: false }));
     smokerChosen = true;
   }
-  // Targets by cardiovascular risk category, each a bound below which the value should stay ("Baixo risco:
-  // < 130 / Risco intermediário: < 100 / Alto risco: < 70"): with the category not given, each target may
-  // be the patient's, so only a value under all of them, or over all, can be placed. Not the tiers of a
-  // risk score, which split the value's scale into bands ("baixo: < 1,0; médio: 1,0 a 3,0; alto: > 3,0").
-  // After "Baixo risco" the other categories may be printed bare ("Baixo risco < 130 | Interm. < 100 | Alto
-  // < 70 | Muito alto < 50"): the words name risks too. So may all of them ("Baixo: < 160 / Intermediário:
-  // < 130 / Alto: < 100"), when the intermediate category is among them and each is a bound below which to
-  // stay: a value's own tiers climb its scale with lower bounds ("baixo: < 1,0; médio: 1,0 a 3,0; alto: > 3,0").
-  if (!patient.riskCategory) {
-    const tiered = cands.filter((c) => c.tier);
-    const bareRisk = (l: string) => /^(?:baixo|(?:muito )?alto|interm\.?|intermediari[oa]|moderado|medio)$/.test(l.trim());
-    const lowRisk = cands.some((c) => /\bbaixo risco\b/.test(labelOf(c)));
-    const bareScale =
-      !lowRisk &&
-      tiered.length >= 3 &&
-      tiered.every((c) => bareRisk(labelOf(c)) && c.range.low === null && c.range.high !== null) &&
-      tiered.some((c) => labelOf(c).trim() === 'baixo') &&
-      tiered.some((c) => /^interm/.test(labelOf(c).trim()));
-    const riskLabel = (l: string) => /\brisco\b|\bintermediari[oa]\b/.test(l) || ((lowRisk || bareScale) && bareRisk(l));
-    const targets = cands.filter((c) => c.tier && riskLabel(labelOf(c)) && c.range.low === null && c.range.high !== null);
-    if (
-      targets.length >= 2 &&
-      targets.length === tiered.length &&
-      (bareScale || targets.some((c) => /\bbaixo risco\b/.test(labelOf(c)))) &&
-      new Set(targets.map((c) => c.range.high)).size === targets.length
-    )
-      cands = [...cands.filter((c) => !c.tier), ...targets.map((c) => ({ ...c, tier: undefined }))];
+  // Goals by cardiovascular risk category, each a bound below which the value should stay ("Baixo risco:
+  // < 130 / Risco intermediário: < 100 / Alto risco: < 70"): which one is the patient's is the doctor's call.
+  // With the category not stated, each goal may be his, so only a value under all of them (`normal`) or over
+  // all (`alto`: above the loosest, the low-risk goal, it is above whichever the doctor assigns) can be
+  // placed; a value between goals (LDL 108) is `indeterminado`. With the category stated ("Risco CV: ALTO"),
+  // that category's goal is the range. See riskGoals for what makes the printed tiers such goals.
+  const goals = riskGoals(cands);
+  if (goals) {
+    const stated = patient.riskCategory ? goals.filter((c) => riskCategoryOf(c.label) === riskCategoryKey(patient.riskCategory!)) : [];
+    cands = [...cands.filter((c) => !c.tier), ...(stated.length === 1 ? stated : goals).map((c) => ({ ...c, tier: undefined }))];
   }
   // An anticoagulated patient's INR is compared with the range printed for his treatment: the mechanical
   // valve's when the report names one, else the usual oral anticoagulation's. The untreated range ("sem
