@@ -401,6 +401,10 @@ export function resultTokens(text: string): Token[] {
   // amostras)"): a count of samples, never a result, whether or not a result takes the title's name.
   // So is how many collections a cumulative report compares ("RELATÓRIO COMPARATIVO (ÚLTIMAS 2 COLETAS)").
   for (const m of t.matchAll(/\(\s*(?:[uú]ltim[oa]s\s+)?\d{1,2}\s+(?:amostras|coletas)\s*\)/giu)) admin.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
+  // How an exam was done, in brackets after its name ("Parasitológico de fezes (método de Hoffman - 1
+  // amostra)", "(método CKD-EPI 2021)"): the method's numbers are no result, and the name read leaves the
+  // bracket out (piece.ts cleanName), so its numbers are not the name's either.
+  for (const m of t.matchAll(/(?<=\p{L}[^()]*)\s*\((?:m[eé]todo|metodologia)\b[^()]*\)/giu)) admin.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
   for (const m of t.matchAll(ANALYSER_SPAN)) admin.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
   for (const m of t.matchAll(GRADE_NOTE)) admin.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
   // The analyser named in brackets on a method line ("Método: Fluoroenzimaimunoensaio (ImmunoCAP - Phadia

@@ -1072,6 +1072,8 @@ const ANALYSER_INPUT =
 /** A patient-data, doctor, address, page or signature line: neither a result nor an unread result. */
 export function isAdminLine(text: string): boolean {
   if (text.trim() !== '' && cells(text).every((c) => PAGE_CONTROL.test(c))) return true;
+  // A portal's filter or sort tabs over its list of exams ("Filtrar por: Todos | Liberados | Em andamento").
+  if (/^\s*(?:filtrar|ordenar|classificar|exibir)(?:\s+por)?\s*:\s*\p{L}[\p{L}\s|/·•-]*$/iu.test(text)) return true;
   if (ANALYSER_INPUT.test(text.trim())) return true;
   // The site's copyright footer, with its links after it ("© Laboratório X - Termos de uso | Privacidade").
   if (/^\s*(?:©|copyright\b)/iu.test(text) && !labValue(text)) return true;
@@ -1141,6 +1143,11 @@ const BLOCK_DETAIL = new RegExp(
   'iu',
 );
 
+// A results portal's card prints the exam's status alone on the line between its name and its value
+// ("Estradiol" / "Liberado" / "48 pg/mL"): the state of the order, no result, and the card's name still
+// names the value under it (as an administrative line it would end the card).
+const CARD_STATUS = /^(?:(?:resultado|exame|status)\s*:?\s+)?(?:liberad[oa]|finalizad[oa]|conclu[ií]d[oa]|dispon[ií]vel|pronto)$/iu;
+
 /** A drug screen's list of the substances it looked for, a detail of its result ("Drogas testadas: …"). */
 const SCREENED_LIST = new RegExp(`^${SCREENED}`, 'iu');
 
@@ -1155,7 +1162,12 @@ export function isScreenedList(text: string): boolean {
  * "Data da Coleta: … Data da Liberação: …", then "Resultado:").
  */
 export function isBlockDetail(text: string): boolean {
-  return BLOCK_DETAIL.test(text.trim()) || SAMPLE_DATES.test(text.trim());
+  return BLOCK_DETAIL.test(text.trim()) || SAMPLE_DATES.test(text.trim()) || isCardStatus(text);
+}
+
+/** A portal card's status alone on its line ("Liberado", "Finalizado", "Resultado disponível"). */
+export function isCardStatus(text: string): boolean {
+  return CARD_STATUS.test(text.trim());
 }
 
 // The volume of a timed urine collection printed as a detail of the result above it ("VOLUME: 2.140 mL"):

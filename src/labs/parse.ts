@@ -98,6 +98,7 @@ import {
   cleanLine,
   isAdminLine,
   isBlockDetail,
+  isCardStatus,
   isScreenedList,
   isCollectionTime,
   isMethodLine,
@@ -155,7 +156,7 @@ import {
 import type { Entry, Group, LabParseResult, ParsedAnalyte, QualitativeAnalyte } from './result.ts';
 import { unitAtStart } from './units.ts';
 import { readValue, type ValueRead } from './value.ts';
-import { isWordField, labelledFinding, PENDING, typeLine, wordResultText } from './word-results.ts';
+import { endingReference, isWordField, labelledFinding, PENDING, typeLine, wordResultText } from './word-results.ts';
 
 export { parseBrNumber } from './numbers.ts';
 export { parseRangeExpression } from './reference.ts';
@@ -998,6 +999,9 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // The method in brackets under a block title ("(Método: imunoturbidimetria)") is a detail like
     // the unbracketed one: the block's result still follows.
     if (/^\(.*\)$/.test(t) && isBlockDetail(t.slice(1, -1))) continue;
+    // A portal card's status between its name and its value ("Ferritina" / "Liberada" / "9 ng/mL"): no
+    // title of its own, the card's name still names the value.
+    if (isCardStatus(t)) continue;
     // Nor does a drug screen's list of what it looked for end its result ("Substâncias pesquisadas:
     // maconha, cocaína, …" between "NEGATIVO" and its reference).
     if (pending && isScreenedList(t)) continue;
@@ -1278,7 +1282,14 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       // The reference in a labelled cell after the word ("Resultado: HETEROZIGOTA      Referência: Não
       // detectada"): the word alone is the result, read against that reference.
       const refCell = /\s{2,}(?:valor(?:es)?\s+de\s+)?refer[eê]ncias?\s*:\s*(\S.*)$/iu.exec(rest);
-      const wordCell = refCell && qualitativeReference(refCell[1]!) !== undefined ? wordResultText(rest.slice(0, refCell.index)) : undefined;
+      // Or the word reference in brackets after the finding ("Resultado: Cistos de Giardia lamblia (Ref.:
+      // Negativo)", a transcription's bullet): the words before the bracket are the result.
+      const bracketed = refCell ? undefined : endingReference(rest);
+      const refText = refCell?.[1] ?? bracketed?.reference;
+      const wordCell =
+        refText !== undefined && qualitativeReference(refText) !== undefined
+          ? wordResultText(refCell ? rest.slice(0, refCell.index) : bracketed!.before)
+          : undefined;
       const sentence = /:|\s{2}$/.test(res[0]) ? (wordCell ?? wordResultText(rest)) : undefined;
       if (
         title &&
@@ -1292,7 +1303,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
         const text = sentence;
         g = {
           entries: [{ def: title.def, name: title.name, read: { value: null, text, comparator: null, unit: null, marker: null, rest: '' }, line: line.index }],
-          refItems: wordCell !== undefined ? [refCell![1]!.trim()] : [],
+          refItems: wordCell !== undefined ? [refText!.trim()] : [],
         };
       }
       if (g && title) adoptUnderTitle(g, title);
@@ -1765,7 +1776,11 @@ function nameWrapOf(
     lookupName(cleanName(`${e.name} ${piece}`)) !== undefined;
   if (!completes && !/^(?:\p{L}[\p{L}\d-]*(?: \p{L}[\p{L}\d-]*)*(?: \([^()]*\))?|\([^()]*\))$/u.test(piece)) return undefined;
   // A heading in capitals is no piece of a name, nor a word broken at a hyphen (it goes on in the row under it).
-  if (!completes && ((piece === piece.toUpperCase() && /\p{L}{2}/u.test(piece) && !/^\(/.test(piece)) || piece.endsWith('-'))) return undefined;
+  // Its abbreviation in brackets keeps the case it is written in ("TEMPO DE TROMBOPLASTINA PARCIAL ATIVADA
+  // (TTPa)", the next block's title under a row): only the words outside brackets say it is a heading.
+  const unbracketed = piece.replace(/\([^()]*\)/g, '');
+  const heading = unbracketed === unbracketed.toUpperCase() && /\p{L}{2}/u.test(unbracketed) && !/^\(/.test(piece);
+  if (!completes && (heading || piece.endsWith('-'))) return undefined;
   // What else the line holds sits in the last (reference) column: a word in the result column is a
   // row's result ("Filamentos de muco   Raros"), not a wrapped name's reference. A header of a name and a
   // result only ("Exame   Resultado") has no reference column: its second column is the result's.

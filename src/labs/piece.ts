@@ -95,6 +95,9 @@ export function cleanName(s: string): string {
     .replace(/[\s:=.\-–—|→⇒>*]+$/, '')
     // "GLICOSE      Resultado:  99 mg/dL": the label between the name and its value is no part of it.
     .replace(/\s+resultados?(?:\s+encontrados?)?$/i, '')
+    // How the exam was done, in brackets after its name ("PARASITOLÓGICO DE FEZES (método de Hoffman, Pons e
+    // Janer / Faust)", "FIBRINOGÊNIO (Método: Clauss)"): the block's method, no part of what it measured.
+    .replace(/(?<=\S)\s*\((?:m[eé]todo|metodologia)\b[^()]*\)/giu, '')
     .trim();
   // A hospital system's code column before the name ("GLI   Glicose", "HB   Hemoglobina").
   // PDF text also spaces the words of one name apart ("HDL  colesterol"): a second word in lower case

@@ -185,7 +185,9 @@ const AGE_BAND_RE = new RegExp(
   // "70 a ou +: até 6,5"), the colon left out of the label read; an "a" anywhere else is a range's.
   // A column header abbreviates the first age of a band to "m" when the second has its unit in full ("6 m a
   // 2 anos"): months, as only an age unit can follow it there.
-  String.raw`(?<a>\d+)\s*(?<ua>${AGE_UNIT}|${MONTHS_ABBREVIATED})?\s*(?:a|at[eé]|-|–)\s*(?<b>\d+)\s*(?<ub>${AGE_UNIT}|a(?=\s*(?::|$)))(?![\p{L}])` +
+  // A band is one cell: a column gap after its first number makes that number another cell's ("Ureia (mg/dL)
+  // 78     Até 65 anos: 15 a 40", a value beside a band led by "até"), no band from 78 to 65 years.
+  String.raw`(?<a>\d+)(?!\s{2})\s*(?<ua>${AGE_UNIT}|${MONTHS_ABBREVIATED})?\s*(?:a|at[eé]|-|–)\s*(?<b>\d+)\s*(?<ub>${AGE_UNIT}|a(?=\s*(?::|$)))(?![\p{L}])` +
     // The bound in words as a LIS prints it ("Inferior a 75 anos", "Igual ou superior a 75 anos", "Menor de 1 ano").
     String.raw`|(?<gt>acima de|(?:igual\s+ou\s+)?(?:superior(?:es)?\s+a|maior(?:es)?\s+(?:de|que))|>=|=>|>|≥|a partir de)\s*(?<c>\d+)\s*(?<uc>${AGE_UNIT})(?![\p{L}])` +
     String.raw`|(?<lt>at[eé]|(?:igual\s+ou\s+)?(?:inferior(?:es)?\s+a|menor(?:es)?\s+(?:de|que))|<=|=<|<|≤|abaixo de)\s*(?<d>\d+)\s*(?<ud>${AGE_UNIT})(?![\p{L}])` +

@@ -88,20 +88,31 @@ export function labelledFinding(t: string): { label: string; text: string; refer
   if (!m) return undefined;
   const label = m[1]!.replace(/(?:\s*\([^()]*\))+\s*$/, '').trim();
   const body = m[2]!;
-  const ref = BRACKETED_REFERENCE.exec(body);
-  if (!ref || !TRAILING_MARKS.test(body.slice(ref.index + ref[0].length))) return undefined;
+  const ref = endingReference(body);
+  if (!ref) return undefined;
   // Any other label takes words too when its reference is a word ("Bacteriúria: Intensa (ref. Ausente)"),
   // if the result is one word or two: a longer phrase may be a sentence the reader cannot vouch for.
-  const wordReference = qualitativeReference(ref[1]!) !== undefined && /^\p{L}+(?:\s\p{L}+)?\s*$/u.test(body.slice(0, ref.index));
+  const wordReference = qualitativeReference(ref.reference) !== undefined && /^\p{L}+(?:\s\p{L}+)?$/u.test(ref.before);
   if (!isWordColumnName(label) && !wordReference) return undefined;
-  const before = body.slice(0, ref.index).trim();
+  const before = ref.before;
   const word = WORD_THEN_COMMENT.exec(before);
   // "Negativo para ovos e cistos": a result word that a phrase qualifies is a sentence the reader cannot
   // vouch for word by word; it stays listed.
   const q = qualitativeAtStart(before);
   if (!word && q && q.consumed < before.length) return undefined;
   const text = wordResultText(word ? word[1]! : before);
-  return text === undefined ? undefined : { label: m[1]!.trim(), text, reference: ref[1]!.trim(), commented: word !== null };
+  return text === undefined ? undefined : { label: m[1]!.trim(), text, reference: ref.reference, commented: word !== null };
+}
+
+/**
+ * The words of a finding and the bracketed reference that ends them ("Cistos de Giardia lamblia (Ref.:
+ * Negativo)", the lab's marks after it allowed): the bracket is the reference, never part of the result.
+ * Undefined when no such bracket ends the text.
+ */
+export function endingReference(body: string): { before: string; reference: string } | undefined {
+  const ref = BRACKETED_REFERENCE.exec(body);
+  if (!ref || !TRAILING_MARKS.test(body.slice(ref.index + ref[0].length))) return undefined;
+  return { before: body.slice(0, ref.index).trim(), reference: ref[1]!.trim() };
 }
 
 // What a parasitology or culture result says it found, or did not ("Foram encontrados cistos de …",

@@ -4192,7 +4192,7 @@ test('set 39: columns set apart by " - " ("Cor   - Palha   - Amarela") read the 
     ['Densidade', 1.015],
     ['Cor', 'Palha'],
     ['Cristais', 'Raros'],
-    ['PROTOPARASITOLÓGICO (método de Faust)', 'Foram encontrados cistos de Entamoeba coli'],
+    ['PROTOPARASITOLÓGICO', 'Foram encontrados cistos de Entamoeba coli'],
   ]);
 });
 
