@@ -204,10 +204,13 @@ const ADMIN_SPANS: RegExp[] = [
   /\(\s*NR[-\s]?\d{1,2}\b[^()]*\)/giu,
   // Ages and durations are never results: the patient's age, age bands and gestational weeks in
   // references, fasting and collection times ("74 anos", "6 meses a 6 anos", "12 semanas", "urina de 24 horas").
-  // An hour's "h" is glued to its number or one space away: "50  H" is a value and its flag (high).
   // A band's first age may be abbreviated to "m" when the second has its unit ("6 m a 2 anos").
   // Hours of the day are joined as a range's label prints them ("Manhã (7 às 10 h)").
-  /(?<![\d.,])\d+(?:[.,]\d+)?(?:\s*m?\s*(?:a|-|–|e|até|à|[àa]s)\s*\d+(?:[.,]\d+)?)?(?:\s*(?:anos?|meses|m[eê]s|dias?|semanas?|horas?)|\s?h)(?![\p{L}\d/])/giu,
+  /(?<![\d.,])\d+(?:[.,]\d+)?(?:\s*m?\s*(?:a|-|–|e|até|à|[àa]s)\s*\d+(?:[.,]\d+)?)?\s*(?:anos?|meses|m[eê]s|dias?|semanas?|horas?)(?![\p{L}\d/])/giu,
+  // An hour's "h" is glued to its number or one space away: "50  H" is a value and its flag (high). So is
+  // a capital "H" one space away when another column's number follows ("Eosinófilos   12 H   1.176 H   1 a
+  // 6", h977), which is case-sensitive, hence a pattern of its own; "JEJUM: 12 H" stays a duration.
+  /(?<![\d.,])\d+(?:[.,]\d+)?(?:\s*[mM]?\s*(?:[aAeE]|-|–|[aA][tT][éÉ]|[àÀ]|[àaÀA][sS])\s*\d+(?:[.,]\d+)?)?(?:\s?h|H|\sH(?!\s+\d))(?![\p{L}\d/])/gu,
   // Weeks abbreviated "sem" with the days after them, or after a gestational-age label ("Idade
   // gestacional: 38 sem 4 dias", "IG: 39 sem"): a duration too ("95 sem jejum" keeps its value).
   /(?<![\d.,])\d{1,2}\s*sem\.?\s*(?:e\s*)?\d\s*(?:dias?|d)(?![\p{L}\d])/giu,
