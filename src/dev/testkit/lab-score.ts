@@ -209,6 +209,9 @@ export const CORPUS_SETS = [
   'heldout95',
   'heldout96',
   'heldout98',
+  'heldout100',
+  'heldout101',
+  'heldout102',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
 
