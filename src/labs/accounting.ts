@@ -369,7 +369,8 @@ const BRACKET_LEAD_BEFORE = new RegExp(String.raw`(?:[(\[]\s*${REFERENCE_LEAD_WO
 // its cells (the reader takes them apart in delimited.ts; this pass counts what the row prints).
 const QUOTED_ROW = /^\s*"[^"]*"(?:\s*;\s*"[^"]*")+/;
 
-export function resultTokens(text: string): Token[] {
+/** `raw`, the line as printed, when known: a result word it sets apart in bold is the result (labelledFinding). */
+export function resultTokens(text: string, raw?: string): Token[] {
   // A guideline cited with its year on a line of its own prints no result (line-kinds.ts).
   if (isGradeLegend(text) || isCitationLine(text)) return [];
   const cellsOf = QUOTED_ROW.test(text) ? text.replace(/"\s*;\s*"/g, (m) => ' '.repeat(m.length)).replace(/"/g, ' ') : text;
@@ -424,6 +425,13 @@ export function resultTokens(text: string): Token[] {
   const free = (at: number) => !admin.some(([a, b]) => at >= a && at < b);
   const out: Token[] = [];
   for (const n of numbersIn(t)) if (free(n.index)) out.push({ kind: 'number', text: n.text, values: n.values, at: n.index });
+  // A grade in crosses where a result stands, after a label's colon or a column break ("PARASITEMIA....: ++",
+  // "Proteínas   +++"): a result, though it prints no digit and no letter. Alone in its cell: a legend explains
+  // a mark ("(+) acima do valor de referência").
+  for (const m of t.matchAll(/(?:^|:\s*|\s{2,}|\|\s*)(\(?\+{1,4}\)?)(?=\s{2,}|\s*$)/g)) {
+    const at = (m.index ?? 0) + m[0].length - m[1]!.length;
+    if (free(at)) out.push({ kind: 'word', text: m[1]!, values: [], at });
+  }
   // A titre with a slash after its word ("Título: 1/2", "título 1/16"): no number token (a slash is
   // no number's), yet a result. Held as a word, so only a result whose value is that titre accounts for it.
   for (const m of t.matchAll(TITRE_SLASH)) {
@@ -587,7 +595,7 @@ export function resultTokens(text: string): Token[] {
     out.push({ kind: 'word', text: ledWord[1]!.trim(), values: [], at: t.lastIndexOf(ledWord[1]!.trim()) });
   // Any label's words before a word reference in brackets ("Bacteriúria: Intensa  (ref. Ausente)"): the
   // reader takes them for a result (word-results.ts labelledFinding), so they must be accounted as one.
-  const labelled = labelledFinding(t.trim());
+  const labelled = labelledFinding(t.trim(), raw);
   if (labelled && !out.some((o) => o.kind === 'word')) out.push({ kind: 'word', text: labelled.text, values: [], at: t.indexOf(labelled.text) });
   // The words after "Resultado:" are the result, whatever they are ("Foram encontrados cistos…"); after
   // a column break with no colon, a finding sentence is ("Resultado      Foram encontrados ovos de …").
@@ -902,9 +910,17 @@ export function accountLines(lines: readonly AccountLine[], read: readonly Read[
   const listedSet = new Set(listed);
   const unaccounted = new Set<number>();
   const tokensOf = new Map<number, Token[]>();
+  let labelAbove = false;
   for (const l of lines) {
+    const alone = l.text.trim();
+    const underLabel = labelAbove;
+    if (alone !== '') labelAbove = isWordField(alone) && !alone.includes(':');
     if (listedSet.has(l.raw.trim()) || l.text === '') continue;
-    const toks = resultTokens(l.text);
+    const toks = resultTokens(l.text, l.raw);
+    // A few words alone under a label whose results are words, alone on the line above ("Grupo sanguíneo" / "A",
+    // "Cor" / "Palha", one cell a line): the result, one letter though it is.
+    if (underLabel && toks.length === 0 && !isWordField(alone) && /^\p{L}(?:[\p{L}+-]| (?! ))*$/u.test(alone) && alone.split(/\s+/).length <= 4)
+      toks.push({ kind: 'word', text: alone, values: [], at: l.text.indexOf(alone) });
     if (toks.length) tokensOf.set(l.index, toks);
   }
   // First the lines that made analytes: their own analytes account for their tokens.

@@ -309,7 +309,17 @@ export const KNOWN_NAMES: readonly KnownName[] = [
   {
     key: 'relacao_albumina_creatinina',
     name: 'Relação albumina/creatinina',
-    synonyms: ['relacao albumina/creatinina', 'rel. albumina/creatinina', 'rel albumina/creatinina', 'razao albumina/creatinina'],
+    // The ratio is measured in urine only, so a name that says so ("RELAÇÃO ALBUMINA/CREATININA URINÁRIA") is
+    // the same analyte; "urinária" is no qualifier of other names ("Creatinina urinária" is not serum creatinine).
+    synonyms: [
+      'relacao albumina/creatinina',
+      'rel. albumina/creatinina',
+      'rel albumina/creatinina',
+      'razao albumina/creatinina',
+      'relacao albumina/creatinina urinaria',
+      'relacao albumina/creatinina na urina',
+      'razao albumina/creatinina urinaria',
+    ],
   },
   // Its binding capacity, which a narrow name column abbreviates word by word ("CAPAC. TOTAL LIG. FERRO").
   {

@@ -8,7 +8,7 @@ import type { Entry, Group } from './result.ts';
 import { isReferenceLabel, isReferenceText, qualitativeAtStart, qualitativeReference, stripReferenceLead } from './reference.ts';
 import { unitAtStart } from './units.ts';
 import { markerOf, readValue, VERDICT_WORD } from './value.ts';
-import { WORD_THEN_COMMENT, wordResultText } from './word-results.ts';
+import { isWordField, WORD_THEN_COMMENT, wordResultText } from './word-results.ts';
 
 // The glucose load of a tolerance test ("TOTG 75 g", "TESTE ORAL DE TOLERÂNCIA À GLICOSE - 75 g"):
 // the dose given to the patient, in grams, never a result.
@@ -219,6 +219,21 @@ export function verticalCell(
     next !== undefined &&
     qualitativeReference(next) !== undefined &&
     qualitativeAtStart(next.trim())?.consumed === next.trim().length
+  )
+    return 'finding-result';
+  // A few words alone under a label whose results are words, itself alone on the line above ("Grupo sanguíneo"
+  // / "A", "Cor" / "Palha", a portal's card one cell a line): the words are the result, one letter though it
+  // is. Not another such label ("Grupo sanguíneo" / "Fator Rh"), nor a label with its colon.
+  if (
+    title &&
+    !pending &&
+    !afterRefLabel &&
+    isWordField(title.name) &&
+    !isWordField(t) &&
+    !t.includes(':') &&
+    wordResultText(t) !== undefined &&
+    /^\p{L}(?:[\p{L}+-]| (?! ))*$/u.test(t.trim()) &&
+    t.trim().split(/\s+/).length <= 4
   )
     return 'finding-result';
   // "PCR" / "< 0,5" / "mg/L" / "Inferior a 5,0": a bound alone under a title is the result, unless a

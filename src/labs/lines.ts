@@ -82,6 +82,12 @@ const PREVIOUS_ONLY = new RegExp(
 // The same led by what was measured, with the earlier sample's date in brackets ("Carga viral anterior
 // (08/05/2025): 88 cópias/mL", "Contagem anterior (02/2025): CD4+ 356"): the date says it is an earlier sample.
 const PREVIOUS_NAMED = /^\s*\p{L}[\p{L}\d+ -]{0,30}?\s+anterior(?:es)?\s*\(\s*(?:em\s+|de\s+)?\d{1,2}\/\d{1,4}(?:\/\d{2,4})?\s*\)\s*:\s*\S/iu;
+// … or with that date after its value ("Hematócrito anterior: 47,8 % (05/06/2024)", "Glicose anterior: 98 mg/dL em
+// 10/01/2025", under the block's current "Hematócrito: 49,3 %"): one value, its unit and the earlier date, nothing else.
+const PREVIOUS_NAMED_DATED = new RegExp(
+  String.raw`^\s*\p{L}[\p{L}\d+ -]{0,30}?\s+anterior(?:es)?\s*(?:\.{2,}\s*)?:\s*(?:[<>]\s*)?(?:${NUMBER})\s*(?:${UNIT_PATTERN})?\s*(?:\(\s*(?:em\s+|de\s+)?\d{1,2}\/\d{1,2}\/\d{2,4}\s*\)|(?:em|de)\s+\d{1,2}\/\d{1,2}\/\d{2,4})\s*$`,
+  'iu',
+);
 
 /**
  * PDF text keeps a typeface's ligatures as one character ("Neutróﬁlos", "ﬂuxo"): they are their
@@ -310,7 +316,8 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // So is one led by "Valor anterior", or addressed to the patient ("Seu resultado anterior"), or a bullet, with the earlier sample's date in brackets before the
   // colon ("Valor anterior (19/08/2025): 3.105 pg/mL", "- Anterior (05/08/2025): 11,40 µUI/mL"), or a dot
   // leader as the block's other labels have ("Resultado anterior.....:   8,1 % em 02/02/2024").
-  else if (previous && (PREVIOUS_ONLY.test(t) || PREVIOUS_NAMED.test(t))) return { index, raw, text: '', leader: false, offset: 0, previous: t };
+  else if (previous && (PREVIOUS_ONLY.test(t) || PREVIOUS_NAMED.test(t) || PREVIOUS_NAMED_DATED.test(t)))
+    return { index, raw, text: '', leader: false, offset: 0, previous: t };
   // A section's title that ends with the fast the samples were drawn after, a dash or a dot before it
   // ("METABOLISMO GLICÍDICO E LIPÍDICO - Jejum: 12 h"): a cell of its own, as when a column break sets it
   // apart ("PERFIL LIPÍDICO      Jejum: 12 horas"), so the title stays a title and the fast, a condition of
@@ -1543,6 +1550,17 @@ export function joinOpenBrackets(reads: readonly string[]): string[] {
 }
 
 /**
+ * Whether a cell goes on after a ";" with a labelled field whose label is no reference's ("… ; HBsAg:
+ * Reagente", a result typed after the range): that piece is a result, no part of a reference cell.
+ */
+export function fieldAfterSemicolon(cell: string): boolean {
+  return cell
+    .split(';')
+    .slice(1)
+    .some((seg) => /^\s*\p{L}[^:]*:\s*\S/u.test(seg) && !isReferenceLabel(seg.split(':')[0]!.trim()));
+}
+
+/**
  * A reference column whose cells wrap over several lines beside a left column that holds the row's name,
  * material and method, each on lines of their own (a PDF's table with wrapping cells):
  *
@@ -1589,13 +1607,7 @@ export function joinWrappedReferenceColumn(reads: readonly string[]): string[] {
       if (!inColumn) continue;
       // A result typed after a ";" in that column ("… ; HBsAg: Reagente", a label no reference's before its
       // colon) is no piece of the reference: the cell ends before that line.
-      if (
-        right[0]
-          .split(';')
-          .slice(1)
-          .some((seg) => /^\s*\p{L}[^:]*:\s*\S/u.test(seg) && !isReferenceLabel(seg.split(':')[0]!.trim()))
-      )
-        break;
+      if (fieldAfterSemicolon(right[0])) break;
       joined = `${joined} ${right[0]}`;
       lefts.set(j, next.slice(0, right.index).trimEnd());
     }
@@ -1845,8 +1857,49 @@ export function joinTierLabelAlone(reads: readonly string[]): string[] {
   }
   return out;
 }
+/**
+ * A range's label alone on its line in a right-hand reference column, its range printed on the next line
+ * further right (a PDF's reference column beside a block's Material/Método/Resultado lines, each cell
+ * wrapped with a hanging indent: "Homens 50 anos ou mais" / "Resultado:   268 ng/dL      193 a 740 ng/dL",
+ * or alone: "Mulheres 50 anos ou mais" / "2,9 a 40,8 ng/dL"): the range joins its label, read on the
+ * label's line; the next line keeps its left cells. Only a label of sex, age or condition (no result's
+ * name) with no bound of its own, inside a list of ranges (the line above ends with one at its column), and
+ * a last cell that is a bound or a range starting at or right of the label's column, alone or beside the
+ * block's "Resultado:".
+ */
+export function joinRangeUnderLabel(reads: readonly string[]): string[] {
+  const out = [...reads];
+  for (let i = 0; i + 1 < out.length; i++) {
+    const cur = out[i]!.trimEnd();
+    const next = out[i + 1]!.trimEnd();
+    const indent = cur.length - cur.trimStart().length;
+    const label = cur.trim();
+    // A label in brackets ("(pacientes até 75 anos)") qualifies the range above it, and a bracket's end
+    // ("saudável até 60 anos)") ends a label above it.
+    if (indent < 8 || !/^\p{L}/u.test(label) || /\s{2,}|\d\s*[.,]\d|[:()]/.test(label) || lookupName(label) || !isReferenceLabel(label)) continue;
+    // Inside a list of ranges: the line above ends with one in that column (or hanging under a label). A label alone under a header
+    // ("Valores de Referência" / "Mulheres adultas") names the ranges of the column, not one of them.
+    const above = i > 0 ? /(?:^|\s{2,})(\S(?:\S| {1,2}(?=\S))*)$/.exec(reads[i - 1]!.trimEnd()) : null;
+    const aboveAt = above ? above.index + above[0].length - above[1]!.length : -1;
+    if (!above || aboveAt < indent - 3 || !/\d/.test(above[1]!) || !isReferenceText(above[1]!, { strictLabels: true })) continue;
+    const last = /(?:^|\s{2,})(\S(?:\S| (?=\S))*)$/.exec(next);
+    if (!last) continue;
+    const at = last.index + last[0].length - last[1]!.length;
+    if (at < indent || !BOUND_OR_RANGE.test(last[1]!) || fieldAfterSemicolon(last[1]!) || !isReferenceText(`${label} ${last[1]!}`, { strictLabels: true }))
+      continue;
+    // Beside nothing, or beside the block's own "Resultado:" line: a row of its own ("CREATININA   0,84 mg/dL
+    // 0,51 a 0,95 mg/dL") prints its own range.
+    const left = next.slice(0, at).trim();
+    if (left !== '' && !/^resultados?\s*(?:\.{2,}\s*)?:/iu.test(left)) continue;
+    out[i] = `${cur} ${last[1]!}`;
+    out[i + 1] = next.slice(0, at).trimEnd();
+    i++;
+  }
+  return out;
+}
+
 // The words a phrase cannot end on: a line ending on one goes on in the next ("… identificação e teste de").
-const DANGLING_WORD = /\s(?:de|do|da|dos|das|e|com|por|pelo|pela|para|em|no|na|segundo|conforme|via)$/iu;
+export const DANGLING_WORD = /\s(?:de|do|da|dos|das|e|com|por|pelo|pela|para|em|no|na|segundo|conforme|via)$/iu;
 
 // A detail line ending on the method's label, its value left for the next line.
 const METHOD_LABEL_LAST = /(?:^|\s)(?:m[eé]todos?|metodologia)\s*:$/iu;

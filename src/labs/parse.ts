@@ -24,6 +24,7 @@ import { withoutSecondUnits } from './second-units.ts';
 import { joinPairedCells } from './paired-cells.ts';
 import { checkedOptions } from './checkboxes.ts';
 import { joinWrappedDifferential } from './wrapped-differential.ts';
+import { moveNamedReferences } from './named-references.ts';
 import { lookupName, panelAbbreviationKey, type AnalyteDef, type KnownName } from './analytes.ts';
 import {
   ageBandColumns,
@@ -115,6 +116,7 @@ import {
   joinPreviousLabel,
   joinRangeBrokenAtMargin,
   joinTierLabelAlone,
+  joinRangeUnderLabel,
   joinWrappedDetail,
   joinSmsParts,
   joinWrappedComparison,
@@ -156,7 +158,7 @@ import {
 import type { Entry, Group, LabParseResult, ParsedAnalyte, QualitativeAnalyte } from './result.ts';
 import { unitAtStart } from './units.ts';
 import { readValue, type ValueRead } from './value.ts';
-import { endingReference, isWordField, labelledFinding, PENDING, typeLine, wordResultText } from './word-results.ts';
+import { endingReference, isWordField, joinWrappedFinding, labelledFinding, PENDING, typeLine, WORD_THEN_COMMENT, wordResultText } from './word-results.ts';
 
 export { parseBrNumber } from './numbers.ts';
 export { parseRangeExpression } from './reference.ts';
@@ -228,6 +230,22 @@ export function reportPatient(text: string, options: LabParseOptions = {}): Pati
   );
 }
 
+/** Whether a line alone, indented, starts at the column where the line above prints a cell after a gap. */
+function wrapsCellAbove(raw: string, above: string | undefined): boolean {
+  const at = raw.length - raw.trimStart().length;
+  if (above === undefined || at < 20 || /\S\s{2,}\S/.test(raw.trim())) return false;
+  return [...above.matchAll(/\s{2,}(?=\S)/g)].some((g) => Math.abs(g.index! + g[0].length - at) <= 2);
+}
+
+// A title saying its section goes on from the page before ("HEMOGRAMA COMPLETO (continuação)", "(cont.)").
+const CONTINUED_TITLE = /\((?:continua[cç][aã]o|cont\.)\)\s*:?\s*$/iu;
+
+// A result that says whether something was found ("POSITIVO PARA PLASMODIUM VIVAX", "Não reagente", a grade in
+// crosses "++"), and a reference that says nothing should be ("NEGATIVO", "Não reagente", "Ausentes").
+const PRESENCE_RESULT =
+  /^(?:(?:n[aã]o\s+)?(?:reagente|reativo|detectad[oa]|detect[aá]vel)|positiv[oa]|negativ[oa]|presen[cç]a|presentes?|ausen[cç]ia|ausentes?)(?![\p{L}])|^\(?\+{1,4}\)?$/iu;
+const NEGATIVE_REFERENCE = /^(?:n[aã]o\s+(?:reagente|reativo|detectad[oa]|detect[aá]vel)|negativ[oa]|ausentes?)[\s.]*$/iu;
+
 // A numbered sample's finding ("Amostra 2: Negativa", "2ª amostra: Presença de ovos de …").
 const SAMPLE_FINDING = /^((?:amostra\s+\d{1,2}|\d{1,2}\s*[ªa°º]\s*amostra))\s*:\s*(\p{L}.*)$/iu;
 
@@ -266,12 +284,20 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   // So is an SMS part joined with the part before it, whose bracket it closes (joinSmsParts): its results
   // are read, and accounted, on the line the message's read text is on.
   const parts = joinSmsParts(details);
+  // A labelled finding an e-mail's width wrapped over two lines is read, and accounted, whole on its first
+  // line (word-results.ts joinWrappedFinding): the second holds nothing of its own.
+  const findings = joinWrappedFinding(parts);
+  // A block's reference column whose cells name the result each is for is read on each result's line, and
+  // accounted there (named-references.ts): the lines the cells left keep what is left of them.
+  const named = moveNamedReferences(findings);
   // Result blocks run together on one line are cut apart (run-on-blocks.ts).
   const joined = splitRunOnLabelledResults(
     splitRunOnBlocks(
       splitBesideLabelledResults(
         joinTierLabelAlone(
-          joinWrappedComparison(joinRangeBrokenAtMargin(joinWrappedReferenceCells(joinWrappedReferenceColumn(joinBrokenBarRows(joinOpenBrackets(parts)))))),
+          joinRangeUnderLabel(
+            joinWrappedComparison(joinRangeBrokenAtMargin(joinWrappedReferenceCells(joinWrappedReferenceColumn(joinBrokenBarRows(joinOpenBrackets(named)))))),
+          ),
         ),
       ),
     ),
@@ -288,13 +314,15 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   const unfolded = pageRows.map((u, i) =>
     parts[i] === '' && singleCells[i] !== ''
       ? { read: '', account: '' }
-      : wholeRow(i)
-        ? { read: previous[i]!, account: previous[i]! }
-        : singleCells[i] !== valueFirst[i] && joined[i] === singleCells[i]
-          ? { read: joined[i]!, account: joined[i]! }
-          : joined[i] === u.read
-            ? u
-            : { read: joined[i]!, account: cutShort(joined[i]!, u) ? joined[i]! : u.account },
+      : named[i] !== parts[i]
+        ? { read: joined[i]!, account: named[i]! }
+        : wholeRow(i)
+          ? { read: previous[i]!, account: previous[i]! }
+          : singleCells[i] !== valueFirst[i] && joined[i] === singleCells[i]
+            ? { read: joined[i]!, account: joined[i]! }
+            : joined[i] === u.read
+              ? u
+              : { read: joined[i]!, account: cutShort(joined[i]!, u) ? joined[i]! : u.account },
   );
   const lines = unfolded.map((u, i) => ({ ...cleanLine(u.read, i), raw: raws[i]! }));
   const patient: Patient = readPatient(
@@ -306,6 +334,8 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   const unparsed: string[] = [];
 
   let table: TableHeader | undefined;
+  // The value columns of the table the last header replaced: a page's break may print the header again.
+  let valueColumnsBefore: TableHeader['valueColumns'] | undefined;
   // The current table prints its reference column before the result column (reference-first.ts).
   let referenceFirst: ReferenceFirstColumns | undefined;
   // The current table prints the lower and the upper limit in two columns of their own (min-max-columns.ts).
@@ -597,6 +627,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
         header.previousAt === undefined &&
         !header.history;
       if (unitsOnly && table?.previousAt !== undefined && !table.history && !table.previousCell && !line.bars) header.previousAt = table.previousAt;
+      valueColumnsBefore = table && table.valueColumns.length > 0 ? table.valueColumns : undefined;
       table = header;
       // A line of value columns' units under it (`LEUCOGRAMA   %   /mm³`) keeps the reference before the result.
       referenceFirst =
@@ -1016,7 +1047,12 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // the block ("Jejum: 12 horas"), which would leave the title to name the value.
     const fastingSample =
       title !== undefined && title === curveTitle && /^jejum$/iu.test(t.trim()) && /^[<>≤≥]?\s*\d/u.test(nextLine(lines, line.index)?.text.trim() ?? '');
-    if (isAdminLine(t) && !fastingSample) {
+    // A method's name labelling its finding, closed by a word reference ("Método de Hoffman (sedimentação
+    // espontânea): Positivo - ovos de … (ref.: Negativo)", a stool exam read by two methods): a result, no
+    // detail of the block. A method line carries no reference, nor a result word after its colon.
+    const methodFinding = labelledFinding(t, line.raw);
+    const namedByMethod = methodFinding !== undefined && qualitativeAtStart(methodFinding.text) !== undefined;
+    if (isAdminLine(t) && !fastingSample && !namedByMethod) {
       // A method line with the time of collection ("Soro · … · coleta às 06:50") is the block's detail.
       if (isBlockDetail(t) || (title && isMethodLine(t))) continue;
       // A note on the result just read ("Obs.: não foram visualizadas formas parasitárias"), between it and
@@ -1247,6 +1283,13 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
             : [];
         const wordRow = (g: Group) => g.refItems.length === 0 && g.entries.every((e) => e.line > headerAt && e.read.value === null);
         if (rows.length > 0 && wordRow(pending) && rows.every((c) => wordRow(c.group))) for (const c of rows) refinish(c, [lead.rest]);
+        // So with no table: a typed block's result and its grade, then one negative word reference ("RESULTADO:
+        // POSITIVO PARA PLASMODIUM VIVAX" / "PARASITEMIA: ++" / "VALOR DE REFERÊNCIA: NEGATIVO"): each result of
+        // the block in words, none with a reference of its own, says whether something was found, and the
+        // reference says nothing should be; a colour or an aspect is never read against it.
+        const polar = (g: Group) => g.refItems.length === 0 && g.entries.every((e) => e.read.value === null && PRESENCE_RESULT.test(e.read.text.trim()));
+        const blockRows = lead.lead && !table && NEGATIVE_REFERENCE.test(lead.rest.trim()) ? recent.filter((c) => c.group !== pending) : [];
+        if (blockRows.length > 0 && polar(pending) && blockRows.every((c) => polar(c.group))) for (const c of blockRows) refinish(c, [lead.rest]);
         addRef(pending, t);
       } else if (title) preRef.push(stripReferenceLead(t).rest);
       // A word alone with nothing to be the reference of may be a result whose name was not read.
@@ -1343,9 +1386,10 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
 
     // A finding whose result word a comment follows after a dash, before its bracketed reference ("Pesquisa
     // de ovos e cistos: Positivo – ovos de Ascaris lumbricoides (VR: Negativo)"): one result, which the dash
-    // would cut in two as between results on a line, the reference left with the comment.
-    const commented = labelledFinding(t);
-    if (commented?.commented) {
+    // would cut in two as between results on a line, the reference left with the comment. So is a finding
+    // read whole with its dash ("Método de Hoffman: Positivo - ovos de Trichuris trichiura (ref.: Negativo)").
+    const commented = labelledFinding(t, line.raw);
+    if (commented && (commented.commented || WORD_THEN_COMMENT.test(commented.text))) {
       takeFinding(commented, line.index);
       continue;
     }
@@ -1535,7 +1579,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       continue;
     }
     // A finding in words after its exam's label, closed by its reference in brackets (word-results.ts).
-    const finding = labelledFinding(t);
+    const finding = labelledFinding(t, line.raw);
     if (finding) {
       takeFinding(finding, line.index);
       continue;
@@ -1614,6 +1658,17 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       !t.includes(':')
     )
       continue;
+    // The last words of a right-hand cell wrapped onto a line of their own, in lower case at that cell's column
+    // ("Método: Quimioluminescência      isolado; interpretar pela relação" / "      livre/total."): the cell's
+    // note goes on, no title; the block's title still names the result under it.
+    if (
+      title &&
+      !pending &&
+      bareNumbers(t) === 0 &&
+      /^\p{Ll}/u.test(t.trim()) &&
+      wrapsCellAbove(line.raw, lastTextAt >= 0 ? lines[lastTextAt]!.raw : undefined)
+    )
+      continue;
     // A title: no value on it (digits glued to letters, "B12", "25-OH", do not count), or it ends
     // with a colon ("ANTI-HIV 1 E 2 (4ª GERAÇÃO):").
     // A name with digits in it ("HIV 1 e 2 - Anticorpos") is a title when its value stands alone on
@@ -1638,6 +1693,11 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       titleAt = line.index;
       recent = [];
       preRef = [];
+      // A section the page broke, its title saying it goes on ("HEMOGRAMA COMPLETO (continuação)") under the
+      // table's header printed again: the value columns' units read under its subtitle on the page before
+      // ("%   /mm³" over the differential) still say what each bare value of its rows holds.
+      if (CONTINUED_TITLE.test(t) && table && table.valueColumns.length === 0 && headerAt === lastTextAt && valueColumnsBefore)
+        Object.assign(table, { valueColumns: valueColumnsBefore, unit: null });
       continue;
     }
 

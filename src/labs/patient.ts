@@ -344,6 +344,13 @@ export function readPatient(lines: string[], input: PatientInput = {}): Patient 
   // A newborn's report prints the gestational age at birth ("Peso ao nascer: 3.120 g   IG: 39 semanas"):
   // the baby's, no pregnancy of the patient.
   const newborn = birthWeight !== undefined || lifeMonths !== undefined || (age !== undefined && age < 1);
+  // Weeks of pregnancy not printed are counted from the last period printed for her ("Gestante: Sim · DUM:
+  // 03/03/2025", collected 09/04/2025: 5 weeks and 2 days), as obstetrics dates a pregnancy: ranges by
+  // weeks after the DUM (beta-hCG) and by trimester then place her. Only within a pregnancy's span.
+  if (pregnant && weeks === undefined && lastPeriod && collected) {
+    const days = Math.round((collected.getTime() - lastPeriod.getTime()) / 86_400_000);
+    if (days >= 0 && days <= 44 * 7) weeks = days / 7;
+  }
   if (pregnant && sex !== 'M' && !newborn) out.pregnant = true;
   if (pregnant && weeks !== undefined && !newborn) out.gestationWeeks = weeks;
   if (smoker) out.smoker = true;

@@ -3,6 +3,7 @@
 // ("Foram encontrados cistos de Giardia lamblia"). They are recognised by where they stand: after a
 // label whose results are words (WORD_FIELDS), or on a "Resultado:" line under a block title. Such a
 // value is a qualitative result; with no printed word reference its flag is 'indeterminado'.
+import { DANGLING_WORD } from './lines.ts';
 import { qualitativeAtStart, qualitativeReference, REFERENCE_LEAD_WORDS } from './reference.ts';
 
 // Labels (folded) whose result is a word or a few words.
@@ -75,26 +76,44 @@ const TRAILING_MARKS = /^[\s↑↓▲▼*!]*(?:alterad[oa]|normal|alt[oa]|baix[o
 export const WORD_THEN_COMMENT =
   /^(n[aã]o\s+reagente|reagente|negativ[oa]|positiv[oa]|ausentes?|presentes?|n[aã]o\s+detectad[oa]|detectad[oa])\s*[-–—,]\s+\p{L}/iu;
 
+// The forms of a parasite a positive finding names after its dash ("Positivo - ovos de Trichuris trichiura",
+// "Positivo – larvas de Strongyloides stercoralis").
+const FOUND_AFTER_DASH =
+  /^positiv[oa]\s*[-–—]\s*(?:ovos|cistos|oocistos|larvas|trofozo[ií]tos|proglotes|gamet[oó]citos|esquizontes)\s+(?:de|e)\s+\p{L}[\p{L}\s.,-]*$/iu;
+// A result word in bold of its own before a dash ("**Positivo** – ovos de …"): the report's result cell.
+const WORD_IN_BOLD = /(?:\*\*|__)\s*positiv[oa]\s*(?:\*\*|__)\s*[-–—]/iu;
+
 /**
  * A finding in words after the label of an exam whose results are words, its reference in brackets
  * at the end (an occupational report's bullets: "PARASITOLÓGICO DE FEZES (3 amostras): Ovos de Ascaris
  * lumbricoides (VR: ausência de parasitas) ↑ ALTERADO.", "COPROCULTURA: Negativa - não houve crescimento
  * de Salmonella spp. (VR: negativa)."): the bracket ends the result, so the words before it are the
- * result as printed, and a result word opening a comment is the result alone (`commented`). Undefined for
- * any other line.
+ * result as printed, and a result word opening a comment is the result alone (`commented`). `raw`, the
+ * line as printed, when known: a result word it sets in bold of its own stays the result alone. Undefined
+ * for any other line.
  */
-export function labelledFinding(t: string): { label: string; text: string; reference: string; commented: boolean } | undefined {
+export function labelledFinding(t: string, raw?: string): { label: string; text: string; reference: string; commented: boolean } | undefined {
   const m = /^(\p{L}[^:]*?)\s*:\s*(\p{L}.*)$/u.exec(t);
   if (!m) return undefined;
   const label = m[1]!.replace(/(?:\s*\([^()]*\))+\s*$/, '').trim();
   const body = m[2]!;
   const ref = endingReference(body);
   if (!ref) return undefined;
+  const before = ref.before;
+  // A positive word with the forms of the parasite found after a dash ("Positivo - ovos de Trichuris
+  // trichiura") names what was found, as "Presença de ovos de …" does: the finding is the result, whole,
+  // after any label (a method's, "Método de Hoffman (sedimentação espontânea): …"), against a word reference.
+  // Unless the report sets the word apart in bold ("**Positivo** – ovos de *Ascaris*"): then the word is the
+  // result cell and the rest its comment.
+  const found = FOUND_AFTER_DASH.test(before) && !(raw !== undefined && WORD_IN_BOLD.test(raw));
   // Any other label takes words too when its reference is a word ("Bacteriúria: Intensa (ref. Ausente)"),
   // if the result is one word or two: a longer phrase may be a sentence the reader cannot vouch for.
-  const wordReference = qualitativeReference(ref.reference) !== undefined && /^\p{L}+(?:\s\p{L}+)?$/u.test(ref.before);
+  const wordReference = qualitativeReference(ref.reference) !== undefined && (/^\p{L}+(?:\s\p{L}+)?$/u.test(before) || found);
   if (!isWordColumnName(label) && !wordReference) return undefined;
-  const before = ref.before;
+  if (found) {
+    const whole = wordResultText(before);
+    return whole === undefined ? undefined : { label: m[1]!.trim(), text: whole, reference: ref.reference, commented: false };
+  }
   const word = WORD_THEN_COMMENT.exec(before);
   // "Negativo para ovos e cistos": a result word that a phrase qualifies is a sentence the reader cannot
   // vouch for word by word; it stays listed.
@@ -119,3 +138,29 @@ export function endingReference(body: string): { before: string; reference: stri
 // "Não foram observados ovos", "Presença de …"): a result in words, never a column's name.
 export const FINDING_SENTENCE =
   /^(?:n[aã]o\s+)?(?:foram|foi)\s+(?:encontrad|observad|identificad|visualizad|detectad|isolad)\p{L}*\s+\p{L}|^(?:presen[cç]a|aus[eê]ncia)\s+de\s+\p{L}/iu;
+
+/**
+ * A labelled finding hard-wrapped over two lines, as an e-mail's plain text wraps at its width ("Método de
+ * Hoffman (sedimentação espontânea): Positivo - ovos de" / "Trichuris trichiura (ref.: Negativo)"): read
+ * whole on its first line when the two make a labelled finding closed by its bracketed reference
+ * (labelledFinding), the first line holds the label and words only, the second words only up to that
+ * reference, and the first is visibly cut: it ends on a word no phrase ends on (DANGLING_WORD), or the second
+ * goes on in lower case ("Positivo - larvas" / "de Strongyloides stercoralis (ref.: Negativo)"). Returns, per
+ * line, the text to read ('' for a line joined to the one above); the pair is accounted whole on the first.
+ */
+export function joinWrappedFinding(reads: readonly string[]): string[] {
+  const out = [...reads];
+  for (let i = 0; i + 1 < out.length; i++) {
+    const cur = out[i]!.trimEnd();
+    const next = out[i + 1]!.trim();
+    const head = /^\s*\p{L}[^:\d]*:\s*(\p{L}[^\d():]*)$/u.exec(cur);
+    if (!head || qualitativeAtStart(head[1]!) === undefined || next === '' || /\d/.test(next) || !/^\p{L}/u.test(next)) continue;
+    if (!DANGLING_WORD.test(cur) && !/^\p{Ll}/u.test(next)) continue;
+    const whole = `${cur} ${next}`;
+    if (labelledFinding(whole.trim()) === undefined || !BRACKETED_REFERENCE.test(next)) continue;
+    out[i] = whole;
+    out[i + 1] = '';
+    i++;
+  }
+  return out;
+}
