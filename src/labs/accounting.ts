@@ -18,7 +18,17 @@
 // analytes, so a person can check it. The pass only lists lines: it never makes or changes an analyte.
 import { foldSameLength, isCatalogued, lookupName } from './analytes.ts';
 import { NUMBER, numbersIn } from './numbers.ts';
-import { ANALYSER_SPAN, ASSAY_LIMIT, isAdminLine, isMethodLine, MEDICATION_LEAD, methodCellAt, PREVIOUS_LABEL, STREET_ADDRESS } from './lines.ts';
+import {
+  ANALYSER_SPAN,
+  ASSAY_LIMIT,
+  isAdminLine,
+  isMethodLine,
+  MEDICATION_LEAD,
+  methodCellAt,
+  PICTURE_CAPTION,
+  PREVIOUS_LABEL,
+  STREET_ADDRESS,
+} from './lines.ts';
 import { CITRATE_STRENGTH, CONTROL_LEAD, EQUATION_YEAR, PER_BODY_SURFACE, cleanName } from './piece.ts';
 import {
   CITED_YEAR,
@@ -38,7 +48,7 @@ import {
   titreOf,
 } from './reference.ts';
 import { GLUCOSE_LOAD, isCitationLine, isGradeLegend, wordsAfterLabel } from './line-kinds.ts';
-import { FINDING_SENTENCE, isWordField, labelledFinding, PENDING, wordResultText } from './word-results.ts';
+import { FINDING_SENTENCE, isWordField, labelledFinding, PENDING, TYPE_LABEL, wordResultText } from './word-results.ts';
 import type { ParsedAnalyte, QualitativeAnalyte } from './result.ts';
 import { UNIT_PATTERN, unitAtStart } from './units.ts';
 import { VERDICT_WORD } from './value.ts';
@@ -175,7 +185,7 @@ const ADMIN_SPANS: RegExp[] = [
   /(?<![\p{L}\d])p[aá]g(?:ina)?\.?\s*:?\s*\d+(?:\s*(?:de|\/)\s*\d+)?/giu,
   /(?<![\p{L}\d])folha\s*:?\s*\d+(?:\s*(?:de|\/)\s*\d+)?/giu,
   // A transcription's picture by its number ("**Foto 2**", "--- print 2 ---", "Imagem 1 de 3"): which picture, no result.
-  /(?<![\p{L}\d])(?:foto(?:grafia)?|imagem|print|captura\s+de\s+tela|screenshot)\s*(?:n[º°o]\.?\s*)?\d{1,2}(?:\s*(?:de|\/)\s*\d{1,2})?(?![\d.,])/giu,
+  new RegExp(String.raw`(?<![\p{L}\d])${PICTURE_CAPTION}(?![\d.,])`, 'giu'),
   // A visit or order number of hyphen-joined digit groups ("2025-0616-88203"), after any words (a portal's
   // greeting): no range has three bounds.
   /(?<![\d.,-])\d{2,}(?:-\d{2,}){2,}(?![\d.,-])/g,
@@ -442,7 +452,10 @@ export function resultTokens(text: string, raw?: string): Token[] {
   // DENV-2"): no number token (a letter follows the digits, or the virus's letters are glued before them),
   // yet the result.
   for (const m of t.matchAll(
-    /(?<![\p{L}])(?:gen[oó]tipos?|subtipos?|sorotipos?|genogrupos?)\s*:?\s*((?:\d{1,2}[a-z]|\p{L}{2,6}-\d{1,2}[a-z]?)(?:\s*(?:e|,|\/)\s*(?:\p{L}{2,6}-)?\d{1,2}[a-z]?)*)(?![\p{L}\d])/giu,
+    new RegExp(
+      String.raw`(?<![\p{L}])${TYPE_LABEL}\s*:?\s*((?:\d{1,2}[a-z]|\p{L}{2,6}-\d{1,2}[a-z]?)(?:\s*(?:e|,|\/)\s*(?:\p{L}{2,6}-)?\d{1,2}[a-z]?)*)(?![\p{L}\d])`,
+      'giu',
+    ),
   )) {
     const at = (m.index ?? 0) + m[0].length - m[1]!.length;
     if (free(at)) out.push({ kind: 'word', text: m[1]!, values: [], at });

@@ -1076,6 +1076,10 @@ export const MEDICATION_LEAD =
 const ANALYSER_INPUT =
   /^(?:fi\s?o2|fra[cç][aã]o\s+inspirada\s+de\s+o2|temp(?:eratura)?\.?\s*(?:d[oa]\s+)?pac(?:iente)?\.?)\s*(?:\((?:%|°\s*c)\)\s*)?[:=]?\s*\d+(?:[.,]\d+)?\s*(?:%|°\s*c)?\s*$/iu;
 
+/** A transcription's picture by its number ("Foto 2", "Imagem 1 de 3"), as a pattern source: which picture, no result. */
+export const PICTURE_CAPTION = String.raw`(?:foto(?:grafia)?|imagem|print|captura(?:\s+de\s+tela)?|screenshot)\s*(?:n[ºo°]\.?\s*)?\d{1,2}(?:\s*(?:de|\/)\s*\d{1,2})?`;
+const PICTURE_CAPTION_LINE = new RegExp(String.raw`^[\s*#>_[(]*${PICTURE_CAPTION}[\s*_\])]*:?\s*$`, 'iu');
+
 /** A patient-data, doctor, address, page or signature line: neither a result nor an unread result. */
 export function isAdminLine(text: string): boolean {
   if (text.trim() !== '' && cells(text).every((c) => PAGE_CONTROL.test(c))) return true;
@@ -1125,12 +1129,7 @@ export function isAdminLine(text: string): boolean {
   if (/^[^>\d]*\p{L}\s+>\s+\p{L}[^>\d]*\s>\s+\p{L}/u.test(text) && !labValue(text)) return true;
   // A transcription's caption for each picture it joins ("**Foto 2**", "Imagem 1 de 3", "[Print 2]"): its
   // number counts the pictures, no result.
-  if (
-    /^[\s*#>_[(]*(?:foto(?:grafia)?|imagem|print|captura(?:\s+de\s+tela)?|screenshot)\s*(?:n[ºo°]\.?\s*)?\d{1,2}(?:\s*(?:de|\/)\s*\d{1,2})?[\s*_\])]*:?\s*$/iu.test(
-      text,
-    )
-  )
-    return true;
+  if (PICTURE_CAPTION_LINE.test(text)) return true;
   // "Página 1 de 2" anywhere on a line that holds nothing else result-like.
   if (/\bp[aá]g(?:ina)?\.?\s*\d+\s*(?:de|\/)\s*\d+/i.test(text) && !/:\s*\d/.test(text.replace(/p[aá]g(?:ina)?\.?\s*\d+\s*(?:de|\/)\s*\d+/i, ''))) return true;
   return false;

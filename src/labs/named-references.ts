@@ -13,7 +13,7 @@
 // go on without a name (a range of another sex), is that result's reference: it is moved to the line of
 // the block's result of that name, read there as the row's reference cell, its name lead dropped.
 // Only when that result is printed once in the block, with its value and no reference cell of its own left.
-import { type AnalyteDef, isCatalogued, lookupName } from './analytes.ts';
+import { type AnalyteDef, foldSameLength, isCatalogued, lookupName } from './analytes.ts';
 import { cleanName } from './piece.ts';
 import { fieldAfterSemicolon } from './lines.ts';
 import { isReferenceText } from './reference.ts';
@@ -29,13 +29,7 @@ function rightCell(line: string): { text: string; at: number } | undefined {
 // A reference cell led by a result's name and a dash ("Hemoglobina - Homens 13,0 a 17,0 g/dL").
 const NAME_LED = /^(\p{L}[\p{L}\d ]*?)\s+[-–—]\s+(\S.*)$/u;
 
-const fold = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+const fold = (s: string) => foldSameLength(s).replace(/\s+/g, ' ').trim();
 
 /** The name of a result's row ("   Hemoglobina:   16,4 g/dL"): the words before its colon and value. */
 function rowName(line: string): string | undefined {

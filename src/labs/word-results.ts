@@ -43,17 +43,16 @@ export function isWordColumnName(label: string): boolean {
 // An exam still running ("em andamento", "Pendente", "Aguardando liberação"): no result yet.
 export const PENDING = /^(?:em\s+(?:andamento|an[aá]lise|processamento|execu[cç][aã]o|cultivo|incuba[cç][aã]o)|pendente|aguardando)(?![\p{L}])/iu;
 
+/** The label of a genotype or serotype, as a pattern source. */
+export const TYPE_LABEL = String.raw`(?:gen[oó]tipos?|subtipos?|sorotipos?|genogrupos?)`;
 // A genotype or serotype named by its code ("Genótipo 1a", "Sorotipo 2 e 3"): words, the code no quantity.
-const TYPE_CODE = /(?<=^(?:gen[oó]tipos?|subtipos?|sorotipos?|genogrupos?)\s+)\d{1,2}[a-z]?(?:\s*(?:e|,|\/)\s*\d{1,2}[a-z]?)*$/iu;
+const TYPE_CODE = new RegExp(String.raw`(?<=^${TYPE_LABEL}\s+)\d{1,2}[a-z]?(?:\s*(?:e|,|\/)\s*\d{1,2}[a-z]?)*$`, 'iu');
 
 // A genotype or serotype on a line of its own, after its label ("Sorotipo: DENV-2", "Genótipo: 1a",
 // "Subtipo: 3"): the type the assay found, a result of its own in words; its code, the virus's letters
 // glued to the number or not, is no quantity.
 const TYPE_CODE_TEXT = String.raw`(?:\p{L}{2,6}[- ]?)?\d{1,2}[a-z]?`;
-const TYPE_LINE = new RegExp(
-  String.raw`^((?:gen[oó]tipos?|subtipos?|sorotipos?|genogrupos?))\s*:\s*(${TYPE_CODE_TEXT}(?:\s*(?:e|,|\/)\s*${TYPE_CODE_TEXT})*)\.?$`,
-  'iu',
-);
+const TYPE_LINE = new RegExp(String.raw`^(${TYPE_LABEL})\s*:\s*(${TYPE_CODE_TEXT}(?:\s*(?:e|,|\/)\s*${TYPE_CODE_TEXT})*)\.?$`, 'iu');
 
 /** The label and the type as printed of a genotype or serotype line, or undefined for any other line. */
 export function typeLine(t: string): { label: string; text: string } | undefined {
