@@ -21,6 +21,7 @@ import { NUMBER, numbersIn } from './numbers.ts';
 import {
   ANALYSER_SPAN,
   ASSAY_LIMIT,
+  cutAdminLabel,
   isAdminLine,
   isMethodLine,
   MEDICATION_LEAD,
@@ -348,6 +349,10 @@ function spans(text: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   const noTitre = text.replace(TITRE_COLON, (m) => ' '.repeat(m.length));
   for (const re of ADMIN_SPANS) for (const m of noTitre.matchAll(re)) out.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
+  // The identifier after a label a photo cut at the left edge ("...ntuário: 0771[cortado]"), as after the whole label.
+  const cut = cutAdminLabel(text);
+  const id = cut === undefined ? null : /^\s*\d[\d./-]*(?![\d,])/.exec(text.slice(cut));
+  if (id) out.push([cut!, cut! + id[0].length]);
   return out;
 }
 

@@ -70,7 +70,7 @@ export interface TableHeader {
 
 // A daily bulletin heads today's result and the day before's by day ("HOJE   D-1").
 const HEADER_CELL =
-  /^(exames?(?:\s*\/\s*resultados?)?|analitos?|parametros?|resultados?|(?:resultados?|res\.) anterior(?:es)?|anterior(?:es)?|ant\.|hist[oó]rico|hoje|d\s?-\s?[1-9]|valor(?:es)? encontrados?|unid\.?|unidades?|valor(?:es)? (?:de )?refer[eê]ncia|valor(?:es)? referenciais|refer[eê]ncias?|intervalo de refer[eê]ncia|v\.?\s?r\.?|m[eé]todo|metodologia)(?:\s*\(.*\))?(?:\s+(?:homem|homens|mulher|mulheres|masculino|feminino)(?:\s*\/\s*(?:homem|homens|mulher|mulheres|masculino|feminino))?)?:?$/i;
+  /^(exames?(?:\s*\/\s*resultados?)?|analitos?|parametros?|resultados?|(?:resultados?|res\.) anterior(?:es)?|anterior(?:es)?|ant\.|hist[oó]rico|hoje|d\s?-\s?[1-9]|valor(?:es)? encontrados?|unid\.?|unidades?|valor(?:es)? (?:de )?(?:refer[eê]ncia|ref\.)|valor(?:es)? referenciais|refer[eê]ncias?|intervalo de refer[eê]ncia|v\.?\s?r\.?|m[eé]todo|metodologia)(?:\s*\(.*\))?(?:\s+(?:homem|homens|mulher|mulheres|masculino|feminino)(?:\s*\/\s*(?:homem|homens|mulher|mulheres|masculino|feminino))?)?:?$/i;
 
 /**
  * Where a table header printed one cell a line ends (PDF text: "Exame" / "Metodologia" / "Resultado" /
@@ -109,7 +109,7 @@ function datedHeader(starts: Array<{ cell: string; at: number }>, context: Heade
   if (stamped) return stamped;
   const dates = starts.filter((c) => DATE_CELL.test(c.cell));
   if (dates.length < 2 || DATE_CELL.test(starts[0]!.cell)) return undefined;
-  if (!starts.every((c) => DATE_CELL.test(c.cell) || HEADER_CELL.test(foldSameLength(c.cell).trim()))) return undefined;
+  if (!starts.every((c) => DATE_CELL.test(c.cell) || HEADER_CELL.test(foldSameLength(c.cell).trim()) || FLAG_CELL.test(c.cell))) return undefined;
   // An undated result column beside dates that are all earlier samples' (headed as previous results
   // on the line above, or all before the collection date): the newest date is no current sample, the
   // value is the one under "Resultado".
@@ -154,12 +154,39 @@ function stampKey(cell: string): number {
 function stampedHeader(starts: Array<{ cell: string; at: number }>): TableHeader | undefined {
   const stamps = starts.filter((c) => STAMP_CELL.test(c.cell));
   if (stamps.length < 2 || STAMP_CELL.test(starts[0]!.cell)) return undefined;
-  if (!starts.every((c) => STAMP_CELL.test(c.cell) || HEADER_CELL.test(foldSameLength(c.cell).trim()))) return undefined;
+  if (!starts.every((c) => STAMP_CELL.test(c.cell) || HEADER_CELL.test(foldSameLength(c.cell).trim()) || FLAG_CELL.test(c.cell))) return undefined;
   // Stamps without a year compare only among themselves.
   const yearless = stamps.filter((c) => STAMP_CELL.exec(c.cell)![3] === undefined).length;
   if (yearless !== 0 && yearless !== stamps.length) return undefined;
   const current = stamps.reduce((best, c) => (stampKey(c.cell) > stampKey(best.cell) ? c : best));
   return historyHeader(starts, stamps, current);
+}
+
+// The lab's flag column beside the samples' ("FL", "FLAG", "H/L"): each row's mark for the newest sample,
+// neither a sample nor a reference column.
+const FLAG_CELL = /^(?:fl|flags?|h\s?\/\s?l)$/i;
+
+// A sample's date alone, and a clock time alone.
+const DAY_CELL = /^\d{1,2}\/\d{1,2}(?:\/\d{2,4})?$/;
+const TIME_CELL = /^\d{1,2}[:h]\d{2}$/;
+
+/**
+ * A cumulative printout that prints each sample's date on the line over the header and its collection time
+ * under the date, in the header ("15/05/2025   16/05/2025" over "EXAME   05:50   05:40   UNID.   …"): the
+ * header's cells with each time read as its sample's stamp (the date over it and the time), where the
+ * time is printed, as the values are. Undefined unless every cell of the line above is a date over one time.
+ */
+function stampsUnderDates(starts: Array<{ cell: string; at: number }>, context: HeaderContext): Array<{ cell: string; at: number }> | undefined {
+  const times = starts.filter((c) => TIME_CELL.test(c.cell));
+  if (times.length < 2 || !context.above) return undefined;
+  const dates = cellStarts(context.above.text, context.above.offset);
+  if (dates.length !== times.length || !dates.every((d) => DAY_CELL.test(d.cell))) return undefined;
+  const over = times.map((t) => dates.filter((d) => t.at < d.at + d.cell.length && d.at < t.at + t.cell.length));
+  if (over.some((ds) => ds.length !== 1) || new Set(over.map((ds) => ds[0])).size !== times.length) return undefined;
+  return starts.map((c) => {
+    const i = times.indexOf(c);
+    return i < 0 ? c : { cell: `${over[i]![0]!.cell} ${c.cell}`, at: c.at };
+  });
 }
 
 /** What a header line is read with: the line printed over it, and the day the sample was taken (ISO). */
@@ -231,7 +258,7 @@ export function tableHeader(text: string, offset = 0, context: HeaderContext = {
   // 06/06/25   Unid.   Valores de referência", often under "ATUAL   ANTERIORES"): the newest date is
   // the current result's column wherever it stands, the other dated columns hold earlier samples, and
   // the unit and reference columns after them are the current result's.
-  const dated = datedHeader(starts, context);
+  const dated = datedHeader(stampsUnderDates(starts, context) ?? starts, context);
   if (dated) return dated;
   // A line naming only the current and the earlier columns ("ATUAL   ANTERIORES") heads the dated
   // header under it: a header line, never a result.

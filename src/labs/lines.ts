@@ -573,6 +573,9 @@ const REPORT_NAMES = [
   'Filamentos de muco',
   'Bactérias',
   'HOMA-IR',
+  // A haemolysis work-up's counts, whose names take the same slips ("Reticul6citos").
+  'Reticulócitos',
+  'Eritroblastos',
 ];
 let catalogueWords: Set<string> | undefined;
 const nameWords = () =>
@@ -1034,6 +1037,18 @@ const ADMIN_LABELS = [
   'idade/sexo',
   'sexo/idade',
 ];
+// A photo cut at its left edge loses a label's first letters, an ellipsis in their place ("...ntuário: 0771",
+// "…ente: JU[cortado]"; the dots are a leader's colon once the line is cleaned).
+const CUT_LABEL = /^\s*(?:\.{2,}|…|:)\s*(\p{L}{4,})\s*:/u;
+
+/** Where a label cut at the left edge ends (its colon) when what is left of it is the end of an administrative label. */
+export function cutAdminLabel(text: string): number | undefined {
+  const m = CUT_LABEL.exec(text);
+  if (!m) return undefined;
+  const tail = foldSameLength(m[1]!);
+  return ADMIN_LABELS.some((l) => l.length > tail.length && l.endsWith(tail)) ? m[0].length : undefined;
+}
+
 const ADMIN_RE = new RegExp(
   `^(?:${ADMIN_LABELS.map((l) => l.replace(/[.()/]/g, '\\$&'))
     .sort((a, b) => b.length - a.length)
@@ -1096,6 +1111,7 @@ export function isAdminLine(text: string): boolean {
   // cortisol's second range under the first): a reference, whose label opens as a collection's line does.
   const timedRange = /^colet(?:a|ad[oa])\s+(?:entre|d[aeo]s?|as|ate|apos)\s+\d/.test(f) && isReferenceText(text.trim(), { strictLabels: true });
   if ((ADMIN_RE.test(f) || STREET_ADDRESS.test(text)) && !labValue(text) && !timedRange) return true;
+  if (cutAdminLabel(f) !== undefined && !labValue(text)) return true;
   // A date makes a line administrative unless a lab value sits outside brackets beside it ("Glicose
   // 102 mg/dL (coletado em 12/05/2025)").
   if (DATE_RE.test(text) && !labValue(text.replace(/\([^)]*\)/g, ' '))) return true;

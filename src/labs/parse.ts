@@ -352,6 +352,10 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   // The bands were printed between bars: joined cells keep no positions, so a row between bars takes them in order.
   let barBands = false;
   let title: { name: string; def: AnalyteDef | KnownName | undefined } | undefined;
+  // A block title whose own result comes after rows of what it is computed from, read under it ("RELAÇÃO
+  // ALBUMINA/CREATININA" / "Albumina urinária: 1.012 mg/L ; Creatinina urinária: 148 mg/dL" / "Resultado:
+  // 684 mg/g"): the title, and the last line of those rows. The "Resultado:" line right under them is the title's.
+  let inputsOf: { title: NonNullable<typeof title>; at: number } | undefined;
   let preRef: string[] = [];
   let pending: Group | undefined;
   // The line before was a bare reference label ("Valor de referência:"): a word alone is its text.
@@ -545,6 +549,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     const own = u.read === line.raw || u.account === u.read ? t : cleanLine(u.account, line.index).text;
     seen.push({ index: line.index, raw: line.raw, text: line.previous === undefined ? own : `${own}   ${line.previous}` });
     if (t === '') patientControl = undefined;
+    if (t === '') inputsOf = undefined;
     if (t === '' && shared && shared.to === Number.POSITIVE_INFINITY && line.index > shared.from + 1) shared.to = line.index;
     if (t === '' || continuedAt.has(line.index)) continue;
     // A grading scale's legend ("Classe 2: 0,70 a 3,49 kUA/L - moderado") is no result nor a result's range;
@@ -1290,6 +1295,13 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
         const polar = (g: Group) => g.refItems.length === 0 && g.entries.every((e) => e.read.value === null && PRESENCE_RESULT.test(e.read.text.trim()));
         const blockRows = lead.lead && !table && NEGATIVE_REFERENCE.test(lead.rest.trim()) ? recent.filter((c) => c.group !== pending) : [];
         if (blockRows.length > 0 && polar(pending) && blockRows.every((c) => polar(c.group))) for (const c of blockRows) refinish(c, [lead.rest]);
+        // A culture's reference printed under its colony count, the word with the count's bound in brackets
+        // ("Resultado: Positivo para E. coli" / "Contagem de colônias: 150.000 UFC/mL" / "Valor de referência:
+        // Negativo (contagem inferior a 100.000 UFC/mL)"): the word is the reference of the block's results in
+        // words above the count, none with one of its own; the whole is the count's.
+        const word = lead.lead && pending.entries.every((e) => e.read.value !== null) && /\(.*\d/.test(lead.rest) ? qualitativeReference(lead.rest) : undefined;
+        const wordRows = word !== undefined && NEGATIVE_REFERENCE.test(word) ? recent.filter((c) => c.group !== pending) : [];
+        if (wordRows.length > 0 && wordRows.every((c) => polar(c.group))) for (const c of wordRows) refinish(c, [lead.rest]);
         addRef(pending, t);
       } else if (title) preRef.push(stripReferenceLead(t).rest);
       // A word alone with nothing to be the reference of may be a result whose name was not read.
@@ -1316,6 +1328,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
 
     // "Resultado: 95 mg/dL" under a block title; "RESULTADO      5,4 %".
     const res = RESULT_LEAD.exec(t);
+    if (res && !title && inputsOf?.at === lastTextAt && /:\s*$/.test(res[0])) title = inputsOf.title;
     if (res) {
       const rest = t.slice(res[0].length);
       let g = title ? readAfterName(title.name, rest, ctx, { separated: true }) : undefined;
@@ -1493,6 +1506,12 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
         finishGroup(groups[0]!, patient, table, analytes, qualitative);
         continue;
       }
+      // Rows labelled as results themselves ("GAMA-GT Resultado: 88 U/L") are blocks of their own, no inputs.
+      const made = groups.flatMap((g) => g?.entries ?? []);
+      const inputs = !/\bresultados?\s*:/iu.test(t);
+      if (inputs && title && !made.some((e) => sameAnalyte(e, title!.name))) inputsOf = { title, at: line.index };
+      else if (inputs && !title && inputsOf?.at === lastTextAt) inputsOf.at = line.index;
+      else inputsOf = undefined;
       close();
       title = undefined;
       preRef = [];

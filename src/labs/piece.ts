@@ -322,8 +322,13 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
   // A reference cell "0" for a count ("Metamielócitos   0   0   0   0" under "%   /mm3   %   /mm3"): none
   // of these cells is expected: up to zero, one number as printed. Only in the reference's place: one cell
   // per value read.
+  // So is a zero led as the reference, in brackets or not ("(Ref.: 0,0)" after a haemoglobin variant's %).
   const refCells = cells(ref);
-  const zero = (c: string) => /^0(?:[.,]0+)?\s*%?$/.test(c);
+  const ledZero = (c: string) => {
+    const { lead, rest } = stripReferenceLead(c.replace(/^\((.*)\)$/, '$1'));
+    return lead && /^0(?:[.,]0+)?\s*%?$/.test(rest);
+  };
+  const zero = (c: string) => /^0(?:[.,]0+)?\s*%?$/.test(c) || ledZero(c);
   if (refCells.length === entries.length && refCells.some(zero) && refCells.every((c) => zero(c) || isReferenceText(c)))
     ref = refCells.map((c) => (zero(c) ? 'até 0' : c)).join('   ');
   // Columns of words after the reference are a method or a comment ("70 a 99   Enzimático",

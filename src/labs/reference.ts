@@ -1047,9 +1047,10 @@ const DETECTION_LIMIT_NOTE = /(?<=\p{L})\s*\(\s*limite(?:\s+de\s+detec[cç][aã]
 
 // The level a word reference stands for, in brackets with its unit ("NEGATIVO (INFERIOR A 6 MG/L)", a
 // C-reactive protein's latex test): a word result is read against the word. The unit tells it from an
-// index's bands ("Negativo (inferior a 0,9)"), which are no gloss.
+// index's bands ("Negativo (inferior a 0,9)"), which are no gloss. The note may name what it bounds, a
+// culture's colony count in thousands ("Negativo (contagem inferior a 100.000 UFC/mL)").
 const LEVEL_CUTOFF_NOTE =
-  /(?<=\p{L})\s*\(\s*(?:inferior\s+a|menor\s+(?:que|do\s+que)|abaixo\s+de|at[eé]|<|≤)\s*\d+(?:[.,]\d+)?\s*\p{L}{1,4}\s*\/\s*\p{L}{1,3}\s*\)[\s.;]*$/iu;
+  /(?<=\p{L})\s*\(\s*(?:\p{L}{3,}\s+){0,2}(?:inferior\s+a|menor\s+(?:que|do\s+que)|abaixo\s+de|at[eé]|<|≤)\s*\d+(?:\.\d{3})*(?:[.,]\d+)?\s*\p{L}{1,4}\s*\/\s*\p{L}{1,3}\s*\)[\s.;]*$/iu;
 
 // A small amount accepted beside an absence ("ou discreta", "ou leve", "ou mínima").
 const GRADE_ALTERNATIVE = /^(?:discret[oa]s?|leves?|m[ií]nim[oa]s?)$/iu;

@@ -42,6 +42,8 @@ const SPELLINGS: ReadonlyArray<[string, string]> = [
   ['c[oóÓ]pias\\/ml', 'cópias/mL'],
   ['\\/ml', '/mL'],
   ['ml(?!\\/)', 'mL'],
+  // Nucleated red cells counted per 100 white cells in the smear ("4 /100 leucócitos", "2 por 100 leuc.").
+  ['(?:\\/|por\\s*)\\s*100\\s*(?:leuc[oó]citos|leuc\\.?|gb)', '/100 leucócitos'],
   // Urine sediment counts per microscope field, with a slash or in words ("4 por campo", "p/ campo").
   ['(?:\\/|por\\s*|p\\/\\s*)campo', '/campo'],
   ['fl', 'fL'],
