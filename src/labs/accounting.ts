@@ -619,7 +619,9 @@ export function resultTokens(text: string, raw?: string): Token[] {
   // a column break with no colon, a finding sentence is ("Resultado      Foram encontrados ovos de …").
   const finding = /^\s*resultados?\s{2,}(\p{L}[^\d]*)$/iu.exec(t);
   const res = /^\s*resultados?\s*:\s*(\p{L}[^\d]*)$/iu.exec(t) ?? (finding && FINDING_SENTENCE.test(finding[1]!) ? finding : null);
-  if (res && !out.some((o) => o.kind === 'word')) out.push({ kind: 'word', text: res[1]!.trim().replace(/[.;]+$/, ''), values: [], at: t.indexOf(res[1]!) });
+  // Nor has an exam still running ("Resultado: Exame em andamento."), as after a word field's label above.
+  if (res && !PENDING.test(res[1]!.trim()) && !out.some((o) => o.kind === 'word'))
+    out.push({ kind: 'word', text: res[1]!.trim().replace(/[.;]+$/, ''), values: [], at: t.indexOf(res[1]!) });
   return out;
 }
 

@@ -14,6 +14,7 @@ import {
   titreOf,
   labelledRanges,
   noRangeText,
+  piecesWithCutRange,
   qualitativeReference,
   resolveNumeric,
   type LabFlag,
@@ -63,6 +64,16 @@ export function finishGroup(g: Group, patient: Patient, table: TableHeader | und
       const items = led.filter((l) => l!.at === i).map((l) => l!.item);
       const name = e.read.unit === '%' ? `${e.name} (%)` : e.name;
       analytes.push(numericFrom({ ...e, name }, labelledRanges(items, { columnSexes }), items.join(' ').replace(/\s+/g, ' ').trim(), patient, table));
+    });
+    return;
+  }
+  // One range for each value, side by side, one of them unreadable ("0 a [borrado] %   0 a 100 /mm³"): each
+  // value takes the range in its place, and the one whose range could not be read none, nor a built-in one.
+  const pieces = g.refItems.length === 1 ? piecesWithCutRange(g.refItems[0]!) : undefined;
+  if (pieces?.length === g.entries.length) {
+    g.entries.forEach((e, i) => {
+      const name = e.read.unit === '%' ? `${e.name} (%)` : e.name;
+      analytes.push(numericFrom({ ...e, name }, labelledRanges([pieces[i]!], { columnSexes }), pieces[i]!, patient, table));
     });
     return;
   }

@@ -19,6 +19,8 @@ export interface ReferenceTable {
   columns: Array<{ label: string; at: number }>;
   /** The columns are analytes, the rows categories the patient's doctor places him in ("Categoria de risco"). */
   byCategory?: true;
+  /** The head of the category column ("Categoria de risco"), which says what the rows' categories are of. */
+  head?: string;
 }
 
 // The first cell of a goals table whose rows are categories: "Categoria de risco", "Risco cardiovascular",
@@ -41,7 +43,7 @@ export function referenceTableHeader(line: CleanLine): ReferenceTable | undefine
   const f = cs.map((c) => foldSameLength(c.cell));
   // A category column, then one column per analyte: each row gives a category's goal for each of them.
   if (CATEGORY_HEAD.test(f[0]!) && cs.slice(1).every((c) => lookupName(goalColumnName(c.cell)) !== undefined))
-    return { columns: cs.slice(1).map((c) => ({ label: goalColumnName(c.cell), at: c.at })), byCategory: true };
+    return { columns: cs.slice(1).map((c) => ({ label: goalColumnName(c.cell), at: c.at })), byCategory: true, head: cs[0]!.cell };
   if (f.some((c) => /^resultados?\b/.test(c)) || f.slice(1).filter((c) => LABEL_COLUMN.test(c)).length < 2) return undefined;
   return { columns: cs.slice(1).map((c) => ({ label: c.cell, at: c.at })) };
 }
@@ -96,11 +98,33 @@ export function isCategoryRow(line: CleanLine, table: ReferenceTable): boolean {
 export function categoryGoals(line: CleanLine, table: ReferenceTable, category: string): Array<{ name: string; range: string }> {
   const cs = cellStarts(withoutPatientMarker(line.text), line.offset);
   if (foldSameLength(cs[0]!.cell).trim().replace(/\s+/g, ' ') !== category) return [];
-  return cs.slice(1).map((c) => ({
+  return rowGoals(cs, table).map((g) => ({ name: g.name, range: g.range }));
+}
+
+/**
+ * Every goal of a category row with its category ("Intermediário", "< 100"), for each analyte column: for a
+ * report that states no category, where each row's goal may be the patient's (goalsReference).
+ */
+export function categoryRowGoals(line: CleanLine, table: ReferenceTable): Array<{ name: string; category: string; range: string }> {
+  const cs = cellStarts(withoutPatientMarker(line.text), line.offset);
+  return rowGoals(cs, table).map((g) => ({ ...g, category: cs[0]!.cell.trim() }));
+}
+
+/**
+ * One result's goals from the rows of the table, as one reference under the table's head ("Categoria de
+ * risco: Baixo: < 130; Intermediário: < 100; …"): each range labelled with its category, the head saying
+ * what they are categories of, so the result is flagged against all of them together (reference.ts, riskGoals).
+ */
+export function goalsReference(table: ReferenceTable, goals: Array<{ category: string; range: string }>): string {
+  const items = goals.map((g) => `${g.category}: ${g.range}`).join('; ');
+  return table.head ? `${table.head}: ${items}` : items;
+}
+
+const rowGoals = (cs: Array<{ cell: string; at: number }>, table: ReferenceTable) =>
+  cs.slice(1).map((c) => ({
     name: table.columns.reduce((best, k) => (Math.abs(k.at - c.at) < Math.abs(best.at - c.at) ? k : best)).label,
     range: c.cell,
   }));
-}
 
 /**
  * A reference line that names each analyte before its range ("Referências: AP 70 a 100 %; RNI 0,9 a

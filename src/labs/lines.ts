@@ -1268,6 +1268,8 @@ export function withoutDetailCell(text: string): string {
   // A title that fills its column leaves one space before a labelled detail ("… (NOME POR EXTENSO) Material: Soro").
   // So does one in brackets ("PARASITOLÓGICO DE FEZES (MÉTODO: HOFFMAN)"): its colon is the detail's,
   // in a column of its own too ("HEMOGRAMA      (Método: automação + microscopia)").
+  // A specimen before the dash is no title: the whole line is the block's detail.
+  if (SAMPLE_DETAIL.test(text.trim())) return text;
   for (const m of text.matchAll(/\s{2,}\(?(?=\S)|\s[-–—]\s+(?=m[eé]todo)|\s\(?(?=(?:material|amostra|m[eé]todo|metodologia)\s*:)/giu)) {
     const at = m.index + m[0].length;
     const dash = /[-–—]/.test(m[0]);
@@ -1335,6 +1337,10 @@ const METHOD_LINE = new RegExp(
   'iu',
 );
 
+// The specimen unlabelled, then the labelled method after a dash ("soro - método: quimioluminescência (4ª
+// geração)", "urina jato médio - método: semeadura"): the block's detail line, never a title with its method.
+const SAMPLE_DETAIL = new RegExp(String.raw`^${SPECIMEN}(?:\s+\p{L}+){0,3}\s+[-–—·•|]\s*(?:m[eé]todos?|metodologia)\s*:`, 'iu');
+
 // The method with the analyser that ran it ("Quimioluminescência - Equipamento: Atellica IM (Siemens)",
 // "Arsenazo III - Analisador: Cobas c 503"): the analyser's model may hold digits, the method before it none.
 const ANALYSER = String.raw`(?:equipamento|analisador|aparelho|instrumento|plataforma)\s*:`;
@@ -1348,7 +1354,7 @@ export const ANALYSER_SPAN = new RegExp(String.raw`(?<![\p{L}])${ANALYSER}[^;|]*
  * never the analyte's name.
  */
 export function isMethodLine(text: string): boolean {
-  return METHOD_LINE.test(text.trim()) || ANALYSER_LINE.test(text.trim());
+  return METHOD_LINE.test(text.trim()) || ANALYSER_LINE.test(text.trim()) || SAMPLE_DETAIL.test(text.trim());
 }
 
 // Where a title's dashed tail may start ("LACTATO - Plasma fluoretado - Enzimático").
@@ -1598,9 +1604,13 @@ export function joinWrappedReferenceColumn(reads: readonly string[]): string[] {
     if (pieces.length < 3 || pieces[0]!.index! > 3 || !/\p{L}{2}/u.test(pieces[0]![0])) continue;
     const last = pieces[pieces.length - 1]!;
     const at = last.index!;
-    // A row: its value (and unit) cell before the reference cell, no other column (earlier results beside
-    // the value are another layout, their columns read by the table readers).
-    if (at < 30 || !/^[<>≤≥]?\s*\d/.test(pieces[1]![0]) || pieces.length > 4 || (pieces.length === 4 && /\d/.test(pieces[2]![0]))) continue;
+    // A row: its value (and unit) cell before the reference cell. Earlier samples' values between them (a
+    // history table's "Atual   Anterior" columns: "25-OH vitamina D   26,4   21,9   ng/mL   > 20: …") are
+    // cells of their own, which the table readers cut off; the reference cell still wraps under its column.
+    const between = pieces.slice(2, -1).map((p) => p[0]);
+    const unitLast = between.length > 0 && unitAtStart(between.at(-1)!)?.consumed === between.at(-1)!.length && !/^\d/.test(between.at(-1)!);
+    const earlier = unitLast ? between.slice(0, -1) : between;
+    if (at < 30 || !/^[<>≤≥]?\s*\d/.test(pieces[1]![0]) || earlier.length > 3 || !earlier.every((c) => /^(?:[<>]?\d[\d.,]*|-{1,3}|—)$/.test(c))) continue;
     let joined = last[0];
     const lefts = new Map<number, string>();
     let j = i + 1;

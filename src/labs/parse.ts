@@ -50,6 +50,8 @@ import { finishGroup, numericFrom, qualitativeFrom } from './flagging.ts';
 import { labelledLine, mergeReferenceCells, methodUnderNameFrom, pairedRow, splitAtNameCells, splitResults, tableHeader, type TableHeader } from './layouts.ts';
 import {
   categoryGoals,
+  categoryRowGoals,
+  goalsReference,
   isCategoryRow,
   namedReferences,
   namesWithIllegibleReference,
@@ -143,6 +145,7 @@ import {
   isReferenceHeading,
   isReferenceLabel,
   isReferenceText,
+  isRiskGoalsReference,
   labelledRanges,
   qualitativeAtStart,
   qualitativeReference,
@@ -158,7 +161,17 @@ import {
 import type { Entry, Group, LabParseResult, ParsedAnalyte, QualitativeAnalyte } from './result.ts';
 import { unitAtStart } from './units.ts';
 import { readValue, type ValueRead } from './value.ts';
-import { endingReference, isWordField, joinWrappedFinding, labelledFinding, PENDING, typeLine, WORD_THEN_COMMENT, wordResultText } from './word-results.ts';
+import {
+  endingReference,
+  isWordField,
+  joinWrappedFinding,
+  labelledFinding,
+  PENDING,
+  typeLine,
+  WORD_THEN_COMMENT,
+  wordBeforeComment,
+  wordResultText,
+} from './word-results.ts';
 
 export { parseBrNumber } from './numbers.ts';
 export { parseRangeExpression } from './reference.ts';
@@ -367,6 +380,8 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   // Every result read so far: a reference table or a note printed after the results names them.
   const closed: Closed[] = [];
   let refTable: ReferenceTable | undefined;
+  // The goals each result has taken from the category rows of the goals table being read.
+  let goalsTaken = new Map<Closed, Array<{ category: string; range: string }>>();
   // Numbered samples of one exam read so far, the last one pending: closed together, with its references.
   let heldSamples: Group[] = [];
   // The one reference a block prints above its table ("Valor de referência: inferior a 0,35 kUA/L" over
@@ -546,7 +561,14 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // A line of side-by-side tables (page-columns.ts) is read as rows but accounted as printed: a
     // wrapped cell is accounted on its own line, once.
     const u = unfolded[line.index]!;
-    const own = u.read === line.raw || u.account === u.read ? t : cleanLine(u.account, line.index).text;
+    // A row read with the lines under it (a wrapped reference cell) is accounted as printed, less the earlier
+    // samples' cells its read line lost: those are no result of this report.
+    const account = u.read === line.raw || u.account === u.read ? undefined : cleanLine(u.account, line.index);
+    const own = !account
+      ? t
+      : table?.previousAt !== undefined && t !== line.text && !LABELLED_RESULT.test(account.text)
+        ? withoutPreviousColumn({ ...account, raw: line.raw }, table.previousAt, table.history, table.previousCell, table.starts)
+        : account.text;
     seen.push({ index: line.index, raw: line.raw, text: line.previous === undefined ? own : `${own}   ${line.previous}` });
     if (t === '') patientControl = undefined;
     if (t === '') inputsOf = undefined;
@@ -815,6 +837,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     if (rh) {
       close();
       refTable = rh;
+      goalsTaken = new Map();
       title = undefined;
       continue;
     }
@@ -828,6 +851,21 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
         const c = earlier(goal.name);
         if (c && c.made.every((a) => !('reference_source' in a) || a.reference_source !== 'report')) refinish(c, [goal.range]);
       }
+      // Stated nowhere, every row's goal may be the patient's: the results take the rows read so far together,
+      // so a value between two goals is placed nowhere, as when the goals are printed beside it.
+      if (!patient.riskCategory)
+        for (const goal of categoryRowGoals({ ...line, text: t }, refTable)) {
+          const c = earlier(goal.name);
+          if (!c) continue;
+          const taken = goalsTaken.get(c);
+          if (taken) taken.push(goal);
+          else if (c.made.every((a) => !('reference_source' in a) || a.reference_source !== 'report')) goalsTaken.set(c, [goal]);
+          else continue;
+          // Only goals by risk category, the first row's with the others: a category the reference cannot place
+          // (a table of other groups) leaves the result's range as it was.
+          const reference = goalsReference(refTable, goalsTaken.get(c)!);
+          if (isRiskGoalsReference(reference)) refinish(c, [reference]);
+        }
       continue;
     }
     const row = refTable && !refTable.byCategory ? referenceRow({ ...line, text: t }, refTable) : undefined;
@@ -1346,7 +1384,9 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
         refText !== undefined && qualitativeReference(refText) !== undefined
           ? wordResultText(refCell ? rest.slice(0, refCell.index) : bracketed!.before)
           : undefined;
-      const sentence = /:|\s{2}$/.test(res[0]) ? (wordCell ?? wordResultText(rest)) : undefined;
+      // A result word with a comment after its dash ("Resultado: Negativo — Não foram visualizadas formas de
+      // Plasmodium sp."): the word is the result, read against the reference under it.
+      const sentence = /:|\s{2}$/.test(res[0]) ? (wordCell ?? wordResultText(wordBeforeComment(rest, line.raw) ?? rest)) : undefined;
       if (
         title &&
         wordCell !== undefined &&

@@ -442,9 +442,9 @@ const NORMAL_TIER =
   /\b(g1|validade|amostra valida|p(?:a)?ra\s+(?:a\s+)?(?:sua\s+)?idade(?:\s+(?:dele|dela|d[oa]\s+paciente))?|manutencao|otimo|desejavel|normal|normais|ideal|adequado|suficiente|suficiencia|aceitave(?:l|is)|populacao (?:geral|saudavel)|pop\.? (?:geral|saudavel)|populacao|saudave(?:l|is)|baixo risco|referencia|nao gestantes?|nao gravidas?|nao diabeticos?|nao reagente|nao fumantes?|nao tabagistas?|negativo|nao detectavel|nao detectado|percentil|p9\d)\b/;
 // The stages of chronic kidney disease by filtration rate (KDIGO "G1" to "G5", "G3a", "G3b"), a rate's
 // tiers ("G2 (redução leve): 60 a 89", "G5 (falência renal): menor que 15"): G1 is the good one. A narrow
-// column abbreviates the intermediate tier ("Interm. < 100").
+// column abbreviates the intermediate tier ("Interm. < 100", "Intermed. < 100").
 const OTHER_TIER =
-  /\b(g[2-5][ab]?|limitrofe|muito alto|alto|alta|elevado|elevada|baixo|baixa|niveis baixos|deficiencia|deficiente|insuficiencia|insuficiente|pre-?diabetes|diabetes|anemia|risco|alterad[ao]|aumentad[ao]|aumento|acentuad[ao]|toxicidade|toxic[oa]s?|intermediari[oa]|interm(?=\.)|moderad[oa]|indeterminado|diabetico|diabeticos|reagente|positivo|detectavel|detectado|nao imunes?|sem imunidade|nao protegid[oa]s?|nao imunizad[oa]s?)\b/;
+  /\b(g[2-5][ab]?|limitrofe|muito alto|alto|alta|elevado|elevada|baixo|baixa|niveis baixos|deficiencia|deficiente|insuficiencia|insuficiente|pre-?diabetes|diabetes|anemia|risco|alterad[ao]|aumentad[ao]|aumento|acentuad[ao]|toxicidade|toxic[oa]s?|intermediari[oa]|interm[a-z]{0,5}(?=\.)|moderad[oa]|indeterminado|diabetico|diabeticos|reagente|positivo|detectavel|detectado|nao imunes?|sem imunidade|nao protegid[oa]s?|nao imunizad[oa]s?)\b/;
 // A tier of immunity ("reagente (imune)", "imunidade", "protegido"), never its denial ("não imune",
 // a bad tier above: a label all the same, so "Não imune: inferior a 10" beside a value is a reference).
 const IMMUNE_TIER = /(?<!\bnao |\bsem |\bnao e )\b(?:imune|imunes|imunidade|imunizad[oa]s?|protegid[oa]s?|protetor(?:es)?)\b/;
@@ -539,9 +539,9 @@ function classify(range: Range, label: string, risk = false): LabelledRange {
 
 // A cardiovascular risk category naming a range, alone or after its lead's colon or dash ("Baixo risco",
 // "Risco intermediário", "Interm.", "Meta por categoria de risco: baixo", "cardiovascular: Baixo", "meta
-// conforme risco cardiovascular - Baixo"), never inside a phrase ("Meta p/ diabéticos de alto risco").
+// conforme risco cardiovascular - Baixo", "Intermed."), never inside a phrase ("Meta p/ diabéticos de alto risco").
 const RISK_CATEGORY_LABEL =
-  /(?:^|[:\u2013\u2014-]\s*)(?:(?:categoria\s+(?:de\s+)?)?risco\s+)?(muito\s+alto|alto|baixo|intermediari[oa]|interm\.?|moderado|medio)(?:\s+risco(?:\s+(?:cv|cardiovascular))?)?[\s.]*$/;
+  /(?:^|[:\u2013\u2014-]\s*)(?:(?:categoria\s+(?:de\s+)?)?risco\s+)?(muito\s+alto|alto|baixo|intermediari[oa]|interm[a-z]{0,5}\.?|moderado|medio)(?:\s+risco(?:\s+(?:cv|cardiovascular))?)?[\s.]*$/;
 
 /** The risk category a range's label names, folded: 'baixo', 'intermediario', 'alto', 'muito alto'. */
 function riskCategoryOf(label: string): string | undefined {
@@ -574,6 +574,11 @@ function riskGoals(cands: LabelledRange[]): LabelledRange[] | undefined {
   if (low < 0 || highs[low] !== Math.max(...highs)) return undefined;
   const riskNamed = goals.some((c) => /\brisco\b/.test(labelOf(c))) || categories.includes('intermediario');
   return riskNamed ? goals : undefined;
+}
+
+/** Whether a reference's ranges are all goals by cardiovascular risk category (riskGoals). */
+export function isRiskGoalsReference(text: string): boolean {
+  return riskGoals(labelledRanges([text])) !== undefined;
 }
 
 const cleanLabel = (s: string) =>
@@ -612,7 +617,8 @@ export function labelledRanges(items: string[], opts: { dotIsDecimal?: boolean; 
   // A note's sentences part its ranges too ("… (idosos, gestantes). Acima de 100 ng/mL: risco de
   // toxicidade."): a range labelled after it keeps its own label, not the next sentence's.
   // A unit the margin cut ("3,5 a 5,2 g/d[cortado]") is no unit of the range: left out, the range reads bare.
-  for (const item of withWrappedLabels(items.map((i) => i.replace(CUT_UNIT, ''))).flatMap((i) =>
+  // One range of several unreadable ("0 a [borrado] % | 0 a 100 /mm³") is no range, nor any other's label.
+  for (const item of withWrappedLabels(items.map((i) => withoutCutRanges(i.replace(CUT_UNIT, '')))).flatMap((i) =>
     detectionLimitBound(i.replace(GRADE_NOTE, '')).split(/;|\s·\s|(?<=\p{Ll}{4}|\))\.\s+(?=\p{Lu})/u),
   )) {
     const found = findRanges(item, opts.dotIsDecimal ?? false);
@@ -1258,7 +1264,7 @@ export const CUT_UNIT = /(?<=\d)(?:\s+[^\s\d[\]]{0,8}|[^\s\d[\],.]{1,8})\[\s*cor
 
 function referenceTextCheck(text: string, opts: { strictLabels?: boolean; dotIsDecimal?: boolean }): boolean {
   const { rest, lead } = stripReferenceLead(text);
-  const t = detectionLimitBound(rest)
+  const cut = detectionLimitBound(rest)
     .replace(GRADE_NOTE, '')
     .replace(FASTING_HOURS_NOTE, '(jejum)')
     // After a reference's lead, a note in brackets that explains the range ("Ref.: acima de 25 % (valores
@@ -1273,8 +1279,9 @@ function referenceTextCheck(text: string, opts: { strictLabels?: boolean; dotIsD
     // A transcriber's mark of a digit it could not make out at a number's end ("0,27 a 4,2[?]", the photo's
     // edge): the range as far as it was read (flagging.ts judges with the digit left open).
     .replace(DOUBTFUL_DIGIT, '')
-    .replace(CUT_UNIT, '')
-    .replace(/^[\s(]+|[\s).;]+$/g, '');
+    .replace(CUT_UNIT, '');
+  // One range of several unreadable ("0 a [borrado] % | 0 a 100 /mm³"): the others are read around it.
+  const t = withoutCutRanges(cut).replace(/^[\s(]+|[\s).;]+$/g, '');
   if (t === '') return lead;
   if (noRangeText(t)) return true;
   if (qualitativeReference(t)) return true;
@@ -1317,17 +1324,50 @@ export function isReferenceHeading(text: string): boolean {
   );
 }
 
+// A transcriber's mark where a number could not be read: cut by the margin, illegible, smudged, rubbed out.
+const UNREADABLE_MARK = String.raw`\[\s*(?:cortad[oa]|ileg[ií]vel|n[aã]o\s+leg[ií]vel|borrad[oa]|apagad[oa]|manchad[oa])`;
+
 // A bound's word before a transcriber's mark in the number's place ("até [ilegível – dobra do papel]").
-const ILLEGIBLE_BOUND =
-  /^(?:at[eé]|inferior\s+a|superior\s+a|menor\s+(?:que|ou\s+igual\s+a)|maior\s+(?:que|ou\s+igual\s+a)|acima\s+de|abaixo\s+de|[<>≤≥])\s*(?=\[\s*(?:ileg[ií]vel|n[aã]o\s+leg[ií]vel|cortad[oa]))/iu;
+const ILLEGIBLE_BOUND = new RegExp(
+  String.raw`^(?:at[eé]|inferior\s+a|superior\s+a|menor\s+(?:que|ou\s+igual\s+a)|maior\s+(?:que|ou\s+igual\s+a)|acima\s+de|abaixo\s+de|[<>≤≥])\s*(?=${UNREADABLE_MARK})`,
+  'iu',
+);
 
 // A range the margin cut inside its numbers ("5,0 a 1[cortado]", "Homens: 1[cortado]", "0,5 a [ilegível]"): a
 // population's label, a first bound, then the mark where the rest was. What is left of the last number
-// ("1") is no bound, so nothing of it is a range.
-const CUT_RANGE =
-  /^(?:\p{L}[\p{L} ]*:\s*)?(?:(?:at[eé]|inferior\s+a|superior\s+a|acima\s+de|abaixo\s+de|[<>≤≥])\s*)?(?:\d[\d.,]*\s*(?:a|-|–|até)\s*)?\d*\[\s*(?:cortad[oa]|ileg[ií]vel|n[aã]o\s+leg[ií]vel)[^\]]*\]$/iu;
+// ("1") is no bound, so nothing of it is a range. The unit may follow the mark ("0 a [borrado] %").
+const CUT_RANGE = new RegExp(
+  String.raw`^(?:\p{L}[\p{L} ]*:\s*)?(?:(?:at[eé]|inferior\s+a|superior\s+a|acima\s+de|abaixo\s+de|[<>≤≥])\s*)?(?:\d[\d.,]*\s*(?:a|-|–|até)\s*)?\d*${UNREADABLE_MARK}[^\]]*\](?:\s*[^\s\d[\]]{1,10})?$`,
+  'iu',
+);
 
 export const isCutRange = (text: string): boolean => CUT_RANGE.test(text.trim());
+
+// Ranges side by side, one for each value of a row, parted by a bar, a semicolon or a column break ("0 a
+// [borrado] % | 0 a 100 /mm³", a relative and an absolute count's).
+const SIDE_BY_SIDE = /\s*[|;]\s*|\s{3,}/;
+
+// An unreadable range among others is one whose start was read ("0 a [borrado] %", "até [ilegível]"): a
+// mark alone in a cell of its own ("[ilegível]   0 a 1   0 a 200") may be a value's, not a range's.
+const partlyReadRange = (piece: string): boolean => isCutRange(piece) && /[\d<>≤≥\p{L}]/u.test(piece.slice(0, piece.indexOf('[')));
+
+/**
+ * The ranges printed side by side one for each value, when one of them could not be read ("0 a [borrado] %
+ * | 0 a 100 /mm³"): each piece in its place, the unreadable one too. Undefined when none is unreadable.
+ */
+export function piecesWithCutRange(text: string): string[] | undefined {
+  const pieces = text.split(SIDE_BY_SIDE).map((p) => p.trim());
+  return pieces.length >= 2 && pieces.some(partlyReadRange) ? pieces : undefined;
+}
+
+/** The text with each unreadable range among several blanked: no range, and no number of one either. */
+const withoutCutRanges = (text: string): string =>
+  piecesWithCutRange(text)
+    ? text
+        .split(new RegExp(`(${SIDE_BY_SIDE.source})`))
+        .map((p) => (partlyReadRange(p) ? ' '.repeat(p.length) : p))
+        .join('')
+    : text;
 
 // A goal set as an offset from another result's goal ("Meta: 30 mg/dL acima da meta do LDL-colesterol", "meta
 // do LDL + 30 mg/dL", the non-HDL cholesterol's): its number is the offset, no bound, and the goal it adds
@@ -1379,7 +1419,16 @@ export function noRangeText(text: string): boolean {
 
 /** Where range expressions sit in a text ([start, end) pairs): numbers there belong to a reference. */
 export function rangeSpans(text: string): Array<[number, number]> {
-  return findRanges(text, false).map((f) => [f.start, f.end]);
+  const spans = findRanges(text, false).map((f): [number, number] => [f.start, f.end]);
+  // What is left of an unreadable range among several ("0 a [borrado] %   0 a 100 /mm³") is the reference's too.
+  if (piecesWithCutRange(text)) {
+    let at = 0;
+    for (const piece of text.split(new RegExp(`(${SIDE_BY_SIDE.source})`))) {
+      if (partlyReadRange(piece)) spans.push([at, at + piece.length]);
+      at += piece.length;
+    }
+  }
+  return spans;
 }
 
 // Reactivity tiers abbreviated as a serology table's footnote spells them ("NR < 1,6 | Indet. 1,6 a 2,9 |

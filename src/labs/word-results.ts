@@ -40,8 +40,11 @@ export function isWordColumnName(label: string): boolean {
   return isWordField(label) || FINDING_ROW_NAME.test(label.trim().replace(/\s+/g, ' '));
 }
 
-// An exam still running ("em andamento", "Pendente", "Aguardando liberação"): no result yet.
-export const PENDING = /^(?:em\s+(?:andamento|an[aá]lise|processamento|execu[cç][aã]o|cultivo|incuba[cç][aã]o)|pendente|aguardando)(?![\p{L}])/iu;
+// An exam still running ("em andamento", "Pendente", "Aguardando liberação"), said of the exam too ("Exame em
+// andamento. O resultado será liberado em laudo complementar.", "Cultura em incubação", "Resultado pendente"):
+// no result yet.
+export const PENDING =
+  /^(?:(?:[oa]\s+)?(?:exame|resultado|cultura|an[aá]lise|amostra|teste|pesquisa)\s+(?:ainda\s+)?(?:est[aá]\s+|encontra-se\s+|se\s+encontra\s+)?)?(?:em\s+(?:andamento|an[aá]lise|processamento|execu[cç][aã]o|cultivo|incuba[cç][aã]o)|pendente|aguardando)(?![\p{L}])/iu;
 
 /** The label of a genotype or serotype, as a pattern source. */
 export const TYPE_LABEL = String.raw`(?:gen[oó]tipos?|subtipos?|sorotipos?|genogrupos?)`;
@@ -74,6 +77,19 @@ const TRAILING_MARKS = /^[\s↑↓▲▼*!]*(?:alterad[oa]|normal|alt[oa]|baix[o
 // A result word, then a comment after a dash or a comma ("Negativa - não houve crescimento de Salmonella spp.").
 export const WORD_THEN_COMMENT =
   /^(n[aã]o\s+reagente|reagente|negativ[oa]|positiv[oa]|ausentes?|presentes?|n[aã]o\s+detectad[oa]|detectad[oa])\s*[-–—,]\s+\p{L}/iu;
+
+/**
+ * The result word alone when a comment follows it after a dash or a comma ("Negativo — Não foram visualizadas
+ * formas de Plasmodium sp.", "Negativa - não houve crescimento"), as labelledFinding reads it after a label;
+ * undefined for any other text, and for a positive word with the forms found after its dash ("Positivo - ovos
+ * de …"), which is the finding whole. `raw`, the line as printed: a word it sets in bold of its own is the
+ * result cell even then.
+ */
+export function wordBeforeComment(text: string, raw?: string): string | undefined {
+  const t = text.trim();
+  if (FOUND_AFTER_DASH.test(t) && !(raw !== undefined && WORD_IN_BOLD.test(raw))) return undefined;
+  return WORD_THEN_COMMENT.exec(t)?.[1];
+}
 
 // The forms of a parasite a positive finding names after its dash ("Positivo - ovos de Trichuris trichiura",
 // "Positivo – larvas de Strongyloides stercoralis").
