@@ -219,6 +219,7 @@ const NOTE_ON_RESULT =
 // borrado] U/L", "ilegível").
 const ILLEGIBLE_CELL = /^\[?[^\]\d]{0,30}\bileg[ií]vel\b[^\]\d]{0,60}\]?(?:\s+\S+)?$/iu;
 const SUSCEPTIBILITY = /^(?:sens[ií]vel|resistente|intermedi[aá]ri[oa]|sensibilidade\s+aumentada|suscet[ií]vel(?:\s+dose[-\s]dependente)?|[SRI])$/iu;
+const SUSCEPTIBILITY_END = /(?:^|\s)(?:sens[ií]vel|resistente|intermedi[aá]ri[oa])\s*$/iu;
 
 const REFERENCE_HEADER_CELL =
   /^(?:sexo|idade|idade\s*\/\s*fase|fase|faixa(?:\s+et[aá]ria)?|intervalo|valor(?:es)?(?:\s+de\s+refer[eê]ncia)?|refer[eê]ncia|unidade)$/i;
@@ -530,6 +531,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   // The method cells read so far under those names, each with the line it was printed on.
   const methodCells: Array<{ at: number; name: string; method: string }> = [];
   for (const printed of lines) {
+    const lineAbove = lines[printed.index - 1]?.text;
     // A column of words before the exam column (the disease a screening test is for) is cut off the row.
     const line = (table?.leadAt !== undefined ? withoutLeadColumn(printed, table.leadAt, table.leadIsCode, table.starts?.length) : undefined) ?? printed;
     // A block's labelled result ("Resultado:   7,4 ng/mL   Valor de referência: …") is no row of the table
@@ -558,6 +560,11 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
         .every((c) => isBlockDetail(c))
     )
       t = line.text;
+    // An antibiogram row under another whose long name filled its column keeps one space before its word
+    // ("Sulfametoxazol/Trimetoprima Resistente"): it is read as the rows in columns around it. Only the
+    // word spelled out, under a row ending in one: a lone S/R/I may end a name.
+    const tight = SUSCEPTIBILITY_END.test(lineAbove ?? '') ? /^(\s*\P{N}*\p{L}{3}\P{N}*?)\s(\p{L}{2,})\s*$/u.exec(t) : null;
+    if (tight && SUSCEPTIBILITY.test(tight[2]!)) t = `${tight[1]}   ${tight[2]}`;
     // A line of side-by-side tables (page-columns.ts) is read as rows but accounted as printed: a
     // wrapped cell is accounted on its own line, once.
     const u = unfolded[line.index]!;
@@ -1232,7 +1239,6 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // about a result: its numbers are no range of it, and it is listed for a person to read when it holds any.
     // So is a sentence whose numbers are all bounds in prose ("Níveis acima de 2,0 ng/mL associam-se a …").
     // And so is a note's second line that closes the bracket the line above opened (line-kinds.ts).
-    const lineAbove = lines[line.index - 1]?.text;
     // A guideline's year is no result to list.
     if (isWrappedCitationTail(t, lineAbove) || isCitationLine(t)) continue;
     if (isNote(t) || isLegend(t) || isProseBound(t) || isWrappedNoteTail(t, lineAbove) || isDatedCriterion(t)) {
