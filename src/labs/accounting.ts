@@ -23,6 +23,7 @@ import {
   ASSAY_LIMIT,
   cutAdminLabel,
   isAdminLine,
+  isPortalTabs,
   isMethodLine,
   MEDICATION_LEAD,
   methodCellAt,
@@ -379,6 +380,8 @@ function isTierList(t: string): boolean {
 // A reference lead opening a bracket, right before a word; or opening a cell of its own with its colon
 // ("7,4 %   V.R.: Normal até 5,6 %").
 const BRACKET_LEAD_BEFORE = new RegExp(String.raw`(?:[(\[]\s*${REFERENCE_LEAD_WORDS}\s*:?|(?:^|\s{2,})${REFERENCE_LEAD_WORDS}\s*:)\s*$`, 'iu');
+// A bracket opened right after the value and its unit, with no lead ("7,8% (normal até 5,6)", a typed message).
+const BRACKET_AFTER_VALUE = /\d[^()\d]{0,16}\(\s*$/u;
 
 // A portal's CSV row with its fields in quotes ('"Anti-Sm";"Não reagente";"";…'), as printed: its fields are
 // its cells (the reader takes them apart in delimited.ts; this pass counts what the row prints).
@@ -387,7 +390,7 @@ const QUOTED_ROW = /^\s*"[^"]*"(?:\s*;\s*"[^"]*")+/;
 /** `raw`, the line as printed, when known: a result word it sets apart in bold is the result (labelledFinding). */
 export function resultTokens(text: string, raw?: string): Token[] {
   // A guideline cited with its year on a line of its own prints no result (line-kinds.ts).
-  if (isGradeLegend(text) || isCitationLine(text)) return [];
+  if (isGradeLegend(text) || isCitationLine(text) || isPortalTabs(text)) return [];
   const cellsOf = QUOTED_ROW.test(text) ? text.replace(/"\s*;\s*"/g, (m) => ' '.repeat(m.length)).replace(/"/g, ' ') : text;
   const t = cellsOf.replace(GLUED, '$1 ');
   const admin = spans(t);
@@ -493,10 +496,12 @@ export function resultTokens(text: string, raw?: string): Token[] {
     if (/^\s*:/.test(after) && qualitativeReference(after.replace(/^\s*:\s*/, '')) === undefined) continue;
     // On a reference line, a tier word right before its range ("Referência: normal 70 a 99 mg/dL",
     // "normal < 5,7 %") labels the range: no result. So does one opening a bracketed reference after
-    // the result ("6,8 % (ref.: normal abaixo de 5,7%; …)"), or a reference cell ("V.R.: Normal até 5,6 %").
+    // the result ("6,8 % (ref.: normal abaixo de 5,7%; …)", with no lead too: "86 mg/g (normal menor que 30)"),
+    // or a reference cell ("V.R.: Normal até 5,6 %").
     // So does each tier of a list of them, the reference's own line wrapped with no lead ("intermediário <
     // 100; alto < 70; muito alto < 50", goals by risk category under the LDL's first one).
-    if ((referenceLine || tierList || BRACKET_LEAD_BEFORE.test(t.slice(0, at))) && RANGE_AFTER_WORD.test(after)) continue;
+    if ((referenceLine || tierList || BRACKET_LEAD_BEFORE.test(t.slice(0, at)) || BRACKET_AFTER_VALUE.test(t.slice(0, at))) && RANGE_AFTER_WORD.test(after))
+      continue;
     // "Não detectável (limite: 40 cópias/mL)": the word before an assay's detection limit is its reference;
     // so is one before the bound itself ("Não detectado (inferior a 10 UI/mL)").
     if (/^\s*\(\s*(?:limite\b|inferior\s+a\s*\d)/iu.test(after)) continue;

@@ -49,7 +49,19 @@ export const ANALYTES: readonly AnalyteDef[] = [
   {
     key: 'hba1c',
     name: 'Hemoglobina glicada (HbA1c)',
-    synonyms: ['hemoglobina glicada', 'hemoglobina glicosilada', 'hemoglobina glicada a1c', 'hba1c', 'hb a1c', 'a1c', 'glico-hemoglobina', 'glicohemoglobina'],
+    // "Hb glicada" shortens the name as "Hb" does haemoglobin's; left to "hb" it read as an unknown name.
+    synonyms: [
+      'hemoglobina glicada',
+      'hemoglobina glicosilada',
+      'hemoglobina glicada a1c',
+      'hb glicada',
+      'hb glicosilada',
+      'hba1c',
+      'hb a1c',
+      'a1c',
+      'glico-hemoglobina',
+      'glicohemoglobina',
+    ],
     unit: '%',
     builtIn: r(null, 5.7, 'inferior a 5,7%', { highExclusive: true }),
   },
@@ -177,7 +189,7 @@ export const ANALYTES: readonly AnalyteDef[] = [
   {
     key: 'leucocitos',
     name: 'Leucócitos',
-    synonyms: ['leucocitos', 'leucocitos totais', 'globulos brancos', 'wbc', 'leuco', 'leucos'],
+    synonyms: ['leucocitos', 'leucocitos totais', 'globulos brancos', 'wbc', 'leuco', 'leucos', 'leuc'],
     unit: '/mm³',
     conversions: { 'mil/mm³': 1000 },
     builtIn: r(4000, 11000, '4.000 a 11.000 /mm³'),

@@ -470,7 +470,8 @@ export function splitResults(text: string, startsResult: (piece: string) => bool
         // mg/L"): no piece of a result. Only with its date or time: a method line's words after a dash
         // ("Método: Imunocromatografia - sensibilidade 10 mUI/mL") are the method's.
         cur = next;
-      } else cur = /^\s+(?:e|\/)\s+$/.test(parts[i - 1]!) ? `${cur}${parts[i - 1]}${next}` : `${cur} - ${next}`;
+      } else if (!closingComment(parts, i, cur, startsResult))
+        cur = /^\s+(?:e|\/)\s+$/.test(parts[i - 1]!) ? `${cur}${parts[i - 1]}${next}` : `${cur} - ${next}`;
     }
     // A piece after ";" that is not a result belongs to the one before ("…; ref 30-100",
     // "VR: Homens: 0,7 a 1,2; Mulheres: 0,5 a 0,9"). So does a labelled range after a labelled range:
@@ -490,6 +491,28 @@ export function splitResults(text: string, startsResult: (piece: string) => bool
     .flatMap((p) => commaWordRun(p, startsResult))
     .map((p) => p.trim())
     .filter(Boolean);
+}
+
+// Words alone to the end of a typed line, no number, bracket or field ("sem alterações segundo o laudo").
+const TYPED_COMMENT = /^\p{L}+(?:[ ,.]+\p{L}+)+\.?$/u;
+
+/**
+ * Whether the last part of a typed line, after a dash and a value, is the typist's comment in words ("Hb 13,1 /
+ * Ht 39,8 / Plaq 212.000 - sem alterações segundo o laudo"): about the results, none of them; left on the last
+ * piece it would be read as that result's reference and lose it. Not a result word ("HBsAg 0,3 - Não
+ * reagente"), nor a word after a word result ("Empresa: Cooperativa … - PCMSO", a field's).
+ */
+function closingComment(parts: readonly string[], i: number, cur: string, startsResult: (piece: string) => boolean): boolean {
+  const next = parts[i]!.trim();
+  return (
+    i === parts.length - 1 &&
+    /^\s+[-–—]\s+$/.test(parts[i - 1]!) &&
+    TYPED_COMMENT.test(next) &&
+    qualitativeAtStart(next) === undefined &&
+    /\d/.test(cur) &&
+    startsResult(cur) &&
+    !startsResult(`${cur} - ${next}`)
+  );
 }
 
 // A comma, outside brackets, before a word: where a typed list may go on to its next result.

@@ -1093,13 +1093,26 @@ const ANALYSER_INPUT =
 
 /** A transcription's picture by its number ("Foto 2", "Imagem 1 de 3"), as a pattern source: which picture, no result. */
 export const PICTURE_CAPTION = String.raw`(?:foto(?:grafia)?|imagem|print|captura(?:\s+de\s+tela)?|screenshot)\s*(?:n[ºo°]\.?\s*)?\d{1,2}(?:\s*(?:de|\/)\s*\d{1,2})?`;
-const PICTURE_CAPTION_LINE = new RegExp(String.raw`^[\s*#>_[(]*${PICTURE_CAPTION}[\s*_\])]*:?\s*$`, 'iu');
+// The caption may name the page the picture shows after a dash or in brackets ("## Foto 2 — Página 2",
+// "Imagem 1 (pág. 1 de 2)"): a page's number, no result either.
+const PICTURE_PAGE = String.raw`(?:\s*[-–—:,|]\s*|\s*\(\s*|\s+)p[aá]g(?:ina)?\.?\s*\d{1,3}(?:\s*(?:de|\/)\s*\d{1,3})?\)?`;
+const PICTURE_CAPTION_LINE = new RegExp(String.raw`^[\s*#>_[(]*${PICTURE_CAPTION}(?:${PICTURE_PAGE})?[\s*_\])]*:?\s*$`, 'iu');
+
+/**
+ * A results portal's filter tabs with how many exams each holds ("Todos (17)    Fora da referência (10)
+ * Comparar resultados"): page furniture, their counts no results.
+ */
+export function isPortalTabs(text: string): boolean {
+  const tabs = cells(text);
+  return /^tod[oa]s\s*\(\d{1,3}\)$/iu.test(tabs[0] ?? '') && tabs.every((c) => /^\p{L}[\p{L}\s-]*\(\d{1,3}\)$/u.test(c) || PAGE_CONTROL.test(c));
+}
 
 /** A patient-data, doctor, address, page or signature line: neither a result nor an unread result. */
 export function isAdminLine(text: string): boolean {
   if (text.trim() !== '' && cells(text).every((c) => PAGE_CONTROL.test(c))) return true;
   // A portal's filter or sort tabs over its list of exams ("Filtrar por: Todos | Liberados | Em andamento").
   if (/^\s*(?:filtrar|ordenar|classificar|exibir)(?:\s+por)?\s*:\s*\p{L}[\p{L}\s|/·•-]*$/iu.test(text)) return true;
+  if (isPortalTabs(text)) return true;
   if (ANALYSER_INPUT.test(text.trim())) return true;
   // The site's copyright footer, with its links after it ("© Laboratório X - Termos de uso | Privacidade").
   if (/^\s*(?:©|copyright\b)/iu.test(text) && !labValue(text)) return true;
@@ -1323,8 +1336,10 @@ const SPECIMEN_CELL_AFTER_TITLE = new RegExp(
 // The time of collection printed after the method ("Soro · Quimioluminescência · coleta às 06:50"):
 // still a detail line (a cortisol or a prolactin is read by the hour it was drawn).
 const COLLECTION_NOTE = String.raw`(?:\s*[·•,;|-]\s*(?:coleta|colhid[oa]|coletad[oa])\b[^\p{L}\d]*(?:[àa]s?\s+)?\d{1,2}[:h]\d{2}(?:\s*h)?)?`;
-// A portal's card prints the release date after the method ("Soro · Enzimático · Liberado em 28/10/2025").
-const RELEASE_NOTE = String.raw`(?:\s*[·•,;|-]\s*(?:liberad[oa]|libera[cç][aã]o|coletad[oa]|colhid[oa]|coleta)\s*(?:em\s+)?:?\s*\d{1,2}\/\d{1,2}(?:\/\d{2,4})?(?:\s+(?:[àa]s\s+)?\d{1,2}[:h]\d{2})?)?`;
+// A portal's card prints the release date after the method ("Soro · Enzimático · Liberado em 28/10/2025"), or
+// the collection date right after the specimen, with no method ("Plasma · Coletado em 21/02/2025").
+const RELEASE_STAMP = String.raw`\s*[·•,;|-]\s*(?:liberad[oa]|libera[cç][aã]o|coletad[oa]|colhid[oa]|coleta)\s*(?:em\s+)?:?\s*\d{1,2}\/\d{1,2}(?:\/\d{2,4})?(?:\s+(?:[àa]s\s+)?\d{1,2}[:h]\d{2})?`;
+const RELEASE_NOTE = `(?:${RELEASE_STAMP})?`;
 // The fast the sample was drawn after, printed as the method's last detail ("Soro - Enzimático colorimétrico - Jejum
 // de 12 h", "Plasma · Hexoquinase · jejum 8 horas"): hours of fasting, no result.
 const FASTING_NOTE = String.raw`(?:\s*[·•,;|-]\s*(?:ap[oó]s\s+)?jejum\s+(?:m[ií]nimo\s+)?(?:de\s+)?\d{1,2}(?:\s*(?:a|-|–)\s*\d{1,2})?\s*(?:h|horas?|hs)(?![\p{L}\d]))?`;
@@ -1333,7 +1348,7 @@ const FASTING_NOTE = String.raw`(?:\s*[·•,;|-]\s*(?:ap[oó]s\s+)?jejum\s+(?:m
 // The analyser may close it in brackets, its model's number among the words ("Soro — Fluorimetria
 // (ImmunoCAP, Phadia 250)"): a machine's name, no value.
 const METHOD_LINE = new RegExp(
-  String.raw`^(?:${SPECIMEN}(?:\s+[\p{L}]+){0,3}\s+[-–—·•]\s+\p{L}[^\d;|:]*(?:\(\s*\p{L}[^();|:]*\))?${FASTING_NOTE}${COLLECTION_NOTE}${RELEASE_NOTE}|${SPECIMEN_ALONE}|${METHOD}(?:[\s/-]+(?:\d+\s+)?[\p{L}]+){0,3})$`,
+  String.raw`^(?:${SPECIMEN}(?:\s+[\p{L}]+){0,3}\s+[-–—·•]\s+\p{L}[^\d;|:]*(?:\(\s*\p{L}[^();|:]*\))?${FASTING_NOTE}${COLLECTION_NOTE}${RELEASE_NOTE}|${SPECIMEN_ALONE}(?:${RELEASE_STAMP})?|${METHOD}(?:[\s/-]+(?:\d+\s+)?[\p{L}]+){0,3})$`,
   'iu',
 );
 
@@ -1694,7 +1709,11 @@ export function joinWrappedReferenceCells(reads: readonly string[]): string[] {
         j++;
         break;
       }
-      if (!underName && (Math.abs(start - at) > 3 || pieces.length > 1)) break;
+      // A ragged column (a PDF's text, each row's cells a few places off) may put the range's end right of
+      // its start, past the row's last character ("80,0 a" / "      100,0"): still the cell's, when it is the
+      // number the range wants and nothing else.
+      const pastEnd = j === i + 1 && pieces.length === 1 && start > at && start <= cur.length + 3 && RANGE_END.test(last[0]);
+      if (!underName && !pastEnd && (Math.abs(start - at) > 3 || pieces.length > 1)) break;
       joined = `${joined}${WANTS_NUMBER.test(joined) || !/^\p{L}/u.test(last[0]) ? ' ' : '; '}${last[0]}`;
       if (underName) {
         nameLeft = next.slice(0, last.index).trimEnd();

@@ -38,8 +38,9 @@ export const CONTROL_LEAD = String.raw`(?:(?:plasma|soro)\s+)?(?:controle(?:\s+n
  */
 // A note in brackets after it says what the control is ("Controle do dia (pool normal)").
 export const CONTROL_ROW = new RegExp(String.raw`^(?:tempo\s+(?:d[oa]\s+)?)?${CONTROL_LEAD}(?:\s*\([^()\d]*\))?$`, 'iu');
-/** The ratio of the patient's time to the control's ("Relação paciente/controle", "R pac./normal", "Razão P/C"). */
-export const CONTROL_RATIO = /^(?:rela[cç][aã]o|raz[aã]o|r)\.?\s*(?:d[oa]s?\s+tempos?\s+)?(?:pac(?:iente)?\.?|p)\s*\/\s*(?:controle|normal|pool|c|n)\.?$/iu;
+/** The ratio of the patient's time to the control's ("Relação paciente/controle", "R pac./normal", "Razão P/C", "Relação pac./contr."). */
+export const CONTROL_RATIO =
+  /^(?:rela[cç][aã]o|raz[aã]o|r)\.?\s*(?:d[oa]s?\s+tempos?\s+)?(?:pac(?:iente)?\.?|p)\s*\/\s*(?:cont(?:r(?:ole)?)?|ctrl?|norm(?:al)?|pool|c|n)\.?$/iu;
 const NOTE_AFTER_UNIT = new RegExp(String.raw`^\((?:[^()\d]*|[^()]*\d{1,2}\/\d{1,2}\/\d{2,4}[^()]*|\s*${CONTROL_LEAD}\b[^()]*)\)\s*`, 'iu');
 const RELEASED_AT = /(?<=\S)\s{3,}(?:\d{1,2}\/\d{1,2}(?:\/\d{2,4})?(?:\s+\d{1,2}:\d{2})?|\d{1,2}:\d{2})$/;
 const CONTROL_NOTE_AT_END = new RegExp(String.raw`\s*\(\s*${CONTROL_LEAD}\b[^()]*\)\s*$`, 'iu');
