@@ -437,6 +437,29 @@ test('antibiogram rows in columns: a susceptibility word is the result, never a 
   );
 });
 
+// After set 104 (h1020): a long name fills its column and leaves one space before the word.
+test('an antibiogram row printed tight under another after dot leaders is a row all the same; prose ending in the word is not', () => {
+  const r = parseLabReport(
+    [
+      'TESTE DE SENSIBILIDADE',
+      '  Gentamicina ............... Sensível',
+      '  Piperacilina/Tazobactam Intermediário',
+      '  Ceftazidima ............... Resistente',
+      '',
+      'Nota: cepa sensível',
+    ].join('\n'),
+    { today: '2025-06-01' },
+  );
+  assert.deepEqual(
+    r.qualitative.map((a) => [a.name, a.value]),
+    [
+      ['Gentamicina', 'Sensível'],
+      ['Piperacilina/Tazobactam', 'Intermediário'],
+      ['Ceftazidima', 'Resistente'],
+    ],
+  );
+});
+
 // After the heldout11 first run.
 test("a history report: dated columns of earlier samples are cut off, the current value is the block title's", () => {
   const r = parseLabReport(
