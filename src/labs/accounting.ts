@@ -72,9 +72,10 @@ const RESULT_WORD =
   /^(?:n[aã]o\s+reagente|fracamente\s+reagente|reagente|n[aã]o\s+detect[aá](?:vel|do)|indetect[aá]vel|detect[aá](?:vel|do)|negativ[oa]|positiv[oa]|ausentes?|presentes?|tra[cç]os|rar[oa]s?|numeros[oa]s?|escass[oa]s?|aumentad[oa]s?|abundantes?|l[ií]mpid[oa]|turv[oa]|amarel[oa](?:\s+\p{L}+)?|citrino|incolor|inconclusiv[oa]|indeterminad[oa]|normal|sens[ií]vel|resistente|intermedi[aá]ri[oa]|suscet[ií]vel(?:\s+\p{L}+)?)(?![\p{L}])/iu;
 
 // A finding closing a line after its name, one space apart, with a footnote's mark or nothing after it. A
-// reagent strip ("URINA - FITA REAGENTE") names the method, no finding.
+// reagent strip ("URINA - FITA REAGENTE") names the method, no finding. An antibiogram's word spelled out
+// too: a long antimicrobial's name may fill its column ("Sulfametoxazol/Trimetoprima Resistente").
 const NAME_THEN_FINDING =
-  /^\s*(\S.*?) (?<!\b(?:fitas?|tiras?)\s)((?:fracamente\s+|n[aã]o\s+)?(?:reagente|reativo|detect[aá](?:vel|do))|indetect[aá]vel|negativ[oa]|positiv[oa])(?:\s{2,}(?:\(\p{L}{1,2}\)|\*{1,3}))?\s*$/iu;
+  /^\s*(\S.*?) (?<!\b(?:fitas?|tiras?)\s)((?:fracamente\s+|n[aã]o\s+)?(?:reagente|reativo|detect[aá](?:vel|do))|indetect[aá]vel|negativ[oa]|positiv[oa]|sens[ií]vel|resistente|intermedi[aá]ri[oa])(?:\s{2,}(?:\(\p{L}{1,2}\)|\*{1,3}))?\s*$/iu;
 
 // Words of a table header or a section: a cell made of them is not a result.
 // A report's own title beside the lab's name ("Laudo de exames", "Resultado de exames") heads it too.

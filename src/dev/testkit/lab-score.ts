@@ -214,6 +214,14 @@ export const CORPUS_SETS = [
   'heldout100',
   'heldout101',
   'heldout102',
+  'heldout103',
+  'heldout104',
+  'heldout105',
+  'heldout83',
+  'heldout60',
+  'heldout65',
+  'heldout67',
+  'heldout69',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
 
