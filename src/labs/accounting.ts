@@ -87,6 +87,9 @@ const NOT_WORD = String.raw`(?![\p{L}\d])`;
 /** A footnote's mark opening its line ("(1) ", "Nota (1) - "): it names the note. */
 const NOTE_MARK = /^\s*(?:nota\s*)?\(\d{1,2}\)(?:\s*[-–—]\s*|\s+)/iu;
 
+// A result's name before its value in a history line, up to four words ("neutrófilos", "TGP", "ácido úrico").
+const NAMED = String.raw`\p{L}[\p{L}\d.-]*(?: \p{L}[\p{L}\d.-]*){0,3}\s+`;
+
 const ADMIN_SPANS: RegExp[] = [
   // The number of a serial collection in a banner with its date ("=== COLETA 2 - 10/09/2025 06:05 ==="): which
   // sample, no value.
@@ -118,6 +121,7 @@ const ADMIN_SPANS: RegExp[] = [
   // "Cartão SUS: 706 1234 5678 9012", "Leito 12", a dialysis shift and machine ("Turno: 2º", "Máquina: 07"), "Posto: 03", "Carteira 0092 8815", "(ESF equipe 03)", "(ESF 03)",
   // a regional council's "CRBM 5ª Região 7.412" or "CRBio 5 - 071.448/05-D", a digit a transcription could not read ("CRF-MT 3.1?8"),
   // a health plan's "Senha de autorização" (the guia's authorisation, longer than the 16 characters a label may run to);
+  // a lab's call centre by its phone ("fale com a nossa Central: 4004-7700"), only before a phone's eight digits;
   // a protocol, an order or a patient record abbreviated "Prot. 118-2041", "Ped.: 31.004.872", "Pac.: 0452219" or after the full label ("Paciente....: 0004418827"), the report's "Versão do laudo: 1", the lab system's name and version ("SISTEMA LABHOS 5.2"). The label and its number never span a bracket or a
   // ";" (only an area code opens one: "Tel. (71) 3344-9810"; a fax transmission line's "FAX +55 67 3384-1150"),
   // save a bracket of letters that names the form ("Requisição SUS (BPA-I): 44019", a SUS billing form's);
@@ -136,7 +140,7 @@ const ADMIN_SPANS: RegExp[] = [
   // a hospital admission's authorisation number (AIH 3125100638417), too. So is a ward's number before
   // the bed's ("ENF. 03 LEITO 12B").
   new RegExp(
-    String.raw`(?<![\p{L}\d])(?:crm|creme[a-z]{1,3}|crf|crbm|crbio|coren|rqe|cnes|cns|cnpj|cnae|cbo|aih|cpf|rg|cep|protocolo|prot\.(?=\s*:?\s*\d)|ped\.?(?=\s*:?\s*\d)|pac(?:\.(?=\s*:?\s*\d)|(?=\s*:\s*\d))|paciente(?=[.\s]*:?\s*\d)|pedido|req|requisi[cç][aã]o|solicita[cç][aã]o(?=\s*:?\s*\d)|atend(?:imento)?\.?|o\.s\.?|os(?=\s*[:nº°#])|ordem(?:\s+de\s+servi[cç]o)?|pront|prontu[aá]rio|reg|registro|c[oó]d(?:igo)?|ficha|senha(?:\s+de\s+autoriza[cç][aã]o)?|cart[aã]o(?:\s+sus)?|notifica[cç][aã]o|sinan|sis(?:prenatal|can|col|mam|reg|cel|loglab|pni)|boletim|lote|n[º°]|no\.|n[uú]mero|tel(?:efone)?|fone|fax|ramal|sac|ouvidoria|disque(?:\s+sa[uú]de)?|whatsapp|celular|leito|quarto|enf(?:ermaria)?\.?(?=\s*:?\s*\d)|box|turno|m[aá]quina|posto(?:\s+de\s+coleta)?|equipe|esf|micro[aá]rea|cadastro|matr[ií]cula|id|guia|carteir(?:inha|a)|etiqueta|amostra\s+n[º°]|amostra(?=\s*:?\s*(?:\d{5,}|\d+-\d+|\d{1,3}(?:\.\d{3}){2,}(?![\d,])))|vers[aã]o(?:\s+do\s+laudo)?(?=\s*:?\s*\d)|sistema(?=\s+[\p{L}-]+\s+(?:v\.?\s*)?\d))${NOT_WORD}(?:(?!\s{2,}\p{L}|[.*_—–-]\s{2,})(?:[^\d\n(\[;]|\([\p{L}\s-]{1,12}\))){0,16}\(?(?:\d{1,2}\s*(?:[ªº]\s*(?:regi[aã]o\s*)?|[-–]\s*(?=\d))|\d{1,2}\s+\p{L}{2}\s+(?=\d))?(?:\d{1,4}\)?(?:\s\d{1,4}(?![\d./-]))*\s\d[\d./?\uFFFD-]*|\d(?:[\d./?\uFFFD-]|\[ileg[ií]vel\](?=\d))*)(?!\d|,\d)`,
+    String.raw`(?<![\p{L}\d])(?:crm|creme[a-z]{1,3}|crf|crbm|crbio|coren|rqe|cnes|cns|cnpj|cnae|cbo|aih|cpf|rg|cep|protocolo|prot\.(?=\s*:?\s*\d)|ped\.?(?=\s*:?\s*\d)|pac(?:\.(?=\s*:?\s*\d)|(?=\s*:\s*\d))|paciente(?=[.\s]*:?\s*\d)|pedido|req|requisi[cç][aã]o|solicita[cç][aã]o(?=\s*:?\s*\d)|atend(?:imento)?\.?|o\.s\.?|os(?=\s*[:nº°#])|ordem(?:\s+de\s+servi[cç]o)?|pront|prontu[aá]rio|reg|registro|c[oó]d(?:igo)?|ficha|senha(?:\s+de\s+autoriza[cç][aã]o)?|cart[aã]o(?:\s+sus)?|notifica[cç][aã]o|sinan|sis(?:prenatal|can|col|mam|reg|cel|loglab|pni)|boletim|lote|n[º°]|no\.|n[uú]mero|central(?=\s*:?\s*(?:\(\d{2}\)\s*)?\d{4}[-\s]?\d{4}(?!\d))|tel(?:efone)?|fone|fax|ramal|sac|ouvidoria|disque(?:\s+sa[uú]de)?|whatsapp|celular|leito|quarto|enf(?:ermaria)?\.?(?=\s*:?\s*\d)|box|turno|m[aá]quina|posto(?:\s+de\s+coleta)?|equipe|esf|micro[aá]rea|cadastro|matr[ií]cula|id|guia|carteir(?:inha|a)|etiqueta|amostra\s+n[º°]|amostra(?=\s*:?\s*(?:\d{5,}|\d+-\d+|\d{1,3}(?:\.\d{3}){2,}(?![\d,])))|vers[aã]o(?:\s+do\s+laudo)?(?=\s*:?\s*\d)|sistema(?=\s+[\p{L}-]+\s+(?:v\.?\s*)?\d))${NOT_WORD}(?:(?!\s{2,}\p{L}|[.*_—–-]\s{2,})(?:[^\d\n(\[;]|\([\p{L}\s-]{1,12}\))){0,16}\(?(?:\d{1,2}\s*(?:[ªº]\s*(?:regi[aã]o\s*)?|[-–]\s*(?=\d))|\d{1,2}\s+\p{L}{2}\s+(?=\d))?(?:\d{1,4}\)?(?:\s\d{1,4}(?![\d./-]))*\s\d[\d./?\uFFFD-]*|\d(?:[\d./?\uFFFD-]|\[ileg[ií]vel\](?=\d))*)(?!\d|,\d)`,
     'giu',
   ),
   // What a blood-gas analyser is told about the sample, printed in the section's title or a note ("GASOMETRIA
@@ -168,6 +172,9 @@ const ADMIN_SPANS: RegExp[] = [
   // 2 dia 15"): which dose the sample precedes, no result. A menstrual cycle's day is printed after a colon
   // or before the word ("Dia do ciclo: 5", "5º dia do ciclo") and is not matched.
   /(?<![\p{L}\d])(?:ciclo\s+\d{1,2}(?:\s*[,/-]?\s*(?:d|dia)\s*\d{1,2})?|c\d{1,2}\s*d\d{1,2})(?![\p{L}\d])/giu,
+  // A newborn's birth weight in the patient's line ("RN a termo (39 semanas), PN 3.240 g", "Peso ao nascer: 2.950 g"):
+  // who the patient is, what its ranges by birth weight are read from (patient.ts), no result.
+  /(?<![\p{L}])(?:pn|peso\s+(?:ao\s+|de\s+)?nasc(?:er|imento))\s*:?\s*\d[\d.,]*\s*(?:g|kg|gramas)(?![\p{L}])/giu,
   // A hospital floor beside the ward ("CLINICA MEDICA - 2 ANDAR", "3º andar"): where the patient lies.
   /(?<![\d.,])\d{1,2}\s*[ºo°]?\s*andar(?![\p{L}])/giu,
   // A character quoted as itself ('"0" no lugar de "O"', a transcriber's note on what it may have misread).
@@ -278,9 +285,10 @@ const ADMIN_SPANS: RegExp[] = [
   // "Variação: +5,2 %"): a difference between two samples, no result.
   new RegExp(String.raw`(?<![\p{L}])(?:Δ\s*%?|varia[cç][aã]o(?:\s*%)?|var\.\s*%)\s*:?\s*[+−-]?\s*(?:${NUMBER})\s*%?`, 'giu'),
   // Earlier results each after its date ("Resultados anteriores:  08/03/2024: 89 mg/dL    22/02/2023: 91 mg/dL",
-  // "Histórico: 15/03/2024: 52 | 11/12/2023: 44", "Resultados anteriores:   04/02/2025 » 112 mg/dL").
+  // "Histórico: 15/03/2024: 52 | 11/12/2023: 44", "Resultados anteriores:   04/02/2025 » 112 mg/dL"), or a
+  // date's several results each after its name ("HISTÓRICO ....... 10/06/2025: leucócitos 4.580 · TGP 29").
   new RegExp(
-    String.raw`(?:^|\s)(?:(?:resultados?\s+)?anterior(?:es)?|hist[oó]rico)\s*:?(?:\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s*[:\-»→]?\s*(?:[<>]\s*)?(?:${NUMBER})\s*(?:${UNIT_PATTERN})?[\s;,|]*)+`,
+    String.raw`(?:^|\s)(?:(?:resultados?\s+)?anterior(?:es)?|hist[oó]rico)(?:\s*\.{2,})?\s*:?(?:\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s*[:\-»→]?\s*(?:${NAMED})?(?:[<>]\s*)?(?:${NUMBER})\s*(?:${UNIT_PATTERN})?(?:\s*[·;,|]\s*${NAMED}(?:[<>]\s*)?(?:${NUMBER})\s*(?:${UNIT_PATTERN})?)*[\s;,|·]*)+`,
     'giu',
   ),
   // A sample or request code of the lab's letters, the year and a sequence ("CTA-2025-004871",

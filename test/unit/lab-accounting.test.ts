@@ -313,3 +313,28 @@ test('an age with its years abbreviated in brackets after a birth date ("(41 a)"
   assert.notDeepEqual(resultTokens('Tempo de sangramento   3 min'), []);
   assert.notDeepEqual(resultTokens('Eosinófilos   (41 /mm³)'), []);
 });
+
+// After set 105 (h1026): a portal's footer gives the lab's call centre by its phone.
+test("a lab's call centre by its phone is administrative; a number after 'central' that is no phone is not", () => {
+  const r = parseLabReport(['Glicose: 92 mg/dL (70 a 99)', 'Dúvidas? Ligue para a nossa Central: 3003-1234.'].join('\n'), { today: '2025-06-01' });
+  assert.deepEqual(r.unparsed_lines, []);
+  assert.ok(resultTokens('Pressão venosa central: 12 cmH2O').some((t) => t.values.includes(12)));
+});
+
+// With set 83 in the corpus tests (h804): a newborn's birth weight in the patient's line.
+test("a newborn's birth weight in the patient's line is administrative", () => {
+  const r = parseLabReport(['Idade: 3 dias — RN pré-termo (35 semanas), PN 2.480 g', 'Bilirrubina total: 11,2 mg/dL'].join('\n'), { today: '2025-06-01' });
+  assert.deepEqual(r.unparsed_lines, []);
+  assert.deepEqual(
+    r.analytes.map((a) => a.value),
+    [11.2],
+  );
+});
+
+// With set 83 in the corpus tests (h811): a history line gives a date's several results, each after its name.
+test("a history line's dated results, each after its name, are earlier samples; a number after them is still counted", () => {
+  const text = ['TSH ................ 2,10 µUI/mL    0,40 a 4,50', 'HISTÓRICO ......... 03/02/2025: TSH 3,20 · T4 livre 1,05 · anti-TPO 88'];
+  assert.deepEqual(parseLabReport(text.join('\n'), { today: '2025-06-01' }).unparsed_lines, []);
+  const added = `${text[1]}      47,5`;
+  assert.ok(resultTokens(added).some((t) => t.values.includes(47.5)));
+});
