@@ -286,9 +286,10 @@ const ADMIN_SPANS: RegExp[] = [
   new RegExp(String.raw`(?<![\p{L}])(?:Δ\s*%?|varia[cç][aã]o(?:\s*%)?|var\.\s*%)\s*:?\s*[+−-]?\s*(?:${NUMBER})\s*%?`, 'giu'),
   // Earlier results each after its date ("Resultados anteriores:  08/03/2024: 89 mg/dL    22/02/2023: 91 mg/dL",
   // "Histórico: 15/03/2024: 52 | 11/12/2023: 44", "Resultados anteriores:   04/02/2025 » 112 mg/dL"), or a
-  // date's several results each after its name ("HISTÓRICO ....... 10/06/2025: leucócitos 4.580 · TGP 29").
+  // date's several results each after its name, between the dots or bars a history prints ("HISTÓRICO .......
+  // 10/06/2025: leucócitos 4.580 · TGP 29"); a named value after a ';' may be another result of the line.
   new RegExp(
-    String.raw`(?:^|\s)(?:(?:resultados?\s+)?anterior(?:es)?|hist[oó]rico)(?:\s*\.{2,})?\s*:?(?:\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s*[:\-»→]?\s*(?:${NAMED})?(?:[<>]\s*)?(?:${NUMBER})\s*(?:${UNIT_PATTERN})?(?:\s*[·;,|]\s*${NAMED}(?:[<>]\s*)?(?:${NUMBER})\s*(?:${UNIT_PATTERN})?)*[\s;,|·]*)+`,
+    String.raw`(?:^|\s)(?:(?:resultados?\s+)?anterior(?:es)?|hist[oó]rico)(?:\s*\.{2,})?\s*:?(?:\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s*[:\-»→]?\s*(?:${NAMED})?(?:[<>]\s*)?(?:${NUMBER})\s*(?:${UNIT_PATTERN})?(?:\s*[·|]\s*${NAMED}(?:[<>]\s*)?(?:${NUMBER})\s*(?:${UNIT_PATTERN})?)*[\s;,|·]*)+`,
     'giu',
   ),
   // A sample or request code of the lab's letters, the year and a sequence ("CTA-2025-004871",
