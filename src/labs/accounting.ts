@@ -20,6 +20,7 @@ import { foldSameLength, isCatalogued, lookupName } from './analytes.ts';
 import { NUMBER, numbersIn } from './numbers.ts';
 import {
   ANALYSER_SPAN,
+  analyserAfterSpecimen,
   ASSAY_LIMIT,
   cutAdminLabel,
   isAdminLine,
@@ -440,6 +441,8 @@ export function resultTokens(text: string, raw?: string): Token[] {
   // bracket out (piece.ts cleanName), so its numbers are not the name's either.
   for (const m of t.matchAll(/(?<=\p{L}[^()]*)\s*\((?:m[eé]todo|metodologia)\b[^()]*\)/giu)) admin.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
   for (const m of t.matchAll(ANALYSER_SPAN)) admin.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
+  const analyser = analyserAfterSpecimen(t);
+  if (analyser !== undefined) admin.push([analyser, t.length]);
   for (const m of t.matchAll(GRADE_NOTE)) admin.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
   // The analyser named in brackets on a method line ("Método: Fluoroenzimaimunoensaio (ImmunoCAP - Phadia
   // 250)"): a model's number, as after "Equipamento:". The method may follow the material on one line

@@ -288,10 +288,21 @@ export function withoutPreviousColumn(line: CleanLine, previousAt: number, histo
   const nextAt = starts?.find((at) => at > previousAt + 3);
   if (nextAt !== undefined) {
     const printed = withDatesJoined(line.raw.replace(/\t/g, '   '), 0);
-    const under = printed.filter((c) => c.at >= previousAt - 3 && c.at < nextAt - 3);
+    // A PDF's cells may drift left of their header cells, the reference's into the span under the previous
+    // column ("188 em 12/05/2025   70 a 99 mg/dL" under "RESULTADO ANTERIOR   VALORES DE REFERÊNCIA"): a row
+    // with one cell per header cell is placed by order, its cell under the previous header the earlier sample's.
+    // Only when the header's first cell is over the name and each cell starts nearer its own header cell than
+    // any other (a header over the value columns only, "%   /mm³   Anterior /mm³", would place the name
+    // first); the cell placed so must still reach into the previous column.
+    const previousIndex = starts!.findIndex((at) => Math.abs(at - previousAt) <= 3);
+    const nearest = (at: number) => starts!.reduce((best, s, i) => (Math.abs(s - at) < Math.abs(starts![best]! - at) ? i : best), 0);
+    const placed = printed.length === starts!.length && Math.abs(starts![0]! - printed[0]!.at) <= 3 && printed.every((c, i) => nearest(c.at) === i);
+    const inOrder = previousIndex > 0 && placed ? printed[previousIndex] : undefined;
+    const byOrder = inOrder && inOrder.at + inOrder.cell.length > previousAt - 3 && inOrder.at < nextAt - 3 ? inOrder : undefined;
+    const under = byOrder ? [byOrder] : printed.filter((c) => c.at >= previousAt - 3 && c.at < nextAt - 3);
     const fromEnd = printed.length - printed.indexOf(under[0]!);
     const cell = cs[cs.length - fromEnd];
-    const after = printed.some((c) => c.at >= nextAt - 3);
+    const after = byOrder !== undefined || printed.some((c) => c.at >= nextAt - 3);
     // The name and the current value may share the first cell, a dot leader or one space apart ("pH ····
     // 7,31 *   7,26   7,35 - 7,45"): a value ending that cell is the current one before the previous cell.
     const valueBefore = fromEnd < cs.length - 1 || /\s[-−]?\d[\d.,]*(?:\s*[*!↑↓])?$/u.test(cs[cs.length - fromEnd - 1]?.cell ?? '');

@@ -5,7 +5,7 @@ import { foldSameLength, lookupName } from './analytes.ts';
 import { type CleanLine, isBlockDetail, isMethodLine } from './lines.ts';
 import { NUMBER, numbersIn } from './numbers.ts';
 import type { Entry, Group } from './result.ts';
-import { isReferenceLabel, isReferenceText, qualitativeAtStart, qualitativeReference, stripReferenceLead } from './reference.ts';
+import { isReferenceLabel, isReferenceText, qualitativeAtStart, qualitativeReference, REFERENCE_LEAD_WORDS, stripReferenceLead } from './reference.ts';
 import { unitAtStart } from './units.ts';
 import { markerOf, readValue, VERDICT_WORD } from './value.ts';
 import { isWordField, WORD_THEN_COMMENT, wordResultText } from './word-results.ts';
@@ -104,6 +104,56 @@ export function sameAnalyte(e: Entry, name: string, opts: { prefix?: boolean } =
   // The reference may name the result without its qualifier in brackets or after a dash ("HTLV 1/2" for
   // "HTLV 1/2 - Anticorpos totais").
   return opts.prefix === true && foldName(name).length >= 3 && foldName(e.name.replace(/\s*(?:\(|\s[-–—]\s).*$/, '')) === foldName(name);
+}
+
+// A timed sample's time in minutes, as a tolerance curve names it ("Jejum", "Basal", "1 hora", "1h", "60 min",
+// "120 minutos"), whole or at the end of the name ("Glicose 2 horas", "Jejum (0 min)").
+function minutesOf(name: string): number | undefined {
+  const f = foldSameLength(name).trim();
+  const whole = (s: string) => {
+    if (/^(?:jejum|basal)$/.test(s)) return 0;
+    const t = /^(\d{1,3})\s*(h|horas?|min(?:utos)?|')$/.exec(s);
+    return t ? Number(t[1]) * (/^h/.test(t[2]!) ? 60 : 1) : undefined;
+  };
+  const bracket = /^(.*?)\s*\(([^()]*)\)$/.exec(f);
+  const end = /(?:^|\s)(jejum|basal|\d{1,3}\s*(?:h|horas?|min(?:utos)?|'))$/.exec(bracket ? bracket[1]! : f);
+  return whole(bracket ? bracket[1]! : f) ?? (bracket ? whole(bracket[2]!.trim()) : undefined) ?? (end ? whole(end[1]!) : undefined);
+}
+
+/** Whether a label names the timed sample a result is ("1h" for "1 hora", "jejum" for "Jejum (0 min)"). */
+export function sameTimePoint(name: string, label: string): boolean {
+  const a = minutesOf(name);
+  return a !== undefined && a === minutesOf(label);
+}
+
+// A range's start after its label: a bound's word or sign, or a number.
+const RANGE_AFTER_LABEL = String.raw`(?:at[eé]|inferior|superior|menor|maior|abaixo|acima|[<>≤≥]|\d)`;
+const LABELLED_RANGE = new RegExp(
+  String.raw`^(\d{1,3}\s*(?:h|horas?|min(?:utos)?|')(?![\p{L}])|\p{L}[\p{L}\d .()/-]*?)\s*:?\s+(${RANGE_AFTER_LABEL}.*)$`,
+  'iu',
+);
+const LEAD_OF_RANGES = new RegExp(String.raw`^\s*(${REFERENCE_LEAD_WORDS}(?![\p{L}])[^:]{0,40}:)\s*(\S.*)$`, 'iu');
+
+/**
+ * Ranges of several results on one line after a reference lead, each led by the result it is for ("VR na
+ * gestação: jejum até 91 / 1h até 179 / 2h até 152", a tolerance curve's limits under its times): the lead,
+ * and each piece's label and range. Undefined unless there are two pieces or more, every one a label and a range.
+ */
+export function rangesLedByResults(t: string): { lead: string; pieces: Array<{ label: string; range: string }> } | undefined {
+  const m = LEAD_OF_RANGES.exec(t);
+  if (!m) return undefined;
+  const parts = m[2]!
+    .split(/\s+\/\s+|\s*;\s*/)
+    .map((p) => p.trim().replace(/\.$/, ''))
+    .filter(Boolean);
+  if (parts.length < 2) return undefined;
+  const pieces: Array<{ label: string; range: string }> = [];
+  for (const p of parts) {
+    const x = LABELLED_RANGE.exec(p);
+    if (!x || !isReferenceText(x[2]!)) return undefined;
+    pieces.push({ label: x[1]!.trim(), range: x[2]!.trim() });
+  }
+  return { lead: m[1]!, pieces };
 }
 
 /**

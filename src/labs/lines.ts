@@ -1103,7 +1103,8 @@ const PICTURE_CAPTION_LINE = new RegExp(String.raw`^[\s*#>_[(]*${PICTURE_CAPTION
  * Comparar resultados"): page furniture, their counts no results.
  */
 export function isPortalTabs(text: string): boolean {
-  const tabs = cells(text);
+  // The tabs may follow the filter's label ("Filtrar: Todos (18)  |  Alterados (3)").
+  const tabs = cells(text.replace(/^\s*(?:filtrar|exibir)(?:\s+por)?\s*:\s*/iu, ''));
   return /^tod[oa]s\s*\(\d{1,3}\)$/iu.test(tabs[0] ?? '') && tabs.every((c) => /^\p{L}[\p{L}\s-]*\(\d{1,3}\)$/u.test(c) || PAGE_CONTROL.test(c));
 }
 
@@ -1283,6 +1284,8 @@ export function withoutDetailCell(text: string): string {
   // in a column of its own too ("HEMOGRAMA      (Método: automação + microscopia)").
   // A specimen before the dash is no title: the whole line is the block's detail.
   if (SAMPLE_DETAIL.test(text.trim())) return text;
+  const analyser = analyserAfterSpecimen(text);
+  if (analyser !== undefined) return text.slice(0, analyser);
   for (const m of text.matchAll(/\s{2,}\(?(?=\S)|\s[-–—]\s+(?=m[eé]todo)|\s\(?(?=(?:material|amostra|m[eé]todo|metodologia)\s*:)/giu)) {
     const at = m.index + m[0].length;
     const dash = /[-–—]/.test(m[0]);
@@ -1362,6 +1365,18 @@ const ANALYSER = String.raw`(?:equipamento|analisador|aparelho|instrumento|plata
 const ANALYSER_LINE = new RegExp(String.raw`^\p{L}[^\d:;|]{1,60}?\s[-–—·,]\s*${ANALYSER}\s*\S.*$`, 'iu');
 /** The analyser's label and model up to a column break ("Equipamento: Cobas e 801 (Roche)"): its digits name a machine. */
 export const ANALYSER_SPAN = new RegExp(String.raw`(?<![\p{L}])${ANALYSER}[^;|]*?(?=\s{3,}|\s*[;|]|$)`, 'giu');
+
+// A section's title with its specimen after a dash and the analyser that ran it last ("GASOMETRIA / METABÓLITOS -
+// Sangue venoso - heparina lítica - ABL 800", "COAGULAÇÃO - Plasma citratado - Coagulômetro ACL TOP 350", a
+// hospital LIS): the model's number names a machine, never a value of the title.
+const ANALYSER_AFTER_SPECIMEN = /^(\s*\p{L}[^\d:;|]*?)\s+[-–—]\s+(\p{L}[^\d:;|]*?)\s[-–—]\s+(?:[^\d:;|]*\s)?\p{Lu}[\p{L}-]*\s+\d{2,5}\s*$/u;
+const SPECIMEN_FIRST = new RegExp(String.raw`^${SPECIMEN}(?![\p{L}])`, 'iu');
+
+/** Where such a title's specimen and analyser start (after the title), or undefined. */
+export function analyserAfterSpecimen(text: string): number | undefined {
+  const m = ANALYSER_AFTER_SPECIMEN.exec(text);
+  return m && SPECIMEN_FIRST.test(m[2]!) ? m[1]!.length : undefined;
+}
 
 /**
  * A material/method line printed without its label, as a lab's web portal shows it under the exam
@@ -1948,6 +1963,8 @@ export const DANGLING_WORD = /\s(?:de|do|da|dos|das|e|com|por|pelo|pela|para|em|
 // A detail line ending on the method's label, its value left for the next line.
 const METHOD_LABEL_LAST = /(?:^|\s)(?:m[eé]todos?|metodologia)\s*:$/iu;
 
+const opensBracket = (s: string) => (s.match(/\(/g) ?? []).length > (s.match(/\)/g) ?? []).length;
+
 /**
  * A block's Material/Método line wrapped mid-phrase ("Método: semeadura em ágar; identificação e teste de" /
  * "sensibilidade por automação (VITEK 2) — interpretação segundo BrCAST 2025"): the second line is the rest
@@ -1962,7 +1979,11 @@ export function joinWrappedDetail(reads: readonly string[]): string[] {
     // A phone's viewer may break the line right after the method's label ("Material: Soro (fluoreto) Método:"
     // / "Enzimático (hexoquinase)"): the next line is the method's name, any case, never a block's title.
     const labelLast = METHOD_LABEL_LAST.test(cur) && !/\d/.test(next) && next !== next.toUpperCase();
-    if (!isBlockDetail(cur) || (!(DANGLING_WORD.test(cur) && /^\p{Ll}/u.test(next)) && !labelLast)) continue;
+    // Or at a bracket: the bracket alone ("Método: Hoffman … e Faust" / "(centrífugo-flutuação)"), or the end
+    // of the one the line opened ("Material: fezes (…, em conservante" / "MIF)"); never a reference in it.
+    const inBracket = /^\(([^()]*)\)$/.exec(next)?.[1] ?? (opensBracket(cur) ? /^([^()]*)\)$/.exec(next)?.[1] : undefined);
+    const bracketEnd = inBracket !== undefined && !/\d/.test(next) && qualitativeAtStart(inBracket) === undefined && !isReferenceText(inBracket);
+    if (!isBlockDetail(cur) || (!(DANGLING_WORD.test(cur) && /^\p{Ll}/u.test(next)) && !labelLast && !bracketEnd)) continue;
     if (next.includes(':') || /\s{2,}/.test(next)) continue;
     out[i] = `${out[i]!.trimEnd()} ${next}`;
     out[i + 1] = '';

@@ -86,6 +86,8 @@ import {
   resultLineNext,
   sameAnalyte,
   labelLeadsRow,
+  rangesLedByResults,
+  sameTimePoint,
   labelEndsName,
   valueAloneNext,
   valueAloneUnderDetails,
@@ -1246,6 +1248,27 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       continue;
     }
 
+    // The ranges of several results of the block on one line, each led by the result it is for ("VR na gestação:
+    // jejum até 91 / 1h até 179 / 2h até 152" under a tolerance curve's times): each range is its result's, the
+    // lead's words (whom the ranges are for) kept with it. Only when every piece names a different result.
+    const ranged = rangesLedByResults(t);
+    if (ranged) {
+      const groups = [...recent.map((r) => r.group), ...(pending ? [pending] : [])];
+      const owners = ranged.pieces.map((p) =>
+        groups.filter((g) => g.entries.length === 1 && (sameAnalyte(g.entries[0]!, p.label, { prefix: true }) || sameTimePoint(g.entries[0]!.name, p.label))),
+      );
+      if (owners.every((o) => o.length === 1) && new Set(owners.map((o) => o[0])).size === owners.length) {
+        ranged.pieces.forEach((p, i) => {
+          const g = owners[i]![0]!;
+          if (g !== pending) reopenAt(recent.findIndex((r) => r.group === g));
+          addRef(pending!, `${ranged.lead} ${p.range}`);
+        });
+        // The labels name the results, not as the accounting looks for them: every number is a bound taken.
+        seen[seen.length - 1]!.text = '';
+        continue;
+      }
+    }
+
     // Under a block's references, one line per result read in it, each led by that result's name
     // ("Creatinina - Homens: 0,70 a 1,30 mg/dL", "eTFG: igual ou superior a 60"): the range is that
     // result's, never a new result (no value of its own, only ranges). A name may open with the number
@@ -1573,7 +1596,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // A value alone under a title.
     if (title) {
       const g = readAfterName(title.name, t, ctx, { separated: true });
-      if (g && numbersIn(t).length > 0 && /^\s*[<>≤≥\d]/.test(t)) {
+      if (g && numbersIn(t).length > 0 && /^\s*(?:[▲▼↑↓⬆⬇]\uFE0F?\s*)?[<>≤≥\d]/u.test(t)) {
         adoptUnderTitle(g, title);
         continue;
       }

@@ -256,9 +256,10 @@ export function readPatient(lines: string[], input: PatientInput = {}): Patient 
     if (!phase && amenorrhoea && Number(amenorrhoea[1]) * (/^m/i.test(amenorrhoea[2]!) ? 1 : 12) >= 12) phase = 'menopausa';
     if (!phase && MENOPAUSE_STATED.test(line) && !/\b(?:n[aã]o|sem|pr[eé])[-\s]+(?:\p{L}+\s+)?menopaus|menopausa\s*:\s*n[aã]o\b/iu.test(line))
       phase = 'menopausa';
+    // The field may say who gave the day ("Dia do ciclo informado: 2º dia", as "Jejum informado" does).
     const day =
       /(\d{1,2})\s*[º°ª]?\s*(?:o\s+)?dia\s+(?:do\s+)?(?:ciclo|ciclo\s+menstrual)\b/iu.exec(line) ??
-      /\bdia\s+(?:do\s+)?ciclo(?:\s+menstrual)?\s*:?\s*(\d{1,2})(?!\d)/iu.exec(line);
+      /\bdia\s+(?:do\s+)?ciclo(?:\s+menstrual)?(?:\s+(?:informad|declarad|referid|relatad)[oa])?\s*:?\s*(\d{1,2})(?!\d)/iu.exec(line);
     if (day && cycleDay === undefined) cycleDay = Number(day[1]);
     const dum = LAST_PERIOD_DAY.exec(line);
     if (dum && !lastPeriod) lastPeriod = brDate(dum[1]!);

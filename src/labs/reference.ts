@@ -618,7 +618,12 @@ export function labelledRanges(items: string[], opts: { dotIsDecimal?: boolean; 
   // toxicidade."): a range labelled after it keeps its own label, not the next sentence's.
   // A unit the margin cut ("3,5 a 5,2 g/d[cortado]") is no unit of the range: left out, the range reads bare.
   // One range of several unreadable ("0 a [borrado] % | 0 a 100 /mm³") is no range, nor any other's label.
-  for (const item of withWrappedLabels(items.map((i) => withoutCutRanges(i.replace(CUT_UNIT, '')))).flatMap((i) =>
+  // Nor is one alone whose last bound the margin cut ("1,6 a 2,[ilegível]"): what is left of it is no bound.
+  const readable = (i: string) => {
+    const t = withoutCutRanges(i.replace(CUT_UNIT, ''));
+    return isCutRange(t) ? '' : t;
+  };
+  for (const item of withWrappedLabels(items.map(readable)).flatMap((i) =>
     detectionLimitBound(i.replace(GRADE_NOTE, '')).split(/;|\s·\s|(?<=\p{Ll}{4}|\))\.\s+(?=\p{Lu})/u),
   )) {
     const found = findRanges(item, opts.dotIsDecimal ?? false);
@@ -1333,11 +1338,12 @@ const ILLEGIBLE_BOUND = new RegExp(
   'iu',
 );
 
-// A range the margin cut inside its numbers ("5,0 a 1[cortado]", "Homens: 1[cortado]", "0,5 a [ilegível]"): a
-// population's label, a first bound, then the mark where the rest was. What is left of the last number
-// ("1") is no bound, so nothing of it is a range. The unit may follow the mark ("0 a [borrado] %").
+// A range the margin cut inside its numbers ("5,0 a 1[cortado]", "Homens: 1[cortado]", "0,5 a [ilegível]",
+// "13,[ilegível]"): a population's label, a first bound, then the mark where the rest was. What is left of
+// the last number ("1", "13,") is no bound, so nothing of it is a range. (Cut after a decimal digit,
+// "7,2[cortado]", the bound is read as open: DOUBTFUL_DIGIT.) The unit may follow the mark ("0 a [borrado] %").
 const CUT_RANGE = new RegExp(
-  String.raw`^(?:\p{L}[\p{L} ]*:\s*)?(?:(?:at[eé]|inferior\s+a|superior\s+a|acima\s+de|abaixo\s+de|[<>≤≥])\s*)?(?:\d[\d.,]*\s*(?:a|-|–|até)\s*)?\d*${UNREADABLE_MARK}[^\]]*\](?:\s*[^\s\d[\]]{1,10})?$`,
+  String.raw`^(?:\p{L}[\p{L} ]*:\s*)?(?:(?:at[eé]|inferior\s+a|superior\s+a|acima\s+de|abaixo\s+de|[<>≤≥])\s*)?(?:\d[\d.,]*\s*(?:a|-|–|até)\s*)?(?:\d+[.,]?)?${UNREADABLE_MARK}[^\]]*\](?:\s*[^\s\d[\]]{1,10})?$`,
   'iu',
 );
 

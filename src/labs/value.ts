@@ -71,7 +71,14 @@ function readMarkers(s: string): { rest: string; marker: 'alto' | 'baixo' | null
 
 export function readValue(input: string, opts: { dotIsDecimal?: boolean; freeText?: boolean } = {}): ValueRead | undefined {
   // Separators before the value; a minus glued to digits is the value's sign ("BE : -2,8 mmol/L").
-  const s = input.replace(/^(?:[\s:=]|[-–—](?!\d))+/, '');
+  const stripped = input.replace(/^(?:[\s:=]|[-–—](?!\d))+/, '');
+  // A portal draws its verdict's arrow before the value ("▲ 27,9 ng/mL", "▼ 150 pg/mL"): the lab's mark, as after it.
+  const arrow = /^([▲▼↑↓⬆⬇])\uFE0F?\s*(?=(?:[<>≤≥]\s*)?\d)/u.exec(stripped);
+  if (arrow) {
+    const read = readValue(stripped.slice(arrow[0].length), opts);
+    return read && read.value !== null ? { ...read, marker: read.marker ?? markerOf(arrow[1]!) } : undefined;
+  }
+  const s = stripped;
   // Crosses written with a digit ("1+", "3+", a dipstick's grade): a graded word result, never the number.
   const crosses = /^([1-4])\+(?![\d+])/.exec(s);
   if (crosses) return { value: null, text: `${crosses[1]}+`, comparator: null, unit: null, ...readMarkers(s.slice(crosses[0].length)) };
