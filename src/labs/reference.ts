@@ -549,6 +549,9 @@ function riskCategoryOf(label: string): string | undefined {
   return m ? riskCategoryKey(m[1]!) : undefined;
 }
 
+/** Whether a label names a cardiovascular risk category ("Risco baixo", "intermediário", "Muito alto"). */
+export const isRiskCategoryLabel = (label: string): boolean => riskCategoryOf(label) !== undefined;
+
 /** A stated or printed category in one spelling ("intermediário", "Interm.", "moderado" → 'intermediario'). */
 function riskCategoryKey(category: string): string {
   const f = foldSameLength(category).trim().replace(/\s+/g, ' ');
@@ -617,8 +620,9 @@ export function labelledRanges(items: string[], opts: { dotIsDecimal?: boolean; 
   // A note's sentences part its ranges too ("… (idosos, gestantes). Acima de 100 ng/mL: risco de
   // toxicidade."): a range labelled after it keeps its own label, not the next sentence's.
   // A unit the margin cut ("3,5 a 5,2 g/d[cortado]") is no unit of the range: left out, the range reads bare.
-  // One range of several unreadable ("0 a [borrado] % | 0 a 100 /mm³") is no range, nor any other's label.
-  for (const item of withWrappedLabels(items.map((i) => withoutCutRanges(i.replace(CUT_UNIT, '')))).flatMap((i) =>
+  // One range of several unreadable ("0 a [borrado] % | 0 a 100 /mm³") is no range, nor any other's label; nor
+  // is what was read of one alone ("1,6 a 2,[ilegível]": a first bound and a number's start).
+  for (const item of withWrappedLabels(items.map((i) => (isCutRange(i) ? '' : withoutCutRanges(i.replace(CUT_UNIT, ''))))).flatMap((i) =>
     detectionLimitBound(i.replace(GRADE_NOTE, '')).split(/;|\s·\s|(?<=\p{Ll}{4}|\))\.\s+(?=\p{Lu})/u),
   )) {
     const found = findRanges(item, opts.dotIsDecimal ?? false);
@@ -1335,9 +1339,10 @@ const ILLEGIBLE_BOUND = new RegExp(
 
 // A range the margin cut inside its numbers ("5,0 a 1[cortado]", "Homens: 1[cortado]", "0,5 a [ilegível]"): a
 // population's label, a first bound, then the mark where the rest was. What is left of the last number
-// ("1") is no bound, so nothing of it is a range. The unit may follow the mark ("0 a [borrado] %").
+// ("1", "7," cut after its decimal comma) is no bound, so nothing of it is a range. The unit may follow the
+// mark ("0 a [borrado] %").
 const CUT_RANGE = new RegExp(
-  String.raw`^(?:\p{L}[\p{L} ]*:\s*)?(?:(?:at[eé]|inferior\s+a|superior\s+a|acima\s+de|abaixo\s+de|[<>≤≥])\s*)?(?:\d[\d.,]*\s*(?:a|-|–|até)\s*)?\d*${UNREADABLE_MARK}[^\]]*\](?:\s*[^\s\d[\]]{1,10})?$`,
+  String.raw`^(?:\p{L}[\p{L} ]*:\s*)?(?:(?:at[eé]|inferior\s+a|superior\s+a|acima\s+de|abaixo\s+de|[<>≤≥])\s*)?(?:\d[\d.,]*\s*(?:a|-|–|até)\s*)?(?:\d+[.,]?)?${UNREADABLE_MARK}[^\]]*\](?:\s*[^\s\d[\]]{1,10})?$`,
   'iu',
 );
 
