@@ -12,7 +12,7 @@ import { foldSameLength, lookupName } from './analytes.ts';
 import { cellStarts } from './columns.ts';
 import type { CleanLine } from './lines.ts';
 import { numbersIn } from './numbers.ts';
-import { isReferenceLabel, isReferenceText, parseRangeExpression, stripReferenceLead } from './reference.ts';
+import { isReferenceLabel, isReferenceText, isRiskCategoryLabel, parseRangeExpression, stripReferenceLead } from './reference.ts';
 
 export interface ReferenceTable {
   /** Label of each range column ("Com jejum (mg/dL)") and where its header cell starts. */
@@ -125,6 +125,105 @@ const rowGoals = (cs: Array<{ cell: string; at: number }>, table: ReferenceTable
     name: table.columns.reduce((best, k) => (Math.abs(k.at - c.at) < Math.abs(best.at - c.at) ? k : best)).label,
     range: c.cell,
   }));
+
+/** One goal a note under the results gives: the analyte it is for, the risk category and its bound. */
+export interface CategoryGoal {
+  name: string;
+  category: string;
+  range: string;
+}
+
+// A goal is a bound below which the value should stay ("< 130", "< 130 mg/dL", "até 130").
+const isGoal = (text: string) => {
+  const r = parseRangeExpression(text);
+  return r !== undefined && r.low === null && r.high !== null;
+};
+
+// A note's items: parted by semicolons, middle dots or bars, and by its sentences' ends.
+const noteItems = (text: string) =>
+  text
+    .split(/\s*(?:;|\s[·|•]\s|\.\s+(?=\p{Lu})|\.\s*$)\s*/u)
+    .map((i) => i.trim())
+    .filter(Boolean);
+
+// A category's name before its goals ("risco baixo", "Intermediário:", "Muito alto —").
+const CATEGORY_LEAD = /^(\p{L}[\p{L} .]*?)\s*(?::|\s[-–—]|(?=\s*(?:[<≤]|at[eé]\s|inferior|menor|abaixo)))\s*(.*)$/iu;
+
+/** One category's goals, one for each name in order ("intermediário < 100 / < 130"); undefined for anything else. */
+function categoryItem(item: string, names: string[]): CategoryGoal[] | undefined {
+  const m = CATEGORY_LEAD.exec(item);
+  if (!m || !isRiskCategoryLabel(m[1]!)) return undefined;
+  const ranges = m[2]!.split(/\s*\/\s*(?=[<≤]|at[eé]\s|inferior|menor|abaixo)|\s+e\s+(?=[<≤]|at[eé]\s|inferior|menor|abaixo)/iu);
+  if (ranges.length !== names.length || !ranges.every(isGoal)) return undefined;
+  return ranges.map((range, i) => ({ name: names[i]!, category: m[1]!.trim(), range: range.trim() }));
+}
+
+/** Every category's goals in a note's items; undefined unless each item with a number is one. */
+function categoryItems(items: string[], names: string[]): CategoryGoal[] | undefined {
+  const goals: CategoryGoal[] = [];
+  for (const item of items) {
+    const read = categoryItem(item, names);
+    // A sentence in words alone is the note's prose ("A categoria de risco é definida pelo médico"); a cell
+    // after a column's gap is none.
+    if (!read && (/\d/.test(item) || /\s{2,}/.test(item) || item.split(' ').length < 3)) return undefined;
+    goals.push(...(read ?? []));
+  }
+  return goals.length > 0 ? goals : undefined;
+}
+
+// The analytes a goals note names before its colon ("Metas por risco - LDL / não-HDL (mg/dL)", "Alvos para LDL-c e
+// não-HDL-c"): the last one to three words before the first separator name the first, each piece after it the next.
+function goalNames(lead: string): string[] | undefined {
+  if (!/\b(?:metas?|alvos?|objetivos?)\b/iu.test(lead)) return undefined;
+  const pieces = lead
+    .replace(/\([^()]*\)/g, ' ')
+    .trim()
+    .split(/\s*\/\s*|\s+e\s+|\s*,\s*/u);
+  const words = pieces[0]!.split(/\s+/);
+  const first = [3, 2, 1].map((k) => words.slice(-k).join(' ')).find((n) => /^\p{L}/u.test(n) && lookupName(n) !== undefined);
+  const names = [first, ...pieces.slice(1).map((p) => p.trim())];
+  const defs = names.map((n) => (n ? lookupName(n) : undefined));
+  if (defs.some((d) => d === undefined) || new Set(defs.map((d) => d!.key)).size !== defs.length) return undefined;
+  return names as string[];
+}
+
+/**
+ * A note of goals by cardiovascular risk category that names its analytes before its colon, then gives each
+ * category's goals in the same order ("Metas LDL / não-HDL (mg/dL): baixo < 130 / < 160; intermediário < 100 /
+ * < 130; …"): the names, for the lines it wraps onto, and the goals read. Undefined for anything else.
+ */
+export function goalsNote(text: string): { names: string[]; goals: CategoryGoal[] } | undefined {
+  // The note may open with a label of its own ("Nota: metas de LDL / não-HDL (mg/dL): …"): the lead is the one
+  // before the goals.
+  for (const colon of text.matchAll(/:/g)) {
+    const names = goalNames(text.slice(0, colon.index));
+    const goals = names && categoryItems(noteItems(text.slice(colon.index + 1)), names);
+    if (names && goals) return { names, goals };
+  }
+  return undefined;
+}
+
+/** A line such a note wrapped onto, its first item a category's goals ("alto < 70 / < 100; muito alto …"). */
+export function goalsNoteGoesOn(text: string, names: string[]): CategoryGoal[] | undefined {
+  const items = noteItems(text);
+  return items.length > 0 && categoryItem(items[0]!, names) ? categoryItems(items, names) : undefined;
+}
+
+/**
+ * One category's goals on a line of their own, each after its analyte's name ("Baixo: LDL < 130 · não-HDL <
+ * 160", "Risco alto — LDL-c < 70 mg/dL; não-HDL-c < 100 mg/dL"). Undefined for anything else.
+ */
+export function categoryGoalsLine(text: string): CategoryGoal[] | undefined {
+  const m = CATEGORY_LEAD.exec(text.trim());
+  if (!m || !isRiskCategoryLabel(m[1]!)) return undefined;
+  const goals: CategoryGoal[] = [];
+  for (const item of noteItems(m[2]!).flatMap((i) => i.split(/\s*,\s*|\s+e\s+(?=\p{L})/u))) {
+    const named = /^(\p{L}[\p{L}\d\- ]*?)\s*:?\s*((?:[<≤]|at[eé]\s|inferior|menor|abaixo).*)$/iu.exec(item);
+    if (!named || !lookupName(named[1]!) || !isGoal(named[2]!)) return undefined;
+    goals.push({ name: named[1]!, category: m[1]!.trim(), range: named[2]!.trim() });
+  }
+  return goals.length > 0 ? goals : undefined;
+}
 
 /**
  * A reference line that names each analyte before its range ("Referências: AP 70 a 100 %; RNI 0,9 a

@@ -132,6 +132,7 @@ function historyHeader(
     previousAt: Math.min(...earlier.map((e) => e.from)),
     history: { dates: earlier.length, currentAt: current.at, earlier },
     rangeColumns: [],
+    starts: starts.map((c) => c.at),
   };
 }
 

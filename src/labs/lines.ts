@@ -226,8 +226,13 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // places the part, it is no piece of the first name.
   const part = /^\s*\((\d)\/(\d)\)\s+(?=\p{L})/u.exec(t);
   if (part && Number(part[1]) <= Number(part[2])) t = ' '.repeat(part[0].length) + t.slice(part[0].length);
+  // A transcription's italics around words, a species' name, leave no mark inside a bracket or before one either
+  // ("cistos de *Giardia lamblia* (*duodenalis*)").
   // A star right after a colon closes a bold label ("*RNI (INR):* 2,31"), even with the value after it.
-  t = t.replace(/\*\*|__/g, '').replace(/(^|\s)\*(?=\S)|(?<=\S)\*(?=\s|$)(?!\s*[\d(])|(?<=:)\*(?=\s)/g, '$1');
+  t = t
+    .replace(/\*\*|__/g, '')
+    .replace(/(?<![\p{L}\d*])\*(\p{L}[^*\n]*?\p{L})\*(?![\p{L}\d*])/gu, '$1')
+    .replace(/(^|\s)\*(?=\S)|(?<=\S)\*(?=\s|$)(?!\s*[\d(])|(?<=:)\*(?=\s)/g, '$1');
   // Italics with underscores from a transcription ("_Assinatura no rodapé: …_"), kept inside words ("HB_A1C").
   t = t.replace(/(^|\s)_(?=[^\s_])|(?<=[^\s_])_(?=\s|$)/g, '$1');
   // A message's square or diamond bullet is one too ("▫️ Ureia: 74 mg/dL", "▪️ *RNI (INR):* 2,31", with
@@ -942,6 +947,8 @@ const ADMIN_LABELS = [
   'material',
   'amostra',
   'metodo',
+  // A stool exam read by several methods names them together ("Métodos: Hoffman, Pons & Janer e Faust").
+  'metodos',
   'metodologia',
   // How a calculated index is got ("Cálculo: glicose (mg/dL) x insulina (µUI/mL) / 405"): a detail of its block.
   'calculo',
@@ -1175,7 +1182,7 @@ const SAMPLE_DATES =
 // testadas:"): the panel's, between its result and its reference.
 const SCREENED = String.raw`(?:subst[aâ]ncias|drogas|analitos|classes)\s+(?:pesquisad|analisad|testad|investigad)[oa]s\s*:`;
 const BLOCK_DETAIL = new RegExp(
-  String.raw`^(?:material|amostra|m[eé]todo|metodologia|equipamento|analisador|kit|c[aá]lculo|f[oó]rmula|jejum|${ASSAY_LIMIT}|${SCREENED})(?![\p{L}])`,
+  String.raw`^(?:material|amostras?|m[eé]todos?|metodologia|equipamento|analisador|kit|c[aá]lculo|f[oó]rmula|jejum|${ASSAY_LIMIT}|${SCREENED})(?![\p{L}])`,
   'iu',
 );
 
@@ -1277,13 +1284,25 @@ export function withoutDetailCell(text: string): string {
   const stamp = RELEASE_STAMP_CELL.exec(text);
   if (stamp && /\p{L}/u.test(text.slice(0, stamp.index)) && !/[:\d]/.test(text.slice(0, stamp.index).replace(NAME_DIGITS, '')))
     return text.slice(0, stamp.index);
+  // A specimen before the dash is no title: the whole line is the block's detail.
+  if (SAMPLE_DETAIL.test(text.trim())) return text;
+  // A portal's title row prints the specimen in the cell after the name and the method after it ("PESQUISA
+  // DE ROTAVÍRUS   Fezes   Imunocromatografia", "PARASITOLÓGICO DE FEZES   Fezes (amostra única)   Métodos:
+  // Hoffman, …"): the sample's cells, never a result; the title alone names the "Resultado" row under it.
+  // Read before a labelled method's cell is cut, which would leave the specimen's as the title's word.
+  const specimen = SPECIMEN_CELL_AFTER_TITLE.exec(text);
+  if (specimen && !/\d/.test(specimen[1]!.replace(NAME_DIGITS, ''))) {
+    const rest = text
+      .slice(specimen[0].length)
+      .split(/\s{2,}/)
+      .filter(Boolean);
+    if (rest.every((c) => isMethodLine(c) || /^(?:m[eé]todos?|metodologia)\s*:\s*\p{L}[^\d]*$/iu.test(c))) return specimen[1]!;
+  }
   // The method may follow the title after a dash instead ("VHS - MÉTODO DE WESTERGREN"), not after
   // another detail ("IMUNOLOGIA - MATERIAL: SORO - MÉTODO: …", a section line).
   // A title that fills its column leaves one space before a labelled detail ("… (NOME POR EXTENSO) Material: Soro").
   // So does one in brackets ("PARASITOLÓGICO DE FEZES (MÉTODO: HOFFMAN)"): its colon is the detail's,
   // in a column of its own too ("HEMOGRAMA      (Método: automação + microscopia)").
-  // A specimen before the dash is no title: the whole line is the block's detail.
-  if (SAMPLE_DETAIL.test(text.trim())) return text;
   const analyser = analyserAfterSpecimen(text);
   if (analyser !== undefined) return text.slice(0, analyser);
   for (const m of text.matchAll(/\s{2,}\(?(?=\S)|\s[-–—]\s+(?=m[eé]todo)|\s\(?(?=(?:material|amostra|m[eé]todo|metodologia)\s*:)/giu)) {
@@ -1295,17 +1314,6 @@ export function withoutDetailCell(text: string): string {
     if (dash && /^[^:]*\s:\s*[<>≤≥]?\s*\d/.test(text.slice(at))) continue;
     if (BLOCK_DETAIL.test(text.slice(at)) && /\p{L}/u.test(text.slice(0, at)) && !/\d/.test(text.slice(0, at).replace(NAME_DIGITS, '')))
       return text.slice(0, m.index).trimEnd();
-  }
-  // A portal's title row prints the specimen in the cell after the name and the method after it ("PESQUISA
-  // DE ROTAVÍRUS   Fezes   Imunocromatografia", "PARASITOLÓGICO DE FEZES   Fezes (amostra única)   Métodos:
-  // Hoffman, …"): the sample's cells, never a result; the title alone names the "Resultado" row under it.
-  const specimen = SPECIMEN_CELL_AFTER_TITLE.exec(text);
-  if (specimen && !/\d/.test(specimen[1]!.replace(NAME_DIGITS, ''))) {
-    const rest = text
-      .slice(specimen[0].length)
-      .split(/\s{2,}/)
-      .filter(Boolean);
-    if (rest.every((c) => isMethodLine(c) || /^(?:m[eé]todos?|metodologia)\s*:\s*\p{L}[^\d]*$/iu.test(c))) return specimen[1]!;
   }
   const method = methodCellAt(text);
   return method === undefined ? text : text.slice(0, method);

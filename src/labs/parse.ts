@@ -50,7 +50,10 @@ import { finishGroup, numericFrom, qualitativeFrom } from './flagging.ts';
 import { labelledLine, mergeReferenceCells, methodUnderNameFrom, pairedRow, splitAtNameCells, splitResults, tableHeader, type TableHeader } from './layouts.ts';
 import {
   categoryGoals,
+  categoryGoalsLine,
   categoryRowGoals,
+  goalsNote,
+  goalsNoteGoesOn,
   goalsReference,
   isCategoryRow,
   namedReferences,
@@ -385,6 +388,8 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   let refTable: ReferenceTable | undefined;
   // The goals each result has taken from the category rows of the goals table being read.
   let goalsTaken = new Map<Closed, Array<{ category: string; range: string }>>();
+  // The goals note being read: the line it was last read on, the analytes its lead named, the goals each result has taken.
+  let note: { at: number; names: string[] | undefined; taken: Map<Closed, Array<{ category: string; range: string }>> } | undefined;
   // Numbered samples of one exam read so far, the last one pending: closed together, with its references.
   let heldSamples: Group[] = [];
   // The one reference a block prints above its table ("Valor de referência: inferior a 0,35 kUA/L" over
@@ -820,7 +825,9 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       continue;
     }
     const wrappedName =
-      table?.starts && !line.bars ? nameWrapOf(t, line.offset, table.starts, pending, lastTextAt, wrapAt, line.index, table.methodColumn) : undefined;
+      table?.starts && !line.bars
+        ? nameWrapOf(t, line.offset, currentStarts(table.starts, table.previousAt), pending, lastTextAt, wrapAt, line.index, table.methodColumn)
+        : undefined;
     if (wrappedName) {
       const e = pending!.entries[0]!;
       e.name = `${e.name} ${wrappedName.piece}`;
@@ -875,6 +882,33 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
           const reference = goalsReference(refTable, goalsTaken.get(c)!);
           if (isRiskGoalsReference(reference)) refinish(c, [reference]);
         }
+      continue;
+    }
+    // A note of goals by risk category under the results, its analytes named in its lead ("Metas LDL / não-HDL
+    // (mg/dL): baixo < 130 / < 160; intermediário …", wrapped onto the lines under it) or one category a line
+    // ("Baixo: LDL < 130 · não-HDL < 160"): every number a goal, accounted as such; the results it names take
+    // its goals together, as from a goals table's rows (a value between goals is placed nowhere), unless the
+    // report printed a range of their own.
+    const opened = goalsNote(t);
+    const noteGoals = opened?.goals ?? (note && note.at === lastTextAt && note.names ? goalsNoteGoesOn(t, note.names) : undefined) ?? categoryGoalsLine(t);
+    if (noteGoals) {
+      close();
+      seen[seen.length - 1]!.text = '';
+      if (!note || note.at !== lastTextAt || opened) note = { at: line.index, names: opened?.names, taken: new Map() };
+      note.at = line.index;
+      for (const goal of noteGoals) {
+        const c = earlier(goal.name);
+        if (!c) continue;
+        const taken = note.taken.get(c);
+        if (taken) taken.push(goal);
+        else if (c.made.every((a) => !('reference_source' in a) || a.reference_source !== 'report')) note.taken.set(c, [goal]);
+        else continue;
+        const reference = note.taken
+          .get(c)!
+          .map((g) => `${g.category}: ${g.range}`)
+          .join('; ');
+        if (isRiskGoalsReference(reference)) refinish(c, [reference]);
+      }
       continue;
     }
     const row = refTable && !refTable.byCategory ? referenceRow({ ...line, text: t }, refTable) : undefined;
@@ -1899,6 +1933,14 @@ const GROUP_LABEL_CELL = /^\p{L}[\p{L}.\s/-]{1,24}:$/u;
 // A reporting verb in a typed message, then a name and its number ("… so escreveu leucocitos 3 p/ campo …").
 const REPORTED_RESULT =
   /(?:^|,\s*)(?:[\p{Ll}\d]+\s+){0,5}?(?:s[oó]\s+)?(?:escreveu|escrito|deu|veio|saiu|apareceu)\s+(\p{L}[\p{L}-]*(?:\s\p{L}[\p{L}-]*)?\s+\d[^,]*)$/u;
+
+// The header's cells up to the earlier samples' columns, which every row has cut off: the reference column is
+// the last of them. A header with no cell over the names ("Resultado   Valores de referência   12/03/2025")
+// leaves their column at the line's start.
+const currentStarts = (starts: number[], previousAt: number | undefined) => {
+  const current = previousAt === undefined ? starts : starts.filter((at) => at < previousAt - 1);
+  return current.length > 0 && current[0]! > 3 ? [0, ...current] : current;
+};
 
 function nameWrapOf(
   t: string,

@@ -22,7 +22,7 @@ import {
   stripReferenceLead,
 } from './reference.ts';
 import { unitAtStart } from './units.ts';
-import { markerOf, readValue, VERDICT_WORD } from './value.ts';
+import { isMarkerCell, markerOf, readValue, VERDICT_WORD } from './value.ts';
 import { isWordColumnName, WHOSE_SAMPLE_AFTER_NAME, wordResultText } from './word-results.ts';
 
 /** The year of a filtration-rate equation printed after its name ("CKD-EPI 2021", "MDRD 2006"): part of the name. */
@@ -468,8 +468,11 @@ export function readPiece(text: string, ctx: Ctx, depth = 0): Group | undefined 
     // Any other name takes words too when its row prints a reference in words beside them ("Bacterioscopia
     // (Gram)   Cocos Gram-positivos   Ausência de microrganismos"): the reference says the result is a word.
     // Its reference's lead ("Ref.: Negativa") is no part of the reference.
-    const ref = stripReferenceLead(cs.slice(2).join('   ')).rest;
-    const wordReference = cs.length === 3 && qualitativeReference(ref) !== undefined;
+    // The lab's mark in a cell of its own after the words ("Uratos amorfos (+)   *   Ausentes") is no part of
+    // the reference after it.
+    const marked = cs.length >= 4 && isMarkerCell(cs[2]!) ? 1 : 0;
+    const ref = stripReferenceLead(cs.slice(2 + marked).join('   ')).rest;
+    const wordReference = cs.length === 3 + marked && qualitativeReference(ref) !== undefined;
     // The cell may lead the words with its label, as a typed report's rows do ("GRUPO SANGUINEO (ABO)
     // RESULTADO: O"): the label is no part of the result.
     const words = isWordColumnName(cleanName(cs[0]!)) || wordReference ? wordResultText(cs[1]!.replace(/^resultados?\s*:\s*/iu, '')) : undefined;
@@ -479,7 +482,7 @@ export function readPiece(text: string, ctx: Ctx, depth = 0): Group | undefined 
       // "Consistência   Pastosa   Pastosa ou formada", a stool exam's): the reference the words are read
       // against, whatever they are, as a word list would be. A dash there ("—") is no reference.
       const underReference =
-        cs.length === 3 && /\p{L}{2}/u.test(ref) && !/\d/.test(ref) && ctx.table?.referenceAt !== undefined && ctx.table.resultAt !== undefined;
+        cs.length === 3 + marked && /\p{L}{2}/u.test(ref) && !/\d/.test(ref) && ctx.table?.referenceAt !== undefined && ctx.table.resultAt !== undefined;
       return {
         entries: [
           { def: lookupName(name), name, read: { value: null, text: words, comparator: null, unit: null, marker: null, rest: '' }, line: ctx.line.index },

@@ -549,6 +549,9 @@ function riskCategoryOf(label: string): string | undefined {
   return m ? riskCategoryKey(m[1]!) : undefined;
 }
 
+/** Whether a label names a cardiovascular risk category ("Risco baixo", "intermediário", "Muito alto"). */
+export const isRiskCategoryLabel = (label: string): boolean => riskCategoryOf(label) !== undefined;
+
 /** A stated or printed category in one spelling ("intermediário", "Interm.", "moderado" → 'intermediario'). */
 function riskCategoryKey(category: string): string {
   const f = foldSameLength(category).trim().replace(/\s+/g, ' ');
