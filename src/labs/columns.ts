@@ -228,6 +228,7 @@ export function unitsByColumn(columns: ValueColumn[], n: number, line: CleanLine
 /** A history report's dated columns: how many, and where the current result's column starts. */
 export interface History {
   dates: number;
+  /** -Infinity when no column heads the current result: it is printed before the first earlier column. */
   currentAt: number;
   /**
    * The earlier samples' columns, when the header places them (a dated header with unit and reference
@@ -444,13 +445,15 @@ function withoutEarlierColumns(line: CleanLine, currentAt: number, earlier: Arra
   // Numbers printed right-aligned under a left-aligned date ("21/10/2024" over "   262 *") start inside
   // the current column, before the first earlier one: a number cell that starts there is the value too.
   const currentTo = Math.min(...earlier.map((e) => e.from).filter((from) => from > currentAt));
-  const numberCurrent =
-    cs.find((c) =>
-      [...c.cell.matchAll(/(?:^|\s)([<>]?\s*\d)/g)].some((m) => {
-        const at = (m.index ?? 0) + m[0].length - m[1]!.length;
-        return Math.abs(c.at + at - currentAt) <= 3 && (at === 0 || endsCell(c.cell.slice(at)));
-      }),
-    ) ?? cs.find((c) => c.at > currentAt && c.at < currentTo - 3 && /^[<>]?\s*\d/.test(c.cell));
+  const unplaced = currentAt === Number.NEGATIVE_INFINITY;
+  const numberCurrent = unplaced
+    ? cs.find((c) => c.at < currentTo - 3 && /(?:^|\s)[<>]?\s*\d/.test(c.cell))
+    : (cs.find((c) =>
+        [...c.cell.matchAll(/(?:^|\s)([<>]?\s*\d)/g)].some((m) => {
+          const at = (m.index ?? 0) + m[0].length - m[1]!.length;
+          return Math.abs(c.at + at - currentAt) <= 3 && (at === 0 || endsCell(c.cell.slice(at)));
+        }),
+      ) ?? cs.find((c) => c.at > currentAt && c.at < currentTo - 3 && /^[<>]?\s*\d/.test(c.cell)));
   // A result in words under the current date ("HBsAg   Não reagente   Não reagente   Não reagente"), the
   // earlier samples' words under theirs.
   const wordCurrent = numberCurrent ? undefined : cs.find((c) => Math.abs(c.at - currentAt) <= 3 && wholeWordResult(c.cell));

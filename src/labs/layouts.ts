@@ -8,7 +8,7 @@
 //                   "Bilirrubina total 1,4 mg/dL (até 1,2) - Bilirrubina direta 0,3 mg/dL (até 0,3)".
 import { foldSameLength, lookupName } from './analytes.ts';
 import { cellStarts, dateKey, previousColumnOf, valueColumnsOf, type History, type LimitCell, type PreviousCell, type ValueColumn } from './columns.ts';
-import { cells, isAdminLine } from './lines.ts';
+import { cells, isAdminLine, isBlockDetail } from './lines.ts';
 import { NUMBER, numbersIn } from './numbers.ts';
 import { isReferenceLabel, isReferenceText, qualitativeAtStart, qualitativeReference, stripReferenceLead, type Sex } from './reference.ts';
 import { UNIT_PATTERN, normalizeUnit, unitAtStart } from './units.ts';
@@ -205,6 +205,23 @@ function earlierDatesBeside(starts: Array<{ cell: string; at: number }>, context
   return /^resultados?$/i.test(starts[0]!.cell) && datesAreEarlier(starts.slice(1), context);
 }
 
+/**
+ * Dates alone under the previous results' label ("Resultados anteriores" over "10/02/2025   04/11/2024"), at
+ * the end of a block's Material/Método line at times: every date heads an earlier sample's column, and the
+ * current value, which no column heads, is printed before them.
+ */
+function earlierDatesAlone(starts: Array<{ cell: string; at: number }>, context: HeaderContext): Array<{ cell: string; at: number }> | undefined {
+  const first = starts.findIndex((c) => !isBlockDetail(c.cell));
+  const dates = first < 0 ? [] : starts.slice(first);
+  if (dates.length === 0 || !dates.every((c) => DATE_CELL.test(c.cell)) || !context.above) return undefined;
+  // The label ends its line, alone or after the block's title; under a table's header ("EXAME   RESULTADO
+  // ANTERIOR   REFERÊNCIA" over "12/01/2024") the date is that header's second line, no header of its own.
+  const above = cellStarts(context.above.text, context.above.offset);
+  const labelAt = previousColumnOf(context.above.text, context.above.offset);
+  if (labelAt !== above.at(-1)?.at || above.slice(0, -1).some((c) => HEADER_CELL.test(foldSameLength(c.cell).trim()))) return undefined;
+  return dates[0]!.at >= labelAt! - 3 ? dates : undefined;
+}
+
 function datesAreEarlier(dates: Array<{ cell: string; at: number }>, context: HeaderContext): boolean {
   const labelAt = context.above ? previousColumnOf(context.above.text, context.above.offset) : undefined;
   if (labelAt !== undefined && dates[0]!.at >= labelAt - 3) return true;
@@ -255,6 +272,8 @@ export function tableHeader(text: string, offset = 0, context: HeaderContext = {
       history: { dates: starts.length - 1, currentAt: starts[0]!.at },
       rangeColumns: [],
     };
+  const earlierOnly = earlierDatesAlone(starts, context);
+  if (earlierOnly) return historyHeader(starts, earlierOnly, { cell: '', at: Number.NEGATIVE_INFINITY });
   // The same report as a table header with one column per sample ("Exame   13/06/25   10/06/25
   // 06/06/25   Unid.   Valores de referência", often under "ATUAL   ANTERIORES"): the newest date is
   // the current result's column wherever it stands, the other dated columns hold earlier samples, and

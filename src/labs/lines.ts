@@ -1609,6 +1609,33 @@ export function joinOpenBrackets(reads: readonly string[]): string[] {
 }
 
 /**
+ * A tabbed row whose last cell, the reference, a mail's or a viewer's width wrapped onto the next line from
+ * the margin ("TSH\t3,42\tµUI/mL\t1º trimestre 0,10 a 2,50 | 2º trimestre 0,20 a" / "3,00 | 3º trimestre …",
+ * "…\tinferior a 0,30 (valores iguais ou superiores a 0,30" / "sugerem proteinúria na gestação)"): the cell
+ * ends on a word that wants a number and the line under it opens with one, or leaves a bracket open that
+ * the line under it closes. The two are read as one row. Returns, per line, the text to read ('' for a line
+ * joined to the row above).
+ */
+export function joinWrappedTabbedReference(reads: readonly string[]): string[] {
+  const out = [...reads];
+  for (let i = 0; i + 1 < out.length; i++) {
+    const cells = out[i]!.trim().split('\t');
+    const next = out[i + 1]!.trim();
+    if (cells.length < 3 || !/^\p{L}/u.test(cells[0]!) || next === '' || next.includes('\t')) continue;
+    const last = cells[cells.length - 1]!.trimEnd();
+    const open = last.lastIndexOf('(');
+    const close = next.indexOf(')');
+    const rangeGoesOn = WANTS_NUMBER.test(last) && /^[<>≤≥]?\s*\d/.test(next);
+    const bracketGoesOn = open >= 0 && !last.includes(')', open) && close >= 0 && !next.slice(0, close).includes('(');
+    if (!rangeGoesOn && !bracketGoesOn) continue;
+    out[i] = `${out[i]!.trimEnd()} ${next}`;
+    out[i + 1] = '';
+    i++;
+  }
+  return out;
+}
+
+/**
  * Whether a cell goes on after a ";" with a labelled field whose label is no reference's ("… ; HBsAg:
  * Reagente", a result typed after the range): that piece is a result, no part of a reference cell.
  */

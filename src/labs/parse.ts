@@ -21,6 +21,7 @@ import { jsonRecordsAsRows } from './json-records.ts';
 import { dictatedAsResults } from './dictation.ts';
 import { splitRunOnBlocks } from './run-on-blocks.ts';
 import { withoutSecondUnits } from './second-units.ts';
+import { curveColumnsAsRows } from './curve-columns.ts';
 import { joinPairedCells } from './paired-cells.ts';
 import { checkedOptions } from './checkboxes.ts';
 import { joinWrappedDifferential } from './wrapped-differential.ts';
@@ -117,6 +118,7 @@ import {
   joinHyphenBrokenName,
   joinWrappedReferenceLead,
   joinOpenBrackets,
+  joinWrappedTabbedReference,
   joinWrappedNameAbove,
   joinWrappedTabbedName,
   joinWrappedReferenceCells,
@@ -287,9 +289,12 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   // transcribed dictation as the results its sentences say (dictation.ts); a result's value and
   // reference in a second system of units are set aside (second-units.ts); a differential's cells one
   // a line are put back in rows (paired-cells.ts), and so are the header and rows of one a phone's viewer
-  // wrapped anywhere (wrapped-differential.ts).
+  // wrapped anywhere (wrapped-differential.ts); a tolerance curve's table with one column per analyte is
+  // read as one result per cell (curve-columns.ts).
   const pageRows = unfoldPageColumns(
-    delimitedAsColumns(joinWrappedDifferential(joinPairedCells(withoutSecondUnits(dictatedAsResults(checkedOptions(jsonRecordsAsRows(raws))))))),
+    curveColumnsAsRows(
+      delimitedAsColumns(joinWrappedDifferential(joinPairedCells(withoutSecondUnits(dictatedAsResults(checkedOptions(jsonRecordsAsRows(raws))))))),
+    ),
   );
   // A tabbed row whose name wrapped onto the line above is read and accounted as one row on its cells'
   // line: its previous-result cell is cut off by column, as on any row of the table.
@@ -315,7 +320,11 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       splitBesideLabelledResults(
         joinTierLabelAlone(
           joinRangeUnderLabel(
-            joinWrappedComparison(joinRangeBrokenAtMargin(joinWrappedReferenceCells(joinWrappedReferenceColumn(joinBrokenBarRows(joinOpenBrackets(named)))))),
+            joinWrappedComparison(
+              joinRangeBrokenAtMargin(
+                joinWrappedReferenceCells(joinWrappedReferenceColumn(joinBrokenBarRows(joinOpenBrackets(joinWrappedTabbedReference(named))))),
+              ),
+            ),
           ),
         ),
       ),
@@ -1110,6 +1119,9 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // Nor is the sample's detail with a number in it ("Material: plasma citratado 3,2%   Método: … (ISI
     // 1,02)"): the title still names the rows under it (its numbers are accounted by the final pass).
     if (title && !pending && /^(?:material|amostra)\s*:/i.test(t) && isBlockDetail(t)) continue;
+    // So is a method with what it was computed from in brackets ("Método: Cálculo de Vermeulen (testosterona
+    // total, SHBG e albumina 4,3 g/dL)"): the bracket's numbers are the method's, no value beside it.
+    if (title && !pending && /^(?:m[eé]todo|metodologia)\s*:/i.test(t) && isBlockDetail(t) && bareNumbers(t) === 0) continue;
     // Nor is the number of the slide or sample the block was read on ("PESQUISA DE PLASMODIUM (GOTA ESPESSA)" /
     // "LÂMINA Nº 0417/2025" / "RESULTADO: POSITIVO"): it identifies the sample, the title still names the result.
     if (title && !pending && /^(?:l[aâ]mina|amostra|tubo|frasco)\s+(?:n\.?\s*[º°o]\.?|n[uú]mero|#)\s*:?\s*\d[\d/.-]*$/iu.test(t.trim())) continue;

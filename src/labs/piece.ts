@@ -21,7 +21,7 @@ import {
   REFERENCE_LEAD_WORDS,
   stripReferenceLead,
 } from './reference.ts';
-import { unitAtStart } from './units.ts';
+import { sameUnit, unitAtStart } from './units.ts';
 import { isMarkerCell, markerOf, readValue, VERDICT_WORD } from './value.ts';
 import { isWordColumnName, WHOSE_SAMPLE_AFTER_NAME, wordResultText } from './word-results.ts';
 
@@ -202,6 +202,9 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
       second &&
       second.value !== null &&
       (second.unit || (columns.length >= 2 && !read.unit) || bareUnder) &&
+      // A zero in the value's own unit closing the line ("4 /100 leucócitos   0 /100 leucócitos") is the
+      // reference cell: none expected.
+      !(second.value === 0 && second.rest.trim() === '' && second.unit && read.unit && sameUnit(second.unit, read.unit)) &&
       second.comparator === null &&
       !isReferenceText(rest) &&
       // The first cell a range of its own ("286   533 a 1.674   14 %"): the count's reference, no second value.
@@ -323,15 +326,24 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
   // A reference cell "0" for a count ("Metamielócitos   0   0   0   0" under "%   /mm3   %   /mm3"): none
   // of these cells is expected: up to zero, one number as printed. Only in the reference's place: one cell
   // per value read.
-  // So is a zero led as the reference, in brackets or not ("(Ref.: 0,0)" after a haemoglobin variant's %).
+  // So is a zero led as the reference, in brackets or not ("(Ref.: 0,0)" after a haemoglobin variant's %),
+  // and a zero in the value's own unit ("0 /100 leucócitos" beside a count of nucleated red cells).
   const refCells = cells(ref);
-  const ledZero = (c: string) => {
-    const { lead, rest } = stripReferenceLead(c.replace(/^\((.*)\)$/, '$1'));
-    return lead && /^0(?:[.,]0+)?\s*%?$/.test(rest);
+  const zeroIn = (c: string, unit: string | null) => {
+    const m = /^0(?:[.,]0+)?\s*/.exec(c);
+    if (!m) return false;
+    const after = c.slice(m[0].length);
+    if (/^%?$/.test(after)) return true;
+    const u = unitAtStart(after);
+    return unit !== null && u !== undefined && after.slice(u.consumed).trim() === '' && sameUnit(u.unit, unit);
   };
-  const zero = (c: string) => /^0(?:[.,]0+)?\s*%?$/.test(c) || ledZero(c);
-  if (refCells.length === entries.length && refCells.some(zero) && refCells.every((c) => zero(c) || isReferenceText(c)))
-    ref = refCells.map((c) => (zero(c) ? 'até 0' : c)).join('   ');
+  const zero = (c: string, i: number) => {
+    const unit = entries[i]?.read.unit ?? null;
+    const { lead, rest } = stripReferenceLead(c.replace(/^\((.*)\)$/, '$1'));
+    return zeroIn(c, unit) || (lead && zeroIn(rest, unit));
+  };
+  if (refCells.length === entries.length && refCells.some(zero) && refCells.every((c, i) => zero(c, i) || isReferenceText(c)))
+    ref = refCells.map((c, i) => (zero(c, i) ? 'até 0' : c)).join('   ');
   // Columns of words after the reference are a method or a comment ("70 a 99   Enzimático",
   // "3,5 - 5,1   VALOR CRÍTICO - comunicado às 23:10", "70 - 99   (acima do limite de medição)").
   if (ref !== '' && !isReferenceText(ref, { dotIsDecimal: dotIsDecimal(def) })) {
@@ -360,6 +372,13 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
     !isReferenceLabel(meaning[2]!)
   )
     ref = meaning[1]!.trim();
+  // What values past the range mean, in brackets after it ("inferior a 0,30 (valores iguais ou superiores a
+  // 0,30 sugerem proteinúria significativa)"): a sentence on the one range, whose numbers are its bounds.
+  const sentence = /^([^()]*\d[^()]*?)\s*\(([^()]*\p{L}{3,}(?:\s+\p{L}+){3,}[^()]*)\)\s*$/u.exec(ref);
+  if (sentence && !isReferenceText(ref, { dotIsDecimal: dotIsDecimal(def) }) && isReferenceText(sentence[1]!, { dotIsDecimal: dotIsDecimal(def) })) {
+    const bounds = numbersIn(sentence[1]!).map((n) => n.text);
+    if (numbersIn(sentence[2]!).every((n) => bounds.includes(n.text))) ref = sentence[1]!.trim();
+  }
   // How a calculated result was obtained, in the reference's place ("123 mg/dL   Calculada a partir da
   // HbA1c", "Estimada pela fórmula de Friedewald"): the result's method, no reference.
   if (read.value !== null && /^(?:calculad[oa]|estimad[oa]|obtid[oa])\s+(?:a\s+partir\s+d|pel[oa]s?\s|por\s|com\s+bas)/iu.test(ref)) ref = '';

@@ -1219,12 +1219,13 @@ export function isReferenceLabel(label: string, opts: { asName?: boolean } = {})
   // In a name, "normal" after a slash is the second term of a ratio to the normal pool ("Relação
   // paciente/normal", "R pac./normal", a coagulation time), never a tier.
   // Nor is "alta" before "sensibilidade" a tier: it names the assay ("Troponina T alta sensibilidade").
-  // Nor is a capital letter after the name's word a sex ("Hb F", "Hemoglobina M"): it names the fraction.
+  // Nor is a capital letter after the name's word a sex ("Hb F", "Hemoglobina M"): it names the fraction,
+  // in brackets too ("Componente monoclonal (pico M)").
   const text = opts.asName
     ? label
         .replace(/\/\s*normal\b/giu, ' ')
         .replace(/\balta\s+sensibilidade\b/giu, ' ')
-        .replace(/(?<=\p{L}{2,}\s+)[FMH]$/u, ' ')
+        .replace(/(?<=\p{L}{2,}\s+)[FMH](?=\)?$)/u, ' ')
     : label;
   const l = classify({ low: null, high: null, lowExclusive: false, highExclusive: false, unit: null }, text);
   // An immunity tier ("imune: ≥ 10 UI/mL", a rubella IgG alone under it) labels a range too.

@@ -68,6 +68,10 @@ const SPELLINGS: ReadonlyArray<[string, string]> = [
   ['(?:ug|µg|μg|mcg)\\/24\\s?h(?:oras)?', 'µg/24h'],
   // An immunoassay's signal-to-cut-off ratio ("0,18 S/CO"): else the "s" of seconds would be taken alone.
   ['s\\/co', 'S/CO'],
+  // Antiphospholipid antibodies in the phospholipid units of their class ("8,0 GPL", "3,1 MPL", "GPL-U/mL").
+  ['(?:u\\s?)?gpl(?:-?u)?(?:\\/ml)?', 'GPL'],
+  ['(?:u\\s?)?mpl(?:-?u)?(?:\\/ml)?', 'MPL'],
+  ['(?:u\\s?)?apl(?:-?u)?(?:\\/ml)?', 'APL'],
   // An index without a unit printed in the unit's place ("0,24 Índice", an immunoassay's).
   ['[ií]ndice', 'índice'],
   // A viral load restated as its logarithm ("3,09 log", "inferior a 1,60 log10"), the load's own unit

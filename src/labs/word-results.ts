@@ -4,7 +4,7 @@
 // label whose results are words (WORD_FIELDS), or on a "Resultado:" line under a block title. Such a
 // value is a qualitative result; with no printed word reference its flag is 'indeterminado'.
 import { DANGLING_WORD } from './lines.ts';
-import { qualitativeAtStart, qualitativeReference, REFERENCE_LEAD_WORDS } from './reference.ts';
+import { qualitativeAtStart, qualitativeReference, REFERENCE_LEAD_WORDS, titreOf } from './reference.ts';
 
 // Labels (folded) whose result is a word or a few words.
 const WORD_FIELDS =
@@ -88,6 +88,10 @@ export const WORD_THEN_COMMENT =
 export function wordBeforeComment(text: string, raw?: string): string | undefined {
   const t = text.trim();
   if (FOUND_AFTER_DASH.test(t) && !(raw !== undefined && WORD_IN_BOLD.test(raw))) return undefined;
+  // A reactive word with its titre before the comment ("Reagente 1/640 - padrão nuclear homogêneo (AC-1)",
+  // an antinuclear test's pattern): the word and its titre are the result.
+  const titred = /^(.*?\d\s*\)?)\s*[-–—,]\s+\p{L}/u.exec(t);
+  if (titred && titreOf(titred[1]!) !== undefined) return titred[1];
   return WORD_THEN_COMMENT.exec(t)?.[1];
 }
 
