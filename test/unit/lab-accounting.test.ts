@@ -338,3 +338,9 @@ test("a history line's dated results, each after its name, are earlier samples; 
   const added = `${text[1]}      47,5`;
   assert.ok(resultTokens(added).some((t) => t.values.includes(47.5)));
 });
+
+// With set 106 in the corpus tests (h1042): a transcriber marks a doubtful digit of a registration.
+test('a registration with a digit a transcriber marked doubtful in brackets is administrative', () => {
+  const r = parseLabReport(['Creatinina: 0,9 mg/dL (0,6 a 1,2)', 'Responsável: Dra. Ana Lins – CRBM 5.3[?]1 · Página 1/1'].join('\n'), { today: '2025-06-01' });
+  assert.deepEqual(r.unparsed_lines, []);
+});

@@ -15,6 +15,16 @@ const LDL_VALUES = [
   ['44', '71', 'normal'],
 ] as const;
 
+/** Each pair of LDL_VALUES printed by `text` is read with its flag, the rows after them as `after`, and no line left unread. */
+function assertGoalFlags(text: (ldl: string, nonHdl: string) => string, after: Array<readonly [string, number, string]> = []): LabParseResult[] {
+  return LDL_VALUES.map(([ldl, nonHdl, flag]) => {
+    const r = parseLabReport(text(ldl, nonHdl));
+    assert.deepEqual(brief(r), [['LDL-colesterol', Number(ldl), flag], ['Colesterol não-HDL', Number(nonHdl), flag], ...after], ldl);
+    assert.deepEqual(r.unparsed_lines, []);
+    return r;
+  });
+}
+
 test('a goals note naming its analytes in the lead, each risk category with one goal per analyte in order, wrapped over two lines', () => {
   const text = (ldl: string, nonHdl: string) =>
     [
@@ -27,19 +37,7 @@ test('a goals note naming its analytes in the lead, each risk category with one 
       'risco alto < 70 / < 100; risco muito alto < 50 / < 80. Cabe ao médico assistente definir a categoria.',
       'Ferritina                   80 ng/mL           15 a 150 ng/mL',
     ].join('\n');
-  for (const [ldl, nonHdl, flag] of LDL_VALUES) {
-    const r = parseLabReport(text(ldl, nonHdl));
-    assert.deepEqual(
-      brief(r),
-      [
-        ['LDL-colesterol', Number(ldl), flag],
-        ['Colesterol não-HDL', Number(nonHdl), flag],
-        ['Ferritina', 80, 'normal'],
-      ],
-      ldl,
-    );
-    assert.deepEqual(r.unparsed_lines, []);
-  }
+  assertGoalFlags(text, [['Ferritina', 80, 'normal']]);
 });
 
 test('a goals note with its categories parted by middle dots, under a markdown table and a blank line', () => {
@@ -55,20 +53,7 @@ test('a goals note with its categories parted by middle dots, under a markdown t
       '',
       '†Metas de LDL e não-HDL (mg/dL): risco baixo < 130 e < 160 · intermediário < 100 e < 130 · alto < 70 e < 100 · muito alto < 50 e < 80',
     ].join('\n');
-  for (const [ldl, nonHdl, flag] of LDL_VALUES) {
-    const r = parseLabReport(text(ldl, nonHdl));
-    assert.deepEqual(
-      brief(r),
-      [
-        ['LDL-colesterol', Number(ldl), flag],
-        ['Colesterol não-HDL', Number(nonHdl), flag],
-        ['Ferritina', 80, 'normal'],
-      ],
-      ldl,
-    );
-    assert.equal(r.analytes[2]!.reference_text, '30 a 400 ng/mL');
-    assert.deepEqual(r.unparsed_lines, []);
-  }
+  for (const r of assertGoalFlags(text, [['Ferritina', 80, 'normal']])) assert.equal(r.analytes[2]!.reference_text, '30 a 400 ng/mL');
 });
 
 test('goals by risk category one category a line, each goal after its analyte, and the category the report states', () => {
@@ -87,18 +72,7 @@ test('goals by risk category one category a line, each goal after its analyte, a
       '• Risco alto — LDL-c < 70 mg/dL; não-HDL-c < 100 mg/dL',
       '• Risco muito alto — LDL-c < 50 mg/dL; não-HDL-c < 80 mg/dL',
     ].join('\n');
-  for (const [ldl, nonHdl, flag] of LDL_VALUES) {
-    const r = parseLabReport(text(ldl, nonHdl));
-    assert.deepEqual(
-      brief(r),
-      [
-        ['LDL-colesterol', Number(ldl), flag],
-        ['Colesterol não-HDL', Number(nonHdl), flag],
-      ],
-      ldl,
-    );
-    assert.deepEqual(r.unparsed_lines, []);
-  }
+  assertGoalFlags(text);
   // The category stated decides: 112 is over the intermediate goal (< 100).
   const stated = parseLabReport(text('112', '139', '   Risco cardiovascular: intermediário'));
   assert.deepEqual(brief(stated), [
@@ -197,18 +171,7 @@ test('a goals note for one analyte a line, each led by its name: above every goa
       'Obs.: Alvos de LDL-c (mg/dL): risco baixo < 130; intermediário < 100; alto < 70; muito alto < 50.',
       'Alvos de não-HDL-c (mg/dL): risco baixo < 160; intermediário < 130; alto < 100; muito alto < 80.',
     ].join('\n');
-  for (const [ldl, nonHdl, flag] of LDL_VALUES) {
-    const r = parseLabReport(text(ldl, nonHdl));
-    assert.deepEqual(
-      brief(r),
-      [
-        ['LDL-colesterol', Number(ldl), flag],
-        ['Colesterol não-HDL', Number(nonHdl), flag],
-      ],
-      ldl,
-    );
-    assert.deepEqual(r.unparsed_lines, []);
-  }
+  assertGoalFlags(text);
 });
 
 test("a portal's title row with the specimen's cell and a labelled method's cell: the title names the result under it", () => {

@@ -219,12 +219,9 @@ export const CORPUS_SETS = [
   'heldout105',
   'heldout106',
   'heldout107',
-  'heldout108',
   'heldout83',
   'heldout60',
   'heldout65',
-  'heldout67',
-  'heldout69',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
 
