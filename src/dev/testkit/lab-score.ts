@@ -219,7 +219,6 @@ export const CORPUS_SETS = [
   'heldout105',
   'heldout106',
   'heldout107',
-  'heldout83',
   'heldout60',
   'heldout65',
 ] as const;
