@@ -51,7 +51,7 @@ import {
   titreOf,
 } from './reference.ts';
 import { GLUCOSE_LOAD, isCitationLine, isGradeLegend, wordsAfterLabel } from './line-kinds.ts';
-import { FINDING_SENTENCE, isWordField, labelledFinding, PENDING, TYPE_LABEL, wordResultText } from './word-results.ts';
+import { FINDING_SENTENCE, isWordField, labelledFinding, PENDING, SUSCEPTIBILITY_WORD, TYPE_LABEL, wordResultText } from './word-results.ts';
 import type { ParsedAnalyte, QualitativeAnalyte } from './result.ts';
 import { UNIT_PATTERN, unitAtStart } from './units.ts';
 import { VERDICT_WORD } from './value.ts';
@@ -75,8 +75,10 @@ const RESULT_WORD =
 // A finding closing a line after its name, one space apart, with a footnote's mark or nothing after it. A
 // reagent strip ("URINA - FITA REAGENTE") names the method, no finding. An antibiogram's word spelled out
 // too: a long antimicrobial's name may fill its column ("Sulfametoxazol/Trimetoprima Resistente").
-const NAME_THEN_FINDING =
-  /^\s*(\S.*?) (?<!\b(?:fitas?|tiras?)\s)((?:fracamente\s+|n[aã]o\s+)?(?:reagente|reativo|detect[aá](?:vel|do))|indetect[aá]vel|negativ[oa]|positiv[oa]|sens[ií]vel|resistente|intermedi[aá]ri[oa])(?:\s{2,}(?:\(\p{L}{1,2}\)|\*{1,3}))?\s*$/iu;
+const NAME_THEN_FINDING = new RegExp(
+  String.raw`^\s*(\S.*?) (?<!\b(?:fitas?|tiras?)\s)((?:fracamente\s+|n[aã]o\s+)?(?:reagente|reativo|detect[aá](?:vel|do))|indetect[aá]vel|negativ[oa]|positiv[oa]|${SUSCEPTIBILITY_WORD})(?:\s{2,}(?:\(\p{L}{1,2}\)|\*{1,3}))?\s*$`,
+  'iu',
+);
 
 // Words of a table header or a section: a cell made of them is not a result.
 // A report's own title beside the lab's name ("Laudo de exames", "Resultado de exames") heads it too.

@@ -178,6 +178,7 @@ import {
   WORD_THEN_COMMENT,
   wordBeforeComment,
   wordResultText,
+  SUSCEPTIBILITY_WORD,
 } from './word-results.ts';
 
 export { parseBrNumber } from './numbers.ts';
@@ -225,8 +226,8 @@ const NOTE_ON_RESULT =
 // A cell a transcription marks as unreadable, the unit maybe after it ("[ilegível]", "[valor ilegível –
 // borrado] U/L", "ilegível").
 const ILLEGIBLE_CELL = /^\[?[^\]\d]{0,30}\bileg[ií]vel\b[^\]\d]{0,60}\]?(?:\s+\S+)?$/iu;
-const SUSCEPTIBILITY = /^(?:sens[ií]vel|resistente|intermedi[aá]ri[oa]|sensibilidade\s+aumentada|suscet[ií]vel(?:\s+dose[-\s]dependente)?|[SRI])$/iu;
-const SUSCEPTIBILITY_END = /(?:^|\s)(?:sens[ií]vel|resistente|intermedi[aá]ri[oa])\s*$/iu;
+const SUSCEPTIBILITY = new RegExp(String.raw`^(?:${SUSCEPTIBILITY_WORD}|sensibilidade\s+aumentada|suscet[ií]vel(?:\s+dose[-\s]dependente)?|[SRI])$`, 'iu');
+const SUSCEPTIBILITY_END = new RegExp(String.raw`(?:^|\s)(?:${SUSCEPTIBILITY_WORD})\s*$`, 'iu');
 
 const REFERENCE_HEADER_CELL =
   /^(?:sexo|idade|idade\s*\/\s*fase|fase|faixa(?:\s+et[aá]ria)?|intervalo|valor(?:es)?(?:\s+de\s+refer[eê]ncia)?|refer[eê]ncia|unidade)$/i;

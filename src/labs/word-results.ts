@@ -183,3 +183,6 @@ export function joinWrappedFinding(reads: readonly string[]): string[] {
   }
   return out;
 }
+
+/** An antibiogram's interpretation spelled out (never a lone S/R/I, which may end a name), as a pattern source. */
+export const SUSCEPTIBILITY_WORD = String.raw`sens[ií]vel|resistente|intermedi[aá]ri[oa]`;
