@@ -26,9 +26,10 @@ export function cellStarts(text: string, offset: number): Array<{ cell: string; 
   return out;
 }
 
-// Narrow columns abbreviate the word ("RELAT.(%)", "Abs. (/mm³)"); a cytometry panel says "PERCENTUAL".
+// Narrow columns abbreviate the word ("RELAT.(%)", "Abs. (/mm³)"); a cytometry panel says "PERCENTUAL". A portal
+// names both value columns "Resultado" and tells them apart by the unit alone ("Resultado (%)   Resultado (/mm³)").
 const UNIT_CELL = new RegExp(
-  `^(?:(?:valor(?:es)?\\s+)?(relativ[oa]s?|rel(?:at)?\\.|percentua(?:l|is)|absolut[oa]s?|abs(?:ol)?\\.|%|/mm3|/mm³)?\\s*\\(?(${UNIT_PATTERN})?\\)?)$`,
+  `^(?:(?:valor(?:es)?\\s+|resultados?\\s+(?=\\())?(relativ[oa]s?|rel(?:at)?\\.|percentua(?:l|is)|absolut[oa]s?|abs(?:ol)?\\.|%|/mm3|/mm³)?\\s*\\(?(${UNIT_PATTERN})?\\)?)$`,
   'i',
 );
 
