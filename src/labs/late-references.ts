@@ -173,12 +173,15 @@ function categoryItems(items: string[], names: string[]): CategoryGoal[] | undef
 
 // The analytes a goals note names before its colon ("Metas por risco - LDL / não-HDL (mg/dL)", "Alvos para LDL-c e
 // não-HDL-c"): the last one to three words before the first separator name the first, each piece after it the next.
+// A lead that names them only in brackets ("Metas por risco (LDL / não-HDL)") names them there.
 function goalNames(lead: string): string[] | undefined {
   if (!/\b(?:metas?|alvos?|objetivos?)\b/iu.test(lead)) return undefined;
-  const pieces = lead
-    .replace(/\([^()]*\)/g, ' ')
-    .trim()
-    .split(/\s*\/\s*|\s+e\s+|\s*,\s*/u);
+  return namesListed(lead.replace(/\([^()]*\)/g, ' ')) ?? [...lead.matchAll(/\(([^()]*)\)/g)].map((m) => namesListed(m[1]!)).find(Boolean);
+}
+
+/** The analytes a list names ("… LDL / não-HDL", "LDL-c e não-HDL-c"), each a different one; undefined otherwise. */
+function namesListed(list: string): string[] | undefined {
+  const pieces = list.trim().split(/\s*\/\s*|\s+e\s+|\s*,\s*/u);
   const words = pieces[0]!.split(/\s+/);
   const first = [3, 2, 1].map((k) => words.slice(-k).join(' ')).find((n) => /^\p{L}/u.test(n) && lookupName(n) !== undefined);
   const names = [first, ...pieces.slice(1).map((p) => p.trim())];
