@@ -677,11 +677,20 @@ function holdsWord(text: string, word: string): boolean {
 /** What an analyte can account for: its value, the numbers of its reference ranges, unit and name, and its word reference. */
 // A result word printed as a tier's label, with the tier's colon: "…: não reagente;", "Reagente (imune): …".
 // Tiers printed one a line are joined with spaces: a label then ends where the next tier's range begins.
+// So are tiers parted by bars in one cell ("baixo risco < 130 | intermediário < 100 | alto < 70"): a label then
+// sits between the last tier's bound and its own range.
 function tierLabelled(ref: string, label: string): boolean {
   const l = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
   const note = String.raw`\s*(?:\([^()]*\))?\s*`;
-  return new RegExp(String.raw`:\s*${l}${note}(?:[;|]|$|(?<=\s)(?=[<>≤≥]|\d))|(?:^|[;|\s])\s*${l}${note}:`, 'iu').test(ref);
+  return new RegExp(
+    String.raw`:\s*${l}${note}(?:[;|]|$|(?<=\s)(?=[<>≤≥]|\d))|(?:^|[;|\s])\s*${l}${note}:|${TIER_BOUND_END}\s+${l}${note}(?=[<>≤≥])`,
+    'iu',
+  ).test(ref);
 }
+
+// A tier's upper bound ending the text before the next tier's label ("< 130", "até 99 mg/dL").
+const TIER_BOUND_END = String.raw`(?:[<≤]|at[eé]\s|inferior\s+a\s|menor\s+que\s)\s*\d[\d.,]*(?:\s*[^\s\d;|:]{1,10})?`;
+const BOUND_BEFORE_TIER = new RegExp(String.raw`${TIER_BOUND_END}\s*$`, 'iu');
 
 class Bag {
   /** The analyte's own value: only its own line can print it. */
@@ -779,7 +788,7 @@ class Bag {
     )
       return true;
     if (this.tierWords === '' || !holdsWord(this.tierWords, tok.text)) return false;
-    return /\d[^;|:\d]*:\s*$/u.test(before) || /^\s*(?:\([^()]*\))?\s*:/u.test(after);
+    return /\d[^;|:\d]*:\s*$/u.test(before) || /^\s*(?:\([^()]*\))?\s*:/u.test(after) || (BOUND_BEFORE_TIER.test(before) && /^\s*[<≤]\s*\d/u.test(after));
   }
   /**
    * The lab's verdict on this numeric result ("70 a 99   Normal"): a verdict word in the line's last cell,
