@@ -37,6 +37,7 @@ import {
   CITED_YEAR,
   detectionLimitBound,
   GRADE_NOTE,
+  TIMES_LIMIT_NOTE,
   isCutRange,
   isReferenceLabel,
   isRelativeGoal,
@@ -446,6 +447,8 @@ export function resultTokens(text: string, raw?: string): Token[] {
   const analyser = analyserAfterSpecimen(t);
   if (analyser !== undefined) admin.push([analyser, t.length]);
   for (const m of t.matchAll(GRADE_NOTE)) admin.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
+  // A goal restated as multiples of the assay's upper limit ("(2 a 9x LSN)") is that goal, read with it.
+  for (const m of t.matchAll(TIMES_LIMIT_NOTE)) admin.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
   // The analyser named in brackets on a method line ("Método: Fluoroenzimaimunoensaio (ImmunoCAP - Phadia
   // 250)"): a model's number, as after "Equipamento:". The method may follow the material on one line
   // ("Material: Plasma citratado - Método: Coagulométrico (ACL TOP 350)").

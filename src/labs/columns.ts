@@ -127,9 +127,14 @@ export function datedColumnLabels(text: string, offset: number, history: History
   );
 }
 
+// A month printed by its name before the year ("JUN/2025", "Mai/25", "março/2025"), as a monthly panel heads
+// each month's column: the month's first three letters, folded, name it.
+const MONTHS = ['jan', 'fev', 'mar', 'abr', 'mai', 'jun', 'jul', 'ago', 'set', 'out', 'nov', 'dez'];
+export const MONTH_NAME = String.raw`(?:jan|fev|mar|abr|mai|jun|jul|ago|set|out|nov|dez)\p{L}*\.?`;
+
 /** A date cell as a sortable number (year, month, day); two-digit years are this century's, a month/year cell its month's first day. */
 export function dateKey(cell: string): number {
-  const parts = cell.split('/').map(Number);
+  const parts = cell.split('/').map((p) => (/^\d+$/.test(p) ? Number(p) : MONTHS.indexOf(foldSameLength(p).slice(0, 3)) + 1));
   const [d, m, y] = parts.length === 3 ? parts : [1, parts[0]!, parts[1]!];
   return (y! < 100 ? 2000 + y! : y!) * 10000 + m! * 100 + d!;
 }
@@ -145,7 +150,8 @@ export function previousCellOf(bars: string[]): PreviousCell | undefined {
   return index < 0 ? undefined : { indexes: [index], cells: bars.length };
 }
 
-const BAR_DATE_CELL = /^(?:\d{1,2}\/)?\d{1,2}\/\d{2,4}$/;
+const CURRENT_BAR_CELL = /(?:^|\s{2,})(?:resultados?\s+)?atua(?:l|is)$/i;
+const BAR_DATE_CELL = new RegExp(String.raw`^(?:(?:\d{1,2}\/)?\d{1,2}|${MONTH_NAME})\/\d{2,4}$`, 'iu');
 
 /**
  * A bar table history header ("| Exame | 12/09/2024 | 10/12/2024 | 17/03/2025 | Unidade | Referência |"):
@@ -154,6 +160,9 @@ const BAR_DATE_CELL = /^(?:\d{1,2}\/)?\d{1,2}\/\d{2,4}$/;
  */
 export function earlierDateCellsOf(bars: string[]): PreviousCell | undefined {
   const dates = bars.flatMap((c, i) => (BAR_DATE_CELL.test(c.trim()) ? [{ i, key: dateKey(c.trim()) }] : []));
+  // A cell naming the current result's column ("| Atual |", or after the exam's in the first cell, "Exame
+  // ATUAL | 16/06/25 | 14/06/25 | …"): the current value is under it, undated, and every date is an earlier sample's.
+  if (dates.length >= 1 && bars.some((c) => CURRENT_BAR_CELL.test(c.trim()))) return { indexes: dates.map((d) => d.i), cells: bars.length };
   if (dates.length < 2) return undefined;
   const newest = Math.max(...dates.map((d) => d.key));
   if (dates.filter((d) => d.key === newest).length !== 1) return undefined;

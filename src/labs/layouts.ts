@@ -7,7 +7,17 @@
 //   several results "Sódio 138 mEq/L (136-145); Potássio 4,1 mEq/L (3,5-5,1)",
 //                   "Bilirrubina total 1,4 mg/dL (até 1,2) - Bilirrubina direta 0,3 mg/dL (até 0,3)".
 import { foldSameLength, lookupName } from './analytes.ts';
-import { cellStarts, dateKey, previousColumnOf, valueColumnsOf, type History, type LimitCell, type PreviousCell, type ValueColumn } from './columns.ts';
+import {
+  MONTH_NAME,
+  cellStarts,
+  dateKey,
+  previousColumnOf,
+  valueColumnsOf,
+  type History,
+  type LimitCell,
+  type PreviousCell,
+  type ValueColumn,
+} from './columns.ts';
 import { cells, isAdminLine, isBlockDetail } from './lines.ts';
 import { NUMBER, numbersIn } from './numbers.ts';
 import { isReferenceLabel, isReferenceText, qualitativeAtStart, qualitativeReference, stripReferenceLead, type Sex } from './reference.ts';
@@ -69,8 +79,9 @@ export interface TableHeader {
 }
 
 // A daily bulletin heads today's result and the day before's by day ("HOJE   D-1").
+// A dialysis panel's reference column holds the treatment goals too ("REFERÊNCIA / META (DRC 5D)").
 const HEADER_CELL =
-  /^(exames?(?:\s*\/\s*resultados?)?|analitos?|parametros?|resultados?|(?:resultados?|res\.) anterior(?:es)?|anterior(?:es)?|ant\.|hist[oó]rico|hoje|d\s?-\s?[1-9]|valor(?:es)? encontrados?|unid\.?|unidades?|valor(?:es)? (?:de )?(?:refer[eê]ncia|ref\.)|valor(?:es)? referenciais|refer[eê]ncias?|intervalo de refer[eê]ncia|v\.?\s?r\.?|m[eé]todo|metodologia)(?:\s*\(.*\))?(?:\s+(?:homem|homens|mulher|mulheres|masculino|feminino)(?:\s*\/\s*(?:homem|homens|mulher|mulheres|masculino|feminino))?)?:?$/i;
+  /^(exames?(?:\s*\/\s*resultados?)?|analitos?|parametros?|resultados?|(?:resultados?|res\.) anterior(?:es)?|anterior(?:es)?|ant\.|hist[oó]rico|hoje|d\s?-\s?[1-9]|valor(?:es)? encontrados?|unid\.?|unidades?|valor(?:es)? (?:de )?(?:refer[eê]ncia|ref\.)(?:\s*\/\s*metas?)?|valor(?:es)? referenciais|refer[eê]ncias?(?:\s*\/\s*metas?)?|intervalo de refer[eê]ncia|v\.?\s?r\.?|m[eé]todo|metodologia)(?:\s*\(.*\))?(?:\s+(?:homem|homens|mulher|mulheres|masculino|feminino)(?:\s*\/\s*(?:homem|homens|mulher|mulheres|masculino|feminino))?)?:?$/i;
 
 /**
  * Where a table header printed one cell a line ends (PDF text: "Exame" / "Metodologia" / "Resultado" /
@@ -97,7 +108,8 @@ export function methodUnderNameFrom(texts: string[]): number | undefined {
 // A history report's column header: the current result, then one column per earlier sample's date
 // ("Atual   14/11/2024   20/05/2024", "Resultado atual   03/2025   11/2024").
 const CURRENT_CELL = /^(?:resultados?\s+)?atua(?:l|is)$/i;
-const DATE_CELL = /^(?:\d{1,2}\/)?\d{1,2}\/\d{2,4}$/;
+// A month's column is headed by its name at times ("JUN/2025   MAI/2025", a dialysis clinic's monthly panel).
+const DATE_CELL = new RegExp(String.raw`^(?:(?:\d{1,2}\/)?\d{1,2}|${MONTH_NAME})\/\d{2,4}$`, 'iu');
 const PREVIOUS_CELL = /^(?:resultados?\s+)?(?:anteriores?|historico)$/i;
 
 /**
@@ -108,13 +120,19 @@ function datedHeader(starts: Array<{ cell: string; at: number }>, context: Heade
   const stamped = stampedHeader(starts);
   if (stamped) return stamped;
   const dates = starts.filter((c) => DATE_CELL.test(c.cell));
-  if (dates.length < 2 || DATE_CELL.test(starts[0]!.cell)) return undefined;
-  if (!starts.every((c) => DATE_CELL.test(c.cell) || HEADER_CELL.test(foldSameLength(c.cell).trim()) || FLAG_CELL.test(c.cell))) return undefined;
+  // A column named as the current result's ("Exame   ATUAL   16/06/25   14/06/25   Unidade   Referência", a
+  // hospital's cumulative report, its own date and time on the line under it): the current value is the
+  // one under it, and every dated column, even one, holds an earlier sample.
+  const named = starts.filter((c, i) => i > 0 && CURRENT_CELL.test(c.cell));
+  if (dates.length < (named.length === 1 ? 1 : 2) || named.length > 1 || DATE_CELL.test(starts[0]!.cell)) return undefined;
+  if (!starts.every((c) => DATE_CELL.test(c.cell) || HEADER_CELL.test(foldSameLength(c.cell).trim()) || FLAG_CELL.test(c.cell) || named.includes(c)))
+    return undefined;
   // An undated result column beside dates that are all earlier samples' (headed as previous results
   // on the line above, or all before the collection date): the newest date is no current sample, the
   // value is the one under "Resultado".
   const result = starts.find((c) => /^resultados?$/i.test(c.cell));
-  const current = result && datesAreEarlier(dates, context) ? result : dates.reduce((best, c) => (dateKey(c.cell) > dateKey(best.cell) ? c : best));
+  const current =
+    named[0] ?? (result && datesAreEarlier(dates, context) ? result : dates.reduce((best, c) => (dateKey(c.cell) > dateKey(best.cell) ? c : best)));
   return historyHeader(starts, dates, current);
 }
 

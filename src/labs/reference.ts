@@ -297,6 +297,10 @@ const DOSE_TIMING_NOTE = /\s+\(\s*(?:coletar|colher|coleta|amostra)(?![\p{L}])[^
 // The grade the range stands for, in brackets after it ("inferior a 0,35 kUA/L (classe 0)"), with what
 // that grade means at times ("(classe 0 = não detectável)").
 export const GRADE_NOTE = /\(\s*(?:classe|grau|escore|n[ií]vel)\s+\d{1,2}(?:\s*[=:]\s*[^()\d]*[^()\d\s])?\s*(?:\)|$)/giu;
+// The same range restated as multiples of the assay's upper limit, in brackets after it ("Meta: 130 a 585 (2 a
+// 9x LSN)", a dialysis patient's PTH goal, "(2 a 9 vezes o limite superior)"): no second range of the value.
+export const TIMES_LIMIT_NOTE =
+  /\(\s*\d+(?:[.,]\d+)?\s*(?:a|-|–|até)\s*\d+(?:[.,]\d+)?\s*(?:x|vezes)\s*(?:o\s+)?(?:lsn|lsr|uln|limite\s+superior(?:\s+(?:d[aoe]|normal|do\s+m[eé]todo|da\s+normalidade|de\s+refer[eê]ncia))*)\s*\)/giu;
 
 // "Não detectável (limite: 40 cópias/mL)": a quantitative assay's reference is its detection limit, so a
 // load at or above it was detected. Read as the bound it stands for. So is the limit of quantification
@@ -451,8 +455,10 @@ const IMMUNE_TIER = /(?<!\bnao |\bsem |\bnao e )\b(?:imune|imunes|imunidade|imun
 // A treatment target ("Meta para diabéticos: < 7,0 %", "meta < 130"): the range only when no good
 // tier is printed beside it.
 const TARGET_TIER = /\b(meta|metas|alvo|objetivo terapeutico)\b/;
+// Chronic kidney disease names the patients a range is for ("DRC: igual ou superior a 30", "DRC 5D: 130 a 585"),
+// as a pregnancy does.
 const CONDITION =
-  /\b(com jejum|sem jejum|gestantes?|gravidas?|gravidez|gestacao|trim(?:estre)?|semanas?|(?:fase )?(?:folicular|lutea|luteinica|ovulatoria)|pico ovulatorio|pos[- ]menopausa|menopausa|jejum de|(?:em )?jejum|pos[- ]prandial|ciclo|anticoagula\w*|anticoagulante|proteses?\s+valvar(?:es)?|valvulas?\s+mecanicas?|fumantes?|tabagistas?|ibmp|ibe)\b/;
+  /\b(com jejum|sem jejum|gestantes?|gravidas?|gravidez|gestacao|trim(?:estre)?|semanas?|(?:fase )?(?:folicular|lutea|luteinica|ovulatoria)|pico ovulatorio|pos[- ]menopausa|menopausa|jejum de|(?:em )?jejum|pos[- ]prandial|ciclo|anticoagula\w*|anticoagulante|proteses?\s+valvar(?:es)?|valvulas?\s+mecanicas?|fumantes?|tabagistas?|ibmp|ibe|drc(?: \d[ab]?d?)?|doenca renal cronica|renais cronicos|dialiticos)\b/;
 
 // A range printed for patients who take no anticoagulant ("Sem anticoagulação", "Indivíduos não
 // anticoagulados", "sem uso de anticoagulante"): the ordinary range beside the INR's treatment ranges, no
@@ -627,7 +633,7 @@ export function labelledRanges(items: string[], opts: { dotIsDecimal?: boolean; 
     return isCutRange(t) ? '' : t;
   };
   for (const item of withWrappedLabels(items.map(readable)).flatMap((i) =>
-    detectionLimitBound(i.replace(GRADE_NOTE, '')).split(/;|\s·\s|(?<=\p{Ll}{4}|\))\.\s+(?=\p{Lu})/u),
+    detectionLimitBound(i.replace(GRADE_NOTE, '').replace(TIMES_LIMIT_NOTE, '')).split(/;|\s·\s|(?<=\p{Ll}{4}|\))\.\s+(?=\p{Lu})/u),
   )) {
     const found = findRanges(item, opts.dotIsDecimal ?? false);
     if (found.length === 0) {
@@ -811,11 +817,20 @@ export function resolveNumeric(ranges: LabelledRange[], value: number, unit: str
         const b = weeksBandOf(c.label)!;
         return weeks !== undefined && weeks >= b.from && weeks < b.to + slack;
       });
+    // Bad tiers that name a disease of pregnancy ("Diabetes mellitus gestacional: 92 a 125", "Diabetes
+    // diagnosticado na gestação: ≥ 126" under "Normal: inferior a 92"), no other range naming it: the steps of
+    // the one scale printed for her, never a pregnancy range beside an ordinary one. The scale is kept whole.
+    // Not beside a range printed for women who are not pregnant, which is no scale of hers.
+    const diseaseOnly =
+      byWeeks.length === 0 &&
+      pregnancy.length > 0 &&
+      pregnancy.every((c) => c.tier === 'other') &&
+      !cands.some((c) => /\bnao (?:gestantes?|gravidas?)\b/.test(labelOf(c)));
     if (byWeeks.length > 0) {
       const held = holding(0).length > 0 ? holding(0) : holding(1);
       cands = (held.length > 0 ? held : byWeeks).map((c) => ({ ...c, age: undefined }));
-    } else if (pregnancy.length > 0) cands = ofTrimester.length > 0 ? ofTrimester : anyTrimester.length > 0 ? anyTrimester : pregnancy;
-    pregnancyChosen = pregnancy.length > 0;
+    } else if (pregnancy.length > 0 && !diseaseOnly) cands = ofTrimester.length > 0 ? ofTrimester : anyTrimester.length > 0 ? anyTrimester : pregnancy;
+    pregnancyChosen = pregnancy.length > 0 && !diseaseOnly;
   }
   // A patient the report says smokes is compared with the range printed for smokers ("Fumantes: até 5,5");
   // everyone else keeps the ordinary one ("Não fumantes: até 3,8"), conditions being dropped below.
@@ -1275,6 +1290,7 @@ function referenceTextCheck(text: string, opts: { strictLabels?: boolean; dotIsD
   const { rest, lead } = stripReferenceLead(text);
   const cut = detectionLimitBound(rest)
     .replace(GRADE_NOTE, '')
+    .replace(TIMES_LIMIT_NOTE, '')
     .replace(FASTING_HOURS_NOTE, '(jejum)')
     // After a reference's lead, a note in brackets that explains the range ("Ref.: acima de 25 % (valores
     // menores associam-se a maior probabilidade de câncer)"): words with no number, what the range means.
