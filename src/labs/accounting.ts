@@ -24,6 +24,7 @@ import {
   ASSAY_LIMIT,
   cutAdminLabel,
   isAdminLine,
+  isCardStatus,
   isPortalTabs,
   isMethodLine,
   MEDICATION_LEAD,
@@ -543,7 +544,10 @@ export function resultTokens(text: string, raw?: string): Token[] {
   // typed "HBsAg não reagente"), a footnote's mark after it or none: the finding is the name's result, though no
   // cell break sets it apart. Only a finding's words: "normal" or "ausente" closing a sentence is prose.
   const end = NAME_THEN_FINDING.exec(t);
-  if (end && !/[:;|]/.test(end[1]!) && end[1]!.trim().split(/\s+/).length <= 6) {
+  // Or the last piece of a typed sentence of results, after its "e" ("… 12.000/mL (ref até 10.000) e nitrito
+  // negativo"): a name of a few words before the finding, however long the sentence before it.
+  const lastPiece = end !== null && /(?:^|\s)e\s+\p{L}[\p{L}-]*(?: [\p{L}\d-]+){0,2}$/u.test(end[1]!);
+  if (end && !/[:;|]/.test(end[1]!) && (end[1]!.trim().split(/\s+/).length <= 6 || lastPiece)) {
     const at = (end.index ?? 0) + end[1]!.length + 1;
     if (free(at) && !out.some((o) => o.kind === 'word' && o.at <= at && at < o.at + o.text.length)) out.push({ kind: 'word', text: end[2]!, values: [], at });
   }
@@ -566,6 +570,8 @@ export function resultTokens(text: string, raw?: string): Token[] {
     // what a lab's or hospital's name has beside it ("LABORATÓRIO ARAUCÁRIA   LAUDO DE EXAMES").
     !WEB_ADDRESS.test(cs[1]!) &&
     !isAdminLine(cs[0]!) &&
+    // Nor the order's status beside a section's title (a results app's "HEMOGRAMA COMPLETO   Liberado ✓").
+    !isCardStatus(cs[1]!) &&
     // Nor a title's method beside it ("GLICOSE   Hexoquinase").
     method === undefined &&
     !out.some((o) => o.kind === 'word')

@@ -257,7 +257,9 @@ export function withoutPreviousColumn(line: CleanLine, previousAt: number, histo
   // holds an earlier value, is blanked and the row cleaned again.
   if (previousCell !== undefined && line.bars !== undefined) {
     const under = previousCell.indexes.map((i) => line.bars![i]);
-    if (line.bars.length !== previousCell.cells || !under.every((c) => c !== undefined && PREVIOUS_VALUE.test(c))) return line.text;
+    // An earlier value the transcription could not read ("[ilegível]") is still the earlier sample's cell.
+    if (line.bars.length !== previousCell.cells || !under.every((c) => c !== undefined && (PREVIOUS_VALUE.test(c) || ILLEGIBLE_PREVIOUS.test(c))))
+      return line.text;
     const bars = line.bars.map((c, i) => (previousCell.indexes.includes(i) ? '' : c));
     return cleanLine(`| ${bars.join(' | ')} |`, line.index).text;
   }
@@ -353,6 +355,9 @@ export function withoutPreviousColumn(line: CleanLine, previousAt: number, histo
 // A base excess is negative ("-12,8").
 const PREVIOUS_VALUE =
   /^(?:[<>]?\s*[-−]?\d[\d.,]*(?:\s*[^\s\d(]\S*)?(?:\s*(?:em|de)?\s*\(?\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\)?)?|\d{1,2}\/\d{1,2}\/\d{2,4}\s*[:\-»]?\s*[<>]?\s*\d[\d.,]*(?:\s*[^\s\d(]\S*)?|-+|—|n\/?d)$/i;
+
+// An earlier sample's cell a transcription marks as unreadable ("[ilegível]", "[ilegível – dobra do papel]").
+const ILLEGIBLE_PREVIOUS = /^\[?\s*ileg[ií]vel\b[^\]\d]{0,40}\]?$/iu;
 
 // The date of an earlier sample in a cell of its own after its value ("4,91   em 14/08/2024", "58  (02/03/2024)").
 const DATE_AFTER_VALUE = /^(?:(?:em|de)\s+)?\(?\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\)?$/i;

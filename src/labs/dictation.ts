@@ -10,14 +10,26 @@
 // one with no number ("Aí vem o hemograma") or saying the patient's data is no text of a result. The line keeps its printed text
 // for unparsed_lines.
 
-import { isAdminLine } from './lines.ts';
+import { CHAT_STAMP, isAdminLine, isChatConversation } from './lines.ts';
 
-// The verb that puts a dictated value after its name ("Hemoglobina deu 11,6", "o LDL tá escrito 120").
-const READING_VERB = /\s*,?\s+(?:deu|t[aá]|est[aá]|ficou|veio|é)(?:\s+(?:escrito|marcando|em|de))?\s+(?=[<>]?\s*\d)/iu;
-// Words a speaker opens a sentence with before the name ("E o", "Aí a", "Então o", "E teve").
-const OPENING = /^(?:(?:e|a[ií]|ent[aã]o|agora|depois|teve)\s+)*(?:(?:o|a|os|as)\s+)?/iu;
+// The verb that puts a dictated value after its name ("Hemoglobina deu 11,6", "o LDL tá escrito 120"), maybe
+// after a relative "que" ("só os leucócitos que veio 12.000").
+const READING_VERB = /\s*,?\s+(?:que\s+)?(?:deu|t[aá]|est[aá]|ficou|veio|é)(?:\s+(?:escrito|marcando|em|de))?\s+(?=[<>]?\s*\d)/iu;
+// Words a speaker opens a sentence with before the name ("E o", "Aí a", "Então o", "E teve", "Só os").
+const OPENING_WORDS = String.raw`(?:e|a[ií]|ent[aã]o|agora|depois|teve|s[oó]|tamb[eé]m|mas)`;
+const OPENING = new RegExp(String.raw`^(?:${OPENING_WORDS}\s+)*(?:(?:o|a|os|as)\s+)?`, 'iu');
+// A clause before the name, after its comma, the name opening with its article ("Ah esqueci, a ferritina deu
+// 212", "A urina deu tudo normal, só os leucócitos que veio 12.000"): the words before are no part of the name.
+const CLAUSE_BEFORE_NAME = new RegExp(String.raw`^.*,\s+(?=(?:${OPENING_WORDS}\s+)*(?:o|a|os|as)\s+\p{L})`, 'iu');
+// "e", maybe with an article, after a value and before another name: a second result said in the same
+// sentence ("a ferritina deu 212 e o ferro 96").
+const AND_NEXT = /\s+e\s+(?=(?:(?:o|a|os|as)\s+)?\p{L})/giu;
 // A sentence that says a reference, not a result: its first number comes after a reference word.
 const REFERENCE_FIRST = /^[^\d]*\b(?:refer[eê]ncia|normal|desej[aá]vel|ideal|valor(?:es)?\s+de\s+refer[eê]ncia)\b[^\d]*\d/iu;
+// The words a reference is said with ("o normal tá de 80 a 100", "a referência é 12 a 16").
+const REFERENCE_WORD = /^(?:refer[eê]ncia|normal|desej[aá]vel|ideal|valor(?:es)?\s+de\s+refer[eê]ncia)\b/iu;
+// A reference said of every result before it, by a plural pronoun ("…, a referência dessas ficou na outra página").
+const SHARED_REFERENCE_NOTE = /,\s+((?:a|as)\s+refer[eê]ncias?\s+(?:dess[ae]s|del[ae]s|de\s+(?:todos|todas|ambos|ambas))\b[^\d]*)$/iu;
 const SPOKEN_DECIMAL = /(\d)\s+v[ií]rgula\s+(\d)/giu;
 // A sentence ends after a word, a number or a percent ("Saturação 7%, referência 20 a 50%. Vitamina B12
 // 389"), not after an abbreviation ("Dr.", "Av.").
@@ -54,26 +66,67 @@ function asResult(sentence: string): string {
   const verb = READING_VERB.exec(s);
   if (verb) {
     // A qualifier said after a pause is the name's ("Vitamina D, 25 hidroxi" → "Vitamina D (25-hidroxi)").
-    const name = s.slice(0, verb.index).replace(/,\s*(\d+)\s+(\p{L}+)\s*$/u, ' ($1-$2)');
+    const said = s.slice(0, verb.index).replace(/,\s*(\d+)\s+(\p{L}+)\s*$/u, ' ($1-$2)');
+    // Not when the words after the comma say a reference ("VCM 78, o normal tá de 80 a 100"): the value
+    // before the comma is the result, and the sentence is read whole.
+    const cut = said.replace(CLAUSE_BEFORE_NAME, '').replace(OPENING, '');
+    const name = REFERENCE_WORD.test(cut) ? said : cut;
     s = `${name}: ${s.slice(verb.index + verb[0].length)}`;
   }
   return s;
+}
+
+/**
+ * A sentence cut before each "e" that goes on to another name and a value of its own ("a ferritina deu 212 e o
+ * ferro 96"), after a value, outside brackets: each piece says one result. A piece with no number ("e nitrito
+ * negativo") stays with the one before it, left to the line's reading.
+ */
+function saidResults(sentence: string): string[] {
+  const out: string[] = [];
+  let from = 0;
+  for (const m of sentence.matchAll(AND_NEXT)) {
+    const at = m.index ?? 0;
+    const before = sentence.slice(from, at);
+    const after = sentence.slice(at + m[0].length).split(AND_NEXT)[0]!;
+    const open = (before.match(/\(/g) ?? []).length !== (before.match(/\)/g) ?? []).length;
+    if (open || !/\d/.test(before) || !/^\p{L}[^\d()]*?\s[<>]?\d/u.test(after.replace(OPENING, ''))) continue;
+    out.push(before);
+    from = at + m[0].length;
+  }
+  out.push(sentence.slice(from));
+  return out;
 }
 
 /** The lines of a transcribed dictation as the results they say; any other line as it is. */
 export function dictatedAsResults(raws: string[]): string[] {
   let out: string[] | undefined;
   raws.forEach((raw, i) => {
-    if (!isDictated(raw)) return;
+    // A chat message's stamp and sender ("[14/05/2025 08:09] Ana: a ferritina deu 212"): the message after
+    // them is what is said; one in conversation (a question, sentences) is left as printed (lines.ts).
+    const stamp = CHAT_STAMP.exec(raw);
+    const said = stamp ? raw.slice(stamp[0].length) : raw;
+    if ((stamp && isChatConversation(said)) || !isDictated(said)) return;
     const parts: string[] = [];
-    for (const sentence of raw.trim().replace(SPOKEN_DECIMAL, '$1,$2').split(SENTENCE_END)) {
+    for (const sentence of said.trim().replace(SPOKEN_DECIMAL, '$1,$2').split(SENTENCE_END)) {
       // A sentence with no number, or one saying the lab's, the patient's or the sample's data, says no result.
       if (!/\d/.test(sentence) || isAdminLine(sentence)) continue;
-      if (REFERENCE_FIRST.test(sentence) && parts.length > 0) parts[parts.length - 1] += `, ${sentence.trim().replace(/[.?!]$/, '')}`;
-      else parts.push(asResult(sentence));
+      // A note closing the sentence about the references of all its results ("…, a referência dessas ficou
+      // na outra página"): each result's, not the last one's alone.
+      const shared = SHARED_REFERENCE_NOTE.exec(sentence);
+      const from = parts.length;
+      for (const piece of saidResults(shared ? sentence.slice(0, shared.index) : sentence)) {
+        if (REFERENCE_FIRST.test(piece) && parts.length > 0) parts[parts.length - 1] += `, ${piece.trim().replace(/[.?!]$/, '')}`;
+        else parts.push(asResult(piece));
+      }
+      if (shared) for (let p = from; p < parts.length; p++) parts[p] += `, ${shared[1]!.trim()}`;
     }
+    // A chat message names each result in a few words: a longer name, or one with a pictograph, is the
+    // typist's conversation about a value ("tá baixinha né a hemoglobina 😕 mas melhor que a do ano passado
+    // que deu 10,4"), left as printed.
+    const nameOf = (part: string) => part.split(':')[0]!.trim();
+    if (stamp && parts.some((p) => nameOf(p).split(/\s+/).length > 4 || /\p{Extended_Pictographic}/u.test(nameOf(p)))) return;
     out ??= [...raws];
-    out[i] = parts.join('; ');
+    out[i] = `${stamp?.[0] ?? ''}${parts.join('; ')}`;
   });
   return out ?? raws;
 }

@@ -64,6 +64,27 @@ export function verdictLine(t: string, underValue = false): 'alto' | 'baixo' | n
   return /^acima$/i.test(m[1]!) ? 'alto' : /^abaixo$/i.test(m[1]!) ? 'baixo' : null;
 }
 
+// The lab's verdict badge in a last cell of its own, after a column gap, perhaps after the dot or arrow
+// an app draws before it ("   ● Baixo", "   Normal", "   ▲ Acima").
+const VERDICT_BADGE = /\s{3,}(?:(?:[●○◉•■□◆◇▲▼△▽↑↓⬆⬇]|[🟢🟡🟠🔴🔵⚪⚫])\uFE0F?\s?)?(\p{L}+)\s*$/u;
+
+/**
+ * A led reference line under a value that ends in the lab's verdict badge (a results app's card: "VR 4.000 -
+ * 11.000      ● Baixo", "VR Não reagente      Normal"): the reference without the badge, and the mark
+ * the badge gives (null for "Normal" / "Alterado"). Left on the line, the word would be read as the
+ * range's label (a "Baixo" tier) or make a word reference no reference. Undefined for any other line.
+ */
+export function verdictAfterReference(t: string): { reference: string; marker: 'alto' | 'baixo' | null } | undefined {
+  const m = VERDICT_BADGE.exec(t);
+  if (!m) return undefined;
+  const word = m[1]!;
+  if (!VERDICT_WORD.test(word) && !(/^(?:acima|abaixo)$/iu.test(word) && /[▲▼△▽↑↓⬆⬇]/u.test(m[0]))) return undefined;
+  const reference = t.slice(0, m.index).trimEnd();
+  const { lead, rest } = stripReferenceLead(reference);
+  if (!lead || rest === '' || (!isReferenceText(rest) && qualitativeReference(rest) === undefined)) return undefined;
+  return { reference, marker: markerOf(word) };
+}
+
 /** The analyte a reference lead names in brackets: "Valores de referência (bilirrubina total):". */
 export function referenceSubject(t: string): string | undefined {
   const m = /^[^()]*?\(([^()]+)\)\s*:?/.exec(t);

@@ -186,8 +186,11 @@ export function withoutGluedCells(t: string): string {
 const REFERENCE_FIELD_DOT = new RegExp(String.raw`(?<=\S)\s+[·•]\s+(?=${REFERENCE_LEAD_WORDS}\s*:)`, 'giu');
 
 // WhatsApp prints the time first in some locales ("[08:48, 24/03/2025] Lab: ").
-const CHAT_STAMP =
+export const CHAT_STAMP =
   /^\s*(?:\[\d{1,2}\/\d{1,2}\/\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?\]|\[\d{1,2}:\d{2}(?::\d{2})?,?\s+\d{1,2}\/\d{1,2}\/\d{2,4}\]|\d{1,2}\/\d{1,2}\/\d{2,4},?\s+\d{1,2}:\d{2}\s+-)\s*[^:\d\[\]]{1,40}:\s/u;
+
+/** A chat message in conversation, not a result typed: a question, an exclamation, sentences. */
+export const isChatConversation = (message: string): boolean => /[?!]|\p{Ll}\.\s+\p{Lu}/u.test(message);
 
 const TELEGRAM_HEADER = /^\s*[^\d\[\]:]{1,60},\s*\[\d{1,2}\.\d{1,2}\.\d{2,4}\s+\d{1,2}:\d{2}(?::\d{2})?\]\s*$/u;
 
@@ -218,7 +221,7 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // message in conversation (a question, an exclamation, sentences: "Deu esse 192 vermelho, é
   // diabetes??") is left as printed, its numbers no results.
   const stamp = CHAT_STAMP.exec(t);
-  if (stamp && !/[?!]|\p{Ll}\.\s+\p{Lu}/u.test(t.slice(stamp[0].length))) t = ' '.repeat(stamp[0].length) + t.slice(stamp[0].length);
+  if (stamp && !isChatConversation(t.slice(stamp[0].length))) t = ' '.repeat(stamp[0].length) + t.slice(stamp[0].length);
   // Telegram copies a message under a line of its own with the sender and a dotted stamp ("Laboratório
   // Fronteira, [02.12.24 15:47]"): it dates the message and holds nothing of it.
   if (TELEGRAM_HEADER.test(t)) t = ' '.repeat(t.length);
@@ -1067,6 +1070,7 @@ const ADMIN_RE = new RegExp(
 const LAB_VALUE_RE = new RegExp(`\\d\\s*(?:${UNIT_PATTERN})(?![a-zà-ÿ0-9])`, 'i');
 const labValue = (text: string) => [...text.matchAll(new RegExp(LAB_VALUE_RE.source, 'gi'))].some((m) => m[0].includes('/') || /%|mmhg/i.test(m[0]));
 const DATE_RE = /(?<!\d)\d{1,2}\/\d{1,2}\/\d{2,4}(?!\d)/;
+const SAMPLE_CLOCK_TITLE = /^\s*(\p{L}[\p{L}\s-]*?)\s*\(\s*(?:coleta|colhid[oa])\s+(?:(?:às|as)\s+)?\d{1,2}[:h]\d{2}\s*h?\s*\)\s*:?\s*$/iu;
 const TIME_RE = /(?<!\d)\d{1,2}[:h]\d{2}(?!\d)/;
 
 const PHONE = /\(\d{2}\)\s?9?\d{4}[-\s]?\d{4}(?!\d)|(?<!\d)0800[-\s]?\d{3}[-\s]?\d{4}(?!\d)/;
@@ -1110,8 +1114,9 @@ const PICTURE_CAPTION_LINE = new RegExp(String.raw`^[\s*#>_[(]*${PICTURE_CAPTION
  * Comparar resultados"): page furniture, their counts no results.
  */
 export function isPortalTabs(text: string): boolean {
-  // The tabs may follow the filter's label ("Filtrar: Todos (18)  |  Alterados (3)").
-  const tabs = cells(text.replace(/^\s*(?:filtrar|exibir)(?:\s+por)?\s*:\s*/iu, ''));
+  // The tabs may follow the filter's label ("Filtrar: Todos (18)  |  Alterados (3)"), a middle dot between
+  // them ("Filtrar: Todos (28) · Alterados (7)").
+  const tabs = cells(text.replace(/^\s*(?:filtrar|exibir)(?:\s+por)?\s*:\s*/iu, '').replace(/(?<=\))\s+[·•]\s+(?=\p{L})/gu, '   '));
   return /^tod[oa]s\s*\(\d{1,3}\)$/iu.test(tabs[0] ?? '') && tabs.every((c) => /^\p{L}[\p{L}\s-]*\(\d{1,3}\)$/u.test(c) || PAGE_CONTROL.test(c));
 }
 
@@ -1126,6 +1131,11 @@ export function isAdminLine(text: string): boolean {
   if (/^\s*(?:©|copyright\b)/iu.test(text) && !labValue(text)) return true;
   const f = foldSameLength(text).replace(/^[\s*#>]+/, '');
   if (MEDICATION_LEAD.test(f)) return true;
+  // A block's title naming its sample by the clock time it was drawn ("CORTISOL BASAL (coleta às 08:00)"): the
+  // analyte's name, whose time picks its range by the time of day, no header's time.
+  const timed = SAMPLE_CLOCK_TITLE.exec(text);
+  // Not when the words before the bracket are a header's own label ("Data (coleta às 08:00)").
+  if (timed && timed[1]!.replace(/[^\p{L}]/gu, '').length >= 3 && !isAdminLine(timed[1]!)) return false;
   // A label that can also name a result ("Jejum: 84 mg/dL") is administrative only when no value
   // with a lab unit follows it: otherwise its value would be dropped in silence.
   // Nor is a range labelled by the time of day it is for ("Coleta entre 16 e 20 h: 2,3 a 11,9", a
@@ -1189,7 +1199,8 @@ const BLOCK_DETAIL = new RegExp(
 // A results portal's card prints the exam's status alone on the line between its name and its value
 // ("Estradiol" / "Liberado" / "48 pg/mL"): the state of the order, no result, and the card's name still
 // names the value under it (as an administrative line it would end the card).
-const CARD_STATUS = /^(?:(?:resultado|exame|status)\s*:?\s+)?(?:liberad[oa]|finalizad[oa]|conclu[ií]d[oa]|dispon[ií]vel|pronto)$/iu;
+// An app may draw a tick after it ("Liberado ✓").
+const CARD_STATUS = /^(?:(?:resultado|exame|status)\s*:?\s+)?(?:liberad[oa]|finalizad[oa]|conclu[ií]d[oa]|dispon[ií]vel|pronto)(?:\s*[✓✔☑✅]\uFE0F?)?$/iu;
 
 /** A drug screen's list of the substances it looked for, a detail of its result ("Drogas testadas: …"). */
 const SCREENED_LIST = new RegExp(`^${SCREENED}`, 'iu');

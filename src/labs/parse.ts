@@ -96,6 +96,7 @@ import {
   valueAloneNext,
   valueAloneUnderDetails,
   verdictLine,
+  verdictAfterReference,
   isAppLinkLine,
   verticalCell,
   wordResultRow,
@@ -582,6 +583,14 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // word spelled out, under a row ending in one: a lone S/R/I may end a name.
     const tight = SUSCEPTIBILITY_END.test(lineAbove ?? '') ? /^(\s*\P{N}*\p{L}{3}\P{N}*?)\s(\p{L}{2,})\s*$/u.exec(t) : null;
     if (tight && SUSCEPTIBILITY.test(tight[2]!)) t = `${tight[1]}   ${tight[2]}`;
+    // A results app's card prints the reference on the line under the value and closes it with the lab's
+    // verdict badge ("VR 4.000 - 11.000      ● Baixo", "VR Não reagente      Normal"): the badge marks the
+    // value above, as a verdict on a line of its own does, and the reference is read without it.
+    const badge = pending ? verdictAfterReference(t) : undefined;
+    if (badge) {
+      t = badge.reference;
+      for (const e of pending!.entries) e.read = { ...e.read, marker: e.read.marker ?? badge.marker };
+    }
     // A line of side-by-side tables (page-columns.ts) is read as rows but accounted as printed: a
     // wrapped cell is accounted on its own line, once.
     const u = unfolded[line.index]!;
@@ -1446,6 +1455,11 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     if (res) {
       const rest = t.slice(res[0].length);
       let g = title ? readAfterName(title.name, rest, ctx, { separated: true }) : undefined;
+      // The value labelled again after the lead by the first words of the block's name ("Exame: Tempo de
+      // protrombina (TP)" / "Resultado: Tempo: 12,8 segundos (VR: …)", its activity and ratio labelled on the
+      // lines under it): the block's own result.
+      const again = !g && title ? /^(\p{L}[\p{L} ]{1,30}?)\s*:\s*(?=[<>]?\s*\d)/u.exec(rest) : null;
+      if (again && labelLeadsRow(title!.name, again[1]!)) g = readAfterName(title!.name, rest.slice(again[0].length), ctx, { separated: true });
       // A result in words under a title ("Resultado: Negativo para ovos e cistos.", "Resultado: Foram
       // encontrados cistos de Giardia lamblia."): the whole sentence is the result. So is the word in the
       // lead's column ("Resultado        NEGATIVO").

@@ -652,8 +652,17 @@ export function labelledRanges(items: string[], opts: { dotIsDecimal?: boolean; 
       found.length >= 2 &&
       !/[\p{L}\d]/u.test(stripReferenceLead(item.slice(0, found[0]!.start).replace(/^[\s·•]+/u, '')).rest) &&
       found.every((_, i) => /^\s*\([^()]*\p{L}[^()]*\)\s*[|/;,]?\s*$/u.test(after(i)));
+    // So without brackets, a slash, bar or ';' after each but the last ("acima de 20 pop. geral / 30 a 60 grupos
+    // de risco", typed by a patient): read as labels before the range after them, the population's words would
+    // label the risk group's range, and the first range none.
+    const wordsAfter =
+      found.length >= 2 &&
+      !rangeFirst &&
+      !bracketAfter &&
+      !/[\p{L}\d]/u.test(stripReferenceLead(item.slice(0, found[0]!.start).replace(/^[\s·•]+/u, '')).rest) &&
+      found.every((_, i) => (i < found.length - 1 ? /^\s+\p{L}[^:|/;()\d]*[|/;]\s*$/u : /^\s+\p{L}[^:|/;()\d]*$/u).test(after(i)));
     found.forEach((fr, i) => {
-      let label = rangeFirst || bracketAfter ? cleanLabel(after(i)) : cleanLabel(item.slice(i === 0 ? 0 : found[i - 1]!.end, fr.start));
+      let label = rangeFirst || bracketAfter || wordsAfter ? cleanLabel(after(i)) : cleanLabel(item.slice(i === 0 ? 0 : found[i - 1]!.end, fr.start));
       // A label written after its range ("acima de 20 para a população geral").
       if (label === '' && found.length === 1) label = cleanLabel(item.slice(fr.end));
       labelled.push(classify(fr.range, label, risk));
@@ -1430,7 +1439,7 @@ export function noRangeText(text: string): boolean {
     .replace(/^(?:valor(?:es)?\s+de\s+)?refer[eê]ncias?\s+(?=ileg[ií]vel|cortad[oa]|n[aã]o\s+(?:est[aá]\s+)?(?:leg[ií]vel|vis[ií]vel))/iu, '')
     // Or say first why it cannot be read ("[dobra do papel, ilegível]", "[mancha – ilegível]").
     .replace(/^\p{L}[\p{L} ]{0,40}?\s*[,;–—-]\s*(?=ileg[ií]vel|cortad[oa]|n[aã]o\s+(?:est[aá]\s+)?(?:leg[ií]vel|vis[ií]vel))/iu, '');
-  if (isCutRange(t) || RELATIVE_GOAL.test(t)) return true;
+  if (isCutRange(t) || RELATIVE_GOAL.test(t) || REFERENCE_NOT_COPIED.test(t)) return true;
   // A goal by category whose cell wrapped before "de risco …" ("Meta conforme categoria" / "de risco
   // cardiovascular (SBC)" in a narrow reference column): a goal is only ever by the risk category.
   if (
@@ -1443,6 +1452,12 @@ export function noRangeText(text: string): boolean {
     t,
   );
 }
+
+// A patient's word that the lab's reference did not come with what was copied ("a referência dessas ficou na
+// outra página que não copiou", "as referências não saíram"): the lab printed one, unseen here, so no
+// built-in range stands in for it, as for one the photo cut off.
+const REFERENCE_NOT_COPIED =
+  /^(?:(?:a|as)\s+)?(?:valor(?:es)?\s+de\s+)?refer[eê]ncias?\b(?:\s+\p{L}+){0,3}?\s+(?:(?:ficou|ficaram|est[aá]|estava|est[aã]o|estavam)\s+)?(?:n[ao]\s+outra\s+p[aá]gina|em\s+outra\s+p[aá]gina|n[aã]o\s+(?:copiou|copiaram|saiu|sa[ií]ram|veio|vieram|apareceu|apareceram|aparece|aparecem))/iu;
 
 /** Where range expressions sit in a text ([start, end) pairs): numbers there belong to a reference. */
 export function rangeSpans(text: string): Array<[number, number]> {
