@@ -344,3 +344,20 @@ test('a registration with a digit a transcriber marked doubtful in brackets is a
   const r = parseLabReport(['Creatinina: 0,9 mg/dL (0,6 a 1,2)', 'Responsável: Dra. Ana Lins – CRBM 5.3[?]1 · Página 1/1'].join('\n'), { today: '2025-06-01' });
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+// With set 110 in the corpus tests (h1079): a dialysis session's line gives the room beside the machine.
+test("a dialysis session's room and machine, and requisitions listed after slashes, are administrative; a result on a line of its own is still read", () => {
+  const r = parseLabReport(
+    [
+      'Turno: 3ª/5ª/sáb - tarde     Sala: 4 - máquina 07     Acesso: cateter jugular direito',
+      'Requisições: GAL 250611-07 / INT 55120',
+      'Potássio pré-diálise: 5,8 mEq/L (3,5 a 5,1)',
+    ].join('\n'),
+    { today: '2025-06-01' },
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+  assert.deepEqual(
+    r.analytes.map((a) => [a.value, a.flag]),
+    [[5.8, 'alto']],
+  );
+});

@@ -221,6 +221,9 @@ export const CORPUS_SETS = [
   'heldout107',
   'heldout60',
   'heldout65',
+  'heldout109',
+  'heldout110',
+  'heldout111',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
 
