@@ -9,6 +9,7 @@
 import { foldSameLength } from './analytes.ts';
 import { cleanLine, type CleanLine } from './lines.ts';
 import { numbersIn } from './numbers.ts';
+import { MONTHS } from './patient.ts';
 import { isAgeBandCell, isReferenceLabel, parseRangeExpression, qualitativeAtStart, stripReferenceLead } from './reference.ts';
 import { UNIT_PATTERN, normalizeUnit, unitAtStart } from './units.ts';
 import { isMarkerCell } from './value.ts';
@@ -129,8 +130,9 @@ export function datedColumnLabels(text: string, offset: number, history: History
 
 // A month printed by its name before the year ("JUN/2025", "Mai/25", "março/2025"), as a monthly panel heads
 // each month's column: the month's first three letters, folded, name it.
-const MONTHS = ['jan', 'fev', 'mar', 'abr', 'mai', 'jun', 'jul', 'ago', 'set', 'out', 'nov', 'dez'];
-export const MONTH_NAME = String.raw`(?:jan|fev|mar|abr|mai|jun|jul|ago|set|out|nov|dez)\p{L}*\.?`;
+const MONTH_NAME = String.raw`(?:${MONTHS.join('|')})\p{L}*\.?`;
+/** A column header's date: day/month/year, month/year, or a month's name and the year ("JUN/2025"). */
+export const DATE_CELL = new RegExp(String.raw`^(?:(?:\d{1,2}\/)?\d{1,2}|${MONTH_NAME})\/\d{2,4}$`, 'iu');
 
 /** A date cell as a sortable number (year, month, day); two-digit years are this century's, a month/year cell its month's first day. */
 export function dateKey(cell: string): number {
@@ -151,7 +153,6 @@ export function previousCellOf(bars: string[]): PreviousCell | undefined {
 }
 
 const CURRENT_BAR_CELL = /(?:^|\s{2,})(?:resultados?\s+)?atua(?:l|is)$/i;
-const BAR_DATE_CELL = new RegExp(String.raw`^(?:(?:\d{1,2}\/)?\d{1,2}|${MONTH_NAME})\/\d{2,4}$`, 'iu');
 
 /**
  * A bar table history header ("| Exame | 12/09/2024 | 10/12/2024 | 17/03/2025 | Unidade | Referência |"):
@@ -159,7 +160,7 @@ const BAR_DATE_CELL = new RegExp(String.raw`^(?:(?:\d{1,2}\/)?\d{1,2}|${MONTH_NA
  * so the columns are known by their numbers.
  */
 export function earlierDateCellsOf(bars: string[]): PreviousCell | undefined {
-  const dates = bars.flatMap((c, i) => (BAR_DATE_CELL.test(c.trim()) ? [{ i, key: dateKey(c.trim()) }] : []));
+  const dates = bars.flatMap((c, i) => (DATE_CELL.test(c.trim()) ? [{ i, key: dateKey(c.trim()) }] : []));
   // A cell naming the current result's column ("| Atual |", or after the exam's in the first cell, "Exame
   // ATUAL | 16/06/25 | 14/06/25 | …"): the current value is under it, undated, and every date is an earlier sample's.
   if (dates.length >= 1 && bars.some((c) => CURRENT_BAR_CELL.test(c.trim()))) return { indexes: dates.map((d) => d.i), cells: bars.length };

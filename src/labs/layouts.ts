@@ -8,7 +8,7 @@
 //                   "Bilirrubina total 1,4 mg/dL (até 1,2) - Bilirrubina direta 0,3 mg/dL (até 0,3)".
 import { foldSameLength, lookupName } from './analytes.ts';
 import {
-  MONTH_NAME,
+  DATE_CELL,
   cellStarts,
   dateKey,
   previousColumnOf,
@@ -108,8 +108,6 @@ export function methodUnderNameFrom(texts: string[]): number | undefined {
 // A history report's column header: the current result, then one column per earlier sample's date
 // ("Atual   14/11/2024   20/05/2024", "Resultado atual   03/2025   11/2024").
 const CURRENT_CELL = /^(?:resultados?\s+)?atua(?:l|is)$/i;
-// A month's column is headed by its name at times ("JUN/2025   MAI/2025", a dialysis clinic's monthly panel).
-const DATE_CELL = new RegExp(String.raw`^(?:(?:\d{1,2}\/)?\d{1,2}|${MONTH_NAME})\/\d{2,4}$`, 'iu');
 const PREVIOUS_CELL = /^(?:resultados?\s+)?(?:anteriores?|historico)$/i;
 
 /**

@@ -88,7 +88,8 @@ const MENOPAUSE_STATED = new RegExp(
 const LAST_PERIOD_LABEL = String.raw`(?<!\p{L})(?:DUM|(?:data\s+da\s+)?[uú]ltima\s+menstrua[cç][aã]o)\s*[:\-]?\s*`;
 const LAST_PERIOD_DAY = new RegExp(String.raw`${LAST_PERIOD_LABEL}(\d{1,2}\/\d{1,2}\/\d{2,4})`, 'iu');
 
-const MONTHS = ['jan', 'fev', 'mar', 'abr', 'mai', 'jun', 'jul', 'ago', 'set', 'out', 'nov', 'dez'];
+// The months by their first three letters, as reports abbreviate them (columns.ts heads a monthly panel's columns with them).
+export const MONTHS = ['jan', 'fev', 'mar', 'abr', 'mai', 'jun', 'jul', 'ago', 'set', 'out', 'nov', 'dez'];
 
 // A last period given by its month only ("DUM fevereiro/2024", "DUM: 02/2024", "Última menstruação: fev de 2024"):
 // too coarse for a day of the cycle, enough to tell a year without periods.
