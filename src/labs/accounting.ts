@@ -27,6 +27,7 @@ import {
   isCardStatus,
   isPortalTabs,
   isMethodLine,
+  KEYCAP,
   MEDICATION_LEAD,
   methodCellAt,
   PICTURE_CAPTION,
@@ -96,6 +97,9 @@ const NOTE_MARK = /^\s*(?:nota\s*)?\(\d{1,2}\)(?:\s*[-–—]\s*|\s+)/iu;
 const NAMED = String.raw`\p{L}[\p{L}\d.-]*(?: \p{L}[\p{L}\d.-]*){0,3}\s+`;
 
 const ADMIN_SPANS: RegExp[] = [
+  // A chat bot's numbered option, its number a keycap emoji ("3️⃣ Falar com um atendente"): what the user may
+  // type back, no value.
+  new RegExp(String.raw`(?<=^\s*)${KEYCAP}`, 'gu'),
   // The number of a serial collection in a banner with its date ("=== COLETA 2 - 10/09/2025 06:05 ==="): which
   // sample, no value.
   /(?<=^[\s=*#-]*)coleta\s+\d{1,2}(?=\s*[-–—:]\s*\d{1,2}\/\d{1,2})/giu,

@@ -47,6 +47,9 @@ export function wordsAfterLabel(t: string): boolean {
 const VERDICT_LINE =
   /^(?:(?:[●○◉•■□◆◇▲▼△▽↑↓]|[🟢🟡🟠🔴🔵⚪⚫])\uFE0F?\s*)?(acima|abaixo|dentro|fora)\s+d[aoe]s?\s+(?:(?:valor(?:es)?|intervalo|faixa|limites?)\s+(?:de\s+)?)?(?:refer[eê]ncias?|normalidade)\.?$/iu;
 
+// A card's verdict chip on a line of its own: a word, perhaps after the dot or arrow the app draws before it.
+const VERDICT_CHIP = /^(?:(?:[●○◉•■□◆◇▲▼△▽↑↓⬆⬇]|[🟢🟡🟠🔴🔵⚪⚫])\uFE0F?\s*)?(\p{L}+)$/u;
+
 // A results app's link under a card's value ("ⓘ Ver faixas por fase", "Ver histórico ›"): a button's
 // label, no title of a result; the reference printed under it is still the value's.
 const APP_LINK_LINE =
@@ -60,7 +63,12 @@ export function verdictLine(t: string, underValue = false): 'alto' | 'baixo' | n
   const m = VERDICT_LINE.exec(t.trim());
   // Right under a number, a card's verdict may be one word ("Alterado", "Alto"): above a value or under
   // a title alone the same word could be a word result, and is left to be read as one.
-  if (!m) return underValue && VERDICT_WORD.test(t.trim()) ? markerOf(t.trim()) : undefined;
+  // An app's chip prints it after its coloured dot or arrow, and may say only where the value lies ("● Normal",
+  // "● Abaixo", "▲ Acima"): under a number no word result reads so.
+  if (!m) {
+    const chip = underValue ? VERDICT_CHIP.exec(t.trim()) : null;
+    return chip && (VERDICT_WORD.test(chip[1]!) || /^(?:acima|abaixo)$/iu.test(chip[1]!)) ? markerOf(chip[1]!) : undefined;
+  }
   return /^acima$/i.test(m[1]!) ? 'alto' : /^abaixo$/i.test(m[1]!) ? 'baixo' : null;
 }
 
@@ -408,6 +416,20 @@ export function isCitationLine(line: string): boolean {
 export function isDatedCriterion(t: string): boolean {
   const m = /^\p{L}[^\d:]*\s(?:19|20)\d{2}\s*:\s*(\p{Ll}[\p{L}\s,;.()-]*)$/u.exec(t);
   return m !== null && m[1]!.trim().split(/\s+/).length >= 4;
+}
+
+// A value or a result word after the name, in the condition ("… inferior a 10 mUI/mL", "VDRL reagente …").
+const CONDITION = /\s(?:[<>≤≥]|\d|(?:n[aã]o\s+)?(?:reagente|reativo|negativ[oa]|positiv[oa]|detectad[oa])(?![\p{L}]))/iu;
+
+/**
+ * A note's reading of a result, the condition before a colon and what it means after it in a sentence ("VDRL
+ * reagente com teste treponêmico reagente: sugere sífilis atual ou pregressa.", "Anti-HBs inferior a 10 mUI/mL:
+ * ausência de imunidade vacinal."): the condition names a result and a value or a word, as a result line does,
+ * but a result is never followed by a colon and a sentence in lower case. No column gap: a table's cells are read.
+ */
+export function isInterpretationNote(t: string): boolean {
+  const m = /^(\p{L}[^:]*?)\s*:\s*(\p{Ll}[\p{L}\s,;()/-]*\.)$/u.exec(t.trim());
+  return m !== null && CONDITION.test(m[1]!) && !/\s{3,}/.test(t.trim()) && m[2]!.trim().split(/\s+/).length >= 4;
 }
 
 /** A note of the lab's ("Nota: …", "Obs.: …", "Observação: …", "Comentário: …"): prose about the results. */

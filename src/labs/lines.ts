@@ -220,8 +220,11 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // date the message, not its content: the result after them is read as if the line began there. A
   // message in conversation (a question, an exclamation, sentences: "Deu esse 192 vermelho, é
   // diabetes??") is left as printed, its numbers no results.
+  // So is a message that is a small number alone, the user's reply to a bot's menu or question ("Carlos: 1",
+  // "Carlos: 5" for a rating): no value of the line above, which is another sender's message.
   const stamp = CHAT_STAMP.exec(t);
-  if (stamp && !isChatConversation(t.slice(stamp[0].length))) t = ' '.repeat(stamp[0].length) + t.slice(stamp[0].length);
+  const message = stamp ? t.slice(stamp[0].length) : '';
+  if (stamp && !isChatConversation(message) && !/^\s*\d{1,2}\s*$/.test(message)) t = ' '.repeat(stamp[0].length) + message;
   // Telegram copies a message under a line of its own with the sender and a dotted stamp ("Laboratório
   // Fronteira, [02.12.24 15:47]"): it dates the message and holds nothing of it.
   if (TELEGRAM_HEADER.test(t)) t = ' '.repeat(t.length);
@@ -1120,6 +1123,10 @@ export function isPortalTabs(text: string): boolean {
   return /^tod[oa]s\s*\(\d{1,3}\)$/iu.test(tabs[0] ?? '') && tabs.every((c) => /^\p{L}[\p{L}\s-]*\(\d{1,3}\)$/u.test(c) || PAGE_CONTROL.test(c));
 }
 
+/** A keycap emoji's digit ("1️⃣"), as a pattern source: a chat bot numbers its menu's options so, no value. */
+export const KEYCAP = String.raw`\d\uFE0F?\u20E3`;
+const MENU_OPTION = new RegExp(String.raw`^\s*${KEYCAP}\s*\p{L}[^\d]*$`, 'u');
+
 /** A patient-data, doctor, address, page or signature line: neither a result nor an unread result. */
 export function isAdminLine(text: string): boolean {
   if (text.trim() !== '' && cells(text).every((c) => PAGE_CONTROL.test(c))) return true;
@@ -1127,6 +1134,9 @@ export function isAdminLine(text: string): boolean {
   if (/^\s*(?:filtrar|ordenar|classificar|exibir)(?:\s+por)?\s*:\s*\p{L}[\p{L}\s|/·•-]*$/iu.test(text)) return true;
   if (isPortalTabs(text)) return true;
   if (ANALYSER_INPUT.test(text.trim())) return true;
+  // A chat bot's numbered option ("3️⃣ Falar com um atendente"): what the user may type back, no result nor a
+  // title. Words only after it: a result bulleted so keeps its value.
+  if (MENU_OPTION.test(text)) return true;
   // The site's copyright footer, with its links after it ("© Laboratório X - Termos de uso | Privacidade").
   if (/^\s*(?:©|copyright\b)/iu.test(text) && !labValue(text)) return true;
   const f = foldSameLength(text).replace(/^[\s*#>]+/, '');
@@ -1369,8 +1379,10 @@ const FASTING_NOTE = String.raw`(?:\s*[·•,;|-]\s*(?:ap[oó]s\s+)?jejum\s+(?:m
 // HBsAg: Reagente"), read or listed.
 // The analyser may close it in brackets, its model's number among the words ("Soro — Fluorimetria
 // (ImmunoCAP, Phadia 250)"): a machine's name, no value.
+// The specimen's qualifiers may number the sample ("Urina 1ª amostra · Imunoturbidimetria", the first morning
+// urine): an ordinal, no value.
 const METHOD_LINE = new RegExp(
-  String.raw`^(?:${SPECIMEN}(?:\s+[\p{L}]+){0,3}\s+[-–—·•]\s+\p{L}[^\d;|:]*(?:\(\s*\p{L}[^();|:]*\))?${FASTING_NOTE}${COLLECTION_NOTE}${RELEASE_NOTE}|${SPECIMEN_ALONE}(?:${RELEASE_STAMP})?|${METHOD}(?:[\s/-]+(?:\d+\s+)?[\p{L}]+){0,3})$`,
+  String.raw`^(?:${SPECIMEN}(?:\s+(?:[\p{L}]+|\d[ªºo°])){0,3}\s+[-–—·•]\s+\p{L}[^\d;|:]*(?:\(\s*\p{L}[^();|:]*\))?${FASTING_NOTE}${COLLECTION_NOTE}${RELEASE_NOTE}|${SPECIMEN_ALONE}(?:${RELEASE_STAMP})?|${METHOD}(?:[\s/-]+(?:\d+\s+)?[\p{L}]+){0,3})$`,
   'iu',
 );
 

@@ -76,6 +76,7 @@ import {
   isLegend,
   isNote,
   isDatedCriterion,
+  isInterpretationNote,
   isWrappedCitationTail,
   isCitationLine,
   isWrappedNoteTail,
@@ -228,6 +229,7 @@ const NOTE_ON_RESULT =
 // borrado] U/L", "ilegível").
 const ILLEGIBLE_CELL = /^\[?[^\]\d]{0,30}\bileg[ií]vel\b[^\]\d]{0,60}\]?(?:\s+\S+)?$/iu;
 const SUSCEPTIBILITY = new RegExp(String.raw`^(?:${SUSCEPTIBILITY_WORD}|sensibilidade\s+aumentada|suscet[ií]vel(?:\s+dose[-\s]dependente)?|[SRI])$`, 'iu');
+const SPELLED_SUSCEPTIBILITY = new RegExp(String.raw`^(?:${SUSCEPTIBILITY_WORD})$`, 'iu');
 const SUSCEPTIBILITY_END = new RegExp(String.raw`(?:^|\s)(?:${SUSCEPTIBILITY_WORD})\s*$`, 'iu');
 
 const REFERENCE_HEADER_CELL =
@@ -583,6 +585,10 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // word spelled out, under a row ending in one: a lone S/R/I may end a name.
     const tight = SUSCEPTIBILITY_END.test(lineAbove ?? '') ? /^(\s*\P{N}*\p{L}{3}\P{N}*?)\s(\p{L}{2,})\s*$/u.exec(t) : null;
     if (tight && SUSCEPTIBILITY.test(tight[2]!)) t = `${tight[1]}   ${tight[2]}`;
+    // So is a row typed with a dash before its word ("Ampicilina - Resistente", a message's antibiogram), the
+    // first one too: the word spelled out after the dash is the antimicrobial's interpretation.
+    const dashed = /^(\s*\P{N}*\p{L}{3}\P{N}*?)\s[-–—]\s(\p{L}{2,})\s*$/u.exec(t);
+    if (dashed && SPELLED_SUSCEPTIBILITY.test(dashed[2]!)) t = `${dashed[1]}   ${dashed[2]}`;
     // A results app's card prints the reference on the line under the value and closes it with the lab's
     // verdict badge ("VR 4.000 - 11.000      ● Baixo", "VR Não reagente      Normal"): the badge marks the
     // value above, as a verdict on a line of its own does, and the reference is read without it.
@@ -1299,7 +1305,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // And so is a note's second line that closes the bracket the line above opened (line-kinds.ts).
     // A guideline's year is no result to list.
     if (isWrappedCitationTail(t, lineAbove) || isCitationLine(t)) continue;
-    if (isNote(t) || isLegend(t) || isProseBound(t) || isWrappedNoteTail(t, lineAbove) || isDatedCriterion(t)) {
+    if (isNote(t) || isLegend(t) || isProseBound(t) || isWrappedNoteTail(t, lineAbove) || isDatedCriterion(t) || isInterpretationNote(t)) {
       if (resultTokens(t).length > 0) unparsed.push(line.raw.trim());
       continue;
     }
@@ -1544,6 +1550,10 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     const reported = readPiece(t, ctx) ? undefined : REPORTED_RESULT.exec(t);
     if (reported && lookupName(reported[1]!.split(/\s+\d/, 1)[0]!.trim()))
       t = reported[1]!.replace(/\s+e\s+(ref\.?|vr|valor\s+de\s+refer[eê]ncia)\s+(.+)$/iu, ' ($1 $2)');
+    // The sample the typed results come from, said before them ("do sangue hemoglobina 11,8 leucocitos 7.200"):
+    // it says which exam, no part of the first name, when a catalogued name and its value follow.
+    const sampleLead = reported ? null : TYPED_SAMPLE_LEAD.exec(t);
+    if (sampleLead && lookupName(sampleLead[1]!.split(/\s+[<>]?\d/, 1)[0]!.trim())) t = sampleLead[1]!;
     // The control's time in a cell after the patient's ("Tempo do paciente …. 31,8 s   Tempo do pool
     // normal: 12,4 s"): the lab's check of the run, no result (the accounting pass counts it as such).
     const rowCells = cells(t);
@@ -1866,8 +1876,8 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   // An abbreviation the panel around it names ("CT" beside "HDL", "TG"): the analyte's key, the name
   // as printed, and only the report's own range, as for any name the catalogue does not hold itself.
   for (const a of [...analytes, ...qualitative]) if (a.key === null) a.key = panelAbbreviationKey(a.name, text) ?? null;
-  // A summary page's bare copy of a result read with its range elsewhere (repeats.ts).
-  const kept = withoutRepeats(analytes, seen);
+  // A summary page's bare copy of a result read with its range elsewhere, two screenshots' overlap (repeats.ts).
+  const kept = withoutRepeats(analytes, seen, qualitative);
   // An earlier report pasted under the newest one: its results of the same analytes are previous results (earlier-reports.ts).
   const current = withoutEarlierReports(
     kept,
@@ -1960,6 +1970,9 @@ const GROUP_LABEL_CELL = /^\p{L}[\p{L}.\s/-]{1,24}:$/u;
 // A reporting verb in a typed message, then a name and its number ("… so escreveu leucocitos 3 p/ campo …").
 const REPORTED_RESULT =
   /(?:^|,\s*)(?:[\p{Ll}\d]+\s+){0,5}?(?:s[oó]\s+)?(?:escreveu|escrito|deu|veio|saiu|apareceu)\s+(\p{L}[\p{L}-]*(?:\s\p{L}[\p{L}-]*)?\s+\d[^,]*)$/u;
+
+// The sample a typed message's results come from, before them ("do sangue …", "na urina …", "e no sangue: …").
+const TYPED_SAMPLE_LEAD = /^(?:e\s+)?(?:d[oa]|n[oa])\s+(?:sangue|urina|fezes|hemograma)\s*[:,]?\s+(\p{L}[\p{L}-]*(?:\s\p{L}[\p{L}-]*)?\s+[<>]?\d.*)$/iu;
 
 // The header's cells up to the earlier samples' columns, which every row has cut off: the reference column is
 // the last of them. A header with no cell over the names ("Resultado   Valores de referência   12/03/2025")

@@ -19,11 +19,35 @@ function sameResult(a: ParsedAnalyte, b: ParsedAnalyte): boolean {
   return x.length >= 3 && y.length >= 3 && (x.includes(y) || y.includes(x));
 }
 
-/** The analytes without the bare repeats of results read with the report's range; the repeats' lines are blanked in `seen`. */
-export function withoutRepeats(analytes: ParsedAnalyte[], seen: AccountLine[]): ParsedAnalyte[] {
-  const repeats = new Set(
-    analytes.filter((a) => a.reference_source !== 'report' && a.unit !== null && analytes.some((b) => b.reference_source === 'report' && sameResult(a, b))),
+// Screenshots of an app pasted one after another overlap where the user scrolled: the last card of one
+// capture is the first of the next, printed again whole (name, value, unit, reference) with only the
+// phone's bars between them. A result read again right after itself, nothing else read between the two,
+// is that overlap's copy, not a second sample.
+function overlapCopy(a: ParsedAnalyte, i: number, inOrder: ParsedAnalyte[]): boolean {
+  const before = inOrder[i - 1];
+  return (
+    before !== undefined &&
+    before.line < a.line &&
+    sameResult(a, before) &&
+    a.name === before.name &&
+    a.reference_text === before.reference_text &&
+    a.reference_low === before.reference_low &&
+    a.reference_high === before.reference_high
   );
+}
+
+/**
+ * The analytes without the bare repeats of results read with the report's range, nor the copies where
+ * two screenshots overlap; the repeats' lines are blanked in `seen`. `qualitative`, the results read in
+ * words: one between two equal values means they are no overlap's copy.
+ */
+export function withoutRepeats(analytes: ParsedAnalyte[], seen: AccountLine[], qualitative: { line: number }[] = []): ParsedAnalyte[] {
+  const inOrder = [...analytes].sort((a, b) => a.line - b.line);
+  const between = (a: ParsedAnalyte, b: ParsedAnalyte) => qualitative.some((q) => q.line > a.line && q.line < b.line);
+  const repeats = new Set([
+    ...analytes.filter((a) => a.reference_source !== 'report' && a.unit !== null && analytes.some((b) => b.reference_source === 'report' && sameResult(a, b))),
+    ...inOrder.filter((a, i) => a.reference_source === 'report' && overlapCopy(a, i, inOrder) && !between(inOrder[i - 1]!, a)),
+  ]);
   if (repeats.size === 0) return analytes;
   for (const r of repeats) {
     if (analytes.some((a) => a.line === r.line && !repeats.has(a))) continue;

@@ -149,9 +149,15 @@ export function labelledFinding(t: string, raw?: string): { label: string; text:
  */
 export function endingReference(body: string): { before: string; reference: string } | undefined {
   const ref = BRACKETED_REFERENCE.exec(body);
-  if (!ref || !TRAILING_MARKS.test(body.slice(ref.index + ref[0].length))) return undefined;
+  if (!ref || !TRAILING_MARKS.test(body.slice(ref.index + ref[0].length))) {
+    // A transcription's bullet sets it after a dash instead ("Oxalato de cálcio (raros) — Ref.: Ausentes"): the
+    // led reference runs to the line's end, no bracket or digit in it (a word reference, or the mark of one cut off).
+    const dashed = DASHED_REFERENCE.exec(body);
+    return dashed ? { before: body.slice(0, dashed.index).trim(), reference: dashed[1]!.trim() } : undefined;
+  }
   return { before: body.slice(0, ref.index).trim(), reference: ref[1]!.trim() };
 }
+const DASHED_REFERENCE = new RegExp(String.raw`\s+[-–—]\s+${REFERENCE_LEAD_WORDS}\s*:\s*([^()\d]+)$`, 'iu');
 
 // What a parasitology or culture result says it found, or did not ("Foram encontrados cistos de …",
 // "Não foram observados ovos", "Presença de …"): a result in words, never a column's name.
