@@ -92,6 +92,9 @@ export function cleanName(s: string): string {
   const name = s
     // The rule a section title is drawn between ("==== CARGA VIRAL ====", "~~~ LIPÍDIOS ~~~") is no part of it.
     .replace(/^[\s\-–—*•|:.=~_#]+/, '')
+    // … and the quotation mark that opens a result typed as free text ("\"Hemoglobina 12,8 g/dL; …", a
+    // record's transcription of a paper report).
+    .replace(/^["“]\s*/, '')
     // … and the lab's out-of-range mark printed in a cell of its own before the value ("Glicose   * 108").
     .replace(/[\s:=.\-–—|→⇒>*]+$/, '')
     // "GLICOSE      Resultado:  99 mg/dL": the label between the name and its value is no part of it.
@@ -478,9 +481,11 @@ export function readPiece(text: string, ctx: Ctx, depth = 0): Group | undefined 
   // A colon inside brackets names the assay ("FvW - antígeno (VWF:Ag)"): no label.
   if (cs.length >= 2 && (bareNumbers(cs[0]!) === 0 || lookupName(cleanName(cs[0]!)) !== undefined) && !cs[0]!.replace(/\([^()]*\)/g, '').includes(':')) {
     // A date alone in the cell after the name is the sample's, under a date column ("EXAME   DATA
-    // RESULTADO"): neither the value nor part of the name.
-    const nameEnd = text.indexOf(cs[0]!) + cs[0]!.length;
-    const dated = cs.length >= 3 && DATE_CELL.test(cs[1]!) ? text.indexOf(cs[1]!, nameEnd) + cs[1]!.length : nameEnd;
+    // RESULTADO"): neither the value nor part of the name. So are several, one a column, when a public
+    // health record prints when the exam was ordered, done and released ("Solicitado em   Realizado em
+    // Resultado em   Resultado").
+    let dated = text.indexOf(cs[0]!) + cs[0]!.length;
+    for (let i = 1; i < cs.length - 1 && DATE_CELL.test(cs[i]!); i++) dated = text.indexOf(cs[i]!, dated) + cs[i]!.length;
     const g = build(cs[0]!, text.slice(dated), { separated: true });
     if (g) return g;
     // A label that takes words, in columns ("Cor   Palha   Amarelo citrino"): the next cell is the result.
