@@ -142,6 +142,13 @@ export function typedList(t: string, afterList = false): boolean {
 
 /** The value (and reference) after a known name, or undefined when it does not read in full. */
 export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts: { separated: boolean }): Group | undefined {
+  // A unit in a column of its own between the name and the value ("TFG (CKD-EPI 2021)   mL/min/1,73m²   33",
+  // under "Exame   Unidade   14/05/25 …", a cumulative report's): the value's unit, no part of the name, and
+  // its digits none of the name's.
+  const nameCells = cells(nameRaw);
+  const lastCell = nameCells.length >= 2 ? nameCells[nameCells.length - 1]! : '';
+  const cellUnit = lastCell && /\d/.test(lastCell) ? unitAtStart(lastCell) : undefined;
+  if (cellUnit && cellUnit.consumed >= lastCell.length) nameRaw = nameRaw.slice(0, nameRaw.lastIndexOf(lastCell));
   const name = cleanName(nameRaw);
   const def = lookupName(name);
   // One-letter names only from the catalogue ("K 3,1 mEq/L") or a typed list ("U 32; NA 138").
@@ -166,8 +173,9 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
     /^(resultados?|at[eé]|inferior|superior|acima|abaixo|maior|menor|de|entre)$/i.test(name)
   )
     return undefined;
-  const read = readValue(valueText, { dotIsDecimal: dotIsDecimal(def), freeText: ctx.line.leader });
-  if (!read) return undefined;
+  const valueRead = readValue(valueText, { dotIsDecimal: dotIsDecimal(def), freeText: ctx.line.leader });
+  if (!valueRead) return undefined;
+  const read = cellUnit && valueRead.value !== null && !valueRead.unit ? { ...valueRead, unit: cellUnit.unit } : valueRead;
   // A result word in running prose, a sentence going on after it in lower case (a note's wrapped line:
   // "ICAP. FAN reagente em baixos títulos pode ocorrer em indivíduos saudáveis."): no result.
   if (!opts.separated && read.value === null && /^\s\p{Ll}+(?:\s+\p{L}+){3,}[.;,]?\s*$/u.test(read.rest) && !/\s{2}/.test(valueText)) return undefined;
