@@ -123,3 +123,16 @@ test('a unit in a column of its own before the values, its digits the unit\'s ("
     [['Taxa de filtração glomerular', 48, 'mL/min/1,73m²', 'baixo']],
   );
 });
+
+test("a record's letterhead and form fields print numbers that identify, never results: unit's name before its CNES, team's INE, sample number, room", () => {
+  const text = [
+    'USF 712 SUL - JARDIM AURENY                                  CNES: 2468013',
+    'Equipe: ESF 712 SUL - AZUL  (INE 0002233445)',
+    'Amostra: 2       Material Biológico: Soro       Data da Coleta: 02/04/2025 08:10',
+    'Data do teste: 02/04/2025  08:30          Local: Sala de coleta 3',
+    'Glicose   97 mg/dL   70 a 99 mg/dL',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(brief(r), [['Glicose', 97, 'mg/dL', 'normal']]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
