@@ -103,6 +103,15 @@ const ADMIN_SPANS: RegExp[] = [
   // The number of a serial collection in a banner with its date ("=== COLETA 2 - 10/09/2025 06:05 ==="): which
   // sample, no value.
   /(?<=^[\s=*#-]*)coleta\s+\d{1,2}(?=\s*[-–—:]\s*\d{1,2}\/\d{1,2})/giu,
+  // The number of a sample in a field of its own, another field after it ("Amostra: 2   Material Biológico: Soro   Data
+  // da Coleta: …", a public health lab's report of several samples): which sample, no value.
+  /(?<![\p{L}])amostra\s*:\s*\d{1,3}(?![\d.,])(?=\s{3,}\p{L}[^:\d]{0,30}:)/giu,
+  // Where a test was done, a room's number in its name ("Local: Sala de aconselhamento 2", a testing service's
+  // form): no value.
+  /(?<![\p{L}])local(?:\s+d[aoe]\s+\p{L}+)?\s*:[^\d\n:]{0,40}?(?<![\d.,])\d{1,3}(?![\d.,])(?=\s*$|\s{3,})/giu,
+  // A health unit's name in capitals before its CNES in the cell after it ("CSC 403 NORTE - DR. ANTÔNIO …   CNES:
+  // 6512836", a primary care record's letterhead): a block's or street's number in the unit's name, no value.
+  /^\s*(?:[\p{Lu}\s.\-–/]|(?<![\d.,])\d{1,4}(?![\d.,]))+(?=\s{3,}(?:CNES|CNPJ)\b)/gu,
   // A legal act by its number and year ("conforme MP 2.200-2/2001", "Lei nº 13.709/2018"): a law's, no value.
   /(?<![\p{L}])(?:mp|medida\s+provis[oó]ria|lei|decreto|portaria|resolu[cç][aã]o|rdc)\s*(?:n[º°o.]*\s*)?\d[\d.]*(?:-\d+)?\/\d{2,4}(?!\d)/giu,
   // How many samples an exam took, ending its title ("PARASITOLÓGICO DE FEZES - 3 AMOSTRAS", a release stamp
@@ -150,7 +159,7 @@ const ADMIN_SPANS: RegExp[] = [
   // the bed's ("ENF. 03 LEITO 12B"), and a dialysis room's ("Sala: 2 - máquina 11"). Identifiers a label
   // lists after slashes, each system's own ("Requisições: SISCEL 2507-0318 / LAB 772104", h1081), are one group.
   new RegExp(
-    String.raw`(?<![\p{L}\d])(?:crm|creme[a-z]{1,3}|crf|crbm|crbio|coren|rqe|cnes|cns|cnpj|cnae|cbo|aih|cpf|rg|cep|protocolo|prot\.(?=\s*:?\s*\d)|ped\.?(?=\s*:?\s*\d)|pac(?:\.(?=\s*:?\s*\d)|(?=\s*:\s*\d))|paciente(?=[.\s]*:?\s*\d)|pedido|req|requisi[cç](?:[aã]o|[oõ]es)|solicita[cç][aã]o(?=\s*:?\s*\d)|atend(?:imento)?\.?|o\.s\.?|os(?=\s*[:nº°#])|ordem(?:\s+de\s+servi[cç]o)?|pront|prontu[aá]rio|reg|registro|c[oó]d(?:igo)?|ficha|senha(?:\s+de\s+autoriza[cç][aã]o)?|cart[aã]o(?:\s+sus)?|notifica[cç][aã]o|sinan|sis(?:prenatal|can|col|mam|reg|cel|loglab|pni)|boletim|lote|n[º°]|no\.|n[uú]mero|central(?=\s*:?\s*(?:\(\d{2}\)\s*)?\d{4}[-\s]?\d{4}(?!\d))|tel(?:efone)?|fone|fax|ramal|sac|ouvidoria|disque(?:\s+sa[uú]de)?|whatsapp|celular|leito|quarto|enf(?:ermaria)?\.?(?=\s*:?\s*\d)|box|sala|turno|m[aá]quina|posto(?:\s+de\s+coleta)?|equipe|esf|micro[aá]rea|cadastro|matr[ií]cula|id|guia|carteir(?:inha|a)|etiqueta|amostra\s+n[º°]|amostra(?=\s*:?\s*(?:\d{5,}|\d+-\d+|\d{1,3}(?:\.\d{3}){2,}(?![\d,])))|vers[aã]o(?:\s+do\s+laudo)?(?=\s*:?\s*\d)|sistema(?=\s+[\p{L}-]+\s+(?:v\.?\s*)?\d))${NOT_WORD}(?:(?!\s{2,}\p{L}|[.*_—–-]\s{2,})(?:[^\d\n(\[;]|\([\p{L}\s-]{1,12}\))){0,16}\(?(?:\d{1,2}\s*(?:[ªº]\s*(?:regi[aã]o\s*)?|[-–]\s*(?=\d))|\d{1,2}\s+\p{L}{2}\s+(?=\d))?(?:\d{1,4}\)?(?:\s\d{1,4}(?![\d./-]))*\s\d[\d./?\uFFFD-]*|\d(?:[\d./?\uFFFD-]|\[(?:ileg[ií]vel|\?)\](?=\d))*)(?!\d|,\d)(?:\s*\/\s*(?:\p{L}{2,10}\s+)?\d[\d./-]*(?!\d|,\d))*`,
+    String.raw`(?<![\p{L}\d])(?:crm|creme[a-z]{1,3}|crf|crbm|crbio|coren|rqe|cnes|cns|cnpj|cnae|cbo|aih|cpf|rg|cep|protocolo|prot\.(?=\s*:?\s*\d)|ped\.?(?=\s*:?\s*\d)|pac(?:\.(?=\s*:?\s*\d)|(?=\s*:\s*\d))|paciente(?=[.\s]*:?\s*\d)|pedido|req|requisi[cç](?:[aã]o|[oõ]es)|solicita[cç][aã]o(?=\s*:?\s*\d)|atend(?:imento)?\.?|o\.s\.?|os(?=\s*[:nº°#])|ordem(?:\s+de\s+servi[cç]o)?|pront|prontu[aá]rio|reg|registro|c[oó]d(?:igo)?|ficha|senha(?:\s+de\s+autoriza[cç][aã]o)?|cart[aã]o(?:\s+sus)?|notifica[cç][aã]o|sinan|sis(?:prenatal|can|col|mam|reg|cel|loglab|pni)|boletim|lote|n[º°]|no\.|n[uú]mero|central(?=\s*:?\s*(?:\(\d{2}\)\s*)?\d{4}[-\s]?\d{4}(?!\d))|tel(?:efone)?|fone|fax|ramal|sac|ouvidoria|disque(?:\s+sa[uú]de)?|whatsapp|celular|leito|quarto|enf(?:ermaria)?\.?(?=\s*:?\s*\d)|box|sala|turno|m[aá]quina|posto(?:\s+de\s+coleta)?|equipe|esf|ine|micro[aá]rea|cadastro|matr[ií]cula|id|guia|carteir(?:inha|a)|etiqueta|amostra\s+n[º°]|amostra(?=\s*:?\s*(?:\d{5,}|\d+-\d+|\d{1,3}(?:\.\d{3}){2,}(?![\d,])))|vers[aã]o(?:\s+do\s+laudo)?(?=\s*:?\s*\d)|sistema(?=\s+[\p{L}-]+\s+(?:v\.?\s*)?\d))${NOT_WORD}(?:(?!\s{2,}\p{L}|[.*_—–-]\s{2,})(?:[^\d\n(\[;]|\([\p{L}\s-]{1,12}\))){0,16}\(?(?:\d{1,2}\s*(?:[ªº]\s*(?:regi[aã]o\s*)?|[-–]\s*(?=\d))|\d{1,2}\s+\p{L}{2}\s+(?=\d))?(?:\d{1,4}\)?(?:\s\d{1,4}(?![\d./-]))*\s\d[\d./?\uFFFD-]*|\d(?:[\d./?\uFFFD-]|\[(?:ileg[ií]vel|\?)\](?=\d))*)(?!\d|,\d)(?:\s*\/\s*(?:\p{L}{2,10}\s+)?\d[\d./-]*(?!\d|,\d))*`,
     'giu',
   ),
   // What a blood-gas analyser is told about the sample, printed in the section's title or a note ("GASOMETRIA
@@ -158,7 +167,7 @@ const ADMIN_SPANS: RegExp[] = [
   // temperature, settings of the run and never a measured result; so is the temperature an enzyme is assayed
   // or a culture incubated at ("(U/L, 37 °C)", "incubação a 35 °C"). No lab result is in degrees Celsius.
   // A ratio to it is a result ("Relação pO2/FiO2: 178"): only the FiO2 that no ratio's slash precedes.
-  /(?<![\p{L}\d])(?<!o2\s*\/\s*)fi\s?o2\s*[:=]?\s*\d+(?:[.,]\d+)?\s*%?(?![\d.,])/giu,
+  /(?<![\p{L}\d])(?<!o2\s*\/\s*)(?:fi\s?o2|f\s?o2\s*\(\s*i\s*\))\s*[:=]?\s*\d+(?:[.,]\d+)?\s*%?(?![\d.,])/giu,
   /(?<![\d.,])\d+(?:[.,]\d+)?\s*[°º]\s*c(?![\p{L}\d])/giu,
   // How many microscope fields were examined ("não foram visualizadas formas parasitárias em 100 campos",
   // "examinados 200 campos"): the extent of the search, no count found. A count per field is a result

@@ -24,16 +24,37 @@ function collectedOn(text: string): number | undefined {
 
 const nameKey = (name: string) => foldSameLength(name).replace(/[^a-z0-9%]+/g, '');
 
+// A heading alone on its line that announces the patient's earlier results ("Histórico - resultados anteriores
+// do cidadão", "RESULTADOS ANTERIORES", "Exames anteriores"), a health record's section after the current
+// exams: one cell, no digit (a column header's "Anterior" cell sits beside others).
+const EARLIER_SECTION = /^(?:hist[oó]rico\b[^\d]*|(?:[^\d]*\s)?(?:resultados|exames)\s+anteriores\b[^\d]*)$/iu;
+
+/** The same analyte: the same catalogue key, or the same name when the catalogue has none. */
+function sameAnalyteAs(current: ReadonlyArray<ParsedAnalyte | QualitativeAnalyte>) {
+  const keys = new Set(current.flatMap((c) => (c.key === null ? [] : [c.key])));
+  const names = new Set(current.filter((c) => c.key === null).map((c) => nameKey(c.name)));
+  return (a: ParsedAnalyte | QualitativeAnalyte) => (a.key !== null ? keys.has(a.key) : names.has(nameKey(a.name)));
+}
+
 /**
  * The results without an earlier report's results of the analytes the newest report holds too. A
  * result's report is the one whose collection date is the nearest printed above it; with fewer than two
- * dates there is one report and nothing changes.
+ * dates there is one report and nothing changes. Results under a heading of earlier results, of analytes
+ * read above it, are earlier samples' too (each dated in its row, as the current ones above may be).
  */
 export function withoutEarlierReports(
   analytes: ParsedAnalyte[],
   qualitative: QualitativeAnalyte[],
   texts: readonly string[],
 ): { analytes: ParsedAnalyte[]; qualitative: QualitativeAnalyte[] } {
+  const section = texts.findIndex((t) => EARLIER_SECTION.test(t.trim()) && !/\S\s{3,}\S/.test(t.trim()));
+  if (section >= 0) {
+    const all: Array<ParsedAnalyte | QualitativeAnalyte> = [...analytes, ...qualitative];
+    const held = sameAnalyteAs(all.filter((a) => a.line < section));
+    const earlier = (a: ParsedAnalyte | QualitativeAnalyte) => a.line > section && held(a);
+    analytes = analytes.filter((a) => !earlier(a));
+    qualitative = qualitative.filter((a) => !earlier(a));
+  }
   const dated: Array<{ line: number; on: number }> = [];
   texts.forEach((t, i) => {
     const on = collectedOn(t);
@@ -51,12 +72,10 @@ export function withoutEarlierReports(
   }
   const all: Array<ParsedAnalyte | QualitativeAnalyte> = [...analytes, ...qualitative];
   const current = all.filter((a) => dateAt[a.line] === newest);
-  const keys = new Set(current.flatMap((c) => (c.key === null ? [] : [c.key])));
-  const names = new Set(current.filter((c) => c.key === null).map((c) => nameKey(c.name)));
-  // The same analyte: the same catalogue key, or the same name when the catalogue has none.
+  const held = sameAnalyteAs(current);
   const earlier = (a: ParsedAnalyte | QualitativeAnalyte) => {
     const at = dateAt[a.line];
-    return at !== undefined && at < newest && (a.key !== null ? keys.has(a.key) : names.has(nameKey(a.name)));
+    return at !== undefined && at < newest && held(a);
   };
   return { analytes: analytes.filter((a) => !earlier(a)), qualitative: qualitative.filter((a) => !earlier(a)) };
 }

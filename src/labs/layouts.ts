@@ -482,6 +482,12 @@ export function splitResults(text: string, startsResult: (piece: string) => bool
     const last = bySemicolon[bySemicolon.length - 1]!;
     const close = /\)\.\s+(?=\p{Lu}\p{Ll})/u.exec(last);
     if (close && startsResult(last.slice(0, close.index + 1))) bySemicolon[bySemicolon.length - 1] = last.slice(0, close.index + 1);
+    // … or right after the last result's value and unit, a sentence in words closing the description ("…;
+    // plaquetas 231.000/mm³. Sem alterações morfológicas", a record's transcription): no digit after the stop,
+    // and a number just before it, so no dot of an abbreviation ("(V.R. Adultos 70 a 99)", "Dra. Ana") is one.
+    const stop = close ? null : /(?<=\d[\d.,]*\s*[^\s\d.]*)\.\s+(?=\p{Lu}\p{Ll}\D*$)/u.exec(last);
+    const upTo = stop ? last.slice(0, stop.index) : '';
+    if (stop && !/\([^)]*$/.test(upTo) && startsResult(upTo) && !startsResult(last)) bySemicolon[bySemicolon.length - 1] = upTo;
   }
   const out: string[] = [];
   for (const piece of bySemicolon) {

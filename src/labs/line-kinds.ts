@@ -435,7 +435,10 @@ export function isInterpretationNote(t: string): boolean {
 /** A note of the lab's ("Nota: …", "Obs.: …", "Observação: …", "Comentário: …"): prose about the results. */
 export function isNote(t: string): boolean {
   // The note may say whose it is ("Comentário do laboratório:", "Nota do patologista:").
-  return /^(?:notas?|obs\.?|observa[cç](?:[aã]o|[oõ]es)|coment[aá]rios?)(?:\s+d[oa]s?\s+\p{L}+)?\s*:/iu.test(t);
+  // A criterion a decision is taken by ("Critério institucional p/ liberação de QT: neutrófilos ≥ 1.500/mm³ e
+  // plaquetas ≥ 100.000/mm³", a chemotherapy day's release rule) states thresholds in the results' own
+  // names and units: the bounds the results are judged by, none of them a result.
+  return /^(?:(?:notas?|obs\.?|observa[cç](?:[aã]o|[oõ]es)|coment[aá]rios?)(?:\s+d[oa]s?\s+\p{L}+)?|crit[eé]rios?(?:\s[^:\d]{0,60})?)\s*:/iu.test(t);
 }
 
 /**

@@ -344,6 +344,10 @@ export function cleanLine(raw: string, index: number): CleanLine {
     /^(\s*)(?!\d{4}-\d{2}-\d{2}\b|\d{1,3}(?:\.\d{3})+(?!\S))\d+(?:[.-]\d+){2,}(?=\s{2,}\p{L})/u,
     (m, pad: string) => pad + ' '.repeat(m.length - pad.length),
   );
+  // The same SUS procedure code in brackets after the exam's name ("GLICOSE (02.02.01.047-3)", a primary care
+  // record's exam list): the procedure billed, an identifier in its exact dotted shape, never a value nor
+  // part of the name.
+  t = t.replace(/\(\s*\d{2}\.\d{2}\.\d{2}\.\d{3}-\d\s*\)/gu, (m) => ' '.repeat(m.length));
   // A health plan's TUSS code before the exam ("40302040    GLICOSE (soro)    112 mg/dL", the code of the
   // procedure the guia authorised): eight digits in one group, then a column break and a name that is
   // no unit. An identifier, never a value, as the dotted codes above.
@@ -1100,10 +1104,11 @@ export const MEDICATION_LEAD =
   /^(?:[-•]\s*)?(?:(?:medicamentos?|medicac(?:ao|oes))(?:\s+(?:informad[oa]s?|em\s+uso|de\s+uso\s+continuo))?\s*:|(?:paciente\s+)?(?:em|faz)\s+uso\s+d[eo]\s)/i;
 
 // What a blood-gas analyser is told about the sample, typed in before the run ("FiO2: 28.0 %", "Temp. pac.:
-// 37.0 °C"): the oxygen the patient breathed and the body temperature the gases are corrected to, never
-// a measured result. The whole line is the setting; anything else on it is read or listed.
+// 37.0 °C"; "FO2(I)   40,0 %" in the analyser's own notation, under its "Valores de entrada"): the oxygen the
+// patient breathed and the body temperature the gases are corrected to, never a measured result. The whole
+// line is the setting; anything else on it is read or listed.
 const ANALYSER_INPUT =
-  /^(?:fi\s?o2|fra[cç][aã]o\s+inspirada\s+de\s+o2|temp(?:eratura)?\.?\s*(?:d[oa]\s+)?pac(?:iente)?\.?)\s*(?:\((?:%|°\s*c)\)\s*)?[:=]?\s*\d+(?:[.,]\d+)?\s*(?:%|°\s*c)?\s*$/iu;
+  /^(?:fi\s?o2|f\s?o2\s*\(\s*i\s*\)|fra[cç][aã]o\s+inspirada\s+de\s+o2|temp(?:eratura)?\.?\s*(?:d[oa]\s+)?pac(?:iente)?\.?)\s*(?:\((?:%|°\s*c)\)\s*)?[:=]?\s*\d+(?:[.,]\d+)?\s*(?:%|°\s*c)?\s*$/iu;
 
 /** A transcription's picture by its number ("Foto 2", "Imagem 1 de 3"), as a pattern source: which picture, no result. */
 export const PICTURE_CAPTION = String.raw`(?:foto(?:grafia)?|imagem|print|captura(?:\s+de\s+tela)?|screenshot)\s*(?:n[ºo°]\.?\s*)?\d{1,2}(?:\s*(?:de|\/)\s*\d{1,2})?`;
@@ -1226,8 +1231,12 @@ export function isScreenedList(text: string): boolean {
  * "Data da Coleta: … Data da Liberação: …", then "Resultado:").
  */
 export function isBlockDetail(text: string): boolean {
-  return BLOCK_DETAIL.test(text.trim()) || SAMPLE_DATES.test(text.trim()) || isCardStatus(text);
+  return BLOCK_DETAIL.test(text.trim()) || SAMPLE_DATES.test(text.trim()) || isCardStatus(text) || KIT_LOT.test(text);
 }
+
+// A rapid test's kit line ("Teste: <brand>   Lote: 224VD031Z   Validade: 30/11/2025", a testing service's
+// form): a cell giving the kit's lot says the line names the kit used, whatever its own label, never the exam.
+const KIT_LOT = /\S\s{2,}lote\s*(?:n[º°o]\.?\s*)?:\s*\S/iu;
 
 /** A portal card's status alone on its line ("Liberado", "Finalizado", "Resultado disponível"). */
 export function isCardStatus(text: string): boolean {

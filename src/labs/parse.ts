@@ -1054,7 +1054,9 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
 
     // Key-value exports, one field a line: "Exame: TSH" / "Resultado: 3,1" / "Unidade: µUI/mL" / "Referência: …".
     const exam = /^(?:exame|analito|par[aâ]metro|teste)\s*:\s*(\p{L}.*)$/iu.exec(t);
-    if (exam && !/resultado\s*:/i.test(t)) {
+    // A rapid test's kit line ("Teste: <brand>   Lote: …   Validade: …") names the kit, a detail of the block
+    // under the exam's title (lines.ts isBlockDetail), never the exam.
+    if (exam && !/resultado\s*:/i.test(t) && !isBlockDetail(t)) {
       close();
       const name = cleanName(exam[1]!);
       title = { name, def: lookupName(name) };

@@ -92,6 +92,9 @@ export function cleanName(s: string): string {
   const name = s
     // The rule a section title is drawn between ("==== CARGA VIRAL ====", "~~~ LIPÍDIOS ~~~") is no part of it.
     .replace(/^[\s\-–—*•|:.=~_#]+/, '')
+    // … and the quotation mark that opens a result typed as free text ("\"Hemoglobina 12,8 g/dL; …", a
+    // record's transcription of a paper report).
+    .replace(/^["“]\s*/, '')
     // … and the lab's out-of-range mark printed in a cell of its own before the value ("Glicose   * 108").
     .replace(/[\s:=.\-–—|→⇒>*]+$/, '')
     // "GLICOSE      Resultado:  99 mg/dL": the label between the name and its value is no part of it.
@@ -139,6 +142,13 @@ export function typedList(t: string, afterList = false): boolean {
 
 /** The value (and reference) after a known name, or undefined when it does not read in full. */
 export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts: { separated: boolean }): Group | undefined {
+  // A unit in a column of its own between the name and the value ("TFG (CKD-EPI 2021)   mL/min/1,73m²   33",
+  // under "Exame   Unidade   14/05/25 …", a cumulative report's): the value's unit, no part of the name, and
+  // its digits none of the name's.
+  const nameCells = cells(nameRaw);
+  const lastCell = nameCells.length >= 2 ? nameCells[nameCells.length - 1]! : '';
+  const cellUnit = lastCell && /\d/.test(lastCell) ? unitAtStart(lastCell) : undefined;
+  if (cellUnit && cellUnit.consumed >= lastCell.length) nameRaw = nameRaw.slice(0, nameRaw.lastIndexOf(lastCell));
   const name = cleanName(nameRaw);
   const def = lookupName(name);
   // One-letter names only from the catalogue ("K 3,1 mEq/L") or a typed list ("U 32; NA 138").
@@ -163,8 +173,9 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
     /^(resultados?|at[eé]|inferior|superior|acima|abaixo|maior|menor|de|entre)$/i.test(name)
   )
     return undefined;
-  const read = readValue(valueText, { dotIsDecimal: dotIsDecimal(def), freeText: ctx.line.leader });
-  if (!read) return undefined;
+  const valueRead = readValue(valueText, { dotIsDecimal: dotIsDecimal(def), freeText: ctx.line.leader });
+  if (!valueRead) return undefined;
+  const read = cellUnit && valueRead.value !== null && !valueRead.unit ? { ...valueRead, unit: cellUnit.unit } : valueRead;
   // A result word in running prose, a sentence going on after it in lower case (a note's wrapped line:
   // "ICAP. FAN reagente em baixos títulos pode ocorrer em indivíduos saudáveis."): no result.
   if (!opts.separated && read.value === null && /^\s\p{Ll}+(?:\s+\p{L}+){3,}[.;,]?\s*$/u.test(read.rest) && !/\s{2}/.test(valueText)) return undefined;
@@ -478,9 +489,11 @@ export function readPiece(text: string, ctx: Ctx, depth = 0): Group | undefined 
   // A colon inside brackets names the assay ("FvW - antígeno (VWF:Ag)"): no label.
   if (cs.length >= 2 && (bareNumbers(cs[0]!) === 0 || lookupName(cleanName(cs[0]!)) !== undefined) && !cs[0]!.replace(/\([^()]*\)/g, '').includes(':')) {
     // A date alone in the cell after the name is the sample's, under a date column ("EXAME   DATA
-    // RESULTADO"): neither the value nor part of the name.
-    const nameEnd = text.indexOf(cs[0]!) + cs[0]!.length;
-    const dated = cs.length >= 3 && DATE_CELL.test(cs[1]!) ? text.indexOf(cs[1]!, nameEnd) + cs[1]!.length : nameEnd;
+    // RESULTADO"): neither the value nor part of the name. So are several, one a column, when a public
+    // health record prints when the exam was ordered, done and released ("Solicitado em   Realizado em
+    // Resultado em   Resultado").
+    let dated = text.indexOf(cs[0]!) + cs[0]!.length;
+    for (let i = 1; i < cs.length - 1 && DATE_CELL.test(cs[i]!); i++) dated = text.indexOf(cs[i]!, dated) + cs[i]!.length;
     const g = build(cs[0]!, text.slice(dated), { separated: true });
     if (g) return g;
     // A label that takes words, in columns ("Cor   Palha   Amarelo citrino"): the next cell is the result.

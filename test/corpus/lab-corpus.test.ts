@@ -123,6 +123,9 @@ test('patient data, CRM/CNES/protocol numbers and dates never become analytes no
             ' ',
           )
           .replace(/\|\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s*(?=\|)/g, '| ')
+          // So do date columns aligned by spaces between the name and the value (a health record's "Solicitado em
+          // Realizado em   Resultado em   Resultado": "GLICOSE   02/05/2025   14/05/2025   16/05/2025   168 mg/dL").
+          .replace(/(?<=\S)(?:\s{3,}\d{1,2}\/\d{1,2}\/\d{2,4})+(?=\s{3,}\d[\d.,]*\s*[a-zµ%/])/giu, ' ')
           .replace(/\s(?:resultados?\s+)?anterior.*$/i, '')
           .replace(/\([^)]*\d{1,2}\/\d{1,2}\/\d{2,4}[^)]*\)/g, ' ')
           .replace(/\d[\d.,]*(?:\s*[^\s\d(]\S*)?\s+em\s+\d{1,2}\/\d{1,2}\/\d{2,4}/g, ' ')
