@@ -153,6 +153,7 @@ import {
   isReferenceHeading,
   isReferenceLabel,
   isReferenceText,
+  isRelativeGoal,
   isRiskGoalsReference,
   labelledRanges,
   qualitativeAtStart,
@@ -1406,7 +1407,9 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     if (
       !namedWordRow &&
       !boundUnderResult &&
-      !lookupName(cleanName(nameBefore)) &&
+      // A goal set from another's, led by the name of the result it is for ("Não-HDL: 30 mg/dL acima da meta
+      // de LDL", the reference cell's last line), is no result of that name: its number is the offset.
+      (!lookupName(cleanName(nameBefore)) || (pending !== undefined && isRelativeGoal(t))) &&
       isReferenceText(t, { strictLabels: true, dotIsDecimal: dotIsDecimal(pending?.entries[0]?.def ?? title?.def) })
     ) {
       const subject = referenceSubject(t);
