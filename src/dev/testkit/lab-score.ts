@@ -224,6 +224,7 @@ export const CORPUS_SETS = [
   'heldout109',
   'heldout110',
   'heldout111',
+  'heldout112',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
 
