@@ -95,6 +95,8 @@ const NOTE_MARK = /^\s*(?:nota\s*)?\(\d{1,2}\)(?:\s*[-–—]\s*|\s+)/iu;
 
 // A result's name before its value in a history line, up to four words ("neutrófilos", "TGP", "ácido úrico").
 const NAMED = String.raw`\p{L}[\p{L}\d.-]*(?: \p{L}[\p{L}\d.-]*){0,3}\s+`;
+// One date's earlier results in a history line: each after its name but the first maybe, between dots or bars.
+const DATED_ITEMS = String.raw`(?:${NAMED})?(?:[<>]\s*)?(?:${NUMBER})\s*(?:${UNIT_PATTERN})?(?:\s*[·|]\s*${NAMED}(?:[<>]\s*)?(?:${NUMBER})\s*(?:${UNIT_PATTERN})?)*`;
 
 const ADMIN_SPANS: RegExp[] = [
   // A chat bot's numbered option, its number a keycap emoji ("3️⃣ Falar com um atendente"): what the user may
@@ -306,9 +308,10 @@ const ADMIN_SPANS: RegExp[] = [
   // Earlier results each after its date ("Resultados anteriores:  08/03/2024: 89 mg/dL    22/02/2023: 91 mg/dL",
   // "Histórico: 15/03/2024: 52 | 11/12/2023: 44", "Resultados anteriores:   04/02/2025 » 112 mg/dL"), or a
   // date's several results each after its name, between the dots or bars a history prints ("HISTÓRICO .......
-  // 10/06/2025: leucócitos 4.580 · TGP 29"); a named value after a ';' may be another result of the line.
+  // 10/06/2025: leucócitos 4.580 · TGP 29"), the date in brackets before the colon too ("Anterior (02/12/2024):
+  // colesterol total 198 · HDL 55"); a named value after a ';' may be another result of the line.
   new RegExp(
-    String.raw`(?:^|\s)(?:(?:resultados?\s+)?anterior(?:es)?|hist[oó]rico)(?:\s*\.{2,})?\s*:?(?:\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s*[:\-»→]?\s*(?:${NAMED})?(?:[<>]\s*)?(?:${NUMBER})\s*(?:${UNIT_PATTERN})?(?:\s*[·|]\s*${NAMED}(?:[<>]\s*)?(?:${NUMBER})\s*(?:${UNIT_PATTERN})?)*[\s;,|·]*)+`,
+    String.raw`(?:^|\s)(?:(?:resultados?\s+)?anterior(?:es)?|hist[oó]rico)(?:(?:\s*\.{2,})?\s*:?(?:\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s*[:\-»→]?\s*${DATED_ITEMS}[\s;,|·]*)+|\s*\(\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s*\)\s*:\s*${DATED_ITEMS})`,
     'giu',
   ),
   // A sample or request code of the lab's letters, the year and a sequence ("CTA-2025-004871",

@@ -276,12 +276,7 @@ export function withoutPreviousColumn(line: CleanLine, previousAt: number, histo
   // More earlier samples under the first, each alone on its line in the column ("10/12/2024   7,4 %" /
   // "09/09/2024   8,1 %"): nothing of the current sample's is on such a line. Two dates are the column's
   // header ("12/02/24  14/08/23"), no sample.
-  if (
-    history === undefined &&
-    cs.length > 0 &&
-    cs.every((c) => c.at >= previousAt - 3 && PREVIOUS_VALUE.test(c.cell) && /^\d{1,2}\/\d{1,2}\/\d{2,4}\s*:?\s+[<>]?\s*\d[\d.,]*(?![\d.,]*\/)/.test(c.cell))
-  )
-    return '';
+  if (history === undefined && cs.length > 0 && cs.every((c) => c.at >= previousAt - 3 && isDatedPrevious(c.cell))) return '';
   if (history !== undefined) {
     const first = cs.findIndex((c) => c.at >= previousAt - 3);
     const earlierValue = (c: { cell: string }) => /^(?:[<>]?\s*\d[\d.,]*(?:\s*[^\s\d]\S*)?|-+|—|n\/?d)$/i.test(c.cell);
@@ -319,7 +314,8 @@ export function withoutPreviousColumn(line: CleanLine, previousAt: number, histo
     const after = byOrder !== undefined || printed.some((c) => c.at >= nextAt - 3);
     // The name and the current value may share the first cell, a dot leader or one space apart ("pH ····
     // 7,31 *   7,26   7,35 - 7,45"): a value ending that cell is the current one before the previous cell.
-    const valueBefore = fromEnd < cs.length - 1 || /\s[-−]?\d[\d.,]*(?:\s*[*!↑↓])?$/u.test(cs[cs.length - fromEnd - 1]?.cell ?? '');
+    // With its unit too, after a leader ("Glicose ······ 109 mg/dL   101 mg/dL   70 a 99 mg/dL").
+    const valueBefore = fromEnd < cs.length - 1 || endsInValue(cs[cs.length - fromEnd - 1]?.cell ?? '');
     // A serology's earlier result is a word, as its current one is ("HBsAg   Não reagente   Não reagente
     // Não reagente", under "RESULTADO   ANTERIOR   REFERÊNCIA"): the word under the column is cut the same.
     const wordBefore = (c: { cell: string } | undefined) => c !== undefined && qualitativeAtStart(c.cell)?.consumed === c.cell.length;
@@ -327,6 +323,13 @@ export function withoutPreviousColumn(line: CleanLine, previousAt: number, histo
     if (under.length === 1 && after && valueBefore && cell?.cell === under[0]!.cell && (PREVIOUS_VALUE.test(cell.cell) || previousWord)) {
       const i = cell.at - line.offset;
       return `${line.text.slice(0, i).trimEnd()}   ${line.text.slice(i + cell.cell.length).trimStart()}`;
+    }
+    // Long cells may fill their columns and leave one space before the next ("… 66 mL/min/1,73m² 70
+    // mL/min/1,73m² superior a 60"): the line is one cell, but words that start right where the previous
+    // column and the column after it start bound the earlier sample's cell.
+    if (under.length === 0) {
+      const cut = cellAtColumns(line, previousAt, nextAt);
+      if (cut) return cut;
     }
     // A last cell at or past the next header cell sits in the reference column, not under the previous
     // one: nothing is cut (a number after a section line is no earlier sample's).
@@ -340,6 +343,11 @@ export function withoutPreviousColumn(line: CleanLine, previousAt: number, histo
     return line.text.slice(0, glued.index).trimEnd();
   // Numbers are printed right-aligned: a last cell that starts a little before the header cell but runs
   // into it ("244.000" under "Resultado anterior") is under it too.
+  // A value with its sample's date at the end of a line (a reference's second line, "Pré-diabetes: 5,7 a
+  // 6,4 %   5,5 % em 20/03/2024", stacked earlier samples running beside the reference's lines) is an
+  // earlier sample's however few cells come before it: the date says so.
+  if (history === undefined && last && cs.length >= 2 && last.at >= previousAt - 3 && cs[cs.length - 2]!.at < previousAt - 3 && isDatedPrevious(last.cell))
+    return line.text.slice(0, last.at - line.offset).trimEnd();
   if (cs.length < 3 || !last || (last.at < previousAt - 3 && last.at + last.cell.length <= previousAt)) return line.text;
   // Only the one cell under the header is the previous result: a second cell at or past that column
   // ("--   48,7") means the line holds more than the header says, and nothing is cut.
@@ -357,6 +365,15 @@ export function withoutPreviousColumn(line: CleanLine, previousAt: number, histo
 const PREVIOUS_VALUE =
   /^(?:[<>]?\s*[-−]?\d[\d.,]*(?:\s*[^\s\d(]\S*)?(?:\s*(?:em|de)?\s*\(?\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\)?)?|\d{1,2}\/\d{1,2}\/\d{2,4}\s*[:\-»]?\s*[<>]?\s*\d[\d.,]*(?:\s*[^\s\d(]\S*)?|-+|—|n\/?d)$/i;
 
+/** A previous result's cell with its sample's date, before or after the value ("12/04/2024: 209 mg/dL", "95 mg/dL em 14/10/2024"). */
+function isDatedPrevious(cell: string): boolean {
+  return (
+    PREVIOUS_VALUE.test(cell) &&
+    (/^\d{1,2}\/\d{1,2}\/\d{2,4}\s*:?\s+[<>]?\s*\d[\d.,]*(?![\d.,]*\/)/.test(cell) ||
+      /^[<>]?\s*[-−]?\d[\d.,]*(?![\d/]).*\s\(?\d{1,2}\/\d{1,2}\/\d{2,4}\)?$/.test(cell))
+  );
+}
+
 // An earlier sample's cell a transcription marks as unreadable ("[ilegível]", "[ilegível – dobra do papel]").
 const ILLEGIBLE_PREVIOUS = /^\[?\s*ileg[ií]vel\b[^\]\d]{0,40}\]?$/iu;
 
@@ -367,14 +384,20 @@ const DATE_AFTER_VALUE = /^(?:(?:em|de)\s+)?\(?\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\)?
 const DATE_BEFORE_VALUE = /^\d{1,2}\/\d{1,2}\/\d{2,4}:?$/;
 const VALUE_AFTER_DATE = /^[<>]?\s*\d[\d.,]*(?:\s*[^\s\d(]\S*)?$/;
 
+/** A number alone or with its unit ("4,91", "36 U/L"); a date is none. */
+function isValueWithUnit(cell: string): boolean {
+  const n = /^[<>]?\s*\d[\d.,]*(?![\d/])/.exec(cell);
+  const rest = n ? cell.slice(n[0].length).trim() : undefined;
+  return rest === '' || (rest !== undefined && unitAtStart(rest)?.consumed === rest.length);
+}
+
 /** Cells of a line as `cellStarts` gives them, a date cell joined to the number cell before it: one earlier sample. */
 function withDatesJoined(text: string, offset: number): Array<{ cell: string; at: number }> {
   const out: Array<{ cell: string; at: number }> = [];
   for (const c of cellStarts(text, offset)) {
     const before = out[out.length - 1];
     const joined =
-      before &&
-      ((DATE_AFTER_VALUE.test(c.cell) && /^[<>]?\s*\d[\d.,]*$/.test(before.cell)) || (DATE_BEFORE_VALUE.test(before.cell) && VALUE_AFTER_DATE.test(c.cell)));
+      before && ((DATE_AFTER_VALUE.test(c.cell) && isValueWithUnit(before.cell)) || (DATE_BEFORE_VALUE.test(before.cell) && VALUE_AFTER_DATE.test(c.cell)));
     if (before && joined) out[out.length - 1] = { cell: text.slice(before.at - offset, c.at - offset + c.cell.length), at: before.at };
     else out.push(c);
   }
@@ -396,6 +419,30 @@ function leaderShift(line: CleanLine): number {
   const tail = at < 0 ? '' : line.text.slice(at + 3);
   const printed = tail === '' ? -1 : line.raw.replace(/\t/g, '   ').lastIndexOf(tail);
   return printed < 0 ? 0 : printed - (line.offset + at + 3);
+}
+
+/**
+ * The line without the words printed from `from` to `to` (columns of the report line), when a word starts
+ * at each (within a column: PDF text drifts), the words between are an earlier sample's cell and a current
+ * value ends the words before them. Undefined otherwise.
+ */
+function cellAtColumns(line: CleanLine, from: number, to: number): string | undefined {
+  const raw = line.raw.replace(/\t/g, '   ').trimEnd();
+  const wordAt = (at: number) => [at, at - 1, at + 1].find((i) => i > 0 && raw[i - 1] === ' ' && /\S/.test(raw[i] ?? ''));
+  const start = wordAt(from);
+  const end = wordAt(to);
+  if (start === undefined || end === undefined || end <= start) return undefined;
+  const cell = raw.slice(start, end).trim();
+  if (!PREVIOUS_VALUE.test(cell) || !endsInValue(raw.slice(0, start).trimEnd())) return undefined;
+  // Found in the cleaned text by its place from the end, which a dot leader before it does not change.
+  const i = line.text.length - (raw.length - start);
+  if (line.text.slice(i, i + cell.length) !== cell) return undefined;
+  return `${line.text.slice(0, i).trimEnd()}   ${line.text.slice(i + cell.length).trimStart()}`;
+}
+
+/** Whether a cell ends in a value after a space: a number with nothing after it but a unit and the lab's marks. */
+function endsInValue(cell: string): boolean {
+  return /\s[-−]?\d[\d.,]*(?:\s*[*!↑↓])?$/u.test(cell) || [...cell.matchAll(/\s(?=[<>]?\s*\d)/g)].some((m) => endsCell(cell.slice(m.index + 1)));
 }
 
 /** Whether `rest` (from a number on) is that number and nothing after it but a unit and the lab's marks ("242 µg/dL ↑"). */

@@ -155,7 +155,8 @@ function categoryItem(item: string, names: string[]): CategoryGoal[] | undefined
   if (!m || !isRiskCategoryLabel(m[1]!)) return undefined;
   const ranges = m[2]!.split(/\s*\/\s*(?=[<≤]|at[eé]\s|inferior|menor|abaixo)|\s+e\s+(?=[<≤]|at[eé]\s|inferior|menor|abaixo)/iu);
   if (ranges.length !== names.length || !ranges.every(isGoal)) return undefined;
-  return ranges.map((range, i) => ({ name: names[i]!, category: m[1]!.trim(), range: range.trim() }));
+  // A short dot leader before the colon ("Intermediário..: …") is no part of the category's name.
+  return ranges.map((range, i) => ({ name: names[i]!, category: m[1]!.replace(/[\s.]+$/, ''), range: range.trim() }));
 }
 
 /** Every category's goals in a note's items; undefined unless each item with a number is one. */
@@ -174,16 +175,25 @@ function categoryItems(items: string[], names: string[]): CategoryGoal[] | undef
 // The analytes a goals note names before its colon ("Metas por risco - LDL / não-HDL (mg/dL)", "Alvos para LDL-c e
 // não-HDL-c"): the last one to three words before the first separator name the first, each piece after it the next.
 // A lead that names them only in brackets ("Metas por risco (LDL / não-HDL)") names them there.
+// A reference lead that says its ranges go by the risk category ("Valor de referência (LDL / não-HDL), conforme a
+// categoria de risco cardiovascular:") leads goals as well.
 function goalNames(lead: string): string[] | undefined {
-  if (!/\b(?:metas?|alvos?|objetivos?)\b/iu.test(lead)) return undefined;
+  if (!/\b(?:metas?|alvos?|objetivos?)\b/iu.test(lead) && !(stripReferenceLead(lead).lead && NO_FIXED_RANGE.test(foldSameLength(lead)))) return undefined;
   return namesListed(lead.replace(/\([^()]*\)/g, ' ')) ?? [...lead.matchAll(/\(([^()]*)\)/g)].map((m) => namesListed(m[1]!)).find(Boolean);
 }
 
-/** The analytes a list names ("… LDL / não-HDL", "LDL-c e não-HDL-c"), each a different one; undefined otherwise. */
+/**
+ * The analytes a list names ("… LDL / não-HDL", "LDL-c e não-HDL-c"), each a different one; undefined otherwise.
+ * The lead's words may go on after the last name ("Metas de LDL / não-HDL conforme risco cardiovascular"): its
+ * first one to three words name it.
+ */
 function namesListed(list: string): string[] | undefined {
   const pieces = list.trim().split(/\s*\/\s*|\s+e\s+|\s*,\s*/u);
   const words = pieces[0]!.split(/\s+/);
   const first = [3, 2, 1].map((k) => words.slice(-k).join(' ')).find((n) => /^\p{L}/u.test(n) && lookupName(n) !== undefined);
+  const lastWords = pieces.length > 1 ? pieces[pieces.length - 1]!.trim().split(/\s+/) : [];
+  const last = lookupName(lastWords.join(' ')) ? undefined : [3, 2, 1].map((k) => lastWords.slice(0, k).join(' ')).find((n) => lookupName(n) !== undefined);
+  if (last) pieces[pieces.length - 1] = last;
   const names = [first, ...pieces.slice(1).map((p) => p.trim())];
   const defs = names.map((n) => (n ? lookupName(n) : undefined));
   if (defs.some((d) => d === undefined) || new Set(defs.map((d) => d!.key)).size !== defs.length) return undefined;
@@ -200,6 +210,8 @@ export function goalsNote(text: string): { names: string[]; goals: CategoryGoal[
   // before the goals.
   for (const colon of text.matchAll(/:/g)) {
     const names = goalNames(text.slice(0, colon.index));
+    // A lead that ends its line leaves the goals to the lines under it.
+    if (names && text.slice(colon.index + 1).trim() === '') return { names, goals: [] };
     const goals = names && categoryItems(noteItems(text.slice(colon.index + 1)), names);
     if (names && goals) return { names, goals };
   }

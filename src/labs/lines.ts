@@ -245,8 +245,10 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // its emoji selector; "🔹 TSH: 2,1").
   // So is any pictograph an app puts before each exam ("🧪 Glicose: 88 mg/dL", "🩸 Hemoglobina: …"), with
   // its joined parts; not the signs that say something (©, ™, an arrow that marks a value high or low).
+  // A portal's open section shows a down arrow before its title ("▼ Hemograma completo"): before a name
+  // it toggles the section, before a number it marks the value low.
   t = t.replace(
-    /^\s*(?:[-*•·]|[▪►▫◦▸‣◾◽▶🔹🔸🔷🔶]\uFE0F?|(?![©®™⬆⬇])\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic})*|\d{1,2}[.)])\s+(?=\S)/u,
+    /^\s*(?:[-*•·]|[▪►▫◦▸‣◾◽▶🔹🔸🔷🔶]\uFE0F?|[▼▾▽](?=\s+\p{L})|(?![©®™⬆⬇])\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic})*|\d{1,2}[.)])\s+(?=\S)/u,
     '',
   );
   // The app's status chip closing the reference line ("Referência: < 190 mg/dL ⚠️ Acima", "… ✅ Normal"):
@@ -1117,6 +1119,9 @@ export const PICTURE_CAPTION = String.raw`(?:foto(?:grafia)?|imagem|print|captur
 const PICTURE_PAGE = String.raw`(?:\s*[-–—:,|]\s*|\s*\(\s*|\s+)p[aá]g(?:ina)?\.?\s*\d{1,3}(?:\s*(?:de|\/)\s*\d{1,3})?\)?`;
 const PICTURE_CAPTION_LINE = new RegExp(String.raw`^[\s*#>_[(]*${PICTURE_CAPTION}(?:${PICTURE_PAGE})?[\s*_\])]*:?\s*$`, 'iu');
 
+// A portal's sort control with the order chosen and its drop-down arrow ("Ordenar por: Nome do exame ▾").
+const SORT_CONTROL = /^(?:ordenar|classificar)(?:\s+por)?\s*:\s*\p{L}[\p{L}\s-]*?\s*[▾▴▼▲⌄]?$/iu;
+
 /**
  * A results portal's filter tabs with how many exams each holds ("Todos (17)    Fora da referência (10)
  * Comparar resultados"): page furniture, their counts no results.
@@ -1125,7 +1130,11 @@ export function isPortalTabs(text: string): boolean {
   // The tabs may follow the filter's label ("Filtrar: Todos (18)  |  Alterados (3)"), a middle dot between
   // them ("Filtrar: Todos (28) · Alterados (7)").
   const tabs = cells(text.replace(/^\s*(?:filtrar|exibir)(?:\s+por)?\s*:\s*/iu, '').replace(/(?<=\))\s+[·•]\s+(?=\p{L})/gu, '   '));
-  return /^tod[oa]s\s*\(\d{1,3}\)$/iu.test(tabs[0] ?? '') && tabs.every((c) => /^\p{L}[\p{L}\s-]*\(\d{1,3}\)$/u.test(c) || PAGE_CONTROL.test(c));
+  // The list's sort control may close the line ("Ordenar por: Nome do exame ▾").
+  return (
+    /^tod[oa]s\s*\(\d{1,3}\)$/iu.test(tabs[0] ?? '') &&
+    tabs.every((c) => /^\p{L}[\p{L}\s-]*\(\d{1,3}\)$/u.test(c) || PAGE_CONTROL.test(c) || SORT_CONTROL.test(c))
+  );
 }
 
 /** A keycap emoji's digit ("1️⃣"), as a pattern source: a chat bot numbers its menu's options so, no value. */

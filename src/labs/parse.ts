@@ -154,6 +154,7 @@ import {
   isReferenceHeading,
   isReferenceLabel,
   isReferenceText,
+  isRelativeGoal,
   isRiskGoalsReference,
   labelledRanges,
   qualitativeAtStart,
@@ -1399,9 +1400,24 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       letters(rowOfWord[0]!) >= 3 &&
       qualitativeAtStart(rowOfWord[1]!.trim()) !== undefined &&
       (lookupName(cleanName(rowOfWord[0]!)) !== undefined || qualitativeReference(rowOfWord.slice(2).join('   ')) !== undefined);
+    // A bound in the first cell of a table whose first column is the result ("Resultado   Unidade   Referência"
+    // under a block's title, over "< 1,2   mUI/mL   inferior a 5,0"): the title's value as printed, however
+    // like a range it reads alone; a reference's line under it starts in its own column.
+    const boundCells = cellStarts(t, line.offset);
+    const boundUnderResult =
+      title !== undefined &&
+      table?.resultAt !== undefined &&
+      table.starts?.[0] === table.resultAt &&
+      (table.referenceAt ?? Number.POSITIVE_INFINITY) > table.resultAt &&
+      boundCells.length >= 2 &&
+      /^[<>≤≥]\s*\d[\d.,]*$/.test(boundCells[0]!.cell) &&
+      (line.bars !== undefined || Math.abs(boundCells[0]!.at - table.resultAt) <= 3);
     if (
       !namedWordRow &&
-      !lookupName(cleanName(nameBefore)) &&
+      !boundUnderResult &&
+      // A goal set from another's, led by the name of the result it is for ("Não-HDL: 30 mg/dL acima da meta
+      // de LDL", the reference cell's last line), is no result of that name: its number is the offset.
+      (!lookupName(cleanName(nameBefore)) || (pending !== undefined && isRelativeGoal(t))) &&
       isReferenceText(t, { strictLabels: true, dotIsDecimal: dotIsDecimal(pending?.entries[0]?.def ?? title?.def) })
     ) {
       const subject = referenceSubject(t);

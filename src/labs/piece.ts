@@ -308,8 +308,9 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
   const released = RELEASED_AT.exec(ref);
   if (released && isReferenceText(ref.slice(0, released.index), { dotIsDecimal: dotIsDecimal(def) })) ref = ref.slice(0, released.index);
   // The lab's mark printed after the reference ("11,0 g/dL (12,0 - 16,0) L", a LIS's "<L>"). In brackets
-  // only whole: the "H)" that closes a note ("70 A 99 (JEJUM DE 8 H)") is the note's hours.
-  const late = /\s+(\*{1,3}|\([HL]\)|[HL]|<(?:HH|LL|[HL])>|↑|↓|⬆\uFE0F?|⬇\uFE0F?)$/u.exec(ref);
+  // only whole: the "H)" that closes a note ("70 A 99 (JEJUM DE 8 H)") is the note's hours. A portal draws
+  // a triangle ("4.000 a 11.000   ▲").
+  const late = /\s+(\*{1,3}|\([HL]\)|[HL]|<(?:HH|LL|[HL])>|↑|↓|▲|▼|⬆\uFE0F?|⬇\uFE0F?)$/u.exec(ref);
   if (late && ref.length > late[0].length) {
     ref = ref.slice(0, late.index);
     const last = entries[entries.length - 1]!;

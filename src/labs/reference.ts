@@ -1407,11 +1407,12 @@ const withoutCutRanges = (text: string): string =>
 
 // A goal set as an offset from another result's goal ("Meta: 30 mg/dL acima da meta do LDL-colesterol", "meta
 // do LDL + 30 mg/dL", the non-HDL cholesterol's): its number is the offset, no bound, and the goal it adds
-// to is the patient's risk category's. The line may wrap before the other result's name.
+// to is the patient's risk category's. The line may wrap before the other result's name. It may be led by the
+// name of the result it is the goal of ("Não-HDL: 30 mg/dL acima da meta de LDL", under the LDL's goals).
 const GOAL_WORD = String.raw`(?:metas?|alvos?|objetivos?)`;
 const GOAL_OFFSET = String.raw`\d{1,3}\s?(?:mg\/dl)?`;
 const RELATIVE_GOAL = new RegExp(
-  String.raw`^(?:${GOAL_WORD}\s*:\s*)?${GOAL_OFFSET} (?:acima|abaixo) d[aoe]s? ${GOAL_WORD}(?: d[aoe]s?(?: \p{L}[\p{L}-]*){0,4})?\.?$|^(?:${GOAL_WORD}\s*:\s*|(?:${GOAL_WORD}\s*:\s*)?(?:a )?${GOAL_WORD} d[aoe]s? )\p{L}[\p{L}-]*(?: \p{L}[\p{L}-]*){0,2} ?\+ ?${GOAL_OFFSET}\.?$`,
+  String.raw`^(?:(?:${GOAL_WORD}|\p{L}[\p{L}-]*(?: \p{L}[\p{L}-]*){0,2})\s*:\s*)?${GOAL_OFFSET} (?:acima|abaixo) d[aoe]s? ${GOAL_WORD}(?: d[aoe]s?(?: \p{L}[\p{L}-]*){0,4})?\.?$|^(?:${GOAL_WORD}\s*:\s*|(?:${GOAL_WORD}\s*:\s*)?(?:a )?${GOAL_WORD} d[aoe]s? )\p{L}[\p{L}-]*(?: \p{L}[\p{L}-]*){0,2} ?\+ ?${GOAL_OFFSET}\.?$`,
   'iu',
 );
 

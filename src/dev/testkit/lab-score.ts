@@ -224,6 +224,7 @@ export const CORPUS_SETS = [
   'heldout109',
   'heldout110',
   'heldout111',
+  'heldout112',
   'heldout113',
   'heldout114',
 ] as const;
