@@ -1079,10 +1079,11 @@ const PHONE = /\(\d{2}\)\s?9?\d{4}[-\s]?\d{4}(?!\d)|(?<!\d)0800[-\s]?\d{3}[-\s]?
  * A street and its number anywhere on a line ("Posto Centro - R. Padre Anchieta, 2210 - Curitiba/PR", the
  * city after another comma: "Av. Caetano Marinho, 210, Ponte Nova/MG"), the
  * street named by a planned city's code too (Palmas's "Av. LO-2, 38", Goiânia's "Rua T-37, 215"), or by a
- * date, as streets all over Brazil are ("Rua 1º de Janeiro, 755", "Av. 7 de Setembro, 1200").
+ * date, as streets all over Brazil are ("Rua 1º de Janeiro, 755", "Av. 7 de Setembro, 1200"). A road out of
+ * town is an "Estrada" ("Estrada do Aeroporto, 310").
  */
 export const STREET_ADDRESS =
-  /(?<![\p{L}])(?:rua|r\.|av\.|avenida|alameda|travessa|trav\.|rodovia|pra[cç]a)\s+(?:\d{1,2}\s?[º°ª]?\s+de\s+)?\p{L}[\p{L}. ]*(?:-\d{1,3})?,\s*(?:n[º°]\s*)?(?:\d{1,3}(?:\.\d{3})+|\d+)(?![\d.]|,\d)/iu;
+  /(?<![\p{L}])(?:rua|r\.|av\.|avenida|alameda|travessa|trav\.|rodovia|estrada|pra[cç]a)\s+(?:\d{1,2}\s?[º°ª]?\s+de\s+)?\p{L}[\p{L}. ]*(?:-\d{1,3})?,\s*(?:n[º°]\s*)?(?:\d{1,3}(?:\.\d{3})+|\d+)(?![\d.]|,\d)/iu;
 
 // A results portal's buttons and links copied with the page ("Baixar PDF   Compartilhar", "Ver gráfico
 // Comparar com anteriores"): an action's verb and what it acts on; so are the site's footer links
@@ -1150,7 +1151,8 @@ export function isAdminLine(text: string): boolean {
   // or its number elided where a photo transcription could not read it ("CRF-SE ...", "CRM-PI …"; the
   // dots are a leader's colon once the line is cleaned).
   if (/\b(?:crm|crf|crbm|crbio|coren|cnes|cnpj)\b\s*[-/:]?\s*(?:[a-z]{2}\s*[-/:]?\s*)?\d/i.test(text) && !labValue(text)) return true;
-  if (/\b(?:crm|crf|crbm|crbio|coren)\s*[-/]\s*[a-z]{2}\s*(?:\.{2,}|…|:(?!\s*\d))/i.test(text) && !labValue(text)) return true;
+  // The state may be elided with the number ("… CRBM ...", a footer a photo cut).
+  if (/\b(?:crm|crf|crbm|crbio|coren)(?:\s*[-/]\s*[a-z]{2})?\s*(?:\.{2,}|…|:(?!\s*\d))/i.test(text) && !labValue(text)) return true;
   // A telephone number with its area code in brackets, or a toll-free one, anywhere on a line (a
   // letterhead repeated at a page break under a table's value columns): its digits are no values.
   if (PHONE.test(text) && !labValue(text)) return true;
@@ -1435,12 +1437,23 @@ const PREVIOUS_VALUE_ALONE = new RegExp(
 // resultado anterior", "Nenhum resultado anterior"): it says nothing about this sample.
 const NO_PREVIOUS_RESULT = /^\s*(?:sem|n[aã]o\s+h[aá]|nenhum)\s+(?:resultados?\s+)?anteriore?s?\.?\s*$/iu;
 
+// A history's heading alone on its line, a portal's expanded link too ("Ver evolução ▾", "Histórico:",
+// "Resultados anteriores"), and the earlier samples under it, one a line, each after its date ("22/01/2025 ·
+// 5.870 UI/mL (log 3,77)", "- 19/08/2024: 41.200 UI/mL"): no name, so no result of this report.
+const HISTORY_HEADING =
+  /^\s*(?:(?:ver|visualizar|exibir|mostrar|ocultar)\s+(?:o\s+|a\s+)?)?(?:evolu[cç][aã]o|hist[oó]rico|(?:resultados?\s+)?anteriores)(?:\s+d[oa]s?\s+resultados?)?\s*[:▾▼▿›>»]?\s*$/iu;
+const DATED_EARLIER_SAMPLE = new RegExp(
+  String.raw`^\s*(?:[-–•*·]\s+)?(\d{1,2}\/\d{1,2}\/\d{2,4})\s*[·•:|»→–—-]?\s*((?:[<>]\s*)?(?:${NUMBER})\s*(?:${UNIT_PATTERN})?\s*(?:\([^()]*\))?)\s*$`,
+  'iu',
+);
+
 /**
  * A lab portal prints the previous result under its own label line ("Resultado anterior" / "142 mg/dL
  * em 18/12/2023"): the value line is read, and accounted, as "Resultado anterior: 142 mg/dL em …", an
  * earlier sample's result (the label line becomes empty). Only a value with its date follows the label.
  * With no earlier sample ("Resultado anterior" / "Sem resultado anterior") both lines become empty, so
- * the card's reference under them still reaches its result.
+ * the card's reference under them still reaches its result. A history's heading may list several earlier
+ * samples under it, each after its date (HISTORY_HEADING): each line is read as one previous result.
  */
 export function joinPreviousLabel(reads: readonly string[]): string[] {
   const out = [...reads];
@@ -1448,6 +1461,16 @@ export function joinPreviousLabel(reads: readonly string[]): string[] {
     if (PREVIOUS_LABEL_ALONE.test(out[i]!) && NO_PREVIOUS_RESULT.test(out[i + 1]!)) {
       out[i] = '';
       out[i + 1] = '';
+      continue;
+    }
+    // Under a history's heading, each dated sample is read, and accounted, as "Resultado anterior (22/01/2025):
+    // 5.870 UI/mL"; the heading stays as printed.
+    if (HISTORY_HEADING.test(out[i]!)) {
+      for (let k = i + 1; k < out.length; k++) {
+        const m = DATED_EARLIER_SAMPLE.exec(out[k]!);
+        if (!m) break;
+        out[k] = `Resultado anterior (${m[1]}): ${m[2]!.trim()}`;
+      }
       continue;
     }
     if (!PREVIOUS_LABEL_ALONE.test(out[i]!) || !PREVIOUS_VALUE_ALONE.test(out[i + 1]!)) continue;
@@ -1530,18 +1553,27 @@ const SMS_PART = /^\s*\((\d{1,2})\/(\d{1,2})\)\s+/u;
  */
 export function joinSmsParts(reads: readonly string[]): string[] {
   const out = [...reads];
-  const open = (s: string) => (s.match(/\(/g) ?? []).length > (s.match(/\)/g) ?? []).length;
-  for (let i = 0; i < out.length; i++) {
-    const cur = SMS_PART.exec(out[i]!);
-    if (!cur || !open(out[i]!.slice(cur[0].length))) continue;
-    let j = i + 1;
-    while (j < out.length && (out[j]!.trim() === '' || /^\s*\d{1,2}:\d{2}(?::\d{2})?\s*$/.test(out[j]!))) j++;
-    const next = j < out.length ? SMS_PART.exec(out[j]!) : null;
-    if (!next || Number(next[1]) !== Number(cur[1]) + 1 || next[2] !== cur[2]) continue;
-    out[i] = `${out[i]!.trimEnd()} ${out[j]!.slice(next[0].length).trim()}`;
-    out[j] = '';
+  for (const [i, [j]] of smsPartLines(reads)) {
+    out[i] = `${out[i]!.trimEnd()} ${out[j!]!.slice(SMS_PART.exec(out[j!]!)![0].length).trim()}`;
+    out[j!] = '';
   }
   return out;
+}
+
+/** Each SMS part joinSmsParts joins the next part to, with that part's line, where the results after the cut are printed. */
+export function smsPartLines(reads: readonly string[]): Map<number, number[]> {
+  const joins = new Map<number, number[]>();
+  const open = (s: string) => (s.match(/\(/g) ?? []).length > (s.match(/\)/g) ?? []).length;
+  for (let i = 0; i < reads.length; i++) {
+    const cur = SMS_PART.exec(reads[i]!);
+    if (!cur || !open(reads[i]!.slice(cur[0].length))) continue;
+    let j = i + 1;
+    while (j < reads.length && (reads[j]!.trim() === '' || /^\s*\d{1,2}:\d{2}(?::\d{2})?\s*$/.test(reads[j]!))) j++;
+    const next = j < reads.length ? SMS_PART.exec(reads[j]!) : null;
+    if (!next || Number(next[1]) !== Number(cur[1]) + 1 || next[2] !== cur[2]) continue;
+    joins.set(i, [j]);
+  }
+  return joins;
 }
 
 /**

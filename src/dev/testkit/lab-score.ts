@@ -224,6 +224,11 @@ export const CORPUS_SETS = [
   'heldout109',
   'heldout110',
   'heldout111',
+  'heldout108',
+  'heldout83',
+  'heldout67',
+  'heldout69',
+  'heldout71',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
 
