@@ -334,9 +334,9 @@ const ADMIN_SPANS: RegExp[] = [
   // ("Rua …, 1544 | CNES 3319085 | (54) 3221-6090"), and the lab's founding year ("desde 1987").
   /(?<![\d(])\(\d{2}\)\s*(?:9\s?)?\d{4}-\d{4}(?!\d)/gu,
   /(?<![\p{L}])desde\s+(?:19|20)\d\d(?![\d.,])/giu,
-  // A day of the month in a sentence ("na consulta do dia 25", "até o dia 3 de dezembro"): a date; not with
-  // a unit after it, a value's.
-  new RegExp(String.raw`(?<![\p{L}])(?:n|d)?o\s+dia\s+\d{1,2}(?![\d.,:/]|\s*(?:h|horas?|min|${UNIT_PATTERN})(?![\p{L}]))`, 'giu'),
+  // A day of the month in a sentence ("na consulta do dia 25", "até o dia 3 de dezembro", "o retorno é dia
+  // 27."): a date, a sentence's full stop after it or not; not with a decimal or a unit after it, a value's.
+  new RegExp(String.raw`(?<![\p{L}])(?:(?:n|d)?o|[eé]|ser[aá]|foi)\s+dia\s+\d{1,2}(?![\d:/]|[.,]\d|\s*(?:h|horas?|min|${UNIT_PATTERN})(?![\p{L}]))`, 'giu'),
 ];
 // An address or contact line: its numbers are street numbers and postcodes.
 // A travessa is abbreviated "Trav." or "Tv." ("Tv. Quintino Bocaiuva 2301 - Umarizal").

@@ -24,7 +24,7 @@ import { withoutSecondUnits } from './second-units.ts';
 import { curveColumnsAsRows } from './curve-columns.ts';
 import { joinPairedCells, pairedCellLines } from './paired-cells.ts';
 import { checkedOptions } from './checkboxes.ts';
-import { joinWrappedDifferential } from './wrapped-differential.ts';
+import { joinWrappedDifferential, wrappedDifferentialLines } from './wrapped-differential.ts';
 import { moveNamedReferences } from './named-references.ts';
 import { lookupName, panelAbbreviationKey, type AnalyteDef, type KnownName } from './analytes.ts';
 import {
@@ -295,7 +295,8 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   // wrapped anywhere (wrapped-differential.ts); a tolerance curve's table with one column per analyte is
   // read as one result per cell (curve-columns.ts).
   const cellLines = withoutSecondUnits(dictatedAsResults(checkedOptions(jsonRecordsAsRows(raws))));
-  const pageRows = unfoldPageColumns(curveColumnsAsRows(delimitedAsColumns(joinWrappedDifferential(joinPairedCells(cellLines)))));
+  const pairedRows = joinPairedCells(cellLines);
+  const pageRows = unfoldPageColumns(curveColumnsAsRows(delimitedAsColumns(joinWrappedDifferential(pairedRows))));
   // A tabbed row whose name wrapped onto the line above is read and accounted as one row on its cells'
   // line: its previous-result cell is cut off by column, as on any row of the table.
   const tabbedRows = joinWrappedNameAbove(joinWrappedTabbedName(pageRows.map((u) => u.read)));
@@ -1873,10 +1874,11 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     lines.map((l) => l.text),
   );
   // Accounted on the rows read, each result read from a row joined out of several printed lines is then
-  // given back on the line its value is printed on: a differential's cells one a line (paired-cells.ts), an
-  // SMS part read with the part before it (smsPartLines).
+  // given back on the line its value is printed on: a differential's cells one a line (paired-cells.ts), a
+  // differential's row a phone's viewer wrapped (wrapped-differential.ts), an SMS part read with the part
+  // before it (smsPartLines).
   const result = { ...current, unparsed_lines: accountLines(seen, [...kept, ...qualitative], unparsed) };
-  return atPrintedLines(atPrintedLines(result, pairedCellLines(cellLines), raws), smsPartLines(details), raws);
+  return [pairedCellLines(cellLines), wrappedDifferentialLines(pairedRows), smsPartLines(details)].reduce((r, joins) => atPrintedLines(r, joins, raws), result);
 }
 
 /**

@@ -88,3 +88,29 @@ test('an SMS cut inside a reference: the results of the next part are given back
     ],
   );
 });
+
+test("a differential a phone's viewer wrapped anywhere: each count is given back on the line its value is printed on", () => {
+  const text = [
+    'Paciente: ANA PAULA FREITAS   Sexo: Feminino   Idade: 36 anos',
+    '%',
+    '/mm³',
+    'Linfócitos',
+    '31,0 2.015 1.000 a 4.500',
+    'Monócitos 6,0',
+    '390 200 a 1.000',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    r.analytes.map((a) => [a.name, a.value, a.line]),
+    [
+      ['Linfócitos (%)', 31, 4],
+      ['Linfócitos', 2015, 4],
+      ['Monócitos (%)', 6, 5],
+      ['Monócitos', 390, 6],
+    ],
+  );
+});
+
+test("a day of the month in a forwarded e-mail's sentence ('o retorno é dia 14.') is a date, no value", () => {
+  readsOnlyTheRow('Dra. Lúcia, boa tarde. Seguem os exames do meu pai. O retorno é dia 14.');
+});
