@@ -770,13 +770,18 @@ class Bag {
     // igual ou superior a 10: reagente (imune)"): with two tiers or more, each labelled, those labels
     // are its reference's too, where a line prints them as a tier's label (a word after one range,
     // "70 a 99   Reagente", or after a name, "; HBsAg: Reagente", ran on: never).
+    // So is the one tier a reference opens with, its label before a dash ("Não detectável — inferior a 0,10
+    // kUA/L", shared by an allergen table's rows): the label says what the range below the bound is.
     const tiers = typeof a.value !== 'string' && ref ? labelledRanges([ref]) : [];
+    const first = tiers.length === 1 ? tiers[0]!.label.trim() : '';
+    const opening = ref?.trimStart() ?? '';
+    const labelFirst = first !== '' && fold(opening.slice(0, first.length)) === fold(first) && /^\s*[—–-]\s*\S/u.test(opening.slice(first.length));
     this.tierWords =
-      tiers.length >= 2 && tiers.every((r) => r.label.trim() !== '')
+      (tiers.length >= 2 || labelFirst) && tiers.every((r) => r.label.trim() !== '')
         ? fold(
             tiers
               .map((r) => r.label.replace(/\([^()]*\)/g, ' ').trim())
-              .filter((l) => RESULT_WORD.exec(foldSameLength(l))?.[0].length === l.length && tierLabelled(ref, l))
+              .filter((l) => RESULT_WORD.exec(foldSameLength(l))?.[0].length === l.length && (labelFirst || tierLabelled(ref, l)))
               .join(' '),
           )
         : '';
@@ -805,6 +810,10 @@ class Bag {
     )
       return true;
     if (this.tierWords === '' || !holdsWord(this.tierWords, tok.text)) return false;
+    // … or the one tier's, first after the reference's lead and before its dash (Bag's labelFirst).
+    const opening = stripReferenceLead(line).rest.trimStart();
+    if (fold(opening).startsWith(fold(tok.text)) && /^\s*[—–-]\s*\S/u.test(after) && this.foldedRef.startsWith(fold(opening.slice(0, tok.text.length))))
+      return true;
     return /\d[^;|:\d]*:\s*$/u.test(before) || /^\s*(?:\([^()]*\))?\s*:/u.test(after) || (BOUND_BEFORE_TIER.test(before) && /^\s*[<≤]\s*\d/u.test(after));
   }
   /**

@@ -62,6 +62,9 @@ const LAST_RESULT = String.raw`[uú]ltimo\s+resultado`;
 const HISTORY = String.raw`(?<!\b(?:ver|visualizar|abrir|exibir)\s{1,3}(?:o\s+)?)hist[oó]rico`;
 const PREVIOUS_CUT = new RegExp(String.raw`(?:^|\s)(?:[(\[]\s*)?(?:(?:resultados?\s+)?anterior(?:es)?|${HISTORY}|${LAST_RESULT})(?![\p{L}]).*$`, 'iu');
 
+// A unit's own field before a reference lead after a column break (cleanLine).
+const UNIT_FIELD_BEFORE_REFERENCE = new RegExp(String.raw`^\s*unidades?\s*:\s*(?:${UNIT_PATTERN})(?=\s{2,}${REFERENCE_LEAD_WORDS}\s*:)`, 'iu');
+
 // The fast at a line's end after a separator between spaces (cleanLine).
 const FASTING_TAIL =
   /(?<=\S)(\s+[-–—·•|]\s+)(?:tempo\s+de\s+)?jejum(?:\s+(?:informado|referido|declarado|relatado|m[ií]nimo))?\s*(?:de\s+)?:?\s*\d{1,2}(?:\s*(?:a|-|–)\s*\d{1,2})?\s*(?:h|hs|horas?)\.?\s*$/iu;
@@ -331,6 +334,10 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // apart ("PERFIL LIPÍDICO      Jejum: 12 horas"), so the title stays a title and the fast, a condition of
   // the sample that patient.ts reads, is never a result named by the title.
   t = t.replace(FASTING_TAIL, (m, sep: string) => ' '.repeat(sep.length) + m.slice(sep.length));
+  // The unit a block's table is in, in a field of its own before the reference it shares with its rows
+  // ("Unidade: kUA/L      Referência: inferior a 0,10 kUA/L", a portal's allergen panel): the table's header
+  // and the reference print it too, and it is no part of the reference.
+  t = t.replace(UNIT_FIELD_BEFORE_REFERENCE, (m) => ' '.repeat(m.length));
   t = withoutLetterSpacing(t);
   t = withoutPairSlips(withoutNameSlips(withoutOcrLetters(withReadAccents(t))));
   // A procedure code column before the name (SUS SIGTAP "02.02.01.047-3", a LIS's "0301.12-4"): digits

@@ -114,3 +114,24 @@ test("a differential a phone's viewer wrapped anywhere: each count is given back
 test("a day of the month in a forwarded e-mail's sentence ('o retorno é dia 14.') is a date, no value", () => {
   readsOnlyTheRow('Dra. Lúcia, boa tarde. Seguem os exames do meu pai. O retorno é dia 14.');
 });
+
+test("a panel's shared reference after the table's unit field ('Unidade: kUA/L   Referência: Não detectável — inferior a 0,10'): each row's, the line no unread one", () => {
+  const text = [
+    'Paciente: Lucas Prado Nunes\tSexo: Masculino\tIdade: 12 anos',
+    'IgE ESPECÍFICA - ALIMENTOS',
+    'Método: ImmunoCAP\tMaterial: Soro',
+    'Unidade: kUA/L\tReferência: Não detectável — inferior a 0,10 kUA/L',
+    'Alérgeno\tResultado (kUA/L)\tClasse',
+    'f13 - Amendoim\t4,12\t3',
+    'f4 - Trigo\t0,07\t0',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    r.analytes.map((a) => [a.name, a.value, a.flag, a.reference_text]),
+    [
+      ['f13 - Amendoim', 4.12, 'alto', 'Não detectável — inferior a 0,10 kUA/L'],
+      ['f4 - Trigo', 0.07, 'normal', 'Não detectável — inferior a 0,10 kUA/L'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});

@@ -229,6 +229,7 @@ export const CORPUS_SETS = [
   'heldout67',
   'heldout69',
   'heldout71',
+  'heldout77',
   'heldout92',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
