@@ -229,6 +229,8 @@ export const CORPUS_SETS = [
   'heldout67',
   'heldout69',
   'heldout71',
+  'heldout66',
+  'heldout84',
   'heldout77',
   'heldout92',
 ] as const;
