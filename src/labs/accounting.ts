@@ -122,8 +122,9 @@ const ADMIN_SPANS: RegExp[] = [
   /(?<![\p{L}\d.,])\d{1,2}\s+amostras(?=[\s)\]*_]*(?:$|liberad[oa]\s+em\b))/giu,
   // A bed given with its ward and a slash ("Leito: UTI-2 / 07"): where the patient lies, no value.
   /(?<![\p{L}])leito\s*:?\s*\p{L}{2,5}-?\d{1,2}\s*\/\s*\d{1,3}(?![\d,])/giu,
-  // An intensive care unit's number ("Unidade de Terapia Intensiva Adulto 2", "CTI 3"): which ward, no value.
-  /(?<![\p{L}])(?:uti|cti|unidade\s+de\s+terapia\s+intensiva)(?:\s+(?:adult[oa]|pedi[aá]tric[oa]|neonatal|coronariana))?\s+\d{1,2}(?![\d.,]|\s*(?:mg|g|mm|ml|%|u\/))/giu,
+  // An intensive care unit's number ("Unidade de Terapia Intensiva Adulto 2", "CTI 3"), or a ward's
+  // ("Enfermaria Clínica 2"): which ward, no value.
+  /(?<![\p{L}])(?:uti|cti|unidade\s+de\s+terapia\s+intensiva|enfermaria)(?:\s+(?:adult[oa]|pedi[aá]tric[oa]|neonatal|coronariana|cl[ií]nica|cir[uú]rgica|m[eé]dica|obst[eé]trica|feminina|masculina|geral))?\s+\d{1,2}(?![\d.,]|\s*(?:mg|g|mm|ml|%|u\/))/giu,
   // Dates and times (a titre "1:16" after título/reagente is not a time: it is excluded below).
   /(?<!\d)\d{1,2}\/\d{1,2}\/\d{2,4}(?!\d)/g,
   // Days of one month listed before the date that prints it once, the last after "e" ("coletas de 17, 18 e
@@ -142,7 +143,7 @@ const ADMIN_SPANS: RegExp[] = [
   // a regional council's "CRBM 5ª Região 7.412" or "CRBio 5 - 071.448/05-D", a digit a transcription could not read ("CRF-MT 3.1?8"),
   // a health plan's "Senha de autorização" (the guia's authorisation, longer than the 16 characters a label may run to);
   // a lab's call centre by its phone ("fale com a nossa Central: 4004-7700"), only before a phone's eight digits;
-  // a protocol, an order or a patient record abbreviated "Prot. 118-2041", "Ped.: 31.004.872", "Pac.: 0452219" or after the full label ("Paciente....: 0004418827"), the report's "Versão do laudo: 1", the lab system's name and version ("SISTEMA LABHOS 5.2"). The label and its number never span a bracket or a
+  // a protocol, an order or a patient record abbreviated "Prot. 118-2041", "Ped.: 31.004.872", "Pac.: 0452219" or after the full label ("Paciente....: 0004418827"), the report's "Versão do laudo: 1", the lab system's name and version ("SISTEMA LABHOS 5.2", "Sistema: LabHosp 5"). The label and its number never span a bracket or a
   // ";" (only an area code opens one: "Tel. (71) 3344-9810"; a fax transmission line's "FAX +55 67 3384-1150"),
   // save a bracket of letters that names the form ("Requisição SUS (BPA-I): 44019", a SUS billing form's);
   // a sample's number in thousands groups after the request's collection stamp ("Amostra 7.412.339"):
@@ -161,7 +162,7 @@ const ADMIN_SPANS: RegExp[] = [
   // the bed's ("ENF. 03 LEITO 12B"), and a dialysis room's ("Sala: 2 - máquina 11"). Identifiers a label
   // lists after slashes, each system's own ("Requisições: SISCEL 2507-0318 / LAB 772104", h1081), are one group.
   new RegExp(
-    String.raw`(?<![\p{L}\d])(?:crm|creme[a-z]{1,3}|crf|crbm|crbio|coren|rqe|cnes|cns|cnpj|cnae|cbo|aih|cpf|rg|cep|protocolo|prot\.(?=\s*:?\s*\d)|ped\.?(?=\s*:?\s*\d)|pac(?:\.(?=\s*:?\s*\d)|(?=\s*:\s*\d))|paciente(?=[.\s]*:?\s*\d)|pedido|req|requisi[cç](?:[aã]o|[oõ]es)|solicita[cç][aã]o(?=\s*:?\s*\d)|atend(?:imento)?\.?|o\.s\.?|os(?=\s*[:nº°#])|ordem(?:\s+de\s+servi[cç]o)?|pront|prontu[aá]rio|reg|registro|c[oó]d(?:igo)?|ficha|senha(?:\s+de\s+autoriza[cç][aã]o)?|cart[aã]o(?:\s+sus)?|notifica[cç][aã]o|sinan|sis(?:prenatal|can|col|mam|reg|cel|loglab|pni)|boletim|lote|n[º°]|no\.|n[uú]mero|central(?=\s*:?\s*(?:\(\d{2}\)\s*)?\d{4}[-\s]?\d{4}(?!\d))|tel(?:efone)?|fone|fax|ramal|sac|ouvidoria|disque(?:\s+sa[uú]de)?|whatsapp|celular|leito|quarto|enf(?:ermaria)?\.?(?=\s*:?\s*\d)|box|sala|turno|m[aá]quina|posto(?:\s+de\s+coleta)?|equipe|esf|ine|micro[aá]rea|cadastro|matr[ií]cula|id|guia|carteir(?:inha|a)|etiqueta|amostra\s+n[º°]|amostra(?=\s*:?\s*(?:\d{5,}|\d+-\d+|\d{1,3}(?:\.\d{3}){2,}(?![\d,])))|vers[aã]o(?:\s+do\s+laudo)?(?=\s*:?\s*\d)|sistema(?=\s+[\p{L}-]+\s+(?:v\.?\s*)?\d))${NOT_WORD}(?:(?!\s{2,}\p{L}|[.*_—–-]\s{2,})(?:[^\d\n(\[;]|\([\p{L}\s-]{1,12}\))){0,16}\(?(?:\d{1,2}\s*(?:[ªº]\s*(?:regi[aã]o\s*)?|[-–]\s*(?=\d))|\d{1,2}\s+\p{L}{2}\s+(?=\d))?(?:\d{1,4}\)?(?:\s\d{1,4}(?![\d./-]))*\s\d[\d./?\uFFFD-]*|\d(?:[\d./?\uFFFD-]|\[(?:ileg[ií]vel|\?)\](?=\d))*)(?!\d|,\d)(?:\s*\/\s*(?:\p{L}{2,10}\s+)?\d[\d./-]*(?!\d|,\d))*`,
+    String.raw`(?<![\p{L}\d])(?:crm|creme[a-z]{1,3}|crf|crbm|crbio|coren|rqe|cnes|cns|cnpj|cnae|cbo|aih|cpf|rg|cep|protocolo|prot\.(?=\s*:?\s*\d)|ped\.?(?=\s*:?\s*\d)|pac(?:\.(?=\s*:?\s*\d)|(?=\s*:\s*\d))|paciente(?=[.\s]*:?\s*\d)|pedido|req|requisi[cç](?:[aã]o|[oõ]es)|solicita[cç][aã]o(?=\s*:?\s*\d)|atend(?:imento)?\.?|o\.s\.?|os(?=\s*[:nº°#])|ordem(?:\s+de\s+servi[cç]o)?|pront|prontu[aá]rio|reg|registro|c[oó]d(?:igo)?|ficha|senha(?:\s+de\s+autoriza[cç][aã]o)?|cart[aã]o(?:\s+sus)?|notifica[cç][aã]o|sinan|sis(?:prenatal|can|col|mam|reg|cel|loglab|pni)|boletim|lote|n[º°]|no\.|n[uú]mero|central(?=\s*:?\s*(?:\(\d{2}\)\s*)?\d{4}[-\s]?\d{4}(?!\d))|tel(?:efone)?|fone|fax|ramal|sac|ouvidoria|disque(?:\s+sa[uú]de)?|whatsapp|celular|leito|quarto|enf(?:ermaria)?\.?(?=\s*:?\s*\d)|box|sala|turno|m[aá]quina|posto(?:\s+de\s+coleta)?|equipe|esf|ine|micro[aá]rea|cadastro|matr[ií]cula|id|guia|carteir(?:inha|a)|etiqueta|amostra\s+n[º°]|amostra(?=\s*:?\s*(?:\d{5,}|\d+-\d+|\d{1,3}(?:\.\d{3}){2,}(?![\d,])))|vers[aã]o(?:\s+do\s+laudo)?(?=\s*:?\s*\d)|sistema(?=\s*:?\s+[\p{L}-]+\s+(?:v\.?\s*)?\d))${NOT_WORD}(?:(?!\s{2,}\p{L}|[.*_—–-]\s{2,})(?:[^\d\n(\[;]|\([\p{L}\s-]{1,12}\))){0,16}\(?(?:\d{1,2}\s*(?:[ªº]\s*(?:regi[aã]o\s*)?|[-–]\s*(?=\d))|\d{1,2}\s+\p{L}{2}\s+(?=\d))?(?:\d{1,4}\)?(?:\s\d{1,4}(?![\d./-]))*\s\d[\d./?\uFFFD-]*|\d(?:[\d./?\uFFFD-]|\[(?:ileg[ií]vel|\?)\](?=\d))*)(?!\d|,\d)(?:\s*\/\s*(?:\p{L}{2,10}\s+)?\d[\d./-]*(?!\d|,\d))*`,
     'giu',
   ),
   // What a blood-gas analyser is told about the sample, printed in the section's title or a note ("GASOMETRIA
@@ -326,6 +327,12 @@ const ADMIN_SPANS: RegExp[] = [
   new RegExp(EQUATION_YEAR.source, 'giu'),
   // A street address inside a line ("Unidade Centro - Av. Dr. Altino Arantes, 1180"): the street number.
   new RegExp(STREET_ADDRESS.source, 'giu'),
+  // The lab's accreditation level ("Laboratório certificado ONA Nível 2", "Acreditado ONA - Nível 1"): the
+  // accrediting body's grade, no value.
+  /(?<![\p{L}])ona\s*[-–—:]?\s*n[ií]vel\s*\d(?![\d.,])/giu,
+  // A postcode after its label, glued to it as a PDF's text layer may print it ("CEP45700-000"), which
+  // the labelled identifiers above take only after a separator: eight digits, the dash before the last three.
+  /(?<![\p{L}\d])cep\s*[:.]?\s*\d{2}\.?\d{3}-?\d{3}(?![\d,])/giu,
   // The glucose load of a tolerance test ("TOTG 75 g").
   new RegExp(GLUCOSE_LOAD.source, 'giu'),
   // A reference cell that points to a footnote by its mark ("Ver nota (1)", "vide nota 2"), and the mark
@@ -343,9 +350,9 @@ const ADMIN_SPANS: RegExp[] = [
   // ("Rua …, 1544 | CNES 3319085 | (54) 3221-6090"), and the lab's founding year ("desde 1987").
   /(?<![\d(])\(\d{2}\)\s*(?:9\s?)?\d{4}-\d{4}(?!\d)/gu,
   /(?<![\p{L}])desde\s+(?:19|20)\d\d(?![\d.,])/giu,
-  // A day of the month in a sentence ("na consulta do dia 25", "até o dia 3 de dezembro"): a date; not with
-  // a unit after it, a value's.
-  new RegExp(String.raw`(?<![\p{L}])(?:n|d)?o\s+dia\s+\d{1,2}(?![\d.,:/]|\s*(?:h|horas?|min|${UNIT_PATTERN})(?![\p{L}]))`, 'giu'),
+  // A day of the month in a sentence ("na consulta do dia 25", "até o dia 3 de dezembro", "o retorno é dia
+  // 27."): a date, a sentence's full stop after it or not; not with a decimal or a unit after it, a value's.
+  new RegExp(String.raw`(?<![\p{L}])(?:(?:n|d)?o|[eé]|ser[aá]|foi)\s+dia\s+\d{1,2}(?![\d:/]|[.,]\d|\s*(?:h|horas?|min|${UNIT_PATTERN})(?![\p{L}]))`, 'giu'),
 ];
 // An address or contact line: its numbers are street numbers and postcodes.
 // A travessa is abbreviated "Trav." or "Tv." ("Tv. Quintino Bocaiuva 2301 - Umarizal").
@@ -357,9 +364,9 @@ const MEDICATION_END = /\s{3,}|[;|]\s*(?=[\p{L}][\p{L}\d .()/-]{0,40}:)/u;
 // Conjunto 5"). The address may follow the unit's name after a separator on the same line ("Unidade Centro ·
 // Av. Goiás, Qd. 12, Lt. 4 — Goiânia/GO"): a name has no number, and the address starts there.
 // Only a street's or a block's full lead follows a name ("R." and "Tv." alone stand at the start).
-const ADDRESS_LEAD = String.raw`(?:rua|av\.?|avenida|alameda|travessa|trav\.|rodovia|pra[cç]a)(?![\p{L}])|(?:q[nrs][a-z]?|sq[sn]w?|quadra|qd\.?)\s*\d`;
+const ADDRESS_LEAD = String.raw`(?:rua|av\.?|avenida|alameda|travessa|trav\.|rodovia|estrada|pra[cç]a)(?![\p{L}])|(?:q[nrs][a-z]?|sq[sn]w?|quadra|qd\.?)\s*\d`;
 const ADDRESS_LINE = new RegExp(
-  String.raw`^\s*(?:rua|r\.|av\.?|avenida|alameda|travessa|trav\.|tv\.|rodovia|rod\.|pra[cç]a|endere[cç]o|www\.|https?:|(?:q[nrs][a-z]?|sq[sn]w?|quadra|qd\.?)\s*\d|[^\d:;|·—–]{1,60}?\s[·|—–-]\s+(?:${ADDRESS_LEAD}))`,
+  String.raw`^\s*(?:rua|r\.|av\.?|avenida|alameda|travessa|trav\.|tv\.|rodovia|rod\.|estrada|pra[cç]a|endere[cç]o|www\.|https?:|(?:q[nrs][a-z]?|sq[sn]w?|quadra|qd\.?)\s*\d|[^\d:;|·—–]{1,60}?\s[·|—–-]\s+(?:${ADDRESS_LEAD}))`,
   'iu',
 );
 const ADDRESS_TAIL = /((?<![\d.])(?:\d{5,}|\d[\d.]*[-/]\d+))\s+\d+(?:,\d+)?\s*$|([^\s\d])(?<!\bkm)\s+\d+,\d+\s*$/iu;
@@ -779,13 +786,18 @@ class Bag {
     // igual ou superior a 10: reagente (imune)"): with two tiers or more, each labelled, those labels
     // are its reference's too, where a line prints them as a tier's label (a word after one range,
     // "70 a 99   Reagente", or after a name, "; HBsAg: Reagente", ran on: never).
+    // So is the one tier a reference opens with, its label before a dash ("Não detectável — inferior a 0,10
+    // kUA/L", shared by an allergen table's rows): the label says what the range below the bound is.
     const tiers = typeof a.value !== 'string' && ref ? labelledRanges([ref]) : [];
+    const first = tiers.length === 1 ? tiers[0]!.label.trim() : '';
+    const opening = ref?.trimStart() ?? '';
+    const labelFirst = first !== '' && fold(opening.slice(0, first.length)) === fold(first) && /^\s*[—–-]\s*\S/u.test(opening.slice(first.length));
     this.tierWords =
-      tiers.length >= 2 && tiers.every((r) => r.label.trim() !== '')
+      (tiers.length >= 2 || labelFirst) && tiers.every((r) => r.label.trim() !== '')
         ? fold(
             tiers
               .map((r) => r.label.replace(/\([^()]*\)/g, ' ').trim())
-              .filter((l) => RESULT_WORD.exec(foldSameLength(l))?.[0].length === l.length && tierLabelled(ref, l))
+              .filter((l) => RESULT_WORD.exec(foldSameLength(l))?.[0].length === l.length && (labelFirst || tierLabelled(ref, l)))
               .join(' '),
           )
         : '';
@@ -814,6 +826,10 @@ class Bag {
     )
       return true;
     if (this.tierWords === '' || !holdsWord(this.tierWords, tok.text)) return false;
+    // … or the one tier's, first after the reference's lead and before its dash (Bag's labelFirst).
+    const opening = stripReferenceLead(line).rest.trimStart();
+    if (fold(opening).startsWith(fold(tok.text)) && /^\s*[—–-]\s*\S/u.test(after) && this.foldedRef.startsWith(fold(opening.slice(0, tok.text.length))))
+      return true;
     return /\d[^;|:\d]*:\s*$/u.test(before) || /^\s*(?:\([^()]*\))?\s*:/u.test(after) || (BOUND_BEFORE_TIER.test(before) && /^\s*[<≤]\s*\d/u.test(after));
   }
   /**

@@ -62,6 +62,9 @@ const LAST_RESULT = String.raw`[uú]ltimo\s+resultado`;
 const HISTORY = String.raw`(?<!\b(?:ver|visualizar|abrir|exibir)\s{1,3}(?:o\s+)?)hist[oó]rico`;
 const PREVIOUS_CUT = new RegExp(String.raw`(?:^|\s)(?:[(\[]\s*)?(?:(?:resultados?\s+)?anterior(?:es)?|${HISTORY}|${LAST_RESULT})(?![\p{L}]).*$`, 'iu');
 
+// A unit's own field before a reference lead after a column break (cleanLine).
+const UNIT_FIELD_BEFORE_REFERENCE = new RegExp(String.raw`^\s*unidades?\s*:\s*(?:${UNIT_PATTERN})(?=\s{2,}${REFERENCE_LEAD_WORDS}\s*:)`, 'iu');
+
 // The fast at a line's end after a separator between spaces (cleanLine).
 const FASTING_TAIL =
   /(?<=\S)(\s+[-–—·•|]\s+)(?:tempo\s+de\s+)?jejum(?:\s+(?:informado|referido|declarado|relatado|m[ií]nimo))?\s*(?:de\s+)?:?\s*\d{1,2}(?:\s*(?:a|-|–)\s*\d{1,2})?\s*(?:h|hs|horas?)\.?\s*$/iu;
@@ -336,6 +339,10 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // apart ("PERFIL LIPÍDICO      Jejum: 12 horas"), so the title stays a title and the fast, a condition of
   // the sample that patient.ts reads, is never a result named by the title.
   t = t.replace(FASTING_TAIL, (m, sep: string) => ' '.repeat(sep.length) + m.slice(sep.length));
+  // The unit a block's table is in, in a field of its own before the reference it shares with its rows
+  // ("Unidade: kUA/L      Referência: inferior a 0,10 kUA/L", a portal's allergen panel): the table's header
+  // and the reference print it too, and it is no part of the reference.
+  t = t.replace(UNIT_FIELD_BEFORE_REFERENCE, (m) => ' '.repeat(m.length));
   t = withoutLetterSpacing(t);
   t = withoutPairSlips(withoutNameSlips(withoutOcrLetters(withReadAccents(t))));
   // A procedure code column before the name (SUS SIGTAP "02.02.01.047-3", a LIS's "0301.12-4"): digits
@@ -1088,10 +1095,11 @@ const PHONE = /\(\d{2}\)\s?9?\d{4}[-\s]?\d{4}(?!\d)|(?<!\d)0800[-\s]?\d{3}[-\s]?
  * A street and its number anywhere on a line ("Posto Centro - R. Padre Anchieta, 2210 - Curitiba/PR", the
  * city after another comma: "Av. Caetano Marinho, 210, Ponte Nova/MG"), the
  * street named by a planned city's code too (Palmas's "Av. LO-2, 38", Goiânia's "Rua T-37, 215"), or by a
- * date, as streets all over Brazil are ("Rua 1º de Janeiro, 755", "Av. 7 de Setembro, 1200").
+ * date, as streets all over Brazil are ("Rua 1º de Janeiro, 755", "Av. 7 de Setembro, 1200"). A road out of
+ * town is an "Estrada" ("Estrada do Aeroporto, 310").
  */
 export const STREET_ADDRESS =
-  /(?<![\p{L}])(?:rua|r\.|av\.|avenida|alameda|travessa|trav\.|rodovia|pra[cç]a)\s+(?:\d{1,2}\s?[º°ª]?\s+de\s+)?\p{L}[\p{L}. ]*(?:-\d{1,3})?,\s*(?:n[º°]\s*)?(?:\d{1,3}(?:\.\d{3})+|\d+)(?![\d.]|,\d)/iu;
+  /(?<![\p{L}])(?:rua|r\.|av\.|avenida|alameda|travessa|trav\.|rodovia|estrada|pra[cç]a)\s+(?:\d{1,2}\s?[º°ª]?\s+de\s+)?\p{L}[\p{L}. ]*(?:-\d{1,3})?,\s*(?:n[º°]\s*)?(?:\d{1,3}(?:\.\d{3})+|\d+)(?![\d.]|,\d)/iu;
 
 // A results portal's buttons and links copied with the page ("Baixar PDF   Compartilhar", "Ver gráfico
 // Comparar com anteriores"): an action's verb and what it acts on; so are the site's footer links
@@ -1174,7 +1182,8 @@ export function isAdminLine(text: string): boolean {
   // or its number elided where a photo transcription could not read it ("CRF-SE ...", "CRM-PI …"; the
   // dots are a leader's colon once the line is cleaned).
   if (/\b(?:crm|crf|crbm|crbio|coren|cnes|cnpj)\b\s*[-/:]?\s*(?:[a-z]{2}\s*[-/:]?\s*)?\d/i.test(text) && !labValue(text)) return true;
-  if (/\b(?:crm|crf|crbm|crbio|coren)\s*[-/]\s*[a-z]{2}\s*(?:\.{2,}|…|:(?!\s*\d))/i.test(text) && !labValue(text)) return true;
+  // The state may be elided with the number ("… CRBM ...", a footer a photo cut).
+  if (/\b(?:crm|crf|crbm|crbio|coren)(?:\s*[-/]\s*[a-z]{2})?\s*(?:\.{2,}|…|:(?!\s*\d))/i.test(text) && !labValue(text)) return true;
   // A telephone number with its area code in brackets, or a toll-free one, anywhere on a line (a
   // letterhead repeated at a page break under a table's value columns): its digits are no values.
   if (PHONE.test(text) && !labValue(text)) return true;
@@ -1465,12 +1474,23 @@ const PREVIOUS_VALUE_ALONE = new RegExp(
 // resultado anterior", "Nenhum resultado anterior"): it says nothing about this sample.
 const NO_PREVIOUS_RESULT = /^\s*(?:sem|n[aã]o\s+h[aá]|nenhum)\s+(?:resultados?\s+)?anteriore?s?\.?\s*$/iu;
 
+// A history's heading alone on its line, a portal's expanded link too ("Ver evolução ▾", "Histórico:",
+// "Resultados anteriores"), and the earlier samples under it, one a line, each after its date ("22/01/2025 ·
+// 5.870 UI/mL (log 3,77)", "- 19/08/2024: 41.200 UI/mL"): no name, so no result of this report.
+const HISTORY_HEADING =
+  /^\s*(?:(?:ver|visualizar|exibir|mostrar|ocultar)\s+(?:o\s+|a\s+)?)?(?:evolu[cç][aã]o|hist[oó]rico|(?:resultados?\s+)?anteriores)(?:\s+d[oa]s?\s+resultados?)?\s*[:▾▼▿›>»]?\s*$/iu;
+const DATED_EARLIER_SAMPLE = new RegExp(
+  String.raw`^\s*(?:[-–•*·]\s+)?(\d{1,2}\/\d{1,2}\/\d{2,4})\s*[·•:|»→–—-]?\s*((?:[<>]\s*)?(?:${NUMBER})\s*(?:${UNIT_PATTERN})?\s*(?:\([^()]*\))?)\s*$`,
+  'iu',
+);
+
 /**
  * A lab portal prints the previous result under its own label line ("Resultado anterior" / "142 mg/dL
  * em 18/12/2023"): the value line is read, and accounted, as "Resultado anterior: 142 mg/dL em …", an
  * earlier sample's result (the label line becomes empty). Only a value with its date follows the label.
  * With no earlier sample ("Resultado anterior" / "Sem resultado anterior") both lines become empty, so
- * the card's reference under them still reaches its result.
+ * the card's reference under them still reaches its result. A history's heading may list several earlier
+ * samples under it, each after its date (HISTORY_HEADING): each line is read as one previous result.
  */
 export function joinPreviousLabel(reads: readonly string[]): string[] {
   const out = [...reads];
@@ -1478,6 +1498,16 @@ export function joinPreviousLabel(reads: readonly string[]): string[] {
     if (PREVIOUS_LABEL_ALONE.test(out[i]!) && NO_PREVIOUS_RESULT.test(out[i + 1]!)) {
       out[i] = '';
       out[i + 1] = '';
+      continue;
+    }
+    // Under a history's heading, each dated sample is read, and accounted, as "Resultado anterior (22/01/2025):
+    // 5.870 UI/mL"; the heading stays as printed.
+    if (HISTORY_HEADING.test(out[i]!)) {
+      for (let k = i + 1; k < out.length; k++) {
+        const m = DATED_EARLIER_SAMPLE.exec(out[k]!);
+        if (!m) break;
+        out[k] = `Resultado anterior (${m[1]}): ${m[2]!.trim()}`;
+      }
       continue;
     }
     if (!PREVIOUS_LABEL_ALONE.test(out[i]!) || !PREVIOUS_VALUE_ALONE.test(out[i + 1]!)) continue;
@@ -1560,18 +1590,27 @@ const SMS_PART = /^\s*\((\d{1,2})\/(\d{1,2})\)\s+/u;
  */
 export function joinSmsParts(reads: readonly string[]): string[] {
   const out = [...reads];
-  const open = (s: string) => (s.match(/\(/g) ?? []).length > (s.match(/\)/g) ?? []).length;
-  for (let i = 0; i < out.length; i++) {
-    const cur = SMS_PART.exec(out[i]!);
-    if (!cur || !open(out[i]!.slice(cur[0].length))) continue;
-    let j = i + 1;
-    while (j < out.length && (out[j]!.trim() === '' || /^\s*\d{1,2}:\d{2}(?::\d{2})?\s*$/.test(out[j]!))) j++;
-    const next = j < out.length ? SMS_PART.exec(out[j]!) : null;
-    if (!next || Number(next[1]) !== Number(cur[1]) + 1 || next[2] !== cur[2]) continue;
-    out[i] = `${out[i]!.trimEnd()} ${out[j]!.slice(next[0].length).trim()}`;
-    out[j] = '';
+  for (const [i, [j]] of smsPartLines(reads)) {
+    out[i] = `${out[i]!.trimEnd()} ${out[j!]!.slice(SMS_PART.exec(out[j!]!)![0].length).trim()}`;
+    out[j!] = '';
   }
   return out;
+}
+
+/** Each SMS part joinSmsParts joins the next part to, with that part's line, where the results after the cut are printed. */
+export function smsPartLines(reads: readonly string[]): Map<number, number[]> {
+  const joins = new Map<number, number[]>();
+  const open = (s: string) => (s.match(/\(/g) ?? []).length > (s.match(/\)/g) ?? []).length;
+  for (let i = 0; i < reads.length; i++) {
+    const cur = SMS_PART.exec(reads[i]!);
+    if (!cur || !open(reads[i]!.slice(cur[0].length))) continue;
+    let j = i + 1;
+    while (j < reads.length && (reads[j]!.trim() === '' || /^\s*\d{1,2}:\d{2}(?::\d{2})?\s*$/.test(reads[j]!))) j++;
+    const next = j < reads.length ? SMS_PART.exec(reads[j]!) : null;
+    if (!next || Number(next[1]) !== Number(cur[1]) + 1 || next[2] !== cur[2]) continue;
+    joins.set(i, [j]);
+  }
+  return joins;
 }
 
 /**

@@ -11,7 +11,8 @@
 // value's; the rest is lost. So before anything is read, a name followed by two values or more and as
 // many ranges is put back together as the row it was, on the name's line ("Segmentados   57 %   3.637
 // /mm³   40 a 70 %   1.600 a 7.700 /mm³"), the cells' lines left empty for the reader; the accounting
-// pass still sees every line as printed. A name with one value and one range is read as it is.
+// pass still sees every line as printed. A name with one value and one range is read as it is. Each result
+// read from the row is then given back on its value cell's line (pairedCellLines).
 import { NUMBER } from './numbers.ts';
 import { UNIT_PATTERN } from './units.ts';
 
@@ -25,9 +26,17 @@ const RANGE_CELL = new RegExp(
   'iu',
 );
 
-/** The lines of a text with each name-values-ranges run of one-cell lines as one row on the name's line; any other text as it is. */
-export function joinPairedCells(reads: string[]): string[] {
-  let out: string[] | undefined;
+interface PairedRun {
+  /** The name's line, where the row is put back. */
+  name: number;
+  /** The lines of its value cells, in order. */
+  values: number[];
+  /** The line after its last range. */
+  end: number;
+}
+
+function pairedRuns(reads: readonly string[]): PairedRun[] {
+  const runs: PairedRun[] = [];
   for (let i = 0; i < reads.length; i++) {
     if (!NAME_CELL.test(reads[i]!)) continue;
     let v = i + 1;
@@ -37,13 +46,28 @@ export function joinPairedCells(reads: string[]): string[] {
     let r = v;
     while (r < reads.length && r - v < values && RANGE_CELL.test(reads[r]!)) r++;
     if (r - v !== values || (r < reads.length && (VALUE_CELL.test(reads[r]!) || RANGE_CELL.test(reads[r]!)))) continue;
-    out ??= [...reads];
-    out[i] = reads
-      .slice(i, r)
-      .map((c) => c.trim())
-      .join('   ');
-    for (let k = i + 1; k < r; k++) out[k] = '';
+    runs.push({ name: i, values: Array.from({ length: values }, (_, k) => i + 1 + k), end: r });
     i = r - 1;
   }
-  return out ?? reads;
+  return runs;
+}
+
+/** The lines of a text with each name-values-ranges run of one-cell lines as one row on the name's line; any other text as it is. */
+export function joinPairedCells(reads: string[]): string[] {
+  const runs = pairedRuns(reads);
+  if (runs.length === 0) return reads;
+  const out = [...reads];
+  for (const { name, end } of runs) {
+    out[name] = reads
+      .slice(name, end)
+      .map((c) => c.trim())
+      .join('   ');
+    for (let k = name + 1; k < end; k++) out[k] = '';
+  }
+  return out;
+}
+
+/** Each joined row's line with the lines of its value cells, where its results are printed (parse.ts atPrintedLines). */
+export function pairedCellLines(reads: readonly string[]): Map<number, number[]> {
+  return new Map(pairedRuns(reads).map((run) => [run.name, run.values]));
 }

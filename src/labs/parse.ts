@@ -22,9 +22,9 @@ import { dictatedAsResults } from './dictation.ts';
 import { splitRunOnBlocks } from './run-on-blocks.ts';
 import { withoutSecondUnits } from './second-units.ts';
 import { curveColumnsAsRows } from './curve-columns.ts';
-import { joinPairedCells } from './paired-cells.ts';
+import { joinPairedCells, pairedCellLines } from './paired-cells.ts';
 import { checkedOptions } from './checkboxes.ts';
-import { joinWrappedDifferential } from './wrapped-differential.ts';
+import { joinWrappedDifferential, wrappedDifferentialLines } from './wrapped-differential.ts';
 import { moveNamedReferences } from './named-references.ts';
 import { lookupName, panelAbbreviationKey, type AnalyteDef, type KnownName } from './analytes.ts';
 import {
@@ -130,6 +130,7 @@ import {
   joinRangeUnderLabel,
   joinWrappedDetail,
   joinSmsParts,
+  smsPartLines,
   joinWrappedComparison,
   joinWrappedReferenceColumn,
   numbersRows,
@@ -296,11 +297,9 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   // a line are put back in rows (paired-cells.ts), and so are the header and rows of one a phone's viewer
   // wrapped anywhere (wrapped-differential.ts); a tolerance curve's table with one column per analyte is
   // read as one result per cell (curve-columns.ts).
-  const pageRows = unfoldPageColumns(
-    curveColumnsAsRows(
-      delimitedAsColumns(joinWrappedDifferential(joinPairedCells(withoutSecondUnits(dictatedAsResults(checkedOptions(jsonRecordsAsRows(raws))))))),
-    ),
-  );
+  const cellLines = withoutSecondUnits(dictatedAsResults(checkedOptions(jsonRecordsAsRows(raws))));
+  const pairedRows = joinPairedCells(cellLines);
+  const pageRows = unfoldPageColumns(curveColumnsAsRows(delimitedAsColumns(joinWrappedDifferential(pairedRows))));
   // A tabbed row whose name wrapped onto the line above is read and accounted as one row on its cells'
   // line: its previous-result cell is cut off by column, as on any row of the table.
   const tabbedRows = joinWrappedNameAbove(joinWrappedTabbedName(pageRows.map((u) => u.read)));
@@ -1902,7 +1901,32 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     qualitative,
     lines.map((l) => l.text),
   );
-  return { ...current, unparsed_lines: accountLines(seen, [...kept, ...qualitative], unparsed) };
+  // Accounted on the rows read, each result read from a row joined out of several printed lines is then
+  // given back on the line its value is printed on: a differential's cells one a line (paired-cells.ts), a
+  // differential's row a phone's viewer wrapped (wrapped-differential.ts), an SMS part read with the part
+  // before it (smsPartLines).
+  const result = { ...current, unparsed_lines: accountLines(seen, [...kept, ...qualitative], unparsed) };
+  return [pairedCellLines(cellLines), wrappedDifferentialLines(pairedRows), smsPartLines(details)].reduce((r, joins) => atPrintedLines(r, joins, raws), result);
+}
+
+/**
+ * A result read on a line that other printed lines were joined to (`joins`: the line read, then the lines
+ * joined to it), given back on the first of those lines that prints its value when its own line does not.
+ * Two results of one value ("1 %" and "1 /mm³") take one line each.
+ */
+function atPrintedLines(r: LabParseResult, joins: ReadonlyMap<number, number[]>, raws: readonly string[]): LabParseResult {
+  if (joins.size === 0) return r;
+  const taken = new Set<number>();
+  const prints = (k: number, v: number) => numbersIn(raws[k] ?? '').some((n) => n.values.includes(v));
+  const analytes = r.analytes.map((a) => {
+    const lines = joins.get(a.line);
+    if (!lines || prints(a.line, a.value)) return a;
+    const at = lines.find((k) => !taken.has(k) && prints(k, a.value)) ?? lines.find((k) => prints(k, a.value));
+    if (at === undefined) return a;
+    taken.add(at);
+    return { ...a, line: at };
+  });
+  return { ...r, analytes };
 }
 
 // One tier of an antibody's scale, named by what it reads ("Não reagente: < 7,0", "Indeterminado: 7,0 a 10,0").

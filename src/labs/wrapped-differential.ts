@@ -15,7 +15,8 @@
 // absolute count. The units go into the rows, not into a header line: nothing ends such a table's
 // header on a page with no blank line, and it would give its units to the next block's bare values.
 // Only lines of numbers join a row: the first line that is neither a row's name nor such a line ends
-// the table. The header's and the joined lines are left empty for the reader.
+// the table. The header's and the joined lines are left empty for the reader; each result read from a row
+// is then given back on the line its value is printed on (wrappedDifferentialLines).
 import { columnUnit } from './columns.ts';
 import { NUMBER } from './numbers.ts';
 
@@ -30,9 +31,16 @@ const ROW_START = new RegExp(
 /** The unit a line gives its column when it holds that cell alone ("%", "/mm³"). */
 const unitAlone = (l: string): string | undefined => (l.trim() !== '' && !/\s/.test(l.trim()) ? columnUnit(l.trim()) : undefined);
 
-/** The lines of a text with a wrapped differential's header and rows each on one line; any other text as it is. */
-export function joinWrappedDifferential(reads: string[]): string[] {
-  let out: string[] | undefined;
+interface WrappedTable {
+  /** The header's unit lines, [from, to). */
+  header: [number, number];
+  units: string[];
+  /** Each row's lines, [at, to): its name's line first. */
+  rows: Array<{ at: number; to: number }>;
+}
+
+function wrappedTables(reads: readonly string[]): WrappedTable[] {
+  const tables: WrappedTable[] = [];
   for (let i = 0; i + 1 < reads.length; i++) {
     const units: string[] = [];
     let h = i;
@@ -55,8 +63,19 @@ export function joinWrappedDifferential(reads: string[]): string[] {
       r = to;
     }
     if (rows.length === 0) continue;
-    out ??= [...reads];
-    for (let k = i; k < h; k++) out[k] = '';
+    tables.push({ header: [i, h], units, rows });
+    i = r - 1;
+  }
+  return tables;
+}
+
+/** The lines of a text with a wrapped differential's header and rows each on one line; any other text as it is. */
+export function joinWrappedDifferential(reads: string[]): string[] {
+  const tables = wrappedTables(reads);
+  if (tables.length === 0) return reads;
+  const out = [...reads];
+  for (const { header, units, rows } of tables) {
+    for (let k = header[0]; k < header[1]; k++) out[k] = '';
     for (const { at, to } of rows) {
       out[at] = withUnits(
         reads
@@ -67,9 +86,13 @@ export function joinWrappedDifferential(reads: string[]): string[] {
       );
       for (let k = at + 1; k < to; k++) out[k] = '';
     }
-    i = r - 1;
   }
-  return out ?? reads;
+  return out;
+}
+
+/** Each joined row's line with the lines joined to it, where its later cells are printed (parse.ts atPrintedLines). */
+export function wrappedDifferentialLines(reads: readonly string[]): Map<number, number[]> {
+  return new Map(wrappedTables(reads).flatMap((t) => t.rows.map(({ at, to }) => [at, Array.from({ length: to - at - 1 }, (_, k) => at + 1 + k)] as const)));
 }
 
 // A row's values: numbers one after another, none opening a range ("64,5 5.637 1.700 a 7.000").

@@ -123,14 +123,19 @@ test('patient data, CRM/CNES/protocol numbers and dates never become analytes no
             ' ',
           )
           .replace(/\|\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s*(?=\|)/g, '| ')
-          // So do date columns aligned by spaces between the name and the value (a health record's "Solicitado em
+          // … and so does a ';'-delimited export's date cell, the time after it or not ("…;NORMAL;11/03/2025 13:20").
+          .replace(/;\s*\d{1,2}\/\d{1,2}\/\d{2,4}(?:\s+\d{1,2}:\d{2})?\s*(?=;|$)/g, ';')
+          // … and date columns aligned by spaces between the name and the value (a health record's "Solicitado em
           // Realizado em   Resultado em   Resultado": "GLICOSE   02/05/2025   14/05/2025   16/05/2025   168 mg/dL").
           .replace(/(?<=\S)(?:\s{3,}\d{1,2}\/\d{1,2}\/\d{2,4})+(?=\s{3,}\d[\d.,]*\s*[a-zµ%/])/giu, ' ')
           .replace(/\s(?:resultados?\s+)?anterior.*$/i, '')
           .replace(/\([^)]*\d{1,2}\/\d{1,2}\/\d{2,4}[^)]*\)/g, ' ')
           .replace(/\d[\d.,]*(?:\s*[^\s\d(]\S*)?\s+em\s+\d{1,2}\/\d{1,2}\/\d{2,4}/g, ' ')
           // … or without "em", as a history report's last two cells ("186 UI/mL   inferior a 9,0   172  13/01/2025").
-          .replace(/\s{2,}\d[\d.,]*\s+\d{1,2}\/\d{1,2}\/\d{2,4}\s*$/, ' ');
+          .replace(/\s{2,}\d[\d.,]*\s+\d{1,2}\/\d{1,2}\/\d{2,4}\s*$/, ' ')
+          // … or the date first with its colon, as a "Resultados anteriores" column prints each earlier sample
+          // ("104 mg/dL     12/04/2024: 98 mg/dL").
+          .replace(/\s{2,}\d{1,2}\/\d{1,2}\/\d{2,4}\s*:\s*[<>]?\s*\d[\d.,]*(?:\s*[^\s\d]\S*)?\s*$/, ' ');
         // A note that quotes a threshold with its unit ("(>= 1,5 x10³/µL). Resultados comunicados … em
         // 22/08/2025") holds a value beside its date: the parser lists a note's numbers for a person to read.
         const quotesThreshold = /[<>≤≥]=?\s*\d[\d.,]*\s*(?:x\s*10\S*|[a-zµ%]+)\/\S/iu.test(current);
