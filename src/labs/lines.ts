@@ -1865,9 +1865,32 @@ const COUNCIL_NUMBER = /^\d[\d./]*(?:-[a-z])?$/iu;
 export function joinBrokenSingleCells(reads: readonly string[]): string[] {
   const out = [...reads];
   const single = (l: string) => l.trim() !== '' && !/\s{2,}|\t|\|/.test(l.trim());
+  // A reference's list of ranges set apart by bars ("Ref. por faixa etária: 40 a 49 anos: até" / "2,5 | 50 a
+  // 59 anos: até 3,5 | 60 a 69" / "anos: até 4,5 | …"), a narrow column broken anywhere: each line goes on
+  // where the one above broke, and is joined to it in turn.
+  const listPiece = (l: string) => l.trim() !== '' && !/\s{2,}|\t/.test(l.trim()) && /\s\|\s/.test(l);
+  const LIST_GOES_ON = new RegExp(String.raw`^(?:${NUMBER})(?:\s*(?:${UNIT_PATTERN}))?\s+\|\s+\S`, 'iu');
   for (let i = 0; i + 1 < out.length; i++) {
     const cur = out[i]!.trim();
     const next = out[i + 1]!.trim();
+    if (stripReferenceLead(cur).lead && (single(cur) || listPiece(cur))) {
+      let joined = cur;
+      let k = i + 1;
+      for (; k < out.length; k++) {
+        const piece = out[k]!.trim();
+        if (!single(piece) && !listPiece(piece)) break;
+        const goesOn =
+          (WANTS_NUMBER.test(joined) && LIST_GOES_ON.test(piece)) || (/\d$/.test(joined) && AGE_LABEL_END.test(piece) && listPiece(`${joined} ${piece}`));
+        if (!goesOn) break;
+        joined = `${joined} ${piece}`;
+        out[k] = '';
+      }
+      if (k > i + 1) {
+        out[i] = joined;
+        i = k - 1;
+        continue;
+      }
+    }
     if (!single(cur) || !single(next)) continue;
     const range = new RegExp(String.raw`^(?:${NUMBER})\s+(?:a|à|at[eé])$`, 'iu').test(cur) && RANGE_END.test(next);
     // The unit may end a whole row or reference the viewer broke after its slash ("Hemoglobina 15,4 g/dL

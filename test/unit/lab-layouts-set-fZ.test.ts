@@ -151,3 +151,54 @@ test("a table whose wrapped cells are centred vertically: the value on the line 
     ['Creatinina', 0.9, 'mg/dL', 'normal'],
   ]);
 });
+
+test("a bar table's previous-result column holds a serology's earlier word with its date: the cell is cut, the current word read", () => {
+  const text = [
+    '| Exame | Resultado | Anterior | Valor de referência |',
+    '|---|---|---|---|',
+    '| Rubéola IgG | **Reagente** | Reagente (03/02/2023) | Não reagente |',
+    '| Rubéola IgM | Não reagente | Não reagente em 03/02/2023 | Não reagente |',
+    '| HBsAg | Não reagente | — | Não reagente |',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(brief(r), [
+    ['Rubéola IgG', 'Reagente', null, 'alterado'],
+    ['Rubéola IgM', 'Não reagente', null, 'normal'],
+    ['HBsAg', 'Não reagente', null, 'normal'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test("a reference's list of age bands set apart by bars, broken anywhere over three lines, is read whole", () => {
+  const text = [
+    'Paciente: Osvaldo Reis     Sexo: Masculino     Idade: 63 anos',
+    'PSA LIVRE',
+    'Resultado: 0,31 ng/mL',
+    'PSA TOTAL',
+    'Resultado: 3,9 ng/mL',
+    'Ref. por faixa etária: 40 a 49 anos: até',
+    '2,5 | 50 a 59 anos: até 3,5 | 60 a 69',
+    'anos: até 4,5 | 70 anos ou mais: até 6,5',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(brief(r), [
+    ['PSA LIVRE', 0.31, 'ng/mL', 'indeterminado'],
+    ['PSA TOTAL', 3.9, 'ng/mL', 'normal'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test("a row's name wrapped onto the line under it, alone in the name column, names the row when the whole name is a known one", () => {
+  const text = [
+    ' Exame                     Resultado          Valores de referência',
+    ' Colesterol                137 mg/dL            Desejável: < 160 mg/dL',
+    ' não-HDL',
+    ' Ureia                     30 mg/dL             15 a 45 mg/dL',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(brief(r), [
+    ['Colesterol não-HDL', 137, 'mg/dL', 'normal'],
+    ['Ureia', 30, 'mg/dL', 'normal'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
