@@ -59,7 +59,7 @@ export function centredRowValues(reads: string[]): string[] {
   let columns: { name: number; result: number; reference: number } | undefined;
   for (let i = 0; i < reads.length; i++) {
     const line = out[i]!;
-    if (line.trim() === '') {
+    if (reads[i]!.trim() === '') {
       columns = undefined;
       continue;
     }
