@@ -1762,7 +1762,31 @@ export function joinWrappedReferenceCells(reads: readonly string[]): string[] {
   const out = [...reads];
   for (let i = 0; i + 1 < out.length; i++) {
     const cur = out[i]!.trimEnd();
-    if (cur.includes('\t') || !WANTS_NUMBER.test(cur)) continue;
+    if (cur.includes('\t')) continue;
+    // A method column after the reference, its word wrapped too ("Mulheres: 8,4 a   Eletroquimio-" / "48,1
+    // ng/dL   luminescência"): the range's end under the reference cell joins it, before the method cell;
+    // the method's piece stays on its line.
+    const method = /^(.*\S)( {2,})(\p{L}[\p{L}-]*(?: [\p{L}-]+)*)$/u.exec(cur);
+    if (method && WANTS_NUMBER.test(method[1]!)) {
+      const refAt = method[1]!.search(/\S+(?: \S+)*$/);
+      const methodAt = method[1]!.length + method[2]!.length;
+      const ps = [...out[i + 1]!.matchAll(/\S+(?: \S+)*/g)];
+      if (
+        refAt >= 20 &&
+        /\d/.test(cur.slice(0, refAt)) &&
+        ps.length === 2 &&
+        Math.abs(ps[0]!.index! - refAt) <= 3 &&
+        RANGE_END.test(ps[0]![0]) &&
+        Math.abs(ps[1]!.index! - methodAt) <= 3 &&
+        /^\p{L}[\p{L}-]*(?: [\p{L}-]+)*$/u.test(ps[1]![0])
+      ) {
+        out[i] = `${method[1]} ${ps[0]![0]}${method[2]}${method[3]}`;
+        out[i + 1] = `${' '.repeat(ps[1]!.index!)}${ps[1]![0]}`;
+        i++;
+        continue;
+      }
+    }
+    if (!WANTS_NUMBER.test(cur)) continue;
     const gaps = [...cur.matchAll(/ {2,}(?=\S)/g)].filter((g) => g.index! > 0);
     const last = gaps[gaps.length - 1];
     if (gaps.length < 2 || !last) continue;

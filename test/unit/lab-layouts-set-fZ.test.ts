@@ -202,3 +202,19 @@ test("a row's name wrapped onto the line under it, alone in the name column, nam
   ]);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test("a reference cell broken where its range wants a number, with the method column's word wrapped beside it", () => {
+  const text = [
+    ' Paciente: Lúcia Prado        Sexo: Feminino',
+    ' Exame                     Resultado          Valores de referência             Método',
+    ' Androstenediona           3,9 ng/mL            Mulheres: 0,3 a                  Quimio-',
+    '                                                3,3 ng/mL                        luminescência',
+    ' Ureia                     30 mg/dL             15 a 45 mg/dL',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(brief(r), [
+    ['Androstenediona', 3.9, 'ng/mL', 'alto'],
+    ['Ureia', 30, 'mg/dL', 'normal'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
