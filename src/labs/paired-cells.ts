@@ -60,7 +60,7 @@ const COLUMN_HEADER = /^\s*(?:resultados?|valor(?:es)?(?:\s+de\s+refer[eê]ncias
  *
  * Read line by line, the last name takes the first value and every other value is lost or misnamed. A run
  * of three values or more with as many names right above it and as many ranges right under it (headers
- * between them aside) is put back as rows, each on its name's line; the cells' lines are left empty for the
+ * between them aside) is put back as rows, each on its value's line (where the value is printed); the cells' lines are left empty for the
  * reader. Names above the run's own (the section's title) stay as they are.
  */
 export function joinListedColumns(reads: string[]): string[] {
@@ -84,8 +84,8 @@ export function joinListedColumns(reads: string[]): string[] {
     const end = r + rangeHeader + n;
     if (end < reads.length && RANGE_CELL.test(reads[end]!)) continue;
     out ??= [...reads];
-    for (let k = 0; k < n; k++) out[firstName + k] = [names[k]!, reads[v + k]!, ranges[k]!].map((c) => c.trim()).join('   ');
-    for (let k = v - nameHeader; k < end; k++) out[k] = '';
+    for (let k = firstName; k < end; k++) out[k] = '';
+    for (let k = 0; k < n; k++) out[v + k] = [names[k]!, reads[v + k]!, ranges[k]!].map((c) => c.trim()).join('   ');
     v = end - 1;
   }
   return out ?? reads;

@@ -227,7 +227,6 @@ export const CORPUS_SETS = [
   'heldout112',
   'heldout113',
   'heldout114',
-  'heldout115',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
 
