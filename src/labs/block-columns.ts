@@ -25,8 +25,12 @@ const LABEL = /^(resultado|m[ée]todo|material|vr|v\.r\.|valor(?:es)?\s+de\s+ref
 /** How far a half may start from the right column's usual start: PDF text drifts by a few characters. */
 const DRIFT = 8;
 
-/** Where the right half starts when the same block label starts both halves of the line. */
-function twinAt(line: string, margin: number): number | undefined {
+/**
+ * Where the right half starts when a block label starts both halves of the line: the same label, or
+ * (`any`) any two, which a single block also prints side by side ("Material: Soro   Método: Enzimático")
+ * and so counts only where lines of the right column alone confirm the column (see blockColumns).
+ */
+function twinAt(line: string, margin: number, any = false): number | undefined {
   const left = LABEL.exec(line.trimStart());
   // The left label at the page's margin, or indented a little under its result ("  Ref.: 70 a 99 mg/dL");
   // the margin is the page's own, a PDF's text often starts a few spaces in.
@@ -35,7 +39,7 @@ function twinAt(line: string, margin: number): number | undefined {
     const at = gap.index! + gap[0].length;
     if (at < 20) continue;
     const right = LABEL.exec(line.slice(at));
-    if (right && right[1]!.toLowerCase().replace(/\W/g, '') === left[1]!.toLowerCase().replace(/\W/g, '')) return at;
+    if (right && (any || right[1]!.toLowerCase().replace(/\W/g, '') === left[1]!.toLowerCase().replace(/\W/g, ''))) return at;
   }
   return undefined;
 }
@@ -48,7 +52,11 @@ function halves(line: string, at: number): [string, string] {
   let best: number | undefined;
   for (const gap of line.matchAll(/\s{2,}(?=\S)/g)) {
     const end = gap.index! + gap[0].length;
-    if (gap.index === 0 || Math.abs(end - at) > DRIFT) continue;
+    if (gap.index === 0) continue;
+    // A gap across the whole column start: the right column's cell is indented ("143 mg/dL" under its
+    // wrapped name), the left half ends before it.
+    if (gap.index! < at - DRIFT && end > at + DRIFT) return [line.slice(0, end).trimEnd(), line.slice(end).trim()];
+    if (Math.abs(end - at) > DRIFT) continue;
     if (best === undefined || Math.abs(end - at) < Math.abs(best - at)) best = end;
   }
   return best === undefined ? [line.trimEnd(), ''] : [line.slice(0, best).trimEnd(), line.slice(best).trim()];
@@ -69,6 +77,23 @@ export function blockColumns(raw: string[]): BlockColumns | undefined {
     const at = twinAt(l, margin);
     if (at !== undefined) twins.push({ line: i, at });
   });
+  if (twins.length < 2) {
+    // Blocks of the two columns out of step from their first line ("Material: …" beside "Resultado: …"):
+    // any two labels side by side, where the right column also runs alone, a block's "Resultado:" at the
+    // same column with the left blank (the left column's block ended first). A reference label alone there
+    // is one block's reference cell under its result's ("Resultado: 2,84 mg/dL   Valores de referência: …").
+    twins.length = 0;
+    raw.forEach((l, i) => {
+      const at = twinAt(l, margin, true);
+      if (at !== undefined) twins.push({ line: i, at });
+    });
+    const alone = (at: number) =>
+      raw.some((l) => {
+        const start = l.length - l.trimStart().length;
+        return Math.abs(start - at) <= 2 && /^resultado$/i.test(LABEL.exec(l.trimStart())?.[1] ?? '');
+      });
+    if (twins.length < 2 || !twins.every((t) => alone(t.at))) return undefined;
+  }
   if (twins.length < 2) return undefined;
   const ats = twins.map((t) => t.at).sort((a, b) => a - b);
   const at = ats[Math.floor(ats.length / 2)]!;

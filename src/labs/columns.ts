@@ -56,8 +56,9 @@ export function valueColumnsOf(text: string, offset: number): ValueColumn[] {
 // The column may say which earlier sample it holds ("Mês anterior", "Coleta anterior", "Valor anterior").
 // A hospital system's narrow header abbreviates it, often with the earlier sample's date ("ANT.(12/03 06:10)").
 // An ICU bulletin names the day before today's column by its distance ("HOJE   D-1   REFERÊNCIA").
+// A LIS prints the patient's last result before this one ("Último resultado", "ULT. RESULT.").
 const PREVIOUS_HEADER_CELL =
-  /^(?:(?:(?:resultados?|res\.|m[eê]s|coletas?|exames?|valor(?:es)?|dosage(?:m|ns))\s+)?(?:(?:anterior(?:es)?|hist[oó]rico)\b|ant\.(?:\s*\(|\s*$))|d\s?-\s?[1-9]$|ontem$)/i;
+  /^(?:(?:(?:resultados?|res\.|m[eê]s|coletas?|exames?|valor(?:es)?|dosage(?:m|ns))\s+)?(?:(?:anterior(?:es)?|hist[oó]rico)\b|ant\.(?:\s*\(|\s*$))|d\s?-\s?[1-9]$|ontem$|[uú]lt(?:imo|\.)\s*res(?:ult(?:ado)?)?\.?(?:\s|$))/i;
 
 /** Column where a header's previous-result cell starts ("Anterior", "Resultado anterior", "Histórico"). */
 export function previousColumnOf(text: string, offset: number): number | undefined {
@@ -259,7 +260,10 @@ export function withoutPreviousColumn(line: CleanLine, previousAt: number, histo
   if (previousCell !== undefined && line.bars !== undefined) {
     const under = previousCell.indexes.map((i) => line.bars![i]);
     // An earlier value the transcription could not read ("[ilegível]") is still the earlier sample's cell.
-    if (line.bars.length !== previousCell.cells || !under.every((c) => c !== undefined && (PREVIOUS_VALUE.test(c) || ILLEGIBLE_PREVIOUS.test(c))))
+    if (
+      line.bars.length !== previousCell.cells ||
+      !under.every((c) => c !== undefined && (PREVIOUS_VALUE.test(c) || ILLEGIBLE_PREVIOUS.test(c) || isPreviousWord(c)))
+    )
       return line.text;
     const bars = line.bars.map((c, i) => (previousCell.indexes.includes(i) ? '' : c));
     return cleanLine(`| ${bars.join(' | ')} |`, line.index).text;
@@ -336,6 +340,19 @@ export function withoutPreviousColumn(line: CleanLine, previousAt: number, histo
     const lastPrinted = printed[printed.length - 1];
     if (lastPrinted && lastPrinted.at >= nextAt - 3) return line.text;
   }
+  // The cells below are the cleaned text's: a dot leader shortened in it ("HEMOGLOBINA ......:   11,3
+  // g/dL   [12,0 a 15,5]   10,8  14/10/24") moves them left of where they are printed, the column with them.
+  previousAt -= history === undefined ? leaderShift(line) : 0;
+  // A long bracketed reference leaves one space before the earlier sample's cell ("[150.000 a 400.000]
+  // 334.000 14/10/24"): the bracket ends the reference, what follows it under the column is cut.
+  // Its date may stand in a cell of its own ("412.000  02/01/25").
+  const withBracket = cs.slice(1).findLast((c, k) => k >= cs.length - 3 && /^(?:\[[^\]]*\]|\([^)]*\))\s\S/.test(c.cell));
+  if (withBracket) {
+    const end = withBracket.at - line.offset + withBracket.cell.search(/[\])]\s/) + 1;
+    const rest = line.text.slice(end);
+    const restAt = end + rest.length - rest.trimStart().length + line.offset;
+    if (restAt >= previousAt - 3 && PREVIOUS_VALUE.test(rest.trim())) return line.text.slice(0, end).trimEnd();
+  }
   // A long unit pushes the current cell up to the column, leaving one space before the earlier sample's
   // date ("71 mL/min/1,73m² 10/12/2024   75 mL/min/1,73m²"): that date and its value are the cell cut.
   const glued = /\s(\d{1,2}\/\d{1,2}\/\d{2,4}:?)\s+(\S.*)$/.exec(line.text);
@@ -372,6 +389,12 @@ function isDatedPrevious(cell: string): boolean {
     (/^\d{1,2}\/\d{1,2}\/\d{2,4}\s*:?\s+[<>]?\s*\d[\d.,]*(?![\d.,]*\/)/.test(cell) ||
       /^[<>]?\s*[-−]?\d[\d.,]*(?![\d/]).*\s\(?\d{1,2}\/\d{1,2}\/\d{2,4}\)?$/.test(cell))
   );
+}
+
+/** A serology's earlier result in words, perhaps with its sample's date ("Reagente (11/11/2024)", "Não reagente em 03/2024"). */
+function isPreviousWord(cell: string): boolean {
+  const word = qualitativeAtStart(cell);
+  return word !== undefined && /^\s*(?:(?:em|de)\s+)?(?:\(?(?:\d{1,2}\/)?\d{1,2}\/\d{2,4}\)?)?$/.test(cell.slice(word.consumed));
 }
 
 // An earlier sample's cell a transcription marks as unreadable ("[ilegível]", "[ilegível – dobra do papel]").
@@ -417,8 +440,14 @@ function leaderShift(line: CleanLine): number {
   if (!line.leader) return 0;
   const at = line.text.lastIndexOf(' : ');
   const tail = at < 0 ? '' : line.text.slice(at + 3);
-  const printed = tail === '' ? -1 : line.raw.replace(/\t/g, '   ').lastIndexOf(tail);
-  return printed < 0 ? 0 : printed - (line.offset + at + 3);
+  const raw = line.raw.replace(/\t/g, '   ');
+  const printed = tail === '' ? -1 : raw.lastIndexOf(tail);
+  if (printed >= 0) return printed - (line.offset + at + 3);
+  // The cleaning changed the tail too (a footnote's "*" taken out of "[20 a 60 *]"): its last cell, as
+  // printed, places it.
+  const last = /\S+(?: \S+)*$/.exec(tail);
+  const lastPrinted = last ? raw.lastIndexOf(last[0]) : -1;
+  return lastPrinted < 0 ? 0 : lastPrinted - (line.offset + at + 3 + last!.index);
 }
 
 /**

@@ -1801,7 +1801,31 @@ export function joinWrappedReferenceCells(reads: readonly string[]): string[] {
   const out = [...reads];
   for (let i = 0; i + 1 < out.length; i++) {
     const cur = out[i]!.trimEnd();
-    if (cur.includes('\t') || !WANTS_NUMBER.test(cur)) continue;
+    if (cur.includes('\t')) continue;
+    // A method column after the reference, its word wrapped too ("Mulheres: 8,4 a   Eletroquimio-" / "48,1
+    // ng/dL   luminescência"): the range's end under the reference cell joins it, before the method cell;
+    // the method's piece stays on its line.
+    const method = /^(.*\S)( {2,})(\p{L}[\p{L}-]*(?: [\p{L}-]+)*)$/u.exec(cur);
+    if (method && WANTS_NUMBER.test(method[1]!)) {
+      const refAt = method[1]!.search(/\S+(?: \S+)*$/);
+      const methodAt = method[1]!.length + method[2]!.length;
+      const ps = [...out[i + 1]!.matchAll(/\S+(?: \S+)*/g)];
+      if (
+        refAt >= 20 &&
+        /\d/.test(cur.slice(0, refAt)) &&
+        ps.length === 2 &&
+        Math.abs(ps[0]!.index! - refAt) <= 3 &&
+        RANGE_END.test(ps[0]![0]) &&
+        Math.abs(ps[1]!.index! - methodAt) <= 3 &&
+        /^\p{L}[\p{L}-]*(?: [\p{L}-]+)*$/u.test(ps[1]![0])
+      ) {
+        out[i] = `${method[1]} ${ps[0]![0]}${method[2]}${method[3]}`;
+        out[i + 1] = `${' '.repeat(ps[1]!.index!)}${ps[1]![0]}`;
+        i++;
+        continue;
+      }
+    }
+    if (!WANTS_NUMBER.test(cur)) continue;
     const gaps = [...cur.matchAll(/ {2,}(?=\S)/g)].filter((g) => g.index! > 0);
     const last = gaps[gaps.length - 1];
     if (gaps.length < 2 || !last) continue;
@@ -1904,9 +1928,32 @@ const COUNCIL_NUMBER = /^\d[\d./]*(?:-[a-z])?$/iu;
 export function joinBrokenSingleCells(reads: readonly string[]): string[] {
   const out = [...reads];
   const single = (l: string) => l.trim() !== '' && !/\s{2,}|\t|\|/.test(l.trim());
+  // A reference's list of ranges set apart by bars ("Ref. por faixa etária: 40 a 49 anos: até" / "2,5 | 50 a
+  // 59 anos: até 3,5 | 60 a 69" / "anos: até 4,5 | …"), a narrow column broken anywhere: each line goes on
+  // where the one above broke, and is joined to it in turn.
+  const listPiece = (l: string) => l.trim() !== '' && !/\s{2,}|\t/.test(l.trim()) && /\s\|\s/.test(l);
+  const LIST_GOES_ON = new RegExp(String.raw`^(?:${NUMBER})(?:\s*(?:${UNIT_PATTERN}))?\s+\|\s+\S`, 'iu');
   for (let i = 0; i + 1 < out.length; i++) {
     const cur = out[i]!.trim();
     const next = out[i + 1]!.trim();
+    if (stripReferenceLead(cur).lead && (single(cur) || listPiece(cur))) {
+      let joined = cur;
+      let k = i + 1;
+      for (; k < out.length; k++) {
+        const piece = out[k]!.trim();
+        if (!single(piece) && !listPiece(piece)) break;
+        const goesOn =
+          (WANTS_NUMBER.test(joined) && LIST_GOES_ON.test(piece)) || (/\d$/.test(joined) && AGE_LABEL_END.test(piece) && listPiece(`${joined} ${piece}`));
+        if (!goesOn) break;
+        joined = `${joined} ${piece}`;
+        out[k] = '';
+      }
+      if (k > i + 1) {
+        out[i] = joined;
+        i = k - 1;
+        continue;
+      }
+    }
     if (!single(cur) || !single(next)) continue;
     const range = new RegExp(String.raw`^(?:${NUMBER})\s+(?:a|à|at[eé])$`, 'iu').test(cur) && RANGE_END.test(next);
     // The unit may end a whole row or reference the viewer broke after its slash ("Hemoglobina 15,4 g/dL

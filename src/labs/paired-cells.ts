@@ -71,3 +71,46 @@ export function joinPairedCells(reads: string[]): string[] {
 export function pairedCellLines(reads: readonly string[]): Map<number, number[]> {
   return new Map(pairedRuns(reads).map((run) => [run.name, run.values]));
 }
+
+// A column's header cell alone on its line, between the columns a photo's OCR read one after the other.
+const COLUMN_HEADER = /^\s*(?:resultados?|valor(?:es)?(?:\s+de\s+refer[eê]ncias?)?|refer[eê]ncias?|v\.\s?r\.?|unidades?)\s*:?\s*$/iu;
+
+/**
+ * A table read column by column (a photo's OCR reads each column top to bottom): the names, one a line,
+ * then the values, then the references, each column perhaps under its header cell:
+ *
+ *   Hemácias / Hemoglobina / Hematócrito / Resultados / 5,31 milhões/mm3 / 15,9 g/dl / 47,4 % /
+ *   Valores de Referência / 4,50 a 5,90 / 13,5 a 17,5 / 41,0 a 53,0
+ *
+ * Read line by line, the last name takes the first value and every other value is lost or misnamed. A run
+ * of three values or more with as many names right above it and as many ranges right under it (headers
+ * between them aside) is put back as rows, each on its value's line (where the value is printed); the cells' lines are left empty for the
+ * reader. Names above the run's own (the section's title) stay as they are.
+ */
+export function joinListedColumns(reads: string[]): string[] {
+  let out: string[] | undefined;
+  const isValue = (l: string | undefined) => l !== undefined && VALUE_CELL.test(l) && !RANGE_CELL.test(l);
+  for (let v = 0; v < reads.length; v++) {
+    if (!isValue(reads[v]) || isValue(reads[v - 1])) continue;
+    let r = v;
+    while (isValue(reads[r])) r++;
+    const n = r - v;
+    if (n < 3) continue;
+    const nameHeader = COLUMN_HEADER.test(reads[v - 1] ?? '') ? 1 : 0;
+    const firstName = v - nameHeader - n;
+    if (firstName < 0) continue;
+    const names = reads.slice(firstName, v - nameHeader);
+    if (!names.every((l) => NAME_CELL.test(l) && !COLUMN_HEADER.test(l))) continue;
+    const rangeHeader = COLUMN_HEADER.test(reads[r] ?? '') ? 1 : 0;
+    const ranges = reads.slice(r + rangeHeader, r + rangeHeader + n);
+    if (ranges.length !== n || !ranges.every((l) => RANGE_CELL.test(l))) continue;
+    // A range more than the names: the columns do not line up, nothing is put together.
+    const end = r + rangeHeader + n;
+    if (end < reads.length && RANGE_CELL.test(reads[end]!)) continue;
+    out ??= [...reads];
+    for (let k = firstName; k < end; k++) out[k] = '';
+    for (let k = 0; k < n; k++) out[v + k] = [names[k]!, reads[v + k]!, ranges[k]!].map((c) => c.trim()).join('   ');
+    v = end - 1;
+  }
+  return out ?? reads;
+}

@@ -22,7 +22,8 @@ import { dictatedAsResults } from './dictation.ts';
 import { splitRunOnBlocks } from './run-on-blocks.ts';
 import { withoutSecondUnits } from './second-units.ts';
 import { curveColumnsAsRows } from './curve-columns.ts';
-import { joinPairedCells, pairedCellLines } from './paired-cells.ts';
+import { joinListedColumns, joinPairedCells, pairedCellLines } from './paired-cells.ts';
+import { centredRowValues } from './centred-cells.ts';
 import { checkedOptions } from './checkboxes.ts';
 import { joinWrappedDifferential, wrappedDifferentialLines } from './wrapped-differential.ts';
 import { moveNamedReferences } from './named-references.ts';
@@ -297,7 +298,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   // a line are put back in rows (paired-cells.ts), and so are the header and rows of one a phone's viewer
   // wrapped anywhere (wrapped-differential.ts); a tolerance curve's table with one column per analyte is
   // read as one result per cell (curve-columns.ts).
-  const cellLines = withoutSecondUnits(dictatedAsResults(checkedOptions(jsonRecordsAsRows(raws))));
+  const cellLines = joinListedColumns(centredRowValues(withoutSecondUnits(dictatedAsResults(checkedOptions(jsonRecordsAsRows(raws))))));
   const pairedRows = joinPairedCells(cellLines);
   const pageRows = unfoldPageColumns(curveColumnsAsRows(delimitedAsColumns(joinWrappedDifferential(pairedRows))));
   // A tabbed row whose name wrapped onto the line above is read and accounted as one row on its cells'
@@ -1091,13 +1092,10 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // The lab's verdict under the value ("Acima da referência"): a mark of it, not a title, so the
     // reference printed after it still joins the result. Printed above the value, it leaves the title
     // to name the value under it.
-    const verdict =
-      pending || title
-        ? verdictLine(
-            t,
-            pending?.entries.some((e) => typeof e.read.value === 'number'),
-          )
-        : undefined;
+    // Under a word result, a portal's "Alterado" / "Normal" badge alone is no second word of the result:
+    // it marks nothing a word reference will not (Nitrito / Positivo / Alterado / Referência / Negativo).
+    const underWord = pending?.entries.some((e) => e.read.value === null && !!e.read.text) && /^(?:normal|alterad[oa])$/iu.test(t.trim());
+    const verdict = pending || title ? verdictLine(t, pending?.entries.some((e) => typeof e.read.value === 'number') || underWord) : undefined;
     if (verdict !== undefined) {
       for (const e of pending?.entries ?? []) e.read = { ...e.read, marker: e.read.marker ?? verdict };
       continue;
@@ -1692,7 +1690,9 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
 
     // An antibiogram row in columns ("Ceftriaxona   SENSÍVEL"): a susceptibility word is a result
     // whatever the antimicrobial's name, never a title.
-    const row2 = cells(t);
+    // One cell a line (a portal's page copied: "Ampicilina" / "Resistente"), the word spelled out alone
+    // under the antimicrobial's name, read as a title, is its interpretation.
+    const row2 = title && !pending && titleAt === lastTextAt && SPELLED_SUSCEPTIBILITY.test(t.trim()) ? [title.name, t.trim()] : cells(t);
     if (row2.length === 2 && letters(row2[0]!) >= 3 && SUSCEPTIBILITY.test(row2[1]!)) {
       close();
       title = undefined;
