@@ -117,9 +117,10 @@ const ADMIN_SPANS: RegExp[] = [
   // A legal act by its number and year ("conforme MP 2.200-2/2001", "Lei nº 13.709/2018"): a law's, no value.
   /(?<![\p{L}])(?:mp|medida\s+provis[oó]ria|lei|decreto|portaria|resolu[cç][aã]o|rdc)\s*(?:n[º°o.]*\s*)?\d[\d.]*(?:-\d+)?\/\d{2,4}(?!\d)/giu,
   // How many samples an exam took, ending its title ("PARASITOLÓGICO DE FEZES - 3 AMOSTRAS", a release stamp
-  // after it at most): no value. Not where the title goes on ("(3 amostras - Hoffman/Faust)   Ovos de …"): that
-  // line is listed when its finding is not read, and the count is what lists it.
-  /(?<![\p{L}\d.,])\d{1,2}\s+amostras(?=[\s)\]*_]*(?:$|liberad[oa]\s+em\b))/giu,
+  // after it at most, or its methods in brackets: "(métodos de Hoffman, Faust e Rugai)"): no value. Not where the
+  // title goes on ("(3 amostras - Hoffman/Faust)   Ovos de …"): that line is listed when its finding is not read,
+  // and the count is what lists it.
+  /(?<![\p{L}\d.,])\d{1,2}\s+amostras(?=[\s)\]*_]*(?:$|liberad[oa]\s+em\b|\([^()\d]*\)\s*$))/giu,
   // A bed given with its ward and a slash ("Leito: UTI-2 / 07"): where the patient lies, no value.
   /(?<![\p{L}])leito\s*:?\s*\p{L}{2,5}-?\d{1,2}\s*\/\s*\d{1,3}(?![\d,])/giu,
   // An intensive care unit's number ("Unidade de Terapia Intensiva Adulto 2", "CTI 3"): which ward, no value.
