@@ -260,6 +260,9 @@ const ADMIN_SPANS: RegExp[] = [
   // Hours and minutes since a dose ("coleta 11 h 30 min após a dose"); minutes alone may be a result
   // (a bleeding time, "3 min").
   /(?<![\d.,])\d+\s?h\s*\d{1,2}\s*min(?:utos)?(?![\p{L}\d/])/giu,
+  // Minutes or hours before or after a dose, the dose's clock time after them ("COLETA DO VALE 30 MIN ANTES DA DOSE
+  // DAS 06:00", a drug level's trough note): when the sample was drawn, no result.
+  /(?<![\d.,])\d{1,3}\s*(?:min(?:utos)?|h(?:oras?)?)\s+(?:antes|ap[oó]s|depois)\s+d[aeo]s?\s+(?:dose|infus[aã]o|administra[cç][aã]o|tomada)(?:\s+d[aeo]s?\s+\d{1,2}(?::\d{2}|\s?h\d{0,2}))?(?![\p{L}\d])/giu,
   // An age with its years abbreviated, in brackets after a birth date: "Nascimento: 03/02/1991 (34 a)",
   // "(6 a 4 m)" for a child.
   /\(\s*\d{1,3}\s*a(?:\s*\d{1,2}\s*m)?\s*\)/giu,

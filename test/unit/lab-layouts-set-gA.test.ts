@@ -147,3 +147,10 @@ test('a genotyping\'s label names the type found with its word and the method in
   assert.deepEqual(brief(r), [['Genotipagem do HIV', 'Subtipo 1b', null, 'indeterminado']]);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('a drug level\'s note of when its trough was drawn ("COLETA 30 MIN ANTES DA DOSE DAS 18:00") holds no result', () => {
+  const text = ['GENTAMICINA (NIVEL VALE)      0,8      UG/ML        ATE 1,0', '   COLETA REALIZADA 30 MIN ANTES DA DOSE DAS 18:00'].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(brief(r), [['GENTAMICINA (NIVEL VALE)', 0.8, 'UG/ML', 'normal']]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
