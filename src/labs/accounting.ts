@@ -117,9 +117,10 @@ const ADMIN_SPANS: RegExp[] = [
   // A legal act by its number and year ("conforme MP 2.200-2/2001", "Lei nº 13.709/2018"): a law's, no value.
   /(?<![\p{L}])(?:mp|medida\s+provis[oó]ria|lei|decreto|portaria|resolu[cç][aã]o|rdc)\s*(?:n[º°o.]*\s*)?\d[\d.]*(?:-\d+)?\/\d{2,4}(?!\d)/giu,
   // How many samples an exam took, ending its title ("PARASITOLÓGICO DE FEZES - 3 AMOSTRAS", a release stamp
-  // after it at most): no value. Not where the title goes on ("(3 amostras - Hoffman/Faust)   Ovos de …"): that
-  // line is listed when its finding is not read, and the count is what lists it.
-  /(?<![\p{L}\d.,])\d{1,2}\s+amostras(?=[\s)\]*_]*(?:$|liberad[oa]\s+em\b))/giu,
+  // after it at most, or its methods in brackets: "(métodos de Hoffman, Faust e Rugai)"): no value. Not where the
+  // title goes on ("(3 amostras - Hoffman/Faust)   Ovos de …"): that line is listed when its finding is not read,
+  // and the count is what lists it.
+  /(?<![\p{L}\d.,])\d{1,2}\s+amostras(?=[\s)\]*_]*(?:$|liberad[oa]\s+em\b|\([^()\d]*\)\s*$))/giu,
   // A bed given with its ward and a slash ("Leito: UTI-2 / 07"): where the patient lies, no value.
   /(?<![\p{L}])leito\s*:?\s*\p{L}{2,5}-?\d{1,2}\s*\/\s*\d{1,3}(?![\d,])/giu,
   // An intensive care unit's number ("Unidade de Terapia Intensiva Adulto 2", "CTI 3"), or a ward's
@@ -260,6 +261,9 @@ const ADMIN_SPANS: RegExp[] = [
   // Hours and minutes since a dose ("coleta 11 h 30 min após a dose"); minutes alone may be a result
   // (a bleeding time, "3 min").
   /(?<![\d.,])\d+\s?h\s*\d{1,2}\s*min(?:utos)?(?![\p{L}\d/])/giu,
+  // Minutes or hours before or after a dose, the dose's clock time after them ("COLETA DO VALE 30 MIN ANTES DA DOSE
+  // DAS 06:00", a drug level's trough note): when the sample was drawn, no result.
+  /(?<![\d.,])\d{1,3}\s*(?:min(?:utos)?|h(?:oras?)?)\s+(?:antes|ap[oó]s|depois)\s+d[aeo]s?\s+(?:dose|infus[aã]o|administra[cç][aã]o|tomada)(?:\s+d[aeo]s?\s+\d{1,2}(?::\d{2}|\s?h\d{0,2}))?(?![\p{L}\d])/giu,
   // An age with its years abbreviated, in brackets after a birth date: "Nascimento: 03/02/1991 (34 a)",
   // "(6 a 4 m)" for a child.
   /\(\s*\d{1,3}\s*a(?:\s*\d{1,2}\s*m)?\s*\)/giu,

@@ -230,7 +230,9 @@ export function valueAloneNext(lines: CleanLine[], index: number): boolean {
  * Whether the value stands alone under the block's detail lines (a portal's card: "Vitamina D - 25
  * Hidroxi" / "Soro · Quimioluminescência · Liberado em …" / "34,5 ng/mL"): the line above them is the
  * card's title even with digits in its name. So it is over a row that opens with the value, its unit and
- * its reference in columns after it ("34,0   ng/mL   Acima de 20"): a row with no name is the title's.
+ * its reference in columns after it ("34,0   ng/mL   Acima de 20"): a row with no name is the title's, right
+ * under it too (a PDF's sub-item whose long name, a mixing ratio in it, "TTPa após mistura 1:1", pushed its
+ * cells onto the next line: "33,0 s   25,0 a 36,0 s").
  */
 export function valueAloneUnderDetails(lines: CleanLine[], index: number): boolean {
   let at = index;
@@ -239,10 +241,9 @@ export function valueAloneUnderDetails(lines: CleanLine[], index: number): boole
     at = next.index;
     details++;
   }
-  if (details === 0) return false;
   const row = nextLine(lines, at)?.text;
   const v = row !== undefined && /^\s*[<>≤≥]?\s*\d/.test(row) ? readValue(row) : undefined;
-  return valueAloneNext(lines, at) || (v?.value != null && v.unit !== null && isReferenceText(v.rest.trim(), { strictLabels: true }));
+  return (details > 0 && valueAloneNext(lines, at)) || (v?.value != null && v.unit !== null && isReferenceText(v.rest.trim(), { strictLabels: true }));
 }
 
 /**

@@ -163,6 +163,7 @@ import {
   qualitativeReference,
   spelledAgeBands,
   spelledReactivityTiers,
+  isPanelReference,
   stripReferenceLead,
   RISK_LEAD,
   asRiskTier,
@@ -274,8 +275,9 @@ const PRESENCE_RESULT =
   /^(?:(?:n[aã]o\s+)?(?:reagente|reativo|detectad[oa]|detect[aá]vel)|positiv[oa]|negativ[oa]|presen[cç]a|presentes?|ausen[cç]ia|ausentes?)(?![\p{L}])|^\(?\+{1,4}\)?$/iu;
 const NEGATIVE_REFERENCE = /^(?:n[aã]o\s+(?:reagente|reativo|detectad[oa]|detect[aá]vel)|negativ[oa]|ausentes?)[\s.]*$/iu;
 
-// A numbered sample's finding ("Amostra 2: Negativa", "2ª amostra: Presença de ovos de …").
-const SAMPLE_FINDING = /^((?:amostra\s+\d{1,2}|\d{1,2}\s*[ªa°º]\s*amostra))\s*:\s*(\p{L}.*)$/iu;
+// A numbered sample's finding ("Amostra 2: Negativa", "2ª amostra: Presença de ovos de …"), the day it was
+// collected in brackets after its number ("Amostra 1 (12/05): Cistos de Giardia lamblia").
+const SAMPLE_FINDING = /^((?:amostra\s+\d{1,2}|\d{1,2}\s*[ªa°º]\s*amostra))(?:\s*\([^()]*\))?\s*:\s*(\p{L}.*)$/iu;
 
 // The label of a block's result line, with its colon.
 const LABELLED_RESULT = /^resultados?\s*:/i;
@@ -408,7 +410,8 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   let heldSamples: Group[] = [];
   // The one reference a block prints above its table ("Valor de referência: inferior a 0,35 kUA/L" over
   // "Código   Alérgeno   Resultado (kUA/L)"): every row that prints none, up to the table's first blank line.
-  let shared: { items: string[]; from: number; to: number } | undefined;
+  // Or the one range a panel's title prints for all its rows, no table header under it (`underTitle`).
+  let shared: { items: string[]; from: number; to: number; underTitle?: boolean } | undefined;
   const close = () => {
     if (pending && shared && pending.refItems.length === 0 && pending.entries.every((e) => e.line > shared!.from && e.line < shared!.to))
       pending.refItems = [...shared.items];
@@ -1447,7 +1450,13 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
         const wordRows = word !== undefined && NEGATIVE_REFERENCE.test(word) ? recent.filter((c) => c.group !== pending) : [];
         if (wordRows.length > 0 && wordRows.every((c) => polar(c.group))) for (const c of wordRows) refinish(c, [lead.rest]);
         addRef(pending, t);
-      } else if (title) preRef.push(stripReferenceLead(t).rest);
+      } else if (title) {
+        preRef.push(stripReferenceLead(t).rest);
+        // One range under a panel's title said to be every row's ("Valor de referência para todos: Negativo:
+        // inferior a 20 U/mL | …" over "Anti-Sm ....... 42,5 U/mL"): each row under it that prints none takes it,
+        // as under a table's header.
+        if (isPanelReference(t)) shared = { items: [stripReferenceLead(t).rest], from: line.index, to: Number.POSITIVE_INFINITY, underTitle: true };
+      }
       // A word alone with nothing to be the reference of may be a result whose name was not read.
       else if (!stripReferenceLead(t).lead && (qualitativeReference(t) !== undefined || readValue(t)?.comparator)) unparsed.push(line.raw.trim());
       lastRefLead = stripReferenceLead(t).rest === '';
@@ -1858,6 +1867,8 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
         (valueAloneNext(lines, line.index) || resultLineNext(lines, line.index) || valueAloneUnderDetails(lines, line.index)))
     ) {
       close();
+      // The next exam's title ends the rows a panel's one range is for (a table's goes on under its group titles).
+      if (shared?.underTitle && shared.to === Number.POSITIVE_INFINITY && line.index > shared.from) shared.to = line.index;
       // A section's title inside a table ("LEUCOGRAMA" under the hemogram's age bands) keeps its columns:
       // a row under them is labelled only when its last cells are one range per band, each under its own.
       // The block's material and method in columns at the title's right ("ANTI-TPO      Soro | Quimioluminescência")
@@ -2106,8 +2117,8 @@ function titreUnderRow(
 const TRAILING_METHOD_CELL = /\s+m[eé]todo\s*:\s*\p{L}[^\d:;|]*$/iu;
 
 // A row label that names only the form of a block's result, a ratio ("Relação", "Razão normalizada",
-// "Triagem - relação normalizada"), no analyte.
-const RATIO_ONLY = /^(?:triagem\s*[-–:]?\s*)?(?:rela[cç][aã]o|raz[aã]o)(?:\s+normalizad[ao])?$|^triagem$/iu;
+// "Triagem - relação normalizada", "Relação triagem normalizada"), no analyte.
+const RATIO_ONLY = /^(?:triagem\s*[-–:]?\s*)?(?:rela[cç][aã]o|raz[aã]o)(?:\s+(?:d[ae]\s+)?triagem)?(?:\s+normalizad[ao])?$|^triagem$/iu;
 
 // A title cut after a word that wants another ("Tempo de", "ÍNDICE DE SATURAÇÃO DA").
 const OPEN_NAME_END = /\s(?:de|da|do|das|dos|ao|à|para|por|com|em)$/iu;

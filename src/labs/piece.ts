@@ -43,6 +43,8 @@ export const CONTROL_RATIO =
   /^(?:rela[cç][aã]o|raz[aã]o|r)\.?\s*(?:d[oa]s?\s+tempos?\s+)?(?:pac(?:iente)?\.?|p)\s*\/\s*(?:cont(?:r(?:ole)?)?|ctrl?|norm(?:al)?|pool|c|n)\.?$/iu;
 const NOTE_AFTER_UNIT = new RegExp(String.raw`^\((?:[^()\d]*|[^()]*\d{1,2}\/\d{1,2}\/\d{2,4}[^()]*|\s*${CONTROL_LEAD}\b[^()]*)\)\s*`, 'iu');
 const RELEASED_AT = /(?<=\S)\s{3,}(?:\d{1,2}\/\d{1,2}(?:\/\d{2,4})?(?:\s+\d{1,2}:\d{2})?|\d{1,2}:\d{2})$/;
+// A clock time alone, its hour zero-padded ("03:20"): no titre ("1:16") reads so.
+const RELEASED_TIME_ALONE = /^\s*[0-2]\d:[0-5]\d\s*$/;
 const CONTROL_NOTE_AT_END = new RegExp(String.raw`\s*\(\s*${CONTROL_LEAD}\b[^()]*\)\s*$`, 'iu');
 
 /** The sodium citrate strength of a coagulation tube in a sample's name ("plasma citratado 3,2%", "citrato de sódio 3,2 %"). */
@@ -77,11 +79,13 @@ const IIF_PATTERN = /^padr[aã]o(?:\s+de\s+fluoresc[eê]ncia)?\s*:?\s+\p{L}[\p{L
 export const letters = (s: string) => (s.match(/\p{L}/gu) ?? []).length;
 /** Number tokens outside brackets: "(CKD-EPI 2021)", "(URINA DE 24 HORAS)" are part of a name. */
 // So are durations in a name ("URINA DE 24 HORAS", "Proteinúria de 24 horas") and a numbered kind
-// ("URINA TIPO 1"), and the year of a filtration-rate equation ("TFG EST. CKD-EPI 2021", "MDRD 2006").
+// ("URINA TIPO 1"), and the year of a filtration-rate equation ("TFG EST. CKD-EPI 2021", "MDRD 2006"). So is
+// the count of samples an exam is run on ("PARASITOLÓGICO DE FEZES – 3 AMOSTRAS").
 export const bareNumbers = (s: string) =>
   numbersIn(
     withoutBracketsAndYears(s)
       .replace(/(?<![\p{L}])tipo\s+\d(?!\d)/giu, (m) => ' '.repeat(m.length))
+      .replace(/(?<![\p{L}\d.,])\d\s+amostras(?![\p{L}])/giu, (m) => ' '.repeat(m.length))
       // An hour's "h" is glued to its number or one space away: "212   H   mg/dL" is a value and its flag column.
       .replace(/\d+(?:\s*(?:horas?|dias?|meses|anos?|semanas?|minutos?|min)|\s?h)(?![\p{L}])/giu, (m) => ' '.repeat(m.length))
       // A compound's locants glued to its name by a hyphen ("2,5-Hexanodiona", "1-Hidroxipireno", "25-hidroxivitamina D").
@@ -140,6 +144,12 @@ export function typedList(t: string, afterList = false): boolean {
   return values >= 2 && pieces.every((p) => LIST_PIECE.test(p) || /^\p{L}[\p{L} ]*$/u.test(p));
 }
 
+// A cell of dashes after a name, set apart by columns ("PROCALCITONINA   ---"): a day the exam was not done.
+const NOT_DONE_CELL = /\p{L}.*\s{2,}[-–—]{2,}(?:\s{2,}|\s*$)/u;
+
+// A ratio of one to n in a name (a mixing "1:1", a dilution "1:10"), never a clock time ("08:00").
+const RATIO_IN_NAME = /(?<![\d:.,])1:\d{1,3}(?![\d:.,])/g;
+
 /** The value (and reference) after a known name, or undefined when it does not read in full. */
 export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts: { separated: boolean }): Group | undefined {
   // A unit in a column of its own between the name and the value ("TFG (CKD-EPI 2021)   mL/min/1,73m²   33",
@@ -149,11 +159,23 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
   const lastCell = nameCells.length >= 2 ? nameCells[nameCells.length - 1]! : '';
   const cellUnit = lastCell && /\d/.test(lastCell) ? unitAtStart(lastCell) : undefined;
   if (cellUnit && cellUnit.consumed >= lastCell.length) nameRaw = nameRaw.slice(0, nameRaw.lastIndexOf(lastCell));
+  // A cell of dashes after the name is the result column's mark that the exam was not done on that day
+  // ("PROCALCITONINA   ---   NG/ML   < 0,50", a cumulative report's legend "--- = NÃO REALIZADO"): no result,
+  // the reference after it no value.
+  if (NOT_DONE_CELL.test(nameRaw)) return undefined;
   const name = cleanName(nameRaw);
   const def = lookupName(name);
   // One-letter names only from the catalogue ("K 3,1 mEq/L") or a typed list ("U 32; NA 138").
   // A colon ends a name, save one in brackets: the clock time the sample was drawn ("Cortisol (coleta 08:00)").
-  if ((letters(name) < 2 && !def && !ctx.list) || name.replace(/\([^()]*\)/g, '').includes(':')) return undefined;
+  // Nor does a mixing ratio or a dilution end it ("TTPa após mistura 1:1"): its colon sits between its terms.
+  if (
+    (letters(name) < 2 && !def && !ctx.list) ||
+    name
+      .replace(/\([^()]*\)/g, '')
+      .replace(RATIO_IN_NAME, '')
+      .includes(':')
+  )
+    return undefined;
   // A name that holds a full stop before another sentence ("… e o ácido úrico. Voltei a treinar há 2
   // semanas") is prose, as an e-mail body prints it: no result's name spans two sentences.
   // An abbreviation's dot ("Capacidade total de fix. Fe") is followed by a word or two, not a sentence.
@@ -307,6 +329,9 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
   // "Liberado" column): a date, a time or both, never part of the range before it.
   const released = RELEASED_AT.exec(ref);
   if (released && isReferenceText(ref.slice(0, released.index), { dotIsDecimal: dotIsDecimal(def) })) ref = ref.slice(0, released.index);
+  // A row with no reference leaves the time alone in that column's place ("DELTA TROPONINA 0H-1H   43,3   NG/L
+  // 03:20", a computed delta under a collection-time column): the time the sample was drawn, no reference.
+  else if (RELEASED_TIME_ALONE.test(ref)) ref = '';
   // The lab's mark printed after the reference ("11,0 g/dL (12,0 - 16,0) L", a LIS's "<L>"). In brackets
   // only whole: the "H)" that closes a note ("70 A 99 (JEJUM DE 8 H)") is the note's hours. A portal draws
   // a triangle ("4.000 a 11.000   ▲").

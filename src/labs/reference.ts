@@ -441,14 +441,16 @@ const labelOf = (c: LabelledRange) => foldSameLength(c.label).toLowerCase();
 // level's maintenance range ("0,60 - 1,20 (manutenção)") is the one a level is compared with. A range
 // said to be for the patient's own age ("até 6,5 pra idade dele", typed by a relative) is his. An
 // occupational urine creatinine's valid-sample range labelled so after it ("0,3 a 3,0 (validade)", "(amostra
-// válida)") is its reference, as under the lead "Amostra válida:".
+// válida)") is its reference, as under the lead "Amostra válida:". A fibrosis score's tiers name what the
+// score makes likely ("< 0,5: fibrose significativa improvável", "< 1,30: baixa probabilidade de fibrose
+// avançada" against "> 1,5: provável cirrose", "> 2,67: alta probabilidade"): the unlikely one is the good one.
 const NORMAL_TIER =
-  /\b(g1|validade|amostra valida|p(?:a)?ra\s+(?:a\s+)?(?:sua\s+)?idade(?:\s+(?:dele|dela|d[oa]\s+paciente))?|manutencao|otimo|desejavel|normal|normais|ideal|adequado|suficiente|suficiencia|aceitave(?:l|is)|populacao (?:geral|saudavel)|pop\.? (?:geral|saudavel)|populacao|saudave(?:l|is)|baixo risco|referencia|nao gestantes?|nao gravidas?|nao diabeticos?|nao reagente|nao fumantes?|nao tabagistas?|negativo|nao detectavel|nao detectado|percentil|p9\d)\b/;
+  /\b(g1|validade|amostra valida|p(?:a)?ra\s+(?:a\s+)?(?:sua\s+)?idade(?:\s+(?:dele|dela|d[oa]\s+paciente))?|manutencao|otimo|desejavel|normal|normais|ideal|adequado|suficiente|suficiencia|aceitave(?:l|is)|populacao (?:geral|saudavel)|pop\.? (?:geral|saudavel)|populacao|saudave(?:l|is)|baixo risco|referencia|nao gestantes?|nao gravidas?|nao diabeticos?|nao reagente|nao fumantes?|nao tabagistas?|negativo|nao detectavel|nao detectado|percentil|p9\d|improvave(?:l|is)|baixa probabilidade)\b/;
 // The stages of chronic kidney disease by filtration rate (KDIGO "G1" to "G5", "G3a", "G3b"), a rate's
 // tiers ("G2 (redução leve): 60 a 89", "G5 (falência renal): menor que 15"): G1 is the good one. A narrow
 // column abbreviates the intermediate tier ("Interm. < 100", "Intermed. < 100").
 const OTHER_TIER =
-  /\b(g[2-5][ab]?|limitrofe|muito alto|alto|alta|elevado|elevada|baixo|baixa|niveis baixos|deficiencia|deficiente|insuficiencia|insuficiente|pre-?diabetes|diabetes|anemia|risco|alterad[ao]|aumentad[ao]|aumento|acentuad[ao]|toxicidade|toxic[oa]s?|intermediari[oa]|interm[a-z]{0,5}(?=\.)|moderad[oa]|indeterminado|diabetico|diabeticos|reagente|positivo|detectavel|detectado|nao imunes?|sem imunidade|nao protegid[oa]s?|nao imunizad[oa]s?)\b/;
+  /\b(g[2-5][ab]?|limitrofe|muito alto|alto|alta|elevado|elevada|baixo|baixa|niveis baixos|deficiencia|deficiente|insuficiencia|insuficiente|pre-?diabetes|diabetes|anemia|risco|alterad[ao]|aumentad[ao]|aumento|acentuad[ao]|toxicidade|toxic[oa]s?|intermediari[oa]|interm[a-z]{0,5}(?=\.)|moderad[oa]|indeterminado|diabetico|diabeticos|reagente|positivo|detectavel|detectado|nao imunes?|sem imunidade|nao protegid[oa]s?|nao imunizad[oa]s?|provave(?:l|is)|alta probabilidade)\b/;
 // A tier of immunity ("reagente (imune)", "imunidade", "protegido"), never its denial ("não imune",
 // a bad tier above: a label all the same, so "Não imune: inferior a 10" beside a value is a reference).
 const IMMUNE_TIER = /(?<!\bnao |\bsem |\bnao e )\b(?:imune|imunes|imunidade|imunizad[oa]s?|protegid[oa]s?|protetor(?:es)?)\b/;
@@ -456,9 +458,11 @@ const IMMUNE_TIER = /(?<!\bnao |\bsem |\bnao e )\b(?:imune|imunes|imunidade|imun
 // tier is printed beside it.
 const TARGET_TIER = /\b(meta|metas|alvo|objetivo terapeutico)\b/;
 // Chronic kidney disease names the patients a range is for ("DRC: igual ou superior a 30", "DRC 5D: 130 a 585"),
-// as a pregnancy does.
+// as a pregnancy does. The posture at collection ("Ortostatismo: 2,5 a 39,2" / "Decúbito: 1,8 a 23,2", renin and
+// aldosterone) and a stimulation test's sample ("Pico após estímulo: superior a 18,0", a cortisol after ACTH) name
+// the sample a range is for, as a fast does.
 const CONDITION =
-  /\b(com jejum|sem jejum|gestantes?|gravidas?|gravidez|gestacao|trim(?:estre)?|semanas?|(?:fase )?(?:folicular|lutea|luteinica|ovulatoria)|pico ovulatorio|pos[- ]menopausa|menopausa|jejum de|(?:em )?jejum|pos[- ]prandial|ciclo|anticoagula\w*|anticoagulante|proteses?\s+valvar(?:es)?|valvulas?\s+mecanicas?|fumantes?|tabagistas?|ibmp|ibe|drc(?: \d[ab]?d?)?|doenca renal cronica|renais cronicos|dialiticos)\b/;
+  /\b(com jejum|sem jejum|ortostatismo|ortostase|ortostatic[oa]|decubito|supin[oa]|deitad[oa]|(?:pico\s+)?(?:apos|pos)[- ]?estimulo|gestantes?|gravidas?|gravidez|gestacao|trim(?:estre)?|semanas?|(?:fase )?(?:folicular|lutea|luteinica|ovulatoria)|pico ovulatorio|pos[- ]menopausa|menopausa|jejum de|(?:em )?jejum|pos[- ]prandial|ciclo|anticoagula\w*|anticoagulante|proteses?\s+valvar(?:es)?|valvulas?\s+mecanicas?|fumantes?|tabagistas?|ibmp|ibe|drc(?: \d[ab]?d?)?|doenca renal cronica|renais cronicos|dialiticos)\b/;
 
 // A range printed for patients who take no anticoagulant ("Sem anticoagulação", "Indivíduos não
 // anticoagulados", "sem uso de anticoagulante"): the ordinary range beside the INR's treatment ranges, no
@@ -1068,6 +1072,9 @@ const foldQ = (s: string) =>
     .trim();
 
 const ABSENCE_OF = /^aus[eê]ncia\s+de\s+\p{L}+(?:\s+\p{L}+){0,5}$/iu;
+// A finding sentence that found nothing, as a stool exam's reference prints it ("Não foram encontrados ovos,
+// cistos ou larvas de parasitas"): what must not be found, named, as "Ausência de parasitas" is.
+const NOTHING_FOUND = /^n[aã]o\s+(?:foram|foi)\s+(?:encontrad|observad|visualizad|detectad|identificad)[oa]s?\s+\p{L}+(?:,?\s+\p{L}+){0,8}$/iu;
 
 // The titre a word reference stands for, in brackets ("Não reagente (títulos inferiores a 1/80)", "(título
 // < 1:40"): a titre is no range of a value, the word is the reference.
@@ -1108,7 +1115,7 @@ export function qualitativeReference(text: string): string | undefined {
     .replace(/(?<=\p{L})\s*\((?=[^()]*\p{L})[^()\d+]*\)?[\s.;]*$/u, '')
     .replace(/^[\s([]+|[\s).;\]]+$/g, '');
   // "Ausência de parasitas", "Ausência de sangue": what must not be found, named, is a negative.
-  if (ABSENCE_OF.test(t)) return t;
+  if (ABSENCE_OF.test(t) || NOTHING_FOUND.test(t)) return t;
   const q = qualitativeAtStart(t);
   if (!q) return undefined;
   const rest = t.slice(q.consumed).trim();
@@ -1142,10 +1149,15 @@ export function flagQualitative(value: string, reference: string | undefined): Q
         'neg',
       )
       .replace(/^(rar|numeros|algun|alguma|present|ausent|escass|aumentad|abundant|amarel|limpid|turv)(?:[oa]s?|es?|s)$/, '$1');
-  const accepted = foldQ(reference)
-    .split(/\s+(?:ou|a|e)\s+|\s*[/,]\s*/)
-    .map((w) => w.trim())
-    .filter(Boolean);
+  // A negative sentence as the reference ("Não foram encontrados ovos, cistos ou larvas") is one negative, not
+  // its nouns each an accepted result.
+  const accepted =
+    norm(foldQ(reference)) === 'neg'
+      ? ['neg']
+      : foldQ(reference)
+          .split(/\s+(?:ou|a|e)\s+|\s*[/,]\s*/)
+          .map((w) => w.trim())
+          .filter(Boolean);
   return accepted.some((r) => norm(v) === norm(r) || v === r) ? 'normal' : 'alterado';
 }
 
@@ -1206,9 +1218,10 @@ export function flagTitre(titre: string, wordReference: string | undefined, refe
 // creatinine's valid-sample range ("Amostra válida: 0,3 a 3,0 g/L"): outside it the sample is not valid.
 // A small lab's typed report leads it "VALOR NORMAL: NEGATIVO", "Valores normais: 70 a 99".
 // What the ranges depend on, alone with its colon, leads them too ("Por faixa etária:", "Conforme a idade:").
-// A panel's one range for all its rows says so ("Referência para cada alérgeno:", "… para todos os analitos:").
+// A panel's one range for all its rows says so ("Referência para cada alérgeno:", "… para todos os analitos:",
+// "Valor de referência para todos:").
 const LEAD_RE =
-  /^[\s\-–—(|]*(?:amostra\s+v[aá]lida(?=\s*:)|valor(?:es)?\s+(?:de\s+)?refer[eê]ncias?|valores\s+referenciais|valor(?:es)?\s+norma(?:l|is)(?=\s*:)|(?:o\s+)?normal\s+(?:é|eh)(?=\s)|intervalo\s+de\s+refer[eê]ncia|intervalo(?=\s*:|\s{2,}|\s+\d)|(?:valor(?:es)?\s+|resultados?\s+)?esperad[oa]s?(?=\s*:)|faixa\s+de\s+refer[eê]ncia|(?:faixa|intervalo|n[ií]ve(?:l|is)|concentra[cç][aã]o)\s+terap[eê]utic[oa]s?|refer[eê]ncias?|v\.?\s?r\.?(?![\p{L}])|ref\.?(?![\p{L}])|ibmp(?![\p{L}])(?!\s*(?:NR[-\s]?\d{1,2}\s*)?:?\s*\d)|(?:por|conforme|de\s+acordo\s+com|segundo)\s+(?:a\s+)?(?:idade|sexo|faixa\s+et[aá]ria)(?=\s*:))(?:\s+(?:por|para|segundo|conforme|de\s+acordo\s+com)\s+(?:a\s+|o\s+)?(?:idade|sexo|g[eê]nero|faixa\s+et[aá]ria|adultos|crian[cç]as|m[eé]todo)(?![\p{L}])|\s+para\s+(?:cada\s+|tod[oa]s\s+[oa]s\s+)\p{L}+|\s+[-–—](?=\s))?(?:\s*\([^)]*\))?\s*[:.]?\s*/iu;
+  /^[\s\-–—(|]*(?:amostra\s+v[aá]lida(?=\s*:)|valor(?:es)?\s+(?:de\s+)?refer[eê]ncias?|valores\s+referenciais|valor(?:es)?\s+norma(?:l|is)(?=\s*:)|(?:o\s+)?normal\s+(?:é|eh)(?=\s)|intervalo\s+de\s+refer[eê]ncia|intervalo(?=\s*:|\s{2,}|\s+\d)|(?:valor(?:es)?\s+|resultados?\s+)?esperad[oa]s?(?=\s*:)|faixa\s+de\s+refer[eê]ncia|(?:faixa|intervalo|n[ií]ve(?:l|is)|concentra[cç][aã]o)\s+terap[eê]utic[oa]s?|refer[eê]ncias?|v\.?\s?r\.?(?![\p{L}])|ref\.?(?![\p{L}])|ibmp(?![\p{L}])(?!\s*(?:NR[-\s]?\d{1,2}\s*)?:?\s*\d)|(?:por|conforme|de\s+acordo\s+com|segundo)\s+(?:a\s+)?(?:idade|sexo|faixa\s+et[aá]ria)(?=\s*:))(?:\s+(?:por|para|segundo|conforme|de\s+acordo\s+com)\s+(?:a\s+|o\s+)?(?:idade|sexo|g[eê]nero|faixa\s+et[aá]ria|adultos|crian[cç]as|m[eé]todo)(?![\p{L}])|\s+para\s+(?:cada\s+\p{L}+|tod[oa]s(?:\s+[oa]s\s+\p{L}+)?)|\s+[-–—](?=\s))?(?:\s*\([^)]*\))?\s*[:.]?\s*/iu;
 
 /**
  * The short reference leads a cell or a bracket opens with ("VR", "V.R.", "Ref.", "Referência", "Valores
@@ -1223,6 +1236,12 @@ const BARE_RISK_LABEL = /^(baixo|m[eé]dio|moderado|intermedi[aá]rio|alto|eleva
 /** Under a risk lead, a bare "Baixo:" / "Médio:" / "Alto:" names the risk, not the value: "Baixo risco:". */
 export function asRiskTier(item: string): string {
   return item.replace(BARE_RISK_LABEL, '$1 risco');
+}
+
+/** Whether a reference's lead says its range is every row's of a panel ("Valor de referência para todos:", "… para cada alérgeno:"). */
+export function isPanelReference(text: string): boolean {
+  const m = LEAD_RE.exec(text);
+  return m !== null && /\spara\s+(?:cada|tod[oa]s)(?![\p{L}])/iu.test(m[0]);
 }
 
 /** Strips "VR:", "Valores de referência (adultos):", "ref." at the start; says whether there was one. */
@@ -1241,13 +1260,15 @@ export function stripReferenceLead(text: string): { rest: string; lead: boolean 
  */
 export function isReferenceLabel(label: string, opts: { asName?: boolean } = {}): boolean {
   // In a name, "normal" after a slash is the second term of a ratio to the normal pool ("Relação
-  // paciente/normal", "R pac./normal", a coagulation time), never a tier.
+  // paciente/normal", "R pac./normal", a coagulation time), never a tier; nor is it after the plasma a mixing
+  // study adds ("TTPa após mistura 1:1 com pool de plasma normal", "plasma normal"): the normal pool.
   // Nor is "alta" before "sensibilidade" a tier: it names the assay ("Troponina T alta sensibilidade").
   // Nor is a capital letter after the name's word a sex ("Hb F", "Hemoglobina M"): it names the fraction,
   // in brackets too ("Componente monoclonal (pico M)").
   const text = opts.asName
     ? label
         .replace(/\/\s*normal\b/giu, ' ')
+        .replace(/\b(?:pool|plasma)\s+(?:de\s+plasma\s+)?normal\b/giu, ' ')
         .replace(/\balta\s+sensibilidade\b/giu, ' ')
         .replace(/(?<=\p{L}{2,}\s+)[FMH](?=\)?$)/u, ' ')
     : label;
@@ -1359,7 +1380,8 @@ export function isReferenceHeading(text: string): boolean {
 }
 
 // A transcriber's mark where a number could not be read: cut by the margin, illegible, smudged, rubbed out.
-const UNREADABLE_MARK = String.raw`\[\s*(?:cortad[oa]|ileg[ií]vel|n[aã]o\s+leg[ií]vel|borrad[oa]|apagad[oa]|manchad[oa])`;
+// A photo's edge is marked as where the text left the picture too ("[fora do enquadramento]", "[fora da foto]").
+const UNREADABLE_MARK = String.raw`\[\s*(?:cortad[oa]|ileg[ií]vel|n[aã]o\s+leg[ií]vel|borrad[oa]|apagad[oa]|manchad[oa]|fora\s+d[oa]\s+(?:enquadramento|foto|imagem|quadro))`;
 
 // A bound's word before a transcriber's mark in the number's place ("até [ilegível – dobra do papel]").
 const ILLEGIBLE_BOUND = new RegExp(
@@ -1422,8 +1444,9 @@ export const isRelativeGoal = (text: string): boolean => RELATIVE_GOAL.test(text
 /**
  * The report says there is no reference ("Referência: não se aplica", "Sem valor de referência"), or a
  * transcription says the one printed cannot be read ("VR: ilegível — coberto pelo reflexo", "Ref.: [cortado na
- * foto]"), or that the target is the patient's own ("Meta conforme risco cardiovascular", "Ver meta conforme
- * risco", "Metas terapêuticas de acordo com a categoria de risco", "meta conforme categoria de risco
+ * foto]", "VR: [fora do enquadramento]", the photo's edge), or that the target is the patient's own ("Meta
+ * conforme risco cardiovascular", "Ver meta conforme risco", "Metas terapêuticas de acordo com a categoria de
+ * risco", "meta conforme categoria de risco
  * cardiovascular definida pelo médico", "a critério médico": an LDL goal runs from < 130 to < 50 mg/dL by risk;
  * not when it leads the risk tiers printed under it, "Meta conforme o risco cardiovascular:", nor when it points
  * to them, "Conforme categoria de risco (abaixo)"): either way no built-in range stands in for the lab's.
@@ -1449,7 +1472,7 @@ export function noRangeText(text: string): boolean {
     )
   )
     return true;
-  return /^(?:n[aã]o se aplica|n[aã]o h[aá](?: valores?)?(?: de refer[eê]ncia)?|sem valor(?:es)? de refer[eê]ncia|n[aã]o estabelecid[oa]s?|vide (?:laudo|observa[cç][aã]o)|ver (?:laudo|observa[cç][aã]o)|ileg[ií]vel|n[aã]o (?:est[aá] )?leg[ií]vel|cortad[oa]s?|n[aã]o vis[ií]vel|(?:(?:ver|vide|veja|consult(?:ar|e))\s+(?:a\s+|as\s+)?)?(?:(?:metas?|alvos?|objetivos?)\s+(?:terap[eê]uticas?\s+|individualizadas?\s+)?)?(?:conforme|de acordo com|segundo|depende(?:nte)? d)[oa]?\s+(?:[oa]\s+)?(?:(?:categoria|classifica[cç][aã]o|estratifica[cç][aã]o|estrato|faixa)\s+d[eo]\s+)?risco(?![^\n]*:\s*$)(?![^\n]*\b(?:abaixo|a seguir|tabela)\b)|a crit[eé]rio m[eé]dico)(?![a-zà-ÿ])/i.test(
+  return /^(?:n[aã]o se aplica|n[aã]o h[aá](?: valores?)?(?: de refer[eê]ncia)?|sem valor(?:es)? de refer[eê]ncia|n[aã]o estabelecid[oa]s?|vide (?:laudo|observa[cç][aã]o)|ver (?:laudo|observa[cç][aã]o)|ileg[ií]vel|n[aã]o (?:est[aá] )?leg[ií]vel|cortad[oa]s?|n[aã]o vis[ií]vel|fora d[oa] (?:enquadramento|foto|imagem|quadro)|(?:(?:ver|vide|veja|consult(?:ar|e))\s+(?:a\s+|as\s+)?)?(?:(?:metas?|alvos?|objetivos?)\s+(?:terap[eê]uticas?\s+|individualizadas?\s+)?)?(?:conforme|de acordo com|segundo|depende(?:nte)? d)[oa]?\s+(?:[oa]\s+)?(?:(?:categoria|classifica[cç][aã]o|estratifica[cç][aã]o|estrato|faixa)\s+d[eo]\s+)?risco(?![^\n]*:\s*$)(?![^\n]*\b(?:abaixo|a seguir|tabela)\b)|a crit[eé]rio m[eé]dico)(?![a-zà-ÿ])/i.test(
     t,
   );
 }

@@ -54,7 +54,8 @@ const SPELLINGS: ReadonlyArray<[string, string]> = [
   ['mil', 'mil/mm³'],
   // "mm/1ª h": the first hour's sedimentation, written as a fraction.
   ['mm\\/\\s*(?:1[ªa°]\\s*)?h(?:ora)?', 'mm/h'],
-  ['ml\\/min\\/1[,.]73\\s?m(?:²|2)', 'mL/min/1,73m²'],
+  // A narrow unit column of a LIS cuts the body surface's "m²" ("ML/MIN/1,73"): the same rate per 1,73 m².
+  ['ml\\/min\\/1[,.]73(?:\\s?m(?:²|2))?', 'mL/min/1,73m²'],
   // ESR printed "até 20 mm" or "mm na 1ª hora": millimetres in the first hour.
   ['mm(?!\\/)(?:\\s*(?:na\\s*)?1[ªa°]\\s*h(?:ora)?)?', 'mm/h'],
   ['mmhg', 'mmHg'],

@@ -30,9 +30,10 @@ const NUMBER_AT_START = new RegExp(`^(${SIGNED_NUMBER})`);
 // a LIS with the arrows' legend on top) marks as the bare arrow does, and so does a LIS's letter in angle
 // brackets ("134  mmol/L  (136 A 145)  <L>", its legend "<H> ACIMA DA REFERENCIA" at the foot). A bare
 // "<" / ">" alone in an alert column ("10,8   <   g/dL", legend "< abaixo do intervalo") marks too; one
-// with a number after it is a comparator ("<   5,0").
+// with a number after it is a comparator ("<   5,0"). A portal's dot badge after the value ("8,2 U/mL   ●", its
+// legend "● Dentro da referência") is its mark of a value inside the range: a mark, no flag of its own.
 const MARKER_RE =
-  /^\s*(\*{1,3}|!{1,3}(?![\p{L}\d])|\(\s*!{1,3}\s*\)|\(\s*\*{1,3}\s*\)|\(\s*(?:[HLAB+-]|[↑↓▲▼⬆⬇]\uFE0F?)\s*\)|<\s*(?:HH|LL|[HL])\s*>|(?:HH|LL|[HL])(?![\p{L}\d])|(?<=\s\s)[AB](?=\s\s|\s*$)|(?<=\s\s)[<>](?=\s*$|\s{2,}(?![<>≤≥=]?\s*\d))|↑|↓|▲|▼|\p{Extended_Pictographic}\uFE0F?|\(?\s*(?:alto|alta|baixo|baixa|elevado|elevada)\s*\)?(?![\p{L}:]|\s\p{L}[\p{L} ]*:|\s+risco\b)|(?:acima|abaixo)(?=\s{2,}|\s*$))/iu;
+  /^\s*(●|\*{1,3}|!{1,3}(?![\p{L}\d])|\(\s*!{1,3}\s*\)|\(\s*\*{1,3}\s*\)|\(\s*(?:[HLAB+-]|[↑↓▲▼⬆⬇]\uFE0F?)\s*\)|<\s*(?:HH|LL|[HL])\s*>|(?:HH|LL|[HL])(?![\p{L}\d])|(?<=\s\s)[AB](?=\s\s|\s*$)|(?<=\s\s)[<>](?=\s*$|\s{2,}(?![<>≤≥=]?\s*\d))|↑|↓|▲|▼|\p{Extended_Pictographic}\uFE0F?|\(?\s*(?:alto|alta|baixo|baixa|elevado|elevada)\s*\)?(?![\p{L}:]|\s\p{L}[\p{L} ]*:|\s+risco\b)|(?:acima|abaixo)(?=\s{2,}|\s*$))/iu;
 
 export function markerOf(m: string): 'alto' | 'baixo' | null {
   if (m.trim() === '>') return 'alto';

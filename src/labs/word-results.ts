@@ -53,9 +53,13 @@ const TYPE_CODE = new RegExp(String.raw`(?<=^${TYPE_LABEL}\s+)\d{1,2}[a-z]?(?:\s
 
 // A genotype or serotype on a line of its own, after its label ("Sorotipo: DENV-2", "Genótipo: 1a",
 // "Subtipo: 3"): the type the assay found, a result of its own in words; its code, the virus's letters
-// glued to the number or not, is no quantity.
+// glued to the number or not, is no quantity. So after the genotyping's label, the type named with its
+// word, the method in brackets after it ("Genotipagem do HCV: Genótipo 1a (sequenciamento da região NS5B)").
 const TYPE_CODE_TEXT = String.raw`(?:\p{L}{2,6}[- ]?)?\d{1,2}[a-z]?`;
-const TYPE_LINE = new RegExp(String.raw`^(${TYPE_LABEL})\s*:\s*(${TYPE_CODE_TEXT}(?:\s*(?:e|,|\/)\s*${TYPE_CODE_TEXT})*)\.?$`, 'iu');
+const TYPE_LINE = new RegExp(
+  String.raw`^(${TYPE_LABEL}|genotipagem(?:\s+d[oa]\s+[\p{L}\d-]+)?)\s*:\s*((?:${TYPE_LABEL}\s+)?${TYPE_CODE_TEXT}(?:\s*(?:e|,|\/)\s*${TYPE_CODE_TEXT})*)\.?(?:\s*\([^()]*\))?$`,
+  'iu',
+);
 
 /** The label and the type as printed of a genotype or serotype line, or undefined for any other line. */
 export function typeLine(t: string): { label: string; text: string } | undefined {

@@ -236,6 +236,7 @@ export const CORPUS_SETS = [
   'heldout112',
   'heldout113',
   'heldout114',
+  'heldout116',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
 
