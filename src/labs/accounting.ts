@@ -124,6 +124,8 @@ const ADMIN_SPANS: RegExp[] = [
   /(?<![\p{L}])leito\s*:?\s*\p{L}{2,5}-?\d{1,2}\s*\/\s*\d{1,3}(?![\d,])/giu,
   // An intensive care unit's number ("Unidade de Terapia Intensiva Adulto 2", "CTI 3"): which ward, no value.
   /(?<![\p{L}])(?:uti|cti|unidade\s+de\s+terapia\s+intensiva)(?:\s+(?:adult[oa]|pedi[aá]tric[oa]|neonatal|coronariana))?\s+\d{1,2}(?![\d.,]|\s*(?:mg|g|mm|ml|%|u\/))/giu,
+  // A sum of money ("pagar coparticipação R$ 38,50", a patient's to-do list): a price, no value.
+  /R\$\s*\d[\d.]*(?:,\d{1,2})?(?!\d)/gu,
   // Dates and times (a titre "1:16" after título/reagente is not a time: it is excluded below).
   /(?<!\d)\d{1,2}\/\d{1,2}\/\d{2,4}(?!\d)/g,
   // Days of one month listed before the date that prints it once, the last after "e" ("coletas de 17, 18 e
