@@ -126,6 +126,8 @@ const ADMIN_SPANS: RegExp[] = [
   // An intensive care unit's number ("Unidade de Terapia Intensiva Adulto 2", "CTI 3"), or a ward's
   // ("Enfermaria Clínica 2"): which ward, no value.
   /(?<![\p{L}])(?:uti|cti|unidade\s+de\s+terapia\s+intensiva|enfermaria)(?:\s+(?:adult[oa]|pedi[aá]tric[oa]|neonatal|coronariana|cl[ií]nica|cir[uú]rgica|m[eé]dica|obst[eé]trica|feminina|masculina|geral))?\s+\d{1,2}(?![\d.,]|\s*(?:mg|g|mm|ml|%|u\/))/giu,
+  // A sum of money ("pagar coparticipação R$ 38,50", a patient's to-do list): a price, no value.
+  /R\$\s*\d[\d.]*(?:,\d{1,2})?(?!\d)/gu,
   // Dates and times (a titre "1:16" after título/reagente is not a time: it is excluded below).
   /(?<!\d)\d{1,2}\/\d{1,2}\/\d{2,4}(?!\d)/g,
   // Days of one month listed before the date that prints it once, the last after "e" ("coletas de 17, 18 e

@@ -41,7 +41,19 @@ export const ANALYTES: readonly AnalyteDef[] = [
   {
     key: 'glicose',
     name: 'Glicose',
-    synonyms: ['glicose', 'glicemia', 'glicose em jejum', 'glicemia de jejum', 'glicemia em jejum', 'glicose jejum', 'glicose plasmatica', 'glucose', 'glic'],
+    synonyms: [
+      'glicose',
+      'glicemia',
+      'glicose em jejum',
+      'glicemia de jejum',
+      'glicemia em jejum',
+      'glicose jejum',
+      'glicose plasmatica',
+      'glucose',
+      'glic',
+      'glic jejum',
+      'glic de jejum',
+    ],
     unit: 'mg/dL',
     conversions: { 'mmol/L': 18.016 },
     builtIn: r(70, 99, '70 a 99 mg/dL (jejum)'),
@@ -314,6 +326,7 @@ export const KNOWN_NAMES: readonly KnownName[] = [
       'sat transferrina',
       'sat. da transferrina',
       'sat. de transferrina',
+      'sat transf',
     ],
   },
   // The urine albumin to creatinine ratio, whose "Relação" a LIS's narrow name column shortens ("REL.
@@ -434,7 +447,8 @@ const SYNONYMS: readonly SynonymEntry[] = ([...ANALYTES, ...KNOWN_NAMES] as Arra
   .flatMap((def) =>
     [def.name, ...def.synonyms].map((syn) => {
       const f = foldText(syn);
-      const src = escapeRe(f).replace(/ /g, '\\s+').replace(/-/g, '[-\\s]?');
+      // A word of the name may be shortened with its dot ("Glic. jejum", "Sat. transf."): the dot before the next word.
+      const src = escapeRe(f).replace(/ /g, '\\.?\\s+').replace(/-/g, '[-\\s]?');
       return { length: f.length, re: new RegExp(`^\\s*${src}(?![a-z0-9])`), def };
     }),
   )

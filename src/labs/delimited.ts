@@ -27,7 +27,14 @@ const ASIDE_HEAD = /^(?:observa[cç](?:[aã]o|[oõ]es)|obs\.?|m[eé]todos?|metod
 // "Data de liberação"): a date and time, no result of the row.
 const GROUP_HEAD = /^(?:grupos?(?:\s+de\s+exames?)?|setor|se[cç][aã]o|pain[eé]l|bloco|categoria)$/i;
 const EXAM_HEAD = /^(?:exames?|analitos?|par[aâ]metros?)$/i;
-const RELEASE_HEAD = /^(?:liberad[oa]\s+em|data(?:\s+(?:de|da)\s+(?:libera[cç][aã]o|coleta|resultado))?|libera[cç][aã]o|coletad[oa]\s+em)$/i;
+const RELEASE_HEAD = /^(?:liberad[oa]\s+em|data(?:\s+(?:(?:de|da)\s+)?(?:libera[cç][aã]o|coleta|resultado))?|libera[cç][aã]o|coletad[oa]\s+em)$/i;
+// The patient's columns, repeated on every record of a portal's export ("Paciente";"Sexo";"Nascimento";"Pedido";…
+// before "Exame"): whose the results are, no part of any. Read once, as the patient's fields of a report's
+// header (patient.ts), on the header's line; left out of each record.
+const PATIENT_HEAD =
+  /^(?:paciente|nome(?:\s+do\s+paciente)?|sexo|g[eê]nero|idade|(?:data\s+(?:de\s+)?)?nascimento|dt\.?\s*nasc\.?|pedido|protocolo|atendimento|requisi[cç][aã]o|prontu[aá]rio)$/i;
+// The record's state in the portal ("Status": "Liberado", "Em análise"): no result, range or unit.
+const STATUS_HEAD = /^(?:status|estado)$/i;
 const DATE_TIME = /^\d{1,2}\/\d{1,2}\/\d{2,4}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/;
 
 const FIELD_HEAD = /^(?:exames?|analitos?|par[aâ]metros?|resultados?|unid\.?|unidades?|valor(?:es)?\s+de\s+refer[eê]ncia|refer[eê]ncias?|v\.?\s?r\.?)$/i;
@@ -84,7 +91,7 @@ export function delimitedAsColumns(raws: string[]): string[] {
     let to = h;
     while (to + 1 < raws.length && raws[to + 1]!.includes(';')) to++;
     const heads = fieldsOf(raws[h]!);
-    const aside = new Set(heads.flatMap((f, i) => (ASIDE_HEAD.test(f) ? [i] : [])));
+    const aside = new Set(heads.flatMap((f, i) => (ASIDE_HEAD.test(f) || STATUS_HEAD.test(f) ? [i] : [])));
     const examAt = heads.findIndex((f) => EXAM_HEAD.test(f));
     const group = new Set(heads.flatMap((f, i) => (i < examAt && GROUP_HEAD.test(f) ? [i] : [])));
     const release = new Set(heads.flatMap((f, i) => (RELEASE_HEAD.test(f) ? [i] : [])));
@@ -92,8 +99,18 @@ export function delimitedAsColumns(raws: string[]): string[] {
     for (let i = from; i <= to; i++)
       out[i] =
         i < h ? asColumns(raws[i]!, new Set()) : asColumns(raws[i]!, aside, group, i > h ? release : new Set(), i === h ? release : new Set(), order, i === h);
+    const patient = heads.flatMap((f, i) => (i < examAt && PATIENT_HEAD.test(f) ? [i] : []));
+    if (patient.length > 0 && h < to) {
+      const first = fieldsOf(raws[h + 1]!);
+      for (let i = h + 1; i <= to; i++) out[i] = asColumns(raws[i]!, aside, new Set([...group, ...patient]), release, new Set(), order);
+      const fields = patient.filter((i) => (first[i] ?? '') !== '').map((i) => `${heads[i]}: ${first[i]}`);
+      out[h] = fields.join('   ');
+    }
     h = to;
   }
+  // A CSV file's comment lines ("# Exportação gerada em 30/05/2025 …", "# Total de registros: 33") are the
+  // export's notes on itself, above and below its records: no record, and no result.
+  if (out) for (let i = 0; i < out.length; i++) if (/^#(?:\s|$)/.test(raws[i]!)) out[i] = '';
   return out ?? raws;
 }
 

@@ -559,6 +559,8 @@ function closingComment(parts: readonly string[], i: number, cur: string, starts
 
 // A comma, outside brackets, before a word: where a typed list may go on to its next result.
 const COMMA_BEFORE_WORD = /,\s+(?=\p{L})/gu;
+// The little words that open a typed sentence's clause ("a urina deu …", "só os …"), no result's name.
+const CLAUSE_START = /^(?:a|o|as|os|e|s[oó]|mas|j[aá]|tamb[eé]m)\s/iu;
 // A typed result's name: a few words, no digit, colon or bracket ("HBsAg", "Anti HCV", "nitrito").
 const TYPED_NAME = /^\p{L}[\p{L}-]*(?: [\p{L}-]+){0,3}$/u;
 
@@ -577,7 +579,8 @@ function namedWordResult(piece: string): boolean {
  * ("HIV não reagente, HBsAg não reagente, Anti HCV não reagente", "leucócitos 4 p/c (até 5), nitrito
  * negativo"): left whole, the results after the first are read as its reference and lost. Cut before
  * each piece that is a name and its result in words, nothing else, after a piece that reads as a result:
- * a comma before a value's words ("9,1, e a referência é de 12 a 16") or within a reference stays.
+ * a comma before a value's words ("9,1, e a referência é de 12 a 16") or within a reference stays. After such
+ * a piece, cut before any piece that reads as a result.
  */
 function commaWordRun(piece: string, startsResult: (piece: string) => boolean): string[] {
   const cuts: { at: number; end: number }[] = [];
@@ -590,8 +593,14 @@ function commaWordRun(piece: string, startsResult: (piece: string) => boolean): 
   if (cuts.length === 0) return [piece];
   const segments = [{ at: 0, end: 0 }, ...cuts].map((c, i) => piece.slice(c.end, cuts[i]?.at ?? piece.length));
   const out: string[] = [];
-  for (const seg of segments) {
-    if (out.length > 0 && namedWordResult(seg) && startsResult(out[out.length - 1]!) && startsResult(seg)) out.push(seg);
+  for (const [i, seg] of segments.entries()) {
+    // … and after such a piece, before the next result whatever its value ("urina tipo 1: nitrito negativo,
+    // leucócitos 12.000/ml"): the words end the one before, whose exam's label before them names no result of
+    // its own and is left out. Not a clause of a sentence ("a urina deu tudo negativo, só os leucócitos 12").
+    const wordsBefore = i === 1 && out.length === 1 ? /^(?:[^:]*:\s*)?(.*)$/su.exec(out[0]!)![1]! : '';
+    const afterWords = wordsBefore !== '' && namedWordResult(wordsBefore) && !CLAUSE_START.test(wordsBefore) && startsResult(seg);
+    if (afterWords) out[0] = wordsBefore;
+    if (out.length > 0 && (namedWordResult(seg) || afterWords) && startsResult(out[out.length - 1]!) && startsResult(seg)) out.push(seg);
     else if (out.length > 0) out[out.length - 1] = `${out[out.length - 1]}, ${seg}`;
     else out.push(seg);
   }

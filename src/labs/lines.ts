@@ -242,6 +242,10 @@ export function cleanLine(raw: string, index: number): CleanLine {
     .replace(/\*\*|__/g, '')
     .replace(/(?<![\p{L}\d*])\*(\p{L}[^*\n]*?\p{L})\*(?![\p{L}\d*])/gu, '$1')
     .replace(/(^|\s)\*(?=\S)|(?<=\S)\*(?=\s|$)(?!\s*[\d(])|(?<=:)\*(?=\s)/g, '$1');
+  // A transcriber's note that the value is printed in red or in bold ("**6,84** (em vermelho)", a photo of a
+  // screen): the lab's way to mark a value out of range, read as its mark; left as a bracket between the value and
+  // its unit cell it would be taken for the reference.
+  t = t.replace(/(?<=\d)\s*\((?:em\s+|destacad[oa]\s+(?:em\s+)?)?(?:vermelho|negrito)\)/giu, ' *');
   // Italics with underscores from a transcription ("_Assinatura no rodapé: …_"), kept inside words ("HB_A1C").
   t = t.replace(/(^|\s)_(?=[^\s_])|(?<=[^\s_])_(?=\s|$)/g, '$1');
   // A message's square or diamond bullet is one too ("▫️ Ureia: 74 mg/dL", "▪️ *RNI (INR):* 2,31", with
@@ -955,6 +959,8 @@ const ADMIN_LABELS = [
   'requisicao',
   'req',
   'protocolo',
+  // … and the protocol's as a results message does ("Prot.: 77.412.095").
+  'prot',
   'ficha',
   'registro',
   // A typed form abbreviates its labels and pads them with dots ("REG....: 4.812", "PRONT..: 7305").
@@ -1954,6 +1960,22 @@ export function joinBrokenSingleCells(reads: readonly string[]): string[] {
         continue;
       }
     }
+    // A row's unit broken after its slash, the rest opening the next line before the row's reference cell
+    // ("Hemácias     4,12 milhões/" / "mm³          3,90 a 5,00", a phone's viewer): one row.
+    const rowUnitEnd = /(?:^|\s)([\p{L}µ][^\s\d]*\/)$/u.exec(cur)?.[1];
+    const [nextFirst, ...nextRest] = next.split(/\s{2,}/);
+    if (
+      rowUnitEnd !== undefined &&
+      /\d/.test(cur) &&
+      nextRest.length > 0 &&
+      unitAtStart(`${rowUnitEnd}${nextFirst}`)?.consumed === rowUnitEnd.length + nextFirst!.length &&
+      isReferenceText(nextRest.join('   '))
+    ) {
+      out[i] = `${cur}${next}`;
+      out[i + 1] = '';
+      i++;
+      continue;
+    }
     if (!single(cur) || !single(next)) continue;
     const range = new RegExp(String.raw`^(?:${NUMBER})\s+(?:a|à|at[eé])$`, 'iu').test(cur) && RANGE_END.test(next);
     // The unit may end a whole row or reference the viewer broke after its slash ("Hemoglobina 15,4 g/dL
@@ -1966,7 +1988,10 @@ export function joinBrokenSingleCells(reads: readonly string[]): string[] {
     // "anos: até 2,5 ng/mL", whose number alone would read as a bound).
     const reference = REFERENCE_LEAD_ALONE.test(cur) && ((WANTS_NUMBER.test(cur) && RANGE_END.test(next)) || (/\d$/.test(cur) && AGE_LABEL_END.test(next)));
     const council = COUNCIL_AT_END.test(cur) && COUNCIL_NUMBER.test(next);
-    if (!range && !unit && !bracket && !reference && !council) continue;
+    // A note's formula broken after an operator ("Nota: cálculo = ferro sérico /" / "CTLF x 100"): its factor
+    // is no value of a name.
+    const formula = /\s=\s.*\s[/x×*+]$/u.test(cur) && /^\p{L}/u.test(next);
+    if (!range && !unit && !bracket && !reference && !council && !formula) continue;
     out[i] = unit || cur.endsWith('-') ? `${cur}${next}` : `${cur} ${next}`;
     out[i + 1] = '';
     i++;
@@ -2144,7 +2169,9 @@ export function joinWrappedDetail(reads: readonly string[]): string[] {
     // Or at a bracket: the bracket alone ("Método: Hoffman … e Faust" / "(centrífugo-flutuação)"), or the end
     // of the one the line opened ("Material: fezes (…, em conservante" / "MIF)"); never a reference in it.
     const inBracket = /^\(([^()]*)\)$/.exec(next)?.[1] ?? (opensBracket(cur) ? /^([^()]*)\)$/.exec(next)?.[1] : undefined);
-    const bracketEnd = inBracket !== undefined && !/\d/.test(next) && qualitativeAtStart(inBracket) === undefined && !isReferenceText(inBracket);
+    // An ordinal there is the assay's generation, no value ("Método: Quimioluminescência" / "(3ª geração)").
+    const bracketEnd =
+      inBracket !== undefined && !/\d/.test(next.replace(/\d+[ªº°]/gu, '')) && qualitativeAtStart(inBracket) === undefined && !isReferenceText(inBracket);
     if (!isBlockDetail(cur) || (!(DANGLING_WORD.test(cur) && /^\p{Ll}/u.test(next)) && !labelLast && !bracketEnd)) continue;
     if (next.includes(':') || /\s{2,}/.test(next)) continue;
     out[i] = `${out[i]!.trimEnd()} ${next}`;

@@ -17,6 +17,7 @@ import { withoutEarlierReports } from './earlier-reports.ts';
 import { blockColumns, mapBack } from './block-columns.ts';
 import { alertColumnAt, isDoseLine, withoutAlertColumn } from './alert-column.ts';
 import { delimitedAsColumns } from './delimited.ts';
+import { screenReaderAsText } from './screen-reader.ts';
 import { jsonRecordsAsRows } from './json-records.ts';
 import { dictatedAsResults } from './dictation.ts';
 import { splitRunOnBlocks } from './run-on-blocks.ts';
@@ -254,7 +255,7 @@ interface Closed {
 /** The patient's sex and age as the parser sees them (report header first, then the options). */
 export function reportPatient(text: string, options: LabParseOptions = {}): Patient {
   return readPatient(
-    delimitedAsColumns(text.split(/\r?\n/)).map((raw, i) => cleanLine(raw, i).text),
+    delimitedAsColumns(screenReaderAsText(text.split(/\r?\n/))).map((raw, i) => cleanLine(raw, i).text),
     options,
   );
 }
@@ -293,6 +294,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   // line is still accounted as printed.
   // A ";"-delimited export is read as the columns and fields it stands for (delimited.ts); cells printed
   // one a line value first are put back in rows (value-first-cells.ts).
+  // A screen reader's text is read as the report it speaks (screen-reader.ts).
   // Data copied as JSON is read as the rows its result objects stand for (json-records.ts); a
   // form's ticked box as the option it ticks (checkboxes.ts); a
   // transcribed dictation as the results its sentences say (dictation.ts); a result's value and
@@ -300,7 +302,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   // a line are put back in rows (paired-cells.ts), and so are the header and rows of one a phone's viewer
   // wrapped anywhere (wrapped-differential.ts); a tolerance curve's table with one column per analyte is
   // read as one result per cell (curve-columns.ts).
-  const cellLines = joinListedColumns(centredRowValues(withoutSecondUnits(dictatedAsResults(checkedOptions(jsonRecordsAsRows(raws))))));
+  const cellLines = joinListedColumns(centredRowValues(withoutSecondUnits(dictatedAsResults(checkedOptions(jsonRecordsAsRows(screenReaderAsText(raws)))))));
   const pairedRows = joinPairedCells(cellLines);
   const pageRows = unfoldPageColumns(curveColumnsAsRows(delimitedAsColumns(joinWrappedDifferential(pairedRows))));
   // A tabbed row whose name wrapped onto the line above is read and accounted as one row on its cells'
@@ -590,8 +592,9 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     const tight = SUSCEPTIBILITY_END.test(lineAbove ?? '') ? /^(\s*\P{N}*\p{L}{3}\P{N}*?)\s(\p{L}{2,})\s*$/u.exec(t) : null;
     if (tight && SUSCEPTIBILITY.test(tight[2]!)) t = `${tight[1]}   ${tight[2]}`;
     // So is a row typed with a dash before its word ("Ampicilina - Resistente", a message's antibiogram), the
-    // first one too: the word spelled out after the dash is the antimicrobial's interpretation.
-    const dashed = /^(\s*\P{N}*\p{L}{3}\P{N}*?)\s[-–—]\s(\p{L}{2,})\s*$/u.exec(t);
+    // first one too: the word spelled out after the dash is the antimicrobial's interpretation. So is one
+    // after a colon ("Ampicilina: Resistente", an app's list as its screen reader speaks it).
+    const dashed = /^(\s*\P{N}*\p{L}{3}\P{N}*?)(?:\s[-–—]|:)\s+(\p{L}{2,})\s*$/u.exec(t);
     if (dashed && SPELLED_SUSCEPTIBILITY.test(dashed[2]!)) t = `${dashed[1]}   ${dashed[2]}`;
     // A results app's card prints the reference on the line under the value and closes it with the lab's
     // verdict badge ("VR 4.000 - 11.000      ● Baixo", "VR Não reagente      Normal"): the badge marks the

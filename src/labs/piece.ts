@@ -42,6 +42,7 @@ export const CONTROL_ROW = new RegExp(String.raw`^(?:tempo\s+(?:d[oa]\s+)?)?${CO
 export const CONTROL_RATIO =
   /^(?:rela[cç][aã]o|raz[aã]o|r)\.?\s*(?:d[oa]s?\s+tempos?\s+)?(?:pac(?:iente)?\.?|p)\s*\/\s*(?:cont(?:r(?:ole)?)?|ctrl?|norm(?:al)?|pool|c|n)\.?$/iu;
 const NOTE_AFTER_UNIT = new RegExp(String.raw`^\((?:[^()\d]*|[^()]*\d{1,2}\/\d{1,2}\/\d{2,4}[^()]*|\s*${CONTROL_LEAD}\b[^()]*)\)\s*`, 'iu');
+const TYPED_REMARK = /^\((?=\p{Ll})([^()\d]*?\p{L}{2,}\s+[^()\d]*\p{L}{2,})\s+\d[^()]*\)\s*/u;
 const RELEASED_AT = /(?<=\S)\s{3,}(?:\d{1,2}\/\d{1,2}(?:\/\d{2,4})?(?:\s+\d{1,2}:\d{2})?|\d{1,2}:\d{2})$/;
 // A clock time alone, its hour zero-padded ("03:20"): no titre ("1:16") reads so.
 const RELEASED_TIME_ALONE = /^\s*[0-2]\d:[0-5]\d\s*$/;
@@ -322,6 +323,11 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
   if (none && noRangeText(none[1]!)) return { entries, refItems: [none[1]!.trim()] };
   const note = NOTE_AFTER_UNIT.exec(ref);
   if (note && !isReferenceText(note[0]) && !isReferenceLabel(note[0].replace(/[()]/g, ''))) ref = ref.slice(note[0].length);
+  // So does a typist's remark in brackets, in lower case, a few words before any number ("11 ng/ml (em novembro
+  // era 18!!)", "negativo (pedi pq atrasou 5 dias)", a patient's notes): words about the result, no range, and
+  // no label of whom a range is for before its number ("(crianças até 5 anos)").
+  const remark = note ? null : TYPED_REMARK.exec(ref);
+  if (remark && !isReferenceText(remark[0]) && !isReferenceLabel(remark[1]!.trim())) ref = ref.slice(remark[0].length);
   // The control run printed after the reference instead ("10,0 - 13,5  (controle do dia: 12,4 s)").
   const control = CONTROL_NOTE_AT_END.exec(ref);
   if (control && control.index > 0) ref = ref.slice(0, control.index).trim();
@@ -335,7 +341,7 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
   // The lab's mark printed after the reference ("11,0 g/dL (12,0 - 16,0) L", a LIS's "<L>"). In brackets
   // only whole: the "H)" that closes a note ("70 A 99 (JEJUM DE 8 H)") is the note's hours. A portal draws
   // a triangle ("4.000 a 11.000   ▲").
-  const late = /\s+(\*{1,3}|\([HL]\)|[HL]|<(?:HH|LL|[HL])>|↑|↓|▲|▼|⬆\uFE0F?|⬇\uFE0F?)$/u.exec(ref);
+  const late = /\s+(\*{1,3}|\([HL]\)|[HL]|<(?:HH|LL|[HL])>|↑{1,2}|↓{1,2}|▲|▼|⬆\uFE0F?|⬇\uFE0F?)$/u.exec(ref);
   if (late && ref.length > late[0].length) {
     ref = ref.slice(0, late.index);
     const last = entries[entries.length - 1]!;

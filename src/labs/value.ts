@@ -39,8 +39,9 @@ export function markerOf(m: string): 'alto' | 'baixo' | null {
   if (m.trim() === '>') return 'alto';
   if (m.trim() === '<') return 'baixo';
   const t = m.replace(/[()<>\s]|\uFE0F/g, '').toLowerCase();
-  if (/^(hh?|a|\+|↑|▲|⬆|🔺|alto|alta|elevado|elevada|acima)$/u.test(t)) return 'alto';
-  if (/^(ll?|b|-|↓|▼|⬇|🔻|baixo|baixa|abaixo)$/u.test(t)) return 'baixo';
+  // An arrow doubled by hand for emphasis ("↓↓", a note copying results) is the same mark.
+  if (/^(hh?|a|\+|↑↑?|▲|⬆|🔺|alto|alta|elevado|elevada|acima)$/u.test(t)) return 'alto';
+  if (/^(ll?|b|-|↓↓?|▼|⬇|🔻|baixo|baixa|abaixo)$/u.test(t)) return 'baixo';
   return null;
 }
 

@@ -31,6 +31,43 @@ const ROW_START = new RegExp(
 /** The unit a line gives its column when it holds that cell alone ("%", "/mm³"). */
 const unitAlone = (l: string): string | undefined => (l.trim() !== '' && !/\s/.test(l.trim()) ? columnUnit(l.trim()) : undefined);
 
+// The cells of a line set apart by column gaps.
+const gapCells = (l: string) => l.trim().split(/\s{2,}/);
+// A header cell over a reference column ("V.R. (%)", "Ref. (/mm³)", "Valores de referência").
+const REFERENCE_HEAD = /^(?:v\.?\s?r\.?|ref(?:er[eê]ncias?)?\.?|valor(?:es)?\s+de\s+refer[eê]ncia)\s*(?:\([^()]*\))?$/iu;
+// A range alone in its cell ("0 a 550", "1.600 a 7.700", "até 5").
+const RANGE_CELL = new RegExp(String.raw`^(?:(?:${NUMBER})\s*(?:a|-|–)\s*(?:${NUMBER})|(?:at[eé]|<|>|<=|>=|≤|≥)\s*(?:${NUMBER}))$`, 'iu');
+// A row's line of its name and its bare values, no range yet ("Bastonetes     2     123").
+const ROW_OF_VALUES = new RegExp(String.raw`^\s*\p{L}[^\d]*?(?:\s{2,}(?:${NUMBER}))+\s*$`, 'u');
+
+/**
+ * The same viewer may keep a differential's header on one line ("%        /mm³") and wrap only its last cells:
+ * the reference columns' heads under it ("V.R. (%)       V.R. (/mm³)") and each row's ranges under its values
+ * ("Bastonetes     2     123" / "0 a 5     0 a 550"). Read line by line the ranges are a line of their own
+ * and the row is listed. So, under such a header, the heads' line and each row's line of ranges (one range a
+ * value, no more) are put back at the end of the line above, as printed on a wide page.
+ */
+function joinWrappedRanges(reads: readonly string[], out: string[]): void {
+  for (let h = 0; h + 1 < reads.length; h++) {
+    const heads = gapCells(reads[h]!);
+    if (heads.length < 2 || !heads.every((c) => columnUnit(c) !== undefined)) continue;
+    let r = h + 1;
+    if (gapCells(reads[r]!).every((c) => REFERENCE_HEAD.test(c))) {
+      out[h] = `${reads[h]!.trimEnd()}     ${reads[r]!.trim()}`;
+      out[r] = '';
+      r++;
+    }
+    for (; r + 1 < reads.length && ROW_OF_VALUES.test(reads[r]!); r += 2) {
+      const values = gapCells(reads[r]!).length - 1;
+      const ranges = gapCells(reads[r + 1]!);
+      if (values > heads.length || ranges.length !== values || !ranges.every((c) => RANGE_CELL.test(c))) break;
+      out[r] = `${reads[r]!.trimEnd()}     ${reads[r + 1]!.trim()}`;
+      out[r + 1] = '';
+    }
+    h = r - 1;
+  }
+}
+
 interface WrappedTable {
   /** The header's unit lines, [from, to). */
   header: [number, number];
@@ -69,8 +106,16 @@ function wrappedTables(reads: readonly string[]): WrappedTable[] {
   return tables;
 }
 
+/** The lines with joinWrappedRanges applied: the same array when it joined nothing. */
+function withRangesJoined(reads: readonly string[]): string[] {
+  const out = [...reads];
+  joinWrappedRanges(reads, out);
+  return out.some((l, i) => l !== reads[i]) ? out : (reads as string[]);
+}
+
 /** The lines of a text with a wrapped differential's header and rows each on one line; any other text as it is. */
-export function joinWrappedDifferential(reads: string[]): string[] {
+export function joinWrappedDifferential(lines: string[]): string[] {
+  const reads = withRangesJoined(lines);
   const tables = wrappedTables(reads);
   if (tables.length === 0) return reads;
   const out = [...reads];
@@ -92,7 +137,9 @@ export function joinWrappedDifferential(reads: string[]): string[] {
 
 /** Each joined row's line with the lines joined to it, where its later cells are printed (parse.ts atPrintedLines). */
 export function wrappedDifferentialLines(reads: readonly string[]): Map<number, number[]> {
-  return new Map(wrappedTables(reads).flatMap((t) => t.rows.map(({ at, to }) => [at, Array.from({ length: to - at - 1 }, (_, k) => at + 1 + k)] as const)));
+  return new Map(
+    wrappedTables(withRangesJoined(reads)).flatMap((t) => t.rows.map(({ at, to }) => [at, Array.from({ length: to - at - 1 }, (_, k) => at + 1 + k)] as const)),
+  );
 }
 
 // A row's values: numbers one after another, none opening a range ("64,5 5.637 1.700 a 7.000").
