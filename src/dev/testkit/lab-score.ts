@@ -237,6 +237,7 @@ export const CORPUS_SETS = [
   'heldout113',
   'heldout114',
   'heldout116',
+  'heldout117',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
 
