@@ -55,7 +55,17 @@ const VALUE = /^[<>≤≥]?\s*\d[\d.,]*(?:\s+\S+)?$/u;
 
 /** The lines with each centred row's value moved up to its name's line; any other line as it is. */
 export function centredRowValues(reads: string[]): string[] {
+  return centred(reads).out;
+}
+
+/** Each centred row's name line with the line its value is printed on (parse.ts atPrintedLines). */
+export function centredRowLines(reads: string[]): Map<number, number[]> {
+  return centred(reads).moves;
+}
+
+function centred(reads: string[]): { out: string[]; moves: Map<number, number[]> } {
   const out = [...reads];
+  const moves = new Map<number, number[]>();
   let columns: { name: number; result: number; reference: number } | undefined;
   for (let i = 0; i < reads.length; i++) {
     const line = out[i]!;
@@ -92,8 +102,9 @@ export function centredRowValues(reads: string[]): string[] {
       const padded = out[i]!.padEnd(cell.end + 2);
       out[i] = `${padded.slice(0, cell.start)}${value}${padded.slice(cell.end)}`.trimEnd();
       out[j] = `${below.slice(0, cell.start)}${' '.repeat(value.length)}${below.slice(cell.end)}`.trimEnd();
+      moves.set(i, [j]);
       break;
     }
   }
-  return out;
+  return { out, moves };
 }

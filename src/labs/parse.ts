@@ -24,7 +24,7 @@ import { splitRunOnBlocks } from './run-on-blocks.ts';
 import { withoutSecondUnits } from './second-units.ts';
 import { curveColumnsAsRows } from './curve-columns.ts';
 import { joinListedColumns, joinPairedCells, pairedCellLines } from './paired-cells.ts';
-import { centredRowValues } from './centred-cells.ts';
+import { centredRowLines, centredRowValues } from './centred-cells.ts';
 import { checkedOptions } from './checkboxes.ts';
 import { joinWrappedDifferential, wrappedDifferentialLines } from './wrapped-differential.ts';
 import { moveNamedReferences } from './named-references.ts';
@@ -302,7 +302,8 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   // a line are put back in rows (paired-cells.ts), and so are the header and rows of one a phone's viewer
   // wrapped anywhere (wrapped-differential.ts); a tolerance curve's table with one column per analyte is
   // read as one result per cell (curve-columns.ts).
-  const cellLines = joinListedColumns(centredRowValues(withoutSecondUnits(dictatedAsResults(checkedOptions(jsonRecordsAsRows(screenReaderAsText(raws)))))));
+  const unitLines = withoutSecondUnits(dictatedAsResults(checkedOptions(jsonRecordsAsRows(screenReaderAsText(raws)))));
+  const cellLines = joinListedColumns(centredRowValues(unitLines));
   const pairedRows = joinPairedCells(cellLines);
   const pageRows = unfoldPageColumns(curveColumnsAsRows(delimitedAsColumns(joinWrappedDifferential(pairedRows))));
   // A tabbed row whose name wrapped onto the line above is read and accounted as one row on its cells'
@@ -1918,9 +1919,12 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   // Accounted on the rows read, each result read from a row joined out of several printed lines is then
   // given back on the line its value is printed on: a differential's cells one a line (paired-cells.ts), a
   // differential's row a phone's viewer wrapped (wrapped-differential.ts), an SMS part read with the part
-  // before it (smsPartLines).
+  // before it (smsPartLines), a value a centred table row prints under its name's line (centred-cells.ts).
   const result = { ...current, unparsed_lines: accountLines(seen, [...kept, ...qualitative], unparsed) };
-  return [pairedCellLines(cellLines), wrappedDifferentialLines(pairedRows), smsPartLines(details)].reduce((r, joins) => atPrintedLines(r, joins, raws), result);
+  return [pairedCellLines(cellLines), wrappedDifferentialLines(pairedRows), smsPartLines(details), centredRowLines(unitLines)].reduce(
+    (r, joins) => atPrintedLines(r, joins, raws),
+    result,
+  );
 }
 
 /**

@@ -150,6 +150,17 @@ test("a table whose wrapped cells are centred vertically: the value on the line 
     ['Cortisol', 22, 'µg/dL', 'alto'],
     ['Creatinina', 0.9, 'mg/dL', 'normal'],
   ]);
+  // Each result is given on the line its value is printed on, not its name's: a person checking the line
+  // sees the number there, and the never-silent accounting finds it.
+  assert.deepEqual(
+    r.analytes.map((a) => [a.name, a.line]),
+    [
+      ['Ureia', 2],
+      ['Peptídeo C', 4],
+      ['Cortisol', 6],
+      ['Creatinina', 7],
+    ],
+  );
 });
 
 test("a bar table's previous-result column holds a serology's earlier word with its date: the cell is cut, the current word read", () => {

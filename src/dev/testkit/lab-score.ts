@@ -236,6 +236,7 @@ export const CORPUS_SETS = [
   'heldout112',
   'heldout113',
   'heldout114',
+  'heldout115',
   'heldout116',
   'heldout117',
 ] as const;
