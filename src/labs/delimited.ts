@@ -108,9 +108,6 @@ export function delimitedAsColumns(raws: string[]): string[] {
     }
     h = to;
   }
-  // A CSV file's comment lines ("# Exportação gerada em 30/05/2025 …", "# Total de registros: 33") are the
-  // export's notes on itself, above and below its records: no record, and no result.
-  if (out) for (let i = 0; i < out.length; i++) if (/^#(?:\s|$)/.test(raws[i]!)) out[i] = '';
   return out ?? raws;
 }
 

@@ -230,15 +230,11 @@ export const CORPUS_SETS = [
   'heldout69',
   'heldout71',
   'heldout66',
-  'heldout84',
   'heldout77',
-  'heldout92',
   'heldout112',
-  'heldout113',
   'heldout114',
   'heldout115',
   'heldout116',
-  'heldout117',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
 
