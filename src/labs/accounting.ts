@@ -173,7 +173,7 @@ const ADMIN_SPANS: RegExp[] = [
   // temperature, settings of the run and never a measured result; so is the temperature an enzyme is assayed
   // or a culture incubated at ("(U/L, 37 °C)", "incubação a 35 °C"). No lab result is in degrees Celsius.
   // A ratio to it is a result ("Relação pO2/FiO2: 178"): only the FiO2 that no ratio's slash precedes.
-  /(?<![\p{L}\d])(?<!o2\s*\/\s*)(?:fi\s?o2|f\s?o2\s*\(\s*i\s*\))\s*[:=]?\s*\d+(?:[.,]\d+)?\s*%?(?![\d.,])/giu,
+  /(?<![\p{L}\d])(?<!o2(?:\s*\([a-z]\))?\s*\/\s*)(?:fi\s?o2|f\s?o2\s*\(\s*i\s*\))\s*[:=]?\s*\d+(?:[.,]\d+)?\s*%?(?![\d.,])/giu,
   /(?<![\d.,])\d+(?:[.,]\d+)?\s*[°º]\s*c(?![\p{L}\d])/giu,
   // How many microscope fields were examined ("não foram visualizadas formas parasitárias em 100 campos",
   // "examinados 200 campos"): the extent of the search, no count found. A count per field is a result

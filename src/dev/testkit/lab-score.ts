@@ -230,9 +230,7 @@ export const CORPUS_SETS = [
   'heldout69',
   'heldout71',
   'heldout66',
-  'heldout77',
   'heldout112',
-  'heldout114',
   'heldout115',
   'heldout116',
 ] as const;
