@@ -23,6 +23,7 @@ import {
   analyserAfterSpecimen,
   ASSAY_LIMIT,
   cutAdminLabel,
+  DATED_EARLIER_CELL,
   isAdminLine,
   isCardStatus,
   isPortalTabs,
@@ -309,6 +310,8 @@ const ADMIN_SPANS: RegExp[] = [
     String.raw`(?:^|\s)[(\[]?\s*${PREVIOUS_LABEL}(?:\s*\(\s*\p{L}[\p{L} /.-]{0,40}\))?(?:\s*\(\s*(?:em\s+|de\s+)?\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\s*\)\s*(?:\.{2,}\s*)?:|\s*(?:\.{2,}\s*)?:?)\s*(?:[<>]\s*)?(?:${NUMBER})\s*(?:${UNIT_PATTERN})?\s*(?:\(?\s*(?:em|de)?\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s*\)?)?[)\]]?(?:\s*[·|;,]\s*(?:[<>]\s*)?(?:${NUMBER})\s*(?:${UNIT_PATTERN})?\s*\(?\s*(?:em|de)?\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s*\)?)*`,
     'giu',
   ),
+  // An earlier sample's value after its day, in brackets last on the row ("17 a 49    (27/05: 96)"): cut off by the reader.
+  new RegExp(DATED_EARLIER_CELL.source, 'giu'),
   // The change since that previous result, printed after it by a cumulative report ("Δ% -10,4",
   // "Variação: +5,2 %"): a difference between two samples, no result.
   new RegExp(String.raw`(?<![\p{L}])(?:Δ\s*%?|varia[cç][aã]o(?:\s*%)?|var\.\s*%)\s*:?\s*[+−-]?\s*(?:${NUMBER})\s*%?`, 'giu'),

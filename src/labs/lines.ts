@@ -62,6 +62,14 @@ const LAST_RESULT = String.raw`[uú]ltimo\s+resultado`;
 const HISTORY = String.raw`(?<!\b(?:ver|visualizar|abrir|exibir)\s{1,3}(?:o\s+)?)hist[oó]rico`;
 const PREVIOUS_CUT = new RegExp(String.raw`(?:^|\s)(?:[(\[]\s*)?(?:(?:resultados?\s+)?anterior(?:es)?|${HISTORY}|${LAST_RESULT})(?![\p{L}]).*$`, 'iu');
 
+// An earlier sample's value in brackets after its day and a colon, last on a result's row ("Ureia   118   H
+// mg/dL   17 a 49    (27/05: 96)", under a "Res. anterior" header; glued to the range when the cell is full,
+// "0,70 a 1,20(27/05: 2,31)"): the earlier result, cut off as the worded ones are.
+export const DATED_EARLIER_CELL = new RegExp(
+  String.raw`\s*\(\s*\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\s*:\s*[<>]?\s*-?(?:${NUMBER})(?:\s*(?:${UNIT_PATTERN}))?\s*\)\s*$`,
+  'iu',
+);
+
 // A unit's own field before a reference lead after a column break (cleanLine).
 const UNIT_FIELD_BEFORE_REFERENCE = new RegExp(String.raw`^\s*unidades?\s*:\s*(?:${UNIT_PATTERN})(?=\s{2,}${REFERENCE_LEAD_WORDS}\s*:)`, 'iu');
 
@@ -325,7 +333,7 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // A previous result printed beside this one ("Resultado anterior: 119 mg/dL (10/01/2025)") is an
   // earlier sample's: it is cut off so its date does not make the line administrative, and the
   // current value before it is read.
-  const previous = PREVIOUS_CUT.exec(t);
+  const previous = PREVIOUS_CUT.exec(t) ?? DATED_EARLIER_CELL.exec(t);
   let cut: string | undefined;
   if (previous && previous.index > 0 && /\d/.test(t.slice(0, previous.index))) {
     cut = previous[0];
