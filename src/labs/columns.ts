@@ -549,7 +549,10 @@ function withoutEarlierColumns(line: CleanLine, currentAt: number, earlier: Arra
   // A result in words under the current date ("HBsAg   Não reagente   Não reagente   Não reagente"), the
   // earlier samples' words under theirs.
   const wordCurrent = numberCurrent ? undefined : cs.find((c) => Math.abs(c.at - currentAt) <= 3 && wholeWordResult(c.cell));
-  const current = numberCurrent ?? wordCurrent;
+  // A dash under the current date ("Amilase   ---   ---   64   U/L", legend "--- = exame não realizado na
+  // data"): no result today; the earlier samples' values are still theirs, never the row's result.
+  const dashCurrent = numberCurrent || wordCurrent || unplaced ? undefined : cs.find((c) => Math.abs(c.at - currentAt) <= 3 && /^[-–—]{1,3}$/.test(c.cell));
+  const current = numberCurrent ?? wordCurrent ?? dashCurrent;
   const earlierCell = (c: { cell: string }) => EARLIER_VALUE.test(c.cell) || (wordCurrent !== undefined && wholeWordResult(c.cell));
   let cut = cs.filter((c) => c !== current && inside(c.at));
   // A row that lost an earlier sample's cell, its unit and reference moved left into the earlier columns

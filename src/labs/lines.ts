@@ -1334,7 +1334,8 @@ export function resultAfterDetail(text: string): string | undefined {
 const RELEASE_STAMP_CELL =
   /\s{2,}(?:liberad[oa]|libera[cç][aã]o|coletad[oa]|colhid[oa]|coleta|recebid[oa]|recebimento)(?:\s+em)?\s*:?\s*\d{1,2}\/\d{1,2}(?:\/\d{2,4})?(?:\s+(?:[àa]s\s+)?\d{1,2}[:h]\d{2})?\s*$/iu;
 // Digits glued to letters ("HBA1C", "B12") and in brackets ("(3 amostras)") qualify a title: they are no value.
-const NAME_DIGITS = /(?<=\p{L})\d+|\([^()\d]*\d[^()]*\)/gu;
+// So does the number of the sample a culture was drawn in ("HEMOCULTURA - AMOSTRA 1 (aeróbia)", "Frasco 2").
+const NAME_DIGITS = /(?<=\p{L})\d+|\([^()\d]*\d[^()]*\)|(?<=(?<![\p{L}])(?:amostra|frasco)\s{1,2})\d{1,2}(?![\d.,/])/giu;
 
 /**
  * A block title with its Material/Método cell printed beside it ("FERRITINA      Material: soro -

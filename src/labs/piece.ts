@@ -209,6 +209,9 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
   // ng/mL", "… indicada quando ferritina superior a 300"): the number is a bound in a sentence, never a result.
   if (/\s(?:(?:acima|abaixo)\s+de|(?:superior|inferior)\s+a|(?:maior|menor)\s+(?:do\s+)?que)\s*$/iu.test(nameRaw)) return undefined;
   if (/(?:^|\s)(?:quando|caso)\s+\p{L}/iu.test(name)) return undefined;
+  // The number of the sample a culture was drawn in ("HEMOCULTURA - AMOSTRA 1 (aeróbia)", "Frasco 2"): the
+  // title's, naming which sample, never a value.
+  if (read.value !== null && !read.unit && Number.isInteger(read.value) && /(?:^|\s)(?:amostra|frasco)$/iu.test(nameRaw.trim())) return undefined;
   // A number of days, weeks, months or years is a time ("repetir após 2 semanas", an age), never a result.
   if (read.value !== null && !read.unit && /^\s*(?:dias?|semanas?|meses|m[eê]s|anos?)(?![\p{L}])/iu.test(read.rest)) return undefined;
   const entries: Entry[] = [{ def, name, read, line: ctx.line.index }];

@@ -1306,9 +1306,10 @@ export function isReferenceText(text: string, opts: { strictLabels?: boolean; do
 /**
  * A transcriber's mark of a digit it could not make out, right after the digits it could ("4,2[?]"). The
  * photo's margin cutting a bound after its decimal comma ("0,70 a 1,2[cortado]") leaves it as open: what
- * was lost can only be more decimals (or the unit), so the bound lies between 1,2 and 1,29.
+ * was lost can only be more decimals (or the unit), so the bound lies between 1,2 and 1,29. So does a
+ * smudge glued to a bound's decimals ("até 1,2[borrado]", a photo's transcription): the digits before it were read.
  */
-export const DOUBTFUL_DIGIT = /(?<=\d)\s?\[\s*\?\s*\]|(?<=\d,\d{1,3})\[\s*cortad[oa][^\]]*\]\s*$/gu;
+export const DOUBTFUL_DIGIT = /(?<=\d)\s?\[\s*\?\s*\]|(?<=\d,\d{1,3})\[\s*cortad[oa][^\]]*\]\s*$|(?<=\d,\d{1,3})\[\s*(?:borrad[oa]|ileg[ií]vel)\s*\]/gu;
 
 /**
  * The margin cutting a reference in its unit, after the last bound's number ended ("17 a 49 mg/[cortado]",
