@@ -23,6 +23,7 @@ import {
   analyserAfterSpecimen,
   ASSAY_LIMIT,
   cutAdminLabel,
+  DATED_EARLIER_CELL,
   isAdminLine,
   isCardStatus,
   isPortalTabs,
@@ -242,6 +243,10 @@ const ADMIN_SPANS: RegExp[] = [
   /(?<![\p{L}])(?:conv[eê]nio|plano(?:\s+de\s+sa[uú]de)?)\s*:\s*(?:[\p{L}.]+ ){1,4}\d+[a-z]?(?![\d.,])/giu,
   // … and printed in brackets after the bed ("Leito: CM2-214B  (Clínica Médica 2)").
   /(?<![\p{L}])leito\s*:?\s*[\p{L}\d-]+\s+\((?:[\p{L}.]+ ){1,4}\d+[a-z]?\)/giu,
+  // The hospital unit the patient lies in, its room's number last ("Unidade: Clínica Médica / Isolamento 3").
+  /(?<![\p{L}])unidade\s*:\s*(?:\p{L}[\p{L}.]*\s*(?:\/\s*)?){1,5}\s\d{1,3}[a-z]?(?![\p{L}\d,.])/giu,
+  // … and after its ward's name and number and a dash ("Leito: Clínica Médica 2 - 14B").
+  /(?<![\p{L}])leito\s*:?\s*(?:\p{L}[\p{L}.]*\s+){1,4}\d{1,2}\s*[-–]\s*\d{1,3}[a-z]?(?![\p{L}\d])/giu,
   // A numbered kind in a title: "URINA TIPO 1", "EAS tipo I".
   /(?<![\p{L}])tipo\s+\d(?!\d)/giu,
   // A regulatory standard cited in brackets with its annex and table ("(NR-7, Anexo II, Quadro 2)"): parts
@@ -309,6 +314,8 @@ const ADMIN_SPANS: RegExp[] = [
     String.raw`(?:^|\s)[(\[]?\s*${PREVIOUS_LABEL}(?:\s*\(\s*\p{L}[\p{L} /.-]{0,40}\))?(?:\s*\(\s*(?:em\s+|de\s+)?\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\s*\)\s*(?:\.{2,}\s*)?:|\s*(?:\.{2,}\s*)?:?)\s*(?:[<>]\s*)?(?:${NUMBER})\s*(?:${UNIT_PATTERN})?\s*(?:\(?\s*(?:em|de)?\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s*\)?)?[)\]]?(?:\s*[·|;,]\s*(?:[<>]\s*)?(?:${NUMBER})\s*(?:${UNIT_PATTERN})?\s*\(?\s*(?:em|de)?\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s*\)?)*`,
     'giu',
   ),
+  // An earlier sample's value after its day, in brackets last on the row ("17 a 49    (27/05: 96)"): cut off by the reader.
+  new RegExp(DATED_EARLIER_CELL.source, 'giu'),
   // The change since that previous result, printed after it by a cumulative report ("Δ% -10,4",
   // "Variação: +5,2 %"): a difference between two samples, no result.
   new RegExp(String.raw`(?<![\p{L}])(?:Δ\s*%?|varia[cç][aã]o(?:\s*%)?|var\.\s*%)\s*:?\s*[+−-]?\s*(?:${NUMBER})\s*%?`, 'giu'),

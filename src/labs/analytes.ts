@@ -412,6 +412,16 @@ export const KNOWN_NAMES: readonly KnownName[] = [
 ];
 
 /** Folds accents and case one character at a time, so indices in the result match the original. */
+// A white cell of the blood differential ("Neutrófilos", "Segmentados", "Bastonetes", "Linfócitos
+// atípicos", "Metamielócitos"…): counted both as a share of the leukocytes and per microlitre.
+const WHITE_CELL =
+  /^(?:neutr[oó]filos|segmentad[oa]s|bastonet(?:es|ados)|linf[oó]citos|mon[oó]citos|eosin[oó]filos|bas[oó]filos|metamiel[oó]citos|miel[oó]citos|promiel[oó]citos|blastos)(?![\p{L}])/iu;
+
+/** Whether a printed name is a white cell of the differential, relative and absolute counts on its row. */
+export function isWhiteCellName(printed: string): boolean {
+  return WHITE_CELL.test(printed.trim());
+}
+
 export function foldSameLength(s: string): string {
   // ASCII needs no decomposition: the common case stays cheap on a 100 kB report.
   if (/^[\x00-\x7f]*$/.test(s)) return s.toLowerCase();

@@ -549,7 +549,10 @@ function withoutEarlierColumns(line: CleanLine, currentAt: number, earlier: Arra
   // A result in words under the current date ("HBsAg   Não reagente   Não reagente   Não reagente"), the
   // earlier samples' words under theirs.
   const wordCurrent = numberCurrent ? undefined : cs.find((c) => Math.abs(c.at - currentAt) <= 3 && wholeWordResult(c.cell));
-  const current = numberCurrent ?? wordCurrent;
+  // A dash under the current date ("Amilase   ---   ---   64   U/L", legend "--- = exame não realizado na
+  // data"): no result today; the earlier samples' values are still theirs, never the row's result.
+  const dashCurrent = numberCurrent || wordCurrent || unplaced ? undefined : cs.find((c) => Math.abs(c.at - currentAt) <= 3 && /^[-–—]{1,3}$/.test(c.cell));
+  const current = numberCurrent ?? wordCurrent ?? dashCurrent;
   const earlierCell = (c: { cell: string }) => EARLIER_VALUE.test(c.cell) || (wordCurrent !== undefined && wholeWordResult(c.cell));
   let cut = cs.filter((c) => c !== current && inside(c.at));
   // A row that lost an earlier sample's cell, its unit and reference moved left into the earlier columns
@@ -617,17 +620,33 @@ export function labelByBandColumns(
   columns: BandColumn[],
   { alone = false, inOrder = false }: { alone?: boolean; inOrder?: boolean } = {},
 ): string | undefined {
-  const cs = cellStarts(text, offset);
+  const all = cellStarts(text, offset);
+  // The ranges' unit printed once after the last band's range ("VCM   74,5   70 a 86   75 a 87   77 a 95
+  // fL"): the unit of every range on the row, no column of its own.
+  const last = all[all.length - 1];
+  const unitLast = last !== undefined && all.length > columns.length && unitAtStart(last.cell)?.consumed === last.cell.length;
+  const cs = unitLast ? all.slice(0, -1) : all;
   const ranges = cs.slice(-columns.length);
   // The ranges alone on their row (under a result's reference lead), or after the row's value.
-  if (cs.length < columns.length || (cs.length === columns.length && !alone) || !ranges.every((c) => parseRangeExpression(c.cell) !== undefined))
+  // A row of ranges alone with their unit ("1.000-8.500   1.500-8.500   1.800-8.000   /µL" under a
+  // differential's row of percentages): the same bands' ranges in the absolute count's unit.
+  if (cs.length < columns.length || (cs.length === columns.length && !alone && !unitLast) || !ranges.every((c) => parseRangeExpression(c.cell) !== undefined))
     return undefined;
   const nearest = (at: number) => columns.reduce((best, col, i) => (Math.abs(col.at - at) < Math.abs(columns[best]!.at - at) ? i : best), 0);
   if (!inOrder && !ranges.every((c, i) => nearest(c.at) === i)) return undefined;
-  let out = text;
+  // That unit is the value's too: it goes after the value's cell, before the ranges. With no value on
+  // the row, each range carries it, so it goes to the value printed in that unit above.
+  const value = cs[cs.length - columns.length - 1];
+  let out = unitLast ? text.slice(0, last.at - offset).trimEnd() : text;
   for (let i = ranges.length - 1; i >= 0; i--) {
     const at = ranges[i]!.at - offset;
-    out = `${out.slice(0, at)}${columns[i]!.band}: ${out.slice(at)}`;
+    const end = at + ranges[i]!.cell.length;
+    const unit = unitLast && !value ? ` ${last.cell}` : '';
+    out = `${out.slice(0, at)}${columns[i]!.band}: ${out.slice(at, end)}${unit}${out.slice(end)}`;
+  }
+  if (unitLast && value) {
+    const end = value.at - offset + value.cell.length;
+    out = `${out.slice(0, end)} ${last.cell}${out.slice(end)}`;
   }
   return out;
 }

@@ -87,9 +87,28 @@ export function finishGroup(g: Group, patient: Patient, table: TableHeader | und
   // More ranges than values, each with a unit of one of them ("2 a 5 anos: 25 a 60 %   6 a 11 anos: 30 a
   // 60 %" and the same in /mm³): each goes to the value in its unit, the patient's age picking among them.
   const unitAt = ranges.map((r) => (r.range.unit ? g.entries.findIndex((e) => e.read.unit !== null && sameUnit(e.read.unit, r.range.unit!)) : -1));
-  if (ranges.length > g.entries.length && unitAt.every((i) => i >= 0) && new Set(unitAt).size === g.entries.length)
+  // Each value's reference text is then the lines of ranges in its unit, when every line holds one unit's
+  // ranges (a row's "20-45 %   25-60 %" and the line under it, "1.000-8.500   1.500-8.500 /µL"): the other
+  // value's bounds are never its reference's.
+  let texts: Array<string | null> | undefined;
+  if (ranges.length > g.entries.length && unitAt.every((i) => i >= 0) && new Set(unitAt).size === g.entries.length) {
     ranges.forEach((r, i) => per[unitAt[i]!]!.push(r));
-  else if (ranges.length === g.entries.length && !byBand) ranges.forEach((r, i) => per[i]!.push(r));
+    const owners = g.refItems.map((item) => {
+      const at = labelledRanges([item], { columnSexes }).map((r) =>
+        g.entries.findIndex((e) => e.read.unit !== null && !!r.range.unit && sameUnit(e.read.unit, r.range.unit)),
+      );
+      return at.length > 0 && at.every((i) => i >= 0 && i === at[0]) ? at[0]! : -1;
+    });
+    if (owners.every((o) => o >= 0))
+      texts = g.entries.map(
+        (_, i) =>
+          g.refItems
+            .filter((_, k) => owners[k] === i)
+            .join(' ')
+            .replace(/\s+/g, ' ')
+            .trim() || null,
+      );
+  } else if (ranges.length === g.entries.length && !byBand) ranges.forEach((r, i) => per[i]!.push(r));
   else if (ranges.length === 1 || byBand) {
     const unit = ranges[0]!.range.unit;
     const byUnit = unit && ranges.every((r) => r.range.unit === unit) ? g.entries.findIndex((e) => e.read.unit === unit) : -1;
@@ -103,7 +122,7 @@ export function finishGroup(g: Group, patient: Patient, table: TableHeader | und
   const timedUrine = g.entries.some((e) => /\/24h$/.test(e.read.unit ?? ''));
   g.entries.forEach((e, i) => {
     const name = e.read.unit === '%' ? `${e.name} (%)` : e.name;
-    analytes.push(numericFrom({ ...e, name }, per[i]!, per[i]!.length ? refText : null, patient, table, timedUrine));
+    analytes.push(numericFrom({ ...e, name }, per[i]!, per[i]!.length ? (texts?.[i] ?? refText) : null, patient, table, timedUrine));
   });
 }
 

@@ -186,6 +186,27 @@ export function rangesLedByResults(t: string): { lead: string; pieces: Array<{ l
 }
 
 /**
+ * A line of reference cells side by side, each its label, a colon and a range ("Total: até 1,2 mg/dL
+ * Direta: até 0,3 mg/dL   Indireta: até 1,0 mg/dL", under a block's results). Undefined unless there are two
+ * cells or more set apart by column gaps, every one a label, a colon and a reference with a bound, and no
+ * label a range's own (sex, age, tier: those are one result's ranges).
+ */
+export function referenceCellsLedByResults(t: string): Array<{ label: string; reference: string }> | undefined {
+  const parts = t.trim().split(/\s{3,}/);
+  if (parts.length < 2) return undefined;
+  const out: Array<{ label: string; reference: string }> = [];
+  for (const p of parts) {
+    const m = /^(\p{L}[\p{L}\d .()/-]*?)\s*:\s*(\S.*)$/u.exec(p);
+    if (!m || !/\d/.test(m[2]!) || !isReferenceText(m[2]!, { strictLabels: true }) || isReferenceLabel(m[1]!)) return undefined;
+    const v = readValue(m[2]!);
+    // A value with its unit and no bound word is a result ("Glicose: 92 mg/dL"), never a range.
+    if (v?.unit && v.comparator === null && v.rest.trim() === '') return undefined;
+    out.push({ label: m[1]!.trim(), reference: m[2]!.trim() });
+  }
+  return out;
+}
+
+/**
  * Whether a reference's label is the first word or words of the row label a result was printed on
  * ("Tempo:" for "Tempo do paciente   32,4 segundos", "Atividade:" for "Atividade de protrombina   24 %"): a
  * coagulation block prints its ranges under its rows led by a short label, the name the catalogue gave the

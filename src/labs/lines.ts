@@ -62,6 +62,14 @@ const LAST_RESULT = String.raw`[uú]ltimo\s+resultado`;
 const HISTORY = String.raw`(?<!\b(?:ver|visualizar|abrir|exibir)\s{1,3}(?:o\s+)?)hist[oó]rico`;
 const PREVIOUS_CUT = new RegExp(String.raw`(?:^|\s)(?:[(\[]\s*)?(?:(?:resultados?\s+)?anterior(?:es)?|${HISTORY}|${LAST_RESULT})(?![\p{L}]).*$`, 'iu');
 
+// An earlier sample's value in brackets after its day and a colon, last on a result's row ("Ureia   118   H
+// mg/dL   17 a 49    (27/05: 96)", under a "Res. anterior" header; glued to the range when the cell is full,
+// "0,70 a 1,20(27/05: 2,31)"): the earlier result, cut off as the worded ones are.
+export const DATED_EARLIER_CELL = new RegExp(
+  String.raw`\s*\(\s*\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\s*:\s*[<>]?\s*-?(?:${NUMBER})(?:\s*(?:${UNIT_PATTERN}))?\s*\)\s*$`,
+  'iu',
+);
+
 // A unit's own field before a reference lead after a column break (cleanLine).
 const UNIT_FIELD_BEFORE_REFERENCE = new RegExp(String.raw`^\s*unidades?\s*:\s*(?:${UNIT_PATTERN})(?=\s{2,}${REFERENCE_LEAD_WORDS}\s*:)`, 'iu');
 
@@ -325,7 +333,7 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // A previous result printed beside this one ("Resultado anterior: 119 mg/dL (10/01/2025)") is an
   // earlier sample's: it is cut off so its date does not make the line administrative, and the
   // current value before it is read.
-  const previous = PREVIOUS_CUT.exec(t);
+  const previous = PREVIOUS_CUT.exec(t) ?? DATED_EARLIER_CELL.exec(t);
   let cut: string | undefined;
   if (previous && previous.index > 0 && /\d/.test(t.slice(0, previous.index))) {
     cut = previous[0];
@@ -361,6 +369,10 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // record's exam list): the procedure billed, an identifier in its exact dotted shape, never a value nor
   // part of the name.
   t = t.replace(/\(\s*\d{2}\.\d{2}\.\d{2}\.\d{3}-\d\s*\)/gu, (m) => ' '.repeat(m.length));
+  // The same code in its exact dotted shape before the name with a single space ("02.02.01.047-3 GLICOSE
+  // 142 mg/dL", a municipal lab's procedure column as wide as the code): its shape alone says it is the
+  // procedure billed, never a value.
+  t = t.replace(/^(\s*)\d{2}\.\d{2}\.\d{2}\.\d{3}-\d(?=\s+\p{L})/u, (m, pad: string) => pad + ' '.repeat(m.length - pad.length));
   // A health plan's TUSS code before the exam ("40302040    GLICOSE (soro)    112 mg/dL", the code of the
   // procedure the guia authorised): eight digits in one group, then a column break and a name that is
   // no unit. An identifier, never a value, as the dotted codes above.
@@ -1102,10 +1114,11 @@ const PHONE = /\(\d{2}\)\s?9?\d{4}[-\s]?\d{4}(?!\d)|(?<!\d)0800[-\s]?\d{3}[-\s]?
  * city after another comma: "Av. Caetano Marinho, 210, Ponte Nova/MG"), the
  * street named by a planned city's code too (Palmas's "Av. LO-2, 38", Goiânia's "Rua T-37, 215"), or by a
  * date, as streets all over Brazil are ("Rua 1º de Janeiro, 755", "Av. 7 de Setembro, 1200"). A road out of
- * town is an "Estrada" ("Estrada do Aeroporto, 310").
+ * town is an "Estrada" ("Estrada do Aeroporto, 310"), or a highway and its kilometre ("BR-407, Km 4, s/n",
+ * "Rodovia SP-340 km 12,5").
  */
 export const STREET_ADDRESS =
-  /(?<![\p{L}])(?:rua|r\.|av\.|avenida|alameda|travessa|trav\.|rodovia|estrada|pra[cç]a)\s+(?:\d{1,2}\s?[º°ª]?\s+de\s+)?\p{L}[\p{L}. ]*(?:-\d{1,3})?,\s*(?:n[º°]\s*)?(?:\d{1,3}(?:\.\d{3})+|\d+)(?![\d.]|,\d)/iu;
+  /(?<![\p{L}])(?:rua|r\.|av\.|avenida|alameda|travessa|trav\.|rodovia|estrada|pra[cç]a)\s+(?:\d{1,2}\s?[º°ª]?\s+de\s+)?\p{L}[\p{L}. ]*(?:-\d{1,3})?,\s*(?:n[º°]\s*)?(?:\d{1,3}(?:\.\d{3})+|\d+)(?![\d.]|,\d)|(?<![\p{L}\d])(?:BR|[A-Z]{2})-\d{2,3},?\s+km\s*\d+(?:[.,]\d+)?(?![\d])/iu;
 
 // A results portal's buttons and links copied with the page ("Baixar PDF   Compartilhar", "Ver gráfico
 // Comparar com anteriores"): an action's verb and what it acts on; so are the site's footer links
@@ -1322,7 +1335,8 @@ export function resultAfterDetail(text: string): string | undefined {
 const RELEASE_STAMP_CELL =
   /\s{2,}(?:liberad[oa]|libera[cç][aã]o|coletad[oa]|colhid[oa]|coleta|recebid[oa]|recebimento)(?:\s+em)?\s*:?\s*\d{1,2}\/\d{1,2}(?:\/\d{2,4})?(?:\s+(?:[àa]s\s+)?\d{1,2}[:h]\d{2})?\s*$/iu;
 // Digits glued to letters ("HBA1C", "B12") and in brackets ("(3 amostras)") qualify a title: they are no value.
-const NAME_DIGITS = /(?<=\p{L})\d+|\([^()\d]*\d[^()]*\)/gu;
+// So does the number of the sample a culture was drawn in ("HEMOCULTURA - AMOSTRA 1 (aeróbia)", "Frasco 2").
+const NAME_DIGITS = /(?<=\p{L})\d+|\([^()\d]*\d[^()]*\)|(?<=(?<![\p{L}])(?:amostra|frasco)\s{1,2})\d{1,2}(?![\d.,/])/giu;
 
 /**
  * A block title with its Material/Método cell printed beside it ("FERRITINA      Material: soro -

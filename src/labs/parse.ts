@@ -94,6 +94,7 @@ import {
   sameAnalyte,
   labelLeadsRow,
   rangesLedByResults,
+  referenceCellsLedByResults,
   sameTimePoint,
   labelEndsName,
   valueAloneNext,
@@ -1333,6 +1334,35 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
           addRef(pending!, `${ranged.lead} ${p.range}`);
         });
         // The labels name the results, not as the accounting looks for them: every number is a bound taken.
+        seen[seen.length - 1]!.text = '';
+        continue;
+      }
+    }
+
+    // The block's references side by side on one line, each cell led by a word of its result's name
+    // ("Total: até 1,2 mg/dL   Direta: até 0,3 mg/dL   Indireta: até 1,0 mg/dL" under three bilirubins,
+    // "Tempo: 10,0 a 13,0 segundos   Atividade: 70 a 100 %   INR: 0,80 a 1,20"): each cell is read as
+    // the line of its own below would be. Only when every cell names a different result of the block.
+    const ledCells = referenceCellsLedByResults(t);
+    if (ledCells) {
+      const groups = [...recent.map((r) => r.group), ...(pending ? [pending] : [])];
+      const single = groups.filter((g) => g.entries.length === 1);
+      const ownerOf = (label: string) => {
+        const byName = single.filter((g) => sameAnalyte(g.entries[0]!, label, { prefix: true }));
+        if (byName.length === 1) return byName[0];
+        const byRow = single.filter((g) => labelLeadsRow(lines[g.entries[0]!.line]?.text ?? '', label)).sort((a, b) => b.entries[0]!.line - a.entries[0]!.line);
+        if (byRow.length > 0) return byRow[0];
+        const byEnd = single.filter((g) => labelEndsName(g.entries[0]!.name, label));
+        return byEnd.length === 1 ? byEnd[0] : undefined;
+      };
+      const owners = ledCells.map((c) => ownerOf(cleanName(c.label)));
+      if (owners.every((o) => o !== undefined) && new Set(owners).size === owners.length) {
+        ledCells.forEach((c, i) => {
+          const g = owners[i]!;
+          if (g !== pending) reopenAt(recent.findIndex((r) => r.group === g));
+          addRef(pending!, c.reference);
+        });
+        // The labels name the results by a word of their names: every number is a bound taken.
         seen[seen.length - 1]!.text = '';
         continue;
       }

@@ -2,7 +2,7 @@
 // and what follows as the reference. Layouts: "Name: value unit (VR: …)", columns (the first cell is
 // the name), "Name value unit reference"; a piece that does not read in full is undefined, so the
 // caller can report its line instead of guessing.
-import { lookupName, matchAnalyteName, type AnalyteDef, type KnownName } from './analytes.ts';
+import { isWhiteCellName, lookupName, matchAnalyteName, type AnalyteDef, type KnownName } from './analytes.ts';
 import { cellStarts, unitsByColumn } from './columns.ts';
 import type { TableHeader } from './layouts.ts';
 import { cells, isBlockDetail, type CleanLine } from './lines.ts';
@@ -209,6 +209,9 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
   // ng/mL", "… indicada quando ferritina superior a 300"): the number is a bound in a sentence, never a result.
   if (/\s(?:(?:acima|abaixo)\s+de|(?:superior|inferior)\s+a|(?:maior|menor)\s+(?:do\s+)?que)\s*$/iu.test(nameRaw)) return undefined;
   if (/(?:^|\s)(?:quando|caso)\s+\p{L}/iu.test(name)) return undefined;
+  // The number of the sample a culture was drawn in ("HEMOCULTURA - AMOSTRA 1 (aeróbia)", "Frasco 2"): the
+  // title's, naming which sample, never a value.
+  if (read.value !== null && !read.unit && Number.isInteger(read.value) && /(?:^|\s)(?:amostra|frasco)$/iu.test(nameRaw.trim())) return undefined;
   // A number of days, weeks, months or years is a time ("repetir após 2 semanas", an age), never a result.
   if (read.value !== null && !read.unit && /^\s*(?:dias?|semanas?|meses|m[eê]s|anos?)(?![\p{L}])/iu.test(read.rest)) return undefined;
   const entries: Entry[] = [{ def, name, read, line: ctx.line.index }];
@@ -231,7 +234,21 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
       second && second.value !== null && !second.unit && read.unit && columns.length >= 2
         ? unitsByColumn(columns, 1, ctx.line, rest.trimStart())[0]
         : undefined;
-    const bareUnder = columnUnit !== undefined && columnUnit !== read.unit;
+    // A white cell's percentage and then its count bare ("Neutrófilos   38 %  4.256   20-45 %", the
+    // count's unit printed with its ranges on the line under): a count of cells per microlitre, the
+    // percentage's share of the leukocytes, so never under it.
+    const bareCount =
+      columnUnit === undefined &&
+      second !== undefined &&
+      second.value !== null &&
+      !second.unit &&
+      read.unit === '%' &&
+      read.value !== null &&
+      Number.isInteger(second.value) &&
+      second.value >= read.value &&
+      /^(?:\s{2,}|$)/.test(second.rest) &&
+      isWhiteCellName(name);
+    const bareUnder = (columnUnit !== undefined && columnUnit !== read.unit) || bareCount;
     if (
       second &&
       second.value !== null &&
@@ -244,7 +261,7 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
       // The first cell a range of its own ("286   533 a 1.674   14 %"): the count's reference, no second value.
       !isReferenceText(rest.trim().split(/\s{2,}/)[0]!)
     ) {
-      entries.push({ def, name, read: bareUnder ? { ...second, unit: columnUnit } : second, line: ctx.line.index });
+      entries.push({ def, name, read: bareUnder ? { ...second, unit: columnUnit ?? '/mm³' } : second, line: ctx.line.index });
       rest = second.rest;
     }
   }

@@ -448,9 +448,10 @@ const NORMAL_TIER =
   /\b(g1|validade|amostra valida|p(?:a)?ra\s+(?:a\s+)?(?:sua\s+)?idade(?:\s+(?:dele|dela|d[oa]\s+paciente))?|manutencao|otimo|desejavel|normal|normais|ideal|adequado|suficiente|suficiencia|aceitave(?:l|is)|populacao (?:geral|saudavel)|pop\.? (?:geral|saudavel)|populacao|saudave(?:l|is)|baixo risco|referencia|nao gestantes?|nao gravidas?|nao diabeticos?|nao reagente|nao fumantes?|nao tabagistas?|negativo|nao detectavel|nao detectado|percentil|p9\d|improvave(?:l|is)|baixa probabilidade)\b/;
 // The stages of chronic kidney disease by filtration rate (KDIGO "G1" to "G5", "G3a", "G3b"), a rate's
 // tiers ("G2 (redução leve): 60 a 89", "G5 (falência renal): menor que 15"): G1 is the good one. A narrow
-// column abbreviates the intermediate tier ("Interm. < 100", "Intermed. < 100").
+// column abbreviates the intermediate tier ("Interm. < 100", "Intermed. < 100"), and diabetes by its initials
+// (HbA1c "Normal: < 5,7 / Pré-DM: 5,7 a 6,4 / DM: >= 6,5").
 const OTHER_TIER =
-  /\b(g[2-5][ab]?|limitrofe|muito alto|alto|alta|elevado|elevada|baixo|baixa|niveis baixos|deficiencia|deficiente|insuficiencia|insuficiente|pre-?diabetes|diabetes|anemia|risco|alterad[ao]|aumentad[ao]|aumento|acentuad[ao]|toxicidade|toxic[oa]s?|intermediari[oa]|interm[a-z]{0,5}(?=\.)|moderad[oa]|indeterminado|diabetico|diabeticos|reagente|positivo|detectavel|detectado|nao imunes?|sem imunidade|nao protegid[oa]s?|nao imunizad[oa]s?|provave(?:l|is)|alta probabilidade)\b/;
+  /\b(g[2-5][ab]?|limitrofe|muito alto|alto|alta|elevado|elevada|baixo|baixa|niveis baixos|deficiencia|deficiente|insuficiencia|insuficiente|pre-?diabetes|diabetes|pre-?dm|dm|anemia|risco|alterad[ao]|aumentad[ao]|aumento|acentuad[ao]|toxicidade|toxic[oa]s?|intermediari[oa]|interm[a-z]{0,5}(?=\.)|moderad[oa]|indeterminado|diabetico|diabeticos|reagente|positivo|detectavel|detectado|nao imunes?|sem imunidade|nao protegid[oa]s?|nao imunizad[oa]s?|provave(?:l|is)|alta probabilidade)\b/;
 // A tier of immunity ("reagente (imune)", "imunidade", "protegido"), never its denial ("não imune",
 // a bad tier above: a label all the same, so "Não imune: inferior a 10" beside a value is a reference).
 const IMMUNE_TIER = /(?<!\bnao |\bsem |\bnao e )\b(?:imune|imunes|imunidade|imunizad[oa]s?|protegid[oa]s?|protetor(?:es)?)\b/;
@@ -1305,9 +1306,10 @@ export function isReferenceText(text: string, opts: { strictLabels?: boolean; do
 /**
  * A transcriber's mark of a digit it could not make out, right after the digits it could ("4,2[?]"). The
  * photo's margin cutting a bound after its decimal comma ("0,70 a 1,2[cortado]") leaves it as open: what
- * was lost can only be more decimals (or the unit), so the bound lies between 1,2 and 1,29.
+ * was lost can only be more decimals (or the unit), so the bound lies between 1,2 and 1,29. So does a
+ * smudge glued to a bound's decimals ("até 1,2[borrado]", a photo's transcription): the digits before it were read.
  */
-export const DOUBTFUL_DIGIT = /(?<=\d)\s?\[\s*\?\s*\]|(?<=\d,\d{1,3})\[\s*cortad[oa][^\]]*\]\s*$/gu;
+export const DOUBTFUL_DIGIT = /(?<=\d)\s?\[\s*\?\s*\]|(?<=\d,\d{1,3})\[\s*cortad[oa][^\]]*\]\s*$|(?<=\d,\d{1,3})\[\s*(?:borrad[oa]|ileg[ií]vel)\s*\]/gu;
 
 /**
  * The margin cutting a reference in its unit, after the last bound's number ended ("17 a 49 mg/[cortado]",
