@@ -355,6 +355,9 @@ const ADMIN_SPANS: RegExp[] = [
   // A phone number with its area code in brackets, printed without its label in a header cell
   // ("Rua …, 1544 | CNES 3319085 | (54) 3221-6090"), and the lab's founding year ("desde 1987").
   /(?<![\d(])\(\d{2}\)\s*(?:9\s?)?\d{4}-\d{4}(?!\d)/gu,
+  // … or in the international format, the country code first and the area code unbracketed ("(+55 31 9
+  // 8804-2617)", a voice message's sender).
+  /(?<![\d])\+55\s?\(?\d{2}\)?\s?(?:9\s?)?\d{4}[-\s]?\d{4}(?!\d)/gu,
   /(?<![\p{L}])desde\s+(?:19|20)\d\d(?![\d.,])/giu,
   // A day of the month in a sentence ("na consulta do dia 25", "até o dia 3 de dezembro", "o retorno é dia
   // 27."): a date, a sentence's full stop after it or not; not with a decimal or a unit after it, a value's.
