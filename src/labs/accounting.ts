@@ -16,6 +16,7 @@
 //       protocol numbers after their label (CRM, CNES, pedido, página…), the patient's age.
 // A line with any token left over is listed in `unparsed_lines` verbatim, even when it also made
 // analytes, so a person can check it. The pass only lists lines: it never makes or changes an analyte.
+import { spokenNumbers } from './spoken-numbers.ts';
 import { foldSameLength, isCatalogued, lookupName } from './analytes.ts';
 import { NUMBER, numbersIn } from './numbers.ts';
 import {
@@ -497,6 +498,9 @@ export function resultTokens(text: string, raw?: string): Token[] {
   const free = (at: number) => !admin.some(([a, b]) => at >= a && at < b);
   const out: Token[] = [];
   for (const n of numbersIn(t)) if (free(n.index)) out.push({ kind: 'number', text: n.text, values: n.values, at: n.index });
+  // A number said in words, as a voice message's transcript prints it ("O HDL quarenta e cinco", "sete vírgula
+  // oito"): a value as the digits are. Not one word under twenty ("sete", "dez"), as often a word of speech.
+  for (const n of spokenNumbers(t)) if (!n.weak && free(n.index)) out.push({ kind: 'number', text: t.slice(n.index, n.end), values: [n.value], at: n.index });
   // A grade in crosses where a result stands, after a label's colon or a column break ("PARASITEMIA....: ++",
   // "Proteínas   +++"): a result, though it prints no digit and no letter. Alone in its cell: a legend explains
   // a mark ("(+) acima do valor de referência").
