@@ -218,7 +218,7 @@ export function spokenAsPrinted(text: string, { weak = true }: { weak?: boolean 
     from = n.end;
   }
   out += text.slice(from);
-  return out.replace(SPOKEN_UNIT, (m, prefix?: string, quantity?: string, intl?: string, per?: string) => {
+  return out.replace(SPOKEN_UNIT, (_m, prefix?: string, quantity?: string, intl?: string, per?: string) => {
     if (!quantity) return '%';
     const q = fold(quantity);
     const unit = `${PREFIX[fold(prefix ?? '')] ?? ''}${intl && q === 'unidade' ? 'UI' : QUANTITY[q]}`;
