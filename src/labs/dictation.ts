@@ -11,7 +11,7 @@
 // for unparsed_lines.
 
 import { CHAT_STAMP, isAdminLine, isChatConversation } from './lines.ts';
-import { spokenAsPrinted } from './spoken-numbers.ts';
+import { spokenAsPrinted, spokenNumbers } from './spoken-numbers.ts';
 
 // The verb that puts a dictated value after its name ("Hemoglobina deu 11,6", "o LDL tá escrito 120"), maybe
 // after a relative "que" ("só os leucócitos que veio 12.000").
@@ -49,19 +49,20 @@ const SPEECH = /\b(?:deu|t[aá]|ent[aã]o|a[ií]|refer[eê]ncia\s+(?:é\s+)?de|o
  * Whether a line is speech saying results: prose (no colon, no table gaps or bars) in the words of
  * speech, one sentence at least saying a value (or all saying the patient's data).
  */
-function isDictated(line: string): boolean {
+function isDictated(line: string, inWords: boolean): boolean {
   const t = line.trim();
-  if (/\s{2,}|[\t|;:]/.test(t) || t.length < 15 || !SPEECH.test(t)) return false;
+  // A number said in words is speech's: no report prints one so ("A ureia vinte e oito. O sódio cento e trinta").
+  if (/\s{2,}|[\t|;:]/.test(t) || t.length < 15 || !(SPEECH.test(t) || inWords)) return false;
   const sentences = t.replace(SPOKEN_DECIMAL, '$1,$2').split(SENTENCE_END);
   // One sentence alone is speech when it says its value after a verb of reading or with its decimal comma as a word.
-  if (sentences.length === 1) return READING_VERB.test(sentences[0]!) || new RegExp(SPOKEN_DECIMAL.source, 'iu').test(t);
+  if (sentences.length === 1) return READING_VERB.test(sentences[0]!) || new RegExp(SPOKEN_DECIMAL.source, 'iu').test(t) || inWords;
   // A list's number ("3. Colesterol total") or a lone word opens no sentence: speech has two words or more a
   // sentence, an article one of them ("O HDL 45.").
   if (sentences.length < 2 || sentences.some((s) => (s.match(/\p{L}+/gu) ?? []).length < 2 && !SPOKEN_PAUSE.test(s.trim()))) return false;
   const saying = sentences.filter((s) => /\d/.test(s) && !isAdminLine(s));
   // Sentences saying only the patient's or the lab's data are the spoken header of such a message.
   if (saying.length === 0) return sentences.some((s) => /\d/.test(s));
-  return saying.some((s) => READING_VERB.test(s) || SPEECH.test(s));
+  return inWords || saying.some((s) => READING_VERB.test(s) || SPEECH.test(s));
 }
 
 function asResult(sentence: string): string {
@@ -115,9 +116,14 @@ export function dictatedAsResults(raws: string[]): string[] {
     // A chat message's stamp and sender ("[14/05/2025 08:09] Ana: a ferritina deu 212"): the message after
     // them is what is said; one in conversation (a question, sentences) is left as printed (lines.ts).
     const stamp = CHAT_STAMP.exec(raw);
-    // Numbers said in words ("deu noventa e oito", "cinco vírgula quatro por cento") are read as their digits.
-    const said = spokenAsPrinted(stamp ? raw.slice(stamp[0].length) : raw);
-    if ((stamp && isChatConversation(said)) || !isDictated(said)) return;
+    // Numbers said in words ("deu noventa e oito", "cinco vírgula quatro por cento") are read as their digits,
+    // and the quotes a transcript opens and closes the message with are no part of its first and last result.
+    const printed = stamp ? raw.slice(stamp[0].length) : raw;
+    const said = spokenAsPrinted(printed)
+      .trim()
+      .replace(/^["“«]\s*|\s*["”»]$/gu, '');
+    const inWords = spokenNumbers(printed).some((n) => !n.weak);
+    if ((stamp && isChatConversation(said)) || !isDictated(said, inWords)) return;
     const parts: string[] = [];
     for (const sentence of said.trim().replace(SPOKEN_DECIMAL, '$1,$2').split(SENTENCE_END)) {
       // A sentence with no number, or one saying the lab's, the patient's or the sample's data, says no result.
