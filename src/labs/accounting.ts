@@ -16,6 +16,7 @@
 //       protocol numbers after their label (CRM, CNES, pedido, página…), the patient's age.
 // A line with any token left over is listed in `unparsed_lines` verbatim, even when it also made
 // analytes, so a person can check it. The pass only lists lines: it never makes or changes an analyte.
+import { spokenNumbers } from './spoken-numbers.ts';
 import { foldSameLength, isCatalogued, lookupName } from './analytes.ts';
 import { NUMBER, numbersIn } from './numbers.ts';
 import {
@@ -362,6 +363,9 @@ const ADMIN_SPANS: RegExp[] = [
   // A phone number with its area code in brackets, printed without its label in a header cell
   // ("Rua …, 1544 | CNES 3319085 | (54) 3221-6090"), and the lab's founding year ("desde 1987").
   /(?<![\d(])\(\d{2}\)\s*(?:9\s?)?\d{4}-\d{4}(?!\d)/gu,
+  // … or in the international format, the country code first and the area code unbracketed ("(+55 31 9
+  // 8804-2617)", a voice message's sender).
+  /(?<![\d])\+55\s?\(?\d{2}\)?\s?(?:9\s?)?\d{4}[-\s]?\d{4}(?!\d)/gu,
   /(?<![\p{L}])desde\s+(?:19|20)\d\d(?![\d.,])/giu,
   // A day of the month in a sentence ("na consulta do dia 25", "até o dia 3 de dezembro", "o retorno é dia
   // 27."): a date, a sentence's full stop after it or not; not with a decimal or a unit after it, a value's.
@@ -501,6 +505,9 @@ export function resultTokens(text: string, raw?: string): Token[] {
   const free = (at: number) => !admin.some(([a, b]) => at >= a && at < b);
   const out: Token[] = [];
   for (const n of numbersIn(t)) if (free(n.index)) out.push({ kind: 'number', text: n.text, values: n.values, at: n.index });
+  // A number said in words, as a voice message's transcript prints it ("O HDL quarenta e cinco", "sete vírgula
+  // oito"): a value as the digits are. Not one word under twenty ("sete", "dez"), as often a word of speech.
+  for (const n of spokenNumbers(t)) if (!n.weak && free(n.index)) out.push({ kind: 'number', text: t.slice(n.index, n.end), values: [n.value], at: n.index });
   // A grade in crosses where a result stands, after a label's colon or a column break ("PARASITEMIA....: ++",
   // "Proteínas   +++"): a result, though it prints no digit and no letter. Alone in its cell: a legend explains
   // a mark ("(+) acima do valor de referência").

@@ -11,6 +11,7 @@
 // for unparsed_lines.
 
 import { CHAT_STAMP, isAdminLine, isChatConversation } from './lines.ts';
+import { spokenAsPrinted, spokenNumbers } from './spoken-numbers.ts';
 
 // The verb that puts a dictated value after its name ("Hemoglobina deu 11,6", "o LDL tá escrito 120"), maybe
 // after a relative "que" ("só os leucócitos que veio 12.000").
@@ -24,6 +25,9 @@ const CLAUSE_BEFORE_NAME = new RegExp(String.raw`^.*,\s+(?=(?:${OPENING_WORDS}\s
 // "e", maybe with an article, after a value and before another name: a second result said in the same
 // sentence ("a ferritina deu 212 e o ferro 96").
 const AND_NEXT = /\s+e\s+(?=(?:(?:o|a|os|as)\s+)?\p{L})/giu;
+// A remark said between the name and its verb, after a pause ("E os triglicérides, esse aqui que eu fiquei
+// preocupado, deu 223"): opening on a pronoun, it is the speaker's, no part of the name.
+const REMARK_AFTER_NAME = /,\s+(?:ess[ea]s?|est[ea]s?|aquel[ea]s?|isso|isto|que|eu|ele|ela)\s.*$/iu;
 // A sentence that says a reference, not a result: its first number comes after a reference word.
 const REFERENCE_FIRST = /^[^\d]*\b(?:refer[eê]ncia|normal|desej[aá]vel|ideal|valor(?:es)?\s+de\s+refer[eê]ncia)\b[^\d]*\d/iu;
 // The words a reference is said with ("o normal tá de 80 a 100", "a referência é 12 a 16").
@@ -33,7 +37,8 @@ const SHARED_REFERENCE_NOTE = /,\s+((?:a|as)\s+refer[eê]ncias?\s+(?:dess[ae]s|d
 const SPOKEN_DECIMAL = /(\d)\s+v[ií]rgula\s+(\d)/giu;
 // A sentence ends after a word, a number or a percent ("Saturação 7%, referência 20 a 50%. Vitamina B12
 // 389"), not after an abbreviation ("Dr.", "Av.").
-const SENTENCE_END = /(?<=(?:\p{Ll}{2,}|\d|%)[.?!]+)\s+(?=\p{Lu})/u;
+// So does a unit said after the value ("A creatinina 0,9 mg/dL. O ácido úrico 7,8").
+const SENTENCE_END = /(?<=(?:\p{Ll}{2,}|\d|%|\d\s*\p{L}+\/\p{L}+)[.?!]+)\s+(?=\p{Lu})/u;
 // A sentence of one spoken word that says no result ("Continuando.", "Pronto."): a pause of speech, not a
 // list's number ("3.") nor an abbreviation ("Obs.").
 const SPOKEN_PAUSE = /^\p{L}{5,}[.?!]*$/u;
@@ -44,18 +49,20 @@ const SPEECH = /\b(?:deu|t[aá]|ent[aã]o|a[ií]|refer[eê]ncia\s+(?:é\s+)?de|o
  * Whether a line is speech saying results: prose (no colon, no table gaps or bars) in the words of
  * speech, one sentence at least saying a value (or all saying the patient's data).
  */
-function isDictated(line: string): boolean {
+function isDictated(line: string, inWords: boolean): boolean {
   const t = line.trim();
-  if (/\s{2,}|[\t|;:]/.test(t) || t.length < 15 || !SPEECH.test(t)) return false;
+  // A number said in words is speech's: no report prints one so ("A ureia vinte e oito. O sódio cento e trinta").
+  if (/\s{2,}|[\t|;:]/.test(t) || t.length < 15 || !(SPEECH.test(t) || inWords)) return false;
   const sentences = t.replace(SPOKEN_DECIMAL, '$1,$2').split(SENTENCE_END);
   // One sentence alone is speech when it says its value after a verb of reading or with its decimal comma as a word.
-  if (sentences.length === 1) return READING_VERB.test(sentences[0]!) || new RegExp(SPOKEN_DECIMAL.source, 'iu').test(t);
-  // A list's number ("3. Colesterol total") or a lone word opens no sentence: speech has two words or more a sentence.
-  if (sentences.length < 2 || sentences.some((s) => (s.match(/\p{L}{2,}/gu) ?? []).length < 2 && !SPOKEN_PAUSE.test(s.trim()))) return false;
+  if (sentences.length === 1) return READING_VERB.test(sentences[0]!) || new RegExp(SPOKEN_DECIMAL.source, 'iu').test(t) || inWords;
+  // A list's number ("3. Colesterol total") or a lone word opens no sentence: speech has two words or more a
+  // sentence, an article one of them ("O HDL 45.").
+  if (sentences.length < 2 || sentences.some((s) => (s.match(/\p{L}+/gu) ?? []).length < 2 && !SPOKEN_PAUSE.test(s.trim()))) return false;
   const saying = sentences.filter((s) => /\d/.test(s) && !isAdminLine(s));
   // Sentences saying only the patient's or the lab's data are the spoken header of such a message.
   if (saying.length === 0) return sentences.some((s) => /\d/.test(s));
-  return saying.some((s) => READING_VERB.test(s) || SPEECH.test(s));
+  return inWords || saying.some((s) => READING_VERB.test(s) || SPEECH.test(s));
 }
 
 function asResult(sentence: string): string {
@@ -66,7 +73,10 @@ function asResult(sentence: string): string {
   const verb = READING_VERB.exec(s);
   if (verb) {
     // A qualifier said after a pause is the name's ("Vitamina D, 25 hidroxi" → "Vitamina D (25-hidroxi)").
-    const said = s.slice(0, verb.index).replace(/,\s*(\d+)\s+(\p{L}+)\s*$/u, ' ($1-$2)');
+    const said = s
+      .slice(0, verb.index)
+      .replace(REMARK_AFTER_NAME, '')
+      .replace(/,\s*(\d+)\s+(\p{L}+)\s*$/u, ' ($1-$2)');
     // Not when the words after the comma say a reference ("VCM 78, o normal tá de 80 a 100"): the value
     // before the comma is the result, and the sentence is read whole.
     const cut = said.replace(CLAUSE_BEFORE_NAME, '').replace(OPENING, '');
@@ -89,7 +99,9 @@ function saidResults(sentence: string): string[] {
     const before = sentence.slice(from, at);
     const after = sentence.slice(at + m[0].length).split(AND_NEXT)[0]!;
     const open = (before.match(/\(/g) ?? []).length !== (before.match(/\)/g) ?? []).length;
-    if (open || !/\d/.test(before) || !/^\p{L}[^\d()]*?\s[<>]?\d/u.test(after.replace(OPENING, ''))) continue;
+    // A name's digits glued to its letters ("o T4 livre 1,3", "a B12 389") are no value.
+    const named = after.replace(OPENING, '').replace(/(?<=\p{L})\d+(?![.,]\d)/gu, '');
+    if (open || !/\d/.test(before) || !/^\p{L}[^\d()]*?\s[<>]?\d/u.test(named)) continue;
     out.push(before);
     from = at + m[0].length;
   }
@@ -104,8 +116,14 @@ export function dictatedAsResults(raws: string[]): string[] {
     // A chat message's stamp and sender ("[14/05/2025 08:09] Ana: a ferritina deu 212"): the message after
     // them is what is said; one in conversation (a question, sentences) is left as printed (lines.ts).
     const stamp = CHAT_STAMP.exec(raw);
-    const said = stamp ? raw.slice(stamp[0].length) : raw;
-    if ((stamp && isChatConversation(said)) || !isDictated(said)) return;
+    // Numbers said in words ("deu noventa e oito", "cinco vírgula quatro por cento") are read as their digits,
+    // and the quotes a transcript opens and closes the message with are no part of its first and last result.
+    const printed = stamp ? raw.slice(stamp[0].length) : raw;
+    const said = spokenAsPrinted(printed)
+      .trim()
+      .replace(/^["“«]\s*|\s*["”»]$/gu, '');
+    const inWords = spokenNumbers(printed).some((n) => !n.weak);
+    if ((stamp && isChatConversation(said)) || !isDictated(said, inWords)) return;
     const parts: string[] = [];
     for (const sentence of said.trim().replace(SPOKEN_DECIMAL, '$1,$2').split(SENTENCE_END)) {
       // A sentence with no number, or one saying the lab's, the patient's or the sample's data, says no result.

@@ -574,13 +574,25 @@ function namedWordResult(piece: string): boolean {
   return false;
 }
 
+// A typed result closed by its value and unit ("tgo 22 u/l"), and a catalogued name opening the next piece
+// before its value ("tgp 35 u/l").
+const VALUE_UNIT_END = new RegExp(String.raw`\d\s*(?:${UNIT_PATTERN})\s*$`, 'iu');
+const NAME_BEFORE_VALUE = /^\p{L}[\p{L}\d .-]*?(?=\s*:?\s*[<>]?\d)/u;
+
+/** Whether `seg` is the next typed result after `before`, a result whose value and unit end it ("tgo 22 u/l, tgp 35 u/l"). */
+function afterUnit(before: string, seg: string): boolean {
+  const name = NAME_BEFORE_VALUE.exec(seg)?.[0];
+  return VALUE_UNIT_END.test(before) && name !== undefined && lookupName(name.trim()) !== undefined;
+}
+
 /**
  * Results typed one after another with a comma between them, a patient copying the paper into a chat
  * ("HIV não reagente, HBsAg não reagente, Anti HCV não reagente", "leucócitos 4 p/c (até 5), nitrito
  * negativo"): left whole, the results after the first are read as its reference and lost. Cut before
  * each piece that is a name and its result in words, nothing else, after a piece that reads as a result:
  * a comma before a value's words ("9,1, e a referência é de 12 a 16") or within a reference stays. After such
- * a piece, cut before any piece that reads as a result.
+ * a piece, cut before any piece that reads as a result; so after a value and its unit, before a catalogued
+ * name and its value ("tgo 22 u/l, tgp 35 u/l").
  */
 function commaWordRun(piece: string, startsResult: (piece: string) => boolean): string[] {
   const cuts: { at: number; end: number }[] = [];
@@ -600,7 +612,13 @@ function commaWordRun(piece: string, startsResult: (piece: string) => boolean): 
     const wordsBefore = i === 1 && out.length === 1 ? /^(?:[^:]*:\s*)?(.*)$/su.exec(out[0]!)![1]! : '';
     const afterWords = wordsBefore !== '' && namedWordResult(wordsBefore) && !CLAUSE_START.test(wordsBefore) && startsResult(seg);
     if (afterWords) out[0] = wordsBefore;
-    if (out.length > 0 && (namedWordResult(seg) || afterWords) && startsResult(out[out.length - 1]!) && startsResult(seg)) out.push(seg);
+    if (
+      out.length > 0 &&
+      (namedWordResult(seg) || afterWords || afterUnit(out[out.length - 1]!, seg)) &&
+      startsResult(out[out.length - 1]!) &&
+      startsResult(seg)
+    )
+      out.push(seg);
     else if (out.length > 0) out[out.length - 1] = `${out[out.length - 1]}, ${seg}`;
     else out.push(seg);
   }

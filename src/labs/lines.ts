@@ -1107,7 +1107,9 @@ const DATE_RE = /(?<!\d)\d{1,2}\/\d{1,2}\/\d{2,4}(?!\d)/;
 const SAMPLE_CLOCK_TITLE = /^\s*(\p{L}[\p{L}\s-]*?)\s*\(\s*(?:coleta|colhid[oa])\s+(?:(?:às|as)\s+)?\d{1,2}[:h]\d{2}\s*h?\s*\)\s*:?\s*$/iu;
 const TIME_RE = /(?<!\d)\d{1,2}[:h]\d{2}(?!\d)/;
 
-const PHONE = /\(\d{2}\)\s?9?\d{4}[-\s]?\d{4}(?!\d)|(?<!\d)0800[-\s]?\d{3}[-\s]?\d{4}(?!\d)/;
+// In the international format too, the country code first and the area code unbracketed ("Sebastião (+55 31 9
+// 8804-2617)", a voice message's sender).
+const PHONE = /\(\d{2}\)\s?9?\d{4}[-\s]?\d{4}(?!\d)|(?<!\d)0800[-\s]?\d{3}[-\s]?\d{4}(?!\d)|\+55\s?\(?\d{2}\)?\s?(?:9\s?)?\d{4}[-\s]?\d{4}(?!\d)/;
 
 /**
  * A street and its number anywhere on a line ("Posto Centro - R. Padre Anchieta, 2210 - Curitiba/PR", the

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { parseLabReport } from '../../src/labs/parse.ts';
 import { numbersIn } from '../../src/labs/numbers.ts';
+import { spokenAsPrinted } from '../../src/labs/spoken-numbers.ts';
 import { withoutOcrLetters } from '../../src/labs/lines.ts';
 import { CORPUS_SETS, HELDOUT_SETS, scoreSet, totals, type ExpectedReport } from '../../src/dev/testkit/lab-score.ts';
 
@@ -67,7 +68,9 @@ test('never silent, line by line: every number of a line that is not administrat
             const thousands = spaced.replace(/\b(\d+)\s*mil\b/gi, (_, d: string) => String(Number(d) * 1000));
             // A decimal dictated in words ("VCM 71 vírgula 7") is the number a voice transcript prints.
             const dictated = spaced.replace(/(\d+)\s+v[ií]rgula\s+(\d+)/giu, '$1,$2');
-            return [spaced, dictated, spaced.replace(/(\d),(\d{3})(?!\d)/g, '$1.$2'), thousands].some((v2) =>
+            // … and a number said in words ("cinco vírgula quatro", "cento e noventa e dois") is the number it says.
+            const spoken = spokenAsPrinted(spaced).replace(/(\d+)\s+v[ií]rgula\s+(\d+)/giu, '$1,$2');
+            return [spaced, dictated, spaced.replace(/(\d),(\d{3})(?!\d)/g, '$1.$2'), thousands, spoken].some((v2) =>
               numbersIn(v2).some((n) => n.values.some((v) => Math.abs(v - value) < 1e-9)),
             );
           });

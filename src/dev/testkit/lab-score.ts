@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { parseLabReport, type LabParseResult } from '../../labs/parse.ts';
 import { numbersIn } from '../../labs/numbers.ts';
+import { spokenAsPrinted } from '../../labs/spoken-numbers.ts';
 import { lookupName } from '../../labs/analytes.ts';
 
 export type ExpectedRow = [name: string, value: number | string, flag: string];
@@ -105,8 +106,11 @@ export function scoreReport(set: string, file: string, text: string, exp: Expect
     misses.push(`${name}=${value} ${flag}: not read`);
     // Not read: it must at least be in an unparsed line (or read under another name).
     const anyValue = rows.some((r) => valueMatches(value, r));
+    // A value said in words in a voice message's transcript ("cinco vírgula quatro") is in its line as the digits are.
     const inUnparsed = result.unparsed_lines.some((l) =>
-      typeof value === 'number' ? numbersIn(l).some((n) => n.values.some((v) => Math.abs(v - value) < 1e-9)) : fold(l).includes(fold(value)),
+      typeof value === 'number'
+        ? numbersIn(l).some((n) => n.values.some((v) => same(v, value))) || numbersIn(spokenAsPrinted(l)).some((n) => n.values.some((v) => same(v, value)))
+        : fold(l).includes(fold(value)),
     );
     if (!anyValue && !inUnparsed) silent.push(`${name}=${value}`);
   }

@@ -1,0 +1,227 @@
+// Numbers said in Portuguese words, as a voice message's automatic transcript prints them ("a glicose deu
+// noventa e oito", "cinco vírgula quatro por cento", "plaquetas duzentos e dez mil"): each is found with the
+// number it says, and can be printed in digits as a typed report would print it ("98", "5,4 %", "210 mil"),
+// with the unit said after it ("miligrama por decilitro" → "mg/dL").
+
+const UNITS: Record<string, number> = {
+  zero: 0,
+  um: 1,
+  uma: 1,
+  dois: 2,
+  duas: 2,
+  tres: 3,
+  quatro: 4,
+  cinco: 5,
+  seis: 6,
+  sete: 7,
+  oito: 8,
+  nove: 9,
+};
+const TEENS: Record<string, number> = {
+  dez: 10,
+  onze: 11,
+  doze: 12,
+  treze: 13,
+  quatorze: 14,
+  catorze: 14,
+  quinze: 15,
+  dezesseis: 16,
+  dezasseis: 16,
+  dezessete: 17,
+  dezassete: 17,
+  dezoito: 18,
+  dezenove: 19,
+  dezanove: 19,
+};
+const TENS: Record<string, number> = {
+  vinte: 20,
+  trinta: 30,
+  quarenta: 40,
+  cinquenta: 50,
+  sessenta: 60,
+  setenta: 70,
+  oitenta: 80,
+  noventa: 90,
+};
+const HUNDREDS: Record<string, number> = {
+  cem: 100,
+  cento: 100,
+  duzentos: 200,
+  duzentas: 200,
+  trezentos: 300,
+  trezentas: 300,
+  quatrocentos: 400,
+  quatrocentas: 400,
+  quinhentos: 500,
+  quinhentas: 500,
+  seiscentos: 600,
+  seiscentas: 600,
+  setecentos: 700,
+  setecentas: 700,
+  oitocentos: 800,
+  oitocentas: 800,
+  novecentos: 900,
+  novecentas: 900,
+};
+// A plural determiner before a lone small number counts things ("os dois exames", "as duas amostras"): no value.
+const COUNTING = new Set(['os', 'as', 'dos', 'das', 'nos', 'nas', 'aos', 'as', 'esses', 'essas', 'estes', 'estas', 'ambos', 'ambas']);
+
+export interface SpokenNumber {
+  /** Where its first word starts in the text, and where its last ends. */
+  index: number;
+  end: number;
+  value: number;
+  /** As a typed report prints it: a decimal comma, a round count of thousands kept in "mil" ("210 mil"). */
+  printed: string;
+  /** One word under twenty ("sete", "dez"): a value after a reading verb, but as often a word of speech. */
+  weak: boolean;
+}
+
+interface Word {
+  w: string;
+  index: number;
+  end: number;
+}
+
+const fold = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
+
+/** A number under a thousand from word `i`: its value and the word after it. */
+function belowThousand(words: Word[], i: number, joined: (k: number) => boolean): { v: number; next: number } | undefined {
+  const w = words[i]?.w;
+  if (w === undefined) return undefined;
+  // "e" joins the parts of one number only between words next to each other ("cento e noventa e dois").
+  const andThen = (k: number, table: (x: string) => number | undefined) =>
+    words[k]?.w === 'e' && joined(k) && joined(k + 1) && words[k + 1] !== undefined ? table(words[k + 1]!.w) : undefined;
+  if (w in HUNDREDS) {
+    const h = HUNDREDS[w]!;
+    if (w === 'cem') return { v: h, next: i + 1 };
+    const rest = andThen(i + 1, (x) => (x in TENS || x in TEENS || x in UNITS ? 0 : undefined));
+    // "cento" says a hundred only with the rest of its number ("cento e dois"): alone it is "por cento".
+    if (rest === undefined) return w === 'cento' ? undefined : { v: h, next: i + 1 };
+    const tail = belowHundred(words, i + 2, joined);
+    return tail ? { v: h + tail.v, next: tail.next } : { v: h, next: i + 1 };
+  }
+  return belowHundred(words, i, joined);
+}
+
+function belowHundred(words: Word[], i: number, joined: (k: number) => boolean): { v: number; next: number } | undefined {
+  const w = words[i]?.w;
+  if (w === undefined) return undefined;
+  if (w in TENS) {
+    const u = words[i + 1]?.w === 'e' && joined(i + 1) && joined(i + 2) ? UNITS[words[i + 2]?.w ?? ''] : undefined;
+    return u !== undefined && u > 0 ? { v: TENS[w]! + u, next: i + 3 } : { v: TENS[w]!, next: i + 1 };
+  }
+  if (w in TEENS) return { v: TEENS[w]!, next: i + 1 };
+  if (w in UNITS) return { v: UNITS[w]!, next: i + 1 };
+  return undefined;
+}
+
+/** The numbers a text says in words, in order. */
+export function spokenNumbers(text: string): SpokenNumber[] {
+  const words: Word[] = [...text.matchAll(/[\p{L}\d]+/gu)].map((m) => ({ w: fold(m[0]), index: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
+  // Word k follows word k-1 with only spaces between them: a comma or a full stop ends a number.
+  const joined = (k: number) => k > 0 && k < words.length && /^\s+$/.test(text.slice(words[k - 1]!.end, words[k]!.index));
+  const out: SpokenNumber[] = [];
+  let i = 0;
+  while (i < words.length) {
+    const found = numberAt(words, i, joined);
+    if (!found) {
+      i++;
+      continue;
+    }
+    const { v, next, printed, count } = found;
+    const lone = count === 0 || (count === 1 && v < 20);
+    const w = words[i]!.w;
+    // A lone "um"/"uma" is the article ("um pouquinho"), and a lone small number after a plural determiner
+    // counts things ("os dois exames").
+    const notValue = lone && (w === 'um' || w === 'uma' || (i > 0 && joined(i) && COUNTING.has(words[i - 1]!.w)));
+    if (!notValue) out.push({ index: words[i]!.index, end: words[next - 1]!.end, value: v, printed, weak: lone });
+    i = next;
+  }
+  return out;
+}
+
+/** The number said from word `i`: its value, the word after it, how it prints and how many words say it. */
+function numberAt(words: Word[], i: number, joined: (k: number) => boolean): { v: number; next: number; printed: string; count: number } | undefined {
+  // Digits before "vírgula" and the decimals in words ("18 vírgula cinco", "2 vírgula zero cinco"): the decimals.
+  if (i > 1 && words[i - 1]!.w === 'virgula' && /^\d+$/.test(words[i - 2]!.w) && joined(i - 1) && joined(i)) {
+    const f = decimals(words, i, joined);
+    // The number is the digits' and these words' together: these alone say no value (count 0, weak).
+    return f ? { v: Number(`0.${f.digits}`), next: f.next, printed: f.digits, count: 0 } : undefined;
+  }
+  let at = i;
+  let v: number | undefined;
+  const head = belowThousand(words, at, joined);
+  if (head) {
+    v = head.v;
+    at = head.next;
+  }
+  let thousands = false;
+  // "mil" after a number word, or alone when a number goes on after it ("mil e duzentos", "mil trezentos"):
+  // a lone "mil" is the unit of a count in thousands ("185 mil", "mil/mm³"), no number of its own.
+  if (words[at]?.w === 'mil' && (head ? joined(at) : true)) {
+    const after = words[at + 1]?.w === 'e' && joined(at + 1) ? at + 2 : at + 1;
+    const rest = joined(after) ? belowThousand(words, after, joined) : undefined;
+    if (head || rest) {
+      v = (head?.v ?? 1) * 1000 + (rest?.v ?? 0);
+      thousands = rest === undefined;
+      at = rest ? rest.next : at + 1;
+    }
+  }
+  if (v === undefined) return undefined;
+  let printed = thousands ? `${v / 1000} mil` : String(v);
+  if (!thousands && words[at]?.w === 'virgula' && joined(at) && joined(at + 1)) {
+    const f = decimals(words, at + 1, joined);
+    if (f) {
+      printed = `${v},${f.digits}`;
+      v = Number(`${v}.${f.digits}`);
+      at = f.next;
+    }
+  }
+  return { v, next: at, printed, count: at - i };
+}
+
+/** The decimals said after "vírgula": zeros first ("zero cinco" → "05"), then one number ("quarenta e cinco"). */
+function decimals(words: Word[], i: number, joined: (k: number) => boolean): { digits: string; next: number } | undefined {
+  let digits = '';
+  let at = i;
+  while (words[at]?.w === 'zero' && (at === i || joined(at))) {
+    digits += '0';
+    at++;
+  }
+  const n = at === i || joined(at) ? belowThousand(words, at, joined) : undefined;
+  if (n && (at === i || n.v > 0)) return { digits: digits + String(n.v), next: n.next };
+  return digits ? { digits, next: at } : undefined;
+}
+
+// The units a speaker says after a value, as printed ("miligrama por decilitro" → "mg/dL", "por cento" → "%").
+const SPOKEN_UNIT =
+  /(?<=\d\s*)(?:(mili|micro|nano|pico)?(grama|unidade|equivalente|mol)s?(\s+internaciona(?:l|is))?\s+por\s+(deci|mili)?litros?|por\s+cento)(?![\p{L}])/giu;
+const PREFIX: Record<string, string> = { mili: 'm', micro: 'µ', nano: 'n', pico: 'p' };
+const QUANTITY: Record<string, string> = { grama: 'g', unidade: 'U', equivalente: 'Eq', mol: 'mol' };
+
+/**
+ * The text with the numbers it says in words printed in digits, and the units said after them printed as
+ * units: what a typed report prints for "A glicose deu noventa e oito miligrama por decilitro" ("A glicose
+ * deu 98 mg/dL"). A weak number (one word under twenty) only with `weak`.
+ */
+export function spokenAsPrinted(text: string, { weak = true }: { weak?: boolean } = {}): string {
+  let out = '';
+  let from = 0;
+  for (const n of spokenNumbers(text)) {
+    if (n.weak && !weak) continue;
+    out += text.slice(from, n.index) + n.printed;
+    from = n.end;
+  }
+  out += text.slice(from);
+  return out.replace(SPOKEN_UNIT, (_m, prefix?: string, quantity?: string, intl?: string, per?: string) => {
+    if (!quantity) return '%';
+    const q = fold(quantity);
+    const unit = `${PREFIX[fold(prefix ?? '')] ?? ''}${intl && q === 'unidade' ? 'UI' : QUANTITY[q]}`;
+    return `${unit}/${per ? (fold(per) === 'deci' ? 'dL' : 'mL') : 'L'}`;
+  });
+}
