@@ -43,6 +43,13 @@ function spokenScreen(raws: string[]): boolean {
   return raws.filter((r) => ROLE.test(r) || CONTROL.test(r)).length >= 4 && raws.some((r) => CONTROL.test(r) && ROLE.test(r));
 }
 
+/** A field the reader speaks over two lines ("Rótulo: Sexo" / "Valor: Feminino") as its "Label: value" line. */
+export function spokenField(labelLine: string, valueLine: string): string | undefined {
+  const label = /^\s*r[oó]tulo\s*:\s*(.+?)\s*$/iu.exec(labelLine);
+  const value = label ? /^\s*valor\s*:\s*(.*?)\s*$/iu.exec(valueLine) : null;
+  return label && value ? `${label[1]}: ${value[1]!.replace(SPELLED_UNIT, '$1 $2')}` : undefined;
+}
+
 /** The lines of a screen reader's text as the report it speaks; any other text as it is. */
 export function screenReaderAsText(raws: string[]): string[] {
   if (!spokenScreen(raws)) return raws;
@@ -50,11 +57,10 @@ export function screenReaderAsText(raws: string[]): string[] {
   for (let i = 0; i < raws.length; i++) {
     const raw = raws[i]!;
     const [spoken, rest] = spokenAndRest(raw);
-    const label = /^r[oó]tulo\s*:\s*(.+)$/iu.exec(spoken);
-    const value = label ? /^\s*valor\s*:\s*(.*?)\s*$/iu.exec(raws[i + 1] ?? '') : null;
-    if (label && value) {
+    const field = spokenField(spoken, raws[i + 1] ?? '');
+    if (field !== undefined) {
       out[i] = rest;
-      out[i + 1] = `${label[1]}: ${value[1]!.replace(SPELLED_UNIT, '$1 $2')}`;
+      out[i + 1] = field;
       i++;
     } else if (CONTROL.test(spoken)) out[i] = rest;
     else if (EMPTY_CELL.test(raw)) out[i] = '';
