@@ -23,6 +23,7 @@ import {
   ANALYSER_SPAN,
   analyserAfterSpecimen,
   ASSAY_LIMIT,
+  CPF_NUMBER,
   cutAdminLabel,
   DATED_EARLIER_CELL,
   isAdminLine,
@@ -34,6 +35,7 @@ import {
   methodCellAt,
   PICTURE_CAPTION,
   PREVIOUS_LABEL,
+  RECORD_TALLY,
   STREET_ADDRESS,
 } from './lines.ts';
 import { CITRATE_STRENGTH, CONTROL_LEAD, EQUATION_YEAR, PER_BODY_SURFACE, cleanName } from './piece.ts';
@@ -182,9 +184,10 @@ const ADMIN_SPANS: RegExp[] = [
   // ("3 por campo", "5 p/campo") and is not matched.
   // The count may come first, the participle after it ("Giemsa — 100 campos examinados").
   /(?<![\p{L}])(?:em|nos|de|examinad[oa]s|analisad[oa]s)\s+\d{2,3}\s+campos(?![\p{L}])|(?<![\p{L}\d.,])\d{2,3}\s+campos\s+(?:examinad|analisad)[oa]s(?![\p{L}])/giu,
-  // The number of procedures or exams a report bills or lists, in its footer ("Procedimentos faturados
-  // (BPA-I): 16", "Total de exames: 12", a SUS municipal lab's production count): a tally, no result.
-  /(?<![\p{L}])(?:(?:total|qtde?\.?|quantidade|n[uú]mero)\s+de\s+(?:procedimentos|exames)(?:\s+(?:faturad|realizad|solicitad|cobrad|autorizad)[oa]s)?|(?:procedimentos|exames)\s+(?:faturad|realizad|solicitad|cobrad|autorizad)[oa]s)\s*(?:\([^()\d]*\)\s*)?:\s*\d{1,3}(?![\d.,])/giu,
+  // A tally of the records, exams or procedures a report holds ("Total de registros: 33", "Total de exames: 12").
+  new RegExp(RECORD_TALLY, 'giu'),
+  // A CPF in its printed shape, with or without its label ("… por usuário 412.388.xxx-xx", an export's comment).
+  new RegExp(CPF_NUMBER, 'giu'),
   // A phone's status bar atop a screen copied from an app ("9:41 ◀ WhatsApp   4G 62%", "11:42 🔋 62%"): the clock, the
   // network and the battery's charge, no value; a cell after them is counted.
   /^\s*\d{1,2}:\d{2}\b[^\d]*?(?:\b(?:[345]G|LTE|wi-?fi)\b|🔋)(?:[\s▮▯|]*\d{1,3}\s*%)?/giu,

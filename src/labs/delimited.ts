@@ -104,7 +104,10 @@ export function delimitedAsColumns(raws: string[]): string[] {
       const first = fieldsOf(raws[h + 1]!);
       for (let i = h + 1; i <= to; i++) out[i] = asColumns(raws[i]!, aside, new Set([...group, ...patient]), release, new Set(), order);
       const fields = patient.filter((i) => (first[i] ?? '') !== '').map((i) => `${heads[i]}: ${first[i]}`);
-      out[h] = fields.join('   ');
+      // Any head with something result-like on it is no column's name ('"Status"   Anti-HCV   REAGENTE', a
+      // field past the last column: "Sódio 131,3"): kept after the patient's fields, to be read or listed.
+      const printed = heads.filter((f, i) => !patient.includes(i) && resultTokens(f).length > 0);
+      out[h] = [...fields, ...printed].join('   ');
     }
     h = to;
   }

@@ -1148,6 +1148,25 @@ export const PICTURE_CAPTION = String.raw`(?:foto(?:grafia)?|imagem|print|captur
 const PICTURE_PAGE = String.raw`(?:\s*[-–—:,|]\s*|\s*\(\s*|\s+)p[aá]g(?:ina)?\.?\s*\d{1,3}(?:\s*(?:de|\/)\s*\d{1,3})?\)?`;
 const PICTURE_CAPTION_LINE = new RegExp(String.raw`^[\s*#>_[(]*${PICTURE_CAPTION}(?:${PICTURE_PAGE})?[\s*_\])]*:?\s*$`, 'iu');
 
+/**
+ * How many records, exams or procedures a report or an export holds, in its footer ("Este arquivo não substitui o
+ * laudo. Total de registros: 33", a portal's CSV export; "Total de exames: 12", "Procedimentos faturados (BPA-I):
+ * 16", a SUS municipal lab's production count), as a pattern source: a tally, no result.
+ */
+export const RECORD_TALLY = String.raw`(?<![\p{L}])(?:(?:total|qtde?\.?|quantidade|n[uú]mero)\s+de\s+(?:procedimentos|exames|registros)(?:\s+(?:faturad|realizad|solicitad|cobrad|autorizad|exportad)[oa]s)?|(?:procedimentos|exames|registros)\s+(?:faturad|realizad|solicitad|cobrad|autorizad|exportad)[oa]s)\s*(?:\([^()\d]*\)\s*)?:\s*(?:\d{1,3}(?:\.\d{3})*|\d{4,6})(?![\d.,])`;
+const RECORD_TALLIES = new RegExp(RECORD_TALLY, 'giu');
+
+/**
+ * A CPF (the patient's taxpayer number) in its printed shape, three groups of three digits and the check pair
+ * after a dash ("123.456.789-00", "123456789-00"), digits masked by a portal or a transcription ("***.418.226-**",
+ * "412.388.xxx-xx"; a masked group may come cleaned to one "*", cleanLine), as a pattern source: with its label
+ * or without it (a one-cell-a-line record's "CPF" / "123.456.789-00"), an identifier; no result prints so.
+ * Right after its label, the dash may be spaced ("CPF: 123.456.789 - 00", a transcription's).
+ */
+const CPF_GROUP = String.raw`(?:\d{3}|[*xX]{1,3})`;
+export const CPF_NUMBER = String.raw`(?<![\p{L}\d.,*])(?:(?:${CPF_GROUP}\.${CPF_GROUP}\.${CPF_GROUP}|\d{9})-(?:\d{2}|[*xX]{1,2})|(?<=(?<![\p{L}])cpf[\s.:]{0,4})\d{3}\.\d{3}\.\d{3} ?- ?\d{2})(?![\p{L}\d*]|[.,]\d)`;
+const CPF_NUMBERS = new RegExp(CPF_NUMBER, 'giu');
+
 // A portal's sort control with the order chosen and its drop-down arrow ("Ordenar por: Nome do exame ▾").
 const SORT_CONTROL = /^(?:ordenar|classificar)(?:\s+por)?\s*:\s*\p{L}[\p{L}\s-]*?\s*[▾▴▼▲⌄]?$/iu;
 
@@ -1231,6 +1250,10 @@ export function isAdminLine(text: string): boolean {
   // A transcription's caption for each picture it joins ("**Foto 2**", "Imagem 1 de 3", "[Print 2]"): its
   // number counts the pictures, no result.
   if (PICTURE_CAPTION_LINE.test(text)) return true;
+  // A tally of what the report holds, or a CPF, alone or beside what is administrative itself (a page mark, a
+  // date): no result.
+  const untallied = text.replace(RECORD_TALLIES, ' ').replace(CPF_NUMBERS, ' ');
+  if (untallied !== text && (!/\d/.test(untallied) || isAdminLine(untallied))) return true;
   // "Página 1 de 2" anywhere on a line that holds nothing else result-like.
   if (/\bp[aá]g(?:ina)?\.?\s*\d+\s*(?:de|\/)\s*\d+/i.test(text) && !/:\s*\d/.test(text.replace(/p[aá]g(?:ina)?\.?\s*\d+\s*(?:de|\/)\s*\d+/i, ''))) return true;
   return false;

@@ -7,7 +7,9 @@
 // values are lost. So such a text is read as the report it speaks: a title, a text or an item as its words,
 // a label and its value as one "Label: value" line, a control (button, image, window, tab bar), a table's or a
 // list's announcement and an empty cell ("vazio") as nothing. Only a text with several such roles is touched;
-// the lines keep their printed text for unparsed_lines.
+// the lines keep their printed text for unparsed_lines. What a line prints after what its role speaks ("Lista: 8
+// itens   Ureia 48,7 mg/dL", "Rótulo: Idade 48,7") is no part of the screen: it stays on its line, to be read or
+// listed, and only the spoken part is set aside.
 
 // The roles a screen reader names before what it reads.
 const ROLE =
@@ -24,9 +26,28 @@ const EMPTY_CELL = /^\s*[\p{L} ]+:\s*vazio\.?\s*$/iu;
 // A value the reader spells out before its unit's symbol ("0,74 miligramas por decilitro, mg/dL"): the number and the symbol.
 const SPELLED_UNIT = /^(\s*[<>]?\s*\d[\d.,]*)\s+\p{L}[\p{L} ]*,\s*(\S+)\s*$/u;
 
+// Where what a role speaks ends and something printed after it begins: a column break, a ";", or a number
+// with a decimal comma, which no control's name, field's label or table's announcement speaks ("Botão:
+// Voltar   Reagente", "Rótulo: Idade 48,7"; "Tabela: 4 colunas, 16 linhas" is all spoken).
+const SPOKEN_END = /\s{2,}|\s*;\s*|\s+(?=[<>]?\d+,\d+(?!\d))/u;
+
+/** A role's line cut where what it speaks ends: the spoken part and what the line prints after it. */
+function spokenAndRest(raw: string): [spoken: string, rest: string] {
+  const line = raw.trim();
+  const end = SPOKEN_END.exec(line);
+  return end ? [line.slice(0, end.index), line.slice(end.index + end[0].length).trim()] : [line, ''];
+}
+
 /** Whether a text is a screen reader's: at least four lines are its roles or announcements, a control among them. */
 function spokenScreen(raws: string[]): boolean {
   return raws.filter((r) => ROLE.test(r) || CONTROL.test(r)).length >= 4 && raws.some((r) => CONTROL.test(r) && ROLE.test(r));
+}
+
+/** A field the reader speaks over two lines ("Rótulo: Sexo" / "Valor: Feminino") as its "Label: value" line. */
+export function spokenField(labelLine: string, valueLine: string): string | undefined {
+  const label = /^\s*r[oó]tulo\s*:\s*(.+?)\s*$/iu.exec(labelLine);
+  const value = label ? /^\s*valor\s*:\s*(.*?)\s*$/iu.exec(valueLine) : null;
+  return label && value ? `${label[1]}: ${value[1]!.replace(SPELLED_UNIT, '$1 $2')}` : undefined;
 }
 
 /** The lines of a screen reader's text as the report it speaks; any other text as it is. */
@@ -35,13 +56,14 @@ export function screenReaderAsText(raws: string[]): string[] {
   const out = [...raws];
   for (let i = 0; i < raws.length; i++) {
     const raw = raws[i]!;
-    const label = /^\s*r[oó]tulo\s*:\s*(.+?)\s*$/iu.exec(raw);
-    const value = label ? /^\s*valor\s*:\s*(.*?)\s*$/iu.exec(raws[i + 1] ?? '') : null;
-    if (label && value) {
-      out[i] = '';
-      out[i + 1] = `${label[1]}: ${value[1]!.replace(SPELLED_UNIT, '$1 $2')}`;
+    const [spoken, rest] = spokenAndRest(raw);
+    const field = spokenField(spoken, raws[i + 1] ?? '');
+    if (field !== undefined) {
+      out[i] = rest;
+      out[i + 1] = field;
       i++;
-    } else if (CONTROL.test(raw) || EMPTY_CELL.test(raw)) out[i] = '';
+    } else if (CONTROL.test(spoken)) out[i] = rest;
+    else if (EMPTY_CELL.test(raw)) out[i] = '';
     // The slash of a unit is spoken as a word ("Unidade: por mL" for /mL).
     else if (/^\s*unidades?\s*:\s*por\s+\S/iu.test(raw)) out[i] = raw.replace(/:\s*por\s+/iu, ': /');
     else if (SPOKEN.test(raw)) out[i] = raw.replace(SPOKEN, '');
