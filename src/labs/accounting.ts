@@ -78,9 +78,21 @@ const RESULT_WORD =
 // A finding closing a line after its name, one space apart, with a footnote's mark or nothing after it. A
 // reagent strip ("URINA - FITA REAGENTE") names the method, no finding. An antibiogram's word spelled out
 // too: a long antimicrobial's name may fill its column ("Sulfametoxazol/Trimetoprima Resistente").
+// A phone's copy of a PDF may join the word reference after it with one space too ("Coombs direto (teste da
+// antiglobulina direta) POSITIVO Negativo"): the finding is still the name's result.
+const FINDING_WORD = String.raw`(?:fracamente\s+|n[aã]o\s+)?(?:reagente|reativo|detect[aá](?:vel|do))|indetect[aá]vel|negativ[oa]|positiv[oa]`;
+const WORD_REFERENCE_AFTER = String.raw`(?:n[aã]o\s+)?(?:reagente|reativo|detect[aá](?:vel|do))|indetect[aá]vel|negativ[oa]|ausentes?`;
 const NAME_THEN_FINDING = new RegExp(
-  String.raw`^\s*(\S.*?) (?<!\b(?:fitas?|tiras?)\s)((?:fracamente\s+|n[aã]o\s+)?(?:reagente|reativo|detect[aá](?:vel|do))|indetect[aá]vel|negativ[oa]|positiv[oa]|${SUSCEPTIBILITY_WORD})(?:\s{2,}(?:\(\p{L}{1,2}\)|\*{1,3}))?\s*$`,
+  String.raw`^\s*(\S.*?) (?<!\b(?:fitas?|tiras?)\s)(${FINDING_WORD}|${SUSCEPTIBILITY_WORD})(?: (?:${WORD_REFERENCE_AFTER}))?(?:\s{2,}(?:\(\p{L}{1,2}\)|\*{1,3}))?\s*$`,
   'iu',
+);
+// A finding closing a clause of a typed sentence, mid-line: after a short name that opens the line or follows a
+// colon, a comma, a ';' or an "e", before a comma, a ';', an "e", a bracketed note or the line's end ("a urina deu
+// nitrito positivo e leucocitos 35 por campo", "urina tipo 1: nitrito negativo, leucócitos 12.000/ml", "beta hcg
+// negativo (pedi pq atrasou)"): the name's result, though no cell break sets it apart.
+const CLAUSE_FINDING = new RegExp(
+  String.raw`(?:^|[:,;]|\se(?=\s))\s*\p{L}[\p{L}-]*(?: [\p{L}\d-]+){0,3}(?<!(?:^|[^\p{L}])(?:n[aã]o|fracamente)) (${FINDING_WORD})(?=\s*(?:[,;(]|\se\s|$))`,
+  'giu',
 );
 
 // Words of a table header or a section: a cell made of them is not a result.
@@ -581,6 +593,11 @@ export function resultTokens(text: string, raw?: string): Token[] {
     const at = (end.index ?? 0) + end[1]!.length + 1;
     if (free(at) && !out.some((o) => o.kind === 'word' && o.at <= at && at < o.at + o.text.length)) out.push({ kind: 'word', text: end[2]!, values: [], at });
   }
+  for (const m of t.matchAll(CLAUSE_FINDING)) {
+    const at = (m.index ?? 0) + m[0].length - m[1]!.length;
+    const overlaps = out.some((o) => o.kind === 'word' && o.at < at + m[1]!.length && at < o.at + o.text.length);
+    if (free(at) && !overlaps) out.push({ kind: 'word', text: m[1]!, values: [], at });
+  }
   // A name cell and a word cell, nothing else ("Ceftriaxona   SENSÍVEL", "Cor   Palha"): the words
   // are a result whatever they are, unless the line is a header ("Exame   Resultado"). A reference
   // cell left as a dash ("| Grupo sanguíneo (ABO) | O | — |") is no third cell.
@@ -683,6 +700,17 @@ export function resultTokens(text: string, raw?: string): Token[] {
   // Nor has an exam still running ("Resultado: Exame em andamento."), as after a word field's label above.
   if (res && !PENDING.test(res[1]!.trim()) && !out.some((o) => o.kind === 'word'))
     out.push({ kind: 'word', text: res[1]!.trim().replace(/[.;]+$/, ''), values: [], at: t.indexOf(res[1]!) });
+  // Labelled word results one after another between ';' ("Anti-HIV 1/2: NAO REAGENTE (ref nao reagente); VDRL: NAO
+  // REAGENTE (ref …)", an SMS's part): each word is one result's, as in a typed list between commas.
+  // A reference's piece ("; V.R.: Negativo") is no result's.
+  const labelledPieces: Array<[number, number]> = [];
+  for (let from = 0; from <= t.length; ) {
+    const to = t.indexOf(';', from) < 0 ? t.length : t.indexOf(';', from);
+    const label = /^\s*(\p{L}[^:]{0,40}):\s*\p{L}/u.exec(t.slice(from, to));
+    if (label && !isReferenceLabel(label[1]!.trim()) && !stripReferenceLead(label[0]).lead) labelledPieces.push([from, to]);
+    from = to + 1;
+  }
+  if (labelledPieces.length >= 2) for (const o of out) if (o.kind === 'word' && labelledPieces.some(([a, b]) => o.at >= a && o.at < b)) o.listed = true;
   return out;
 }
 
