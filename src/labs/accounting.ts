@@ -53,6 +53,7 @@ import {
   TITRE_WORD,
   titreOf,
 } from './reference.ts';
+import { textFieldAsCells } from './json-records.ts';
 import { GLUCOSE_LOAD, isCitationLine, isGradeLegend, wordsAfterLabel } from './line-kinds.ts';
 import { FINDING_SENTENCE, isWordField, labelledFinding, PENDING, SUSCEPTIBILITY_WORD, TYPE_LABEL, wordResultText } from './word-results.ts';
 import type { ParsedAnalyte, QualitativeAnalyte } from './result.ts';
@@ -1026,7 +1027,11 @@ function lowerBound(bags: readonly Bag[], line: number): number {
  * The lines whose result-like tokens are not all accounted for, in report order, verbatim (trimmed
  * raw text). `listed` is what the reader already put in `unparsed_lines`; the result holds it too.
  */
-export function accountLines(lines: readonly AccountLine[], read: readonly Read[], listed: readonly string[]): string[] {
+export function accountLines(printed: readonly AccountLine[], read: readonly Read[], listed: readonly string[]): string[] {
+  const lines = printed.map((l) => {
+    const cells = textFieldAsCells(l.text);
+    return cells === l.text ? l : { ...l, text: cells };
+  });
   const byLine = new Map<number, Bag[]>();
   for (const a of read) {
     const l = lines[a.line];
