@@ -53,6 +53,7 @@ import {
   TITRE_WORD,
   titreOf,
 } from './reference.ts';
+import { TICKED_BOX } from './checkboxes.ts';
 import { textFieldAsCells } from './json-records.ts';
 import { GLUCOSE_LOAD, isCitationLine, isGradeLegend, wordsAfterLabel } from './line-kinds.ts';
 import { FINDING_SENTENCE, isWordField, labelledFinding, PENDING, SUSCEPTIBILITY_WORD, TYPE_LABEL, wordResultText } from './word-results.ts';
@@ -443,6 +444,8 @@ const BRACKET_LEAD_BEFORE = new RegExp(String.raw`(?:[(\[]\s*${REFERENCE_LEAD_WO
 // A bracket opened right after the value and its unit, with no lead ("7,8% (normal até 5,6)", a typed message).
 const BRACKET_AFTER_VALUE = /\d[^()\d]{0,16}\(\s*$/u;
 
+const TICKED_OPTION = new RegExp(String.raw`${TICKED_BOX}\s*(\p{L}(?:\p{L}| (?! ))*)`, 'gu');
+
 // A portal's CSV row with its fields in quotes ('"Anti-Sm";"Não reagente";"";…'), as printed: its fields are
 // its cells (the reader takes them apart in delimited.ts; this pass counts what the row prints).
 const QUOTED_ROW = /^\s*"[^"]*"(?:\s*;\s*"[^"]*")+/;
@@ -531,6 +534,13 @@ export function resultTokens(text: string, raw?: string): Token[] {
   )) {
     const at = (m.index ?? 0) + m[0].length - m[1]!.length;
     if (free(at)) out.push({ kind: 'word', text: m[1]!, values: [], at });
+  }
+  // The option a form's ticked box picks ("Resultado:  (   ) Reagente     ( X ) Não reagente     (   ) Inválido"):
+  // the result, the options whose boxes are empty only what the form offers.
+  for (const m of t.matchAll(TICKED_OPTION)) {
+    const w = RESULT_WORD.exec(foldSameLength(m[1]!));
+    const at = (m.index ?? 0) + m[0].length - m[1]!.length;
+    if (w && free(at)) out.push({ kind: 'word', text: m[1]!.slice(0, w[0].length), values: [], at });
   }
   // A result word where a result stands: the first word of a cell (line start, after a colon, a dot
   // leader turned colon, or a column break), not a label ("Negativo:" heads a tier).
