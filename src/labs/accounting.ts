@@ -54,6 +54,7 @@ import {
   titreOf,
 } from './reference.ts';
 import { TICKED_BOX } from './checkboxes.ts';
+import { spokenField } from './screen-reader.ts';
 import { textFieldAsCells } from './json-records.ts';
 import { GLUCOSE_LOAD, isCitationLine, isGradeLegend, wordsAfterLabel } from './line-kinds.ts';
 import { FINDING_SENTENCE, isWordField, labelledFinding, PENDING, SUSCEPTIBILITY_WORD, TYPE_LABEL, wordResultText } from './word-results.ts';
@@ -1063,6 +1064,12 @@ export function accountLines(printed: readonly AccountLine[], read: readonly Rea
     // "Cor" / "Palha", one cell a line): the result, one letter though it is.
     if (underLabel && toks.length === 0 && !isWordField(alone) && /^\p{L}(?:[\p{L}+-]| (?! ))*$/u.test(alone) && alone.split(/\s+/).length <= 4)
       toks.push({ kind: 'word', text: alone, values: [], at: l.text.indexOf(alone) });
+    // A screen reader's field spoken over two lines ("Rótulo: Microrganismo isolado" / "Valor: Escherichia coli"):
+    // the value line holds what its label's line would hold, were the two one "Label: value" line.
+    const spoken = l.index > 0 && !toks.some((t) => t.kind === 'word') ? spokenField(lines[l.index - 1]!.text, l.text) : undefined;
+    if (spoken !== undefined)
+      for (const t of resultTokens(spoken))
+        if (t.kind === 'word' && l.text.includes(t.text)) toks.push({ ...t, at: l.text.indexOf(t.text) });
     if (toks.length) tokensOf.set(l.index, toks);
   }
   // First the lines that made analytes: their own analytes account for their tokens.

@@ -29,17 +29,23 @@ function spokenScreen(raws: string[]): boolean {
   return raws.filter((r) => ROLE.test(r) || CONTROL.test(r)).length >= 4 && raws.some((r) => CONTROL.test(r) && ROLE.test(r));
 }
 
+/** A field the reader speaks over two lines ("Rótulo: Sexo" / "Valor: Feminino") as its "Label: value" line. */
+export function spokenField(labelLine: string, valueLine: string): string | undefined {
+  const label = /^\s*r[oó]tulo\s*:\s*(.+?)\s*$/iu.exec(labelLine);
+  const value = label ? /^\s*valor\s*:\s*(.*?)\s*$/iu.exec(valueLine) : null;
+  return label && value ? `${label[1]}: ${value[1]!.replace(SPELLED_UNIT, '$1 $2')}` : undefined;
+}
+
 /** The lines of a screen reader's text as the report it speaks; any other text as it is. */
 export function screenReaderAsText(raws: string[]): string[] {
   if (!spokenScreen(raws)) return raws;
   const out = [...raws];
   for (let i = 0; i < raws.length; i++) {
     const raw = raws[i]!;
-    const label = /^\s*r[oó]tulo\s*:\s*(.+?)\s*$/iu.exec(raw);
-    const value = label ? /^\s*valor\s*:\s*(.*?)\s*$/iu.exec(raws[i + 1] ?? '') : null;
-    if (label && value) {
+    const field = spokenField(raw, raws[i + 1] ?? '');
+    if (field !== undefined) {
       out[i] = '';
-      out[i + 1] = `${label[1]}: ${value[1]!.replace(SPELLED_UNIT, '$1 $2')}`;
+      out[i + 1] = field;
       i++;
     } else if (CONTROL.test(raw) || EMPTY_CELL.test(raw)) out[i] = '';
     // The slash of a unit is spoken as a word ("Unidade: por mL" for /mL).
