@@ -1944,7 +1944,27 @@ function atPrintedLines(r: LabParseResult, joins: ReadonlyMap<number, number[]>,
     taken.add(at);
     return { ...a, line: at };
   });
-  return { ...r, analytes };
+  return { ...r, analytes, unparsed_lines: withJoinedLines(r.unparsed_lines, joins, raws) };
+}
+
+/**
+ * The listed lines with, after a line read with others joined to it, those others: the accounting pass
+ * saw the group as one line and lists the first, yet what it could not read may be printed on any of them
+ * (an SMS part read with the part before it, "(6/7) 4,50); T4 livre 1,14 ng/dL …"; a phone viewer's broken row,
+ * "500   49,3" under "Eosinófilos 7,8 682 50 a"). A joined line with no result-like token (an SMS's time) is not listed.
+ */
+function withJoinedLines(listed: readonly string[], joins: ReadonlyMap<number, number[]>, raws: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const u of listed) {
+    out.push(u);
+    const at = [...joins.keys()].filter((k) => raws[k]?.trim() === u);
+    for (const k of at)
+      for (const j of joins.get(k)!) {
+        const raw = raws[j]?.trim() ?? '';
+        if (raw !== '' && !out.includes(raw) && !listed.includes(raw) && resultTokens(raw).length > 0) out.push(raw);
+      }
+  }
+  return out;
 }
 
 // One tier of an antibody's scale, named by what it reads ("Não reagente: < 7,0", "Indeterminado: 7,0 a 10,0").
