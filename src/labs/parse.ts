@@ -354,7 +354,11 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       ? { read: '', account: '' }
       : named[i] !== parts[i]
         ? { read: joined[i]!, account: named[i]! }
-        : wholeRow(i)
+        : // An SMS part read with the part after it is accounted with it: what the second part prints after the
+          // results read is on no other line the pass sees.
+          parts[i] !== details[i]
+          ? { read: joined[i]!, account: joined[i]! }
+          : wholeRow(i)
           ? { read: previous[i]!, account: previous[i]! }
           : singleCells[i] !== valueFirst[i] && joined[i] === singleCells[i]
             ? { read: joined[i]!, account: joined[i]! }
