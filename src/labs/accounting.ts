@@ -1068,8 +1068,7 @@ export function accountLines(printed: readonly AccountLine[], read: readonly Rea
     // the value line holds what its label's line would hold, were the two one "Label: value" line.
     const spoken = l.index > 0 && !toks.some((t) => t.kind === 'word') ? spokenField(lines[l.index - 1]!.text, l.text) : undefined;
     if (spoken !== undefined)
-      for (const t of resultTokens(spoken))
-        if (t.kind === 'word' && l.text.includes(t.text)) toks.push({ ...t, at: l.text.indexOf(t.text) });
+      for (const t of resultTokens(spoken)) if (t.kind === 'word' && l.text.includes(t.text)) toks.push({ ...t, at: l.text.indexOf(t.text) });
     if (toks.length) tokensOf.set(l.index, toks);
   }
   // First the lines that made analytes: their own analytes account for their tokens.

@@ -359,12 +359,12 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
           parts[i] !== details[i]
           ? { read: joined[i]!, account: joined[i]! }
           : wholeRow(i)
-          ? { read: previous[i]!, account: previous[i]! }
-          : singleCells[i] !== valueFirst[i] && joined[i] === singleCells[i]
-            ? { read: joined[i]!, account: joined[i]! }
-            : joined[i] === u.read
-              ? u
-              : { read: joined[i]!, account: cutShort(joined[i]!, u) ? joined[i]! : u.account },
+            ? { read: previous[i]!, account: previous[i]! }
+            : singleCells[i] !== valueFirst[i] && joined[i] === singleCells[i]
+              ? { read: joined[i]!, account: joined[i]! }
+              : joined[i] === u.read
+                ? u
+                : { read: joined[i]!, account: cutShort(joined[i]!, u) ? joined[i]! : u.account },
   );
   const lines = unfolded.map((u, i) => ({ ...cleanLine(u.read, i), raw: raws[i]! }));
   const patient: Patient = readPatient(
@@ -1915,11 +1915,12 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   // A summary page's bare copy of a result read with its range elsewhere, two screenshots' overlap (repeats.ts).
   const kept = withoutRepeats(analytes, seen, qualitative);
   // An earlier report pasted under the newest one: its results of the same analytes are previous results (earlier-reports.ts).
-  const current = withoutEarlierReports(
+  const { listed: earlierRowsListed, ...current } = withoutEarlierReports(
     kept,
     qualitative,
     lines.map((l) => l.text),
   );
+  for (const i of earlierRowsListed) if (!unparsed.includes(raws[i]!.trim())) unparsed.push(raws[i]!.trim());
   // Accounted on the rows read, each result read from a row joined out of several printed lines is then
   // given back on the line its value is printed on: a differential's cells one a line (paired-cells.ts), a
   // differential's row a phone's viewer wrapped (wrapped-differential.ts), an SMS part read with the part
