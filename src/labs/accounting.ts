@@ -89,14 +89,20 @@ const NAME_THEN_FINDING = new RegExp(
   String.raw`^\s*(\S.*?) (?<!\b(?:fitas?|tiras?)\s)(${FINDING_WORD}|${SUSCEPTIBILITY_WORD})(?: (?:${WORD_REFERENCE_AFTER}))?(?:\s{2,}(?:\(\p{L}{1,2}\)|\*{1,3}))?\s*$`,
   'iu',
 );
-// A finding closing a clause of a typed sentence, mid-line: after a short name that opens the line or follows a
-// colon, a comma, a ';' or an "e", before a comma, a ';', an "e", a bracketed note or the line's end ("a urina deu
-// nitrito positivo e leucocitos 35 por campo", "urina tipo 1: nitrito negativo, leucócitos 12.000/ml", "beta hcg
-// negativo (pedi pq atrasou)"): the name's result, though no cell break sets it apart.
-const CLAUSE_FINDING = new RegExp(
-  String.raw`(?:^|[:,;]|\se(?=\s))\s*\p{L}[\p{L}-]*(?: [\p{L}\d-]+){0,3}(?<!(?:^|[^\p{L}])(?:n[aã]o|fracamente)) (${FINDING_WORD})(?=\s*(?:[,;(]|\se\s|$))`,
-  'giu',
-);
+// A finding closing a clause of a typed list of results, mid-line: after a short name that opens the line or
+// follows a colon, a comma, a ';' or an "e", and before the next result, a name and its number after a comma or
+// an "e" ("a urina deu nitrito positivo e leucocitos 35 por campo", "urina tipo 1: nitrito negativo, leucócitos
+// 12.000/ml"); or the list's last piece, after its comma or "e" ("leucócitos 4 p/c (até 5), nitrito negativo");
+// or a line's only result, its name opening the line, a remark in brackets after it ("beta hcg negativo (pedi
+// pq atrasou)"). The name's result, though no cell break sets it apart. Prose goes on otherwise ("Nitrito
+// positivo e leucocitúria.", "IgG reagente e IgM não reagente - perfil …"), and a strip names a method ("Tira
+// reagente (leitura automatizada)").
+const CLAUSE_NAME = String.raw`\p{L}[\p{L}-]*(?: [\p{L}\d-]+){0,3}(?<!(?:^|[^\p{L}])(?:n[aã]o|fracamente|tiras?|fitas?))`;
+const CLAUSE_FINDING = [
+  new RegExp(String.raw`(?:^|[:,;]|\se(?=\s))\s*${CLAUSE_NAME} (${FINDING_WORD})(?=\s*(?:,|\se)\s+\p{L}[\p{L}-]*(?: [\p{L}-]+){0,2}\s+[<>]?\d)`, 'giu'),
+  new RegExp(String.raw`(?:,|\se)\s+\p{L}[\p{L}-]*(?: [\p{L}\d-]+){0,2}(?<!(?:^|[^\p{L}])(?:n[aã]o|fracamente)) (${FINDING_WORD})\s*$`, 'giu'),
+  new RegExp(String.raw`^\s*${CLAUSE_NAME} (${FINDING_WORD})(?=\s*\()`, 'giu'),
+];
 
 // Words of a table header or a section: a cell made of them is not a result.
 // A report's own title beside the lab's name ("Laudo de exames", "Resultado de exames") heads it too.
@@ -605,7 +611,7 @@ export function resultTokens(text: string, raw?: string): Token[] {
     const at = (end.index ?? 0) + end[1]!.length + 1;
     if (free(at) && !out.some((o) => o.kind === 'word' && o.at <= at && at < o.at + o.text.length)) out.push({ kind: 'word', text: end[2]!, values: [], at });
   }
-  for (const m of t.matchAll(CLAUSE_FINDING)) {
+  for (const m of CLAUSE_FINDING.flatMap((re) => [...t.matchAll(re)])) {
     const at = (m.index ?? 0) + m[0].length - m[1]!.length;
     const overlaps = out.some((o) => o.kind === 'word' && o.at < at + m[1]!.length && at < o.at + o.text.length);
     if (free(at) && !overlaps) out.push({ kind: 'word', text: m[1]!, values: [], at });
