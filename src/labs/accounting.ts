@@ -96,8 +96,9 @@ const NAME_THEN_FINDING = new RegExp(
 // or a line's only result, its name opening the line, a remark in brackets after it ("beta hcg negativo (pedi
 // pq atrasou)"). The name's result, though no cell break sets it apart. Prose goes on otherwise ("Nitrito
 // positivo e leucocitúria.", "IgG reagente e IgM não reagente - perfil …"), and a strip names a method ("Tira
-// reagente (leitura automatizada)").
-const CLAUSE_NAME = String.raw`\p{L}[\p{L}-]*(?: [\p{L}\d-]+){0,3}(?<!(?:^|[^\p{L}])(?:n[aã]o|fracamente|tiras?|fitas?))`;
+// reagente (leitura automatizada)"), and "tudo negativo" names no result ("a urina deu tudo negativo, só os
+// leucocitos 12").
+const CLAUSE_NAME = String.raw`\p{L}[\p{L}-]*(?: [\p{L}\d-]+){0,3}(?<!(?:^|[^\p{L}])(?:n[aã]o|fracamente|tiras?|fitas?|tudo|tod[oa]s?))`;
 const CLAUSE_FINDING = [
   new RegExp(String.raw`(?:^|[:,;]|\se(?=\s))\s*${CLAUSE_NAME} (${FINDING_WORD})(?=\s*(?:,|\se)\s+\p{L}[\p{L}-]*(?: [\p{L}-]+){0,2}\s+[<>]?\d)`, 'giu'),
   new RegExp(String.raw`(?:,|\se)\s+\p{L}[\p{L}-]*(?: [\p{L}\d-]+){0,2}(?<!(?:^|[^\p{L}])(?:n[aã]o|fracamente)) (${FINDING_WORD})\s*$`, 'giu'),
