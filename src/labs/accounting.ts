@@ -57,6 +57,9 @@ import {
   TITRE_WORD,
   titreOf,
 } from './reference.ts';
+import { TICKED_BOX } from './checkboxes.ts';
+import { spokenField } from './screen-reader.ts';
+import { textFieldAsCells } from './json-records.ts';
 import { GLUCOSE_LOAD, isCitationLine, isGradeLegend, wordsAfterLabel } from './line-kinds.ts';
 import { FINDING_SENTENCE, isWordField, labelledFinding, PENDING, SUSCEPTIBILITY_WORD, TYPE_LABEL, wordResultText } from './word-results.ts';
 import type { ParsedAnalyte, QualitativeAnalyte } from './result.ts';
@@ -82,10 +85,29 @@ const RESULT_WORD =
 // A finding closing a line after its name, one space apart, with a footnote's mark or nothing after it. A
 // reagent strip ("URINA - FITA REAGENTE") names the method, no finding. An antibiogram's word spelled out
 // too: a long antimicrobial's name may fill its column ("Sulfametoxazol/Trimetoprima Resistente").
+// A phone's copy of a PDF may join the word reference after it with one space too ("Coombs direto (teste da
+// antiglobulina direta) POSITIVO Negativo"): the finding is still the name's result.
+const FINDING_WORD = String.raw`(?:fracamente\s+|n[aã]o\s+)?(?:reagente|reativo|detect[aá](?:vel|do))|indetect[aá]vel|negativ[oa]|positiv[oa]`;
+const WORD_REFERENCE_AFTER = String.raw`(?:n[aã]o\s+)?(?:reagente|reativo|detect[aá](?:vel|do))|indetect[aá]vel|negativ[oa]|ausentes?`;
 const NAME_THEN_FINDING = new RegExp(
-  String.raw`^\s*(\S.*?) (?<!\b(?:fitas?|tiras?)\s)((?:fracamente\s+|n[aã]o\s+)?(?:reagente|reativo|detect[aá](?:vel|do))|indetect[aá]vel|negativ[oa]|positiv[oa]|${SUSCEPTIBILITY_WORD})(?:\s{2,}(?:\(\p{L}{1,2}\)|\*{1,3}))?\s*$`,
+  String.raw`^\s*(\S.*?) (?<!\b(?:fitas?|tiras?)\s)(${FINDING_WORD}|${SUSCEPTIBILITY_WORD})(?: (?:${WORD_REFERENCE_AFTER}))?(?:\s{2,}(?:\(\p{L}{1,2}\)|\*{1,3}))?\s*$`,
   'iu',
 );
+// A finding closing a clause of a typed list of results, mid-line: after a short name that opens the line or
+// follows a colon, a comma, a ';' or an "e", and before the next result, a name and its number after a comma or
+// an "e" ("a urina deu nitrito positivo e leucocitos 35 por campo", "urina tipo 1: nitrito negativo, leucócitos
+// 12.000/ml"); or the list's last piece, after its comma or "e" ("leucócitos 4 p/c (até 5), nitrito negativo");
+// or a line's only result, its name opening the line, a remark in brackets after it ("beta hcg negativo (pedi
+// pq atrasou)"). The name's result, though no cell break sets it apart. Prose goes on otherwise ("Nitrito
+// positivo e leucocitúria.", "IgG reagente e IgM não reagente - perfil …"), and a strip names a method ("Tira
+// reagente (leitura automatizada)"), and "tudo negativo" names no result ("a urina deu tudo negativo, só os
+// leucocitos 12").
+const CLAUSE_NAME = String.raw`\p{L}[\p{L}-]*(?: [\p{L}\d-]+){0,3}(?<!(?:^|[^\p{L}])(?:n[aã]o|fracamente|tiras?|fitas?|tudo|tod[oa]s?))`;
+const CLAUSE_FINDING = [
+  new RegExp(String.raw`(?:^|[:,;]|\se(?=\s))\s*${CLAUSE_NAME} (${FINDING_WORD})(?=\s*(?:,|\se)\s+\p{L}[\p{L}-]*(?: [\p{L}-]+){0,2}\s+[<>]?\d)`, 'giu'),
+  new RegExp(String.raw`(?:,|\se)\s+\p{L}[\p{L}-]*(?: [\p{L}\d-]+){0,2}(?<!(?:^|[^\p{L}])(?:n[aã]o|fracamente)) (${FINDING_WORD})\s*$`, 'giu'),
+  new RegExp(String.raw`^\s*${CLAUSE_NAME} (${FINDING_WORD})(?=\s*\()`, 'giu'),
+];
 
 // Words of a table header or a section: a cell made of them is not a result.
 // A report's own title beside the lab's name ("Laudo de exames", "Resultado de exames") heads it too.
@@ -444,6 +466,8 @@ const BRACKET_LEAD_BEFORE = new RegExp(String.raw`(?:[(\[]\s*${REFERENCE_LEAD_WO
 // A bracket opened right after the value and its unit, with no lead ("7,8% (normal até 5,6)", a typed message).
 const BRACKET_AFTER_VALUE = /\d[^()\d]{0,16}\(\s*$/u;
 
+const TICKED_OPTION = new RegExp(String.raw`${TICKED_BOX}\s*(\p{L}(?:\p{L}| (?! ))*)`, 'gu');
+
 // A portal's CSV row with its fields in quotes ('"Anti-Sm";"Não reagente";"";…'), as printed: its fields are
 // its cells (the reader takes them apart in delimited.ts; this pass counts what the row prints).
 const QUOTED_ROW = /^\s*"[^"]*"(?:\s*;\s*"[^"]*")+/;
@@ -536,6 +560,13 @@ export function resultTokens(text: string, raw?: string): Token[] {
     const at = (m.index ?? 0) + m[0].length - m[1]!.length;
     if (free(at)) out.push({ kind: 'word', text: m[1]!, values: [], at });
   }
+  // The option a form's ticked box picks ("Resultado:  (   ) Reagente     ( X ) Não reagente     (   ) Inválido"):
+  // the result, the options whose boxes are empty only what the form offers.
+  for (const m of t.matchAll(TICKED_OPTION)) {
+    const w = RESULT_WORD.exec(foldSameLength(m[1]!));
+    const at = (m.index ?? 0) + m[0].length - m[1]!.length;
+    if (w && free(at)) out.push({ kind: 'word', text: m[1]!.slice(0, w[0].length), values: [], at });
+  }
   // A result word where a result stands: the first word of a cell (line start, after a colon, a dot
   // leader turned colon, or a column break), not a label ("Negativo:" heads a tier).
   // A header whose other cells name range columns ("Resultado   Desejável   Limítrofe   Aumentado"): its
@@ -597,6 +628,11 @@ export function resultTokens(text: string, raw?: string): Token[] {
   if (end && !/[:;|]/.test(end[1]!) && (end[1]!.trim().split(/\s+/).length <= 6 || lastPiece)) {
     const at = (end.index ?? 0) + end[1]!.length + 1;
     if (free(at) && !out.some((o) => o.kind === 'word' && o.at <= at && at < o.at + o.text.length)) out.push({ kind: 'word', text: end[2]!, values: [], at });
+  }
+  for (const m of CLAUSE_FINDING.flatMap((re) => [...t.matchAll(re)])) {
+    const at = (m.index ?? 0) + m[0].length - m[1]!.length;
+    const overlaps = out.some((o) => o.kind === 'word' && o.at < at + m[1]!.length && at < o.at + o.text.length);
+    if (free(at) && !overlaps) out.push({ kind: 'word', text: m[1]!, values: [], at });
   }
   // A name cell and a word cell, nothing else ("Ceftriaxona   SENSÍVEL", "Cor   Palha"): the words
   // are a result whatever they are, unless the line is a header ("Exame   Resultado"). A reference
@@ -700,6 +736,17 @@ export function resultTokens(text: string, raw?: string): Token[] {
   // Nor has an exam still running ("Resultado: Exame em andamento."), as after a word field's label above.
   if (res && !PENDING.test(res[1]!.trim()) && !out.some((o) => o.kind === 'word'))
     out.push({ kind: 'word', text: res[1]!.trim().replace(/[.;]+$/, ''), values: [], at: t.indexOf(res[1]!) });
+  // Labelled word results one after another between ';' ("Anti-HIV 1/2: NAO REAGENTE (ref nao reagente); VDRL: NAO
+  // REAGENTE (ref …)", an SMS's part): each word is one result's, as in a typed list between commas.
+  // A reference's piece ("; V.R.: Negativo") is no result's.
+  const labelledPieces: Array<[number, number]> = [];
+  for (let from = 0; from <= t.length; ) {
+    const to = t.indexOf(';', from) < 0 ? t.length : t.indexOf(';', from);
+    const label = /^\s*(\p{L}[^:]{0,40}):\s*\p{L}/u.exec(t.slice(from, to));
+    if (label && !isReferenceLabel(label[1]!.trim()) && !stripReferenceLead(label[0]).lead) labelledPieces.push([from, to]);
+    from = to + 1;
+  }
+  if (labelledPieces.length >= 2) for (const o of out) if (o.kind === 'word' && labelledPieces.some(([a, b]) => o.at >= a && o.at < b)) o.listed = true;
   return out;
 }
 
@@ -1015,7 +1062,11 @@ function lowerBound(bags: readonly Bag[], line: number): number {
  * The lines whose result-like tokens are not all accounted for, in report order, verbatim (trimmed
  * raw text). `listed` is what the reader already put in `unparsed_lines`; the result holds it too.
  */
-export function accountLines(lines: readonly AccountLine[], read: readonly Read[], listed: readonly string[]): string[] {
+export function accountLines(printed: readonly AccountLine[], read: readonly Read[], listed: readonly string[]): string[] {
+  const lines = printed.map((l) => {
+    const cells = textFieldAsCells(l.text);
+    return cells === l.text ? l : { ...l, text: cells };
+  });
   const byLine = new Map<number, Bag[]>();
   for (const a of read) {
     const l = lines[a.line];
@@ -1037,6 +1088,11 @@ export function accountLines(lines: readonly AccountLine[], read: readonly Read[
     // "Cor" / "Palha", one cell a line): the result, one letter though it is.
     if (underLabel && toks.length === 0 && !isWordField(alone) && /^\p{L}(?:[\p{L}+-]| (?! ))*$/u.test(alone) && alone.split(/\s+/).length <= 4)
       toks.push({ kind: 'word', text: alone, values: [], at: l.text.indexOf(alone) });
+    // A screen reader's field spoken over two lines ("Rótulo: Microrganismo isolado" / "Valor: Escherichia coli"):
+    // the value line holds what its label's line would hold, were the two one "Label: value" line.
+    const spoken = l.index > 0 && !toks.some((t) => t.kind === 'word') ? spokenField(lines[l.index - 1]!.text, l.text) : undefined;
+    if (spoken !== undefined)
+      for (const t of resultTokens(spoken)) if (t.kind === 'word' && l.text.includes(t.text)) toks.push({ ...t, at: l.text.indexOf(t.text) });
     if (toks.length) tokensOf.set(l.index, toks);
   }
   // First the lines that made analytes: their own analytes account for their tokens.

@@ -12,7 +12,9 @@ import { isWordField } from './word-results.ts';
 
 // A box, empty or ticked, as a photo's transcription prints it ("☐", "☒", "[x]", "( )").
 const BOX = /[☐☒☑□▢◻■▣✅]|\[\s*[xX✓✔]?\s*\]|\(\s*[xX✓✔]?\s*\)/gu;
-const TICKED = /^(?:[☒☑■▣✅]|\[\s*[xX✓✔]\s*\]|\(\s*[xX✓✔]\s*\))$/u;
+/** A ticked box, as a pattern source. */
+export const TICKED_BOX = String.raw`(?:[☒☑■▣✅]|\[\s*[xX✓✔]\s*\]|\(\s*[xX✓✔]\s*\))`;
+const TICKED = new RegExp(`^${TICKED_BOX}$`, 'u');
 // What ends the last option: a bracketed reference, a table's bar, the line's end.
 const OPTIONS_END = /\(\s*\p{L}{2}|\|/u;
 

@@ -41,17 +41,23 @@ function sameAnalyteAs(current: ReadonlyArray<ParsedAnalyte | QualitativeAnalyte
  * result's report is the one whose collection date is the nearest printed above it; with fewer than two
  * dates there is one report and nothing changes. Results under a heading of earlier results, of analytes
  * read above it, are earlier samples' too (each dated in its row, as the current ones above may be).
+ * Such a row prints one result, its date's: a line under the heading that made two results or more set
+ * aside holds what no row of the section prints ("… 11/11/2024   9,1 % ; Sódio 131,9"), and is returned in
+ * `listed` to be shown, not dropped in silence.
  */
 export function withoutEarlierReports(
   analytes: ParsedAnalyte[],
   qualitative: QualitativeAnalyte[],
   texts: readonly string[],
-): { analytes: ParsedAnalyte[]; qualitative: QualitativeAnalyte[] } {
+): { analytes: ParsedAnalyte[]; qualitative: QualitativeAnalyte[]; listed: number[] } {
   const section = texts.findIndex((t) => EARLIER_SECTION.test(t.trim()) && !/\S\s{3,}\S/.test(t.trim()));
+  const listed: number[] = [];
   if (section >= 0) {
     const all: Array<ParsedAnalyte | QualitativeAnalyte> = [...analytes, ...qualitative];
     const held = sameAnalyteAs(all.filter((a) => a.line < section));
     const earlier = (a: ParsedAnalyte | QualitativeAnalyte) => a.line > section && held(a);
+    const setAside = all.filter(earlier).map((a) => a.line);
+    listed.push(...new Set(setAside.filter((l, k) => setAside.indexOf(l) !== k)));
     analytes = analytes.filter((a) => !earlier(a));
     qualitative = qualitative.filter((a) => !earlier(a));
   }
@@ -60,7 +66,7 @@ export function withoutEarlierReports(
     const on = collectedOn(t);
     if (on !== undefined) dated.push({ line: i, on });
   });
-  if (new Set(dated.map((d) => d.on)).size < 2) return { analytes, qualitative };
+  if (new Set(dated.map((d) => d.on)).size < 2) return { analytes, qualitative, listed };
   const newest = Math.max(...dated.map((d) => d.on));
   // The collection date printed nearest above each line.
   const dateAt: Array<number | undefined> = [];
@@ -77,5 +83,5 @@ export function withoutEarlierReports(
     const at = dateAt[a.line];
     return at !== undefined && at < newest && held(a);
   };
-  return { analytes: analytes.filter((a) => !earlier(a)), qualitative: qualitative.filter((a) => !earlier(a)) };
+  return { analytes: analytes.filter((a) => !earlier(a)), qualitative: qualitative.filter((a) => !earlier(a)), listed };
 }

@@ -31,6 +31,17 @@ function fieldOf(raw: string, line: number): Field | undefined {
   return { line, key: m[1]!, text, number: m[2] === undefined };
 }
 
+/**
+ * A field line with a text value as the cells it stands for, of the same length ('"valor": "Reagente",' →
+ * ' valor :  Reagente  '): the accounting pass counts a word where a result stands, after a label's colon,
+ * not after a quote. Any other line as it is.
+ */
+export function textFieldAsCells(line: string): string {
+  const f = FIELD.exec(line);
+  if (!f || f[2] === undefined) return line;
+  return line.replace(/"/g, ' ').replace(/,(\s*)$/, ' $1');
+}
+
 /** The lines of a text copied as JSON with each result an object of its own, as the rows they stand for; any other text as it is. */
 export function jsonRecordsAsRows(raws: string[]): string[] {
   const fields = raws.map(fieldOf);

@@ -355,13 +355,17 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       ? { read: '', account: '' }
       : named[i] !== parts[i]
         ? { read: joined[i]!, account: named[i]! }
-        : wholeRow(i)
-          ? { read: previous[i]!, account: previous[i]! }
-          : singleCells[i] !== valueFirst[i] && joined[i] === singleCells[i]
-            ? { read: joined[i]!, account: joined[i]! }
-            : joined[i] === u.read
-              ? u
-              : { read: joined[i]!, account: cutShort(joined[i]!, u) ? joined[i]! : u.account },
+        : // An SMS part read with the part after it is accounted with it: what the second part prints after the
+          // results read is on no other line the pass sees.
+          parts[i] !== details[i]
+          ? { read: joined[i]!, account: joined[i]! }
+          : wholeRow(i)
+            ? { read: previous[i]!, account: previous[i]! }
+            : singleCells[i] !== valueFirst[i] && joined[i] === singleCells[i]
+              ? { read: joined[i]!, account: joined[i]! }
+              : joined[i] === u.read
+                ? u
+                : { read: joined[i]!, account: cutShort(joined[i]!, u) ? joined[i]! : u.account },
   );
   const lines = unfolded.map((u, i) => ({ ...cleanLine(u.read, i), raw: raws[i]! }));
   const patient: Patient = readPatient(
@@ -1941,11 +1945,12 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   // A summary page's bare copy of a result read with its range elsewhere, two screenshots' overlap (repeats.ts).
   const kept = withoutRepeats(analytes, seen, qualitative);
   // An earlier report pasted under the newest one: its results of the same analytes are previous results (earlier-reports.ts).
-  const current = withoutEarlierReports(
+  const { listed: earlierRowsListed, ...current } = withoutEarlierReports(
     kept,
     qualitative,
     lines.map((l) => l.text),
   );
+  for (const i of earlierRowsListed) if (!unparsed.includes(raws[i]!.trim())) unparsed.push(raws[i]!.trim());
   // Accounted on the rows read, each result read from a row joined out of several printed lines is then
   // given back on the line its value is printed on: a differential's cells one a line (paired-cells.ts), a
   // differential's row a phone's viewer wrapped (wrapped-differential.ts), an SMS part read with the part
@@ -1974,7 +1979,27 @@ function atPrintedLines(r: LabParseResult, joins: ReadonlyMap<number, number[]>,
     taken.add(at);
     return { ...a, line: at };
   });
-  return { ...r, analytes };
+  return { ...r, analytes, unparsed_lines: withJoinedLines(r.unparsed_lines, joins, raws) };
+}
+
+/**
+ * The listed lines with, after a line read with others joined to it, those others: the accounting pass
+ * saw the group as one line and lists the first, yet what it could not read may be printed on any of them
+ * (an SMS part read with the part before it, "(6/7) 4,50); T4 livre 1,14 ng/dL …"; a phone viewer's broken row,
+ * "500   49,3" under "Eosinófilos 7,8 682 50 a"). A joined line with no result-like token (an SMS's time) is not listed.
+ */
+function withJoinedLines(listed: readonly string[], joins: ReadonlyMap<number, number[]>, raws: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const u of listed) {
+    out.push(u);
+    const at = [...joins.keys()].filter((k) => raws[k]?.trim() === u);
+    for (const k of at)
+      for (const j of joins.get(k)!) {
+        const raw = raws[j]?.trim() ?? '';
+        if (raw !== '' && !out.includes(raw) && !listed.includes(raw) && resultTokens(raw).length > 0) out.push(raw);
+      }
+  }
+  return out;
 }
 
 // One tier of an antibody's scale, named by what it reads ("Não reagente: < 7,0", "Indeterminado: 7,0 a 10,0").
