@@ -118,6 +118,11 @@ export function joinPairedCells(reads: string[]): string[] {
   return out;
 }
 
+/** Each joined row's line with the lines of all its cells, values and ranges (parse.ts pairedRowsListed). */
+export function pairedRowCells(reads: readonly string[]): Map<number, number[]> {
+  return new Map(pairedRuns(reads).map((run) => [run.name, Array.from({ length: run.end - run.name - 1 }, (_, k) => run.name + 1 + k)]));
+}
+
 /** Each joined row's line with the lines of its value cells, where its results are printed (parse.ts atPrintedLines). */
 export function pairedCellLines(reads: readonly string[]): Map<number, number[]> {
   return new Map(pairedRuns(reads).map((run) => [run.name, run.values]));

@@ -23,7 +23,7 @@ import { dictatedAsResults } from './dictation.ts';
 import { splitRunOnBlocks } from './run-on-blocks.ts';
 import { withoutSecondUnits } from './second-units.ts';
 import { curveColumnsAsRows } from './curve-columns.ts';
-import { joinListedColumns, joinPairedCells, pairedCellLines } from './paired-cells.ts';
+import { joinListedColumns, joinPairedCells, pairedCellLines, pairedRowCells } from './paired-cells.ts';
 import { centredRowLines, centredRowValues } from './centred-cells.ts';
 import { checkedOptions } from './checkboxes.ts';
 import { joinWrappedDifferential, wrappedDifferentialLines } from './wrapped-differential.ts';
@@ -1920,11 +1920,29 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   // given back on the line its value is printed on: a differential's cells one a line (paired-cells.ts), a
   // differential's row a phone's viewer wrapped (wrapped-differential.ts), an SMS part read with the part
   // before it (smsPartLines), a value a centred table row prints under its name's line (centred-cells.ts).
-  const result = { ...current, unparsed_lines: accountLines(seen, [...kept, ...qualitative], unparsed) };
+  const result = { ...current, unparsed_lines: pairedRowsListed(accountLines(seen, [...kept, ...qualitative], unparsed), pairedRowCells(cellLines), raws) };
   return [pairedCellLines(cellLines), wrappedDifferentialLines(pairedRows), smsPartLines(details), centredRowLines(unitLines)].reduce(
     (r, joins) => atPrintedLines(r, joins, raws),
     result,
   );
+}
+
+/**
+ * A differential's row put back from its cells one a line (paired-cells.ts) and left unread is listed as the
+ * row its cells make ("Células X   12,0   345   10,0 a 20,0   100 a 500"), not as its name's line alone: the
+ * cells' lines were read as empty, so their values would otherwise be listed nowhere.
+ */
+function pairedRowsListed(listed: string[], rows: ReadonlyMap<number, number[]>, raws: readonly string[]): string[] {
+  if (rows.size === 0) return listed;
+  const out = [...listed];
+  const replaced = new Set<number>();
+  for (const [name, cells] of rows) {
+    const at = out.findIndex((l, k) => !replaced.has(k) && l === raws[name]!.trim());
+    if (at < 0) continue;
+    replaced.add(at);
+    out[at] = [name, ...cells].map((k) => raws[k]!.trim()).join('   ');
+  }
+  return out;
 }
 
 /**
