@@ -636,9 +636,16 @@ export function labelledRanges(items: string[], opts: { dotIsDecimal?: boolean; 
     const t = withoutCutRanges(i.replace(CUT_UNIT, ''));
     return isCutRange(t) ? '' : t;
   };
-  for (const item of withWrappedLabels(items.map(readable)).flatMap((i) =>
-    detectionLimitBound(i.replace(GRADE_NOTE, '').replace(TIMES_LIMIT_NOTE, '')).split(/;|\s·\s|(?<=\p{Ll}{4}|\))\.\s+(?=\p{Lu})/u),
-  )) {
+  // The condition leading a printed item's first tier ("Com jejum - Desejável: < 90; Limítrofe: 90 a 129"),
+  // carried to the tiers of the item's later pieces.
+  let carried: { lead: string; from: number } | undefined;
+  const pieces = withWrappedLabels(items.map(readable)).flatMap((i, from) =>
+    detectionLimitBound(i.replace(GRADE_NOTE, '').replace(TIMES_LIMIT_NOTE, ''))
+      .split(/;|\s·\s|(?<=\p{Ll}{4}|\))\.\s+(?=\p{Lu})/u)
+      .map((item) => ({ item, from })),
+  );
+  for (const { item, from } of pieces) {
+    if (carried && carried.from !== from) carried = undefined;
     const found = findRanges(item, opts.dotIsDecimal ?? false);
     if (found.length === 0) {
       risk = /\brisco\b/.test(foldSameLength(item));
@@ -685,8 +692,17 @@ export function labelledRanges(items: string[], opts: { dotIsDecimal?: boolean; 
     // is every tier's on the line.
     const lead = /^(.+?)\s+[-–—]\s+\S/u.exec(labelled[0]?.label ?? '');
     const leadCondition = lead ? classify(labelled[0]!.range, lead[1]!, risk) : undefined;
-    if (lead && leadCondition?.condition && leadCondition.tier === undefined && labelled[0]!.tier !== undefined)
-      labelled = labelled.map((l, i) => (i > 0 && !l.condition && l.tier !== undefined ? classify(l.range, `${lead[1]} - ${l.label}`, risk) : l));
+    // So is it of the tiers of the item's later pieces, when a bar or ';' parts them ("10 a 19 anos (jejum) -
+    // Desejável: < 90 | Limítrofe: 90 a 129"): without it the later tiers alone would be unconditioned, and the
+    // first, the good one, dropped as a condition's.
+    const leads = lead !== null && leadCondition?.condition === true && leadCondition.tier === undefined && labelled[0]!.tier !== undefined;
+    if (leads) carried = { lead: lead[1]!, from };
+    const withLead = (l: LabelledRange, i: number) =>
+      leads && i > 0 ? `${lead[1]} - ${l.label}` : !leads && carried ? `${carried.lead} - ${l.label}` : undefined;
+    labelled = labelled.map((l, i) => {
+      const label = !l.condition && l.tier !== undefined ? withLead(l, i) : undefined;
+      return label === undefined ? l : classify(l.range, label, risk);
+    });
     // "Adultos - Homens: 13,5 a 17,5  Mulheres: 12,0 a 15,5": the second range is for adults too.
     for (let i = 1; i < labelled.length; i++) {
       const cur = labelled[i]!;
