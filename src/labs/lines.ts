@@ -166,6 +166,9 @@ export function withoutGluedCells(t: string): string {
     if (/[:;=]/.test(name) || (name.match(/\p{L}/gu) ?? []).length < 2) break;
     const known = lookupName(name) !== undefined;
     if (/\d$/.test(name) && !known) continue;
+    // One letter glued to digits right after a bracket or a slash is a code, never a name and its value
+    // ("Moderadamente diminuída (G3a/G3b): 30 a 59", a kidney disease stage).
+    if (/[(/]\p{L}$/u.test(name)) continue;
     const first = gluedValue(line.slice(m.index));
     if (!first) continue;
     const cells = [first.text];
