@@ -280,6 +280,11 @@ const NEGATIVE_REFERENCE = /^(?:n[aã]o\s+(?:reagente|reativo|detectad[oa]|detec
 // collected in brackets after its number ("Amostra 1 (12/05): Cistos de Giardia lamblia").
 const SAMPLE_FINDING = /^((?:amostra\s+\d{1,2}|\d{1,2}\s*[ªa°º]\s*amostra))(?:\s*\([^()]*\))?\s*:\s*(\p{L}.*)$/iu;
 
+// A line wholly in brackets naming the equation an estimate is computed by ("(CKD-EPI 2021, sem correção para
+// raça)", "(equação MDRD)", "(Friedewald)").
+const ESTIMATE_EQUATION_NOTE =
+  /^\(\s*(?:(?:equa[cç][aã]o|f[oó]rmula|m[eé]todo)\s*:?\s*(?:de\s+|do\s+)?)?(?:ckd-?epi|mdrd|cockcroft|schwartz|friedewald|martin)\b[^()]*\)\.?$/iu;
+
 // The label of a block's result line, with its colon.
 const LABELLED_RESULT = /^resultados?\s*:/i;
 
@@ -1171,6 +1176,10 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // A method's name labelling its finding, closed by a word reference ("Método de Hoffman (sedimentação
     // espontânea): Positivo - ovos de … (ref.: Negativo)", a stool exam read by two methods): a result, no
     // detail of the block. A method line carries no reference, nor a result word after its colon.
+    // The equation an estimate was computed by, in brackets on the line under it, before the estimate's tiers
+    // ("Taxa de filtração glomerular estimada .... 74 mL/min/1,73m²" / "(CKD-EPI 2021, sem correção para raça)"
+    // / "Normal ou elevada (G1): >= 90"): a detail of the result, whose reference is still under it.
+    if (pending && ESTIMATE_EQUATION_NOTE.test(t)) continue;
     const methodFinding = labelledFinding(t, line.raw);
     const namedByMethod = methodFinding !== undefined && qualitativeAtStart(methodFinding.text) !== undefined;
     if (isAdminLine(t) && !fastingSample && !namedByMethod) {

@@ -219,8 +219,11 @@ export const CITED_YEAR = /\((?:[^()\d]*?\p{Lu}{2,}[^()\d]*?[\s,]|[^()\d]*?\p{Lu
 // A regulation named by its number ("NR-7", the occupational health norm an exposure limit comes from).
 const REGULATION_RE = /(?<![\p{L}\d])NR[-\s]?\d{1,2}(?![\d,.]?\d)/gu;
 // A kidney disease stage leading a filtration rate's range ("G3a (redução leve a moderada): 45 a 59"): a name.
-// So is the stage after its disease's name, a dialysis target's ("Meta DRC 5D: 130 a 585", "CKD estágio 4:").
-const KIDNEY_STAGE_RE = /(?<![\p{L}\d])(?:G[1-5][ab]?|(?<=\b(?:DRC|CKD|IRC)\s+(?:(?:[Ee]st[aá]gio|[Ss]tage)\s+)?)[1-5](?:[ab]|\s?D)?)(?=\s*[(:–-])/gu;
+// So is the stage after its disease's name, a dialysis target's ("Meta DRC 5D: 130 a 585", "CKD estágio 4:"),
+// and the stage in brackets after the tier's words, before the colon ("Levemente diminuída (G2): 60 a 89",
+// "Moderadamente diminuída (G3a/G3b): 30 a 59").
+const KIDNEY_STAGE_RE =
+  /(?<![\p{L}\d])(?:G[1-5][ab]?|(?<=\b(?:DRC|CKD|IRC)\s+(?:(?:[Ee]st[aá]gio|[Ss]tage)\s+)?)[1-5](?:[ab]|\s?D)?)(?=\s*[(:–-])|\(G[1-5][ab]?(?:\s?[/,e]\s?G[1-5][ab]?)*\)(?=\s*:)/gu;
 const maskLabels = (text: string): string =>
   text
     .replace(REGULATION_RE, (s) => ' '.repeat(s.length))
