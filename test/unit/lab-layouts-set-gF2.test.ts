@@ -53,3 +53,30 @@ test("a differential's row put back from its cells and left unread is listed who
   assert.deepEqual(brief(r), []);
   assert.deepEqual(r.unparsed_lines, ['Células atípicas   4,0   180   0,0 a 1,0   0 a 90']);
 });
+
+test("the condition leading a reference's first tier is its later tiers' too, the tiers parted by bars", () => {
+  const text = [
+    'Paciente: LUCAS M   Sexo: Masculino   Idade: 14 anos',
+    'Triglicerídeos\t81 mg/dL\t10 a 19 anos (jejum) - Desejável: < 90 | Limítrofe: 90 a 129 | Alto: >= 130',
+  ].join('\n');
+  const r = parseLabReport(text, { today: '2025-06-01' });
+  assert.deepEqual(brief(r), [['Triglicerídeos', 81, 'mg/dL', 'normal']]);
+});
+
+test("a filtration rate's stages named in words, the stage in brackets, under the equation's note are its reference", () => {
+  const text = [
+    'Creatinina ................................. 1,02 mg/dL  (0,70 a 1,20 mg/dL)',
+    'TFG estimada ............................... 68 mL/min/1,73m²',
+    '   (CKD-EPI 2021)',
+    '   Normal ou alta (G1): >= 90',
+    '   Discretamente reduzida (G2): 60 a 89',
+    '   Moderadamente reduzida (G3a/G3b): 30 a 59',
+    '   Muito reduzida (G4): 15 a 29 | Falência renal (G5): < 15',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(brief(r), [
+    ['Creatinina', 1.02, 'mg/dL', 'normal'],
+    ['Taxa de filtração glomerular', 68, 'mL/min/1,73m²', 'baixo'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
