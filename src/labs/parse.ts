@@ -135,6 +135,7 @@ import {
   smsPartLines,
   joinWrappedComparison,
   joinWrappedReferenceColumn,
+  joinWrappedCellLines,
   numbersRows,
   withoutAssayColon,
   COUNT_FORM,
@@ -337,7 +338,9 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
           joinRangeUnderLabel(
             joinWrappedComparison(
               joinRangeBrokenAtMargin(
-                joinWrappedReferenceCells(joinWrappedReferenceColumn(joinBrokenBarRows(joinOpenBrackets(joinWrappedTabbedReference(named))))),
+                joinWrappedReferenceCells(
+                  joinWrappedReferenceColumn(joinBrokenBarRows(joinOpenBrackets(joinWrappedTabbedReference(joinWrappedCellLines(named))))),
+                ),
               ),
             ),
           ),
