@@ -80,3 +80,18 @@ test("a filtration rate's stages named in words, the stage in brackets, under th
   ]);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test("a reference cell wrapped over the lines under its row, an earlier result's column beside it, is read as one text", () => {
+  const text = [
+    'Paciente: ANTONIO B   Sexo: M   Idade: 71 anos',
+    'EXAME                   RESULTADO  UNIDADE   REFERÊNCIA                     ANTERIOR',
+    'Vitamina D (25-OH)      24,5       ng/mL     Acima de 20: adultos           22,0',
+    '                                             saudáveis até 60 anos',
+    '                                             30 a 60: grupos de risco (idosos',
+    '                                             acima de 60 anos, gestantes,',
+    '                                             doença renal)',
+  ].join('\n');
+  const r = parseLabReport(text, { today: '2025-06-01' });
+  assert.deepEqual(brief(r), [['Vitamina D (25-OH)', 24.5, 'ng/mL', 'baixo']]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
