@@ -1131,6 +1131,9 @@ export function qualitativeReference(text: string): string | undefined {
     .replace(INDEX_CUTOFF_NOTE, '')
     .replace(DETECTION_LIMIT_NOTE, '')
     .replace(LEVEL_CUTOFF_NOTE, '')
+    // A gloss that says what is absent may end on the count it is absent below ("Negativa (ausência de
+    // crescimento ou contagem inferior a 10.000 UFC/mL)", a urine culture): a gloss all the same.
+    .replace(/(?<=\p{L})\s*\(\s*(?:aus[eê]ncia\s+de|sem)\s+\p{L}[^()]*\)?[\s.;]*$/iu, '')
     .replace(/(?<=\p{L})\s*\((?=[^()]*\p{L})[^()\d+]*\)?[\s.;]*$/u, '')
     .replace(/^[\s([]+|[\s).;\]]+$/g, '');
   // "Ausência de parasitas", "Ausência de sangue": what must not be found, named, is a negative.

@@ -95,3 +95,14 @@ test("a reference cell wrapped over the lines under its row, an earlier result's
   assert.deepEqual(brief(r), [['Vitamina D (25-OH)', 24.5, 'ng/mL', 'baixo']]);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('a word reference whose gloss names what is absent, down to a count, is the word', () => {
+  const text = [
+    'CULTURA DE URINA ........................... Negativa',
+    '   Material: Urina de jato médio',
+    '   Ref.: Negativa (ausência de crescimento bacteriano ou contagem inferior a 1.000 UFC/mL)',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(brief(r), [['CULTURA DE URINA', 'Negativa', null, 'normal']]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
