@@ -1376,6 +1376,10 @@ function referenceTextCheck(text: string, opts: { strictLabels?: boolean; dotIsD
     // A sex letter that labelledRanges read as one ("H 0,70-1,30   M 0,50-1,00") is a label too.
     const sexLetter = (l: LabelledRange) => l.sex !== undefined && /^[hmf]$/i.test(l.label.replace(/[^\p{L}]/gu, ''));
     if (!labels.every((l) => l.label === '' || sexLetter(l) || isReferenceLabel(l.label) || stripReferenceLead(l.label).lead)) return false;
+    // A field's label, a result word after its colon, then a column gap ("Urobilinogênio : Normal   Normal (até
+    // 1,0 mg/dL)", a urine strip's row, the result then its reference): a result's row, though the word is a tier's.
+    const field = /^([^:]+?)\s*:\s*(\p{L}[\p{L} ]*?)\s{2,}\S/u.exec(t);
+    if (field && !isReferenceLabel(field[1]!) && !stripReferenceLead(t).lead && qualitativeAtStart(field[2]!)?.consumed === field[2]!.length) return false;
   }
   return true;
 }

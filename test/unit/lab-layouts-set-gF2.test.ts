@@ -106,3 +106,18 @@ test('a word reference whose gloss names what is absent, down to a count, is the
   assert.deepEqual(brief(r), [['CULTURA DE URINA', 'Negativa', null, 'normal']]);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test("a strip's row, a result word after the field's colon and its reference in words with a bound, is no reference of the row above", () => {
+  const text = [
+    'Cetonas ..........................: Negativo                Negativo',
+    'Urobilinogênio ...................: Normal                  Normal (até 1,0 mg/dL)',
+    'Nitrito ..........................: Negativo                Negativo',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(brief(r), [
+    ['Cetonas', 'Negativo', null, 'normal'],
+    ['Urobilinogênio', 'Normal', null, 'normal'],
+    ['Nitrito', 'Negativo', null, 'normal'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
