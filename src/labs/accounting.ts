@@ -895,6 +895,10 @@ class Bag {
       this.foldedRef.includes(fold(line.slice(open, tok.at + tok.text.length + close[0].length)))
     )
       return true;
+    // A word opening a tier's label of a few words, before the colon ("Normal ou elevada (G1): >= 90", a
+    // filtration rate's stages named in words, the stage in brackets), as its reference reads it: the label's.
+    const label = /^[\p{L}\s]{0,40}(?:\([^()]*\))?\s*:/u.exec(after);
+    if (typeof this.a.value === 'number' && /(?:^|[|;])\s*$/u.test(before) && label && this.foldedRef.includes(fold(tok.text + label[0]))) return true;
     if (this.tierWords === '' || !holdsWord(this.tierWords, tok.text)) return false;
     // … or the one tier's, first after the reference's lead and before its dash (Bag's labelFirst).
     const opening = stripReferenceLead(line).rest.trimStart();

@@ -174,6 +174,9 @@ export function withoutGluedCells(t: string): string {
     if (/[:;=]/.test(name) || (name.match(/\p{L}/gu) ?? []).length < 2) break;
     const known = lookupName(name) !== undefined;
     if (/\d$/.test(name) && !known) continue;
+    // One letter glued to digits right after a bracket or a slash is a code, never a name and its value
+    // ("Moderadamente diminuída (G3a/G3b): 30 a 59", a kidney disease stage).
+    if (/[(/]\p{L}$/u.test(name)) continue;
     const first = gluedValue(line.slice(m.index));
     if (!first) continue;
     const cells = [first.text];
@@ -1729,6 +1732,63 @@ export function joinOpenBrackets(reads: readonly string[]): string[] {
     out[i] = `${cur.trimEnd()} ${next.trim()}`;
     out[i + 1] = '';
     i++;
+  }
+  return out;
+}
+
+/**
+ * A row's reference cell wrapped over the lines under it, in its own column, the row's later cells (earlier
+ * results) beside its first line only:
+ *
+ *   25-OH vitamina D    26,8   ng/mL   Acima de 20: população geral     24,1   ---
+ *                                      saudável até 60 anos
+ *                                      30 a 60: grupos de risco (idosos
+ *                                      60 anos ou mais, gestantes,
+ *                                      osteoporose, DRC)
+ *
+ * Read one by one, the label's pieces cut from their range are no reference, and a range takes the words
+ * before it as its label. The lines under the row are one text, read on the first of them (the row keeps its
+ * cells where they are printed, its later columns cut by position): a piece that goes on in lower case, opens
+ * a bracket or is inside one still open goes on the piece before it; any other starts an item of its own ("; "). Only
+ * when some piece is such a wrap and the text reads as a reference. Returns, per line, the text to read (''
+ * for a line joined to the one above).
+ */
+export function joinWrappedCellLines(reads: readonly string[]): string[] {
+  const out = [...reads];
+  const lone = (l: string) => {
+    const ps = [...l.trimEnd().matchAll(/\S+(?: \S+)*/g)];
+    return ps.length === 1 ? ps[0]! : undefined;
+  };
+  const opens = (s: string) => (s.match(/\(/g) ?? []).length > (s.match(/\)/g) ?? []).length;
+  for (let i = 0; i + 2 < out.length; i++) {
+    const cur = out[i]!.trimEnd();
+    if (cur.includes('\t') || cur.includes('|')) continue;
+    const pieces = [...cur.matchAll(/\S+(?: \S+)*/g)];
+    if (pieces.length < 3 || pieces[0]!.index! > 3 || !/\p{L}{2}/u.test(pieces[0]![0]) || !/^[<>≤≥]?\s*\d/.test(pieces[1]![0])) continue;
+    const first = lone(out[i + 1]!);
+    const cell = first && pieces.slice(2).find((p) => Math.abs(p.index! - first.index!) <= 2);
+    // A cell that ends the row is read with its wrapped lines by the joins for a last column (joinWrappedReferenceColumn,
+    // joinOpenBrackets): this one is for a cell with the row's later columns printed beside it.
+    if (!first || !cell || cell === pieces[pieces.length - 1]) continue;
+    const texts: string[] = [];
+    let j = i + 1;
+    for (; j < out.length; j++) {
+      const p = lone(out[j]!);
+      if (!p || Math.abs(p.index! - cell.index!) > 2) break;
+      texts.push(p[0]);
+    }
+    if (texts.length < 2) continue;
+    let joined = texts[0]!;
+    let wraps = /^\p{Ll}/u.test(joined) || opens(cell[0]);
+    for (const t of texts.slice(1)) {
+      const goesOn = /^[\p{Ll}(]/u.test(t) || opens(joined);
+      wraps ||= goesOn;
+      joined = `${joined}${goesOn ? ' ' : '; '}${t}`;
+    }
+    if (!wraps || opens(joined) || !isReferenceText(joined)) continue;
+    out[i + 1] = `${out[i + 1]!.slice(0, first.index)}${joined}`;
+    for (let k = i + 2; k < j; k++) out[k] = '';
+    i = j - 1;
   }
   return out;
 }

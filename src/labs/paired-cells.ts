@@ -35,6 +35,49 @@ interface PairedRun {
   end: number;
 }
 
+// A column's header cell that is a unit alone on its line ("%", "/mm³"), or a reference column's unit
+// ("Ref. %", "V.R. /mm³", "Referência (/mm³)").
+const UNIT_HEADER = new RegExp(String.raw`^\s*(?:(ref\.?|refer[eê]ncias?|v\.\s?r\.?)\s*)?\(?\s*(${UNIT_PATTERN})\s*\)?\s*$`, 'iu');
+// A cell that ends on its number: no unit printed in it.
+const NO_UNIT = /\d\s*$/u;
+
+/**
+ * The units a differential's header prints over its rows when the cells carry none, one header cell a line
+ * above the first row, each value column's unit then each reference column's:
+ *
+ *   %  /  /mm³  /  Ref. %  /  Ref. /mm³       ← header, one cell a line
+ *   Neutrófilos  /  62,0  /  3.906  /  40,0 a 75,0  /  1.800 a 7.500
+ *
+ * The header counts as many value units as the rows have values, or it is not this header (a row's own unit
+ * cell above, "Leucócitos / 6.300 / /mm³", is one unit for one value). Rows following one another without a
+ * line between take the same header. The reference columns take their own units, else the values' in order.
+ */
+function headerUnits(reads: readonly string[], runs: readonly PairedRun[]): Map<PairedRun, { values: string[]; refs: string[] }> {
+  const out = new Map<PairedRun, { values: string[]; refs: string[] }>();
+  let header: { values: string[]; refs: string[] } | undefined;
+  let lastEnd = -1;
+  for (const run of runs) {
+    if (run.name !== lastEnd) {
+      header = undefined;
+      const cells: RegExpExecArray[] = [];
+      for (let k = run.name - 1; k >= 0; k--) {
+        const m = UNIT_HEADER.exec(reads[k]!);
+        if (!m) break;
+        cells.unshift(m);
+      }
+      const values = cells.filter((m) => m[1] === undefined).map((m) => m[2]!.trim());
+      const refs = cells.filter((m) => m[1] !== undefined).map((m) => m[2]!.trim());
+      // Value units first, then the references': a reference unit before a value unit is some other text.
+      const ordered =
+        cells.findIndex((m) => m[1] !== undefined) < 0 || cells.slice(cells.findIndex((m) => m[1] !== undefined)).every((m) => m[1] !== undefined);
+      if (values.length >= 2 && ordered && (refs.length === 0 || refs.length === values.length)) header = { values, refs: refs.length ? refs : values };
+    }
+    if (header && header.values.length === run.values.length) out.set(run, header);
+    lastEnd = run.end;
+  }
+  return out;
+}
+
 function pairedRuns(reads: readonly string[]): PairedRun[] {
   const runs: PairedRun[] = [];
   for (let i = 0; i < reads.length; i++) {
@@ -57,14 +100,27 @@ export function joinPairedCells(reads: string[]): string[] {
   const runs = pairedRuns(reads);
   if (runs.length === 0) return reads;
   const out = [...reads];
-  for (const { name, end } of runs) {
+  const units = headerUnits(reads, runs);
+  for (const run of runs) {
+    const { name, values, end } = run;
+    const unit = units.get(run);
+    const n = values.length;
     out[name] = reads
       .slice(name, end)
-      .map((c) => c.trim())
+      .map((c, k) => {
+        const cell = c.trim();
+        if (!unit || k === 0 || !NO_UNIT.test(cell)) return cell;
+        return `${cell} ${k <= n ? unit.values[k - 1] : unit.refs[k - n - 1]}`;
+      })
       .join('   ');
     for (let k = name + 1; k < end; k++) out[k] = '';
   }
   return out;
+}
+
+/** Each joined row's line with the lines of all its cells, values and ranges (parse.ts pairedRowsListed). */
+export function pairedRowCells(reads: readonly string[]): Map<number, number[]> {
+  return new Map(pairedRuns(reads).map((run) => [run.name, Array.from({ length: run.end - run.name - 1 }, (_, k) => run.name + 1 + k)]));
 }
 
 /** Each joined row's line with the lines of its value cells, where its results are printed (parse.ts atPrintedLines). */

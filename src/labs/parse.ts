@@ -23,7 +23,7 @@ import { dictatedAsResults } from './dictation.ts';
 import { splitRunOnBlocks } from './run-on-blocks.ts';
 import { withoutSecondUnits } from './second-units.ts';
 import { curveColumnsAsRows } from './curve-columns.ts';
-import { joinListedColumns, joinPairedCells, pairedCellLines } from './paired-cells.ts';
+import { joinListedColumns, joinPairedCells, pairedCellLines, pairedRowCells } from './paired-cells.ts';
 import { centredRowLines, centredRowValues } from './centred-cells.ts';
 import { checkedOptions } from './checkboxes.ts';
 import { joinWrappedDifferential, wrappedDifferentialLines } from './wrapped-differential.ts';
@@ -136,6 +136,7 @@ import {
   smsPartLines,
   joinWrappedComparison,
   joinWrappedReferenceColumn,
+  joinWrappedCellLines,
   numbersRows,
   withoutAssayColon,
   COUNT_FORM,
@@ -281,6 +282,11 @@ const NEGATIVE_REFERENCE = /^(?:n[aã]o\s+(?:reagente|reativo|detectad[oa]|detec
 // collected in brackets after its number ("Amostra 1 (12/05): Cistos de Giardia lamblia").
 const SAMPLE_FINDING = /^((?:amostra\s+\d{1,2}|\d{1,2}\s*[ªa°º]\s*amostra))(?:\s*\([^()]*\))?\s*:\s*(\p{L}.*)$/iu;
 
+// A line wholly in brackets naming the equation an estimate is computed by ("(CKD-EPI 2021, sem correção para
+// raça)", "(equação MDRD)", "(Friedewald)").
+const ESTIMATE_EQUATION_NOTE =
+  /^\(\s*(?:(?:equa[cç][aã]o|f[oó]rmula|m[eé]todo)\s*:?\s*(?:de\s+|do\s+)?)?(?:ckd-?epi|mdrd|cockcroft|schwartz|friedewald|martin)\b[^()]*\)\.?$/iu;
+
 // The label of a block's result line, with its colon.
 const LABELLED_RESULT = /^resultados?\s*:/i;
 
@@ -333,7 +339,9 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
           joinRangeUnderLabel(
             joinWrappedComparison(
               joinRangeBrokenAtMargin(
-                joinWrappedReferenceCells(joinWrappedReferenceColumn(joinBrokenBarRows(joinOpenBrackets(joinWrappedTabbedReference(named))))),
+                joinWrappedReferenceCells(
+                  joinWrappedReferenceColumn(joinBrokenBarRows(joinOpenBrackets(joinWrappedTabbedReference(joinWrappedCellLines(named))))),
+                ),
               ),
             ),
           ),
@@ -1176,6 +1184,10 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // A method's name labelling its finding, closed by a word reference ("Método de Hoffman (sedimentação
     // espontânea): Positivo - ovos de … (ref.: Negativo)", a stool exam read by two methods): a result, no
     // detail of the block. A method line carries no reference, nor a result word after its colon.
+    // The equation an estimate was computed by, in brackets on the line under it, before the estimate's tiers
+    // ("Taxa de filtração glomerular estimada .... 74 mL/min/1,73m²" / "(CKD-EPI 2021, sem correção para raça)"
+    // / "Normal ou elevada (G1): >= 90"): a detail of the result, whose reference is still under it.
+    if (pending && ESTIMATE_EQUATION_NOTE.test(t)) continue;
     const methodFinding = labelledFinding(t, line.raw);
     const namedByMethod = methodFinding !== undefined && qualitativeAtStart(methodFinding.text) !== undefined;
     if (isAdminLine(t) && !fastingSample && !namedByMethod) {
@@ -1955,11 +1967,29 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   // given back on the line its value is printed on: a differential's cells one a line (paired-cells.ts), a
   // differential's row a phone's viewer wrapped (wrapped-differential.ts), an SMS part read with the part
   // before it (smsPartLines), a value a centred table row prints under its name's line (centred-cells.ts).
-  const result = { ...current, unparsed_lines: accountLines(seen, [...kept, ...qualitative], unparsed) };
+  const result = { ...current, unparsed_lines: pairedRowsListed(accountLines(seen, [...kept, ...qualitative], unparsed), pairedRowCells(cellLines), raws) };
   return [pairedCellLines(cellLines), wrappedDifferentialLines(pairedRows), smsPartLines(details), centredRowLines(unitLines)].reduce(
     (r, joins) => atPrintedLines(r, joins, raws),
     result,
   );
+}
+
+/**
+ * A differential's row put back from its cells one a line (paired-cells.ts) and left unread is listed as the
+ * row its cells make ("Células X   12,0   345   10,0 a 20,0   100 a 500"), not as its name's line alone: the
+ * cells' lines were read as empty, so their values would otherwise be listed nowhere.
+ */
+function pairedRowsListed(listed: string[], rows: ReadonlyMap<number, number[]>, raws: readonly string[]): string[] {
+  if (rows.size === 0) return listed;
+  const out = [...listed];
+  const replaced = new Set<number>();
+  for (const [name, cells] of rows) {
+    const at = out.findIndex((l, k) => !replaced.has(k) && l === raws[name]!.trim());
+    if (at < 0) continue;
+    replaced.add(at);
+    out[at] = [name, ...cells].map((k) => raws[k]!.trim()).join('   ');
+  }
+  return out;
 }
 
 /**

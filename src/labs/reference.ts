@@ -219,8 +219,11 @@ export const CITED_YEAR = /\((?:[^()\d]*?\p{Lu}{2,}[^()\d]*?[\s,]|[^()\d]*?\p{Lu
 // A regulation named by its number ("NR-7", the occupational health norm an exposure limit comes from).
 const REGULATION_RE = /(?<![\p{L}\d])NR[-\s]?\d{1,2}(?![\d,.]?\d)/gu;
 // A kidney disease stage leading a filtration rate's range ("G3a (redução leve a moderada): 45 a 59"): a name.
-// So is the stage after its disease's name, a dialysis target's ("Meta DRC 5D: 130 a 585", "CKD estágio 4:").
-const KIDNEY_STAGE_RE = /(?<![\p{L}\d])(?:G[1-5][ab]?|(?<=\b(?:DRC|CKD|IRC)\s+(?:(?:[Ee]st[aá]gio|[Ss]tage)\s+)?)[1-5](?:[ab]|\s?D)?)(?=\s*[(:–-])/gu;
+// So is the stage after its disease's name, a dialysis target's ("Meta DRC 5D: 130 a 585", "CKD estágio 4:"),
+// and the stage in brackets after the tier's words, before the colon ("Levemente diminuída (G2): 60 a 89",
+// "Moderadamente diminuída (G3a/G3b): 30 a 59").
+const KIDNEY_STAGE_RE =
+  /(?<![\p{L}\d])(?:G[1-5][ab]?|(?<=\b(?:DRC|CKD|IRC)\s+(?:(?:[Ee]st[aá]gio|[Ss]tage)\s+)?)[1-5](?:[ab]|\s?D)?)(?=\s*[(:–-])|\(G[1-5][ab]?(?:\s?[/,e]\s?G[1-5][ab]?)*\)(?=\s*:)/gu;
 const maskLabels = (text: string): string =>
   text
     .replace(REGULATION_RE, (s) => ' '.repeat(s.length))
@@ -637,9 +640,16 @@ export function labelledRanges(items: string[], opts: { dotIsDecimal?: boolean; 
     const t = withoutCutRanges(i.replace(CUT_UNIT, ''));
     return isCutRange(t) ? '' : t;
   };
-  for (const item of withWrappedLabels(items.map(readable)).flatMap((i) =>
-    detectionLimitBound(i.replace(GRADE_NOTE, '').replace(TIMES_LIMIT_NOTE, '')).split(/;|\s·\s|(?<=\p{Ll}{4}|\))\.\s+(?=\p{Lu})/u),
-  )) {
+  // The condition leading a printed item's first tier ("Com jejum - Desejável: < 90; Limítrofe: 90 a 129"),
+  // carried to the tiers of the item's later pieces.
+  let carried: { lead: string; from: number } | undefined;
+  const pieces = withWrappedLabels(items.map(readable)).flatMap((i, from) =>
+    detectionLimitBound(i.replace(GRADE_NOTE, '').replace(TIMES_LIMIT_NOTE, ''))
+      .split(/;|\s·\s|(?<=\p{Ll}{4}|\))\.\s+(?=\p{Lu})/u)
+      .map((item) => ({ item, from })),
+  );
+  for (const { item, from } of pieces) {
+    if (carried && carried.from !== from) carried = undefined;
     const found = findRanges(item, opts.dotIsDecimal ?? false);
     if (found.length === 0) {
       risk = /\brisco\b/.test(foldSameLength(item));
@@ -686,8 +696,17 @@ export function labelledRanges(items: string[], opts: { dotIsDecimal?: boolean; 
     // is every tier's on the line.
     const lead = /^(.+?)\s+[-–—]\s+\S/u.exec(labelled[0]?.label ?? '');
     const leadCondition = lead ? classify(labelled[0]!.range, lead[1]!, risk) : undefined;
-    if (lead && leadCondition?.condition && leadCondition.tier === undefined && labelled[0]!.tier !== undefined)
-      labelled = labelled.map((l, i) => (i > 0 && !l.condition && l.tier !== undefined ? classify(l.range, `${lead[1]} - ${l.label}`, risk) : l));
+    // So is it of the tiers of the item's later pieces, when a bar or ';' parts them ("10 a 19 anos (jejum) -
+    // Desejável: < 90 | Limítrofe: 90 a 129"): without it the later tiers alone would be unconditioned, and the
+    // first, the good one, dropped as a condition's.
+    const leads = lead !== null && leadCondition?.condition === true && leadCondition.tier === undefined && labelled[0]!.tier !== undefined;
+    if (leads) carried = { lead: lead[1]!, from };
+    const withLead = (l: LabelledRange, i: number) =>
+      leads && i > 0 ? `${lead[1]} - ${l.label}` : !leads && carried ? `${carried.lead} - ${l.label}` : undefined;
+    labelled = labelled.map((l, i) => {
+      const label = !l.condition && l.tier !== undefined ? withLead(l, i) : undefined;
+      return label === undefined ? l : classify(l.range, label, risk);
+    });
     // "Adultos - Homens: 13,5 a 17,5  Mulheres: 12,0 a 15,5": the second range is for adults too.
     for (let i = 1; i < labelled.length; i++) {
       const cur = labelled[i]!;
@@ -1113,6 +1132,9 @@ export function qualitativeReference(text: string): string | undefined {
     .replace(INDEX_CUTOFF_NOTE, '')
     .replace(DETECTION_LIMIT_NOTE, '')
     .replace(LEVEL_CUTOFF_NOTE, '')
+    // A gloss that says what is absent may end on the count it is absent below ("Negativa (ausência de
+    // crescimento ou contagem inferior a 10.000 UFC/mL)", a urine culture): a gloss all the same.
+    .replace(/(?<=\p{L})\s*\(\s*(?:aus[eê]ncia\s+de|sem)\s+\p{L}[^()]*\)?[\s.;]*$/iu, '')
     .replace(/(?<=\p{L})\s*\((?=[^()]*\p{L})[^()\d+]*\)?[\s.;]*$/u, '')
     .replace(/^[\s([]+|[\s).;\]]+$/g, '');
   // "Ausência de parasitas", "Ausência de sangue": what must not be found, named, is a negative.
@@ -1356,6 +1378,10 @@ function referenceTextCheck(text: string, opts: { strictLabels?: boolean; dotIsD
     // A sex letter that labelledRanges read as one ("H 0,70-1,30   M 0,50-1,00") is a label too.
     const sexLetter = (l: LabelledRange) => l.sex !== undefined && /^[hmf]$/i.test(l.label.replace(/[^\p{L}]/gu, ''));
     if (!labels.every((l) => l.label === '' || sexLetter(l) || isReferenceLabel(l.label) || stripReferenceLead(l.label).lead)) return false;
+    // A field's label, a result word after its colon, then a column gap ("Urobilinogênio : Normal   Normal (até
+    // 1,0 mg/dL)", a urine strip's row, the result then its reference): a result's row, though the word is a tier's.
+    const field = /^([^:]+?)\s*:\s*(\p{L}[\p{L} ]*?)\s{2,}\S/u.exec(t);
+    if (field && !isReferenceLabel(field[1]!) && !stripReferenceLead(t).lead && qualitativeAtStart(field[2]!)?.consumed === field[2]!.length) return false;
   }
   return true;
 }
