@@ -233,6 +233,15 @@ export const CORPUS_SETS = [
   'heldout112',
   'heldout115',
   'heldout116',
+  'heldout77',
+  'heldout114',
+  'heldout84',
+  'heldout92',
+  'heldout113',
+  'heldout117',
+  'heldout118',
+  'heldout119',
+  'heldout120',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
 
