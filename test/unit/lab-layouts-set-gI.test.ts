@@ -27,3 +27,27 @@ test("a patient's spreadsheet pasted with tabs, one dated column per sample olde
   // The earlier samples are no results; a row with no newest value is listed, never read from an older column.
   assert.ok(!r.analytes.some((a) => a.value === 22 || a.value === 298));
 });
+
+test('an SMS in parts from a sender in capitals: short codes with whole results, a name cut from its value by the next part', () => {
+  const text = [
+    'Sex, 04 abr · 08:15',
+    'BIOLAB (1/3): Sr(a) JOSE, M, 61a. Resultados abaixo.',
+    '',
+    'Sex, 04 abr · 08:15',
+    'BIOLAB (2/3): GLIC 104 mg/dL (70-99)* FOSF 3,1 mg/dL (2,5-4,5) SOD 139 mEq/L (135-145) HDL',
+    '',
+    'Sex, 04 abr · 08:16',
+    'BIOLAB (3/3): 51 mg/dL (>40) MAGN 1,6 mg/dL (1,7-2,4)*. *fora da ref.',
+  ].join('\n');
+  const r = parseLabReport(text, { sex: 'M', birthDate: '1964-01-01', today: '2025-04-04' });
+  assert.deepEqual(
+    brief(r).map(([name, value, , flag]) => [name, value, flag]),
+    [
+      ['Glicose', 104, 'alto'],
+      ['FOSF', 3.1, 'normal'],
+      ['SOD', 139, 'normal'],
+      ['HDL-colesterol', 51, 'normal'],
+      ['MAGN', 1.6, 'baixo'],
+    ],
+  );
+});
