@@ -328,7 +328,9 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // current value before it is read.
   const previous = PREVIOUS_CUT.exec(t);
   let cut: string | undefined;
-  if (previous && previous.index > 0 && /\d/.test(t.slice(0, previous.index))) {
+  // Digits only in brackets before it are a header cell's qualifier ("Exame   Resultado   Valor de referência (7 a 12
+  // anos)   Último resultado"), no current value: the header keeps its previous-result column.
+  if (previous && previous.index > 0 && /\d/.test(t.slice(0, previous.index).replace(/\([^()]*\)/g, ' '))) {
     cut = previous[0];
     t = t.slice(0, previous.index);
   }

@@ -51,3 +51,37 @@ test('an SMS in parts from a sender in capitals: short codes with whole results,
     ],
   );
 });
+
+test("a transcribed portal table with an age band in its reference header and the last result's column reads the current values", () => {
+  const text = [
+    '| Exame | Resultado | Referência (2 a 6 anos) | Último resultado |',
+    '|---|---|---|---|',
+    '| Hemoglobina | **10,9 g/dL** ↓ | 11,0 a 14,0 | 11,3 (05/01/2025) |',
+    '| Plaquetas | 298.000 /µL | 150.000 a 450.000 | 312.000 (05/01/2025) |',
+  ].join('\n');
+  const r = parseLabReport(text, { sex: 'F', birthDate: '2021-01-01', today: '2025-06-01' });
+  assert.deepEqual(
+    brief(r).map(([name, value, , flag]) => [name, value, flag]),
+    [
+      ['Hemoglobina', 10.9, 'baixo'],
+      ['Plaquetas', 298000, 'normal'],
+    ],
+  );
+});
+
+test("a reference cut by the picture's edge, the last result's cell cut too, leaves the flag undetermined", () => {
+  const text = [
+    '| Exame | Resultado | Valor de referência | Último resultado |',
+    '|---|---|---|---|',
+    '| Vitamina B12 | 402 pg/mL | 187 a 883 pg/mL | 365 (10/10/2024) |',
+    '| Vitamina D | 14,2 ng/mL | 20 a 6[cortado] | [cortado] |',
+  ].join('\n');
+  const r = parseLabReport(text, { sex: 'M', birthDate: '1980-01-01', today: '2025-06-01' });
+  assert.deepEqual(
+    brief(r).map(([name, value, , flag]) => [name, value, flag]),
+    [
+      ['Vitamina B12', 402, 'normal'],
+      ['Vitamina D (25-OH)', 14.2, 'indeterminado'],
+    ],
+  );
+});
