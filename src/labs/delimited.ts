@@ -65,15 +65,23 @@ function whenOf(head: string): number | undefined {
  * reference columns an export prints before the dates then read as they do after a result). Undefined
  * when the header dates no column.
  */
-function currentColumnOrder(heads: string[], examAt: number): { order: number[]; columns: number } | undefined {
+function currentColumnOrder(heads: string[], examAt: number): ColumnOrder | undefined {
   const dated = heads.flatMap((f, i) => (whenOf(f) === undefined ? [] : [i]));
   if (dated.length === 0 || examAt < 0) return undefined;
   const hasResult = heads.some((f) => RESULT_HEAD.test(foldSameLength(f)));
   const current = hasResult ? undefined : dated.reduce((a, b) => (whenOf(heads[b]!)! > whenOf(heads[a]!)! ? b : a));
   const rest = heads.flatMap((_, i) => (i === current || dated.includes(i) ? [] : [i]));
-  if (current === undefined) return { order: rest, columns: heads.length };
+  if (current === undefined) return { order: rest, columns: heads.length, dated };
   const at = rest.indexOf(examAt) + 1;
-  return { order: [...rest.slice(0, at), current, ...rest.slice(at)], columns: heads.length };
+  return { order: [...rest.slice(0, at), current, ...rest.slice(at)], columns: heads.length, dated, current };
+}
+
+interface ColumnOrder {
+  order: number[];
+  columns: number;
+  /** The dated columns, and of them the current collection's (none when a result column stands). */
+  dated: number[];
+  current?: number;
 }
 
 type Separator = ';' | '\t';
@@ -135,6 +143,9 @@ export function delimitedAsColumns(raws: string[]): string[] {
   return out ?? raws;
 }
 
+// A cell with nothing in it, or a dash for nothing.
+const EMPTY_CELL = /^\s*(?:-{1,3}|—|–)?\s*$/;
+
 function asColumns(
   raw: string,
   sep: Separator,
@@ -142,7 +153,7 @@ function asColumns(
   group: ReadonlySet<number> = new Set(),
   release: ReadonlySet<number> = new Set(),
   releaseHead: ReadonlySet<number> = new Set(),
-  order?: { order: number[]; columns: number },
+  order?: ColumnOrder,
   header = false,
 ): string {
   // A cumulative export's columns in reading order (currentColumnOrder): its header names the current
@@ -153,6 +164,19 @@ function asColumns(
   // A remark with anything result-like on it ("48,7", "Reagente") is kept, to be read or listed; so is a
   // release cell that holds more than a date.
   // A field past the header's last column is no earlier collection's: kept, to be read or listed.
+  // A row whose current cell is empty, only earlier collections holding values ("Insulina\tµUI/mL\t2,6-24,9\t14,2
+  // \t12,8\t\tnão pediram dessa vez", the exam not asked for this time): no result of this report, nor a line
+  // left unread; its name, unit and range describe a column of earlier samples. Not when a remark holds
+  // anything result-like, nor a field past the header's last column.
+  if (
+    order?.current !== undefined &&
+    !header &&
+    EMPTY_CELL.test(printed[order.current] ?? '') &&
+    order.dated.some((i) => i !== order.current && !EMPTY_CELL.test(printed[i] ?? '')) &&
+    [...aside].every((i) => resultTokens(printed[i] ?? '').length === 0) &&
+    printed.slice(order.columns).every((f) => f === '')
+  )
+    return '';
   const fields = order
     ? [
         ...order.order

@@ -17,15 +17,18 @@ test("a patient's spreadsheet pasted with tabs, one dated column per sample olde
     'Sódio\tmEq/L\t135-145\t139\t141\t133\tlembrar de perguntar',
     'Ácido úrico\tmg/dL\t2,4-5,7\t5,1\t\t6,2\t',
     'Vitamina B12\tpg/mL\t211-911\t350\t298\t\tnão fiz',
+    'Urina - nitrito\t\tneg\tneg\tneg\tNegativo\t',
   ].join('\n');
   const r = parseLabReport(text, { sex: 'F', birthDate: '1970-01-01', today: '2024-06-01' });
   assert.deepEqual(brief(r), [
     ['Ferritina', 64, 'ng/mL', 'normal'],
     ['Sódio', 133, 'mEq/L', 'baixo'],
     ['Ácido úrico', 6.2, 'mg/dL', 'alto'],
+    ['Urina - nitrito', 'Negativo', null, 'normal'],
   ]);
-  // The earlier samples are no results; a row with no newest value is listed, never read from an older column.
+  // The earlier samples are no results, and a row with no newest value ("não fiz") no line left unread.
   assert.ok(!r.analytes.some((a) => a.value === 22 || a.value === 298));
+  assert.deepEqual(r.unparsed_lines, []);
 });
 
 test('an SMS in parts from a sender in capitals: short codes with whole results, a name cut from its value by the next part', () => {
