@@ -1589,8 +1589,16 @@ export function joinWrappedNameAbove(reads: readonly string[]): string[] {
 }
 
 // The counter an SMS part starts with ("(5/7) …"), after the sender's name in capitals at times, a colon
-// after it ("LABCLIN (3/5): GLI 118 …").
-const SMS_PART = /^\s*(?:\p{Lu}[\p{Lu}\d&.-]*(?:\s\p{Lu}[\p{Lu}\d&.-]*){0,3}\s)?\((\d{1,2})\/(\d{1,2})\)\s*:?\s+/u;
+// after it ("LABCLIN (3/5): GLI 118 …"). Not an agent's types in brackets ("ANTI-HIV (1/2): Não reagente",
+// "HSV (1/2): …"): a catalogued name, or a virus typed by number, is no sender.
+const SMS_PART_RE = /^\s*(?:(\p{Lu}[\p{Lu}\d&.-]*(?:\s\p{Lu}[\p{Lu}\d&.-]*){0,3})\s(?=\(\d{1,2}\/\d{1,2}\)\s*:))?\((\d{1,2})\/(\d{1,2})\)\s*:?\s+/u;
+const SMS_PART = {
+  exec(text: string): [string, string, string] | null {
+    const m = SMS_PART_RE.exec(text);
+    if (!m || (m[1] !== undefined && (lookupName(m[1]) !== undefined || /\b(?:hiv|hsv|htlv|hpv|herpes)\b/i.test(m[1])))) return null;
+    return [m[0], m[2]!, m[3]!];
+  },
+};
 // The phone's stamp between two parts: the time alone, or after the day ("09:13", "Qua, 11 jun · 10:02", "11/06/25 10:02").
 const SMS_STAMP = /^\s*(?:\p{L}{3,}\.?,?\s+)?(?:\d{1,2}(?:\s+\p{L}{3,}\.?|\/\d{1,2}(?:\/\d{2,4})?)\s*[·•,-]?\s*)?\d{1,2}:\d{2}(?::\d{2})?\s*$/u;
 // A part that ends on a result's name, after the result before it ("… HDL 36 mg/dL (>40)* TG"), the next
