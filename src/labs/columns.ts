@@ -397,8 +397,9 @@ function isPreviousWord(cell: string): boolean {
   return word !== undefined && /^\s*(?:(?:em|de)\s+)?(?:\(?(?:\d{1,2}\/)?\d{1,2}\/\d{2,4}\)?)?$/.test(cell.slice(word.consumed));
 }
 
-// An earlier sample's cell a transcription marks as unreadable ("[ilegível]", "[ilegível – dobra do papel]").
-const ILLEGIBLE_PREVIOUS = /^\[?\s*ileg[ií]vel\b[^\]\d]{0,40}\]?$/iu;
+// An earlier sample's cell a transcription marks as unreadable ("[ilegível]", "[ilegível – dobra do papel]"),
+// or as cut off by the picture's edge ("[cortado]", the last column of a screenshot).
+const ILLEGIBLE_PREVIOUS = /^\[?\s*(?:ileg[ií]vel|cortad[oa]|borrad[oa]|apagad[oa])(?![\p{L}])[^\]\d]{0,40}\]?$/iu;
 
 // The date of an earlier sample in a cell of its own after its value ("4,91   em 14/08/2024", "58  (02/03/2024)").
 const DATE_AFTER_VALUE = /^(?:(?:em|de)\s+)?\(?\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\)?$/i;

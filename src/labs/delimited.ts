@@ -3,13 +3,19 @@
 // data as "Campo;valor". Cut at ";", a row is no result ("CA 19-9" and "22" would be two pieces); so
 // the lines of such a text are read as the layouts they stand for: each table row as columns, each
 // field line as "Campo: valor". Only a text with such a header line is touched; the lines keep their
-// printed text for unparsed_lines.
+// printed text for unparsed_lines. A spreadsheet pasted as tab-separated text with one dated column per
+// sample is read the same way (headerSeparator).
 import { resultTokens } from './accounting.ts';
 import { foldSameLength } from './analytes.ts';
 
 // A portal's CSV export quotes every field ('"Anti-Ro (SS-A)";"86,4";"";"Negativo: inferior a 7,0; …"'):
 // a ";" inside quotes is the field's own, the quotes and an empty '""' are no text of the result.
-function fieldsOf(line: string): string[] {
+function fieldsOf(line: string, sep: Separator = ';'): string[] {
+  if (sep === '\t')
+    return line
+      .replace(/\s+$/, '')
+      .split('\t')
+      .map((f) => f.trim());
   const fields: string[] = [];
   const at = /\s*(?:"((?:[^"]|"")*)"|([^;]*))\s*(?:;|$)/gy;
   for (let m = at.exec(line); m && at.lastIndex <= line.length; m = at.exec(line)) {
@@ -59,21 +65,44 @@ function whenOf(head: string): number | undefined {
  * reference columns an export prints before the dates then read as they do after a result). Undefined
  * when the header dates no column.
  */
-function currentColumnOrder(heads: string[], examAt: number): { order: number[]; columns: number } | undefined {
+function currentColumnOrder(heads: string[], examAt: number): ColumnOrder | undefined {
   const dated = heads.flatMap((f, i) => (whenOf(f) === undefined ? [] : [i]));
   if (dated.length === 0 || examAt < 0) return undefined;
   const hasResult = heads.some((f) => RESULT_HEAD.test(foldSameLength(f)));
   const current = hasResult ? undefined : dated.reduce((a, b) => (whenOf(heads[b]!)! > whenOf(heads[a]!)! ? b : a));
   const rest = heads.flatMap((_, i) => (i === current || dated.includes(i) ? [] : [i]));
-  if (current === undefined) return { order: rest, columns: heads.length };
+  if (current === undefined) return { order: rest, columns: heads.length, dated };
   const at = rest.indexOf(examAt) + 1;
-  return { order: [...rest.slice(0, at), current, ...rest.slice(at)], columns: heads.length };
+  return { order: [...rest.slice(0, at), current, ...rest.slice(at)], columns: heads.length, dated, current };
 }
 
+interface ColumnOrder {
+  order: number[];
+  columns: number;
+  /** The dated columns, and of them the current collection's (none when a result column stands). */
+  dated: number[];
+  current?: number;
+}
+
+type Separator = ';' | '\t';
+
 /** Whether a line is the header of a ";"-delimited table: three fields or more, two of them column heads. */
-function delimitedHeader(line: string): boolean {
-  const fields = fieldsOf(line);
+function delimitedHeader(line: string, sep: Separator = ';'): boolean {
+  const fields = fieldsOf(line, sep);
   return fields.length >= 3 && fields.filter((f) => FIELD_HEAD.test(foldSameLength(f)) || FIELD_HEAD.test(f)).length >= 2;
+}
+
+/**
+ * The separator of the table a line heads: ";" for an export's header; a tab for a spreadsheet pasted as
+ * text whose header dates two sample columns or more ("Exame\tUnid.\tRef.\t10/01/2024\t22/07/2024\t14/01/2025\tobs",
+ * a patient's own table of her results, oldest to newest). Such a table's cells stand by tab, not by
+ * position: a cell left empty ("Insulina\tµUI/mL\t2,6-24,9\t14,2\t12,8\t\t…") shifts no column. Other
+ * tabbed tables are read by the column layouts as they are.
+ */
+function headerSeparator(line: string): Separator | undefined {
+  if (line.includes(';') && delimitedHeader(line)) return ';';
+  if (!line.includes('\t') || !delimitedHeader(line, '\t')) return undefined;
+  return fieldsOf(line, '\t').filter((f) => whenOf(f) !== undefined).length >= 2 ? '\t' : undefined;
 }
 
 /**
@@ -84,13 +113,14 @@ function delimitedHeader(line: string): boolean {
 export function delimitedAsColumns(raws: string[]): string[] {
   let out: string[] | undefined;
   for (let h = 0; h < raws.length; h++) {
-    if (!raws[h]!.includes(';') || !delimitedHeader(raws[h]!)) continue;
+    const sep = headerSeparator(raws[h]!);
+    if (sep === undefined) continue;
     out ??= [...raws];
     let from = h;
-    while (from > 0 && (raws[from - 1]!.trim() === '' || raws[from - 1]!.includes(';'))) from--;
+    while (from > 0 && (raws[from - 1]!.trim() === '' || raws[from - 1]!.includes(sep))) from--;
     let to = h;
-    while (to + 1 < raws.length && raws[to + 1]!.includes(';')) to++;
-    const heads = fieldsOf(raws[h]!);
+    while (to + 1 < raws.length && raws[to + 1]!.includes(sep)) to++;
+    const heads = fieldsOf(raws[h]!, sep);
     const aside = new Set(heads.flatMap((f, i) => (ASIDE_HEAD.test(f) || STATUS_HEAD.test(f) ? [i] : [])));
     const examAt = heads.findIndex((f) => EXAM_HEAD.test(f));
     const group = new Set(heads.flatMap((f, i) => (i < examAt && GROUP_HEAD.test(f) ? [i] : [])));
@@ -98,11 +128,13 @@ export function delimitedAsColumns(raws: string[]): string[] {
     const order = currentColumnOrder(heads, examAt);
     for (let i = from; i <= to; i++)
       out[i] =
-        i < h ? asColumns(raws[i]!, new Set()) : asColumns(raws[i]!, aside, group, i > h ? release : new Set(), i === h ? release : new Set(), order, i === h);
+        i < h
+          ? asColumns(raws[i]!, sep, new Set())
+          : asColumns(raws[i]!, sep, aside, group, i > h ? release : new Set(), i === h ? release : new Set(), order, i === h);
     const patient = heads.flatMap((f, i) => (i < examAt && PATIENT_HEAD.test(f) ? [i] : []));
     if (patient.length > 0 && h < to) {
-      const first = fieldsOf(raws[h + 1]!);
-      for (let i = h + 1; i <= to; i++) out[i] = asColumns(raws[i]!, aside, new Set([...group, ...patient]), release, new Set(), order);
+      const first = fieldsOf(raws[h + 1]!, sep);
+      for (let i = h + 1; i <= to; i++) out[i] = asColumns(raws[i]!, sep, aside, new Set([...group, ...patient]), release, new Set(), order);
       const fields = patient.filter((i) => (first[i] ?? '') !== '').map((i) => `${heads[i]}: ${first[i]}`);
       // Any head with something result-like on it is no column's name ('"Status"   Anti-HCV   REAGENTE', a
       // field past the last column: "Sódio 131,3"): kept after the patient's fields, to be read or listed.
@@ -114,23 +146,40 @@ export function delimitedAsColumns(raws: string[]): string[] {
   return out ?? raws;
 }
 
+// A cell with nothing in it, or a dash for nothing.
+const EMPTY_CELL = /^\s*(?:-{1,3}|—|–)?\s*$/;
+
 function asColumns(
   raw: string,
+  sep: Separator,
   aside: ReadonlySet<number>,
   group: ReadonlySet<number> = new Set(),
   release: ReadonlySet<number> = new Set(),
   releaseHead: ReadonlySet<number> = new Set(),
-  order?: { order: number[]; columns: number },
+  order?: ColumnOrder,
   header = false,
 ): string {
   // A cumulative export's columns in reading order (currentColumnOrder): its header names the current
   // column a result's, its rows drop the earlier collections' cells.
-  const printed = fieldsOf(raw);
+  const printed = fieldsOf(raw, sep);
   const keep = (f: string, i: number) =>
     (!aside.has(i) || resultTokens(f).length > 0) && !group.has(i) && !releaseHead.has(i) && !(release.has(i) && DATE_TIME.test(f));
   // A remark with anything result-like on it ("48,7", "Reagente") is kept, to be read or listed; so is a
   // release cell that holds more than a date.
   // A field past the header's last column is no earlier collection's: kept, to be read or listed.
+  // A row whose current cell is empty, only earlier collections holding values ("Insulina\tµUI/mL\t2,6-24,9\t14,2
+  // \t12,8\t\tnão pediram dessa vez", the exam not asked for this time): no result of this report, nor a line
+  // left unread; its name, unit and range describe a column of earlier samples. Not when a remark holds
+  // anything result-like, nor a field past the header's last column.
+  if (
+    order?.current !== undefined &&
+    !header &&
+    EMPTY_CELL.test(printed[order.current] ?? '') &&
+    order.dated.some((i) => i !== order.current && !EMPTY_CELL.test(printed[i] ?? '')) &&
+    [...aside].every((i) => resultTokens(printed[i] ?? '').length === 0) &&
+    printed.slice(order.columns).every((f) => f === '')
+  )
+    return '';
   const fields = order
     ? [
         ...order.order

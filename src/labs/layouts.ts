@@ -625,21 +625,33 @@ function commaWordRun(piece: string, startsResult: (piece: string) => boolean): 
   return out;
 }
 
+// A lab's short code in capitals, then its value, its unit and its bracketed reference ("GLI 118 mg/dL
+// (70-99)*", "VITD 24 ng/mL (>20)", an SMS of results run together): a result whatever the code, which
+// no catalogue need know, for the whole shape of a result follows it. A "*" after a value or a bracket is
+// the lab's out-of-range mark.
+const CODED_RESULT = /^\p{Lu}[\p{Lu}\d]{1,5}\s+[<>]?\d[\d.,]*\s*(?:[^\s\d()]{1,12}\s*)?\([^()]*\d[^()]*\)/u;
+
 /**
  * Results typed one after another with a space alone between them, a patient copying the paper into a chat
  * ("hb 11,1 (ref 12 a 15,5) ht 34,2 vcm 83"): cut before each catalogued name that follows a value or a
- * bracketed reference and goes on to a value of its own. Only on a typed line (no column gaps): a table
+ * bracketed reference (and the lab's "*" after it) and goes on to a value of its own, and before each code in
+ * capitals followed by a whole result (CODED_RESULT). Only on a typed line (no column gaps): a table
  * row's cells are cut by their columns, and a unit or a range's words after the value name no analyte.
  */
-function typedRun(piece: string, startsResult: (piece: string) => boolean): string[] {
-  if (/\s{2,}|\t/.test(piece.trim())) return [piece];
-  const cuts = [...piece.matchAll(/(?<=\d|\))\s+(?=\p{L})/gu)]
+function typedRun(whole: string, startsResult: (piece: string) => boolean): string[] {
+  if (/\s{2,}|\t/.test(whole.trim())) return [whole];
+  // The message's own closing words after the last result's bracket and a stop ("… VITD 24 ng/mL (>20).
+  // *fora da ref. Duvidas: (84) 3312-4470", an SMS): no part of that result, as after a ";"-separated list.
+  const close = /\)\*?\.\s+(?=\*?\p{L})/u.exec(whole);
+  const rest = close ? whole.slice(close.index + close[0].length) : '';
+  const piece = close && !startsResult(rest) && !/\)\*?\.\s+\*?\p{L}/u.test(rest) ? whole.slice(0, close.index + 1) : whole;
+  const cuts = [...piece.matchAll(/(?<=(?:\d|\))\*?)\s+(?=\p{L})/gu)]
     .map((m) => (m.index ?? 0) + m[0].length)
     .filter((at) => {
       const name = /^\p{L}[\p{L} .-]*?(?=\s+[<>]?\d)/u.exec(piece.slice(at))?.[0];
-      return name !== undefined && lookupName(name.trim()) !== undefined;
+      return (name !== undefined && lookupName(name.trim()) !== undefined) || CODED_RESULT.test(piece.slice(at));
     });
-  if (cuts.length === 0) return [piece];
+  if (cuts.length === 0) return [whole];
   const segments = [0, ...cuts].map((at, i) => piece.slice(at, cuts[i] ?? piece.length));
   // A segment that reads as no result on its own (a range's words, a comment) stays with the one before it.
   const out: string[] = [];
@@ -647,7 +659,7 @@ function typedRun(piece: string, startsResult: (piece: string) => boolean): stri
     if (out.length > 0 && !startsResult(seg)) out[out.length - 1] = `${out[out.length - 1]}${seg}`;
     else out.push(seg);
   }
-  return out.length > 1 && out.every(startsResult) ? out : [piece];
+  return out.length > 1 && out.every(startsResult) ? out : [whole];
 }
 
 // Two names joined by a slash, then their two values joined by one, the unit printed once after both, then

@@ -243,9 +243,10 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // Fronteira, [02.12.24 15:47]"): it dates the message and holds nothing of it.
   if (TELEGRAM_HEADER.test(t)) t = ' '.repeat(t.length);
   // An SMS cut into parts numbers each one ("(1/2) LAB: Sr(a) …", "(2/2) COL TOTAL 201 …"): the counter
-  // places the part, it is no piece of the first name.
-  const part = /^\s*\((\d)\/(\d)\)\s+(?=\p{L})/u.exec(t);
-  if (part && Number(part[1]) <= Number(part[2])) t = ' '.repeat(part[0].length) + t.slice(part[0].length);
+  // places the part, it is no piece of the first name; nor is the sender's name in capitals before it
+  // ("LABCLIN (3/5): GLI 118 mg/dL …").
+  const part = SMS_PART.exec(t);
+  if (part && Number(part[1]) <= Number(part[2]) && /^\p{L}/u.test(t.slice(part[0].length))) t = ' '.repeat(part[0].length) + t.slice(part[0].length);
   // A transcription's italics around words, a species' name, leave no mark inside a bracket or before one either
   // ("cistos de *Giardia lamblia* (*duodenalis*)").
   // A star right after a colon closes a bold label ("*RNI (INR):* 2,31"), even with the value after it.
@@ -338,7 +339,9 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // current value before it is read.
   const previous = PREVIOUS_CUT.exec(t) ?? DATED_EARLIER_CELL.exec(t);
   let cut: string | undefined;
-  if (previous && previous.index > 0 && /\d/.test(t.slice(0, previous.index))) {
+  // Digits only in brackets before it are a header cell's qualifier ("Exame   Resultado   Valor de referência (7 a 12
+  // anos)   Último resultado"), no current value: the header keeps its previous-result column.
+  if (previous && previous.index > 0 && /\d/.test(t.slice(0, previous.index).replace(/\([^()]*\)/g, ' '))) {
     cut = previous[0];
     t = t.slice(0, previous.index);
   }
@@ -1627,13 +1630,27 @@ export function joinWrappedNameAbove(reads: readonly string[]): string[] {
   return out;
 }
 
-// The counter an SMS part starts with ("(5/7) …").
-const SMS_PART = /^\s*\((\d{1,2})\/(\d{1,2})\)\s+/u;
+// The counter an SMS part starts with ("(5/7) …"), after the sender's name in capitals at times, a colon
+// after it ("LABCLIN (3/5): GLI 118 …"). Not an agent's types in brackets ("ANTI-HIV (1/2): Não reagente",
+// "HSV (1/2): …"): a catalogued name, or a virus typed by number, is no sender.
+const SMS_PART_RE = /^\s*(?:(\p{Lu}[\p{Lu}\d&.-]*(?:\s\p{Lu}[\p{Lu}\d&.-]*){0,3})\s(?=\(\d{1,2}\/\d{1,2}\)\s*:))?\((\d{1,2})\/(\d{1,2})\)\s*:?\s+/u;
+const SMS_PART = {
+  exec(text: string): [string, string, string] | null {
+    const m = SMS_PART_RE.exec(text);
+    if (!m || (m[1] !== undefined && (lookupName(m[1]) !== undefined || /\b(?:hiv|hsv|htlv|hpv|herpes)\b/i.test(m[1])))) return null;
+    return [m[0], m[2]!, m[3]!];
+  },
+};
+// The phone's stamp between two parts: the time alone, or after the day ("09:13", "Qua, 11 jun · 10:02", "11/06/25 10:02").
+const SMS_STAMP = /^\s*(?:\p{L}{3,}\.?,?\s+)?(?:\d{1,2}(?:\s+\p{L}{3,}\.?|\/\d{1,2}(?:\/\d{2,4})?)\s*[·•,-]?\s*)?\d{1,2}:\d{2}(?::\d{2})?\s*$/u;
+// A part that ends on a result's name, after the result before it ("… HDL 36 mg/dL (>40)* TG"), the next
+// part starting with that name's value ("(4/5): 238 mg/dL (<150)* LDL …"): the phone cut between the two.
+const NAME_AT_END = /(?:\d|\))\*?\s+\p{L}[\p{L}\d-]{0,15}$/u;
 
 /**
  * An SMS cut into parts mid-bracket ("(5/7) … TSH 2,06 uUI/mL (ref 0,45 a" / "09:13" / "(6/7) 4,50); T4 livre
  * …"): the phone cut the message by length, not by result, and printed each part's time between them. A
- * part whose bracket is left open is joined with the next part (its counter dropped), read on the first
+ * part whose bracket is left open, or that ends on a name whose value starts the next part, is joined with the next part (its counter dropped), read on the first
  * line (the next part's left ''), so the range is read whole and the results after it with it.
  */
 export function joinSmsParts(reads: readonly string[]): string[] {
@@ -1651,11 +1668,15 @@ export function smsPartLines(reads: readonly string[]): Map<number, number[]> {
   const open = (s: string) => (s.match(/\(/g) ?? []).length > (s.match(/\)/g) ?? []).length;
   for (let i = 0; i < reads.length; i++) {
     const cur = SMS_PART.exec(reads[i]!);
-    if (!cur || !open(reads[i]!.slice(cur[0].length))) continue;
+    if (!cur) continue;
+    const text = reads[i]!.slice(cur[0].length).trimEnd();
+    const cutName = NAME_AT_END.test(text);
+    if (!open(text) && !cutName) continue;
     let j = i + 1;
-    while (j < reads.length && (reads[j]!.trim() === '' || /^\s*\d{1,2}:\d{2}(?::\d{2})?\s*$/.test(reads[j]!))) j++;
+    while (j < reads.length && (reads[j]!.trim() === '' || SMS_STAMP.test(reads[j]!))) j++;
     const next = j < reads.length ? SMS_PART.exec(reads[j]!) : null;
     if (!next || Number(next[1]) !== Number(cur[1]) + 1 || next[2] !== cur[2]) continue;
+    if (!open(text) && !/^[<>≤≥]?\s*\d/.test(reads[j]!.slice(next[0].length))) continue;
     joins.set(i, [j]);
   }
   return joins;

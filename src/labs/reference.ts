@@ -1023,6 +1023,9 @@ export const QUALITATIVE_WORDS = [
   'homozigota',
   'negativo',
   'negativa',
+  // Typed short by hand or by a narrow column ("Urina - glicose   Negativo   neg", a patient's spreadsheet).
+  // Not "pos": "pós" opens a sample's time ("Glicose pós 75 g").
+  'neg',
   'positivo',
   'positiva',
   'ausentes',
