@@ -32,7 +32,7 @@ export function finishGroup(g: Group, patient: Patient, table: TableHeader | und
       qualitative.push(qualitativeFrom(e, g.refItems, refText, g.wordReference));
       return;
     }
-    const ranges = labelledRanges(g.refItems, { dotIsDecimal: dotIsDecimal(e.def), columnSexes });
+    const ranges = labelledRanges(g.refItems, { dotIsDecimal: dotIsDecimal(e.def, e.name), columnSexes });
     const a = numericFrom(e, ranges, refText, patient, table);
     // A digit the transcriber could not make out at a bound's end ("0,27 a 4,2[?]"): the bound is anywhere
     // from the digits read (4,2) to the same with a 9 after them (4,29); a flag that depends on which is
@@ -40,7 +40,7 @@ export function finishGroup(g: Group, patient: Patient, table: TableHeader | und
     if (a.reference_source === 'report' && g.refItems.some((i) => new RegExp(DOUBTFUL_DIGIT.source, 'u').test(i))) {
       const widest = labelledRanges(
         g.refItems.map((i) => i.replace(DOUBTFUL_DIGIT, '9')),
-        { dotIsDecimal: dotIsDecimal(e.def), columnSexes },
+        { dotIsDecimal: dotIsDecimal(e.def, e.name), columnSexes },
       );
       if (numericFrom(e, widest, refText, patient, table).flag !== a.flag) a.flag = 'indeterminado';
     }

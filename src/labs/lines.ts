@@ -551,10 +551,14 @@ export function withoutOcrLetters(t: string): string {
   t = t.replace(OCR_SPACED_DECIMAL, '$1,$2 ');
   // In a date every part is a number ("3O/O9/2O25"): "O9" there is 09, not a name like O2.
   t = t.replace(OCR_DATE, (m) => m.replace(/O/g, '0').replace(/[lI]/g, '1'));
+  t = t.replace(OCR_S_FOR_5, (m) => m.replace(/S/g, '5'));
   t = t.replace(OCR_NUMBER, (m) => (/^[OI]\d$/.test(m) || !/^[\dOlI]+(?:[.,][\dOlI]+)*$/.test(m) ? m : m.replace(/O/g, '0').replace(/[lI]/g, '1')));
   return t.replace(OCR_GROUPED, (m) => m.replace(/O/g, '0').replace(/[lI]/g, '1')).replace(OCR_TENS, (m) => m.replace(/O/g, '0').replace(/[lI]/g, '1'));
 }
 
+// OCR reads a 5 as "S" among digits too ("pH ........ 5,S     5,0 a 7,0", "1S2 mg/dL"): an S glued after a
+// decimal comma's digits, or between two digits, standing apart from words, is the 5. "5 S", "S/CO", "mS" stay.
+const OCR_S_FOR_5 = /(?<![\p{L}\d.,])\d+(?:,S\d*|(?:S\d+)+)(?![\p{L}\d.,])/gu;
 const OCR_DATE = /(?<![\p{L}\d/])(?=[\dOlI/]*\d)[\dOlI]{1,2}\/[\dOlI]{1,2}\/(?:[\dOlI]{4}|[\dOlI]{2})(?![\p{L}\d/])/gu;
 // A count in thousands with every digit misread ("lO.OOO /mL" for 10.000): no word is written in groups
 // of three after a dot, so the token is a number even with no real digit in it.

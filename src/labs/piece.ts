@@ -118,7 +118,14 @@ export function cleanName(s: string): string {
   return name;
 }
 
-export const dotIsDecimal = (def: AnalyteDef | KnownName | undefined) => Boolean(def && 'dotIsDecimal' in def && def.dotIsDecimal);
+const catalogueDotDecimal = (def: AnalyteDef | KnownName | undefined) => Boolean(def && 'dotIsDecimal' in def && def.dotIsDecimal);
+
+// A section's name before a dash hides the analyte from the catalogue ("EAS - DENSIDADE ....: 1.012   VR: 1.005
+// A 1.030", a report that prints each urine row under its exam's name): a name that ends in a dot-decimal
+// analyte (density, pH) still reads its dot as a decimal point, so 1.012 is no thousand.
+export const dotIsDecimal = (def: AnalyteDef | KnownName | undefined, name?: string) =>
+  catalogueDotDecimal(def) ||
+  (def === undefined && name !== undefined && / [-–] /.test(name) && catalogueDotDecimal(lookupName(name.slice(name.search(/ [-–] (?!.* [-–] )/) + 3).trim())));
 
 export interface Ctx {
   table: TableHeader | undefined;
@@ -196,7 +203,7 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
     /^(resultados?|at[eé]|inferior|superior|acima|abaixo|maior|menor|de|entre)$/i.test(name)
   )
     return undefined;
-  const valueRead = readValue(valueText, { dotIsDecimal: dotIsDecimal(def), freeText: ctx.line.leader });
+  const valueRead = readValue(valueText, { dotIsDecimal: dotIsDecimal(def, name), freeText: ctx.line.leader });
   if (!valueRead) return undefined;
   const read = cellUnit && valueRead.value !== null && !valueRead.unit ? { ...valueRead, unit: cellUnit.unit } : valueRead;
   // A result word in running prose, a sentence going on after it in lower case (a note's wrapped line:
@@ -227,7 +234,7 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
   // Relative and absolute counts on one line: "Neutrófilos 68 % 8.364 /mm³ 1.800 a 7.700", or bare
   // under a header that gives each value column its unit ("%   /mm³").
   if (read.value !== null && (read.unit || columns.length >= 2)) {
-    const second = readValue(rest, { dotIsDecimal: dotIsDecimal(def) });
+    const second = readValue(rest, { dotIsDecimal: dotIsDecimal(def, name) });
     // "Bastonetes   2 %   142" under "Relativo   Absoluto": the relative count carries its unit, the
     // absolute one is bare and takes the unit of the column it sits under, when that is another one.
     const columnUnit =

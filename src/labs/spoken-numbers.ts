@@ -125,10 +125,13 @@ export function spokenNumbers(text: string): SpokenNumber[] {
   const words: Word[] = [...text.matchAll(/[\p{L}\d]+/gu)].map((m) => ({ w: fold(m[0]), index: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
   // Word k follows word k-1 with only spaces between them: a comma or a full stop ends a number.
   const joined = (k: number) => k > 0 && k < words.length && /^\s+$/.test(text.slice(words[k - 1]!.end, words[k]!.index));
+  // The text between word k-1 and word k, and the text after word k.
+  const gap = (k: number) => text.slice(words[k - 1]!.end, words[k]!.index);
+  const after = (k: number) => text.slice(words[k]!.end);
   const out: SpokenNumber[] = [];
   let i = 0;
   while (i < words.length) {
-    const found = numberAt(words, i, joined);
+    const found = numberAt(words, i, joined, gap, after);
     if (!found) {
       i++;
       continue;
@@ -146,7 +149,13 @@ export function spokenNumbers(text: string): SpokenNumber[] {
 }
 
 /** The number said from word `i`: its value, the word after it, how it prints and how many words say it. */
-function numberAt(words: Word[], i: number, joined: (k: number) => boolean): { v: number; next: number; printed: string; count: number } | undefined {
+function numberAt(
+  words: Word[],
+  i: number,
+  joined: (k: number) => boolean,
+  gap: (k: number) => string,
+  after: (k: number) => string,
+): { v: number; next: number; printed: string; count: number } | undefined {
   // Digits before "vírgula" and the decimals in words ("18 vírgula cinco", "2 vírgula zero cinco"): the decimals.
   if (i > 1 && words[i - 1]!.w === 'virgula' && /^\d+$/.test(words[i - 2]!.w) && joined(i - 1) && joined(i)) {
     const f = decimals(words, i, joined);
@@ -171,6 +180,16 @@ function numberAt(words: Word[], i: number, joined: (k: number) => boolean): { v
       thousands = rest === undefined;
       at = rest ? rest.next : at + 1;
     }
+  }
+  // A count in digits said with its thousands apart ("os leucócitos 7 mil e 300", a transcript that writes
+  // numbers in digits): N*1000+M, one number; "231 mil" alone stays a count in thousands, and the digits
+  // after "e" are whole ("231 mil e 14.9" is two values).
+  if (v === undefined && /^\d{1,3}$/.test(words[i]!.w) && (i === 0 || !/^[.,]$/.test(gap(i))) && words[i + 1]?.w === 'mil' && joined(i + 1)) {
+    const k = i + 3;
+    const said = words[i + 2]?.w === 'e' && joined(i + 2) && joined(k) ? words[k]!.w : undefined;
+    const rest =
+      said === undefined ? undefined : /^\d{1,3}$/.test(said) && !/^[.,]\d/.test(after(k)) ? { v: Number(said), next: k + 1 } : belowThousand(words, k, joined);
+    if (rest) return { v: Number(words[i]!.w) * 1000 + rest.v, next: rest.next, printed: String(Number(words[i]!.w) * 1000 + rest.v), count: rest.next - i };
   }
   if (v === undefined) return undefined;
   let printed = thousands ? `${v / 1000} mil` : String(v);
