@@ -183,13 +183,14 @@ function numberAt(
   }
   // A count in digits said with its thousands apart ("os leucócitos 7 mil e 300", a transcript that writes
   // numbers in digits): N*1000+M, one number; "231 mil" alone stays a count in thousands, and the digits
-  // after "e" are whole ("231 mil e 14.9" is two values).
+  // after "e" are whole ("231 mil e 14.9" is two values). Weak (count 0): digits are no words, so they make
+  // no line a dictation in words of its own.
   if (v === undefined && /^\d{1,3}$/.test(words[i]!.w) && (i === 0 || !/^[.,]$/.test(gap(i))) && words[i + 1]?.w === 'mil' && joined(i + 1)) {
     const k = i + 3;
     const said = words[i + 2]?.w === 'e' && joined(i + 2) && joined(k) ? words[k]!.w : undefined;
     const rest =
       said === undefined ? undefined : /^\d{1,3}$/.test(said) && !/^[.,]\d/.test(after(k)) ? { v: Number(said), next: k + 1 } : belowThousand(words, k, joined);
-    if (rest) return { v: Number(words[i]!.w) * 1000 + rest.v, next: rest.next, printed: String(Number(words[i]!.w) * 1000 + rest.v), count: rest.next - i };
+    if (rest) return { v: Number(words[i]!.w) * 1000 + rest.v, next: rest.next, printed: String(Number(words[i]!.w) * 1000 + rest.v), count: 0 };
   }
   if (v === undefined) return undefined;
   let printed = thousands ? `${v / 1000} mil` : String(v);
