@@ -2,6 +2,7 @@
 // noventa e oito", "cinco vírgula quatro por cento", "plaquetas duzentos e dez mil"): each is found with the
 // number it says, and can be printed in digits as a typed report would print it ("98", "5,4 %", "210 mil"),
 // with the unit said after it ("miligrama por decilitro" → "mg/dL").
+import { foldText } from '../text/fold.ts';
 
 const UNITS: Record<string, number> = {
   zero: 0,
@@ -64,7 +65,7 @@ const HUNDREDS: Record<string, number> = {
   novecentas: 900,
 };
 // A plural determiner before a lone small number counts things ("os dois exames", "as duas amostras"): no value.
-const COUNTING = new Set(['os', 'as', 'dos', 'das', 'nos', 'nas', 'aos', 'as', 'esses', 'essas', 'estes', 'estas', 'ambos', 'ambas']);
+const COUNTING = new Set(['os', 'as', 'dos', 'das', 'nos', 'nas', 'aos', 'esses', 'essas', 'estes', 'estas', 'ambos', 'ambas']);
 
 export interface SpokenNumber {
   /** Where its first word starts in the text, and where its last ends. */
@@ -82,12 +83,6 @@ interface Word {
   index: number;
   end: number;
 }
-
-const fold = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase();
 
 /** A number under a thousand from word `i`: its value and the word after it. */
 function belowThousand(words: Word[], i: number, joined: (k: number) => boolean): { v: number; next: number } | undefined {
@@ -122,7 +117,7 @@ function belowHundred(words: Word[], i: number, joined: (k: number) => boolean):
 
 /** The numbers a text says in words, in order. */
 export function spokenNumbers(text: string): SpokenNumber[] {
-  const words: Word[] = [...text.matchAll(/[\p{L}\d]+/gu)].map((m) => ({ w: fold(m[0]), index: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
+  const words: Word[] = [...text.matchAll(/[\p{L}\d]+/gu)].map((m) => ({ w: foldText(m[0]), index: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
   // Word k follows word k-1 with only spaces between them: a comma or a full stop ends a number.
   const joined = (k: number) => k > 0 && k < words.length && /^\s+$/.test(text.slice(words[k - 1]!.end, words[k]!.index));
   // The text between word k-1 and word k, and the text after word k.
@@ -240,8 +235,8 @@ export function spokenAsPrinted(text: string, { weak = true }: { weak?: boolean 
   out += text.slice(from);
   return out.replace(SPOKEN_UNIT, (_m, prefix?: string, quantity?: string, intl?: string, per?: string) => {
     if (!quantity) return '%';
-    const q = fold(quantity);
-    const unit = `${PREFIX[fold(prefix ?? '')] ?? ''}${intl && q === 'unidade' ? 'UI' : QUANTITY[q]}`;
-    return `${unit}/${per ? (fold(per) === 'deci' ? 'dL' : 'mL') : 'L'}`;
+    const q = foldText(quantity);
+    const unit = `${PREFIX[foldText(prefix ?? '')] ?? ''}${intl && q === 'unidade' ? 'UI' : QUANTITY[q]}`;
+    return `${unit}/${per ? (foldText(per) === 'deci' ? 'dL' : 'mL') : 'L'}`;
   });
 }
