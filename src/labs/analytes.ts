@@ -47,6 +47,7 @@ export const ANALYTES: readonly AnalyteDef[] = [
       'glicose em jejum',
       'glicemia de jejum',
       'glicemia em jejum',
+      'glicemia jejum',
       'glicose jejum',
       'glicose plasmatica',
       'glucose',

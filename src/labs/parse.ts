@@ -154,7 +154,20 @@ import { readPatient, type PatientInput } from './patient.ts';
 import { leaderReferenceToEnd, referenceFirstColumns, referenceToEnd, type ReferenceFirstColumns } from './reference-first.ts';
 import { withoutRepeats } from './repeats.ts';
 import { joinMinMax, minMaxColumns, type MinMaxColumns } from './min-max-columns.ts';
-import { bareNumbers, cleanName, CONTROL_RATIO, CONTROL_ROW, dotIsDecimal, letters, readAfterName, readPiece, typedList, type Ctx } from './piece.ts';
+import {
+  bareNumbers,
+  cleanName,
+  CONTROL_RATIO,
+  CONTROL_ROW,
+  dotIsDecimal,
+  isListPiece,
+  letters,
+  readAfterName,
+  readPiece,
+  typedList,
+  type Ctx,
+  URINE_EXAM_LABEL,
+} from './piece.ts';
 import {
   isReferenceHeading,
   isReferenceLabel,
@@ -1587,6 +1600,12 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     const reactive = word !== undefined && REACTIVE.test(word.replace(/\s+1\s*[/:]\s*\d+$/, ''));
     if (reactive && /^(?:padr[aã]o(?:\s+de\s+fluoresc[eê]ncia)?|placa\s+metaf[aá]sica|aparelho\s+mit[oó]tico)\s*:\s*\p{L}/iu.test(t)) {
       unparsed.push(line.raw.trim());
+      // The description wraps onto lines that go on in lower case ("… Nucléolo, citoplasma e aparelho" /
+      // "mitótico sem fluorescência; …"): the same finding, not the end of the block its reference closes.
+      for (let next = lines[line.index + 1]; next && /^\p{Ll}/u.test(next.text.trim()); next = lines[next.index + 1]) {
+        continuedAt.add(next.index);
+        if (numbersIn(next.text).length > 0) unparsed.push(next.raw.trim());
+      }
       continue;
     }
 
@@ -1628,6 +1647,12 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // it says which exam, no part of the first name, when a catalogued name and its value follow.
     const sampleLead = reported ? null : TYPED_SAMPLE_LEAD.exec(t);
     if (sampleLead && lookupName(sampleLead[1]!.split(/\s+[<>]?\d/, 1)[0]!.trim())) t = sampleLead[1]!;
+    // A urine exam's label before the results typed after it ("EAS: leucócitos 4/campo, hemácias 2/campo, nitrito
+    // neg", a record's transcription): each of them was measured in the urine, and keeps the label in its name,
+    // so a urine count is never taken for the blood's of the same name.
+    const urineLead = URINE_EXAM_LEAD.exec(t);
+    const urineLabel = urineLead && readPiece(t.slice(urineLead[0].length).split(/[,;]\s+|\s{2,}/u, 1)[0]!, ctx) ? urineLead[1]! : undefined;
+    if (urineLabel) t = t.slice(urineLead![0].length);
     // The control's time in a cell after the patient's ("Tempo do paciente …. 31,8 s   Tempo do pool
     // normal: 12,4 s"): the lab's check of the run, no result (the accounting pass counts it as such).
     const rowCells = cells(t);
@@ -1645,10 +1670,20 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // A section's label in a cell of its own before them ("HEMATO:   Hb 8,4 g/dL (12,0-16,0) | Ht 25,6 %
     // …", an ICU bulletin's row per system) names no result: the cells after it are read as above.
     const results = cs.length >= 3 && GROUP_LABEL_CELL.test(cs[0]!) ? cs.slice(1) : cs;
-    const sideBySide = results.length >= 2 && !isReferenceText(results[0]!) && results.every(startsResult);
+    // A hand-typed row of such cells may give some only an abbreviation and a bare value ("Na 132 mEq/L | K 5,3
+    // mEq/L | Ca 9,1 | Albumina 3,4", a record's transcription): beside two cells the catalogue names, those
+    // are results as a typed list's pieces are. Vital signs between bars ("FC 68 | Peso 71,4 kg") vouch for none.
+    const catalogued = results.filter((c) => startsResult(c) && readPiece(c, ctx)?.entries.every((e) => e.def) === true).length;
+    const listedCells = new Set(
+      catalogued >= 2 ? results.filter((c) => !startsResult(c) && isListPiece(c) && readPiece(c, { ...ctx, list: true }) !== undefined) : [],
+    );
+    const sideBySide = results.length >= 2 && !isReferenceText(results[0]!) && results.every((c) => listedCells.has(c) || startsResult(c));
     // Two analytes sharing the row, each part joined by a slash ("Sódio / Potássio : 140 / 4,8 mEq/L : VR …"): one piece each.
     const pieces = pairedRow(t) ?? (sideBySide ? results : (splitAtNameCells(t, startsResult) ?? splitResults(t, startsResult)));
-    const groups = pieces.map((p) => readPiece(p, ctx));
+    const groups = pieces.map((p) => readPiece(p, sideBySide && listedCells.has(p) ? { ...ctx, list: true } : ctx));
+    // As a section's name before a dash does ("EAS - LEUCÓCITOS"), the label hides the analyte from the
+    // catalogue: a blood range is none of a urine result's.
+    if (urineLabel) for (const e of groups.flatMap((g) => g?.entries ?? [])) Object.assign(e, { name: `${urineLabel} ${e.name}`, def: undefined });
     if (groups.some(Boolean)) {
       // "Tempo do paciente .... 24,6 segundos" under "TEMPO DE PROTROMBINA (TP)": a label that names
       // no analyte, only whose value it is, leaves the name to the block title; so does the hour an ESR
@@ -2116,6 +2151,8 @@ const GROUP_LABEL_CELL = /^\p{L}[\p{L}.\s/-]{1,24}:$/u;
 const REPORTED_RESULT =
   /(?:^|,\s*)(?:[\p{Ll}\d]+\s+){0,5}?(?:s[oó]\s+)?(?:escreveu|escrito|deu|veio|saiu|apareceu)\s+(\p{L}[\p{L}-]*(?:\s\p{L}[\p{L}-]*)?\s+\d[^,]*)$/u;
 
+// A urine exam's label and its colon before the names of the results typed after it ("EAS: leucócitos …").
+const URINE_EXAM_LEAD = new RegExp(String.raw`^(${URINE_EXAM_LABEL})\s*:\s*(?=\p{L})`, 'iu');
 // The sample a typed message's results come from, before them ("do sangue …", "na urina …", "e no sangue: …").
 const TYPED_SAMPLE_LEAD = /^(?:e\s+)?(?:d[oa]|n[oa])\s+(?:sangue|urina|fezes|hemograma)\s*[:,]?\s+(\p{L}[\p{L}-]*(?:\s\p{L}[\p{L}-]*)?\s+[<>]?\d.*)$/iu;
 

@@ -125,7 +125,8 @@ const SMOKER_DENIED = /\b(?:n[aã]o|sem|ex)[-\s]+(?:\p{L}+\s+)?(?:tabagis|fumant
 // tabagismo", "ex-tabagista". A range label ("Não fumantes: até 3,8") is none: it has no clinical lead.
 const NON_SMOKER_STATED = new RegExp(
   [
-    String.raw`\b(?:tabagista|fumante|tabagismo)\s*:\s*(?:n[aã]o|nega|ex[-\s])`,
+    // A field left unanswered ("Tabagismo: não informado", "não consta") says nothing either way.
+    String.raw`\b(?:tabagista|fumante|tabagismo)\s*:\s*(?:n[aã]o(?![\s-]+(?:informad|declarad|relatad|referid|consta|sabe|preenchid|avaliad|questionad|registrad|se\s+aplica))|nega|ex[-\s])`,
     String.raw`\bnega\s+(?:tabagismo|fumar)\b`,
     String.raw`(?:informa[cç](?:[aã]o|[oõ]es)|dados|indica[cç][aã]o|hist[oó]ria|observa[cç][aã]o)\s+cl[ií]nic[oa]s?\s*:.*(?<![\p{L}])(?:n[aã]o|ex)[-\s]+(?:tabagista|fumante)(?![\p{L}])(?!\s*:)`,
   ].join('|'),

@@ -123,9 +123,16 @@ const catalogueDotDecimal = (def: AnalyteDef | KnownName | undefined) => Boolean
 // A section's name before a dash hides the analyte from the catalogue ("EAS - DENSIDADE ....: 1.012   VR: 1.005
 // A 1.030", a report that prints each urine row under its exam's name): a name that ends in a dot-decimal
 // analyte (density, pH) still reads its dot as a decimal point, so 1.012 is no thousand.
+// So does a urine exam's label the names of the results typed after it keep ("Urina densidade", parse.ts).
+export const URINE_EXAM_LABEL = String.raw`eas|urina(?:\s+(?:tipo\s+)?(?:i|1|rotina))?|sum[aá]rio\s+de\s+urina|urin[aá]lise`;
+const AFTER_URINE_LABEL = new RegExp(String.raw`^(?:${URINE_EXAM_LABEL})\s+(?=\p{L})`, 'iu');
 export const dotIsDecimal = (def: AnalyteDef | KnownName | undefined, name?: string) =>
   catalogueDotDecimal(def) ||
-  (def === undefined && name !== undefined && / [-–] /.test(name) && catalogueDotDecimal(lookupName(name.slice(name.search(/ [-–] (?!.* [-–] )/) + 3).trim())));
+  (def === undefined &&
+    name !== undefined &&
+    / [-–] /.test(name) &&
+    catalogueDotDecimal(lookupName(name.slice(name.search(/ [-–] (?!.* [-–] )/) + 3).trim()))) ||
+  (def === undefined && name !== undefined && AFTER_URINE_LABEL.test(name) && catalogueDotDecimal(lookupName(name.replace(AFTER_URINE_LABEL, ''))));
 
 export interface Ctx {
   table: TableHeader | undefined;
@@ -136,7 +143,11 @@ export interface Ctx {
 
 // A piece of a list typed by hand ("CR 0,9", "VIT D 28", "PLAQ 250 mil"): an abbreviation of a word or
 // two, one space, a bare value.
-const LIST_PIECE = /^\p{L}[\p{L}\d-]{0,9}(?: \p{L}[\p{L}\d-]{0,9})?\s+(?:[<>]\s*)?\d[\d.,]*(?:\s+mil)?$/u;
+// The first word may be cut short with a full stop ("Ác. fólico 6,1").
+const LIST_PIECE = /^\p{L}[\p{L}\d-]{0,9}\.?(?: \p{L}[\p{L}\d-]{0,9})?\s+(?:[<>]\s*)?\d[\d.,]*(?:\s+mil)?$/u;
+
+/** Whether a piece has the shape of a typed list's: an abbreviation of a word or two and a bare value. */
+export const isListPiece = (piece: string): boolean => LIST_PIECE.test(piece.trim());
 
 /**
  * Whether a line is a list of results typed by hand, pieces between ';' (a doctor's summary: "CR 0,9;
@@ -649,9 +660,10 @@ function firstValueAt(text: string): number {
     if (tokens.some((t) => t.index === digitAt)) return idx;
   }
   // Qualitative words after a name ("Anti-HCV Não reagente"). A reagent strip ("tira reagente", "fita
-  // reagente", the dipstick a urine is tested with) names the method, no reactive result.
+  // reagente", the dipstick a urine is tested with) names the method, no reactive result. A negative typed
+  // short ("nitrito neg") only as the last word: elsewhere the letters may open another word.
   const q =
-    /(?<!(?<![\p{L}])(?:tiras?|fitas?))\s(n[aã]o\s+reagente|reagente|negativ[oa]|positiv[oa]|ausentes?|presentes?|n[aã]o\s+detect[aá]vel|detect[aá]vel|indetect[aá]vel)(?![\p{L}])/iu.exec(
+    /(?<!(?<![\p{L}])(?:tiras?|fitas?))\s(n[aã]o\s+reagente|reagente|negativ[oa]|positiv[oa]|ausentes?|presentes?|n[aã]o\s+detect[aá]vel|detect[aá]vel|indetect[aá]vel|neg(?=\.?\s*$))(?![\p{L}])/iu.exec(
       text,
     );
   return q ? (q.index ?? 0) + 1 : -1;

@@ -18,11 +18,12 @@ test('a typed line of word results between commas ("HIV não reagente, HBsAg rea
   ].join('\n');
   const r = parseLabReport(text);
   assert.deepEqual(brief(r), [
-    ['Hemácias', 1, 'p/c', 'normal'],
+    // The urine exam's label stays in the names of the results typed after it (set 122).
+    ['EAS hemácias', 1, 'p/c', 'normal'],
     ['Anti-HIV 1 e 2', 'não reagente', null, 'indeterminado'],
     ['HBsAg', 'não reagente', null, 'indeterminado'],
     ['Sífilis', 'reagente', null, 'indeterminado'],
-    ['nitrito', 'positivo', null, 'indeterminado'],
+    ['EAS nitrito', 'positivo', null, 'indeterminado'],
   ]);
   assert.deepEqual(r.unparsed_lines, []);
 });
