@@ -27,6 +27,7 @@ import {
   cutAdminLabel,
   DATED_EARLIER_CELL,
   isAdminLine,
+  isIdentifierUnderLabel,
   isCardStatus,
   isPortalTabs,
   isMethodLine,
@@ -1082,11 +1083,15 @@ export function accountLines(printed: readonly AccountLine[], read: readonly Rea
   const unaccounted = new Set<number>();
   const tokensOf = new Map<number, Token[]>();
   let labelAbove = false;
+  let textAbove: string | undefined;
   for (const l of lines) {
     const alone = l.text.trim();
     const underLabel = labelAbove;
+    const above = textAbove;
     if (alone !== '') labelAbove = isWordField(alone) && !alone.includes(':');
+    if (alone !== '') textAbove = alone;
     if (listedSet.has(l.raw.trim()) || l.text === '') continue;
+    if (isIdentifierUnderLabel(alone, above)) continue;
     const toks = resultTokens(l.text, l.raw);
     // A few words alone under a label whose results are words, alone on the line above ("Grupo sanguíneo" / "A",
     // "Cor" / "Palha", one cell a line): the result, one letter though it is.

@@ -1199,6 +1199,16 @@ export function isPortalTabs(text: string): boolean {
 export const KEYCAP = String.raw`\d\uFE0F?\u20E3`;
 const MENU_OPTION = new RegExp(String.raw`^\s*${KEYCAP}\s*\p{L}[^\d]*$`, 'u');
 
+// A header's identifier label printed alone on its line, its number on the next (a PDF's header table
+// copied one cell a line: "Ficha" / "3390811245", "Prontuário:" / "1.284.557").
+const IDENTIFIER_LABEL_ALONE =
+  /^\s*(?:ficha|pedido|protocolo|prot|prontuario|pront|atendimento|requisicao|req|registro|reg|codigo|cod|o\.?s|ordem(?:\s+de\s+servico)?|cadastro|matricula|cns|cartao(?:\s+sus)?|cpf|rg|leito|quarto|guia|senha|amostra)\s*(?:n[º°o]\.?)?\s*[.:]?\s*$/iu;
+
+/** A number alone under an identifier's label alone on the line above ("Ficha" / "3390811245"): the order's number, no result. */
+export function isIdentifierUnderLabel(text: string, above: string | undefined): boolean {
+  return above !== undefined && /^\s*\d[\d./-]*\s*$/.test(text) && IDENTIFIER_LABEL_ALONE.test(foldSameLength(above));
+}
+
 /** A patient-data, doctor, address, page or signature line: neither a result nor an unread result. */
 export function isAdminLine(text: string): boolean {
   if (text.trim() !== '' && cells(text).every((c) => PAGE_CONTROL.test(c))) return true;
