@@ -28,6 +28,7 @@ import {
   DATED_EARLIER_CELL,
   isAdminLine,
   isIdentifierUnderLabel,
+  isPrescriptionLine,
   isCardStatus,
   isPortalTabs,
   isMethodLine,
@@ -62,7 +63,7 @@ import { TICKED_BOX } from './checkboxes.ts';
 import { spokenField } from './screen-reader.ts';
 import { textFieldAsCells } from './json-records.ts';
 import { GLUCOSE_LOAD, isCitationLine, isGradeLegend, wordsAfterLabel } from './line-kinds.ts';
-import { FINDING_SENTENCE, isWordField, labelledFinding, PENDING, SUSCEPTIBILITY_WORD, TYPE_LABEL, wordResultText } from './word-results.ts';
+import { COLUMN_HEADING, FINDING_SENTENCE, isWordField, labelledFinding, PENDING, SUSCEPTIBILITY_WORD, TYPE_LABEL, wordResultText } from './word-results.ts';
 import type { ParsedAnalyte, QualitativeAnalyte } from './result.ts';
 import { UNIT_PATTERN, unitAtStart } from './units.ts';
 import { VERDICT_WORD } from './value.ts';
@@ -502,6 +503,7 @@ export function resultTokens(text: string, raw?: string): Token[] {
     });
     admin.push([0, Math.min(end ? lead + end.index : t.length, result?.index ?? t.length)]);
   }
+  if (isPrescriptionLine(t)) admin.push([0, t.length]);
   // A title's unlabelled method in a column beside it ("Gel - 3 células") says how, never what, was found.
   const method = methodCellAt(t);
   if (method !== undefined) admin.push([method, t.length]);
@@ -1095,7 +1097,7 @@ export function accountLines(printed: readonly AccountLine[], read: readonly Rea
     const toks = resultTokens(l.text, l.raw);
     // A few words alone under a label whose results are words, alone on the line above ("Grupo sanguíneo" / "A",
     // "Cor" / "Palha", one cell a line): the result, one letter though it is.
-    if (underLabel && toks.length === 0 && !isWordField(alone) && /^\p{L}(?:[\p{L}+-]| (?! ))*$/u.test(alone) && alone.split(/\s+/).length <= 4)
+    if (underLabel && toks.length === 0 && !isWordField(alone) && !COLUMN_HEADING.test(alone) && /^\p{L}(?:[\p{L}+-]| (?! ))*$/u.test(alone) && alone.split(/\s+/).length <= 4)
       toks.push({ kind: 'word', text: alone, values: [], at: l.text.indexOf(alone) });
     // A screen reader's field spoken over two lines ("Rótulo: Microrganismo isolado" / "Valor: Escherichia coli"):
     // the value line holds what its label's line would hold, were the two one "Label: value" line.

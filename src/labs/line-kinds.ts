@@ -8,7 +8,7 @@ import type { Entry, Group } from './result.ts';
 import { isReferenceLabel, isReferenceText, qualitativeAtStart, qualitativeReference, REFERENCE_LEAD_WORDS, stripReferenceLead } from './reference.ts';
 import { unitAtStart } from './units.ts';
 import { markerOf, readValue, VERDICT_WORD } from './value.ts';
-import { isWordField, WORD_THEN_COMMENT, wordResultText } from './word-results.ts';
+import { COLUMN_HEADING, isWordField, WORD_THEN_COMMENT, wordResultText } from './word-results.ts';
 
 // The glucose load of a tolerance test ("TOTG 75 g", "TESTE ORAL DE TOLERÂNCIA À GLICOSE - 75 g"):
 // the dose given to the patient, in grams, never a result.
@@ -351,6 +351,7 @@ export function verticalCell(
     !afterRefLabel &&
     isWordField(title.name) &&
     !isWordField(t) &&
+    !COLUMN_HEADING.test(t.trim()) &&
     !t.includes(':') &&
     wordResultText(t) !== undefined &&
     /^\p{L}(?:[\p{L}+-]| (?! ))*$/u.test(t.trim()) &&

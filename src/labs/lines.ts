@@ -1209,6 +1209,17 @@ export function isIdentifierUnderLabel(text: string, above: string | undefined):
   return above !== undefined && /^\s*\d[\d./-]*\s*$/.test(text) && IDENTIFIER_LABEL_ALONE.test(foldSameLength(above));
 }
 
+// A prescription's item: a dose and the route it is given by ("Metformina 850 mg VO 2x/dia", "Amoxicilina +
+// clavulanato 875/125 mg VO 12/12h", "Enoxaparina 40 mg SC"), as a discharge summary lists the medicines.
+const PRESCRIBED_DOSE =
+  /(?<![\p{L}\d.,])\d[\d.,]*(?:\/\d[\d.,]*)?\s*(?:mg|mcg|µg|g|UI|U|mL|ml|gotas?|comprimidos?|cps?|c[aá]psulas?)\s+(?:VO|EV|IV|SC|IM|SL|via\s+oral)(?![\p{L}])/u;
+
+/** A prescription's line (a dose and its route): its numbers are doses, never results, unless a lab value is printed on it too. */
+export function isPrescriptionLine(text: string): boolean {
+  // How often it is taken ("2x/dia", "12/12h") is no lab unit.
+  return PRESCRIBED_DOSE.test(text) && !labValue(text.replace(/(?<![\p{L}\d])\d{1,2}\s*x\s*\/\s*dia|(?<![\d/])\d{1,2}\s*\/\s*\d{1,2}\s*h(?![\p{L}])/giu, ' '));
+}
+
 /** A patient-data, doctor, address, page or signature line: neither a result nor an unread result. */
 export function isAdminLine(text: string): boolean {
   if (text.trim() !== '' && cells(text).every((c) => PAGE_CONTROL.test(c))) return true;
@@ -1223,6 +1234,7 @@ export function isAdminLine(text: string): boolean {
   if (/^\s*(?:©|copyright\b)/iu.test(text) && !labValue(text)) return true;
   const f = foldSameLength(text).replace(/^[\s*#>]+/, '');
   if (MEDICATION_LEAD.test(f)) return true;
+  if (isPrescriptionLine(text)) return true;
   // A block's title naming its sample by the clock time it was drawn ("CORTISOL BASAL (coleta às 08:00)"): the
   // analyte's name, whose time picks its range by the time of day, no header's time.
   const timed = SAMPLE_CLOCK_TITLE.exec(text);

@@ -128,5 +128,9 @@ export function normalizeUnit(raw: string): string | undefined {
 
 /** Same unit, whatever the spelling ("mg/dl" = "mg/dL"; an unknown unit compared as printed, case-folded). */
 export function sameUnit(a: string, b: string): boolean {
-  return (normalizeUnit(a) ?? a.toLowerCase()) === (normalizeUnit(b) ?? b.toLowerCase());
+  const [x, y] = [normalizeUnit(a) ?? a.toLowerCase(), normalizeUnit(b) ?? b.toLowerCase()];
+  // A ratio to creatinine's unit with the creatinine said on one side only ("48 mg/g de creatinina" against
+  // "inferior a 30 mg/g"): the gram is the creatinine's either way.
+  const perCreatinine = (u: string) => u.replace(/\/g creatinina$/, '/g');
+  return x === y || (x.endsWith('/g creatinina') !== y.endsWith('/g creatinina') && perCreatinine(x) === perCreatinine(y));
 }
