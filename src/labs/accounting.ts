@@ -1097,7 +1097,14 @@ export function accountLines(printed: readonly AccountLine[], read: readonly Rea
     const toks = resultTokens(l.text, l.raw);
     // A few words alone under a label whose results are words, alone on the line above ("Grupo sanguíneo" / "A",
     // "Cor" / "Palha", one cell a line): the result, one letter though it is.
-    if (underLabel && toks.length === 0 && !isWordField(alone) && !COLUMN_HEADING.test(alone) && /^\p{L}(?:[\p{L}+-]| (?! ))*$/u.test(alone) && alone.split(/\s+/).length <= 4)
+    if (
+      underLabel &&
+      toks.length === 0 &&
+      !isWordField(alone) &&
+      !COLUMN_HEADING.test(alone) &&
+      /^\p{L}(?:[\p{L}+-]| (?! ))*$/u.test(alone) &&
+      alone.split(/\s+/).length <= 4
+    )
       toks.push({ kind: 'word', text: alone, values: [], at: l.text.indexOf(alone) });
     // A screen reader's field spoken over two lines ("Rótulo: Microrganismo isolado" / "Valor: Escherichia coli"):
     // the value line holds what its label's line would hold, were the two one "Label: value" line.

@@ -377,8 +377,12 @@ export function cleanLine(raw: string, index: number): CleanLine {
   t = t.replace(/\(\s*\d{2}\.\d{2}\.\d{2}\.\d{3}-\d\s*\)/gu, (m) => ' '.repeat(m.length));
   // The same code in its exact dotted shape before the name with a single space ("02.02.01.047-3 GLICOSE
   // 142 mg/dL", a municipal lab's procedure column as wide as the code): its shape alone says it is the
-  // procedure billed, never a value.
-  t = t.replace(/^(\s*)\d{2}\.\d{2}\.\d{2}\.\d{3}-\d(?=\s+\p{L})/u, (m, pad: string) => pad + ' '.repeat(m.length - pad.length));
+  // procedure billed, never a value. A panel billed as several procedures lists their codes between slashes
+  // ("02.02.01.060-0 / 02.02.01.063-5  DOSAGEM DE POTÁSSIO / SÓDIO").
+  t = t.replace(
+    /^(\s*)(?:\d{2}\.\d{2}\.\d{2}\.\d{3}-\d\s*\/\s*)*\d{2}\.\d{2}\.\d{2}\.\d{3}-\d(?=\s+\p{L})/u,
+    (m, pad: string) => pad + ' '.repeat(m.length - pad.length),
+  );
   // A health plan's TUSS code before the exam ("40302040    GLICOSE (soro)    112 mg/dL", the code of the
   // procedure the guia authorised): eight digits in one group, then a column break and a name that is
   // no unit. An identifier, never a value, as the dotted codes above.

@@ -50,7 +50,17 @@ import {
   withoutPreviousColumn,
 } from './columns.ts';
 import { finishGroup, numericFrom, qualitativeFrom } from './flagging.ts';
-import { bracketedResultCells, labelledLine, mergeReferenceCells, methodUnderNameFrom, pairedRow, splitAtNameCells, splitResults, tableHeader, type TableHeader } from './layouts.ts';
+import {
+  bracketedResultCells,
+  labelledLine,
+  mergeReferenceCells,
+  methodUnderNameFrom,
+  pairedRow,
+  splitAtNameCells,
+  splitResults,
+  tableHeader,
+  type TableHeader,
+} from './layouts.ts';
 import {
   categoryGoals,
   categoryGoalsLine,

@@ -94,8 +94,9 @@ const GENERIC_UNIT = '[a-zµμ%][a-zµμ0-9³²,.^]*\\/[a-zµμ0-9³²,.^/]*[a-z
 // (fibrinogen-equivalent units) or "ng/mL DDU" (D-dimer units) is not the same quantity as in ng/mL;
 // an occupational urine index per creatinine ("g/g creatinina", "mg/g creat."); a red-cell enzyme per
 // gram of haemoglobin ("U/g Hb", an erythrocyte acetylcholinesterase or G6PD).
-// The haemoglobin one follows the unit by one space at most: a column after a unit could begin "Hb".
-const UNIT_QUALIFIER = '(?:(?:\\s*\\(?(?:feu|ddu|(?:de\\s+)?creatinina|creat\\.?)\\)?|\\s?\\(?(?:hb|de\\s+hemoglobina)\\)?)(?![a-z]))?';
+// The haemoglobin and creatinine ones follow the unit by one space at most: a column after a unit could begin
+// "Hb" or "Creatinina" ("Ureia 38 mg/dL   Creatinina 1,08 mg/dL", results side by side).
+const UNIT_QUALIFIER = '(?:(?:\\s*\\(?(?:feu|ddu)\\)?|\\s?\\(?(?:(?:de\\s+)?creatinina|creat\\.?|hb|de\\s+hemoglobina)\\)?)(?![a-z]))?';
 
 /** Pattern source (case-insensitive) matching one unit; the longest known spelling first. */
 export const UNIT_PATTERN = `(?:(?:${[...SPELLINGS.map(([p]) => ocrM(p))].sort((a, b) => b.length - a.length).join('|')}|${GENERIC_UNIT})${UNIT_QUALIFIER})`;

@@ -40,7 +40,9 @@ test('a differential printed one cell per line gives both counts, each with its 
 });
 
 test('a header printed label over value, one cell a line: the number under an identifier label is no result', () => {
-  const text = ['Protocolo', '55012987', 'Paciente', 'JOÃO DA SILVA', 'GLICOSE', 'Resultado', '88', 'mg/dL', 'Valores de referência', '70 a 99 mg/dL'].join('\n');
+  const text = ['Protocolo', '55012987', 'Paciente', 'JOÃO DA SILVA', 'GLICOSE', 'Resultado', '88', 'mg/dL', 'Valores de referência', '70 a 99 mg/dL'].join(
+    '\n',
+  );
   const r = parseLabReport(text, man);
   assert.equal(r.analytes.find((a) => a.name === 'Glicose')?.flag, 'normal');
   assert.deepEqual(r.unparsed_lines, []);
@@ -81,7 +83,11 @@ test("a transcription's note that the margin cut the reference text lets no buil
 });
 
 test('a ratio to creatinine whose unit names the creatinine, against a range in plain mg/g', () => {
-  const text = ['ALBUMINÚRIA - RELAÇÃO ALBUMINA/CREATININA', '   Resultado.....:   310 mg/g de creatinina  *', '   Valores de referência:  inferior a 30 mg/g'].join('\n');
+  const text = [
+    'ALBUMINÚRIA - RELAÇÃO ALBUMINA/CREATININA',
+    '   Resultado.....:   310 mg/g de creatinina  *',
+    '   Valores de referência:  inferior a 30 mg/g',
+  ].join('\n');
   const r = parseLabReport(text, woman);
   assert.equal(r.analytes.find((a) => a.value === 310)?.flag, 'alto');
 });
@@ -123,5 +129,23 @@ test("a second earlier sample on the reference's next line leaves the age bands 
   assert.equal(psa?.value, 3.1);
   assert.equal(psa?.flag, 'normal');
   assert.equal(psa?.reference_high, 3.5);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('a result beside another whose name begins with creatinine: the first unit takes no qualifier from the next cell', () => {
+  const r = parseLabReport('Glicose 91 mg/dL | Creatinina 0,84 mg/dL', woman);
+  assert.equal(r.analytes.find((a) => a.name === 'Glicose')?.unit, 'mg/dL');
+  assert.equal(r.analytes.find((a) => a.name === 'Creatinina')?.value, 0.84);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('a panel billed as several SUS procedures lists their codes between slashes before its title: identifiers, no values', () => {
+  const text = [
+    '02.02.01.021-0 / 02.02.01.022-8  DOSAGEM DE CÁLCIO / FÓSFORO',
+    '   CÁLCIO                           RESULTADO: 9,4 mg/dL      | V.R.: 8,6 A 10,2 mg/dL',
+  ].join('\n');
+  const r = parseLabReport(text, man);
+  assert.equal(r.analytes[0]?.value, 9.4);
+  assert.equal(r.analytes[0]?.flag, 'normal');
   assert.deepEqual(r.unparsed_lines, []);
 });
