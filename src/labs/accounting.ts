@@ -492,8 +492,9 @@ export function resultTokens(text: string, raw?: string): Token[] {
   }
   // The medicines the patient reported: their doses, up to a column break or a labelled field after a
   // ';' or '|' ("…; HBsAg: Reagente"), are no results; a list of doses goes on past a ';' of its own,
-  // unless a catalogued analyte's number with no dose unit follows it ("…; Sódio 131,3").
-  if (MEDICATION_LEAD.test(foldSameLength(t).trimStart())) {
+  // unless a catalogued analyte's number with no dose unit follows it ("…; Sódio 131,3"). So are a
+  // prescription's items, a dose and its route ("2. Metformina 850 mg VO 2x/dia; insulina NPH 10 UI").
+  if (MEDICATION_LEAD.test(foldSameLength(t).trimStart()) || isPrescriptionLine(t)) {
     const lead = t.length - t.trimStart().length;
     const end = MEDICATION_END.exec(t.slice(lead));
     const result = [...t.matchAll(/[;|]\s*/g)].find((m) => {
@@ -503,7 +504,6 @@ export function resultTokens(text: string, raw?: string): Token[] {
     });
     admin.push([0, Math.min(end ? lead + end.index : t.length, result?.index ?? t.length)]);
   }
-  if (isPrescriptionLine(t)) admin.push([0, t.length]);
   // A title's unlabelled method in a column beside it ("Gel - 3 células") says how, never what, was found.
   const method = methodCellAt(t);
   if (method !== undefined) admin.push([method, t.length]);

@@ -73,6 +73,9 @@ test("a discharge summary's prescription: doses given by route are no results", 
     ['Creatinina'],
   );
   assert.deepEqual(r.unparsed_lines, []);
+  // A number in a column after the items, or an analyte's after a ';', is no dose: the line is listed.
+  const more = parseLabReport(['2. Dipirona 1 g VO 6/6h se dor   4,9', '3. Enalapril 10 mg VO 12/12h; Potássio 5,6'].join('\n'), man);
+  assert.deepEqual(more.unparsed_lines, ['2. Dipirona 1 g VO 6/6h se dor   4,9', '3. Enalapril 10 mg VO 12/12h; Potássio 5,6']);
 });
 
 test("a transcription's note that the margin cut the reference text lets no built-in range stand in", () => {
