@@ -27,6 +27,8 @@ import {
   cutAdminLabel,
   DATED_EARLIER_CELL,
   isAdminLine,
+  isIdentifierUnderLabel,
+  isPrescriptionLine,
   isCardStatus,
   isPortalTabs,
   isMethodLine,
@@ -61,7 +63,7 @@ import { TICKED_BOX } from './checkboxes.ts';
 import { spokenField } from './screen-reader.ts';
 import { textFieldAsCells } from './json-records.ts';
 import { GLUCOSE_LOAD, isCitationLine, isGradeLegend, wordsAfterLabel } from './line-kinds.ts';
-import { FINDING_SENTENCE, isWordField, labelledFinding, PENDING, SUSCEPTIBILITY_WORD, TYPE_LABEL, wordResultText } from './word-results.ts';
+import { COLUMN_HEADING, FINDING_SENTENCE, isWordField, labelledFinding, PENDING, SUSCEPTIBILITY_WORD, TYPE_LABEL, wordResultText } from './word-results.ts';
 import type { ParsedAnalyte, QualitativeAnalyte } from './result.ts';
 import { UNIT_PATTERN, unitAtStart } from './units.ts';
 import { VERDICT_WORD } from './value.ts';
@@ -490,8 +492,9 @@ export function resultTokens(text: string, raw?: string): Token[] {
   }
   // The medicines the patient reported: their doses, up to a column break or a labelled field after a
   // ';' or '|' ("…; HBsAg: Reagente"), are no results; a list of doses goes on past a ';' of its own,
-  // unless a catalogued analyte's number with no dose unit follows it ("…; Sódio 131,3").
-  if (MEDICATION_LEAD.test(foldSameLength(t).trimStart())) {
+  // unless a catalogued analyte's number with no dose unit follows it ("…; Sódio 131,3"). So are a
+  // prescription's items, a dose and its route ("2. Metformina 850 mg VO 2x/dia; insulina NPH 10 UI").
+  if (MEDICATION_LEAD.test(foldSameLength(t).trimStart()) || isPrescriptionLine(t)) {
     const lead = t.length - t.trimStart().length;
     const end = MEDICATION_END.exec(t.slice(lead));
     const result = [...t.matchAll(/[;|]\s*/g)].find((m) => {
@@ -1082,15 +1085,26 @@ export function accountLines(printed: readonly AccountLine[], read: readonly Rea
   const unaccounted = new Set<number>();
   const tokensOf = new Map<number, Token[]>();
   let labelAbove = false;
+  let textAbove: string | undefined;
   for (const l of lines) {
     const alone = l.text.trim();
     const underLabel = labelAbove;
+    const above = textAbove;
     if (alone !== '') labelAbove = isWordField(alone) && !alone.includes(':');
+    if (alone !== '') textAbove = alone;
     if (listedSet.has(l.raw.trim()) || l.text === '') continue;
+    if (isIdentifierUnderLabel(alone, above)) continue;
     const toks = resultTokens(l.text, l.raw);
     // A few words alone under a label whose results are words, alone on the line above ("Grupo sanguíneo" / "A",
     // "Cor" / "Palha", one cell a line): the result, one letter though it is.
-    if (underLabel && toks.length === 0 && !isWordField(alone) && /^\p{L}(?:[\p{L}+-]| (?! ))*$/u.test(alone) && alone.split(/\s+/).length <= 4)
+    if (
+      underLabel &&
+      toks.length === 0 &&
+      !isWordField(alone) &&
+      !COLUMN_HEADING.test(alone) &&
+      /^\p{L}(?:[\p{L}+-]| (?! ))*$/u.test(alone) &&
+      alone.split(/\s+/).length <= 4
+    )
       toks.push({ kind: 'word', text: alone, values: [], at: l.text.indexOf(alone) });
     // A screen reader's field spoken over two lines ("Rótulo: Microrganismo isolado" / "Valor: Escherichia coli"):
     // the value line holds what its label's line would hold, were the two one "Label: value" line.

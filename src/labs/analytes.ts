@@ -404,6 +404,9 @@ export const KNOWN_NAMES: readonly KnownName[] = [
       'anticorpos antitireoperoxidase',
     ],
   },
+  // The prothrombin time's normalised ratio, a number with no unit: known so "INR 1,12" among other results
+  // (a discharge summary's list) is a result, not a word before a number.
+  { key: 'inr', name: 'INR', synonyms: ['inr'] },
   // The estimate printed beside creatinine; its reference (">= 60", stages) is the report's.
   {
     key: 'tfg',

@@ -324,6 +324,10 @@ export function withoutPreviousColumn(line: CleanLine, previousAt: number, histo
     // Não reagente", under "RESULTADO   ANTERIOR   REFERÊNCIA"): the word under the column is cut the same.
     const wordBefore = (c: { cell: string } | undefined) => c !== undefined && qualitativeAtStart(c.cell)?.consumed === c.cell.length;
     const previousWord = wordBefore(cell) && wordBefore(cs[cs.length - fromEnd - 1]);
+    // A second earlier sample under the first, on the line where the reference cell goes on ("4,10 (08/10/2024)
+    // 50 a 59 anos: até 3,5"): nothing of the current sample's before it, the reference's next line after it.
+    if (under.length === 1 && after && fromEnd === cs.length && printed[0] === under[0] && cell?.cell === under[0]!.cell && isDatedPrevious(cell.cell))
+      return line.text.slice(cell.at - line.offset + cell.cell.length).trimStart();
     if (under.length === 1 && after && valueBefore && cell?.cell === under[0]!.cell && (PREVIOUS_VALUE.test(cell.cell) || previousWord)) {
       const i = cell.at - line.offset;
       return `${line.text.slice(0, i).trimEnd()}   ${line.text.slice(i + cell.cell.length).trimStart()}`;

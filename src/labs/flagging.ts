@@ -126,16 +126,22 @@ export function finishGroup(g: Group, patient: Patient, table: TableHeader | und
   });
 }
 
+const NEGATIVE_BELOW_TITRE =
+  /^(n[aã]o\s+reagente|n[aã]o\s+reativo|negativ[oa])\s*\(\s*(?:t[ií]tulo\s*:?\s*)?(?:<|≤|inferior\s+a|menor\s+(?:que|do\s+que))\s*1\s*[/:]\s*\d+\s*\)$/iu;
+
 export function qualitativeFrom(e: Entry, items: string[], refText: string | null, wordReference?: string): QualitativeAnalyte {
   const ref = items.map((i) => qualitativeReference(i)).find(Boolean) ?? (wordReference && items.includes(wordReference) ? wordReference : undefined);
   // A reactive result with its titre ("REAGENTE 1/8"): the titre is the result ("1/8").
   const titre = titreOf(e.read.text);
+  // A non-reactive word with the dilution it stayed below ("Não reagente (título inferior a 1/64)"): the
+  // screening dilution is the assay's, the word the result.
+  const text = NEGATIVE_BELOW_TITRE.exec(e.read.text.trim())?.[1] ?? e.read.text;
   return {
     key: e.def && isCatalogued(e.def) ? e.def.key : (e.def?.key ?? null),
     name: e.def?.name ?? e.name,
-    value: titre ?? e.read.text,
+    value: titre ?? text,
     reference_text: refText,
-    flag: titre ? flagTitre(titre, ref, refText) : flagQualitative(e.read.text, ref),
+    flag: titre ? flagTitre(titre, ref, refText) : flagQualitative(text, ref),
     source: 'parser',
     line: e.line,
   };

@@ -6,7 +6,7 @@
 //   labelled line   "Exame: CREATININA - Resultado: 1,3 mg/dL - VR: 0,7 a 1,2 mg/dL";
 //   several results "Sódio 138 mEq/L (136-145); Potássio 4,1 mEq/L (3,5-5,1)",
 //                   "Bilirrubina total 1,4 mg/dL (até 1,2) - Bilirrubina direta 0,3 mg/dL (até 0,3)".
-import { foldSameLength, lookupName } from './analytes.ts';
+import { foldSameLength, isWhiteCellName, lookupName } from './analytes.ts';
 import {
   DATE_CELL,
   cellStarts,
@@ -706,6 +706,25 @@ export function mergeReferenceCells(cs: string[]): string[] {
     else out.push(c);
   }
   return out;
+}
+
+/**
+ * Results of other analytes in brackets after a result ("Leucócitos 8.950/mm³ (segmentados 68 % / linfócitos
+ * 22 %)", a clinical note's hemogram with its differential): each bracketed piece, cut at "/" or ";", is a
+ * cell of its own when every one opens with a name the catalogue knows followed by its number. A bracket
+ * holding a reference, a control or a note ("(VR 4.000 a 11.000)", "(controle 12 s)") is left to the cell.
+ */
+export function bracketedResultCells(cs: string[]): string[] {
+  return cs.flatMap((c) => {
+    const m = /^(.*\d.*?)\s*\(([^()]+)\)\s*$/u.exec(c);
+    if (!m) return [c];
+    const pieces = m[2]!.split(/\s+\/\s+|;\s*/).map((p) => p.trim());
+    const named = (p: string) => {
+      const at = /^(\p{L}[\p{L}\s.-]*?)\s*:?\s+[<>]?\s*\d/u.exec(p);
+      return at !== null && (lookupName(at[1]!) !== undefined || isWhiteCellName(at[1]!)) && !isReferenceText(p) && numbersIn(p).length === 1;
+    };
+    return pieces.length >= 1 && pieces.every(named) ? [m[1]!.trim(), ...pieces] : [c];
+  });
 }
 
 /**

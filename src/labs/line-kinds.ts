@@ -8,7 +8,7 @@ import type { Entry, Group } from './result.ts';
 import { isReferenceLabel, isReferenceText, qualitativeAtStart, qualitativeReference, REFERENCE_LEAD_WORDS, stripReferenceLead } from './reference.ts';
 import { unitAtStart } from './units.ts';
 import { markerOf, readValue, VERDICT_WORD } from './value.ts';
-import { isWordField, WORD_THEN_COMMENT, wordResultText } from './word-results.ts';
+import { COLUMN_HEADING, isWordField, WORD_THEN_COMMENT, wordResultText } from './word-results.ts';
 
 // The glucose load of a tolerance test ("TOTG 75 g", "TESTE ORAL DE TOLERÂNCIA À GLICOSE - 75 g"):
 // the dose given to the patient, in grams, never a result.
@@ -298,6 +298,26 @@ export function resultLineNext(lines: CleanLine[], index: number): boolean {
   return lead[0].trim() === next!.text.trim() && valueAloneNext(lines, next!.index);
 }
 
+/**
+ * The unit of a count's second form printed one cell per line ("61,2" / "%" / "4.480" / "/µL"): this line
+ * a number alone, right under the unit alone of the one result open, itself read from a number alone, and
+ * a unit alone other than that one on the next line. A PDF's differential prints the relative and the
+ * absolute count of a cell so, its two ranges after them.
+ */
+export function secondCountUnit(t: string, pending: Group | undefined, lastTextAt: number, lines: CleanLine[], index: number): string | undefined {
+  const first = pending?.entries.length === 1 ? pending.entries[0]! : undefined;
+  if (!first || first.read.value === null || !first.read.unit || first.read.comparator !== null) return undefined;
+  if (!/^\d[\d.,]*$/.test(t.trim())) return undefined;
+  const unitLine = lines[lastTextAt];
+  const valueLine = lines[first.line];
+  if (!unitLine || !valueLine || nextLine(lines, first.line)?.index !== lastTextAt) return undefined;
+  const firstUnit = unitAtStart(unitLine.text.trim());
+  if (firstUnit?.consumed !== unitLine.text.trim().length || !/^\d[\d.,]*$/.test(valueLine.text.trim())) return undefined;
+  const next = nextLine(lines, index)?.text.trim() ?? '';
+  const u = unitAtStart(next);
+  return u && u.consumed === next.length && u.unit !== first.read.unit ? u.unit : undefined;
+}
+
 /** What a line alone means in a one-cell-per-line layout, or undefined when it is not such a cell. */
 export function verticalCell(
   t: string,
@@ -331,6 +351,7 @@ export function verticalCell(
     !afterRefLabel &&
     isWordField(title.name) &&
     !isWordField(t) &&
+    !COLUMN_HEADING.test(t.trim()) &&
     !t.includes(':') &&
     wordResultText(t) !== undefined &&
     /^\p{L}(?:[\p{L}+-]| (?! ))*$/u.test(t.trim()) &&

@@ -377,8 +377,12 @@ export function cleanLine(raw: string, index: number): CleanLine {
   t = t.replace(/\(\s*\d{2}\.\d{2}\.\d{2}\.\d{3}-\d\s*\)/gu, (m) => ' '.repeat(m.length));
   // The same code in its exact dotted shape before the name with a single space ("02.02.01.047-3 GLICOSE
   // 142 mg/dL", a municipal lab's procedure column as wide as the code): its shape alone says it is the
-  // procedure billed, never a value.
-  t = t.replace(/^(\s*)\d{2}\.\d{2}\.\d{2}\.\d{3}-\d(?=\s+\p{L})/u, (m, pad: string) => pad + ' '.repeat(m.length - pad.length));
+  // procedure billed, never a value. A panel billed as several procedures lists their codes between slashes
+  // ("02.02.01.060-0 / 02.02.01.063-5  DOSAGEM DE POTÁSSIO / SÓDIO").
+  t = t.replace(
+    /^(\s*)(?:\d{2}\.\d{2}\.\d{2}\.\d{3}-\d\s*\/\s*)*\d{2}\.\d{2}\.\d{2}\.\d{3}-\d(?=\s+\p{L})/u,
+    (m, pad: string) => pad + ' '.repeat(m.length - pad.length),
+  );
   // A health plan's TUSS code before the exam ("40302040    GLICOSE (soro)    112 mg/dL", the code of the
   // procedure the guia authorised): eight digits in one group, then a column break and a name that is
   // no unit. An identifier, never a value, as the dotted codes above.
@@ -1199,6 +1203,27 @@ export function isPortalTabs(text: string): boolean {
 export const KEYCAP = String.raw`\d\uFE0F?\u20E3`;
 const MENU_OPTION = new RegExp(String.raw`^\s*${KEYCAP}\s*\p{L}[^\d]*$`, 'u');
 
+// A header's identifier label printed alone on its line, its number on the next (a PDF's header table
+// copied one cell a line: "Ficha" / "3390811245", "Prontuário:" / "1.284.557").
+const IDENTIFIER_LABEL_ALONE =
+  /^\s*(?:ficha|pedido|protocolo|prot|prontuario|pront|atendimento|requisicao|req|registro|reg|codigo|cod|o\.?s|ordem(?:\s+de\s+servico)?|cadastro|matricula|cns|cartao(?:\s+sus)?|cpf|rg|leito|quarto|guia|senha|amostra)\s*(?:n[º°o]\.?)?\s*[.:]?\s*$/iu;
+
+/** A number alone under an identifier's label alone on the line above ("Ficha" / "3390811245"): the order's number, no result. */
+export function isIdentifierUnderLabel(text: string, above: string | undefined): boolean {
+  return above !== undefined && /^\s*\d[\d./-]*\s*$/.test(text) && IDENTIFIER_LABEL_ALONE.test(foldSameLength(above));
+}
+
+// A prescription's item: a dose and the route it is given by ("Metformina 850 mg VO 2x/dia", "Amoxicilina +
+// clavulanato 875/125 mg VO 12/12h", "Enoxaparina 40 mg SC"), as a discharge summary lists the medicines.
+const PRESCRIBED_DOSE =
+  /(?<![\p{L}\d.,])\d[\d.,]*(?:\/\d[\d.,]*)?\s*(?:mg|mcg|µg|g|UI|U|mL|ml|gotas?|comprimidos?|cps?|c[aá]psulas?)\s+(?:VO|EV|IV|SC|IM|SL|via\s+oral)(?![\p{L}])/u;
+
+/** A prescription's line (a dose and its route): its numbers are doses, never results, unless a lab value is printed on it too. */
+export function isPrescriptionLine(text: string): boolean {
+  // How often it is taken ("2x/dia", "12/12h") is no lab unit.
+  return PRESCRIBED_DOSE.test(text) && !labValue(text.replace(/(?<![\p{L}\d])\d{1,2}\s*x\s*\/\s*dia|(?<![\d/])\d{1,2}\s*\/\s*\d{1,2}\s*h(?![\p{L}])/giu, ' '));
+}
+
 /** A patient-data, doctor, address, page or signature line: neither a result nor an unread result. */
 export function isAdminLine(text: string): boolean {
   if (text.trim() !== '' && cells(text).every((c) => PAGE_CONTROL.test(c))) return true;
@@ -1213,6 +1238,7 @@ export function isAdminLine(text: string): boolean {
   if (/^\s*(?:©|copyright\b)/iu.test(text) && !labValue(text)) return true;
   const f = foldSameLength(text).replace(/^[\s*#>]+/, '');
   if (MEDICATION_LEAD.test(f)) return true;
+  if (isPrescriptionLine(text)) return true;
   // A block's title naming its sample by the clock time it was drawn ("CORTISOL BASAL (coleta às 08:00)"): the
   // analyte's name, whose time picks its range by the time of day, no header's time.
   const timed = SAMPLE_CLOCK_TITLE.exec(text);

@@ -50,7 +50,17 @@ import {
   withoutPreviousColumn,
 } from './columns.ts';
 import { finishGroup, numericFrom, qualitativeFrom } from './flagging.ts';
-import { labelledLine, mergeReferenceCells, methodUnderNameFrom, pairedRow, splitAtNameCells, splitResults, tableHeader, type TableHeader } from './layouts.ts';
+import {
+  bracketedResultCells,
+  labelledLine,
+  mergeReferenceCells,
+  methodUnderNameFrom,
+  pairedRow,
+  splitAtNameCells,
+  splitResults,
+  tableHeader,
+  type TableHeader,
+} from './layouts.ts';
 import {
   categoryGoals,
   categoryGoalsLine,
@@ -97,6 +107,7 @@ import {
   referenceCellsLedByResults,
   sameTimePoint,
   labelEndsName,
+  secondCountUnit,
   valueAloneNext,
   valueAloneUnderDetails,
   verdictLine,
@@ -424,6 +435,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   let pending: Group | undefined;
   // The line before was a bare reference label ("Valor de referência:"): a word alone is its text.
   let lastRefLead = false;
+  let secondCountAt = -1;
 
   // Results read since the last title, with what each produced: a reference printed after several
   // of them may name the one it belongs to ("Valores de referência (bilirrubina total):").
@@ -1290,6 +1302,18 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // PDF text with one cell per line ("Glicose" / "95" / "mg/dL" / "70 a 99"): a unit alone on its
     // line belongs to the value just read, and a word result alone under a title is the result
     // (the word after it is then its reference).
+    // A count's other form one cell per line too ("Neutrófilos" / "61,2" / "%" / "4.480" / "/µL" /
+    // "45,0 a 70,0 %" / "1.700 a 7.000 /µL"): a number alone right under the first count's unit alone,
+    // with a unit of its own alone under it, is the same analyte's second count; the ranges under pair in order.
+    const secondUnit = secondCountUnit(t, pending, lastTextAt, lines, line.index);
+    if (secondUnit) {
+      const first = pending!.entries[0]!;
+      const read = readValue(t, { dotIsDecimal: dotIsDecimal(first.def) })!;
+      pending!.entries.push({ def: first.def, name: first.name, read: { ...read, unit: secondUnit }, line: line.index });
+      secondCountAt = line.index;
+      continue;
+    }
+    if (secondCountAt === lastTextAt && pending?.entries.length === 2 && unitAtStart(t)?.consumed === t.length) continue;
     const cell = verticalCell(t, pending, title, lastRefLead, nextLine(lines, line.index)?.text);
     lastRefLead = false;
     if (cell === 'unit') {
@@ -1661,7 +1685,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // Results side by side in columns or between bars ("Hb 9,8 g/dL | Ht 30 % | …"): one per cell,
     // when every cell reads as a result on its own.
     // A reference cell belongs to the result cell before it ("Relação: 0,99   (Ref.: 0,8 a 1,2)").
-    const cs = mergeReferenceCells(cells(t));
+    const cs = bracketedResultCells(mergeReferenceCells(cells(t)));
     // A piece that is only a result word ("Não reagente" in the reference cell) has no name: its first
     // word is never one ("Não" = "reagente"), so it starts no result of its own.
     // Nor does a titre ("REAGENTE - TÍTULO 1/16"): it quantifies the reactive word before it.

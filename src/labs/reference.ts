@@ -1492,8 +1492,11 @@ export function noRangeText(text: string): boolean {
     .trim()
     .replace(ILLEGIBLE_BOUND, '')
     .replace(/^\[\s*(.*?)\s*\](?:\s+[^\s\d]+)?$/, '$1')
-    // The note may name what it cannot read ("[referência ilegível - dobra do papel]").
-    .replace(/^(?:valor(?:es)?\s+de\s+)?refer[eê]ncias?\s+(?=ileg[ií]vel|cortad[oa]|n[aã]o\s+(?:est[aá]\s+)?(?:leg[ií]vel|vis[ií]vel))/iu, '')
+    // The note may name what it cannot read ("[referência ilegível - dobra do papel]", "*texto cortado na margem*").
+    .replace(
+      /^(?:(?:valor(?:es)?\s+de\s+)?refer[eê]ncias?|texto|trecho|parte)\s+(?=ileg[ií]vel|cortad[oa]|n[aã]o\s+(?:est[aá]\s+)?(?:leg[ií]vel|vis[ií]vel))/iu,
+      '',
+    )
     // Or say first why it cannot be read ("[dobra do papel, ilegível]", "[mancha – ilegível]").
     .replace(/^\p{L}[\p{L} ]{0,40}?\s*[,;–—-]\s*(?=ileg[ií]vel|cortad[oa]|n[aã]o\s+(?:est[aá]\s+)?(?:leg[ií]vel|vis[ií]vel))/iu, '');
   if (isCutRange(t) || RELATIVE_GOAL.test(t) || REFERENCE_NOT_COPIED.test(t)) return true;

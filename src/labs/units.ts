@@ -94,8 +94,9 @@ const GENERIC_UNIT = '[a-zµμ%][a-zµμ0-9³²,.^]*\\/[a-zµμ0-9³²,.^/]*[a-z
 // (fibrinogen-equivalent units) or "ng/mL DDU" (D-dimer units) is not the same quantity as in ng/mL;
 // an occupational urine index per creatinine ("g/g creatinina", "mg/g creat."); a red-cell enzyme per
 // gram of haemoglobin ("U/g Hb", an erythrocyte acetylcholinesterase or G6PD).
-// The haemoglobin one follows the unit by one space at most: a column after a unit could begin "Hb".
-const UNIT_QUALIFIER = '(?:(?:\\s*\\(?(?:feu|ddu|(?:de\\s+)?creatinina|creat\\.?)\\)?|\\s?\\(?(?:hb|de\\s+hemoglobina)\\)?)(?![a-z]))?';
+// The haemoglobin and creatinine ones follow the unit by one space at most: a column after a unit could begin
+// "Hb" or "Creatinina" ("Ureia 38 mg/dL   Creatinina 1,08 mg/dL", results side by side).
+const UNIT_QUALIFIER = '(?:(?:\\s*\\(?(?:feu|ddu)\\)?|\\s?\\(?(?:(?:de\\s+)?creatinina|creat\\.?|hb|de\\s+hemoglobina)\\)?)(?![a-z]))?';
 
 /** Pattern source (case-insensitive) matching one unit; the longest known spelling first. */
 export const UNIT_PATTERN = `(?:(?:${[...SPELLINGS.map(([p]) => ocrM(p))].sort((a, b) => b.length - a.length).join('|')}|${GENERIC_UNIT})${UNIT_QUALIFIER})`;
@@ -128,5 +129,9 @@ export function normalizeUnit(raw: string): string | undefined {
 
 /** Same unit, whatever the spelling ("mg/dl" = "mg/dL"; an unknown unit compared as printed, case-folded). */
 export function sameUnit(a: string, b: string): boolean {
-  return (normalizeUnit(a) ?? a.toLowerCase()) === (normalizeUnit(b) ?? b.toLowerCase());
+  const [x, y] = [normalizeUnit(a) ?? a.toLowerCase(), normalizeUnit(b) ?? b.toLowerCase()];
+  // A ratio to creatinine's unit with the creatinine said on one side only ("48 mg/g de creatinina" against
+  // "inferior a 30 mg/g"): the gram is the creatinine's either way.
+  const perCreatinine = (u: string) => u.replace(/\/g creatinina$/, '/g');
+  return x === y || (x.endsWith('/g creatinina') !== y.endsWith('/g creatinina') && perCreatinine(x) === perCreatinine(y));
 }

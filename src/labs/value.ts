@@ -124,7 +124,8 @@ export function readValue(input: string, opts: { dotIsDecimal?: boolean; freeTex
   if (opts.freeText) {
     // After a dot leader the whole cell is the result ("AMARELO CITRINO").
     const m = /^([\p{L}][\p{L} ]*?)(?=\s{2,}|\s*\(|$)/u.exec(s);
-    if (m && m[1]!.trim().length >= 3) return { value: null, text: m[1]!.trim(), comparator: null, unit: null, marker: null, rest: s.slice(m[0].length) };
+    // The lab's mark after it ("Levemente turvo  *   Límpido") is no part of the reference after it, as after a known word.
+    if (m && m[1]!.trim().length >= 3) return { value: null, text: m[1]!.trim(), comparator: null, unit: null, ...readMarkers(s.slice(m[0].length)) };
   }
   return undefined;
 }

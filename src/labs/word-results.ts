@@ -6,9 +6,15 @@
 import { DANGLING_WORD } from './lines.ts';
 import { qualitativeAtStart, qualitativeReference, REFERENCE_LEAD_WORDS, titreOf } from './reference.ts';
 
-// Labels (folded) whose result is a word or a few words.
+// Labels (folded) whose result is a word or a few words. A haemoglobin electrophoresis's result is the
+// haemoglobins found ("Hb AA", "AS", "FA").
 const WORD_FIELDS =
-  /^(?:cor|colora[cç][aã]o|aspecto|odor|consist[eê]ncia|grupo\s+(?:abo|sangu[ií]neo)(?:\s+abo)?|tipo\s+sangu[ií]neo(?:\s+abo)?|tipagem(?:\s+sangu[ií]nea)?|fator\s+rh|rh|cristais|muco|filamentos\s+de\s+muco|bact[eé]rias|flora(?:\s+bacteriana)?|leveduras|c[eé]lulas\s+epiteliais|cilindros|parasitas|protozo[aá]rios|helmintos|(?:uro|copro|hemo)?cultura|pesquisa\s+de\s+[\p{L} ]+|sangue\s+oculto|muco\s+fecal|restos\s+alimentares|micro-?o?rganismos?(?:\s+isolados?)?|organismos?(?:\s+isolados?)?|agentes?\s+isolados?|germes?\s+isolados?)$/iu;
+  /^(?:cor|colora[cç][aã]o|aspecto|odor|consist[eê]ncia|grupo\s+(?:abo|sangu[ií]neo)(?:\s+abo)?|tipo\s+sangu[ií]neo(?:\s+abo)?|tipagem(?:\s+sangu[ií]nea)?|fator\s+rh|rh|cristais|muco|filamentos\s+de\s+muco|bact[eé]rias|flora(?:\s+bacteriana)?|leveduras|c[eé]lulas\s+epiteliais|cilindros|parasitas|protozo[aá]rios|helmintos|(?:uro|copro|hemo)?cultura|pesquisa\s+de\s+[\p{L} ]+|sangue\s+oculto|muco\s+fecal|restos\s+alimentares|micro-?o?rganismos?(?:\s+isolados?)?|organismos?(?:\s+isolados?)?|agentes?\s+isolados?|germes?\s+isolados?|(?:eletroforese|perfil)\s+d[ea]s?\s+hemoglobinas?)$/iu;
+
+// A table's column heading printed one cell a line under a title ("Fração" / "Resultado" / "Valores de
+// Referência" under "ELETROFORESE DE HEMOGLOBINA"): no word result of the title's.
+export const COLUMN_HEADING =
+  /^(?:fra[cç](?:[aã]o|[oõ]es)|resultados?|exames?|unidades?|par[aâ]metros?|analitos?|m[eé]todos?|valor(?:es)?\s+de\s+refer[eê]ncia|refer[eê]ncias?)$/iu;
 
 // Whose sample a name says it is, after it ("Grupo sanguíneo RN", "Fator Rh da mãe"): the name is the same.
 const WHOSE_SAMPLE = String.raw`(?:d[oa]\s+)?(?:rn|rec[eé]m[- ]nascido|m[aã]e)`;
