@@ -131,3 +131,18 @@ test('a tolerance curve printed across in columns, two analytes: each named by t
   assert.equal(r.analytes.length, 6);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test("a calculated index's formula line under its title: the formula's constant is no result, and no line is listed", () => {
+  const text = [
+    'ÍNDICE QUICKI (calculado)',
+    'Cálculo: 1 / (log insulina (µUI/mL) + log glicose (mg/dL)) x 100',
+    'Resultado: 0,31',
+    'Valores de referência:',
+    '   acima de 0,34',
+  ].join('\n');
+  const r = parseLabReport(text, man);
+  const quicki = r.analytes.find((a) => /quicki/i.test(a.name));
+  assert.equal(quicki?.value, 0.31);
+  assert.equal(quicki?.flag, 'baixo');
+  assert.deepEqual(r.unparsed_lines, []);
+});
