@@ -376,6 +376,10 @@ const ADMIN_SPANS: RegExp[] = [
   /(?<![\p{L}\d])cep\s*[:.]?\s*\d{2}\.?\d{3}-?\d{3}(?![\d,])/giu,
   // The glucose load of a tolerance test ("TOTG 75 g").
   new RegExp(GLUCOSE_LOAD.source, 'giu'),
+  // A constant of the formula a calculated index states on its block's detail line ("Cálculo: glicose (mg/dL) x
+  // insulina (µUI/mL) / 405", "Cálculo: 1 / (log insulina + log glicose)"): an operand beside an operator set
+  // apart by a space, no result.
+  /(?<=^[\s│|]*(?:c[aá]lculo|f[oó]rmula)\s*:.*?)(?:(?<=\s[x×*/÷+=]\s+)\d[\d.,]*(?![\d.,]*\s*\p{L})|(?<=:\s*)\d[\d.,]*(?=\s+[x×*/÷+]\s))/giu,
   // A reference cell that points to a footnote by its mark ("Ver nota (1)", "vide nota 2"), and the mark
   // that opens the footnote with the locant of the name after it ("(1) 25-OH vitamina D: acima de 20 ng/mL
   // …", "Nota (1) - RNI: …"): they name the note, no result.

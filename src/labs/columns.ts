@@ -434,7 +434,7 @@ function withDatesJoined(text: string, offset: number): Array<{ cell: string; at
 
 /** Earlier value cells: a number with an optional unit, or the dash of a missing sample. */
 // An earlier sample below the assay's limit is printed in words ("Não detectado", "Indetectável").
-const EARLIER_VALUE = /^(?:[<>]?\s*\d[\d.,]*(?:\s*[^\s\d]\S*)?|-+|—|n\/?d|n[aã]o\s+detectad[oa]|indetect[aá]vel)$/i;
+const EARLIER_VALUE = /^(?:[<>]?\s*[-−]?\d[\d.,]*(?:\s*[^\s\d]\S*)?|-+|—|n\/?d|n[aã]o\s+detectad[oa]|indetect[aá]vel)$/i;
 
 /**
  * How many columns to the left a dot leader moved the cells after it when the line was cleaned (its
@@ -546,11 +546,11 @@ function withoutEarlierColumns(line: CleanLine, currentAt: number, earlier: Arra
   const numberCurrent = unplaced
     ? cs.find((c) => c.at < currentTo - 3 && /(?:^|\s)[<>]?\s*\d/.test(c.cell))
     : (cs.find((c) =>
-        [...c.cell.matchAll(/(?:^|\s)([<>]?\s*\d)/g)].some((m) => {
+        [...c.cell.matchAll(/(?:^|\s)([<>]?\s*[-−]?\d)/g)].some((m) => {
           const at = (m.index ?? 0) + m[0].length - m[1]!.length;
           return Math.abs(c.at + at - currentAt) <= 3 && (at === 0 || endsCell(c.cell.slice(at)));
         }),
-      ) ?? cs.find((c) => c.at > currentAt && c.at < currentTo - 3 && /^[<>]?\s*\d/.test(c.cell)));
+      ) ?? cs.find((c) => c.at > currentAt && c.at < currentTo - 3 && /^[<>]?\s*[-−]?\d/.test(c.cell)));
   // A result in words under the current date ("HBsAg   Não reagente   Não reagente   Não reagente"), the
   // earlier samples' words under theirs.
   const wordCurrent = numberCurrent ? undefined : cs.find((c) => Math.abs(c.at - currentAt) <= 3 && wholeWordResult(c.cell));

@@ -133,3 +133,69 @@ export function curveColumnsAsRows(reads: string[]): string[] {
   }
   return out ?? reads;
 }
+
+// A line of a drawn table's border ("+------+------+", "|------|"): no cell of the curve.
+const BORDER = /^[\s+|=_-]+$/u;
+
+/** A line's cells: a bar table's between its bars, else the cells set apart by spaces. */
+function cellsOf(line: string): string[] {
+  if (/^\s*\|.*\|\s*$/u.test(line))
+    return line
+      .trim()
+      .slice(1, -1)
+      .split('|')
+      .map((c) => c.trim());
+  return cellStarts(line.replace(/\t/g, '   '), 0).map((c) => c.cell);
+}
+
+/**
+ * The same curve printed across (a pregnancy's 75 g test: "Tempo   Jejum   1 hora   2 horas" over "Glicose
+ * (mg/dL)   97   184   149" and a reference row "Ref. gestante   < 92   < 180   < 153", in columns or in a
+ * drawn table): each analyte row is put back as its results, one per time, on its own line and separated by
+ * ";", each with the row's unit and the range printed under it in the reference row right below. A curve of
+ * one analyte names its points by their times, as one printed down the page is under its title ("Jejum", "1
+ * hora"); with several, by the analyte and the time. The header and the reference rows taken are left empty.
+ */
+export function horizontalCurveAsRows(reads: string[]): string[] {
+  let out: string[] | undefined;
+  for (let h = 0; h < reads.length; h++) {
+    const head = cellsOf(reads[h]!);
+    const times = head.slice(1).map(minutesOf);
+    if (head.length < 3 || !TIME_HEAD.test(foldSameLength(head[0]!).trim()) || times.some((m) => m === undefined)) continue;
+    const rows: Array<{ at: number; name: string; unit: string | undefined; values: Array<string | undefined>; ranges?: string[] }> = [];
+    const taken: number[] = [];
+    let r = h + 1;
+    for (; r < reads.length; r++) {
+      if (BORDER.test(reads[r]!) && reads[r]!.trim() !== '') continue;
+      const cs = cellsOf(reads[r]!);
+      if (cs.length !== head.length) break;
+      const led = stripReferenceLead(cs[0]!);
+      const last = rows[rows.length - 1];
+      if (led.lead) {
+        if (!last || last.ranges || !cs.slice(1).every((c) => isReferenceText(c))) break;
+        last.ranges = cs.slice(1);
+        taken.push(r);
+        continue;
+      }
+      const m = ANALYTE_HEAD.exec(cs[0]!);
+      const unit = m?.[2] === undefined ? undefined : unitAtStart(m[2]);
+      if (!m || (m[2] !== undefined && unit?.consumed !== m[2].length) || !cs.slice(1).every((c) => VALUE_CELL.test(c) || MISSING_CELL.test(c))) break;
+      rows.push({ at: r, name: m[1]!, unit: unit?.unit, values: cs.slice(1).map((c) => (MISSING_CELL.test(c) ? undefined : c)) });
+    }
+    if (rows.length === 0) continue;
+    out ??= [...reads];
+    out[h] = '';
+    for (const row of rows)
+      out[row.at] = row.values
+        .flatMap((value, i) => {
+          if (value === undefined) return [];
+          const name = rows.length === 1 ? head[i + 1]! : `${row.name} ${head[i + 1]!}`;
+          const range = row.ranges?.[i];
+          return [`${name}   ${value}${row.unit ? ` ${row.unit}` : ''}${range ? `   ${range}` : ''}`];
+        })
+        .join('; ');
+    for (const at of taken) out[at] = '';
+    h = r - 1;
+  }
+  return out ?? reads;
+}

@@ -81,7 +81,7 @@ export interface TableHeader {
 // A daily bulletin heads today's result and the day before's by day ("HOJE   D-1").
 // A dialysis panel's reference column holds the treatment goals too ("REFERÊNCIA / META (DRC 5D)").
 const HEADER_CELL =
-  /^(exames?(?:\s*\/\s*resultados?)?|analitos?|parametros?|resultados?|(?:resultados?|res\.) anterior(?:es)?|anterior(?:es)?|ant\.|hist[oó]rico|hoje|d\s?-\s?[1-9]|valor(?:es)? encontrados?|unid\.?|unidades?|valor(?:es)? (?:de )?(?:refer[eê]ncia|ref\.)(?:\s*\/\s*metas?)?|valor(?:es)? referenciais|refer[eê]ncias?(?:\s*\/\s*metas?)?|intervalo de refer[eê]ncia|v\.?\s?r\.?|m[eé]todo|metodologia)(?:\s*\(.*\))?(?:\s+(?:homem|homens|mulher|mulheres|masculino|feminino)(?:\s*\/\s*(?:homem|homens|mulher|mulheres|masculino|feminino))?)?:?$/i;
+  /^(exames?(?:\s*\/\s*resultados?)?|analitos?|parametros?|resultados?|(?:resultados?|res\.) anterior(?:es)?|anterior(?:es)?|ant\.|hist[oó]rico|hoje|ontem|d\s?-\s?[1-9]|valor(?:es)? encontrados?|unid\.?|unidades?|valor(?:es)? (?:de )?(?:refer[eê]ncia|ref\.)(?:\s*\/\s*metas?)?|valor(?:es)? referenciais|refer[eê]ncias?(?:\s*\/\s*metas?)?|ref\.|intervalo de refer[eê]ncia|v\.?\s?r\.?|m[eé]todo|metodologia)(?:\s*\(.*\))?(?:\s+(?:homem|homens|mulher|mulheres|masculino|feminino)(?:\s*\/\s*(?:homem|homens|mulher|mulheres|masculino|feminino))?)?:?$/i;
 
 /**
  * Where a table header printed one cell a line ends (PDF text: "Exame" / "Metodologia" / "Resultado" /
@@ -340,11 +340,13 @@ export function tableHeader(text: string, offset = 0, context: HeaderContext = {
   const f = foldSameLength(text);
   const sexes: Sex[] = [];
   for (const m of f.matchAll(/\b(homens?|homem|masculino|mulheres?|mulher|feminino)\b/g)) sexes.push(/^(h|ma)/.test(m[1]!) ? 'M' : 'F');
+  const previousAt = previousColumnOf(text, offset) ?? previousLabelAbove(starts, context);
   return {
     unit: valueColumns.length >= 2 ? null : unit,
     sexes: sexes.length >= 2 ? sexes : [],
     valueColumns,
-    previousAt: previousColumnOf(text, offset) ?? previousLabelAbove(starts, context),
+    previousAt,
+    ...earlierBeforeCurrent(starts, previousAt),
     rangeColumns: rangeColumns.length >= 2 ? rangeColumns : [],
     starts: cellStarts(text, offset).map((c) => c.at),
     resultAt: cellStarts(text, offset).find((c) => /^resultados?(?:\s*\(.*\))?:?$/i.test(c.cell))?.at ?? unitResult?.at,
@@ -355,6 +357,21 @@ export function tableHeader(text: string, offset = 0, context: HeaderContext = {
     referenceAt: cellStarts(text, offset).find((c) => /^(?:valor(?:es)?\s+(?:de\s+)?refer|refer[eê]ncia|intervalo de refer|v\.?\s?r\.?$)/i.test(c.cell))?.at,
     ...(titled ? { title: cs[0]! } : {}),
   };
+}
+
+// The current result's column named by the day it was taken ("HOJE") or as the current one.
+const TODAY_CELL = /^(?:hoje|(?:resultados?\s+)?atua(?:l|is)|resultados?)$/i;
+
+/**
+ * A previous-result column printed before the current one ("ONTEM   HOJE   REF.", a daily bulletin that
+ * reads left to right in time): the earlier sample's cell is the one under it, up to the current column,
+ * and the current value the one under the current column, as in a dated history table.
+ */
+function earlierBeforeCurrent(starts: Array<{ cell: string; at: number }>, previousAt: number | undefined): { history: History } | Record<string, never> {
+  const i = starts.findIndex((c) => c.at === previousAt);
+  const next = starts[i + 1];
+  if (i < 0 || !next || !TODAY_CELL.test(foldSameLength(next.cell).trim())) return {};
+  return { history: { dates: 1, currentAt: next.at, earlier: [{ from: previousAt!, to: next.at }] } };
 }
 
 /** A range column's label without its reference lead and the unit its column is in ("Ref. /mm³ (2 a 6 anos)" → "2 a 6 anos"). */

@@ -1118,7 +1118,9 @@ const ADMIN_RE = new RegExp(
 const LAB_VALUE_RE = new RegExp(`\\d\\s*(?:${UNIT_PATTERN})(?![a-zà-ÿ0-9])`, 'i');
 const labValue = (text: string) => [...text.matchAll(new RegExp(LAB_VALUE_RE.source, 'gi'))].some((m) => m[0].includes('/') || /%|mmhg/i.test(m[0]));
 const DATE_RE = /(?<!\d)\d{1,2}\/\d{1,2}\/\d{2,4}(?!\d)/;
-const SAMPLE_CLOCK_TITLE = /^\s*(\p{L}[\p{L}\s-]*?)\s*\(\s*(?:coleta|colhid[oa])\s+(?:(?:às|as)\s+)?\d{1,2}[:h]\d{2}\s*h?\s*\)\s*:?\s*$/iu;
+// The clock time may stand alone in the bracket after a name that says the sample's time of day already
+// ("CORTISOL - COLETA MATINAL (08:00)").
+const SAMPLE_CLOCK_TITLE = /^\s*(\p{L}[\p{L}\s-]*?)\s*\(\s*(?:(?:coleta|colhid[oa])\s+)?(?:(?:às|as)\s+)?\d{1,2}[:h]\d{2}\s*h?\s*\)\s*:?\s*$/iu;
 const TIME_RE = /(?<!\d)\d{1,2}[:h]\d{2}(?!\d)/;
 
 // In the international format too, the country code first and the area code unbracketed ("Sebastião (+55 31 9

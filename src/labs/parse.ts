@@ -22,7 +22,7 @@ import { jsonRecordsAsRows } from './json-records.ts';
 import { dictatedAsResults } from './dictation.ts';
 import { splitRunOnBlocks } from './run-on-blocks.ts';
 import { withoutSecondUnits } from './second-units.ts';
-import { curveColumnsAsRows } from './curve-columns.ts';
+import { curveColumnsAsRows, horizontalCurveAsRows } from './curve-columns.ts';
 import { joinListedColumns, joinPairedCells, pairedCellLines, pairedRowCells } from './paired-cells.ts';
 import { centredRowLines, centredRowValues } from './centred-cells.ts';
 import { checkedOptions } from './checkboxes.ts';
@@ -332,11 +332,11 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   // reference in a second system of units are set aside (second-units.ts); a differential's cells one
   // a line are put back in rows (paired-cells.ts), and so are the header and rows of one a phone's viewer
   // wrapped anywhere (wrapped-differential.ts); a tolerance curve's table with one column per analyte is
-  // read as one result per cell (curve-columns.ts).
+  // read as one result per cell, and so is one printed across, a row per analyte (curve-columns.ts).
   const unitLines = withoutSecondUnits(dictatedAsResults(checkedOptions(jsonRecordsAsRows(screenReaderAsText(raws)))));
   const cellLines = joinListedColumns(centredRowValues(unitLines));
   const pairedRows = joinPairedCells(cellLines);
-  const pageRows = unfoldPageColumns(curveColumnsAsRows(delimitedAsColumns(joinWrappedDifferential(pairedRows))));
+  const pageRows = unfoldPageColumns(horizontalCurveAsRows(curveColumnsAsRows(delimitedAsColumns(joinWrappedDifferential(pairedRows)))));
   // A tabbed row whose name wrapped onto the line above is read and accounted as one row on its cells'
   // line: its previous-result cell is cut off by column, as on any row of the table.
   const tabbedRows = joinWrappedNameAbove(joinWrappedTabbedName(pageRows.map((u) => u.read)));
@@ -1886,9 +1886,12 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     const ledWords = ledRef?.lead && wordResultText(ledRef.rest) !== undefined && wordsAfterLabel(row2[0]!) ? row2[1]! : undefined;
     const wordRef = row2.length === 2 && isReferenceText(row2[1]!) && wordsAfterLabel(row2[0]!) ? row2[1]! : ledWords;
     if (wordsAfterLabel(wordRef === undefined ? t : row2[0]!)) {
+      const [label, ...words] = (wordRef === undefined ? t : row2[0]!).split(':');
+      // A block's note on an exam it left undone ("Pesquisa de macroprolactina: não solicitada" under the
+      // prolactin's title, before its "Resultado:"): no result, and the title still heads the one under it.
+      if (title && !pending && wordRef === undefined && isWordField(label!) && PENDING.test(words.join(':').trim())) continue;
       close();
       title = undefined;
-      const [label, ...words] = (wordRef === undefined ? t : row2[0]!).split(':');
       const text = wordResultText(words.join(':'));
       if ((isWordField(label!) || ledWords !== undefined) && text !== undefined) {
         const name = cleanName(label!);

@@ -75,7 +75,8 @@ const BIRTH_DATE = new RegExp(String.raw`${BIRTH_LABEL}\s*[:\-]?\s*(\d{1,2}\/\d{
 
 const MENOPAUSE_STATED = new RegExp(
   [
-    String.raw`(?:informa[cç](?:[aã]o|[oõ]es)|dados|indica[cç][aã]o|hist[oó]ria|observa[cç][aã]o)\s+cl[ií]nicas?\s*:.*\bmenopaus`,
+    // "Dados clínicos informados na coleta: …": who gave them may be said before the colon.
+    String.raw`(?:informa[cç](?:[aã]o|[oõ]es)|dados|indica[cç][aã]o|hist[oó]ria|observa[cç][aã]o)\s+cl[ií]nic(?:as?|os)(?:\s+(?:informad|declarad|referid)[oa]s?(?:\s+n[ao]\s+\p{L}+)?)?\s*:.*\bmenopaus`,
     String.raw`\b(?:status|situa[cç][aã]o|estado)\s+(?:hormonal|menstrual|reprodutivo)\s*:\s*(?:p[oó]s[-\s]?)?menopaus`,
     String.raw`\bmenopausa(?:da)?\s*(?::\s*sim\b|h[aá]\s+\d|desde\b)`,
     // "Informações: pós-menopausa (…)", "Obs.: paciente na pós-menopausa": what the lab was told of her, first.
@@ -105,7 +106,9 @@ function lastPeriodMonthEnd(m: RegExpExecArray): Date | undefined {
 const PREGNANCY_STATED =
   /(?:informa[cç](?:[aã]o|[oõ]es)|dados|indica[cç][aã]o|hist[oó]ria|observa[cç][aã]o)\s+cl[ií]nic[oa]s?\s*:.*?(?<![\p{L}-])(?:gestante|gr[aá]vida)(?![\p{L}])(?:\s*(?:[-–,]\s*|de\s+|com\s+)(\d{1,2})\s*(?:semanas?|sem\b))?/iu;
 
-const AMENORRHOEA_STATED = /\bamenorr[eé]ia\s+(?:h[aá]\s+|de\s+|desde\s+h[aá]\s+)?(\d{1,2})\s*(meses|m[eê]s|anos?)(?![\p{L}])/iu;
+// The last period given as a time ago ("DUM há 22 meses", "Última menstruação há 2 anos") says the same.
+const AMENORRHOEA_STATED =
+  /(?:\bamenorr[eé]ia\s+(?:h[aá]\s+|de\s+|desde\s+h[aá]\s+)?|(?<!\p{L})(?:DUM|(?:data\s+da\s+)?[uú]ltima\s+menstrua[cç][aã]o)\s*[:\-]?\s*(?:h[aá]|fazem?)\s+)(\d{1,2})\s*(meses|m[eê]s|anos?)(?![\p{L}])/iu;
 
 // A line that states the patient smokes: "Tabagista: sim", "Fumante: sim", "Tabagismo: sim (20 cigarros/dia)",
 // "Tabagismo: tabagista ativo",
