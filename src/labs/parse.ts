@@ -179,6 +179,7 @@ import { unitAtStart } from './units.ts';
 import { readValue, type ValueRead } from './value.ts';
 import {
   endingReference,
+  ISOLATE_WITH_COUNT,
   isWordField,
   joinWrappedFinding,
   labelledFinding,
@@ -2251,10 +2252,6 @@ const OPEN_NAME_END = /\s(?:de|da|do|das|dos|ao|à|para|por|com|em)$/iu;
  * Friedewald)", "(CTLF)"), and the catalogue knows no analyte by the piece alone (a section's heading
  * over "glicose   95 mg/dL" is none of its name).
  */
-// An isolate's label, the organism (words only), and its colony count after a dash or a comma.
-const ISOLATE_WITH_COUNT =
-  /^((?:micro-?o?rganismos?|organismos?|agentes?|germes?)\s+isolados?)\s*:\s*(\p{L}[\p{L}\s.]*?\p{L}\.?)\s*[-–—,;]\s*contagem(?:\s+de\s+col[oô]nias)?\s*:?\s*(?:de\s+(?=\d))?(\S.*\d.*\bUFC\s*\/\s*m[lL]\.?)$/iu;
-
 // A minimum inhibitory concentration as an antibiogram prints it ("<= 0,25", ">= 32", "8", "4 µg/mL").
 const MIC_CELL = /^(?:[<>≤≥]=?\s*)?\d+(?:[.,]\d+)?(?:\s*(?:µg|μg|mcg|mg)\/m[lL])?$/u;
 

@@ -10,6 +10,10 @@ import { qualitativeAtStart, qualitativeReference, REFERENCE_LEAD_WORDS, titreOf
 const WORD_FIELDS =
   /^(?:cor|colora[cç][aã]o|aspecto|odor|consist[eê]ncia|grupo\s+(?:abo|sangu[ií]neo)(?:\s+abo)?|tipo\s+sangu[ií]neo(?:\s+abo)?|tipagem(?:\s+sangu[ií]nea)?|fator\s+rh|rh|cristais|muco|filamentos\s+de\s+muco|bact[eé]rias|flora(?:\s+bacteriana)?|leveduras|c[eé]lulas\s+epiteliais|cilindros|parasitas|protozo[aá]rios|helmintos|(?:uro|copro|hemo)?cultura|pesquisa\s+de\s+[\p{L} ]+|sangue\s+oculto|muco\s+fecal|restos\s+alimentares|micro-?o?rganismos?(?:\s+isolados?)?|organismos?(?:\s+isolados?)?|agentes?\s+isolados?|germes?\s+isolados?)$/iu;
 
+// An isolate's label, the organism (words only), and its colony count after a dash or a comma.
+export const ISOLATE_WITH_COUNT =
+  /^((?:micro-?o?rganismos?|organismos?|agentes?|germes?)\s+isolados?)\s*:\s*(\p{L}[\p{L}\s.]*?\p{L}\.?)\s*[-–—,;]\s*contagem(?:\s+de\s+col[oô]nias)?\s*:?\s*(?:de\s+(?=\d))?(\S.*\d.*\bUFC\s*\/\s*m[lL]\.?)$/iu;
+
 // Whose sample a name says it is, after it ("Grupo sanguíneo RN", "Fator Rh da mãe"): the name is the same.
 const WHOSE_SAMPLE = String.raw`(?:d[oa]\s+)?(?:rn|rec[eé]m[- ]nascido|m[aã]e)`;
 export const WHOSE_SAMPLE_AFTER_NAME = new RegExp(String.raw`\s+${WHOSE_SAMPLE}$`, 'iu');

@@ -4,6 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseLabReport } from '../../src/labs/parse.ts';
+import { accountLines } from '../../src/labs/accounting.ts';
+import { cleanLine } from '../../src/labs/lines.ts';
 
 const patient = { sex: 'F' as const, birthDate: '1970-03-10', today: '2025-02-01' };
 
@@ -45,6 +47,15 @@ test('an antibiogram printed in two lists side by side, a bar between them, give
     Linezolida: 'Sensível',
   });
   assert.deepEqual(r.unparsed_lines, []);
+  // One row lost beside another with the same word: its line is still listed.
+  const lines = text.split('\n').map((raw, index) => ({ index, raw, text: cleanLine(raw, index).text }));
+  const lost = r.qualitative.findIndex((a) => a.name === 'Eritromicina');
+  const listed = accountLines(
+    lines,
+    r.qualitative.filter((_, j) => j !== lost),
+    [],
+  );
+  assert.ok(listed.includes(lines[3]!.raw.trim()));
 });
 
 test("a culture's isolate with its colony count after a dash gives both results", () => {
