@@ -63,7 +63,17 @@ import { TICKED_BOX } from './checkboxes.ts';
 import { spokenField } from './screen-reader.ts';
 import { textFieldAsCells } from './json-records.ts';
 import { GLUCOSE_LOAD, isCitationLine, isGradeLegend, wordsAfterLabel } from './line-kinds.ts';
-import { COLUMN_HEADING, FINDING_SENTENCE, isWordField, labelledFinding, PENDING, SUSCEPTIBILITY_WORD, TYPE_LABEL, wordResultText } from './word-results.ts';
+import {
+  COLUMN_HEADING,
+  FINDING_SENTENCE,
+  ISOLATE_WITH_COUNT,
+  isWordField,
+  labelledFinding,
+  PENDING,
+  SUSCEPTIBILITY_WORD,
+  TYPE_LABEL,
+  wordResultText,
+} from './word-results.ts';
 import type { ParsedAnalyte, QualitativeAnalyte } from './result.ts';
 import { UNIT_PATTERN, unitAtStart } from './units.ts';
 import { VERDICT_WORD } from './value.ts';
@@ -699,6 +709,11 @@ export function resultTokens(text: string, raw?: string): Token[] {
   // An exam still running ("Urocultura: em andamento") has no result to account for.
   if (field && isWordField(field[1]!) && !PENDING.test(field[2]!.trim()) && !out.some((o) => o.kind === 'word'))
     out.push({ kind: 'word', text: field[2]!.trim().replace(/[.;]+$/, ''), values: [], at: t.lastIndexOf(field[2]!) });
+  // The isolate before its colony count on the line ("Microrganismo isolado: Escherichia coli - contagem superior
+  // a 100.000 UFC/mL"): the organism is a result in words, the count a number accounted as any other.
+  const isolate = ISOLATE_WITH_COUNT.exec(t);
+  if (isolate && !out.some((o) => o.kind === 'word'))
+    out.push({ kind: 'word', text: isolate[2]!.trim(), values: [], at: t.indexOf(isolate[2]!.trim(), isolate[1]!.length) });
   // Word results side by side, each after its label in a cell of its own ("Grupo sanguíneo: O     Fator Rh:
   // NEGATIVO"): each cell is such a field, as a line of one would be. So is a labelled result whatever its
   // label when the only other cell is its reference, led as one and in words ("Perfil hemoglobínico: Hb AS
@@ -754,9 +769,15 @@ export function resultTokens(text: string, raw?: string): Token[] {
     from = to + 1;
   }
   if (labelledPieces.length >= 2) for (const o of out) if (o.kind === 'word' && labelledPieces.some(([a, b]) => o.at >= a && o.at < b)) o.listed = true;
+  // Antibiogram lists side by side ("Ampicilina   Resistente   | Cefepima   Resistente"): each word is one
+  // antimicrobial's, so one result lost leaves its word unaccounted, the same word beside it though there is.
+  const susceptible = (c: string) => SPELLED_SUSCEPTIBILITY.test(c);
+  if (cs.length >= 4 && cs.length % 2 === 0 && cs.every((c, i) => (i % 2 === 1 ? susceptible(c) : /^\p{L}/u.test(c) && !susceptible(c))))
+    for (const o of out) if (o.kind === 'word' && susceptible(o.text.trim())) o.listed = true;
   return out;
 }
 
+const SPELLED_SUSCEPTIBILITY = new RegExp(String.raw`^(?:${SUSCEPTIBILITY_WORD})$`, 'iu');
 const fold = (s: string) => foldSameLength(s).replace(/\s+/g, ' ');
 
 /**

@@ -405,6 +405,11 @@ export function cleanLine(raw: string, index: number): CleanLine {
     /(?<![\d/.,:])(\d[\d.,]*)(?:\s{2,}(a|à)\s+|\s+(a|à)\s{2,}(?=\d[\d.,]*(?![\d.,])\s*[^\s\d.,]))(\d[\d.,]*)(?![\d/:])/gu,
     (m, low: string, word1: string | undefined, word2: string | undefined, high: string) => `${low} ${word1 ?? word2} ${high}`.padEnd(m.length),
   );
+  // So does a blood-gas analyser, its bounds right-aligned inside square brackets ("[  136  -   146 ]",
+  // "[ -2.0  -   3.0 ]"): the brackets hold one range, never three cells.
+  t = t.replace(/\[\s*([-–]?\s?\d[\d.,]*)\s*([-–]|a|à)\s*([-–]?\s?\d[\d.,]*)\s*\]/gu, (m, low: string, dash: string, high: string) =>
+    `[${low.replace(/\s/g, '')} ${dash} ${high.replace(/\s/g, '')}]`.padEnd(m.length),
+  );
   // A message typed by hand shortens "que" to "q" ("(menor q 190)", "maior q 40"): the comparator
   // the reference reader knows.
   t = t.replace(/(?<![\p{L}])(menor|maior)\s+q\.?(?=\s*\d)/giu, '$1 que');
@@ -435,7 +440,16 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // a block's own label before its colon, where a typed report's leaders run out against the longest
   // label ("RESULTADO............: POSITIVO" / "VALOR DE REFERÊNCIA..: NEGATIVO"); after another word
   // they may close its abbreviation ("HIP. DIAG..: …").
-  t = t.replace(/\s*(?:\.\s*){3,}:?\s*|\s*_{3,}\s*|\s*·{3,}\s*|\s+\.\.:?\s+|(?<=(?:refer[eê]ncia|resultados?|m[eé]todo|material|amostra))\.\.:\s*/giu, () => {
+  // A name too long for the leaders' column runs into its value, one space apart ("Beta-hidroxibutirato 3,9
+  // mmol/L ...... inferior a 0,6"): the leader after the value leads to the reference, a column gap.
+  const first = LEADER.exec(t);
+  LEADER.lastIndex = 0;
+  const runOn = first && first.index > 0 ? VALUE_BEFORE_LEADER.exec(t.slice(0, first.index)) : null;
+  const after = first ? t.slice(first.index + first[0].length) : '';
+  const gapAt = runOn && !LEADER.test(after) && isReferenceText(after.trim()) && !LONE_VALUE.test(after.trim()) ? first!.index : -1;
+  LEADER.lastIndex = 0;
+  t = t.replace(LEADER, (m: string, at: number) => {
+    if (at === gapAt) return ' '.repeat(Math.max(3, m.length));
     leader = true;
     return ' : ';
   });
@@ -550,6 +564,9 @@ const OCR_NUMBER = /(?<![\p{L}\d.,])(?=[\dOlI.,]*\d)(?=[\dOlI.,]*[OlI])[\dOlI]+(
 export function withoutOcrLetters(t: string): string {
   t = t.replace(/(?<=(\p{L}))0(?=(\p{L}))/gu, (_m, before: string, after: string) => (isUpper(before) && isUpper(after) ? 'O' : 'o'));
   t = withoutAccentedOSlips(t);
+  // So does a blood gas's symbol, the O of oxygen read as a zero before its count ("pC02", "p02", "HC03-",
+  // "Sat 02"): no number is written glued after those letters, nor after a saturation's name.
+  t = t.replace(OCR_GAS_SYMBOL, 'O');
   // OCR also sets the decimals apart from the comma ("10, 8 mg/dL"): a number before a lab unit is one
   // number, never a list; the space moves after it, so the line keeps its length.
   t = t.replace(OCR_SPACED_DECIMAL, '$1,$2 ');
@@ -560,6 +577,10 @@ export function withoutOcrLetters(t: string): string {
   return t.replace(OCR_GROUPED, (m) => m.replace(/O/g, '0').replace(/[lI]/g, '1')).replace(OCR_TENS, (m) => m.replace(/O/g, '0').replace(/[lI]/g, '1'));
 }
 
+const LEADER = /\s*(?:\.\s*){3,}:?\s*|\s*_{3,}\s*|\s*·{3,}\s*|\s+\.\.:?\s+|(?<=(?:refer[eê]ncia|resultados?|m[eé]todo|material|amostra))\.\.:\s*/giu;
+const VALUE_BEFORE_LEADER = new RegExp(String.raw`^\s*\p{L}[^:\d]*\p{L}[^\s:]*\s[<>≤≥]?\s*-?\d[\d.,]*\s*(?:${UNIT_PATTERN})$`, 'iu');
+const LONE_VALUE = new RegExp(String.raw`^[<>≤≥]?\s*-?\d[\d.,]*\s*(?:${UNIT_PATTERN})?$`, 'iu');
+const OCR_GAS_SYMBOL = /(?:(?<=(?:^|[\s(|])(?:p|pc|hc|fi|s[pa]?|ct?))|(?<=(?:^|[\s(|])(?:sat|satura[cç][aã]o)\.?(?:\s+de)?\s))0(?=[23][-+]?(?![\p{L}\d.,]))/giu;
 // OCR reads a 5 as "S" among digits too ("pH ........ 5,S     5,0 a 7,0", "1S2 mg/dL"): an S glued after a
 // decimal comma's digits, or between two digits, standing apart from words, is the 5. "5 S", "S/CO", "mS" stay.
 const OCR_S_FOR_5 = /(?<![\p{L}\d.,])\d+(?:,S\d*|(?:S\d+)+)(?![\p{L}\d.,])/gu;
@@ -2324,7 +2345,10 @@ export function joinWrappedDetail(reads: readonly string[]): string[] {
     // An ordinal there is the assay's generation, no value ("Método: Quimioluminescência" / "(3ª geração)").
     const bracketEnd =
       inBracket !== undefined && !/\d/.test(next.replace(/\d+[ªº°]/gu, '')) && qualitativeAtStart(inBracket) === undefined && !isReferenceText(inBracket);
-    if (!isBlockDetail(cur) || (!(DANGLING_WORD.test(cur) && /^\p{Ll}/u.test(next)) && !labelLast && !bracketEnd)) continue;
+    // A long line broken at the margin mid-phrase goes on in small letters ("… identificação e TSA" /
+    // "automatizados (VITEK 2), interpretação conforme BrCAST 2026") after any word.
+    const atMargin = out[i]!.trimEnd().length >= 72 && /^\p{Ll}/u.test(next);
+    if (!isBlockDetail(cur) || (!((DANGLING_WORD.test(cur) || atMargin) && /^\p{Ll}/u.test(next)) && !labelLast && !bracketEnd)) continue;
     if (next.includes(':') || /\s{2,}/.test(next)) continue;
     out[i] = `${out[i]!.trimEnd()} ${next}`;
     out[i + 1] = '';

@@ -18,6 +18,9 @@ import { isAdminLine } from './lines.ts';
 
 const COLUMN = '   ';
 
+const ANTIBIOGRAM_HEADER =
+  /^\s*(?:antimicrobianos?|antibioticos?|antibiograma|droga|farmaco)\s{2,}(?:interpretacao|resultado|sensibilidade|perfil)(?:\s{2,}(?:antimicrobianos?|antibioticos?|antibiograma|droga|farmaco)\s{2,}(?:interpretacao|resultado|sensibilidade|perfil))?\s*$/iu;
+
 /** Where the second table starts, when a header line repeats its first cell further right. */
 function secondTableAt(line: string): number | undefined {
   const cs = cellStarts(line, 0);
@@ -29,9 +32,12 @@ function secondTableAt(line: string): number | undefined {
   // differential): the values' and the ranges' columns of one table.
   if (/^(?:valor(?:es)?\s+)?(?:relativ|absolut|percentua)/u.test(first)) return undefined;
   const again = cs.findIndex((c, i) => i >= 2 && foldSameLength(c.cell).toLowerCase() === first);
-  if (again < 0 || !tableHeader(line)) return undefined;
+  // An antibiogram's header names no result column a table header knows ("ANTIMICROBIANO   INTERPRETAÇÃO",
+  // twice across the page when its list is printed in two columns).
+  const header = (h: string) => tableHeader(h) !== undefined || ANTIBIOGRAM_HEADER.test(foldSameLength(h));
+  if (again < 0 || !header(line)) return undefined;
   const at = cs[again]!.at;
-  return tableHeader(line.slice(0, at)) && tableHeader(line.slice(at)) ? at : undefined;
+  return header(line.slice(0, at)) && header(line.slice(at)) ? at : undefined;
 }
 
 /** A cut at a column start moved back to the start of the word it falls in. */
@@ -113,7 +119,8 @@ export interface UnfoldedLine {
  * other line is read as printed.
  */
 export function unfoldPageColumns(raw: string[]): UnfoldedLine[] {
-  const lines = raw.map((l) => l.replace(/\t/g, COLUMN));
+  // A bar drawn between the two tables ("Ampicilina   Resistente   | Cefepima   Sensível") is a column gap.
+  const lines = raw.map((l) => l.replace(/\t/g, COLUMN).replace(/(?<=\S\s{2,})\|(?=\s+\S)/g, ' '));
   const out = [...raw];
   const titleLines = new Set<number>();
   let i = 0;

@@ -203,6 +203,7 @@ import { unitAtStart } from './units.ts';
 import { readValue, type ValueRead } from './value.ts';
 import {
   endingReference,
+  ISOLATE_WITH_COUNT,
   isWordField,
   joinWrappedFinding,
   labelledFinding,
@@ -635,6 +636,11 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // after a colon ("Ampicilina: Resistente", an app's list as its screen reader speaks it).
     const dashed = /^(\s*\P{N}*\p{L}{3}\P{N}*?)(?:\s[-–—]|:)\s+(\p{L}{2,})\s*$/u.exec(t);
     if (dashed && SPELLED_SUSCEPTIBILITY.test(dashed[2]!)) t = `${dashed[1]}   ${dashed[2]}`;
+    // So is a row with the antimicrobial's MIC in a column of its own, after the word or before it
+    // ("Ampicilina   Resistente   >= 32", "Cefepima   <= 1   S"): the word is the result; the MIC,
+    // which no field holds, stays on the line as printed and is listed for a person to read.
+    const mic = micRow(t);
+    if (mic) t = mic;
     // A results app's card prints the reference on the line under the value and closes it with the lab's
     // verdict badge ("VR 4.000 - 11.000      ● Baixo", "VR Não reagente      Normal"): the badge marks the
     // value above, as a verdict on a line of its own does, and the reference is read without it.
@@ -650,7 +656,9 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // samples' cells its read line lost: those are no result of this report.
     const account = u.read === line.raw || u.account === u.read ? undefined : cleanLine(u.account, line.index);
     const own = !account
-      ? t
+      ? mic
+        ? line.text
+        : t
       : table?.previousAt !== undefined && t !== line.text && !LABELLED_RESULT.test(account.text)
         ? withoutPreviousColumn({ ...account, raw: line.raw }, table.previousAt, table.history, table.previousCell, table.starts)
         : account.text;
@@ -1810,17 +1818,21 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // whatever the antimicrobial's name, never a title.
     // One cell a line (a portal's page copied: "Ampicilina" / "Resistente"), the word spelled out alone
     // under the antimicrobial's name, read as a title, is its interpretation.
+    // Two antibiogram lists side by side (page-columns.ts) give a line of rows separated by ";", each read so.
     const row2 = title && !pending && titleAt === lastTextAt && SPELLED_SUSCEPTIBILITY.test(t.trim()) ? [title.name, t.trim()] : cells(t);
-    if (row2.length === 2 && letters(row2[0]!) >= 3 && SUSCEPTIBILITY.test(row2[1]!)) {
-      close();
+    const rows2 = /\s;\s/.test(t) ? t.split(/\s;\s/).map((p) => cells(p)) : [row2];
+    if (rows2.every((r) => r.length === 2 && letters(r[0]!) >= 3 && SUSCEPTIBILITY.test(r[1]!))) {
       title = undefined;
-      const name = cleanName(row2[0]!);
-      pending = {
-        entries: [
-          { def: lookupName(name), name, read: { value: null, text: row2[1]!, comparator: null, unit: null, marker: null, rest: '' }, line: line.index },
-        ],
-        refItems: [],
-      };
+      for (const r of rows2) {
+        close();
+        const name = cleanName(r[0]!);
+        pending = {
+          entries: [
+            { def: lookupName(name), name, read: { value: null, text: r[1]!, comparator: null, unit: null, marker: null, rest: '' }, line: line.index },
+          ],
+          refItems: [],
+        };
+      }
       continue;
     }
     // "Cor: Palha", "Cristais: Oxalato de cálcio raros", after a dot leader too ("GRUPO SANGUÍNEO (ABO)
@@ -1852,6 +1864,24 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // A genotype or serotype on a line of its own ("Resultado: Detectável" / "Sorotipo: DENV-2" / "Valor de
     // Referência: Não detectável"): the type found, a result of its own, finished at once with no reference
     // (the block's reference is the detection's); the result above stays open for the reference under it.
+    // A culture's isolate with its colony count after a dash ("Microrganismo isolado: Escherichia coli -
+    // contagem superior a 100.000 UFC/mL"): two results, the organism in words and the count, read as a
+    // "Contagem de colônias" on a line of its own is; the count stays open for a reference under it.
+    const isolate = ISOLATE_WITH_COUNT.exec(t);
+    const count = isolate ? readPiece(`Contagem de colônias: ${isolate[3]!}`, ctx) : undefined;
+    if (isolate && count && count.entries.length === 1 && typeof count.entries[0]!.read.value === 'number') {
+      close();
+      title = undefined;
+      const name = cleanName(isolate[1]!);
+      const read = { value: null, text: isolate[2]!.trim(), comparator: null, unit: null, marker: null, rest: '' };
+      const g: Group = { entries: [{ def: lookupName(name), name, read, line: line.index }], refItems: [] };
+      const before = [analytes.length, qualitative.length] as const;
+      finishGroup(g, patient, table, analytes, qualitative);
+      closed.push({ group: g, made: [...analytes.slice(before[0]), ...qualitative.slice(before[1])] });
+      for (const e of count.entries) e.line = line.index;
+      pending = count;
+      continue;
+    }
     const type = typeLine(t);
     if (type) {
       const name = cleanName(type.label);
@@ -2286,6 +2316,21 @@ const OPEN_NAME_END = /\s(?:de|da|do|das|dos|ao|à|para|por|com|em)$/iu;
  * Friedewald)", "(CTLF)"), and the catalogue knows no analyte by the piece alone (a section's heading
  * over "glicose   95 mg/dL" is none of its name).
  */
+// A minimum inhibitory concentration as an antibiogram prints it ("<= 0,25", ">= 32", "8", "4 µg/mL").
+const MIC_CELL = /^(?:[<>≤≥]=?\s*)?\d+(?:[.,]\d+)?(?:\s*(?:µg|μg|mcg|mg)\/m[lL])?$/u;
+
+/** An antibiogram row with an MIC cell, as the name and its interpretation alone; undefined for any other line. */
+function micRow(t: string): string | undefined {
+  const cs = cells(t);
+  if (cs.length !== 3 || letters(cs[0]!) < 3 || /\d/.test(cs[0]!)) return undefined;
+  const [name, a, b] = cs as [string, string, string];
+  // A lone S/R/I only beside an MIC with its comparator, which no other column prints.
+  const word = (w: string, m: string) => SPELLED_SUSCEPTIBILITY.test(w) || (SUSCEPTIBILITY.test(w) && /^[<>≤≥]/.test(m));
+  if (MIC_CELL.test(b) && word(a, b)) return `${name}   ${a}`;
+  if (MIC_CELL.test(a) && word(b, a)) return `${name}   ${b}`;
+  return undefined;
+}
+
 function nameGoesOn(title: string, piece: string): boolean {
   if (OPEN_NAME_END.test(title)) return true;
   if (lookupName(piece) !== undefined) return false;
@@ -2294,7 +2339,10 @@ function nameGoesOn(title: string, piece: string): boolean {
   // the same analyte.
   const head = lookupName(title);
   if (head !== undefined && lookupName(`${title} ${piece}`)?.name === head.name) return true;
-  return /^\([^()]+\)$/.test(piece) || (/^\p{Ll}/u.test(piece) && title !== title.toUpperCase()) || SAMPLE_PIECE.test(piece);
+  // A symbol whose small letter prefixes a capital ("cK+", "cGlu", "sO2", a blood-gas analyser's) starts a
+  // name of its own, never the rest of a title's words.
+  const symbol = /^\p{Ll}{1,2}\p{Lu}/u.test(piece);
+  return /^\([^()]+\)$/.test(piece) || (/^\p{Ll}/u.test(piece) && !symbol && title !== title.toUpperCase()) || SAMPLE_PIECE.test(piece);
 }
 
 // Only the sample a name's cell wrapped onto the next line ("RELAÇÃO ALBUMINA/CREATININA" / "URINÁRIA

@@ -16,6 +16,10 @@ const WORD_FIELDS =
 export const COLUMN_HEADING =
   /^(?:fra[cç](?:[aã]o|[oõ]es)|resultados?|exames?|unidades?|par[aâ]metros?|analitos?|m[eé]todos?|valor(?:es)?\s+de\s+refer[eê]ncia|refer[eê]ncias?)$/iu;
 
+// An isolate's label, the organism (words only), and its colony count after a dash or a comma.
+export const ISOLATE_WITH_COUNT =
+  /^((?:micro-?o?rganismos?|organismos?|agentes?|germes?)\s+isolados?)\s*:\s*(\p{L}[\p{L}\s.]*?\p{L}\.?)\s*[-–—,;]\s*contagem(?:\s+de\s+col[oô]nias)?\s*:?\s*(?:de\s+(?=\d))?(\S.*\d.*\bUFC\s*\/\s*m[lL]\.?)$/iu;
+
 // Whose sample a name says it is, after it ("Grupo sanguíneo RN", "Fator Rh da mãe"): the name is the same.
 const WHOSE_SAMPLE = String.raw`(?:d[oa]\s+)?(?:rn|rec[eé]m[- ]nascido|m[aã]e)`;
 export const WHOSE_SAMPLE_AFTER_NAME = new RegExp(String.raw`\s+${WHOSE_SAMPLE}$`, 'iu');
