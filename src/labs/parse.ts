@@ -132,6 +132,7 @@ import {
   joinTierLabelAlone,
   joinRangeUnderLabel,
   joinWrappedDetail,
+  isNarrowCopy,
   joinSmsParts,
   smsPartLines,
   joinWrappedComparison,
@@ -318,10 +319,12 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   const tabbedRows = joinWrappedNameAbove(joinWrappedTabbedName(pageRows.map((u) => u.read)));
   const valueFirst = valueFirstRows(joinWrappedReferenceLead(joinHyphenBrokenName(tabbedRows)));
   // A PDF cell broken over two lines ("mL/min/" / "1,73m²") is accounted as the one cell it is, on its first line.
-  const singleCells = joinBrokenSingleCells(valueFirst);
+  // A copy wrapped at a phone's narrow width is known by its printed lines, before any join lengthens them.
+  const narrow = isNarrowCopy(raws);
+  const singleCells = joinBrokenSingleCells(valueFirst, narrow);
   // A Material/Método line wrapped mid-phrase is read whole on its first line; the rest is the detail's
   // words, accounted with it, not a line of its own.
-  const details = joinWrappedDetail(singleCells);
+  const details = joinWrappedDetail(singleCells, narrow);
   // So is an SMS part joined with the part before it, whose bracket it closes (joinSmsParts): its results
   // are read, and accounted, on the line the message's read text is on.
   const parts = joinSmsParts(details);
