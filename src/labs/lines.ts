@@ -208,6 +208,9 @@ export const isChatConversation = (message: string): boolean => /[?!]|\p{Ll}\.\s
 
 const RESULTS_LEAD =
   /^\s*(?:exames(?:\s+laboratoriais)?|labs|resultados\s+de\s+exames)(?:\s+(?:de|do|em))?(?:\s+\d{1,2}\/\d{1,2}(?:\/\d{2,4})?)?(?:\s*\([^()]*\))?\s*:\s*(?=\p{L})/iu;
+const TITLE_BESIDE_REFERENCE_HEADER =
+  /^(\s*\p{L}[^\d:]*?\S)\s{3,}(?:valor(?:es)?\s+de\s+refer[eê]ncia|refer[eê]ncias?)(?:\s*\([^()\d]*\))?\s*:?\s*$/iu;
+const HEADER_WORD_CELL = /^(?:exames?|analitos?|par[aâ]metros?|testes?|resultados?|determina[cç](?:[aã]o|[oõ]es)|descri[cç][aã]o|nome)$/iu;
 const TELEGRAM_HEADER = /^\s*[^\d\[\]:]{1,60},\s*\[\d{1,2}\.\d{1,2}\.\d{2,4}\s+\d{1,2}:\d{2}(?::\d{2})?\]\s*$/u;
 
 // A link's label in the last cell of a tabbed row (web page copied from the browser).
@@ -245,6 +248,11 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // transcritos): PTH intacto 286 pg/mL (VR 15-65) | Cálcio …"): the date and source of the list, no name of its first result.
   const lead = RESULTS_LEAD.exec(t);
   if (lead && /\d/.test(t.slice(lead[0].length))) t = ' '.repeat(lead[0].length) + t.slice(lead[0].length);
+  // A block's title with its reference column's header at the right ("PSA TOTAL        Valores de referência",
+  // the ranges printed under that header beside the block's Método and Resultado lines): the header names the
+  // column, nothing of the title; the title alone is read.
+  const titled = TITLE_BESIDE_REFERENCE_HEADER.exec(t);
+  if (titled && !HEADER_WORD_CELL.test(titled[1]!.trim())) t = titled[1]! + ' '.repeat(t.length - titled[1]!.length);
   // Telegram copies a message under a line of its own with the sender and a dotted stamp ("Laboratório
   // Fronteira, [02.12.24 15:47]"): it dates the message and holds nothing of it.
   if (TELEGRAM_HEADER.test(t)) t = ' '.repeat(t.length);

@@ -151,7 +151,7 @@ import { unfoldPageColumns } from './page-columns.ts';
 import { valueFirstRows } from './value-first-cells.ts';
 import { numbersIn } from './numbers.ts';
 import { patientControlColumns, patientRow, type PatientControlColumns } from './patient-control.ts';
-import { readPatient, type PatientInput } from './patient.ts';
+import { readPatient, RISK_CATEGORY_STATED, type PatientInput } from './patient.ts';
 import { leaderReferenceToEnd, referenceFirstColumns, referenceToEnd, type ReferenceFirstColumns } from './reference-first.ts';
 import { withoutRepeats } from './repeats.ts';
 import { joinMinMax, minMaxColumns, type MinMaxColumns } from './min-max-columns.ts';
@@ -594,6 +594,9 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // the previous-result column) has no current result: a number at its end is no earlier sample's,
     // and cutting it would drop it in silence.
     if (t !== line.text && isAdminLine(t)) t = line.text;
+    // The patient's cardiovascular risk category as a header states it (patient.ts): it picks a lipid's goal,
+    // no result of its own, whatever word it takes.
+    if (RISK_CATEGORY_STATED.test(t.trim()) && !/\d/.test(t)) continue;
     // Nor has a block's title with its Material/Método cells at its right ("URINA TIPO 1 (EAS)   Material: …").
     if (
       t !== line.text &&
