@@ -288,6 +288,13 @@ const SAMPLE_FINDING = /^((?:amostra\s+\d{1,2}|\d{1,2}\s*[ªa°º]\s*amostra))(?
 const ESTIMATE_EQUATION_NOTE =
   /^\(\s*(?:(?:equa[cç][aã]o|f[oó]rmula|m[eé]todo)\s*:?\s*(?:de\s+|do\s+)?)?(?:ckd-?epi|mdrd|cockcroft|schwartz|friedewald|martin)\b[^()]*\)\.?$/iu;
 
+/** Words alone on a line (no name the catalogue knows, no label) over a reference that says nothing should be found. */
+function findingOverNegativeReference(t: string, next: string | undefined): boolean {
+  if (next === undefined || t.includes(':') || bareNumbers(t) > 0 || wordResultText(t) === undefined || lookupName(cleanName(t))) return false;
+  const { lead, rest } = stripReferenceLead(next);
+  return lead && NEGATIVE_REFERENCE.test(rest.trim());
+}
+
 // The label of a block's result line, with its colon.
 const LABELLED_RESULT = /^resultados?\s*:/i;
 
@@ -662,6 +669,10 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     const ctx: Ctx = { table, line, list };
     const lastTextAt = previousTextAt;
     previousTextAt = line.index;
+    // An app's card prints a finding in words alone under its title, the word reference under it ("Parasitológico
+    // de fezes" / "Cistos de Giardia lamblia" / "Referência: Negativo"): the words are the title's result, as
+    // after its "Resultado:", never a title of their own.
+    if (title && titleAt === lastTextAt && !pending && findingOverNegativeReference(t, nextLine(lines, line.index)?.text)) t = `Resultado: ${t.trim()}`;
     // The control's own time under the patient's ("Tempo do controle …. 12,4 s") is the lab's check of
     // its reagents, not a result of the patient; the block goes on under it.
     if (block?.at === lastTextAt && CONTROL_ROW.test(cleanName(t.split(/\s*(?:\.{2,}|:|\s\d)/, 1)[0]!))) {
@@ -1123,7 +1134,13 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     const underWord = pending?.entries.some((e) => e.read.value === null && !!e.read.text) && /^(?:normal|alterad[oa])$/iu.test(t.trim());
     const verdict = pending || title ? verdictLine(t, pending?.entries.some((e) => typeof e.read.value === 'number') || underWord) : undefined;
     if (verdict !== undefined) {
-      for (const e of pending?.entries ?? []) e.read = { ...e.read, marker: e.read.marker ?? verdict };
+      // A value printed in two units ("9,0 %  •  1.062 /mm³") under a reference in one of them ("50 a 500 /mm³"):
+      // the verdict compares that one with its range, and says nothing of the other.
+      const entries = pending?.entries ?? [];
+      const refText = (pending?.refItems ?? []).join(' ').toLowerCase();
+      const inRefUnit = entries.filter((e) => e.read.unit !== null && refText.includes(e.read.unit.toLowerCase()));
+      const marked = entries.length >= 2 && inRefUnit.length > 0 && inRefUnit.length < entries.length ? inRefUnit : entries;
+      for (const e of marked) e.read = { ...e.read, marker: e.read.marker ?? verdict };
       continue;
     }
     // So is an app's link under the value ("ⓘ Ver faixas por fase"): the reference after it joins the result.
