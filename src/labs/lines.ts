@@ -99,6 +99,10 @@ const PREVIOUS_NAMED_DATED = new RegExp(
   String.raw`^\s*\p{L}[\p{L}\d+ -]{0,30}?\s+anterior(?:es)?\s*(?:\.{2,}\s*)?:\s*(?:[<>]\s*)?(?:${NUMBER})\s*(?:${UNIT_PATTERN})?\s*(?:\(\s*(?:em\s+|de\s+)?\d{1,2}\/\d{1,2}\/\d{2,4}\s*\)|(?:em|de)\s+\d{1,2}\/\d{1,2}\/\d{2,4})\s*$`,
   'iu',
 );
+const PREVIOUS_PROSE = new RegExp(
+  String.raw`^\s*(?:n[oa]|em)\s+(?:(?:seu|sua|o|a)\s+)?(?:[uú]ltim[oa]\s+)?(?:exame|resultado|coleta|dosagem|avalia[cç][aã]o)\s+anterior\b[^.;]*?\s(?:foi|era|estava|deu|veio)\s+(?:de\s+)?(?:[<>]\s*)?(?:${NUMBER})(?:\s*(?:${UNIT_PATTERN}))?\s*[.!]?\s*$`,
+  'iu',
+);
 
 /**
  * PDF text keeps a typeface's ligatures as one character ("Neutróﬁlos", "ﬂuxo"): they are their
@@ -364,7 +368,9 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // So is one led by "Valor anterior", or addressed to the patient ("Seu resultado anterior"), or a bullet, with the earlier sample's date in brackets before the
   // colon ("Valor anterior (19/08/2025): 3.105 pg/mL", "- Anterior (05/08/2025): 11,40 µUI/mL"), or a dot
   // leader as the block's other labels have ("Resultado anterior.....:   8,1 % em 02/02/2024").
-  else if (previous && (PREVIOUS_ONLY.test(t) || PREVIOUS_NAMED.test(t) || PREVIOUS_NAMED_DATED.test(t)))
+  // So is a sentence that tells the earlier result ("Em seu exame anterior (14/05/2025), o resultado de TSH foi 3,1
+  // µUI/mL.", an e-mail's closing words).
+  else if (previous && (PREVIOUS_ONLY.test(t) || PREVIOUS_NAMED.test(t) || PREVIOUS_NAMED_DATED.test(t) || PREVIOUS_PROSE.test(t)))
     return { index, raw, text: '', leader: false, offset: 0, previous: t };
   // A section's title that ends with the fast the samples were drawn after, a dash or a dot before it
   // ("METABOLISMO GLICÍDICO E LIPÍDICO - Jejum: 12 h"): a cell of its own, as when a column break sets it

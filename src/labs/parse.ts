@@ -1091,7 +1091,8 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     }
 
     // Key-value exports, one field a line: "Exame: TSH" / "Resultado: 3,1" / "Unidade: µUI/mL" / "Referência: …".
-    const exam = /^(?:exame|analito|par[aâ]metro|teste)\s*:\s*(\p{L}.*)$/iu.exec(t);
+    // A name may open with its digits ("Exame: 25-HIDROXIVITAMINA D").
+    const exam = /^(?:exame|analito|par[aâ]metro|teste)\s*:\s*(\p{L}.*|\d{1,3}-\p{L}.*)$/iu.exec(t);
     // A rapid test's kit line ("Teste: <brand>   Lote: …   Validade: …") names the kit, a detail of the block
     // under the exam's title (lines.ts isBlockDetail), never the exam.
     if (exam && !/resultado\s*:/i.test(t) && !isBlockDetail(t)) {
