@@ -654,7 +654,8 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // U/L   até 33 U/L"): there is no value to read, and a number in the reference cell is none; the row
     // is listed for a person to read.
     const unreadCells = cells(t);
-    if (unreadCells.length >= 2 && letters(unreadCells[0]!) >= 2 && ILLEGIBLE_CELL.test(unreadCells[1]!)) {
+    // A name led to its value ("TSH ...... 6,9 µUI/mL   [ilegível]") holds the value in its cell: the mark is the reference's.
+    if (unreadCells.length >= 2 && letters(unreadCells[0]!) >= 2 && bareNumbers(unreadCells[0]!) === 0 && ILLEGIBLE_CELL.test(unreadCells[1]!)) {
       close();
       title = undefined;
       unparsed.push(line.raw.trim());
