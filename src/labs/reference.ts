@@ -559,7 +559,8 @@ const RISK_CATEGORY_LABEL =
 
 /** The risk category a range's label names, folded: 'baixo', 'intermediario', 'alto', 'muito alto'. */
 function riskCategoryOf(label: string): string | undefined {
-  const m = RISK_CATEGORY_LABEL.exec(foldSameLength(label).trim());
+  // Printed after its bound in brackets ("< 160 (baixo); < 130 (interm.)"): the same category.
+  const m = RISK_CATEGORY_LABEL.exec(foldSameLength(label).trim().replace(/^\(\s*([^()]*?)\s*\)$/, '$1'));
   return m ? riskCategoryKey(m[1]!) : undefined;
 }
 
