@@ -985,6 +985,9 @@ const ADMIN_LABELS = [
   'medico solicitante',
   'unidade',
   'unidade solicitante',
+  // The collection site ("Posto ......: Unidade Moinhos", "Posto de coleta: Centro").
+  'posto',
+  'posto de coleta',
   // Where the patient was sent from ("Origem.......: AMBULATÓRIO ENDOCRINOLOGIA", "Procedência: UTI").
   'origem',
   'procedencia',
