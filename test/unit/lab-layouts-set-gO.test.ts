@@ -178,3 +178,15 @@ test("a collection site's Posto field is the header's", () => {
   assert.equal(r.qualitative.length, 0);
   assert.equal(r.analytes.length, 1);
 });
+
+test("a range's label listing the patients at risk, wrapped after a comma, is the range of a patient of that age", () => {
+  const text = [
+    'VITAMINA D - 25 HIDROXI ... 24,6 ng/mL          Superior a 20: adultos saudáveis até 60 anos',
+    '                                                30 a 60: idade acima de 60 anos, gestantes,',
+    '                                                lactantes e pacientes de risco',
+    '                                                Superior a 100: risco de toxicidade',
+  ].join('\n');
+  const r = parseLabReport(text, { sex: 'M', birthDate: '1950-01-01', today: '2025-06-01' });
+  assert.equal(r.analytes[0]?.reference_low, 30);
+  assert.equal(r.analytes[0]?.flag, 'baixo');
+});
