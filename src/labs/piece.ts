@@ -349,7 +349,8 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
   const none = /^\(\s*(?:v\.?\s?r\.?|ref(?:er[eê]ncia)?\.?|valor(?:es)?\s+de\s+refer[eê]ncia)\s*:?\s*([^()]+)\)\s*$/iu.exec(ref);
   if (none && noRangeText(none[1]!)) return { entries, refItems: [none[1]!.trim()] };
   const note = NOTE_AFTER_UNIT.exec(ref) ?? STAGE_AFTER_UNIT.exec(ref);
-  if (note && (STAGE_AFTER_UNIT.test(note[0]) || (!isReferenceText(note[0]) && !isReferenceLabel(note[0].replace(/[()]/g, ''))))) ref = ref.slice(note[0].length);
+  if (note && (STAGE_AFTER_UNIT.test(note[0]) || (!isReferenceText(note[0]) && !isReferenceLabel(note[0].replace(/[()]/g, '')))))
+    ref = ref.slice(note[0].length);
   // So does a typist's remark in brackets, in lower case, a few words before any number ("11 ng/ml (em novembro
   // era 18!!)", "negativo (pedi pq atrasou 5 dias)", a patient's notes): words about the result, no range, and
   // no label of whom a range is for before its number ("(crianças até 5 anos)").

@@ -561,7 +561,11 @@ const RISK_CATEGORY_LABEL =
 /** The risk category a range's label names, folded: 'baixo', 'intermediario', 'alto', 'muito alto'. */
 function riskCategoryOf(label: string): string | undefined {
   // Printed after its bound in brackets ("< 160 (baixo); < 130 (interm.)"): the same category.
-  const m = RISK_CATEGORY_LABEL.exec(foldSameLength(label).trim().replace(/^\(\s*([^()]*?)\s*\)$/, '$1'));
+  const m = RISK_CATEGORY_LABEL.exec(
+    foldSameLength(label)
+      .trim()
+      .replace(/^\(\s*([^()]*?)\s*\)$/, '$1'),
+  );
   return m ? riskCategoryKey(m[1]!) : undefined;
 }
 
@@ -625,8 +629,7 @@ function withWrappedLabels(items: string[]): string[] {
       out[out.length - 1] = `${prev.trim()} ${head[1]!.trim()}`;
       const rest = item.slice(head[0].length).trim();
       if (rest !== '') out.push(rest);
-    }
-    else out.push(item);
+    } else out.push(item);
   }
   return out;
 }
