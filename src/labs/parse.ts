@@ -290,7 +290,8 @@ const ESTIMATE_EQUATION_NOTE =
 
 /** Words alone on a line (no name the catalogue knows, no label) over a reference that says nothing should be found. */
 function findingOverNegativeReference(t: string, next: string | undefined): boolean {
-  if (next === undefined || t.includes(':') || bareNumbers(t) > 0 || wordResultText(t) === undefined || lookupName(cleanName(t))) return false;
+  if (next === undefined || t.includes(':') || /\S\s{2,}\S/.test(t.trim()) || /^resultados?\b/iu.test(t.trim())) return false;
+  if (bareNumbers(t) > 0 || wordResultText(t) === undefined || lookupName(cleanName(t))) return false;
   const { lead, rest } = stripReferenceLead(next);
   return lead && NEGATIVE_REFERENCE.test(rest.trim());
 }
