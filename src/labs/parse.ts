@@ -602,9 +602,6 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // the previous-result column) has no current result: a number at its end is no earlier sample's,
     // and cutting it would drop it in silence.
     if (t !== line.text && isAdminLine(t)) t = line.text;
-    // The patient's cardiovascular risk category as a header states it (patient.ts): it picks a lipid's goal,
-    // no result of its own, whatever word it takes.
-    if (RISK_CATEGORY_STATED.test(t.trim()) && !/\d/.test(t)) continue;
     // Nor has a block's title with its Material/Método cells at its right ("URINA TIPO 1 (EAS)   Material: …").
     if (
       t !== line.text &&
@@ -643,6 +640,13 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       : table?.previousAt !== undefined && t !== line.text && !LABELLED_RESULT.test(account.text)
         ? withoutPreviousColumn({ ...account, raw: line.raw }, table.previousAt, table.history, table.previousCell, table.starts)
         : account.text;
+    // The patient's cardiovascular risk category as a header states it (patient.ts): it picks a lipid's goal,
+    // no result of its own, whatever word it takes; the line holds nothing else to account for.
+    // (Its "Intermediário" is no antibiogram's word, whatever the row rewritten above took it for.)
+    if (RISK_CATEGORY_STATED.test(line.text.trim()) && !/\d/.test(line.text)) {
+      seen.push({ index: line.index, raw: line.raw, text: '' });
+      continue;
+    }
     seen.push({ index: line.index, raw: line.raw, text: line.previous === undefined ? own : `${own}   ${line.previous}` });
     if (t === '') patientControl = undefined;
     if (t === '') inputsOf = undefined;
