@@ -214,7 +214,7 @@ const RESULTS_LEAD =
   /^\s*(?:exames(?:\s+laboratoriais)?|labs|resultados\s+de\s+exames)(?:\s+(?:de|do|em))?(?:\s+\d{1,2}\/\d{1,2}(?:\/\d{2,4})?)?(?:\s*\([^()]*\))?\s*:\s*(?=\p{L})/iu;
 const TITLE_BESIDE_REFERENCE_HEADER =
   /^(\s*\p{L}[^\d:\s]*(?:\s{1,2}[^\d:\s]+)*)\s{3,}(?:valor(?:es)?\s+de\s+refer[eê]ncia|refer[eê]ncias?)(?:\s*\([^()\d]*\))?\s*:?\s*$/iu;
-const HEADER_WORD_CELL = /^(?:exames?|analitos?|par[aâ]metros?|testes?|resultados?|determina[cç](?:[aã]o|[oõ]es)|descri[cç][aã]o|nome)$/iu;
+const HEADER_WORD_CELL = /^(?:exames?|analitos?|par[aâ]metros?|testes?|resultados?|determina[cç](?:[aã]o|[oõ]es)|descri[cç][aã]o|nome)(?:\s*\([^()]*\))?$/iu;
 const TELEGRAM_HEADER = /^\s*[^\d\[\]:]{1,60},\s*\[\d{1,2}\.\d{1,2}\.\d{2,4}\s+\d{1,2}:\d{2}(?::\d{2})?\]\s*$/u;
 
 // A link's label in the last cell of a tabbed row (web page copied from the browser).
