@@ -4,7 +4,7 @@
 // report's result for an analyte the newest report also holds is that analyte's previous result, set
 // aside as a previous-result column's cell is (accounted, not listed); a result only the earlier report
 // holds is still read.
-import { foldSameLength } from './analytes.ts';
+import { foldSameLength, lookupName } from './analytes.ts';
 import type { ParsedAnalyte, QualitativeAnalyte } from './result.ts';
 
 // A collection date after its label ("Coleta: 10/11/2026 07:20", "Data da coleta: 16/11/2026",
@@ -22,6 +22,7 @@ function collectedOn(text: string): number | undefined {
   return Number.isNaN(d) ? undefined : d;
 }
 
+const DATE_AFTER_NAME = /\s+\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\s*$/u;
 const nameKey = (name: string) => foldSameLength(name).replace(/[^a-z0-9%]+/g, '');
 
 // A heading alone on its line that announces the patient's earlier results ("Histórico - resultados anteriores
@@ -33,7 +34,14 @@ const EARLIER_SECTION = /^(?:hist[oó]rico\b[^\d]*|(?:[^\d]*\s)?(?:resultados|ex
 function sameAnalyteAs(current: ReadonlyArray<ParsedAnalyte | QualitativeAnalyte>) {
   const keys = new Set(current.flatMap((c) => (c.key === null ? [] : [c.key])));
   const names = new Set(current.filter((c) => c.key === null).map((c) => nameKey(c.name)));
-  return (a: ParsedAnalyte | QualitativeAnalyte) => (a.key !== null ? keys.has(a.key) : names.has(nameKey(a.name)));
+  return (a: ParsedAnalyte | QualitativeAnalyte) => {
+    if (a.key !== null) return keys.has(a.key);
+    // A history row dates its sample after the name ("Hemoglobina glicada 14/05/2026: 8,1 %"): the date is no
+    // part of the analyte's name.
+    const undated = a.name.replace(DATE_AFTER_NAME, '');
+    const key = undated !== a.name ? lookupName(undated)?.key : undefined;
+    return key !== undefined ? keys.has(key) : names.has(nameKey(undated));
+  };
 }
 
 /**

@@ -99,6 +99,10 @@ const PREVIOUS_NAMED_DATED = new RegExp(
   String.raw`^\s*\p{L}[\p{L}\d+ -]{0,30}?\s+anterior(?:es)?\s*(?:\.{2,}\s*)?:\s*(?:[<>]\s*)?(?:${NUMBER})\s*(?:${UNIT_PATTERN})?\s*(?:\(\s*(?:em\s+|de\s+)?\d{1,2}\/\d{1,2}\/\d{2,4}\s*\)|(?:em|de)\s+\d{1,2}\/\d{1,2}\/\d{2,4})\s*$`,
   'iu',
 );
+const PREVIOUS_PROSE = new RegExp(
+  String.raw`^\s*(?:n[oa]|em)\s+(?:(?:seu|sua|o|a)\s+)?(?:[uú]ltim[oa]\s+)?(?:exame|resultado|coleta|dosagem|avalia[cç][aã]o)\s+anterior\b[^.;]*?\s(?:foi|era|estava|deu|veio)\s+(?:de\s+)?(?:[<>]\s*)?(?:${NUMBER})(?:\s*(?:${UNIT_PATTERN}))?\s*[.!]?\s*$`,
+  'iu',
+);
 
 /**
  * PDF text keeps a typeface's ligatures as one character ("Neutróﬁlos", "ﬂuxo"): they are their
@@ -206,6 +210,11 @@ export const CHAT_STAMP =
 /** A chat message in conversation, not a result typed: a question, an exclamation, sentences. */
 export const isChatConversation = (message: string): boolean => /[?!]|\p{Ll}\.\s+\p{Lu}/u.test(message);
 
+const RESULTS_LEAD =
+  /^\s*(?:exames(?:\s+laboratoriais)?|labs|resultados\s+de\s+exames)(?:\s+(?:de|do|em))?(?:\s+\d{1,2}\/\d{1,2}(?:\/\d{2,4})?)?(?:\s*\([^()]*\))?\s*:\s*(?=\p{L})/iu;
+const TITLE_BESIDE_REFERENCE_HEADER =
+  /^(\s*\p{L}[^\d:\s]*(?:\s{1,2}[^\d:\s]+)*)\s{3,}(?:valor(?:es)?\s+de\s+refer[eê]ncia|refer[eê]ncias?)(?:\s*\([^()\d]*\))?\s*:?\s*$/iu;
+const HEADER_WORD_CELL = /^(?:exames?|analitos?|par[aâ]metros?|testes?|resultados?|determina[cç](?:[aã]o|[oõ]es)|descri[cç][aã]o|nome)(?:\s*\([^()]*\))?$/iu;
 const TELEGRAM_HEADER = /^\s*[^\d\[\]:]{1,60},\s*\[\d{1,2}\.\d{1,2}\.\d{2,4}\s+\d{1,2}:\d{2}(?::\d{2})?\]\s*$/u;
 
 // A link's label in the last cell of a tabbed row (web page copied from the browser).
@@ -239,6 +248,15 @@ export function cleanLine(raw: string, index: number): CleanLine {
   const stamp = CHAT_STAMP.exec(t);
   const message = stamp ? t.slice(stamp[0].length) : '';
   if (stamp && !isChatConversation(message) && !/^\s*\d{1,2}\s*$/.test(message)) t = ' '.repeat(stamp[0].length) + message;
+  // A clinical note's lead before the results it lists on the line ("Exames 20/11/2026 (lab. municipal,
+  // transcritos): PTH intacto 286 pg/mL (VR 15-65) | Cálcio …"): the date and source of the list, no name of its first result.
+  const lead = RESULTS_LEAD.exec(t);
+  if (lead && /\d/.test(t.slice(lead[0].length))) t = ' '.repeat(lead[0].length) + t.slice(lead[0].length);
+  // A block's title with its reference column's header at the right ("PSA TOTAL        Valores de referência",
+  // the ranges printed under that header beside the block's Método and Resultado lines): the header names the
+  // column, nothing of the title; the title alone is read.
+  const titled = TITLE_BESIDE_REFERENCE_HEADER.exec(t);
+  if (titled && !HEADER_WORD_CELL.test(titled[1]!.trim())) t = titled[1]! + ' '.repeat(t.length - titled[1]!.length);
   // Telegram copies a message under a line of its own with the sender and a dotted stamp ("Laboratório
   // Fronteira, [02.12.24 15:47]"): it dates the message and holds nothing of it.
   if (TELEGRAM_HEADER.test(t)) t = ' '.repeat(t.length);
@@ -350,7 +368,9 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // So is one led by "Valor anterior", or addressed to the patient ("Seu resultado anterior"), or a bullet, with the earlier sample's date in brackets before the
   // colon ("Valor anterior (19/08/2025): 3.105 pg/mL", "- Anterior (05/08/2025): 11,40 µUI/mL"), or a dot
   // leader as the block's other labels have ("Resultado anterior.....:   8,1 % em 02/02/2024").
-  else if (previous && (PREVIOUS_ONLY.test(t) || PREVIOUS_NAMED.test(t) || PREVIOUS_NAMED_DATED.test(t)))
+  // So is a sentence that tells the earlier result ("Em seu exame anterior (14/05/2025), o resultado de TSH foi 3,1
+  // µUI/mL.", an e-mail's closing words).
+  else if (previous && (PREVIOUS_ONLY.test(t) || PREVIOUS_NAMED.test(t) || PREVIOUS_NAMED_DATED.test(t) || PREVIOUS_PROSE.test(t)))
     return { index, raw, text: '', leader: false, offset: 0, previous: t };
   // A section's title that ends with the fast the samples were drawn after, a dash or a dot before it
   // ("METABOLISMO GLICÍDICO E LIPÍDICO - Jejum: 12 h"): a cell of its own, as when a column break sets it
@@ -990,6 +1010,9 @@ const ADMIN_LABELS = [
   'medico solicitante',
   'unidade',
   'unidade solicitante',
+  // The collection site ("Posto ......: Unidade Moinhos", "Posto de coleta: Centro").
+  'posto',
+  'posto de coleta',
   // Where the patient was sent from ("Origem.......: AMBULATÓRIO ENDOCRINOLOGIA", "Procedência: UTI").
   'origem',
   'procedencia',
@@ -2099,12 +2122,27 @@ const AGE_LABEL_END = /^(?:anos|meses|dias|semanas)\s*:\s*\S/iu;
 const COUNCIL_AT_END = /(?<![\p{L}])(?:crm|crf|crbm|crbio|coren)(?:\s*[-/]?\s*(?:[a-z]{2}|\d{1,2}))?\s*[:nº°]*$/iu;
 const COUNCIL_NUMBER = /^\d[\d./]*(?:-[a-z])?$/iu;
 /**
+ * A PDF opened in a phone's viewer and copied wraps every line at a narrow width (some 25 characters): a
+ * value, its unit, its range and a long name each fall over two lines anywhere. Such a copy is known by
+ * its lines: nearly all short, none of them beside another cell.
+ */
+export function isNarrowCopy(reads: readonly string[]): boolean {
+  const lines = reads.map((l) => l.trim()).filter((l) => l !== '');
+  if (lines.length < 20 || lines.some((l) => /\s{2,}|\t|\|/.test(l))) return false;
+  return lines.filter((l) => l.length <= 32).length >= lines.length * 0.95;
+}
+// The end of a range its line broke before the "a" ("Valor de referência: 70" / "a 100 %").
+const RANGE_REST = new RegExp(String.raw`^(?:a|à|at[eé])\s+(?:${NUMBER})(?:\s*(?:${UNIT_PATTERN}))?$`, 'iu');
+// A value at the end of its line, its unit left for the next ("Tempo.....: 27,4" / "segundos").
+const VALUE_AT_END = new RegExp(String.raw`(?:^|[\s:])(?:${NUMBER})$`, 'u');
+
+/**
  * A PDF viewer's copy puts each cell on a line of its own and breaks a long cell over two: a range after
  * its "a" ("4,50 a" / "5,90"), a unit after a slash ("milhões/" / "mm³", "mL/min/" / "1,73m²", at a row's end too), a
  * name's bracket ("(CKD-EPI" / "2021)"). Each such pair is one cell, read as one line (the second left
  * ''); a line with anything else beside the piece is a row, not a broken cell.
  */
-export function joinBrokenSingleCells(reads: readonly string[]): string[] {
+export function joinBrokenSingleCells(reads: readonly string[], narrow = isNarrowCopy(reads)): string[] {
   const out = [...reads];
   const single = (l: string) => l.trim() !== '' && !/\s{2,}|\t|\|/.test(l.trim());
   // A reference's list of ranges set apart by bars ("Ref. por faixa etária: 40 a 49 anos: até" / "2,5 | 50 a
@@ -2115,6 +2153,21 @@ export function joinBrokenSingleCells(reads: readonly string[]): string[] {
   for (let i = 0; i + 1 < out.length; i++) {
     const cur = out[i]!.trim();
     const next = out[i + 1]!.trim();
+    if (narrow && single(cur) && single(next)) {
+      // In a narrow copy: a range broken before its "a", a value's unit alone on the next line, an identifier
+      // broken after its hyphen ("Atendimento: 1102-" / "446271"), a name's first word alone over the rest
+      // of its row ("Relação" / "paciente/controle: 1,24").
+      const rangeRest = REFERENCE_LEAD_ALONE.test(cur) && /\d$/.test(cur) && RANGE_REST.test(next);
+      const unitAlone = VALUE_AT_END.test(cur) && unitAtStart(next)?.consumed === next.length && !/^\d/.test(next);
+      const identifier = /\d-$/.test(cur) && /^\d+$/.test(next);
+      const nameRest = /^\p{Lu}\p{Ll}+$/u.test(cur) && !lookupName(cur) && /^\p{Ll}[^\s:]*(?:\s[^\s:]+)?\s*:\s*\d/u.test(next);
+      if (rangeRest || unitAlone || identifier || nameRest) {
+        out[i] = identifier ? `${cur}${next}` : `${cur} ${next}`;
+        out[i + 1] = '';
+        i++;
+        continue;
+      }
+    }
     if (stripReferenceLead(cur).lead && (single(cur) || listPiece(cur))) {
       let joined = cur;
       let k = i + 1;
@@ -2331,11 +2384,28 @@ const opensBracket = (s: string) => (s.match(/\(/g) ?? []).length > (s.match(/\)
  * of the detail, read on the first (the second left ''), so its words are never a result's name and a
  * number in it (a guideline's year, a kit's version) never its value.
  */
-export function joinWrappedDetail(reads: readonly string[]): string[] {
+export function joinWrappedDetail(reads: readonly string[], narrow = isNarrowCopy(reads)): string[] {
   const out = [...reads];
   for (let i = 0; i + 1 < out.length; i++) {
     const cur = out[i]!.trim();
     const next = out[i + 1]!.trim();
+    // A narrow copy wraps a detail's last words onto a line of their own ("Material: Sangue total" / "EDTA",
+    // "Método: Jaffé" / "compensado"): words no name of the catalogue, no result, with the block's next detail
+    // or its "Resultado:" under them, or in lower case.
+    const after = out[i + 2]?.trim() ?? '';
+    const narrowRest =
+      narrow &&
+      isBlockDetail(cur) &&
+      /^\p{L}[\p{L}-]*(?:\s\p{L}[\p{L}-]*)?$/u.test(next) &&
+      !lookupName(next) &&
+      qualitativeAtStart(next) === undefined &&
+      (/^\p{Ll}/u.test(next) || isBlockDetail(after) || /^resultados?\s*:/iu.test(after));
+    if (narrowRest) {
+      out[i] = `${out[i]!.trimEnd()} ${next}`;
+      out[i + 1] = '';
+      i++;
+      continue;
+    }
     // A phone's viewer may break the line right after the method's label ("Material: Soro (fluoreto) Método:"
     // / "Enzimático (hexoquinase)"): the next line is the method's name, any case, never a block's title.
     const labelLast = METHOD_LABEL_LAST.test(cur) && !/\d/.test(next) && next !== next.toUpperCase();

@@ -143,6 +143,7 @@ import {
   joinTierLabelAlone,
   joinRangeUnderLabel,
   joinWrappedDetail,
+  isNarrowCopy,
   joinSmsParts,
   smsPartLines,
   joinWrappedComparison,
@@ -161,7 +162,7 @@ import { unfoldPageColumns } from './page-columns.ts';
 import { valueFirstRows } from './value-first-cells.ts';
 import { numbersIn } from './numbers.ts';
 import { patientControlColumns, patientRow, type PatientControlColumns } from './patient-control.ts';
-import { readPatient, type PatientInput } from './patient.ts';
+import { readPatient, RISK_CATEGORY_STATED, type PatientInput } from './patient.ts';
 import { leaderReferenceToEnd, referenceFirstColumns, referenceToEnd, type ReferenceFirstColumns } from './reference-first.ts';
 import { withoutRepeats } from './repeats.ts';
 import { joinMinMax, minMaxColumns, type MinMaxColumns } from './min-max-columns.ts';
@@ -312,6 +313,14 @@ const SAMPLE_FINDING = /^((?:amostra\s+\d{1,2}|\d{1,2}\s*[ªa°º]\s*amostra))(?
 const ESTIMATE_EQUATION_NOTE =
   /^\(\s*(?:(?:equa[cç][aã]o|f[oó]rmula|m[eé]todo)\s*:?\s*(?:de\s+|do\s+)?)?(?:ckd-?epi|mdrd|cockcroft|schwartz|friedewald|martin)\b[^()]*\)\.?$/iu;
 
+/** Words alone on a line (no name the catalogue knows, no label) over a reference that says nothing should be found. */
+function findingOverNegativeReference(t: string, next: string | undefined): boolean {
+  if (next === undefined || t.includes(':') || /\S\s{2,}\S/.test(t.trim()) || /^resultados?\b/iu.test(t.trim())) return false;
+  if (bareNumbers(t) > 0 || wordResultText(t) === undefined || lookupName(cleanName(t))) return false;
+  const { lead, rest } = stripReferenceLead(next);
+  return lead && NEGATIVE_REFERENCE.test(rest.trim());
+}
+
 // The label of a block's result line, with its colon.
 const LABELLED_RESULT = /^resultados?\s*:/i;
 
@@ -343,10 +352,12 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   const tabbedRows = joinWrappedNameAbove(joinWrappedTabbedName(pageRows.map((u) => u.read)));
   const valueFirst = valueFirstRows(joinWrappedReferenceLead(joinHyphenBrokenName(tabbedRows)));
   // A PDF cell broken over two lines ("mL/min/" / "1,73m²") is accounted as the one cell it is, on its first line.
-  const singleCells = joinBrokenSingleCells(valueFirst);
+  // A copy wrapped at a phone's narrow width is known by its printed lines, before any join lengthens them.
+  const narrow = isNarrowCopy(raws);
+  const singleCells = joinBrokenSingleCells(valueFirst, narrow);
   // A Material/Método line wrapped mid-phrase is read whole on its first line; the rest is the detail's
   // words, accounted with it, not a line of its own.
-  const details = joinWrappedDetail(singleCells);
+  const details = joinWrappedDetail(singleCells, narrow);
   // So is an SMS part joined with the part before it, whose bracket it closes (joinSmsParts): its results
   // are read, and accounted, on the line the message's read text is on.
   const parts = joinSmsParts(details);
@@ -662,6 +673,13 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       : table?.previousAt !== undefined && t !== line.text && !LABELLED_RESULT.test(account.text)
         ? withoutPreviousColumn({ ...account, raw: line.raw }, table.previousAt, table.history, table.previousCell, table.starts)
         : account.text;
+    // The patient's cardiovascular risk category as a header states it (patient.ts): it picks a lipid's goal,
+    // no result of its own, whatever word it takes; the line holds nothing else to account for.
+    // (Its "Intermediário" is no antibiogram's word, whatever the row rewritten above took it for.)
+    if (RISK_CATEGORY_STATED.test(line.text.trim()) && !/\d/.test(line.text)) {
+      seen.push({ index: line.index, raw: line.raw, text: '' });
+      continue;
+    }
     seen.push({ index: line.index, raw: line.raw, text: line.previous === undefined ? own : `${own}   ${line.previous}` });
     if (t === '') patientControl = undefined;
     if (t === '') inputsOf = undefined;
@@ -674,7 +692,8 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // U/L   até 33 U/L"): there is no value to read, and a number in the reference cell is none; the row
     // is listed for a person to read.
     const unreadCells = cells(t);
-    if (unreadCells.length >= 2 && letters(unreadCells[0]!) >= 2 && ILLEGIBLE_CELL.test(unreadCells[1]!)) {
+    // A name led to its value ("TSH ...... 6,9 µUI/mL   [ilegível]") holds the value in its cell: the mark is the reference's.
+    if (unreadCells.length >= 2 && letters(unreadCells[0]!) >= 2 && bareNumbers(unreadCells[0]!) === 0 && ILLEGIBLE_CELL.test(unreadCells[1]!)) {
       close();
       title = undefined;
       unparsed.push(line.raw.trim());
@@ -689,6 +708,10 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     const ctx: Ctx = { table, line, list };
     const lastTextAt = previousTextAt;
     previousTextAt = line.index;
+    // An app's card prints a finding in words alone under its title, the word reference under it ("Parasitológico
+    // de fezes" / "Cistos de Giardia lamblia" / "Referência: Negativo"): the words are the title's result, as
+    // after its "Resultado:", never a title of their own.
+    if (title && titleAt === lastTextAt && !pending && findingOverNegativeReference(t, nextLine(lines, line.index)?.text)) t = `Resultado: ${t.trim()}`;
     // The control's own time under the patient's ("Tempo do controle …. 12,4 s") is the lab's check of
     // its reagents, not a result of the patient; the block goes on under it.
     if (block?.at === lastTextAt && CONTROL_ROW.test(cleanName(t.split(/\s*(?:\.{2,}|:|\s\d)/, 1)[0]!))) {
@@ -1107,7 +1130,8 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     }
 
     // Key-value exports, one field a line: "Exame: TSH" / "Resultado: 3,1" / "Unidade: µUI/mL" / "Referência: …".
-    const exam = /^(?:exame|analito|par[aâ]metro|teste)\s*:\s*(\p{L}.*)$/iu.exec(t);
+    // A name may open with its digits ("Exame: 25-HIDROXIVITAMINA D").
+    const exam = /^(?:exame|analito|par[aâ]metro|teste)\s*:\s*(\p{L}.*|\d{1,3}-\p{L}.*)$/iu.exec(t);
     // A rapid test's kit line ("Teste: <brand>   Lote: …   Validade: …") names the kit, a detail of the block
     // under the exam's title (lines.ts isBlockDetail), never the exam.
     if (exam && !/resultado\s*:/i.test(t) && !isBlockDetail(t)) {
@@ -1150,7 +1174,13 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     const underWord = pending?.entries.some((e) => e.read.value === null && !!e.read.text) && /^(?:normal|alterad[oa])$/iu.test(t.trim());
     const verdict = pending || title ? verdictLine(t, pending?.entries.some((e) => typeof e.read.value === 'number') || underWord) : undefined;
     if (verdict !== undefined) {
-      for (const e of pending?.entries ?? []) e.read = { ...e.read, marker: e.read.marker ?? verdict };
+      // A value printed in two units ("9,0 %  •  1.062 /mm³") under a reference in one of them ("50 a 500 /mm³"):
+      // the verdict compares that one with its range, and says nothing of the other.
+      const entries = pending?.entries ?? [];
+      const refText = (pending?.refItems ?? []).join(' ').toLowerCase();
+      const inRefUnit = entries.filter((e) => e.read.unit !== null && refText.includes(e.read.unit.toLowerCase()));
+      const marked = entries.length >= 2 && inRefUnit.length > 0 && inRefUnit.length < entries.length ? inRefUnit : entries;
+      for (const e of marked) e.read = { ...e.read, marker: e.read.marker ?? verdict };
       continue;
     }
     // So is an app's link under the value ("ⓘ Ver faixas por fase"): the reference after it joins the result.

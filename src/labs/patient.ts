@@ -154,7 +154,7 @@ const KIDNEY_DISEASE_STATED =
 // intermediário", "Categoria de risco informada pelo médico solicitante: ALTO"), the category alone after
 // the colon, the word "risco" around it or not ("ALTO RISCO", "risco alto"). A goals table's header ("Categoria
 // de risco   LDL-c") or a tier with its range ("Alto risco: < 70") never is: no colon, or a number after the category.
-const RISK_CATEGORY_STATED =
+export const RISK_CATEGORY_STATED =
   /(?<!\p{L})(?:risco\s+(?:cv|cardiovascular)|categoria\s+de\s+risco(?:\s+(?:cv|cardiovascular))?)(?:\s+(?:informad|definid|estimad|atribu[ií]d)[ao](?:\s+pel[oa]\s+[\p{L}\s()]{1,40}?)?)?\s*:\s*(?:risco\s+)?(muito\s+alto|alto|intermedi[aá]rio|baixo)(?:\s+risco)?(?!\p{L})\s*(?:[.;,)]|$)/iu;
 
 // A header field's label alone on its line, the value on the next ("Sexo:" / "Feminino", "Idade:" /

@@ -42,6 +42,9 @@ export const CONTROL_ROW = new RegExp(String.raw`^(?:tempo\s+(?:d[oa]\s+)?)?${CO
 export const CONTROL_RATIO =
   /^(?:rela[cç][aã]o|raz[aã]o|r)\.?\s*(?:d[oa]s?\s+tempos?\s+)?(?:pac(?:iente)?\.?|p)\s*\/\s*(?:cont(?:r(?:ole)?)?|ctrl?|norm(?:al)?|pool|c|n)\.?$/iu;
 const NOTE_AFTER_UNIT = new RegExp(String.raw`^\((?:[^()\d]*|[^()]*\d{1,2}\/\d{1,2}\/\d{2,4}[^()]*|\s*${CONTROL_LEAD}\b[^()]*)\)\s*`, 'iu');
+// The kidney disease stage a clinician wrote after a filtration rate or an albuminuria ("24 mL/min/1,73m² (G4 A3)"):
+// the stage this result puts the patient in, no range.
+const STAGE_AFTER_UNIT = /^\(\s*(?:G[1-5][ab]?(?:\s*[/,;]?\s*A[1-3])?|A[1-3])\s*\)[.;]?\s*$/u;
 const TYPED_REMARK = /^\((?=\p{Ll})([^()\d]*?\p{L}{2,}\s+[^()\d]*\p{L}{2,})\s+\d[^()]*\)\s*/u;
 const RELEASED_AT = /(?<=\S)\s{3,}(?:\d{1,2}\/\d{1,2}(?:\/\d{2,4})?(?:\s+\d{1,2}:\d{2})?|\d{1,2}:\d{2})$/;
 // A clock time alone, its hour zero-padded ("03:20"): no titre ("1:16") reads so.
@@ -356,8 +359,9 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
   // pelo reflexo)" in a photo's transcription): kept, so that no built-in range is taken for the lab's.
   const none = /^\(\s*(?:v\.?\s?r\.?|ref(?:er[eê]ncia)?\.?|valor(?:es)?\s+de\s+refer[eê]ncia)\s*:?\s*([^()]+)\)\s*$/iu.exec(ref);
   if (none && noRangeText(none[1]!)) return { entries, refItems: [none[1]!.trim()] };
-  const note = NOTE_AFTER_UNIT.exec(ref);
-  if (note && !isReferenceText(note[0]) && !isReferenceLabel(note[0].replace(/[()]/g, ''))) ref = ref.slice(note[0].length);
+  const note = NOTE_AFTER_UNIT.exec(ref) ?? STAGE_AFTER_UNIT.exec(ref);
+  if (note && (STAGE_AFTER_UNIT.test(note[0]) || (!isReferenceText(note[0]) && !isReferenceLabel(note[0].replace(/[()]/g, '')))))
+    ref = ref.slice(note[0].length);
   // So does a typist's remark in brackets, in lower case, a few words before any number ("11 ng/ml (em novembro
   // era 18!!)", "negativo (pedi pq atrasou 5 dias)", a patient's notes): words about the result, no range, and
   // no label of whom a range is for before its number ("(crianças até 5 anos)").

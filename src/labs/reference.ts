@@ -476,7 +476,8 @@ const UNTREATED_ALL = new RegExp(UNTREATED.source, 'g');
 // A range printed for patients with a mechanical heart valve ("Próteses valvares mecânicas (mitral): 2,5 a 3,5").
 const MECHANICAL_VALVE = /\b(?:proteses?\s+valvar(?:es)?|valvulas?|proteses?)\b.*\bmecanicas?\b/;
 // A range printed for the groups at risk of a deficiency, listing them ("grupos de risco (idosos, gestantes, …)").
-const RISK_GROUPS = /\bgrupos?\s+de\s+risco\b/;
+// Or the patients at risk, listed with the age that makes one ("30 a 60: acima de 60 anos, gestantes e pacientes de risco").
+const RISK_GROUPS = /\b(?:grupos?|pacientes?)\s+de\s+risco\b/;
 // A range printed for pregnancy ("Gestantes 2º trimestre", "em gestantes", "na gravidez").
 const PREGNANCY = /\b(gestantes?|gravidez|gestacao|gestacional|gravidas?)\b/;
 /** The trimester a pregnancy range names ("1º trimestre", "segundo trimestre", "2º trim." abbreviated). */
@@ -559,7 +560,12 @@ const RISK_CATEGORY_LABEL =
 
 /** The risk category a range's label names, folded: 'baixo', 'intermediario', 'alto', 'muito alto'. */
 function riskCategoryOf(label: string): string | undefined {
-  const m = RISK_CATEGORY_LABEL.exec(foldSameLength(label).trim());
+  // Printed after its bound in brackets ("< 160 (baixo); < 130 (interm.)"): the same category.
+  const m = RISK_CATEGORY_LABEL.exec(
+    foldSameLength(label)
+      .trim()
+      .replace(/^\(\s*([^()]*?)\s*\)$/, '$1'),
+  );
   return m ? riskCategoryKey(m[1]!) : undefined;
 }
 
@@ -609,13 +615,21 @@ const cleanLabel = (s: string) =>
  * < 100"): a line of words alone, no number nor colon in it, and the next line going on with the rest of
  * the label in a bracket before the range's colon, are one item, so the range is read with its whole label.
  */
+const LABEL_GOES_ON = /^\s*(\p{Ll}[\p{L}\s,]*?)(?:\s+(?=\p{Lu})|\s*$)/u;
 function withWrappedLabels(items: string[]): string[] {
   const out: string[] = [];
   for (const item of items) {
     const prev = out[out.length - 1];
     if (prev !== undefined && /^\p{L}[\p{L}\s]*$/u.test(prev.trim()) && /^\s*\(\s*\p{L}[^()]*\)\s*:/u.test(item))
       out[out.length - 1] = `${prev.trim()} ${item.trim()}`;
-    else out.push(item);
+    // A range's label listing whom it is for, wrapped after a comma ("30 a 60: acima de 60 anos, gestantes," /
+    // "lactantes e pacientes de risco"): the list goes on, in lower-case words, up to the next range's label.
+    else if (prev !== undefined && /\d/.test(prev) && /,\s*$/.test(prev) && LABEL_GOES_ON.test(item)) {
+      const head = LABEL_GOES_ON.exec(item)!;
+      out[out.length - 1] = `${prev.trim()} ${head[1]!.trim()}`;
+      const rest = item.slice(head[0].length).trim();
+      if (rest !== '') out.push(rest);
+    } else out.push(item);
   }
   return out;
 }

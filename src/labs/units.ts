@@ -8,10 +8,11 @@
 
 /** [pattern source over folded text (lower case, no accents except µ), canonical spelling]. */
 const SPELLINGS: ReadonlyArray<[string, string]> = [
-  ['mg\\/dl', 'mg/dL'],
+  // The same OCR prints the l of "dL" and "U/L" as an I ("mg/dI", "U/I"): no unit is spelt that way.
+  ['mg\\/d(?:l|i(?![a-zà-ÿ]))', 'mg/dL'],
   // "mg%" (milligrams per 100 mL) is the old spelling of mg/dL.
   ['mg\\s?%', 'mg/dL'],
-  ['g\\/dl', 'g/dL'],
+  ['g\\/d(?:l|i(?![a-zà-ÿ]))', 'g/dL'],
   ['%', '%'],
   // A photo's OCR prints the I of "UI" as an l ("mUl/mL", "µUl/mL"): no unit is spelt that way.
   ['(?:uu[il]|µu[il]|μu[il]|microui|mcui)\\/ml', 'µUI/mL'],
@@ -21,7 +22,7 @@ const SPELLINGS: ReadonlyArray<[string, string]> = [
   ['ng\\/ml', 'ng/mL'],
   ['ng\\/l', 'ng/L'],
   ['pg\\/ml', 'pg/mL'],
-  ['(?:u|ui)\\/l', 'U/L'],
+  ['(?:u|ui)\\/(?:l|i(?![a-zà-ÿ]))', 'U/L'],
   ['u[il]\\/ml', 'UI/mL'],
   ['meq\\/l', 'mEq/L'],
   // The same OCR prints the l of "mol" as an I ("nmoI/L").
