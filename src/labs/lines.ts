@@ -265,9 +265,10 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // So is any pictograph an app puts before each exam ("🧪 Glicose: 88 mg/dL", "🩸 Hemoglobina: …"), with
   // its joined parts; not the signs that say something (©, ™, an arrow that marks a value high or low).
   // A portal's open section shows a down arrow before its title ("▼ Hemograma completo"): before a name
-  // it toggles the section, before a number it marks the value low.
+  // it toggles the section, before a number it marks the value low. A star in a LIS's mark column, before
+  // a value printed under its name ("*    148,6   mg/L"), is no bullet either: the line keeps its columns.
   t = t.replace(
-    /^\s*(?:[-*•·]|[▪►▫◦▸‣◾◽▶🔹🔸🔷🔶]\uFE0F?|[▼▾▽](?=\s+\p{L})|(?![©®™⬆⬇])\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic})*|\d{1,2}[.)])\s+(?=\S)/u,
+    /^\s*(?:[-•·]|\*(?!\s{2,}[<>≤≥]?\d)|[▪►▫◦▸‣◾◽▶🔹🔸🔷🔶]\uFE0F?|[▼▾▽](?=\s+\p{L})|(?![©®™⬆⬇])\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic})*|\d{1,2}[.)])\s+(?=\S)/u,
     '',
   );
   // The app's status chip closing the reference line ("Referência: < 190 mg/dL ⚠️ Acima", "… ✅ Normal"):

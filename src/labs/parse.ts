@@ -1738,10 +1738,10 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       continue;
     }
 
-    // A value alone under a title.
+    // A value alone under a title, after the lab's out-of-range mark in a column of its own ("*    148,6   mg/L").
     if (title) {
-      const g = readAfterName(title.name, t, ctx, { separated: true });
-      if (g && numbersIn(t).length > 0 && /^\s*(?:[▲▼↑↓⬆⬇]\uFE0F?\s*)?[<>≤≥\d]/u.test(t)) {
+      const g = readAfterName(title.name, t.replace(/^\s*\*{1,3}\s+(?=[<>≤≥]?\s*\d)/, ''), ctx, { separated: true });
+      if (g && numbersIn(t).length > 0 && /^\s*(?:[▲▼↑↓⬆⬇]\uFE0F?\s*|\*{1,3}\s+)?[<>≤≥\d]/u.test(t)) {
         adoptUnderTitle(g, title);
         continue;
       }

@@ -1,0 +1,32 @@
+// The general causes behind wrong readings of held-out sets 127 to 129, one focused case each: the parser on a
+// few lines that show each layout, with other names, values and text than the sets. No database, no model.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseLabReport } from '../../src/labs/parse.ts';
+
+const patient = { sex: 'F' as const, birthDate: '1958-03-10', today: '2025-09-01' };
+
+test("a LIS printout's mark column, its earlier result headed 'Ant. dd/mm/yy' and values under the name lines", () => {
+  const text = [
+    'BIOQUIMICA                                    Material: Soro',
+    '                          Resultado       Unidade        Valor Referência          Ant. 14/08/25',
+    'GLICOSE                *      132       mg/dL              70 - 99                     118',
+    'ACIDO URICO                   4,8       mg/dL             2,4 - 5,7                    5,1',
+    'TGO (Cinético UV)   Soro',
+    '                       *       61       U/L               Inferior a 32                 44',
+    'FOSFORO (Molibdato UV)   Soro',
+    '                              3,9       mg/dL             2,5 - 4,5                    4,4',
+    'CALCIO (Arsenazo)   Soro',
+    '                       *      7,9       mg/dL             8,6 - 10,2                   8,1',
+  ].join('\n');
+  const r = parseLabReport(text, patient);
+  const got = (re: RegExp) => r.analytes.find((a) => re.test(a.name.normalize('NFD').replace(/\p{M}/gu, '')));
+  assert.deepEqual([got(/glicose/i)?.value, got(/glicose/i)?.flag], [132, 'alto']);
+  assert.deepEqual([got(/urico/i)?.value, got(/urico/i)?.flag], [4.8, 'normal']);
+  assert.deepEqual([got(/tgo/i)?.value, got(/tgo/i)?.flag], [61, 'alto']);
+  assert.deepEqual([got(/fosforo/i)?.value, got(/fosforo/i)?.flag], [3.9, 'normal']);
+  assert.deepEqual([got(/calcio/i)?.value, got(/calcio/i)?.flag], [7.9, 'baixo']);
+  // The earlier results are no results of this report.
+  assert.equal(r.analytes.length, 5);
+  assert.deepEqual(r.unparsed_lines, []);
+});
