@@ -513,7 +513,9 @@ export function readPiece(text: string, ctx: Ctx, depth = 0): Group | undefined 
 
   // (B) "Name: value …" — the colon ends the name when no value sits before it.
   const colon = text.indexOf(':');
-  if (colon > 0) {
+  // The colon inside a clock time ("comunicado ao plantonista às 03:40", a notice beside a result) ends no name.
+  const clock = colon > 0 && /(?:^|\s)(?:[01]?\d|2[0-3])$/.test(text.slice(0, colon)) && /^[0-5]\d(?![\d,.])/.test(text.slice(colon + 1));
+  if (colon > 0 && !clock) {
     const before = text.slice(0, colon);
     const after = text.slice(colon + 1);
     // A dot leader marks the end of the name for sure, digits and all ("Proteínas de 24 horas ....");

@@ -30,3 +30,20 @@ test("a LIS printout's mark column, its earlier result headed 'Ant. dd/mm/yy' an
   assert.equal(r.analytes.length, 5);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test("a critical value's notice beside the result, told at a clock time, is no result of its own", () => {
+  const text = [
+    '--- ELETRÓLITOS ---',
+    'Potássio .................   6,4 mmol/L  [3,5 - 5,1]            H   ** VALOR CRÍTICO - avisado à enf. Joana às 14:05 **',
+    'Sódio ....................   139 mmol/L  [136 - 145]',
+  ].join('\n');
+  const r = parseLabReport(text, patient);
+  assert.deepEqual(
+    r.analytes.map((a) => [a.name, a.value, a.flag]),
+    [
+      ['Potássio', 6.4, 'alto'],
+      ['Sódio', 139, 'normal'],
+    ],
+  );
+  assert.deepEqual(r.qualitative ?? [], []);
+});
