@@ -1328,8 +1328,9 @@ const COLLECTION_TIME = new RegExp(String.raw`^(?:tempo|per[ií]odo)\s+(?:total\
 // read into the patient's collection hour (a cortisol's range is picked by it), no result.
 const COLLECTION_CLOCK = /^(?:hor[aá]rio|hora)\s+d[ae]\s+coleta\s*:?\s*\d{1,2}[:h]\d{2}(?:\s*h)?$/iu;
 
+/** A timed collection's length, or the clock time the sample was drawn on a line of its own (between a block's title and its result too). */
 export function isCollectionTime(text: string): boolean {
-  return COLLECTION_TIME.test(text.trim());
+  return COLLECTION_TIME.test(text.trim()) || COLLECTION_CLOCK.test(text.trim());
 }
 
 /**

@@ -47,3 +47,37 @@ test("a critical value's notice beside the result, told at a clock time, is no r
   );
   assert.deepEqual(r.qualitative ?? [], []);
 });
+
+test("a table of ranges by age under the result, its header giving the age's unit and the ranges' unit", () => {
+  const text = [
+    'SULFATO DE DEHIDROEPIANDROSTERONA (SDHEA)',
+    'Material: Soro        Método: Quimioluminescência',
+    '',
+    '   Resultado:        12,5 µg/dL',
+    '',
+    '   Valores de referência por faixa etária (mulheres):',
+    '        Idade (anos)          µg/dL',
+    '        45 a 54               19 a 205',
+    '        55 a 64               15 a 157',
+    '        65 a 74               14 a 124',
+  ].join('\n');
+  const r = parseLabReport(text, patient);
+  const dhea = r.analytes.find((a) => /sdhea|dehidro/i.test(a.name));
+  assert.deepEqual([dhea?.value, dhea?.reference_low, dhea?.reference_high, dhea?.flag], [12.5, 14, 124, 'baixo']);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test("the clock time the sample was drawn, on its own line between a block's title and its result", () => {
+  const text = [
+    'ACTH - CORTICOTROFINA',
+    'Material: Plasma EDTA       Método: Quimioluminescência',
+    'Horário da coleta: 17:30',
+    '',
+    '   Resultado:        31,0 pg/mL                          Coleta entre 7 e 10 h: 7,2 a 63,3 pg/mL',
+    '                                                          Coleta entre 16 e 20 h: 3,0 a 25,0 pg/mL',
+  ].join('\n');
+  const r = parseLabReport(text, patient);
+  const acth = r.analytes.find((a) => /acth/i.test(a.name));
+  assert.deepEqual([acth?.value, acth?.reference_high, acth?.flag], [31, 25, 'alto']);
+  assert.deepEqual(r.unparsed_lines, []);
+});
