@@ -81,3 +81,18 @@ test("the clock time the sample was drawn, on its own line between a block's tit
   assert.deepEqual([acth?.value, acth?.reference_high, acth?.flag], [31, 25, 'alto']);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test("a reference lead naming whom the ranges are for before what they depend on: 'Valores de referência (mulheres) por idade:'", () => {
+  const text = [
+    'PSA LIVRE',
+    'Resultado: 0,62 ng/mL',
+    'Valores de referência (mulheres) por idade:',
+    '   50 a 59 anos ............... 0,10 a 0,55 ng/mL',
+    '   60 a 69 anos ............... 0,10 a 0,70 ng/mL',
+    '   70 a 79 anos ............... 0,10 a 0,90 ng/mL',
+  ].join('\n');
+  const r = parseLabReport(text, patient);
+  const a = r.analytes[0];
+  assert.deepEqual([a?.value, a?.reference_high, a?.flag], [0.62, 0.7, 'normal']);
+  assert.deepEqual(r.unparsed_lines, []);
+});
