@@ -1794,14 +1794,18 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // A reactive result's titre on a line of its own ("Resultado: Reagente" / "Título: 1/4"): the titre
     // is the result, as when printed beside the word.
     // Its reference may sit in a cell at its right ("TITULO ....: 1/640      VR: NAO REAGENTE (TITULO INFERIOR A 1/80)").
-    const titreCells = TITRE_LINE.test(t) ? cells(t) : [];
+    // The pattern may follow the titre on its line ("Título: 1/640 - Padrão nuclear homogêneo (AC-1)"): it
+    // describes the reactive result, as its own "PADRÃO:" line does, and is listed for a person to read.
+    const titrePattern = TITRE_LINE.test(t) ? /^([^()]*?\d)\s*[-–—,;]\s*padr[aã]o\b.*$/iu.exec(t.trim()) : null;
+    const titreCells = TITRE_LINE.test(t) ? cells(titrePattern ? titrePattern[1]! : t) : [];
     const titreRef = titreCells.slice(1).join('   ');
     // Only a cell led as a reference ("VR:", "Ref."): a word alone there ("Título: 1/16   Reagente") is no reference.
     const titreRefCell = titreRef !== '' && stripReferenceLead(titreRef).lead;
-    const titreLine = titreCells.length === 0 ? undefined : titreRefCell ? titreOf(titreCells[0]!) : titreOf(t);
+    const titreLine = titreCells.length === 0 ? undefined : titreRefCell ? titreOf(titreCells[0]!) : titreOf(titrePattern ? titrePattern[1]! : t);
     const open = pending?.entries.length === 1 ? pending.entries[0]! : undefined;
     if (titreLine && open && open.read.value === null && REACTIVE.test(open.read.text) && !titreOf(open.read.text)) {
       open.read = { ...open.read, text: `${open.read.text} ${titreLine}` };
+      if (titrePattern) unparsed.push(line.raw.trim());
       if (titreRefCell) {
         addRef(pending!, titreRef);
         // The titre is the result's value, every titre after it a bound of its reference; any other number is listed.

@@ -96,3 +96,20 @@ test("a reference lead naming whom the ranges are for before what they depend on
   assert.deepEqual([a?.value, a?.reference_high, a?.flag], [0.62, 0.7, 'normal']);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test("a reactive result's titre on the line under it with the pattern after a dash: the titre is the result", () => {
+  const text = [
+    'ANTICORPOS ANTIMITOCÔNDRIA - Imunofluorescência indireta',
+    'Material: Soro',
+    '  Resultado: REAGENTE',
+    '  Título: 1/320 - Padrão citoplasmático reticular (AC-21)',
+    '  Valor de referência: Não reagente (título inferior a 1/40)',
+  ].join('\n');
+  const r = parseLabReport(text, patient);
+  assert.equal(r.qualitative?.length, 1);
+  const a = r.qualitative![0]!;
+  assert.match(a.value, /1\/320/);
+  assert.equal(a.flag, 'alterado');
+  // The pattern is listed for a person to read, not dropped.
+  assert.deepEqual(r.unparsed_lines, ['Título: 1/320 - Padrão citoplasmático reticular (AC-21)']);
+});
