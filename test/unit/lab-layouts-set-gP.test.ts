@@ -113,3 +113,14 @@ test("a reactive result's titre on the line under it with the pattern after a da
   // The pattern is listed for a person to read, not dropped.
   assert.deepEqual(r.unparsed_lines, ['Título: 1/320 - Padrão citoplasmático reticular (AC-21)']);
 });
+
+test("a transcriber's sentence that the photo cut the reference off leaves the result without a range", () => {
+  const text = [
+    '- Ureia: 31 mg/dL (ref.: 15 a 40)',
+    '- Colesterol total: 214 mg/dL (ref.: o canto da imagem ficou cortado, não consigo ler)',
+  ].join('\n');
+  const r = parseLabReport(text, patient);
+  const chol = r.analytes.find((a) => /colesterol/i.test(a.name));
+  assert.deepEqual([chol?.value, chol?.reference_high, chol?.flag], [214, null, 'indeterminado']);
+  assert.equal(r.analytes.find((a) => /ureia/i.test(a.name))?.flag, 'normal');
+});
