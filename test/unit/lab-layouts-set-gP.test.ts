@@ -124,3 +124,17 @@ test("a transcriber's sentence that the photo cut the reference off leaves the r
   assert.deepEqual([chol?.value, chol?.reference_high, chol?.flag], [214, null, 'indeterminado']);
   assert.equal(r.analytes.find((a) => /ureia/i.test(a.name))?.flag, 'normal');
 });
+
+test("a minimum with what it is for and whom before its colon is a lower bound: 'Mínimo para doação (mulheres): 12,5 g/dL'", () => {
+  const text = [
+    'TRIAGEM PRÉ-DOAÇÃO',
+    '  Hematócrito (capilar)        41 %            Mínimo para doação (mulheres): 38 %',
+    '  Hemoglobina (capilar)        11,9 g/dL       Mínimo para doação (mulheres): 12,5 g/dL',
+  ].join('\n');
+  const r = parseLabReport(text, patient);
+  const ht = r.analytes.find((a) => /hemat/i.test(a.name));
+  const hb = r.analytes.find((a) => /hemoglobina/i.test(a.name));
+  assert.deepEqual([ht?.value, ht?.reference_low, ht?.flag], [41, 38, 'normal']);
+  assert.deepEqual([hb?.value, hb?.reference_low, hb?.flag], [11.9, 12.5, 'baixo']);
+  assert.deepEqual(r.unparsed_lines, []);
+});
