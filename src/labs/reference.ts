@@ -1427,13 +1427,17 @@ const ILLEGIBLE_BOUND = new RegExp(
   'iu',
 );
 
+// What a transcriber says of a number it could not read whole.
+const CUT_WORDS = String.raw`(?:cortad[oa]|ileg[ií]vel|borrad[oa]|apagad[oa])`;
+
 // A range the margin cut inside its numbers ("5,0 a 1[cortado]", "Homens: 1[cortado]", "0,5 a [ilegível]",
 // "13,[ilegível]"): a population's label, a first bound, then the mark where the rest was. What is left of
 // the last number ("1", "13,") is no bound, so nothing of it is a range. (Cut after a decimal digit,
 // "7,2[cortado]", the bound is read as open: DOUBTFUL_DIGIT.) The unit may follow the mark ("0 a [borrado] %"), and
-// the transcriber's aside on why, in brackets of words alone ("0,4 a 4,[ilegível] (dobra do papel)").
+// the transcriber's aside on why, in brackets of words alone ("0,4 a 4,[ilegível] (dobra do papel)"). Or the
+// number trails off in an ellipsis before the transcriber's words ("150.000 a 4… — cortado na foto").
 const CUT_RANGE = new RegExp(
-  String.raw`^(?:\p{L}[\p{L} ]*:\s*)?(?:(?:at[eé]|inferior\s+a|superior\s+a|acima\s+de|abaixo\s+de|[<>≤≥])\s*)?(?:\d[\d.,]*\s*(?:a|-|–|até)\s*)?(?:\d+[.,]?)?${UNREADABLE_MARK}[^\]]*\](?:\s*[^\s\d[\]]{1,10})?(?:\s*\(\s*\p{L}[\p{L} ,–—-]{0,40}\))?$`,
+  String.raw`^(?:\p{L}[\p{L} ]*:\s*)?(?:(?:at[eé]|inferior\s+a|superior\s+a|acima\s+de|abaixo\s+de|[<>≤≥])\s*)?(?:\d[\d.,]*\s*(?:a|-|–|até)\s*)?(?:(?:\d+[.,]?)?${UNREADABLE_MARK}[^\]]*\](?:\s*[^\s\d[\]]{1,10})?(?:\s*\(\s*\p{L}[\p{L} ,–—-]{0,40}\))?|\d+[.,]?\d*(?:…|\.{3})\s*(?:[-–—,]\s*)?${CUT_WORDS}(?:\s+\p{L}+){0,4})$`,
   'iu',
 );
 

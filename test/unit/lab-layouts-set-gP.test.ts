@@ -138,3 +138,13 @@ test("a minimum with what it is for and whom before its colon is a lower bound: 
   assert.deepEqual([hb?.value, hb?.reference_low, hb?.flag], [11.9, 12.5, 'baixo']);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test("a range whose last bound trails off in an ellipsis before the transcriber's 'cortado' is no range", () => {
+  const text = [
+    '- Leucócitos: 6.300 /mm³ (ref.: 4.000 a 11.000)',
+    '- Ferritina: 410 ng/mL (ref.: 30 a 3… – cortado na foto)',
+  ].join('\n');
+  const r = parseLabReport(text, patient);
+  const f = r.analytes.find((a) => /ferritina/i.test(a.name));
+  assert.deepEqual([f?.value, f?.reference_low, f?.reference_high, f?.flag], [410, null, null, 'indeterminado']);
+});
