@@ -317,13 +317,17 @@ const BELOW_DETECTION = new RegExp(
 
 // A minimum or maximum with what it is for before its colon ("Mínimo para doação (mulheres): 12,5 g/dL", a blood
 // bank's haemoglobin; "Máximo permitido: 40 U/L"): a bound, whom it is for kept as its label.
-const LABELLED_LIMIT = /^(\s*)(m[ií]nimo|m[aá]ximo)(?:\s+(?:para|de|do|da|recomendad[oa]|aceit[aá]vel|permitid[oa]|exigid[oa])(?![\p{L}])[^:\d()]*)?(?:\s*\(([^()\d]+)\))?\s*:\s*(?=\d)/iu;
+const LABELLED_LIMIT =
+  /^(\s*)(m[ií]nimo|m[aá]ximo)(?:\s+(?:para|de|do|da|recomendad[oa]|aceit[aá]vel|permitid[oa]|exigid[oa])(?![\p{L}])[^:\d()]*)?(?:\s*\(([^()\d]+)\))?\s*:\s*(?=\d)/iu;
 
 /** The detection limit a word reference names, as a bound ("inferior a 40 cópias/mL"); so is a labelled minimum or maximum; the text as it is otherwise. */
 export function detectionLimitBound(text: string): string {
   return text
     .replace(BELOW_DETECTION, '$1inferior a $2')
-    .replace(LABELLED_LIMIT, (_m, sp: string, kind: string, whom: string | undefined) => `${sp}${whom ? `${whom.trim()}: ` : ''}${/^m[ií]n/iu.test(kind) ? 'a partir de' : 'até'} `);
+    .replace(
+      LABELLED_LIMIT,
+      (_m, sp: string, kind: string, whom: string | undefined) => `${sp}${whom ? `${whom.trim()}: ` : ''}${/^m[ií]n/iu.test(kind) ? 'a partir de' : 'até'} `,
+    );
 }
 
 function findRanges(text: string, dotIsDecimal: boolean): FoundRange[] {

@@ -115,10 +115,7 @@ test("a reactive result's titre on the line under it with the pattern after a da
 });
 
 test("a transcriber's sentence that the photo cut the reference off leaves the result without a range", () => {
-  const text = [
-    '- Ureia: 31 mg/dL (ref.: 15 a 40)',
-    '- Colesterol total: 214 mg/dL (ref.: o canto da imagem ficou cortado, não consigo ler)',
-  ].join('\n');
+  const text = ['- Ureia: 31 mg/dL (ref.: 15 a 40)', '- Colesterol total: 214 mg/dL (ref.: o canto da imagem ficou cortado, não consigo ler)'].join('\n');
   const r = parseLabReport(text, patient);
   const chol = r.analytes.find((a) => /colesterol/i.test(a.name));
   assert.deepEqual([chol?.value, chol?.reference_high, chol?.flag], [214, null, 'indeterminado']);
@@ -140,10 +137,7 @@ test("a minimum with what it is for and whom before its colon is a lower bound: 
 });
 
 test("a range whose last bound trails off in an ellipsis before the transcriber's 'cortado' is no range", () => {
-  const text = [
-    '- Leucócitos: 6.300 /mm³ (ref.: 4.000 a 11.000)',
-    '- Ferritina: 410 ng/mL (ref.: 30 a 3… – cortado na foto)',
-  ].join('\n');
+  const text = ['- Leucócitos: 6.300 /mm³ (ref.: 4.000 a 11.000)', '- Ferritina: 410 ng/mL (ref.: 30 a 3… – cortado na foto)'].join('\n');
   const r = parseLabReport(text, patient);
   const f = r.analytes.find((a) => /ferritina/i.test(a.name));
   assert.deepEqual([f?.value, f?.reference_low, f?.reference_high, f?.flag], [410, null, null, 'indeterminado']);
