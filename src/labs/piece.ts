@@ -13,6 +13,7 @@ import {
   isReferenceLabel,
   ORDINAL_RE,
   isReferenceText,
+  isPhotoCutOff,
   noRangeText,
   PERCENTILE_RE,
   parseRangeExpression,
@@ -344,7 +345,7 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
   // A bracketed reference that says there is none, or that it could not be read ("(VR: ilegível — coberto
   // pelo reflexo)" in a photo's transcription): kept, so that no built-in range is taken for the lab's.
   const none = /^\(\s*(?:v\.?\s?r\.?|ref(?:er[eê]ncia)?\.?|valor(?:es)?\s+de\s+refer[eê]ncia)\s*:?\s*([^()]+)\)\s*$/iu.exec(ref);
-  if (none && noRangeText(none[1]!)) return { entries, refItems: [none[1]!.trim()] };
+  if (none && (noRangeText(none[1]!) || isPhotoCutOff(none[1]!))) return { entries, refItems: [none[1]!.trim()] };
   const note = NOTE_AFTER_UNIT.exec(ref);
   if (note && !isReferenceText(note[0]) && !isReferenceLabel(note[0].replace(/[()]/g, ''))) ref = ref.slice(note[0].length);
   // So does a typist's remark in brackets, in lower case, a few words before any number ("11 ng/ml (em novembro

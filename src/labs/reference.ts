@@ -1509,7 +1509,7 @@ export function noRangeText(text: string): boolean {
     .replace(/^(?:valor(?:es)?\s+de\s+)?refer[eê]ncias?\s+(?=ileg[ií]vel|cortad[oa]|n[aã]o\s+(?:est[aá]\s+)?(?:leg[ií]vel|vis[ií]vel))/iu, '')
     // Or say first why it cannot be read ("[dobra do papel, ilegível]", "[mancha – ilegível]").
     .replace(/^\p{L}[\p{L} ]{0,40}?\s*[,;–—-]\s*(?=ileg[ií]vel|cortad[oa]|n[aã]o\s+(?:est[aá]\s+)?(?:leg[ií]vel|vis[ií]vel))/iu, '');
-  if (isCutRange(t) || RELATIVE_GOAL.test(t) || REFERENCE_NOT_COPIED.test(t) || PHOTO_CUT_OFF.test(t)) return true;
+  if (isCutRange(t) || RELATIVE_GOAL.test(t) || REFERENCE_NOT_COPIED.test(t)) return true;
   // A goal by category whose cell wrapped before "de risco …" ("Meta conforme categoria" / "de risco
   // cardiovascular (SBC)" in a narrow reference column): a goal is only ever by the risk category.
   if (
@@ -1526,7 +1526,10 @@ export function noRangeText(text: string): boolean {
 // A transcriber's sentence, no number in it, that the photo cut the reference off or could not be read ("a
 // parte de baixo da foto está cortada, não dá para ler"): the lab printed one, so no built-in range stands in.
 const PHOTO_CUT_OFF =
-  /^(?=[^\d]*$)(?=.*\b(?:foto|imagem|papel|margem|borda|ler)\b).*?(?:cortad[oa]s?|cortou|ileg[ií]ve(?:l|is)|n[aã]o\s+(?:d[aá]|deu)\s+(?:para|pra)\s+ler|n[aã]o\s+consigo\s+ler|n[aã]o\s+(?:est[aá]\s+)?(?:leg[ií]vel|vis[ií]vel))/iu;
+  /^(?=[^\d]*$)(?=.*\b(?:foto|imagem|papel|margem|borda)\b).*?(?:(?:est[aá]|estava|ficou|foi|saiu)\s+(?:\p{L}+\s+)?cortad[oa]|cortou|n[aã]o\s+(?:d[aá]|deu)\s+(?:para|pra)\s+ler|n[aã]o\s+consigo\s+ler|n[aã]o\s+(?:est[aá]\s+|ficou\s+)?(?:leg[ií]vel|vis[ií]vel))/iu;
+
+/** Whether a reference's text is a transcriber's sentence that the photo cut it off ("a parte de baixo da foto está cortada"). */
+export const isPhotoCutOff = (text: string): boolean => PHOTO_CUT_OFF.test(text.trim());
 
 // A patient's word that the lab's reference did not come with what was copied ("a referência dessas ficou na
 // outra página que não copiou", "as referências não saíram"): the lab printed one, unseen here, so no
