@@ -58,7 +58,7 @@ export function valueColumnsOf(text: string, offset: number): ValueColumn[] {
 // An ICU bulletin names the day before today's column by its distance ("HOJE   D-1   REFERÊNCIA").
 // A LIS prints the patient's last result before this one ("Último resultado", "ULT. RESULT.").
 const PREVIOUS_HEADER_CELL =
-  /^(?:(?:(?:resultados?|res\.|m[eê]s|coletas?|exames?|valor(?:es)?|dosage(?:m|ns))\s+)?(?:(?:anterior(?:es)?|hist[oó]rico)\b|ant\.(?:\s*\(|\s*$))|d\s?-\s?[1-9]$|ontem$|[uú]lt(?:imo|\.)\s*res(?:ult(?:ado)?)?\.?(?:\s|$))/i;
+  /^(?:(?:(?:resultados?|res\.|m[eê]s|coletas?|exames?|valor(?:es)?|dosage(?:m|ns))\s+)?(?:(?:anterior(?:es)?|hist[oó]rico)\b|ant\.(?:\s*\(|\s*$|\s*\d{1,2}\/\d{1,2}(?:\/\d{2,4})?$))|d\s?-\s?[1-9]$|ontem$|[uú]lt(?:imo|\.)\s*res(?:ult(?:ado)?)?\.?(?:\s|$))/i;
 
 /** Column where a header's previous-result cell starts ("Anterior", "Resultado anterior", "Histórico"). */
 export function previousColumnOf(text: string, offset: number): number | undefined {

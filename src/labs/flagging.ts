@@ -13,6 +13,7 @@ import {
   flagTitre,
   titreOf,
   labelledRanges,
+  isPhotoCutOff,
   noRangeText,
   piecesWithCutRange,
   qualitativeReference,
@@ -202,7 +203,7 @@ export function numericFrom(
   // No usable range in the report: the built-in one, only if the unit is known and convertible.
   // No built-in range when the report says there is none ("Referência: não se aplica").
   // The built-in ranges are blood's: the same analyte measured in urine ("Creatinina, urina") has none.
-  if (e.def && isCatalogued(e.def) && unit && !(refText && noRangeText(refText)) && !URINE_SAMPLE.test(e.name) && !urine) {
+  if (e.def && isCatalogued(e.def) && unit && !(refText && (noRangeText(refText) || isPhotoCutOff(refText))) && !URINE_SAMPLE.test(e.name) && !urine) {
     const factor = conversionFactor(e.def, unit);
     if (factor !== undefined) {
       const b = e.def.builtIn;

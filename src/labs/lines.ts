@@ -283,9 +283,10 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // So is any pictograph an app puts before each exam ("🧪 Glicose: 88 mg/dL", "🩸 Hemoglobina: …"), with
   // its joined parts; not the signs that say something (©, ™, an arrow that marks a value high or low).
   // A portal's open section shows a down arrow before its title ("▼ Hemograma completo"): before a name
-  // it toggles the section, before a number it marks the value low.
+  // it toggles the section, before a number it marks the value low. A star in a LIS's mark column, before
+  // a value printed under its name ("*    148,6   mg/L"), is no bullet either: the line keeps its columns.
   t = t.replace(
-    /^\s*(?:[-*•·]|[▪►▫◦▸‣◾◽▶🔹🔸🔷🔶]\uFE0F?|[▼▾▽](?=\s+\p{L})|(?![©®™⬆⬇])\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic})*|\d{1,2}[.)])\s+(?=\S)/u,
+    /^\s*(?:[-•·]|\*(?!\s{2,}[<>≤≥]?\d)|[▪►▫◦▸‣◾◽▶🔹🔸🔷🔶]\uFE0F?|[▼▾▽](?=\s+\p{L})|(?![©®™⬆⬇])\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic})*|\d{1,2}[.)])\s+(?=\S)/u,
     '',
   );
   // The app's status chip closing the reference line ("Referência: < 190 mg/dL ⚠️ Acima", "… ✅ Normal"):
@@ -1399,8 +1400,9 @@ const COLLECTION_TIME = new RegExp(String.raw`^(?:tempo|per[ií]odo)\s+(?:total\
 // read into the patient's collection hour (a cortisol's range is picked by it), no result.
 const COLLECTION_CLOCK = /^(?:hor[aá]rio|hora)\s+d[ae]\s+coleta\s*:?\s*\d{1,2}[:h]\d{2}(?:\s*h)?$/iu;
 
+/** A timed collection's length, or the clock time the sample was drawn on a line of its own (between a block's title and its result too). */
 export function isCollectionTime(text: string): boolean {
-  return COLLECTION_TIME.test(text.trim());
+  return COLLECTION_TIME.test(text.trim()) || COLLECTION_CLOCK.test(text.trim());
 }
 
 /**

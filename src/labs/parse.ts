@@ -231,6 +231,11 @@ const MARKDOWN_HEADING = /^\s*#{1,6}\s+\S/;
 // A section title drawn between rules ("===== CARGA VIRAL =====", "----- BIOQUÍMICA -----") ends the table
 // above as a markdown heading does: the next block's columns are its own.
 const RULED_TITLE = /^\s*([=*~_-])\1{2,}\s+\p{L}.*\S\s+([=*~_-])\2{2,}\s*$/u;
+// The header of a table of ranges by age: the age's unit, and the ranges' unit in a column of its own.
+const AGE_TABLE_HEADER = /^(?:idade|faixa\s+et[aá]ria)\s*\(\s*(anos|meses)\s*\)(?:\s{2,}(\S+))?$/iu;
+// One of its rows: a band ("31 a 35", "acima de 60", "até 15") and the range in its column.
+const AGE_TABLE_ROW = /^((?:\d{1,3}\s*(?:a|-|–)\s*\d{1,3}|(?:acima\s+de|maior\s+que|>|≥)\s*\d{1,3}|(?:at[eé]|<|≤)\s*\d{1,3}))\s{2,}(\S.*\d.*)$/iu;
+
 // The lead of a notice of critical values ("VALOR CRÍTICO:", "Valores críticos comunicados").
 const CRITICAL_NOTICE = /(?<![\p{L}])valor(?:es)?\s+cr[ií]tic[oa]s?(?![\p{L}])/iu;
 // A result's value restated on a log scale ("Log10", "Log", "Log 10 (UI/mL)").
@@ -595,6 +600,8 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   let countForms: { name: string; at: number } | undefined;
   // A name's first line held with the reference printed beside it, its value on the next line with the rest of the name.
   let heldHead: { name: string; reference: string; at: number } | undefined;
+  // The age a table of ranges under a result counts in, and the unit of its ranges, from its header ("Idade (anos)   ng/mL").
+  let ageRows: { age: string; unit: string } | undefined;
   // Lines read as the continuation of the line above (a wrapped footnote reference).
   const continuedAt = new Set<number>();
   // The last line whose name-column piece went on with the name of the row above it.
@@ -688,6 +695,18 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // A grading scale's legend ("Classe 2: 0,70 a 3,49 kUA/L - moderado") is no result nor a result's range;
     // one with more printed after its band and name is listed for a person to read.
     if (isGradeLegend(t) || isCollectionTime(t)) continue;
+    // A table of ranges by age under a result, its header naming what its columns count ("Idade (anos)   ng/mL"
+    // over "31 a 35   113 a 297"): each row is the range of its age band, read as the labelled range it stands for.
+    const ageHeader = pending ? AGE_TABLE_HEADER.exec(t.trim()) : null;
+    if (ageHeader) {
+      ageRows = { age: ageHeader[1]!.toLowerCase(), unit: ageHeader[2] ?? '' };
+      continue;
+    }
+    const ageRow = ageRows ? AGE_TABLE_ROW.exec(t.trim()) : null;
+    if (ageRow) {
+      t = `${ageRow[1]} ${ageRows!.age}: ${ageRow[2]}${ageRows!.unit && !/\p{L}/u.test(ageRow[2]!) ? ` ${ageRows!.unit}` : ''}`;
+      seen[seen.length - 1]!.text = t;
+    } else ageRows = undefined;
     // A row whose result cell a transcription marks as unreadable ("TGP (ALT)   [ilegível – campo apagado]
     // U/L   até 33 U/L"): there is no value to read, and a number in the reference cell is none; the row
     // is listed for a person to read.
@@ -1835,10 +1854,10 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       continue;
     }
 
-    // A value alone under a title.
+    // A value alone under a title, after the lab's out-of-range mark in a column of its own ("*    148,6   mg/L").
     if (title) {
-      const g = readAfterName(title.name, t, ctx, { separated: true });
-      if (g && numbersIn(t).length > 0 && /^\s*(?:[▲▼↑↓⬆⬇]\uFE0F?\s*)?[<>≤≥\d]/u.test(t)) {
+      const g = readAfterName(title.name, t.replace(/^\s*\*{1,3}\s+(?=[<>≤≥]?\s*\d)/, ''), ctx, { separated: true });
+      if (g && numbersIn(t).length > 0 && /^\s*(?:[▲▼↑↓⬆⬇]\uFE0F?\s*|\*{1,3}\s+)?[<>≤≥\d]/u.test(t)) {
         adoptUnderTitle(g, title);
         continue;
       }
@@ -1876,14 +1895,18 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // A reactive result's titre on a line of its own ("Resultado: Reagente" / "Título: 1/4"): the titre
     // is the result, as when printed beside the word.
     // Its reference may sit in a cell at its right ("TITULO ....: 1/640      VR: NAO REAGENTE (TITULO INFERIOR A 1/80)").
-    const titreCells = TITRE_LINE.test(t) ? cells(t) : [];
+    // The pattern may follow the titre on its line ("Título: 1/640 - Padrão nuclear homogêneo (AC-1)"): it
+    // describes the reactive result, as its own "PADRÃO:" line does, and is listed for a person to read.
+    const titrePattern = TITRE_LINE.test(t) ? /^([^()]*?\d)\s*[-–—,;]\s*padr[aã]o\b.*$/iu.exec(t.trim()) : null;
+    const titreCells = TITRE_LINE.test(t) ? cells(titrePattern ? titrePattern[1]! : t) : [];
     const titreRef = titreCells.slice(1).join('   ');
     // Only a cell led as a reference ("VR:", "Ref."): a word alone there ("Título: 1/16   Reagente") is no reference.
     const titreRefCell = titreRef !== '' && stripReferenceLead(titreRef).lead;
-    const titreLine = titreCells.length === 0 ? undefined : titreRefCell ? titreOf(titreCells[0]!) : titreOf(t);
+    const titreLine = titreCells.length === 0 ? undefined : titreRefCell ? titreOf(titreCells[0]!) : titreOf(titrePattern ? titrePattern[1]! : t);
     const open = pending?.entries.length === 1 ? pending.entries[0]! : undefined;
     if (titreLine && open && open.read.value === null && REACTIVE.test(open.read.text) && !titreOf(open.read.text)) {
       open.read = { ...open.read, text: `${open.read.text} ${titreLine}` };
+      if (titrePattern) unparsed.push(line.raw.trim());
       if (titreRefCell) {
         addRef(pending!, titreRef);
         // The titre is the result's value, every titre after it a bound of its reference; any other number is listed.

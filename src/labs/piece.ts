@@ -13,6 +13,7 @@ import {
   isReferenceLabel,
   ORDINAL_RE,
   isReferenceText,
+  isPhotoCutOff,
   noRangeText,
   PERCENTILE_RE,
   parseRangeExpression,
@@ -358,7 +359,7 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
   // A bracketed reference that says there is none, or that it could not be read ("(VR: ilegível — coberto
   // pelo reflexo)" in a photo's transcription): kept, so that no built-in range is taken for the lab's.
   const none = /^\(\s*(?:v\.?\s?r\.?|ref(?:er[eê]ncia)?\.?|valor(?:es)?\s+de\s+refer[eê]ncia)\s*:?\s*([^()]+)\)\s*$/iu.exec(ref);
-  if (none && noRangeText(none[1]!)) return { entries, refItems: [none[1]!.trim()] };
+  if (none && (noRangeText(none[1]!) || isPhotoCutOff(none[1]!))) return { entries, refItems: [none[1]!.trim()] };
   const note = NOTE_AFTER_UNIT.exec(ref) ?? STAGE_AFTER_UNIT.exec(ref);
   if (note && (STAGE_AFTER_UNIT.test(note[0]) || (!isReferenceText(note[0]) && !isReferenceLabel(note[0].replace(/[()]/g, '')))))
     ref = ref.slice(note[0].length);
@@ -528,7 +529,9 @@ export function readPiece(text: string, ctx: Ctx, depth = 0): Group | undefined 
 
   // (B) "Name: value …" — the colon ends the name when no value sits before it.
   const colon = text.indexOf(':');
-  if (colon > 0) {
+  // The colon inside a clock time ("comunicado ao plantonista às 03:40", a notice beside a result) ends no name.
+  const clock = colon > 0 && /(?:^|\s)(?:[01]?\d|2[0-3])$/.test(text.slice(0, colon)) && /^[0-5]\d(?![\d,.])/.test(text.slice(colon + 1));
+  if (colon > 0 && !clock) {
     const before = text.slice(0, colon);
     const after = text.slice(colon + 1);
     // A dot leader marks the end of the name for sure, digits and all ("Proteínas de 24 horas ....");

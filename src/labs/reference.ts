@@ -315,9 +315,19 @@ const BELOW_DETECTION = new RegExp(
   'iu',
 );
 
-/** The detection limit a word reference names, as a bound ("inferior a 40 cópias/mL"); the text as it is otherwise. */
+// A minimum or maximum with what it is for before its colon ("Mínimo para doação (mulheres): 12,5 g/dL", a blood
+// bank's haemoglobin; "Máximo permitido: 40 U/L"): a bound, whom it is for kept as its label.
+const LABELLED_LIMIT =
+  /^(\s*)(m[ií]nimo|m[aá]ximo)(?:\s+(?:para|de|do|da|recomendad[oa]|aceit[aá]vel|permitid[oa]|exigid[oa])(?![\p{L}])[^:\d()]*)?(?:\s*\(([^()\d]+)\))?\s*:\s*(?=\d)/iu;
+
+/** The detection limit a word reference names, as a bound ("inferior a 40 cópias/mL"); so is a labelled minimum or maximum; the text as it is otherwise. */
 export function detectionLimitBound(text: string): string {
-  return text.replace(BELOW_DETECTION, '$1inferior a $2');
+  return text
+    .replace(BELOW_DETECTION, '$1inferior a $2')
+    .replace(
+      LABELLED_LIMIT,
+      (_m, sp: string, kind: string, whom: string | undefined) => `${sp}${whom ? `${whom.trim()}: ` : ''}${/^m[ií]n/iu.test(kind) ? 'a partir de' : 'até'} `,
+    );
 }
 
 function findRanges(text: string, dotIsDecimal: boolean): FoundRange[] {
@@ -1257,11 +1267,12 @@ export function flagTitre(titre: string, wordReference: string | undefined, refe
 // 0,5 a 0,9 ng/mL") is its reference: a level above it is high. So is an occupational urine
 // creatinine's valid-sample range ("Amostra válida: 0,3 a 3,0 g/L"): outside it the sample is not valid.
 // A small lab's typed report leads it "VALOR NORMAL: NEGATIVO", "Valores normais: 70 a 99".
-// What the ranges depend on, alone with its colon, leads them too ("Por faixa etária:", "Conforme a idade:").
+// What the ranges depend on, alone with its colon, leads them too ("Por faixa etária:", "Conforme a idade:"),
+// after whom they are for too ("Valores de referência (mulheres) por idade:").
 // A panel's one range for all its rows says so ("Referência para cada alérgeno:", "… para todos os analitos:",
 // "Valor de referência para todos:").
 const LEAD_RE =
-  /^[\s\-–—(|[]*(?:amostra\s+v[aá]lida(?=\s*:)|valor(?:es)?\s+(?:de\s+)?refer[eê]ncias?|valores\s+referenciais|valor(?:es)?\s+norma(?:l|is)(?=\s*:)|(?:o\s+)?normal\s+(?:é|eh)(?=\s)|intervalo\s+de\s+refer[eê]ncia|intervalo(?=\s*:|\s{2,}|\s+\d)|(?:valor(?:es)?\s+|resultados?\s+)?esperad[oa]s?(?=\s*:)|faixa\s+de\s+refer[eê]ncia|(?:faixa|intervalo|n[ií]ve(?:l|is)|concentra[cç][aã]o)\s+terap[eê]utic[oa]s?|refer[eê]ncias?|v\.?\s?r\.?(?![\p{L}])|ref\.?(?![\p{L}])|ibmp(?![\p{L}])(?!\s*(?:NR[-\s]?\d{1,2}\s*)?:?\s*\d)|(?:por|conforme|de\s+acordo\s+com|segundo)\s+(?:a\s+)?(?:idade|sexo|faixa\s+et[aá]ria)(?=\s*:))(?:\s+(?:por|para|segundo|conforme|de\s+acordo\s+com)\s+(?:a\s+|o\s+)?(?:idade|sexo|g[eê]nero|faixa\s+et[aá]ria|adultos|crian[cç]as|m[eé]todo)(?![\p{L}])|\s+para\s+(?:cada\s+\p{L}+|tod[oa]s(?:\s+[oa]s\s+\p{L}+)?)|\s+[-–—](?=\s))?(?:\s*\([^)]*\))?\s*[:.]?\s*/iu;
+  /^[\s\-–—(|[]*(?:amostra\s+v[aá]lida(?=\s*:)|valor(?:es)?\s+(?:de\s+)?refer[eê]ncias?|valores\s+referenciais|valor(?:es)?\s+norma(?:l|is)(?=\s*:)|(?:o\s+)?normal\s+(?:é|eh)(?=\s)|intervalo\s+de\s+refer[eê]ncia|intervalo(?=\s*:|\s{2,}|\s+\d)|(?:valor(?:es)?\s+|resultados?\s+)?esperad[oa]s?(?=\s*:)|faixa\s+de\s+refer[eê]ncia|(?:faixa|intervalo|n[ií]ve(?:l|is)|concentra[cç][aã]o)\s+terap[eê]utic[oa]s?|refer[eê]ncias?|v\.?\s?r\.?(?![\p{L}])|ref\.?(?![\p{L}])|ibmp(?![\p{L}])(?!\s*(?:NR[-\s]?\d{1,2}\s*)?:?\s*\d)|(?:por|conforme|de\s+acordo\s+com|segundo)\s+(?:a\s+)?(?:idade|sexo|faixa\s+et[aá]ria)(?=\s*:))(?:\s*\([^)]*\)(?=\s+(?:por|segundo|conforme|de\s+acordo\s+com)\s))?(?:\s+(?:por|para|segundo|conforme|de\s+acordo\s+com)\s+(?:a\s+|o\s+)?(?:idade|sexo|g[eê]nero|faixa\s+et[aá]ria|adultos|crian[cç]as|m[eé]todo)(?![\p{L}])|\s+para\s+(?:cada\s+\p{L}+|tod[oa]s(?:\s+[oa]s\s+\p{L}+)?)|\s+[-–—](?=\s))?(?:\s*\([^)]*\))?\s*[:.]?\s*/iu;
 
 /**
  * The short reference leads a cell or a bracket opens with ("VR", "V.R.", "Ref.", "Referência", "Valores
@@ -1436,13 +1447,17 @@ const ILLEGIBLE_BOUND = new RegExp(
   'iu',
 );
 
+// What a transcriber says of a number it could not read whole.
+const CUT_WORDS = String.raw`(?:cortad[oa]|ileg[ií]vel|borrad[oa]|apagad[oa])`;
+
 // A range the margin cut inside its numbers ("5,0 a 1[cortado]", "Homens: 1[cortado]", "0,5 a [ilegível]",
 // "13,[ilegível]"): a population's label, a first bound, then the mark where the rest was. What is left of
 // the last number ("1", "13,") is no bound, so nothing of it is a range. (Cut after a decimal digit,
 // "7,2[cortado]", the bound is read as open: DOUBTFUL_DIGIT.) The unit may follow the mark ("0 a [borrado] %"), and
-// the transcriber's aside on why, in brackets of words alone ("0,4 a 4,[ilegível] (dobra do papel)").
+// the transcriber's aside on why, in brackets of words alone ("0,4 a 4,[ilegível] (dobra do papel)"). Or the
+// number trails off in an ellipsis before the transcriber's words ("150.000 a 4… — cortado na foto").
 const CUT_RANGE = new RegExp(
-  String.raw`^(?:\p{L}[\p{L} ]*:\s*)?(?:(?:at[eé]|inferior\s+a|superior\s+a|acima\s+de|abaixo\s+de|[<>≤≥])\s*)?(?:\d[\d.,]*\s*(?:a|-|–|até)\s*)?(?:\d+[.,]?)?${UNREADABLE_MARK}[^\]]*\](?:\s*[^\s\d[\]]{1,10})?(?:\s*\(\s*\p{L}[\p{L} ,–—-]{0,40}\))?$`,
+  String.raw`^(?:\p{L}[\p{L} ]*:\s*)?(?:(?:at[eé]|inferior\s+a|superior\s+a|acima\s+de|abaixo\s+de|[<>≤≥])\s*)?(?:\d[\d.,]*\s*(?:a|-|–|até)\s*)?(?:(?:\d+[.,]?)?${UNREADABLE_MARK}[^\]]*\](?:\s*[^\s\d[\]]{1,10})?(?:\s*\(\s*\p{L}[\p{L} ,–—-]{0,40}\))?|\d+[.,]?\d*(?:…|\.{3})\s*(?:[-–—,]\s*)?${CUT_WORDS}(?:\s+\p{L}+){0,4})$`,
   'iu',
 );
 
@@ -1526,6 +1541,14 @@ export function noRangeText(text: string): boolean {
     t,
   );
 }
+
+// A transcriber's sentence, no number in it, that the photo cut the reference off or could not be read ("a
+// parte de baixo da foto está cortada, não dá para ler"): the lab printed one, so no built-in range stands in.
+const PHOTO_CUT_OFF =
+  /^(?=[^\d]*$)(?=.*\b(?:foto|imagem|papel|margem|borda)\b).*?(?:(?:est[aá]|estava|ficou|foi|saiu)\s+(?:\p{L}+\s+)?cortad[oa]|cortou|n[aã]o\s+(?:d[aá]|deu)\s+(?:para|pra)\s+ler|n[aã]o\s+consigo\s+ler|n[aã]o\s+(?:est[aá]\s+|ficou\s+)?(?:leg[ií]vel|vis[ií]vel))/iu;
+
+/** Whether a reference's text is a transcriber's sentence that the photo cut it off ("a parte de baixo da foto está cortada"). */
+export const isPhotoCutOff = (text: string): boolean => PHOTO_CUT_OFF.test(text.trim());
 
 // A patient's word that the lab's reference did not come with what was copied ("a referência dessas ficou na
 // outra página que não copiou", "as referências não saíram"): the lab printed one, unseen here, so no
