@@ -50,6 +50,7 @@ import {
   isReferenceLabel,
   isRelativeGoal,
   labelledRanges,
+  numberBeforeBoundIn,
   PERCENTILE_RE,
   qualitativeReference,
   rangeSpans,
@@ -849,7 +850,11 @@ class Bag {
     // a name's only small integers and years of its first cell ("HIV 1 e 2", "(3 amostras)", "(CKD-EPI
     // 2021)", not a value a title swallowed); a unit's all of them.
     // "Não detectável (limite: 40 cópias/mL)": the limit is the range's bound.
-    const ref = detectionLimitBound(a.reference_text ?? '');
+    // A bare number the reader left at the head of a reference, printed before a bound's lead ("644    até
+    // 1.000 /mm³"), is a value beside the result, never a bound: it accounts for nothing.
+    const joined = detectionLimitBound(a.reference_text ?? '');
+    const head = numberBeforeBoundIn(joined, line);
+    const ref = head === undefined ? joined : joined.replace(head, ' '.repeat(head.length));
     // A range the margin cut ("5,0 a 1[cortado]") has no span, but what is left of it is the reference's.
     const spans: Array<[number, number]> = isCutRange(ref) || isRelativeGoal(ref) ? [[0, ref.length]] : rangeSpans(ref);
     const refNumbers = spans.flatMap(([s, e]) => numbersIn(ref.slice(s, e).replace(GLUED, '$1 ')));

@@ -15,6 +15,7 @@ import {
   isReferenceText,
   isPhotoCutOff,
   noRangeText,
+  numberBeforeBound,
   PERCENTILE_RE,
   parseRangeExpression,
   qualitativeAtStart,
@@ -279,7 +280,8 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
       // reference cell: none expected.
       !(second.value === 0 && second.rest.trim() === '' && second.unit && read.unit && sameUnit(second.unit, read.unit)) &&
       second.comparator === null &&
-      !isReferenceText(rest) &&
+      // A bare number before a bound's lead ("644    até 1.000 /mm³") is a value, whatever a range it could start.
+      (!isReferenceText(rest) || (numberBeforeBound(rest) !== undefined && isReferenceText(second.rest))) &&
       // The first cell a range of its own ("286   533 a 1.674   14 %"): the count's reference, no second value.
       !isReferenceText(rest.trim().split(/\s{2,}/)[0]!)
     ) {

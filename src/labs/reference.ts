@@ -1289,6 +1289,31 @@ export function asRiskTier(item: string): string {
   return item.replace(BARE_RISK_LABEL, '$1 risco');
 }
 
+// A bound's lead word after a bare number ("644    até 1.000 /mm³", "38   inferior a 50"): a range cannot
+// run from a number into a bound, so the number is no part of the reference but a value beside it (a
+// differential's count after its percentage). "até" is also a range's separator ("10 até 20"): only past a
+// column gap is it a bound's lead.
+const NUMBER_BEFORE_BOUND = new RegExp(
+  String.raw`^\s*(${NUMBER})(?:\s{2,}at[eé]|\s+(?:inferior\s+a|superior\s+a|acima\s+de|abaixo\s+de|menor\s+(?:que|do\s+que)|maior\s+(?:que|do\s+que)|<=|>=|[<>≤≥]))\s*\d`,
+  'iu',
+);
+
+/** The bare number at the head of a text that a bound follows ("644    até 1.000"), if any. */
+export function numberBeforeBound(text: string): string | undefined {
+  return NUMBER_BEFORE_BOUND.exec(text)?.[1];
+}
+
+/**
+ * The bare number a joined reference text ("644 até 1.000 /mm³", its gaps closed) opens with, when the
+ * printed line shows it before a bound's lead ("644    até 1.000"): a value, never the reference's.
+ */
+export function numberBeforeBoundIn(reference: string, line: string): string | undefined {
+  const head = /^\s*(\d[\d.,]*)\s+(?=\S)/u.exec(reference)?.[1];
+  if (head === undefined) return undefined;
+  const at = line.search(new RegExp(String.raw`(?<![\d.,])${head.replace(/[.]/g, '\\.')}(?![\d.,]?\d)`, 'u'));
+  return at >= 0 && numberBeforeBound(line.slice(at)) === head ? head : undefined;
+}
+
 /** Whether a reference's lead says its range is every row's of a panel ("Valor de referência para todos:", "… para cada alérgeno:"). */
 export function isPanelReference(text: string): boolean {
   const m = LEAD_RE.exec(text);
