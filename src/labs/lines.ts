@@ -230,6 +230,14 @@ const TYPED_ASIDE =
 
 const VERDICT_START = /^(?:normal|acima|abaixo|dentro|fora|alterad[oa]|alt[oa]|baix[oa]|elevad[oa]|aumentad[oa]|diminu[ií]d[oa]|reduzid[oa])(?![\p{L}])/iu;
 
+// One cell of two values, each a number and its unit, a bar between ("38 % | 3.724 /mm³").
+const VALUE_PAIR_CELL = new RegExp(String.raw`(?<![^\s])((?:${NUMBER})\s*(?:${UNIT_PATTERN}))\s*\|\s*((?:${NUMBER})\s*(?:${UNIT_PATTERN}))(?=\s|$)`, 'gu');
+const twoUnits = (a: string, b: string) => {
+  const ua = unitAtStart(a.replace(/^[\d.,]+\s*/, ''));
+  const ub = unitAtStart(b.replace(/^[\d.,]+\s*/, ''));
+  return ua !== undefined && ub !== undefined && ua.unit !== ub.unit;
+};
+
 export function cleanLine(raw: string, index: number): CleanLine {
   // A results portal copied from the browser closes each tabbed row with a link's label ("Ver gráfico",
   // "Ver histórico"): page furniture, not a cell of the result, and it would stand where a note or
@@ -332,8 +340,11 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // A bar inside such a cell parts the ranges of one reference ("Mulheres: 10 a 291 | Homens: 22 a 322"),
   // as a ";" would: the row's columns are its tabs; a markdown row opens and closes with its bars.
   const tabTable = tabbed.length >= 3 && !/^\s*\|/.test(t);
-  if (tabTable && t.includes('|')) t = t.replace(/\s*\|\s*/g, '; ');
-  if (tabTable) bars = tabbed.map((c) => c.trim().replace(/\s*\|\s*/g, '; '));
+  // … save a result cell of two values, each with its own unit ("38 % | 3.724 /mm³", a differential's
+  // relative and absolute counts): the two values of one row, set apart as two cells.
+  const parts = (cell: string) => cell.replace(VALUE_PAIR_CELL, (m, a: string, b: string) => (twoUnits(a, b) ? `${a}${COLUMN}${b}` : m));
+  if (tabTable && t.includes('|')) t = parts(t).replace(/\s*\|\s*/g, '; ');
+  if (tabTable) bars = tabbed.map((c) => parts(c.trim()).replace(/\s*\|\s*/g, '; '));
   else if (t.includes('|')) {
     // A reactive antinuclear test's pattern on the cell's second line, after a line break in the cell
     // ("**Reagente** — título 1/640<br>Padrão: nuclear homogêneo (AC-1)"): it describes the titre above

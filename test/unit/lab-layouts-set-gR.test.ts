@@ -51,3 +51,23 @@ test('a number hidden at the head of a reference, before a bound\'s lead, is lis
   const ranged = { ...read, name: 'Ferritina', value: 35, unit: 'ng/mL', reference_low: 10, reference_high: 120, reference_text: '10 até 120 ng/mL' };
   assert.deepEqual(accountLines([{ index: 0, raw: range, text: range }], [ranged], []), []);
 });
+
+test('a tabbed portal row with the relative and absolute counts in one cell, a bar between, reads both values', () => {
+  const text = [
+    'Exame\tResultado\tValor de referência\tSituação',
+    'Leucócitos\t6.400 /mm³\t4.500 a 11.000 /mm³\tNormal',
+    'Bastonetes\t3 % | 192 /mm³\t0 a 5 % | 0 a 500 /mm³\tNormal',
+    'Basófilos\t2 % | 128 /mm³\t0 a 1 % | 0 a 100 /mm³\tAlterado',
+  ].join('\n');
+  const r = parseLabReport(text, patient);
+  const find = (name: string, unit: string) => r.analytes.find((a) => a.name.startsWith(name) && a.unit === unit);
+  assert.equal(find('Bastonetes', '%')?.value, 3);
+  assert.equal(find('Bastonetes', '%')?.flag, 'normal');
+  assert.equal(find('Bastonetes', '/mm³')?.value, 192);
+  assert.equal(find('Bastonetes', '/mm³')?.flag, 'normal');
+  assert.equal(find('Basófilos', '%')?.value, 2);
+  assert.equal(find('Basófilos', '%')?.flag, 'alto');
+  assert.equal(find('Basófilos', '/mm³')?.value, 128);
+  assert.equal(find('Basófilos', '/mm³')?.flag, 'alto');
+  assert.deepEqual(r.unparsed_lines, []);
+});
