@@ -7,7 +7,7 @@ import { parseLabReport } from '../../src/labs/parse.ts';
 
 const patient = { sex: 'F' as const, birthDate: '2015-03-01', today: '2024-06-01' };
 
-test('a bare count before a bound\'s lead ("162    até 700 /mm³") is the row\'s second value, never a range\'s start', () => {
+test("a bare count before a bound's lead (\"162    até 700 /mm³\") is the row's second value, never a range's start", () => {
   const text = [
     'HEMOGRAMA',
     '  Leucócitos                      8.100          4.000 a 11.000 /mm³',
@@ -29,7 +29,7 @@ test('a bare count before a bound\'s lead ("162    até 700 /mm³") is the row\'
   assert.deepEqual(r.unparsed_lines, []);
 });
 
-test('a number hidden at the head of a reference, before a bound\'s lead, is listed: no reading accounts for it', () => {
+test("a number hidden at the head of a reference, before a bound's lead, is listed: no reading accounts for it", () => {
   const raw = '    Bastonetes                   2 %    162    até 700 /mm³';
   const read = {
     key: null,
@@ -48,7 +48,15 @@ test('a number hidden at the head of a reference, before a bound\'s lead, is lis
   assert.deepEqual(accountLines([{ index: 0, raw, text: raw }], [read], []), [raw.trim()]);
   // A range printed so on one line ("10 até 20") is the reference's, its start no value.
   const range = '    Ferritina                    35 ng/mL    10 até 120 ng/mL';
-  const ranged = { ...read, name: 'Ferritina', value: 35, unit: 'ng/mL', reference_low: 10, reference_high: 120, reference_text: '10 até 120 ng/mL' };
+  const ranged = {
+    ...read,
+    name: 'Ferritina',
+    value: 35,
+    unit: 'ng/mL',
+    reference_low: 10,
+    reference_high: 120,
+    reference_text: '10 até 120 ng/mL',
+  } as unknown as Parameters<typeof accountLines>[1][number];
   assert.deepEqual(accountLines([{ index: 0, raw: range, text: range }], [ranged], []), []);
 });
 
