@@ -67,6 +67,7 @@ import {
   COLUMN_HEADING,
   FINDING_SENTENCE,
   ISOLATE_WITH_COUNT,
+  isWordColumnName,
   isWordField,
   labelledFinding,
   PENDING,
@@ -99,7 +100,8 @@ const RESULT_WORD =
 // too: a long antimicrobial's name may fill its column ("Sulfametoxazol/Trimetoprima Resistente").
 // A phone's copy of a PDF may join the word reference after it with one space too ("Coombs direto (teste da
 // antiglobulina direta) POSITIVO Negativo"): the finding is still the name's result.
-const FINDING_WORD = String.raw`(?:fracamente\s+|n[aã]o\s+)?(?:reagente|reativo|detect[aá](?:vel|do))|indetect[aá]vel|negativ[oa]|positiv[oa]`;
+// A typed note may cut "negativo" short ("…, nitrito neg"): the same finding.
+const FINDING_WORD = String.raw`(?:fracamente\s+|n[aã]o\s+)?(?:reagente|reativo|detect[aá](?:vel|do))|indetect[aá]vel|negativ[oa]|neg(?![\p{L}])|positiv[oa]`;
 const WORD_REFERENCE_AFTER = String.raw`(?:n[aã]o\s+)?(?:reagente|reativo|detect[aá](?:vel|do))|indetect[aá]vel|negativ[oa]|ausentes?`;
 const NAME_THEN_FINDING = new RegExp(
   String.raw`^\s*(\S.*?) (?<!\b(?:fitas?|tiras?)\s)(${FINDING_WORD}|${SUSCEPTIBILITY_WORD})(?: (?:${WORD_REFERENCE_AFTER}))?(?:\s{2,}(?:\(\p{L}{1,2}\)|\*{1,3}))?\s*$`,
@@ -852,7 +854,9 @@ class Bag {
     const ref = detectionLimitBound(a.reference_text ?? '');
     // A range the margin cut ("5,0 a 1[cortado]") has no span, but what is left of it is the reference's.
     const spans: Array<[number, number]> = isCutRange(ref) || isRelativeGoal(ref) ? [[0, ref.length]] : rangeSpans(ref);
-    const refNumbers = spans.flatMap(([s, e]) => numbersIn(ref.slice(s, e).replace(GLUED, '$1 ')));
+    // A range the report does not print (the catalogue's, reference_source 'built_in') accounts for no number it prints.
+    const builtIn = 'reference_source' in a && a.reference_source === 'built_in';
+    const refNumbers = builtIn ? [] : spans.flatMap(([s, e]) => numbersIn(ref.slice(s, e).replace(GLUED, '$1 ')));
     // A reference read from another line ("VR: 0 a 2 %  -  0 a 200 /mm³" under "Basófilos ….: 0 %   0
     // /mm³"): on the result's own line its bounds account for no number printed in another unit (the
     // relative count's "0 %" is no bound of the absolute count's range).
@@ -1115,7 +1119,8 @@ export function accountLines(printed: readonly AccountLine[], read: readonly Rea
     const alone = l.text.trim();
     const underLabel = labelAbove;
     const above = textAbove;
-    if (alone !== '') labelAbove = isWordField(alone) && !alone.includes(':');
+    // A stool exam's own name heads its finding as a word field's label does ("Parasitológico de fezes" / "Cistos de …").
+    if (alone !== '') labelAbove = isWordColumnName(alone) && !alone.includes(':');
     if (alone !== '') textAbove = alone;
     if (listedSet.has(l.raw.trim()) || l.text === '') continue;
     if (isIdentifierUnderLabel(alone, above)) continue;
