@@ -111,14 +111,15 @@ const NAME_THEN_FINDING = new RegExp(
 // follows a colon, a comma, a ';' or an "e", and before the next result, a name and its number after a comma or
 // an "e" ("a urina deu nitrito positivo e leucocitos 35 por campo", "urina tipo 1: nitrito negativo, leucócitos
 // 12.000/ml"); or the list's last piece, after its comma or "e" ("leucócitos 4 p/c (até 5), nitrito negativo");
-// or a line's only result, its name opening the line, a remark in brackets after it ("beta hcg negativo (pedi
+// A clause may follow what a message says of it ("o lab escreveu q nitrito negativo e leucocitos 4 p/ campo").
+// Or a line's only result, its name opening the line, a remark in brackets after it ("beta hcg negativo (pedi
 // pq atrasou)"). The name's result, though no cell break sets it apart. Prose goes on otherwise ("Nitrito
 // positivo e leucocitúria.", "IgG reagente e IgM não reagente - perfil …"), and a strip names a method ("Tira
 // reagente (leitura automatizada)"), and "tudo negativo" names no result ("a urina deu tudo negativo, só os
 // leucocitos 12").
 const CLAUSE_NAME = String.raw`\p{L}[\p{L}-]*(?: [\p{L}\d-]+){0,3}(?<!(?:^|[^\p{L}])(?:n[aã]o|fracamente|tiras?|fitas?|tudo|tod[oa]s?))`;
 const CLAUSE_FINDING = [
-  new RegExp(String.raw`(?:^|[:,;]|\se(?=\s))\s*${CLAUSE_NAME} (${FINDING_WORD})(?=\s*(?:,|\se)\s+\p{L}[\p{L}-]*(?: [\p{L}-]+){0,2}\s+[<>]?\d)`, 'giu'),
+  new RegExp(String.raw`(?:^|[:,;]|\s(?:e|que|q)(?=\s))\s*${CLAUSE_NAME} (${FINDING_WORD})(?=\s*(?:,|\se)\s+\p{L}[\p{L}-]*(?: [\p{L}-]+){0,2}\s+[<>]?\d)`, 'giu'),
   new RegExp(String.raw`(?:,|\se)\s+\p{L}[\p{L}-]*(?: [\p{L}\d-]+){0,2}(?<!(?:^|[^\p{L}])(?:n[aã]o|fracamente)) (${FINDING_WORD})\s*$`, 'giu'),
   new RegExp(String.raw`^\s*${CLAUSE_NAME} (${FINDING_WORD})(?=\s*\()`, 'giu'),
 ];
