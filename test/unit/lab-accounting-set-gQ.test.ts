@@ -76,3 +76,41 @@ test("a catalogue's range the report does not print accounts for no number a nei
   assert.equal(line, 'trigli 130 mg/dl');
   assert.ok(listed.includes(line), JSON.stringify(listed));
 });
+
+test("a narrow copy's name broken before its value's line is read there, so a lost result lists the line of its value", () => {
+  const text = [
+    'LABORATÓRIO SERRA AZUL',
+    'Av. Beira Mar, 1200',
+    'Paciente: CARLOS',
+    'MENDES ROCHA',
+    'Data da coleta:',
+    '04/03/2025 08:15',
+    'TEMPO DE PROTROMBINA',
+    'Material: Plasma',
+    'citratado',
+    'Tempo.............: 13,8',
+    'segundos',
+    'Valor de referência:',
+    '11,2 a 14,6 segundos',
+    'Índice',
+    'normalizado: 1,07',
+    'Valor de referência: até',
+    '1,20',
+    'FIBRINOGÊNIO',
+    'Método: Clauss',
+    'Resultado: 287 mg/dL',
+    'Valor de referência: 200',
+    'a 400 mg/dL',
+    'Liberado por: Dra. Ana',
+    'Souza - CRBM 1234',
+  ].join('\n');
+  const { line, listed } = listedWithout(text, /normalizado/i);
+  assert.equal(line, 'normalizado: 1,07');
+  assert.ok(listed.includes(line), JSON.stringify(listed));
+});
+
+test('a finding after what a message says of it ("o lab disse que nitrito positivo e …") is listed when the reader loses it', () => {
+  const text = ['[02/03/25, 09:12] Ana: hb 11,9', '[02/03/25, 09:13] Ana: eas o lab disse que nitrito positivo e leucocitos 18 p/ campo'].join('\n');
+  const { line, listed } = listedWithout(text, /nitrito/i);
+  assert.ok(listed.includes(line), JSON.stringify(listed));
+});
