@@ -605,7 +605,8 @@ export function resultTokens(text: string, raw?: string): Token[] {
     !heads.some((c) => /^(?:n[aã]o\s+)?(?:reagente|reativo|positiv|negativ|detect|indetect|ausente|presente)/iu.test(c));
   const referenceLine = stripReferenceLead(t.trim()).lead;
   const tierList = isTierList(t);
-  for (const m of rangeHeader ? [] : t.matchAll(/(?:^|:\s*|\s{2,}|\|\s*|\(\s*)(\p{L}(?:\p{L}| (?! ))*)/gu)) {
+  // An arrow sets a result apart from its name as a colon does ("Toxoplasmose IgG → Reagente", a chat bot's list).
+  for (const m of rangeHeader ? [] : t.matchAll(/(?:^|:\s*|\s{2,}|\|\s*|\(\s*|[→⇒➜]\s*)(\p{L}(?:\p{L}| (?! ))*)/gu)) {
     // Folded first: an accented capital ("SENSÍVEL") matches as its small letter.
     const w = RESULT_WORD.exec(foldSameLength(m[1]!));
     if (!w) continue;
