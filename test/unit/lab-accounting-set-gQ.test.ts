@@ -114,3 +114,10 @@ test('a finding after what a message says of it ("o lab disse que nitrito positi
   const { line, listed } = listedWithout(text, /nitrito/i);
   assert.ok(listed.includes(line), JSON.stringify(listed));
 });
+
+test("a result word after an arrow (a chat bot's list) is listed when the reader loses it", () => {
+  const text = ['Resultados do pedido 3321:', '• Rubéola IgG → Reagente ✅  (ref. Reagente)', '• HIV 1/2 → Não reagente ✅  (ref. Não reagente)'].join('\n');
+  const { line, listed } = listedWithout(text, /hiv/i);
+  assert.equal(line, '• HIV 1/2 → Não reagente ✅  (ref. Não reagente)');
+  assert.ok(listed.includes(line), JSON.stringify(listed));
+});
