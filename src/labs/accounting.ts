@@ -119,7 +119,10 @@ const NAME_THEN_FINDING = new RegExp(
 // leucocitos 12").
 const CLAUSE_NAME = String.raw`\p{L}[\p{L}-]*(?: [\p{L}\d-]+){0,3}(?<!(?:^|[^\p{L}])(?:n[aã]o|fracamente|tiras?|fitas?|tudo|tod[oa]s?))`;
 const CLAUSE_FINDING = [
-  new RegExp(String.raw`(?:^|[:,;]|\s(?:e|que|q)(?=\s))\s*${CLAUSE_NAME} (${FINDING_WORD})(?=\s*(?:,|\se)\s+\p{L}[\p{L}-]*(?: [\p{L}-]+){0,2}\s+[<>]?\d)`, 'giu'),
+  new RegExp(
+    String.raw`(?:^|[:,;]|\s(?:e|que|q)(?=\s))\s*${CLAUSE_NAME} (${FINDING_WORD})(?=\s*(?:,|\se)\s+\p{L}[\p{L}-]*(?: [\p{L}-]+){0,2}\s+[<>]?\d)`,
+    'giu',
+  ),
   new RegExp(String.raw`(?:,|\se)\s+\p{L}[\p{L}-]*(?: [\p{L}\d-]+){0,2}(?<!(?:^|[^\p{L}])(?:n[aã]o|fracamente)) (${FINDING_WORD})\s*$`, 'giu'),
   new RegExp(String.raw`^\s*${CLAUSE_NAME} (${FINDING_WORD})(?=\s*\()`, 'giu'),
 ];

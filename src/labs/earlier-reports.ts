@@ -69,7 +69,9 @@ export function withoutEarlierReports(
     listed.push(...new Set(setAside.filter((l, k) => setAside.indexOf(l) !== k)));
     // Nor does such a row print a word reference: a word the reader joined to a result set aside as its
     // reference ("… 8,1 %   Reagente") would be shown nowhere, so its line is listed.
-    for (const a of all) if (earlier(a) && typeof a.value === 'number' && qualitativeReference(a.reference_text ?? '') !== undefined && !listed.includes(a.line)) listed.push(a.line);
+    for (const a of all)
+      if (earlier(a) && typeof a.value === 'number' && qualitativeReference(a.reference_text ?? '') !== undefined && !listed.includes(a.line))
+        listed.push(a.line);
     analytes = analytes.filter((a) => !earlier(a));
     qualitative = qualitative.filter((a) => !earlier(a));
   }
