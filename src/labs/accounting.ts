@@ -108,11 +108,10 @@ const NAME_THEN_FINDING = new RegExp(
   'iu',
 );
 // A finding closing a clause of a typed list of results, mid-line: after a short name that opens the line or
-// follows a colon, a comma, a ';' or an "e", and before the next result, a name and its number after a comma or
-// an "e" ("a urina deu nitrito positivo e leucocitos 35 por campo", "urina tipo 1: nitrito negativo, leucócitos
-// 12.000/ml"); or the list's last piece, after its comma or "e" ("leucócitos 4 p/c (até 5), nitrito negativo");
-// A clause may follow what a message says of it ("o lab escreveu q nitrito negativo e leucocitos 4 p/ campo").
-// Or a line's only result, its name opening the line, a remark in brackets after it ("beta hcg negativo (pedi
+// follows a colon, a comma, a ';', an "e" or a "que" (what a message says of it: "o lab escreveu q nitrito
+// negativo e …"), and before the next result, a name and its number after a comma or an "e" ("a urina deu
+// nitrito positivo e leucocitos 35 por campo", "urina tipo 1: nitrito negativo, leucócitos 12.000/ml"); or the
+// list's last piece, after its comma or "e" ("leucócitos 4 p/c (até 5), nitrito negativo"); or a line's only result, its name opening the line, a remark in brackets after it ("beta hcg negativo (pedi
 // pq atrasou)"). The name's result, though no cell break sets it apart. Prose goes on otherwise ("Nitrito
 // positivo e leucocitúria.", "IgG reagente e IgM não reagente - perfil …"), and a strip names a method ("Tira
 // reagente (leitura automatizada)"), and "tudo negativo" names no result ("a urina deu tudo negativo, só os
