@@ -837,8 +837,6 @@ class Bag {
   private valueNumbers: number[][] = [];
   /** Numbers and words of its reference, unit and name: printed on its line or on the lines of its record. */
   private printed: number[][] = [];
-  /** The bounds of a reference the report does not print: they account for a number only inside a printed range. */
-  private builtIn: number[][] = [];
   /** Its reference was read from other lines, not printed on its own. */
   private readonly refAway: boolean;
   private printedWords: string;
@@ -860,10 +858,9 @@ class Bag {
     const ref = detectionLimitBound(a.reference_text ?? '');
     // A range the margin cut ("5,0 a 1[cortado]") has no span, but what is left of it is the reference's.
     const spans: Array<[number, number]> = isCutRange(ref) || isRelativeGoal(ref) ? [[0, ref.length]] : rangeSpans(ref);
-    const refNumbers = spans.flatMap(([s, e]) => numbersIn(ref.slice(s, e).replace(GLUED, '$1 ')));
-    // A range the report does not print (the catalogue's) accounts for a number only where a line prints it as
-    // a bound: "trigli 190 mg/dl" is a result, though the cholesterol's built-in goal is "inferior a 190".
-    this.builtIn = 'reference_source' in a && a.reference_source === 'built_in' ? refNumbers.map((n) => n.values) : [];
+    // A range the report does not print (the catalogue's, reference_source 'built_in') accounts for no number it prints.
+    const builtIn = 'reference_source' in a && a.reference_source === 'built_in';
+    const refNumbers = builtIn ? [] : spans.flatMap(([s, e]) => numbersIn(ref.slice(s, e).replace(GLUED, '$1 ')));
     // A reference read from another line ("VR: 0 a 2 %  -  0 a 200 /mm³" under "Basófilos ….: 0 %   0
     // /mm³"): on the result's own line its bounds account for no number printed in another unit (the
     // relative count's "0 %" is no bound of the absolute count's range).
@@ -888,7 +885,7 @@ class Bag {
       this.valueWords = fold(/^1[/:]\d+$/.test(a.value) ? `${a.value} fracamente reagente reagente reativo positivo` : a.value);
       this.valueNumbers = numbersIn(a.value).map((n) => n.values);
     }
-    for (const n of [...(this.builtIn.length ? [] : refNumbers), ...nameNumbers, ...unitNumbers]) this.printed.push(n.values);
+    for (const n of [...refNumbers, ...nameNumbers, ...unitNumbers]) this.printed.push(n.values);
     // Words likewise: a word reference only as the reference reads it ("Não reagente", "Ausentes ou
     // raras"), never a word that ran on after it; a numeric result's reference holds no result words.
     // A numeric result's tiers may be named by result words ("inferior a 10 mUI/mL: não reagente;
@@ -999,15 +996,9 @@ class Bag {
       return true;
     }
     const i = this.printed.findIndex(hit);
-    if (i < 0 || (this.refAway && this.inOtherUnit(tok, this.line))) return this.asBound(tok, this.line);
+    if (i < 0 || (this.refAway && this.inOtherUnit(tok, this.line))) return false;
     this.printed.splice(i, 1);
     return true;
-  }
-  /** A number printed inside a range on `line` that is a bound of the reference the report does not print. */
-  private asBound(tok: Token, line: string): boolean {
-    return (
-      this.builtIn.some((vs) => vs.some((v) => tok.values.some((x) => Math.abs(x - v) < 1e-9))) && rangeSpans(line).some(([s, e]) => tok.at >= s && tok.at < e)
-    );
   }
   /**
    * On another line of its record: only what it printed there (a reference line repeats its
@@ -1020,9 +1011,7 @@ class Bag {
     // ("CHCM ....: 34,0 g/dL" under "HCM …… 30,3 pg" with "26,0 a 34,0 pg").
     if (!words && line !== undefined && this.inOtherUnit(tok, line)) return false;
     return (
-      this.printed.some((vs) => vs.some((v) => tok.values.some((x) => Math.abs(x - v) < 1e-9))) ||
-      (line !== undefined && this.asBound(tok, line)) ||
-      (words && line !== undefined && this.restated(tok, line))
+      this.printed.some((vs) => vs.some((v) => tok.values.some((x) => Math.abs(x - v) < 1e-9))) || (words && line !== undefined && this.restated(tok, line))
     );
   }
   private inOtherUnit(tok: Token, line: string): boolean {
