@@ -68,6 +68,7 @@ import {
   COLUMN_HEADING,
   FINDING_SENTENCE,
   ISOLATE_WITH_COUNT,
+  isWordColumnName,
   isWordField,
   labelledFinding,
   PENDING,
@@ -100,24 +101,28 @@ const RESULT_WORD =
 // too: a long antimicrobial's name may fill its column ("Sulfametoxazol/Trimetoprima Resistente").
 // A phone's copy of a PDF may join the word reference after it with one space too ("Coombs direto (teste da
 // antiglobulina direta) POSITIVO Negativo"): the finding is still the name's result.
-const FINDING_WORD = String.raw`(?:fracamente\s+|n[aã]o\s+)?(?:reagente|reativo|detect[aá](?:vel|do))|indetect[aá]vel|negativ[oa]|positiv[oa]`;
+// A typed note may cut "negativo" short ("…, nitrito neg"): the same finding.
+const FINDING_WORD = String.raw`(?:fracamente\s+|n[aã]o\s+)?(?:reagente|reativo|detect[aá](?:vel|do))|indetect[aá]vel|negativ[oa]|neg(?![\p{L}])|positiv[oa]`;
 const WORD_REFERENCE_AFTER = String.raw`(?:n[aã]o\s+)?(?:reagente|reativo|detect[aá](?:vel|do))|indetect[aá]vel|negativ[oa]|ausentes?`;
 const NAME_THEN_FINDING = new RegExp(
   String.raw`^\s*(\S.*?) (?<!\b(?:fitas?|tiras?)\s)(${FINDING_WORD}|${SUSCEPTIBILITY_WORD})(?: (?:${WORD_REFERENCE_AFTER}))?(?:\s{2,}(?:\(\p{L}{1,2}\)|\*{1,3}))?\s*$`,
   'iu',
 );
 // A finding closing a clause of a typed list of results, mid-line: after a short name that opens the line or
-// follows a colon, a comma, a ';' or an "e", and before the next result, a name and its number after a comma or
-// an "e" ("a urina deu nitrito positivo e leucocitos 35 por campo", "urina tipo 1: nitrito negativo, leucócitos
-// 12.000/ml"); or the list's last piece, after its comma or "e" ("leucócitos 4 p/c (até 5), nitrito negativo");
-// or a line's only result, its name opening the line, a remark in brackets after it ("beta hcg negativo (pedi
+// follows a colon, a comma, a ';', an "e" or a "que" (what a message says of it: "o lab escreveu q nitrito
+// negativo e …"), and before the next result, a name and its number after a comma or an "e" ("a urina deu
+// nitrito positivo e leucocitos 35 por campo", "urina tipo 1: nitrito negativo, leucócitos 12.000/ml"); or the
+// list's last piece, after its comma or "e" ("leucócitos 4 p/c (até 5), nitrito negativo"); or a line's only result, its name opening the line, a remark in brackets after it ("beta hcg negativo (pedi
 // pq atrasou)"). The name's result, though no cell break sets it apart. Prose goes on otherwise ("Nitrito
 // positivo e leucocitúria.", "IgG reagente e IgM não reagente - perfil …"), and a strip names a method ("Tira
 // reagente (leitura automatizada)"), and "tudo negativo" names no result ("a urina deu tudo negativo, só os
 // leucocitos 12").
 const CLAUSE_NAME = String.raw`\p{L}[\p{L}-]*(?: [\p{L}\d-]+){0,3}(?<!(?:^|[^\p{L}])(?:n[aã]o|fracamente|tiras?|fitas?|tudo|tod[oa]s?))`;
 const CLAUSE_FINDING = [
-  new RegExp(String.raw`(?:^|[:,;]|\se(?=\s))\s*${CLAUSE_NAME} (${FINDING_WORD})(?=\s*(?:,|\se)\s+\p{L}[\p{L}-]*(?: [\p{L}-]+){0,2}\s+[<>]?\d)`, 'giu'),
+  new RegExp(
+    String.raw`(?:^|[:,;]|\s(?:e|que|q)(?=\s))\s*${CLAUSE_NAME} (${FINDING_WORD})(?=\s*(?:,|\se)\s+\p{L}[\p{L}-]*(?: [\p{L}-]+){0,2}\s+[<>]?\d)`,
+    'giu',
+  ),
   new RegExp(String.raw`(?:,|\se)\s+\p{L}[\p{L}-]*(?: [\p{L}\d-]+){0,2}(?<!(?:^|[^\p{L}])(?:n[aã]o|fracamente)) (${FINDING_WORD})\s*$`, 'giu'),
   new RegExp(String.raw`^\s*${CLAUSE_NAME} (${FINDING_WORD})(?=\s*\()`, 'giu'),
 ];
@@ -603,7 +608,8 @@ export function resultTokens(text: string, raw?: string): Token[] {
     !heads.some((c) => /^(?:n[aã]o\s+)?(?:reagente|reativo|positiv|negativ|detect|indetect|ausente|presente)/iu.test(c));
   const referenceLine = stripReferenceLead(t.trim()).lead;
   const tierList = isTierList(t);
-  for (const m of rangeHeader ? [] : t.matchAll(/(?:^|:\s*|\s{2,}|\|\s*|\(\s*)(\p{L}(?:\p{L}| (?! ))*)/gu)) {
+  // An arrow sets a result apart from its name as a colon does ("Toxoplasmose IgG → Reagente", a chat bot's list).
+  for (const m of rangeHeader ? [] : t.matchAll(/(?:^|:\s*|\s{2,}|\|\s*|\(\s*|[→⇒➜]\s*)(\p{L}(?:\p{L}| (?! ))*)/gu)) {
     // Folded first: an accented capital ("SENSÍVEL") matches as its small letter.
     const w = RESULT_WORD.exec(foldSameLength(m[1]!));
     if (!w) continue;
@@ -857,7 +863,9 @@ class Bag {
     const ref = head === undefined ? joined : joined.replace(head, ' '.repeat(head.length));
     // A range the margin cut ("5,0 a 1[cortado]") has no span, but what is left of it is the reference's.
     const spans: Array<[number, number]> = isCutRange(ref) || isRelativeGoal(ref) ? [[0, ref.length]] : rangeSpans(ref);
-    const refNumbers = spans.flatMap(([s, e]) => numbersIn(ref.slice(s, e).replace(GLUED, '$1 ')));
+    // A range the report does not print (the catalogue's, reference_source 'built_in') accounts for no number it prints.
+    const builtIn = 'reference_source' in a && a.reference_source === 'built_in';
+    const refNumbers = builtIn ? [] : spans.flatMap(([s, e]) => numbersIn(ref.slice(s, e).replace(GLUED, '$1 ')));
     // A reference read from another line ("VR: 0 a 2 %  -  0 a 200 /mm³" under "Basófilos ….: 0 %   0
     // /mm³"): on the result's own line its bounds account for no number printed in another unit (the
     // relative count's "0 %" is no bound of the absolute count's range).
@@ -1120,7 +1128,8 @@ export function accountLines(printed: readonly AccountLine[], read: readonly Rea
     const alone = l.text.trim();
     const underLabel = labelAbove;
     const above = textAbove;
-    if (alone !== '') labelAbove = isWordField(alone) && !alone.includes(':');
+    // A stool exam's own name heads its finding as a word field's label does ("Parasitológico de fezes" / "Cistos de …").
+    if (alone !== '') labelAbove = isWordColumnName(alone) && !alone.includes(':');
     if (alone !== '') textAbove = alone;
     if (listedSet.has(l.raw.trim()) || l.text === '') continue;
     if (isIdentifierUnderLabel(alone, above)) continue;

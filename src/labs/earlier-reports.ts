@@ -5,6 +5,7 @@
 // aside as a previous-result column's cell is (accounted, not listed); a result only the earlier report
 // holds is still read.
 import { foldSameLength, lookupName } from './analytes.ts';
+import { qualitativeReference } from './reference.ts';
 import type { ParsedAnalyte, QualitativeAnalyte } from './result.ts';
 
 // A collection date after its label ("Coleta: 10/11/2026 07:20", "Data da coleta: 16/11/2026",
@@ -66,6 +67,11 @@ export function withoutEarlierReports(
     const earlier = (a: ParsedAnalyte | QualitativeAnalyte) => a.line > section && held(a);
     const setAside = all.filter(earlier).map((a) => a.line);
     listed.push(...new Set(setAside.filter((l, k) => setAside.indexOf(l) !== k)));
+    // Nor does such a row print a word reference: a word the reader joined to a result set aside as its
+    // reference ("… 8,1 %   Reagente") would be shown nowhere, so its line is listed.
+    for (const a of all)
+      if (earlier(a) && typeof a.value === 'number' && qualitativeReference(a.reference_text ?? '') !== undefined && !listed.includes(a.line))
+        listed.push(a.line);
     analytes = analytes.filter((a) => !earlier(a));
     qualitative = qualitative.filter((a) => !earlier(a));
   }

@@ -2174,7 +2174,14 @@ export function joinBrokenSingleCells(reads: readonly string[], narrow = isNarro
       const unitAlone = VALUE_AT_END.test(cur) && unitAtStart(next)?.consumed === next.length && !/^\d/.test(next);
       const identifier = /\d-$/.test(cur) && /^\d+$/.test(next);
       const nameRest = /^\p{Lu}\p{Ll}+$/u.test(cur) && !lookupName(cur) && /^\p{Ll}[^\s:]*(?:\s[^\s:]+)?\s*:\s*\d/u.test(next);
-      if (rangeRest || unitAlone || identifier || nameRest) {
+      if (nameRest) {
+        // Read on the line that prints the value: were the result lost, that is the line to list.
+        out[i] = '';
+        out[i + 1] = `${cur} ${next}`;
+        i++;
+        continue;
+      }
+      if (rangeRest || unitAlone || identifier) {
         out[i] = identifier ? `${cur}${next}` : `${cur} ${next}`;
         out[i + 1] = '';
         i++;

@@ -681,10 +681,13 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
         ? withoutPreviousColumn({ ...account, raw: line.raw }, table.previousAt, table.history, table.previousCell, table.starts)
         : account.text;
     // The patient's cardiovascular risk category as a header states it (patient.ts): it picks a lipid's goal,
-    // no result of its own, whatever word it takes; the line holds nothing else to account for.
-    // (Its "Intermediário" is no antibiogram's word, whatever the row rewritten above took it for.)
+    // no result of its own, whatever word it takes. (Its "Intermediário" is no antibiogram's word, whatever
+    // the row rewritten above took it for.) What the line prints after it ("…: INTERMEDIÁRIO ; HBsAg:
+    // Reagente") is still accounted.
     if (RISK_CATEGORY_STATED.test(line.text.trim()) && !/\d/.test(line.text)) {
-      seen.push({ index: line.index, raw: line.raw, text: '' });
+      const risk = RISK_CATEGORY_STATED.exec(own);
+      const rest = risk ? `${own.slice(0, risk.index)}${' '.repeat(risk[0].length)}${own.slice(risk.index + risk[0].length)}` : '';
+      seen.push({ index: line.index, raw: line.raw, text: rest.trim() === '' ? '' : rest });
       continue;
     }
     seen.push({ index: line.index, raw: line.raw, text: line.previous === undefined ? own : `${own}   ${line.previous}` });

@@ -246,6 +246,12 @@ export const CORPUS_SETS = [
   'heldout118',
   'heldout119',
   'heldout120',
+  'heldout121',
+  'heldout122',
+  'heldout123',
+  'heldout124',
+  'heldout125',
+  'heldout126',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
 
