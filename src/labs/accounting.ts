@@ -170,6 +170,9 @@ const ADMIN_SPANS: RegExp[] = [
   // An intensive care unit's number ("Unidade de Terapia Intensiva Adulto 2", "CTI 3"), or a ward's
   // ("Enfermaria Clínica 2"): which ward, no value.
   /(?<![\p{L}])(?:uti|cti|unidade\s+de\s+terapia\s+intensiva|enfermaria)(?:\s+(?:adult[oa]|pedi[aá]tric[oa]|neonatal|coronariana|cl[ií]nica|cir[uú]rgica|m[eé]dica|obst[eé]trica|feminina|masculina|geral))?\s+\d{1,2}(?![\d.,]|\s*(?:mg|g|mm|ml|%|u\/))/giu,
+  // A ward's size in beds, in brackets after its name in a letterhead ("UTI ADULTO II (10 leitos)"): the unit's
+  // capacity, no value.
+  /\(\s*\d{1,4}\s+leitos\s*\)/giu,
   // A sum of money ("pagar coparticipação R$ 38,50", a patient's to-do list): a price, no value.
   /R\$\s*\d[\d.]*(?:,\d{1,2})?(?!\d)/gu,
   // Dates and times (a titre "1:16" after título/reagente is not a time: it is excluded below).

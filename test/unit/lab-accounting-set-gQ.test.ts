@@ -121,3 +121,14 @@ test("a result word after an arrow (a chat bot's list) is listed when the reader
   assert.equal(line, '• HIV 1/2 → Não reagente ✅  (ref. Não reagente)');
   assert.ok(listed.includes(line), JSON.stringify(listed));
 });
+
+test("a ward's size in beds in a letterhead is administrative: the line is neither read nor listed", () => {
+  const text = [
+    'HOSPITAL REGIONAL DO LITORAL                              CTI CORONARIANO (8 leitos)',
+    'Paciente: J. M. S.   Sexo: M   Idade: 66 anos',
+    'Potássio         4,1 mEq/L      3,5 a 5,1',
+  ].join('\n');
+  const r = parseLabReport(text, { today: '2026-12-01' });
+  assert.deepEqual(r.unparsed_lines, []);
+  assert.deepEqual(r.analytes.map((a) => [a.name, a.value, a.flag]), [['Potássio', 4.1, 'normal']]);
+});
