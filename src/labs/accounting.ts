@@ -173,6 +173,8 @@ const ADMIN_SPANS: RegExp[] = [
   // A ward's size in beds, in brackets after its name in a letterhead ("UTI ADULTO II (10 leitos)"): the unit's
   // capacity, no value.
   /\(\s*\d{1,4}\s+leitos\s*\)/giu,
+  // An acute kidney injury's stage in a diagnosis ("LRA KDIGO 2"): a classification, no value.
+  /(?<![\p{L}])kdigo\s+[1-3](?![\d.,])/giu,
   // A sum of money ("pagar coparticipação R$ 38,50", a patient's to-do list): a price, no value.
   /R\$\s*\d[\d.]*(?:,\d{1,2})?(?!\d)/gu,
   // Dates and times (a titre "1:16" after título/reagente is not a time: it is excluded below).
