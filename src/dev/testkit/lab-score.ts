@@ -246,6 +246,10 @@ export const CORPUS_SETS = [
   'heldout118',
   'heldout119',
   'heldout120',
+  'heldout127',
+  'heldout128',
+  'heldout129',
+  'heldout130',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
 
