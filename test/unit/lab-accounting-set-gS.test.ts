@@ -30,3 +30,10 @@ test("a report's number after its label in a running footer, beside the patient'
   assert.equal(ureia?.flag, 'normal');
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test("the national health card's number after its label in full is administrative, in groups of digits", () => {
+  const text = ['Cartão Nacional de Saúde: 898 0012 3456 7781', 'UREIA                              31 mg/dL                  15 a 40 mg/dL'].join('\n');
+  const r = parseLabReport(text, patient);
+  assert.equal(r.analytes.find((a) => /ureia/i.test(a.name))?.value, 31);
+  assert.deepEqual(r.unparsed_lines, []);
+});
