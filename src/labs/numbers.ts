@@ -34,7 +34,8 @@ export function parseBrNumber(s: string, opts: { dotIsDecimal?: boolean } = {}):
 export function numbersIn(line: string): Array<{ text: string; index: number; values: number[] }> {
   const out: Array<{ text: string; index: number; values: number[] }> = [];
   // Nor are fractions in names and units ("HIV 1/2", "mL/min/1,73m²", "mg/24 h").
-  const re = new RegExp(`(?<![\\p{L}\\d.,/]|\\p{L}-)(?:${NUMBER})(?![\\p{L}\\d]|-\\p{L}|\\/\\d)`, 'gu');
+  // A run of leader dots ("Hemácias......4,02") sets a number apart; a single dot may be inside one.
+  const re = new RegExp(`(?<![\\p{L}\\d,/]|\\p{L}-|(?<!\\.)\\.)(?:${NUMBER})(?![\\p{L}\\d]|-\\p{L}|\\/\\d)`, 'gu');
   for (const m of line.matchAll(re)) {
     const text = m[0];
     const values = new Set<number>();

@@ -252,6 +252,10 @@ export const CORPUS_SETS = [
   'heldout124',
   'heldout125',
   'heldout126',
+  'heldout127',
+  'heldout128',
+  'heldout129',
+  'heldout130',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
 
