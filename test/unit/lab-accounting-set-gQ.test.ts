@@ -130,15 +130,18 @@ test("a ward's size in beds in a letterhead is administrative: the line is neith
   ].join('\n');
   const r = parseLabReport(text, { today: '2026-12-01' });
   assert.deepEqual(r.unparsed_lines, []);
-  assert.deepEqual(r.analytes.map((a) => [a.name, a.value, a.flag]), [['Potássio', 4.1, 'normal']]);
+  assert.deepEqual(
+    r.analytes.map((a) => [a.name, a.value, a.flag]),
+    [['Potássio', 4.1, 'normal']],
+  );
 });
 
 test("an acute kidney injury's KDIGO stage in a diagnosis line is administrative", () => {
-  const text = [
-    'Diag.: sepse urinária / LRA KDIGO 3 | Plantonista: Dra. L. Moura CRM-PR 45123',
-    'Creatinina       3,42 mg/dL     0,60 a 1,30',
-  ].join('\n');
+  const text = ['Diag.: sepse urinária / LRA KDIGO 3 | Plantonista: Dra. L. Moura CRM-PR 45123', 'Creatinina       3,42 mg/dL     0,60 a 1,30'].join('\n');
   const r = parseLabReport(text, { today: '2026-12-01' });
   assert.deepEqual(r.unparsed_lines, []);
-  assert.deepEqual(r.analytes.map((a) => [a.name, a.value, a.flag]), [['Creatinina', 3.42, 'alto']]);
+  assert.deepEqual(
+    r.analytes.map((a) => [a.name, a.value, a.flag]),
+    [['Creatinina', 3.42, 'alto']],
+  );
 });
