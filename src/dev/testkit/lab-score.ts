@@ -252,8 +252,6 @@ export const CORPUS_SETS = [
   'heldout124',
   'heldout125',
   'heldout126',
-  'heldout127',
-  'heldout128',
   'heldout129',
   'heldout130',
 ] as const;
