@@ -311,6 +311,9 @@ const ADMIN_SPANS: RegExp[] = [
   // a capital "H" one space away when another column's number follows ("Eosinófilos   12 H   1.176 H   1 a
   // 6", h977), which is case-sensitive, hence a pattern of its own; "JEJUM: 12 H" stays a duration.
   /(?<![\d.,])\d+(?:[.,]\d+)?(?:\s*[mM]?\s*(?:[aAeE]|-|–|[aA][tT][éÉ]|[àÀ]|[àaÀA][sS])\s*\d+(?:[.,]\d+)?)?(?:\s?h|H|\sH(?!\s+\d))(?![\p{L}\d/])/gu,
+  // A moment told in minutes in a sentence ("apresentou náusea aos 40 min", "após 30 minutos de repouso"): when,
+  // no value (a bleeding time's "2 min" after its name is still a result).
+  /(?<![\p{L}])(?:aos|ap[oó]s)\s+\d{1,3}\s*min(?:utos?|\.)?(?![\p{L}\d\/])/giu,
   // Weeks abbreviated "sem" with the days after them, or after a gestational-age label ("Idade
   // gestacional: 38 sem 4 dias", "IG: 39 sem"): a duration too ("95 sem jejum" keeps its value).
   /(?<![\d.,])\d{1,2}\s*sem\.?\s*(?:e\s*)?\d\s*(?:dias?|d)(?![\p{L}\d])/giu,

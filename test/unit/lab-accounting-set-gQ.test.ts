@@ -145,3 +145,10 @@ test("an acute kidney injury's KDIGO stage in a diagnosis line is administrative
     [['Creatinina', 3.42, 'alto']],
   );
 });
+
+test('a moment told in minutes in a sentence of the collection notes is no value', () => {
+  const text = ['Glicose - 2 horas     128 mg/dL     inferior a 140', 'Paciente referiu tontura aos 25 min, sem vômito (anotado pela coleta).'].join('\n');
+  const r = parseLabReport(text, { today: '2026-12-01' });
+  assert.deepEqual(r.unparsed_lines, []);
+  assert.equal(r.analytes.length, 1);
+});
