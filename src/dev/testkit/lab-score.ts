@@ -247,13 +247,7 @@ export const CORPUS_SETS = [
   'heldout119',
   'heldout120',
   'heldout121',
-  'heldout122',
-  'heldout123',
   'heldout124',
-  'heldout125',
-  'heldout126',
-  'heldout129',
-  'heldout130',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
 
