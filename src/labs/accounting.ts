@@ -243,7 +243,8 @@ const ADMIN_SPANS: RegExp[] = [
   // reagente: 1,02"): the thromboplastin's, no value of the patient.
   /(?<![\p{L}])ISI(?:\s+d[oa]\s+(?:reagente|tromboplastina|lote))?\s*[:=]?\s*\d(?:[.,]\d{1,3})?(?![\d,])/gu,
   // A file's name, an e-mail's attachment ("[Anexo: Laudo_26042-0981.pdf]"): its digits name the file.
-  /[\p{L}\d_-]*\d[\p{L}\d_-]*\.(?:pdf|jpe?g|png|docx?|xlsx?|txt|zip)(?![\p{L}\d])/giu,
+  // Tried from a word's start only: from every letter it cost ~90 ms a parse of a 100 kB report.
+  /(?<![\p{L}\d_-])[\p{L}\d_-]*\d[\p{L}\d_-]*\.(?:pdf|jpe?g|png|docx?|xlsx?|txt|zip)(?![\p{L}\d])/giu,
   // A chemotherapy cycle and its day in a treatment's header ("Protocolo: FOLFOX - ciclo 5 D1", "C3D8", "ciclo
   // 2 dia 15"): which dose the sample precedes, no result. A menstrual cycle's day is printed after a colon
   // or before the word ("Dia do ciclo: 5", "5º dia do ciclo") and is not matched.
@@ -404,7 +405,8 @@ const ADMIN_SPANS: RegExp[] = [
   // A constant of the formula a calculated index states on its block's detail line ("Cálculo: glicose (mg/dL) x
   // insulina (µUI/mL) / 405", "Cálculo: 1 / (log insulina + log glicose)"): an operand beside an operator set
   // apart by a space, no result.
-  /(?<=^[\s│|]*(?:c[aá]lculo|f[oó]rmula)\s*:.*?)(?:(?<=\s[x×*/÷+=]\s+)\d[\d.,]*(?![\d.,]*\s*\p{L})|(?<=:\s*)\d[\d.,]*(?=\s+[x×*/÷+]\s))/giu,
+  // The digit ahead is tested first, so the look back to the line's start is taken only where a number starts.
+  /(?=\d)(?<=^[\s│|]*(?:c[aá]lculo|f[oó]rmula)\s*:.*?)(?:(?<=\s[x×*/÷+=]\s+)\d[\d.,]*(?![\d.,]*\s*\p{L})|(?<=:\s*)\d[\d.,]*(?=\s+[x×*/÷+]\s))/giu,
   // A reference cell that points to a footnote by its mark ("Ver nota (1)", "vide nota 2"), and the mark
   // that opens the footnote with the locant of the name after it ("(1) 25-OH vitamina D: acima de 20 ng/mL
   // …", "Nota (1) - RNI: …"): they name the note, no result.
@@ -447,7 +449,7 @@ const WEB_ADDRESS = /^(?:www\.|https?:\/\/)|\S@\S|\.(?:com|org|net|gov|br)$/i;
 const TITRE_SLASH = new RegExp(String.raw`(?:${TITRE_WORD})\W{0,3}(?:de\s*)?\(?\s*(1\s*\/\s*\d+)(?![\d/])`, 'giu');
 
 // A value glued to its unit ("189mg/dL", "310.000/mm3") is set apart so its number is a token.
-const GLUED = new RegExp(`(?<![\\p{L}\\d.,])(\\d+(?:[.,]\\d+)*)(?=${UNIT_PATTERN}(?![\\p{L}\\d]))`, 'giu');
+const GLUED = new RegExp(`(?=\\d)(?<![\\p{L}\\d.,])(\\d+(?:[.,]\\d+)*)(?=${UNIT_PATTERN}(?![\\p{L}\\d]))`, 'giu');
 
 interface Token {
   kind: 'number' | 'word';
@@ -543,7 +545,7 @@ export function resultTokens(text: string, raw?: string): Token[] {
   // How an exam was done, in brackets after its name ("Parasitológico de fezes (método de Hoffman - 1
   // amostra)", "(método CKD-EPI 2021)"): the method's numbers are no result, and the name read leaves the
   // bracket out (piece.ts cleanName), so its numbers are not the name's either.
-  for (const m of t.matchAll(/(?<=\p{L}[^()]*)\s*\((?:m[eé]todo|metodologia)\b[^()]*\)/giu)) admin.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
+  for (const m of t.matchAll(/(?=\s*\((?:m[eé]todo|metodologia)\b)(?<=\p{L}[^()]*)\s*\((?:m[eé]todo|metodologia)\b[^()]*\)/giu)) admin.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
   for (const m of t.matchAll(ANALYSER_SPAN)) admin.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
   const analyser = analyserAfterSpecimen(t);
   if (analyser !== undefined) admin.push([analyser, t.length]);

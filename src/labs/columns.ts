@@ -577,7 +577,7 @@ function withoutEarlierColumns(line: CleanLine, currentAt: number, earlier: Arra
   return text;
 }
 
-const BAND_UNIT = new RegExp(String.raw`(?<=\p{L})\s*\(\s*(?:${UNIT_PATTERN})\s*\)$`, 'iu');
+const BAND_UNIT = new RegExp(String.raw`(?=\s*\()(?<=\p{L})\s*\(\s*(?:${UNIT_PATTERN})\s*\)$`, 'iu');
 
 /** A reference column printed for one age band: where its header cell starts, and the band as printed. */
 export interface BandColumn {

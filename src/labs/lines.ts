@@ -221,12 +221,12 @@ const TELEGRAM_HEADER = /^\s*[^\d\[\]:]{1,60},\s*\[\d{1,2}\.\d{1,2}\.\d{2,4}\s+\
 const PAGE_LINK_CELL = /\t\s*(?:ver|visualizar|abrir|exibir)\s+(?:o\s+)?(?:gr[áa]fico|hist[óo]rico|evolu[çc][ãa]o|detalhes|laudo)\s*$/iu;
 
 // The full stop closing a result written as a sentence, after its unit or a bracketed note.
-const SENTENCE_STOP = new RegExp(`(?<=\\d\\s*${UNIT_PATTERN}|\\))\\.\\s*$`, 'iu');
+const SENTENCE_STOP = new RegExp(`(?=\\.\\s*$)(?<=\\d\\s*${UNIT_PATTERN}|\\))\\.\\s*$`, 'iu');
 
 // A pictograph then two or more words to the end of a line that printed a number before it, one space apart as
 // typed (a column gap sets a cell apart): a typist's aside.
 const TYPED_ASIDE =
-  /(?<=\d[^\p{Extended_Pictographic}]*[\d\p{L})%³])\s+(?![©®™⬆⬇])\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic})*\s*(\p{L}[\p{L}'’-]*(?:,? \p{L}[\p{L}'’-]*)+)[\s.!?…]*(?:\p{Extended_Pictographic}\uFE0F?\s*)*$/u;
+  /(?=\s+\p{Extended_Pictographic})(?<=\d[^\p{Extended_Pictographic}]*[\d\p{L})%³])\s+(?![©®™⬆⬇])\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic})*\s*(\p{L}[\p{L}'’-]*(?:,? \p{L}[\p{L}'’-]*)+)[\s.!?…]*(?:\p{Extended_Pictographic}\uFE0F?\s*)*$/u;
 
 const VERDICT_START = /^(?:normal|acima|abaixo|dentro|fora|alterad[oa]|alt[oa]|baix[oa]|elevad[oa]|aumentad[oa]|diminu[ií]d[oa]|reduzid[oa])(?![\p{L}])/iu;
 
@@ -2631,9 +2631,10 @@ function withoutCountFormLabels(t: string): string {
 }
 
 // An assay's notation in brackets, two words joined by a colon ("FvW - antígeno (VWF:Ag)", "(VWF:RCo)").
-const ASSAY_COLON = /(?<=\(\s*\p{L}[\p{L}\d]*):(?=\p{L}[\p{L}\d]*\s*\))/gu;
+// Matched forwards from the bracket: as a lookbehind it was tried at every position of every line.
+const ASSAY_COLON = /(\(\s*\p{L}[\p{L}\d]*):(?=\p{L}[\p{L}\d]*\s*\))/gu;
 
 /** The line with such a colon read as a space: it is part of a name, never a label's colon. */
 export function withoutAssayColon(t: string): string {
-  return t.includes(':') ? t.replace(ASSAY_COLON, ' ') : t;
+  return t.includes(':') && t.includes('(') ? t.replace(ASSAY_COLON, '$1 ') : t;
 }

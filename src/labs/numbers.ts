@@ -26,6 +26,11 @@ export function parseBrNumber(s: string, opts: { dotIsDecimal?: boolean } = {}):
   return undefined;
 }
 
+// A number token: not glued to letters (below), nor a fraction in a name or unit ("HIV 1/2", "mL/min/1,73m²", "mg/24 h").
+// A run of leader dots ("Hemácias......4,02") sets a number apart; a single dot may be inside one.
+// The digit ahead is tested first: the look back, tried at every position, was most of this pattern's cost.
+const NUMBER_TOKEN = new RegExp(`(?=\\d)(?<![\\p{L}\\d,/]|\\p{L}-|(?<!\\.)\\.)(?:${NUMBER})(?![\\p{L}\\d]|-\\p{L}|\\/\\d)`, 'gu');
+
 /**
  * Every number token in a line with its value read both ways a dot can be read, so a check that a
  * value "appears in the line" holds for "1.018" (density) and "6.420" (a count) alike. Digits glued
@@ -33,10 +38,7 @@ export function parseBrNumber(s: string, opts: { dotIsDecimal?: boolean } = {}):
  */
 export function numbersIn(line: string): Array<{ text: string; index: number; values: number[] }> {
   const out: Array<{ text: string; index: number; values: number[] }> = [];
-  // Nor are fractions in names and units ("HIV 1/2", "mL/min/1,73m²", "mg/24 h").
-  // A run of leader dots ("Hemácias......4,02") sets a number apart; a single dot may be inside one.
-  const re = new RegExp(`(?<![\\p{L}\\d,/]|\\p{L}-|(?<!\\.)\\.)(?:${NUMBER})(?![\\p{L}\\d]|-\\p{L}|\\/\\d)`, 'gu');
-  for (const m of line.matchAll(re)) {
+  for (const m of line.matchAll(NUMBER_TOKEN)) {
     const text = m[0];
     const values = new Set<number>();
     for (const v of [parseBrNumber(text), parseBrNumber(text, { dotIsDecimal: true })]) if (v !== undefined) values.add(v);
