@@ -545,7 +545,8 @@ export function resultTokens(text: string, raw?: string): Token[] {
   // How an exam was done, in brackets after its name ("Parasitológico de fezes (método de Hoffman - 1
   // amostra)", "(método CKD-EPI 2021)"): the method's numbers are no result, and the name read leaves the
   // bracket out (piece.ts cleanName), so its numbers are not the name's either.
-  for (const m of t.matchAll(/(?=\s*\((?:m[eé]todo|metodologia)\b)(?<=\p{L}[^()]*)\s*\((?:m[eé]todo|metodologia)\b[^()]*\)/giu)) admin.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
+  for (const m of t.matchAll(/(?=\s*\((?:m[eé]todo|metodologia)\b)(?<=\p{L}[^()]*)\s*\((?:m[eé]todo|metodologia)\b[^()]*\)/giu))
+    admin.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
   for (const m of t.matchAll(ANALYSER_SPAN)) admin.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
   const analyser = analyserAfterSpecimen(t);
   if (analyser !== undefined) admin.push([analyser, t.length]);
