@@ -718,7 +718,12 @@ export function withoutGradeColumn(text: string, offset: number, grade: { from: 
 export function withoutReleaseColumn(text: string, offset: number, releaseAt: number): string {
   const cs = cellStarts(text, offset);
   const last = cs[cs.length - 1];
-  if (!last || cs.length < 3 || last.at < releaseAt - 4) return text;
+  if (!last || cs.length < 3) return text;
+  // A long reference pushes the time under the column one space after it ("< 75 anos: até 125 | ≥ 75 anos:
+  // até 450 03:05" under "Referência   Lib."): the clock time ending that cell, when it starts under the column.
+  const glued = / \d{1,2}:\d{2}$/.exec(last.cell);
+  if (glued && last.at + glued.index + 1 >= releaseAt - 4) return text.slice(0, last.at - offset + glued.index).trimEnd();
+  if (last.at < releaseAt - 4) return text;
   // A full date alone is a release day (a LACEN's GAL table prints "26/05/2025" under "Liberado em").
   if (!/^(?:\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\s+)?\d{1,2}[:h]\d{2}(?::\d{2})?$|^\d{1,2}\/\d{1,2}\/\d{4}$/.test(last.cell)) return text;
   return text.slice(0, last.at - offset).trimEnd();

@@ -422,7 +422,7 @@ function unitResultCell(starts: Array<{ cell: string; at: number }>): { cell: st
 }
 
 // "Liberado em" (a LACEN's GAL table) and "Data de liberação" name the same column.
-const RELEASE_CELL = /^(?:liberad[oa](?:\s+em)?|(?:data\s+d[ae]\s+)?libera[cç][aã]o|hora(?:\s+d[ae]\s+libera[cç][aã]o)?|hor[aá]rio|data\s*\/\s*hora)$/i;
+const RELEASE_CELL = /^(?:liberad[oa](?:\s+em)?|lib\.|(?:data\s+d[ae]\s+)?libera[cç][aã]o|hora(?:\s+d[ae]\s+libera[cç][aã]o)?|hor[aá]rio|data\s*\/\s*hora)$/i;
 
 /** A release column as the header's last cell, after the exam's and the result's (see `TableHeader.releaseAt`). */
 function releaseColumn(starts: Array<{ cell: string; at: number }>): { releaseAt: number } | Record<string, never> {

@@ -953,7 +953,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     }
     const wrappedName =
       table?.starts && !line.bars
-        ? nameWrapOf(t, line.offset, currentStarts(table.starts, table.previousAt), pending, lastTextAt, wrapAt, line.index, table.methodColumn)
+        ? nameWrapOf(t, line.offset, currentStarts(table.starts, table.previousAt), pending, lastTextAt, wrapAt, line.index, table.methodColumn, lines)
         : undefined;
     if (wrappedName) {
       const e = pending!.entries[0]!;
@@ -1768,6 +1768,16 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // Two analytes sharing the row, each part joined by a slash ("Sódio / Potássio : 140 / 4,8 mEq/L : VR …"): one piece each.
     const pieces = pairedRow(t) ?? (sideBySide ? results : (splitAtNameCells(t, startsResult) ?? splitResults(t, startsResult)));
     const groups = pieces.map((p) => readPiece(p, sideBySide && listedCells.has(p) ? { ...ctx, list: true } : ctx));
+    // A legend of the lab's critical values, its list wrapped onto the line under its lead ("Valores críticos do
+    // setor: pH < 7,20 ou > 7,60;" / "pO2 < 50 mmHg; K+ < 2,8 ou > 6,2 mmol/L; lactato > 4,0 mmol/L - nenhum
+    // valor crítico nesta amostra."): each name with a bound is a threshold, no result.
+    const aboveText = lastTextAt >= 0 ? lines[lastTextAt]!.raw : '';
+    const criticalLegend = CRITICAL_NOTICE.test(line.raw) || (CRITICAL_NOTICE.test(aboveText) && /[;,]\s*$/.test(aboveText));
+    const made = groups.flatMap((g) => g?.entries ?? []);
+    if (criticalLegend && made.length > 0 && made.every((e) => e.read.comparator !== null)) {
+      unparsed.push(line.raw.trim());
+      continue;
+    }
     // As a section's name before a dash does ("EAS - LEUCÓCITOS"), the label hides the analyte from the
     // catalogue: a blood range is none of a urine result's.
     if (urineLabel) for (const e of groups.flatMap((g) => g?.entries ?? [])) Object.assign(e, { name: `${urineLabel} ${e.name}`, def: undefined });
@@ -1843,7 +1853,6 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
         continue;
       }
       // Rows labelled as results themselves ("GAMA-GT Resultado: 88 U/L") are blocks of their own, no inputs.
-      const made = groups.flatMap((g) => g?.entries ?? []);
       const inputs = !/\bresultados?\s*:/iu.test(t);
       if (inputs && title && !made.some((e) => sameAnalyte(e, title!.name))) inputsOf = { title, at: line.index };
       else if (inputs && !title && inputsOf?.at === lastTextAt) inputsOf.at = line.index;
@@ -2288,10 +2297,14 @@ function nameWrapOf(
   lastTextAt: number,
   wrapAt: number,
   index: number,
-  method?: { from: number; to: number },
+  method: { from: number; to: number } | undefined,
+  lines: readonly CleanLine[],
 ): { piece: string; rest: string; restAt: number } | undefined {
   const e = pending?.entries.length === 1 ? pending.entries[0]! : undefined;
   if (!e || offset !== 0 || lastTextAt !== index - 1 || (e.line !== lastTextAt && wrapAt !== lastTextAt) || starts.length < 2) return undefined;
+  // A line left of the row's indented name is a section's title, no piece of that name ("  Lactato   3,4
+  // mmol/L   0,5 - 1,6" / "Índices calculados" / "  Ânion gap   12,2 …", a blood-gas printout's groups).
+  if ((lines[e.line]?.offset ?? 0) > offset) return undefined;
   const m = /^(\S+(?: \S+)*)(?:\s{2,}(.*))?$/.exec(t);
   const piece = m?.[1];
   if (!piece || piece.length > starts[1]!) return undefined;

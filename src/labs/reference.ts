@@ -457,20 +457,24 @@ const labelOf = (c: LabelledRange) => foldSameLength(c.label).toLowerCase();
 // válida)") is its reference, as under the lead "Amostra válida:". A fibrosis score's tiers name what the
 // score makes likely ("< 0,5: fibrose significativa improvável", "< 1,30: baixa probabilidade de fibrose
 // avançada" against "> 1,5: provável cirrose", "> 2,67: alta probabilidade"): the unlikely one is the good one.
+// A urine culture's colony count is read against what each band suggests ("INFERIOR A 10.000 UFC/ML ....
+// AUSÊNCIA DE INFECÇÃO URINÁRIA", "SUPERIOR A 100.000 UFC/ML .... SUGESTIVO DE INFECÇÃO URINÁRIA"): no infection
+// is the good band.
 const NORMAL_TIER =
-  /\b(g1|validade|amostra valida|p(?:a)?ra\s+(?:a\s+)?(?:sua\s+)?idade(?:\s+(?:dele|dela|d[oa]\s+paciente))?|manutencao|otimo|desejavel|normal|normais|ideal|adequado|suficiente|suficiencia|aceitave(?:l|is)|populacao (?:geral|saudavel)|pop\.? (?:geral|saudavel)|populacao|saudave(?:l|is)|baixo risco|referencia|nao gestantes?|nao gravidas?|nao diabeticos?|nao reagente|nao fumantes?|nao tabagistas?|negativo|nao detectavel|nao detectado|percentil|p9\d|improvave(?:l|is)|baixa probabilidade)\b/;
+  /\b(g1|validade|amostra valida|p(?:a)?ra\s+(?:a\s+)?(?:sua\s+)?idade(?:\s+(?:dele|dela|d[oa]\s+paciente))?|manutencao|otimo|desejavel|normal|normais|ideal|adequado|suficiente|suficiencia|aceitave(?:l|is)|populacao (?:geral|saudavel)|pop\.? (?:geral|saudavel)|populacao|saudave(?:l|is)|baixo risco|referencia|nao gestantes?|nao gravidas?|nao diabeticos?|nao reagente|nao fumantes?|nao tabagistas?|negativo|nao detectavel|nao detectado|percentil|p9\d|improvave(?:l|is)|baixa probabilidade|ausencia de infeccao)\b/;
 // The stages of chronic kidney disease by filtration rate (KDIGO "G1" to "G5", "G3a", "G3b"), a rate's
 // tiers ("G2 (redução leve): 60 a 89", "G5 (falência renal): menor que 15"): G1 is the good one. A narrow
 // column abbreviates the intermediate tier ("Interm. < 100", "Intermed. < 100"), and diabetes by its initials
 // (HbA1c "Normal: < 5,7 / Pré-DM: 5,7 a 6,4 / DM: >= 6,5").
 const OTHER_TIER =
-  /\b(g[2-5][ab]?|limitrofe|muito alto|alto|alta|elevado|elevada|baixo|baixa|niveis baixos|deficiencia|deficiente|insuficiencia|insuficiente|pre-?diabetes|diabetes|pre-?dm|dm|anemia|risco|alterad[ao]|aumentad[ao]|aumento|acentuad[ao]|toxicidade|toxic[oa]s?|intermediari[oa]|interm[a-z]{0,5}(?=\.)|moderad[oa]|indeterminado|diabetico|diabeticos|reagente|positivo|detectavel|detectado|nao imunes?|sem imunidade|nao protegid[oa]s?|nao imunizad[oa]s?|provave(?:l|is)|alta probabilidade)\b/;
+  /\b(g[2-5][ab]?|limitrofe|muito alto|alto|alta|elevado|elevada|baixo|baixa|niveis baixos|deficiencia|deficiente|insuficiencia|insuficiente|pre-?diabetes|diabetes|pre-?dm|dm|anemia|risco|alterad[ao]|aumentad[ao]|aumento|acentuad[ao]|toxicidade|toxic[oa]s?|intermediari[oa]|interm[a-z]{0,5}(?=\.)|moderad[oa]|indeterminado|diabetico|diabeticos|reagente|positivo|detectavel|detectado|nao imunes?|sem imunidade|nao protegid[oa]s?|nao imunizad[oa]s?|provave(?:l|is)|alta probabilidade|sugestiv[oa] de infeccao)\b/;
 // A tier of immunity ("reagente (imune)", "imunidade", "protegido"), never its denial ("não imune",
 // a bad tier above: a label all the same, so "Não imune: inferior a 10" beside a value is a reference).
 const IMMUNE_TIER = /(?<!\bnao |\bsem |\bnao e )\b(?:imune|imunes|imunidade|imunizad[oa]s?|protegid[oa]s?|protetor(?:es)?)\b/;
 // A treatment target ("Meta para diabéticos: < 7,0 %", "meta < 130"): the range only when no good
-// tier is printed beside it.
-const TARGET_TIER = /\b(meta|metas|alvo|objetivo terapeutico)\b/;
+// tier is printed beside it. "Meta-" joined to the word after it is a chemical prefix, no goal ("FMetHb
+// (meta-hemoglobina)", a co-oximetry row).
+const TARGET_TIER = /\b(meta|metas|alvo|objetivo terapeutico)\b(?!-[a-z])/;
 // Chronic kidney disease names the patients a range is for ("DRC: igual ou superior a 30", "DRC 5D: 130 a 585"),
 // as a pregnancy does. The posture at collection ("Ortostatismo: 2,5 a 39,2" / "Decúbito: 1,8 a 23,2", renin and
 // aldosterone) and a stimulation test's sample ("Pico após estímulo: superior a 18,0", a cortisol after ACTH) name
@@ -1098,11 +1102,22 @@ const COLOUR_WORD = /^(?:amarel[oa]|citrino|incolor)/iu;
 const ASPECT_AFTER_COLOUR = /^ (?:ligeiramente\s+)?(?:turv[oa]|l[ií]mpid[oa])(?![\p{L}])/iu;
 const QUAL_RE = new RegExp(`^(${QUALITATIVE_WORDS.map((w) => w.replace(/ /g, '\\s+')).join('|')})(?![\\p{L}])`, 'iu');
 
+// A molecular test's target named in capitals before whether it was detected ("MTB não detectado", a rapid
+// molecular test for tuberculosis, "MTB DETECTADO BAIXO"): the code is part of the word result.
+const TARGET_BEFORE_DETECTION = /^(?!n[aã]o\s)\p{Lu}{2,5}\s+(?=(?:n[aã]o\s+)?detectad[oa](?![\p{L}]))/iu;
+
+const detectionTargetAt = (s: string): number => {
+  const target = TARGET_BEFORE_DETECTION.exec(s);
+  return target && /^\p{Lu}+$/u.test(target[0].trim()) ? target[0].length : 0;
+};
+const withoutDetectionTarget = (s: string): string => s.slice(detectionTargetAt(s));
+
 /** A qualitative word at the start of `s`, with what follows it on the same token (a titre "1/8"). */
 export function qualitativeAtStart(s: string): { text: string; consumed: number } | undefined {
-  const m = QUAL_RE.exec(s);
+  const lead = detectionTargetAt(s);
+  const m = QUAL_RE.exec(s.slice(lead));
   if (!m) return undefined;
-  let consumed = m[0].length;
+  let consumed = lead + m[0].length;
   // A urine's colour with its aspect one space after it ("Amarelo turvo", one cell of a column row) is
   // one result as printed: the aspect is no reference of the colour.
   const aspect = COLOUR_WORD.test(m[0]) ? ASPECT_AFTER_COLOUR.exec(s.slice(consumed)) : null;
@@ -1187,7 +1202,10 @@ export type QualitativeFlag = 'normal' | 'alterado' | 'indeterminado';
 
 export function flagQualitative(value: string, reference: string | undefined): QualitativeFlag {
   if (!reference) return 'indeterminado';
-  const v = foldQ(value);
+  // The target's code before the detection word ("MTB não detectado") names what was sought, as the test's
+  // name does: the word alone is read against the reference ("Não detectado").
+  const v = foldQ(withoutDetectionTarget(value));
+  reference = withoutDetectionTarget(reference);
   // Number and gender do not change the word ("Ausente" against "Ausentes", "Raros" against "raras",
   // "Amarela" against "Amarelo", "Límpida" against "Límpido").
   const norm = (s: string) =>
