@@ -293,8 +293,10 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // A portal's open section shows a down arrow before its title ("▼ Hemograma completo"): before a name
   // it toggles the section, before a number it marks the value low. A star in a LIS's mark column, before
   // a value printed under its name ("*    148,6   mg/L"), is no bullet either: the line keeps its columns.
+  // A chat bot's hooked arrow before a line that belongs to the result above ("Hemácias: 4,36 milhões/mm³" then
+  // "↳ Ref.: 4,00 a 5,20") marks it as that result's continuation, as an indent would: no high or low mark.
   t = t.replace(
-    /^\s*(?:[-•·]|\*(?!\s{2,}[<>≤≥]?\d)|[▪►▫◦▸‣◾◽▶🔹🔸🔷🔶]\uFE0F?|[▼▾▽](?=\s+\p{L})|(?![©®™⬆⬇])\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic})*|\d{1,2}[.)])\s+(?=\S)/u,
+    /^\s*(?:[-•·]|\*(?!\s{2,}[<>≤≥]?\d)|[▪►▫◦▸‣◾◽▶🔹🔸🔷🔶↳⤷]\uFE0F?|[▼▾▽](?=\s+\p{L})|(?![©®™⬆⬇])\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic})*|\d{1,2}[.)])\s+(?=\S)/u,
     '',
   );
   // The app's status chip closing the reference line ("Referência: < 190 mg/dL ⚠️ Acima", "… ✅ Normal"):
@@ -1203,8 +1205,10 @@ const PAGE_CONTROL =
 // The medicines the patient reported on the request ("Medicamentos informados: rosuvastatina 20 mg/dia (há 6
 // meses)", "Medicação em uso: …"): doses, with their units, never results.
 // A note's sentence says the same, bulleted or not ("- Paciente em uso de metformina 850 mg 2x/dia").
+// So does a relative's chat message between the results it types ("ela toma o puran 75 todo dia em jejum", the
+// dose of levothyroxine in mcg with no unit): a verb of taking a medicine opens it, its number is the dose.
 export const MEDICATION_LEAD =
-  /^(?:[-•]\s*)?(?:(?:medicamentos?|medicac(?:ao|oes))(?:\s+(?:informad[oa]s?|em\s+uso|de\s+uso\s+continuo))?\s*:|(?:paciente\s+)?(?:em|faz)\s+uso\s+d[eo]\s)/i;
+  /^(?:[-•]\s*)?(?:(?:medicamentos?|medicac(?:ao|oes))(?:\s+(?:informad[oa]s?|em\s+uso|de\s+uso\s+continuo))?\s*:|(?:paciente\s+)?(?:em|faz)\s+uso\s+d[eo]\s|(?:(?:el[ae]|eu|[oa]\s+paciente|(?:minha\s+)?mae|(?:meu\s+)?pai)\s+)?(?:(?:ta|esta)\s+)?(?:toma|tomo|tomava|tomando|usa|usando)\s+(?:(?:[oa]s?|um|uma)\s+)?[a-z]{3,})/i;
 
 // What a blood-gas analyser is told about the sample, typed in before the run ("FiO2: 28.0 %", "Temp. pac.:
 // 37.0 °C"; "FO2(I)   40,0 %" in the analyser's own notation, under its "Valores de entrada"): the oxygen the

@@ -20,6 +20,7 @@ import { delimitedAsColumns } from './delimited.ts';
 import { screenReaderAsText } from './screen-reader.ts';
 import { jsonRecordsAsRows } from './json-records.ts';
 import { dictatedAsResults } from './dictation.ts';
+import { withTypedCorrections } from './corrections.ts';
 import { splitRunOnBlocks } from './run-on-blocks.ts';
 import { withoutSecondUnits } from './second-units.ts';
 import { curveColumnsAsRows, horizontalCurveAsRows } from './curve-columns.ts';
@@ -335,7 +336,9 @@ const LABELLED_RESULT = /^resultados?\s*:/i;
 export function parseLabReport(text: string, options: LabParseOptions = {}): LabParseResult {
   // Two tables side by side with wrapped cells: each row is read whole on the line where it starts
   // (page-columns.ts); the line keeps its printed text for unparsed_lines.
-  const raws = text.split(/\r?\n/);
+  // A chat's correction of a value typed earlier ("*8,1 a glicada, digitei errado") is read on the line it
+  // corrects (corrections.ts).
+  const raws = withTypedCorrections(text.split(/\r?\n/));
   // Result blocks printed in two columns are read column by column (block-columns.ts).
   const byColumn = blockColumns(raws);
   if (byColumn) return mapBack(parseLabReport(byColumn.text, options), byColumn, raws);
@@ -2273,8 +2276,10 @@ const GROUP_LABEL_CELL = /^\p{L}[\p{L}.\s/-]{1,24}:$/u;
  * else on it but a reference cell. Never a heading in capitals, nor a name the catalogue knows.
  */
 // A reporting verb in a typed message, then a name and its number ("… so escreveu leucocitos 3 p/ campo …").
+// The results may run on after it, each after a comma and opening on its name ("e a urina deu leucocitos 15 por
+// campo (ate 5), hemacias 2 por campo (ate 3), nitrito negativo"): the list the verb reports, cut as a typed run.
 const REPORTED_RESULT =
-  /(?:^|,\s*)(?:[\p{Ll}\d]+\s+){0,5}?(?:s[oó]\s+)?(?:escreveu|escrito|deu|veio|saiu|apareceu)\s+(\p{L}[\p{L}-]*(?:\s\p{L}[\p{L}-]*)?\s+\d[^,]*)$/u;
+  /(?:^|,\s*)(?:[\p{Ll}\d]+\s+){0,5}?(?:s[oó]\s+)?(?:escreveu|escrito|deu|veio|saiu|apareceu)\s+(\p{L}[\p{L}-]*(?:\s\p{L}[\p{L}-]*)?\s+\d[^,]*(?:,\s+\p{L}[^,]*)*)$/u;
 
 // A urine exam's label and its colon before the names of the results typed after it ("EAS: leucócitos …").
 const URINE_EXAM_LEAD = new RegExp(String.raw`^(${URINE_EXAM_LABEL})\s*:\s*(?=\p{L})`, 'iu');

@@ -1,0 +1,85 @@
+// A relative typing results into a chat corrects one in a later message ("glicada 8,7% (ref ate 5,7)", then
+// "*8,1 a glicada, digitei errado"): the typist's own word that the first value was a slip of the keys. The
+// value the correction gives is the result; read as printed, the slip would be taken for it and the correction
+// listed unread. So the correction is written into the line it corrects, where the result's name, unit and
+// reference are, and the correction's own line is left empty: what it says is then read on that line.
+//
+// Only on the typist's own word: the message says it corrects ("digitei errado", "errei", "correção:"), gives
+// one value and the name as typed before, by the same sender in an earlier message of the chat, the nearest
+// such line. A value alone ("*8,1"), a name the earlier lines do not print, or another sender's message is
+// left as printed (listed unread if it holds a number).
+
+import { foldSameLength } from './analytes.ts';
+import { CHAT_STAMP } from './lines.ts';
+import { NUMBER } from './numbers.ts';
+
+// The words that say the value before them corrects a slip ("…, digitei errado", "… errei", "… foi erro meu").
+const SLIP_WORDS = String.raw`(?:eu\s+)?(?:digitei|escrevi|coloquei|botei|passei|mandei)\s+errado|errei(?:\s+(?:aqui|ali))?|foi\s+erro\s+(?:meu|de\s+digita[cç][aã]o)|erro\s+de\s+digita[cç][aã]o`;
+// The lead that says the same before the value ("correção: glicada 8,1", "corrigindo: …").
+const CORRECTION_LEAD = String.raw`(?:corre[cç][aã]o|corrigindo)\s*:?\s*`;
+// The value, then the name with its article ("8,1 a glicada"), or the name, then the value ("glicada 8,1",
+// "glicada é 8,1"); a "*" opens it, WhatsApp's mark of a correction, a "%" may close the value.
+const VALUE_THEN_NAME = new RegExp(
+  String.raw`^\*?\s*(?:${CORRECTION_LEAD})?(${NUMBER})\s*%?\s+(?:(?:[oa]s?|d[oa]s?|n[oa]s?|(?:[eé]|era|foi)(?:\s+[oa])?)\s+)?(\p{L}[\p{L}\d-]*(?:\s\p{L}[\p{L}\d-]*){0,2}?)\s*[,;.-]?\s*(?:${SLIP_WORDS})?\s*[.!]*$`,
+  'iu',
+);
+const NAME_THEN_VALUE = new RegExp(
+  String.raw`^\*?\s*(?:${CORRECTION_LEAD})?(?:[oa]s?\s+)?(\p{L}[\p{L}\d-]*(?:\s\p{L}[\p{L}\d-]*){0,2}?)\s*(?::|=|\s(?:[eé]|era|foi|deu))?\s*(${NUMBER})\s*%?\s*[,;.-]?\s*(?:${SLIP_WORDS})?\s*[.!]*$`,
+  'iu',
+);
+const SAYS_CORRECTION = new RegExp(String.raw`(?:^\*?\s*${CORRECTION_LEAD}\S|(?:^|[\s,;.-])(?:${SLIP_WORDS})\s*[.!]*$)`, 'iu');
+
+/** The sender of a chat message's line ("[25/11/2026, 20:16:40] Thiago Menezes: …" → "Thiago Menezes"). */
+function senderOf(stamp: string): string {
+  return stamp
+    .replace(/^\s*(?:\[[^\]]*\]|[\d/,\s]+\d{1,2}:\d{2}\s+-)\s*/u, '')
+    .replace(/:\s$/, '')
+    .trim();
+}
+
+/** The correction a chat message states: the name as typed and the value that replaces the slip. */
+function correctionOf(message: string): { name: string; value: string } | undefined {
+  const m = message.trim();
+  if (!SAYS_CORRECTION.test(m)) return undefined;
+  const v = VALUE_THEN_NAME.exec(m);
+  if (v) return { name: v[2]!, value: v[1]! };
+  const n = NAME_THEN_VALUE.exec(m);
+  return n ? { name: n[1]!, value: n[2]! } : undefined;
+}
+
+/**
+ * The lines of a chat with each correction written into the line it corrects, that line's value after the name
+ * replaced by the corrected one, and the correction's line left empty; any other line as it is.
+ */
+export function withTypedCorrections(raws: string[]): string[] {
+  // Cheap guard: a chat export that says it corrects something.
+  if (!raws.some((r) => CHAT_STAMP.test(r))) return raws;
+  let out: string[] | undefined;
+  // The sender of each line's message: the stamp's, or the nearest above (a message's later lines).
+  let sender: string | undefined;
+  const senders = raws.map((r) => {
+    const stamp = CHAT_STAMP.exec(r);
+    if (stamp) sender = senderOf(stamp[0]);
+    return sender;
+  });
+  raws.forEach((raw, i) => {
+    const stamp = CHAT_STAMP.exec(raw);
+    if (!stamp) return;
+    const said = correctionOf(raw.slice(stamp[0].length));
+    if (!said) return;
+    const name = foldSameLength(said.name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const typed = new RegExp(String.raw`(?<![\p{L}\d])${name}\s*[:=]?\s*(${NUMBER})(?![\d])`, 'u');
+    for (let k = i - 1; k >= 0; k--) {
+      const line = (out ?? raws)[k]!;
+      const m = typed.exec(foldSameLength(line));
+      if (!m) continue;
+      if (senders[k] !== senders[i]) return;
+      const at = m.index + m[0].length - m[1]!.length;
+      out ??= [...raws];
+      out[k] = `${line.slice(0, at)}${said.value}${line.slice(at + m[1]!.length)}`;
+      out[i] = '';
+      return;
+    }
+  });
+  return out ?? raws;
+}
