@@ -179,7 +179,15 @@ function categoryItems(items: string[], names: string[]): CategoryGoal[] | undef
 // categoria de risco cardiovascular:") leads goals as well.
 function goalNames(lead: string): string[] | undefined {
   if (!/\b(?:metas?|alvos?|objetivos?)\b/iu.test(lead) && !(stripReferenceLead(lead).lead && NO_FIXED_RANGE.test(foldSameLength(lead)))) return undefined;
-  return namesListed(lead.replace(/\([^()]*\)/g, ' ')) ?? [...lead.matchAll(/\(([^()]*)\)/g)].map((m) => namesListed(m[1]!)).find(Boolean);
+  // The words after the names may say what the goals go by ("Metas de LDL-colesterol por categoria de risco"):
+  // no part of a name.
+  const listed = lead
+    .replace(/\([^()]*\)/g, ' ')
+    .replace(
+      /\s+(?:por|conforme|segundo|de\s+acordo\s+com)\s+(?:[oa]\s+)?(?:categoria|classifica[cç][aã]o|estratifica[cç][aã]o|risco)(?:\s+\p{L}+){0,4}\s*$/iu,
+      '',
+    );
+  return namesListed(listed) ?? [...lead.matchAll(/\(([^()]*)\)/g)].map((m) => namesListed(m[1]!)).find(Boolean);
 }
 
 /**

@@ -301,9 +301,10 @@ export function cleanLine(raw: string, index: number): CleanLine {
   );
   // The app's status chip closing the reference line ("Referência: < 190 mg/dL ⚠️ Acima", "… ✅ Normal"):
   // a pictograph and a verdict word restate the comparison with the range, and left on the line the
-  // word would be read as the range's label.
+  // word would be read as the range's label. A card may set the chip apart with a middle dot ("— 412 U/L ·
+  // 🔴 Acima", a vision model's transcript of an app's result card).
   t = t.replace(
-    /(?<=[\d\p{L})%³])\s+(?![©®™])\p{Extended_Pictographic}\uFE0F?\s*(?:normal|acima|abaixo|alterad[oa]|alt[oa]|baix[oa]|elevad[oa]|aumentad[oa]|diminu[ií]d[oa]|reduzid[oa])\.?\s*$/iu,
+    /(?<=[\d\p{L})%³])\s+(?:[·•]\s+)?(?![©®™])\p{Extended_Pictographic}\uFE0F?\s*(?:normal|acima|abaixo|alterad[oa]|alt[oa]|baix[oa]|elevad[oa]|aumentad[oa]|diminu[ií]d[oa]|reduzid[oa])\.?\s*$/iu,
     '',
   );
   // A comment typed after a pictograph at the end of a result line ("TGP 35 U/L (até 33) 👈 essa deu alta", a
@@ -1343,6 +1344,11 @@ export function isAdminLine(text: string): boolean {
   // running header): no bound of a range is printed with leading zeros.
   const identifier = (n: string) => /^\d{6,}$/.test(n) || (/^\d+(?:-\d+){2,}$/.test(n) && n.replace(/-/g, '').length >= 6) || /^\d{2,}-0\d{4,}$/.test(n);
   if (ns.length > 0 && ns.every(identifier) && !labValue(text) && !/\/(?:mm|µl|ul|ml)/i.test(text)) return true;
+  // The patient's name wrapped onto the line of the next header field, in capitals before its label
+  // ("Paciente: LEANDRO DE PAULA" / "REZENDE Pedido: 55.204.118", a narrow PDF copy's page header): the
+  // field's number is the order's, no result named by the words before it.
+  const wrappedName = /^\s*(?:\p{Lu}{2,}\s+){1,4}(\p{L}+(?:\s\p{L}+){0,2}\s?[.:]?)\s*\d[\d./-]*\s*$/u.exec(text);
+  if (wrappedName && IDENTIFIER_LABEL_ALONE.test(foldSameLength(wrappedName[1]!)) && !labValue(text)) return true;
   // A web portal's breadcrumb ("Início > Resultados > Pedido 5512-33"): where the page sits, not a result.
   if (/^[^>\d]*\p{L}\s+>\s+\p{L}[^>\d]*\s>\s+\p{L}/u.test(text) && !labValue(text)) return true;
   // A transcription's caption for each picture it joins ("**Foto 2**", "Imagem 1 de 3", "[Print 2]"): its
@@ -1917,10 +1923,33 @@ export function joinWrappedCellLines(reads: readonly string[]): string[] {
  */
 export function joinWrappedTabbedReference(reads: readonly string[]): string[] {
   const out = [...reads];
+  // The table's width, in cells: its header's and its whole rows'.
+  const width = Math.max(0, ...out.map((l) => (l.includes('\t') ? l.trim().split('\t').length : 0)));
   for (let i = 0; i + 1 < out.length; i++) {
     const cells = out[i]!.trim().split('\t');
     const next = out[i + 1]!.trim();
     if (cells.length < 3 || !/^\p{L}/u.test(cells[0]!) || next === '' || next.includes('\t')) continue;
+    // A cell that held line breaks of its own (an e-mail's HTML table: "NT-proBNP\t1.240 pg/mL\tInsuficiência
+    // cardíaca improvável:" / "menores de 75 anos: inferior a 125 pg/mL" / "75 anos ou mais: inferior a 450
+    // pg/mL\t860 pg/mL"): the row's line stops short of the table's width, the lines under it hold no tab,
+    // and the first line with tabs again ends the cell and prints the row's last cells, the width made up.
+    if (cells.length < width) {
+      let k = i + 1;
+      while (k < out.length && k <= i + 4 && out[k]!.trim() !== '' && !out[k]!.includes('\t')) k++;
+      const closing = out[k]?.trim() ?? '';
+      if (k > i + 1 && k <= i + 4 && closing.includes('\t') && cells.length + closing.split('\t').length - 1 === width) {
+        const cell = [cells[cells.length - 1]!, ...out.slice(i + 1, k).map((l) => l.trim()), closing.split('\t')[0]!].join(' ');
+        if (isReferenceText(cell)) {
+          out[i] = `${out[i]!.trimEnd()} ${out
+            .slice(i + 1, k + 1)
+            .map((l) => l.trim())
+            .join(' ')}`;
+          for (let j = i + 1; j <= k; j++) out[j] = '';
+          i = k;
+          continue;
+        }
+      }
+    }
     const last = cells[cells.length - 1]!.trimEnd();
     const open = last.lastIndexOf('(');
     const close = next.indexOf(')');
@@ -2150,6 +2179,20 @@ export function isNarrowCopy(reads: readonly string[]): boolean {
 }
 // The end of a range its line broke before the "a" ("Valor de referência: 70" / "a 100 %").
 const RANGE_REST = new RegExp(String.raw`^(?:a|à|at[eé])\s+(?:${NUMBER})(?:\s*(?:${UNIT_PATTERN}))?$`, 'iu');
+// A result row whose line broke after a number ("Basófilos 1,0 % 59 /mm³ 0,0", "Tempo do paciente: 30,2"):
+// a name, then its value, the line ending on a number.
+const ROW_VALUE_AT_END = new RegExp(String.raw`^\p{L}[\p{L}\s()/.-]*:?\s+(?:${NUMBER})(?:\s.*\s(?:${NUMBER}))?$`, 'u');
+// The rest of a range opening the next line, the ranges after it too ("a 2,0 % 0 a 200 /mm³").
+const RANGE_REST_START = new RegExp(String.raw`^(?:a|à|at[eé])\s+(?:${NUMBER})(?!\S)`, 'iu');
+/** A value's unit opening a line, a range or a reference's lead after it ("/mm³ 40,0 a 75,0 %", "segundos VR: 25,0"). */
+function unitThenRange(piece: string): boolean {
+  const unit = unitAtStart(piece);
+  if (!unit || unit.consumed === 0) return false;
+  const rest = piece.slice(unit.consumed);
+  if (!/^\s/.test(rest)) return false;
+  const after = rest.trim();
+  return BOUND_OR_RANGE.test(after) || REFERENCE_LEAD_ALONE.test(after);
+}
 // A value at the end of its line, its unit left for the next ("Tempo.....: 27,4" / "segundos").
 const VALUE_AT_END = new RegExp(String.raw`(?:^|[\s:])(?:${NUMBER})$`, 'u');
 
@@ -2170,6 +2213,31 @@ export function joinBrokenSingleCells(reads: readonly string[], narrow = isNarro
   for (let i = 0; i + 1 < out.length; i++) {
     const cur = out[i]!.trim();
     const next = out[i + 1]!.trim();
+    if (narrow && single(cur) && single(next) && ROW_VALUE_AT_END.test(cur)) {
+      // In a narrow copy, a result row broken inside its cells, each line going on where the one above broke:
+      // its range before the "a" ("Hemoglobina 16,1 g/dL 13,5" / "a 17,5 g/dL"), a value's unit with the
+      // ranges after it ("Segmentados 55,0 % 3.267" / "/mm³ 40,0 a 75,0 % 1.800 a" / "7.500 /mm³"), the
+      // reference's lead after the unit ("Tempo do paciente: 30,2" / "segundos VR: 25,0 a 36,0" / "segundos").
+      // Read as one row on its first line.
+      let joined = cur;
+      let k = i + 1;
+      for (; k < out.length; k++) {
+        const piece = out[k]!.trim();
+        if (!single(piece)) break;
+        const unitThenMore = /^[^\d\s]/u.test(piece) && unitThenRange(piece);
+        const goesOn = /\d$/.test(joined)
+          ? RANGE_REST_START.test(piece) || unitThenMore || (k > i + 1 && !/^\d/.test(piece) && unitAtStart(piece)?.consumed === piece.length)
+          : k > i + 1 && /\s(?:a|à)$/iu.test(joined) && RANGE_END.test(piece);
+        if (!goesOn) break;
+        joined = `${joined} ${piece}`;
+        out[k] = '';
+      }
+      if (k > i + 1) {
+        out[i] = joined;
+        i = k - 1;
+        continue;
+      }
+    }
     if (narrow && single(cur) && single(next)) {
       // In a narrow copy: a range broken before its "a", a value's unit alone on the next line, an identifier
       // broken after its hyphen ("Atendimento: 1102-" / "446271"), a name's first word alone over the rest
