@@ -163,8 +163,9 @@ const ADMIN_SPANS: RegExp[] = [
   // How many samples an exam took, ending its title ("PARASITOLÓGICO DE FEZES - 3 AMOSTRAS", a release stamp
   // after it at most, or its methods in brackets: "(métodos de Hoffman, Faust e Rugai)"): no value. Not where the
   // title goes on ("(3 amostras - Hoffman/Faust)   Ovos de …"): that line is listed when its finding is not read,
-  // and the count is what lists it.
-  /(?<![\p{L}\d.,])\d{1,2}\s+amostras(?=[\s)\]*_]*(?:$|liberad[oa]\s+em\b|\([^()\d]*\)\s*$))/giu,
+  // and the count is what lists it. One sample too, with the methods after a dash ("PARASITOLÓGICO DE FEZES - 1
+  // amostra - Métodos: Hoffman, …").
+  /(?<![\p{L}\d.,])\d{1,2}\s+amostras(?=[\s)\]*_]*(?:$|liberad[oa]\s+em\b|\([^()\d]*\)\s*$))|(?<![\p{L}\d.,])\d{1,2}\s+amostras?(?=\s[-–—]\s+(?:m[eé]todos?|metodologia)\s*:)/giu,
   // A bed given with its ward and a slash ("Leito: UTI-2 / 07"): where the patient lies, no value.
   /(?<![\p{L}])leito\s*:?\s*\p{L}{2,5}-?\d{1,2}\s*\/\s*\d{1,3}(?![\d,])/giu,
   // An intensive care unit's number ("Unidade de Terapia Intensiva Adulto 2", "CTI 3"), or a ward's

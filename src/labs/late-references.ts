@@ -248,6 +248,51 @@ export function categoryGoalsLine(text: string): CategoryGoal[] | undefined {
   return goals.length > 0 ? goals : undefined;
 }
 
+// An analyte's goal after its name, the name's colon optional ("LDL < 130", "não-HDL-c: < 160 mg/dL").
+const NAMED_GOAL = /^(\p{L}[\p{L}\d\- ]*?)\s*:?\s*((?:[<≤]|at[eé]\s|inferior|menor|abaixo).*)$/iu;
+
+/** One analyte's goal after its name, or undefined. */
+function namedGoal(piece: string): { name: string; range: string } | undefined {
+  const named = NAMED_GOAL.exec(piece);
+  return named && lookupName(named[1]!) && isGoal(named[2]!) ? { name: named[1]!, range: named[2]!.trim() } : undefined;
+}
+
+// The lead of a goals note that names no analyte, only that the goals go by the risk category ("* META CONFORME
+// RISCO CARDIOVASCULAR:", "Metas de acordo com o risco:"), a footnote's mark before it.
+const RISK_GOALS_LEAD = /^\s*(?:\*+|\(\d{1,2}\))?\s*(?:metas?|alvos?|objetivos?)\b[^:\d]*\brisco\b[^:\d]*:/iu;
+
+/**
+ * A goals note whose lead names no analyte, each item a category and then each analyte's goal after its name
+ * ("* META CONFORME RISCO CARDIOVASCULAR: BAIXO LDL < 130 / NAO-HDL < 160 ; INTERMEDIARIO LDL < 100 /"): the
+ * goals read and the last category, whose item the line may have wrapped. On the line under it (`wrapped`, that
+ * category), the first item may go on without its category ("NAO-HDL < 130 ; ALTO LDL < 70 / …"). Undefined
+ * unless every item with a number is such goals.
+ */
+export function categoryNamedGoals(text: string, wrapped?: string): { goals: CategoryGoal[]; category: string } | undefined {
+  const lead = RISK_GOALS_LEAD.exec(text);
+  if (!lead && wrapped === undefined) return undefined;
+  const goals: CategoryGoal[] = [];
+  let category = lead ? undefined : wrapped;
+  for (const [i, item] of noteItems(lead ? text.slice(lead[0].length) : text).entries()) {
+    const words = item.split(/\s+/);
+    // The category is the item's first words, as many as name one ("MUITO ALTO LDL < 50" → "MUITO ALTO").
+    const k = [3, 2, 1].find((n) => n < words.length && isRiskCategoryLabel(words.slice(0, n).join(' ')));
+    if (k === undefined && (lead || i > 0)) {
+      if (/\d/.test(item)) return undefined;
+      continue;
+    }
+    if (k !== undefined) category = words.slice(0, k).join(' ');
+    const pieces = (k === undefined ? item : words.slice(k).join(' '))
+      .split(/\s*[/·,]\s*|\s+e\s+(?=\p{L})/u)
+      .map((p) => p.trim())
+      .filter(Boolean);
+    const read = pieces.map(namedGoal);
+    if (read.length === 0 || read.some((g) => g === undefined)) return undefined;
+    for (const g of read) goals.push({ ...g!, category: category! });
+  }
+  return goals.length > 0 && category !== undefined ? { goals, category } : undefined;
+}
+
 /**
  * A reference line that names each analyte before its range ("Referências: AP 70 a 100 %; RNI 0,9 a
  * 1,2 (para pacientes em anticoagulação oral: 2,0 a 3,0)"). Undefined unless every item is a name

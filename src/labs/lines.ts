@@ -1465,8 +1465,10 @@ export function resultAfterDetail(text: string): string | undefined {
 const RELEASE_STAMP_CELL =
   /\s{2,}(?:liberad[oa]|libera[cç][aã]o|coletad[oa]|colhid[oa]|coleta|recebid[oa]|recebimento)(?:\s+em)?\s*:?\s*\d{1,2}\/\d{1,2}(?:\/\d{2,4})?(?:\s+(?:[àa]s\s+)?\d{1,2}[:h]\d{2})?\s*$/iu;
 // Digits glued to letters ("HBA1C", "B12") and in brackets ("(3 amostras)") qualify a title: they are no value.
-// So does the number of the sample a culture was drawn in ("HEMOCULTURA - AMOSTRA 1 (aeróbia)", "Frasco 2").
-const NAME_DIGITS = /(?<=\p{L})\d+|\([^()\d]*\d[^()]*\)|(?<=(?<![\p{L}])(?:amostra|frasco)\s{1,2})\d{1,2}(?![\d.,/])/giu;
+// So does the number of the sample a culture was drawn in ("HEMOCULTURA - AMOSTRA 1 (aeróbia)", "Frasco 2"), and
+// how many samples were taken ("PARASITOLÓGICO DE FEZES - 1 amostra - Métodos: …").
+const NAME_DIGITS =
+  /(?<=\p{L})\d+|\([^()\d]*\d[^()]*\)|(?<=(?<![\p{L}])(?:amostra|frasco)\s{1,2})\d{1,2}(?![\d.,/])|(?<![\p{L}\d.,])\d{1,2}(?=\s+amostras?(?![\p{L}]))/giu;
 
 /**
  * A block title with its Material/Método cell printed beside it ("FERRITINA      Material: soro -
@@ -2468,6 +2470,9 @@ export const DANGLING_WORD = /\s(?:de|do|da|dos|das|e|com|por|pelo|pela|para|em|
 // A detail line ending on the method's label, its value left for the next line.
 const METHOD_LABEL_LAST = /(?:^|\s)(?:m[eé]todos?|metodologia)\s*:$/iu;
 
+// A labelled Material/Método cell after a title, past a dash or a column gap.
+const DETAIL_AFTER_TITLE = /\p{L}(?:\s+[-–—]\s+|\s{2,})(?:material|m[eé]todos?|metodologia)\s*:\s*\p{L}/iu;
+
 const opensBracket = (s: string) => (s.match(/\(/g) ?? []).length > (s.match(/\)/g) ?? []).length;
 
 /**
@@ -2510,7 +2515,11 @@ export function joinWrappedDetail(reads: readonly string[], narrow = isNarrowCop
     // A long line broken at the margin mid-phrase goes on in small letters ("… identificação e TSA" /
     // "automatizados (VITEK 2), interpretação conforme BrCAST 2026") after any word.
     const atMargin = out[i]!.trimEnd().length >= 72 && /^\p{Ll}/u.test(next);
-    if (!isBlockDetail(cur) || (!((DANGLING_WORD.test(cur) || atMargin) && /^\p{Ll}/u.test(next)) && !labelLast && !bracketEnd)) continue;
+    const wrapped = (DANGLING_WORD.test(cur) || atMargin) && /^\p{Ll}/u.test(next);
+    // The detail may end a block's title line, after a dash or a column gap ("PARASITOLÓGICO DE FEZES - 1 amostra
+    // - Métodos: Hoffman, Pons & Janer (sedimentação espontânea)" / "e Faust (centrífugo-flutuação)"): its words
+    // go on in small letters; a bracket under such a title is the title's ("(UIBC)").
+    if (isBlockDetail(cur) ? !wrapped && !labelLast && !bracketEnd : !(wrapped && DETAIL_AFTER_TITLE.test(cur))) continue;
     if (next.includes(':') || /\s{2,}/.test(next)) continue;
     out[i] = `${out[i]!.trimEnd()} ${next}`;
     out[i + 1] = '';

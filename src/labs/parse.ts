@@ -34,6 +34,7 @@ import {
   ageBandColumns,
   type BandColumn,
   cellStarts,
+  DATE_CELL,
   datedColumnLabels,
   datesUnderHeader,
   withoutGradeColumn,
@@ -65,6 +66,7 @@ import {
 import {
   categoryGoals,
   categoryGoalsLine,
+  categoryNamedGoals,
   categoryRowGoals,
   goalsNote,
   goalsNoteGoesOn,
@@ -469,7 +471,10 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   // The goals each result has taken from the category rows of the goals table being read.
   let goalsTaken = new Map<Closed, Array<{ category: string; range: string }>>();
   // The goals note being read: the line it was last read on, the analytes its lead named, the goals each result has taken.
-  let note: { at: number; names: string[] | undefined; taken: Map<Closed, Array<{ category: string; range: string }>> } | undefined;
+  // The category whose item the note's line wrapped, if its goals follow their names (categoryNamedGoals).
+  let note:
+    | { at: number; names: string[] | undefined; category?: string | undefined; taken: Map<Closed, Array<{ category: string; range: string }>> }
+    | undefined;
   // Numbered samples of one exam read so far, the last one pending: closed together, with its references.
   let heldSamples: Group[] = [];
   // The one reference a block prints above its table ("Valor de referência: inferior a 0,35 kUA/L" over
@@ -770,10 +775,24 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
       continue;
     }
     // A history report repeats its dated header over each block: read whole, not cut at its dates.
-    const header = tableHeader(table?.history ? line.text : t, line.offset, {
-      above: lastTextAt >= 0 ? lines[lastTextAt] : undefined,
-      collectedOn: patient.collectedOn,
-    });
+    const headerContext = { above: lastTextAt >= 0 ? lines[lastTextAt] : undefined, collectedOn: patient.collectedOn };
+    const cutHeader = tableHeader(table?.history ? line.text : t, line.offset, headerContext);
+    // The next table's header, its previous-result column further right than the table above's (the
+    // chemistry's "Exame   Resultado   Valores de referência   12/03/2026" under "BIOQUÍMICA   Resultado
+    // anterior", the hemogram's column two places left): the cut took its own date cell, read it whole.
+    const wholeHeader = cutHeader && cutHeader.previousAt === undefined && t !== line.text ? tableHeader(line.text, line.offset, headerContext) : undefined;
+    // Or, under no label of its own, its date cell under the column the table above has (the lipid
+    // panel's "Exame   Resultado   Valores de referência   12/03/2026" in the same report): the column goes on.
+    const cutDates =
+      cutHeader && !wholeHeader?.previousAt && t !== line.text
+        ? cellStarts(line.text, line.offset).filter((c) => c.at - line.offset >= t.trimEnd().length)
+        : [];
+    const header =
+      wholeHeader?.previousAt !== undefined
+        ? wholeHeader
+        : cutDates.length > 0 && cutHeader!.previousAt === undefined && cutDates.every((c) => DATE_CELL.test(c.cell))
+          ? { ...cutHeader!, previousAt: cutDates[0]!.at }
+          : cutHeader;
     // A header printed on two lines: units (of the value columns, or of the reference columns when the
     // first line has the value columns' already) and the previous result's date under the first line
     // are no new header; the first line's columns stay, the previous column starting where its date is
@@ -1020,12 +1039,17 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
     // its goals together, as from a goals table's rows (a value between goals is placed nowhere), unless the
     // report printed a range of their own.
     const opened = goalsNote(t);
-    const noteGoals = opened?.goals ?? (note && note.at === lastTextAt && note.names ? goalsNoteGoesOn(t, note.names) : undefined) ?? categoryGoalsLine(t);
+    // Or one whose lead names no analyte, each category's goals after their names ("* META CONFORME RISCO
+    // CARDIOVASCULAR: BAIXO LDL < 130 / NAO-HDL < 160 ; INTERMEDIARIO LDL < 100 /"), an item wrapped onto the next line.
+    const namedGoals = opened ? undefined : categoryNamedGoals(t, note && note.at === lastTextAt ? note.category : undefined);
+    const noteGoals =
+      opened?.goals ?? (note && note.at === lastTextAt && note.names ? goalsNoteGoesOn(t, note.names) : undefined) ?? categoryGoalsLine(t) ?? namedGoals?.goals;
     if (noteGoals) {
       close();
       seen[seen.length - 1]!.text = '';
       if (!note || note.at !== lastTextAt || opened) note = { at: line.index, names: opened?.names, taken: new Map() };
       note.at = line.index;
+      note.category = namedGoals?.category;
       for (const goal of noteGoals) {
         const c = earlier(goal.name);
         if (!c) continue;

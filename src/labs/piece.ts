@@ -235,6 +235,10 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
   // The number of the sample a culture was drawn in ("HEMOCULTURA - AMOSTRA 1 (aeróbia)", "Frasco 2"): the
   // title's, naming which sample, never a value.
   if (read.value !== null && !read.unit && Number.isInteger(read.value) && /(?:^|\s)(?:amostra|frasco)$/iu.test(nameRaw.trim())) return undefined;
+  // Nor is the number of the sheet, page or picture a note points to ("Na folha 2, o TGP tem um asterisco ao
+  // lado no papel, indicando valor acima da referência", a transcriber's remark): a place in the report.
+  if (read.value !== null && !read.unit && Number.isInteger(read.value) && /(?:^|\s)(?:folhas?|p[aá]g(?:ina)?s?\.?|fotos?|imagens?)$/iu.test(nameRaw.trim()))
+    return undefined;
   // A number of days, weeks, months or years is a time ("repetir após 2 semanas", an age), never a result.
   if (read.value !== null && !read.unit && /^\s*(?:dias?|semanas?|meses|m[eê]s|anos?)(?![\p{L}])/iu.test(read.rest)) return undefined;
   const entries: Entry[] = [{ def, name, read, line: ctx.line.index }];

@@ -618,6 +618,9 @@ export function isRiskGoalsReference(text: string): boolean {
   return riskGoals(labelledRanges([text])) !== undefined;
 }
 
+// A fasting state in brackets, alone, after a range and its unit ("< 150 mg/dL (jejum)", "(sem jejum)").
+const FASTING_AFTER = /^\s*(?:[^\s()\d]+\s*)?\(\s*((?:com|sem|em)\s+jejum|jejum)\s*\)\s*$/iu;
+
 const cleanLabel = (s: string) =>
   s
     .replace(/^[\s,;/|·•:.)\]–—-]+/, '')
@@ -708,6 +711,10 @@ export function labelledRanges(items: string[], opts: { dotIsDecimal?: boolean; 
       let label = rangeFirst || bracketAfter || wordsAfter ? cleanLabel(after(i)) : cleanLabel(item.slice(i === 0 ? 0 : found[i - 1]!.end, fr.start));
       // A label written after its range ("acima de 20 para a população geral").
       if (label === '' && found.length === 1) label = cleanLabel(item.slice(fr.end));
+      // A fasting state in brackets after a labelled range ("Desejável: < 150 mg/dL (jejum)" over "Desejável:
+      // < 175 mg/dL (sem jejum)"): the range's condition, which the printed fasting time picks.
+      const fasting = found.length === 1 && label !== '' ? FASTING_AFTER.exec(item.slice(fr.end)) : null;
+      if (fasting) label = `${label} ${/^sem/i.test(fasting[1]!) ? 'sem' : 'com'} jejum`;
       labelled.push(classify(fr.range, label, risk));
     });
     // Under a heading, ranges labelled by a band alone ("6 a 7 semanas: …", "20 a 49 anos: …") are the
