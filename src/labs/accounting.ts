@@ -79,6 +79,7 @@ import {
 import type { ParsedAnalyte, QualitativeAnalyte } from './result.ts';
 import { UNIT_PATTERN, unitAtStart } from './units.ts';
 import { VERDICT_WORD } from './value.ts';
+import { matchesOf } from '../text/matches.ts';
 
 type Read = ParsedAnalyte | QualitativeAnalyte;
 
@@ -466,7 +467,7 @@ function spans(text: string): Array<[number, number]> {
   // Every span holds a digit: a line without one is spared some forty expressions.
   if (!/\d/.test(text)) return out;
   const noTitre = text.replace(TITRE_COLON, (m) => ' '.repeat(m.length));
-  for (const re of ADMIN_SPANS) for (const m of noTitre.matchAll(re)) out.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
+  for (const re of ADMIN_SPANS) for (const m of matchesOf(re, noTitre)) out.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
   // The identifier after a label a photo cut at the left edge ("...ntuário: 0771[cortado]"), as after the whole label.
   const cut = cutAdminLabel(text);
   const id = cut === undefined ? null : /^\s*\d[\d./-]*(?![\d,])/.exec(text.slice(cut));
@@ -529,7 +530,7 @@ export function resultTokens(text: string, raw?: string): Token[] {
   if (MEDICATION_LEAD.test(foldSameLength(t).trimStart()) || isPrescriptionLine(t)) {
     const lead = t.length - t.trimStart().length;
     const end = MEDICATION_END.exec(t.slice(lead));
-    const result = [...t.matchAll(/[;|]\s*/g)].find((m) => {
+    const result = matchesOf(/[;|]\s*/g, t).find((m) => {
       const after = t.slice((m.index ?? 0) + m[0].length);
       const name = lookupName(after.split(/\s*\d/)[0]!.replace(/[\s:=]+$/, ''));
       return name !== undefined && isCatalogued(name) && !DOSE.test(after);
@@ -542,18 +543,18 @@ export function resultTokens(text: string, raw?: string): Token[] {
   // How many samples an exam was run on, in brackets after its name ("PARASITOLÓGICO DE FEZES (3
   // amostras)"): a count of samples, never a result, whether or not a result takes the title's name.
   // So is how many collections a cumulative report compares ("RELATÓRIO COMPARATIVO (ÚLTIMAS 2 COLETAS)").
-  for (const m of t.matchAll(/\(\s*(?:[uú]ltim[oa]s\s+)?\d{1,2}\s+(?:amostras|coletas)\s*\)/giu)) admin.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
+  for (const m of matchesOf(/\(\s*(?:[uú]ltim[oa]s\s+)?\d{1,2}\s+(?:amostras|coletas)\s*\)/giu, t)) admin.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
   // How an exam was done, in brackets after its name ("Parasitológico de fezes (método de Hoffman - 1
   // amostra)", "(método CKD-EPI 2021)"): the method's numbers are no result, and the name read leaves the
   // bracket out (piece.ts cleanName), so its numbers are not the name's either.
-  for (const m of t.matchAll(/(?=\s*\((?:m[eé]todo|metodologia)\b)(?<=\p{L}[^()]*)\s*\((?:m[eé]todo|metodologia)\b[^()]*\)/giu))
+  for (const m of matchesOf(/(?=\s*\((?:m[eé]todo|metodologia)\b)(?<=\p{L}[^()]*)\s*\((?:m[eé]todo|metodologia)\b[^()]*\)/giu, t))
     admin.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
-  for (const m of t.matchAll(ANALYSER_SPAN)) admin.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
+  for (const m of matchesOf(ANALYSER_SPAN, t)) admin.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
   const analyser = analyserAfterSpecimen(t);
   if (analyser !== undefined) admin.push([analyser, t.length]);
-  for (const m of t.matchAll(GRADE_NOTE)) admin.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
+  for (const m of matchesOf(GRADE_NOTE, t)) admin.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
   // A goal restated as multiples of the assay's upper limit ("(2 a 9x LSN)") is that goal, read with it.
-  for (const m of t.matchAll(TIMES_LIMIT_NOTE)) admin.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
+  for (const m of matchesOf(TIMES_LIMIT_NOTE, t)) admin.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
   // The analyser named in brackets on a method line ("Método: Fluoroenzimaimunoensaio (ImmunoCAP - Phadia
   // 250)"): a model's number, as after "Equipamento:". The method may follow the material on one line
   // ("Material: Plasma citratado - Método: Coagulométrico (ACL TOP 350)").
@@ -561,7 +562,7 @@ export function resultTokens(text: string, raw?: string): Token[] {
   const methodLead =
     /^\s*(?:(?:material|amostra)\s*:[^:\d]*?(?:\s[-–—|;]\s*|;\s*))?(?:m[eé]todo|metodologia)\s*:/iu.exec(t) ?? (isMethodLine(t) ? /^/.exec(t) : null);
   if (methodLead)
-    for (const m of t.slice(methodLead[0].length).matchAll(/\([^()]*?\p{Lu}[\p{L}-]+\s+\d{2,5}\s*\)/gu)) {
+    for (const m of matchesOf(/\([^()]*?\p{Lu}[\p{L}-]+\s+\d{2,5}\s*\)/gu, t.slice(methodLead[0].length))) {
       const at = methodLead[0].length + (m.index ?? 0);
       admin.push([at, at + m[0].length]);
     }
@@ -574,31 +575,32 @@ export function resultTokens(text: string, raw?: string): Token[] {
   // A grade in crosses where a result stands, after a label's colon or a column break ("PARASITEMIA....: ++",
   // "Proteínas   +++"): a result, though it prints no digit and no letter. Alone in its cell: a legend explains
   // a mark ("(+) acima do valor de referência").
-  for (const m of t.matchAll(/(?:^|:\s*|\s{2,}|\|\s*)(\(?\+{1,4}\)?)(?=\s{2,}|\s*$)/g)) {
+  for (const m of matchesOf(/(?:^|:\s*|\s{2,}|\|\s*)(\(?\+{1,4}\)?)(?=\s{2,}|\s*$)/g, t)) {
     const at = (m.index ?? 0) + m[0].length - m[1]!.length;
     if (free(at)) out.push({ kind: 'word', text: m[1]!, values: [], at });
   }
   // A titre with a slash after its word ("Título: 1/2", "título 1/16"): no number token (a slash is
   // no number's), yet a result. Held as a word, so only a result whose value is that titre accounts for it.
-  for (const m of t.matchAll(TITRE_SLASH)) {
+  for (const m of matchesOf(TITRE_SLASH, t)) {
     const at = (m.index ?? 0) + m[0].length - m[1]!.length;
     if (free(at)) out.push({ kind: 'word', text: m[1]!.replace(/\s+/g, ''), values: [], at });
   }
   // A genotype or subtype named by its code with a letter ("Resultado: Genótipo 1a", "Subtipo: 4d", "Sorotipo:
   // DENV-2"): no number token (a letter follows the digits, or the virus's letters are glued before them),
   // yet the result.
-  for (const m of t.matchAll(
+  for (const m of matchesOf(
     new RegExp(
       String.raw`(?<![\p{L}])${TYPE_LABEL}\s*:?\s*((?:\d{1,2}[a-z]|\p{L}{2,6}-\d{1,2}[a-z]?)(?:\s*(?:e|,|\/)\s*(?:\p{L}{2,6}-)?\d{1,2}[a-z]?)*)(?![\p{L}\d])`,
       'giu',
     ),
+    t,
   )) {
     const at = (m.index ?? 0) + m[0].length - m[1]!.length;
     if (free(at)) out.push({ kind: 'word', text: m[1]!, values: [], at });
   }
   // The option a form's ticked box picks ("Resultado:  (   ) Reagente     ( X ) Não reagente     (   ) Inválido"):
   // the result, the options whose boxes are empty only what the form offers.
-  for (const m of t.matchAll(TICKED_OPTION)) {
+  for (const m of matchesOf(TICKED_OPTION, t)) {
     const w = RESULT_WORD.exec(foldSameLength(m[1]!));
     const at = (m.index ?? 0) + m[0].length - m[1]!.length;
     if (w && free(at)) out.push({ kind: 'word', text: m[1]!.slice(0, w[0].length), values: [], at });
@@ -622,7 +624,7 @@ export function resultTokens(text: string, raw?: string): Token[] {
   const referenceLine = stripReferenceLead(t.trim()).lead;
   const tierList = isTierList(t);
   // An arrow sets a result apart from its name as a colon does ("Toxoplasmose IgG → Reagente", a chat bot's list).
-  for (const m of rangeHeader ? [] : t.matchAll(/(?:^|:\s*|\s{2,}|\|\s*|\(\s*|[→⇒➜]\s*)(\p{L}(?:\p{L}| (?! ))*)/gu)) {
+  for (const m of rangeHeader ? [] : matchesOf(/(?:^|:\s*|\s{2,}|\|\s*|\(\s*|[→⇒➜]\s*)(\p{L}(?:\p{L}| (?! ))*)/gu, t)) {
     // Folded first: an accented capital ("SENSÍVEL") matches as its small letter.
     const w = RESULT_WORD.exec(foldSameLength(m[1]!));
     if (!w) continue;
@@ -647,8 +649,8 @@ export function resultTokens(text: string, raw?: string): Token[] {
   // negativo"): the word is the piece's result, though no colon or column break sets it apart.
   // So is a patient's list of them between commas ("HIV não reagente, HBsAg não reagente, Anti HCV não
   // reagente"), two such pieces at least: one alone after a comma may be a sentence's words.
-  const commaPieces = t.includes(',') ? [...t.matchAll(COMMA_WORD_PIECE)] : [];
-  const typedPieces = t.includes(';') ? [...t.matchAll(/(?:^|;)\s*[\p{L}\d-]+(?: [\p{L}\d-]+)?\s+(\p{L}+)\s*(?=;|$)/gu)] : [];
+  const commaPieces = t.includes(',') ? matchesOf(COMMA_WORD_PIECE, t) : [];
+  const typedPieces = t.includes(';') ? matchesOf(/(?:^|;)\s*[\p{L}\d-]+(?: [\p{L}\d-]+)?\s+(\p{L}+)\s*(?=;|$)/gu, t) : [];
   for (const m of [...typedPieces, ...(commaPieces.length >= 2 ? commaPieces : [])]) {
     const w = RESULT_WORD.exec(foldSameLength(m[1]!));
     const at = (m.index ?? 0) + m[0].trimEnd().length - m[1]!.length;
@@ -666,7 +668,7 @@ export function resultTokens(text: string, raw?: string): Token[] {
     const at = (end.index ?? 0) + end[1]!.length + 1;
     if (free(at) && !out.some((o) => o.kind === 'word' && o.at <= at && at < o.at + o.text.length)) out.push({ kind: 'word', text: end[2]!, values: [], at });
   }
-  for (const m of CLAUSE_FINDING.flatMap((re) => [...t.matchAll(re)])) {
+  for (const m of CLAUSE_FINDING.flatMap((re) => matchesOf(re, t))) {
     const at = (m.index ?? 0) + m[0].length - m[1]!.length;
     const overlaps = out.some((o) => o.kind === 'word' && o.at < at + m[1]!.length && at < o.at + o.text.length);
     if (free(at) && !overlaps) out.push({ kind: 'word', text: m[1]!, values: [], at });
@@ -814,7 +816,7 @@ function holdsWord(text: string, word: string): boolean {
   }
   // Phrases read left to right, each from the end of the one before ("não reagente" is one phrase).
   let from = 0;
-  for (const m of text.matchAll(/\p{L}+/gu)) {
+  for (const m of matchesOf(/\p{L}+/gu, text)) {
     const at = m.index ?? 0;
     if (at < from) continue;
     const p = RESULT_WORD.exec(text.slice(at));
@@ -888,9 +890,9 @@ class Bag {
     // "VITAMINA D - 25 HIDROXI").
     const nameNumbers = numbersIn(a.name.split(/\s{2,}/)[0]!.replace(/(?<=\d)[-–](?=\p{L})/gu, ' ')).filter((n) => /^(?:\d{1,3}|(?:19|20)\d\d)$/.test(n.text));
     // … and the body surface a rate is normalised to ("Depuração corrigida p/ 1,73 m²").
-    for (const m of a.name.matchAll(PER_BODY_SURFACE)) nameNumbers.push(...numbersIn(m[0]));
+    for (const m of matchesOf(PER_BODY_SURFACE, a.name)) nameNumbers.push(...numbersIn(m[0]));
     // … and a compound's locants glued to its name ("2,5-Hexanodiona").
-    for (const m of a.name.matchAll(/(?<![\p{L}\d.,])(\d{1,2}(?:,\d{1,2})+)-(?=\p{L}{3})/gu))
+    for (const m of matchesOf(/(?<![\p{L}\d.,])(\d{1,2}(?:,\d{1,2})+)-(?=\p{L}{3})/gu, a.name))
       nameNumbers.push(...m[1]!.split(',').flatMap((n) => numbersIn(n)));
     const unitNumbers = 'unit' in a && a.unit ? numbersIn(a.unit) : [];
     if (typeof a.value === 'number') {
@@ -1091,7 +1093,7 @@ function namesBeforeValue(text: string, b: Bag): boolean {
   const v = b.a.value;
   if (b.foldedName.length !== 2 || typeof v !== 'number') return false;
   const lead = new RegExp(String.raw`(?<![\p{L}\d])${b.foldedName.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\s*[:=]?\s*(?=[-−]?\d)`, 'gu');
-  for (const m of text.matchAll(lead)) {
+  for (const m of matchesOf(lead, text)) {
     const n = numbersIn(text.slice((m.index ?? 0) + m[0].length))[0];
     if (n && n.index === 0 && n.values.some((x) => Math.abs(x - v) < 1e-9)) return true;
   }

@@ -19,6 +19,7 @@
 // what is read is mapped back to the report's lines: a result's line is the printed line it is on, an
 // unread half is listed as its whole printed line.
 import type { LabParseResult } from './result.ts';
+import { matchesOf } from '../text/matches.ts';
 
 // A label may lead to its colon with dots ("Resultado .............: 139 mEq/L").
 const LABEL = /^(resultado|m[ée]todo|material|vr|v\.r\.|valor(?:es)?\s+de\s+refer[eê]ncia|ref(?:er[eê]ncia)?\.?)\s*(?:\.{2,}\s*)?:/iu;
@@ -35,7 +36,7 @@ function twinAt(line: string, margin: number, any = false): number | undefined {
   // The left label at the page's margin, or indented a little under its result ("  Ref.: 70 a 99 mg/dL");
   // the margin is the page's own, a PDF's text often starts a few spaces in.
   if (!left || line.length - line.trimStart().length - margin >= 5) return undefined;
-  for (const gap of line.matchAll(/\s{2,}(?=\S)/g)) {
+  for (const gap of matchesOf(/\s{2,}(?=\S)/g, line)) {
     const at = gap.index! + gap[0].length;
     if (at < 20) continue;
     const right = LABEL.exec(line.slice(at));
@@ -50,7 +51,7 @@ function halves(line: string, at: number): [string, string] {
   if (line.trim() === '') return ['', ''];
   if (start >= at - DRIFT) return ['', line.trim()];
   let best: number | undefined;
-  for (const gap of line.matchAll(/\s{2,}(?=\S)/g)) {
+  for (const gap of matchesOf(/\s{2,}(?=\S)/g, line)) {
     const end = gap.index! + gap[0].length;
     if (gap.index === 0) continue;
     // A gap across the whole column start: the right column's cell is indented ("143 mg/dL" under its

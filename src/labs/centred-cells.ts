@@ -16,6 +16,7 @@
 // with a result and a reference column, for a name's line that holds a reference cell but no value.
 import { lookupName } from './analytes.ts';
 import { tableHeader } from './layouts.ts';
+import { matchesOf } from '../text/matches.ts';
 
 /**
  * A row's name that wrapped onto the line under it, alone in the name column ("Colesterol   137 mg/dL" /
@@ -39,7 +40,7 @@ function joinNameBelow(out: string[], i: number, result: number): void {
 
 /** Where a cell starts at a column (within a few characters: PDF text drifts), after a gap or the margin. */
 function cellAt(line: string, at: number): { start: number; end: number } | undefined {
-  for (const m of line.matchAll(/\S+(?: \S+)*/g)) {
+  for (const m of matchesOf(/\S+(?: \S+)*/g, line)) {
     const start = m.index!;
     if (Math.abs(start - at) <= 3) return { start, end: start + m[0].length };
     if (start > at + 3) break;

@@ -9,6 +9,7 @@
 
 import { qualitativeAtStart } from './reference.ts';
 import { isWordField } from './word-results.ts';
+import { matchesOf } from '../text/matches.ts';
 
 // A box, empty or ticked, as a photo's transcription prints it ("☐", "☒", "[x]", "( )").
 const BOX = /[☐☒☑□▢◻■▣✅]|\[\s*[xX✓✔]?\s*\]|\(\s*[xX✓✔]?\s*\)/gu;
@@ -20,7 +21,7 @@ const OPTIONS_END = /\(\s*\p{L}{2}|\|/u;
 
 /** A line with its ticked option in place of its boxes and options; as it is unless it has two boxes or more, one ticked. */
 function checkedOption(line: string): string {
-  const boxes = [...line.matchAll(BOX)];
+  const boxes = matchesOf(BOX, line);
   if (boxes.length < 2) return line;
   const ticked = boxes.filter((b) => TICKED.test(b[0]));
   if (ticked.length !== 1) return line;

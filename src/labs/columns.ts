@@ -13,6 +13,7 @@ import { MONTHS } from './patient.ts';
 import { isAgeBandCell, isReferenceLabel, parseRangeExpression, qualitativeAtStart, stripReferenceLead } from './reference.ts';
 import { UNIT_PATTERN, normalizeUnit, unitAtStart } from './units.ts';
 import { isMarkerCell } from './value.ts';
+import { matchesOf } from '../text/matches.ts';
 
 export interface ValueColumn {
   unit: string;
@@ -23,7 +24,7 @@ export interface ValueColumn {
 /** Where each cell of a cleaned line starts, in columns of the report line. */
 export function cellStarts(text: string, offset: number): Array<{ cell: string; at: number }> {
   const out: Array<{ cell: string; at: number }> = [];
-  for (const m of text.matchAll(/\S+(?:\s\S+)*/g)) out.push({ cell: m[0], at: offset + (m.index ?? 0) });
+  for (const m of matchesOf(/\S+(?:\s\S+)*/g, text)) out.push({ cell: m[0], at: offset + (m.index ?? 0) });
   return out;
 }
 
@@ -476,7 +477,7 @@ function cellAtColumns(line: CleanLine, from: number, to: number): string | unde
 
 /** Whether a cell ends in a value after a space: a number with nothing after it but a unit and the lab's marks. */
 function endsInValue(cell: string): boolean {
-  return /\s[-−]?\d[\d.,]*(?:\s*[*!↑↓])?$/u.test(cell) || [...cell.matchAll(/\s(?=[<>]?\s*\d)/g)].some((m) => endsCell(cell.slice(m.index + 1)));
+  return /\s[-−]?\d[\d.,]*(?:\s*[*!↑↓])?$/u.test(cell) || matchesOf(/\s(?=[<>]?\s*\d)/g, cell).some((m) => endsCell(cell.slice(m.index + 1)));
 }
 
 /** Whether `rest` (from a number on) is that number and nothing after it but a unit and the lab's marks ("242 µg/dL ↑"). */
@@ -546,7 +547,7 @@ function withoutEarlierColumns(line: CleanLine, currentAt: number, earlier: Arra
   const numberCurrent = unplaced
     ? cs.find((c) => c.at < currentTo - 3 && /(?:^|\s)[<>]?\s*\d/.test(c.cell))
     : (cs.find((c) =>
-        [...c.cell.matchAll(/(?:^|\s)([<>]?\s*[-−]?\d)/g)].some((m) => {
+        matchesOf(/(?:^|\s)([<>]?\s*[-−]?\d)/g, c.cell).some((m) => {
           const at = (m.index ?? 0) + m[0].length - m[1]!.length;
           return Math.abs(c.at + at - currentAt) <= 3 && (at === 0 || endsCell(c.cell.slice(at)));
         }),

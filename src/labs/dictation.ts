@@ -12,6 +12,7 @@
 
 import { CHAT_STAMP, isAdminLine, isChatConversation } from './lines.ts';
 import { spokenAsPrinted, spokenNumbers } from './spoken-numbers.ts';
+import { matchesOf } from '../text/matches.ts';
 
 // The verb that puts a dictated value after its name ("Hemoglobina deu 11,6", "o LDL tá escrito 120"), maybe
 // after a relative "que" ("só os leucócitos que veio 12.000").
@@ -45,6 +46,8 @@ const SPOKEN_PAUSE = /^\p{L}{5,}[.?!]*$/u;
 // Words of speech, not of a printed report: a verb of reading, a reference said as a sentence.
 const SPEECH = /\b(?:deu|t[aá]|ent[aã]o|a[ií]|refer[eê]ncia\s+(?:é\s+)?de|o\s+normal|desej[aá]vel)\s/iu;
 
+const SPOKEN_DECIMAL_ANYWHERE = new RegExp(SPOKEN_DECIMAL.source, 'iu');
+
 /**
  * Whether a line is speech saying results: prose (no colon, no table gaps or bars) in the words of
  * speech, one sentence at least saying a value (or all saying the patient's data).
@@ -55,7 +58,7 @@ function isDictated(line: string, inWords: boolean): boolean {
   if (/\s{2,}|[\t|;:]/.test(t) || t.length < 15 || !(SPEECH.test(t) || inWords)) return false;
   const sentences = t.replace(SPOKEN_DECIMAL, '$1,$2').split(SENTENCE_END);
   // One sentence alone is speech when it says its value after a verb of reading or with its decimal comma as a word.
-  if (sentences.length === 1) return READING_VERB.test(sentences[0]!) || new RegExp(SPOKEN_DECIMAL.source, 'iu').test(t) || inWords;
+  if (sentences.length === 1) return READING_VERB.test(sentences[0]!) || SPOKEN_DECIMAL_ANYWHERE.test(t) || inWords;
   // A list's number ("3. Colesterol total") or a lone word opens no sentence: speech has two words or more a
   // sentence, an article one of them ("O HDL 45.").
   if (sentences.length < 2 || sentences.some((s) => (s.match(/\p{L}+/gu) ?? []).length < 2 && !SPOKEN_PAUSE.test(s.trim()))) return false;
@@ -94,7 +97,7 @@ function asResult(sentence: string): string {
 function saidResults(sentence: string): string[] {
   const out: string[] = [];
   let from = 0;
-  for (const m of sentence.matchAll(AND_NEXT)) {
+  for (const m of matchesOf(AND_NEXT, sentence)) {
     const at = m.index ?? 0;
     const before = sentence.slice(from, at);
     const after = sentence.slice(at + m[0].length).split(AND_NEXT)[0]!;

@@ -24,6 +24,8 @@ import {
   type Range,
 } from './reference.ts';
 
+const DOUBTFUL_DIGIT_ANYWHERE = new RegExp(DOUBTFUL_DIGIT.source, 'u');
+
 export function finishGroup(g: Group, patient: Patient, table: TableHeader | undefined, analytes: ParsedAnalyte[], qualitative: QualitativeAnalyte[]): void {
   const refText = g.refItems.join(' ').replace(/\s+/g, ' ').trim() || null;
   const columnSexes = table?.sexes.length ? table.sexes : undefined;
@@ -38,7 +40,7 @@ export function finishGroup(g: Group, patient: Patient, table: TableHeader | und
     // A digit the transcriber could not make out at a bound's end ("0,27 a 4,2[?]"): the bound is anywhere
     // from the digits read (4,2) to the same with a 9 after them (4,29); a flag that depends on which is
     // no flag the report gives.
-    if (a.reference_source === 'report' && g.refItems.some((i) => new RegExp(DOUBTFUL_DIGIT.source, 'u').test(i))) {
+    if (a.reference_source === 'report' && g.refItems.some((i) => DOUBTFUL_DIGIT_ANYWHERE.test(i))) {
       const widest = labelledRanges(
         g.refItems.map((i) => i.replace(DOUBTFUL_DIGIT, '9')),
         { dotIsDecimal: dotIsDecimal(e.def, e.name), columnSexes },

@@ -13,6 +13,7 @@ import { cellStarts } from './columns.ts';
 import type { CleanLine } from './lines.ts';
 import { numbersIn } from './numbers.ts';
 import { isReferenceLabel, isReferenceText, isRiskCategoryLabel, parseRangeExpression, stripReferenceLead } from './reference.ts';
+import { matchesOf } from '../text/matches.ts';
 
 export interface ReferenceTable {
   /** Label of each range column ("Com jejum (mg/dL)") and where its header cell starts. */
@@ -187,7 +188,12 @@ function goalNames(lead: string): string[] | undefined {
       /\s+(?:por|conforme|segundo|de\s+acordo\s+com)\s+(?:[oa]\s+)?(?:categoria|classifica[cç][aã]o|estratifica[cç][aã]o|risco)(?:\s+\p{L}+){0,4}\s*$/iu,
       '',
     );
-  return namesListed(listed) ?? [...lead.matchAll(/\(([^()]*)\)/g)].map((m) => namesListed(m[1]!)).find(Boolean);
+  return (
+    namesListed(listed) ??
+    matchesOf(/\(([^()]*)\)/g, lead)
+      .map((m) => namesListed(m[1]!))
+      .find(Boolean)
+  );
 }
 
 /**
@@ -216,7 +222,7 @@ function namesListed(list: string): string[] | undefined {
 export function goalsNote(text: string): { names: string[]; goals: CategoryGoal[] } | undefined {
   // The note may open with a label of its own ("Nota: metas de LDL / não-HDL (mg/dL): …"): the lead is the one
   // before the goals.
-  for (const colon of text.matchAll(/:/g)) {
+  for (const colon of matchesOf(/:/g, text)) {
     const names = goalNames(text.slice(0, colon.index));
     // A lead that ends its line leaves the goals to the lines under it.
     if (names && text.slice(colon.index + 1).trim() === '') return { names, goals: [] };
@@ -402,7 +408,7 @@ export function referenceLedByName(text: string): { name: string; reference: str
   if (named && !isReferenceLabel(named[1]!) && (named[2] === '' || isReferenceText(named[2]!))) return { name: named[1]!.trim(), reference: named[2]! };
   // The lead after the name and a space ("DHEA-S por idade: 20-24 a: 148 - 407 | 25-34 a: …"); the
   // name is the result's only if one was read by it (parse.ts).
-  for (const sp of text.trim().matchAll(/ (?=\p{L})/gu)) {
+  for (const sp of matchesOf(/ (?=\p{L})/gu, text.trim())) {
     const name = text.trim().slice(0, sp.index);
     if (!/^\p{L}(?:[\p{L}\d .\/]|(?<=[\p{L}\d])-(?=[\p{L}\d]))*$/u.test(name) || name.split(' ').length > 4) continue;
     const after = stripReferenceLead(text.trim().slice((sp.index ?? 0) + 1));

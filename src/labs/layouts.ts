@@ -24,6 +24,7 @@ import { isReferenceLabel, isReferenceText, qualitativeAtStart, qualitativeRefer
 import { UNIT_PATTERN, normalizeUnit, unitAtStart } from './units.ts';
 import { isMarkerCell } from './value.ts';
 import { FINDING_SENTENCE } from './word-results.ts';
+import { matchesOf } from '../text/matches.ts';
 
 export interface TableHeader {
   /** A unit printed in the header, for rows that print none. */
@@ -265,6 +266,8 @@ function previousDateCell(starts: Array<{ cell: string; at: number }>, context: 
   return last;
 }
 
+const BRACKETED_UNIT = new RegExp(`\\((${UNIT_PATTERN})\\)`, 'i');
+
 export function tableHeader(text: string, offset = 0, context: HeaderContext = {}): TableHeader | undefined {
   // A header drawn with dot leaders between its cells ("Exame ····· Resultado ····· [Referência]", each
   // leader read as " : "): the leaders set the cells apart; a cell in square brackets is its word.
@@ -335,11 +338,11 @@ export function tableHeader(text: string, offset = 0, context: HeaderContext = {
   // (2 a 6 anos)   Ref. /mm³ (2 a 6 anos)"): the lab chose the patient's band for both, and each range
   // is its value column's, never an alternative to pick by the label.
   const rangeColumns = valueColumns.length >= 2 && labelled.length >= 2 && new Set(labelled.map((c) => labelBesideUnit(c.label))).size === 1 ? [] : labelled;
-  const unitM = new RegExp(`\\((${UNIT_PATTERN})\\)`, 'i').exec(text);
+  const unitM = BRACKETED_UNIT.exec(text);
   const unit = unitResult ? (normalizeUnit(unitResult.cell) ?? unitResult.cell) : unitM?.[1] ? (normalizeUnit(unitM[1]) ?? unitM[1]) : null;
   const f = foldSameLength(text);
   const sexes: Sex[] = [];
-  for (const m of f.matchAll(/\b(homens?|homem|masculino|mulheres?|mulher|feminino)\b/g)) sexes.push(/^(h|ma)/.test(m[1]!) ? 'M' : 'F');
+  for (const m of matchesOf(/\b(homens?|homem|masculino|mulheres?|mulher|feminino)\b/g, f)) sexes.push(/^(h|ma)/.test(m[1]!) ? 'M' : 'F');
   const previousAt = previousColumnOf(text, offset) ?? previousLabelAbove(starts, context);
   return {
     unit: valueColumns.length >= 2 ? null : unit,
@@ -493,7 +496,7 @@ export function splitResults(text: string, startsResult: (piece: string) => bool
     // of its own: the greeting before the first result's sentence stop, and what follows the stop after
     // the last result's bracketed reference, are no part of those results.
     const first = bySemicolon[0]!;
-    const stops = [...first.matchAll(/[.!]\s+(?=\p{Lu})/gu)].map((m) => (m.index ?? 0) + m[0].length);
+    const stops = matchesOf(/[.!]\s+(?=\p{Lu})/gu, first).map((m) => (m.index ?? 0) + m[0].length);
     const from = stops.reverse().find((at) => startsResult(first.slice(at)) && !startsResult(first));
     if (from !== undefined) bySemicolon[0] = first.slice(from);
     const last = bySemicolon[bySemicolon.length - 1]!;
@@ -539,7 +542,7 @@ export function splitResults(text: string, startsResult: (piece: string) => bool
     // The first range may follow its lead inside a typed line's one cell ("**Triglicerídeos:** 286 mg/dL ↑ —
     // ref.: jejum < 150 mg/dL; sem jejum < 175 mg/dL"): what follows the lead is that range.
     const lastCell = out.length > 0 ? (cells(out[out.length - 1]!).pop() ?? '') : '';
-    const afterLead = [...lastCell.matchAll(/(?:^|\s)(?:ref(?:er[eê]ncia)?\.?|v\.?\s?r\.?)\s*:\s*/giu)].pop();
+    const afterLead = matchesOf(/(?:^|\s)(?:ref(?:er[eê]ncia)?\.?|v\.?\s?r\.?)\s*:\s*/giu, lastCell).pop();
     const lastRange = afterLead ? lastCell.slice(afterLead.index + afterLead[0].length) : lastCell;
     const nextRange = out.length > 0 && isReferenceText(cur, { strictLabels: true }) && isReferenceText(lastRange, { strictLabels: true });
     if (out.length > 0 && (!startsResult(cur) || nextRange)) out[out.length - 1] = `${out[out.length - 1]}; ${cur}`;
@@ -584,7 +587,7 @@ const TYPED_NAME = /^\p{L}[\p{L}-]*(?: [\p{L}-]+){0,3}$/u;
 /** Whether a piece is a name and then its result in words, nothing else ("HBsAg não reagente", "nitrito negativo"). */
 function namedWordResult(piece: string): boolean {
   const t = piece.trim().replace(/[.\s]+$/, '');
-  for (const space of t.matchAll(/ /g)) {
+  for (const space of matchesOf(/ /g, t)) {
     const at = space.index ?? 0;
     if (TYPED_NAME.test(t.slice(0, at)) && qualitativeAtStart(t.slice(at + 1))?.consumed === t.length - at - 1) return true;
   }
@@ -616,7 +619,7 @@ function afterUnit(before: string, seg: string): boolean {
  */
 function commaWordRun(piece: string, startsResult: (piece: string) => boolean): string[] {
   const cuts: { at: number; end: number }[] = [];
-  for (const m of piece.matchAll(COMMA_BEFORE_WORD)) {
+  for (const m of matchesOf(COMMA_BEFORE_WORD, piece)) {
     const at = m.index ?? 0;
     const before = piece.slice(0, at);
     if ((before.match(/\(/g) ?? []).length !== (before.match(/\)/g) ?? []).length) continue;
@@ -665,7 +668,7 @@ function typedRun(whole: string, startsResult: (piece: string) => boolean): stri
   const close = /\)\*?\.\s+(?=\*?\p{L})/u.exec(whole);
   const rest = close ? whole.slice(close.index + close[0].length) : '';
   const piece = close && !startsResult(rest) && !/\)\*?\.\s+\*?\p{L}/u.test(rest) ? whole.slice(0, close.index + 1) : whole;
-  const cuts = [...piece.matchAll(/(?<=(?:\d|\))\*?)\s+(?=\p{L})/gu)]
+  const cuts = matchesOf(/(?<=(?:\d|\))\*?)\s+(?=\p{L})/gu, piece)
     .map((m) => (m.index ?? 0) + m[0].length)
     .filter((at) => {
       const name = /^\p{L}[\p{L} .-]*?(?=\s+[<>]?\d)/u.exec(piece.slice(at))?.[0];
@@ -755,7 +758,7 @@ export function bracketedResultCells(cs: string[]): string[] {
  * piece reads as a result.
  */
 export function splitAtNameCells(text: string, startsResult: (piece: string) => boolean): string[] | undefined {
-  const cs = [...text.matchAll(/\S+(?:\s\S+)*/g)].map((m) => ({ cell: m[0], at: m.index ?? 0 }));
+  const cs = matchesOf(/\S+(?:\s\S+)*/g, text).map((m) => ({ cell: m[0], at: m.index ?? 0 }));
   const labelled = cs.length > 0 && labelledCell(cs[0]!.cell);
   const cuts = cs
     .filter(

@@ -9,6 +9,7 @@ import { isReferenceLabel, isReferenceText, qualitativeAtStart, qualitativeRefer
 import { unitAtStart } from './units.ts';
 import { markerOf, readValue, VERDICT_WORD } from './value.ts';
 import { COLUMN_HEADING, isWordField, WORD_THEN_COMMENT, wordResultText } from './word-results.ts';
+import { matchesOf } from '../text/matches.ts';
 
 // The glucose load of a tolerance test ("TOTG 75 g", "TESTE ORAL DE TOLERÂNCIA À GLICOSE - 75 g"):
 // the dose given to the patient, in grams, never a result.
@@ -372,7 +373,7 @@ export function verticalCell(
  * report prints each exam's name on one line and its result, in words or not, on the next.
  */
 export function wordResultRow(t: string, offset: number, referenceAt: number): { result: string; reference: string } | undefined {
-  const cs = [...t.matchAll(/\S+(?:\s\S+)*/g)].map((m) => ({ cell: m[0], at: offset + (m.index ?? 0) }));
+  const cs = matchesOf(/\S+(?:\s\S+)*/g, t).map((m) => ({ cell: m[0], at: offset + (m.index ?? 0) }));
   if (cs.length !== 2 || /\d/.test(t) || Math.abs(cs[1]!.at - referenceAt) > 3) return undefined;
   if (!cs.every((c) => /^\p{L}[\p{L} -]*$/u.test(c.cell) && c.cell.split(/\s+/).length <= 4)) return undefined;
   return { result: cs[0]!.cell, reference: cs[1]!.cell };
@@ -422,7 +423,7 @@ export function isWrappedNoteTail(t: string, above: string | undefined): boolean
  */
 export function isWrappedCitationTail(t: string, above: string | undefined): boolean {
   if (above === undefined || !isNote(above) || /[.:;]\s*$/.test(above) || /\s{3,}/.test(t)) return false;
-  const years = [...t.matchAll(/\d+/g)];
+  const years = matchesOf(/\d+/g, t);
   return years.length > 0 && years.every((y) => /^(?:19|20)\d{2}$/.test(y[0]) && /^\.\s+\p{Lu}\p{Ll}*(?:\s+\p{L}[\p{L}-]*){2,}/u.test(t.slice(y.index! + 4)));
 }
 
@@ -435,7 +436,7 @@ export function isWrappedCitationTail(t: string, above: string | undefined): boo
 export function isCitationLine(line: string): boolean {
   const t = line.trim();
   if (/\s{3,}/.test(t) || !/^\p{L}/u.test(t)) return false;
-  const numbers = [...t.matchAll(/\d+(?:[.,]\d+)*/g)];
+  const numbers = matchesOf(/\d+(?:[.,]\d+)*/g, t);
   // The source named under its label ("Fonte: Atualização da Diretriz Brasileira de Dislipidemias - 2017."):
   // its only numbers are the years it was published in.
   // Nothing after the year but its full stop: another field after it is read or listed.

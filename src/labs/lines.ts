@@ -21,6 +21,7 @@ import {
   TITRE_COLON,
 } from './reference.ts';
 import { UNIT_PATTERN, unitAtStart } from './units.ts';
+import { matchesOf } from '../text/matches.ts';
 
 export interface CleanLine {
   /** 0-based index of the line in the report. */
@@ -173,7 +174,7 @@ export function withoutGluedCells(t: string): string {
   if (!/^\p{L}/u.test(line)) return t;
   let found: { name: string; cells: string[] } | undefined;
   // Every digit after a letter may start the value; one after another digit only when the name before it is the catalogue's.
-  for (const m of line.matchAll(/(?<=[\p{L})]\d*)\d/gu)) {
+  for (const m of matchesOf(/(?<=[\p{L})]\d*)\d/gu, line)) {
     const name = line.slice(0, m.index);
     if (/[:;=]/.test(name) || (name.match(/\p{L}/gu) ?? []).length < 2) break;
     const known = lookupName(name) !== undefined;
@@ -892,7 +893,7 @@ const riSlips = () => {
   const words = nameWords();
   const variants = new Map<string, string>();
   for (const w of words) {
-    const at = [...w.matchAll(/ri/g)].map((m) => m.index ?? 0);
+    const at = matchesOf(/ri/g, w).map((m) => m.index ?? 0);
     if (at.length === 0 || at.length > 3 || /[^a-z]/.test(w)) continue;
     for (let mask = 1; mask < 1 << at.length; mask++) {
       const read = at.reduceRight((acc, i, k) => (mask & (1 << k) ? `${acc.slice(0, i)}n${acc.slice(i + 2)}` : acc), w);
@@ -945,11 +946,11 @@ export function withoutPairSlips(t: string): string {
   if (!/n|cl/i.test(t)) return t;
   const words = nameWords();
   let out = t;
-  for (const m of /rn|cl/i.test(t) ? [...t.matchAll(PAIR_WORD)].reverse() : []) {
+  for (const m of /rn|cl/i.test(t) ? matchesOf(PAIR_WORD, t).reverse() : []) {
     const w = m[0];
     const f = foldSameLength(w);
     if (f.length !== w.length || words.has(f)) continue;
-    const at = PAIR_SLIPS.flatMap(([read, meant]) => [...f.matchAll(new RegExp(read, 'g'))].map((x) => ({ i: x.index ?? 0, meant }))).sort((a, b) => a.i - b.i);
+    const at = PAIR_SLIPS.flatMap(([read, meant]) => matchesOf(new RegExp(read, 'g'), f).map((x) => ({ i: x.index ?? 0, meant }))).sort((a, b) => a.i - b.i);
     if (at.length > 3) continue;
     const apply = (s: string, mk: number, cased: boolean) =>
       at.reduceRight(
@@ -965,7 +966,7 @@ export function withoutPairSlips(t: string): string {
   // Matched in small letters: a case-blind pattern costs several times more on every line.
   const lower = out.toLowerCase();
   if (lower.length !== out.length) return out;
-  for (const m of [...lower.matchAll(re)].reverse()) {
+  for (const m of matchesOf(re, lower).reverse()) {
     const w = out.slice(m.index ?? 0, (m.index ?? 0) + m[0].length);
     const f = foldSameLength(w);
     const meant = f.length === w.length ? variants.get(f) : undefined;
@@ -1175,7 +1176,9 @@ const ADMIN_RE = new RegExp(
 // A number followed by a lab unit: any unit with a slash the unit table knows or has the shape of
 // ("N-telopeptídeo: 45 nmol/L", "Jejum: 84 mg/dL"), not "12 horas" nor "5 mL" of a sample volume.
 const LAB_VALUE_RE = new RegExp(`\\d\\s*(?:${UNIT_PATTERN})(?![a-zà-ÿ0-9])`, 'i');
-const labValue = (text: string) => [...text.matchAll(new RegExp(LAB_VALUE_RE.source, 'gi'))].some((m) => m[0].includes('/') || /%|mmhg/i.test(m[0]));
+const LAB_VALUES = new RegExp(LAB_VALUE_RE.source, 'gi');
+
+const labValue = (text: string) => matchesOf(LAB_VALUES, text).some((m) => m[0].includes('/') || /%|mmhg/i.test(m[0]));
 const DATE_RE = /(?<!\d)\d{1,2}\/\d{1,2}\/\d{2,4}(?!\d)/;
 // The clock time may stand alone in the bracket after a name that says the sample's time of day already
 // ("CORTISOL - COLETA MATINAL (08:00)").
@@ -1505,7 +1508,7 @@ export function withoutDetailCell(text: string): string {
   // in a column of its own too ("HEMOGRAMA      (Método: automação + microscopia)").
   const analyser = analyserAfterSpecimen(text);
   if (analyser !== undefined) return text.slice(0, analyser);
-  for (const m of text.matchAll(/\s{2,}\(?(?=\S)|\s[-–—]\s+(?=m[eé]todo)|\s\(?(?=(?:material|amostra|m[eé]todo|metodologia)\s*:)/giu)) {
+  for (const m of matchesOf(/\s{2,}\(?(?=\S)|\s[-–—]\s+(?=m[eé]todo)|\s\(?(?=(?:material|amostra|m[eé]todo|metodologia)\s*:)/giu, text)) {
     const at = m.index + m[0].length;
     const dash = /[-–—]/.test(m[0]);
     if (dash && text.slice(0, m.index).includes(':')) continue;
@@ -1525,7 +1528,7 @@ export function withoutDetailCell(text: string): string {
  * Enzimático - hexoquinase"): the title is the one cell before it, with no value.
  */
 export function methodCellAt(text: string): number | undefined {
-  const gaps = [...text.matchAll(/\s{2,}/g)];
+  const gaps = matchesOf(/\s{2,}/g, text);
   const gap = gaps.length === 1 ? gaps[0]! : undefined;
   if (!gap || gap.index === 0 || !isMethodLine(text.slice(gap.index)) || /\d/.test(text.slice(0, gap.index).replace(NAME_DIGITS, ''))) return undefined;
   return gap.index;
@@ -1607,7 +1610,7 @@ const TITLE_DASH = /\s[-–—]\s+/gu;
  * tail that is no specimen or method ("HIV 1 e 2 - Anticorpos") stays part of the name.
  */
 export function titleWithoutMethod(text: string): string {
-  for (const m of text.matchAll(TITLE_DASH)) {
+  for (const m of matchesOf(TITLE_DASH, text)) {
     const head = text.slice(0, m.index).trimEnd();
     if (/\p{L}/u.test(head) && isMethodLine(text.slice(m.index + m[0].length))) return head;
   }
@@ -1817,7 +1820,7 @@ export function joinOpenBrackets(reads: readonly string[]): string[] {
     // The row's name cell may wrap onto the same line ("TFG estimada   11   mL/min/1,73m²   superior a 60
     // (função renal" / "(CKD-EPI 2021)   normal ou levemente reduzida)"): the piece under the reference cell
     // closes the bracket and joins the row; the piece under the name stays on its line, read as a name's wrap.
-    const pieces = [...next.matchAll(/\S+(?: \S+)*/g)];
+    const pieces = matchesOf(/\S+(?: \S+)*/g, next);
     const cellAt = cur.slice(0, open).match(/^.*\S {2,}/)?.[0].length ?? -1;
     const tail = pieces[1];
     if (
@@ -1878,14 +1881,14 @@ export function joinOpenBrackets(reads: readonly string[]): string[] {
 export function joinWrappedCellLines(reads: readonly string[]): string[] {
   const out = [...reads];
   const lone = (l: string) => {
-    const ps = [...l.trimEnd().matchAll(/\S+(?: \S+)*/g)];
+    const ps = matchesOf(/\S+(?: \S+)*/g, l.trimEnd());
     return ps.length === 1 ? ps[0]! : undefined;
   };
   const opens = (s: string) => (s.match(/\(/g) ?? []).length > (s.match(/\)/g) ?? []).length;
   for (let i = 0; i + 2 < out.length; i++) {
     const cur = out[i]!.trimEnd();
     if (cur.includes('\t') || cur.includes('|')) continue;
-    const pieces = [...cur.matchAll(/\S+(?: \S+)*/g)];
+    const pieces = matchesOf(/\S+(?: \S+)*/g, cur);
     if (pieces.length < 3 || pieces[0]!.index! > 3 || !/\p{L}{2}/u.test(pieces[0]![0]) || !/^[<>≤≥]?\s*\d/.test(pieces[1]![0])) continue;
     const first = lone(out[i + 1]!);
     const cell = first && pieces.slice(2).find((p) => Math.abs(p.index! - first.index!) <= 2);
@@ -1995,7 +1998,7 @@ export function joinWrappedReferenceColumn(reads: readonly string[]): string[] {
   for (let i = 0; i + 1 < out.length; i++) {
     const cur = out[i]!.trimEnd();
     if (cur.includes('\t') || cur.includes('|')) continue;
-    const pieces = [...cur.matchAll(/\S+(?: \S+)*/g)];
+    const pieces = matchesOf(/\S+(?: \S+)*/g, cur);
     if (pieces.length < 3 || pieces[0]!.index! > 3 || !/\p{L}{2}/u.test(pieces[0]![0])) continue;
     const last = pieces[pieces.length - 1]!;
     const at = last.index!;
@@ -2012,7 +2015,7 @@ export function joinWrappedReferenceColumn(reads: readonly string[]): string[] {
     for (; j < out.length; j++) {
       const next = out[j]!.trimEnd();
       if (next.trim() === '' || next.includes('\t') || next.includes('|')) break;
-      const ps = [...next.matchAll(/\S+(?: \S+)*/g)];
+      const ps = matchesOf(/\S+(?: \S+)*/g, next);
       const right = ps[ps.length - 1]!;
       const inColumn = Math.abs(right.index! - at) <= 2;
       const leftPieces = inColumn ? ps.slice(0, -1) : ps;
@@ -2059,7 +2062,7 @@ export function joinWrappedReferenceCells(reads: readonly string[]): string[] {
     if (method && WANTS_NUMBER.test(method[1]!)) {
       const refAt = method[1]!.search(/\S+(?: \S+)*$/);
       const methodAt = method[1]!.length + method[2]!.length;
-      const ps = [...out[i + 1]!.matchAll(/\S+(?: \S+)*/g)];
+      const ps = matchesOf(/\S+(?: \S+)*/g, out[i + 1]!);
       if (
         refAt >= 20 &&
         /\d/.test(cur.slice(0, refAt)) &&
@@ -2076,7 +2079,7 @@ export function joinWrappedReferenceCells(reads: readonly string[]): string[] {
       }
     }
     if (!WANTS_NUMBER.test(cur)) continue;
-    const gaps = [...cur.matchAll(/ {2,}(?=\S)/g)].filter((g) => g.index! > 0);
+    const gaps = matchesOf(/ {2,}(?=\S)/g, cur).filter((g) => g.index! > 0);
     const last = gaps[gaps.length - 1];
     if (gaps.length < 2 || !last) continue;
     const at = last.index! + last[0].length;
@@ -2091,7 +2094,7 @@ export function joinWrappedReferenceCells(reads: readonly string[]): string[] {
       const next = out[j]!;
       const start = next.length - next.trimStart().length;
       if (next.trim() === '' || next.includes('\t')) break;
-      const pieces = [...next.matchAll(/\S+(?: \S+)*/g)];
+      const pieces = matchesOf(/\S+(?: \S+)*/g, next);
       const last = pieces[pieces.length - 1]!;
       // Only the range's end (a number, its unit) is taken from such a line: the line is then accounted as
       // its name piece alone, so anything else there must stay on it to be read or listed.
@@ -2198,6 +2201,10 @@ function unitThenRange(piece: string): boolean {
 // A value at the end of its line, its unit left for the next ("Tempo.....: 27,4" / "segundos").
 const VALUE_AT_END = new RegExp(String.raw`(?:^|[\s:])(?:${NUMBER})$`, 'u');
 
+const RANGE_START_ONLY = new RegExp(String.raw`^(?:${NUMBER})\s+(?:a|à|at[eé])$`, 'iu');
+
+const LIST_GOES_ON = new RegExp(String.raw`^(?:${NUMBER})(?:\s*(?:${UNIT_PATTERN}))?\s+\|\s+\S`, 'iu');
+
 /**
  * A PDF viewer's copy puts each cell on a line of its own and breaks a long cell over two: a range after
  * its "a" ("4,50 a" / "5,90"), a unit after a slash ("milhões/" / "mm³", "mL/min/" / "1,73m²", at a row's end too), a
@@ -2211,7 +2218,6 @@ export function joinBrokenSingleCells(reads: readonly string[], narrow = isNarro
   // 59 anos: até 3,5 | 60 a 69" / "anos: até 4,5 | …"), a narrow column broken anywhere: each line goes on
   // where the one above broke, and is joined to it in turn.
   const listPiece = (l: string) => l.trim() !== '' && !/\s{2,}|\t/.test(l.trim()) && /\s\|\s/.test(l);
-  const LIST_GOES_ON = new RegExp(String.raw`^(?:${NUMBER})(?:\s*(?:${UNIT_PATTERN}))?\s+\|\s+\S`, 'iu');
   for (let i = 0; i + 1 < out.length; i++) {
     const cur = out[i]!.trim();
     const next = out[i + 1]!.trim();
@@ -2297,7 +2303,7 @@ export function joinBrokenSingleCells(reads: readonly string[], narrow = isNarro
       continue;
     }
     if (!single(cur) || !single(next)) continue;
-    const range = new RegExp(String.raw`^(?:${NUMBER})\s+(?:a|à|at[eé])$`, 'iu').test(cur) && RANGE_END.test(next);
+    const range = RANGE_START_ONLY.test(cur) && RANGE_END.test(next);
     // The unit may end a whole row or reference the viewer broke after its slash ("Hemoglobina 15,4 g/dL
     // 13,5 a 17,5 g/" / "dL", "Valores de referência: 70 a 99 mg/" / "dL"): its last word is the broken cell.
     const brokenUnit = /(?:^|\s)([\p{L}µ][^\s\d]*\/(?:[^\s/]+\/)*)$/u.exec(cur)?.[1];
@@ -2343,6 +2349,8 @@ export function joinHyphenBrokenName(reads: readonly string[]): string[] {
   return out;
 }
 
+const LEAD_CUT_AT_PREPOSITION = new RegExp(String.raw`^${REFERENCE_LEAD_WORDS}\s+(?:por|para|de|segundo|conforme)$`, 'iu');
+
 /**
  * A reference lead wrapped before the words that say what its ranges are by ("Valores de referência
  * por" / "faixa etária:"): read as one lead line, so the ranges under it stay the result's. Returns, per
@@ -2350,7 +2358,7 @@ export function joinHyphenBrokenName(reads: readonly string[]): string[] {
  */
 export function joinWrappedReferenceLead(reads: readonly string[]): string[] {
   const out = [...reads];
-  const cut = new RegExp(String.raw`^${REFERENCE_LEAD_WORDS}\s+(?:por|para|de|segundo|conforme)$`, 'iu');
+  const cut = LEAD_CUT_AT_PREPOSITION;
   for (let i = 0; i + 1 < out.length; i++) {
     const cur = out[i]!.trimEnd();
     const next = out[i + 1]!.trim();
@@ -2554,7 +2562,7 @@ const COLUMN_HEADING = /^\p{Lu}[\p{Lu}\s/-]{2,40}$/u;
 export function splitBesideLabelledResults(reads: readonly string[]): string[] {
   return reads.map((r) => {
     let out = r;
-    for (const m of r.matchAll(/\S\s{3,}(?=\S)/gu)) {
+    for (const m of matchesOf(/\S\s{3,}(?=\S)/gu, r)) {
       const gap = (m.index ?? 0) + 1;
       const left = r.slice(0, gap).trim();
       const right = r.slice(gap).trim();
@@ -2582,17 +2590,17 @@ const REFERENCE_LEAD_IN_LINE = new RegExp(String.raw`(?:^|\s)${REFERENCE_LEAD_WO
  */
 export function splitRunOnLabelledResults(reads: readonly string[]): string[] {
   return reads.map((r) => {
-    const leads = [...r.matchAll(REFERENCE_LEAD_IN_LINE)].map((m) => (m.index ?? 0) + m[0].length);
+    const leads = matchesOf(REFERENCE_LEAD_IN_LINE, r).map((m) => (m.index ?? 0) + m[0].length);
     if (leads.length < 2 || !/^\s*\p{L}[^:]{0,40}:\s*[<>≤≥]?\s*\d/u.test(r)) return r;
     const starts: number[] = [];
-    for (const m of r.matchAll(NAME_THEN_VALUE)) {
+    for (const m of matchesOf(NAME_THEN_VALUE, r)) {
       const colon = m.index ?? 0;
       const lead = leads.filter((l) => l <= colon).pop();
       // Only after a reference with a number in it: the previous result is whole.
       if (lead === undefined || !/\d/.test(r.slice(lead, colon)) || (starts.length > 0 && lead < starts[starts.length - 1]!)) continue;
       // The name is the words right before the colon, back to the reference's last number or unit; a
       // word that opens with a letter may hold digits ("T4 livre", "Vitamina B12").
-      const words = [...r.slice(lead, colon).matchAll(/\S+/g)].map((w) => ({ w: w[0], at: lead + (w.index ?? 0) }));
+      const words = matchesOf(/\S+/g, r.slice(lead, colon)).map((w) => ({ w: w[0], at: lead + (w.index ?? 0) }));
       const nameWord = (w: string) => (!/\d/.test(w) || /^\p{L}/u.test(w)) && unitAtStart(w)?.consumed !== w.length;
       let k = words.length;
       while (k > 0 && k > words.length - 6 && nameWord(words[k - 1]!.w)) k--;
@@ -2655,7 +2663,7 @@ const iForLVariants = () => {
   const words = nameWords();
   iForL = new Map();
   for (const w of words) {
-    const at = [...w.matchAll(/l/g)].map((m) => m.index ?? 0);
+    const at = matchesOf(/l/g, w).map((m) => m.index ?? 0);
     if (at.length === 0 || at.length > 3) continue;
     for (let mask = 1; mask < 1 << at.length; mask++) {
       const read = w
@@ -2705,7 +2713,7 @@ const COUNT_FORM_LABEL = /(?<=\S\s{2,})(?:(?:valor(?:es)?|contagem)\s+)?(?:perce
  */
 function withoutCountFormLabels(t: string): string {
   if (!t.includes(':')) return t;
-  const labels = [...t.matchAll(COUNT_FORM_LABEL)];
+  const labels = matchesOf(COUNT_FORM_LABEL, t);
   const name = labels.length > 0 ? t.slice(0, labels[0]!.index).trim() : '';
   if (name === '' || name.includes(':') || /\s{2,}/.test(name) || !/\p{L}{2}/u.test(name)) return t;
   return t.replace(COUNT_FORM_LABEL, (m) => ' '.repeat(m.length));

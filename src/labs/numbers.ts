@@ -1,3 +1,4 @@
+import { matchesOf } from '../text/matches.ts';
 // Numbers as Brazilian reports print them. Comma is the decimal separator; a dot followed by groups
 // of exactly three digits is a thousands separator ("250.000" = 250000, "6.420" = 6420); any other
 // dot is read as a decimal point, as some laboratory systems print ("1.5"). The one exception is
@@ -38,7 +39,7 @@ const NUMBER_TOKEN = new RegExp(`(?=\\d)(?<![\\p{L}\\d,/]|\\p{L}-|(?<!\\.)\\.)(?
  */
 export function numbersIn(line: string): Array<{ text: string; index: number; values: number[] }> {
   const out: Array<{ text: string; index: number; values: number[] }> = [];
-  for (const m of line.matchAll(NUMBER_TOKEN)) {
+  for (const m of matchesOf(NUMBER_TOKEN, line)) {
     const text = m[0];
     const values = new Set<number>();
     for (const v of [parseBrNumber(text), parseBrNumber(text, { dotIsDecimal: true })]) if (v !== undefined) values.add(v);

@@ -218,6 +218,7 @@ import {
   wordResultText,
   SUSCEPTIBILITY_WORD,
 } from './word-results.ts';
+import { matchesOf } from '../text/matches.ts';
 
 export { parseBrNumber } from './numbers.ts';
 export { parseRangeExpression } from './reference.ts';
@@ -303,7 +304,7 @@ export function reportPatient(text: string, options: LabParseOptions = {}): Pati
 function wrapsCellAbove(raw: string, above: string | undefined): boolean {
   const at = raw.length - raw.trimStart().length;
   if (above === undefined || at < 20 || /\S\s{2,}\S/.test(raw.trim())) return false;
-  return [...above.matchAll(/\s{2,}(?=\S)/g)].some((g) => Math.abs(g.index! + g[0].length - at) <= 2);
+  return matchesOf(/\s{2,}(?=\S)/g, above).some((g) => Math.abs(g.index! + g[0].length - at) <= 2);
 }
 
 // A title saying its section goes on from the page before ("HEMOGRAMA COMPLETO (continuação)", "(cont.)").
@@ -2375,6 +2376,8 @@ function nameWrapOf(
   return { piece, rest, restAt };
 }
 
+const TITRE_CELL = new RegExp(String.raw`^(?:${TITRE_WORD})\s*:?\s*1\s*[/:]\s*\d+$`, 'iu');
+
 /**
  * A reactive word result's titre printed on the line under its row, in the result column ("Reagente" /
  * "Título: 1/32" in a LACEN's GAL table, the method cell's wrap beside it): the titre is the result a
@@ -2395,7 +2398,7 @@ function titreUnderRow(
     return undefined;
   const cs = cellStarts(t, offset);
   const last = cs[cs.length - 1];
-  if (!last || Math.abs(last.at - resultAt) > 3 || !new RegExp(String.raw`^(?:${TITRE_WORD})\s*:?\s*1\s*[/:]\s*\d+$`, 'iu').test(last.cell)) return undefined;
+  if (!last || Math.abs(last.at - resultAt) > 3 || !TITRE_CELL.test(last.cell)) return undefined;
   if (!cs.slice(0, -1).every((c) => method && c.at >= method.from - 3 && c.at + c.cell.length <= method.to)) return undefined;
   return titreOf(e.read.text) === undefined ? titreOf(last.cell) : undefined;
 }

@@ -182,6 +182,8 @@ function withLabelValues(lines: string[]): string[] {
   });
 }
 
+const BIRTH_DATES = new RegExp(BIRTH_DATE.source, 'gi');
+
 export function readPatient(lines: string[], input: PatientInput = {}): Patient {
   let sex: Sex | undefined;
   let age: number | undefined;
@@ -285,9 +287,7 @@ export function readPatient(lines: string[], input: PatientInput = {}): Patient 
     const printedAge = b ? /^\s*\(\s*(\d{1,3})\s*anos?\s*\)/iu.exec(line.slice(b.index + b[0].length)) : null;
     if (printedAge && age === undefined) age = Number(printedAge[1]);
     const c = /(?:coleta|colhido|colhida|data\/hora\s+coleta|recebimento|data)\b[^0-9\n]{0,25}(\d{1,2}\/\d{1,2}\/\d{2,4})/i.exec(
-      line
-        .replace(/\b(?:DUM|data\s+da\s+[uú]ltima\s+menstrua[cç][aã]o)\s*[:\-]?\s*\d{1,2}\/\d{1,2}\/\d{2,4}/giu, '')
-        .replace(new RegExp(BIRTH_DATE.source, 'gi'), ''),
+      line.replace(/\b(?:DUM|data\s+da\s+[uú]ltima\s+menstrua[cç][aã]o)\s*[:\-]?\s*\d{1,2}\/\d{1,2}\/\d{2,4}/giu, '').replace(BIRTH_DATES, ''),
     );
     if (c && !collected) collected = brDate(c[1]!);
     // The hour of the collection ("Coleta: 24/06/2025 08:05", "Coleta: 30/06/2025, 07h40", "coleta às 08:05",

@@ -26,6 +26,7 @@ import {
 import { sameUnit, unitAtStart } from './units.ts';
 import { isMarkerCell, markerOf, readValue, VERDICT_WORD } from './value.ts';
 import { isWordColumnName, WHOSE_SAMPLE_AFTER_NAME, wordResultText } from './word-results.ts';
+import { matchesOf } from '../text/matches.ts';
 
 /** The year of a filtration-rate equation printed after its name ("CKD-EPI 2021", "MDRD 2006"): part of the name. */
 export const EQUATION_YEAR = /(?<![\p{L}])(?:ckd[\s-]?epi|mdrd|cockcroft(?:[\s-]gault)?|schwartz|ekfc)[\s-]+(?:19|20)\d{2}(?!\d)/iu;
@@ -173,6 +174,8 @@ const NOT_DONE_CELL = /\p{L}.*\s{2,}[-–—]{2,}(?:\s{2,}|\s*$)/u;
 
 // A ratio of one to n in a name (a mixing "1:1", a dilution "1:10"), never a clock time ("08:00").
 const RATIO_IN_NAME = /(?<![\d:.,])1:\d{1,3}(?![\d:.,])/g;
+
+const PERCENTILES = new RegExp(PERCENTILE_RE.source, 'giu');
 
 /** The value (and reference) after a known name, or undefined when it does not read in full. */
 export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts: { separated: boolean }): Group | undefined {
@@ -436,7 +439,7 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
   // Columns of words after the reference are a method or a comment ("70 a 99   Enzimático",
   // "3,5 - 5,1   VALOR CRÍTICO - comunicado às 23:10", "70 - 99   (acima do limite de medição)").
   if (ref !== '' && !isReferenceText(ref, { dotIsDecimal: dotIsDecimal(def) })) {
-    const cs = [...ref.matchAll(/\s{3,}(?=[\p{L}(])/gu)].map((m) => m.index ?? 0);
+    const cs = matchesOf(/\s{3,}(?=[\p{L}(])/gu, ref).map((m) => m.index ?? 0);
     const cut = cs.find((at) => {
       const comment = ref.slice(at).trim();
       return (
@@ -477,9 +480,7 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
   // nor a trimester's ordinal ("Gestantes 1º trimestre:" over "0,10 a 2,50").
   // Nor is the age band of a heading ("Ref.: População saudável (até 60 anos):" over "superior a 20 ng/mL").
   const labelOnly =
-    (!/\d/.test(ref.replace(new RegExp(PERCENTILE_RE.source, 'giu'), '').replace(ORDINAL_RE, '')) &&
-      !/\bresultados?\b/i.test(ref) &&
-      isReferenceLabel(ref.replace(/:$/, ''))) ||
+    (!/\d/.test(ref.replace(PERCENTILES, '').replace(ORDINAL_RE, '')) && !/\bresultados?\b/i.test(ref) && isReferenceLabel(ref.replace(/:$/, ''))) ||
     isReferenceHeading(ref);
   if (ref !== '' && !isReferenceText(ref, { dotIsDecimal: dotIsDecimal(def) }) && !labelOnly) return undefined;
   // A bare number with neither unit nor reference is a result only where the layout says so.
@@ -666,7 +667,7 @@ function firstValueAt(text: string): number {
   // name cell filling the column up to one space before the value): the value is the first number after.
   // So is a numbered kind ("URINA TIPO 1 (EAS)", "HSV tipo 2 IgG   0,4"): the kind's digit is the name's.
   const named = withoutBracketsAndYears(text).replace(/(?<![\p{L}])tipo\s+\d(?!\d)/giu, (m) => ' '.repeat(m.length));
-  for (const m of named.matchAll(VALUE_START)) {
+  for (const m of matchesOf(VALUE_START, named)) {
     const idx = m.index ?? 0;
     const digitAt = idx + m[0].length - 1;
     if (idx > 0 && !/[\s:=|]/.test(text[idx - 1]!)) continue;

@@ -63,6 +63,8 @@ const UNIT_CELL = new RegExp(`^(?:${UNIT_PATTERN})$`, 'i');
 
 const BARE_NUMBER = /^[<>≤≥]?\s*[-−]?\d[\d.,]*$/;
 
+const UNIT_AT_END = new RegExp(`(?:^|\\s)(${UNIT_PATTERN})\\s*$`, 'i');
+
 /**
  * A dot-leader row under such a header ("Hemoglobina ........ 12,0 a 15,5 g/dL        11,3   L", the
  * leader read as " : "): cleaning shortened the leader, so the cells past it are no longer where they
@@ -88,7 +90,7 @@ export function leaderReferenceToEnd(text: string, raw: string, cols: ReferenceF
   if (valueColumns.length >= 2 && bare.length > 0) {
     if (bare.length === valueColumns.length) bare.forEach((i, n) => (result[i] = `${result[i]} ${valueColumns[n]!.unit}`));
     else if (bare.length === 1) {
-      const m = new RegExp(`(?:^|\\s)(${UNIT_PATTERN})\\s*$`, 'i').exec(reference.join(' '));
+      const m = UNIT_AT_END.exec(reference.join(' '));
       const unit = m?.[1] ? (normalizeUnit(m[1]) ?? m[1]) : undefined;
       if (unit) result[bare[0]!] = `${result[bare[0]!]} ${unit}`;
     }

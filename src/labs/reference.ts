@@ -15,6 +15,7 @@
 import { foldSameLength } from './analytes.ts';
 import { NUMBER, parseBrNumber } from './numbers.ts';
 import { UNIT_PATTERN, normalizeUnit, sameUnit } from './units.ts';
+import { matchesOf } from '../text/matches.ts';
 
 export type Sex = 'M' | 'F';
 
@@ -106,7 +107,7 @@ const RANGE_SRC =
   // and "IBE/SC" (clinical significance), printed after the reference value ("VR: até 10 / IBE/SC: 35").
   // The regulation may stand in brackets between the index and its value ("IBE/EE (NR-7): 0,5 mg/L").
   String.raw`|(?<lim>ibmp|ibe(?:\/(?:ee|sc))?)(?![\p{L}])(?:\s*\(\s*\))?[\s:]{0,8}(?<n4>${NUMBER})(?:\s*(?<u8>${UNIT_PATTERN}))?`;
-// matchAll works on a copy, so one global instance is safe to share.
+// One global instance, shared: matchesOf (src/text/matches.ts) starts and leaves it at lastIndex 0.
 const RANGE_RE = new RegExp(`(?<![\\p{L}\\d.,/])(?:${RANGE_SRC})(?![\\p{L}\\d])`, 'giu');
 
 const GE_RE = new RegExp(`^(?:${GE})$`, 'i');
@@ -162,10 +163,12 @@ function rangeFromMatch(g: Record<string, string | undefined>, dotIsDecimal: boo
   return undefined;
 }
 
+const WHOLE_RANGE = new RegExp(`^(?:${RANGE_SRC})$`, 'iu');
+
 /** One range expression filling the whole text: "70 a 99", "< 200 mg/dL", "inferior a 150", "até 40"… */
 export function parseRangeExpression(text: string, opts: { dotIsDecimal?: boolean } = {}): Range | undefined {
   const t = text.trim().replace(/\s+/g, ' ').replace(/[.;]$/, '');
-  const m = new RegExp(`^(?:${RANGE_SRC})$`, 'iu').exec(t);
+  const m = WHOLE_RANGE.exec(t);
   return m?.groups ? rangeFromMatch(m.groups, opts.dotIsDecimal ?? false) : undefined;
 }
 
@@ -245,9 +248,11 @@ const COLLECTION_TIME_RE =
 // (16 às 20 h)", "Matinal", "Vespertino"): cortisol's ranges as a lab labels them. Its hours label the range.
 const DAY_PERIOD_RE =
   /(?<![\p{L}])(manh[aã]|tarde|noite|matutin[oa]|matinal|vespertin[oa]|noturn[oa])(?![\p{L}])(?:\s*\(\s*(?:d[aeo]s\s+|entre\s+)?(\d{1,2})\s*h?\s*(?:às|as|a|e|-|–)\s*(\d{1,2})\s*h(?:oras?)?\s*\))?/giu;
+const DAY_PERIOD_FIRST = new RegExp(DAY_PERIOD_RE.source, 'iu');
+
 /** The hours a part of the day names, as [first, last] whole hours: its printed hours, else the usual ones. */
 function dayPeriodWindow(label: string): [number, number] | undefined {
-  const m = new RegExp(DAY_PERIOD_RE.source, 'iu').exec(label);
+  const m = DAY_PERIOD_FIRST.exec(label);
   if (!m) return undefined;
   if (m[2] !== undefined && m[3] !== undefined) return [Number(m[2]), Number(m[3])];
   const word = foldSameLength(m[1]!).toLowerCase();
@@ -258,9 +263,11 @@ function dayPeriodWindow(label: string): [number, number] | undefined {
 // life, or the time of day a patient past infancy was drawn at (cortisol's morning range).
 const BARE_HOURS_OF_DAY = /^(\d{1,2})\s*h?\s*(?:a|às|as|-|–)\s*(\d{1,2})\s*h$/iu;
 
+const COLLECTION_TIME_FIRST = new RegExp(COLLECTION_TIME_RE.source, 'iu');
+
 /** The hours of the day a range label names for the collection ([7, 10] for "Coleta entre 7 e 10 h"), if any. */
 function collectionWindow(label: string, bareHours = false): [number, number] | undefined {
-  const m = new RegExp(COLLECTION_TIME_RE.source, 'iu').exec(label) ?? (bareHours ? BARE_HOURS_OF_DAY.exec(label.trim()) : null);
+  const m = COLLECTION_TIME_FIRST.exec(label) ?? (bareHours ? BARE_HOURS_OF_DAY.exec(label.trim()) : null);
   if (!m) return dayPeriodWindow(label);
   const a = Number(m[1]);
   if (m[2] !== undefined) return [a, Number(m[2])];
@@ -273,9 +280,11 @@ function collectionWindow(label: string, bareHours = false): [number, number] | 
 const WEIGHT_BAND_RE =
   /\bpeso\s+(?:(?<gt>acima\s+de|maior\s+que|superior\s+a|>=?|≥)|(?<lt>at[eé]|abaixo\s+de|menor\s+que|inferior\s+a|<=?|≤))?\s*(?<a>\d{1,2}(?:\.\d{3})?|\d{3,4})(?:\s*(?:a|-|–|e)\s*(?<b>\d{1,2}(?:\.\d{3})?|\d{3,4}))?\s*(?:g|gramas)(?![\p{L}])/giu;
 
+const WEIGHT_BAND_FIRST = new RegExp(WEIGHT_BAND_RE.source, 'iu');
+
 /** The birth weights, in grams, a range label names ("Peso 2.001 a 2.500 g" is [2001, 2500]). */
 function weightBandOf(label: string): [number, number] | undefined {
-  const m = new RegExp(WEIGHT_BAND_RE.source, 'iu').exec(label);
+  const m = WEIGHT_BAND_FIRST.exec(label);
   if (!m?.groups) return undefined;
   const grams = (s: string) => Number(s.replace('.', ''));
   const a = grams(m.groups.a!);
@@ -345,7 +354,7 @@ function scanRanges(text: string, dotIsDecimal: boolean): FoundRange[] {
   let masked = maskLabels(text);
   masked = masked.replace(AGE_BAND_GLOBAL, (s) => ' '.repeat(s.length)).replace(GRADE_NOTE, (s) => ' '.repeat(s.length));
   const out: FoundRange[] = [];
-  for (const m of masked.matchAll(RANGE_RE)) {
+  for (const m of matchesOf(RANGE_RE, masked)) {
     const r = m.groups ? rangeFromMatch(m.groups, dotIsDecimal) : undefined;
     const start = (m.index ?? 0) + (m.groups?.lim !== undefined ? m[0].search(/\d/) : 0);
     if (r) out.push({ range: r, start, end: (m.index ?? 0) + m[0].length });
@@ -406,6 +415,8 @@ function ageBandOf(label: string): AgeBand | undefined {
   return undefined;
 }
 
+const WHOLE_AGE_BAND = new RegExp(`^(?:${AGE_BAND_RE.source})$`, 'iu');
+
 /**
  * A header cell that is only an age band ("2 a 5 anos", "acima de 12 anos", "Adultos"), as a table
  * prints one reference column per band.
@@ -414,7 +425,7 @@ export function isAgeBandCell(cell: string): boolean {
   const c = bandOfCell(cell);
   if (ageBandOf(c) === undefined || /[:\d][.,]\d|:/.test(c) || c.split(/\s+/).length > 5) return false;
   // Nothing but the band: the matched age, or one named band word.
-  return new RegExp(`^(?:${AGE_BAND_RE.source})$`, 'iu').test(c) || /^\p{L}+$/u.test(c);
+  return WHOLE_AGE_BAND.test(c) || /^\p{L}+$/u.test(c);
 }
 
 // A sex in brackets after a column's band ("12–18 anos (fem.)"): the band is that sex's.

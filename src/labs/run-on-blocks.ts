@@ -9,6 +9,7 @@ import { lookupName } from './analytes.ts';
 import { cleanName } from './piece.ts';
 import { qualitativeAtStart } from './reference.ts';
 import { unitAtStart } from './units.ts';
+import { matchesOf } from '../text/matches.ts';
 
 const RESULT_FIELD = /(?<=^|\s)resultados?\s*:/giu;
 const DETAIL_FIELD = /(?<=^|\s)(?:material|amostra|m[eé]todos?|metodologia)\s*:/giu;
@@ -29,7 +30,7 @@ interface Word {
  * neither reads: the blocks then stay together, and a line not read is listed.
  */
 function titleStart(r: string, lo: number, hi: number): number | undefined {
-  const words: Word[] = [...r.slice(lo, hi).matchAll(/\S+/g)].map((m) => ({ w: m[0], at: lo + (m.index ?? 0) }));
+  const words: Word[] = matchesOf(/\S+/g, r.slice(lo, hi)).map((m) => ({ w: m[0], at: lo + (m.index ?? 0) }));
   let k = words.length;
   while (k > 0) {
     const w = words[k - 1]!.w;
@@ -70,13 +71,13 @@ function titleStart(r: string, lo: number, hi: number): number | undefined {
 /** The lines of a report, each block run on after another cut with ";" and its fields blanked. */
 export function splitRunOnBlocks(reads: readonly string[]): string[] {
   return reads.map((r) => {
-    const results = [...r.matchAll(RESULT_FIELD)].map((m) => ({ at: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
+    const results = matchesOf(RESULT_FIELD, r).map((m) => ({ at: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
     if (results.length < 2) return r;
     const cuts: number[] = [];
     const blanks: Array<[number, number]> = [];
     results.forEach((res, i) => {
       const from = i === 0 ? 0 : results[i - 1]!.end;
-      const details = [...r.slice(from, res.at).matchAll(DETAIL_FIELD)].map((m) => from + (m.index ?? 0));
+      const details = matchesOf(DETAIL_FIELD, r.slice(from, res.at)).map((m) => from + (m.index ?? 0));
       const head = details[0] ?? res.at;
       if (i > 0) {
         // The previous result's value comes first: the title is after it.

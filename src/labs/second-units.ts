@@ -9,6 +9,7 @@
 // 88,4"), nothing but factors between its ";", holds no result.
 import { NUMBER } from './numbers.ts';
 import { unitAtStart, UNIT_PATTERN } from './units.ts';
+import { matchesOf } from '../text/matches.ts';
 
 // A result with its unit, then the same result in other units in brackets.
 const BRACKETED_SECOND = new RegExp(String.raw`((?:${NUMBER})\s*(${UNIT_PATTERN}))(\s+)\[\s*(?:${NUMBER})\s*(${UNIT_PATTERN})\s*\]`, 'giu');
@@ -27,7 +28,7 @@ const sameUnit = (a: string, b: string) => (unitAtStart(a)?.unit ?? a).toLowerCa
 
 /** The lines of a report with each result's second-system value and reference blanked; a text with no bracketed second value as it is. */
 export function withoutSecondUnits(raws: string[]): string[] {
-  const rows = raws.map((l) => [...l.matchAll(BRACKETED_SECOND)].filter((m) => !sameUnit(m[2]!, m[4]!)).length);
+  const rows = raws.map((l) => matchesOf(BRACKETED_SECOND, l).filter((m) => !sameUnit(m[2]!, m[4]!)).length);
   // Only a report that gives two results so, at least: a bracket after one result may be a remark.
   if (rows.reduce((a, b) => a + b, 0) < 2) return raws;
   return raws.map((l) => {

@@ -3,6 +3,7 @@
 // number it says, and can be printed in digits as a typed report would print it ("98", "5,4 %", "210 mil"),
 // with the unit said after it ("miligrama por decilitro" → "mg/dL").
 import { foldText } from '../text/fold.ts';
+import { matchesOf } from '../text/matches.ts';
 
 const UNITS: Record<string, number> = {
   zero: 0,
@@ -117,7 +118,7 @@ function belowHundred(words: Word[], i: number, joined: (k: number) => boolean):
 
 /** The numbers a text says in words, in order. */
 export function spokenNumbers(text: string): SpokenNumber[] {
-  const words: Word[] = [...text.matchAll(/[\p{L}\d]+/gu)].map((m) => ({ w: foldText(m[0]), index: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
+  const words: Word[] = matchesOf(/[\p{L}\d]+/gu, text).map((m) => ({ w: foldText(m[0]), index: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
   // Word k follows word k-1 with only spaces between them: a comma or a full stop ends a number.
   const joined = (k: number) => k > 0 && k < words.length && /^\s+$/.test(text.slice(words[k - 1]!.end, words[k]!.index));
   // The text between word k-1 and word k, and the text after word k.
