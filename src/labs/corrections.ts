@@ -12,6 +12,7 @@
 import { foldSameLength } from './analytes.ts';
 import { CHAT_STAMP } from './lines.ts';
 import { NUMBER } from './numbers.ts';
+import type { LabParseResult } from './result.ts';
 
 // The words that say the value before them corrects a slip ("…, digitei errado", "… errei", "… foi erro meu").
 const SLIP_WORDS = String.raw`(?:eu\s+)?(?:digitei|escrevi|coloquei|botei|passei|mandei)\s+errado|errei(?:\s+(?:aqui|ali))?|foi\s+erro\s+(?:meu|de\s+digita[cç][aã]o)|erro\s+de\s+digita[cç][aã]o`;
@@ -47,13 +48,20 @@ function correctionOf(message: string): { name: string; value: string } | undefi
   return n ? { name: n[1]!, value: n[2]! } : undefined;
 }
 
+/** The lines to read, and which line's value each correction replaced (`line`) by the one it prints (`by`). */
+export interface TypedCorrections {
+  lines: string[];
+  moved: Map<number, number>;
+}
+
 /**
  * The lines of a chat with each correction written into the line it corrects, that line's value after the name
  * replaced by the corrected one, and the correction's line left empty; any other line as it is.
  */
-export function withTypedCorrections(raws: string[]): string[] {
+export function withTypedCorrections(raws: string[]): TypedCorrections {
+  const moved = new Map<number, number>();
   // Cheap guard: a chat export that says it corrects something.
-  if (!raws.some((r) => CHAT_STAMP.test(r))) return raws;
+  if (!raws.some((r) => CHAT_STAMP.test(r))) return { lines: raws, moved };
   let out: string[] | undefined;
   // The sender of each line's message: the stamp's, or the nearest above (a message's later lines).
   let sender: string | undefined;
@@ -78,8 +86,25 @@ export function withTypedCorrections(raws: string[]): string[] {
       out ??= [...raws];
       out[k] = `${line.slice(0, at)}${said.value}${line.slice(at + m[1]!.length)}`;
       out[i] = '';
+      moved.set(k, i);
       return;
     }
   });
-  return out ?? raws;
+  return { lines: out ?? raws, moved };
+}
+
+/**
+ * A result read on a corrected line cites the correction's line, which prints the value it holds; and a corrected
+ * line left unread is listed as printed, never as rewritten here.
+ */
+export function citingCorrections(r: LabParseResult, corrections: TypedCorrections, printed: string[]): LabParseResult {
+  const { moved, lines } = corrections;
+  if (moved.size === 0) return r;
+  const cite = <T extends { line: number }>(a: T): T => (moved.has(a.line) ? { ...a, line: moved.get(a.line)! } : a);
+  const rewritten = new Map([...moved.keys()].map((k) => [lines[k]!.trim(), printed[k]!.trim()]));
+  return {
+    analytes: r.analytes.map(cite),
+    qualitative: r.qualitative.map(cite),
+    unparsed_lines: r.unparsed_lines.map((u) => rewritten.get(u) ?? u),
+  };
 }

@@ -20,7 +20,7 @@ import { delimitedAsColumns } from './delimited.ts';
 import { screenReaderAsText } from './screen-reader.ts';
 import { jsonRecordsAsRows } from './json-records.ts';
 import { dictatedAsResults } from './dictation.ts';
-import { withTypedCorrections } from './corrections.ts';
+import { citingCorrections, withTypedCorrections } from './corrections.ts';
 import { splitRunOnBlocks } from './run-on-blocks.ts';
 import { withoutSecondUnits } from './second-units.ts';
 import { curveColumnsAsRows, horizontalCurveAsRows } from './curve-columns.ts';
@@ -337,11 +337,16 @@ function findingOverNegativeReference(t: string, next: string | undefined): bool
 const LABELLED_RESULT = /^resultados?\s*:/i;
 
 export function parseLabReport(text: string, options: LabParseOptions = {}): LabParseResult {
+  // A chat's correction of a value typed earlier ("*8,1 a glicada, digitei errado") is read on the line it
+  // corrects, and the result cites the correction's line (corrections.ts).
+  const printed = text.split(/\r?\n/);
+  const corrections = withTypedCorrections(printed);
+  return citingCorrections(parseLines(corrections.lines, text, options), corrections, printed);
+}
+
+function parseLines(raws: string[], text: string, options: LabParseOptions): LabParseResult {
   // Two tables side by side with wrapped cells: each row is read whole on the line where it starts
   // (page-columns.ts); the line keeps its printed text for unparsed_lines.
-  // A chat's correction of a value typed earlier ("*8,1 a glicada, digitei errado") is read on the line it
-  // corrects (corrections.ts).
-  const raws = withTypedCorrections(text.split(/\r?\n/));
   // Result blocks printed in two columns are read column by column (block-columns.ts).
   const byColumn = blockColumns(raws);
   if (byColumn) return mapBack(parseLabReport(byColumn.text, options), byColumn, raws);

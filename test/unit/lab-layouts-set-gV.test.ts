@@ -75,6 +75,14 @@ test("a typist's correction of a value typed earlier in the chat is the result, 
     ['Hemoglobina', 12.8, null, 'normal'],
   ]);
   assert.deepEqual(r.unparsed_lines, []);
+  // The corrected result cites the correction's line, the one that prints its value.
+  assert.deepEqual(
+    r.analytes.map((a) => [a.name, a.line]),
+    [
+      ['Ferritina', 2],
+      ['Hemoglobina', 1],
+    ],
+  );
 });
 
 test("another sender's message, or a value without the typist's word that it corrects, corrects nothing", () => {

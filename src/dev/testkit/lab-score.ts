@@ -248,6 +248,7 @@ export const CORPUS_SETS = [
   'heldout120',
   'heldout121',
   'heldout124',
+  'heldout135',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
 
