@@ -73,7 +73,8 @@ export interface BlockColumns {
 /** The report read column by column where its blocks are printed in two columns, else undefined. */
 export function blockColumns(raw: string[]): BlockColumns | undefined {
   const twins: Array<{ line: number; at: number }> = [];
-  const margin = Math.min(...raw.filter((l) => l.trim() !== '').map((l) => l.length - l.trimStart().length));
+  // A fold, not Math.min(...lines): spread as arguments, a long text's lines overflow the call stack.
+  const margin = raw.reduce((m, l) => (l.trim() === '' ? m : Math.min(m, l.length - l.trimStart().length)), Number.POSITIVE_INFINITY);
   raw.forEach((l, i) => {
     const at = twinAt(l, margin);
     if (at !== undefined) twins.push({ line: i, at });

@@ -1929,7 +1929,8 @@ export function joinWrappedCellLines(reads: readonly string[]): string[] {
 export function joinWrappedTabbedReference(reads: readonly string[]): string[] {
   const out = [...reads];
   // The table's width, in cells: its header's and its whole rows'.
-  const width = Math.max(0, ...out.map((l) => (l.includes('\t') ? l.trim().split('\t').length : 0)));
+  // A fold, not Math.max(...lines): spread as arguments, a long text's lines overflow the call stack.
+  const width = out.reduce((w, l) => (l.includes('\t') ? Math.max(w, l.trim().split('\t').length) : w), 0);
   for (let i = 0; i + 1 < out.length; i++) {
     const cells = out[i]!.trim().split('\t');
     const next = out[i + 1]!.trim();
