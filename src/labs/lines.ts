@@ -2207,6 +2207,24 @@ const RANGE_START_ONLY = new RegExp(String.raw`^(?:${NUMBER})\s+(?:a|à|at[eé])
 const LIST_GOES_ON = new RegExp(String.raw`^(?:${NUMBER})(?:\s*(?:${UNIT_PATTERN}))?\s+\|\s+\S`, 'iu');
 
 /**
+ * Joins to line `i` the lines after it while each `fits` and goes on from what is joined so far (`later`: not the
+ * first line after `i`); the joined lines are left ''. Returns the index after the last line joined (`i + 1` when
+ * none went on, the line then unchanged).
+ */
+function joinGoingOn(out: string[], i: number, fits: (piece: string) => boolean, goesOn: (joined: string, piece: string, later: boolean) => boolean): number {
+  let joined = out[i]!.trim();
+  let k = i + 1;
+  for (; k < out.length; k++) {
+    const piece = out[k]!.trim();
+    if (!fits(piece) || !goesOn(joined, piece, k > i + 1)) break;
+    joined = `${joined} ${piece}`;
+    out[k] = '';
+  }
+  if (k > i + 1) out[i] = joined;
+  return k;
+}
+
+/**
  * A PDF viewer's copy puts each cell on a line of its own and breaks a long cell over two: a range after
  * its "a" ("4,50 a" / "5,90"), a unit after a slash ("milhões/" / "mm³", "mL/min/" / "1,73m²", at a row's end too), a
  * name's bracket ("(CKD-EPI" / "2021)"). Each such pair is one cell, read as one line (the second left
@@ -2228,21 +2246,14 @@ export function joinBrokenSingleCells(reads: readonly string[], narrow = isNarro
       // ranges after it ("Segmentados 55,0 % 3.267" / "/mm³ 40,0 a 75,0 % 1.800 a" / "7.500 /mm³"), the
       // reference's lead after the unit ("Tempo do paciente: 30,2" / "segundos VR: 25,0 a 36,0" / "segundos").
       // Read as one row on its first line.
-      let joined = cur;
-      let k = i + 1;
-      for (; k < out.length; k++) {
-        const piece = out[k]!.trim();
-        if (!single(piece)) break;
-        const unitThenMore = /^[^\d\s]/u.test(piece) && unitThenRange(piece);
-        const goesOn = /\d$/.test(joined)
-          ? RANGE_REST_START.test(piece) || unitThenMore || (k > i + 1 && !/^\d/.test(piece) && unitAtStart(piece)?.consumed === piece.length)
-          : k > i + 1 && /\s(?:a|à)$/iu.test(joined) && RANGE_END.test(piece);
-        if (!goesOn) break;
-        joined = `${joined} ${piece}`;
-        out[k] = '';
-      }
+      const k = joinGoingOn(out, i, single, (joined, piece, later) =>
+        /\d$/.test(joined)
+          ? RANGE_REST_START.test(piece) ||
+            (/^[^\d\s]/u.test(piece) && unitThenRange(piece)) ||
+            (later && !/^\d/.test(piece) && unitAtStart(piece)?.consumed === piece.length)
+          : later && /\s(?:a|à)$/iu.test(joined) && RANGE_END.test(piece),
+      );
       if (k > i + 1) {
-        out[i] = joined;
         i = k - 1;
         continue;
       }
@@ -2270,19 +2281,14 @@ export function joinBrokenSingleCells(reads: readonly string[], narrow = isNarro
       }
     }
     if (stripReferenceLead(cur).lead && (single(cur) || listPiece(cur))) {
-      let joined = cur;
-      let k = i + 1;
-      for (; k < out.length; k++) {
-        const piece = out[k]!.trim();
-        if (!single(piece) && !listPiece(piece)) break;
-        const goesOn =
-          (WANTS_NUMBER.test(joined) && LIST_GOES_ON.test(piece)) || (/\d$/.test(joined) && AGE_LABEL_END.test(piece) && listPiece(`${joined} ${piece}`));
-        if (!goesOn) break;
-        joined = `${joined} ${piece}`;
-        out[k] = '';
-      }
+      const k = joinGoingOn(
+        out,
+        i,
+        (piece) => single(piece) || listPiece(piece),
+        (joined, piece) =>
+          (WANTS_NUMBER.test(joined) && LIST_GOES_ON.test(piece)) || (/\d$/.test(joined) && AGE_LABEL_END.test(piece) && listPiece(`${joined} ${piece}`)),
+      );
       if (k > i + 1) {
-        out[i] = joined;
         i = k - 1;
         continue;
       }
