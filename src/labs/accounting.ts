@@ -72,6 +72,7 @@ import {
   isWordField,
   labelledFinding,
   PENDING,
+  SPELLED_SUSCEPTIBILITY,
   SUSCEPTIBILITY_WORD,
   TYPE_LABEL,
   wordResultText,
@@ -799,7 +800,6 @@ export function resultTokens(text: string, raw?: string): Token[] {
   return out;
 }
 
-const SPELLED_SUSCEPTIBILITY = new RegExp(String.raw`^(?:${SUSCEPTIBILITY_WORD})$`, 'iu');
 const fold = (s: string) => foldSameLength(s).replace(/\s+/g, ' ');
 
 /**

@@ -216,6 +216,7 @@ import {
   WORD_THEN_COMMENT,
   wordBeforeComment,
   wordResultText,
+  SPELLED_SUSCEPTIBILITY,
   SUSCEPTIBILITY_WORD,
 } from './word-results.ts';
 import { matchesOf } from '../text/matches.ts';
@@ -271,7 +272,6 @@ const NOTE_ON_RESULT =
 // borrado] U/L", "ilegível").
 const ILLEGIBLE_CELL = /^\[?[^\]\d]{0,30}\bileg[ií]vel\b[^\]\d]{0,60}\]?(?:\s+\S+)?$/iu;
 const SUSCEPTIBILITY = new RegExp(String.raw`^(?:${SUSCEPTIBILITY_WORD}|sensibilidade\s+aumentada|suscet[ií]vel(?:\s+dose[-\s]dependente)?|[SRI])$`, 'iu');
-const SPELLED_SUSCEPTIBILITY = new RegExp(String.raw`^(?:${SUSCEPTIBILITY_WORD})$`, 'iu');
 const SUSCEPTIBILITY_END = new RegExp(String.raw`(?:^|\s)(?:${SUSCEPTIBILITY_WORD})\s*$`, 'iu');
 // A line that ends in an interpretation's word: the two antibiogram-row patterns below backtrack over the whole line
 // (their \P{N}* runs), so they are tried only on such lines (a 100 kB report spent ~130 ms a parse in them).

@@ -206,3 +206,5 @@ export function joinWrappedFinding(reads: readonly string[]): string[] {
 
 /** An antibiogram's interpretation spelled out (never a lone S/R/I, which may end a name), as a pattern source. */
 export const SUSCEPTIBILITY_WORD = String.raw`sens[ií]vel|resistente|intermedi[aá]ri[oa]`;
+/** A cell or word that is only such an interpretation ("Resistente"). */
+export const SPELLED_SUSCEPTIBILITY = new RegExp(String.raw`^(?:${SUSCEPTIBILITY_WORD})$`, 'iu');
