@@ -98,6 +98,10 @@ const COMMA_WORD_PIECE = /(?:^|,)\s*[\p{L}\d-]+(?: [\p{L}\d-]+){0,2}?\s+((?:n[a�
 const RESULT_WORD =
   /^(?:n[aã]o\s+reagente|fracamente\s+reagente|reagente|n[aã]o\s+detect[aá](?:vel|do)|indetect[aá]vel|detect[aá](?:vel|do)|negativ[oa]|positiv[oa]|ausentes?|presentes?|tra[cç]os|rar[oa]s?|numeros[oa]s?|escass[oa]s?|aumentad[oa]s?|abundantes?|l[ií]mpid[oa]|turv[oa]|amarel[oa](?:\s+\p{L}+)?|citrino|incolor|inconclusiv[oa]|indeterminad[oa]|normal|sens[ií]vel|resistente|intermedi[aá]ri[oa]|suscet[ií]vel(?:\s+\p{L}+)?)(?![\p{L}])/iu;
 
+// A cell of the capitals that name what was sought, then its words ("MTB não detectado   "): case-sensitive, so
+// the letters are an abbreviation.
+const SOUGHT_THEN_FINDING = /(?:\s{2,}|\|\s*)(\p{Lu}[\p{Lu}\d-]{1,5}) (\p{L}(?:\p{L}| (?! ))*)(?=\s{2,}|\s*\||\s*$)/gu;
+
 // A finding closing a line after its name, one space apart, with a footnote's mark or nothing after it. A
 // reagent strip ("URINA - FITA REAGENTE") names the method, no finding. An antibiogram's word spelled out
 // too: a long antimicrobial's name may fill its column ("Sulfametoxazol/Trimetoprima Resistente").
@@ -198,7 +202,7 @@ const ADMIN_SPANS: RegExp[] = [
   // a regional council's "CRBM 5ª Região 7.412" or "CRBio 5 - 071.448/05-D", a digit a transcription could not read ("CRF-MT 3.1?8"),
   // a health plan's "Senha de autorização" (the guia's authorisation, longer than the 16 characters a label may run to);
   // a lab's call centre by its phone ("fale com a nossa Central: 4004-7700"), only before a phone's eight digits;
-  // a protocol, an order or a patient record abbreviated "Prot. 118-2041", "Ped.: 31.004.872", "Pac.: 0452219" or after the full label ("Paciente....: 0004418827"), the report's "Versão do laudo: 1", the lab system's name and version ("SISTEMA LABHOS 5.2", "Sistema: LabHosp 5"). The label and its number never span a bracket or a
+  // a protocol, an order or a patient record abbreviated "Prot. 118-2041", "Ped.: 31.004.872", "Pac.: 0452219" or after the full label ("Paciente....: 0004418827"), the report's "Versão do laudo: 1", the lab system's name and version ("SISTEMA LABHOS 5.2", "Sistema: LabHosp 5", "LIS LabPlus 3"). The label and its number never span a bracket or a
   // ";" (only an area code opens one: "Tel. (71) 3344-9810"; a fax transmission line's "FAX +55 67 3384-1150"),
   // save a bracket of letters that names the form ("Requisição SUS (BPA-I): 44019", a SUS billing form's);
   // a sample's number in thousands groups after the request's collection stamp ("Amostra 7.412.339"):
@@ -218,7 +222,7 @@ const ADMIN_SPANS: RegExp[] = [
   // lists after slashes, each system's own ("Requisições: SISCEL 2507-0318 / LAB 772104", h1081), are one group.
   // A report's own number after its label ("Laudo: 5120-0093317", in a page's running footer) too.
   new RegExp(
-    String.raw`(?<![\p{L}\d])(?:crm|creme[a-z]{1,3}|crf|crbm|crbio|coren|rqe|cnes|cns|cnpj|cnae|cbo|aih|cpf|rg|cep|protocolo|prot\.(?=\s*:?\s*\d)|ped\.?(?=\s*:?\s*\d)|pac(?:\.(?=\s*:?\s*\d)|(?=\s*:\s*\d))|paciente(?=[.\s]*:?\s*\d)|pedido|req|requisi[cç](?:[aã]o|[oõ]es)|solicita[cç][aã]o(?=\s*:?\s*\d)|atend(?:imento)?\.?|o\.s\.?|os(?=\s*[:nº°#])|ordem(?:\s+de\s+servi[cç]o)?|pront|prontu[aá]rio|reg|registro|c[oó]d(?:igo)?|ficha|laudo(?=\s*(?:n[º°]\s*)?:?\s*\d)|senha(?:\s+de\s+autoriza[cç][aã]o)?|cart[aã]o(?:\s+sus|\s+nacional\s+de\s+sa[uú]de)?|notifica[cç][aã]o|sinan|sis(?:prenatal|can|col|mam|reg|cel|loglab|pni)|boletim|lote|n[º°]|no\.|n[uú]mero|central(?=\s*:?\s*(?:\(\d{2}\)\s*)?\d{4}[-\s]?\d{4}(?!\d))|tel(?:efone)?|fone|fax|ramal|sac|ouvidoria|disque(?:\s+sa[uú]de)?|whatsapp|celular|leito|quarto|enf(?:ermaria)?\.?(?=\s*:?\s*\d)|box|sala|turno|m[aá]quina|posto(?:\s+de\s+coleta)?|equipe|esf|ine|micro[aá]rea|cadastro|matr[ií]cula|id|guia|carteir(?:inha|a)|etiqueta|amostra\s+n[º°]|amostra(?=\s*:?\s*(?:\d{5,}|\d+-\d+|\d{1,3}(?:\.\d{3}){2,}(?![\d,])))|vers[aã]o(?:\s+do\s+laudo)?(?=\s*:?\s*\d)|sistema(?=\s*:?\s+[\p{L}-]+\s+(?:v\.?\s*)?\d))${NOT_WORD}(?:(?!\s{2,}\p{L}|[.*_—–-]\s{2,})(?:[^\d\n(\[;]|\([\p{L}\s-]{1,12}\))){0,16}\(?(?:\d{1,2}\s*(?:[ªº]\s*(?:regi[aã]o\s*)?|[-–]\s*(?=\d))|\d{1,2}\s+\p{L}{2}\s+(?=\d))?(?:\d{1,4}\)?(?:\s\d{1,4}(?![\d./-]))*\s\d[\d./?\uFFFD-]*|\d(?:[\d./?\uFFFD-]|\[(?:ileg[ií]vel|\?)\](?=\d))*)(?!\d|,\d)(?:\s*\/\s*(?:\p{L}{2,10}\s+)?\d[\d./-]*(?!\d|,\d))*`,
+    String.raw`(?<![\p{L}\d])(?:crm|creme[a-z]{1,3}|crf|crbm|crbio|coren|rqe|cnes|cns|cnpj|cnae|cbo|aih|cpf|rg|cep|protocolo|prot\.(?=\s*:?\s*\d)|ped\.?(?=\s*:?\s*\d)|pac(?:\.(?=\s*:?\s*\d)|(?=\s*:\s*\d))|paciente(?=[.\s]*:?\s*\d)|pedido|req|requisi[cç](?:[aã]o|[oõ]es)|solicita[cç][aã]o(?=\s*:?\s*\d)|atend(?:imento)?\.?|o\.s\.?|os(?=\s*[:nº°#])|ordem(?:\s+de\s+servi[cç]o)?|pront|prontu[aá]rio|reg|registro|c[oó]d(?:igo)?|ficha|laudo(?=\s*(?:n[º°]\s*)?:?\s*\d)|senha(?:\s+de\s+autoriza[cç][aã]o)?|cart[aã]o(?:\s+sus|\s+nacional\s+de\s+sa[uú]de)?|notifica[cç][aã]o|sinan|sis(?:prenatal|can|col|mam|reg|cel|loglab|pni)|boletim|lote|n[º°]|no\.|n[uú]mero|central(?=\s*:?\s*(?:\(\d{2}\)\s*)?\d{4}[-\s]?\d{4}(?!\d))|tel(?:efone)?|fone|fax|ramal|sac|ouvidoria|disque(?:\s+sa[uú]de)?|whatsapp|celular|leito|quarto|enf(?:ermaria)?\.?(?=\s*:?\s*\d)|box|sala|turno|m[aá]quina|posto(?:\s+de\s+coleta)?|equipe|esf|ine|micro[aá]rea|cadastro|matr[ií]cula|id|guia|carteir(?:inha|a)|etiqueta|amostra\s+n[º°]|amostra(?=\s*:?\s*(?:\d{5,}|\d+-\d+|\d{1,3}(?:\.\d{3}){2,}(?![\d,])))|vers[aã]o(?:\s+do\s+laudo)?(?=\s*:?\s*\d)|sistema(?=\s*:?\s+[\p{L}-]+\s+(?:v\.?\s*)?\d)|lis(?=\s+[\p{L}-]+\s+(?:v\.?\s*)?\d))${NOT_WORD}(?:(?!\s{2,}\p{L}|[.*_—–-]\s{2,})(?:[^\d\n(\[;]|\([\p{L}\s-]{1,12}\))){0,16}\(?(?:\d{1,2}\s*(?:[ªº]\s*(?:regi[aã]o\s*)?|[-–]\s*(?=\d))|\d{1,2}\s+\p{L}{2}\s+(?=\d))?(?:\d{1,4}\)?(?:\s\d{1,4}(?![\d./-]))*\s\d[\d./?\uFFFD-]*|\d(?:[\d./?\uFFFD-]|\[(?:ileg[ií]vel|\?)\](?=\d))*)(?!\d|,\d)(?:\s*\/\s*(?:\p{L}{2,10}\s+)?\d[\d./-]*(?!\d|,\d))*`,
     'giu',
   ),
   // What a blood-gas analyser is told about the sample, printed in the section's title or a note ("GASOMETRIA
@@ -314,7 +318,9 @@ const ADMIN_SPANS: RegExp[] = [
   // An hour's "h" is glued to its number or one space away: "50  H" is a value and its flag (high). So is
   // a capital "H" one space away when another column's number follows ("Eosinófilos   12 H   1.176 H   1 a
   // 6", h977), which is case-sensitive, hence a pattern of its own; "JEJUM: 12 H" stays a duration.
-  /(?<![\d.,])\d+(?:[.,]\d+)?(?:\s*[mM]?\s*(?:[aAeE]|-|–|[aA][tT][éÉ]|[àÀ]|[àaÀA][sS])\s*\d+(?:[.,]\d+)?)?(?:\s?h|H|\sH(?!\s+\d))(?![\p{L}\d/])/gu,
+  // So is one before a column gap and an empty cell's dashes, a unit or a bound (a cumulative report's dated
+  // columns: "8,40 H      ---         2,15 H      ng/mL      < 0,50").
+  /(?<![\d.,])\d+(?:[.,]\d+)?(?:\s*[mM]?\s*(?:[aAeE]|-|–|[aA][tT][éÉ]|[àÀ]|[àaÀA][sS])\s*\d+(?:[.,]\d+)?)?(?:\s?h|H|\sH(?!\s+\d|\s{2,}(?:[-–—]{1,3}(?!\S)|[^\s\d:]{0,8}\/|%|[<>≤≥])))(?![\p{L}\d/])/gu,
   // A moment told in minutes in a sentence ("apresentou náusea aos 40 min", "após 30 minutos de repouso"): when,
   // no value (a bleeding time's "2 min" after its name is still a result).
   /(?<![\p{L}])(?:aos|ap[oó]s)\s+\d{1,3}\s*min(?:utos?|\.)?(?![\p{L}\d\/])/giu,
@@ -645,6 +651,14 @@ export function resultTokens(text: string, raw?: string): Token[] {
     // so is one before the bound itself ("Não detectado (inferior a 10 UI/mL)").
     if (/^\s*\(\s*(?:limite\b|inferior\s+a\s*\d)/iu.test(after)) continue;
     if (free(at)) out.push({ kind: 'word', text: m[1]!.slice(0, w[0].length), values: [], at });
+  }
+  // A finding after the letters of what was sought, in a cell of its own ("MTB não detectado", a molecular test's
+  // result column): the finding is the result, though the cell opens with the agent's abbreviation.
+  for (const m of matchesOf(SOUGHT_THEN_FINDING, t)) {
+    const w = RESULT_WORD.exec(foldSameLength(m[2]!));
+    const at = (m.index ?? 0) + m[0].length - m[2]!.length;
+    if (w && w[0].length === m[2]!.length && free(at) && !out.some((o) => o.kind === 'word' && o.at <= at && at < o.at + o.text.length))
+      out.push({ kind: 'word', text: m[2]!, values: [], at });
   }
   // A typed summary's piece between ';' that is a short name and a result word ("EAS normal; SOF
   // negativo"): the word is the piece's result, though no colon or column break sets it apart.
@@ -1247,7 +1261,12 @@ export function accountLines(printed: readonly AccountLine[], read: readonly Rea
     // account of it. A reference printed alone is led ("até", "<") or a range; the bound that closes a range
     // the line above left open ("150.000 a" / "450.000 /mm³", a PDF cell wrapped) is the reference's.
     const loneValue = bare === '' && !led.lead && /^\d/.test(rest.trim()) && !OPEN_RANGE_END.test(lines[i - 1]?.text ?? '');
-    const near = labelledResult || loneValue ? [] : [...(before !== undefined ? byLine.get(before)! : []), ...(after !== undefined ? byLine.get(after)! : [])];
+    // A row whose name cell names a result none read, a value (no range) opening the next cell ("LDL colesterol
+    // 130 mg/dL   (1)", its reference a footnote's mark): that value is the row's own result, and a neighbour's
+    // reference printing the same bound (the goals of the footnote both rows point to) is no account of it.
+    const cells = key === undefined || own.some((b) => b.a.key === key) ? [] : l.text.trim().split(/\s{2,}/);
+    const unreadRow = cells.length >= 2 && !cells[0]!.includes(':') && /^\d[\d.,]*(?!\s*(?:a|à|-|–|at[eé])\s*\d)(?![\d.,])/u.test(cells[1]!);
+    const near = labelledResult || loneValue || unreadRow ? [] : [...(before !== undefined ? byLine.get(before)! : []), ...(after !== undefined ? byLine.get(after)! : [])];
     if (!toks.every((t) => own.some((b) => b.has(t, true, l.text)) || near.some((b) => b.has(t, false, l.text)))) unaccounted.add(i);
     else accountedBy.set(i, own);
   }
