@@ -57,9 +57,10 @@ export function valueColumnsOf(text: string, offset: number): ValueColumn[] {
 // The column may say which earlier sample it holds ("Mês anterior", "Coleta anterior", "Valor anterior").
 // A hospital system's narrow header abbreviates it, often with the earlier sample's date ("ANT.(12/03 06:10)").
 // An ICU bulletin names the day before today's column by its distance ("HOJE   D-1   REFERÊNCIA").
-// A LIS prints the patient's last result before this one ("Último resultado", "ULT. RESULT.").
+// A LIS prints the patient's last result before this one ("Último resultado", "ULT. RESULT."), or its
+// abbreviation in brackets as its legend names it ("(ant.) = resultado anterior").
 const PREVIOUS_HEADER_CELL =
-  /^(?:(?:(?:resultados?|res\.|m[eê]s|coletas?|exames?|valor(?:es)?|dosage(?:m|ns))\s+)?(?:(?:anterior(?:es)?|hist[oó]rico)\b|ant\.(?:\s*\(|\s*$|\s*\d{1,2}\/\d{1,2}(?:\/\d{2,4})?$))|d\s?-\s?[1-9]$|ontem$|[uú]lt(?:imo|\.)\s*res(?:ult(?:ado)?)?\.?(?:\s|$))/i;
+  /^(?:\((?:ant\.?|anterior)\)$|(?:(?:resultados?|res\.|m[eê]s|coletas?|exames?|valor(?:es)?|dosage(?:m|ns))\s+)?(?:(?:anterior(?:es)?|hist[oó]rico)\b|ant\.(?:\s*\(|\s*$|\s*\d{1,2}\/\d{1,2}(?:\/\d{2,4})?$))|d\s?-\s?[1-9]$|ontem$|[uú]lt(?:imo|\.)\s*res(?:ult(?:ado)?)?\.?(?:\s|$))/i;
 
 /** Column where a header's previous-result cell starts ("Anterior", "Resultado anterior", "Histórico"). */
 export function previousColumnOf(text: string, offset: number): number | undefined {
