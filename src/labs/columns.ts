@@ -581,6 +581,9 @@ function withoutEarlierColumns(line: CleanLine, currentAt: number, earlier: Arra
 
 const BAND_UNIT = new RegExp(String.raw`(?=\s*\()(?<=\p{L})\s*\(\s*(?:${UNIT_PATTERN})\s*\)$`, 'iu');
 
+// The line's cleaning may have taken the opening asterisk already (a footnote's mark there).
+const BAND_MARK = /^(\*+\s*)?([^*]*?\S)\s*\*+$/;
+
 /** A reference column printed for one age band: where its header cell starts, and the band as printed. */
 export interface BandColumn {
   at: number;
@@ -593,7 +596,11 @@ export interface BandColumn {
  */
 export function ageBandColumns(text: string, offset: number): BandColumn[] | undefined {
   // The ranges' unit in brackets after a band ("6 a 12 anos (/mm³)") says what the ranges are in, not whom.
-  const cs = cellStarts(text, offset).map((c) => ({ ...c, cell: c.cell.replace(BAND_UNIT, '') }));
+  // The patient's band may be marked between asterisks ("*2 a <6 anos*", the legend saying so): a band as any other.
+  const cs = cellStarts(text, offset).map((c) => {
+    const marked = BAND_MARK.exec(c.cell);
+    return marked ? { at: c.at + (marked[1]?.length ?? 0), cell: marked[2]!.replace(BAND_UNIT, '') } : { ...c, cell: c.cell.replace(BAND_UNIT, '') };
+  });
   const first = cs.findIndex((c) => isAgeBandCell(c.cell));
   if (first < 0 || cs.length - first < 2 || !cs.slice(first).every((c) => isAgeBandCell(c.cell))) return undefined;
   if (cs.slice(0, first).some((c) => /\d/.test(c.cell))) return undefined;

@@ -41,3 +41,80 @@ test("a LIS's earlier-result column headed by its bracketed abbreviation '(ant.)
     ['Procalcitonina', 0.84, 'ng/mL', 'alto'],
   ]);
 });
+
+test('a coagulation block prints its named ranges under its title, before the patient and control rows: each range goes to the row it names', () => {
+  const r = parseLabReport(
+    [
+      'HOSPITAL MUNICIPAL DE TESTE',
+      'Paciente ....: Rogerio Alves Pinto',
+      'Sexo ........: Masculino            Idade: 52 anos',
+      '',
+      'TEMPO DE PROTROMBINA (TP / AP)',
+      'Material: plasma citratado 3,2%     Método: coagulométrico - STA R Max',
+      'Tromboplastina: Tromborel S - ISI 1,05 - lote 330912',
+      'Valores de referência:',
+      '   Tempo .........: 10,5 a 13,8 segundos',
+      '   Atividade .....: 70 a 110 %',
+      '   RNI ...........: 0,85 a 1,15 (paciente sem anticoagulante oral)',
+      '                    2,00 a 3,00 (faixa terapêutica em uso de varfarina)',
+      '',
+      '   Tempo do paciente ...............: 14,6 segundos',
+      '   Tempo do controle (pool normal) .: 12,4 segundos',
+      '   Atividade de protrombina ........: 66 %',
+      '   RNI (INR) .......................: 1,21',
+      '',
+      'TEMPO DE TROMBOPLASTINA PARCIAL ATIVADA (TTPa)',
+      'Material: plasma citratado 3,2%     Método: coagulométrico - cefalina + ativador',
+      'VR: Tempo: 24,0 a 34,0 segundos  |  Relação paciente/controle: até 1,20',
+      '',
+      '   Tempo do paciente ...............: 36,9 segundos',
+      '   Tempo do controle ...............: 30,1 segundos',
+      '   Relação paciente/controle (R) ...: 1,23',
+      '',
+      'TEMPO DE TROMBINA',
+      'VR: 15,0 a 20,0 segundos',
+      '   Tempo do paciente ...............: 16,8 segundos',
+      '   Tempo do controle ...............: 17,0 segundos',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['TEMPO DE PROTROMBINA (TP / AP)', 14.6, 's', 'alto'],
+    ['Atividade de protrombina', 66, '%', 'baixo'],
+    ['RNI (INR)', 1.21, null, 'alto'],
+    ['TEMPO DE TROMBOPLASTINA PARCIAL ATIVADA (TTPa)', 36.9, 's', 'alto'],
+    ['Relação paciente/controle (R)', 1.23, null, 'alto'],
+    ['TEMPO DE TROMBINA', 16.8, 's', 'normal'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test("a paediatric table's age bands end at the age they stop short of ('1 a <4 anos'), the patient's band column marked between asterisks", () => {
+  const r = parseLabReport(
+    [
+      'HOSPITAL INFANTIL DE TESTE',
+      'Paciente: PEDRO HENRIQUE ALVES',
+      'Sexo: Masculino     Nascimento: 10/01/2021     Idade: 4 anos e 4 meses',
+      '',
+      'HEMOGRAMA COMPLETO',
+      'Referências por faixa etária - a faixa do paciente está marcada com * *',
+      '                     Resultado   Unidade        1 a <2 anos         *2 a <6 anos*        6 a <12 anos',
+      'Hemoglobina          11,0        g/dL           10,5 - 13,5         11,5 - 13,5          11,5 - 15,5',
+      '  Eosinófilos        640         /mm³           0 - 700             0 - 500              0 - 500',
+      '',
+      'BIOQUÍMICA                                        Material: soro',
+      'Exame                 Resultado   Unidade   Referência por idade',
+      'Ureia                 25          mg/dL     1 a <4 anos: 11 a 36 | 4 a <14 anos: 15 a 36',
+      'Creatinina            0,22        mg/dL     1 a <3 anos: 0,15 a 0,37 | 3 a <5 anos: 0,26 a 0,42 |',
+      '                                            5 a <7 anos: 0,29 a 0,48',
+      'TGO (AST)             55          U/L       1 a <4 anos: 20 a 60 | 4 a <7 anos: 10 a 50',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [
+    ['Hemoglobina', 11, 'g/dL', 'baixo'],
+    ['Eosinófilos', 640, '/mm³', 'alto'],
+    ['Ureia', 25, 'mg/dL', 'normal'],
+    ['Creatinina', 0.22, 'mg/dL', 'baixo'],
+    ['TGO (AST)', 55, 'U/L', 'alto'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
