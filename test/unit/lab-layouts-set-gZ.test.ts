@@ -118,3 +118,24 @@ test("a paediatric table's age bands end at the age they stop short of ('1 a <4 
   ]);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test("the day-of-cycle field naming its phase after the day ('3º dia - FASE FOLICULAR') picks that phase's range", () => {
+  const r = parseLabReport(
+    [
+      'LABORATORIO DE HORMONIOS DE TESTE',
+      'Nome: Juliana Prates Moura',
+      'Sexo: Feminino     Data de nascimento: 02/05/1992     Idade: 33 anos',
+      'Data da coleta: 20/05/2025 08:10',
+      'Dia do ciclo na coleta: 4º dia - FASE FOLICULAR',
+      '',
+      'PROGESTERONA',
+      'Valores de referência:',
+      '   Fase folicular ...........  0,2 a 1,5 ng/mL',
+      '   Fase lútea ...............  1,7 a 27,0 ng/mL',
+      '   Pós-menopausa ............  0,1 a 0,8 ng/mL',
+      '',
+      'Resultado: 0,6 ng/mL',
+    ].join('\n'),
+  );
+  assert.deepEqual(brief(r), [['PROGESTERONA', 0.6, 'ng/mL', 'normal']]);
+});
