@@ -312,9 +312,10 @@ const ADMIN_SPANS: RegExp[] = [
   /\(\s*NR[-\s]?\d{1,2}\b[^()]*\)/giu,
   // Ages and durations are never results: the patient's age, age bands and gestational weeks in
   // references, fasting and collection times ("74 anos", "6 meses a 6 anos", "12 semanas", "urina de 24 horas").
-  // A band's first age may be abbreviated to "m" when the second has its unit ("6 m a 2 anos").
+  // A band's first age may be abbreviated to "m" when the second has its unit ("6 m a 2 anos"); its end may
+  // be the age it stops short of ("1 a <4 anos").
   // Hours of the day are joined as a range's label prints them ("Manhã (7 às 10 h)").
-  /(?<![\d.,])\d+(?:[.,]\d+)?(?:\s*m?\s*(?:a|-|–|e|até|à|[àa]s)\s*\d+(?:[.,]\d+)?)?\s*(?:anos?|meses|m[eê]s|dias?|semanas?|horas?)(?![\p{L}\d/])/giu,
+  /(?<![\d.,])\d+(?:[.,]\d+)?(?:\s*m?\s*(?:a|-|–|e|até|à|[àa]s)\s*(?:<\s*)?\d+(?:[.,]\d+)?)?\s*(?:anos?|meses|m[eê]s|dias?|semanas?|horas?)(?![\p{L}\d/])/giu,
   // An hour's "h" is glued to its number or one space away: "50  H" is a value and its flag (high). So is
   // a capital "H" one space away when another column's number follows ("Eosinófilos   12 H   1.176 H   1 a
   // 6", h977), which is case-sensitive, hence a pattern of its own; "JEJUM: 12 H" stays a duration.
@@ -360,10 +361,11 @@ const ADMIN_SPANS: RegExp[] = [
   // A power of ten in a unit ("x 10^6/µL", "10³/mm³").
   /(?:x\s*)?10\s*(?:\^\s*\d+|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)/giu,
   // The lab's control run beside a coagulation time ("TP: 18,9 s (controle: 12,4 s)").
-  // A control's time on a row of its own ("Tempo do controle …… 12,4 seg") is one too: the reader skips it.
+  // A control's time on a row of its own ("Tempo do controle …… 12,4 seg", its leader one dot after a note in
+  // brackets: "Tempo do controle (pool normal) .: 12,2 s") is one too: the reader skips it.
   // Not the denominator of a ratio ("Relação paciente/controle   1,12"): that row is the patient's result.
   new RegExp(
-    String.raw`(?<![\p{L}/])\(?\s*(?:tempo\s+(?:d[oa]\s+)?)?${CONTROL_LEAD}(?:\s*\([^()\d]*\))?\s*(?:\.{2,}\s*)?:?\s*\d+(?:[.,]\d+)?\s*(?:s|seg(?:undos)?)?\s*\)?`,
+    String.raw`(?<![\p{L}/])\(?\s*(?:tempo\s+(?:d[oa]\s+)?)?${CONTROL_LEAD}(?:\s*\([^()\d]*\))?\s*(?:\.+\s*)?:?\s*\d+(?:[.,]\d+)?\s*(?:s|seg(?:undos)?)?\s*\)?`,
     'giu',
   ),
   // One previous result, its unit and its date ("Resultado anterior: 119 mg/dL (10/01/2025)", after a dot

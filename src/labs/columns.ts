@@ -57,9 +57,10 @@ export function valueColumnsOf(text: string, offset: number): ValueColumn[] {
 // The column may say which earlier sample it holds ("Mês anterior", "Coleta anterior", "Valor anterior").
 // A hospital system's narrow header abbreviates it, often with the earlier sample's date ("ANT.(12/03 06:10)").
 // An ICU bulletin names the day before today's column by its distance ("HOJE   D-1   REFERÊNCIA").
-// A LIS prints the patient's last result before this one ("Último resultado", "ULT. RESULT.").
+// A LIS prints the patient's last result before this one ("Último resultado", "ULT. RESULT."), or its
+// abbreviation in brackets as its legend names it ("(ant.) = resultado anterior").
 const PREVIOUS_HEADER_CELL =
-  /^(?:(?:(?:resultados?|res\.|m[eê]s|coletas?|exames?|valor(?:es)?|dosage(?:m|ns))\s+)?(?:(?:anterior(?:es)?|hist[oó]rico)\b|ant\.(?:\s*\(|\s*$|\s*\d{1,2}\/\d{1,2}(?:\/\d{2,4})?$))|d\s?-\s?[1-9]$|ontem$|[uú]lt(?:imo|\.)\s*res(?:ult(?:ado)?)?\.?(?:\s|$))/i;
+  /^(?:\((?:ant\.?|anterior)\)$|(?:(?:resultados?|res\.|m[eê]s|coletas?|exames?|valor(?:es)?|dosage(?:m|ns))\s+)?(?:(?:anterior(?:es)?|hist[oó]rico)\b|ant\.(?:\s*\(|\s*$|\s*\d{1,2}\/\d{1,2}(?:\/\d{2,4})?$))|d\s?-\s?[1-9]$|ontem$|[uú]lt(?:imo|\.)\s*res(?:ult(?:ado)?)?\.?(?:\s|$))/i;
 
 /** Column where a header's previous-result cell starts ("Anterior", "Resultado anterior", "Histórico"). */
 export function previousColumnOf(text: string, offset: number): number | undefined {
@@ -580,6 +581,9 @@ function withoutEarlierColumns(line: CleanLine, currentAt: number, earlier: Arra
 
 const BAND_UNIT = new RegExp(String.raw`(?=\s*\()(?<=\p{L})\s*\(\s*(?:${UNIT_PATTERN})\s*\)$`, 'iu');
 
+// The line's cleaning may have taken the opening asterisk already (a footnote's mark there).
+const BAND_MARK = /^(\*+\s*)?([^*]*?\S)\s*\*+$/;
+
 /** A reference column printed for one age band: where its header cell starts, and the band as printed. */
 export interface BandColumn {
   at: number;
@@ -592,7 +596,11 @@ export interface BandColumn {
  */
 export function ageBandColumns(text: string, offset: number): BandColumn[] | undefined {
   // The ranges' unit in brackets after a band ("6 a 12 anos (/mm³)") says what the ranges are in, not whom.
-  const cs = cellStarts(text, offset).map((c) => ({ ...c, cell: c.cell.replace(BAND_UNIT, '') }));
+  // The patient's band may be marked between asterisks ("*2 a <6 anos*", the legend saying so): a band as any other.
+  const cs = cellStarts(text, offset).map((c) => {
+    const marked = BAND_MARK.exec(c.cell);
+    return marked ? { at: c.at + (marked[1]?.length ?? 0), cell: marked[2]!.replace(BAND_UNIT, '') } : { ...c, cell: c.cell.replace(BAND_UNIT, '') };
+  });
   const first = cs.findIndex((c) => isAgeBandCell(c.cell));
   if (first < 0 || cs.length - first < 2 || !cs.slice(first).every((c) => isAgeBandCell(c.cell))) return undefined;
   if (cs.slice(0, first).some((c) => /\d/.test(c.cell))) return undefined;

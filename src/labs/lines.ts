@@ -1290,6 +1290,8 @@ export function isPrescriptionLine(text: string): boolean {
   return PRESCRIBED_DOSE.test(text) && !labValue(text.replace(/(?<![\p{L}\d])\d{1,2}\s*x\s*\/\s*dia|(?<![\d/])\d{1,2}\s*\/\s*\d{1,2}\s*h(?![\p{L}])/giu, ' '));
 }
 
+const INTERPRETATION_NOTE = /^\p{L}[^:\d]{0,60}?(?:\s[-–—]\s*|\s)interpretac(?:ao|oes)(?:\s*\([^()\d]*\))?\s*:/u;
+
 /** A patient-data, doctor, address, page or signature line: neither a result nor an unread result. */
 export function isAdminLine(text: string): boolean {
   if (text.trim() !== '' && cells(text).every((c) => PAGE_CONTROL.test(c))) return true;
@@ -1317,6 +1319,9 @@ export function isAdminLine(text: string): boolean {
   const timedRange = /^colet(?:a|ad[oa])\s+(?:entre|d[aeo]s?|as|ate|apos)\s+\d/.test(f) && isReferenceText(text.trim(), { strictLabels: true });
   if ((ADMIN_RE.test(f) || STREET_ADDRESS.test(text)) && !labValue(text) && !timedRange) return true;
   if (cutAdminLabel(f) !== undefined && !labValue(text)) return true;
+  // A note on how to read an analyte's value, named after it ("Procalcitonina - interpretação (sepse): < 0,5
+  // baixo risco | 0,5 a 2,0 risco moderado"): the bands it lists are the lab's reading, no result.
+  if (INTERPRETATION_NOTE.test(f) && !labValue(text)) return true;
   // A date makes a line administrative unless a lab value sits outside brackets beside it ("Glicose
   // 102 mg/dL (coletado em 12/05/2025)").
   if (DATE_RE.test(text) && !labValue(text.replace(/\([^)]*\)/g, ' '))) return true;

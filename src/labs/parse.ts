@@ -29,6 +29,7 @@ import { centredRowLines, centredRowValues } from './centred-cells.ts';
 import { checkedOptions } from './checkboxes.ts';
 import { joinWrappedDifferential, wrappedDifferentialLines } from './wrapped-differential.ts';
 import { moveNamedReferences } from './named-references.ts';
+import { moveTitledReferences } from './titled-references.ts';
 import { lookupName, panelAbbreviationKey, type AnalyteDef, type KnownName } from './analytes.ts';
 import {
   ageBandColumns,
@@ -385,7 +386,8 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   const findings = joinWrappedFinding(parts);
   // A block's reference column whose cells name the result each is for is read on each result's line, and
   // accounted there (named-references.ts): the lines the cells left keep what is left of them.
-  const named = moveNamedReferences(findings);
+  // So is a range printed under a block's title before its rows, named by the row it is for (titled-references.ts).
+  const named = moveTitledReferences(moveNamedReferences(findings));
   // Result blocks run together on one line are cut apart (run-on-blocks.ts).
   const joined = splitRunOnLabelledResults(
     splitRunOnBlocks(
@@ -1276,6 +1278,9 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     // Nor is the sample's detail with a number in it ("Material: plasma citratado 3,2%   Método: … (ISI
     // 1,02)"): the title still names the rows under it (its numbers are accounted by the final pass).
     if (title && !pending && /^(?:material|amostra)\s*:/i.test(t) && isBlockDetail(t)) continue;
+    // So is the reagent a coagulation block ran with, its sensitivity index and lot ("Tromboplastina: <marca> -
+    // ISI 1,02 - lote 251093"): the title still names the patient's time under it.
+    if (title && !pending && /^tromboplastina\s*:\s*\p{L}/iu.test(t) && /\b(?:isi|lote)\b/iu.test(t)) continue;
     // So is a method with what it was computed from in brackets ("Método: Cálculo de Vermeulen (testosterona
     // total, SHBG e albumina 4,3 g/dL)"): the bracket's numbers are the method's, no value beside it.
     if (title && !pending && /^(?:m[eé]todo|metodologia)\s*:/i.test(t) && isBlockDetail(t) && bareNumbers(t) === 0) continue;

@@ -251,6 +251,10 @@ export function readPatient(lines: string[], input: PatientInput = {}): Patient 
     // never a range label ("Fase folicular: 2,4 a 12,6" has no "ciclo").
     const p = /\bfase\s+(?:do\s+)?(?:ciclo|menstrual)(?:\s+(?:informada|declarada))?\s*:\s*([\p{L}\s-]+)/iu.exec(line);
     if (p && !phase) phase = cyclePhaseOf(p[1]!);
+    // The day of the cycle's field may name its phase after the day ("Dia do ciclo na coleta: 3º dia - FASE
+    // FOLICULAR"): the patient's phase as well.
+    const dayPhase = /\bdia\s+(?:do\s+)?ciclo\b[^:]{0,30}:\s*(?:\d{1,2}\s*[º°ª]?\s*(?:dia\s*)?)?[-–,(]?\s*(fase\s+\p{L}+)/iu.exec(line);
+    if (dayPhase && !phase) phase = cyclePhaseOf(dayPhase[1]!);
     // "Informação clínica: menopausa há 6 anos", "Status hormonal: pós-menopausa", "Menopausa: sim": the
     // patient is past menopause, which picks the post-menopause range as a printed phase does. Only a
     // line that states it of the patient counts (a clinical-information or status label, a time since
@@ -266,7 +270,7 @@ export function readPatient(lines: string[], input: PatientInput = {}): Patient 
     // The field may say who gave the day ("Dia do ciclo informado: 2º dia", as "Jejum informado" does).
     const day =
       /(\d{1,2})\s*[º°ª]?\s*(?:o\s+)?dia\s+(?:do\s+)?(?:ciclo|ciclo\s+menstrual)\b/iu.exec(line) ??
-      /\bdia\s+(?:do\s+)?ciclo(?:\s+menstrual)?(?:\s+(?:informad|declarad|referid|relatad)[oa])?\s*:?\s*(\d{1,2})(?!\d)/iu.exec(line);
+      /\bdia\s+(?:do\s+)?ciclo(?:\s+menstrual)?(?:\s+(?:na|da)\s+coleta)?(?:\s+(?:informad|declarad|referid|relatad)[oa])?\s*:?\s*(\d{1,2})(?!\d)/iu.exec(line);
     if (day && cycleDay === undefined) cycleDay = Number(day[1]);
     const dum = LAST_PERIOD_DAY.exec(line);
     if (dum && !lastPeriod) lastPeriod = brDate(dum[1]!);

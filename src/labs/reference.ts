@@ -190,7 +190,8 @@ const AGE_BAND_RE = new RegExp(
   // 2 anos"): months, as only an age unit can follow it there.
   // A band is one cell: a column gap after its first number makes that number another cell's ("Ureia (mg/dL)
   // 78     Até 65 anos: 15 a 40", a value beside a band led by "até"), no band from 78 to 65 years.
-  String.raw`(?<a>\d+)(?!\s{2})\s*(?<ua>${AGE_UNIT}|${MONTHS_ABBREVIATED})?\s*(?:a|at[eé]|-|–)\s*(?<b>\d+)\s*(?<ub>${AGE_UNIT}|a(?=\s*(?::|$)))(?![\p{L}])` +
+  // A paediatric table ends a band at the age it stops short of ("1 a <4 anos", "6 meses a <2 anos").
+  String.raw`(?<a>\d+)(?!\s{2})\s*(?<ua>${AGE_UNIT}|${MONTHS_ABBREVIATED})?\s*(?:a|at[eé]|-|–)\s*(?<short><\s*)?(?<b>\d+)\s*(?<ub>${AGE_UNIT}|a(?=\s*(?::|$)))(?![\p{L}])` +
     // The bound in words as a LIS prints it ("Inferior a 75 anos", "Igual ou superior a 75 anos", "Menor de 1 ano").
     String.raw`|(?<gt>acima de|(?:igual\s+ou\s+)?(?:superior(?:es)?\s+a|maior(?:es)?\s+(?:de|que))|>=|=>|>|≥|a partir de)\s*(?<c>\d+)\s*(?<uc>${AGE_UNIT})(?![\p{L}])` +
     String.raw`|(?<lt>at[eé]|(?:igual\s+ou\s+)?(?:inferior(?:es)?\s+a|menor(?:es)?\s+(?:de|que))|<=|=<|<|≤|abaixo de)\s*(?<d>\d+)\s*(?<ud>${AGE_UNIT})(?![\p{L}])` +
@@ -390,7 +391,7 @@ function ageBandOf(label: string): AgeBand | undefined {
     if (g.a !== undefined && g.b !== undefined) {
       const ub = g.ub;
       const ua = g.ua ?? ub;
-      return { minMonths: months(Number(g.a), ua), maxMonths: months(Number(g.b), ub) + step(ub) };
+      return { minMonths: months(Number(g.a), ua), maxMonths: months(Number(g.b), ub) + (g.short !== undefined ? 0 : step(ub)) };
     }
     // "Acima de 60 anos" starts at 61, "acima de 1 mês" after the first month; "até 24 horas" includes the 24th.
     if (g.c !== undefined)
