@@ -143,8 +143,10 @@ const NOT_WORD = String.raw`(?![\p{L}\d])`;
 /** A footnote's mark opening its line ("(1) ", "Nota (1) - "): it names the note. */
 const NOTE_MARK = /^\s*(?:nota\s*)?\(\d{1,2}\)(?:\s*[-–—]\s*|\s+)/iu;
 
-// A result's name before its value in a history line, up to four words ("neutrófilos", "TGP", "ácido úrico").
-const NAMED = String.raw`\p{L}[\p{L}\d.-]*(?: \p{L}[\p{L}\d.-]*){0,3}\s+`;
+// A result's name before its value in a history line, up to four words ("neutrófilos", "TGP", "ácido úrico"),
+// within one cell: after a column gap a number is a cell of its own ("Resultado anterior: 12/05/2026 - Não
+// detectável   48,9"), no earlier sample's.
+const NAMED = String.raw`\p{L}[\p{L}\d.-]*(?: \p{L}[\p{L}\d.-]*){0,3}\s{1,2}(?!\s)`;
 // One date's earlier results in a history line: each after its name but the first maybe, between dots or bars.
 const DATED_ITEMS = String.raw`(?:${NAMED})?(?:[<>]\s*)?(?:${NUMBER})\s*(?:${UNIT_PATTERN})?(?:\s*[·|]\s*${NAMED}(?:[<>]\s*)?(?:${NUMBER})\s*(?:${UNIT_PATTERN})?)*`;
 
@@ -177,11 +179,19 @@ const ADMIN_SPANS: RegExp[] = [
   // An intensive care unit's number ("Unidade de Terapia Intensiva Adulto 2", "CTI 3"), or a ward's
   // ("Enfermaria Clínica 2"): which ward, no value.
   /(?<![\p{L}])(?:uti|cti|unidade\s+de\s+terapia\s+intensiva|enfermaria)(?:\s+(?:adult[oa]|pedi[aá]tric[oa]|neonatal|coronariana|cl[ií]nica|cir[uú]rgica|m[eé]dica|obst[eé]trica|feminina|masculina|geral))?\s+\d{1,2}(?![\d.,]|\s*(?:mg|g|mm|ml|%|u\/))/giu,
+  // Which container of a 24-hour collection, in brackets after its preservative ("Conservante: HCl 6N (frasco 1) /
+  // sem conservante (frasco 2)"): a bottle's number, no value.
+  /\(\s*frascos?\s*(?:n[º°]\s*)?\d{1,2}\s*\)/giu,
+  // A hospital record number after "HC", in dotted groups with its check digit ("HC: 1.774.038-2", beside the
+  // patient's name or the hospital's): an identifier, its shape no value's.
+  /(?<![\p{L}\d])HC\s*:?\s*\d{1,3}(?:\.\d{3})+-\d(?![\d.,])/gu,
   // A ward's size in beds, in brackets after its name in a letterhead ("UTI ADULTO II (10 leitos)"): the unit's
   // capacity, no value.
   /\(\s*\d{1,4}\s+leitos\s*\)/giu,
   // An acute kidney injury's stage in a diagnosis ("LRA KDIGO 2"): a classification, no value.
   /(?<![\p{L}])kdigo\s+[1-3](?![\d.,])/giu,
+  // … and a chronic kidney disease's stage after its name ("LINHA DE CUIDADO DRC ESTÁGIO 4", "DRC estágio 3b").
+  /(?<![\p{L}])(?:drc|doen[cç]a\s+renal\s+cr[oô]nica)\s+(?:est[aá]gio|est[aá]dio)\s*[1-5][ab]?(?![\p{L}\d]|[.,]\d)/giu,
   // A sum of money ("pagar coparticipação R$ 38,50", a patient's to-do list): a price, no value.
   /R\$\s*\d[\d.]*(?:,\d{1,2})?(?!\d)/gu,
   // Dates and times (a titre "1:16" after título/reagente is not a time: it is excluded below).
@@ -222,7 +232,7 @@ const ADMIN_SPANS: RegExp[] = [
   // lists after slashes, each system's own ("Requisições: SISCEL 2507-0318 / LAB 772104", h1081), are one group.
   // A report's own number after its label ("Laudo: 5120-0093317", in a page's running footer) too.
   new RegExp(
-    String.raw`(?<![\p{L}\d])(?:crm|creme[a-z]{1,3}|crf|crbm|crbio|coren|rqe|cnes|cns|cnpj|cnae|cbo|aih|cpf|rg|cep|protocolo|prot\.(?=\s*:?\s*\d)|ped\.?(?=\s*:?\s*\d)|pac(?:\.(?=\s*:?\s*\d)|(?=\s*:\s*\d))|paciente(?=[.\s]*:?\s*\d)|pedido|req|requisi[cç](?:[aã]o|[oõ]es)|solicita[cç][aã]o(?=\s*:?\s*\d)|atend(?:imento)?\.?|o\.s\.?|os(?=\s*[:nº°#])|ordem(?:\s+de\s+servi[cç]o)?|pront|prontu[aá]rio|reg|registro|c[oó]d(?:igo)?|ficha|laudo(?=\s*(?:n[º°]\s*)?:?\s*\d)|senha(?:\s+de\s+autoriza[cç][aã]o)?|cart[aã]o(?:\s+sus|\s+nacional\s+de\s+sa[uú]de)?|notifica[cç][aã]o|sinan|sis(?:prenatal|can|col|mam|reg|cel|loglab|pni)|boletim|lote|n[º°]|no\.|n[uú]mero|central(?=\s*:?\s*(?:\(\d{2}\)\s*)?\d{4}[-\s]?\d{4}(?!\d))|tel(?:efone)?|fone|fax|ramal|sac|ouvidoria|disque(?:\s+sa[uú]de)?|whatsapp|celular|leito|quarto|enf(?:ermaria)?\.?(?=\s*:?\s*\d)|box|sala|turno|m[aá]quina|posto(?:\s+de\s+coleta)?|equipe|esf|ine|micro[aá]rea|cadastro|matr[ií]cula|id|guia|carteir(?:inha|a)|etiqueta|amostra\s+n[º°]|amostra(?=\s*:?\s*(?:\d{5,}|\d+-\d+|\d{1,3}(?:\.\d{3}){2,}(?![\d,])))|vers[aã]o(?:\s+do\s+laudo)?(?=\s*:?\s*\d)|sistema(?=\s*:?\s+[\p{L}-]+\s+(?:v\.?\s*)?\d)|lis(?=\s+[\p{L}-]+\s+(?:v\.?\s*)?\d))${NOT_WORD}(?:(?!\s{2,}\p{L}|[.*_—–-]\s{2,})(?:[^\d\n(\[;]|\([\p{L}\s-]{1,12}\))){0,16}\(?(?:\d{1,2}\s*(?:[ªº]\s*(?:regi[aã]o\s*)?|[-–]\s*(?=\d))|\d{1,2}\s+\p{L}{2}\s+(?=\d))?(?:\d{1,4}\)?(?:\s\d{1,4}(?![\d./-]))*\s\d[\d./?\uFFFD-]*|\d(?:[\d./?\uFFFD-]|\[(?:ileg[ií]vel|\?)\](?=\d))*)(?!\d|,\d)(?:\s*\/\s*(?:\p{L}{2,10}\s+)?\d[\d./-]*(?!\d|,\d))*`,
+    String.raw`(?<![\p{L}\d])(?:crm|creme[a-z]{1,3}|crf|crbm|crbio|coren|rqe|cnes|cns|cnpj|cnae|cbo|aih|cpf|rg|cep|protocolo|prot\.(?=\s*:?\s*\d)|ped\.?(?=\s*:?\s*\d)|pac(?:\.(?=\s*:?\s*\d)|(?=\s*:\s*\d))|paciente(?=[.\s]*:?\s*\d)|pedido|req|requisi[cç](?:[aã]o|[oõ]es)|solicita[cç][aã]o(?=\s*:?\s*\d)|atend(?:imento)?\.?|o\.s\.?|os(?=\s*[:nº°#])|ordem(?:\s+de\s+servi[cç]o)?|pront|prontu[aá]rio|reg|registro|c[oó]d(?:igo)?|ficha|laudo(?=\s*(?:n[º°]\s*)?:?\s*\d)|senha(?:\s+de\s+autoriza[cç][aã]o)?|cart[aã]o(?:\s+sus|\s+nacional\s+de\s+sa[uú]de)?|notifica[cç][aã]o|sinan|sis(?:prenatal|can|col|mam|reg|cel|loglab|pni)|boletim|lote|n[º°]|no\.|n[uú]mero|central(?=\s*:?\s*(?:\(\d{2}\)\s*)?\d{4}[-\s]?\d{4}(?!\d))|tel(?:efone)?|fone|fax|ramal|sac|ouvidoria|disque(?:\s+sa[uú]de)?|whatsapp|celular|leito|quarto|enf(?:ermaria)?\.?(?=\s*:?\s*\d)|box|sala|turno|m[aá]quina|posto(?:\s+de\s+coleta)?|equipe|esf|ine|micro[aá]rea|cadastro|matr[ií]cula|id|guia|carteir(?:inha|a)|etiqueta|amostra\s+n[º°]|amostra(?=\s*:?\s*(?:\d{5,}|\d+-\d+|\d{1,3}(?:\.\d{3}){2,}(?![\d,])))|vers[aã]o(?:\s+do\s+laudo)?(?=\s*:?\s*\d)|sistema(?=\s*:?\s+[\p{L}-]+\s+(?:v\.?\s*)?\d)|lis(?=\s+[\p{L}-]+\s+(?:v\.?\s*)?\d)|sist\.(?=\s*[\p{L}-]+\s+(?:v\.?\s*)?\d))${NOT_WORD}(?:(?!\s{2,}\p{L}|[.*_—–-]\s{2,})(?:[^\d\n(\[;]|\([\p{L}\s-]{1,12}\))){0,16}\(?(?:\d{1,2}\s*(?:[ªº]\s*(?:regi[aã]o\s*)?|[-–]\s*(?=\d))|\d{1,2}\s+\p{L}{2}\s+(?=\d))?(?:\d{1,4}\)?(?:\s\d{1,4}(?![\d./-]))*\s\d[\d./?\uFFFD-]*|\d(?:[\d./?\uFFFD-]|\[(?:ileg[ií]vel|\?)\](?=\d))*)(?!\d|,\d)(?:\s*\/\s*(?:\p{L}{2,10}\s+)?\d[\d./-]*(?!\d|,\d))*`,
     'giu',
   ),
   // What a blood-gas analyser is told about the sample, printed in the section's title or a note ("GASOMETRIA
@@ -259,6 +269,9 @@ const ADMIN_SPANS: RegExp[] = [
   // A newborn's birth weight in the patient's line ("RN a termo (39 semanas), PN 3.240 g", "Peso ao nascer: 2.950 g"):
   // who the patient is, what its ranges by birth weight are read from (patient.ts), no result.
   /(?<![\p{L}])(?:pn|peso\s+(?:ao\s+|de\s+)?nasc(?:er|imento))\s*:?\s*\d[\d.,]*\s*(?:g|kg|gramas)(?![\p{L}])/giu,
+  // A dose with its daily schedule, morning, noon and night ("Carbonato de lítio 300 mg 1-1-1", "500 mg 1-0-1", a
+  // prescription noted on a report): given, not measured; the name may be a catalogued level's.
+  /(?<![\p{L}\d.,])\d[\d.,]*\s*(?:mg|mcg|µg|g|ui|ml|gotas?)\s+[0-4](?:\/[24])?-[0-4](?:\/[24])?-[0-4](?:\/[24])?(?:-[0-4])?(?![\d.,-])/giu,
   // A hospital floor beside the ward ("CLINICA MEDICA - 2 ANDAR", "3º andar"): where the patient lies.
   /(?<![\d.,])\d{1,2}\s*[ºo°]?\s*andar(?![\p{L}])/giu,
   // A character quoted as itself ('"0" no lugar de "O"', a transcriber's note on what it may have misread).
@@ -344,8 +357,9 @@ const ADMIN_SPANS: RegExp[] = [
   // An assay's limits ("Limite de detecção: 40 cópias/mL", "Faixa de quantificação: 12 a 100.000.000 UI/mL").
   new RegExp(String.raw`^\s*${ASSAY_LIMIT}\s*:?\s*(?:${NUMBER})(?:\s*(?:a|-|–|até)\s*(?:${NUMBER}))?\s*(?:${UNIT_PATTERN})?`, 'giu'),
   // The patient's weight and height after their label, in a header ("Peso: 24,5 kg", "Altura: 1,62 m").
-  // A newborn's weight at birth in grams too ("Peso ao nascer: 3.120 g").
-  /(?<![\p{L}])(?:peso|altura|estatura)(?:\s+(?:ao\s+nascer|de\s+nascimento|ao\s+nascimento))?\s*:?\s*\d+(?:[.,]\d+)?\s*(?:kg|cm|m|g)(?![\p{L}\d/])/giu,
+  // A newborn's weight at birth in grams too ("Peso ao nascer: 3.120 g"), and a dialysis patient's dry weight
+  // ("Peso seco: 58,5 kg", beside the start of the renal replacement therapy).
+  /(?<![\p{L}])(?:peso|altura|estatura)(?:\s+(?:ao\s+nascer|de\s+nascimento|ao\s+nascimento|seco))?\s*:?\s*\d+(?:[.,]\d+)?\s*(?:kg|cm|m|g)(?![\p{L}\d/])/giu,
   // A birth weight band labelling a range ("Peso 2.001 a 2.500 g: inferior a 30", "Peso acima de 2.500 g").
   /(?<![\p{L}])peso\s+(?:(?:acima|abaixo)\s+de\s+|at[eé]\s+|(?:maior|menor)\s+que\s+|(?:superior|inferior)\s+a\s+)?\d+(?:\.\d{3})?(?:\s*(?:a|-|–|e)\s*\d+(?:\.\d{3})?)?\s*g(?![\p{L}\d/])/giu,
   // The citrate strength of a coagulation tube in a sample's name ("COAGULAÇÃO - plasma citratado 3,2%").
@@ -379,6 +393,10 @@ const ADMIN_SPANS: RegExp[] = [
     String.raw`(?:^|\s)[(\[]?\s*${PREVIOUS_LABEL}(?:\s*\(\s*\p{L}[\p{L} /.-]{0,40}\))?(?:\s*\(\s*(?:em\s+|de\s+)?\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\s*\)\s*(?:\.{2,}\s*)?:|\s*(?:\.{2,}\s*)?:?)\s*(?:[<>]\s*)?(?:${NUMBER})\s*(?:${UNIT_PATTERN})?\s*(?:\(?\s*(?:em|de)?\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s*\)?)?[)\]]?(?:\s*[·|;,]\s*(?:[<>]\s*)?(?:${NUMBER})\s*(?:${UNIT_PATTERN})?\s*\(?\s*(?:em|de)?\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s*\)?)*`,
     'giu',
   ),
+  // Earlier results quoted in brackets for comparison, dated by month or day ("(exames de 02/2025 p/ comparação:
+  // Cr 1,21 | Na 137 | TSH 4,1)", a clinical note under the results it transcribes): an earlier sample's, as any
+  // history line; a value after the bracket is still counted.
+  /\(\s*(?:exames?|resultados?|valores?)\s+(?:de|em)\s+(?:\d{1,2}\/)?\d{1,2}\/\d{2,4}\s+(?:p\/|para)\s*(?:compara[cç][aã]o|comparar)\s*:[^()]*\)/giu,
   // An earlier sample's value after its day, in brackets last on the row ("17 a 49    (27/05: 96)"): cut off by the reader.
   new RegExp(DATED_EARLIER_CELL.source, 'giu'),
   // The change since that previous result, printed after it by a cumulative report ("Δ% -10,4",
@@ -388,9 +406,11 @@ const ADMIN_SPANS: RegExp[] = [
   // "Histórico: 15/03/2024: 52 | 11/12/2023: 44", "Resultados anteriores:   04/02/2025 » 112 mg/dL"), or a
   // date's several results each after its name, between the dots or bars a history prints ("HISTÓRICO .......
   // 10/06/2025: leucócitos 4.580 · TGP 29"), the date in brackets before the colon too ("Anterior (02/12/2024):
-  // colesterol total 198 · HDL 55"); a named value after a ';' may be another result of the line.
+  // colesterol total 198 · HDL 55"); a named value after a ';' may be another result of the line. A history of
+  // one result may name it after a dash, each sample after its date and '=' ("Histórico - Colesterol total:
+  // 18/10/2025 = 231 mg/dL | 22/04/2026 = 219 mg/dL").
   new RegExp(
-    String.raw`(?:^|\s)(?:(?:resultados?\s+)?anterior(?:es)?|hist[oó]rico)(?:(?:\s*\.{2,})?\s*:?(?:\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s*[:\-»→]?\s*${DATED_ITEMS}[\s;,|·]*)+|\s*\(\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s*\)\s*:\s*${DATED_ITEMS})`,
+    String.raw`(?:^|\s)(?:(?:resultados?\s+)?anterior(?:es)?|hist[oó]rico)(?:(?:\s*[-–—]\s*\p{L}[\p{L}\d ().-]{0,30}?(?=\s*:))?(?:\s*\.{2,})?\s*:?(?:\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s*[:\-»→=]?\s*${DATED_ITEMS}[\s;,|·]*)+|\s*\(\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s*\)\s*:\s*${DATED_ITEMS})`,
     'giu',
   ),
   // A sample or request code of the lab's letters, the year and a sequence ("CTA-2025-004871",
@@ -435,7 +455,7 @@ const ADMIN_SPANS: RegExp[] = [
   // … or in the international format, the country code first and the area code unbracketed ("(+55 31 9
   // 8804-2617)", a voice message's sender).
   /(?<![\d])\+55\s?\(?\d{2}\)?\s?(?:9\s?)?\d{4}[-\s]?\d{4}(?!\d)/gu,
-  /(?<![\p{L}])desde\s+(?:19|20)\d\d(?![\d.,])/giu,
+  /(?<![\p{L}])desde\s+(?:19|20)\d\d(?!\d|[.,]\d)/giu,
   // A day of the month in a sentence ("na consulta do dia 25", "até o dia 3 de dezembro", "o retorno é dia
   // 27."): a date, a sentence's full stop after it or not; not with a decimal or a unit after it, a value's.
   new RegExp(String.raw`(?<![\p{L}])(?:(?:n|d)?o|[eé]|ser[aá]|foi)\s+dia\s+\d{1,2}(?![\d:/]|[.,]\d|\s*(?:h|horas?|min|${UNIT_PATTERN})(?![\p{L}]))`, 'giu'),
@@ -709,6 +729,8 @@ export function resultTokens(text: string, raw?: string): Token[] {
     // what a lab's or hospital's name has beside it ("LABORATÓRIO ARAUCÁRIA   LAUDO DE EXAMES").
     !WEB_ADDRESS.test(cs[1]!) &&
     !isAdminLine(cs[0]!) &&
+    // Nor a record's title beside the system that prints it ("e-SUS APS - PEC | Prontuário do cidadão").
+    !isAdminLine(cs[1]!) &&
     // Nor the order's status beside a section's title (a results app's "HEMOGRAMA COMPLETO   Liberado ✓").
     !isCardStatus(cs[1]!) &&
     // Nor a title's method beside it ("GLICOSE   Hexoquinase").

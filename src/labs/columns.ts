@@ -386,7 +386,7 @@ export function withoutPreviousColumn(line: CleanLine, previousAt: number, histo
 // Some networks print the sample's date first ("12/04/2024: 209 mg/dL", "10/12/2024   7,4 %").
 // A base excess is negative ("-12,8").
 const PREVIOUS_VALUE =
-  /^(?:[<>]?\s*[-−]?\d[\d.,]*(?:\s*[^\s\d(]\S*)?(?:\s*(?:em|de)?\s*\(?\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\)?)?|\d{1,2}\/\d{1,2}\/\d{2,4}\s*[:\-»]?\s*[<>]?\s*\d[\d.,]*(?:\s*[^\s\d(]\S*)?|-+|—|n\/?d)$/i;
+  /^(?:[<>]?\s*[-−]?\d[\d.,]*(?:\s{0,2}[^\s\d(]\S*)?(?:\s*(?:em|de)?\s*\(?\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\)?)?|\d{1,2}\/\d{1,2}\/\d{2,4}\s*[:\-»]?\s*[<>]?\s*\d[\d.,]*(?:\s{0,2}[^\s\d(]\S*)?|-+|—|n\/?d)$/i;
 
 /** A previous result's cell with its sample's date, before or after the value ("12/04/2024: 209 mg/dL", "95 mg/dL em 14/10/2024"). */
 function isDatedPrevious(cell: string): boolean {
@@ -412,7 +412,8 @@ const DATE_AFTER_VALUE = /^(?:(?:em|de)\s+)?\(?\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\)?
 
 // The date of an earlier sample in a cell of its own before its value ("10/12/2024   7,4 %").
 const DATE_BEFORE_VALUE = /^\d{1,2}\/\d{1,2}\/\d{2,4}:?$/;
-const VALUE_AFTER_DATE = /^[<>]?\s*\d[\d.,]*(?:\s*[^\s\d(]\S*)?$/;
+// The unit within the cell: after a column gap a word is a cell of its own ("12/08/26: 25   Reagente").
+const VALUE_AFTER_DATE = /^[<>]?\s*\d[\d.,]*(?:\s{0,2}[^\s\d(]\S*)?$/;
 
 /** A number alone or with its unit ("4,91", "36 U/L"); a date is none. */
 function isValueWithUnit(cell: string): boolean {
