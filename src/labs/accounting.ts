@@ -1247,7 +1247,14 @@ export function accountLines(printed: readonly AccountLine[], read: readonly Rea
     // account of it. A reference printed alone is led ("até", "<") or a range; the bound that closes a range
     // the line above left open ("150.000 a" / "450.000 /mm³", a PDF cell wrapped) is the reference's.
     const loneValue = bare === '' && !led.lead && /^\d/.test(rest.trim()) && !OPEN_RANGE_END.test(lines[i - 1]?.text ?? '');
-    const near = labelledResult || loneValue ? [] : [...(before !== undefined ? byLine.get(before)! : []), ...(after !== undefined ? byLine.get(after)! : [])];
+    // So is a result's row, the analyte's name in its first cell and a value alone in the next, with its unit
+    // or none ("LDL-COLESTEROL (calculado)   160 mg/dL"): the bound of the next result's goals that happens
+    // to print the same number ("inferior a 160 mg/dL") is no account of it.
+    const rowCells = l.text.trim().split(/\s{2,}/);
+    const rowValue = rowCells.length === 2 ? /^\d[\d.,]*/.exec(rowCells[1]!) : null;
+    const rowUnit = rowValue ? rowCells[1]!.slice(rowValue[0].length).trim() : '';
+    const resultRow = key !== undefined && !led.lead && rowValue !== null && (rowUnit === '' || unitAtStart(rowUnit)?.consumed === rowUnit.length);
+    const near = labelledResult || loneValue || resultRow ? [] : [...(before !== undefined ? byLine.get(before)! : []), ...(after !== undefined ? byLine.get(after)! : [])];
     if (!toks.every((t) => own.some((b) => b.has(t, true, l.text)) || near.some((b) => b.has(t, false, l.text)))) unaccounted.add(i);
     else accountedBy.set(i, own);
   }
