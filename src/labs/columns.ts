@@ -308,10 +308,15 @@ export function withoutPreviousColumn(line: CleanLine, previousAt: number, histo
     // with one cell per header cell is placed by order, its cell under the previous header the earlier sample's.
     // Only when the header's first cell is over the name and each cell starts nearer its own header cell than
     // any other (a header over the value columns only, "%   /mm³   Anterior /mm³", would place the name
-    // first); the cell placed so must still reach into the previous column.
+    // first); the cell placed so must still reach into the previous column. A number right-aligned under a
+    // left-aligned header cell may start nearer the cell before ("33,2   2.058   1.984" under "%   /mm³
+    // anterior /mm³"): it ends right where its own starts, and is placed by its end then.
     const previousIndex = starts!.findIndex((at) => Math.abs(at - previousAt) <= 3);
     const nearest = (at: number) => starts!.reduce((best, s, i) => (Math.abs(s - at) < Math.abs(starts![best]! - at) ? i : best), 0);
-    const placed = printed.length === starts!.length && Math.abs(starts![0]! - printed[0]!.at) <= 3 && printed.every((c, i) => nearest(c.at) === i);
+    const placed =
+      printed.length === starts!.length &&
+      Math.abs(starts![0]! - printed[0]!.at) <= 3 &&
+      printed.every((c, i) => nearest(c.at) === i || (/^[\d.,]+$/.test(c.cell) && nearest(c.at + c.cell.length) === i));
     const inOrder = previousIndex > 0 && placed ? printed[previousIndex] : undefined;
     const byOrder = inOrder && inOrder.at + inOrder.cell.length > previousAt - 3 && inOrder.at < nextAt - 3 ? inOrder : undefined;
     const under = byOrder ? [byOrder] : printed.filter((c) => c.at >= previousAt - 3 && c.at < nextAt - 3);

@@ -246,7 +246,9 @@ export function categoryGoalsLine(text: string): CategoryGoal[] | undefined {
   const m = CATEGORY_LEAD.exec(text.trim());
   if (!m || !isRiskCategoryLabel(m[1]!)) return undefined;
   const goals: CategoryGoal[] = [];
-  for (const item of noteItems(m[2]!).flatMap((i) => i.split(/\s*,\s*|\s+e\s+(?=\p{L})/u))) {
+  // A bar between the goals ("LDL inferior a 130 mg/dL   |   não-HDL inferior a 160 mg/dL") is left a column's
+  // gap by the cleaning: the gap parts them too.
+  for (const item of noteItems(m[2]!).flatMap((i) => i.split(/\s*,\s*|\s{2,}|\s+e\s+(?=\p{L})/u))) {
     const named = /^(\p{L}[\p{L}\d\- ]*?)\s*:?\s*((?:[<≤]|at[eé]\s|inferior|menor|abaixo).*)$/iu.exec(item);
     if (!named || !lookupName(named[1]!) || !isGoal(named[2]!)) return undefined;
     goals.push({ name: named[1]!, category: m[1]!.trim(), range: named[2]!.trim() });
