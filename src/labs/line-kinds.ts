@@ -407,11 +407,15 @@ export function isProseBound(t: string): boolean {
  * (Posicionamento oficial da" / "Sociedade Brasileira de Cardiologia, SBC 2019); os valores acima são …"): the line
  * closes a bracket it never opened, every number of it inside that bracket (a guideline's year, an
  * edition), and goes on in words. A result row's value is never inside a bracket opened on another line.
+ * Under a line led as a note ("Observação: Perfil sorológico (HBsAg não reagente, …" / "e anti-HBs reagente)
+ * compatível com …"), the bracket's words are the note's account of results read elsewhere, none of them a result,
+ * with or without a number.
  */
 export function isWrappedNoteTail(t: string, above: string | undefined): boolean {
   if (above === undefined || (above.match(/\(/g) ?? []).length <= (above.match(/\)/g) ?? []).length) return false;
   const close = t.indexOf(')');
-  if (close < 0 || t.slice(0, close).includes('(') || !/\d/.test(t.slice(0, close)) || /\d/.test(t.slice(close))) return false;
+  if (close < 0 || t.slice(0, close).includes('(') || /\d/.test(t.slice(close))) return false;
+  if (!/\d/.test(t.slice(0, close)) && !isNote(above)) return false;
   return /^\p{L}/u.test(t) && /^\)\s*[;,.]?\s*\p{L}/u.test(t.slice(close)) && !/\s{3,}/.test(t);
 }
 

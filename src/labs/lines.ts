@@ -442,8 +442,9 @@ export function cleanLine(raw: string, index: number): CleanLine {
     (m, low: string, word1: string | undefined, word2: string | undefined, high: string) => `${low} ${word1 ?? word2} ${high}`.padEnd(m.length),
   );
   // So does a blood-gas analyser, its bounds right-aligned inside square brackets ("[  136  -   146 ]",
-  // "[ -2.0  -   3.0 ]"): the brackets hold one range, never three cells.
-  t = t.replace(/\[\s*([-–]?\s?\d[\d.,]*)\s*([-–]|a|à)\s*([-–]?\s?\d[\d.,]*)\s*\]/gu, (m, low: string, dash: string, high: string) =>
+  // "[ -2.0  -   3.0 ]"), a base excess's high bound with its plus sign ("[  -2,0 -   +2,0 ]"): the
+  // brackets hold one range, never three cells.
+  t = t.replace(/\[\s*([-–]?\s?\d[\d.,]*)\s*([-–]|a|à)\s*([-–+]?\s?\d[\d.,]*)\s*\]/gu, (m, low: string, dash: string, high: string) =>
     `[${low.replace(/\s/g, '')} ${dash} ${high.replace(/\s/g, '')}]`.padEnd(m.length),
   );
   // A message typed by hand shortens "que" to "q" ("(menor q 190)", "maior q 40"): the comparator

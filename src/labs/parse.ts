@@ -1046,12 +1046,20 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     // ("Baixo: LDL < 130 · não-HDL < 160"): every number a goal, accounted as such; the results it names take
     // its goals together, as from a goals table's rows (a value between goals is placed nowhere), unless the
     // report printed a range of their own.
-    const opened = goalsNote(t);
+    // Its categories may be set apart by bars ("METAS LDL (MG/DL): RISCO BAIXO <130 | INTERMEDIARIO <100 | …"), which
+    // the line's reading turned into cells: the note is read with its bars.
+    const barred = line.bars?.join(' | ');
+    const opened = goalsNote(t) ?? (barred !== undefined ? goalsNote(barred) : undefined);
     // Or one whose lead names no analyte, each category's goals after their names ("* META CONFORME RISCO
     // CARDIOVASCULAR: BAIXO LDL < 130 / NAO-HDL < 160 ; INTERMEDIARIO LDL < 100 /"), an item wrapped onto the next line.
     const namedGoals = opened ? undefined : categoryNamedGoals(t, note && note.at === lastTextAt ? note.category : undefined);
     const noteGoals =
-      opened?.goals ?? (note && note.at === lastTextAt && note.names ? goalsNoteGoesOn(t, note.names) : undefined) ?? categoryGoalsLine(t) ?? namedGoals?.goals;
+      opened?.goals ??
+      (note && note.at === lastTextAt && note.names
+        ? (goalsNoteGoesOn(t, note.names) ?? (barred !== undefined ? goalsNoteGoesOn(barred, note.names) : undefined))
+        : undefined) ??
+      categoryGoalsLine(t) ??
+      namedGoals?.goals;
     if (noteGoals) {
       close();
       seen[seen.length - 1]!.text = '';
