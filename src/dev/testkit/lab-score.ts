@@ -249,6 +249,16 @@ export const CORPUS_SETS = [
   'heldout121',
   'heldout124',
   'heldout135',
+  'heldout122',
+  'heldout127',
+  'heldout128',
+  'heldout129',
+  'heldout130',
+  'heldout133',
+  'heldout134',
+  'heldout136',
+  'heldout137',
+  'heldout138',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
 
