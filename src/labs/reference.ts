@@ -1522,7 +1522,18 @@ const CUT_RANGE = new RegExp(
   'iu',
 );
 
-export const isCutRange = (text: string): boolean => CUT_RANGE.test(text.trim());
+// A range whose last bound is a whole number below its first, ending the text ("15,0 a 1", "10,0 a 5", a
+// screenshot's right margin cutting the column with no mark of it): no range is printed upside down, so the
+// last bound is what the edge left of a longer number, cut inside its integer as "1[cortado]" is.
+const INVERTED_RANGE = new RegExp(String.raw`^(?:\p{L}[\p{L} ]*:\s*)?(${NUMBER})\s*(?:a|-|–|at[eé])\s*(\d+)$`, 'iu');
+const invertedRange = (t: string): boolean => {
+  const m = INVERTED_RANGE.exec(t);
+  if (!m) return false;
+  const low = parseBrNumber(m[1]!);
+  return low !== undefined && Number(m[2]) < low;
+};
+
+export const isCutRange = (text: string): boolean => CUT_RANGE.test(text.trim()) || invertedRange(text.trim());
 
 // Ranges side by side, one for each value of a row, parted by a bar, a semicolon or a column break ("0 a
 // [borrado] % | 0 a 100 /mm³", a relative and an absolute count's).
