@@ -1371,9 +1371,9 @@ export function isAdminLine(text: string): boolean {
   // date): no result.
   const untallied = text.replace(RECORD_TALLIES, ' ').replace(CPF_NUMBERS, ' ');
   if (untallied !== text && (!/\d/.test(untallied) || isAdminLine(untallied))) return true;
-  // A day of the month or a count of days said in a sentence ("A consulta está marcada para o dia 28.", "tomando
-  // há 15 dias"): a date or a time, when no other number is on the line.
-  if (/\bdias?\s+\d|\d\s+dias\b/iu.test(text) && !/\d/.test(text.replace(/\bdia\s+\d{1,2}(?![\d:/]|[.,]\d)|(?<![\d.,])\d{1,3}\s+dias\b/giu, '')) && !labValue(text)) return true;
+  // A day of the month said in a sentence ("A consulta está marcada para o dia 28."): a date, when no other
+  // number is on the line. (A count of days is not: "beta hcg negativo (atrasou 5 dias)" says a result.)
+  if (/\bdia\s+\d/iu.test(text) && !/\d/.test(text.replace(/\bdia\s+\d{1,2}(?![\d:/]|[.,]\d)/giu, '')) && !labValue(text)) return true;
   // "Página 1 de 2" anywhere on a line that holds nothing else result-like.
   if (/\bp[aá]g(?:ina)?\.?\s*\d+\s*(?:de|\/)\s*\d+/i.test(text) && !/:\s*\d/.test(text.replace(/p[aá]g(?:ina)?\.?\s*\d+\s*(?:de|\/)\s*\d+/i, ''))) return true;
   return false;

@@ -336,6 +336,9 @@ function findingOverNegativeReference(t: string, next: string | undefined): bool
 // The label of a block's result line, with its colon.
 const LABELLED_RESULT = /^resultados?\s*:/i;
 
+// The width of a phone's copy of a PDF, whose lines wrap a reference anywhere (30 characters or so).
+const NARROW_WRAP = 40;
+
 /**
  * Whether a reference line `next` continues the reference item `last` (wrapped-reference rule in addRef): `last`
  * ends open (a label's colon, a range's connector or comparator, a word no unit ends) and `next` opens on a
@@ -343,7 +346,9 @@ const LABELLED_RESULT = /^resultados?\s*:/i;
  */
 function wrappedReferenceGoesOn(last: string, next: string): boolean {
   const l = last.trimEnd();
-  const n = next.trimStart();
+  const n = next.trim();
+  // Only a narrow column wraps so: a longer line is a line of its own (a typed note after a reference).
+  if (n.length > NARROW_WRAP) return false;
   // A range cut after its low bound ("Mulheres: 15" / "a 150 ng/mL").
   if (/\d$/.test(l) && /^(?:a|at[eé]|[-–])\s*\d/u.test(n)) return true;
   if (/\d$/.test(l) && /^[\p{L}µ/%]/u.test(n)) {
