@@ -30,6 +30,16 @@ const NAME_THEN_VALUE = new RegExp(
 );
 const SAYS_CORRECTION = new RegExp(String.raw`(?:^\*?\s*${CORRECTION_LEAD}\S|(?:^|[\s,;.-])(?:${SLIP_WORDS})\s*[.!]*$)`, 'iu');
 
+// A correction of a decimal separator left out ("*12,6 g/dL kkkk esqueci a vírgula"): the value alone, maybe its
+// unit and the typist's laughter, then the words that say the separator was forgotten. No name needed: the slip
+// it corrects is the sender's last number, the same digits with no separator.
+const LAUGH = String.raw`(?:k{3,}|(?:ha){2,}h?|(?:rs)+|(?:he){2,})`;
+const SEPARATOR_SLIP = String.raw`(?:esqueci|faltou|sem|n[aã]o\s+(?:pus|coloquei|botei))\s+(?:[oa]\s+|d[oa]\s+)?(?:v[ií]rgula|ponto)`;
+const SEPARATOR_RESTORED = new RegExp(
+  String.raw`^\*?\s*(\d+[.,]\d+)\s*(%|[\p{L}µ]{1,4}\/[\p{L}\d³]{1,4})?\s*(?:${LAUGH}\s*)?[,;.-]?\s*(?:${LAUGH}\s*)?${SEPARATOR_SLIP}\s*(?:${LAUGH})?\s*[.!]*$`,
+  'iu',
+);
+
 /** The sender of a chat message's line ("[25/11/2026, 20:16:40] Thiago Menezes: …" → "Thiago Menezes"). */
 function senderOf(stamp: string): string {
   return stamp
@@ -70,9 +80,34 @@ export function withTypedCorrections(raws: string[]): TypedCorrections {
     if (stamp) sender = senderOf(stamp[0]);
     return sender;
   });
+  // The sender's last message holding a number, the one a separator's correction is about: its last number is
+  // replaced by the corrected value (and its unit, unless the line types one after it), when the digits are the same.
+  const restoreSeparator = (value: string, unit: string | undefined, i: number) => {
+    for (let k = i - 1; k >= 0; k--) {
+      const line = (out ?? raws)[k]!;
+      const stamp = CHAT_STAMP.exec(line);
+      const message = stamp ? line.slice(stamp[0].length) : line;
+      if (senders[k] !== senders[i] || !/\d/.test(message)) continue;
+      const last = [...message.matchAll(/(?<![\d.,])\d+(?![\d.,]*\d)/gu)].pop();
+      if (!last || last[0] !== value.replace(/\D/g, '')) return;
+      const at = line.length - message.length + last.index!;
+      const rest = line.slice(at + last[0].length);
+      const typedUnit = /^\s*[\p{L}µ%]/u.test(rest);
+      out ??= [...raws];
+      out[k] = `${line.slice(0, at)}${value}${unit && !typedUnit ? ` ${unit}` : ''}${rest}`;
+      out[i] = '';
+      moved.set(k, i);
+      return;
+    }
+  };
   raws.forEach((raw, i) => {
     const stamp = CHAT_STAMP.exec(raw);
     if (!stamp) return;
+    const restored = SEPARATOR_RESTORED.exec(raw.slice(stamp[0].length).trim());
+    if (restored) {
+      restoreSeparator(restored[1]!, restored[2], i);
+      return;
+    }
     const said = correctionOf(raw.slice(stamp[0].length));
     if (!said) return;
     const name = foldSameLength(said.name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -26,6 +26,12 @@ const CLAUSE_BEFORE_NAME = new RegExp(String.raw`^.*,\s+(?=(?:${OPENING_WORDS}\s
 // "e", maybe with an article, after a value and before another name: a second result said in the same
 // sentence ("a ferritina deu 212 e o ferro 96").
 const AND_NEXT = /\s+e\s+(?=(?:(?:o|a|os|as)\s+)?\p{L})/giu;
+// A bound said before a number ("menor que 50", "acima de 20", "até 5,6"): no value of a result.
+const SAID_BOUND = /^[^\d]*\b(?:(?:menor|maior|inferior|superior)\s+(?:que|a)|acima\s+de|abaixo\s+de|at[eé])\s+\d/iu;
+// Where a said reference opens: its bound's words before its first number.
+const BOUND_SAID = /(?<![\p{L}])(?:acima\s+de|abaixo\s+de|(?:menor|maior)\s+que|at[eé]|de)\s+[<>]?\d/iu;
+// Where in the report the speaker is, said before the name ("No hemograma, a hemoglobina 15,4"): no part of it.
+const PLACE_BEFORE = /^(?:(?:e|a[ií]|agora|ent[aã]o)\s+)?(?:n[oa]s?|d[oa]s?)\s+[^,\d]{3,40},\s+(?=(?:o|a|os|as)\s+\p{L})/iu;
 // A remark said between the name and its verb, after a pause ("E os triglicérides, esse aqui que eu fiquei
 // preocupado, deu 223"): opening on a pronoun, it is the speaker's, no part of the name.
 const REMARK_AFTER_NAME = /,\s+(?:ess[ea]s?|est[ea]s?|aquel[ea]s?|isso|isto|que|eu|ele|ela)\s.*$/iu;
@@ -55,7 +61,8 @@ const SPOKEN_DECIMAL_ANYWHERE = new RegExp(SPOKEN_DECIMAL.source, 'iu');
 function isDictated(line: string, inWords: boolean): boolean {
   const t = line.trim();
   // A number said in words is speech's: no report prints one so ("A ureia vinte e oito. O sódio cento e trinta").
-  if (/\s{2,}|[\t|;:]/.test(t) || t.length < 15 || !(SPEECH.test(t) || inWords)) return false;
+  // A colon said before words ("tem umas metas: baixo risco menor que 130") is speech's list, no label's.
+  if (/\s{2,}|[\t|;]|:(?!\s+\p{L})/u.test(t) || t.length < 15 || !(SPEECH.test(t) || inWords)) return false;
   const sentences = t.replace(SPOKEN_DECIMAL, '$1,$2').split(SENTENCE_END);
   // One sentence alone is speech when it says its value after a verb of reading or with its decimal comma as a word.
   if (sentences.length === 1) return READING_VERB.test(sentences[0]!) || SPOKEN_DECIMAL_ANYWHERE.test(t) || inWords;
@@ -72,6 +79,7 @@ function asResult(sentence: string): string {
   let s = sentence
     .trim()
     .replace(/[.?!]$/, '')
+    .replace(PLACE_BEFORE, '')
     .replace(OPENING, '');
   const verb = READING_VERB.exec(s);
   if (verb) {
@@ -86,7 +94,23 @@ function asResult(sentence: string): string {
     const name = REFERENCE_WORD.test(cut) ? said : cut;
     s = `${name}: ${s.slice(verb.index + verb[0].length)}`;
   }
-  return s;
+  return withoutRemarkBeforeBound(s);
+}
+
+/**
+ * A remark said between the value and its reference ("15,4, tá dentro, de 13,5 a 17,5", "19, e ali diz que é
+ * acima de 20"): words with no reference word in them are the speaker's, and kept they hide the bound.
+ */
+function withoutRemarkBeforeBound(result: string): string {
+  const after = /\d(?:%|\s+mil\b)?,\s+/u.exec(result);
+  if (!after) return result;
+  const from = after.index + after[0].length;
+  const tail = result.slice(from);
+  const bound = BOUND_SAID.exec(tail);
+  if (!bound || bound.index === 0) return result;
+  const words = tail.slice(0, bound.index);
+  if (/\d/.test(words) || /\b(?:refer[eê]ncia|normal|desej[aá]vel|ideal|valor|meta)/iu.test(words)) return result;
+  return result.slice(0, from) + tail.slice(bound.index);
 }
 
 /**
@@ -104,7 +128,9 @@ function saidResults(sentence: string): string[] {
     const open = (before.match(/\(/g) ?? []).length !== (before.match(/\)/g) ?? []).length;
     // A name's digits glued to its letters ("o T4 livre 1,3", "a B12 389") are no value.
     const named = after.replace(OPENING, '').replace(/(?<=\p{L})\d+(?![.,]\d)/gu, '');
-    if (open || !/\d/.test(before) || !/^\p{L}[^\d()]*?\s[<>]?\d/u.test(named)) continue;
+    // Nor is a bound said after "e" ("alto risco menor que 70 e muito alto risco menor que 50", "19, e ali diz que
+    // é acima de 20"): a reference or a goal, the result's before it.
+    if (open || !/\d/.test(before) || !/^\p{L}[^\d()]*?\s[<>]?\d/u.test(named) || (SAID_BOUND.test(named) && !REFERENCE_FIRST.test(after))) continue;
     out.push(before);
     from = at + m[0].length;
   }
@@ -130,7 +156,8 @@ export function dictatedAsResults(raws: string[]): string[] {
     const parts: string[] = [];
     for (const sentence of said.trim().replace(SPOKEN_DECIMAL, '$1,$2').split(SENTENCE_END)) {
       // A sentence with no number, or one saying the lab's, the patient's or the sample's data, says no result.
-      if (!/\d/.test(sentence) || isAdminLine(sentence)) continue;
+      // Its opening words are speech's, not a label's: "Os" is no service order (OS), "No hemograma," no number (Nº).
+      if (!/\d/.test(sentence) || isAdminLine(sentence.trim().replace(PLACE_BEFORE, '').replace(OPENING, ''))) continue;
       // A note closing the sentence about the references of all its results ("…, a referência dessas ficou
       // na outra página"): each result's, not the last one's alone.
       const shared = SHARED_REFERENCE_NOTE.exec(sentence);

@@ -600,12 +600,15 @@ const VALUE_UNIT_END = new RegExp(String.raw`\d\s*(?:${UNIT_PATTERN})\s*$`, 'iu'
 // … or closed by its reference in brackets, a number in it ("leucocitos 15 por campo (ate 5), hemacias 2 por
 // campo (ate 3)", a relative typing the urine's sediment in one sentence): the bracket ends that result.
 const REFERENCE_BRACKET_END = /\([^()]*\d[^()]*\)\s*$/u;
+// … or a piece that is only a name and its bare value ("colesterol total 214, hdl 58", a list typed with no
+// units): nothing after the value that the comma could go on with.
+const NAME_AND_VALUE_ONLY = /^\s*\p{L}[\p{L} .-]*\s[<>]?\d+(?:[.,]\d+)?\s*$/u;
 const NAME_BEFORE_VALUE = /^\p{L}[\p{L}\d .-]*?(?=\s*:?\s*[<>]?\d)/u;
 
 /** Whether `seg` is the next typed result after `before`, a result whose value and unit or bracketed reference end it ("tgo 22 u/l, tgp 35 u/l"). */
 function afterUnit(before: string, seg: string): boolean {
   const name = NAME_BEFORE_VALUE.exec(seg)?.[0];
-  return (VALUE_UNIT_END.test(before) || REFERENCE_BRACKET_END.test(before)) && name !== undefined && lookupName(name.trim()) !== undefined;
+  return (VALUE_UNIT_END.test(before) || REFERENCE_BRACKET_END.test(before) || NAME_AND_VALUE_ONLY.test(before)) && name !== undefined && lookupName(name.trim()) !== undefined;
 }
 
 /**

@@ -8,7 +8,7 @@ import type { Entry, Group } from './result.ts';
 import { isReferenceLabel, isReferenceText, qualitativeAtStart, qualitativeReference, REFERENCE_LEAD_WORDS, stripReferenceLead } from './reference.ts';
 import { unitAtStart } from './units.ts';
 import { markerOf, readValue, VERDICT_WORD } from './value.ts';
-import { COLUMN_HEADING, isWordField, WORD_THEN_COMMENT, wordResultText } from './word-results.ts';
+import { COLUMN_HEADING, FINDING_SENTENCE, isWordColumnName, isWordField, WORD_THEN_COMMENT, wordResultText } from './word-results.ts';
 import { matchesOf } from '../text/matches.ts';
 
 // The glucose load of a tolerance test ("TOTG 75 g", "TESTE ORAL DE TOLERÂNCIA À GLICOSE - 75 g"):
@@ -68,7 +68,11 @@ export function verdictLine(t: string, underValue = false): 'alto' | 'baixo' | n
   // "● Abaixo", "▲ Acima"): under a number no word result reads so.
   if (!m) {
     const chip = underValue ? VERDICT_CHIP.exec(t.trim()) : null;
-    return chip && (VERDICT_WORD.test(chip[1]!) || /^(?:acima|abaixo)$/iu.test(chip[1]!)) ? markerOf(chip[1]!) : undefined;
+    if (!chip) return undefined;
+    // A tier's name as the chip ("Limítrofe", a lipid's middle tier): it says the value sits in a tier of the
+    // reference printed under it, which judges it; read as a line of its own it would end the card.
+    if (/^lim[ií]trofe$/iu.test(chip[1]!)) return null;
+    return VERDICT_WORD.test(chip[1]!) || /^(?:acima|abaixo)$/iu.test(chip[1]!) ? markerOf(chip[1]!) : undefined;
   }
   return /^acima$/i.test(m[1]!) ? 'alto' : /^abaixo$/i.test(m[1]!) ? 'baixo' : null;
 }
@@ -357,6 +361,19 @@ export function verticalCell(
     wordResultText(t) !== undefined &&
     /^\p{L}(?:[\p{L}+-]| (?! ))*$/u.test(t.trim()) &&
     t.trim().split(/\s+/).length <= 4
+  )
+    return 'finding-result';
+  // A finding said in a sentence alone under a stool or word exam's title ("Parasitológico de fezes (método de
+  // Hoffman)" / "Presença de ovos de Ascaris lumbricoides", an app's card): what was found, the result, however
+  // many words it takes.
+  if (
+    title &&
+    !pending &&
+    !afterRefLabel &&
+    isWordColumnName(title.name.replace(/(?:\s*\([^()]*\))+\s*$/, '')) &&
+    FINDING_SENTENCE.test(t.trim()) &&
+    !t.includes(':') &&
+    wordResultText(t) !== undefined
   )
     return 'finding-result';
   // "PCR" / "< 0,5" / "mg/L" / "Inferior a 5,0": a bound alone under a title is the result, unless a

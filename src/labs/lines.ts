@@ -248,6 +248,10 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // A spacing accent standing alone is OCR noise ("**Hematócrito:**´ 45,1 %"): a letter's own accent is
   // combined with it, never printed apart.
   t = t.replace(/[´`¨˜¸]/g, '');
+  // So is a broken bar, a tilde or an opening quote alone, set apart by a column gap or ending the line ("13,2
+  // g/dL ¦      12,0 a 15,5", "33,2 g/dL  ~    31,0 a 36,0", a printout's specks read as marks): no flag nor
+  // cell, it would stand between the value and its reference. Blanked, so the columns keep their places.
+  t = t.replace(/(?<=\s)[¦~‘](?=\s{2,}|\s*$)/gu, ' ');
   // A chat export's message stamp and sender ("[09/10/2024 08:56] Ana: ", "09/10/2024 08:56 - Ana: ")
   // date the message, not its content: the result after them is read as if the line began there. A
   // message in conversation (a question, an exclamation, sentences: "Deu esse 192 vermelho, é
@@ -688,6 +692,12 @@ const REPORT_NAMES = [
   // A haemolysis work-up's counts, whose names take the same slips ("Reticul6citos").
   'Reticulócitos',
   'Eritroblastos',
+  // The white cells of a differential the catalogue names by their kind only ("Segrnentados" read back).
+  'Segmentados',
+  'Bastonetes',
+  'Metamielócitos',
+  'Mielócitos',
+  'Promielócitos',
 ];
 let catalogueWords: Set<string> | undefined;
 const nameWords = () =>
@@ -1367,6 +1377,9 @@ export function isAdminLine(text: string): boolean {
   // date): no result.
   const untallied = text.replace(RECORD_TALLIES, ' ').replace(CPF_NUMBERS, ' ');
   if (untallied !== text && (!/\d/.test(untallied) || isAdminLine(untallied))) return true;
+  // A day of the month said in a sentence ("A consulta está marcada para o dia 28."): a date, when no other
+  // number is on the line. (A count of days is not: "beta hcg negativo (atrasou 5 dias)" says a result.)
+  if (/\bdia\s+\d/iu.test(text) && !/\d/.test(text.replace(/\bdia\s+\d{1,2}(?![\d:/]|[.,]\d)/giu, '')) && !labValue(text)) return true;
   // "Página 1 de 2" anywhere on a line that holds nothing else result-like.
   if (/\bp[aá]g(?:ina)?\.?\s*\d+\s*(?:de|\/)\s*\d+/i.test(text) && !/:\s*\d/.test(text.replace(/p[aá]g(?:ina)?\.?\s*\d+\s*(?:de|\/)\s*\d+/i, ''))) return true;
   return false;

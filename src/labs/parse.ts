@@ -337,6 +337,40 @@ function findingOverNegativeReference(t: string, next: string | undefined): bool
 // The label of a block's result line, with its colon.
 const LABELLED_RESULT = /^resultados?\s*:/i;
 
+// The width of a phone's copy of a PDF, whose lines wrap a reference anywhere (30 characters or so).
+const NARROW_WRAP = 40;
+
+/**
+ * Whether a reference line `next` continues the reference item `last` (wrapped-reference rule in addRef): `last`
+ * ends open (a label's colon, a range's connector or comparator, a word no unit ends) and `next` opens on a
+ * number, a comparator or a lower-case word; or `next` opens on the unit of `last`'s closing range, words after it.
+ */
+function wrappedReferenceGoesOn(last: string, next: string): boolean {
+  const l = last.trimEnd();
+  const n = next.trim();
+  // Only a narrow column wraps so: a longer line is a line of its own (a typed note after a reference).
+  if (n.length > NARROW_WRAP) return false;
+  // A range cut after its low bound ("Mulheres: 15" / "a 150 ng/mL").
+  if (/\d$/.test(l) && /^(?:a|at[eé]|[-–])\s*\d/u.test(n)) return true;
+  if (/\d$/.test(l) && /^[\p{L}µ/%]/u.test(n)) {
+    const u = unitAtStart(n);
+    return u !== undefined && u.consumed > 0 && /^\s+\p{L}/u.test(n.slice(u.consumed)) && /\s\d[\d.,]*\s*(?:a|-|–|at[eé])\s*\d[\d.,]*$/u.test(l);
+  }
+  const open = /(?:\p{L}\s*:|\s(?:a|at[eé]|de|e)|[<>≤≥-])$/u.test(l) || (/\p{Ll}{3,}$/u.test(l) && unitAtStart(l.split(/\s+/).pop()!) === undefined);
+  return open && /^(?:[<>≤≥]|\d|\p{Ll})/u.test(n) && /\d/.test(`${l}${n}`);
+}
+
+/** `start` with the lines after line `at` that go on with it (wrappedReferenceGoesOn), at most three. */
+function wrappedReferenceRun(start: string, lines: CleanLine[], at: number): string {
+  let text = start;
+  let next = nextLine(lines, at);
+  for (let k = 0; k < 3 && next && wrappedReferenceGoesOn(text, next.text); k++) {
+    text = `${text} ${next.text.trim()}`;
+    next = nextLine(lines, next.index);
+  }
+  return text;
+}
+
 export function parseLabReport(text: string, options: LabParseOptions = {}): LabParseResult {
   // A chat's correction of a value typed earlier ("*8,1 a glicada, digitei errado") is read on the line it
   // corrects, and the result cites the correction's line (corrections.ts).
@@ -602,7 +636,16 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   const addRef = (g: Group, t: string) => {
     const { rest } = stripReferenceLead(t);
     if (RISK_LEAD.test(t.slice(0, t.length - rest.length))) g.riskTiers = true;
-    if (rest !== '') g.refItems.push(g.riskTiers ? asRiskTier(rest) : rest);
+    if (rest === '') return;
+    // A reference hard-wrapped at a narrow width (a PDF copied on a phone: "Valor de referência: Homens:" /
+    // "0,70 a 1,30 mg/dL Mulheres:" / "0,50 a 1,10 mg/dL"): a line left open, on a label, a range's "a" or
+    // a word no unit ends, goes on on the next, and read apart the labels pair with the wrong ranges.
+    const last = g.refItems.at(-1);
+    if (last !== undefined && !g.riskTiers && wrappedReferenceGoesOn(last, rest)) {
+      g.refItems[g.refItems.length - 1] = `${last} ${rest}`;
+      return;
+    }
+    g.refItems.push(g.riskTiers ? asRiskTier(rest) : rest);
   };
 
   // The text of each line as read (a previous-result column cut off): the accounting pass counts its tokens.
@@ -1367,10 +1410,11 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     if (
       pending &&
       (pending.refItems.length > 0 || lastRefLead || heading !== t || underValueCell(lines, pending, line.index)) &&
-      isReferenceHeading(heading) &&
+      (isReferenceHeading(heading) || (afterLead.lead && below !== undefined && wrappedReferenceGoesOn(heading, below))) &&
       !lookupName(cleanName(heading)) &&
       below !== undefined &&
-      isReferenceText(below, { strictLabels: true })
+      (isReferenceText(below, { strictLabels: true }) ||
+        isReferenceText(wrappedReferenceRun(heading, lines, line.index), { strictLabels: true }))
     ) {
       addRef(pending, heading);
       continue;
@@ -1583,6 +1627,20 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     const ledFor = referenceLedFor(t);
     if (ledFor && pending?.entries.some((e) => sameAnalyte(e, ledFor.subject, { prefix: true }) || labelLeadsRow(e.name, ledFor.subject))) {
       addRef(pending, ledFor.range);
+      continue;
+    }
+    // The rest of a reference wrapped at a narrow width, its last line left open ("39 a 308 U/L Mulheres: 26 a" /
+    // "192 U/L"): read on with it, though alone it reads as no reference (wrappedReferenceGoesOn).
+    const openRef = pending?.refItems.at(-1);
+    if (
+      pending &&
+      openRef !== undefined &&
+      !pending.riskTiers &&
+      wrappedReferenceGoesOn(openRef, t) &&
+      !lookupName(cleanName(t.split(':')[0]!)) &&
+      isReferenceText(wrappedReferenceRun(`${openRef} ${t.trim()}`, lines, line.index), { strictLabels: true })
+    ) {
+      addRef(pending, t);
       continue;
     }
     // A reference standing on its own line: under the result, or above it inside a block.

@@ -1523,7 +1523,20 @@ const CUT_RANGE = new RegExp(
   'iu',
 );
 
-export const isCutRange = (text: string): boolean => CUT_RANGE.test(text.trim());
+// A range whose last bound is a whole number below its first, ending the text ("15,0 a 1", "10,0 a 5", a
+// screenshot's right margin cutting the column with no mark of it): no range is printed upside down, so the
+// last bound is what the edge left of a longer number, cut inside its integer as "1[cortado]" is. A
+// transcriber's note in brackets may follow it ("197 a 7 *(o restante está cortado na margem)*").
+const INVERTED_RANGE = new RegExp(String.raw`^(?:\p{L}[\p{L} ]*:\s*)?(${NUMBER})\s+(?:a|-|–|at[eé])\s+(\d+)(?:\s*\*?\([^()]*\)\*?)?$`, 'iu');
+const invertedRange = (t: string): boolean => {
+  const m = INVERTED_RANGE.exec(t);
+  // An identifier's long run of digits ("Pedido: 884120 - 3") is no bound.
+  if (!m || /^\d{5,}$/.test(m[1]!)) return false;
+  const low = parseBrNumber(m[1]!);
+  return low !== undefined && Number(m[2]) < low;
+};
+
+export const isCutRange = (text: string): boolean => CUT_RANGE.test(text.trim()) || invertedRange(text.trim());
 
 // Ranges side by side, one for each value of a row, parted by a bar, a semicolon or a column break ("0 a
 // [borrado] % | 0 a 100 /mm³", a relative and an absolute count's).
