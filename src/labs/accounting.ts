@@ -67,6 +67,7 @@ import { GLUCOSE_LOAD, isCitationLine, isGradeLegend, wordsAfterLabel } from './
 import {
   COLUMN_HEADING,
   FINDING_SENTENCE,
+  findingAfterLabel,
   ISOLATE_WITH_COUNT,
   isWordColumnName,
   isWordField,
@@ -816,6 +817,11 @@ export function resultTokens(text: string, raw?: string): Token[] {
   // a column break with no colon, a finding sentence is ("Resultado      Foram encontrados ovos de …").
   const finding = /^\s*resultados?\s{2,}(\p{L}[^\d]*)$/iu.exec(t);
   const res = /^\s*resultados?\s*:\s*(\p{L}[^\d]*)$/iu.exec(t) ?? (finding && FINDING_SENTENCE.test(finding[1]!) ? finding : null);
+  // A word exam's finding said in a sentence after its label's colon ("Parasitológico de fezes: Presença de cistos
+  // de Giardia lamblia"): the sentence is the result (word-results.ts findingAfterLabel).
+  const sentence = /^\s*(\p{L}[^:\d]*?)\s*:\s*(\p{L}[^:\d]*)$/u.exec(t);
+  if (sentence && findingAfterLabel(sentence[1]!, sentence[2]!) && !out.some((o) => o.kind === 'word'))
+    out.push({ kind: 'word', text: sentence[2]!.trim().replace(/[.;]+$/, ''), values: [], at: t.indexOf(sentence[2]!) });
   // Nor has an exam still running ("Resultado: Exame em andamento."), as after a word field's label above.
   if (res && !PENDING.test(res[1]!.trim()) && !out.some((o) => o.kind === 'word'))
     out.push({ kind: 'word', text: res[1]!.trim().replace(/[.;]+$/, ''), values: [], at: t.indexOf(res[1]!) });
@@ -1290,7 +1296,10 @@ export function accountLines(printed: readonly AccountLine[], read: readonly Rea
     // reference printing the same bound (the goals of the footnote both rows point to) is no account of it.
     const cells = key === undefined || own.some((b) => b.a.key === key) ? [] : l.text.trim().split(/\s{2,}/);
     const unreadRow = cells.length >= 2 && !cells[0]!.includes(':') && /^\d[\d.,]*(?!\s*(?:a|à|-|–|at[eé])\s*\d)(?![\d.,])/u.test(cells[1]!);
-    const near = labelledResult || loneValue || unreadRow ? [] : [...(before !== undefined ? byLine.get(before)! : []), ...(after !== undefined ? byLine.get(after)! : [])];
+    const near =
+      labelledResult || loneValue || unreadRow
+        ? []
+        : [...(before !== undefined ? byLine.get(before)! : []), ...(after !== undefined ? byLine.get(after)! : [])];
     if (!toks.every((t) => own.some((b) => b.has(t, true, l.text)) || near.some((b) => b.has(t, false, l.text)))) unaccounted.add(i);
     else accountedBy.set(i, own);
   }

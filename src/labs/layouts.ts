@@ -608,7 +608,11 @@ const NAME_BEFORE_VALUE = /^\p{L}[\p{L}\d .-]*?(?=\s*:?\s*[<>]?\d)/u;
 /** Whether `seg` is the next typed result after `before`, a result whose value and unit or bracketed reference end it ("tgo 22 u/l, tgp 35 u/l"). */
 function afterUnit(before: string, seg: string): boolean {
   const name = NAME_BEFORE_VALUE.exec(seg)?.[0];
-  return (VALUE_UNIT_END.test(before) || REFERENCE_BRACKET_END.test(before) || NAME_AND_VALUE_ONLY.test(before)) && name !== undefined && lookupName(name.trim()) !== undefined;
+  return (
+    (VALUE_UNIT_END.test(before) || REFERENCE_BRACKET_END.test(before) || NAME_AND_VALUE_ONLY.test(before)) &&
+    name !== undefined &&
+    lookupName(name.trim()) !== undefined
+  );
 }
 
 /**

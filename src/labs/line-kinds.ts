@@ -8,7 +8,7 @@ import type { Entry, Group } from './result.ts';
 import { isReferenceLabel, isReferenceText, qualitativeAtStart, qualitativeReference, REFERENCE_LEAD_WORDS, stripReferenceLead } from './reference.ts';
 import { unitAtStart } from './units.ts';
 import { markerOf, readValue, VERDICT_WORD } from './value.ts';
-import { COLUMN_HEADING, FINDING_SENTENCE, isWordColumnName, isWordField, WORD_THEN_COMMENT, wordResultText } from './word-results.ts';
+import { COLUMN_HEADING, FINDING_SENTENCE, findingAfterLabel, isWordColumnName, isWordField, WORD_THEN_COMMENT, wordResultText } from './word-results.ts';
 import { matchesOf } from '../text/matches.ts';
 
 // The glucose load of a tolerance test ("TOTG 75 g", "TESTE ORAL DE TOLERÂNCIA À GLICOSE - 75 g"):
@@ -35,11 +35,17 @@ export const QUALITATIVE_AFTER_COLON =
 // Labels whose text after the colon is a heading, not a result ("Exame: Hemograma completo").
 const HEADING_LABEL = /^(?:exames?|setor|se[cç][aã]o|grupo|perfil|painel|conclus[aã]o|nota|parecer|laudo|tipo de amostra|procedimento)$/i;
 
-/** "Label: a few words" with no digits: a result written in words, when the label is not a heading. */
+/**
+ * "Label: a few words" with no digits: a result written in words, when the label is not a heading. A word
+ * exam's finding sentence may run longer and end in a full stop (word-results.ts findingAfterLabel); any other
+ * line closed by one is a sentence ("Série branca: sem alterações morfológicas."), no result.
+ */
 export function wordsAfterLabel(t: string): boolean {
-  const m = /^([\p{L}][\p{L} .()/-]{1,40}?)\s*:\s*([\p{L}][\p{L} ,()+-]*)$/u.exec(t);
+  const m = /^([\p{L}][\p{L} .()/-]{1,40}?)\s*:\s*([\p{L}][\p{L} ,()+-]*)(\.?)$/u.exec(t);
   if (!m || /\d/.test(t)) return false;
-  return !HEADING_LABEL.test(m[1]!.trim()) && m[2]!.trim().split(/\s+/).length <= 5 && !isReferenceLabel(m[1]!.trim());
+  const finding = findingAfterLabel(m[1]!, m[2]!);
+  if (m[3] && !finding) return false;
+  return !HEADING_LABEL.test(m[1]!.trim()) && (m[2]!.trim().split(/\s+/).length <= 5 || finding) && !isReferenceLabel(m[1]!.trim());
 }
 
 // The lab's verdict on the value above it, on a line of its own (a web portal's card: "Acima da

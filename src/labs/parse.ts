@@ -209,6 +209,7 @@ import { readValue, type ValueRead } from './value.ts';
 import {
   endingReference,
   ISOLATE_WITH_COUNT,
+  findingAfterLabel,
   isWordField,
   joinWrappedFinding,
   labelledFinding,
@@ -1413,8 +1414,7 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
       (isReferenceHeading(heading) || (afterLead.lead && below !== undefined && wrappedReferenceGoesOn(heading, below))) &&
       !lookupName(cleanName(heading)) &&
       below !== undefined &&
-      (isReferenceText(below, { strictLabels: true }) ||
-        isReferenceText(wrappedReferenceRun(heading, lines, line.index), { strictLabels: true }))
+      (isReferenceText(below, { strictLabels: true }) || isReferenceText(wrappedReferenceRun(heading, lines, line.index), { strictLabels: true }))
     ) {
       addRef(pending, heading);
       continue;
@@ -2095,7 +2095,7 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
       close();
       title = undefined;
       const text = wordResultText(words.join(':'));
-      if ((isWordField(label!) || ledWords !== undefined) && text !== undefined) {
+      if ((isWordField(label!) || ledWords !== undefined || (wordRef === undefined && findingAfterLabel(label!, words.join(':')))) && text !== undefined) {
         const name = cleanName(label!);
         pending = {
           entries: [{ def: lookupName(name), name, read: { value: null, text, comparator: null, unit: null, marker: null, rest: '' }, line: line.index }],

@@ -179,6 +179,16 @@ export const FINDING_SENTENCE =
   /^(?:n[aã]o\s+)?(?:foram|foi)\s+(?:encontrad|observad|identificad|visualizad|detectad|isolad)\p{L}*\s+\p{L}|^(?:presen[cç]a|aus[eê]ncia)\s+de\s+\p{L}/iu;
 
 /**
+ * Whether a label and the words after its colon are a word exam and its finding said in a sentence
+ * ("Parasitológico de fezes (Hoffman): Presença de cistos de Giardia lamblia"): the sentence is the result, as
+ * it is alone under the exam's title (line-kinds.ts), however many words it takes. Found with set 138: such a
+ * line was neither read nor listed.
+ */
+export function findingAfterLabel(label: string, words: string): boolean {
+  return isWordColumnName(label.replace(/(?:\s*\([^()]*\))+\s*$/, '').trim()) && FINDING_SENTENCE.test(words.trim());
+}
+
+/**
  * A labelled finding hard-wrapped over two lines, as an e-mail's plain text wraps at its width ("Método de
  * Hoffman (sedimentação espontânea): Positivo - ovos de" / "Trichuris trichiura (ref.: Negativo)"): read
  * whole on its first line when the two make a labelled finding closed by its bracketed reference

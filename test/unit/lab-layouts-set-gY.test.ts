@@ -65,7 +65,7 @@ test('a value printed after an earlier sample\'s word result on a "Resultado ant
   assert.ok(added.analytes.some((a) => a.value === 61.7) || added.unparsed_lines.some((u) => u.includes('61,7')));
 });
 
-test("a word printed after an earlier sample's dated cell under the last column (\"12/03/26: 31   Reagente\") is listed, not cut with it", () => {
+test('a word printed after an earlier sample\'s dated cell under the last column ("12/03/26: 31   Reagente") is listed, not cut with it', () => {
   const lines = [
     'EXAME                              RESULTADO      VALORES DE REFERÊNCIA     ANTERIORES',
     'UREIA ..........................:  41 mg/dL       15 a 40 mg/dL             12/03/26: 37',
@@ -96,7 +96,7 @@ test("a record's title beside its system, a hospital record number after HC and 
   assert.deepEqual(r.unparsed_lines, []);
 });
 
-test('a word after an earlier sample\'s number in a tabbed table\'s history cell ("1.000   Reagente") is listed, not cut as that sample\'s unit', () => {
+test("a word after an earlier sample's number in a tabbed table's history cell (\"1.000   Reagente\") is listed, not cut as that sample's unit", () => {
   const lines = [
     'Exame\tResultado\tUnidade\tValor de referência\tHistórico (02/03/2026)\t',
     'Leucócitos\t6.000\t/mL\taté 10.000\t5.000',

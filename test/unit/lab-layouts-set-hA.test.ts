@@ -67,7 +67,14 @@ test('app card: a "Limítrofe" chip under the value leaves the tiers under "Refe
 });
 
 test('app card: a finding sentence alone under a stool exam is its result', () => {
-  const text = ['Parasitologia', 'Protoparasitológico de fezes', 'Presença de cistos de Entamoeba coli', 'Alterado', 'Referência', 'Ausência de parasitas'].join('\n');
+  const text = [
+    'Parasitologia',
+    'Protoparasitológico de fezes',
+    'Presença de cistos de Entamoeba coli',
+    'Alterado',
+    'Referência',
+    'Ausência de parasitas',
+  ].join('\n');
   const got = rows(text);
   assert.deepEqual(got.rows, [['Protoparasitológico de fezes', 'Presença de cistos de Entamoeba coli', 'alterado']]);
 });
@@ -118,7 +125,12 @@ test('narrow PDF copy: a sex-split reference wrapped over lines, a range and a l
 });
 
 test('screenshot cut at a column: a range upside down at the edge is cut inside an integer', () => {
-  const text = ['BIOQUÍMICA', 'Cálcio................ 9,1 mg/dL     8,6 a 1', 'Fósforo............... 3,9 mg/dL     2,5 a 4,5', 'Colesterol total...... 230 mg/dL     < 1'].join('\n');
+  const text = [
+    'BIOQUÍMICA',
+    'Cálcio................ 9,1 mg/dL     8,6 a 1',
+    'Fósforo............... 3,9 mg/dL     2,5 a 4,5',
+    'Colesterol total...... 230 mg/dL     < 1',
+  ].join('\n');
   const got = rows(text);
   assert.deepEqual(find(got, /c[aá]lcio/i)?.slice(1), [9.1, 'indeterminado']);
   assert.deepEqual(find(got, /f[oó]sforo/i)?.slice(1), [3.9, 'normal']);
@@ -133,4 +145,17 @@ test('e-mail: a sentence saying the day of an appointment is no result', () => {
   const got = rows(text);
   assert.deepEqual(got.rows, [['Glicose', 92, 'normal']]);
   assert.deepEqual(got.unparsed, []);
+});
+
+test('a stool exam and its finding sentence after the colon, on one line, is a result; a sentence the reader cannot vouch for is listed', () => {
+  const text = [
+    'Hemoglobina: 13,1 g/dL (12,0 a 16,0)',
+    'Parasitológico de fezes (Faust): Presença de cistos de Entamoeba histolytica',
+    'Protoparasitológico: Foram encontrados ovos de Trichuris trichiura.',
+    'Parasitológico: Negativo para ovos e cistos, amostra única analisada',
+  ].join('\n');
+  const got = rows(text, { sex: 'F' });
+  assert.deepEqual(find(got, /^parasitol/i), ['Parasitológico de fezes (Faust)', 'Presença de cistos de Entamoeba histolytica', 'indeterminado']);
+  assert.deepEqual(find(got, /^protoparasitol/i), ['Protoparasitológico', 'Foram encontrados ovos de Trichuris trichiura', 'indeterminado']);
+  assert.deepEqual(got.unparsed, ['Parasitológico: Negativo para ovos e cistos, amostra única analisada']);
 });

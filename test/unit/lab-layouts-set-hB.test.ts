@@ -35,7 +35,7 @@ test('a differential row whose right-aligned counts start nearer the header cell
   assert.deepEqual(r.unparsed_lines, []);
 });
 
-test("goals one category a line, a dot leader after the category and a bar between the goals: the stated category picks the goal, the lines are accounted", () => {
+test('goals one category a line, a dot leader after the category and a bar between the goals: the stated category picks the goal, the lines are accounted', () => {
   const text = [
     'Paciente: JOÃO MENDES ROCHA',
     'Sexo: Masculino    Idade: 58 anos',
