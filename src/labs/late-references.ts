@@ -12,7 +12,7 @@ import { foldSameLength, lookupName } from './analytes.ts';
 import { cellStarts } from './columns.ts';
 import type { CleanLine } from './lines.ts';
 import { numbersIn } from './numbers.ts';
-import { isReferenceLabel, isReferenceText, isRiskCategoryLabel, parseRangeExpression, stripReferenceLead } from './reference.ts';
+import { isReferenceLabel, isReferenceText, isRiskCategoryLabel, parseRangeExpression, qualitativeAtStart, stripReferenceLead } from './reference.ts';
 import { matchesOf } from '../text/matches.ts';
 
 export interface ReferenceTable {
@@ -286,7 +286,9 @@ export function categoryNamedGoals(text: string, wrapped?: string): { goals: Cat
     // The category is the item's first words, as many as name one ("MUITO ALTO LDL < 50" → "MUITO ALTO").
     const k = [3, 2, 1].find((n) => n < words.length && isRiskCategoryLabel(words.slice(0, n).join(' ')));
     if (k === undefined && (lead || i > 0)) {
-      if (/\d/.test(item)) return undefined;
+      // Prose the note goes on with is skipped; a cell after a column gap, a label's colon or a result word is
+      // another column's or another result's, which the note must not swallow unread (set 133's corpus property).
+      if (/\d/.test(item) || /\s{2,}|:/.test(item) || qualitativeAtStart(words.at(-1)!) !== undefined) return undefined;
       continue;
     }
     if (k !== undefined) category = words.slice(0, k).join(' ');

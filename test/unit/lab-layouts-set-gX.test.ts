@@ -99,3 +99,20 @@ test('a letterhead naming the lab information system and its version ("LIS SoftL
   assert.deepEqual(brief(r), [['Ureia', 38, 'mg/dL', 'normal']]);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test("a goals note's wrapped line never swallows another column's cell or a labelled result after it", () => {
+  const note = [
+    'LDL COLESTEROL    92    mg/dL    VIDE META *',
+    '* META CONFORME RISCO CARDIOVASCULAR: BAIXO LDL < 130 / NAO-HDL < 160 ; INTERMEDIARIO LDL < 100 /',
+  ];
+  for (const tail of ['   Anti-HBc   REAGENTE', ' ; Anti-HCV: Reagente']) {
+    const wrapped = `  NAO-HDL < 130 ; ALTO LDL < 70 / NAO-HDL < 100 ; MUITO ALTO LDL < 50 / NAO-HDL < 80.${tail}`;
+    const r = parseLabReport([...note, wrapped].join('\n'));
+    const read = r.qualitative.some((a) => /reagente/i.test(String(a.value)));
+    assert.ok(read || r.unparsed_lines.includes(wrapped.trim()), `${tail}: ${JSON.stringify(r.unparsed_lines)}`);
+  }
+  // Prose the note goes on with is still part of it: the goals are read, nothing listed.
+  const prose = parseLabReport([...note, '  NAO-HDL < 130 ; ALTO LDL < 70 / NAO-HDL < 100. A CLASSIFICACAO DO RISCO CABE AO MEDICO.'].join('\n'));
+  assert.deepEqual(prose.unparsed_lines, []);
+  assert.equal(prose.analytes.find((a) => /LDL/.test(a.name))?.flag, 'indeterminado');
+});
