@@ -98,7 +98,8 @@ function blockAfter(out: readonly string[], titleAt: number): { ranges: Range[];
       // in another setting), indented under its range.
       const named = NAMED.exec(t);
       const last = ranges[ranges.length - 1]!;
-      if (named && isReferenceText(named[2]!)) ranges.push({ label: cleanName(named[1]!), text: named[2]!.trim(), lines: [k] });
+      if (named && isReferenceText(named[2]!) && !/\s{3,}/.test(named[2]!.trim()))
+        ranges.push({ label: cleanName(named[1]!), text: named[2]!.trim(), lines: [k] });
       else if (last.label !== undefined && /^\s{4,}[<>≤≥]?\s*\d/.test(t) && isReferenceText(t.trim())) last.lines.push(k);
       else return undefined;
       continue;
@@ -111,7 +112,9 @@ function blockAfter(out: readonly string[], titleAt: number): { ranges: Range[];
           ? { label: cleanName(named[1]!), text: named[2]!.trim() }
           : { label: undefined, text: p.trim() };
       });
-      if (!parsed.every((p) => isReferenceText(p.text))) return undefined;
+      // A range is one cell: another cell after a column gap ("VR: 200 a 400 mg/dL   Reagente") or a piece after
+      // ';' is no part of it, and the block is left to the line-by-line reading, which reads or lists it.
+      if (!parsed.every((p) => isReferenceText(p.text) && !/\s{3,}|;/.test(p.text))) return undefined;
       parsed.forEach((p, n) => ranges.push({ ...p, lines: n === 0 ? [k] : [] }));
       continue;
     }

@@ -139,3 +139,12 @@ test("the day-of-cycle field naming its phase after the day ('3º dia - FASE FOL
   );
   assert.deepEqual(brief(r), [['PROGESTERONA', 0.6, 'ng/mL', 'normal']]);
 });
+
+test("a range under a block's title never carries another cell or a ';' piece to the row it moves to", () => {
+  for (const tail of ['   Reagente', ' ; HBsAg: Reagente']) {
+    const vr = `VR: 180 a 350 mg/dL${tail}`;
+    const r = parseLabReport(['FIBRINOGÊNIO (método de Clauss)', vr, '   Resultado .......................: 290 mg/dL'].join('\n'));
+    const read = r.qualitative.some((a) => /reagente/i.test(String(a.value)));
+    assert.ok(read || r.unparsed_lines.includes(vr), `${tail}: ${JSON.stringify(r.unparsed_lines)}`);
+  }
+});
