@@ -1204,6 +1204,11 @@ export function accountLines(printed: readonly AccountLine[], read: readonly Rea
       alone.split(/\s+/).length <= 4
     )
       toks.push({ kind: 'word', text: alone, values: [], at: l.text.indexOf(alone) });
+    // A finding said in a sentence alone under a word exam's title, its method in brackets allowed ("Parasitológico de
+    // fezes (método de Hoffman)" / "Presença de ovos de Ascaris lumbricoides", an app's card): the result, however many
+    // words it takes, as the reader takes it (line-kinds.ts).
+    if (toks.length === 0 && above !== undefined && !above.includes(':') && !alone.includes(':') && findingAfterLabel(above, alone))
+      toks.push({ kind: 'word', text: alone, values: [], at: l.text.indexOf(alone) });
     // A screen reader's field spoken over two lines ("Rótulo: Microrganismo isolado" / "Valor: Escherichia coli"):
     // the value line holds what its label's line would hold, were the two one "Label: value" line.
     const spoken = l.index > 0 && !toks.some((t) => t.kind === 'word') ? spokenField(lines[l.index - 1]!.text, l.text) : undefined;

@@ -2,6 +2,7 @@
 // rewritten with other names and values: each failed on main before its fix.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { accountLines, type AccountLine } from '../../src/labs/accounting.ts';
 import { parseLabReport } from '../../src/labs/parse.ts';
 
 const rows = (text: string, options = {}) => {
@@ -158,4 +159,14 @@ test('a stool exam and its finding sentence after the colon, on one line, is a r
   assert.deepEqual(find(got, /^parasitol/i), ['Parasitológico de fezes (Faust)', 'Presença de cistos de Entamoeba histolytica', 'indeterminado']);
   assert.deepEqual(find(got, /^protoparasitol/i), ['Protoparasitológico', 'Foram encontrados ovos de Trichuris trichiura', 'indeterminado']);
   assert.deepEqual(got.unparsed, ['Parasitológico: Negativo para ovos e cistos, amostra única analisada']);
+});
+
+test("the accounting pass lists a finding sentence under its exam's title, or after its label, when no analyte read it", () => {
+  const printed = [
+    'Protoparasitológico de fezes (método de Faust)',
+    'Presença de cistos de Endolimax nana',
+    'Parasitológico: Foram encontrados ovos de Enterobius',
+  ];
+  const lines: AccountLine[] = printed.map((raw, index) => ({ index, raw, text: raw }));
+  assert.deepEqual(accountLines(lines, [], []), printed.slice(1));
 });
