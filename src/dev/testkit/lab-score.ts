@@ -257,8 +257,6 @@ export const CORPUS_SETS = [
   'heldout133',
   'heldout134',
   'heldout136',
-  'heldout137',
-  'heldout138',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
 
