@@ -3,29 +3,15 @@
 // layout. No database, no model.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { accountLines } from '../../src/labs/accounting.ts';
-import { cleanLine } from '../../src/labs/lines.ts';
 import { parseLabReport, type LabParseResult } from '../../src/labs/parse.ts';
+import { lostAnalytes } from '../support/lab-lost-analytes.ts';
 
 const brief = (r: LabParseResult) => [
   ...r.analytes.map((a) => [a.name, a.value, a.unit, a.flag] as const),
   ...r.qualitative.map((a) => [a.name, a.value, null, a.flag] as const),
 ];
 
-/** Each result the reader made hidden from the accounting pass in turn: the lines left unlisted. */
-function lostAndUnlisted(text: string): string[] {
-  const r = parseLabReport(text, { today: '2025-06-01' });
-  const lines = text.split('\n').map((raw, index) => ({ index, raw, text: cleanLine(raw, index).text }));
-  const read = [...r.analytes, ...r.qualitative];
-  return read.flatMap((a, k) => {
-    const listed = accountLines(
-      lines,
-      read.filter((_, j) => j !== k),
-      [],
-    );
-    return listed.includes(lines[a.line]!.raw.trim()) ? [] : [`${a.name}=${a.value}`];
-  });
-}
+const lostAndUnlisted = (text: string) => lostAnalytes(text).unlisted;
 
 test('a portal card printed one field a line: a word result lost is listed, though the next card prints the same word reference', () => {
   const text = [

@@ -30,10 +30,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { CORPUS_SETS } from '../../../src/dev/testkit/lab-score.ts';
-import { accountLines } from '../../../src/labs/accounting.ts';
-import { cleanLine } from '../../../src/labs/lines.ts';
 import { numbersIn } from '../../../src/labs/numbers.ts';
 import { parseLabReport, type LabParseResult } from '../../../src/labs/parse.ts';
+import { lostAnalytes } from '../../support/lab-lost-analytes.ts';
 
 export const PARTS = 8;
 /** Files for the "any one analyte lost" property (lab-accounting-lost-N.test.ts): 163 s over 851 reports. */
@@ -252,18 +251,9 @@ export function lostAnalyteTests(part: number): void {
       let checked = 0;
       for (const [file, exp] of Object.entries(expected)) {
         const text = readFileSync(new URL(file, dir), 'utf8');
-        const r = parseLabReport(text, { sex: exp.sex, birthDate: exp.birth_date, today: TODAY });
-        const lines = text.split(/\r?\n/).map((raw, index) => ({ index, raw, text: cleanLine(raw, index).text }));
-        const read = [...r.analytes, ...r.qualitative];
-        read.forEach((lost, k) => {
-          checked++;
-          const listed = accountLines(
-            lines,
-            read.filter((_, j) => j !== k),
-            [],
-          );
-          assert.ok(listed.includes(lines[lost.line]!.raw.trim()), `${set}/${file}: ${lost.name}=${lost.value} lost and its line not listed`);
-        });
+        const { read, unlisted } = lostAnalytes(text, { sex: exp.sex, birthDate: exp.birth_date, today: TODAY });
+        checked += read;
+        for (const lost of unlisted) assert.fail(`${set}/${file}: ${lost} lost and its line not listed`);
       }
       assert.ok(checked >= 10, `${checked} analytes checked`);
     });
