@@ -13,6 +13,7 @@ import { foldSameLength } from './analytes.ts';
 import { CHAT_STAMP } from './lines.ts';
 import { NUMBER } from './numbers.ts';
 import type { LabParseResult } from './result.ts';
+import { matchesOf } from '../text/matches.ts';
 
 // The words that say the value before them corrects a slip ("…, digitei errado", "… errei", "… foi erro meu").
 const SLIP_WORDS = String.raw`(?:eu\s+)?(?:digitei|escrevi|coloquei|botei|passei|mandei)\s+errado|errei(?:\s+(?:aqui|ali))?|foi\s+erro\s+(?:meu|de\s+digita[cç][aã]o)|erro\s+de\s+digita[cç][aã]o`;
@@ -33,6 +34,8 @@ const SAYS_CORRECTION = new RegExp(String.raw`(?:^\*?\s*${CORRECTION_LEAD}\S|(?:
 // A correction of a decimal separator left out ("*12,6 g/dL kkkk esqueci a vírgula"): the value alone, maybe its
 // unit and the typist's laughter, then the words that say the separator was forgotten. No name needed: the slip
 // it corrects is the sender's last number, the same digits with no separator.
+// A number typed with no separator ("126"), as the slip prints it.
+const WHOLE_NUMBER = /(?<![\d.,])\d+(?![\d.,]*\d)/gu;
 const LAUGH = String.raw`(?:k{3,}|(?:ha){2,}h?|(?:rs)+|(?:he){2,})`;
 const SEPARATOR_SLIP = String.raw`(?:esqueci|faltou|sem|n[aã]o\s+(?:pus|coloquei|botei))\s+(?:[oa]\s+|d[oa]\s+)?(?:v[ií]rgula|ponto)`;
 const SEPARATOR_RESTORED = new RegExp(
@@ -88,7 +91,7 @@ export function withTypedCorrections(raws: string[]): TypedCorrections {
       const stamp = CHAT_STAMP.exec(line);
       const message = stamp ? line.slice(stamp[0].length) : line;
       if (senders[k] !== senders[i] || !/\d/.test(message)) continue;
-      const last = [...message.matchAll(/(?<![\d.,])\d+(?![\d.,]*\d)/gu)].pop();
+      const last = matchesOf(WHOLE_NUMBER, message).pop();
       if (!last || last[0] !== value.replace(/\D/g, '')) return;
       const at = line.length - message.length + last.index!;
       const rest = line.slice(at + last[0].length);

@@ -1412,6 +1412,10 @@ export function isScreenedList(text: string): boolean {
   return SCREENED_LIST.test(text.trim());
 }
 
+// The reagent a coagulation block ran with ("Tromboplastina: <marca> - ISI 1,02 - lote 251093"): a detail of the
+// block under its title, as its material and method are.
+export const REAGENT_LINE = /^\s*(?:tromboplastina|reagente|cefalina)\s*:\s*\p{L}/iu;
+
 /**
  * Material/method lines (and the assay kit: "Kit: <brand> (lote …)") sit between a block's title and its result without ending the block; so do
  * the assay's limits ("Limite de detecção: 40 cópias/mL", "Faixa de quantificação: 12 a 10⁸ UI/mL")

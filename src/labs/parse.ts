@@ -127,6 +127,7 @@ import {
   cleanLine,
   isAdminLine,
   isBlockDetail,
+  REAGENT_LINE,
   isCardStatus,
   isScreenedList,
   isCollectionTime,
@@ -1332,7 +1333,7 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     if (title && !pending && /^(?:material|amostra)\s*:/i.test(t) && isBlockDetail(t)) continue;
     // So is the reagent a coagulation block ran with, its sensitivity index and lot ("Tromboplastina: <marca> -
     // ISI 1,02 - lote 251093"): the title still names the patient's time under it.
-    if (title && !pending && /^tromboplastina\s*:\s*\p{L}/iu.test(t) && /\b(?:isi|lote)\b/iu.test(t)) continue;
+    if (title && !pending && REAGENT_LINE.test(t) && /\b(?:isi|lote)\b/iu.test(t)) continue;
     // So is a method with what it was computed from in brackets ("Método: Cálculo de Vermeulen (testosterona
     // total, SHBG e albumina 4,3 g/dL)"): the bracket's numbers are the method's, no value beside it.
     if (title && !pending && /^(?:m[eé]todo|metodologia)\s*:/i.test(t) && isBlockDetail(t) && bareNumbers(t) === 0) continue;

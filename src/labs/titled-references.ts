@@ -23,7 +23,7 @@
 // The further lines of a named range are the same quantity's ranges in other settings (a therapy's): the
 // first is the one for a patient the report says nothing more of.
 import { foldSameLength } from './analytes.ts';
-import { isBlockDetail } from './lines.ts';
+import { isBlockDetail, REAGENT_LINE } from './lines.ts';
 import { CONTROL_ROW, cleanName } from './piece.ts';
 import { isReferenceText, stripReferenceLead } from './reference.ts';
 
@@ -33,8 +33,6 @@ const TITLE = /^\s*\p{Lu}[\p{Lu}\s/-]*\p{Lu}(?:\s*\([^()\d]*\))?\s*$/u;
 const ROW = /^\s*(\p{L}[^:\d|]*?)\s*(?:\.{2,}\s*)?:\s*[<>]?\s*\d[\d.,]*(?:\s*[^\s\d:|]+){0,2}\s*$/u;
 // A named range: the quantity's name, a leader or a colon, the range.
 const NAMED = /^\s*(\p{L}[\p{L}\s/.()-]*?)\s*(?:\.{2,}\s*)?:\s*(\S.*)$/u;
-// The reagent a coagulation block ran with ("Tromboplastina: <marca> - ISI 1,02 - lote 251093").
-const REAGENT = /^\s*(?:tromboplastina|reagente|cefalina)\s*:\s*\p{L}/iu;
 const LEAD_ALONE = /^\s*(?:valor(?:es)?\s+de\s+refer[eê]ncia|v\.?\s?r\.?|refer[eê]ncias?)\s*:?\s*$/iu;
 
 const fold = (s: string) => foldSameLength(s).replace(/\s+/g, ' ').trim();
@@ -119,7 +117,7 @@ function blockAfter(out: readonly string[], titleAt: number): { ranges: Range[];
       continue;
     }
     // Only the block's details (its material, method, reagent) come between its title and its ranges.
-    if (ranges.length > 0 || !(isBlockDetail(t) || REAGENT.test(t))) return undefined;
+    if (ranges.length > 0 || !(isBlockDetail(t) || REAGENT_LINE.test(t))) return undefined;
   }
   const patientRows = rows.filter((r) => !r.control);
   const used = ranges.filter((r) => r.text !== '' || r.label !== undefined);
