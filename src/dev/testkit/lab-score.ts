@@ -29,6 +29,8 @@ export interface ReportScore {
   /** Expected values found neither among the analytes nor inside an unparsed line. */
   silent: string[];
   unparsed: string[];
+  /** The reading scored, for checks that look at more than the rows (test/corpus/lab-corpus.test.ts). */
+  result: LabParseResult;
 }
 
 const fold = (s: string) =>
@@ -115,7 +117,19 @@ export function scoreReport(set: string, file: string, text: string, exp: Expect
     if (!anyValue && !inUnparsed) silent.push(`${name}=${value}`);
   }
   const extras = rows.filter((_, i) => !used.has(i)).map((r) => r.text);
-  return { set, file, layout: exp.layout, expected: exp.analytes.length, read: rows.length, correct, misses, extras, silent, unparsed: result.unparsed_lines };
+  return {
+    set,
+    file,
+    layout: exp.layout,
+    expected: exp.analytes.length,
+    read: rows.length,
+    correct,
+    misses,
+    extras,
+    silent,
+    unparsed: result.unparsed_lines,
+    result,
+  };
 }
 
 /**
