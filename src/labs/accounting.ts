@@ -23,6 +23,7 @@ import {
   ANALYSER_SPAN,
   analyserAfterSpecimen,
   ASSAY_LIMIT,
+  CHAT_STAMP,
   CPF_NUMBER,
   cutAdminLabel,
   DATED_EARLIER_CELL,
@@ -34,6 +35,7 @@ import {
   isMethodLine,
   KEYCAP,
   MEDICATION_LEAD,
+  messageFindingEnd,
   methodCellAt,
   PICTURE_CAPTION,
   PREVIOUS_LABEL,
@@ -127,7 +129,7 @@ const NAME_THEN_FINDING = new RegExp(
 const CLAUSE_NAME = String.raw`\p{L}[\p{L}-]*(?: [\p{L}\d-]+){0,3}(?<!(?:^|[^\p{L}])(?:n[aã]o|fracamente|tiras?|fitas?|tudo|tod[oa]s?))`;
 const CLAUSE_FINDING = [
   new RegExp(
-    String.raw`(?:^|[:,;]|\s(?:e|que|q)(?=\s))\s*${CLAUSE_NAME} (${FINDING_WORD})(?=\s*(?:,|\se)\s+\p{L}[\p{L}-]*(?: [\p{L}-]+){0,2}\s+[<>]?\d)`,
+    String.raw`(?:^|[:,;]|\s(?:e|que|q)(?=\s))\s*${CLAUSE_NAME} (${FINDING_WORD})(?=(?:\s*\([^()\d]*\))?\s*(?:,|\se)\s+\p{L}[\p{L}-]*(?: [\p{L}-]+){0,2}\s+[<>]?\d)`,
     'giu',
   ),
   new RegExp(String.raw`(?:,|\se)\s+\p{L}[\p{L}-]*(?: [\p{L}\d-]+){0,2}(?<!(?:^|[^\p{L}])(?:n[aã]o|fracamente)) (${FINDING_WORD})\s*$`, 'giu'),
@@ -705,6 +707,15 @@ export function resultTokens(text: string, raw?: string): Token[] {
   if (end && !/[:;|]/.test(end[1]!) && (end[1]!.trim().split(/\s+/).length <= 6 || lastPiece)) {
     const at = (end.index ?? 0) + end[1]!.length + 1;
     if (free(at) && !out.some((o) => o.kind === 'word' && o.at <= at && at < o.at + o.text.length)) out.push({ kind: 'word', text: end[2]!, values: [], at });
+  }
+  // A chat message opening with a name and its finding, the typist's words after it (messageFindingEnd).
+  const stamp = CHAT_STAMP.exec(raw ?? t);
+  const message = stamp && (raw === undefined || raw === t) ? t.slice(stamp[0].length) : stamp ? t : undefined;
+  const opening = message === undefined ? undefined : messageFindingEnd(message);
+  if (opening) {
+    const at = t.length - message!.length + opening.at;
+    if (free(at) && !out.some((o) => o.kind === 'word' && o.at < at + opening.word.length && at < o.at + o.text.length))
+      out.push({ kind: 'word', text: opening.word, values: [], at });
   }
   for (const m of CLAUSE_FINDING.flatMap((re) => matchesOf(re, t))) {
     const at = (m.index ?? 0) + m[0].length - m[1]!.length;

@@ -12,11 +12,20 @@
 
 import { CHAT_STAMP, isAdminLine, isChatConversation } from './lines.ts';
 import { spokenAsPrinted, spokenNumbers } from './spoken-numbers.ts';
+import { foldText } from '../text/fold.ts';
 import { matchesOf } from '../text/matches.ts';
 
+// A result said in words, as a finding ("o VDRL não reagente", "a urocultura deu negativa", h1390): said where a
+// value is, it is one, and a sentence saying it says a result as one with a number does.
+const SAID_FINDING_SOURCE = String.raw`(?:(?:n[aã]o\s+|fracamente\s+)?(?:reagente|reativo|detectad[oa]|detect[aá]vel)|indetect[aá]vel|negativ[oa]|positiv[oa])(?![\p{L}])`;
+const SAID_FINDING = new RegExp(SAID_FINDING_SOURCE, 'iu');
+const saysValue = (s: string) => /\d/.test(s) || SAID_FINDING.test(s);
 // The verb that puts a dictated value after its name ("Hemoglobina deu 11,6", "o LDL tá escrito 120"), maybe
 // after a relative "que" ("só os leucócitos que veio 12.000").
-const READING_VERB = /\s*,?\s+(?:que\s+)?(?:deu|t[aá]|est[aá]|ficou|veio|é)(?:\s+(?:escrito|marcando|em|de))?\s+(?=[<>]?\s*\d)/iu;
+const READING_VERB = new RegExp(
+  String.raw`\s*,?\s+(?:que\s+)?(?:deu|deram|t[aá]|est[aá]|ficou|veio|é)(?:\s+(?:escrito|marcando|em|de))?\s+(?=[<>]?\s*\d|${SAID_FINDING_SOURCE})`,
+  'iu',
+);
 // Words a speaker opens a sentence with before the name ("E o", "Aí a", "Então o", "E teve", "Só os").
 const OPENING_WORDS = String.raw`(?:e|a[ií]|ent[aã]o|agora|depois|teve|s[oó]|tamb[eé]m|mas)`;
 const OPENING = new RegExp(String.raw`^(?:${OPENING_WORDS}\s+)*(?:(?:o|a|os|as)\s+)?`, 'iu');
@@ -37,6 +46,45 @@ const PLACE_BEFORE = /^(?:(?:e|a[ií]|agora|ent[aã]o)\s+)?(?:n[oa]s?|d[oa]s?)\s
 const REMARK_AFTER_NAME = /,\s+(?:ess[ea]s?|est[ea]s?|aquel[ea]s?|isso|isto|que|eu|ele|ela)\s.*$/iu;
 // A sentence that says a reference, not a result: its first number comes after a reference word.
 const REFERENCE_FIRST = /^[^\d]*\b(?:refer[eê]ncia|normal|desej[aá]vel|ideal|valor(?:es)?\s+de\s+refer[eê]ncia)\b[^\d]*\d/iu;
+// … or a word reference said of a word result ("e a referência é não reagente").
+const WORD_REFERENCE_SAID = new RegExp(
+  String.raw`^\s*(?:e\s+)?(?:(?:o|a)\s+)?(?:refer[eê]ncia|normal|valor(?:es)?\s+de\s+refer[eê]ncia)\b[^\d]*?${SAID_FINDING_SOURCE}`,
+  'iu',
+);
+const saysReference = (piece: string) => REFERENCE_FIRST.test(piece) || WORD_REFERENCE_SAID.test(piece);
+// A value the speaker takes back and says again ("onze ponto... não, onze vírgula quatro", h1390): the first,
+// with its unfinished decimal, is no value.
+const RETRACTED = /[<>]?\d[\d.,]*(?:\s+(?:ponto|v[ií]rgula))?\s*(?:\.{2,}|…)?\s*,?\s+n[aã]o\s*,\s+(?=[<>]?\d)/giu;
+// A result said right after the value before it, with no "e" and no pause in a transcript with no punctuation
+// ("… acima de 11 tá o hematócrito deu 34", "… 11.000 as plaquetas 231 mil", "em jejum deu 96 com 60 minutos
+// deu 182", h1390): a value, maybe a filler ("tá", "né"), then an article and a name and a value, or a time of
+// a curve and a verb of reading and a value, is the next result.
+const BARE_NEXT = new RegExp(String.raw`(?<=\d(?:\s*(?:mil|%))?|${SAID_FINDING_SOURCE})\s+(?:(?:t[aá]|n[eé]|a[ií])\s+)?(?=\p{L})`, 'giu');
+const BARE_NEXT_RESULT = new RegExp(
+  String.raw`^(?:(?:o|a|os|as)\s+\p{L}[\p{L}\d-]*(?:\s+\p{L}[\p{L}\d-]*){0,3}?(?:\s+(?:que\s+)?(?:deu|deram|ficou|veio|tamb[eé]m))?|(?:com|aos|ap[oó]s)\s+\d{2,3}\s+(?:minutos|min)\s+(?:deu|ficou|veio))\s+(?:[<>]?\d|${SAID_FINDING_SOURCE})`,
+  'iu',
+);
+// The time of a curve said as its name ("com 60 minutos deu 182"): a name, its digits no value.
+const TIME_POINT = /(?:(?<=^|\s)(?:com|aos|ap[oó]s)\s+)?\b\d{2,3}\s+(?:minutos|min)\b/giu;
+// A remark said inside a name, from a demonstrative to the speaker's "né" ("a curva glicêmica aquela do xarope
+// que eu passei mal né em jejum deu 96", h1390): the speaker's words, no part of the name.
+const REMARK_TO_TAG = /\s(?:aquel[ea]s?|ess[ea]s?|est[ea]s?)\s.*?\sn[eé](?=\s)/iu;
+// A finding said after its name with no verb, maybe after "também" ("o VDRL não reagente", "o HIV também não
+// reagente"): where the value starts.
+const FINDING_AFTER_NAME = new RegExp(String.raw`\s+(?:tamb[eé]m\s+)?(?=${SAID_FINDING_SOURCE})`, 'iu');
+// The speaker's words after a finding, a relative clause ("deu reagente que a senhora já tinha falado …"): no
+// reference of it.
+const FINDING_THEN_REMARK = new RegExp(String.raw`(${SAID_FINDING_SOURCE})\s+que\s.*$`, 'iu');
+// The subject said before the name with its own article, in lower case ("o hemograma a hemoglobina deu …", "a
+// tireoide o TSH deu 2,9", "as sorologias o VDRL …", h1390): the name is what the last article opens.
+// Only words before it, no value, pause or pictograph ("VCM 78, o normal tá de 80 a 100" says a reference; "tá
+// baixinha né a hemoglobina 😕 mas melhor que a do ano passado" is conversation), and an article that opens a
+// name, not a pronoun's "a do", "o que".
+const SUBJECT_BEFORE_NAME =
+  /^[^\d,\p{Extended_Pictographic}]*\s(?=(?:o|a|os|as)\s+(?!(?:d[oa]s?|de|que|qual|mesm[oa]s?|normal|refer[eê]ncia)(?![\p{L}]))\p{L})/u;
+// A clause with its own verb said before the name with no comma ("na urina deu tudo negativo só os leucócitos
+// que deram 8", h1390): the name is what the last article opens after it.
+const CLAUSE_WITH_VERB_BEFORE = /^.*\s(?:deu|deram|t[aá]|ficou|veio)\s.*?\s(?=(?:(?:s[oó]|mas|e)\s+)?(?:o|a|os|as)\s+\p{L})/iu;
 // The words a reference is said with ("o normal tá de 80 a 100", "a referência é 12 a 16").
 const REFERENCE_WORD = /^(?:refer[eê]ncia|normal|desej[aá]vel|ideal|valor(?:es)?\s+de\s+refer[eê]ncia)\b/iu;
 // A reference said of every result before it, by a plural pronoun ("…, a referência dessas ficou na outra página").
@@ -63,6 +111,19 @@ function isDictated(line: string, inWords: boolean): boolean {
   // A number said in words is speech's: no report prints one so ("A ureia vinte e oito. O sódio cento e trinta").
   // A colon said before words ("tem umas metas: baixo risco menor que 130") is speech's list, no label's.
   if (/\s{2,}|[\t|;]|:(?!\s+\p{L})/u.test(t) || t.length < 15 || !(SPEECH.test(t) || inWords)) return false;
+  // A sentence of word results only says them after their names ("o VDRL não reagente e a referência é não
+  // reagente o HIV também não reagente"): speech when two or more results follow a verb or an article.
+  if (!/\d/.test(t))
+    return (
+      (
+        t.match(
+          new RegExp(
+            String.raw`(?:^|\s)(?:(?:o|a|os|as)\s+)?\p{L}[\p{L}\d-]*(?:\s+\p{L}[\p{L}\d-]*){0,2}?\s+(?:(?:tamb[eé]m|deu)\s+)?${SAID_FINDING_SOURCE}`,
+            'giu',
+          ),
+        ) ?? []
+      ).length >= 2 && SPEECH.test(t)
+    );
   const sentences = t.replace(SPOKEN_DECIMAL, '$1,$2').split(SENTENCE_END);
   // One sentence alone is speech when it says its value after a verb of reading or with its decimal comma as a word.
   if (sentences.length === 1) return READING_VERB.test(sentences[0]!) || SPOKEN_DECIMAL_ANYWHERE.test(t) || inWords;
@@ -81,18 +142,21 @@ function asResult(sentence: string): string {
     .replace(/[.?!]$/, '')
     .replace(PLACE_BEFORE, '')
     .replace(OPENING, '');
-  const verb = READING_VERB.exec(s);
+  const verb = READING_VERB.exec(s) ?? FINDING_AFTER_NAME.exec(s);
   if (verb) {
     // A qualifier said after a pause is the name's ("Vitamina D, 25 hidroxi" → "Vitamina D (25-hidroxi)").
     const said = s
       .slice(0, verb.index)
+      .replace(REMARK_TO_TAG, '')
+      .replace(CLAUSE_WITH_VERB_BEFORE, '')
+      .replace(SUBJECT_BEFORE_NAME, '')
       .replace(REMARK_AFTER_NAME, '')
       .replace(/,\s*(\d+)\s+(\p{L}+)\s*$/u, ' ($1-$2)');
     // Not when the words after the comma say a reference ("VCM 78, o normal tá de 80 a 100"): the value
     // before the comma is the result, and the sentence is read whole.
     const cut = said.replace(CLAUSE_BEFORE_NAME, '').replace(OPENING, '');
-    const name = REFERENCE_WORD.test(cut) ? said : cut;
-    s = `${name}: ${s.slice(verb.index + verb[0].length)}`;
+    const name = (REFERENCE_WORD.test(cut) ? said : cut).replace(/^(?:com|aos|ap[oó]s)\s+(?=\d{2,3}\s+(?:minutos|min)\b)/iu, '');
+    s = `${name}: ${s.slice(verb.index + verb[0].length)}`.replace(FINDING_THEN_REMARK, '$1');
   }
   return withoutRemarkBeforeBound(s);
 }
@@ -121,21 +185,78 @@ function withoutRemarkBeforeBound(result: string): string {
 function saidResults(sentence: string): string[] {
   const out: string[] = [];
   let from = 0;
-  for (const m of matchesOf(AND_NEXT, sentence)) {
+  const cuts = [
+    ...matchesOf(AND_NEXT, sentence),
+    ...matchesOf(BARE_NEXT, sentence).filter((m) => BARE_NEXT_RESULT.test(sentence.slice((m.index ?? 0) + m[0].length))),
+  ].sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
+  for (const m of cuts) {
     const at = m.index ?? 0;
+    if (at < from) continue;
     const before = sentence.slice(from, at);
     const after = sentence.slice(at + m[0].length).split(AND_NEXT)[0]!;
     const open = (before.match(/\(/g) ?? []).length !== (before.match(/\)/g) ?? []).length;
-    // A name's digits glued to its letters ("o T4 livre 1,3", "a B12 389") are no value.
-    const named = after.replace(OPENING, '').replace(/(?<=\p{L})\d+(?![.,]\d)/gu, '');
+    // A name's digits glued to its letters ("o T4 livre 1,3", "a B12 389") are no value, nor a curve's time.
+    // A finding said where the value is ("e a IgM não reagente") is one.
+    const named = after
+      .replace(OPENING, '')
+      .replace(/(?<=\p{L})\d+(?![.,]\d)/gu, '')
+      .replace(TIME_POINT, (t) => t.replace(/\d/g, 'n'))
+      .replace(new RegExp(SAID_FINDING_SOURCE, 'giu'), '0');
     // Nor is a bound said after "e" ("alto risco menor que 70 e muito alto risco menor que 50", "19, e ali diz que
     // é acima de 20"): a reference or a goal, the result's before it.
-    if (open || !/\d/.test(before) || !/^\p{L}[^\d()]*?\s[<>]?\d/u.test(named) || (SAID_BOUND.test(named) && !REFERENCE_FIRST.test(after))) continue;
+    if (open || !saysValue(before) || !/^\p{L}[^\d()]*?\s[<>]?\d/u.test(named) || (SAID_BOUND.test(named) && !REFERENCE_FIRST.test(after))) continue;
     out.push(before);
     from = at + m[0].length;
   }
   out.push(sentence.slice(from));
   return out;
+}
+
+/**
+ * A said reference as it joins its result: after a comma; a word reference said in a sentence ("e a referência da
+ * IgM é não reagente") as its word in brackets, which no typed list of word results (a comma's) takes for a result.
+ */
+function referenceSaid(piece: string): string {
+  const said = piece.trim().replace(/[.?!]$/, '');
+  if (REFERENCE_FIRST.test(said) || !WORD_REFERENCE_SAID.test(said)) return `, ${said}`;
+  const words = matchesOf(new RegExp(SAID_FINDING_SOURCE, 'giu'), said);
+  return ` (referência ${words[words.length - 1]![0]})`;
+}
+
+// A reference said of several results at once after the last of them, each bound led by its result's name
+// ("… e com 120 minutos deu 141 e a referência tá assim jejum menor que 92 com 60 minutos menor que 180 e com
+// 120 minutos menor que 153", a glucose curve dictated, h1390).
+const SAID_REFERENCE_AFTER = /,\s+(?:(?:o|a)\s+)?(?:refer[eê]ncia|normal|valor(?:es)?\s+de\s+refer[eê]ncia)\b/iu;
+const NAMED_BOUND =
+  /(?<![\p{L}\d])((?:\d{2,3}\s+(?:minutos|min)|\p{L}+(?:\s+\p{L}+){0,2}))\s+((?:menor|maior|inferior|superior)\s+(?:que|a)|acima\s+de|abaixo\s+de|at[eé])\s+(\d[\d.,]*)/giu;
+
+/**
+ * Each bound of such a reference goes to the result of this line whose name ends with its words (the fewest
+ * last words that name one), when two results at least are named so: the last result's part keeps no other
+ * reference, and the speaker's words after the bounds ("então acho que deu alterado") are no reference.
+ */
+function withNamedReferences(parts: string[]): string[] {
+  const last = parts[parts.length - 1]!;
+  const lead = SAID_REFERENCE_AFTER.exec(last);
+  if (!lead || parts.length < 2) return parts;
+  const names = parts.map((p) => foldText(p.split(':')[0]!.trim()).toLowerCase());
+  const given = new Map<number, string>();
+  for (const m of matchesOf(NAMED_BOUND, last.slice(lead.index))) {
+    const words = foldText(m[1]!).toLowerCase().split(/\s+/);
+    for (let k = 1; k <= words.length; k++) {
+      const said = words.slice(words.length - k).join(' ');
+      const i = names.findIndex((n) => n === said || n.endsWith(` ${said}`));
+      if (i < 0 || given.has(i)) continue;
+      given.set(i, `${m[2]} ${m[3]}`);
+      break;
+    }
+  }
+  if (given.size < 2) return parts;
+  return parts.map((p, i) => {
+    const own = i === parts.length - 1 ? p.slice(0, lead.index) : p;
+    const bound = given.get(i);
+    return bound === undefined ? own : `${own}, ${bound}`;
+  });
 }
 
 /** The lines of a transcribed dictation as the results they say; any other line as it is. */
@@ -150,20 +271,21 @@ export function dictatedAsResults(raws: string[]): string[] {
     const printed = stamp ? raw.slice(stamp[0].length) : raw;
     const said = spokenAsPrinted(printed)
       .trim()
-      .replace(/^["“«]\s*|\s*["”»]$/gu, '');
+      .replace(/^["“«]\s*|\s*["”»]$/gu, '')
+      .replace(RETRACTED, '');
     const inWords = spokenNumbers(printed).some((n) => !n.weak);
     if ((stamp && isChatConversation(said)) || !isDictated(said, inWords)) return;
     const parts: string[] = [];
     for (const sentence of said.trim().replace(SPOKEN_DECIMAL, '$1,$2').split(SENTENCE_END)) {
       // A sentence with no number, or one saying the lab's, the patient's or the sample's data, says no result.
       // Its opening words are speech's, not a label's: "Os" is no service order (OS), "No hemograma," no number (Nº).
-      if (!/\d/.test(sentence) || isAdminLine(sentence.trim().replace(PLACE_BEFORE, '').replace(OPENING, ''))) continue;
+      if (!saysValue(sentence) || isAdminLine(sentence.trim().replace(PLACE_BEFORE, '').replace(OPENING, ''))) continue;
       // A note closing the sentence about the references of all its results ("…, a referência dessas ficou
       // na outra página"): each result's, not the last one's alone.
       const shared = SHARED_REFERENCE_NOTE.exec(sentence);
       const from = parts.length;
       for (const piece of saidResults(shared ? sentence.slice(0, shared.index) : sentence)) {
-        if (REFERENCE_FIRST.test(piece) && parts.length > 0) parts[parts.length - 1] += `, ${piece.trim().replace(/[.?!]$/, '')}`;
+        if (saysReference(piece) && parts.length > 0) parts[parts.length - 1] += referenceSaid(piece);
         else parts.push(asResult(piece));
       }
       if (shared) for (let p = from; p < parts.length; p++) parts[p] += `, ${shared[1]!.trim()}`;
@@ -174,7 +296,7 @@ export function dictatedAsResults(raws: string[]): string[] {
     const nameOf = (part: string) => part.split(':')[0]!.trim();
     if (stamp && parts.some((p) => nameOf(p).split(/\s+/).length > 4 || /\p{Extended_Pictographic}/u.test(nameOf(p)))) return;
     out ??= [...raws];
-    out[i] = `${stamp?.[0] ?? ''}${parts.join('; ')}`;
+    out[i] = `${stamp?.[0] ?? ''}${withNamedReferences(parts).join('; ')}`;
   });
   return out ?? raws;
 }

@@ -584,9 +584,15 @@ const CLAUSE_START = /^(?:a|o|as|os|e|s[oó]|mas|j[aá]|tamb[eé]m)\s/iu;
 // A typed result's name: a few words, no digit, colon or bracket ("HBsAg", "Anti HCV", "nitrito").
 const TYPED_NAME = /^\p{L}[\p{L}-]*(?: [\p{L}-]+){0,3}$/u;
 
-/** Whether a piece is a name and then its result in words, nothing else ("HBsAg não reagente", "nitrito negativo"). */
+// The word reference a typist puts in brackets after a word result ("nitrito positivo (ref negativo)", a patient
+// copying the urine's paper into a chat, h1385): part of that result, no other piece.
+const WORD_REFERENCE_BRACKET = /\s*\(\s*(?:(?:ref(?:er[eê]ncia)?|v\.?\s?r)\.?\s*:?\s*)?([\p{L} ]+)\)$/iu;
+
+/** Whether a piece is a name and then its result in words, nothing else ("HBsAg não reagente", "nitrito negativo"), but its word reference in brackets. */
 function namedWordResult(piece: string): boolean {
-  const t = piece.trim().replace(/[.\s]+$/, '');
+  const printed = piece.trim().replace(/[.\s]+$/, '');
+  const bracket = WORD_REFERENCE_BRACKET.exec(printed);
+  const t = bracket && qualitativeReference(bracket[1]!.trim()) !== undefined ? printed.slice(0, bracket.index) : printed;
   for (const space of matchesOf(/ /g, t)) {
     const at = space.index ?? 0;
     if (TYPED_NAME.test(t.slice(0, at)) && qualitativeAtStart(t.slice(at + 1))?.consumed === t.length - at - 1) return true;
@@ -661,6 +667,10 @@ function commaWordRun(piece: string, startsResult: (piece: string) => boolean): 
 // the lab's out-of-range mark.
 const CODED_RESULT = /^\p{Lu}[\p{Lu}\d]{1,5}\s+[<>]?\d[\d.,]*\s*(?:[^\s\d()]{1,12}\s*)?\([^()]*\d[^()]*\)/u;
 
+// Where a typed result ends: after its value or its bracketed reference (and the lab's "*"), or after the unit
+// typed with its value ("vcm 81 fl hcm 27", a patient's chat, h1385).
+const AFTER_VALUE = new RegExp(String.raw`(?<=(?:\d|\))\*?|\d\s*(?:${UNIT_PATTERN}))\s+(?=\p{L})`, 'giu');
+
 /**
  * Results typed one after another with a space alone between them, a patient copying the paper into a chat
  * ("hb 11,1 (ref 12 a 15,5) ht 34,2 vcm 83"): cut before each catalogued name that follows a value or a
@@ -675,7 +685,7 @@ function typedRun(whole: string, startsResult: (piece: string) => boolean): stri
   const close = /\)\*?\.\s+(?=\*?\p{L})/u.exec(whole);
   const rest = close ? whole.slice(close.index + close[0].length) : '';
   const piece = close && !startsResult(rest) && !/\)\*?\.\s+\*?\p{L}/u.test(rest) ? whole.slice(0, close.index + 1) : whole;
-  const cuts = matchesOf(/(?<=(?:\d|\))\*?)\s+(?=\p{L})/gu, piece)
+  const cuts = matchesOf(AFTER_VALUE, piece)
     .map((m) => (m.index ?? 0) + m[0].length)
     .filter((at) => {
       const name = /^\p{L}[\p{L} .-]*?(?=\s+[<>]?\d)/u.exec(piece.slice(at))?.[0];

@@ -208,6 +208,20 @@ const REFERENCE_FIELD_DOT = new RegExp(String.raw`(?<=\S)\s+[·•]\s+(?=${REFER
 export const CHAT_STAMP =
   /^\s*(?:\[\d{1,2}\/\d{1,2}\/\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?\]|\[\d{1,2}:\d{2}(?::\d{2})?,?\s+\d{1,2}\/\d{1,2}\/\d{2,4}\]|\d{1,2}\/\d{1,2}\/\d{2,4},?\s+\d{1,2}:\d{2}\s+-)\s*[^:\d\[\]]{1,40}:\s/u;
 
+// A chat message that opens with a name and its finding, the typist's words after it ("beta hcg neg graças a
+// Deus kkk", h1385): no digit and no other finding after it, the finding is the name's result and the words
+// after it are no reference. The name is a few words, none of them a negation or "tudo" ("tudo negativo").
+const MESSAGE_FINDING_WORD = String.raw`(?:(?:fracamente|n[aã]o)\s+)?(?:reagente|reativo|detect[aá](?:vel|do))|indetect[aá]vel|negativ[oa]|neg|positiv[oa]`;
+const MESSAGE_OPENING_FINDING = new RegExp(
+  String.raw`^\s*\p{L}[\p{L}-]*(?: [\p{L}\d-]+){0,3}(?<!(?:^|[^\p{L}])(?:n[aã]o|fracamente|tiras?|fitas?|tudo|tod[oa]s?)) (${MESSAGE_FINDING_WORD})(?![\p{L}])(?=\s+(?:(?!(?<![\p{L}])(?:${MESSAGE_FINDING_WORD})(?![\p{L}]))[^\d])*$)`,
+  'iu',
+);
+/** Where a chat message's opening finding ends, the typist's words after it (MESSAGE_OPENING_FINDING), or undefined. */
+export function messageFindingEnd(message: string): { at: number; word: string } | undefined {
+  const m = MESSAGE_OPENING_FINDING.exec(message);
+  return m ? { at: m[0].length - m[1]!.length, word: m[1]! } : undefined;
+}
+
 /** A chat message in conversation, not a result typed: a question, an exclamation, sentences. */
 export const isChatConversation = (message: string): boolean => /[?!]|\p{Ll}\.\s+\p{Lu}/u.test(message);
 
@@ -260,7 +274,11 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // "Carlos: 5" for a rating): no value of the line above, which is another sender's message.
   const stamp = CHAT_STAMP.exec(t);
   const message = stamp ? t.slice(stamp[0].length) : '';
-  if (stamp && !isChatConversation(message) && !/^\s*\d{1,2}\s*$/.test(message)) t = ' '.repeat(stamp[0].length) + message;
+  if (stamp && !isChatConversation(message) && !/^\s*\d{1,2}\s*$/.test(message)) {
+    const finding = messageFindingEnd(message);
+    const end = finding ? finding.at + finding.word.length : message.length;
+    t = ' '.repeat(stamp[0].length) + message.slice(0, end) + ' '.repeat(message.length - end);
+  }
   // A clinical note's lead before the results it lists on the line ("Exames 20/11/2026 (lab. municipal,
   // transcritos): PTH intacto 286 pg/mL (VR 15-65) | Cálcio …"): the date and source of the list, no name of its first result.
   const lead = RESULTS_LEAD.exec(t);
