@@ -33,7 +33,16 @@ const ASIDE_HEAD = /^(?:observa[cç](?:[aã]o|[oõ]es)|obs\.?|m[eé]todos?|metod
 // "Data de liberação"): a date and time, no result of the row.
 const GROUP_HEAD = /^(?:grupos?(?:\s+de\s+exames?)?|setor|se[cç][aã]o|pain[eé]l|bloco|categoria)$/i;
 const EXAM_HEAD = /^(?:exames?|analitos?|par[aâ]metros?)$/i;
-const RELEASE_HEAD = /^(?:liberad[oa]\s+em|data(?:\s+(?:(?:de|da)\s+)?(?:libera[cç][aã]o|coleta|resultado))?|libera[cç][aã]o|coletad[oa]\s+em)$/i;
+const RELEASE_HEAD = /^(?:liberad[oa]\s+em|(?:data|dt\.?)(?:\s+(?:(?:de|da)\s+)?(?:libera[cç][aã]o|coleta|resultado))?|libera[cç][aã]o|coletad[oa]\s+em)$/i;
+// A hospital system's export ("Pedido;Dt_Coleta;Material;Exame;Analito;Resultado;Unidade;Valor_Referencia;Flag;
+// Res_Anterior (dt);Liberado_por") adds columns no cell of which is part of a result: the specimen ("Urina de 24
+// horas", "Soro"), the previous result with its date ("1980 (14/01/2025)", history, not this report's), and who
+// released it ("Thaís … - CRBM-3 22815"). Left out of each row like a group's column.
+const SPECIMEN_HEAD = /^(?:material(?:\s+biol[oó]gico)?|amostras?|esp[eé]cimes?|tipo\s+de\s+amostra)$/i;
+const PREVIOUS_HEAD = /^(?:(?:res(?:ultado)?\.?|valor)\s+anterior(?:\s*\([^)]*\))?|anterior(?:\s*\([^)]*\))?|[uú]ltimo\s+resultado|resultado\s+pr[eé]vio)$/i;
+const SIGNER_HEAD = /^(?:liberad[oa]\s+por|assinad[oa]\s+por|respons[aá]vel(?:\s+t[eé]cnico)?|analista|bioqu[ií]mic[oa])$/i;
+// An export's column heads are spelt as field names ("Valor_Referencia", "Dt_Nasc"): the underscore is a space.
+const headText = (f: string) => f.replace(/_+/g, ' ').trim();
 // The patient's columns, repeated on every record of a portal's export ("Paciente";"Sexo";"Nascimento";"Pedido";…
 // before "Exame"): whose the results are, no part of any. Read once, as the patient's fields of a report's
 // header (patient.ts), on the header's line; left out of each record.
@@ -89,7 +98,7 @@ type Separator = ';' | '\t';
 /** Whether a line is the header of a ";"-delimited table: three fields or more, two of them column heads. */
 function delimitedHeader(line: string, sep: Separator = ';'): boolean {
   const fields = fieldsOf(line, sep);
-  return fields.length >= 3 && fields.filter((f) => FIELD_HEAD.test(foldSameLength(f)) || FIELD_HEAD.test(f)).length >= 2;
+  return fields.length >= 3 && fields.map(headText).filter((f) => FIELD_HEAD.test(foldSameLength(f)) || FIELD_HEAD.test(f)).length >= 2;
 }
 
 /**
@@ -120,10 +129,16 @@ export function delimitedAsColumns(raws: string[]): string[] {
     while (from > 0 && (raws[from - 1]!.trim() === '' || raws[from - 1]!.includes(sep))) from--;
     let to = h;
     while (to + 1 < raws.length && raws[to + 1]!.includes(sep)) to++;
-    const heads = fieldsOf(raws[h]!, sep);
+    const heads = fieldsOf(raws[h]!, sep).map(headText);
     const aside = new Set(heads.flatMap((f, i) => (ASIDE_HEAD.test(f) || STATUS_HEAD.test(f) ? [i] : [])));
-    const examAt = heads.findIndex((f) => EXAM_HEAD.test(f));
-    const group = new Set(heads.flatMap((f, i) => (i < examAt && GROUP_HEAD.test(f) ? [i] : [])));
+    // Two exam columns ("Exame;Analito": "CALCIO URINA 24H" over "Cálcio urinário 24 h", "Relação cálcio/
+    // creatinina"): the later names the result, the earlier is the exam it belongs to, a group.
+    const examAt = heads.findLastIndex((f) => EXAM_HEAD.test(f));
+    const group = new Set(
+      heads.flatMap((f, i) =>
+        (i < examAt && (GROUP_HEAD.test(f) || EXAM_HEAD.test(f))) || SPECIMEN_HEAD.test(f) || PREVIOUS_HEAD.test(f) || SIGNER_HEAD.test(f) ? [i] : [],
+      ),
+    );
     const release = new Set(heads.flatMap((f, i) => (RELEASE_HEAD.test(f) ? [i] : [])));
     const order = currentColumnOrder(heads, examAt);
     for (let i = from; i <= to; i++)

@@ -220,6 +220,7 @@ import {
   wordBeforeComment,
   wordResultText,
   SPELLED_SUSCEPTIBILITY,
+  identifiedOrganism,
   SUSCEPTIBILITY_WORD,
 } from './word-results.ts';
 import { matchesOf } from '../text/matches.ts';
@@ -564,6 +565,21 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     finishGroup(c.group, patient, table, analytes, qualitative);
     const made = [...analytes.splice(before[0]), ...qualitative.splice(before[1])];
     c.made.forEach((old, i) => made[i] && Object.assign(old, made[i]));
+  };
+  // The block's last result, when it is in words with no reference, for a reference in words led as one.
+  // A remark's label taken for a title ("Sorovar de maior título: Icterohaemorrhagiae", its words after the
+  // colon) on the line above stands between them; a title proper heads the results under it, the reference too.
+  const unreferencedWordAbove = (t: string, lastTextAt: number): Closed | undefined => {
+    const lead = stripReferenceLead(t);
+    const remark = title !== undefined && titleAt === lastTextAt && /:\s*\p{L}/u.test(title.name);
+    if (title && !remark) return undefined;
+    const last = remark ? closed.at(-1) : recent.at(-1);
+    return lead.lead &&
+      qualitativeReference(lead.rest) !== undefined &&
+      last?.group.refItems.length === 0 &&
+      last.group.entries.every((e) => e.read.value === null)
+      ? last
+      : undefined;
   };
   const earlier = (name: string) => closed.findLast((c) => c.group.entries.length === 1 && sameAnalyte(c.group.entries[0]!, name));
   /** Makes an earlier result of this block pending again, so the reference lines that follow join it. */
@@ -1684,6 +1700,19 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
         // Resultado" over a molecular panel's targets, then "Valor de referência: Não detectável"): every
         // word result of the table that prints none is read against it, not the last row alone.
         const lead = stripReferenceLead(t);
+        // A reference in words alone under a number ("Resultado: Não Reagente" / "Índice: 0,42" / "Valor de
+        // Referência: Não Reagente", a public lab's serology with its index between): no number is read against
+        // words, so it is the reference of the block's result in words above, which printed none.
+        const wordsOnly =
+          lead.lead && !/\d/.test(lead.rest) && qualitativeReference(lead.rest) !== undefined && pending.entries.every((e) => typeof e.read.value === 'number');
+        const wordAbove = wordsOnly
+          ? recent.findLast((c) => c.group !== pending && c.group.refItems.length === 0 && c.group.entries.every((e) => e.read.value === null))
+          : undefined;
+        if (wordAbove) {
+          refinish(wordAbove, [lead.rest]);
+          lastRefLead = false;
+          continue;
+        }
         const rows =
           lead.lead && table && table.referenceAt === undefined && qualitativeReference(lead.rest) !== undefined
             ? recent.filter((c) => c.group !== pending && c.group.entries.every((e) => e.line > headerAt && e.read.value === null))
@@ -1705,6 +1734,12 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
         const wordRows = word !== undefined && NEGATIVE_REFERENCE.test(word) ? recent.filter((c) => c.group !== pending) : [];
         if (wordRows.length > 0 && wordRows.every((c) => polar(c.group))) for (const c of wordRows) refinish(c, [lead.rest]);
         addRef(pending, t);
+      } else if (unreferencedWordAbove(t, lastTextAt)) {
+        // The result closed by a remark on it before its reference ("Resultado: Reagente 1/800" / "Sorovar de
+        // maior título: …" / "Valor de Referência: Não Reagente (título inferior a 1/100)"): the block's last
+        // result, in words, with none of its own, takes the reference.
+        refinish(unreferencedWordAbove(t, lastTextAt)!, [stripReferenceLead(t).rest]);
+        title = undefined;
       } else if (title) {
         preRef.push(stripReferenceLead(t).rest);
         // One range under a panel's title said to be every row's ("Valor de referência para todos: Negativo:
@@ -1932,6 +1967,10 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
         // A ratio named only as one ("Relação ..... 2,41" under "RESISTÊNCIA À PROTEÍNA C ATIVADA", "Triagem -
         // relação normalizada .. 1,08" under a lupus anticoagulant's title): the form the block's result takes.
         (groups.length === 1 && RATIO_ONLY.test(rowName)) ||
+        // The form an assay measures, first row under the title ("ANTITROMBINA (cromogênico)" / "Atividade ...
+        // 94 %", "PROTEÍNA S LIVRE" / "Antígeno ... 48 %", a hemostasis unit's report): the titled protein's
+        // result. Not under a clotting time's title, whose activity is a second result beside the time.
+        (groups.length === 1 && titleAt === lastTextAt && ASSAY_FORM.test(rowName) && !/^tempo\b/i.test(title?.name ?? '')) ||
         (groups.length === 1 &&
           isMethodLine(rowName.replace(/\s*\([^()]*\)$/, '')) &&
           // Not a row named by its sample and its analyte ("URINA - DENSIDADE"): the analyte names it.
@@ -2096,7 +2135,12 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
       close();
       title = undefined;
       const text = wordResultText(words.join(':'));
-      if ((isWordField(label!) || ledWords !== undefined || (wordRef === undefined && findingAfterLabel(label!, words.join(':')))) && text !== undefined) {
+      if (
+        (isWordField(label!) ||
+          ledWords !== undefined ||
+          (wordRef === undefined && (findingAfterLabel(label!, words.join(':')) || identifiedOrganism(label!, words.join(':'))))) &&
+        text !== undefined
+      ) {
         const name = cleanName(label!);
         pending = {
           entries: [{ def: lookupName(name), name, read: { value: null, text, comparator: null, unit: null, marker: null, rest: '' }, line: line.index }],
@@ -2485,6 +2529,7 @@ const TRAILING_METHOD_CELL = /\s+m[eé]todo\s*:\s*\p{L}[^\d:;|]*$/iu;
 
 // A row label that names only the form of a block's result, a ratio ("Relação", "Razão normalizada",
 // "Triagem - relação normalizada", "Relação triagem normalizada"), no analyte.
+const ASSAY_FORM = /^(?:atividade(?:\s+funcional)?|ant[ií]geno(?:\s+(?:livre|total))?)$/i;
 const RATIO_ONLY = /^(?:triagem\s*[-–:]?\s*)?(?:rela[cç][aã]o|raz[aã]o)(?:\s+(?:d[ae]\s+)?triagem)?(?:\s+normalizad[ao])?$|^triagem$/iu;
 
 // A title cut after a word that wants another ("Tempo de", "ÍNDICE DE SATURAÇÃO DA").
@@ -2500,6 +2545,8 @@ const OPEN_NAME_END = /\s(?:de|da|do|das|dos|ao|à|para|por|com|em)$/iu;
 // A minimum inhibitory concentration as an antibiogram prints it ("<= 0,25", ">= 32", "8", "4 µg/mL").
 const MIC_CELL = /^(?:[<>≤≥]=?\s*)?\d+(?:[.,]\d+)?(?:\s*(?:µg|μg|mcg|mg)\/m[lL])?$/u;
 
+const SCREEN_CELL = /^(?:pos(?:itivo)?|neg(?:ativo)?|\+|-)$/iu;
+
 /** An antibiogram row with an MIC cell, as the name and its interpretation alone; undefined for any other line. */
 function micRow(t: string): string | undefined {
   const cs = cells(t);
@@ -2509,6 +2556,9 @@ function micRow(t: string): string | undefined {
   const word = (w: string, m: string) => SPELLED_SUSCEPTIBILITY.test(w) || (SUSCEPTIBILITY.test(w) && /^[<>≤≥]/.test(m));
   if (MIC_CELL.test(b) && word(a, b)) return `${name}   ${a}`;
   if (MIC_CELL.test(a) && word(b, a)) return `${name}   ${b}`;
+  // A screen's verdict in the MIC column ("Cefoxitina (triagem)   POS   Resistente", the oxacillin screen of an
+  // automated card): the interpretation spelled out is the row's result, as beside an MIC.
+  if (SCREEN_CELL.test(a) && SPELLED_SUSCEPTIBILITY.test(b)) return `${name}   ${b}`;
   return undefined;
 }
 

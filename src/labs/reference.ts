@@ -474,12 +474,14 @@ const labelOf = (c: LabelledRange) => foldSameLength(c.label).toLowerCase();
 // is the good band.
 const NORMAL_TIER =
   /\b(g1|validade|amostra valida|p(?:a)?ra\s+(?:a\s+)?(?:sua\s+)?idade(?:\s+(?:dele|dela|d[oa]\s+paciente))?|manutencao|otimo|desejavel|normal|normais|ideal|adequado|suficiente|suficiencia|aceitave(?:l|is)|populacao (?:geral|saudavel)|pop\.? (?:geral|saudavel)|populacao|saudave(?:l|is)|baixo risco|referencia|nao gestantes?|nao gravidas?|nao diabeticos?|nao reagente|nao fumantes?|nao tabagistas?|negativo|nao detectavel|nao detectado|percentil|p9\d|improvave(?:l|is)|baixa probabilidade|ausencia de infeccao)\b/;
+// A serology's verdict naming an index's band ("Não Reagente", "Indeterminado", "Reagente").
+const VERDICT_LABEL = /^(?:nao\s+)?(?:reagente|reativo|detectavel|detectado|positivo|negativo|indeterminado|inconclusivo|duvidoso|zona\s+cinza)\.?$/i;
 // The stages of chronic kidney disease by filtration rate (KDIGO "G1" to "G5", "G3a", "G3b"), a rate's
 // tiers ("G2 (redução leve): 60 a 89", "G5 (falência renal): menor que 15"): G1 is the good one. A narrow
 // column abbreviates the intermediate tier ("Interm. < 100", "Intermed. < 100"), and diabetes by its initials
 // (HbA1c "Normal: < 5,7 / Pré-DM: 5,7 a 6,4 / DM: >= 6,5").
 const OTHER_TIER =
-  /\b(g[2-5][ab]?|limitrofe|muito alto|alto|alta|elevado|elevada|baixo|baixa|niveis baixos|deficiencia|deficiente|insuficiencia|insuficiente|pre-?diabetes|diabetes|pre-?dm|dm|anemia|risco|alterad[ao]|aumentad[ao]|aumento|acentuad[ao]|toxicidade|toxic[oa]s?|intermediari[oa]|interm[a-z]{0,5}(?=\.)|moderad[oa]|indeterminado|diabetico|diabeticos|reagente|positivo|detectavel|detectado|nao imunes?|sem imunidade|nao protegid[oa]s?|nao imunizad[oa]s?|provave(?:l|is)|alta probabilidade|sugestiv[oa] de infeccao)\b/;
+  /\b(g[2-5][ab]?|limitrofe|muito alto|alto|alta|elevado|elevada|baixo|baixa|niveis baixos|deficiencia|deficiente|insuficiencia|insuficiente|pre-?diabetes|diabetes|pre-?dm|dm|anemia|risco|alterad[ao]|aumentad[ao]|aumento|acentuad[ao]|toxicidade|toxic[oa]s?|intermediari[oa]|interm[a-z]{0,5}(?=\.)|moderad[oa]|indeterminado|diabetico|diabeticos|reagente|positivo|detectavel|detectado|nao imunes?|sem imunidade|nao protegid[oa]s?|nao imunizad[oa]s?|provave(?:l|is)|alta probabilidade|sugestiv[oa] de (?:infeccao|colonizacao|contaminacao))\b/;
 // A tier of immunity ("reagente (imune)", "imunidade", "protegido"), never its denial ("não imune",
 // a bad tier above: a label all the same, so "Não imune: inferior a 10" beside a value is a reference).
 const IMMUNE_TIER = /(?<!\bnao |\bsem |\bnao e )\b(?:imune|imunes|imunidade|imunizad[oa]s?|protegid[oa]s?|protetor(?:es)?)\b/;
@@ -719,8 +721,20 @@ export function labelledRanges(items: string[], opts: { dotIsDecimal?: boolean; 
       !bracketAfter &&
       !/[\p{L}\d]/u.test(stripReferenceLead(item.slice(0, found[0]!.start).replace(/^[\s·•]+/u, '')).rest) &&
       found.every((_, i) => (i < found.length - 1 ? /^\s+\p{L}[^:|/;()\d]*[|/;]\s*$/u : /^\s+\p{L}[^:|/;()\d]*$/u).test(after(i)));
+    // With no separator left (the bars of "< 0,9 Não Reagente | 0,9 a 1,1 Indeterminado | > 1,1 Reagente", an
+    // index's bands on a serology's line, joined to spaces): nothing before the first range and words after the
+    // last say the same, each verdict follows its range; read as labels before, the negative verdict would
+    // name the grey zone's band.
+    const verdictsAfter =
+      found.length >= 2 &&
+      !rangeFirst &&
+      !bracketAfter &&
+      !wordsAfter &&
+      !/[\p{L}\d]/u.test(stripReferenceLead(item.slice(0, found[0]!.start).replace(/^[\s·•]+/u, '')).rest) &&
+      found.every((_, i) => /^\s+\p{L}[^:|/;()\d]*$/u.test(after(i)) && VERDICT_LABEL.test(foldSameLength(after(i)).trim()));
     found.forEach((fr, i) => {
-      let label = rangeFirst || bracketAfter || wordsAfter ? cleanLabel(after(i)) : cleanLabel(item.slice(i === 0 ? 0 : found[i - 1]!.end, fr.start));
+      let label =
+        rangeFirst || bracketAfter || wordsAfter || verdictsAfter ? cleanLabel(after(i)) : cleanLabel(item.slice(i === 0 ? 0 : found[i - 1]!.end, fr.start));
       // A label written after its range ("acima de 20 para a população geral").
       if (label === '' && found.length === 1) label = cleanLabel(item.slice(fr.end));
       // A fasting state in brackets after a labelled range ("Desejável: < 150 mg/dL (jejum)" over "Desejável:

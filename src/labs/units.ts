@@ -47,6 +47,9 @@ const SPELLINGS: ReadonlyArray<[string, string]> = [
   ['(?:\\/|por\\s*)\\s*100\\s*(?:leuc[oó]citos|leuc\\.?|gb)', '/100 leucócitos'],
   // Urine sediment counts per microscope field, with a slash or in words ("4 por campo", "p/ campo").
   ['(?:\\/|por\\s*|p\\/\\s*)campo', '/campo'],
+  // Colonies counted on the plate, no volume (a catheter tip rolled by Maki's semiquantitative technique:
+  // "Contagem: > 15 UFC"); "UFC/mL", a count per volume, is another unit.
+  ['ufc(?![\\/a-z])', 'UFC'],
   ['fl', 'fL'],
   ['pg', 'pg'],
   ['g\\/l', 'g/L'],

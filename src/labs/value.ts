@@ -36,12 +36,13 @@ const NUMBER_AT_START = new RegExp(`^(${SIGNED_NUMBER})`);
 // An emergency lab's words between stars after a value ("486 mg/dL   *** VALOR CRÍTICO ***   VR: 70 a 99") mark
 // it as critical, no way: with a colon or a dash after, they open the notice of who was told.
 const MARKER_RE =
-  /^\s*(●|\*{1,3}|!{1,3}(?![\p{L}\d])|\(\s*!{1,3}\s*\)|\(\s*\*{1,3}\s*\)|\(\s*(?:[HLAB+-]|[↑↓▲▼⬆⬇]\uFE0F?)\s*\)|<\s*(?:HH|LL|[HL])\s*>|(?:HH|LL|[HL])(?![\p{L}\d])|(?<=\s\s)[AB](?=\s\s|\s*$)|(?<=\s\s)[<>](?=\s*$|\s{2,}(?![<>≤≥=]?\s*\d))|↑|↓|▲|▼|\p{Extended_Pictographic}\uFE0F?|\(?\s*(?:alto|alta|baixo|baixa|elevado|elevada)\s*\)?(?![\p{L}:]|\s\p{L}[\p{L} ]*:|\s+risco\b|\s*[<>≤≥]\s*\d)|(?:acima|abaixo)(?=\s{2,}|\s*$)|valor\s+cr[ií]tico(?![\p{L}:]|\s+[-–—]))/iu;
+  /^\s*(●|\*{1,3}|!{1,3}(?![\p{L}\d])|\(\s*!{1,3}\s*\)|\(\s*\*{1,3}\s*\)|\(\s*(?:HH|LL|[HLAB+-]|[↑↓▲▼⬆⬇]\uFE0F?)\s*!{0,3}\s*\)|<\s*(?:HH|LL|[HL])\s*>|(?:HH|LL|[HL])(?![\p{L}\d])|(?<=\s\s)[AB](?=\s\s|\s*$)|(?<=\s\s)[<>](?=\s*$|\s{2,}(?![<>≤≥=]?\s*\d))|↑|↓|▲|▼|\p{Extended_Pictographic}\uFE0F?|\(?\s*(?:alto|alta|baixo|baixa|elevado|elevada)\s*\)?(?![\p{L}:]|\s\p{L}[\p{L} ]*:|\s+risco\b|\s*[<>≤≥]\s*\d)|(?:acima|abaixo)(?=\s{2,}|\s*$)|valor\s+cr[ií]tico(?![\p{L}:]|\s+[-–—]))/iu;
 
 export function markerOf(m: string): 'alto' | 'baixo' | null {
   if (m.trim() === '>') return 'alto';
   if (m.trim() === '<') return 'baixo';
-  const t = m.replace(/[()<>\s]|\uFE0F/g, '').toLowerCase();
+  // A letter with the critical mark inside its brackets ("412  (H!)  ng/L", an inpatient LIS): the letter's way.
+  const t = m.replace(/[()<>\s]|\uFE0F|(?<=\p{L})!+/gu, '').toLowerCase();
   // An arrow doubled by hand for emphasis ("↓↓", a note copying results) is the same mark.
   if (/^(hh?|a|\+|↑↑?|▲|⬆|🔺|alto|alta|elevado|elevada|acima)$/u.test(t)) return 'alto';
   if (/^(ll?|b|-|↓↓?|▼|⬇|🔻|baixo|baixa|abaixo)$/u.test(t)) return 'baixo';

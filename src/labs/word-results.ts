@@ -184,6 +184,18 @@ export const FINDING_SENTENCE =
  * it is alone under the exam's title (line-kinds.ts), however many words it takes. Found with set 138: such a
  * line was neither read nor listed.
  */
+// An identification's label ("Identificação", "Identificação do isolado") before an organism's binomial name
+// ("Staphylococcus aureus", "Candida spp.", a catheter tip's culture): the isolate, a result in words as after
+// "Microrganismo isolado". Before a method ("Identificação: MALDI-TOF MS (VITEK MS)", how a blood culture's
+// isolate was named) the same label is no result.
+const IDENTIFICATION_LABEL = /^identifica[cç][aã]o(?:\s+(?:d[oa]\s+)?(?:isolado|micro-?o?rganismo|agente|germe|bact[eé]ria))?$/iu;
+const ORGANISM_NAME = /^\p{Lu}\p{Ll}{2,}\s+(?:\p{Ll}{3,}|spp?\.?)(?:\s+(?:\p{Ll}{3,}|spp?\.?)){0,3}\.?$/u;
+
+/** Whether a label and the words after its colon are an identification naming the organism found. */
+export function identifiedOrganism(label: string, words: string): boolean {
+  return IDENTIFICATION_LABEL.test(label.trim()) && ORGANISM_NAME.test(words.trim());
+}
+
 export function findingAfterLabel(label: string, words: string): boolean {
   return isWordColumnName(label.replace(/(?:\s*\([^()]*\))+\s*$/, '').trim()) && FINDING_SENTENCE.test(words.trim());
 }
