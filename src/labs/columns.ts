@@ -587,8 +587,10 @@ function withoutEarlierColumns(line: CleanLine, currentAt: number, earlier: Arra
 
 const BAND_UNIT = new RegExp(String.raw`(?=\s*\()(?<=\p{L})\s*\(\s*(?:${UNIT_PATTERN})\s*\)$`, 'iu');
 
-// The line's cleaning may have taken the opening asterisk already (a footnote's mark there).
-const BAND_MARK = /^(\*+\s*)?([^*]*?\S)\s*\*+$/;
+// The line's cleaning may have taken the opening asterisk already (a footnote's mark there). A neonatal
+// landscape table marks the patient's column between chevrons ("0 a 3 dias   >> 4 a 14 dias <<   15 dias a
+// 2 meses"): only both, as a lone "<" or ">" is a band's bound ("< 6 anos").
+const BAND_MARK = /^(\*+\s*)?([^*]*?\S)\s*\*+$|^((?:>>|»)\s*)(.*?\S)\s*(?:<<|«)$/u;
 
 /** A reference column printed for one age band: where its header cell starts, and the band as printed. */
 export interface BandColumn {
@@ -605,7 +607,9 @@ export function ageBandColumns(text: string, offset: number): BandColumn[] | und
   // The patient's band may be marked between asterisks ("*2 a <6 anos*", the legend saying so): a band as any other.
   const cs = cellStarts(text, offset).map((c) => {
     const marked = BAND_MARK.exec(c.cell);
-    return marked ? { at: c.at + (marked[1]?.length ?? 0), cell: marked[2]!.replace(BAND_UNIT, '') } : { ...c, cell: c.cell.replace(BAND_UNIT, '') };
+    const lead = marked?.[1] ?? marked?.[3] ?? '';
+    const band = marked?.[2] ?? marked?.[4];
+    return band !== undefined ? { at: c.at + lead.length, cell: band.replace(BAND_UNIT, '') } : { ...c, cell: c.cell.replace(BAND_UNIT, '') };
   });
   const first = cs.findIndex((c) => isAgeBandCell(c.cell));
   if (first < 0 || cs.length - first < 2 || !cs.slice(first).every((c) => isAgeBandCell(c.cell))) return undefined;
@@ -640,7 +644,16 @@ export function labelByBandColumns(
   columns: BandColumn[],
   { alone = false, inOrder = false }: { alone?: boolean; inOrder?: boolean } = {},
 ): string | undefined {
-  const all = cellStarts(text, offset);
+  // The reference lead one space before the first range ("Referência: 1,9 a 12,5 | 8,7 a 76,3 | …" under cycle
+  // phases set apart by bars): a cell of its own, the range after it the first column's.
+  const all = cellStarts(text, offset).flatMap((c, i) => {
+    const lead = i === 0 && alone ? /^(.*?:)\s*(?=\S)/u.exec(c.cell) : null;
+    if (!lead || !stripReferenceLead(lead[1]!).lead || stripReferenceLead(lead[1]!).rest !== '') return [c];
+    return [
+      { cell: lead[1]!, at: c.at },
+      { cell: c.cell.slice(lead[0].length), at: c.at + lead[0].length },
+    ];
+  });
   // The ranges' unit printed once after the last band's range ("VCM   74,5   70 a 86   75 a 87   77 a 95
   // fL"): the unit of every range on the row, no column of its own.
   const last = all[all.length - 1];
@@ -650,7 +663,22 @@ export function labelByBandColumns(
   // The ranges alone on their row (under a result's reference lead), or after the row's value.
   // A row of ranges alone with their unit ("1.000-8.500   1.500-8.500   1.800-8.000   /µL" under a
   // differential's row of percentages): the same bands' ranges in the absolute count's unit.
-  if (cs.length < columns.length || (cs.length === columns.length && !alone && !unitLast) || !ranges.every((c) => parseRangeExpression(c.cell) !== undefined))
+  // A cell that names its own band keeps it ("10 a 19 anos: < 90 mg/dL" under "2 a 19 anos"); a cell in words
+  // with no number ("conforme risco cardiovascular" under "Adultos", a lipid panel's paediatric and adult
+  // columns) is that band's note, no range: labelled all the same, so the band it is for stays its own.
+  const ownBand = (c: string) => {
+    const colon = c.indexOf(':');
+    return colon > 0 && isAgeBandCell(c.slice(0, colon)) && parseRangeExpression(c.slice(colon + 1)) !== undefined;
+  };
+  const rangeCell = (c: string) => parseRangeExpression(c) !== undefined || ownBand(c);
+  // Only after the row's value, and words that are no result ("Baixo   < 130   < 160" is a goals table's row).
+  const noteCell = (c: string) => !alone && /^\p{L}[\p{L}.,-]*(?:\s+[\p{L}.,-]+)+$/u.test(c) && qualitativeAtStart(c) === undefined;
+  if (
+    cs.length < columns.length ||
+    (cs.length === columns.length && !alone && !unitLast) ||
+    !ranges.every((c) => rangeCell(c.cell) || noteCell(c.cell)) ||
+    !ranges.some((c) => rangeCell(c.cell))
+  )
     return undefined;
   const nearest = (at: number) => columns.reduce((best, col, i) => (Math.abs(col.at - at) < Math.abs(columns[best]!.at - at) ? i : best), 0);
   if (!inOrder && !ranges.every((c, i) => nearest(c.at) === i)) return undefined;
@@ -662,7 +690,8 @@ export function labelByBandColumns(
     const at = ranges[i]!.at - offset;
     const end = at + ranges[i]!.cell.length;
     const unit = unitLast && !value ? ` ${last.cell}` : '';
-    out = `${out.slice(0, at)}${columns[i]!.band}: ${out.slice(at, end)}${unit}${out.slice(end)}`;
+    const label = ownBand(ranges[i]!.cell) ? '' : `${columns[i]!.band}: `;
+    out = `${out.slice(0, at)}${label}${out.slice(at, end)}${unit}${out.slice(end)}`;
   }
   if (unitLast && value) {
     const end = value.at - offset + value.cell.length;

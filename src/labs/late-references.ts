@@ -25,8 +25,9 @@ export interface ReferenceTable {
 }
 
 // The first cell of a goals table whose rows are categories: "Categoria de risco", "Risco cardiovascular",
-// "Classificação", "Grupo".
-const CATEGORY_HEAD = /^(?:categorias?|classificacao|grupos?|estratos?|niveis|nivel|risco)\b/;
+// "Classificação", "Grupo"; or the goals themselves, the rows naming the categories ("Metas (SBC 2017)   LDL
+// Não-HDL" over "Risco baixo   < 130   < 160", a two-column page's lipid block).
+const CATEGORY_HEAD = /^(?:categorias?|classificacao|grupos?|estratos?|niveis|nivel|risco|metas?)\b/;
 
 const LABEL_COLUMN = /\b(com jejum|sem jejum|categoria|desejavel|otimo|limitrofe|homens?|mulheres?|masculino|feminino|criancas|adultos)\b/;
 

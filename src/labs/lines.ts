@@ -1183,6 +1183,10 @@ const ADMIN_LABELS = [
   'usuario',
   'idade/sexo',
   'sexo/idade',
+  // A LIS export's count of the records it printed ("Total de exames no relatório: 18", after the last
+  // record of a vertical export): the report's, no result.
+  'total de exames',
+  'quantidade de exames',
 ];
 // A photo cut at its left edge loses a label's first letters, an ellipsis in their place ("...ntuário: 0771",
 // "…ente: JU[cortado]"; the dots are a leader's colon once the line is cleaned).

@@ -1000,9 +1000,13 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     // Only over such a row: a header of a table of its own (risk categories by target) is left to the table readers.
     const labelHeader = pending && !bands ? labelColumns(t, line.offset) : undefined;
     const rangesRow = labelHeader ? nextLine(lines, line.index) : undefined;
-    if (labelHeader && rangesRow && labelByBandColumns(rangesRow.text, rangesRow.offset, labelHeader, { alone: true }) !== undefined) {
+    // Cycle phases set apart by bars over ranges set apart by bars, the row led by its reference lead
+    // ("Fase folicular | Pico ovulatório | …" over "Referência:   3,5 a 12,5   | 4,7 a 21,5   | …", a
+    // climacteric clinic's hormone blocks): the bars keep the cells' order, not where they stand.
+    const labelInOrder = line.bars !== undefined && rangesRow?.bars !== undefined;
+    if (labelHeader && rangesRow && labelByBandColumns(rangesRow.text, rangesRow.offset, labelHeader, { alone: true, inOrder: labelInOrder }) !== undefined) {
       bands = labelHeader;
-      barBands = false;
+      barBands = labelInOrder;
       labelBands = true;
       continue;
     }
@@ -1271,16 +1275,19 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
       preRef = [];
       continue;
     }
-    const unitField = /^unidades?\s*:\s*(\S.*)$/i.exec(t);
+    // The field's unit may be in brackets ("Unidade: (µUI/mL)"), or say the value has none ("Unidade:
+    // (adimensional)", a calculated index's record in a LIS's vertical export): nothing to add, and the
+    // reference field under it is still the value's.
+    const unitField = /^unidades?\s*:\s*\(?\s*(\S.*?)\s*\)?\s*$/i.exec(t);
     const fieldUnit = unitField ? unitAtStart(unitField[1]!) : undefined;
+    const noUnit = unitField !== null && /^(?:adimensional|sem\s+unidade|n[aã]o\s+se\s+aplica|-{1,3})$/iu.test(unitField[1]!);
     if (
-      fieldUnit &&
-      fieldUnit.consumed >= unitField![1]!.trim().length &&
+      (noUnit || (fieldUnit && fieldUnit.consumed >= unitField![1]!.trim().length)) &&
       pending?.entries.length === 1 &&
       pending.entries[0]!.read.value !== null &&
       !pending.entries[0]!.read.unit
     ) {
-      pending.entries[0]!.read = { ...pending.entries[0]!.read, unit: fieldUnit.unit };
+      if (fieldUnit && !noUnit) pending.entries[0]!.read = { ...pending.entries[0]!.read, unit: fieldUnit.unit };
       continue;
     }
     // "Interpretação do índice: Não reagente: inferior a 0,9 / …": ranges for the value just read.
@@ -1294,6 +1301,15 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     const reading = /^interpreta[cç][aã]o\s*:\s*(\p{L}[\p{L}\s]*?)\s*$/iu.exec(t);
     const wordRead = reading ? qualitativeAtStart(reading[1]!) : undefined;
     if (wordRead && wordRead.consumed === reading![1]!.length && pending?.entries.some((e) => typeof e.read.value === 'number')) continue;
+
+    // The strength of a positive agglutination under its word result ("Coombs direto   Positivo   …" /
+    // "Intensidade da reação: 2+ (anti-IgG …)", a neonatal report's immunohaematology): how positive the
+    // result is, no result of its own; its line is listed unread by the accounting pass.
+    if (
+      /^intensidade(?:\s+d[ae]\s+(?:rea[cç][aã]o|aglutina[cç][aã]o))?\s*:/iu.test(t.trim()) &&
+      pending?.entries.some((e) => e.read.value === null && !!e.read.text)
+    )
+      continue;
 
     // The lab's verdict under the value ("Acima da referência"): a mark of it, not a title, so the
     // reference printed after it still joins the result. Printed above the value, it leaves the title

@@ -304,7 +304,11 @@ export function readPatient(lines: string[], input: PatientInput = {}): Patient 
       /\b(?:hor[aá]rio|hora)\s+d[ae]\s+coleta\s*:?\s*(\d{1,2})[:h]\d{2}\b/iu.exec(line);
     if (h && hour === undefined && Number(h[1]) < 24) hour = Number(h[1]);
     // "Jejum: 12 horas", "Jejum informado: 12 horas", "Tempo de jejum referido: 10 h".
-    const j = /\bjejum(?:\s+(?:informado|referido|declarado|relatado))?\s*(?:de)?\s*[:\-]?\s*(\d{1,2})\s*(?:h\b|horas?)/i.exec(line);
+    // The hours before the word, said of the sample ("Observação: Amostra colhida com 12 horas de jejum", a
+    // LIS's vertical record; "coleta com 10 h de jejum"); never an instruction ("coletar após 12 horas de jejum").
+    const j =
+      /\bjejum(?:\s+(?:informado|referido|declarado|relatado))?\s*(?:de)?\s*[:\-]?\s*(\d{1,2})\s*(?:h\b|horas?)/i.exec(line) ??
+      /\b(?:colhid[oa]|coletad[oa]|coleta|amostra|paciente)\s+(?:\p{L}+\s+)?(?:com|ap[oó]s)\s+(\d{1,2})\s*(?:h\b|horas?)\s+de\s+jejum\b/iu.exec(line);
     if (j && fasting === undefined) fasting = Number(j[1]);
     // "Feminino • 63 anos • Pedido …", "52 anos | Masculino": an app's line of the patient's data,
     // sex and age without labels, a bullet or bar between them.

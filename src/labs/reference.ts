@@ -193,8 +193,10 @@ const AGE_BAND_RE = new RegExp(
   // A paediatric table ends a band at the age it stops short of ("1 a <4 anos", "6 meses a <2 anos").
   String.raw`(?<a>\d+)(?!\s{2})\s*(?<ua>${AGE_UNIT}|${MONTHS_ABBREVIATED})?\s*(?:a|at[eé]|-|–)\s*(?<short><\s*)?(?<b>\d+)\s*(?<ub>${AGE_UNIT}|a(?=\s*(?::|$)))(?![\p{L}])` +
     // The bound in words as a LIS prints it ("Inferior a 75 anos", "Igual ou superior a 75 anos", "Menor de 1 ano").
-    String.raw`|(?<gt>acima de|(?:igual\s+ou\s+)?(?:superior(?:es)?\s+a|maior(?:es)?\s+(?:de|que))|>=|=>|>|≥|a partir de)\s*(?<c>\d+)\s*(?<uc>${AGE_UNIT})(?![\p{L}])` +
-    String.raw`|(?<lt>at[eé]|(?:igual\s+ou\s+)?(?:inferior(?:es)?\s+a|menor(?:es)?\s+(?:de|que))|<=|=<|<|≤|abaixo de)\s*(?<d>\d+)\s*(?<ud>${AGE_UNIT})(?![\p{L}])` +
+    // A bound's years abbreviated as a band's are, before its colon or at the cell's end ("Masc. ≥ 18a", a header
+    // of reference columns by sex and age).
+    String.raw`|(?<gt>acima de|(?:igual\s+ou\s+)?(?:superior(?:es)?\s+a|maior(?:es)?\s+(?:de|que))|>=|=>|>|≥|a partir de)\s*(?<c>\d+)\s*(?<uc>${AGE_UNIT}|a(?=\s*(?::|$)))(?![\p{L}])` +
+    String.raw`|(?<lt>at[eé]|(?:igual\s+ou\s+)?(?:inferior(?:es)?\s+a|menor(?:es)?\s+(?:de|que))|<=|=<|<|≤|abaixo de)\s*(?<d>\d+)\s*(?<ud>${AGE_UNIT}|a(?=\s*(?::|$)))(?![\p{L}])` +
     String.raw`|(?<e>\d+)\s*(?<ue>anos?|a)\s*ou\s*(?:mais|\+)` +
     // A newborn's hours of life as a lab abbreviates them ("RN 0 a 24 h", "24-48 h"); never a collection's
     // hours of the day ("coleta 16 a 20 h") nor a fast's ("jejum de 8 a 12 h").
@@ -437,8 +439,16 @@ const SEX_AFTER_BAND = /\s*\(\s*(?:fem|masc|feminino|masculino|mulheres|homens)\
  * is a reference) nor a sex in brackets after it.
  */
 function bandOfCell(cell: string): string {
-  return stripReferenceLead(cell.trim()).rest.replace(SEX_AFTER_BAND, '').trim();
+  return stripReferenceLead(cell.trim()).rest.replace(SEX_AFTER_BAND, '').replace(SEX_BEFORE_BAND, '').replace(TIER_AFTER_BAND, '').trim();
 }
+
+// A sex before the band ("Masc. ≥ 18a   Fem. ≥ 18a   12 a 17 anos", columns by sex for adults and by age
+// below): the band is that sex's, the label keeps it for the range's choice.
+const SEX_BEFORE_BAND = /^(?:masc|fem|masculino|feminino|mulheres|homens)\.?\s+(?=\S)/iu;
+
+// The tier the column's ranges are ("2 a 19 anos (desejável)   Adultos (desejável)", a lipid panel's
+// paediatric and adult goals): words in brackets after the band say what the ranges are, not whom.
+const TIER_AFTER_BAND = /(?<=\S)\s*\((?:desej[aá]vel|[oó]timo|ideal|recomendad[oa]|normal)\)$/iu;
 
 // That "m" in a folded label, where no letter comes before it.
 const AGE_BAND_MONTHS = new RegExp(String.raw`(?<![a-z])${MONTHS_ABBREVIATED}`, 'giu');
@@ -781,11 +791,13 @@ export function labelledRanges(items: string[], opts: { dotIsDecimal?: boolean; 
     out.push(...labelled);
   }
   // "Homens 35 a 44 anos: 160 a 449; 45 a 54 anos: 88,9 a 427": a sex printed with the first age band
-  // heads a list of that sex's bands, so the bands after it that name no sex are its too.
+  // heads a list of that sex's bands, so the bands after it that name no sex are its too. Such a list goes
+  // up in age: a band younger than the sexed one before it ("Masc. ≥ 18a   Fem. ≥ 18a   12 a 17 anos",
+  // columns by sex for adults, then by age for teenagers of either sex) is no part of it.
   for (let i = 1; i < out.length; i++) {
     const cur = out[i]!;
     const prev = out[i - 1]!;
-    if (!cur.sex && cur.age && prev.sex && prev.age) cur.sex = prev.sex;
+    if (!cur.sex && cur.age && prev.sex && prev.age && cur.age.minMonths >= prev.age.minMonths) cur.sex = prev.sex;
   }
   // Ranges labelled by the letters H and M ("H 0,70-1,30 | M 0,50-1,00"): Homem and Mulher, so M is
   // the woman's here, not "masculino".
