@@ -27,6 +27,7 @@ import {
   CPF_NUMBER,
   cutAdminLabel,
   DATED_EARLIER_CELL,
+  EARLIER_ASIDE,
   isAdminLine,
   isIdentifierUnderLabel,
   isPrescriptionLine,
@@ -402,6 +403,8 @@ const ADMIN_SPANS: RegExp[] = [
   /\(\s*(?:exames?|resultados?|valores?)\s+(?:de|em)\s+(?:\d{1,2}\/)?\d{1,2}\/\d{2,4}\s+(?:p\/|para)\s*(?:compara[cç][aã]o|comparar)\s*:[^()]*\)/giu,
   // An earlier sample's value after its day, in brackets last on the row ("17 a 49    (27/05: 96)"): cut off by the reader.
   new RegExp(DATED_EARLIER_CELL.source, 'giu'),
+  // A typist's aside telling an earlier sample's value after a dash ("– em agosto tava 10,8"): cut off by the reader.
+  new RegExp(EARLIER_ASIDE.source, 'giu'),
   // The change since that previous result, printed after it by a cumulative report ("Δ% -10,4",
   // "Variação: +5,2 %"): a difference between two samples, no result.
   new RegExp(String.raw`(?<![\p{L}])(?:Δ\s*%?|varia[cç][aã]o(?:\s*%)?|var\.\s*%)\s*:?\s*[+−-]?\s*(?:${NUMBER})\s*%?`, 'giu'),

@@ -10,7 +10,7 @@
 // reported as unread results either.
 import { ANALYTES, foldSameLength, KNOWN_NAMES, lookupName } from './analytes.ts';
 import { foldText } from '../text/fold.ts';
-import { NUMBER } from './numbers.ts';
+import { NUMBER, parseBrNumber } from './numbers.ts';
 import {
   isReferenceLabel,
   isReferenceText,
@@ -68,6 +68,16 @@ const PREVIOUS_CUT = new RegExp(String.raw`(?:^|\s)(?:[(\[]\s*)?(?:(?:resultados
 // "0,70 a 1,20(27/05: 2,31)"): the earlier result, cut off as the worded ones are.
 export const DATED_EARLIER_CELL = new RegExp(
   String.raw`\s*\(\s*\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\s*:\s*[<>]?\s*-?(?:${NUMBER})(?:\s*(?:${UNIT_PATTERN}))?\s*\)\s*$`,
+  'iu',
+);
+
+// A typist's aside after a result and its reference, set apart by a dash, telling the value an earlier sample
+// gave ("Hemoglobina: 9,8 (ref. 13,0 a 17,0) – caiu de novo, em março tava 10,4", "– em 05/2026 era 1,42 😟", a
+// relative's summary of a parent's exams): a month or a date, a verb of what it was, then the earlier value.
+// Cut off as the worded previous results are; the words before it in the aside are the typist's.
+const MONTH = String.raw`(?:janeiro|fevereiro|mar[cç]o|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro|jan|fev|mar|abr|mai|jun|jul|ago|set|out|nov|dez)\.?(?:\s+(?:de\s+)?\d{4}|\/\d{2,4})?`;
+export const EARLIER_ASIDE = new RegExp(
+  String.raw`\s[–—-]\s+(?:[^–—\d]*?\s)?(?:em|no\s+(?:exame|resultado)\s+de)\s+(?:${MONTH}|\d{1,2}\/\d{2,4}(?:\/\d{2,4})?)\s*,?\s+(?:tava|estava|era|foi|deu|veio|tinha\s+dado|dava)\s+(?:de\s+)?(?:${NUMBER})(?:\s*(?:${UNIT_PATTERN}))?[\s.!…]*(?:\p{Extended_Pictographic}\uFE0F?\s*)*$`,
   'iu',
 );
 
@@ -266,6 +276,10 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // g/dL ¦      12,0 a 15,5", "33,2 g/dL  ~    31,0 a 36,0", a printout's specks read as marks): no flag nor
   // cell, it would stand between the value and its reference. Blanked, so the columns keep their places.
   t = t.replace(/(?<=\s)[¦~‘](?=\s{2,}|\s*$)/gu, ' ');
+  // A tilde one space from each side, after a percentage or a count's unit and before a number ("74 % ~ 8.614
+  // /mm3", "40 a 75 % ~ 1.600 a 7.700", an OCR'd differential whose two cells stand in one): a speck where the
+  // gap between the two was, no "about". Blanked, the two cells stand apart as the other rows print them.
+  t = t.replace(/(?<=\d\s?(?:%|\/\s?(?:mm3|mm³|µl|μl|ul))\s)~(?=\s[\dOlI])/giu, ' ');
   // A chat export's message stamp and sender ("[09/10/2024 08:56] Ana: ", "09/10/2024 08:56 - Ana: ")
   // date the message, not its content: the result after them is read as if the line began there. A
   // message in conversation (a question, an exclamation, sentences: "Deu esse 192 vermelho, é
@@ -393,7 +407,7 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // A previous result printed beside this one ("Resultado anterior: 119 mg/dL (10/01/2025)") is an
   // earlier sample's: it is cut off so its date does not make the line administrative, and the
   // current value before it is read.
-  const previous = PREVIOUS_CUT.exec(t) ?? DATED_EARLIER_CELL.exec(t);
+  const previous = PREVIOUS_CUT.exec(t) ?? DATED_EARLIER_CELL.exec(t) ?? EARLIER_ASIDE.exec(t);
   let cut: string | undefined;
   // Digits only in brackets before it are a header cell's qualifier ("Exame   Resultado   Valor de referência (7 a 12
   // anos)   Último resultado"), no current value: the header keeps its previous-result column.
@@ -686,6 +700,16 @@ const REFERENCE_WORDS = [
   'feminino',
   'gestantes',
   'trimestre',
+  // The risk categories of a lipid goals note and its lead ("Meta conforme risco cardiovascu1ar:" / "Baixo < 13O ;
+  // Interrnediario < 1OO ;" / "A1to < 7O ; Muito a1to < 5O", an OCR'd table's reference cell over three lines):
+  // read with the slip, a category is taken for a result's name and its goal for the value.
+  'risco',
+  'cardiovascular',
+  'conforme',
+  'baixo',
+  'intermediario',
+  'alto',
+  'muito',
 ];
 // Names of results a report prints that the catalogue has no entry for: a urine exam's chemistry and
 // sediment, an index of insulin resistance. They take the same OCR slips ("Bi1irrubina", "Cé1ulas",
@@ -1314,8 +1338,12 @@ export function isIdentifierUnderLabel(text: string, above: string | undefined):
 
 // A prescription's item: a dose and the route it is given by ("Metformina 850 mg VO 2x/dia", "Amoxicilina +
 // clavulanato 875/125 mg VO 12/12h", "Enoxaparina 40 mg SC"), as a discharge summary lists the medicines.
+// A list of the medicines a relative types under the results gives when each is taken instead of the route
+// ("Furosemida 40 mg de manhã", "Losartana 50 mg 2x ao dia", "Sulfato ferroso 1 cp no almoço"): a dose with
+// its time of day, its meal or how many times a day is as sure a prescription's item; a result's unit is a
+// concentration ("mg/dL"), never a bare mass followed by a time to take it.
 const PRESCRIBED_DOSE =
-  /(?<![\p{L}\d.,])\d[\d.,]*(?:\/\d[\d.,]*)?\s*(?:mg|mcg|µg|g|UI|U|mL|ml|gotas?|comprimidos?|cps?|c[aá]psulas?)\s+(?:VO|EV|IV|SC|IM|SL|via\s+oral)(?![\p{L}])/u;
+  /(?<![\p{L}\d.,])\d[\d.,]*(?:\/\d[\d.,]*)?\s*(?:mg|mcg|µg|g|UI|U|mL|ml|gotas?|comprimidos?|cps?|c[aá]psulas?)\s+(?:(?:VO|EV|IV|SC|IM|SL|via\s+oral)(?![\p{L}])|\d{1,2}\s*x\s*(?:ao|por|\/)\s*(?:dia|semana)|(?:de|pela|[àa])\s+(?:manh[ãa]|tarde|noite)(?![\p{L}])|ao\s+(?:deitar|acordar|dia)|por\s+dia|em\s+jejum|n[oa]\s+(?:almo[cç]o|jantar|caf[eé]))/u;
 
 /** A prescription's line (a dose and its route): its numbers are doses, never results, unless a lab value is printed on it too. */
 export function isPrescriptionLine(text: string): boolean {
@@ -1860,6 +1888,16 @@ export function joinOpenBrackets(reads: readonly string[]): string[] {
     // 11,4 /" / "pós-menopausa 7,7 a 58,5); FSH: …"): the next line's text up to the bracket is the list's
     // last range.
     const listGoesOn = /\d\s*[/;|]$/u.test(inside) && isReferenceText(stripReferenceLead(inside).rest.replace(/\s*[/;|]$/u, ''));
+    // A block title's method or material in brackets that an e-mail's width wrapped ("FATOR ANTINUCLEAR (Método:
+    // imunofluorescência" / "indireta)"): the next line, words only, closes it and prints nothing after; it
+    // is the detail's rest, no part of the title's name nor a line of its own.
+    const detailRest = /^(?:m[ée]todo|metodologia|material|amostra)\s*:/iu.test(inside) && /^\s*[^\s\d()][^\d()]*\)\s*$/u.test(out[i + 1]!);
+    if (detailRest) {
+      out[i] = `${cur.trimEnd()} ${out[i + 1]!.trim()}`;
+      out[i + 1] = '';
+      i++;
+      continue;
+    }
     if (!wantsNumber && !wordList && !wordReference && !listGoesOn) continue;
     const next = out[i + 1]!;
     // The row's name cell may wrap onto the same line ("TFG estimada   11   mL/min/1,73m²   superior a 60
@@ -2190,6 +2228,8 @@ export function joinWrappedReferenceCells(reads: readonly string[]): string[] {
  * for a line joined to the one above).
  */
 const ROW_BROKEN_IN_RANGE = /^\p{L}[^\d:]*\s\d[\d.,]*\s.*\s\d[\d.,]*\s+(?:a|à)$/iu;
+const ROW_BROKEN_BEFORE_A = new RegExp(String.raw`^\p{L}[^\d:]*\s\d[\d.,]*\s.*\s(${NUMBER})$`, 'u');
+const RANGE_REST_CAPTURED = new RegExp(String.raw`^(?:a|à|at[eé])\s+(${NUMBER})(?:\s*(?:${UNIT_PATTERN}))?$`, 'iu');
 export function joinRangeBrokenAtMargin(reads: readonly string[]): string[] {
   const out = [...reads];
   for (let i = 0; i + 1 < out.length; i++) {
@@ -2202,6 +2242,17 @@ export function joinRangeBrokenAtMargin(reads: readonly string[]): string[] {
     const end = /^\d[\d.,]*\s*/.exec(rest);
     const endWithUnit = !!end && unitAtStart(rest.slice(end[0].length))?.consumed === rest.length - end[0].length;
     const row = ROW_BROKEN_IN_RANGE.test(cur) && (endWithUnit || /^\d[\d.,]*(?:\s+\p{L}[\p{L}\s]*:\s*\S.*)?$/u.test(rest));
+    // The same row broken before the range's "a" (an e-mail's hard wrap at some 72 columns: "Neutrófilos   48 %
+    // 1.498 /mm3   45 a 70 %  1.800" / "a 7.700 /mm3"): the next line, from the margin, is the rest of the range
+    // and nothing else, and it closes a range that goes up from the number the row ended on.
+    const start = ROW_BROKEN_BEFORE_A.exec(cur)?.[1];
+    const restEnd = start !== undefined && /^\S/.test(next) ? RANGE_REST_CAPTURED.exec(rest)?.[1] : undefined;
+    if (restEnd !== undefined && parseBrNumber(start!)! < parseBrNumber(restEnd)!) {
+      out[i] = `${cur} ${rest}`;
+      out[i + 1] = '';
+      i++;
+      continue;
+    }
     if (!row && (!REFERENCE_LEAD_THEN_RANGE.test(cur) || !WANTS_NUMBER.test(cur) || !/\d/.test(cur.slice(0, cur.search(REFERENCE_LEAD_THEN_RANGE))))) continue;
     if (!row && !/^\d[\dOoIl.,]*(?:\s*[^\s\d]\S*)?\s*$/.test(next)) continue;
     out[i] = `${cur} ${next.trim()}`;

@@ -16,6 +16,7 @@ import { accountLines, resultTokens, type AccountLine } from './accounting.ts';
 import { withoutEarlierReports } from './earlier-reports.ts';
 import { blockColumns, mapBack } from './block-columns.ts';
 import { alertColumnAt, isDoseLine, withoutAlertColumn } from './alert-column.ts';
+import { listedAsQuoted, withoutMailQuotes } from './mail-quotes.ts';
 import { delimitedAsColumns } from './delimited.ts';
 import { screenReaderAsText } from './screen-reader.ts';
 import { jsonRecordsAsRows } from './json-records.ts';
@@ -378,6 +379,10 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   // A chat's correction of a value typed earlier ("*8,1 a glicada, digitei errado") is read on the line it
   // corrects, and the result cites the correction's line (corrections.ts).
   const printed = text.split(/\r?\n/);
+  // A report quoted in an e-mail thread (">> Hemácias   4,48 …") is read without its quote marks, and a line
+  // left unread is listed as printed (mail-quotes.ts).
+  const unquoted = withoutMailQuotes(printed);
+  if (unquoted) return listedAsQuoted(parseLabReport(unquoted.join('\n'), options), unquoted, printed);
   const corrections = withTypedCorrections(printed);
   return citingCorrections(parseLines(corrections.lines, text, options), corrections, printed);
 }
@@ -967,6 +972,9 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
       t = withoutItemNumber(t);
       seen[seen.length - 1]!.text = withoutItemNumber(seen[seen.length - 1]!.text);
     }
+    // An age band abbreviated ("60-69a até 4,5", "70a+ até 6,5") is accounted as the band it is read as.
+    const spelled = spelledAgeBands(t);
+    if (spelled !== t && seen[seen.length - 1]?.index === line.index) seen[seen.length - 1]!.text = spelledAgeBands(seen[seen.length - 1]!.text);
     t = withoutAssayColon(spelledAgeBands(spelledReactivityTiers(t)));
     // "--- print 2 ---" between two screenshots: no title above it names what follows (the accounting
     // pass lists it if its number is no page's nor picture's).

@@ -1693,10 +1693,15 @@ const ABBREVIATED_AGE_BAND = /(?<![\d,.])(\d{1,2})\s*[-–]\s*(\d{1,3})\s*a\.?(?
 // paediatric portal's reference cell): only before its colon, where no range can stand.
 const CLIPPED_AGE_BAND = /(?<![\p{L}\d,.])(\d{1,2})\s*([am])\s*(?:a|-|–)\s*(<\s*)?(\d{1,2})\s*([am])(?=\s*:)/gu;
 
-/** The same text with such bands in full ("40 a 49 anos até 2,5", "6 meses a 23 meses:"). */
+// The last, open band of such a list with a plus for "or more" ("40-59a até 4,0 | 60-69a até 4,5 | 70a+ até 6,5",
+// a lab bot's monospace reference line): "70 anos ou mais", before an upper bound's lead or a colon as above.
+const OPEN_AGE_BAND = /(?<![\p{L}\d,.])(\d{1,3})\s*a\.?\s*\+(?=\s*(?:at[eé]\s|<|≤|:))/gu;
+
+/** The same text with such bands in full ("40 a 49 anos até 2,5", "6 meses a 23 meses:", "70 anos ou mais até 6,5"). */
 export function spelledAgeBands(text: string): string {
   return text
     .replace(ABBREVIATED_AGE_BAND, '$1 a $2 anos')
+    .replace(OPEN_AGE_BAND, '$1 anos ou mais')
     .replace(CLIPPED_AGE_BAND, (_, a: string, ua: string, lt: string | undefined, b: string, ub: string) => {
       const from = `${a} ${ua === 'a' ? 'anos' : 'meses'}`;
       // The end left out is the step before it: "<6a" after years is "5 anos", after months "71 meses".

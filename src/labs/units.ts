@@ -36,7 +36,8 @@ const SPELLINGS: ReadonlyArray<[string, string]> = [
   ['(?:x\\s?)?10(?:⁶|\\^6)\\/(?:µl|μl|ul|mm³|mm3)', 'milhões/mm³'],
   ['mil\\/(?:mm3|mm³|ul|µl|μl)', 'mil/mm³'],
   // A narrow LIS column cuts the word to "milh", with its dot or without ("3,92   milh/mm3").
-  ['(?:milhoes|milhões|milh\\.?)\\/(?:mm3|mm³|ul|µl|μl)', 'milhões/mm³'],
+  // A photo's OCR prints its l as a 1 ("mi1hoes/mm3"): no unit is spelt that way.
+  ['(?:mi[l1]hoes|mi[l1]hões|mi[l1]h\\.?)\\/(?:mm3|mm³|ul|µl|μl)', 'milhões/mm³'],
   // Cells abbreviated ("1.840 céls/mm³", a CSF count) are the same count.
   ['(?:c[eé]lulas|c[eé]ls\\.?)?\\/(?:mm3|mm³|ul|µl|μl)', '/mm³'],
   // A viral load in copies, spelt with its accent ("< 40 cópias/mL"), which the generic shape does not take.
@@ -54,7 +55,7 @@ const SPELLINGS: ReadonlyArray<[string, string]> = [
   ['pg', 'pg'],
   ['g\\/l', 'g/L'],
   // A count in millions written in words alone ("4,1 milhões", typed by a patient), as "mil" is.
-  ['milh(?:oes|ões)', 'milhões/mm³'],
+  ['mi[l1]h(?:oes|ões)', 'milhões/mm³'],
   ['mil', 'mil/mm³'],
   // "mm/1ª h": the first hour's sedimentation, written as a fraction.
   ['mm\\/\\s*(?:1[ªa°]\\s*)?h(?:ora)?', 'mm/h'],
