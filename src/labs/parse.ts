@@ -37,6 +37,8 @@ import {
   cellStarts,
   DATE_CELL,
   datedColumnLabels,
+  datesOverEarlierColumns,
+  withoutNumberedPreviousCells,
   datesUnderHeader,
   withoutGradeColumn,
   withoutReleaseColumn,
@@ -66,6 +68,7 @@ import {
 } from './layouts.ts';
 import {
   categoryGoals,
+  categoryGoalsCells,
   categoryGoalsLine,
   categoryNamedGoals,
   categoryRowGoals,
@@ -822,7 +825,13 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     }
     // Words naming the dated columns on the line under their dates ("ADMISSÃO   ALTA" under "03/02/25
     // 08/02/25", a discharge summary's): the header's second line, no name and its result.
-    if (table?.history && headerAt === lastTextAt && datedColumnLabels(line.text, line.offset, table.history)) {
+    // So are the dates of numbered earlier columns under them ("12/03/2025   09/09/2024" under "Anterior 1
+    // Anterior 2"): the columns are placed by the header already.
+    if (
+      table?.history &&
+      headerAt === lastTextAt &&
+      (datedColumnLabels(line.text, line.offset, table.history) || datesOverEarlierColumns(line.text, line.offset, table.history))
+    ) {
       headerAt = line.index;
       seen[seen.length - 1]!.text = '';
       continue;
@@ -860,6 +869,9 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     if (header) {
       headerAt = line.index;
       close();
+      // Numbered earlier columns' ordinals ("Anterior 1   Anterior 2") are the header's words, no values.
+      const last = seen[seen.length - 1];
+      if (last?.index === line.index) last.text = withoutNumberedPreviousCells(last.text);
       // A line of value columns' units alone ("%   /µL   %   /µL" over a differential) under a header with
       // a previous-result column names what the value cells hold, not where the earlier sample is: rows
       // after it (the platelets under the differential) still print their earlier value in that column.
@@ -1104,6 +1116,7 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
         ? (goalsNoteGoesOn(t, note.names) ?? (barred !== undefined ? goalsNoteGoesOn(barred, note.names) : undefined))
         : undefined) ??
       categoryGoalsLine(t) ??
+      categoryGoalsCells(t) ??
       namedGoals?.goals;
     if (noteGoals) {
       close();
