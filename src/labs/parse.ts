@@ -171,7 +171,7 @@ import { valueFirstRows } from './value-first-cells.ts';
 import { numbersIn } from './numbers.ts';
 import { patientControlColumns, patientRow, type PatientControlColumns } from './patient-control.ts';
 import { readPatient, RISK_CATEGORY_STATED, type PatientInput } from './patient.ts';
-import { leaderReferenceToEnd, referenceFirstColumns, referenceToEnd, type ReferenceFirstColumns } from './reference-first.ts';
+import { labelledResultFirst, leaderReferenceToEnd, referenceFirstColumns, referenceToEnd, type ReferenceFirstColumns } from './reference-first.ts';
 import { withoutRepeats } from './repeats.ts';
 import { joinMinMax, minMaxColumns, type MinMaxColumns } from './min-max-columns.ts';
 import {
@@ -698,6 +698,8 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     if (table?.releaseAt !== undefined && uncut) t = withoutReleaseColumn(t, line.offset, table.releaseAt);
     if (table?.methodColumn && uncut) t = withoutMethodColumn(t, line.offset, table.methodColumn);
     if (table?.limitCell && t === line.text) t = withLimitInReference(line, table.limitCell);
+    // A block's labelled reference before its labelled result ("Referência: …   Resultado: …") is read result first.
+    if (t === line.text) t = labelledResultFirst(t);
     // An administrative line under such a table (a signature with its release time, long enough to reach
     // the previous-result column) has no current result: a number at its end is no earlier sample's,
     // and cutting it would drop it in silence.

@@ -47,3 +47,23 @@ test("goals of two risk categories a line, after a bare 'Metas ->' lead, pick th
   ]);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test("a block's labelled reference printed before its labelled result, the reference wrapped under it", () => {
+  const text = [
+    'Paciente: CLAUDIA REGINA MOTA   Sexo: Feminino   Idade: 39 anos',
+    '',
+    'FERRITINA',
+    'Material: Soro   Método: Quimioluminescência',
+    'Referência: Mulheres: 15 a 150 ng/mL                       Resultado: 9,4 ng/mL',
+    '            Homens: 30 a 400 ng/mL',
+    '',
+    'PROLACTINA',
+    'Referência: 4,8 a 23,3 ng/mL                               Resultado: 12,6 ng/mL',
+  ].join('\n');
+  const r = parseLabReport(text, { today: '2025-06-01' });
+  assert.deepEqual(brief(r), [
+    ['Ferritina', 9.4, 'ng/mL', 'baixo'],
+    ['PROLACTINA', 12.6, 'ng/mL', 'normal'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
