@@ -62,6 +62,34 @@ export function valueColumnsOf(text: string, offset: number): ValueColumn[] {
 const PREVIOUS_HEADER_CELL =
   /^(?:\((?:ant\.?|anterior)\)$|(?:(?:resultados?|res\.|m[eê]s|coletas?|exames?|valor(?:es)?|dosage(?:m|ns))\s+)?(?:(?:anterior(?:es)?|hist[oó]rico)\b|ant\.(?:\s*\(|\s*$|\s*\d{1,2}\/\d{1,2}(?:\/\d{2,4})?$))|d\s?-\s?[1-9]$|ontem$|[uú]lt(?:imo|\.)\s*res(?:ult(?:ado)?)?\.?(?:\s|$))/i;
 
+// A large network's cumulative report numbers its earlier samples' columns ("Resultado   Anterior 1   Anterior 2
+// Valores de referência", each sample's date on the line under the header): the digit is the column's ordinal,
+// no value; "1º anterior" and "Ant. 2" say the same.
+const NUMBERED_PREVIOUS_CELL = /^(?:(?:(?:resultados?|res\.)\s+)?(?:anterior|ant\.?)\s*[-(]?\s*[1-9]\)?|[1-9]\s*[ºª°o]?\s*(?:resultado\s+)?anterior)$/i;
+
+/** Whether a header cell heads one of several numbered earlier samples' columns ("Anterior 1", "Ant. 2"). */
+export function isNumberedPreviousCell(cell: string): boolean {
+  return NUMBERED_PREVIOUS_CELL.test(cell.trim());
+}
+
+/** A header line without its numbered earlier columns' cells ("Anterior 1"), blanked where they stand. */
+export function withoutNumberedPreviousCells(text: string): string {
+  return cellStarts(text, 0).reduce(
+    (t, c) => (isNumberedPreviousCell(c.cell) ? t.slice(0, c.at) + ' '.repeat(c.cell.length) + t.slice(c.at + c.cell.length) : t),
+    text,
+  );
+}
+
+/**
+ * The dates of a header's numbered earlier columns on the line under it ("12/03/2025   09/09/2024" under
+ * "Anterior 1   Anterior 2"): the header's second line, each date inside one earlier column, no row.
+ */
+export function datesOverEarlierColumns(text: string, offset: number, history: History): boolean {
+  const cs = cellStarts(text, offset);
+  const earlier = history.earlier ?? [];
+  return cs.length >= 1 && cs.length <= earlier.length && cs.every((c) => DATE_ONLY.test(c.cell) && earlier.some((e) => c.at >= e.from - 3 && c.at < e.to - 3));
+}
+
 /** Column where a header's previous-result cell starts ("Anterior", "Resultado anterior", "Histórico"). */
 export function previousColumnOf(text: string, offset: number): number | undefined {
   return cellStarts(text, offset).find(({ cell }) => PREVIOUS_HEADER_CELL.test(cell))?.at;
@@ -517,6 +545,31 @@ function wordsByColumn(c: { cell: string; at: number }, columns: number[]): Arra
 }
 
 /**
+ * A PDF's cells drift off their header cells (a large network's "131 mg/dL   124   119   70 a 99 mg/dL" under
+ * "Resultado   Anterior 1   Anterior 2   Valores de referência", the reference starting inside the last
+ * earlier column): the cells right after the current value's, one per earlier column, are placed by order
+ * when each is a bare value or a dash and starts past the column before its own and before its own ends,
+ * and what follows them starts past the last earlier column's start (the reference). Undefined otherwise.
+ */
+function placedInOrder(
+  cs: Array<{ cell: string; at: number }>,
+  current: { cell: string; at: number },
+  currentAt: number,
+  earlier: Array<{ from: number; to: number }>,
+): Array<{ cell: string; at: number }> | undefined {
+  const k = cs.indexOf(current);
+  const mine = cs.slice(k + 1, k + 1 + earlier.length);
+  const rest = cs.slice(k + 1 + earlier.length);
+  const placed =
+    mine.length === earlier.length &&
+    mine.every(
+      (c, j) => /^(?:[<>]?\s*[-−]?\d[\d.,]*|-+|—)$/.test(c.cell) && c.at > (j === 0 ? currentAt : earlier[j - 1]!.from) && c.at < earlier[j]!.to - 3,
+    ) &&
+    (rest.length === 0 || rest[0]!.at > earlier[earlier.length - 1]!.from);
+  return placed ? mine : undefined;
+}
+
+/**
  * A row under a dated header: the cells under earlier samples' dates blanked (column positions kept
  * for the unit and reference after them). Only when a number (or a word result) stands under the current
  * date, and every cell inside an earlier column is a value or a dash (or a word result, under a word): a
@@ -573,6 +626,7 @@ function withoutEarlierColumns(line: CleanLine, currentAt: number, earlier: Arra
   // what follows it are the current result's.
   const unitAt = cut.findIndex((c) => !earlierCell(c));
   if (unitAt > 0 && unitAtStart(cut[unitAt]!.cell)?.consumed === cut[unitAt]!.cell.length) cut = cut.slice(0, unitAt);
+  if (current && numberCurrent && (cut.length > earlier.length || !cut.every(earlierCell))) cut = placedInOrder(cs, current, currentAt, earlier) ?? cut;
   if (!current || cut.length === 0 || cut.length > earlier.length || !cut.every(earlierCell)) return line.text;
   // Earlier words follow the current one cell after cell: a word after some other cell ("NEGATIVO   NEGATIVO
   // Anti-HCV   REAGENTE", a name between) is a result of its own, not an earlier sample's.

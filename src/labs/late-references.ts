@@ -249,12 +249,30 @@ export function categoryGoalsLine(text: string): CategoryGoal[] | undefined {
   const goals: CategoryGoal[] = [];
   // A bar between the goals ("LDL inferior a 130 mg/dL   |   não-HDL inferior a 160 mg/dL") is left a column's
   // gap by the cleaning: the gap parts them too.
-  for (const item of noteItems(m[2]!).flatMap((i) => i.split(/\s*,\s*|\s{2,}|\s+e\s+(?=\p{L})/u))) {
+  // So is a slash set apart by spaces ("LDL < 130 / não-HDL < 160"); a unit's or a ratio's slash has none.
+  for (const item of noteItems(m[2]!).flatMap((i) => i.split(/\s*,\s*|\s{2,}|\s+\/\s+|\s+e\s+(?=\p{L})/u))) {
     const named = /^(\p{L}[\p{L}\d\- ]*?)\s*:?\s*((?:[<≤]|at[eé]\s|inferior|menor|abaixo).*)$/iu.exec(item);
     if (!named || !lookupName(named[1]!) || !isGoal(named[2]!)) return undefined;
     goals.push({ name: named[1]!, category: m[1]!.trim(), range: named[2]!.trim() });
   }
   return goals.length > 0 ? goals : undefined;
+}
+
+// The lead of a goals line that names neither analyte nor category ("Metas ->", "Alvos:"), its categories after it.
+const BARE_GOALS_LEAD = /^(?:metas?|alvos?|objetivos?)\s*(?:->|→|:|[-–—])\s*/iu;
+
+/**
+ * Several categories' goals on one line, one category a cell, each cell as categoryGoalsLine reads it
+ * ("Metas  ->  Baixo: LDL < 130 / não-HDL < 160   Intermediário: LDL < 100 / não-HDL < 130", a large
+ * network's lipid panel, its next line "Alto: … Muito alto: …"). Undefined unless every cell is such goals.
+ */
+export function categoryGoalsCells(text: string): CategoryGoal[] | undefined {
+  const cells = text
+    .trim()
+    .replace(BARE_GOALS_LEAD, '')
+    .split(/\s{3,}/);
+  const read = cells.map((c) => categoryGoalsLine(c));
+  return read.every((g) => g !== undefined) ? (read.flat() as CategoryGoal[]) : undefined;
 }
 
 // An analyte's goal after its name, the name's colon optional ("LDL < 130", "não-HDL-c: < 160 mg/dL").

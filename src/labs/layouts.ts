@@ -11,6 +11,7 @@ import {
   DATE_CELL,
   cellStarts,
   dateKey,
+  isNumberedPreviousCell,
   previousColumnOf,
   valueColumnsOf,
   type History,
@@ -307,11 +308,14 @@ export function tableHeader(text: string, offset = 0, context: HeaderContext = {
   // result line, and reading it as a header would drop its value in silence.
   // A date stamp with its time ("ANTERIOR 13/06/25 06:02", "Coletado em 02/03/2025 às 7h40") is
   // the date of a column, not a value.
+  // Numbered earlier samples' columns ("Anterior 1   Anterior 2"): their digits are ordinals, no values.
+  const numbered = starts.filter((c) => isNumberedPreviousCell(c.cell));
+  const unnumbered = numbered.reduce((t, c) => t.slice(0, c.at - offset) + ' '.repeat(c.cell.length) + t.slice(c.at - offset + c.cell.length), text);
   const noNumbers =
-    numbersIn(text.replace(/\([^)]*\)/g, ' ').replace(/\b\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\s*(?:(?:às|as|-)\s*)?\d{1,2}[:h]\d{2}(?::\d{2})?\b/gi, ' ')).length ===
-    0;
+    numbersIn(unnumbered.replace(/\([^)]*\)/g, ' ').replace(/\b\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\s*(?:(?:às|as|-)\s*)?\d{1,2}[:h]\d{2}(?::\d{2})?\b/gi, ' '))
+      .length === 0;
   const valueColumns = noNumbers ? valueColumnsOf(text, offset) : [];
-  const headerCells = cs.filter((c) => HEADER_CELL.test(foldSameLength(c).trim()) || HEADER_CELL.test(c.trim()));
+  const headerCells = cs.filter((c) => HEADER_CELL.test(foldSameLength(c).trim()) || HEADER_CELL.test(c.trim()) || isNumberedPreviousCell(c));
   // A panel's header may name its result column by the unit alone ("Cód.   Alérgeno   kUA/L   Classe"):
   // beside a code column first or a grading column after it, the lone unit heads the values.
   const unitResult = unitResultCell(starts);
@@ -344,15 +348,17 @@ export function tableHeader(text: string, offset = 0, context: HeaderContext = {
   const sexes: Sex[] = [];
   for (const m of matchesOf(/\b(homens?|homem|masculino|mulheres?|mulher|feminino)\b/g, f)) sexes.push(/^(h|ma)/.test(m[1]!) ? 'M' : 'F');
   const previousAt = previousColumnOf(text, offset) ?? previousLabelAbove(starts, context);
+  const resultAt = cellStarts(text, offset).find((c) => /^resultados?(?:\s*\(.*\))?:?$/i.test(c.cell))?.at ?? unitResult?.at;
   return {
     unit: valueColumns.length >= 2 ? null : unit,
     sexes: sexes.length >= 2 ? sexes : [],
     valueColumns,
     previousAt,
     ...earlierBeforeCurrent(starts, previousAt),
+    ...numberedEarlierColumns(starts, numbered, resultAt),
     rangeColumns: rangeColumns.length >= 2 ? rangeColumns : [],
     starts: cellStarts(text, offset).map((c) => c.at),
-    resultAt: cellStarts(text, offset).find((c) => /^resultados?(?:\s*\(.*\))?:?$/i.test(c.cell))?.at ?? unitResult?.at,
+    resultAt,
     ...leadColumn(cellStarts(text, offset)),
     ...gradeColumn(cellStarts(text, offset), unitResult?.at),
     ...releaseColumn(cellStarts(text, offset)),
@@ -375,6 +381,21 @@ function earlierBeforeCurrent(starts: Array<{ cell: string; at: number }>, previ
   const next = starts[i + 1];
   if (i < 0 || !next || !TODAY_CELL.test(foldSameLength(next.cell).trim())) return {};
   return { history: { dates: 1, currentAt: next.at, earlier: [{ from: previousAt!, to: next.at }] } };
+}
+
+/**
+ * Two numbered earlier samples' columns or more after the result's ("Resultado   Anterior 1   Anterior 2
+ * Valores de referência"): a history table whose current value is under "Resultado", each earlier
+ * sample's up to the next header cell, the reference after them the current result's.
+ */
+function numberedEarlierColumns(
+  starts: Array<{ cell: string; at: number }>,
+  numbered: Array<{ cell: string; at: number }>,
+  resultAt: number | undefined,
+): { history: History } | Record<string, never> {
+  if (numbered.length < 2 || resultAt === undefined || numbered[0]!.at <= resultAt) return {};
+  const earlier = numbered.map((c) => ({ from: c.at, to: starts[starts.indexOf(c) + 1]?.at ?? Number.POSITIVE_INFINITY }));
+  return { history: { dates: earlier.length, currentAt: resultAt, earlier } };
 }
 
 /** A range column's label without its reference lead and the unit its column is in ("Ref. /mm³ (2 a 6 anos)" → "2 a 6 anos"). */

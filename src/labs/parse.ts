@@ -38,6 +38,8 @@ import {
   cellStarts,
   DATE_CELL,
   datedColumnLabels,
+  datesOverEarlierColumns,
+  withoutNumberedPreviousCells,
   datesUnderHeader,
   withoutGradeColumn,
   withoutReleaseColumn,
@@ -67,6 +69,7 @@ import {
 } from './layouts.ts';
 import {
   categoryGoals,
+  categoryGoalsCells,
   categoryGoalsLine,
   categoryNamedGoals,
   categoryRowGoals,
@@ -169,7 +172,7 @@ import { valueFirstRows } from './value-first-cells.ts';
 import { numbersIn } from './numbers.ts';
 import { patientControlColumns, patientRow, type PatientControlColumns } from './patient-control.ts';
 import { readPatient, RISK_CATEGORY_STATED, type PatientInput } from './patient.ts';
-import { leaderReferenceToEnd, referenceFirstColumns, referenceToEnd, type ReferenceFirstColumns } from './reference-first.ts';
+import { labelledResultFirst, leaderReferenceToEnd, referenceFirstColumns, referenceToEnd, type ReferenceFirstColumns } from './reference-first.ts';
 import { withoutRepeats } from './repeats.ts';
 import { joinMinMax, minMaxColumns, type MinMaxColumns } from './min-max-columns.ts';
 import {
@@ -716,6 +719,8 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     if (table?.releaseAt !== undefined && uncut) t = withoutReleaseColumn(t, line.offset, table.releaseAt);
     if (table?.methodColumn && uncut) t = withoutMethodColumn(t, line.offset, table.methodColumn);
     if (table?.limitCell && t === line.text) t = withLimitInReference(line, table.limitCell);
+    // A block's labelled reference before its labelled result ("Referência: …   Resultado: …") is read result first.
+    if (t === line.text) t = labelledResultFirst(t);
     // An administrative line under such a table (a signature with its release time, long enough to reach
     // the previous-result column) has no current result: a number at its end is no earlier sample's,
     // and cutting it would drop it in silence.
@@ -843,7 +848,13 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     }
     // Words naming the dated columns on the line under their dates ("ADMISSÃO   ALTA" under "03/02/25
     // 08/02/25", a discharge summary's): the header's second line, no name and its result.
-    if (table?.history && headerAt === lastTextAt && datedColumnLabels(line.text, line.offset, table.history)) {
+    // So are the dates of numbered earlier columns under them ("12/03/2025   09/09/2024" under "Anterior 1
+    // Anterior 2"): the columns are placed by the header already.
+    if (
+      table?.history &&
+      headerAt === lastTextAt &&
+      (datedColumnLabels(line.text, line.offset, table.history) || datesOverEarlierColumns(line.text, line.offset, table.history))
+    ) {
       headerAt = line.index;
       seen[seen.length - 1]!.text = '';
       continue;
@@ -881,6 +892,9 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     if (header) {
       headerAt = line.index;
       close();
+      // Numbered earlier columns' ordinals ("Anterior 1   Anterior 2") are the header's words, no values.
+      const last = seen[seen.length - 1];
+      if (last?.index === line.index) last.text = withoutNumberedPreviousCells(last.text);
       // A line of value columns' units alone ("%   /µL   %   /µL" over a differential) under a header with
       // a previous-result column names what the value cells hold, not where the earlier sample is: rows
       // after it (the platelets under the differential) still print their earlier value in that column.
@@ -1132,6 +1146,7 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
         ? (goalsNoteGoesOn(t, note.names) ?? (barred !== undefined ? goalsNoteGoesOn(barred, note.names) : undefined))
         : undefined) ??
       categoryGoalsLine(t) ??
+      categoryGoalsCells(t) ??
       namedGoals?.goals;
     if (noteGoals) {
       close();

@@ -61,6 +61,21 @@ export function referenceToEnd(text: string, offset: number, cols: ReferenceFirs
 
 const UNIT_CELL = new RegExp(`^(?:${UNIT_PATTERN})$`, 'i');
 
+// A block's labelled reference printed before its labelled result on one line ("Referência: 70 a 99 mg/dL
+// Resultado: 108 mg/dL", a regional lab in Manaus, each exam a block under its title): the result is the
+// line's last cell, after a column gap.
+const LABELLED_REFERENCE_THEN_RESULT =
+  /^(\s*(?:valor(?:es)?\s+(?:de\s+)?refer[eê]ncia|refer[eê]ncias?|intervalo\s+de\s+refer[eê]ncia|v\.?\s?r\.?)\s*:\s*\S.*?)\s{3,}((?:resultados?|valor\s+encontrado)\s*:\s*\S(?:(?!\s{3}).)*)$/iu;
+
+/**
+ * Such a line in the usual order: "Resultado: 108 mg/dL   Referência: 70 a 99 mg/dL", so the result is read
+ * with its reference, and the reference's wrapped lines under it go on with it. Any other line as printed.
+ */
+export function labelledResultFirst(text: string): string {
+  const m = LABELLED_REFERENCE_THEN_RESULT.exec(text);
+  return m ? `${m[2]!.trim()}   ${m[1]!.trim()}` : text;
+}
+
 const BARE_NUMBER = /^[<>≤≥]?\s*[-−]?\d[\d.,]*$/;
 
 const UNIT_AT_END = new RegExp(`(?:^|\\s)(${UNIT_PATTERN})\\s*$`, 'i');
