@@ -473,6 +473,52 @@ function withDatesJoined(text: string, offset: number): Array<{ cell: string; at
 const EARLIER_VALUE = /^(?:[<>]?\s*[-−]?\d[\d.,]*(?:\s*[^\s\d]\S*)?|-+|—|n\/?d|n[aã]o\s+detectad[oa]|indetect[aá]vel)$/i;
 
 /**
+ * A line of units alone under a header with a previous-result column, one group of units under each of
+ * the result, the previous-result and the reference cells ("%   /mm³   %   /mm³   %   /mm³" under
+ * "Resultado   Anterior   Valores de Referência", a regional lab's differential): each unit belongs to the
+ * header cell it starts nearest. The units under the result are the value columns; as many under the
+ * previous-result cell are the earlier sample's cells, which a row prints after its current values.
+ * Undefined unless both groups hold two units or more, the same number, and no unit sits before the result.
+ */
+export function unitsUnderPreviousHeader(
+  units: ValueColumn[],
+  starts: number[],
+  previousAt: number,
+): { current: ValueColumn[]; previousCells: number } | undefined {
+  const previousIndex = starts.findIndex((at) => Math.abs(at - previousAt) <= 3);
+  if (previousIndex < 1 || units.length < 4) return undefined;
+  const nearest = (at: number) => starts.reduce((best, s, i) => (Math.abs(s - at) < Math.abs(starts[best]! - at) ? i : best), 0);
+  const current = units.filter((u) => nearest(u.at) === previousIndex - 1);
+  const previous = units.filter((u) => nearest(u.at) === previousIndex);
+  if (current.length < 2 || previous.length !== current.length || units.some((u) => nearest(u.at) < previousIndex - 1)) return undefined;
+  return { current, previousCells: previous.length };
+}
+
+const VALUE_CELL = /^[<>]?\s*\d[\d.,]*(?:\s*[^\s\d]\S*)?$/;
+
+/**
+ * A row under such units without its earlier sample's cells ("Monócitos   7,3   307   7,0   377   2 a 10
+ * 80 a 1.000" → "Monócitos   7,3   307   2 a 10   80 a 1.000"). PDF text drifts each row's cells left or
+ * right of their header, so the cells are taken by order, not by where they sit: the name, the current
+ * values, then as many earlier values (numbers, or dashes for a missing sample), then the reference. The
+ * row is left as it is (and read as usual) when its cells are not that.
+ */
+export function withoutPreviousCells(line: CleanLine, count: number): string | undefined {
+  const cs = cellStarts(line.text, line.offset);
+  if (cs.length < 2 * count + 1 || !/\p{L}/u.test(cs[0]!.cell) || VALUE_CELL.test(cs[0]!.cell)) return undefined;
+  const current = cs.slice(1, count + 1);
+  const earlier = cs.slice(count + 1, 2 * count + 1);
+  // The reference after them is a range, a bound or words: never one more bare value, which would say the row
+  // holds more values than the header's columns.
+  const next = cs[2 * count + 1];
+  if (!current.every((c) => VALUE_CELL.test(c.cell)) || !earlier.every((c) => EARLIER_VALUE.test(c.cell))) return undefined;
+  if (next && /^[<>]?\s*\d[\d.,]*$/.test(next.cell)) return undefined;
+  const from = earlier[0]!.at - line.offset;
+  const to = earlier[count - 1]!.at - line.offset + earlier[count - 1]!.cell.length;
+  return `${line.text.slice(0, from).trimEnd()}   ${line.text.slice(to).trimStart()}`.trimEnd();
+}
+
+/**
  * How many columns to the left a dot leader moved the cells after it when the line was cleaned (its
  * dots and the spaces around them became " : "): 0 without a leader, or when the text after it is not
  * found as printed.

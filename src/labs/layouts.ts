@@ -39,6 +39,11 @@ export interface TableHeader {
   valueColumns: ValueColumn[];
   /** Column where a previous-result column starts ("Anterior (12/2024)"), if the header has one. */
   previousAt: number | undefined;
+  /**
+   * How many earlier-value cells a row prints after its current values, when a line of units places as
+   * many under the previous-result cell as under the result ("%   /mm³   %   /mm³   %   /mm³").
+   */
+  previousCells?: number;
   /** The same column by its cell's number, for a bar table ("| … | Anterior (06/2023) |"). */
   previousCell?: PreviousCell;
   /** A bar table's exposure-limit column ("| Valor de referência | IBMP |"), moved into the reference. */

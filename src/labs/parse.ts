@@ -51,8 +51,10 @@ import {
   limitCellOf,
   earlierDateCellsOf,
   previousCellOf,
+  unitsUnderPreviousHeader,
   valueColumnsOf,
   withLimitInReference,
+  withoutPreviousCells,
   withoutPreviousColumn,
 } from './columns.ts';
 import { finishGroup, numericFrom, qualitativeFrom } from './flagging.ts';
@@ -711,7 +713,8 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     // ("Anterior: …"), and a number at its end is left for the accounting, never cut as an earlier one.
     let t =
       table?.previousAt !== undefined && !LABELLED_RESULT.test(line.text)
-        ? withoutPreviousColumn(line, table.previousAt, table.history, table.previousCell, table.starts)
+        ? ((table.previousCells !== undefined ? withoutPreviousCells(line, table.previousCells) : undefined) ??
+          withoutPreviousColumn(line, table.previousAt, table.history, table.previousCell, table.starts))
         : line.text;
     if (table?.gradeColumn) t = withoutGradeColumn(t, line.offset, table.gradeColumn);
     // A row may print both a method cell and a release cell (a LACEN's GAL table): both are cut.
@@ -768,7 +771,8 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
         ? line.text
         : t
       : table?.previousAt !== undefined && t !== line.text && !LABELLED_RESULT.test(account.text)
-        ? withoutPreviousColumn({ ...account, raw: line.raw }, table.previousAt, table.history, table.previousCell, table.starts)
+        ? ((table.previousCells !== undefined ? withoutPreviousCells({ ...account, raw: line.raw }, table.previousCells) : undefined) ??
+          withoutPreviousColumn({ ...account, raw: line.raw }, table.previousAt, table.history, table.previousCell, table.starts))
         : account.text;
     // The patient's cardiovascular risk category as a header states it (patient.ts): it picks a lipid's goal,
     // no result of its own, whatever word it takes. (Its "Intermediário" is no antibiogram's word, whatever
@@ -904,7 +908,14 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
         header.referenceAt === undefined &&
         header.previousAt === undefined &&
         !header.history;
-      if (unitsOnly && table?.previousAt !== undefined && !table.history && !table.previousCell && !line.bars) header.previousAt = table.previousAt;
+      if (unitsOnly && table?.previousAt !== undefined && !table.history && !table.previousCell && !line.bars) {
+        header.previousAt = table.previousAt;
+        // Unless the line groups its units under the header's cells, as many under the previous result as
+        // under the result ("%   /mm³   %   /mm³   %   /mm³" under "Resultado   Anterior   Valores de
+        // Referência"): the rows print the earlier sample's counts after the current ones, cut by order.
+        const split = table.starts ? unitsUnderPreviousHeader(header.valueColumns, table.starts, table.previousAt) : undefined;
+        if (split) Object.assign(header, { valueColumns: split.current, previousCells: split.previousCells, starts: table.starts });
+      }
       valueColumnsBefore = table && table.valueColumns.length > 0 ? table.valueColumns : undefined;
       table = header;
       // A line of value columns' units under it (`LEUCOGRAMA   %   /mm³`) keeps the reference before the result.

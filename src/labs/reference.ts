@@ -1458,6 +1458,11 @@ export const DOUBTFUL_DIGIT = /(?<=\d)\s?\[\s*\?\s*\]|(?<=\d,\d{1,3})\[\s*cortad
  */
 export const CUT_UNIT = /(?<=\d)(?:\s+[^\s\d[\]]{0,8}|[^\s\d[\],.]{1,8})\[\s*cortad[oa][^\]]*\]\s*$/u;
 
+// A transcriber's words that the rest of the text was lost ("o restante está cortado na borda da foto").
+const CUT_NOTE = /(?<!\p{L})(?:cortad[oa]|ileg[ií]vel|borrad[oa]|apagad[oa])(?!\p{L})/iu;
+// A range's first bound and its connector, the last bound missing ("40,0 a").
+const RANGE_TO_BOUND = /\d\s*(?:a|-|–|at[eé])$/iu;
+
 function referenceTextCheck(text: string, opts: { strictLabels?: boolean; dotIsDecimal?: boolean }): boolean {
   const { rest, lead } = stripReferenceLead(text);
   const cut = detectionLimitBound(rest)
@@ -1466,7 +1471,11 @@ function referenceTextCheck(text: string, opts: { strictLabels?: boolean; dotIsD
     .replace(FASTING_HOURS_NOTE, '(jejum)')
     // After a reference's lead, a note in brackets that explains the range ("Ref.: acima de 25 % (valores
     // menores associam-se a maior probabilidade de câncer)"): words with no number, what the range means.
-    .replace(lead ? /\s+\((?:[^()\d\s]+\s+){3,}[^()\d\s]+\)\s*$/u : /$^/, '')
+    // Not the transcriber's note that the rest was cut, after a range ending at its "a" ("40,0 a (o restante
+    // está cortado na borda da foto)"): without it the range would wait for a bound on the next line.
+    .replace(lead ? /\s+\((?:[^()\d\s]+\s+){3,}[^()\d\s]+\)\s*$/u : /$^/, (note, at: number, all: string) =>
+      CUT_NOTE.test(note) && RANGE_TO_BOUND.test(all.slice(0, at)) ? note : '',
+    )
     // When to draw a drug level ("coletar no mínimo 6 h após a dose", "colher antes da próxima dose"): its
     // hours time the sample, no range of the level.
     .replace(lead ? DOSE_TIMING_NOTE : /$^/, '')
@@ -1543,9 +1552,11 @@ const CUT_WORDS = String.raw`(?:cortad[oa]|ileg[ií]vel|borrad[oa]|apagad[oa])`;
 // the last number ("1", "13,") is no bound, so nothing of it is a range. (Cut after a decimal digit,
 // "7,2[cortado]", the bound is read as open: DOUBTFUL_DIGIT.) The unit may follow the mark ("0 a [borrado] %"), and
 // the transcriber's aside on why, in brackets of words alone ("0,4 a 4,[ilegível] (dobra do papel)"). Or the
-// number trails off in an ellipsis before the transcriber's words ("150.000 a 4… — cortado na foto").
+// number trails off in an ellipsis before the transcriber's words ("150.000 a 4… — cortado na foto"). Or the
+// edge took the whole last bound, the range ending at its "a" before the transcriber's note in brackets ("40,0 a
+// (o restante está cortado na borda da foto)", a vision model's bullet): the upper bound is lost, no range.
 const CUT_RANGE = new RegExp(
-  String.raw`^(?:\p{L}[\p{L} ]*:\s*)?(?:(?:at[eé]|inferior\s+a|superior\s+a|acima\s+de|abaixo\s+de|[<>≤≥])\s*)?(?:\d[\d.,]*\s*(?:a|-|–|até)\s*)?(?:(?:\d+[.,]?)?${UNREADABLE_MARK}[^\]]*\](?:\s*[^\s\d[\]]{1,10})?(?:\s*\(\s*\p{L}[\p{L} ,–—-]{0,40}\))?|\d+[.,]?\d*(?:…|\.{3})\s*(?:[-–—,]\s*)?${CUT_WORDS}(?:\s+\p{L}+){0,4})$`,
+  String.raw`^(?:\p{L}[\p{L} ]*:\s*)?(?:(?:at[eé]|inferior\s+a|superior\s+a|acima\s+de|abaixo\s+de|[<>≤≥])\s*)?(?:\d[\d.,]*\s*(?:a|-|–|até)\s*)?(?:(?:\d+[.,]?)?${UNREADABLE_MARK}[^\]]*\](?:\s*[^\s\d[\]]{1,10})?(?:\s*\(\s*\p{L}[\p{L} ,–—-]{0,40}\))?|\d+[.,]?\d*(?:…|\.{3})\s*(?:[-–—,]\s*)?${CUT_WORDS}(?:\s+\p{L}+){0,4}|\(\s*\p{L}[^()\d]*?(?<!\p{L})${CUT_WORDS}[^()\d]*\)?)$`,
   'iu',
 );
 
