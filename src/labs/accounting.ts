@@ -432,8 +432,8 @@ const ADMIN_SPANS: RegExp[] = [
   // A street address inside a line ("Unidade Centro - Av. Dr. Altino Arantes, 1180"): the street number.
   new RegExp(STREET_ADDRESS.source, 'giu'),
   // The lab's accreditation level ("Laboratório certificado ONA Nível 2", "Acreditado ONA - Nível 1"): the
-  // accrediting body's grade, no value.
-  /(?<![\p{L}])ona\s*[-–—:]?\s*n[ií]vel\s*\d(?![\d.,])/giu,
+  // accrediting body's grade, no value; a sentence's full stop may end it ("… ONA nível 3.   Pág. 1/1").
+  /(?<![\p{L}])ona\s*[-–—:]?\s*n[ií]vel\s*\d(?!\d|[.,]\d)/giu,
   // A postcode after its label, glued to it as a PDF's text layer may print it ("CEP45700-000"), which
   // the labelled identifiers above take only after a separator: eight digits, the dash before the last three.
   /(?<![\p{L}\d])cep\s*[:.]?\s*\d{2}\.?\d{3}-?\d{3}(?![\d,])/giu,

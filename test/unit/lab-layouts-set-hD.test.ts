@@ -67,3 +67,10 @@ test("a block's labelled reference printed before its labelled result, the refer
   ]);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test("an accreditation level ending its sentence, a page mark after it, is the lab's footer, not an unread result", () => {
+  const text = ['Ureia   38 mg/dL   15 a 45 mg/dL', 'Laboratório certificado PALC e ONA nível 2.   Página 2/3'].join('\n');
+  const r = parseLabReport(text, { today: '2025-06-01' });
+  assert.deepEqual(brief(r), [['Ureia', 38, 'mg/dL', 'normal']]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
