@@ -179,6 +179,16 @@ function asColumns(
   const printed = fieldsOf(raw, sep);
   const keep = (f: string, i: number) =>
     (!aside.has(i) || resultTokens(f).length > 0) && !group.has(i) && !releaseHead.has(i) && !(release.has(i) && DATE_TIME.test(f));
+  // A cell left out of the row (the signer's "Ana Reis - CRF-SP 11223", a previous result "95 (02/11/2024)", an
+  // earlier collection's) is one field; what a column gap sets after it in that cell ("… CRBM-3 22815   Ureia
+  // 48,9 mg/dL", "…   Anti-HCV   REAGENTE") is no part of it: kept after the row's fields, to be read or listed.
+  const shown = (i: number) => !order || i >= order.columns || order.order.includes(i);
+  const beyond = printed.flatMap((f, i) => {
+    if (header || (shown(i) && keep(f, i))) return [];
+    const gap = /\s{3,}/.exec(f);
+    const tail = gap ? f.slice(gap.index + gap[0].length) : '';
+    return tail !== '' && resultTokens(tail).length > 0 ? [tail] : [];
+  });
   // A remark with anything result-like on it ("48,7", "Reagente") is kept, to be read or listed; so is a
   // release cell that holds more than a date.
   // A field past the header's last column is no earlier collection's: kept, to be read or listed.
@@ -192,7 +202,8 @@ function asColumns(
     EMPTY_CELL.test(printed[order.current] ?? '') &&
     order.dated.some((i) => i !== order.current && !EMPTY_CELL.test(printed[i] ?? '')) &&
     [...aside].every((i) => resultTokens(printed[i] ?? '').length === 0) &&
-    printed.slice(order.columns).every((f) => f === '')
+    printed.slice(order.columns).every((f) => f === '') &&
+    beyond.length === 0
   )
     return '';
   const fields = order
@@ -203,6 +214,7 @@ function asColumns(
         ...printed.slice(order.columns).filter((f, i) => keep(f, order.columns + i)),
       ]
     : printed.filter(keep);
+  fields.push(...beyond);
   if (fields.length < 2) return raw;
   // "Tabagismo;Tabagista ativo": a field and its value.
   if (fields.length === 2 && /^\p{L}[\p{L} ./()-]{0,40}$/u.test(fields[0]!) && fields[1] !== '') return `${fields[0]}: ${fields[1]}`;
