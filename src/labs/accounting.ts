@@ -17,6 +17,7 @@
 // A line with any token left over is listed in `unparsed_lines` verbatim, even when it also made
 // analytes, so a person can check it. The pass only lists lines: it never makes or changes an analyte.
 import { spokenNumbers } from './spoken-numbers.ts';
+import { saidFindings } from './dictation.ts';
 import { foldSameLength, isCatalogued, lookupName } from './analytes.ts';
 import { NUMBER, numbersIn } from './numbers.ts';
 import {
@@ -71,6 +72,7 @@ import {
   COLUMN_HEADING,
   FINDING_SENTENCE,
   findingAfterLabel,
+  identifiedOrganism,
   ISOLATE_WITH_COUNT,
   isWordColumnName,
   isWordField,
@@ -833,8 +835,10 @@ export function resultTokens(text: string, raw?: string): Token[] {
   const res = /^\s*resultados?\s*:\s*(\p{L}[^\d]*)$/iu.exec(t) ?? (finding && FINDING_SENTENCE.test(finding[1]!) ? finding : null);
   // A word exam's finding said in a sentence after its label's colon ("Parasitológico de fezes: Presença de cistos
   // de Giardia lamblia"): the sentence is the result (word-results.ts findingAfterLabel).
+  // So is an organism's binomial name after an identification's label ("Identificação: Staphylococcus aureus", a
+  // catheter tip's culture, h1382): the isolate, as the reader takes it (word-results.ts identifiedOrganism).
   const sentence = /^\s*(\p{L}[^:\d]*?)\s*:\s*(\p{L}[^:\d]*)$/u.exec(t);
-  if (sentence && findingAfterLabel(sentence[1]!, sentence[2]!) && !out.some((o) => o.kind === 'word'))
+  if (sentence && (findingAfterLabel(sentence[1]!, sentence[2]!) || identifiedOrganism(sentence[1]!, sentence[2]!)) && !out.some((o) => o.kind === 'word'))
     out.push({ kind: 'word', text: sentence[2]!.trim().replace(/[.;]+$/, ''), values: [], at: t.indexOf(sentence[2]!) });
   // Nor has an exam still running ("Resultado: Exame em andamento."), as after a word field's label above.
   if (res && !PENDING.test(res[1]!.trim()) && !out.some((o) => o.kind === 'word'))
@@ -850,6 +854,15 @@ export function resultTokens(text: string, raw?: string): Token[] {
     from = to + 1;
   }
   if (labelledPieces.length >= 2) for (const o of out) if (o.kind === 'word' && labelledPieces.some(([a, b]) => o.at >= a && o.at < b)) o.listed = true;
+  // The findings a voice message's transcript says as results, several a line with no punctuation ("o VDRL não
+  // reagente e a referência é não reagente o HIV também não reagente", h1390): each word is one result's, as in a
+  // typed list between commas, so one result lost leaves its word unaccounted (dictation.ts saidFindings).
+  for (const said of saidFindings(t)) {
+    if (!free(said.at)) continue;
+    const same = out.filter((o) => o.kind === 'word' && o.at < said.at + said.text.length && said.at < o.at + o.text.length);
+    for (const o of same) o.listed = true;
+    if (same.length === 0) out.push({ kind: 'word', text: said.text, values: [], at: said.at, listed: true });
+  }
   // Antibiogram lists side by side ("Ampicilina   Resistente   | Cefepima   Resistente"): each word is one
   // antimicrobial's, so one result lost leaves its word unaccounted, the same word beside it though there is.
   const susceptible = (c: string) => SPELLED_SUSCEPTIBILITY.test(c);

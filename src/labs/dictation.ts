@@ -300,3 +300,29 @@ export function dictatedAsResults(raws: string[]): string[] {
   });
   return out ?? raws;
 }
+
+// A number or a said finding: each ends what was said of the result before it.
+const SAID_VALUE_OR_FINDING = new RegExp(String.raw`\d[\d.,]*|${SAID_FINDING_SOURCE}`, 'giu');
+// What is said before a finding that makes it a reference's ("e a referência é não reagente", "o normal é
+// negativo"), or no result's ("na urina deu tudo negativo").
+const SAID_BEFORE_NO_RESULT = /(?<![\p{L}])(?:refer[eê]ncias?|normal|desej[aá]vel|ideal)(?![\p{L}])|(?<![\p{L}])(?:tudo|tod[oa]s)\s+$/iu;
+
+/**
+ * The findings a dictated line says as results ("o VDRL não reagente e a referência é não reagente o HIV também
+ * não reagente", h1390), where the line prints them, for the accounting pass: each is one result's, as a word of a
+ * typed list between commas is, so a result lost leaves its word unaccounted though the same word is said of
+ * another. A finding said after a reference's words since the last value is that reference; after "tudo", none.
+ * Empty for a line that is no dictation.
+ */
+export function saidFindings(line: string): Array<{ at: number; text: string }> {
+  if (!SAID_FINDING.test(line) || dictatedAsResults([line])[0] === line) return [];
+  const out: Array<{ at: number; text: string }> = [];
+  let from = 0;
+  for (const m of matchesOf(SAID_VALUE_OR_FINDING, line)) {
+    const at = m.index ?? 0;
+    const before = line.slice(from, at);
+    from = at + m[0].length;
+    if (!/^\d/.test(m[0]) && !SAID_BEFORE_NO_RESULT.test(before)) out.push({ at, text: m[0] });
+  }
+  return out;
+}
