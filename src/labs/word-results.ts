@@ -178,12 +178,6 @@ const DASHED_REFERENCE = new RegExp(String.raw`\s+[-–—]\s+${REFERENCE_LEAD_W
 export const FINDING_SENTENCE =
   /^(?:n[aã]o\s+)?(?:foram|foi)\s+(?:encontrad|observad|identificad|visualizad|detectad|isolad)\p{L}*\s+\p{L}|^(?:presen[cç]a|aus[eê]ncia)\s+de\s+\p{L}/iu;
 
-/**
- * Whether a label and the words after its colon are a word exam and its finding said in a sentence
- * ("Parasitológico de fezes (Hoffman): Presença de cistos de Giardia lamblia"): the sentence is the result, as
- * it is alone under the exam's title (line-kinds.ts), however many words it takes. Found with set 138: such a
- * line was neither read nor listed.
- */
 // An identification's label ("Identificação", "Identificação do isolado") before an organism's binomial name
 // ("Staphylococcus aureus", "Candida spp.", a catheter tip's culture): the isolate, a result in words as after
 // "Microrganismo isolado". Before a method ("Identificação: MALDI-TOF MS (VITEK MS)", how a blood culture's
@@ -196,6 +190,12 @@ export function identifiedOrganism(label: string, words: string): boolean {
   return IDENTIFICATION_LABEL.test(label.trim()) && ORGANISM_NAME.test(words.trim());
 }
 
+/**
+ * Whether a label and the words after its colon are a word exam and its finding said in a sentence
+ * ("Parasitológico de fezes (Hoffman): Presença de cistos de Giardia lamblia"): the sentence is the result, as
+ * it is alone under the exam's title (line-kinds.ts), however many words it takes. Found with set 138: such a
+ * line was neither read nor listed.
+ */
 export function findingAfterLabel(label: string, words: string): boolean {
   return isWordColumnName(label.replace(/(?:\s*\([^()]*\))+\s*$/, '').trim()) && FINDING_SENTENCE.test(words.trim());
 }
