@@ -162,7 +162,9 @@ const ADMIN_SPANS: RegExp[] = [
   new RegExp(String.raw`(?<=^\s*)${KEYCAP}`, 'gu'),
   // The number of a serial collection in a banner with its date ("=== COLETA 2 - 10/09/2025 06:05 ==="): which
   // sample, no value.
-  /(?<=^[\s=*#-]*)coleta\s+\d{1,2}(?=\s*[-–—:]\s*\d{1,2}\/\d{1,2})/giu,
+  // So is its count in an inpatient LIS's banner (">>> COLETA 1 de 3 | 14/03/2025 05:40 | Amostra …", its bars
+  // read as column gaps).
+  /(?<=^[\s=*#>-]*)coleta\s+\d{1,2}(?:\s+de\s+\d{1,2})?(?=\s*[-–—:|]?\s*\d{1,2}\/\d{1,2})/giu,
   // The number of a sample in a field of its own, another field after it ("Amostra: 2   Material Biológico: Soro   Data
   // da Coleta: …", a public health lab's report of several samples): which sample, no value.
   /(?<![\p{L}])amostra\s*:\s*\d{1,3}(?![\d.,])(?=\s{3,}\p{L}[^:\d]{0,30}:)/giu,

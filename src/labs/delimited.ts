@@ -214,6 +214,10 @@ function asColumns(
         ...printed.slice(order.columns).filter((f, i) => keep(f, order.columns + i)),
       ]
     : printed.filter(keep);
+  // A line of the block with nothing in its kept cells but something result-like in a left-out one (a note run on
+  // into empty fields, "Documento exportado … portal do paciente.;;;;;;;;;;   Reagente"): no row of the table, read
+  // as printed.
+  if (!header && fields.every((f) => f === '') && printed.some((f) => resultTokens(f).length > 0)) return raw;
   fields.push(...beyond);
   if (fields.length < 2) return raw;
   // "Tabagismo;Tabagista ativo": a field and its value.

@@ -134,3 +134,15 @@ test("a culture's identification naming an organism is a result, a screen's POS/
   ]);
   assert.ok(r.unparsed_lines.includes('Identificação: VITEK 2 (cartão GN)'));
 });
+
+test("an inpatient LIS's collection banner, its count and date between bars, is administrative", () => {
+  const text = ['>>> COLETA 2 de 4 | 09/08/2025 06:10 | Amostra 2508090031 | Coletor: enf. T. Lima | Sangue arterial', 'Lactato   2,9 mmol/L   0,5 a 2,2'].join(
+    '\n',
+  );
+  const r = parseLabReport(text, { today: '2025-09-01' });
+  assert.deepEqual(
+    r.analytes.map((a) => [a.name, a.value, a.flag]),
+    [['Lactato', 2.9, 'alto']],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});

@@ -45,3 +45,15 @@ test('semicolon export: a value after the previous result in its left-out cell i
   assert.deepEqual(got.rows.at(-1), ['Potássio', 4.4, 'normal']);
   assert.deepEqual(got.unparsed, [line]);
 });
+
+test("a note's line run on into the export's empty fields, a result word after a column gap, is read or listed as printed", () => {
+  const text = [
+    'Pedido;Dt_Coleta;Material;Exame;Analito;Resultado;Unidade;Valor_Referencia;Flag;Liberado_por',
+    '88120;02/03/2025;Soro;GLICOSE;Glicose;92;mg/dL;70 a 99;N;Rui Prado - CRBM-4 1201',
+    'Relatório gerado pelo sistema do hospital, sem valor de laudo.;;;;;;;;;   Reagente',
+  ].join('\n');
+  const r = parseLabReport(text, { today: '2025-06-01' });
+  assert.equal(r.analytes.find((a) => a.name === 'Glicose')?.value, 92);
+  const word = r.qualitative.some((q) => /reagente/i.test(String(q.value))) || r.unparsed_lines.some((u) => /Reagente/.test(u));
+  assert.ok(word, JSON.stringify(r.unparsed_lines));
+});
