@@ -271,6 +271,8 @@ export const CORPUS_SETS = [
   'heldout133',
   'heldout134',
   'heldout136',
+  'heldout139',
+  'heldout141',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
 
