@@ -35,7 +35,11 @@ import { parseLabReport, type LabParseResult } from '../../../src/labs/parse.ts'
 import { lostAnalytes } from '../../support/lab-lost-analytes.ts';
 
 export const PARTS = 8;
-/** Files for the "any one analyte lost" property (lab-accounting-lost-N.test.ts): 163 s over 851 reports. */
+/**
+ * Files for the "any one analyte lost" property (lab-accounting-lost-N.test.ts): 163 s over 851 reports; 144 s over
+ * 1,362 since each report's line tokens are computed once for all its results (`printedTokens`; a clean-clone CI run,
+ * 2026-12-03, the tests' `duration_ms` summed).
+ */
 export const LOST_PARTS = 2;
 const SPREAD = 4;
 const TODAY = '2025-06-01';
