@@ -29,6 +29,7 @@ import {
   cutAdminLabel,
   DATED_EARLIER_CELL,
   EARLIER_ASIDE,
+  FINDING_WORD,
   isAdminLine,
   isIdentifierUnderLabel,
   isPrescriptionLine,
@@ -72,7 +73,7 @@ import {
   COLUMN_HEADING,
   FINDING_SENTENCE,
   findingAfterLabel,
-  identifiedOrganism,
+  resultWordsAfterLabel,
   ISOLATE_WITH_COUNT,
   isWordColumnName,
   isWordField,
@@ -113,8 +114,6 @@ const SOUGHT_THEN_FINDING = /(?:\s{2,}|\|\s*)(\p{Lu}[\p{Lu}\d-]{1,5}) (\p{L}(?:\
 // too: a long antimicrobial's name may fill its column ("Sulfametoxazol/Trimetoprima Resistente").
 // A phone's copy of a PDF may join the word reference after it with one space too ("Coombs direto (teste da
 // antiglobulina direta) POSITIVO Negativo"): the finding is still the name's result.
-// A typed note may cut "negativo" short ("…, nitrito neg"): the same finding.
-const FINDING_WORD = String.raw`(?:fracamente\s+|n[aã]o\s+)?(?:reagente|reativo|detect[aá](?:vel|do))|indetect[aá]vel|negativ[oa]|neg(?![\p{L}])|positiv[oa]`;
 const WORD_REFERENCE_AFTER = String.raw`(?:n[aã]o\s+)?(?:reagente|reativo|detect[aá](?:vel|do))|indetect[aá]vel|negativ[oa]|ausentes?`;
 const NAME_THEN_FINDING = new RegExp(
   String.raw`^\s*(\S.*?) (?<!\b(?:fitas?|tiras?)\s)(${FINDING_WORD}|${SUSCEPTIBILITY_WORD})(?: (?:${WORD_REFERENCE_AFTER}))?(?:\s{2,}(?:\(\p{L}{1,2}\)|\*{1,3}))?\s*$`,
@@ -717,7 +716,8 @@ export function resultTokens(text: string, raw?: string): Token[] {
   }
   // A chat message opening with a name and its finding, the typist's words after it (messageFindingEnd).
   const stamp = CHAT_STAMP.exec(raw ?? t);
-  const message = stamp && (raw === undefined || raw === t) ? t.slice(stamp[0].length) : stamp ? t : undefined;
+  // The reader's cleaning blanks the stamp where the raw line is given; otherwise it is still on the text.
+  const message = !stamp ? undefined : raw === undefined || raw === t ? t.slice(stamp[0].length) : t;
   const opening = message === undefined ? undefined : messageFindingEnd(message);
   if (opening) {
     const at = t.length - message!.length + opening.at;
@@ -840,7 +840,7 @@ export function resultTokens(text: string, raw?: string): Token[] {
   // So is an organism's binomial name after an identification's label ("Identificação: Staphylococcus aureus", a
   // catheter tip's culture, h1382): the isolate, as the reader takes it (word-results.ts identifiedOrganism).
   const sentence = /^\s*(\p{L}[^:\d]*?)\s*:\s*(\p{L}[^:\d]*)$/u.exec(t);
-  if (sentence && (findingAfterLabel(sentence[1]!, sentence[2]!) || identifiedOrganism(sentence[1]!, sentence[2]!)) && !out.some((o) => o.kind === 'word'))
+  if (sentence && resultWordsAfterLabel(sentence[1]!, sentence[2]!) && !out.some((o) => o.kind === 'word'))
     out.push({ kind: 'word', text: sentence[2]!.trim().replace(/[.;]+$/, ''), values: [], at: t.indexOf(sentence[2]!) });
   // Nor has an exam still running ("Resultado: Exame em andamento."), as after a word field's label above.
   if (res && !PENDING.test(res[1]!.trim()) && !out.some((o) => o.kind === 'word'))

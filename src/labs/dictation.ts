@@ -19,6 +19,13 @@ import { matchesOf } from '../text/matches.ts';
 // value is, it is one, and a sentence saying it says a result as one with a number does.
 const SAID_FINDING_SOURCE = String.raw`(?:(?:n[aã]o\s+|fracamente\s+)?(?:reagente|reativo|detectad[oa]|detect[aá]vel)|indetect[aá]vel|negativ[oa]|positiv[oa])(?![\p{L}])`;
 const SAID_FINDING = new RegExp(SAID_FINDING_SOURCE, 'iu');
+const SAID_FINDINGS = new RegExp(SAID_FINDING_SOURCE, 'giu');
+// Two results or more said in words after their names, maybe after a verb or "também" ("o VDRL não reagente … o
+// HIV também não reagente").
+const NAMED_FINDING = new RegExp(
+  String.raw`(?:^|\s)(?:(?:o|a|os|as)\s+)?\p{L}[\p{L}\d-]*(?:\s+\p{L}[\p{L}\d-]*){0,2}?\s+(?:(?:tamb[eé]m|deu)\s+)?${SAID_FINDING_SOURCE}`,
+  'giu',
+);
 const saysValue = (s: string) => /\d/.test(s) || SAID_FINDING.test(s);
 // The verb that puts a dictated value after its name ("Hemoglobina deu 11,6", "o LDL tá escrito 120"), maybe
 // after a relative "que" ("só os leucócitos que veio 12.000").
@@ -113,17 +120,7 @@ function isDictated(line: string, inWords: boolean): boolean {
   if (/\s{2,}|[\t|;]|:(?!\s+\p{L})/u.test(t) || t.length < 15 || !(SPEECH.test(t) || inWords)) return false;
   // A sentence of word results only says them after their names ("o VDRL não reagente e a referência é não
   // reagente o HIV também não reagente"): speech when two or more results follow a verb or an article.
-  if (!/\d/.test(t))
-    return (
-      (
-        t.match(
-          new RegExp(
-            String.raw`(?:^|\s)(?:(?:o|a|os|as)\s+)?\p{L}[\p{L}\d-]*(?:\s+\p{L}[\p{L}\d-]*){0,2}?\s+(?:(?:tamb[eé]m|deu)\s+)?${SAID_FINDING_SOURCE}`,
-            'giu',
-          ),
-        ) ?? []
-      ).length >= 2 && SPEECH.test(t)
-    );
+  if (!/\d/.test(t)) return matchesOf(NAMED_FINDING, t).length >= 2 && SPEECH.test(t);
   const sentences = t.replace(SPOKEN_DECIMAL, '$1,$2').split(SENTENCE_END);
   // One sentence alone is speech when it says its value after a verb of reading or with its decimal comma as a word.
   if (sentences.length === 1) return READING_VERB.test(sentences[0]!) || SPOKEN_DECIMAL_ANYWHERE.test(t) || inWords;
@@ -201,7 +198,7 @@ function saidResults(sentence: string): string[] {
       .replace(OPENING, '')
       .replace(/(?<=\p{L})\d+(?![.,]\d)/gu, '')
       .replace(TIME_POINT, (t) => t.replace(/\d/g, 'n'))
-      .replace(new RegExp(SAID_FINDING_SOURCE, 'giu'), '0');
+      .replace(SAID_FINDINGS, '0');
     // Nor is a bound said after "e" ("alto risco menor que 70 e muito alto risco menor que 50", "19, e ali diz que
     // é acima de 20"): a reference or a goal, the result's before it.
     if (open || !saysValue(before) || !/^\p{L}[^\d()]*?\s[<>]?\d/u.test(named) || (SAID_BOUND.test(named) && !REFERENCE_FIRST.test(after))) continue;
@@ -219,7 +216,7 @@ function saidResults(sentence: string): string[] {
 function referenceSaid(piece: string): string {
   const said = piece.trim().replace(/[.?!]$/, '');
   if (REFERENCE_FIRST.test(said) || !WORD_REFERENCE_SAID.test(said)) return `, ${said}`;
-  const words = matchesOf(new RegExp(SAID_FINDING_SOURCE, 'giu'), said);
+  const words = matchesOf(SAID_FINDINGS, said);
   return ` (referência ${words[words.length - 1]![0]})`;
 }
 

@@ -12,6 +12,7 @@ import {
   cellStarts,
   dateKey,
   isNumberedPreviousCell,
+  withoutNumberedPreviousCells,
   previousColumnOf,
   valueColumnsOf,
   type History,
@@ -315,7 +316,7 @@ export function tableHeader(text: string, offset = 0, context: HeaderContext = {
   // the date of a column, not a value.
   // Numbered earlier samples' columns ("Anterior 1   Anterior 2"): their digits are ordinals, no values.
   const numbered = starts.filter((c) => isNumberedPreviousCell(c.cell));
-  const unnumbered = numbered.reduce((t, c) => t.slice(0, c.at - offset) + ' '.repeat(c.cell.length) + t.slice(c.at - offset + c.cell.length), text);
+  const unnumbered = withoutNumberedPreviousCells(text);
   const noNumbers =
     numbersIn(unnumbered.replace(/\([^)]*\)/g, ' ').replace(/\b\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\s*(?:(?:às|as|-)\s*)?\d{1,2}[:h]\d{2}(?::\d{2})?\b/gi, ' '))
       .length === 0;

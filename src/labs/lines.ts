@@ -221,9 +221,10 @@ export const CHAT_STAMP =
 // A chat message that opens with a name and its finding, the typist's words after it ("beta hcg neg graças a
 // Deus kkk", h1385): no digit and no other finding after it, the finding is the name's result and the words
 // after it are no reference. The name is a few words, none of them a negation or "tudo" ("tudo negativo").
-const MESSAGE_FINDING_WORD = String.raw`(?:(?:fracamente|n[aã]o)\s+)?(?:reagente|reativo|detect[aá](?:vel|do))|indetect[aá]vel|negativ[oa]|neg|positiv[oa]`;
+// A result in words as a typist or a summary writes it, "neg" for negativo too.
+export const FINDING_WORD = String.raw`(?:fracamente\s+|n[aã]o\s+)?(?:reagente|reativo|detect[aá](?:vel|do))|indetect[aá]vel|negativ[oa]|neg(?![\p{L}])|positiv[oa]`;
 const MESSAGE_OPENING_FINDING = new RegExp(
-  String.raw`^\s*\p{L}[\p{L}-]*(?: [\p{L}\d-]+){0,3}(?<!(?:^|[^\p{L}])(?:n[aã]o|fracamente|tiras?|fitas?|tudo|tod[oa]s?)) (${MESSAGE_FINDING_WORD})(?![\p{L}])(?=\s+(?:(?!(?<![\p{L}])(?:${MESSAGE_FINDING_WORD})(?![\p{L}]))[^\d])*$)`,
+  String.raw`^\s*\p{L}[\p{L}-]*(?: [\p{L}\d-]+){0,3}(?<!(?:^|[^\p{L}])(?:n[aã]o|fracamente|tiras?|fitas?|tudo|tod[oa]s?)) (${FINDING_WORD})(?![\p{L}])(?=\s+(?:(?!(?<![\p{L}])(?:${FINDING_WORD})(?![\p{L}]))[^\d])*$)`,
   'iu',
 );
 /** Where a chat message's opening finding ends, the typist's words after it (MESSAGE_OPENING_FINDING), or undefined. */

@@ -216,7 +216,6 @@ import { readValue, type ValueRead } from './value.ts';
 import {
   endingReference,
   ISOLATE_WITH_COUNT,
-  findingAfterLabel,
   isWordField,
   joinWrappedFinding,
   labelledFinding,
@@ -226,7 +225,7 @@ import {
   wordBeforeComment,
   wordResultText,
   SPELLED_SUSCEPTIBILITY,
-  identifiedOrganism,
+  resultWordsAfterLabel,
   SUSCEPTIBILITY_WORD,
 } from './word-results.ts';
 import { matchesOf } from '../text/matches.ts';
@@ -576,20 +575,19 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     const made = [...analytes.splice(before[0]), ...qualitative.splice(before[1])];
     c.made.forEach((old, i) => made[i] && Object.assign(old, made[i]));
   };
-  // The block's last result, when it is in words with no reference, for a reference in words led as one.
-  // A remark's label taken for a title ("Sorovar de maior título: Icterohaemorrhagiae", its words after the
-  // colon) on the line above stands between them; a title proper heads the results under it, the reference too.
-  const unreferencedWordAbove = (t: string, lastTextAt: number): Closed | undefined => {
+  // A reference in words led as one joins the block's last result when that is in words with no reference;
+  // whether it did. A remark's label taken for a title ("Sorovar de maior título: Icterohaemorrhagiae", its words
+  // after the colon) on the line above stands between them; a title proper heads the results under it, the
+  // reference too.
+  const joinedToWordAbove = (t: string, lastTextAt: number): boolean => {
     const lead = stripReferenceLead(t);
     const remark = title !== undefined && titleAt === lastTextAt && /:\s*\p{L}/u.test(title.name);
-    if (title && !remark) return undefined;
+    if (title && !remark) return false;
     const last = remark ? closed.at(-1) : recent.at(-1);
-    return lead.lead &&
-      qualitativeReference(lead.rest) !== undefined &&
-      last?.group.refItems.length === 0 &&
-      last.group.entries.every((e) => e.read.value === null)
-      ? last
-      : undefined;
+    if (!lead.lead || qualitativeReference(lead.rest) === undefined || last?.group.refItems.length !== 0) return false;
+    if (!last.group.entries.every((e) => e.read.value === null)) return false;
+    refinish(last, [lead.rest]);
+    return true;
   };
   const earlier = (name: string) => closed.findLast((c) => c.group.entries.length === 1 && sameAnalyte(c.group.entries[0]!, name));
   /** Makes an earlier result of this block pending again, so the reference lines that follow join it. */
@@ -711,11 +709,7 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     // A block's labelled result ("Resultado:   7,4 ng/mL   Valor de referência: …") is no row of the table
     // above, whose previous-result column it may run into: its earlier sample is labelled when printed
     // ("Anterior: …"), and a number at its end is left for the accounting, never cut as an earlier one.
-    let t =
-      table?.previousAt !== undefined && !LABELLED_RESULT.test(line.text)
-        ? ((table.previousCells !== undefined ? withoutPreviousCells(line, table.previousCells) : undefined) ??
-          withoutPreviousColumn(line, table.previousAt, table.history, table.previousCell, table.starts))
-        : line.text;
+    let t = table?.previousAt !== undefined && !LABELLED_RESULT.test(line.text) ? withoutEarlierCells(line, table, table.previousAt) : line.text;
     if (table?.gradeColumn) t = withoutGradeColumn(t, line.offset, table.gradeColumn);
     // A row may print both a method cell and a release cell (a LACEN's GAL table): both are cut.
     const uncut = t === line.text;
@@ -771,8 +765,7 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
         ? line.text
         : t
       : table?.previousAt !== undefined && t !== line.text && !LABELLED_RESULT.test(account.text)
-        ? ((table.previousCells !== undefined ? withoutPreviousCells({ ...account, raw: line.raw }, table.previousCells) : undefined) ??
-          withoutPreviousColumn({ ...account, raw: line.raw }, table.previousAt, table.history, table.previousCell, table.starts))
+        ? withoutEarlierCells({ ...account, raw: line.raw }, table, table.previousAt)
         : account.text;
     // The patient's cardiovascular risk category as a header states it (patient.ts): it picks a lipid's goal,
     // no result of its own, whatever word it takes. (Its "Intermediário" is no antibiogram's word, whatever
@@ -1784,11 +1777,10 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
         const wordRows = word !== undefined && NEGATIVE_REFERENCE.test(word) ? recent.filter((c) => c.group !== pending) : [];
         if (wordRows.length > 0 && wordRows.every((c) => polar(c.group))) for (const c of wordRows) refinish(c, [lead.rest]);
         addRef(pending, t);
-      } else if (unreferencedWordAbove(t, lastTextAt)) {
+      } else if (joinedToWordAbove(t, lastTextAt)) {
         // The result closed by a remark on it before its reference ("Resultado: Reagente 1/800" / "Sorovar de
         // maior título: …" / "Valor de Referência: Não Reagente (título inferior a 1/100)"): the block's last
-        // result, in words, with none of its own, takes the reference.
-        refinish(unreferencedWordAbove(t, lastTextAt)!, [stripReferenceLead(t).rest]);
+        // result, in words, with none of its own, took the reference.
         title = undefined;
       } else if (title) {
         preRef.push(stripReferenceLead(t).rest);
@@ -2185,12 +2177,7 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
       close();
       title = undefined;
       const text = wordResultText(words.join(':'));
-      if (
-        (isWordField(label!) ||
-          ledWords !== undefined ||
-          (wordRef === undefined && (findingAfterLabel(label!, words.join(':')) || identifiedOrganism(label!, words.join(':'))))) &&
-        text !== undefined
-      ) {
+      if ((isWordField(label!) || ledWords !== undefined || (wordRef === undefined && resultWordsAfterLabel(label!, words.join(':')))) && text !== undefined) {
         const name = cleanName(label!);
         pending = {
           entries: [{ def: lookupName(name), name, read: { value: null, text, comparator: null, unit: null, marker: null, rest: '' }, line: line.index }],
@@ -2579,7 +2566,6 @@ const TRAILING_METHOD_CELL = /\s+m[eé]todo\s*:\s*\p{L}[^\d:;|]*$/iu;
 
 // A row label that names only the form of a block's result, a ratio ("Relação", "Razão normalizada",
 // "Triagem - relação normalizada", "Relação triagem normalizada"), no analyte.
-const ASSAY_FORM = /^(?:atividade(?:\s+funcional)?|ant[ií]geno(?:\s+(?:livre|total))?)$/i;
 const RATIO_ONLY = /^(?:triagem\s*[-–:]?\s*)?(?:rela[cç][aã]o|raz[aã]o)(?:\s+(?:d[ae]\s+)?triagem)?(?:\s+normalizad[ao])?$|^triagem$/iu;
 
 // A title cut after a word that wants another ("Tempo de", "ÍNDICE DE SATURAÇÃO DA").
@@ -2595,7 +2581,22 @@ const OPEN_NAME_END = /\s(?:de|da|do|das|dos|ao|à|para|por|com|em)$/iu;
 // A minimum inhibitory concentration as an antibiogram prints it ("<= 0,25", ">= 32", "8", "4 µg/mL").
 const MIC_CELL = /^(?:[<>≤≥]=?\s*)?\d+(?:[.,]\d+)?(?:\s*(?:µg|μg|mcg|mg)\/m[lL])?$/u;
 
+// A row label that names only what an assay measures of the block's titled protein ("Atividade", "Antígeno livre").
+const ASSAY_FORM = /^(?:atividade(?:\s+funcional)?|ant[ií]geno(?:\s+(?:livre|total))?)$/i;
+
+// A screen's verdict in an antibiogram's MIC column ("POS", "NEG").
 const SCREEN_CELL = /^(?:pos(?:itivo)?|neg(?:ativo)?|\+|-)$/iu;
+
+/**
+ * A row under a header with a previous-result column, without the earlier sample's cells: by order where a line of
+ * units counted them (`withoutPreviousCells`), else where that column stands (`withoutPreviousColumn`).
+ */
+function withoutEarlierCells(line: CleanLine, table: TableHeader, previousAt: number): string {
+  return (
+    (table.previousCells !== undefined ? withoutPreviousCells(line, table.previousCells) : undefined) ??
+    withoutPreviousColumn(line, previousAt, table.history, table.previousCell, table.starts)
+  );
+}
 
 /** An antibiogram row with an MIC cell, as the name and its interpretation alone; undefined for any other line. */
 function micRow(t: string): string | undefined {

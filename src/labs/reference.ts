@@ -718,10 +718,8 @@ export function labelledRanges(items: string[], opts: { dotIsDecimal?: boolean; 
     const rangeFirst = found.length >= 2 && found.every((_, i) => /^\s*:\s*\p{L}/u.test(after(i)));
     // Each range followed by whom it is for in brackets, nothing before the first ("Acima de 20 ng/mL
     // (população saudável até 60 anos) | 30 a 60 ng/mL (grupos de risco)"): the bracket after a range is its label.
-    const bracketAfter =
-      found.length >= 2 &&
-      !/[\p{L}\d]/u.test(stripReferenceLead(item.slice(0, found[0]!.start).replace(/^[\s·•]+/u, '')).rest) &&
-      found.every((_, i) => /^\s*\([^()]*\p{L}[^()]*\)\s*[|/;,]?\s*$/u.test(after(i)));
+    const nothingBefore = found.length >= 2 && !/[\p{L}\d]/u.test(stripReferenceLead(item.slice(0, found[0]!.start).replace(/^[\s·•]+/u, '')).rest);
+    const bracketAfter = nothingBefore && found.every((_, i) => /^\s*\([^()]*\p{L}[^()]*\)\s*[|/;,]?\s*$/u.test(after(i)));
     // So without brackets, a slash, bar or ';' after each but the last ("acima de 20 pop. geral / 30 a 60 grupos
     // de risco", typed by a patient): read as labels before the range after them, the population's words would
     // label the risk group's range, and the first range none.
@@ -729,7 +727,7 @@ export function labelledRanges(items: string[], opts: { dotIsDecimal?: boolean; 
       found.length >= 2 &&
       !rangeFirst &&
       !bracketAfter &&
-      !/[\p{L}\d]/u.test(stripReferenceLead(item.slice(0, found[0]!.start).replace(/^[\s·•]+/u, '')).rest) &&
+      nothingBefore &&
       found.every((_, i) => (i < found.length - 1 ? /^\s+\p{L}[^:|/;()\d]*[|/;]\s*$/u : /^\s+\p{L}[^:|/;()\d]*$/u).test(after(i)));
     // With no separator left (the bars of "< 0,9 Não Reagente | 0,9 a 1,1 Indeterminado | > 1,1 Reagente", an
     // index's bands on a serology's line, joined to spaces): nothing before the first range and words after the
@@ -740,7 +738,7 @@ export function labelledRanges(items: string[], opts: { dotIsDecimal?: boolean; 
       !rangeFirst &&
       !bracketAfter &&
       !wordsAfter &&
-      !/[\p{L}\d]/u.test(stripReferenceLead(item.slice(0, found[0]!.start).replace(/^[\s·•]+/u, '')).rest) &&
+      nothingBefore &&
       found.every((_, i) => /^\s+\p{L}[^:|/;()\d]*$/u.test(after(i)) && VERDICT_LABEL.test(foldSameLength(after(i)).trim()));
     found.forEach((fr, i) => {
       let label =

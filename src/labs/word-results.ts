@@ -186,7 +186,7 @@ const IDENTIFICATION_LABEL = /^identifica[cç][aã]o(?:\s+(?:d[oa]\s+)?(?:isolad
 const ORGANISM_NAME = /^\p{Lu}\p{Ll}{2,}\s+(?:\p{Ll}{3,}|spp?\.?)(?:\s+(?:\p{Ll}{3,}|spp?\.?)){0,3}\.?$/u;
 
 /** Whether a label and the words after its colon are an identification naming the organism found. */
-export function identifiedOrganism(label: string, words: string): boolean {
+function identifiedOrganism(label: string, words: string): boolean {
   return IDENTIFICATION_LABEL.test(label.trim()) && ORGANISM_NAME.test(words.trim());
 }
 
@@ -198,6 +198,14 @@ export function identifiedOrganism(label: string, words: string): boolean {
  */
 export function findingAfterLabel(label: string, words: string): boolean {
   return isWordColumnName(label.replace(/(?:\s*\([^()]*\))+\s*$/, '').trim()) && FINDING_SENTENCE.test(words.trim());
+}
+
+/**
+ * Whether the words after a label's colon are that label's result in words, as the reader and the accounting pass
+ * both take them: a word exam's finding sentence (`findingAfterLabel`) or an identified organism.
+ */
+export function resultWordsAfterLabel(label: string, words: string): boolean {
+  return findingAfterLabel(label, words) || identifiedOrganism(label, words);
 }
 
 /**
