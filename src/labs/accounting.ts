@@ -31,6 +31,7 @@ import {
   EARLIER_ASIDE,
   FINDING_WORD,
   isAdminLine,
+  isSampleStampLine,
   isIdentifierUnderLabel,
   isPrescriptionLine,
   isCardStatus,
@@ -548,7 +549,7 @@ const QUOTED_ROW = /^\s*"[^"]*"(?:\s*;\s*"[^"]*")+/;
 /** `raw`, the line as printed, when known: a result word it sets apart in bold is the result (labelledFinding). */
 export function resultTokens(text: string, raw?: string): Token[] {
   // A guideline cited with its year on a line of its own prints no result (line-kinds.ts).
-  if (isGradeLegend(text) || isCitationLine(text) || isPortalTabs(text)) return [];
+  if (isGradeLegend(text) || isCitationLine(text) || isPortalTabs(text) || isSampleStampLine(text)) return [];
   const cellsOf = QUOTED_ROW.test(text) ? text.replace(/"\s*;\s*"/g, (m) => ' '.repeat(m.length)).replace(/"/g, ' ') : text;
   const t = cellsOf.replace(GLUED, '$1 ');
   const admin = spans(t);

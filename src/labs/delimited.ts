@@ -144,7 +144,7 @@ export function delimitedAsColumns(raws: string[]): string[] {
     for (let i = from; i <= to; i++)
       out[i] =
         i < h
-          ? asColumns(raws[i]!, sep, new Set())
+          ? (patientFields(raws, i, sep) ?? asColumns(raws[i]!, sep, new Set()))
           : asColumns(raws[i]!, sep, aside, group, i > h ? release : new Set(), i === h ? release : new Set(), order, i === h);
     const patient = heads.flatMap((f, i) => (i < examAt && PATIENT_HEAD.test(f) ? [i] : []));
     if (patient.length > 0 && h < to) {
@@ -159,6 +159,16 @@ export function delimitedAsColumns(raws: string[]): string[] {
     h = to;
   }
   return out ?? raws;
+}
+
+// Above the results, the patient's own table: a line of heads ("Prontuario;Paciente;Sexo;Dt_Nasc;Idade;Setor;…")
+// over a line of values ("1182736;ROSANGELA …;F;11/04/1969;56;AMB NEFROLOGIA …"). Cut at ";", the age is a bare
+// "56" beside a name; the values are read as the fields they are, "Idade: 56", as patient.ts reads a header.
+function patientFields(raws: string[], at: number, sep: Separator): string | undefined {
+  const heads = at > 0 ? fieldsOf(raws[at - 1]!, sep).map(headText) : [];
+  const values = fieldsOf(raws[at]!, sep);
+  if (heads.filter((f) => PATIENT_HEAD.test(f)).length < 2 || heads.some((f) => /\d/.test(f)) || values.length < 3) return undefined;
+  return values.flatMap((v, i) => (v === '' ? [] : [heads[i] ? `${heads[i]}: ${v}` : v])).join('   ');
 }
 
 // A cell with nothing in it, or a dash for nothing.

@@ -1354,6 +1354,27 @@ export function isPrescriptionLine(text: string): boolean {
 
 const INTERPRETATION_NOTE = /^\p{L}[^:\d]{0,60}?(?:\s[-–—]\s*|\s)interpretac(?:ao|oes)(?:\s*\([^()\d]*\))?\s*:/u;
 
+// How long the lab took, printed beside the release stamp ("Liberação…: 22/04/2025 03:01    Tempo total: 47 min",
+// an emergency panel's turnaround): the order's time, no result's.
+const TURNAROUND = /^tempo\s+(?:total|de\s+(?:atendimento|libera[cç][aã]o|resposta|processamento))\s*[.:]+\s*\d+\s*(?:min(?:utos)?|h(?:oras?)?)\.?$/iu;
+
+/**
+ * The sample's stamp with other fields beside it, each in its own column ("Coleta:   13/05/2025 07:35
+ * Material: plasma citratado 3,2% (1:9)", "Liberação: … 03:01    Tempo total: 47 min"): the material's
+ * strength and the turnaround are the order's details, no results. Every field must be one: a result in a
+ * column beside the stamp ("Glicose: 95 mg/dL") keeps the line a result's.
+ */
+export function isSampleStampLine(text: string): boolean {
+  const all = cells(text);
+  // The label padded to its column ("Coleta:       13/05/2025 07:35") is one field with its date.
+  const [stamp, ...rest] = /:\s*$/.test(all[0] ?? '') && all.length > 1 ? [`${all[0]} ${all[1]}`, ...all.slice(2)] : all;
+  if (!stamp || rest.length === 0 || !SAMPLE_DATES.test(stamp) || !DATE_RE.test(stamp) || labValue(stamp)) return false;
+  // A field run on past a ';' or '|' ("…   Tempo total: 47 min ; HBsAg: Reagente") may hold a result: not judged here.
+  return (
+    rest.every((c) => !/[;|]/.test(c)) && rest.every((c) => TURNAROUND.test(c) || (BLOCK_DETAIL.test(c) && /^\p{L}[\p{L}\s]*:/u.test(c)) || isAdminLine(c))
+  );
+}
+
 /** A patient-data, doctor, address, page or signature line: neither a result nor an unread result. */
 export function isAdminLine(text: string): boolean {
   if (text.trim() !== '' && cells(text).every((c) => PAGE_CONTROL.test(c))) return true;
@@ -1380,6 +1401,7 @@ export function isAdminLine(text: string): boolean {
   // cortisol's second range under the first): a reference, whose label opens as a collection's line does.
   const timedRange = /^colet(?:a|ad[oa])\s+(?:entre|d[aeo]s?|as|ate|apos)\s+\d/.test(f) && isReferenceText(text.trim(), { strictLabels: true });
   if ((ADMIN_RE.test(f) || STREET_ADDRESS.test(text)) && !labValue(text) && !timedRange) return true;
+  if (isSampleStampLine(text)) return true;
   if (cutAdminLabel(f) !== undefined && !labValue(text)) return true;
   // A note on how to read an analyte's value, named after it ("Procalcitonina - interpretação (sepse): < 0,5
   // baixo risco | 0,5 a 2,0 risco moderado"): the bands it lists are the lab's reading, no result.

@@ -134,6 +134,9 @@ test('patient data, CRM/CNES/protocol numbers and dates never become analytes no
           // … and so does a ';'-delimited export's date cell, quoted or not, the time after it or not ("…;NORMAL;11/03/2025
           // 13:20", a portal's CSV whose every record repeats the birth date: '"M";"12/08/1958";"27/05/2025 07:18"').
           .replace(/;\s*"?\d{1,2}\/\d{1,2}\/\d{2,4}(?:\s+\d{1,2}:\d{2})?"?\s*(?=;|$)/g, ';')
+          // … and its last cell, who released the row with the council number ("…;H;1980 (14/01/2025);Thaís Gontijo -
+          // CRBM-3 22815", a hospital's export): it signs the row, as a chat's stamp dates a message.
+          .replace(/;\s*"?[^;"\d]*\b(?:CRBM|CRF|CRM|CRBio)\b[^;"]*"?\s*$/, ';')
           // … and date columns aligned by spaces between the name and the value (a health record's "Solicitado em
           // Realizado em   Resultado em   Resultado": "GLICOSE   02/05/2025   14/05/2025   16/05/2025   168 mg/dL").
           .replace(/(?<=\S)(?:\s{3,}\d{1,2}\/\d{1,2}\/\d{2,4})+(?=\s{3,}\d[\d.,]*\s*[a-zµ%/])/giu, ' ')
