@@ -472,7 +472,7 @@ function methodColumn(starts: Array<{ cell: string; at: number }>): { methodColu
 }
 
 // The exam column's header cell ("EXAME", "EXAME / RESULTADO", "Analito").
-const EXAM_CELL = /^(?:exames?|analitos?|parametros?)(?:\s*\/\s*resultados?)?$/i;
+export const EXAM_CELL = /^(?:exames?|analitos?|parametros?)(?:\s*\/\s*resultados?)?$/i;
 
 /**
  * A first header cell of words that is no header cell, right before the exam column ("DOENÇA TRIADA"

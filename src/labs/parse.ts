@@ -171,6 +171,7 @@ import {
 } from './lines.ts';
 import { unfoldPageColumns } from './page-columns.ts';
 import { valueFirstRows } from './value-first-cells.ts';
+import { rowsInUsualOrder } from './column-order.ts';
 import { numbersIn } from './numbers.ts';
 import { patientControlColumns, patientRow, type PatientControlColumns } from './patient-control.ts';
 import { readPatient, RISK_CATEGORY_STATED, type PatientInput } from './patient.ts';
@@ -415,7 +416,9 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   const pageRows = unfoldPageColumns(horizontalCurveAsRows(curveColumnsAsRows(delimitedAsColumns(joinWrappedDifferential(pairedRows)))));
   // A tabbed row whose name wrapped onto the line above is read and accounted as one row on its cells'
   // line: its previous-result cell is cut off by column, as on any row of the table.
-  const tabbedRows = joinWrappedNameAbove(joinWrappedTabbedName(pageRows.map((u) => u.read)));
+  // A table whose header names the exam column after others is printed again in the usual order first
+  // (column-order.ts), so its wrapped names are joined as on any table.
+  const tabbedRows = joinWrappedNameAbove(joinWrappedTabbedName(rowsInUsualOrder(pageRows.map((u) => u.read))));
   const valueFirst = valueFirstRows(joinWrappedReferenceLead(joinHyphenBrokenName(tabbedRows)));
   // A PDF cell broken over two lines ("mL/min/" / "1,73m²") is accounted as the one cell it is, on its first line.
   // A copy wrapped at a phone's narrow width is known by its printed lines, before any join lengthens them.

@@ -14,8 +14,8 @@ export interface ReferenceFirstColumns {
   resultAt: number;
 }
 
-const REFERENCE_HEAD = /^(?:valor(?:es)?\s+de\s+refer[eê]ncia|valor(?:es)?\s+referenciais|refer[eê]ncias?|intervalo\s+de\s+refer[eê]ncia|v\.?\s?r\.?)$/i;
-const RESULT_HEAD = /^(?:resultados?|valor(?:es)?\s+encontrados?)$/i;
+export const REFERENCE_HEAD = /^(?:valor(?:es)?\s+de\s+refer[eê]ncia|valor(?:es)?\s+referenciais|refer[eê]ncias?|intervalo\s+de\s+refer[eê]ncia|v\.?\s?r\.?)$/i;
+export const RESULT_HEAD = /^(?:resultados?|valor(?:es)?\s+encontrados?)$/i;
 
 // A header may leave the name column unheaded ("          Intervalo de referência      Resultado", over
 // dot-leader rows): its first cell then starts far enough in for a name to stand before it.

@@ -1,0 +1,112 @@
+// Tables whose header names the exam column after others ("VALORES DE REFERÊNCIA   RESULTADO   EXAME
+// UNIDADE", a PDF whose text came out in the order its columns were drawn, not read), or the unit column
+// before the result ("EXAME   UNIDADE   RESULTADO   REFERÊNCIA"): every other reader takes a row's first
+// cell for its name and the first number after it for its value, so such a row would be read with a bound
+// of its range as the result under a name that is a number, or with its unit in its name. The header
+// places the columns; before anything is read, the header and each row under it are printed again in the
+// usual order (exam, result, unit, reference), each column at a position of its own, so the table's own
+// readers (a name wrapped onto the line under its row, a reference going on under its cell) work as on
+// any table. A line that continues the row above (no result cell, right under it) is moved with it; any
+// other line (a section's title, a note, the signature) is left as printed.
+import { foldSameLength } from './analytes.ts';
+import { cellStarts } from './columns.ts';
+import { EXAM_CELL } from './layouts.ts';
+import { REFERENCE_HEAD, RESULT_HEAD } from './reference-first.ts';
+
+type Kind = 'exam' | 'result' | 'unit' | 'reference';
+const ORDER: Kind[] = ['exam', 'result', 'unit', 'reference'];
+
+// A unit column's header cell.
+const UNIT_HEAD = /^(?:unid\.?|unidades?)$/i;
+
+function headKind(cell: string): Kind | undefined {
+  const f = foldSameLength(cell).trim();
+  if (EXAM_CELL.test(f)) return 'exam';
+  if (RESULT_HEAD.test(f)) return 'result';
+  if (UNIT_HEAD.test(f)) return 'unit';
+  if (REFERENCE_HEAD.test(f)) return 'reference';
+  return undefined;
+}
+
+interface Column {
+  kind: Kind;
+  at: number;
+}
+
+/**
+ * The columns of a header that names an exam and a result column out of the usual order: the exam's not
+ * first, or the unit's before the result's ("EXAME   UNIDADE   RESULTADO   REFERÊNCIA"). A header with the
+ * exam first and the reference before the result is reference-first.ts's, which also reads its dot
+ * leaders. Undefined for any other line.
+ */
+function shuffledHeader(text: string): Column[] | undefined {
+  const starts = cellStarts(text, 0);
+  const cols = starts.map((c) => ({ kind: headKind(c.cell), at: c.at }));
+  if (cols.length < 3 || cols.some((c) => c.kind === undefined)) return undefined;
+  const kinds = cols.map((c) => c.kind!);
+  if (new Set(kinds).size !== kinds.length || !kinds.includes('result') || !kinds.includes('exam')) return undefined;
+  const [exam, result, unit, reference] = ORDER.map((k) => kinds.indexOf(k));
+  const unitFirst = unit! >= 0 && unit! < result! && (reference! < 0 || reference! > result!);
+  return exam! > 0 || unitFirst ? (cols as Column[]) : undefined;
+}
+
+// A value is often right-aligned under its header, so its cell may start a few columns left of it.
+const SLACK = 4;
+
+/** The cells of a line by the column each starts in; undefined for a line with tabs (no positions). */
+function byColumn(text: string, cols: Column[]): Map<Kind, string> | undefined {
+  if (text.includes('\t')) return undefined;
+  const out = new Map<Kind, string>();
+  for (const c of cellStarts(text, 0)) {
+    const col = [...cols].reverse().find((h) => h.at <= c.at + SLACK) ?? cols[0]!;
+    out.set(col.kind, out.has(col.kind) ? `${out.get(col.kind)} ${c.cell}` : c.cell);
+  }
+  return out;
+}
+
+/**
+ * Per line, the text to read: under a header whose exam column is not first, the header, each row (an exam
+ * cell and a result cell) and each line continuing a row right under it, in the usual order of columns.
+ */
+export function rowsInUsualOrder(reads: readonly string[]): string[] {
+  const out = [...reads];
+  for (let i = 0; i < reads.length; i++) {
+    const cols = shuffledHeader(reads[i]!);
+    if (!cols) continue;
+    // The table's lines to print again, with their cells by column; it ends at the next header.
+    const moved: Array<{ at: number; cells: Map<Kind, string> }> = [
+      { at: i, cells: new Map(cols.map((c) => [c.kind, cellStarts(reads[i]!, 0).find((s) => s.at === c.at)!.cell])) },
+    ];
+    let inRow = false;
+    let j = i + 1;
+    for (; j < reads.length && !shuffledHeader(reads[j]!) && !isOtherHeader(reads[j]!); j++) {
+      const cells = reads[j]!.trim() === '' ? undefined : byColumn(reads[j]!, cols);
+      const row = cells !== undefined && cells.has('exam') && cells.has('result');
+      if (cells && (row || (inRow && !cells.has('result')))) moved.push({ at: j, cells });
+      inRow = row || (inRow && cells !== undefined && !cells.has('result'));
+    }
+    // Each column as wide as its widest cell, the usual order.
+    const kinds = ORDER.filter((k) => cols.some((c) => c.kind === k));
+    let at = 0;
+    const starts = new Map<Kind, number>();
+    for (const k of kinds) {
+      starts.set(k, at);
+      at += Math.max(...moved.map((m) => m.cells.get(k)?.length ?? 0)) + 3;
+    }
+    for (const m of moved) {
+      let line = '';
+      for (const k of kinds) {
+        const cell = m.cells.get(k);
+        if (cell !== undefined) line = `${line.padEnd(starts.get(k)!)}${cell}`;
+      }
+      out[m.at] = line;
+    }
+    i = j - 1;
+  }
+  return out;
+}
+
+/** Another table's header ends the table: two of its cells or more are column heads. */
+function isOtherHeader(text: string): boolean {
+  return cellStarts(text, 0).filter((c) => headKind(c.cell) !== undefined).length >= 2;
+}
