@@ -621,6 +621,24 @@ function placedInOrder(
  * date, and every cell inside an earlier column is a value or a dash (or a word result, under a word): a
  * signature or a note is read whole.
  */
+// The dash a cumulative table prints for an exam not done in a sample ("--", "---", "—").
+const NOT_DONE_DASH = /^[-–—]{1,3}$/;
+
+/**
+ * Whether a row of a dated history table prints a dash under the current sample's column and nothing else
+ * there ("Albumina   g/dL   3,5 a 5,2   --   --   2,9 L   --", the legend "-- = não solicitado nesta
+ * coleta"): the exam was not done in this sample, so the row holds no result of this report, whatever
+ * its reference or the earlier samples print (a reference's "< 0,50" is no value).
+ */
+export function notDoneInCurrent(line: CleanLine, history: History | undefined): boolean {
+  if (history?.earlier === undefined || history.currentAt === Number.NEGATIVE_INFINITY || line.bars !== undefined) return false;
+  // Cells where they are printed, as the header's are (a dot leader shortened in the cleaned text moves them).
+  const currentAt = history.currentAt;
+  const currentTo = Math.min(...history.earlier.map((e) => e.from).filter((from) => from > currentAt), Number.POSITIVE_INFINITY);
+  const under = cellStarts(line.raw.replace(/\t/g, '   '), 0).filter((c) => c.at >= currentAt - 3 && c.at < currentTo - 3);
+  return under.length === 1 && NOT_DONE_DASH.test(under[0]!.cell) && Math.abs(under[0]!.at - currentAt) <= 3;
+}
+
 function withoutEarlierColumns(line: CleanLine, currentAt: number, earlier: Array<{ from: number; to: number }>): string {
   const inside = (at: number) => earlier.some((e) => at >= e.from - 3 && at < e.to - 3);
   // A long reference runs up to the first earlier column, one space before its value ("Mulheres: 15 a 150
@@ -663,7 +681,7 @@ function withoutEarlierColumns(line: CleanLine, currentAt: number, earlier: Arra
   const wordCurrent = numberCurrent ? undefined : cs.find((c) => Math.abs(c.at - currentAt) <= 3 && wholeWordResult(c.cell));
   // A dash under the current date ("Amilase   ---   ---   64   U/L", legend "--- = exame não realizado na
   // data"): no result today; the earlier samples' values are still theirs, never the row's result.
-  const dashCurrent = numberCurrent || wordCurrent || unplaced ? undefined : cs.find((c) => Math.abs(c.at - currentAt) <= 3 && /^[-–—]{1,3}$/.test(c.cell));
+  const dashCurrent = numberCurrent || wordCurrent || unplaced ? undefined : cs.find((c) => Math.abs(c.at - currentAt) <= 3 && NOT_DONE_DASH.test(c.cell));
   const current = numberCurrent ?? wordCurrent ?? dashCurrent;
   const earlierCell = (c: { cell: string }) => EARLIER_VALUE.test(c.cell) || (wordCurrent !== undefined && wholeWordResult(c.cell));
   let cut = cs.filter((c) => c !== current && inside(c.at));

@@ -122,8 +122,16 @@ const PREVIOUS_CELL = /^(?:resultados?\s+)?(?:anteriores?|historico)$/i;
  * A header with two or more date columns among header cells: the newest date's column is the current
  * result's, each other date column an earlier sample's, up to the next header cell.
  */
-function datedHeader(starts: Array<{ cell: string; at: number }>, context: HeaderContext): TableHeader | undefined {
-  const stamped = stampedHeader(starts);
+function datedHeader(printed: Array<{ cell: string; at: number }>, context: HeaderContext): TableHeader | undefined {
+  // A sample's column named by a key the legend above dates ("[D]" under "COLETAS:  [A] 14/05/2024 06:00
+  // …  [D] 16/05/2024 06:10") is read as that date.
+  const keyed = context.legend ? printed.map((c) => ({ cell: context.legend!.get(c.cell) ?? c.cell, at: c.at })) : printed;
+  // One date marked as the current collection's ("10/03/2025(*)", the report saying what the mark means):
+  // that column is the current result's wherever it stands, even before newer-looking ones.
+  const unmarked = keyed.map((c) => ({ cell: c.cell.replace(CURRENT_MARK, ''), at: c.at }));
+  const marked = unmarked.filter((c, i) => c.cell !== keyed[i]!.cell && (DATE_CELL.test(c.cell) || STAMP_CELL.test(c.cell)));
+  const starts = marked.length === 1 ? unmarked : keyed;
+  const stamped = stampedHeader(starts, marked.length === 1 ? marked[0] : undefined);
   if (stamped) return stamped;
   const dates = starts.filter((c) => DATE_CELL.test(c.cell));
   // A column named as the current result's ("Exame   ATUAL   16/06/25   14/06/25   Unidade   Referência", a
@@ -138,7 +146,9 @@ function datedHeader(starts: Array<{ cell: string; at: number }>, context: Heade
   // value is the one under "Resultado".
   const result = starts.find((c) => /^resultados?$/i.test(c.cell));
   const current =
-    named[0] ?? (result && datesAreEarlier(dates, context) ? result : dates.reduce((best, c) => (dateKey(c.cell) > dateKey(best.cell) ? c : best)));
+    named[0] ??
+    (marked.length === 1 ? marked[0]! : undefined) ??
+    (result && datesAreEarlier(dates, context) ? result : dates.reduce((best, c) => (dateKey(c.cell) > dateKey(best.cell) ? c : best)));
   return historyHeader(starts, dates, current);
 }
 
@@ -176,14 +186,14 @@ function stampKey(cell: string): number {
  * then time (two samples of one day are told apart by the clock), is the current result's column,
  * each other an earlier sample's up to the next cell; the unit and reference columns are the current one's.
  */
-function stampedHeader(starts: Array<{ cell: string; at: number }>): TableHeader | undefined {
+function stampedHeader(starts: Array<{ cell: string; at: number }>, marked?: { cell: string; at: number }): TableHeader | undefined {
   const stamps = starts.filter((c) => STAMP_CELL.test(c.cell));
   if (stamps.length < 2 || STAMP_CELL.test(starts[0]!.cell)) return undefined;
   if (!starts.every((c) => STAMP_CELL.test(c.cell) || HEADER_CELL.test(foldSameLength(c.cell).trim()) || FLAG_CELL.test(c.cell))) return undefined;
   // Stamps without a year compare only among themselves.
   const yearless = stamps.filter((c) => STAMP_CELL.exec(c.cell)![3] === undefined).length;
   if (yearless !== 0 && yearless !== stamps.length) return undefined;
-  const current = stamps.reduce((best, c) => (stampKey(c.cell) > stampKey(best.cell) ? c : best));
+  const current = marked && stamps.includes(marked) ? marked : stamps.reduce((best, c) => (stampKey(c.cell) > stampKey(best.cell) ? c : best));
   return historyHeader(starts, stamps, current);
 }
 
@@ -214,10 +224,40 @@ function stampsUnderDates(starts: Array<{ cell: string; at: number }>, context: 
   });
 }
 
-/** What a header line is read with: the line printed over it, and the day the sample was taken (ISO). */
+/** What a header line is read with: the line printed over it, the day the sample was taken (ISO), and the samples' legend above. */
 export interface HeaderContext {
   above?: { text: string; offset: number } | undefined;
   collectedOn?: string | undefined;
+  /** Each sample's key and its collection date, as a legend above the table prints them (`sampleLegend`). */
+  legend?: Map<string, string> | undefined;
+}
+
+// The mark a cumulative report puts on the current collection's date ("10/03/2025(*)", "10/03/2025 *").
+const CURRENT_MARK = /\s*(?:\(\*\)|\*)$/;
+
+// A sample's key in a legend and in the header ("[A]", "(2)"): one or two letters or digits in brackets.
+const SAMPLE_KEY = String.raw`[[(][A-Za-z0-9]{1,2}[\])]`;
+const LEGEND_ITEM = new RegExp(String.raw`(${SAMPLE_KEY})\s*[:=-]?\s*(\d{1,2}\/\d{1,2}(?:\/\d{2,4})?)(?:\s+(?:às\s+)?(\d{1,2}[:h]\d{2}))?`, 'gi');
+
+/** A header line without the sample keys its legend dates ("(1)   (2)   (3)"), blanked where they stand: keys, no values. */
+export function withoutSampleKeys(text: string, legend: Map<string, string> | undefined): string {
+  if (!legend) return text;
+  return cellStarts(text, 0).reduce((t, c) => (legend.has(c.cell) ? t.slice(0, c.at) + ' '.repeat(c.cell.length) + t.slice(c.at + c.cell.length) : t), text);
+}
+
+/**
+ * A legend naming each sample's column by a key and dating it ("COLETAS:  [A] 14/05/2024 06:00   [B]
+ * 14/05/2024 22:40   …"), printed over a cumulative table whose header heads the columns by the keys
+ * alone ("EXAME   UNIDADE   REFERÊNCIA   [A]   [B]   [C]   [D]"): each key's date, with its time when
+ * printed (the stamp tells two samples of one day apart). Two keys or more, nothing else dated on the line.
+ */
+export function sampleLegend(text: string): Map<string, string> | undefined {
+  const items = [...matchesOf(LEGEND_ITEM, text)];
+  if (items.length < 2) return undefined;
+  const rest = items.reduce((t, m) => t.replace(m[0], ' '), text);
+  if (/\d/.test(rest) || new Set(items.map((m) => m[1]!.toUpperCase())).size !== items.length) return undefined;
+  const timed = items.every((m) => m[3] !== undefined);
+  return new Map(items.map((m) => [m[1]!, timed ? `${m[2]} ${m[3]!.replace('h', ':')}` : m[2]!]));
 }
 
 /**

@@ -12,6 +12,7 @@ import { ANALYTES, foldSameLength, KNOWN_NAMES, lookupName } from './analytes.ts
 import { foldText } from '../text/fold.ts';
 import { NUMBER, parseBrNumber } from './numbers.ts';
 import {
+  isRangeThenLabel,
   isReferenceLabel,
   isReferenceText,
   QUALITATIVE_WORDS,
@@ -2117,6 +2118,7 @@ export function joinWrappedReferenceColumn(reads: readonly string[]): string[] {
     const earlier = unitLast ? between.slice(0, -1) : between;
     if (at < 30 || !/^[<>≤≥]?\s*\d/.test(pieces[1]![0]) || earlier.length > 3 || !earlier.every((c) => /^(?:[<>]?\d[\d.,]*|-{1,3}|—)$/.test(c))) continue;
     let joined = last[0];
+    let pieceAbove = last[0];
     const lefts = new Map<number, string>();
     let j = i + 1;
     for (; j < out.length; j++) {
@@ -2138,7 +2140,10 @@ export function joinWrappedReferenceColumn(reads: readonly string[]): string[] {
       // A result typed after a ";" in that column ("… ; HBsAg: Reagente", a label no reference's before its
       // colon) is no piece of the reference: the cell ends before that line.
       if (fieldAfterSemicolon(right[0])) break;
-      joined = `${joined} ${right[0]}`;
+      // A graded scale one tier a line, each range with its label after it ("< 5,7 normal" / "5,7 a 6,4
+      // pré-DM"): the tiers are set apart by "; ", so no label is read as the next range's.
+      joined = `${joined}${isRangeThenLabel(pieceAbove) && isRangeThenLabel(right[0]) ? ';' : ''} ${right[0]}`;
+      pieceAbove = right[0];
       lefts.set(j, next.slice(0, right.index).trimEnd());
     }
     if (lefts.size === 0 || !isReferenceText(joined)) continue;

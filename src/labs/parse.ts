@@ -54,6 +54,7 @@ import {
   unitsUnderPreviousHeader,
   valueColumnsOf,
   withLimitInReference,
+  notDoneInCurrent,
   withoutPreviousCells,
   withoutPreviousColumn,
 } from './columns.ts';
@@ -64,7 +65,9 @@ import {
   mergeReferenceCells,
   methodUnderNameFrom,
   pairedRow,
+  sampleLegend,
   splitAtNameCells,
+  withoutSampleKeys,
   splitResults,
   tableHeader,
   type TableHeader,
@@ -197,6 +200,7 @@ import {
   isReferenceLabel,
   isReferenceText,
   isRelativeGoal,
+  isRangeThenLabel,
   isRiskGoalsReference,
   labelledRanges,
   qualitativeAtStart,
@@ -359,6 +363,9 @@ function wrappedReferenceGoesOn(last: string, next: string): boolean {
   const n = next.trim();
   // Only a narrow column wraps so: a longer line is a line of its own (a typed note after a reference).
   if (n.length > NARROW_WRAP) return false;
+  // A graded scale printed one tier a line, each range with its label after it ("< 5,7 normal" / "5,7 a 6,4
+  // pré-DM"): the label closes its tier, the next line is the next tier, never the rest of this one.
+  if (isRangeThenLabel(l) && isRangeThenLabel(n)) return false;
   // A range cut after its low bound ("Mulheres: 15" / "a 150 ng/mL").
   if (/\d$/.test(l) && /^(?:a|at[eé]|[-–])\s*\d/u.test(n)) return true;
   if (/\d$/.test(l) && /^[\p{L}µ/%]/u.test(n)) {
@@ -482,6 +489,12 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
                 : { read: joined[i]!, account: cutShort(joined[i]!, u) ? joined[i]! : u.account },
   );
   const lines = unfolded.map((u, i) => ({ ...cleanLine(u.read, i), raw: raws[i]! }));
+  // The samples' legends of a cumulative report ("COLETAS:  [A] 14/05/2024 06:00   [B] …"): the nearest
+  // one above a header dates the columns it heads by key.
+  const legends = lines.flatMap((l) => {
+    const legend = sampleLegend(l.raw);
+    return legend ? [{ index: l.index, legend }] : [];
+  });
   const patient: Patient = readPatient(
     lines.map((l) => l.text),
     options,
@@ -811,6 +824,21 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
       unparsed.push(line.raw.trim());
       continue;
     }
+    // A samples' legend ("AMOSTRAS:  (1) 02/02/2025 07:10   (2) …") keys and dates the columns of the table
+    // under it: no result, its numbers the keys and the collection stamps.
+    if (legends.some((l) => l.index === line.index)) {
+      seen[seen.length - 1]!.text = '';
+      continue;
+    }
+    // A row of a dated history table with a dash under the current sample's column: not done in this sample,
+    // no result to read (the reference's "< 0,50" is none); the row is listed for a person to read, as the
+    // earlier samples' values are printed on it.
+    if (table?.history && notDoneInCurrent(line, table.history)) {
+      close();
+      title = undefined;
+      unparsed.push(line.raw.trim());
+      continue;
+    }
     if (startsGradeLegend(t)) {
       unparsed.push(line.raw.trim());
       continue;
@@ -860,7 +888,11 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
       continue;
     }
     // A history report repeats its dated header over each block: read whole, not cut at its dates.
-    const headerContext = { above: lastTextAt >= 0 ? lines[lastTextAt] : undefined, collectedOn: patient.collectedOn };
+    const headerContext = {
+      above: lastTextAt >= 0 ? lines[lastTextAt] : undefined,
+      collectedOn: patient.collectedOn,
+      legend: legends.findLast((l) => l.index < line.index)?.legend,
+    };
     const cutHeader = tableHeader(table?.history ? line.text : t, line.offset, headerContext);
     // The next table's header, its previous-result column further right than the table above's (the
     // chemistry's "Exame   Resultado   Valores de referência   12/03/2026" under "BIOQUÍMICA   Resultado
@@ -893,8 +925,9 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
       headerAt = line.index;
       close();
       // Numbered earlier columns' ordinals ("Anterior 1   Anterior 2") are the header's words, no values.
+      // So are the sample keys a legend dates ("(1)   (2)   (3)").
       const last = seen[seen.length - 1];
-      if (last?.index === line.index) last.text = withoutNumberedPreviousCells(last.text);
+      if (last?.index === line.index) last.text = withoutSampleKeys(withoutNumberedPreviousCells(last.text), headerContext.legend);
       // A line of value columns' units alone ("%   /µL   %   /µL" over a differential) under a header with
       // a previous-result column names what the value cells hold, not where the earlier sample is: rows
       // after it (the platelets under the differential) still print their earlier value in that column.

@@ -12,9 +12,11 @@ import { normalizeUnit, UNIT_PATTERN } from './units.ts';
 export interface ReferenceFirstColumns {
   referenceAt: number;
   resultAt: number;
+  /** Where each header cell after the first starts, up to the result's: the name, unit and reference columns' bounds. */
+  bounds: number[];
 }
 
-export const REFERENCE_HEAD = /^(?:valor(?:es)?\s+de\s+refer[eê]ncia|valor(?:es)?\s+referenciais|refer[eê]ncias?|intervalo\s+de\s+refer[eê]ncia|v\.?\s?r\.?)$/i;
+export const REFERENCE_HEAD = /^(?:valor(?:es)?\s+de\s+refer[eê]ncia|valor(?:es)?\s+referenciais|refer[eê]ncias?|ref\.|intervalo\s+de\s+refer[eê]ncia|v\.?\s?r\.?)$/i;
 export const RESULT_HEAD = /^(?:resultados?|valor(?:es)?\s+encontrados?)$/i;
 
 // A header may leave the name column unheaded ("          Intervalo de referência      Resultado", over
@@ -34,7 +36,7 @@ export function referenceFirstColumns(text: string, offset: number, currentAt?: 
   if (ref < 0 || (ref === 0 && starts[0]!.at < NAME_ROOM)) return undefined;
   const resultAt = res >= 0 ? starts[res]!.at : currentAt;
   if (resultAt === undefined || resultAt < starts[ref]!.at) return undefined;
-  return { referenceAt: starts[ref]!.at, resultAt };
+  return { referenceAt: starts[ref]!.at, resultAt, bounds: starts.slice(1).flatMap((c) => (c.at < resultAt - RESULT_SLACK ? [c.at] : [])) };
 }
 
 // A value is often right-aligned under its header, so its cell may start a few columns left of it.
@@ -46,7 +48,7 @@ const RESULT_SLACK = 4;
  * is returned as printed.
  */
 export function referenceToEnd(text: string, offset: number, cols: ReferenceFirstColumns): string {
-  const starts = cellStarts(text, offset);
+  const starts = cellStarts(text, offset).flatMap((c) => splitAtBounds(c, cols.bounds));
   if (starts.length < 3 || starts[0]!.at >= cols.referenceAt - 1) return text;
   const before = starts.filter((c) => c.at < cols.referenceAt - 1);
   const reference = starts.filter((c) => c.at >= cols.referenceAt - 1 && c.at < cols.resultAt - RESULT_SLACK);
@@ -60,6 +62,21 @@ export function referenceToEnd(text: string, offset: number, cols: ReferenceFirs
 }
 
 const UNIT_CELL = new RegExp(`^(?:${UNIT_PATTERN})$`, 'i');
+
+/**
+ * A cell that fills its column and runs on, one space apart, into the next ("LDL colesterol (Friedew.)
+ * mg/dL" under "Exame   Unidade", "mL/min/1,73m² ≥ 60" under "Unidade   Referência"): split where a word
+ * starts at a header cell's column (within one: PDF text drifts), so each column's cell is its own.
+ */
+function splitAtBounds(c: { cell: string; at: number }, bounds: readonly number[]): Array<{ cell: string; at: number }> {
+  const cut = bounds.find(
+    (b) => b > c.at + 1 && b < c.at + c.cell.length && [b, b - 1, b + 1].some((at) => c.cell[at - c.at - 1] === ' ' && c.cell[at - c.at] !== ' '),
+  );
+  if (cut === undefined) return [c];
+  const at = [cut, cut - 1, cut + 1].find((a) => c.cell[a - c.at - 1] === ' ' && c.cell[a - c.at] !== ' ')!;
+  const head = { cell: c.cell.slice(0, at - c.at - 1), at: c.at };
+  return [head, ...splitAtBounds({ cell: c.cell.slice(at - c.at), at }, bounds)];
+}
 
 // A block's labelled reference printed before its labelled result on one line ("Referência: 70 a 99 mg/dL
 // Resultado: 108 mg/dL", a regional lab in Manaus, each exam a block under its title): the result is the

@@ -342,6 +342,19 @@ export function detectionLimitBound(text: string): string {
     );
 }
 
+/**
+ * Whether a reference line is one range with its tier's label written after it ("< 5,7 normal", "20 a 29
+ * insuficiência"), as a graded scale prints one tier a line: a whole item, nothing of it left open for the next
+ * line to finish.
+ */
+export function isRangeThenLabel(text: string): boolean {
+  const t = text.trim();
+  const found = findRanges(t, false);
+  if (found.length !== 1) return false;
+  const before = t.slice(0, found[0]!.start);
+  return !/[\d:]/.test(before) && before.length <= 12 && /^\s+\p{L}[\p{L}\s.()-]*$/u.test(t.slice(found[0]!.end));
+}
+
 function findRanges(text: string, dotIsDecimal: boolean): FoundRange[] {
   const key = `${dotIsDecimal ? 1 : 0}${text}`;
   const known = RANGES_MEMO.get(key);
