@@ -523,7 +523,7 @@ export function withoutPreviousCells(line: CleanLine, count: number): string | u
  * dots and the spaces around them became " : "): 0 without a leader, or when the text after it is not
  * found as printed.
  */
-function leaderShift(line: CleanLine): number {
+export function leaderShift(line: CleanLine): number {
   if (!line.leader) return 0;
   const at = line.text.lastIndexOf(' : ');
   const tail = at < 0 ? '' : line.text.slice(at + 3);

@@ -12,6 +12,7 @@ import {
   cellStarts,
   dateKey,
   isNumberedPreviousCell,
+  labelColumns,
   withoutNumberedPreviousCells,
   previousColumnOf,
   valueColumnsOf,
@@ -22,7 +23,7 @@ import {
 } from './columns.ts';
 import { cells, isAdminLine, isBlockDetail } from './lines.ts';
 import { NUMBER, numbersIn } from './numbers.ts';
-import { isReferenceLabel, isReferenceText, qualitativeAtStart, qualitativeReference, stripReferenceLead, type Sex } from './reference.ts';
+import { isAgeBandCell, isReferenceLabel, isReferenceText, qualitativeAtStart, qualitativeReference, stripReferenceLead, type Sex } from './reference.ts';
 import { UNIT_PATTERN, normalizeUnit, unitAtStart } from './units.ts';
 import { isMarkerCell } from './value.ts';
 import { FINDING_SENTENCE } from './word-results.ts';
@@ -356,7 +357,10 @@ export function tableHeader(text: string, offset = 0, context: HeaderContext = {
   // the date of a column, not a value.
   // Numbered earlier samples' columns ("Anterior 1   Anterior 2"): their digits are ordinals, no values.
   const numbered = starts.filter((c) => isNumberedPreviousCell(c.cell));
-  const unnumbered = withoutNumberedPreviousCells(text);
+  // The one reference cell that names the age band its ranges are for ("%   /mm³   Ref. 4 a 7 dias (% / /mm³)",
+  // the lab having chosen the patient's band): its digits are the band's, no value.
+  const bandCells = cs.filter((c) => stripReferenceLead(c).lead && isAgeBandCell(c.replace(/\([^()]*\)/g, ' ')));
+  const unnumbered = bandCells.length === 1 ? withoutNumberedPreviousCells(text).replace(bandCells[0]!, ' ') : withoutNumberedPreviousCells(text);
   const noNumbers =
     numbersIn(unnumbered.replace(/\([^)]*\)/g, ' ').replace(/\b\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\s*(?:(?:às|as|-)\s*)?\d{1,2}[:h]\d{2}(?::\d{2})?\b/gi, ' '))
       .length === 0;
@@ -390,14 +394,12 @@ export function tableHeader(text: string, offset = 0, context: HeaderContext = {
   const rangeColumns = valueColumns.length >= 2 && labelled.length >= 2 && new Set(labelled.map((c) => labelBesideUnit(c.label))).size === 1 ? [] : labelled;
   const unitM = BRACKETED_UNIT.exec(text);
   const unit = unitResult ? (normalizeUnit(unitResult.cell) ?? unitResult.cell) : unitM?.[1] ? (normalizeUnit(unitM[1]) ?? unitM[1]) : null;
-  const f = foldSameLength(text);
-  const sexes: Sex[] = [];
-  for (const m of matchesOf(/\b(homens?|homem|masculino|mulheres?|mulher|feminino)\b/g, f)) sexes.push(/^(h|ma)/.test(m[1]!) ? 'M' : 'F');
+  const sexes = sexesOf(text);
   const previousAt = previousColumnOf(text, offset) ?? previousLabelAbove(starts, context);
   const resultAt = cellStarts(text, offset).find((c) => /^resultados?(?:\s*\(.*\))?:?$/i.test(c.cell))?.at ?? unitResult?.at;
   return {
     unit: valueColumns.length >= 2 ? null : unit,
-    sexes: sexes.length >= 2 ? sexes : [],
+    sexes,
     valueColumns,
     previousAt,
     ...earlierBeforeCurrent(starts, previousAt),
@@ -412,6 +414,25 @@ export function tableHeader(text: string, offset = 0, context: HeaderContext = {
     referenceAt: cellStarts(text, offset).find((c) => /^(?:valor(?:es)?\s+(?:de\s+)?refer|refer[eê]ncia|intervalo de refer|v\.?\s?r\.?$)/i.test(c.cell))?.at,
     ...(titled ? { title: cs[0]! } : {}),
   };
+}
+
+/** The sex of each range column a header names ("HOMEM / MULHER", "MASCULINO   FEMININO"): two or more, else none. */
+function sexesOf(text: string): Sex[] {
+  const sexes: Sex[] = [];
+  for (const m of matchesOf(/\b(homens?|homem|masculino|mulheres?|mulher|feminino)\b/g, foldSameLength(text))) sexes.push(/^(h|ma)/.test(m[1]!) ? 'M' : 'F');
+  return sexes.length >= 2 ? sexes : [];
+}
+
+/**
+ * The header's second line naming the ranges of its reference column by whom each is for ("RESULTADO
+ * VALORES DE REFERÊNCIA" over "HOMENS   MULHERES"): the labels head range columns, as when printed on the
+ * header's own line. Only labels, none before the reference column; undefined for any other line.
+ */
+export function rangeLabelsUnder(text: string, offset: number, header: TableHeader): Pick<TableHeader, 'rangeColumns' | 'sexes'> | undefined {
+  if (header.referenceAt === undefined || header.rangeColumns.length > 0) return undefined;
+  const labels = labelColumns(text, offset);
+  if (!labels || labels[0]!.at < header.referenceAt - 3) return undefined;
+  return { rangeColumns: labels.map((l) => ({ label: l.band, at: l.at })), sexes: sexesOf(text) };
 }
 
 // The current result's column named by the day it was taken ("HOJE") or as the current one.

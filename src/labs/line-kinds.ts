@@ -45,7 +45,9 @@ export function wordsAfterLabel(t: string): boolean {
   if (!m || /\d/.test(t)) return false;
   const finding = findingAfterLabel(m[1]!, m[2]!);
   if (m[3] && !finding) return false;
-  return !HEADING_LABEL.test(m[1]!.trim()) && (m[2]!.trim().split(/\s+/).length <= 5 || finding) && !isReferenceLabel(m[1]!.trim());
+  // A word exam's label that says whose sample it is ("Grupo sanguíneo (ABO) do RN") names no newborn's band.
+  const label = m[1]!.trim();
+  return !HEADING_LABEL.test(label) && (m[2]!.trim().split(/\s+/).length <= 5 || finding) && (!isReferenceLabel(label) || isWordField(label));
 }
 
 // The lab's verdict on the value above it, on a line of its own (a web portal's card: "Acima da

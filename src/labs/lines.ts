@@ -385,6 +385,10 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // … save a result cell of two values, each with its own unit ("38 % | 3.724 /mm³", a differential's
   // relative and absolute counts): the two values of one row, set apart as two cells.
   const parts = (cell: string) => cell.replace(VALUE_PAIR_CELL, (m, a: string, b: string) => (twoUnits(a, b) ? `${a}${COLUMN}${b}` : m));
+  // A bar between words in brackets says "or" between two things a cell holds ("Ref. 4 a 7 dias (% | /mm³)", the
+  // units of a differential's two ranges): no cell ends there. Read as a slash, in the same place. Between
+  // numbers ("(2-10%|300-900)") it parts two ranges still.
+  t = t.replace(/\([^()|\d]*\|[^()|\d]*\)/g, (m) => m.replace('|', '/'));
   if (tabTable && t.includes('|')) t = parts(t).replace(/\s*\|\s*/g, '; ');
   if (tabTable) bars = tabbed.map((c) => parts(c.trim()).replace(/\s*\|\s*/g, '; '));
   else if (t.includes('|')) {

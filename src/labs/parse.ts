@@ -65,6 +65,7 @@ import {
   mergeReferenceCells,
   methodUnderNameFrom,
   pairedRow,
+  rangeLabelsUnder,
   sampleLegend,
   splitAtNameCells,
   withoutSampleKeys,
@@ -883,6 +884,15 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
       headerAt === lastTextAt &&
       (datedColumnLabels(line.text, line.offset, table.history) || datesOverEarlierColumns(line.text, line.offset, table.history))
     ) {
+      headerAt = line.index;
+      seen[seen.length - 1]!.text = '';
+      continue;
+    }
+    // The reference column's ranges named on the header's second line ("HOMENS   MULHERES" under "RESULTADO
+    // VALORES DE REFERÊNCIA"): the labels head the range columns under them, the line is the header's.
+    const rangeLabels = table && headerAt === lastTextAt ? rangeLabelsUnder(line.text, line.offset, table) : undefined;
+    if (rangeLabels) {
+      Object.assign(table!, rangeLabels);
       headerAt = line.index;
       seen[seen.length - 1]!.text = '';
       continue;

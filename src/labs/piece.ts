@@ -3,7 +3,7 @@
 // the name), "Name value unit reference"; a piece that does not read in full is undefined, so the
 // caller can report its line instead of guessing.
 import { isWhiteCellName, lookupName, matchAnalyteName, type AnalyteDef, type KnownName } from './analytes.ts';
-import { cellStarts, unitsByColumn } from './columns.ts';
+import { cellStarts, leaderShift, unitsByColumn } from './columns.ts';
 import type { TableHeader } from './layouts.ts';
 import { cells, isBlockDetail, type CleanLine } from './lines.ts';
 import { numbersIn } from './numbers.ts';
@@ -501,7 +501,10 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
 function labelByColumn(ref: string, ctx: Ctx): string | undefined {
   const base = ctx.line.text.lastIndexOf(ref);
   const cols = ctx.table!.rangeColumns;
-  const cs = cellStarts(ref, ctx.line.offset + Math.max(base, 0));
+  // The columns are where the header prints them: a dot leader before the value ("CREATININA.....:   1,02")
+  // was shortened in the cleaned line, moving the ranges after it to the left.
+  const shift = base > ctx.line.text.lastIndexOf(' : ') ? leaderShift(ctx.line) : 0;
+  const cs = cellStarts(ref, ctx.line.offset + Math.max(base, 0) + shift);
   if (base < 0 || cs.length < 2) return undefined;
   const items = cs.flatMap(({ cell, at }) => {
     if (!parseRangeExpression(cell)) return /^[-–—]+$/.test(cell) ? [] : [undefined];

@@ -183,6 +183,9 @@ interface FoundRange {
 const AGE_UNIT = String.raw`(?:horas?|dias?|semanas?|meses|m[eê]s|anos?)`;
 // A band's first age abbreviated to "m" before the second age with its unit ("6 m a 2 anos"): months.
 const MONTHS_ABBREVIATED = String.raw`m(?=\s*(?:a|-|–)\s*\d+\s*${AGE_UNIT}(?![\p{L}]))`;
+// A newborn's hours of life abbreviated after a bound ("RN < 24 h", "RN > 24 h"); never a fast's nor a
+// collection's hours ("jejum > 8 h", "coleta após 2 h").
+const HOURS_ABBREVIATED = String.raw`h(?<!(?:jejum|coleta|colhid[oa]|ap[oó]s|p[oó]s)[^|;:]{0,20})`;
 const AGE_BAND_RE = new RegExp(
   // A narrow reference column abbreviates the years to an "a" before the band's colon ("40-49 a: até 2,5",
   // "70 a ou +: até 6,5"), the colon left out of the label read; an "a" anywhere else is a range's.
@@ -195,8 +198,8 @@ const AGE_BAND_RE = new RegExp(
     // The bound in words as a LIS prints it ("Inferior a 75 anos", "Igual ou superior a 75 anos", "Menor de 1 ano").
     // A bound's years abbreviated as a band's are, before its colon or at the cell's end ("Masc. ≥ 18a", a header
     // of reference columns by sex and age).
-    String.raw`|(?<gt>acima de|(?:igual\s+ou\s+)?(?:superior(?:es)?\s+a|maior(?:es)?\s+(?:de|que))|>=|=>|>|≥|a partir de)\s*(?<c>\d+)\s*(?<uc>${AGE_UNIT}|a(?=\s*(?::|$)))(?![\p{L}])` +
-    String.raw`|(?<lt>at[eé]|(?:igual\s+ou\s+)?(?:inferior(?:es)?\s+a|menor(?:es)?\s+(?:de|que))|<=|=<|<|≤|abaixo de)\s*(?<d>\d+)\s*(?<ud>${AGE_UNIT}|a(?=\s*(?::|$)))(?![\p{L}])` +
+    String.raw`|(?<gt>acima de|(?:igual\s+ou\s+)?(?:superior(?:es)?\s+a|maior(?:es)?\s+(?:de|que))|>=|=>|>|≥|a partir de)\s*(?<c>\d+)\s*(?<uc>${AGE_UNIT}|${HOURS_ABBREVIATED}|a(?=\s*(?::|$)))(?![\p{L}])` +
+    String.raw`|(?<lt>at[eé]|(?:igual\s+ou\s+)?(?:inferior(?:es)?\s+a|menor(?:es)?\s+(?:de|que))|<=|=<|<|≤|abaixo de)\s*(?<d>\d+)\s*(?<ud>${AGE_UNIT}|${HOURS_ABBREVIATED}|a(?=\s*(?::|$)))(?![\p{L}])` +
     String.raw`|(?<e>\d+)\s*(?<ue>anos?|a)\s*ou\s*(?:mais|\+)` +
     // A newborn's hours of life as a lab abbreviates them ("RN 0 a 24 h", "24-48 h"); never a collection's
     // hours of the day ("coleta 16 a 20 h") nor a fast's ("jejum de 8 a 12 h").
@@ -409,13 +412,23 @@ function ageBandOf(label: string): AgeBand | undefined {
       return { minMonths: months(Number(g.a), ua), maxMonths: months(Number(g.b), ub) + (g.short !== undefined ? 0 : step(ub)) };
     }
     // "Acima de 60 anos" starts at 61, "acima de 1 mês" after the first month; "até 24 horas" includes the 24th.
-    if (g.c !== undefined)
-      return { minMonths: months(Number(g.c), g.uc) + (/^(>|acima|maior|superior)/i.test(g.gt ?? '') ? step(g.uc) : 0), maxMonths: Infinity };
+    // A lower bound inside a group the label names ("RN > 24 h", a newborn past the first day) ends where the
+    // group does: no older child's band.
+    if (g.c !== undefined) {
+      const minMonths = months(Number(g.c), g.uc) + (/^(>|acima|maior|superior)/i.test(g.gt ?? '') ? step(g.uc) : 0);
+      const group = namedAgeBand(f);
+      return { minMonths, maxMonths: group && group.maxMonths > minMonths ? group.maxMonths : Infinity };
+    }
     if (g.d !== undefined) return { minMonths: 0, maxMonths: months(Number(g.d), g.ud) + (/^(?:at[eé]|igual)/i.test(g.lt ?? '') ? step(g.ud) : 0) };
     if (g.e !== undefined) return { minMonths: months(Number(g.e), 'anos'), maxMonths: Infinity };
     if (g.ha !== undefined && g.hb !== undefined) return { minMonths: months(Number(g.ha), 'horas'), maxMonths: months(Number(g.hb), 'horas') + step('horas') };
     if (g.f !== undefined) return { minMonths: months(Number(g.f), g.uf), maxMonths: months(Number(g.f), g.uf) + step(g.uf) };
   }
+  return namedAgeBand(f);
+}
+
+/** The band a group's name stands for ("Adultos", "RN", "Crianças"), in a folded label. */
+function namedAgeBand(f: string): AgeBand | undefined {
   // "(todas as idades)", "(todas as faixas)": the one range for every age, beside bands of other rows.
   if (/\b(todas as (?:idades|faixas(?: etarias)?)|qualquer idade)\b/.test(f)) return { minMonths: 0, maxMonths: Infinity };
   if (/\b(adult[oa]s?|maiores de idade)\b/.test(f)) return { minMonths: 18 * 12, maxMonths: Infinity };

@@ -28,14 +28,17 @@ export const WHOSE_SAMPLE_AFTER_NAME = new RegExp(String.raw`\s+${WHOSE_SAMPLE}$
  * Whether results after this label are words (colour, aspect, blood group, crystals, cultures…). A
  * bracketed qualifier after the label names the system or the method ("Grupo sanguíneo (ABO)",
  * "Fator Rh (D)", "Cor (visual)"): the label is the same. So it is with whose sample it is after it
- * ("Grupo sanguíneo RN", "Fator Rh da mãe").
+ * ("Grupo sanguíneo RN", "Fator Rh da mãe"), after the bracketed qualifier too ("Grupo sanguíneo (ABO)
+ * do RN"): whose sample is taken off first, then the brackets before it.
  */
 export function isWordField(label: string): boolean {
   return WORD_FIELDS.test(
     label
-      .replace(/(?:\s*\([^()]*\))+\s*$/, '')
       .trim()
       .replace(/\s+/g, ' ')
+      .replace(WHOSE_SAMPLE_AFTER_NAME, '')
+      .replace(/(?:\s*\([^()]*\))+\s*$/, '')
+      .trim()
       .replace(WHOSE_SAMPLE_AFTER_NAME, ''),
   );
 }
