@@ -18,6 +18,16 @@
 // then read column by column (every left half, then every right half) as a report of its own, and
 // what is read is mapped back to the report's lines: a result's line is the printed line it is on, an
 // unread half is listed as its whole printed line.
+//
+// Rows of two tables on a page in two columns the same way (a PDF extracted with its layout kept): each
+// line joins a row of the left table to a row of the right one ("RDW   12,8 %   (11,5 a 14,5)   Colesterol
+// total 176 mg/dL   (desejável < 190)"), and a reference or a formula that goes on under a row of one side
+// sits beside a row of the other. Recognised by lines whose right half, at the same column on at least
+// three of them, opens with a name the catalogue knows followed by its value, the left half being a row
+// of its own; read column by column the same way.
+import { matchAnalyteName } from './analytes.ts';
+import { secondTableAt } from './page-columns.ts';
+import { isReferenceLabel } from './reference.ts';
 import type { LabParseResult } from './result.ts';
 import { matchesOf } from '../text/matches.ts';
 
@@ -45,6 +55,31 @@ function twinAt(line: string, margin: number, any = false): number | undefined {
   return undefined;
 }
 
+/** At least this many lines must hold a row on each side, the right ones at one column. */
+const ROW_TWINS = 3;
+
+/** A row's name the catalogue knows, with its value after it (and a method in brackets between: "LDL (Friedewald) 110"). */
+function knownRowAt(text: string): boolean {
+  const name = matchAnalyteName(text);
+  if (!name || isReferenceLabel(text.slice(0, name.consumed))) return false;
+  return /^(?:\s*\([^()]*\))?\s*(?:\.{2,}|:)?\s*[<>]?\d/u.test(text.slice(name.consumed));
+}
+
+/**
+ * Where the right half starts when both halves of the line are rows: a row at the page's margin (a name,
+ * then a number) and, after a gap, a name the catalogue knows with its value. Not a row's own reference or
+ * previous-result cell, which opens with a number or a range's label.
+ */
+function rowTwinAt(line: string, margin: number): number | undefined {
+  if (line.length - line.trimStart().length - margin >= 2 || !/^\s*\p{L}/u.test(line)) return undefined;
+  for (const gap of matchesOf(/\s{2,}(?=\S)/g, line)) {
+    const at = gap.index! + gap[0].length;
+    if (at < 20 || !/\d/.test(line.slice(0, gap.index))) continue;
+    if (knownRowAt(line.slice(at))) return at;
+  }
+  return undefined;
+}
+
 /** A line's halves at the right column (`at`): cut at the gap whose end lies nearest it. */
 function halves(line: string, at: number): [string, string] {
   const start = line.length - line.trimStart().length;
@@ -60,7 +95,14 @@ function halves(line: string, at: number): [string, string] {
     if (Math.abs(end - at) > DRIFT) continue;
     if (best === undefined || Math.abs(end - at) < Math.abs(best - at)) best = end;
   }
-  return best === undefined ? [line.trimEnd(), ''] : [line.slice(0, best).trimEnd(), line.slice(best).trim()];
+  if (best !== undefined) return [line.slice(0, best).trimEnd(), line.slice(best).trim()];
+  // A bracketed reference that runs up to the column leaves one space before the right half's title
+  // ("(150.000 a 450.000) FERRITINA - quimioluminescência"): the bracket ends the left half there.
+  for (const word of matchesOf(/\) (?=\S)/g, line)) {
+    const end = word.index! + 2;
+    if (Math.abs(end - at) <= 2) return [line.slice(0, end).trimEnd(), line.slice(end).trim()];
+  }
+  return [line.trimEnd(), ''];
 }
 
 export interface BlockColumns {
@@ -70,39 +112,70 @@ export interface BlockColumns {
   from: number[];
 }
 
-/** The report read column by column where its blocks are printed in two columns, else undefined. */
-export function blockColumns(raw: string[]): BlockColumns | undefined {
+/** Lines where the same block label starts both halves, else where any two do and the right column runs alone too. */
+function blockTwins(raw: string[], margin: number): Array<{ line: number; at: number }> | undefined {
   const twins: Array<{ line: number; at: number }> = [];
-  // A fold, not Math.min(...lines): spread as arguments, a long text's lines overflow the call stack.
-  const margin = raw.reduce((m, l) => (l.trim() === '' ? m : Math.min(m, l.length - l.trimStart().length)), Number.POSITIVE_INFINITY);
   raw.forEach((l, i) => {
     const at = twinAt(l, margin);
     if (at !== undefined) twins.push({ line: i, at });
   });
-  if (twins.length < 2) {
-    // Blocks of the two columns out of step from their first line ("Material: …" beside "Resultado: …"):
-    // any two labels side by side, where the right column also runs alone, a block's "Resultado:" at the
-    // same column with the left blank (the left column's block ended first). A reference label alone there
-    // is one block's reference cell under its result's ("Resultado: 2,84 mg/dL   Valores de referência: …").
-    twins.length = 0;
-    raw.forEach((l, i) => {
-      const at = twinAt(l, margin, true);
-      if (at !== undefined) twins.push({ line: i, at });
+  if (twins.length >= 2) return twins;
+  // Blocks of the two columns out of step from their first line ("Material: …" beside "Resultado: …"):
+  // any two labels side by side, where the right column also runs alone, a block's "Resultado:" at the
+  // same column with the left blank (the left column's block ended first). A reference label alone there
+  // is one block's reference cell under its result's ("Resultado: 2,84 mg/dL   Valores de referência: …").
+  twins.length = 0;
+  raw.forEach((l, i) => {
+    const at = twinAt(l, margin, true);
+    if (at !== undefined) twins.push({ line: i, at });
+  });
+  const alone = (at: number) =>
+    raw.some((l) => {
+      const start = l.length - l.trimStart().length;
+      return Math.abs(start - at) <= 2 && /^resultado$/i.test(LABEL.exec(l.trimStart())?.[1] ?? '');
     });
-    const alone = (at: number) =>
-      raw.some((l) => {
-        const start = l.length - l.trimStart().length;
-        return Math.abs(start - at) <= 2 && /^resultado$/i.test(LABEL.exec(l.trimStart())?.[1] ?? '');
-      });
-    if (twins.length < 2 || !twins.every((t) => alone(t.at))) return undefined;
-  }
-  if (twins.length < 2) return undefined;
+  return twins.length >= 2 && twins.every((t) => alone(t.at)) ? twins : undefined;
+}
+
+/** Lines whose halves are both rows, the right ones at one column (rowTwinAt), at least ROW_TWINS of them. */
+function rowTwins(raw: string[], margin: number): Array<{ line: number; at: number }> | undefined {
+  // Tables side by side under a header that repeats its cells are unfolded row by row, their wrapped cells
+  // joined (page-columns.ts): not read column by column here.
+  if (raw.some((l) => secondTableAt(l) !== undefined)) return undefined;
+  const found: Array<{ line: number; at: number }> = [];
+  raw.forEach((l, i) => {
+    const at = rowTwinAt(l, margin);
+    if (at !== undefined) found.push({ line: i, at });
+  });
+  const mid = found.map((t) => t.at).sort((a, b) => a - b)[Math.floor(found.length / 2)] ?? 0;
+  const twins = found.filter((t) => Math.abs(t.at - mid) <= 2);
+  return twins.length >= ROW_TWINS ? twins : undefined;
+}
+
+/** The report read column by column where its blocks are printed in two columns, else undefined. */
+export function blockColumns(raw: string[]): BlockColumns | undefined {
+  // A fold, not Math.min(...lines): spread as arguments, a long text's lines overflow the call stack.
+  const margin = raw.reduce((m, l) => (l.trim() === '' ? m : Math.min(m, l.length - l.trimStart().length)), Number.POSITIVE_INFINITY);
+  const blocks = blockTwins(raw, margin);
+  const twins = blocks ?? rowTwins(raw, margin);
+  if (!twins) return undefined;
+  const rows = blocks === undefined;
   const ats = twins.map((t) => t.at).sort((a, b) => a - b);
   const at = ats[Math.floor(ats.length / 2)]!;
   // The region: from the block titles over the first such line (up to a blank line) to the end of the
   // left column's block under the last line with a right half.
   let first = twins[0]!.line;
   while (first > 0 && raw[first - 1]!.trim() !== '') first--;
+  // Rows' tables have their titles side by side above them, a blank line between ("HEMOGRAMA   BIOQUÍMICA" /
+  // "Sangue total EDTA   Soro"): lines of words alone, each split at the column, go with their columns.
+  if (rows) {
+    const above = (k: number) => raw[k]!.trim() !== '' && !/[\d:]/.test(raw[k]!) && halves(raw[k]!, at)[0] !== '' && halves(raw[k]!, at)[1] !== '';
+    let k = first - 1;
+    while (k >= 0 && raw[k]!.trim() === '') k--;
+    let top = k;
+    while (top >= 0 && above(top)) top--;
+    if (top < k && (top < 0 || raw[top]!.trim() === '')) first = top + 1;
+  }
   let last = twins[twins.length - 1]!.line;
   for (let i = last + 1; i < raw.length; i++) {
     if (raw[i]!.trim() === '') {

@@ -569,6 +569,23 @@ function endsCell(rest: string): boolean {
   return after === '' || isMarkerCell(after);
 }
 
+/**
+ * Whether `rest` (from a number on) is that number with its unit, then the reference one space after it
+ * ("1,18 mg/dL >= 60 mg/dL", a dot-leader row whose cells a long unit left one space apart): the value's cell
+ * and the reference's run together, a result all the same, not a number inside a note's words.
+ */
+function endsInReference(rest: string): boolean {
+  const after = rest.replace(/^[<>]?\s*\d[\d.,]*/, '').trim();
+  const unit = unitAtStart(after);
+  if (!unit) return false;
+  const reference = after.slice(unit.consumed).trim();
+  return /\d/.test(reference) && parseRangeExpression(reference) !== undefined;
+}
+
+// The end of a reference cell that a bound completes: a comparator, or the word or dash opening a range's
+// second bound ("< 5,7", "inferior a 5,7", "até 5,7", "4,0 a 5,6").
+const BOUND_OPEN = /(?:[<>≤≥]=?|\b(?:a|at[eé])|\d\s*-)\s*$/iu;
+
 /** A cell that is one result in words and nothing else ("Não reagente", "Negativo"). */
 const wholeWordResult = (cell: string) => qualitativeAtStart(cell)?.consumed === cell.length;
 
@@ -655,6 +672,9 @@ function withoutEarlierColumns(line: CleanLine, currentAt: number, earlier: Arra
     const at = tail ? c.at + tail.index + 1 : -1;
     if (!tail || tail.index === 0 || !inside(at) || inside(c.at) || (c.at <= currentAt && !currentCell(c))) return [c];
     if (/[;|]\s*\p{L}[\p{L}\s]*$/u.test(c.cell.slice(0, tail.index))) return [c];
+    // Nor the bound that closes the reference cell, its comparator or range word right before it
+    // ("Não diabéticos: < 5,7" running up to the first earlier column): the number is the range's.
+    if (BOUND_OPEN.test(c.cell.slice(0, tail.index))) return [c];
     return [
       { cell: c.cell.slice(0, tail.index), at: c.at },
       { cell: tail[1]!, at },
@@ -673,7 +693,7 @@ function withoutEarlierColumns(line: CleanLine, currentAt: number, earlier: Arra
     : (cs.find((c) =>
         matchesOf(/(?:^|\s)([<>]?\s*[-−]?\d)/g, c.cell).some((m) => {
           const at = (m.index ?? 0) + m[0].length - m[1]!.length;
-          return Math.abs(c.at + at - currentAt) <= 3 && (at === 0 || endsCell(c.cell.slice(at)));
+          return Math.abs(c.at + at - currentAt) <= 3 && (at === 0 || endsCell(c.cell.slice(at)) || endsInReference(c.cell.slice(at)));
         }),
       ) ?? cs.find((c) => c.at > currentAt && c.at < currentTo - 3 && /^[<>]?\s*[-−]?\d/.test(c.cell)));
   // A result in words under the current date ("HBsAg   Não reagente   Não reagente   Não reagente"), the

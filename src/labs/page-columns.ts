@@ -22,7 +22,7 @@ const ANTIBIOGRAM_HEADER =
   /^\s*(?:antimicrobianos?|antibioticos?|antibiograma|droga|farmaco)\s{2,}(?:interpretacao|resultado|sensibilidade|perfil)(?:\s{2,}(?:antimicrobianos?|antibioticos?|antibiograma|droga|farmaco)\s{2,}(?:interpretacao|resultado|sensibilidade|perfil))?\s*$/iu;
 
 /** Where the second table starts, when a header line repeats its first cell further right. */
-function secondTableAt(line: string): number | undefined {
+export function secondTableAt(line: string): number | undefined {
   const cs = cellStarts(line, 0);
   if (cs.length < 4) return undefined;
   // A name column's header ("Exame", "Analito"), not a unit repeated over value columns ("%   /mm³   %").

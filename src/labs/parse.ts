@@ -2535,7 +2535,9 @@ function nameWrapOf(
   lines: readonly CleanLine[],
 ): { piece: string; rest: string; restAt: number } | undefined {
   const e = pending?.entries.length === 1 ? pending.entries[0]! : undefined;
-  if (!e || offset !== 0 || lastTextAt !== index - 1 || (e.line !== lastTextAt && wrapAt !== lastTextAt) || starts.length < 2) return undefined;
+  // The piece starts at the name column, or a space or two in (a PDF's text drifts: " (Martin-Hopkins)" under
+  // "COLESTEROL LDL   128 mg/dL   Meta conforme risco cardiovascular:").
+  if (!e || offset > 2 || lastTextAt !== index - 1 || (e.line !== lastTextAt && wrapAt !== lastTextAt) || starts.length < 2) return undefined;
   // A line left of the row's indented name is a section's title, no piece of that name ("  Lactato   3,4
   // mmol/L   0,5 - 1,6" / "Índices calculados" / "  Ânion gap   12,2 …", a blood-gas printout's groups).
   if ((lines[e.line]?.offset ?? 0) > offset) return undefined;
