@@ -22,6 +22,7 @@ import { foldSameLength, isCatalogued, lookupName } from './analytes.ts';
 import { NUMBER, numbersIn } from './numbers.ts';
 import {
   ANALYSER_SPAN,
+  BODY_MEASURE,
   analyserAfterSpecimen,
   ASSAY_LIMIT,
   CHAT_STAMP,
@@ -364,10 +365,9 @@ const ADMIN_SPANS: RegExp[] = [
   /(?<![\d.,])\d{1,3}(?:\s*(?:-|–)\s*\d{1,3})?\s*a(?:\s+ou\s*(?:mais|\+))?(?=\s*:)/giu,
   // An assay's limits ("Limite de detecção: 40 cópias/mL", "Faixa de quantificação: 12 a 100.000.000 UI/mL").
   new RegExp(String.raw`^\s*${ASSAY_LIMIT}\s*:?\s*(?:${NUMBER})(?:\s*(?:a|-|–|até)\s*(?:${NUMBER}))?\s*(?:${UNIT_PATTERN})?`, 'giu'),
-  // The patient's weight and height after their label, in a header ("Peso: 24,5 kg", "Altura: 1,62 m").
-  // A newborn's weight at birth in grams too ("Peso ao nascer: 3.120 g"), and a dialysis patient's dry weight
-  // ("Peso seco: 58,5 kg", beside the start of the renal replacement therapy).
-  /(?<![\p{L}])(?:peso|altura|estatura)(?:\s+(?:ao\s+nascer|de\s+nascimento|ao\s+nascimento|seco))?\s*:?\s*\d+(?:[.,]\d+)?\s*(?:kg|cm|m|g)(?![\p{L}\d/])/giu,
+  // The patient's weight and height after their label, in a header ("Peso: 24,5 kg", "Altura: 1,62 m"), and
+  // the body surface a clearance is corrected by (lines.ts).
+  BODY_MEASURE,
   // A birth weight band labelling a range ("Peso 2.001 a 2.500 g: inferior a 30", "Peso acima de 2.500 g").
   /(?<![\p{L}])peso\s+(?:(?:acima|abaixo)\s+de\s+|at[eé]\s+|(?:maior|menor)\s+que\s+|(?:superior|inferior)\s+a\s+)?\d+(?:\.\d{3})?(?:\s*(?:a|-|–|e)\s*\d+(?:\.\d{3})?)?\s*g(?![\p{L}\d/])/giu,
   // The citrate strength of a coagulation tube in a sample's name ("COAGULAÇÃO - plasma citratado 3,2%").

@@ -1380,6 +1380,30 @@ export function isSampleStampLine(text: string): boolean {
   );
 }
 
+// The patient's weight and height after their label ("Peso: 24,5 kg", "Altura: 1,62 m"), a newborn's weight at
+// birth in grams ("Peso ao nascer: 3.120 g"), a dialysis patient's dry weight ("Peso seco: 58,5 kg"), and the
+// body surface a clearance is corrected by ("Superfície corporal: 2,01 m²", "SC: 1,86 m2"): measures of the
+// patient, no lab result.
+export const BODY_MEASURE = new RegExp(
+  String.raw`(?<![\p{L}])(?:(?:peso|altura|estatura)(?:\s+(?:ao\s+nascer|de\s+nascimento|ao\s+nascimento|seco))?\s*:?\s*\d+(?:[.,]\d+)?\s*(?:kg|cm|m|g)|(?:superf[ií]cie\s+(?:corporal|corp[oó]rea)|s\.?c\.?|asc)\s*:?\s*\d+(?:[.,]\d+)?\s*m(?:²|2))(?![\p{L}\d/])`,
+  'giu',
+);
+
+/**
+ * A line that holds nothing but measures of the patient, with the formula they were got by in brackets
+ * ("Superfície corporal: 2,01 m² (DuBois)", "Peso: 86 kg   Altura: 1,74 m"), under a result computed from
+ * them: no result, and no end of that result's lines, its reference may still follow.
+ */
+export function isBodyMeasureLine(text: string): boolean {
+  if (!BODY_MEASURE.test(text)) return false;
+  return (
+    text
+      .replace(BODY_MEASURE, ' ')
+      .replace(/\(\s*\p{L}[\p{L}\s.-]*\)/gu, ' ')
+      .replace(/[\s,;|·•-]+/gu, '') === ''
+  );
+}
+
 /** A patient-data, doctor, address, page or signature line: neither a result nor an unread result. */
 export function isAdminLine(text: string): boolean {
   if (text.trim() !== '' && cells(text).every((c) => PAGE_CONTROL.test(c))) return true;

@@ -141,6 +141,7 @@ import {
   isCardStatus,
   isScreenedList,
   isCollectionTime,
+  isBodyMeasureLine,
   isMethodLine,
   joinBrokenBarRows,
   splitBesideLabelledResults,
@@ -337,8 +338,16 @@ const SAMPLE_FINDING = /^((?:amostra\s+\d{1,2}|\d{1,2}\s*[ªa°º]\s*amostra))(?
 
 // A line wholly in brackets naming the equation an estimate is computed by ("(CKD-EPI 2021, sem correção para
 // raça)", "(equação MDRD)", "(Friedewald)").
-const ESTIMATE_EQUATION_NOTE =
-  /^\(\s*(?:(?:equa[cç][aã]o|f[oó]rmula|m[eé]todo)\s*:?\s*(?:de\s+|do\s+)?)?(?:ckd-?epi|mdrd|cockcroft|schwartz|friedewald|martin)\b[^()]*\)\.?$/iu;
+const ESTIMATE_EQUATION = String.raw`(?:ckd-?epi|mdrd|cockcroft|schwartz|friedewald|martin)\b`;
+const EQUATION_LEAD = String.raw`(?:equa[cç][aã]o|f[oó]rmula)\s*:?\s*(?:de\s+|do\s+)?`;
+// In brackets, or led by "Equação"/"Fórmula" with no colon after the equation's name ("Equação CKD-EPI 2021"):
+// a value after a colon would be a result of its own.
+const ESTIMATE_EQUATION_NOTE = new RegExp(
+  String.raw`^(?:\(\s*(?:(?:equa[cç][aã]o|f[oó]rmula|m[eé]todo)\s*:?\s*(?:de\s+|do\s+)?)?${ESTIMATE_EQUATION}[^()]*\)|${EQUATION_LEAD}${ESTIMATE_EQUATION}[^:]*)\.?$`,
+  'iu',
+);
+// The equation a title's estimate is computed by, on the line under the title ("Equação CKD-EPI 2021 (creatinina, …)").
+const TITLE_EQUATION = new RegExp(String.raw`^${EQUATION_LEAD}${ESTIMATE_EQUATION}`, 'iu');
 
 /** Words alone on a line (no name the catalogue knows, no label) over a reference that says nothing should be found. */
 function findingOverNegativeReference(t: string, next: string | undefined): boolean {
@@ -1254,13 +1263,23 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
         under.push(next.index);
       }
     // The note may follow the last row straight away, its result still pending: it is read and closed first.
-    if (marked && pending?.entries.length === 1 && sameAnalyte(pending.entries[0]!, marked.name)) close();
+    // So may one led by the name, for a row that printed no range of its own ("IGF-1 | 142 | ng/mL | ver
+    // faixas abaixo" / "IGF-1 por idade: …"); a row with its range keeps the line for its own reading below.
+    if (footnote && pending?.entries.length === 1 && sameAnalyte(pending.entries[0]!, footnote.name) && (marked || pending.refItems.length === 0)) close();
     const ledTo = footnote && footnote.reference !== '' && earlier(footnote.name);
     if (footnote && ledTo && ledTo.made.every((a) => !('reference_source' in a) || a.reference_source !== 'report')) {
       close();
       for (const at of under) continuedAt.add(at);
       let reference = footnote.reference;
-      for (let next = lines[line.index + 1]; next && /\d$/.test(reference); next = lines[next.index + 1]) {
+      // A footnote that ends its line on the separator between its ranges ("… 41-45 a: 101 a 267 ;" / "46-50
+      // a: 94 a 252") goes on with the ranges of the next line, when that line is reference text whole.
+      for (let next = lines[line.index + 1]; next && /[\d;|]$/.test(reference.trimEnd()); next = lines[next.index + 1]) {
+        if (/[;|]$/.test(reference.trimEnd())) {
+          if (!isReferenceText(next.text, { strictLabels: true }) || !isReferenceText(`${reference} ${next.text}`)) break;
+          reference = `${reference} ${next.text.trim()}`;
+          continuedAt.add(next.index);
+          continue;
+        }
         const unit = unitAtStart(next.text);
         if (!unit || !/^(?:\s*[|;]|\s{2,}|\s*$)/.test(next.text.slice(unit.consumed)) || !isReferenceText(`${reference} ${next.text}`)) break;
         reference = `${reference} ${next.text}`;
@@ -1470,8 +1489,13 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     // detail of the block. A method line carries no reference, nor a result word after its colon.
     // The equation an estimate was computed by, in brackets on the line under it, before the estimate's tiers
     // ("Taxa de filtração glomerular estimada .... 74 mL/min/1,73m²" / "(CKD-EPI 2021, sem correção para raça)"
-    // / "Normal ou elevada (G1): >= 90"): a detail of the result, whose reference is still under it.
+    // / "Normal ou elevada (G1): >= 90"): a detail of the result, whose reference is still under it. So is
+    // the equation named unbracketed after its lead ("Equação CKD-EPI 2021").
     if (pending && ESTIMATE_EQUATION_NOTE.test(t)) continue;
+    // So are the patient's measures it was computed from, under it ("Clearance de creatinina corrigido … 56,9
+    // mL/min/1,73m²" / "Superfície corporal: 2,01 m² (DuBois)" / "Valores de referência: …"): no result, and
+    // the reference under them is still the result's.
+    if (pending && isBodyMeasureLine(t)) continue;
     const methodFinding = labelledFinding(t, line.raw);
     const namedByMethod = methodFinding !== undefined && qualitativeAtStart(methodFinding.text) !== undefined;
     if (isAdminLine(t) && !fastingSample && !namedByMethod) {
@@ -1489,7 +1513,7 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     if (title && isMethodLine(t)) continue;
     // So is the equation an estimate was computed by ("TAXA DE FILTRAÇÃO GLOMERULAR ESTIMADA" / "Equação
     // CKD-EPI 2021 (creatinina, sem coeficiente de raça)"): the title still names the result under it.
-    if (title && !pending && /^(?:equa[cç][aã]o|f[oó]rmula)\s*:?\s*(?:de\s+|do\s+)?(?:ckd-?epi|mdrd|cockcroft|schwartz|friedewald|martin)/iu.test(t)) continue;
+    if (title && !pending && TITLE_EQUATION.test(t)) continue;
 
     // A tolerance test's title carries the glucose load given ("… TOLERÂNCIA À GLICOSE - 75 g"): a
     // dose, not a result; the line heads the times measured after it.

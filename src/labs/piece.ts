@@ -78,7 +78,7 @@ const VERDICT_PHRASE =
 // The note may be named by its footnote mark ("Ver nota (1)", "vide nota 2", "ver rodapé *"), or the cell
 // be that mark alone ("(1)" where the goals depend on a category the note under the table lists).
 const REFERENCE_POINTER =
-  /^\(\d{1,2}\)$|^(?:ver|vide|veja|consultar|consulte|conforme)\s+(?:(?:a|o|as|os)\s+)?(?:abaixo|nota|notas|tabela(?:\s+abaixo|\s+por\s+(?:idade|faixa\s+et[aá]ria))?|faixas?\s+et[aá]rias?(?:\s+abaixo)?|observa[cç](?:[aã]o|[oõ]es)|rodap[eé]|coment[aá]rio)(?:\s*(?:\(\d{1,2}\)|\d{1,2}|\*{1,3}))?\.?$/iu;
+  /^\(\d{1,2}\)$|^(?:ver|vide|veja|consultar|consulte|conforme)\s+(?:(?:a|o|as|os)\s+)?(?:abaixo|nota|notas|tabela(?:\s+abaixo|\s+por\s+(?:idade|faixa\s+et[aá]ria))?|faixas?(?:\s+et[aá]rias?|\s+(?:por|de)\s+idade)?(?:\s+abaixo)?|observa[cç](?:[aã]o|[oõ]es)|rodap[eé]|coment[aá]rio)(?:\s*(?:\(\d{1,2}\)|\d{1,2}|\*{1,3}))?\.?$/iu;
 
 // An immunofluorescence pattern by its name and its ICAP code ("padrão nuclear pontilhado fino (AC-4)").
 const IIF_PATTERN = /^padr[aã]o(?:\s+de\s+fluoresc[eê]ncia)?\s*:?\s+\p{L}[\p{L}\s,-]*?(?:\s*\(\s*AC-?\d+[^()]*\))?(?=\s*\(|\s{2,}|$)/iu;
@@ -411,7 +411,7 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
     const last = entries[entries.length - 1]!;
     last.read = { ...last.read, marker: last.read.marker ?? markerOf(verdict[1]!) };
   }
-  // A reference cell that points elsewhere ("ver abaixo", "vide nota", "conforme tabela abaixo") holds
+  // A reference cell that points elsewhere ("ver abaixo", "vide nota", "conforme tabela abaixo", "ver faixas abaixo") holds
   // no range: the result is read, and the ranges printed below join it by its name (parse.ts).
   // After its lead too ("Ref.: ver tabela").
   if (REFERENCE_POINTER.test(ref) || REFERENCE_POINTER.test(stripReferenceLead(ref).rest)) ref = '';

@@ -230,9 +230,10 @@ const REGULATION_RE = /(?<![\p{L}\d])NR[-\s]?\d{1,2}(?![\d,.]?\d)/gu;
 // A kidney disease stage leading a filtration rate's range ("G3a (redução leve a moderada): 45 a 59"): a name.
 // So is the stage after its disease's name, a dialysis target's ("Meta DRC 5D: 130 a 585", "CKD estágio 4:"),
 // and the stage in brackets after the tier's words, before the colon ("Levemente diminuída (G2): 60 a 89",
-// "Moderadamente diminuída (G3a/G3b): 30 a 59").
+// "Moderadamente diminuída (G3a/G3b): 30 a 59"), and so is an albuminuria's category ("Moderadamente aumentada
+// (A2) .... 30 a 300 mg/24 h"), before a colon or a row of leader dots.
 const KIDNEY_STAGE_RE =
-  /(?<![\p{L}\d])(?:G[1-5][ab]?|(?<=\b(?:DRC|CKD|IRC)\s+(?:(?:[Ee]st[aá]gio|[Ss]tage)\s+)?)[1-5](?:[ab]|\s?D)?)(?=\s*[(:–-])|\(G[1-5][ab]?(?:\s?[/,e]\s?G[1-5][ab]?)*\)(?=\s*:)/gu;
+  /(?<![\p{L}\d])(?:G[1-5][ab]?|(?<=\b(?:DRC|CKD|IRC)\s+(?:(?:[Ee]st[aá]gio|[Ss]tage)\s+)?)[1-5](?:[ab]|\s?D)?)(?=\s*[(:–-])|\((?:G[1-5][ab]?|A[1-3])(?:\s?[/,e]\s?(?:G[1-5][ab]?|A[1-3]))*\)(?=\s*(?::|\.{2,}))/gu;
 const maskLabels = (text: string): string =>
   text
     .replace(REGULATION_RE, (s) => ' '.repeat(s.length))
@@ -508,8 +509,10 @@ const labelOf = (c: LabelledRange) => foldSameLength(c.label).toLowerCase();
 // A urine culture's colony count is read against what each band suggests ("INFERIOR A 10.000 UFC/ML ....
 // AUSÊNCIA DE INFECÇÃO URINÁRIA", "SUPERIOR A 100.000 UFC/ML .... SUGESTIVO DE INFECÇÃO URINÁRIA"): no infection
 // is the good band.
+// An albuminuria's categories by their KDIGO code in brackets ("Normal (A1)", "Moderadamente aumentada (A2)"),
+// A1 the good one, as G1 is a filtration rate's; "normoalbuminúria" names A1 in words.
 const NORMAL_TIER =
-  /\b(g1|validade|amostra valida|p(?:a)?ra\s+(?:a\s+)?(?:sua\s+)?idade(?:\s+(?:dele|dela|d[oa]\s+paciente))?|manutencao|otimo|desejavel|normal|normais|ideal|adequado|suficiente|suficiencia|aceitave(?:l|is)|populacao (?:geral|saudavel)|pop\.? (?:geral|saudavel)|populacao|saudave(?:l|is)|baixo risco|referencia|nao gestantes?|nao gravidas?|nao diabeticos?|nao reagente|nao fumantes?|nao tabagistas?|negativo|nao detectavel|nao detectado|percentil|p9\d|improvave(?:l|is)|baixa probabilidade|ausencia de infeccao)\b/;
+  /\b(g1|a1(?=\))|normoalbuminuria|validade|amostra valida|p(?:a)?ra\s+(?:a\s+)?(?:sua\s+)?idade(?:\s+(?:dele|dela|d[oa]\s+paciente))?|manutencao|otimo|desejavel|normal|normais|ideal|adequado|suficiente|suficiencia|aceitave(?:l|is)|populacao (?:geral|saudavel)|pop\.? (?:geral|saudavel)|populacao|saudave(?:l|is)|baixo risco|referencia|nao gestantes?|nao gravidas?|nao diabeticos?|nao reagente|nao fumantes?|nao tabagistas?|negativo|nao detectavel|nao detectado|percentil|p9\d|improvave(?:l|is)|baixa probabilidade|ausencia de infeccao)\b/;
 // A serology's verdict naming an index's band ("Não Reagente", "Indeterminado", "Reagente").
 const VERDICT_LABEL = /^(?:nao\s+)?(?:reagente|reativo|detectavel|detectado|positivo|negativo|indeterminado|inconclusivo|duvidoso|zona\s+cinza)\.?$/i;
 // The stages of chronic kidney disease by filtration rate (KDIGO "G1" to "G5", "G3a", "G3b"), a rate's
@@ -517,7 +520,7 @@ const VERDICT_LABEL = /^(?:nao\s+)?(?:reagente|reativo|detectavel|detectado|posi
 // column abbreviates the intermediate tier ("Interm. < 100", "Intermed. < 100"), and diabetes by its initials
 // (HbA1c "Normal: < 5,7 / Pré-DM: 5,7 a 6,4 / DM: >= 6,5").
 const OTHER_TIER =
-  /\b(g[2-5][ab]?|limitrofe|muito alto|alto|alta|elevado|elevada|baixo|baixa|niveis baixos|deficiencia|deficiente|insuficiencia|insuficiente|pre-?diabetes|diabetes|pre-?dm|dm|anemia|risco|alterad[ao]|aumentad[ao]|aumento|acentuad[ao]|toxicidade|toxic[oa]s?|intermediari[oa]|interm[a-z]{0,5}(?=\.)|moderad[oa]|indeterminado|diabetico|diabeticos|reagente|positivo|detectavel|detectado|nao imunes?|sem imunidade|nao protegid[oa]s?|nao imunizad[oa]s?|provave(?:l|is)|alta probabilidade|sugestiv[oa] de (?:infeccao|colonizacao|contaminacao))\b/;
+  /\b(g[2-5][ab]?|a[23](?=\))|limitrofe|muito alto|alto|alta|elevado|elevada|baixo|baixa|niveis baixos|deficiencia|deficiente|insuficiencia|insuficiente|pre-?diabetes|diabetes|pre-?dm|dm|anemia|risco|alterad[ao]|aumentad[ao]|aumento|acentuad[ao]|toxicidade|toxic[oa]s?|intermediari[oa]|interm[a-z]{0,5}(?=\.)|moderad[oa]|indeterminado|diabetico|diabeticos|reagente|positivo|detectavel|detectado|nao imunes?|sem imunidade|nao protegid[oa]s?|nao imunizad[oa]s?|provave(?:l|is)|alta probabilidade|sugestiv[oa] de (?:infeccao|colonizacao|contaminacao))\b/;
 // A tier of immunity ("reagente (imune)", "imunidade", "protegido"), never its denial ("não imune",
 // a bad tier above: a label all the same, so "Não imune: inferior a 10" beside a value is a reference).
 const IMMUNE_TIER = /(?<!\bnao |\bsem |\bnao e )\b(?:imune|imunes|imunidade|imunizad[oa]s?|protegid[oa]s?|protetor(?:es)?)\b/;
@@ -1358,8 +1361,9 @@ export function flagTitre(titre: string, wordReference: string | undefined, refe
 // after whom they are for too ("Valores de referência (mulheres) por idade:").
 // A panel's one range for all its rows says so ("Referência para cada alérgeno:", "… para todos os analitos:",
 // "Valor de referência para todos:").
+// "por idade:" leads its ranges, its unit in brackets before the colon too ("por idade (ng/mL):").
 const LEAD_RE =
-  /^[\s\-–—(|[]*(?:amostra\s+v[aá]lida(?=\s*:)|valor(?:es)?\s+(?:de\s+)?refer[eê]ncias?|valores\s+referenciais|valor(?:es)?\s+norma(?:l|is)(?=\s*:)|(?:o\s+)?normal\s+(?:é|eh)(?=\s)|intervalo\s+de\s+refer[eê]ncia|intervalo(?=\s*:|\s{2,}|\s+\d)|(?:valor(?:es)?\s+|resultados?\s+)?esperad[oa]s?(?=\s*:)|faixa\s+de\s+refer[eê]ncia|(?:faixa|intervalo|n[ií]ve(?:l|is)|concentra[cç][aã]o)\s+terap[eê]utic[oa]s?|refer[eê]ncias?|v\.?\s?r\.?(?![\p{L}])|ref\.?(?![\p{L}])|ibmp(?![\p{L}])(?!\s*(?:NR[-\s]?\d{1,2}\s*)?:?\s*\d)|(?:por|conforme|de\s+acordo\s+com|segundo)\s+(?:a\s+)?(?:idade|sexo|faixa\s+et[aá]ria)(?=\s*:))(?:\s*\([^)]*\)(?=\s+(?:por|segundo|conforme|de\s+acordo\s+com)\s))?(?:\s+(?:por|para|segundo|conforme|de\s+acordo\s+com)\s+(?:a\s+|o\s+)?(?:idade|sexo|g[eê]nero|faixa\s+et[aá]ria|adultos|crian[cç]as|m[eé]todo)(?![\p{L}])|\s+para\s+(?:cada\s+\p{L}+|tod[oa]s(?:\s+[oa]s\s+\p{L}+)?)|\s+[-–—](?=\s))?(?:\s*\([^)]*\))?\s*[:.]?\s*/iu;
+  /^[\s\-–—(|[]*(?:amostra\s+v[aá]lida(?=\s*:)|valor(?:es)?\s+(?:de\s+)?refer[eê]ncias?|valores\s+referenciais|valor(?:es)?\s+norma(?:l|is)(?=\s*:)|(?:o\s+)?normal\s+(?:é|eh)(?=\s)|intervalo\s+de\s+refer[eê]ncia|intervalo(?=\s*:|\s{2,}|\s+\d)|(?:valor(?:es)?\s+|resultados?\s+)?esperad[oa]s?(?=\s*:)|faixa\s+de\s+refer[eê]ncia|(?:faixa|intervalo|n[ií]ve(?:l|is)|concentra[cç][aã]o)\s+terap[eê]utic[oa]s?|refer[eê]ncias?|v\.?\s?r\.?(?![\p{L}])|ref\.?(?![\p{L}])|ibmp(?![\p{L}])(?!\s*(?:NR[-\s]?\d{1,2}\s*)?:?\s*\d)|(?:por|conforme|de\s+acordo\s+com|segundo)\s+(?:a\s+)?(?:idade|sexo|faixa\s+et[aá]ria)(?=\s*(?:\([^)]*\)\s*)?:))(?:\s*\([^)]*\)(?=\s+(?:por|segundo|conforme|de\s+acordo\s+com)\s))?(?:\s+(?:por|para|segundo|conforme|de\s+acordo\s+com)\s+(?:a\s+|o\s+)?(?:idade|sexo|g[eê]nero|faixa\s+et[aá]ria|adultos|crian[cç]as|m[eé]todo)(?![\p{L}])|\s+para\s+(?:cada\s+\p{L}+|tod[oa]s(?:\s+[oa]s\s+\p{L}+)?)|\s+[-–—](?=\s))?(?:\s*\([^)]*\))?\s*[:.]?\s*/iu;
 
 /**
  * The short reference leads a cell or a bracket opens with ("VR", "V.R.", "Ref.", "Referência", "Valores

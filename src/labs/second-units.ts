@@ -7,6 +7,10 @@
 // units; so is a bound's twin in round brackets ("< 130 mg/dL (< 3,36 mmol/L)") and the column head
 // over the bracketed values ("[SI]"). A legend of conversion factors ("ureia x 0,1665; creatinina x
 // 88,4"), nothing but factors between its ";", holds no result.
+// A bar table may print the second system as columns of their own past a bar ("Exame | Resultado |
+// Unidade | Referência || SI | Unidade SI | Referência SI"): each row would read as two results of its
+// analyte. The columns its header heads with the second system are blanked on every row cut as the
+// header is, the row kept in the result's own units.
 import { NUMBER } from './numbers.ts';
 import { unitAtStart, UNIT_PATTERN } from './units.ts';
 import { matchesOf } from '../text/matches.ts';
@@ -26,8 +30,56 @@ const FACTOR = new RegExp(String.raw`^\p{L}[\p{L}\s-]*\s[x×]\s(?:${NUMBER})$`, 
 const blank = (s: string) => ' '.repeat(s.length);
 const sameUnit = (a: string, b: string) => (unitAtStart(a)?.unit ?? a).toLowerCase() === (unitAtStart(b)?.unit ?? b).toLowerCase();
 
+// A header's cell over a second system's column: "SI", "Unidade SI", "Referência (SI)", "Resultado no
+// Sistema Internacional".
+const SECOND_SYSTEM_HEAD =
+  /^(?:(?:resultados?|valor(?:es)?|unidades?|refer[eê]ncias?|vr|faixas?)\s+(?:(?:em|n[oa])\s+)?)?\(?\s*(?:si|s\.i\.|sistema\s+internacional)\s*\)?$/iu;
+
+// Two units paired by a bar in brackets ("(ng/mL | nmol/L)"), and two ranges so ("101 a 267 | 13,2 a 34,9").
+const PAIRED_UNITS = new RegExp(String.raw`(\(\s*(${UNIT_PATTERN}))\s*\|\s*(${UNIT_PATTERN})(?=\s*\))`, 'giu');
+const RANGE = String.raw`(?:${NUMBER})\s*(?:a|-|–|até)\s*(?:${NUMBER})`;
+const PAIRED_RANGES = new RegExp(String.raw`(${RANGE})\s*\|\s*${RANGE}(?![\d.,])`, 'giu');
+
+/**
+ * The lines of a bar table with the columns its header heads with the second system blanked, from the bar
+ * before the first of them to the end of the row; a text with no such header as it is.
+ */
+function withoutSecondSystemColumns(raws: string[]): string[] {
+  const at = raws.findIndex((l) => {
+    const heads = l.split('|').map((c) => c.trim());
+    const first = heads.findIndex((c) => SECOND_SYSTEM_HEAD.test(c));
+    // Past the name's and the result's heads at least: a table with nothing but the second system's column has no other.
+    return first >= 2 && heads.slice(0, first).filter((c) => /\p{L}/u.test(c)).length >= 2;
+  });
+  if (at < 0) return raws;
+  const header = raws[at]!;
+  const heads = header.split('|');
+  const first = heads.findIndex((c) => SECOND_SYSTEM_HEAD.test(c.trim()));
+  // "||" before the second system's heads: every row cuts at its own "||". A single bar: the rows with as
+  // many cells as the header cut at the same bar (a footnote's bars are no columns).
+  const doubled = heads[first - 1]!.trim() === '' && first >= 3;
+  const cutAt = (l: string): number | undefined => {
+    if (doubled) return l.includes('||') ? l.indexOf('||') : undefined;
+    const bars = l.split('|');
+    if (bars.length !== heads.length) return undefined;
+    return bars.slice(0, first).join('|').length - 1;
+  };
+  return raws.map((l, i) => {
+    const cut = i >= at ? cutAt(l) : undefined;
+    if (cut !== undefined) return l.slice(0, cut) + blank(l.slice(cut));
+    // Under such a table, a note's ranges print the two systems the same way, paired by a bar ("IGF-1 por
+    // idade (ng/mL | nmol/L): 41-45 a: 101 a 267 | 13,2 a 34,9 ;"): the second of each pair, and of the
+    // units that head them, is blanked as the columns are.
+    if (i <= at) return l;
+    return l
+      .replace(PAIRED_UNITS, (m, first: string, u1: string, u2: string) => (sameUnit(u1, u2) ? m : first + blank(m.slice(first.length))))
+      .replace(PAIRED_RANGES, (m, first: string) => first + blank(m.slice(first.length)));
+  });
+}
+
 /** The lines of a report with each result's second-system value and reference blanked; a text with no bracketed second value as it is. */
-export function withoutSecondUnits(raws: string[]): string[] {
+export function withoutSecondUnits(printed: string[]): string[] {
+  const raws = withoutSecondSystemColumns(printed);
   const rows = raws.map((l) => matchesOf(BRACKETED_SECOND, l).filter((m) => !sameUnit(m[2]!, m[4]!)).length);
   // Only a report that gives two results so, at least: a bracket after one result may be a remark.
   if (rows.reduce((a, b) => a + b, 0) < 2) return raws;
