@@ -56,8 +56,18 @@ export function wordsAfterLabel(t: string): boolean {
 const VERDICT_LINE =
   /^(?:(?:[●○◉•■□◆◇▲▼△▽↑↓]|[🟢🟡🟠🔴🔵⚪⚫])\uFE0F?\s*)?(acima|abaixo|dentro|fora)\s+d[aoe]s?\s+(?:(?:valor(?:es)?|intervalo|faixa|limites?)\s+(?:de\s+)?)?(?:refer[eê]ncias?|normalidade)\.?$/iu;
 
-// A card's verdict chip on a line of its own: a word, perhaps after the dot or arrow the app draws before it.
-const VERDICT_CHIP = /^(?:(?:[●○◉•■□◆◇▲▼△▽↑↓⬆⬇]|[🟢🟡🟠🔴🔵⚪⚫])\uFE0F?\s*)?(\p{L}+)$/u;
+// A card's verdict chip on a line of its own: a word, perhaps after the dot or arrow the app draws before it,
+// or after the field's label when a portal's card is copied one field a line ("Status: Normal", "Situação:
+// Acima").
+const STATUS_LABEL = String.raw`(?:status|situa[cç][aã]o)`;
+const VERDICT_CHIP = new RegExp(String.raw`^(?:${STATUS_LABEL}\s*:?\s*)?(?:(?:[●○◉•■□◆◇▲▼△▽↑↓⬆⬇]|[🟢🟡🟠🔴🔵⚪⚫])\uFE0F?\s*)?(\p{L}+)$`, 'iu');
+
+// That label alone on its line, its verdict on the next ("Status" / "Normal"): the card's field name, no
+// title of a result.
+const STATUS_LABEL_LINE = new RegExp(String.raw`^${STATUS_LABEL}\s*:?$`, 'iu');
+
+/** Whether the line is a portal card's status label alone, its verdict on the line under it. */
+export const isStatusLabelLine = (t: string): boolean => STATUS_LABEL_LINE.test(t.trim());
 
 // A results app's link under a card's value ("ⓘ Ver faixas por fase", "Ver histórico ›"): a button's
 // label, no title of a result; the reference printed under it is still the value's.

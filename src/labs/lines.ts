@@ -1758,7 +1758,11 @@ const NO_PREVIOUS_RESULT = /^\s*(?:sem|n[aã]o\s+h[aá]|nenhum)\s+(?:resultados?
 // "Resultados anteriores"), and the earlier samples under it, one a line, each after its date ("22/01/2025 ·
 // 5.870 UI/mL (log 3,77)", "- 19/08/2024: 41.200 UI/mL"): no name, so no result of this report.
 const HISTORY_HEADING =
-  /^\s*(?:(?:ver|visualizar|exibir|mostrar|ocultar)\s+(?:o\s+|a\s+)?)?(?:evolu[cç][aã]o|hist[oó]rico|(?:resultados?\s+)?anteriores)(?:\s+d[oa]s?\s+resultados?)?\s*[:▾▼▿›>»]?\s*$/iu;
+  /^\s*(?:(?:ver|visualizar|exibir|mostrar|ocultar)\s+(?:o\s+|a\s+)?)?(?:evolu[cç][aã]o|hist[oó]rico|(?:resultados?\s+)?anteriores)(?:\s+d[oa]s?\s+resultados?|\s+d[aeo]s?\s+\p{L}[\p{L}() -]{0,40}?)?\s*[:▾▼▿›>»]?\s*$/iu;
+// A portal's history panel, opened under a card ("Histórico de Plaquetas"), may print each sample's date and
+// its value on two lines of their own ("ago/2025" / "298.000"): the date alone, with its year.
+const DATE_ALONE = new RegExp(String.raw`^\s*(\d{1,2}\/\d{1,2}\/\d{2,4}|\d{1,2}\/\d{4}|${MONTH})\s*$`, 'iu');
+const VALUE_ALONE = new RegExp(String.raw`^\s*((?:[<>]\s*)?(?:${NUMBER})\s*(?:${UNIT_PATTERN})?)\s*$`, 'iu');
 const DATED_EARLIER_SAMPLE = new RegExp(
   String.raw`^\s*(?:[-–•*·]\s+)?(\d{1,2}\/\d{1,2}\/\d{2,4})\s*[·•:|»→–—-]?\s*((?:[<>]\s*)?(?:${NUMBER})\s*(?:${UNIT_PATTERN})?\s*(?:\([^()]*\))?)\s*$`,
   'iu',
@@ -1784,6 +1788,13 @@ export function joinPreviousLabel(reads: readonly string[]): string[] {
     // 5.870 UI/mL"; the heading stays as printed.
     if (HISTORY_HEADING.test(out[i]!)) {
       for (let k = i + 1; k < out.length; k++) {
+        const date = DATE_ALONE.exec(out[k]!);
+        const value = date && /\d/.test(date[1]!) ? VALUE_ALONE.exec(out[k + 1] ?? '') : null;
+        if (date && value) {
+          out[k] = '';
+          out[++k] = `Resultado anterior (${date[1]!.trim()}): ${value[1]!.trim()}`;
+          continue;
+        }
         const m = DATED_EARLIER_SAMPLE.exec(out[k]!);
         if (!m) break;
         out[k] = `Resultado anterior (${m[1]}): ${m[2]!.trim()}`;
@@ -2886,3 +2897,9 @@ const ASSAY_COLON = /(\(\s*\p{L}[\p{L}\d]*):(?=\p{L}[\p{L}\d]*\s*\))/gu;
 export function withoutAssayColon(t: string): string {
   return t.includes(':') && t.includes('(') ? t.replace(ASSAY_COLON, '$1 ') : t;
 }
+
+/**
+ * A section title drawn between rules ("===== CARGA VIRAL =====", "----- BIOQUÍMICA -----", an app's "════
+ * SONO ════"), its title in group 2.
+ */
+export const RULED_TITLE = /^\s*([=*~_\-═─])\1{2,}\s+(\p{L}.*\S)\s+([=*~_\-═─])\3{2,}\s*$/u;

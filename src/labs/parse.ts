@@ -14,6 +14,7 @@
 // range the report states and without a built-in range in the same unit is 'indeterminado'.
 import { accountLines, resultTokens, type AccountLine } from './accounting.ts';
 import { withoutEarlierReports } from './earlier-reports.ts';
+import { outsideLabSections } from './outside-lab.ts';
 import { blockColumns, mapBack } from './block-columns.ts';
 import { alertColumnAt, isDoseLine, withoutAlertColumn } from './alert-column.ts';
 import { listedAsQuoted, withoutMailQuotes } from './mail-quotes.ts';
@@ -125,6 +126,7 @@ import {
   valueAloneNext,
   valueAloneUnderDetails,
   verdictLine,
+  isStatusLabelLine,
   verdictAfterReference,
   isAppLinkLine,
   verticalCell,
@@ -173,6 +175,7 @@ import {
   titleWithoutMethod,
   withoutDetailCell,
   withoutItemNumber,
+  RULED_TITLE,
 } from './lines.ts';
 import { unfoldPageColumns } from './page-columns.ts';
 import { valueFirstRows } from './value-first-cells.ts';
@@ -250,8 +253,7 @@ const REACTIVE = /^(?:fracamente\s+)?(?:reagente|reativo|positivo)$/iu;
 const TITRE_LINE = new RegExp(String.raw`^(?:${TITRE_WORD})\b`, 'iu');
 const MARKDOWN_HEADING = /^\s*#{1,6}\s+\S/;
 // A section title drawn between rules ("===== CARGA VIRAL =====", "----- BIOQUÍMICA -----") ends the table
-// above as a markdown heading does: the next block's columns are its own.
-const RULED_TITLE = /^\s*([=*~_-])\1{2,}\s+\p{L}.*\S\s+([=*~_-])\2{2,}\s*$/u;
+// above as a markdown heading does: the next block's columns are its own (RULED_TITLE, lines.ts).
 // The header of a table of ranges by age: the age's unit, and the ranges' unit in a column of its own.
 const AGE_TABLE_HEADER = /^(?:idade|faixa\s+et[aá]ria)\s*\(\s*(anos|meses)\s*\)(?:\s{2,}(\S+))?$/iu;
 // One of its rows: a band ("31 a 35", "acima de 60", "até 15") and the range in its column.
@@ -1422,6 +1424,9 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     }
     // So is an app's link under the value ("ⓘ Ver faixas por fase"): the reference after it joins the result.
     if (pending && isAppLinkLine(t)) continue;
+    // And a card's status label alone (a portal copied one field a line: "Status" / "Normal"): the verdict
+    // under it is read as a chip under the value.
+    if (pending && isStatusLabelLine(t)) continue;
 
     // The header of a reference table under a result ("Sexo   Idade   Intervalo"): the rows after it
     // are that result's ranges, so the result stays open (a "Sexo" label is otherwise administrative).
@@ -2379,6 +2384,13 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     lines.map((l) => l.text),
   );
   for (const i of earlierRowsListed) if (!unparsed.includes(raws[i]!.trim())) unparsed.push(raws[i]!.trim());
+  // A section the report says is not the lab's (measurements at home, a watch's readings: outside-lab.ts)
+  // holds no results: a value read there is listed.
+  const outside = outsideLabSections(raws);
+  const inLab = (a: { line: number }) => !outside.has(a.line);
+  for (const a of [...current.analytes, ...current.qualitative]) if (!inLab(a) && !unparsed.includes(raws[a.line]!.trim())) unparsed.push(raws[a.line]!.trim());
+  current.analytes = current.analytes.filter(inLab);
+  current.qualitative = current.qualitative.filter(inLab);
   // Accounted on the rows read, each result read from a row joined out of several printed lines is then
   // given back on the line its value is printed on: a differential's cells one a line (paired-cells.ts), a
   // differential's row a phone's viewer wrapped (wrapped-differential.ts), an SMS part read with the part

@@ -1357,13 +1357,14 @@ export function flagTitre(titre: string, wordReference: string | undefined, refe
 // 0,5 a 0,9 ng/mL") is its reference: a level above it is high. So is an occupational urine
 // creatinine's valid-sample range ("Amostra válida: 0,3 a 3,0 g/L"): outside it the sample is not valid.
 // A small lab's typed report leads it "VALOR NORMAL: NEGATIVO", "Valores normais: 70 a 99".
+// A results app that imports a lab's PDF leads each row's range with "Faixa:" alone ("5,8 %   Faixa: 4,0–5,6").
 // What the ranges depend on, alone with its colon, leads them too ("Por faixa etária:", "Conforme a idade:"),
 // after whom they are for too ("Valores de referência (mulheres) por idade:").
 // A panel's one range for all its rows says so ("Referência para cada alérgeno:", "… para todos os analitos:",
 // "Valor de referência para todos:").
 // "por idade:" leads its ranges, its unit in brackets before the colon too ("por idade (ng/mL):").
 const LEAD_RE =
-  /^[\s\-–—(|[]*(?:amostra\s+v[aá]lida(?=\s*:)|valor(?:es)?\s+(?:de\s+)?refer[eê]ncias?|valores\s+referenciais|valor(?:es)?\s+norma(?:l|is)(?=\s*:)|(?:o\s+)?normal\s+(?:é|eh)(?=\s)|intervalo\s+de\s+refer[eê]ncia|intervalo(?=\s*:|\s{2,}|\s+\d)|(?:valor(?:es)?\s+|resultados?\s+)?esperad[oa]s?(?=\s*:)|faixa\s+de\s+refer[eê]ncia|(?:faixa|intervalo|n[ií]ve(?:l|is)|concentra[cç][aã]o)\s+terap[eê]utic[oa]s?|refer[eê]ncias?|v\.?\s?r\.?(?![\p{L}])|ref\.?(?![\p{L}])|ibmp(?![\p{L}])(?!\s*(?:NR[-\s]?\d{1,2}\s*)?:?\s*\d)|(?:por|conforme|de\s+acordo\s+com|segundo)\s+(?:a\s+)?(?:idade|sexo|faixa\s+et[aá]ria)(?=\s*(?:\([^)]*\)\s*)?:))(?:\s*\([^)]*\)(?=\s+(?:por|segundo|conforme|de\s+acordo\s+com)\s))?(?:\s+(?:por|para|segundo|conforme|de\s+acordo\s+com)\s+(?:a\s+|o\s+)?(?:idade|sexo|g[eê]nero|faixa\s+et[aá]ria|adultos|crian[cç]as|m[eé]todo)(?![\p{L}])|\s+para\s+(?:cada\s+\p{L}+|tod[oa]s(?:\s+[oa]s\s+\p{L}+)?)|\s+[-–—](?=\s))?(?:\s*\([^)]*\))?\s*[:.]?\s*/iu;
+  /^[\s\-–—(|[]*(?:amostra\s+v[aá]lida(?=\s*:)|valor(?:es)?\s+(?:de\s+)?refer[eê]ncias?|valores\s+referenciais|valor(?:es)?\s+norma(?:l|is)(?=\s*:)|(?:o\s+)?normal\s+(?:é|eh)(?=\s)|intervalo\s+de\s+refer[eê]ncia|intervalo(?=\s*:|\s{2,}|\s+\d)|(?:valor(?:es)?\s+|resultados?\s+)?esperad[oa]s?(?=\s*:)|faixa\s+de\s+refer[eê]ncia|faixa(?:\s+normal)?(?=\s*:)|(?:faixa|intervalo|n[ií]ve(?:l|is)|concentra[cç][aã]o)\s+terap[eê]utic[oa]s?|refer[eê]ncias?|v\.?\s?r\.?(?![\p{L}])|ref\.?(?![\p{L}])|ibmp(?![\p{L}])(?!\s*(?:NR[-\s]?\d{1,2}\s*)?:?\s*\d)|(?:por|conforme|de\s+acordo\s+com|segundo)\s+(?:a\s+)?(?:idade|sexo|faixa\s+et[aá]ria)(?=\s*(?:\([^)]*\)\s*)?:))(?:\s*\([^)]*\)(?=\s+(?:por|segundo|conforme|de\s+acordo\s+com)\s))?(?:\s+(?:por|para|segundo|conforme|de\s+acordo\s+com)\s+(?:a\s+|o\s+)?(?:idade|sexo|g[eê]nero|faixa\s+et[aá]ria|adultos|crian[cç]as|m[eé]todo)(?![\p{L}])|\s+para\s+(?:cada\s+\p{L}+|tod[oa]s(?:\s+[oa]s\s+\p{L}+)?)|\s+[-–—](?=\s))?(?:\s*\([^)]*\))?\s*[:.]?\s*/iu;
 
 /**
  * The short reference leads a cell or a bracket opens with ("VR", "V.R.", "Ref.", "Referência", "Valores
