@@ -62,9 +62,11 @@ export const ANALYTES: readonly AnalyteDef[] = [
   {
     key: 'hba1c',
     name: 'Hemoglobina glicada (HbA1c)',
-    // "Hb glicada" shortens the name as "Hb" does haemoglobin's; left to "hb" it read as an unknown name.
+    // "Hb glicada" shortens the name as "Hb" does haemoglobin's; left to "hb" it read as an unknown name. A patient
+    // typing his results, or a doctor's note, says "glicada" alone: no other analyte is "glicada".
     synonyms: [
       'hemoglobina glicada',
+      'glicada',
       'hemoglobina glicosilada',
       'hemoglobina glicada a1c',
       'hb glicada',
@@ -517,7 +519,7 @@ export function lookupName(printed: string): AnalyteDef | KnownName | undefined 
   const exam = EXAM_BEFORE_SLASH.exec(printed);
   if (exam) return lookupName(printed.slice(exam[0].length));
   const m = matchAnalyteName(printed);
-  if (!m) return undefined;
+  if (!m) return nearName(printed);
   const rest = printed.slice(m.consumed).trim();
   // A timed sample after a load ("Glicose - 60 min", "Insulina - 2 horas") is another result than the
   // analyte's basal one: the name stays as printed, as "Glicose 60 min" does.
@@ -532,6 +534,55 @@ export function lookupName(printed: string): AnalyteDef | KnownName | undefined 
   )
     return m.def;
   return undefined;
+}
+
+// The catalogue's names as words, for a name typed short or one letter off (nearName).
+const SYNONYM_WORDS: ReadonlyArray<{ words: string[]; def: AnalyteDef | KnownName }> = ([...ANALYTES, ...KNOWN_NAMES] as Array<AnalyteDef | KnownName>).flatMap(
+  (def) => [def.name, ...def.synonyms].map((syn) => ({ words: foldText(syn).toLowerCase().split(/\s+/), def })),
+);
+const NEAR_MEMO = new Map<string, AnalyteDef | KnownName | undefined>();
+
+/** Whether two words of letters differ by one letter put in, left out or changed. */
+function oneLetterOff(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1 || a === b) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/**
+ * The analyte a name typed by hand or misheard denotes when it is no catalogue name as printed: each word the
+ * catalogue word, or its first five letters or more ("colest total", "Hemat.", "magnes", a patient typing his
+ * results), or a word of seven letters or more one letter off it ("potasio", "criatinina" in a voice transcript).
+ * Only when the words say one analyte: "hema" or "prot" are too short to say which, and a word with a digit or a
+ * dash ("anti-hbs", "t4") is an acronym that one letter makes another analyte.
+ */
+function nearName(printed: string): AnalyteDef | KnownName | undefined {
+  const words = foldText(printed)
+    .toLowerCase()
+    .replace(/\.(?=\s|$)/g, '')
+    .trim()
+    .split(/\s+/);
+  const key = words.join(' ');
+  if (NEAR_MEMO.has(key)) return NEAR_MEMO.get(key);
+  let found: AnalyteDef | KnownName | undefined;
+  if (words.every((w) => /^\p{L}+$/u.test(w))) {
+    const defs = new Set(
+      SYNONYM_WORDS.filter(
+        (s) =>
+          s.words.length === words.length &&
+          s.words.every((sw, i) => {
+            const w = words[i]!;
+            return sw === w || (w.length >= 5 && sw.startsWith(w)) || (w.length >= 7 && sw.length >= 7 && /^\p{L}+$/u.test(sw) && oneLetterOff(w, sw));
+          }),
+      ).map((s) => s.def),
+    );
+    if (defs.size === 1) found = [...defs][0];
+  }
+  if (NEAR_MEMO.size > 2000) NEAR_MEMO.clear();
+  NEAR_MEMO.set(key, found);
+  return found;
 }
 
 // Abbreviations a catalogue alone cannot vouch for, which name an analyte only beside the others of its

@@ -38,7 +38,9 @@ const OPENING_WORDS = String.raw`(?:e|a[ií]|ent[aã]o|agora|depois|teve|s[oó]|
 const OPENING = new RegExp(String.raw`^(?:${OPENING_WORDS}\s+)*(?:(?:o|a|os|as)\s+)?`, 'iu');
 // A clause before the name, after its comma, the name opening with its article ("Ah esqueci, a ferritina deu
 // 212", "A urina deu tudo normal, só os leucócitos que veio 12.000"): the words before are no part of the name.
-const CLAUSE_BEFORE_NAME = new RegExp(String.raw`^.*,\s+(?=(?:${OPENING_WORDS}\s+)*(?:o|a|os|as)\s+\p{L})`, 'iu');
+// So are the words before a pause the transcript writes as an ellipsis ("o exame de urina, deixa eu ver... o nitrito
+// deu positivo").
+const CLAUSE_BEFORE_NAME = new RegExp(String.raw`^.*(?:,|\.{2,}|…)\s+(?=(?:${OPENING_WORDS}\s+)*(?:o|a|os|as)\s+\p{L})`, 'iu');
 // "e", maybe with an article, after a value and before another name: a second result said in the same
 // sentence ("a ferritina deu 212 e o ferro 96").
 const AND_NEXT = /\s+e\s+(?=(?:(?:o|a|os|as)\s+)?\p{L})/giu;
@@ -48,14 +50,27 @@ const SAID_BOUND = /^[^\d]*\b(?:(?:menor|maior|inferior|superior)\s+(?:que|a)|ac
 const BOUND_SAID = /(?<![\p{L}])(?:acima\s+de|abaixo\s+de|(?:menor|maior)\s+que|at[eé]|de)\s+[<>]?\d/iu;
 // Where in the report the speaker is, said before the name ("No hemograma, a hemoglobina 15,4"): no part of it.
 const PLACE_BEFORE = /^(?:(?:e|a[ií]|agora|ent[aã]o)\s+)?(?:n[oa]s?|d[oa]s?)\s+[^,\d]{3,40},\s+(?=(?:o|a|os|as)\s+\p{L})/iu;
+const NAME_SAID_TWICE = /^(\p{L}.*?),\s+\1$/iu;
 // A remark said between the name and its verb, after a pause ("E os triglicérides, esse aqui que eu fiquei
 // preocupado, deu 223"): opening on a pronoun, it is the speaker's, no part of the name.
 const REMARK_AFTER_NAME = /,\s+(?:ess[ea]s?|est[ea]s?|aquel[ea]s?|isso|isto|que|eu|ele|ela)\s.*$/iu;
-// A sentence that says a reference, not a result: its first number comes after a reference word.
-const REFERENCE_FIRST = /^[^\d]*\b(?:refer[eê]ncia|normal|desej[aá]vel|ideal|valor(?:es)?\s+de\s+refer[eê]ncia)\b[^\d]*\d/iu;
+// The speaker reading what the paper says beside the value, the reference ("e ali diz de 150 mil a 450 mil", "e tá
+// escrito de 135 a 145", "e lá diz que o normal é negativo", "e tem lá: normal abaixo de 5,7"): a verb of saying
+// or writing, maybe after a place, or "tem" and the place.
+const SAYS_BESIDE = String.raw`(?:(?:(?:l[aá]|ali|aqui|a[ií])\s+)?(?:diz|fala|mostra|(?:t[aá]|est[aá]|tem)\s+escrito)(?:\s+que)?|tem\s+(?:l[aá]|ali|aqui):?)`;
+const SAID_BESIDE_LEAD = new RegExp(
+  String.raw`^(?:e\s+)?${SAYS_BESIDE}\s+(?=(?:de|entre|at[eé]|acima\s+de|abaixo\s+de|(?:menor|maior)\s+que)\s+[<>]?\d|(?:(?:o|a)\s+)?(?:refer[eê]ncia|normal)\b)`,
+  'iu',
+);
+// A sentence that says a reference, not a result: its first number comes after a reference word, or right after
+// such a verb and a range's or a bound's first word.
+const REFERENCE_FIRST = new RegExp(
+  String.raw`^[^\d]*\b(?:refer[eê]ncia|normal|desej[aá]vel|ideal|valor(?:es)?\s+de\s+refer[eê]ncia)\b[^\d]*\d|^\s*(?:e\s+)?${SAYS_BESIDE}\s+(?:de|entre|at[eé]|acima\s+de|abaixo\s+de|(?:menor|maior)\s+que)\s+[<>]?\d`,
+  'iu',
+);
 // … or a word reference said of a word result ("e a referência é não reagente").
 const WORD_REFERENCE_SAID = new RegExp(
-  String.raw`^\s*(?:e\s+)?(?:(?:o|a)\s+)?(?:refer[eê]ncia|normal|valor(?:es)?\s+de\s+refer[eê]ncia)\b[^\d]*?${SAID_FINDING_SOURCE}`,
+  String.raw`^\s*(?:e\s+)?(?:${SAYS_BESIDE}\s+)?(?:(?:o|a)\s+)?(?:refer[eê]ncia|normal|valor(?:es)?\s+de\s+refer[eê]ncia)\b[^\d]*?${SAID_FINDING_SOURCE}`,
   'iu',
 );
 const saysReference = (piece: string) => REFERENCE_FIRST.test(piece) || WORD_REFERENCE_SAID.test(piece);
@@ -151,7 +166,8 @@ function asResult(sentence: string): string {
       .replace(/,\s*(\d+)\s+(\p{L}+)\s*$/u, ' ($1-$2)');
     // Not when the words after the comma say a reference ("VCM 78, o normal tá de 80 a 100"): the value
     // before the comma is the result, and the sentence is read whole.
-    const cut = said.replace(CLAUSE_BEFORE_NAME, '').replace(OPENING, '');
+    // A name said twice across a pause ("Aí o sódio, sódio deu 131") is said once.
+    const cut = said.replace(CLAUSE_BEFORE_NAME, '').replace(OPENING, '').replace(NAME_SAID_TWICE, '$1');
     const name = (REFERENCE_WORD.test(cut) ? said : cut).replace(/^(?:com|aos|ap[oó]s)\s+(?=\d{2,3}\s+(?:minutos|min)\b)/iu, '');
     s = `${name}: ${s.slice(verb.index + verb[0].length)}`.replace(FINDING_THEN_REMARK, '$1');
   }
@@ -214,7 +230,12 @@ function saidResults(sentence: string): string[] {
  * IgM é não reagente") as its word in brackets, which no typed list of word results (a comma's) takes for a result.
  */
 function referenceSaid(piece: string): string {
-  const said = piece.trim().replace(/[.?!]$/, '');
+  // The verb the speaker reads the reference with is hers ("e ali diz de 150 mil a 450 mil"): the range is what the
+  // paper says, read as a typed reference after its value is (", de 150 mil a 450 mil").
+  const said = piece
+    .trim()
+    .replace(/[.?!]$/, '')
+    .replace(SAID_BESIDE_LEAD, '');
   if (REFERENCE_FIRST.test(said) || !WORD_REFERENCE_SAID.test(said)) return `, ${said}`;
   const words = matchesOf(SAID_FINDINGS, said);
   return ` (referência ${words[words.length - 1]![0]})`;

@@ -219,6 +219,9 @@ const REFERENCE_FIELD_DOT = new RegExp(String.raw`(?<=\S)\s+[·•]\s+(?=${REFER
 export const CHAT_STAMP =
   /^\s*(?:\[\d{1,2}\/\d{1,2}\/\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?\]|\[\d{1,2}:\d{2}(?::\d{2})?,?\s+\d{1,2}\/\d{1,2}\/\d{2,4}\]|\d{1,2}\/\d{1,2}\/\d{2,4},?\s+\d{1,2}:\d{2}\s+-)\s*[^:\d\[\]]{1,40}:\s/u;
 
+// The note a chat export prints after an edited message, with its invisible direction mark.
+const CHAT_EDIT_MARK = /\s*\u200e?<(?:esta\s+mensagem\s+foi\s+editada|this\s+message\s+was\s+edited|mensagem\s+editada)>\s*$/iu;
+
 // A chat message that opens with a name and its finding, the typist's words after it ("beta hcg neg graças a
 // Deus kkk", h1385): no digit and no other finding after it, the finding is the name's result and the words
 // after it are no reference. The name is a few words, none of them a negation or "tudo" ("tudo negativo").
@@ -288,6 +291,9 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // diabetes??") is left as printed, its numbers no results.
   // So is a message that is a small number alone, the user's reply to a bot's menu or question ("Carlos: 1",
   // "Carlos: 5" for a rating): no value of the line above, which is another sender's message.
+  // An iPhone export marks a message edited at its end ("glicada 7,4% \u200e<Esta mensagem foi editada>"): the
+  // app's note, no cell of the result, and read as one it leaves the value unread. Blanked, so the line keeps its length.
+  t = t.replace(CHAT_EDIT_MARK, (m) => ' '.repeat(m.length));
   const stamp = CHAT_STAMP.exec(t);
   const message = stamp ? t.slice(stamp[0].length) : '';
   if (stamp && !isChatConversation(message) && !/^\s*\d{1,2}\s*$/.test(message)) {
@@ -653,6 +659,7 @@ export function withoutOcrLetters(t: string): string {
   t = t.replace(OCR_DATE, (m) => m.replace(/O/g, '0').replace(/[lI]/g, '1'));
   t = t.replace(OCR_S_FOR_5, (m) => m.replace(/S/g, '5'));
   t = t.replace(OCR_NUMBER, (m) => (/^[OI]\d$/.test(m) || !/^[\dOlI]+(?:[.,][\dOlI]+)*$/.test(m) ? m : m.replace(/O/g, '0').replace(/[lI]/g, '1')));
+  t = t.replace(OCR_LONE_ZERO_BOUND, '0');
   return t.replace(OCR_GROUPED, (m) => m.replace(/O/g, '0').replace(/[lI]/g, '1')).replace(OCR_TENS, (m) => m.replace(/O/g, '0').replace(/[lI]/g, '1'));
 }
 
@@ -670,6 +677,10 @@ const OCR_GROUPED = /(?<![\p{L}\d.,])[lIO]{1,3}(?:\.O{3})+(?![\p{L}\d.,])/gu;
 // So is a round number with every digit misread, a 1 then zeros ("< lOO", "Desejável lOO a l29"):
 // a small l or a capital I then capital O's spells no word. Two letters ("lO") only after a comparator
 // or "até", where a number stands.
+// A range's low bound of zero read as a lone capital O ("O a 2", "O a 2OO", a differential's basophils): no
+// word is a lone O before "a" and a number, so it is the zero and the range is read. A name's "O" glued to its
+// digit ("O2") is no lone letter, and its number stands before no "a".
+const OCR_LONE_ZERO_BOUND = /(?<![\p{L}\d.,])O(?=\s+a\s+[\dOlI.,]*\d)/gu;
 const OCR_TENS = /(?<![\p{L}\d.,])(?:[lI]O{2,3}|(?<=(?:[<>≤≥]|\bat[eé])\s*)[lI]O)(?![\p{L}\d])/gu;
 
 const isUpper = (c: string) => c !== c.toLowerCase() && c === c.toUpperCase();

@@ -1,7 +1,8 @@
 // Numbers said in Portuguese words, as a voice message's automatic transcript prints them ("a glicose deu
 // noventa e oito", "cinco vírgula quatro por cento", "plaquetas duzentos e dez mil"): each is found with the
 // number it says, and can be printed in digits as a typed report would print it ("98", "5,4 %", "210 mil"),
-// with the unit said after it ("miligrama por decilitro" → "mg/dL").
+// with the unit said after it ("miligrama por decilitro" → "mg/dL"), and an acronym spelled out by its letters'
+// names printed as its letters ("tê esse agá" → "TSH").
 import { foldText } from '../text/fold.ts';
 import { matchesOf } from '../text/matches.ts';
 
@@ -188,7 +189,13 @@ function numberAt(
       said === undefined ? undefined : /^\d{1,3}$/.test(said) && !/^[.,]\d/.test(after(k)) ? { v: Number(said), next: k + 1 } : belowThousand(words, k, joined);
     if (rest) return { v: Number(words[i]!.w) * 1000 + rest.v, next: rest.next, printed: String(Number(words[i]!.w) * 1000 + rest.v), count: 0 };
   }
+  // Digits said with a half ("15 e meio", a transcript that writes numbers in digits): one number. Weak (count 0),
+  // as digits are.
+  if (v === undefined && /^\d+$/.test(words[i]!.w) && (i === 0 || !/^[.,]$/.test(gap(i))) && halfAfter(words, i + 1, joined))
+    return { v: Number(words[i]!.w) + 0.5, next: i + 3, printed: `${Number(words[i]!.w)},5`, count: 0 };
   if (v === undefined) return undefined;
+  // A half said after a whole number ("quinze e meio", "três e meio"): its decimal ",5".
+  if (!thousands && halfAfter(words, at, joined)) return { v: v + 0.5, next: at + 2, printed: `${v},5`, count: at + 2 - i };
   let printed = thousands ? `${v / 1000} mil` : String(v);
   if (!thousands && words[at]?.w === 'virgula' && joined(at) && joined(at + 1)) {
     const f = decimals(words, at + 1, joined);
@@ -200,6 +207,10 @@ function numberAt(
   }
   return { v, next: at, printed, count: at - i };
 }
+
+/** Whether words `at` and after say "e meio" right after a number. */
+const halfAfter = (words: Word[], at: number, joined: (k: number) => boolean) =>
+  words[at]?.w === 'e' && words[at + 1]?.w === 'meio' && joined(at) && joined(at + 1);
 
 /** The decimals said after "vírgula": zeros first ("zero cinco" → "05"), then one number ("quarenta e cinco"). */
 function decimals(words: Word[], i: number, joined: (k: number) => boolean): { digits: string; next: number } | undefined {
@@ -220,9 +231,54 @@ const SPOKEN_UNIT =
 const PREFIX: Record<string, string> = { mili: 'm', micro: 'µ', nano: 'n', pico: 'p' };
 const QUANTITY: Record<string, string> = { grama: 'g', unidade: 'U', equivalente: 'Eq', mol: 'mol' };
 
+// The letters of the alphabet by their spoken names, as a transcript writes an acronym spelled out ("tê esse agá"
+// for TSH, "cê agá cê eme" for CHCM). The names that are also words of speech unaccented ("de", "te", "que", "a",
+// "é") only with their accent, and no vowel: an acronym is spelled by its consonants' names here.
+const LETTER_NAMES: Record<string, string> = {
+  bê: 'B',
+  cê: 'C',
+  dê: 'D',
+  gê: 'G',
+  pê: 'P',
+  quê: 'Q',
+  tê: 'T',
+  vê: 'V',
+  zê: 'Z',
+  cá: 'K',
+  agá: 'H',
+  aga: 'H',
+  efe: 'F',
+  éfe: 'F',
+  ele: 'L',
+  éle: 'L',
+  eme: 'M',
+  ene: 'N',
+  erre: 'R',
+  esse: 'S',
+  xis: 'X',
+  jota: 'J',
+  dáblio: 'W',
+};
+const LETTER_NAME = Object.keys(LETTER_NAMES)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
+// Two letters at least, a space or a dash between them ("tê esse agá", "gama gê tê").
+const SPELLED = new RegExp(String.raw`(?<![\p{L}])(?:${LETTER_NAME})(?:[\s-]+(?:${LETTER_NAME}))+(?![\p{L}])`, 'giu');
+// "ele" and "esse" are pronouns too ("esse ele falou"): two such words alone spell nothing.
+const PRONOUN_LETTERS = /^(?:ele|esse)$/iu;
+
+/** The acronyms a transcript spells out by their letters' names, printed as the letters ("tê esse agá" → "TSH"). */
+function spelledAsLetters(text: string): string {
+  return text.replace(SPELLED, (m) => {
+    const names = m.toLowerCase().split(/[\s-]+/);
+    if (names.every((n) => PRONOUN_LETTERS.test(n))) return m;
+    return names.map((n) => LETTER_NAMES[n]!).join('');
+  });
+}
+
 /**
- * The text with the numbers it says in words printed in digits, and the units said after them printed as
- * units: what a typed report prints for "A glicose deu noventa e oito miligrama por decilitro" ("A glicose
+ * The text with the numbers it says in words printed in digits, the acronyms it spells printed as letters, and the
+ * units said after them printed as units: what a typed report prints for "A glicose deu noventa e oito miligrama por decilitro" ("A glicose
  * deu 98 mg/dL"). A weak number (one word under twenty) only with `weak`.
  */
 export function spokenAsPrinted(text: string, { weak = true }: { weak?: boolean } = {}): string {
@@ -234,7 +290,7 @@ export function spokenAsPrinted(text: string, { weak = true }: { weak?: boolean 
     from = n.end;
   }
   out += text.slice(from);
-  return out.replace(SPOKEN_UNIT, (_m, prefix?: string, quantity?: string, intl?: string, per?: string) => {
+  return spelledAsLetters(out).replace(SPOKEN_UNIT, (_m, prefix?: string, quantity?: string, intl?: string, per?: string) => {
     if (!quantity) return '%';
     const q = foldText(quantity);
     const unit = `${PREFIX[foldText(prefix ?? '')] ?? ''}${intl && q === 'unidade' ? 'UI' : QUANTITY[q]}`;
