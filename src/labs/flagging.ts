@@ -132,6 +132,9 @@ export function finishGroup(g: Group, patient: Patient, table: TableHeader | und
 const NEGATIVE_BELOW_TITRE =
   /^(n[aã]o\s+reagente|n[aã]o\s+reativo|negativ[oa])\s*\(\s*(?:t[ií]tulo\s*:?\s*)?(?:<|≤|inferior\s+a|menor\s+(?:que|do\s+que))\s*1\s*[/:]\s*\d+\s*\)$/iu;
 
+/** A row's name as shown, after the title of the block whose result it gives in another form (Entry.block). */
+const shownName = (e: Entry, name: string): string => (e.block ? `${e.block} - ${name}` : name);
+
 export function qualitativeFrom(e: Entry, items: string[], refText: string | null, wordReference?: string): QualitativeAnalyte {
   const ref = items.map((i) => qualitativeReference(i)).find(Boolean) ?? (wordReference && items.includes(wordReference) ? wordReference : undefined);
   // A reactive result with its titre ("REAGENTE 1/8"): the titre is the result ("1/8").
@@ -141,7 +144,7 @@ export function qualitativeFrom(e: Entry, items: string[], refText: string | nul
   const text = NEGATIVE_BELOW_TITRE.exec(e.read.text.trim())?.[1] ?? e.read.text;
   return {
     key: e.def && isCatalogued(e.def) ? e.def.key : (e.def?.key ?? null),
-    name: e.def?.name ?? e.name,
+    name: shownName(e, e.def?.name ?? e.name),
     value: titre ?? text,
     reference_text: refText,
     flag: titre ? flagTitre(titre, ref, refText) : flagQualitative(text, ref),
@@ -167,7 +170,7 @@ export function numericFrom(
   let unit = e.read.unit ?? table?.unit ?? null;
   const base = {
     key: e.def?.key ?? null,
-    name: e.def ? (e.name.endsWith(' (%)') ? `${e.def.name} (%)` : e.def.name) : e.name,
+    name: shownName(e, e.def ? (e.name.endsWith(' (%)') ? `${e.def.name} (%)` : e.def.name) : e.name),
     value,
     comparator: e.read.comparator,
     source: 'parser' as const,

@@ -3,7 +3,7 @@
 // PDF whose text comes out one cell per line.
 import { foldSameLength, lookupName } from './analytes.ts';
 import { type CleanLine, isBlockDetail, isMethodLine } from './lines.ts';
-import { NUMBER, numbersIn } from './numbers.ts';
+import { NUMBER } from './numbers.ts';
 import type { Entry, Group } from './result.ts';
 import { isReferenceLabel, isReferenceText, qualitativeAtStart, qualitativeReference, REFERENCE_LEAD_WORDS, stripReferenceLead } from './reference.ts';
 import { unitAtStart } from './units.ts';
@@ -572,15 +572,6 @@ export function nextLine(lines: CleanLine[], index: number): CleanLine | undefin
   let i = index + 1;
   while (i < lines.length && lines[i]!.text === '') i++;
   return lines[i];
-}
-
-/**
- * A scale drawn in text under a result ("197 |--●------------| 771", "●|3,9 ---------->"): the
- * range's bounds at its ends and a mark where the value falls. A picture of the result and the
- * reference already read, never a result of its own (its numbers are the range's bounds).
- */
-export function isScaleBar(t: string): boolean {
-  return /^[\s\d.,|●○◆◇•▲▼<>=_–—-]+$/u.test(t) && /[-_=–—]{4,}/.test(t) && /[|●○◆◇•]/u.test(t) && numbersIn(t).length <= 2;
 }
 
 /**

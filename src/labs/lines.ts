@@ -340,8 +340,9 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // a value printed under its name ("*    148,6   mg/L"), is no bullet either: the line keeps its columns.
   // A chat bot's hooked arrow before a line that belongs to the result above ("Hemácias: 4,36 milhões/mm³" then
   // "↳ Ref.: 4,00 a 5,20") marks it as that result's continuation, as an indent would: no high or low mark.
+  // So does an app's circled "i" before the note under a result ("ⓘ Meta definida pelo seu médico").
   t = t.replace(
-    /^\s*(?:[-•·]|\*(?!\s{2,}[<>≤≥]?\d)|[▪►▫◦▸‣◾◽▶🔹🔸🔷🔶↳⤷]\uFE0F?|[▼▾▽](?=\s+\p{L})|(?![©®™⬆⬇])\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic})*|\d{1,2}[.)])\s+(?=\S)/u,
+    /^\s*(?:[-•·]|\*(?!\s{2,}[<>≤≥]?\d)|[▪►▫◦▸‣◾◽▶🔹🔸🔷🔶↳⤷ⓘ]\uFE0F?|[▼▾▽](?=\s+\p{L})|(?![©®™⬆⬇])\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic})*|\d{1,2}[.)])\s+(?=\S)/u,
     '',
   );
   // The app's status chip closing the reference line ("Referência: < 190 mg/dL ⚠️ Acima", "… ✅ Normal"):

@@ -108,7 +108,6 @@ import {
   isCitationLine,
   isWrappedNoteTail,
   isDividerLabel,
-  isScaleBar,
   isProseBound,
   isSentence,
   RESULT_LEAD,
@@ -207,9 +206,11 @@ import {
   isRelativeGoal,
   isRangeThenLabel,
   isRiskGoalsReference,
+  isScaleBar,
   labelledRanges,
   qualitativeAtStart,
   qualitativeReference,
+  scaleBarRange,
   spelledAgeBands,
   spelledReactivityTiers,
   isPanelReference,
@@ -1060,6 +1061,15 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     // A scale drawn under the result ("197 |--●-----| 771") pictures the value and the range just read:
     // nothing to read, and nothing left to account when its numbers are that range's bounds.
     if (isScaleBar(t) && pending) {
+      // Under a result that printed no range (a lab app's card: name and value, then its gauge "0,38 ┣━━●━━┫
+      // 5,33"), the scale is the only picture of the range: its bounds are the result's reference. One that
+      // shows no bound (cut off) is a range unseen, so no built-in range stands in for it.
+      const drawn = pending.refItems.length === 0 ? scaleBarRange(t) : undefined;
+      if (drawn !== undefined) {
+        pending.refItems.push(drawn || t.trim());
+        seen[seen.length - 1]!.text = '';
+        continue;
+      }
       const bounds = new Set(pending.refItems.flatMap((r) => numbersIn(r).flatMap((n) => n.values)));
       if (numbersIn(t).every((n) => n.values.every((v) => bounds.has(v)))) seen[seen.length - 1]!.text = '';
       continue;
@@ -2098,12 +2108,15 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
       } else if (short !== undefined) {
         first!.name = title!.name;
         block = { name: title!.name, at: line.index };
-      } else if (inBlock && first && CONTROL_RATIO.test(first.name)) {
-        // "Relação paciente/controle" alone names no test: the ratio is the block's, so the name carries
-        // the short name the title gives in brackets ("Relação paciente/controle (TTPa)"), else the title.
-        const short = /\(([^()]{1,12})\)\s*$/.exec(block!.name)?.[1] ?? block!.name;
-        first.name = `${first.name} (${short})`;
-        block = undefined;
+      } else if (inBlock && first && BLOCK_RESULT_FORM(first.name)) {
+        // The rows after the block's own under its title name only another form of the block's result: its
+        // activity, its ratio to the control ("Relação paciente/controle", "Relação") or its normalised ratio
+        // ("INR", "RNI"), under "TEMPO DE PROTROMBINA (TP)" / "Tempo   12,4 segundos". Each is the titled test's,
+        // so the name shown carries the title ("TEMPO DE PROTROMBINA (TP) - INR"), as a LIS prints it ("TP -
+        // RNI"); the row keeps its own name for what else names it ("Valores de referência do INR:" under it).
+        // The block goes on to the next such row.
+        for (const e of groups[0]!.entries) e.block = block!.name;
+        block = { name: block!.name, at: line.index };
       } else block = undefined;
       // The viral load again on a log scale, on the line under it ("Resultado: 1.840 UI/mL" / "Log10: 3,26" /
       // "Valor de referência: Não detectado"): the same result in other units, with no range of its own,
@@ -2667,6 +2680,12 @@ const MIC_CELL = /^(?:[<>≤≥]=?\s*)?\d+(?:[.,]\d+)?(?:\s*(?:µg|μg|mcg|mg)\/
 
 // A row label that names only what an assay measures of the block's titled protein ("Atividade", "Antígeno livre").
 const ASSAY_FORM = /^(?:atividade(?:\s+funcional)?|ant[ií]geno(?:\s+(?:livre|total))?)$/i;
+
+// The normalised ratio of a prothrombin time, by its English or Portuguese initials ("INR", "RNI").
+const NORMALISED_RATIO = /^(?:inr|rni)$/i;
+
+/** A row label that names one form of a clotting test's result: the assay's form, a ratio, the INR. */
+const BLOCK_RESULT_FORM = (name: string): boolean => ASSAY_FORM.test(name) || RATIO_ONLY.test(name) || CONTROL_RATIO.test(name) || NORMALISED_RATIO.test(name);
 
 // A screen's verdict in an antibiogram's MIC column ("POS", "NEG").
 const SCREEN_CELL = /^(?:pos(?:itivo)?|neg(?:ativo)?|\+|-)$/iu;

@@ -13,7 +13,7 @@
 // are unknown and the candidates disagree on the flag, the flag is `indeterminado`; when every
 // candidate gives the same flag, that flag stands (a haemoglobin of 19 is high for anyone).
 import { foldSameLength } from './analytes.ts';
-import { NUMBER, parseBrNumber } from './numbers.ts';
+import { NUMBER, numbersIn, parseBrNumber } from './numbers.ts';
 import { UNIT_PATTERN, normalizeUnit, sameUnit } from './units.ts';
 import { matchesOf } from '../text/matches.ts';
 
@@ -1644,6 +1644,40 @@ const RELATIVE_GOAL = new RegExp(
 /** Whether the reference is a goal set as an offset from another result's goal: its number is no bound. */
 export const isRelativeGoal = (text: string): boolean => RELATIVE_GOAL.test(text.trim());
 
+// A scale drawn in text: its rule (dashes, or an app's box-drawing line "━━━"), its end caps ("|", "┣ ┫") and
+// the mark where the value falls ("●").
+const SCALE_MARKS = /[●○◆◇•▲▼]/gu;
+const SCALE_RULE = String.raw`[-_=–—─━]`;
+
+/**
+ * A scale drawn in text under a result ("197 |--●------------| 771", "●|3,9 ---------->", an app's gauge "0,38
+ * ┣━━━━━━━━━━┫● 5,33", "< 34 ━━━━━━━━━┫ ●"): the range's bounds at its ends and a mark where the value falls.
+ * A picture of the result and its range, never a result of its own (its numbers are the range's bounds).
+ */
+export function isScaleBar(t: string): boolean {
+  return /^[\s\d.,|●○◆◇•▲▼<>=_–—─━┣┫├┤-]+$/u.test(t) && new RegExp(`${SCALE_RULE}{4}`, 'u').test(t) && /[|●○◆◇•┣┫├┤]/u.test(t) && numbersIn(t).length <= 2;
+}
+
+// A scale's bounds: the lower one at its left and the upper one at its right, or one bound with its comparator
+// at the left ("> 3,9  ┣━━━●━━━", "< 190 ━━━●━━━┫"), the caps and the mark set aside.
+const SCALE_BOUNDS = new RegExp(String.raw`^\s*(?:([<>≤≥])\s*)?(${NUMBER})?\s*[|┣├]?${SCALE_RULE}{4,}[|┫┤]?\s*(${NUMBER})?\s*$`, 'u');
+
+/**
+ * The range a scale drawn under a result pictures, when the report prints no other ("12,0 ┣━━●━━┫ 15,5", a
+ * lab app's result card): "12,0 a 15,5", "< 34", "> 3,9"; "" when the scale shows no bound (a screenshot cut
+ * it before its numbers: the lab gave a range, unseen here); undefined when its numbers say no range alone
+ * ("●|3,9 ---->", a bound and an arrow).
+ */
+export function scaleBarRange(t: string): string | undefined {
+  if (!isScaleBar(t)) return undefined;
+  const m = SCALE_BOUNDS.exec(t.replace(SCALE_MARKS, ''));
+  if (!m) return undefined;
+  const [, comparator, low, high] = m;
+  if (!comparator && low && high) return `${low} a ${high}`;
+  if (comparator && low && !high) return `${comparator} ${low}`;
+  return !comparator && !low && !high ? '' : undefined;
+}
+
 /**
  * The report says there is no reference ("Referência: não se aplica", "Sem valor de referência"), or a
  * transcription says the one printed cannot be read ("VR: ilegível — coberto pelo reflexo", "Ref.: [cortado na
@@ -1670,6 +1704,8 @@ export function noRangeText(text: string): boolean {
     // Or say first why it cannot be read ("[dobra do papel, ilegível]", "[mancha – ilegível]").
     .replace(/^\p{L}[\p{L} ]{0,40}?\s*[,;–—-]\s*(?=ileg[ií]vel|cortad[oa]|n[aã]o\s+(?:est[aá]\s+)?(?:leg[ií]vel|vis[ií]vel))/iu, '');
   if (isCutRange(t) || RELATIVE_GOAL.test(t) || REFERENCE_NOT_COPIED.test(t)) return true;
+  // A scale drawn with no bound at either end ("┣━━━━━━━━", a screenshot cut under the value): a range unseen.
+  if (scaleBarRange(t) === '') return true;
   // A goal by category whose cell wrapped before "de risco …" ("Meta conforme categoria" / "de risco
   // cardiovascular (SBC)" in a narrow reference column): a goal is only ever by the risk category.
   if (

@@ -48,6 +48,11 @@ export interface Entry {
   name: string;
   read: ValueRead;
   line: number;
+  /**
+   * The title of the block whose result this row gives in another form ("TEMPO DE PROTROMBINA (TP)" over
+   * "Tempo" / "Atividade" / "INR"): shown before the row's name ("TEMPO DE PROTROMBINA (TP) - INR").
+   */
+  block?: string;
 }
 
 export interface Group {

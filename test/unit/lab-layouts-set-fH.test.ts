@@ -93,8 +93,8 @@ test("a block title in capitals with its abbreviation in mixed case, under a tab
   const names = r.analytes.map((a) => [a.name, a.value, a.flag]);
   assert.deepEqual(names, [
     ['TEMPO DE PROTROMBINA (TP)', 13.1, 'normal'],
-    ['RNI', 1.09, 'normal'],
+    ['TEMPO DE PROTROMBINA (TP) - RNI', 1.09, 'normal'],
     ['TEMPO DE TROMBOPLASTINA PARCIAL ATIVADA (TTPa)', 41, 'alto'],
-    ['Relação paciente/controle (TTPa)', 1.39, 'alto'],
+    ['TEMPO DE TROMBOPLASTINA PARCIAL ATIVADA (TTPa) - Relação paciente/controle', 1.39, 'alto'],
   ]);
 });

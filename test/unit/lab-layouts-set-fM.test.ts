@@ -121,7 +121,7 @@ test('the patient/control ratio abbreviated "pac./contr." under a coagulation ti
     r.analytes.map((a) => [a.name, a.value, a.flag]),
     [
       ['TEMPO DE TROMBOPLASTINA PARCIAL ATIVADA (TTPA)', 41.5, 'alto'],
-      ['Relação pac./contr (TTPA)', 1.39, 'alto'],
+      ['TEMPO DE TROMBOPLASTINA PARCIAL ATIVADA (TTPA) - Relação pac./contr', 1.39, 'alto'],
     ],
   );
   assert.deepEqual(r.unparsed_lines, []);

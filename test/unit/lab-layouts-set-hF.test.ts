@@ -47,7 +47,7 @@ test("a protein assay's block whose one row is named by the form measured takes 
   const r = parseLabReport(text, { sex: 'F' });
   const names = r.analytes.map((a) => [a.name.replace(/\s*\([^()]*\)$/, ''), a.value, a.flag]);
   assert.deepEqual(names.slice(1), [
-    ['Atividade', 88, 'normal'],
+    ['TEMPO DE PROTROMBINA - Atividade', 88, 'normal'],
     ['FATOR VIII', 38, 'baixo'],
     ['PROTEÍNA S TOTAL', 104, 'normal'],
   ]);

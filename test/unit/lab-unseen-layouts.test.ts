@@ -2986,7 +2986,7 @@ test("set 29: under a coagulation block, the control's time on a row of its own 
   );
   assert.deepEqual(brief(r), [
     ['TEMPO DE TROMBINA (TT)', 23.5, 's', 'alto'],
-    ['Razão paciente/normal (TT)', 1.45, null, 'alto'],
+    ['TEMPO DE TROMBINA (TT) - Razão paciente/normal', 1.45, null, 'alto'],
   ]);
   assert.deepEqual(r.unparsed_lines, []);
 });
@@ -5744,7 +5744,7 @@ test('set 47: a bare "Tempo" row under each coagulation sub-title is that title\
     brief(r).map(([n, v]) => [n, v]),
     [
       ['Tempo de protrombina (TP)', 14.9],
-      ['INR', 1.42],
+      ['Tempo de protrombina (TP) - INR', 1.42],
       ['Tempo de tromboplastina parcial ativada (TTPA)', 41],
     ],
   );
