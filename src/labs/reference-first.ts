@@ -16,7 +16,8 @@ export interface ReferenceFirstColumns {
   bounds: number[];
 }
 
-export const REFERENCE_HEAD = /^(?:valor(?:es)?\s+de\s+refer[eê]ncia|valor(?:es)?\s+referenciais|refer[eê]ncias?|ref\.|intervalo\s+de\s+refer[eê]ncia|v\.?\s?r\.?)$/i;
+export const REFERENCE_HEAD =
+  /^(?:valor(?:es)?\s+de\s+refer[eê]ncia|valor(?:es)?\s+referenciais|refer[eê]ncias?|ref\.|intervalo\s+de\s+refer[eê]ncia|v\.?\s?r\.?)$/i;
 export const RESULT_HEAD = /^(?:resultados?|valor(?:es)?\s+encontrados?)$/i;
 
 // A header may leave the name column unheaded ("          Intervalo de referência      Resultado", over
