@@ -64,9 +64,20 @@ function withoutSecondSystemColumns(raws: string[]): string[] {
     if (bars.length !== heads.length) return undefined;
     return bars.slice(0, first).join('|').length - 1;
   };
+  // What a row prints past its last cell, after a column gap ("… || 186 | kUI/L | inferior a 34   48,9"), is
+  // no cell the header heads with the second system: it is kept for the reader to read or list, not blanked.
+  const pastLastCell = (l: string, cut: number): number => {
+    const last = l.lastIndexOf('|') + 1;
+    if (last <= cut) return l.length;
+    const gap = /^\s*\S+(?:\s\S+)*\s{2,}(?=\S)/u.exec(l.slice(last));
+    return gap ? last + gap[0].length : l.length;
+  };
   return raws.map((l, i) => {
     const cut = i >= at ? cutAt(l) : undefined;
-    if (cut !== undefined) return l.slice(0, cut) + blank(l.slice(cut));
+    if (cut !== undefined) {
+      const kept = pastLastCell(l, cut);
+      return l.slice(0, cut) + blank(l.slice(cut, kept)) + l.slice(kept);
+    }
     // Under such a table, a note's ranges print the two systems the same way, paired by a bar ("IGF-1 por
     // idade (ng/mL | nmol/L): 41-45 a: 101 a 267 | 13,2 a 34,9 ;"): the second of each pair, and of the
     // units that head them, is blanked as the columns are.
