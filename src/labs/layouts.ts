@@ -262,6 +262,18 @@ export function sampleLegend(text: string): Map<string, string> | undefined {
 }
 
 /**
+ * What a samples' legend line prints besides its label and its keys' dates ("COLETAS:  [A] 14/05/2024 06:00
+ * …   [D] 16/05/2024 06:10   Anti-HCV   REAGENTE" leaves "Anti-HCV   REAGENTE"), blanked where the items
+ * stand: the label before the first key is the legend's own, but a cell after a key's date is none of the
+ * legend's — a result printed on the line, for the accounting pass to weigh as any text left unread.
+ */
+export function besideSampleLegend(text: string): string {
+  const items = [...matchesOf(LEGEND_ITEM, text)];
+  const from = items[0]?.index ?? text.length;
+  return items.reduce((t, m) => t.slice(0, m.index) + ' '.repeat(m[0].length) + t.slice(m.index + m[0].length), ' '.repeat(from) + text.slice(from)).trimEnd();
+}
+
+/**
  * "Resultado   14/01/2025   16/08/2024" over a block's value: the dates are earlier samples', the
  * undated result column the current one (as under "Atual"), when the line above heads them as previous
  * results ("Material: Plasma   Resultados anteriores") or every date is before the collection date.

@@ -68,6 +68,7 @@ import {
   pairedRow,
   rangeLabelsUnder,
   sampleLegend,
+  besideSampleLegend,
   splitAtNameCells,
   withoutSampleKeys,
   splitResults,
@@ -838,9 +839,11 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
       continue;
     }
     // A samples' legend ("AMOSTRAS:  (1) 02/02/2025 07:10   (2) …") keys and dates the columns of the table
-    // under it: no result, its numbers the keys and the collection stamps.
+    // under it: no result, its numbers the keys and the collection stamps. A cell printed after the last
+    // key's date is none of the legend's: it is left for the accounting pass (besideSampleLegend).
     if (legends.some((l) => l.index === line.index)) {
-      seen[seen.length - 1]!.text = '';
+      const beside = besideSampleLegend(line.raw);
+      seen[seen.length - 1]!.text = beside.trim() === '' ? '' : beside;
       continue;
     }
     // A row of a dated history table with a dash under the current sample's column: not done in this sample,
