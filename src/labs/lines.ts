@@ -2138,6 +2138,9 @@ export function fieldAfterSemicolon(cell: string): boolean {
     .some((seg) => /^\s*\p{L}[^:]*:\s*\S/u.test(seg) && !isReferenceLabel(seg.split(':')[0]!.trim()));
 }
 
+// A finding word alone in its cell ("Reagente", "Não detectado", "Negativo").
+const LONE_FINDING = new RegExp(String.raw`^(?:${FINDING_WORD})$`, 'iu');
+
 /**
  * A reference column whose cells wrap over several lines beside a left column that holds the row's name,
  * material and method, each on lines of their own (a PDF's table with wrapping cells):
@@ -2191,6 +2194,11 @@ export function joinWrappedReferenceColumn(reads: readonly string[]): string[] {
       // A result typed after a ";" in that column ("… ; HBsAg: Reagente", a label no reference's before its
       // colon) is no piece of the reference: the cell ends before that line.
       if (fieldAfterSemicolon(right[0])) break;
+      // So is a result word alone in that column beside the block's detail ("Método LDL: cálculo de
+      // Friedewald   Reagente", a word typed after the method): the reference of a number's row ends on
+      // its tiers, and no tier's label is waiting for the word unless the cell so far ends on a colon or a
+      // negation ("Igual ou superior a 10:" / "Reagente", "Inferior a 10: Não" / "reagente").
+      if (LONE_FINDING.test(right[0]) && !/(?::|(?<![\p{L}])(?:n[aã]o|fracamente))\s*$/iu.test(joined)) break;
       // A graded scale one tier a line, each range with its label after it ("< 5,7 normal" / "5,7 a 6,4
       // pré-DM"): the tiers are set apart by "; ", so no label is read as the next range's.
       joined = `${joined}${isRangeThenLabel(pieceAbove) && isRangeThenLabel(right[0]) ? ';' : ''} ${right[0]}`;
