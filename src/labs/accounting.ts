@@ -84,6 +84,7 @@ import {
   SPELLED_SUSCEPTIBILITY,
   SUSCEPTIBILITY_WORD,
   TYPE_LABEL,
+  WORD_FIELD_LABEL,
   wordResultText,
 } from './word-results.ts';
 import type { ParsedAnalyte, QualitativeAnalyte } from './result.ts';
@@ -546,6 +547,10 @@ const TICKED_OPTION = new RegExp(String.raw`${TICKED_BOX}\s*(\p{L}(?:\p{L}| (?! 
 // its cells (the reader takes them apart in delimited.ts; this pass counts what the row prints).
 const QUOTED_ROW = /^\s*"[^"]*"(?:\s*;\s*"[^"]*")+/;
 
+// Words after a label whose results are words, on a line or in a cell of its own ("Cor: Palha", "Grupo sanguíneo
+// (ABO) do RN: A"): the label in the shapes the reader takes (word-results.ts WORD_FIELD_LABEL).
+const WORD_FIELD = new RegExp(String.raw`^\s*(${WORD_FIELD_LABEL})\s*:\s*(\p{L}[^:\d]*)$`, 'iu');
+
 /** `raw`, the line as printed, when known: a result word it sets apart in bold is the result (labelledFinding). */
 export function resultTokens(text: string, raw?: string): Token[] {
   // A guideline cited with its year on a line of its own prints no result (line-kinds.ts).
@@ -785,8 +790,9 @@ export function resultTokens(text: string, raw?: string): Token[] {
   )
     out.push({ kind: 'word', text: cs[1]!, values: [], at: t.indexOf(cs[1]!, t.indexOf(cs[0]!) + cs[0]!.length) });
   // "Cor: Palha", "Microrganismo isolado: Klebsiella pneumoniae": words after a label whose results
-  // are words, with a bracketed qualifier too ("Grupo sanguíneo (ABO): O").
-  const field = /^\s*([\p{L}][\p{L} ]*?(?:\s*\([\p{L} ]*\))?)\s*:\s*(\p{L}[^:\d]*)$/u.exec(t);
+  // are words, with a bracketed qualifier too ("Grupo sanguíneo (ABO): O") and whose sample it is after it
+  // ("Grupo sanguíneo (ABO) do RN ...... A", its dot leader read as a colon): the word, one letter though it is.
+  const field = WORD_FIELD.exec(t);
   // An exam still running ("Urocultura: em andamento") has no result to account for.
   if (field && isWordField(field[1]!) && !PENDING.test(field[2]!.trim()) && !out.some((o) => o.kind === 'word'))
     out.push({ kind: 'word', text: field[2]!.trim().replace(/[.;]+$/, ''), values: [], at: t.lastIndexOf(field[2]!) });
@@ -806,7 +812,7 @@ export function resultTokens(text: string, raw?: string): Token[] {
     for (const c of cs) {
       const at = t.indexOf(c, from);
       from = at + c.length;
-      const f = /^([\p{L}][\p{L} ]*?(?:\s*\([\p{L} ]*\))?)\s*:\s*(\p{L}[^:\d]*)$/u.exec(c);
+      const f = WORD_FIELD.exec(c);
       if (!f || PENDING.test(f[2]!.trim()) || out.some((o) => o.kind === 'word' && o.at >= at && o.at < from)) continue;
       if (isWordField(f[1]!) || (ledWords && c === cs[0] && wordsAfterLabel(c)))
         out.push({ kind: 'word', text: f[2]!.trim().replace(/[.;]+$/, ''), values: [], at: at + c.lastIndexOf(f[2]!) });

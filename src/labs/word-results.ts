@@ -25,6 +25,13 @@ const WHOSE_SAMPLE = String.raw`(?:d[oa]\s+)?(?:rn|rec[eé]m[- ]nascido|m[aã]e)
 export const WHOSE_SAMPLE_AFTER_NAME = new RegExp(String.raw`\s+${WHOSE_SAMPLE}$`, 'iu');
 
 /**
+ * A word field's label as a pattern source, in the shapes isWordField takes: the name, a bracketed qualifier
+ * naming the system or the method ("Grupo sanguíneo (ABO)"), then whose sample it is ("Grupo sanguíneo (ABO) do
+ * RN"). For a pattern with the 'i' flag (whose sample it is may be in capitals or not); isWordField still decides.
+ */
+export const WORD_FIELD_LABEL = String.raw`\p{L}[\p{L} ]*?(?:\s*\([\p{L} ]*\))?(?:\s+${WHOSE_SAMPLE})?`;
+
+/**
  * Whether results after this label are words (colour, aspect, blood group, crystals, cultures…). A
  * bracketed qualifier after the label names the system or the method ("Grupo sanguíneo (ABO)",
  * "Fator Rh (D)", "Cor (visual)"): the label is the same. So it is with whose sample it is after it
