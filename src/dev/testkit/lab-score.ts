@@ -272,6 +272,7 @@ export const CORPUS_SETS = [
   'heldout134',
   'heldout136',
   'heldout139',
+  'heldout140',
   'heldout141',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
