@@ -1407,13 +1407,9 @@ export const BODY_MEASURE = new RegExp(
  * them: no result, and no end of that result's lines, its reference may still follow.
  */
 export function isBodyMeasureLine(text: string): boolean {
-  if (!BODY_MEASURE.test(text)) return false;
-  return (
-    text
-      .replace(BODY_MEASURE, ' ')
-      .replace(/\(\s*\p{L}[\p{L}\s.-]*\)/gu, ' ')
-      .replace(/[\s,;|·•-]+/gu, '') === ''
-  );
+  // One replace, no test(): BODY_MEASURE is global (accounting.ts's spans), so test() would carry its lastIndex.
+  const rest = text.replace(BODY_MEASURE, ' ');
+  return rest !== text && rest.replace(/\(\s*\p{L}[\p{L}\s.-]*\)/gu, ' ').replace(/[\s,;|·•-]+/gu, '') === '';
 }
 
 /** A patient-data, doctor, address, page or signature line: neither a result nor an unread result. */
