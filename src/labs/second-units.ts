@@ -66,10 +66,11 @@ function withoutSecondSystemColumns(raws: string[]): string[] {
   };
   // What a row prints past its last cell, after a column gap ("… || 186 | kUI/L | inferior a 34   48,9"), is
   // no cell the header heads with the second system: it is kept for the reader to read or list, not blanked.
+  // So is what runs on past a ';' ("… || 4,6 | UI/L | 1,5 a 12,4 ; Sódio 131,5", h1411).
   const pastLastCell = (l: string, cut: number): number => {
     const last = l.lastIndexOf('|') + 1;
     if (last <= cut) return l.length;
-    const gap = /^\s*\S+(?:\s\S+)*\s{2,}(?=\S)/u.exec(l.slice(last));
+    const gap = /^\s*[^\s;]+(?:\s[^\s;]+)*(?:\s{2,}|\s*;\s*)(?=\S)/u.exec(l.slice(last));
     return gap ? last + gap[0].length : l.length;
   };
   return raws.map((l, i) => {

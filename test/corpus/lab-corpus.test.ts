@@ -75,7 +75,9 @@ test('never silent, line by line: every number of a line that is not administrat
             const dictated = spaced.replace(/(\d+)\s+v[ií]rgula\s+(\d+)/giu, '$1,$2');
             // … and a number said in words ("cinco vírgula quatro", "cento e noventa e dois") is the number it says.
             const spoken = spokenAsPrinted(spaced).replace(/(\d+)\s+v[ií]rgula\s+(\d+)/giu, '$1,$2');
-            return [spaced, dictated, spaced.replace(/(\d),(\d{3})(?!\d)/g, '$1.$2'), thousands, spoken].some((v2) =>
+            // … a count said in words in thousands too ("duzentos e dez mil", h1419's platelets), read in mil/mm³.
+            const spokenThousands = spoken.replace(/\b(\d+)\s*mil\b/gi, (_, d: string) => String(Number(d) * 1000));
+            return [spaced, dictated, spaced.replace(/(\d),(\d{3})(?!\d)/g, '$1.$2'), thousands, spoken, spokenThousands].some((v2) =>
               numbersIn(v2).some((n) => n.values.some((v) => Math.abs(v - value) < 1e-9)),
             );
           });

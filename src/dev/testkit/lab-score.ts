@@ -274,6 +274,9 @@ export const CORPUS_SETS = [
   'heldout139',
   'heldout140',
   'heldout141',
+  'heldout142',
+  'heldout143',
+  'heldout144',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
 
