@@ -302,6 +302,12 @@ const ADMIN_SPANS: RegExp[] = [
   /(?<![\p{L}\d])\d+[a-z]?\s*,\s*(?=(?:quadra|qd\.?|bloco|bl\.?|lote|lt\.?|conjunto|conj\.?|cj\.?|sala|loja|lj\.?|andar)(?![\p{L}]))|(?<![\p{L}\d])(?:quadra|qd\.?|bloco|conjunto|conj\.?|sala|loja|lj\.?|lote|lt\.?)\s?\d+[a-z]?(?!\d|[.,]\d)/giu,
   /(?<![\p{L}\d])p[aá]g(?:ina)?\.?\s*:?\s*\d+(?:\s*(?:de|\/)\s*\d+)?/giu,
   /(?<![\p{L}\d])folha\s*:?\s*\d+(?:\s*(?:de|\/)\s*\d+)?/giu,
+  // A web address with its path and query ("no portal <https://portal.labvale.com.br/?p=884-20931>", h1417): a
+  // link's digits, no value.
+  /(?:https?:\/\/|www\.)[^\s<>"]+/giu,
+  // A quality control's level beside the run it approved ("CQ nível 2: 08/11/2024 22:15 - aprovado", a blood-gas
+  // analyser's ticket, h1405): which control, no value of the patient.
+  /(?<![\p{L}])(?:cq|controle\s+(?:de\s+)?qualidade)\s+(?:n[ií]vel\s*)?\d(?![\d.,])/giu,
   // How many pages or blocks the report prints, in its footer ("Documento gerado em … - página única - 22 blocos", h1394):
   // the document's size, no result.
   /(?<![\p{L}\d.,])\d{1,3}\s+(?:blocos|p[aá]ginas|folhas)(?![\p{L}])/giu,

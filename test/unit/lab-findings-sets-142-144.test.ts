@@ -58,3 +58,22 @@ test('a release line naming several samples by their numbers after the plural is
   );
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test("a web address's path and query, and a quality control's level, are no results: their lines are not listed", () => {
+  const text = [
+    'GASOMETRIA ARTERIAL',
+    'pH            7,38     7,35 a 7,45',
+    'pCO2          41       35 a 45 mmHg',
+    'CQ nível 3: 11/02/2025 04:50 - aprovado',
+    'Laudo completo no portal <https://resultados.labsul.com.br/?id=552-10873>.',
+  ].join('\n');
+  const r = parseLabReport(text, { today: '2025-06-10' });
+  assert.deepEqual(
+    r.analytes.map((a) => [a.value, a.flag]),
+    [
+      [7.38, 'normal'],
+      [41, 'normal'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
