@@ -1041,6 +1041,9 @@ class Bag {
       this.foldedRef.includes(fold(line.slice(open, tok.at + tok.text.length + close[0].length)))
     )
       return true;
+    // A tier's label in brackets after its range ("< 5,7 (normal) | 5,7 a 6,4 (risco aumentado) | ≥ 6,5
+    // (diabetes)", a glycated haemoglobin's tiers), as its reference reads it: the label's, no result.
+    if (typeof this.a.value === 'number' && /\d\s*\($/u.test(before) && /^\)/u.test(after) && this.foldedRef.includes(fold(`(${tok.text})`))) return true;
     // A word opening a tier's label of a few words, before the colon ("Normal ou elevada (G1): >= 90", a
     // filtration rate's stages named in words, the stage in brackets), as its reference reads it: the label's.
     const label = /^[\p{L}\s]{0,40}(?:\([^()]*\))?\s*:/u.exec(after);

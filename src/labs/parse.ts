@@ -26,6 +26,7 @@ import { citingCorrections, withTypedCorrections } from './corrections.ts';
 import { splitRunOnBlocks } from './run-on-blocks.ts';
 import { withoutSecondUnits } from './second-units.ts';
 import { curveColumnsAsRows, horizontalCurveAsRows } from './curve-columns.ts';
+import { transposedTablesAsRows } from './transposed-tables.ts';
 import { joinListedColumns, joinPairedCells, pairedCellLines, pairedRowCells } from './paired-cells.ts';
 import { centredRowLines, centredRowValues } from './centred-cells.ts';
 import { checkedOptions } from './checkboxes.ts';
@@ -430,11 +431,15 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   // reference in a second system of units are set aside (second-units.ts); a differential's cells one
   // a line are put back in rows (paired-cells.ts), and so are the header and rows of one a phone's viewer
   // wrapped anywhere (wrapped-differential.ts); a tolerance curve's table with one column per analyte is
-  // read as one result per cell, and so is one printed across, a row per analyte (curve-columns.ts).
+  // read as one result per cell, and so is one printed across, a row per analyte (curve-columns.ts); a panel
+  // printed transposed, one exam a column under rows "Resultado" / "Unidade" / "Referência", is read as the
+  // results its result row holds (transposed-tables.ts).
   const unitLines = withoutSecondUnits(dictatedAsResults(checkedOptions(jsonRecordsAsRows(screenReaderAsText(raws)))));
   const cellLines = joinListedColumns(centredRowValues(unitLines));
   const pairedRows = joinPairedCells(cellLines);
-  const pageRows = unfoldPageColumns(horizontalCurveAsRows(curveColumnsAsRows(delimitedAsColumns(joinWrappedDifferential(pairedRows)))));
+  const pageRows = unfoldPageColumns(
+    horizontalCurveAsRows(curveColumnsAsRows(transposedTablesAsRows(delimitedAsColumns(joinWrappedDifferential(pairedRows))))),
+  );
   // A tabbed row whose name wrapped onto the line above is read and accounted as one row on its cells'
   // line: its previous-result cell is cut off by column, as on any row of the table.
   // A table whose header names the exam column after others is printed again in the usual order first
