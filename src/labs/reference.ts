@@ -515,6 +515,12 @@ const NORMAL_TIER =
   /\b(g1|a1(?=\))|normoalbuminuria|validade|amostra valida|p(?:a)?ra\s+(?:a\s+)?(?:sua\s+)?idade(?:\s+(?:dele|dela|d[oa]\s+paciente))?|manutencao|otimo|desejavel|normal|normais|ideal|adequado|suficiente|suficiencia|aceitave(?:l|is)|populacao (?:geral|saudavel)|pop\.? (?:geral|saudavel)|populacao|saudave(?:l|is)|baixo risco|referencia|nao gestantes?|nao gravidas?|nao diabeticos?|nao reagente|nao fumantes?|nao tabagistas?|negativo|nao detectavel|nao detectado|percentil|p9\d|improvave(?:l|is)|baixa probabilidade|ausencia de infeccao)\b/;
 // A serology's verdict naming an index's band ("Não Reagente", "Indeterminado", "Reagente").
 const VERDICT_LABEL = /^(?:nao\s+)?(?:reagente|reativo|detectavel|detectado|positivo|negativo|indeterminado|inconclusivo|duvidoso|zona\s+cinza)\.?$/i;
+// A label after its range on a line of bands whose bars were joined to spaces: a serology's verdict, or a
+// tier's word of three words at most (HbA1c "< 5,7 normal | 5,7 a 6,4 pré-diabetes | >= 6,5 diabetes", an
+// app card's reference): read as labels before, "normal" would name the pre-diabetes band.
+function isVerdictAfter(folded: string): boolean {
+  return VERDICT_LABEL.test(folded) || (folded.split(/\s+/).length <= 3 && (NORMAL_TIER.test(folded) || OTHER_TIER.test(folded)));
+}
 // The stages of chronic kidney disease by filtration rate (KDIGO "G1" to "G5", "G3a", "G3b"), a rate's
 // tiers ("G2 (redução leve): 60 a 89", "G5 (falência renal): menor que 15"): G1 is the good one. A narrow
 // column abbreviates the intermediate tier ("Interm. < 100", "Intermed. < 100"), and diabetes by its initials
@@ -768,7 +774,7 @@ export function labelledRanges(items: string[], opts: { dotIsDecimal?: boolean; 
       !bracketAfter &&
       !wordsAfter &&
       nothingBefore &&
-      found.every((_, i) => /^\s+\p{L}[^:|/;()\d]*$/u.test(after(i)) && VERDICT_LABEL.test(foldSameLength(after(i)).trim()));
+      found.every((_, i) => /^\s+\p{L}[^:|/;()\d]*$/u.test(after(i)) && isVerdictAfter(foldSameLength(after(i)).trim()));
     found.forEach((fr, i) => {
       let label =
         rangeFirst || bracketAfter || wordsAfter || verdictsAfter ? cleanLabel(after(i)) : cleanLabel(item.slice(i === 0 ? 0 : found[i - 1]!.end, fr.start));
