@@ -56,8 +56,9 @@ const NAME_SAID_TWICE = /^(\p{L}.*?),\s+\1$/iu;
 const REMARK_AFTER_NAME = /,\s+(?:ess[ea]s?|est[ea]s?|aquel[ea]s?|isso|isto|que|eu|ele|ela)\s.*$/iu;
 // The speaker reading what the paper says beside the value, the reference ("e ali diz de 150 mil a 450 mil", "e tá
 // escrito de 135 a 145", "e lá diz que o normal é negativo", "e tem lá: normal abaixo de 5,7"): a verb of saying
-// or writing, maybe after a place, or "tem" and the place.
-const SAYS_BESIDE = String.raw`(?:(?:(?:l[aá]|ali|aqui|a[ií])\s+)?(?:diz|fala|mostra|(?:t[aá]|est[aá]|tem)\s+escrito)(?:\s+que)?|tem\s+(?:l[aá]|ali|aqui):?)`;
+// or writing, maybe after a place, or "tem" and the place; the place may be where on the paper ("e embaixo diz que o
+// valor de referência é não reagente").
+const SAYS_BESIDE = String.raw`(?:(?:(?:l[aá]|ali|aqui|a[ií]|embaixo|em\s+baixo|do\s+lado|ao\s+lado)\s+)?(?:diz|fala|mostra|(?:t[aá]|est[aá]|tem)\s+escrito)(?:\s+que)?|tem\s+(?:l[aá]|ali|aqui):?)`;
 const SAID_BESIDE_LEAD = new RegExp(
   String.raw`^(?:e\s+)?${SAYS_BESIDE}\s+(?=(?:de|entre|at[eé]|acima\s+de|abaixo\s+de|(?:menor|maior)\s+que)\s+[<>]?\d|(?:(?:o|a)\s+)?(?:refer[eê]ncia|normal)\b)`,
   'iu',
@@ -94,9 +95,9 @@ const REMARK_TO_TAG = /\s(?:aquel[ea]s?|ess[ea]s?|est[ea]s?)\s.*?\sn[eé](?=\s)/
 // A finding said after its name with no verb, maybe after "também" ("o VDRL não reagente", "o HIV também não
 // reagente"): where the value starts.
 const FINDING_AFTER_NAME = new RegExp(String.raw`\s+(?:tamb[eé]m\s+)?(?=${SAID_FINDING_SOURCE})`, 'iu');
-// The speaker's words after a finding, a relative clause ("deu reagente que a senhora já tinha falado …"): no
-// reference of it.
-const FINDING_THEN_REMARK = new RegExp(String.raw`(${SAID_FINDING_SOURCE})\s+que\s.*$`, 'iu');
+// The speaker's words after a finding, a relative clause ("deu reagente que a senhora já tinha falado …"), or
+// "também" closing a reference said like the one before ("referência não reagente também"): no reference of it.
+const FINDING_THEN_REMARK = new RegExp(String.raw`(${SAID_FINDING_SOURCE})\s+(?:que\s.*|tamb[eé]m)$`, 'iu');
 // The subject said before the name with its own article, in lower case ("o hemograma a hemoglobina deu …", "a
 // tireoide o TSH deu 2,9", "as sorologias o VDRL …", h1390): the name is what the last article opens.
 // Only words before it, no value, pause or pictograph ("VCM 78, o normal tá de 80 a 100" says a reference; "tá

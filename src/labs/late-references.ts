@@ -385,8 +385,16 @@ const namesIn = (list: string): string[] =>
 const ILLEGIBLE_REFERENCES =
   /\b(?:the\s+)?(?:references?(?:\s+(?:ranges?|values?))?|refer[eê]ncias?|valor(?:es)?\s+de\s+refer[eê]ncia)\s+(?:for|of|d[aeo]s?)\s+(?:the\s+)?([^.;:]+?)\s+(?:is|are|was|were|est[aá]o?|ficou|ficaram)\s+(?:not\s+(?:legible|readable|visible)|illegible|unreadable|cut\s+off|n[aã]o\s+(?:est[aá]o?\s+|ficou\s+|ficaram\s+)?(?:leg[ií]ve(?:l|is)|vis[ií]ve(?:l|is))|ileg[ií]ve(?:l|is)|cortad[ao]s?)/iu;
 
-/** Names whose printed reference a transcription's note says could not be read. */
+// A typist's note that the paper printed no reference for a result she copied, on a line (or a chat message) of its
+// own ("No potássio a folha não tinha referência impressa, só o número", "Da ureia o laudo não trouxe referência"):
+// the report has none for it, so no built-in range stands in. Only a note with no number, which no result line is.
+const UNPRINTED_REFERENCES =
+  /^(?:(?:e|mas)\s+)?(?:n[oa]s?|d[oa]s?|para\s+[oa]s?)\s+([^,.;:]+?),?\s+(?:(?:a|o)\s+(?:folha|papel|laudo|resultado)\s+)?n[aã]o\s+(?:tinha|tem|tinham|t[eê]m|veio\s+com|vieram\s+com|trouxe|havia|h[aá])\s+(?:nenhuma\s+)?(?:valor(?:es)?\s+de\s+)?refer[eê]ncias?(?![\p{L}])/iu;
+
+/** Names whose printed reference a transcription's note says could not be read, or that the paper printed none. */
 export function namesWithIllegibleReference(text: string): string[] {
+  const unprinted = /\d/.test(text) ? null : UNPRINTED_REFERENCES.exec(text.trim());
+  if (unprinted) return namesIn(unprinted[1]!);
   const m = ILLEGIBLE_REFERENCES.exec(text);
   if (!m) return [];
   return m[1]!

@@ -285,6 +285,14 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // /mm3", "40 a 75 % ~ 1.600 a 7.700", an OCR'd differential whose two cells stand in one): a speck where the
   // gap between the two was, no "about". Blanked, the two cells stand apart as the other rows print them.
   t = t.replace(/(?<=\d\s?(?:%|\/\s?(?:mm3|mm³|µl|μl|ul))\s)~(?=\s[\dOlI])/giu, ' ');
+  // A typist's remark after a row's cells, behind an arrow ("Potássio ...... 5,6 mEq/L   (3,5 a 5,1)   ← marcado
+  // em negrito"): her note on the paper, no cell of the result; read as one it leaves the row unread. Words only;
+  // an arrow pointing at the patient's tier of a reference ("← paciente") is read where references are (late-references.ts).
+  t = t.replace(/(?<=\S)\s{2,}(?:←|⬅\uFE0F?)\s*(?!(?:(?:est[ea]|o|a)\s+)?paciente(?![\p{L}]))\p{L}[^\d]*$/u, (m) => ' '.repeat(m.length));
+  // A lab app's shared text prints the differential's two cells, and its two ranges, as one field split by a
+  // middle dot one space from each side ("Neutrófilos: 41 % · 3.649 /mm³ (ref.: 30 a 60 % · 1.500 a 8.000 /mm³)"):
+  // after a percentage and before a number the dot stands where the gap between the cells was. Blanked too.
+  t = t.replace(/(?<=\d\s?%\s)[·•](?=\s\d)/gu, ' ');
   // A chat export's message stamp and sender ("[09/10/2024 08:56] Ana: ", "09/10/2024 08:56 - Ana: ")
   // date the message, not its content: the result after them is read as if the line began there. A
   // message in conversation (a question, an exclamation, sentences: "Deu esse 192 vermelho, é

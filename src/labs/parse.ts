@@ -20,6 +20,7 @@ import { alertColumnAt, isDoseLine, withoutAlertColumn } from './alert-column.ts
 import { listedAsQuoted, withoutMailQuotes } from './mail-quotes.ts';
 import { delimitedAsColumns } from './delimited.ts';
 import { screenReaderAsText } from './screen-reader.ts';
+import { subtitlesAsText } from './subtitles.ts';
 import { jsonRecordsAsRows } from './json-records.ts';
 import { dictatedAsResults } from './dictation.ts';
 import { citingCorrections, withTypedCorrections } from './corrections.ts';
@@ -316,7 +317,7 @@ interface Closed {
 /** The patient's sex and age as the parser sees them (report header first, then the options). */
 export function reportPatient(text: string, options: LabParseOptions = {}): Patient {
   return readPatient(
-    delimitedAsColumns(screenReaderAsText(text.split(/\r?\n/))).map((raw, i) => cleanLine(raw, i).text),
+    delimitedAsColumns(screenReaderAsText(subtitlesAsText(text.split(/\r?\n/)))).map((raw, i) => cleanLine(raw, i).text),
     options,
   );
 }
@@ -424,7 +425,8 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   // line is still accounted as printed.
   // A ";"-delimited export is read as the columns and fields it stands for (delimited.ts); cells printed
   // one a line value first are put back in rows (value-first-cells.ts).
-  // A screen reader's text is read as the report it speaks (screen-reader.ts).
+  // A screen reader's text is read as the report it speaks (screen-reader.ts), a subtitle file's as
+  // what its cues say, their numbers and times set aside (subtitles.ts).
   // Data copied as JSON is read as the rows its result objects stand for (json-records.ts); a
   // form's ticked box as the option it ticks (checkboxes.ts); a
   // transcribed dictation as the results its sentences say (dictation.ts); a result's value and
@@ -434,7 +436,7 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   // read as one result per cell, and so is one printed across, a row per analyte (curve-columns.ts); a panel
   // printed transposed, one exam a column under rows "Resultado" / "Unidade" / "Referência", is read as the
   // results its result row holds (transposed-tables.ts).
-  const unitLines = withoutSecondUnits(dictatedAsResults(checkedOptions(jsonRecordsAsRows(screenReaderAsText(raws)))));
+  const unitLines = withoutSecondUnits(dictatedAsResults(checkedOptions(jsonRecordsAsRows(screenReaderAsText(subtitlesAsText(raws))))));
   const cellLines = joinListedColumns(centredRowValues(unitLines));
   const pairedRows = joinPairedCells(cellLines);
   const pageRows = unfoldPageColumns(

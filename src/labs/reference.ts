@@ -1709,7 +1709,7 @@ export function noRangeText(text: string): boolean {
     )
     // Or say first why it cannot be read ("[dobra do papel, ilegível]", "[mancha – ilegível]").
     .replace(/^\p{L}[\p{L} ]{0,40}?\s*[,;–—-]\s*(?=ileg[ií]vel|cortad[oa]|n[aã]o\s+(?:est[aá]\s+)?(?:leg[ií]vel|vis[ií]vel))/iu, '');
-  if (isCutRange(t) || RELATIVE_GOAL.test(t) || REFERENCE_NOT_COPIED.test(t)) return true;
+  if (isCutRange(t) || RELATIVE_GOAL.test(t) || REFERENCE_NOT_COPIED.test(t) || REFERENCE_NOT_PRINTED.test(t)) return true;
   // A scale drawn with no bound at either end ("┣━━━━━━━━", a screenshot cut under the value): a range unseen.
   if (scaleBarRange(t) === '') return true;
   // A goal by category whose cell wrapped before "de risco …" ("Meta conforme categoria" / "de risco
@@ -1738,6 +1738,12 @@ export const isPhotoCutOff = (text: string): boolean => PHOTO_CUT_OFF.test(text.
 // built-in range stands in for it, as for one the photo cut off.
 const REFERENCE_NOT_COPIED =
   /^(?:(?:a|as)\s+)?(?:valor(?:es)?\s+de\s+)?refer[eê]ncias?\b(?:\s+\p{L}+){0,3}?\s+(?:(?:ficou|ficaram|est[aá]|estava|est[aã]o|estavam)\s+)?(?:n[ao]\s+outra\s+p[aá]gina|em\s+outra\s+p[aá]gina|n[aã]o\s+(?:copiou|copiaram|saiu|sa[ií]ram|veio|vieram|apareceu|apareceram|aparece|aparecem))/iu;
+
+// A typist's word that the paper printed no reference for this result ("essa não tinha referência no papel, ficou
+// em branco", "a folha não trouxe referência", "referência em branco"): the report says there is none, as
+// "Referência: não se aplica" does, so no built-in range stands in for the lab's.
+const REFERENCE_NOT_PRINTED =
+  /^(?:(?:mas|e)\s+)?(?:(?:ess[ea]|est[ea]|aqui|ali|l[aá]|(?:a|o|n[ao])\s+(?:folha|papel|laudo))\s+)?n[aã]o\s+(?:tinha|tem|tinham|t[eê]m|veio\s+com|trouxe|havia|h[aá]|saiu\s+com)\s+(?:nenhuma\s+)?(?:valor(?:es)?\s+de\s+)?refer[eê]ncias?(?![\p{L}])|^(?:a\s+)?refer[eê]ncia\s+(?:(?:ficou|veio|estava|est[aá])\s+)?em\s+branco/iu;
 
 /** Where range expressions sit in a text ([start, end) pairs): numbers there belong to a reference. */
 export function rangeSpans(text: string): Array<[number, number]> {

@@ -1,3 +1,5 @@
+import { spokenUnitsAsPrinted } from './spoken-numbers.ts';
+
 // A lab app's screen as a screen reader speaks it, copied as text (an accessibility export): every line opens
 // with the role of what it reads ("Título, nível 2: Urina tipo 1 (EAS)", "Botão: Baixar laudo", "Texto: …"), a
 // field is its label and its value on two lines ("Rótulo: Sexo" / "Valor: Feminino"), a table is announced
@@ -10,6 +12,13 @@
 // the lines keep their printed text for unparsed_lines. What a line prints after what its role speaks ("Lista: 8
 // itens   Ureia 48,7 mg/dL", "Rótulo: Idade 48,7") is no part of the screen: it stays on its line, to be read or
 // listed, and only the spoken part is set aside.
+// Android's TalkBack speaks the role after what it reads instead, each a sentence of its own ("Hemograma.
+// Título", "Voltar. Botão", "Exames. Guia. Selecionada. 2 de 4"), a result's card as one button with the
+// hint after it ("Hemoglobina. 14,6 gramas por decilitro. Valor de referência, 13,5 a 17,5. Dentro da
+// referência. Botão. Toque duas vezes para ver detalhes"), units in words, and the list's announcements
+// ("Em lista, 19 itens", "Rolando. Mostrando itens 12 a 19 de 19", "Fora da lista"). Such a text is read
+// with the role and the hint set aside, the units printed as symbols, a control's and an announcement's
+// line as nothing.
 
 // The roles a screen reader names before what it reads.
 const ROLE =
@@ -25,6 +34,14 @@ const ITEM = /^\s*item\s+\d+\s+de\s+\d+\s*:\s*/iu;
 const EMPTY_CELL = /^\s*[\p{L} ]+:\s*vazio\.?\s*$/iu;
 // A value the reader spells out before its unit's symbol ("0,74 miligramas por decilitro, mg/dL"): the number and the symbol.
 const SPELLED_UNIT = /^(\s*[<>]?\s*\d[\d.,]*)\s+\p{L}[\p{L} ]*,\s*(\S+)\s*$/u;
+
+// TalkBack's role, its state and place, and its hint after what it reads, to the line's end ("… Botão. Toque
+// duas vezes para ver detalhes", "Exames. Guia. Selecionada. 2 de 4"); a title's or a text's words are the report's.
+const TALKBACK_ROLE =
+  /\.\s+(t[ií]tulo|texto|bot[aã]o|guia|link|imagem|caixa\s+de\s+sele[cç][aã]o|chave)(?:\.\s+(?:selecionad[oa]|desativad[oa]|ativad[oa]|marcad[oa]|n[aã]o\s+marcad[oa]|\d+\s+de\s+\d+|toque\s+duas\s+vezes\b[^.]*))*\.?\s*$/iu;
+// TalkBack's announcements of a list: its size, its end, the items shown after a scroll.
+const TALKBACK_LIST =
+  /^\s*(?:em\s+lista,\s*\d+\s+ite(?:m|ns)|fora\s+da\s+lista|(?:rolando\.\s*)?mostrando\s+ite(?:m|ns)\s+\d+\s+(?:a|de)\s+\d+(?:\s+de\s+\d+)?)\.?\s*$/iu;
 
 // Where what a role speaks ends and something printed after it begins: a column break, a ";", or a number
 // with a decimal comma, which no control's name, field's label or table's announcement speaks ("Botão:
@@ -52,6 +69,7 @@ export function spokenField(labelLine: string, valueLine: string): string | unde
 
 /** The lines of a screen reader's text as the report it speaks; any other text as it is. */
 export function screenReaderAsText(raws: string[]): string[] {
+  if (talkBackScreen(raws)) return talkBackAsText(raws);
   if (!spokenScreen(raws)) return raws;
   const out = [...raws];
   for (let i = 0; i < raws.length; i++) {
@@ -74,4 +92,24 @@ export function screenReaderAsText(raws: string[]): string[] {
         .replace(/\.\s*$/, '');
   }
   return out;
+}
+
+/** Whether a text is TalkBack's: at least four lines end in a role, a button among them. */
+function talkBackScreen(raws: string[]): boolean {
+  const roles = raws.map((r) => TALKBACK_ROLE.exec(r)?.[1]);
+  return roles.filter(Boolean).length >= 4 && roles.some((r) => r !== undefined && /^bot/iu.test(r));
+}
+
+/** TalkBack's lines as the report they speak: a role's line as its words, with the units printed as symbols. */
+function talkBackAsText(raws: string[]): string[] {
+  return raws.map((raw) => {
+    if (TALKBACK_LIST.test(raw)) return '';
+    const role = TALKBACK_ROLE.exec(raw);
+    if (!role) return raw;
+    const spoken = raw.slice(0, role.index);
+    // A control's name (a button "Voltar", a tab "Início") is no text of the report; a card read as a button
+    // with a value in it is its result.
+    if (!/^t[ií]tulo|^texto/iu.test(role[1]!) && !/\d/.test(spoken)) return '';
+    return spokenUnitsAsPrinted(spoken);
+  });
 }

@@ -290,10 +290,25 @@ export function spokenAsPrinted(text: string, { weak = true }: { weak?: boolean 
     from = n.end;
   }
   out += text.slice(from);
-  return spelledAsLetters(out).replace(SPOKEN_UNIT, (_m, prefix?: string, quantity?: string, intl?: string, per?: string) => {
-    if (!quantity) return '%';
-    const q = foldText(quantity);
-    const unit = `${PREFIX[foldText(prefix ?? '')] ?? ''}${intl && q === 'unidade' ? 'UI' : QUANTITY[q]}`;
-    return `${unit}/${per ? (foldText(per) === 'deci' ? 'dL' : 'mL') : 'L'}`;
-  });
+  return spokenUnitsAsPrinted(spelledAsLetters(out));
+}
+
+// Units a screen reader speaks for a count's or a ratio's symbol ("7.300 por milímetro cúbico" for /mm³, "42
+// miligramas por grama" for mg/g, "61 mililitros por minuto por 1,73 metro quadrado" for mL/min/1,73 m²).
+const SPOKEN_COUNT_UNIT = /(?<=\d\s*)por\s+mil[ií]metro\s+c[uú]bico(?![\p{L}])/giu;
+const SPOKEN_RATIO_UNIT = /(?<=\d\s*)(mili|micro)?gramas?\s+por\s+grama(?![\p{L}])/giu;
+const SPOKEN_FILTRATION_UNIT = /(?<=\d\s*)mililitros?\s+por\s+minuto\s+por\s+1,73\s+metros?\s+quadrados?(?![\p{L}])/giu;
+
+/** The units said after values printed as units ("miligramas por decilitro" → "mg/dL", "por cento" → "%"). */
+export function spokenUnitsAsPrinted(text: string): string {
+  return text
+    .replace(SPOKEN_FILTRATION_UNIT, 'mL/min/1,73 m²')
+    .replace(SPOKEN_COUNT_UNIT, '/mm³')
+    .replace(SPOKEN_RATIO_UNIT, (_m, prefix?: string) => `${PREFIX[foldText(prefix ?? '')] ?? ''}g/g`)
+    .replace(SPOKEN_UNIT, (_m, prefix?: string, quantity?: string, intl?: string, per?: string) => {
+      if (!quantity) return '%';
+      const q = foldText(quantity);
+      const unit = `${PREFIX[foldText(prefix ?? '')] ?? ''}${intl && q === 'unidade' ? 'UI' : QUANTITY[q]}`;
+      return `${unit}/${per ? (foldText(per) === 'deci' ? 'dL' : 'mL') : 'L'}`;
+    });
 }
