@@ -459,14 +459,17 @@ export function isAgeBandCell(cell: string): boolean {
 }
 
 // A sex in brackets after a column's band ("12–18 anos (fem.)"): the band is that sex's.
+// Or by its initial in capitals ("Adulto (F)" beside "1 a 5 anos   6 a 12 anos", a pediatric hemogram's
+// columns): a capital in brackets after a band is no month nor a unit.
 const SEX_AFTER_BAND = /\s*\(\s*(?:fem|masc|feminino|masculino|mulheres|homens)\.?\s*\)$/iu;
+const SEX_INITIAL_AFTER_BAND = /\s*\([FM]\)$/u;
 
 /**
  * An age band's header cell without a reference lead before it ("Ref. 2–5 anos", each column saying it
  * is a reference) nor a sex in brackets after it.
  */
 function bandOfCell(cell: string): string {
-  return stripReferenceLead(cell.trim()).rest.replace(SEX_AFTER_BAND, '').replace(SEX_BEFORE_BAND, '').replace(TIER_AFTER_BAND, '').trim();
+  return stripReferenceLead(cell.trim()).rest.replace(SEX_AFTER_BAND, '').replace(SEX_INITIAL_AFTER_BAND, '').replace(SEX_BEFORE_BAND, '').replace(TIER_AFTER_BAND, '').trim();
 }
 
 // A sex before the band ("Masc. ≥ 18a   Fem. ≥ 18a   12 a 17 anos", columns by sex for adults and by age
@@ -544,7 +547,9 @@ const UNTREATED_ALL = new RegExp(UNTREATED.source, 'g');
 const MECHANICAL_VALVE = /\b(?:proteses?\s+valvar(?:es)?|valvulas?|proteses?)\b.*\bmecanicas?\b/;
 // A range printed for the groups at risk of a deficiency, listing them ("grupos de risco (idosos, gestantes, …)").
 // Or the patients at risk, listed with the age that makes one ("30 a 60: acima de 60 anos, gestantes e pacientes de risco").
-const RISK_GROUPS = /\b(?:grupos?|pacientes?)\s+de\s+risco\b/;
+// Or listed without the words, pregnant or nursing women among them ("60 anos ou mais, gestantes, lactantes,
+// osteoporose e doenças osteometabólicas: 30 a 60").
+const RISK_GROUPS = /\b(?:grupos?|pacientes?)\s+de\s+risco\b|,\s*(?:gestantes|lactantes)\s*,/;
 // A range printed for pregnancy ("Gestantes 2º trimestre", "em gestantes", "na gravidez").
 const PREGNANCY = /\b(gestantes?|gravidez|gestacao|gestacional|gravidas?)\b/;
 /** The trimester a pregnancy range names ("1º trimestre", "segundo trimestre", "2º trim." abbreviated). */
