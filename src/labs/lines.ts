@@ -2016,6 +2016,46 @@ export function joinOpenBrackets(reads: readonly string[]): string[] {
 }
 
 /**
+ * A reference cell in square brackets that its column wrapped over the lines under it, each piece at the
+ * bracket's column, the last one closing it:
+ *
+ *   25-OH VITAMINA D (soro) ........ 28,9 ng/mL       [população geral: acima de 20 |
+ *                                                      maiores de 60 anos e grupos de
+ *                                                      risco: 30 a 60]
+ *
+ * A middle piece may be a label's words only, no reference alone, so each line read on its own leaves the
+ * ranges after it unread. The pieces are read on the row's line (the lines under it left ''), only when they
+ * close the bracket within three lines and the cell joined reads as a reference.
+ */
+export function joinOpenSquareBrackets(reads: readonly string[]): string[] {
+  const out = [...reads];
+  for (let i = 0; i + 1 < out.length; i++) {
+    const cur = out[i]!.trimEnd();
+    const open = cur.lastIndexOf('[');
+    if (open < 1 || cur.indexOf(']', open) >= 0 || !/\d/.test(cur.slice(0, open)) || !/\S\s{2,}$/.test(cur.slice(0, open))) continue;
+    const pieces: string[] = [];
+    let closedAt = -1;
+    for (let j = i + 1; j < out.length && j <= i + 3; j++) {
+      const next = out[j]!;
+      const at = next.length - next.trimStart().length;
+      if (next.trim() === '' || Math.abs(at - (open + 1)) > 2 || next.includes('[') || /\S\s{2,}\S/.test(next.trim())) break;
+      pieces.push(next.trim());
+      if (next.includes(']')) {
+        closedAt = j;
+        break;
+      }
+    }
+    if (closedAt < 0 || !/\]\s*$/.test(pieces.at(-1)!)) continue;
+    const cell = `${cur.slice(open + 1)} ${pieces.join(' ')}`.replace(/\]\s*$/, '');
+    if (!isReferenceText(cell)) continue;
+    out[i] = `${cur} ${pieces.join(' ')}`;
+    for (let j = i + 1; j <= closedAt; j++) out[j] = '';
+    i = closedAt;
+  }
+  return out;
+}
+
+/**
  * A row's reference cell wrapped over the lines under it, in its own column, the row's later cells (earlier
  * results) beside its first line only:
  *

@@ -154,6 +154,7 @@ import {
   joinHyphenBrokenName,
   joinWrappedReferenceLead,
   joinOpenBrackets,
+  joinOpenSquareBrackets,
   joinWrappedTabbedReference,
   joinWrappedNameAbove,
   joinWrappedTabbedName,
@@ -469,7 +470,7 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
             joinWrappedComparison(
               joinRangeBrokenAtMargin(
                 joinWrappedReferenceCells(
-                  joinWrappedReferenceColumn(joinBrokenBarRows(joinOpenBrackets(joinWrappedTabbedReference(joinWrappedCellLines(named))))),
+                  joinWrappedReferenceColumn(joinBrokenBarRows(joinOpenBrackets(joinOpenSquareBrackets(joinWrappedTabbedReference(joinWrappedCellLines(named)))))),
                 ),
               ),
             ),
@@ -1310,8 +1311,12 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
       let reference = footnote.reference;
       // A footnote that ends its line on the separator between its ranges ("… 41-45 a: 101 a 267 ;" / "46-50
       // a: 94 a 252") goes on with the ranges of the next line, when that line is reference text whole.
-      for (let next = lines[line.index + 1]; next && /[\d;|]$/.test(reference.trimEnd()); next = lines[next.index + 1]) {
-        if (/[;|]$/.test(reference.trimEnd())) {
+      // The bars between ranges are cells' bounds to the line reader: the printed line says where one ended it
+      // ("PSA total por faixa etária: 40-49 anos até 2,5 | 50-59 anos até 3,5 |" / "60-69 anos até 4,5 | …").
+      let endedOnSeparator = /[;|]\s*$/.test(line.raw);
+      for (let next = lines[line.index + 1]; next && (/[\d;|]$/.test(reference.trimEnd()) || endedOnSeparator); next = lines[next.index + 1]) {
+        if (/[;|]$/.test(reference.trimEnd()) || endedOnSeparator) {
+          endedOnSeparator = /[;|]\s*$/.test(next.raw);
           if (!isReferenceText(next.text, { strictLabels: true }) || !isReferenceText(`${reference} ${next.text}`)) break;
           reference = `${reference} ${next.text.trim()}`;
           continuedAt.add(next.index);
