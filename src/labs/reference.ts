@@ -1659,13 +1659,19 @@ const SCALE_RULE = String.raw`[-_=–—─━]`;
  * ┣━━━━━━━━━━┫● 5,33", "< 34 ━━━━━━━━━┫ ●"): the range's bounds at its ends and a mark where the value falls.
  * A picture of the result and its range, never a result of its own (its numbers are the range's bounds).
  */
-export function isScaleBar(t: string): boolean {
+// The words a drawn scale's bound is for, in brackets after it ("├━━━●━━┤ < 190 (desejável)", "> 40 ├━━●━━
+// (desejável)"): what the range is, no part of the drawing.
+const SCALE_LABEL = /(?<=[\d━─┤┫|])\s+\((\p{L}[\p{L} ]*)\)\s*$/u;
+
+export function isScaleBar(printed: string): boolean {
+  const t = printed.replace(SCALE_LABEL, '');
   return /^[\s\d.,|●○◆◇•▲▼<>=_–—─━┣┫├┤-]+$/u.test(t) && new RegExp(`${SCALE_RULE}{4}`, 'u').test(t) && /[|●○◆◇•┣┫├┤]/u.test(t) && numbersIn(t).length <= 2;
 }
 
 // A scale's bounds: the lower one at its left and the upper one at its right, or one bound with its comparator
 // at the left ("> 3,9  ┣━━━●━━━", "< 190 ━━━●━━━┫"), the caps and the mark set aside.
-const SCALE_BOUNDS = new RegExp(String.raw`^\s*(?:([<>≤≥])\s*)?(${NUMBER})?\s*[|┣├]?${SCALE_RULE}{4,}[|┫┤]?\s*(${NUMBER})?\s*$`, 'u');
+// Or at the right, after the scale's end ("├━━━●━━┤ < 190", the scale drawn from nought).
+const SCALE_BOUNDS = new RegExp(String.raw`^\s*(?:([<>≤≥])\s*)?(${NUMBER})?\s*[|┣├]?${SCALE_RULE}{4,}[|┫┤]?\s*(?:([<>≤≥])\s*)?(${NUMBER})?\s*$`, 'u');
 
 /**
  * The range a scale drawn under a result pictures, when the report prints no other ("12,0 ┣━━●━━┫ 15,5", a
@@ -1673,14 +1679,18 @@ const SCALE_BOUNDS = new RegExp(String.raw`^\s*(?:([<>≤≥])\s*)?(${NUMBER})?\
  * it before its numbers: the lab gave a range, unseen here); undefined when its numbers say no range alone
  * ("●|3,9 ---->", a bound and an arrow).
  */
-export function scaleBarRange(t: string): string | undefined {
-  if (!isScaleBar(t)) return undefined;
+export function scaleBarRange(printed: string): string | undefined {
+  if (!isScaleBar(printed)) return undefined;
+  const label = SCALE_LABEL.exec(printed)?.[1];
+  const t = printed.replace(SCALE_LABEL, '');
   const m = SCALE_BOUNDS.exec(t.replace(SCALE_MARKS, ''));
   if (!m) return undefined;
-  const [, comparator, low, high] = m;
-  if (!comparator && low && high) return `${low} a ${high}`;
-  if (comparator && low && !high) return `${comparator} ${low}`;
-  return !comparator && !low && !high ? '' : undefined;
+  const [, comparator, low, highComparator, high] = m;
+  const labelled = (range: string) => (label ? `${range} (${label})` : range);
+  if (!comparator && !highComparator && low && high) return labelled(`${low} a ${high}`);
+  if (comparator && !highComparator && low && !high) return labelled(`${comparator} ${low}`);
+  if (!comparator && highComparator && !low && high) return labelled(`${highComparator} ${high}`);
+  return !comparator && !highComparator && !low && !high ? '' : undefined;
 }
 
 /**
