@@ -1533,8 +1533,13 @@ export const REAGENT_LINE = /^\s*(?:tromboplastina|reagente|cefalina)\s*:\s*\p{L
  * "Data da Coleta: … Data da Liberação: …", then "Resultado:").
  */
 export function isBlockDetail(text: string): boolean {
-  return BLOCK_DETAIL.test(text.trim()) || SAMPLE_DATES.test(text.trim()) || isCardStatus(text) || KIT_LOT.test(text);
+  return BLOCK_DETAIL.test(text.trim()) || BRACKETED_SAMPLE.test(text.trim()) || SAMPLE_DATES.test(text.trim()) || isCardStatus(text) || KIT_LOT.test(text);
 }
+
+// The sample and method in brackets on the line under the block's title, unlabelled ("(soro · urease/GLDH
+// cinético)", "(sangue total EDTA · automação, citometria de fluxo)", a report of one block per analyte).
+// Brackets inside it name a condition or a method's standard ("(soro (jejum de 10 h) · enzimático - hexoquinase)").
+const BRACKETED_SAMPLE = /^\((?:soro|plasma|sangue|urina|fezes|l[ií]quor|saliva|amostra)(?![\p{L}])(?:[^()]|\([^()]*\))*\)$/iu;
 
 // A rapid test's kit line ("Teste: <brand>   Lote: 224VD031Z   Validade: 30/11/2025", a testing service's
 // form): a cell giving the kit's lot says the line names the kit used, whatever its own label, never the exam.

@@ -1511,7 +1511,8 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     if (title && !pending && /^(?:l[aâ]mina|amostra|tubo|frasco)\s+(?:n\.?\s*[º°o]\.?|n[uú]mero|#)\s*:?\s*\d[\d/.-]*$/iu.test(t.trim())) continue;
     // The method in brackets under a block title ("(Método: imunoturbidimetria)") is a detail like
     // the unbracketed one: the block's result still follows.
-    if (/^\(.*\)$/.test(t) && isBlockDetail(t.slice(1, -1))) continue;
+    // So is the sample and its method in brackets, unlabelled ("(soro · urease/GLDH cinético)", isBlockDetail).
+    if (/^\(.*\)$/.test(t) && (isBlockDetail(t.slice(1, -1)) || isBlockDetail(t))) continue;
     // A portal card's status between its name and its value ("Ferritina" / "Liberada" / "9 ng/mL"): no
     // title of its own, the card's name still names the value.
     if (isCardStatus(t)) continue;
