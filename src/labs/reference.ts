@@ -257,6 +257,10 @@ const DAY_PERIOD_RE =
   /(?<![\p{L}])(manh[aã]|tarde|noite|matutin[oa]|matinal|vespertin[oa]|noturn[oa])(?![\p{L}])(?:\s*\(\s*(?:d[aeo]s\s+|entre\s+)?(\d{1,2})\s*h?\s*(?:às|as|a|e|-|–)\s*(\d{1,2})\s*h(?:oras?)?\s*\))?/giu;
 const DAY_PERIOD_FIRST = new RegExp(DAY_PERIOD_RE.source, 'iu');
 
+// The time since a treatment began, not the patient's age ("Alvo após 12 meses de TX: 5,0 a 8,0", a tacrolimus
+// trough's target after a kidney transplant; "3 a 12 meses pós-transplante"): its months are no age band.
+const TIME_SINCE_TREATMENT = /\d{1,3}(?:\s*(?:a|-|–)\s*\d{1,3})?\s*(?:meses|m[eê]s|anos?|semanas|dias)\s+(?:de\s+|p[oó]s[\s-]*)(?:tx|transplante|tratamento|terapia)(?![\p{L}])/giu;
+
 /** The hours a part of the day names, as [first, last] whole hours: its printed hours, else the usual ones. */
 function dayPeriodWindow(label: string): [number, number] | undefined {
   const m = DAY_PERIOD_FIRST.exec(label);
@@ -403,7 +407,10 @@ function ageBandOf(label: string): AgeBand | undefined {
   const f = foldSameLength(label);
   // The hours of a collection's time of day ("Coleta 16 a 20 horas") are no age.
   const m = AGE_BAND_RE.exec(
-    label.replace(new RegExp(COLLECTION_TIME_RE.source, 'giu'), (x) => ' '.repeat(x.length)).replace(DAY_PERIOD_RE, (x) => ' '.repeat(x.length)),
+    label
+      .replace(new RegExp(COLLECTION_TIME_RE.source, 'giu'), (x) => ' '.repeat(x.length))
+      .replace(DAY_PERIOD_RE, (x) => ' '.repeat(x.length))
+      .replace(TIME_SINCE_TREATMENT, (x) => ' '.repeat(x.length)),
   );
   if (m?.groups) {
     const g = m.groups;
@@ -600,7 +607,8 @@ function classify(range: Range, label: string, risk = false): LabelledRange {
   // the low-risk tier is the good one.
   const folded = foldSameLength(label);
   const f = (risk || /\brisco\b/.test(folded)) && /(?:^|[^a-z])(?:baixo|minimo)$/.test(folded.trim()) ? `${folded} baixo risco` : folded;
-  const tier = TARGET_TIER.test(f)
+  // A range for a time since the treatment began ("Após 12 meses de TX: 5,0 a 8,0") is a drug level's target.
+  const tier = TARGET_TIER.test(f) || new RegExp(TIME_SINCE_TREATMENT.source, 'iu').test(f)
     ? 'target'
     : IMMUNITY_ABSENT.test(f)
       ? 'other'
