@@ -523,7 +523,9 @@ export function isNote(t: string): boolean {
   // names and units: the bounds the results are judged by, none of them a result.
   // Numbered ("Nota 1: Metas de LDL-colesterol …", under a row whose reference says "ver nota 1"): the
   // number is the note's, no value of a result named "Nota".
-  return /^(?:(?:notas?|obs\.?|observa[cç](?:[aã]o|[oõ]es)|coment[aá]rios?)(?:\s+d[oa]s?\s+\p{L}+|\s*\d{1,2}(?![\d.,]))?|crit[eé]rios?(?:\s[^:\d]{0,60})?)\s*:/iu.test(t);
+  return /^(?:(?:notas?|obs\.?|observa[cç](?:[aã]o|[oõ]es)|coment[aá]rios?)(?:\s+d[oa]s?\s+\p{L}+|\s*\d{1,2}(?![\d.,]))?|crit[eé]rios?(?:\s[^:\d]{0,60})?)\s*:/iu.test(
+    t,
+  );
 }
 
 /**

@@ -470,7 +470,9 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
             joinWrappedComparison(
               joinRangeBrokenAtMargin(
                 joinWrappedReferenceCells(
-                  joinWrappedReferenceColumn(joinBrokenBarRows(joinOpenBrackets(joinOpenSquareBrackets(joinWrappedTabbedReference(joinWrappedCellLines(named)))))),
+                  joinWrappedReferenceColumn(
+                    joinBrokenBarRows(joinOpenBrackets(joinOpenSquareBrackets(joinWrappedTabbedReference(joinWrappedCellLines(named))))),
+                  ),
                 ),
               ),
             ),

@@ -259,7 +259,8 @@ const DAY_PERIOD_FIRST = new RegExp(DAY_PERIOD_RE.source, 'iu');
 
 // The time since a treatment began, not the patient's age ("Alvo após 12 meses de TX: 5,0 a 8,0", a tacrolimus
 // trough's target after a kidney transplant; "3 a 12 meses pós-transplante"): its months are no age band.
-const TIME_SINCE_TREATMENT = /\d{1,3}(?:\s*(?:a|-|–)\s*\d{1,3})?\s*(?:meses|m[eê]s|anos?|semanas|dias)\s+(?:de\s+|p[oó]s[\s-]*)(?:tx|transplante|tratamento|terapia)(?![\p{L}])/giu;
+const TIME_SINCE_TREATMENT =
+  /\d{1,3}(?:\s*(?:a|-|–)\s*\d{1,3})?\s*(?:meses|m[eê]s|anos?|semanas|dias)\s+(?:de\s+|p[oó]s[\s-]*)(?:tx|transplante|tratamento|terapia)(?![\p{L}])/giu;
 
 /** The hours a part of the day names, as [first, last] whole hours: its printed hours, else the usual ones. */
 function dayPeriodWindow(label: string): [number, number] | undefined {
@@ -476,7 +477,12 @@ const SEX_INITIAL_AFTER_BAND = /\s*\([FM]\)$/u;
  * is a reference) nor a sex in brackets after it.
  */
 function bandOfCell(cell: string): string {
-  return stripReferenceLead(cell.trim()).rest.replace(SEX_AFTER_BAND, '').replace(SEX_INITIAL_AFTER_BAND, '').replace(SEX_BEFORE_BAND, '').replace(TIER_AFTER_BAND, '').trim();
+  return stripReferenceLead(cell.trim())
+    .rest.replace(SEX_AFTER_BAND, '')
+    .replace(SEX_INITIAL_AFTER_BAND, '')
+    .replace(SEX_BEFORE_BAND, '')
+    .replace(TIER_AFTER_BAND, '')
+    .trim();
 }
 
 // A sex before the band ("Masc. ≥ 18a   Fem. ≥ 18a   12 a 17 anos", columns by sex for adults and by age
@@ -608,17 +614,18 @@ function classify(range: Range, label: string, risk = false): LabelledRange {
   const folded = foldSameLength(label);
   const f = (risk || /\brisco\b/.test(folded)) && /(?:^|[^a-z])(?:baixo|minimo)$/.test(folded.trim()) ? `${folded} baixo risco` : folded;
   // A range for a time since the treatment began ("Após 12 meses de TX: 5,0 a 8,0") is a drug level's target.
-  const tier = TARGET_TIER.test(f) || new RegExp(TIME_SINCE_TREATMENT.source, 'iu').test(f)
-    ? 'target'
-    : IMMUNITY_ABSENT.test(f)
-      ? 'other'
-      : IMMUNE.test(f)
-        ? 'normal'
-        : NORMAL_TIER.test(f)
+  const tier =
+    TARGET_TIER.test(f) || new RegExp(TIME_SINCE_TREATMENT.source, 'iu').test(f)
+      ? 'target'
+      : IMMUNITY_ABSENT.test(f)
+        ? 'other'
+        : IMMUNE.test(f)
           ? 'normal'
-          : OTHER_TIER.test(f) || /^(?:risco\s+)?medi[oa](?:\s+risco)?$/.test(f.trim())
-            ? 'other'
-            : undefined;
+          : NORMAL_TIER.test(f)
+            ? 'normal'
+            : OTHER_TIER.test(f) || /^(?:risco\s+)?medi[oa](?:\s+risco)?$/.test(f.trim())
+              ? 'other'
+              : undefined;
   // "Mulheres não gestantes" is the ordinary range, not a pregnancy condition; so is "Sem anticoagulação".
   return {
     range,
