@@ -912,6 +912,22 @@ export function withoutReleaseColumn(text: string, offset: number, releaseAt: nu
 }
 
 /**
+ * A row without its cell under a section column (`TableHeader.sectorAt`): its last cell, words without a
+ * digit ("Bioquímica", "Hematologia"), when it starts under that column after a name and a value. Left on the
+ * line it runs into the reference ("> 40 mg/dL (desejável) Bioquímica"), and a row whose reference is a dash or
+ * a pointer to a note ("141 mg/dL   ver nota 1   Bioquímica") is not read at all.
+ */
+export function withoutSectorColumn(text: string, offset: number, sectorAt: number): string {
+  const cs = cellStarts(text, offset);
+  const last = cs[cs.length - 1];
+  if (!last || cs.length < 3 || Math.abs(last.at - sectorAt) > 4) return text;
+  if (!/^\p{L}[\p{L} .\/-]*$/u.test(last.cell)) return text;
+  // A row has a value before the cell; the header repeated over the next group ("… Referência   Setor") has none.
+  const kept = text.slice(0, last.at - offset).trimEnd();
+  return /\d/.test(kept) ? kept : text;
+}
+
+/**
  * A row with its cell under a method column (`TableHeader.methodColumn`) blanked: the one cell that starts
  * under that column, after the name and before the result ("Dengue - NS1   ELISA   Não reagente"). Blanked
  * to its length, so the cells after it keep their columns.

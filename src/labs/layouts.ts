@@ -85,6 +85,12 @@ export interface TableHeader {
    * From where its header cell starts to the next one.
    */
   methodColumn?: { from: number; to: number };
+  /**
+   * Where the header's last cell names the lab section each row belongs to ("Exame   Resultado   Referência
+   * (mulher adulta)   Setor"): each row ends with a word cell under it ("Bioquímica", "Hematologia"), no part
+   * of the reference.
+   */
+  sectorAt?: number;
 }
 
 // A daily bulletin heads today's result and the day before's by day ("HOJE   D-1").
@@ -422,6 +428,7 @@ export function tableHeader(text: string, offset = 0, context: HeaderContext = {
     ...leadColumn(cellStarts(text, offset)),
     ...gradeColumn(cellStarts(text, offset), unitResult?.at),
     ...releaseColumn(cellStarts(text, offset)),
+    ...sectorColumn(cellStarts(text, offset)),
     ...methodColumn(cellStarts(text, offset)),
     referenceAt: cellStarts(text, offset).find((c) => /^(?:valor(?:es)?\s+(?:de\s+)?refer|refer[eê]ncia|intervalo de refer|v\.?\s?r\.?$)/i.test(c.cell))?.at,
     ...(titled ? { title: cs[0]! } : {}),
@@ -532,6 +539,16 @@ function releaseColumn(starts: Array<{ cell: string; at: number }>): { releaseAt
   const last = starts[starts.length - 1];
   if (!last || starts.length < 3 || !RELEASE_CELL.test(foldSameLength(last.cell).trim())) return {};
   return { releaseAt: last.at };
+}
+
+// The lab section a check-up's row was done in, named as the header's last cell.
+const SECTOR_CELL = /^(?:setor|se[cç][aã]o|[aá]rea|departamento|bancada)$/i;
+
+/** A section column as the header's last cell, after the exam's, the result's and the reference's (see `TableHeader.sectorAt`). */
+function sectorColumn(starts: Array<{ cell: string; at: number }>): { sectorAt: number } | Record<string, never> {
+  const last = starts[starts.length - 1];
+  if (!last || starts.length < 3 || !SECTOR_CELL.test(last.cell.trim())) return {};
+  return { sectorAt: last.at };
 }
 
 const METHOD_CELL = /^(?:m[eé]todos?|metodologias?)$/i;

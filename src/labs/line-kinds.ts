@@ -521,7 +521,11 @@ export function isNote(t: string): boolean {
   // A criterion a decision is taken by ("Critério institucional p/ liberação de QT: neutrófilos ≥ 1.500/mm³ e
   // plaquetas ≥ 100.000/mm³", a chemotherapy day's release rule) states thresholds in the results' own
   // names and units: the bounds the results are judged by, none of them a result.
-  return /^(?:(?:notas?|obs\.?|observa[cç](?:[aã]o|[oõ]es)|coment[aá]rios?)(?:\s+d[oa]s?\s+\p{L}+)?|crit[eé]rios?(?:\s[^:\d]{0,60})?)\s*:/iu.test(t);
+  // Numbered ("Nota 1: Metas de LDL-colesterol …", under a row whose reference says "ver nota 1"): the
+  // number is the note's, no value of a result named "Nota".
+  return /^(?:(?:notas?|obs\.?|observa[cç](?:[aã]o|[oõ]es)|coment[aá]rios?)(?:\s+d[oa]s?\s+\p{L}+|\s*\d{1,2}(?![\d.,]))?|crit[eé]rios?(?:\s[^:\d]{0,60})?)\s*:/iu.test(
+    t,
+  );
 }
 
 /**

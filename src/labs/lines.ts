@@ -1541,8 +1541,13 @@ export const REAGENT_LINE = /^\s*(?:tromboplastina|reagente|cefalina)\s*:\s*\p{L
  * "Data da Coleta: … Data da Liberação: …", then "Resultado:").
  */
 export function isBlockDetail(text: string): boolean {
-  return BLOCK_DETAIL.test(text.trim()) || SAMPLE_DATES.test(text.trim()) || isCardStatus(text) || KIT_LOT.test(text);
+  return BLOCK_DETAIL.test(text.trim()) || BRACKETED_SAMPLE.test(text.trim()) || SAMPLE_DATES.test(text.trim()) || isCardStatus(text) || KIT_LOT.test(text);
 }
+
+// The sample and method in brackets on the line under the block's title, unlabelled ("(soro · urease/GLDH
+// cinético)", "(sangue total EDTA · automação, citometria de fluxo)", a report of one block per analyte).
+// Brackets inside it name a condition or a method's standard ("(soro (jejum de 10 h) · enzimático - hexoquinase)").
+const BRACKETED_SAMPLE = /^\((?:soro|plasma|sangue|urina|fezes|l[ií]quor|saliva|amostra)(?![\p{L}])(?:[^()]|\([^()]*\))*\)$/iu;
 
 // A rapid test's kit line ("Teste: <brand>   Lote: 224VD031Z   Validade: 30/11/2025", a testing service's
 // form): a cell giving the kit's lot says the line names the kit used, whatever its own label, never the exam.
@@ -2019,6 +2024,46 @@ export function joinOpenBrackets(reads: readonly string[]): string[] {
     out[i] = `${cur.trimEnd()} ${next.trim()}`;
     out[i + 1] = '';
     i++;
+  }
+  return out;
+}
+
+/**
+ * A reference cell in square brackets that its column wrapped over the lines under it, each piece at the
+ * bracket's column, the last one closing it:
+ *
+ *   25-OH VITAMINA D (soro) ........ 28,9 ng/mL       [população geral: acima de 20 |
+ *                                                      maiores de 60 anos e grupos de
+ *                                                      risco: 30 a 60]
+ *
+ * A middle piece may be a label's words only, no reference alone, so each line read on its own leaves the
+ * ranges after it unread. The pieces are read on the row's line (the lines under it left ''), only when they
+ * close the bracket within three lines and the cell joined reads as a reference.
+ */
+export function joinOpenSquareBrackets(reads: readonly string[]): string[] {
+  const out = [...reads];
+  for (let i = 0; i + 1 < out.length; i++) {
+    const cur = out[i]!.trimEnd();
+    const open = cur.lastIndexOf('[');
+    if (open < 1 || cur.indexOf(']', open) >= 0 || !/\d/.test(cur.slice(0, open)) || !/\S\s{2,}$/.test(cur.slice(0, open))) continue;
+    const pieces: string[] = [];
+    let closedAt = -1;
+    for (let j = i + 1; j < out.length && j <= i + 3; j++) {
+      const next = out[j]!;
+      const at = next.length - next.trimStart().length;
+      if (next.trim() === '' || Math.abs(at - (open + 1)) > 2 || next.includes('[') || /\S\s{2,}\S/.test(next.trim())) break;
+      pieces.push(next.trim());
+      if (next.includes(']')) {
+        closedAt = j;
+        break;
+      }
+    }
+    if (closedAt < 0 || !/\]\s*$/.test(pieces.at(-1)!)) continue;
+    const cell = `${cur.slice(open + 1)} ${pieces.join(' ')}`.replace(/\]\s*$/, '');
+    if (!isReferenceText(cell)) continue;
+    out[i] = `${cur} ${pieces.join(' ')}`;
+    for (let j = i + 1; j <= closedAt; j++) out[j] = '';
+    i = closedAt;
   }
   return out;
 }

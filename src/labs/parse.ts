@@ -34,6 +34,7 @@ import { checkedOptions } from './checkboxes.ts';
 import { joinWrappedDifferential, wrappedDifferentialLines } from './wrapped-differential.ts';
 import { moveNamedReferences } from './named-references.ts';
 import { moveTitledReferences } from './titled-references.ts';
+import { type RangeTable, rangeTableHeader, rangeTableRow } from './range-tables.ts';
 import { lookupName, panelAbbreviationKey, type AnalyteDef, type KnownName } from './analytes.ts';
 import {
   ageBandColumns,
@@ -46,6 +47,7 @@ import {
   datesUnderHeader,
   withoutGradeColumn,
   withoutReleaseColumn,
+  withoutSectorColumn,
   withoutMethodColumn,
   withoutLeadColumn,
   headerUnitsAndDate,
@@ -154,6 +156,7 @@ import {
   joinHyphenBrokenName,
   joinWrappedReferenceLead,
   joinOpenBrackets,
+  joinOpenSquareBrackets,
   joinWrappedTabbedReference,
   joinWrappedNameAbove,
   joinWrappedTabbedName,
@@ -474,7 +477,9 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
             joinWrappedComparison(
               joinRangeBrokenAtMargin(
                 joinWrappedReferenceCells(
-                  joinWrappedReferenceColumn(joinBrokenBarRows(joinOpenBrackets(joinWrappedTabbedReference(joinWrappedCellLines(named))))),
+                  joinWrappedReferenceColumn(
+                    joinBrokenBarRows(joinOpenBrackets(joinOpenSquareBrackets(joinWrappedTabbedReference(joinWrappedCellLines(named))))),
+                  ),
                 ),
               ),
             ),
@@ -727,6 +732,9 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   let heldHead: { name: string; reference: string; at: number } | undefined;
   // The age a table of ranges under a result counts in, and the unit of its ranges, from its header ("Idade (anos)   ng/mL").
   let ageRows: { age: string; unit: string } | undefined;
+  // A table of ranges under a labelled result, its rows told apart by sex, age or group ("Valores de
+  // referência:   Sexo   mg/dL", range-tables.ts).
+  let rangeRows: RangeTable | undefined;
   // Lines read as the continuation of the line above (a wrapped footnote reference).
   const continuedAt = new Set<number>();
   // The last line whose name-column piece went on with the name of the row above it.
@@ -751,6 +759,7 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     // A row may print both a method cell and a release cell (a LACEN's GAL table): both are cut.
     const uncut = t === line.text;
     if (table?.releaseAt !== undefined && uncut) t = withoutReleaseColumn(t, line.offset, table.releaseAt);
+    if (table?.sectorAt !== undefined && uncut) t = withoutSectorColumn(t, line.offset, table.sectorAt);
     if (table?.methodColumn && uncut) t = withoutMethodColumn(t, line.offset, table.methodColumn);
     if (table?.limitCell && t === line.text) t = withLimitInReference(line, table.limitCell);
     // A block's labelled reference before its labelled result ("Referência: …   Resultado: …") is read result first.
@@ -834,6 +843,22 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
       t = `${ageRow[1]} ${ageRows!.age}: ${ageRow[2]}${ageRows!.unit && !/\p{L}/u.test(ageRow[2]!) ? ` ${ageRows!.unit}` : ''}`;
       seen[seen.length - 1]!.text = t;
     } else ageRows = undefined;
+    // Its rows told apart by sex, age band or group under a header naming which and the ranges' unit
+    // ("Valores de referência:   Sexo   mg/dL" over "Feminino   0,50 a 0,90"): each row is its labelled range.
+    const rangeRow = rangeRows ? rangeTableRow(line.text, line.offset, rangeRows) : undefined;
+    if (rangeRow === '') {
+      seen[seen.length - 1]!.text = '';
+      continue;
+    }
+    if (rangeRow !== undefined) {
+      t = rangeRow;
+      seen[seen.length - 1]!.text = t;
+    } else rangeRows = undefined;
+    const rangeHeader = pending && !ageRow ? rangeTableHeader(line.text, line.offset) : undefined;
+    if (rangeHeader) {
+      rangeRows = rangeHeader;
+      continue;
+    }
     // A row whose result cell a transcription marks as unreadable ("TGP (ALT)   [ilegível – campo apagado]
     // U/L   até 33 U/L"): there is no value to read, and a number in the reference cell is none; the row
     // is listed for a person to read.
@@ -1295,8 +1320,12 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
       let reference = footnote.reference;
       // A footnote that ends its line on the separator between its ranges ("… 41-45 a: 101 a 267 ;" / "46-50
       // a: 94 a 252") goes on with the ranges of the next line, when that line is reference text whole.
-      for (let next = lines[line.index + 1]; next && /[\d;|]$/.test(reference.trimEnd()); next = lines[next.index + 1]) {
-        if (/[;|]$/.test(reference.trimEnd())) {
+      // The bars between ranges are cells' bounds to the line reader: the printed line says where one ended it
+      // ("PSA total por faixa etária: 40-49 anos até 2,5 | 50-59 anos até 3,5 |" / "60-69 anos até 4,5 | …").
+      let endedOnSeparator = /[;|]\s*$/.test(line.raw);
+      for (let next = lines[line.index + 1]; next && (/[\d;|]$/.test(reference.trimEnd()) || endedOnSeparator); next = lines[next.index + 1]) {
+        if (/[;|]$/.test(reference.trimEnd()) || endedOnSeparator) {
+          endedOnSeparator = /[;|]\s*$/.test(next.raw);
           if (!isReferenceText(next.text, { strictLabels: true }) || !isReferenceText(`${reference} ${next.text}`)) break;
           reference = `${reference} ${next.text.trim()}`;
           continuedAt.add(next.index);
@@ -1491,7 +1520,8 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     if (title && !pending && /^(?:l[aâ]mina|amostra|tubo|frasco)\s+(?:n\.?\s*[º°o]\.?|n[uú]mero|#)\s*:?\s*\d[\d/.-]*$/iu.test(t.trim())) continue;
     // The method in brackets under a block title ("(Método: imunoturbidimetria)") is a detail like
     // the unbracketed one: the block's result still follows.
-    if (/^\(.*\)$/.test(t) && isBlockDetail(t.slice(1, -1))) continue;
+    // So is the sample and its method in brackets, unlabelled ("(soro · urease/GLDH cinético)", isBlockDetail).
+    if (/^\(.*\)$/.test(t) && (isBlockDetail(t.slice(1, -1)) || isBlockDetail(t))) continue;
     // A portal card's status between its name and its value ("Ferritina" / "Liberada" / "9 ng/mL"): no
     // title of its own, the card's name still names the value.
     if (isCardStatus(t)) continue;
@@ -2080,7 +2110,7 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
         // After a preposition the piece is what the name measures something of ("Índice de saturação da" /
         // "transferrina"), another analyte than the piece alone unless the catalogue knows the whole name.
         const of = OPEN_NAME_END.test(title.name);
-        for (const e of groups[0]!.entries) Object.assign(e, { name, def: lookupName(name) ?? (of ? undefined : e.def) });
+        for (const e of groups[0]!.entries) Object.assign(e, { name, def: lookupName(name) ?? bracketNamesOther(first.name) ?? (of ? undefined : e.def) });
       }
       // "RETICULÓCITOS" / "Resultado:" / "Percentual: 0,6 %" / "Valor absoluto: 19.300 /mm³": a row named
       // only by the form its count is given in is the block's analyte in that form, the title's name with it.
@@ -2726,8 +2756,20 @@ function micRow(t: string): string | undefined {
   return undefined;
 }
 
+// A piece in lower case whose bracket names another analyte than its first words do ("Colesterol de alta" /
+// "densidade (HDL-colesterol)   55 mg/dL", a pediatric lipid panel's long names): the words end the title's
+// name, the bracket is that name's short form, and the urine's density the first word names is no part of it.
+function bracketNamesOther(piece: string): AnalyteDef | KnownName | undefined {
+  const m = /^\p{Ll}[^()]*?\s*\(([^()]+)\)$/u.exec(piece);
+  if (!m) return undefined;
+  const inner = lookupName(m[1]!);
+  const lead = lookupName(piece);
+  return inner && lead && inner.name !== lead.name ? inner : undefined;
+}
+
 function nameGoesOn(title: string, piece: string): boolean {
   if (OPEN_NAME_END.test(title)) return true;
+  if (title !== title.toUpperCase() && bracketNamesOther(piece)) return true;
   if (lookupName(piece) !== undefined) return false;
   // A title wrapped after its analyte's name, the qualifier under it ("TAXA DE FILTRAÇÃO
   // GLOMERULAR" / "ESTIMADA (CKD-EPI)"): the piece names nothing alone, and the title with it is still

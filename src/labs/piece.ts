@@ -76,9 +76,11 @@ const VERDICT_PHRASE =
   /(?:^|\s{2,})(?:[●○◉•■□◆◇▲▼△▽↑↓]\s*)?(acima|abaixo|dentro|fora)\s+d[oa]s?\s+(?:intervalos?|faixas?|valor(?:es)?|limites?|refer[eê]ncias?)(?:\s+(?:de\s+)?(?:refer[eê]ncia|normalidade|esperad[oa]s?|normal|normais))?\s*(?=\s{2,}|$)/iu;
 
 // The note may be named by its footnote mark ("Ver nota (1)", "vide nota 2", "ver rodapé *"), or the cell
-// be that mark alone ("(1)" where the goals depend on a category the note under the table lists).
+// be that mark alone ("(1)" where the goals depend on a category the note under the table lists). What the
+// ranges below depend on may lead it, the cell in square brackets as the report's other ranges ("[por idade -
+// ver abaixo]" beside a PSA whose bands by age follow the block).
 const REFERENCE_POINTER =
-  /^\(\d{1,2}\)$|^(?:ver|vide|veja|consultar|consulte|conforme)\s+(?:(?:a|o|as|os)\s+)?(?:abaixo|nota|notas|tabela(?:\s+abaixo|\s+por\s+(?:idade|faixa\s+et[aá]ria))?|faixas?(?:\s+et[aá]rias?|\s+(?:por|de)\s+idade)?(?:\s+abaixo)?|observa[cç](?:[aã]o|[oõ]es)|rodap[eé]|coment[aá]rio)(?:\s*(?:\(\d{1,2}\)|\d{1,2}|\*{1,3}))?\.?$/iu;
+  /^\(\d{1,2}\)$|^(?:(?:por|conforme)\s+(?:idade|faixa\s+et[aá]ria|sexo)\s*[-–—,:]\s*)?(?:ver|vide|veja|consultar|consulte|conforme)\s+(?:(?:a|o|as|os)\s+)?(?:abaixo|nota|notas|tabela(?:\s+abaixo|\s+por\s+(?:idade|faixa\s+et[aá]ria))?|faixas?(?:\s+et[aá]rias?|\s+(?:por|de)\s+idade)?(?:\s+abaixo)?|observa[cç](?:[aã]o|[oõ]es)|rodap[eé]|coment[aá]rio)(?:\s*(?:\(\d{1,2}\)|\d{1,2}|\*{1,3}))?\.?$/iu;
 
 // An immunofluorescence pattern by its name and its ICAP code ("padrão nuclear pontilhado fino (AC-4)").
 const IIF_PATTERN = /^padr[aã]o(?:\s+de\s+fluoresc[eê]ncia)?\s*:?\s+\p{L}[\p{L}\s,-]*?(?:\s*\(\s*AC-?\d+[^()]*\))?(?=\s*\(|\s{2,}|$)/iu;
@@ -414,7 +416,8 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
   // A reference cell that points elsewhere ("ver abaixo", "vide nota", "conforme tabela abaixo", "ver faixas abaixo") holds
   // no range: the result is read, and the ranges printed below join it by its name (parse.ts).
   // After its lead too ("Ref.: ver tabela").
-  if (REFERENCE_POINTER.test(ref) || REFERENCE_POINTER.test(stripReferenceLead(ref).rest)) ref = '';
+  const unboxed = /^\s*\[([^[\]]*)\]\s*$/.exec(ref)?.[1]?.trim() ?? ref;
+  if (REFERENCE_POINTER.test(unboxed) || REFERENCE_POINTER.test(stripReferenceLead(unboxed).rest)) ref = '';
   // A reference cell "0" for a count ("Metamielócitos   0   0   0   0" under "%   /mm3   %   /mm3"): none
   // of these cells is expected: up to zero, one number as printed. Only in the reference's place: one cell
   // per value read.

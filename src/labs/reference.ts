@@ -257,6 +257,11 @@ const DAY_PERIOD_RE =
   /(?<![\p{L}])(manh[aã]|tarde|noite|matutin[oa]|matinal|vespertin[oa]|noturn[oa])(?![\p{L}])(?:\s*\(\s*(?:d[aeo]s\s+|entre\s+)?(\d{1,2})\s*h?\s*(?:às|as|a|e|-|–)\s*(\d{1,2})\s*h(?:oras?)?\s*\))?/giu;
 const DAY_PERIOD_FIRST = new RegExp(DAY_PERIOD_RE.source, 'iu');
 
+// The time since a treatment began, not the patient's age ("Alvo após 12 meses de TX: 5,0 a 8,0", a tacrolimus
+// trough's target after a kidney transplant; "3 a 12 meses pós-transplante"): its months are no age band.
+const TIME_SINCE_TREATMENT =
+  /\d{1,3}(?:\s*(?:a|-|–)\s*\d{1,3})?\s*(?:meses|m[eê]s|anos?|semanas|dias)\s+(?:de\s+|p[oó]s[\s-]*)(?:tx|transplante|tratamento|terapia)(?![\p{L}])/giu;
+
 /** The hours a part of the day names, as [first, last] whole hours: its printed hours, else the usual ones. */
 function dayPeriodWindow(label: string): [number, number] | undefined {
   const m = DAY_PERIOD_FIRST.exec(label);
@@ -403,7 +408,10 @@ function ageBandOf(label: string): AgeBand | undefined {
   const f = foldSameLength(label);
   // The hours of a collection's time of day ("Coleta 16 a 20 horas") are no age.
   const m = AGE_BAND_RE.exec(
-    label.replace(new RegExp(COLLECTION_TIME_RE.source, 'giu'), (x) => ' '.repeat(x.length)).replace(DAY_PERIOD_RE, (x) => ' '.repeat(x.length)),
+    label
+      .replace(new RegExp(COLLECTION_TIME_RE.source, 'giu'), (x) => ' '.repeat(x.length))
+      .replace(DAY_PERIOD_RE, (x) => ' '.repeat(x.length))
+      .replace(TIME_SINCE_TREATMENT, (x) => ' '.repeat(x.length)),
   );
   if (m?.groups) {
     const g = m.groups;
@@ -459,14 +467,22 @@ export function isAgeBandCell(cell: string): boolean {
 }
 
 // A sex in brackets after a column's band ("12–18 anos (fem.)"): the band is that sex's.
+// Or by its initial in capitals ("Adulto (F)" beside "1 a 5 anos   6 a 12 anos", a pediatric hemogram's
+// columns): a capital in brackets after a band is no month nor a unit.
 const SEX_AFTER_BAND = /\s*\(\s*(?:fem|masc|feminino|masculino|mulheres|homens)\.?\s*\)$/iu;
+const SEX_INITIAL_AFTER_BAND = /\s*\([FM]\)$/u;
 
 /**
  * An age band's header cell without a reference lead before it ("Ref. 2–5 anos", each column saying it
  * is a reference) nor a sex in brackets after it.
  */
 function bandOfCell(cell: string): string {
-  return stripReferenceLead(cell.trim()).rest.replace(SEX_AFTER_BAND, '').replace(SEX_BEFORE_BAND, '').replace(TIER_AFTER_BAND, '').trim();
+  return stripReferenceLead(cell.trim())
+    .rest.replace(SEX_AFTER_BAND, '')
+    .replace(SEX_INITIAL_AFTER_BAND, '')
+    .replace(SEX_BEFORE_BAND, '')
+    .replace(TIER_AFTER_BAND, '')
+    .trim();
 }
 
 // A sex before the band ("Masc. ≥ 18a   Fem. ≥ 18a   12 a 17 anos", columns by sex for adults and by age
@@ -550,7 +566,9 @@ const UNTREATED_ALL = new RegExp(UNTREATED.source, 'g');
 const MECHANICAL_VALVE = /\b(?:proteses?\s+valvar(?:es)?|valvulas?|proteses?)\b.*\bmecanicas?\b/;
 // A range printed for the groups at risk of a deficiency, listing them ("grupos de risco (idosos, gestantes, …)").
 // Or the patients at risk, listed with the age that makes one ("30 a 60: acima de 60 anos, gestantes e pacientes de risco").
-const RISK_GROUPS = /\b(?:grupos?|pacientes?)\s+de\s+risco\b/;
+// Or listed without the words, pregnant or nursing women among them ("60 anos ou mais, gestantes, lactantes,
+// osteoporose e doenças osteometabólicas: 30 a 60").
+const RISK_GROUPS = /\b(?:grupos?|pacientes?)\s+de\s+risco\b|,\s*(?:gestantes|lactantes)\s*,/;
 // A range printed for pregnancy ("Gestantes 2º trimestre", "em gestantes", "na gravidez").
 const PREGNANCY = /\b(gestantes?|gravidez|gestacao|gestacional|gravidas?)\b/;
 /** The trimester a pregnancy range names ("1º trimestre", "segundo trimestre", "2º trim." abbreviated). */
@@ -601,17 +619,19 @@ function classify(range: Range, label: string, risk = false): LabelledRange {
   // the low-risk tier is the good one.
   const folded = foldSameLength(label);
   const f = (risk || /\brisco\b/.test(folded)) && /(?:^|[^a-z])(?:baixo|minimo)$/.test(folded.trim()) ? `${folded} baixo risco` : folded;
-  const tier = TARGET_TIER.test(f)
-    ? 'target'
-    : IMMUNITY_ABSENT.test(f)
-      ? 'other'
-      : IMMUNE.test(f)
-        ? 'normal'
-        : NORMAL_TIER.test(f)
+  // A range for a time since the treatment began ("Após 12 meses de TX: 5,0 a 8,0") is a drug level's target.
+  const tier =
+    TARGET_TIER.test(f) || new RegExp(TIME_SINCE_TREATMENT.source, 'iu').test(f)
+      ? 'target'
+      : IMMUNITY_ABSENT.test(f)
+        ? 'other'
+        : IMMUNE.test(f)
           ? 'normal'
-          : OTHER_TIER.test(f) || /^(?:risco\s+)?medi[oa](?:\s+risco)?$/.test(f.trim())
-            ? 'other'
-            : undefined;
+          : NORMAL_TIER.test(f)
+            ? 'normal'
+            : OTHER_TIER.test(f) || /^(?:risco\s+)?medi[oa](?:\s+risco)?$/.test(f.trim())
+              ? 'other'
+              : undefined;
   // "Mulheres não gestantes" is the ordinary range, not a pregnancy condition; so is "Sem anticoagulação".
   return {
     range,
@@ -1660,13 +1680,19 @@ const SCALE_RULE = String.raw`[-_=–—─━]`;
  * ┣━━━━━━━━━━┫● 5,33", "< 34 ━━━━━━━━━┫ ●"): the range's bounds at its ends and a mark where the value falls.
  * A picture of the result and its range, never a result of its own (its numbers are the range's bounds).
  */
-export function isScaleBar(t: string): boolean {
+// The words a drawn scale's bound is for, in brackets after it ("├━━━●━━┤ < 190 (desejável)", "> 40 ├━━●━━
+// (desejável)"): what the range is, no part of the drawing.
+const SCALE_LABEL = /(?<=[\d━─┤┫|])\s+\((\p{L}[\p{L} ]*)\)\s*$/u;
+
+export function isScaleBar(printed: string): boolean {
+  const t = printed.replace(SCALE_LABEL, '');
   return /^[\s\d.,|●○◆◇•▲▼<>=_–—─━┣┫├┤-]+$/u.test(t) && new RegExp(`${SCALE_RULE}{4}`, 'u').test(t) && /[|●○◆◇•┣┫├┤]/u.test(t) && numbersIn(t).length <= 2;
 }
 
 // A scale's bounds: the lower one at its left and the upper one at its right, or one bound with its comparator
 // at the left ("> 3,9  ┣━━━●━━━", "< 190 ━━━●━━━┫"), the caps and the mark set aside.
-const SCALE_BOUNDS = new RegExp(String.raw`^\s*(?:([<>≤≥])\s*)?(${NUMBER})?\s*[|┣├]?${SCALE_RULE}{4,}[|┫┤]?\s*(${NUMBER})?\s*$`, 'u');
+// Or at the right, after the scale's end ("├━━━●━━┤ < 190", the scale drawn from nought).
+const SCALE_BOUNDS = new RegExp(String.raw`^\s*(?:([<>≤≥])\s*)?(${NUMBER})?\s*[|┣├]?${SCALE_RULE}{4,}[|┫┤]?\s*(?:([<>≤≥])\s*)?(${NUMBER})?\s*$`, 'u');
 
 /**
  * The range a scale drawn under a result pictures, when the report prints no other ("12,0 ┣━━●━━┫ 15,5", a
@@ -1674,14 +1700,18 @@ const SCALE_BOUNDS = new RegExp(String.raw`^\s*(?:([<>≤≥])\s*)?(${NUMBER})?\
  * it before its numbers: the lab gave a range, unseen here); undefined when its numbers say no range alone
  * ("●|3,9 ---->", a bound and an arrow).
  */
-export function scaleBarRange(t: string): string | undefined {
-  if (!isScaleBar(t)) return undefined;
+export function scaleBarRange(printed: string): string | undefined {
+  if (!isScaleBar(printed)) return undefined;
+  const label = SCALE_LABEL.exec(printed)?.[1];
+  const t = printed.replace(SCALE_LABEL, '');
   const m = SCALE_BOUNDS.exec(t.replace(SCALE_MARKS, ''));
   if (!m) return undefined;
-  const [, comparator, low, high] = m;
-  if (!comparator && low && high) return `${low} a ${high}`;
-  if (comparator && low && !high) return `${comparator} ${low}`;
-  return !comparator && !low && !high ? '' : undefined;
+  const [, comparator, low, highComparator, high] = m;
+  const labelled = (range: string) => (label ? `${range} (${label})` : range);
+  if (!comparator && !highComparator && low && high) return labelled(`${low} a ${high}`);
+  if (comparator && !highComparator && low && !high) return labelled(`${comparator} ${low}`);
+  if (!comparator && highComparator && !low && high) return labelled(`${highComparator} ${high}`);
+  return !comparator && !highComparator && !low && !high ? '' : undefined;
 }
 
 /**

@@ -34,12 +34,16 @@ const SPELLINGS: ReadonlyArray<[string, string]> = [
   ['(?:ug|µg|μg|mcg)\\/l', 'µg/L'],
   ['(?:x\\s?)?10(?:³|\\^3)\\/(?:µl|μl|ul|mm³|mm3)', 'mil/mm³'],
   ['(?:x\\s?)?10(?:⁶|\\^6)\\/(?:µl|μl|ul|mm³|mm3)', 'milhões/mm³'],
+  // The power after the volume it counts per ("4,62 /µL x10⁶", a pediatric hemogram's column): the same count.
+  ['\\/(?:µl|μl|ul|mm³|mm3)\\s?x\\s?10(?:³|\\^3)', 'mil/mm³'],
+  ['\\/(?:µl|μl|ul|mm³|mm3)\\s?x\\s?10(?:⁶|\\^6)', 'milhões/mm³'],
   ['mil\\/(?:mm3|mm³|ul|µl|μl)', 'mil/mm³'],
   // A narrow LIS column cuts the word to "milh", with its dot or without ("3,92   milh/mm3").
   // A photo's OCR prints its l as a 1 ("mi1hoes/mm3"): no unit is spelt that way.
   ['(?:mi[l1]hoes|mi[l1]hões|mi[l1]h\\.?)\\/(?:mm3|mm³|ul|µl|μl)', 'milhões/mm³'],
   // Cells abbreviated ("1.840 céls/mm³", a CSF count) are the same count.
-  ['(?:c[eé]lulas|c[eé]ls\\.?)?\\/(?:mm3|mm³|ul|µl|μl)', '/mm³'],
+  // Not when a power follows ("/µL x10⁶", above): the alternation tries the longer pattern text first, not the longer match.
+  ['(?:c[eé]lulas|c[eé]ls\\.?)?\\/(?:mm3|mm³|ul|µl|μl)(?!\\s?x\\s?10)', '/mm³'],
   // A viral load in copies, spelt with its accent ("< 40 cópias/mL"), which the generic shape does not take.
   ['c[oóÓ]pias\\/ml', 'cópias/mL'],
   ['\\/ml', '/mL'],
