@@ -15,7 +15,7 @@ import { REFERENCE_HEAD, RESULT_HEAD } from './reference-first.ts';
 
 // A dated sample's or a change column's kind is keyed by where it starts ("date@43", "change@81").
 type Kind = 'exam' | 'result' | 'unit' | 'reference' | `date@${number}` | `change@${number}`;
-const ORDER: Kind[] = ['exam', 'result', 'unit', 'reference'];
+const ORDER = ['exam', 'result', 'unit', 'reference'] as const;
 
 // A unit column's header cell.
 const UNIT_HEAD = /^(?:unid\.?|unidades?)$/i;
