@@ -9,17 +9,18 @@
 // any table. A line that continues the row above (no result cell, right under it) is moved with it; any
 // other line (a section's title, a note, the signature) is left as printed.
 import { foldSameLength } from './analytes.ts';
-import { cellStarts } from './columns.ts';
-import { EXAM_CELL } from './layouts.ts';
+import { cellStarts, DATE_CELL } from './columns.ts';
+import { CHANGE_CELL, EXAM_CELL } from './layouts.ts';
 import { REFERENCE_HEAD, RESULT_HEAD } from './reference-first.ts';
 
-type Kind = 'exam' | 'result' | 'unit' | 'reference';
-const ORDER: Kind[] = ['exam', 'result', 'unit', 'reference'];
+// A dated sample's or a change column's kind is keyed by where it starts ("date@43", "change@81").
+type Kind = 'exam' | 'result' | 'unit' | 'reference' | `date@${number}` | `change@${number}`;
+const ORDER = ['exam', 'result', 'unit', 'reference'] as const;
 
 // A unit column's header cell.
 const UNIT_HEAD = /^(?:unid\.?|unidades?)$/i;
 
-function headKind(cell: string): Kind | undefined {
+function headKind(cell: string): 'exam' | 'result' | 'unit' | 'reference' | undefined {
   const f = foldSameLength(cell).trim();
   if (EXAM_CELL.test(f)) return 'exam';
   if (RESULT_HEAD.test(f)) return 'result';
@@ -64,6 +65,28 @@ function byColumn(text: string, cols: Column[]): Map<Kind, string> | undefined {
   return out;
 }
 
+// A cumulative report's sample columns, each headed by its date, with the unit column before them
+// ("EXAME   UNIDADE   14/06/2024   02/12/2024   28/05/2025   VAR. %   REFERÊNCIA"): the unit is moved
+// after the last date, where a history table's readers take it for the current result's ("Exame
+// 13/06/25   10/06/25   Unid.   Valores de referência"); the dates, a change column and the reference
+// keep their order. Each column's kind is keyed by where it starts, the dates being several.
+function datedUnitFirst(text: string): Column[] | undefined {
+  const starts = cellStarts(text, 0);
+  const cols = starts.map((c) => {
+    const kind = headKind(c.cell);
+    if (kind !== undefined && kind !== 'result') return { kind, at: c.at };
+    return DATE_CELL.test(c.cell) ? { kind: `date@${c.at}`, at: c.at } : CHANGE_CELL.test(c.cell) ? { kind: `change@${c.at}`, at: c.at } : undefined;
+  });
+  if (cols.some((c) => c === undefined)) return undefined;
+  const kinds = (cols as Column[]).map((c) => c.kind);
+  const dates = kinds.flatMap((k, i) => (k.startsWith('date@') ? [i] : []));
+  const unit = kinds.indexOf('unit');
+  // The unit right before the dates: a reference column between them ("Exame   Unidade   Referência   SET/26
+  // OUT/26") is a table the history readers take as printed.
+  if (kinds[0] !== 'exam' || dates.length < 2 || unit < 0 || unit + 1 !== dates[0] || kinds.filter((k) => k === 'unit').length > 1) return undefined;
+  return cols as Column[];
+}
+
 /**
  * Per line, the text to read: under a header whose exam column is not first, the header, each row (an exam
  * cell and a result cell) and each line continuing a row right under it, in the usual order of columns.
@@ -71,22 +94,35 @@ function byColumn(text: string, cols: Column[]): Map<Kind, string> | undefined {
 export function rowsInUsualOrder(reads: readonly string[]): string[] {
   const out = [...reads];
   for (let i = 0; i < reads.length; i++) {
-    const cols = shuffledHeader(reads[i]!);
+    const dated = datedUnitFirst(reads[i]!);
+    const cols = shuffledHeader(reads[i]!) ?? dated;
     if (!cols) continue;
+    // A dated table's row has a value under some date (the newest may be a dash, not done today).
+    const hasResult = (cells: Map<Kind, string>) => (dated ? [...cells.keys()].some((k) => k.startsWith('date@')) : cells.has('result'));
     // The table's lines to print again, with their cells by column; it ends at the next header.
     const moved: Array<{ at: number; cells: Map<Kind, string> }> = [
       { at: i, cells: new Map(cols.map((c) => [c.kind, cellStarts(reads[i]!, 0).find((s) => s.at === c.at)!.cell])) },
     ];
     let inRow = false;
     let j = i + 1;
-    for (; j < reads.length && !shuffledHeader(reads[j]!) && !isOtherHeader(reads[j]!); j++) {
+    // A dated table ends at its first blank line: a goals table printed under it ("Alto   <  70   < 100") has
+    // cells under the dates too, and no row of the results.
+    for (
+      ;
+      j < reads.length && !shuffledHeader(reads[j]!) && !datedUnitFirst(reads[j]!) && !isOtherHeader(reads[j]!) && !(dated && reads[j]!.trim() === '');
+      j++
+    ) {
       const cells = reads[j]!.trim() === '' ? undefined : byColumn(reads[j]!, cols);
-      const row = cells !== undefined && cells.has('exam') && cells.has('result');
-      if (cells && (row || (inRow && !cells.has('result')))) moved.push({ at: j, cells });
-      inRow = row || (inRow && cells !== undefined && !cells.has('result'));
+      const row = cells !== undefined && cells.has('exam') && hasResult(cells);
+      if (cells && (row || (inRow && !hasResult(cells)))) moved.push({ at: j, cells });
+      inRow = row || (inRow && cells !== undefined && !hasResult(cells));
     }
-    // Each column as wide as its widest cell, the usual order.
-    const kinds = ORDER.filter((k) => cols.some((c) => c.kind === k));
+    // Each column as wide as its widest cell, the usual order (a dated table's unit after its last date).
+    const printed = cols.map((c) => c.kind);
+    const lastDate = printed.findLastIndex((k) => k.startsWith('date@'));
+    const kinds = dated
+      ? [...printed.slice(0, lastDate + 1).filter((k) => k !== 'unit'), 'unit' as const, ...printed.slice(lastDate + 1)]
+      : ORDER.filter((k) => cols.some((c) => c.kind === k));
     let at = 0;
     const starts = new Map<Kind, number>();
     for (const k of kinds) {

@@ -277,6 +277,8 @@ export interface History {
    * columns after the dates): only cells inside them are cut, the rest of the row is read.
    */
   earlier?: Array<{ from: number; to: number }>;
+  /** The change columns beside the samples' ("VAR. %", "Δ%"): each row's change since the earlier sample, no result. */
+  changes?: Array<{ from: number; to: number }>;
 }
 
 /**
@@ -305,7 +307,8 @@ export function withoutPreviousColumn(line: CleanLine, previousAt: number, histo
     // every cell after it to the left ("Creatinina ......   2,48 mg/dL   2,31"), the columns with them.
     const by = leaderShift(line);
     const earlier = history.earlier.map((e) => ({ from: e.from - by, to: e.to - by }));
-    return withoutEarlierColumns(line, history.currentAt - by, earlier);
+    const changes = (history.changes ?? []).map((e) => ({ from: e.from - by, to: e.to - by }));
+    return withoutEarlierColumns(changes.length > 0 ? { ...line, text: withoutChangeCells(line, changes) } : line, history.currentAt - by, earlier);
   }
   // More earlier samples under the first, each alone on its line in the column ("10/12/2024   7,4 %" /
   // "09/09/2024   8,1 %"): nothing of the current sample's is on such a line. Two dates are the column's
@@ -654,6 +657,25 @@ export function notDoneInCurrent(line: CleanLine, history: History | undefined):
   const currentTo = Math.min(...history.earlier.map((e) => e.from).filter((from) => from > currentAt), Number.POSITIVE_INFINITY);
   const under = cellStarts(line.raw.replace(/\t/g, '   '), 0).filter((c) => c.at >= currentAt - 3 && c.at < currentTo - 3);
   return under.length === 1 && NOT_DONE_DASH.test(under[0]!.cell) && Math.abs(under[0]!.at - currentAt) <= 3;
+}
+
+// A change cell: a signed percentage, its mark after it when the change passes the lab's reference change
+// value ("+5,8", "-3,4 %", "+35,5 §"), or a dash when no earlier sample compares.
+const CHANGE_VALUE = /^(?:[+\-−]\s?\d[\d.,]*|0(?:[.,]0+)?)\s*%?(?:\s*[§*†#]{1,2})?$|^[-–—]{1,3}$/u;
+
+/**
+ * A history row without the cells under its change columns ("Glicose   mg/dL   118   121   128 ↑   +5,8
+ * 70 a 99" under "… 28/05/2025   VAR. %   REFERÊNCIA"): the change since the earlier sample is no value.
+ * Only a change cell there is blanked; anything else is left for the row to read, or to list.
+ */
+function withoutChangeCells(line: CleanLine, changes: Array<{ from: number; to: number }>): string {
+  let text = line.text;
+  for (const c of cellStarts(line.text, line.offset)) {
+    if (!changes.some((e) => c.at >= e.from - 3 && c.at < e.to - 3) || !CHANGE_VALUE.test(c.cell)) continue;
+    const i = c.at - line.offset;
+    text = text.slice(0, i) + ' '.repeat(c.cell.length) + text.slice(i + c.cell.length);
+  }
+  return text;
 }
 
 function withoutEarlierColumns(line: CleanLine, currentAt: number, earlier: Array<{ from: number; to: number }>): string {

@@ -78,13 +78,23 @@ export function referenceRow(line: CleanLine, table: ReferenceTable): { name: st
 const PATIENT_MARKER = /(\S)(\s+(?:<<|<-+|←|◄|<=+)\s*(?:(?:est[ea]\s+|o\s+|a\s+)?paciente)?)(?=\s{2,}|\s*$)/giu;
 const withoutPatientMarker = (text: string) => text.replace(PATIENT_MARKER, (_m, a: string, mark: string) => a + ' '.repeat(mark.length));
 
+// A goal's comparator set apart from its number so the digits line up down the column ("Alto   <  70   < 100"
+// under "Baixo   < 130   < 160"): one cell, joined by one space and the others moved after the number, so
+// every cell keeps its start.
+const COMPARATOR_APART = /(?<=^|\s)([<>≤≥])( {2,})(\d[\d.,]*)(?=\s|$)/gu;
+const categoryCells = (line: CleanLine) =>
+  cellStarts(
+    withoutPatientMarker(line.text).replace(COMPARATOR_APART, (_m, op: string, gap: string, n: string) => `${op} ${n}${' '.repeat(gap.length - 1)}`),
+    line.offset,
+  );
+
 /**
  * A row of a goals table by category ("Muito alto   < 50 mg/dL   < 80 mg/dL"): a category's name, then a
  * range under each analyte's column. Which category the patient is in is the doctor's call, which the
  * report leaves open: the row is a reference read, no result, and it picks no range for the results.
  */
 export function isCategoryRow(line: CleanLine, table: ReferenceTable): boolean {
-  const cs = cellStarts(withoutPatientMarker(line.text), line.offset);
+  const cs = categoryCells(line);
   return (
     table.byCategory === true &&
     cs.length === table.columns.length + 1 &&
@@ -98,7 +108,7 @@ export function isCategoryRow(line: CleanLine, table: ReferenceTable): boolean {
  * mg/dL   < 100 mg/dL" with "Risco CV: ALTO"): each analyte column's name and its range. Empty for another row.
  */
 export function categoryGoals(line: CleanLine, table: ReferenceTable, category: string): Array<{ name: string; range: string }> {
-  const cs = cellStarts(withoutPatientMarker(line.text), line.offset);
+  const cs = categoryCells(line);
   if (foldSameLength(cs[0]!.cell).trim().replace(/\s+/g, ' ') !== category) return [];
   return rowGoals(cs, table).map((g) => ({ name: g.name, range: g.range }));
 }
@@ -108,7 +118,7 @@ export function categoryGoals(line: CleanLine, table: ReferenceTable, category: 
  * report that states no category, where each row's goal may be the patient's (goalsReference).
  */
 export function categoryRowGoals(line: CleanLine, table: ReferenceTable): Array<{ name: string; category: string; range: string }> {
-  const cs = cellStarts(withoutPatientMarker(line.text), line.offset);
+  const cs = categoryCells(line);
   return rowGoals(cs, table).map((g) => ({ ...g, category: cs[0]!.cell.trim() }));
 }
 

@@ -146,7 +146,12 @@ function datedHeader(printed: Array<{ cell: string; at: number }>, context: Head
   // one under it, and every dated column, even one, holds an earlier sample.
   const named = starts.filter((c, i) => i > 0 && CURRENT_CELL.test(c.cell));
   if (dates.length < (named.length === 1 ? 1 : 2) || named.length > 1 || DATE_CELL.test(starts[0]!.cell)) return undefined;
-  if (!starts.every((c) => DATE_CELL.test(c.cell) || HEADER_CELL.test(foldSameLength(c.cell).trim()) || FLAG_CELL.test(c.cell) || named.includes(c)))
+  if (
+    !starts.every(
+      (c) =>
+        DATE_CELL.test(c.cell) || HEADER_CELL.test(foldSameLength(c.cell).trim()) || FLAG_CELL.test(c.cell) || CHANGE_CELL.test(c.cell) || named.includes(c),
+    )
+  )
     return undefined;
   // An undated result column beside dates that are all earlier samples' (headed as previous results
   // on the line above, or all before the collection date): the newest date is no current sample, the
@@ -165,13 +170,15 @@ function historyHeader(
   samples: Array<{ cell: string; at: number }>,
   current: { cell: string; at: number },
 ): TableHeader {
-  const earlier = samples.filter((c) => c !== current).map((c) => ({ from: c.at, to: starts[starts.indexOf(c) + 1]?.at ?? Number.POSITIVE_INFINITY }));
+  const column = (c: { cell: string; at: number }) => ({ from: c.at, to: starts[starts.indexOf(c) + 1]?.at ?? Number.POSITIVE_INFINITY });
+  const earlier = samples.filter((c) => c !== current).map(column);
+  const changes = starts.filter((c) => CHANGE_CELL.test(c.cell)).map(column);
   return {
     unit: null,
     sexes: [],
     valueColumns: [],
     previousAt: Math.min(...earlier.map((e) => e.from)),
-    history: { dates: earlier.length, currentAt: current.at, earlier },
+    history: { dates: earlier.length, currentAt: current.at, earlier, ...(changes.length > 0 ? { changes } : {}) },
     rangeColumns: [],
     starts: starts.map((c) => c.at),
   };
@@ -203,6 +210,11 @@ function stampedHeader(starts: Array<{ cell: string; at: number }>, marked?: { c
   const current = marked && stamps.includes(marked) ? marked : stamps.reduce((best, c) => (stampKey(c.cell) > stampKey(best.cell) ? c : best));
   return historyHeader(starts, stamps, current);
 }
+
+// A cumulative report's change column beside the samples' ("EXAME   UNIDADE   14/06/2024   02/12/2024
+// 28/05/2025   VAR. %   REFERÊNCIA", "Δ%", "Variação"): the current result's change since the sample
+// before it, no sample and no reference; its cells are blanked with the earlier samples'.
+export const CHANGE_CELL = /^(?:var(?:ia[cç][aã]o)?\.?\s*(?:\(?%\)?)?|[Δ∆]\s*%?|delta\s*%?)$/iu;
 
 // The lab's flag column beside the samples' ("FL", "FLAG", "H/L"): each row's mark for the newest sample,
 // neither a sample nor a reference column.

@@ -185,6 +185,7 @@ import {
 import { unfoldPageColumns } from './page-columns.ts';
 import { valueFirstRows } from './value-first-cells.ts';
 import { rowsInUsualOrder } from './column-order.ts';
+import { moveLetteredNotes } from './lettered-notes.ts';
 import { numbersIn } from './numbers.ts';
 import { patientControlColumns, patientRow, type PatientControlColumns } from './patient-control.ts';
 import { readPatient, RISK_CATEGORY_STATED, type PatientInput } from './patient.ts';
@@ -467,7 +468,8 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   // A block's reference column whose cells name the result each is for is read on each result's line, and
   // accounted there (named-references.ts): the lines the cells left keep what is left of them.
   // So is a range printed under a block's title before its rows, named by the row it is for (titled-references.ts).
-  const named = moveTitledReferences(moveNamedReferences(findings));
+  // So is a reference column of letters alone, each the mark of a note at the page's foot (lettered-notes.ts).
+  const named = moveLetteredNotes(moveTitledReferences(moveNamedReferences(findings)));
   // Result blocks run together on one line are cut apart (run-on-blocks.ts).
   const joined = splitRunOnLabelledResults(
     splitRunOnBlocks(

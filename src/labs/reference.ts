@@ -317,6 +317,7 @@ const RANGES_MEMO = new Map<string, FoundRange[]>();
 // How long the patient fasted for the range, in brackets ("70 a 99 (jejum de 8 h)", "(após jejum de 8 a 12
 // horas)"): the range's condition, the hours no range of the value; read as the bare "(jejum)" it stands for.
 const FASTING_HOURS_NOTE = /\(\s*(?:ap[oó]s\s+|em\s+)?jejum\s+(?:m[ií]nimo\s+)?(?:de\s+)?\d{1,2}(?:\s*(?:a|-|–)\s*\d{1,2})?\s*h(?:oras?|s)?\s*\)/giu;
+const FASTING_HOURS = /jejum\s+(?:m[ií]nimo\s+)?(?:de\s+)?\d{1,2}(?:\s*(?:a|-|–)\s*\d{1,2})?\s*h(?:oras?|s)?(?!\p{L})/giu;
 const DOSE_TIMING_NOTE = /\s+\(\s*(?:coletar|colher|coleta|amostra)(?![\p{L}])[^()]*\b(?:dose|tomada)s?(?![\p{L}])[^()]*\)\s*$/iu;
 // The grade the range stands for, in brackets after it ("inferior a 0,35 kUA/L (classe 0)"), with what
 // that grade means at times ("(classe 0 = não detectável)").
@@ -406,12 +407,14 @@ interface AgeBand {
 
 function ageBandOf(label: string): AgeBand | undefined {
   const f = foldSameLength(label);
-  // The hours of a collection's time of day ("Coleta 16 a 20 horas") are no age.
+  // The hours of a collection's time of day ("Coleta 16 a 20 horas") are no age, nor the hours fasted
+  // ("70 a 99 mg/dL (jejum de 8 a 12 horas)", the range's condition).
   const m = AGE_BAND_RE.exec(
     label
       .replace(new RegExp(COLLECTION_TIME_RE.source, 'giu'), (x) => ' '.repeat(x.length))
       .replace(DAY_PERIOD_RE, (x) => ' '.repeat(x.length))
-      .replace(TIME_SINCE_TREATMENT, (x) => ' '.repeat(x.length)),
+      .replace(TIME_SINCE_TREATMENT, (x) => ' '.repeat(x.length))
+      .replace(FASTING_HOURS, (x) => ' '.repeat(x.length)),
   );
   if (m?.groups) {
     const g = m.groups;
@@ -1740,6 +1743,9 @@ export function noRangeText(text: string): boolean {
     // Or say first why it cannot be read ("[dobra do papel, ilegível]", "[mancha – ilegível]").
     .replace(/^\p{L}[\p{L} ]{0,40}?\s*[,;–—-]\s*(?=ileg[ií]vel|cortad[oa]|n[aã]o\s+(?:est[aá]\s+)?(?:leg[ií]vel|vis[ií]vel))/iu, '');
   if (isCutRange(t) || RELATIVE_GOAL.test(t) || REFERENCE_NOT_COPIED.test(t) || REFERENCE_NOT_PRINTED.test(t)) return true;
+  // A note by letter the reference column points to that the report does not print (lettered-notes.ts:
+  // "(t)" with the notes going from "(s)" to "(u)"): the lab gave a range, unseen here.
+  if (/^nota\s*\(\p{L}\)\s+n[aã]o\s+impressa$/iu.test(t)) return true;
   // A scale drawn with no bound at either end ("┣━━━━━━━━", a screenshot cut under the value): a range unseen.
   if (scaleBarRange(t) === '') return true;
   // A goal by category whose cell wrapped before "de risco …" ("Meta conforme categoria" / "de risco
