@@ -778,14 +778,19 @@ export function resultTokens(text: string, raw?: string): Token[] {
   // words are a result whatever they are, when they read as the reference does or go on from it (a
   // haemoglobin profile's "FAS" beside "FA", "Atividade presente" beside itself), or when the last cell
   // is a reference in words ("Bacterioscopia   Cocos Gram-positivos raros   Ausência de microrganismos").
-  const wordReference = cs.length === 3 && qualitativeReference(cs[2]!) !== undefined;
+  // The lab's reading in a column of its own after them ("Perfil de hemoglobinas   FA   FA   Normal", a neonatal
+  // screening's "Interpretação" column): the middle words are the row's result, the reading none of its own.
+  const verdictAt = cs.length === 4 && VERDICT_WORD.test(cs[3]!) ? t.lastIndexOf(cs[3]!) : -1;
+  const row = verdictAt >= 0 ? cs.slice(0, 3) : cs;
+  const others = verdictAt >= 0 ? out.filter((o) => o.at !== verdictAt) : out;
+  const wordReference = row.length === 3 && qualitativeReference(row[2]!) !== undefined;
   // Or the reference names the result among the words it allows ("Consistência   Pastosa   Pastosa ou formada").
-  const namedInReference = cs.length === 3 && ` ${fold(cs[2]!)} `.includes(` ${fold(cs[1]!)} `);
+  const namedInReference = row.length === 3 && ` ${fold(row[2]!)} `.includes(` ${fold(row[1]!)} `);
   if (
-    cs.length === 3 &&
-    (fold(cs[1]!).startsWith(fold(cs[2]!)) || wordReference || namedInReference) &&
+    row.length === 3 &&
+    (fold(row[1]!).startsWith(fold(row[2]!)) || wordReference || namedInReference) &&
     !/[:\d]/.test(t) &&
-    cs
+    row
       .slice(1)
       .every(
         (c) =>
@@ -794,11 +799,13 @@ export function resultTokens(text: string, raw?: string): Token[] {
           !HEADER_WORD.test(foldSameLength(c)) &&
           !(unitAtStart(c)?.consumed === c.length),
       ) &&
-    !cs.some((c) => WEB_ADDRESS.test(c) || isAdminLine(c)) &&
+    !row.some((c) => WEB_ADDRESS.test(c) || isAdminLine(c)) &&
     method === undefined &&
-    !out.some((o) => o.kind === 'word')
-  )
-    out.push({ kind: 'word', text: cs[1]!, values: [], at: t.indexOf(cs[1]!, t.indexOf(cs[0]!) + cs[0]!.length) });
+    !others.some((o) => o.kind === 'word')
+  ) {
+    if (others !== out) out.splice(0, out.length, ...others);
+    out.push({ kind: 'word', text: row[1]!, values: [], at: t.indexOf(row[1]!, t.indexOf(row[0]!) + row[0]!.length) });
+  }
   // "Cor: Palha", "Microrganismo isolado: Klebsiella pneumoniae": words after a label whose results
   // are words, with a bracketed qualifier too ("Grupo sanguíneo (ABO): O") and whose sample it is after it
   // ("Grupo sanguíneo (ABO) do RN ...... A", its dot leader read as a colon): the word, one letter though it is.

@@ -406,6 +406,17 @@ export const KNOWN_NAMES: readonly KnownName[] = [
       'anticorpos antitireoperoxidase',
     ],
   },
+  // Creatinine measured in urine, which an occupational index per gram of creatinine prints beside it ("Creat.
+  // urinária 1,42 g/L", a PCMSO attachment): known so its short name is the same analyte as the full one; it is
+  // never serum creatinine (see the ratio above).
+  { key: 'creatinina_urinaria', name: 'Creatinina urinária', synonyms: ['creatinina urinaria', 'creat. urinaria', 'creatinina na urina'] },
+  // Benzene's biological exposure index (NR-7, PPEOB), printed under its abbreviation with the name shortened in
+  // brackets ("S-PMA (ác. S-fenilmercaptúrico) 12 µg/g creat."): known so either is the same analyte.
+  {
+    key: 'acido_s_fenilmercapturico',
+    name: 'Ácido S-fenilmercaptúrico',
+    synonyms: ['acido s-fenilmercapturico', 'ac. s-fenilmercapturico', 'acido fenilmercapturico', 's-pma', 'spma'],
+  },
   // The prothrombin time's normalised ratio, a number with no unit: known so "INR 1,12" among other results
   // (a discharge summary's list) is a result, not a word before a number.
   { key: 'inr', name: 'INR', synonyms: ['inr'] },

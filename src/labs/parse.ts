@@ -369,6 +369,32 @@ function findingOverNegativeReference(t: string, next: string | undefined): bool
 
 // The label of a block's result line, with its colon.
 const LABELLED_RESULT = /^resultados?\s*:/i;
+// The sample an exam's line names after its dash ("Exame: Zika, Biologia Molecular (RT-PCR) - Amostra: Urina", a
+// LACEN GAL print).
+const EXAM_SAMPLE = /\s[-–]\s*amostra\s*:\s*(\p{L}[\p{L} ]*?)\s*(?:[-–,;(]|$)/iu;
+
+/**
+ * An exam run on two samples prints one block for each under the same name ("Exame: Zika, Biologia Molecular
+ * (RT-PCR) - Amostra: Soro" and "… - Amostra: Urina"): two results, each named with its sample ("… (soro)",
+ * "… (urina)"); a name printed with one sample only keeps its name.
+ */
+function sampledExamName(name: string, raw: string, lines: readonly CleanLine[]): string {
+  // The exam's name and sample as printed, before the line's reading cut the sample off.
+  const printed = (text: string) => {
+    const exam = /^\s*(?:exame|analito|par[aâ]metro|teste)\s*:\s*(.*)$/iu.exec(text);
+    const sample = exam ? EXAM_SAMPLE.exec(exam[1]!) : null;
+    return sample ? { name: cleanName(exam![1]!.slice(0, sample.index)), sample: sample[1]!.toLowerCase() } : undefined;
+  };
+  const own = printed(raw);
+  if (!own) return name;
+  const samples = new Set(lines.map((l) => printed(l.raw)).flatMap((o) => (o?.name === own.name ? [o.sample] : [])));
+  return samples.size >= 2 ? `${name} (${own.sample})` : name;
+}
+
+// A result labelled with its antibody class ("Resultado IgM: Não reagente"), and the classes a block's title lists
+// ("Rubéola, IgM / IgG", "Toxoplasmose - IgG e IgM"): the line's class takes the list's place in the name.
+const CLASS_RESULT_LEAD = /^resultados?\s+(ig[agme])\s*:\s*/iu;
+const CLASS_LIST = /[\s,;-]*\(?\bIg[AGME]\s*(?:(?:\/|,|\be\b)\s*Ig[AGME]\s*)+\)?(?=\s*$|\s*[-–]\s)/iu;
 
 // The width of a phone's copy of a PDF, whose lines wrap a reference anywhere (30 characters or so).
 const NARROW_WRAP = 40;
@@ -550,6 +576,9 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   // The bands were printed between bars: joined cells keep no positions, so a row between bars takes them in order.
   let barBands = false;
   let title: { name: string; def: AnalyteDef | KnownName | undefined } | undefined;
+  // The title of a block whose antibody classes are read one a line ("Resultado IgM: …" / "Resultado IgG: …"), and the
+  // line of the last class read: the next class's line is under it still.
+  let classTitle: { title: NonNullable<typeof title>; at: number } | undefined;
   // A block title whose own result comes after rows of what it is computed from, read under it ("RELAÇÃO
   // ALBUMINA/CREATININA" / "Albumina urinária: 1.012 mg/L ; Creatinina urinária: 148 mg/dL" / "Resultado:
   // 684 mg/g"): the title, and the last line of those rows. The "Resultado:" line right under them is the title's.
@@ -1414,7 +1443,7 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     // under the exam's title (lines.ts isBlockDetail), never the exam.
     if (exam && !/resultado\s*:/i.test(t) && !isBlockDetail(t)) {
       close();
-      const name = cleanName(exam[1]!);
+      const name = sampledExamName(cleanName(exam[1]!), line.raw, lines);
       title = { name, def: lookupName(name) };
       recent = [];
       preRef = [];
@@ -1938,6 +1967,19 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
       continue;
     }
 
+    // Each antibody class's result on a line of its own under the one title that names both ("Exame: Rubéola,
+    // IgM / IgG - Amostra: Soro" / "Resultado IgM: Não reagente      Valor de referência: Não reagente" /
+    // "Resultado IgG: Reagente …", a LACEN GAL print): the title's analyte in that class, read as a labelled
+    // result under its own title; the title still heads the next class's line.
+    const classLead = CLASS_RESULT_LEAD.exec(t);
+    const classOf = classLead ? (title ?? (classTitle?.at === lastTextAt ? classTitle.title : undefined)) : undefined;
+    if (classLead && classOf) {
+      const name = `${classOf.name.replace(CLASS_LIST, '').trim()} ${classLead[1]!.replace(/^ig/i, 'Ig')}`;
+      classTitle = { title: classOf, at: line.index };
+      title = { name, def: lookupName(name) };
+      t = `Resultado: ${t.slice(classLead[0].length)}`;
+    } else classTitle = undefined;
+
     // "Resultado: 95 mg/dL" under a block title; "RESULTADO      5,4 %".
     const res = RESULT_LEAD.exec(t);
     if (res && !title && inputsOf?.at === lastTextAt && /:\s*$/.test(res[0])) title = inputsOf.title;
@@ -2057,23 +2099,34 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     // Results side by side in columns or between bars ("Hb 9,8 g/dL | Ht 30 % | …"): one per cell,
     // when every cell reads as a result on its own.
     // A reference cell belongs to the result cell before it ("Relação: 0,99   (Ref.: 0,8 a 1,2)").
-    const cs = bracketedResultCells(mergeReferenceCells(cells(t)));
     // A piece that is only a result word ("Não reagente" in the reference cell) has no name: its first
     // word is never one ("Não" = "reagente"), so it starts no result of its own.
     // Nor does a titre ("REAGENTE - TÍTULO 1/16"): it quantifies the reactive word before it.
     const startsResult = (p: string) =>
       (qualitativeAtStart(p.trim())?.consumed ?? -1) < p.trim().length && !TITRE_LINE.test(p.trim()) && readPiece(p, ctx) !== undefined;
-    // A section's label in a cell of its own before them ("HEMATO:   Hb 8,4 g/dL (12,0-16,0) | Ht 25,6 %
-    // …", an ICU bulletin's row per system) names no result: the cells after it are read as above.
-    const results = cs.length >= 3 && GROUP_LABEL_CELL.test(cs[0]!) ? cs.slice(1) : cs;
-    // A hand-typed row of such cells may give some only an abbreviation and a bare value ("Na 132 mEq/L | K 5,3
-    // mEq/L | Ca 9,1 | Albumina 3,4", a record's transcription): beside two cells the catalogue names, those
-    // are results as a typed list's pieces are. Vital signs between bars ("FC 68 | Peso 71,4 kg") vouch for none.
-    const catalogued = results.filter((c) => startsResult(c) && readPiece(c, ctx)?.entries.every((e) => e.def) === true).length;
-    const listedCells = new Set(
-      catalogued >= 2 ? results.filter((c) => !startsResult(c) && isListPiece(c) && readPiece(c, { ...ctx, list: true }) !== undefined) : [],
-    );
-    const sideBySide = results.length >= 2 && !isReferenceText(results[0]!) && results.every((c) => listedCells.has(c) || startsResult(c));
+    const sideBySideOf = (cs: string[]) => {
+      // A section's label in a cell of its own before them ("HEMATO:   Hb 8,4 g/dL (12,0-16,0) | Ht 25,6 %
+      // …", an ICU bulletin's row per system) names no result: the cells after it are read as above.
+      const results = cs.length >= 3 && GROUP_LABEL_CELL.test(cs[0]!) ? cs.slice(1) : cs;
+      // A hand-typed row of such cells may give some only an abbreviation and a bare value ("Na 132 mEq/L | K 5,3
+      // mEq/L | Ca 9,1 | Albumina 3,4", a record's transcription): beside two cells the catalogue names, those
+      // are results as a typed list's pieces are. Vital signs between bars ("FC 68 | Peso 71,4 kg") vouch for none.
+      const catalogued = results.filter((c) => startsResult(c) && readPiece(c, ctx)?.entries.every((e) => e.def) === true).length;
+      const listedCells = new Set(
+        catalogued >= 2 ? results.filter((c) => !startsResult(c) && isListPiece(c) && readPiece(c, { ...ctx, list: true }) !== undefined) : [],
+      );
+      const sideBySide = results.length >= 2 && !isReferenceText(results[0]!) && results.every((c) => listedCells.has(c) || startsResult(c));
+      return { results, listedCells, sideBySide };
+    };
+    let { results, listedCells, sideBySide } = sideBySideOf(bracketedResultCells(mergeReferenceCells(cells(t))));
+    // A compact grid between bars, each cell's name padded to line up its value ("VCM  90,7 fL [80,0-98,0]   | HCM
+    // 30,7 pg [27,0-33,0]   | CHCM 33,9 g/dL …", an occupational clinic's attachment): the bars part the cells,
+    // the spaces inside one do not, so the cells are read between the bars when the gaps cut one apart.
+    const barCells = !sideBySide && line.bars && t === line.text ? line.bars.map((c) => c.replace(/\s{2,}/g, ' ').trim()).filter(Boolean) : [];
+    if (barCells.length >= 2 && barCells.some((c, i) => c !== line.bars!.filter((b) => b.trim() !== '')[i]!.trim())) {
+      const byBars = sideBySideOf(bracketedResultCells(mergeReferenceCells(barCells)));
+      if (byBars.sideBySide) ({ results, listedCells, sideBySide } = byBars);
+    }
     // Two analytes sharing the row, each part joined by a slash ("Sódio / Potássio : 140 / 4,8 mEq/L : VR …"): one piece each.
     const pieces = pairedRow(t) ?? (sideBySide ? results : (splitAtNameCells(t, startsResult) ?? splitResults(t, startsResult)));
     const groups = pieces.map((p) => readPiece(p, sideBySide && listedCells.has(p) ? { ...ctx, list: true } : ctx));

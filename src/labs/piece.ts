@@ -2,7 +2,7 @@
 // and what follows as the reference. Layouts: "Name: value unit (VR: …)", columns (the first cell is
 // the name), "Name value unit reference"; a piece that does not read in full is undefined, so the
 // caller can report its line instead of guessing.
-import { isWhiteCellName, lookupName, matchAnalyteName, type AnalyteDef, type KnownName } from './analytes.ts';
+import { foldSameLength, isWhiteCellName, lookupName, matchAnalyteName, type AnalyteDef, type KnownName } from './analytes.ts';
 import { cellStarts, leaderShift, unitsByColumn } from './columns.ts';
 import type { TableHeader } from './layouts.ts';
 import { cells, isBlockDetail, type CleanLine } from './lines.ts';
@@ -591,8 +591,19 @@ export function readPiece(text: string, ctx: Ctx, depth = 0): Group | undefined 
     // The lab's mark in a cell of its own after the words ("Uratos amorfos (+)   *   Ausentes") is no part of
     // the reference after it.
     const marked = cs.length >= 4 && isMarkerCell(cs[2]!) ? 1 : 0;
-    const ref = stripReferenceLead(cs.slice(2 + marked).join('   ')).rest;
-    const wordReference = cs.length === 3 + marked && qualitativeReference(ref) !== undefined;
+    // The lab's reading in a column of its own after the reference ("Perfil de hemoglobinas   FA   FA   Normal", a
+    // neonatal screening's "Interpretação" column) is no part of the reference.
+    const verdict = cs.length === 4 + marked && ctx.table?.referenceAt !== undefined && VERDICT_WORD.test(cs[cs.length - 1]!) ? 1 : 0;
+    const ref = stripReferenceLead(cs.slice(2 + marked, cs.length - verdict).join('   ')).rest;
+    // Words under the reference column that are the result's own ("Biotinidase   Atividade presente   Atividade
+    // presente", "Perfil de hemoglobinas   FA   FA") say the result is in words, whatever the words.
+    const sameWords =
+      ctx.table?.referenceAt !== undefined &&
+      ctx.table.resultAt !== undefined &&
+      !/\d/.test(ref) &&
+      /\p{L}{2}/u.test(ref) &&
+      foldSameLength(cs[1]!).trim() === foldSameLength(ref).trim();
+    const wordReference = cs.length === 3 + marked + verdict && (qualitativeReference(ref) !== undefined || sameWords);
     // The cell may lead the words with its label, as a typed report's rows do ("GRUPO SANGUINEO (ABO)
     // RESULTADO: O"): the label is no part of the result.
     const words = isWordColumnName(cleanName(cs[0]!)) || wordReference ? wordResultText(cs[1]!.replace(/^resultados?\s*:\s*/iu, '')) : undefined;
@@ -602,7 +613,11 @@ export function readPiece(text: string, ctx: Ctx, depth = 0): Group | undefined 
       // "Consistência   Pastosa   Pastosa ou formada", a stool exam's): the reference the words are read
       // against, whatever they are, as a word list would be. A dash there ("—") is no reference.
       const underReference =
-        cs.length === 3 + marked && /\p{L}{2}/u.test(ref) && !/\d/.test(ref) && ctx.table?.referenceAt !== undefined && ctx.table.resultAt !== undefined;
+        cs.length === 3 + marked + verdict &&
+        /\p{L}{2}/u.test(ref) &&
+        !/\d/.test(ref) &&
+        ctx.table?.referenceAt !== undefined &&
+        ctx.table.resultAt !== undefined;
       return {
         entries: [
           { def: lookupName(name), name, read: { value: null, text: words, comparator: null, unit: null, marker: null, rest: '' }, line: ctx.line.index },
