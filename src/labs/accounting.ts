@@ -276,7 +276,8 @@ const ADMIN_SPANS: RegExp[] = [
   // A chemotherapy cycle and its day in a treatment's header ("Protocolo: FOLFOX - ciclo 5 D1", "C3D8", "ciclo
   // 2 dia 15"): which dose the sample precedes, no result. A menstrual cycle's day is printed after a colon
   // or before the word ("Dia do ciclo: 5", "5º dia do ciclo") and is not matched.
-  /(?<![\p{L}\d])(?:ciclo\s+\d{1,2}(?:\s*[,/-]?\s*(?:d|dia)\s*\d{1,2})?|c\d{1,2}\s*d\d{1,2})(?![\p{L}\d])/giu,
+  // Which cycle of how many ("ciclo 3 de 4 - D1 previsto …", h1439) too.
+  /(?<![\p{L}\d])(?:ciclo\s+\d{1,2}(?:\s+de\s+\d{1,2})?(?:\s*[,/-]?\s*(?:d|dia)\s*\d{1,2})?|c\d{1,2}\s*d\d{1,2})(?![\p{L}\d])/giu,
   // A newborn's birth weight in the patient's line ("RN a termo (39 semanas), PN 3.240 g", "Peso ao nascer: 2.950 g"):
   // who the patient is, what its ranges by birth weight are read from (patient.ts), no result.
   /(?<![\p{L}])(?:pn|peso\s+(?:ao\s+|de\s+)?nasc(?:er|imento))\s*:?\s*\d[\d.,]*\s*(?:g|kg|gramas)(?![\p{L}])/giu,
@@ -308,6 +309,21 @@ const ADMIN_SPANS: RegExp[] = [
   // A quality control's level beside the run it approved ("CQ nível 2: 08/11/2024 22:15 - aprovado", a blood-gas
   // analyser's ticket, h1405): which control, no value of the patient.
   /(?<![\p{L}])(?:cq|controle\s+(?:de\s+)?qualidade)\s+(?:n[ií]vel\s*)?\d(?![\d.,])/giu,
+  // A note's own number at the start of its line ("Nota 2 - A 25-hidroxivitamina D de … não foi solicitada", h1425):
+  // which note, no value.
+  /(?<=^[\s*>#-]*)nota\s+\d{1,2}(?=\s*[-–—:.)])/giu,
+  // The last dose of a drug whose level is measured, in brackets after its time ("Última dose de tacrolimo:
+  // 29/05/2025 20:00 (4 mg)", a transplant clinic's form, h1435): given, not measured.
+  /(?<![\p{L}])(?:[uú]ltima\s+)?dose\b[^;|()]{0,60}\(\s*\d[\d.,]*\s*(?:mg|mcg|µg|g|ui|ml)\s*\)/giu,
+  // Weeks of pregnancy in brackets after the trimester on the patient's line ("Gestante: Sim - 2º trimestre (19 sem)",
+  // h1438): who the patient is (patient.ts reads the weeks), no result.
+  /(?<![\p{L}])gestante\s*:[^;|]{0,40}?\(\s*\d{1,2}\s*(?:sem(?:anas)?|s)\s*\)/giu,
+  // A hospital record ("RH: 1.203.557", registro hospitalar, beside the patient's name, h1439): an identifier. Only
+  // before digits: the Rh factor is a word result ("Fator Rh: Positivo").
+  /(?<![\p{L}])RH\s*:\s*\d{1,3}(?:\.\d{3})+(?![\d,])/gu,
+  // A clock time said in words, as a screen reader speaks a stamp ("Coletado em 27 de maio de 2025 às 7 horas e 30
+  // minutos", h1444): when, no value.
+  /(?<=(?<![\p{L}])[àa]s\s+)\d{1,2}\s+horas?(?:\s+e\s+\d{1,2}\s+minutos?)?(?![\p{L}])/giu,
   // How many pages or blocks the report prints, in its footer ("Documento gerado em … - página única - 22 blocos", h1394):
   // the document's size, no result.
   /(?<![\p{L}\d.,])\d{1,3}\s+(?:blocos|p[aá]ginas|folhas)(?![\p{L}])/giu,

@@ -107,9 +107,11 @@ test('lines a report lists as unread (words the parser does not know after a lab
 
 // Administrative lines, judged here independently of the parser's own list. A collection window that
 // conditions a range ("Coleta entre 7 e 10 horas …… 6,2 a 19,4 µg/dL", set 35's cortisol) is a reference.
-// A note on patients ("Pacientes com PSA total entre 4 e 10 ng/mL …") is no patient's field. "Médico(a):" is the doctor's field; "Medicamentos informados: Levotiroxina 125 mcg/dia" (set 54) is none.
+// A note on patients ("Pacientes com PSA total entre 4 e 10 ng/mL …") is no patient's field. Nor is a sentence opening with
+// the article "Os" or the preposition "no" ("Os leucócitos deram 2.900 …", "(no laudo tem duas faixas: …", sets 147)
+// an order of service's or a number's label (`OS:`, `Nº`). "Médico(a):" is the doctor's field; "Medicamentos informados: Levotiroxina 125 mcg/dia" (set 54) is none.
 const ADMIN =
-  /^\W*(paciente(?!s\s+com\b)|cliente|nome|sexo|idade|data|dn\b|nasc|m[eé]dic[oa]s?(?![a-zà-ú])|solicitante|dr\.?\b|dra\.?\b|crm|cnes|cns\b|cart[aã]o|protocolo|pedido|n[ºo°](?![a-zà-ú])|requisi|prontu|registro|ficha|os\b|coleta(?!\s+(?:entre|at[eé]|ap[oó]s)\s+\d)|liberad|assinad|assinatura|respons|p[aá]g|rua|unidade|conv[eê]nio|laborat[oó]rio|hospital|secretaria|prefeitura|exames de)/i;
+  /^\W*(paciente(?!s\s+com\b)|cliente|nome|sexo|idade|data|dn\b|nasc|m[eé]dic[oa]s?(?![a-zà-ú])|solicitante|dr\.?\b|dra\.?\b|crm|cnes|cns\b|cart[aã]o|protocolo|pedido|n[ºo°](?![a-zà-ú])(?!\s+[a-zà-ú])|requisi|prontu|registro|ficha|os\b(?!\s+[a-zà-ú])|coleta(?!\s+(?:entre|at[eé]|ap[oó]s)\s+\d)|liberad|assinad|assinatura|respons|p[aá]g|rua|unidade|conv[eê]nio|laborat[oó]rio|hospital|secretaria|prefeitura|exames de)/i;
 const ADMIN_ANYWHERE = /\b(CRM|CNES|CRF|CRBM|CNPJ|Protocolo|Prontuário|Requisição)\b|\d{1,2}\/\d{1,2}\/\d{2,4}/;
 
 test('patient data, CRM/CNES/protocol numbers and dates never become analytes nor unparsed lines', () => {
@@ -142,6 +144,9 @@ test('patient data, CRM/CNES/protocol numbers and dates never become analytes no
           // … and date columns aligned by spaces between the name and the value (a health record's "Solicitado em
           // Realizado em   Resultado em   Resultado": "GLICOSE   02/05/2025   14/05/2025   16/05/2025   168 mg/dL").
           .replace(/(?<=\S)(?:\s{3,}\d{1,2}\/\d{1,2}\/\d{2,4})+(?=\s{3,}\d[\d.,]*\s*[a-zµ%/])/giu, ' ')
+          // … and a record's earlier results nested in it, each with its date (an app's card pasted as an object
+          // literal: `historico: [ {data: "12/11/2024", valor: "58"} ]`).
+          .replace(/\[\s*\{[^\[\]]*\d{1,2}\/\d{1,2}\/\d{2,4}[^\[\]]*\]/g, ' ')
           .replace(/\s(?:resultados?\s+)?anterior.*$/i, '')
           .replace(/\([^)]*\d{1,2}\/\d{1,2}\/\d{2,4}[^)]*\)/g, ' ')
           .replace(/\d[\d.,]*(?:\s*[^\s\d(]\S*)?\s+em\s+\d{1,2}\/\d{1,2}\/\d{2,4}/g, ' ')
@@ -152,7 +157,11 @@ test('patient data, CRM/CNES/protocol numbers and dates never become analytes no
           .replace(/\s{2,}\d{1,2}\/\d{1,2}\/\d{2,4}\s*:\s*[<>]?\s*\d[\d.,]*(?:\s*[^\s\d]\S*)?\s*$/, ' ');
         // A note that quotes a threshold with its unit ("(>= 1,5 x10³/µL). Resultados comunicados … em
         // 22/08/2025") holds a value beside its date: the parser lists a note's numbers for a person to read.
-        const quotesThreshold = /[<>≤≥]=?\s*\d[\d.,]*\s*(?:x\s*10\S*|[a-zµ%]+)\/\S/iu.test(current);
+        // So does one wrapped onto the next line after its comparator in words ("… abaixo de" / "1.000/mm³ suspender o
+        // metimazol). Médica … comunicada … em 27/05/2025", h1436): the threshold opens the line, the sentence goes on.
+        const quotesThreshold =
+          /[<>≤≥]=?\s*\d[\d.,]*\s*(?:x\s*10\S*|[a-zµ%]+)\/\S/iu.test(current) ||
+          /^\s*\d[\d.,]*\s*(?:x\s*10\S*|[a-zµ%]+)?\/\S+\s+[a-zà-ú]+\s+[a-zà-ú]/u.test(current);
         return ADMIN.test(current.replace(/\*\*/g, '')) || (ADMIN_ANYWHERE.test(current) && !quotesThreshold);
       };
       adminLines += lines.filter(isAdmin).length;

@@ -1,0 +1,33 @@
+// Probes for the administrative lines sets 145-147 listed as unread (the corpus test's independent check), rewritten
+// with other names, numbers and labs: each line was listed on main before its fix.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parseLabReport } from '../../src/labs/parse.ts';
+
+const ADMIN_LINES = [
+  'Nota 4 - A ferritina de 11/01/2025 não foi repetida.',
+  'Última dose de ciclosporina: 02/06/2025 21:00 (150 mg)      Coleta: 03/06/2025 08:40',
+  'Gestante: Sim - 3º trimestre (31 sem)   Idade: 29 anos',
+  'Nome: JOANA PAIXÃO DIAS            RH: 2.118.406',
+  'Protocolo: FOLFOX (oxaliplatina + 5-FU), ciclo 5 de 12 - D1 previsto 09/06/2025',
+  'Pedido número 55120871. Coletado em 3 de junho de 2025 às 9 horas e 15 minutos.',
+];
+
+test('a note’s number, a drug’s last dose, pregnancy weeks, a hospital record, a cycle of a protocol and a clock time said in words are no results', () => {
+  for (const line of ADMIN_LINES) {
+    const text = ['Creatinina ........ 0,92 mg/dL    (0,50 a 1,10)', line, 'Ureia ............. 31 mg/dL      (15 a 45)'].join('\n');
+    const r = parseLabReport(text, { sex: 'F', today: '2025-06-10' });
+    assert.deepEqual(
+      r.analytes.map((a) => a.value),
+      [0.92, 31],
+      line,
+    );
+    assert.deepEqual(r.unparsed_lines, [], line);
+  }
+});
+
+test('a result beside such a stamp still counts: the line is read or listed', () => {
+  const line = 'Última dose de ciclosporina: 02/06/2025 21:00 (150 mg)      Potássio 5,9 mmol/L';
+  const r = parseLabReport(['Creatinina ........ 0,92 mg/dL    (0,50 a 1,10)', line].join('\n'), { sex: 'F', today: '2025-06-10' });
+  assert.ok(r.analytes.some((a) => a.value === 5.9) || r.unparsed_lines.includes(line), JSON.stringify(r));
+});
