@@ -18,6 +18,10 @@
 // column's head, with the unit, the reference (its stacked lines joined by " | ") and the lab's arrow printed
 // under it in the same column. The header and the other rows taken are left empty; a row whose label is none
 // of a field's ends the table, and is read as printed.
+//
+// A line left empty holds nothing but what the table takes: what a line runs on with after a ";" ("UI/mL ;
+// HBsAg: Reagente"), a cell past the last column, a header cell nothing is printed under ("(repetido: 49,1)")
+// and a flag-row cell that is no mark stay on their line, read as printed.
 import { foldSameLength } from './analytes.ts';
 import { cellStarts } from './columns.ts';
 
@@ -50,6 +54,12 @@ const fold = (cell: string) => foldSameLength(cell).toLowerCase().trim();
 /** A line's cells set apart by two spaces or more, with where each starts. */
 const cellsOf = (line: string) => cellStarts(line.replace(/\t/g, '   '), 0);
 
+/** A line cut at its first ";": the table's part, and what it runs on with after it (empty when nothing). */
+function runOn(line: string): [own: string, rest: string] {
+  const at = line.indexOf(';');
+  return at < 0 ? [line, ''] : [line.slice(0, at), line.slice(at + 1).trim()];
+}
+
 /** The names of a transposed table's header line: its cells after the exam label, or all of them when they stand right of the row labels under them. */
 function headerOf(line: string, labelEnd: number): Column[] | undefined {
   const cs = cellsOf(line);
@@ -66,10 +76,18 @@ function headerOf(line: string, labelEnd: number): Column[] | undefined {
   return named.map((c) => ({ name: c.cell.replace(NAME_NOTE, ''), at: c.at, end: c.at + c.cell.length }));
 }
 
-/** The column of each cell of a row after its label, by where it stands; undefined when two share a column. */
-function placed(cells: Array<{ cell: string; at: number }>, columns: Column[]): Map<number, string> | undefined {
+/**
+ * The column of each cell of a row after its label, by where it stands; undefined when two share a column. A cell
+ * that starts past the last column's name, by more than a column's gap, is none of the table's: it goes to `past`.
+ */
+function placed(cells: Array<{ cell: string; at: number }>, columns: Column[], past: string[]): Map<number, string> | undefined {
   const out = new Map<number, string>();
+  const lastEnd = columns[columns.length - 1]!.end;
   for (const c of cells) {
+    if (c.at > lastEnd + 2) {
+      past.push(c.cell);
+      continue;
+    }
     // A cell belongs to the last column whose gap with the one before it it starts after: right-aligned numbers
     // start before their name, a wide reference cell runs past it.
     let i = 0;
@@ -97,39 +115,57 @@ export function transposedTablesAsRows(reads: string[]): string[] {
   let out: string[] | undefined;
   for (let h = 0; h + 1 < reads.length; h++) {
     // The result row right under the header: its label says the table is transposed.
-    const first = cellsOf(reads[h + 1]!);
+    const first = cellsOf(runOn(reads[h + 1]!)[0]);
     if (first.length < 2 || fieldOf(first[0]!.cell) !== 'result') continue;
-    const columns = headerOf(reads[h]!, first[0]!.at + first[0]!.cell.length);
+    const [head, headRest] = runOn(reads[h]!);
+    const columns = headerOf(head, first[0]!.at + first[0]!.cell.length);
     // A label with its colon ("Resultado:   0,86 ng/dL") is a block's field under its title, unless an exam
     // label over the names says the table is transposed.
-    if (!columns || (first[0]!.cell.endsWith(':') && !EXAM_HEAD.test(fold(cellsOf(reads[h]!)[0]!.cell)))) continue;
+    if (!columns || (first[0]!.cell.endsWith(':') && !EXAM_HEAD.test(fold(cellsOf(head)[0]!.cell)))) continue;
     const rows = new Map<Field, Map<number, string>>();
     const taken: number[] = [];
+    // What each line taken holds that the table does not take: it stays on its line.
+    const kept = new Map<number, string[]>();
+    const keep = (at: number, text: string) => {
+      if (text !== '') kept.set(at, [...(kept.get(at) ?? []), text]);
+    };
     let r = h + 1;
     let last: Field | undefined;
     let ok = true;
     for (; r < reads.length; r++) {
       const line = reads[r]!;
       if (line.trim() === '' || BORDER.test(line)) break;
-      const cs = cellsOf(line);
+      const [own, rest] = runOn(line);
+      const cs = cellsOf(own);
+      if (cs.length === 0) break;
+      const past: string[] = [];
       // A line with no label under the reference row: its stacked cells go on under their columns.
       if (cs[0]!.at > first[0]!.at + 2 && last === 'reference') {
-        const more = placed(cs, columns);
+        const more = placed(cs, columns, past);
         if (!more) break;
         const ref = rows.get('reference')!;
         for (const [i, cell] of more) ref.set(i, ref.has(i) ? `${ref.get(i)} | ${cell}` : cell);
         taken.push(r);
+        for (const cell of [...past, rest]) keep(r, cell);
         continue;
       }
       const field = fieldOf(cs[0]!.cell);
       if (!field || rows.has(field)) break;
-      const cells = placed(cs.slice(1), columns);
+      const cells = placed(cs.slice(1), columns, past);
       if (!cells) {
         ok = false;
         break;
       }
+      // A flag row's cell that is no mark is read for nothing: it stays on its line.
+      if (field === 'flag')
+        for (const [i, cell] of cells)
+          if (!FLAG_CELL.test(cell)) {
+            cells.delete(i);
+            past.push(cell);
+          }
       rows.set(field, cells);
       taken.push(r);
+      for (const cell of [...past, rest]) keep(r, cell);
       last = field;
     }
     const results = rows.get('result')!;
@@ -137,20 +173,26 @@ export function transposedTablesAsRows(reads: string[]): string[] {
     const units = rows.get('unit');
     const refs = rows.get('reference');
     const flags = rows.get('flag');
+    // A header cell nothing is printed under, in any row, names no column: it stays on the header line.
+    const named = columns.filter((_, i) => [...rows.values()].some((row) => row.has(i)));
+    for (const c of columns) if (!named.includes(c)) keep(h, head.replace(/\t/g, '   ').slice(c.at, c.end));
+    keep(h, headRest);
     out ??= [...reads];
     out[h] = '';
     for (const at of taken) out[at] = '';
-    out[h + 1] = columns
-      .flatMap((c, i) => {
+    for (const [at, texts] of kept) if (at !== h + 1) out[at] = texts.join('   ');
+    out[h + 1] = [
+      ...columns.flatMap((c, i) => {
         const value = results.get(i);
         if (value === undefined) return [];
         const flag = flags?.get(i);
         const unit = units?.get(i);
         const ref = refs?.get(i);
-        const mark = flag !== undefined && FLAG_CELL.test(flag) ? ` ${flag}` : '';
+        const mark = flag !== undefined ? ` ${flag}` : '';
         return [`${c.name}   ${value}${mark}${unit ? ` ${unit}` : ''}${ref && !NOTE_POINTER.test(ref) ? `   ${ref}` : ''}`];
-      })
-      .join('; ');
+      }),
+      ...(kept.get(h + 1) ?? []),
+    ].join('; ');
     h = r - 1;
   }
   return out ?? reads;
