@@ -35,7 +35,19 @@ function notesOf(line: string): Array<{ letter: string; text: string }> | undefi
   }));
   // The note's ranges parted by a bar (sexes, or relative and absolute) are one reference's items.
   const read = notes.map((n) => ({ ...n, text: n.text.replace(/\s*\|\s*/g, '; ') }));
-  return read.every((n) => isReferenceText(n.text)) ? read : undefined;
+  return read.every((n) => isReferenceText(n.text) && onlyRanges(n.text)) ? read : undefined;
+}
+
+/**
+ * A note's items after its first (parted by a bar, a ';' or a column gap) are ranges, each a reference with a
+ * number: a word after them is a result printed on the note's line ("(g) 11,5 a 14,5 %   Anti-HCV   Reagente",
+ * "(d) 80,0 a 100,0 fL ; HBsAg: Reagente"), which the whole text passes for a reference ("Reagente" reads as one)
+ * and would go into the row's cell, the line emptied. Such a line is no note line: it stays as printed, to be
+ * read or listed.
+ */
+function onlyRanges(text: string): boolean {
+  const items = text.split(/\s*;\s*|\s{2,}/u).filter((t) => t !== '');
+  return items.every((t, i) => isReferenceText(t) && (i === 0 || /\d/u.test(t)));
 }
 
 /** Returns, per line, the text to read: each row's letter replaced by its note, each note taken off its line. */
