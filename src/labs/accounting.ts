@@ -446,8 +446,11 @@ const ADMIN_SPANS: RegExp[] = [
   // colesterol total 198 · HDL 55"); a named value after a ';' may be another result of the line. A history of
   // one result may name it after a dash, each sample after its date and '=' ("Histórico - Colesterol total:
   // 18/10/2025 = 231 mg/dL | 22/04/2026 = 219 mg/dL").
+  // Without a colon or a leader after the label, a date and a column gap with no mark after it is a table's
+  // header ("ERITROGRAMA   Resultado   Unidade   Referência   Anterior 06/05/25", the earlier sample's column):
+  // what follows the gap is a cell of its own, counted.
   new RegExp(
-    String.raw`(?:^|\s)(?:(?:resultados?\s+)?anterior(?:es)?|hist[oó]rico)(?:(?:\s*[-–—]\s*\p{L}[\p{L}\d ().-]{0,30}?(?=\s*:))?(?:\s*\.{2,})?\s*:?(?:\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s*[:\-»→=]?\s*${DATED_ITEMS}[\s;,|·]*)+|\s*\(\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s*\)\s*:\s*${DATED_ITEMS})`,
+    String.raw`(?:^|\s)(?:(?:resultados?\s+)?anterior(?:es)?|hist[oó]rico)(?:(?:\s*[-–—]\s*\p{L}[\p{L}\d ().-]{0,30}?(?=\s*:))?(?:(?:\s*\.{2,})?\s*:|\s*\.{2,})(?:\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s*[:\-»→=]?\s*${DATED_ITEMS}[\s;,|·]*)+|(?:\s*\d{1,2}\/\d{1,2}\/\d{2,4}(?:\s*[:\-»→=]\s*|\s?(?!\s))${DATED_ITEMS}[\s;,|·]*)+|\s*\(\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s*\)\s*:\s*${DATED_ITEMS})`,
     'giu',
   ),
   // A sample or request code of the lab's letters, the year and a sequence ("CTA-2025-004871",
@@ -896,6 +899,19 @@ export function resultTokens(text: string, raw?: string): Token[] {
     from = to + 1;
   }
   if (labelledPieces.length >= 2) for (const o of out) if (o.kind === 'word' && labelledPieces.some(([a, b]) => o.at >= a && o.at < b)) o.listed = true;
+  // Labelled word results side by side, each in a cell of its own ("Anti-HBs ...... Não reagente (Não reagente)   VDRL
+  // ...... Não reagente (Não reagente)", pairs of a maternity's admission panel, the leaders read as colons): the word
+  // after each label is that cell's result, so one result lost leaves its word unaccounted, the same word beside it
+  // though there is. Only the word the label leads: the bracketed reference after it is any of them's.
+  const labelledCells: number[] = [];
+  let cellFrom = 0;
+  for (const c of cs) {
+    const at = t.indexOf(c, cellFrom);
+    cellFrom = at + c.length;
+    const label = /^(\p{L}[^:]{0,40}?)\s*:\s*(?=\p{L})/u.exec(c);
+    if (label && !isReferenceLabel(label[1]!.trim()) && !stripReferenceLead(label[0]).lead) labelledCells.push(at + label[0].length);
+  }
+  if (labelledCells.length >= 2) for (const o of out) if (o.kind === 'word' && labelledCells.includes(o.at)) o.listed = true;
   // The findings a voice message's transcript says as results, several a line with no punctuation ("o VDRL não
   // reagente e a referência é não reagente o HIV também não reagente", h1390): each word is one result's, as in a
   // typed list between commas, so one result lost leaves its word unaccounted (dictation.ts saidFindings).
@@ -1099,6 +1115,15 @@ class Bag {
     // A word result's verdict stands after its value and its word reference ("Proteínas | Negativo |
     // Negativo | Normal"): name, value and reference cells before it.
     return before.length >= 3 && qualitativeReference(before[before.length - 1]!.trim()) !== undefined && holdsWord(this.valueWords, before[1]!.trim());
+  }
+  /**
+   * A word of a list that is exactly this result's value: it takes it before any other of its line does (`take`
+   * would let "O negativo" take the "Negativo" of the cell beside it, leaving its own word to no one).
+   */
+  takeOwnWord(tok: Token): boolean {
+    if (tok.kind !== 'word' || !tok.listed || this.wordTaken || fold(tok.text).trim() !== this.valueWords.trim()) return false;
+    this.wordTaken = true;
+    return true;
   }
   /** On the analyte's own line: takes the value first, then a printed number (each accounts for one token). */
   take(tok: Token): boolean {
@@ -1317,7 +1342,9 @@ export function accountLines(
     const toks = tokensOf.get(i);
     if (!toks) continue;
     const bags = byLine.get(i)!;
-    if (!toks.every((t) => bags.some((b) => b.take(t)))) unaccounted.add(i);
+    // A list's words go first to the results they print exactly (Bag.takeOwnWord), then as any token.
+    const ownWords = new Set(toks.filter((t) => bags.some((b) => b.takeOwnWord(t))));
+    if (!toks.every((t) => ownWords.has(t) || bags.some((b) => b.take(t)))) unaccounted.add(i);
   }
   // Then every other line, through its record: the read lines around it, or an analyte it names
   // (within WINDOW lines: a reference table after the results sits in the same report).

@@ -509,10 +509,15 @@ const CONDITION = /\s(?:[<>≤≥]|\d|(?:n[aã]o\s+)?(?:reagente|reativo|negativ
  * reagente com teste treponêmico reagente: sugere sífilis atual ou pregressa.", "Anti-HBs inferior a 10 mUI/mL:
  * ausência de imunidade vacinal."): the condition names a result and a value or a word, as a result line does,
  * but a result is never followed by a colon and a sentence in lower case. No column gap: a table's cells are read.
+ * The sentence may wrap onto the line right under it, which ends it ("Dengue IgM reagente com NS1 negativo: sugere
+ * infecção na fase" / "tardia.", a note's paragraph): `below` is that line.
  */
-export function isInterpretationNote(t: string): boolean {
-  const m = /^(\p{L}[^:]*?)\s*:\s*(\p{Ll}[\p{L}\s,;()/-]*\.)$/u.exec(t.trim());
-  return m !== null && CONDITION.test(m[1]!) && !/\s{3,}/.test(t.trim()) && m[2]!.trim().split(/\s+/).length >= 4;
+export function isInterpretationNote(t: string, below?: string): boolean {
+  const m = /^(\p{L}[^:]*?)\s*:\s*(\p{Ll}[\p{L}\s,;()/-]*\.?)$/u.exec(t.trim());
+  if (m === null || !CONDITION.test(m[1]!) || /\s{3,}/.test(t.trim())) return false;
+  const wrapped = below !== undefined && /^\p{Ll}[\p{L}\s,;()/-]*\.$/u.test(below.trim()) && !/\s{3,}/.test(below.trim());
+  const sentence = m[2]!.endsWith('.') ? m[2]! : wrapped ? `${m[2]!} ${below!.trim()}` : undefined;
+  return sentence !== undefined && sentence.trim().split(/\s+/).length >= 4;
 }
 
 /** A note of the lab's ("Nota: …", "Obs.: …", "Observação: …", "Comentário: …"): prose about the results. */

@@ -1735,7 +1735,14 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     // And so is a note's second line that closes the bracket the line above opened (line-kinds.ts).
     // A guideline's year is no result to list.
     if (isWrappedCitationTail(t, lineAbove) || isCitationLine(t)) continue;
-    if (isNote(t) || isLegend(t) || isProseBound(t) || isWrappedNoteTail(t, lineAbove) || isDatedCriterion(t) || isInterpretationNote(t)) {
+    if (
+      isNote(t) ||
+      isLegend(t) ||
+      isProseBound(t) ||
+      isWrappedNoteTail(t, lineAbove) ||
+      isDatedCriterion(t) ||
+      isInterpretationNote(t, lines[line.index + 1]?.text)
+    ) {
       if (resultTokens(t).length > 0) unparsed.push(line.raw.trim());
       continue;
     }

@@ -28,9 +28,10 @@ export const WHOSE_SAMPLE_AFTER_NAME = new RegExp(String.raw`\s+${WHOSE_SAMPLE}$
 /**
  * A word field's label as a pattern source, in the shapes isWordField takes: the name, a bracketed qualifier
  * naming the system or the method ("Grupo sanguíneo (ABO)"), then whose sample it is ("Grupo sanguíneo (ABO) do
- * RN"). For a pattern with the 'i' flag (whose sample it is may be in capitals or not); isWordField still decides.
+ * RN"), two systems' names joined by a slash too ("Tipagem ABO/Rh", as WORD_FIELDS takes it). For a pattern with
+ * the 'i' flag (whose sample it is may be in capitals or not); isWordField still decides.
  */
-export const WORD_FIELD_LABEL = String.raw`\p{L}[\p{L} ]*?(?:\s*\([\p{L} ]*\))?(?:\s+${WHOSE_SAMPLE})?`;
+export const WORD_FIELD_LABEL = String.raw`\p{L}(?:[\p{L} ]|\/(?=\p{L}))*?(?:\s*\([\p{L} ]*\))?(?:\s+${WHOSE_SAMPLE})?`;
 
 /**
  * Whether results after this label are words (colour, aspect, blood group, crystals, cultures…). A
