@@ -37,6 +37,8 @@ interface Field {
   item: boolean;
   /** The value was printed in quotes. */
   quoted: boolean;
+  /** What the line prints after the field, past a column gap or a " ; " (YAML, JavaScript): no part of it. */
+  after?: string;
 }
 
 const NAME_KEY = /^(?:exames?|nome_?exame|nome|analitos?|an[aá]lises?|testes?|par[aâ]metros?|descri[cç][aã]o|test|name|analyte)$/i;
@@ -114,17 +116,27 @@ function scanValue(s: string, i: number, stops: RegExp): Scanned | undefined {
 
 // A comment after a line's value: YAML's "# …", JavaScript's "// …".
 const LINE_COMMENT = /\s+(?:#|\/\/)(?:\s.*)?$/;
+// Where a bare value ends: a comment, a column gap or a " ; " (what the line prints after the field), the line's end.
+const BARE_VALUE_END = /\s+(?:#|\/\/)(?:\s|$)|\s{2,}|\s+;(?=\s|$)|,?\s*$/g;
+// A field's comment up to a column gap or a " ; ", where what the line prints after the field begins: a vision
+// model's transcription writes a note on the paper as a comment, and no comment runs on into a result
+// ('sinalizado: true   # valor em negrito no papel   Anti-HCV   REAGENTE').
+const COMMENT_UP_TO_GAP = /^\s+(?:#|\/\/)(?:\s(?:(?!\s{2,}|\s;).)*)?/u;
 
 function fieldOf(raw: string, line: number): Field | undefined {
   const head = FIELD_HEAD.exec(raw);
   if (!head) return undefined;
   const key = head[3] ?? head[4] ?? head[5]!;
   const rest = raw.slice(head[0].length);
-  const v = scanValue(rest, 0, /\s+(?:#|\/\/)(?:\s|$)|,?\s*$/g);
-  if (!v) return undefined;
-  // After the value only a trailing comma and a comment may stand.
-  if (!/^\s*,?\s*$/.test(rest.slice(v.end).replace(LINE_COMMENT, ''))) return undefined;
   const jsonKey = head[3] !== undefined;
+  const v = scanValue(rest, 0, jsonKey ? /\s+(?:#|\/\/)(?:\s|$)|,?\s*$/g : BARE_VALUE_END);
+  if (!v) return undefined;
+  // After the value only a trailing comma and a comment may stand; after a bare key's (YAML, JavaScript), also
+  // what the line prints past a column gap or a " ; ", kept to be read or listed on its line.
+  let after: string | undefined;
+  const tail = rest.slice(v.end).replace(/^,/, '').replace(COMMENT_UP_TO_GAP, '');
+  if (!jsonKey && /^(?:\s{2,}|\s+;)\s*\S/u.test(tail)) after = tail.replace(/^\s*;?\s*/u, '').trimEnd();
+  else if (!/^\s*,?\s*$/.test(rest.slice(v.end).replace(LINE_COMMENT, ''))) return undefined;
   // A JSON field keeps the shape it always had: a quoted text, a number, true/false/null.
   if (jsonKey && !v.quoted && !v.nested && !JSON_NUMBER.test(v.text) && !/^(?:true|false|null)$/.test(v.text)) return undefined;
   return {
@@ -136,6 +148,7 @@ function fieldOf(raw: string, line: number): Field | undefined {
     nested: v.nested,
     item: head[2] !== undefined,
     quoted: v.quoted,
+    ...(after === undefined ? {} : { after }),
   };
 }
 
@@ -266,11 +279,14 @@ export function jsonRecordsAsRows(raws: string[]): string[] {
     }
   }
   if (!out) return raws;
-  // Every other field line of such a text is a labelled field; braces and brackets are no text.
+  // Every other field line of such a text is a labelled field; braces and brackets are no text. What a field's
+  // line prints after it stays on the line, after a column gap.
   return out.map((l, i) => {
+    const after = fields[i]?.after;
+    if (after !== undefined && l !== raws[i]) return l.trim() === '' ? after : `${l}   ${after}`;
     if (l !== raws[i]) return l;
     const f = fields[i];
-    if (f && !f.nested) return labelled(f);
+    if (f && !f.nested) return after === undefined ? labelled(f) : `${labelled(f)}   ${after}`;
     if (/^[\s{}[\],]*$/.test(l) || /^\s*```[\w-]*\s*$/.test(l)) return '';
     // An array or object opened under its name ('"resultados": [', 'cards = [', 'exames:') is its name only.
     return l.replace(/^\s*(?:"([^"]{1,40})"|([\p{L}_][\p{L}\p{N}_]{0,39}))\s*[:=]\s*[[{]\s*$/u, (_m, a, b) => `${a ?? b}:`);

@@ -35,10 +35,12 @@ const EMPTY_CELL = /^\s*[\p{L} ]+:\s*vazio\.?\s*$/iu;
 // A value the reader spells out before its unit's symbol ("0,74 miligramas por decilitro, mg/dL"): the number and the symbol.
 const SPELLED_UNIT = /^(\s*[<>]?\s*\d[\d.,]*)\s+\p{L}[\p{L} ]*,\s*(\S+)\s*$/u;
 
-// TalkBack's role, its state and place, and its hint after what it reads, to the line's end ("… Botão. Toque
-// duas vezes para ver detalhes", "Exames. Guia. Selecionada. 2 de 4"); a title's or a text's words are the report's.
+// TalkBack's role, its state and place, and its hint after what it reads, to the line's end or to what the
+// line prints after them ("… Botão. Toque duas vezes para ver detalhes", "Exames. Guia. Selecionada. 2 de 4";
+// "… Toque duas vezes para ver detalhes ; Sódio 131,5" or after a column gap): a title's or a text's words are
+// the report's. A hint's words stop at a ";" or a column gap, which TalkBack never speaks.
 const TALKBACK_ROLE =
-  /\.\s+(t[ií]tulo|texto|bot[aã]o|guia|link|imagem|caixa\s+de\s+sele[cç][aã]o|chave)(?:\.\s+(?:selecionad[oa]|desativad[oa]|ativad[oa]|marcad[oa]|n[aã]o\s+marcad[oa]|\d+\s+de\s+\d+|toque\s+duas\s+vezes\b[^.]*))*\.?\s*$/iu;
+  /\.\s+(t[ií]tulo|texto|bot[aã]o|guia|link|imagem|caixa\s+de\s+sele[cç][aã]o|chave)(?:\.\s+(?:selecionad[oa]|desativad[oa]|ativad[oa]|marcad[oa]|n[aã]o\s+marcad[oa]|\d+\s+de\s+\d+|toque\s+duas\s+vezes\b(?:(?!\s{2,}|\s*;)[^.])*))*\.?(?=\s*$|\s{2,}|\s*;)/iu;
 // TalkBack's announcements of a list: its size, its end, the items shown after a scroll.
 const TALKBACK_LIST =
   /^\s*(?:em\s+lista,\s*\d+\s+ite(?:m|ns)|fora\s+da\s+lista|(?:rolando\.\s*)?mostrando\s+ite(?:m|ns)\s+\d+\s+(?:a|de)\s+\d+(?:\s+de\s+\d+)?)\.?\s*$/iu;
@@ -107,9 +109,18 @@ function talkBackAsText(raws: string[]): string[] {
     const role = TALKBACK_ROLE.exec(raw);
     if (!role) return raw;
     const spoken = raw.slice(0, role.index);
+    // What the line prints after the role and the hint is no part of the screen ("… Toque duas vezes para ver
+    // detalhes ; Sódio 131,5"): it stays on its line after a column gap, to be read or listed.
+    const rest = raw
+      .slice(role.index + role[0].length)
+      .replace(/^\s*;?\s*/u, '')
+      .trimEnd();
     // A control's name (a button "Voltar", a tab "Início") is no text of the report; a card read as a button
-    // with a value in it is its result.
+    // with a value in it is its result. A control's or a title's line with something after it stays as printed
+    // ("Voltar. Botão   Reagente"): alone, what follows would be read as the result of a line above.
+    const card = /\d/.test(spoken) && !/^t[ií]tulo|^texto/iu.test(role[1]!);
+    if (rest && !card) return raw;
     if (!/^t[ií]tulo|^texto/iu.test(role[1]!) && !/\d/.test(spoken)) return '';
-    return spokenUnitsAsPrinted(spoken);
+    return rest ? `${spokenUnitsAsPrinted(spoken)}   ${rest}` : spokenUnitsAsPrinted(spoken);
   });
 }

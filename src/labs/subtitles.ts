@@ -6,8 +6,10 @@
 // file's own name or header ("Transcricao_audio_2025-05-31.srt", "WEBVTT"); what was said is read as a dictation.
 
 // A cue's times: start and end, hours optional in WebVTT, a comma or a dot before the milliseconds; WebVTT may
-// add the cue's settings after them ("00:04.820 --> 00:10.150 align:start").
-const CUE_TIMES = /^\s*(?:\d{1,2}:)?\d{2}:\d{2}[,.]\d{3}\s*-->\s*(?:\d{1,2}:)?\d{2}:\d{2}[,.]\d{3}(?:\s+[\w:%.-]+)*\s*$/u;
+// add the cue's settings after them, each a "name:value" ("00:04.820 --> 00:10.150 align:start position:10%").
+// Anything else the line prints after them is no cue's ("00:00:04,820 --> 00:00:10,150   Anti-HCV   REAGENTE"):
+// it stays on its line, to be read or listed.
+const CUE_TIMES = /^\s*(?:\d{1,2}:)?\d{2}:\d{2}[,.]\d{3}\s*-->\s*(?:\d{1,2}:)?\d{2}:\d{2}[,.]\d{3}(?:\s+[\w-]+:[\w%.,-]+)*(?=\s|$)/u;
 // A cue's number, on the line right before its times.
 const CUE_NUMBER = /^\s*\d{1,5}\s*$/u;
 // The file's name or WebVTT's header line.
@@ -17,7 +19,11 @@ const FILE_HEADER = /^\s*(?:\S+\.(?:srt|vtt)|WEBVTT(?:\s.*)?)\s*$/iu;
 export function subtitlesAsText(raws: string[]): string[] {
   if (raws.filter((r) => CUE_TIMES.test(r)).length < 3) return raws;
   return raws.map((raw, i) => {
-    if (CUE_TIMES.test(raw) || FILE_HEADER.test(raw)) return '';
+    // A cue's times with something printed after them stay as printed: the times are no value, and a bare
+    // number or word alone would be read as the result of a line above.
+    const times = CUE_TIMES.exec(raw);
+    if (times) return raw.slice(times[0].length).trim() === '' ? '' : raw;
+    if (FILE_HEADER.test(raw)) return '';
     if (CUE_NUMBER.test(raw) && CUE_TIMES.test(raws[i + 1] ?? '')) return '';
     return raw;
   });
