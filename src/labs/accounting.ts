@@ -1423,7 +1423,14 @@ export function accountLines(
     // 130 mg/dL   (1)", its reference a footnote's mark): that value is the row's own result, and a neighbour's
     // reference printing the same bound (the goals of the footnote both rows point to) is no account of it.
     const cells = key === undefined || own.some((b) => b.a.key === key) ? [] : l.text.trim().split(/\s{2,}/);
-    const unreadRow = cells.length >= 2 && !cells[0]!.includes(':') && /^\d[\d.,]*(?!\s*(?:a|à|-|–|at[eé])\s*\d)(?![\d.,])/u.test(cells[1]!);
+    // So does a row whose name reaches its value by a dot leader ("LDL COLESTEROL (Friedewald) ... 130 mg/dL", h1443,
+    // cleaned to a colon): a leader joins a result to its name, never a note's bound to the analyte it is for.
+    const leaderRow =
+      key !== undefined &&
+      !own.some((b) => b.a.key === key) &&
+      /\S\s*\.{3,}\s*\d/.test(l.raw) &&
+      /:\s*\d[\d.,]*(?!\s*(?:a|à|-|–|at[eé])\s*\d)(?![\d.,])/u.test(l.text);
+    const unreadRow = leaderRow || (cells.length >= 2 && !cells[0]!.includes(':') && /^\d[\d.,]*(?!\s*(?:a|à|-|–|at[eé])\s*\d)(?![\d.,])/u.test(cells[1]!));
     const near =
       labelledResult || loneValue || unreadRow
         ? []

@@ -288,7 +288,10 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // A typist's remark after a row's cells, behind an arrow ("Potássio ...... 5,6 mEq/L   (3,5 a 5,1)   ← marcado
   // em negrito"): her note on the paper, no cell of the result; read as one it leaves the row unread. Words only;
   // an arrow pointing at the patient's tier of a reference ("← paciente") is read where references are (late-references.ts).
-  t = t.replace(/(?<=\S)\s{2,}(?:←|⬅\uFE0F?)\s*(?!(?:(?:est[ea]|o|a)\s+)?paciente(?![\p{L}]))\p{L}[^\d]*$/u, (m) => ' '.repeat(m.length));
+  // The remark ends at a column gap or a ';': what the line prints after it is read or listed.
+  t = t.replace(/(?<=\S)\s{2,}(?:←|⬅\uFE0F?)\s*(?!(?:(?:est[ea]|o|a)\s+)?paciente(?![\p{L}]))\p{L}(?:(?!\s{2,}|\s*;)[^\d])*(?=\s{2,}|\s*;|\s*$)/u, (m) =>
+    ' '.repeat(m.length),
+  );
   // A lab app's shared text prints the differential's two cells, and its two ranges, as one field split by a
   // middle dot one space from each side ("Neutrófilos: 41 % · 3.649 /mm³ (ref.: 30 a 60 % · 1.500 a 8.000 /mm³)"):
   // after a percentage and before a number the dot stands where the gap between the cells was. Blanked too.

@@ -277,6 +277,9 @@ export const CORPUS_SETS = [
   'heldout142',
   'heldout143',
   'heldout144',
+  'heldout145',
+  'heldout146',
+  'heldout147',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
 
