@@ -1316,6 +1316,11 @@ export function printedTokens(printed: readonly AccountLine[]): PrintedTokens {
   return { lines, tokens };
 }
 
+// A value alone, no range ("130 mg/dL", not "130 a 159"): a row's own result, opening its cell or after its leader's colon.
+const VALUE_NOT_RANGE = String.raw`\d[\d.,]*(?!\s*(?:a|à|-|–|at[eé])\s*\d)(?![\d.,])`;
+const CELL_VALUE = new RegExp(`^${VALUE_NOT_RANGE}`, 'u');
+const LEADER_VALUE = new RegExp(`:\\s*${VALUE_NOT_RANGE}`, 'u');
+
 /**
  * The lines whose result-like tokens are not all accounted for, in report order, verbatim (trimmed
  * raw text). `listed` is what the reader already put in `unparsed_lines`; the result holds it too.
@@ -1425,12 +1430,8 @@ export function accountLines(
     const cells = key === undefined || own.some((b) => b.a.key === key) ? [] : l.text.trim().split(/\s{2,}/);
     // So does a row whose name reaches its value by a dot leader ("LDL COLESTEROL (Friedewald) ... 130 mg/dL", h1443,
     // cleaned to a colon): a leader joins a result to its name, never a note's bound to the analyte it is for.
-    const leaderRow =
-      key !== undefined &&
-      !own.some((b) => b.a.key === key) &&
-      /\S\s*\.{3,}\s*\d/.test(l.raw) &&
-      /:\s*\d[\d.,]*(?!\s*(?:a|à|-|–|at[eé])\s*\d)(?![\d.,])/u.test(l.text);
-    const unreadRow = leaderRow || (cells.length >= 2 && !cells[0]!.includes(':') && /^\d[\d.,]*(?!\s*(?:a|à|-|–|at[eé])\s*\d)(?![\d.,])/u.test(cells[1]!));
+    const leaderRow = key !== undefined && !own.some((b) => b.a.key === key) && /\S\s*\.{3,}\s*\d/.test(l.raw) && LEADER_VALUE.test(l.text);
+    const unreadRow = leaderRow || (cells.length >= 2 && !cells[0]!.includes(':') && CELL_VALUE.test(cells[1]!));
     const near =
       labelledResult || loneValue || unreadRow
         ? []

@@ -18,6 +18,7 @@
 // rows or more find their notes, so that a lone bracketed letter elsewhere (a lab's "(a)" mark) is never
 // taken for this layout.
 import { isReferenceText } from './reference.ts';
+import { matchesOf } from '../text/matches.ts';
 
 // The row's last cell, the letter alone in brackets, after a column gap; a value before it.
 const ROW_MARK = /^(.*\d.*?)\s{2,}\(([a-z])\)\s*$/u;
@@ -28,7 +29,7 @@ const NOTE_START = /(?:^|\s{2,})\(([a-z])\)\s+(?=\S)/gu;
 /** The notes a line holds, every piece of it a note by letter whose text reads as a reference; undefined for any other line. */
 function notesOf(line: string): Array<{ letter: string; text: string }> | undefined {
   if (!/^\s*\([a-z]\)\s/u.test(line)) return undefined;
-  const starts = [...line.matchAll(NOTE_START)];
+  const starts = matchesOf(NOTE_START, line);
   const notes = starts.map((m, i) => ({
     letter: m[1]!,
     text: line.slice(m.index! + m[0].length, starts[i + 1]?.index ?? line.length).trim(),

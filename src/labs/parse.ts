@@ -373,22 +373,23 @@ const LABELLED_RESULT = /^resultados?\s*:/i;
 // LACEN GAL print).
 const EXAM_SAMPLE = /\s[-–]\s*amostra\s*:\s*(\p{L}[\p{L} ]*?)\s*(?:[-–,;(]|$)/iu;
 
+/** An exam line's name and sample as printed, before the line's reading cut the sample off; undefined for any other line. */
+function examSample(text: string): { name: string; sample: string } | undefined {
+  const exam = /^\s*(?:exame|analito|par[aâ]metro|teste)\s*:\s*(.*)$/iu.exec(text);
+  const sample = exam ? EXAM_SAMPLE.exec(exam[1]!) : null;
+  return sample ? { name: cleanName(exam![1]!.slice(0, sample.index)), sample: sample[1]!.toLowerCase() } : undefined;
+}
+
 /**
  * An exam run on two samples prints one block for each under the same name ("Exame: Zika, Biologia Molecular
  * (RT-PCR) - Amostra: Soro" and "… - Amostra: Urina"): two results, each named with its sample ("… (soro)",
- * "… (urina)"); a name printed with one sample only keeps its name.
+ * "… (urina)"); a name printed with one sample only keeps its name. `samplesOf` gives the samples each exam's
+ * name is printed with over the whole report, found once.
  */
-function sampledExamName(name: string, raw: string, lines: readonly CleanLine[]): string {
-  // The exam's name and sample as printed, before the line's reading cut the sample off.
-  const printed = (text: string) => {
-    const exam = /^\s*(?:exame|analito|par[aâ]metro|teste)\s*:\s*(.*)$/iu.exec(text);
-    const sample = exam ? EXAM_SAMPLE.exec(exam[1]!) : null;
-    return sample ? { name: cleanName(exam![1]!.slice(0, sample.index)), sample: sample[1]!.toLowerCase() } : undefined;
-  };
-  const own = printed(raw);
+function sampledExamName(name: string, raw: string, samplesOf: () => Map<string, Set<string>>): string {
+  const own = examSample(raw);
   if (!own) return name;
-  const samples = new Set(lines.map((l) => printed(l.raw)).flatMap((o) => (o?.name === own.name ? [o.sample] : [])));
-  return samples.size >= 2 ? `${name} (${own.sample})` : name;
+  return (samplesOf().get(own.name)?.size ?? 0) >= 2 ? `${name} (${own.sample})` : name;
 }
 
 // A result labelled with its antibody class ("Resultado IgM: Não reagente"), and the classes a block's title lists
@@ -543,6 +544,16 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
                 : { read: joined[i]!, account: cutShort(joined[i]!, u) ? joined[i]! : u.account },
   );
   const lines = unfolded.map((u, i) => ({ ...cleanLine(u.read, i), raw: raws[i]! }));
+  let examSamples: Map<string, Set<string>> | undefined;
+  const samplesOf = () => {
+    if (examSamples) return examSamples;
+    examSamples = new Map();
+    for (const l of lines) {
+      const o = examSample(l.raw);
+      if (o) examSamples.set(o.name, (examSamples.get(o.name) ?? new Set()).add(o.sample));
+    }
+    return examSamples;
+  };
   // The samples' legends of a cumulative report ("COLETAS:  [A] 14/05/2024 06:00   [B] …"): the nearest
   // one above a header dates the columns it heads by key.
   const legends = lines.flatMap((l) => {
@@ -1443,7 +1454,7 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     // under the exam's title (lines.ts isBlockDetail), never the exam.
     if (exam && !/resultado\s*:/i.test(t) && !isBlockDetail(t)) {
       close();
-      const name = sampledExamName(cleanName(exam[1]!), line.raw, lines);
+      const name = sampledExamName(cleanName(exam[1]!), line.raw, samplesOf);
       title = { name, def: lookupName(name) };
       recent = [];
       preRef = [];
@@ -2129,8 +2140,9 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     // A compact grid between bars, each cell's name padded to line up its value ("VCM  90,7 fL [80,0-98,0]   | HCM
     // 30,7 pg [27,0-33,0]   | CHCM 33,9 g/dL …", an occupational clinic's attachment): the bars part the cells,
     // the spaces inside one do not, so the cells are read between the bars when the gaps cut one apart.
-    const barCells = !sideBySide && line.bars && t === line.text ? line.bars.map((c) => c.replace(/\s{2,}/g, ' ').trim()).filter(Boolean) : [];
-    if (barCells.length >= 2 && barCells.some((c, i) => c !== line.bars!.filter((b) => b.trim() !== '')[i]!.trim())) {
+    const printedBars = !sideBySide && line.bars && t === line.text ? line.bars.map((c) => c.trim()).filter(Boolean) : [];
+    const barCells = printedBars.map((c) => c.replace(/\s{2,}/g, ' '));
+    if (barCells.length >= 2 && barCells.some((c, i) => c !== printedBars[i])) {
       const byBars = sideBySideOf(bracketedResultCells(mergeReferenceCells(barCells)));
       if (byBars.sideBySide) ({ results, listedCells, sideBySide } = byBars);
     }
