@@ -1050,7 +1050,7 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
       referenceFirst =
         referenceFirstColumns(t, line.offset, header.history?.currentAt) ??
         (referenceFirst && header.valueColumns.length > 0 && !/resultado|refer/i.test(t) ? referenceFirst : undefined);
-      minMax = minMaxColumns(t, line.offset);
+      minMax = minMaxColumns(t, line.offset, line.bars);
       itemRows = numbersRows(t);
       alertAt = alertColumnAt(t, line.offset);
       // A line of value columns' units alone ("%   /mm³" over a differential) heads no new reference
@@ -1098,7 +1098,7 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     }
     if (referenceFirst)
       t = line.leader ? leaderReferenceToEnd(t, line.raw, referenceFirst, table?.valueColumns) : referenceToEnd(t, line.offset, referenceFirst);
-    if (minMax) t = joinMinMax(t, line.offset, minMax);
+    if (minMax) t = joinMinMax(t, line.offset, minMax, line.bars);
     if (alertAt !== undefined && withoutAlertColumn(t, line.offset, alertAt) !== t) {
       // The threshold is the lab's, accounted as such: the row is accounted as read.
       t = withoutAlertColumn(t, line.offset, alertAt);
