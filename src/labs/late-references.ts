@@ -50,6 +50,8 @@ export function referenceTableHeader(line: CleanLine): ReferenceTable | undefine
   return { columns: cs.slice(1).map((c) => ({ label: c.cell, at: c.at })) };
 }
 
+const UNIT_HEAD = /^unidades?$|^un\.?$/;
+
 const NORMAL_CATEGORY = /^(desejavel|otimo|normal|ideal|adequado|referencia)$/;
 
 /**
@@ -61,16 +63,25 @@ export function referenceRow(line: CleanLine, table: ReferenceTable): { name: st
   if (cs.length < 2 || numbersIn(cs[0]!.cell).length > 0) return undefined;
   const items: string[] = [];
   const words: string[] = [];
-  for (const c of cs.slice(1)) {
-    const col = table.columns.reduce((best, k) => (Math.abs(k.at - c.at) < Math.abs(best.at - c.at) ? k : best));
-    if (parseRangeExpression(c.cell)) items.push(`${col.label}: ${c.cell}`);
+  let unit = '';
+  // Cells set apart by bars or tabs keep no positions: a row of as many cells as the header's takes them in order.
+  const inOrder = line.bars?.length === table.columns.length + 1;
+  for (const [i, c] of cs.slice(1).entries()) {
+    const col =
+      inOrder && cs.length === line.bars!.length
+        ? table.columns[i]!
+        : table.columns.reduce((best, k) => (Math.abs(k.at - c.at) < Math.abs(best.at - c.at) ? k : best));
+    // An appendix of references prints each analyte's unit in a column of its own ("Analito   Unidade   Mulheres
+    // Homens", h1454): the unit of every range on the row.
+    if (UNIT_HEAD.test(foldSameLength(col.label).trim())) unit = ` ${c.cell}`;
+    else if (parseRangeExpression(c.cell)) items.push(`${col.label}: ${c.cell}`);
     else if (!/\d/.test(c.cell)) {
       // "Desejável" says the ranges are the good ones; another category ("Limítrofe") labels them.
       if (!NORMAL_CATEGORY.test(foldSameLength(c.cell).trim())) words.push(c.cell);
     } else return undefined;
   }
   if (items.length === 0) return undefined;
-  return { name: cs[0]!.cell, items: items.map((i) => (words.length ? `${words.join(' ')} ${i}` : i)) };
+  return { name: cs[0]!.cell, items: items.map((i) => `${words.length ? `${words.join(' ')} ` : ''}${i}${/[a-zµ%]\s*$/iu.test(i) ? '' : unit}`) };
 }
 
 // An arrow the lab printed beside the category row the patient is in ("Alto  << paciente", "Alto  <- este

@@ -1020,6 +1020,21 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
       headerAt = line.index;
       continue;
     }
+    // An appendix of references after the results ("ANEXO I - VALORES DE REFERÊNCIA" / "Analito   Unidade   Mulheres
+    // Homens", h1454): a header of range columns and no result column, under which no row prints a result. Its rows
+    // join the results read before, as the SBC lipid table's do.
+    const appendix =
+      header && header.resultAt === undefined && header.valueColumns.length === 0 && header.rangeColumns.length >= 2 && analytes.length + qualitative.length > 0
+        ? referenceTableHeader({ ...line, text: t })
+        : undefined;
+    if (appendix) {
+      close();
+      table = undefined;
+      refTable = appendix;
+      goalsTaken = new Map();
+      title = undefined;
+      continue;
+    }
     if (header) {
       headerAt = line.index;
       close();

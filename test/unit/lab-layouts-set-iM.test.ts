@@ -25,3 +25,29 @@ test('a portal table of tab-separated cells with lower and upper limit columns: 
   );
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('an appendix of references after the results, with a unit column and a column per sex, joins the results read before', () => {
+  const text = [
+    'Paciente: JOSÉ MOURA            Sexo: Masculino        Idade: 50 anos',
+    ' Exame                      | Resultado',
+    ' Hemoglobina                | 13,1 g/dL',
+    ' Ureia                      | 52 mg/dL',
+    ' TFG (CKD-EPI)              | 58 mL/min/1,73 m²',
+    '',
+    'ANEXO - VALORES DE REFERÊNCIA',
+    ' Exame           | Unidade       | Feminino        | Masculino',
+    ' Hemoglobina     | g/dL          | 12,0 a 15,5     | 13,5 a 17,5',
+    ' Ureia           | mg/dL         | 15 a 45         | 15 a 45',
+    ' TFG             | mL/min/1,73m² | superior a 60   | superior a 60',
+  ].join('\n');
+  const r = parseLabReport(text, { today: '2025-06-10' });
+  assert.deepEqual(
+    r.analytes.map((a) => [a.value, a.flag]),
+    [
+      [13.1, 'baixo'],
+      [52, 'alto'],
+      [58, 'baixo'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
