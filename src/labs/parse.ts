@@ -19,6 +19,7 @@ import { blockColumns, mapBack } from './block-columns.ts';
 import { alertColumnAt, isDoseLine, withoutAlertColumn } from './alert-column.ts';
 import { listedAsQuoted, withoutMailQuotes } from './mail-quotes.ts';
 import { delimitedAsColumns } from './delimited.ts';
+import { htmlTablesAsRows } from './html-tables.ts';
 import { screenReaderAsText } from './screen-reader.ts';
 import { subtitlesAsText } from './subtitles.ts';
 import { jsonRecordsAsRows } from './json-records.ts';
@@ -321,7 +322,7 @@ interface Closed {
 /** The patient's sex and age as the parser sees them (report header first, then the options). */
 export function reportPatient(text: string, options: LabParseOptions = {}): Patient {
   return readPatient(
-    delimitedAsColumns(screenReaderAsText(subtitlesAsText(text.split(/\r?\n/)))).map((raw, i) => cleanLine(raw, i).text),
+    delimitedAsColumns(screenReaderAsText(subtitlesAsText(htmlTablesAsRows(text.split(/\r?\n/))))).map((raw, i) => cleanLine(raw, i).text),
     options,
   );
 }
@@ -458,6 +459,7 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   // one a line value first are put back in rows (value-first-cells.ts).
   // A screen reader's text is read as the report it speaks (screen-reader.ts), a subtitle file's as
   // what its cues say, their numbers and times set aside (subtitles.ts).
+  // Raw HTML is read as the text it shows, a table row as its cells (html-tables.ts).
   // Data copied as JSON is read as the rows its result objects stand for (json-records.ts); a
   // form's ticked box as the option it ticks (checkboxes.ts); a
   // transcribed dictation as the results its sentences say (dictation.ts); a result's value and
@@ -467,7 +469,7 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   // read as one result per cell, and so is one printed across, a row per analyte (curve-columns.ts); a panel
   // printed transposed, one exam a column under rows "Resultado" / "Unidade" / "Referência", is read as the
   // results its result row holds (transposed-tables.ts).
-  const unitLines = withoutSecondUnits(dictatedAsResults(checkedOptions(jsonRecordsAsRows(screenReaderAsText(subtitlesAsText(raws))))));
+  const unitLines = withoutSecondUnits(dictatedAsResults(checkedOptions(jsonRecordsAsRows(screenReaderAsText(subtitlesAsText(htmlTablesAsRows(raws)))))));
   const cellLines = joinListedColumns(centredRowValues(unitLines));
   const pairedRows = joinPairedCells(cellLines);
   const pageRows = unfoldPageColumns(
