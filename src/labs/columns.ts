@@ -221,6 +221,29 @@ export function limitCellOf(bars: string[]): LimitCell | undefined {
   return { index, reference: reference < 0 ? undefined : reference, cells: bars.length };
 }
 
+// A care team's column of what it did about each result ("| Conduta da equipe |", "| Observações |", a care home's
+// quarterly report to the family, h1472): doses and volumes, no result nor reference of the row.
+const REMARK_HEADER_CELL =
+  /^(?:condutas?|observa[cç](?:[aã]o|[oõ]es)|obs\.?|coment[aá]rios?|plano|a[cç](?:[aã]o|[oõ]es))(?:\s+(?:d[ao]s?\s+)?(?:equipe|m[eé]dic[oa]|enfermagem|cl[ií]nic[oa]))?$/i;
+
+/** A bar table header's remark cell, last of its cells: its number among them. */
+export interface RemarkCell {
+  index: number;
+  cells: number;
+}
+
+export function remarkCellOf(bars: string[]): RemarkCell | undefined {
+  const index = bars.length - 1;
+  return index >= 2 && REMARK_HEADER_CELL.test(bars[index]!.trim()) ? { index, cells: bars.length } : undefined;
+}
+
+/** A bar table row without its remark cell, or its text as it was when the row does not fit the header. */
+export function withoutRemarkCell(line: CleanLine, remark: RemarkCell): string {
+  const bars = line.bars;
+  if (bars === undefined || bars.length !== remark.cells) return line.text;
+  return cleanLine(`| ${bars.slice(0, remark.index).join(' | ')} |`, line.index).text;
+}
+
 /**
  * A bar table row with its exposure limit moved into its reference cell, as a lab that prints both in one
  * cell does ("até 1,5 (IBMP: 2,5)"; a dash under the reference leaves "IBMP: 1,5", the limit the value is

@@ -18,6 +18,7 @@ import {
   valueColumnsOf,
   type History,
   type LimitCell,
+  type RemarkCell,
   type PreviousCell,
   type ValueColumn,
 } from './columns.ts';
@@ -50,6 +51,8 @@ export interface TableHeader {
   previousCell?: PreviousCell;
   /** A bar table's exposure-limit column ("| Valor de referência | IBMP |"), moved into the reference. */
   limitCell?: LimitCell;
+  /** A bar table's column of the care team's remarks ("| Conduta da equipe |"), cut off its rows. */
+  remarkCell?: RemarkCell;
   /** Several previous-result columns, one per earlier date (a history report). */
   history?: History;
   /** A block title printed as the header's first cell ("URINA TIPO 1   RESULTADO   REFERÊNCIA"). */

@@ -55,11 +55,13 @@ import {
   labelByBandColumns,
   labelColumns,
   limitCellOf,
+  remarkCellOf,
   earlierDateCellsOf,
   previousCellOf,
   unitsUnderPreviousHeader,
   valueColumnsOf,
   withLimitInReference,
+  withoutRemarkCell,
   notDoneInCurrent,
   withoutPreviousCells,
   withoutPreviousColumn,
@@ -806,6 +808,7 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     if (table?.sectorAt !== undefined && uncut) t = withoutSectorColumn(t, line.offset, table.sectorAt);
     if (table?.methodColumn && uncut) t = withoutMethodColumn(t, line.offset, table.methodColumn);
     if (table?.limitCell && t === line.text) t = withLimitInReference(line, table.limitCell);
+    if (table?.remarkCell && t === line.text) t = withoutRemarkCell(line, table.remarkCell);
     // A block's labelled reference before its labelled result ("Referência: …   Resultado: …") is read result first.
     if (t === line.text) t = labelledResultFirst(t);
     // An administrative line under such a table (a signature with its release time, long enough to reach
@@ -1088,6 +1091,8 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
       if (previousCell) table.previousCell = previousCell;
       const limitCell = line.bars ? limitCellOf(line.bars) : undefined;
       if (limitCell) table.limitCell = limitCell;
+      const remarkCell = line.bars ? remarkCellOf(line.bars) : undefined;
+      if (remarkCell) table.remarkCell = remarkCell;
       refTable = undefined;
       shared =
         title && header.referenceAt === undefined && preRef.some(Boolean)
@@ -2124,7 +2129,10 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     // neg", a record's transcription): each of them was measured in the urine, and keeps the label in its name,
     // so a urine count is never taken for the blood's of the same name.
     const urineLead = URINE_EXAM_LEAD.exec(t);
-    const urineLabel = urineLead && readPiece(t.slice(urineLead[0].length).split(/[,;]\s+|\s{2,}/u, 1)[0]!, ctx) ? urineLead[1]! : undefined;
+    // So is a table row's name cell that starts with the label ("Urina: leucócitos   42 p/campo   até 5 p/campo", h1472).
+    const afterUrineLead = urineLead ? t.slice(urineLead[0].length) : '';
+    const urineLabel =
+      urineLead && (readPiece(afterUrineLead.split(/[,;]\s+|\s{2,}/u, 1)[0]!, ctx) || cells(afterUrineLead).length >= 2) ? urineLead[1]! : undefined;
     if (urineLabel) t = t.slice(urineLead![0].length);
     // The control's time in a cell after the patient's ("Tempo do paciente …. 31,8 s   Tempo do pool
     // normal: 12,4 s"): the lab's check of the run, no result (the accounting pass counts it as such).

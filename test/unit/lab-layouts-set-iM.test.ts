@@ -51,3 +51,29 @@ test('an appendix of references after the results, with a unit column and a colu
   );
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test("a care team's remarks column is no part of the row, and a table row's name led by 'Urina:' keeps the sample", () => {
+  const text = [
+    'Sexo: masculino    Idade: 81 anos',
+    '| Exame               | Resultado    | Referência        | Conduta da equipe                  |',
+    '|---------------------|--------------|-------------------|------------------------------------|',
+    '| Sódio               | 133 mEq/L    | 135 a 145         | restringir água a 1.200 mL/dia     |',
+    '| Ferritina           | 14 ng/mL     | 30 a 400          | sulfato ferroso 40 mg 2x/dia       |',
+    '| Urina: hemácias     | 12 p/campo   | até 3 p/campo     | repetir em 30 dias                 |',
+    '| Urina: proteínas    | Positivo     | Negativo          | –                                  |',
+  ].join('\n');
+  const r = parseLabReport(text, { today: '2025-06-10' });
+  assert.deepEqual(
+    r.analytes.map((a) => [a.name, a.value, a.flag]),
+    [
+      ['Sódio', 133, 'baixo'],
+      ['Ferritina', 14, 'baixo'],
+      ['Urina hemácias', 12, 'alto'],
+    ],
+  );
+  assert.deepEqual(
+    r.qualitative.map((a) => [a.name, a.value, a.flag]),
+    [['Urina proteínas', 'Positivo', 'alterado']],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
