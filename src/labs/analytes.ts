@@ -310,7 +310,7 @@ export const KNOWN_NAMES: readonly KnownName[] = [
   // Abbreviated to fit a column as the lipids are ("Fosf. alcalina").
   { key: 'fosfatase_alcalina', name: 'Fosfatase alcalina', synonyms: ['fosfatase alcalina', 'fa', 'fosf. alcalina', 'fosf alcalina'] },
   { key: 'calcio', name: 'Cálcio', synonyms: ['calcio', 'calcio total', 'calcio serico'] },
-  { key: 'magnesio', name: 'Magnésio', synonyms: ['magnesio', 'magnesio serico'] },
+  { key: 'magnesio', name: 'Magnésio', synonyms: ['magnesio', 'magnesio serico', 'mg'] },
   { key: 'cloro', name: 'Cloro', synonyms: ['cloro', 'cloreto', 'cl', 'cl-'] },
   { key: 'albumina', name: 'Albumina', synonyms: ['albumina', 'albumina serica'] },
   { key: 'insulina', name: 'Insulina', synonyms: ['insulina', 'insulina basal', 'insulina de jejum'] },
@@ -432,7 +432,7 @@ export const KNOWN_NAMES: readonly KnownName[] = [
 // A white cell of the blood differential ("Neutrófilos", "Segmentados", "Bastonetes", "Linfócitos
 // atípicos", "Metamielócitos"…): counted both as a share of the leukocytes and per microlitre.
 const WHITE_CELL =
-  /^(?:neutr[oó]filos|segmentad[oa]s|bastonet(?:es|ados)|linf[oó]citos|mon[oó]citos|eosin[oó]filos|bas[oó]filos|metamiel[oó]citos|miel[oó]citos|promiel[oó]citos|blastos)(?![\p{L}])/iu;
+  /^(?:neutr[oó]filos|segmentad[oa]s|bastonet(?:es|ados)|bast[oõ]es|linf[oó]citos|mon[oó]citos|eosin[oó]filos|bas[oó]filos|metamiel[oó]citos|miel[oó]citos|promiel[oó]citos|blastos)(?![\p{L}])/iu;
 
 /** Whether a printed name is a white cell of the differential, relative and absolute counts on its row. */
 export function isWhiteCellName(printed: string): boolean {

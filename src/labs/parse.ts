@@ -186,6 +186,9 @@ import {
   RULED_TITLE,
 } from './lines.ts';
 import { unfoldPageColumns } from './page-columns.ts';
+import { hourlyColumnsAsRows } from './hourly-columns.ts';
+import { prePostColumnsAsRows } from './pre-post-columns.ts';
+import { resultAsidesSetApart } from './result-asides.ts';
 import { valueFirstRows } from './value-first-cells.ts';
 import { rowsInUsualOrder } from './column-order.ts';
 import { moveLetteredNotes } from './lettered-notes.ts';
@@ -470,12 +473,20 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   // wrapped anywhere (wrapped-differential.ts); a tolerance curve's table with one column per analyte is
   // read as one result per cell, and so is one printed across, a row per analyte (curve-columns.ts); a panel
   // printed transposed, one exam a column under rows "Resultado" / "Unidade" / "Referência", is read as the
-  // results its result row holds (transposed-tables.ts).
+  // results its result row holds (transposed-tables.ts); a flowsheet with the hours as columns, as each row's
+  // last filled hour (hourly-columns.ts); a dialysis map's rows before and after the session, as the results
+  // each time holds (pre-post-columns.ts); an earlier value or an order noted between a result and its
+  // reference is set apart from both (result-asides.ts). A report given as raw HTML is first read as the text
+  // it shows, a table row a line (html-tables.ts).
   const unitLines = withoutSecondUnits(dictatedAsResults(checkedOptions(jsonRecordsAsRows(screenReaderAsText(subtitlesAsText(htmlTablesAsRows(raws)))))));
   const cellLines = joinListedColumns(centredRowValues(unitLines));
   const pairedRows = joinPairedCells(cellLines);
   const pageRows = unfoldPageColumns(
-    horizontalCurveAsRows(curveColumnsAsRows(transposedTablesAsRows(delimitedAsColumns(joinWrappedDifferential(pairedRows))))),
+    horizontalCurveAsRows(
+      curveColumnsAsRows(
+        transposedTablesAsRows(prePostColumnsAsRows(hourlyColumnsAsRows(resultAsidesSetApart(delimitedAsColumns(joinWrappedDifferential(pairedRows)))))),
+      ),
+    ),
   );
   // A tabbed row whose name wrapped onto the line above is read and accounted as one row on its cells'
   // line: its previous-result cell is cut off by column, as on any row of the table.
