@@ -9,7 +9,7 @@
 // any table. A line that continues the row above (no result cell, right under it) is moved with it; any
 // other line (a section's title, a note, the signature) is left as printed.
 import { foldSameLength } from './analytes.ts';
-import { cellStarts, DATE_CELL } from './columns.ts';
+import { CURRENT_DATE_WORD, cellStarts, DATE_CELL } from './columns.ts';
 import { CHANGE_CELL, EXAM_CELL } from './layouts.ts';
 import { REFERENCE_HEAD, RESULT_HEAD } from './reference-first.ts';
 
@@ -75,7 +75,11 @@ function datedUnitFirst(text: string): Column[] | undefined {
   const cols = starts.map((c) => {
     const kind = headKind(c.cell);
     if (kind !== undefined && kind !== 'result') return { kind, at: c.at };
-    return DATE_CELL.test(c.cell) ? { kind: `date@${c.at}`, at: c.at } : CHANGE_CELL.test(c.cell) ? { kind: `change@${c.at}`, at: c.at } : undefined;
+    return DATE_CELL.test(c.cell.replace(CURRENT_DATE_WORD, ''))
+      ? { kind: `date@${c.at}`, at: c.at }
+      : CHANGE_CELL.test(c.cell)
+        ? { kind: `change@${c.at}`, at: c.at }
+        : undefined;
   });
   if (cols.some((c) => c === undefined)) return undefined;
   const kinds = (cols as Column[]).map((c) => c.kind);

@@ -164,6 +164,9 @@ export function datedColumnLabels(text: string, offset: number, history: History
 const MONTH_NAME = String.raw`(?:${MONTHS.join('|')})\p{L}*\.?`;
 /** A column header's date: day/month/year, month/year, or a month's name and the year ("JUN/2025"). */
 export const DATE_CELL = new RegExp(String.raw`^(?:(?:\d{1,2}\/)?\d{1,2}|${MONTH_NAME})\/\d{2,4}$`, 'iu');
+// The word naming a date's column the current result's, in the date's own cell ("ATUAL 20/05/25", "20/05/25
+// (atual)"): taken off, the cell is a date (DATE_CELL) and its column the current sample's.
+export const CURRENT_DATE_WORD = /^(?:resultado\s+)?atual\s*:?\s+(?=\d)|\s+\(?atual\)?$/i;
 
 /** A date cell as a sortable number (year, month, day); two-digit years are this century's, a month/year cell its month's first day. */
 export function dateKey(cell: string): number {

@@ -7,6 +7,7 @@
 // sample is read the same way (headerSeparator).
 import { resultTokens } from './accounting.ts';
 import { foldSameLength } from './analytes.ts';
+import { unitAtStart } from './units.ts';
 
 // A portal's CSV export quotes every field ('"Anti-Ro (SS-A)";"86,4";"";"Negativo: inferior a 7,0; …"'):
 // a ";" inside quotes is the field's own, the quotes and an empty '""' are no text of the result.
@@ -17,7 +18,7 @@ function fieldsOf(line: string, sep: Separator = ';'): string[] {
       .split('\t')
       .map((f) => f.trim());
   const fields: string[] = [];
-  const at = /\s*(?:"((?:[^"]|"")*)"|([^;]*))\s*(?:;|$)/gy;
+  const at = sep === ',' ? /\s*(?:"((?:[^"]|"")*)"|([^,]*))\s*(?:,|$)/gy : /\s*(?:"((?:[^"]|"")*)"|([^;]*))\s*(?:;|$)/gy;
   for (let m = at.exec(line); m && at.lastIndex <= line.length; m = at.exec(line)) {
     fields.push((m[1] !== undefined ? m[1].replace(/""/g, '"') : m[2]!).trim());
     if (at.lastIndex === line.length || m[0] === '') break;
@@ -93,7 +94,7 @@ interface ColumnOrder {
   current?: number;
 }
 
-type Separator = ';' | '\t';
+type Separator = ';' | '\t' | ',';
 
 /** Whether a line is the header of a ";"-delimited table: three fields or more, two of them column heads. */
 function delimitedHeader(line: string, sep: Separator = ';'): boolean {
@@ -122,6 +123,13 @@ function headerSeparator(line: string): Separator | undefined {
 export function delimitedAsColumns(raws: string[]): string[] {
   let out: string[] | undefined;
   for (let h = 0; h < raws.length; h++) {
+    const visits = visitRowsAsResults(raws, h);
+    if (visits) {
+      out ??= [...raws];
+      for (const [i, text] of visits.lines) out[i] = text;
+      h = visits.to;
+      continue;
+    }
     const sep = headerSeparator(raws[h]!);
     if (sep === undefined) continue;
     out ??= [...raws];
@@ -233,4 +241,51 @@ function asColumns(
   // "Tabagismo;Tabagista ativo": a field and its value.
   if (fields.length === 2 && /^\p{L}[\p{L} ./()-]{0,40}$/u.test(fields[0]!) && fields[1] !== '') return `${fields[0]}: ${fields[1]}`;
   return fields.filter((f) => f !== '').join('   ');
+}
+
+// A patient's own spreadsheet pasted as delimited text the other way round: one collection a ROW, one exam a
+// column, its unit in the head ("data,Glicose jejum (mg/dL),HbA1c (%),…,obs"), a reference row under the header
+// ("referência (do laudo),70-99,"<5,7",…") and one row per date ("20/05/2025,134,"7,2",…"), often a row of
+// averages after them ("média (4 exames),139,…"). Cut at its separators, no row names its values. The newest
+// dated row is this report's results: it is put back as the results it holds, separated by ";" ("Glicose
+// jejum   134 mg/dL   70-99; HbA1c   7,2 %   <5,7; …"), each named by its column's head with the column's
+// unit and reference. The header, the reference row and the earlier dates' rows (previous results) are left
+// empty; any other line (an average, a note) is read as printed. An empty current cell is an exam not
+// asked for this time: no result.
+const VISIT_HEAD = /^(?:datas?|dt\.?|dia|coleta|data\s+(?:da|de)\s+coleta)$/i;
+const REFERENCE_ROW = /^(?:refer[eê]ncias?|ref\.?|v\.?\s?r\.?|valor(?:es)?\s+de\s+refer[eê]ncia)(?:\s*\(.*\))?:?$/i;
+const VISIT_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})$/;
+
+function visitRowsAsResults(raws: string[], h: number): { lines: Array<[number, string]>; to: number } | undefined {
+  const line = raws[h]!;
+  const sep: Separator | undefined = line.includes('\t') ? '\t' : line.includes(';') ? ';' : line.includes(',') ? ',' : undefined;
+  if (sep === undefined) return undefined;
+  const heads = fieldsOf(line, sep).map(headText);
+  if (heads.length < 4 || !VISIT_HEAD.test(foldSameLength(heads[0]!)) || heads.slice(1).filter((f) => /\p{L}{2}/u.test(f)).length < 3) return undefined;
+  let to = h;
+  while (to + 1 < raws.length && raws[to + 1]!.includes(sep)) to++;
+  const rows = raws.slice(h + 1, to + 1).map((r, k) => ({ at: h + 1 + k, fields: fieldsOf(r, sep) }));
+  const dated = rows.filter((r) => VISIT_DATE.test(r.fields[0] ?? '') && r.fields.slice(1).some((f) => /^[<>]?\s*\d/.test(f)));
+  if (dated.length === 0) return undefined;
+  const current = dated.reduce((a, b) => (whenOf(b.fields[0]!)! >= whenOf(a.fields[0]!)! ? b : a));
+  const reference = rows.find((r) => REFERENCE_ROW.test(foldSameLength(r.fields[0] ?? '')) || REFERENCE_ROW.test(r.fields[0] ?? ''));
+  const results = heads.flatMap((head, i) => {
+    const value = current.fields[i] ?? '';
+    if (i === 0 || ASIDE_HEAD.test(head) || EMPTY_CELL.test(value)) return [];
+    // The unit in brackets after the exam's name ("Glicose jejum (mg/dL)", "Plaquetas (mil/mm3)").
+    const m = /^(.*?)\s*\(([^()]*)\)$/.exec(head);
+    const unit = m ? unitAtStart(m[2]!) : undefined;
+    const name = m && unit ? m[1]! : head;
+    const range = reference?.fields[i] ?? '';
+    return [[name, `${value}${unit ? ` ${m![2]!.slice(0, unit.consumed)}` : ''}`, range].filter((c) => c !== '').join('   ')];
+  });
+  if (results.length === 0) return undefined;
+  const lines: Array<[number, string]> = [[h, '']];
+  if (reference) lines.push([reference.at, '']);
+  for (const r of dated) lines.push([r.at, r === current ? results.join('; ') : '']);
+  // Whatever the current row's remark holds that looks like a result is kept before its results, to be read or
+  // listed (after them, it would run on from the last result).
+  const remarks = heads.flatMap((f, i) => (i > 0 && ASIDE_HEAD.test(f) && resultTokens(current.fields[i] ?? '').length > 0 ? [current.fields[i]!] : []));
+  if (remarks.length > 0) lines.push([current.at, [...remarks, ...results].join('; ')]);
+  return { lines, to };
 }

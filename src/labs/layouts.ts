@@ -8,6 +8,7 @@
 //                   "Bilirrubina total 1,4 mg/dL (até 1,2) - Bilirrubina direta 0,3 mg/dL (até 0,3)".
 import { foldSameLength, isWhiteCellName, lookupName } from './analytes.ts';
 import {
+  CURRENT_DATE_WORD,
   DATE_CELL,
   cellStarts,
   dateKey,
@@ -139,7 +140,9 @@ function datedHeader(printed: Array<{ cell: string; at: number }>, context: Head
   const keyed = context.legend ? printed.map((c) => ({ cell: context.legend!.get(c.cell) ?? c.cell, at: c.at })) : printed;
   // One date marked as the current collection's ("10/03/2025(*)", the report saying what the mark means):
   // that column is the current result's wherever it stands, even before newer-looking ones.
-  const unmarked = keyed.map((c) => ({ cell: c.cell.replace(CURRENT_MARK, ''), at: c.at }));
+  // So is one date named the current result's in its own cell ("ATUAL 20/05/25", "20/05/25 (atual)"), the
+  // earlier dates beside it.
+  const unmarked = keyed.map((c) => ({ cell: c.cell.replace(CURRENT_MARK, '').replace(CURRENT_DATE_WORD, ''), at: c.at }));
   const marked = unmarked.filter((c, i) => c.cell !== keyed[i]!.cell && (DATE_CELL.test(c.cell) || STAMP_CELL.test(c.cell)));
   const starts = marked.length === 1 ? unmarked : keyed;
   const stamped = stampedHeader(starts, marked.length === 1 ? marked[0] : undefined);

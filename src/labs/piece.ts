@@ -75,13 +75,13 @@ const withoutBracketsAndYears = (s: string) =>
 const VERDICT_PHRASE =
   /(?:^|\s{2,})(?:[●○◉•■□◆◇▲▼△▽↑↓]\s*)?(acima|abaixo|dentro|fora)\s+d[oa]s?\s+(?:intervalos?|faixas?|valor(?:es)?|limites?|refer[eê]ncias?)(?:\s+(?:de\s+)?(?:refer[eê]ncia|normalidade|esperad[oa]s?|normal|normais))?\s*(?=\s{2,}|$)/iu;
 
-// The note may be named by its footnote mark ("Ver nota (1)", "vide nota 2", "ver rodapé *"), or the cell
+// The note may be named by its footnote mark ("Ver nota (1)", "vide nota 2", "ver nota A", "ver rodapé *"), or the cell
 // be that mark alone ("(1)" where the goals depend on a category the note under the table lists). What the
 // ranges below depend on may lead it, the cell in square brackets as the report's other ranges ("[por idade -
 // ver abaixo]" beside a PSA whose bands by age follow the block). The cell may say first that the note holds
 // goals ("metas: ver nota 1", LDL and non-HDL goals by risk category).
 const REFERENCE_POINTER =
-  /^\(\d{1,2}\)$|^(?:(?:por|conforme)\s+(?:idade|faixa\s+et[aá]ria|sexo)\s*[-–—,:]\s*|(?:metas?|alvos?|objetivos?)\s*:\s*)?(?:ver|vide|veja|consultar|consulte|conforme)\s+(?:(?:a|o|as|os)\s+)?(?:abaixo|nota|notas|tabela(?:\s+abaixo|\s+por\s+(?:idade|faixa\s+et[aá]ria))?|faixas?(?:\s+et[aá]rias?|\s+(?:por|de)\s+idade)?(?:\s+abaixo)?|observa[cç](?:[aã]o|[oõ]es)|rodap[eé]|coment[aá]rio)(?:\s*(?:\(\d{1,2}\)|\d{1,2}|\*{1,3}))?\.?$/iu;
+  /^\(\d{1,2}\)$|^(?:(?:por|conforme)\s+(?:idade|faixa\s+et[aá]ria|sexo)\s*[-–—,:]\s*|(?:metas?|alvos?|objetivos?)\s*:\s*)?(?:ver|vide|veja|consultar|consulte|conforme)\s+(?:(?:a|o|as|os)\s+)?(?:abaixo|nota|notas|tabela(?:\s+abaixo|\s+por\s+(?:idade|faixa\s+et[aá]ria))?|faixas?(?:\s+et[aá]rias?|\s+(?:por|de)\s+idade)?(?:\s+abaixo)?|observa[cç](?:[aã]o|[oõ]es)|rodap[eé]|coment[aá]rio)(?:\s*(?:\(\d{1,2}\)|\d{1,2}|\*{1,3}|\(?[a-z]\)?))?\.?$/iu;
 
 // An immunofluorescence pattern by its name and its ICAP code ("padrão nuclear pontilhado fino (AC-4)").
 const IIF_PATTERN = /^padr[aã]o(?:\s+de\s+fluoresc[eê]ncia)?\s*:?\s+\p{L}[\p{L}\s,-]*?(?:\s*\(\s*AC-?\d+[^()]*\))?(?=\s*\(|\s{2,}|$)/iu;
