@@ -159,6 +159,23 @@ function gluedValue(s: string): { text: string; consumed: number } | undefined {
   return unit === undefined ? undefined : { text: `${v[0]} ${unit}`, consumed: v[0].length + unit.length };
 }
 
+/**
+ * A value glued to the name before it whose unit stands one space after it ("PLAQUETAS89.000 /mm3 …",
+ * "TGO(AST)68 U/L …", a crumpled photo's OCR): the value and its unit, whole, then a space or the line's end.
+ */
+function spacedUnitValue(s: string): { text: string; consumed: number } | undefined {
+  const v = GLUED_VALUE.exec(s);
+  if (!v || s[v[0].length] !== ' ') return undefined;
+  const m = UNIT_FIRST.exec(s.slice(v[0].length + 1));
+  if (!m) return undefined;
+  for (let n = m[0].length; n > 0; n--) {
+    const unit = m[0].slice(0, n);
+    const next = s[v[0].length + 1 + n];
+    if ((next === undefined || next === ' ') && UNIT_WHOLE.test(unit)) return { text: `${v[0]} ${unit}`, consumed: v[0].length + 1 + n };
+  }
+  return undefined;
+}
+
 // A header field's label glued to the field before it ("PRADOSexo:Masculino", "ParticularOS:552.918",
 // "CLÍNICASCNES 3097161", "24.093Página 1 de 1"): the label as printed, its colon or number after it.
 const GLUED_LABEL =
@@ -167,8 +184,11 @@ const GLUED_LABEL =
 /** The header's glued labels set apart from the field before them, on a line with no column gap. */
 export function withoutGluedLabels(t: string): string {
   if (/\S\s{2,}\S/.test(t)) return t;
-  return t.replace(GLUED_LABEL, ' ');
+  return t.replace(GLUED_LABEL, ' ').replace(GLUED_BOUND_WORD, ' ');
 }
+
+// An OCR'd reference's "até" glued to its bound ("Mulheres:ate33"): the word and its number apart, as printed.
+const GLUED_BOUND_WORD = /(?<=(?:^|[\s:(])at[eé])(?=\d)/giu;
 
 /**
  * A PDF copied on a phone may lose every gap between a row's cells ("Hemoglobina15,8g/dL13,5 a 17,5",
@@ -185,18 +205,24 @@ export function withoutGluedCells(t: string): string {
   if (!/^\p{L}/u.test(line)) return t;
   let found: { name: string; cells: string[] } | undefined;
   // Every digit after a letter may start the value; one after another digit only when the name before it is the catalogue's.
-  for (const m of matchesOf(/(?<=[\p{L})]\d*)\d/gu, line)) {
-    const name = line.slice(0, m.index);
+  // A value one space after its name with its unit glued after it ("TGP (ALT) 54U/L Mulheres:ate33 …", an
+  // OCR'd photo) is set apart the same way: the space is no column gap.
+  for (const m of matchesOf(/(?<=[\p{L})]\d*|[\p{L})] )\d/gu, line)) {
+    const spaced = line[m.index - 1] === ' ';
+    const name = line.slice(0, m.index).trimEnd();
     if (/[:;=]/.test(name) || (name.match(/\p{L}/gu) ?? []).length < 2) break;
     const known = lookupName(name) !== undefined;
     if (/\d$/.test(name) && !known) continue;
     // One letter glued to digits right after a bracket or a slash is a code, never a name and its value
     // ("Moderadamente diminuída (G3a/G3b): 30 a 59", a kidney disease stage).
     if (/[(/]\p{L}$/u.test(name)) continue;
-    const first = gluedValue(line.slice(m.index));
+    const first = gluedValue(line.slice(m.index)) ?? (spaced ? undefined : spacedUnitValue(line.slice(m.index)));
     if (!first) continue;
     const cells = [first.text];
     let rest = line.slice(m.index + first.consumed);
+    // One space from the name only when a reference follows (a digit after the unit) and the name is a few
+    // words: "… citrato de sódio 3,8% (coagulômetro)" is a title's words, no result.
+    if (spaced && (!/\d/.test(rest) || name.split(/\s+/).length > 4)) continue;
     // A relative and an absolute count, each with its unit ("61,0%4.782/mm³").
     const second = gluedValue(rest);
     if (second) {
@@ -2366,7 +2392,8 @@ export function joinWrappedReferenceCells(reads: readonly string[]): string[] {
  * under the reference's column. The two are read as one line. Returns, per line, the text to read (''
  * for a line joined to the one above).
  */
-const ROW_BROKEN_IN_RANGE = /^\p{L}[^\d:]*\s\d[\d.,]*\s.*\s\d[\d.,]*\s+(?:a|à)$/iu;
+// The value may be glued to its name or to its "%" (an OCR'd photo: "Hematocrito41,9% 36,0 a" / "46,0").
+const ROW_BROKEN_IN_RANGE = /^\p{L}[^\d:]*(?:\s|(?<=\p{L}{3}))\d[\d.,]*%?\s(?:.*\s)?\d[\d.,]*\s+(?:a|à)$/iu;
 const ROW_BROKEN_BEFORE_A = new RegExp(String.raw`^\p{L}[^\d:]*\s\d[\d.,]*\s.*\s(${NUMBER})$`, 'u');
 const RANGE_REST_CAPTURED = new RegExp(String.raw`^(?:a|à|at[eé])\s+(${NUMBER})(?:\s*(?:${UNIT_PATTERN}))?$`, 'iu');
 export function joinRangeBrokenAtMargin(reads: readonly string[]): string[] {
