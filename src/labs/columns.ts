@@ -209,6 +209,10 @@ export function earlierDateCellsOf(bars: string[]): PreviousCell | undefined {
 const LIMIT_HEADER_CELL = /^(?:ibmp|ibe(?:\s*\/\s*(?:ee|sc))?)(?:\s*\(?nr[-\s]?7\)?)?$/i;
 const REFERENCE_HEADER_CELL = /^(?:valor(?:es)?\s+(?:de\s+)?refer[eê]ncias?|refer[eê]ncias?|intervalo\s+de\s+refer[eê]ncia|v\.?\s?r\.?)$/i;
 const EMPTY_CELL = /^[\s\-–—]*$/;
+/** A ruled border under or over a table's header ("-----", "=====", "─────"). */
+export const RULED_BORDER = /^\s*[-=_─━]{3,}\s*$/u;
+/** A cell's dash for no value (no sample that hour, no result after the session). */
+export const DASH_CELL = /^[-–—]{1,3}$/u;
 
 /** A bar table header's exposure-limit cell and its reference cell, by their numbers among the header's cells. */
 export interface LimitCell {

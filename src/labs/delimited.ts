@@ -11,6 +11,9 @@ import { unitAtStart } from './units.ts';
 
 // A portal's CSV export quotes every field ('"Anti-Ro (SS-A)";"86,4";"";"Negativo: inferior a 7,0; …"'):
 // a ";" inside quotes is the field's own, the quotes and an empty '""' are no text of the result.
+const quotedField = (sep: string) => new RegExp(String.raw`\s*(?:"((?:[^"]|"")*)"|([^${sep}]*))\s*(?:${sep}|$)`, 'gy');
+const QUOTED_FIELD = { ';': quotedField(';'), ',': quotedField(',') };
+
 function fieldsOf(line: string, sep: Separator = ';'): string[] {
   if (sep === '\t')
     return line
@@ -18,7 +21,8 @@ function fieldsOf(line: string, sep: Separator = ';'): string[] {
       .split('\t')
       .map((f) => f.trim());
   const fields: string[] = [];
-  const at = sep === ',' ? /\s*(?:"((?:[^"]|"")*)"|([^,]*))\s*(?:,|$)/gy : /\s*(?:"((?:[^"]|"")*)"|([^;]*))\s*(?:;|$)/gy;
+  const at = QUOTED_FIELD[sep];
+  at.lastIndex = 0;
   for (let m = at.exec(line); m && at.lastIndex <= line.length; m = at.exec(line)) {
     fields.push((m[1] !== undefined ? m[1].replace(/""/g, '"') : m[2]!).trim());
     if (at.lastIndex === line.length || m[0] === '') break;

@@ -13,14 +13,12 @@
 // header line is left empty. The table ends at a blank line or at the second ruled border (the rows under
 // it, doses and initials by the hour, have no reference column and are read as printed).
 
-import { cellStarts } from './columns.ts';
+import { DASH_CELL, RULED_BORDER, cellStarts } from './columns.ts';
 
 /** An hour cell of the header: "02h", "14 h", "06:00", "22h00". */
 const HOUR_CELL = /^(?:[01]?\d|2[0-3])\s?(?:h(?:\d{2})?|:\d{2})$/iu;
-const BORDER = /^\s*[-=_─━]{3,}\s*$/u;
 /** A cell under an hour: a value, a value with a comparator, or a dash for no sample. */
 const HOUR_VALUE = /^(?:[<>≤≥]\s?)?[-−+]?\d[\d.,]*$/u;
-const NO_SAMPLE = /^[-–—]{1,3}$/u;
 
 /** The lines of a text with each hourly flowsheet's rows read as their last filled hour; any other text as it is. */
 export function hourlyColumnsAsRows(reads: string[]): string[] {
@@ -39,7 +37,7 @@ export function hourlyColumnsAsRows(reads: string[]): string[] {
     for (; r < reads.length; r++) {
       const line = reads[r]!;
       if (line.trim() === '') break;
-      if (BORDER.test(line)) {
+      if (RULED_BORDER.test(line)) {
         if (++borders === 2 || rows.length > 0) break;
         continue;
       }
@@ -70,10 +68,10 @@ function rowOf(line: string, hours: number, barred: boolean): string | undefined
   if (cells.length < hours + 1) return undefined;
   const values = cells.slice(-hours);
   const lead = cells.slice(0, -hours);
-  if (!values.every((v) => HOUR_VALUE.test(v) || NO_SAMPLE.test(v))) return undefined;
+  if (!values.every((v) => HOUR_VALUE.test(v) || DASH_CELL.test(v))) return undefined;
   // The name, and the unit column when one is printed.
   if (lead.length > 2) return undefined;
-  const last = values.filter((v) => !NO_SAMPLE.test(v)).at(-1);
+  const last = values.filter((v) => !DASH_CELL.test(v)).at(-1);
   if (last === undefined) return undefined;
   const unit = lead[1] ?? '';
   return [lead[0], `${last}${unit ? ` ${unit}` : ''}`, reference ?? ''].filter((c) => c !== '').join('   ');

@@ -476,8 +476,7 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   // results its result row holds (transposed-tables.ts); a flowsheet with the hours as columns, as each row's
   // last filled hour (hourly-columns.ts); a dialysis map's rows before and after the session, as the results
   // each time holds (pre-post-columns.ts); an earlier value or an order noted between a result and its
-  // reference is set apart from both (result-asides.ts). A report given as raw HTML is first read as the text
-  // it shows, a table row a line (html-tables.ts).
+  // reference is set apart from both (result-asides.ts).
   const unitLines = withoutSecondUnits(dictatedAsResults(checkedOptions(jsonRecordsAsRows(screenReaderAsText(subtitlesAsText(htmlTablesAsRows(raws)))))));
   const cellLines = joinListedColumns(centredRowValues(unitLines));
   const pairedRows = joinPairedCells(cellLines);
@@ -656,6 +655,13 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
       closed.push(c);
     }
     pending = undefined;
+  };
+  /** A table of ranges after the results begins: its rows join the results read before (late-references.ts). */
+  const openReferenceTable = (rt: ReferenceTable) => {
+    close();
+    refTable = rt;
+    goalsTaken = new Map();
+    title = undefined;
   };
   /** A result read under the block title: it takes the title's analyte and the references above it. */
   const adoptUnderTitle = (g: Group, under: NonNullable<typeof title>) => {
@@ -1044,11 +1050,8 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
         ? referenceTableHeader({ ...line, text: t })
         : undefined;
     if (appendix) {
-      close();
       table = undefined;
-      refTable = appendix;
-      goalsTaken = new Map();
-      title = undefined;
+      openReferenceTable(appendix);
       continue;
     }
     if (header) {
@@ -1276,10 +1279,7 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     // A table of ranges after the results (SBC lipid table): its rows join the results read before.
     const rh = referenceTableHeader({ ...line, text: t });
     if (rh) {
-      close();
-      refTable = rh;
-      goalsTaken = new Map();
-      title = undefined;
+      openReferenceTable(rh);
       continue;
     }
     // A goals table by category ("Muito alto   < 50 mg/dL   < 80 mg/dL" under "Categoria de risco   LDL-colesterol

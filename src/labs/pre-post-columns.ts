@@ -15,15 +15,13 @@
 // left out. The header line is left empty. The table runs on over section titles, borders and blank lines
 // for as long as rows follow; a line of text after its last row ends it.
 
-import { cellStarts } from './columns.ts';
+import { DASH_CELL, RULED_BORDER, cellStarts } from './columns.ts';
 
 const PRE_CELL = /^pr[eé](?:[-\s]?(?:di[aá]lise|hd|sess[aã]o))?$/iu;
 const POST_CELL = /^p[oó]s(?:[-\s]?(?:di[aá]lise|hd|sess[aã]o))?$/iu;
 const REFERENCE_CELL = /^(?:meta|alvo|refer[eê]ncia|v\.?\s?r\.?|valor(?:es)?\s+de\s+refer[eê]ncia)(?:\s*\/\s*(?:meta|alvo|refer[eê]ncia))?$/iu;
 /** The earlier results' column: a month ("ABR/25", "abr/2025"), a date, or a word for the earlier result. */
 const EARLIER_CELL = /^(?:\p{L}{3}\.?\s?\/\s?\d{2,4}|\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|\d{1,2}\/\d{4}|(?:m[eê]s\s+)?anterior(?:es)?|ant\.?)$/iu;
-const BORDER = /^\s*[-=_─━]{3,}\s*$/u;
-const EMPTY = /^[-–—]{1,3}$/u;
 /** A reference for one time only: "pré: 3,5 a 5,5", "pós: —". */
 const TIMED_REFERENCE = /^(pr[eé]|p[oó]s)\s*:\s*(.*)$/iu;
 /** A name's trailing unit in parentheses, and marks after it ("Ureia (mg/dL)", "PTH (pg/mL) *"). */
@@ -41,7 +39,7 @@ export function prePostColumnsAsRows(reads: string[]): string[] {
     let r = h + 1;
     for (; r < reads.length; r++) {
       const line = reads[r]!;
-      if (line.trim() === '' || BORDER.test(line)) continue;
+      if (line.trim() === '' || RULED_BORDER.test(line)) continue;
       const row = rowOf(line, columns);
       if (row !== undefined) {
         rows.push({ at: r, text: row });
@@ -49,7 +47,7 @@ export function prePostColumnsAsRows(reads: string[]): string[] {
       }
       // A section title goes on only if a row follows it.
       let next = r + 1;
-      while (next < reads.length && (reads[next]!.trim() === '' || BORDER.test(reads[next]!))) next++;
+      while (next < reads.length && (reads[next]!.trim() === '' || RULED_BORDER.test(reads[next]!))) next++;
       if (next >= reads.length || rowOf(reads[next]!, columns) === undefined) break;
     }
     if (rows.length < 2) continue;
@@ -90,11 +88,11 @@ function rowOf(line: string, columns: Array<{ at: number; column: Column }>): st
     by.set(under.column, c.cell);
   }
   const pre = by.get('pre');
-  if (pre === undefined || EMPTY.test(pre)) return undefined;
+  if (pre === undefined || DASH_CELL.test(pre)) return undefined;
   const post = by.get('post');
   const reference = by.get('reference') ?? '';
   const name = cells[0]!.cell;
-  if (post === undefined || EMPTY.test(post)) return [name, pre, timed(reference, 'pre')].filter((c) => c !== '').join('   ');
+  if (post === undefined || DASH_CELL.test(post)) return [name, pre, timed(reference, 'pre')].filter((c) => c !== '').join('   ');
   const tail = NAME_TAIL.exec(name)?.[0] ?? '';
   const bare = name.slice(0, name.length - tail.length);
   const at = (time: 'pre' | 'post', value: string) =>
@@ -108,5 +106,5 @@ function timed(reference: string, time: 'pre' | 'post'): string {
   if (!m) return reference;
   const forPre = /^pr/iu.test(m[1]!);
   if (forPre !== (time === 'pre')) return '';
-  return EMPTY.test(m[2]!.trim()) ? '' : m[2]!.trim();
+  return DASH_CELL.test(m[2]!.trim()) ? '' : m[2]!.trim();
 }
