@@ -10,7 +10,8 @@
 // it are the patient's course, not results. Read as printed, a row is a name over a run of bare numbers
 // with nothing saying which one is the result. So before anything is read each row is put back as its name,
 // the value of its last filled hour with its unit, and its reference ("Fósforo   1,9 mg/dL   2,5 – 4,5"); the
-// header line is left empty. The table ends at a blank line or at the second ruled border (the rows under
+// header line is left empty but for what follows its reference column's head ("| VR   (repetido: 48,7)"), a
+// note no column holds, read as printed. The table ends at a blank line or at the second ruled border (the rows under
 // it, doses and initials by the hour, have no reference column and are read as printed).
 
 import { DASH_CELL, RULED_BORDER, cellStarts } from './columns.ts';
@@ -19,6 +20,8 @@ import { DASH_CELL, RULED_BORDER, cellStarts } from './columns.ts';
 const HOUR_CELL = /^(?:[01]?\d|2[0-3])\s?(?:h(?:\d{2})?|:\d{2})$/iu;
 /** A cell under an hour: a value, a value with a comparator, or a dash for no sample. */
 const HOUR_VALUE = /^(?:[<>≤≥]\s?)?[-−+]?\d[\d.,]*$/u;
+/** The head of the reference column after the bar: "VR", "V.R.", "Ref.", "Referência", "Valores de referência". */
+const REFERENCE_HEAD = /^(?:v\.?\s?r\.?|ref\.?|refer[eê]ncia|valor(?:es)?\s+de\s+refer[eê]ncia|faixa(?:\s+de\s+refer[eê]ncia)?)(?![\p{L}])\s*/iu;
 
 /** The lines of a text with each hourly flowsheet's rows read as their last filled hour; any other text as it is. */
 export function hourlyColumnsAsRows(reads: string[]): string[] {
@@ -47,7 +50,7 @@ export function hourlyColumnsAsRows(reads: string[]): string[] {
     }
     if (rows.length < 2) continue;
     out ??= [...reads];
-    out[h] = '';
+    out[h] = (headBar ?? '').replace(REFERENCE_HEAD, '');
     for (const row of rows) out[row.at] = row.text;
     h = r;
   }

@@ -78,6 +78,17 @@ function headerOf(line: string): Array<{ at: number; column: Column }> | undefin
 
 /** A row put back as its results; undefined for a line that is no row of the table. */
 function rowOf(line: string, columns: Array<{ at: number; column: Column }>): string | undefined {
+  // What the row runs on with after a ';' in the earlier month's column ("71,4 ; HBsAg: Reagente") is
+  // another result of the line, no earlier value: it stays after the row's results, read as printed.
+  const earlier = columns.find((c) => c.column === 'earlier');
+  const semi = earlier === undefined ? -1 : line.indexOf(';', earlier.at);
+  const runOn = semi < 0 ? '' : line.slice(semi + 1).trim();
+  const row = rowCells(semi < 0 ? line : line.slice(0, semi), columns);
+  return row === undefined || runOn === '' ? row : `${row}; ${runOn}`;
+}
+
+/** A row's cells put back as its results; undefined for a line that is no row of the table. */
+function rowCells(line: string, columns: Array<{ at: number; column: Column }>): string | undefined {
   const cells = cellStarts(line, 0);
   if (cells.length < 2 || cells[0]!.at >= columns[0]!.at) return undefined;
   const by = new Map<Column, string>();

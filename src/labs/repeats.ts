@@ -3,7 +3,10 @@
 // prints each of them twice: once bare, once with the range the lab judged it by. Read as printed, the
 // summary's copy is a second result with no range of the report's (a built-in one at best) beside the
 // real one. The bare copy is dropped when the same analyte, value and unit is read elsewhere in the report with a range of
-// the report's; its line holds that result's value and nothing else, so nothing on it is left to read.
+// the report's; its line holds that result's value and nothing else, so nothing on it is left to read. A result
+// that has no unit (pH) is such a copy only under a catalogued name, the same analyte's: a gas analyser's
+// section of values corrected for the temperature ("pH(T)   7,27") prints again the pH read above with its range.
+// A bare number of no unit under a name merely like the other is no copy.
 import { resultTokens, type AccountLine } from './accounting.ts';
 import { foldSameLength } from './analytes.ts';
 import type { ParsedAnalyte } from './result.ts';
@@ -45,7 +48,11 @@ export function withoutRepeats(analytes: ParsedAnalyte[], seen: AccountLine[], q
   const inOrder = [...analytes].sort((a, b) => a.line - b.line);
   const between = (a: ParsedAnalyte, b: ParsedAnalyte) => qualitative.some((q) => q.line > a.line && q.line < b.line);
   const repeats = new Set([
-    ...analytes.filter((a) => a.reference_source !== 'report' && a.unit !== null && analytes.some((b) => b.reference_source === 'report' && sameResult(a, b))),
+    ...analytes.filter(
+      (a) =>
+        a.reference_source !== 'report' &&
+        analytes.some((b) => b.reference_source === 'report' && sameResult(a, b) && (a.unit !== null || (a.key !== null && a.key === b.key))),
+    ),
     ...inOrder.filter((a, i) => a.reference_source === 'report' && overlapCopy(a, i, inOrder) && !between(inOrder[i - 1]!, a)),
   ]);
   if (repeats.size === 0) return analytes;
