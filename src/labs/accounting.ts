@@ -188,7 +188,8 @@ const ADMIN_SPANS: RegExp[] = [
   /(?<![\p{L}])leito\s*:?\s*\p{L}{2,5}-?\d{1,2}\s*\/\s*\d{1,3}(?![\d,])/giu,
   // An intensive care unit's number ("Unidade de Terapia Intensiva Adulto 2", "CTI 3"), or a ward's
   // ("Enfermaria Clínica 2"): which ward, no value.
-  /(?<![\p{L}])(?:uti|cti|unidade\s+de\s+terapia\s+intensiva|enfermaria)(?:\s+(?:adult[oa]|pedi[aá]tric[oa]|neonatal|coronariana|cl[ií]nica|cir[uú]rgica|m[eé]dica|obst[eé]trica|feminina|masculina|geral))?\s+\d{1,2}(?![\d.,]|\s*(?:mg|g|mm|ml|%|u\/))/giu,
+  // So is an outpatient clinic's ("Retorno agendado: 23/06/2025, 07h30, Ambulatório 3"), where an appointment is.
+  /(?<![\p{L}])(?:uti|cti|unidade\s+de\s+terapia\s+intensiva|enfermaria|ambulat[oó]rio|consult[oó]rio)(?:\s+(?:adult[oa]|pedi[aá]tric[oa]|neonatal|coronariana|cl[ií]nica|cir[uú]rgica|m[eé]dica|obst[eé]trica|feminina|masculina|geral))?\s+\d{1,2}(?![\d.,]|\s*(?:mg|g|mm|ml|%|u\/))/giu,
   // Which container of a 24-hour collection, in brackets after its preservative ("Conservante: HCl 6N (frasco 1) /
   // sem conservante (frasco 2)"): a bottle's number, no value.
   /\(\s*frascos?\s*(?:n[º°]\s*)?\d{1,2}\s*\)/giu,
@@ -241,9 +242,12 @@ const ADMIN_SPANS: RegExp[] = [
   // the bed's ("ENF. 03 LEITO 12B"), and a dialysis room's ("Sala: 2 - máquina 11"). Identifiers a label
   // lists after slashes, each system's own ("Requisições: SISCEL 2507-0318 / LAB 772104", h1081), are one group.
   // A report's own number after its label ("Laudo: 5120-0093317", in a page's running footer) too.
+  // A wide LIS header's sequence of the sample in the visit ("SEQ: 04") and the patient's registration abbreviated
+  // ("MATR.: 11.508-2"); a pharmacy's sanitary licence after its CNPJ and CNES ("Autorização ANVISA/VISA
+  // 2301.447.19", "Alvará 1187/2024").
   // Several samples' numbers after the plural ("Amostras 1605-0417 / 1605-0418", a ward's release line, h1403) too.
   new RegExp(
-    String.raw`(?<![\p{L}\d])(?:crm|creme[a-z]{1,3}|crf|crbm|crbio|coren|rqe|cnes|cns|cnpj|cnae|cbo|aih|cpf|rg|cep|protocolo|prot\.(?=\s*:?\s*\d)|ped\.?(?=\s*:?\s*\d)|pac(?:\.(?=\s*:?\s*\d)|(?=\s*:\s*\d))|paciente(?=[.\s]*:?\s*\d)|pedido|req|requisi[cç](?:[aã]o|[oõ]es)|solicita[cç][aã]o(?=\s*:?\s*\d)|atend(?:imento)?\.?|o\.s\.?|os(?=\s*[:nº°#])|ordem(?:\s+de\s+servi[cç]o)?|pront|prontu[aá]rio|reg|registro|c[oó]d(?:igo)?|ficha|laudo(?=\s*(?:n[º°]\s*)?:?\s*\d)|senha(?:\s+de\s+autoriza[cç][aã]o)?|cart[aã]o(?:\s+sus|\s+nacional\s+de\s+sa[uú]de)?|notifica[cç][aã]o|sinan|sis(?:prenatal|can|col|mam|reg|cel|loglab|pni)|boletim|lote|n[º°]|no\.|n[uú]mero|central(?=\s*:?\s*(?:\(\d{2}\)\s*)?\d{4}[-\s]?\d{4}(?!\d))|tel(?:efone)?|fone|fax|ramal|sac|ouvidoria|disque(?:\s+sa[uú]de)?|whatsapp|celular|leito|quarto|enf(?:ermaria)?\.?(?=\s*:?\s*\d)|box|sala|turno|m[aá]quina|posto(?:\s+de\s+coleta)?|equipe|esf|ine|micro[aá]rea|cadastro|matr[ií]cula|id|guia|carteir(?:inha|a)|etiqueta|amostra\s+n[º°]|amostras?(?=\s*:?\s*(?:\d{5,}|\d+-\d+|\d{1,3}(?:\.\d{3}){2,}(?![\d,])))|vers[aã]o(?:\s+do\s+laudo)?(?=\s*:?\s*\d)|sistema(?=\s*:?\s+[\p{L}-]+\s+(?:v\.?\s*)?\d)|lis(?=\s+[\p{L}-]+\s+(?:v\.?\s*)?\d)|sist\.(?=\s*[\p{L}-]+\s+(?:v\.?\s*)?\d))${NOT_WORD}(?:(?!\s{2,}\p{L}|[.*_—–-]\s{2,})(?:[^\d\n(\[;]|\([\p{L}\s-]{1,12}\))){0,16}\(?(?:\d{1,2}\s*(?:[ªº]\s*(?:regi[aã]o\s*)?|[-–]\s*(?=\d))|\d{1,2}\s+\p{L}{2}\s+(?=\d))?(?:\d{1,4}\)?(?:\s\d{1,4}(?![\d./-]))*\s\d[\d./?\uFFFD-]*|\d(?:[\d./?\uFFFD-]|\[(?:ileg[ií]vel|\?)\](?=\d))*)(?!\d|,\d)(?:\s*\/\s*(?:\p{L}{2,10}\s+)?\d[\d./-]*(?!\d|,\d))*`,
+    String.raw`(?<![\p{L}\d])(?:crm|creme[a-z]{1,3}|crf|crbm|crbio|coren|rqe|cnes|cns|cnpj|cnae|cbo|aih|cpf|rg|cep|protocolo|prot\.(?=\s*:?\s*\d)|ped\.?(?=\s*:?\s*\d)|pac(?:\.(?=\s*:?\s*\d)|(?=\s*:\s*\d))|paciente(?=[.\s]*:?\s*\d)|pedido|req|requisi[cç](?:[aã]o|[oõ]es)|solicita[cç][aã]o(?=\s*:?\s*\d)|atend(?:imento)?\.?|o\.s\.?|os(?=\s*[:nº°#])|ordem(?:\s+de\s+servi[cç]o)?|pront|prontu[aá]rio|reg|registro|c[oó]d(?:igo)?|ficha|laudo(?=\s*(?:n[º°]\s*)?:?\s*\d)|senha(?:\s+de\s+autoriza[cç][aã]o)?|cart[aã]o(?:\s+sus|\s+nacional\s+de\s+sa[uú]de)?|notifica[cç][aã]o|sinan|sis(?:prenatal|can|col|mam|reg|cel|loglab|pni)|boletim|lote|n[º°]|no\.|n[uú]mero|central(?=\s*:?\s*(?:\(\d{2}\)\s*)?\d{4}[-\s]?\d{4}(?!\d))|tel(?:efone)?|fone|fax|ramal|sac|ouvidoria|disque(?:\s+sa[uú]de)?|whatsapp|celular|leito|quarto|enf(?:ermaria)?\.?(?=\s*:?\s*\d)|box|sala|turno|m[aá]quina|posto(?:\s+de\s+coleta)?|equipe|esf|ine|micro[aá]rea|cadastro|matr(?:[ií]cula|\.)|seq(?:u[eê]ncia)?\.?(?=\s*:?\s*\d{1,4}(?![\d.,]))|anvisa|visa|alvar[aá]|id|guia|carteir(?:inha|a)|etiqueta|amostra\s+n[º°]|amostras?(?=\s*:?\s*(?:\d{5,}|\d+-\d+|\d{1,3}(?:\.\d{3}){2,}(?![\d,])))|vers[aã]o(?:\s+do\s+laudo)?(?=\s*:?\s*\d)|sistema(?=\s*:?\s+[\p{L}-]+\s+(?:v\.?\s*)?\d)|lis(?=\s+[\p{L}-]+\s+(?:v\.?\s*)?\d)|sist\.(?=\s*[\p{L}-]+\s+(?:v\.?\s*)?\d))${NOT_WORD}(?:(?!\s{2,}\p{L}|[.*_—–-]\s{2,})(?:[^\d\n(\[;]|\([\p{L}\s-]{1,12}\))){0,16}\(?(?:\d{1,2}\s*(?:[ªº]\s*(?:regi[aã]o\s*)?|[-–]\s*(?=\d))|\d{1,2}\s+\p{L}{2}\s+(?=\d))?(?:\d{1,4}\)?(?:\s\d{1,4}(?![\d./-]))*\s\d[\d./?\uFFFD-]*|\d(?:[\d./?\uFFFD-]|\[(?:ileg[ií]vel|\?)\](?=\d))*)(?!\d|,\d)(?:\s*\/\s*(?:\p{L}{2,10}\s+)?\d[\d./-]*(?!\d|,\d))*`,
     'giu',
   ),
   // What a blood-gas analyser is told about the sample, printed in the section's title or a note ("GASOMETRIA
@@ -258,6 +262,12 @@ const ADMIN_SPANS: RegExp[] = [
   // ("3 por campo", "5 p/campo") and is not matched.
   // The count may come first, the participle after it ("Giemsa — 100 campos examinados").
   /(?<![\p{L}])(?:em|nos|de|examinad[oa]s|analisad[oa]s)\s+\d{2,3}\s+campos(?![\p{L}])|(?<![\p{L}\d.,])\d{2,3}\s+campos\s+(?:examinad|analisad)[oa]s(?![\p{L}])/giu,
+  // A dot-matrix printer named in a LIS footer, its model and its width in columns ("IMPRESSORA: EPSON LX-350 (132
+  // COL.)"), up to the next field after a dash or a column gap: the machine that printed, no value.
+  /(?<![\p{L}])impressora\s*:[^:]*?(?=\s+[-–—|]\s+|\s{3,}|$)/giu,
+  // A voice message's number in a transcript of several ("🎤 Áudio 1 – 29/05/2025 19:32 – 1:14", its date, time and
+  // length after it): which message, no value.
+  /(?<![\p{L}])(?:[aá]udio|mensagem\s+de\s+voz)\s*(?:n[º°]\s*)?\d{1,2}(?=\s*(?:[-–—|]\s*\d{1,2}\/\d{1,2}|\(\s*\d{1,2}:\d{2}\s*\)|:?\s*$))/giu,
   // A tally of the records, exams or procedures a report holds ("Total de registros: 33", "Total de exames: 12").
   new RegExp(RECORD_TALLY, 'giu'),
   // A CPF in its printed shape, with or without its label ("… por usuário 412.388.xxx-xx", an export's comment).
@@ -364,7 +374,8 @@ const ADMIN_SPANS: RegExp[] = [
   // A band's first age may be abbreviated to "m" when the second has its unit ("6 m a 2 anos"); its end may
   // be the age it stops short of ("1 a <4 anos").
   // Hours of the day are joined as a range's label prints them ("Manhã (7 às 10 h)").
-  /(?<![\d.,])\d+(?:[.,]\d+)?(?:\s*m?\s*(?:a|-|–|e|até|à|[àa]s)\s*(?:<\s*)?\d+(?:[.,]\d+)?)?\s*(?:anos?|meses|m[eê]s|dias?|semanas?|horas?)(?![\p{L}\d/])/giu,
+  // A bilingual report of a border town prints them in Spanish too ("54 anos / 54 años", "3 días").
+  /(?<![\d.,])\d+(?:[.,]\d+)?(?:\s*m?\s*(?:a|-|–|e|até|à|[àa]s)\s*(?:<\s*)?\d+(?:[.,]\d+)?)?\s*(?:anos?|años?|meses|m[eê]s|dias?|días?|semanas?|horas?)(?![\p{L}\d/])/giu,
   // An hour's "h" is glued to its number or one space away: "50  H" is a value and its flag (high). So is
   // a capital "H" one space away when another column's number follows ("Eosinófilos   12 H   1.176 H   1 a
   // 6", h977), which is case-sensitive, hence a pattern of its own; "JEJUM: 12 H" stays a duration.
