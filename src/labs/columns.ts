@@ -229,9 +229,11 @@ export function limitCellOf(bars: string[]): LimitCell | undefined {
 }
 
 // A care team's column of what it did about each result ("| Conduta da equipe |", "| Observações |", a care home's
-// quarterly report to the family, h1472): doses and volumes, no result nor reference of the row.
+// quarterly report to the family, h1472): doses and volumes, no result nor reference of the row. So is a
+// landscape report's method column last ("| VALORES DE REFERÊNCIA | RESULTADO ANTERIOR | MÉTODO"): the method's
+// words would end the reference's, and a reference cell that is only a dash ("--") would be no longer alone.
 const REMARK_HEADER_CELL =
-  /^(?:condutas?|observa[cç](?:[aã]o|[oõ]es)|obs\.?|coment[aá]rios?|plano|a[cç](?:[aã]o|[oõ]es))(?:\s+(?:d[ao]s?\s+)?(?:equipe|m[eé]dic[oa]|enfermagem|cl[ií]nic[oa]))?$/i;
+  /^(?:m[eé]todos?|metodologias?|condutas?|observa[cç](?:[aã]o|[oõ]es)|obs\.?|coment[aá]rios?|plano|a[cç](?:[aã]o|[oõ]es))(?:\s+(?:d[ao]s?\s+)?(?:equipe|m[eé]dic[oa]|enfermagem|cl[ií]nic[oa]))?$/i;
 
 /** A bar table header's remark cell, last of its cells: its number among them. */
 export interface RemarkCell {
@@ -244,11 +246,20 @@ export function remarkCellOf(bars: string[]): RemarkCell | undefined {
   return index >= 2 && REMARK_HEADER_CELL.test(bars[index]!.trim()) ? { index, cells: bars.length } : undefined;
 }
 
-/** A bar table row without its remark cell, or its text as it was when the row does not fit the header. */
-export function withoutRemarkCell(line: CleanLine, remark: RemarkCell): string {
+/**
+ * A bar table row without its remark cell, or its text as it was when the row does not fit the header. The cells
+ * at `blank` (an earlier sample's, under the previous-result header) are blanked too.
+ */
+export function withoutRemarkCell(line: CleanLine, remark: RemarkCell, blank: readonly number[] = []): string {
   const bars = line.bars;
   if (bars === undefined || bars.length !== remark.cells) return line.text;
-  return cleanLine(`| ${bars.slice(0, remark.index).join(' | ')} |`, line.index).text;
+  return cleanLine(
+    `| ${bars
+      .slice(0, remark.index)
+      .map((c, i) => (blank.includes(i) ? '' : c))
+      .join(' | ')} |`,
+    line.index,
+  ).text;
 }
 
 /**

@@ -351,6 +351,10 @@ function previousDateCell(starts: Array<{ cell: string; at: number }>, context: 
   return last;
 }
 
+// The SI count units printed in scientific notation ("x 10^3/µL", "x10⁹/L", "/µL x 10^6").
+const POWER_OF_TEN_UNIT =
+  /(?:\bx\s?|\b)10\s?(?:\^\s?\d{1,2}|[³⁶⁹])\s?\/\s?(?:µl|μl|ul|mm³|mm3|l)\b|\/(?:µl|μl|ul|mm³|mm3)\s?x\s?10\s?(?:\^\s?\d{1,2}|[³⁶⁹])/giu;
+
 const BRACKETED_UNIT = new RegExp(`\\((${UNIT_PATTERN})\\)`, 'i');
 
 export function tableHeader(text: string, offset = 0, context: HeaderContext = {}): TableHeader | undefined {
@@ -398,9 +402,14 @@ export function tableHeader(text: string, offset = 0, context: HeaderContext = {
   // the lab having chosen the patient's band): its digits are the band's, no value.
   const bandCells = cs.filter((c) => stripReferenceLead(c).lead && isAgeBandCell(c.replace(/\([^()]*\)/g, ' ')));
   const unnumbered = bandCells.length === 1 ? withoutNumberedPreviousCells(text).replace(bandCells[0]!, ' ') : withoutNumberedPreviousCells(text);
+  // A count's power-of-ten unit heading a column ("%   x 10^3/µL   REF. %   REF. x 10^3/µL") is a unit, its digits no value.
   const noNumbers =
-    numbersIn(unnumbered.replace(/\([^)]*\)/g, ' ').replace(/\b\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\s*(?:(?:às|as|-)\s*)?\d{1,2}[:h]\d{2}(?::\d{2})?\b/gi, ' '))
-      .length === 0;
+    numbersIn(
+      unnumbered
+        .replace(/\([^)]*\)/g, ' ')
+        .replace(POWER_OF_TEN_UNIT, ' ')
+        .replace(/\b\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\s*(?:(?:às|as|-)\s*)?\d{1,2}[:h]\d{2}(?::\d{2})?\b/gi, ' '),
+    ).length === 0;
   const valueColumns = noNumbers ? valueColumnsOf(text, offset) : [];
   const headerCells = cs.filter((c) => HEADER_CELL.test(foldSameLength(c).trim()) || HEADER_CELL.test(c.trim()) || isNumberedPreviousCell(c));
   // A panel's header may name its result column by the unit alone ("Cód.   Alérgeno   kUA/L   Classe"):

@@ -23,6 +23,7 @@ import {
 } from './reference.ts';
 import { UNIT_PATTERN, unitAtStart } from './units.ts';
 import { matchesOf } from '../text/matches.ts';
+import { withSpacedWordCells } from './spaced-word-cells.ts';
 
 export interface CleanLine {
   /** 0-based index of the line in the report. */
@@ -299,7 +300,7 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // "Ver histórico"): page furniture, not a cell of the result, and it would stand where a note or
   // reference is looked for.
   const row = raw.replace(PAGE_LINK_CELL, '');
-  let t = withoutGluedCells(withoutGluedLabels(withoutLigatures(row.replace(/\t/g, COLUMN).replace(/[\u00a0\u2007\u202f]/g, ' '))));
+  let t = withSpacedWordCells(withoutGluedCells(withoutGluedLabels(withoutLigatures(row.replace(/\t/g, COLUMN).replace(/[\u00a0\u2007\u202f]/g, ' ')))));
   // A spacing accent standing alone is OCR noise ("**Hematócrito:**´ 45,1 %"): a letter's own accent is
   // combined with it, never printed apart.
   t = t.replace(/[´`¨˜¸]/g, '');

@@ -826,6 +826,10 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     if (table?.methodColumn && uncut) t = withoutMethodColumn(t, line.offset, table.methodColumn);
     if (table?.limitCell && t === line.text) t = withLimitInReference(line, table.limitCell);
     if (table?.remarkCell && t === line.text) t = withoutRemarkCell(line, table.remarkCell);
+    // A row whose earlier sample's cell was blanked (a landscape report's "RESULTADO ANTERIOR   MÉTODO") loses its
+    // remark cell as well: both cut from the row's cells.
+    else if (table?.remarkCell && table.previousCell && line.bars && !table.previousCells && !table.gradeColumn && t !== line.text)
+      t = withoutRemarkCell(line, table.remarkCell, table.previousCell.indexes);
     // A block's labelled reference before its labelled result ("Referência: …   Resultado: …") is read result first.
     if (t === line.text) t = labelledResultFirst(t);
     // An administrative line under such a table (a signature with its release time, long enough to reach

@@ -89,9 +89,17 @@ export function typeLine(t: string): { label: string; text: string } | undefined
   return m ? { label: m[1]!, text: m[2]! } : undefined;
 }
 
+// A note closing a finding on which of the stool samples it was seen in ("Presença de ovos de Ascaris
+// lumbricoides (2ª amostra)", "(1ª e 3ª amostras)", "(amostra 2)", a three-sample parasitology): the
+// finding is the result, the ordinals no value of it.
+const SAMPLE_NOTE = /\s*\((?:(?:n[ao]s?|em)\s+)?(?:(?:\d\s*[ªaº°]\s*(?:,|e)\s*)*\d\s*[ªaº°]\s*amostras?|amostras?\s+\d(?:\s*(?:,|e)\s*\d)*)\)$/iu;
+
 /** The words of a result as printed, without a closing full stop; undefined when it holds digits or says the exam is still running. */
 export function wordResultText(text: string): string | undefined {
-  const t = text.trim().replace(/[.;\s]+$/, '');
+  const t = text
+    .trim()
+    .replace(/[.;\s]+$/, '')
+    .replace(SAMPLE_NOTE, '');
   if (t === '' || /\d/.test(t.replace(/\b1\s*[:/]\s*\d+\b/g, '').replace(TYPE_CODE, '')) || !/^\p{L}/u.test(t) || PENDING.test(t)) return undefined;
   return t;
 }
