@@ -415,7 +415,9 @@ export function tableHeader(text: string, offset = 0, context: HeaderContext = {
   // A panel's header may name its result column by the unit alone ("Cód.   Alérgeno   kUA/L   Classe"):
   // beside a code column first or a grading column after it, the lone unit heads the values.
   const unitResult = unitResultCell(starts);
-  const hasResult = cs.some((c) => /^resultados?(?:\s*\(.*\))?:?$/i.test(c.trim())) || unitResult !== undefined;
+  // "EXAME / RESULTADO" names both columns in one cell: each row prints its name on a line and its value
+  // under it, so the cell heads the results as "RESULTADO" alone does.
+  const hasResult = cs.some((c) => /^(?:exames?\s*\/\s*)?resultados?(?:\s*\(.*\))?:?$/i.test(c.trim())) || unitResult !== undefined;
   // "Resultado        NEGATIVO" under a block title is the block's result in words, not a header.
   // So is "Resultado:   Negativa   Valor de referência: Negativa", its reference in a cell after the word,
   // and a finding in a sentence ("Resultado        Foram encontrados ovos de …"): no header cell is one.

@@ -12,6 +12,7 @@
 // title nor read in full goes to `unparsed_lines` verbatim; then a final accounting pass that knows
 // no layout (accounting.ts) lists every line with a result-like token no analyte accounts for. Nothing is guessed: a value without a
 // range the report states and without a built-in range in the same unit is 'indeterminado'.
+import { greenBand, isColourLegendLine, isLegendLine } from './colour-legends.ts';
 import { accountLines, resultTokens, type AccountLine } from './accounting.ts';
 import { withoutEarlierReports } from './earlier-reports.ts';
 import { outsideLabSections } from './outside-lab.ts';
@@ -889,6 +890,16 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
       const risk = RISK_CATEGORY_STATED.exec(own);
       const rest = risk ? `${own.slice(0, risk.index)}${' '.repeat(risk[0].length)}${own.slice(risk.index + risk[0].length)}` : '';
       seen.push({ index: line.index, raw: line.raw, text: rest.trim() === '' ? '' : rest });
+      continue;
+    }
+    // A visual report's colour legend row ("■ Verde ........ inferior a 5,7 %") and the band a result fell in
+    // ("Faixa do resultado: AMARELA") are neither results nor titles (colour-legends.ts): accounted as
+    // holding none, and the result above stays open.
+    if (isColourLegendLine(t)) {
+      // The one-line legend under a value gives it its green band as its reference.
+      const band = pending && isLegendLine(t) ? greenBand(t) : undefined;
+      if (band && pending!.refItems.length === 0) addRef(pending!, band);
+      seen.push({ index: line.index, raw: line.raw, text: '' });
       continue;
     }
     seen.push({ index: line.index, raw: line.raw, text: line.previous === undefined ? own : `${own}   ${line.previous}` });

@@ -249,7 +249,11 @@ export function readPatient(lines: string[], input: PatientInput = {}): Patient 
       pregnant = true;
     // "Fase do ciclo informada: folicular (3º dia)", "Fase do ciclo: lútea": the patient's phase,
     // never a range label ("Fase folicular: 2,4 a 12,6" has no "ciclo").
-    const p = /\bfase\s+(?:do\s+)?(?:ciclo|menstrual)(?:\s+(?:informada|declarada))?\s*:\s*([\p{L}\s-]+)/iu.exec(line);
+    // The lab may say which phase it read the ranges by ("FASE DO CICLO CONSIDERADA PARA INTERPRETAÇÃO: LÚTEA").
+    const p =
+      /\bfase\s+(?:do\s+)?(?:ciclo|menstrual)(?:\s+(?:informada|declarada|considerada(?:\s+para\s+(?:a\s+)?interpreta[cç][aã]o)?))?\s*:\s*([\p{L}\s-]+)/iu.exec(
+        line,
+      );
     if (p && !phase) phase = cyclePhaseOf(p[1]!);
     // The day of the cycle's field may name its phase after the day ("Dia do ciclo na coleta: 3º dia - FASE
     // FOLICULAR"): the patient's phase as well.

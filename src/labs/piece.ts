@@ -414,6 +414,11 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
     const last = entries[entries.length - 1]!;
     last.read = { ...last.read, marker: last.read.marker ?? markerOf(verdict[1]!) };
   }
+  // A check-up summary's status symbol in a column of its own after the reference ("abaixo de 190 mg/dL
+  // ✖", explained by a legend "✔ dentro da meta ✖ fora da meta"): a tick or a cross says in or out, never
+  // which side, so the reference before it decides the flag; the symbol is no part of the range.
+  const status = /\s{2,}[✔✓☑✅✖✗✘❌]\uFE0F?$/u.exec(ref);
+  if (status && isReferenceText(ref.slice(0, status.index), { dotIsDecimal: dotIsDecimal(def) })) ref = ref.slice(0, status.index);
   // A reference cell that points elsewhere ("ver abaixo", "vide nota", "conforme tabela abaixo", "ver faixas abaixo") holds
   // no range: the result is read, and the ranges printed below join it by its name (parse.ts).
   // After its lead too ("Ref.: ver tabela").
