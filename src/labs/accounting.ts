@@ -70,6 +70,7 @@ import {
 import { TICKED_BOX } from './checkboxes.ts';
 import { spokenField } from './screen-reader.ts';
 import { textFieldAsCells } from './json-records.ts';
+import { commaTableAsCells } from './delimited.ts';
 import { GLUCOSE_LOAD, isCitationLine, isGradeLegend, wordsAfterLabel } from './line-kinds.ts';
 import {
   COLUMN_HEADING,
@@ -1157,7 +1158,9 @@ class Bag {
       return true;
     }
     const i = this.printed.findIndex(hit);
-    if (i < 0 || (this.refAway && this.inOtherUnit(tok, this.line))) return false;
+    // Nor any number at all when the reference was printed on another line ('…,29,41,176,…', a spreadsheet's
+    // row under its reference row "até 41"): a bound is not printed twice; that 41 is another column's value.
+    if (i < 0 || this.refAway) return false;
     this.printed.splice(i, 1);
     return true;
   }
@@ -1273,8 +1276,9 @@ export interface PrintedTokens {
  * under `--cpu-prof`, 2026-12-03).
  */
 export function printedTokens(printed: readonly AccountLine[]): PrintedTokens {
-  const lines = printed.map((l) => {
-    const cells = textFieldAsCells(l.text);
+  const csv = commaTableAsCells(printed.map((l) => l.text));
+  const lines = printed.map((l, k) => {
+    const cells = textFieldAsCells(csv[k]!);
     return cells === l.text ? l : { ...l, text: cells };
   });
   const tokens = new Map<number, Token[]>();
