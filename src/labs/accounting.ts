@@ -70,6 +70,7 @@ import {
 import { TICKED_BOX } from './checkboxes.ts';
 import { spokenField } from './screen-reader.ts';
 import { textFieldAsCells } from './json-records.ts';
+import { commaTableAsCells } from './delimited.ts';
 import { GLUCOSE_LOAD, isCitationLine, isGradeLegend, wordsAfterLabel } from './line-kinds.ts';
 import {
   COLUMN_HEADING,
@@ -99,6 +100,8 @@ export interface AccountLine {
   index: number;
   raw: string;
   text: string;
+  /** A comma-separated table's row, its fields set apart (`commaTableAsCells`). */
+  fieldsApart?: boolean;
 }
 
 // A piece of a typed list between commas: a name of a few words, then its result word ("Anti HCV não reagente").
@@ -1005,6 +1008,7 @@ class Bag {
   constructor(
     readonly a: Read,
     private readonly line: string,
+    private readonly fieldsApart = false,
   ) {
     // What can account for a number is narrower than the printed texts: a reference's numbers only inside
     // its ranges (a reference cell that ran on, "0,7 a 1,2 mg/dL   Ureia 48,7", does not hide 48,7);
@@ -1168,7 +1172,12 @@ class Bag {
       return true;
     }
     const i = this.printed.findIndex(hit);
-    if (i < 0 || (this.refAway && this.inOtherUnit(tok, this.line))) return false;
+    // Nor, on a spreadsheet's row, any number at all when the reference was printed on another line ('…,29,41,176,…'
+    // under its reference row "até 41"): a bound is not printed twice; that 41 is another column's value. Elsewhere a
+    // reference the reader put together (min and max columns "4,50   6,10" read as "4,50 a 6,10", a bound wrapped onto
+    // the next line "80,0 a" / "100,0") is not found on the line as printed though its numbers are: applied to every
+    // line, the rule listed the rows of 46 reports read right.
+    if (i < 0 || (this.refAway && (this.fieldsApart || this.inOtherUnit(tok, this.line)))) return false;
     this.printed.splice(i, 1);
     return true;
   }
@@ -1284,9 +1293,10 @@ export interface PrintedTokens {
  * under `--cpu-prof`, 2026-12-03).
  */
 export function printedTokens(printed: readonly AccountLine[]): PrintedTokens {
-  const lines = printed.map((l) => {
-    const cells = textFieldAsCells(l.text);
-    return cells === l.text ? l : { ...l, text: cells };
+  const csv = commaTableAsCells(printed.map((l) => l.text));
+  const lines = printed.map((l, k) => {
+    const cells = textFieldAsCells(csv[k]!);
+    return cells === l.text ? l : { ...l, text: cells, fieldsApart: csv[k] !== l.text };
   });
   const tokens = new Map<number, Token[]>();
   let labelAbove = false;
@@ -1346,7 +1356,7 @@ export function accountLines(
   for (const a of read) {
     const l = lines[a.line];
     if (!l) continue;
-    byLine.set(a.line, [...(byLine.get(a.line) ?? []), new Bag(a, l.text)]);
+    byLine.set(a.line, [...(byLine.get(a.line) ?? []), new Bag(a, l.text, l.fieldsApart)]);
   }
   const readLines = [...byLine.keys()].sort((x, y) => x - y);
   const listedSet = new Set(listed);

@@ -120,6 +120,41 @@ function headerSeparator(line: string): Separator | undefined {
 }
 
 /**
+ * The lines of a comma-separated table (a spreadsheet saved as CSV, one visit a row) with each field apart from
+ * the next, of the same length: the separators and the quotes around a field ('134,"7,2",168') as spaces. Cut at
+ * nothing, "168,39,96" is no number the accounting pass can count, and a value lost from such a row would go
+ * unlisted. Only the rows from a header of three fields or more (a visit column or column heads) down; any other
+ * line as it is.
+ */
+export function commaTableAsCells(texts: readonly string[]): string[] {
+  let out: string[] | undefined;
+  for (let h = 0; h < texts.length; h++) {
+    const heads = texts[h]!.includes(',') ? fieldsOf(texts[h]!, ',').map(headText) : [];
+    if (heads.length < 4 || (!VISIT_HEAD.test(foldSameLength(heads[0]!)) && !delimitedHeader(texts[h]!, ','))) continue;
+    out ??= [...texts];
+    let to = h;
+    while (to + 1 < texts.length && texts[to + 1]!.includes(',')) to++;
+    for (let i = h + 1; i <= to; i++) out[i] = fieldsApart(texts[i]!);
+    h = to;
+  }
+  return out ?? [...texts];
+}
+
+/** A comma-separated line with its separators and fields' quotes as spaces. */
+function fieldsApart(line: string): string {
+  let out = '';
+  let quoted = false;
+  for (let k = 0; k < line.length; k++) {
+    const c = line[k]!;
+    if (c === '"') {
+      quoted = !quoted;
+      out += ' ';
+    } else out += c === ',' && !quoted ? ' ' : c;
+  }
+  return out;
+}
+
+/**
  * The lines of a ";"-delimited export as columns and labelled fields; any other text as it is. The
  * export is the run of lines with ";" from its header down, and up from it the field lines (blank
  * lines between them allowed): a ";" in a report's prose elsewhere is left alone.
@@ -284,9 +319,15 @@ function visitRowsAsResults(raws: string[], h: number): { lines: Array<[number, 
     return [[name, `${value}${unit ? ` ${m![2]!.slice(0, unit.consumed)}` : ''}`, range].filter((c) => c !== '').join('   ')];
   });
   if (results.length === 0) return undefined;
-  const lines: Array<[number, string]> = [[h, '']];
-  if (reference) lines.push([reference.at, '']);
-  for (const r of dated) lines.push([r.at, r === current ? results.join('; ') : '']);
+  // The header and the reference row hold no result of their own; what their aside column, or a field past the
+  // last column, holds that looks like a result is kept on its line, to be read or listed ("obs   Anti-HCV   REAGENTE").
+  const asides = (fields: string[]) =>
+    fields.filter((f, i) => (i >= heads.length || ASIDE_HEAD.test(heads[i]!.split(/\s{2,}/)[0]!)) && resultTokens(f).length > 0).join('   ');
+  const lines: Array<[number, string]> = [[h, asides(fieldsOf(line, sep))]];
+  if (reference) lines.push([reference.at, asides(reference.fields)]);
+  // An earlier visit's row is a previous result, no reading of this one; what its remark holds that looks like a
+  // result is kept all the same (a result of that day the cells have no column for).
+  for (const r of dated) lines.push([r.at, r === current ? results.join('; ') : asides(r.fields)]);
   // Whatever the current row's remark holds that looks like a result is kept before its results, to be read or
   // listed (after them, it would run on from the last result).
   const remarks = heads.flatMap((f, i) => (i > 0 && ASIDE_HEAD.test(f) && resultTokens(current.fields[i] ?? '').length > 0 ? [current.fields[i]!] : []));

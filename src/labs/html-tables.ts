@@ -9,7 +9,8 @@
 // column heads it prints; tags are no text, entities the characters they stand for. A "<br>" inside a
 // cell parts two texts printed one over the other (the male and the female range): each is read as a cell
 // of its own, after a column gap, as a range table's cells printed across are. Any other line is its text
-// without tags; a line of tags only, or a code block's fence, is empty. Only a text with a table cell's
+// without tags, a line break, a paragraph's bounds or a run of spaces parting its pieces by a column gap; a line
+// of tags only, or a code block's fence, is empty. Only a text with a table cell's
 // tag is touched; the lines keep their printed text for unparsed_lines.
 
 const NAMED: Record<string, string> = {
@@ -59,6 +60,20 @@ function shown(html: string): string {
   return decoded(html.replace(BREAK, ' ').replace(TAG, ' ')).replace(/\s+/g, ' ').trim();
 }
 
+// Outside a table, a line break or a paragraph's bounds ('<br>', '</p>') part two texts as a column gap does: an
+// address line and what follows its "<br>" are two pieces, not one run-on sentence the reader cannot cut. So are
+// texts the line prints apart by a run of spaces (entities such as "&nbsp;" collapse within a piece).
+const BLOCK_BOUND = /<\/?(?:br|p|div|li|h[1-6]|hr)\b(?:[^>"']|"[^"]*"|'[^']*')*\/?>|[ \t]{2,}/gi;
+
+/** A line outside a table row as the text it shows, its pieces apart by a column gap. */
+function lineShown(html: string): string {
+  return html
+    .split(BLOCK_BOUND)
+    .map((p) => shown(p))
+    .filter((p) => p !== '')
+    .join(GAP);
+}
+
 /** A table row's cells as the text they show; a "<br>" inside one parts it in cells of its own. */
 function rowText(html: string): string {
   const opens = [...html.matchAll(CELL_OPEN)];
@@ -104,14 +119,14 @@ export function htmlTablesAsRows(raws: string[]): string[] {
         }
       }
       if (HAS_CELL.test(html)) {
-        const before = shown(html.slice(0, html.search(HAS_CELL)));
+        const before = lineShown(html.slice(0, html.search(HAS_CELL)));
         const row = rowText(html);
         out[i] = before === '' ? row : `${before}${GAP}${row}`;
         i = j;
         continue;
       }
     }
-    if (HAS_TAG.test(raw) || /&(?:#x?[0-9a-f]+|[a-z][a-z0-9]+);/i.test(raw)) out[i] = shown(raw);
+    if (HAS_TAG.test(raw) || /&(?:#x?[0-9a-f]+|[a-z][a-z0-9]+);/i.test(raw)) out[i] = lineShown(raw);
   }
   return out;
 }

@@ -674,7 +674,7 @@ export function splitResults(text: string, startsResult: (piece: string) => bool
       // Endolimax   Negativo", a portal's table): cells on both sides of it, it joins the words of the one it
       // stands in; a sentence typed by hand has no cells.
       const inCell = /^\s+e\s+$/.test(parts[i - 1]!) && cells(cur).length >= 2 && cells(next).length >= 2;
-      if (startsResult(cur) && startsResult(next) && !slashInReference && !inCell) {
+      if (startsResult(cur) && startsResult(next) && !slashInReference && !inCell && !(/\//.test(parts[i - 1]!) && translatedAfterSlash(next))) {
         out.push(cur);
         cur = next;
       } else if (i === 2 && /^\s+[-–—]\s+$/.test(parts[1]!) && isAdminLine(cur) && /\d{1,2}\/\d{1,2}|\d{1,2}[:h]\d{2}/.test(cur) && startsResult(next)) {
@@ -703,6 +703,21 @@ export function splitResults(text: string, startsResult: (piece: string) => bool
     .flatMap((p) => commaWordRun(p, startsResult))
     .map((p) => p.trim())
     .filter(Boolean);
+}
+
+// A name, then its value after a colon or space and a comparator maybe; what follows the value.
+const NAME_THEN_VALUE = new RegExp(String.raw`^([^\d<>≤≥:]*?)\s*:?\s*[<>≤≥]?\s*(?:${NUMBER})\s*(.*)$`, 'u');
+
+/**
+ * Whether the piece after a slash is the text before it again in a second language, not a second result: a
+ * bilingual report prints each reference and label twice ("até 40 / hasta 40", "Baixo / Bajo: < 130"), and
+ * the translated word is no analyte's name nor is a unit printed after its number. A result typed after a
+ * slash names one ("PCR 64 mg/L / Procalcitonina 0,18 ng/mL", "Hb 13,1 / Ht 39,8").
+ */
+function translatedAfterSlash(next: string): boolean {
+  const m = NAME_THEN_VALUE.exec(next.trim());
+  if (!m || m[1] === '') return false;
+  return lookupName(m[1]!) === undefined && unitAtStart(m[2]!) === undefined;
 }
 
 // Words alone to the end of a typed line, no number, bracket or field ("sem alterações segundo o laudo").

@@ -102,6 +102,10 @@ export const bareNumbers = (s: string) =>
       .replace(/(?<![\p{L}\d.,])\d{1,2}(?:,\d{1,2})*-(?=\p{L}{3})/gu, (m) => ' '.repeat(m.length)),
   ).length;
 
+// A note's label ("Nota", "Obs.", "Observação"), and the same numbered at a name's start ("Nota 1 - …").
+const NOTE_WORD = /^(?:notas?|obs\.?|observa[cç][aã]o)$/iu;
+const NUMBERED_NOTE = /^(?:notas?|obs\.?|observa[cç][aã]o)\s*(?:n\.?\s*[º°o]\.?\s*)?\d{1,2}\s*(?:[-–—:)]|$)/iu;
+
 export function cleanName(s: string): string {
   const name = s
     // The rule a section title is drawn between ("==== CARGA VIRAL ====", "~~~ LIPÍDIOS ~~~") is no part of it.
@@ -244,6 +248,11 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
   // Nor is the number of the sheet, page or picture a note points to ("Na folha 2, o TGP tem um asterisco ao
   // lado no papel, indicando valor acima da referência", a transcriber's remark): a place in the report.
   if (read.value !== null && !read.unit && Number.isInteger(read.value) && /(?:^|\s)(?:folhas?|p[aá]g(?:ina)?s?\.?|fotos?|imagens?)$/iu.test(nameRaw.trim()))
+    return undefined;
+  // Nor is the number of a note at the foot ("Nota 1 - Hemoglobina glicada: normal inferior a 5,7 %", what a
+  // reference cell's "ver nota 1" points to): it numbers the note, no result of a "Nota"; what the note says is
+  // a reference, no result either.
+  if (NUMBERED_NOTE.test(nameRaw.trim()) || (read.value !== null && !read.unit && Number.isInteger(read.value) && NOTE_WORD.test(nameRaw.trim())))
     return undefined;
   // A number of days, weeks, months or years is a time ("repetir após 2 semanas", an age), never a result.
   if (read.value !== null && !read.unit && /^\s*(?:dias?|semanas?|meses|m[eê]s|anos?)(?![\p{L}])/iu.test(read.rest)) return undefined;

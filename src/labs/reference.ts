@@ -83,11 +83,13 @@ export function cyclePhaseOf(text: string): CyclePhase | undefined {
 }
 
 const SEP = String.raw`(?:a|à|até|ate|-|–|—)`;
-const LE = String.raw`<=|≤|=<|menor ou igual a|inferior ou igual a|igual ou inferior a|at[eé]`;
-const LT = String.raw`<|menor que|menor do que|inferior a|abaixo de`;
+// A bilingual report of a border town prints its range in Spanish after the Portuguese one ("até 40 / hasta 40",
+// "Superior a 40 / Mayor de 40", "Desejável: inferior a 190 / Deseable: menor de 190").
+const LE = String.raw`<=|≤|=<|menor ou igual a|inferior ou igual a|igual ou inferior a|at[eé]|hasta`;
+const LT = String.raw`<|menor que|menor do que|inferior a|abaixo de|menor de`;
 // "A partir de 11,0" (a pregnancy's haemoglobin) includes its bound.
 const GE = String.raw`>=|≥|=>|maior ou igual a|superior ou igual a|igual ou superior a|igual ou maior que|igual ou maior a|a partir de`;
-const GT = String.raw`>|maior que|maior do que|superior a|acima de|acima`;
+const GT = String.raw`>|maior que|maior do que|superior a|acima de|acima|mayor de|mayor que`;
 
 // One global pattern for every range expression, used to find them inside a longer text.
 // "e" separates only after "entre" ("entre 70 e 99"): "1,4 e 1,5" is two values, not a range.

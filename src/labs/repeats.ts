@@ -13,8 +13,12 @@ import type { ParsedAnalyte } from './result.ts';
 
 const foldName = (s: string) => foldSameLength(s).replace(/[^a-z0-9]+/g, '');
 
+// A reply in a chat quotes a result it talks about ("> Potássio 5,6" under the lab's "Potássio: 5,6 mEq/L"),
+// often without its unit: a copy with no unit nor range of a result read with both is that result again.
+const bareQuote = (a: ParsedAnalyte, b: ParsedAnalyte) => a.unit === null && a.reference_text === null && b.unit !== null && a.key !== null;
+
 function sameResult(a: ParsedAnalyte, b: ParsedAnalyte): boolean {
-  if (a === b || a.value !== b.value || a.unit !== b.unit || a.comparator !== b.comparator) return false;
+  if (a === b || a.value !== b.value || (a.unit !== b.unit && !bareQuote(a, b)) || a.comparator !== b.comparator) return false;
   if (a.key !== null && b.key !== null) return a.key === b.key;
   // A summary names a result shortly ("Anti-TPO") where the block spells it out ("ANTICORPOS
   // ANTI-TIREOPEROXIDASE (ANTI-TPO)"): one name holds the other.
@@ -51,7 +55,9 @@ export function withoutRepeats(analytes: ParsedAnalyte[], seen: AccountLine[], q
     ...analytes.filter(
       (a) =>
         a.reference_source !== 'report' &&
-        analytes.some((b) => b.reference_source === 'report' && sameResult(a, b) && (a.unit !== null || (a.key !== null && a.key === b.key))),
+        analytes.some(
+          (b) => b.reference_source === 'report' && sameResult(a, b) && (a.unit !== null || (a.key !== null && a.key === b.key) || bareQuote(a, b)),
+        ),
     ),
     ...inOrder.filter((a, i) => a.reference_source === 'report' && overlapCopy(a, i, inOrder) && !between(inOrder[i - 1]!, a)),
   ]);

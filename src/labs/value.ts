@@ -32,11 +32,12 @@ const NUMBER_AT_START = new RegExp(`^(${SIGNED_NUMBER})`);
 // "<" / ">" alone in an alert column ("10,8   <   g/dL", legend "< abaixo do intervalo") marks too; one
 // with a number after it is a comparator ("<   5,0"). A portal's dot badge after the value ("8,2 U/mL   ●", its
 // legend "● Dentro da referência") is its mark of a value inside the range: a mark, no flag of its own.
-// A word before a bound ("Baixo < 160 / Intermediário < 130", goals by risk category) labels that range, no mark.
+// A word before a bound ("Baixo < 160 / Intermediário < 130", goals by risk category) labels that range, no mark;
+// so does one before its translation and a colon ("Baixo / Bajo: < 160", a bilingual report's tier).
 // An emergency lab's words between stars after a value ("486 mg/dL   *** VALOR CRÍTICO ***   VR: 70 a 99") mark
 // it as critical, no way: with a colon or a dash after, they open the notice of who was told.
 const MARKER_RE =
-  /^\s*(●|\*{1,3}|!{1,3}(?![\p{L}\d])|\(\s*!{1,3}\s*\)|\(\s*\*{1,3}\s*\)|\(\s*(?:HH|LL|[HLAB+-]|[↑↓▲▼⬆⬇]\uFE0F?)\s*!{0,3}\s*\)|<\s*(?:HH|LL|[HL])\s*>|(?:HH|LL|[HL])(?![\p{L}\d])|(?<=\s\s)[AB](?=\s\s|\s*$)|(?<=\s\s)[<>](?=\s*$|\s{2,}(?![<>≤≥=]?\s*\d))|↑|↓|▲|▼|\p{Extended_Pictographic}\uFE0F?|\(?\s*(?:alto|alta|baixo|baixa|elevado|elevada)\s*\)?(?![\p{L}:]|\s\p{L}[\p{L} ]*:|\s+risco\b|\s*[<>≤≥]\s*\d)|(?:acima|abaixo)(?=\s{2,}|\s*$)|valor\s+cr[ií]tico(?![\p{L}:]|\s+[-–—]))/iu;
+  /^\s*(●|\*{1,3}|!{1,3}(?![\p{L}\d])|\(\s*!{1,3}\s*\)|\(\s*\*{1,3}\s*\)|\(\s*(?:HH|LL|[HLAB+-]|[↑↓▲▼⬆⬇]\uFE0F?)\s*!{0,3}\s*\)|<\s*(?:HH|LL|[HL])\s*>|(?:HH|LL|[HL])(?![\p{L}\d])|(?<=\s\s)[AB](?=\s\s|\s*$)|(?<=\s\s)[<>](?=\s*$|\s{2,}(?![<>≤≥=]?\s*\d))|↑|↓|▲|▼|\p{Extended_Pictographic}\uFE0F?|\(?\s*(?:alto|alta|baixo|baixa|elevado|elevada)\s*\)?(?![\p{L}:]|\s\p{L}[\p{L} ]*:|\s*\/\s*\p{L}[\p{L} ]*:|\s+risco\b|\s*[<>≤≥]\s*\d)|(?:acima|abaixo)(?=\s{2,}|\s*$)|valor\s+cr[ií]tico(?![\p{L}:]|\s+[-–—]))/iu;
 
 export function markerOf(m: string): 'alto' | 'baixo' | null {
   if (m.trim() === '>') return 'alto';
