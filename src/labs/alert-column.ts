@@ -32,7 +32,11 @@ const THRESHOLD = /^(?:(?:(?:[<>≤≥]=?|acima\s+de|superior\s+a)\s*)?\d[\d.,]*
 /** A row under such a header without the alert column's threshold; any other cell there stays, to be read or listed. */
 export function withoutAlertColumn(text: string, offset: number, at: number): string {
   const starts = cellStarts(text, offset);
-  const kept = starts.filter((c, i) => i === 0 || c.at < at - SLACK || !THRESHOLD.test(c.cell));
+  // A bare limit ("60") is cut only after a printed range: with none ("—"), it is the only limit there is,
+  // read as the reference.
+  const cut = (c: { cell: string }, i: number) =>
+    THRESHOLD.test(c.cell) && (!/^\d/.test(c.cell) || (i >= 1 && /\d/.test(starts[i - 1]!.cell) && starts[i - 1]!.at < at - SLACK));
+  const kept = starts.filter((c, i) => i === 0 || c.at < at - SLACK || !cut(c, i));
   return kept.length === starts.length ? text : kept.map((c) => c.cell).join('   ');
 }
 
