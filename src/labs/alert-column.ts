@@ -3,29 +3,40 @@
 // 1,50"). The range to compare with is the therapeutic one; the alert threshold read with it would make
 // "350 - 600   > 1000" one reference that no value fits. The column is cut from each row under such a
 // header; a patient's dose (“900 mg/dia”), printed above such tables, is no result either.
+// Occupational exposure reports (PCMSO, NR-7) print the same way the legal biological limit after the
+// range of the unexposed ("VR (não expostos)   IBMP (NR-7)" over "até 40   60"), often a bare number:
+// the range is the unexposed one, the legal limit a column of its own.
 import { cellStarts } from './columns.ts';
 import { foldSameLength } from './analytes.ts';
 
 const ALERT_HEAD =
   /^(?:alerta|t[oó]xico|toxicidade|n[ií]vel\s+t[oó]xico|faixa\s+t[oó]xica|limite\s+de\s+alerta)(?:\s*\/\s*(?:alerta|t[oó]xico|toxicidade))?$/iu;
+// The legal limit's head: IBMP / IBE (NR-7's biological indices), LBT, a "limite biológico" or "de
+// tolerância", the NR named in brackets at times ("IBMP (NR-7)").
+const LEGAL_LIMIT_HEAD = /^(?:ibmp|ibe|lbt|limite\s+(?:biol[oó]gico|de\s+toler[aâ]ncia|legal)(?:\s+m[aá]ximo\s+permitido)?)(?:\s*\((?:nr-?\s?\d+|legal)\))?$/iu;
 
 /** Where a header's alert / toxic column starts, if it has one after other cells. */
 export function alertColumnAt(text: string, offset: number): number | undefined {
   const starts = cellStarts(text, offset);
-  const i = starts.findIndex((c) => ALERT_HEAD.test(c.cell) || ALERT_HEAD.test(foldSameLength(c.cell)));
+  const i = starts.findIndex((c) => [ALERT_HEAD, LEGAL_LIMIT_HEAD].some((head) => head.test(c.cell) || head.test(foldSameLength(c.cell))));
   return i >= 2 ? starts[i]!.at : undefined;
 }
 
 // A threshold may be printed a little left of its header.
 const SLACK = 3;
 
-// What such a column holds: a threshold ("> 1,50", ">= 20 µg/mL") or an empty cell's dashes.
-const THRESHOLD = /^(?:(?:[<>≤≥]=?|acima\s+de|superior\s+a)\s*\d[\d.,]*(?:\s*[^\s\d]+)?|[-–—]+)$/iu;
+// What such a column holds: a threshold ("> 1,50", ">= 20 µg/mL", a legal limit's bare "60") or an empty
+// cell's dashes.
+const THRESHOLD = /^(?:(?:(?:[<>≤≥]=?|acima\s+de|superior\s+a)\s*)?\d[\d.,]*(?:\s*[^\s\d]+)?|[-–—]+)$/iu;
 
 /** A row under such a header without the alert column's threshold; any other cell there stays, to be read or listed. */
 export function withoutAlertColumn(text: string, offset: number, at: number): string {
   const starts = cellStarts(text, offset);
-  const kept = starts.filter((c, i) => i === 0 || c.at < at - SLACK || !THRESHOLD.test(c.cell));
+  // A bare limit ("60") is cut only after a printed range: with none ("—"), it is the only limit there is,
+  // read as the reference.
+  const cut = (c: { cell: string }, i: number) =>
+    THRESHOLD.test(c.cell) && (!/^\d/.test(c.cell) || (i >= 1 && /\d/.test(starts[i - 1]!.cell) && starts[i - 1]!.at < at - SLACK));
+  const kept = starts.filter((c, i) => i === 0 || c.at < at - SLACK || !cut(c, i));
   return kept.length === starts.length ? text : kept.map((c) => c.cell).join('   ');
 }
 

@@ -27,6 +27,8 @@ const TIME_HEAD = /^(?:tempos?|hor[aá]rios?|momentos?|amostras?|coletas?)$/iu;
 // An analyte's column: its name, its unit in brackets at times ("Glicose (mg/dL)", "Insulina (µUI/mL)").
 const ANALYTE_HEAD = /^(\p{L}[\p{L}\d -]*?\p{L})\s*(?:\(([^()]+)\))?$/u;
 // A value cell: a number with the lab's mark after it at most ("158", "182,0 *", "< 2,0").
+// An observation at a time point: a blood pressure ("98/62") or a word or two ("ausente", "leve", "sem queixas").
+const OBSERVATION_CELL = /^(?:\d{2,3}\s?[/x]\s?\d{2,3}|\p{L}+(?:[\s-]\p{L}+){0,2})$/u;
 const VALUE_CELL = new RegExp(String.raw`^[<>]?\s*(?:${NUMBER})(?:\s*(?:\*{1,2}|[HL]|[↑↓]))?$`, 'u');
 const MISSING_CELL = /^(?:-{1,3}|—|–)$/u;
 
@@ -179,6 +181,14 @@ export function horizontalCurveAsRows(reads: string[]): string[] {
       }
       const m = ANALYTE_HEAD.exec(cs[0]!);
       const unit = m?.[2] === undefined ? undefined : unitAtStart(m[2]);
+      // A stimulation test's bedside observations by time under its analyte rows ("Pressão arterial (mmHg)
+      // 98/62   90/58 …", "Sonolência   ausente   leve …"): the patient's course, no exam. Taken with the table,
+      // so no cell of them is read as a result and another as its reference; the final accounting still
+      // lists what they print.
+      if (rows.length > 0 && /^\p{L}/u.test(cs[0]!) && cs.slice(1).every((c) => OBSERVATION_CELL.test(c) || MISSING_CELL.test(c))) {
+        taken.push(r);
+        continue;
+      }
       if (!m || (m[2] !== undefined && unit?.consumed !== m[2].length) || !cs.slice(1).every((c) => VALUE_CELL.test(c) || MISSING_CELL.test(c))) break;
       rows.push({ at: r, name: m[1]!, unit: unit?.unit, values: cs.slice(1).map((c) => (MISSING_CELL.test(c) ? undefined : c)) });
     }

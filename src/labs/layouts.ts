@@ -97,11 +97,12 @@ export interface TableHeader {
   sectorAt?: number;
 }
 
-// A daily bulletin heads today's result and the day before's by day ("HOJE   D-1").
+// A daily bulletin heads today's result and the day before's by day ("HOJE   D-1"). An oncology sheet heads
+// its exam column by what the rows are, tumour markers ("Marcador   Ref.   30/05/2025   14/03/2025").
 // A dialysis panel's reference column holds the treatment goals too ("REFERÊNCIA / META (DRC 5D)"). A neonatal
 // screening heads its references "Ponto de corte" and the lab's reading of each row "Interpretação".
 const HEADER_CELL =
-  /^(exames?(?:\s*\/\s*resultados?)?|analitos?|parametros?|resultados?|(?:resultados?|res\.) anterior(?:es)?|anterior(?:es)?|ant\.(?:\s*\d{1,2}\/\d{1,2}(?:\/\d{2,4})?)?|hist[oó]rico|hoje|ontem|d\s?-\s?[1-9]|valor(?:es)? encontrados?|unid\.?|unidades?|valor(?:es)? (?:de )?(?:refer[eê]ncia|ref\.)(?:\s*\/\s*metas?)?|valor(?:es)? referenciais|refer[eê]ncias?(?:\s*\/\s*metas?)?|ref\.|intervalo de refer[eê]ncia|v\.?\s?r\.?|m[eé]todo|metodologia|pontos? de corte|interpreta[cç][aã]o)(?:\s*\(.*\))?(?:\s+(?:homem|homens|mulher|mulheres|masculino|feminino)(?:\s*\/\s*(?:homem|homens|mulher|mulheres|masculino|feminino))?)?:?$/i;
+  /^(exames?(?:\s*\/\s*resultados?)?|analitos?|parametros?|marcador(?:es)?(?:\s+tumora(?:l|is))?|resultados?|(?:resultados?|res\.) anterior(?:es)?|anterior(?:es)?|ant\.(?:\s*\d{1,2}\/\d{1,2}(?:\/\d{2,4})?)?|hist[oó]rico|hoje|ontem|d\s?-\s?[1-9]|valor(?:es)? encontrados?|unid\.?|unidades?|valor(?:es)? (?:de )?(?:refer[eê]ncia|ref\.)(?:\s*\/\s*metas?)?|valor(?:es)? referenciais|refer[eê]ncias?(?:\s*\/\s*metas?)?|ref\.|intervalo de refer[eê]ncia|v\.?\s?r\.?|m[eé]todo|metodologia|pontos? de corte|interpreta[cç][aã]o)(?:\s*\(.*\))?(?:\s+(?:homem|homens|mulher|mulheres|masculino|feminino)(?:\s*\/\s*(?:homem|homens|mulher|mulheres|masculino|feminino))?)?:?$/i;
 
 /**
  * Where a table header printed one cell a line ends (PDF text: "Exame" / "Metodologia" / "Resultado" /
@@ -220,8 +221,9 @@ function stampedHeader(starts: Array<{ cell: string; at: number }>, marked?: { c
 
 // A cumulative report's change column beside the samples' ("EXAME   UNIDADE   14/06/2024   02/12/2024
 // 28/05/2025   VAR. %   REFERÊNCIA", "Δ%", "Variação"): the current result's change since the sample
-// before it, no sample and no reference; its cells are blanked with the earlier samples'.
-export const CHANGE_CELL = /^(?:var(?:ia[cç][aã]o)?\.?\s*(?:\(?%\)?)?|[Δ∆]\s*%?|delta\s*%?)$/iu;
+// before it, no sample and no reference; its cells are blanked with the earlier samples'. It may say
+// since which sample ("Var. última", "Variação anterior").
+export const CHANGE_CELL = /^(?:var(?:ia[cç][aã]o)?\.?\s*(?:\(?%\)?)?(?:\s*(?:[uú]ltim[ao]|anterior)\s*(?:\(?%\)?)?)?|[Δ∆]\s*%?|delta\s*%?)$/iu;
 
 // The lab's flag column beside the samples' ("FL", "FLAG", "H/L"): each row's mark for the newest sample,
 // neither a sample nor a reference column.
@@ -594,8 +596,8 @@ function methodColumn(starts: Array<{ cell: string; at: number }>): { methodColu
   return { methodColumn: { from: starts[method]!.at, to: starts[method + 1]!.at } };
 }
 
-// The exam column's header cell ("EXAME", "EXAME / RESULTADO", "Analito").
-export const EXAM_CELL = /^(?:exames?|analitos?|parametros?)(?:\s*\/\s*resultados?)?$/i;
+// The exam column's header cell ("EXAME", "EXAME / RESULTADO", "Analito", an oncology sheet's "Marcador").
+export const EXAM_CELL = /^(?:exames?|analitos?|parametros?|marcador(?:es)?(?:\s+tumora(?:l|is))?)(?:\s*\/\s*resultados?)?$/i;
 
 /**
  * A first header cell of words that is no header cell, right before the exam column ("DOENÇA TRIADA"

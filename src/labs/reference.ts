@@ -208,8 +208,10 @@ const AGE_BAND_RE = new RegExp(
     String.raw`|(?<!(?:coleta|colhid[oa]|jejum)\s+(?:entre\s+|d[aeo]s?\s+)?)(?<ha>\d+)\s*(?:a|-|–)\s*(?<hb>\d+)\s*h(?![\p{L}])` +
     // One age alone ("1 mês:", "2 semanas:") is the band up to the next unit: last, so a band or a
     // bound starting at the same place wins.
-    // Not hours nor years alone, and not after "de": "urina de 24 horas" names a collection.
-    String.raw`|(?<!de\s)(?<f>\d+)\s*(?<uf>dias?|semanas?|meses|m[eê]s)(?![\p{L}])`,
+    // Not hours, and not after "de": "urina de 24 horas" names a collection. Years alone only right before
+    // the label's colon, a paediatric range for the patient's age and sex ("Masculino 9 anos: 74 a 388"):
+    // anywhere else, or after "há", a number of years is a duration ("há 2 anos").
+    String.raw`|(?<!(?:de|h[aá])\s)(?<f>\d+)\s*(?<uf>dias?|semanas?|meses|m[eê]s|anos?(?=\s*(?::|$)))(?![\p{L}])`,
   'iu',
 );
 const AGE_BAND_GLOBAL = new RegExp(AGE_BAND_RE.source, 'giu');
@@ -455,6 +457,9 @@ function namedAgeBand(f: string): AgeBand | undefined {
   if (/\bescolar(?:es)?\b/.test(f)) return { minMonths: 7 * 12, maxMonths: 12 * 12 };
   if (/\badolescentes?\b/.test(f)) return { minMonths: 12 * 12, maxMonths: 18 * 12 };
   if (/\b(crian[cç]as?|infantil|pedi[aá]tric[oa])\b/.test(f)) return { minMonths: 0, maxMonths: 12 * 12 };
+  // A child before puberty ("Pré-púbere: inferior a 0,30 UI/L", a gonadotropin's range): a child's band, up
+  // to the latest age puberty normally starts at (14 years), as no stage is printed with the results.
+  if (/\b(pre[- ]?puber(?:e|es|al|ais)|impuber(?:e|es))\b/.test(f)) return { minMonths: 0, maxMonths: 14 * 12 };
   return undefined;
 }
 

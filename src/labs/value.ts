@@ -123,10 +123,15 @@ export function readValue(input: string, opts: { dotIsDecimal?: boolean; freeTex
   }
   const q = qualitativeAtStart(s);
   // The lab's mark after a word result ("Positivo   *   Negativo") is no part of the reference after it.
-  if (q) return { value: null, text: q.text, comparator: null, unit: null, ...readMarkers(s.slice(q.consumed)) };
+  // After a dot leader, a full stop closing the line is the sentence's, as for the free text below ("Negativa.").
+  if (q) return { value: null, text: q.text, comparator: null, unit: null, ...readMarkers(s.slice(q.consumed).replace(opts.freeText ? /^\.\s*$/ : /$^/, '')) };
   if (opts.freeText) {
-    // After a dot leader the whole cell is the result ("AMARELO CITRINO").
-    const m = /^([\p{L}][\p{L} ]*?)(?=\s{2,}|\s*\(|$)/u.exec(s);
+    // After a dot leader the whole cell is the result ("AMARELO CITRINO"); a finding's sentence may close
+    // with a full stop, no part of it ("Não foram observados microrganismos.", a smear's). Not a note's
+    // ("Cultura em incubação."): only a sentence that says what was or was not found.
+    const m =
+      /^([\p{L}][\p{L} ]*?)(?=\s{2,}|\s*\(|$)/u.exec(s) ??
+      (/^(?:n[aã]o\s+(?:foram|foi)|aus[eê]ncia\s+de)\s/iu.test(s) ? /^([\p{L}][\p{L} ]*?)\.(?=\s{2,}|\s*$)/u.exec(s) : null);
     // The lab's mark after it ("Levemente turvo  *   Límpido") is no part of the reference after it, as after a known word.
     if (m && m[1]!.trim().length >= 3) return { value: null, text: m[1]!.trim(), comparator: null, unit: null, ...readMarkers(s.slice(m[0].length)) };
   }
