@@ -77,7 +77,10 @@ test('never silent, line by line: every number of a line that is not administrat
             const spoken = spokenAsPrinted(spaced).replace(/(\d+)\s+v[ií]rgula\s+(\d+)/giu, '$1,$2');
             // … a count said in words in thousands too ("duzentos e dez mil", h1419's platelets), read in mil/mm³.
             const spokenThousands = spoken.replace(/\b(\d+)\s*mil\b/gi, (_, d: string) => String(Number(d) * 1000));
-            return [spaced, dictated, spaced.replace(/(\d),(\d{3})(?!\d)/g, '$1.$2'), thousands, spoken, spokenThousands].some((v2) =>
+            // … and a spreadsheet's row exported as CSV ('20/05/2025,134,"7,2",168', h1476) read cell by cell, its
+            // decimal commas inside quotes.
+            const cells = /^[^,]*(?:,[^,]*){5,}$/.test(l) ? l.replace(/"([^"]*)"|,/g, (_, q?: string) => (q === undefined ? ' ; ' : ` ${q} `)) : l;
+            return [spaced, dictated, spaced.replace(/(\d),(\d{3})(?!\d)/g, '$1.$2'), thousands, spoken, spokenThousands, cells].some((v2) =>
               numbersIn(v2).some((n) => n.values.some((v) => Math.abs(v - value) < 1e-9)),
             );
           });
@@ -138,6 +141,15 @@ test('patient data, CRM/CNES/protocol numbers and dates never become analytes no
           // … and so does a ';'-delimited export's date cell, quoted or not, the time after it or not ("…;NORMAL;11/03/2025
           // 13:20", a portal's CSV whose every record repeats the birth date: '"M";"12/08/1958";"27/05/2025 07:18"').
           .replace(/;\s*"?\d{1,2}\/\d{1,2}\/\d{2,4}(?:\s+\d{1,2}:\d{2})?"?\s*(?=;|$)/g, ';')
+          // … and a ','-delimited export's first cell when it dates the row (a patient's CSV of visits, one visit a row:
+          // "20/05/2025,134,"7,2",168,…", h1476).
+          .replace(/^\s*"?\d{1,2}\/\d{1,2}\/\d{2,4}"?\s*,(?=(?:[^,]*,){4})/, ' ,')
+          // … and an app export's record, whose "nome" key names the analyte beside its "valor" ('{"nome": "Ureia",
+          // "valor": 29, …}', h1481): the patient's name is another record's.
+          .replace(/^\s*\{?\s*"nome"\s*:(?=.*"(?:valor|resultado)"\s*:)/i, ' ')
+          // … and a letter's sentence dating the samples it then quotes ("Os exames colhidos aqui em 20/05/2025 mostraram:
+          // hemoglobina 11,2 g/dL", h1465's referral letter).
+          .replace(/\b(?:colhid|coletad)[oa]s?\b[^.:;]*?\bem\s+\d{1,2}\/\d{1,2}\/\d{2,4}/gi, ' ')
           // … and its last cell, who released the row with the council number ("…;H;1980 (14/01/2025);Thaís Gontijo -
           // CRBM-3 22815", a hospital's export): it signs the row, as a chat's stamp dates a message.
           .replace(/;\s*"?[^;"\d]*\b(?:CRBM|CRF|CRM|CRBio)\b[^;"]*"?\s*$/, ';')
