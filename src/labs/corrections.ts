@@ -29,6 +29,14 @@ const NAME_THEN_VALUE = new RegExp(
   String.raw`^\*?\s*(?:${CORRECTION_LEAD})?(?:[oa]s?\s+)?(\p{L}[\p{L}\d-]*(?:\s\p{L}[\p{L}\d-]*){0,2}?)\s*(?::|=|\s(?:[eé]|era|foi|deu))?\s*(${NUMBER})\s*%?\s*[,;.-]?\s*(?:${SLIP_WORDS})?\s*[.!]*$`,
   'iu',
 );
+// The value said against the slip inside a longer message ("opa o tgp é 39 e nao 29, digitei errado. Entao é
+// ⚠️ tgp 39 (ate 33)"): the name, the value it is, and the slip it is not. The name may take words before it
+// ("opa o tgp"): the line it corrects is found by the longest ending of them typed earlier.
+const IS_NOT_SLIP = new RegExp(
+  String.raw`(?:^|[\s,;.!])(\p{L}[\p{L}\d-]*(?:\s\p{L}[\p{L}\d-]*){0,3}?)\s+(?:[eé]|eh|era|deu|foi)\s+(${NUMBER})\s*%?\s*,?\s+e\s+n[aã]o\s+(${NUMBER})(?![\d])`,
+  'iu',
+);
+const SLIP_SAID = new RegExp(String.raw`(?:^|[\s,;.-])(?:${SLIP_WORDS})(?![\p{L}])`, 'iu');
 const SAYS_CORRECTION = new RegExp(String.raw`(?:^\*?\s*${CORRECTION_LEAD}\S|(?:^|[\s,;.-])(?:${SLIP_WORDS})\s*[.!]*$)`, 'iu');
 
 // A correction of a decimal separator left out ("*12,6 g/dL kkkk esqueci a vírgula"): the value alone, maybe its
@@ -43,6 +51,9 @@ const SEPARATOR_RESTORED = new RegExp(
   'iu',
 );
 
+// Markdown's strikethrough, with the space after it: "~~3,4~~ " (never across a cell's bar).
+const STRUCK = /~~[^~|\n]+~~[ \t]*/gu;
+
 /** The sender of a chat message's line ("[25/11/2026, 20:16:40] Thiago Menezes: …" → "Thiago Menezes"). */
 function senderOf(stamp: string): string {
   return stamp
@@ -52,8 +63,10 @@ function senderOf(stamp: string): string {
 }
 
 /** The correction a chat message states: the name as typed and the value that replaces the slip. */
-function correctionOf(message: string): { name: string; value: string } | undefined {
+function correctionOf(message: string): { name: string; value: string; slip?: string } | undefined {
   const m = message.trim();
+  const isNot = SLIP_SAID.test(m) ? IS_NOT_SLIP.exec(m) : null;
+  if (isNot) return { name: isNot[1]!, value: isNot[2]!, slip: isNot[3]! };
   if (!SAYS_CORRECTION.test(m)) return undefined;
   const v = VALUE_THEN_NAME.exec(m);
   if (v) return { name: v[2]!, value: v[1]! };
@@ -73,9 +86,19 @@ export interface TypedCorrections {
  */
 export function withTypedCorrections(raws: string[]): TypedCorrections {
   const moved = new Map<number, number>();
-  // Cheap guard: a chat export that says it corrects something.
-  if (!raws.some((r) => CHAT_STAMP.test(r))) return { lines: raws, moved };
   let out: string[] | undefined;
+  // A slip struck through in markdown ("| TSH | ~~3,4~~ 4,8 µUI/mL |", "Aspecto: ~~turvo~~ límpido", a note
+  // app's copy) is what the typist deleted: the line is read without it, and cites itself.
+  raws.forEach((raw, i) => {
+    if (!raw.includes('~~')) return;
+    const kept = raw.replace(STRUCK, '');
+    if (kept === raw) return;
+    out ??= [...raws];
+    out[i] = kept;
+    moved.set(i, i);
+  });
+  // Cheap guard: a chat export that says it corrects something.
+  if (!raws.some((r) => CHAT_STAMP.test(r))) return { lines: out ?? raws, moved };
   // The sender of each line's message: the stamp's, or the nearest above (a message's later lines).
   let sender: string | undefined;
   const senders = raws.map((r) => {
@@ -113,11 +136,18 @@ export function withTypedCorrections(raws: string[]): TypedCorrections {
     }
     const said = correctionOf(raw.slice(stamp[0].length));
     if (!said) return;
-    const name = foldSameLength(said.name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const typed = new RegExp(String.raw`(?<![\p{L}\d])${name}\s*[:=]?\s*(${NUMBER})(?![\d])`, 'u');
+    // The name as said, or (with the slip said too) the longest ending of its words an earlier line types.
+    const words = said.name.split(/\s+/);
+    const names = said.slip === undefined ? [said.name] : words.map((_, w) => words.slice(w).join(' '));
+    const typedAs = names.map((n) => {
+      const name = foldSameLength(n).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      return new RegExp(String.raw`(?<![\p{L}\d])${name}\s*[:=]?\s*(${NUMBER})(?![\d])`, 'iu');
+    });
     for (let k = i - 1; k >= 0; k--) {
       const line = (out ?? raws)[k]!;
-      const m = typed.exec(foldSameLength(line));
+      const folded = foldSameLength(line);
+      // The slip said ("e não 29") must be the value the line typed.
+      const m = typedAs.map((t) => t.exec(folded)).find((x) => x !== null && (said.slip === undefined || x[1] === said.slip));
       if (!m) continue;
       if (senders[k] !== senders[i]) return;
       const at = m.index + m[0].length - m[1]!.length;

@@ -1510,7 +1510,11 @@ export function isAdminLine(text: string): boolean {
   // Two groups are one when the second is zero-padded ("Pedido 7741-0029318", a request number in a page's
   // running header): no bound of a range is printed with leading zeros.
   const identifier = (n: string) => /^\d{6,}$/.test(n) || (/^\d+(?:-\d+){2,}$/.test(n) && n.replace(/-/g, '').length >= 6) || /^\d{2,}-0\d{4,}$/.test(n);
-  if (ns.length > 0 && ns.every(identifier) && !labValue(text) && !/\/(?:mm|µl|ul|ml)/i.test(text)) return true;
+  // A count typed with no thousands separator right after a name the catalogue knows ("Plaquetas 254000
+  // (150000 a 450000)", a patient's keyboard) is a result: no identifier is labelled by an analyte.
+  const namedCount = /^\s*(\p{L}[\p{L} .-]*?)\s*[:=]?\s*\d/u.exec(text);
+  const countNamed = namedCount !== null && lookupName(namedCount[1]!) !== undefined;
+  if (ns.length > 0 && ns.every(identifier) && !countNamed && !labValue(text) && !/\/(?:mm|µl|ul|ml)/i.test(text)) return true;
   // The patient's name wrapped onto the line of the next header field, in capitals before its label
   // ("Paciente: LEANDRO DE PAULA" / "REZENDE Pedido: 55.204.118", a narrow PDF copy's page header): the
   // field's number is the order's, no result named by the words before it.

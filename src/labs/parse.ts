@@ -21,6 +21,7 @@ import { alertColumnAt, isDoseLine, withoutAlertColumn } from './alert-column.ts
 import { listedAsQuoted, withoutMailQuotes } from './mail-quotes.ts';
 import { delimitedAsColumns } from './delimited.ts';
 import { htmlTablesAsRows } from './html-tables.ts';
+import { detachedReferencesJoined } from './detached-references.ts';
 import { screenReaderAsText } from './screen-reader.ts';
 import { subtitlesAsText } from './subtitles.ts';
 import { jsonRecordsAsRows } from './json-records.ts';
@@ -477,8 +478,11 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   // results its result row holds (transposed-tables.ts); a flowsheet with the hours as columns, as each row's
   // last filled hour (hourly-columns.ts); a dialysis map's rows before and after the session, as the results
   // each time holds (pre-post-columns.ts); an earlier value or an order noted between a result and its
-  // reference is set apart from both (result-asides.ts).
-  const unitLines = withoutSecondUnits(dictatedAsResults(checkedOptions(jsonRecordsAsRows(screenReaderAsText(subtitlesAsText(htmlTablesAsRows(raws)))))));
+  // reference is set apart from both (result-asides.ts); a photo reader's block of references printed after the
+  // results they belong to, in the same order, is put back on their lines (detached-references.ts).
+  const unitLines = withoutSecondUnits(
+    dictatedAsResults(checkedOptions(jsonRecordsAsRows(screenReaderAsText(subtitlesAsText(detachedReferencesJoined(htmlTablesAsRows(raws))))))),
+  );
   const cellLines = joinListedColumns(centredRowValues(unitLines));
   const pairedRows = joinPairedCells(cellLines);
   const pageRows = unfoldPageColumns(

@@ -38,6 +38,8 @@ const SPELLINGS: ReadonlyArray<[string, string]> = [
   ['\\/(?:µl|μl|ul|mm³|mm3)\\s?x\\s?10(?:³|\\^3)', 'mil/mm³'],
   ['\\/(?:µl|μl|ul|mm³|mm3)\\s?x\\s?10(?:⁶|\\^6)', 'milhões/mm³'],
   ['mil\\/(?:mm3|mm³|ul|µl|μl)', 'mil/mm³'],
+  // A urine count in thousands per millilitre, as a patient types the sediment's "18.000/mL" ("18 mil/mL").
+  ['mil\\/ml', 'mil/mL'],
   // A narrow LIS column cuts the word to "milh", with its dot or without ("3,92   milh/mm3").
   // A photo's OCR prints its l as a 1 ("mi1hoes/mm3"): no unit is spelt that way.
   ['(?:mi[l1]hoes|mi[l1]hões|mi[l1]h\\.?)\\/(?:mm3|mm³|ul|µl|μl)', 'milhões/mm³'],
