@@ -280,6 +280,9 @@ export const CORPUS_SETS = [
   'heldout145',
   'heldout146',
   'heldout147',
+  'heldout148',
+  'heldout149',
+  'heldout150',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
 
