@@ -17,7 +17,7 @@ import { matchesOf } from '../text/matches.ts';
 
 // A result said in words, as a finding ("o VDRL não reagente", "a urocultura deu negativa", h1390): said where a
 // value is, it is one, and a sentence saying it says a result as one with a number does.
-const SAID_FINDING_SOURCE = String.raw`(?:(?:n[aã]o\s+|fracamente\s+)?(?:reagente|reativo|detectad[oa]|detect[aá]vel)|indetect[aá]vel|negativ[oa]|positiv[oa])(?![\p{L}])`;
+const SAID_FINDING_SOURCE = String.raw`(?:(?:n[aã]o\s+|fracamente\s+)?(?:reagente|reativo|detectad[oa]|detect[aá]vel)|indetect[aá]vel|negativ[oa]|positiv[oa]|numeros[oa]s|rar[oa]s)(?![\p{L}])`;
 const SAID_FINDING = new RegExp(SAID_FINDING_SOURCE, 'iu');
 const SAID_FINDINGS = new RegExp(SAID_FINDING_SOURCE, 'giu');
 // Two results or more said in words after their names, maybe after a verb or "também" ("o VDRL não reagente … o
@@ -33,9 +33,10 @@ const READING_VERB = new RegExp(
   String.raw`\s*,?\s+(?:que\s+)?(?:deu|deram|t[aá]|est[aá]|ficou|veio|é)(?:\s+(?:escrito|marcando|em|de))?\s+(?=[<>]?\s*\d|${SAID_FINDING_SOURCE})`,
   'iu',
 );
-// Words a speaker opens a sentence with before the name ("E o", "Aí a", "Então o", "E teve", "Só os").
-const OPENING_WORDS = String.raw`(?:e|a[ií]|ent[aã]o|agora|depois|teve|s[oó]|tamb[eé]m|mas)`;
-const OPENING = new RegExp(String.raw`^(?:${OPENING_WORDS}\s+)*(?:(?:o|a|os|as)\s+)?`, 'iu');
+// Words a speaker opens a sentence with before the name ("E o", "Aí a", "Então o", "E teve", "Aí tem a", "Só os").
+const OPENING_WORDS = String.raw`(?:e|a[ií]|ah|ent[aã]o|agora|depois|teve|tem|s[oó]|tamb[eé]m|mas)`;
+// A pause may follow one ("Ah, e a albumina").
+const OPENING = new RegExp(String.raw`^(?:${OPENING_WORDS},?\s+)*(?:(?:o|a|os|as)\s+)?`, 'iu');
 // A clause before the name, after its comma, the name opening with its article ("Ah esqueci, a ferritina deu
 // 212", "A urina deu tudo normal, só os leucócitos que veio 12.000"): the words before are no part of the name.
 // So are the words before a pause the transcript writes as an ellipsis ("o exame de urina, deixa eu ver... o nitrito
@@ -47,18 +48,19 @@ const AND_NEXT = /\s+e\s+(?=(?:(?:o|a|os|as)\s+)?\p{L})/giu;
 // A bound said before a number ("menor que 50", "acima de 20", "até 5,6"): no value of a result.
 const SAID_BOUND = /^[^\d]*\b(?:(?:menor|maior|inferior|superior)\s+(?:que|a)|acima\s+de|abaixo\s+de|at[eé])\s+\d/iu;
 // Where a said reference opens: its bound's words before its first number.
-const BOUND_SAID = /(?<![\p{L}])(?:acima\s+de|abaixo\s+de|(?:menor|maior)\s+que|at[eé]|de)\s+[<>]?\d/iu;
+const BOUND_SAID = /(?<![\p{L}])(?:acima\s+de|abaixo\s+de|(?:menor|maior)\s+que|(?:inferior|superior)\s+a|at[eé]|de)\s+[<>]?\d/iu;
 // Where in the report the speaker is, said before the name ("No hemograma, a hemoglobina 15,4"): no part of it.
 const PLACE_BEFORE = /^(?:(?:e|a[ií]|agora|ent[aã]o)\s+)?(?:n[oa]s?|d[oa]s?)\s+[^,\d]{3,40},\s+(?=(?:o|a|os|as)\s+\p{L})/iu;
 const NAME_SAID_TWICE = /^(\p{L}.*?),\s+\1$/iu;
 // A remark said between the name and its verb, after a pause ("E os triglicérides, esse aqui que eu fiquei
 // preocupado, deu 223"): opening on a pronoun, it is the speaker's, no part of the name.
 const REMARK_AFTER_NAME = /,\s+(?:ess[ea]s?|est[ea]s?|aquel[ea]s?|isso|isto|que|eu|ele|ela)\s.*$/iu;
-// The speaker reading what the paper says beside the value, the reference ("e ali diz de 150 mil a 450 mil", "e tá
+// The speaker reading what the paper says beside the value, the reference ("e ali diz de 150 mil a 450 mil", "e vai
+// de 150 mil a 450 mil", "e tá
 // escrito de 135 a 145", "e lá diz que o normal é negativo", "e tem lá: normal abaixo de 5,7"): a verb of saying
 // or writing, maybe after a place, or "tem" and the place; the place may be where on the paper ("e embaixo diz que o
 // valor de referência é não reagente").
-const SAYS_BESIDE = String.raw`(?:(?:(?:l[aá]|ali|aqui|a[ií]|embaixo|em\s+baixo|do\s+lado|ao\s+lado)\s+)?(?:diz|fala|mostra|(?:t[aá]|est[aá]|tem)\s+escrito)(?:\s+que)?|tem\s+(?:l[aá]|ali|aqui):?)`;
+const SAYS_BESIDE = String.raw`(?:(?:(?:l[aá]|ali|aqui|a[ií]|embaixo|em\s+baixo|do\s+lado|ao\s+lado)\s+)?(?:diz|fala|mostra|vai|(?:t[aá]|est[aá]|tem)\s+escrito)(?:\s+que)?|tem\s+(?:l[aá]|ali|aqui):?)`;
 const SAID_BESIDE_LEAD = new RegExp(
   String.raw`^(?:e\s+)?${SAYS_BESIDE}\s+(?=(?:de|entre|at[eé]|acima\s+de|abaixo\s+de|(?:menor|maior)\s+que)\s+[<>]?\d|(?:(?:o|a)\s+)?(?:refer[eê]ncia|normal)\b)`,
   'iu',
@@ -112,6 +114,11 @@ const CLAUSE_WITH_VERB_BEFORE = /^.*\s(?:deu|deram|t[aá]|ficou|veio)\s.*?\s(?=(
 const REFERENCE_WORD = /^(?:refer[eê]ncia|normal|desej[aá]vel|ideal|valor(?:es)?\s+de\s+refer[eê]ncia)\b/iu;
 // A reference said of every result before it, by a plural pronoun ("…, a referência dessas ficou na outra página").
 const SHARED_REFERENCE_NOTE = /,\s+((?:a|as)\s+refer[eê]ncias?\s+(?:dess[ae]s|del[ae]s|de\s+(?:todos|todas|ambos|ambas))\b[^\d]*)$/iu;
+// A name, a pause, and its value followed by another pause (the rest, its reference maybe, after it).
+const NAME_PAUSE_VALUE = /^(\p{L}[^\d]*?),\s+([<>]?\d[\d.,]*?(?:\s*(?:mil|%))?,\s+\D.*)$/u;
+// A number of days, years or kilos said in a sentence: the patient's age or weight, or when a result is due.
+const SAID_MEASURE_OF_LIFE = /\d+\s+(?:dias?|semanas?|meses|m[eê]s|anos?|quilos?|kg)(?![\p{L}])/giu;
+const EARLIER_RESULT = /(?<![\p{L}])(?:tinha|havia)\s+(?:dado|vindo|ficado)(?![\p{L}])/iu;
 const SPOKEN_DECIMAL = /(\d)\s+v[ií]rgula\s+(\d)/giu;
 // A sentence ends after a word, a number or a percent ("Saturação 7%, referência 20 a 50%. Vitamina B12
 // 389"), not after an abbreviation ("Dr.", "Av.").
@@ -149,13 +156,29 @@ function isDictated(line: string, inWords: boolean): boolean {
   return inWords || saying.some((s) => READING_VERB.test(s) || SPEECH.test(s));
 }
 
+// The sample said after the name ("a albumina no sangue 3,2", "leucócitos na urina 65 mil"): the name's qualifier,
+// as a printed one stands in brackets.
+const SAMPLE_SAID = /(?<=^\p{L}[^\d,:]*?)\s+(?:n[oa]|d[oa])\s+(sangue|soro|urina|plasma)(?=\s*:?\s+[<>]?\d)/iu;
+// The unit remembered after a hesitation, once the reference is read ("inferior a 0,5… ah, a unidade é miligrama por
+// decilitro"): said in words, it is left out, and the reference ends at its number.
+const UNIT_SAID_AFTER = /(?<=\d)\s*(?:…|\.{2,})?\s*,?\s*(?:ah,?\s+)?(?:e\s+)?a\s+unidade\s+(?:é|e|t[aá])\s+[^\d]+$/iu;
+// The speaker's words after a reference's last number, with no number of their own ("de 0,50 a 1,10 e tem uma
+// estrelinha do lado"): a remark about the paper, no part of the reference.
+const REMARK_AFTER_REFERENCE = /(?<=\d[\d.,]*\s*(?:mil|%)?)\s+e\s+(?:tem|t[aá]|est[aá]|diz|veio)\s[^\d]*$/iu;
+
 function asResult(sentence: string): string {
   let s = sentence
     .trim()
     .replace(/[.?!]$/, '')
     .replace(PLACE_BEFORE, '')
     .replace(OPENING, '');
-  const verb = READING_VERB.exec(s) ?? FINDING_AFTER_NAME.exec(s);
+  // The name, a pause, the value and another pause ("a creatinina, 1,48, o papel diz que é de 0,50 a 1,10", "o PCR,
+  // proteína C reativa, 4,6, …"): the value is the name's, as after a colon, and a verb after it ("é") the
+  // reference's, no verb of reading the result. An ellipsis before the name closes the speaker's hesitation.
+  const named = NAME_PAUSE_VALUE.exec(s);
+  const read = READING_VERB.exec(s);
+  const verb = named && (!read || read.index >= named[1]!.length) ? null : (read ?? FINDING_AFTER_NAME.exec(s));
+  if (named && !verb) s = `${named[1]!.replace(CLAUSE_BEFORE_NAME, '').replace(OPENING, '')}: ${named[2]}`;
   if (verb) {
     // A qualifier said after a pause is the name's ("Vitamina D, 25 hidroxi" → "Vitamina D (25-hidroxi)").
     const said = s
@@ -172,7 +195,7 @@ function asResult(sentence: string): string {
     const name = (REFERENCE_WORD.test(cut) ? said : cut).replace(/^(?:com|aos|ap[oó]s)\s+(?=\d{2,3}\s+(?:minutos|min)\b)/iu, '');
     s = `${name}: ${s.slice(verb.index + verb[0].length)}`.replace(FINDING_THEN_REMARK, '$1');
   }
-  return withoutRemarkBeforeBound(s);
+  return withoutRemarkBeforeBound(s.replace(SAMPLE_SAID, ' ($1)')).replace(UNIT_SAID_AFTER, '').replace(REMARK_AFTER_REFERENCE, '');
 }
 
 /**
@@ -298,7 +321,11 @@ export function dictatedAsResults(raws: string[]): string[] {
     for (const sentence of said.trim().replace(SPOKEN_DECIMAL, '$1,$2').split(SENTENCE_END)) {
       // A sentence with no number, or one saying the lab's, the patient's or the sample's data, says no result.
       // Its opening words are speech's, not a label's: "Os" is no service order (OS), "No hemograma," no number (Nº).
+      // So does one whose every number counts days, years or kilos ("fica pronta em 3 dias", "ela tá com 81 anos").
       if (!saysValue(sentence) || isAdminLine(sentence.trim().replace(PLACE_BEFORE, '').replace(OPENING, ''))) continue;
+      if (/\d/.test(sentence) && !/\d/.test(sentence.replace(SAID_MEASURE_OF_LIFE, ''))) continue;
+      // A result told in the pluperfect is an earlier exam's ("a última dela, em janeiro, tinha dado 1,1"), not this one's.
+      if (EARLIER_RESULT.test(sentence)) continue;
       // A note closing the sentence about the references of all its results ("…, a referência dessas ficou
       // na outra página"): each result's, not the last one's alone.
       const shared = SHARED_REFERENCE_NOTE.exec(sentence);

@@ -296,6 +296,10 @@ export function spokenAsPrinted(text: string, { weak = true }: { weak?: boolean 
 // Units a screen reader speaks for a count's or a ratio's symbol ("7.300 por milímetro cúbico" for /mm³, "42
 // miligramas por grama" for mg/g, "61 mililitros por minuto por 1,73 metro quadrado" for mL/min/1,73 m²).
 const SPOKEN_COUNT_UNIT = /(?<=\d\s*)por\s+mil[ií]metro\s+c[uú]bico(?![\p{L}])/giu;
+// A urine sediment's count in thousands said per millilitre ("65 mil por mL", "3 mil por mililitro"): "mil/mL";
+// and the bounds said after it in the same sentence in bare thousands ("referência até 10 mil") are per mL too.
+const SPOKEN_THOUSANDS_PER_ML = /(?<=\d\s*mil)\s+por\s+(?:ml|mililitros?)(?![\p{L}])([^.;!?]*)/giu;
+const BARE_THOUSANDS = /(?<=\d\s*mil)(?![\p{L}/])/gu;
 const SPOKEN_RATIO_UNIT = /(?<=\d\s*)(mili|micro)?gramas?\s+por\s+grama(?![\p{L}])/giu;
 const SPOKEN_FILTRATION_UNIT = /(?<=\d\s*)mililitros?\s+por\s+minuto\s+por\s+1,73\s+metros?\s+quadrados?(?![\p{L}])/giu;
 
@@ -304,6 +308,7 @@ export function spokenUnitsAsPrinted(text: string): string {
   return text
     .replace(SPOKEN_FILTRATION_UNIT, 'mL/min/1,73 m²')
     .replace(SPOKEN_COUNT_UNIT, '/mm³')
+    .replace(SPOKEN_THOUSANDS_PER_ML, (_m, rest: string) => `/mL${rest.replace(BARE_THOUSANDS, '/mL')}`)
     .replace(SPOKEN_RATIO_UNIT, (_m, prefix?: string) => `${PREFIX[foldText(prefix ?? '')] ?? ''}g/g`)
     .replace(SPOKEN_UNIT, (_m, prefix?: string, quantity?: string, intl?: string, per?: string) => {
       if (!quantity) return '%';
