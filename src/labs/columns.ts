@@ -248,15 +248,16 @@ export function remarkCellOf(bars: string[]): RemarkCell | undefined {
 
 /**
  * A bar table row without its remark cell, or its text as it was when the row does not fit the header. The cells
- * at `blank` (an earlier sample's, under the previous-result header) are blanked too.
+ * at `blank` (an earlier sample's, under the previous-result header) are blanked too; a row `shift` cells wider
+ * than the header (previousCellShift) has them, and its remark cell, that many places right.
  */
-export function withoutRemarkCell(line: CleanLine, remark: RemarkCell, blank: readonly number[] = []): string {
+export function withoutRemarkCell(line: CleanLine, remark: RemarkCell, blank: readonly number[] = [], shift = 0): string {
   const bars = line.bars;
-  if (bars === undefined || bars.length !== remark.cells) return line.text;
+  if (bars === undefined || bars.length !== remark.cells + shift) return line.text;
   return cleanLine(
     `| ${bars
-      .slice(0, remark.index)
-      .map((c, i) => (blank.includes(i) ? '' : c))
+      .slice(0, remark.index + shift)
+      .map((c, i) => (blank.includes(i - shift) ? '' : c))
       .join(' | ')} |`,
     line.index,
   ).text;
@@ -322,6 +323,23 @@ export interface History {
   changes?: Array<{ from: number; to: number }>;
 }
 
+// A previous-result cell: an earlier value, one the transcription could not read ("[ilegível]"), or a word result.
+const isPreviousCell = (c: string | undefined): boolean => c !== undefined && (PREVIOUS_VALUE.test(c) || ILLEGIBLE_PREVIOUS.test(c) || isPreviousWord(c));
+
+/**
+ * How many places a bar row's previous-result cells stand right of the header's: 0 for a row with one cell per
+ * header cell; 1 for a row with one cell more before them — a differential printing its relative and absolute
+ * ranges as two cells under one reference header ("| 54 % | 3.040 /µL | 40 a 70 % | 1.700 a 7.000 /µL | 58 % |"),
+ * known by the earlier value one cell right of its header and no earlier value under the header itself; undefined
+ * when the row's cells under the column hold no earlier sample's.
+ */
+export function previousCellShift(bars: readonly string[], previousCell: PreviousCell): 0 | 1 | undefined {
+  const under = (shift: number) => previousCell.indexes.every((i) => isPreviousCell(bars[i + shift]));
+  if (bars.length === previousCell.cells) return under(0) ? 0 : undefined;
+  if (bars.length === previousCell.cells + 1 && previousCell.indexes.length === 1 && under(1) && !under(0)) return 1;
+  return undefined;
+}
+
 /**
  * A row's text without the cell under the previous-result column (a bare number, a date or "--").
  * Under a history header ("Atual   14/11/2024   20/05/2024") every cell from that column on is an
@@ -331,14 +349,9 @@ export function withoutPreviousColumn(line: CleanLine, previousAt: number, histo
   // A bar table row with as many cells as its header: the cell under the previous-result header, if it
   // holds an earlier value, is blanked and the row cleaned again.
   if (previousCell !== undefined && line.bars !== undefined) {
-    const under = previousCell.indexes.map((i) => line.bars![i]);
-    // An earlier value the transcription could not read ("[ilegível]") is still the earlier sample's cell.
-    if (
-      line.bars.length !== previousCell.cells ||
-      !under.every((c) => c !== undefined && (PREVIOUS_VALUE.test(c) || ILLEGIBLE_PREVIOUS.test(c) || isPreviousWord(c)))
-    )
-      return line.text;
-    const bars = line.bars.map((c, i) => (previousCell.indexes.includes(i) ? '' : c));
+    const shift = previousCellShift(line.bars, previousCell);
+    if (shift === undefined) return line.text;
+    const bars = line.bars.map((c, i) => (previousCell.indexes.includes(i - shift) ? '' : c));
     return cleanLine(`| ${bars.join(' | ')} |`, line.index).text;
   }
   const cs = history === undefined ? withDatesJoined(line.text, line.offset) : cellStarts(line.text, line.offset);

@@ -60,6 +60,7 @@ import {
   remarkCellOf,
   earlierDateCellsOf,
   previousCellOf,
+  previousCellShift,
   unitsUnderPreviousHeader,
   valueColumnsOf,
   withLimitInReference,
@@ -343,6 +344,8 @@ function wrapsCellAbove(raw: string, above: string | undefined): boolean {
 
 // A title saying its section goes on from the page before ("HEMOGRAMA COMPLETO (continuação)", "(cont.)").
 const CONTINUED_TITLE = /\((?:continua[cç][aã]o|cont\.)\)\s*:?\s*$/iu;
+// A table row's name cell saying only that the row goes on from the page before ("(continuação)", "(cont.)").
+const CONTINUED_ROW = /^\s*\((?:continua[cç][aã]o|cont\.)\)\s*$/iu;
 
 // A result that says whether something was found ("POSITIVO PARA PLASMODIUM VIVAX", "Não reagente", a grade in
 // crosses "++"), and a reference that says nothing should be ("NEGATIVO", "Não reagente", "Ausentes").
@@ -834,7 +837,7 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     // A row whose earlier sample's cell was blanked (a landscape report's "RESULTADO ANTERIOR   MÉTODO") loses its
     // remark cell as well: both cut from the row's cells.
     else if (table?.remarkCell && table.previousCell && line.bars && !table.previousCells && !table.gradeColumn && t !== line.text)
-      t = withoutRemarkCell(line, table.remarkCell, table.previousCell.indexes);
+      t = withoutRemarkCell(line, table.remarkCell, table.previousCell.indexes, previousCellShift(line.bars, table.previousCell));
     // A block's labelled reference before its labelled result ("Referência: …   Resultado: …") is read result first.
     if (t === line.text) t = labelledResultFirst(t);
     // An administrative line under such a table (a signature with its release time, long enough to reach
@@ -1139,6 +1142,20 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
         title = { name, def: lookupName(name) };
         recent = [];
       }
+      continue;
+    }
+    // A bar row the page break cut, its reference cell's last band carried past the footer and the header printed
+    // again onto a row named only "(continuação)": that band is the last row's before the break, read with it.
+    const carried = line.bars && CONTINUED_ROW.test(line.bars[0] ?? '') ? cells(t).slice(1).join(' ') : undefined;
+    const before = carried ? closed.at(-1) : undefined;
+    if (
+      carried &&
+      before &&
+      !pending &&
+      isReferenceText(carried, { strictLabels: true }) &&
+      before.group.entries.every((e) => typeof e.read.value === 'number')
+    ) {
+      refinish(before, [...before.group.refItems, carried]);
       continue;
     }
     // A markdown heading with no value on it ("## Urina Tipo 1 (EAS)" after a transcribed table), or a
