@@ -37,6 +37,7 @@ import { checkedOptions } from './checkboxes.ts';
 import { joinWrappedDifferential, wrappedDifferentialLines } from './wrapped-differential.ts';
 import { moveNamedReferences } from './named-references.ts';
 import { moveTitledReferences } from './titled-references.ts';
+import { moveBarRowReferences } from './bar-row-references.ts';
 import { type RangeTable, rangeTableHeader, rangeTableRow } from './range-tables.ts';
 import { lookupName, panelAbbreviationKey, type AnalyteDef, type KnownName } from './analytes.ts';
 import {
@@ -518,7 +519,9 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   // accounted there (named-references.ts): the lines the cells left keep what is left of them.
   // So is a range printed under a block's title before its rows, named by the row it is for (titled-references.ts).
   // So is a reference column of letters alone, each the mark of a note at the page's foot (lettered-notes.ts).
-  const named = moveLetteredNotes(moveTitledReferences(moveNamedReferences(findings)));
+  // So is each range of a bracketed line under a row of results between bars, named by the result it is for
+  // (bar-row-references.ts).
+  const named = moveBarRowReferences(moveLetteredNotes(moveTitledReferences(moveNamedReferences(findings))));
   // Result blocks run together on one line are cut apart (run-on-blocks.ts).
   const joined = splitRunOnLabelledResults(
     splitRunOnBlocks(

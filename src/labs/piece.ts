@@ -6,7 +6,7 @@ import { foldSameLength, isWhiteCellName, lookupName, matchAnalyteName, type Ana
 import { cellStarts, leaderShift, unitsByColumn } from './columns.ts';
 import type { TableHeader } from './layouts.ts';
 import { cells, isBlockDetail, type CleanLine } from './lines.ts';
-import { numbersIn } from './numbers.ts';
+import { NUMBER, numbersIn } from './numbers.ts';
 import type { Entry, Group } from './result.ts';
 import {
   isReferenceHeading,
@@ -51,6 +51,11 @@ const STAGE_AFTER_UNIT = /^\(\s*(?:G[1-5][ab]?(?:\s*[/,;]?\s*A[1-3])?|A[1-3])\s*
 const TYPED_REMARK = /^\((?=\p{Ll})([^()\d]*?\p{L}{2,}\s+[^()\d]*\p{L}{2,})\s+\d[^()]*\)\s*/u;
 const RELEASED_AT = /(?<=\S)\s{3,}(?:\d{1,2}\/\d{1,2}(?:\/\d{2,4})?(?:\s+\d{1,2}:\d{2})?|\d{1,2}:\d{2})$/;
 // A clock time alone, its hour zero-padded ("03:20"): no titre ("1:16") reads so.
+// A row typed with single spaces after a percentage: its range (maybe cut), the bare count, the count's range
+// closing the line ("0a5 62 0 a 500", "20 a 45 1.426 900a 4.500"); "a" may be glued to either bound.
+const SINGLE_SPACED_PAIR = new RegExp(String.raw`^\s*(\d.*?)\s+(${NUMBER})\s+((?:${NUMBER})\s*a\s*(?:${NUMBER}))\s*$`, 'u');
+// A range whose upper bound a fold or smudge replaced by marks ("2 a 1~ ~~"): its lower bound alone is no range.
+const CUT_RANGE = new RegExp(String.raw`^\s*(?:${NUMBER})\s*a\s*\d*[~^'"]+[\s~^'"]*$`, 'u');
 const RELEASED_TIME_ALONE = /^\s*[0-2]\d:[0-5]\d\s*$/;
 const CONTROL_NOTE_AT_END = new RegExp(String.raw`\s*\(\s*${CONTROL_LEAD}\b[^()]*\)\s*$`, 'iu');
 
@@ -157,7 +162,8 @@ export interface Ctx {
 // A piece of a list typed by hand ("CR 0,9", "VIT D 28", "PLAQ 250 mil"): an abbreviation of a word or
 // two, one space, a bare value.
 // The first word may be cut short with a full stop ("Ác. fólico 6,1").
-const LIST_PIECE = /^\p{L}[\p{L}\d-]{0,9}\.?(?: \p{L}[\p{L}\d-]{0,9})?\s+(?:[<>]\s*)?\d[\d.,]*(?:\s+mil)?$/u;
+// The value may be signed (a base excess, "BE -6,8") and the typist's arrow may follow it ("BE -6,8 ↓").
+const LIST_PIECE = /^\p{L}[\p{L}\d-]{0,9}\.?(?: \p{L}[\p{L}\d-]{0,9})?\s+(?:[<>]\s*|[-−](?=\d))?\d[\d.,]*(?:\s+mil)?(?:\s*[↑↓])?$/u;
 
 /** Whether a piece has the shape of a typed list's: an abbreviation of a word or two and a bare value. */
 export const isListPiece = (piece: string): boolean => LIST_PIECE.test(piece.trim());
@@ -345,6 +351,27 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
       entries.push({ def, name, read: { ...second, unit: units[1] }, line: ctx.line.index });
       const refs = [paired[1]!, second.rest].map((r) => r.trim().replace(/^\((.*)\)$/, '$1'));
       return { entries, refItems: refs };
+    }
+  }
+  // The same row typed with single spaces, the count bare ("Monócitos 7 % 2 a 10 455 80 a 1.000", an OCR of
+  // a photo that kept no column gaps): a white cell's percentage, its range, the count and the count's range.
+  // With the gaps gone, the count is the number that leaves a range closing the line. A percentage's range the
+  // fold of the paper cut ("2 a 1~ ~~", its upper bound lost) is no range: that percentage takes none.
+  const typedPair = entries.length === 1 && read.unit === '%' && read.value !== null && isWhiteCellName(name) ? SINGLE_SPACED_PAIR.exec(rest) : null;
+  if (typedPair) {
+    const second = readValue(typedPair[2]!, { dotIsDecimal: dotIsDecimal(def) });
+    if (
+      second &&
+      second.value !== null &&
+      !second.unit &&
+      Number.isInteger(second.value) &&
+      second.value >= read.value! &&
+      isReferenceText(typedPair[3]!) &&
+      (isReferenceText(typedPair[1]!) || CUT_RANGE.test(typedPair[1]!))
+    ) {
+      const first = CUT_RANGE.test(typedPair[1]!) ? '' : typedPair[1]!.trim();
+      entries.push({ def, name, read: { ...second, rest: '', unit: '/mm³' }, line: ctx.line.index });
+      return { entries, refItems: [first, typedPair[3]!.trim()] };
     }
   }
   if (columns.length >= 2 && entries.every((e) => e.read.unit === null && e.read.value !== null)) {
@@ -695,7 +722,9 @@ const CLAUSE_OPENING = /^(?:(?:s[oó]|e|ah|mas|j[aá]|tamb[eé]m|a|o|as|os)\s+)+
 
 const DATE_CELL = /^\d{1,2}\/\d{1,2}\/\d{2,4}$/;
 
-const VALUE_START = /(?:(?:<=|≤|>=|≥|<|>)\s*|(?:inferior|superior)\s+a\s+)?\d/giu;
+// A minus glued to the digits after a space is the value's sign ("BE -6,8 mmol/L", a base excess typed
+// without a colon), as numbersIn reads it.
+const VALUE_START = /(?:(?:<=|≤|>=|≥|<|>)\s*|(?:inferior|superior)\s+a\s+|[-−](?=\d))?\d/giu;
 
 function firstValueAt(text: string): number {
   const tokens = numbersIn(text);
