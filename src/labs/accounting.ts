@@ -290,7 +290,8 @@ const ADMIN_SPANS: RegExp[] = [
   // 2 dia 15"): which dose the sample precedes, no result. A menstrual cycle's day is printed after a colon
   // or before the word ("Dia do ciclo: 5", "5º dia do ciclo") and is not matched.
   // Which cycle of how many ("ciclo 3 de 4 - D1 previsto …", h1439) too.
-  /(?<![\p{L}\d])(?:ciclo\s+\d{1,2}(?:\s+de\s+\d{1,2})?(?:\s*[,/-]?\s*(?:d|dia)\s*\d{1,2})?|c\d{1,2}\s*d\d{1,2})(?![\p{L}\d])/giu,
+  // Never a number after a column gap or with a decimal ("… 4º dia do ciclo   48,7"): that is a cell of its own.
+  /(?<![\p{L}\d])(?:ciclo\s{1,2}\d{1,2}(?:\s+de\s+\d{1,2})?(?:\s*[,/-]?\s*(?:d|dia)\s*\d{1,2})?|c\d{1,2}\s*d\d{1,2})(?![\p{L}\d]|[.,]\d)/giu,
   // A newborn's birth weight in the patient's line ("RN a termo (39 semanas), PN 3.240 g", "Peso ao nascer: 2.950 g"):
   // who the patient is, what its ranges by birth weight are read from (patient.ts), no result.
   /(?<![\p{L}])(?:pn|peso\s+(?:ao\s+|de\s+)?nasc(?:er|imento))\s*:?\s*\d[\d.,]*\s*(?:g|kg|gramas)(?![\p{L}])/giu,
@@ -333,7 +334,21 @@ const ADMIN_SPANS: RegExp[] = [
   /(?<![\p{L}])gestante\s*:[^;|]{0,40}?\(\s*\d{1,2}\s*(?:sem(?:anas)?|s)\s*\)/giu,
   // A hospital record ("RH: 1.203.557", registro hospitalar, beside the patient's name, h1439): an identifier. Only
   // before digits: the Rh factor is a word result ("Fator Rh: Positivo").
-  /(?<![\p{L}])RH\s*:\s*\d{1,3}(?:\.\d{3})+(?![\d,])/gu,
+  // Its first group may run to four digits ("RH: 0419.227", h1502).
+  /(?<![\p{L}])RH\s*:\s*\d{1,4}(?:\.\d{3})+(?![\d,])/gu,
+  // A city's numbered zone naming a lab's unit or a district ("UNIDADE ZONA 7", Maringá's districts are numbered,
+  // h1487): a place, no value. An inhibition zone is measured in mm and is not matched.
+  /(?<![\p{L}])zona\s+\d{1,2}(?![\d.,]|\s*mm(?![\p{L}]))/giu,
+  // A blood bag's label in a transfusion service's report ("Bolsa nº 25.0413.0098-2   CH   A POS   Vol. 282 mL",
+  // h1494): the bag's number and the volume of the component it holds, no value of the patient.
+  /(?<![\p{L}])bolsa\s*(?:n[º°o.]*\s*)?:?\s*\d[\d.\/-]*(?:[^\d\n]{0,40}?(?<![\p{L}])vol(?:ume)?\.?\s*:?\s*\d+(?:[.,]\d+)?\s*ml(?![\p{L}]))?/giu,
+  // The software a print stamp names with its version, after the moment of printing ("Impresso em 31/05/2025 09:52 -
+  // SHTWeb 3.1 - …", h1494): the program, no value.
+  /(?<=(?<![\p{L}])(?:impresso|emitido|gerado)\s+em\s+\d{1,2}\/\d{1,2}\/\d{2,4}(?:\s+(?:[àa]s\s+)?\d{1,2}:\d{2}(?::\d{2})?)?\s*[-–—|]\s*)\p{L}[\p{L}\d-]*\s+v?\.?\s*\d+(?:\.\d+)+(?![\d,])/giu,
+  // A source cited after its label once a sentence has ended, up to the line's end, its only numbers years
+  // ("… (ver IG acima). Fonte: Abbassi-Ghanavati et al., Obstet Gynecol 2009; Febrasgo 2019.", a wrapped note,
+  // h1496). Never across a column gap: a cell after one is counted.
+  /(?<=[.:;]\s+|^\s*)fontes?\s*:(?:[^\d:|\s]|\s(?!\s\s)|(?<![\d.,])(?:19|20)\d{2}(?![\d.,]\d))*$/giu,
   // A clock time said in words, as a screen reader speaks a stamp ("Coletado em 27 de maio de 2025 às 7 horas e 30
   // minutos", h1444): when, no value.
   /(?<=(?<![\p{L}])[àa]s\s+)\d{1,2}\s+horas?(?:\s+e\s+\d{1,2}\s+minutos?)?(?![\p{L}])/giu,

@@ -63,15 +63,27 @@ function senderOf(stamp: string): string {
 }
 
 /** The correction a chat message states: the name as typed and the value that replaces the slip. */
-function correctionOf(message: string): { name: string; value: string; slip?: string } | undefined {
+function correctionOf(message: string): { name: string; value: string; slip?: string; end?: number } | undefined {
   const m = message.trim();
   const isNot = SLIP_SAID.test(m) ? IS_NOT_SLIP.exec(m) : null;
-  if (isNot) return { name: isNot[1]!, value: isNot[2]!, slip: isNot[3]! };
+  if (isNot) return { name: isNot[1]!, value: isNot[2]!, slip: isNot[3]!, end: message.length - message.trimStart().length + isNot.index + isNot[0].length };
   if (!SAYS_CORRECTION.test(m)) return undefined;
   const v = VALUE_THEN_NAME.exec(m);
   if (v) return { name: v[2]!, value: v[1]! };
   const n = NAME_THEN_VALUE.exec(m);
   return n ? { name: n[1]!, value: n[2]! } : undefined;
+}
+
+/**
+ * A correction's line once the correction is written into the line it corrects: empty, save the cells after a
+ * column gap past what the message says (`from`), a result typed beside it ("… Entao é ⚠️ tgp 39 (ate 33)
+ * Anti-HCV   REAGENTE"), which is read or listed at its place on the line.
+ */
+function withoutMessage(raw: string, from: number): string {
+  const gap = /\s{3,}(?=\S)/u.exec(raw.slice(from));
+  if (!gap) return '';
+  const at = from + gap.index;
+  return `${' '.repeat(at)}${raw.slice(at)}`;
 }
 
 /** The lines to read, and which line's value each correction replaced (`line`) by the one it prints (`by`). */
@@ -153,7 +165,7 @@ export function withTypedCorrections(raws: string[]): TypedCorrections {
       const at = m.index + m[0].length - m[1]!.length;
       out ??= [...raws];
       out[k] = `${line.slice(0, at)}${said.value}${line.slice(at + m[1]!.length)}`;
-      out[i] = '';
+      out[i] = withoutMessage(raw, stamp[0].length + (said.end ?? raw.length - stamp[0].length));
       moved.set(k, i);
       return;
     }
@@ -169,7 +181,13 @@ export function citingCorrections(r: LabParseResult, corrections: TypedCorrectio
   const { moved, lines } = corrections;
   if (moved.size === 0) return r;
   const cite = <T extends { line: number }>(a: T): T => (moved.has(a.line) ? { ...a, line: moved.get(a.line)! } : a);
-  const rewritten = new Map([...moved.keys()].map((k) => [lines[k]!.trim(), printed[k]!.trim()]));
+  // A correction's line keeps the cells typed after the message (withoutMessage): unread, it is listed as printed.
+  const rewritten = new Map(
+    [...moved].flatMap(([k, i]) => [
+      [lines[k]!.trim(), printed[k]!.trim()] as const,
+      ...(lines[i]!.trim() === '' ? [] : [[lines[i]!.trim(), printed[i]!.trim()] as const]),
+    ]),
+  );
   return {
     analytes: r.analytes.map(cite),
     qualitative: r.qualitative.map(cite),
