@@ -253,13 +253,17 @@ export function remarkCellOf(bars: string[]): RemarkCell | undefined {
 export function withoutRemarkCell(line: CleanLine, remark: RemarkCell, blank: readonly number[] = []): string {
   const bars = line.bars;
   if (bars === undefined || bars.length !== remark.cells) return line.text;
-  return cleanLine(
+  const row = cleanLine(
     `| ${bars
       .slice(0, remark.index)
       .map((c, i) => (blank.includes(i) ? '' : c))
       .join(' | ')} |`,
     line.index,
   ).text;
+  // What the last cell prints after its remark, a cell gap or a spaced ';' apart ("Calculado   Anti-HCV   REAGENTE",
+  // the row's end with no closing bar): no remark, but more of the line, read as it is printed after any row.
+  const after = /\s{2,}|\s;\s/.exec(bars[remark.index]!.trim());
+  return after ? `${row}${bars[remark.index]!.trim().slice(after.index)}` : row;
 }
 
 /**
