@@ -906,7 +906,12 @@ export function resultTokens(text: string, raw?: string): Token[] {
   // The words after "Resultado:" are the result, whatever they are ("Foram encontrados cistos…"); after
   // a column break with no colon, a finding sentence is ("Resultado      Foram encontrados ovos de …").
   const finding = /^\s*resultados?\s{2,}(\p{L}[^\d]*)$/iu.exec(t);
-  const res = /^\s*resultados?\s*:\s*(\p{L}[^\d]*)$/iu.exec(t) ?? (finding && FINDING_SENTENCE.test(finding[1]!) ? finding : null);
+  // A note in brackets may close them, a digit in it ("… LUMBRICOIDES (2ª AMOSTRA)", which sample found it): the
+  // words before it are the result still.
+  const res =
+    /^\s*resultados?\s*:\s*(\p{L}[^\d]*)$/iu.exec(t) ??
+    /^\s*resultados?\s*:\s*(\p{L}[^\d()]*?)\s*\([^()]*\d[^()]*\)\s*$/iu.exec(t) ??
+    (finding && FINDING_SENTENCE.test(finding[1]!) ? finding : null);
   // A word exam's finding said in a sentence after its label's colon ("Parasitológico de fezes: Presença de cistos
   // de Giardia lamblia"): the sentence is the result (word-results.ts findingAfterLabel).
   // So is an organism's binomial name after an identification's label ("Identificação: Staphylococcus aureus", a
@@ -917,6 +922,22 @@ export function resultTokens(text: string, raw?: string): Token[] {
   // Nor has an exam still running ("Resultado: Exame em andamento."), as after a word field's label above.
   if (res && !PENDING.test(res[1]!.trim()) && !out.some((o) => o.kind === 'word'))
     out.push({ kind: 'word', text: res[1]!.trim().replace(/[.;]+$/, ''), values: [], at: t.indexOf(res[1]!) });
+  // Words alone after a name's dot leader ("Prova cruzada maior (fase AGH) ......... COMPATÍVEL", a transfusion
+  // service's crossmatch; "Bacterioscopia (Gram) .... Não foram observados microrganismos.", its full stop no part
+  // of it): the reader takes the leader's whole cell for the result, whatever its words (value.ts, free text after
+  // a leader), so they are a result to account for. Not after a method's, an administrative or an exam's label.
+  const leaderWords = raw && /[\p{L})]\s*\.{3,}\s*:?\s*\p{L}/u.test(raw) ? /^\s*(\p{L}[^:\d]*?)\s*:\s*(\p{L}[\p{L} ]*\p{L})\.?\s*$/u.exec(t) : null;
+  if (
+    leaderWords &&
+    !out.some((o) => o.kind === 'word') &&
+    !isReferenceLabel(leaderWords[1]!.trim()) &&
+    // A record card's field naming the exam ("EXAME ........... GLICOSE") heads the results under it.
+    !/^(?:exames?|analitos?|testes?|par[aâ]metros?)$/iu.test(leaderWords[1]!.trim()) &&
+    !isAdminLine(t) &&
+    !isMethodLine(t) &&
+    !PENDING.test(leaderWords[2]!)
+  )
+    out.push({ kind: 'word', text: leaderWords[2]!, values: [], at: t.lastIndexOf(leaderWords[2]!) });
   // Labelled word results one after another between ';' ("Anti-HIV 1/2: NAO REAGENTE (ref nao reagente); VDRL: NAO
   // REAGENTE (ref …)", an SMS's part): each word is one result's, as in a typed list between commas.
   // A reference's piece ("; V.R.: Negativo") is no result's.

@@ -51,3 +51,25 @@ export function greenBand(t: string): string | undefined {
   const m = GREEN_BAND.exec(t.trim());
   return m && isReferenceText(m[1]!) ? m[1]! : undefined;
 }
+
+// A legend's cell as a table's column sets it apart: a swatch or a colour word opens it ("■ Vermelho fora desta
+// faixa"), or it is a colour's band alone in the cell after its colour ("■ Verde   70 a 99"). What follows the
+// legend is set apart as a cell, or after a ';' ("■ Vermelho acima de 40 ; HBsAg: Reagente").
+const LEGEND_CELL = new RegExp(String.raw`^(?:${SWATCH}|${COLOUR}\b)`, 'iu');
+const COLOUR_ONLY = new RegExp(String.raw`^(?:legenda\s*:\s*)?${SWATCH}?\s*${COLOUR}\s*[:.·…]*$`, 'iu');
+
+/**
+ * What a colour legend's line prints after the legend, in cells of its own ("■ Verde ........ 70 a 99 mg/dL
+ * (normal)   Ureia 49,3 mg/dL", a two-column page whose right column runs beside the legend): another result
+ * or its name, a number alone, to be read (or listed) as any line is. Undefined when the legend fills the line.
+ */
+export function afterColourLegend(t: string): string | undefined {
+  const cells = t.trim().split(/\s{2,}|\s*;\s+/);
+  let k = 1;
+  // A colour alone in its cell has its band in the next one.
+  if (COLOUR_ONLY.test(cells[0]!) && cells.length > 1) k++;
+  // A one-line legend's further bands, each opened by its swatch or colour.
+  if (isLegendLine(cells[0]!)) while (k < cells.length && LEGEND_CELL.test(cells[k]!)) k++;
+  const rest = cells.slice(k).join('   ');
+  return rest === '' ? undefined : rest;
+}

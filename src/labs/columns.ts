@@ -254,13 +254,18 @@ export function remarkCellOf(bars: string[]): RemarkCell | undefined {
 export function withoutRemarkCell(line: CleanLine, remark: RemarkCell, blank: readonly number[] = [], shift = 0): string {
   const bars = line.bars;
   if (bars === undefined || bars.length !== remark.cells + shift) return line.text;
-  return cleanLine(
+  const row = cleanLine(
     `| ${bars
       .slice(0, remark.index + shift)
       .map((c, i) => (blank.includes(i - shift) ? '' : c))
       .join(' | ')} |`,
     line.index,
   ).text;
+  // What the last cell prints after its remark, a cell gap or a spaced ';' apart ("Calculado   Anti-HCV   REAGENTE",
+  // the row's end with no closing bar): no remark, but more of the line, read as it is printed after any row.
+  const last = bars[remark.index + shift]!.trim();
+  const after = /\s{2,}|\s;\s/.exec(last);
+  return after ? `${row}${last.slice(after.index)}` : row;
 }
 
 /**

@@ -12,7 +12,7 @@
 // title nor read in full goes to `unparsed_lines` verbatim; then a final accounting pass that knows
 // no layout (accounting.ts) lists every line with a result-like token no analyte accounts for. Nothing is guessed: a value without a
 // range the report states and without a built-in range in the same unit is 'indeterminado'.
-import { greenBand, isColourLegendLine, isLegendLine } from './colour-legends.ts';
+import { afterColourLegend, greenBand, isColourLegendLine, isLegendLine } from './colour-legends.ts';
 import { accountLines, resultTokens, type AccountLine } from './accounting.ts';
 import { withoutEarlierReports } from './earlier-reports.ts';
 import { outsideLabSections } from './outside-lab.ts';
@@ -905,14 +905,23 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     // A visual report's colour legend row ("■ Verde ........ inferior a 5,7 %") and the band a result fell in
     // ("Faixa do resultado: AMARELA") are neither results nor titles (colour-legends.ts): accounted as
     // holding none, and the result above stays open.
+    // What the line prints after the legend in cells of its own is read as a line of its own would be.
+    const legendRest = isColourLegendLine(t) ? afterColourLegend(t) : undefined;
     if (isColourLegendLine(t)) {
       // The one-line legend under a value gives it its green band as its reference.
       const band = pending && isLegendLine(t) ? greenBand(t) : undefined;
       if (band && pending!.refItems.length === 0) addRef(pending!, band);
-      seen.push({ index: line.index, raw: line.raw, text: '' });
-      continue;
+      if (legendRest === undefined) {
+        seen.push({ index: line.index, raw: line.raw, text: '' });
+        continue;
+      }
+      t = legendRest;
     }
-    seen.push({ index: line.index, raw: line.raw, text: line.previous === undefined ? own : `${own}   ${line.previous}` });
+    seen.push({
+      index: line.index,
+      raw: line.raw,
+      text: legendRest ?? (line.previous === undefined ? own : `${own}   ${line.previous}`),
+    });
     if (t === '') patientControl = undefined;
     if (t === '') inputsOf = undefined;
     if (t === '' && shared && shared.to === Number.POSITIVE_INFINITY && line.index > shared.from + 1) shared.to = line.index;
