@@ -1158,7 +1158,11 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     }
     // A bar row the page break cut, its reference cell's last band carried past the footer and the header printed
     // again onto a row named only "(continuação)": that band is the last row's before the break, read with it.
-    const carried = line.bars && CONTINUED_ROW.test(line.bars[0] ?? '') ? cells(t).slice(1).join(' ') : undefined;
+    // The band alone: a row that prints anything else (a cell more, text after its last bar) is read as any row.
+    const carried =
+      line.bars && CONTINUED_ROW.test(line.bars[0] ?? '') && line.bars.slice(1).filter((c) => c.trim() !== '').length === 1
+        ? cells(t).slice(1).join(' ')
+        : undefined;
     const before = carried ? closed.at(-1) : undefined;
     if (
       carried &&

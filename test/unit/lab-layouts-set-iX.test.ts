@@ -58,3 +58,22 @@ test('a reference band the page break carried to the next page, on a "(continua�
   assert.match(r.analytes[0]!.reference_text ?? '', /Suficiência: 30 a 100$/);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('a "(continuação)" row that prints more than the band is read as any row: what follows is read or listed', () => {
+  const continued = '   (continuação)          |           |            | Suficiência: 30 a 100           |                       |   ; Potássio 4,4';
+  const r = parseLabReport(
+    [
+      HEADER,
+      RULE,
+      'Vitamina D                | 24        | ng/mL      | Deficiência: inferior a 20      | 19 (03/02/2025)       | Quimioluminescência',
+      RULE,
+      HEADER,
+      RULE,
+      continued,
+    ].join('\n'),
+    { today: '2025-06-01' },
+  );
+  const potassium = r.analytes.some((a) => a.value === 4.4);
+  assert.ok(potassium || r.unparsed_lines.includes(continued.trim()), JSON.stringify(r));
+  assert.doesNotMatch(r.analytes[0]!.reference_text ?? '', /Potássio/);
+});
