@@ -283,6 +283,9 @@ export const CORPUS_SETS = [
   'heldout148',
   'heldout149',
   'heldout150',
+  'heldout151',
+  'heldout152',
+  'heldout153',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
 
