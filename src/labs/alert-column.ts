@@ -29,13 +29,19 @@ const SLACK = 3;
 // cell's dashes.
 const THRESHOLD = /^(?:(?:(?:[<>≤≥]=?|acima\s+de|superior\s+a)\s*)?\d[\d.,]*(?:\s*[^\s\d]+)?|[-–—]+)$/iu;
 
+// A range cell: two bounds ("8 a 40", "0,5 - 1,2") or one led by its comparator ("até 40", "< 2,0").
+const PRINTED_RANGE =
+  /^(?:(?:at[eé]|inferior\s+a|superior\s+a|menor\s+que|maior\s+que|[<>≤≥]=?)\s*\d[\d.,]*|\d[\d.,]*\s*(?:a|à|-|–)\s*\d[\d.,]*)(?:\s*[^\s\d]+)?$/iu;
+
 /** A row under such a header without the alert column's threshold; any other cell there stays, to be read or listed. */
 export function withoutAlertColumn(text: string, offset: number, at: number): string {
   const starts = cellStarts(text, offset);
   // A bare limit ("60") is cut only after a printed range: with none ("—"), it is the only limit there is,
   // read as the reference.
+  // A range, not any cell with a digit: a page's address line under such a header ("… CEP 73801-000 - (61)
+  // 3631-2050   49,1") holds digits, and the number after it is to be read or listed (a corpus property).
   const cut = (c: { cell: string }, i: number) =>
-    THRESHOLD.test(c.cell) && (!/^\d/.test(c.cell) || (i >= 1 && /\d/.test(starts[i - 1]!.cell) && starts[i - 1]!.at < at - SLACK));
+    THRESHOLD.test(c.cell) && (!/^\d/.test(c.cell) || (i >= 1 && PRINTED_RANGE.test(starts[i - 1]!.cell.trim()) && starts[i - 1]!.at < at - SLACK));
   const kept = starts.filter((c, i) => i === 0 || c.at < at - SLACK || !cut(c, i));
   return kept.length === starts.length ? text : kept.map((c) => c.cell).join('   ');
 }

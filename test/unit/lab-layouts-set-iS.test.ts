@@ -93,3 +93,14 @@ test('a descriptive smear finding after a dot leader is read without a range', (
   assert.deepEqual(named(r, 'Pesquisa de fungos')?.[1], 'Negativa');
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('under an alert column, a number after a line that is no range (an address) is no threshold: it is read or listed', () => {
+  const address = 'Rua das Acácias, 120 - Centro - CEP 74000-100 - (62) 3201-4455   52,7';
+  const text = [
+    'EXAME                    RESULTADO   ALERTA  UNIDADE         INTERVALO DE REFERÊNCIA',
+    'Sódio                    139                 mmol/L          136 a 145',
+    address,
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.ok(r.analytes.some((a) => a.value === 52.7) || r.unparsed_lines.includes(address), JSON.stringify(r.unparsed_lines));
+});
