@@ -93,6 +93,9 @@ export interface SafetyConfig {
   pdfMaxChars: number;
   pdfTimeoutMs: number;
   pdfMemoryMb: number;
+  /** Lab report parse (src/labs/parse-sandbox.ts): wall-clock deadline and heap of the sandbox thread. */
+  labParseTimeoutMs: number;
+  labParseMemoryMb: number;
   /** Images wider × taller than this are refused before any model sees them. */
   maxImagePixels: number;
   /** When non-empty, media URLs may only point at these hosts (exact names, e.g. the Supabase Storage host). */
@@ -122,6 +125,9 @@ export function readSafetyConfig(r: EnvReader): SafetyConfig {
     pdfMaxChars: r.int('PDF_MAX_TEXT_CHARS', 200_000, 1_000, 10_000_000),
     pdfTimeoutMs: r.int('PDF_PARSE_TIMEOUT_MS', 20_000, 100, 600_000),
     pdfMemoryMb: r.int('PDF_PARSE_MEMORY_MB', 256, 32, 4096),
+    // The defaults of LAB_PARSE_LIMITS (src/labs/parse-sandbox.ts), where the measurement behind them is.
+    labParseTimeoutMs: r.int('LAB_PARSE_TIMEOUT_MS', 30_000, 100, 600_000),
+    labParseMemoryMb: r.int('LAB_PARSE_MEMORY_MB', 256, 32, 4096),
     // 50 megapixels: above every phone camera in use (a 200 MP sensor bins to 12.5 MP by default).
     maxImagePixels: r.int('IMAGE_MAX_PIXELS', 50_000_000, 10_000, 1_000_000_000),
     mediaUrlAllowHosts: hosts,

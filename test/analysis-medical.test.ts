@@ -209,3 +209,20 @@ test('invalid input: field paths, no retries', async () => {
     await d.stop();
   }
 });
+
+test('the parse deadline is the configured one (LAB_PARSE_TIMEOUT_MS): past it the job fails once, lab_report_too_complex, in Portuguese', async () => {
+  // A set of the corpus one report after another, ~33 kB: about a second of parsing, far past a 100 ms deadline.
+  const dir = new URL('./fixtures/labs/corpus/heldout30/', import.meta.url);
+  const files = Object.keys(JSON.parse(readFileSync(new URL('expected.json', dir), 'utf8')) as Record<string, unknown>);
+  const text = files.map((f) => readFileSync(new URL(f, dir), 'utf8')).join('\n');
+  const d = await startTestDaemon(db.url, { ...emu.env, LAB_PARSE_TIMEOUT_MS: '100' });
+  try {
+    const { how, row } = await runJob(d, db.pool, 'medical_exam', { text }, { maxAttempts: 3 });
+    assert.equal(how, 'failed');
+    assert.equal(row.error.code, 'lab_report_too_complex');
+    assert.equal(row.attempts, 1, 'permanent: no retry would parse it faster');
+    assert.match(row.error.message, /laudo/);
+  } finally {
+    await d.stop();
+  }
+});

@@ -121,8 +121,13 @@ export async function analyseMedicalExam(deps: AnalysisDeps, input: MedicalExamI
   }
 
   const patientInput = { sex: input.sex, birthDate: input.birth_date };
-  // Off the event loop: a 100 kB report parses for up to ~1 s (src/labs/parse-sandbox.ts).
-  let parsed: LabParseResult = await parseLabReportInSandbox(text, patientInput, { signal: actx.signal });
+  // Off the event loop: a 100 kB report parses for seconds (src/labs/parse-sandbox.ts).
+  const { labParseTimeoutMs, labParseMemoryMb } = deps.config.safety;
+  let parsed: LabParseResult = await parseLabReportInSandbox(text, patientInput, {
+    signal: actx.signal,
+    timeoutMs: labParseTimeoutMs,
+    memoryMb: labParseMemoryMb,
+  });
   // Lines that look like results but were not read: the text model may read them, grounded.
   let degraded = false;
   if (parsed.unparsed_lines.length > 0) {
