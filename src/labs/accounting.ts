@@ -676,9 +676,11 @@ export function resultTokens(text: string, raw?: string): Token[] {
   for (const n of spokenNumbers(t)) if (!n.weak && free(n.index)) out.push({ kind: 'number', text: t.slice(n.index, n.end), values: [n.value], at: n.index });
   // A grade in crosses where a result stands, after a label's colon or a column break ("PARASITEMIA....: ++",
   // "Proteínas   +++"): a result, though it prints no digit and no letter. Alone in its cell: a legend explains
-  // a mark ("(+) acima do valor de referência").
+  // a mark ("(+) acima do valor de referência"). So is a bracketed "(+)" in the cell right after a number: the
+  // value's mark above its range, as "(-)" below ("RDW-CV   16,8   (+)   C   11,5 - 14,5", a Goiânia lab's column).
   for (const m of matchesOf(/(?:^|:\s*|\s{2,}|\|\s*)(\(?\+{1,4}\)?)(?=\s{2,}|\s*$)/g, t)) {
     const at = (m.index ?? 0) + m[0].length - m[1]!.length;
+    if (m[1] === '(+)' && /\d\s*$/u.test(t.slice(0, at))) continue;
     if (free(at)) out.push({ kind: 'word', text: m[1]!, values: [], at });
   }
   // A titre with a slash after its word ("Título: 1/2", "título 1/16"): no number token (a slash is

@@ -210,20 +210,28 @@ export function textFieldAsCells(line: string): string {
   );
 }
 
+// A reference given as an object of its bounds ('"referencia": {"min": 2.6, "max": 24.9}', an app's export): the
+// range it stands for, in the report's decimal comma ("2,6 a 24,9").
+const MIN_MAX = /^\{\s*["']?(?:min|minimo|mínimo)["']?\s*:\s*(-?\d+(?:\.\d+)?)\s*,\s*["']?(?:max|maximo|máximo)["']?\s*:\s*(-?\d+(?:\.\d+)?)\s*\}$/iu;
+function minMaxOf(text: string): string | undefined {
+  const m = MIN_MAX.exec(text.trim());
+  return m ? `${m[1]!.replace('.', ',')} a ${m[2]!.replace('.', ',')}` : undefined;
+}
+
 /** A result's object among its fields: its name, value, unit and reference; undefined when it is no result. */
 function resultOf(run: readonly Field[]) {
   const name = run.find((f) => NAME_KEY.test(f.key) && !f.number && !f.nested && f.text.trim() !== '');
   const value = run.find((f) => VALUE_KEY.test(f.key) && !f.nested && f.text.trim() !== '' && f.text !== 'null');
   if (!name || !value) return undefined;
   const unit = run.find((f) => UNIT_KEY.test(f.key) && !f.number && !f.nested);
-  const ref = run.find((f) => REF_KEY.test(f.key) && !f.nested);
+  const ref = run.find((f) => REF_KEY.test(f.key) && (!f.nested || minMaxOf(f.text) !== undefined));
   const verdicts = run.filter((f) => VERDICT_KEY.test(f.key) && !f.nested);
   // An app's side of the value ('status: "ACIMA"') is the lab's mark before it, as a portal's arrow ("↑ 52").
   const side = verdicts.map((f) => f.text.trim()).find((t) => VERDICT_HIGH.test(t) || VERDICT_LOW.test(t));
   const mark = side && /^\s*\d/.test(value.text) ? (VERDICT_HIGH.test(side) ? '↑ ' : '↓ ') : '';
   const shown = mark + (value.number ? value.text.replace('.', ',') : value.text);
   const row = [name.text.trim(), `${shown}${unit && unit.text.trim() !== '' ? ` ${unit.text.trim()}` : ''}`];
-  if (ref && ref.text.trim() !== '') row.push(`Referência: ${ref.text.trim()}`);
+  if (ref && ref.text.trim() !== '') row.push(`Referência: ${ref.nested ? minMaxOf(ref.text)! : ref.text.trim()}`);
   return { name, value, unit, ref, verdicts, row: row.join('   ') };
 }
 
@@ -237,6 +245,27 @@ function labelled(f: Field): string {
 export function jsonRecordsAsRows(raws: string[]): string[] {
   const fields = raws.map(fieldOf);
   const objects = raws.map((r, i) => (fields[i] ? undefined : objectFieldsOf(r, i)));
+  // An app's export may wrap a long object over two or three lines, its history or a long reference on the
+  // next ('{"nome": "Glicose", "valor": 108, …, "status": "alto",' / '"historico": [ … ]},', Manaus's health
+  // app): read as the object it is, on its first line, the lines it runs on to left empty.
+  const continued = new Set<number>();
+  for (let i = 0; i < raws.length; i++) {
+    if (fields[i] || objects[i] || continued.has(i) || !ONE_LINE_OBJECT.test(raws[i]!) || !/\{\s*\S/u.test(raws[i]!)) continue;
+    let joined = raws[i]!;
+    for (let k = i + 1; k < Math.min(raws.length, i + 4); k++) {
+      joined += ` ${raws[k]!.trim()}`;
+      const obj = objectFieldsOf(joined, i);
+      if (!obj) continue;
+      if (!resultOf(obj)) break;
+      objects[i] = obj;
+      for (let c = i + 1; c <= k; c++) {
+        continued.add(c);
+        fields[c] = undefined;
+        objects[c] = undefined;
+      }
+      break;
+    }
+  }
   let out: string[] | undefined;
   // An object literal printed on one line: its fields are the line's, its nested history no row.
   for (let i = 0; i < raws.length; i++) {
@@ -246,6 +275,7 @@ export function jsonRecordsAsRows(raws: string[]): string[] {
     if (!result) continue;
     out ??= [...raws];
     out[i] = result.row;
+    for (let c = i + 1; continued.has(c); c++) out[c] = '';
   }
   // Any other object on one line of such a text is its labelled fields ('beneficiario = { nome: "…", sexo: "M" }'
   // → "nome: …   sexo: M"); one holding a nested array or object stays as printed.

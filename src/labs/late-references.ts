@@ -387,6 +387,10 @@ export function namesWithoutFixedRange(text: string): string[] {
   // A value right after the colon makes it a result line whose reference cell says so ("LDL-colesterol:
   // 154 mg/dL   Meta conforme o risco cardiovascular:"): the result is read, not dropped as a note.
   if (/^\s*(?:[<>≤≥]\s*)?\d/.test(text.slice(colon + 1))) return [];
+  // Nor a result line whose reference cell, labelled, says so ("LDL-colesterol   ↑ 150 mg/dL   Referência: Meta
+  // conforme risco cardiovascular: baixo < 130 | …", an app's export in Manaus): its value stands in a cell of
+  // its own before the colon, which no note's list of names holds.
+  if (/\s{2,}(?:[↑↓]\s*)?\d[\d.,]*(?:\s*\S+)?\s{2,}/u.test(text.slice(0, colon))) return [];
   return namesIn(text.slice(0, colon));
 }
 

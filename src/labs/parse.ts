@@ -29,6 +29,7 @@ import { dictatedAsResults } from './dictation.ts';
 import { citingCorrections, withTypedCorrections } from './corrections.ts';
 import { splitRunOnBlocks } from './run-on-blocks.ts';
 import { withoutSecondUnits } from './second-units.ts';
+import { unitLettersFromLegend } from './unit-legends.ts';
 import { curveColumnsAsRows, horizontalCurveAsRows } from './curve-columns.ts';
 import { transposedTablesAsRows } from './transposed-tables.ts';
 import { joinListedColumns, joinPairedCells, pairedCellLines, pairedRowCells } from './paired-cells.ts';
@@ -482,10 +483,13 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   // results its result row holds (transposed-tables.ts); a flowsheet with the hours as columns, as each row's
   // last filled hour (hourly-columns.ts); a dialysis map's rows before and after the session, as the results
   // each time holds (pre-post-columns.ts); an earlier value or an order noted between a result and its
-  // reference is set apart from both (result-asides.ts); a photo reader's block of references printed after the
+  // reference is set apart from both (result-asides.ts); a unit printed as a letter a legend explains is
+  // read as that unit (unit-legends.ts); a photo reader's block of references printed after the
   // results they belong to, in the same order, is put back on their lines (detached-references.ts).
   const unitLines = withoutSecondUnits(
-    dictatedAsResults(checkedOptions(jsonRecordsAsRows(screenReaderAsText(subtitlesAsText(detachedReferencesJoined(htmlTablesAsRows(raws))))))),
+    unitLettersFromLegend(
+      dictatedAsResults(checkedOptions(jsonRecordsAsRows(screenReaderAsText(subtitlesAsText(detachedReferencesJoined(htmlTablesAsRows(raws))))))),
+    ),
   );
   const cellLines = joinListedColumns(centredRowValues(unitLines));
   const pairedRows = joinPairedCells(cellLines);

@@ -1,0 +1,60 @@
+// A report that prints no unit on its rows, only a letter in a unit column ("Hemoglobina   11,2  (-)  B
+// 11,5 - 15,5"), and a legend of those letters at the end ("LEGENDA DE UNIDADES / A = x10^6/µL
+// (milhões/µL)   B = g/dL   C = %", a children's hospital lab in Goiânia). Read as printed, the letter
+// is taken for a flag or for part of the reference, and the row is lost or left unflagged. The letter
+// stands for the unit its legend gives: so before anything is read each row's letter is written as that
+// unit, and the legend's lines, which hold no result, are blanked.
+import { unitAtStart } from './units.ts';
+
+// One legend entry: a single capital letter, "=", then the unit's text up to the next entry or the end.
+const ENTRY = /(?:^|\s{2,})\s*([A-Z])\s*=\s*(\S.*?)(?=\s{2,}[A-Z]\s*=|\s*$)/gu;
+// A line of nothing but entries.
+const LEGEND_LINE = /^\s*[A-Z]\s*=\s*\S.*$/u;
+
+/** The letter → unit entries of a legend line, or undefined if the line is anything else. */
+function legendEntries(line: string): Array<[string, string]> | undefined {
+  if (!LEGEND_LINE.test(line)) return undefined;
+  const entries: Array<[string, string]> = [];
+  let covered = 0;
+  for (const m of line.matchAll(ENTRY)) {
+    const text = m[2]!.trim();
+    const unit = unitAtStart(text);
+    if (!unit) return undefined;
+    // What follows the unit may only be its gloss in brackets ("fL (10^-15 L)", "x10^3/µL (mil/µL)").
+    const rest = text.slice(unit.consumed).trim();
+    if (rest !== '' && !/^\([^()]*\)$/u.test(rest)) return undefined;
+    entries.push([m[1]!, text.slice(0, unit.consumed).trim()]);
+    covered += m[0].length;
+  }
+  return entries.length > 0 && covered >= line.trimEnd().length ? entries : undefined;
+}
+
+/**
+ * The lines with each row's unit letter written as the unit the report's legend gives it, and the legend's
+ * lines blanked; a text with no such legend (three letters at least, each a unit) as it is.
+ */
+export function unitLettersFromLegend(raws: string[]): string[] {
+  const legend = new Map<string, string>();
+  const legendLines = new Set<number>();
+  raws.forEach((l, i) => {
+    const entries = legendEntries(l);
+    if (!entries) return;
+    legendLines.add(i);
+    for (const [k, u] of entries) legend.set(k, u);
+  });
+  if (legend.size < 3) return raws;
+  // A letter standing alone after a number (and a flag mark, if any), in a column of its own.
+  const letter = /(\d(?:\s+(?:\([+-]\)|[↑↓*]))?\s+)([A-Z])(?=\s{2,}|\s*$)/gu;
+  let replaced = 0;
+  const out = raws.map((l, i) => {
+    if (legendLines.has(i)) return '';
+    return l.replace(letter, (m, before: string, k: string) => {
+      const unit = legend.get(k);
+      if (!unit) return m;
+      replaced++;
+      return before + unit;
+    });
+  });
+  // The legend explains the rows only when rows use it: two rows at least.
+  return replaced >= 2 ? out : raws;
+}
