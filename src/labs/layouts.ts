@@ -640,7 +640,20 @@ export function labelledLine(text: string): Labelled | undefined {
  * 31 U/L", "Adultos - Homens: …" and "70 - 99" stay whole. `startsResult` says whether a piece
  * begins with a name and a value.
  */
-export function splitResults(text: string, startsResult: (piece: string) => boolean): string[] {
+export function splitResults(typed: string, startsResult: (piece: string) => boolean): string[] {
+  // A letter's sentence wrapped after a result's reference, the joining word left at the line's end ("… (VR 1.500 a
+  // 8.000) e" / "linfócitos 1.280/mm³ …", a referral letter, h1465): the word joins the next line's result, no
+  // part of this one's reference.
+  const dangling = /\)\s*(?:,\s*)?(?:e|com)$/u.exec(typed);
+  const open = dangling ? typed.lastIndexOf('(', dangling.index) : -1;
+  const bracket = open >= 0 ? typed.slice(open + 1, dangling!.index) : '';
+  const whole = /\d/.test(bracket) && !bracket.includes(')') ? typed.slice(0, dangling!.index + 1) : typed;
+  // The sentence's lead before its first result names the section, no result ("Na bioquímica, TGO 58 U/L (VR até
+  // 40) e TGP 96 U/L …", h1465): words after a preposition, no digit, then a comma and a result the catalogue names.
+  const lead = /^(?:n[ao]s?|em)\s+\p{L}+(?:\s+\p{L}+)?,\s+/iu.exec(whole);
+  const afterLead = lead ? whole.slice(lead[0].length) : '';
+  const leadName = lead ? NAME_BEFORE_VALUE.exec(afterLead)?.[0] : undefined;
+  const text = leadName !== undefined && lookupName(leadName.trim()) !== undefined && startsResult(afterLead) ? afterLead : whole;
   const bySemicolon = splitOutsideParens(text, /;/);
   if (bySemicolon.length >= 2) {
     // A message listing results between ';' (an SMS: "LAB: Sr(a) ANA, seus exames estao prontos. GLIC 131
@@ -676,7 +689,10 @@ export function splitResults(text: string, startsResult: (piece: string) => bool
       // Endolimax   Negativo", a portal's table): cells on both sides of it, it joins the words of the one it
       // stands in; a sentence typed by hand has no cells.
       const inCell = /^\s+e\s+$/.test(parts[i - 1]!) && cells(cur).length >= 2 && cells(next).length >= 2;
-      if (startsResult(cur) && startsResult(next) && !slashInReference && !inCell && !(/\//.test(parts[i - 1]!) && translatedAfterSlash(next))) {
+      // A letter's sentence goes on after the next result's reference ("TGO 58 U/L (VR até 40) e TGP 96 U/L (VR até
+      // 35), com GGT 41 U/L …", h1465): the next piece starts a result when its first clause, to that reference, does.
+      const nextStarts = startsResult(next) || startsFirstClause(next, startsResult);
+      if (startsResult(cur) && nextStarts && !slashInReference && !inCell && !(/\//.test(parts[i - 1]!) && translatedAfterSlash(next))) {
         out.push(cur);
         cur = next;
       } else if (i === 2 && /^\s+[-–—]\s+$/.test(parts[1]!) && isAdminLine(cur) && /\d{1,2}\/\d{1,2}|\d{1,2}[:h]\d{2}/.test(cur) && startsResult(next)) {
@@ -697,7 +713,7 @@ export function splitResults(text: string, startsResult: (piece: string) => bool
     const afterLead = matchesOf(/(?:^|\s)(?:ref(?:er[eê]ncia)?\.?|v\.?\s?r\.?)\s*:\s*/giu, lastCell).pop();
     const lastRange = afterLead ? lastCell.slice(afterLead.index + afterLead[0].length) : lastCell;
     const nextRange = out.length > 0 && isReferenceText(cur, { strictLabels: true }) && isReferenceText(lastRange, { strictLabels: true });
-    if (out.length > 0 && (!startsResult(cur) || nextRange)) out[out.length - 1] = `${out[out.length - 1]}; ${cur}`;
+    if (out.length > 0 && ((!startsResult(cur) && !startsFirstClause(cur, startsResult)) || nextRange)) out[out.length - 1] = `${out[out.length - 1]}; ${cur}`;
     else out.push(cur);
   }
   return out
@@ -705,6 +721,12 @@ export function splitResults(text: string, startsResult: (piece: string) => bool
     .flatMap((p) => commaWordRun(p, startsResult))
     .map((p) => p.trim())
     .filter(Boolean);
+}
+
+/** Whether a sentence's first clause, up to its result's bracketed reference and a comma, starts a result ("TGP 96 U/L (VR até 35), com GGT …"). */
+function startsFirstClause(text: string, startsResult: (piece: string) => boolean): boolean {
+  const clause = /^[^()]*\([^()]*\)(?=,\s)/u.exec(text)?.[0];
+  return clause !== undefined && startsResult(clause);
 }
 
 // A name, then its value after a colon or space and a comparator maybe; what follows the value.
@@ -808,7 +830,13 @@ function commaWordRun(piece: string, startsResult: (piece: string) => boolean): 
   if (cuts.length === 0) return [piece];
   const segments = [{ at: 0, end: 0 }, ...cuts].map((c, i) => piece.slice(c.end, cuts[i]?.at ?? piece.length));
   const out: string[] = [];
-  for (const [i, seg] of segments.entries()) {
+  for (const [i, typed] of segments.entries()) {
+    // A letter's sentence joins the results it quotes with a word after the comma ("…, com neutrófilos 1.150/mm³
+    // (VR 1.500 a 8.000)", "…, e plaquetas 168.000/mm³ (VR …)", a referral letter, h1465): the word joins, it
+    // names nothing; dropped where the rest is a result the catalogue names after a result's unit or reference.
+    const joined = /^(?:com|e|al[eé]m\s+de)\s+/iu.exec(typed);
+    const rest = joined ? typed.slice(joined[0].length) : '';
+    const seg = joined && out.length > 0 && startsResult(rest) && afterUnit(out[out.length - 1]!, rest) ? rest : typed;
     // … and after such a piece, before the next result whatever its value ("urina tipo 1: nitrito negativo,
     // leucócitos 12.000/ml"): the words end the one before, whose exam's label before them names no result of
     // its own and is left out. Not a clause of a sentence ("a urina deu tudo negativo, só os leucócitos 12").
