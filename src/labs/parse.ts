@@ -12,6 +12,7 @@
 // title nor read in full goes to `unparsed_lines` verbatim; then a final accounting pass that knows
 // no layout (accounting.ts) lists every line with a result-like token no analyte accounts for. Nothing is guessed: a value without a
 // range the report states and without a built-in range in the same unit is 'indeterminado'.
+import { withoutDiagonalWatermark } from './watermarks.ts';
 import { afterColourLegend, greenBand, isColourLegendLine, isLegendLine } from './colour-legends.ts';
 import { accountLines, resultTokens, type AccountLine } from './accounting.ts';
 import { withoutEarlierReports } from './earlier-reports.ts';
@@ -455,6 +456,9 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   // left unread is listed as printed (mail-quotes.ts).
   const unquoted = withoutMailQuotes(printed);
   if (unquoted) return listedAsQuoted(parseLabReport(unquoted.join('\n'), options), unquoted, printed);
+  // A diagonal watermark's letters, copied one a line at the lines' ends, are blanked (watermarks.ts).
+  const unmarked = withoutDiagonalWatermark(printed);
+  if (unmarked) return parseLabReport(unmarked.join('\n'), options);
   const corrections = withTypedCorrections(printed);
   return citingCorrections(parseLines(corrections.lines, text, options), corrections, printed);
 }
