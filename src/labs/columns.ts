@@ -1009,6 +1009,21 @@ export function withoutSectorColumn(text: string, offset: number, sectorAt: numb
   return /\d/.test(kept) ? kept : text;
 }
 
+// A critical value's cell: bounds, each a comparator and a number, joined by "ou" / "e" / ";" / "/".
+const CRITICAL_BOUNDS = /^(?:[<>≤≥]=?\s*\d[\d.,]*(?:\s*\p{L}[\p{L}\/³²µ]*)?)(?:\s*(?:ou|e|;|\/|,)\s*[<>≤≥]=?\s*\d[\d.,]*(?:\s*\p{L}[\p{L}\/³²µ]*)?)?$/iu;
+
+/**
+ * A row without its cell under a critical values' column (`TableHeader.criticalAt`): its last cell, bounds
+ * ("< 7,0", "< 1.500 ou > 30.000"), when it starts under that column after a name, a value and a reference.
+ * Left on the line it runs into the reference ("12,0 a 15,5 < 7,0"), or leaves the row unread.
+ */
+export function withoutCriticalColumn(text: string, offset: number, criticalAt: number): string {
+  const cs = cellStarts(text, offset);
+  const last = cs[cs.length - 1];
+  if (!last || cs.length < 3 || last.at < criticalAt - 4 || last.at > criticalAt + 4 || !CRITICAL_BOUNDS.test(last.cell)) return text;
+  return text.slice(0, last.at - offset).trimEnd();
+}
+
 /**
  * A row with its cell under a method column (`TableHeader.methodColumn`) blanked: the one cell that starts
  * under that column, after the name and before the result ("Dengue - NS1   ELISA   Não reagente"). Blanked

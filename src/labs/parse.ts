@@ -53,6 +53,7 @@ import {
   datesUnderHeader,
   withoutGradeColumn,
   withoutReleaseColumn,
+  withoutCriticalColumn,
   withoutSectorColumn,
   withoutMethodColumn,
   withoutLeadColumn,
@@ -842,6 +843,7 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     const uncut = t === line.text;
     if (table?.releaseAt !== undefined && uncut) t = withoutReleaseColumn(t, line.offset, table.releaseAt);
     if (table?.sectorAt !== undefined && uncut) t = withoutSectorColumn(t, line.offset, table.sectorAt);
+    if (table?.criticalAt !== undefined && uncut) t = withoutCriticalColumn(t, line.offset, table.criticalAt);
     if (table?.methodColumn && uncut) t = withoutMethodColumn(t, line.offset, table.methodColumn);
     if (table?.limitCell && t === line.text) t = withLimitInReference(line, table.limitCell);
     if (table?.remarkCell && t === line.text) t = withoutRemarkCell(line, table.remarkCell);
