@@ -33,7 +33,7 @@ import { withoutSecondUnits } from './second-units.ts';
 import { unitLettersFromLegend } from './unit-legends.ts';
 import { curveColumnsAsRows, horizontalCurveAsRows } from './curve-columns.ts';
 import { transposedTablesAsRows } from './transposed-tables.ts';
-import { joinListedColumns, joinPairedCells, pairedCellLines, pairedRowCells } from './paired-cells.ts';
+import { joinListedColumns, joinUnitLedRows, joinPairedCells, pairedCellLines, pairedRowCells } from './paired-cells.ts';
 import { centredRowLines, centredRowValues } from './centred-cells.ts';
 import { checkedOptions } from './checkboxes.ts';
 import { joinWrappedDifferential, wrappedDifferentialLines } from './wrapped-differential.ts';
@@ -497,7 +497,7 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     ),
   );
   const cellLines = joinListedColumns(centredRowValues(unitLines));
-  const pairedRows = joinPairedCells(cellLines);
+  const pairedRows = joinPairedCells(joinUnitLedRows(cellLines));
   const pageRows = unfoldPageColumns(
     horizontalCurveAsRows(
       curveColumnsAsRows(
