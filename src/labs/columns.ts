@@ -58,14 +58,15 @@ export function valueColumnsOf(text: string, offset: number): ValueColumn[] {
 // A hospital system's narrow header abbreviates it, often with the earlier sample's date ("ANT.(12/03 06:10)").
 // An ICU bulletin names the day before today's column by its distance ("HOJE   D-1   REFERÊNCIA").
 // A LIS prints the patient's last result before this one ("Último resultado", "ULT. RESULT."), or its
-// abbreviation in brackets as its legend names it ("(ant.) = resultado anterior").
+// abbreviation in brackets as its legend names it ("(ant.) = resultado anterior"). A PDF's narrow column
+// cuts "Resultado" after its sixth letter ("RESULT. ANTERIOR", a Brasília lab's header).
 const PREVIOUS_HEADER_CELL =
-  /^(?:\((?:ant\.?|anterior)\)$|(?:(?:resultados?|res\.|m[eê]s|coletas?|exames?|valor(?:es)?|dosage(?:m|ns))\s+)?(?:(?:anterior(?:es)?|hist[oó]rico)\b|ant\.(?:\s*\(|\s*$|\s*\d{1,2}\/\d{1,2}(?:\/\d{2,4})?$))|d\s?-\s?[1-9]$|ontem$|[uú]lt(?:imo|\.)\s*res(?:ult(?:ado)?)?\.?(?:\s|$))/i;
+  /^(?:\((?:ant\.?|anterior)\)$|(?:(?:resultados?|res(?:ult)?\.|m[eê]s|coletas?|exames?|valor(?:es)?|dosage(?:m|ns))\s+)?(?:(?:anterior(?:es)?|hist[oó]rico)\b|ant\.(?:\s*\(|\s*$|\s*\d{1,2}\/\d{1,2}(?:\/\d{2,4})?$))|d\s?-\s?[1-9]$|ontem$|[uú]lt(?:imo|\.)\s*res(?:ult(?:ado)?)?\.?(?:\s|$))/i;
 
 // A large network's cumulative report numbers its earlier samples' columns ("Resultado   Anterior 1   Anterior 2
 // Valores de referência", each sample's date on the line under the header): the digit is the column's ordinal,
 // no value; "1º anterior" and "Ant. 2" say the same.
-const NUMBERED_PREVIOUS_CELL = /^(?:(?:(?:resultados?|res\.)\s+)?(?:anterior|ant\.?)\s*[-(]?\s*[1-9]\)?|[1-9]\s*[ºª°o]?\s*(?:resultado\s+)?anterior)$/i;
+const NUMBERED_PREVIOUS_CELL = /^(?:(?:(?:resultados?|res(?:ult)?\.)\s+)?(?:anterior|ant\.?)\s*[-(]?\s*[1-9]\)?|[1-9]\s*[ºª°o]?\s*(?:resultado\s+)?anterior)$/i;
 
 /** Whether a header cell heads one of several numbered earlier samples' columns ("Anterior 1", "Ant. 2"). */
 export function isNumberedPreviousCell(cell: string): boolean {
@@ -1006,6 +1007,21 @@ export function withoutSectorColumn(text: string, offset: number, sectorAt: numb
   // A row has a value before the cell; the header repeated over the next group ("… Referência   Setor") has none.
   const kept = text.slice(0, last.at - offset).trimEnd();
   return /\d/.test(kept) ? kept : text;
+}
+
+// A critical value's cell: bounds, each a comparator and a number, joined by "ou" / "e" / ";" / "/".
+const CRITICAL_BOUNDS = /^(?:[<>≤≥]=?\s*\d[\d.,]*(?:\s*\p{L}[\p{L}\/³²µ]*)?)(?:\s*(?:ou|e|;|\/|,)\s*[<>≤≥]=?\s*\d[\d.,]*(?:\s*\p{L}[\p{L}\/³²µ]*)?)?$/iu;
+
+/**
+ * A row without its cell under a critical values' column (`TableHeader.criticalAt`): its last cell, bounds
+ * ("< 7,0", "< 1.500 ou > 30.000"), when it starts under that column after a name, a value and a reference.
+ * Left on the line it runs into the reference ("12,0 a 15,5 < 7,0"), or leaves the row unread.
+ */
+export function withoutCriticalColumn(text: string, offset: number, criticalAt: number): string {
+  const cs = cellStarts(text, offset);
+  const last = cs[cs.length - 1];
+  if (!last || cs.length < 3 || last.at < criticalAt - 4 || last.at > criticalAt + 4 || !CRITICAL_BOUNDS.test(last.cell)) return text;
+  return text.slice(0, last.at - offset).trimEnd();
 }
 
 /**

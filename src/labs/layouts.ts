@@ -95,6 +95,12 @@ export interface TableHeader {
    * of the reference.
    */
   sectorAt?: number;
+  /**
+   * Where the header's last cell names the lab's critical values ("Referência (mulheres)   Valor crítico", a
+   * Juiz de Fora network's table): the bounds past which the lab phones the result in ("< 7,0", "< 1.500 ou >
+   * 30.000"), printed on some rows after the reference, no part of it.
+   */
+  criticalAt?: number;
 }
 
 // A daily bulletin heads today's result and the day before's by day ("HOJE   D-1"). An oncology sheet heads
@@ -102,7 +108,7 @@ export interface TableHeader {
 // A dialysis panel's reference column holds the treatment goals too ("REFERÊNCIA / META (DRC 5D)"). A neonatal
 // screening heads its references "Ponto de corte" and the lab's reading of each row "Interpretação".
 const HEADER_CELL =
-  /^(exames?(?:\s*\/\s*resultados?)?|analitos?|parametros?|marcador(?:es)?(?:\s+tumora(?:l|is))?|resultados?|(?:resultados?|res\.) anterior(?:es)?|anterior(?:es)?|ant\.(?:\s*\d{1,2}\/\d{1,2}(?:\/\d{2,4})?)?|hist[oó]rico|hoje|ontem|d\s?-\s?[1-9]|valor(?:es)? encontrados?|unid\.?|unidades?|valor(?:es)? (?:de )?(?:refer[eê]ncia|ref\.)(?:\s*\/\s*metas?)?|valor(?:es)? referenciais|refer[eê]ncias?(?:\s*\/\s*metas?)?|ref\.|intervalo de refer[eê]ncia|v\.?\s?r\.?|m[eé]todo|metodologia|pontos? de corte|interpreta[cç][aã]o)(?:\s*\(.*\))?(?:\s+(?:homem|homens|mulher|mulheres|masculino|feminino)(?:\s*\/\s*(?:homem|homens|mulher|mulheres|masculino|feminino))?)?:?$/i;
+  /^(exames?(?:\s*\/\s*resultados?)?|analitos?|parametros?|marcador(?:es)?(?:\s+tumora(?:l|is))?|resultados?|(?:resultados?|res(?:ult)?\.) anterior(?:es)?|anterior(?:es)?|ant\.(?:\s*\d{1,2}\/\d{1,2}(?:\/\d{2,4})?)?|hist[oó]rico|hoje|ontem|d\s?-\s?[1-9]|valor(?:es)? encontrados?|unid\.?|unidades?|valor(?:es)? (?:de )?(?:refer[eê]ncia|ref\.)(?:\s*\/\s*metas?)?|valor(?:es)? referenciais|refer[eê]ncias?(?:\s*\/\s*metas?)?|ref\.|intervalo de refer[eê]ncia|v\.?\s?r\.?|m[eé]todo|metodologia|pontos? de corte|interpreta[cç][aã]o)(?:\s*\(.*\))?(?:\s+(?:homem|homens|mulher|mulheres|masculino|feminino)(?:\s*\/\s*(?:homem|homens|mulher|mulheres|masculino|feminino))?)?:?$/i;
 
 /**
  * Where a table header printed one cell a line ends (PDF text: "Exame" / "Metodologia" / "Resultado" /
@@ -461,6 +467,7 @@ export function tableHeader(text: string, offset = 0, context: HeaderContext = {
     ...gradeColumn(cellStarts(text, offset), unitResult?.at),
     ...releaseColumn(cellStarts(text, offset)),
     ...sectorColumn(cellStarts(text, offset)),
+    ...criticalColumn(cellStarts(text, offset)),
     ...methodColumn(cellStarts(text, offset)),
     // A neonatal screening's "Ponto de corte" column holds the cut-offs, its references.
     referenceAt: cellStarts(text, offset).find((c) =>
@@ -584,6 +591,16 @@ function sectorColumn(starts: Array<{ cell: string; at: number }>): { sectorAt: 
   const last = starts[starts.length - 1];
   if (!last || starts.length < 3 || !SECTOR_CELL.test(last.cell.trim())) return {};
   return { sectorAt: last.at };
+}
+
+// The lab's critical values' column ("Valor crítico", "Valores críticos", "Limite crítico", "Valor de pânico").
+const CRITICAL_CELL = /^(?:(?:valor(?:es)?|limites?)\s+(?:cr[ií]tic[oa]s?|de\s+p[aâ]nico)|cr[ií]tico|p[aâ]nico)$/i;
+
+/** A critical values' column as the header's last cell, after the result's and the reference's (see `TableHeader.criticalAt`). */
+function criticalColumn(starts: Array<{ cell: string; at: number }>): { criticalAt: number } | Record<string, never> {
+  const last = starts[starts.length - 1];
+  if (!last || starts.length < 3 || !CRITICAL_CELL.test(last.cell.trim())) return {};
+  return { criticalAt: last.at };
 }
 
 const METHOD_CELL = /^(?:m[eé]todos?|metodologias?)$/i;

@@ -319,6 +319,10 @@ export function cleanLine(raw: string, index: number): CleanLine {
   t = t.replace(/(?<=\S)\s{2,}(?:←|⬅\uFE0F?)\s*(?!(?:(?:est[ea]|o|a)\s+)?paciente(?![\p{L}]))\p{L}(?:(?!\s{2,}|\s*;)[^\d])*(?=\s{2,}|\s*;|\s*$)/u, (m) =>
     ' '.repeat(m.length),
   );
+  // A pointer the lab prints after the reference band it applied to the patient, closing the line ("51 a 80
+  // anos ........ 0,60 a 3,80   ◄", "1,6 a 2,6   ◄", a Londrina lab's legend "a faixa … aplicada a este paciente
+  // … está indicada com ◄"): a mark on the band, no cell. Left, a range alone on its line with it is no range.
+  t = t.replace(/(?<=[\p{L}\d%)])(\s+)[◄◀]\uFE0E?\uFE0F?\s*$/u, (m) => ' '.repeat(m.length));
   // A lab app's shared text prints the differential's two cells, and its two ranges, as one field split by a
   // middle dot one space from each side ("Neutrófilos: 41 % · 3.649 /mm³ (ref.: 30 a 60 % · 1.500 a 8.000 /mm³)"):
   // after a percentage and before a number the dot stands where the gap between the cells was. Blanked too.

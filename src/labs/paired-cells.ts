@@ -170,3 +170,35 @@ export function joinListedColumns(reads: string[]): string[] {
   }
   return out ?? reads;
 }
+
+// A row led by its unit alone in a cell, then the value and its range ("   %   41,0   30,0 a 60,0").
+const UNIT_LED_ROW = new RegExp(String.raw`^\s*(${UNIT_PATTERN})\s{2,}([<>]?\s*(?:${NUMBER}))(?=\s{2,}\S|\s*$)(.*)$`, 'iu');
+
+/**
+ * A differential whose name stands alone on its line and each count on a line of its own under it, led by
+ * its unit (a Manaus regional lab's hemogram):
+ *
+ *   Eosinófilos
+ *                  %           14,0          0,0 a 5,0
+ *                  /mm³        1.246         0 a 500
+ *
+ * Read line by line, the unit is taken for the name and the relative count is lost. Each such line is put
+ * back as the name's row on its own line ("Eosinófilos   14,0 %   0,0 a 5,0"); the name's line, letters
+ * only, is left as it is. Only under a name alone, right above the unit-led lines.
+ */
+export function joinUnitLedRows(reads: string[]): string[] {
+  let out: string[] | undefined;
+  for (let n = 0; n + 1 < reads.length; n++) {
+    const name = reads[n]!;
+    if (!NAME_CELL.test(name) || COLUMN_HEADER.test(name) || !UNIT_LED_ROW.test(reads[n + 1]!)) continue;
+    let k = n + 1;
+    for (; k < reads.length; k++) {
+      const m = UNIT_LED_ROW.exec(reads[k]!);
+      if (!m) break;
+      out ??= [...reads];
+      out[k] = `${name.trim()}   ${m[2]!.trim()} ${m[1]!.trim()}${m[3]!.trimEnd() ? `   ${m[3]!.trim()}` : ''}`;
+    }
+    n = k - 1;
+  }
+  return out ?? reads;
+}

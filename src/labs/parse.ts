@@ -12,6 +12,7 @@
 // title nor read in full goes to `unparsed_lines` verbatim; then a final accounting pass that knows
 // no layout (accounting.ts) lists every line with a result-like token no analyte accounts for. Nothing is guessed: a value without a
 // range the report states and without a built-in range in the same unit is 'indeterminado'.
+import { withoutDiagonalWatermark } from './watermarks.ts';
 import { afterColourLegend, greenBand, isColourLegendLine, isLegendLine } from './colour-legends.ts';
 import { accountLines, resultTokens, type AccountLine } from './accounting.ts';
 import { withoutEarlierReports } from './earlier-reports.ts';
@@ -32,7 +33,7 @@ import { withoutSecondUnits } from './second-units.ts';
 import { unitLettersFromLegend } from './unit-legends.ts';
 import { curveColumnsAsRows, horizontalCurveAsRows } from './curve-columns.ts';
 import { transposedTablesAsRows } from './transposed-tables.ts';
-import { joinListedColumns, joinPairedCells, pairedCellLines, pairedRowCells } from './paired-cells.ts';
+import { joinListedColumns, joinUnitLedRows, joinPairedCells, pairedCellLines, pairedRowCells } from './paired-cells.ts';
 import { centredRowLines, centredRowValues } from './centred-cells.ts';
 import { checkedOptions } from './checkboxes.ts';
 import { joinWrappedDifferential, wrappedDifferentialLines } from './wrapped-differential.ts';
@@ -52,6 +53,7 @@ import {
   datesUnderHeader,
   withoutGradeColumn,
   withoutReleaseColumn,
+  withoutCriticalColumn,
   withoutSectorColumn,
   withoutMethodColumn,
   withoutLeadColumn,
@@ -455,6 +457,9 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   // left unread is listed as printed (mail-quotes.ts).
   const unquoted = withoutMailQuotes(printed);
   if (unquoted) return listedAsQuoted(parseLabReport(unquoted.join('\n'), options), unquoted, printed);
+  // A diagonal watermark's letters, copied one a line at the lines' ends, are blanked (watermarks.ts).
+  const unmarked = withoutDiagonalWatermark(printed);
+  if (unmarked) return parseLabReport(unmarked.join('\n'), options);
   const corrections = withTypedCorrections(printed);
   return citingCorrections(parseLines(corrections.lines, text, options), corrections, printed);
 }
@@ -492,7 +497,7 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     ),
   );
   const cellLines = joinListedColumns(centredRowValues(unitLines));
-  const pairedRows = joinPairedCells(cellLines);
+  const pairedRows = joinPairedCells(joinUnitLedRows(cellLines));
   const pageRows = unfoldPageColumns(
     horizontalCurveAsRows(
       curveColumnsAsRows(
@@ -838,6 +843,7 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     const uncut = t === line.text;
     if (table?.releaseAt !== undefined && uncut) t = withoutReleaseColumn(t, line.offset, table.releaseAt);
     if (table?.sectorAt !== undefined && uncut) t = withoutSectorColumn(t, line.offset, table.sectorAt);
+    if (table?.criticalAt !== undefined && uncut) t = withoutCriticalColumn(t, line.offset, table.criticalAt);
     if (table?.methodColumn && uncut) t = withoutMethodColumn(t, line.offset, table.methodColumn);
     if (table?.limitCell && t === line.text) t = withLimitInReference(line, table.limitCell);
     if (table?.remarkCell && t === line.text) t = withoutRemarkCell(line, table.remarkCell);

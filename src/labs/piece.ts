@@ -53,6 +53,8 @@ const RELEASED_AT = /(?<=\S)\s{3,}(?:\d{1,2}\/\d{1,2}(?:\/\d{2,4})?(?:\s+\d{1,2}
 // A clock time alone, its hour zero-padded ("03:20"): no titre ("1:16") reads so.
 // A row typed with single spaces after a percentage: its range (maybe cut), the bare count, the count's range
 // closing the line ("0a5 62 0 a 500", "20 a 45 1.426 900a 4.500"); "a" may be glued to either bound.
+// A share in brackets, then a unit after it ("(52,0%) /µL"): see readAfterName.
+const SHARE_BEFORE_UNIT = /^\s*\((\s*\d[\d.,]*\s*%\s*)\)(?=\s*[^\s\d])/;
 const SINGLE_SPACED_PAIR = new RegExp(String.raw`^\s*(\d.*?)\s+(${NUMBER})\s+((?:${NUMBER})\s*a\s*(?:${NUMBER}))\s*$`, 'u');
 // A range whose upper bound a fold or smudge replaced by marks ("2 a 1~ ~~"): its lower bound alone is no range.
 const CUT_RANGE = new RegExp(String.raw`^\s*(?:${NUMBER})\s*a\s*\d*[~^'"]+[\s~^'"]*$`, 'u');
@@ -235,8 +237,25 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
     /^(resultados?|at[eé]|inferior|superior|acima|abaixo|maior|menor|de|entre)$/i.test(name)
   )
     return undefined;
-  const valueRead = readValue(valueText, { dotIsDecimal: dotIsDecimal(def, name), freeText: ctx.line.leader });
+  let valueRead = readValue(valueText, { dotIsDecimal: dotIsDecimal(def, name), freeText: ctx.line.leader });
   if (!valueRead) return undefined;
+  // The relative count in brackets between the absolute count and its unit ("Segmentados   2.142  (52,0%) /µL
+  // 1.800 a 7.500", a Teresina lab's PDF): the count takes the unit after the bracket, the bracket is the
+  // white cell's share, a row of its own; the reference after the unit is the count's.
+  const shareCut =
+    valueRead.value !== null && !valueRead.unit && !cellUnit && valueText.endsWith(valueRead.rest) ? SHARE_BEFORE_UNIT.exec(valueRead.rest) : null;
+  let share: ReturnType<typeof readValue>;
+  if (shareCut) {
+    const at = valueText.length - valueRead.rest.length;
+    const reread = readValue(valueText.slice(0, at) + ' '.repeat(shareCut[0].length) + valueRead.rest.slice(shareCut[0].length), {
+      dotIsDecimal: dotIsDecimal(def, name),
+    });
+    const inner = readValue(shareCut[1]!, { dotIsDecimal: false });
+    if (reread?.unit && reread.unit !== '%' && reread.value === valueRead.value && inner?.unit === '%' && inner.value !== null && inner.rest.trim() === '') {
+      valueRead = reread;
+      share = inner;
+    }
+  }
   const read = cellUnit && valueRead.value !== null && !valueRead.unit ? { ...valueRead, unit: cellUnit.unit } : valueRead;
   // A result word in running prose, a sentence going on after it in lower case (a note's wrapped line:
   // "ICAP. FAN reagente em baixos títulos pode ocorrer em indivíduos saudáveis."): no result.
@@ -263,6 +282,7 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
   // A number of days, weeks, months or years is a time ("repetir após 2 semanas", an age), never a result.
   if (read.value !== null && !read.unit && /^\s*(?:dias?|semanas?|meses|m[eê]s|anos?)(?![\p{L}])/iu.test(read.rest)) return undefined;
   const entries: Entry[] = [{ def, name, read, line: ctx.line.index }];
+  if (share) entries.push({ def, name, read: share, line: ctx.line.index });
   let rest = read.rest;
   // The unit printed in brackets after the name ("Hemoglobina (g/dL)   12,9   13,5 a 17,5").
   const unitInName = read.value !== null && !read.unit ? nameUnit(name) : undefined;
@@ -274,7 +294,7 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
   const columns = ctx.table?.valueColumns ?? [];
   // Relative and absolute counts on one line: "Neutrófilos 68 % 8.364 /mm³ 1.800 a 7.700", or bare
   // under a header that gives each value column its unit ("%   /mm³").
-  if (read.value !== null && (read.unit || columns.length >= 2)) {
+  if (read.value !== null && (read.unit || columns.length >= 2) && !share) {
     const second = readValue(rest, { dotIsDecimal: dotIsDecimal(def, name) });
     // "Bastonetes   2 %   142" under "Relativo   Absoluto": the relative count carries its unit, the
     // absolute one is bare and takes the unit of the column it sits under, when that is another one.

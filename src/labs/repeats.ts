@@ -43,6 +43,34 @@ function overlapCopy(a: ParsedAnalyte, i: number, inOrder: ParsedAnalyte[]): boo
   );
 }
 
+// A summary page that lists the out-of-range results with their ranges as well, under a heading that says so
+// ("RESUMO DO PEDIDO - RESULTADOS FORA DOS VALORES DE REFERÊNCIA" over "Hemoglobina   11,4 g/dL   12,0 a 15,5",
+// a Juiz de Fora network's first page), before the full report prints each again in its table. No digit on
+// the heading's line: a result's row is no heading.
+const SUMMARY_HEADING =
+  /(?<![\p{L}])(?:resultados?\s+(?:alterados|anormais|fora\s+d[oa]s?\s+(?:valor(?:es)?|faixas?|intervalos?)\s+(?:de\s+)?refer[eê]ncia)|resumo\s+d[oa]s?\s+(?:pedido|resultados|altera[cç][oõ]es|exames))(?![\p{L}])/iu;
+
+/**
+ * The results of such a summary: from its heading on, each result read again further on (same analyte, value
+ * and unit), up to the first one that is not; the full report's copy, with its method and column, is kept.
+ */
+function summaryCopies(inOrder: ParsedAnalyte[], seen: AccountLine[]): ParsedAnalyte[] {
+  const headings = seen.filter((l) => !/\d/.test(l.raw) && SUMMARY_HEADING.test(l.raw)).map((l) => l.index);
+  const copies: ParsedAnalyte[] = [];
+  for (const h of headings) {
+    const after = inOrder.filter((a) => a.line > h);
+    const block: ParsedAnalyte[] = [];
+    for (const a of after) {
+      if (!after.some((b) => b.line > a.line && sameResult(a, b))) break;
+      block.push(a);
+    }
+    // The full report starts where the summary's results are read again: the copies lie after the block.
+    const end = block.length > 0 ? block[block.length - 1]!.line : h;
+    if (block.length >= 2 && block.every((a) => after.some((b) => b.line > end && sameResult(a, b)))) copies.push(...block);
+  }
+  return copies;
+}
+
 /**
  * The analytes without the bare repeats of results read with the report's range, nor the copies where
  * two screenshots overlap; the repeats' lines are blanked in `seen`. `qualitative`, the results read in
@@ -61,11 +89,15 @@ export function withoutRepeats(analytes: ParsedAnalyte[], seen: AccountLine[], q
     ),
     ...inOrder.filter((a, i) => a.reference_source === 'report' && overlapCopy(a, i, inOrder) && !between(inOrder[i - 1]!, a)),
   ]);
+  const summary = summaryCopies(inOrder, seen);
+  for (const a of summary) repeats.add(a);
   if (repeats.size === 0) return analytes;
   for (const r of repeats) {
     if (analytes.some((a) => a.line === r.line && !repeats.has(a))) continue;
     const l = seen.find((s) => s.index === r.line);
-    if (l && resultTokens(l.text).every((t) => t.kind === 'number' && t.values.includes(r.value))) l.text = '';
+    // A summary's row is the result's row again, its range too: nothing on it is left to read.
+    if (l && summary.includes(r)) l.text = '';
+    else if (l && resultTokens(l.text).every((t) => t.kind === 'number' && t.values.includes(r.value))) l.text = '';
   }
   return analytes.filter((a) => !repeats.has(a));
 }
