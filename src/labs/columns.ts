@@ -958,8 +958,15 @@ export function withoutLeadColumn<L extends CleanLine>(line: L, leadAt: number, 
  * A row without its cell under a grading column (`TableHeader.gradeColumn`, the "Classe" beside a
  * specific IgE's value): one whole number alone in that column, cut so it is read as no range nor value.
  */
-export function withoutGradeColumn(text: string, offset: number, grade: { from: number; to: number }): string {
+export function withoutGradeColumn(text: string, offset: number, grade: { from: number; to: number; beforeReading?: boolean }): string {
   const cs = cellStarts(text, offset);
+  if (grade.beforeReading) {
+    // A class before the reading ("Sm   ++   Positivo   Negativo"): a number or crosses, the second cell.
+    const cell = cs[1];
+    if (!cell || cs.length < 3 || cell.at < grade.from - 4 || cell.at >= grade.to || !/^(?:\d{1,2}|\(?\+{1,4}\)?)$/.test(cell.cell)) return text;
+    const i = cell.at - offset;
+    return `${text.slice(0, i).trimEnd()}   ${text.slice(i + cell.cell.length).trimStart()}`.trimEnd();
+  }
   let under = cs.filter((c) => c.at >= grade.from - 4 && c.at < grade.to - 3);
   // The last column's cell pushed right with the others by a long name in a row of tab-separated cells
   // or left of it by a short one ("d1 - Dermatophagoides pteronyssinus   38,2   4", "f4 - Trigo   0,72   2"
@@ -989,6 +996,24 @@ export function withoutReleaseColumn(text: string, offset: number, releaseAt: nu
   if (last.at < releaseAt - 4) return text;
   // A full date alone is a release day (a LACEN's GAL table prints "26/05/2025" under "Liberado em").
   if (!/^(?:\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\s+)?\d{1,2}[:h]\d{2}(?::\d{2})?$|^\d{1,2}\/\d{1,2}\/\d{4}$/.test(last.cell)) return text;
+  return text.slice(0, last.at - offset).trimEnd();
+}
+
+// The state of an exam in the order, as a status column prints it; a word about the value ("Normal",
+// "Alterado", an occupational report's verdict) is no state and stays for the reference's reading.
+const ORDER_STATE =
+  /^(?:liberad[oa]|pendente|recoleta|nova\s+coleta|em\s+(?:andamento|an[aá]lise|processamento)|aguardando(?:\s+\p{L}+)?|cancelad[oa]|conferid[oa]|n[aã]o\s+realizad[oa])\*?$/iu;
+
+/**
+ * A row without its cell under an order-state column (`TableHeader.statusAt`): its last cell, a state of
+ * the order ("LIBERADO", "PENDENTE", "RECOLETA*"), when it starts under that column. Left on the line it
+ * runs into the reference ("Desejável: < 190 LIBERADO"), and a row with a pointer to a note for its
+ * reference ("149   mg/dL   ver nota 1   LIBERADO") is not read at all.
+ */
+export function withoutStatusColumn(text: string, offset: number, statusAt: number): string {
+  const cs = cellStarts(text, offset);
+  const last = cs[cs.length - 1];
+  if (!last || cs.length < 2 || Math.abs(last.at - statusAt) > 4 || !ORDER_STATE.test(last.cell.trim())) return text;
   return text.slice(0, last.at - offset).trimEnd();
 }
 
