@@ -959,8 +959,15 @@ export function withoutLeadColumn<L extends CleanLine>(line: L, leadAt: number, 
  * A row without its cell under a grading column (`TableHeader.gradeColumn`, the "Classe" beside a
  * specific IgE's value): one whole number alone in that column, cut so it is read as no range nor value.
  */
-export function withoutGradeColumn(text: string, offset: number, grade: { from: number; to: number }): string {
+export function withoutGradeColumn(text: string, offset: number, grade: { from: number; to: number; beforeReading?: boolean }): string {
   const cs = cellStarts(text, offset);
+  if (grade.beforeReading) {
+    // A class before the reading ("Sm   ++   Positivo   Negativo"): a number or crosses, the second cell.
+    const cell = cs[1];
+    if (!cell || cs.length < 3 || cell.at < grade.from - 4 || cell.at >= grade.to || !/^(?:\d{1,2}|\(?\+{1,4}\)?)$/.test(cell.cell)) return text;
+    const i = cell.at - offset;
+    return `${text.slice(0, i).trimEnd()}   ${text.slice(i + cell.cell.length).trimStart()}`.trimEnd();
+  }
   let under = cs.filter((c) => c.at >= grade.from - 4 && c.at < grade.to - 3);
   // The last column's cell pushed right with the others by a long name in a row of tab-separated cells
   // or left of it by a short one ("d1 - Dermatophagoides pteronyssinus   38,2   4", "f4 - Trigo   0,72   2"
@@ -993,6 +1000,21 @@ export function withoutReleaseColumn(text: string, offset: number, releaseAt: nu
   return text.slice(0, last.at - offset).trimEnd();
 }
 
+// The state of an exam in the order, as a status column prints it; a word about the value ("Normal",
+// "Alterado", an occupational report's verdict) is no state and stays for the reference's reading.
+const ORDER_STATE =
+  /^(?:liberad[oa]|pendente|recoleta|nova\s+coleta|em\s+(?:andamento|an[aá]lise|processamento)|aguardando(?:\s+\p{L}+)?|cancelad[oa]|conferid[oa]|n[aã]o\s+realizad[oa])\*?$/iu;
+
+/**
+ * A row without its cell under an order-state column (`TableHeader.statusAt`): its last cell, a state of
+ * the order ("LIBERADO", "PENDENTE", "RECOLETA*"), when it starts under that column. Left on the line it
+ * runs into the reference ("Desejável: < 190 LIBERADO"), and a row with a pointer to a note for its
+ * reference ("149   mg/dL   ver nota 1   LIBERADO") is not read at all.
+ */
+export function withoutStatusColumn(text: string, offset: number, statusAt: number): string {
+  return withoutLastCell(text, offset, statusAt, 2, (cell) => ORDER_STATE.test(cell.trim()));
+}
+
 /**
  * A row without its cell under a section column (`TableHeader.sectorAt`): its last cell, words without a
  * digit ("Bioquímica", "Hematologia"), when it starts under that column after a name and a value. Left on the
@@ -1000,12 +1022,8 @@ export function withoutReleaseColumn(text: string, offset: number, releaseAt: nu
  * a pointer to a note ("141 mg/dL   ver nota 1   Bioquímica") is not read at all.
  */
 export function withoutSectorColumn(text: string, offset: number, sectorAt: number): string {
-  const cs = cellStarts(text, offset);
-  const last = cs[cs.length - 1];
-  if (!last || cs.length < 3 || Math.abs(last.at - sectorAt) > 4) return text;
-  if (!/^\p{L}[\p{L} .\/-]*$/u.test(last.cell)) return text;
+  const kept = withoutLastCell(text, offset, sectorAt, 3, (cell) => /^\p{L}[\p{L} .\/-]*$/u.test(cell));
   // A row has a value before the cell; the header repeated over the next group ("… Referência   Setor") has none.
-  const kept = text.slice(0, last.at - offset).trimEnd();
   return /\d/.test(kept) ? kept : text;
 }
 
@@ -1018,9 +1036,17 @@ const CRITICAL_BOUNDS = /^(?:[<>≤≥]=?\s*\d[\d.,]*(?:\s*\p{L}[\p{L}\/³²µ]*
  * Left on the line it runs into the reference ("12,0 a 15,5 < 7,0"), or leaves the row unread.
  */
 export function withoutCriticalColumn(text: string, offset: number, criticalAt: number): string {
+  return withoutLastCell(text, offset, criticalAt, 3, (cell) => CRITICAL_BOUNDS.test(cell));
+}
+
+/**
+ * The row without its last cell, when it starts under a header's last column (at `at`, give or take the four
+ * characters a PDF's columns drift) after at least `cells - 1` others, and `fits` what that column holds.
+ */
+function withoutLastCell(text: string, offset: number, at: number, cells: number, fits: (cell: string) => boolean): string {
   const cs = cellStarts(text, offset);
   const last = cs[cs.length - 1];
-  if (!last || cs.length < 3 || last.at < criticalAt - 4 || last.at > criticalAt + 4 || !CRITICAL_BOUNDS.test(last.cell)) return text;
+  if (!last || cs.length < cells || Math.abs(last.at - at) > 4 || !fits(last.cell)) return text;
   return text.slice(0, last.at - offset).trimEnd();
 }
 

@@ -154,6 +154,8 @@ export function qualitativeFrom(e: Entry, items: string[], refText: string | nul
 }
 
 const URINE_SAMPLE = /\burin(?:a|[aá]ri[oa])\b/i;
+// Nor one measured in a body fluid ("Glicose (líquido)", a pleural fluid beside its paired serum, h1524).
+const FLUID_SAMPLE = /(?<![\p{L}])(?:l[ií]quid[oa]s?|l[ií]quor|lcr)(?![\p{L}])/iu;
 const NOT_DETECTED = /^(?:n[aã]o\s+detect[aá](?:d[oa]|vel)|indetect[aá]vel)\.?$/iu;
 
 const SAMPLE_CLOCK = /\(\s*(?:coleta|colhid[oa])\s+(?:(?:às|as)\s+)?(\d{1,2})[:h]\d{2}\s*h?\s*\)/iu;
@@ -208,7 +210,15 @@ export function numericFrom(
   // No usable range in the report: the built-in one, only if the unit is known and convertible.
   // No built-in range when the report says there is none ("Referência: não se aplica").
   // The built-in ranges are blood's: the same analyte measured in urine ("Creatinina, urina") has none.
-  if (e.def && isCatalogued(e.def) && unit && !(refText && (noRangeText(refText) || isPhotoCutOff(refText))) && !URINE_SAMPLE.test(e.name) && !urine) {
+  if (
+    e.def &&
+    isCatalogued(e.def) &&
+    unit &&
+    !(refText && (noRangeText(refText) || isPhotoCutOff(refText))) &&
+    !URINE_SAMPLE.test(e.name) &&
+    !FLUID_SAMPLE.test(e.name) &&
+    !urine
+  ) {
     const factor = conversionFactor(e.def, unit);
     if (factor !== undefined) {
       const b = e.def.builtIn;

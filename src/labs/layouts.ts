@@ -75,7 +75,7 @@ export interface TableHeader {
    * A column after the result that grades it ("Classe" of a specific IgE, "Escore"): a number of the
    * lab's scale, neither the value nor its range. From where its header cell starts to the next one.
    */
-  gradeColumn?: { from: number; to: number };
+  gradeColumn?: { from: number; to: number; beforeReading?: boolean };
   /** Where the reference column starts ("VALOR DE REFERÊNCIA"), if the header names one. */
   referenceAt?: number;
   /**
@@ -101,6 +101,12 @@ export interface TableHeader {
    * 30.000"), printed on some rows after the reference, no part of it.
    */
   criticalAt?: number;
+  /**
+   * Where the header's last cell names the state of each exam in the order ("Item Exame   Resultado   …
+   * Valor de referência   Situação", a SUS municipal system's, h1525): each row ends with "LIBERADO",
+   * "PENDENTE" or "RECOLETA", no part of the reference.
+   */
+  statusAt?: number;
 }
 
 // A daily bulletin heads today's result and the day before's by day ("HOJE   D-1"). An oncology sheet heads
@@ -468,6 +474,7 @@ export function tableHeader(text: string, offset = 0, context: HeaderContext = {
     ...releaseColumn(cellStarts(text, offset)),
     ...sectorColumn(cellStarts(text, offset)),
     ...criticalColumn(cellStarts(text, offset)),
+    ...statusColumn(cellStarts(text, offset)),
     ...methodColumn(cellStarts(text, offset)),
     // A neonatal screening's "Ponto de corte" column holds the cut-offs, its references.
     referenceAt: cellStarts(text, offset).find((c) =>
@@ -556,10 +563,21 @@ const CODE_CELL = /^(?:c[oó]d(?:igo|\.)?|cod\.?)$/i;
 const GRADE_CELL = /^(?:classes?|escore|grau)$/i;
 
 /** A grading column printed after the result column (see `TableHeader.gradeColumn`). */
-function gradeColumn(starts: Array<{ cell: string; at: number }>, resultAt?: number): { gradeColumn: { from: number; to: number } } | Record<string, never> {
+function gradeColumn(
+  starts: Array<{ cell: string; at: number }>,
+  resultAt?: number,
+): { gradeColumn: { from: number; to: number; beforeReading?: boolean } } | Record<string, never> {
   const result = starts.findIndex((c) => /^resultados?(?:\s*\(.*\))?:?$/i.test(c.cell) || c.at === resultAt);
   const grade = starts.findIndex((c, i) => i > result && GRADE_CELL.test(foldSameLength(c.cell).trim()));
-  if (result < 0 || grade < 0) return {};
+  if (result < 0) {
+    // Or the class printed before the reading in words, the table's result (an immunoblot's "Antígeno   Classe
+    // Intensidade da banda   Interpretação   VR", h1531): the class grades the band, the reading is the value.
+    const before = starts.findIndex((c, i) => i === 1 && GRADE_CELL.test(foldSameLength(c.cell).trim()));
+    const reading = starts.findIndex((c, i) => i > before && /^interpreta[cç][aã]o$/i.test(foldSameLength(c.cell).trim()));
+    if (before < 0 || reading < 0) return {};
+    return { gradeColumn: { from: starts[before]!.at, to: starts[before + 1]!.at, beforeReading: true } };
+  }
+  if (grade < 0) return {};
   return { gradeColumn: { from: starts[grade]!.at, to: starts[grade + 1]?.at ?? Number.POSITIVE_INFINITY } };
 }
 
@@ -598,9 +616,22 @@ const CRITICAL_CELL = /^(?:(?:valor(?:es)?|limites?)\s+(?:cr[ií]tic[oa]s?|de\s+
 
 /** A critical values' column as the header's last cell, after the result's and the reference's (see `TableHeader.criticalAt`). */
 function criticalColumn(starts: Array<{ cell: string; at: number }>): { criticalAt: number } | Record<string, never> {
+  const at = lastCellAt(starts, CRITICAL_CELL);
+  return at === undefined ? {} : { criticalAt: at };
+}
+
+const STATUS_CELL = /^(?:situa[cç][aã]o|status|estado)$/i;
+
+/** An order-state column as the header's last cell (see `TableHeader.statusAt`). */
+function statusColumn(starts: Array<{ cell: string; at: number }>): { statusAt: number } | Record<string, never> {
+  const at = lastCellAt(starts, STATUS_CELL);
+  return at === undefined ? {} : { statusAt: at };
+}
+
+/** Where a header's last cell starts when it names `cell`'s column, after a name's and a result's at least. */
+function lastCellAt(starts: Array<{ cell: string; at: number }>, cell: RegExp): number | undefined {
   const last = starts[starts.length - 1];
-  if (!last || starts.length < 3 || !CRITICAL_CELL.test(last.cell.trim())) return {};
-  return { criticalAt: last.at };
+  return last && starts.length >= 3 && cell.test(last.cell.trim()) ? last.at : undefined;
 }
 
 const METHOD_CELL = /^(?:m[eé]todos?|metodologias?)$/i;

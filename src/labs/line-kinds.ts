@@ -539,7 +539,24 @@ export function isNote(t: string): boolean {
  * abbreviation means, never a result.
  */
 export function isLegend(t: string): boolean {
-  return (t.match(/(?:^|[.;,]\s+)[\p{L}\d/.-]{1,8}\s*=\s*\p{L}/gu) ?? []).length >= 2 && /^[\p{L}\d/.-]{1,8}\s*=/u.test(t);
+  if ((t.match(/(?:^|[.;,]\s+)[\p{L}\d/.-]{1,8}\s*=\s*\p{L}/gu) ?? []).length >= 2 && /^[\p{L}\d/.-]{1,8}\s*=/u.test(t)) return true;
+  return isClassLegend(t);
+}
+
+// A grade's key: a number, a word or crosses ("0", "(+)", "++", "+++").
+const CLASS_KEY = String.raw`(?:\d{1,2}|\(?\+{1,4}\)?)`;
+const CLASS_ENTRY = new RegExp(String.raw`(?:^|[.;,|]|\s{2,}|:)\s*${CLASS_KEY}\s*=\s*\p{L}`, 'gu');
+
+/**
+ * The same legend for the classes a table grades its rows in, the entries set apart by bars and keyed by
+ * numbers or crosses ("Classes: 0 = negativo | (+) = limítrofe |" / "+ = fraco positivo | ++ = positivo |
+ * +++ = fortemente positivo.", an immunoblot's, h1531): the classes' meanings, no result. Opened by an
+ * entry, or by the word that names the classes.
+ */
+function isClassLegend(t: string): boolean {
+  const s = t.replace(/^.*?\b(?:classes?|graus?|escala)\s*:\s*/iu, '');
+  if (!new RegExp(String.raw`^\s*${CLASS_KEY}\s*=`, 'u').test(s)) return false;
+  return (s.match(CLASS_ENTRY) ?? []).length >= 2;
 }
 
 // A row of a grading scale's legend ("Classe 2: 0,70 a 3,49 kUA/L - moderado", "Grau 1: até 10 %"): the

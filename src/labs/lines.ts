@@ -416,6 +416,10 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // A bar drawn after a result or its class ("4  ████", "2  ██"): a picture of the number beside it,
   // no cell of its own.
   t = t.replace(/(?<=\S)(\s+)[█▉▊▋▌▍▎▏▓▒░■▇▆▅▄▃▂▁]+(?=\s*$)/u, (m) => ' '.repeat(m.length));
+  // Or a band's intensity drawn between bars in a column of its own, before the reading in words (an
+  // immunoblot's "Sm   ++   |███████████        |   Positivo   Negativo", h1531; an empty gauge for a band
+  // not seen): a picture of the class beside it, no table's bars. Blanked in place, the columns stay.
+  if (t.includes('|') && !/^\s*\|/.test(t)) t = t.replace(/(?<=\S\s{2,})\|[█▉▊▋▌▍▎▏▓▒░■▇▆▅▄▃▂▁ ]{8,}\|(?=\s{2,}\S|\s*$)/u, (m) => ' '.repeat(m.length));
   // A results app's share-as-text writes each result as a sentence ("Ureia: 41 mg/dL.") and closes its
   // reference line with a verdict in words ("Referência: 15 a 40 mg/dL. Acima da faixa."): the verdict
   // restates the comparison with the range, and the sentence's final stop after a unit or a bracket
@@ -2921,16 +2925,64 @@ export function joinBrokenBarRows(reads: readonly string[]): string[] {
 // The first cell of a table header that numbers its rows ("ITEM", "Nº", "#", "Seq."): each row then
 // opens with its number in a cell of its own ("01    Anti-HCV (CMIA)    0,09 S/CO …").
 const ITEM_HEAD = /^(?:ite(?:m|ns)|n[º°o]\.?|#|seq\.?|sequ[eê]ncia|ordem)$/iu;
+// The other cells an emergency report prints before the exam's name, its rows in order of release
+// (h1527: "LIB.  SETOR  EXAME   RESULTADO …" over "06:07 GASO   pH (venoso)   7,08 (L)(C) …"): the
+// release time and the bench's code. Both say where and when the row was released, never what it is.
+const TIME_HEAD = /^(?:lib\.?|libera[çc][ãa]o|hora|hor[áa]rio|h\.?\s*lib\.?)$/iu;
+const SECTOR_HEAD = /^(?:setor|se[çc][ãa]o|bancada)$/iu;
+
+/** The leading columns a row opens with before its name: row numbers, release times, bench codes. */
+export type PlaceColumn = 'item' | 'time' | 'sector';
+
+/**
+ * The place columns a header line's first cells head, in order, or none. The header's words may be one
+ * space apart ("LIB.  SETOR  EXAME"), so its words are taken one by one until the first that heads none.
+ */
+export function placeColumns(headerText: string): PlaceColumn[] {
+  const out: PlaceColumn[] = [];
+  for (const w of headerText.trim().split(/\s+/)) {
+    const kind: PlaceColumn | undefined = ITEM_HEAD.test(w) ? 'item' : TIME_HEAD.test(w) ? 'time' : SECTOR_HEAD.test(w) ? 'sector' : undefined;
+    if (!kind || out.includes(kind)) break;
+    out.push(kind);
+  }
+  return out;
+}
 
 /** Whether a header line's first cell heads a column of row numbers. */
 export function numbersRows(headerText: string): boolean {
   const first = cells(headerText)[0];
-  return first !== undefined && ITEM_HEAD.test(first.trim());
+  // Or its first word, one space before the name's ("Item Exame   Resultado", h1525).
+  return first !== undefined && (ITEM_HEAD.test(first.trim()) || placeColumns(headerText)[0] === 'item');
 }
 
 /** A row under such a header without its number: the number is the row's place, never a value. */
 export function withoutItemNumber(t: string): string {
   return t.replace(/^\d{1,3}[.)]?\s{2,}(?=\p{L})/u, '');
+}
+
+const PLACE_CELL: Record<PlaceColumn, RegExp> = {
+  item: /^\s*\d{1,3}[.)]?\s+/u,
+  time: /^\s*\d{1,2}[:h]\d{2}\s+/u,
+  // A bench's code: one word in capitals, short ("GASO", "BIOQ", "URI", "HEMA").
+  sector: /^\s*\p{Lu}[\p{Lu}\d.]{1,7}\s+/u,
+};
+
+/**
+ * A row under a header with place columns, without its place cells: each cell in the header's order,
+ * as long as its shape is the column's and a name follows. Blanked in place, so the columns after
+ * them stay where they were printed. The row as printed when its first cell is no place cell.
+ */
+export function withoutPlaceCells(t: string, columns: readonly PlaceColumn[]): string {
+  let rest = t;
+  let cut = 0;
+  for (const c of columns) {
+    const m = PLACE_CELL[c].exec(rest);
+    if (!m) break;
+    rest = rest.slice(m[0].length);
+    cut += m[0].length;
+  }
+  if (cut === 0 || !/^[\p{L}(]/u.test(rest)) return t;
+  return ' '.repeat(cut) + rest;
 }
 
 // The catalogue's words with some of their l read as an i ("hemogiobina", "aibumina"), to the word

@@ -55,6 +55,7 @@ import {
   withoutReleaseColumn,
   withoutCriticalColumn,
   withoutSectorColumn,
+  withoutStatusColumn,
   withoutMethodColumn,
   withoutLeadColumn,
   headerUnitsAndDate,
@@ -183,6 +184,8 @@ import {
   joinWrappedReferenceColumn,
   joinWrappedCellLines,
   numbersRows,
+  placeColumns,
+  withoutPlaceCells,
   withoutAssayColon,
   COUNT_FORM,
   referenceAfterDetail,
@@ -192,9 +195,11 @@ import {
   withoutItemNumber,
   RULED_TITLE,
 } from './lines.ts';
+import type { PlaceColumn } from './lines.ts';
 import { unfoldPageColumns } from './page-columns.ts';
 import { hourlyColumnsAsRows } from './hourly-columns.ts';
 import { prePostColumnsAsRows } from './pre-post-columns.ts';
+import { specimenColumnsAsRows } from './specimen-columns.ts';
 import { resultAsidesSetApart } from './result-asides.ts';
 import { valueFirstRows } from './value-first-cells.ts';
 import { rowsInUsualOrder } from './column-order.ts';
@@ -487,7 +492,8 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   // printed transposed, one exam a column under rows "Resultado" / "Unidade" / "Referência", is read as the
   // results its result row holds (transposed-tables.ts); a flowsheet with the hours as columns, as each row's
   // last filled hour (hourly-columns.ts); a dialysis map's rows before and after the session, as the results
-  // each time holds (pre-post-columns.ts); an earlier value or an order noted between a result and its
+  // each time holds (pre-post-columns.ts), and a body fluid's table with a paired serum column, as each
+  // specimen's result and their ratio (specimen-columns.ts); an earlier value or an order noted between a result and its
   // reference is set apart from both (result-asides.ts); a unit printed as a letter a legend explains is
   // read as that unit (unit-legends.ts); a photo reader's block of references printed after the
   // results they belong to, in the same order, is put back on their lines (detached-references.ts).
@@ -501,7 +507,9 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   const pageRows = unfoldPageColumns(
     horizontalCurveAsRows(
       curveColumnsAsRows(
-        transposedTablesAsRows(prePostColumnsAsRows(hourlyColumnsAsRows(resultAsidesSetApart(delimitedAsColumns(joinWrappedDifferential(pairedRows)))))),
+        transposedTablesAsRows(
+          prePostColumnsAsRows(specimenColumnsAsRows(hourlyColumnsAsRows(resultAsidesSetApart(delimitedAsColumns(joinWrappedDifferential(pairedRows)))))),
+        ),
       ),
     ),
   );
@@ -611,6 +619,11 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   let minMax: MinMaxColumns | undefined;
   // The current table numbers its rows in a first column ("ITEM   EXAME   RESULTADO …").
   let itemRows = false;
+  // The last line of an antibiogram's MIC table: its header, then each row read under it.
+  let micRowsTo = -2;
+  // Where the header with such leading columns starts: a row's first cell is its number or time only there.
+  let itemAt = 0;
+  let placeCols: PlaceColumn[] = [];
   // The current block's table puts the patient's and the control's values side by side (patient-control.ts).
   let patientControl: PatientControlColumns | undefined;
   // The current table has an alert / toxic threshold column after its reference (alert-column.ts).
@@ -844,6 +857,7 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     if (table?.releaseAt !== undefined && uncut) t = withoutReleaseColumn(t, line.offset, table.releaseAt);
     if (table?.sectorAt !== undefined && uncut) t = withoutSectorColumn(t, line.offset, table.sectorAt);
     if (table?.criticalAt !== undefined && uncut) t = withoutCriticalColumn(t, line.offset, table.criticalAt);
+    if (table?.statusAt !== undefined && uncut) t = withoutStatusColumn(t, line.offset, table.statusAt);
     if (table?.methodColumn && uncut) t = withoutMethodColumn(t, line.offset, table.methodColumn);
     if (table?.limitCell && t === line.text) t = withLimitInReference(line, table.limitCell);
     if (table?.remarkCell && t === line.text) t = withoutRemarkCell(line, table.remarkCell);
@@ -879,8 +893,16 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     // So is a row with the antimicrobial's MIC in a column of its own, after the word or before it
     // ("Ampicilina   Resistente   >= 32", "Cefepima   <= 1   S"): the word is the result; the MIC,
     // which no field holds, stays on the line as printed and is listed for a person to read.
-    const mic = micRow(t);
-    if (mic) t = mic;
+    // Under a header naming the MIC column ("Antimicrobiano   CIM (µg/mL)   Interpretação", an automated card's
+    // antibiogram, h1532), every row prints an MIC, with a comparator or without one ("16   R", "8   S"): the
+    // lone letter is the interpretation beside any MIC, for the rows that follow the header without a break.
+    if (cells(t).some((c) => MIC_HEAD.test(c.trim()))) micRowsTo = line.index;
+    const micTable = micRowsTo === line.index - 1;
+    const mic = micRow(t, micTable);
+    if (mic) {
+      t = mic;
+      if (micTable) micRowsTo = line.index;
+    }
     // A results app's card prints the reference on the line under the value and closes it with the lab's
     // verdict badge ("VR 4.000 - 11.000      ● Baixo", "VR Não reagente      Normal"): the badge marks the
     // value above, as a verdict on a line of its own does, and the reference is read without it.
@@ -1130,6 +1152,8 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
         (referenceFirst && header.valueColumns.length > 0 && !/resultado|refer/i.test(t) ? referenceFirst : undefined);
       minMax = minMaxColumns(t, line.offset, line.bars);
       itemRows = numbersRows(t);
+      itemAt = line.offset;
+      placeCols = placeColumns(t).some((c) => c !== 'item') ? placeColumns(t) : [];
       alertAt = alertColumnAt(t, line.offset);
       // A line of value columns' units alone ("%   /mm³" over a differential) heads no new reference
       // columns: the age bands above still name the ranges under them.
@@ -1218,7 +1242,14 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
       t = patientRow(t, line.offset, patientControl);
       seen[seen.length - 1]!.text = t;
     }
-    if (itemRows && withoutItemNumber(t) !== t) {
+    // A value printed under its wrapped name ("16  REL. ALBUMINA/…" then "      64   mg/g …") starts far right of it.
+    const underLeadCells = Math.abs(line.offset - itemAt) <= 3;
+    if (underLeadCells && placeCols.length > 0 && withoutPlaceCells(t, placeCols) !== t) {
+      // The row's release time and bench are where and when it was released, accounted as such.
+      t = withoutPlaceCells(t, placeCols);
+      seen[seen.length - 1]!.text = withoutPlaceCells(seen[seen.length - 1]!.text, placeCols);
+    }
+    if (underLeadCells && itemRows && withoutItemNumber(t) !== t) {
       // The row's number is its place in the table, accounted as such.
       t = withoutItemNumber(t);
       seen[seen.length - 1]!.text = withoutItemNumber(seen[seen.length - 1]!.text);
@@ -2888,6 +2919,8 @@ const OPEN_NAME_END = /\s(?:de|da|do|das|dos|ao|à|para|por|com|em)$/iu;
  * over "glicose   95 mg/dL" is none of its name).
  */
 // A minimum inhibitory concentration as an antibiogram prints it ("<= 0,25", ">= 32", "8", "4 µg/mL").
+// The header cell of an antibiogram's MIC column: "CIM (µg/mL)", "MIC", "Concentração inibitória mínima".
+const MIC_HEAD = /^(?:cim|mic|concentra[cç][aã]o\s+inibit[oó]ria(?:\s+m[ií]nima)?)(?:\s*\(.*\))?$/iu;
 const MIC_CELL = /^(?:[<>≤≥]=?\s*)?\d+(?:[.,]\d+)?(?:\s*(?:µg|μg|mcg|mg)\/m[lL])?$/u;
 
 // A row label that names only what an assay measures of the block's titled protein ("Atividade", "Antígeno livre").
@@ -2914,12 +2947,13 @@ function withoutEarlierCells(line: CleanLine, table: TableHeader, previousAt: nu
 }
 
 /** An antibiogram row with an MIC cell, as the name and its interpretation alone; undefined for any other line. */
-function micRow(t: string): string | undefined {
+function micRow(t: string, micTable = false): string | undefined {
   const cs = cells(t);
   if (cs.length !== 3 || letters(cs[0]!) < 3 || /\d/.test(cs[0]!)) return undefined;
   const [name, a, b] = cs as [string, string, string];
-  // A lone S/R/I only beside an MIC with its comparator, which no other column prints.
-  const word = (w: string, m: string) => SPELLED_SUSCEPTIBILITY.test(w) || (SUSCEPTIBILITY.test(w) && /^[<>≤≥]/.test(m));
+  // A lone S/R/I only beside an MIC with its comparator, which no other column prints, or under a header
+  // that names the MIC column.
+  const word = (w: string, m: string) => SPELLED_SUSCEPTIBILITY.test(w) || (SUSCEPTIBILITY.test(w) && (micTable || /^[<>≤≥]/.test(m)));
   if (MIC_CELL.test(b) && word(a, b)) return `${name}   ${a}`;
   if (MIC_CELL.test(a) && word(b, a)) return `${name}   ${b}`;
   // A screen's verdict in the MIC column ("Cefoxitina (triagem)   POS   Resistente", the oxacillin screen of an
