@@ -311,13 +311,10 @@ export const KNOWN_NAMES: readonly KnownName[] = [
   },
   // The rest of a blood gas, as a ward note types it ("pCO2 34 | HCO3 17,8 | BE -7,2", h1535): no built-in
   // range, arterial and venous differ.
-  // Lactate, with no built-in range: arterial and venous ranges differ, and an emergency panel's lactate without
-  // one stays indeterminate (h1191's discharge summary).
-  { key: 'lactato', name: 'Lactato', synonyms: ['lactato', 'lactato serico', 'lactato arterial', 'lactato venoso', 'acido latico'] },
-  { key: 'pco2', name: 'pCO2', synonyms: ['pco2', 'pco₂', 'pressao parcial de co2'] },
-  { key: 'po2', name: 'pO2', synonyms: ['po2', 'po₂', 'pressao parcial de o2'] },
-  { key: 'bicarbonato', name: 'Bicarbonato', synonyms: ['bicarbonato', 'hco3', 'hco3-', 'hco₃', 'bicarbonato padrao'] },
-  { key: 'excesso_de_base', name: 'Excesso de base', synonyms: ['excesso de base', 'excesso de bases', 'be', 'beb', 'beecf'] },
+  // Only the short forms: a name printed in full keeps its own words.
+  { key: 'pco2', name: 'pCO2', synonyms: ['pco2'] },
+  { key: 'bicarbonato', name: 'Bicarbonato', synonyms: ['bicarbonato', 'hco3', 'hco3-'] },
+  { key: 'excesso_de_base', name: 'Excesso de base', synonyms: ['be'] },
   // Abbreviated to fit a column as the lipids are ("Fosf. alcalina").
   { key: 'fosfatase_alcalina', name: 'Fosfatase alcalina', synonyms: ['fosfatase alcalina', 'fa', 'fosf. alcalina', 'fosf alcalina'] },
   { key: 'calcio', name: 'Cálcio', synonyms: ['calcio', 'calcio total', 'calcio serico'] },
