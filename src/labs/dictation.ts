@@ -173,7 +173,8 @@ const REMARK_AFTER_REFERENCE = /(?<=\d[\d.,]*\s*(?:mil|%)?)\s+e\s+(?:tem|t[aá]|
 // A name of words and a number after a space, no colon yet.
 // Not before a number of years, days or kilos ("Vô tem 79 anos"): the patient's, no result.
 // A name of three words at most, not ending on a preposition ("depois das 5" is a clock time, said in a sentence).
-const NAME_BEFORE_BARE_VALUE = /^(\p{L}[\p{L}-]*(?:\s+\p{L}[\p{L}-]*){0,2}(?<![\s](?:das?|dos?|de|às?|as|em|com|por|pra|para|que|e)))\s+(?=[<>]?\d(?![\d.,]*\s+(?:dias?|semanas?|meses|anos?|quilos?|kg)(?![\p{L}])))/u;
+const NAME_BEFORE_BARE_VALUE =
+  /^(\p{L}[\p{L}-]*(?:\s+\p{L}[\p{L}-]*){0,2}(?<![\s](?:das?|dos?|de|às?|as|em|com|por|pra|para|que|e)))\s+(?=[<>]?\d(?![\d.,]*\s+(?:dias?|semanas?|meses|anos?|quilos?|kg)(?![\p{L}])))/u;
 // The part of the report said before the name with a colon ("Aí a próstata: PSA total 5,8", h1539): a section,
 // no part of the name, when a name and its value follow it.
 const SECTION_SAID_BEFORE = /^\p{L}+:\s+(?=\p{L}[^\d:]*?\s[<>]?\d)/u;
