@@ -314,7 +314,7 @@ export const KNOWN_NAMES: readonly KnownName[] = [
   // Only the short forms: a name printed in full keeps its own words.
   { key: 'pco2', name: 'pCO2', synonyms: ['pco2'] },
   { key: 'bicarbonato', name: 'Bicarbonato', synonyms: ['bicarbonato', 'hco3', 'hco3-'] },
-  { key: 'excesso_de_base', name: 'Excesso de base', synonyms: ['be'] },
+  { key: 'excesso_de_base', name: 'Excesso de bases', synonyms: ['be'] },
   // Abbreviated to fit a column as the lipids are ("Fosf. alcalina").
   { key: 'fosfatase_alcalina', name: 'Fosfatase alcalina', synonyms: ['fosfatase alcalina', 'fa', 'fosf. alcalina', 'fosf alcalina'] },
   { key: 'calcio', name: 'Cálcio', synonyms: ['calcio', 'calcio total', 'calcio serico'] },
