@@ -309,12 +309,9 @@ export const KNOWN_NAMES: readonly KnownName[] = [
     name: 'Saturação de O2',
     synonyms: ['saturacao de o2', 'saturacao de oxigenio', 'saturacao o2', 'sato2', 'sat o2', 'sat. o2', 'so2', 'o2 sat', 'o2sat'],
   },
-  // The rest of a blood gas, as a ward note types it ("pCO2 34 | HCO3 17,8 | BE -7,2", h1535): no built-in
-  // range, arterial and venous differ.
-  // Only the short forms: a name printed in full keeps its own words.
+  // A blood gas's pCO2 as a ward note types it ("pCO2 34 | HCO3 17,8 | BE -7,2", h1535): with the pH it vouches
+  // for the row's other abbreviations and bare values. No built-in range: arterial and venous differ.
   { key: 'pco2', name: 'pCO2', synonyms: ['pco2'] },
-  { key: 'bicarbonato', name: 'Bicarbonato', synonyms: ['bicarbonato', 'hco3', 'hco3-'] },
-  { key: 'excesso_de_base', name: 'Excesso de bases', synonyms: ['be'] },
   // Abbreviated to fit a column as the lipids are ("Fosf. alcalina").
   { key: 'fosfatase_alcalina', name: 'Fosfatase alcalina', synonyms: ['fosfatase alcalina', 'fa', 'fosf. alcalina', 'fosf alcalina'] },
   { key: 'calcio', name: 'Cálcio', synonyms: ['calcio', 'calcio total', 'calcio serico'] },

@@ -36,8 +36,8 @@ test("a ward note's shorthand between bars: Plq, Gli, the blood gas, the differe
     ['Glicose', 131, null, 'indeterminado'],
     ['pH', 7.36, null, 'indeterminado'],
     ['pCO2', 39, null, 'indeterminado'],
-    ['Bicarbonato', 21.4, null, 'indeterminado'],
-    ['Excesso de bases', -3.1, null, 'indeterminado'],
+    ['HCO3', 21.4, null, 'indeterminado'],
+    ['BE', -3.1, null, 'indeterminado'],
   ]);
   // The baseline's value in brackets is read by nobody: its line stays listed, never dropped in silence.
   assert.ok(r.unparsed_lines.some((l) => l.includes('basal 0,9')));
