@@ -54,6 +54,8 @@ export const ANALYTES: readonly AnalyteDef[] = [
       'glic',
       'glic jejum',
       'glic de jejum',
+      // A ward note's shorthand ("Gli 182", h1535's physician typing an ER panel).
+      'gli',
     ],
     unit: 'mg/dL',
     conversions: { 'mmol/L': 18.016 },
@@ -212,7 +214,7 @@ export const ANALYTES: readonly AnalyteDef[] = [
   {
     key: 'plaquetas',
     name: 'Plaquetas',
-    synonyms: ['plaquetas', 'contagem de plaquetas', 'plaquetometria', 'plt', 'plaq', 'plaqs'],
+    synonyms: ['plaquetas', 'contagem de plaquetas', 'plaquetometria', 'plt', 'plaq', 'plaqs', 'plq'],
     unit: '/mm³',
     conversions: { 'mil/mm³': 1000 },
     builtIn: r(150000, 450000, '150.000 a 450.000 /mm³'),
@@ -307,6 +309,9 @@ export const KNOWN_NAMES: readonly KnownName[] = [
     name: 'Saturação de O2',
     synonyms: ['saturacao de o2', 'saturacao de oxigenio', 'saturacao o2', 'sato2', 'sat o2', 'sat. o2', 'so2', 'o2 sat', 'o2sat'],
   },
+  // A blood gas's pCO2 as a ward note types it ("pCO2 34 | HCO3 17,8 | BE -7,2", h1535): with the pH it vouches
+  // for the row's other abbreviations and bare values. No built-in range: arterial and venous differ.
+  { key: 'pco2', name: 'pCO2', synonyms: ['pco2'] },
   // Abbreviated to fit a column as the lipids are ("Fosf. alcalina").
   { key: 'fosfatase_alcalina', name: 'Fosfatase alcalina', synonyms: ['fosfatase alcalina', 'fa', 'fosf. alcalina', 'fosf alcalina'] },
   { key: 'calcio', name: 'Cálcio', synonyms: ['calcio', 'calcio total', 'calcio serico'] },
@@ -433,6 +438,15 @@ export const KNOWN_NAMES: readonly KnownName[] = [
 // atípicos", "Metamielócitos"…): counted both as a share of the leukocytes and per microlitre.
 const WHITE_CELL =
   /^(?:neutr[oó]filos|segmentad[oa]s|bastonet(?:es|ados)|bast[oõ]es|linf[oó]citos|mon[oó]citos|eosin[oó]filos|bas[oó]filos|metamiel[oó]citos|miel[oó]citos|promiel[oó]citos|blastos)(?![\p{L}])/iu;
+
+// The same cells as a ward note shortens them inside the bracket after the white cell count ("Leuco 15.600
+// (bast 8% / seg 77% / linf 10% / mono 5%)", h1535): only there, each with a share in %, are they unambiguous.
+const WHITE_CELL_SHORT = /^(?:neut(?:ro)?|seg(?:m)?|bast|linf|mono|eos(?:ino)?|baso|meta|mielo|blast)\.?$/iu;
+
+/** Whether a printed name is a ward note's shorthand of a white cell ("bast", "seg", "linf"), read only after a count. */
+export function isWhiteCellShorthand(printed: string): boolean {
+  return WHITE_CELL_SHORT.test(printed.trim());
+}
 
 /** Whether a printed name is a white cell of the differential, relative and absolute counts on its row. */
 export function isWhiteCellName(printed: string): boolean {

@@ -119,6 +119,10 @@ const NAME_PAUSE_VALUE = /^(\p{L}[^\d]*?),\s+([<>]?\d[\d.,]*?(?:\s*(?:mil|%))?,\
 // A number of days, years or kilos said in a sentence: the patient's age or weight, or when a result is due.
 const SAID_MEASURE_OF_LIFE = /\d+\s+(?:dias?|semanas?|meses|m[eê]s|anos?|quilos?|kg)(?![\p{L}])/giu;
 const EARLIER_RESULT = /(?<![\p{L}])(?:tinha|havia)\s+(?:dado|vindo|ficado)(?![\p{L}])/iu;
+// … or in the imperfect after when it was ("Em dezembro tava 1,5, lembra?", h1539's grandson recalling the last
+// creatinine): a sentence opening on a month or an earlier exam says what the value was then.
+const EARLIER_WHEN =
+  /^(?:e\s+|mas\s+)?(?:em|no|na)\s+(?:janeiro|fevereiro|mar[cç]o|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro|ano\s+passado|[uú]ltim[oa]\s+exame|exame\s+anterior)\b[^\d]*?\b(?:tava|estava|era|deu|veio|ficou)\s/iu;
 const SPOKEN_DECIMAL = /(\d)\s+v[ií]rgula\s+(\d)/giu;
 // A sentence ends after a word, a number or a percent ("Saturação 7%, referência 20 a 50%. Vitamina B12
 // 389"), not after an abbreviation ("Dr.", "Av.").
@@ -166,6 +170,18 @@ const UNIT_SAID_AFTER = /(?<=\d)\s*(?:…|\.{2,})?\s*,?\s*(?:ah,?\s+)?(?:e\s+)?a
 // estrelinha do lado"): a remark about the paper, no part of the reference.
 const REMARK_AFTER_REFERENCE = /(?<=\d[\d.,]*\s*(?:mil|%)?)\s+e\s+(?:tem|t[aá]|est[aá]|diz|veio)\s[^\d]*$/iu;
 
+// A name of words and a number after a space, no colon yet.
+// Not before a number of years, days or kilos ("Vô tem 79 anos"): the patient's, no result.
+// A name of three words at most, not ending on a preposition ("depois das 5" is a clock time, said in a sentence).
+const NAME_BEFORE_BARE_VALUE =
+  /^(\p{L}[\p{L}-]*(?:\s+\p{L}[\p{L}-]*){0,2}(?<![\s](?:das?|dos?|de|às?|as|em|com|por|pra|para|que|e)))\s+(?=[<>]?\d(?![\d.,]*\s+(?:dias?|semanas?|meses|anos?|quilos?|kg)(?![\p{L}])))/u;
+// The part of the report said before the name with a colon ("Aí a próstata: PSA total 5,8", h1539): a section,
+// no part of the name, when a name and its value follow it.
+const SECTION_SAID_BEFORE = /^\p{L}+:\s+(?=\p{L}[^\d:]*?\s[<>]?\d)/u;
+// After a value (maybe with its percent or "mil"), a pause and words with no digit and no word of a reference.
+const TALK_AFTER_VALUE =
+  /(?<=\d(?:\s*(?:%|mil))?),\s+(?![^\d]*(?:refer[eê]ncia|normal|desej[aá]vel|ideal|valor|meta|acima|abaixo|menor|maior|inferior|superior|at[eé]\s))[^\d]*$/iu;
+
 function asResult(sentence: string): string {
   let s = sentence
     .trim()
@@ -175,6 +191,7 @@ function asResult(sentence: string): string {
   // The name, a pause, the value and another pause ("a creatinina, 1,48, o papel diz que é de 0,50 a 1,10", "o PCR,
   // proteína C reativa, 4,6, …"): the value is the name's, as after a colon, and a verb after it ("é") the
   // reference's, no verb of reading the result. An ellipsis before the name closes the speaker's hesitation.
+  s = s.replace(SECTION_SAID_BEFORE, '');
   const named = NAME_PAUSE_VALUE.exec(s);
   const read = READING_VERB.exec(s);
   const verb = named && (!read || read.index >= named[1]!.length) ? null : (read ?? FINDING_AFTER_NAME.exec(s));
@@ -195,6 +212,12 @@ function asResult(sentence: string): string {
     const name = (REFERENCE_WORD.test(cut) ? said : cut).replace(/^(?:com|aos|ap[oó]s)\s+(?=\d{2,3}\s+(?:minutos|min)\b)/iu, '');
     s = `${name}: ${s.slice(verb.index + verb[0].length)}`.replace(FINDING_THEN_REMARK, '$1');
   }
+  // A name and its bare value with no verb ("PSA livre 0,93", said after the results before it): the value is the
+  // name's as after a colon, so an unknown name's bare number still reads as the result the speaker says it is.
+  if (!named && !verb) s = s.replace(NAME_BEFORE_BARE_VALUE, '$1: ');
+  // The speaker's words after the value with no number nor reference word in them ("o TSH deu 2,3, é...
+  // (inaudível) ... é isso tia", h1539): talk, no reference of the result.
+  s = s.replace(TALK_AFTER_VALUE, '');
   return withoutRemarkBeforeBound(s.replace(SAMPLE_SAID, ' ($1)')).replace(UNIT_SAID_AFTER, '').replace(REMARK_AFTER_REFERENCE, '');
 }
 
@@ -325,7 +348,7 @@ export function dictatedAsResults(raws: string[]): string[] {
       if (!saysValue(sentence) || isAdminLine(sentence.trim().replace(PLACE_BEFORE, '').replace(OPENING, ''))) continue;
       if (/\d/.test(sentence) && !/\d/.test(sentence.replace(SAID_MEASURE_OF_LIFE, ''))) continue;
       // A result told in the pluperfect is an earlier exam's ("a última dela, em janeiro, tinha dado 1,1"), not this one's.
-      if (EARLIER_RESULT.test(sentence)) continue;
+      if (EARLIER_RESULT.test(sentence) || EARLIER_WHEN.test(sentence.trim())) continue;
       // A note closing the sentence about the references of all its results ("…, a referência dessas ficou
       // na outra página"): each result's, not the last one's alone.
       const shared = SHARED_REFERENCE_NOTE.exec(sentence);

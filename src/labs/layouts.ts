@@ -6,7 +6,7 @@
 //   labelled line   "Exame: CREATININA - Resultado: 1,3 mg/dL - VR: 0,7 a 1,2 mg/dL";
 //   several results "Sódio 138 mEq/L (136-145); Potássio 4,1 mEq/L (3,5-5,1)",
 //                   "Bilirrubina total 1,4 mg/dL (até 1,2) - Bilirrubina direta 0,3 mg/dL (até 0,3)".
-import { foldSameLength, isWhiteCellName, lookupName } from './analytes.ts';
+import { foldSameLength, isWhiteCellName, isWhiteCellShorthand, lookupName } from './analytes.ts';
 import {
   CURRENT_DATE_WORD,
   DATE_CELL,
@@ -997,14 +997,24 @@ export function mergeReferenceCells(cs: string[]): string[] {
  * cell of its own when every one opens with a name the catalogue knows followed by its number. A bracket
  * holding a reference, a control or a note ("(VR 4.000 a 11.000)", "(controle 12 s)") is left to the cell.
  */
+// The same analyte's earlier value noted in brackets after a result: "(basal 1,0 em mar/25)", "(anterior 5,1)",
+// "(prévio: 0,9)", its unit and when it was measured optional.
+const EARLIER_IN_BRACKET = /^(?:basal|anterior|pr[eé]vio|ontem)\s*:?\s*[<>]?\s*\d[\d.,]*(?:\s*[^\s\d()]+)?(?:\s+(?:em|de)\s+[\p{L}\d/.]+)?$/iu;
+
 export function bracketedResultCells(cs: string[]): string[] {
   return cs.flatMap((c) => {
     const m = /^(.*\d.*?)\s*\(([^()]+)\)\s*$/u.exec(c);
     if (!m) return [c];
+    // An earlier value of the same analyte in the bracket ("Cr 1,6 (basal 1,0 em mar/25)", a ward note's
+    // baseline, h1535): no result, the cell is the value before it.
+    if (EARLIER_IN_BRACKET.test(m[2]!.trim())) return [m[1]!.trim()];
     const pieces = m[2]!.split(/\s+\/\s+|;\s*/).map((p) => p.trim());
+    // After a white cell count the differential may be shortened ("Leuco 15.600 (bast 8% / seg 77%)"), each share in %.
+    const afterCount = lookupName(m[1]!.split(/\s+[<>]?\d/, 1)[0]!.trim())?.key === 'leucocitos';
     const named = (p: string) => {
       const at = /^(\p{L}[\p{L}\s.-]*?)\s*:?\s+[<>]?\s*\d/u.exec(p);
-      return at !== null && (lookupName(at[1]!) !== undefined || isWhiteCellName(at[1]!)) && !isReferenceText(p) && numbersIn(p).length === 1;
+      const short = afterCount && at !== null && isWhiteCellShorthand(at[1]!) && /^\S+\s+\d[\d,.]*\s*%$/u.test(p);
+      return at !== null && (lookupName(at[1]!) !== undefined || isWhiteCellName(at[1]!) || short) && !isReferenceText(p) && numbersIn(p).length === 1;
     };
     return pieces.length >= 1 && pieces.every(named) ? [m[1]!.trim(), ...pieces] : [c];
   });

@@ -272,7 +272,11 @@ const RESULTS_LEAD =
 const TITLE_BESIDE_REFERENCE_HEADER =
   /^(\s*\p{L}[^\d:\s]*(?:\s{1,2}[^\d:\s]+)*)\s{3,}(?:valor(?:es)?\s+de\s+refer[eê]ncia|refer[eê]ncias?)(?:\s*\([^()\d]*\))?\s*:?\s*$/iu;
 const HEADER_WORD_CELL = /^(?:exames?|analitos?|par[aâ]metros?|testes?|resultados?|determina[cç](?:[aã]o|[oõ]es)|descri[cç][aã]o|nome)(?:\s*\([^()]*\))?$/iu;
-const TELEGRAM_HEADER = /^\s*[^\d\[\]:]{1,60},\s*\[\d{1,2}\.\d{1,2}\.\d{2,4}\s+\d{1,2}:\d{2}(?::\d{2})?\]\s*$/u;
+// Telegram Desktop marks an edited message in its header ("Camila, [30.05.25 19:25, editado]", h1538) and prints a
+// reply's "[Em resposta a Bruno]" on a line of its own before the message: the chat's furniture, no text of a result
+// (joined to the message under it, the marker would be read as a name).
+const TELEGRAM_HEADER =
+  /^\s*(?:[^\d\[\]:]{1,60},\s*\[\d{1,2}\.\d{1,2}\.\d{2,4}\s+\d{1,2}:\d{2}(?::\d{2})?(?:,\s*(?:editado|editada|edited))?\]|\[(?:em\s+resposta\s+a|in\s+reply\s+to)\s+[^\d\[\]:]{1,60}\])\s*$/iu;
 
 // A link's label in the last cell of a tabbed row (web page copied from the browser).
 const PAGE_LINK_CELL = /\t\s*(?:ver|visualizar|abrir|exibir)\s+(?:o\s+)?(?:gr[áa]fico|hist[óo]rico|evolu[çc][ãa]o|detalhes|laudo)\s*$/iu;

@@ -25,7 +25,7 @@ test('a compact grid between bars, names padded to line up their values, is read
     ['Bast', 1, '%', 'normal'],
     ['Seg', 61, '%', 'normal'],
     ['Eos', 7, '%', 'alto'],
-    ['Gli', 104, 'mg/dL', 'alto'],
+    ['Glicose', 104, 'mg/dL', 'alto'],
     ['Creatinina', 0.81, 'mg/dL', 'normal'],
   ]);
   assert.deepEqual(r.unparsed_lines, []);
