@@ -21,6 +21,7 @@ import { alertColumnAt, isDoseLine, withoutAlertColumn } from './alert-column.ts
 import { listedAsQuoted, withoutMailQuotes } from './mail-quotes.ts';
 import { delimitedAsColumns } from './delimited.ts';
 import { htmlTablesAsRows } from './html-tables.ts';
+import { latexTablesAsRows } from './latex-tables.ts';
 import { detachedReferencesJoined } from './detached-references.ts';
 import { screenReaderAsText } from './screen-reader.ts';
 import { subtitlesAsText } from './subtitles.ts';
@@ -332,7 +333,7 @@ interface Closed {
 /** The patient's sex and age as the parser sees them (report header first, then the options). */
 export function reportPatient(text: string, options: LabParseOptions = {}): Patient {
   return readPatient(
-    delimitedAsColumns(screenReaderAsText(subtitlesAsText(htmlTablesAsRows(text.split(/\r?\n/))))).map((raw, i) => cleanLine(raw, i).text),
+    delimitedAsColumns(screenReaderAsText(subtitlesAsText(htmlTablesAsRows(latexTablesAsRows(text.split(/\r?\n/)))))).map((raw, i) => cleanLine(raw, i).text),
     options,
   );
 }
@@ -471,7 +472,8 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   // one a line value first are put back in rows (value-first-cells.ts).
   // A screen reader's text is read as the report it speaks (screen-reader.ts), a subtitle file's as
   // what its cues say, their numbers and times set aside (subtitles.ts).
-  // Raw HTML is read as the text it shows, a table row as its cells (html-tables.ts).
+  // Raw HTML is read as the text it shows, a table row as its cells (html-tables.ts); so is a LaTeX tabular
+  // (latex-tables.ts).
   // Data copied as JSON is read as the rows its result objects stand for (json-records.ts); a
   // form's ticked box as the option it ticks (checkboxes.ts); a
   // transcribed dictation as the results its sentences say (dictation.ts); a result's value and
@@ -488,7 +490,7 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   // results they belong to, in the same order, is put back on their lines (detached-references.ts).
   const unitLines = withoutSecondUnits(
     unitLettersFromLegend(
-      dictatedAsResults(checkedOptions(jsonRecordsAsRows(screenReaderAsText(subtitlesAsText(detachedReferencesJoined(htmlTablesAsRows(raws))))))),
+      dictatedAsResults(checkedOptions(jsonRecordsAsRows(screenReaderAsText(subtitlesAsText(detachedReferencesJoined(htmlTablesAsRows(latexTablesAsRows(raws)))))))),
     ),
   );
   const cellLines = joinListedColumns(centredRowValues(unitLines));
