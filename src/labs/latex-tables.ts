@@ -53,8 +53,7 @@ function afterBegin(s: string): string {
     at = end + 1;
     // The column spec is the last argument: letters, bars, '@{}', 'p{5cm}'… A width ('\textwidth', '16cm') is
     // followed by the spec.
-    if (/^[|lcrpmbXLCRSJ@<>{}\s\d.a-z*!\\]*$/i.test(arg) && !/^\s*[\d.]+\s*(?:cm|mm|in|pt|em)\s*$|\\(?:text|line|column)width/.test(arg))
-      break;
+    if (/^[|lcrpmbXLCRSJ@<>{}\s\d.a-z*!\\]*$/i.test(arg) && !/^\s*[\d.]+\s*(?:cm|mm|in|pt|em)\s*$|\\(?:text|line|column)width/.test(arg)) break;
   }
   return s.slice(at);
 }
@@ -121,7 +120,10 @@ export function latexShown(tex: string): string {
     s = s.replace(/\\(?:textsubscript)\s*\{([^{}]*)\}/g, '$1');
   }
   // Font switches and spacing have no text: '{\bf 10,9}', '\small', '\hfill', '\,', '\ '.
-  s = s.replace(/\\(?:bf|it|rm|sf|tt|em|bfseries|itshape|normalfont|small|footnotesize|scriptsize|tiny|large|Large|centering|raggedright|raggedleft|hfill|quad|qquad|noindent|strut)\b\s*/g, '');
+  s = s.replace(
+    /\\(?:bf|it|rm|sf|tt|em|bfseries|itshape|normalfont|small|footnotesize|scriptsize|tiny|large|Large|centering|raggedright|raggedleft|hfill|quad|qquad|noindent|strut)\b\s*/g,
+    '',
+  );
   s = s.replace(/\\(?:hspace|vspace)\*?\{[^{}]*\}/g, ' ');
   s = s.replace(/\\[,;:! ]/g, ' ');
   s = s.replace(/~/g, ' ');
@@ -172,7 +174,8 @@ function cellsOf(row: string): string[] {
 }
 
 // A rule or a layout command alone on its line (in or out of a table) prints no text.
-const RULE = /\\(?:hline|toprule|midrule|bottomrule|specialrule\{[^{}]*\}\{[^{}]*\}\{[^{}]*\}|cline\{[^{}]*\}|cmidrule(?:\([^)]*\))?\{[^{}]*\}|hhline\{[^{}]*\}|endhead|endfirsthead|endfoot|endlastfoot|noalign\{[^{}]*\})/g;
+const RULE =
+  /\\(?:hline|toprule|midrule|bottomrule|specialrule\{[^{}]*\}\{[^{}]*\}\{[^{}]*\}|cline\{[^{}]*\}|cmidrule(?:\([^)]*\))?\{[^{}]*\}|hhline\{[^{}]*\}|endhead|endfirsthead|endfoot|endlastfoot|noalign\{[^{}]*\})/g;
 const LAYOUT_ONLY =
   /^\s*(?:\\(?:vspace|hspace|addvspace|vskip|smallskip|medskip|bigskip|centering|noindent|newpage|clearpage|pagebreak|small|footnotesize|normalsize|begin\{(?:table|center|adjustbox|small|footnotesize)\}(?:\[[^\]]*\]|\{[^{}]*\})*|end\{(?:table|center|adjustbox|small|footnotesize)\}|renewcommand\{\\arraystretch\}\{[^{}]*\}|setlength\{[^{}]*\}\{[^{}]*\}|label\{[^{}]*\})\*?(?:\{[^{}]*\})?\s*)+$/;
 

@@ -490,7 +490,9 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   // results they belong to, in the same order, is put back on their lines (detached-references.ts).
   const unitLines = withoutSecondUnits(
     unitLettersFromLegend(
-      dictatedAsResults(checkedOptions(jsonRecordsAsRows(screenReaderAsText(subtitlesAsText(detachedReferencesJoined(htmlTablesAsRows(latexTablesAsRows(raws)))))))),
+      dictatedAsResults(
+        checkedOptions(jsonRecordsAsRows(screenReaderAsText(subtitlesAsText(detachedReferencesJoined(htmlTablesAsRows(latexTablesAsRows(raws))))))),
+      ),
     ),
   );
   const cellLines = joinListedColumns(centredRowValues(unitLines));
@@ -827,6 +829,9 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   const methodUnderName = methodUnderNameFrom(lines.map((l) => l.text));
   // The method cells read so far under those names, each with the line it was printed on.
   const methodCells: Array<{ at: number; name: string; method: string }> = [];
+  // The line of an antibiogram's title ("Antibiograma (disco-difusão)", "TSA"), or -1: a lone S / I / R under it
+  // after a leader or a colon is an interpretation.
+  const antibiogramAt = lines.findIndex((l) => /^\W*(?:antibiograma|teste\s+de\s+sensibilidade\b|tsa\b)/iu.test(l.text));
   for (const printed of lines) {
     const lineAbove = lines[printed.index - 1]?.text;
     // A column of words before the exam column (the disease a screening test is for) is cut off the row.
@@ -872,6 +877,11 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     // after a colon ("Ampicilina: Resistente", an app's list as its screen reader speaks it).
     const dashed = ENDS_IN_SUSCEPTIBILITY.test(t) ? /^(\s*\P{N}*\p{L}{3}\P{N}*?)(?:\s[-–—]|:)\s+(\p{L}{2,})\s*$/u.exec(t) : null;
     if (dashed && SPELLED_SUSCEPTIBILITY.test(dashed[2]!)) t = `${dashed[1]}   ${dashed[2]}`;
+    // Under an antibiogram's title, a row's lone letter after a dot leader or a colon ("- Ampicilina ........
+    // **R**", a vision model's list of a culture, h1541) is the antimicrobial's interpretation too: there the
+    // letter is the legend's S / I / R, not the end of a name, as it is in a column of its own.
+    const lettered = antibiogramAt >= 0 && line.index > antibiogramAt ? /^(\s*\P{N}*\p{L}{3}[^\d:]*?)\s*:\s*([SIR])\s*$/u.exec(t) : null;
+    if (lettered) t = `${lettered[1]}   ${lettered[2]}`;
     // So is a row with the antimicrobial's MIC in a column of its own, after the word or before it
     // ("Ampicilina   Resistente   >= 32", "Cefepima   <= 1   S"): the word is the result; the MIC,
     // which no field holds, stays on the line as printed and is listed for a person to read.

@@ -52,8 +52,10 @@ const SPELLINGS: ReadonlyArray<[string, string]> = [
   ['ml(?!\\/)', 'mL'],
   // Nucleated red cells counted per 100 white cells in the smear ("4 /100 leucócitos", "2 por 100 leuc.").
   ['(?:\\/|por\\s*)\\s*100\\s*(?:leuc[oó]citos|leuc\\.?|gb)', '/100 leucócitos'],
-  // Urine sediment counts per microscope field, with a slash or in words ("4 por campo", "p/ campo").
+  // Urine sediment counts per microscope field, with a slash or in words ("4 por campo", "p/ campo"), or
+  // abbreviated "p/c" ("45 p/c" against "até 5 por campo", a vision model's EAS, h1541).
   ['(?:\\/|por\\s*|p\\/\\s*)campo', '/campo'],
+  ['p\\/c(?:po)?', '/campo'],
   // Colonies counted on the plate, no volume (a catheter tip rolled by Maki's semiquantitative technique:
   // "Contagem: > 15 UFC"); "UFC/mL", a count per volume, is another unit.
   ['ufc(?![\\/a-z])', 'UFC'],

@@ -84,3 +84,49 @@ test('a LaTeX leukogram with % and absolute columns and two references reads bot
     ['Linfócitos', 1968, 'normal'],
   ]);
 });
+
+test('an antibiogram listed as bullets with dot leaders or colons and a lone S / R letter (bold or not) reads each row', () => {
+  const text = [
+    '**Cultura de urina**',
+    '- **Contagem de colônias:** superior a 100.000 UFC/mL',
+    '',
+    '**Antibiograma (difusão em disco)**',
+    '- Ceftriaxona ..................... S',
+    '- Levofloxacino ................... **R**',
+    '- Amicacina: S',
+    '- Trimetoprima .................... **R**',
+    '',
+    'Legenda: S = Sensível · I = Intermediário · R = Resistente',
+  ].join('\n');
+  const r = parseLabReport(text, { today: '2025-06-01' });
+  assert.deepEqual(
+    r.qualitative.map((q) => [q.name, q.value]),
+    [
+      ['Ceftriaxona', 'S'],
+      ['Levofloxacino', 'R'],
+      ['Amicacina', 'S'],
+      ['Trimetoprima', 'R'],
+    ],
+  );
+  assert.deepEqual(
+    r.unparsed_lines.filter((l) => /\.{5}|Amicacina/.test(l)),
+    [],
+  );
+});
+
+test('a lone letter after a colon outside an antibiogram is no interpretation', () => {
+  const r = parseLabReport(['Hemograma', 'Classe: S', 'Hemoglobina: 13,1 g/dL (12,0 a 16,0)'].join('\n'), { today: '2025-06-01' });
+  assert.equal(
+    r.qualitative.some((q) => q.name === 'Classe'),
+    false,
+  );
+});
+
+test('a sediment count per field abbreviated "p/c" is flagged against "até N por campo"', () => {
+  const text = ['**Sedimentoscopia**', '- **Leucócitos:** **22 p/c** *(ref.: até 5 por campo)*', '- **Hemácias:** 2 p/c *(ref.: até 3 por campo)*'].join('\n');
+  const r = parseLabReport(text, { today: '2025-06-01' });
+  assert.deepEqual(brief(r), [
+    ['Leucócitos', 22, 'alto'],
+    ['Hemácias', 2, 'normal'],
+  ]);
+});
