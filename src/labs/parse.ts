@@ -139,6 +139,7 @@ import {
   valueAloneNext,
   valueAloneUnderDetails,
   verdictLine,
+  isGaugeLegendLine,
   isStatusLabelLine,
   verdictAfterReference,
   isAppLinkLine,
@@ -1615,7 +1616,8 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
       continue;
     }
     // So is an app's link under the value ("ⓘ Ver faixas por fase"): the reference after it joins the result.
-    if (pending && isAppLinkLine(t)) continue;
+    // So is the words under its gauge ("Baixo Normal Alto").
+    if (pending && (isAppLinkLine(t) || isGaugeLegendLine(t))) continue;
     // And a card's status label alone (a portal copied one field a line: "Status" / "Normal"): the verdict
     // under it is read as a chip under the value.
     if (pending && isStatusLabelLine(t)) continue;

@@ -130,3 +130,40 @@ test('a sediment count per field abbreviated "p/c" is flagged against "até N po
     ['Hemácias', 2, 'normal'],
   ]);
 });
+
+test("a results app's cards copied with Live Text: verdict '… do esperado', gauge words and a goals chip keep the reference with the value", () => {
+  const text = [
+    '09:41',
+    '‹ Resultados',
+    'BIOQUÍMICA',
+    'Potássio',
+    '5,6 mEq/L',
+    'Acima do esperado',
+    'Baixo Normal Alto',
+    'Referência: 3,5 a 5,1 mEq/L',
+    'Ver evolução ›',
+    'Creatinina',
+    '0,92 mg/dL',
+    'Dentro do esperado',
+    'Referência: Homens: 0,70 a 1,20 | Mulheres: 0,50 a 0,90',
+    'Colesterol LDL',
+    '112 mg/dL',
+    'Meta conforme seu risco',
+    'Referência: Baixo risco: menor que 130 | Risco intermediário: menor que 100 | Alto risco: menor que 70',
+    'Sódio',
+    '139 mEq/L',
+    'Dentro do esperado',
+    'Referência: 136 a 145 mEq/L',
+  ].join('\n');
+  const r = parseLabReport(text, { today: '2025-06-01', sex: 'F', birthDate: '1969-03-02' });
+  assert.deepEqual(brief(r), [
+    ['Potássio', 5.6, 'alto'],
+    ['Creatinina', 0.92, 'alto'],
+    ['LDL-colesterol', 112, 'indeterminado'],
+    ['Sódio', 139, 'normal'],
+  ]);
+  assert.deepEqual(
+    r.unparsed_lines.filter((l) => /Referência/.test(l)),
+    [],
+  );
+});
