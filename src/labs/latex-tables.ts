@@ -106,7 +106,7 @@ export function latexShown(tex: string): string {
   // Comments run to the line's end; an escaped '%' is a percent sign.
   s = s.replace(/(^|[^\\])%.*$/gm, '$1');
   // A line break inside a cell (a '\newline', a '\linebreak', a '\par') parts two texts printed one over the other.
-  s = s.replace(/\\(?:newline|linebreak|par)\b\s*|\\\\(?:\[[^\]]*\])?/g, '\u0000');
+  s = s.replace(/\\(?:newline|linebreak|par)\b\s*|\\\\(?:\[[^\]]*\])?/g, '\uE000');
   // Commands whose argument is the text they show: '\textbf{10,9}', '\multicolumn{2}{c}{HEMOGRAMA}', '\mathrm{g/dL}'.
   for (let k = 0; k < 4 && /\\[a-zA-Z]+\*?\s*(?:\[[^\]]*\])?\s*\{/.test(s); k++) {
     s = s.replace(/\\multi(?:column|row)\{[^{}]*\}\{[^{}]*\}\{((?:[^{}]|\{[^{}]*\})*)\}/g, '$1');
@@ -128,7 +128,7 @@ export function latexShown(tex: string): string {
   s = s.replace(/\\[,;:! ]/g, ' ');
   s = s.replace(/~/g, ' ');
   // Escaped characters print as themselves.
-  s = s.replace(/\\([%&#_$])/g, (_m, c: string) => (c === '$' ? '\u0001' : c));
+  s = s.replace(/\\([%&#_$])/g, (_m, c: string) => (c === '$' ? '\uE001' : c));
   // Named symbols ('\mu', '\leq', '\times').
   s = s.replace(/\\([a-zA-Z]+)\b\s*/g, (m, name: string) => {
     const sym = SYMBOLS[name];
@@ -143,9 +143,9 @@ export function latexShown(tex: string): string {
   s = s.replace(/[{}]/g, '');
   // A dash pair or triple is a dash ('--' an empty cell's, '---' an em dash).
   s = s.replace(/---/g, '—').replace(/--/g, '–');
-  s = s.replace(/\u0001/g, '$');
+  s = s.replace(/\uE001/g, '$');
   return s
-    .split('\u0000')
+    .split('\uE000')
     .map((p) => p.replace(/\s+/g, ' ').trim())
     .filter((p) => p !== '')
     .join(GAP);

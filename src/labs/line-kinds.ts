@@ -88,8 +88,14 @@ export const isGaugeLegendLine = (t: string): boolean => GAUGE_LEGEND_LINE.test(
 /** Whether the line is a results app's link label under a card's value. */
 export const isAppLinkLine = (t: string): boolean => APP_LINK_LINE.test(t.trim());
 
+// A lipid's chip that judges nothing ("Meta conforme seu risco", an app's card, h1537): the goals printed under
+// it, by risk category, judge the value. Without a reference line of its own under it, the same words are the
+// reference ("Meta conforme risco cardiovascular", a PDF's cell), which the caller tells apart.
 const GOAL_BY_RISK_CHIP =
   /^(?:(?:[●○◉•■□◆◇▲▼△▽]|[🟢🟡🟠🔴🔵⚪⚫])\uFE0F?\s*)?(?:metas?|alvos?|objetivos?)\s+(?:conforme|de\s+acordo\s+com|segundo|pelo|depende\s+d[oe])\s+(?:o\s+)?(?:seu\s+)?risco(?:\s+cardiovascular)?\.?$/iu;
+
+/** Whether the line is a lipid card's chip saying its goal depends on the patient's risk. */
+export const isGoalByRiskChip = (t: string): boolean => GOAL_BY_RISK_CHIP.test(t.trim());
 
 /** The mark a verdict line gives the value above it (null when it says none: "Dentro da referência"), or undefined for any other line. */
 export function verdictLine(t: string, underValue = false): 'alto' | 'baixo' | null | undefined {
@@ -99,9 +105,6 @@ export function verdictLine(t: string, underValue = false): 'alto' | 'baixo' | n
   // An app's chip prints it after its coloured dot or arrow, and may say only where the value lies ("● Normal",
   // "● Abaixo", "▲ Acima"): under a number no word result reads so.
   if (!m) {
-    // A lipid's chip that judges nothing ("Meta conforme seu risco", an app's card, h1537): the goals printed
-    // under it, by risk category, judge the value; read as a line of its own it would end the card.
-    if (underValue && GOAL_BY_RISK_CHIP.test(t.trim())) return null;
     const chip = underValue ? VERDICT_CHIP.exec(t.trim()) : null;
     if (!chip) return undefined;
     // A tier's name as the chip ("Limítrofe", a lipid's middle tier): it says the value sits in a tier of the

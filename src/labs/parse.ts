@@ -140,6 +140,7 @@ import {
   valueAloneUnderDetails,
   verdictLine,
   isGaugeLegendLine,
+  isGoalByRiskChip,
   isStatusLabelLine,
   verdictAfterReference,
   isAppLinkLine,
@@ -1616,8 +1617,13 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
       continue;
     }
     // So is an app's link under the value ("ⓘ Ver faixas por fase"): the reference after it joins the result.
-    // So is the words under its gauge ("Baixo Normal Alto").
+    // So is the words under its gauge ("Baixo Normal Alto"), and a lipid's chip saying its goal depends on the
+    // risk ("Meta conforme seu risco") when a led reference line follows it: else those words are its reference.
     if (pending && (isAppLinkLine(t) || isGaugeLegendLine(t))) continue;
+    if (pending && isGoalByRiskChip(t)) {
+      const below = nextLine(lines, line.index);
+      if (below && stripReferenceLead(below.text).lead) continue;
+    }
     // And a card's status label alone (a portal copied one field a line: "Status" / "Normal"): the verdict
     // under it is read as a chip under the value.
     if (pending && isStatusLabelLine(t)) continue;
