@@ -52,10 +52,8 @@ const SPELLINGS: ReadonlyArray<[string, string]> = [
   ['ml(?!\\/)', 'mL'],
   // Nucleated red cells counted per 100 white cells in the smear ("4 /100 leucócitos", "2 por 100 leuc.").
   ['(?:\\/|por\\s*)\\s*100\\s*(?:leuc[oó]citos|leuc\\.?|gb)', '/100 leucócitos'],
-  // Urine sediment counts per microscope field, with a slash or in words ("4 por campo", "p/ campo"), or
-  // abbreviated "p/c" ("45 p/c" against "até 5 por campo", a vision model's EAS, h1541).
+  // Urine sediment counts per microscope field, with a slash or in words ("4 por campo", "p/ campo").
   ['(?:\\/|por\\s*|p\\/\\s*)campo', '/campo'],
-  ['p\\/c(?:po)?', '/campo'],
   // Colonies counted on the plate, no volume (a catheter tip rolled by Maki's semiquantitative technique:
   // "Contagem: > 15 UFC"); "UFC/mL", a count per volume, is another unit.
   ['ufc(?![\\/a-z])', 'UFC'],
@@ -142,7 +140,9 @@ export function normalizeUnit(raw: string): string | undefined {
 
 /** Same unit, whatever the spelling ("mg/dl" = "mg/dL"; an unknown unit compared as printed, case-folded). */
 export function sameUnit(a: string, b: string): boolean {
-  const [x, y] = [normalizeUnit(a) ?? a.toLowerCase(), normalizeUnit(b) ?? b.toLowerCase()];
+  // A sediment count abbreviated "p/c" (kept as printed) is per field, as "até 5 por campo" is (h1541).
+  const perField = (u: string) => (/^p\/c(?:po)?$/.test(u) ? '/campo' : u);
+  const [x, y] = [perField(normalizeUnit(a) ?? a.toLowerCase()), perField(normalizeUnit(b) ?? b.toLowerCase())];
   // A ratio to creatinine's unit with the creatinine said on one side only ("48 mg/g de creatinina" against
   // "inferior a 30 mg/g"): the gram is the creatinine's either way.
   const perCreatinine = (u: string) => u.replace(/\/g creatinina$/, '/g');
