@@ -53,8 +53,10 @@ export function wordsAfterLabel(t: string): boolean {
 // The lab's verdict on the value above it, on a line of its own (a web portal's card: "Acima da
 // referência", "Dentro do valor de referência", "Abaixo da normalidade"), perhaps after the coloured dot or
 // the arrow the portal draws before it ("● Dentro da referência", "▲ Acima da referência"), as beside a value.
+// An app may say it of what it expects ("Dentro do esperado", "Acima do esperado": a lab's app whose screenshots
+// were copied with the phone's Live Text, h1537).
 const VERDICT_LINE =
-  /^(?:(?:[●○◉•■□◆◇▲▼△▽↑↓]|[🟢🟡🟠🔴🔵⚪⚫])\uFE0F?\s*)?(acima|abaixo|dentro|fora)\s+d[aoe]s?\s+(?:(?:valor(?:es)?|intervalo|faixa|limites?)\s+(?:de\s+)?)?(?:refer[eê]ncias?|normalidade)\.?$/iu;
+  /^(?:(?:[●○◉•■□◆◇▲▼△▽↑↓]|[🟢🟡🟠🔴🔵⚪⚫])\uFE0F?\s*)?(acima|abaixo|dentro|fora)\s+d[aoe]s?\s+(?:(?:valor(?:es)?|intervalo|faixa|limites?)\s+(?:de\s+)?)?(?:refer[eê]ncias?|normalidade|esperado)\.?$/iu;
 
 // A card's verdict chip on a line of its own: a word, perhaps after the dot or arrow the app draws before it,
 // or after the field's label when a portal's card is copied one field a line ("Status: Normal", "Situação:
@@ -74,8 +76,26 @@ export const isStatusLabelLine = (t: string): boolean => STATUS_LABEL_LINE.test(
 const APP_LINK_LINE =
   /^(?:[ⓘℹ🛈]\uFE0F?\s*)?(?:ver|visualizar|exibir|abrir|mostrar)\s+(?:o\s+|a\s+|as\s+|os\s+)?(?:faixas?|hist[oó]rico|gr[aá]fico|evolu[cç][aã]o|detalhes|refer[eê]ncias?)(?:\s+[\p{L}]+){0,3}\s*[›>»]?$/iu;
 
+// The labels under a results app's gauge, copied from a screenshot as a line of their own ("Baixo Normal Alto",
+// the phone's Live Text of a lab's app, h1537): the scale's words, no result and no title; the reference printed
+// under them is still the value's.
+const GAUGE_WORD = String.raw`(?:baixo|normal|alto|elevado|lim[ií]trofe|[oó]timo|desej[aá]vel)`;
+const GAUGE_LEGEND_LINE = new RegExp(String.raw`^${GAUGE_WORD}(?:\s+${GAUGE_WORD}){2,4}$`, 'iu');
+
+/** Whether the line is the words under a results app's gauge, three or more of them alone. */
+export const isGaugeLegendLine = (t: string): boolean => GAUGE_LEGEND_LINE.test(t.trim());
+
 /** Whether the line is a results app's link label under a card's value. */
 export const isAppLinkLine = (t: string): boolean => APP_LINK_LINE.test(t.trim());
+
+// A lipid's chip that judges nothing ("Meta conforme seu risco", an app's card, h1537): the goals printed under
+// it, by risk category, judge the value. Without a reference line of its own under it, the same words are the
+// reference ("Meta conforme risco cardiovascular", a PDF's cell), which the caller tells apart.
+const GOAL_BY_RISK_CHIP =
+  /^(?:(?:[●○◉•■□◆◇▲▼△▽]|[🟢🟡🟠🔴🔵⚪⚫])\uFE0F?\s*)?(?:metas?|alvos?|objetivos?)\s+(?:conforme|de\s+acordo\s+com|segundo|pelo|depende\s+d[oe])\s+(?:o\s+)?(?:seu\s+)?risco(?:\s+cardiovascular)?\.?$/iu;
+
+/** Whether the line is a lipid card's chip saying its goal depends on the patient's risk. */
+export const isGoalByRiskChip = (t: string): boolean => GOAL_BY_RISK_CHIP.test(t.trim());
 
 /** The mark a verdict line gives the value above it (null when it says none: "Dentro da referência"), or undefined for any other line. */
 export function verdictLine(t: string, underValue = false): 'alto' | 'baixo' | null | undefined {

@@ -22,6 +22,7 @@ import { alertColumnAt, isDoseLine, withoutAlertColumn } from './alert-column.ts
 import { listedAsQuoted, withoutMailQuotes } from './mail-quotes.ts';
 import { delimitedAsColumns } from './delimited.ts';
 import { htmlTablesAsRows } from './html-tables.ts';
+import { latexTablesAsRows } from './latex-tables.ts';
 import { detachedReferencesJoined } from './detached-references.ts';
 import { screenReaderAsText } from './screen-reader.ts';
 import { subtitlesAsText } from './subtitles.ts';
@@ -141,6 +142,8 @@ import {
   valueAloneNext,
   valueAloneUnderDetails,
   verdictLine,
+  isGaugeLegendLine,
+  isGoalByRiskChip,
   isStatusLabelLine,
   verdictAfterReference,
   isAppLinkLine,
@@ -339,7 +342,7 @@ interface Closed {
 /** The patient's sex and age as the parser sees them (report header first, then the options). */
 export function reportPatient(text: string, options: LabParseOptions = {}): Patient {
   return readPatient(
-    delimitedAsColumns(screenReaderAsText(subtitlesAsText(htmlTablesAsRows(text.split(/\r?\n/))))).map((raw, i) => cleanLine(raw, i).text),
+    delimitedAsColumns(screenReaderAsText(subtitlesAsText(htmlTablesAsRows(latexTablesAsRows(text.split(/\r?\n/)))))).map((raw, i) => cleanLine(raw, i).text),
     options,
   );
 }
@@ -481,7 +484,8 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   // one a line value first are put back in rows (value-first-cells.ts).
   // A screen reader's text is read as the report it speaks (screen-reader.ts), a subtitle file's as
   // what its cues say, their numbers and times set aside (subtitles.ts).
-  // Raw HTML is read as the text it shows, a table row as its cells (html-tables.ts).
+  // Raw HTML is read as the text it shows, a table row as its cells (html-tables.ts); so is a LaTeX tabular
+  // (latex-tables.ts).
   // Data copied as JSON is read as the rows its result objects stand for (json-records.ts); a
   // form's ticked box as the option it ticks (checkboxes.ts); a
   // transcribed dictation as the results its sentences say (dictation.ts); a result's value and
@@ -499,7 +503,9 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   // results they belong to, in the same order, is put back on their lines (detached-references.ts).
   const unitLines = withoutSecondUnits(
     unitLettersFromLegend(
-      dictatedAsResults(checkedOptions(jsonRecordsAsRows(screenReaderAsText(subtitlesAsText(detachedReferencesJoined(htmlTablesAsRows(raws))))))),
+      dictatedAsResults(
+        checkedOptions(jsonRecordsAsRows(screenReaderAsText(subtitlesAsText(detachedReferencesJoined(htmlTablesAsRows(latexTablesAsRows(raws))))))),
+      ),
     ),
   );
   const cellLines = joinListedColumns(centredRowValues(unitLines));
@@ -843,6 +849,9 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   const methodUnderName = methodUnderNameFrom(lines.map((l) => l.text));
   // The method cells read so far under those names, each with the line it was printed on.
   const methodCells: Array<{ at: number; name: string; method: string }> = [];
+  // The line of an antibiogram's title ("Antibiograma (disco-difusão)", "TSA"), or -1: a lone S / I / R under it
+  // after a leader or a colon is an interpretation.
+  const antibiogramAt = lines.findIndex((l) => /^\W*(?:antibiograma|teste\s+de\s+sensibilidade\b|tsa\b)/iu.test(l.text));
   for (const printed of lines) {
     const lineAbove = lines[printed.index - 1]?.text;
     // A column of words before the exam column (the disease a screening test is for) is cut off the row.
@@ -890,6 +899,11 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     // after a colon ("Ampicilina: Resistente", an app's list as its screen reader speaks it).
     const dashed = ENDS_IN_SUSCEPTIBILITY.test(t) ? /^(\s*\P{N}*\p{L}{3}\P{N}*?)(?:\s[-–—]|:)\s+(\p{L}{2,})\s*$/u.exec(t) : null;
     if (dashed && SPELLED_SUSCEPTIBILITY.test(dashed[2]!)) t = `${dashed[1]}   ${dashed[2]}`;
+    // Under an antibiogram's title, a row's lone letter after a dot leader or a colon ("- Ampicilina ........
+    // **R**", a vision model's list of a culture, h1541) is the antimicrobial's interpretation too: there the
+    // letter is the legend's S / I / R, not the end of a name, as it is in a column of its own.
+    const lettered = antibiogramAt >= 0 && line.index > antibiogramAt ? /^(\s*\P{N}*\p{L}{3}[^\d:]*?)\s*:\s*([SIR])\s*$/u.exec(t) : null;
+    if (lettered) t = `${lettered[1]}   ${lettered[2]}`;
     // So is a row with the antimicrobial's MIC in a column of its own, after the word or before it
     // ("Ampicilina   Resistente   >= 32", "Cefepima   <= 1   S"): the word is the result; the MIC,
     // which no field holds, stays on the line as printed and is listed for a person to read.
@@ -1640,7 +1654,13 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
       continue;
     }
     // So is an app's link under the value ("ⓘ Ver faixas por fase"): the reference after it joins the result.
-    if (pending && isAppLinkLine(t)) continue;
+    // So is the words under its gauge ("Baixo Normal Alto"), and a lipid's chip saying its goal depends on the
+    // risk ("Meta conforme seu risco") when a led reference line follows it: else those words are its reference.
+    if (pending && (isAppLinkLine(t) || isGaugeLegendLine(t))) continue;
+    if (pending && isGoalByRiskChip(t)) {
+      const below = nextLine(lines, line.index);
+      if (below && stripReferenceLead(below.text).lead) continue;
+    }
     // And a card's status label alone (a portal copied one field a line: "Status" / "Normal"): the verdict
     // under it is read as a chip under the value.
     if (pending && isStatusLabelLine(t)) continue;

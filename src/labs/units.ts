@@ -140,7 +140,9 @@ export function normalizeUnit(raw: string): string | undefined {
 
 /** Same unit, whatever the spelling ("mg/dl" = "mg/dL"; an unknown unit compared as printed, case-folded). */
 export function sameUnit(a: string, b: string): boolean {
-  const [x, y] = [normalizeUnit(a) ?? a.toLowerCase(), normalizeUnit(b) ?? b.toLowerCase()];
+  // A sediment count abbreviated "p/c" (kept as printed) is per field, as "até 5 por campo" is (h1541).
+  const perField = (u: string) => (/^p\/c(?:po)?$/.test(u) ? '/campo' : u);
+  const [x, y] = [perField(normalizeUnit(a) ?? a.toLowerCase()), perField(normalizeUnit(b) ?? b.toLowerCase())];
   // A ratio to creatinine's unit with the creatinine said on one side only ("48 mg/g de creatinina" against
   // "inferior a 30 mg/g"): the gram is the creatinine's either way.
   const perCreatinine = (u: string) => u.replace(/\/g creatinina$/, '/g');
