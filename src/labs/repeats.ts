@@ -95,8 +95,14 @@ export function withoutRepeats(analytes: ParsedAnalyte[], seen: AccountLine[], q
   for (const r of repeats) {
     if (analytes.some((a) => a.line === r.line && !repeats.has(a))) continue;
     const l = seen.find((s) => s.index === r.line);
-    // A summary's row is the result's row again, its range too: nothing on it is left to read.
-    if (l && summary.includes(r)) l.text = '';
+    // A summary's row is the result's row again, its range too: nothing on it is left to read, unless it
+    // prints more than the result and its range (a word or number after them is listed, never blanked).
+    if (
+      l &&
+      summary.includes(r) &&
+      resultTokens(l.text).every((t) => t.kind === 'number' && t.values.some((v) => [r.value, r.reference_low, r.reference_high].includes(v)))
+    )
+      l.text = '';
     else if (l && resultTokens(l.text).every((t) => t.kind === 'number' && t.values.includes(r.value))) l.text = '';
   }
   return analytes.filter((a) => !repeats.has(a));

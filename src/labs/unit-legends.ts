@@ -6,27 +6,31 @@
 // unit, and the legend's lines, which hold no result, are blanked.
 import { unitAtStart } from './units.ts';
 
-// One legend entry: a single capital letter, "=", then the unit's text up to the next entry or the end.
-const ENTRY = /(?:^|\s{2,})\s*([A-Z])\s*=\s*(\S.*?)(?=\s{2,}[A-Z]\s*=|\s*$)/gu;
+// One legend entry: a single capital letter, "=", then the unit's text up to a column gap or the end.
+const ENTRY = /(?:^|\s{2,})\s*([A-Z])\s*=\s*(\S.*?)(?=\s{2,}|\s*$)/gu;
 // A line of nothing but entries.
 const LEGEND_LINE = /^\s*[A-Z]\s*=\s*\S.*$/u;
 
-/** The letter → unit entries of a legend line, or undefined if the line is anything else. */
-function legendEntries(line: string): Array<[string, string]> | undefined {
+/**
+ * The letter → unit entries a legend line opens with, and where they end; undefined if the line does not open
+ * with them. What follows them after a column gap is the line's own ("G = µg/dL   (repetido: 49,3)"): read.
+ */
+function legendEntries(line: string): { entries: Array<[string, string]>; end: number } | undefined {
   if (!LEGEND_LINE.test(line)) return undefined;
   const entries: Array<[string, string]> = [];
   let covered = 0;
   for (const m of line.matchAll(ENTRY)) {
+    if (m.index !== covered) break;
     const text = m[2]!.trim();
     const unit = unitAtStart(text);
     if (!unit) return undefined;
     // What follows the unit may only be its gloss in brackets ("fL (10^-15 L)", "x10^3/µL (mil/µL)").
     const rest = text.slice(unit.consumed).trim();
-    if (rest !== '' && !/^\([^()]*\)$/u.test(rest)) return undefined;
+    if (rest !== '' && !/^\([^()]*\)$/u.test(rest)) return entries.length > 0 ? { entries, end: covered } : undefined;
     entries.push([m[1]!, text.slice(0, unit.consumed).trim()]);
     covered += m[0].length;
   }
-  return entries.length > 0 && covered >= line.trimEnd().length ? entries : undefined;
+  return entries.length > 0 ? { entries, end: covered } : undefined;
 }
 
 /**
@@ -35,19 +39,20 @@ function legendEntries(line: string): Array<[string, string]> | undefined {
  */
 export function unitLettersFromLegend(raws: string[]): string[] {
   const legend = new Map<string, string>();
-  const legendLines = new Set<number>();
+  const legendLines = new Map<number, number>();
   raws.forEach((l, i) => {
-    const entries = legendEntries(l);
-    if (!entries) return;
-    legendLines.add(i);
-    for (const [k, u] of entries) legend.set(k, u);
+    const found = legendEntries(l);
+    if (!found) return;
+    legendLines.set(i, found.end);
+    for (const [k, u] of found.entries) legend.set(k, u);
   });
   if (legend.size < 3) return raws;
   // A letter standing alone after a number (and a flag mark, if any), in a column of its own.
   const letter = /(\d(?:\s+(?:\([+-]\)|[↑↓*]))?\s+)([A-Z])(?=\s{2,}|\s*$)/gu;
   let replaced = 0;
   const out = raws.map((l, i) => {
-    if (legendLines.has(i)) return '';
+    const end = legendLines.get(i);
+    if (end !== undefined) return l.slice(end).trim() === '' ? '' : ' '.repeat(end) + l.slice(end);
     return l.replace(letter, (m, before: string, k: string) => {
       const unit = legend.get(k);
       if (!unit) return m;
