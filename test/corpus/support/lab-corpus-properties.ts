@@ -25,7 +25,7 @@
 // again alone, against about 4,400 one line at a time.
 // SPREAD 2 since 2026-12-04, when a clean-clone CI run took 28 of its 30 minutes: over the corpus's 1,492
 // reports the value and word properties went from 1,160 s to 748 s summed and `npm run test:corpus` from
-// 893 s to 766 s on the same idle machine, every property passing both ways.
+// 893 s to 766 s on the same idle machine, every property passing.
 // The sets are dealt round-robin to PARTS files (lab-accounting-corpus-N.test.ts), which the runner
 // runs side by side. The turns run over the whole corpus in CORPUS_SETS order, whichever file a set is
 // in: a set's first turn is counted from the lines of the sets before it.
