@@ -97,13 +97,8 @@ export function withoutRepeats(analytes: ParsedAnalyte[], seen: AccountLine[], q
     const l = seen.find((s) => s.index === r.line);
     // A summary's row is the result's row again, its range too: nothing on it is left to read, unless it
     // prints more than the result and its range (a word or number after them is listed, never blanked).
-    if (
-      l &&
-      summary.includes(r) &&
-      resultTokens(l.text).every((t) => t.kind === 'number' && t.values.some((v) => [r.value, r.reference_low, r.reference_high].includes(v)))
-    )
-      l.text = '';
-    else if (l && resultTokens(l.text).every((t) => t.kind === 'number' && t.values.includes(r.value))) l.text = '';
+    const printed = summary.includes(r) ? [r.value, r.reference_low, r.reference_high] : [r.value];
+    if (l && resultTokens(l.text).every((t) => t.kind === 'number' && t.values.some((v) => printed.includes(v)))) l.text = '';
   }
   return analytes.filter((a) => !repeats.has(a));
 }
