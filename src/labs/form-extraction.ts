@@ -28,7 +28,7 @@ function readAs(raw: string): string | undefined {
     const near = NEIGHBOUR.exec(rest);
     if (near) rest = rest.replace(near[0], '');
     rest = rest.replace(LOW_CONFIDENCE, '').trim();
-    return [`${pair[1]!.trim()}: ${pair[2]!.trim()}`, near?.[1]!.trim() ?? '', rest].filter((s) => s !== '').join('   ');
+    return [`${pair[1]!.trim()}: ${pair[2]!.trim()}`, (near?.[1] ?? '').trim(), rest].filter((s) => s !== '').join('   ');
   }
   const row = CELL_ROW.exec(raw);
   if (row) return [...row[1]!.matchAll(/\[([^\]]*)\]/gu)].map((m) => m[1]!.trim()).join('   ');
