@@ -34,6 +34,7 @@ import { withoutSecondUnits } from './second-units.ts';
 import { unitLettersFromLegend } from './unit-legends.ts';
 import { curveColumnsAsRows, horizontalCurveAsRows } from './curve-columns.ts';
 import { transposedTablesAsRows } from './transposed-tables.ts';
+import { transposedSheetsAsRows } from './transposed-sheets.ts';
 import { formExtractionAsLines } from './form-extraction.ts';
 import { joinListedColumns, joinUnitLedRows, joinPairedCells, pairedCellLines, pairedRowCells } from './paired-cells.ts';
 import { centredRowLines, centredRowValues } from './centred-cells.ts';
@@ -518,7 +519,9 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     horizontalCurveAsRows(
       curveColumnsAsRows(
         transposedTablesAsRows(
-          prePostColumnsAsRows(specimenColumnsAsRows(hourlyColumnsAsRows(resultAsidesSetApart(delimitedAsColumns(joinWrappedDifferential(pairedRows)))))),
+          transposedSheetsAsRows(
+            prePostColumnsAsRows(specimenColumnsAsRows(hourlyColumnsAsRows(resultAsidesSetApart(delimitedAsColumns(joinWrappedDifferential(pairedRows)))))),
+          ),
         ),
       ),
     ),

@@ -44,3 +44,48 @@ test("a lone bracketed line is no form reader's output", () => {
   const r = parseLabReport(['Glicose   92 mg/dL   70 a 99', 'L01: [obs] [ver verso]'].join('\n'));
   assert.deepEqual(rows(r), [['Glicose', 92, 'normal']]);
 });
+
+const sheet = (dates: string[], extra: string[] = []) =>
+  [
+    'Planilha de exames do pai',
+    '',
+    'Exame\tHemoglobina\tGlicose\tTSH\tHDL\tVit. B12',
+    'Unidade\tg/dL\tmg/dL\tµUI/mL\tmg/dL\tpg/mL',
+    ...dates,
+    '',
+    'Mín (VR lab)\t13,5\t70\t0,45\t40\t197',
+    'Máx (VR lab)\t17,5\t99\t4,50\t\t771',
+    'Status\tok\tALTO\tok\tok\tnão fez',
+    'Variação %\t-3,1%\t8,2%\t-10,0%\t4,4%\t#DIV/0!',
+    ...extra,
+  ].join('\n');
+
+const EARLIER = '03/02/2026\t14,6\t104\t2,9\t44\t356';
+const CURRENT = '20/09/2026\t13,1\t111\t2,6\t46\t';
+
+test("a sideways sheet's newest dated row is read as its results, against its Mín/Máx rows", () => {
+  const r = parseLabReport(sheet([EARLIER, CURRENT]));
+  assert.deepEqual(rows(r), [
+    ['Hemoglobina', 13.1, 'baixo'],
+    ['Glicose', 111, 'alto'],
+    ['TSH', 2.6, 'normal'],
+    ['HDL-colesterol', 46, 'normal'],
+  ]);
+  // The earlier collection and the sheet's own sums stay listed; the empty current cell is no result.
+  assert.ok(r.unparsed_lines.includes(EARLIER), JSON.stringify(r.unparsed_lines));
+  assert.ok(r.unparsed_lines.includes('Variação %\t-3,1%\t8,2%\t-10,0%\t4,4%\t#DIV/0!'), JSON.stringify(r.unparsed_lines));
+});
+
+test('the newest date is the current collection wherever it is printed', () => {
+  const r = parseLabReport(sheet([CURRENT, EARLIER]));
+  assert.deepEqual(
+    rows(r).map(([n, v]) => [n, v]),
+    [
+      ['Hemoglobina', 13.1],
+      ['Glicose', 111],
+      ['TSH', 2.6],
+      ['HDL-colesterol', 46],
+    ],
+  );
+  assert.ok(r.unparsed_lines.includes(EARLIER), JSON.stringify(r.unparsed_lines));
+});
