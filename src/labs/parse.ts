@@ -34,6 +34,8 @@ import { withoutSecondUnits } from './second-units.ts';
 import { unitLettersFromLegend } from './unit-legends.ts';
 import { curveColumnsAsRows, horizontalCurveAsRows } from './curve-columns.ts';
 import { transposedTablesAsRows } from './transposed-tables.ts';
+import { transposedSheetsAsRows } from './transposed-sheets.ts';
+import { formExtractionAsLines } from './form-extraction.ts';
 import { joinListedColumns, joinUnitLedRows, joinPairedCells, pairedCellLines, pairedRowCells } from './paired-cells.ts';
 import { centredRowLines, centredRowValues } from './centred-cells.ts';
 import { checkedOptions } from './checkboxes.ts';
@@ -483,7 +485,8 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   // A ";"-delimited export is read as the columns and fields it stands for (delimited.ts); cells printed
   // one a line value first are put back in rows (value-first-cells.ts).
   // A screen reader's text is read as the report it speaks (screen-reader.ts), a subtitle file's as
-  // what its cues say, their numbers and times set aside (subtitles.ts).
+  // what its cues say, their numbers and times set aside (subtitles.ts). A form-reading OCR service's key-value
+  // pairs and bracketed table cells are read as the labelled lines and rows they stand for (form-extraction.ts).
   // Raw HTML is read as the text it shows, a table row as its cells (html-tables.ts); so is a LaTeX tabular
   // (latex-tables.ts).
   // Data copied as JSON is read as the rows its result objects stand for (json-records.ts); a
@@ -504,7 +507,9 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   const unitLines = withoutSecondUnits(
     unitLettersFromLegend(
       dictatedAsResults(
-        checkedOptions(jsonRecordsAsRows(screenReaderAsText(subtitlesAsText(detachedReferencesJoined(htmlTablesAsRows(latexTablesAsRows(raws))))))),
+        checkedOptions(
+          jsonRecordsAsRows(screenReaderAsText(subtitlesAsText(detachedReferencesJoined(htmlTablesAsRows(latexTablesAsRows(formExtractionAsLines(raws))))))),
+        ),
       ),
     ),
   );
@@ -514,7 +519,9 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     horizontalCurveAsRows(
       curveColumnsAsRows(
         transposedTablesAsRows(
-          prePostColumnsAsRows(specimenColumnsAsRows(hourlyColumnsAsRows(resultAsidesSetApart(delimitedAsColumns(joinWrappedDifferential(pairedRows)))))),
+          transposedSheetsAsRows(
+            prePostColumnsAsRows(specimenColumnsAsRows(hourlyColumnsAsRows(resultAsidesSetApart(delimitedAsColumns(joinWrappedDifferential(pairedRows)))))),
+          ),
         ),
       ),
     ),
