@@ -27,6 +27,7 @@ import { detachedReferencesJoined } from './detached-references.ts';
 import { screenReaderAsText } from './screen-reader.ts';
 import { subtitlesAsText } from './subtitles.ts';
 import { jsonRecordsAsRows } from './json-records.ts';
+import { hl7SegmentsAsRows } from './hl7-messages.ts';
 import { dictatedAsResults } from './dictation.ts';
 import { citingCorrections, withTypedCorrections } from './corrections.ts';
 import { splitRunOnBlocks } from './run-on-blocks.ts';
@@ -342,7 +343,9 @@ interface Closed {
 /** The patient's sex and age as the parser sees them (report header first, then the options). */
 export function reportPatient(text: string, options: LabParseOptions = {}): Patient {
   return readPatient(
-    delimitedAsColumns(screenReaderAsText(subtitlesAsText(htmlTablesAsRows(latexTablesAsRows(text.split(/\r?\n/)))))).map((raw, i) => cleanLine(raw, i).text),
+    delimitedAsColumns(screenReaderAsText(subtitlesAsText(htmlTablesAsRows(latexTablesAsRows(hl7SegmentsAsRows(text.split(/\r?\n/))))))).map(
+      (raw, i) => cleanLine(raw, i).text,
+    ),
     options,
   );
 }
@@ -504,7 +507,9 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   const unitLines = withoutSecondUnits(
     unitLettersFromLegend(
       dictatedAsResults(
-        checkedOptions(jsonRecordsAsRows(screenReaderAsText(subtitlesAsText(detachedReferencesJoined(htmlTablesAsRows(latexTablesAsRows(raws))))))),
+        checkedOptions(
+          jsonRecordsAsRows(screenReaderAsText(subtitlesAsText(detachedReferencesJoined(htmlTablesAsRows(latexTablesAsRows(hl7SegmentsAsRows(raws))))))),
+        ),
       ),
     ),
   );
