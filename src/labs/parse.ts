@@ -28,6 +28,7 @@ import { screenReaderAsText } from './screen-reader.ts';
 import { subtitlesAsText } from './subtitles.ts';
 import { jsonRecordsAsRows } from './json-records.ts';
 import { hl7SegmentsAsRows } from './hl7-messages.ts';
+import { resultCodesWritten, withPrintedCodes } from './result-codes.ts';
 import { dictatedAsResults } from './dictation.ts';
 import { citingCorrections, withTypedCorrections } from './corrections.ts';
 import { splitRunOnBlocks } from './run-on-blocks.ts';
@@ -471,6 +472,10 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   // A diagonal watermark's letters, copied one a line at the lines' ends, are blanked (watermarks.ts).
   const unmarked = withoutDiagonalWatermark(printed);
   if (unmarked) return parseLabReport(unmarked.join('\n'), options);
+  // Word results printed as the codes a legend explains ("NR = Não reagente") are read as the words, and shown
+  // as the codes (result-codes.ts).
+  const coded = resultCodesWritten(printed);
+  if (coded) return withPrintedCodes(parseLabReport(coded.lines.join('\n'), options), coded, printed);
   const corrections = withTypedCorrections(printed);
   return citingCorrections(parseLines(corrections.lines, text, options), corrections, printed);
 }

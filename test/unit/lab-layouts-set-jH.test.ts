@@ -34,3 +34,29 @@ test('a raw HL7 v2 message: each OBX is read as the row it stands for, notes and
   assert.deepEqual(r.unparsed_lines, ['NTE|1|L|Ureia em 08/03/2025: 61 mg/dL.', 'OBX|3|ST|URC^Urocultura^L||Em processamento||||||I']);
   assert.equal(reportPatient(text).sex, 'F');
 });
+
+test('word results printed as codes a legend explains are read as the codes, flagged by what they mean', () => {
+  const text = [
+    'TRIAGEM SOROLÓGICA DA GESTANTE',
+    'Legenda: NR = Não reagente | R = Reagente | ND = Não detectado',
+    '         NE = Não executado | NEG = Negativo',
+    '',
+    'EXAME                                  RESULTADO    REFERÊNCIA   MÉTODO',
+    'Sífilis (VDRL)                         NR           NR           floculação',
+    'Rubéola IgG                            R            NR           CMIA',
+    'Hepatite B - HBsAg                     NR           NR           CMIA',
+    'Dengue IgM                             NE           NR           ELISA',
+    'Teste de antiglobulina indireto (Coombs) NEG        NEG',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    r.qualitative.map((q) => [q.value, q.flag]),
+    [
+      ['NR', 'normal'],
+      ['R', 'alterado'],
+      ['NR', 'normal'],
+      ['NEG', 'normal'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, ['Dengue IgM                             NE           NR           ELISA']);
+});
