@@ -60,3 +60,29 @@ test('word results printed as codes a legend explains are read as the codes, fla
   );
   assert.deepEqual(r.unparsed_lines, ['Dengue IgM                             NE           NR           ELISA']);
 });
+
+test("a finding in words over a dash for no reference, and a dash in a word row's unit column, are read", () => {
+  const text = [
+    'LÍQUIDO PLEURAL                  RESULTADO                     UNIDADE   REFERÊNCIA',
+    '   Pesquisa de BAAR (Ziehl)      Não foram encontrados bacilos álcool-ácido resistentes   ---',
+    '   Perfil de hemoglobinas        FA                            ---       FA',
+    '   Cultura aeróbia               ver resultado microbiológico em anexo',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(brief(r), [
+    ['Pesquisa de BAAR (Ziehl)', 'Não foram encontrados bacilos álcool-ácido resistentes', null, 'indeterminado'],
+    ['Perfil de hemoglobinas', 'FA', null, 'normal'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('a menopausal status stated in the header picks the post-menopause range', () => {
+  const text = [
+    'Paciente: MARIA DAS DORES   Sexo: Feminino   Idade: 58 anos',
+    'Questionário: Jejum: 8 h | Status menopausal: pós-menopausa',
+    'HE4          105 pmol/L     Pré-menopausa: < 70',
+    '                            Pós-menopausa: < 140',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(brief(r), [['HE4', 105, 'pmol/L', 'normal']]);
+});
