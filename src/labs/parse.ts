@@ -27,6 +27,8 @@ import { detachedReferencesJoined } from './detached-references.ts';
 import { screenReaderAsText } from './screen-reader.ts';
 import { subtitlesAsText } from './subtitles.ts';
 import { jsonRecordsAsRows } from './json-records.ts';
+import { hl7SegmentsAsRows } from './hl7-messages.ts';
+import { resultCodesWritten, withPrintedCodes } from './result-codes.ts';
 import { dictatedAsResults } from './dictation.ts';
 import { citingCorrections, withTypedCorrections } from './corrections.ts';
 import { splitRunOnBlocks } from './run-on-blocks.ts';
@@ -344,7 +346,9 @@ interface Closed {
 /** The patient's sex and age as the parser sees them (report header first, then the options). */
 export function reportPatient(text: string, options: LabParseOptions = {}): Patient {
   return readPatient(
-    delimitedAsColumns(screenReaderAsText(subtitlesAsText(htmlTablesAsRows(latexTablesAsRows(text.split(/\r?\n/)))))).map((raw, i) => cleanLine(raw, i).text),
+    delimitedAsColumns(screenReaderAsText(subtitlesAsText(htmlTablesAsRows(latexTablesAsRows(hl7SegmentsAsRows(text.split(/\r?\n/))))))).map(
+      (raw, i) => cleanLine(raw, i).text,
+    ),
     options,
   );
 }
@@ -470,6 +474,10 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   // A diagonal watermark's letters, copied one a line at the lines' ends, are blanked (watermarks.ts).
   const unmarked = withoutDiagonalWatermark(printed);
   if (unmarked) return parseLabReport(unmarked.join('\n'), options);
+  // Word results printed as the codes a legend explains ("NR = Não reagente") are read as the words, and shown
+  // as the codes (result-codes.ts).
+  const coded = resultCodesWritten(printed);
+  if (coded) return withPrintedCodes(parseLabReport(coded.lines.join('\n'), options), coded, printed);
   const corrections = withTypedCorrections(printed);
   return citingCorrections(parseLines(corrections.lines, text, options), corrections, printed);
 }
@@ -508,7 +516,9 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     unitLettersFromLegend(
       dictatedAsResults(
         checkedOptions(
-          jsonRecordsAsRows(screenReaderAsText(subtitlesAsText(detachedReferencesJoined(htmlTablesAsRows(latexTablesAsRows(formExtractionAsLines(raws))))))),
+          jsonRecordsAsRows(
+            screenReaderAsText(subtitlesAsText(detachedReferencesJoined(htmlTablesAsRows(latexTablesAsRows(hl7SegmentsAsRows(formExtractionAsLines(raws))))))),
+          ),
         ),
       ),
     ),

@@ -77,7 +77,7 @@ const MENOPAUSE_STATED = new RegExp(
   [
     // "Dados clínicos informados na coleta: …": who gave them may be said before the colon.
     String.raw`(?:informa[cç](?:[aã]o|[oõ]es)|dados|indica[cç][aã]o|hist[oó]ria|observa[cç][aã]o)\s+cl[ií]nic(?:as?|os)(?:\s+(?:informad|declarad|referid)[oa]s?(?:\s+n[ao]\s+\p{L}+)?)?\s*:.*\bmenopaus`,
-    String.raw`\b(?:status|situa[cç][aã]o|estado)\s+(?:hormonal|menstrual|reprodutivo)\s*:\s*(?:p[oó]s[-\s]?)?menopaus`,
+    String.raw`\b(?:status|situa[cç][aã]o|estado)\s+(?:hormonal|menstrual|reprodutivo|menopausal)\s*:\s*(?:p[oó]s[-\s]?)?menopaus`,
     String.raw`\bmenopausa(?:da)?\s*(?::\s*sim\b|h[aá]\s+\d|desde\b)`,
     // "Informações: pós-menopausa (…)", "Obs.: paciente na pós-menopausa": what the lab was told of her, first.
     String.raw`\b(?:informa[cç](?:[aã]o|[oõ]es)|observa[cç](?:[aã]o|[oõ]es)|obs\.?)\s*:\s*(?:paciente\s+(?:na\s+|em\s+)?)?p[oó]s[-\s]?menopaus`,

@@ -651,7 +651,8 @@ export function readPiece(text: string, ctx: Ctx, depth = 0): Group | undefined 
     // Its reference's lead ("Ref.: Negativa") is no part of the reference.
     // The lab's mark in a cell of its own after the words ("Uratos amorfos (+)   *   Ausentes") is no part of
     // the reference after it.
-    const marked = cs.length >= 4 && isMarkerCell(cs[2]!) ? 1 : 0;
+    // So is a dash for no unit under a unit column between them ("Eletroforese de hemoglobina   HbAA   ---   HbAA").
+    const marked = cs.length >= 4 && (isMarkerCell(cs[2]!) || /^[-–—]{1,3}$/.test(cs[2]!)) ? 1 : 0;
     // The lab's reading in a column of its own after the reference ("Perfil de hemoglobinas   FA   FA   Normal", a
     // neonatal screening's "Interpretação" column) is no part of the reference.
     const verdict = cs.length === 4 + marked && ctx.table?.referenceAt !== undefined && VERDICT_WORD.test(cs[cs.length - 1]!) ? 1 : 0;
@@ -667,7 +668,17 @@ export function readPiece(text: string, ctx: Ctx, depth = 0): Group | undefined 
     const wordReference = cs.length === 3 + marked + verdict && (qualitativeReference(ref) !== undefined || sameWords);
     // The cell may lead the words with its label, as a typed report's rows do ("GRUPO SANGUINEO (ABO)
     // RESULTADO: O"): the label is no part of the result.
-    const words = isWordColumnName(cleanName(cs[0]!)) || wordReference ? wordResultText(cs[1]!.replace(/^resultados?\s*:\s*/iu, '')) : undefined;
+    // A finding in words that says what was (not) found, in a table's result column over a dash for no reference
+    // ("Bacterioscopia (Gram)   Não foram observados microrganismos   ---"): the words read as a reference would,
+    // but stand where the result does; the row's result, with no reference to flag it.
+    const findingOverDash =
+      cs.length === 3 + marked + verdict &&
+      /^[-–—]{1,3}$/.test(ref) &&
+      ctx.table?.referenceAt !== undefined &&
+      ctx.table.resultAt !== undefined &&
+      qualitativeReference(cs[1]!) !== undefined;
+    const words =
+      isWordColumnName(cleanName(cs[0]!)) || wordReference || findingOverDash ? wordResultText(cs[1]!.replace(/^resultados?\s*:\s*/iu, '')) : undefined;
     if (words !== undefined && (ref === '' || qualitativeReference(ref) !== undefined || !/\d/.test(ref))) {
       const name = cleanName(cs[0]!);
       // Words of its own in the cell under the table's reference column ("Cor   Castanha   Castanha",

@@ -64,9 +64,10 @@ export function isWordColumnName(label: string): boolean {
 
 // An exam still running ("em andamento", "Pendente", "Aguardando liberação"), said of the exam too ("Exame em
 // andamento. O resultado será liberado em laudo complementar.", "Cultura em incubação", "Resultado pendente"):
-// no result yet. Nor is there one for an exam the request left out ("Pesquisa de macroprolactina: não solicitada").
+// no result yet. Nor is there one for an exam the request left out ("Pesquisa de macroprolactina: não solicitada"),
+// nor for one whose result is sent apart ("ver laudo microbiológico em anexo").
 export const PENDING =
-  /^(?:(?:[oa]\s+)?(?:exame|resultado|cultura|an[aá]lise|amostra|teste|pesquisa)\s+(?:ainda\s+)?(?:est[aá]\s+|encontra-se\s+|se\s+encontra\s+)?)?(?:em\s+(?:andamento|an[aá]lise|processamento|execu[cç][aã]o|cultivo|incuba[cç][aã]o)|pendente|aguardando|n[aã]o\s+(?:solicitad|requisitad|realizad)[oa])(?![\p{L}])/iu;
+  /^(?:(?:[oa]\s+)?(?:exame|resultado|cultura|an[aá]lise|amostra|teste|pesquisa)\s+(?:ainda\s+)?(?:est[aá]\s+|encontra-se\s+|se\s+encontra\s+)?)?(?:em\s+(?:andamento|an[aá]lise|processamento|execu[cç][aã]o|cultivo|incuba[cç][aã]o)|pendente|aguardando|n[aã]o\s+(?:solicitad|requisitad|realizad)[oa]|ver\s+(?:o\s+)?(?:laudo|resultado|relat[oó]rio)\s+(?:\p{L}+\s+){0,3}em\s+anexo)(?![\p{L}])/iu;
 
 /** The label of a genotype or serotype, as a pattern source. */
 export const TYPE_LABEL = String.raw`(?:gen[oó]tipos?|subtipos?|sorotipos?|genogrupos?)`;
