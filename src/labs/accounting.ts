@@ -506,7 +506,9 @@ const ADMIN_SPANS: RegExp[] = [
   // insulina (µUI/mL) / 405", "Cálculo: 1 / (log insulina + log glicose)"): an operand beside an operator set
   // apart by a space, no result.
   // The digit ahead is tested first, so the look back to the line's start is taken only where a number starts.
-  /(?=\d)(?<=^[\s│|]*(?:c[aá]lculo|f[oó]rmula)\s*:.*?)(?:(?<=\s[x×*/÷+=]\s+)\d[\d.,]*(?![\d.,]*\s*\p{L})|(?<=:\s*)\d[\d.,]*(?=\s+[x×*/÷+]\s))/giu,
+  // A results app's info note states it with the results' own numbers ("ℹ️ Calculado a partir da glicose e da
+  // insulina: (86 × 14,2) ÷ 405.", h1565), the first operand maybe in brackets: each is the formula's.
+  /(?=\d)(?<=^[\s│|]*(?:[ⓘℹ🛈]\uFE0F?\s*)?(?:c[aá]lculo|f[oó]rmula|calculad[oa]\s+(?:a\s+partir\s+d|com\s|pel)[^:\d]*)\s*:.*?)(?:(?<=\s[x×*/÷+=]\s+\(?|\(\d[\d.,]*\s+[-−]\s+)\d[\d.,]*(?![\d.,]*\s*\p{L})|(?<=:\s*\(?)\d[\d.,]*(?=\s+[x×*/÷+]\s))/giu,
   // A reference cell that points to a footnote by its mark ("Ver nota (1)", "vide nota 2"), and the mark
   // that opens the footnote with the locant of the name after it ("(1) 25-OH vitamina D: acima de 20 ng/mL
   // …", "Nota (1) - RNI: …"): they name the note, no result.

@@ -30,7 +30,7 @@ const saysValue = (s: string) => /\d/.test(s) || SAID_FINDING.test(s);
 // The verb that puts a dictated value after its name ("Hemoglobina deu 11,6", "o LDL tá escrito 120"), maybe
 // after a relative "que" ("só os leucócitos que veio 12.000").
 const READING_VERB = new RegExp(
-  String.raw`\s*,?\s+(?:que\s+)?(?:deu|deram|t[aá]|est[aá]|ficou|veio|é)(?:\s+(?:escrito|marcando|em|de))?\s+(?=[<>]?\s*\d|${SAID_FINDING_SOURCE})`,
+  String.raw`\s*,?\s+(?:que\s+)?(?:deu|deram|t[aá]|est[aá]|ficou|veio|é|(?:subiu|caiu|baixou|desceu|passou|foi)\s+(?:para|pra))(?:\s+(?:escrito|marcando|em|de))?\s+(?=[<>]?\s*\d|${SAID_FINDING_SOURCE})`,
   'iu',
 );
 // Words a speaker opens a sentence with before the name ("E o", "Aí a", "Então o", "E teve", "Aí tem a", "Só os").
@@ -45,6 +45,9 @@ const CLAUSE_BEFORE_NAME = new RegExp(String.raw`^.*(?:,|\.{2,}|…)\s+(?=(?:${O
 // "e", maybe with an article, after a value and before another name: a second result said in the same
 // sentence ("a ferritina deu 212 e o ferro 96").
 const AND_NEXT = /\s+e\s+(?=(?:(?:o|a|os|as)\s+)?\p{L})/giu;
+// A comma after a result's bracketed reference, before the next name ("HDL 41 mg/dL (desejável acima de 40),
+// triglicérides 145 mg/dL", a written summary's list, h1569): the next result.
+const COMMA_AFTER_BRACKET = /(?<=\))\s*,\s+(?=\p{L})/gu;
 // A bound said before a number ("menor que 50", "acima de 20", "até 5,6"): no value of a result.
 const SAID_BOUND = /^[^\d]*\b(?:(?:menor|maior|inferior|superior)\s+(?:que|a)|acima\s+de|abaixo\s+de|at[eé])\s+\d/iu;
 // Where a said reference opens: its bound's words before its first number.
@@ -68,7 +71,7 @@ const SAID_BESIDE_LEAD = new RegExp(
 // A sentence that says a reference, not a result: its first number comes after a reference word, or right after
 // such a verb and a range's or a bound's first word.
 const REFERENCE_FIRST = new RegExp(
-  String.raw`^[^\d]*\b(?:refer[eê]ncia|normal|desej[aá]vel|ideal|valor(?:es)?\s+de\s+refer[eê]ncia)\b[^\d]*\d|^\s*(?:e\s+)?${SAYS_BESIDE}\s+(?:de|entre|at[eé]|acima\s+de|abaixo\s+de|(?:menor|maior)\s+que)\s+[<>]?\d`,
+  String.raw`^[^\d]*\b(?:refer[eê]ncia|normal|desej[aá]vel|ideal|alvo|metas?|valor(?:es)?\s+de\s+refer[eê]ncia)\b[^\d]*\d|^\s*(?:e\s+)?${SAYS_BESIDE}\s+(?:de|entre|at[eé]|acima\s+de|abaixo\s+de|(?:menor|maior)\s+que)\s+[<>]?\d`,
   'iu',
 );
 // … or a word reference said of a word result ("e a referência é não reagente").
@@ -80,6 +83,16 @@ const saysReference = (piece: string) => REFERENCE_FIRST.test(piece) || WORD_REF
 // A value the speaker takes back and says again ("onze ponto... não, onze vírgula quatro", h1390): the first,
 // with its unfinished decimal, is no value.
 const RETRACTED = /[<>]?\d[\d.,]*(?:\s+(?:ponto|v[ií]rgula))?\s*(?:\.{2,}|…)?\s*,?\s+n[aã]o\s*,\s+(?=[<>]?\d)/giu;
+// … or takes back after a pause of talk, and says again after "é" in a sentence of its own ("a glicose deu 113… não,
+// espera, deixa eu botar o óculos. É 131", h1568): the words between, with no number, are no part of the result.
+const RETRACTED_AFTER_TALK = /[<>]?\d[\d.,]*\s*(?:\.{2,}|…)\s*,?\s*n[aã]o\s*[,.]\s+[^\d]*?[.!?]\s+(?:é|e|foi|era)\s+(?=[<>]?\d)/giu;
+// The value said in words and printed again in digits by the transcript as a sentence of its own ("É 131. 131."):
+// said once.
+const VALUE_SAID_AGAIN = /(?<![\d.,])(\d[\d.,]*\d|\d)([.!?])\s+\1[.!?](?=\s|$)/gu;
+// A transcribed voice message's label before what was said ("Transcrição: \"…\"", a chat export's audio).
+const TRANSCRIPT_LABEL = /^\s*(?:transcri[cç][aã]o(?:\s+do\s+[aá]udio)?|transcript(?:ion)?)\s*:\s*/iu;
+// How many results more the speaker has to say ("Tem mais dois."): a count, no result.
+const COUNT_TO_SAY = /^\s*(?:(?:e|a[ií]|agora)\s+)?(?:tem|faltam?|s[aã]o|s[oó])\s+mais\s+\d+(?:\s+\p{L}+)?\s*[.!?]*\s*$/iu;
 // A result said right after the value before it, with no "e" and no pause in a transcript with no punctuation
 // ("… acima de 11 tá o hematócrito deu 34", "… 11.000 as plaquetas 231 mil", "em jejum deu 96 com 60 minutos
 // deu 182", h1390): a value, maybe a filler ("tá", "né"), then an article and a name and a value, or a time of
@@ -110,6 +123,9 @@ const SUBJECT_BEFORE_NAME =
 // A clause with its own verb said before the name with no comma ("na urina deu tudo negativo só os leucócitos
 // que deram 8", h1390): the name is what the last article opens after it.
 const CLAUSE_WITH_VERB_BEFORE = /^.*\s(?:deu|deram|t[aá]|ficou|veio)\s.*?\s(?=(?:(?:s[oó]|mas|e)\s+)?(?:o|a|os|as)\s+\p{L})/iu;
+const IN_REFERENCE = /(?<![\p{L}])(?:refer[eê]ncia|normal|desej[aá]vel|ideal|alvo|meta)(?![\p{L}]).*\d/iu;
+const BOUND_AFTER_NAME = /^\p{L}[\p{L}-]*(?:\s+\p{L}[\p{L}-]*){0,2}?\s+(?:de|abaixo\s+de|acima\s+de|(?:menor|maior)\s+que|a\s+partir\s+de|at[eé])\s+\d/iu;
+const REFERENCE_WORD_BEFORE = /\d.*(?<![\p{L}])(?:refer[eê]ncia|normal|desej[aá]vel|ideal|alvo|meta)\s*$/iu;
 // The words a reference is said with ("o normal tá de 80 a 100", "a referência é 12 a 16").
 const REFERENCE_WORD = /^(?:refer[eê]ncia|normal|desej[aá]vel|ideal|valor(?:es)?\s+de\s+refer[eê]ncia)\b/iu;
 // A reference said of every result before it, by a plural pronoun ("…, a referência dessas ficou na outra página").
@@ -127,21 +143,28 @@ const SPOKEN_DECIMAL = /(\d)\s+v[ií]rgula\s+(\d)/giu;
 // A sentence ends after a word, a number or a percent ("Saturação 7%, referência 20 a 50%. Vitamina B12
 // 389"), not after an abbreviation ("Dr.", "Av.").
 // So does a unit said after the value ("A creatinina 0,9 mg/dL. O ácido úrico 7,8").
-const SENTENCE_END = /(?<=(?:\p{Ll}{2,}|\d|%|\d\s*\p{L}+\/\p{L}+)[.?!]+)\s+(?=\p{Lu})/u;
+// So does a bracket or a quote closing the sentence, as a written summary ends one on its reference ("(referência
+// 0,70 a 1,30). Em agosto …", h1569).
+const SENTENCE_END = /(?<=(?:\p{Ll}{2,}|\d|%|\d\s*\p{L}+\/\p{L}+|[)"”])[.?!]+)\s+(?=\p{Lu})/u;
 // A sentence of one spoken word that says no result ("Continuando.", "Pronto."): a pause of speech, not a
 // list's number ("3.") nor an abbreviation ("Obs.").
 const SPOKEN_PAUSE = /^\p{L}{5,}[.?!]*$/u;
 // Words of speech, not of a printed report: a verb of reading, a reference said as a sentence.
 const SPEECH = /\b(?:deu|t[aá]|ent[aã]o|a[ií]|refer[eê]ncia\s+(?:é\s+)?de|o\s+normal|desej[aá]vel)\s/iu;
 
+const WRITTEN_LIST = /\d[^()]*?\([^()]*\d[^()]*\)\s*,\s+.*\)\s+e\s+(?:(?:o|a|os|as)\s+)?\p{L}[^\d()]*?\s\d[^()]*\([^()]*\d[^()]*\)\.?$/u;
 const SPOKEN_DECIMAL_ANYWHERE = new RegExp(SPOKEN_DECIMAL.source, 'iu');
 
 /**
  * Whether a line is speech saying results: prose (no colon, no table gaps or bars) in the words of
  * speech, one sentence at least saying a value (or all saying the patient's data).
  */
-function isDictated(line: string, inWords: boolean): boolean {
+function isDictated(line: string, said: boolean): boolean {
   const t = line.trim();
+  // A written summary's sentence listing results with their references in brackets, the last after "e" ("Sangue:
+  // hemoglobina 11,9 g/dL (…), leucócitos 7.900/mm³ (…) e plaquetas 188 mil/mm³ (150 a 450 mil).", h1569): a
+  // sentence of prose, read as speech's is; a typed list joins no result with "e".
+  const inWords = said || WRITTEN_LIST.test(t);
   // A number said in words is speech's: no report prints one so ("A ureia vinte e oito. O sódio cento e trinta").
   // A colon said before words ("tem umas metas: baixo risco menor que 130") is speech's list, no label's.
   if (/\s{2,}|[\t|;]|:(?!\s+\p{L})/u.test(t) || t.length < 15 || !(SPEECH.test(t) || inWords)) return false;
@@ -177,6 +200,7 @@ const NAME_BEFORE_BARE_VALUE =
   /^(\p{L}[\p{L}-]*(?:\s+\p{L}[\p{L}-]*){0,2}(?<![\s](?:das?|dos?|de|às?|as|em|com|por|pra|para|que|e)))\s+(?=[<>]?\d(?![\d.,]*\s+(?:dias?|semanas?|meses|anos?|quilos?|kg)(?![\p{L}])))/u;
 // The part of the report said before the name with a colon ("Aí a próstata: PSA total 5,8", h1539): a section,
 // no part of the name, when a name and its value follow it.
+const SECTION_THEN_QUALIFIER = /^(\p{L}+):\s+(total|livre|ionizado|ionico|iônico)(?=\s+[<>]?\d)/iu;
 const SECTION_SAID_BEFORE = /^\p{L}+:\s+(?=\p{L}[^\d:]*?\s[<>]?\d)/u;
 // After a value (maybe with its percent or "mil"), a pause and words with no digit and no word of a reference.
 const TALK_AFTER_VALUE =
@@ -191,9 +215,13 @@ function asResult(sentence: string): string {
   // The name, a pause, the value and another pause ("a creatinina, 1,48, o papel diz que é de 0,50 a 1,10", "o PCR,
   // proteína C reativa, 4,6, …"): the value is the name's, as after a colon, and a verb after it ("é") the
   // reference's, no verb of reading the result. An ellipsis before the name closes the speaker's hesitation.
-  s = s.replace(SECTION_SAID_BEFORE, '');
+  // A section's word the name goes on from ("Colesterol: total 156 mg/dL", h1569) is the name's head.
+  s = s.replace(SECTION_THEN_QUALIFIER, '$1 $2').replace(SECTION_SAID_BEFORE, '');
   const named = NAME_PAUSE_VALUE.exec(s);
-  const read = READING_VERB.exec(s);
+  // A verb after a reference's word reads the reference, not the result ("as plaquetas 210 mil, o normal é de 150 mil
+  // a 450 mil", h1568).
+  const reading = READING_VERB.exec(s);
+  const read = reading && REFERENCE_WORD_BEFORE.test(s.slice(0, reading.index)) ? null : reading;
   const verb = named && (!read || read.index >= named[1]!.length) ? null : (read ?? FINDING_AFTER_NAME.exec(s));
   if (named && !verb) s = `${named[1]!.replace(CLAUSE_BEFORE_NAME, '').replace(OPENING, '')}: ${named[2]}`;
   if (verb) {
@@ -233,7 +261,13 @@ function withoutRemarkBeforeBound(result: string): string {
   const bound = BOUND_SAID.exec(tail);
   if (!bound || bound.index === 0) return result;
   const words = tail.slice(0, bound.index);
-  if (/\d/.test(words) || /\b(?:refer[eê]ncia|normal|desej[aá]vel|ideal|valor|meta)/iu.test(words)) return result;
+  // The speaker's words leading in a list of bounds with a colon ("mas aí tem uma tabelinha de risco: baixo risco
+  // abaixo de 130, …", h1568) are hers; the list from the colon on is what the paper prints.
+  const colon = /^[^\d:]*:\s+(?=\p{L})/u.exec(words);
+  if (colon) return result.slice(0, from) + tail.slice(colon[0].length);
+  // Nor words naming a table of goals by risk ("mas aí tem uma tabelinha de risco: baixo risco abaixo de 130"):
+  // the bound is one of several, no reference of the result alone.
+  if (/\d/.test(words) || /\b(?:refer[eê]ncia|normal|desej[aá]vel|ideal|valor|meta|alvo|risco)/iu.test(words)) return result;
   return result.slice(0, from) + tail.slice(bound.index);
 }
 
@@ -247,6 +281,7 @@ function saidResults(sentence: string): string[] {
   let from = 0;
   const cuts = [
     ...matchesOf(AND_NEXT, sentence),
+    ...matchesOf(COMMA_AFTER_BRACKET, sentence),
     ...matchesOf(BARE_NEXT, sentence).filter((m) => BARE_NEXT_RESULT.test(sentence.slice((m.index ?? 0) + m[0].length))),
   ].sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
   for (const m of cuts) {
@@ -264,6 +299,9 @@ function saidResults(sentence: string): string[] {
       .replace(SAID_FINDINGS, '0');
     // Nor is a bound said after "e" ("alto risco menor que 70 e muito alto risco menor que 50", "19, e ali diz que
     // é acima de 20"): a reference or a goal, the result's before it.
+    // Inside a reference said after the value, "e" and a word with no article goes on with its bounds ("normal abaixo
+    // de 5,7, pré-diabetes de 5,7 a 6,4, e diabetes de 6,5 pra cima", h1568).
+    if (IN_REFERENCE.test(before) && BOUND_AFTER_NAME.test(after)) continue;
     if (open || !saysValue(before) || !/^\p{L}[^\d()]*?\s[<>]?\d/u.test(named) || (SAID_BOUND.test(named) && !REFERENCE_FIRST.test(after))) continue;
     out.push(before);
     from = at + m[0].length;
@@ -276,6 +314,8 @@ function saidResults(sentence: string): string[] {
  * A said reference as it joins its result: after a comma; a word reference said in a sentence ("e a referência da
  * IgM é não reagente") as its word in brackets, which no typed list of word results (a comma's) takes for a result.
  */
+const ONLY_BRACKET_NUMBERS = /^[^\d()]*\(([^()]*\d[^()]*)\)[^\d()]*$/u;
+
 function referenceSaid(piece: string): string {
   // The verb the speaker reads the reference with is hers ("e ali diz de 150 mil a 450 mil"): the range is what the
   // paper says, read as a typed reference after its value is (", de 150 mil a 450 mil").
@@ -283,6 +323,11 @@ function referenceSaid(piece: string): string {
     .trim()
     .replace(/[.?!]$/, '')
     .replace(SAID_BESIDE_LEAD, '');
+  // A sentence about the reference whose every number is in one bracket ("Para o LDL o laudo só traz as metas por
+  // risco (baixo risco menor que 130, …), não diz em qual ele se encaixa", h1569): the bracket is what the paper
+  // prints, the words around it the writer's.
+  const bracket = ONLY_BRACKET_NUMBERS.exec(said);
+  if (bracket && REFERENCE_FIRST.test(said)) return `, ${bracket[1]!.trim()}`;
   if (REFERENCE_FIRST.test(said) || !WORD_REFERENCE_SAID.test(said)) return `, ${said}`;
   const words = matchesOf(SAID_FINDINGS, said);
   return ` (referência ${words[words.length - 1]![0]})`;
@@ -324,6 +369,38 @@ function withNamedReferences(parts: string[]): string[] {
   });
 }
 
+// Bounds said as speech says them, printed as a report prints them (h1568): an open upper band "de 6,5 pra cima" is
+// "a partir de 6,5"; a bound for an age said after it ("até 125 pra menos de 75 anos, até 450 pra 75 anos ou mais")
+// is the age band's, its label before it as a range table prints it ("menores de 75 anos: até 125").
+const UPWARD_SAID = /(?<![\p{L}])de\s+(\d[\d.,]*)\s+(?:pra|para)\s+cima(?![\p{L}])/giu;
+const BOUND_FOR_YOUNGER = /(?<![\p{L}])at[eé]\s+(\d[\d.,]*)\s+(?:pra|para)\s+(?:menos\s+de|menores\s+de|abaixo\s+de)\s+(\d{1,3})\s+anos(?![\p{L}])/giu;
+const BOUND_FOR_OLDER = /(?<![\p{L}])at[eé]\s+(\d[\d.,]*)\s+(?:pra|para)\s+(?:(?:maiores\s+de|acima\s+de)\s+)?(\d{1,3})\s+anos(\s+ou\s+mais)?(?![\p{L}])/giu;
+// The speaker saying the paper prints no reference beside the value ("esse não tem valor de referência no papel, só
+// o número", "aí não tem o normal escrito do lado, tá apagado"): no reference, and its words none either.
+const NO_REFERENCE_SAID =
+  /(?<=\d(?:\s*(?:%|mil))?),\s+(?:(?:ess[ea]|a[ií]|mas|e)\s+)*n[aã]o\s+tem\s+(?:o\s+|a\s+)?(?:valor(?:es)?\s+de\s+refer[eê]ncia|refer[eê]ncia|normal)(?![\p{L}])[^\d]*$/iu;
+
+// The "e" before the last bound of a list said after the value ("alto risco abaixo de 70 e muito alto abaixo de 50"):
+// the list's comma.
+const AND_LAST_BOUND = /(?<=\d.*\d),?\s+e\s+(?=(?:\p{L}[\p{L}-]*\s+){1,3}(?:abaixo\s+de|acima\s+de|(?:menor|maior)\s+que|at[eé]|a\s+partir\s+de|de)\s+\d)/gu;
+
+// An upper bound the paper prints for the older band alone, said as where it is ("para acima de 75 anos diz \"até
+// 1.800 pg/mL\"", h1569): the band's label before it, as a range table prints it.
+const OLDER_BAND_SAYS =
+  /(?<![\p{L}])(?:para|pra)\s+(?:acima\s+de|maiores\s+de|mais\s+de)\s+(\d{1,3})\s+anos\s+(?:diz|traz|mostra|é)\s+["“]?((?:at[eé]|abaixo\s+de|menor\s+que|inferior\s+a)\s+\d[\d.,]*)(?:\s*[\p{L}µ/]+)?["”]?/iu;
+
+function boundsAsPrinted(part: string): string {
+  return part
+    .replace(OLDER_BAND_SAYS, 'maiores de $1 anos: $2')
+    .replace(UPWARD_SAID, 'a partir de $1')
+    .replace(AND_LAST_BOUND, ', ')
+    .replace(NO_REFERENCE_SAID, '')
+    .replace(BOUND_FOR_YOUNGER, 'menores de $2 anos: até $1')
+    .replace(BOUND_FOR_OLDER, (_, v: string, age: string, more: string | undefined) =>
+      more ? `${age} anos ou mais: até ${v}` : `maiores de ${age} anos: até ${v}`,
+    );
+}
+
 /** The lines of a transcribed dictation as the results they say; any other line as it is. */
 export function dictatedAsResults(raws: string[]): string[] {
   let out: string[] | undefined;
@@ -333,11 +410,14 @@ export function dictatedAsResults(raws: string[]): string[] {
     const stamp = CHAT_STAMP.exec(raw);
     // Numbers said in words ("deu noventa e oito", "cinco vírgula quatro por cento") are read as their digits,
     // and the quotes a transcript opens and closes the message with are no part of its first and last result.
-    const printed = stamp ? raw.slice(stamp[0].length) : raw;
+    const label = stamp ? null : TRANSCRIPT_LABEL.exec(raw);
+    const printed = raw.slice((stamp ?? label)?.[0].length ?? 0);
     const said = spokenAsPrinted(printed)
       .trim()
       .replace(/^["“«]\s*|\s*["”»]$/gu, '')
-      .replace(RETRACTED, '');
+      .replace(RETRACTED_AFTER_TALK, '')
+      .replace(RETRACTED, '')
+      .replace(VALUE_SAID_AGAIN, '$1$2');
     const inWords = spokenNumbers(printed).some((n) => !n.weak);
     if ((stamp && isChatConversation(said)) || !isDictated(said, inWords)) return;
     const parts: string[] = [];
@@ -347,6 +427,7 @@ export function dictatedAsResults(raws: string[]): string[] {
       // So does one whose every number counts days, years or kilos ("fica pronta em 3 dias", "ela tá com 81 anos").
       if (!saysValue(sentence) || isAdminLine(sentence.trim().replace(PLACE_BEFORE, '').replace(OPENING, ''))) continue;
       if (/\d/.test(sentence) && !/\d/.test(sentence.replace(SAID_MEASURE_OF_LIFE, ''))) continue;
+      if (COUNT_TO_SAY.test(sentence)) continue;
       // A result told in the pluperfect is an earlier exam's ("a última dela, em janeiro, tinha dado 1,1"), not this one's.
       if (EARLIER_RESULT.test(sentence) || EARLIER_WHEN.test(sentence.trim())) continue;
       // A note closing the sentence about the references of all its results ("…, a referência dessas ficou
@@ -354,7 +435,8 @@ export function dictatedAsResults(raws: string[]): string[] {
       const shared = SHARED_REFERENCE_NOTE.exec(sentence);
       const from = parts.length;
       for (const piece of saidResults(shared ? sentence.slice(0, shared.index) : sentence)) {
-        if (saysReference(piece) && parts.length > 0) parts[parts.length - 1] += referenceSaid(piece);
+        // The pause before "e o normal …" is the reference's comma, printed once.
+        if (saysReference(piece) && parts.length > 0) parts[parts.length - 1] = parts[parts.length - 1]!.replace(/,\s*$/, '') + referenceSaid(piece);
         else parts.push(asResult(piece));
       }
       if (shared) for (let p = from; p < parts.length; p++) parts[p] += `, ${shared[1]!.trim()}`;
@@ -365,7 +447,8 @@ export function dictatedAsResults(raws: string[]): string[] {
     const nameOf = (part: string) => part.split(':')[0]!.trim();
     if (stamp && parts.some((p) => nameOf(p).split(/\s+/).length > 4 || /\p{Extended_Pictographic}/u.test(nameOf(p)))) return;
     out ??= [...raws];
-    out[i] = `${stamp?.[0] ?? ''}${withNamedReferences(parts).join('; ')}`;
+    // The label is no part of what was said: the line is read as the results alone.
+    out[i] = `${stamp?.[0] ?? ''}${withNamedReferences(parts).map(boundsAsPrinted).join('; ')}`;
   });
   return out ?? raws;
 }

@@ -264,6 +264,7 @@ export function messageFindingEnd(message: string): { at: number; word: string }
   return m ? { at: m[0].length - m[1]!.length, word: m[1]! } : undefined;
 }
 
+const TYPED_REMARK_AFTER_BRACKET = /(?<=\d[^()]*\([^()]*\d[^()]*\))\s+(?:ess[ea]|est[ea]|isso|que|mas|a[ií]|s[oó]|veio|deu|t[aá])\s[^\d()]*$/iu;
 /** A chat message in conversation, not a result typed: a question, an exclamation, sentences. */
 export const isChatConversation = (message: string): boolean => /[?!]|\p{Ll}\.\s+\p{Lu}/u.test(message);
 
@@ -346,6 +347,9 @@ export function cleanLine(raw: string, index: number): CleanLine {
     const finding = messageFindingEnd(message);
     const end = finding ? finding.at + finding.word.length : message.length;
     t = ' '.repeat(stamp[0].length) + message.slice(0, end) + ' '.repeat(message.length - end);
+    // The typist's remark after a result's bracketed reference ("Ácido úrico 5,9 (2,4 a 5,7) esse veio com
+    // asterisco", h1566): her words about the paper, no cell of the result; read as one, the line is left unread.
+    t = t.replace(TYPED_REMARK_AFTER_BRACKET, (m) => ' '.repeat(m.length));
   }
   // A clinical note's lead before the results it lists on the line ("Exames 20/11/2026 (lab. municipal,
   // transcritos): PTH intacto 286 pg/mL (VR 15-65) | Cálcio …"): the date and source of the list, no name of its first result.

@@ -30,6 +30,7 @@ import { jsonRecordsAsRows } from './json-records.ts';
 import { hl7SegmentsAsRows } from './hl7-messages.ts';
 import { resultCodesWritten, withPrintedCodes } from './result-codes.ts';
 import { dictatedAsResults } from './dictation.ts';
+import { sharedReferencesSplit } from './shared-references.ts';
 import { citingCorrections, withTypedCorrections } from './corrections.ts';
 import { splitRunOnBlocks } from './run-on-blocks.ts';
 import { withoutSecondUnits } from './second-units.ts';
@@ -499,7 +500,8 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   // (latex-tables.ts).
   // Data copied as JSON is read as the rows its result objects stand for (json-records.ts); a
   // form's ticked box as the option it ticks (checkboxes.ts); a
-  // transcribed dictation as the results its sentences say (dictation.ts); a result's value and
+  // transcribed dictation as the results its sentences say (dictation.ts); results typed on one line before one
+  // bracket holding a reference for each, as each with its own (shared-references.ts); a result's value and
   // reference in a second system of units are set aside (second-units.ts); a differential's cells one
   // a line are put back in rows (paired-cells.ts), and so are the header and rows of one a phone's viewer
   // wrapped anywhere (wrapped-differential.ts); a tolerance curve's table with one column per analyte is
@@ -515,9 +517,13 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   const unitLines = withoutSecondUnits(
     unitLettersFromLegend(
       dictatedAsResults(
-        checkedOptions(
-          jsonRecordsAsRows(
-            screenReaderAsText(subtitlesAsText(detachedReferencesJoined(htmlTablesAsRows(latexTablesAsRows(hl7SegmentsAsRows(formExtractionAsLines(raws))))))),
+        sharedReferencesSplit(
+          checkedOptions(
+            jsonRecordsAsRows(
+              screenReaderAsText(
+                subtitlesAsText(detachedReferencesJoined(htmlTablesAsRows(latexTablesAsRows(hl7SegmentsAsRows(formExtractionAsLines(raws)))))),
+              ),
+            ),
           ),
         ),
       ),
