@@ -31,6 +31,10 @@ import { dictatedAsResults } from './dictation.ts';
 import { citingCorrections, withTypedCorrections } from './corrections.ts';
 import { splitRunOnBlocks } from './run-on-blocks.ts';
 import { withoutSecondUnits } from './second-units.ts';
+import { withoutScoreColumn } from './score-columns.ts';
+import { noticeColumnAt, withoutNoticeColumns } from './notice-columns.ts';
+import { type AntibiogramColumns, antibiogramColumns, antibiogramRow } from './antibiogram-columns.ts';
+import { type DosingColumns, dosingColumns, withoutDosingColumns } from './dosing-columns.ts';
 import { unitLettersFromLegend } from './unit-legends.ts';
 import { curveColumnsAsRows, horizontalCurveAsRows } from './curve-columns.ts';
 import { transposedTablesAsRows } from './transposed-tables.ts';
@@ -504,7 +508,7 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   const unitLines = withoutSecondUnits(
     unitLettersFromLegend(
       dictatedAsResults(
-        checkedOptions(jsonRecordsAsRows(screenReaderAsText(subtitlesAsText(detachedReferencesJoined(htmlTablesAsRows(latexTablesAsRows(raws))))))),
+        checkedOptions(jsonRecordsAsRows(screenReaderAsText(subtitlesAsText(detachedReferencesJoined(htmlTablesAsRows(latexTablesAsRows(withoutScoreColumn(raws)))))))),
       ),
     ),
   );
@@ -627,6 +631,8 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   let itemRows = false;
   // The last line of an antibiogram's MIC table: its header, then each row read under it.
   let micRowsTo = -2;
+  // An antibiogram's table of measurements around the interpretation, until a blank line (antibiogram-columns.ts).
+  let antibiogramCols: AntibiogramColumns | undefined;
   // Where the header with such leading columns starts: a row's first cell is its number or time only there.
   let itemAt = 0;
   let placeCols: PlaceColumn[] = [];
@@ -634,6 +640,10 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   let patientControl: PatientControlColumns | undefined;
   // The current table has an alert / toxic threshold column after its reference (alert-column.ts).
   let alertAt: number | undefined;
+  // The current table's columns recording a critical value's call (notice-columns.ts).
+  let noticeAt: number | undefined;
+  // The current table's columns of a drug's dosing and timing (dosing-columns.ts).
+  let dosing: DosingColumns | undefined;
   let bands: BandColumn[] | undefined;
   // The bands are labels over one row of ranges under a result (labelColumns), not a table's age bands.
   let labelBands = false;
@@ -912,7 +922,11 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     // lone letter is the interpretation beside any MIC, for the rows that follow the header without a break.
     if (cells(t).some((c) => MIC_HEAD.test(c.trim()))) micRowsTo = line.index;
     const micTable = micRowsTo === line.index - 1;
-    const mic = micRow(t, micTable);
+    const drugColumns = antibiogramColumns(t, line.offset);
+    if (drugColumns) antibiogramCols = drugColumns;
+    else if (t.trim() === '') antibiogramCols = undefined;
+    const measured = antibiogramCols && !drugColumns ? antibiogramRow(t, line.offset, antibiogramCols, (w) => SUSCEPTIBILITY.test(w)) : undefined;
+    const mic = measured ?? micRow(t, micTable);
     if (mic) {
       t = mic;
       if (micTable) micRowsTo = line.index;
@@ -968,7 +982,9 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
       raw: line.raw,
       text: legendRest ?? (line.previous === undefined ? own : `${own}   ${line.previous}`),
     });
-    if (t === '') patientControl = undefined;
+    // A blank line ends the patient / control table; a wrapped reference joined to the row above leaves its
+    // line empty without ending it.
+    if (t === '' && line.raw.trim() === '') patientControl = undefined;
     if (t === '') inputsOf = undefined;
     if (t === '' && shared && shared.to === Number.POSITIVE_INFINITY && line.index > shared.from + 1) shared.to = line.index;
     if (t === '' || continuedAt.has(line.index)) continue;
@@ -1094,7 +1110,17 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
       collectedOn: patient.collectedOn,
       legend: legends.findLast((l) => l.index < line.index)?.legend,
     };
-    const cutHeader = tableHeader(table?.history ? line.text : t, line.offset, headerContext);
+    // A patient / control header with a names' column ("TESTE   PACIENTE   POOL   UNIDADE   …") would be read as a
+    // table of two value columns; its rows are read without the control's cell instead (patient-control.ts).
+    const namedControlHeader = patientControlColumns(t, line.offset, undefined);
+    if (namedControlHeader && /^\S/u.test(t) && !/^(?:paciente|resultado|amostra)\b/iu.test(t)) {
+      close();
+      table = undefined;
+      patientControl = namedControlHeader;
+      continue;
+    }
+    // A row read as an antibiogram's name and interpretation is no header, whatever its lone "S" looks like.
+    const cutHeader = mic ? undefined : tableHeader(table?.history ? line.text : t, line.offset, headerContext);
     // The next table's header, its previous-result column further right than the table above's (the
     // chemistry's "Exame   Resultado   Valores de referência   12/03/2026" under "BIOQUÍMICA   Resultado
     // anterior", the hemogram's column two places left): the cut took its own date cell, read it whole.
@@ -1169,6 +1195,8 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
       itemAt = line.offset;
       placeCols = placeColumns(t).some((c) => c !== 'item') ? placeColumns(t) : [];
       alertAt = alertColumnAt(t, line.offset);
+      noticeAt = noticeColumnAt(t, line.offset);
+      dosing = dosingColumns(t, line.offset);
       // A line of value columns' units alone ("%   /mm³" over a differential) heads no new reference
       // columns: the age bands above still name the ranges under them.
       // Nor does a section's title over its result column alone ("LEUCOGRAMA   RESULTADO" under the hemogram's
@@ -1231,10 +1259,22 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
       referenceFirst = undefined;
       minMax = undefined;
       alertAt = undefined;
+      noticeAt = undefined;
+      dosing = undefined;
     }
     if (referenceFirst)
       t = line.leader ? leaderReferenceToEnd(t, line.raw, referenceFirst, table?.valueColumns) : referenceToEnd(t, line.offset, referenceFirst);
     if (minMax) t = joinMinMax(t, line.offset, minMax, line.bars);
+    if (dosing && withoutDosingColumns(t, line.offset, dosing) !== t) {
+      // The dose and the sample's timing are the prescription's, accounted as such: the row is accounted as read.
+      t = withoutDosingColumns(t, line.offset, dosing);
+      seen[seen.length - 1]!.text = t;
+    }
+    if (noticeAt !== undefined && withoutNoticeColumns(t, line.offset, noticeAt) !== t) {
+      // Who was called and when is the lab's record, accounted as such: the row is accounted as read.
+      t = withoutNoticeColumns(t, line.offset, noticeAt);
+      seen[seen.length - 1]!.text = t;
+    }
     if (alertAt !== undefined && withoutAlertColumn(t, line.offset, alertAt) !== t) {
       // The threshold is the lab's, accounted as such: the row is accounted as read.
       t = withoutAlertColumn(t, line.offset, alertAt);
