@@ -32,7 +32,7 @@ import { citingCorrections, withTypedCorrections } from './corrections.ts';
 import { splitRunOnBlocks } from './run-on-blocks.ts';
 import { withoutSecondUnits } from './second-units.ts';
 import { withoutScoreColumn } from './score-columns.ts';
-import { noticeColumnAt, withoutNoticeColumns } from './notice-columns.ts';
+import { type NoticeColumns, noticeColumns, withoutNoticeColumns } from './notice-columns.ts';
 import { type AntibiogramColumns, antibiogramColumns, antibiogramRow } from './antibiogram-columns.ts';
 import { type DosingColumns, dosingColumns, withoutDosingColumns } from './dosing-columns.ts';
 import { unitLettersFromLegend } from './unit-legends.ts';
@@ -641,7 +641,7 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   // The current table has an alert / toxic threshold column after its reference (alert-column.ts).
   let alertAt: number | undefined;
   // The current table's columns recording a critical value's call (notice-columns.ts).
-  let noticeAt: number | undefined;
+  let notice: NoticeColumns | undefined;
   // The current table's columns of a drug's dosing and timing (dosing-columns.ts).
   let dosing: DosingColumns | undefined;
   let bands: BandColumn[] | undefined;
@@ -1195,7 +1195,7 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
       itemAt = line.offset;
       placeCols = placeColumns(t).some((c) => c !== 'item') ? placeColumns(t) : [];
       alertAt = alertColumnAt(t, line.offset);
-      noticeAt = noticeColumnAt(t, line.offset);
+      notice = noticeColumns(t, line.offset, line.bars);
       dosing = dosingColumns(t, line.offset);
       // A line of value columns' units alone ("%   /mm³" over a differential) heads no new reference
       // columns: the age bands above still name the ranges under them.
@@ -1259,7 +1259,7 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
       referenceFirst = undefined;
       minMax = undefined;
       alertAt = undefined;
-      noticeAt = undefined;
+      notice = undefined;
       dosing = undefined;
     }
     if (referenceFirst)
@@ -1270,9 +1270,9 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
       t = withoutDosingColumns(t, line.offset, dosing);
       seen[seen.length - 1]!.text = t;
     }
-    if (noticeAt !== undefined && withoutNoticeColumns(t, line.offset, noticeAt) !== t) {
-      // Who was called and when is the lab's record, accounted as such: the row is accounted as read.
-      t = withoutNoticeColumns(t, line.offset, noticeAt);
+    if (notice && withoutNoticeColumns(t, line.offset, notice, line.bars) !== t) {
+      // The critical limit and who was called when are the lab's record, accounted as such: the row is accounted as read.
+      t = withoutNoticeColumns(t, line.offset, notice, line.bars);
       seen[seen.length - 1]!.text = t;
     }
     if (alertAt !== undefined && withoutAlertColumn(t, line.offset, alertAt) !== t) {

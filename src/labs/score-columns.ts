@@ -14,11 +14,15 @@ const SLACK = 8;
 /** The lines with a score column's bracketed points blanked; the same array when no line heads such a column. */
 export function withoutScoreColumn(lines: string[]): string[] {
   let at: number | undefined;
+  let headAt = -1;
   let changed = false;
-  const out = lines.map((line) => {
+  // The heads whose column held points: blanked too, the title before them left alone.
+  const heads = new Set<number>();
+  const out = lines.map((line, index) => {
     const head = SCORE_HEAD.exec(line);
     if (head) {
       at = head.index + head[1]!.length;
+      headAt = index;
       return line;
     }
     if (at === undefined) return line;
@@ -27,7 +31,9 @@ export function withoutScoreColumn(lines: string[]): string[] {
     const from = cell.index + cell[1]!.length;
     if (Math.abs(from - at) > SLACK || line.slice(0, cell.index).trim() === '') return line;
     changed = true;
+    heads.add(headAt);
     return line.slice(0, from) + ' '.repeat(line.length - from);
   });
+  for (const i of heads) out[i] = out[i]!.replace(SCORE_HEAD, (_m, gap: string, word: string) => gap + ' '.repeat(word.length));
   return changed ? out : lines;
 }
