@@ -19,17 +19,8 @@ const LEGAL_LIMIT_HEAD = /^(?:ibmp|ibe|lbt|limite\s+(?:biol[oó]gico|de\s+toler[
 export function alertColumnAt(text: string, offset: number): number | undefined {
   const starts = cellStarts(text, offset);
   const i = starts.findIndex((c) => [ALERT_HEAD, LEGAL_LIMIT_HEAD].some((head) => head.test(c.cell) || head.test(foldSameLength(c.cell))));
-  if (i >= 2) return starts[i]!.at;
-  // A critical limit's column between the result and the reference ("Resultado | Limite crítico | Ref.", a
-  // phone log of critical values): a threshold beside the range as the toxic level is. As the header's last
-  // cell it is the table's critical column (layouts.ts), cut there.
-  const critical = starts.findIndex((c) => CRITICAL_HEAD.test(c.cell));
-  return critical >= 2 && critical < starts.length - 1 && /refer|^v\.?\s?r\b|^ref\b/iu.test(starts.slice(critical + 1).map((c) => c.cell).join(' '))
-    ? starts[critical]!.at
-    : undefined;
+  return i >= 2 ? starts[i]!.at : undefined;
 }
-
-const CRITICAL_HEAD = /^(?:(?:valor(?:es)?|limites?)\s+(?:cr[ií]tic[oa]s?|de\s+p[aâ]nico)|cr[ií]tico|p[aâ]nico)$/iu;
 
 // A threshold may be printed a little left of its header.
 const SLACK = 3;

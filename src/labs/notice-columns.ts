@@ -49,7 +49,8 @@ export function withoutNoticeColumns(text: string, offset: number, cols: NoticeC
   const kept = cells.filter((c, i) => {
     if (i < 2) return true;
     if (cols.notice !== undefined && c.at >= cols.notice - slack) return false;
-    if (cols.critical !== undefined && (cols.byCell ? c.at === cols.critical : Math.abs(c.at - cols.critical) <= slack) && CRITICAL_CELL.test(c.cell)) return false;
+    if (cols.critical !== undefined && (cols.byCell ? c.at === cols.critical : Math.abs(c.at - cols.critical) <= slack) && CRITICAL_CELL.test(c.cell))
+      return false;
     return true;
   });
   if (kept.length === cells.length) return text;

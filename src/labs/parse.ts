@@ -508,7 +508,9 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   const unitLines = withoutSecondUnits(
     unitLettersFromLegend(
       dictatedAsResults(
-        checkedOptions(jsonRecordsAsRows(screenReaderAsText(subtitlesAsText(detachedReferencesJoined(htmlTablesAsRows(latexTablesAsRows(withoutScoreColumn(raws)))))))),
+        checkedOptions(
+          jsonRecordsAsRows(screenReaderAsText(subtitlesAsText(detachedReferencesJoined(htmlTablesAsRows(latexTablesAsRows(withoutScoreColumn(raws))))))),
+        ),
       ),
     ),
   );

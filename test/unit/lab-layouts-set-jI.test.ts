@@ -64,7 +64,7 @@ test("a critical values' phone log: the critical limit and the call's columns ar
   ]);
 });
 
-test("a drug monitoring sheet: the dosing and timing columns before the level and the toxic column after its range are no results", () => {
+test('a drug monitoring sheet: the dosing and timing columns before the level and the toxic column after its range are no results', () => {
   const text = [
     'Paciente: CARLOS ALBERTO   Sexo: M   Idade: 55 anos',
     '',
