@@ -34,6 +34,10 @@ import { sharedReferencesSplit } from './shared-references.ts';
 import { citingCorrections, withTypedCorrections } from './corrections.ts';
 import { splitRunOnBlocks } from './run-on-blocks.ts';
 import { withoutSecondUnits } from './second-units.ts';
+import { withoutScoreColumn } from './score-columns.ts';
+import { type NoticeColumns, noticeColumns, withoutNoticeColumns } from './notice-columns.ts';
+import { type AntibiogramColumns, antibiogramColumns, antibiogramRow } from './antibiogram-columns.ts';
+import { type DosingColumns, dosingColumns, withoutDosingColumns } from './dosing-columns.ts';
 import { unitLettersFromLegend } from './unit-legends.ts';
 import { curveColumnsAsRows, horizontalCurveAsRows } from './curve-columns.ts';
 import { transposedTablesAsRows } from './transposed-tables.ts';
@@ -496,6 +500,8 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   // A screen reader's text is read as the report it speaks (screen-reader.ts), a subtitle file's as
   // what its cues say, their numbers and times set aside (subtitles.ts). A form-reading OCR service's key-value
   // pairs and bracketed table cells are read as the labelled lines and rows they stand for (form-extraction.ts).
+  // A raw HL7 v2 message's OBX segments are read as the rows they stand for (hl7-messages.ts), and an ICU panel's
+  // bracketed score column (SOFA points) is blanked, no result (score-columns.ts).
   // Raw HTML is read as the text it shows, a table row as its cells (html-tables.ts); so is a LaTeX tabular
   // (latex-tables.ts).
   // Data copied as JSON is read as the rows its result objects stand for (json-records.ts); a
@@ -514,21 +520,24 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   // reference is set apart from both (result-asides.ts); a unit printed as a letter a legend explains is
   // read as that unit (unit-legends.ts); a photo reader's block of references printed after the
   // results they belong to, in the same order, is put back on their lines (detached-references.ts).
-  const unitLines = withoutSecondUnits(
-    unitLettersFromLegend(
-      dictatedAsResults(
-        sharedReferencesSplit(
-          checkedOptions(
-            jsonRecordsAsRows(
-              screenReaderAsText(
-                subtitlesAsText(detachedReferencesJoined(htmlTablesAsRows(latexTablesAsRows(hl7SegmentsAsRows(formExtractionAsLines(raws)))))),
-              ),
-            ),
-          ),
-        ),
-      ),
-    ),
-  );
+  // The passes run in this order, each on the lines the one before wrote: whole-text formats first (form
+  // extraction, HL7, LaTeX, HTML), so that every later pass sees plain rows.
+  const unitLines = [
+    formExtractionAsLines,
+    hl7SegmentsAsRows,
+    withoutScoreColumn,
+    latexTablesAsRows,
+    htmlTablesAsRows,
+    detachedReferencesJoined,
+    subtitlesAsText,
+    screenReaderAsText,
+    jsonRecordsAsRows,
+    checkedOptions,
+    sharedReferencesSplit,
+    dictatedAsResults,
+    unitLettersFromLegend,
+    withoutSecondUnits,
+  ].reduce((lines, pass) => pass(lines), raws);
   const cellLines = joinListedColumns(centredRowValues(unitLines));
   const pairedRows = joinPairedCells(joinUnitLedRows(cellLines));
   const pageRows = unfoldPageColumns(
@@ -650,6 +659,8 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   let itemRows = false;
   // The last line of an antibiogram's MIC table: its header, then each row read under it.
   let micRowsTo = -2;
+  // An antibiogram's table of measurements around the interpretation, until a blank line (antibiogram-columns.ts).
+  let antibiogramCols: AntibiogramColumns | undefined;
   // Where the header with such leading columns starts: a row's first cell is its number or time only there.
   let itemAt = 0;
   let placeCols: PlaceColumn[] = [];
@@ -657,6 +668,10 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   let patientControl: PatientControlColumns | undefined;
   // The current table has an alert / toxic threshold column after its reference (alert-column.ts).
   let alertAt: number | undefined;
+  // The current table's columns recording a critical value's call (notice-columns.ts).
+  let notice: NoticeColumns | undefined;
+  // The current table's columns of a drug's dosing and timing (dosing-columns.ts).
+  let dosing: DosingColumns | undefined;
   let bands: BandColumn[] | undefined;
   // The bands are labels over one row of ranges under a result (labelColumns), not a table's age bands.
   let labelBands = false;
@@ -935,7 +950,11 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     // lone letter is the interpretation beside any MIC, for the rows that follow the header without a break.
     if (cells(t).some((c) => MIC_HEAD.test(c.trim()))) micRowsTo = line.index;
     const micTable = micRowsTo === line.index - 1;
-    const mic = micRow(t, micTable);
+    const drugColumns = antibiogramColumns(t, line.offset);
+    if (drugColumns) antibiogramCols = drugColumns;
+    else if (t.trim() === '') antibiogramCols = undefined;
+    const measured = antibiogramCols && !drugColumns ? antibiogramRow(t, line.offset, antibiogramCols, (w) => SUSCEPTIBILITY.test(w)) : undefined;
+    const mic = measured ?? micRow(t, micTable);
     if (mic) {
       t = mic;
       if (micTable) micRowsTo = line.index;
@@ -991,7 +1010,9 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
       raw: line.raw,
       text: legendRest ?? (line.previous === undefined ? own : `${own}   ${line.previous}`),
     });
-    if (t === '') patientControl = undefined;
+    // A blank line ends the patient / control table; a wrapped reference joined to the row above leaves its
+    // line empty without ending it.
+    if (t === '' && line.raw.trim() === '') patientControl = undefined;
     if (t === '') inputsOf = undefined;
     if (t === '' && shared && shared.to === Number.POSITIVE_INFINITY && line.index > shared.from + 1) shared.to = line.index;
     if (t === '' || continuedAt.has(line.index)) continue;
@@ -1117,7 +1138,17 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
       collectedOn: patient.collectedOn,
       legend: legends.findLast((l) => l.index < line.index)?.legend,
     };
-    const cutHeader = tableHeader(table?.history ? line.text : t, line.offset, headerContext);
+    // A patient / control header with a names' column ("TESTE   PACIENTE   POOL   UNIDADE   …") would be read as a
+    // table of two value columns; its rows are read without the control's cell instead (patient-control.ts).
+    const namedControlHeader = patientControlColumns(t, line.offset, undefined);
+    if (namedControlHeader && /^\S/u.test(t) && !/^(?:paciente|resultado|amostra)\b/iu.test(t)) {
+      close();
+      table = undefined;
+      patientControl = namedControlHeader;
+      continue;
+    }
+    // A row read as an antibiogram's name and interpretation is no header, whatever its lone "S" looks like.
+    const cutHeader = mic ? undefined : tableHeader(table?.history ? line.text : t, line.offset, headerContext);
     // The next table's header, its previous-result column further right than the table above's (the
     // chemistry's "Exame   Resultado   Valores de referência   12/03/2026" under "BIOQUÍMICA   Resultado
     // anterior", the hemogram's column two places left): the cut took its own date cell, read it whole.
@@ -1192,6 +1223,8 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
       itemAt = line.offset;
       placeCols = placeColumns(t).some((c) => c !== 'item') ? placeColumns(t) : [];
       alertAt = alertColumnAt(t, line.offset);
+      notice = noticeColumns(t, line.offset, line.bars);
+      dosing = dosingColumns(t, line.offset);
       // A line of value columns' units alone ("%   /mm³" over a differential) heads no new reference
       // columns: the age bands above still name the ranges under them.
       // Nor does a section's title over its result column alone ("LEUCOGRAMA   RESULTADO" under the hemogram's
@@ -1254,10 +1287,22 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
       referenceFirst = undefined;
       minMax = undefined;
       alertAt = undefined;
+      notice = undefined;
+      dosing = undefined;
     }
     if (referenceFirst)
       t = line.leader ? leaderReferenceToEnd(t, line.raw, referenceFirst, table?.valueColumns) : referenceToEnd(t, line.offset, referenceFirst);
     if (minMax) t = joinMinMax(t, line.offset, minMax, line.bars);
+    if (dosing && withoutDosingColumns(t, line.offset, dosing) !== t) {
+      // The dose and the sample's timing are the prescription's, accounted as such: the row is accounted as read.
+      t = withoutDosingColumns(t, line.offset, dosing);
+      seen[seen.length - 1]!.text = t;
+    }
+    if (notice && withoutNoticeColumns(t, line.offset, notice, line.bars) !== t) {
+      // The critical limit and who was called when are the lab's record, accounted as such: the row is accounted as read.
+      t = withoutNoticeColumns(t, line.offset, notice, line.bars);
+      seen[seen.length - 1]!.text = t;
+    }
     if (alertAt !== undefined && withoutAlertColumn(t, line.offset, alertAt) !== t) {
       // The threshold is the lab's, accounted as such: the row is accounted as read.
       t = withoutAlertColumn(t, line.offset, alertAt);

@@ -17,6 +17,7 @@ export interface PatientControlColumns {
 }
 
 const PATIENT_HEAD = /^(?:paciente|resultado\s+(?:d[oa]\s+)?paciente|amostra)$/iu;
+const NAMES_HEAD = /^(?:testes?|exames?|an[aá]lises?|par[aâ]metros?|determina[cç](?:[aã]o|[oõ]es))$/iu;
 const CONTROL_HEAD = new RegExp(String.raw`^${CONTROL_LEAD}(?:\s+(?:normal|d[oa]\s+dia))?$`, 'iu');
 
 /** The columns of a header naming the patient's column and then the control's; undefined for any other line. */
@@ -26,9 +27,25 @@ export function patientControlColumns(text: string, offset: number, title: strin
   const patient = starts.findIndex((c) => PATIENT_HEAD.test(c.cell));
   const control = starts.findIndex((c) => CONTROL_HEAD.test(c.cell));
   if (patient < 0 || control !== patient + 1) return undefined;
-  if (!starts.every((c, i) => i === patient || i === control || /^(?:valor(?:es)?\s+de\s+refer[eê]ncia|refer[eê]ncias?|unidades?|v\.?\s?r\.?)$/iu.test(c.cell)))
+  // A header may head the names' column too ("TESTE   PACIENTE   POOL   UNIDADE   INTERVALO DE REFERÊNCIA"):
+  // its rows then carry a test's full name each, not a quantity of the block's title.
+  const namesHead = patient === 1 && NAMES_HEAD.test(starts[0]!.cell);
+  if (patient !== 0 && !namesHead) return undefined;
+  if (
+    !starts.every(
+      (c, i) =>
+        i === patient ||
+        i === control ||
+        (namesHead && i === 0) ||
+        /^(?:valor(?:es)?\s+de\s+refer[eê]ncia|(?:intervalos?|faixas?)\s+de\s+refer[eê]ncia|refer[eê]ncias?|unidades?|v\.?\s?r\.?)$/iu.test(c.cell),
+    )
+  )
     return undefined;
-  return { controlFrom: starts[control]!.at, controlTo: starts[control + 1]?.at ?? Number.POSITIVE_INFINITY, title };
+  return {
+    controlFrom: starts[control]!.at,
+    controlTo: starts[control + 1]?.at ?? Number.POSITIVE_INFINITY,
+    title: namesHead ? undefined : title,
+  };
 }
 
 // A control value is printed under its header, give or take a right alignment.

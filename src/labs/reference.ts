@@ -565,7 +565,7 @@ const TARGET_TIER = /\b(meta|metas|alvo|objetivo terapeutico)\b(?!-[a-z])/;
 // aldosterone) and a stimulation test's sample ("Pico após estímulo: superior a 18,0", a cortisol after ACTH) name
 // the sample a range is for, as a fast does.
 const CONDITION =
-  /\b(com jejum|sem jejum|ortostatismo|ortostase|ortostatic[oa]|decubito|supin[oa]|deitad[oa]|(?:pico\s+)?(?:apos|pos)[- ]?estimulo|gestantes?|gravidas?|gravidez|gestacao|trim(?:estre)?|semanas?|(?:fase )?(?:folicular|lutea|luteinica|ovulatoria)|pico ovulatorio|pos[- ]menopausa|menopausa|jejum de|(?:em )?jejum|pos[- ]prandial|ciclo|anticoagula\w*|anticoagulante|proteses?\s+valvar(?:es)?|valvulas?\s+mecanicas?|fumantes?|tabagistas?|ibmp|ibe|drc(?: \d[ab]?d?)?|doenca renal cronica|renais cronicos|dialiticos)\b/;
+  /\b(com jejum|sem jejum|ortostatismo|ortostase|ortostatic[oa]|decubito|supin[oa]|deitad[oa]|(?:pico\s+)?(?:apos|pos)[- ]?estimulo|gestantes?|gravidas?|gravidez|gestacao|trim(?:estre)?|semanas?|(?:fase )?(?:folicular|lutea|luteinica|ovulatoria)|pico ovulatorio|pos[- ]menopausa|menopausa|jejum de|(?:em )?jejum|pos[- ]prandial|ciclo|anticoagula\w*|anticoagulante|antagonistas? da vit(?:amina|\.)? ?k|avk|cumarinicos?|proteses?\s+valvar(?:es)?|valvulas?\s+mecanicas?|fumantes?|tabagistas?|ibmp|ibe|drc(?: \d[ab]?d?)?|doenca renal cronica|renais cronicos|dialiticos)\b/;
 
 // A range printed for patients who take no anticoagulant ("Sem anticoagulação", "Indivíduos não
 // anticoagulados", "sem uso de anticoagulante"): the ordinary range beside the INR's treatment ranges, no
@@ -573,6 +573,9 @@ const CONDITION =
 const UNTREATED = /\b(?:sem|nao) (?:uso de )?anticoagula\w*/;
 const UNTREATED_ALL = new RegExp(UNTREATED.source, 'g');
 // A range printed for patients with a mechanical heart valve ("Próteses valvares mecânicas (mitral): 2,5 a 3,5").
+// An oral anticoagulant's range names the treatment ("Anticoagulação oral") or the drug's class ("Em uso de
+// antagonista da vit. K", "AVK", "cumarínicos").
+const ORAL_ANTICOAGULANT = /\b(?:anticoagula\w*|antagonistas? da vit(?:amina|\.)? ?k|avk|cumarinicos?)(?![\p{L}])/u;
 const MECHANICAL_VALVE = /\b(?:proteses?\s+valvar(?:es)?|valvulas?|proteses?)\b.*\bmecanicas?\b/;
 // A range printed for the groups at risk of a deficiency, listing them ("grupos de risco (idosos, gestantes, …)").
 // Or the patients at risk, listed with the age that makes one ("30 a 60: acima de 60 anos, gestantes e pacientes de risco").
@@ -1034,7 +1037,7 @@ export function resolveNumeric(ranges: LabelledRange[], value: number, unit: str
   let anticoagulationChosen = false;
   if (patient.anticoagulation) {
     const valve = cands.filter((c) => MECHANICAL_VALVE.test(labelOf(c)));
-    const oral = cands.filter((c) => /\banticoagula/.test(labelOf(c)) && !/\b(?:sem|nao|nenhuma)\b/.test(labelOf(c)) && !MECHANICAL_VALVE.test(labelOf(c)));
+    const oral = cands.filter((c) => ORAL_ANTICOAGULANT.test(labelOf(c)) && !/\b(?:sem|nao|nenhuma)\b/.test(labelOf(c)) && !MECHANICAL_VALVE.test(labelOf(c)));
     const chosen = patient.anticoagulation === 'mechanical_valve' && valve.length > 0 ? valve : oral;
     if (chosen.length > 0) {
       cands = chosen.map((c) => ({ ...c, tier: 'normal' as const, condition: false }));
