@@ -31,6 +31,7 @@ import { dictatedAsResults } from './dictation.ts';
 import { citingCorrections, withTypedCorrections } from './corrections.ts';
 import { splitRunOnBlocks } from './run-on-blocks.ts';
 import { withoutSecondUnits } from './second-units.ts';
+import { withoutUncertaintyColumn } from './uncertainty-columns.ts';
 import { unitLettersFromLegend } from './unit-legends.ts';
 import { curveColumnsAsRows, horizontalCurveAsRows } from './curve-columns.ts';
 import { transposedTablesAsRows } from './transposed-tables.ts';
@@ -500,11 +501,14 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   // specimen's result and their ratio (specimen-columns.ts); an earlier value or an order noted between a result and its
   // reference is set apart from both (result-asides.ts); a unit printed as a letter a legend explains is
   // read as that unit (unit-legends.ts); a photo reader's block of references printed after the
-  // results they belong to, in the same order, is put back on their lines (detached-references.ts).
+  // results they belong to, in the same order, is put back on their lines (detached-references.ts); a
+  // measurement's uncertainty printed in a column of its own beside the result is set aside (uncertainty-columns.ts).
   const unitLines = withoutSecondUnits(
     unitLettersFromLegend(
       dictatedAsResults(
-        checkedOptions(jsonRecordsAsRows(screenReaderAsText(subtitlesAsText(detachedReferencesJoined(htmlTablesAsRows(latexTablesAsRows(raws))))))),
+        checkedOptions(
+          jsonRecordsAsRows(screenReaderAsText(subtitlesAsText(detachedReferencesJoined(htmlTablesAsRows(latexTablesAsRows(withoutUncertaintyColumn(raws))))))),
+        ),
       ),
     ),
   );
