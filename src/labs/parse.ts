@@ -32,6 +32,7 @@ import { citingCorrections, withTypedCorrections } from './corrections.ts';
 import { splitRunOnBlocks } from './run-on-blocks.ts';
 import { withoutSecondUnits } from './second-units.ts';
 import { withoutUncertaintyColumn } from './uncertainty-columns.ts';
+import { joinColumnCopies } from './column-copies.ts';
 import { unitLettersFromLegend } from './unit-legends.ts';
 import { curveColumnsAsRows, horizontalCurveAsRows } from './curve-columns.ts';
 import { transposedTablesAsRows } from './transposed-tables.ts';
@@ -512,7 +513,8 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
       ),
     ),
   );
-  const cellLines = joinListedColumns(centredRowValues(unitLines));
+  // A table copied column by column, units and a differential's columns too, is put back as rows (column-copies.ts).
+  const cellLines = joinColumnCopies(joinListedColumns(centredRowValues(unitLines)));
   const pairedRows = joinPairedCells(joinUnitLedRows(cellLines));
   const pageRows = unfoldPageColumns(
     horizontalCurveAsRows(
