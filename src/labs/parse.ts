@@ -33,6 +33,7 @@ import { splitRunOnBlocks } from './run-on-blocks.ts';
 import { withoutSecondUnits } from './second-units.ts';
 import { withoutUncertaintyColumn } from './uncertainty-columns.ts';
 import { joinColumnCopies } from './column-copies.ts';
+import { withoutNoteMarks } from './note-marks.ts';
 import { unitLettersFromLegend } from './unit-legends.ts';
 import { curveColumnsAsRows, horizontalCurveAsRows } from './curve-columns.ts';
 import { transposedTablesAsRows } from './transposed-tables.ts';
@@ -503,12 +504,17 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   // reference is set apart from both (result-asides.ts); a unit printed as a letter a legend explains is
   // read as that unit (unit-legends.ts); a photo reader's block of references printed after the
   // results they belong to, in the same order, is put back on their lines (detached-references.ts); a
-  // measurement's uncertainty printed in a column of its own beside the result is set aside (uncertainty-columns.ts).
+  // measurement's uncertainty printed in a column of its own beside the result is set aside (uncertainty-columns.ts),
+  // and so is a footnote's superscript mark set after a result (note-marks.ts).
   const unitLines = withoutSecondUnits(
     unitLettersFromLegend(
       dictatedAsResults(
         checkedOptions(
-          jsonRecordsAsRows(screenReaderAsText(subtitlesAsText(detachedReferencesJoined(htmlTablesAsRows(latexTablesAsRows(withoutUncertaintyColumn(raws))))))),
+          jsonRecordsAsRows(
+            screenReaderAsText(
+              subtitlesAsText(detachedReferencesJoined(htmlTablesAsRows(latexTablesAsRows(withoutNoteMarks(withoutUncertaintyColumn(raws)))))),
+            ),
+          ),
         ),
       ),
     ),

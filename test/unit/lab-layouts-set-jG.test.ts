@@ -102,3 +102,25 @@ test('a table copied column by column: header cells, then every name, every valu
   ]);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('a footnote mark in superscript set after the result, apart from it, is no part of the row', () => {
+  const text = [
+    'Paciente: PEDRO AUGUSTO LEMOS        Sexo: M    Idade: 61 anos',
+    'EXAME                      Resultado          Unidade         Valores de Referência',
+    '  Ácido fólico²              2,1 ³            ng/mL             3,9 a 26,8',
+    '  Ferritina                412 ⁴,⁵            ng/mL             30 a 400',
+    '² Quimioluminescência.  ³ Confirmado em reanálise.',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([, v, f]) => [v, f]),
+    [
+      [2.1, 'baixo'],
+      [412, 'alto'],
+    ],
+  );
+  assert.deepEqual(
+    r.analytes.map((a) => a.unit),
+    ['ng/mL', 'ng/mL'],
+  );
+});
