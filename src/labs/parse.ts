@@ -2058,9 +2058,13 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
       boundCells.length >= 2 &&
       /^[<>≤≥]\s*\d[\d.,]*$/.test(boundCells[0]!.cell) &&
       (line.bars !== undefined || Math.abs(boundCells[0]!.at - table.resultAt) <= 3);
+    // A row led by a flag column before its name ("ALTO       Contagem de colônias   > 100.000 UFC/mL   …", a
+    // column "SINAL" left of "EXAME"): its flag word is no risk tier's label, the line no goal's; it is read as a row.
+    const flagLedRow = /^\s*(?:alto|baixo|alterado|cr[ií]tico)\s{2,}\p{L}[\p{L}\s().-]*?\p{L}\)?\s{2,}[<>≤≥]?\s*\d/iu.test(t);
     if (
       !namedWordRow &&
       !boundUnderResult &&
+      !flagLedRow &&
       // A goal set from another's, led by the name of the result it is for ("Não-HDL: 30 mg/dL acima da meta
       // de LDL", the reference cell's last line), is no result of that name: its number is the offset.
       (!lookupName(cleanName(nameBefore)) || (pending !== undefined && isRelativeGoal(t))) &&

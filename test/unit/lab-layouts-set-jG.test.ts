@@ -124,3 +124,24 @@ test('a footnote mark in superscript set after the result, apart from it, is no 
     ['ng/mL', 'ng/mL'],
   );
 });
+
+test('a flag column before the name: a flagged row under a word result is a row, not the word’s reference', () => {
+  const text = [
+    'Paciente ..: LUZIA MARQUES PRADO                 Sexo: F    Nascimento: 02/08/1960 (66 anos)',
+    '',
+    'SINAL      EXAME                          RESULTADO        REFERÊNCIA',
+    '---------- ------------------------------ ---------------- ---------------------------',
+    '',
+    'SINAL      EXAME                          RESULTADO        REFERÊNCIA',
+    '---------- ------------------------------ ---------------- ---------------------------',
+    'UROCULTURA',
+    '           Agente isolado                 Klebsiella pneumoniae',
+    'ALTO       Contagem de colônias           > 50.000 UFC/mL Inferior a 10.000 UFC/mL',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(brief(r), [['Contagem de colônias', 50000, 'alto']]);
+  assert.deepEqual(
+    r.qualitative.map((q) => [q.name, q.reference_text ?? '']),
+    [['Agente isolado', '']],
+  );
+});
