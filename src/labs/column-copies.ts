@@ -41,7 +41,8 @@ function columnsFrom(reads: readonly string[], from: number, n: number): Kind[] 
   const kinds: Kind[] = [];
   for (let at = from; at + n <= reads.length; at += n) {
     const kind = columnKind(reads.slice(at, at + n));
-    if (!kind) break;
+    // Units stand after the results they are of; units after ranges are the next table's header cells ("%" / "/mm³").
+    if (!kind || (kind === 'unit' && kinds[kinds.length - 1] !== 'value')) break;
     kinds.push(kind);
   }
   return kinds;

@@ -34,6 +34,7 @@ import { withoutSecondUnits } from './second-units.ts';
 import { withoutUncertaintyColumn } from './uncertainty-columns.ts';
 import { joinColumnCopies } from './column-copies.ts';
 import { withoutNoteMarks } from './note-marks.ts';
+import { withoutSecondLanguage } from './bilingual.ts';
 import { unitLettersFromLegend } from './unit-legends.ts';
 import { curveColumnsAsRows, horizontalCurveAsRows } from './curve-columns.ts';
 import { transposedTablesAsRows } from './transposed-tables.ts';
@@ -505,14 +506,17 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   // read as that unit (unit-legends.ts); a photo reader's block of references printed after the
   // results they belong to, in the same order, is put back on their lines (detached-references.ts); a
   // measurement's uncertainty printed in a column of its own beside the result is set aside (uncertainty-columns.ts),
-  // and so is a footnote's superscript mark set after a result (note-marks.ts).
+  // and so is a footnote's superscript mark set after a result (note-marks.ts); a bilingual report's English
+  // labels after a slash are taken out (bilingual.ts).
   const unitLines = withoutSecondUnits(
     unitLettersFromLegend(
       dictatedAsResults(
         checkedOptions(
           jsonRecordsAsRows(
             screenReaderAsText(
-              subtitlesAsText(detachedReferencesJoined(htmlTablesAsRows(latexTablesAsRows(withoutNoteMarks(withoutUncertaintyColumn(raws)))))),
+              subtitlesAsText(
+                detachedReferencesJoined(htmlTablesAsRows(latexTablesAsRows(withoutSecondLanguage(withoutNoteMarks(withoutUncertaintyColumn(raws)))))),
+              ),
             ),
           ),
         ),

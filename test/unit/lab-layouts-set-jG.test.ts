@@ -145,3 +145,28 @@ test('a flag column before the name: a flagged row under a word result is a row,
     [['Agente isolado', '']],
   );
 });
+
+test('a bilingual report: the English label after a slash is no second range nor result', () => {
+  const text = [
+    'Laudo bilíngue / Bilingual report',
+    'Paciente / Patient: JOHN SILVA       Sexo / Sex: Masculino / Male      Idade / Age: 52 anos',
+    '',
+    'BIOQUÍMICA / CLINICAL CHEMISTRY            Resultado / Result     Referência / Reference',
+    'Colesterol total                           201 mg/dL              Desejável / Desirable: < 190 mg/dL',
+    '   Total cholesterol',
+    'Ácido úrico                                6,1 mg/dL              Homens / Men: 3,4 a 7,0 mg/dL',
+    '   Uric acid',
+    'Gama GT                                    38 U/L                 Até / Up to 60 U/L',
+    '   Gamma-glutamyl transferase',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([, v, f]) => [v, f]),
+    [
+      [201, 'alto'],
+      [6.1, 'normal'],
+      [38, 'normal'],
+    ],
+  );
+  assert.equal(r.qualitative.length, 0);
+});
