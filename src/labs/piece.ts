@@ -127,6 +127,9 @@ export function cleanName(s: string): string {
     // How the exam was done, in brackets after its name ("PARASITOLÓGICO DE FEZES (método de Hoffman, Pons e
     // Janer / Faust)", "FIBRINOGÊNIO (Método: Clauss)"): the block's method, no part of what it measured.
     .replace(/(?<=\S)\s*\((?:m[eé]todo|metodologia)\b[^()]*\)/giu, '')
+    // A numbered item's number before the name ("3.2  Densidade", "1.10 Linfócitos", a word processor's
+    // outline of the report): it says where the row stands, not what it measured.
+    .replace(/^\d{1,2}(?:\.\d{1,2}){1,2}\.?\s+(?=\p{L})/u, '')
     .trim();
   // A hospital system's code column before the name ("GLI   Glicose", "HB   Hemoglobina").
   // PDF text also spaces the words of one name apart ("HDL  colesterol"): a second word in lower case

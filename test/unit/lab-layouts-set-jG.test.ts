@@ -170,3 +170,22 @@ test('a bilingual report: the English label after a slash is no second range nor
   );
   assert.equal(r.qualitative.length, 0);
 });
+
+test('numbered items before the names: the number is no part of the name, a density keeps its decimal point', () => {
+  const text = [
+    'PACIENTE: MARCOS VINICIUS TELES                    SEXO: MASCULINO     IDADE: 41 ANOS',
+    '4. URINÁLISE – EAS',
+    '4.1  Cor ............................. Amarelo claro        (VR: Amarelo citrino)',
+    '4.2  Densidade ....................... 1.018                (VR: 1.005 a 1.030)',
+    '4.10 pH .............................. 5,5                  (VR: 5,0 a 7,5)',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(brief(r), [
+    ['Densidade', 1.018, 'normal'],
+    ['pH', 5.5, 'normal'],
+  ]);
+  assert.deepEqual(
+    r.qualitative.map((q) => q.name),
+    ['Cor'],
+  );
+});
