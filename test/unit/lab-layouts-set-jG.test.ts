@@ -189,3 +189,20 @@ test('numbered items before the names: the number is no part of the name, a dens
     ['Cor'],
   );
 });
+
+test('a name with a superscript note mark, its reference cell pointing to the note: the note’s goals are its', () => {
+  const text = [
+    'Paciente: CARLOS EDUARDO MOTA        Sexo: M    Idade: 58 anos',
+    'BIOQUÍMICA                 Resultado          Unidade         Valores de Referência',
+    '  Colesterol total²          221            mg/dL             Desejável: < 190',
+    '  LDL-colesterol³            104            mg/dL             Ver metas na nota 3',
+    '',
+    'Metas  ->  Baixo: LDL < 130 / não-HDL < 160   Intermediário: LDL < 100 / não-HDL < 130',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(brief(r), [
+    ['Colesterol total', 221, 'alto'],
+    ['LDL-colesterol', 104, 'indeterminado'],
+  ]);
+  assert.match(r.analytes[1]!.reference_text ?? '', /Intermedi[aá]rio: < 100/);
+});
