@@ -129,7 +129,8 @@ export function cleanName(s: string): string {
     .replace(/(?<=\S)\s*\((?:m[eé]todo|metodologia)\b[^()]*\)/giu, '')
     // A footnote's superscript mark glued to the name's end ("Glicose⁴", "Triglicérides⁴,⁵"): it calls a note,
     // and a note or a goal naming the result names it without it.
-    .replace(/(?<=[\p{L})])[⁰¹²³⁴⁵⁶⁷⁸⁹]+(?:,[⁰¹²³⁴⁵⁶⁷⁸⁹]+)*$/u, '')
+    // A unit's power ("p/ 1,73 m²", "/mm³") is no mark.
+    .replace(/(?<=[\p{L})])(?<![\s\d/(](?:m|mm|cm|dm|µm|μm))[⁰¹²³⁴⁵⁶⁷⁸⁹]+(?:,[⁰¹²³⁴⁵⁶⁷⁸⁹]+)*$/u, '')
     // A numbered item's number before the name ("3.2  Densidade", "1.10 Linfócitos", a word processor's
     // outline of the report): it says where the row stands, not what it measured.
     .replace(/^\d{1,2}(?:\.\d{1,2}){1,2}\.?\s+(?=\p{L})/u, '')
