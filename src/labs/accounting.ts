@@ -512,7 +512,7 @@ const ADMIN_SPANS: RegExp[] = [
   // A reference cell that points to a footnote by its mark ("Ver nota (1)", "vide nota 2"), and the mark
   // that opens the footnote with the locant of the name after it ("(1) 25-OH vitamina D: acima de 20 ng/mL
   // …", "Nota (1) - RNI: …"): they name the note, no result.
-  /(?<![\p{L}])(?:ver|vide|veja|consulte?|conforme)\s+(?:(?:a|o|as|os)\s+)?(?:notas?|rodap[eé]|observa[cç](?:[aã]o|[oõ]es))\s*(?:\(\d{1,2}\)|\d{1,2})(?![\d.,])/giu,
+  /(?<![\p{L}])(?:ver|vide|veja|consulte?|conforme)\s+(?:(?:metas?|alvos?|objetivos?|refer[eê]ncias?|valores)\s+(?:n[ao]s?|em)\s+)?(?:(?:a|o|as|os)\s+)?(?:notas?|rodap[eé]|observa[cç](?:[aã]o|[oõ]es))\s*(?:\(\d{1,2}\)|\d{1,2})(?![\d.,])/giu,
   new RegExp(String.raw`${NOTE_MARK.source}(?:\d{1,2}-)?(?=\p{L})`, 'giu'),
   // So is the mark alone in a row's last cell, where its reference would be ("100   mg/dL   (1)").
   /(?<=\S\s{3,})\(\d{1,2}\)\s*$/gu,

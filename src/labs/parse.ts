@@ -38,6 +38,10 @@ import { withoutScoreColumn } from './score-columns.ts';
 import { type NoticeColumns, noticeColumns, withoutNoticeColumns } from './notice-columns.ts';
 import { type AntibiogramColumns, antibiogramColumns, antibiogramRow } from './antibiogram-columns.ts';
 import { type DosingColumns, dosingColumns, withoutDosingColumns } from './dosing-columns.ts';
+import { withoutUncertaintyColumn } from './uncertainty-columns.ts';
+import { joinColumnCopies } from './column-copies.ts';
+import { withoutNoteMarks } from './note-marks.ts';
+import { withoutSecondLanguage } from './bilingual.ts';
 import { unitLettersFromLegend } from './unit-legends.ts';
 import { curveColumnsAsRows, horizontalCurveAsRows } from './curve-columns.ts';
 import { transposedTablesAsRows } from './transposed-tables.ts';
@@ -519,13 +523,19 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   // specimen's result and their ratio (specimen-columns.ts); an earlier value or an order noted between a result and its
   // reference is set apart from both (result-asides.ts); a unit printed as a letter a legend explains is
   // read as that unit (unit-legends.ts); a photo reader's block of references printed after the
-  // results they belong to, in the same order, is put back on their lines (detached-references.ts).
+  // results they belong to, in the same order, is put back on their lines (detached-references.ts); a
+  // measurement's uncertainty printed in a column of its own beside the result is set aside (uncertainty-columns.ts),
+  // and so is a footnote's superscript mark set after a result (note-marks.ts); a bilingual report's English
+  // labels after a slash are taken out (bilingual.ts).
   // The passes run in this order, each on the lines the one before wrote: whole-text formats first (form
   // extraction, HL7, LaTeX, HTML), so that every later pass sees plain rows.
   const unitLines = [
     formExtractionAsLines,
     hl7SegmentsAsRows,
     withoutScoreColumn,
+    withoutUncertaintyColumn,
+    withoutNoteMarks,
+    withoutSecondLanguage,
     latexTablesAsRows,
     htmlTablesAsRows,
     detachedReferencesJoined,
@@ -538,7 +548,8 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     unitLettersFromLegend,
     withoutSecondUnits,
   ].reduce((lines, pass) => pass(lines), raws);
-  const cellLines = joinListedColumns(centredRowValues(unitLines));
+  // A table copied column by column, units and a differential's columns too, is put back as rows (column-copies.ts).
+  const cellLines = joinColumnCopies(joinListedColumns(centredRowValues(unitLines)));
   const pairedRows = joinPairedCells(joinUnitLedRows(cellLines));
   const pageRows = unfoldPageColumns(
     horizontalCurveAsRows(
@@ -2114,9 +2125,13 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
       boundCells.length >= 2 &&
       /^[<>≤≥]\s*\d[\d.,]*$/.test(boundCells[0]!.cell) &&
       (line.bars !== undefined || Math.abs(boundCells[0]!.at - table.resultAt) <= 3);
+    // A row led by a flag column before its name ("ALTO       Contagem de colônias   > 100.000 UFC/mL   …", a
+    // column "SINAL" left of "EXAME"): its flag word is no risk tier's label, the line no goal's; it is read as a row.
+    const flagLedRow = /^\s*(?:alto|baixo|alterado|cr[ií]tico)\s{2,}\p{L}[\p{L}\s().-]*?\p{L}\)?\s{2,}[<>≤≥]?\s*\d/iu.test(t);
     if (
       !namedWordRow &&
       !boundUnderResult &&
+      !flagLedRow &&
       // A goal set from another's, led by the name of the result it is for ("Não-HDL: 30 mg/dL acima da meta
       // de LDL", the reference cell's last line), is no result of that name: its number is the offset.
       (!lookupName(cleanName(nameBefore)) || (pending !== undefined && isRelativeGoal(t))) &&

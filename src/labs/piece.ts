@@ -86,9 +86,9 @@ const VERDICT_PHRASE =
 // be that mark alone ("(1)" where the goals depend on a category the note under the table lists). What the
 // ranges below depend on may lead it, the cell in square brackets as the report's other ranges ("[por idade -
 // ver abaixo]" beside a PSA whose bands by age follow the block). The cell may say first that the note holds
-// goals ("metas: ver nota 1", LDL and non-HDL goals by risk category).
+// goals ("metas: ver nota 1", LDL and non-HDL goals by risk category), or say so after the verb ("Ver metas na nota 6").
 const REFERENCE_POINTER =
-  /^\(\d{1,2}\)$|^(?:(?:por|conforme)\s+(?:idade|faixa\s+et[aá]ria|sexo)\s*[-–—,:]\s*|(?:metas?|alvos?|objetivos?)\s*:\s*)?(?:ver|vide|veja|consultar|consulte|conforme)\s+(?:(?:a|o|as|os)\s+)?(?:abaixo|nota|notas|tabela(?:\s+abaixo|\s+por\s+(?:idade|faixa\s+et[aá]ria))?|faixas?(?:\s+et[aá]rias?|\s+(?:por|de)\s+idade)?(?:\s+abaixo)?|observa[cç](?:[aã]o|[oõ]es)|rodap[eé]|coment[aá]rio)(?:\s*(?:\(\d{1,2}\)|\d{1,2}|\*{1,3}|\(?[a-z]\)?))?\.?$/iu;
+  /^\(\d{1,2}\)$|^(?:(?:por|conforme)\s+(?:idade|faixa\s+et[aá]ria|sexo)\s*[-–—,:]\s*|(?:metas?|alvos?|objetivos?)\s*:\s*)?(?:ver|vide|veja|consultar|consulte|conforme)\s+(?:(?:metas?|alvos?|objetivos?|refer[eê]ncias?|valores)\s+(?:n[ao]s?|em)\s+)?(?:(?:a|o|as|os)\s+)?(?:abaixo|nota|notas|tabela(?:\s+abaixo|\s+por\s+(?:idade|faixa\s+et[aá]ria))?|faixas?(?:\s+et[aá]rias?|\s+(?:por|de)\s+idade)?(?:\s+abaixo)?|observa[cç](?:[aã]o|[oõ]es)|rodap[eé]|coment[aá]rio)(?:\s*(?:\(\d{1,2}\)|\d{1,2}|\*{1,3}|\(?[a-z]\)?))?\.?$/iu;
 
 // An immunofluorescence pattern by its name and its ICAP code ("padrão nuclear pontilhado fino (AC-4)").
 const IIF_PATTERN = /^padr[aã]o(?:\s+de\s+fluoresc[eê]ncia)?\s*:?\s+\p{L}[\p{L}\s,-]*?(?:\s*\(\s*AC-?\d+[^()]*\))?(?=\s*\(|\s{2,}|$)/iu;
@@ -127,6 +127,13 @@ export function cleanName(s: string): string {
     // How the exam was done, in brackets after its name ("PARASITOLÓGICO DE FEZES (método de Hoffman, Pons e
     // Janer / Faust)", "FIBRINOGÊNIO (Método: Clauss)"): the block's method, no part of what it measured.
     .replace(/(?<=\S)\s*\((?:m[eé]todo|metodologia)\b[^()]*\)/giu, '')
+    // A footnote's superscript mark glued to the name's end ("Glicose⁴", "Triglicérides⁴,⁵"): it calls a note,
+    // and a note or a goal naming the result names it without it.
+    // A unit's power ("p/ 1,73 m²", "/mm³") is no mark.
+    .replace(/(?<=[\p{L})])(?<![\s\d/(](?:m|mm|cm|dm|µm|μm))[⁰¹²³⁴⁵⁶⁷⁸⁹]+(?:,[⁰¹²³⁴⁵⁶⁷⁸⁹]+)*$/u, '')
+    // A numbered item's number before the name ("3.2  Densidade", "1.10 Linfócitos", a word processor's
+    // outline of the report): it says where the row stands, not what it measured.
+    .replace(/^\d{1,2}(?:\.\d{1,2}){1,2}\.?\s+(?=\p{L})/u, '')
     .trim();
   // A hospital system's code column before the name ("GLI   Glicose", "HB   Hemoglobina").
   // PDF text also spaces the words of one name apart ("HDL  colesterol"): a second word in lower case
