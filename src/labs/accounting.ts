@@ -106,10 +106,11 @@ export interface AccountLine {
 
 // A piece of a typed list between commas: a name of a few words, then its result word ("Anti HCV não reagente").
 const COMMA_WORD_PIECE = /(?:^|,)\s*[\p{L}\d-]+(?: [\p{L}\d-]+){0,2}?\s+((?:n[aã]o\s+)?\p{L}+)\s*(?=,|$)/gu;
-// Result words (folded). "Normal" heads a tier too ("Normal: inferior a 5,7 %"): a word followed by a
+// Result words (folded), "detectada" as "detectado" (a resistance gene's "Resistência à Rifampicina: NÃO DETECTADA").
+// "Normal" heads a tier too ("Normal: inferior a 5,7 %"): a word followed by a
 // colon is a label, never counted.
 const RESULT_WORD =
-  /^(?:n[aã]o\s+reagente|fracamente\s+reagente|reagente|n[aã]o\s+detect[aá](?:vel|do)|indetect[aá]vel|detect[aá](?:vel|do)|negativ[oa]|positiv[oa]|ausentes?|presentes?|tra[cç]os|rar[oa]s?|numeros[oa]s?|escass[oa]s?|aumentad[oa]s?|abundantes?|l[ií]mpid[oa]|turv[oa]|amarel[oa](?:\s+\p{L}+)?|citrino|incolor|inconclusiv[oa]|indeterminad[oa]|normal|sens[ií]vel|resistente|intermedi[aá]ri[oa]|suscet[ií]vel(?:\s+\p{L}+)?)(?![\p{L}])/iu;
+  /^(?:n[aã]o\s+reagente|fracamente\s+reagente|reagente|n[aã]o\s+detect[aá](?:vel|d[oa])|indetect[aá]vel|detect[aá](?:vel|d[oa])|negativ[oa]|positiv[oa]|ausentes?|presentes?|tra[cç]os|rar[oa]s?|numeros[oa]s?|escass[oa]s?|aumentad[oa]s?|abundantes?|l[ií]mpid[oa]|turv[oa]|amarel[oa](?:\s+\p{L}+)?|citrino|incolor|inconclusiv[oa]|indeterminad[oa]|normal|sens[ií]vel|resistente|intermedi[aá]ri[oa]|suscet[ií]vel(?:\s+\p{L}+)?)(?![\p{L}])/iu;
 
 // A cell of the capitals that name what was sought, then its words ("MTB não detectado   "): case-sensitive, so
 // the letters are an abbreviation.
@@ -273,6 +274,10 @@ const ADMIN_SPANS: RegExp[] = [
   /(?<![\p{L}])(?:[aá]udio|mensagem\s+de\s+voz)\s*(?:n[º°]\s*)?\d{1,2}(?=\s*(?:[-–—|]\s*\d{1,2}\/\d{1,2}|\(\s*\d{1,2}:\d{2}\s*\)|:?\s*$))/giu,
   // A tally of the records, exams or procedures a report holds ("Total de registros: 33", "Total de exames: 12").
   new RegExp(RECORD_TALLY, 'giu'),
+  // A program's version in three dotted parts or more ("PEP 4.2.7" in a health record's banner, h1523): a release of
+  // the software. A number's dots group thousands by three ("1.234.567"), so a part of one or two digits after a dot
+  // is no number's.
+  /(?<![\p{L}\d.,])v?(?!\d{1,3}(?:\.\d{3})+(?![\d.,]))\d{1,3}(?:\.\d{1,3}){2,}(?![\d.,])/giu,
   // A CPF in its printed shape, with or without its label ("… por usuário 412.388.xxx-xx", an export's comment).
   new RegExp(CPF_NUMBER, 'giu'),
   // A phone's status bar atop a screen copied from an app ("9:41 ◀ WhatsApp   4G 62%", "11:42 🔋 62%"): the clock, the
@@ -1226,13 +1231,14 @@ class Bag {
    * numbers, so nothing is taken). Words only when the line is known to be this analyte's
    * (its reference joined, or its name printed): "Negativo" beside another name is a result.
    */
-  has(tok: Token, words: boolean, line?: string): boolean {
+  has(tok: Token, words: boolean, line?: string, restatable = true): boolean {
     if (tok.kind === 'word') return words && (holdsWord(this.printedWords, tok.text) || (line !== undefined && this.tierWord(tok, line)));
     // On a neighbour's line, a number in a unit other than this result's is not its reference's
     // ("CHCM ....: 34,0 g/dL" under "HCM …… 30,3 pg" with "26,0 a 34,0 pg").
     if (!words && line !== undefined && this.inOtherUnit(tok, line)) return false;
     return (
-      this.printed.some((vs) => vs.some((v) => tok.values.some((x) => Math.abs(x - v) < 1e-9))) || (words && line !== undefined && this.restated(tok, line))
+      this.printed.some((vs) => vs.some((v) => tok.values.some((x) => Math.abs(x - v) < 1e-9))) ||
+      (words && restatable && line !== undefined && this.restated(tok, line))
     );
   }
   private inOtherUnit(tok: Token, line: string): boolean {
@@ -1319,6 +1325,10 @@ function lowerBound(bags: readonly Bag[], line: number): number {
   return lo;
 }
 
+// An antibiogram's title, and a row under it of an antimicrobial and its lone S / I / R after a colon (parse.ts reads it so).
+const ANTIBIOGRAM_TITLE = /^\W*(?:antibiograma|teste\s+de\s+sensibilidade\b|tsa\b)/iu;
+const LETTERED_ROW = /^(\s*\P{N}*\p{L}{3}[^\d:]*?)\s*:\s*([SIR])\s*$/u;
+
 /** A report's lines as the accounting pass reads them, with the result-like tokens of each (`printedTokens`). */
 export interface PrintedTokens {
   lines: readonly AccountLine[];
@@ -1339,6 +1349,7 @@ export function printedTokens(printed: readonly AccountLine[]): PrintedTokens {
     return cells === l.text ? l : { ...l, text: cells, fieldsApart: csv[k] !== l.text };
   });
   const tokens = new Map<number, Token[]>();
+  let antibiogram = false;
   let labelAbove = false;
   let textAbove: string | undefined;
   for (const l of lines) {
@@ -1372,6 +1383,11 @@ export function printedTokens(printed: readonly AccountLine[]): PrintedTokens {
     const spoken = l.index > 0 && !toks.some((t) => t.kind === 'word') ? spokenField(lines[l.index - 1]!.text, l.text) : undefined;
     if (spoken !== undefined)
       for (const t of resultTokens(spoken)) if (t.kind === 'word' && l.text.includes(t.text)) toks.push({ ...t, at: l.text.indexOf(t.text) });
+    // Under an antibiogram's title, a row's lone letter after a dot leader or a colon ("- Ampicilina ........ **R**",
+    // h1541): the reader takes it for the antimicrobial's S / I / R (parse.ts), so it is a result here too.
+    const lettered = antibiogram && !toks.some((t) => t.kind === 'word') ? LETTERED_ROW.exec(l.text) : null;
+    if (lettered) toks.push({ kind: 'word', text: lettered[2]!, values: [], at: l.text.lastIndexOf(lettered[2]!) });
+    if (ANTIBIOGRAM_TITLE.test(l.text)) antibiogram = true;
     if (toks.length) tokens.set(l.index, toks);
   }
   return { lines, tokens };
@@ -1497,7 +1513,15 @@ export function accountLines(
       labelledResult || loneValue || unreadRow
         ? []
         : [...(before !== undefined ? byLine.get(before)! : []), ...(after !== undefined ? byLine.get(after)! : [])];
-    if (!toks.every((t) => own.some((b) => b.has(t, true, l.text)) || near.some((b) => b.has(t, false, l.text)))) unaccounted.add(i);
+    // A row of cells, a name then its value opening the next ("| LDL | 145 mg/dL | < 130 | Acima |", a chat bot's table
+    // of the results quoted above it, h1534): a result's row, whatever result above it has that value, and no notice
+    // telling one again. Lost, its line is listed.
+    const rowCells = l.text
+      .trim()
+      .split(/\s{2,}|\s*\|\s*/u)
+      .filter((c) => c !== '');
+    const restatable = !(rowCells.length >= 3 && /^\p{L}[^:\d]*$/u.test(rowCells[0]!) && CELL_VALUE.test(rowCells[1]!));
+    if (!toks.every((t) => own.some((b) => b.has(t, true, l.text, restatable)) || near.some((b) => b.has(t, false, l.text)))) unaccounted.add(i);
     else accountedBy.set(i, own);
   }
   const extra = [...unaccounted].sort((x, y) => x - y).map((i) => lines[i]!.raw.trim());

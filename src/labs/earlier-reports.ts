@@ -46,6 +46,22 @@ function sameAnalyteAs(current: ReadonlyArray<ParsedAnalyte | QualitativeAnalyte
 }
 
 /**
+ * Whether each collection date is printed in one run of lines, the reports one after another. One report whose
+ * exams each print their own collection date (a public lab's GAL printout: "Coleta: 26/05/2025" over the first
+ * sputum smear and the serologies, "Coleta: 27/05/2025" over the second smear between them, h1526) returns to a
+ * date it left: it is one report, its results each current, not an earlier report pasted under a newer one.
+ */
+function eachDateOneRun(dated: ReadonlyArray<{ on: number }>): boolean {
+  const left = new Set<number>();
+  for (let k = 1; k < dated.length; k++) {
+    if (dated[k]!.on === dated[k - 1]!.on) continue;
+    left.add(dated[k - 1]!.on);
+    if (left.has(dated[k]!.on)) return false;
+  }
+  return true;
+}
+
+/**
  * The results without an earlier report's results of the analytes the newest report holds too. A
  * result's report is the one whose collection date is the nearest printed above it; with fewer than two
  * dates there is one report and nothing changes. Results under a heading of earlier results, of analytes
@@ -80,7 +96,7 @@ export function withoutEarlierReports(
     const on = collectedOn(t);
     if (on !== undefined) dated.push({ line: i, on });
   });
-  if (new Set(dated.map((d) => d.on)).size < 2) return { analytes, qualitative, listed };
+  if (new Set(dated.map((d) => d.on)).size < 2 || !eachDateOneRun(dated)) return { analytes, qualitative, listed };
   const newest = Math.max(...dated.map((d) => d.on));
   // The collection date printed nearest above each line.
   const dateAt: Array<number | undefined> = [];

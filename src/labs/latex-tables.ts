@@ -222,6 +222,19 @@ export function latexTablesAsRows(raws: string[]): string[] {
       out[i] = [rowShown(raw.slice(0, at)), latexShown(raw.slice(at).replace(END, ''))].filter((p) => p !== '').join(GAP);
       continue;
     }
+    // Text typed after a rule in columns of spaces, no cell separator ('\hline   Anti-HCV   REAGENTE'): LaTeX would
+    // start the next row with it, yet spaces part no LaTeX cells, so it was typed to be read as printed. A line of its
+    // own, each part set apart: joined to the next row (the header, h1533) its words would be one cell's.
+    const afterRule = raw.replace(RULE, ' ');
+    if (afterRule !== raw && !endsRow(raw) && !/(?<!\\)&/.test(afterRule) && /\S\s{2,}\S/.test(afterRule.trim())) {
+      out[i] = afterRule
+        .trim()
+        .split(/\s{2,}/)
+        .map((p) => latexShown(p))
+        .filter((p) => p !== '')
+        .join(GAP);
+      continue;
+    }
     // A row written over several lines is read whole where it starts; its other lines are empty.
     let row = raw;
     let j = i;

@@ -64,19 +64,29 @@ function rowOf(line: string, columns: Column[], barred: boolean): string | undef
   const refIndex = columns.findIndex((c) => c.kind === 'reference');
   const refColumn = columns[refIndex] as { kind: 'reference'; of?: string } | undefined;
   const reference = refIndex < 0 ? '' : cells[1 + refIndex]!;
+  // A value cell holding what no result takes (a word, a dash with a number after it: "--   49,7") would be dropped
+  // with the row put back: such a line is no row of the table, read and accounted as printed.
+  const blank = (cell: string) => cell === '' || DASH_CELL.test(cell);
+  if (columns.some((c, i) => (c.kind === 'specimen' || c.kind === 'ratio') && !blank(cells[1 + i]!) && !/^[<>≤≥]?\s*\d/.test(cells[1 + i]!))) return undefined;
+  // Nor is one whose range no specimen's result takes (the header names another's).
+  if (
+    refColumn !== undefined &&
+    !blank(reference) &&
+    !columns.some((c, i) => c.kind === 'specimen' && !blank(cells[1 + i]!) && (refColumn.of ? c.specimen.startsWith(refColumn.of) : BLOOD.test(c.specimen)))
+  )
+    return undefined;
   const out: string[] = [];
   let values = 0;
   columns.forEach((c, i) => {
     const cell = cells[1 + i]!;
     if (c.kind === 'specimen') {
-      if (cell === '' || DASH_CELL.test(cell)) return;
-      if (!/^[<>≤≥]?\s*\d/.test(cell)) return;
+      if (blank(cell)) return;
       values++;
       // The range is the specimen's the header names, or the blood's when it names none.
       const ranged = refColumn?.of ? c.specimen.startsWith(refColumn.of) : BLOOD.test(c.specimen);
       const named = ranged && BLOOD.test(c.specimen) ? name : `${name} (${c.specimen})`;
       out.push([named, `${cell} ${unit}`.trim(), ranged && !DASH_CELL.test(reference) ? reference : ''].filter((x) => x !== '').join('   '));
-    } else if (c.kind === 'ratio' && cell !== '' && !DASH_CELL.test(cell) && /^\d/.test(cell)) {
+    } else if (c.kind === 'ratio' && !blank(cell)) {
       out.push(`${name} - ${c.label}   ${cell}`);
     }
   });
