@@ -347,6 +347,9 @@ const ADMIN_SPANS: RegExp[] = [
   // A blood bag's label in a transfusion service's report ("Bolsa nº 25.0413.0098-2   CH   A POS   Vol. 282 mL",
   // h1494): the bag's number and the volume of the component it holds, no value of the patient.
   /(?<![\p{L}])bolsa\s*(?:n[º°o.]*\s*)?:?\s*\d[\d.\/-]*(?:[^\d\n]{0,40}?(?<![\p{L}])vol(?:ume)?\.?\s*:?\s*\d+(?:[.,]\d+)?\s*ml(?![\p{L}]))?/giu,
+  // Blood units given in a transfusion, in a note on why the sample was taken ("controle após furosemida + transfusão
+  // de 1 CH às 10:15", h1523): a treatment's dose, no value of the patient.
+  /(?<![\p{L}])transfus[aã]o\s+de\s+\d{1,2}\s*(?:CH|CHAD|CP|PFC|crio(?:precipitado)?|concentrados?\s+de\s+(?:hem[aá]cias|plaquetas)|bolsas?|unidades?)(?![\p{L}])/giu,
   // The software a print stamp names with its version, after the moment of printing ("Impresso em 31/05/2025 09:52 -
   // SHTWeb 3.1 - …", h1494): the program, no value.
   /(?<=(?<![\p{L}])(?:impresso|emitido|gerado)\s+em\s+\d{1,2}\/\d{1,2}\/\d{2,4}(?:\s+(?:[àa]s\s+)?\d{1,2}:\d{2}(?::\d{2})?)?\s*[-–—|]\s*)\p{L}[\p{L}\d-]*\s+v?\.?\s*\d+(?:\.\d+)+(?![\d,])/giu,

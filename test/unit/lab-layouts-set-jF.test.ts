@@ -115,6 +115,20 @@ test("a health record's banner with the program's dotted version is administrati
   );
 });
 
+test('blood units given in a transfusion, in a note on why the sample was taken, are no result', () => {
+  const note = 'Pedido 55120873 (controle pós-transfusão de 2 CH às 14:40) - liberado 03/06/2025 16:02';
+  const text = ['Paciente: JOSÉ RIBAMAR COSTA', note, '', 'Hemoglobina ........ 8,9 g/dL      [12,0 - 16,0]'].join('\n');
+  const r = parse(text);
+  assert.ok(!r.unparsed_lines.includes(note), JSON.stringify(r.unparsed_lines));
+  assert.ok(
+    r.analytes.some((a) => a.value === 8.9 && a.flag === 'baixo'),
+    JSON.stringify(r.analytes),
+  );
+  // A count of units with no transfusion named is still a number to account for.
+  const other = 'Pedido 55120873 (controle após 2 CH às 14:40) - liberado 03/06/2025 16:02';
+  assert.ok(parse(text.replace(note, other)).unparsed_lines.includes(other));
+});
+
 test("an antibiogram's lone S / I / R after a dot leader is a result word: lost, its line is listed", () => {
   const text = [
     '**Cultura de secreção de ferida**',
