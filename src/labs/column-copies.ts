@@ -60,6 +60,10 @@ export function joinColumnCopies(reads: string[]): string[] {
       // A first column of results, and a column of ranges at least: else no table. Fewer than three rows are
       // taken for such a copy only with a column of units: a name over its result and range alone is read as it is.
       if (kinds[0] !== 'value' || !kinds.includes('range') || (n < 3 && !kinds.includes('unit'))) continue;
+      // One name over a relative and an absolute count, each with its unit and range, is a differential printed one
+      // cell a line (h1183), read by paired-cells.ts with each count on its own line: joined here, the absolute
+      // count would be read on the relative one's line.
+      if (n === 1 && kinds.filter((k) => k === 'value').length > 1) continue;
       const end = b + kinds.length * n;
       // A cell more than the names past the last column: the columns do not line up, nothing is put together.
       const last = kinds[kinds.length - 1]!;

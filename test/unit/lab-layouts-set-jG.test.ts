@@ -206,3 +206,10 @@ test('a name with a superscript note mark, its reference cell pointing to the no
   ]);
   assert.match(r.analytes[1]!.reference_text ?? '', /Intermedi[aá]rio: < 100/);
 });
+
+test('a differential printed one cell a line, both counts under one name, is no column copy: each count on its own line', () => {
+  const lines = ['LEUCOGRAMA', 'Eosinófilos', '4,1', '%', '287', '/µL', '1,0 a 5,0 %', '50 a 500 /µL'];
+  const r = parseLabReport(lines.join('\n'), { sex: 'F', birthDate: '1980-02-11', today: '2025-06-01' });
+  const at = (v: number) => r.analytes.find((a) => a.value === v)?.line;
+  assert.deepEqual([at(4.1), at(287)], [2, 4], JSON.stringify(brief(r)));
+});
