@@ -287,8 +287,6 @@ export const CORPUS_SETS = [
   'heldout152',
   'heldout153',
   'heldout154',
-  'heldout155',
-  'heldout156',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
 
