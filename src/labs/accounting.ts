@@ -92,6 +92,7 @@ import type { ParsedAnalyte, QualitativeAnalyte } from './result.ts';
 import { UNIT_PATTERN, unitAtStart } from './units.ts';
 import { VERDICT_WORD } from './value.ts';
 import { matchesOf } from '../text/matches.ts';
+import { resultCodeCells } from './result-codes.ts';
 
 type Read = ParsedAnalyte | QualitativeAnalyte;
 
@@ -568,6 +569,8 @@ interface Token {
   at: number;
   /** A word of a typed list between commas: one result's value accounts for one such word only. */
   listed?: true;
+  /** What a code a legend explains means ("Não reagente" of "NR"): the code's result reads either. */
+  meaning?: string;
 }
 
 function spans(text: string): Array<[number, number]> {
@@ -1190,6 +1193,7 @@ class Bag {
   }
   /** On the analyte's own line: takes the value first, then a printed number (each accounts for one token). */
   take(tok: Token): boolean {
+    if (tok.meaning !== undefined) return this.take({ ...tok, meaning: undefined }) || this.take({ ...tok, text: tok.meaning, meaning: undefined });
     // A word result's reference cell, whatever its words, is the reference the reader joined to it ("FAS   FA", a
     // haemoglobin profile against the normal one). So is a number's word reference ("1.860 cópias/mL   Não
     // detectado", a viral load detected against an undetectable one).
@@ -1235,6 +1239,11 @@ class Bag {
    * (its reference joined, or its name printed): "Negativo" beside another name is a result.
    */
   has(tok: Token, words: boolean, line?: string, restatable = true): boolean {
+    if (tok.meaning !== undefined)
+      return (
+        this.has({ ...tok, meaning: undefined }, words, line, restatable) ||
+        this.has({ ...tok, text: tok.meaning, meaning: undefined }, words, line, restatable)
+      );
     if (tok.kind === 'word') return words && (holdsWord(this.printedWords, tok.text) || (line !== undefined && this.tierWord(tok, line)));
     // On a neighbour's line, a number in a unit other than this result's is not its reference's
     // ("CHCM ....: 34,0 g/dL" under "HCM …… 30,3 pg" with "26,0 a 34,0 pg").
@@ -1352,6 +1361,9 @@ export function printedTokens(printed: readonly AccountLine[]): PrintedTokens {
     return cells === l.text ? l : { ...l, text: cells, fieldsApart: csv[k] !== l.text };
   });
   const tokens = new Map<number, Token[]>();
+  // Cells printed as a code a legend of the report explains as a result word ("VDRL   NR   NR", "NR = Não
+  // reagente"): result words, as the reader reads them (result-codes.ts).
+  const codeCells = new Map([...resultCodeCells(lines.map((l) => l.text))].map(([k, cells]) => [lines[k]!.index, cells]));
   let antibiogram = false;
   let labelAbove = false;
   let textAbove: string | undefined;
@@ -1391,6 +1403,8 @@ export function printedTokens(printed: readonly AccountLine[]): PrintedTokens {
     const lettered = antibiogram && !toks.some((t) => t.kind === 'word') ? LETTERED_ROW.exec(l.text) : null;
     if (lettered) toks.push({ kind: 'word', text: lettered[2]!, values: [], at: l.text.lastIndexOf(lettered[2]!) });
     if (ANTIBIOGRAM_TITLE.test(l.text)) antibiogram = true;
+    for (const c of codeCells.get(l.index) ?? [])
+      if (!toks.some((t) => t.at === c.at)) toks.push({ kind: 'word', text: c.code, values: [], at: c.at, meaning: c.meaning });
     if (toks.length) tokens.set(l.index, toks);
   }
   return { lines, tokens };

@@ -49,7 +49,21 @@ function columnsFrom(reads: readonly string[], from: number, n: number): Kind[] 
 }
 
 export function joinColumnCopies(reads: string[]): string[] {
+  return columnCopies(reads).out ?? reads;
+}
+
+/**
+ * Each row put back with the lines of its other cells (results, units, ranges), for parse.ts atPrintedLines: a
+ * differential's absolute count is printed on its own line, far from its relative one the row was read on, and
+ * that is the line the accounting pass must list when the count is lost.
+ */
+export function columnCopyLines(reads: string[]): Map<number, number[]> {
+  return columnCopies(reads).joins;
+}
+
+function columnCopies(reads: string[]): { out: string[] | undefined; joins: Map<number, number[]> } {
   let out: string[] | undefined;
+  const joins = new Map<number, number[]>();
   for (let a = 0; a < reads.length; a++) {
     if (!NAME_CELL.test(reads[a]!)) continue;
     let b = a;
@@ -89,11 +103,15 @@ export function joinColumnCopies(reads: string[]): string[] {
           else cells.push(cell);
         });
         out[b + k] = cells.join('   ');
+        joins.set(
+          b + k,
+          kinds.slice(1).map((_, c) => b + (c + 1) * n + k),
+        );
       }
       a = end - 1;
       break;
     }
     if (a < b - 1) a = b - 1;
   }
-  return out ?? reads;
+  return { out, joins };
 }

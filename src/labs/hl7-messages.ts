@@ -9,6 +9,9 @@
 // report's decimal comma; a UCUM unit ("10*3/uL") as printed units read ("10^3/µL"). A note segment (NTE) is
 // left as printed: it is free text (an earlier result quoted in it is no row), read or listed as any line.
 // Only a text with a segment line "OBX|" that has a value field is touched.
+// A viewer prints a segment as one unbroken run of fields: text after a column gap or a " ; " on a segment
+// line ("PID|…^90570041   48,9", "PV1|…|CLM ; HBsAg: Reagente") is no field the message explains, so it is
+// kept after what the segment stands for (alone when the segment carries nothing), to be read or listed.
 
 // A segment line: three upper-case letters or digits, the field separator, the fields.
 const SEGMENT = /^\s*([A-Z][A-Z0-9]{2})\|/;
@@ -95,11 +98,28 @@ export function hl7SegmentsAsRows(raws: string[]): string[] {
   return raws.map((raw) => {
     const segment = SEGMENT.exec(raw)?.[1];
     if (segment === undefined) return raw;
-    const fields = raw.trim().split(sep.field);
-    if (segment === 'OBX') return observationRow(fields, sep) ?? raw;
-    if (segment === 'OBR') return codedText(fields[4] ?? '', sep) || '';
-    if (segment === 'PID') return patientFields(fields);
-    if (ADMIN_SEGMENT.test(segment)) return '';
-    return raw;
+    const cut = UNEXPLAINED.exec(raw.trim());
+    const printed = cut ? raw.trim().slice(0, cut.index) : raw.trim();
+    const tail = cut
+      ? raw
+          .trim()
+          .slice(cut.index)
+          .replace(/^\s*;?\s*/, '')
+      : '';
+    const as = segmentAs(segment, printed.split(sep.field), sep);
+    if (as === undefined) return raw;
+    return [as, tail].filter((c) => c !== '').join('   ');
   });
+}
+
+// Where a segment line stops being fields: a column gap, a tab, or a " ; " list separator.
+const UNEXPLAINED = /\s{2,}|\t|\s;\s/;
+
+/** What one segment stands for: a row, a title, header fields, '' for nothing; undefined to keep the line. */
+function segmentAs(segment: string, fields: string[], sep: Separators): string | undefined {
+  if (segment === 'OBX') return observationRow(fields, sep);
+  if (segment === 'OBR') return codedText(fields[4] ?? '', sep) || '';
+  if (segment === 'PID') return patientFields(fields);
+  if (ADMIN_SEGMENT.test(segment)) return '';
+  return undefined;
 }

@@ -39,7 +39,7 @@ import { type NoticeColumns, noticeColumns, withoutNoticeColumns } from './notic
 import { type AntibiogramColumns, antibiogramColumns, antibiogramRow } from './antibiogram-columns.ts';
 import { type DosingColumns, dosingColumns, withoutDosingColumns } from './dosing-columns.ts';
 import { withoutUncertaintyColumn } from './uncertainty-columns.ts';
-import { joinColumnCopies } from './column-copies.ts';
+import { columnCopyLines, joinColumnCopies } from './column-copies.ts';
 import { withoutNoteMarks } from './note-marks.ts';
 import { withoutSecondLanguage } from './bilingual.ts';
 import { unitLettersFromLegend } from './unit-legends.ts';
@@ -549,7 +549,8 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     withoutSecondUnits,
   ].reduce((lines, pass) => pass(lines), raws);
   // A table copied column by column, units and a differential's columns too, is put back as rows (column-copies.ts).
-  const cellLines = joinColumnCopies(joinListedColumns(centredRowValues(unitLines)));
+  const columnCells = joinListedColumns(centredRowValues(unitLines));
+  const cellLines = joinColumnCopies(columnCells);
   const pairedRows = joinPairedCells(joinUnitLedRows(cellLines));
   const pageRows = unfoldPageColumns(
     horizontalCurveAsRows(
@@ -2752,13 +2753,16 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   current.qualitative = current.qualitative.filter(inLab);
   // Accounted on the rows read, each result read from a row joined out of several printed lines is then
   // given back on the line its value is printed on: a differential's cells one a line (paired-cells.ts), a
-  // differential's row a phone's viewer wrapped (wrapped-differential.ts), an SMS part read with the part
+  // differential's row a phone's viewer wrapped (wrapped-differential.ts), a table copied column by column (column-copies.ts), an SMS part read with the part
   // before it (smsPartLines), a value a centred table row prints under its name's line (centred-cells.ts).
   const result = { ...current, unparsed_lines: pairedRowsListed(accountLines(seen, [...kept, ...qualitative], unparsed), pairedRowCells(cellLines), raws) };
-  return [pairedCellLines(cellLines), wrappedDifferentialLines(pairedRows), smsPartLines(details), centredRowLines(unitLines)].reduce(
-    (r, joins) => atPrintedLines(r, joins, raws),
-    result,
-  );
+  return [
+    pairedCellLines(cellLines),
+    wrappedDifferentialLines(pairedRows),
+    smsPartLines(details),
+    centredRowLines(unitLines),
+    columnCopyLines(columnCells),
+  ].reduce((r, joins) => atPrintedLines(r, joins, raws), result);
 }
 
 /**

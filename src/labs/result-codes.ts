@@ -114,3 +114,26 @@ export function withPrintedCodes(result: LabParseResult, codes: WrittenCodes, pr
   const unparsed_lines = result.unparsed_lines.map((l) => listed.get(l) ?? l);
   return { ...result, qualitative, unparsed_lines };
 }
+
+/**
+ * The cells each line prints as a code the legend gives a result word for (line → code and where it stands).
+ * The accounting pass reads the lines as printed, the codes unwritten: a lone "NR" is no word it knows, so a
+ * coded row whose result was lost went unlisted. Its code cells are result words to it, as their meanings are.
+ */
+export function resultCodeCells(raws: readonly string[]): Map<number, Array<{ code: string; meaning: string; at: number }>> {
+  const out = new Map<number, Array<{ code: string; meaning: string; at: number }>>();
+  const coded = resultCodesWritten(raws);
+  if (!coded) return out;
+  for (const [i, written] of coded.written) {
+    const codes = new Map([...written].map(([meaning, code]) => [code, meaning]));
+    const raw = raws[i]!;
+    const cells: Array<{ code: string; meaning: string; at: number }> = [];
+    // A code is a cell of its own (a column gap or the line's end around it), or ends a name that ran into it.
+    for (const m of raw.matchAll(/(?<=^|\s)([A-Z]{1,4}[+-]?)(?=\s{2,}|\s*$)/g)) {
+      const meaning = codes.get(m[1]!);
+      if (meaning !== undefined) cells.push({ code: m[1]!, meaning, at: m.index! });
+    }
+    if (cells.length > 0) out.set(i, cells);
+  }
+  return out;
+}
