@@ -289,6 +289,9 @@ export const CORPUS_SETS = [
   'heldout154',
   'heldout155',
   'heldout156',
+  'heldout157',
+  'heldout158',
+  'heldout159',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
 
