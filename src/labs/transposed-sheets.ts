@@ -58,13 +58,29 @@ function whenOf(label: string): number | undefined {
   return (year * 13 + Number(m[2])) * 32 + Number(m[1]);
 }
 
+// What a header cell prints after its column's name: past a ';' or a column gap, or a number with decimals standing
+// apart ("Microalb. (urina) ; Sódio 131,3", "Ferritina   52,3"). No name goes on past them.
+const AFTER_NAME = /\s*;|\s{2,}|\s+[<>≤≥]?\d+,\d+(?=\s|$)/u;
+
+interface Header {
+  names: string[];
+  /** Whether a cell printed something after its name, which the sheet does not explain. */
+  more: boolean;
+}
+
 /** The names a header line heads its columns with, after its exam label; undefined when it is no such header. */
-function headerOf(line: string): string[] | undefined {
+function headerOf(line: string): Header | undefined {
   if (!line.includes('\t')) return undefined;
   const cs = cellsOf(line);
   if (cs.length < 3 || !EXAM_HEAD.test(fold(cs[0]!))) return undefined;
-  const names = cs.slice(1);
-  return names.every((n) => /\p{L}/u.test(n) && !/^[<>≤≥]?\s*\d/u.test(n)) ? names : undefined;
+  let more = false;
+  const names = cs.slice(1).map((cell) => {
+    const cut = AFTER_NAME.exec(cell);
+    if (!cut) return cell;
+    more = true;
+    return cell.slice(0, cut.index);
+  });
+  return names.every((n) => /\p{L}/u.test(n) && !/^[<>≤≥]?\s*\d/u.test(n)) ? { names, more } : undefined;
 }
 
 function rangeOf(min: string | undefined, max: string | undefined): string {
@@ -80,8 +96,9 @@ function rangeOf(min: string | undefined, max: string | undefined): string {
 export function transposedSheetsAsRows(reads: string[]): string[] {
   let out: string[] | undefined;
   for (let h = 0; h < reads.length; h++) {
-    const names = headerOf(reads[h]!);
-    if (!names) continue;
+    const header = headerOf(reads[h]!);
+    if (!header) continue;
+    const { names } = header;
     const head = h;
     const fields = new Map<Field, { at: number; cells: string[] }>();
     const dated: Array<{ at: number; when: number; cells: string[] }> = [];
@@ -127,7 +144,8 @@ export function transposedSheetsAsRows(reads: string[]): string[] {
     });
     if (results.length === 0) continue;
     out ??= [...reads];
-    out[head] = '';
+    // A header that printed more than its names stays as printed, to be read or listed with what it printed.
+    if (!header.more) out[head] = '';
     for (const f of fields.values()) out[f.at] = '';
     out[current.at] = results.join('; ');
   }
