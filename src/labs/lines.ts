@@ -264,7 +264,10 @@ export function messageFindingEnd(message: string): { at: number; word: string }
   return m ? { at: m[0].length - m[1]!.length, word: m[1]! } : undefined;
 }
 
-const TYPED_REMARK_AFTER_BRACKET = /(?<=\d[^()]*\([^()]*\d[^()]*\))\s+(?:ess[ea]|est[ea]|isso|que|mas|a[ií]|s[oó]|veio|deu|t[aá])\s[^\d()]*$/iu;
+// The remark is words alone and ends at a column gap, a ';' or the line's end: a cell after it ("… esse veio com
+// asterisco   Reagente") is no part of it, and is read or listed.
+const TYPED_REMARK_AFTER_BRACKET =
+  /(?<=\d[^()]*\([^()]*\d[^()]*\))\s+(?:ess[ea]|est[ea]|isso|que|mas|a[ií]|s[oó]|veio|deu|t[aá])\s(?:(?!\s{2,}|\s*;)[^\d()])*(?=\s{2,}|\s*;|\s*$)/iu;
 /** A chat message in conversation, not a result typed: a question, an exclamation, sentences. */
 export const isChatConversation = (message: string): boolean => /[?!]|\p{Ll}\.\s+\p{Lu}/u.test(message);
 

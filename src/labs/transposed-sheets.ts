@@ -58,13 +58,35 @@ function whenOf(label: string): number | undefined {
   return (year * 13 + Number(m[2])) * 32 + Number(m[1]);
 }
 
+// What a header, unit or limit cell prints after its own text, past a ';' or a column gap ("Microalb. (urina) ;
+// Sódio 131,3", "Ferritina   52,3", "mg/dL ; HBsAg: Reagente", a Mín cell "2,4   48,9"): no cell goes on past them.
+const AFTER_CELL = /\s*;|\s{2,}/u;
+
+/** The cells cut at what they print after their own text, and whether any printed more. */
+function cutCells(cells: string[]): { cells: string[]; more: boolean } {
+  let more = false;
+  const cut = cells.map((cell) => {
+    const at = AFTER_CELL.exec(cell);
+    if (!at) return cell;
+    more = true;
+    return cell.slice(0, at.index);
+  });
+  return { cells: cut, more };
+}
+
+interface Header {
+  names: string[];
+  /** Whether a cell printed something after its name, which the sheet does not explain. */
+  more: boolean;
+}
+
 /** The names a header line heads its columns with, after its exam label; undefined when it is no such header. */
-function headerOf(line: string): string[] | undefined {
+function headerOf(line: string): Header | undefined {
   if (!line.includes('\t')) return undefined;
   const cs = cellsOf(line);
   if (cs.length < 3 || !EXAM_HEAD.test(fold(cs[0]!))) return undefined;
-  const names = cs.slice(1);
-  return names.every((n) => /\p{L}/u.test(n) && !/^[<>≤≥]?\s*\d/u.test(n)) ? names : undefined;
+  const { cells: names, more } = cutCells(cs.slice(1));
+  return names.every((n) => /\p{L}/u.test(n) && !/^[<>≤≥]?\s*\d/u.test(n)) ? { names, more } : undefined;
 }
 
 function rangeOf(min: string | undefined, max: string | undefined): string {
@@ -80,10 +102,11 @@ function rangeOf(min: string | undefined, max: string | undefined): string {
 export function transposedSheetsAsRows(reads: string[]): string[] {
   let out: string[] | undefined;
   for (let h = 0; h < reads.length; h++) {
-    const names = headerOf(reads[h]!);
-    if (!names) continue;
+    const header = headerOf(reads[h]!);
+    if (!header) continue;
+    const { names } = header;
     const head = h;
-    const fields = new Map<Field, { at: number; cells: string[] }>();
+    const fields = new Map<Field, { at: number; cells: string[]; more: boolean }>();
     const dated: Array<{ at: number; when: number; cells: string[] }> = [];
     let blanks = 0;
     let r = h + 1;
@@ -107,7 +130,7 @@ export function transposedSheetsAsRows(reads: string[]): string[] {
         break;
       }
       if (when !== undefined) dated.push({ at: r, when, cells });
-      else if (field && !fields.has(field)) fields.set(field, { at: r, cells });
+      else if (field && !fields.has(field)) fields.set(field, { at: r, ...cutCells(cells) });
     }
     h = r - 1;
     // Two collections at least, or one with its unit or limits: a sheet, not a line of dates.
@@ -127,8 +150,10 @@ export function transposedSheetsAsRows(reads: string[]): string[] {
     });
     if (results.length === 0) continue;
     out ??= [...reads];
-    out[head] = '';
-    for (const f of fields.values()) out[f.at] = '';
+    // A header that printed more than its names stays as printed, to be read or listed with what it printed.
+    if (!header.more) out[head] = '';
+    // So does a unit or limit row.
+    for (const f of fields.values()) if (!f.more) out[f.at] = '';
     out[current.at] = results.join('; ');
   }
   return out ?? reads;
