@@ -1305,19 +1305,14 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     if (referenceFirst)
       t = line.leader ? leaderReferenceToEnd(t, line.raw, referenceFirst, table?.valueColumns) : referenceToEnd(t, line.offset, referenceFirst);
     if (minMax) t = joinMinMax(t, line.offset, minMax, line.bars);
-    if (dosing && withoutDosingColumns(t, line.offset, dosing) !== t) {
-      // The dose and the sample's timing are the prescription's, accounted as such: the row is accounted as read.
-      t = withoutDosingColumns(t, line.offset, dosing);
-      seen[seen.length - 1]!.text = t;
-    }
-    if (notice && withoutNoticeColumns(t, line.offset, notice, line.bars) !== t) {
-      // The critical limit and who was called when are the lab's record, accounted as such: the row is accounted as read.
-      t = withoutNoticeColumns(t, line.offset, notice, line.bars);
-      seen[seen.length - 1]!.text = t;
-    }
-    if (alertAt !== undefined && withoutAlertColumn(t, line.offset, alertAt) !== t) {
-      // The threshold is the lab's, accounted as such: the row is accounted as read.
-      t = withoutAlertColumn(t, line.offset, alertAt);
+    // A drug's dose and the sample's timing are the prescription's; a critical limit, who was called when, and an
+    // alert threshold are the lab's record: each cut once, and the row is accounted as read without them.
+    let ownCells = t;
+    if (dosing) ownCells = withoutDosingColumns(ownCells, line.offset, dosing);
+    if (notice) ownCells = withoutNoticeColumns(ownCells, line.offset, notice, line.bars);
+    if (alertAt !== undefined) ownCells = withoutAlertColumn(ownCells, line.offset, alertAt);
+    if (ownCells !== t) {
+      t = ownCells;
       seen[seen.length - 1]!.text = t;
     }
     // The patient's doses are what was taken, not measured: listed for a person to read, never a result.
