@@ -549,20 +549,24 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     withoutSecondUnits,
   ].reduce((lines, pass) => pass(lines), raws);
   // A table copied column by column, units and a differential's columns too, is put back as rows (column-copies.ts).
+  // The lines between these joins are kept: the rows read are given back on their printed lines through them.
   const columnCells = joinListedColumns(centredRowValues(unitLines));
   const cellLines = joinColumnCopies(columnCells);
   const pairedRows = joinPairedCells(joinUnitLedRows(cellLines));
-  const pageRows = unfoldPageColumns(
-    horizontalCurveAsRows(
-      curveColumnsAsRows(
-        transposedTablesAsRows(
-          transposedSheetsAsRows(
-            prePostColumnsAsRows(specimenColumnsAsRows(hourlyColumnsAsRows(resultAsidesSetApart(delimitedAsColumns(joinWrappedDifferential(pairedRows)))))),
-          ),
-        ),
-      ),
-    ),
-  );
+  // Then the tables whose rows are not the printed lines (the passes named in the paragraph above), in this order.
+  const rowPasses = [
+    joinWrappedDifferential,
+    delimitedAsColumns,
+    resultAsidesSetApart,
+    hourlyColumnsAsRows,
+    specimenColumnsAsRows,
+    prePostColumnsAsRows,
+    transposedSheetsAsRows,
+    transposedTablesAsRows,
+    curveColumnsAsRows,
+    horizontalCurveAsRows,
+  ];
+  const pageRows = unfoldPageColumns(rowPasses.reduce((lines, pass) => pass(lines), pairedRows));
   // A tabbed row whose name wrapped onto the line above is read and accounted as one row on its cells'
   // line: its previous-result cell is cut off by column, as on any row of the table.
   // A table whose header names the exam column after others is printed again in the usual order first
@@ -588,27 +592,25 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   // So is a reference column of letters alone, each the mark of a note at the page's foot (lettered-notes.ts).
   // So is each range of a bracketed line under a row of results between bars, named by the result it is for
   // (bar-row-references.ts).
-  const named = moveBarRowReferences(moveLetteredNotes(moveTitledReferences(moveNamedReferences(findings))));
-  // Result blocks run together on one line are cut apart (run-on-blocks.ts).
-  const joined = splitRunOnLabelledResults(
-    splitRunOnBlocks(
-      splitBesideLabelledResults(
-        joinTierLabelAlone(
-          joinRangeUnderLabel(
-            joinWrappedComparison(
-              joinRangeBrokenAtMargin(
-                joinWrappedReferenceCells(
-                  joinWrappedReferenceColumn(
-                    joinBrokenBarRows(joinOpenBrackets(joinOpenSquareBrackets(joinWrappedTabbedReference(joinWrappedCellLines(named))))),
-                  ),
-                ),
-              ),
-            ),
-          ),
-        ),
-      ),
-    ),
-  );
+  const named = [moveNamedReferences, moveTitledReferences, moveLetteredNotes, moveBarRowReferences].reduce((lines, pass) => pass(lines), findings);
+  // Cells and references wrapped over lines are joined, then result blocks run together on one line are cut apart
+  // (run-on-blocks.ts), in this order.
+  const joined = [
+    joinWrappedCellLines,
+    joinWrappedTabbedReference,
+    joinOpenSquareBrackets,
+    joinOpenBrackets,
+    joinBrokenBarRows,
+    joinWrappedReferenceColumn,
+    joinWrappedReferenceCells,
+    joinRangeBrokenAtMargin,
+    joinWrappedComparison,
+    joinRangeUnderLabel,
+    joinTierLabelAlone,
+    splitBesideLabelledResults,
+    splitRunOnBlocks,
+    splitRunOnLabelledResults,
+  ].reduce((lines, pass) => pass(lines), named);
   // A previous result under its own label line is read and accounted as one "Resultado anterior: …" line.
   const previous = joinPreviousLabel(joined);
   // A line a join cut short (a wrapped row's reference piece read with the row above, its name piece
