@@ -265,6 +265,10 @@ import {
 import type { Entry, Group, LabParseResult, ParsedAnalyte, QualitativeAnalyte } from './result.ts';
 import { unitAtStart } from './units.ts';
 import { readValue, type ValueRead } from './value.ts';
+import { rtfAsText } from './rtf-text.ts';
+import { mimeLineJoins, mimeSourceAsText } from './mime-messages.ts';
+import { mojibakeMended } from './mojibake.ts';
+import { doubledGlyphsSingled } from './doubled-glyphs.ts';
 import {
   endingReference,
   ISOLATE_WITH_COUNT,
@@ -527,9 +531,18 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   // measurement's uncertainty printed in a column of its own beside the result is set aside (uncertainty-columns.ts),
   // and so is a footnote's superscript mark set after a result (note-marks.ts); a bilingual report's English
   // labels after a slash are taken out (bilingual.ts).
-  // The passes run in this order, each on the lines the one before wrote: whole-text formats first (form
+  // Text that reaches the parser still encoded is first read as the text it encodes, each line keeping its
+  // place and its printed text for unparsed_lines: an RTF source as the page it prints (rtf-text.ts), an
+  // e-mail's raw source as the message it carries, quoted-printable decoded and its envelope empty
+  // (mime-messages.ts), UTF-8 read as Windows-1252 as the UTF-8 it was (mojibake.ts), letters a PDF drew
+  // twice for bold once (doubled-glyphs.ts).
+  // The passes run in this order, each on the lines the one before wrote: decoding first, whole-text formats next (form
   // extraction, HL7, LaTeX, HTML), so that every later pass sees plain rows.
   const unitLines = [
+    rtfAsText,
+    mimeSourceAsText,
+    mojibakeMended,
+    doubledGlyphsSingled,
     formExtractionAsLines,
     hl7SegmentsAsRows,
     withoutScoreColumn,
@@ -2759,6 +2772,7 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     smsPartLines(details),
     centredRowLines(unitLines),
     columnCopyLines(columnCells),
+    mimeLineJoins(raws),
   ].reduce((r, joins) => atPrintedLines(r, joins, raws), result);
 }
 
