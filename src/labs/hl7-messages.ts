@@ -34,10 +34,10 @@ function separatorsOf(raws: readonly string[]): Separators {
 }
 
 /** A number of the message written with the report's decimal comma ("13.0-17.0" → "13,0-17,0"). */
-const decimalComma = (t: string) => t.replace(/(\d)\.(\d)/g, '$1,$2');
+export const decimalComma = (t: string) => t.replace(/(\d)\.(\d)/g, '$1,$2');
 
 /** A UCUM unit as printed units read: "10*3/uL" as "10^3/µL", "ug/L" as "µg/L"; a "{…}" annotation left out. */
-function unitText(t: string): string {
+export function unitText(t: string): string {
   return t
     .replace(/\{[^}]*\}/g, '')
     .replace(/10\*(\d+)/g, '10^$1')
@@ -75,7 +75,7 @@ function observationRow(fields: string[], sep: Separators): string | undefined {
 }
 
 /** An HL7 date ("19580312", "195803120000") as a printed one. */
-function hl7Date(t: string): string | undefined {
+export function hl7Date(t: string): string | undefined {
   const m = /^(\d{4})(\d{2})(\d{2})/.exec(t.trim());
   return m ? `${m[3]}/${m[2]}/${m[1]}` : undefined;
 }

@@ -28,6 +28,8 @@ import { screenReaderAsText } from './screen-reader.ts';
 import { subtitlesAsText } from './subtitles.ts';
 import { jsonRecordsAsRows } from './json-records.ts';
 import { hl7SegmentsAsRows } from './hl7-messages.ts';
+import { astmRecordsAsRows } from './astm-records.ts';
+import { fhirBundlesAsRows } from './fhir-bundles.ts';
 import { resultCodesWritten, withPrintedCodes } from './result-codes.ts';
 import { dictatedAsResults } from './dictation.ts';
 import { sharedReferencesSplit } from './shared-references.ts';
@@ -359,9 +361,9 @@ interface Closed {
 /** The patient's sex and age as the parser sees them (report header first, then the options). */
 export function reportPatient(text: string, options: LabParseOptions = {}): Patient {
   return readPatient(
-    delimitedAsColumns(screenReaderAsText(subtitlesAsText(htmlTablesAsRows(latexTablesAsRows(hl7SegmentsAsRows(text.split(/\r?\n/))))))).map(
-      (raw, i) => cleanLine(raw, i).text,
-    ),
+    delimitedAsColumns(
+      screenReaderAsText(subtitlesAsText(htmlTablesAsRows(latexTablesAsRows(hl7SegmentsAsRows(fhirBundlesAsRows(astmRecordsAsRows(text.split(/\r?\n/)))))))),
+    ).map((raw, i) => cleanLine(raw, i).text),
     options,
   );
 }
@@ -509,7 +511,9 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   // what its cues say, their numbers and times set aside (subtitles.ts). A form-reading OCR service's key-value
   // pairs and bracketed table cells are read as the labelled lines and rows they stand for (form-extraction.ts).
   // A raw HL7 v2 message's OBX segments are read as the rows they stand for (hl7-messages.ts), and an ICU panel's
-  // bracketed score column (SOFA points) is blanked, no result (score-columns.ts).
+  // bracketed score column (SOFA points) is blanked, no result (score-columns.ts). So are an analyser's ASTM
+  // E1394 records (astm-records.ts) and a FHIR Bundle's Observations (fhir-bundles.ts), each on the line that
+  // prints its value, the frames, controls and JSON's structure left empty.
   // Raw HTML is read as the text it shows, a table row as its cells (html-tables.ts); so is a LaTeX tabular
   // (latex-tables.ts).
   // Data copied as JSON is read as the rows its result objects stand for (json-records.ts); a
@@ -545,6 +549,8 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     doubledGlyphsSingled,
     formExtractionAsLines,
     hl7SegmentsAsRows,
+    astmRecordsAsRows,
+    fhirBundlesAsRows,
     withoutScoreColumn,
     withoutUncertaintyColumn,
     withoutNoteMarks,
