@@ -47,7 +47,7 @@ import {
   RECORD_TALLY,
   STREET_ADDRESS,
 } from './lines.ts';
-import { CITRATE_STRENGTH, CONTROL_LEAD, EQUATION_YEAR, PER_BODY_SURFACE, cleanName } from './piece.ts';
+import { CITRATE_STRENGTH, CONTROL_LEAD, EQUATION_YEAR, PER_BODY_SURFACE, SMEAR_NAME, cleanName } from './piece.ts';
 import {
   CITED_YEAR,
   detectionLimitBound,
@@ -941,7 +941,15 @@ export function resultTokens(text: string, raw?: string): Token[] {
   // service's crossmatch; "Bacterioscopia (Gram) .... Não foram observados microrganismos.", its full stop no part
   // of it): the reader takes the leader's whole cell for the result, whatever its words (value.ts, free text after
   // a leader), so they are a result to account for. Not after a method's, an administrative or an exam's label.
-  const leaderWords = raw && /[\p{L})]\s*\.{3,}\s*:?\s*\p{L}/u.test(raw) ? /^\s*(\p{L}[^:\d]*?)\s*:\s*(\p{L}[\p{L} ]*\p{L})\.?\s*$/u.exec(t) : null;
+  // So are a smear's words after its name and a colon ("Bacterioscopia (Gram): Cocos Gram-positivos em cachos"),
+  // which the reader takes as free text too (piece.ts).
+  const smear = /^\s*(\p{L}[^:\d]*?)\s*:\s*(\p{L}(?:[\p{L} ]|-(?=\p{L}))*\p{L})\.?\s*$/u.exec(t);
+  const leaderWords =
+    raw && /[\p{L})]\s*\.{3,}\s*:?\s*\p{L}/u.test(raw)
+      ? /^\s*(\p{L}[^:\d]*?)\s*:\s*(\p{L}[\p{L} ]*\p{L})\.?\s*$/u.exec(t)
+      : smear && SMEAR_NAME.test(cleanName(smear[1]!))
+        ? smear
+        : null;
   if (
     leaderWords &&
     !out.some((o) => o.kind === 'word') &&

@@ -54,6 +54,9 @@ import { centredRowLines, centredRowValues } from './centred-cells.ts';
 import { checkedOptions } from './checkboxes.ts';
 import { joinWrappedDifferential, wrappedDifferentialLines } from './wrapped-differential.ts';
 import { moveNamedReferences } from './named-references.ts';
+import { channelGridsAsRows } from './channel-grids.ts';
+import { withoutMethodCells } from './method-cells.ts';
+import { moveListedReferences } from './listed-references.ts';
 import { moveTitledReferences } from './titled-references.ts';
 import { moveBarRowReferences } from './bar-row-references.ts';
 import { type RangeTable, rangeTableHeader, rangeTableRow } from './range-tables.ts';
@@ -528,11 +531,13 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   // results its result row holds (transposed-tables.ts); a flowsheet with the hours as columns, as each row's
   // last filled hour (hourly-columns.ts); a dialysis map's rows before and after the session, as the results
   // each time holds (pre-post-columns.ts), and a body fluid's table with a paired serum column, as each
-  // specimen's result and their ratio (specimen-columns.ts); an earlier value or an order noted between a result and its
+  // specimen's result and their ratio (specimen-columns.ts); a viscoelastic test's grid of channels by parameters,
+  // each row's ranges on a "ref." line under it, as one result per cell (channel-grids.ts); an earlier value or an order noted between a result and its
   // reference is set apart from both (result-asides.ts); a unit printed as a letter a legend explains is
   // read as that unit (unit-legends.ts); a photo reader's block of references printed after the
   // results they belong to, in the same order, is put back on their lines (detached-references.ts); a
   // measurement's uncertainty printed in a column of its own beside the result is set aside (uncertainty-columns.ts),
+  // and so is a row's method printed after its unit under a block title naming a method column (method-cells.ts),
   // and so is a footnote's superscript mark set after a result (note-marks.ts); a bilingual report's English
   // labels after a slash are taken out (bilingual.ts).
   // Text that reaches the parser still encoded is first read as the text it encodes, each line keeping its
@@ -553,6 +558,7 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     fhirBundlesAsRows,
     withoutScoreColumn,
     withoutUncertaintyColumn,
+    withoutMethodCells,
     withoutNoteMarks,
     withoutSecondLanguage,
     latexTablesAsRows,
@@ -584,6 +590,7 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     transposedTablesAsRows,
     curveColumnsAsRows,
     horizontalCurveAsRows,
+    channelGridsAsRows,
   ];
   const pageRows = unfoldPageColumns(rowPasses.reduce((lines, pass) => pass(lines), pairedRows));
   // A tabbed row whose name wrapped onto the line above is read and accounted as one row on its cells'
@@ -611,7 +618,11 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   // So is a reference column of letters alone, each the mark of a note at the page's foot (lettered-notes.ts).
   // So is each range of a bracketed line under a row of results between bars, named by the result it is for
   // (bar-row-references.ts).
-  const named = [moveNamedReferences, moveTitledReferences, moveLetteredNotes, moveBarRowReferences].reduce((lines, pass) => pass(lines), findings);
+  // So is each item of a reference line that lists one per result above it, led by the result's name (listed-references.ts).
+  const named = [moveNamedReferences, moveTitledReferences, moveLetteredNotes, moveBarRowReferences, moveListedReferences].reduce(
+    (lines, pass) => pass(lines),
+    findings,
+  );
   // Cells and references wrapped over lines are joined, then result blocks run together on one line are cut apart
   // (run-on-blocks.ts), in this order.
   const joined = [

@@ -244,7 +244,14 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
     /^(resultados?|at[eé]|inferior|superior|acima|abaixo|maior|menor|de|entre)$/i.test(name)
   )
     return undefined;
-  let valueRead = readValue(valueText, { dotIsDecimal: dotIsDecimal(def, name), freeText: ctx.line.leader });
+  // A smear's finding is described in words of the microscopist's own ("Bacterioscopia (Gram): Cocos
+  // Gram-positivos agrupados em cachos"), no result word: its cell is free text as after a dot leader.
+  // A time's name ("Tempo de positividade") counts it in hours, a lower-case "h" after it (value.ts).
+  let valueRead = readValue(valueText, {
+    dotIsDecimal: dotIsDecimal(def, name),
+    freeText: ctx.line.leader || SMEAR_NAME.test(name),
+    hours: /^tempo\b/iu.test(name),
+  });
   if (!valueRead) return undefined;
   // The relative count in brackets between the absolute count and its unit ("Segmentados   2.142  (52,0%) /µL
   // 1.800 a 7.500", a Teresina lab's PDF): the count takes the unit after the bracket, the bracket is the
@@ -785,3 +792,6 @@ function firstValueAt(text: string): number {
     );
   return q ? (q.index ?? 0) + 1 : -1;
 }
+
+/** A smear's name: the Gram stain's ("Bacterioscopia (Gram)", "Bacterioscopia do frasco", "Coloração de Gram"). */
+export const SMEAR_NAME = /^(?:bacterioscopia|colora[cç][aã]o\s+(?:de\s+)?gram)(?![\p{L}])/iu;

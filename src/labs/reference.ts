@@ -1235,8 +1235,15 @@ export function qualitativeAtStart(s: string): { text: string; consumed: number 
   if (aspect) consumed += aspect[0].length;
   const titre = TITRE_AFTER_WORD.exec(s.slice(consumed));
   if (titre) consumed += titre[0].length;
+  // A molecular assay's semi-quantitative load after its detection ("DETECTADO BAIXO", "Detectado muito baixo",
+  // GeneXpert's grades): the load is part of the result, no lab mark for a value below its range.
+  const load = DETECTED_WORD.test(m[0]) ? LOAD_AFTER_DETECTED.exec(s.slice(consumed)) : null;
+  if (load) consumed += load[0].length;
   return { text: s.slice(0, consumed).trim(), consumed };
 }
+
+const DETECTED_WORD = /^\s*detectad[oa]\s*$/iu;
+const LOAD_AFTER_DETECTED = /^\s(?:muito\s+baix[oa]|baix[oa]|m[eé]di[oa]|alt[oa])(?![\p{L}])/iu;
 
 const foldQ = (s: string) =>
   foldSameLength(s)
@@ -1769,7 +1776,9 @@ export function noRangeText(text: string): boolean {
     )
   )
     return true;
-  return /^(?:n[aã]o se aplica|n[aã]o h[aá](?: valores?)?(?: de refer[eê]ncia)?|sem valor(?:es)? de refer[eê]ncia|n[aã]o estabelecid[oa]s?|vide (?:laudo|observa[cç][aã]o)|ver (?:laudo|observa[cç][aã]o)|ileg[ií]vel|n[aã]o (?:est[aá] )?leg[ií]vel|cortad[oa]s?|n[aã]o vis[ií]vel|fora d[oa] (?:enquadramento|foto|imagem|quadro)|(?:(?:ver|vide|veja|consult(?:ar|e))\s+(?:a\s+|as\s+)?)?(?:(?:metas?|alvos?|objetivos?)\s+(?:terap[eê]uticas?\s+|individualizadas?\s+)?)?(?:conforme|de acordo com|segundo|depende(?:nte)? d)[oa]?\s+(?:[oa]\s+)?(?:(?:categoria|classifica[cç][aã]o|estratifica[cç][aã]o|estrato|faixa)\s+d[eo]\s+)?risco(?![^\n]*:\s*$)(?![^\n]*\b(?:abaixo|a seguir|tabela)\b)|a crit[eé]rio m[eé]dico)(?![a-zà-ÿ])/i.test(
+  // "Não aplicável em amostra capilar", "ver curva de fototerapia por IG/horas": none stated, the reader sent to a
+  // chart the report does not print.
+  return /^(?:n[aã]o se aplica|n[aã]o aplic[aá]vel|(?:ver|vide|consultar)\s+(?:a\s+|o\s+)?(?:curva|nomograma|gr[aá]fico)\s+d[eao]|n[aã]o h[aá](?: valores?)?(?: de refer[eê]ncia)?|sem valor(?:es)? de refer[eê]ncia|n[aã]o estabelecid[oa]s?|vide (?:laudo|observa[cç][aã]o)|ver (?:laudo|observa[cç][aã]o)|ileg[ií]vel|n[aã]o (?:est[aá] )?leg[ií]vel|cortad[oa]s?|n[aã]o vis[ií]vel|fora d[oa] (?:enquadramento|foto|imagem|quadro)|(?:(?:ver|vide|veja|consult(?:ar|e))\s+(?:a\s+|as\s+)?)?(?:(?:metas?|alvos?|objetivos?)\s+(?:terap[eê]uticas?\s+|individualizadas?\s+)?)?(?:conforme|de acordo com|segundo|depende(?:nte)? d)[oa]?\s+(?:[oa]\s+)?(?:(?:categoria|classifica[cç][aã]o|estratifica[cç][aã]o|estrato|faixa)\s+d[eo]\s+)?risco(?![^\n]*:\s*$)(?![^\n]*\b(?:abaixo|a seguir|tabela)\b)|a crit[eé]rio m[eé]dico)(?![a-zà-ÿ])/i.test(
     t,
   );
 }

@@ -76,7 +76,7 @@ function readMarkers(s: string): { rest: string; marker: 'alto' | 'baixo' | null
   return { rest, marker };
 }
 
-export function readValue(input: string, opts: { dotIsDecimal?: boolean; freeText?: boolean } = {}): ValueRead | undefined {
+export function readValue(input: string, opts: { dotIsDecimal?: boolean; freeText?: boolean; hours?: boolean } = {}): ValueRead | undefined {
   // Separators before the value; a minus glued to digits is the value's sign ("BE : -2,8 mmol/L").
   const stripped = input.replace(/^(?:[\s:=]|[-–—](?!\d))+/, '');
   // A portal draws its verdict's arrow before the value ("▲ 27,9 ng/mL", "▼ 150 pg/mL"): the lab's mark, as after it.
@@ -109,8 +109,12 @@ export function readValue(input: string, opts: { dotIsDecimal?: boolean; freeTex
     const glued = /^[\p{L}/]/u.test(rest);
     let unit: string | null = null;
     let marker: 'alto' | 'baixo' | null = null;
-    ({ rest, marker } = glued ? { rest, marker } : readMarkers(rest));
-    const u = unitAtStart(rest);
+    // Under a time's name, a lower-case "h" closing the cell after the number is the hours it is counted in
+    // ("Tempo de positividade: 14,3 h"), never the lab's high mark (a capital letter); elsewhere it is as
+    // likely prose's ("nas 48 h anteriores à coleta"), read as before.
+    const hours = glued || !opts.hours ? null : /^\s?h(?=\s{2,}|\s*$)/u.exec(rest);
+    ({ rest, marker } = glued || hours ? { rest, marker } : readMarkers(rest));
+    const u = hours ? { unit: 'h', consumed: hours[0].length } : unitAtStart(rest);
     if (u) {
       unit = u.unit;
       rest = rest.slice(u.consumed);
@@ -130,7 +134,7 @@ export function readValue(input: string, opts: { dotIsDecimal?: boolean; freeTex
     // with a full stop, no part of it ("Não foram observados microrganismos.", a smear's). Not a note's
     // ("Cultura em incubação."): only a sentence that says what was or was not found.
     const m =
-      /^([\p{L}][\p{L} ]*?)(?=\s{2,}|\s*\(|$)/u.exec(s) ??
+      /^([\p{L}](?:[\p{L} ]|-(?=\p{L}))*?)(?=\s{2,}|\s*\(|$)/u.exec(s) ??
       (/^(?:n[aã]o\s+(?:foram|foi)|aus[eê]ncia\s+de)\s/iu.test(s) ? /^([\p{L}][\p{L} ]*?)\.(?=\s{2,}|\s*$)/u.exec(s) : null);
     // The lab's mark after it ("Levemente turvo  *   Límpido") is no part of the reference after it, as after a known word.
     if (m && m[1]!.trim().length >= 3) return { value: null, text: m[1]!.trim(), comparator: null, unit: null, ...readMarkers(s.slice(m[0].length)) };
