@@ -175,6 +175,15 @@ const ADMIN_SPANS: RegExp[] = [
   // The number of a sample in a field of its own, another field after it ("Amostra: 2   Material Biológico: Soro   Data
   // da Coleta: …", a public health lab's report of several samples): which sample, no value.
   /(?<![\p{L}])amostra\s*:\s*\d{1,3}(?![\d.,])(?=\s{3,}\p{L}[^:\d]{0,30}:)/giu,
+  // … or before the colon that names the sample ("Amostra 1: Soro — coleta 24/09/2026", a public health lab's list).
+  /(?<![\p{L}])amostra\s+\d{1,2}(?=\s*:\s*\p{L})/giu,
+  // A real-time PCR's cycle threshold in a note under its finding ("Resultado: Detectável" / "Observação: Ct 24,6 (alvo
+  // E1)"): the cycle the target was detected at, the run's reading behind the finding, no result of its own. Printed
+  // "Ct" or "Cq", case-sensitive: a typed "CT 198" is a total cholesterol.
+  /(?<![\p{L}])(?:Ct|Cq)\s*[:=]?\s*\d{1,2}(?:[.,]\d{1,2})?(?![\d.,]|\s*(?:mg|g\/|%|mmol))/gu,
+  // A patient's triage colour after its label ("Classificação de risco: amarelo", an emergency unit's header): the
+  // urgency, no urine's colour.
+  /(?<![\p{L}])classifica[cç][aã]o\s+de\s+risco\s*:?\s*\p{L}+/giu,
   // Where a test was done, a room's number in its name ("Local: Sala de aconselhamento 2", a testing service's
   // form): no value.
   /(?<![\p{L}])local(?:\s+d[aoe]\s+\p{L}+)?\s*:[^\d\n:]{0,40}?(?<![\d.,])\d{1,3}(?![\d.,])(?=\s*$|\s{3,})/giu,
@@ -251,8 +260,9 @@ const ADMIN_SPANS: RegExp[] = [
   // ("MATR.: 11.508-2"); a pharmacy's sanitary licence after its CNPJ and CNES ("Autorização ANVISA/VISA
   // 2301.447.19", "Alvará 1187/2024").
   // Several samples' numbers after the plural ("Amostras 1605-0417 / 1605-0418", a ward's release line, h1403) too.
+  // A state health department's registration of the patient ("SES: 0038.221.774", a public hospital's record) too.
   new RegExp(
-    String.raw`(?<![\p{L}\d])(?:crm|creme[a-z]{1,3}|crf|crbm|crbio|coren|rqe|cnes|cns|cnpj|cnae|cbo|aih|cpf|rg|cep|protocolo|prot\.(?=\s*:?\s*\d)|ped\.?(?=\s*:?\s*\d)|pac(?:\.(?=\s*:?\s*\d)|(?=\s*:\s*\d))|paciente(?=[.\s]*:?\s*\d)|pedido|req|requisi[cç](?:[aã]o|[oõ]es)|solicita[cç][aã]o(?=\s*:?\s*\d)|atend(?:imento)?\.?|o\.s\.?|os(?=\s*[:nº°#])|ordem(?:\s+de\s+servi[cç]o)?|pront|prontu[aá]rio|reg|registro|c[oó]d(?:igo)?|ficha|laudo(?=\s*(?:n[º°]\s*)?:?\s*\d)|senha(?:\s+de\s+autoriza[cç][aã]o)?|cart[aã]o(?:\s+sus|\s+nacional\s+de\s+sa[uú]de)?|notifica[cç][aã]o|sinan|sis(?:prenatal|can|col|mam|reg|cel|loglab|pni)|boletim|lote|n[º°]|no\.|n[uú]mero|central(?=\s*:?\s*(?:\(\d{2}\)\s*)?\d{4}[-\s]?\d{4}(?!\d))|tel(?:efone)?|fone|fax|ramal|sac|ouvidoria|disque(?:\s+sa[uú]de)?|whatsapp|celular|leito|quarto|enf(?:ermaria)?\.?(?=\s*:?\s*\d)|box|sala|turno|m[aá]quina|posto(?:\s+de\s+coleta)?|equipe|esf|ine|micro[aá]rea|cadastro|matr(?:[ií]cula|\.)|seq(?:u[eê]ncia)?\.?(?=\s*:?\s*\d{1,4}(?![\d.,]))|anvisa|visa|alvar[aá]|id|guia|carteir(?:inha|a)|etiqueta|amostra\s+n[º°]|amostras?(?=\s*:?\s*(?:\d{5,}|\d+-\d+|\d{1,3}(?:\.\d{3}){2,}(?![\d,])))|vers[aã]o(?:\s+do\s+laudo)?(?=\s*:?\s*\d)|sistema(?=\s*:?\s+[\p{L}-]+\s+(?:v\.?\s*)?\d)|lis(?=\s+[\p{L}-]+\s+(?:v\.?\s*)?\d)|sist\.(?=\s*[\p{L}-]+\s+(?:v\.?\s*)?\d))${NOT_WORD}(?:(?!\s{2,}\p{L}|[.*_—–-]\s{2,})(?:[^\d\n(\[;]|\([\p{L}\s-]{1,12}\))){0,16}\(?(?:\d{1,2}\s*(?:[ªº]\s*(?:regi[aã]o\s*)?|[-–]\s*(?=\d))|\d{1,2}\s+\p{L}{2}\s+(?=\d))?(?:\d{1,4}\)?(?:\s\d{1,4}(?![\d./-]))*\s\d[\d./?\uFFFD-]*|\d(?:[\d./?\uFFFD-]|\[(?:ileg[ií]vel|\?)\](?=\d))*)(?!\d|,\d)(?:\s*\/\s*(?:\p{L}{2,10}\s+)?\d[\d./-]*(?!\d|,\d))*`,
+    String.raw`(?<![\p{L}\d])(?:crm|creme[a-z]{1,3}|crf|crbm|crbio|coren|rqe|cnes|cns|cnpj|cnae|cbo|aih|cpf|rg|cep|protocolo|prot\.(?=\s*:?\s*\d)|ped\.?(?=\s*:?\s*\d)|pac(?:\.(?=\s*:?\s*\d)|(?=\s*:\s*\d))|paciente(?=[.\s]*:?\s*\d)|pedido|req|requisi[cç](?:[aã]o|[oõ]es)|solicita[cç][aã]o(?=\s*:?\s*\d)|atend(?:imento)?\.?|o\.s\.?|os(?=\s*[:nº°#])|ordem(?:\s+de\s+servi[cç]o)?|pront|prontu[aá]rio|reg|registro|c[oó]d(?:igo)?|ficha|laudo(?=\s*(?:n[º°]\s*)?:?\s*\d)|senha(?:\s+de\s+autoriza[cç][aã]o)?|cart[aã]o(?:\s+sus|\s+nacional\s+de\s+sa[uú]de)?|notifica[cç][aã]o|sinan|sis(?:prenatal|can|col|mam|reg|cel|loglab|pni)|boletim|lote|n[º°]|no\.|n[uú]mero|central(?=\s*:?\s*(?:\(\d{2}\)\s*)?\d{4}[-\s]?\d{4}(?!\d))|tel(?:efone)?|fone|fax|ramal|sac|ouvidoria|disque(?:\s+sa[uú]de)?|whatsapp|celular|leito|quarto|enf(?:ermaria)?\.?(?=\s*:?\s*\d)|box|sala|turno|m[aá]quina|posto(?:\s+de\s+coleta)?|equipe|esf|ine|micro[aá]rea|cadastro|ses(?=\s*:\s*\d)|matr(?:[ií]cula|\.)|seq(?:u[eê]ncia)?\.?(?=\s*:?\s*\d{1,4}(?![\d.,]))|anvisa|visa|alvar[aá]|id|guia|carteir(?:inha|a)|etiqueta|amostra\s+n[º°]|amostras?(?=\s*:?\s*(?:\d{5,}|\d+-\d+|\d{1,3}(?:\.\d{3}){2,}(?![\d,])))|vers[aã]o(?:\s+do\s+laudo)?(?=\s*:?\s*\d)|sistema(?=\s*:?\s+[\p{L}-]+\s+(?:v\.?\s*)?\d)|lis(?=\s+[\p{L}-]+\s+(?:v\.?\s*)?\d)|sist\.(?=\s*[\p{L}-]+\s+(?:v\.?\s*)?\d))${NOT_WORD}(?:(?!\s{2,}\p{L}|[.*_—–-]\s{2,})(?:[^\d\n(\[;]|\([\p{L}\s-]{1,12}\))){0,16}\(?(?:\d{1,2}\s*(?:[ªº]\s*(?:regi[aã]o\s*)?|[-–]\s*(?=\d))|\d{1,2}\s+\p{L}{2}\s+(?=\d))?(?:\d{1,4}\)?(?:\s\d{1,4}(?![\d./-]))*\s\d[\d./?\uFFFD-]*|\d(?:[\d./?\uFFFD-]|\[(?:ileg[ií]vel|\?)\](?=\d))*)(?!\d|,\d)(?:\s*\/\s*(?:\p{L}{2,10}\s+)?\d[\d./-]*(?!\d|,\d))*`,
     'giu',
   ),
   // What a blood-gas analyser is told about the sample, printed in the section's title or a note ("GASOMETRIA
@@ -401,8 +411,9 @@ const ADMIN_SPANS: RegExp[] = [
   // A band's first age may be abbreviated to "m" when the second has its unit ("6 m a 2 anos"); its end may
   // be the age it stops short of ("1 a <4 anos").
   // Hours of the day are joined as a range's label prints them ("Manhã (7 às 10 h)").
-  // A bilingual report of a border town prints them in Spanish too ("54 anos / 54 años", "3 días").
-  /(?<![\d.,])\d+(?:[.,]\d+)?(?:\s*m?\s*(?:a|-|–|e|até|à|[àa]s)\s*(?:<\s*)?\d+(?:[.,]\d+)?)?\s*(?:anos?|años?|meses|m[eê]s|dias?|días?|semanas?|horas?)(?![\p{L}\d/])/giu,
+  // A bilingual report of a border town prints them in Spanish too ("54 anos / 54 años", "3 días"), one for
+  // foreigners in English ("40 anos / 40 years").
+  /(?<![\d.,])\d+(?:[.,]\d+)?(?:\s*m?\s*(?:a|-|–|e|até|à|[àa]s)\s*(?:<\s*)?\d+(?:[.,]\d+)?)?\s*(?:anos?|años?|meses|m[eê]s|dias?|días?|semanas?|horas?|years?|months?|weeks?|days?)(?![\p{L}\d/])/giu,
   // An hour's "h" is glued to its number or one space away: "50  H" is a value and its flag (high). So is
   // a capital "H" one space away when another column's number follows ("Eosinófilos   12 H   1.176 H   1 a
   // 6", h977), which is case-sensitive, hence a pattern of its own; "JEJUM: 12 H" stays a duration.
@@ -437,6 +448,15 @@ const ADMIN_SPANS: RegExp[] = [
   /(?<![\p{L}])peso\s+(?:(?:acima|abaixo)\s+de\s+|at[eé]\s+|(?:maior|menor)\s+que\s+|(?:superior|inferior)\s+a\s+)?\d+(?:\.\d{3})?(?:\s*(?:a|-|–|e)\s*\d+(?:\.\d{3})?)?\s*g(?![\p{L}\d/])/giu,
   // The citrate strength of a coagulation tube in a sample's name ("COAGULAÇÃO - plasma citratado 3,2%").
   CITRATE_STRENGTH,
+  // … and the blood-to-citrate proportion after it ("citrato de sódio 3,2 % (1:9)"): how the tube was filled.
+  new RegExp(String.raw`(?<=${CITRATE_STRENGTH.source}\s*)\(\s*1\s*:\s*9\s*\)`, 'giu'),
+  // The tubes or flasks a sample was drawn into, their count or which one ("(3 tubos; tubo 3 para citologia)",
+  // "citrato 3,2% — 2 tubos"): the collection's, no value. Never with a decimal or a unit after it.
+  /(?<![\p{L}\d.,])\d{1,2}\s+(?:tubos|frascos)(?![\p{L}])|(?<![\p{L}])(?:tubo|frasco)\s+(?:n[º°]\s*)?\d{1,2}(?![\d.,]|\s*m?l(?![\p{L}]))/giu,
+  // A sample's volume in the bracket that describes how it was drawn, after its collection stamp ("coletado
+  // 28/05/2025 10:15 (toracocentese diagnóstica, 60 mL"): the amount sent, no result (a volume measured is a
+  // result: "Volume urinário: 1.850 mL" is not after a collection's date).
+  /(?<=\b(?:colet|colhid)\p{L}*\s+(?:em\s+)?\d{1,2}\/\d{1,2}\/\d{2,4}(?:\s+\d{1,2}[:h]\d{2})?\s*\([^()\d]*)\d+(?:[.,]\d+)?\s*m?l(?![\p{L}\d\/])/giu,
   // A distance in a note on the patient ("48 h após treino de ciclismo de 180 km"): no lab result is in km.
   /(?<![\d.,])\d+(?:[.,]\d+)?\s*km(?![\p{L}\d/²])/giu,
   // … nor after it: a highway's kilometre in an address ("Rod. Marechal Rondon, km 251 - Botucatu/SP").
@@ -472,6 +492,30 @@ const ADMIN_SPANS: RegExp[] = [
   /\(\s*(?:exames?|resultados?|valores?)\s+(?:de|em)\s+(?:\d{1,2}\/)?\d{1,2}\/\d{2,4}\s+(?:p\/|para)\s*(?:compara[cç][aã]o|comparar)\s*:[^()]*\)/giu,
   // An earlier sample's value after its day, in brackets last on the row ("17 a 49    (27/05: 96)"): cut off by the reader.
   new RegExp(DATED_EARLIER_CELL.source, 'giu'),
+  // Another sample's value in brackets with its clock time, its day printed before the bracket ("Potássio crítico também
+  // em 21/09/2026 (5,9 mmol/L às 14:20) — ver registro anterior"): a note on that sample, not this report's result.
+  new RegExp(
+    String.raw`(?<=\d{1,2}\/\d{1,2}\/\d{2,4}\s*)\(\s*(?:[<>]\s*)?(?:${NUMBER})\s*(?:${UNIT_PATTERN})?\s+(?:[àa]s\s+)?\d{1,2}[:h]\d{2}\s*h?\s*\)`,
+    'giu',
+  ),
+  // … or named and dated before its colon in a later sentence of a note ("amostra sem hemólise. Creatinina em
+  // 19/09/2026: 1,64 mg/dL."): an earlier sample's, quoted for comparison.
+  new RegExp(
+    String.raw`(?<=[.;]\s+)\p{Lu}[\p{L}-]+(?:\s+\p{L}[\p{L}-]*){0,2}\s+em\s+\d{1,2}\/\d{1,2}\/\d{2,4}\s*:\s*(?:[<>]\s*)?(?:${NUMBER})\s*(?:${UNIT_PATTERN})?`,
+    'gu',
+  ),
+  // A sample's serum indices against their cut-off in a note ("amostra sem hemólise (índice H < 10)", the analyser's
+  // haemolysis, icterus and lipaemia check): the sample's quality, no result.
+  /(?<![\p{L}])[ií]ndices?\s+(?:de\s+)?(?:[HIL]|hem[oó]lise|icter[ií]cia|lipemia)\s*[<>≤≥=]\s*\d+(?:[.,]\d+)?(?![\d.,])/giu,
+  // An HL7 segment's set number after the segment's name ("NTE|1|L|…", a message printed as it came): the segment's
+  // place in the message, no value.
+  /^\s*(?:NTE|OBX|OBR|ORC|PID|PV1|SPM|TQ1)(?:\s{2,}|\s*\|\s*)\d{1,4}(?=\s{2,}|\s*\|)/gu,
+  // An earlier sample's value quoted in brackets in a note, that sample dated after it ("a primeira dosagem (6,4
+  // mEq/L), em amostra de 18/08/2026 com hemólise, não foi liberada"): not this report's result.
+  new RegExp(
+    String.raw`\(\s*(?:[<>]\s*)?(?:${NUMBER})\s*(?:${UNIT_PATTERN})?\s*\)\s*,?\s*(?:em|na|da)\s+(?:amostra|coleta)\s+(?:(?:colhid|coletad)[oa]\s+)?(?:de|em|do\s+dia)\s+\d{1,2}\/\d{1,2}\/\d{2,4}(?!\d)`,
+    'giu',
+  ),
   // A typist's aside telling an earlier sample's value after a dash ("– em agosto tava 10,8"): cut off by the reader.
   new RegExp(EARLIER_ASIDE.source, 'giu'),
   // The change since that previous result, printed after it by a cumulative report ("Δ% -10,4",
@@ -494,6 +538,12 @@ const ADMIN_SPANS: RegExp[] = [
   // A sample or request code of the lab's letters, the year and a sequence ("CTA-2025-004871",
   // "HCL/2026/00391"), whatever label it follows.
   /(?<![\p{L}\d])\p{Lu}{2,}[-/]\d{4}[-/]\d{3,}(?![\d,.])/gu,
+  // A sample's number after its label, its tube's code in brackets between them ("Amostra [L] 2505280412"), or its
+  // code of letters and digits ("Amostra: MB25-14402", a microbiology lab's): which sample, no value.
+  /(?<![\p{L}])amostras?\s*(?:n[º°]\s*)?:?\s*(?:[[(]\p{L}{1,3}[\])]\s*\d{5,}|\p{Lu}{1,4}\d{0,4}[-/]\d{3,}(?:[-/]\d+)*)(?![\d.,])/giu,
+  // A code of groups of capitals and digits joined by dashes, one group mixing both ("Código de verificação do laudo:
+  // 7K2M-QX91-0318"): a key to check the report online, whatever its label; no value is printed so.
+  /(?<![\p{L}\d-])(?=[\p{Lu}\d-]*?(?:\p{Lu}\d|\d\p{Lu}))[\p{Lu}\d]{2,6}(?:-[\p{Lu}\d]{2,6}){2,}(?![\p{L}\d-])/gu,
   // A service order number printed as "OS 0791-2284513" (upper case: "os" is also an article).
   /(?<![\p{L}\d])OS\s+\d[\d./-]*/gu,
   // The year of an equation or guideline named by its acronym ("(CKD-EPI 2021)", "(SBD 2023)",
@@ -540,7 +590,8 @@ const ADMIN_SPANS: RegExp[] = [
   // 27."): a date, a sentence's full stop after it or not; not with a decimal or a unit after it, a value's.
   new RegExp(String.raw`(?<![\p{L}])(?:(?:n|d)?o|[eé]|ser[aá]|foi)\s+dia\s+\d{1,2}(?![\d:/]|[.,]\d|\s*(?:h|horas?|min|${UNIT_PATTERN})(?![\p{L}]))`, 'giu'),
 ];
-// An address or contact line: its numbers are street numbers and postcodes.
+// An address or contact line: its numbers are street numbers and postcodes. A city of numbered streets names them by
+// their ordinal first ("1ª Avenida, 545 — Setor Leste Universitário", Goiânia's).
 // A travessa is abbreviated "Trav." or "Tv." ("Tv. Quintino Bocaiuva 2301 - Umarizal").
 // A dose after a medicine's name ("Vitamina D 7.000 UI/semana", "Ferro 40 mg"): a name the catalogue
 // also holds, given, not measured.
@@ -552,7 +603,7 @@ const MEDICATION_END = /\s{3,}|[;|]\s*(?=[\p{L}][\p{L}\d .()/-]{0,40}:)/u;
 // Only a street's or a block's full lead follows a name ("R." and "Tv." alone stand at the start).
 const ADDRESS_LEAD = String.raw`(?:rua|av\.?|avenida|alameda|travessa|trav\.|rodovia|estrada|pra[cç]a)(?![\p{L}])|(?:q[nrs][a-z]?|sq[sn]w?|quadra|qd\.?)\s*\d`;
 const ADDRESS_LINE = new RegExp(
-  String.raw`^\s*(?:rua|r\.|av\.?|avenida|alameda|travessa|trav\.|tv\.|rodovia|rod\.|estrada|pra[cç]a|endere[cç]o|www\.|https?:|(?:q[nrs][a-z]?|sq[sn]w?|quadra|qd\.?)\s*\d|[^\d:;|·—–]{1,60}?\s[·|—–-]\s+(?:${ADDRESS_LEAD}))`,
+  String.raw`^\s*(?:\d{1,2}\s?[ªº°]\s+(?:rua|avenida|av\.|alameda|travessa)(?![\p{L}])|rua|r\.|av\.?|avenida|alameda|travessa|trav\.|tv\.|rodovia|rod\.|estrada|pra[cç]a|endere[cç]o|www\.|https?:|(?:q[nrs][a-z]?|sq[sn]w?|quadra|qd\.?)\s*\d|[^\d:;|·—–]{1,60}?\s[·|—–-]\s+(?:${ADDRESS_LEAD}))`,
   'iu',
 );
 const ADDRESS_TAIL = /((?<![\d.])(?:\d{5,}|\d[\d.]*[-/]\d+))\s+\d+(?:,\d+)?\s*$|([^\s\d])(?<!\bkm)\s+\d+,\d+\s*$/iu;
@@ -1345,9 +1396,10 @@ function lowerBound(bags: readonly Bag[], line: number): number {
   return lo;
 }
 
-// An antibiogram's title, and a row under it of an antimicrobial and its lone S / I / R after a colon (parse.ts reads it so).
+// An antibiogram's title, and a row under it of an antimicrobial and its lone S / I / R after a colon (parse.ts reads it
+// so) or in a column of its own ("Cefuroxima                     S", h1550).
 const ANTIBIOGRAM_TITLE = /^\W*(?:antibiograma|teste\s+de\s+sensibilidade\b|tsa\b)/iu;
-const LETTERED_ROW = /^(\s*\P{N}*\p{L}{3}[^\d:]*?)\s*:\s*([SIR])\s*$/u;
+const LETTERED_ROW = /^(\s*\P{N}*\p{L}{3}[^\d:]*?)(?:\s*:|\s{2,})\s*([SIR])\s*$/u;
 
 /** A report's lines as the accounting pass reads them, with the result-like tokens of each (`printedTokens`). */
 export interface PrintedTokens {

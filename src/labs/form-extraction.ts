@@ -8,8 +8,9 @@
 // row's bracketed cells are no columns. So a pair is put back as the labelled line it stands for ("Gama GT: 88
 // U/L   VR: 8 a 61 U/L": the neighbouring text is the value's reference, the low-confidence mark is the
 // service's, no result's), and a row as its cells apart by three spaces, as a table prints them. Anything
-// else the service prints (its file line with rotation and time, a table's caption with its counts, free text
-// blocks, its summary) stays as printed, to be read or listed.
+// else the service prints (its file line with rotation and time, a table's caption with its counts, its summary)
+// stays as printed, to be read or listed; a free text block is read as the text it quotes, without the block's
+// number and confidence ("B3 (0,97): \"…\"": the service's, no result's).
 
 // A pair: both confidences, the key, the value.
 const PAIR = /^\s*\[k\s+[\d.,]+\s*\|\s*v\s+[\d.,]+\]\s*"([^"]*)"\s*=>\s*"([^"]*)"(.*)$/iu;
@@ -20,8 +21,14 @@ const LOW_CONFIDENCE = /\[\s*baixa\s+confian[cç]a\s*\]/iu;
 // A table row: its number, then nothing but bracketed cells.
 const CELL_ROW = /^\s*L\d{1,3}\s*:\s*((?:\[[^\]]*\]\s*){2,})$/u;
 
-/** A pair as a labelled line, a row as its cells; undefined when the line is neither. */
+// A free text block: its number and the service's confidence in it, then the text it read, quoted
+// ("B3 (0,97): \"Resp. técnico: …\"").
+const TEXT_BLOCK = /^\s*B\d{1,3}\s*\(\s*\d(?:[.,]\d+)?\s*\)\s*:\s*"(.*)"\s*$/u;
+
+/** A pair as a labelled line, a row as its cells, a text block as its text; undefined when the line is none of them. */
 function readAs(raw: string): string | undefined {
+  const block = TEXT_BLOCK.exec(raw);
+  if (block) return block[1]!.trim();
   const pair = PAIR.exec(raw);
   if (pair) {
     let rest = pair[3]!;

@@ -441,6 +441,8 @@ function sampledExamName(name: string, raw: string, samplesOf: () => Map<string,
 
 // A result labelled with its antibody class ("Resultado IgM: Não reagente"), and the classes a block's title lists
 // ("Rubéola, IgM / IgG", "Toxoplasmose - IgG e IgM"): the line's class takes the list's place in the name.
+// Results announced as out, a notice's words after the lead ("Resultado disponível", "Resultados liberados").
+const RESULTS_NOTICE = /^\s*resultados?\s+(?:dispon[ií]ve(?:l|is)|liberad[oa]s?|pront[oa]s?)(?![\p{L}])/iu;
 const CLASS_RESULT_LEAD = /^resultados?\s+(ig[agme])\s*:\s*/iu;
 const CLASS_LIST = /[\s,;-]*\(?\bIg[AGME]\s*(?:(?:\/|,|\be\b)\s*Ig[AGME]\s*)+\)?(?=\s*$|\s*[-–]\s)/iu;
 
@@ -2298,8 +2300,11 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
           refItems: wordCell !== undefined ? [refText!.trim()] : [],
         };
       }
+      // A notice that results are out opens as a result does ("Resultado disponível - Protocolo 771.204 - NOME", an
+      // e-mail's subject): only what the accounting counts beyond its administrative spans (the protocol) lists it.
+      const notice = RESULTS_NOTICE.test(t);
       if (g && title) adoptUnderTitle(g, title);
-      else if (numbersIn(t).length > 0 || readValue(rest) || sentence !== undefined) {
+      else if ((notice ? resultTokens(t).length > 0 : numbersIn(t).length > 0 || readValue(rest)) || sentence !== undefined) {
         close();
         unparsed.push(line.raw.trim());
       }
