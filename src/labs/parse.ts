@@ -30,6 +30,7 @@ import { jsonRecordsAsRows } from './json-records.ts';
 import { hl7SegmentsAsRows } from './hl7-messages.ts';
 import { resultCodesWritten, withPrintedCodes } from './result-codes.ts';
 import { dictatedAsResults } from './dictation.ts';
+import { curveTimePointsNamed } from './curve-time-points.ts';
 import { sharedReferencesSplit } from './shared-references.ts';
 import { citingCorrections, withTypedCorrections } from './corrections.ts';
 import { splitRunOnBlocks } from './run-on-blocks.ts';
@@ -216,7 +217,7 @@ import { unfoldPageColumns } from './page-columns.ts';
 import { hourlyColumnsAsRows } from './hourly-columns.ts';
 import { prePostColumnsAsRows } from './pre-post-columns.ts';
 import { specimenColumnsAsRows } from './specimen-columns.ts';
-import { resultAsidesSetApart } from './result-asides.ts';
+import { earlierRemarksSetApart, resultAsidesSetApart } from './result-asides.ts';
 import { valueFirstRows } from './value-first-cells.ts';
 import { rowsInUsualOrder } from './column-order.ts';
 import { moveLetteredNotes } from './lettered-notes.ts';
@@ -545,6 +546,8 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     checkedOptions,
     sharedReferencesSplit,
     dictatedAsResults,
+    curveTimePointsNamed,
+    earlierRemarksSetApart,
     unitLettersFromLegend,
     withoutSecondUnits,
   ].reduce((lines, pass) => pass(lines), raws);
