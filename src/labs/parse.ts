@@ -527,7 +527,9 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   // results they belong to, in the same order, is put back on their lines (detached-references.ts); a
   // measurement's uncertainty printed in a column of its own beside the result is set aside (uncertainty-columns.ts),
   // and so is a footnote's superscript mark set after a result (note-marks.ts); a bilingual report's English
-  // labels after a slash are taken out (bilingual.ts).
+  // labels after a slash are taken out (bilingual.ts); a tolerance curve typed by hand under its title, each time
+  // point with its value and no colon, is read as named results (curve-time-points.ts), and a typed remark after a
+  // result recalling the last exam's value is cut off (result-asides.ts).
   // The passes run in this order, each on the lines the one before wrote: whole-text formats first (form
   // extraction, HL7, LaTeX, HTML), so that every later pass sees plain rows.
   const unitLines = [
