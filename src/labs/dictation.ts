@@ -498,7 +498,8 @@ export function dictatedAsResults(raws: string[]): string[] {
           const result = asResult(piece);
           // A value said with no name before it repeats one said already ("Um vírgula cinco. No mês passado …", the
           // doctor echoing the reader): no result of its own.
-          if (!/^[<>]?\d/.test(result.trim())) parts.push(result);
+          // A curve's time said as its name ("60 minutos: 190") is a name.
+          if (!/^[<>]?\d[\d.,]*(?:\s*(?:mil|%))?\s*(?:,|$)/u.test(result.trim())) parts.push(result);
           else echoed = true;
         }
       }
