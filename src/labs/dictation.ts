@@ -63,15 +63,16 @@ const REMARK_AFTER_NAME = /,\s+(?:ess[ea]s?|est[ea]s?|aquel[ea]s?|isso|isto|que|
 // escrito de 135 a 145", "e lá diz que o normal é negativo", "e tem lá: normal abaixo de 5,7"): a verb of saying
 // or writing, maybe after a place, or "tem" and the place; the place may be where on the paper ("e embaixo diz que o
 // valor de referência é não reagente").
-const SAYS_BESIDE = String.raw`(?:(?:(?:l[aá]|ali|aqui|a[ií]|embaixo|em\s+baixo|do\s+lado|ao\s+lado)\s+)?(?:diz|fala|mostra|vai|(?:t[aá]|est[aá]|tem)\s+escrito)(?:\s+que)?|tem\s+(?:l[aá]|ali|aqui):?)`;
+// … or a table of bounds said to be there ("E embaixo tem uma tabelinha: menos de 50 anos até 450, …").
+const SAYS_BESIDE = String.raw`(?:(?:(?:l[aá]|ali|aqui|a[ií]|embaixo|em\s+baixo|do\s+lado|ao\s+lado)\s+)?(?:diz|fala|mostra|vai|(?:t[aá]|est[aá]|tem)\s+escrito)(?:\s+que)?|tem\s+(?:l[aá]|ali|aqui):?|(?:(?:l[aá]|ali|aqui|a[ií]|embaixo|em\s+baixo|do\s+lado|ao\s+lado)\s+)?tem\s+(?:uma\s+)?tabel(?:a|inha)(?:\s+\p{L}+){0,3}:)`;
 const SAID_BESIDE_LEAD = new RegExp(
-  String.raw`^(?:e\s+)?${SAYS_BESIDE}\s+(?=(?:de|entre|at[eé]|acima\s+de|abaixo\s+de|(?:menor|maior)\s+que)\s+[<>]?\d|(?:(?:o|a)\s+)?(?:refer[eê]ncia|normal)\b)`,
+  String.raw`^(?:e\s+)?${SAYS_BESIDE}\s+(?=(?:de|entre|at[eé]|acima\s+de|abaixo\s+de|(?:menor|maior)\s+que|(?:menos|mais)\s+de)\s+[<>]?\d|(?:(?:o|a)\s+)?(?:refer[eê]ncia|normal)\b)`,
   'iu',
 );
 // A sentence that says a reference, not a result: its first number comes after a reference word, or right after
 // such a verb and a range's or a bound's first word.
 const REFERENCE_FIRST = new RegExp(
-  String.raw`^[^\d]*\b(?:refer[eê]ncia|normal|desej[aá]vel|ideal|alvo|metas?|valor(?:es)?\s+de\s+refer[eê]ncia)\b[^\d]*\d|^\s*(?:e\s+)?${SAYS_BESIDE}\s+(?:de|entre|at[eé]|acima\s+de|abaixo\s+de|(?:menor|maior)\s+que)\s+[<>]?\d`,
+  String.raw`^[^\d]*\b(?:refer[eê]ncia|normal|desej[aá]vel|ideal|alvo|metas?|valor(?:es)?\s+de\s+refer[eê]ncia)\b[^\d]*\d|^\s*(?:e\s+)?${SAYS_BESIDE}\s+(?:de|entre|at[eé]|acima\s+de|abaixo\s+de|(?:menor|maior)\s+que|(?:menos|mais)\s+de)\s+[<>]?\d`,
   'iu',
 );
 // … or a word reference said of a word result ("e a referência é não reagente").
@@ -138,7 +139,7 @@ const EARLIER_RESULT = /(?<![\p{L}])(?:tinha|havia)\s+(?:dado|vindo|ficado)(?![\
 // … or in the imperfect after when it was ("Em dezembro tava 1,5, lembra?", h1539's grandson recalling the last
 // creatinine): a sentence opening on a month or an earlier exam says what the value was then.
 const EARLIER_WHEN =
-  /^(?:e\s+|mas\s+)?(?:em|no|na)\s+(?:janeiro|fevereiro|mar[cç]o|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro|ano\s+passado|[uú]ltim[oa]\s+exame|exame\s+anterior)\b[^\d]*?\b(?:tava|estava|era|deu|veio|ficou)\s/iu;
+  /^(?:e\s+|mas\s+)?(?:em|no|na)\s+(?:janeiro|fevereiro|mar[cç]o|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro|ano\s+passado|m[eê]s\s+passado|[uú]ltim[oa]\s+exame|exame\s+anterior)\b[^\d]*?\b(?:tava|estava|era|deu|veio|ficou|foi)\s/iu;
 const SPOKEN_DECIMAL = /(\d)\s+v[ií]rgula\s+(\d)/giu;
 // A sentence ends after a word, a number or a percent ("Saturação 7%, referência 20 a 50%. Vitamina B12
 // 389"), not after an abbreviation ("Dr.", "Av.").
@@ -167,7 +168,8 @@ function isDictated(line: string, said: boolean): boolean {
   const inWords = said || WRITTEN_LIST.test(t);
   // A number said in words is speech's: no report prints one so ("A ureia vinte e oito. O sódio cento e trinta").
   // A colon said before words ("tem umas metas: baixo risco menor que 130") is speech's list, no label's.
-  if (/\s{2,}|[\t|;]|:(?!\s+\p{L})/u.test(t) || t.length < 15 || !(SPEECH.test(t) || inWords)) return false;
+  // A number said in words is speech's even in a short line ("Sódio cento e trinta e um.", a speaker's turn).
+  if (/\s{2,}|[\t|;]|:(?!\s+\p{L})/u.test(t) || (t.length < 15 && !said) || !(SPEECH.test(t) || inWords)) return false;
   // A sentence of word results only says them after their names ("o VDRL não reagente e a referência é não
   // reagente o HIV também não reagente"): speech when two or more results follow a verb or an article.
   if (!/\d/.test(t)) return matchesOf(NAMED_FINDING, t).length >= 2 && SPEECH.test(t);
@@ -176,7 +178,9 @@ function isDictated(line: string, said: boolean): boolean {
   if (sentences.length === 1) return READING_VERB.test(sentences[0]!) || SPOKEN_DECIMAL_ANYWHERE.test(t) || inWords;
   // A list's number ("3. Colesterol total") or a lone word opens no sentence: speech has two words or more a
   // sentence, an article one of them ("O HDL 45.").
-  if (sentences.length < 2 || sentences.some((s) => (s.match(/\p{L}+/gu) ?? []).length < 2 && !SPOKEN_PAUSE.test(s.trim()))) return false;
+  // With its numbers said in words the line is speech whatever its sentences ("Potássio cinco vírgula seis.", "Tem."):
+  // no typed list says them so.
+  if (sentences.length < 2 || (!said && sentences.some((s) => (s.match(/\p{L}+/gu) ?? []).length < 2 && !SPOKEN_PAUSE.test(s.trim())))) return false;
   const saying = sentences.filter((s) => /\d/.test(s) && !isAdminLine(s));
   // Sentences saying only the patient's or the lab's data are the spoken header of such a message.
   if (saying.length === 0) return sentences.some((s) => /\d/.test(s));
@@ -206,10 +210,15 @@ const SECTION_SAID_BEFORE = /^\p{L}+:\s+(?=\p{L}[^\d:]*?\s[<>]?\d)/u;
 const TALK_AFTER_VALUE =
   /(?<=\d(?:\s*(?:%|mil))?),\s+(?![^\d]*(?:refer[eê]ncia|normal|desej[aá]vel|ideal|valor|meta|acima|abaixo|menor|maior|inferior|superior|at[eé]\s))[^\d]*$/iu;
 
+// A name said, a pause of talk between ellipses, and the name said again with its value ("ferro... espera que a folha
+// virou... ferro 45"): the words before the last pause are no part of the name.
+const TALK_BEFORE_NAME_AGAIN = /^[^\d]*(?:…|\.{2,})\s*(?=\p{L}[^\d.…]*\s[<>]?\d)/u;
+
 function asResult(sentence: string): string {
   let s = sentence
     .trim()
     .replace(/[.?!]$/, '')
+    .replace(TALK_BEFORE_NAME_AGAIN, '')
     .replace(PLACE_BEFORE, '')
     .replace(OPENING, '');
   // The name, a pause, the value and another pause ("a creatinina, 1,48, o papel diz que é de 0,50 a 1,10", "o PCR,
@@ -389,8 +398,16 @@ const AND_LAST_BOUND = /(?<=\d.*\d),?\s+e\s+(?=(?:\p{L}[\p{L}-]*\s+){1,3}(?:abai
 const OLDER_BAND_SAYS =
   /(?<![\p{L}])(?:para|pra)\s+(?:acima\s+de|maiores\s+de|mais\s+de)\s+(\d{1,3})\s+anos\s+(?:diz|traz|mostra|é)\s+["“]?((?:at[eé]|abaixo\s+de|menor\s+que|inferior\s+a)\s+\d[\d.,]*)(?:\s*[\p{L}µ/]+)?["”]?/iu;
 
+// An age band said before its bound ("menos de 50 anos até 450, de 50 a 75 anos até 900, acima de 75 anos até 1800"):
+// its label before the bound with a colon, as a range table prints it.
+const BAND_BEFORE_BOUND =
+  /(?<![\p{L}])(?:(menos\s+de|abaixo\s+de|menores\s+de)|(acima\s+de|mais\s+de|maiores\s+de)|de)\s+(\d{1,3})(?:\s+a\s+(\d{1,3}))?\s+anos\s+(at[eé]|abaixo\s+de|menor\s+que)\s+(?=\d)/giu;
+const bandLabel = (_m: string, younger: string | undefined, older: string | undefined, from: string, to: string | undefined, bound: string) =>
+  `${younger ? `menores de ${from}` : older ? `maiores de ${from}` : to ? `${from} a ${to}` : `de ${from}`} anos: ${bound} `;
+
 function boundsAsPrinted(part: string): string {
   return part
+    .replace(BAND_BEFORE_BOUND, bandLabel)
     .replace(OLDER_BAND_SAYS, 'maiores de $1 anos: $2')
     .replace(UPWARD_SAID, 'a partir de $1')
     .replace(AND_LAST_BOUND, ', ')
@@ -401,9 +418,29 @@ function boundsAsPrinted(part: string): string {
     );
 }
 
+// A value asked back alone ("Cento e vinte e um?", the doctor checking what she heard): the listener's question, no
+// result; the line is left as printed.
+const ASKED_BACK = /^\s*[<>]?\d[\d.,]*(?:\s*mil)?\s*\?+\s*$/u;
+// The reader's answer restating the value asked back, after "não" or "isso" ("Não, não, cento e trinta e um.").
+const RESTATED = /^\s*(?:(?:n[aã]o|sim|isso|[eé])[,!.]?\s+)+([<>]?\d+(?:[.,]\d+)*(?:\s*mil)?)\s*[.!]*\s*$/iu;
+// A value spelled digit by digit after it is said ("Um, três, um.", to be sure it is heard): said once.
+const DIGITS_SPELLED = /^\s*((?:(?:um|uma|\d)\s*,?\s+){1,5}(?:um|uma|\d))\s*[.!]*\s*$/iu;
+const spelledDigits = (s: string) =>
+  s
+    .split(/[\s,]+/)
+    .filter((w) => w !== '')
+    .map((w) => (/^\d$/.test(w) ? w : '1'))
+    .join('');
+// The value of a result as the dictation writes it ("Sódio: 131", "Plaquetas: 231 mil").
+const PART_VALUE = /:\s*([<>]?\d+(?:[.,]\d+)*(?:\s*mil)?)(?![\d.,]*\d)/u;
+
 /** The lines of a transcribed dictation as the results they say; any other line as it is. */
 export function dictatedAsResults(raws: string[]): string[] {
   let out: string[] | undefined;
+  // The line of the last result said and its value, and whether it was asked back since: the answer restating it
+  // gives its reference to that result, on its line (a check-back over three turns of a consultation).
+  let last: { line: number; value: string } | undefined;
+  let askedBack = false;
   raws.forEach((raw, i) => {
     // A chat message's stamp and sender ("[14/05/2025 08:09] Ana: a ferritina deu 212"): the message after
     // them is what is said; one in conversation (a question, sentences) is left as printed (lines.ts).
@@ -420,8 +457,28 @@ export function dictatedAsResults(raws: string[]): string[] {
       .replace(VALUE_SAID_AGAIN, '$1$2');
     const inWords = spokenNumbers(printed).some((n) => !n.weak);
     if ((stamp && isChatConversation(said)) || !isDictated(said, inWords)) return;
+    if (!stamp && ASKED_BACK.test(said)) {
+      askedBack = last !== undefined;
+      return;
+    }
     const parts: string[] = [];
+    // The reference said after the restated value, for the result asked back.
+    let confirming = false;
+    let confirmed = '';
+    let echoed = false;
     for (const sentence of said.trim().replace(SPOKEN_DECIMAL, '$1,$2').split(SENTENCE_END)) {
+      const restated = RESTATED.exec(sentence);
+      if (askedBack && parts.length === 0 && restated && restated[1] === last?.value) {
+        confirming = true;
+        continue;
+      }
+      const spelled = DIGITS_SPELLED.exec(sentence);
+      const before = confirming ? last?.value : PART_VALUE.exec(parts[parts.length - 1] ?? '')?.[1];
+      if (spelled && before !== undefined && spelledDigits(spelled[1]!) === before.replace(/\D/g, '')) continue;
+      if (confirming && parts.length === 0 && saysReference(sentence)) {
+        confirmed += referenceSaid(sentence);
+        continue;
+      }
       // A sentence with no number, or one saying the lab's, the patient's or the sample's data, says no result.
       // Its opening words are speech's, not a label's: "Os" is no service order (OS), "No hemograma," no number (Nº).
       // So does one whose every number counts days, years or kilos ("fica pronta em 3 dias", "ela tá com 81 anos").
@@ -437,7 +494,14 @@ export function dictatedAsResults(raws: string[]): string[] {
       for (const piece of saidResults(shared ? sentence.slice(0, shared.index) : sentence)) {
         // The pause before "e o normal …" is the reference's comma, printed once.
         if (saysReference(piece) && parts.length > 0) parts[parts.length - 1] = parts[parts.length - 1]!.replace(/,\s*$/, '') + referenceSaid(piece);
-        else parts.push(asResult(piece));
+        else {
+          const result = asResult(piece);
+          // A value said with no name before it repeats one said already ("Um vírgula cinco. No mês passado …", the
+          // doctor echoing the reader): no result of its own.
+          // A curve's time said as its name ("60 minutos: 190") is a name.
+          if (!/^[<>]?\d[\d.,]*(?:\s*(?:mil|%))?\s*(?:,|$)/u.test(result.trim())) parts.push(result);
+          else echoed = true;
+        }
       }
       if (shared) for (let p = from; p < parts.length; p++) parts[p] += `, ${shared[1]!.trim()}`;
     }
@@ -446,9 +510,21 @@ export function dictatedAsResults(raws: string[]): string[] {
     // que deu 10,4"), left as printed.
     const nameOf = (part: string) => part.split(':')[0]!.trim();
     if (stamp && parts.some((p) => nameOf(p).split(/\s+/).length > 4 || /\p{Extended_Pictographic}/u.test(nameOf(p)))) return;
+    // A line that only echoes values is left as printed.
+    if (echoed && parts.length === 0 && !confirming) return;
     out ??= [...raws];
+    if (confirming && last && parts.length === 0) {
+      // Read on the line of the result it confirms: this line says nothing else.
+      out[last.line] = `${out[last.line]!}${boundsAsPrinted(confirmed)}`;
+      out[i] = '';
+      askedBack = false;
+      return;
+    }
     // The label is no part of what was said: the line is read as the results alone.
     out[i] = `${stamp?.[0] ?? ''}${withNamedReferences(parts).map(boundsAsPrinted).join('; ')}`;
+    const value = PART_VALUE.exec(parts[parts.length - 1] ?? '')?.[1];
+    if (parts.length > 0) last = value === undefined ? undefined : { line: i, value };
+    askedBack = false;
   });
   return out ?? raws;
 }

@@ -1494,7 +1494,9 @@ export function isAdminLine(text: string): boolean {
   // Nor is a range labelled by the time of day it is for ("Coleta entre 16 e 20 h: 2,3 a 11,9", a
   // cortisol's second range under the first): a reference, whose label opens as a collection's line does.
   const timedRange = /^colet(?:a|ad[oa])\s+(?:entre|d[aeo]s?|as|ate|apos)\s+\d/.test(f) && isReferenceText(text.trim(), { strictLabels: true });
-  if ((ADMIN_RE.test(f) || STREET_ADDRESS.test(text)) && !labValue(text) && !timedRange) return true;
+  // Nor is one whose value has a bound in brackets after it ("jejum: 88 (menor que 92)", a curve typed by hand).
+  const boundedValue = /:\s*\d[\d.,]*\s*\(\s*(?:menor|maior|inferior|superior|abaixo|acima|at[eé]|[<>≤≥])/iu.test(text);
+  if ((ADMIN_RE.test(f) || STREET_ADDRESS.test(text)) && !labValue(text) && !timedRange && !boundedValue) return true;
   if (isSampleStampLine(text)) return true;
   if (cutAdminLabel(f) !== undefined && !labValue(text)) return true;
   // A note on how to read an analyte's value, named after it ("Procalcitonina - interpretação (sepse): < 0,5

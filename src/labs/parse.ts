@@ -32,6 +32,7 @@ import { astmRecordsAsRows } from './astm-records.ts';
 import { fhirBundlesAsRows } from './fhir-bundles.ts';
 import { resultCodesWritten, withPrintedCodes } from './result-codes.ts';
 import { dictatedAsResults } from './dictation.ts';
+import { curveTimePointsNamed } from './curve-time-points.ts';
 import { sharedReferencesSplit } from './shared-references.ts';
 import { citingCorrections, withTypedCorrections } from './corrections.ts';
 import { splitRunOnBlocks } from './run-on-blocks.ts';
@@ -221,7 +222,7 @@ import { unfoldPageColumns } from './page-columns.ts';
 import { hourlyColumnsAsRows } from './hourly-columns.ts';
 import { prePostColumnsAsRows } from './pre-post-columns.ts';
 import { specimenColumnsAsRows } from './specimen-columns.ts';
-import { resultAsidesSetApart } from './result-asides.ts';
+import { earlierRemarksSetApart, resultAsidesSetApart } from './result-asides.ts';
 import { valueFirstRows } from './value-first-cells.ts';
 import { rowsInUsualOrder } from './column-order.ts';
 import { moveLetteredNotes } from './lettered-notes.ts';
@@ -541,7 +542,9 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   // measurement's uncertainty printed in a column of its own beside the result is set aside (uncertainty-columns.ts),
   // and so is a row's method printed after its unit under a block title naming a method column (method-cells.ts),
   // and so is a footnote's superscript mark set after a result (note-marks.ts); a bilingual report's English
-  // labels after a slash are taken out (bilingual.ts).
+  // labels after a slash are taken out (bilingual.ts); a tolerance curve typed by hand under its title, each time
+  // point with its value and no colon, is read as named results (curve-time-points.ts), and a typed remark after a
+  // result recalling the last exam's value is cut off (result-asides.ts).
   // Text that reaches the parser still encoded is first read as the text it encodes, each line keeping its
   // place and its printed text for unparsed_lines: an RTF source as the page it prints (rtf-text.ts), an
   // e-mail's raw source as the message it carries, quoted-printable decoded and its envelope empty
@@ -572,6 +575,8 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     checkedOptions,
     sharedReferencesSplit,
     dictatedAsResults,
+    curveTimePointsNamed,
+    earlierRemarksSetApart,
     unitLettersFromLegend,
     withoutSecondUnits,
   ].reduce((lines, pass) => pass(lines), raws);

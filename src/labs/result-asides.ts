@@ -60,3 +60,21 @@ export function resultAsidesSetApart(reads: string[]): string[] {
   });
   return out ?? reads;
 }
+
+// A typed remark after a result, behind a dash, recalling the value of the exam before ("hemoglobina 11,1 (normal 12
+// a 15,5) – na última era 10,4 então melhorou!!", a relative's note): an earlier exam's value, no result of this one
+// nor part of its reference. Cut off: the line is read as typed before it.
+const EARLIER_REMARK =
+  /(?<=\S)\s+[-–—]\s+(?:(?:n[oa]|d[oa])\s+)?(?:[uú]ltim[oa]|anterior|passad[oa]|antes)(?![\p{L}])[^\d]*?(?<![\p{L}])(?:era|foi|deu|tava|estava|veio|tinha\s+dado)\s+[<>]?\d[\d.,]*(?![\d]).*$/iu;
+
+/** The lines of a text with a remark recalling an earlier value blanked; any other line as it is. */
+export function earlierRemarksSetApart(reads: string[]): string[] {
+  let out: string[] | undefined;
+  reads.forEach((line, i) => {
+    const m = EARLIER_REMARK.exec(line);
+    if (!m) return;
+    out ??= [...reads];
+    out[i] = line.slice(0, m.index).trimEnd();
+  });
+  return out ?? reads;
+}

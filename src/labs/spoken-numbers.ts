@@ -226,8 +226,11 @@ function decimals(words: Word[], i: number, joined: (k: number) => boolean): { d
 }
 
 // The units a speaker says after a value, as printed ("miligrama por decilitro" → "mg/dL", "por cento" → "%").
+// The litre may be said by its symbol's letters ("nanogramas por ml").
 const SPOKEN_UNIT =
-  /(?<=\d\s*)(?:(mili|micro|nano|pico)?(grama|unidade|equivalente|mol)s?(\s+internaciona(?:l|is))?\s+por\s+(deci|mili)?litros?|por\s+cento)(?![\p{L}])/giu;
+  /(?<=\d\s*)(?:(mili|micro|nano|pico)?(grama|unidade|equivalente|mol)s?(\s+internaciona(?:l|is))?\s+por\s+(?:(deci|mili)?litros?|(dl|ml))|por\s+cento)(?![\p{L}])/giu;
+// A unit's slash said as "barra" ("pg barra ml"): the unit as printed.
+const SLASH_SAID = /(?<=\d\s*)((?:m|µ|mc|n|p)?g|m?ui?|m?eq|mmol)\s+barra\s+(d?l|ml)(?![\p{L}])/giu;
 const PREFIX: Record<string, string> = { mili: 'm', micro: 'µ', nano: 'n', pico: 'p' };
 const QUANTITY: Record<string, string> = { grama: 'g', unidade: 'U', equivalente: 'Eq', mol: 'mol' };
 
@@ -276,6 +279,10 @@ function spelledAsLetters(text: string): string {
   });
 }
 
+// A letter alone before a number said in words, and the numbers such names take (T3, T4, B12).
+const HORMONE_LETTER = /(?<![\p{L}\d])([TtBb])\s+$/u;
+const HORMONE_NUMBERS: Record<string, number[]> = { T: [3, 4], B: [12] };
+
 /**
  * The text with the numbers it says in words printed in digits, the acronyms it spells printed as letters, and the
  * units said after them printed as units: what a typed report prints for "A glicose deu noventa e oito miligrama por decilitro" ("A glicose
@@ -286,7 +293,11 @@ export function spokenAsPrinted(text: string, { weak = true }: { weak?: boolean 
   let from = 0;
   for (const n of spokenNumbers(text)) {
     if (n.weak && !weak) continue;
-    out += text.slice(from, n.index) + n.printed;
+    // A hormone or vitamin named by a letter and a number said in words ("T quatro livre", "vitamina B doze"): one
+    // name, the number no value.
+    const glued = HORMONE_LETTER.exec(text.slice(from, n.index));
+    const name = glued && (HORMONE_NUMBERS[glued[1]!.toUpperCase()] ?? []).includes(n.value);
+    out += (name ? text.slice(from, n.index).trimEnd() : text.slice(from, n.index)) + n.printed;
     from = n.end;
   }
   out += text.slice(from);
@@ -310,10 +321,12 @@ export function spokenUnitsAsPrinted(text: string): string {
     .replace(SPOKEN_COUNT_UNIT, '/mm³')
     .replace(SPOKEN_THOUSANDS_PER_ML, (_m, rest: string) => `/mL${rest.replace(BARE_THOUSANDS, '/mL')}`)
     .replace(SPOKEN_RATIO_UNIT, (_m, prefix?: string) => `${PREFIX[foldText(prefix ?? '')] ?? ''}g/g`)
-    .replace(SPOKEN_UNIT, (_m, prefix?: string, quantity?: string, intl?: string, per?: string) => {
+    .replace(SLASH_SAID, (_m, unit: string, per: string) => `${unit}/${per.slice(0, -1).toLowerCase()}L`)
+    .replace(SPOKEN_UNIT, (_m, prefix?: string, quantity?: string, intl?: string, per?: string, symbol?: string) => {
       if (!quantity) return '%';
       const q = foldText(quantity);
       const unit = `${PREFIX[foldText(prefix ?? '')] ?? ''}${intl && q === 'unidade' ? 'UI' : QUANTITY[q]}`;
-      return `${unit}/${per ? (foldText(per) === 'deci' ? 'dL' : 'mL') : 'L'}`;
+      const litre = per ? foldText(per) : symbol ? { dl: 'deci', ml: 'mili' }[symbol.toLowerCase()] : undefined;
+      return `${unit}/${litre ? (litre === 'deci' ? 'dL' : 'mL') : 'L'}`;
     });
 }

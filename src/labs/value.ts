@@ -17,7 +17,8 @@ export interface ValueRead {
   rest: string;
 }
 
-const COMPARATOR_RE = /^(<=|≤|>=|≥|<|>|inferior\s+a|menor\s+(?:que|do\s+que)|abaixo\s+de|superior\s+a|maior\s+(?:que|do\s+que)|acima\s+de)\s*/i;
+// "mais de" as a person types a count over the assay's top ("contagem: mais de 100.000 UFC/mL").
+const COMPARATOR_RE = /^(<=|≤|>=|≥|<|>|inferior\s+a|menor\s+(?:que|do\s+que)|abaixo\s+de|superior\s+a|maior\s+(?:que|do\s+que)|acima\s+de|mais\s+de)\s*/i;
 const NUMBER_AT_START = new RegExp(`^(${SIGNED_NUMBER})`);
 // Pictographs a photo transcription or a patient portal prints beside a value ("⬆️", "⚠️", "🔴")
 // are markers too; only the arrows say which way. A critical-value mark ("!!", "(!)") says none either;
