@@ -38,6 +38,7 @@ import { withoutScoreColumn } from './score-columns.ts';
 import { type NoticeColumns, noticeColumns, withoutNoticeColumns } from './notice-columns.ts';
 import { type AntibiogramColumns, antibiogramColumns, antibiogramRow } from './antibiogram-columns.ts';
 import { type DosingColumns, dosingColumns, withoutDosingColumns } from './dosing-columns.ts';
+import { spreadReferencesAsRanges } from './spread-references.ts';
 import { withoutUncertaintyColumn } from './uncertainty-columns.ts';
 import { columnCopyLines, joinColumnCopies } from './column-copies.ts';
 import { withoutNoteMarks } from './note-marks.ts';
@@ -525,6 +526,8 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   // read as that unit (unit-legends.ts); a photo reader's block of references printed after the
   // results they belong to, in the same order, is put back on their lines (detached-references.ts); a
   // measurement's uncertainty printed in a column of its own beside the result is set aside (uncertainty-columns.ts),
+  // while a reference printed as a mean and its spread in a report that says so is read as the range it spans
+  // (spread-references.ts),
   // and so is a footnote's superscript mark set after a result (note-marks.ts); a bilingual report's English
   // labels after a slash are taken out (bilingual.ts).
   // The passes run in this order, each on the lines the one before wrote: whole-text formats first (form
@@ -534,6 +537,7 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     hl7SegmentsAsRows,
     withoutScoreColumn,
     withoutUncertaintyColumn,
+    spreadReferencesAsRanges,
     withoutNoteMarks,
     withoutSecondLanguage,
     latexTablesAsRows,
