@@ -40,6 +40,7 @@ import { type AntibiogramColumns, antibiogramColumns, antibiogramRow } from './a
 import { type DosingColumns, dosingColumns, withoutDosingColumns } from './dosing-columns.ts';
 import { spreadReferencesAsRanges } from './spread-references.ts';
 import { withoutUncertaintyColumn } from './uncertainty-columns.ts';
+import { englishReferencesRead } from './english-references.ts';
 import { columnCopyLines, joinColumnCopies } from './column-copies.ts';
 import { withoutNoteMarks } from './note-marks.ts';
 import { withoutSecondLanguage } from './bilingual.ts';
@@ -529,7 +530,8 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   // while a reference printed as a mean and its spread in a report that says so is read as the range it spans
   // (spread-references.ts),
   // and so is a footnote's superscript mark set after a result (note-marks.ts); a bilingual report's English
-  // labels after a slash are taken out (bilingual.ts).
+  // labels after a slash are taken out (bilingual.ts), and a report translated into English has its references'
+  // words read as the Portuguese ones they translate (english-references.ts).
   // The passes run in this order, each on the lines the one before wrote: whole-text formats first (form
   // extraction, HL7, LaTeX, HTML), so that every later pass sees plain rows.
   const unitLines = [
@@ -540,6 +542,7 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     spreadReferencesAsRanges,
     withoutNoteMarks,
     withoutSecondLanguage,
+    englishReferencesRead,
     latexTablesAsRows,
     htmlTablesAsRows,
     detachedReferencesJoined,

@@ -37,3 +37,25 @@ test('without a declaration a "± n" beside a result is no reference', () => {
     false,
   );
 });
+
+test("a report a vision model translated into English: its references' words and the patient's sex are read", () => {
+  const text = [
+    "Here's the transcription of your report, translated into English.",
+    '**Patient:** Lucia Prado',
+    '**Sex:** Female · **Age:** 38 years',
+    '',
+    '| Test | Result | Units | Reference range |',
+    '|---|---|---|---|',
+    '| Total cholesterol | 201 ↑ | mg/dL | Desirable: < 190 |',
+    '| ALT (SGPT) | 35 ↑ | U/L | up to 33 |',
+    '| Creatinine | 1.05 | mg/dL | Men: 0.70 – 1.20 · Women: 0.50 – 0.90 |',
+    '| LDL cholesterol | 141 | mg/dL | Goal by cardiovascular risk: low < 130 · intermediate < 100 · high < 70 · very high < 50 |',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(brief(r), [
+    ['Total cholesterol', 201, 'mg/dL', 'alto'],
+    ['TGP (ALT)', 35, 'U/L', 'alto'],
+    ['Creatinina', 1.05, 'mg/dL', 'alto'],
+    ['LDL cholesterol', 141, 'mg/dL', 'alto'],
+  ]);
+});
