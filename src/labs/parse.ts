@@ -40,6 +40,7 @@ import { type AntibiogramColumns, antibiogramColumns, antibiogramRow } from './a
 import { type DosingColumns, dosingColumns, withoutDosingColumns } from './dosing-columns.ts';
 import { spreadReferencesAsRanges } from './spread-references.ts';
 import { withoutUncertaintyColumn } from './uncertainty-columns.ts';
+import { bandCutsAsReferences } from './band-cuts.ts';
 import { englishReferencesRead } from './english-references.ts';
 import { columnCopyLines, joinColumnCopies } from './column-copies.ts';
 import { withoutNoteMarks } from './note-marks.ts';
@@ -531,7 +532,8 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   // (spread-references.ts),
   // and so is a footnote's superscript mark set after a result (note-marks.ts); a bilingual report's English
   // labels after a slash are taken out (bilingual.ts), and a report translated into English has its references'
-  // words read as the Portuguese ones they translate (english-references.ts).
+  // words read as the Portuguese ones they translate (english-references.ts); a portal card's labelled bands with
+  // only their cut points under them are read as the good band's range (band-cuts.ts).
   // The passes run in this order, each on the lines the one before wrote: whole-text formats first (form
   // extraction, HL7, LaTeX, HTML), so that every later pass sees plain rows.
   const unitLines = [
@@ -554,6 +556,7 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     dictatedAsResults,
     unitLettersFromLegend,
     withoutSecondUnits,
+    bandCutsAsReferences,
   ].reduce((lines, pass) => pass(lines), raws);
   // A table copied column by column, units and a differential's columns too, is put back as rows (column-copies.ts).
   // The lines between these joins are kept: the rows read are given back on their printed lines through them.

@@ -59,3 +59,35 @@ test("a report a vision model translated into English: its references' words and
     ['LDL cholesterol', 141, 'mg/dL', 'alto'],
   ]);
 });
+
+test("a portal card's labelled bands with only their cut points under them: the good band's range", () => {
+  const text = [
+    'Portal do Paciente · Meus resultados',
+    'Masculino · 44 anos',
+    '',
+    'Ferro sérico',
+    '62 µg/dL',
+    '      ▼',
+    'BAIXO   NORMAL   ALTO',
+    '      59      158',
+    '',
+    'Vitamina D (25-OH)',
+    '41,0 ng/mL',
+    '                 ▼',
+    'DEFICIENTE   INSUFICIENTE   ADEQUADO   RISCO DE TOXICIDADE',
+    '      20      30      100',
+    '',
+    'Glicose',
+    '95 mg/dL',
+    '               ▼',
+    'NORMAL   DIABETES GESTACIONAL   DIABETES PRÉVIO',
+    '      92      126',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(brief(r), [
+    ['Ferro sérico', 62, 'µg/dL', 'normal'],
+    ['Vitamina D (25-OH)', 41, 'ng/mL', 'normal'],
+    ['Glicose', 95, 'mg/dL', 'alto'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
