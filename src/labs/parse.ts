@@ -40,6 +40,7 @@ import { type AntibiogramColumns, antibiogramColumns, antibiogramRow } from './a
 import { type DosingColumns, dosingColumns, withoutDosingColumns } from './dosing-columns.ts';
 import { spreadReferencesAsRanges } from './spread-references.ts';
 import { withoutUncertaintyColumn } from './uncertainty-columns.ts';
+import { withoutPenNotes } from './pen-notes.ts';
 import { bandCutsAsReferences } from './band-cuts.ts';
 import { englishReferencesRead } from './english-references.ts';
 import { columnCopyLines, joinColumnCopies } from './column-copies.ts';
@@ -530,7 +531,8 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   // measurement's uncertainty printed in a column of its own beside the result is set aside (uncertainty-columns.ts),
   // while a reference printed as a mean and its spread in a report that says so is read as the range it spans
   // (spread-references.ts),
-  // and so is a footnote's superscript mark set after a result (note-marks.ts); a bilingual report's English
+  // and so is a footnote's superscript mark set after a result (note-marks.ts), and a transcription's handwritten
+  // note in brackets after a row's print (pen-notes.ts); a bilingual report's English
   // labels after a slash are taken out (bilingual.ts), and a report translated into English has its references'
   // words read as the Portuguese ones they translate (english-references.ts); a portal card's labelled bands with
   // only their cut points under them are read as the good band's range (band-cuts.ts).
@@ -543,6 +545,7 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     withoutUncertaintyColumn,
     spreadReferencesAsRanges,
     withoutNoteMarks,
+    withoutPenNotes,
     withoutSecondLanguage,
     englishReferencesRead,
     latexTablesAsRows,

@@ -91,3 +91,27 @@ test("a portal card's labelled bands with only their cut points under them: the 
   ]);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test("a transcription's pen notes in brackets after a row's print are no part of the row", () => {
+  const text = [
+    '- **Sexo:** Feminino · **Idade:** 63 anos',
+    '- **Categoria de risco cardiovascular informada pelo médico:** ALTO RISCO',
+    '',
+    '- Hemoglobina glicada (HbA1c): **8,3 %** — VR: normal < 5,7 %; pré-diabetes 5,7 a 6,4 %; diabetes ≥ 6,5 %   [✎ escrito à mão: "era 9,1 em março"]',
+    '- LDL colesterol: 96 mg/dL — Meta: baixo risco < 130; intermediário < 100; alto < 70; muito alto < 50 mg/dL   [✎ na margem: "alvo < 120 ?"]',
+    '- Ferritina: **9 ng/mL** — VR: 15 a 150 ng/mL   [✎ "repor ferro 2x/dia", com uma seta]',
+    '[✎ no rodapé, a lápis: "voltar em 30 dias"]',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(brief(r), [
+    ['Hemoglobina glicada (HbA1c)', 8.3, '%', 'alto'],
+    ['LDL-colesterol', 96, 'mg/dL', 'alto'],
+    ['Ferritina', 9, 'ng/mL', 'baixo'],
+  ]);
+});
+
+test('a note in brackets after the unit naming another result is how the value was got, no reference', () => {
+  const text = ['Sexo: Masculino   Idade: 50 anos', '', 'Glicose média estimada: 154 mg/dL (calculada a partir da HbA1c)'].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(brief(r), [['Glicose média estimada', 154, 'mg/dL', 'indeterminado']]);
+});
