@@ -41,7 +41,11 @@ import { withoutScoreColumn } from './score-columns.ts';
 import { type NoticeColumns, noticeColumns, withoutNoticeColumns } from './notice-columns.ts';
 import { type AntibiogramColumns, antibiogramColumns, antibiogramRow } from './antibiogram-columns.ts';
 import { type DosingColumns, dosingColumns, withoutDosingColumns } from './dosing-columns.ts';
+import { spreadReferencesAsRanges } from './spread-references.ts';
 import { withoutUncertaintyColumn } from './uncertainty-columns.ts';
+import { withoutPenNotes } from './pen-notes.ts';
+import { bandCutsAsReferences } from './band-cuts.ts';
+import { englishReferencesRead } from './english-references.ts';
 import { columnCopyLines, joinColumnCopies } from './column-copies.ts';
 import { withoutNoteMarks } from './note-marks.ts';
 import { withoutSecondLanguage } from './bilingual.ts';
@@ -541,10 +545,16 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   // results they belong to, in the same order, is put back on their lines (detached-references.ts); a
   // measurement's uncertainty printed in a column of its own beside the result is set aside (uncertainty-columns.ts),
   // and so is a row's method printed after its unit under a block title naming a method column (method-cells.ts),
-  // and so is a footnote's superscript mark set after a result (note-marks.ts); a bilingual report's English
-  // labels after a slash are taken out (bilingual.ts); a tolerance curve typed by hand under its title, each time
-  // point with its value and no colon, is read as named results (curve-time-points.ts), and a typed remark after a
-  // result recalling the last exam's value is cut off (result-asides.ts).
+  // while a reference printed as a mean and its spread in a report that says so is read as the range it spans
+  // (spread-references.ts),
+  // and so is a footnote's superscript mark set after a result (note-marks.ts), and a transcription's handwritten
+  // note in brackets after a row's print (pen-notes.ts); a bilingual report's English
+  // labels after a slash are taken out (bilingual.ts), and a report translated into English has its references'
+  // words read as the Portuguese ones they translate (english-references.ts); a portal card's labelled bands with
+  // only their cut points under them are read as the good band's range (band-cuts.ts); a tolerance curve typed by
+  // hand under its title, each time point with its value and no colon, is read as named results
+  // (curve-time-points.ts), and a typed remark after a result recalling the last exam's value is cut off
+  // (result-asides.ts).
   // Text that reaches the parser still encoded is first read as the text it encodes, each line keeping its
   // place and its printed text for unparsed_lines: an RTF source as the page it prints (rtf-text.ts), an
   // e-mail's raw source as the message it carries, quoted-printable decoded and its envelope empty
@@ -564,8 +574,11 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     withoutScoreColumn,
     withoutUncertaintyColumn,
     withoutMethodCells,
+    spreadReferencesAsRanges,
     withoutNoteMarks,
+    withoutPenNotes,
     withoutSecondLanguage,
+    englishReferencesRead,
     latexTablesAsRows,
     htmlTablesAsRows,
     detachedReferencesJoined,
@@ -579,6 +592,7 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     earlierRemarksSetApart,
     unitLettersFromLegend,
     withoutSecondUnits,
+    bandCutsAsReferences,
   ].reduce((lines, pass) => pass(lines), raws);
   // A table copied column by column, units and a differential's columns too, is put back as rows (column-copies.ts).
   // The lines between these joins are kept: the rows read are given back on their printed lines through them.

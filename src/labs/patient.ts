@@ -282,6 +282,9 @@ export function readPatient(lines: string[], input: PatientInput = {}): Patient 
     if (dumMonth && !lastPeriod && !lastPeriodMonth) lastPeriodMonth = lastPeriodMonthEnd(dumMonth);
     const s = /\bsexo\s*(?:\/\s*idade)?\s*[:\-]?\s*(masculino|feminino|masc\.?|fem\.?|m|f)(?![\p{L}])/iu.exec(line);
     if (s && !sex) sex = /^m/i.test(s[1]!) ? 'M' : 'F';
+    // A report translated into English by the photo's reader says it in English ("Sex: Male", "**Sex:** Female").
+    const en = /\bsex\s*:\s*(?:\*\*\s*)?(male|female)\b/iu.exec(line);
+    if (en && !sex) sex = /^m/i.test(en[1]!) ? 'M' : 'F';
     const a = /\bidade\s*(?:\/\s*sexo)?\s*[:\-]?\s*(\d{1,3})\s*(?:a(?:nos?)?|anos?)\b(?:\s*(\d{1,2})\s*m(?:eses)?\b)?/i.exec(line);
     if (a && age === undefined) age = Number(a[1]) + (a[2] ? Number(a[2]) / 12 : 0);
     const weight = BIRTH_WEIGHT.exec(line);

@@ -44,7 +44,8 @@ export const CONTROL_ROW = new RegExp(String.raw`^(?:tempo\s+(?:d[oa]\s+)?)?${CO
 /** The ratio of the patient's time to the control's ("Relação paciente/controle", "R pac./normal", "Razão P/C", "Relação pac./contr."). */
 export const CONTROL_RATIO =
   /^(?:rela[cç][aã]o|raz[aã]o|r)\.?\s*(?:d[oa]s?\s+tempos?\s+)?(?:pac(?:iente)?\.?|p)\s*\/\s*(?:cont(?:r(?:ole)?)?|ctrl?|norm(?:al)?|pool|c|n)\.?$/iu;
-const NOTE_AFTER_UNIT = new RegExp(String.raw`^\((?:[^()\d]*|[^()]*\d{1,2}\/\d{1,2}\/\d{2,4}[^()]*|\s*${CONTROL_LEAD}\b[^()]*)\)\s*`, 'iu');
+// A name's digits in the note ("calculada a partir da HbA1c", "B12") are no number of it.
+const NOTE_AFTER_UNIT = new RegExp(String.raw`^\((?:(?:[^()\d]|(?<=\p{L}\d*)\d)*|[^()]*\d{1,2}\/\d{1,2}\/\d{2,4}[^()]*|\s*${CONTROL_LEAD}\b[^()]*)\)\s*`, 'iu');
 // The kidney disease stage a clinician wrote after a filtration rate or an albuminuria ("24 mL/min/1,73m² (G4 A3)"):
 // the stage this result puts the patient in, no range.
 const STAGE_AFTER_UNIT = /^\(\s*(?:G[1-5][ab]?(?:\s*[/,;]?\s*A[1-3])?|A[1-3])\s*\)[.;]?\s*$/u;
@@ -442,7 +443,8 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
   // pelo reflexo)" in a photo's transcription): kept, so that no built-in range is taken for the lab's.
   const none = /^\(\s*(?:v\.?\s?r\.?|ref(?:er[eê]ncia)?\.?|valor(?:es)?\s+de\s+refer[eê]ncia)\s*:?\s*([^()]+)\)\s*$/iu.exec(ref);
   if (none && (noRangeText(none[1]!) || isPhotoCutOff(none[1]!))) return { entries, refItems: [none[1]!.trim()] };
-  const note = NOTE_AFTER_UNIT.exec(ref) ?? STAGE_AFTER_UNIT.exec(ref);
+  // The stage first: its letters' digits ("(G4 A3).") would otherwise make it a note, the full stop after it left.
+  const note = STAGE_AFTER_UNIT.exec(ref) ?? NOTE_AFTER_UNIT.exec(ref);
   if (note && (STAGE_AFTER_UNIT.test(note[0]) || (!isReferenceText(note[0]) && !isReferenceLabel(note[0].replace(/[()]/g, '')))))
     ref = ref.slice(note[0].length);
   // So does a typist's remark in brackets, in lower case, a few words before any number ("11 ng/ml (em novembro
