@@ -419,8 +419,9 @@ const ADMIN_SPANS: RegExp[] = [
   // 6", h977), which is case-sensitive, hence a pattern of its own; "JEJUM: 12 H" stays a duration.
   // So is one before a column gap and an empty cell's dashes, a unit or a bound (a cumulative report's dated
   // columns: "8,40 H      ---         2,15 H      ng/mL      < 0,50").
-  // Not a time's result alone after its name and a colon ("Tempo de positividade: 14,3 h"), read in hours (value.ts).
-  /(?<![\d.,])(?!(?<=^\s*[Tt][Ee][Mm][Pp][Oo]\b[^:\d]*:\s*)\d+(?:[.,]\d+)?\s?h\s*$)\d+(?:[.,]\d+)?(?:\s*[mM]?\s*(?:[aAeE]|-|–|[aA][tT][éÉ]|[àÀ]|[àaÀA][sS])\s*\d+(?:[.,]\d+)?)?(?:\s?h|H|\sH(?!\s+\d|\s{2,}(?:[-–—]{1,3}(?!\S)|[^\s\d:]{0,8}\/|%|[<>≤≥])))(?![\p{L}\d/])/gu,
+  // Not a time's result alone after its name and a colon ("Tempo de positividade: 14,3 h"), read in hours (value.ts);
+  // the sample's collection or fasting time still is one ("Tempo de coleta .... 24 h", h444).
+  /(?<![\d.,])(?!(?<=^\s*[Tt][Ee][Mm][Pp][Oo]\b(?!\s+(?:[Dd][Ee]\s+)?(?:[Cc][Oo][Ll][Ee][Tt][Aa]|[Jj][Ee][Jj][Uu][Mm]))[^:\d]*:\s*)\d+(?:[.,]\d+)?\s?h\s*$)\d+(?:[.,]\d+)?(?:\s*[mM]?\s*(?:[aAeE]|-|–|[aA][tT][éÉ]|[àÀ]|[àaÀA][sS])\s*\d+(?:[.,]\d+)?)?(?:\s?h|H|\sH(?!\s+\d|\s{2,}(?:[-–—]{1,3}(?!\S)|[^\s\d:]{0,8}\/|%|[<>≤≥])))(?![\p{L}\d/])/gu,
   // A moment told in minutes in a sentence ("apresentou náusea aos 40 min", "após 30 minutos de repouso"): when,
   // no value (a bleeding time's "2 min" after its name is still a result).
   /(?<![\p{L}])(?:aos|ap[oó]s)\s+\d{1,3}\s*min(?:utos?|\.)?(?![\p{L}\d\/])/giu,

@@ -247,11 +247,12 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
     return undefined;
   // A smear's finding is described in words of the microscopist's own ("Bacterioscopia (Gram): Cocos
   // Gram-positivos agrupados em cachos"), no result word: its cell is free text as after a dot leader.
-  // A time's name ("Tempo de positividade") counts it in hours, a lower-case "h" after it (value.ts).
+  // A time's name ("Tempo de positividade") counts it in hours, a lower-case "h" after it (value.ts); the
+  // sample's own times (collection, fasting, transport: "Tempo de coleta .... 24 h", h444) are no result.
   let valueRead = readValue(valueText, {
     dotIsDecimal: dotIsDecimal(def, name),
     freeText: ctx.line.leader || SMEAR_NAME.test(name),
-    hours: /^tempo\b/iu.test(name),
+    hours: /^tempo\b(?!\s+(?:de\s+)?(?:coleta|jejum|transporte|armazenamento))/iu.test(name),
   });
   if (!valueRead) return undefined;
   // The relative count in brackets between the absolute count and its unit ("Segmentados   2.142  (52,0%) /µL
