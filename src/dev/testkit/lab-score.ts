@@ -287,6 +287,9 @@ export const CORPUS_SETS = [
   'heldout152',
   'heldout153',
   'heldout154',
+  'heldout155',
+  'heldout156',
+  'heldout157',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
 
