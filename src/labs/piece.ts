@@ -44,8 +44,7 @@ export const CONTROL_ROW = new RegExp(String.raw`^(?:tempo\s+(?:d[oa]\s+)?)?${CO
 /** The ratio of the patient's time to the control's ("Relação paciente/controle", "R pac./normal", "Razão P/C", "Relação pac./contr."). */
 export const CONTROL_RATIO =
   /^(?:rela[cç][aã]o|raz[aã]o|r)\.?\s*(?:d[oa]s?\s+tempos?\s+)?(?:pac(?:iente)?\.?|p)\s*\/\s*(?:cont(?:r(?:ole)?)?|ctrl?|norm(?:al)?|pool|c|n)\.?$/iu;
-// A name's digits in the note ("calculada a partir da HbA1c", "B12") are no number of it.
-const NOTE_AFTER_UNIT = new RegExp(String.raw`^\((?:(?:[^()\d]|(?<=\p{L}\d*)\d)*|[^()]*\d{1,2}\/\d{1,2}\/\d{2,4}[^()]*|\s*${CONTROL_LEAD}\b[^()]*)\)\s*`, 'iu');
+const NOTE_AFTER_UNIT = new RegExp(String.raw`^\((?:[^()\d]*|[^()]*\d{1,2}\/\d{1,2}\/\d{2,4}[^()]*|\s*${CONTROL_LEAD}\b[^()]*)\)\s*`, 'iu');
 // The kidney disease stage a clinician wrote after a filtration rate or an albuminuria ("24 mL/min/1,73m² (G4 A3)"):
 // the stage this result puts the patient in, no range.
 const STAGE_AFTER_UNIT = /^\(\s*(?:G[1-5][ab]?(?:\s*[/,;]?\s*A[1-3])?|A[1-3])\s*\)[.;]?\s*$/u;

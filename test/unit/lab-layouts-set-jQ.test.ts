@@ -109,9 +109,3 @@ test("a transcription's pen notes in brackets after a row's print are no part of
     ['Ferritina', 9, 'ng/mL', 'baixo'],
   ]);
 });
-
-test('a note in brackets after the unit naming another result is how the value was got, no reference', () => {
-  const text = ['Sexo: Masculino   Idade: 50 anos', '', 'Glicose média estimada: 154 mg/dL (calculada a partir da HbA1c)'].join('\n');
-  const r = parseLabReport(text);
-  assert.deepEqual(brief(r), [['Glicose média estimada', 154, 'mg/dL', 'indeterminado']]);
-});
