@@ -10,7 +10,7 @@
 // (status X, or no value) is no row. A comment record (C) is left as its text, to be read or listed as any note.
 // A record too long for one frame goes on in the next (<ETB> ends the first): read whole on its first line.
 // Only a text with a header record ("H|\^&") and a result record is touched.
-import { decimalComma, hl7Date, unitText } from './hl7-messages.ts';
+import { decimalComma, patientFields, unitText } from './hl7-messages.ts';
 
 // What a log prints before a frame: a timestamp, the direction ("<-", "->", "RX:"), no field.
 const LOG_LEAD = String.raw`\s*(?:\[[^\]|]*\]\s*)?(?:\d{1,2}:\d{2}:\d{2}(?:[.,]\d+)?\s+)?(?:<-|->|<<|>>|(?:RX|TX|IN|OUT)\s*:?)?\s*`;
@@ -83,16 +83,6 @@ function resultRow(fields: string[], d: Delimiters): string | undefined {
   const mark = /^(?:H|HH|>)$/.test(flag) ? 'H' : /^(?:L|LL|<)$/.test(flag) ? 'L' : '';
   const shown = /^[<>]?-?\d+(?:\.\d+)?$/.test(value) ? decimalComma(value) : value;
   return [name, unit ? `${shown} ${unit}` : shown, reference, mark].filter((c) => c !== '').join('   ');
-}
-
-/** The patient record as the header fields the patient is read from: birth date (field 8) and sex (field 9). */
-function patientFields(fields: string[]): string {
-  const birth = hl7Date(fields[7] ?? '');
-  const sex = (fields[8] ?? '').trim().toUpperCase();
-  const out: string[] = [];
-  if (sex === 'M' || sex === 'F') out.push(`Sexo: ${sex === 'M' ? 'Masculino' : 'Feminino'}`);
-  if (birth) out.push(`Data de nascimento: ${birth}`);
-  return out.join('   ');
 }
 
 /** What one record stands for: a row, header fields, a note's text, '' for nothing. */

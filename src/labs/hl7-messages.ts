@@ -80,8 +80,11 @@ export function hl7Date(t: string): string | undefined {
   return m ? `${m[3]}/${m[2]}/${m[1]}` : undefined;
 }
 
-/** The PID as the header fields the patient is read from: sex (PID-8) and birth date (PID-7). */
-function patientFields(fields: string[]): string {
+/**
+ * A patient segment or record as the header fields the patient is read from: birth date (field 8, a YYYYMMDD stamp)
+ * and sex (field 9, M or F) — where both HL7's PID and ASTM's P record put them (astm-records.ts).
+ */
+export function patientFields(fields: string[]): string {
   const birth = hl7Date(fields[7] ?? '');
   const sex = (fields[8] ?? '').trim().toUpperCase();
   const out: string[] = [];
