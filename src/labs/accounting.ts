@@ -1006,7 +1006,8 @@ export function resultTokens(text: string, raw?: string): Token[] {
   if (
     leaderWords &&
     !out.some((o) => o.kind === 'word') &&
-    !isReferenceLabel(leaderWords[1]!.trim()) &&
+    // A smear's name is no tier's label, though it ends in a result word ("… do frasco positivo:", which bottle).
+    (leaderWords === smear || !isReferenceLabel(leaderWords[1]!.trim())) &&
     // A record card's field naming the exam ("EXAME ........... GLICOSE") heads the results under it.
     !/^(?:exames?|analitos?|testes?|par[aâ]metros?)$/iu.test(leaderWords[1]!.trim()) &&
     !isAdminLine(t) &&

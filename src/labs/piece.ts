@@ -238,8 +238,10 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
   const qualified =
     (def !== undefined && /\)\s*$/.test(name) && !isReferenceLabel(name.replace(/\s*\([^()]*\)\s*$/, ''), { asName: true })) ||
     (whose !== undefined && !isReferenceLabel(whose, { asName: true }));
+  // A smear's name ends in a result word when it says which bottle ("Bacterioscopia (Gram) do frasco positivo"): a
+  // name still, no tier's label.
   if (
-    (isReferenceLabel(name.replace(PER_BODY_SURFACE, ''), { asName: true }) && !qualified) ||
+    (isReferenceLabel(name.replace(PER_BODY_SURFACE, ''), { asName: true }) && !qualified && !SMEAR_NAME.test(name)) ||
     stripReferenceLead(name).lead ||
     /^(resultados?|at[eé]|inferior|superior|acima|abaixo|maior|menor|de|entre)$/i.test(name)
   )

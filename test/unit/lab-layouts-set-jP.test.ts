@@ -131,3 +131,13 @@ test('a "(*)" the report never explains stays as printed', () => {
   const r = parseLabReport(text);
   assert.ok(!r.analytes.some((a) => a.value === 112 && a.flag === 'alto' && a.reference_text === '98 a 107'));
 });
+
+test('a smear whose name says which bottle with a result word ("… do frasco positivo:") is read, never dropped', () => {
+  const text = ['HEMOCULTURA (2 amostras)', '   Coloração de Gram do frasco aeróbio positivo: Bacilos Gram-negativos'].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    r.qualitative.map((q) => [q.name, q.value]),
+    [['Coloração de Gram do frasco aeróbio positivo', 'Bacilos Gram-negativos']],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
