@@ -176,7 +176,9 @@ const ADMIN_SPANS: RegExp[] = [
   // da Coleta: …", a public health lab's report of several samples): which sample, no value.
   /(?<![\p{L}])amostra\s*:\s*\d{1,3}(?![\d.,])(?=\s{3,}\p{L}[^:\d]{0,30}:)/giu,
   // … or before the colon that names the sample ("Amostra 1: Soro — coleta 24/09/2026", a public health lab's list).
-  /(?<![\p{L}])amostra\s+\d{1,2}(?=\s*:\s*\p{L})/giu,
+  // Only before a specimen's name: after "Amostra 1:" a finding is that sample's result ("Amostra 1: Presença de
+  // cistos de Giardia lamblia", a stool exam's samples, h405), its number the sample's place, still accounted.
+  /(?<![\p{L}])amostra\s+\d{1,2}(?=\s*:\s*(?:soro|plasma|sangue|urina|fezes|lcr|l[ií]quor|swab|escarro|secre[cç][aã]o|aspirado|l[ií]quido|lavado)(?![\p{L}]))/giu,
   // A real-time PCR's cycle threshold in a note under its finding ("Resultado: Detectável" / "Observação: Ct 24,6 (alvo
   // E1)"): the cycle the target was detected at, the run's reading behind the finding, no result of its own. Printed
   // "Ct" or "Cq", case-sensitive: a typed "CT 198" is a total cholesterol.
