@@ -47,7 +47,7 @@ import {
   RECORD_TALLY,
   STREET_ADDRESS,
 } from './lines.ts';
-import { CITRATE_STRENGTH, CONTROL_LEAD, EQUATION_YEAR, PER_BODY_SURFACE, SMEAR_NAME, cleanName } from './piece.ts';
+import { CITRATE_STRENGTH, CONTROL_LEAD, EQUATION_YEAR, PER_BODY_SURFACE, SMEAR_NAME, TIME_IN_HOURS_NAME, cleanName } from './piece.ts';
 import {
   CITED_YEAR,
   detectionLimitBound,
@@ -422,8 +422,11 @@ const ADMIN_SPANS: RegExp[] = [
   // So is one before a column gap and an empty cell's dashes, a unit or a bound (a cumulative report's dated
   // columns: "8,40 H      ---         2,15 H      ng/mL      < 0,50").
   // Not a time's result alone after its name and a colon ("Tempo de positividade: 14,3 h"), read in hours (value.ts);
-  // the sample's collection or fasting time still is one ("Tempo de coleta .... 24 h", h444).
-  /(?<![\d.,])(?!(?<=^\s*[Tt][Ee][Mm][Pp][Oo]\b(?!\s+(?:[Dd][Ee]\s+)?(?:[Cc][Oo][Ll][Ee][Tt][Aa]|[Jj][Ee][Jj][Uu][Mm]))[^:\d]*:\s*)\d+(?:[.,]\d+)?\s?h\s*$)\d+(?:[.,]\d+)?(?:\s*[mM]?\s*(?:[aAeE]|-|–|[aA][tT][éÉ]|[àÀ]|[àaÀA][sS])\s*\d+(?:[.,]\d+)?)?(?:\s?h|H|\sH(?!\s+\d|\s{2,}(?:[-–—]{1,3}(?!\S)|[^\s\d:]{0,8}\/|%|[<>≤≥])))(?![\p{L}\d/])/gu,
+  // the sample's own times still are one ("Tempo de coleta .... 24 h", h444): the name test is piece.ts's.
+  new RegExp(
+    String.raw`(?<![\d.,])(?!(?<=^\s*${TIME_IN_HOURS_NAME}[^:\d]*:\s*)\d+(?:[.,]\d+)?\s?h\s*$)\d+(?:[.,]\d+)?(?:\s*[mM]?\s*(?:[aAeE]|-|–|[aA][tT][éÉ]|[àÀ]|[àaÀA][sS])\s*\d+(?:[.,]\d+)?)?(?:\s?h|H|\sH(?!\s+\d|\s{2,}(?:[-–—]{1,3}(?!\S)|[^\s\d:]{0,8}\/|%|[<>≤≥])))(?![\p{L}\d/])`,
+    'gu',
+  ),
   // A moment told in minutes in a sentence ("apresentou náusea aos 40 min", "após 30 minutos de repouso"): when,
   // no value (a bleeding time's "2 min" after its name is still a result).
   /(?<![\p{L}])(?:aos|ap[oó]s)\s+\d{1,3}\s*min(?:utos?|\.)?(?![\p{L}\d\/])/giu,

@@ -248,12 +248,10 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
     return undefined;
   // A smear's finding is described in words of the microscopist's own ("Bacterioscopia (Gram): Cocos
   // Gram-positivos agrupados em cachos"), no result word: its cell is free text as after a dot leader.
-  // A time's name ("Tempo de positividade") counts it in hours, a lower-case "h" after it (value.ts); the
-  // sample's own times (collection, fasting, transport: "Tempo de coleta .... 24 h", h444) are no result.
   let valueRead = readValue(valueText, {
     dotIsDecimal: dotIsDecimal(def, name),
     freeText: ctx.line.leader || SMEAR_NAME.test(name),
-    hours: /^tempo\b(?!\s+(?:de\s+)?(?:coleta|jejum|transporte|armazenamento))/iu.test(name),
+    hours: TIME_IN_HOURS.test(name),
   });
   if (!valueRead) return undefined;
   // The relative count in brackets between the absolute count and its unit ("Segmentados   2.142  (52,0%) /µL
@@ -796,6 +794,14 @@ function firstValueAt(text: string): number {
     );
   return q ? (q.index ?? 0) + 1 : -1;
 }
+
+// A time's name ("Tempo de positividade") counts it in hours, a lower-case "h" after it (value.ts); the
+// sample's own times (collection, fasting, transport: "Tempo de coleta .... 24 h", h444) are no result.
+// Shared with the accounting pass, whose hour pattern has no `i` flag (its capital "H" is a flag): hence
+// each letter in both cases.
+const anyCase = (word: string) => word.replace(/\p{L}/gu, (c) => `[${c.toUpperCase()}${c}]`);
+export const TIME_IN_HOURS_NAME = String.raw`${anyCase('tempo')}\b(?!\s+(?:${anyCase('de')}\s+)?(?:${['coleta', 'jejum', 'transporte', 'armazenamento'].map(anyCase).join('|')}))`;
+const TIME_IN_HOURS = new RegExp(`^${TIME_IN_HOURS_NAME}`, 'u');
 
 /** A smear's name: the Gram stain's ("Bacterioscopia (Gram)", "Bacterioscopia do frasco", "Coloração de Gram"). */
 export const SMEAR_NAME = /^(?:bacterioscopia|colora[cç][aã]o\s+(?:de\s+)?gram)(?![\p{L}])/iu;
