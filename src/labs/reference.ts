@@ -325,6 +325,21 @@ const FASTING_HOURS = /jejum\s+(?:m[ií]nimo\s+)?(?:de\s+)?\d{1,2}(?:\s*(?:a|-|�
 const DOSE_TIMING_NOTE = /\s+\(\s*(?:coletar|colher|coleta|amostra)(?![\p{L}])[^()]*\b(?:dose|tomada)s?(?![\p{L}])[^()]*\)\s*$/iu;
 // The grade the range stands for, in brackets after it ("inferior a 0,35 kUA/L (classe 0)"), with what
 // that grade means at times ("(classe 0 = não detectável)").
+// A limit's confidence interval in brackets after it ("≥ 16 milhões/mL (15 - 18)", "≥ 4 % (3,9 - 4,0)": WHO 2021
+// semen limits, h1608): the bracket holds the bound itself, so it is that bound's uncertainty, no range.
+const BOUND_INTERVAL = new RegExp(
+  String.raw`([<>≤≥]=?\s*(${NUMBER})(?:\s*[^\s\d()][^\s()]*(?:\s+[^\s\d()][^\s()]*)?)?)\s*\(\s*(${NUMBER})\s*(?:-|–|a)\s*(${NUMBER})\s*\)`,
+  'gu',
+);
+
+/** `text` without the confidence interval printed in brackets after a bound that it holds (BOUND_INTERVAL). */
+export function withoutBoundInterval(text: string): string {
+  return text.replace(BOUND_INTERVAL, (all, bound: string, at: string, lo: string, hi: string) => {
+    const [b, l, h] = [at, lo, hi].map((n) => parseBrNumber(n));
+    return b !== undefined && l !== undefined && h !== undefined && l <= b && b <= h && l < h ? bound : all;
+  });
+}
+
 export const GRADE_NOTE = /\(\s*(?:classe|grau|escore|n[ií]vel)\s+\d{1,2}(?:\s*[=:]\s*[^()\d]*[^()\d\s])?\s*(?:\)|$)/giu;
 // The same range restated as multiples of the assay's upper limit, in brackets after it ("Meta: 130 a 585 (2 a
 // 9x LSN)", a dialysis patient's PTH goal, "(2 a 9 vezes o limite superior)"): no second range of the value.
@@ -767,7 +782,7 @@ export function labelledRanges(items: string[], opts: { dotIsDecimal?: boolean; 
   // carried to the tiers of the item's later pieces.
   let carried: { lead: string; from: number } | undefined;
   const pieces = withWrappedLabels(items.map(readable)).flatMap((i, from) =>
-    detectionLimitBound(i.replace(GRADE_NOTE, '').replace(TIMES_LIMIT_NOTE, ''))
+    detectionLimitBound(withoutBoundInterval(i).replace(GRADE_NOTE, '').replace(TIMES_LIMIT_NOTE, ''))
       .split(/;|\s·\s|(?<=\p{Ll}{4}|\))\.\s+(?=\p{Lu})/u)
       .map((item) => ({ item, from })),
   );
@@ -1490,6 +1505,9 @@ export function isReferenceLabel(label: string, opts: { asName?: boolean } = {})
         .replace(/\/\s*normal\b/giu, ' ')
         .replace(/\b(?:pool|plasma)\s+(?:de\s+plasma\s+)?normal\b/giu, ' ')
         .replace(/\balta\s+sensibilidade\b/giu, ' ')
+        // Nor are a sperm morphology's terms tiers: "Formas normais" counts the normal forms, "peça intermediária"
+        // is the midpiece ("Defeitos de peça intermediária", h1608).
+        .replace(/(?<![\p{L}])(?:formas\s+normais|pe[cç]a\s+intermedi[aá]ria)(?![\p{L}])/giu, ' ')
         .replace(/(?<=\p{L}{2,}\s+)[FMH](?=\)?$)/u, ' ')
     : label;
   const l = classify({ low: null, high: null, lowExclusive: false, highExclusive: false, unit: null }, text);
@@ -1544,7 +1562,7 @@ const RANGE_TO_BOUND = /\d\s*(?:a|-|–|at[eé])$/iu;
 
 function referenceTextCheck(text: string, opts: { strictLabels?: boolean; dotIsDecimal?: boolean }): boolean {
   const { rest, lead } = stripReferenceLead(text);
-  const cut = detectionLimitBound(rest)
+  const cut = detectionLimitBound(withoutBoundInterval(rest))
     .replace(GRADE_NOTE, '')
     .replace(TIMES_LIMIT_NOTE, '')
     .replace(FASTING_HOURS_NOTE, '(jejum)')
