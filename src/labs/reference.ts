@@ -322,6 +322,11 @@ const RANGES_MEMO = new Map<string, FoundRange[]>();
 // horas)"): the range's condition, the hours no range of the value; read as the bare "(jejum)" it stands for.
 const FASTING_HOURS_NOTE = /\(\s*(?:ap[oó]s\s+|em\s+)?jejum\s+(?:m[ií]nimo\s+)?(?:de\s+)?\d{1,2}(?:\s*(?:a|-|–)\s*\d{1,2})?\s*h(?:oras?|s)?\s*\)/giu;
 const FASTING_HOURS = /jejum\s+(?:m[ií]nimo\s+)?(?:de\s+)?\d{1,2}(?:\s*(?:a|-|–)\s*\d{1,2})?\s*h(?:oras?|s)?(?!\p{L})/giu;
+// What values past another cut mean, in brackets after the range, the sentence going on after its number and
+// maybe on the next line ("superior a 25 %  (valores inferiores a 10 % aumentam a" / "probabilidade de
+// neoplasia …)", a free/total PSA ratio, h1620): the note's cut-off is no bound of the range.
+const VALUES_MEANING_NOTE =
+  /\s+\((?:valores|resultados|n[ií]veis)\s+(?:inferiores|superiores|menores|maiores|abaixo|acima)(?![\p{L}])[^()]*?\d[^()\d]*?\p{L}{3,}\s+\p{L}[^()\d]*\)?\s*$/iu;
 const DOSE_TIMING_NOTE = /\s+\(\s*(?:coletar|colher|coleta|amostra)(?![\p{L}])[^()]*\b(?:dose|tomada)s?(?![\p{L}])[^()]*\)\s*$/iu;
 // The grade the range stands for, in brackets after it ("inferior a 0,35 kUA/L (classe 0)"), with what
 // that grade means at times ("(classe 0 = não detectável)").
@@ -1576,6 +1581,7 @@ function referenceTextCheck(text: string, opts: { strictLabels?: boolean; dotIsD
     // When to draw a drug level ("coletar no mínimo 6 h após a dose", "colher antes da próxima dose"): its
     // hours time the sample, no range of the level.
     .replace(lead ? DOSE_TIMING_NOTE : /$^/, '')
+    .replace(lead ? VALUES_MEANING_NOTE : /$^/, '')
     // The titre a word reference stands for, in brackets ("Não reagente (títulos inferiores a 1/80)"): the
     // cut-off of a reactive result's titre, no range of another value.
     .replace(TITRE_CUTOFF_NOTE, '')
