@@ -1469,6 +1469,16 @@ export function isBodyMeasureLine(text: string): boolean {
   return rest !== text && rest.replace(/\(\s*\p{L}[\p{L}\s.-]*\)/gu, ' ').replace(/[\s,;|·•-]+/gu, '') === '';
 }
 
+/**
+ * A reference's range for patients on a treatment, its label worded as a medication note ("Em uso de
+ * anticoagulante oral (alvo habitual): 2,0 a 3,0", an INR's ranges, h1610): a label of a condition and a bound
+ * or range after its colon, no dose taken.
+ */
+export function isTreatmentRange(text: string): boolean {
+  const m = /^\s*([^:]+?)\s*:\s*(.+)$/u.exec(text);
+  return m !== null && isReferenceLabel(m[1]!.replace(/\s*\([^()]*\)$/u, '')) && BOUND_OR_RANGE.test(m[2]!.trim());
+}
+
 /** A patient-data, doctor, address, page or signature line: neither a result nor an unread result. */
 export function isAdminLine(text: string): boolean {
   if (text.trim() !== '' && cells(text).every((c) => PAGE_CONTROL.test(c))) return true;
@@ -1482,7 +1492,10 @@ export function isAdminLine(text: string): boolean {
   // The site's copyright footer, with its links after it ("© Laboratório X - Termos de uso | Privacidade").
   if (/^\s*(?:©|copyright\b)/iu.test(text) && !labValue(text)) return true;
   const f = foldSameLength(text).replace(/^[\s*#>]+/, '');
-  if (MEDICATION_LEAD.test(f)) return true;
+  if (MEDICATION_LEAD.test(f) && !isTreatmentRange(text)) return true;
+  // The volume sent, a field of the sample's line beside its material ("Volume: 40 ml      Material: urina 1o jato
+  // desprezado", a urine exam's header, h1620): what was received, no result.
+  if (new RegExp(String.raw`^\s*volume\s*:\s*(?:${NUMBER})\s*ml\s{2,}material\s*:`, 'iu').test(text)) return true;
   if (isPrescriptionLine(text)) return true;
   // A block's title naming its sample by the clock time it was drawn ("CORTISOL BASAL (coleta às 08:00)"): the
   // analyte's name, whose time picks its range by the time of day, no header's time.
@@ -2749,13 +2762,18 @@ export function joinRangeUnderLabel(reads: readonly string[]): string[] {
     // Inside a list of ranges: the line above ends with one in that column (or hanging under a label). A label alone under a header
     // ("Valores de Referência" / "Mulheres adultas") names the ranges of the column, not one of them.
     const above = i > 0 ? /(?:^|\s{2,})(\S(?:\S| {1,2}(?=\S))*)$/.exec(reads[i - 1]!.trimEnd()) : null;
-    const aboveAt = above ? above.index + above[0].length - above[1]!.length : -1;
+    // A list led by "VR:" on the row's line hangs its next items under the first item, past the lead (h1610).
+    const aboveLead = above ? above[1]!.length - stripReferenceLead(above[1]!).rest.length : 0;
+    const aboveAt = above ? above.index + above[0].length - above[1]!.length + aboveLead : -1;
     if (!above || aboveAt < indent - 3 || !/\d/.test(above[1]!) || !isReferenceText(above[1]!, { strictLabels: true })) continue;
     const last = /(?:^|\s{2,})(\S(?:\S| (?=\S))*)$/.exec(next);
     if (!last) continue;
     const at = last.index + last[0].length - last[1]!.length;
-    if (at < indent || !BOUND_OR_RANGE.test(last[1]!) || fieldAfterSemicolon(last[1]!) || !isReferenceText(`${label} ${last[1]!}`, { strictLabels: true }))
-      continue;
+    // The label's last words in brackets before the range, closed by its colon ("Em uso de anticoagulante oral" /
+    // "(alvo habitual): 2,0 a 3,0", h1610): the same label wrapped, its range after the bracket.
+    const bracketed = /^\(\p{Ll}[\p{L}\s]*\)\s*:\s*/u.exec(last[1]!);
+    const range = bracketed ? last[1]!.slice(bracketed[0].length) : last[1]!;
+    if (at < indent || !BOUND_OR_RANGE.test(range) || fieldAfterSemicolon(range) || !isReferenceText(`${label} ${last[1]!}`, { strictLabels: true })) continue;
     // Beside nothing, or beside the block's own "Resultado:" line: a row of its own ("CREATININA   0,84 mg/dL
     // 0,51 a 0,95 mg/dL") prints its own range.
     const left = next.slice(0, at).trim();

@@ -172,11 +172,17 @@ const BARE_LABEL_VALUE: Array<[RegExp, RegExp]> = [
   [/^\s*(?:data\s+(?:de\s+)?nasc(?:imento|\.)?|nascimento|data\s+d[ae]\s+coleta)\s*$/iu, /^\s*\d{1,2}\/\d{1,2}\/\d{2,4}(?:\s+\d{1,2}[:h]\d{2})?\s*$/u],
 ];
 
+// A clinical-information field whose line ends on a list's ';' or ',' ("Informações clínicas: em uso de varfarina
+// 5 mg/dia (fibrilação atrial);" / "não fumante; controle de PSA.", h1610): the field goes on on the next line.
+const CLINICAL_FIELD_OPEN = /(?:informa[cç](?:[aã]o|[oõ]es)|dados|indica[cç][aã]o|hist[oó]ria|observa[cç][aã]o)\s+cl[ií]nic[oa]s?\s*:.*[;,]\s*$/iu;
+
 /** The lines as read for the patient's data: a label alone on its line is read with the value under it. */
 function withLabelValues(lines: string[]): string[] {
   return lines.map((l, i) => {
     const next = lines[i + 1];
     if (next === undefined || next.trim() === '') return l;
+    // Not when the next line opens a field of its own ("Medicamentos: …").
+    if (CLINICAL_FIELD_OPEN.test(l) && !/^\s*[\p{L}\s.]{1,40}:/u.test(next)) return `${l.trimEnd()} ${next.trim()}`;
     if (BARE_LABEL_VALUE.some(([label, value]) => label.test(l) && value.test(next))) return `${l.trim()}: ${next.trim()}`;
     return LABEL_ALONE.test(l) && !LABEL_ALONE.test(next) ? `${l.trim()} ${next.trim()}` : l;
   });

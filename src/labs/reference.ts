@@ -322,9 +322,29 @@ const RANGES_MEMO = new Map<string, FoundRange[]>();
 // horas)"): the range's condition, the hours no range of the value; read as the bare "(jejum)" it stands for.
 const FASTING_HOURS_NOTE = /\(\s*(?:ap[oó]s\s+|em\s+)?jejum\s+(?:m[ií]nimo\s+)?(?:de\s+)?\d{1,2}(?:\s*(?:a|-|–)\s*\d{1,2})?\s*h(?:oras?|s)?\s*\)/giu;
 const FASTING_HOURS = /jejum\s+(?:m[ií]nimo\s+)?(?:de\s+)?\d{1,2}(?:\s*(?:a|-|–)\s*\d{1,2})?\s*h(?:oras?|s)?(?!\p{L})/giu;
+// What values past another cut mean, in brackets after the range, the sentence going on after its number and
+// maybe on the next line ("superior a 25 %  (valores inferiores a 10 % aumentam a" / "probabilidade de
+// neoplasia …)", a free/total PSA ratio, h1620): the note's cut-off is no bound of the range.
+const VALUES_MEANING_NOTE =
+  /\s+\((?:valores|resultados|n[ií]veis)\s+(?:inferiores|superiores|menores|maiores|abaixo|acima)(?![\p{L}])[^()]*?\d[^()\d]*?\p{L}{3,}\s+\p{L}[^()\d]*\)?\s*$/iu;
 const DOSE_TIMING_NOTE = /\s+\(\s*(?:coletar|colher|coleta|amostra)(?![\p{L}])[^()]*\b(?:dose|tomada)s?(?![\p{L}])[^()]*\)\s*$/iu;
 // The grade the range stands for, in brackets after it ("inferior a 0,35 kUA/L (classe 0)"), with what
 // that grade means at times ("(classe 0 = não detectável)").
+// A limit's confidence interval in brackets after it ("≥ 16 milhões/mL (15 - 18)", "≥ 4 % (3,9 - 4,0)": WHO 2021
+// semen limits, h1608): the bracket holds the bound itself, so it is that bound's uncertainty, no range.
+const BOUND_INTERVAL = new RegExp(
+  String.raw`([<>≤≥]=?\s*(${NUMBER})(?:\s*[^\s\d()][^\s()]*(?:\s+[^\s\d()][^\s()]*)?)?)\s*\(\s*(${NUMBER})\s*(?:-|–|a)\s*(${NUMBER})\s*\)`,
+  'gu',
+);
+
+/** `text` without the confidence interval printed in brackets after a bound that it holds (BOUND_INTERVAL). */
+export function withoutBoundInterval(text: string): string {
+  return text.replace(BOUND_INTERVAL, (all, bound: string, at: string, lo: string, hi: string) => {
+    const [b, l, h] = [at, lo, hi].map((n) => parseBrNumber(n));
+    return b !== undefined && l !== undefined && h !== undefined && l <= b && b <= h && l < h ? bound : all;
+  });
+}
+
 export const GRADE_NOTE = /\(\s*(?:classe|grau|escore|n[ií]vel)\s+\d{1,2}(?:\s*[=:]\s*[^()\d]*[^()\d\s])?\s*(?:\)|$)/giu;
 // The same range restated as multiples of the assay's upper limit, in brackets after it ("Meta: 130 a 585 (2 a
 // 9x LSN)", a dialysis patient's PTH goal, "(2 a 9 vezes o limite superior)"): no second range of the value.
@@ -767,7 +787,7 @@ export function labelledRanges(items: string[], opts: { dotIsDecimal?: boolean; 
   // carried to the tiers of the item's later pieces.
   let carried: { lead: string; from: number } | undefined;
   const pieces = withWrappedLabels(items.map(readable)).flatMap((i, from) =>
-    detectionLimitBound(i.replace(GRADE_NOTE, '').replace(TIMES_LIMIT_NOTE, ''))
+    detectionLimitBound(withoutBoundInterval(i).replace(GRADE_NOTE, '').replace(TIMES_LIMIT_NOTE, ''))
       .split(/;|\s·\s|(?<=\p{Ll}{4}|\))\.\s+(?=\p{Lu})/u)
       .map((item) => ({ item, from })),
   );
@@ -1490,6 +1510,9 @@ export function isReferenceLabel(label: string, opts: { asName?: boolean } = {})
         .replace(/\/\s*normal\b/giu, ' ')
         .replace(/\b(?:pool|plasma)\s+(?:de\s+plasma\s+)?normal\b/giu, ' ')
         .replace(/\balta\s+sensibilidade\b/giu, ' ')
+        // Nor are a sperm morphology's terms tiers: "Formas normais" counts the normal forms, "peça intermediária"
+        // is the midpiece ("Defeitos de peça intermediária", h1608).
+        .replace(/(?<![\p{L}])(?:formas\s+normais|pe[cç]a\s+intermedi[aá]ria)(?![\p{L}])/giu, ' ')
         .replace(/(?<=\p{L}{2,}\s+)[FMH](?=\)?$)/u, ' ')
     : label;
   const l = classify({ low: null, high: null, lowExclusive: false, highExclusive: false, unit: null }, text);
@@ -1544,7 +1567,7 @@ const RANGE_TO_BOUND = /\d\s*(?:a|-|–|at[eé])$/iu;
 
 function referenceTextCheck(text: string, opts: { strictLabels?: boolean; dotIsDecimal?: boolean }): boolean {
   const { rest, lead } = stripReferenceLead(text);
-  const cut = detectionLimitBound(rest)
+  const cut = detectionLimitBound(withoutBoundInterval(rest))
     .replace(GRADE_NOTE, '')
     .replace(TIMES_LIMIT_NOTE, '')
     .replace(FASTING_HOURS_NOTE, '(jejum)')
@@ -1558,6 +1581,7 @@ function referenceTextCheck(text: string, opts: { strictLabels?: boolean; dotIsD
     // When to draw a drug level ("coletar no mínimo 6 h após a dose", "colher antes da próxima dose"): its
     // hours time the sample, no range of the level.
     .replace(lead ? DOSE_TIMING_NOTE : /$^/, '')
+    .replace(lead ? VALUES_MEANING_NOTE : /$^/, '')
     // The titre a word reference stands for, in brackets ("Não reagente (títulos inferiores a 1/80)"): the
     // cut-off of a reactive result's titre, no range of another value.
     .replace(TITRE_CUTOFF_NOTE, '')
@@ -1779,7 +1803,9 @@ export function noRangeText(text: string): boolean {
     return true;
   // "Não aplicável em amostra capilar", "ver curva de fototerapia por IG/horas": none stated, the reader sent to a
   // chart the report does not print.
-  return /^(?:n[aã]o se aplica|n[aã]o aplic[aá]vel|(?:ver|vide|consultar)\s+(?:a\s+|o\s+)?(?:curva|nomograma|gr[aá]fico)\s+d[eao]|n[aã]o h[aá](?: valores?)?(?: de refer[eê]ncia)?|sem valor(?:es)? de refer[eê]ncia|n[aã]o estabelecid[oa]s?|vide (?:laudo|observa[cç][aã]o)|ver (?:laudo|observa[cç][aã]o)|ileg[ií]vel|n[aã]o (?:est[aá] )?leg[ií]vel|cortad[oa]s?|n[aã]o vis[ií]vel|fora d[oa] (?:enquadramento|foto|imagem|quadro)|(?:(?:ver|vide|veja|consult(?:ar|e))\s+(?:a\s+|as\s+)?)?(?:(?:metas?|alvos?|objetivos?)\s+(?:terap[eê]uticas?\s+|individualizadas?\s+)?)?(?:conforme|de acordo com|segundo|depende(?:nte)? d)[oa]?\s+(?:[oa]\s+)?(?:(?:categoria|classifica[cç][aã]o|estratifica[cç][aã]o|estrato|faixa)\s+d[eo]\s+)?risco(?![^\n]*:\s*$)(?![^\n]*\b(?:abaixo|a seguir|tabela)\b)|a crit[eé]rio m[eé]dico)(?![a-zà-ÿ])/i.test(
+  // The goal may come with its article, in a sentence ("a meta depende do risco, a médica avalia", a chat's
+  // typed result, h1612).
+  return /^(?:n[aã]o se aplica|n[aã]o aplic[aá]vel|(?:ver|vide|consultar)\s+(?:a\s+|o\s+)?(?:curva|nomograma|gr[aá]fico)\s+d[eao]|n[aã]o h[aá](?: valores?)?(?: de refer[eê]ncia)?|sem valor(?:es)? de refer[eê]ncia|n[aã]o estabelecid[oa]s?|vide (?:laudo|observa[cç][aã]o)|ver (?:laudo|observa[cç][aã]o)|ileg[ií]vel|n[aã]o (?:est[aá] )?leg[ií]vel|cortad[oa]s?|n[aã]o vis[ií]vel|fora d[oa] (?:enquadramento|foto|imagem|quadro)|(?:(?:ver|vide|veja|consult(?:ar|e))\s+(?:a\s+|as\s+)?)?(?:(?:[ao]s?\s+)?(?:metas?|alvos?|objetivos?)\s+(?:terap[eê]uticas?\s+|individualizadas?\s+)?)?(?:conforme|de acordo com|segundo|depende(?:nte)? d)[oa]?\s+(?:[oa]\s+)?(?:(?:categoria|classifica[cç][aã]o|estratifica[cç][aã]o|estrato|faixa)\s+d[eo]\s+)?risco(?![^\n]*:\s*$)(?![^\n]*\b(?:abaixo|a seguir|tabela)\b)|a crit[eé]rio m[eé]dico)(?![a-zà-ÿ])/i.test(
     t,
   );
 }

@@ -40,6 +40,9 @@ const SPELLINGS: ReadonlyArray<[string, string]> = [
   ['mil\\/(?:mm3|mm³|ul|µl|μl)', 'mil/mm³'],
   // A urine count in thousands per millilitre, as a patient types the sediment's "18.000/mL" ("18 mil/mL").
   ['mil\\/ml', 'mil/mL'],
+  // A semen count in millions per millilitre and per ejaculate ("11,8 milhões/mL", "24,8 milhões/ejac.", h1608).
+  ['mi[l1]h(?:oes|ões)\\/ml', 'milhões/mL'],
+  ['mi[l1]h(?:oes|ões)\\/ejac(?:ulado|\\.)?', 'milhões/ejaculado'],
   // A narrow LIS column cuts the word to "milh", with its dot or without ("3,92   milh/mm3").
   // A photo's OCR prints its l as a 1 ("mi1hoes/mm3"): no unit is spelt that way.
   ['(?:mi[l1]hoes|mi[l1]hões|mi[l1]h\\.?)\\/(?:mm3|mm³|ul|µl|μl)', 'milhões/mm³'],
