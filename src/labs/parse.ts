@@ -1149,6 +1149,17 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     const ctx: Ctx = { table, line, list };
     const lastTextAt = previousTextAt;
     previousTextAt = line.index;
+    // An app's card labels each field on a line of its own, its value on the next ("Resultado" / "88" /
+    // "Unidade de medida" / "mg/dL" / "Valor de referência" / "70 a 99", h1621): the unit's label under the
+    // value read alone is no title; the unit under it is the value's.
+    if (
+      pending?.entries.length === 1 &&
+      pending.entries[0]!.read.value !== null &&
+      !pending.entries[0]!.read.unit &&
+      UNIT_FIELD_LABEL.test(t.trim()) &&
+      isUnitAlone(nextLine(lines, line.index)?.text)
+    )
+      continue;
     // An app's card prints a finding in words alone under its title, the word reference under it ("Parasitológico
     // de fezes" / "Cistos de Giardia lamblia" / "Referência: Negativo"): the words are the title's result, as
     // after its "Resultado:", never a title of their own.
@@ -2944,6 +2955,10 @@ function underValueCell(lines: CleanLine[], g: Group, index: number): boolean {
   const unit = between.length === 1 ? unitAtStart(between[0]!.text) : undefined;
   return between.length === 0 || (unit !== undefined && unit.consumed >= between[0]!.text.length);
 }
+
+// The label of a card's unit field, alone on its line ("Unidade de medida", "Unidade:", h1621).
+const UNIT_FIELD_LABEL = /^unidades?(?:\s+de\s+medida)?\s*:?$/iu;
+const isUnitAlone = (t: string | undefined) => t !== undefined && unitAtStart(t.trim())?.consumed === t.trim().length;
 
 // A section's label alone in its cell: words and abbreviation dots up to a colon ("RENAL:", "HEPÁT.:").
 const GROUP_LABEL_CELL = /^\p{L}[\p{L}.\s/-]{1,24}:$/u;
