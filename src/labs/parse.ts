@@ -233,7 +233,16 @@ import { moveLetteredNotes } from './lettered-notes.ts';
 import { numbersIn } from './numbers.ts';
 import { patientControlColumns, patientRow, type PatientControlColumns } from './patient-control.ts';
 import { readPatient, RISK_CATEGORY_STATED, type PatientInput } from './patient.ts';
-import { labelledResultFirst, leaderReferenceToEnd, referenceFirstColumns, referenceToEnd, type ReferenceFirstColumns } from './reference-first.ts';
+import {
+  barReferenceToEnd,
+  labelledResultFirst,
+  leaderReferenceToEnd,
+  referenceFirstBarCells,
+  referenceFirstColumns,
+  referenceToEnd,
+  type ReferenceFirstBarCells,
+  type ReferenceFirstColumns,
+} from './reference-first.ts';
 import { withoutRepeats } from './repeats.ts';
 import { joinMinMax, minMaxColumns, type MinMaxColumns } from './min-max-columns.ts';
 import {
@@ -718,6 +727,8 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   let valueColumnsBefore: TableHeader['valueColumns'] | undefined;
   // The current table prints its reference column before the result column (reference-first.ts).
   let referenceFirst: ReferenceFirstColumns | undefined;
+  // The same header drawn between bars: its cells by number (reference-first.ts).
+  let referenceFirstBars: ReferenceFirstBarCells | undefined;
   // The current table prints the lower and the upper limit in two columns of their own (min-max-columns.ts).
   let minMax: MinMaxColumns | undefined;
   // The current table numbers its rows in a first column ("ITEM   EXAME   RESULTADO …").
@@ -1294,6 +1305,7 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
       referenceFirst =
         referenceFirstColumns(t, line.offset, header.history?.currentAt) ??
         (referenceFirst && header.valueColumns.length > 0 && !/resultado|refer/i.test(t) ? referenceFirst : undefined);
+      referenceFirstBars = referenceFirst ? referenceFirstBarCells(line.bars) : undefined;
       minMax = minMaxColumns(t, line.offset, line.bars);
       itemRows = numbersRows(t);
       itemAt = line.offset;
@@ -1361,12 +1373,15 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
       table = undefined;
       ctx.table = undefined;
       referenceFirst = undefined;
+      referenceFirstBars = undefined;
       minMax = undefined;
       alertAt = undefined;
       notice = undefined;
       dosing = undefined;
     }
-    if (referenceFirst)
+    const barRow = referenceFirstBars && line.bars ? barReferenceToEnd(line.bars, referenceFirstBars, table?.previousCell?.indexes) : undefined;
+    if (barRow !== undefined) t = barRow;
+    else if (referenceFirst)
       t = line.leader ? leaderReferenceToEnd(t, line.raw, referenceFirst, table?.valueColumns) : referenceToEnd(t, line.offset, referenceFirst);
     if (minMax) t = joinMinMax(t, line.offset, minMax, line.bars);
     // A drug's dose and the sample's timing are the prescription's; a critical limit, who was called when, and an
