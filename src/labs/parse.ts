@@ -1513,8 +1513,10 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
       e.def = lookupName(e.name) ?? e.def;
       continue;
     }
+    // The assay's limit under a row ("HIV-1 RNA   NAO DETECTADO" / "Limite de detecção do método: 40 cópias/mL",
+    // h1626) is a detail of the result, never a piece of its name its cell wrapped.
     const wrappedName =
-      table?.starts && !line.bars
+      table?.starts && !line.bars && !isBlockDetail(line.text)
         ? nameWrapOf(t, line.offset, currentStarts(table.starts, table.previousAt), pending, lastTextAt, wrapAt, line.index, table.methodColumn, lines)
         : undefined;
     if (wrappedName) {
