@@ -113,8 +113,10 @@ export interface TableHeader {
 // its exam column by what the rows are, tumour markers ("Marcador   Ref.   30/05/2025   14/03/2025").
 // A dialysis panel's reference column holds the treatment goals too ("REFERÊNCIA / META (DRC 5D)"). A neonatal
 // screening heads its references "Ponto de corte" and the lab's reading of each row "Interpretação".
+// A care programme's dashboard names its rows' column "INDICADOR", its result "SEU RESULTADO", its goal column
+// "META DO PROGRAMA" and the earlier sample's "ANTES (11/2024)" (h1631).
 const HEADER_CELL =
-  /^(exames?(?:\s*\/\s*resultados?)?|analitos?|parametros?|marcador(?:es)?(?:\s+tumora(?:l|is))?|resultados?|(?:resultados?|res(?:ult)?\.) anterior(?:es)?|anterior(?:es)?|ant\.(?:\s*\d{1,2}\/\d{1,2}(?:\/\d{2,4})?)?|hist[oó]rico|hoje|ontem|d\s?-\s?[1-9]|valor(?:es)? encontrados?|unid\.?|unidades?|valor(?:es)? (?:de )?(?:refer[eê]ncia|ref\.)(?:\s*\/\s*metas?)?|valor(?:es)? referenciais|refer[eê]ncias?(?:\s*\/\s*metas?)?|ref\.|intervalo de refer[eê]ncia|v\.?\s?r\.?|m[eé]todo|metodologia|pontos? de corte|interpreta[cç][aã]o)(?:\s*\(.*\))?(?:\s+(?:homem|homens|mulher|mulheres|masculino|feminino)(?:\s*\/\s*(?:homem|homens|mulher|mulheres|masculino|feminino))?)?:?$/i;
+  /^(exames?(?:\s*\/\s*resultados?)?|analitos?|parametros?|indicador(?:es)?|marcador(?:es)?(?:\s+tumora(?:l|is))?|(?:seus?\s+)?resultados?|metas?\s+do\s+programa|antes|(?:resultados?|res(?:ult)?\.) anterior(?:es)?|anterior(?:es)?|ant\.(?:\s*\d{1,2}\/\d{1,2}(?:\/\d{2,4})?)?|hist[oó]rico|hoje|ontem|d\s?-\s?[1-9]|valor(?:es)? encontrados?|unid\.?|unidades?|valor(?:es)? (?:de )?(?:refer[eê]ncia|ref\.)(?:\s*\/\s*metas?)?|valor(?:es)? referenciais|refer[eê]ncias?(?:\s*\/\s*metas?)?|ref\.|intervalo de refer[eê]ncia|v\.?\s?r\.?|m[eé]todo|metodologia|pontos? de corte|interpreta[cç][aã]o)(?:\s*\(.*\))?(?:\s+(?:homem|homens|mulher|mulheres|masculino|feminino)(?:\s*\/\s*(?:homem|homens|mulher|mulheres|masculino|feminino))?)?:?$/i;
 
 /**
  * Where a table header printed one cell a line ends (PDF text: "Exame" / "Metodologia" / "Resultado" /
@@ -431,7 +433,7 @@ export function tableHeader(text: string, offset = 0, context: HeaderContext = {
   const unitResult = unitResultCell(starts);
   // "EXAME / RESULTADO" names both columns in one cell: each row prints its name on a line and its value
   // under it, so the cell heads the results as "RESULTADO" alone does.
-  const hasResult = cs.some((c) => /^(?:exames?\s*\/\s*)?resultados?(?:\s*\(.*\))?:?$/i.test(c.trim())) || unitResult !== undefined;
+  const hasResult = cs.some((c) => /^(?:exames?\s*\/\s*|seus?\s+)?resultados?(?:\s*\(.*\))?:?$/i.test(c.trim())) || unitResult !== undefined;
   // "Resultado        NEGATIVO" under a block title is the block's result in words, not a header.
   // So is "Resultado:   Negativa   Valor de referência: Negativa", its reference in a cell after the word,
   // and a finding in a sentence ("Resultado        Foram encontrados ovos de …"): no header cell is one.
@@ -458,7 +460,7 @@ export function tableHeader(text: string, offset = 0, context: HeaderContext = {
   const unit = unitResult ? (normalizeUnit(unitResult.cell) ?? unitResult.cell) : unitM?.[1] ? (normalizeUnit(unitM[1]) ?? unitM[1]) : null;
   const sexes = sexesOf(text);
   const previousAt = previousColumnOf(text, offset) ?? previousLabelAbove(starts, context);
-  const resultAt = cellStarts(text, offset).find((c) => /^resultados?(?:\s*\(.*\))?:?$/i.test(c.cell))?.at ?? unitResult?.at;
+  const resultAt = cellStarts(text, offset).find((c) => /^(?:seus?\s+)?resultados?(?:\s*\(.*\))?:?$/i.test(c.cell))?.at ?? unitResult?.at;
   return {
     unit: valueColumns.length >= 2 ? null : unit,
     sexes,
@@ -645,7 +647,7 @@ function methodColumn(starts: Array<{ cell: string; at: number }>): { methodColu
 }
 
 // The exam column's header cell ("EXAME", "EXAME / RESULTADO", "Analito", an oncology sheet's "Marcador").
-export const EXAM_CELL = /^(?:exames?|analitos?|parametros?|marcador(?:es)?(?:\s+tumora(?:l|is))?)(?:\s*\/\s*resultados?)?$/i;
+export const EXAM_CELL = /^(?:exames?|analitos?|parametros?|indicador(?:es)?|marcador(?:es)?(?:\s+tumora(?:l|is))?)(?:\s*\/\s*resultados?)?$/i;
 
 /**
  * A first header cell of words that is no header cell, right before the exam column ("DOENÇA TRIADA"

@@ -577,6 +577,7 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // reference apart as a column gap does, so a word result ends there and the reference is its own.
   t = t.replace(REFERENCE_FIELD_DOT, (m) => ' '.repeat(m.length));
   t = withoutCountFormLabels(t);
+  t = withSampleClockInName(t);
   let leader = false;
   // Two dots between spaces ("TFG (CKD-EPI 2021) .. 46") lead too, and so does a run of middle dots
   // ("Glicose ······ 82 mg/dL"; one "·" between spaces only separates fields). So do two dots glued to
@@ -1307,6 +1308,17 @@ const ADMIN_RE = new RegExp(
 
 // A number followed by a lab unit: any unit with a slash the unit table knows or has the shape of
 // ("N-telopeptídeo: 45 nmol/L", "Jejum: 84 mg/dL"), not "12 horas" nor "5 mL" of a sample volume.
+// A typed result with the clock time its sample was drawn after the value ("cortisol 24,8 µg/dl às 8h (ref 6,2 a
+// 19,4)", a patient's chat, h1629): the time names the sample, as in a block's title ("CORTISOL (coleta às
+// 08:00)"), and goes into the name, in brackets, so the value and its range are read as on any typed row.
+const VALUE_THEN_SAMPLE_CLOCK =
+  /^(\s*\p{L}[\p{L}\d-]*(?: [\p{L}\d-]+)*?) ([<>≤≥]?\d[\d.,]*(?: [\p{L}µ%/][^\s\d()]*)?) ((?:[àa]s) \d{1,2}(?:[:h]\d{2}|h)h?)(?= ?\(|$)/iu;
+
+function withSampleClockInName(t: string): string {
+  const m = VALUE_THEN_SAMPLE_CLOCK.exec(t);
+  return m ? `${m[1]} (${m[3]}) ${m[2]}${t.slice(m[0].length)}` : t;
+}
+
 const LAB_VALUE_RE = new RegExp(`\\d\\s*(?:${UNIT_PATTERN})(?![a-zà-ÿ0-9])`, 'i');
 const LAB_VALUES = new RegExp(LAB_VALUE_RE.source, 'gi');
 

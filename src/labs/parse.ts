@@ -233,7 +233,16 @@ import { moveLetteredNotes } from './lettered-notes.ts';
 import { numbersIn } from './numbers.ts';
 import { patientControlColumns, patientRow, type PatientControlColumns } from './patient-control.ts';
 import { readPatient, RISK_CATEGORY_STATED, type PatientInput } from './patient.ts';
-import { labelledResultFirst, leaderReferenceToEnd, referenceFirstColumns, referenceToEnd, type ReferenceFirstColumns } from './reference-first.ts';
+import {
+  barReferenceToEnd,
+  labelledResultFirst,
+  leaderReferenceToEnd,
+  referenceFirstBarCells,
+  referenceFirstColumns,
+  referenceToEnd,
+  type ReferenceFirstBarCells,
+  type ReferenceFirstColumns,
+} from './reference-first.ts';
 import { withoutRepeats } from './repeats.ts';
 import { joinMinMax, minMaxColumns, type MinMaxColumns } from './min-max-columns.ts';
 import {
@@ -718,6 +727,8 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   let valueColumnsBefore: TableHeader['valueColumns'] | undefined;
   // The current table prints its reference column before the result column (reference-first.ts).
   let referenceFirst: ReferenceFirstColumns | undefined;
+  // The same header drawn between bars: its cells by number (reference-first.ts).
+  let referenceFirstBars: ReferenceFirstBarCells | undefined;
   // The current table prints the lower and the upper limit in two columns of their own (min-max-columns.ts).
   let minMax: MinMaxColumns | undefined;
   // The current table numbers its rows in a first column ("ITEM   EXAME   RESULTADO …").
@@ -1149,6 +1160,17 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     const ctx: Ctx = { table, line, list };
     const lastTextAt = previousTextAt;
     previousTextAt = line.index;
+    // An app's card labels each field on a line of its own, its value on the next ("Resultado" / "88" /
+    // "Unidade de medida" / "mg/dL" / "Valor de referência" / "70 a 99", h1621): the unit's label under the
+    // value read alone is no title; the unit under it is the value's.
+    if (
+      pending?.entries.length === 1 &&
+      pending.entries[0]!.read.value !== null &&
+      !pending.entries[0]!.read.unit &&
+      UNIT_FIELD_LABEL.test(t.trim()) &&
+      isUnitAlone(nextLine(lines, line.index)?.text)
+    )
+      continue;
     // An app's card prints a finding in words alone under its title, the word reference under it ("Parasitológico
     // de fezes" / "Cistos de Giardia lamblia" / "Referência: Negativo"): the words are the title's result, as
     // after its "Resultado:", never a title of their own.
@@ -1283,6 +1305,7 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
       referenceFirst =
         referenceFirstColumns(t, line.offset, header.history?.currentAt) ??
         (referenceFirst && header.valueColumns.length > 0 && !/resultado|refer/i.test(t) ? referenceFirst : undefined);
+      referenceFirstBars = referenceFirst ? referenceFirstBarCells(line.bars) : undefined;
       minMax = minMaxColumns(t, line.offset, line.bars);
       itemRows = numbersRows(t);
       itemAt = line.offset;
@@ -1350,12 +1373,15 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
       table = undefined;
       ctx.table = undefined;
       referenceFirst = undefined;
+      referenceFirstBars = undefined;
       minMax = undefined;
       alertAt = undefined;
       notice = undefined;
       dosing = undefined;
     }
-    if (referenceFirst)
+    const barRow = referenceFirstBars && line.bars ? barReferenceToEnd(line.bars, referenceFirstBars, table?.previousCell?.indexes) : undefined;
+    if (barRow !== undefined) t = barRow;
+    else if (referenceFirst)
       t = line.leader ? leaderReferenceToEnd(t, line.raw, referenceFirst, table?.valueColumns) : referenceToEnd(t, line.offset, referenceFirst);
     if (minMax) t = joinMinMax(t, line.offset, minMax, line.bars);
     // A drug's dose and the sample's timing are the prescription's; a critical limit, who was called when, and an
@@ -1487,8 +1513,10 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
       e.def = lookupName(e.name) ?? e.def;
       continue;
     }
+    // The assay's limit under a row ("HIV-1 RNA   NAO DETECTADO" / "Limite de detecção do método: 40 cópias/mL",
+    // h1626) is a detail of the result, never a piece of its name its cell wrapped.
     const wrappedName =
-      table?.starts && !line.bars
+      table?.starts && !line.bars && !isBlockDetail(line.text)
         ? nameWrapOf(t, line.offset, currentStarts(table.starts, table.previousAt), pending, lastTextAt, wrapAt, line.index, table.methodColumn, lines)
         : undefined;
     if (wrappedName) {
@@ -2944,6 +2972,10 @@ function underValueCell(lines: CleanLine[], g: Group, index: number): boolean {
   const unit = between.length === 1 ? unitAtStart(between[0]!.text) : undefined;
   return between.length === 0 || (unit !== undefined && unit.consumed >= between[0]!.text.length);
 }
+
+// The label of a card's unit field, alone on its line ("Unidade de medida", "Unidade:", h1621).
+const UNIT_FIELD_LABEL = /^unidades?(?:\s+de\s+medida)?\s*:?$/iu;
+const isUnitAlone = (t: string | undefined) => t !== undefined && unitAtStart(t.trim())?.consumed === t.trim().length;
 
 // A section's label alone in its cell: words and abbreviation dots up to a colon ("RENAL:", "HEPÁT.:").
 const GROUP_LABEL_CELL = /^\p{L}[\p{L}.\s/-]{1,24}:$/u;

@@ -16,9 +16,11 @@ export interface ReferenceFirstColumns {
   bounds: number[];
 }
 
+// A care programme's goal column ("META DO PROGRAMA", a health plan's chronic-care dashboard, h1631) is the
+// range the result is held to, as a reference is; its result column speaks to the patient ("SEU RESULTADO").
 export const REFERENCE_HEAD =
-  /^(?:valor(?:es)?\s+de\s+refer[eê]ncia|valor(?:es)?\s+referenciais|refer[eê]ncias?|ref\.|intervalo\s+de\s+refer[eê]ncia|v\.?\s?r\.?)$/i;
-export const RESULT_HEAD = /^(?:resultados?|valor(?:es)?\s+encontrados?)$/i;
+  /^(?:valor(?:es)?\s+de\s+refer[eê]ncia|valor(?:es)?\s+referenciais|refer[eê]ncias?|ref\.|intervalo\s+de\s+refer[eê]ncia|v\.?\s?r\.?|metas?\s+do\s+programa)$/i;
+export const RESULT_HEAD = /^(?:(?:seus?\s+)?resultados?|valor(?:es)?\s+encontrados?)$/i;
 
 // A header may leave the name column unheaded ("          Intervalo de referência      Resultado", over
 // dot-leader rows): its first cell then starts far enough in for a name to stand before it.
@@ -42,6 +44,47 @@ export function referenceFirstColumns(text: string, offset: number, currentAt?: 
 
 // A value is often right-aligned under its header, so its cell may start a few columns left of it.
 const RESULT_SLACK = 4;
+
+// A column that says whether each result met its goal ("META ATINGIDA?" over "✔ Sim" / "✘ Não", h1631): the
+// programme's verdict on the row, no result nor reference of it.
+const GOAL_MET_HEAD = /^(?:metas?\s+atingidas?|atingiu\s+(?:a\s+)?meta|dentro\s+da\s+meta|na\s+meta)\s*\??$/i;
+
+/** The cells of a bar header that puts the reference before the result, by their numbers among its cells. */
+export interface ReferenceFirstBarCells {
+  reference: number;
+  result: number;
+  cells: number;
+  /** The goal-met verdict cells, dropped from each row. */
+  verdicts: number[];
+}
+
+/**
+ * Such a header drawn between bars ("INDICADOR | META DO PROGRAMA | SEU RESULTADO | META ATINGIDA? | ANTES
+ * (11/2024)", h1631): its rows' cells joined keep no positions (a name longer than its column pushes the bar
+ * on), so each row's cells are placed by their numbers. Undefined for any other header.
+ */
+export function referenceFirstBarCells(bars: readonly string[] | undefined): ReferenceFirstBarCells | undefined {
+  if (bars === undefined) return undefined;
+  const heads = bars.map((c) => foldSameLength(c).trim());
+  const reference = heads.findIndex((h) => REFERENCE_HEAD.test(h));
+  const result = heads.findIndex((h) => RESULT_HEAD.test(h));
+  if (reference < 1 || result < reference) return undefined;
+  return { reference, result, cells: bars.length, verdicts: heads.flatMap((h, i) => (GOAL_MET_HEAD.test(h) ? [i] : [])) };
+}
+
+/**
+ * A bar row under such a header in the usual order: its name cells, its result, the other cells after the
+ * result but the verdicts and the earlier samples' (\`earlier\`, their numbers), then its reference. Undefined
+ * for a row of another number of cells or with no result cell.
+ */
+export function barReferenceToEnd(bars: readonly string[], cols: ReferenceFirstBarCells, earlier: readonly number[] = []): string | undefined {
+  if (bars.length !== cols.cells) return undefined;
+  const cs = bars.map((c) => c.trim());
+  if (!/^[<>≤≥]?\s*\d|^\p{L}/u.test(cs[cols.result]!)) return undefined;
+  const name = cs.slice(0, cols.reference);
+  const after = cs.filter((_c, i) => i > cols.result && !cols.verdicts.includes(i) && !earlier.includes(i));
+  return [...name, cs[cols.result]!, ...after, ...cs.slice(cols.reference, cols.result)].filter((c) => c !== '').join('   ');
+}
 
 /**
  * A row under such a header in the usual order: "Ureia   19 a 49   78 (+)   mg/dL" becomes "Ureia   78
