@@ -27,6 +27,7 @@ import { detachedReferencesJoined } from './detached-references.ts';
 import { screenReaderAsText } from './screen-reader.ts';
 import { subtitlesAsText } from './subtitles.ts';
 import { jsonRecordsAsRows } from './json-records.ts';
+import { spacedDigitCellsJoined } from './spaced-digit-cells.ts';
 import { hl7SegmentsAsRows } from './hl7-messages.ts';
 import { astmRecordsAsRows } from './astm-records.ts';
 import { fhirBundlesAsRows } from './fhir-bundles.ts';
@@ -559,7 +560,8 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   // place and its printed text for unparsed_lines: an RTF source as the page it prints (rtf-text.ts), an
   // e-mail's raw source as the message it carries, quoted-printable decoded and its envelope empty
   // (mime-messages.ts), UTF-8 read as Windows-1252 as the UTF-8 it was (mojibake.ts), letters a PDF drew
-  // twice for bold once (doubled-glyphs.ts).
+  // twice for bold once (doubled-glyphs.ts), a result column extracted letter-spaced ("1 5 , 8") as the numbers
+  // it spells (spaced-digit-cells.ts).
   // The passes run in this order, each on the lines the one before wrote: decoding first, whole-text formats next (form
   // extraction, HL7, LaTeX, HTML), so that every later pass sees plain rows.
   const unitLines = [
@@ -567,6 +569,7 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     mimeSourceAsText,
     mojibakeMended,
     doubledGlyphsSingled,
+    spacedDigitCellsJoined,
     formExtractionAsLines,
     hl7SegmentsAsRows,
     astmRecordsAsRows,
@@ -2169,11 +2172,13 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     const boundUnderResult =
       title !== undefined &&
       table?.resultAt !== undefined &&
-      table.starts?.[0] === table.resultAt &&
       (table.referenceAt ?? Number.POSITIVE_INFINITY) > table.resultAt &&
       boundCells.length >= 2 &&
       /^[<>≤≥]\s*\d[\d.,]*$/.test(boundCells[0]!.cell) &&
-      (line.bars !== undefined || Math.abs(boundCells[0]!.at - table.resultAt) <= 3);
+      ((table.starts?.[0] === table.resultAt && (line.bars !== undefined || Math.abs(boundCells[0]!.at - table.resultAt) <= 3)) ||
+        // So is the bound in the result column after the name's, right under the title a long name wrapped onto a line
+        // of its own ("Proteína C reativa ultrassensível" / "      < 0,50   mg/L   Baixo risco CV: …", h1607).
+        (titleAt === lastTextAt && Math.abs(boundCells[0]!.at - table.resultAt) <= 3 && boundCells[0]!.at > (table.starts?.[0] ?? Number.POSITIVE_INFINITY)));
     // A row led by a flag column before its name ("ALTO       Contagem de colônias   > 100.000 UFC/mL   …", a
     // column "SINAL" left of "EXAME"): its flag word is no risk tier's label, the line no goal's; it is read as a row.
     const flagLedRow = /^\s*(?:alto|baixo|alterado|cr[ií]tico)\s{2,}\p{L}[\p{L}\s().-]*?\p{L}\)?\s{2,}[<>≤≥]?\s*\d/iu.test(t);
