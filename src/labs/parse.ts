@@ -28,6 +28,7 @@ import { screenReaderAsText } from './screen-reader.ts';
 import { subtitlesAsText } from './subtitles.ts';
 import { jsonRecordsAsRows } from './json-records.ts';
 import { spacedDigitCellsJoined } from './spaced-digit-cells.ts';
+import { xmlRecordsAsRows } from './xml-records.ts';
 import { hl7SegmentsAsRows } from './hl7-messages.ts';
 import { astmRecordsAsRows } from './astm-records.ts';
 import { fhirBundlesAsRows } from './fhir-bundles.ts';
@@ -371,7 +372,9 @@ interface Closed {
 export function reportPatient(text: string, options: LabParseOptions = {}): Patient {
   return readPatient(
     delimitedAsColumns(
-      screenReaderAsText(subtitlesAsText(htmlTablesAsRows(latexTablesAsRows(hl7SegmentsAsRows(fhirBundlesAsRows(astmRecordsAsRows(text.split(/\r?\n/)))))))),
+      screenReaderAsText(
+        subtitlesAsText(htmlTablesAsRows(latexTablesAsRows(hl7SegmentsAsRows(xmlRecordsAsRows(fhirBundlesAsRows(astmRecordsAsRows(text.split(/\r?\n/)))))))),
+      ),
     ).map((raw, i) => cleanLine(raw, i).text),
     options,
   );
@@ -524,7 +527,8 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   // A raw HL7 v2 message's OBX segments are read as the rows they stand for (hl7-messages.ts), and an ICU panel's
   // bracketed score column (SOFA points) is blanked, no result (score-columns.ts). So are an analyser's ASTM
   // E1394 records (astm-records.ts) and a FHIR Bundle's Observations (fhir-bundles.ts), each on the line that
-  // prints its value, the frames, controls and JSON's structure left empty.
+  // prints its value, the frames, controls and JSON's structure left empty; so is a lab's XML export's tree, each
+  // exam element naming its result and reference in attributes or child elements (xml-records.ts).
   // Raw HTML is read as the text it shows, a table row as its cells (html-tables.ts); so is a LaTeX tabular
   // (latex-tables.ts).
   // Data copied as JSON is read as the rows its result objects stand for (json-records.ts); a
@@ -574,6 +578,7 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     hl7SegmentsAsRows,
     astmRecordsAsRows,
     fhirBundlesAsRows,
+    xmlRecordsAsRows,
     withoutScoreColumn,
     withoutUncertaintyColumn,
     withoutMethodCells,
