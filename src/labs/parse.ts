@@ -29,6 +29,7 @@ import { subtitlesAsText } from './subtitles.ts';
 import { jsonRecordsAsRows } from './json-records.ts';
 import { spacedDigitCellsJoined } from './spaced-digit-cells.ts';
 import { xmlRecordsAsRows } from './xml-records.ts';
+import { datedResultColumnsAsRows } from './dated-result-columns.ts';
 import { hl7SegmentsAsRows } from './hl7-messages.ts';
 import { astmRecordsAsRows } from './astm-records.ts';
 import { fhirBundlesAsRows } from './fhir-bundles.ts';
@@ -530,7 +531,8 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   // prints its value, the frames, controls and JSON's structure left empty; so is a lab's XML export's tree, each
   // exam element naming its result and reference in attributes or child elements (xml-records.ts).
   // Raw HTML is read as the text it shows, a table row as its cells (html-tables.ts); so is a LaTeX tabular
-  // (latex-tables.ts).
+  // (latex-tables.ts). A table with a date and a result column per period, the reference before them, is read
+  // as each row's last filled result (dated-result-columns.ts).
   // Data copied as JSON is read as the rows its result objects stand for (json-records.ts); a
   // form's ticked box as the option it ticks (checkboxes.ts); a
   // transcribed dictation as the results its sentences say (dictation.ts); results typed on one line before one
@@ -589,6 +591,7 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     englishReferencesRead,
     latexTablesAsRows,
     htmlTablesAsRows,
+    datedResultColumnsAsRows,
     detachedReferencesJoined,
     subtitlesAsText,
     screenReaderAsText,
