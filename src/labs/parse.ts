@@ -27,6 +27,9 @@ import { detachedReferencesJoined } from './detached-references.ts';
 import { screenReaderAsText } from './screen-reader.ts';
 import { subtitlesAsText } from './subtitles.ts';
 import { jsonRecordsAsRows } from './json-records.ts';
+import { spacedDigitCellsJoined } from './spaced-digit-cells.ts';
+import { xmlRecordsAsRows } from './xml-records.ts';
+import { datedResultColumnsAsRows } from './dated-result-columns.ts';
 import { hl7SegmentsAsRows } from './hl7-messages.ts';
 import { astmRecordsAsRows } from './astm-records.ts';
 import { fhirBundlesAsRows } from './fhir-bundles.ts';
@@ -379,7 +382,9 @@ interface Closed {
 export function reportPatient(text: string, options: LabParseOptions = {}): Patient {
   return readPatient(
     delimitedAsColumns(
-      screenReaderAsText(subtitlesAsText(htmlTablesAsRows(latexTablesAsRows(hl7SegmentsAsRows(fhirBundlesAsRows(astmRecordsAsRows(text.split(/\r?\n/)))))))),
+      screenReaderAsText(
+        subtitlesAsText(htmlTablesAsRows(latexTablesAsRows(hl7SegmentsAsRows(xmlRecordsAsRows(fhirBundlesAsRows(astmRecordsAsRows(text.split(/\r?\n/)))))))),
+      ),
     ).map((raw, i) => cleanLine(raw, i).text),
     options,
   );
@@ -532,9 +537,11 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   // A raw HL7 v2 message's OBX segments are read as the rows they stand for (hl7-messages.ts), and an ICU panel's
   // bracketed score column (SOFA points) is blanked, no result (score-columns.ts). So are an analyser's ASTM
   // E1394 records (astm-records.ts) and a FHIR Bundle's Observations (fhir-bundles.ts), each on the line that
-  // prints its value, the frames, controls and JSON's structure left empty.
+  // prints its value, the frames, controls and JSON's structure left empty; so is a lab's XML export's tree, each
+  // exam element naming its result and reference in attributes or child elements (xml-records.ts).
   // Raw HTML is read as the text it shows, a table row as its cells (html-tables.ts); so is a LaTeX tabular
-  // (latex-tables.ts).
+  // (latex-tables.ts). A table with a date and a result column per period, the reference before them, is read
+  // as each row's last filled result (dated-result-columns.ts).
   // Data copied as JSON is read as the rows its result objects stand for (json-records.ts); a
   // form's ticked box as the option it ticks (checkboxes.ts); a
   // transcribed dictation as the results its sentences say (dictation.ts); results typed on one line before one
@@ -568,7 +575,8 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   // place and its printed text for unparsed_lines: an RTF source as the page it prints (rtf-text.ts), an
   // e-mail's raw source as the message it carries, quoted-printable decoded and its envelope empty
   // (mime-messages.ts), UTF-8 read as Windows-1252 as the UTF-8 it was (mojibake.ts), letters a PDF drew
-  // twice for bold once (doubled-glyphs.ts).
+  // twice for bold once (doubled-glyphs.ts), a result column extracted letter-spaced ("1 5 , 8") as the numbers
+  // it spells (spaced-digit-cells.ts).
   // The passes run in this order, each on the lines the one before wrote: decoding first, whole-text formats next (form
   // extraction, HL7, LaTeX, HTML), so that every later pass sees plain rows.
   const unitLines = [
@@ -576,10 +584,12 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     mimeSourceAsText,
     mojibakeMended,
     doubledGlyphsSingled,
+    spacedDigitCellsJoined,
     formExtractionAsLines,
     hl7SegmentsAsRows,
     astmRecordsAsRows,
     fhirBundlesAsRows,
+    xmlRecordsAsRows,
     withoutScoreColumn,
     withoutUncertaintyColumn,
     withoutMethodCells,
@@ -590,6 +600,7 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     englishReferencesRead,
     latexTablesAsRows,
     htmlTablesAsRows,
+    datedResultColumnsAsRows,
     detachedReferencesJoined,
     subtitlesAsText,
     screenReaderAsText,
@@ -2197,11 +2208,13 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     const boundUnderResult =
       title !== undefined &&
       table?.resultAt !== undefined &&
-      table.starts?.[0] === table.resultAt &&
       (table.referenceAt ?? Number.POSITIVE_INFINITY) > table.resultAt &&
       boundCells.length >= 2 &&
       /^[<>≤≥]\s*\d[\d.,]*$/.test(boundCells[0]!.cell) &&
-      (line.bars !== undefined || Math.abs(boundCells[0]!.at - table.resultAt) <= 3);
+      ((table.starts?.[0] === table.resultAt && (line.bars !== undefined || Math.abs(boundCells[0]!.at - table.resultAt) <= 3)) ||
+        // So is the bound in the result column after the name's, right under the title a long name wrapped onto a line
+        // of its own ("Proteína C reativa ultrassensível" / "      < 0,50   mg/L   Baixo risco CV: …", h1607).
+        (titleAt === lastTextAt && Math.abs(boundCells[0]!.at - table.resultAt) <= 3 && boundCells[0]!.at > (table.starts?.[0] ?? Number.POSITIVE_INFINITY)));
     // A row led by a flag column before its name ("ALTO       Contagem de colônias   > 100.000 UFC/mL   …", a
     // column "SINAL" left of "EXAME"): its flag word is no risk tier's label, the line no goal's; it is read as a row.
     const flagLedRow = /^\s*(?:alto|baixo|alterado|cr[ií]tico)\s{2,}\p{L}[\p{L}\s().-]*?\p{L}\)?\s{2,}[<>≤≥]?\s*\d/iu.test(t);

@@ -1,0 +1,82 @@
+// A table with a date and a result column for each period of follow-up, the printed reference before them
+// (h1616: a pregnancy booklet's exams page, transcribed by a vision model: "| Exame | Referência (impressa) |
+// 1º trimestre — Data | 1º trimestre — Resultado | 3º trimestre — Data | 3º trimestre — Resultado |"), the
+// periods not yet reached empty or dashed ("—"), the reference printed on some rows only. Read as printed, the
+// reference stands where a result would and the dates between them, and no row is read. So each row is written
+// again as the name, the result of the last period filled and the reference ("| Hemoglobina | 10,4 g/dL | ≥ 11
+// g/dL |"), under the header "| Exame | Resultado | Referência |", on its own line; an earlier period's result
+// is an earlier result, left out as a previous-result column is. A dash alone is an empty cell. Only a table
+// delimited by bars or tabs (where an empty cell shows) whose header prints a date column right before each
+// result column is touched, with two periods or more, or one after the reference column.
+
+const RESULT_HEAD = /\bresultados?\b/i;
+const DATE_HEAD = /\bdatas?\b|\bdt\b/i;
+const REFERENCE_HEAD = /refer[eê]ncia|^\s*v\.?\s*r\.?\s*$/i;
+// A cell that holds nothing: empty, a dash or a blank's mark.
+const EMPTY = /^(?:[—–-]+|\(?em branco\)?|n[aã]o realizado)?$/i;
+
+/** The cells of a row delimited by bars or tabs, or undefined when it is none. */
+function rowCells(raw: string): { cells: string[]; bars: boolean } | undefined {
+  const t = raw.trim();
+  if (t.startsWith('|'))
+    return {
+      cells: t
+        .replace(/^\||\|$/g, '')
+        .split('|')
+        .map((c) => c.trim()),
+      bars: true,
+    };
+  if (raw.includes('\t')) return { cells: raw.split('\t').map((c) => c.trim()), bars: false };
+  return undefined;
+}
+
+interface Columns {
+  name: number;
+  reference: number | undefined;
+  /** The result columns, in the order printed (earliest period first). */
+  results: number[];
+}
+
+/** The columns of a header that prints a date column right before each result column, or undefined. */
+function headerColumns(cells: string[]): Columns | undefined {
+  const results = cells.flatMap((c, i) => (RESULT_HEAD.test(c) && !REFERENCE_HEAD.test(c) ? [i] : []));
+  if (results.length === 0 || !results.every((i) => i > 0 && DATE_HEAD.test(cells[i - 1]!) && !RESULT_HEAD.test(cells[i - 1]!))) return undefined;
+  const refAt = cells.findIndex((c) => REFERENCE_HEAD.test(c));
+  const reference = refAt >= 0 ? refAt : undefined;
+  const name = cells.findIndex((c, i) => i !== reference && !results.includes(i) && !DATE_HEAD.test(c));
+  if (name < 0 || name > results[0]!) return undefined;
+  if (results.length < 2 && (reference === undefined || reference > results[0]!)) return undefined;
+  return { name, reference, results };
+}
+
+/** The lines with each dated-periods table's rows written as name, last result and reference; any other line as it is. */
+export function datedResultColumnsAsRows(raws: string[]): string[] {
+  let out: string[] | undefined;
+  for (let i = 0; i < raws.length; i++) {
+    const head = rowCells(raws[i]!);
+    const columns = head && headerColumns(head.cells);
+    if (!head || !columns) continue;
+    out ??= [...raws];
+    const write = (cells: string[]) => (head.bars ? `| ${cells.join(' | ')} |` : cells.join('\t'));
+    const refHead = columns.reference === undefined ? [] : [head.cells[columns.reference]!];
+    out[i] = write([head.cells[columns.name]!, 'Resultado', ...refHead]);
+    let k = i + 1;
+    for (; k < raws.length; k++) {
+      const row = rowCells(raws[k]!);
+      if (!row || row.bars !== head.bars) break;
+      // The markdown rule under the header.
+      if (row.cells.every((c) => /^:?-{2,}:?$/.test(c))) {
+        out[k] = write(row.cells.slice(0, 2 + refHead.length));
+        continue;
+      }
+      const cell = (at: number | undefined) => {
+        const c = at === undefined ? '' : (row.cells[at] ?? '');
+        return EMPTY.test(c) ? '' : c;
+      };
+      const last = [...columns.results].reverse().find((at) => cell(at) !== '');
+      out[k] = write([cell(columns.name), cell(last), ...(columns.reference === undefined ? [] : [cell(columns.reference)])]);
+    }
+    i = k - 1;
+  }
+  return out ?? raws;
+}
