@@ -411,10 +411,15 @@ export function withoutPreviousColumn(line: CleanLine, previousAt: number, histo
       printed.every((c, i) => nearest(c.at) === i || (/^[\d.,]+$/.test(c.cell) && nearest(c.at + c.cell.length) === i));
     const inOrder = previousIndex > 0 && placed ? printed[previousIndex] : undefined;
     const byOrder = inOrder && inOrder.at + inOrder.cell.length > previousAt - 3 && inOrder.at < nextAt - 3 ? inOrder : undefined;
-    const under = byOrder ? [byOrder] : printed.filter((c) => c.at >= previousAt - 3 && c.at < nextAt - 3);
+    const spanned = printed.filter((c) => c.at >= previousAt - 3 && c.at < nextAt - 3);
+    // The reference's cell drifted left into that span after the earlier sample's ("118   Com jejum: < 150 mg/dL",
+    // the reference 5 characters left of its header, h1619): a later cell nearer the next header cell than the
+    // previous one's is the reference's.
+    const drifted = spanned.length > 1 ? spanned.slice(1).filter((c) => nextAt - c.at < c.at - previousAt) : [];
+    const under = byOrder ? [byOrder] : spanned.filter((c) => !drifted.includes(c));
     const fromEnd = printed.length - printed.indexOf(under[0]!);
     const cell = cs[cs.length - fromEnd];
-    const after = byOrder !== undefined || printed.some((c) => c.at >= nextAt - 3);
+    const after = byOrder !== undefined || drifted.length > 0 || printed.some((c) => c.at >= nextAt - 3);
     // The name and the current value may share the first cell, a dot leader or one space apart ("pH ····
     // 7,31 *   7,26   7,35 - 7,45"): a value ending that cell is the current one before the previous cell.
     // With its unit too, after a leader ("Glicose ······ 109 mg/dL   101 mg/dL   70 a 99 mg/dL").
@@ -461,6 +466,21 @@ export function withoutPreviousColumn(line: CleanLine, previousAt: number, histo
   const glued = /\s(\d{1,2}\/\d{1,2}\/\d{2,4}:?)\s+(\S.*)$/.exec(line.text);
   if (glued && Math.abs(glued.index + 1 + line.offset - previousAt) <= 3 && VALUE_AFTER_DATE.test(glued[2]!) && /\d/.test(line.text.slice(0, glued.index)))
     return line.text.slice(0, glued.index).trimEnd();
+  // A reference running up to the column leaves one space before the earlier sample's value ("Desejável
+  // (jejum): < 150 188" under "VALOR DE REFERÊNCIA   ANTERIOR", h1603): a bare value starting at the column is cut.
+  // Only when the cell it is glued to starts before the column ("74 24/04", a value and its date, is the column's own cell).
+  const touching = /(\S)\s(\S+)$/.exec(line.text);
+  if (
+    history === undefined &&
+    touching &&
+    cs.length >= 3 &&
+    last !== undefined &&
+    last.at < previousAt - 3 &&
+    Math.abs(touching.index + 2 + line.offset - previousAt) <= 3 &&
+    PREVIOUS_VALUE.test(touching[2]!) &&
+    /\d$/.test(touching[1]!)
+  )
+    return line.text.slice(0, touching.index + 1).trimEnd();
   // Numbers are printed right-aligned: a last cell that starts a little before the header cell but runs
   // into it ("244.000" under "Resultado anterior") is under it too.
   // A value with its sample's date at the end of a line (a reference's second line, "Pré-diabetes: 5,7 a

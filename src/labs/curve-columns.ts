@@ -161,9 +161,13 @@ function cellsOf(line: string): string[] {
 export function horizontalCurveAsRows(reads: string[]): string[] {
   let out: string[] | undefined;
   for (let h = 0; h < reads.length; h++) {
-    const head = cellsOf(reads[h]!);
+    const printed = cellsOf(reads[h]!);
+    // The time column's head may be left blank, the times alone over the rows ("                    Jejum
+    // 1 hora   2 horas" over "Glicose (mg/dL)   88   186   142", a maternity hospital's 75 g test, h1611).
+    const unheaded = printed.length >= 2 && printed.every((c) => minutesOf(c) !== undefined) && /^\s{4,}\S/u.test(reads[h]!);
+    const head = unheaded ? ['', ...printed] : printed;
     const times = head.slice(1).map(minutesOf);
-    if (head.length < 3 || !TIME_HEAD.test(foldSameLength(head[0]!).trim()) || times.some((m) => m === undefined)) continue;
+    if (head.length < 3 || (!unheaded && !TIME_HEAD.test(foldSameLength(head[0]!).trim())) || times.some((m) => m === undefined)) continue;
     const rows: Array<{ at: number; name: string; unit: string | undefined; values: Array<string | undefined>; ranges?: string[] }> = [];
     const taken: number[] = [];
     let r = h + 1;

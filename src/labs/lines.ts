@@ -327,6 +327,13 @@ export function cleanLine(raw: string, index: number): CleanLine {
   t = t.replace(/(?<=\S)\s{2,}(?:←|⬅\uFE0F?)\s*(?!(?:(?:est[ea]|o|a)\s+)?paciente(?![\p{L}]))\p{L}(?:(?!\s{2,}|\s*;)[^\d])*(?=\s{2,}|\s*;|\s*$)/u, (m) =>
     ' '.repeat(m.length),
   );
+  // A typist saying where the reference she copies is printed, in the bracket that holds it ("ldl 163 (no papel
+  // diz que a meta depende do risco: menor que 130, …)", a patient typing her results into a chat, h1618): her
+  // words, not the lab's; the bracket opens on the goal or reference she quotes.
+  t = t.replace(
+    /(?<=\()\s*(?:(?:n[oa]|[oa])\s+(?:papel|laudo|folha|exame|resultado)\s+)?(?:diz|fala|mostra|traz|(?:t[aá]|est[aá])\s+escrito)(?:\s+que)?\s+(?:[oa]\s+)?(?=(?:metas?|alvos?|refer[eê]ncias?|valor(?:es)?\s+de\s+refer[eê]ncia)\b)/iu,
+    '',
+  );
   // A pointer the lab prints after the reference band it applied to the patient, closing the line ("51 a 80
   // anos ........ 0,60 a 3,80   ◄", "1,6 a 2,6   ◄", a Londrina lab's legend "a faixa … aplicada a este paciente
   // … está indicada com ◄"): a mark on the band, no cell. Left, a range alone on its line with it is no range.
@@ -1555,7 +1562,9 @@ export function isAdminLine(text: string): boolean {
   const ns = text.match(/(?<![\d.,-])\d+(?:[.,]\d+)*(?:-\d+){0,}(?![\d])/g) ?? [];
   // Two groups are one when the second is zero-padded ("Pedido 7741-0029318", a request number in a page's
   // running header): no bound of a range is printed with leading zeros.
-  const identifier = (n: string) => /^\d{6,}$/.test(n) || (/^\d+(?:-\d+){2,}$/.test(n) && n.replace(/-/g, '').length >= 6) || /^\d{2,}-0\d{4,}$/.test(n);
+  // So are they when the first is ("OS 0417-88265", a service order's number in a page's running footer, h1617).
+  const identifier = (n: string) =>
+    /^\d{6,}$/.test(n) || (/^\d+(?:-\d+){2,}$/.test(n) && n.replace(/-/g, '').length >= 6) || /^\d{2,}-0\d{4,}$/.test(n) || /^0\d{3,}-\d{4,}$/.test(n);
   // A count typed with no thousands separator right after a name the catalogue knows ("Plaquetas 254000
   // (150000 a 450000)", a patient's keyboard) is a result: no identifier is labelled by an analyte.
   const namedCount = /^\s*(\p{L}[\p{L} .-]*?)\s*[:=]?\s*\d/u.exec(text);

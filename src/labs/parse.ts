@@ -736,6 +736,8 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   let table: TableHeader | undefined;
   // The value columns of the table the last header replaced: a page's break may print the header again.
   let valueColumnsBefore: TableHeader['valueColumns'] | undefined;
+  // The report's header while a sub-table's own header heads the rows under it (outerTableOf).
+  let outerTable: TableHeader | undefined;
   // The current table prints its reference column before the result column (reference-first.ts).
   let referenceFirst: ReferenceFirstColumns | undefined;
   // The same header drawn between bars: its cells by number (reference-first.ts).
@@ -859,6 +861,10 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     return true;
   };
   const earlier = (name: string) => closed.findLast((c) => c.group.entries.length === 1 && sameAnalyte(c.group.entries[0]!, name));
+  // Or a count printed relative and absolute on one row ("Neutrófilos   38 %   3.724 /µL"): one result's
+  // two values, which a table of ranges names once (h1617).
+  const earlierOrCounts = (name: string) =>
+    earlier(name) ?? closed.findLast((c) => c.group.entries.length === 2 && c.group.entries.every((e) => sameAnalyte(e, name)));
   /** Makes an earlier result of this block pending again, so the reference lines that follow join it. */
   const reopenAt = (i: number) => {
     close();
@@ -1311,6 +1317,11 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
         if (split) Object.assign(header, { valueColumns: split.current, previousCells: split.previousCells, starts: table.starts });
       }
       valueColumnsBefore = table && table.valueColumns.length > 0 ? table.valueColumns : undefined;
+      // The differential's own header inside the report's ("%   /mm³   Referência (/mm³)" under "EXAME
+      // RESULTADO   UNIDADE   VALOR DE REFERÊNCIA   ANTERIOR", h1603): its columns are the counts' rows only.
+      // The next section's title ("PLAQUETAS") gives the rows under it back to the report's header, whose
+      // previous-result column they print again.
+      outerTable = table && subTableOf(header, table) ? (outerTable ?? table) : undefined;
       table = header;
       // A line of value columns' units under it (`LEUCOGRAMA   %   /mm³`) keeps the reference before the result.
       referenceFirst =
@@ -1463,6 +1474,18 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     // Reference columns by age band ("2 a 5 anos   6 a 11 anos   12 a 17 anos"): each range under them
     // is read with its column's band as its label, so the patient's age picks the column.
     const bandHeader = ageBandColumns(t, line.offset);
+    // Such columns heading a table of ranges alone, printed after the results whose cells only pointed to it
+    // ("Hemoglobina   10,6 g/dL   ver quadro (A)" / … / "Quadro (A) …" / "6 m a 2 anos   2 a 6 anos" /
+    // "Hemoglobina (g/dL)   10,5 a 13,5   11,5 a 13,5", h1617): a table of references whose rows join the
+    // results read before by name, each range labelled by its band, so the patient's age picks it.
+    const bandTable = bandHeader && { columns: bandHeader.map((b) => ({ label: b.band, at: b.at })) };
+    const firstRow = bandTable ? nextLine(lines, line.index) : undefined;
+    const rowOf = firstRow && bandTable ? referenceRow(firstRow, bandTable) : undefined;
+    if (bandTable && rowOf && earlierOrCounts(rowOf.name)) {
+      openReferenceTable(bandTable);
+      bands = undefined;
+      continue;
+    }
     if (bandHeader) {
       bands = bandHeader;
       barBands = line.bars !== undefined;
@@ -1627,7 +1650,7 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     const row = refTable && !refTable.byCategory ? referenceRow({ ...line, text: t }, refTable) : undefined;
     if (row) {
       close();
-      const c = earlier(row.name);
+      const c = earlierOrCounts(row.name);
       if (c && c.made.every((a) => !('reference_source' in a) || a.reference_source !== 'report')) refinish(c, row.items);
       continue;
     }
@@ -2513,6 +2536,16 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
       }
       // "RETICULÓCITOS" / "Resultado:" / "Percentual: 0,6 %" / "Valor absoluto: 19.300 /mm³": a row named
       // only by the form its count is given in is the block's analyte in that form, the title's name with it.
+      // A row named only by what the exam searches for ("PARASITOLÓGICO DE FEZES (3 amostras)" / "Pesquisa de
+      // ovos, larvas e cistos: Negativo", h1617), a search the catalogue does not know, right under the exam's
+      // title (its material and method lines between): the exam's result, named by both.
+      // A field led by its colon, not a table's row under a header of its own ("Exame   Resultado" / "Pesquisa de
+      // sangue oculto   Negativo", whose name column names it).
+      const asField = t.trimStart().startsWith(first?.name ?? '\u0000') && /^\s*:/.test(t.trimStart().slice(first!.name.length));
+      if (first && title && groups.length === 1 && recent.length === 0 && !pending && !first.def && SEARCH_FORM.test(first.name) && asField) {
+        const name = `${title.name} - ${first.name}`;
+        for (const e of groups[0]!.entries) Object.assign(e, { name, def: lookupName(name) ?? title.def });
+      }
       const formsOf = title?.name ?? (countForms?.at === lastTextAt ? countForms.name : undefined);
       if (formsOf && groups.length === 1 && first && !first.def && COUNT_FORM.test(first.name)) {
         const name = `${formsOf} - ${first.name}`;
@@ -2790,6 +2823,10 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
         (valueAloneNext(lines, line.index) || resultLineNext(lines, line.index) || valueAloneUnderDetails(lines, line.index)))
     ) {
       close();
+      if (outerTable) {
+        table = outerTable;
+        outerTable = undefined;
+      }
       // The next exam's title ends the rows a panel's one range is for (a table's goes on under its group titles).
       if (shared?.underTitle && shared.to === Number.POSITIVE_INFINITY && line.index > shared.from) shared.to = line.index;
       // A section's title inside a table ("LEUCOGRAMA" under the hemogram's age bands) keeps its columns:
@@ -3110,6 +3147,17 @@ const TRAILING_METHOD_CELL = /\s+m[eé]todo\s*:\s*\p{L}[^\d:;|]*$/iu;
 
 // A row label that names only the form of a block's result, a ratio ("Relação", "Razão normalizada",
 // "Triagem - relação normalizada", "Relação triagem normalizada"), no analyte.
+/** A header of value columns' units and a reference of its own, no result nor previous column, under a header that has a previous-result column. */
+const subTableOf = (header: TableHeader, outer: TableHeader) =>
+  header.valueColumns.length > 0 &&
+  header.resultAt === undefined &&
+  header.previousAt === undefined &&
+  header.history === undefined &&
+  outer.previousAt !== undefined &&
+  outer.resultAt !== undefined;
+
+// A name that says only what an exam searches for ("Pesquisa de ovos, larvas e cistos").
+const SEARCH_FORM = /^pesquisa\s+d[eoa]s?\s+\p{L}/iu;
 const RATIO_ONLY = /^(?:triagem\s*[-–:]?\s*)?(?:rela[cç][aã]o|raz[aã]o)(?:\s+(?:d[ae]\s+)?triagem)?(?:\s+normalizad[ao])?$|^triagem$/iu;
 
 // A title cut after a word that wants another ("Tempo de", "ÍNDICE DE SATURAÇÃO DA").
