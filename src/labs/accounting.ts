@@ -17,6 +17,7 @@
 // A line with any token left over is listed in `unparsed_lines` verbatim, even when it also made
 // analytes, so a person can check it. The pass only lists lines: it never makes or changes an analyte.
 import { spokenNumbers } from './spoken-numbers.ts';
+import { rtfLineAsText } from './rtf-text.ts';
 import { saidFindings } from './dictation.ts';
 import { foldSameLength, isCatalogued, lookupName } from './analytes.ts';
 import { NUMBER, numbersIn } from './numbers.ts';
@@ -112,6 +113,8 @@ const COMMA_WORD_PIECE = /(?:^|,)\s*[\p{L}\d-]+(?: [\p{L}\d-]+){0,2}?\s+((?:n[a�
 // colon is a label, never counted.
 const RESULT_WORD =
   /^(?:n[aã]o\s+reagente|fracamente\s+reagente|reagente|n[aã]o\s+detect[aá](?:vel|d[oa])|indetect[aá]vel|detect[aá](?:vel|d[oa])|negativ[oa]|positiv[oa]|ausentes?|presentes?|tra[cç]os|rar[oa]s?|numeros[oa]s?|escass[oa]s?|aumentad[oa]s?|abundantes?|l[ií]mpid[oa]|turv[oa]|amarel[oa](?:\s+\p{L}+)?|citrino|incolor|inconclusiv[oa]|indeterminad[oa]|normal|sens[ií]vel|resistente|intermedi[aá]ri[oa]|suscet[ií]vel(?:\s+\p{L}+)?)(?![\p{L}])/iu;
+
+const NOT_SEEN_CELL = /(?<=\p{L}\)?)(?:\s{2,}|\s*\|\s*)(n[aã]o\s+foram\s+(?:observad|encontrad|visualizad|detectad)[oa]s)(?![\p{L}])/giu;
 
 // A cell of the capitals that name what was sought, then its words ("MTB não detectado   "): case-sensitive, so
 // the letters are an abbreviation.
@@ -820,6 +823,13 @@ export function resultTokens(text: string, raw?: string): Token[] {
     if (/^\s*\(\s*(?:limite\b|inferior\s+a\s*\d)/iu.test(after)) continue;
     if (free(at)) out.push({ kind: 'word', text: m[1]!.slice(0, w[0].length), values: [], at });
   }
+  // A finding said as what was not seen, in the result cell after a name's ("Bacterioscopia (Gram)   Não foram
+  // observados microrganismos", h1559): the result. Not after a note's label or opening a line, where the same
+  // words are a remark ("Obs.: Não foram observados ovos, …").
+  for (const m of matchesOf(NOT_SEEN_CELL, t)) {
+    const at = (m.index ?? 0) + m[0].length - m[1]!.length;
+    if (free(at) && !out.some((o) => o.kind === 'word' && o.at <= at && at < o.at + o.text.length)) out.push({ kind: 'word', text: m[1]!, values: [], at });
+  }
   // A finding after the letters of what was sought, in a cell of its own ("MTB não detectado", a molecular test's
   // result column): the finding is the result, though the cell opens with the agent's abbreviation.
   for (const m of matchesOf(SOUGHT_THEN_FINDING, t)) {
@@ -1423,10 +1433,12 @@ export interface PrintedTokens {
  * under `--cpu-prof`, 2026-12-03).
  */
 export function printedTokens(printed: readonly AccountLine[]): PrintedTokens {
-  const csv = commaTableAsCells(printed.map((l) => l.text));
+  // A line of an RTF source read as a line of its own (the corpus property's raw lines) is the text it prints.
+  const own = printed.map((l) => rtfLineAsText(l.text));
+  const csv = commaTableAsCells(own);
   const lines = printed.map((l, k) => {
     const cells = textFieldAsCells(csv[k]!);
-    return cells === l.text ? l : { ...l, text: cells, fieldsApart: csv[k] !== l.text };
+    return cells === l.text ? l : { ...l, text: cells, fieldsApart: csv[k] !== own[k] };
   });
   const tokens = new Map<number, Token[]>();
   // Cells printed as a code a legend of the report explains as a result word ("VDRL   NR   NR", "NR = Não

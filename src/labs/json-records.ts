@@ -198,17 +198,20 @@ function objectFieldsOf(raw: string, line: number): Field[] | undefined {
  */
 export function textFieldAsCells(line: string): string {
   const f = fieldOf(line, 0);
-  if (!f || !f.quoted) return line;
+  // So is a field whose value is an object of one text field, a FHIR concept's ('"valueCodeableConcept": { "text":
+  // "Não reagente" },' → ' valueCodeableConcept :    text :  Não reagente    ', h1585): its text is the value.
+  if (!f || !(f.quoted || (f.nested && ONE_TEXT_OBJECT.test(f.text)))) return line;
   const head = FIELD_HEAD.exec(line)!;
   const key = head[0].replace(/^(\s*)-(\s)/, '$1 $2').replace(/["']/g, ' ');
   return (
     key +
     line
       .slice(head[0].length)
-      .replace(/["']/g, ' ')
+      .replace(f.quoted ? /["']/g : /["'{}]/g, ' ')
       .replace(/,(\s*)$/, ' $1')
   );
 }
+const ONE_TEXT_OBJECT = /^\{\s*"[\p{L}_]+"\s*:\s*"[^"\\{}]*"\s*\}$/u;
 
 // A reference given as an object of its bounds ('"referencia": {"min": 2.6, "max": 24.9}', an app's export): the
 // range it stands for, in the report's decimal comma ("2,6 a 24,9").

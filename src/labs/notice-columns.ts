@@ -54,13 +54,18 @@ export function withoutNoticeColumns(text: string, offset: number, cols: NoticeC
     return true;
   });
   if (kept.length === cells.length) return text;
-  if (cols.byCell) return kept.map((c) => c.cell).join('   ');
+  // What a cut cell prints after a ';' or a column gap is no part of the call (a result typed after the read-back,
+  // "SIM ; Sódio 131,7", "SIM   Ureia 48,9 mg/dL", h1554): it is kept in its place, to be read or listed.
+  const typedAfter = (cell: string) => TYPED_AFTER.exec(cell)?.[1];
+  if (cols.byCell) return cells.flatMap((c) => (kept.includes(c) ? [c.cell] : (typedAfter(c.cell) ?? []))).join('   ');
   // Aligned with spaces: the cells cut are blanked to their length, so the cells after them keep their columns.
   let out = text;
   for (const c of cells) {
     if (kept.includes(c)) continue;
     const i = c.at - offset;
-    out = out.slice(0, i) + ' '.repeat(c.cell.length) + out.slice(i + c.cell.length);
+    const cut = c.cell.length - (typedAfter(c.cell)?.length ?? 0);
+    out = out.slice(0, i) + ' '.repeat(cut) + out.slice(i + cut);
   }
   return out.trimEnd();
 }
+const TYPED_AFTER = /(?:\s;|\s{3})\s*(\S.*)$/u;

@@ -291,6 +291,7 @@ import { rtfAsText } from './rtf-text.ts';
 import { mimeLineJoins, mimeSourceAsText } from './mime-messages.ts';
 import { mojibakeMended } from './mojibake.ts';
 import { doubledGlyphsSingled } from './doubled-glyphs.ts';
+import { foldedWordsJoined } from './folded-words.ts';
 import {
   endingReference,
   ISOLATE_WITH_COUNT,
@@ -576,7 +577,7 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   // e-mail's raw source as the message it carries, quoted-printable decoded and its envelope empty
   // (mime-messages.ts), UTF-8 read as Windows-1252 as the UTF-8 it was (mojibake.ts), letters a PDF drew
   // twice for bold once (doubled-glyphs.ts), a result column extracted letter-spaced ("1 5 , 8") as the numbers
-  // it spells (spaced-digit-cells.ts).
+  // it spells (spaced-digit-cells.ts), a finding's word an OCR broke at a paper's fold whole again (folded-words.ts).
   // The passes run in this order, each on the lines the one before wrote: decoding first, whole-text formats next (form
   // extraction, HL7, LaTeX, HTML), so that every later pass sees plain rows.
   const unitLines = [
@@ -585,6 +586,7 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     mojibakeMended,
     doubledGlyphsSingled,
     spacedDigitCellsJoined,
+    foldedWordsJoined,
     formExtractionAsLines,
     hl7SegmentsAsRows,
     astmRecordsAsRows,

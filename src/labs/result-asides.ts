@@ -63,9 +63,9 @@ export function resultAsidesSetApart(reads: string[]): string[] {
 
 // A typed remark after a result, behind a dash, recalling the value of the exam before ("hemoglobina 11,1 (normal 12
 // a 15,5) – na última era 10,4 então melhorou!!", a relative's note): an earlier exam's value, no result of this one
-// nor part of its reference. Cut off: the line is read as typed before it.
+// nor part of its reference. Cut off: the line is read as typed before it, up to a column gap, a '|' or a ';'.
 const EARLIER_REMARK =
-  /(?<=\S)\s+[-–—]\s+(?:(?:n[oa]|d[oa])\s+)?(?:[uú]ltim[oa]|anterior|passad[oa]|antes)(?![\p{L}])[^\d]*?(?<![\p{L}])(?:era|foi|deu|tava|estava|veio|tinha\s+dado)\s+[<>]?\d[\d.,]*(?![\d]).*$/iu;
+  /(?<=\S)\s+[-–—]\s+(?:(?:n[oa]|d[oa])\s+)?(?:[uú]ltim[oa]|anterior|passad[oa]|antes)(?![\p{L}])[^\d]*?(?<![\p{L}])(?:era|foi|deu|tava|estava|veio|tinha\s+dado)\s+[<>]?\d[\d.,]*(?![\d])(?:(?!\s{3})[^|;])*/iu;
 
 /** The lines of a text with a remark recalling an earlier value blanked; any other line as it is. */
 export function earlierRemarksSetApart(reads: string[]): string[] {
@@ -74,7 +74,10 @@ export function earlierRemarksSetApart(reads: string[]): string[] {
     const m = EARLIER_REMARK.exec(line);
     if (!m) return;
     out ??= [...reads];
-    out[i] = line.slice(0, m.index).trimEnd();
+    // What the line prints after the remark, past a column gap or a ';' ("…então melhorou!!   Ureia 48,9 mg/dL"), is
+    // kept in its place, to be read or listed (h1601).
+    const rest = line.slice(m.index + m[0].length);
+    out[i] = rest.trim() === '' ? line.slice(0, m.index).trimEnd() : line.slice(0, m.index) + ' '.repeat(m[0].length) + rest;
   });
   return out ?? reads;
 }

@@ -51,6 +51,22 @@ const BREAK = '\u0000';
 export function rtfAsText(raws: string[]): string[] {
   const first = raws.find((r) => r.trim() !== '');
   if (!first || !/^\s*\{\\rtf/.test(first)) return raws;
+  return printedTexts(raws);
+}
+
+// Control words that only an RTF source prints: a paragraph, a table cell or row, a colour, a font size.
+const RTF_LINE = /\\(?:pard|par|intbl|cell|row|trowd|cf\d+|fs\d+)(?![a-z])/;
+
+/**
+ * One line of an RTF source as the text it prints, read alone (no group opened on a line above is known); any
+ * other line as it is. The accounting pass counts a result word on the source's line where a cell or a paragraph
+ * sets it apart ("\pard Resultado: \cf2\b Positivo para ovos …\b0\par", h1577), as on the page it prints.
+ */
+export function rtfLineAsText(line: string): string {
+  return RTF_LINE.test(line) ? printedTexts([line])[0]! : line;
+}
+
+function printedTexts(raws: string[]): string[] {
   const out: string[] = raws.map(() => '');
   const text = raws.join('\n');
   let line = 0;
@@ -133,7 +149,9 @@ export function rtfAsText(raws: string[]): string[] {
   return out.map((l) =>
     l
       .split(BREAK)
-      .map((p) => p.replace(/\s+/g, ' ').trim())
+      // A run of spaces the source types inside a text is printed (RTF keeps its spaces): a note aligned by hand
+      // after a row ("\row   Anti-HCV   REAGENTE", h1577) keeps its column gaps, as a plain page's would.
+      .map((p) => p.replace(/\s/g, ' ').replace(/ {2,}/g, GAP).trim())
       .filter((p) => p !== '')
       .join(GAP),
   );

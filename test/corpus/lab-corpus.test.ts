@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { numbersIn } from '../../src/labs/numbers.ts';
 import { spokenAsPrinted } from '../../src/labs/spoken-numbers.ts';
 import { withoutOcrLetters } from '../../src/labs/lines.ts';
+import { singledLine } from '../../src/labs/doubled-glyphs.ts';
 import type { LabParseResult } from '../../src/labs/parse.ts';
 import { CORPUS_SETS, HELDOUT_SETS, scoreSet, totals, type ExpectedReport } from '../../src/dev/testkit/lab-score.ts';
 
@@ -65,8 +66,9 @@ test('never silent, line by line: every number of a line that is not administrat
           // and with units glued to values ("189mg/dL", a typed report's "186MG/DL") set apart, and a name
           // glued to its value (a phone PDF's "Hemácias5,32milhões/mm³") too.
           .filter(({ l }) => {
-            // OCR letters in numbers ("1O2") read as the parser reads them.
-            const spaced = withoutOcrLetters(l)
+            // OCR letters in numbers ("1O2") read as the parser reads them, and so is a run of glyphs a PDF drew
+            // twice for bold ("GGlliiccoossee   113322  mg/dL" is 132, h1574).
+            const spaced = withoutOcrLetters(singledLine(l))
               .replace(/(\d)([\p{L}µ%])/gu, '$1 $2')
               .replace(/(\p{L})(\d)/gu, '$1 $2');
             // A count typed in thousands ("plaquetas 185 mil") is read in mil/mm³: the whole count is on the line.
@@ -144,6 +146,9 @@ test('patient data, CRM/CNES/protocol numbers and dates never become analytes no
           // … and a ','-delimited export's first cell when it dates the row (a patient's CSV of visits, one visit a row:
           // "20/05/2025,134,"7,2",168,…", h1476).
           .replace(/^\s*"?\d{1,2}\/\d{1,2}\/\d{2,4}"?\s*,(?=(?:[^,]*,){4})/, ' ,')
+          // … and a tab-delimited export's first cell when it dates the row (a transposed sheet, one visit a row:
+          // "24/11/2026<TAB>11,6<TAB>35,2<TAB>…", h1570).
+          .replace(/^\s*"?\d{1,2}\/\d{1,2}\/\d{2,4}"?[ ]*\t(?=(?:[^\t]*\t){4})/, ' \t')
           // … and an app export's record, whose "nome" key names the analyte beside its "valor" ('{"nome": "Ureia",
           // "valor": 29, …}', h1481): the patient's name is another record's.
           .replace(/^\s*\{?\s*"nome"\s*:(?=.*"(?:valor|resultado)"\s*:)/i, ' ')
