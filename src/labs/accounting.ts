@@ -350,6 +350,8 @@ const ADMIN_SPANS: RegExp[] = [
   // The last dose of a drug whose level is measured, in brackets after its time ("Última dose de tacrolimo:
   // 29/05/2025 20:00 (4 mg)", a transplant clinic's form, h1435): given, not measured.
   /(?<![\p{L}])(?:[uú]ltima\s+)?dose\b[^;|()]{0,60}\(\s*\d[\d.,]*\s*(?:mg|mcg|µg|g|ui|ml)\s*\)/giu,
+  // … and a dose given before the sample, in brackets after what was given ("pós-protamina (dose 300 mg)", h1584).
+  /\(\s*dose\s*:?\s*\d[\d.,]*\s*(?:mg|mcg|µg|g|ui|ml)\s*\)/giu,
   // Weeks of pregnancy in brackets after the trimester on the patient's line ("Gestante: Sim - 2º trimestre (19 sem)",
   // h1438): who the patient is (patient.ts reads the weeks), no result.
   /(?<![\p{L}])gestante\s*:[^;|]{0,40}?\(\s*\d{1,2}\s*(?:sem(?:anas)?|s)\s*\)/giu,
@@ -458,8 +460,9 @@ const ADMIN_SPANS: RegExp[] = [
   /(?<![\p{L}])peso\s+(?:(?:acima|abaixo)\s+de\s+|at[eé]\s+|(?:maior|menor)\s+que\s+|(?:superior|inferior)\s+a\s+)?\d+(?:\.\d{3})?(?:\s*(?:a|-|–|e)\s*\d+(?:\.\d{3})?)?\s*g(?![\p{L}\d/])/giu,
   // The citrate strength of a coagulation tube in a sample's name ("COAGULAÇÃO - plasma citratado 3,2%").
   CITRATE_STRENGTH,
-  // … and the blood-to-citrate proportion after it ("citrato de sódio 3,2 % (1:9)"): how the tube was filled.
-  new RegExp(String.raw`(?<=${CITRATE_STRENGTH.source}\s*)\(\s*1\s*:\s*9\s*\)`, 'giu'),
+  // … and the blood-to-citrate proportion after it ("citrato de sódio 3,2 % (1:9)") or the volume drawn
+  // ("sangue total citratado 3,2% (2,7 mL)", h1584): how the tube was filled.
+  new RegExp(String.raw`(?<=${CITRATE_STRENGTH.source}\s*)\(\s*(?:1\s*:\s*9|\d+(?:[.,]\d+)?\s*ml)\s*\)`, 'giu'),
   // The tubes or flasks a sample was drawn into, their count or which one ("(3 tubos; tubo 3 para citologia)",
   // "citrato 3,2% — 2 tubos"): the collection's, no value. Never with a decimal or a unit after it.
   /(?<![\p{L}\d.,])\d{1,2}\s+(?:tubos|frascos)(?![\p{L}])|(?<![\p{L}])(?:tubo|frasco)\s+(?:n[º°]\s*)?\d{1,2}(?![\d.,]|\s*m?l(?![\p{L}]))/giu,

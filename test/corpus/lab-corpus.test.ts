@@ -8,6 +8,7 @@ import { numbersIn } from '../../src/labs/numbers.ts';
 import { spokenAsPrinted } from '../../src/labs/spoken-numbers.ts';
 import { withoutOcrLetters } from '../../src/labs/lines.ts';
 import { singledLine } from '../../src/labs/doubled-glyphs.ts';
+import { spacedDigitCellsJoined } from '../../src/labs/spaced-digit-cells.ts';
 import type { LabParseResult } from '../../src/labs/parse.ts';
 import { CORPUS_SETS, HELDOUT_SETS, scoreSet, totals, type ExpectedReport } from '../../src/dev/testkit/lab-score.ts';
 
@@ -57,6 +58,8 @@ test('never silent, line by line: every number of a line that is not administrat
       const r = reading(set, file);
       const lines = text.split(/\r?\n/);
       const readLines = new Set([...r.analytes.map((a) => a.line), ...r.qualitative.map((a) => a.line)]);
+      // A result column extracted letter-spaced ("1 5 , 8", h1607) read as the parser reads it, line for line.
+      const spelled = spacedDigitCellsJoined(lines);
       // Every expected numeric value sits on a line the parser read or reported.
       for (const [name, value] of exp.analytes) {
         if (typeof value !== 'number') continue;
@@ -65,10 +68,10 @@ test('never silent, line by line: every number of a line that is not administrat
           // Read both ways a comma can be printed ("3,600 /µL" from an analyser is 3600).
           // and with units glued to values ("189mg/dL", a typed report's "186MG/DL") set apart, and a name
           // glued to its value (a phone PDF's "Hemácias5,32milhões/mm³") too.
-          .filter(({ l }) => {
+          .filter(({ l, i }) => {
             // OCR letters in numbers ("1O2") read as the parser reads them, and so is a run of glyphs a PDF drew
             // twice for bold ("GGlliiccoossee   113322  mg/dL" is 132, h1574).
-            const spaced = withoutOcrLetters(singledLine(l))
+            const spaced = withoutOcrLetters(singledLine(spelled[i]!))
               .replace(/(\d)([\p{L}µ%])/gu, '$1 $2')
               .replace(/(\p{L})(\d)/gu, '$1 $2');
             // A count typed in thousands ("plaquetas 185 mil") is read in mil/mm³: the whole count is on the line.

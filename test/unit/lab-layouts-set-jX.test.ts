@@ -104,3 +104,19 @@ test("a finding's last word broken by a paper's fold is read whole (h1597)", () 
   );
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test("a coagulation sample's line, its tube's fill and a dose given before it, is administrative (h1584)", () => {
+  const text = [
+    'Amostra: plasma citratado 3,2% (1,8 mL) — coleta 12/03/2026 09:10 — pós-heparina (dose 5.000 UI)',
+    'TTPa ............ 41,2 s        (25,0 a 35,0)',
+  ].join('\n');
+  const r = parseLabReport(text, TODAY);
+  assert.deepEqual(
+    r.analytes.map((a) => [a.name, a.value, a.flag]),
+    [['TTPa', 41.2, 'alto']],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+  // A volume in brackets with no citrate before it, and a bracket holding more than a dose, are still a person's to read.
+  const other = parseLabReport('Amostra: sangue total (2,7 mL) — dose de protamina 300 mg às 13:40', TODAY);
+  assert.equal(other.unparsed_lines.length, 1);
+});
