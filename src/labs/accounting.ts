@@ -341,6 +341,9 @@ const ADMIN_SPANS: RegExp[] = [
   // A web address with its path and query ("no portal <https://portal.labvale.com.br/?p=884-20931>", h1417): a
   // link's digits, no value.
   /(?:https?:\/\/|www\.)[^\s<>"]+/giu,
+  // A web service's answer, a status code with its reason phrase ("Status RNDS: 201 Created", a FHIR sending
+  // log, h1585): the transport's, no value. Case-sensitive, as the protocol writes it.
+  /(?<![\p{L}\d.,])[1-5]\d{2}\s+(?:OK|Created|Accepted|No Content|Bad Request|Unauthorized|Forbidden|Not Found|Conflict|Unprocessable (?:Entity|Content)|Too Many Requests|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout)(?![\p{L}])/gu,
   // A quality control's level beside the run it approved ("CQ nível 2: 08/11/2024 22:15 - aprovado", a blood-gas
   // analyser's ticket, h1405): which control, no value of the patient.
   /(?<![\p{L}])(?:cq|controle\s+(?:de\s+)?qualidade)\s+(?:n[ií]vel\s*)?\d(?![\d.,])/giu,

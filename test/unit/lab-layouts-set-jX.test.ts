@@ -120,3 +120,12 @@ test("a coagulation sample's line, its tube's fill and a dose given before it, i
   const other = parseLabReport('Amostra: sangue total (2,7 mL) — dose de protamina 300 mg às 13:40', TODAY);
   assert.equal(other.unparsed_lines.length, 1);
 });
+
+test("a web service's status code with its reason phrase is administrative; a count before a word is not (h1585)", () => {
+  const r = parseLabReport(['Enviado em 02/02/2026 10:01 · Resposta do barramento: 200 OK · Lote 7', 'Glicose: 201 mg/dL (70 a 99)'].join('\n'), TODAY);
+  assert.deepEqual(
+    r.analytes.map((a) => [a.name, a.value, a.flag]),
+    [['Glicose', 201, 'alto']],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
