@@ -18,6 +18,8 @@
 // analytes, so a person can check it. The pass only lists lines: it never makes or changes an analyte.
 import { spokenNumbers } from './spoken-numbers.ts';
 import { rtfLineAsText } from './rtf-text.ts';
+import { datedResultColumnsAsRows } from './dated-result-columns.ts';
+import { xmlTagsAsCells } from './xml-records.ts';
 import { saidFindings } from './dictation.ts';
 import { foldSameLength, isCatalogued, lookupName } from './analytes.ts';
 import { NUMBER, numbersIn } from './numbers.ts';
@@ -28,6 +30,7 @@ import {
   ASSAY_LIMIT,
   CHAT_STAMP,
   CPF_NUMBER,
+  cleanLine,
   cutAdminLabel,
   DATED_EARLIER_CELL,
   EARLIER_ASIDE,
@@ -1439,8 +1442,14 @@ export interface PrintedTokens {
  * under `--cpu-prof`, 2026-12-03).
  */
 export function printedTokens(printed: readonly AccountLine[]): PrintedTokens {
-  // A line of an RTF source read as a line of its own (the corpus property's raw lines) is the text it prints.
-  const own = printed.map((l) => rtfLineAsText(l.text));
+  // A table with a date and a result column per period, given as printed (the corpus property's raw lines): each
+  // row as the name, result and reference the reader reads it as (dated-result-columns.ts), so that a one-letter
+  // or repeated word result counts where a date stood beside it (h1616). A line given as read is left as it is.
+  const dated = datedResultColumnsAsRows(printed.map((l) => l.raw));
+  const asRead = printed.map((l, k) => (dated[k] === l.raw || l.text !== cleanLine(l.raw, l.index).text ? l.text : cleanLine(dated[k]!, l.index).text));
+  // A line of an RTF source read as a line of its own (the corpus property's raw lines) is the text it prints; a
+  // line of XML tags, its attributes' values after their labels (xml-records.ts).
+  const own = asRead.map((t) => xmlTagsAsCells(rtfLineAsText(t)));
   const csv = commaTableAsCells(own);
   const lines = printed.map((l, k) => {
     const cells = textFieldAsCells(csv[k]!);

@@ -7,7 +7,8 @@
 // g/dL |"), under the header "| Exame | Resultado | Referência |", on its own line; an earlier period's result
 // is an earlier result, left out as a previous-result column is. A dash alone is an empty cell. Only a table
 // delimited by bars or tabs (where an empty cell shows) whose header prints a date column right before each
-// result column is touched, with two periods or more, or one after the reference column.
+// result column is touched, with two periods or more, or one after the reference column. Text a line prints
+// past the table's last bar is no cell: it goes on after the row written again, to be read or listed.
 
 const RESULT_HEAD = /\bresultados?\b/i;
 const DATE_HEAD = /\bdatas?\b|\bdt\b/i;
@@ -15,19 +16,33 @@ const REFERENCE_HEAD = /refer[eê]ncia|^\s*v\.?\s*r\.?\s*$/i;
 // A cell that holds nothing: empty, a dash or a blank's mark.
 const EMPTY = /^(?:[—–-]+|\(?em branco\)?|n[aã]o realizado)?$/i;
 
-/** The cells of a row delimited by bars or tabs, or undefined when it is none. */
-function rowCells(raw: string): { cells: string[]; bars: boolean } | undefined {
+/**
+ * The cells of a row delimited by bars or tabs, or undefined when it is none. `after` is what a bar-delimited row
+ * that closes its cells with a bar prints past its last one ("| Fator Rh | — | 07/03/25 | Negativo | — | — |   48,9",
+ * a note typed after the row, h1616): no cell of the table, kept to be read or listed on its line.
+ */
+function rowCells(raw: string, closed = true): { cells: string[]; bars: boolean; after: string } | undefined {
   const t = raw.trim();
-  if (t.startsWith('|'))
+  if (t.startsWith('|')) {
+    const last = t.lastIndexOf('|');
+    const after = closed && last > 0 ? t.slice(last + 1).trim() : '';
+    const body = after === '' ? t : t.slice(0, last + 1);
     return {
-      cells: t
+      cells: body
         .replace(/^\||\|$/g, '')
         .split('|')
         .map((c) => c.trim()),
       bars: true,
+      after,
     };
-  if (raw.includes('\t')) return { cells: raw.split('\t').map((c) => c.trim()), bars: false };
+  }
+  if (raw.includes('\t')) return { cells: raw.split('\t').map((c) => c.trim()), bars: false, after: '' };
   return undefined;
+}
+
+/** Whether a bar table closes its rows with a bar: its header, its rule or its first row does ("|---|---|"). */
+function closesRows(raws: string[], header: number): boolean {
+  return raws.slice(header, header + 3).some((r) => /^\s*\|.*\|\s*$/.test(r));
 }
 
 interface Columns {
@@ -53,20 +68,23 @@ function headerColumns(cells: string[]): Columns | undefined {
 export function datedResultColumnsAsRows(raws: string[]): string[] {
   let out: string[] | undefined;
   for (let i = 0; i < raws.length; i++) {
-    const head = rowCells(raws[i]!);
+    if (!/^\s*\||\t/.test(raws[i]!)) continue;
+    const closed = closesRows(raws, i);
+    const head = rowCells(raws[i]!, closed);
     const columns = head && headerColumns(head.cells);
     if (!head || !columns) continue;
     out ??= [...raws];
-    const write = (cells: string[]) => (head.bars ? `| ${cells.join(' | ')} |` : cells.join('\t'));
+    // What a line prints past the table's cells goes on after the row written again, a column gap apart.
+    const write = (cells: string[], after: string) => (head.bars ? `| ${cells.join(' | ')} |` : cells.join('\t')) + (after === '' ? '' : `   ${after}`);
     const refHead = columns.reference === undefined ? [] : [head.cells[columns.reference]!];
-    out[i] = write([head.cells[columns.name]!, 'Resultado', ...refHead]);
+    out[i] = write([head.cells[columns.name]!, 'Resultado', ...refHead], head.after);
     let k = i + 1;
     for (; k < raws.length; k++) {
-      const row = rowCells(raws[k]!);
+      const row = rowCells(raws[k]!, closed);
       if (!row || row.bars !== head.bars) break;
       // The markdown rule under the header.
       if (row.cells.every((c) => /^:?-{2,}:?$/.test(c))) {
-        out[k] = write(row.cells.slice(0, 2 + refHead.length));
+        out[k] = write(row.cells.slice(0, 2 + refHead.length), row.after);
         continue;
       }
       const cell = (at: number | undefined) => {
@@ -74,7 +92,7 @@ export function datedResultColumnsAsRows(raws: string[]): string[] {
         return EMPTY.test(c) ? '' : c;
       };
       const last = [...columns.results].reverse().find((at) => cell(at) !== '');
-      out[k] = write([cell(columns.name), cell(last), ...(columns.reference === undefined ? [] : [cell(columns.reference)])]);
+      out[k] = write([cell(columns.name), cell(last), ...(columns.reference === undefined ? [] : [cell(columns.reference)])], row.after);
     }
     i = k - 1;
   }

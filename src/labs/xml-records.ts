@@ -9,7 +9,8 @@
 // names an exam and holds its value is put back as the row it stands for ("TSH   0,08 µUI/mL   0,45 a 4,50
 // µUI/mL   L"), on the line that prints its value; the patient's sex and birth date elements as the header's
 // fields. Every other line of the tree (tags, comments, details, earlier results, remarks) is left empty;
-// the lines keep their printed text for unparsed_lines. Only a text whose tree holds at least one such exam
+// the lines keep their printed text for unparsed_lines. Text that is no part of the tree's records (before the
+// root, beside an element's children, after the root's close: a note typed after a tag) is kept on its line. Only a text whose tree holds at least one such exam
 // is touched; text around the tree (the browser's notice) is kept.
 
 /** An attribute's or an element text's value with the line it is printed on. */
@@ -25,6 +26,8 @@ interface Element {
   children: Element[];
   /** The text directly inside the element (no child's), when it holds any. */
   text?: Printed;
+  /** Each run of text directly inside the element, with the lines it is printed on. */
+  runs: Printed[];
 }
 
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'", nbsp: ' ' };
@@ -45,9 +48,13 @@ function local(name: string): string {
 const TAG = /<(\/?)([\p{L}_][\p{L}\p{N}_.:-]*)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/uy;
 const ATTR = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 
-/** The elements of the XML tree opened at `from` in `s` (the top ones), or undefined when it is no well-formed tree. */
-function treeOf(s: string, from: number, line0: number): { roots: Element[]; end: number } | undefined {
+/**
+ * The elements of the XML tree opened at `from` in `s` (the top ones), or undefined when it is no well-formed tree;
+ * `loose` is the text before its root (after a declaration or a comment), `endAt` where its root closes.
+ */
+function treeOf(s: string, from: number, line0: number): { roots: Element[]; end: number; endAt: number; loose: Printed[] } | undefined {
   const roots: Element[] = [];
+  const loose: Printed[] = [];
   const open: Element[] = [];
   let line = line0;
   const lineAt = (a: number, b: number) => {
@@ -59,11 +66,15 @@ function treeOf(s: string, from: number, line0: number): { roots: Element[]; end
     if (lt < 0) break;
     const between = s.slice(i, lt);
     if (open.length === 0 && roots.length > 0 && between.trim() !== '') break;
-    if (between.trim() !== '' && open.length > 0) {
+    if (between.trim() !== '') {
       const lead = between.length - between.trimStart().length;
       const startLine = line + (between.slice(0, lead).match(/\n/g)?.length ?? 0);
-      const top = open[open.length - 1]!;
-      top.text = { value: decoded(between.trim().replace(/\s+/g, ' ')), line: startLine };
+      const run = { value: between.trim(), line: startLine };
+      const top = open[open.length - 1];
+      if (top) {
+        top.text = { value: decoded(run.value.replace(/\s+/g, ' ')), line: startLine };
+        top.runs.push(run);
+      } else loose.push(run);
     }
     lineAt(i, lt);
     i = lt;
@@ -87,7 +98,7 @@ function treeOf(s: string, from: number, line0: number): { roots: Element[]; end
       const top = open.pop();
       if (!top || top.name !== local(m[2]!)) return undefined;
     } else {
-      const el: Element = { name: local(m[2]!), line: tagLine, attrs: new Map(), children: [] };
+      const el: Element = { name: local(m[2]!), line: tagLine, attrs: new Map(), children: [], runs: [] };
       const attrsAt = i + 1 + m[2]!.length;
       for (const a of m[3]!.matchAll(ATTR)) {
         const at = attrsAt + a.index!;
@@ -99,7 +110,7 @@ function treeOf(s: string, from: number, line0: number): { roots: Element[]; end
     }
     lineAt(i, i + m[0].length);
     i += m[0].length;
-    if (open.length === 0) return { roots, end: line };
+    if (open.length === 0) return { roots, end: line, endAt: i, loose };
   }
   return undefined;
 }
@@ -195,6 +206,27 @@ function linesOf(roots: Element[]): Map<number, string[]> | undefined {
   return rows > 0 ? at : undefined;
 }
 
+/**
+ * The text on the tree's lines that is no part of its structure, by line: before the root, and beside an element's
+ * children (mixed content: "  <!-- Exportado … -->   48,7", "  <laboratorio …>   Reagente", a note typed after a
+ * tag, h1625). A leaf's own text is its value; text beside children is none an exported record holds, so it is kept on
+ * its line, as printed, to be read or listed.
+ */
+function keptText(roots: Element[], loose: Printed[]): Map<number, string[]> {
+  const at = new Map<number, string[]>();
+  const keep = (run: Printed) =>
+    run.value.split('\n').forEach((piece, k) => {
+      if (piece.trim() !== '') at.set(run.line + k, [...(at.get(run.line + k) ?? []), piece.trim()]);
+    });
+  loose.forEach(keep);
+  const walk = (el: Element) => {
+    if (el.children.length > 0) el.runs.forEach(keep);
+    el.children.forEach(walk);
+  };
+  roots.forEach(walk);
+  return at;
+}
+
 /** The lines of a text holding an XML tree as the rows its exam elements stand for; any other line as it is. */
 export function xmlRecordsAsRows(raws: string[]): string[] {
   if (!raws.some((r) => /<\/[\p{L}_][\p{L}\p{N}_.:-]*>/u.test(r))) return raws;
@@ -211,8 +243,30 @@ export function xmlRecordsAsRows(raws: string[]): string[] {
     const by = linesOf(tree.roots);
     if (!by) continue;
     out ??= [...raws];
-    for (let k = i; k <= tree.end; k++) out[k] = (by.get(k) ?? []).join('   ');
+    const kept = keptText(tree.roots, tree.loose);
+    // What the root's last line prints after its close.
+    const after = whole.slice(tree.endAt, starts[tree.end]! + raws[tree.end]!.length).trim();
+    if (after !== '') kept.set(tree.end, [...(kept.get(tree.end) ?? []), after]);
+    for (let k = i; k <= tree.end; k++) out[k] = [...(by.get(k) ?? []), ...(kept.get(k) ?? [])].join('   ');
     i = tree.end;
   }
   return out ?? raws;
+}
+
+// A line of XML tags alone: an element's opening, closing or empty tag, a comment, a declaration, a leaf's text.
+const TAGS_LINE = /^\s*<[?!/\p{L}_].*>\s*$/u;
+
+/**
+ * A line of XML tags as the cells it stands for, of the same length ('<resultado valor="8" unidade="UI/mL"/>' →
+ * ' resultado valor: 8  unidade: UI/mL   '): the accounting pass, given the printed lines (the corpus property's),
+ * counts a value after its attribute's label, as it counts a JSON field's (json-records.ts textFieldAsCells); in
+ * quotes, a one-digit value reads as no result at all, so a result the reader lost would go unlisted (h1625).
+ * A closing tag and a comment's marks are blank. Any other line as it is.
+ */
+export function xmlTagsAsCells(line: string): string {
+  if (!TAGS_LINE.test(line)) return line;
+  const blank = (s: string) => ' '.repeat(s.length);
+  return line
+    .replace(/<\/[^>]*>|<!--|-->|<\?[\p{L}_][^\s?>]*|\?>|\/>|[<>]/gu, blank)
+    .replace(/\s*=\s*(["'])([^"']*)\1/g, (all, _q: string, v: string) => `: ${v}`.padEnd(all.length, ' '));
 }
