@@ -397,8 +397,9 @@ const ADMIN_SPANS: RegExp[] = [
   /(?<![\p{L}\d-])\p{Lu}{1,4}-\d{2,}(?:-\d{2,})+(?![\d.,-])/gu,
   // A fax machine's page stamp on its transmission line ("P.001/002").
   /(?<![\p{L}\d])p\.\s*\d{1,3}\s*\/\s*\d{1,3}(?![\d.,\/])/giu,
-  // The patient's age after its label: "Idade: 47", "IDADE | 47", in years and months ("Idade: 72a 3m").
-  /(?<![\p{L}])idade\s*:?\s*\d+(?:\s*a(?:nos?)?\s*\d+\s*m(?:eses)?(?![\p{L}\d]))?/giu,
+  // The patient's age after its label: "Idade: 47", "IDADE | 47", in years and months ("Idade: 72a 3m"), a child's
+  // with days too, at the collection ("Idade na coleta: 5 a 4 m 19 d", h1588; "Idade: 4 m 12 d").
+  /(?<![\p{L}])idade(?:\s+(?:na|da)\s+coleta)?\s*:?\s*\d+(?:\s*(?:a(?:nos?)?|m(?:eses)?)(?:\s*\d+\s*m(?:eses)?)?(?:\s*\d+\s*d(?:ias?)?)?(?![\p{L}\d]))?/giu,
   // A hospital ward after its label ("Setor: CLINICA MEDICA 3", "Enfermaria: Ala B 2", the ward that
   // asked for the exam: "Unidade solicitante: CLÍNICA MÉDICA 2"): a place, the words before its number
   // within one cell (single spaces).

@@ -129,3 +129,12 @@ test("a web service's status code with its reason phrase is administrative; a co
   );
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test("a child's age at the collection in years, months and days is the patient's, no result (h1588)", () => {
+  const r = parseLabReport(['Nasc.: 02/03/2022    Idade na coleta: 3 a 2 m 11 d    Peso: 15,4 kg', 'Hemoglobina: 11,9 g/dL (11,5 a 13,5)'].join('\n'), TODAY);
+  assert.deepEqual(
+    r.analytes.map((a) => [a.name, a.value, a.flag]),
+    [['Hemoglobina', 11.9, 'normal']],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
