@@ -547,12 +547,13 @@ const ADMIN_SPANS: RegExp[] = [
   // 10/06/2025: leucócitos 4.580 · TGP 29"), the date in brackets before the colon too ("Anterior (02/12/2024):
   // colesterol total 198 · HDL 55"); a named value after a ';' may be another result of the line. A history of
   // one result may name it after a dash, each sample after its date and '=' ("Histórico - Colesterol total:
-  // 18/10/2025 = 231 mg/dL | 22/04/2026 = 219 mg/dL").
+  // 18/10/2025 = 231 mg/dL | 22/04/2026 = 219 mg/dL"). A marker's course is one too ("Evolução: 13/01/26 2,4 ·
+  // 14/04/26 2,6", h1589).
   // Without a colon or a leader after the label, a date and a column gap with no mark after it is a table's
   // header ("ERITROGRAMA   Resultado   Unidade   Referência   Anterior 06/05/25", the earlier sample's column):
   // what follows the gap is a cell of its own, counted.
   new RegExp(
-    String.raw`(?:^|\s)(?:(?:resultados?\s+)?anterior(?:es)?|hist[oó]rico)(?:(?:\s*[-–—]\s*\p{L}[\p{L}\d ().-]{0,30}?(?=\s*:))?(?:(?:\s*\.{2,})?\s*:|\s*\.{2,})(?:\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s*[:\-»→=]?\s*${DATED_ITEMS}[\s;,|·]*)+|(?:\s*\d{1,2}\/\d{1,2}\/\d{2,4}(?:\s*[:\-»→=]\s*|\s?(?!\s))${DATED_ITEMS}[\s;,|·]*)+|\s*\(\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s*\)\s*:\s*${DATED_ITEMS})`,
+    String.raw`(?:^|\s)(?:(?:resultados?\s+)?anterior(?:es)?|hist[oó]rico|evolu[cç][aã]o)(?:(?:\s*[-–—]\s*\p{L}[\p{L}\d ().-]{0,30}?(?=\s*:))?(?:(?:\s*\.{2,})?\s*:|\s*\.{2,})(?:\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s*[:\-»→=]?\s*${DATED_ITEMS}[\s;,|·]*)+|(?:\s*\d{1,2}\/\d{1,2}\/\d{2,4}(?:\s*[:\-»→=]\s*|\s?(?!\s))${DATED_ITEMS}[\s;,|·]*)+|\s*\(\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s*\)\s*:\s*${DATED_ITEMS})`,
     'giu',
   ),
   // A sample or request code of the lab's letters, the year and a sequence ("CTA-2025-004871",

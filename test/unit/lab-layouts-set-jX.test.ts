@@ -138,3 +138,12 @@ test("a child's age at the collection in years, months and days is the patient's
   );
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test("a marker's course, earlier samples each after its date on an 'Evolução:' line, is no result (h1589)", () => {
+  const r = parseLabReport(['CA 15-3: 31,6 U/mL (até 30,0)', 'Evolução: 10/02/25 24,1 · 12/05/25 27,9'].join('\n'), TODAY);
+  assert.deepEqual(
+    r.analytes.map((a) => [a.name, a.value, a.flag]),
+    [['CA 15-3', 31.6, 'alto']],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
