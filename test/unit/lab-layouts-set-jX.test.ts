@@ -147,3 +147,19 @@ test("a marker's course, earlier samples each after its date on an 'Evolução:'
   );
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test("a hospital record number after 'RH' is administrative, the Rh factor still a result (h1589)", () => {
+  const r = parseLabReport(
+    ['HOSPITAL DE ONCOLOGIA — Paciente: ANA P. SOUZA — RH 31.227.045', 'Fator Rh: Positivo', 'CEA: 3,1 ng/mL (até 5,0)'].join('\n'),
+    TODAY,
+  );
+  assert.deepEqual(
+    r.analytes.map((a) => [a.name, a.value, a.flag]),
+    [['CEA', 3.1, 'normal']],
+  );
+  assert.deepEqual(
+    r.qualitative.map((a) => [a.name, a.value]),
+    [['Fator Rh', 'Positivo']],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
