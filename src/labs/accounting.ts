@@ -453,6 +453,16 @@ const ADMIN_SPANS: RegExp[] = [
   // Minutes or hours before or after a dose, the dose's clock time after them ("COLETA DO VALE 30 MIN ANTES DA DOSE
   // DAS 06:00", a drug level's trough note): when the sample was drawn, no result.
   /(?<![\d.,])\d{1,3}\s*(?:min(?:utos)?|h(?:oras?)?)\s+(?:antes|ap[oó]s|depois)\s+d[aeo]s?\s+(?:dose|infus[aã]o|administra[cç][aã]o|tomada)(?:\s+d[aeo]s?\s+\d{1,2}(?::\d{2}|\s?h\d{0,2}))?(?![\p{L}\d])/giu,
+  // How long a call or a consultation took ("Início 14:02 · Duração 18 min 36 s", a video consultation's
+  // transcript, h1595): the meeting's, no value.
+  /(?<![\p{L}])dura[cç][aã]o\s*:?\s*(?:\d+\s*h\s*)?\d+\s*min(?:utos)?(?:\s*\d{1,2}\s*s(?:eg(?:undos)?)?)?(?![\p{L}\d])/giu,
+  // A notice of exams still running, named with the digits of their names ("Exames em andamento: CA 27.29
+  // (laboratório de apoio) — previsão 28/10/2026", h1589): no result yet, so nothing to account for, unless
+  // a number with its unit is on the line.
+  new RegExp(
+    String.raw`^\s*(?:exames?|an[aá]lises?)\s+(?:em\s+andamento|pendentes?|a\s+liberar)\s*:(?![^\n]*\d\s*(?:${UNIT_PATTERN})(?![\p{L}]))[^\n]*`,
+    'giu',
+  ),
   // An age with its years abbreviated, in brackets after a birth date: "Nascimento: 03/02/1991 (34 a)",
   // "(6 a 4 m)" for a child.
   /\(\s*\d{1,3}\s*a(?:\s*\d{1,2}\s*m)?\s*\)/giu,

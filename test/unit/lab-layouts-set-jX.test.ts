@@ -163,3 +163,19 @@ test("a hospital record number after 'RH' is administrative, the Rh factor still
   );
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('a notice of exams still running and a consultation’s duration are administrative; a pending notice with a value is not (h1589, h1595)', () => {
+  const text = [
+    'Data: 03/03/2026 · Início 09:40 · Duração 22 min 05 s',
+    'Exames em andamento: CA 72-4 (laboratório de apoio) — previsão 10/03/2026.',
+    'PSA total: 2,2 ng/mL (até 4,0)',
+  ].join('\n');
+  const r = parseLabReport(text, TODAY);
+  assert.deepEqual(
+    r.analytes.map((a) => [a.name, a.value, a.flag]),
+    [['PSA total', 2.2, 'normal']],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+  const withValue = parseLabReport('Exames pendentes: Ferritina 14 ng/mL', TODAY);
+  assert.equal(withValue.analytes.length + withValue.unparsed_lines.length, 1);
+});
