@@ -290,6 +290,9 @@ export const CORPUS_SETS = [
   'heldout155',
   'heldout156',
   'heldout157',
+  'heldout158',
+  'heldout159',
+  'heldout160',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
 
