@@ -458,9 +458,9 @@ const ADMIN_SPANS: RegExp[] = [
   /(?<![\p{L}])dura[cç][aã]o\s*:?\s*(?:\d+\s*h\s*)?\d+\s*min(?:utos)?(?:\s*\d{1,2}\s*s(?:eg(?:undos)?)?)?(?![\p{L}\d])/giu,
   // A notice of exams still running, named with the digits of their names ("Exames em andamento: CA 27.29
   // (laboratório de apoio) — previsão 28/10/2026", h1589): no result yet, so nothing to account for, unless
-  // a number with its unit is on the line.
+  // a number with its unit is on the line; what is typed after a column gap or a ';' is another cell's.
   new RegExp(
-    String.raw`^\s*(?:exames?|an[aá]lises?)\s+(?:em\s+andamento|pendentes?|a\s+liberar)\s*:(?![^\n]*\d\s*(?:${UNIT_PATTERN})(?![\p{L}]))[^\n]*`,
+    String.raw`^\s*(?:exames?|an[aá]lises?)\s+(?:em\s+andamento|pendentes?|a\s+liberar)\s*:(?![^\n]*\d\s*(?:${UNIT_PATTERN})(?![\p{L}]))(?:(?!\s{2,}|;)[^\n])*`,
     'giu',
   ),
   // An age with its years abbreviated, in brackets after a birth date: "Nascimento: 03/02/1991 (34 a)",

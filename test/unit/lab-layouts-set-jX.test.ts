@@ -179,3 +179,16 @@ test('a notice of exams still running and a consultation’s duration are admini
   const withValue = parseLabReport('Exames pendentes: Ferritina 14 ng/mL', TODAY);
   assert.equal(withValue.analytes.length + withValue.unparsed_lines.length, 1);
 });
+
+test('what is typed after a column gap or a ";" on a notice of exams still running is read or listed (h1219, h1243)', () => {
+  const line = 'Exames em andamento: Vitamina B12 - previsão de liberação 02/04/2026.   (repetido: 61,5)';
+  assert.deepEqual(parseLabReport(line, TODAY).unparsed_lines, [line]);
+  // A value with its unit after a ';' keeps the whole line out of the notice: read, and the line listed for its notice.
+  const typed = 'Exames pendentes: Urocultura - em processamento. ; Potássio 4,9 mmol/L (3,5 a 5,1)';
+  const r = parseLabReport(typed, TODAY);
+  assert.deepEqual(
+    r.analytes.map((a) => [a.name, a.value, a.flag]),
+    [['Potássio', 4.9, 'normal']],
+  );
+  assert.deepEqual(r.unparsed_lines, [typed]);
+});
