@@ -197,7 +197,13 @@ const ADMIN_SPANS: RegExp[] = [
   /(?<![\p{L}])local(?:\s+d[aoe]\s+\p{L}+)?\s*:[^\d\n:]{0,40}?(?<![\d.,])\d{1,3}(?![\d.,])(?=\s*$|\s{3,})/giu,
   // A health unit's name in capitals before its CNES in the cell after it ("CSC 403 NORTE - DR. ANTÔNIO …   CNES:
   // 6512836", a primary care record's letterhead): a block's or street's number in the unit's name, no value.
-  /^\s*(?:[\p{Lu}\s.\-–/]|(?<![\d.,])\d{1,4}(?![\d.,]))+(?=\s{3,}(?:CNES|CNPJ)\b)/gu,
+  // The unit's name may be in any case, its CNES after a dash, its number a Rio planning area's ("UBS 5 Ceilândia -
+  // CNES 0010871", "LABORATORIO CENTRAL MUNICIPAL - AP 3.3 - MADUREIRA   CNES 2270591", h1621, h1609); never a
+  // number with a unit after it, a result's.
+  new RegExp(
+    String.raw`^\s*(?:[\p{L}\s.\-–/]|(?<![\d.,])\d{1,4}(?:\.\d)?(?![\d.,])(?!\s*(?:${UNIT_PATTERN})(?![\p{L}])))+(?=(?:\s{3,}|\s[-–]\s)(?:CNES|CNPJ)\b)`,
+    'gu',
+  ),
   // A legal act by its number and year ("conforme MP 2.200-2/2001", "Lei nº 13.709/2018"): a law's, no value.
   /(?<![\p{L}])(?:mp|medida\s+provis[oó]ria|lei|decreto|portaria|resolu[cç][aã]o|rdc)\s*(?:n[º°o.]*\s*)?\d[\d.]*(?:-\d+)?\/\d{2,4}(?!\d)/giu,
   // How many samples an exam took, ending its title ("PARASITOLÓGICO DE FEZES - 3 AMOSTRAS", a release stamp
@@ -488,6 +494,10 @@ const ADMIN_SPANS: RegExp[] = [
   // 28/05/2025 10:15 (toracocentese diagnóstica, 60 mL"): the amount sent, no result (a volume measured is a
   // result: "Volume urinário: 1.850 mL" is not after a collection's date).
   /(?<=\b(?:colet|colhid)\p{L}*\s+(?:em\s+)?\d{1,2}\/\d{1,2}\/\d{2,4}(?:\s+\d{1,2}[:h]\d{2})?\s*\([^()\d]*)\d+(?:[.,]\d+)?\s*m?l(?![\p{L}\d\/])/giu,
+  // So is the volume a serology tube holds, in a cell of its own on the line that dates the collection ("Amostra:
+  // Soro   Data da coleta: 09/05/2025   Recebimento LACEN: 12/05/2025   Volume: 3,0 mL", h1614). Only a few
+  // millilitres under a bare "Volume": a 24-hour urine's "Volume: 1.850 mL" is its result.
+  /(?<=\b(?:colet|colhid)\p{L}*\b[^\n]*?\d{1,2}\/\d{1,2}\/\d{2,4}[^\n]*?\s{2,})volume\s*:\s*\d{1,2}(?:[.,]\d{1,2})?\s*ml(?![\p{L}\d\/])/giu,
   // A distance in a note on the patient ("48 h após treino de ciclismo de 180 km"): no lab result is in km.
   /(?<![\d.,])\d+(?:[.,]\d+)?\s*km(?![\p{L}\d/²])/giu,
   // … nor after it: a highway's kilometre in an address ("Rod. Marechal Rondon, km 251 - Botucatu/SP").
@@ -558,13 +568,14 @@ const ADMIN_SPANS: RegExp[] = [
   // 10/06/2025: leucócitos 4.580 · TGP 29"), the date in brackets before the colon too ("Anterior (02/12/2024):
   // colesterol total 198 · HDL 55"); a named value after a ';' may be another result of the line. A history of
   // one result may name it after a dash, each sample after its date and '=' ("Histórico - Colesterol total:
-  // 18/10/2025 = 231 mg/dL | 22/04/2026 = 219 mg/dL"). A marker's course is one too ("Evolução: 13/01/26 2,4 ·
+  // 18/10/2025 = 231 mg/dL | 22/04/2026 = 219 mg/dL"), or without the dash ("Histórico CA 15-3: 12/02/2025 = 61,7 |
+  // 08/04/2025 = 53,0 U/mL", h1628). A marker's course is one too ("Evolução: 13/01/26 2,4 ·
   // 14/04/26 2,6", h1589).
   // Without a colon or a leader after the label, a date and a column gap with no mark after it is a table's
   // header ("ERITROGRAMA   Resultado   Unidade   Referência   Anterior 06/05/25", the earlier sample's column):
   // what follows the gap is a cell of its own, counted.
   new RegExp(
-    String.raw`(?:^|\s)(?:(?:resultados?\s+)?anterior(?:es)?|hist[oó]rico|evolu[cç][aã]o)(?:(?:\s*[-–—]\s*\p{L}[\p{L}\d ().-]{0,30}?(?=\s*:))?(?:(?:\s*\.{2,})?\s*:|\s*\.{2,})(?:\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s*[:\-»→=]?\s*${DATED_ITEMS}[\s;,|·]*)+|(?:\s*\d{1,2}\/\d{1,2}\/\d{2,4}(?:\s*[:\-»→=]\s*|\s?(?!\s))${DATED_ITEMS}[\s;,|·]*)+|\s*\(\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s*\)\s*:\s*${DATED_ITEMS})`,
+    String.raw`(?:^|\s)(?:(?:resultados?\s+)?anterior(?:es)?|hist[oó]rico|evolu[cç][aã]o)(?:(?:(?:\s*[-–—]\s*|\s+)\p{L}[\p{L}\d ().-]{0,30}?(?=\s*:))?(?:(?:\s*\.{2,})?\s*:|\s*\.{2,})(?:\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s*[:\-»→=]?\s*${DATED_ITEMS}[\s;,|·]*)+|(?:\s*\d{1,2}\/\d{1,2}\/\d{2,4}(?:\s*[:\-»→=]\s*|\s?(?!\s))${DATED_ITEMS}[\s;,|·]*)+|\s*\(\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s*\)\s*:\s*${DATED_ITEMS})`,
     'giu',
   ),
   // A sample or request code of the lab's letters, the year and a sequence ("CTA-2025-004871",

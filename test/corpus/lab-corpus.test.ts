@@ -135,14 +135,15 @@ test('patient data, CRM/CNES/protocol numbers and dates never become analytes no
         // And a chat message is judged without its own time stamp ("[19/11/2025 16:50] Marcos: …"), which
         // dates the message, not its content (an Android export's "14/04/2025 10:38 - Ana:" too, and the time
         // first, "[08:55, 09/04/2025] Ana:").
-        // And a table's date column (`| EXAME | DATA | RESULTADO |`): the date alone in its cell dates that
-        // row's sample, the row is a result's.
+        // And a table's date column (`| EXAME | DATA | RESULTADO |`, drawn with box characters too, the time after
+        // the date: "│ HC-1 │ Hemocultura … │ 09/10/2026 22:10 │ POSITIVA — 14 h 20 min │", h1591): the date alone in
+        // its cell dates that row's sample, the row is a result's.
         const current = l
           .replace(
             /^\s*(?:\[\d{1,2}\/\d{1,2}\/\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?\]|\[\d{1,2}:\d{2}(?::\d{2})?,?\s+\d{1,2}\/\d{1,2}\/\d{2,4}\]|\d{1,2}\/\d{1,2}\/\d{2,4},?\s+\d{1,2}:\d{2}\s+-)\s*[^:]{1,40}:/,
             ' ',
           )
-          .replace(/\|\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s*(?=\|)/g, '| ')
+          .replace(/([|│])\s*\d{1,2}\/\d{1,2}\/\d{2,4}(?:\s+\d{1,2}:\d{2})?\s*(?=[|│])/g, '$1 ')
           // … and so does a ';'-delimited export's date cell, quoted or not, the time after it or not ("…;NORMAL;11/03/2025
           // 13:20", a portal's CSV whose every record repeats the birth date: '"M";"12/08/1958";"27/05/2025 07:18"').
           .replace(/;\s*"?\d{1,2}\/\d{1,2}\/\d{2,4}(?:\s+\d{1,2}:\d{2})?"?\s*(?=;|$)/g, ';')

@@ -293,6 +293,11 @@ export const CORPUS_SETS = [
   'heldout158',
   'heldout159',
   'heldout160',
+  'heldout161',
+  'heldout162',
+  'heldout163',
+  'heldout164',
+  'heldout165',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
 
