@@ -76,8 +76,9 @@ export function isNumberedPreviousCell(cell: string): boolean {
 
 /** A header line without its numbered earlier columns' cells ("Anterior 1"), blanked where they stand. */
 export function withoutNumberedPreviousCells(text: string): string {
+  const cycleAt = cycleColumnOf(text, 0);
   return cellStarts(text, 0).reduce(
-    (t, c) => (isNumberedPreviousCell(c.cell) ? t.slice(0, c.at) + ' '.repeat(c.cell.length) + t.slice(c.at + c.cell.length) : t),
+    (t, c) => (isNumberedPreviousCell(c.cell) || c.at === cycleAt ? t.slice(0, c.at) + ' '.repeat(c.cell.length) + t.slice(c.at + c.cell.length) : t),
     text,
   );
 }
@@ -94,8 +95,24 @@ export function datesOverEarlierColumns(text: string, offset: number, history: H
 
 /** Column where a header's previous-result cell starts ("Anterior", "Resultado anterior", "Histórico"). */
 export function previousColumnOf(text: string, offset: number): number | undefined {
-  return cellStarts(text, offset).find(({ cell }) => PREVIOUS_HEADER_CELL.test(cell))?.at;
+  const cs = cellStarts(text, offset);
+  const named = cs.find(({ cell }) => PREVIOUS_HEADER_CELL.test(cell))?.at;
+  if (named !== undefined) return named;
+  return cycleColumnOf(text, offset);
 }
+
+/**
+ * A chemotherapy day unit prints the last cycle's results beside today's ("Exame   Atual   Ciclo 5   Unidade",
+ * h1648): a treatment cycle's numbered column after the current one is an earlier sample's, its number no value.
+ */
+function cycleColumnOf(text: string, offset: number): number | undefined {
+  const cs = cellStarts(text, offset);
+  const current = cs.findIndex(({ cell }) => CURRENT_HEADER_CELL.test(cell));
+  return current < 0 ? undefined : cs.slice(current + 1).find(({ cell }) => CYCLE_HEADER_CELL.test(cell))?.at;
+}
+
+const CURRENT_HEADER_CELL = /^(?:hoje|(?:resultados?\s+)?atua(?:l|is)|ciclo\s+atual)$/i;
+const CYCLE_HEADER_CELL = /^ciclo\s*(?:n[º°o.]\s*)?\d{1,2}$/i;
 
 /**
  * The second line of a two-line header ("%   /mm³   08/03/2023" under "LEUCOGRAMA   %   /mm³   Valores
@@ -417,7 +434,11 @@ export function withoutPreviousColumn(line: CleanLine, previousAt: number, histo
     // previous one's is the reference's.
     const drifted = spanned.length > 1 ? spanned.slice(1).filter((c) => nextAt - c.at < c.at - previousAt) : [];
     const under = byOrder ? [byOrder] : spanned.filter((c) => !drifted.includes(c));
-    const fromEnd = printed.length - printed.indexOf(under[0]!);
+    // A dash in the unit column after it ("1,18   1,12   -   até 1,25" under "Resultado   Anterior   Unidade
+    // Referência", a ratio without a unit, h1645) is dropped from the cleaned text: it is no cell counted there.
+    const dash = (c: { cell: string }) => /^[-–—]$/.test(c.cell);
+    const tail = printed.slice(printed.indexOf(under[0]!) + 1);
+    const fromEnd = under.length === 0 || cs.some(dash) ? printed.length - printed.indexOf(under[0]!) : 1 + tail.filter((c) => !dash(c)).length;
     const cell = cs[cs.length - fromEnd];
     const after = byOrder !== undefined || drifted.length > 0 || printed.some((c) => c.at >= nextAt - 3);
     // The name and the current value may share the first cell, a dot leader or one space apart ("pH ····

@@ -28,8 +28,11 @@ import { isMarkerCell, markerOf, readValue, VERDICT_WORD } from './value.ts';
 import { isWordColumnName, WHOSE_SAMPLE_AFTER_NAME, wordResultText } from './word-results.ts';
 import { matchesOf } from '../text/matches.ts';
 
-/** The year of a filtration-rate equation printed after its name ("CKD-EPI 2021", "MDRD 2006"): part of the name. */
-export const EQUATION_YEAR = /(?<![\p{L}])(?:ckd[\s-]?epi|mdrd|cockcroft(?:[\s-]gault)?|schwartz|ekfc)[\s-]+(?:19|20)\d{2}(?!\d)/iu;
+/**
+ * The year of a filtration-rate equation printed after its name ("CKD-EPI 2021", "MDRD 2006"): part of the name.
+ * A narrow name column shortens it to two digits inside the brackets ("TFG estimada (CKD-EPI 21)", h1648).
+ */
+export const EQUATION_YEAR = /(?<![\p{L}])(?:ckd[\s-]?epi|mdrd|cockcroft(?:[\s-]gault)?|schwartz|ekfc)[\s-]+(?:(?:19|20)\d{2}(?!\d)|\d{2}(?=\s*\)))/iu;
 
 /** The lab's control run beside a coagulation time ("controle: 12,4 s", "controle do dia: 12,4 s", "pool normal"). */
 // "Plasma controle", "plasma normal": the control named by what it is.
