@@ -448,6 +448,9 @@ export function tiersLedByName(text: string): { name: string; tiers: string[] } 
   return { name: m[1]!.trim(), tiers };
 }
 
+// What a note's ranges go by, after the result's name ("por faixa etária", "por idade", "conforme o sexo").
+const RANGES_GO_BY = /\s+(?:por|conforme|segundo|de\s+acordo\s+com)\s+(?:[ao]\s+)?(?:faixa\s+et[aá]ria|idade|sexo|g[eê]nero)$/iu;
+
 /**
  * A reference printed under the table for one result, led by its name and a reference lead ("PSA total
  * - valores de referência por faixa etária: 40 a 49 anos: até 2,5 ng/mL | 50 a 59 anos: …"), as a
@@ -461,7 +464,10 @@ export function referenceLedByName(text: string): { name: string; reference: str
   // bilirrubina total - RN a termo:" over ranges by hours of life).
   const led = stripReferenceLead(text.trim());
   const named = led.lead ? /^(?:(?:d[aeo]s?|para)\s+)?(\p{L}[\p{L}\d .\/]*?)\s*(?:\s[-–—]\s*[^:\d]*)?:\s*(.*)$/u.exec(led.rest) : null;
-  if (named && !isReferenceLabel(named[1]!) && (named[2] === '' || isReferenceText(named[2]!))) return { name: named[1]!.trim(), reference: named[2]! };
+  // The name may say what its ranges go by before the colon ("REF. PSA TOTAL POR FAIXA ETÁRIA: 40-49 ANOS: ATE 2,5 |
+  // …", under a row whose reference cell says "VER ABAIXO", h1637): the result is the name before it.
+  if (named && !isReferenceLabel(named[1]!) && (named[2] === '' || isReferenceText(named[2]!)))
+    return { name: named[1]!.replace(RANGES_GO_BY, '').trim(), reference: named[2]! };
   // The lead after the name and a space ("DHEA-S por idade: 20-24 a: 148 - 407 | 25-34 a: …"); the
   // name is the result's only if one was read by it (parse.ts).
   for (const sp of matchesOf(/ (?=\p{L})/gu, text.trim())) {

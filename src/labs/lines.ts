@@ -273,8 +273,17 @@ export const isChatConversation = (message: string): boolean => /[?!]|\p{Ll}\.\s
 
 const RESULTS_LEAD =
   /^\s*(?:exames(?:\s+laboratoriais)?|labs|resultados\s+de\s+exames)(?:\s+(?:de|do|em))?(?:\s+\d{1,2}\/\d{1,2}(?:\/\d{2,4})?)?(?:\s*\([^()]*\))?\s*:\s*(?=\p{L})/iu;
+// Digits glued to a word's letters are the name's ("HEMOGLOBINA GLICADA (HbA1c)", "VITAMINA B12", h1639), no value.
+// So is a heading naming the ranges under it as risk tiers ("PROTEÍNA C REATIVA ULTRASSENSÍVEL   Risco cardiovascular:",
+// over "3,6 mg/L   Baixo: inferior a 1,0 mg/L" / "Médio: …" / "Alto: …", h1639): the block's title reads alone, and
+// the heading leads the block's ranges (riskHeadingBesideTitle).
 const TITLE_BESIDE_REFERENCE_HEADER =
-  /^(\s*\p{L}[^\d:\s]*(?:\s{1,2}[^\d:\s]+)*)\s{3,}(?:valor(?:es)?\s+de\s+refer[eê]ncia|refer[eê]ncias?)(?:\s*\([^()\d]*\))?\s*:?\s*$/iu;
+  /^(\s*\p{L}(?:[^\d:\s]|(?<=\p{L}\d*)\d)*(?:\s{1,2}(?:[^\d:\s]|(?<=\p{L}\d*)\d)+)*)\s{3,}((?:valor(?:es)?\s+de\s+refer[eê]ncia|refer[eê]ncias?)(?:\s*\([^()\d]*\))?\s*:?|risco(?:\s+\p{L}+){1,2}\s*:)\s*$/iu;
+/** The risk heading printed at the right of a block's title ("Risco cardiovascular:"), which leads the block's ranges. */
+export function riskHeadingBesideTitle(raw: string): string | undefined {
+  const m = TITLE_BESIDE_REFERENCE_HEADER.exec(raw.replace(/\t/g, COLUMN));
+  return m && /^risco/i.test(m[2]!) && !HEADER_WORD_CELL.test(m[1]!.trim()) ? m[2]! : undefined;
+}
 const HEADER_WORD_CELL = /^(?:exames?|analitos?|par[aâ]metros?|testes?|resultados?|determina[cç](?:[aã]o|[oõ]es)|descri[cç][aã]o|nome)(?:\s*\([^()]*\))?$/iu;
 // Telegram Desktop marks an edited message in its header ("Camila, [30.05.25 19:25, editado]", h1538) and prints a
 // reply's "[Em resposta a Bruno]" on a line of its own before the message: the chat's furniture, no text of a result

@@ -223,6 +223,7 @@ import {
   withoutDetailCell,
   withoutItemNumber,
   RULED_TITLE,
+  riskHeadingBesideTitle,
 } from './lines.ts';
 import type { PlaceColumn } from './lines.ts';
 import { unfoldPageColumns } from './page-columns.ts';
@@ -1705,6 +1706,16 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
           continuedAt.add(next.index);
           continue;
         }
+        // A line hanging under the note's first range, at the column where its ranges start ("REF. PSA TOTAL POR
+        // FAIXA ETÁRIA:  40-49 ANOS: ATE 2,5 | 50-59 ANOS: ATE 3,5" / "                60-69 ANOS: ATE 4,5 | …", h1637),
+        // goes on with more ranges when it is reference text whole.
+        const rangesAt = line.raw.indexOf(footnote.reference.trim().slice(0, 8));
+        const hanging = rangesAt > 0 && Math.abs(next.raw.length - next.raw.trimStart().length - rangesAt) <= 2;
+        if (hanging && isReferenceText(next.text, { strictLabels: true }) && isReferenceText(`${reference} | ${next.text}`)) {
+          reference = `${reference} | ${next.text.trim()}`;
+          continuedAt.add(next.index);
+          continue;
+        }
         const unit = unitAtStart(next.text);
         if (!unit || !/^(?:\s*[|;]|\s{2,}|\s*$)/.test(next.text.slice(unit.consumed)) || !isReferenceText(`${reference} ${next.text}`)) break;
         reference = `${reference} ${next.text}`;
@@ -2841,7 +2852,9 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
       title = { name, def: lookupName(name) };
       titleAt = line.index;
       recent = [];
-      preRef = [];
+      // A risk heading beside the title ("Risco cardiovascular:", h1639) leads the ranges printed under it.
+      const riskHeading = riskHeadingBesideTitle(line.raw);
+      preRef = riskHeading ? [riskHeading] : [];
       // A section the page broke, its title saying it goes on ("HEMOGRAMA COMPLETO (continuação)") under the
       // table's header printed again: the value columns' units read under its subtitle on the page before
       // ("%   /mm³" over the differential) still say what each bare value of its rows holds.

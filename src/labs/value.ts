@@ -35,10 +35,13 @@ const NUMBER_AT_START = new RegExp(`^(${SIGNED_NUMBER})`);
 // legend "● Dentro da referência") is its mark of a value inside the range: a mark, no flag of its own.
 // A word before a bound ("Baixo < 160 / Intermediário < 130", goals by risk category) labels that range, no mark;
 // so does one before its translation and a colon ("Baixo / Bajo: < 160", a bilingual report's tier).
+// A history report's trend marks after the current value say how it moved since the last sample ("108 ▲", "15,1 =",
+// legend "▲ subiu … ▼ caiu = estável", h1641): the "=" set apart, a cell gap or the line's end after it, marks
+// no way at all.
 // An emergency lab's words between stars after a value ("486 mg/dL   *** VALOR CRÍTICO ***   VR: 70 a 99") mark
 // it as critical, no way: with a colon or a dash after, they open the notice of who was told.
 const MARKER_RE =
-  /^\s*(●|\*{1,3}|!{1,3}(?![\p{L}\d])|\(\s*!{1,3}\s*\)|\(\s*\*{1,3}\s*\)|\(\s*(?:HH|LL|[HLAB+-]|[↑↓▲▼⬆⬇]\uFE0F?)\s*!{0,3}\s*\)|<\s*(?:HH|LL|[HL])\s*>|(?:HH|LL|[HL])(?![\p{L}\d])|(?<=\s\s)[AB](?=\s\s|\s*$)|(?<=\s\s)[<>](?=\s*$|\s{2,}(?![<>≤≥=]?\s*\d))|↑|↓|▲|▼|\p{Extended_Pictographic}\uFE0F?|\(?\s*(?:alto|alta|baixo|baixa|elevado|elevada)\s*\)?(?![\p{L}:]|\s\p{L}[\p{L} ]*:|\s*\/\s*\p{L}[\p{L} ]*:|\s+risco\b|\s*[<>≤≥]\s*\d)|(?:acima|abaixo)(?=\s{2,}|\s*$)|valor\s+cr[ií]tico(?![\p{L}:]|\s+[-–—]))/iu;
+  /^\s*(●|\*{1,3}|!{1,3}(?![\p{L}\d])|\(\s*!{1,3}\s*\)|\(\s*\*{1,3}\s*\)|\(\s*(?:HH|LL|[HLAB+-]|[↑↓▲▼⬆⬇]\uFE0F?)\s*!{0,3}\s*\)|<\s*(?:HH|LL|[HL])\s*>|(?:HH|LL|[HL])(?![\p{L}\d])|(?<=\s\s)[AB](?=\s\s|\s*$)|(?<=\s\s)[<>](?=\s*$|\s{2,}(?![<>≤≥=]?\s*\d))|↑|↓|▲|▼|(?<=\s)=(?=\s{2,}|\s*$)|\p{Extended_Pictographic}\uFE0F?|\(?\s*(?:alto|alta|baixo|baixa|elevado|elevada)\s*\)?(?![\p{L}:]|\s\p{L}[\p{L} ]*:|\s*\/\s*\p{L}[\p{L} ]*:|\s+risco\b|\s*[<>≤≥]\s*\d)|(?:acima|abaixo)(?=\s{2,}|\s*$)|valor\s+cr[ií]tico(?![\p{L}:]|\s+[-–—]))/iu;
 
 export function markerOf(m: string): 'alto' | 'baixo' | null {
   if (m.trim() === '>') return 'alto';
