@@ -84,3 +84,10 @@ test("a word field's label with a column gap after its colon, a finding in words
   ]);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test("a stool exam's title with its sample count and method in a bracket ending the line is no value (h1640)", () => {
+  const text = ['PARASITOLÓGICO DE FEZES (2 amostras - métodos de Lutz e Rugai)', '  Helmintos:      Ausentes      Ref.: Ausentes'].join('\n');
+  const r = parseLabReport(text, TODAY);
+  assert.deepEqual(brief(r), [['Helmintos', 'Ausentes', 'normal']]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
