@@ -212,7 +212,8 @@ export function delimitedAsColumns(printed: string[]): string[] {
     const patient = keys.flatMap((f, i) => (i < examAt && PATIENT_HEAD.test(f) ? [i] : []));
     if (patient.length > 0 && h < to) {
       const first = fieldsOf(raws[h + 1]!, sep);
-      for (let i = h + 1; i <= to; i++) out[i] = within.has(i) ? '' : asColumns(raws[i]!, sep, aside, new Set([...group, ...patient]), release, new Set(), order);
+      for (let i = h + 1; i <= to; i++)
+        out[i] = within.has(i) ? '' : asColumns(raws[i]!, sep, aside, new Set([...group, ...patient]), release, new Set(), order);
       const fields = patient.filter((i) => (first[i] ?? '') !== '').map((i) => `${heads[i]}: ${first[i]}`);
       // Any head with something result-like on it is no column's name ('"Status"   Anti-HCV   REAGENTE', a
       // field past the last column: "Sódio 131,3"): kept after the patient's fields, to be read or listed.

@@ -10,7 +10,8 @@ const brief = (r: LabParseResult) => [
 ];
 const TODAY = { today: '2025-06-01' };
 
-const CSV_HEAD = '"CNS";"Paciente";"Sexo";"DtNasc";"Unidade";"DtColeta";"Pedido";"Exame";"Analito";"Resultado";"Unidade";"ValorReferencia";"Alterado";"ResultadoAnterior";"DtAnterior";"Liberado"';
+const CSV_HEAD =
+  '"CNS";"Paciente";"Sexo";"DtNasc";"Unidade";"DtColeta";"Pedido";"Exame";"Analito";"Resultado";"Unidade";"ValorReferencia";"Alterado";"ResultadoAnterior";"DtAnterior";"Liberado"';
 const who = '"898001234567890";"MARIA JOSE DA SILVA";"F";"03/05/1970";"UBS JARDIM AMERICA";"02/02/2026";"2026020200311"';
 
 test("a portal's CSV export reads its analyte rows, not its card number, care unit, previous result or yes/no columns (h1652)", () => {
@@ -76,7 +77,11 @@ test("under age-band reference columns, a differential's absolute count one spac
 });
 
 test("a word field's label with a column gap after its colon, a finding in words and a reference cell, is that finding (h1640)", () => {
-  const text = ['PARASITOLÓGICO DE FEZES', '  Helmintos:      Ovos de Ascaris lumbricoides          Ref.: Ausentes', '  Protozoários:   Ausentes                              Ref.: Ausentes'].join('\n');
+  const text = [
+    'PARASITOLÓGICO DE FEZES',
+    '  Helmintos:      Ovos de Ascaris lumbricoides          Ref.: Ausentes',
+    '  Protozoários:   Ausentes                              Ref.: Ausentes',
+  ].join('\n');
   const r = parseLabReport(text, TODAY);
   assert.deepEqual(brief(r), [
     ['Helmintos', 'Ovos de Ascaris lumbricoides', 'alterado'],
