@@ -752,7 +752,13 @@ export function resultTokens(text: string, raw?: string): Token[] {
   // How many samples an exam was run on, in brackets after its name ("PARASITOLÓGICO DE FEZES (3
   // amostras)"): a count of samples, never a result, whether or not a result takes the title's name.
   // So is how many collections a cumulative report compares ("RELATÓRIO COMPARATIVO (ÚLTIMAS 2 COLETAS)").
-  for (const m of matchesOf(/\(\s*(?:[uú]ltim[oa]s\s+)?\d{1,2}\s+(?:amostras|coletas)\s*\)/giu, t)) admin.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
+  // With the method after a dash, the bracket ending the line ("PARASITOLÓGICO DE FEZES (3 amostras - método de
+  // Hoffman/Faust)", h1640): the same count.
+  for (const m of matchesOf(
+    /\(\s*(?:[uú]ltim[oa]s\s+)?\d{1,2}\s+(?:amostras|coletas)(?:\s*[-–—]\s*(?:m[eé]todos?|metodologia)(?![\p{L}])[^()\d]*(?=\)\s*$))?\s*\)/giu,
+    t,
+  ))
+    admin.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
   // How an exam was done, in brackets after its name ("Parasitológico de fezes (método de Hoffman - 1
   // amostra)", "(método CKD-EPI 2021)"): the method's numbers are no result, and the name read leaves the
   // bracket out (piece.ts cleanName), so its numbers are not the name's either.

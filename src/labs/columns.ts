@@ -919,6 +919,15 @@ export function labelByBandColumns(
   });
   // The ranges' unit printed once after the last band's range ("VCM   74,5   70 a 86   75 a 87   77 a 95
   // fL"): the unit of every range on the row, no column of its own.
+  // A count printed one space before the first band's range ("Neutrófilos   38    4.294 1.500 - 8.500   1.500 -
+  // 8.500   1.800 - 8.000", a differential's absolute count under a paediatric grid, h1640): two cells, the value's
+  // and the range's. Only a bare number before a range, and only when the row is one range short of its columns.
+  const glued = all.length - columns.length;
+  const split = glued > 0 ? /^(\d[\d.,]*) (?=\d)(.*)$/.exec(all[glued]!.cell) : null;
+  if (split && parseRangeExpression(split[2]!) !== undefined && parseRangeExpression(all[glued]!.cell) === undefined) {
+    const c = all[glued]!;
+    all.splice(glued, 1, { cell: split[1]!, at: c.at }, { cell: split[2]!, at: c.at + split[1]!.length + 1 });
+  }
   const last = all[all.length - 1];
   const unitLast = last !== undefined && all.length > columns.length && unitAtStart(last.cell)?.consumed === last.cell.length;
   const cs = unitLast ? all.slice(0, -1) : all;

@@ -44,20 +44,31 @@ const RELEASE_HEAD = /^(?:liberad[oa]\s+em|(?:data|dt\.?)(?:\s+(?:(?:de|da)\s+)?
 // horas", "Soro"), the previous result with its date ("1980 (14/01/2025)", history, not this report's), and who
 // released it ("Thaís … - CRBM-3 22815"). Left out of each row like a group's column.
 const SPECIMEN_HEAD = /^(?:material(?:\s+biol[oó]gico)?|amostras?|esp[eé]cimes?|tipo\s+de\s+amostra)$/i;
-const PREVIOUS_HEAD = /^(?:(?:res(?:ultado)?\.?|valor)\s+anterior(?:\s*\([^)]*\))?|anterior(?:\s*\([^)]*\))?|[uú]ltimo\s+resultado|resultado\s+pr[eé]vio)$/i;
+const PREVIOUS_HEAD =
+  /^(?:(?:res(?:ultado)?\.?|valor)\s+anterior(?:\s*\([^)]*\))?|anterior(?:\s*\([^)]*\))?|[uú]ltimo\s+resultado|resultado\s+pr[eé]vio|(?:data|dt\.?)\s+(?:d[oa]\s+)?(?:(?:res(?:ultado)?\.?|coleta)\s+)?anterior)$/i;
 const SIGNER_HEAD = /^(?:liberad[oa]\s+por|assinad[oa]\s+por|respons[aá]vel(?:\s+t[eé]cnico)?|analista|bioqu[ií]mic[oa])$/i;
 // An export's column heads are spelt as field names ("Valor_Referencia", "Dt_Nasc"): the underscore is a space.
 const headText = (f: string) => f.replace(/_+/g, ' ').trim();
+// Or run together with a capital for each word ("ValorReferencia", "ResultadoAnterior", "DtAnterior", a municipal
+// portal's export, h1652): each capital after a small letter starts a word, for knowing the column; the head is
+// printed as it is.
+const headKey = (f: string) => headText(f).replace(/(\p{Ll})(?=\p{Lu})/gu, '$1 ');
 // The patient's columns, repeated on every record of a portal's export ("Paciente";"Sexo";"Nascimento";"Pedido";…
 // before "Exame"): whose the results are, no part of any. Read once, as the patient's fields of a report's
 // header (patient.ts), on the header's line; left out of each record.
+// The patient's national health card ("CNS", "Cartão SUS") or tax number is the patient's too.
 const PATIENT_HEAD =
-  /^(?:paciente|nome(?:\s+do\s+paciente)?|sexo|g[eê]nero|idade|(?:data\s+(?:de\s+)?)?nascimento|dt\.?\s*nasc\.?|pedido|protocolo|atendimento|requisi[cç][aã]o|prontu[aá]rio)$/i;
-// The record's state in the portal ("Status": "Liberado", "Em análise"): no result, range or unit.
-const STATUS_HEAD = /^(?:status|estado)$/i;
+  /^(?:paciente|cns|cart[aã]o\s+(?:sus|nacional\s+de\s+sa[uú]de)|cpf|nome(?:\s+do\s+paciente)?|sexo|g[eê]nero|idade|(?:data\s+(?:de\s+)?)?nascimento|dt\.?\s*nasc\.?|pedido|protocolo|atendimento|requisi[cç][aã]o|prontu[aá]rio)$/i;
+// The record's state in the portal ("Status": "Liberado", "Em análise"), or a yes/no column of it ("Liberado": "S",
+// "Alterado": "S"/"N", the lab's out-of-range mark as a letter, h1652; the flag is the reference's): no result,
+// range or unit.
+const STATUS_HEAD = /^(?:status|estado|liberad[oa]|alterad[oa]|anormal)$/i;
+// Before the exam's column, the health unit the sample came from ("Unidade": "CS NOVO HORIZONTE", a municipal
+// network's export, h1652), no measuring unit (that column comes after the result): the row's place, left out.
+const PLACE_HEAD = /^(?:unidade(?:\s+(?:de\s+sa[uú]de|solicitante|de\s+coleta|coletora))?|posto(?:\s+de\s+coleta)?|local(?:\s+de\s+coleta)?|estabelecimento)$/i;
 const DATE_TIME = /^\d{1,2}\/\d{1,2}\/\d{2,4}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/;
 
-const FIELD_HEAD = /^(?:exames?|analitos?|par[aâ]metros?|resultados?|unid\.?|unidades?|valor(?:es)?\s+de\s+refer[eê]ncia|refer[eê]ncias?|v\.?\s?r\.?)$/i;
+const FIELD_HEAD = /^(?:exames?|analitos?|par[aâ]metros?|resultados?|unid\.?|unidades?|valor(?:es)?\s+(?:de\s+)?refer[eê]ncia|refer[eê]ncias?|v\.?\s?r\.?)$/i;
 
 // A cumulative export (relatório evolutivo) heads one column per collection with its date and time
 // ("…;VALOR_REFERENCIA;10/06/2025 05:10;11/06/2025 05:15;12/06/2025 05:20;FLAG_ATUAL"). With no result column
@@ -103,7 +114,7 @@ type Separator = ';' | '\t' | ',';
 /** Whether a line is the header of a ";"-delimited table: three fields or more, two of them column heads. */
 function delimitedHeader(line: string, sep: Separator = ';'): boolean {
   const fields = fieldsOf(line, sep);
-  return fields.length >= 3 && fields.map(headText).filter((f) => FIELD_HEAD.test(foldSameLength(f)) || FIELD_HEAD.test(f)).length >= 2;
+  return fields.length >= 3 && fields.map(headKey).filter((f) => FIELD_HEAD.test(foldSameLength(f)) || FIELD_HEAD.test(f)).length >= 2;
 }
 
 /**
@@ -159,44 +170,50 @@ function fieldsApart(line: string): string {
  * export is the run of lines with ";" from its header down, and up from it the field lines (blank
  * lines between them allowed): a ";" in a report's prose elsewhere is left alone.
  */
-export function delimitedAsColumns(raws: string[]): string[] {
+export function delimitedAsColumns(printed: string[]): string[] {
   let out: string[] | undefined;
+  const { raws, within } = quotedRecordsJoined(printed);
   for (let h = 0; h < raws.length; h++) {
     const visits = visitRowsAsResults(raws, h);
     if (visits) {
-      out ??= [...raws];
+      out ??= [...printed];
       for (const [i, text] of visits.lines) out[i] = text;
       h = visits.to;
       continue;
     }
     const sep = headerSeparator(raws[h]!);
     if (sep === undefined) continue;
-    out ??= [...raws];
+    out ??= [...printed];
     let from = h;
     while (from > 0 && (raws[from - 1]!.trim() === '' || raws[from - 1]!.includes(sep))) from--;
     let to = h;
-    while (to + 1 < raws.length && raws[to + 1]!.includes(sep)) to++;
+    while (to + 1 < raws.length && (raws[to + 1]!.includes(sep) || within.has(to + 1))) to++;
     const heads = fieldsOf(raws[h]!, sep).map(headText);
-    const aside = new Set(heads.flatMap((f, i) => (ASIDE_HEAD.test(f) || STATUS_HEAD.test(f) ? [i] : [])));
+    const keys = heads.map(headKey);
+    const aside = new Set(keys.flatMap((f, i) => (ASIDE_HEAD.test(f) || STATUS_HEAD.test(f) ? [i] : [])));
     // Two exam columns ("Exame;Analito": "CALCIO URINA 24H" over "Cálcio urinário 24 h", "Relação cálcio/
     // creatinina"): the later names the result, the earlier is the exam it belongs to, a group.
-    const examAt = heads.findLastIndex((f) => EXAM_HEAD.test(f));
+    const examAt = keys.findLastIndex((f) => EXAM_HEAD.test(f));
     const group = new Set(
-      heads.flatMap((f, i) =>
-        (i < examAt && (GROUP_HEAD.test(f) || EXAM_HEAD.test(f))) || SPECIMEN_HEAD.test(f) || PREVIOUS_HEAD.test(f) || SIGNER_HEAD.test(f) ? [i] : [],
+      keys.flatMap((f, i) =>
+        (i < examAt && (GROUP_HEAD.test(f) || EXAM_HEAD.test(f) || PLACE_HEAD.test(f))) || SPECIMEN_HEAD.test(f) || PREVIOUS_HEAD.test(f) || SIGNER_HEAD.test(f)
+          ? [i]
+          : [],
       ),
     );
-    const release = new Set(heads.flatMap((f, i) => (RELEASE_HEAD.test(f) ? [i] : [])));
+    const release = new Set(keys.flatMap((f, i) => (RELEASE_HEAD.test(f) ? [i] : [])));
     const order = currentColumnOrder(heads, examAt);
     for (let i = from; i <= to; i++)
-      out[i] =
-        i < h
+      out[i] = within.has(i)
+        ? ''
+        : i < h
           ? (patientFields(raws, i, sep) ?? asColumns(raws[i]!, sep, new Set()))
           : asColumns(raws[i]!, sep, aside, group, i > h ? release : new Set(), i === h ? release : new Set(), order, i === h);
-    const patient = heads.flatMap((f, i) => (i < examAt && PATIENT_HEAD.test(f) ? [i] : []));
+    const patient = keys.flatMap((f, i) => (i < examAt && PATIENT_HEAD.test(f) ? [i] : []));
     if (patient.length > 0 && h < to) {
       const first = fieldsOf(raws[h + 1]!, sep);
-      for (let i = h + 1; i <= to; i++) out[i] = asColumns(raws[i]!, sep, aside, new Set([...group, ...patient]), release, new Set(), order);
+      for (let i = h + 1; i <= to; i++)
+        out[i] = within.has(i) ? '' : asColumns(raws[i]!, sep, aside, new Set([...group, ...patient]), release, new Set(), order);
       const fields = patient.filter((i) => (first[i] ?? '') !== '').map((i) => `${heads[i]}: ${first[i]}`);
       // Any head with something result-like on it is no column's name ('"Status"   Anti-HCV   REAGENTE', a
       // field past the last column: "Sódio 131,3"): kept after the patient's fields, to be read or listed.
@@ -205,7 +222,39 @@ export function delimitedAsColumns(raws: string[]): string[] {
     }
     h = to;
   }
-  return out ?? raws;
+  return out ?? printed;
+}
+
+/**
+ * A portal's CSV export quotes a field that spans lines as printed in it (a reference by tiers or by sex, "Feminino:
+ * 0,51 a 0,95" / "Masculino: 0,67 a 1,17", h1652): the record is one row all the same. Each such record is put on
+ * its first line, the lines inside the quotes joined by "; " (a tier after a lead ending in ":" by a space), and its
+ * other lines are set in `within`: read with it, they hold nothing of their own. A line is joined only when it
+ * opens with a quoted field, leaves a quote open, and the quote closes within a few lines on a line with a ";".
+ */
+function quotedRecordsJoined(printed: string[]): { raws: string[]; within: Set<number> } {
+  const within = new Set<number>();
+  let raws: string[] | undefined;
+  const open = (line: string) => (line.match(/"/g)?.length ?? 0) % 2 === 1;
+  for (let i = 0; i < printed.length; i++) {
+    const line = printed[i]!;
+    if (!/^\s*"/.test(line) || !line.includes(';') || !open(line)) continue;
+    let text = line;
+    let end = i;
+    while (end + 1 < printed.length && end - i < 12 && open(text)) {
+      end++;
+      text = `${text.trimEnd()}${/:\s*$/.test(text) ? ' ' : '; '}${printed[end]!.trim()}`;
+    }
+    if (open(text) || !printed[end]!.includes(';')) continue;
+    raws ??= [...printed];
+    raws[i] = text;
+    for (let k = i + 1; k <= end; k++) {
+      raws[k] = '';
+      within.add(k);
+    }
+    i = end;
+  }
+  return { raws: raws ?? printed, within };
 }
 
 // Above the results, the patient's own table: a line of heads ("Prontuario;Paciente;Sexo;Dt_Nasc;Idade;Setor;…")

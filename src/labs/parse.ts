@@ -2739,11 +2739,17 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     // Or led as a reference with words after the lead that no result word list holds ("Perfil hemoglobínico:
     // Hb AS     Referência: Hb AA", a haemoglobin profile): the printed reference in words says the result
     // is words, whatever the label.
-    const ledRef = row2.length === 2 ? stripReferenceLead(row2[1]!) : undefined;
-    const ledWords = ledRef?.lead && wordResultText(ledRef.rest) !== undefined && wordsAfterLabel(row2[0]!) ? row2[1]! : undefined;
-    const wordRef = row2.length === 2 && isReferenceText(row2[1]!) && wordsAfterLabel(row2[0]!) ? row2[1]! : ledWords;
-    if (wordsAfterLabel(wordRef === undefined ? t : row2[0]!)) {
-      const [label, ...words] = (wordRef === undefined ? t : row2[0]!).split(':');
+    // A word field's label in a cell of its own, its colon then a column gap before the words ("Protozoários:   Cistos
+    // de Giardia lamblia   Ref.: Ausentes", a stool exam's rows, h1640): the label and its words are one cell.
+    const row3 =
+      row2.length === 3 && /^[^:]+:$/.test(row2[0]!) && isWordField(row2[0]!.slice(0, -1)) && wordResultText(row2[1]!) !== undefined
+        ? [`${row2[0]} ${row2[1]}`, row2[2]!]
+        : row2;
+    const ledRef = row3.length === 2 ? stripReferenceLead(row3[1]!) : undefined;
+    const ledWords = ledRef?.lead && wordResultText(ledRef.rest) !== undefined && wordsAfterLabel(row3[0]!) ? row3[1]! : undefined;
+    const wordRef = row3.length === 2 && isReferenceText(row3[1]!) && wordsAfterLabel(row3[0]!) ? row3[1]! : ledWords;
+    if (wordsAfterLabel(wordRef === undefined ? t : row3[0]!)) {
+      const [label, ...words] = (wordRef === undefined ? t : row3[0]!).split(':');
       // A block's note on an exam it left undone ("Pesquisa de macroprolactina: não solicitada" under the
       // prolactin's title, before its "Resultado:"): no result, and the title still heads the one under it.
       if (title && !pending && wordRef === undefined && isWordField(label!) && PENDING.test(words.join(':').trim())) continue;
