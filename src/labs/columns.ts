@@ -445,7 +445,17 @@ export function withoutPreviousColumn(line: CleanLine, previousAt: number, histo
     // The name and the current value may share the first cell, a dot leader or one space apart ("pH ····
     // 7,31 *   7,26   7,35 - 7,45"): a value ending that cell is the current one before the previous cell.
     // With its unit too, after a leader ("Glicose ······ 109 mg/dL   101 mg/dL   70 a 99 mg/dL").
-    const valueBefore = fromEnd < cs.length - 1 || endsInValue(cs[cs.length - fromEnd - 1]?.cell ?? '');
+    // A row whose long name took a line of its own above it prints its cells alone under their columns ("TAXA DE
+    // FILTRAÇÃO GLOMERULAR ESTIMADA (CKD-EPI 2021)" / "   50   56   > 60", h1655): a value alone right of the name
+    // column is the current one before the previous cell.
+    const valueFirst = cs[cs.length - fromEnd - 1];
+    const namelessValue =
+      fromEnd === cs.length - 1 &&
+      valueFirst !== undefined &&
+      valueFirst.at > starts![0]! + 3 &&
+      /^[<>]?\s*\d/.test(valueFirst.cell) &&
+      endsCell(valueFirst.cell);
+    const valueBefore = fromEnd < cs.length - 1 || endsInValue(valueFirst?.cell ?? '') || namelessValue;
     // A serology's earlier result is a word, as its current one is ("HBsAg   Não reagente   Não reagente
     // Não reagente", under "RESULTADO   ANTERIOR   REFERÊNCIA"): the word under the column is cut the same.
     const wordBefore = (c: { cell: string } | undefined) => c !== undefined && qualitativeAtStart(c.cell)?.consumed === c.cell.length;

@@ -137,9 +137,10 @@ const NAME_PAUSE_VALUE = /^(\p{L}[^\d]*?),\s+([<>]?\d[\d.,]*?(?:\s*(?:mil|%))?,\
 const SAID_MEASURE_OF_LIFE = /\d+\s+(?:dias?|semanas?|meses|m[eê]s|anos?|quilos?|kg)(?![\p{L}])/giu;
 const EARLIER_RESULT = /(?<![\p{L}])(?:tinha|havia)\s+(?:dado|vindo|ficado)(?![\p{L}])/iu;
 // … or in the imperfect after when it was ("Em dezembro tava 1,5, lembra?", h1539's grandson recalling the last
-// creatinine): a sentence opening on a month or an earlier exam says what the value was then.
+// creatinine): a sentence opening on a month or an earlier exam says what the value was then. A past year or month
+// needs no preposition ("ano passado o colesterol deu 210, piorou né", h1654's patient under her new results).
 const EARLIER_WHEN =
-  /^(?:e\s+|mas\s+)?(?:em|no|na)\s+(?:janeiro|fevereiro|mar[cç]o|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro|ano\s+passado|m[eê]s\s+passado|[uú]ltim[oa]\s+exame|exame\s+anterior)\b[^\d]*?\b(?:tava|estava|era|deu|veio|ficou|foi)\s/iu;
+  /^(?:e\s+|mas\s+)?(?:(?:ano|m[eê]s|semestre)\s+passado(?=[\s,])|(?:em|no|na)\s+(?:janeiro|fevereiro|mar[cç]o|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro|ano\s+passado|m[eê]s\s+passado|[uú]ltim[oa]\s+exame|exame\s+anterior))\b[^\d]*?\b(?:tava|estava|era|deu|veio|ficou|foi)\s/iu;
 const SPOKEN_DECIMAL = /(\d)\s+v[ií]rgula\s+(\d)/giu;
 // A sentence ends after a word, a number or a percent ("Saturação 7%, referência 20 a 50%. Vitamina B12
 // 389"), not after an abbreviation ("Dr.", "Av.").

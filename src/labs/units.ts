@@ -45,10 +45,12 @@ const SPELLINGS: ReadonlyArray<[string, string]> = [
   ['mi[l1]h(?:oes|ões)\\/ejac(?:ulado|\\.)?', 'milhões/ejaculado'],
   // A narrow LIS column cuts the word to "milh", with its dot or without ("3,92   milh/mm3").
   // A photo's OCR prints its l as a 1 ("mi1hoes/mm3"): no unit is spelt that way.
-  ['(?:mi[l1]hoes|mi[l1]hões|mi[l1]h\\.?)\\/(?:mm3|mm³|ul|µl|μl)', 'milhões/mm³'],
+  // A vision model's transcription of a photo slips an accent onto its i ("mílhões/mm³", h1653).
+  ['(?:m[ií][l1]hoes|m[ií][l1]hões|mi[l1]h\\.?)\\/(?:mm3|mm³|ul|µl|μl)', 'milhões/mm³'],
   // Cells abbreviated ("1.840 céls/mm³", a CSF count) are the same count.
   // Not when a power follows ("/µL x10⁶", above): the alternation tries the longer pattern text first, not the longer match.
-  ['(?:c[eé]lulas|c[eé]ls\\.?)?\\/(?:mm3|mm³|ul|µl|μl)(?!\\s?x\\s?10)', '/mm³'],
+  // The same transcription prints the cube as a square ("412.000   /mm²", h1653): no blood or fluid count is per area.
+  ['(?:c[eé]lulas|c[eé]ls\\.?)?\\/(?:mm3|mm³|mm²|ul|µl|μl)(?!\\s?x\\s?10)', '/mm³'],
   // A viral load in copies, spelt with its accent ("< 40 cópias/mL"), which the generic shape does not take.
   ['c[oóÓ]pias\\/ml', 'cópias/mL'],
   ['\\/ml', '/mL'],
