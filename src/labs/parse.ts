@@ -35,6 +35,7 @@ import { astmRecordsAsRows } from './astm-records.ts';
 import { fhirBundlesAsRows } from './fhir-bundles.ts';
 import { resultCodesWritten, withPrintedCodes } from './result-codes.ts';
 import { dictatedAsResults } from './dictation.ts';
+import { percentNamed } from './percent-names.ts';
 import { curveTimePointsNamed } from './curve-time-points.ts';
 import { sharedReferencesSplit } from './shared-references.ts';
 import { citingCorrections, withTypedCorrections } from './corrections.ts';
@@ -68,7 +69,7 @@ import { moveListedReferences } from './listed-references.ts';
 import { moveTitledReferences } from './titled-references.ts';
 import { moveBarRowReferences } from './bar-row-references.ts';
 import { type RangeTable, rangeTableHeader, rangeTableRow } from './range-tables.ts';
-import { lookupName, panelAbbreviationKey, type AnalyteDef, type KnownName } from './analytes.ts';
+import { foldSameLength, lookupName, panelAbbreviationKey, type AnalyteDef, type KnownName } from './analytes.ts';
 import {
   ageBandColumns,
   type BandColumn,
@@ -519,7 +520,8 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   const coded = resultCodesWritten(printed);
   if (coded) return withPrintedCodes(parseLabReport(coded.lines.join('\n'), options), coded, printed);
   const corrections = withTypedCorrections(printed);
-  return citingCorrections(parseLines(corrections.lines, text, options), corrections, printed);
+  // A percent read beside the same analyte's count on another line is named "(%)" (percent-names.ts).
+  return percentNamed(citingCorrections(parseLines(corrections.lines, text, options), corrections, printed));
 }
 
 function parseLines(raws: string[], text: string, options: LabParseOptions): LabParseResult {
@@ -2213,6 +2215,21 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
       isReferenceText(wrappedReferenceRun(`${openRef} ${t.trim()}`, lines, line.index), { strictLabels: true })
     ) {
       addRef(pending, t);
+      continue;
+    }
+    // A reference in words the same as the word result above it, whatever the words ("Resultado: HbAA" / "Referência:
+    // HbAA", a municipal app's blocks, h1657): the result is the one the lab expects, as under a table's reference
+    // column (piece.ts, sameWords).
+    const wordResult = pending?.entries.length === 1 && pending.refItems.length === 0 ? pending.entries[0]!.read : undefined;
+    const ledWordRef = wordResult && wordResult.value === null ? stripReferenceLead(t) : undefined;
+    if (
+      ledWordRef?.lead &&
+      !/\d/.test(ledWordRef.rest) &&
+      /\p{L}{2}/u.test(ledWordRef.rest) &&
+      foldSameLength(ledWordRef.rest).trim().toLowerCase() === foldSameLength(wordResult!.text).trim().toLowerCase()
+    ) {
+      addRef(pending!, ledWordRef.rest.trim());
+      pending!.wordReference = ledWordRef.rest.trim();
       continue;
     }
     // A reference standing on its own line: under the result, or above it inside a block.
