@@ -35,7 +35,6 @@ import { astmRecordsAsRows } from './astm-records.ts';
 import { fhirBundlesAsRows } from './fhir-bundles.ts';
 import { resultCodesWritten, withPrintedCodes } from './result-codes.ts';
 import { dictatedAsResults } from './dictation.ts';
-import { percentNamed } from './percent-names.ts';
 import { curveTimePointsNamed } from './curve-time-points.ts';
 import { sharedReferencesSplit } from './shared-references.ts';
 import { citingCorrections, withTypedCorrections } from './corrections.ts';
@@ -520,8 +519,7 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   const coded = resultCodesWritten(printed);
   if (coded) return withPrintedCodes(parseLabReport(coded.lines.join('\n'), options), coded, printed);
   const corrections = withTypedCorrections(printed);
-  // A percent read beside the same analyte's count on another line is named "(%)" (percent-names.ts).
-  return percentNamed(citingCorrections(parseLines(corrections.lines, text, options), corrections, printed));
+  return citingCorrections(parseLines(corrections.lines, text, options), corrections, printed);
 }
 
 function parseLines(raws: string[], text: string, options: LabParseOptions): LabParseResult {

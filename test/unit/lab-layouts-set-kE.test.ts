@@ -89,12 +89,3 @@ test('a word result under a reference printing the same words is normal, whateve
   assert.deepEqual(brief(r), [['TRIAGEM NEONATAL - HEMOGLOBINAS', 'FA', 'normal']]);
   assert.deepEqual(r.unparsed_lines, []);
 });
-
-test("a differential's percent on a line of its own, its count on the next, is named with (%) (h1659)", () => {
-  const text = ['- **Basófilos:** **2 %** — *Ref.: 0 a 1 %*', '- **Basófilos (absoluto):** **150 /mm³** — *Ref.: 0 a 100*'].join('\n');
-  const r = parseLabReport(text, TODAY);
-  assert.deepEqual(brief(r), [
-    ['Basófilos (%)', 2, 'alto'],
-    ['Basófilos', 150, 'alto'],
-  ]);
-});
