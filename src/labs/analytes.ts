@@ -533,8 +533,10 @@ const PROCEDURE = /^(?:dosagem|determina[cç][aã]o|quantifica[cç][aã]o|estima
 // The exam or panel a row belongs to, before a slash ("EAS / Densidade", "Hemograma / Hemoglobina", a
 // report that prints one result a line with the exam's name in each): the analyte is the one after it.
 // Only an exam's name: before a slash an analyte's name makes a ratio ("Albumina / Globulina").
+// So is a dash between spaces ("EAS - LEUCÓCITOS", "HEMOGRAMA - HEMOGLOBINA", a municipal app naming each item
+// an exam, h1657).
 const EXAM_BEFORE_SLASH =
-  /^(?:eas|urina(?:\s+(?:tipo\s+)?(?:i|1|rotina))?|sum[aá]rio\s+de\s+urina|urin[aá]lise|sedimento(?:scopia)?|hemograma|eritrograma|leucograma|lipidograma|coagulograma|hepatograma|ionograma|gasometria(?:\s+(?:arterial|venosa))?|bioqu[ií]mica)\s*\/\s*(?=\p{L})/iu;
+  /^(?:eas|urina(?:\s+(?:tipo\s+)?(?:i|1|rotina))?|sum[aá]rio\s+de\s+urina|urin[aá]lise|sedimento(?:scopia)?|hemograma|eritrograma|leucograma|lipidograma|coagulograma|hepatograma|ionograma|gasometria(?:\s+(?:arterial|venosa))?|bioqu[ií]mica)(?:\s*\/\s*|\s+[-–—]\s+)(?=\p{L})/iu;
 
 const TIMED_SAMPLE = /^[-–—]\s*\d{1,3}\s*(?:min(?:utos?)?|h(?:oras?)?|')(?![\p{L}])/iu;
 

@@ -17,7 +17,7 @@ import { matchesOf } from '../text/matches.ts';
 
 // A result said in words, as a finding ("o VDRL não reagente", "a urocultura deu negativa", h1390): said where a
 // value is, it is one, and a sentence saying it says a result as one with a number does.
-const SAID_FINDING_SOURCE = String.raw`(?:(?:n[aã]o\s+|fracamente\s+)?(?:reagente|reativo|detectad[oa]|detect[aá]vel)|indetect[aá]vel|negativ[oa]|positiv[oa]|numeros[oa]s|rar[oa]s)(?![\p{L}])`;
+const SAID_FINDING_SOURCE = String.raw`(?:(?:n[aã]o\s+|fracamente\s+)?(?:reagente|reativo|detectad[oa]|detect[aá]vel)|indetect[aá]vel|negativ[oa]|positiv[oa]|numeros[oa]s|rar[oa]s|tra[cç]os)(?![\p{L}])`;
 const SAID_FINDING = new RegExp(SAID_FINDING_SOURCE, 'iu');
 const SAID_FINDINGS = new RegExp(SAID_FINDING_SOURCE, 'giu');
 // Two results or more said in words after their names, maybe after a verb or "também" ("o VDRL não reagente … o
@@ -53,7 +53,10 @@ const SAID_BOUND = /^[^\d]*\b(?:(?:menor|maior|inferior|superior)\s+(?:que|a)|ac
 // Where a said reference opens: its bound's words before its first number.
 const BOUND_SAID = /(?<![\p{L}])(?:acima\s+de|abaixo\s+de|(?:menor|maior)\s+que|(?:inferior|superior)\s+a|at[eé]|de)\s+[<>]?\d/iu;
 // Where in the report the speaker is, said before the name ("No hemograma, a hemoglobina 15,4"): no part of it.
-const PLACE_BEFORE = /^(?:(?:e|a[ií]|agora|ent[aã]o)\s+)?(?:n[oa]s?|d[oa]s?)\s+[^,\d]{3,40},\s+(?=(?:o|a|os|as)\s+\p{L})/iu;
+// The name may follow with no article ("No exame de urina, proteína deu traços", h1658); a sample said in the place
+// is the name's, as a printed section's title is (SAMPLE_IN_PLACE).
+const PLACE_BEFORE = /^(?:(?:e|a[ií]|agora|ent[aã]o)\s+)?(?:n[oa]s?|d[oa]s?)\s+[^,\d]{3,40},\s+(?=(?:(?:o|a|os|as)\s+)?\p{L})/iu;
+const SAMPLE_IN_PLACE = /(?<![\p{L}])(urina|fezes)(?![\p{L}])/iu;
 const NAME_SAID_TWICE = /^(\p{L}.*?),\s+\1$/iu;
 // A remark said between the name and its verb, after a pause ("E os triglicérides, esse aqui que eu fiquei
 // preocupado, deu 223"): opening on a pronoun, it is the speaker's, no part of the name.
@@ -119,8 +122,9 @@ const FINDING_THEN_REMARK = new RegExp(String.raw`(${SAID_FINDING_SOURCE})\s+(?:
 // Only words before it, no value, pause or pictograph ("VCM 78, o normal tá de 80 a 100" says a reference; "tá
 // baixinha né a hemoglobina 😕 mas melhor que a do ano passado" is conversation), and an article that opens a
 // name, not a pronoun's "a do", "o que".
+// Not an article after a preposition, inside the name ("a relação do PSA livre com o total", h1658).
 const SUBJECT_BEFORE_NAME =
-  /^[^\d,\p{Extended_Pictographic}]*\s(?=(?:o|a|os|as)\s+(?!(?:d[oa]s?|de|que|qual|mesm[oa]s?|normal|refer[eê]ncia)(?![\p{L}]))\p{L})/u;
+  /^[^\d,\p{Extended_Pictographic}]*(?<!(?:^|[^\p{L}])(?:com|sem|entre|sobre|contra))\s(?=(?:o|a|os|as)\s+(?!(?:d[oa]s?|de|que|qual|mesm[oa]s?|normal|refer[eê]ncia)(?![\p{L}]))\p{L})/u;
 // A clause with its own verb said before the name with no comma ("na urina deu tudo negativo só os leucócitos
 // que deram 8", h1390): the name is what the last article opens after it.
 const CLAUSE_WITH_VERB_BEFORE = /^.*\s(?:deu|deram|t[aá]|ficou|veio)\s.*?\s(?=(?:(?:s[oó]|mas|e)\s+)?(?:o|a|os|as)\s+\p{L})/iu;
@@ -147,7 +151,9 @@ const SPOKEN_DECIMAL = /(\d)\s+v[ií]rgula\s+(\d)/giu;
 // So does a unit said after the value ("A creatinina 0,9 mg/dL. O ácido úrico 7,8").
 // So does a bracket or a quote closing the sentence, as a written summary ends one on its reference ("(referência
 // 0,70 a 1,30). Em agosto …", h1569).
-const SENTENCE_END = /(?<=(?:\p{Ll}{2,}|\d|%|\d\s*\p{L}+\/\p{L}+|[)"”])[.?!]+)\s+(?=\p{Lu})/u;
+// So does an acronym said at its end ("… ele não consegue abrir o PDF. Então, a glicose deu 138", h1658): left
+// joined, the speaker's talk before it was read as the next result's name.
+const SENTENCE_END = /(?<=(?:\p{Ll}{2,}|(?<![\p{L}])\p{Lu}{2,}|\d|%|\d\s*\p{L}+\/\p{L}+|[)"”])[.?!]+)\s+(?=\p{Lu})/u;
 // A sentence of one spoken word that says no result ("Continuando.", "Pronto."): a pause of speech, not a
 // list's number ("3.") nor an abbreviation ("Obs.").
 const SPOKEN_PAUSE = /^\p{L}{5,}[.?!]*$/u;
@@ -216,6 +222,15 @@ const TALK_AFTER_VALUE =
 const TALK_BEFORE_NAME_AGAIN = /^[^\d]*(?:…|\.{2,})\s*(?=\p{L}[^\d.…]*\s[<>]?\d)/u;
 
 function asResult(sentence: string): string {
+  const place = PLACE_BEFORE.exec(sentence.trim());
+  const sample = place ? SAMPLE_IN_PLACE.exec(place[0])?.[1]?.toLowerCase() : undefined;
+  const result = resultSaid(sentence);
+  // The sample said in the place before the name, as a name said with it in brackets ("proteína (urina)").
+  if (!sample || new RegExp(String.raw`^[^:]*${sample}`, 'iu').test(result)) return result;
+  return result.replace(/^([^:]+?)\s*:/u, `$1 (${sample}):`);
+}
+
+function resultSaid(sentence: string): string {
   let s = sentence
     .trim()
     .replace(/[.?!]$/, '')
@@ -435,9 +450,20 @@ const spelledDigits = (s: string) =>
 // The value of a result as the dictation writes it ("Sódio: 131", "Plaquetas: 231 mil").
 const PART_VALUE = /:\s*([<>]?\d+(?:[.,]\d+)*(?:\s*mil)?)(?![\d.,]*\d)/u;
 
+// The speaker's word that she read a value wrong before ("o potássio é 4,8, eu li errado antes, é quatro vírgula
+// oito", a later voice message, h1658): said after the value, the words from it on are talk; said before, the words
+// up to it.
+const READ_WRONG = String.raw`(?:eu\s+)?(?:li|falei|disse|passei)\s+errad[oa]|me\s+enganei|errei`;
+const READ_WRONG_AFTER = new RegExp(String.raw`(?<=\d(?:\s*(?:%|mil))?)\s*,?\s*(?:${READ_WRONG})(?![\p{L}]).*$`, 'iu');
+const READ_WRONG_BEFORE = new RegExp(String.raw`^[^\d]*?(?:${READ_WRONG})(?![\p{L}])[^\d,]*,\s*`, 'iu');
+const nameOfPart = (part: string) => foldText(part.split(':')[0]!.trim()).toLowerCase();
+
 /** The lines of a transcribed dictation as the results they say; any other line as it is. */
 export function dictatedAsResults(raws: string[]): string[] {
   let out: string[] | undefined;
+  // The results read on each line so far, and the stamp they follow: a later correction takes one of them back.
+  const readOn = new Map<number, { lead: string; parts: string[] }>();
+  const written = (lead: string, parts: string[]) => `${lead}${withNamedReferences(parts).map(boundsAsPrinted).join('; ')}`;
   // The line of the last result said and its value, and whether it was asked back since: the answer restating it
   // gives its reference to that result, on its line (a check-back over three turns of a consultation).
   let last: { line: number; value: string } | undefined;
@@ -492,6 +518,28 @@ export function dictatedAsResults(raws: string[]): string[] {
       // na outra página"): each result's, not the last one's alone.
       const shared = SHARED_REFERENCE_NOTE.exec(sentence);
       const from = parts.length;
+      // A result said again with the speaker's word that she read it wrong before: the value said now replaces the
+      // one said then, which keeps the reference read with it unless one is said now; said once, where said last.
+      const corrected =
+        READ_WRONG_AFTER.test(sentence) || READ_WRONG_BEFORE.test(sentence) ? sentence.replace(READ_WRONG_AFTER, '').replace(READ_WRONG_BEFORE, '') : undefined;
+      if (corrected !== undefined && /\d/.test(corrected)) {
+        const now = asResult(corrected);
+        const value = PART_VALUE.exec(now);
+        const name = nameOfPart(now);
+        const lines = [...readOn, [i, { lead: '', parts }] as const];
+        const earlier = value && name !== '' ? lines.reverse().find(([, l]) => l.parts.some((p) => nameOfPart(p) === name)) : undefined;
+        if (earlier && value) {
+          const [k, l] = earlier;
+          const at = l.parts.map(nameOfPart).lastIndexOf(name);
+          const before = l.parts[at]!;
+          const then = PART_VALUE.exec(before);
+          const reference = then && !/\d/.test(now.slice(value.index + value[0].length)) ? before.slice(then.index + then[0].length) : '';
+          l.parts.splice(at, 1);
+          if (k !== i && out) out[k] = written(l.lead, l.parts);
+          parts.push(`${now}${reference}`);
+          continue;
+        }
+      }
       for (const piece of saidResults(shared ? sentence.slice(0, shared.index) : sentence)) {
         // The pause before "e o normal …" is the reference's comma, printed once.
         if (saysReference(piece) && parts.length > 0) parts[parts.length - 1] = parts[parts.length - 1]!.replace(/,\s*$/, '') + referenceSaid(piece);
@@ -522,7 +570,8 @@ export function dictatedAsResults(raws: string[]): string[] {
       return;
     }
     // The label is no part of what was said: the line is read as the results alone.
-    out[i] = `${stamp?.[0] ?? ''}${withNamedReferences(parts).map(boundsAsPrinted).join('; ')}`;
+    out[i] = written(stamp?.[0] ?? '', parts);
+    readOn.set(i, { lead: stamp?.[0] ?? '', parts });
     const value = PART_VALUE.exec(parts[parts.length - 1] ?? '')?.[1];
     if (parts.length > 0) last = value === undefined ? undefined : { line: i, value };
     askedBack = false;

@@ -68,7 +68,7 @@ import { moveListedReferences } from './listed-references.ts';
 import { moveTitledReferences } from './titled-references.ts';
 import { moveBarRowReferences } from './bar-row-references.ts';
 import { type RangeTable, rangeTableHeader, rangeTableRow } from './range-tables.ts';
-import { lookupName, panelAbbreviationKey, type AnalyteDef, type KnownName } from './analytes.ts';
+import { foldSameLength, lookupName, panelAbbreviationKey, type AnalyteDef, type KnownName } from './analytes.ts';
 import {
   ageBandColumns,
   type BandColumn,
@@ -2224,6 +2224,23 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
       isReferenceText(wrappedReferenceRun(`${openRef} ${t.trim()}`, lines, line.index), { strictLabels: true })
     ) {
       addRef(pending, t);
+      continue;
+    }
+    // A reference in words the same as the word result above it, whatever the words ("Resultado: HbAA" / "Referência:
+    // HbAA", a municipal app's blocks, h1657): the result is the one the lab expects, as under a table's reference
+    // column (piece.ts, sameWords). Words a reference list knows ("Não detectável") are read as below, where a
+    // reference under several results is each one's.
+    const wordResult = pending?.entries.length === 1 && pending.refItems.length === 0 ? pending.entries[0]!.read : undefined;
+    const ledWordRef = wordResult && wordResult.value === null ? stripReferenceLead(t) : undefined;
+    if (
+      ledWordRef?.lead &&
+      !/\d/.test(ledWordRef.rest) &&
+      /\p{L}{2}/u.test(ledWordRef.rest) &&
+      qualitativeReference(ledWordRef.rest) === undefined &&
+      foldSameLength(ledWordRef.rest).trim().toLowerCase() === foldSameLength(wordResult!.text).trim().toLowerCase()
+    ) {
+      addRef(pending!, ledWordRef.rest.trim());
+      pending!.wordReference = ledWordRef.rest.trim();
       continue;
     }
     // A reference standing on its own line: under the result, or above it inside a block.

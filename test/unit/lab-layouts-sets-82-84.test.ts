@@ -120,8 +120,9 @@ test("a row named by its sample and a catalogued analyte ('URINA - DENSIDADE') u
   assert.deepEqual(
     brief(r).map(([n, v, , f]) => [n, v, f]),
     [
-      ['URINA - DENSIDADE', 1.025, 'normal'],
-      ['URINA - PH', 5.5, 'normal'],
+      // The sample before the dash is the exam's name, as before a slash: the analyte names the row (h1657).
+      ['Densidade', 1.025, 'normal'],
+      ['pH', 5.5, 'normal'],
     ],
   );
   assert.deepEqual(r.unparsed_lines, []);
