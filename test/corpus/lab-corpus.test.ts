@@ -162,6 +162,9 @@ test('patient data, CRM/CNES/protocol numbers and dates never become analytes no
           // … and its last cell, who released the row with the council number ("…;H;1980 (14/01/2025);Thaís Gontijo -
           // CRBM-3 22815", a hospital's export): it signs the row, as a chat's stamp dates a message.
           .replace(/;\s*"?[^;"\d]*\b(?:CRBM|CRF|CRM|CRBio)\b[^;"]*"?\s*$/, ';')
+          // … and so does an HL7 result segment's responsible observer, its sixteenth field ("OBX|1|NM|HGB^Hemoglobina^L||10.2|…
+          // |32145^SOUZA^CAMILA^^^CRBM-BA", h1651).
+          .replace(/^(\s*OBX(?:\|[^|\n]*){15}\|)[^|\n]*/, '$1')
           // … and date columns aligned by spaces between the name and the value (a health record's "Solicitado em
           // Realizado em   Resultado em   Resultado": "GLICOSE   02/05/2025   14/05/2025   16/05/2025   168 mg/dL").
           .replace(/(?<=\S)(?:\s{3,}\d{1,2}\/\d{1,2}\/\d{2,4})+(?=\s{3,}\d[\d.,]*\s*[a-zµ%/])/giu, ' ')

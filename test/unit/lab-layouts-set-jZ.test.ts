@@ -40,3 +40,24 @@ test("a marker's history named after 'Histórico' without a dash, each sample af
   assert.deepEqual(r.rows, [['CA 15-3', 48.2, 'alto']]);
   assert.deepEqual(r.unparsed, []);
 });
+
+test("a hospital record number after 'RH:', a day clinic's chair, an app's count of results and a council number glued to its region are administrative (h1646, h1648, h1657, h1637)", () => {
+  const r = read([
+    'Paciente...: ANA PAULA MOREIRA     RH: 0573318',
+    'Sexo: Feminino   Nasc.: 12/04/1971 (54 anos)          Agenda QT: 14/05/2026 - Poltrona 7',
+    'Exibindo 18 resultados · Coleta em 02/05/2025 · Todos liberados',
+    'CONFERIDO POR: BIOM. JOANA PIRES - CRBM2 5512',
+    GLUCOSE,
+  ]);
+  assert.deepEqual(r.rows, [['Glicose', 95, 'normal']]);
+  assert.deepEqual(r.unparsed, []);
+});
+
+test("the Rh factor stays a result beside a record number's label", () => {
+  const r = parseLabReport(['Tipo sanguíneo: A   Fator RH: Negativo', GLUCOSE].join('\n'), TODAY);
+  assert.ok(
+    r.qualitative.some((q) => q.value === 'Negativo'),
+    JSON.stringify(r.qualitative),
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
