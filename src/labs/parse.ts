@@ -2571,8 +2571,8 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
       // title (its material and method lines between): the exam's result, named by both.
       // A field led by its colon, not a table's row under a header of its own ("Exame   Resultado" / "Pesquisa de
       // sangue oculto   Negativo", whose name column names it).
-      const asField = t.trimStart().startsWith(first?.name ?? '\u0000') && /^\s*:/.test(t.trimStart().slice(first!.name.length));
-      if (first && title && groups.length === 1 && recent.length === 0 && !pending && !first.def && SEARCH_FORM.test(first.name) && asField) {
+      const asField = (name: string) => t.trimStart().startsWith(name) && /^\s*:/.test(t.trimStart().slice(name.length));
+      if (first && title && groups.length === 1 && recent.length === 0 && !pending && !first.def && SEARCH_FORM.test(first.name) && asField(first.name)) {
         const name = `${title.name} - ${first.name}`;
         for (const e of groups[0]!.entries) Object.assign(e, { name, def: lookupName(name) ?? title.def });
       }
