@@ -6,7 +6,8 @@
 // printed text for unparsed_lines. A spreadsheet pasted as tab-separated text with one dated column per
 // sample is read the same way (headerSeparator).
 import { resultTokens } from './accounting.ts';
-import { foldSameLength } from './analytes.ts';
+import { foldSameLength, isCatalogued, lookupName } from './analytes.ts';
+import { fieldAfterSemicolon } from './lines.ts';
 import { unitAtStart } from './units.ts';
 
 // A portal's CSV export quotes every field ('"Anti-Ro (SS-A)";"86,4";"";"Negativo: inferior a 7,0; …"'):
@@ -172,7 +173,9 @@ function fieldsApart(line: string): string {
  */
 export function delimitedAsColumns(printed: string[]): string[] {
   let out: string[] | undefined;
-  const { raws, within } = quotedRecordsJoined(printed);
+  const { raws, within, typed } = quotedRecordsJoined(printed);
+  // A line joined into the record above it keeps only what was typed on it apart from the record.
+  const joined = (i: number) => typed.get(i) ?? '';
   for (let h = 0; h < raws.length; h++) {
     const visits = visitRowsAsResults(raws, h);
     if (visits) {
@@ -205,7 +208,7 @@ export function delimitedAsColumns(printed: string[]): string[] {
     const order = currentColumnOrder(heads, examAt);
     for (let i = from; i <= to; i++)
       out[i] = within.has(i)
-        ? ''
+        ? joined(i)
         : i < h
           ? (patientFields(raws, i, sep) ?? asColumns(raws[i]!, sep, new Set()))
           : asColumns(raws[i]!, sep, aside, group, i > h ? release : new Set(), i === h ? release : new Set(), order, i === h);
@@ -213,7 +216,7 @@ export function delimitedAsColumns(printed: string[]): string[] {
     if (patient.length > 0 && h < to) {
       const first = fieldsOf(raws[h + 1]!, sep);
       for (let i = h + 1; i <= to; i++)
-        out[i] = within.has(i) ? '' : asColumns(raws[i]!, sep, aside, new Set([...group, ...patient]), release, new Set(), order);
+        out[i] = within.has(i) ? joined(i) : asColumns(raws[i]!, sep, aside, new Set([...group, ...patient]), release, new Set(), order);
       const fields = patient.filter((i) => (first[i] ?? '') !== '').map((i) => `${heads[i]}: ${first[i]}`);
       // Any head with something result-like on it is no column's name ('"Status"   Anti-HCV   REAGENTE', a
       // field past the last column: "Sódio 131,3"): kept after the patient's fields, to be read or listed.
@@ -231,9 +234,12 @@ export function delimitedAsColumns(printed: string[]): string[] {
  * its first line, the lines inside the quotes joined by "; " (a tier after a lead ending in ":" by a space), and its
  * other lines are set in `within`: read with it, they hold nothing of their own. A line is joined only when it
  * opens with a quoted field, leaves a quote open, and the quote closes within a few lines on a line with a ";".
+ * What is typed on such a line apart from the record (`typedApart`) is no part of it: it stays on its line, in
+ * `typed`, to be read or listed there.
  */
-function quotedRecordsJoined(printed: string[]): { raws: string[]; within: Set<number> } {
+function quotedRecordsJoined(printed: string[]): { raws: string[]; within: Set<number>; typed: Map<number, string> } {
   const within = new Set<number>();
+  const typed = new Map<number, string>();
   let raws: string[] | undefined;
   const open = (line: string) => (line.match(/"/g)?.length ?? 0) % 2 === 1;
   for (let i = 0; i < printed.length; i++) {
@@ -246,6 +252,14 @@ function quotedRecordsJoined(printed: string[]): { raws: string[]; within: Set<n
       text = `${text.trimEnd()}${/:\s*$/.test(text) ? ' ' : '; '}${printed[end]!.trim()}`;
     }
     if (open(text) || !printed[end]!.includes(';')) continue;
+    // Each line joined, without what was typed on it apart from the record.
+    const allQuoted = ALL_QUOTED_OPEN.test(line);
+    text = line;
+    for (let k = i + 1; k <= end; k++) {
+      const [own, apart] = typedApart(printed[k]!.trim(), k === end, allQuoted);
+      text = `${text.trimEnd()}${/:\s*$/.test(text) ? ' ' : '; '}${own}`;
+      if (apart !== '') typed.set(k, apart);
+    }
     raws ??= [...printed];
     raws[i] = text;
     for (let k = i + 1; k <= end; k++) {
@@ -254,7 +268,50 @@ function quotedRecordsJoined(printed: string[]): { raws: string[]; within: Set<n
     }
     i = end;
   }
-  return { raws: raws ?? printed, within };
+  return { raws: raws ?? printed, within, typed };
+}
+
+// A record's first line that quotes every field up to the one left open ('"7048…";"SUELI …";…;"Normal: inferior a
+// 5,7'): an export that quotes each of its fields, whose record ends on the closing line's last quoted field.
+const ALL_QUOTED_OPEN = /^\s*(?:"(?:[^"]|"")*"\s*;\s*)*"[^"]*$/;
+const QUOTED_RUN = /^(?:\s*;\s*"(?:[^"]|"")*")*/;
+
+/** A catalogued analyte's name and a number after a ";" ("… ; Sódio 131,3"): a result, no tier of a reference. */
+function analyteAfterSemicolon(seg: string): boolean {
+  const m = /^\s*(\p{L}[^\d;:]*?)\s*:?\s*[<>]?\s*\d/u.exec(seg);
+  const def = m ? lookupName(m[1]!) : undefined;
+  return def !== undefined && isCatalogued(def);
+}
+
+/**
+ * A line inside a multi-line quoted field, split into the field's own text and what was typed on it apart: after a
+ * column gap, something result-like ("Pré-diabetes: 5,7 a 6,4   Ureia 48,9 mg/dL"), or after a ";" a labelled field
+ * whose label is no reference's ("… ; HBsAg: Reagente", fieldAfterSemicolon) or a catalogued analyte's number
+ * ("… ; Sódio 131,3"). On the line that closes the quote, in
+ * an export quoting every field, the text after the record's last quoted field too ('…";"S"   Ureia 48,9 mg/dL',
+ * '…";"S" ; HBsAg: Reagente'): a field past the record, no column of it. Typed pieces are joined by a column gap.
+ */
+function typedApart(line: string, closing: boolean, allQuoted: boolean): [own: string, apart: string] {
+  // The quote that closes the field: the first one not doubled ('""' is a quote of the field's text).
+  const close = closing ? /^(?:[^"]|"")*/.exec(line)![0].length : -1;
+  const inside = close >= 0 ? line.slice(0, close) : line;
+  let after = close >= 0 ? line.slice(close) : '';
+  const apart: string[] = [];
+  let own = inside;
+  const gap = [...inside.matchAll(/\s{3,}(?=\S)/g)].find((m) => resultTokens(inside.slice(m.index + m[0].length)).length > 0);
+  const semi = [...inside.matchAll(/;/g)].find((m) => fieldAfterSemicolon(inside.slice(m.index)) || analyteAfterSemicolon(inside.slice(m.index + 1)));
+  const cut = Math.min(gap?.index ?? inside.length, semi?.index ?? inside.length);
+  if (cut < inside.length) {
+    own = inside.slice(0, cut).trimEnd();
+    apart.push(inside.slice(cut).replace(/^[\s;]+/, ''));
+  }
+  if (closing && allQuoted && after !== '') {
+    const run = 1 + QUOTED_RUN.exec(after.slice(1))![0].length;
+    const rest = after.slice(run).replace(/^[\s;]+/, '');
+    if (rest !== '') apart.push(rest);
+    after = after.slice(0, run);
+  }
+  return [`${own}${after}`, apart.join('   ')];
 }
 
 // Above the results, the patient's own table: a line of heads ("Prontuario;Paciente;Sexo;Dt_Nasc;Idade;Setor;…")
