@@ -1543,6 +1543,8 @@ export function printedTokens(printed: readonly AccountLine[]): PrintedTokens {
 const VALUE_NOT_RANGE = String.raw`\d[\d.,]*(?!\s*(?:a|à|-|–|at[eé])\s*\d)(?![\d.,])`;
 const CELL_VALUE = new RegExp(`^${VALUE_NOT_RANGE}`, 'u');
 const LEADER_VALUE = new RegExp(`:\\s*${VALUE_NOT_RANGE}`, 'u');
+// A label alone before its colon (no column gap in it), the value right after: "LDL (Friedewald): 100 mg/dL".
+const LABEL_VALUE = new RegExp(`^\\s*[^:\\s](?:(?!\\s{2})[^:])*:\\s*${VALUE_NOT_RANGE}`, 'u');
 
 /**
  * The lines whose result-like tokens are not all accounted for, in report order, verbatim (trimmed
@@ -1653,7 +1655,10 @@ export function accountLines(
     const cells = key === undefined || own.some((b) => b.a.key === key) ? [] : l.text.trim().split(/\s{2,}/);
     // So does a row whose name reaches its value by a dot leader ("LDL COLESTEROL (Friedewald) ... 130 mg/dL", h1443,
     // cleaned to a colon): a leader joins a result to its name, never a note's bound to the analyte it is for.
-    const leaderRow = key !== undefined && !own.some((b) => b.a.key === key) && /\S\s*\.{3,}\s*\d/.test(l.raw) && LEADER_VALUE.test(l.text);
+    // And a row whose name is its label, the value right after the colon ("LDL (Friedewald): 100 mg/dL", a chat bot's
+    // list item, h1642): the label names the result, as a leader does; a goal under it ("intermediário < 100") is led.
+    const leaderRow =
+      key !== undefined && !own.some((b) => b.a.key === key) && (/\S\s*\.{3,}\s*\d/.test(l.raw) || LABEL_VALUE.test(l.text)) && LEADER_VALUE.test(l.text);
     const unreadRow = leaderRow || (cells.length >= 2 && !cells[0]!.includes(':') && CELL_VALUE.test(cells[1]!));
     const near =
       labelledResult || loneValue || unreadRow

@@ -327,6 +327,18 @@ function patientFields(raws: string[], at: number, sep: Separator): string | und
 // A cell with nothing in it, or a dash for nothing.
 const EMPTY_CELL = /^\s*(?:-{1,3}|—|–)?\s*$/;
 
+/**
+ * What is typed after a row's last cell, past a column gap or a spaced ';' ("…\t—\t0,45 a 4,50 ; Sódio 131,3",
+ * "…\t> 20   Ureia 48,9 mg/dL"): no part of that cell. Of a row that holds no result of this report, it is all the
+ * line keeps, to be read or listed; empty when nothing result-like is typed there.
+ */
+function typedAfterRow(printed: readonly string[]): string {
+  const last = printed[printed.length - 1] ?? '';
+  const gap = /\s{3,}|\s;\s/.exec(last);
+  const after = gap ? last.slice(gap.index + gap[0].length).trim() : '';
+  return resultTokens(after).length > 0 ? after : '';
+}
+
 function asColumns(
   raw: string,
   sep: Separator,
@@ -368,7 +380,7 @@ function asColumns(
     printed.slice(order.columns).every((f) => f === '') &&
     beyond.length === 0
   )
-    return '';
+    return typedAfterRow(printed);
   const fields = order
     ? [
         ...order.order

@@ -2872,11 +2872,25 @@ export function joinWrappedDetail(reads: readonly string[], narrow = isNarrowCop
     // go on in small letters; a bracket under such a title is the title's ("(UIBC)").
     if (isBlockDetail(cur) ? !wrapped && !labelLast && !bracketEnd : !(wrapped && DETAIL_AFTER_TITLE.test(cur))) continue;
     if (next.includes(':') || /\s{2,}/.test(next)) continue;
-    out[i] = `${out[i]!.trimEnd()} ${next}`;
-    out[i + 1] = '';
+    const [rest, typed] = detailThenResult(next);
+    out[i] = `${out[i]!.trimEnd()} ${rest}`;
+    out[i + 1] = typed;
     i++;
   }
   return out;
+}
+
+/**
+ * A wrapped detail's rest, and what is typed after it past a ';' when that opens with a result's name and a number
+ * ("… TSA conforme BrCAST 2025 ; Sódio 131,9"): no part of the method, it stays on its line to be read or listed.
+ */
+function detailThenResult(next: string): [rest: string, typed: string] {
+  for (const m of next.matchAll(/\s*;\s*/g)) {
+    const typed = next.slice(m.index + m[0].length);
+    const name = /^(\p{L}[^\d;]*?)\s*[<>≤≥]?\s*\d/u.exec(typed)?.[1];
+    if (name !== undefined && lookupName(name)) return [next.slice(0, m.index), typed];
+  }
+  return [next, ''];
 }
 const WORD_RESULT_INDEX =
   /(\b(?:n[aã]o\s+)?(?:reagente|positivo|negativo|indeterminado|inconclusivo|detectado|reativo))\s*\(\s*(?:(?:[ií]ndice|raz[aã]o)(?:\s+(?:s\/co|coi))?|s\/co|coi)\s*[:=]?\s*\d+(?:[.,]\d+)?\s*(?:s\/co|coi)?\s*\)/giu;
