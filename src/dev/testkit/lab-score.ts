@@ -298,6 +298,9 @@ export const CORPUS_SETS = [
   'heldout163',
   'heldout164',
   'heldout165',
+  'heldout166',
+  'heldout167',
+  'heldout168',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
 
