@@ -76,13 +76,14 @@ function correctionOf(message: string): { name: string; value: string; slip?: st
 
 /**
  * A correction's line once the correction is written into the line it corrects: empty, save the cells after a
- * column gap past what the message says (`from`), a result typed beside it ("… Entao é ⚠️ tgp 39 (ate 33)
- * Anti-HCV   REAGENTE"), which is read or listed at its place on the line.
+ * column gap, or a spaced ';' or '|', past what the message says (`from`), a result typed beside it ("… Entao é ⚠️
+ * tgp 39 (ate 33)   Anti-HCV   REAGENTE", "… digitei errado ; HBsAg: Reagente", h1654's corpus property), which is
+ * read or listed at its place on the line.
  */
 function withoutMessage(raw: string, from: number): string {
-  const gap = /\s{3,}(?=\S)/u.exec(raw.slice(from));
+  const gap = /\s{3,}(?=\S)|\s[;|]\s+(?=\S)/u.exec(raw.slice(from));
   if (!gap) return '';
-  const at = from + gap.index;
+  const at = from + gap.index + gap[0].length;
   return `${' '.repeat(at)}${raw.slice(at)}`;
 }
 

@@ -61,3 +61,16 @@ test("the Rh factor stays a result beside a record number's label", () => {
   );
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test("a word result typed after a chat correction's message, past a spaced ';', is read or listed (h1654's corpus property)", () => {
+  const text = [
+    '[12/03/2024 08:50] Ana: colesterol 212 ref menor que 190',
+    '[12/03/2024 08:52] Ana: corrigindo: colesterol é 202 e não 212, digitei errado ; Anti-HCV: Reagente',
+  ].join('\n');
+  const r = parseLabReport(text, TODAY);
+  assert.deepEqual(
+    r.analytes.map((a) => [a.name, a.value]),
+    [['Colesterol total', 202]],
+  );
+  assert.ok(r.qualitative.some((q) => q.value === 'Reagente') || r.unparsed_lines.some((u) => u.includes('Reagente')), JSON.stringify(r));
+});
