@@ -7,6 +7,7 @@
 // a report, an English label after a slash is taken out (its length put back at the cell's end, so the
 // columns after it stay where they were) and an English header line under the header is blanked. The
 // English name printed under each row's name is left to the reader, which lists it as no result.
+import { matchesOf } from '../text/matches.ts';
 
 // The words of an English label, as bilingual reports print them.
 const ENGLISH_WORD =
@@ -31,7 +32,7 @@ function withoutSecondLabels(l: string): string {
   let out = l;
   for (;;) {
     SECOND_LABEL.lastIndex = 0;
-    const m = [...out.matchAll(SECOND_LABEL)].find((x) => isEnglishLabel(x[1]!));
+    const m = matchesOf(SECOND_LABEL, out).find((x) => isEnglishLabel(x[1]!));
     if (!m) return out;
     const at = m.index!;
     const rest = out.slice(at + m[0].length);

@@ -9,6 +9,7 @@ import { resultTokens } from './accounting.ts';
 import { foldSameLength, isCatalogued, lookupName } from './analytes.ts';
 import { fieldAfterSemicolon } from './lines.ts';
 import { unitAtStart } from './units.ts';
+import { matchesOf } from '../text/matches.ts';
 
 // A portal's CSV export quotes every field ('"Anti-Ro (SS-A)";"86,4";"";"Negativo: inferior a 7,0; …"'):
 // a ";" inside quotes is the field's own, the quotes and an empty '""' are no text of the result.
@@ -298,8 +299,8 @@ function typedApart(line: string, closing: boolean, allQuoted: boolean): [own: s
   let after = close >= 0 ? line.slice(close) : '';
   const apart: string[] = [];
   let own = inside;
-  const gap = [...inside.matchAll(/\s{3,}(?=\S)/g)].find((m) => resultTokens(inside.slice(m.index + m[0].length)).length > 0);
-  const semi = [...inside.matchAll(/;/g)].find((m) => fieldAfterSemicolon(inside.slice(m.index)) || analyteAfterSemicolon(inside.slice(m.index + 1)));
+  const gap = matchesOf(/\s{3,}(?=\S)/g, inside).find((m) => resultTokens(inside.slice(m.index + m[0].length)).length > 0);
+  const semi = matchesOf(/;/g, inside).find((m) => fieldAfterSemicolon(inside.slice(m.index)) || analyteAfterSemicolon(inside.slice(m.index + 1)));
   const cut = Math.min(gap?.index ?? inside.length, semi?.index ?? inside.length);
   if (cut < inside.length) {
     own = inside.slice(0, cut).trimEnd();

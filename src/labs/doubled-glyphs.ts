@@ -8,6 +8,7 @@
 // three letters or more is touched ("11" or "1100" alone is a number, "AA" a word); on it, a doubled
 // number ("5599") is taken only when it stands as a run of its own or next to a doubled word. The line
 // keeps its printed text for unparsed_lines.
+import { matchesOf } from '../text/matches.ts';
 
 /** Whether a word is each of its characters twice over ("GGlliiccoossee", "113322", "((HHbbAA11cc))"). */
 function doubled(word: string): boolean {
@@ -23,7 +24,7 @@ const isBoldWord = (w: string) => doubled(w) && /\p{L}.*\p{L}.*\p{L}/u.test(once
 
 /** A line with each run of doubled words printed once, each run keeping its width. */
 export function singledLine(line: string): string {
-  const words = [...line.matchAll(/\S+/g)];
+  const words = matchesOf(/\S+/g, line);
   if (!words.some((m) => isBoldWord(m[0]))) return line;
   const out: string[] = [];
   let at = 0;

@@ -11,6 +11,7 @@
 // else the service prints (its file line with rotation and time, a table's caption with its counts, its summary)
 // stays as printed, to be read or listed; a free text block is read as the text it quotes, without the block's
 // number and confidence ("B3 (0,97): \"…\"": the service's, no result's).
+import { matchesOf } from '../text/matches.ts';
 
 // A pair: both confidences, the key, the value.
 const PAIR = /^\s*\[k\s+[\d.,]+\s*\|\s*v\s+[\d.,]+\]\s*"([^"]*)"\s*=>\s*"([^"]*)"(.*)$/iu;
@@ -38,7 +39,10 @@ function readAs(raw: string): string | undefined {
     return [`${pair[1]!.trim()}: ${pair[2]!.trim()}`, (near?.[1] ?? '').trim(), rest].filter((s) => s !== '').join('   ');
   }
   const row = CELL_ROW.exec(raw);
-  if (row) return [...row[1]!.matchAll(/\[([^\]]*)\]/gu)].map((m) => m[1]!.trim()).join('   ');
+  if (row)
+    return matchesOf(/\[([^\]]*)\]/gu, row[1]!)
+      .map((m) => m[1]!.trim())
+      .join('   ');
   return undefined;
 }
 

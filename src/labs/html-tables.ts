@@ -12,6 +12,7 @@
 // without tags, a line break, a paragraph's bounds or a run of spaces parting its pieces by a column gap; a line
 // of tags only, or a code block's fence, is empty. Only a text with a table cell's
 // tag is touched; the lines keep their printed text for unparsed_lines.
+import { matchesOf } from '../text/matches.ts';
 
 const NAMED: Record<string, string> = {
   nbsp: ' ',
@@ -76,7 +77,7 @@ function lineShown(html: string): string {
 
 /** A table row's cells as the text they show; a "<br>" inside one parts it in cells of its own. */
 function rowText(html: string): string {
-  const opens = [...html.matchAll(CELL_OPEN)];
+  const opens = matchesOf(CELL_OPEN, html);
   const cells: string[] = [];
   for (let k = 0; k < opens.length; k++) {
     const from = opens[k]!.index! + opens[k]![0].length;

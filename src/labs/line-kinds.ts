@@ -565,6 +565,7 @@ export function isLegend(t: string): boolean {
 
 // A grade's key: a number, a word or crosses ("0", "(+)", "++", "+++").
 const CLASS_KEY = String.raw`(?:\d{1,2}|\(?\+{1,4}\)?)`;
+const CLASS_KEY_LEAD = new RegExp(String.raw`^\s*${CLASS_KEY}\s*=`, 'u');
 const CLASS_ENTRY = new RegExp(String.raw`(?:^|[.;,|]|\s{2,}|:)\s*${CLASS_KEY}\s*=\s*\p{L}`, 'gu');
 
 /**
@@ -575,7 +576,7 @@ const CLASS_ENTRY = new RegExp(String.raw`(?:^|[.;,|]|\s{2,}|:)\s*${CLASS_KEY}\s
  */
 function isClassLegend(t: string): boolean {
   const s = t.replace(/^.*?\b(?:classes?|graus?|escala)\s*:\s*/iu, '');
-  if (!new RegExp(String.raw`^\s*${CLASS_KEY}\s*=`, 'u').test(s)) return false;
+  if (!CLASS_KEY_LEAD.test(s)) return false;
   return (s.match(CLASS_ENTRY) ?? []).length >= 2;
 }
 

@@ -1027,6 +1027,7 @@ const PAIR_SLIPS: ReadonlyArray<[read: string, meant: string]> = [
   ['rn', 'm'],
   ['cl', 'd'],
 ];
+const PAIR_SLIP_PATTERNS = PAIR_SLIPS.map(([read, meant]) => [new RegExp(read, 'g'), meant] as const);
 // A word of four characters or more with one of those pairs in it.
 const PAIR_WORD = /(?<![\p{L}\d])(?=\p{L}*(?:rn|cl))\p{L}{4,}(?![\p{L}\d])/giu;
 // The catalogue's words with some of their "ri" read as an n, to the word meant, and one pattern that
@@ -1095,7 +1096,7 @@ export function withoutPairSlips(t: string): string {
     const w = m[0];
     const f = foldSameLength(w);
     if (f.length !== w.length || words.has(f)) continue;
-    const at = PAIR_SLIPS.flatMap(([read, meant]) => matchesOf(new RegExp(read, 'g'), f).map((x) => ({ i: x.index ?? 0, meant }))).sort((a, b) => a.i - b.i);
+    const at = PAIR_SLIP_PATTERNS.flatMap(([read, meant]) => matchesOf(read, f).map((x) => ({ i: x.index ?? 0, meant }))).sort((a, b) => a.i - b.i);
     if (at.length > 3) continue;
     const apply = (s: string, mk: number, cased: boolean) =>
       at.reduceRight(
@@ -1507,6 +1508,10 @@ export function isTreatmentRange(text: string): boolean {
   return m !== null && isReferenceLabel(m[1]!.replace(/\s*\([^()]*\)$/u, '')) && BOUND_OR_RANGE.test(m[2]!.trim());
 }
 
+// The volume sent, a field of the sample's line beside its material ("Volume: 40 ml      Material: urina 1o jato
+// desprezado", a urine exam's header, h1620).
+const VOLUME_BESIDE_MATERIAL = new RegExp(String.raw`^\s*volume\s*:\s*(?:${NUMBER})\s*ml\s{2,}material\s*:`, 'iu');
+
 /** A patient-data, doctor, address, page or signature line: neither a result nor an unread result. */
 export function isAdminLine(text: string): boolean {
   if (text.trim() !== '' && cells(text).every((c) => PAGE_CONTROL.test(c))) return true;
@@ -1521,9 +1526,8 @@ export function isAdminLine(text: string): boolean {
   if (/^\s*(?:©|copyright\b)/iu.test(text) && !labValue(text)) return true;
   const f = foldSameLength(text).replace(/^[\s*#>]+/, '');
   if (MEDICATION_LEAD.test(f) && !isTreatmentRange(text)) return true;
-  // The volume sent, a field of the sample's line beside its material ("Volume: 40 ml      Material: urina 1o jato
-  // desprezado", a urine exam's header, h1620): what was received, no result.
-  if (new RegExp(String.raw`^\s*volume\s*:\s*(?:${NUMBER})\s*ml\s{2,}material\s*:`, 'iu').test(text)) return true;
+  // The volume sent, a field of the sample's line beside its material: what was received, no result.
+  if (VOLUME_BESIDE_MATERIAL.test(text)) return true;
   if (isPrescriptionLine(text)) return true;
   // A block's title naming its sample by the clock time it was drawn ("CORTISOL BASAL (coleta às 08:00)"): the
   // analyte's name, whose time picks its range by the time of day, no header's time.
@@ -2885,7 +2889,7 @@ export function joinWrappedDetail(reads: readonly string[], narrow = isNarrowCop
  * ("… TSA conforme BrCAST 2025 ; Sódio 131,9"): no part of the method, it stays on its line to be read or listed.
  */
 function detailThenResult(next: string): [rest: string, typed: string] {
-  for (const m of next.matchAll(/\s*;\s*/g)) {
+  for (const m of matchesOf(/\s*;\s*/g, next)) {
     const typed = next.slice(m.index + m[0].length);
     const name = /^(\p{L}[^\d;]*?)\s*[<>≤≥]?\s*\d/u.exec(typed)?.[1];
     if (name !== undefined && lookupName(name)) return [next.slice(0, m.index), typed];

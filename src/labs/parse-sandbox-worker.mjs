@@ -2,9 +2,18 @@
 // under the heap limit and deadline its parent sets. The parser is TypeScript, so the thread registers
 // the tsx loader itself: it starts with no inherited flags, and the daemon's own loader (bin/ai-worker.js
 // registers it in the main thread only) does not reach worker threads.
+import v8 from 'node:v8';
 import { parentPort } from 'node:worker_threads';
 import { register } from 'tsx/esm/api';
 
+// Regular expressions compiled to machine code on their first run, not first run in V8's bytecode interpreter and
+// compiled at their second ("tier-up", V8's default): the reader runs some two thousand patterns, most of them
+// over every line, and each thread starts cold, so with tier-up it paid for two compilations of nearly every one.
+// Measured on this machine (2026-12-05): a 4 kB report's parse in a fresh thread 1,16 s → 0,65 s; the 100 kB
+// report, warm, 2,9 s → 1,5 s. The flag is the process's, set before the parser's patterns exist; the daemon's
+// other patterns run as often or once, and lose nothing worth measuring. The tests and bench:labs, which parse in
+// their own process, pass it on their command line (package.json).
+v8.setFlagsFromString('--no-regexp-tier-up');
 register();
 const { parseLabReport } = await import('./parse.ts');
 

@@ -280,6 +280,8 @@ function dayPeriodWindow(label: string): [number, number] | undefined {
 const BARE_HOURS_OF_DAY = /^(\d{1,2})\s*h?\s*(?:a|às|as|-|–)\s*(\d{1,2})\s*h$/iu;
 
 const COLLECTION_TIME_FIRST = new RegExp(COLLECTION_TIME_RE.source, 'iu');
+const COLLECTION_TIMES = new RegExp(COLLECTION_TIME_RE.source, 'giu');
+const TIME_SINCE_TREATMENT_FIRST = new RegExp(TIME_SINCE_TREATMENT.source, 'iu');
 
 /** The hours of the day a range label names for the collection ([7, 10] for "Coleta entre 7 e 10 h"), if any. */
 function collectionWindow(label: string, bareHours = false): [number, number] | undefined {
@@ -435,7 +437,7 @@ function ageBandOf(label: string): AgeBand | undefined {
   // ("70 a 99 mg/dL (jejum de 8 a 12 horas)", the range's condition).
   const m = AGE_BAND_RE.exec(
     label
-      .replace(new RegExp(COLLECTION_TIME_RE.source, 'giu'), (x) => ' '.repeat(x.length))
+      .replace(COLLECTION_TIMES, (x) => ' '.repeat(x.length))
       .replace(DAY_PERIOD_RE, (x) => ' '.repeat(x.length))
       .replace(TIME_SINCE_TREATMENT, (x) => ' '.repeat(x.length))
       .replace(FASTING_HOURS, (x) => ' '.repeat(x.length)),
@@ -654,7 +656,7 @@ function classify(range: Range, label: string, risk = false): LabelledRange {
   const f = (risk || /\brisco\b/.test(folded)) && /(?:^|[^a-z])(?:baixo|minimo)$/.test(folded.trim()) ? `${folded} baixo risco` : folded;
   // A range for a time since the treatment began ("Após 12 meses de TX: 5,0 a 8,0") is a drug level's target.
   const tier =
-    TARGET_TIER.test(f) || new RegExp(TIME_SINCE_TREATMENT.source, 'iu').test(f)
+    TARGET_TIER.test(f) || TIME_SINCE_TREATMENT_FIRST.test(f)
       ? 'target'
       : IMMUNITY_ABSENT.test(f)
         ? 'other'

@@ -9,6 +9,7 @@
 // one cell printed as one of its codes is touched.
 import { qualitativeAtStart } from './reference.ts';
 import type { LabParseResult } from './result.ts';
+import { matchesOf } from '../text/matches.ts';
 
 // One legend entry: a code in capitals (with a sign: "POS+"), "=", its meaning up to the next entry's separator.
 const ENTRY = /([A-Z]{1,4}[+-]?)\s*=\s*([^|;=]*?\p{L}[^|;=]*?)(?=\s*(?:[|;]|$)|\s{2,}[A-Z]{1,4}[+-]?\s*=)/gu;
@@ -27,7 +28,7 @@ function entriesOf(raw: string, led: boolean): Array<[string, string]> | undefin
   const body = lead ? raw.slice(lead[0].length) : raw;
   const entries: Array<[string, string]> = [];
   let rest = body;
-  for (const m of body.matchAll(ENTRY)) {
+  for (const m of matchesOf(ENTRY, body)) {
     entries.push([m[1]!, m[2]!.trim()]);
     rest = rest.replace(m[0], '');
   }
@@ -82,7 +83,7 @@ export function resultCodesWritten(raws: readonly string[]): WrittenCodes | unde
   const written = new Map<number, Map<string, string>>();
   const lines = raws.map((raw, i) => {
     if (legendLines.has(i)) return '';
-    const cells = [...raw.matchAll(/\S+(?:\s\S+)*/g)];
+    const cells = matchesOf(/\S+(?:\s\S+)*/g, raw);
     if (cells.length < 2) return raw;
     let out = raw;
     const write = (at: number, code: string) => {
@@ -129,7 +130,7 @@ export function resultCodeCells(raws: readonly string[]): Map<number, Array<{ co
     const raw = raws[i]!;
     const cells: Array<{ code: string; meaning: string; at: number }> = [];
     // A code is a cell of its own (a column gap or the line's end around it), or ends a name that ran into it.
-    for (const m of raw.matchAll(/(?<=^|\s)([A-Z]{1,4}[+-]?)(?=\s{2,}|\s*$)/g)) {
+    for (const m of matchesOf(/(?<=^|\s)([A-Z]{1,4}[+-]?)(?=\s{2,}|\s*$)/g, raw)) {
       const meaning = codes.get(m[1]!);
       if (meaning !== undefined) cells.push({ code: m[1]!, meaning, at: m.index! });
     }

@@ -10,6 +10,7 @@
 // same way, each result with its own range; the remark, no number in it, is the patient's, no reference.
 import { CHAT_STAMP } from './lines.ts';
 import { UNIT_PATTERN } from './units.ts';
+import { matchesOf } from '../text/matches.ts';
 
 const NUMBER = String.raw`\d[\d.,]*`;
 // A result: a name of letters (digits glued inside, "T4 livre", "B12") and a value, maybe a unit after it.
@@ -43,7 +44,7 @@ export function sharedReferencesSplit(raws: string[]): string[] {
     const text = raw.slice(stamp.length).trim();
     const m = SHARED.exec(text) ?? SHARED_AFTER_LABEL.exec(text);
     if (!m) return;
-    const results = SHARED.test(text) ? m[1]!.split(RESULT_SEPARATOR) : [...m[1]!.matchAll(ONE_TYPED_RESULT)].map((r) => r[0]);
+    const results = SHARED.test(text) ? m[1]!.split(RESULT_SEPARATOR) : matchesOf(ONE_TYPED_RESULT, m[1]!).map((r) => r[0]);
     const bounds = m[3]!.trim().split(BOUND_SEPARATOR);
     if (results.length < 2 || bounds.length !== results.length || !bounds.every((b) => BOUND.test(b.trim()))) return;
     const lead = m[2]?.trim() ? `${m[2].trim()} ` : '';

@@ -5,6 +5,7 @@
 // comparator alone before it joined to it, padded to the printed width; the line keeps its place and the accounting pass its printed text.
 // Only a report that prints at least two such cells of two or more digits is touched, so a lone "1 2" of an
 // ordinary line (a list of tube numbers) is never read as twelve.
+import { matchesOf } from '../text/matches.ts';
 
 // A cell: at a line's start or after a column gap, a digit then single characters, each a digit, comma or dot,
 // one space apart, ending at a column gap, a single space before a "%" or the line's end.
@@ -27,7 +28,7 @@ function joined(line: string): string {
 
 /** The lines with a letter-spaced result column's cells read as the numbers they spell, or as they were. */
 export function spacedDigitCellsJoined(raws: string[]): string[] {
-  const spelled = raws.filter((r) => [...r.matchAll(SPACED)].some((m) => /\d.*\s\d/.test(m[2]!) && NUMBER.test(m[2]!.replace(/ /g, ''))));
+  const spelled = raws.filter((r) => matchesOf(SPACED, r).some((m) => /\d.*\s\d/.test(m[2]!) && NUMBER.test(m[2]!.replace(/ /g, ''))));
   if (spelled.length < 2) return raws;
   return raws.map(joined);
 }

@@ -5,6 +5,7 @@
 // stands for the unit its legend gives: so before anything is read each row's letter is written as that
 // unit, and the legend's lines, which hold no result, are blanked.
 import { unitAtStart } from './units.ts';
+import { matchesOf } from '../text/matches.ts';
 
 // One legend entry: a single capital letter, "=", then the unit's text up to a column gap or the end.
 const ENTRY = /(?:^|\s{2,})\s*([A-Z])\s*=\s*(\S.*?)(?=\s{2,}|\s*$)/gu;
@@ -19,7 +20,7 @@ function legendEntries(line: string): { entries: Array<[string, string]>; end: n
   if (!LEGEND_LINE.test(line)) return undefined;
   const entries: Array<[string, string]> = [];
   let covered = 0;
-  for (const m of line.matchAll(ENTRY)) {
+  for (const m of matchesOf(ENTRY, line)) {
     if (m.index !== covered) break;
     const text = m[2]!.trim();
     const unit = unitAtStart(text);

@@ -12,6 +12,7 @@
 // the lines keep their printed text for unparsed_lines. Text that is no part of the tree's records (before the
 // root, beside an element's children, after the root's close: a note typed after a tag) is kept on its line. Only a text whose tree holds at least one such exam
 // is touched; text around the tree (the browser's notice) is kept.
+import { matchesOf } from '../text/matches.ts';
 
 /** An attribute's or an element text's value with the line it is printed on. */
 interface Printed {
@@ -100,7 +101,7 @@ function treeOf(s: string, from: number, line0: number): { roots: Element[]; end
     } else {
       const el: Element = { name: local(m[2]!), line: tagLine, attrs: new Map(), children: [], runs: [] };
       const attrsAt = i + 1 + m[2]!.length;
-      for (const a of m[3]!.matchAll(ATTR)) {
+      for (const a of matchesOf(ATTR, m[3]!)) {
         const at = attrsAt + a.index!;
         const attrLine = tagLine + (s.slice(i, at).match(/\n/g)?.length ?? 0);
         el.attrs.set(local(a[1]!), { value: decoded(a[2] ?? a[3] ?? '').trim(), line: attrLine });
