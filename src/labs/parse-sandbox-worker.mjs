@@ -8,11 +8,12 @@ import { register } from 'tsx/esm/api';
 
 // Regular expressions compiled to machine code on their first run, not first run in V8's bytecode interpreter and
 // compiled at their second ("tier-up", V8's default): the reader runs some two thousand patterns, most of them
-// over every line, and each thread starts cold, so with tier-up it paid for two compilations of nearly every one.
-// Measured on this machine (2026-12-05): a 4 kB report's parse in a fresh thread 1,16 s → 0,65 s; the 100 kB
-// report, warm, 2,9 s → 1,5 s. The flag is the process's, set before the parser's patterns exist; the daemon's
-// other patterns run as often or once, and lose nothing worth measuring. The tests and bench:labs, which parse in
-// their own process, pass it on their command line (package.json).
+// over every line, and with tier-up paid for a compilation to bytecode and one to machine code of nearly each.
+// Measured through parseLabReportInSandbox on two idle cores (2026-12-05), the same thread code with and without
+// this line, alternately: the 100 kB text 3,6–3,9 s → 1,7–2,0 s a parse (the process's first 5,9 s → 3,8 s); a 4 kB
+// report's first parse in a process 1,46–1,64 s → 0,96 s, later ones about 40 ms either way. The flag is the
+// process's, set before the parser's patterns exist; the daemon's other patterns lose nothing measurable. The tests
+// and bench:labs, which parse in their own process, pass it on their command line (package.json).
 v8.setFlagsFromString('--no-regexp-tier-up');
 register();
 const { parseLabReport } = await import('./parse.ts');
