@@ -246,16 +246,17 @@ function quotedRecordsJoined(printed: string[]): { raws: string[]; within: Set<n
   for (let i = 0; i < printed.length; i++) {
     const line = printed[i]!;
     if (!/^\s*"/.test(line) || !line.includes(';') || !open(line)) continue;
-    let text = line;
+    // Where the quote closes: the record's quotes counted line by line (the joins below add none).
     let end = i;
-    while (end + 1 < printed.length && end - i < 12 && open(text)) {
+    let unclosed = true;
+    while (end + 1 < printed.length && end - i < 12 && unclosed) {
       end++;
-      text = `${text.trimEnd()}${/:\s*$/.test(text) ? ' ' : '; '}${printed[end]!.trim()}`;
+      unclosed = unclosed !== open(printed[end]!);
     }
-    if (open(text) || !printed[end]!.includes(';')) continue;
+    if (unclosed || !printed[end]!.includes(';')) continue;
     // Each line joined, without what was typed on it apart from the record.
     const allQuoted = ALL_QUOTED_OPEN.test(line);
-    text = line;
+    let text = line;
     for (let k = i + 1; k <= end; k++) {
       const [own, apart] = typedApart(printed[k]!.trim(), k === end, allQuoted);
       text = `${text.trimEnd()}${/:\s*$/.test(text) ? ' ' : '; '}${own}`;
