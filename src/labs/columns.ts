@@ -520,12 +520,38 @@ export function withoutPreviousColumn(line: CleanLine, previousAt: number, histo
   // earlier sample's however few cells come before it: the date says so.
   if (history === undefined && last && cs.length >= 2 && last.at >= previousAt - 3 && cs[cs.length - 2]!.at < previousAt - 3 && isDatedPrevious(last.cell))
     return line.text.slice(0, last.at - line.offset).trimEnd();
+  // A PDF copied as text drifts its cells left of their headers ("Hemoglobina      10,4 g/dL      12,0 a 15,5
+  // 10,9" under "Resultado   Unidade   Valores de Referência   12/02/2025", h1683): a bare number right after a
+  // closed range, with the current value before that range, is the earlier sample's wherever it starts.
+  if (history === undefined && cs.length >= 3 && last && last.at < previousAt - 3 && afterClosedRange(cs))
+    return line.text.slice(0, last.at - line.offset).trimEnd();
   if (cs.length < 3 || !last || (last.at < previousAt - 3 && last.at + last.cell.length <= previousAt)) return line.text;
   // Only the one cell under the header is the previous result: a second cell at or past that column
   // ("--   48,7") means the line holds more than the header says, and nothing is cut.
   if (cs.filter((c) => c.at >= previousAt - 3).length > 1) return line.text;
   if (!PREVIOUS_VALUE.test(last.cell)) return line.text;
   return line.text.slice(0, last.at - line.offset).trimEnd();
+}
+
+/**
+ * A row under a header whose last column is the reference's, less a bare number printed after its closed range
+ * ("Leucócitos   5.870   3.500 a 10.500   6.120" under "%   /mm³   Valores de Referência (/mm³)", h1683): no
+ * header cell names that column; it is the earlier sample's column a table above named ("Resultado anterior"),
+ * and the current value is already before the reference.
+ */
+export function withoutCellPastReference(line: CleanLine, referenceAt: number, starts: number[] | undefined): string {
+  if (starts === undefined || starts.some((at) => at > referenceAt + 3)) return line.text;
+  const cs = cellStarts(line.text, line.offset);
+  if (cs.length < 3 || cs[cs.length - 2]!.at < referenceAt - 6 || !afterClosedRange(cs)) return line.text;
+  return line.text.slice(0, cs[cs.length - 1]!.at - line.offset).trimEnd();
+}
+
+/** Whether the last cell is a bare number after a cell ending in a closed range ("12,0 a 15,5") and a value before it. */
+function afterClosedRange(cs: Array<{ cell: string; at: number }>): boolean {
+  const last = cs[cs.length - 1]!.cell;
+  const range = cs[cs.length - 2]!.cell;
+  if (!/^\d[\d.,]*$/.test(last) || !/(?:^|\s)\d[\d.,]*\s*(?:a|-|–)\s*\d[\d.,]*(?:\s*[^\s\d]\S*)?$/.test(range)) return false;
+  return cs.slice(0, -2).some((c, i) => (i === 0 ? /\s\d[\d.,]*(?:\s+\S+)?$/ : /^[<>]?\d[\d.,]*(?:\s+\S+)?$/).test(c.cell));
 }
 
 /**

@@ -443,6 +443,10 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // A bar drawn after a result or its class ("4  ████", "2  ██"): a picture of the number beside it,
   // no cell of its own.
   t = t.replace(/(?<=\S)(\s+)[█▉▊▋▌▍▎▏▓▒░■▇▆▅▄▃▂▁]+(?=\s*$)/u, (m) => ' '.repeat(m.length));
+  // A number a thermal printout faded (or a fax smudged) with its lost digits printed as shade glyphs ("[12,0 -
+  // 1░,░]", a point-of-care analyser's Hb range, h1690): what is left of it is no number, so the rest is marked
+  // unreadable as a transcriber marks it ("1[ilegível]"), and no bound nor value is read from it.
+  t = t.replace(/(?<=\d[.,]?)[.,]?[░▒▓][\d.,░▒▓]*|(?<![\d.,])[░▒▓]+[.,]?\d[\d.,░▒▓]*/gu, '[ilegível]');
   // Or a band's intensity drawn between bars in a column of its own, before the reading in words (an
   // immunoblot's "Sm   ++   |███████████        |   Positivo   Negativo", h1531; an empty gauge for a band
   // not seen): a picture of the class beside it, no table's bars. Blanked in place, the columns stay.
@@ -1298,6 +1302,8 @@ const ADMIN_LABELS = [
   'numero',
   'senha',
   'usuario',
+  // The analyser's user who ran the sample ("Operador ID: 1187", a point-of-care printout, h1690).
+  'operador',
   'idade/sexo',
   'sexo/idade',
   // A LIS export's count of the records it printed ("Total de exames no relatório: 18", after the last
@@ -3034,9 +3040,18 @@ export function numbersRows(headerText: string): boolean {
   return first !== undefined && (ITEM_HEAD.test(first.trim()) || placeColumns(headerText)[0] === 'item');
 }
 
+/**
+ * Whether such a header prints its row numbers' head one space before the name's ("SEQ EXAME   RESULTADO", a
+ * hospital LIS, h1692): its rows print the number one space before the name too ("003 RNI   4,60").
+ */
+export function numbersRowsTight(headerText: string): boolean {
+  const first = cells(headerText)[0];
+  return first !== undefined && !ITEM_HEAD.test(first.trim()) && placeColumns(headerText)[0] === 'item';
+}
+
 /** A row under such a header without its number: the number is the row's place, never a value. */
-export function withoutItemNumber(t: string): string {
-  return t.replace(/^\d{1,3}[.)]?\s{2,}(?=\p{L})/u, '');
+export function withoutItemNumber(t: string, tight = false): string {
+  return t.replace(tight ? /^\d{1,3}[.)]?\s+(?=\p{L})/u : /^\d{1,3}[.)]?\s{2,}(?=\p{L})/u, '');
 }
 
 const PLACE_CELL: Record<PlaceColumn, RegExp> = {

@@ -99,6 +99,7 @@ import {
   withoutRemarkCell,
   notDoneInCurrent,
   withoutPreviousCells,
+  withoutCellPastReference,
   withoutPreviousColumn,
 } from './columns.ts';
 import { finishGroup, numericFrom, qualitativeFrom } from './flagging.ts';
@@ -213,6 +214,7 @@ import {
   joinWrappedReferenceColumn,
   joinWrappedCellLines,
   numbersRows,
+  numbersRowsTight,
   placeColumns,
   withoutPlaceCells,
   withoutAssayColon,
@@ -749,6 +751,8 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   let minMax: MinMaxColumns | undefined;
   // The current table numbers its rows in a first column ("ITEM   EXAME   RESULTADO …").
   let itemRows = false;
+  // Its number one space before the name, as the header's head is (lines.ts).
+  let itemTight = false;
   // The last line of an antibiogram's MIC table: its header, then each row read under it.
   let micRowsTo = -2;
   // An antibiogram's table of measurements around the interpretation, until a blank line (antibiogram-columns.ts).
@@ -993,7 +997,7 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     // A block's labelled result ("Resultado:   7,4 ng/mL   Valor de referência: …") is no row of the table
     // above, whose previous-result column it may run into: its earlier sample is labelled when printed
     // ("Anterior: …"), and a number at its end is left for the accounting, never cut as an earlier one.
-    let t = table?.previousAt !== undefined && !LABELLED_RESULT.test(line.text) ? withoutEarlierCells(line, table, table.previousAt) : line.text;
+    let t = table && !LABELLED_RESULT.test(line.text) ? withoutEarlierCells(line, table) : line.text;
     if (table?.gradeColumn) t = withoutGradeColumn(t, line.offset, table.gradeColumn);
     // A row may print both a method cell and a release cell (a LACEN's GAL table): both are cut.
     const uncut = t === line.text;
@@ -1073,8 +1077,8 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
       ? mic
         ? line.text
         : t
-      : table?.previousAt !== undefined && t !== line.text && !LABELLED_RESULT.test(account.text)
-        ? withoutEarlierCells({ ...account, raw: line.raw }, table, table.previousAt)
+      : table && t !== line.text && !LABELLED_RESULT.test(account.text)
+        ? withoutEarlierCells({ ...account, raw: line.raw }, table)
         : account.text;
     // The patient's cardiovascular risk category as a header states it (patient.ts): it picks a lipid's goal,
     // no result of its own, whatever word it takes. (Its "Intermediário" is no antibiogram's word, whatever
@@ -1333,6 +1337,7 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
       referenceFirstBars = referenceFirst ? referenceFirstBarCells(line.bars) : undefined;
       minMax = minMaxColumns(t, line.offset, line.bars);
       itemRows = numbersRows(t);
+      itemTight = numbersRowsTight(t);
       itemAt = line.offset;
       placeCols = placeColumns(t).some((c) => c !== 'item') ? placeColumns(t) : [];
       alertAt = alertColumnAt(t, line.offset);
@@ -1442,10 +1447,10 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
       t = withoutPlaceCells(t, placeCols);
       seen[seen.length - 1]!.text = withoutPlaceCells(seen[seen.length - 1]!.text, placeCols);
     }
-    if (underLeadCells && itemRows && withoutItemNumber(t) !== t) {
+    if (underLeadCells && itemRows && withoutItemNumber(t, itemTight) !== t) {
       // The row's number is its place in the table, accounted as such.
-      t = withoutItemNumber(t);
-      seen[seen.length - 1]!.text = withoutItemNumber(seen[seen.length - 1]!.text);
+      t = withoutItemNumber(t, itemTight);
+      seen[seen.length - 1]!.text = withoutItemNumber(seen[seen.length - 1]!.text, itemTight);
     }
     // An age band abbreviated ("60-69a até 4,5", "70a+ até 6,5") is accounted as the band it is read as.
     const spelled = spelledAgeBands(t);
@@ -3229,7 +3234,10 @@ const SCREEN_CELL = /^(?:pos(?:itivo)?|neg(?:ativo)?|\+|-)$/iu;
  * A row under a header with a previous-result column, without the earlier sample's cells: by order where a line of
  * units counted them (`withoutPreviousCells`), else where that column stands (`withoutPreviousColumn`).
  */
-function withoutEarlierCells(line: CleanLine, table: TableHeader, previousAt: number): string {
+function withoutEarlierCells(line: CleanLine, table: TableHeader): string {
+  const previousAt = table.previousAt;
+  // No previous-result column: only a number past the last column, the reference's (columns.ts).
+  if (previousAt === undefined) return table.referenceAt !== undefined ? withoutCellPastReference(line, table.referenceAt, table.starts) : line.text;
   return (
     (table.previousCells !== undefined ? withoutPreviousCells(line, table.previousCells) : undefined) ??
     withoutPreviousColumn(line, previousAt, table.history, table.previousCell, table.starts)
@@ -3238,7 +3246,11 @@ function withoutEarlierCells(line: CleanLine, table: TableHeader, previousAt: nu
 
 /** An antibiogram row with an MIC cell, as the name and its interpretation alone; undefined for any other line. */
 function micRow(t: string, micTable = false): string | undefined {
-  const cs = cells(t);
+  let cs = cells(t);
+  // A dot leader between the antimicrobial and its MIC ("Cefuroxima ........ 4       S", a lab's e-mail summary,
+  // h1667) is cleaned to a colon: it is the gap before the MIC's column, as a run of spaces is.
+  const led = cs.length === 2 ? /^(\P{N}*\p{L}{3}\P{N}*?)\s:\s(\S.*)$/u.exec(cs[0]!) : null;
+  if (led && MIC_CELL.test(led[2]!)) cs = [led[1]!, led[2]!, cs[1]!];
   if (cs.length !== 3 || letters(cs[0]!) < 3 || /\d/.test(cs[0]!)) return undefined;
   const [name, a, b] = cs as [string, string, string];
   // A lone S/R/I only beside an MIC with its comparator, which no other column prints, or under a header

@@ -14,6 +14,8 @@ const SPELLINGS: ReadonlyArray<[string, string]> = [
   ['mg\\s?%', 'mg/dL'],
   ['g\\/d(?:l|i(?![a-zà-ÿ]))', 'g/dL'],
   ['%', '%'],
+  // A blood-gas analyser prints its haematocrit as a packed cell volume ("Hct   46   %PCV", h1690): a percentage.
+  ['%\\s?pcv', '%'],
   // A photo's OCR prints the I of "UI" as an l ("mUl/mL", "µUl/mL"): no unit is spelt that way.
   ['(?:uu[il]|µu[il]|μu[il]|microui|mcui)\\/ml', 'µUI/mL'],
   ['(?:mui|mu)\\/l', 'mUI/L'],
