@@ -19,6 +19,7 @@
 import { spokenNumbers } from './spoken-numbers.ts';
 import { rtfLineAsText } from './rtf-text.ts';
 import { datedResultColumnsAsRows } from './dated-result-columns.ts';
+import { sampleDateColumnsBlanked } from './sample-date-columns.ts';
 import { xmlTagsAsCells } from './xml-records.ts';
 import { saidFindings } from './dictation.ts';
 import { foldSameLength, isCatalogued, lookupName } from './analytes.ts';
@@ -1517,8 +1518,9 @@ export interface PrintedTokens {
 export function printedTokens(printed: readonly AccountLine[]): PrintedTokens {
   // A table with a date and a result column per period, given as printed (the corpus property's raw lines): each
   // row as the name, result and reference the reader reads it as (dated-result-columns.ts), so that a one-letter
-  // or repeated word result counts where a date stood beside it (h1616). A line given as read is left as it is.
-  const dated = datedResultColumnsAsRows(printed.map((l) => l.raw));
+  // or repeated word result counts where a date stood beside it (h1616); so is one with a single sample-date column,
+  // blanked (sample-date-columns.ts, h1680). A line given as read is left as it is.
+  const dated = sampleDateColumnsBlanked(datedResultColumnsAsRows(printed.map((l) => l.raw)));
   const asRead = printed.map((l, k) => (dated[k] === l.raw || l.text !== cleanLine(l.raw, l.index).text ? l.text : cleanLine(dated[k]!, l.index).text));
   // A line of an RTF source read as a line of its own (the corpus property's raw lines) is the text it prints; a
   // line of XML tags, its attributes' values after their labels (xml-records.ts).

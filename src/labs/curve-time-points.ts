@@ -31,3 +31,56 @@ export function curveTimePointsNamed(raws: string[]): string[] {
   });
   return out ?? raws;
 }
+
+// A curve's time points typed on one line between slashes, their references the same way on the line under it or
+// after them ("jejum 80 / 1 hora 142 / 2 horas 118" / "mg/dL  VR: <92 / <180 / <153", a result cell of an e-SUS
+// APS PEC visit's table, h1680). Read as printed, the first value takes the line and the rest are lost, and the
+// references' first bound reads as a result named by the unit. Each time point is written again with its colon,
+// the unit and its own reference in brackets ("jejum: 80 mg/dL (VR <92)   1 hora: 142 mg/dL (VR <180)   …"), a
+// column gap apart, as a lab prints a curve on one line; the reference line's list is blanked, its text kept
+// for unparsed_lines. Only with as many references as time points.
+const POINT = String.raw`(?:jejum|basal|\d{1,3}\s*(?:h|horas?|min(?:utos)?))\s+[<>]?\d[\d.,]*`;
+const SLASHED_POINTS = new RegExp(String.raw`(?<![\p{L}\d])${POINT}(?:\s*\/\s*${POINT})+`, 'iu');
+const BOUND = String.raw`(?:[<>≤≥]\s*\d[\d.,]*|\d[\d.,]*\s*(?:a|-|–)\s*\d[\d.,]*|(?:at[eé]|inferior\s+a|menor\s+que)\s+\d[\d.,]*)`;
+const SLASHED_REFERENCES = new RegExp(
+  String.raw`(?:(mg\/dl|mmol\/l)\s+)?(?:vr|ref(?:er[eê]ncias?)?|valores?\s+de\s+refer[eê]ncia)\.?\s*:?\s*(${BOUND}(?:\s*\/\s*${BOUND})+)`,
+  'iu',
+);
+
+/** The lines with each curve typed between slashes written again one time point after another; any other line as it is. */
+export function slashedTimePointsSpread(raws: string[]): string[] {
+  let out: string[] | undefined;
+  for (let i = 0; i < raws.length; i++) {
+    const raw = raws[i]!;
+    const points = SLASHED_POINTS.exec(raw);
+    if (!points) continue;
+    const after = raw.slice(points.index + points[0].length);
+    const unitAfter = /^\s*(mg\/dl|mmol\/l)(?![\p{L}])/iu.exec(after);
+    // The references after the points on their line, else on the next line.
+    const sameLine = SLASHED_REFERENCES.exec(after);
+    const below = sameLine ? undefined : raws[i + 1];
+    const refs = sameLine ?? (below !== undefined ? SLASHED_REFERENCES.exec(below) : null);
+    const values = points[0].split(/\s*\/\s*/);
+    const bounds = refs ? refs[2]!.split(/\s*\/\s*/) : [];
+    if (!refs || bounds.length !== values.length) continue;
+    const unit = unitAfter?.[1] ?? refs[1] ?? '';
+    const written = values
+      .map((p, k) => {
+        const m = /^(.*?)\s+([<>]?\d[\d.,]*)$/u.exec(p.trim())!;
+        return `${m[1]}: ${m[2]}${unit ? ` ${unit}` : ''} (VR ${bounds[k]!.replace(/\s+/g, ' ')})`;
+      })
+      .join('   ');
+    out ??= [...raws];
+    // What is left after the points: the unit and the references (in their brackets) written into them.
+    const unitEnd = unitAfter?.[0].length ?? 0;
+    const rest = sameLine
+      ? after.slice(unitEnd, sameLine.index).replace(/\(\s*$/u, '') + after.slice(sameLine.index + sameLine[0].length).replace(/^\s*\)/u, '')
+      : after.slice(unitEnd);
+    // The curve's title before them on their line ("TOTG 75g: jejum 80 / …") names the panel, no time point.
+    const before = raw.slice(0, points.index);
+    const lead = CURVE_TITLE.test(before) && /^[^|│┃║]*:\s*$/u.test(before) ? ' '.repeat(before.length) : before;
+    out[i] = lead + written + rest;
+    if (!sameLine) out[i + 1] = below!.slice(0, refs.index) + ' '.repeat(refs[0].length) + below!.slice(refs.index + refs[0].length);
+  }
+  return out ?? raws;
+}

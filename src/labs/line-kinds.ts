@@ -316,7 +316,10 @@ export function valueAloneUnderDetails(lines: CleanLine[], index: number): boole
  * previous result is): "Atual" names the sample, the block's title the analyte.
  */
 // The first hour's reading of an erythrocyte sedimentation rate ("Resultado 1ª hora ....: 48 mm") is the result.
-export const RESULT_LEAD = /^(?:(?:seu\s+)?resultados?\b(?:\s+(?:atual|encontrados?|obtidos?|(?:n?a\s+)?1[ªa]\s+hora))?\s*[:.]?|atual\s*:)\s*/i;
+// A form's labelled field for the value a point-of-care test gave ("1) Glicemia capilar (casual)" / "Valor obtido:
+// ___187___ mg/dL", a pharmacy's declaration, h1691) leads the result as "Resultado obtido:" does; only with its colon.
+export const RESULT_LEAD =
+  /^(?:(?:seu\s+)?resultados?\b(?:\s+(?:atual|encontrados?|obtidos?|(?:n?a\s+)?1[ªa]\s+hora))?\s*[:.]?|atual\s*:|valor\s+(?:obtido|encontrado)\s*:)\s*/i;
 
 /**
  * Whether the block's "Resultado …" line follows, past its Material/Método lines (labelled, or a

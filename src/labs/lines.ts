@@ -545,6 +545,9 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // record's exam list): the procedure billed, an identifier in its exact dotted shape, never a value nor
   // part of the name.
   t = t.replace(/\(\s*\d{2}\.\d{2}\.\d{2}\.\d{3}-\d\s*\)/gu, (m) => ' '.repeat(m.length));
+  // A rapid test's kit lot in brackets after its result ("Não reagente (lote 24H0317)", a primary care record's
+  // table, h1680): an identifier of the kit, never a value nor part of the result's word.
+  t = t.replace(/\(\s*lote\s*(?:n[ºo°]\.?\s*)?:?\s*[A-Z0-9][\w/-]*\s*\)/giu, (m) => ' '.repeat(m.length));
   // The same code in its exact dotted shape before the name with a single space ("02.02.01.047-3 GLICOSE
   // 142 mg/dL", a municipal lab's procedure column as wide as the code): its shape alone says it is the
   // procedure billed, never a value. A panel billed as several procedures lists their codes between slashes
@@ -1318,6 +1321,14 @@ const ADMIN_LABELS = [
   // record of a vertical export): the report's, no result.
   'total de exames',
   'quantidade de exames',
+  // A pre-natal record's obstetric history and visit count ("Gestas prévias: 2   Partos: 1 (vaginal)   Abortos: 0",
+  // "Consulta de pré-natal nº: 4", an e-SUS APS PEC visit, h1680): counts of pregnancies and visits, no result.
+  'gestas previas',
+  'gestas',
+  'gestacoes previas',
+  'gestacoes',
+  'consulta de pre-natal',
+  'consulta pre-natal',
 ];
 // A photo cut at its left edge loses a label's first letters, an ellipsis in their place ("...ntuário: 0771",
 // "…ente: JU[cortado]"; the dots are a leader's colon once the line is cleaned).
@@ -1459,9 +1470,10 @@ export function isIdentifierUnderLabel(text: string, above: string | undefined):
 // A list of the medicines a relative types under the results gives when each is taken instead of the route
 // ("Furosemida 40 mg de manhã", "Losartana 50 mg 2x ao dia", "Sulfato ferroso 1 cp no almoço"): a dose with
 // its time of day, its meal or how many times a day is as sure a prescription's item; a result's unit is a
-// concentration ("mg/dL"), never a bare mass followed by a time to take it.
+// concentration ("mg/dL"), never a bare mass followed by a time to take it. So is one dose given once ("Albendazol 400 mg dose única",
+// a pre-natal visit's plan, h1680).
 const PRESCRIBED_DOSE =
-  /(?<![\p{L}\d.,])\d[\d.,]*(?:\/\d[\d.,]*)?\s*(?:mg|mcg|µg|g|UI|U|mL|ml|gotas?|comprimidos?|cps?|c[aá]psulas?)\s+(?:(?:VO|EV|IV|SC|IM|SL|via\s+oral)(?![\p{L}])|\d{1,2}\s*x\s*(?:ao|por|\/)\s*(?:dia|semana)|(?:de|pela|[àa])\s+(?:manh[ãa]|tarde|noite)(?![\p{L}])|ao\s+(?:deitar|acordar|dia)|por\s+dia|em\s+jejum|n[oa]\s+(?:almo[cç]o|jantar|caf[eé]))/u;
+  /(?<![\p{L}\d.,])\d[\d.,]*(?:\/\d[\d.,]*)?\s*(?:mg|mcg|µg|g|UI|U|mL|ml|gotas?|comprimidos?|cps?|c[aá]psulas?)\s+(?:(?:VO|EV|IV|SC|IM|SL|via\s+oral)(?![\p{L}])|\d{1,2}\s*x\s*(?:ao|por|\/)\s*(?:dia|semana)|(?:de|pela|[àa])\s+(?:manh[ãa]|tarde|noite)(?![\p{L}])|ao\s+(?:deitar|acordar|dia)|por\s+dia|em\s+jejum|n[oa]\s+(?:almo[cç]o|jantar|caf[eé])|dose\s+[uú]nica(?![\p{L}]))/u;
 
 /** A prescription's line (a dose and its route): its numbers are doses, never results, unless a lab value is printed on it too. */
 export function isPrescriptionLine(text: string): boolean {

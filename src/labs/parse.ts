@@ -30,12 +30,14 @@ import { jsonRecordsAsRows } from './json-records.ts';
 import { spacedDigitCellsJoined } from './spaced-digit-cells.ts';
 import { xmlRecordsAsRows } from './xml-records.ts';
 import { datedResultColumnsAsRows } from './dated-result-columns.ts';
+import { sampleDateColumnsBlanked } from './sample-date-columns.ts';
+import { panelTitleCellsBlanked } from './panel-result-cells.ts';
 import { hl7SegmentsAsRows } from './hl7-messages.ts';
 import { astmRecordsAsRows } from './astm-records.ts';
 import { fhirBundlesAsRows } from './fhir-bundles.ts';
 import { resultCodesWritten, withPrintedCodes } from './result-codes.ts';
 import { dictatedAsResults } from './dictation.ts';
-import { curveTimePointsNamed } from './curve-time-points.ts';
+import { curveTimePointsNamed, slashedTimePointsSpread } from './curve-time-points.ts';
 import { sharedReferencesSplit } from './shared-references.ts';
 import { citingCorrections, withTypedCorrections } from './corrections.ts';
 import { splitRunOnBlocks } from './run-on-blocks.ts';
@@ -547,7 +549,10 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   // exam element naming its result and reference in attributes or child elements (xml-records.ts).
   // Raw HTML is read as the text it shows, a table row as its cells (html-tables.ts); so is a LaTeX tabular
   // (latex-tables.ts). A table with a date and a result column per period, the reference before them, is read
-  // as each row's last filled result (dated-result-columns.ts).
+  // as each row's last filled result (dated-result-columns.ts); one with a single column for the day each exam was
+  // done before its one result column, with that column blanked (sample-date-columns.ts); a bar row whose one result
+  // cell names the panel's results typed by hand, with its title cell blanked (panel-result-cells.ts), and a curve's
+  // time points typed between slashes, one after another with their references (curve-time-points.ts).
   // Data copied as JSON is read as the rows its result objects stand for (json-records.ts); a
   // form's ticked box as the option it ticks (checkboxes.ts); a
   // transcribed dictation as the results its sentences say (dictation.ts); results typed on one line before one
@@ -609,6 +614,8 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     latexTablesAsRows,
     htmlTablesAsRows,
     datedResultColumnsAsRows,
+    sampleDateColumnsBlanked,
+    panelTitleCellsBlanked,
     detachedReferencesJoined,
     subtitlesAsText,
     screenReaderAsText,
@@ -616,6 +623,7 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     checkedOptions,
     sharedReferencesSplit,
     dictatedAsResults,
+    slashedTimePointsSpread,
     curveTimePointsNamed,
     earlierRemarksSetApart,
     noteLabListsRead,

@@ -1,0 +1,60 @@
+// A table delimited by bars (markdown's "|" or a system print's box rules "│") whose header names a column for
+// the day each exam was done between the name and the one result column (h1680: an e-SUS APS PEC visit's
+// results typed into a boxed table, "│ Exame (SIGTAP) │ Realizado em │ Resultado │", each row "│ … TSH │
+// 26/05/2025 │ 1,9 │"). The day is no value: read as a cell, it stands where the result would and the row is
+// lost. So each body row's date cell is blanked in place (the bars stay where they were, the row keeps its
+// printed columns), the header's too. Only a table with one result column and no other date-like header is
+// touched, and only while its rows hold a date or nothing in that cell; a table with a date and a result column
+// per period is dated-result-columns.ts's.
+
+const DATE_HEAD = /^(?:datas?(?:\s+d[aeo]\s+(?:coleta|exame|realiza[cç][aã]o|resultado))?|dt\.?|realizad[oa]\s+em|coletad[oa]\s+em|coleta)$/iu;
+const RESULT_HEAD = /^resultados?$/iu;
+const DATE_CELL = /^(?:\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|\d{4}-\d{2}-\d{2})?$/u;
+const BAR = /[|│┃║]/u;
+
+/** The start and end (exclusive) of each cell between bars of a line, or undefined when it is no bar row. */
+function cellSpans(raw: string): { from: number; to: number }[] | undefined {
+  const t = raw.trimEnd();
+  const first = t.search(/\S/u);
+  if (first < 0 || !BAR.test(t[first]!)) return undefined;
+  const bars: number[] = [];
+  for (let i = first; i < t.length; i++) if (BAR.test(t[i]!)) bars.push(i);
+  if (bars.length < 3) return undefined;
+  const spans: { from: number; to: number }[] = [];
+  for (let k = 0; k + 1 < bars.length; k++) spans.push({ from: bars[k]! + 1, to: bars[k + 1]! });
+  // What a row prints past its last bar is no cell of the table.
+  return spans;
+}
+
+const cellText = (raw: string, s: { from: number; to: number }) => raw.slice(s.from, s.to).trim();
+const blank = (raw: string, s: { from: number; to: number }) => raw.slice(0, s.from) + ' '.repeat(s.to - s.from) + raw.slice(s.to);
+// A box's rule line or a markdown rule under the header.
+const RULE = /^[\s─━═┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬╞╡╪│┃║|:-]+$/u;
+
+/** The lines with each such table's sample-date column blanked; any other line as it is. */
+export function sampleDateColumnsBlanked(raws: string[]): string[] {
+  let out: string[] | undefined;
+  for (let i = 0; i < raws.length; i++) {
+    const head = cellSpans(raws[i]!);
+    if (!head) continue;
+    const cells = head.map((s) => cellText(raws[i]!, s));
+    const dateAt = cells.findIndex((c) => DATE_HEAD.test(c));
+    const results = cells.flatMap((c, k) => (RESULT_HEAD.test(c) ? [k] : []));
+    if (dateAt <= 0 || results.length !== 1 || results[0]! < dateAt || cells.filter((c) => DATE_HEAD.test(c)).length !== 1) continue;
+    const rows: number[] = [];
+    let k = i + 1;
+    for (; k < raws.length; k++) {
+      if (RULE.test(raws[k]!) && raws[k]!.trim() !== '') continue;
+      const spans = cellSpans(raws[k]!);
+      if (!spans || spans.length !== head.length) break;
+      if (!DATE_CELL.test(cellText(raws[k]!, spans[dateAt]!))) break;
+      rows.push(k);
+    }
+    if (!rows.some((r) => cellText(raws[r]!, cellSpans(raws[r]!)![dateAt]!) !== '')) continue;
+    out ??= [...raws];
+    out[i] = blank(raws[i]!, head[dateAt]!);
+    for (const r of rows) out[r] = blank(raws[r]!, cellSpans(raws[r]!)![dateAt]!);
+    i = k - 1;
+  }
+  return out ?? raws;
+}
