@@ -76,7 +76,7 @@ import { TICKED_BOX } from './checkboxes.ts';
 import { spokenField } from './screen-reader.ts';
 import { textFieldAsCells } from './json-records.ts';
 import { commaTableAsCells } from './delimited.ts';
-import { GLUCOSE_LOAD, isCitationLine, isGradeLegend, wordsAfterLabel } from './line-kinds.ts';
+import { GLUCOSE_LOAD, isCitationLine, isGradeLegend, NO_GROWTH_NOTE, wordsAfterLabel } from './line-kinds.ts';
 import {
   COLUMN_HEADING,
   FINDING_SENTENCE,
@@ -628,6 +628,10 @@ const ADMIN_SPANS: Array<RegExp | Guarded> = [
   /(?<![\p{L}\d])cep\s*[:.]?\s*\d{2}\.?\d{3}-?\d{3}(?![\d,])/giu,
   // The glucose load of a tolerance test ("TOTG 75 g").
   new RegExp(GLUCOSE_LOAD.source, 'giu'),
+  // A curve's count of samples and its load in brackets ("CURVA GLICÊMICA - 5 DOSAGENS (75 g de glicose anidra)",
+  // h1687): how many times were drawn and the dose given, no value.
+  /(?<=curva\s+\p{L}+(?:\s+e\s+\p{L}+)?\s*[-–—:]?\s*\(?)\d{1,2}\s+(?:dosagens|tempos|amostras|pontos|coletas)(?![\p{L}])/giu,
+  /(?:(?<=(?:dosagens|tempos|amostras|pontos|coletas)\s*[-–—]?\s*)\(\s*\d{2,3}\s*g\s*\)|\(\s*\d{2,3}\s*g\s+de\s+(?:glicose|dextrosol)(?:\s+anidra)?\s*\))/giu,
   // A constant of the formula a calculated index states on its block's detail line ("Cálculo: glicose (mg/dL) x
   // insulina (µUI/mL) / 405", "Cálculo: 1 / (log insulina + log glicose)"): an operand beside an operator set
   // apart by a space, no result.
@@ -1658,7 +1662,16 @@ export function accountLines(
     const loneWord = !led.lead && !leadAbove && toks.length === 1 && toks[0]!.kind === 'word' && fold(toks[0]!.text).trim() === fold(l.text).trim();
     const underIts = (b: Bag) =>
       b.a.line === before &&
-      lines.slice(before + 1, i).every((x) => x.text.trim() === '' || isLeadOnly(x.text) || accountedBy.get(x.index)?.includes(b) === true);
+      (lines.slice(before + 1, i).every((x) => x.text.trim() === '' || isLeadOnly(x.text) || accountedBy.get(x.index)?.includes(b) === true) ||
+        // … or a culture's comment on its negative word, maybe wrapped ("Sem crescimento" / "bacteriano após 48
+        // horas", h1672), between the word and its reference: no result of its own.
+        NO_GROWTH_NOTE.test(
+          lines
+            .slice(before + 1, i)
+            .map((x) => x.text.trim())
+            .filter(Boolean)
+            .join(' '),
+        ));
     const own: Bag[] = [];
     for (let k = lowerBound(all, i - WINDOW); k < all.length && all[k]!.a.line <= i + WINDOW; k++) {
       const b = all[k]!;

@@ -444,6 +444,18 @@ export function tableHeader(text: string, offset = 0, context: HeaderContext = {
     !HEADER_CELL.test(foldSameLength(cs[1]!).trim())
   )
     return undefined;
+  // Nor is a finding in words with its word reference in a labelled cell after it ("RESULTADO:  CISTOS DE GIARDIA
+  // LAMBLIA      REF.: NEGATIVO", a municipal lab's print in capitals, h1669): the reference's lead makes no header.
+  if (
+    hasResult &&
+    cs.length === 3 &&
+    /^resultados?\s*:$/iu.test(cs[0]!.trim()) &&
+    stripReferenceLead(cs[2]!).lead &&
+    qualitativeReference(stripReferenceLead(cs[2]!).rest) !== undefined &&
+    /^\p{L}[\p{L}\s.,()-]*$/u.test(cs[1]!.trim()) &&
+    !HEADER_CELL.test(foldSameLength(cs[1]!).trim())
+  )
+    return undefined;
   if (!(hasResult || headerCells.length >= 2 || valueColumns.length >= 2)) return undefined;
   // "URINA TIPO 1   RESULTADO   REFERÊNCIA": digits only in a title cell before header cells.
   const titled =

@@ -15,11 +15,20 @@ import { matchesOf } from '../text/matches.ts';
 // the dose given to the patient, in grams, never a result.
 export const GLUCOSE_LOAD = /(?:totg|toler[aâ]ncia\s+(?:oral\s+)?(?:[aàá]\s+)?glicose|sobrecarga|dextrosol|abreviado)\D{0,12}\d+\s*g(?![\p{L}/])/iu;
 
+// A curve's title that counts its samples, with the load in brackets or none ("CURVA GLICÊMICA - 5 DOSAGENS (75 g
+// de glicose anidra)", "CURVA INSULINÊMICA - 5 DOSAGENS", a portal's card, h1687): the count and the load are no
+// result; the title heads the timed samples under it, as a load title does.
+const CURVE_COUNT_TITLE =
+  /^(curva\s+(?:glic[eê]mica|insulin[eê]mica|de\s+(?:glicose|glicemia|insulina))(?:\s+e\s+insulin[eê]mica)?)\s*[-–—:]?\s*(?:\(?\s*\d{1,2}\s+(?:dosagens|tempos|amostras|pontos|coletas)\s*\)?)\s*(?:[-–—]?\s*\(?\s*\d{2,3}\s*g(?:\s+de\s+(?:glicose|dextrosol)(?:\s+anidra)?)?\s*\)?)?\s*$/iu;
+const curveCountTitle = (t: string): string | undefined => CURVE_COUNT_TITLE.exec(t.trim())?.[1];
+
 /**
  * A tolerance test's title with its load ("TESTE ORAL DE TOLERÂNCIA À GLICOSE - 75 g (GESTANTE)"): the
  * name the line gives the times below it, when nothing but the load is a number on it.
  */
 export function loadTitle(t: string): string | undefined {
+  const counted = curveCountTitle(t);
+  if (counted) return counted;
   const m = GLUCOSE_LOAD.exec(t);
   if (!m || /\d/.test(t.slice(0, m.index) + t.slice(m.index + m[0].length))) return undefined;
   const name = t
@@ -28,6 +37,10 @@ export function loadTitle(t: string): string | undefined {
     .trim();
   return name === '' ? undefined : name;
 }
+
+// A culture's comment that nothing grew, between its result word and its word reference ("Ausência de
+// crescimento bacteriano após 48 horas", "Sem crescimento", h1672): no result, no name.
+export const NO_GROWTH_NOTE = /^(?:aus[eê]ncia\s+de|sem|n[aã]o\s+houve)\s+crescimento(?![\p{L}])[\p{L}\d\s.,]*$/iu;
 
 export const QUALITATIVE_AFTER_COLON =
   /:\s*(?:n[aã]o\s+)?(?:reagente|negativ[oa]|positiv[oa]|ausentes?|presentes?|detect[aá]vel|detectado|indetect[aá]vel)(?![\p{L}])/iu;

@@ -2563,6 +2563,8 @@ function unitThenRange(piece: string): boolean {
 // A value at the end of its line, its unit left for the next ("Tempo.....: 27,4" / "segundos").
 const VALUE_AT_END = new RegExp(String.raw`(?:^|[\s:])(?:${NUMBER})$`, 'u');
 
+// A range's label and its colon, then the range's start ("Gestantes 1º trimestre: 0,10 a").
+const LABELLED_RANGE_HEAD = /^\p{L}[\p{L}\d\s()º°ª./-]{0,40}:\s*\S/u;
 const RANGE_START_ONLY = new RegExp(String.raw`^(?:${NUMBER})\s+(?:a|à|at[eé])$`, 'iu');
 
 const LIST_GOES_ON = new RegExp(String.raw`^(?:${NUMBER})(?:\s*(?:${UNIT_PATTERN}))?\s+\|\s+\S`, 'iu');
@@ -2681,11 +2683,14 @@ export function joinBrokenSingleCells(reads: readonly string[], narrow = isNarro
     // a" / "90 mL/min/1,73m²", "VR: mulheres: 6 a" / "42 U/L") or inside an age label ("VR: abaixo de 40" /
     // "anos: até 2,5 ng/mL", whose number alone would read as a bound).
     const reference = REFERENCE_LEAD_ALONE.test(cur) && ((WANTS_NUMBER.test(cur) && RANGE_END.test(next)) || (/\d$/.test(cur) && AGE_LABEL_END.test(next)));
+    // So is a range's labelled cell broken where it wants its number ("Gestantes: 11,0 a" / "15,0", "Não reagente:
+    // inferior a" / "0,50", a phone's viewer of a pre-natal report, h1672): the label's range, one line.
+    const labelled = LABELLED_RANGE_HEAD.test(cur) && WANTS_NUMBER.test(cur) && RANGE_END.test(next);
     const council = COUNCIL_AT_END.test(cur) && COUNCIL_NUMBER.test(next);
     // A note's formula broken after an operator ("Nota: cálculo = ferro sérico /" / "CTLF x 100"): its factor
     // is no value of a name.
     const formula = /\s=\s.*\s[/x×*+]$/u.test(cur) && /^\p{L}/u.test(next);
-    if (!range && !unit && !bracket && !reference && !council && !formula) continue;
+    if (!range && !unit && !bracket && !reference && !labelled && !council && !formula) continue;
     out[i] = unit || cur.endsWith('-') ? `${cur}${next}` : `${cur} ${next}`;
     out[i + 1] = '';
     i++;

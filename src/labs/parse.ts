@@ -50,6 +50,7 @@ import { spreadReferencesAsRanges } from './spread-references.ts';
 import { withoutUncertaintyColumn } from './uncertainty-columns.ts';
 import { withoutPenNotes } from './pen-notes.ts';
 import { bandCutsAsReferences } from './band-cuts.ts';
+import { abbreviatedBoundsRead } from './abbreviated-bounds.ts';
 import { englishReferencesRead } from './english-references.ts';
 import { columnCopyLines, joinColumnCopies } from './column-copies.ts';
 import { withoutNoteMarks } from './note-marks.ts';
@@ -142,6 +143,7 @@ import {
 } from './late-references.ts';
 import {
   loadTitle,
+  NO_GROWTH_NOTE,
   nextLine,
   QUALITATIVE_AFTER_COLON,
   isGradeLegend,
@@ -347,6 +349,9 @@ const UPPER_LIMIT_LEAD =
   /^(?:(?:percentil\s*99|p99)(?:\s*\((?:limite\s+superior(?:\s+de\s+refer[eê]ncia)?|lsr)\))?|limite\s+superior(?:\s*\((?:percentil\s*99|p99)\))?)\s*:?$/iu;
 // One labelled value on a line ("Homens: 34,2 ng/L"), the label words only.
 const UPPER_LIMIT_LINE = /^(\p{L}[\p{L} ]*?)\s*:\s*(\d[\d.,]*(?:\s*[^\s\d]+)?)$/u;
+// A catalogued name ending in a curve's time ("Insulina 30 min", "Glicose 2 horas", "Cortisol 60'").
+const TIMED_SAMPLE_NAME = /^(\p{L}[\p{L}\s().-]*?)\s+\d{1,3}\s*(?:min(?:utos)?|h|horas?|')$/iu;
+
 /** "Percentil 99: Homens: 34,2 ng/L   Mulheres: 15,6 ng/L" as "Homens: até 34,2 ng/L", …; undefined for any other line. */
 function upperLimitsOnLine(t: string): string[] | undefined {
   const colon = t.indexOf(':');
@@ -434,7 +439,9 @@ const ESTIMATE_EQUATION_NOTE = new RegExp(
 const TITLE_EQUATION = new RegExp(String.raw`^${EQUATION_LEAD}${ESTIMATE_EQUATION}`, 'iu');
 
 /** Words alone on a line (no name the catalogue knows, no label) over a reference that says nothing should be found. */
-function findingOverNegativeReference(t: string, next: string | undefined): boolean {
+function findingOverNegativeReference(printed: string, next: string | undefined): boolean {
+  // The app's warning mark after the finding, set apart by its gap ("Positivo (++)  ⚠", h1678), is no cell.
+  const t = printed.replace(/(?:\s*\p{Extended_Pictographic}\uFE0F?)+\s*$/u, '');
   if (next === undefined || t.includes(':') || /\S\s{2,}\S/.test(t.trim()) || /^resultados?\b/iu.test(t.trim())) return false;
   if (bareNumbers(t) > 0 || wordResultText(t) === undefined || lookupName(cleanName(t))) return false;
   const { lead, rest } = stripReferenceLead(next);
@@ -577,7 +584,8 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   // and so is a footnote's superscript mark set after a result (note-marks.ts), and a transcription's handwritten
   // note in brackets after a row's print (pen-notes.ts); a bilingual report's English
   // labels after a slash are taken out (bilingual.ts), and a report translated into English has its references'
-  // words read as the Portuguese ones they translate (english-references.ts); a portal card's labelled bands with
+  // words read as the Portuguese ones they translate (english-references.ts), and a bound's word a spool abbreviated
+  // ("INF. A 160") as the whole word (abbreviated-bounds.ts); a portal card's labelled bands with
   // only their cut points under them are read as the good band's range (band-cuts.ts); a tolerance curve typed by
   // hand under its title, each time point with its value and no colon, is read as named results
   // (curve-time-points.ts), and a typed remark after a result recalling the last exam's value is cut off
@@ -611,6 +619,7 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     withoutPenNotes,
     withoutSecondLanguage,
     englishReferencesRead,
+    abbreviatedBoundsRead,
     latexTablesAsRows,
     htmlTablesAsRows,
     datedResultColumnsAsRows,
@@ -996,6 +1005,8 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   let titleAt = -1;
   // The title a tolerance curve's glucose load made (loadTitle): the times measured are named under it.
   let curveTitle: typeof title;
+  // The line of a culture's comment on its negative result (NO_GROWTH_NOTE), whose wrapped tail goes on under it.
+  let growthNoteAt = -1;
   // Where a header printed one cell a line ends whose method column follows the exam's (layouts.ts).
   const methodUnderName = methodUnderNameFrom(lines.map((l) => l.text));
   // The method cells read so far under those names, each with the line it was printed on.
@@ -1938,6 +1949,18 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     // Nor does a drug screen's list of what it looked for end its result ("Substâncias pesquisadas:
     // maconha, cocaína, …" between "NEGATIVO" and its reference).
     if (pending && isScreenedList(t)) continue;
+    // A culture's account of its negative result between the result word and its word reference, wrapped in a
+    // narrow cell ("UROCULTURA" / "Negativa" / "Ausência de crescimento" / "bacteriano após 48 horas" / "Negativa",
+    // a phone's PDF viewer, h1672): a comment on the result, its lower-case tail too; the reference under it is
+    // still the result's.
+    if (
+      pending?.entries.length === 1 &&
+      pending.entries[0]!.read.value === null &&
+      (NO_GROWTH_NOTE.test(t.trim()) || (growthNoteAt === lastTextAt && /^\p{Ll}[\p{L}\d\s.,]*$/u.test(t.trim())))
+    ) {
+      growthNoteAt = line.index;
+      continue;
+    }
     // A title with an administrative field in a column at its right ("PAINEL PRÉ-OPERATÓRIO      Pedido:
     // 25-0311-08724"): the field's number identifies the order, it is never the title's value.
     const fields = cells(t);
@@ -2405,7 +2428,9 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
       // lead's column ("Resultado        NEGATIVO").
       // The reference in a labelled cell after the word ("Resultado: HETEROZIGOTA      Referência: Não
       // detectada"): the word alone is the result, read against that reference.
-      const refCell = /\s{2,}(?:valor(?:es)?\s+de\s+)?refer[eê]ncias?\s*:\s*(\S.*)$/iu.exec(rest);
+      // The lead may be cut short ("RESULTADO:  CISTOS DE GIARDIA LAMBLIA      REF.: NEGATIVO", a municipal
+      // lab's print, h1669).
+      const refCell = /\s{2,}(?:valor(?:es)?\s+de\s+)?(?:refer[eê]ncias?|ref\.|vr\.?|v\.\s?r\.)\s*:\s*(\S.*)$/iu.exec(rest);
       // Or the word reference in brackets after the finding ("Resultado: Cistos de Giardia lamblia (Ref.:
       // Negativo)", a transcription's bullet): the words before the bracket are the result.
       const bracketed = refCell ? undefined : endingReference(rest);
@@ -2553,7 +2578,11 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     );
     const startsOrListed = slashListed.size > 0 ? (p: string) => slashListed.has(p.trim()) || startsResult(p) : startsResult;
     // Two analytes sharing the row, each part joined by a slash ("Sódio / Potássio : 140 / 4,8 mEq/L : VR …"): one piece each.
-    const pieces = pairedRow(t) ?? (sideBySide ? results : (splitAtNameCells(t, startsResult) ?? splitResults(t, startsOrListed)));
+    // A timed sample's name alone on its line over its value alone ("Insulina 30 min" / "96,2 µUI/mL", a curve's
+    // cards on a portal, h1687): the minutes name the sample, no value; the line is a title over the value.
+    const timedName = TIMED_SAMPLE_NAME.exec(t.trim());
+    const timedTitle = timedName !== null && lookupName(cleanName(timedName[1]!)) !== undefined && valueAloneNext(lines, line.index);
+    const pieces = timedTitle ? [] : (pairedRow(t) ?? (sideBySide ? results : (splitAtNameCells(t, startsResult) ?? splitResults(t, startsOrListed))));
     const groups = pieces.map((p) => readPiece(p, (sideBySide && listedCells.has(p)) || slashListed.has(p) ? { ...ctx, list: true } : ctx));
     // A legend of the lab's critical values, its list wrapped onto the line under its lead ("Valores críticos do
     // setor: pH < 7,20 ou > 7,60;" / "pO2 < 50 mmHg; K+ < 2,8 ou > 6,2 mmol/L; lactato > 4,0 mmol/L - nenhum

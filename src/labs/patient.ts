@@ -277,10 +277,13 @@ export function readPatient(lines: string[], input: PatientInput = {}): Patient 
     if (!phase && amenorrhoea && Number(amenorrhoea[1]) * (/^m/i.test(amenorrhoea[2]!) ? 1 : 12) >= 12) phase = 'menopausa';
     if (!phase && MENOPAUSE_STATED.test(line) && !/\b(?:n[aã]o|sem|pr[eé])[-\s]+(?:\p{L}+\s+)?menopaus|menopausa\s*:\s*n[aã]o\b/iu.test(line))
       phase = 'menopausa';
-    // The field may say who gave the day ("Dia do ciclo informado: 2º dia", as "Jejum informado" does).
+    // The field may say who gave the day ("Dia do ciclo informado: 2º dia", as "Jejum informado" does), and
+    // when, in either order ("Dia do ciclo informado na coleta: 3º dia", h1687).
     const day =
       /(\d{1,2})\s*[º°ª]?\s*(?:o\s+)?dia\s+(?:do\s+)?(?:ciclo|ciclo\s+menstrual)\b/iu.exec(line) ??
-      /\bdia\s+(?:do\s+)?ciclo(?:\s+menstrual)?(?:\s+(?:na|da)\s+coleta)?(?:\s+(?:informad|declarad|referid|relatad)[oa])?\s*:?\s*(\d{1,2})(?!\d)/iu.exec(line);
+      /\bdia\s+(?:do\s+)?ciclo(?:\s+menstrual)?(?:\s+(?:(?:na|da)\s+coleta|(?:informad|declarad|referid|relatad)[oa])){0,2}\s*:?\s*(\d{1,2})(?!\d)/iu.exec(
+        line,
+      );
     if (day && cycleDay === undefined) cycleDay = Number(day[1]);
     const dum = LAST_PERIOD_DAY.exec(line);
     if (dum && !lastPeriod) lastPeriod = brDate(dum[1]!);

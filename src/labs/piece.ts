@@ -51,6 +51,10 @@ const NOTE_AFTER_UNIT = new RegExp(String.raw`^\((?:[^()\d]*|[^()]*\d{1,2}\/\d{1
 // The kidney disease stage a clinician wrote after a filtration rate or an albuminuria ("24 mL/min/1,73m² (G4 A3)"):
 // the stage this result puts the patient in, no range.
 const STAGE_AFTER_UNIT = /^\(\s*(?:G[1-5][ab]?(?:\s*[/,;]?\s*A[1-3])?|A[1-3])\s*\)[.;]?\s*$/u;
+// A count's grade in crosses in brackets after its unit ("2.400 parasitos/mm³ (++/4+)", "(+/4+ ... ++ ? )", a
+// malaria smear's parasitaemia as a photo's transcription printed it, h1682): the same result on the crosses'
+// scale, no range. Its dots may have been read as a leader (" : ").
+const CROSS_GRADE_AFTER_UNIT = /^\((?=[^()]*\+)(?:\s|\+|\d\+|\/|\.|:|\?|…)+\)\s*/u;
 const TYPED_REMARK = /^\((?=\p{Ll})([^()\d]*?\p{L}{2,}\s+[^()\d]*\p{L}{2,})\s+\d[^()]*\)\s*/u;
 const RELEASED_AT = /(?<=\S)\s{3,}(?:\d{1,2}\/\d{1,2}(?:\/\d{2,4})?(?:\s+\d{1,2}:\d{2})?|\d{1,2}:\d{2})$/;
 // A clock time alone, its hour zero-padded ("03:20"): no titre ("1:16") reads so.
@@ -454,6 +458,8 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
   // pelo reflexo)" in a photo's transcription): kept, so that no built-in range is taken for the lab's.
   const none = /^\(\s*(?:v\.?\s?r\.?|ref(?:er[eê]ncia)?\.?|valor(?:es)?\s+de\s+refer[eê]ncia)\s*:?\s*([^()]+)\)\s*$/iu.exec(ref);
   if (none && (noRangeText(none[1]!) || isPhotoCutOff(none[1]!))) return { entries, refItems: [none[1]!.trim()] };
+  const grade = typeof read.value === 'number' ? CROSS_GRADE_AFTER_UNIT.exec(ref) : null;
+  if (grade) ref = ref.slice(grade[0].length);
   // The stage first: its letters' digits ("(G4 A3).") would otherwise make it a note, the full stop after it left.
   const note = STAGE_AFTER_UNIT.exec(ref) ?? NOTE_AFTER_UNIT.exec(ref);
   if (note && (STAGE_AFTER_UNIT.test(note[0]) || (!isReferenceText(note[0]) && !isReferenceLabel(note[0].replace(/[()]/g, '')))))

@@ -1276,7 +1276,9 @@ const foldQ = (s: string) =>
 const ABSENCE_OF = /^aus[eê]ncia\s+de\s+\p{L}+(?:\s+\p{L}+){0,5}$/iu;
 // A finding sentence that found nothing, as a stool exam's reference prints it ("Não foram encontrados ovos,
 // cistos ou larvas de parasitas"): what must not be found, named, as "Ausência de parasitas" is.
-const NOTHING_FOUND = /^n[aã]o\s+(?:foram|foi)\s+(?:encontrad|observad|visualizad|detectad|identificad)[oa]s?\s+\p{L}+(?:,?\s+\p{L}+){0,8}$/iu;
+// The sentence may stop at its verb, what was sought being the exam's name ("Helmintos" / "Ovos de Ascaris
+// lumbricoides" / "Referência: Não foram encontrados", an app's card, h1678).
+const NOTHING_FOUND = /^n[aã]o\s+(?:foram|foi)\s+(?:encontrad|observad|visualizad|detectad|identificad)[oa]s?(?:\s+\p{L}+(?:,?\s+\p{L}+){0,8})?$/iu;
 
 // The titre a word reference stands for, in brackets ("Não reagente (títulos inferiores a 1/80)", "(título
 // < 1:40"): a titre is no range of a value, the word is the reference.
@@ -1353,7 +1355,7 @@ export function flagQualitative(value: string, reference: string | undefined): Q
       // A finding sentence that found nothing ("Não foram encontrados ovos ou cistos de parasitos") is a
       // negative result, as "Negativo" is; so is a culture that grew nothing ("Sem crescimento bacteriano").
       .replace(
-        /^(ausentes?|negativ[oa]|nao reagente|nao detectavel|nao detectad[oa]|indetectavel|ausencia de .*|nao (?:foram|foi) (?:encontrad|observad|visualizad|detectad|identificad)[oa]s? .*|sem crescimento(?: .*)?|nao houve crescimento(?: .*)?)$/,
+        /^(ausentes?|negativ[oa]|nao reagente|nao detectavel|nao detectad[oa]|indetectavel|ausencia de .*|nao (?:foram|foi) (?:encontrad|observad|visualizad|detectad|identificad)[oa]s?(?: .*)?|sem crescimento(?: .*)?|nao houve crescimento(?: .*)?)$/,
         'neg',
       )
       .replace(/^(rar|numeros|algun|alguma|present|ausent|escass|aumentad|abundant|amarel|limpid|turv)(?:[oa]s?|es?|s)$/, '$1');
