@@ -30,7 +30,9 @@ interface Part {
 function cutInside(before: string, after: string): boolean {
   const a = before.at(-1) ?? '';
   const b = after[0] ?? '';
-  if (/\p{L}/u.test(a) && /\p{L}/u.test(b)) return true;
+  // A word goes on in lower case ("Hemoglo" / "bina"), or a unit's last capital closes it ("mg/d" / "L (0,50-1,10)");
+  // capitals after capitals start the next name ("…/r/8K2Q" / "HB 15,8", h1205's parts cut at spaces).
+  if (/\p{Ll}/u.test(a) && /^(?:\p{Ll}|\p{Lu}(?!\p{L}))/u.test(after)) return true;
   // A number cut in two ("5.9" / "00"), or after its thousands' dot; never a name ending in a digit ("HbA1c",
   // "B12") before its value.
   const lastToken = /\S*$/u.exec(before)![0];
