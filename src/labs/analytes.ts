@@ -300,9 +300,6 @@ export const KNOWN_NAMES: readonly KnownName[] = [
   { key: 'hcm', name: 'HCM', synonyms: ['hcm', 'hemoglobina corpuscular media'] },
   { key: 'chcm', name: 'CHCM', synonyms: ['chcm', 'concentracao de hemoglobina corpuscular media'] },
   { key: 'rdw', name: 'RDW', synonyms: ['rdw', 'rdw-cv'] },
-  // The mean glucose the lab computes from the HbA1c, printed under it: a result with no reference of its own, typed
-  // bare under the HbA1c in a chat ("glicemia media estimada 177", h1674).
-  { key: 'glicemia_media_estimada', name: 'Glicemia média estimada', synonyms: ['glicemia media estimada', 'glicose media estimada'] },
   { key: 'densidade', name: 'Densidade', synonyms: ['densidade', 'densidade urinaria', 'dens.'], dotIsDecimal: true },
   // On a 0-14 scale a dot is always the decimal one ("7.350 - 7.450", an analyser's range).
   { key: 'ph', name: 'pH', synonyms: ['ph', 'ph urinario'], dotIsDecimal: true },

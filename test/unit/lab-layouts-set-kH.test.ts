@@ -106,8 +106,3 @@ test("an SMS's parts out of order, sent twice and cut inside words and numbers a
     ['ureia', 33, 'normal'],
   ]);
 });
-
-test('the mean glucose typed bare under the HbA1c is read (h1674)', () => {
-  const text = ['glicada 6,9% (ate 5,7)', 'glicemia media estimada 151', 'ureia 30 (15 a 45)'].join('\n');
-  assert.equal(find(text, /m[eé]dia estimada/i)?.value, 151);
-});
