@@ -144,9 +144,14 @@ const NAME_THEN_FINDING = new RegExp(
 // reagente (leitura automatizada)"), and "tudo negativo" names no result ("a urina deu tudo negativo, só os
 // leucocitos 12").
 const CLAUSE_NAME = String.raw`\p{L}[\p{L}-]*(?: [\p{L}\d-]+){0,3}(?<!(?:^|[^\p{L}])(?:n[aã]o|fracamente|tiras?|fitas?|tudo|tod[oa]s?))`;
+// The next piece's own finding in words, as a patient types it after "deu", maybe in quotes ("urina: glicose
+// negativo, proteina deu "traços"", h1674): the list goes on with a result, so the piece before is one too.
+// Only said so (after "deu", or in quotes) or "traços": "IgG reagente e IgM não reagente - perfil …" and "mãe O Rh
+// positivo, RN A Rh positivo" are prose.
+const NEXT_WORD_FINDING = String.raw`(?:(?:deu\s+["“']?|["“'])(?:${FINDING_WORD}|tra[cç]os|ausentes?|presentes?)|tra[cç]os)(?![\p{L}])`;
 const CLAUSE_FINDING = [
   new RegExp(
-    String.raw`(?:^|[:,;]|\s(?:e|que|q)(?=\s))\s*${CLAUSE_NAME} (${FINDING_WORD})(?=(?:\s*\([^()\d]*\))?\s*(?:,|\se)\s+\p{L}[\p{L}-]*(?: [\p{L}-]+){0,2}\s+[<>]?\d)`,
+    String.raw`(?:^|[:,;]|\s(?:e|que|q)(?=\s))\s*${CLAUSE_NAME} (${FINDING_WORD})(?=(?:\s*\([^()\d]*\))?\s*(?:,|\se)\s+\p{L}[\p{L}-]*(?: [\p{L}-]+){0,2}\s+(?:[<>]?\d|${NEXT_WORD_FINDING}))`,
     'giu',
   ),
   new RegExp(String.raw`(?:,|\se)\s+\p{L}[\p{L}-]*(?: [\p{L}\d-]+){0,2}(?<!(?:^|[^\p{L}])(?:n[aã]o|fracamente)) (${FINDING_WORD})\s*$`, 'giu'),

@@ -16,7 +16,8 @@ import type { LabParseResult } from './result.ts';
 import { matchesOf } from '../text/matches.ts';
 
 // The words that say the value before them corrects a slip ("…, digitei errado", "… errei", "… foi erro meu").
-const SLIP_WORDS = String.raw`(?:eu\s+)?(?:digitei|escrevi|coloquei|botei|passei|mandei)\s+errado|errei(?:\s+(?:aqui|ali))?|foi\s+erro\s+(?:meu|de\s+digita[cç][aã]o)|erro\s+de\s+digita[cç][aã]o`;
+// Digits typed in the wrong order say so too ("troquei os números", h1666, h1674).
+const SLIP_WORDS = String.raw`(?:troquei|inverti)\s+(?:os\s+)?(?:n[uú]meros|d[ií]gitos)|(?:eu\s+)?(?:digitei|escrevi|coloquei|botei|passei|mandei)\s+errado|errei(?:\s+(?:aqui|ali))?|foi\s+erro\s+(?:meu|de\s+digita[cç][aã]o)|erro\s+de\s+digita[cç][aã]o`;
 // The lead that says the same before the value ("correção: glicada 8,1", "corrigindo: …").
 const CORRECTION_LEAD = String.raw`(?:corre[cç][aã]o|corrigindo)\s*:?\s*`;
 // The value, then the name with its article ("8,1 a glicada"), or the name, then the value ("glicada 8,1",
@@ -30,10 +31,11 @@ const NAME_THEN_VALUE = new RegExp(
   'iu',
 );
 // The value said against the slip inside a longer message ("opa o tgp é 39 e nao 29, digitei errado. Entao é
-// ⚠️ tgp 39 (ate 33)"): the name, the value it is, and the slip it is not. The name may take words before it
+// ⚠️ tgp 39 (ate 33)"), the "e" left out too ("o potassio é 5,2 nao 5,7", h1685): the name, the value it is, and
+// the slip it is not. The name may take words before it
 // ("opa o tgp"): the line it corrects is found by the longest ending of them typed earlier.
 const IS_NOT_SLIP = new RegExp(
-  String.raw`(?:^|[\s,;.!])(\p{L}[\p{L}\d-]*(?:\s\p{L}[\p{L}\d-]*){0,3}?)\s+(?:[eé]|eh|era|deu|foi)\s+(${NUMBER})\s*%?\s*,?\s+e\s+n[aã]o\s+(${NUMBER})(?![\d])`,
+  String.raw`(?:^|[\s,;.!])(\p{L}[\p{L}\d-]*(?:\s\p{L}[\p{L}\d-]*){0,3}?)\s+(?:[eé]|eh|era|deu|foi)\s+(${NUMBER})\s*%?\s*,?\s+(?:e\s+)?n[aã]o\s+(${NUMBER})(?![\d])`,
   'iu',
 );
 const SLIP_SAID = new RegExp(String.raw`(?:^|[\s,;.-])(?:${SLIP_WORDS})(?![\p{L}])`, 'iu');
@@ -48,6 +50,12 @@ const LAUGH = String.raw`(?:k{3,}|(?:ha){2,}h?|(?:rs)+|(?:he){2,})`;
 const SEPARATOR_SLIP = String.raw`(?:esqueci|faltou|sem|n[aã]o\s+(?:pus|coloquei|botei))\s+(?:[oa]\s+|d[oa]\s+)?(?:v[ií]rgula|ponto)`;
 const SEPARATOR_RESTORED = new RegExp(
   String.raw`^\*?\s*(\d+[.,]\d+)\s*(%|[\p{L}µ]{1,4}\/[\p{L}\d³]{1,4})?\s*(?:${LAUGH}\s*)?[,;.-]?\s*(?:${LAUGH}\s*)?${SEPARATOR_SLIP}\s*(?:${LAUGH})?\s*[.!]*$`,
+  'iu',
+);
+
+// A value said against digits typed in the wrong order, with no name ("não pera, é 312 mil, troquei os números").
+const SWAPPED_DIGITS = new RegExp(
+  String.raw`^\s*(?:\p{L}+[\s,.!]+){0,3}(?:[eé]|eh)\s+(\d+(?:[.,]\d+)?)(?:\s*mil)?\s*[,.;-]?\s*(?:troquei|inverti)\s+(?:os\s+)?(?:n[uú]meros|d[ií]gitos)(?![\p{L}])`,
   'iu',
 );
 
@@ -110,8 +118,9 @@ export function withTypedCorrections(raws: string[]): TypedCorrections {
     out[i] = kept;
     moved.set(i, i);
   });
-  // Cheap guard: a chat export that says it corrects something.
-  if (!raws.some((r) => CHAT_STAMP.test(r))) return { lines: out ?? raws, moved };
+  // Cheap guard: a chat export, or a message typed with no stamps that says it corrects something.
+  const stamped = raws.some((r) => CHAT_STAMP.test(r));
+  if (!stamped && !raws.some((r) => SLIP_SAID.test(r))) return { lines: out ?? raws, moved };
   // The sender of each line's message: the stamp's, or the nearest above (a message's later lines).
   let sender: string | undefined;
   const senders = raws.map((r) => {
@@ -139,16 +148,44 @@ export function withTypedCorrections(raws: string[]): TypedCorrections {
       return;
     }
   };
+  // A value said with no name, its slip the digits of the sender's last number in another order ("plaquetas 321
+  // mil" / "não pera, é 312 mil, troquei os números kkk", h1666): that number is replaced by it, the rest of the
+  // correction's line left empty (a reference typed after it, "ref 150 a 450 mil", is no result).
+  const swapDigits = (value: string, i: number) => {
+    const digits = (v: string) => [...v.replace(/\D/g, '')].sort().join('');
+    for (let k = i - 1; k >= 0; k--) {
+      const line = (out ?? raws)[k]!;
+      const stamp = CHAT_STAMP.exec(line);
+      const message = stamp ? line.slice(stamp[0].length) : line;
+      if (senders[k] !== senders[i] || !/\d/.test(message)) continue;
+      const last = matchesOf(new RegExp(NUMBER, 'gu'), message).pop();
+      if (!last || last[0] === value || digits(last[0]) !== digits(value)) return;
+      const at = line.length - message.length + last.index!;
+      out ??= [...raws];
+      out[k] = `${line.slice(0, at)}${value}${line.slice(at + last[0].length)}`;
+      out[i] = '';
+      moved.set(k, i);
+      return;
+    }
+  };
   raws.forEach((raw, i) => {
-    const stamp = CHAT_STAMP.exec(raw);
+    // A message typed with no chat stamps (one sender's text pasted whole, "-----" between its messages, h1674)
+    // corrects only by naming both the value and the slip ("a glicada é 7,8 nao 8,7, troquei os numeros"): a
+    // line of its own, its name typed on a line above with the slip as its value.
+    const stamp = stamped ? CHAT_STAMP.exec(raw) : /^/.exec(raw);
     if (!stamp) return;
+    const swapped = stamped ? SWAPPED_DIGITS.exec(raw.slice(stamp[0].length)) : null;
+    if (swapped) {
+      swapDigits(swapped[1]!, i);
+      return;
+    }
     const restored = SEPARATOR_RESTORED.exec(raw.slice(stamp[0].length).trim());
     if (restored) {
       restoreSeparator(restored[1]!, restored[2], i);
       return;
     }
     const said = correctionOf(raw.slice(stamp[0].length));
-    if (!said) return;
+    if (!said || (!stamped && said.slip === undefined)) return;
     // The name as said, or (with the slip said too) the longest ending of its words an earlier line types.
     const words = said.name.split(/\s+/);
     const names = said.slip === undefined ? [said.name] : words.map((_, w) => words.slice(w).join(' '));

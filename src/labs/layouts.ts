@@ -954,7 +954,9 @@ function typedRun(whole: string, startsResult: (piece: string) => boolean): stri
   const cuts = matchesOf(AFTER_VALUE, piece)
     .map((m) => (m.index ?? 0) + m[0].length)
     .filter((at) => {
-      const name = /^\p{L}[\p{L} .-]*?(?=\s+[<>]?\d)/u.exec(piece.slice(at))?.[0];
+      // A name may hold digits after its first letter ("HbA1c 6,8% (<5,7)", an SMS's run of results, h1670).
+      // So may a section's label in capitals lead it ("… (150.000-450.000) BIOQ: Glicose 132 mg/dL (70-99)", h1670).
+      const name = /^(?:\p{Lu}[\p{Lu}.]+:\s+)?(\p{L}[\p{L}\d .-]*?)(?=\s+[<>]?\d)/u.exec(piece.slice(at))?.[1];
       return (name !== undefined && lookupName(name.trim()) !== undefined) || CODED_RESULT.test(piece.slice(at));
     });
   if (cuts.length === 0) return [whole];
@@ -965,6 +967,16 @@ function typedRun(whole: string, startsResult: (piece: string) => boolean): stri
     if (out.length > 0 && !startsResult(seg)) out[out.length - 1] = `${out[out.length - 1]}${seg}`;
     else out.push(seg);
   }
+  // The message's own opening sentences before its first result ("LAB SAO LUCAS Res. prot 88213 ROSANGELA … col
+  // 03/06. HEMOGRAMA: Hemacias 4,61 …", an SMS, h1670): no part of that result, as before a ";"-separated list.
+  const first = out[0]!;
+  const from = startsResult(first)
+    ? undefined
+    : matchesOf(/[.!]\s+(?=\p{Lu})/gu, first)
+        .map((m) => (m.index ?? 0) + m[0].length)
+        .reverse()
+        .find((at) => startsResult(first.slice(at)));
+  if (from !== undefined) out[0] = first.slice(from);
   return out.length > 1 && out.every(startsResult) ? out : [whole];
 }
 

@@ -229,6 +229,9 @@ export function withoutGluedCells(t: string): string {
     // One space from the name only when a reference follows (a digit after the unit) and the name is a few
     // words: "… citrato de sódio 3,8% (coagulômetro)" is a title's words, no result.
     if (spaced && (!/\d/.test(rest) || name.split(/\s+/).length > 4)) continue;
+    // Nor when another result follows the bracket closing the reference ("Plaquetas 138.000/mm3 (150.000-450.000)
+    // Glicose 132 mg/dL (70-99) …", an SMS's results run together, h1670): a typed run, cut by its names.
+    if (spaced && /\)\s+\p{L}[\p{L}\d .-]*\s[<>]?\d/u.test(rest)) continue;
     // A relative and an absolute count, each with its unit ("61,0%4.782/mm³").
     const second = gluedValue(rest);
     if (second) {
@@ -273,6 +276,18 @@ export function messageFindingEnd(message: string): { at: number; word: string }
 // asterisco   Reagente") is no part of it, and is read or listed.
 const TYPED_REMARK_AFTER_BRACKET =
   /(?<=\d[^()]*\([^()]*\d[^()]*\))\s+(?:ess[ea]|est[ea]|isso|que|mas|a[ií]|s[oó]|veio|deu|t[aá])\s(?:(?!\s{2,}|\s*;)[^\d()])*(?=\s{2,}|\s*;|\s*$)/iu;
+// The same remark on a message's later line, under its stamp's line, opening with an article ("vitamina b12 197
+// (197 a 771) o lab marcou essa mas ta dentro ne?", h1685): the typist's words about the paper, a question too.
+const TYPED_REMARK_ON_LATER_LINE =
+  /(?<=^\s*\p{L}[\p{L}\d\s-]*?\s\d[\d.,]*\s*(?:%|[\p{L}µ]{1,5}(?:\/[\p{L}\d³]{1,5})?)?\s*\([^()]*\d[^()]*\))\s+(?:o\s+(?:lab|laborat[oó]rio|papel|laudo|m[eé]dico|resto)|ess[ea]|est[ea]|isso|mas|a[ií]|veio|t[aá])\s(?:(?!\s{2,}|\s*;)[^\d()])*$/iu;
+// A typist's note that the paper marks the value, after a value with no reference ("rdw 16,2 tem um asterisco do
+// lado", h1666): no cell of the result; read as one, the line is left unread. The mark gives no reference.
+const TYPED_MARK_REMARK =
+  /(?<=^\s*\p{L}[\p{L}\d\s-]*?\s\d[\d.,]*\s*(?:%|[\p{L}µ]{1,5}(?:\/[\p{L}\d³]{1,5})?)?)\s+(?:tem|veio|t[aá]|est[aá]|com)\s+(?:com\s+)?(?:um\s+)?(?:asterisco|estrelinha|marca[cç][aã]o)(?:(?!\s{2,}|\s*;)[^\d()])*$/iu;
+// A face or a hand the typist closes a result's line with ("ferritina 9 (15 a 150) 😬", h1666): her feeling, no
+// mark of the lab's (a coloured circle, a warning sign or an arrow may be one, and are left).
+const TYPED_FACE =
+  /(?<=[\d\p{L})%³])\s+(?:[\u{1F600}-\u{1F64F}\u{1F910}-\u{1F92F}\u{1F970}-\u{1F97F}\u{1FAE0}-\u{1FAFF}\u{1F44C}-\u{1F44F}\u{1F64F}][\u{1F3FB}-\u{1F3FF}\uFE0F]*\s*)+$/u;
 /** A chat message in conversation, not a result typed: a question, an exclamation, sentences. */
 export const isChatConversation = (message: string): boolean => /[?!]|\p{Ll}\.\s+\p{Lu}/u.test(message);
 
@@ -343,10 +358,16 @@ export function cleanLine(raw: string, index: number): CleanLine {
   );
   // A typist saying where the reference she copies is printed, in the bracket that holds it ("ldl 163 (no papel
   // diz que a meta depende do risco: menor que 130, …)", a patient typing her results into a chat, h1618): her
-  // words, not the lab's; the bracket opens on the goal or reference she quotes.
+  // words, not the lab's; the bracket opens on the goal or reference she quotes. "aqui fala que a meta …" (h1685) too.
   t = t.replace(
-    /(?<=\()\s*(?:(?:n[oa]|[oa])\s+(?:papel|laudo|folha|exame|resultado)\s+)?(?:diz|fala|mostra|traz|(?:t[aá]|est[aá])\s+escrito)(?:\s+que)?\s+(?:[oa]\s+)?(?=(?:metas?|alvos?|refer[eê]ncias?|valor(?:es)?\s+de\s+refer[eê]ncia)\b)/iu,
+    /(?<=\()\s*(?:(?:n[oa]|[oa])\s+(?:papel|laudo|folha|exame|resultado)\s+|a(?:qui|[ií])\s+)?(?:diz|fala|mostra|traz|(?:t[aá]|est[aá])\s+escrito)(?:\s+que)?\s+(?:[oa]\s+)?(?=(?:metas?|alvos?|refer[eê]ncias?|valor(?:es)?\s+de\s+refer[eê]ncia)\b)/iu,
     '',
+  );
+  // The same words before a quoted reference after a dash ("vitamina D 18,7 - ali fala "acima de 20 para população
+  // saudável"", h1666): the quote is the lab's reference, in brackets as the typist types others.
+  t = t.replace(
+    /(?<=\d\s*(?:%|[\p{L}µ]{1,5}(?:\/[\p{L}\d³]{1,5})?)?)\s+[-–—]\s+(?:a(?:li|qui|[ií])\s+)?(?:diz|fala|mostra|traz|(?:t[aá]|est[aá])\s+escrito)(?:\s+que)?\s*["“]([^"”()]*\d[^"”()]*)["”]\s*$/iu,
+    ' ($1)',
   );
   // A pointer the lab prints after the reference band it applied to the patient, closing the line ("51 a 80
   // anos ........ 0,60 a 3,80   ◄", "1,6 a 2,6   ◄", a Londrina lab's legend "a faixa … aplicada a este paciente
@@ -375,6 +396,10 @@ export function cleanLine(raw: string, index: number): CleanLine {
     // asterisco", h1566): her words about the paper, no cell of the result; read as one, the line is left unread.
     t = t.replace(TYPED_REMARK_AFTER_BRACKET, (m) => ' '.repeat(m.length));
   }
+  t = t
+    .replace(TYPED_FACE, (m) => ' '.repeat(m.length))
+    .replace(TYPED_REMARK_ON_LATER_LINE, (m) => ' '.repeat(m.length))
+    .replace(TYPED_MARK_REMARK, (m) => ' '.repeat(m.length));
   // A clinical note's lead before the results it lists on the line ("Exames 20/11/2026 (lab. municipal,
   // transcritos): PTH intacto 286 pg/mL (VR 15-65) | Cálcio …"): the date and source of the list, no name of its first result.
   const lead = RESULTS_LEAD.exec(t);

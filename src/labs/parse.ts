@@ -40,6 +40,7 @@ import { dictatedAsResults } from './dictation.ts';
 import { curveTimePointsNamed, slashedTimePointsSpread } from './curve-time-points.ts';
 import { sharedReferencesSplit } from './shared-references.ts';
 import { citingCorrections, withTypedCorrections } from './corrections.ts';
+import { smsSegmentsInOrder } from './sms-segments.ts';
 import { splitRunOnBlocks } from './run-on-blocks.ts';
 import { withoutSecondUnits } from './second-units.ts';
 import { withoutScoreColumn } from './score-columns.ts';
@@ -596,7 +597,8 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   // e-mail's raw source as the message it carries, quoted-printable decoded and its envelope empty
   // (mime-messages.ts), UTF-8 read as Windows-1252 as the UTF-8 it was (mojibake.ts), letters a PDF drew
   // twice for bold once (doubled-glyphs.ts), a result column extracted letter-spaced ("1 5 , 8") as the numbers
-  // it spells (spaced-digit-cells.ts), a finding's word an OCR broke at a paper's fold whole again (folded-words.ts).
+  // it spells (spaced-digit-cells.ts), a finding's word an OCR broke at a paper's fold whole again (folded-words.ts), an
+  // SMS's numbered parts that arrived out of order, twice or cut inside a word, whole and in order (sms-segments.ts).
   // The passes run in this order, each on the lines the one before wrote: decoding first, whole-text formats next (form
   // extraction, HL7, LaTeX, HTML), so that every later pass sees plain rows.
   const unitLines = [
@@ -606,6 +608,7 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     doubledGlyphsSingled,
     spacedDigitCellsJoined,
     foldedWordsJoined,
+    smsSegmentsInOrder,
     formExtractionAsLines,
     hl7SegmentsAsRows,
     astmRecordsAsRows,

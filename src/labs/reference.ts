@@ -557,10 +557,11 @@ const labelOf = (c: LabelledRange) => foldSameLength(c.label).toLowerCase();
 // A urine culture's colony count is read against what each band suggests ("INFERIOR A 10.000 UFC/ML ....
 // AUSÊNCIA DE INFECÇÃO URINÁRIA", "SUPERIOR A 100.000 UFC/ML .... SUGESTIVO DE INFECÇÃO URINÁRIA"): no infection
 // is the good band.
+// An SMS short of room cuts "desejável" to "desej" ("Col total 244 mg/dL (desej <190)", h1670).
 // An albuminuria's categories by their KDIGO code in brackets ("Normal (A1)", "Moderadamente aumentada (A2)"),
 // A1 the good one, as G1 is a filtration rate's; "normoalbuminúria" names A1 in words.
 const NORMAL_TIER =
-  /\b(g1|a1(?=\))|normoalbuminuria|validade|amostra valida|p(?:a)?ra\s+(?:a\s+)?(?:sua\s+)?idade(?:\s+(?:dele|dela|d[oa]\s+paciente))?|manutencao|otimo|desejavel|normal|normais|ideal|adequado|suficiente|suficiencia|aceitave(?:l|is)|populacao (?:geral|saudavel)|pop\.? (?:geral|saudavel)|populacao|saudave(?:l|is)|baixo risco|referencia|nao gestantes?|nao gravidas?|nao diabeticos?|nao reagente|nao fumantes?|nao tabagistas?|negativo|nao detectavel|nao detectado|percentil|p9\d|improvave(?:l|is)|baixa probabilidade|ausencia de infeccao)\b/;
+  /\b(g1|a1(?=\))|normoalbuminuria|validade|amostra valida|p(?:a)?ra\s+(?:a\s+)?(?:sua\s+)?idade(?:\s+(?:dele|dela|d[oa]\s+paciente))?|manutencao|otimo|desejavel|desej|normal|normais|ideal|adequado|suficiente|suficiencia|aceitave(?:l|is)|populacao (?:geral|saudavel)|pop\.? (?:geral|saudavel)|populacao|saudave(?:l|is)|baixo risco|referencia|nao gestantes?|nao gravidas?|nao diabeticos?|nao reagente|nao fumantes?|nao tabagistas?|negativo|nao detectavel|nao detectado|percentil|p9\d|improvave(?:l|is)|baixa probabilidade|ausencia de infeccao)\b/;
 // A serology's verdict naming an index's band ("Não Reagente", "Indeterminado", "Reagente").
 const VERDICT_LABEL = /^(?:nao\s+)?(?:reagente|reativo|detectavel|detectado|positivo|negativo|indeterminado|inconclusivo|duvidoso|zona\s+cinza)\.?$/i;
 // A label after its range on a line of bands whose bars were joined to spaces: a serology's verdict, or a
@@ -1770,7 +1771,7 @@ export function scaleBarRange(printed: string): string | undefined {
  * The report says there is no reference ("Referência: não se aplica", "Sem valor de referência"), or a
  * transcription says the one printed cannot be read ("VR: ilegível — coberto pelo reflexo", "Ref.: [cortado na
  * foto]", "VR: [fora do enquadramento]", the photo's edge), or that the target is the patient's own ("Meta
- * conforme risco cardiovascular", "Ver meta conforme risco", "Metas terapêuticas de acordo com a categoria de
+ * conforme risco cardiovascular", "meta cf risco CV" (an SMS, h1670), "Ver meta conforme risco", "Metas terapêuticas de acordo com a categoria de
  * risco", "meta conforme categoria de risco
  * cardiovascular definida pelo médico", "a critério médico": an LDL goal runs from < 130 to < 50 mg/dL by risk;
  * not when it leads the risk tiers printed under it, "Meta conforme o risco cardiovascular:", nor when it points
@@ -1809,7 +1810,7 @@ export function noRangeText(text: string): boolean {
   // chart the report does not print.
   // The goal may come with its article, in a sentence ("a meta depende do risco, a médica avalia", a chat's
   // typed result, h1612).
-  return /^(?:n[aã]o se aplica|n[aã]o aplic[aá]vel|(?:ver|vide|consultar)\s+(?:a\s+|o\s+)?(?:curva|nomograma|gr[aá]fico)\s+d[eao]|n[aã]o h[aá](?: valores?)?(?: de refer[eê]ncia)?|sem valor(?:es)? de refer[eê]ncia|n[aã]o estabelecid[oa]s?|vide (?:laudo|observa[cç][aã]o)|ver (?:laudo|observa[cç][aã]o)|ileg[ií]vel|n[aã]o (?:est[aá] )?leg[ií]vel|cortad[oa]s?|n[aã]o vis[ií]vel|fora d[oa] (?:enquadramento|foto|imagem|quadro)|(?:(?:ver|vide|veja|consult(?:ar|e))\s+(?:a\s+|as\s+)?)?(?:(?:[ao]s?\s+)?(?:metas?|alvos?|objetivos?)\s+(?:terap[eê]uticas?\s+|individualizadas?\s+)?)?(?:conforme|de acordo com|segundo|depende(?:nte)? d)[oa]?\s+(?:[oa]\s+)?(?:(?:categoria|classifica[cç][aã]o|estratifica[cç][aã]o|estrato|faixa)\s+d[eo]\s+)?risco(?![^\n]*:\s*$)(?![^\n]*\b(?:abaixo|a seguir|tabela)\b)|a crit[eé]rio m[eé]dico)(?![a-zà-ÿ])/i.test(
+  return /^(?:n[aã]o se aplica|n[aã]o aplic[aá]vel|(?:ver|vide|consultar)\s+(?:a\s+|o\s+)?(?:curva|nomograma|gr[aá]fico)\s+d[eao]|n[aã]o h[aá](?: valores?)?(?: de refer[eê]ncia)?|sem valor(?:es)? de refer[eê]ncia|n[aã]o estabelecid[oa]s?|vide (?:laudo|observa[cç][aã]o)|ver (?:laudo|observa[cç][aã]o)|ileg[ií]vel|n[aã]o (?:est[aá] )?leg[ií]vel|cortad[oa]s?|n[aã]o vis[ií]vel|fora d[oa] (?:enquadramento|foto|imagem|quadro)|(?:(?:ver|vide|veja|consult(?:ar|e))\s+(?:a\s+|as\s+)?)?(?:(?:[ao]s?\s+)?(?:metas?|alvos?|objetivos?)\s+(?:terap[eê]uticas?\s+|individualizadas?\s+)?)?(?:conforme|cf\.?|de acordo com|segundo|depende(?:nte)? d)[oa]?\s+(?:[oa]\s+)?(?:(?:categoria|classifica[cç][aã]o|estratifica[cç][aã]o|estrato|faixa)\s+d[eo]\s+)?risco(?![^\n]*:\s*$)(?![^\n]*\b(?:abaixo|a seguir|tabela)\b)|a crit[eé]rio m[eé]dico)(?![a-zà-ÿ])/i.test(
     t,
   );
 }
