@@ -742,7 +742,7 @@ export function splitResults(typed: string, startsResult: (piece: string) => boo
       // A letter's sentence goes on after the next result's reference ("TGO 58 U/L (VR até 40) e TGP 96 U/L (VR até
       // 35), com GGT 41 U/L …", h1465): the next piece starts a result when its first clause, to that reference, does.
       const nextStarts = startsResult(next) || startsFirstClause(next, startsResult);
-      if (startsResult(cur) && nextStarts && !slashInReference && !inCell && !(/\//.test(parts[i - 1]!) && translatedAfterSlash(next))) {
+      if (startsResult(cur) && nextStarts && !slashInReference && !inCell && !(/\//.test(parts[i - 1]!) && translatedAfterSlash(cur, next))) {
         out.push(cur);
         cur = next;
       } else if (i === 2 && /^\s+[-–—]\s+$/.test(parts[1]!) && isAdminLine(cur) && /\d{1,2}\/\d{1,2}|\d{1,2}[:h]\d{2}/.test(cur) && startsResult(next)) {
@@ -787,10 +787,19 @@ const NAME_THEN_VALUE = new RegExp(String.raw`^([^\d<>≤≥:]*?)\s*:?\s*[<>≤�
  * bilingual report prints each reference and label twice ("até 40 / hasta 40", "Baixo / Bajo: < 130"), and
  * the translated word is no analyte's name nor is a unit printed after its number. A result typed after a
  * slash names one ("PCR 64 mg/L / Procalcitonina 0,18 ng/mL", "Hb 13,1 / Ht 39,8").
+ * A translation repeats the numbers of the text before it ("até 41 / hasta 41"): a piece with a number of its
+ * own is the next result of a ward note's list, whatever its abbreviation ("Mg 1,6 (1,6-2,6) / Cai 1,08 (1,12-1,32)",
+ * "BNP 1.840 (<100) / TnI us 38 (<19,8)", "pH 7,31 / pCO2 48", h1686).
  */
-function translatedAfterSlash(next: string): boolean {
+function translatedAfterSlash(before: string, next: string): boolean {
   const m = NAME_THEN_VALUE.exec(next.trim());
   if (!m || m[1] === '') return false;
+  // The word before the slash is the one translated ("Baixo / Bajo: < 130"); after a value, its unit or its
+  // bracket, the piece is the list's next result unless it repeats the numbers.
+  const lastWord = before.trim().split(/\s+/).pop() ?? '';
+  const afterWord = /^\p{L}+:?$/u.test(lastWord) && unitAtStart(lastWord) === undefined;
+  const said = new Set(numbersIn(before).map((n) => n.text));
+  if (!afterWord && numbersIn(next).some((n) => !said.has(n.text))) return false;
   return lookupName(m[1]!) === undefined && unitAtStart(m[2]!) === undefined;
 }
 

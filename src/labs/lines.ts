@@ -103,6 +103,11 @@ const PREVIOUS_ONLY = new RegExp(
   'iu',
 );
 
+// A line led by the day before, its date in brackets maybe, then a colon: "* ontem (02/06): K 5,9; Na 133",
+// "Labs de ontem: …", "Anteontem 01/06: …" (cleanLine).
+const EARLIER_DAY_LINE =
+  /^\s*(?:[-–•*·>]\s*)?(?:(?:labs?|exames?|laborat[oó]rio)\s+(?:d[eo]\s+)?)?(?:ontem|anteontem|dia\s+anterior)\s*(?:\(\s*\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\s*\)|\d{1,2}\/\d{1,2}(?:\/\d{2,4})?)?\s*:\s*\S/iu;
+
 // The same led by what was measured, with the earlier sample's date in brackets ("Carga viral anterior
 // (08/05/2025): 88 cópias/mL", "Contagem anterior (02/2025): CD4+ 356"): the date says it is an earlier sample.
 const PREVIOUS_NAMED = /^\s*\p{L}[\p{L}\d+ -]{0,30}?\s+anterior(?:es)?\s*\(\s*(?:em\s+|de\s+)?\d{1,2}\/\d{1,4}(?:\/\d{2,4})?\s*\)\s*:\s*\S/iu;
@@ -510,6 +515,9 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // µUI/mL.", an e-mail's closing words).
   else if (previous && (PREVIOUS_ONLY.test(t) || PREVIOUS_NAMED.test(t) || PREVIOUS_NAMED_DATED.test(t) || PREVIOUS_PROSE.test(t)))
     return { index, raw, text: '', leader: false, offset: 0, previous: t };
+  // So is a progress note's line of the day before's labs ("* ontem (02/06): K 5,9 -> recebeu Sorcal; Na 133; Cr
+  // 1,88", h1686), under the day's: what they were, no result of this report.
+  else if (EARLIER_DAY_LINE.test(t)) return { index, raw, text: '', leader: false, offset: 0, previous: t };
   // A section's title that ends with the fast the samples were drawn after, a dash or a dot before it
   // ("METABOLISMO GLICÍDICO E LIPÍDICO - Jejum: 12 h"): a cell of its own, as when a column break sets it
   // apart ("PERFIL LIPÍDICO      Jejum: 12 horas"), so the title stays a title and the fast, a condition of

@@ -188,6 +188,7 @@ import {
   isScreenedList,
   isCollectionTime,
   isBodyMeasureLine,
+  isPrescriptionLine,
   isMethodLine,
   joinBrokenBarRows,
   splitBesideLabelledResults,
@@ -231,6 +232,7 @@ import { hourlyColumnsAsRows } from './hourly-columns.ts';
 import { prePostColumnsAsRows } from './pre-post-columns.ts';
 import { specimenColumnsAsRows } from './specimen-columns.ts';
 import { earlierRemarksSetApart, resultAsidesSetApart } from './result-asides.ts';
+import { noteLabListsRead, piecesBetweenSlashes, planLines } from './note-lab-lists.ts';
 import { valueFirstRows } from './value-first-cells.ts';
 import { rowsInUsualOrder } from './column-order.ts';
 import { moveLetteredNotes } from './lettered-notes.ts';
@@ -572,7 +574,8 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   // only their cut points under them are read as the good band's range (band-cuts.ts); a tolerance curve typed by
   // hand under its title, each time point with its value and no colon, is read as named results
   // (curve-time-points.ts), and a typed remark after a result recalling the last exam's value is cut off
-  // (result-asides.ts).
+  // (result-asides.ts); a progress note's shorthand lab list has its earlier values in brackets blanked and its
+  // bracketed differential put in the list (note-lab-lists.ts).
   // Text that reaches the parser still encoded is first read as the text it encodes, each line keeping its
   // place and its printed text for unparsed_lines: an RTF source as the page it prints (rtf-text.ts), an
   // e-mail's raw source as the message it carries, quoted-printable decoded and its envelope empty
@@ -613,6 +616,7 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     dictatedAsResults,
     curveTimePointsNamed,
     earlierRemarksSetApart,
+    noteLabListsRead,
     unitLettersFromLegend,
     withoutSecondUnits,
     bandCutsAsReferences,
@@ -735,6 +739,7 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   const analytes: ParsedAnalyte[] = [];
   const qualitative: QualitativeAnalyte[] = [];
   const unparsed: string[] = [];
+  const plan = planLines(raws);
 
   let table: TableHeader | undefined;
   // The value columns of the table the last header replaced: a page's break may print the header again.
@@ -1420,7 +1425,8 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
       seen[seen.length - 1]!.text = t;
     }
     // The patient's doses are what was taken, not measured: listed for a person to read, never a result.
-    if (isDoseLine(t)) {
+    // So are a progress note's plan's orders and targets (note-lab-lists.ts).
+    if (isDoseLine(t) || (plan.has(line.index) && numbersIn(t).length > 0 && !isPrescriptionLine(t))) {
       close();
       unparsed.push(line.raw.trim());
       continue;
@@ -2524,9 +2530,18 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
       const byBars = sideBySideOf(bracketedResultCells(mergeReferenceCells(barCells)));
       if (byBars.sideBySide) ({ results, listedCells, sideBySide } = byBars);
     }
+    // A ward note's list between slashes is read as one between bars (note-lab-lists.ts, h1671): beside two pieces
+    // the catalogue names, an abbreviation with its bare value ("pO2 82 / HCO3 16,5") is a result.
+    const slashPieces = sideBySide ? [] : piecesBetweenSlashes(t);
+    const slashCatalogued =
+      slashPieces.length >= 3 ? slashPieces.filter((c) => startsResult(c) && readPiece(c, ctx)?.entries.every((e) => e.def) === true).length : 0;
+    const slashListed = new Set(
+      slashCatalogued >= 2 ? slashPieces.filter((c) => !startsResult(c) && isListPiece(c) && readPiece(c, { ...ctx, list: true }) !== undefined) : [],
+    );
+    const startsOrListed = slashListed.size > 0 ? (p: string) => slashListed.has(p.trim()) || startsResult(p) : startsResult;
     // Two analytes sharing the row, each part joined by a slash ("Sódio / Potássio : 140 / 4,8 mEq/L : VR …"): one piece each.
-    const pieces = pairedRow(t) ?? (sideBySide ? results : (splitAtNameCells(t, startsResult) ?? splitResults(t, startsResult)));
-    const groups = pieces.map((p) => readPiece(p, sideBySide && listedCells.has(p) ? { ...ctx, list: true } : ctx));
+    const pieces = pairedRow(t) ?? (sideBySide ? results : (splitAtNameCells(t, startsResult) ?? splitResults(t, startsOrListed)));
+    const groups = pieces.map((p) => readPiece(p, (sideBySide && listedCells.has(p)) || slashListed.has(p) ? { ...ctx, list: true } : ctx));
     // A legend of the lab's critical values, its list wrapped onto the line under its lead ("Valores críticos do
     // setor: pH < 7,20 ou > 7,60;" / "pO2 < 50 mmHg; K+ < 2,8 ou > 6,2 mmol/L; lactato > 4,0 mmol/L - nenhum
     // valor crítico nesta amostra."): each name with a bound is a threshold, no result.

@@ -175,7 +175,12 @@ export interface Ctx {
 // two, one space, a bare value.
 // The first word may be cut short with a full stop ("Ác. fólico 6,1").
 // The value may be signed (a base excess, "BE -6,8") and the typist's arrow may follow it ("BE -6,8 ↓").
-const LIST_PIECE = /^\p{L}[\p{L}\d-]{0,9}\.?(?: \p{L}[\p{L}\d-]{0,9})?\s+(?:[<>]\s*|[-−](?=\d))?\d[\d.,]*(?:\s+mil)?(?:\s*[↑↓])?$/u;
+// A ratio's abbreviation holds a slash between its letters ("P/F 256", the oxygenation index after a gas, h1671).
+const LIST_PIECE = /^\p{L}(?:[\p{L}\d-]|\/(?=\p{L})){0,9}\.?(?: \p{L}[\p{L}\d-]{0,9})?\s+(?:[<>]\s*|[-−](?=\d))?\d[\d.,]*(?:\s+mil)?(?:\s*[↑↓])?$/u;
+
+// A ratio's abbreviation, letters on both sides of a slash ("P/F", "A/G"), and a sex's pair, which is none.
+const LIST_RATIO = /^\p{L}{1,4}\/\p{L}{1,4}$/u;
+const SEX_PAIR = /^(?:[MHF]|masc|fem)\.?\/(?:[MHF]|masc|fem)\.?$/iu;
 
 /** Whether a piece has the shape of a typed list's: an abbreviation of a word or two and a bare value. */
 export const isListPiece = (piece: string): boolean => LIST_PIECE.test(piece.trim());
@@ -243,8 +248,11 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
     (whose !== undefined && !isReferenceLabel(whose, { asName: true }));
   // A smear's name ends in a result word when it says which bottle ("Bacterioscopia (Gram) do frasco positivo"): a
   // name still, no tier's label.
+  // A ratio's abbreviation in a typed list ("P/F 256" after a gas, h1671) names a result, though its letter after the
+  // slash reads as a sex's label ("F"): a sex's pair ("M/F", "H/M") stays one.
+  const listRatio = ctx.list === true && LIST_RATIO.test(name) && !SEX_PAIR.test(name);
   if (
-    (isReferenceLabel(name.replace(PER_BODY_SURFACE, ''), { asName: true }) && !qualified && !SMEAR_NAME.test(name)) ||
+    (isReferenceLabel(name.replace(PER_BODY_SURFACE, ''), { asName: true }) && !qualified && !SMEAR_NAME.test(name) && !listRatio) ||
     stripReferenceLead(name).lead ||
     /^(resultados?|at[eé]|inferior|superior|acima|abaixo|maior|menor|de|entre)$/i.test(name)
   )
