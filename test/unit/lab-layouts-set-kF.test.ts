@@ -83,14 +83,3 @@ test("the day before's labs and the plan's orders and targets are listed, no res
   assert.ok(r.unparsed_lines.includes('- Restrição hídrica 800 mL/dia'));
   assert.ok(r.unparsed_lines.includes('- Hb alvo > 7,0'));
 });
-
-test('an INR typed under its Portuguese abbreviation "RNI" among a list between bars', () => {
-  const r = parseLabReport('RNI 1,4 | TTPa 38 s', { today: '2025-06-01' });
-  assert.deepEqual(
-    brief(r).map(([n, v]) => [n, v]),
-    [
-      ['RNI', 1.4],
-      ['TTPa', 38],
-    ],
-  );
-});
