@@ -425,9 +425,6 @@ export const KNOWN_NAMES: readonly KnownName[] = [
   // The prothrombin time's normalised ratio, a number with no unit: known so "INR 1,12" among other results
   // (a discharge summary's list) is a result, not a word before a number.
   { key: 'inr', name: 'INR', synonyms: ['inr'] },
-  // The same ratio under its Portuguese abbreviation, as a ward note types it ("RNI 1,6 | TTPa 41 s", h1671): the
-  // same analyte, its name kept as printed.
-  { key: 'inr', name: 'RNI', synonyms: ['rni'] },
   // The estimate printed beside creatinine; its reference (">= 60", stages) is the report's.
   {
     key: 'tfg',
