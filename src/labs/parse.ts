@@ -764,6 +764,8 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   const plan = planLines(raws);
 
   let table: TableHeader | undefined;
+  // Whether a table of this report named a previous-result column (withoutEarlierCells).
+  let earlierColumnSeen = false;
   // The value columns of the table the last header replaced: a page's break may print the header again.
   let valueColumnsBefore: TableHeader['valueColumns'] | undefined;
   // The report's header while a sub-table's own header heads the rows under it (outerTableOf).
@@ -1024,7 +1026,9 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     // A block's labelled result ("Resultado:   7,4 ng/mL   Valor de referência: …") is no row of the table
     // above, whose previous-result column it may run into: its earlier sample is labelled when printed
     // ("Anterior: …"), and a number at its end is left for the accounting, never cut as an earlier one.
-    let t = table && !LABELLED_RESULT.test(line.text) ? withoutEarlierCells(line, table) : line.text;
+    let t = table && !LABELLED_RESULT.test(line.text) ? withoutEarlierCells(line, table, earlierColumnSeen) : line.text;
+    // A number cut past the reference column is left to the accounting pass (withoutCellPastReference).
+    const cutPastReference = table !== undefined && table.previousAt === undefined && t !== line.text;
     if (table?.gradeColumn) t = withoutGradeColumn(t, line.offset, table.gradeColumn);
     // A row may print both a method cell and a release cell (a LACEN's GAL table): both are cut.
     const uncut = t === line.text;
@@ -1101,11 +1105,11 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     // samples' cells its read line lost: those are no result of this report.
     const account = u.read === line.raw || u.account === u.read ? undefined : cleanLine(u.account, line.index);
     const own = !account
-      ? mic
+      ? mic || cutPastReference
         ? line.text
         : t
       : table && t !== line.text && !LABELLED_RESULT.test(account.text)
-        ? withoutEarlierCells({ ...account, raw: line.raw }, table)
+        ? withoutEarlierCells({ ...account, raw: line.raw }, table, false)
         : account.text;
     // The patient's cardiovascular risk category as a header states it (patient.ts): it picks a lipid's goal,
     // no result of its own, whatever word it takes. (Its "Intermediário" is no antibiogram's word, whatever
@@ -1357,6 +1361,7 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
       // previous-result column they print again.
       outerTable = table && subTableOf(header, table) ? (outerTable ?? table) : undefined;
       table = header;
+      if (header.previousAt !== undefined) earlierColumnSeen = true;
       // A line of value columns' units under it (`LEUCOGRAMA   %   /mm³`) keeps the reference before the result.
       referenceFirst =
         referenceFirstColumns(t, line.offset, header.history?.currentAt) ??
@@ -3289,10 +3294,13 @@ const SCREEN_CELL = /^(?:pos(?:itivo)?|neg(?:ativo)?|\+|-)$/iu;
  * A row under a header with a previous-result column, without the earlier sample's cells: by order where a line of
  * units counted them (`withoutPreviousCells`), else where that column stands (`withoutPreviousColumn`).
  */
-function withoutEarlierCells(line: CleanLine, table: TableHeader): string {
+function withoutEarlierCells(line: CleanLine, table: TableHeader, earlierColumnSeen: boolean): string {
   const previousAt = table.previousAt;
-  // No previous-result column: only a number past the last column, the reference's (columns.ts).
-  if (previousAt === undefined) return table.referenceAt !== undefined ? withoutCellPastReference(line, table.referenceAt, table.starts) : line.text;
+  // No previous-result column: only a number past the last column, the reference's (columns.ts), and only in a
+  // report whose table above named one (h1683). Elsewhere a number there may be anything, and is left to be read or
+  // listed: cut in every table, it was dropped in silence (the corpus property's bare number after a range).
+  if (previousAt === undefined)
+    return earlierColumnSeen && table.referenceAt !== undefined ? withoutCellPastReference(line, table.referenceAt, table.starts) : line.text;
   return (
     (table.previousCells !== undefined ? withoutPreviousCells(line, table.previousCells) : undefined) ??
     withoutPreviousColumn(line, previousAt, table.history, table.previousCell, table.starts)

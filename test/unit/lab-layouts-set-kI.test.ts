@@ -51,7 +51,21 @@ test('a drifting PDF row keeps its earlier sample after the reference, wherever 
     ['Neutrófilos (%)', 60.2, '%', 'indeterminado'],
     ['Neutrófilos', 3793, '/mm³', 'normal'],
   ]);
-  assert.deepEqual(r.unparsed_lines, []);
+  // The earlier sample's number past the reference column, under a header that does not name its column, is not
+  // read, and its line is listed: cut as printed there, a number was dropped in silence in tables with no earlier
+  // column anywhere (the corpus property's bare number after a range).
+  assert.deepEqual(r.unparsed_lines, ['Leucócitos                          6.300               3.500 a 10.500          6.120']);
+});
+
+test('a bare number after a closed range in a report that names no earlier column anywhere is listed', () => {
+  const text = [
+    'Exame          Resultado     Unidade     Valores de Referência',
+    'Glicose        99            mg/dL       70 a 99      48,9',
+    'Ureia          30            mg/dL       15 a 45',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(brief(r), [['Ureia', 30, 'mg/dL', 'normal']]);
+  assert.deepEqual(r.unparsed_lines, ['Glicose        99            mg/dL       70 a 99      48,9']);
 });
 
 test('a LIS row numbered one space before a short name under "SEQ EXAME" (h1692)', () => {
