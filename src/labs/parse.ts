@@ -1027,8 +1027,12 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     // above, whose previous-result column it may run into: its earlier sample is labelled when printed
     // ("Anterior: …"), and a number at its end is left for the accounting, never cut as an earlier one.
     let t = table && !LABELLED_RESULT.test(line.text) ? withoutEarlierCells(line, table, earlierColumnSeen) : line.text;
-    // A number cut past the reference column is left to the accounting pass (withoutCellPastReference).
-    const cutPastReference = table !== undefined && table.previousAt === undefined && t !== line.text;
+    // A number cut as an earlier sample's though no previous-result column stands over it (past the reference
+    // column, or drifted left of the previous-result column: columns.ts, h1683) is left to the accounting pass: a
+    // number a row prints there may be anything, and cut from the accounting too it was dropped in silence (the
+    // corpus property's bare number after a range, h217, h884, h1439).
+    const cutAt = t !== line.text && line.text.startsWith(t) ? line.offset + t.length + (/^\s*/.exec(line.text.slice(t.length))?.[0].length ?? 0) : undefined;
+    const cutPastReference = table !== undefined && cutAt !== undefined && (table.previousAt === undefined || cutAt < table.previousAt - 3);
     if (table?.gradeColumn) t = withoutGradeColumn(t, line.offset, table.gradeColumn);
     // A row may print both a method cell and a release cell (a LACEN's GAL table): both are cut.
     const uncut = t === line.text;

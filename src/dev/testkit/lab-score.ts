@@ -301,9 +301,6 @@ export const CORPUS_SETS = [
   'heldout166',
   'heldout167',
   'heldout168',
-  'heldout169',
-  'heldout170',
-  'heldout171',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
 
