@@ -370,7 +370,14 @@ export function previousCellShift(bars: readonly string[], previousCell: Previou
  * Under a history header ("Atual   14/11/2024   20/05/2024") every cell from that column on is an
  * earlier sample's value, with its unit ("109 mg/dL") or a dash.
  */
-export function withoutPreviousColumn(line: CleanLine, previousAt: number, history?: History, previousCell?: PreviousCell, starts?: number[]): string {
+export function withoutPreviousColumn(
+  line: CleanLine,
+  previousAt: number,
+  history?: History,
+  previousCell?: PreviousCell,
+  starts?: number[],
+  drifted = true,
+): string {
   // A bar table row with as many cells as its header: the cell under the previous-result header, if it
   // holds an earlier value, is blanked and the row cleaned again.
   if (previousCell !== undefined && line.bars !== undefined) {
@@ -523,7 +530,7 @@ export function withoutPreviousColumn(line: CleanLine, previousAt: number, histo
   // A PDF copied as text drifts its cells left of their headers ("Hemoglobina      10,4 g/dL      12,0 a 15,5
   // 10,9" under "Resultado   Unidade   Valores de Referência   12/02/2025", h1683): a bare number right after a
   // closed range, with the current value before that range, is the earlier sample's wherever it starts.
-  if (history === undefined && cs.length >= 3 && last && last.at < previousAt - 3 && afterClosedRange(cs))
+  if (drifted && history === undefined && cs.length >= 3 && last && last.at < previousAt - 3 && afterClosedRange(cs))
     return line.text.slice(0, last.at - line.offset).trimEnd();
   if (cs.length < 3 || !last || (last.at < previousAt - 3 && last.at + last.cell.length <= previousAt)) return line.text;
   // Only the one cell under the header is the previous result: a second cell at or past that column

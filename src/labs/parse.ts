@@ -1031,8 +1031,8 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     // column, or drifted left of the previous-result column: columns.ts, h1683) is left to the accounting pass: a
     // number a row prints there may be anything, and cut from the accounting too it was dropped in silence (the
     // corpus property's bare number after a range, h217, h884, h1439).
-    const cutAt = t !== line.text && line.text.startsWith(t) ? line.offset + t.length + (/^\s*/.exec(line.text.slice(t.length))?.[0].length ?? 0) : undefined;
-    const cutPastReference = table !== undefined && cutAt !== undefined && (table.previousAt === undefined || cutAt < table.previousAt - 3);
+    const cutPastReference =
+      table !== undefined && t !== line.text && (table.previousAt === undefined || withoutEarlierCells(line, table, earlierColumnSeen, false) !== t);
     if (table?.gradeColumn) t = withoutGradeColumn(t, line.offset, table.gradeColumn);
     // A row may print both a method cell and a release cell (a LACEN's GAL table): both are cut.
     const uncut = t === line.text;
@@ -3298,7 +3298,7 @@ const SCREEN_CELL = /^(?:pos(?:itivo)?|neg(?:ativo)?|\+|-)$/iu;
  * A row under a header with a previous-result column, without the earlier sample's cells: by order where a line of
  * units counted them (`withoutPreviousCells`), else where that column stands (`withoutPreviousColumn`).
  */
-function withoutEarlierCells(line: CleanLine, table: TableHeader, earlierColumnSeen: boolean): string {
+function withoutEarlierCells(line: CleanLine, table: TableHeader, earlierColumnSeen: boolean, drifted = true): string {
   const previousAt = table.previousAt;
   // No previous-result column: only a number past the last column, the reference's (columns.ts), and only in a
   // report whose table above named one (h1683). Elsewhere a number there may be anything, and is left to be read or
@@ -3307,7 +3307,7 @@ function withoutEarlierCells(line: CleanLine, table: TableHeader, earlierColumnS
     return earlierColumnSeen && table.referenceAt !== undefined ? withoutCellPastReference(line, table.referenceAt, table.starts) : line.text;
   return (
     (table.previousCells !== undefined ? withoutPreviousCells(line, table.previousCells) : undefined) ??
-    withoutPreviousColumn(line, previousAt, table.history, table.previousCell, table.starts)
+    withoutPreviousColumn(line, previousAt, table.history, table.previousCell, table.starts, drifted)
   );
 }
 
