@@ -51,10 +51,14 @@ test('a drifting PDF row keeps its earlier sample after the reference, wherever 
     ['Neutrófilos (%)', 60.2, '%', 'indeterminado'],
     ['Neutrófilos', 3793, '/mm³', 'normal'],
   ]);
-  // The earlier sample's number past the reference column, under a header that does not name its column, is not
-  // read, and its line is listed: cut as printed there, a number was dropped in silence in tables with no earlier
-  // column anywhere (the corpus property's bare number after a range).
-  assert.deepEqual(r.unparsed_lines, ['Leucócitos                          6.300               3.500 a 10.500          6.120']);
+  // The earlier samples' numbers drifted left of their column, or past the reference column under a header that
+  // does not name theirs, are not read, and their lines are listed: no column stands over them, and cut from the
+  // accounting too a number there was dropped in silence (the corpus property's bare number after a range).
+  assert.deepEqual(r.unparsed_lines, [
+    'Hemoglobina      11,4 g/dL                       12,0 a 15,5          11,9',
+    'VCM            85,0   fL         80,0 a 100,0                  84,6',
+    'Leucócitos                          6.300               3.500 a 10.500          6.120',
+  ]);
 });
 
 test('a bare number after a closed range in a report that names no earlier column anywhere is listed', () => {
