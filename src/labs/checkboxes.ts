@@ -16,8 +16,9 @@ const BOX = /[☐☒☑□▢◻■▣✅]|\[\s*[xX✓✔]?\s*\]|\(\s*[xX✓✔]
 /** A ticked box, as a pattern source. */
 export const TICKED_BOX = String.raw`(?:[☒☑■▣✅]|\[\s*[xX✓✔]\s*\]|\(\s*[xX✓✔]\s*\))`;
 const TICKED = new RegExp(`^${TICKED_BOX}$`, 'u');
-// What ends the last option: a bracketed reference, a table's bar, the line's end.
-const OPTIONS_END = /\(\s*\p{L}{2}|\|/u;
+// What ends the last option: a bracketed reference, a table's bar, a column gap (a cell printed after the form's
+// options, "( X ) Não reagente  (   ) Reagente   50,1", h1691's corpus property), the line's end.
+const OPTIONS_END = /\(\s*\p{L}{2}|\||\s{3,}(?=\S)/u;
 
 /** A line with its ticked option in place of its boxes and options; as it is unless it has two boxes or more, one ticked. */
 function checkedOption(line: string): string {
@@ -28,8 +29,9 @@ function checkedOption(line: string): string {
   const first = boxes[0]!.index ?? 0;
   const last = boxes[boxes.length - 1]!;
   const afterLast = (last.index ?? 0) + last[0].length;
-  const tail = line.slice(afterLast);
-  let end = afterLast + (OPTIONS_END.exec(tail)?.index ?? tail.length);
+  const lead = /^\s*/.exec(line.slice(afterLast))![0].length;
+  const tail = line.slice(afterLast + lead);
+  let end = afterLast + lead + (OPTIONS_END.exec(tail)?.index ?? tail.length);
   while (end > afterLast && /\s/.test(line[end - 1]!)) end--;
   const t = ticked[0]!;
   const from = (t.index ?? 0) + t[0].length;

@@ -11,7 +11,7 @@
 
 import { foldSameLength } from './analytes.ts';
 import { CHAT_STAMP } from './lines.ts';
-import { NUMBER } from './numbers.ts';
+import { NUMBER, numbersIn } from './numbers.ts';
 import type { LabParseResult } from './result.ts';
 import { matchesOf } from '../text/matches.ts';
 
@@ -95,10 +95,14 @@ function withoutMessage(raw: string, from: number): string {
   return `${' '.repeat(at)}${raw.slice(at)}`;
 }
 
-/** The lines to read, and which line's value each correction replaced (`line`) by the one it prints (`by`). */
+/**
+ * The lines to read, which line's value each correction replaced by the line that prints it (`moved`), and the value
+ * written there (`values`): the line's other results keep their own line.
+ */
 export interface TypedCorrections {
   lines: string[];
   moved: Map<number, number>;
+  values: Map<number, string>;
 }
 
 /**
@@ -107,6 +111,7 @@ export interface TypedCorrections {
  */
 export function withTypedCorrections(raws: string[]): TypedCorrections {
   const moved = new Map<number, number>();
+  const values = new Map<number, string>();
   let out: string[] | undefined;
   // A slip struck through in markdown ("| TSH | ~~3,4~~ 4,8 µUI/mL |", "Aspecto: ~~turvo~~ límpido", a note
   // app's copy) is what the typist deleted: the line is read without it, and cites itself.
@@ -120,7 +125,7 @@ export function withTypedCorrections(raws: string[]): TypedCorrections {
   });
   // Cheap guard: a chat export, or a message typed with no stamps that says it corrects something.
   const stamped = raws.some((r) => CHAT_STAMP.test(r));
-  if (!stamped && !raws.some((r) => SLIP_SAID.test(r))) return { lines: out ?? raws, moved };
+  if (!stamped && !raws.some((r) => SLIP_SAID.test(r))) return { lines: out ?? raws, moved, values };
   // The sender of each line's message: the stamp's, or the nearest above (a message's later lines).
   let sender: string | undefined;
   const senders = raws.map((r) => {
@@ -145,13 +150,15 @@ export function withTypedCorrections(raws: string[]): TypedCorrections {
       out[k] = `${line.slice(0, at)}${value}${unit && !typedUnit ? ` ${unit}` : ''}${rest}`;
       out[i] = '';
       moved.set(k, i);
+      values.set(k, value);
       return;
     }
   };
   // A value said with no name, its slip the digits of the sender's last number in another order ("plaquetas 321
   // mil" / "não pera, é 312 mil, troquei os números kkk", h1666): that number is replaced by it, the rest of the
-  // correction's line left empty (a reference typed after it, "ref 150 a 450 mil", is no result).
-  const swapDigits = (value: string, i: number) => {
+  // correction's line left empty save the cells typed after a gap (withoutMessage): a reference typed after it,
+  // "ref 150 a 450 mil", is no result.
+  const swapDigits = (value: string, i: number, end: number) => {
     const digits = (v: string) => [...v.replace(/\D/g, '')].sort().join('');
     for (let k = i - 1; k >= 0; k--) {
       const line = (out ?? raws)[k]!;
@@ -163,8 +170,9 @@ export function withTypedCorrections(raws: string[]): TypedCorrections {
       const at = line.length - message.length + last.index!;
       out ??= [...raws];
       out[k] = `${line.slice(0, at)}${value}${line.slice(at + last[0].length)}`;
-      out[i] = '';
+      out[i] = withoutMessage(raws[i]!, end);
       moved.set(k, i);
+      values.set(k, value);
       return;
     }
   };
@@ -176,7 +184,7 @@ export function withTypedCorrections(raws: string[]): TypedCorrections {
     if (!stamp) return;
     const swapped = stamped ? SWAPPED_DIGITS.exec(raw.slice(stamp[0].length)) : null;
     if (swapped) {
-      swapDigits(swapped[1]!, i);
+      swapDigits(swapped[1]!, i, stamp[0].length + swapped.index + swapped[0].length);
       return;
     }
     const restored = SEPARATOR_RESTORED.exec(raw.slice(stamp[0].length).trim());
@@ -205,20 +213,26 @@ export function withTypedCorrections(raws: string[]): TypedCorrections {
       out[k] = `${line.slice(0, at)}${said.value}${line.slice(at + m[1]!.length)}`;
       out[i] = withoutMessage(raw, stamp[0].length + (said.end ?? raw.length - stamp[0].length));
       moved.set(k, i);
+      values.set(k, said.value);
       return;
     }
   });
-  return { lines: out ?? raws, moved };
+  return { lines: out ?? raws, moved, values };
 }
 
 /**
- * A result read on a corrected line cites the correction's line, which prints the value it holds; and a corrected
- * line left unread is listed as printed, never as rewritten here.
+ * The result read with a correction's value cites the correction's line, which prints that value; another result
+ * typed on the corrected line ("glicada 8,7% (normal ate 5,7) ; HBsAg: Reagente", h1674's corpus property) cites its
+ * own. A corrected line left unread is listed as printed, never as rewritten here.
  */
 export function citingCorrections(r: LabParseResult, corrections: TypedCorrections, printed: string[]): LabParseResult {
-  const { moved, lines } = corrections;
+  const { moved, lines, values } = corrections;
   if (moved.size === 0) return r;
-  const cite = <T extends { line: number }>(a: T): T => (moved.has(a.line) ? { ...a, line: moved.get(a.line)! } : a);
+  const corrected = (a: { line: number; value: number | string }) => {
+    const value = values.get(a.line);
+    return value === undefined || numbersIn(value).some((n) => n.values.includes(a.value as number));
+  };
+  const cite = <T extends { line: number; value: number | string }>(a: T): T => (moved.has(a.line) && corrected(a) ? { ...a, line: moved.get(a.line)! } : a);
   // A correction's line keeps the cells typed after the message (withoutMessage): unread, it is listed as printed.
   const rewritten = new Map(
     [...moved].flatMap(([k, i]) => [

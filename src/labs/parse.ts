@@ -985,6 +985,9 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
 
   // The text of each line as read (a previous-result column cut off): the accounting pass counts its tokens.
   const seen: AccountLine[] = [];
+  // The lines an earlier sample's cell was cut from, as accounted then and as printed: a line no result is read from
+  // is accounted as printed after all (below).
+  const earlierCut = new Map<number, { own: string; printed: string }>();
   // The line the last table header was read on, and the last line with text before this one.
   let headerAt = -1;
   let previousTextAt = -1;
@@ -1031,8 +1034,9 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     // column, or drifted left of the previous-result column: columns.ts, h1683) is left to the accounting pass: a
     // number a row prints there may be anything, and cut from the accounting too it was dropped in silence (the
     // corpus property's bare number after a range, h217, h884, h1439).
+    const earlierCellCut = t !== line.text;
     const cutPastReference =
-      table !== undefined && t !== line.text && (table.previousAt === undefined || withoutEarlierCells(line, table, earlierColumnSeen, false) !== t);
+      table !== undefined && earlierCellCut && (table.previousAt === undefined || withoutEarlierCells(line, table, earlierColumnSeen, false) !== t);
     if (table?.gradeColumn) t = withoutGradeColumn(t, line.offset, table.gradeColumn);
     // A row may print both a method cell and a release cell (a LACEN's GAL table): both are cut.
     const uncut = t === line.text;
@@ -1145,6 +1149,8 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
       raw: line.raw,
       text: legendRest ?? (line.previous === undefined ? own : `${own}   ${line.previous}`),
     });
+    if (!account && earlierCellCut && own !== line.text && own.trim() !== '' && line.previous === undefined && legendRest === undefined)
+      earlierCut.set(line.index, { own, printed: line.text });
     // A blank line ends the patient / control table; a wrapped reference joined to the row above leaves its
     // line empty without ending it.
     if (t === '' && line.raw.trim() === '') patientControl = undefined;
@@ -2991,6 +2997,15 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   // given back on the line its value is printed on: a differential's cells one a line (paired-cells.ts), a
   // differential's row a phone's viewer wrapped (wrapped-differential.ts), a table copied column by column (column-copies.ts), an SMS part read with the part
   // before it (smsPartLines), a value a centred table row prints under its name's line (centred-cells.ts).
+  // A cell cut as an earlier sample's on a line no result is read from (a block's title with the sample's conditions,
+  // "GASOMETRIA VENOSA … FiO2: 21%   49,7", h1677's corpus property) is no earlier sample of anything read: the line
+  // is accounted as printed, and listed if nothing accounts for that number. A reference's own line is the result's
+  // above it, whose earlier samples run beside its lines ("Pré-diabetes: 5,7 a 6,4 %   5,5 % em 20/03/2024", h1099).
+  const readAt = new Set([...kept, ...qualitative].map((a) => a.line));
+  for (const l of seen) {
+    const cut = earlierCut.get(l.index);
+    if (cut && l.text === cut.own && !readAt.has(l.index) && !isReferenceText(cut.own.trim())) l.text = cut.printed;
+  }
   const result = { ...current, unparsed_lines: pairedRowsListed(accountLines(seen, [...kept, ...qualitative], unparsed), pairedRowCells(cellLines), raws) };
   return [
     pairedCellLines(cellLines),
