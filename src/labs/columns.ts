@@ -370,14 +370,7 @@ export function previousCellShift(bars: readonly string[], previousCell: Previou
  * Under a history header ("Atual   14/11/2024   20/05/2024") every cell from that column on is an
  * earlier sample's value, with its unit ("109 mg/dL") or a dash.
  */
-export function withoutPreviousColumn(
-  line: CleanLine,
-  previousAt: number,
-  history?: History,
-  previousCell?: PreviousCell,
-  starts?: number[],
-  drifted = true,
-): string {
+export function withoutPreviousColumn(line: CleanLine, previousAt: number, history?: History, previousCell?: PreviousCell, starts?: number[]): string {
   // A bar table row with as many cells as its header: the cell under the previous-result header, if it
   // holds an earlier value, is blanked and the row cleaned again.
   if (previousCell !== undefined && line.bars !== undefined) {
@@ -527,11 +520,6 @@ export function withoutPreviousColumn(
   // earlier sample's however few cells come before it: the date says so.
   if (history === undefined && last && cs.length >= 2 && last.at >= previousAt - 3 && cs[cs.length - 2]!.at < previousAt - 3 && isDatedPrevious(last.cell))
     return line.text.slice(0, last.at - line.offset).trimEnd();
-  // A PDF copied as text drifts its cells left of their headers ("Hemoglobina      10,4 g/dL      12,0 a 15,5
-  // 10,9" under "Resultado   Unidade   Valores de Referência   12/02/2025", h1683): a bare number right after a
-  // closed range, with the current value before that range, is the earlier sample's wherever it starts.
-  if (drifted && history === undefined && cs.length >= 3 && last && last.at < previousAt - 3 && afterClosedRange(cs))
-    return line.text.slice(0, last.at - line.offset).trimEnd();
   if (cs.length < 3 || !last || (last.at < previousAt - 3 && last.at + last.cell.length <= previousAt)) return line.text;
   // Only the one cell under the header is the previous result: a second cell at or past that column
   // ("--   48,7") means the line holds more than the header says, and nothing is cut.
@@ -551,6 +539,20 @@ export function withoutCellPastReference(line: CleanLine, referenceAt: number, s
   const cs = cellStarts(line.text, line.offset);
   if (cs.length < 3 || cs[cs.length - 2]!.at < referenceAt - 6 || !afterClosedRange(cs)) return line.text;
   return line.text.slice(0, cs[cs.length - 1]!.at - line.offset).trimEnd();
+}
+
+/**
+ * A PDF copied as text drifts its cells left of their headers ("Hemoglobina      10,4 g/dL      12,0 a 15,5
+ * 10,9" under "Resultado   Unidade   Valores de Referência   12/02/2025", h1683): a bare number right after a
+ * closed range, with the current value before that range, is the earlier sample's wherever it starts. The row
+ * without it; undefined when no such number stands left of the previous-result column (`withoutPreviousColumn`
+ * cuts one under it).
+ */
+export function withoutDriftedEarlierCell(line: CleanLine, previousAt: number): string | undefined {
+  const cs = withDatesJoined(line.text, line.offset);
+  const last = cs[cs.length - 1];
+  if (cs.length < 3 || !last || last.at >= previousAt - leaderShift(line) - 3 || !afterClosedRange(cs)) return undefined;
+  return line.text.slice(0, last.at - line.offset).trimEnd();
 }
 
 /** Whether the last cell is a bare number after a cell ending in a closed range ("12,0 a 15,5") and a value before it. */

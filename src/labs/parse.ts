@@ -105,6 +105,7 @@ import {
   withoutPreviousCells,
   withoutCellPastReference,
   withoutPreviousColumn,
+  withoutDriftedEarlierCell,
 } from './columns.ts';
 import { finishGroup, numericFrom, qualitativeFrom } from './flagging.ts';
 import {
@@ -1029,14 +1030,14 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     // A block's labelled result ("Resultado:   7,4 ng/mL   Valor de referência: …") is no row of the table
     // above, whose previous-result column it may run into: its earlier sample is labelled when printed
     // ("Anterior: …"), and a number at its end is left for the accounting, never cut as an earlier one.
-    let t = table && !LABELLED_RESULT.test(line.text) ? withoutEarlierCells(line, table, earlierColumnSeen) : line.text;
+    const earlierCells = table && !LABELLED_RESULT.test(line.text) ? withoutEarlierCells(line, table, earlierColumnSeen) : undefined;
+    let t = earlierCells?.text ?? line.text;
     // A number cut as an earlier sample's though no previous-result column stands over it (past the reference
     // column, or drifted left of the previous-result column: columns.ts, h1683) is left to the accounting pass: a
     // number a row prints there may be anything, and cut from the accounting too it was dropped in silence (the
     // corpus property's bare number after a range, h217, h884, h1439).
     const earlierCellCut = t !== line.text;
-    const cutPastReference =
-      table !== undefined && earlierCellCut && (table.previousAt === undefined || withoutEarlierCells(line, table, earlierColumnSeen, false) !== t);
+    const cutPastReference = earlierCellCut && !earlierCells!.columnOver;
     if (table?.gradeColumn) t = withoutGradeColumn(t, line.offset, table.gradeColumn);
     // A row may print both a method cell and a release cell (a LACEN's GAL table): both are cut.
     const uncut = t === line.text;
@@ -1117,7 +1118,7 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
         ? line.text
         : t
       : table && t !== line.text && !LABELLED_RESULT.test(account.text)
-        ? withoutEarlierCells({ ...account, raw: line.raw }, table, false)
+        ? withoutEarlierCells({ ...account, raw: line.raw }, table, false).text
         : account.text;
     // The patient's cardiovascular risk category as a header states it (patient.ts): it picks a lipid's goal,
     // no result of its own, whatever word it takes. (Its "Intermediário" is no antibiogram's word, whatever
@@ -3311,19 +3312,26 @@ const SCREEN_CELL = /^(?:pos(?:itivo)?|neg(?:ativo)?|\+|-)$/iu;
 
 /**
  * A row under a header with a previous-result column, without the earlier sample's cells: by order where a line of
- * units counted them (`withoutPreviousCells`), else where that column stands (`withoutPreviousColumn`).
+ * units counted them (`withoutPreviousCells`), else where that column stands (`withoutPreviousColumn`); and whether
+ * the cell cut stood under that column (`columnOver`), rather than past the reference's or drifted left of it.
  */
-function withoutEarlierCells(line: CleanLine, table: TableHeader, earlierColumnSeen: boolean, drifted = true): string {
+function withoutEarlierCells(line: CleanLine, table: TableHeader, earlierColumnSeen: boolean): { text: string; columnOver: boolean } {
   const previousAt = table.previousAt;
   // No previous-result column: only a number past the last column, the reference's (columns.ts), and only in a
   // report whose table above named one (h1683). Elsewhere a number there may be anything, and is left to be read or
   // listed: cut in every table, it was dropped in silence (the corpus property's bare number after a range).
   if (previousAt === undefined)
-    return earlierColumnSeen && table.referenceAt !== undefined ? withoutCellPastReference(line, table.referenceAt, table.starts) : line.text;
-  return (
-    (table.previousCells !== undefined ? withoutPreviousCells(line, table.previousCells) : undefined) ??
-    withoutPreviousColumn(line, previousAt, table.history, table.previousCell, table.starts, drifted)
-  );
+    return {
+      text: earlierColumnSeen && table.referenceAt !== undefined ? withoutCellPastReference(line, table.referenceAt, table.starts) : line.text,
+      columnOver: false,
+    };
+  const counted = table.previousCells !== undefined ? withoutPreviousCells(line, table.previousCells) : undefined;
+  if (counted !== undefined) return { text: counted, columnOver: true };
+  const under = withoutPreviousColumn(line, previousAt, table.history, table.previousCell, table.starts);
+  // A history's dated columns and a bar table's cells are placed by their header: nothing drifts there.
+  if (under !== line.text || table.history !== undefined || (table.previousCell !== undefined && line.bars !== undefined))
+    return { text: under, columnOver: true };
+  return { text: withoutDriftedEarlierCell(line, previousAt) ?? line.text, columnOver: false };
 }
 
 /** An antibiogram row with an MIC cell, as the name and its interpretation alone; undefined for any other line. */
