@@ -2563,17 +2563,18 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     // Nor does a titre ("REAGENTE - TÍTULO 1/16"): it quantifies the reactive word before it.
     const startsResult = (p: string) =>
       (qualitativeAtStart(p.trim())?.consumed ?? -1) < p.trim().length && !TITRE_LINE.test(p.trim()) && readPiece(p, ctx) !== undefined;
+    // A hand-typed row of cells may give some only an abbreviation and a bare value ("Na 132 mEq/L | K 5,3 mEq/L |
+    // Ca 9,1 | Albumina 3,4", a record's transcription): beside two cells the catalogue names, those are results as a
+    // typed list's pieces are. Vital signs between bars ("FC 68 | Peso 71,4 kg") vouch for none.
+    const listedBesideCatalogued = (cs: string[]) => {
+      const catalogued = cs.filter((c) => startsResult(c) && readPiece(c, ctx)?.entries.every((e) => e.def) === true).length;
+      return new Set(catalogued >= 2 ? cs.filter((c) => !startsResult(c) && isListPiece(c) && readPiece(c, { ...ctx, list: true }) !== undefined) : []);
+    };
     const sideBySideOf = (cs: string[]) => {
       // A section's label in a cell of its own before them ("HEMATO:   Hb 8,4 g/dL (12,0-16,0) | Ht 25,6 %
       // …", an ICU bulletin's row per system) names no result: the cells after it are read as above.
       const results = cs.length >= 3 && GROUP_LABEL_CELL.test(cs[0]!) ? cs.slice(1) : cs;
-      // A hand-typed row of such cells may give some only an abbreviation and a bare value ("Na 132 mEq/L | K 5,3
-      // mEq/L | Ca 9,1 | Albumina 3,4", a record's transcription): beside two cells the catalogue names, those
-      // are results as a typed list's pieces are. Vital signs between bars ("FC 68 | Peso 71,4 kg") vouch for none.
-      const catalogued = results.filter((c) => startsResult(c) && readPiece(c, ctx)?.entries.every((e) => e.def) === true).length;
-      const listedCells = new Set(
-        catalogued >= 2 ? results.filter((c) => !startsResult(c) && isListPiece(c) && readPiece(c, { ...ctx, list: true }) !== undefined) : [],
-      );
+      const listedCells = listedBesideCatalogued(results);
       const sideBySide = results.length >= 2 && !isReferenceText(results[0]!) && results.every((c) => listedCells.has(c) || startsResult(c));
       return { results, listedCells, sideBySide };
     };
@@ -2590,11 +2591,7 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     // A ward note's list between slashes is read as one between bars (note-lab-lists.ts, h1671): beside two pieces
     // the catalogue names, an abbreviation with its bare value ("pO2 82 / HCO3 16,5") is a result.
     const slashPieces = sideBySide ? [] : piecesBetweenSlashes(t);
-    const slashCatalogued =
-      slashPieces.length >= 3 ? slashPieces.filter((c) => startsResult(c) && readPiece(c, ctx)?.entries.every((e) => e.def) === true).length : 0;
-    const slashListed = new Set(
-      slashCatalogued >= 2 ? slashPieces.filter((c) => !startsResult(c) && isListPiece(c) && readPiece(c, { ...ctx, list: true }) !== undefined) : [],
-    );
+    const slashListed = listedBesideCatalogued(slashPieces.length >= 3 ? slashPieces : []);
     const startsOrListed = slashListed.size > 0 ? (p: string) => slashListed.has(p.trim()) || startsResult(p) : startsResult;
     // Two analytes sharing the row, each part joined by a slash ("Sódio / Potássio : 140 / 4,8 mEq/L : VR …"): one piece each.
     // A timed sample's name alone on its line over its value alone ("Insulina 30 min" / "96,2 µUI/mL", a curve's
