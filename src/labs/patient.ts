@@ -154,8 +154,14 @@ const KIDNEY_DISEASE_STATED =
 // intermediário", "Categoria de risco informada pelo médico solicitante: ALTO"), the category alone after
 // the colon, the word "risco" around it or not ("ALTO RISCO", "risco alto"). A goals table's header ("Categoria
 // de risco   LDL-c") or a tier with its range ("Alto risco: < 70") never is: no colon, or a number after the category.
-export const RISK_CATEGORY_STATED =
-  /(?<!\p{L})(?:risco\s+(?:cv|cardiovascular)|categoria\s+de\s+risco(?:\s+(?:cv|cardiovascular))?)(?:\s+(?:informad|definid|estimad|atribu[ií]d)[ao](?:\s+pel[oa]\s+[\p{L}\s()]{1,40}?)?)?\s*:\s*(?:risco\s+)?(muito\s+alto|alto|intermedi[aá]rio|baixo)(?:\s+risco)?(?!\p{L})\s*(?:[.;,)]|$)/iu;
+// Nor is the first of the goals spoken after their lead, a comma between each category and its bound ("Metas
+// conforme o risco cardiovascular: risco baixo, menor que 130. Risco intermediário, menor que 100.", a screen
+// reader's speech, h1721): a bound after the comma makes it a tier.
+const SPOKEN_BOUND_AFTER = String.raw`(?!\s*(?:[<>≤≥\d]|(?:menor|maior|inferior|superior|abaixo|acima|at[eé])(?!\p{L})))`;
+export const RISK_CATEGORY_STATED = new RegExp(
+  String.raw`(?<!\p{L})(?:risco\s+(?:cv|cardiovascular)|categoria\s+de\s+risco(?:\s+(?:cv|cardiovascular))?)(?:\s+(?:informad|definid|estimad|atribu[ií]d)[ao](?:\s+pel[oa]\s+[\p{L}\s()]{1,40}?)?)?\s*:\s*(?:risco\s+)?(muito\s+alto|alto|intermedi[aá]rio|baixo)(?:\s+risco)?(?!\p{L})\s*(?:[.;)]|,${SPOKEN_BOUND_AFTER}|$)`,
+  'iu',
+);
 
 // A header field's label alone on its line, the value on the next ("Sexo:" / "Feminino", "Idade:" /
 // "49 anos": a PDF copied on a phone, one cell a line).

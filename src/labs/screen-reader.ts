@@ -19,6 +19,14 @@ import { spokenUnitsAsPrinted } from './spoken-numbers.ts';
 // ("Em lista, 19 itens", "Rolando. Mostrando itens 12 a 19 de 19", "Fora da lista"). Such a text is read
 // with the role and the hint set aside, the units printed as symbols, a control's and an announcement's
 // line as nothing.
+// TalkBack's speech history (what it spoke, one utterance a line) joins a node's parts by commas instead, a
+// control's role before its name and a heading's after it ("Botão, Voltar, toque duas vezes para ativar",
+// "Guia, Exames, selecionada, 2 de 4", "Glicose, cabeçalho nível 2", "Imagem sem rótulo"), the list announced
+// by commas too ("Lista, 20 itens", "Rolando, página 2 de 3", "Mostrando 9 de 20 itens. Role para ver mais.",
+// "Fim da lista"), the results spoken as text of their own ("Resultado: 146 miligramas por decilitro.",
+// "Referência: 70 a 99 miligramas por decilitro.", h1721). It is read the same way: a heading as its name, a
+// control and an announcement as nothing, and the units of every line printed as symbols, since every line of
+// such a text is speech.
 
 // The roles a screen reader names before what it reads.
 const ROLE =
@@ -40,10 +48,38 @@ const SPELLED_UNIT = /^(\s*[<>]?\s*\d[\d.,]*)\s+\p{L}[\p{L} ]*,\s*(\S+)\s*$/u;
 // "… Toque duas vezes para ver detalhes ; Sódio 131,5" or after a column gap): a title's or a text's words are
 // the report's. A hint's words stop at a ";" or a column gap, which TalkBack never speaks.
 const TALKBACK_ROLE =
-  /\.\s+(t[ií]tulo|texto|bot[aã]o|guia|link|imagem|caixa\s+de\s+sele[cç][aã]o|chave)(?:\.\s+(?:selecionad[oa]|desativad[oa]|ativad[oa]|marcad[oa]|n[aã]o\s+marcad[oa]|\d+\s+de\s+\d+|toque\s+duas\s+vezes\b(?:(?!\s{2,}|\s*;)[^.])*))*\.?(?=\s*$|\s{2,}|\s*;)/iu;
+  /\.\s+(t[ií]tulo|cabe[cç]alho(?:\s+n[ií]vel\s+\d)?|texto|bot[aã]o|guia|link|imagem|caixa\s+de\s+sele[cç][aã]o|chave)(?:\.\s+(?:selecionad[oa]|desativad[oa]|ativad[oa]|marcad[oa]|n[aã]o\s+marcad[oa]|\d+\s+de\s+\d+|toque\s+duas\s+vezes\b(?:(?!\s{2,}|\s*;)[^.])*))*\.?(?=\s*$|\s{2,}|\s*;)/iu;
 // TalkBack's announcements of a list: its size, its end, the items shown after a scroll.
+// By commas too: "Lista, 20 itens", "Fim da lista", "Rolando, página 2 de 3", "Mostrando 9 de 20 itens. Role
+// para ver mais." (h1721).
 const TALKBACK_LIST =
-  /^\s*(?:em\s+lista,\s*\d+\s+ite(?:m|ns)|fora\s+da\s+lista|(?:rolando\.\s*)?mostrando\s+ite(?:m|ns)\s+\d+\s+(?:a|de)\s+\d+(?:\s+de\s+\d+)?)\.?\s*$/iu;
+  /^\s*(?:(?:em\s+)?lista,\s*\d+\s+ite(?:m|ns)|(?:fora|fim)\s+da\s+lista|rolando[,.]\s*p[aá]gina\s+\d+\s+de\s+\d+|(?:rolando\.\s*)?mostrando\s+(?:ite(?:m|ns)\s+)?\d+\s+(?:a|de)\s+\d+(?:\s+(?:de\s+\d+|ite(?:m|ns)))?(?:\.\s*role\s+para\s+ver\s+mais)?)\.?\s*$/iu;
+
+// What TalkBack says of a node after its name, by commas: its state, its place, its hint.
+const TALKBACK_STATE = String.raw`(?:selecionad[oa]|desativad[oa]|ativad[oa]|marcad[oa]|n[aã]o\s+marcad[oa]|\d+\s+de\s+\d+|toque\s+duas\s+vezes\b[^,.;]*)`;
+// The comma form's roles: a control's before its name ("Botão, Voltar, toque duas vezes para ativar", "Guia,
+// Início, 1 de 4"), a heading's or a control's after it ("Glicose, cabeçalho nível 2", "Voltar, botão"), the
+// whole line spoken (nothing printed after a column gap or a ";").
+const TALKBACK_COMMA_ROLE_FIRST = new RegExp(
+  String.raw`^\s*(bot[aã]o|guia|link|imagem|caixa\s+de\s+sele[cç][aã]o|chave),\s*([^\s;].*?)(?:,\s*${TALKBACK_STATE})*\.?\s*$`,
+  'iu',
+);
+const TALKBACK_COMMA_ROLE_AFTER = new RegExp(
+  String.raw`^\s*([^\s;].*?),\s*(t[ií]tulo|cabe[cç]alho(?:\s+n[ií]vel\s+\d)?|bot[aã]o|guia|link|imagem|caixa\s+de\s+sele[cç][aã]o|chave)(?:,\s*${TALKBACK_STATE})*\.?\s*$`,
+  'iu',
+);
+// An image TalkBack has no words for ("Imagem sem rótulo", "Imagem sem marcador").
+const TALKBACK_BARE_IMAGE = /^\s*imagem(?:\s+sem\s+(?:r[oó]tulo|marcador|descri[cç][aã]o))?\.?\s*$/iu;
+const HEADING_ROLE = /^(?:t[ií]tulo|cabe[cç]alho|texto)/iu;
+
+/** A comma-form line of TalkBack's: its role and the name it speaks, or undefined when the line is none. */
+function talkBackCommaRole(raw: string): { role: string; name: string } | undefined {
+  if (/\s{2,}\S|;/.test(raw.trim())) return undefined;
+  const first = TALKBACK_COMMA_ROLE_FIRST.exec(raw);
+  if (first) return { role: first[1]!, name: first[2]!.trim() };
+  const after = TALKBACK_COMMA_ROLE_AFTER.exec(raw);
+  return after ? { role: after[2]!, name: after[1]!.trim() } : undefined;
+}
 
 // Where what a role speaks ends and something printed after it begins: a column break, a ";", or a number
 // with a decimal comma, which no control's name, field's label or table's announcement speaks ("Botão:
@@ -96,18 +132,22 @@ export function screenReaderAsText(raws: string[]): string[] {
   return out;
 }
 
-/** Whether a text is TalkBack's: at least four lines end in a role, a button among them. */
+/** Whether a text is TalkBack's: at least four lines speak a role, a button among them. */
 function talkBackScreen(raws: string[]): boolean {
-  const roles = raws.map((r) => TALKBACK_ROLE.exec(r)?.[1]);
+  const roles = raws.map((r) => TALKBACK_ROLE.exec(r)?.[1] ?? talkBackCommaRole(r)?.role);
   return roles.filter(Boolean).length >= 4 && roles.some((r) => r !== undefined && /^bot/iu.test(r));
 }
 
 /** TalkBack's lines as the report they speak: a role's line as its words, with the units printed as symbols. */
 function talkBackAsText(raws: string[]): string[] {
   return raws.map((raw) => {
-    if (TALKBACK_LIST.test(raw)) return '';
+    if (TALKBACK_LIST.test(raw) || TALKBACK_BARE_IMAGE.test(raw)) return '';
+    // By commas: a heading as its name, a control as nothing unless a value is in its name (a result's card).
+    const comma = talkBackCommaRole(raw);
+    if (comma) return HEADING_ROLE.test(comma.role) || /\d/.test(comma.name) ? spokenUnitsAsPrinted(comma.name) : '';
     const role = TALKBACK_ROLE.exec(raw);
-    if (!role) return raw;
+    // A line with no role is text TalkBack spoke ("Resultado: 146 miligramas por decilitro."), its units in words.
+    if (!role) return spokenUnitsAsPrinted(raw);
     const spoken = raw.slice(0, role.index);
     // What the line prints after the role and the hint is no part of the screen ("… Toque duas vezes para ver
     // detalhes ; Sódio 131,5"): it stays on its line after a column gap, to be read or listed.
@@ -118,9 +158,9 @@ function talkBackAsText(raws: string[]): string[] {
     // A control's name (a button "Voltar", a tab "Início") is no text of the report; a card read as a button
     // with a value in it is its result. A control's or a title's line with something after it stays as printed
     // ("Voltar. Botão   Reagente"): alone, what follows would be read as the result of a line above.
-    const card = /\d/.test(spoken) && !/^t[ií]tulo|^texto/iu.test(role[1]!);
+    const card = /\d/.test(spoken) && !HEADING_ROLE.test(role[1]!);
     if (rest && !card) return raw;
-    if (!/^t[ií]tulo|^texto/iu.test(role[1]!) && !/\d/.test(spoken)) return '';
+    if (!HEADING_ROLE.test(role[1]!) && !/\d/.test(spoken)) return '';
     return rest ? `${spokenUnitsAsPrinted(spoken)}   ${rest}` : spokenUnitsAsPrinted(spoken);
   });
 }

@@ -17,15 +17,17 @@ const SPELLINGS: ReadonlyArray<[string, string]> = [
   // A blood-gas analyser prints its haematocrit as a packed cell volume ("Hct   46   %PCV", h1690): a percentage.
   ['%\\s?pcv', '%'],
   // A photo's OCR prints the I of "UI" as an l ("mUl/mL", "µUl/mL"): no unit is spelt that way.
-  ['(?:uu[il]|µu[il]|μu[il]|microui|mcui)\\/ml', 'µUI/mL'],
-  ['(?:mui|mu)\\/l', 'mUI/L'],
-  ['mu[il]\\/ml', 'mUI/mL'],
+  // International units in English order ("µIU/mL", "mIU/mL", "IU/L") are the same units: a FHIR export's
+  // UCUM unit ("uIU/mL") beside the range text the lab wrote in Portuguese ("0,45 a 4,50 µUI/mL", h1720).
+  ['(?:uu[il]|µu[il]|μu[il]|microui|mcui|[uµμ]iu)\\/ml', 'µUI/mL'],
+  ['(?:mui|mu|miu)\\/l', 'mUI/L'],
+  ['m(?:u[il]|iu)\\/ml', 'mUI/mL'],
   ['ng\\/dl', 'ng/dL'],
   ['ng\\/ml', 'ng/mL'],
   ['ng\\/l', 'ng/L'],
   ['pg\\/ml', 'pg/mL'],
-  ['(?:u|ui)\\/(?:l|i(?![a-zà-ÿ]))', 'U/L'],
-  ['u[il]\\/ml', 'UI/mL'],
+  ['(?:u|ui|iu)\\/(?:l|i(?![a-zà-ÿ]))', 'U/L'],
+  ['(?:u[il]|iu)\\/ml', 'UI/mL'],
   ['meq\\/l', 'mEq/L'],
   // The same OCR prints the l of "mol" as an I ("nmoI/L").
   ['mmo[il]\\/l', 'mmol/L'],
