@@ -45,11 +45,13 @@ import { splitRunOnBlocks } from './run-on-blocks.ts';
 import { withoutSecondUnits } from './second-units.ts';
 import { withoutScoreColumn } from './score-columns.ts';
 import { type NoticeColumns, noticeColumns, withoutNoticeColumns } from './notice-columns.ts';
+import { type ReleaseColumns, releaseCriteriaColumns, withoutReleaseCriteria } from './release-criteria.ts';
 import { type AntibiogramColumns, antibiogramColumns, antibiogramRow } from './antibiogram-columns.ts';
 import { type DosingColumns, dosingColumns, withoutDosingColumns } from './dosing-columns.ts';
 import { spreadReferencesAsRanges } from './spread-references.ts';
 import { withoutUncertaintyColumn } from './uncertainty-columns.ts';
 import { withoutPenNotes } from './pen-notes.ts';
+import { handwritingMarksBlanked } from './handwriting-marks.ts';
 import { bandCutsAsReferences } from './band-cuts.ts';
 import { abbreviatedBoundsRead } from './abbreviated-bounds.ts';
 import { englishReferencesRead } from './english-references.ts';
@@ -64,6 +66,7 @@ import { formExtractionAsLines } from './form-extraction.ts';
 import { joinListedColumns, joinUnitLedRows, joinPairedCells, pairedCellLines, pairedRowCells } from './paired-cells.ts';
 import { centredRowLines, centredRowValues } from './centred-cells.ts';
 import { checkedOptions } from './checkboxes.ts';
+import { requestBoxesRead } from './request-boxes.ts';
 import { joinWrappedDifferential, wrappedDifferentialLines } from './wrapped-differential.ts';
 import { moveNamedReferences } from './named-references.ts';
 import { channelGridsAsRows } from './channel-grids.ts';
@@ -562,7 +565,8 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   // done before its one result column, with that column blanked (sample-date-columns.ts); a bar row whose one result
   // cell names the panel's results typed by hand, with its title cell blanked (panel-result-cells.ts), and a curve's
   // time points typed between slashes, one after another with their references (curve-time-points.ts).
-  // Data copied as JSON is read as the rows its result objects stand for (json-records.ts); a
+  // Data copied as JSON is read as the rows its result objects stand for (json-records.ts); a request form's box
+  // before each exam as no part of its name, an exam left unticked with its field blank as no row (request-boxes.ts); a
   // form's ticked box as the option it ticks (checkboxes.ts); a
   // transcribed dictation as the results its sentences say (dictation.ts); results typed on one line before one
   // bracket holding a reference for each, as each with its own (shared-references.ts); a result's value and
@@ -584,7 +588,8 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   // while a reference printed as a mean and its spread in a report that says so is read as the range it spans
   // (spread-references.ts),
   // and so is a footnote's superscript mark set after a result (note-marks.ts), and a transcription's handwritten
-  // note in brackets after a row's print (pen-notes.ts); a bilingual report's English
+  // note in brackets after a row's print (pen-notes.ts), while the angle brackets it marks a form's handwritten
+  // fields with are blanked, what they hold read (handwriting-marks.ts); a bilingual report's English
   // labels after a slash are taken out (bilingual.ts), and a report translated into English has its references'
   // words read as the Portuguese ones they translate (english-references.ts), and a bound's word a spool abbreviated
   // ("INF. A 160") as the whole word (abbreviated-bounds.ts); a portal card's labelled bands with
@@ -621,6 +626,7 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     spreadReferencesAsRanges,
     withoutNoteMarks,
     withoutPenNotes,
+    handwritingMarksBlanked,
     withoutSecondLanguage,
     englishReferencesRead,
     abbreviatedBoundsRead,
@@ -633,6 +639,7 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     subtitlesAsText,
     screenReaderAsText,
     jsonRecordsAsRows,
+    requestBoxesRead,
     checkedOptions,
     sharedReferencesSplit,
     dictatedAsResults,
@@ -794,6 +801,8 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   let alertAt: number | undefined;
   // The current table's columns recording a critical value's call (notice-columns.ts).
   let notice: NoticeColumns | undefined;
+  // The current table's protocol limit and verdict after the lab's reference, a checklist's (release-criteria.ts).
+  let protocolLimits: ReleaseColumns | undefined;
   // The current table's columns of a drug's dosing and timing (dosing-columns.ts).
   let dosing: DosingColumns | undefined;
   let bands: BandColumn[] | undefined;
@@ -1385,6 +1394,7 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
       placeCols = placeColumns(t).some((c) => c !== 'item') ? placeColumns(t) : [];
       alertAt = alertColumnAt(t, line.offset);
       notice = noticeColumns(t, line.offset, line.bars);
+      protocolLimits = releaseCriteriaColumns(t, line.offset, line.bars);
       dosing = dosingColumns(t, line.offset);
       // A line of value columns' units alone ("%   /mm³" over a differential) heads no new reference
       // columns: the age bands above still name the ranges under them.
@@ -1450,6 +1460,7 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
       minMax = undefined;
       alertAt = undefined;
       notice = undefined;
+      protocolLimits = undefined;
       dosing = undefined;
     }
     const barRow = referenceFirstBars && line.bars ? barReferenceToEnd(line.bars, referenceFirstBars, table?.previousCell?.indexes) : undefined;
@@ -1462,6 +1473,7 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     let ownCells = t;
     if (dosing) ownCells = withoutDosingColumns(ownCells, line.offset, dosing);
     if (notice) ownCells = withoutNoticeColumns(ownCells, line.offset, notice, line.bars);
+    if (protocolLimits) ownCells = withoutReleaseCriteria(ownCells, line.offset, protocolLimits, line.bars);
     if (alertAt !== undefined) ownCells = withoutAlertColumn(ownCells, line.offset, alertAt);
     if (ownCells !== t) {
       t = ownCells;

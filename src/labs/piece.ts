@@ -11,6 +11,7 @@ import type { Entry, Group } from './result.ts';
 import {
   isReferenceHeading,
   isReferenceLabel,
+  isWhomLabel,
   ORDINAL_RE,
   isReferenceText,
   isPhotoCutOff,
@@ -247,8 +248,13 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
   // So is a name that says whose sample it is after it ("GRUPO SANGUINEO RN", a maternity's newborn and mother).
   const unqualified = name.replace(WHOSE_SAMPLE_AFTER_NAME, '');
   const whose = unqualified !== name && /\p{L}{2}/u.test(unqualified) ? unqualified : undefined;
+  // A name the catalogue does not know qualified so too ("PSA total (homens > 45 anos)", a request form's catalogue
+  // naming whom the exam is for, h1711) is one when the bracket is that alone — a sex or an age — and the words
+  // before it are no label: a range's label in brackets ("Mulheres (pós-menopausa)") is one before it too.
+  const bare = name.replace(/\s*\([^()]*\)\s*$/, '');
   const qualified =
-    (def !== undefined && /\)\s*$/.test(name) && !isReferenceLabel(name.replace(/\s*\([^()]*\)\s*$/, ''), { asName: true })) ||
+    (def !== undefined && /\)\s*$/.test(name) && !isReferenceLabel(bare, { asName: true })) ||
+    (def === undefined && bare !== name && /\p{L}{3}/u.test(bare) && isWhomLabel(name.slice(bare.length)) && !isReferenceLabel(bare, { asName: true })) ||
     (whose !== undefined && !isReferenceLabel(whose, { asName: true }));
   // A smear's name ends in a result word when it says which bottle ("Bacterioscopia (Gram) do frasco positivo"): a
   // name still, no tier's label.

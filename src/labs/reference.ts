@@ -1499,6 +1499,12 @@ export function stripReferenceLead(text: string): { rest: string; lead: boolean 
   return { rest: /terap/i.test(m[0]) ? rest.replace(/(?<=\S)\s*\([^()\d]*\)$/u, '') : rest, lead: true };
 }
 
+/** Whether a label says only whom a range is for, a sex or an age ("(homens > 45 anos)", "(crianças)"): no tier nor condition. */
+export function isWhomLabel(label: string): boolean {
+  const l = classify({ low: null, high: null, lowExclusive: false, highExclusive: false, unit: null }, label.replace(/^\s*\(\s*|\s*\)\s*$/g, ''));
+  return (l.sex !== undefined || l.age !== undefined) && l.tier === undefined && !l.condition;
+}
+
 /**
  * A label that qualifies a range (sex, age, tier, condition), not an analyte's name. With
  * `asName`, conditions do not count: "Pós-prandial: 150 mg/dL" is a result.

@@ -1,0 +1,33 @@
+// A public health post's request form comes back from the lab with the results written on it (a SUS primary care
+// request, h1711): the form prints its catalogue of exams, each after a box the doctor ticks, and a field the lab
+// fills in ("(X) Glicemia de jejum   ⟨118⟩ mg/dL   70 a 99 mg/dL", "( ) Sódio   ________   135 a 145 mEq/L").
+// The box is the request's mark, no part of the exam's name ("(X) Glicemia de jejum" is no name the catalogue
+// knows). An exam left unticked whose result field is still the form's blank line was not asked for nor done: what
+// its line prints is the catalogue's, its reference no result ("( ) TGO (AST)   ________   até 40 U/L" read as 40
+// U/L, "( ) HBsAg   ________   Não reagente" as a word result). So on such a form — three lines or more opening on
+// a box, one ticked at least — the box opening a line is blanked (lengths kept, the columns stay), and a line whose
+// box is empty and whose field is a blank line is emptied: no row, nothing to list. A line with two boxes or more
+// is a field's options (checkboxes.ts); an unticked line with something written in its field is read as printed.
+import { matchesOf } from '../text/matches.ts';
+
+// A box, empty or ticked, as a transcription prints it. A filled square alone ("■ Verde ..... 70 a 99 mg/dL", a
+// colour legend's swatch, h1483) is a bullet, no box: a form's boxes are drawn empty or crossed.
+const BOX = /[☐☒☑]|\[\s*[xX✓✔]?\s*\]|\(\s*[xX✓✔]?\s*\)/gu;
+// A box opening the line, before a name.
+const LEADING_BOX = /^(\s*)([☐☒☑]|\[\s*[xX✓✔]?\s*\]|\(\s*[xX✓✔]?\s*\))(?=\s+\p{L})/u;
+const TICKED = /[xX✓✔☒☑]/u;
+// The form's blank for a field left unfilled: a run of underscores, or of dots set apart from the name.
+const BLANK_FIELD = /_{4,}|(?:^|\s)\.{6,}(?:\s|$)/u;
+
+/** The lines of a request form with the box opening each line blanked and each unticked exam's blank line emptied; any other text as it is. */
+export function requestBoxesRead(lines: string[]): string[] {
+  const led = lines.map((l) => (matchesOf(BOX, l).length === 1 ? LEADING_BOX.exec(l) : null));
+  const boxes = led.filter((m) => m !== null);
+  if (boxes.length < 3 || !boxes.some((m) => TICKED.test(m[2]!))) return lines;
+  return lines.map((l, i) => {
+    const m = led[i];
+    if (!m) return l;
+    if (!TICKED.test(m[2]!) && BLANK_FIELD.test(l)) return '';
+    return `${m[1]}${' '.repeat(m[2]!.length)}${l.slice(m[0].length)}`;
+  });
+}
