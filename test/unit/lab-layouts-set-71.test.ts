@@ -3,12 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { accountLines, type AccountLine } from '../../src/labs/accounting.ts';
-import { parseLabReport, type LabParseResult } from '../../src/labs/parse.ts';
-
-const brief = (r: LabParseResult) => [
-  ...r.analytes.map((a) => [a.name, a.value, a.unit, a.flag] as const),
-  ...r.qualitative.map((a) => [a.name, a.value, null, a.flag] as const),
-];
+import { parseLabReport } from '../../src/labs/parse.ts';
+import { rowsWithUnits as brief } from '../support/lab-rows.ts';
 
 test('a table row whose result and reference are words is a qualitative result, whatever its name', () => {
   const text = [

@@ -2,14 +2,10 @@
 // lines that show each layout. No database, no model.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseLabReport, type LabParseResult } from '../../src/labs/parse.ts';
+import { parseLabReport } from '../../src/labs/parse.ts';
+import { rowsWithUnits as brief } from '../support/lab-rows.ts';
 import { accountLines } from '../../src/labs/accounting.ts';
 import { cleanLine } from '../../src/labs/lines.ts';
-
-const brief = (r: LabParseResult) => [
-  ...r.analytes.map((a) => [a.name, a.value, a.unit, a.flag] as const),
-  ...r.qualitative.map((a) => [a.name, a.value, null, a.flag] as const),
-];
 
 test('a guideline cited with its year on a line of its own, advice after it, is no result and nothing to list', () => {
   const text = [

@@ -2,15 +2,11 @@
 // on a few rewritten lines that show each layout. No database, no model.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseLabReport, type LabParseResult } from '../../src/labs/parse.ts';
+import { parseLabReport } from '../../src/labs/parse.ts';
+import { rows as brief } from '../support/lab-rows.ts';
 
 // Columns placed by position: each row's cells start where the header's do.
 const row = (cells: string[], at: number[]) => cells.reduce((s, c, i) => s.padEnd(at[i]!) + c, '');
-
-const brief = (r: LabParseResult) => [
-  ...r.analytes.map((a) => [a.name, a.value, a.flag] as const),
-  ...r.qualitative.map((a) => [a.name, a.value, a.flag] as const),
-];
 
 test('a goals table by risk category under the results, no category stated: a value between goals is placed nowhere', () => {
   const text = (ldl: string, nonHdl: string) =>

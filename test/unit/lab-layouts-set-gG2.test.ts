@@ -3,11 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseLabReport, type LabParseResult } from '../../src/labs/parse.ts';
+import { rowsWithUnits as brief } from '../support/lab-rows.ts';
 
-const brief = (r: LabParseResult) => [
-  ...r.analytes.map((a) => [a.name, a.value, a.unit, a.flag] as const),
-  ...r.qualitative.map((a) => [a.name, a.value, null, a.flag] as const),
-];
 const flagOf = (r: LabParseResult, name: string) => [...r.analytes, ...r.qualitative].find((a) => a.name === name)?.flag;
 
 test('a SUS procedure code one space before the name is an identifier, never the value', () => {

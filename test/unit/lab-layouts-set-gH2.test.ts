@@ -4,13 +4,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { accountLines } from '../../src/labs/accounting.ts';
 import { cleanLine } from '../../src/labs/lines.ts';
-import { parseLabReport, type LabParseResult } from '../../src/labs/parse.ts';
+import { parseLabReport } from '../../src/labs/parse.ts';
+import { rowsWithUnits as brief } from '../support/lab-rows.ts';
 import { spokenAsPrinted, spokenNumbers } from '../../src/labs/spoken-numbers.ts';
-
-const brief = (r: LabParseResult) => [
-  ...r.analytes.map((a) => [a.name, a.value, a.unit, a.flag] as const),
-  ...r.qualitative.map((a) => [a.name, a.value, null, a.flag] as const),
-];
 
 test('numbers said in Portuguese words, as a voice transcript prints them, are found with the number they say', () => {
   const said = (t: string) => spokenNumbers(t).map((n) => [n.value, n.printed]);

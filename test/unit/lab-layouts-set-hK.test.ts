@@ -2,13 +2,9 @@
 // names, findings and labs: each failed on main before its fix.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseLabReport, type LabParseResult } from '../../src/labs/parse.ts';
+import { parseLabReport } from '../../src/labs/parse.ts';
+import { rows as brief } from '../support/lab-rows.ts';
 import { lostAnalytes } from '../support/lab-lost-analytes.ts';
-
-const brief = (r: LabParseResult) => [
-  ...r.analytes.map((a) => [a.name, a.value, a.flag] as const),
-  ...r.qualitative.map((a) => [a.name, a.value, a.flag] as const),
-];
 
 test('a voice transcript with no punctuation saying several word findings on one line: each one lost leaves its line listed', () => {
   const text = [

@@ -2,12 +2,8 @@
 // failed on main before its fix.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseLabReport, type LabParseResult } from '../../src/labs/parse.ts';
-
-const brief = (r: LabParseResult) => [
-  ...r.analytes.map((a) => [a.name, a.value, a.flag] as const),
-  ...r.qualitative.map((a) => [a.name, a.value, a.flag] as const),
-];
+import { parseLabReport } from '../../src/labs/parse.ts';
+import { rows as brief } from '../support/lab-rows.ts';
 
 test("a differential's header naming the one age band its references are for ('Ref. 2 a 6 meses (% | /mm³)'): both counts read, each with its range", () => {
   const text = [

@@ -3,12 +3,8 @@
 // with other names, values and labs: each failed on main before its fix.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseLabReport, type LabParseResult } from '../../src/labs/parse.ts';
-
-const brief = (r: LabParseResult) => [
-  ...r.analytes.map((a) => [a.name, a.value, a.flag] as const),
-  ...r.qualitative.map((a) => [a.name, a.value, a.flag] as const),
-];
+import { parseLabReport } from '../../src/labs/parse.ts';
+import { rows as brief } from '../support/lab-rows.ts';
 
 test("a row's range led by 'Faixa:' alone is its reference, not a result named Faixa", () => {
   const text = [

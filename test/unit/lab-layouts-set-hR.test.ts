@@ -4,14 +4,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { lookupName } from '../../src/labs/analytes.ts';
-import { parseLabReport, type LabParseResult } from '../../src/labs/parse.ts';
+import { parseLabReport } from '../../src/labs/parse.ts';
+import { rows as brief } from '../support/lab-rows.ts';
 import { spokenAsPrinted } from '../../src/labs/spoken-numbers.ts';
 import { lostAnalytes } from '../support/lab-lost-analytes.ts';
-
-const brief = (r: LabParseResult) => [
-  ...r.analytes.map((a) => [a.name, a.value, a.flag] as const),
-  ...r.qualitative.map((a) => [a.name, a.value, a.flag] as const),
-];
 
 test("an OCR'd differential whose zero low bound is a lone letter O ('O a 3', 'O a 3OO'): both cells read", () => {
   const text = [

@@ -2,12 +2,8 @@
 // print), one focused case each, rewritten with other names and values. No database, no model.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseLabReport, type LabParseResult } from '../../src/labs/parse.ts';
-
-const brief = (r: LabParseResult) => [
-  ...r.analytes.map((a) => [a.name, a.value, a.unit, a.flag] as const),
-  ...r.qualitative.map((a) => [a.name, a.value, null, a.flag] as const),
-];
+import { parseLabReport } from '../../src/labs/parse.ts';
+import { rowsWithUnits as brief } from '../support/lab-rows.ts';
 
 test('a compact grid between bars, names padded to line up their values, is read cell by cell', () => {
   const text = [

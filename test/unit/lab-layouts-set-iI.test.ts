@@ -2,12 +2,8 @@
 // parser on the few lines that show each layout. No database, no model.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseLabReport, type LabParseResult } from '../../src/labs/parse.ts';
-
-const brief = (r: LabParseResult) => [
-  ...r.analytes.map((a) => [a.name, a.value, a.unit, a.flag] as const),
-  ...r.qualitative.map((a) => [a.name, a.value, null, a.flag] as const),
-];
+import { parseLabReport } from '../../src/labs/parse.ts';
+import { rowsWithUnits as brief } from '../support/lab-rows.ts';
 
 test("an OCR'd photo's name glued to its value, the unit one space after it, is read as the row's cells", () => {
   const text = ['Paciente: MARIA DA SILVA Sexo:F ldade:40a', 'PLAQUETAS212.000 /mm3 150.000 a 450.000', 'Ureia40 mg/dL 15 a 45'].join('\n');

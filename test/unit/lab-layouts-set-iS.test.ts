@@ -3,11 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseLabReport, type LabParseResult } from '../../src/labs/parse.ts';
+import { rowsWithUnits as brief } from '../support/lab-rows.ts';
 
-const brief = (r: LabParseResult) => [
-  ...r.analytes.map((a) => [a.name, a.value, a.unit, a.flag] as const),
-  ...r.qualitative.map((a) => [a.name, a.value, null, a.flag] as const),
-];
 const named = (r: LabParseResult, name: string) => brief(r).find((b) => b[0] === name);
 
 test('an exposure table with a second limit column (the legal limit after the normal range) reads the first range', () => {

@@ -2,12 +2,8 @@
 // that show each layout. No database, no model.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseLabReport, type LabParseResult } from '../../src/labs/parse.ts';
-
-const brief = (r: LabParseResult) => [
-  ...r.analytes.map((a) => [a.name, a.value, a.flag] as const),
-  ...r.qualitative.map((a) => [a.name, a.value, a.flag] as const),
-];
+import { parseLabReport } from '../../src/labs/parse.ts';
+import { rows as brief } from '../support/lab-rows.ts';
 
 test('a count typed with no thousands separator after its name is a result, not an identifier', () => {
   const text = ['Exames de 02/03/2025', 'Hemoglobina 13.6 (12 a 16)', 'Plaquetas 318000 (140000 a 400000)', 'Pedido 4471203'].join('\n');

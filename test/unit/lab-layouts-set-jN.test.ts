@@ -3,13 +3,10 @@
 // doubling each glyph. One focused case each, with names and values of their own. No database, no model.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseLabReport, type LabParseResult } from '../../src/labs/parse.ts';
+import { parseLabReport } from '../../src/labs/parse.ts';
+import { rowsWithUnits as brief } from '../support/lab-rows.ts';
 import { mojibakeMended } from '../../src/labs/mojibake.ts';
 
-const brief = (r: LabParseResult) => [
-  ...r.analytes.map((a) => [a.name, a.value, a.unit, a.flag] as const),
-  ...r.qualitative.map((a) => [a.name, a.value, null, a.flag] as const),
-];
 const opts = { sex: 'M' as const, birthDate: '1975-02-10', today: '2025-06-01' };
 
 const MAIL = [

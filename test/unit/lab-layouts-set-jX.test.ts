@@ -2,13 +2,10 @@
 // lines that show each layout, and the accounting pass when a result is lost. No database, no model.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseLabReport, type LabParseResult } from '../../src/labs/parse.ts';
+import { parseLabReport } from '../../src/labs/parse.ts';
+import { rows as brief } from '../support/lab-rows.ts';
 import { lostAnalytes } from '../support/lab-lost-analytes.ts';
 
-const brief = (r: LabParseResult) => [
-  ...r.analytes.map((a) => [a.name, a.value, a.flag] as const),
-  ...r.qualitative.map((a) => [a.name, a.value, a.flag] as const),
-];
 const TODAY = { today: '2025-06-01' };
 
 test("an RTF source's note typed after a table row, aligned by spaces, is listed as its line (h1577)", () => {

@@ -3,13 +3,10 @@
 // lost: what is no part of the structure is read or listed, and a lost result's line is listed. No database, no model.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseLabReport, type LabParseResult } from '../../src/labs/parse.ts';
+import { parseLabReport } from '../../src/labs/parse.ts';
+import { rows as brief } from '../support/lab-rows.ts';
 import { lostAnalytes } from '../support/lab-lost-analytes.ts';
 
-const brief = (r: LabParseResult) => [
-  ...r.analytes.map((a) => [a.name, a.value, a.flag] as const),
-  ...r.qualitative.map((a) => [a.name, a.value, a.flag] as const),
-];
 const TODAY = { today: '2025-06-01' };
 
 const HEADER = '| Exame | Referência | 1ª consulta — Data | 1ª consulta — Resultado | 2ª consulta — Data | 2ª consulta — Resultado |';

@@ -2,12 +2,9 @@
 // that show each layout. No database, no model.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseLabReport, type LabParseResult } from '../../src/labs/parse.ts';
+import { parseLabReport } from '../../src/labs/parse.ts';
+import { rows as brief } from '../support/lab-rows.ts';
 
-const brief = (r: LabParseResult) => [
-  ...r.analytes.map((a) => [a.name, a.value, a.flag] as const),
-  ...r.qualitative.map((a) => [a.name, a.value, a.flag] as const),
-];
 const TODAY = { today: '2025-06-01' };
 
 test("a treatment cycle's column after the current one holds the last cycle's results, no value of today's (h1648)", () => {

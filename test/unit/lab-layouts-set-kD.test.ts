@@ -3,11 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseLabReport, type LabParseResult } from '../../src/labs/parse.ts';
+import { rows as brief } from '../support/lab-rows.ts';
 
-const brief = (r: LabParseResult) => [
-  ...r.analytes.map((a) => [a.name, a.value, a.flag] as const),
-  ...r.qualitative.map((a) => [a.name, a.value, a.flag] as const),
-];
 const withUnits = (r: LabParseResult) => r.analytes.map((a) => [a.name, a.value, a.unit ?? ''] as const);
 const TODAY = { today: '2025-06-01' };
 

@@ -2,12 +2,8 @@
 // each: the parser on the few lines that show each layout. No database, no model.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseLabReport, type LabParseResult } from '../../src/labs/parse.ts';
-
-const brief = (r: LabParseResult) => [
-  ...r.analytes.map((a) => [a.name, a.value, a.flag] as const),
-  ...r.qualitative.map((a) => [a.name, a.value, a.flag] as const),
-];
+import { parseLabReport } from '../../src/labs/parse.ts';
+import { rows as brief } from '../support/lab-rows.ts';
 
 test('a slash list of abbreviations the catalogue does not know, each with its bracketed range, is one result each', () => {
   const text = ['EVOLUÇÃO - Enfermaria 2', 'Mg 1,9 (1,6-2,6) / Cai 1,20 (1,12-1,32) / NT-proBNP 2.300 (<125)', 'PCR 1,1 mg/dL (<0,5) / TnT us 22 (<14)'].join(

@@ -27,7 +27,7 @@ test("a chat's correction of swapped digits keeps what is typed after a column g
   );
 });
 
-test("a correction rewrites one result of a line: another result typed on that line keeps its own line", () => {
+test('a correction rewrites one result of a line: another result typed on that line keeps its own line', () => {
   const text = [
     'glicose 131 (ref 70 a 99)',
     'hemoglobina glicada 6,9%  (normal ate 5,7) ; Anti-HCV: Reagente',

@@ -2,14 +2,10 @@
 // them inside whole reports). Pure parser tests: no database, no model.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseLabReport, parseRangeExpression, reportPatient, type LabParseResult } from '../../src/labs/parse.ts';
+import { parseLabReport, parseRangeExpression, reportPatient } from '../../src/labs/parse.ts';
+import { rowsWithUnits as brief } from '../support/lab-rows.ts';
 import { isAdminLine } from '../../src/labs/lines.ts';
 import { parseBrNumber } from '../../src/labs/numbers.ts';
-
-const brief = (r: LabParseResult) => [
-  ...r.analytes.map((a) => [a.name, a.value, a.unit, a.flag] as const),
-  ...r.qualitative.map((a) => [a.name, a.value, null, a.flag] as const),
-];
 
 test("one-line labelled layout: the issue's own example is read, not dropped", () => {
   const r = parseLabReport('Exame: CREATININA - Resultado: 1,3 mg/dL - VR: 0,7 a 1,2 mg/dL');

@@ -8,7 +8,8 @@ import { cellStarts, previousColumnOf, unitsByColumn, valueColumnsOf, withoutPre
 import { namesWithoutFixedRange, referenceRow, referenceTableHeader } from '../../src/labs/late-references.ts';
 import { cleanLine, isAdminLine, joinOpenBrackets, withoutNameSlips, withoutOcrLetters, withoutPairSlips } from '../../src/labs/lines.ts';
 import { numbersIn, parseBrNumber } from '../../src/labs/numbers.ts';
-import { parseLabReport, reportPatient, type LabParseResult } from '../../src/labs/parse.ts';
+import { parseLabReport, reportPatient } from '../../src/labs/parse.ts';
+import { rowsWithUnits as brief } from '../support/lab-rows.ts';
 import {
   flagQualitative,
   flagTitre,
@@ -25,11 +26,6 @@ import {
 import { normalizeUnit, unitAtStart } from '../../src/labs/units.ts';
 import { readValue } from '../../src/labs/value.ts';
 import { isWordField, wordResultText } from '../../src/labs/word-results.ts';
-
-const brief = (r: LabParseResult) => [
-  ...r.analytes.map((a) => [a.name, a.value, a.unit, a.flag] as const),
-  ...r.qualitative.map((a) => [a.name, a.value, null, a.flag] as const),
-];
 
 test('a unit keeps its qualifier word (ng/mL FEU), ESR "mm" is mm/h, "mg%" is mg/dL', () => {
   assert.equal(normalizeUnit('ng/mL FEU'), 'ng/mL FEU');
