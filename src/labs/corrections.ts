@@ -197,24 +197,32 @@ export function withTypedCorrections(raws: string[]): TypedCorrections {
     // The name as said, or (with the slip said too) the longest ending of its words an earlier line types.
     const words = said.name.split(/\s+/);
     const names = said.slip === undefined ? [said.name] : words.map((_, w) => words.slice(w).join(' '));
-    const typedAs = names.map((n) => {
-      const name = foldSameLength(n).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      return new RegExp(String.raw`(?<![\p{L}\d])${name}\s*[:=]?\s*(${NUMBER})(?![\d])`, 'iu');
-    });
-    for (let k = i - 1; k >= 0; k--) {
-      const line = (out ?? raws)[k]!;
-      const folded = foldSameLength(line);
-      // The slip said ("e não 29") must be the value the line typed.
-      const m = typedAs.map((t) => t.exec(folded)).find((x) => x !== null && (said.slip === undefined || x[1] === said.slip));
-      if (!m) continue;
-      if (senders[k] !== senders[i]) return;
-      const at = m.index + m[0].length - m[1]!.length;
-      out ??= [...raws];
-      out[k] = `${line.slice(0, at)}${said.value}${line.slice(at + m[1]!.length)}`;
-      out[i] = withoutMessage(raw, stamp[0].length + (said.end ?? raw.length - stamp[0].length));
-      moved.set(k, i);
-      values.set(k, said.value);
-      return;
+    // With the slip said, the name may be the first words of the one typed ("a troponina é 48,2 e não 42,8" for
+    // "Troponina I ultrassensível: 42,8", h1710): the typist shortens it, and the slip pins the line. Looked for only
+    // when no line types the name as said: words between a name and its value may be another message's ("O potássio
+    // veio 5,7 mesmo?", the doctor's question above the line it is about, h1685).
+    const typedAs = (after: string) =>
+      names.map((n) => {
+        const name = foldSameLength(n).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        return new RegExp(String.raw`(?<![\p{L}\d])${name}${after}\s*[:=]?\s*(${NUMBER})(?![\d])`, 'iu');
+      });
+    const patterns = said.slip === undefined ? [typedAs('')] : [typedAs(''), typedAs(String.raw`(?:\s+\p{L}[\p{L}-]*){1,3}?`)];
+    for (const pattern of patterns) {
+      for (let k = i - 1; k >= 0; k--) {
+        const line = (out ?? raws)[k]!;
+        const folded = foldSameLength(line);
+        // The slip said ("e não 29") must be the value the line typed.
+        const m = pattern.map((t) => t.exec(folded)).find((x) => x !== null && (said.slip === undefined || x[1] === said.slip));
+        if (!m) continue;
+        if (senders[k] !== senders[i]) return;
+        const at = m.index + m[0].length - m[1]!.length;
+        out ??= [...raws];
+        out[k] = `${line.slice(0, at)}${said.value}${line.slice(at + m[1]!.length)}`;
+        out[i] = withoutMessage(raw, stamp[0].length + (said.end ?? raw.length - stamp[0].length));
+        moved.set(k, i);
+        values.set(k, said.value);
+        return;
+      }
     }
   });
   return { lines: out ?? raws, moved, values };

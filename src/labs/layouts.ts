@@ -456,6 +456,17 @@ export function tableHeader(text: string, offset = 0, context: HeaderContext = {
     !HEADER_CELL.test(foldSameLength(cs[1]!).trim())
   )
     return undefined;
+  // Nor is the label with its colon before a finding in words that names what grew or was found ("Resultado:
+  // Klebsiella pneumoniae", a culture's isolate set apart by a column gap, h1712): a header's cell names its
+  // column, it leads no value with a colon.
+  if (
+    cs.length === 2 &&
+    /^resultados?\s*:$/iu.test(cs[0]!.trim()) &&
+    /^\p{L}[\p{L}\s.,()-]*$/u.test(cs[1]!.trim()) &&
+    !HEADER_CELL.test(foldSameLength(cs[1]!).trim()) &&
+    !HEADER_CELL.test(cs[1]!.trim())
+  )
+    return undefined;
   if (!(hasResult || headerCells.length >= 2 || valueColumns.length >= 2)) return undefined;
   // "URINA TIPO 1   RESULTADO   REFERÊNCIA": digits only in a title cell before header cells.
   const titled =

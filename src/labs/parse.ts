@@ -188,6 +188,7 @@ import {
   wordsAfterLabel,
 } from './line-kinds.ts';
 import {
+  CHAT_STAMP,
   type CleanLine,
   cells,
   cleanLine,
@@ -261,6 +262,8 @@ import {
   type ReferenceFirstColumns,
 } from './reference-first.ts';
 import { withoutRepeats } from './repeats.ts';
+import { nameWithTechnique } from './technique-names.ts';
+import { withRepeatSampleNames } from './repeat-sample-names.ts';
 import { joinMinMax, minMaxColumns, type MinMaxColumns } from './min-max-columns.ts';
 import {
   bareNumbers,
@@ -538,7 +541,9 @@ export function parseLabReport(text: string, options: LabParseOptions = {}): Lab
   const coded = resultCodesWritten(printed);
   if (coded) return withPrintedCodes(parseLabReport(coded.lines.join('\n'), options), coded, printed);
   const corrections = withTypedCorrections(printed);
-  return citingCorrections(parseLines(corrections.lines, text, options), corrections, printed);
+  // A sample drawn again, named by its order and a word of the earlier result's name ("saiu a segunda troponina"),
+  // is named as that result in its sample (repeat-sample-names.ts).
+  return withRepeatSampleNames(citingCorrections(parseLines(corrections.lines, text, options), corrections, printed));
 }
 
 function parseLines(raws: string[], text: string, options: LabParseOptions): LabParseResult {
@@ -1966,6 +1971,11 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     if (title && !pending && REAGENT_LINE.test(t) && /\b(?:isi|lote)\b/iu.test(t)) continue;
     // So is a method with what it was computed from in brackets ("Método: Cálculo de Vermeulen (testosterona
     // total, SHBG e albumina 4,3 g/dL)"): the bracket's numbers are the method's, no value beside it.
+    // A molecular exam's method line names the technique its title leaves out ("Exame: Biologia Molecular - Dengue
+    // (DENV 1-4)" / "Metodologia: RT-PCR em tempo real", h1706): the result is named with it (technique-names.ts).
+    const methodField = title && !pending ? /^(?:m[eé]todo|metodologia)\s*:\s*(\S.*)$/iu.exec(t.trim()) : null;
+    const withTechnique = methodField ? nameWithTechnique(title!.name, methodField[1]!) : undefined;
+    if (withTechnique) title = { name: withTechnique, def: title!.def };
     if (title && !pending && /^(?:m[eé]todo|metodologia)\s*:/i.test(t) && isBlockDetail(t) && bareNumbers(t) === 0) continue;
     // Nor is the number of the slide or sample the block was read on ("PESQUISA DE PLASMODIUM (GOTA ESPESSA)" /
     // "LÂMINA Nº 0417/2025" / "RESULTADO: POSITIVO"): it identifies the sample, the title still names the result.
@@ -2642,7 +2652,9 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
       if (first && /\p{L}-$/u.test(broken) && cleanName(broken) === title!.name && /^\p{Ll}/u.test(first.name)) {
         first.name = `${broken.slice(0, -1)}${first.name}`;
         first.def = lookupName(first.name) ?? first.def;
-      } else if (first && title && titleAt === lastTextAt && nameGoesOn(title.name, first.name)) {
+      } else if (first && title && titleAt === lastTextAt && !CHAT_STAMP.test(line.raw) && nameGoesOn(title.name, first.name)) {
+        // A chat message's stamp opens a message of its own ("<Mídia oculta>" / "[19/05 02:31] Ana: saiu a segunda
+        // troponina …: 96,5 ng/L", h1710): the line above ends another message, nothing of this one's name.
         const name = `${title.name} ${first.name}`;
         // After a preposition the piece is what the name measures something of ("Índice de saturação da" /
         // "transferrina"), another analyte than the piece alone unless the catalogue knows the whole name.
@@ -2956,7 +2968,7 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
       // are its detail, no part of the analyte's name.
       const titleCells = cells(t);
       const own = cleanName(titleWithoutMethod(titleCells.length >= 2 && isMethodLine(titleCells.slice(1).join(' - ')) ? titleCells[0]! : t));
-      const name = title && titleAt === lastTextAt && nameGoesOn(title.name, own) ? `${title.name} ${own}` : own;
+      const name = title && titleAt === lastTextAt && !CHAT_STAMP.test(line.raw) && nameGoesOn(title.name, own) ? `${title.name} ${own}` : own;
       title = { name, def: lookupName(name) };
       titleAt = line.index;
       recent = [];

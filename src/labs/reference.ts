@@ -766,6 +766,12 @@ function withWrappedLabels(items: string[]): string[] {
   return out;
 }
 
+// The next tier in brackets after the reference, its range then its label after a colon ("inferior a 30 mg/g (30 a
+// 300 mg/g: albuminúria moderadamente aumentada)", h1705): a piece of its own, the label its range's; left in the
+// reference's piece, the label would be lost and the two ranges, unlabelled both, disagree.
+const BRACKETED_TIER =
+  /(?<=\S)\s*\(\s*((?:[<>≤≥]=?\s*|(?:inferior|superior|menor|maior|acima|abaixo)\s+(?:a|de|que|do\s+que)\s+|at[eé]\s+)?\d[^():]*:\s*\p{L}[^()]*)\)/giu;
+
 /**
  * Every range in a reference text with its label. `items` are the printed lines (and `;` pieces);
  * `columnSexes` is the sex order of a table header ("REFERÊNCIA HOMEM / MULHER").
@@ -790,7 +796,7 @@ export function labelledRanges(items: string[], opts: { dotIsDecimal?: boolean; 
   // carried to the tiers of the item's later pieces.
   let carried: { lead: string; from: number } | undefined;
   const pieces = withWrappedLabels(items.map(readable)).flatMap((i, from) =>
-    detectionLimitBound(withoutBoundInterval(i).replace(GRADE_NOTE, '').replace(TIMES_LIMIT_NOTE, ''))
+    detectionLimitBound(withoutBoundInterval(i).replace(GRADE_NOTE, '').replace(TIMES_LIMIT_NOTE, '').replace(BRACKETED_TIER, '; $1'))
       .split(/;|\s·\s|(?<=\p{Ll}{4}|\))\.\s+(?=\p{Lu})/u)
       .map((item) => ({ item, from })),
   );
@@ -1359,7 +1365,10 @@ export function flagQualitative(value: string, reference: string | undefined): Q
         /^(ausentes?|negativ[oa]|nao reagente|nao detectavel|nao detectad[oa]|indetectavel|ausencia de .*|nao (?:foram|foi) (?:encontrad|observad|visualizad|detectad|identificad)[oa]s?(?: .*)?|sem crescimento(?: .*)?|nao houve crescimento(?: .*)?)$/,
         'neg',
       )
-      .replace(/^(rar|numeros|algun|alguma|present|ausent|escass|aumentad|abundant|amarel|limpid|turv)(?:[oa]s?|es?|s)$/, '$1');
+      .replace(/^(rar|numeros|algun|alguma|present|ausent|escass|aumentad|abundant|amarel|limpid|turv)(?:[oa]s?|es?|s)$/, '$1')
+      // A haemoglobin phenotype printed with the haemoglobin's symbol ("Hb AA", "HbAS") is the phenotype the
+      // reference names without it ("VR: AA", h1704).
+      .replace(/^hb\s*([acdefs]{2})$/, '$1');
   // A negative sentence as the reference ("Não foram encontrados ovos, cistos ou larvas") is one negative, not
   // its nouns each an accepted result.
   const accepted =
