@@ -59,6 +59,17 @@ const SWAPPED_DIGITS = new RegExp(
   'iu',
 );
 
+// A slip corrected on its own line, right after the value typed ("creatinina 1,8 mg/dL — digitei errado, é 1,38 (ref
+// 0,70 a 1,20)", a daughter typing her father's results into an app's free-text field, h1718): the value, its unit,
+// the words that say it was a slip, then "é" and the value it is. The line is read with the corrected value in the
+// slip's place and the correction's words left out, so the slip is no result and the line's name, unit and
+// reference are the corrected value's. Only with the value said after the slip words ("é 1,38", "o certo é …", "na
+// verdade …"): a number after the words alone may be the reference's.
+const SLIP_THEN_VALUE = new RegExp(
+  String.raw`(?<![\d.,])(${NUMBER})(\s*(?:%|[\p{L}µ]{1,5}(?:\/[\p{L}\d³²]{1,6})?)?)\s*[—–,;-]?\s*(?:${SLIP_WORDS})\s*[,;:.]?\s*(?:(?:o\s+certo\s+)?(?:[eé]|eh)|na\s+verdade(?:\s+[eé])?)\s+(${NUMBER})(?![\d.,]*\d)`,
+  'iu',
+);
+
 // Markdown's strikethrough, with the space after it: "~~3,4~~ " (never across a cell's bar).
 const STRUCK = /~~[^~|\n]+~~[ \t]*/gu;
 
@@ -182,6 +193,15 @@ export function withTypedCorrections(raws: string[]): TypedCorrections {
     // line of its own, its name typed on a line above with the slip as its value.
     const stamp = stamped ? CHAT_STAMP.exec(raw) : /^/.exec(raw);
     if (!stamp) return;
+    const inline = SLIP_THEN_VALUE.exec(raw.slice(stamp[0].length));
+    if (inline) {
+      const at = stamp[0].length + inline.index;
+      out ??= [...raws];
+      out[i] = `${raw.slice(0, at)}${inline[3]!}${inline[2]!}${raw.slice(at + inline[0].length)}`;
+      moved.set(i, i);
+      values.set(i, inline[3]!);
+      return;
+    }
     const swapped = stamped ? SWAPPED_DIGITS.exec(raw.slice(stamp[0].length)) : null;
     if (swapped) {
       swapDigits(swapped[1]!, i, stamp[0].length + swapped.index + swapped[0].length);

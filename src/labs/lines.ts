@@ -2886,6 +2886,18 @@ const DETAIL_AFTER_TITLE = /\p{L}(?:\s+[-–—]\s+|\s{2,})(?:material|m[eé]tod
 
 const opensBracket = (s: string) => (s.match(/\(/g) ?? []).length > (s.match(/\)/g) ?? []).length;
 
+// A block's detail label alone on its line, no colon ("Material", "Amostra", "Método", "Metodologia").
+const BARE_SAMPLE_LABEL = /^(?:material|amostra)\s*:?$/iu;
+const BARE_METHOD_LABEL = /^(?:m[eé]todo|metodologia)\s*:?$/iu;
+
+/** The value of a detail label printed alone over it (the line under, a specimen or a method in one cell), or undefined. */
+function bareDetailValue(label: string, next: string): string | undefined {
+  if (/\d|:|\s{2,}|\t|\|/.test(next) || next === '') return undefined;
+  if (BARE_SAMPLE_LABEL.test(label)) return SPECIMEN_FIRST.test(next) ? next : undefined;
+  if (BARE_METHOD_LABEL.test(label)) return METHOD_WORD.test(next) && !isBlockDetail(next) ? next : undefined;
+  return undefined;
+}
+
 /**
  * A block's Material/Método line wrapped mid-phrase ("Método: semeadura em ágar; identificação e teste de" /
  * "sensibilidade por automação (VITEK 2) — interpretação segundo BrCAST 2025"): the second line is the rest
@@ -2901,6 +2913,16 @@ export function joinWrappedDetail(reads: readonly string[], narrow = isNarrowCop
     // "Método: Jaffé" / "compensado"): words no name of the catalogue, no result, with the block's next detail
     // or its "Resultado:" under them, or in lower case.
     const after = out[i + 2]?.trim() ?? '';
+    // A PDF copied one cell a line prints the detail's label alone, its value on the line under it ("Material" /
+    // "Plasma (fluoreto)", "Método" / "Hexoquinase", h1717): the value is the detail's, never a title naming the
+    // result under it. Only a specimen under a sample's label, a method's word under a method's.
+    const bareValue = bareDetailValue(cur, next);
+    if (bareValue) {
+      out[i] = `${out[i]!.trimEnd().replace(/\s*:$/, '')}: ${bareValue}`;
+      out[i + 1] = '';
+      i++;
+      continue;
+    }
     const narrowRest =
       narrow &&
       isBlockDetail(cur) &&

@@ -40,6 +40,7 @@ import { dictatedAsResults } from './dictation.ts';
 import { curveTimePointsNamed, slashedTimePointsSpread } from './curve-time-points.ts';
 import { sharedReferencesSplit } from './shared-references.ts';
 import { citingCorrections, withTypedCorrections } from './corrections.ts';
+import { nameRatiosOfForms } from './part-ratios.ts';
 import { smsSegmentsInOrder } from './sms-segments.ts';
 import { splitRunOnBlocks } from './run-on-blocks.ts';
 import { withoutSecondUnits } from './second-units.ts';
@@ -2968,7 +2969,11 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
       // are its detail, no part of the analyte's name.
       const titleCells = cells(t);
       const own = cleanName(titleWithoutMethod(titleCells.length >= 2 && isMethodLine(titleCells.slice(1).join(' - ')) ? titleCells[0]! : t));
-      const name = title && titleAt === lastTextAt && !CHAT_STAMP.test(line.raw) && nameGoesOn(title.name, own) ? `${title.name} ${own}` : own;
+      // A title a one-cell-a-line copy broke over lines before its block's details (h1717) is read whole too; a chat
+      // message's stamp starts a new one (h1710).
+      const joinable = title !== undefined && titleAt === lastTextAt && !CHAT_STAMP.test(line.raw);
+      const wrapped = joinable ? titleWrapped(title!.name, lines[titleAt]!.text, own, nextLine(lines, line.index)?.text) : undefined;
+      const name = wrapped ?? (joinable && nameGoesOn(title!.name, own) ? `${title!.name} ${own}` : own);
       title = { name, def: lookupName(name) };
       titleAt = line.index;
       recent = [];
@@ -2999,6 +3004,8 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   // An abbreviation the panel around it names ("CT" beside "HDL", "TG"): the analyte's key, the name
   // as printed, and only the report's own range, as for any name the catalogue does not hold itself.
   for (const a of [...analytes, ...qualitative]) if (a.key === null) a.key = panelAbbreviationKey(a.name, text) ?? null;
+  // A ratio named only by two forms ("relação livre/total") after the analyte's two results in them (part-ratios.ts).
+  nameRatiosOfForms(analytes);
   // A summary page's bare copy of a result read with its range elsewhere, two screenshots' overlap (repeats.ts).
   const kept = withoutRepeats(analytes, seen, qualitative);
   // An earlier report pasted under the newest one: its results of the same analytes are previous results (earlier-reports.ts).
@@ -3399,6 +3406,40 @@ function nameGoesOn(title: string, piece: string): boolean {
   // name of its own, never the rest of a title's words.
   const symbol = /^\p{Ll}{1,2}\p{Lu}/u.test(piece);
   return /^\([^()]+\)$/.test(piece) || (/^\p{Ll}/u.test(piece) && !symbol && title !== title.toUpperCase()) || SAMPLE_PIECE.test(piece);
+}
+
+// A title of an abbreviation, a dash and the name it stands for ("FSH - HORMÔNIO FOLÍCULO", "SHBG - GLOBULINA
+// LIGADORA"), in capitals: the spelled-out name may go on on the next line.
+const ABBREVIATION_TITLE = /^[\p{Lu}\d]{2,8}\s+[-–]\s+\p{Lu}[\p{Lu}\s]*$/u;
+// A prefix written with its hyphen ("ANTI-" / "TIREOPEROXIDASE"): the hyphen stays when the line breaks after it.
+const HYPHENED_PREFIX = /(?:^|[\s(])(?:anti|pr[eéó]|p[oó]s|n[aã]o)$/iu;
+
+/**
+ * The whole name of a block's title a PDF copied one cell a line broke over two lines, `piece` on the line under
+ * the title's (`titleText`), or undefined when the piece is no part of it (h1717):
+ * - broken inside a word at a hyphen ("ANTICORPOS ANTI-TIREO-" / "GLOBULINA", "SULFATO DE DEHIDROEPI-" /
+ *   "ANDROSTERONA (SDHEA)"): the word made whole, its hyphen kept after a prefix ("ANTI-") or when the catalogue
+ *   knows the name so; the piece alone when the catalogue knows it and neither whole name;
+ * - a spelled-out name after an abbreviation and a dash going on ("FSH - HORMÔNIO FOLÍCULO" / "ESTIMULANTE",
+ *   "SHBG - GLOBULINA LIGADORA" / "DE HORMÔNIOS SEXUAIS"): the piece in capitals, a name the catalogue does not
+ *   know alone, right over the block's details (`nextText`: "Material", "Método", "Resultado").
+ */
+function titleWrapped(titleName: string, titleText: string, piece: string, nextText: string | undefined): string | undefined {
+  const above = titleText.trim();
+  if (/\d/.test(piece) || !/^\p{L}/u.test(piece)) return undefined;
+  if (/\p{L}{2}-$/u.test(above)) {
+    const base = titleName.replace(/-$/, '');
+    const whole = `${base}${piece}`;
+    const hyphened = `${base}-${piece}`;
+    if (lookupName(hyphened) !== undefined) return hyphened;
+    if (lookupName(whole) !== undefined) return whole;
+    if (lookupName(piece) !== undefined) return undefined;
+    return HYPHENED_PREFIX.test(base) ? hyphened : whole;
+  }
+  const overDetails = nextText !== undefined && (isBlockDetail(nextText) || /^\s*resultados?\s*:?\s*$/iu.test(nextText));
+  if (ABBREVIATION_TITLE.test(above) && overDetails && piece === piece.toUpperCase() && lookupName(piece) === undefined && cells(piece).length === 1)
+    return `${titleName} ${piece}`;
+  return undefined;
 }
 
 // Only the sample a name's cell wrapped onto the next line ("RELAÇÃO ALBUMINA/CREATININA" / "URINÁRIA

@@ -176,6 +176,12 @@ const BARE_LABEL_VALUE: Array<[RegExp, RegExp]> = [
   [/^\s*(?:sexo|g[eê]nero)\s*$/iu, /^\s*(?:masculino|feminino)\s*$/iu],
   [/^\s*idade\s*$/iu, /^\s*\d{1,3}\s*anos?(?:\s+e\s+\d{1,2}\s+m[eê]s(?:es)?)?\s*$/iu],
   [/^\s*(?:data\s+(?:de\s+)?nasc(?:imento|\.)?|nascimento|data\s+d[ae]\s+coleta)\s*$/iu, /^\s*\d{1,2}\/\d{1,2}\/\d{2,4}(?:\s+\d{1,2}[:h]\d{2})?\s*$/u],
+  // The patient's cycle phase the same way ("Fase do ciclo informada" / "Folicular (3º dia)", h1717): only over a line
+  // that opens on a phase's word, so a phase range's own line ("Fase folicular: 3,5 a 12,5") is never its value.
+  [
+    /^\s*fase\s+(?:do\s+)?(?:ciclo|menstrual)(?:\s+(?:informada|declarada|considerada))?\s*$/iu,
+    /^\s*(?:fase\s+)?(?:folicular|ovulat[oó]ri[oa]|l[uú]tea|p[oó]s[-\s]?menopausa|menopausa)\b[^\d:]*(?:\(\s*\d{1,2}\s*[º°ª]?\s*dia\s*\))?\s*$/iu,
+  ],
 ];
 
 // A clinical-information field whose line ends on a list's ';' or ',' ("Informações clínicas: em uso de varfarina
