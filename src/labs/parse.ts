@@ -1371,6 +1371,7 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
       // previous-result column they print again.
       outerTable = table && subTableOf(header, table) ? (outerTable ?? table) : undefined;
       table = header;
+      if (line.bars) table.barCells = line.bars.length;
       if (header.previousAt !== undefined) earlierColumnSeen = true;
       // A line of value columns' units under it (`LEUCOGRAMA   %   /mm³`) keeps the reference before the result.
       referenceFirst =
@@ -2526,6 +2527,21 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     const commented = labelledFinding(t, line.raw);
     if (commented && (commented.commented || WORD_THEN_COMMENT.test(commented.text))) {
       takeFinding(commented, line.index);
+      continue;
+    }
+
+    // A box's title in one cell spanning the columns of a bar table ("| INDICADORES BIOLÓGICOS DE EXPOSIÇÃO - NR-7,
+    // ANEXO I, QUADRO 1 |", a box under the box before's header, h1699): the next box's title, no row of the table;
+    // its number, with no unit after it, numbers the chart it cites. Listed for a person to read.
+    if (
+      table?.barCells !== undefined &&
+      table.barCells >= 3 &&
+      line.bars?.filter((c) => c.trim() !== '').length === 1 &&
+      numbersIn(t).length > 0 &&
+      !readPiece(t, ctx)?.entries.some((e) => e.read.unit !== null || e.read.value === null)
+    ) {
+      close();
+      unparsed.push(line.raw.trim());
       continue;
     }
 
