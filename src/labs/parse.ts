@@ -2530,21 +2530,6 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
       continue;
     }
 
-    // A box's title in one cell spanning the columns of a bar table ("| INDICADORES BIOLÓGICOS DE EXPOSIÇÃO - NR-7,
-    // ANEXO I, QUADRO 1 |", a box under the box before's header, h1699): the next box's title, no row of the table;
-    // its number, with no unit after it, numbers the chart it cites. Listed for a person to read.
-    if (
-      table?.barCells !== undefined &&
-      table.barCells >= 3 &&
-      line.bars?.filter((c) => c.trim() !== '').length === 1 &&
-      numbersIn(t).length > 0 &&
-      !readPiece(t, ctx)?.entries.some((e) => e.read.unit !== null || e.read.value === null)
-    ) {
-      close();
-      unparsed.push(line.raw.trim());
-      continue;
-    }
-
     // One or more results on the line.
     // A patient typing what the paper says in a sentence ("urina tipo 1 deu tudo negativo, so escreveu
     // leucocitos 3 p/ campo e ref ate 5 p/ campo"): after the verb that reports it, a catalogued name and its
@@ -2625,6 +2610,21 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     const criticalLegend = CRITICAL_NOTICE.test(line.raw) || (CRITICAL_NOTICE.test(aboveText) && /[;,]\s*$/.test(aboveText));
     const made = groups.flatMap((g) => g?.entries ?? []);
     if (criticalLegend && made.length > 0 && made.every((e) => e.read.comparator !== null)) {
+      unparsed.push(line.raw.trim());
+      continue;
+    }
+    // A box's title in one cell spanning the columns of a bar table ("| INDICADORES BIOLÓGICOS DE EXPOSIÇÃO - NR-7,
+    // ANEXO I, QUADRO 1 |", a box under the box before's header, h1699), read as a name and a bare number: the
+    // next box's title, no row of the table; its number, with no unit nor reference, numbers the chart it cites.
+    // Listed for a person to read.
+    if (
+      table?.barCells !== undefined &&
+      table.barCells >= 3 &&
+      line.bars?.length === 1 &&
+      made.length > 0 &&
+      groups.every((g) => g !== undefined && g.refItems.length === 0) &&
+      made.every((e) => e.read.value !== null && e.read.unit === null && e.read.comparator === null)
+    ) {
       unparsed.push(line.raw.trim());
       continue;
     }
