@@ -991,8 +991,12 @@ export function resultTokens(text: string, raw?: string): Token[] {
   // is a reference in words ("Bacterioscopia   Cocos Gram-positivos raros   Ausência de microrganismos").
   // The lab's reading in a column of its own after them ("Perfil de hemoglobinas   FA   FA   Normal", a neonatal
   // screening's "Interpretação" column): the middle words are the row's result, the reading none of its own.
+  // The column of words printed before the name instead ("Hemoglobinopatias   Padrão de hemoglobinas   FA   FA", a
+  // screening table's disease column before its marker's, h1694): the last two cells are the result and its reference
+  // when they read the same, the two before them the lead's words and the name.
   const verdictAt = cs.length === 4 && VERDICT_WORD.test(cs[3]!) ? t.lastIndexOf(cs[3]!) : -1;
-  const row = verdictAt >= 0 ? cs.slice(0, 3) : cs;
+  const leadWords = verdictAt < 0 && cs.length === 4 && /^\p{L}/u.test(cs[2]!) && fold(cs[2]!).startsWith(fold(cs[3]!));
+  const row = verdictAt >= 0 ? cs.slice(0, 3) : leadWords ? cs.slice(1) : cs;
   const others = verdictAt >= 0 ? out.filter((o) => o.at !== verdictAt) : out;
   const wordReference = row.length === 3 && qualitativeReference(row[2]!) !== undefined;
   // Or the reference names the result among the words it allows ("Consistência   Pastosa   Pastosa ou formada").

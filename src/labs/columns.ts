@@ -225,8 +225,9 @@ export function earlierDateCellsOf(bars: string[]): PreviousCell | undefined {
 }
 
 // A bar table's column of the occupational exposure limit beside the reference ("| Valor de referência |
-// IBMP |", NR-7's "IBE/EE", "IBE/SC"): the limit an index is held under.
-const LIMIT_HEADER_CELL = /^(?:ibmp|ibe(?:\s*\/\s*(?:ee|sc))?)(?:\s*\(?nr[-\s]?7\)?)?$/i;
+// IBMP |", NR-7's "IBE/EE", "IBE/SC"): the limit an index is held under. The cell may say in brackets that it is one
+// ("| IBE/EE (limite) |", h1699).
+const LIMIT_HEADER_CELL = /^(?:ibmp|ibe(?:\s*\/\s*(?:ee|sc))?)(?:\s*\(?nr[-\s]?7\)?)?(?:\s*\((?:limites?|lim\.)\))?$/i;
 const REFERENCE_HEADER_CELL = /^(?:valor(?:es)?\s+(?:de\s+)?refer[eê]ncias?|refer[eê]ncias?|intervalo\s+de\s+refer[eê]ncia|v\.?\s?r\.?)$/i;
 const EMPTY_CELL = /^[\s\-–—]*$/;
 /** A ruled border under or over a table's header ("-----", "=====", "─────"). */
@@ -299,7 +300,11 @@ export function withLimitInReference(line: CleanLine, limit: LimitCell): string 
   const value = bars[limit.index]!.trim();
   const out = bars.map((c, i) => (i === limit.index ? '' : c));
   if (!EMPTY_CELL.test(value) && /\d/.test(value)) {
-    const label = /^ibmp|^ibe/i.test(value) ? value : `IBMP: ${value}`;
+    // A range there, with no reference column beside it, is a row's own reference, as the table's only range
+    // column holds for the sample's validity index ("| Creatinina urinária | 1,12 | g/L | 0,3 a 3,0 |" under "IBE/EE
+    // (limite)", h1699): no limit to label.
+    const range = limit.reference === undefined && numbersIn(value).length >= 2 && parseRangeExpression(value) !== undefined;
+    const label = range || /^ibmp|^ibe/i.test(value) ? value : `IBMP: ${value}`;
     if (limit.reference === undefined) out[limit.index] = label;
     else {
       const ref = out[limit.reference]!.trim();

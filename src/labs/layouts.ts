@@ -50,6 +50,8 @@ export interface TableHeader {
   previousCells?: number;
   /** The same column by its cell's number, for a bar table ("| … | Anterior (06/2023) |"). */
   previousCell?: PreviousCell;
+  /** How many cells a bar table's header prints between its bars ("| Parâmetro | Resultado | Unidade | Referência |"). */
+  barCells?: number;
   /** A bar table's exposure-limit column ("| Valor de referência | IBMP |"), moved into the reference. */
   limitCell?: LimitCell;
   /** A bar table's column of the care team's remarks ("| Conduta da equipe |"), cut off its rows. */
@@ -112,11 +114,12 @@ export interface TableHeader {
 // A daily bulletin heads today's result and the day before's by day ("HOJE   D-1"). An oncology sheet heads
 // its exam column by what the rows are, tumour markers ("Marcador   Ref.   30/05/2025   14/03/2025").
 // A dialysis panel's reference column holds the treatment goals too ("REFERÊNCIA / META (DRC 5D)"). A neonatal
-// screening heads its references "Ponto de corte" and the lab's reading of each row "Interpretação".
+// screening heads its references "Ponto de corte" ("Valor de corte", its markers "Marcador / Método", h1694) and the
+// lab's reading of each row "Interpretação".
 // A care programme's dashboard names its rows' column "INDICADOR", its result "SEU RESULTADO", its goal column
 // "META DO PROGRAMA" and the earlier sample's "ANTES (11/2024)" (h1631).
 const HEADER_CELL =
-  /^(exames?(?:\s*\/\s*resultados?)?|analitos?|parametros?|indicador(?:es)?|marcador(?:es)?(?:\s+tumora(?:l|is))?|(?:seus?\s+)?resultados?|metas?\s+do\s+programa|antes|(?:resultados?|res(?:ult)?\.) anterior(?:es)?|anterior(?:es)?|ant\.(?:\s*\d{1,2}\/\d{1,2}(?:\/\d{2,4})?)?|hist[oó]rico|hoje|ontem|d\s?-\s?[1-9]|valor(?:es)? encontrados?|unid\.?|unidades?|valor(?:es)? (?:de )?(?:refer[eê]ncia|ref\.)(?:\s*\/\s*metas?)?|valor(?:es)? referenciais|refer[eê]ncias?(?:\s*\/\s*metas?)?|ref\.|intervalo de refer[eê]ncia|v\.?\s?r\.?|m[eé]todo|metodologia|pontos? de corte|interpreta[cç][aã]o)(?:\s*\(.*\))?(?:\s+(?:homem|homens|mulher|mulheres|masculino|feminino)(?:\s*\/\s*(?:homem|homens|mulher|mulheres|masculino|feminino))?)?:?$/i;
+  /^(exames?(?:\s*\/\s*resultados?)?|analitos?|parametros?|indicador(?:es)?|marcador(?:es)?(?:\s+tumora(?:l|is))?(?:\s*\/\s*(?:m[eé]todos?|metodologia))?|(?:seus?\s+)?resultados?|metas?\s+do\s+programa|antes|(?:resultados?|res(?:ult)?\.) anterior(?:es)?|anterior(?:es)?|ant\.(?:\s*\d{1,2}\/\d{1,2}(?:\/\d{2,4})?)?|hist[oó]rico|hoje|ontem|d\s?-\s?[1-9]|valor(?:es)? encontrados?|unid\.?|unidades?|valor(?:es)? (?:de )?(?:refer[eê]ncia|ref\.)(?:\s*\/\s*metas?)?|valor(?:es)? referenciais|refer[eê]ncias?(?:\s*\/\s*metas?)?|ref\.|intervalo de refer[eê]ncia|v\.?\s?r\.?|m[eé]todo|metodologia|(?:pontos?|valor(?:es)?) de corte|interpreta[cç][aã]o)(?:\s*\(.*\))?(?:\s+(?:homem|homens|mulher|mulheres|masculino|feminino)(?:\s*\/\s*(?:homem|homens|mulher|mulheres|masculino|feminino))?)?:?$/i;
 
 /**
  * Where a table header printed one cell a line ends (PDF text: "Exame" / "Metodologia" / "Resultado" /
@@ -501,9 +504,9 @@ export function tableHeader(text: string, offset = 0, context: HeaderContext = {
     ...criticalColumn(cellStarts(text, offset)),
     ...statusColumn(cellStarts(text, offset)),
     ...methodColumn(cellStarts(text, offset)),
-    // A neonatal screening's "Ponto de corte" column holds the cut-offs, its references.
+    // A neonatal screening's "Ponto de corte" ("Valor de corte", h1694) column holds the cut-offs, its references.
     referenceAt: cellStarts(text, offset).find((c) =>
-      /^(?:valor(?:es)?\s+(?:de\s+)?refer|refer[eê]ncia|intervalo de refer|v\.?\s?r\.?$|pontos?\s+de\s+corte$)/i.test(c.cell),
+      /^(?:valor(?:es)?\s+(?:de\s+)?refer|refer[eê]ncia|intervalo de refer|v\.?\s?r\.?$|(?:pontos?|valor(?:es)?)\s+de\s+corte$)/i.test(c.cell),
     )?.at,
     ...(titled ? { title: cs[0]! } : {}),
   };
@@ -670,7 +673,10 @@ function methodColumn(starts: Array<{ cell: string; at: number }>): { methodColu
 }
 
 // The exam column's header cell ("EXAME", "EXAME / RESULTADO", "Analito", an oncology sheet's "Marcador").
-export const EXAM_CELL = /^(?:exames?|analitos?|parametros?|indicador(?:es)?|marcador(?:es)?(?:\s+tumora(?:l|is))?)(?:\s*\/\s*resultados?)?$/i;
+// A neonatal screening names its marker column with the assay's method printed under each row's marker ("MARCADOR /
+// MÉTODO", h1694): the exam column all the same.
+export const EXAM_CELL =
+  /^(?:exames?|analitos?|parametros?|indicador(?:es)?|marcador(?:es)?(?:\s+tumora(?:l|is))?)(?:\s*\/\s*(?:resultados?|m[eé]todos?|metodologia))?$/i;
 
 /**
  * A first header cell of words that is no header cell, right before the exam column ("DOENÇA TRIADA"

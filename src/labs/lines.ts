@@ -1354,6 +1354,16 @@ const ADMIN_LABELS = [
   'gestacoes',
   'consulta de pre-natal',
   'consulta pre-natal',
+  // An occupational health report's header (PCMSO, NR-7) names the employer and the worker it examines ("EMPRESA.....:
+  // INDÚSTRIA X LTDA", "TRABALHADOR.....: NOME", h1699) and the worker's post: who, never a result. Not "Função"
+  // ("FUNÇÃO RENAL" heads a section) nor "Admissão" (a ward's sample on admission).
+  'empresa',
+  'empregador',
+  'trabalhador',
+  'funcionario',
+  'colaborador',
+  'cargo',
+  'matricula',
 ];
 // A photo cut at its left edge loses a label's first letters, an ellipsis in their place ("...ntuário: 0771",
 // "…ente: JU[cortado]"; the dots are a leader's colon once the line is cleaned).

@@ -1387,6 +1387,7 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
       // previous-result column they print again.
       outerTable = table && subTableOf(header, table) ? (outerTable ?? table) : undefined;
       table = header;
+      if (line.bars) table.barCells = line.bars.length;
       if (header.previousAt !== undefined) earlierColumnSeen = true;
       // A line of value columns' units under it (`LEUCOGRAMA   %   /mm³`) keeps the reference before the result.
       referenceFirst =
@@ -2630,6 +2631,21 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     const criticalLegend = CRITICAL_NOTICE.test(line.raw) || (CRITICAL_NOTICE.test(aboveText) && /[;,]\s*$/.test(aboveText));
     const made = groups.flatMap((g) => g?.entries ?? []);
     if (criticalLegend && made.length > 0 && made.every((e) => e.read.comparator !== null)) {
+      unparsed.push(line.raw.trim());
+      continue;
+    }
+    // A box's title in one cell spanning the columns of a bar table ("| INDICADORES BIOLÓGICOS DE EXPOSIÇÃO - NR-7,
+    // ANEXO I, QUADRO 1 |", a box under the box before's header, h1699), read as a name and a bare number: the
+    // next box's title, no row of the table; its number, with no unit nor reference, numbers the chart it cites.
+    // Listed for a person to read.
+    if (
+      table?.barCells !== undefined &&
+      table.barCells >= 3 &&
+      line.bars?.length === 1 &&
+      made.length > 0 &&
+      groups.every((g) => g !== undefined && g.refItems.length === 0) &&
+      made.every((e) => e.read.value !== null && e.read.unit === null && e.read.comparator === null)
+    ) {
       unparsed.push(line.raw.trim());
       continue;
     }

@@ -26,7 +26,7 @@ import {
 } from './reference.ts';
 import { sameUnit, unitAtStart } from './units.ts';
 import { isMarkerCell, markerOf, readValue, VERDICT_WORD } from './value.ts';
-import { isWordColumnName, WHOSE_SAMPLE_AFTER_NAME, wordResultText } from './word-results.ts';
+import { isWordColumnName, PENDING, WHOSE_SAMPLE_AFTER_NAME, wordResultText } from './word-results.ts';
 import { matchesOf } from '../text/matches.ts';
 
 /**
@@ -293,6 +293,9 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
     }
   }
   const read = cellUnit && valueRead.value !== null && !valueRead.unit ? { ...valueRead, unit: cellUnit.unit } : valueRead;
+  // Words after a dot leader that say the exam was not done or is still running ("Pesquisa de D fraco ......
+  // Não realizada (Rh negativo em gestante)", h1700; "Em andamento"): no result, however free the leader's text is.
+  if (read.value === null && PENDING.test((read.text ?? '').trim())) return undefined;
   // A result word in running prose, a sentence going on after it in lower case (a note's wrapped line:
   // "ICAP. FAN reagente em baixos títulos pode ocorrer em indivíduos saudáveis."): no result.
   if (!opts.separated && read.value === null && /^\s\p{Ll}+(?:\s+\p{L}+){3,}[.;,]?\s*$/u.test(read.rest) && !/\s{2}/.test(valueText)) return undefined;
@@ -303,6 +306,9 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
   // ng/mL", "… indicada quando ferritina superior a 300"): the number is a bound in a sentence, never a result.
   if (/\s(?:(?:acima|abaixo)\s+de|(?:superior|inferior)\s+a|(?:maior|menor)\s+(?:do\s+)?que)\s*$/iu.test(nameRaw)) return undefined;
   if (/(?:^|\s)(?:quando|caso)\s+\p{L}/iu.test(name)) return undefined;
+  // Nor is a sentence's subject and its verb before the result word ("O teste anti-HBc total foi REAGENTE, com HBsAg
+  // não reagente …", a letter to a blood donor explaining the table above, h1702): prose about a result, no name.
+  if (/^(?:o|a|os|as)\s\S.*\s(?:foi|foram|era|eram|est[aá]|estava|resultou)$/iu.test(nameRaw.trim())) return undefined;
   // The number of the sample a culture was drawn in ("HEMOCULTURA - AMOSTRA 1 (aeróbia)", "Frasco 2"): the
   // title's, naming which sample, never a value.
   if (read.value !== null && !read.unit && Number.isInteger(read.value) && /(?:^|\s)(?:amostra|frasco)$/iu.test(nameRaw.trim())) return undefined;

@@ -1008,7 +1008,10 @@ export function resolveNumeric(ranges: LabelledRange[], value: number, unit: str
     );
     const weeks = patient.gestationWeeks;
     const trimester = weeks === undefined ? undefined : weeks < 14 ? 1 : weeks < 28 ? 2 : 3;
-    const ofTrimester = pregnancy.filter((c) => trimesterOf(c.label) === trimester);
+    // A bad tier that names her trimester ("92 a 125 mg/dL no 1º trimestre: diagnóstico de diabetes mellitus
+    // gestacional" under "Referência para gestantes: inferior a 92", h1700) is a step of the scale printed for
+    // every pregnant patient, no range of her trimester's: the trimester picks among good ranges only.
+    const ofTrimester = pregnancy.filter((c) => trimesterOf(c.label) === trimester && c.tier !== 'other');
     const anyTrimester = pregnancy.filter((c) => trimesterOf(c.label) === undefined);
     // Ranges by weeks of pregnancy (beta-hCG): the band holding the printed weeks; bands printed without
     // overlap ("5 a 6", "7 a 8 semanas") hold their last week too. Weeks unknown: every band, which disagree.
