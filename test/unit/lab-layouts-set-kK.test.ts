@@ -2,12 +2,8 @@
 // in by hand (h1711), one focused case each: the parser on the few lines that show each layout. No database, no model.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseLabReport, type LabParseResult } from '../../src/labs/parse.ts';
-
-const brief = (r: LabParseResult) => [
-  ...r.analytes.map((a) => [a.name, a.value, a.flag] as const),
-  ...r.qualitative.map((a) => [a.name, a.value, a.flag] as const),
-];
+import { parseLabReport } from '../../src/labs/parse.ts';
+import { rows as brief } from '../support/lab-rows.ts';
 
 test("a checklist's protocol limit and verdict columns after the lab's reference are cut: the flag follows the lab's range", () => {
   const text = [

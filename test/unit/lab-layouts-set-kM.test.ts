@@ -3,12 +3,8 @@
 // the few lines that show each layout. No database, no model.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseLabReport, type LabParseResult } from '../../src/labs/parse.ts';
-
-const brief = (r: LabParseResult) => [
-  ...r.analytes.map((a) => [a.name, a.value, a.unit, a.flag] as const),
-  ...r.qualitative.map((a) => [a.name, a.value, null, a.flag] as const),
-];
+import { parseLabReport } from '../../src/labs/parse.ts';
+import { rowsWithUnits as brief } from '../support/lab-rows.ts';
 
 test("TalkBack's speech history by commas: a control's role before its name, a heading's after, units in words", () => {
   const text = [

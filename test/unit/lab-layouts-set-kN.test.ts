@@ -2,12 +2,8 @@
 // the parser on the few lines that show each layout. No database, no model.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseLabReport, type LabParseResult } from '../../src/labs/parse.ts';
-
-const brief = (r: LabParseResult) => [
-  ...r.analytes.map((a) => [a.name, a.value, a.flag] as const),
-  ...r.qualitative.map((a) => [a.name, a.value, a.flag] as const),
-];
+import { parseLabReport } from '../../src/labs/parse.ts';
+import { rows as brief } from '../support/lab-rows.ts';
 
 test("a screening table's disease column before a 'Marcador / Método' column is no part of the name; word rows and a spaced unit are read", () => {
   const text = [

@@ -4,12 +4,8 @@
 // names and values: the parser on the few lines that show each layout. No database, no model.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseLabReport, type LabParseResult } from '../../src/labs/parse.ts';
-
-const brief = (r: LabParseResult) => [
-  ...r.analytes.map((a) => [a.name, a.value, a.flag] as const),
-  ...r.qualitative.map((a) => [a.name, a.value, a.flag] as const),
-];
+import { parseLabReport } from '../../src/labs/parse.ts';
+import { rows as brief } from '../support/lab-rows.ts';
 
 test("a GAL molecular block's name takes the technique its method line opens with; a serology block keeps its name", () => {
   const text = [
