@@ -25,7 +25,13 @@ const SLACK = 3;
 const CRITERION_HEAD =
   /^(?:crit[eé]rios?|limites?|par[aâ]metros?|requisitos?)\s*\(?\s*(?:(?:d[aoe]s?|p\/|para|de|da)\s+)?(?:a\s+)?(?:qt|quimio(?:terapia)?|protocolo(?:\s+institucional)?|libera[cç][aã]o(?:\s+(?:da\s+)?(?:qt|quimio(?:terapia)?))?|liberar(?:\s+(?:a\s+)?(?:qt|quimio(?:terapia)?))?|infus[aã]o|ciclo|tratamento)\s*\)?$/iu;
 // Whether the value meets it ("Atende?", "Atende ao critério?", "Liberado?", "Apto?", "Conforme?").
-const VERDICT_HEAD = /^(?:atende(?:\s+(?:ao\s+)?crit[eé]rio)?|liberad[oa]|apt[oa]|conforme|dentro\s+do\s+crit[eé]rio)\s*\??$/iu;
+// "Liberado" alone heads a LIS's release-time column (h377): only asked ("Liberado?") is it a verdict.
+const VERDICT_HEAD = /^(?:(?:atende(?:\s+(?:ao\s+)?crit[eé]rio)?|apt[oa]|conforme|dentro\s+do\s+crit[eé]rio)\s*\??|liberad[oa]\s*\?)$/iu;
+// What such a column's cell holds: a limit ("≥ 3.000", "≤ 96 (3x LSN)"), a word result the protocol asks for, nothing
+// ("—", "n/a"), or the verdict, maybe ticked ("[X] SIM"). A cell holding more (a result typed after the verdict, the
+// corpus property's "[X] SIM   Ureia 49,5 mg/dL") is no protocol's: the row is left as printed, read or listed.
+const PROTOCOL_CELL =
+  /^(?:[≥≤<>]=?\s*\d[\d.,]*(?:\s*[^\s\d()]+)?(?:\s*\([^()]*\))?|[-—–]|n\/?a|(?:\[\s*[xX✓]?\s*\]\s*)?(?:sim|n[aã]o|ok)|\p{L}+(?:\s\p{L}+)?)$/iu;
 const RESULT_HEAD = /^(?:resultados?|valor(?:es)?(?:\s+obtidos?)?)$/iu;
 // The lab's reference, maybe naming whose it is ("VR (laboratório)", "Referência do laboratório").
 const REFERENCE_HEAD =
@@ -49,11 +55,12 @@ export function withoutReleaseCriteria(text: string, offset: number, cols: Relea
     const shift = cols.cells - bars.length;
     // The row as wide as its header, or one cell narrower with its number gone; a wrapped cell's line is neither.
     if (shift < 0 || shift > 1 || cols.at - shift < 2) return text;
+    if (!bars.slice(cols.at - shift).every((c) => c.trim() === '' || PROTOCOL_CELL.test(c.trim()))) return text;
     return bars.slice(0, cols.at - shift).join('   ');
   }
   const cells = cellStarts(text, offset);
   const kept = cells.filter((c, i) => i < 2 || c.at < cols.at - SLACK);
-  if (kept.length === cells.length) return text;
+  if (kept.length === cells.length || !cells.slice(kept.length).every((c) => PROTOCOL_CELL.test(c.cell.trim()))) return text;
   // Aligned with spaces: the text up to the first cut cell.
   return text.slice(0, cells[kept.length]!.at - offset).trimEnd();
 }

@@ -9,6 +9,7 @@
 // box is empty and whose field is a blank line is emptied: no row, nothing to list. A line with two boxes or more
 // is a field's options (checkboxes.ts); an unticked line with something written in its field is read as printed.
 import { matchesOf } from '../text/matches.ts';
+import { isReferenceText } from './reference.ts';
 
 // A box, empty or ticked, as a transcription prints it. A filled square alone ("■ Verde ..... 70 a 99 mg/dL", a
 // colour legend's swatch, h1483) is a bullet, no box: a form's boxes are drawn empty or crossed.
@@ -16,8 +17,16 @@ const BOX = /[☐☒☑]|\[\s*[xX✓✔]?\s*\]|\(\s*[xX✓✔]?\s*\)/gu;
 // A box opening the line, before a name.
 const LEADING_BOX = /^(\s*)([☐☒☑]|\[\s*[xX✓✔]?\s*\]|\(\s*[xX✓✔]?\s*\))(?=\s+\p{L})/u;
 const TICKED = /[xX✓✔☒☑]/u;
-// The form's blank for a field left unfilled: a run of underscores, or of dots set apart from the name.
-const BLANK_FIELD = /_{4,}|(?:^|\s)\.{6,}(?:\s|$)/u;
+// The form's blank for a field left unfilled: a run of underscores; or a run of dots set apart from the name with
+// nothing after it but the catalogue's range — a dot leader before a value or a word is a field filled in
+// (" [ ] Ciclosporina (C0) ........   49,9", h1435's corpus property).
+const BLANK_UNDERSCORES = /_{4,}/u;
+const DOT_RUN = /(?:^|\s)\.{6,}\s*(.*)$/u;
+const isBlankField = (line: string): boolean => {
+  if (BLANK_UNDERSCORES.test(line)) return true;
+  const rest = DOT_RUN.exec(line)?.[1]?.trim();
+  return rest !== undefined && (rest === '' || (/\d/.test(rest) && isReferenceText(rest)));
+};
 
 /** The lines of a request form with the box opening each line blanked and each unticked exam's blank line emptied; any other text as it is. */
 export function requestBoxesRead(lines: string[]): string[] {
@@ -27,7 +36,7 @@ export function requestBoxesRead(lines: string[]): string[] {
   return lines.map((l, i) => {
     const m = led[i];
     if (!m) return l;
-    if (!TICKED.test(m[2]!) && BLANK_FIELD.test(l)) return '';
+    if (!TICKED.test(m[2]!) && isBlankField(l)) return '';
     return `${m[1]}${' '.repeat(m[2]!.length)}${l.slice(m[0].length)}`;
   });
 }

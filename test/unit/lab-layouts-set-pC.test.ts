@@ -90,3 +90,63 @@ test("a block title's cell under the previous-result column is no earlier sample
   // The rows' earlier samples stay cut: none is read and none listed.
   assert.ok(!r.unparsed_lines.some((l) => /UREIA|SÓDIO|pCO2/.test(l)));
 });
+
+// What sets 172-174's fixes first did to the corpus properties (kK's protocol columns and request boxes, h377, h1435,
+// h1708) and two lines sets 169's corpus checks found listed or unread (h1669, h1670).
+test('a LIS\'s "Liberado" column is the release time, no protocol verdict: a result typed after it is read or listed', () => {
+  const text = [
+    'Cód    Exame                          Resultado   Flag  Unidade            Valor de Referência         Liberado',
+    '2001   Leucócitos                     6,40              x10^3/uL           3,60 - 11,00                14/03 10:05',
+    '2002   Hemoglobina                    11,8        L     g/dL               13,0 - 17,5                 14/03 10:05   Sódio 141,7 mmol/L',
+  ].join('\n');
+  const r = parseLabReport(text, { sex: 'M' });
+  const sodium = r.analytes.some((a) => a.value === 141.7);
+  const listed = r.unparsed_lines.some((l) => l.includes('141,7'));
+  assert.ok(sodium || listed, `the sodium typed after the release time is read or listed: ${JSON.stringify(r)}`);
+  assert.deepEqual(
+    brief(r).filter(([, value]) => value === 6.4),
+    [['Leucócitos', 6.4, 'normal', 1]],
+  );
+});
+
+test("a checklist row with more than a protocol's limit and verdict after its reference is left as printed, never cut", () => {
+  const text = [
+    'Nº | Exame            | Resultado     | VR (laboratório) | Critério QT | Atende?',
+    '01 | Neutrófilos      | 2.100 /mm³    | 1.800 a 7.700    | ≥ 1.500     | [X] SIM',
+    '02 | Plaquetas        | 182.000 /mm³  | 150.000 a 450.000 | ≥ 100.000  | [X] SIM   Ureia 47,3 mg/dL',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.equal(r.analytes.find((a) => a.value === 2100)?.flag, 'normal', 'a row of limit and verdict alone is cut as before');
+  const urea = r.analytes.some((a) => a.value === 47.3);
+  const listed = r.unparsed_lines.some((l) => l.includes('47,3'));
+  assert.ok(urea || listed, `the urea typed after the verdict is read or listed: ${JSON.stringify(r)}`);
+});
+
+test("a request form's unticked exam with a dot leader and a value after it was filled in: read, not emptied", () => {
+  const text = [
+    ' [X] Glicose (jejum) ................... 92 mg/dL           Ref. 70 a 99',
+    ' [X] Creatinina ........................ 0,88 mg/dL         Ref. 0,70 a 1,30',
+    ' [ ] Tacrolimo ......................... 7,4',
+    ' [ ] Gama-GT ...........................',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.ok(
+    r.analytes.some((a) => a.value === 7.4) || r.unparsed_lines.some((l) => l.includes('7,4')),
+    `the value after the leader is read or listed: ${JSON.stringify(r)}`,
+  );
+  assert.ok(!r.unparsed_lines.some((l) => l.includes('Gama-GT')), 'the blank exam is no unread line');
+});
+
+test("a print stamp's terminal after the moment of printing is administrative", () => {
+  const text = ['Glicose .............. 88 mg/dL   (70 a 99)', 'IMPRESSO EM 02/04/2025 17:40 - TERMINAL UBS CENTRO 07                    PAG. 1/1'].join('\n');
+  assert.deepEqual(parseLabReport(text).unparsed_lines, []);
+});
+
+test("a hospital admission's authorisation number cut by the page's margin, and a pharmacy's Anvisa permit, are administrative", () => {
+  const text = [
+    'Atendimento: 2.118.402   Leito: UTI 1 - 04   Convênio: SUS (AIH 3125107 41…)',
+    'CNPJ 11.222.333/0001-81 - AFE 7.04.118-2 - CNES 4410092',
+    'Glicose .............. 88 mg/dL   (70 a 99)',
+  ].join('\n');
+  assert.deepEqual(parseLabReport(text).unparsed_lines, []);
+});
