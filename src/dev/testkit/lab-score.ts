@@ -301,6 +301,9 @@ export const CORPUS_SETS = [
   'heldout166',
   'heldout167',
   'heldout168',
+  'heldout169',
+  'heldout171',
+  'heldout174',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
 
