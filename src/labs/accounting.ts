@@ -113,12 +113,15 @@ export interface AccountLine {
 // A piece of a typed list between commas: a name of a few words, then its result word ("Anti HCV não reagente").
 const COMMA_WORD_PIECE = /(?:^|,)\s*[\p{L}\d-]+(?: [\p{L}\d-]+){0,2}?\s+((?:n[aã]o\s+)?\p{L}+)\s*(?=,|$)/gu;
 // Result words (folded), "detectada" as "detectado" (a resistance gene's "Resistência à Rifampicina: NÃO DETECTADA").
+// A urine's aspect with its degree ("Ligeiramente turvo", h1678) is a result too: without the degree, the line of such a
+// result, were it lost, went unlisted.
 // "Normal" heads a tier too ("Normal: inferior a 5,7 %"): a word followed by a
 // colon is a label, never counted.
 const RESULT_WORD =
-  /^(?:n[aã]o\s+reagente|fracamente\s+reagente|reagente|n[aã]o\s+detect[aá](?:vel|d[oa])|indetect[aá]vel|detect[aá](?:vel|d[oa])|negativ[oa]|positiv[oa]|ausentes?|presentes?|tra[cç]os|rar[oa]s?|numeros[oa]s?|escass[oa]s?|aumentad[oa]s?|abundantes?|l[ií]mpid[oa]|turv[oa]|amarel[oa](?:\s+\p{L}+)?|citrino|incolor|inconclusiv[oa]|indeterminad[oa]|normal|sens[ií]vel|resistente|intermedi[aá]ri[oa]|suscet[ií]vel(?:\s+\p{L}+)?)(?![\p{L}])/iu;
+  /^(?:n[aã]o\s+reagente|fracamente\s+reagente|reagente|n[aã]o\s+detect[aá](?:vel|d[oa])|indetect[aá]vel|detect[aá](?:vel|d[oa])|negativ[oa]|positiv[oa]|ausentes?|presentes?|tra[cç]os|rar[oa]s?|numeros[oa]s?|escass[oa]s?|aumentad[oa]s?|abundantes?|l[ií]mpid[oa]|(?:ligeiramente\s+|levemente\s+|discretamente\s+|muito\s+)?turv[oa]|amarel[oa](?:\s+\p{L}+)?|citrino|incolor|inconclusiv[oa]|indeterminad[oa]|normal|sens[ií]vel|resistente|intermedi[aá]ri[oa]|suscet[ií]vel(?:\s+\p{L}+)?)(?![\p{L}])/iu;
 
-const NOT_SEEN_CELL = /(?<=\p{L}\)?)(?:\s{2,}|\s*\|\s*)(n[aã]o\s+foram\s+(?:observad|encontrad|visualizad|detectad)[oa]s)(?![\p{L}])/giu;
+const NOT_SEEN_CELL =
+  /(?<=\p{L}\)?)(?:\s{2,}|\s*\|\s*)(n[aã]o\s+foram\s+(?:observad|encontrad|visualizad|detectad)[oa]s|aus[eê]ncia\s+de\s+crescimento(?:\s+bacteriano)?)(?![\p{L}])/giu;
 
 // A cell of the capitals that name what was sought, then its words ("MTB não detectado   "): case-sensitive, so
 // the letters are an abbreviation.
@@ -908,9 +911,10 @@ export function resultTokens(text: string, raw?: string): Token[] {
     if (/^\s*\(\s*(?:limite\b|inferior\s+a\s*\d)/iu.test(after)) continue;
     if (free(at)) out.push({ kind: 'word', text: m[1]!.slice(0, w[0].length), values: [], at });
   }
-  // A finding said as what was not seen, in the result cell after a name's ("Bacterioscopia (Gram)   Não foram
-  // observados microrganismos", h1559): the result. Not after a note's label or opening a line, where the same
-  // words are a remark ("Obs.: Não foram observados ovos, …").
+  // A finding said as what was not seen or did not grow, in the result cell after a name's ("Bacterioscopia (Gram)   Não
+  // foram observados microrganismos", h1559; "UROCULTURA   Ausência de crescimento bacteriano", h1700): the result.
+  // Not after a note's label or opening a line, where the same words are a remark ("Obs.: Não foram observados ovos,
+  // …", "Obs.: ausência de crescimento bacteriano após 48 h", h777).
   for (const m of matchesOf(NOT_SEEN_CELL, t)) {
     const at = (m.index ?? 0) + m[0].length - m[1]!.length;
     if (free(at) && !out.some((o) => o.kind === 'word' && o.at <= at && at < o.at + o.text.length)) out.push({ kind: 'word', text: m[1]!, values: [], at });

@@ -142,7 +142,9 @@ function observedValue(o: Node): { shown: string; line: number } | undefined {
   const q = field(o, 'valueQuantity');
   if (q) {
     const shown = quantity(q);
-    return shown ? { shown, line: q.line } : undefined;
+    // The row goes on the line that prints the number ("value": 6.84), not on the line that opens the quantity: that
+    // line holds the result, and it is the one listed if the result is ever lost (h1709).
+    return shown ? { shown, line: field(q, 'value')?.line ?? q.line } : undefined;
   }
   const c = field(o, 'valueCodeableConcept');
   if (c) {

@@ -9,16 +9,10 @@
 // after anything else, or whose forms the results above do not both print, keeps its printed name.
 
 import { foldSameLength, lookupName } from './analytes.ts';
+import type { NamedResult as Named } from './result.ts';
 
 // "relação livre/total", "razão livre / total", "índice livre/total": the lead word, then the two forms.
 const RATIO_OF_FORMS = /^((?:rela[cç][aã]o|raz[aã]o|[ií]ndice|quociente)(?:\s+d[ao])?)\s+(\p{L}+)\s*\/\s*(\p{L}+)\s*$/iu;
-
-/** A result read: its printed name, catalogue key and the line it was read from. */
-interface Named {
-  key: string | null;
-  name: string;
-  line: number;
-}
 
 /** The analyte a result's name gives in the form `form` ("PSA total" for "total" → "PSA"), or undefined. */
 function analyteInForm(name: string, form: string): string | undefined {

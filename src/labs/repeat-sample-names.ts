@@ -6,7 +6,7 @@
 // amostra)"). Only for a name the catalogue does not know whose ordinal stands before a word that opens the name
 // of a result read on an earlier line (or names its analyte): any other name is left as read.
 import { foldSameLength, lookupName } from './analytes.ts';
-import type { LabParseResult } from './result.ts';
+import type { LabParseResult, NamedResult as Named } from './result.ts';
 
 // The sample's order, in words or as a digit with its ordinal mark, then the word the typist names the result by
 // ("segunda troponina", "2ª troponina", "o segundo potássio"); not the sample itself ("(2ª amostra)", a name given here).
@@ -17,12 +17,6 @@ const firstWord = (name: string) =>
   foldSameLength(name)
     .trim()
     .split(/[^a-z0-9-]+/)[0] ?? '';
-
-interface Named {
-  key: string | null;
-  name: string;
-  line: number;
-}
 
 /** The name (and key) a repeat sample's result takes from the earlier result its typist names, or undefined. */
 function repeatName(a: Named, earlier: Named[]): { name: string; key: string | null } | undefined {

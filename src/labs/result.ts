@@ -24,6 +24,9 @@ export interface ParsedAnalyte {
   line: number;
 }
 
+/** A result read, numeric or qualitative, as the passes that rename results see it: its printed name, catalogue key and line. */
+export type NamedResult = Pick<ParsedAnalyte, 'key' | 'name' | 'line'>;
+
 export interface QualitativeAnalyte {
   key: string | null;
   name: string;
