@@ -56,6 +56,10 @@ export const ANALYTES: readonly AnalyteDef[] = [
       'glic de jejum',
       // A ward note's shorthand ("Gli 182", h1535's physician typing an ER panel).
       'gli',
+      // In Spanish, a lab across the border's report (h1730).
+      'glicemia en ayunas',
+      'glucosa en ayunas',
+      'glucosa',
     ],
     unit: 'mg/dL',
     conversions: { 'mmol/L': 18.016 },
@@ -146,7 +150,7 @@ export const ANALYTES: readonly AnalyteDef[] = [
     unit: 'mg/dL',
     builtIn: r(0.6, 1.3, '0,6 a 1,3 mg/dL (adultos, ambos os sexos)'),
   },
-  { key: 'ureia', name: 'Ureia', synonyms: ['ureia', 'uréia', 'ureia serica', 'ur'], unit: 'mg/dL', builtIn: r(15, 45, '15 a 45 mg/dL') },
+  { key: 'ureia', name: 'Ureia', synonyms: ['ureia', 'uréia', 'ureia serica', 'ur', 'urea'], unit: 'mg/dL', builtIn: r(15, 45, '15 a 45 mg/dL') },
   {
     key: 'acido_urico',
     name: 'Ácido úrico',
@@ -295,7 +299,8 @@ export interface KnownName {
 }
 
 export const KNOWN_NAMES: readonly KnownName[] = [
-  { key: 'hemacias', name: 'Hemácias', synonyms: ['hemacias', 'eritrocitos', 'globulos vermelhos', 'rbc', 'hm'] },
+  // In Spanish too ("Glóbulos Rojos", a lab across the border, h1730), as "Glóbulos Blancos" is read as the white cells.
+  { key: 'hemacias', name: 'Hemácias', synonyms: ['hemacias', 'eritrocitos', 'globulos vermelhos', 'globulos rojos', 'rbc', 'hm'] },
   { key: 'vcm', name: 'VCM', synonyms: ['vcm', 'volume corpuscular medio'] },
   { key: 'hcm', name: 'HCM', synonyms: ['hcm', 'hemoglobina corpuscular media'] },
   { key: 'chcm', name: 'CHCM', synonyms: ['chcm', 'concentracao de hemoglobina corpuscular media'] },
@@ -555,7 +560,7 @@ export function lookupName(printed: string): AnalyteDef | KnownName | undefined 
   // the value was got ("TFG estimada", "LDL calculado", "TFG EST. CKD-EPI 2021"): the same analyte.
   if (
     rest === '' ||
-    /^(\(.*\)|[-–—:].*|(?:s[eé]ric[oa]|plasm[aá]tic[oa]|total|totais|estimad[oa]|calculad[oa]|est\.|calc\.|ckd[\s-]?epi|mdrd|cockcroft|schwartz)(?:\b|(?<=\.)).*|,\s*(?:soro|s[eé]ric[oa]|plasma|plasm[aá]tic[oa]|sangue(?:\s+total)?|urina)\b.*)$/i.test(
+    /^(\(.*\)|%|[-–—:].*|(?:s[eé]ric[oa]|plasm[aá]tic[oa]|total|totais|estimad[oa]|calculad[oa]|est\.|calc\.|ckd[\s-]?epi|mdrd|cockcroft|schwartz)(?:\b|(?<=\.)).*|,\s*(?:soro|s[eé]ric[oa]|plasma|plasm[aá]tic[oa]|sangue(?:\s+total)?|urina)\b.*)$/i.test(
       rest,
     )
   )

@@ -75,7 +75,9 @@ export function withoutEarlierReports(
   qualitative: QualitativeAnalyte[],
   texts: readonly string[],
 ): { analytes: ParsedAnalyte[]; qualitative: QualitativeAnalyte[]; listed: number[] } {
-  const section = texts.findIndex((t) => EARLIER_SECTION.test(t.trim()) && !/\S\s{3,}\S/.test(t.trim()));
+  // A heading opens in a capital and ends on no full stop: a comment's sentence wrapped onto a line of its own
+  // ("… Correlacionar com" / "histórico de tratamento.", h1728) heads nothing.
+  const section = texts.findIndex((t) => EARLIER_SECTION.test(t.trim()) && !/\S\s{3,}\S/.test(t.trim()) && !/^\p{Ll}|\p{L}\.$/u.test(t.trim()));
   const listed: number[] = [];
   if (section >= 0) {
     const all: Array<ParsedAnalyte | QualitativeAnalyte> = [...analytes, ...qualitative];

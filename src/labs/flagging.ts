@@ -13,6 +13,7 @@ import {
   flagTitre,
   titreOf,
   labelledRanges,
+  indexTierWord,
   isPhotoCutOff,
   noRangeText,
   piecesWithCutRange,
@@ -136,7 +137,11 @@ const NEGATIVE_BELOW_TITRE =
 const shownName = (e: Entry, name: string): string => (e.block ? `${e.block} - ${name}` : name);
 
 export function qualitativeFrom(e: Entry, items: string[], refText: string | null, wordReference?: string): QualitativeAnalyte {
-  const ref = items.map((i) => qualitativeReference(i)).find(Boolean) ?? (wordReference && items.includes(wordReference) ? wordReference : undefined);
+  // An immunoassay's tiers of index bands name the word below the cut-off (reference.ts indexTierWord, h1728).
+  const ref =
+    items.map((i) => qualitativeReference(i)).find(Boolean) ??
+    (wordReference && items.includes(wordReference) ? wordReference : undefined) ??
+    items.map((i) => indexTierWord(i)).find(Boolean);
   // A reactive result with its titre ("REAGENTE 1/8"): the titre is the result ("1/8").
   const titre = titreOf(e.read.text);
   // A non-reactive word with the dilution it stayed below ("Não reagente (título inferior a 1/64)"): the
@@ -169,10 +174,13 @@ export function numericFrom(
   urine = false,
 ): ParsedAnalyte {
   const value = e.read.value!;
-  let unit = e.read.unit ?? table?.unit ?? null;
+  // A name that ends on the percent sign, bare or in brackets ("Linfocitos %   34   25 - 35"): the row's value
+  // is the relative count, in per cent though no unit follows it, and keeps saying so beside the catalogue's name.
+  const percentName = /\s\(?%\)?$/.test(e.name);
+  let unit = e.read.unit ?? table?.unit ?? (percentName && e.def ? '%' : null);
   const base = {
     key: e.def?.key ?? null,
-    name: shownName(e, e.def ? (e.name.endsWith(' (%)') ? `${e.def.name} (%)` : e.def.name) : e.name),
+    name: shownName(e, e.def ? (percentName ? `${e.def.name} (%)` : e.def.name) : e.name),
     value,
     comparator: e.read.comparator,
     source: 'parser' as const,

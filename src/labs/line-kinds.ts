@@ -5,7 +5,15 @@ import { foldSameLength, lookupName } from './analytes.ts';
 import { type CleanLine, isBlockDetail, isMethodLine } from './lines.ts';
 import { NUMBER } from './numbers.ts';
 import type { Entry, Group } from './result.ts';
-import { isReferenceLabel, isReferenceText, qualitativeAtStart, qualitativeReference, REFERENCE_LEAD_WORDS, stripReferenceLead } from './reference.ts';
+import {
+  isReferenceLabel,
+  isReferenceText,
+  isWhomLabel,
+  qualitativeAtStart,
+  qualitativeReference,
+  REFERENCE_LEAD_WORDS,
+  stripReferenceLead,
+} from './reference.ts';
 import { unitAtStart } from './units.ts';
 import { markerOf, readValue, VERDICT_WORD } from './value.ts';
 import { COLUMN_HEADING, FINDING_SENTENCE, findingAfterLabel, isWordColumnName, isWordField, WORD_THEN_COMMENT, wordResultText } from './word-results.ts';
@@ -447,6 +455,9 @@ export function wordResultRow(t: string, offset: number, referenceAt: number): {
   const cs = matchesOf(/\S+(?:\s\S+)*/g, t).map((m) => ({ cell: m[0], at: offset + (m.index ?? 0) }));
   if (cs.length !== 2 || /\d/.test(t) || Math.abs(cs[1]!.at - referenceAt) > 3) return undefined;
   if (!cs.every((c) => /^\p{L}[\p{L} -]*$/u.test(c.cell) && c.cell.split(/\s+/).length <= 4)) return undefined;
+  // A reference cell naming whom the column's ranges are for ("ERITROGRAMA   Mulheres adultas" under
+  // "HEMOGRAMA COMPLETO", h1723) heads the rows under it beside a section's title: no word result and its reference.
+  if (isWhomLabel(cs[1]!.cell)) return undefined;
   return { result: cs[0]!.cell, reference: cs[1]!.cell };
 }
 

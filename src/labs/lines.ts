@@ -1615,6 +1615,9 @@ export function isAdminLine(text: string): boolean {
   // or its number elided where a photo transcription could not read it ("CRF-SE ...", "CRM-PI …"; the
   // dots are a leader's colon once the line is cleaned).
   if (/\b(?:crm|crf|crbm|crbio|coren|cnes|cnpj)\b\s*[-/:]?\s*(?:[a-z]{2}\s*[-/:]?\s*)?\d/i.test(text) && !labValue(text)) return true;
+  // So is a Spanish-speaking lab's professional registration, its "Registro Profesional" abbreviated ("Bioquímica -
+  // R.P. 2.847", "Reg. Prof. Nº 2.847", a Paraguayan lab's signature, h1730).
+  if (/(?<![\p{L}])(?:r\.\s?p\.|reg\.\s*prof\.)\s*(?:n[º°o]\.?\s*)?\d/iu.test(text) && !labValue(text)) return true;
   // The state may be elided with the number ("… CRBM ...", a footer a photo cut).
   if (/\b(?:crm|crf|crbm|crbio|coren)(?:\s*[-/]\s*[a-z]{2})?\s*(?:\.{2,}|…|:(?!\s*\d))/i.test(text) && !labValue(text)) return true;
   // A telephone number with its area code in brackets, or a toll-free one, anywhere on a line (a

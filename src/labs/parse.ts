@@ -290,6 +290,7 @@ import {
   isScaleBar,
   labelledRanges,
   qualitativeAtStart,
+  indexTierWord,
   qualitativeReference,
   scaleBarRange,
   spelledAgeBands,
@@ -315,6 +316,7 @@ import {
   ISOLATE_WITH_COUNT,
   isWordField,
   joinWrappedFinding,
+  joinWrappedResultCell,
   labelledFinding,
   PENDING,
   typeLine,
@@ -695,7 +697,8 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   const parts = joinSmsParts(details);
   // A labelled finding an e-mail's width wrapped over two lines is read, and accounted, whole on its first
   // line (word-results.ts joinWrappedFinding): the second holds nothing of its own.
-  const findings = joinWrappedFinding(parts);
+  // So is a column row's finding whose cell wrapped under itself (joinWrappedResultCell).
+  const findings = joinWrappedResultCell(joinWrappedFinding(parts));
   // A block's reference column whose cells name the result each is for is read on each result's line, and
   // accounted there (named-references.ts): the lines the cells left keep what is left of them.
   // So is a range printed under a block's title before its rows, named by the row it is for (titled-references.ts).
@@ -864,6 +867,18 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
       closed.push(c);
     }
     if (pending) {
+      // A block's word result, then its index on a line of its own, then the reference of both, the words' tiers
+      // of index bands ("Resultado: REAGENTE" / "Índice: 8,64 S/CO" / "Valor de Referência: Não Reagente: Índice
+      // inferior a 1,00 | Reagente: …", h1728): the tiers name the word's reference too.
+      const wordAbove = recent.at(-1);
+      if (
+        wordAbove &&
+        wordAbove.group.refItems.length === 0 &&
+        wordAbove.group.entries.every((e) => e.read.value === null) &&
+        pending.entries.every((e) => e.read.value !== null) &&
+        pending.refItems.some((i) => indexTierWord(i) !== undefined)
+      )
+        refinish(wordAbove, [...pending.refItems]);
       const before = [analytes.length, qualitative.length] as const;
       finishGroup(pending, patient, table, analytes, qualitative);
       const c = { group: pending, made: [...analytes.slice(before[0]), ...qualitative.slice(before[1])] };

@@ -86,10 +86,11 @@ const SEP = String.raw`(?:a|à|até|ate|-|–|—)`;
 // A bilingual report of a border town prints its range in Spanish after the Portuguese one ("até 40 / hasta 40",
 // "Superior a 40 / Mayor de 40", "Desejável: inferior a 190 / Deseable: menor de 190").
 const LE = String.raw`<=|≤|=<|menor ou igual a|inferior ou igual a|igual ou inferior a|at[eé]|hasta`;
-const LT = String.raw`<|menor que|menor do que|inferior a|abaixo de|menor de`;
+const LT = String.raw`<|menor que|menor do que|inferior a|abaixo de|menor de|menor a`;
 // "A partir de 11,0" (a pregnancy's haemoglobin) includes its bound.
 const GE = String.raw`>=|≥|=>|maior ou igual a|superior ou igual a|igual ou superior a|igual ou maior que|igual ou maior a|a partir de`;
-const GT = String.raw`>|maior que|maior do que|superior a|acima de|acima|mayor de|mayor que`;
+// A Paraguayan lab's report prints "mayor a 45" as it prints "hasta 200" (h1730).
+const GT = String.raw`>|maior que|maior do que|superior a|acima de|acima|mayor de|mayor que|mayor a`;
 
 // One global pattern for every range expression, used to find them inside a longer text.
 // "e" separates only after "entre" ("entre 70 e 99"): "1,4 e 1,5" is two values, not a range.
@@ -536,8 +537,9 @@ function sexOf(label: string): Sex | undefined {
     .replace(AGE_BAND_MONTHS, ' ')
     .replace(/(?<![a-z0-9])[a-z](?:\d+|[²³])(?![a-z0-9])/gi, ' ')
     .replace(/[^a-z ]/g, ' ');
-  const male = /\b(homens?|homem|masculino|masc|m)\b/.test(f);
-  const female = /\b(mulheres?|mulher|feminino|fem|f)\b/.test(f);
+  // In Spanish too, a border town's lab across the line ("Hombres: hasta 15 mm", "Mujeres: 2,4 - 5,7", h1730).
+  const male = /\b(homens?|homem|masculino|masc|m|hombres?)\b/.test(f);
+  const female = /\b(mulheres?|mulher|feminino|fem|f|mujeres|mujer)\b/.test(f);
   if (male && !female) return 'M';
   if (female && !male) return 'F';
   return undefined;
@@ -1299,6 +1301,30 @@ const TITRE_CUTOFF_NOTE =
 // "(S/CO < 1,0)"): an immunoassay's word is read from its index, the word is the reference.
 const INDEX_CUTOFF_NOTE =
   /\s*\(\s*(?:[ií]ndice|s\/co|raz[aã]o|coi)\s*:?\s*(?:inferior\s+a|menor\s+(?:que|do\s+que)|abaixo\s+de|<)\s*\d+(?:[.,]\d+)?\s*(?:s\/co|coi)?\s*\)[\s.;]*$/iu;
+
+// An immunoassay's tiers, each result word before its index band after a colon ("Não Reagente: Índice inferior a
+// 1,00 | Reagente: Índice igual ou superior a 1,00", a LACEN's GAL printout, h1728), side by side or after bars.
+const INDEX_TIER = /^(\p{L}[\p{L} ]*?)\s*:\s*(?:[ií]ndice|s\/co|raz[aã]o|coi)\s*:?\s*(.*\d.*)$/iu;
+const BELOW_CUTOFF = /^(?:inferior\s+a|menor\s+(?:que|do\s+que)|abaixo\s+de|<)\s*\d+(?:[.,]\d+)?\s*(?:s\/co|coi)?\s*[.;]?$/iu;
+
+/**
+ * The word result an immunoassay's tiers of index bands take as the reference: the word of the band below the
+ * cut-off ("Não Reagente" of "Não Reagente: Índice inferior a 1,00   Reagente: Índice igual ou superior a 1,00"),
+ * as the word before an index cut-off in brackets is (INDEX_CUTOFF_NOTE). Undefined unless every tier is a word and
+ * its index band, two of them or more, and one word's band is below the cut-off.
+ */
+export function indexTierWord(text: string): string | undefined {
+  const tiers = text
+    .trim()
+    .split(/\s{2,}|\s*[|;]\s*/)
+    .filter(Boolean)
+    .map((t) => INDEX_TIER.exec(t));
+  if (tiers.length < 2 || tiers.some((t) => t === null)) return undefined;
+  const below = tiers.filter((t) => BELOW_CUTOFF.test(t![2]!.trim()));
+  if (below.length !== 1) return undefined;
+  const word = below[0]![1]!.trim();
+  return qualitativeAtStart(word)?.consumed === word.length ? word : undefined;
+}
 
 // The detection limit a word reference names, in brackets ("NÃO DETECTADO (limite de detecção 10 mg/dL)"):
 // a word result is read against the word; the limit bounds a level only when one is printed.

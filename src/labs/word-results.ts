@@ -3,6 +3,7 @@
 // ("Foram encontrados cistos de Giardia lamblia"). They are recognised by where they stand: after a
 // label whose results are words (WORD_FIELDS), or on a "Resultado:" line under a block title. Such a
 // value is a qualitative result; with no printed word reference its flag is 'indeterminado'.
+import { matchesOf } from '../text/matches.ts';
 import { DANGLING_WORD } from './lines.ts';
 import { qualitativeAtStart, qualitativeReference, REFERENCE_LEAD_WORDS, titreOf } from './reference.ts';
 
@@ -249,6 +250,36 @@ export function joinWrappedFinding(reads: readonly string[]): string[] {
     const whole = `${cur} ${next}`;
     if (labelledFinding(whole.trim()) === undefined || !BRACKETED_REFERENCE.test(next)) continue;
     out[i] = whole;
+    out[i + 1] = '';
+    i++;
+  }
+  return out;
+}
+
+/**
+ * A column row's result in words whose cell wrapped under itself, the rest of the words alone on the next line at
+ * the cell's column (a municipal lab's print, "PESQUISA DE PROTOZOARIOS   CISTOS DE GIARDIA   NEGATIVO" /
+ * "LAMBLIA" under "CISTOS", h1725): the finding is the two pieces, read whole on the row's line, the later cells
+ * after it. Only under a name whose results are words (isWordColumnName), the row's result cell and its wrap
+ * letters only, the wrap alone on its line and the line under it no further piece of the cell. Returns, per line,
+ * the text to read ('' for a line joined to the row above).
+ */
+export function joinWrappedResultCell(reads: readonly string[]): string[] {
+  const out = [...reads];
+  const piecesOf = (l: string) => matchesOf(/\S+(?: \S+)*/g, l.trimEnd());
+  for (let i = 0; i + 1 < out.length; i++) {
+    const cur = out[i]!;
+    if (cur.includes('\t') || cur.includes('|')) continue;
+    const pieces = piecesOf(cur);
+    if (pieces.length < 2 || pieces.length > 3 || pieces[0]!.index! > 3 || !isWordColumnName(pieces[0]![0])) continue;
+    const cell = pieces[1]!;
+    const wrap = piecesOf(out[i + 1]!);
+    if (wrap.length !== 1 || Math.abs(wrap[0]!.index! - cell.index!) > 2 || !/^\p{L}[\p{L} .]*$/u.test(wrap[0]![0])) continue;
+    if (!/^\p{L}[\p{L} ]*$/u.test(cell[0]) || qualitativeAtStart(cell[0])?.consumed === cell[0].length) continue;
+    const below = out[i + 2] === undefined ? [] : piecesOf(out[i + 2]!);
+    if (below.length === 1 && Math.abs(below[0]!.index! - cell.index!) <= 2) continue;
+    const rest = pieces.slice(2).map((p) => p[0]);
+    out[i] = `${cur.slice(0, cell.index)}${[`${cell[0]} ${wrap[0]![0]}`, ...rest].join('   ')}`;
     out[i + 1] = '';
     i++;
   }
