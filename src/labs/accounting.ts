@@ -317,6 +317,9 @@ const ADMIN_SPANS: Array<RegExp | Guarded> = [
   // A ratio to it is a result ("Relação pO2/FiO2: 178"): only the FiO2 that no ratio's slash precedes.
   /(?<![\p{L}\d])(?<!o2(?:\s*\([a-z]\))?\s*\/\s*)(?:fi\s?o2|f\s?o2\s*\(\s*i\s*\))\s*[:=]?\s*\d+(?:[.,]\d+)?\s*%?(?![\d.,])/giu,
   /(?<![\d.,])\d+(?:[.,]\d+)?\s*[°º]\s*c(?![\p{L}\d])/giu,
+  // The volume of the calibrated loop a urine culture was streaked with ("semeadura com alça calibrada (0,001 mL)",
+  // "alça de 10 µL", h1736): how the sample was plated, as its incubation is; the colony count is the result.
+  /(?<![\p{L}])al[çc]a\s+(?:calibrada\s+)?(?:de\s+)?\(?\s*\d+(?:[.,]\d+)?\s*(?:ml|[µμu]l)\s*\)?(?![\p{L}])/giu,
   // How many microscope fields were examined ("não foram visualizadas formas parasitárias em 100 campos",
   // "examinados 200 campos"): the extent of the search, no count found. A count per field is a result
   // ("3 por campo", "5 p/campo") and is not matched.
@@ -1614,6 +1617,23 @@ const LEADER_VALUE = new RegExp(`:\\s*${VALUE_NOT_RANGE}`, 'u');
 const LABEL_VALUE = new RegExp(`^\\s*[^:\\s](?:(?!\\s{2})[^:])*:\\s*${VALUE_NOT_RANGE}`, 'u');
 
 /**
+ * A line's reference: led from its start, or from a cell of its own after cells that hold no result (the wrapped
+ * end of the lab's note in brackets, "parasitárias de Plasmodium sp.)      V.R.: Negativa", h1733), every token of
+ * the line in that cell. The line is then that reference's as when the lead opens it.
+ */
+function referenceCellOf(text: string, toks: readonly Token[]): ReturnType<typeof stripReferenceLead> {
+  const led = stripReferenceLead(text);
+  if (led.lead) return led;
+  for (const gap of matchesOf(/\s{2,}(?=\S)/g, text)) {
+    const at = gap.index + gap[0].length;
+    if (!toks.every((t) => t.at >= at)) break;
+    const cell = stripReferenceLead(text.slice(at));
+    if (cell.lead) return cell;
+  }
+  return led;
+}
+
+/**
  * The lines whose result-like tokens are not all accounted for, in report order, verbatim (trimmed
  * raw text). `listed` is what the reader already put in `unparsed_lines`; the result holds it too.
  */
@@ -1664,7 +1684,7 @@ export function accountLines(
     // A number alone on its line is no such text: it is a value in a layout of one cell per line, and
     // a bound it equals in a reference nearby ("1" in "1 a 6") does not account for it. Nor is a number
     // with its unit alone ("33 U/L" under a portal card's "Resultado"): "até 33 U/L" beside it is another's.
-    const led = stripReferenceLead(l.text);
+    const led = referenceCellOf(l.text, toks);
     const rest = fold(led.rest);
     const number = /^[<>≤≥]?\s*\d[\d.,]*/.exec(rest.trim());
     const unitOnly = number !== null && unitAtStart(rest.trim().slice(number[0].length))?.consumed === rest.trim().length - number[0].length;

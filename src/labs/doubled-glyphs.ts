@@ -10,14 +10,26 @@
 // keeps its printed text for unparsed_lines.
 import { matchesOf } from '../text/matches.ts';
 
-/** Whether a word is each of its characters twice over ("GGlliiccoossee", "113322", "((HHbbAA11cc))"). */
-function doubled(word: string): boolean {
+// A label's colon (or a stop) the system printed plain after the bold word ("RREESSUULLTTAADDOO: 138 mg/dL", h1734):
+// drawn once, it is no part of the doubling. A stop drawn bold too ("PPHH::") is doubled as the rest.
+const PLAIN_CLOSE = /[:.;,]$/u;
+
+/** Whether each character is there twice over. */
+function twice(word: string): boolean {
   const cs = [...word];
   if (cs.length < 2 || cs.length % 2 !== 0) return false;
   for (let k = 0; k < cs.length; k += 2) if (cs[k] !== cs[k + 1]) return false;
   return true;
 }
-const once = (word: string) => [...word].filter((_, k) => k % 2 === 0).join('');
+// The plain stop closing a doubled word, or ''.
+const plainClose = (word: string) => (!twice(word) && PLAIN_CLOSE.test(word) && twice(word.slice(0, -1)) ? word.slice(-1) : '');
+
+/** Whether a word is each of its characters twice over ("GGlliiccoossee", "113322", "((HHbbAA11cc))", "RREESSUULLTTAADDOO:"). */
+const doubled = (word: string) => twice(word) || plainClose(word) !== '';
+const once = (word: string) => {
+  const close = plainClose(word);
+  return [...word.slice(0, word.length - close.length)].filter((_, k) => k % 2 === 0).join('') + close;
+};
 
 // A doubled word of three letters or more: what shows the line was drawn bold by doubling.
 const isBoldWord = (w: string) => doubled(w) && /\p{L}.*\p{L}.*\p{L}/u.test(once(w));

@@ -489,6 +489,9 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // Only a line that is one sentence: a note of several ("… de coágulo. Controle normal: 30,0 seg.") stays prose.
   if (/\d/.test(t) && !/[.;]\s+\S/.test(t)) t = t.replace(SENTENCE_STOP, '');
   if (/^\s*\|?\s*:?-{3,}/.test(t) && /^[\s|:-]+$/.test(t)) return { index, raw, text: '', leader: false, offset: 0 };
+  // A table framed in ASCII ("+------+------+", a PDF's or an old system's print, h1736): its rule line is a
+  // separator row as the markdown one is, never a line of text (the title over a lone "Resultado" row).
+  if (/^\s*[+|]?[-=]{3,}\+/.test(t) && /^[\s|+=-]+$/.test(t)) return { index, raw, text: '', leader: false, offset: 0 };
   let bars: string[] | undefined;
   // A table copied from a web page keeps one tab between cells however wide each is: as in a bar
   // table, a column is found by its cell's number, not by where the cell starts.
@@ -1244,6 +1247,10 @@ const ADMIN_LABELS = [
   'material',
   'amostra',
   'metodo',
+  // An old system's capitals abbreviate them, the colon right after ("MAT.: SORO", "MET.: ENZIMATICO", h1739).
+  'mat.:',
+  'met.:',
+  'equip.:',
   // A stool exam read by several methods names them together ("Métodos: Hoffman, Pons & Janer e Faust").
   'metodos',
   'metodologia',
@@ -1678,8 +1685,9 @@ const SAMPLE_DATES =
 // A drug screen's list of what it looked for ("Substâncias pesquisadas: maconha, cocaína, …", "Drogas
 // testadas:"): the panel's, between its result and its reference.
 const SCREENED = String.raw`(?:subst[aâ]ncias|drogas|analitos|classes)\s+(?:pesquisad|analisad|testad|investigad)[oa]s\s*:`;
+// An old system's capitals abbreviate the labels ("MAT.: SORO", "EQUIP.: ANALISADOR …", h1739), their colon after.
 const BLOCK_DETAIL = new RegExp(
-  String.raw`^(?:material|amostras?|m[eé]todos?|metodologia|equipamento|analisador|kit|c[aá]lculo|f[oó]rmula|jejum|${ASSAY_LIMIT}|${SCREENED})(?![\p{L}])`,
+  String.raw`^(?:(?:mat|equip|m[eé]t)\.(?=\s*:)|material|amostras?|m[eé]todos?|metodologia|equipamento|analisador|kit|c[aá]lculo|f[oó]rmula|jejum|${ASSAY_LIMIT}|${SCREENED})(?![\p{L}])`,
   'iu',
 );
 
@@ -1741,9 +1749,13 @@ export function isCollectionTime(text: string): boolean {
   return COLLECTION_TIME.test(text.trim()) || COLLECTION_CLOCK.test(text.trim());
 }
 
+// The lab's note in brackets under a word result, a sentence of three words or more and no number ("(não foram
+// observadas formas parasitárias de Plasmodium sp.)", h1733): a comment on the result above, never a name.
+const BRACKETED_NOTE = /^\((?=[^()]*\p{Ll}{3})[^()\d]*\S\s+\S[^()\d]*\s\S[^()\d]*\)$/u;
+
 /**
- * The method (or material), the collection's volume or clock time, and the reference side by side on the line under
- * a result ("METODO: ISE      V.R.: 3,5 A 5,1 mEq/L"): the reference cell alone, so it is read as the
+ * The method (or material), the collection's volume or clock time, or the lab's note in brackets, and the reference side
+ * by side on the line under a result ("METODO: ISE      V.R.: 3,5 A 5,1 mEq/L"): the reference cell alone, so it is read as the
  * result's range; the detail cell is no result. Undefined when the line is not a detail cell then a led
  * reference.
  */
@@ -1757,7 +1769,7 @@ export function referenceAfterDetail(text: string): string | undefined {
     // names an assay method, with no number ("URINA - PROTEINAS   NEGATIVO" is a row, "Quimioluminescência   12
     // pg/mL" a value).
     const detail = (BLOCK_DETAIL.test(head) && !/\d/.test(head.replace(NAME_DIGITS, ''))) || (isMethodLine(head) && !/\d/.test(head) && METHOD_WORD.test(head));
-    if (!SAMPLE_VOLUME.test(head) && !COLLECTION_CLOCK.test(head) && !detail) return undefined;
+    if (!SAMPLE_VOLUME.test(head) && !COLLECTION_CLOCK.test(head) && !detail && !BRACKETED_NOTE.test(head)) return undefined;
     // Beside the detail, a range with no lead of its own ("Material: soro      0,60 a 1,20 mEq/L", "Método:
     // …   Tóxico: acima de 1,50") goes on with the reference of the row above, its lead left there.
     if (stripReferenceLead(rest).lead ? isReferenceText(rest) : isReferenceText(rest, { strictLabels: true })) return rest;
@@ -3088,6 +3100,40 @@ export function joinBrokenBarRows(reads: readonly string[]): string[] {
     out[i] = `${cur} ${next}`;
     out[i + 1] = '';
     i++;
+  }
+  return out;
+}
+
+// A cell that stops on a word or sign that wants more ("1.005 a", "até 3 p/", "superior a", "Ausentes ou"): its
+// column was too narrow and the rest went to the line under it.
+const CELL_GOES_ON = /(?:\s(?:a|à|at[ée]|ou|e|de|d[oa]s?|entre|superior\s+a|inferior\s+a|maior\s+que|menor\s+que)|[/\-–,])$/iu;
+
+/**
+ * A bar table's cells a PDF's narrow columns wrapped onto the rows under their row, the name cell empty there
+ * ("| Densidade | 1.025 | 1.005 a |" / "|  |  | 1.030 |", "| Contagem de colônias | superior a |  |" / "|  |
+ * 100.000 UFC/mL |  |", h1736): each cell filled on the row under goes on with its cell above, which stopped on
+ * a word that wants more. The rows are read as one, on the first line. A row whose name cell is empty under a
+ * complete cell (a differential's absolute count under its relative one) is a row of its own. Returns, per
+ * line, the text to read ('' for a line joined to the one above).
+ */
+export function joinWrappedBarCells(reads: readonly string[]): string[] {
+  const out = [...reads];
+  const barCells = (l: string) => (/^\s*\|/.test(l) ? l.trim().split('|') : undefined);
+  for (let i = 0; i + 1 < out.length; i++) {
+    const row = barCells(out[i]!);
+    if (!row || row.length < 4 || row[1]!.trim() === '') continue;
+    let j = i + 1;
+    for (; j < out.length; j++) {
+      const under = barCells(out[j]!);
+      if (!under || under.length !== row.length || under[1]!.trim() !== '') break;
+      const filled = under.flatMap((c, k) => (k > 1 && k < under.length - 1 && c.trim() !== '' ? [k] : []));
+      if (filled.length === 0 || !filled.every((k) => CELL_GOES_ON.test(row[k]!.trim()))) break;
+      for (const k of filled) row[k] = ` ${row[k]!.trim()} ${under[k]!.trim()} `;
+      out[j] = '';
+    }
+    if (j === i + 1) continue;
+    out[i] = row.join('|');
+    i = j - 1;
   }
   return out;
 }

@@ -132,9 +132,9 @@ export function wordBeforeComment(text: string, raw?: string): string | undefine
 }
 
 // The forms of a parasite a positive finding names after its dash ("Positivo - ovos de Trichuris trichiura",
-// "Positivo – larvas de Strongyloides stercoralis").
+// "Positivo – larvas de Strongyloides stercoralis"), or says their presence ("POSITIVO - PRESENCA DE OVOS DE …", h1739).
 const FOUND_AFTER_DASH =
-  /^positiv[oa]\s*[-–—]\s*(?:ovos|cistos|oocistos|larvas|trofozo[ií]tos|proglotes|gamet[oó]citos|esquizontes)\s+(?:de|e)\s+\p{L}[\p{L}\s.,-]*$/iu;
+  /^positiv[oa]\s*[-–—]\s*(?:presen[cç]a\s+de\s+)?(?:ovos|cistos|oocistos|larvas|trofozo[ií]tos|proglotes|gamet[oó]citos|esquizontes)\s+(?:de|e)\s+\p{L}[\p{L}\s.,-]*$/iu;
 // A result word in bold of its own before a dash ("**Positivo** – ovos de …"): the report's result cell.
 const WORD_IN_BOLD = /(?:\*\*|__)\s*positiv[oa]\s*(?:\*\*|__)\s*[-–—]/iu;
 
