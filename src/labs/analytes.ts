@@ -91,7 +91,8 @@ export const ANALYTES: readonly AnalyteDef[] = [
   {
     key: 'colesterol_total',
     name: 'Colesterol total',
-    synonyms: ['colesterol total', 'colesterol', 'col. total', 'col total'],
+    // A point-of-care lipid meter's receipt prints it in English ("CHOL", h1740).
+    synonyms: ['colesterol total', 'colesterol', 'col. total', 'col total', 'chol'],
     unit: 'mg/dL',
     conversions: { 'mmol/L': 38.67 },
     builtIn: r(null, 190, 'desejável: inferior a 190 mg/dL', { highExclusive: true }),
@@ -107,7 +108,8 @@ export const ANALYTES: readonly AnalyteDef[] = [
   {
     key: 'ldl',
     name: 'LDL-colesterol',
-    synonyms: ['ldl', 'ldl-colesterol', 'ldl colesterol', 'colesterol ldl', 'ldl-c', 'colesterol - ldl', 'ldl calc', 'ldl calculado'],
+    // "calc LDL": a point-of-care lipid meter's receipt, in English (h1740).
+    synonyms: ['ldl', 'ldl-colesterol', 'ldl colesterol', 'colesterol ldl', 'ldl-c', 'colesterol - ldl', 'ldl calc', 'ldl calculado', 'calc ldl'],
     unit: 'mg/dL',
     conversions: { 'mmol/L': 38.67 },
     builtIn: r(null, 130, 'inferior a 130 mg/dL (baixo risco cardiovascular)', { highExclusive: true }),
@@ -358,6 +360,13 @@ export const KNOWN_NAMES: readonly KnownName[] = [
       'relacao albumina/creatinina na urina',
       'razao albumina/creatinina urinaria',
     ],
+  },
+  // The total to HDL cholesterol ratio (Castelli's index I), which a lipid meter's receipt prints in English ("TC/HDL",
+  // h1740) and a pharmacy's declaration in Portuguese ("CT/HDL"): known so the abbreviations are the one ratio.
+  {
+    key: 'relacao_ct_hdl',
+    name: 'Relação colesterol total/HDL',
+    synonyms: ['relacao colesterol total/hdl', 'relacao ct/hdl', 'ct/hdl', 'tc/hdl', 'chol/hdl', 'indice de castelli i'],
   },
   // Its binding capacity, which a narrow name column abbreviates word by word ("CAPAC. TOTAL LIG. FERRO").
   {

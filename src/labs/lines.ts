@@ -574,8 +574,12 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // part of the name.
   t = t.replace(/\(\s*\d{2}\.\d{2}\.\d{2}\.\d{3}-\d\s*\)/gu, (m) => ' '.repeat(m.length));
   // A rapid test's kit lot in brackets after its result ("Não reagente (lote 24H0317)", a primary care record's
-  // table, h1680): an identifier of the kit, never a value nor part of the result's word.
-  t = t.replace(/\(\s*lote\s*(?:n[ºo°]\.?\s*)?:?\s*[A-Z0-9][\w/-]*\s*\)/giu, (m) => ' '.repeat(m.length));
+  // table, h1680): an identifier of the kit, never a value nor part of the result's word. The bracket may name the
+  // device or kit first, and whose lot it is ("Glicemia capilar (glicosímetro <marca>, lote tiras 4731192)", a
+  // pharmacy's declaration, h1740): still the kit's identity, no value of the title.
+  t = t.replace(/\((?:[^()\d,;]{1,60}[,;]\s*)?\s*lote(?:\s+(?:d[ao]s?\s+)?(?:tiras?|kit|reagentes?))?\s*(?:n[ºo°]\.?\s*)?:?\s*[A-Z0-9][\w/-]*\s*\)/giu, (m) =>
+    ' '.repeat(m.length),
+  );
   // The same code in its exact dotted shape before the name with a single space ("02.02.01.047-3 GLICOSE
   // 142 mg/dL", a municipal lab's procedure column as wide as the code): its shape alone says it is the
   // procedure billed, never a value. A panel billed as several procedures lists their codes between slashes
@@ -1234,6 +1238,9 @@ const ADMIN_LABELS = [
   'requisicao',
   'req',
   'protocolo',
+  // A device's receipt numbers each test and the meter ("TEST ID: 0471", "S/N: 0A2217731", a lipid meter's, h1740).
+  'test id',
+  's/n',
   // … and the protocol's as a results message does ("Prot.: 77.412.095").
   'prot',
   'ficha',
@@ -1513,9 +1520,11 @@ export function isIdentifierUnderLabel(text: string, above: string | undefined):
 // ("Furosemida 40 mg de manhã", "Losartana 50 mg 2x ao dia", "Sulfato ferroso 1 cp no almoço"): a dose with
 // its time of day, its meal or how many times a day is as sure a prescription's item; a result's unit is a
 // concentration ("mg/dL"), never a bare mass followed by a time to take it. So is one dose given once ("Albendazol 400 mg dose única",
-// a pre-natal visit's plan, h1680).
+// a pre-natal visit's plan, h1680). A primary care record's plan counts the tablets after the dose, abbreviated, and
+// ties them to a meal or an interval ("Sinvastatina 40 mg - 1 comp. à noite", "1 comp. após café", "1 comp. 12/12h",
+// h1741).
 const PRESCRIBED_DOSE =
-  /(?<![\p{L}\d.,])\d[\d.,]*(?:\/\d[\d.,]*)?\s*(?:mg|mcg|µg|g|UI|U|mL|ml|gotas?|comprimidos?|cps?|c[aá]psulas?)\s+(?:(?:VO|EV|IV|SC|IM|SL|via\s+oral)(?![\p{L}])|\d{1,2}\s*x\s*(?:ao|por|\/)\s*(?:dia|semana)|(?:de|pela|[àa])\s+(?:manh[ãa]|tarde|noite)(?![\p{L}])|ao\s+(?:deitar|acordar|dia)|por\s+dia|em\s+jejum|n[oa]\s+(?:almo[cç]o|jantar|caf[eé])|dose\s+[uú]nica(?![\p{L}]))/u;
+  /(?<![\p{L}\d.,])\d[\d.,]*(?:\/\d[\d.,]*)?\s*(?:mg|mcg|µg|g|UI|U|mL|ml|gotas?|comprimidos?|comp\.|cps?|c[aá]psulas?)\s+(?:(?:VO|EV|IV|SC|IM|SL|via\s+oral)(?![\p{L}])|\d{1,2}\s*x\s*(?:ao|por|\/)\s*(?:dia|semana)|(?:de|pela|[àa])\s+(?:manh[ãa]|tarde|noite)(?![\p{L}])|ao\s+(?:deitar|acordar|dia)|por\s+dia|em\s+jejum|n[oa]\s+(?:almo[cç]o|jantar|caf[eé])|(?:ap[oó]s|antes\s+d[oa])\s+(?:o\s+|a\s+)?(?:caf[eé]|almo[cç]o|jantar|refei[cç][aãoõ]e?s?)|\d{1,2}\s*\/\s*\d{1,2}\s*h(?![\p{L}])|dose\s+[uú]nica(?![\p{L}]))/u;
 
 /** A prescription's line (a dose and its route): its numbers are doses, never results, unless a lab value is printed on it too. */
 export function isPrescriptionLine(text: string): boolean {

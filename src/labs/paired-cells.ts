@@ -156,19 +156,55 @@ export function joinListedColumns(reads: string[]): string[] {
     const firstName = v - nameHeader - n;
     if (firstName < 0) continue;
     const names = reads.slice(firstName, v - nameHeader);
-    if (!names.every((l) => NAME_CELL.test(l) && !COLUMN_HEADER.test(l))) continue;
+    if (!names.every((l) => LISTED_NAME_CELL.test(l) && !COLUMN_HEADER.test(l))) continue;
     const rangeHeader = COLUMN_HEADER.test(reads[r] ?? '') ? 1 : 0;
-    const ranges = reads.slice(r + rangeHeader, r + rangeHeader + n);
-    if (ranges.length !== n || !ranges.every((l) => RANGE_CELL.test(l))) continue;
-    // A range more than the names: the columns do not line up, nothing is put together.
-    const end = r + rangeHeader + n;
-    if (end < reads.length && RANGE_CELL.test(reads[end]!)) continue;
+    let end = r + rangeHeader;
+    while (end < reads.length && (RANGE_CELL.test(reads[end]!) || labelledRange(reads[end]!))) end++;
+    const ranges = rangeCells(reads.slice(r + rangeHeader, end), n);
+    if (!ranges) {
+      // The ranges do not line up with the names (h1737): the names and the results, one a line each under
+      // the exam column's header, still pair by order; the range lines are left as printed, to be listed.
+      if (!nameHeader || !EXAM_HEADER.test(reads[firstName - 1] ?? '')) continue;
+      end = v + n;
+    }
     out ??= [...reads];
     for (let k = firstName; k < end; k++) out[k] = '';
-    for (let k = 0; k < n; k++) out[v + k] = [names[k]!, reads[v + k]!, ranges[k]!].map((c) => c.trim()).join('   ');
+    for (let k = 0; k < n; k++) out[v + k] = [names[k]!, reads[v + k]!, ...(ranges ? [ranges[k]!] : [])].map((c) => c.trim()).join('   ');
     v = end - 1;
   }
   return out ?? reads;
+}
+
+// A listed name may open with the locant of its compound ("25-Hidroxivitamina D", "17-OH progesterona") (h1737).
+const LISTED_NAME_CELL = /^\s*(?:\d{1,2}(?:,\d{1,2})?-)?\p{L}[\p{L}\d\s().-]{1,40}$/u;
+// The exam column's header cell ("Exame", "Exames", "Analito").
+const EXAM_HEADER = /^\s*(?:exames?|analitos?|par[aâ]metros?)\s*:?\s*$/iu;
+
+/** A range led by the group it is for ("Mulheres: 50 a 170 µg/dL", "Grupos de risco: 30 a 60 ng/mL"): the group's label, lower-cased. */
+function labelledRange(line: string): string | undefined {
+  const m = /^\s*(\p{L}[^:]{0,50}):\s*(.+)$/u.exec(line);
+  return m && RANGE_CELL.test(m[2]!) ? m[1]!.trim().toLowerCase() : undefined;
+}
+
+/**
+ * The reference column's lines as one cell per name. As many lines as names: one each. More: a reference
+ * printed for several groups goes on over lines each led by a label of its own ("População saudável até 60
+ * anos: superior a 20 ng/mL" / "Grupos de risco: 30 a 60 ng/mL") and is one cell, while a label printed again
+ * ("Mulheres:" on each line) starts the next name's cell (h1737). Undefined when the cells are not as many as the names.
+ */
+function rangeCells(lines: readonly string[], n: number): string[] | undefined {
+  if (lines.length === n) return [...lines];
+  if (lines.length < n) return undefined;
+  const cells: { text: string; labels: Set<string> }[] = [];
+  for (const line of lines) {
+    const label = labelledRange(line);
+    const last = cells.at(-1);
+    if (label && last && last.labels.size > 0 && !last.labels.has(label)) {
+      last.text += `   ${line.trim()}`;
+      last.labels.add(label);
+    } else cells.push({ text: line, labels: new Set(label ? [label] : []) });
+  }
+  return cells.length === n ? cells.map((c) => c.text) : undefined;
 }
 
 // A row led by its unit alone in a cell, then the value and its range ("   %   41,0   30,0 a 60,0").

@@ -54,6 +54,7 @@ import { withoutUncertaintyColumn } from './uncertainty-columns.ts';
 import { withoutPenNotes } from './pen-notes.ts';
 import { handwritingMarksBlanked } from './handwriting-marks.ts';
 import { bandCutsAsReferences } from './band-cuts.ts';
+import { pageBreakReferencesJoined } from './page-break-references.ts';
 import { abbreviatedBoundsRead } from './abbreviated-bounds.ts';
 import { englishReferencesRead } from './english-references.ts';
 import { columnCopyLines, joinColumnCopies } from './column-copies.ts';
@@ -422,6 +423,11 @@ function wrapsCellAbove(raw: string, above: string | undefined): boolean {
   return matchesOf(/\s{2,}(?=\S)/g, above).some((g) => Math.abs(g.index! + g[0].length - at) <= 2);
 }
 
+// A point-of-care device under its label and the lot of its strips.
+// The model may hold digits ("A1CNOW+"), then only with the lot after it.
+const POINT_OF_CARE_DEVICE =
+  /^\s*(?:equip(?:amento)?\.?|aparelho|analisador|glicos[ií]metro)\s*:\s*\p{L}(?:[^\d:;|]*|[^:;|]*?\s+lote\s*(?:n[ºo°]\.?\s*)?:?\s*[A-Z0-9][\w/-]*)\s*$/iu;
+
 // A title saying its section goes on from the page before ("HEMOGRAMA COMPLETO (continuação)", "(cont.)").
 const CONTINUED_TITLE = /\((?:continua[cç][aã]o|cont\.)\)\s*:?\s*$/iu;
 // A table row's name cell saying only that the row goes on from the page before ("(continuação)", "(cont.)").
@@ -606,7 +612,8 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   // hand under its title, each time point with its value and no colon, is read as named results
   // (curve-time-points.ts), and a typed remark after a result recalling the last exam's value is cut off
   // (result-asides.ts); a progress note's shorthand lab list has its earlier values in brackets blanked and its
-  // bracketed differential put in the list (note-lab-lists.ts).
+  // bracketed differential put in the list (note-lab-lists.ts); a range a page break cut is whole again on its row
+  // (page-break-references.ts).
   // Text that reaches the parser still encoded is first read as the text it encodes, each line keeping its
   // place and its printed text for unparsed_lines: an RTF source as the page it prints (rtf-text.ts), an
   // e-mail's raw source as the message it carries, quoted-printable decoded and its envelope empty
@@ -659,6 +666,7 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     unitLettersFromLegend,
     withoutSecondUnits,
     bandCutsAsReferences,
+    pageBreakReferencesJoined,
   ].reduce((lines, pass) => pass(lines), raws);
   // A table copied column by column, units and a differential's columns too, is put back as rows (column-copies.ts).
   // The lines between these joins are kept: the rows read are given back on their printed lines through them.
@@ -1985,6 +1993,9 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     // Nor is the device named under a point-of-care block's title with no colon ("GLICEMIA CAPILAR" /
     // "Glicosímetro <marca> <modelo>" / "Resultado: 131 mg/dL"): the title still names the result.
     if (title && !pending && !t.includes(':') && /^(?:glicos[ií]metro|equipamento|analisador|aparelho)\s/iu.test(t) && bareNumbers(t) === 0) continue;
+    // Nor is the device with its label, abbreviated, and the strips' lot ("GLICEMIA CAPILAR" / "EQUIP.: <marca>  LOTE 5471"
+    // / "RESULTADO: 186 mg/dL", a pharmacy's thermal receipt, h1731): the lot's digits identify the strips, no value.
+    if (title && !pending && POINT_OF_CARE_DEVICE.test(t)) continue;
     // Nor is the sample's detail with a number in it ("Material: plasma citratado 3,2%   Método: … (ISI
     // 1,02)"): the title still names the rows under it (its numbers are accounted by the final pass).
     if (title && !pending && /^(?:material|amostra)\s*:/i.test(t) && isBlockDetail(t)) continue;

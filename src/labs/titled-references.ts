@@ -22,7 +22,7 @@
 // goes to the block's one patient row. The control's row takes none: it is the lab's check, no result.
 // The further lines of a named range are the same quantity's ranges in other settings (a therapy's): the
 // first is the one for a patient the report says nothing more of.
-import { foldSameLength } from './analytes.ts';
+import { foldSameLength, lookupName } from './analytes.ts';
 import { isBlockDetail, REAGENT_LINE } from './lines.ts';
 import { CONTROL_ROW, cleanName } from './piece.ts';
 import { isReferenceText, stripReferenceLead } from './reference.ts';
@@ -56,7 +56,37 @@ export function moveTitledReferences(reads: readonly string[]): string[] {
       i = block.end;
     }
   }
+  rangeListsApart(out);
   return out;
+}
+
+// A lead alone, perhaps with whom its ranges are for in brackets ("Referências (adultos, sem jejum):").
+const LIST_LEAD = /^\s*(?:valor(?:es)?\s+de\s+refer[eê]ncias?|v\.?\s?r\.?|refer[eê]ncias?)(?:\s*\([^()]*\))?\s*:?\s*$/iu;
+
+/**
+ * Ranges listed under a lead alone, each named by the analyte it is for, with no result under them, the block ending
+ * with the list: a pharmacy's declaration prints the lipid ranges so, the results being on the device's receipt
+ * pasted further down (h1740). Each is a range, never a result, though a bound alone ("Colesterol total: inferior a
+ * 190 mg/dL") reads as one: the list's lines are blanked; the accounting still sees them as printed.
+ */
+function rangeListsApart(out: string[]): void {
+  for (let i = 0; i < out.length; i++) {
+    // Right under a result, the list is that result's reference (each analyte's range after a table's rows); an
+    // item's number ("3) Perfil lipídico") is no result.
+    const above = out.slice(0, i).findLast((l) => l.trim() !== '');
+    if (!LIST_LEAD.test(out[i]!) || (above !== undefined && /\d/.test(above.replace(/^\s*\d{1,2}[).]\s/u, '')))) continue;
+    let k = i + 1;
+    // Each range named by an analyte the catalogue knows: a list of groups ("Fase folicular:", "Normal:") under a lead
+    // alone is its result's reference, printed under it.
+    const listed = (l: string) => {
+      const m = NAMED.exec(l);
+      return m !== null && /^\s/.test(l) && lookupName(cleanName(m[1]!)) !== undefined && isReferenceText(m[2]!.trim());
+    };
+    while (k < out.length && listed(out[k]!)) k++;
+    if (k - i - 1 < 2 || (out[k] ?? '').trim() !== '') continue;
+    for (let j = i + 1; j < k; j++) out[j] = '';
+    i = k;
+  }
 }
 
 function blockAfter(out: readonly string[], titleAt: number): { ranges: Range[]; moves: Array<[number, Range]>; end: number } | undefined {
