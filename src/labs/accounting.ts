@@ -37,6 +37,7 @@ import {
   EARLIER_ASIDE,
   FINDING_WORD,
   isAdminLine,
+  isBlockDetail,
   isSampleStampLine,
   isIdentifierUnderLabel,
   isPrescriptionLine,
@@ -52,7 +53,16 @@ import {
   RECORD_TALLY,
   STREET_ADDRESS,
 } from './lines.ts';
-import { CITRATE_STRENGTH, CONTROL_LEAD, EQUATION_YEAR, PER_BODY_SURFACE, SMEAR_NAME, TIME_IN_HOURS_NAME, cleanName } from './piece.ts';
+import {
+  CITRATE_STRENGTH,
+  CONTROL_LEAD,
+  EQUATION_YEAR,
+  PER_BODY_SURFACE,
+  SMEAR_NAME,
+  TIME_IN_HOURS_NAME,
+  cleanName,
+  findingOverNegativeReference,
+} from './piece.ts';
 import {
   CITED_YEAR,
   detectionLimitBound,
@@ -1544,6 +1554,15 @@ export interface PrintedTokens {
  * accounting in tokenising the same lines again (`resultTokens`, 1,234 of 1,525 ms of the pass over 100 reports
  * under `--cpu-prof`, 2026-12-03).
  */
+// A block's result label alone on its line ("Resultado").
+const RESULT_LABEL_ALONE = /^\s*resultados?\s*:?\s*$/iu;
+
+/** The text of the first line after the `k`th that prints anything. */
+function textAfter(lines: readonly AccountLine[], k: number): string | undefined {
+  for (let j = k + 1; j < lines.length; j++) if (lines[j]!.text.trim() !== '') return lines[j]!.text;
+  return undefined;
+}
+
 export function printedTokens(printed: readonly AccountLine[]): PrintedTokens {
   // A table with a date and a result column per period, given as printed (the corpus property's raw lines): each
   // row as the name, result and reference the reader reads it as (dated-result-columns.ts), so that a one-letter
@@ -1566,13 +1585,16 @@ export function printedTokens(printed: readonly AccountLine[]): PrintedTokens {
   let antibiogram = false;
   let labelAbove = false;
   let textAbove: string | undefined;
-  for (const l of lines) {
+  let lastLine: AccountLine | undefined;
+  for (const [k, l] of lines.entries()) {
     const alone = l.text.trim();
     const underLabel = labelAbove;
     const above = textAbove;
     // A stool exam's own name heads its finding as a word field's label does ("Parasitológico de fezes" / "Cistos de …").
     if (alone !== '') labelAbove = isWordColumnName(alone) && !alone.includes(':');
     if (alone !== '') textAbove = alone;
+    const lineAbove = lastLine;
+    if (alone !== '') lastLine = l;
     if (l.text === '') continue;
     if (isIdentifierUnderLabel(alone, above)) continue;
     const toks = resultTokens(l.text, l.raw);
@@ -1591,6 +1613,18 @@ export function printedTokens(printed: readonly AccountLine[]): PrintedTokens {
     // fezes (método de Hoffman)" / "Presença de ovos de Ascaris lumbricoides", an app's card): the result, however many
     // words it takes, as the reader takes it (line-kinds.ts).
     if (toks.length === 0 && above !== undefined && !above.includes(':') && !alone.includes(':') && findingAfterLabel(above, alone))
+      toks.push({ kind: 'word', text: alone, values: [], at: l.text.indexOf(alone) });
+    // So is a finding in words alone under its block's title, details or "Resultado" label, over a reference that
+    // says nothing should be found ("Cistos de Giardia duodenalis (lamblia)" / "Valor de referência: Negativo",
+    // h1746), as the reader takes it.
+    // Only right under the title, its details or its "Resultado" label alone, none of which holds a result: under a
+    // result ("Negativo" / "✔ Dentro da referência") or an item of a list under one ("RESULTADO: POSITIVO" / "- CISTOS
+    // DE GIARDIA LAMBLIA" / "- OVOS DE …") the words are that result's.
+    const titleAbove =
+      lineAbove !== undefined &&
+      !/^\s*[-–•*·]\s/u.test(lineAbove.raw) &&
+      (isBlockDetail(lineAbove.text) || RESULT_LABEL_ALONE.test(lineAbove.text) || !tokens.has(lineAbove.index));
+    if (toks.length === 0 && titleAbove && !/^\s*[-–•*·]\s/u.test(l.raw) && findingOverNegativeReference(alone, textAfter(lines, k)))
       toks.push({ kind: 'word', text: alone, values: [], at: l.text.indexOf(alone) });
     // A screen reader's field spoken over two lines ("Rótulo: Microrganismo isolado" / "Valor: Escherichia coli"):
     // the value line holds what its label's line would hold, were the two one "Label: value" line.

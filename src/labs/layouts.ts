@@ -743,6 +743,12 @@ export function splitResults(typed: string, startsResult: (piece: string) => boo
     const stops = matchesOf(/[.!]\s+(?=\p{Lu})/gu, first).map((m) => (m.index ?? 0) + m[0].length);
     const from = stops.reverse().find((at) => startsResult(first.slice(at)) && !startsResult(first));
     if (from !== undefined) bySemicolon[0] = first.slice(from);
+    // A panel's title before its first result, its colon opening the list ("4.2 Eletroforese de hemoglobina por
+    // HPLC (HEMOPI, 14/04/2025): Hb A 0,0 % (VR: …); Hb A2 2,5 % (VR: …)", an assessment quoting a report, h1752):
+    // the title names the panel, no result; the first result is what follows its colon, as the next ones are.
+    const titled = /^[^:()]*(?:\([^()]*\)[^:()]*)*:\s+/u.exec(bySemicolon[0]!);
+    const afterTitle = titled ? bySemicolon[0]!.slice(titled[0].length) : '';
+    if (titled && !startsResult(bySemicolon[0]!) && startsResult(afterTitle) && startsResult(bySemicolon[1]!)) bySemicolon[0] = afterTitle;
     const last = bySemicolon[bySemicolon.length - 1]!;
     const close = /\)\.\s+(?=\p{Lu}\p{Ll})/u.exec(last);
     if (close && startsResult(last.slice(0, close.index + 1))) bySemicolon[bySemicolon.length - 1] = last.slice(0, close.index + 1);
@@ -898,6 +904,24 @@ function afterUnit(before: string, seg: string): boolean {
   );
 }
 
+// A fraction named by its word alone after the words that say the total is made of it ("…, à custa de indireta:
+// 3,3 mg/dL (VR: …)", "…, às custas da direta: …").
+const FRACTION_AFTER_TOTAL =
+  /^(?:[àa]s?\s+custas?\s+d[aeo]s?\s+(?:fra[cç][aã]o\s+)?)(direta|indireta|livre|conjugada|n[aã]o\s+conjugada)\s*:?\s+(?=[<>]?\s*\d)/iu;
+// The total's name and its value, closed by its bracketed reference ("Bilirrubina total: 3,8 mg/dL (VR: até 1,2 mg/dL)").
+const TOTAL_BEFORE = /^\s*(?:[-•*]\s+)?(\p{L}[\p{L} ]*?)\s+tota(?:l|is)\s*:?\s+[<>]?\s*\d.*\)\s*$/u;
+
+/**
+ * The piece after a total's result that gives its fraction by the fraction's word alone (an assessment quoting a
+ * report: "Bilirrubina total: 3,8 mg/dL (VR: até 1,2 mg/dL), à custa de indireta: 3,3 mg/dL (VR: até 0,8 mg/dL)",
+ * h1752), named with the total's analyte ("Bilirrubina indireta: 3,3 mg/dL (VR: …)"); undefined for any other piece.
+ */
+function fractionOfResultBefore(before: string, typed: string): string | undefined {
+  const f = FRACTION_AFTER_TOTAL.exec(typed);
+  const total = f ? TOTAL_BEFORE.exec(before) : null;
+  return f && total ? `${total[1]} ${f[1]!.toLowerCase()}: ${typed.slice(f[0].length)}` : undefined;
+}
+
 /**
  * Results typed one after another with a comma between them, a patient copying the paper into a chat
  * ("HIV não reagente, HBsAg não reagente, Anti HCV não reagente", "leucócitos 4 p/c (até 5), nitrito
@@ -924,6 +948,11 @@ function commaWordRun(piece: string, startsResult: (piece: string) => boolean): 
     // names nothing; dropped where the rest is a result the catalogue names after a result's unit or reference.
     const joined = /^(?:com|e|al[eé]m\s+de)\s+/iu.exec(typed);
     const rest = joined ? typed.slice(joined[0].length) : '';
+    const fraction = out.length > 0 ? fractionOfResultBefore(out[out.length - 1]!, typed) : undefined;
+    if (fraction !== undefined && startsResult(fraction)) {
+      out.push(fraction);
+      continue;
+    }
     const seg = joined && out.length > 0 && startsResult(rest) && afterUnit(out[out.length - 1]!, rest) ? rest : typed;
     // … and after such a piece, before the next result whatever its value ("urina tipo 1: nitrito negativo,
     // leucócitos 12.000/ml"): the words end the one before, whose exam's label before them names no result of

@@ -879,6 +879,9 @@ const REPORT_NAMES = [
   'Metamielócitos',
   'Mielócitos',
   'Promielócitos',
+  // A hormone panel's prolactin, which the catalogue has no range for ("Proiactina" read back, h1748).
+  'Prolactina',
+  'Macroprolactina',
 ];
 let catalogueWords: Set<string> | undefined;
 const nameWords = () =>
@@ -1695,8 +1698,11 @@ const SAMPLE_DATES =
 // testadas:"): the panel's, between its result and its reference.
 const SCREENED = String.raw`(?:subst[aâ]ncias|drogas|analitos|classes)\s+(?:pesquisad|analisad|testad|investigad)[oa]s\s*:`;
 // An old system's capitals abbreviate the labels ("MAT.: SORO", "EQUIP.: ANALISADOR …", h1739), their colon after.
+// The patient's state at the sample a point-of-care test labels ("ESTADO: POS-PRANDIAL (1H40)", "Condição: jejum",
+// a pharmacy's receipt, h1751): the sample's, between the test's name and its result.
+const SAMPLE_STATE = String.raw`(?:estado|condi[cç][aã]o)\s*:\s*(?:em\s+)?(?:jejum|p[oó]s[- ]?prandial|casual|aleat[oó]ri[oa])(?![\p{L}])`;
 const BLOCK_DETAIL = new RegExp(
-  String.raw`^(?:(?:mat|equip|m[eé]t)\.(?=\s*:)|material|amostras?|m[eé]todos?|metodologia|equipamento|analisador|kit|c[aá]lculo|f[oó]rmula|jejum|${ASSAY_LIMIT}|${SCREENED})(?![\p{L}])`,
+  String.raw`^(?:(?:mat|equip|m[eé]t)\.(?=\s*:)|material|amostras?|m[eé]todos?|metodologia|equipamento|analisador|kit|c[aá]lculo|f[oó]rmula|jejum|${ASSAY_LIMIT}|${SCREENED}|${SAMPLE_STATE})(?![\p{L}])`,
   'iu',
 );
 

@@ -270,6 +270,8 @@ import { withRepeatSampleNames } from './repeat-sample-names.ts';
 import { joinMinMax, minMaxColumns, type MinMaxColumns } from './min-max-columns.ts';
 import {
   bareNumbers,
+  findingOverNegativeReference,
+  NEGATIVE_REFERENCE,
   cleanName,
   CONTROL_RATIO,
   CONTROL_ROW,
@@ -437,7 +439,6 @@ const CONTINUED_ROW = /^\s*\((?:continua[cç][aã]o|cont\.)\)\s*$/iu;
 // crosses "++"), and a reference that says nothing should be ("NEGATIVO", "Não reagente", "Ausentes").
 const PRESENCE_RESULT =
   /^(?:(?:n[aã]o\s+)?(?:reagente|reativo|detectad[oa]|detect[aá]vel)|positiv[oa]|negativ[oa]|presen[cç]a|presentes?|ausen[cç]ia|ausentes?)(?![\p{L}])|^\(?\+{1,4}\)?$/iu;
-const NEGATIVE_REFERENCE = /^(?:n[aã]o\s+(?:reagente|reativo|detectad[oa]|detect[aá]vel)|negativ[oa]|ausentes?)[\s.]*$/iu;
 
 // A numbered sample's finding ("Amostra 2: Negativa", "2ª amostra: Presença de ovos de …"), the day it was
 // collected in brackets after its number ("Amostra 1 (12/05): Cistos de Giardia lamblia").
@@ -456,14 +457,14 @@ const ESTIMATE_EQUATION_NOTE = new RegExp(
 // The equation a title's estimate is computed by, on the line under the title ("Equação CKD-EPI 2021 (creatinina, …)").
 const TITLE_EQUATION = new RegExp(String.raw`^${EQUATION_LEAD}${ESTIMATE_EQUATION}`, 'iu');
 
-/** Words alone on a line (no name the catalogue knows, no label) over a reference that says nothing should be found. */
-function findingOverNegativeReference(printed: string, next: string | undefined): boolean {
-  // The app's warning mark after the finding, set apart by its gap ("Positivo (++)  ⚠", h1678), is no cell.
-  const t = printed.replace(/(?:\s*\p{Extended_Pictographic}\uFE0F?)+\s*$/u, '');
-  if (next === undefined || t.includes(':') || /\S\s{2,}\S/.test(t.trim()) || /^resultados?\b/iu.test(t.trim())) return false;
-  if (bareNumbers(t) > 0 || wordResultText(t) === undefined || lookupName(cleanName(t))) return false;
-  const { lead, rest } = stripReferenceLead(next);
-  return lead && NEGATIVE_REFERENCE.test(rest.trim());
+// A block's result label alone on its line, its value on the next ("Resultado" / "11,6 g/dL").
+const RESULT_LABEL_ALONE = /^\s*resultados?\s*:?\s*$/iu;
+
+/** Whether every line between a block's title and this one is a detail of the block or its result label alone. */
+function onlyDetailsBetween(lines: CleanLine[], titleAt: number, index: number): boolean {
+  if (titleAt < 0 || index - titleAt > 6) return false;
+  const between = lines.slice(titleAt + 1, index).filter((l) => l.text.trim() !== '');
+  return between.length > 0 && between.every((l) => isBlockDetail(l.text) || RESULT_LABEL_ALONE.test(l.text));
 }
 
 // The label of a block's result line, with its colon.
@@ -1283,7 +1284,20 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     // An app's card prints a finding in words alone under its title, the word reference under it ("Parasitológico
     // de fezes" / "Cistos de Giardia lamblia" / "Referência: Negativo"): the words are the title's result, as
     // after its "Resultado:", never a title of their own.
-    if (title && titleAt === lastTextAt && !pending && findingOverNegativeReference(t, nextLine(lines, line.index)?.text)) t = `Resultado: ${t.trim()}`;
+    // A portal's block prints its details and a "Resultado" label alone between the title and the finding
+    // ("PARASITOLÓGICO DE FEZES" / "Material: Fezes   Método: …" / "Resultado" / "Cistos de Giardia …" /
+    // "Valor de referência: Negativo", h1746): the finding is still the title's.
+    if (
+      title &&
+      (titleAt === lastTextAt || onlyDetailsBetween(lines, titleAt, line.index)) &&
+      !pending &&
+      findingOverNegativeReference(t, nextLine(lines, line.index)?.text)
+    )
+      t = `Resultado: ${t.trim()}`;
+    // So is a result word with its comment after a dash right under that label alone ("Resultado" / "Negativa –
+    // ausência de crescimento bacteriano após 48 horas", h1746): read as on its "Resultado:" line, the word the result.
+    else if (title && !pending && lastTextAt >= 0 && RESULT_LABEL_ALONE.test(lines[lastTextAt]!.text) && WORD_THEN_COMMENT.test(t.trim()))
+      t = `Resultado: ${t.trim()}`;
     // The control's own time under the patient's ("Tempo do controle …. 12,4 s") is the lab's check of
     // its reagents, not a result of the patient; the block goes on under it.
     if (block?.at === lastTextAt && CONTROL_ROW.test(cleanName(t.split(/\s*(?:\.{2,}|:|\s\d)/, 1)[0]!))) {
@@ -1999,6 +2013,9 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     // Nor is the sample's detail with a number in it ("Material: plasma citratado 3,2%   Método: … (ISI
     // 1,02)"): the title still names the rows under it (its numbers are accounted by the final pass).
     if (title && !pending && /^(?:material|amostra)\s*:/i.test(t) && isBlockDetail(t)) continue;
+    // So is the patient's state at the sample a point-of-care test prints under its name ("GLICEMIA CAPILAR" /
+    // "ESTADO: POS-PRANDIAL (1H40)" / "RESULTADO: 182 mg/dL", a pharmacy's receipt, h1751).
+    if (title && !pending && /^(?:estado|condi[cç][aã]o)\s*:/iu.test(t.trim()) && isBlockDetail(t)) continue;
     // So is the reagent a coagulation block ran with, its sensitivity index and lot ("Tromboplastina: <marca> -
     // ISI 1,02 - lote 251093"): the title still names the patient's time under it.
     if (title && !pending && REAGENT_LINE.test(t) && /\b(?:isi|lote)\b/iu.test(t)) continue;
@@ -3483,7 +3500,7 @@ function titleWrapped(titleName: string, titleText: string, piece: string, nextT
     if (lookupName(piece) !== undefined) return undefined;
     return HYPHENED_PREFIX.test(base) ? hyphened : whole;
   }
-  const overDetails = nextText !== undefined && (isBlockDetail(nextText) || /^\s*resultados?\s*:?\s*$/iu.test(nextText));
+  const overDetails = nextText !== undefined && (isBlockDetail(nextText) || RESULT_LABEL_ALONE.test(nextText));
   if (ABBREVIATION_TITLE.test(above) && overDetails && piece === piece.toUpperCase() && lookupName(piece) === undefined && cells(piece).length === 1)
     return `${titleName} ${piece}`;
   return undefined;

@@ -213,6 +213,9 @@ const RATIO_IN_NAME = /(?<![\d:.,])1:\d{1,3}(?![\d:.,])/g;
 const PERCENTILES = new RegExp(PERCENTILE_RE.source, 'giu');
 
 /** The value (and reference) after a known name, or undefined when it does not read in full. */
+// The arrow from a percentage to the count it stands for, right before the count.
+const COUNT_ARROW = /^\s*(?:→|->|⇒|➜)\s*(?=\d)/u;
+
 export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts: { separated: boolean }): Group | undefined {
   // A unit in a column of its own between the name and the value ("TFG (CKD-EPI 2021)   mL/min/1,73m²   33",
   // under "Exame   Unidade   14/05/25 …", a cumulative report's): the value's unit, no part of the name, and
@@ -337,7 +340,9 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
   // Relative and absolute counts on one line: "Neutrófilos 68 % 8.364 /mm³ 1.800 a 7.700", or bare
   // under a header that gives each value column its unit ("%   /mm³").
   if (read.value !== null && (read.unit || columns.length >= 2) && !share) {
-    const second = readValue(rest, { dotIsDecimal: dotIsDecimal(def, name) });
+    // A transcription draws an arrow from a white cell's percentage to its count ("Neutrófilos: 62 % → 11.718
+    // /mm³ (ref. …)", h1750): the arrow sets the count apart, as a dash does.
+    const second = readValue(read.unit === '%' ? rest.replace(COUNT_ARROW, ' ') : rest, { dotIsDecimal: dotIsDecimal(def, name) });
     // "Bastonetes   2 %   142" under "Relativo   Absoluto": the relative count carries its unit, the
     // absolute one is bare and takes the unit of the column it sits under, when that is another one.
     const columnUnit =
@@ -834,3 +839,16 @@ const TIME_IN_HOURS = new RegExp(`^${TIME_IN_HOURS_NAME}`, 'u');
 
 /** A smear's name: the Gram stain's ("Bacterioscopia (Gram)", "Bacterioscopia do frasco", "Coloração de Gram"). */
 export const SMEAR_NAME = /^(?:bacterioscopia|colora[cç][aã]o\s+(?:de\s+)?gram)(?![\p{L}])/iu;
+
+// A reference that says nothing should be found ("NEGATIVO", "Não reagente", "Ausentes").
+export const NEGATIVE_REFERENCE = /^(?:n[aã]o\s+(?:reagente|reativo|detectad[oa]|detect[aá]vel)|negativ[oa]|ausentes?)[\s.]*$/iu;
+
+/** Words alone on a line (no name the catalogue knows, no label) over a reference that says nothing should be found. */
+export function findingOverNegativeReference(printed: string, next: string | undefined): boolean {
+  // The app's warning mark after the finding, set apart by its gap ("Positivo (++)  ⚠", h1678), is no cell.
+  const t = printed.replace(/(?:\s*\p{Extended_Pictographic}\uFE0F?)+\s*$/u, '');
+  if (next === undefined || t.includes(':') || /\S\s{2,}\S/.test(t.trim()) || /^resultados?\b/iu.test(t.trim())) return false;
+  if (bareNumbers(t) > 0 || wordResultText(t) === undefined || lookupName(cleanName(t))) return false;
+  const { lead, rest } = stripReferenceLead(next);
+  return lead && NEGATIVE_REFERENCE.test(rest.trim());
+}

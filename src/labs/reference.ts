@@ -212,7 +212,8 @@ const AGE_BAND_RE = new RegExp(
     // Not hours, and not after "de": "urina de 24 horas" names a collection. Years alone only right before
     // the label's colon, a paediatric range for the patient's age and sex ("Masculino 9 anos: 74 a 388"):
     // anywhere else, or after "há", a number of years is a duration ("há 2 anos").
-    String.raw`|(?<!(?:de|h[aá])\s)(?<f>\d+)\s*(?<uf>dias?|semanas?|meses|m[eê]s|anos?(?=\s*(?::|$)))(?![\p{L}])`,
+    // So before the sex in brackets that the band is for, then the colon ("13 anos (F): 175 a 617", h1748).
+    String.raw`|(?<!(?:de|h[aá])\s)(?<f>\d+)\s*(?<uf>dias?|semanas?|meses|m[eê]s|anos?(?=\s*(?:\((?:[FM]|fem\.?|masc\.?|feminino|masculino)\)\s*)?(?::|$)))(?![\p{L}])`,
   'iu',
 );
 const AGE_BAND_GLOBAL = new RegExp(AGE_BAND_RE.source, 'giu');
@@ -239,10 +240,14 @@ const REGULATION_RE = /(?<![\p{L}\d])NR[-\s]?\d{1,2}(?![\d,.]?\d)/gu;
 // (A2) .... 30 a 300 mg/24 h"), before a colon or a row of leader dots.
 const KIDNEY_STAGE_RE =
   /(?<![\p{L}\d])(?:G[1-5][ab]?|(?<=\b(?:DRC|CKD|IRC)\s+(?:(?:[Ee]st[aá]gio|[Ss]tage)\s+)?)[1-5](?:[ab]|\s?D)?)(?=\s*[(:–-])|\((?:G[1-5][ab]?|A[1-3])(?:\s?[/,e]\s?(?:G[1-5][ab]?|A[1-3]))*\)(?=\s*(?::|\.{2,}))/gu;
+// So is a puberty stage printed in digits ("Tanner 1: 0,3 a 2,0", "Tanner 3-5: 1,4 a 8,8", h1748): the stage
+// labels the range, its digits are no bound.
+const PUBERTY_STAGE_RE = /(?<=\btanner\s*)[1-5](?:\s?[-–/a]\s?[1-5])?(?=\s*[:(])/giu;
 const maskLabels = (text: string): string =>
   text
     .replace(REGULATION_RE, (s) => ' '.repeat(s.length))
     .replace(KIDNEY_STAGE_RE, (s) => ' '.repeat(s.length))
+    .replace(PUBERTY_STAGE_RE, (s) => ' '.repeat(s.length))
     .replace(CITED_YEAR, (s) => ' '.repeat(s.length))
     .replace(ORDINAL_RE, (s) => ' '.repeat(s.length))
     .replace(PERCENTILE_RE, (s) => ' '.repeat(s.length))
@@ -325,6 +330,10 @@ const RANGES_MEMO = new Map<string, FoundRange[]>();
 // horas)"): the range's condition, the hours no range of the value; read as the bare "(jejum)" it stands for.
 const FASTING_HOURS_NOTE = /\(\s*(?:ap[oó]s\s+|em\s+)?jejum\s+(?:m[ií]nimo\s+)?(?:de\s+)?\d{1,2}(?:\s*(?:a|-|–)\s*\d{1,2})?\s*h(?:oras?|s)?\s*\)/giu;
 const FASTING_HOURS = /jejum\s+(?:m[ií]nimo\s+)?(?:de\s+)?\d{1,2}(?:\s*(?:a|-|–)\s*\d{1,2})?\s*h(?:oras?|s)?(?!\p{L})/giu;
+// The hours after a meal a post-prandial range is for ("< 140 mg/dL (até 2h após refeição)", a capillary
+// glucose's, h1751): the range's condition, the hours no newborn's age.
+const MEAL_HOURS =
+  /(?:at[eé]\s+)?\d{1,2}(?:\s*(?:a|-|–)\s*\d{1,2})?\s*h(?:oras?|s)?\s+(?:ap[oó]s|p[oó]s)\s+(?:a\s+)?(?:refei[cç](?:[aã]o|[oõ]es)|alimenta[cç][aã]o)(?!\p{L})/giu;
 // What values past another cut mean, in brackets after the range, the sentence going on after its number and
 // maybe on the next line ("superior a 25 %  (valores inferiores a 10 % aumentam a" / "probabilidade de
 // neoplasia …)", a free/total PSA ratio, h1620): the note's cut-off is no bound of the range.
@@ -441,7 +450,8 @@ function ageBandOf(label: string): AgeBand | undefined {
       .replace(COLLECTION_TIMES, (x) => ' '.repeat(x.length))
       .replace(DAY_PERIOD_RE, (x) => ' '.repeat(x.length))
       .replace(TIME_SINCE_TREATMENT, (x) => ' '.repeat(x.length))
-      .replace(FASTING_HOURS, (x) => ' '.repeat(x.length)),
+      .replace(FASTING_HOURS, (x) => ' '.repeat(x.length))
+      .replace(MEAL_HOURS, (x) => ' '.repeat(x.length)),
   );
   if (m?.groups) {
     const g = m.groups;
@@ -590,7 +600,7 @@ const TARGET_TIER = /\b(meta|metas|alvo|objetivo terapeutico)\b(?!-[a-z])/;
 // aldosterone) and a stimulation test's sample ("Pico após estímulo: superior a 18,0", a cortisol after ACTH) name
 // the sample a range is for, as a fast does.
 const CONDITION =
-  /\b(com jejum|sem jejum|ortostatismo|ortostase|ortostatic[oa]|decubito|supin[oa]|deitad[oa]|(?:pico\s+)?(?:apos|pos)[- ]?estimulo|gestantes?|gravidas?|gravidez|gestacao|trim(?:estre)?|semanas?|(?:fase )?(?:folicular|lutea|luteinica|ovulatoria)|pico ovulatorio|pos[- ]menopausa|menopausa|jejum de|(?:em )?jejum|pos[- ]prandial|ciclo|anticoagula\w*|anticoagulante|antagonistas? da vit(?:amina|\.)? ?k|avk|cumarinicos?|proteses?\s+valvar(?:es)?|valvulas?\s+mecanicas?|fumantes?|tabagistas?|ibmp|ibe|drc(?: \d[ab]?d?)?|doenca renal cronica|renais cronicos|dialiticos)\b/;
+  /\b(com jejum|sem jejum|ortostatismo|ortostase|ortostatic[oa]|decubito|supin[oa]|deitad[oa]|(?:pico\s+)?(?:apos|pos)[- ]?estimulo|gestantes?|gravidas?|gravidez|gestacao|trim(?:estre)?|semanas?|(?:fase )?(?:folicular|lutea|luteinica|ovulatoria)|pico ovulatorio|pos[- ]menopausa|menopausa|jejum de|(?:em )?jejum|pos[- ]prandial|ciclo|anticoagula\w*|anticoagulante|antagonistas? da vit(?:amina|\.)? ?k|avk|cumarinicos?|proteses?\s+valvar(?:es)?|valvulas?\s+mecanicas?|fumantes?|tabagistas?|ibmp|ibe|drc(?: \d[ab]?d?)?|doenca renal cronica|renais cronicos|dialiticos|tanner(?: (?:[ivx]+|[1-5])(?: ?[-/a] ?(?:[ivx]+|[1-5]))?)?)\b/;
 
 // A range printed for patients who take no anticoagulant ("Sem anticoagulação", "Indivíduos não
 // anticoagulados", "sem uso de anticoagulante"): the ordinary range beside the INR's treatment ranges, no
@@ -1620,6 +1630,7 @@ function referenceTextCheck(text: string, opts: { strictLabels?: boolean; dotIsD
     .replace(GRADE_NOTE, '')
     .replace(TIMES_LIMIT_NOTE, '')
     .replace(FASTING_HOURS_NOTE, '(jejum)')
+    .replace(MEAL_HOURS, 'pós-prandial')
     // After a reference's lead, a note in brackets that explains the range ("Ref.: acima de 25 % (valores
     // menores associam-se a maior probabilidade de câncer)"): words with no number, what the range means.
     // Not the transcriber's note that the rest was cut, after a range ending at its "a" ("40,0 a (o restante
