@@ -307,6 +307,9 @@ export const CORPUS_SETS = [
   'heldout172',
   'heldout173',
   'heldout174',
+  'heldout175',
+  'heldout176',
+  'heldout177',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
 
