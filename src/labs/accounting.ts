@@ -597,6 +597,10 @@ const ADMIN_SPANS: Array<RegExp | Guarded> = [
     String.raw`(?<=[.;]\s+)\p{Lu}[\p{L}-]+(?:\s+\p{L}[\p{L}-]*){0,2}\s+em\s+\d{1,2}\/\d{1,2}\/\d{2,4}\s*:\s*(?:[<>]\s*)?(?:${NUMBER})\s*(?:${UNIT_PATTERN})?`,
     'gu',
   ),
+  // … or an earlier test told by where and when in a later sentence of a note, its finding in words after the colon
+  // ("… e tratamento prévio. Teste rápido realizado na UBS em 02/04/2025: reagente (informado).", h1676): quoted, no
+  // result of this report; the date makes the line the note's, never listed.
+  /(?<=[.;]\s+)\p{Lu}[^.:;\d]{0,60}?\s+em\s+\d{1,2}\/\d{1,2}\/\d{2,4}\s*:\s*(?:n[aã]o\s+)?(?:reagente|reativo|negativ[oa]|positiv[oa]|detectad[oa])(?![\p{L}])/giu,
   // A sample's serum indices against their cut-off in a note ("amostra sem hemólise (índice H < 10)", the analyser's
   // haemolysis, icterus and lipaemia check): the sample's quality, no result.
   /(?<![\p{L}])[ií]ndices?\s+(?:de\s+)?(?:[HIL]|hem[oó]lise|icter[ií]cia|lipemia)\s*[<>≤≥=]\s*\d+(?:[.,]\d+)?(?![\d.,])/giu,
@@ -1660,7 +1664,9 @@ function referenceCellOf(text: string, toks: readonly Token[]): ReturnType<typeo
   if (led.lead) return led;
   for (const gap of matchesOf(/\s{2,}(?=\S)/g, text)) {
     const at = gap.index + gap[0].length;
-    if (!toks.every((t) => t.at >= at)) break;
+    // A label's colon before the cell makes the line a result's row, its finding in words no token ("Protozoários:
+    // Cistos de Giardia lamblia   Ref.: Ausentes", h1640): the line is that result's, not its reference's.
+    if (!toks.every((t) => t.at >= at) || text.slice(0, at).includes(':')) break;
     const cell = stripReferenceLead(text.slice(at));
     if (cell.lead) return cell;
   }

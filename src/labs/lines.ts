@@ -3140,7 +3140,8 @@ export function joinWrappedBarCells(reads: readonly string[]): string[] {
     let j = i + 1;
     for (; j < out.length; j++) {
       const under = barCells(out[j]!);
-      if (!under || under.length !== row.length || under[1]!.trim() !== '') break;
+      // Text past the row's closing bar is no wrapped cell's: the row is then read as printed (the corpus property on h1736).
+      if (!under || under.length !== row.length || under[1]!.trim() !== '' || under.at(-1)!.trim() !== '') break;
       const filled = under.flatMap((c, k) => (k > 1 && k < under.length - 1 && c.trim() !== '' ? [k] : []));
       if (filled.length === 0 || !filled.every((k) => CELL_GOES_ON.test(row[k]!.trim()))) break;
       for (const k of filled) row[k] = ` ${row[k]!.trim()} ${under[k]!.trim()} `;

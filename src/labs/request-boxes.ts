@@ -36,7 +36,12 @@ export function requestBoxesRead(lines: string[]): string[] {
   return lines.map((l, i) => {
     const m = led[i];
     if (!m) return l;
-    if (!TICKED.test(m[2]!) && isBlankField(l)) return '';
+    // What a line runs on with past a ' ; ' is no part of the catalogue's row ("( ) TGP   ________   até 41 U/L ;
+    // Sódio 132,1", the corpus property on h1711): it is kept, in its columns, for the reader to read or list.
+    if (!TICKED.test(m[2]!) && isBlankField(l)) {
+      const runOn = l.search(/\s;\s/);
+      return runOn < 0 ? '' : `${' '.repeat(runOn)}${l.slice(runOn)}`;
+    }
     return `${m[1]}${' '.repeat(m[2]!.length)}${l.slice(m[0].length)}`;
   });
 }

@@ -64,6 +64,16 @@ function cutAcrossParts(lines: string[], value: number): number[] {
   });
 }
 
+// A bar table's cell a narrow column wrapped onto the row under it, the name cell empty there ("| Contagem de colônias |
+// superior a |" / "|  | 100.000 UFC/mL |", h1736): the value is its row's, read on the row's line; that line.
+function barRowAbove(lines: string[], i: number): number | undefined {
+  const emptyName = (l: string | undefined) => l !== undefined && /^\s*\|\s*\|/.test(l);
+  if (!emptyName(lines[i])) return undefined;
+  let k = i - 1;
+  while (emptyName(lines[k])) k--;
+  return /^\s*\|\s*\S/.test(lines[k] ?? '') ? k : undefined;
+}
+
 test('never silent, line by line: every number of a line that is not administrative is read, part of a reference or name, or the line is unparsed', () => {
   for (const set of CORPUS_SETS) {
     for (const { file, text, exp } of reports(set)) {
@@ -102,8 +112,12 @@ test('never silent, line by line: every number of a line that is not administrat
             );
           });
         const cut = cutAcrossParts(lines, value).map((i) => ({ l: lines[i]!, i }));
+        const rows = holders.flatMap(({ i }) => {
+          const k = barRowAbove(lines, i);
+          return k === undefined ? [] : [{ l: lines[k]!, i: k }];
+        });
         assert.ok(
-          [...holders, ...cut].some(({ l, i }) => readLines.has(i) || r.unparsed_lines.includes(l.trim())),
+          [...holders, ...cut, ...rows].some(({ l, i }) => readLines.has(i) || r.unparsed_lines.includes(l.trim())),
           `${set}/${file}: ${name}=${value} is on no line that was read or reported`,
         );
       }

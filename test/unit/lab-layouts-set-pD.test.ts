@@ -82,3 +82,52 @@ test("a FHIR Observation's valueQuantity is read on the line that prints its num
   assert.equal(read, 2);
   assert.deepEqual(unlisted, []);
 });
+
+// What the corpus properties found when sets 173, 176 and 177 joined, with the round's fixes merged.
+
+test("a labelled finding in words beside its word reference's cell stays the finding's line, listed if lost (h1640)", () => {
+  const text = [
+    'PARASITOLÓGICO DE FEZES (3 amostras - método de Hoffman/Faust)',
+    '  Protozoários:   Cistos de Entamoeba histolytica          Ref.: Ausentes',
+    '  Helmintos:      Ausentes                                  Ref.: Ausentes',
+  ].join('\n');
+  const { read, unlisted } = lostAnalytes(text);
+  assert.equal(read, 2);
+  assert.deepEqual(unlisted, []);
+});
+
+test("a request form's unticked exam keeps what its line runs on with past a ' ; ' (h1711's corpus property)", () => {
+  const text = [
+    '(X) Glicemia de jejum                  96 mg/dL              70 a 99 mg/dL',
+    '( ) Ureia                              ________              15 a 45 mg/dL',
+    '( ) TGO (AST)                          ________              até 38 U/L ; Cálcio 9,4',
+    '( ) HBsAg                              ________              Não reagente ; Anti-HIV: Reagente',
+  ].join('\n');
+  const r = parseLabReport(text, TODAY);
+  assert.ok(r.analytes.some((a) => a.value === 9.4) || r.unparsed_lines.some((u) => u.includes('9,4')));
+  assert.ok(r.qualitative.some((a) => a.value === 'Reagente' && a.line === 3) || r.unparsed_lines.some((u) => u.includes('Anti-HIV')));
+  assert.ok(!r.analytes.some((a) => a.value === 38), 'the unticked exam reads no row');
+});
+
+test("text past a bar row's closing bar keeps the row under it from being joined as a wrapped cell (h1736's corpus property)", () => {
+  const row = '| Cilindros                 | 4 p/campo          | até 2 p/                  |';
+  const wrap = '|                           |                    | campo                     |';
+  const r = parseLabReport([row, wrap].join('\n'), TODAY);
+  assert.deepEqual(brief(r), [['Cilindros', 4, 'alto']]);
+  const added = parseLabReport([row, `${wrap}   Anti-HCV   REAGENTE`].join('\n'), TODAY);
+  assert.ok(
+    [...added.qualitative, ...added.analytes].some((a) => a.line === 1 && /reagente/i.test(`${a.value} ${a.reference_text}`)) ||
+      added.unparsed_lines.some((u) => /reagente/i.test(u)),
+  );
+});
+
+test("a note's later sentence recalling an earlier test by its date and its finding in words is no result nor unread line (h1676)", () => {
+  const text = [
+    '  TREPONEMA PALLIDUM - ANTICORPOS TOTAIS      REAGENTE        Não reagente',
+    '  Nota: Resultado compatível com sífilis. Correlacionar com a clínica e o',
+    '  histórico. Teste rápido realizado no posto em 14/03/2025: reagente (informado).',
+  ].join('\n');
+  const r = parseLabReport(text, TODAY);
+  assert.deepEqual(brief(r), [['TREPONEMA PALLIDUM - ANTICORPOS TOTAIS', 'REAGENTE', 'alterado']]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
