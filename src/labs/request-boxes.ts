@@ -36,11 +36,15 @@ export function requestBoxesRead(lines: string[]): string[] {
   return lines.map((l, i) => {
     const m = led[i];
     if (!m) return l;
-    // What a line runs on with past a ' ; ' is no part of the catalogue's row ("( ) TGP   ________   até 41 U/L ;
-    // Sódio 132,1", the corpus property on h1711): it is kept, in its columns, for the reader to read or list.
+    // What a line runs on with past a ' ; ', or prints in a cell past the catalogue's reference cell, is no part of
+    // the catalogue's row ("( ) TGP   ________   até 41 U/L ; Sódio 132,1", "… 0,8 a 1,9 ng/dL   49,7", the corpus
+    // properties on h1711): it is kept, in its columns, for the reader to read or list.
     if (!TICKED.test(m[2]!) && isBlankField(l)) {
       const runOn = l.search(/\s;\s/);
-      return runOn < 0 ? '' : `${' '.repeat(runOn)}${l.slice(runOn)}`;
+      const blank = /_{4,}\s*/u.exec(l);
+      const pastReference = blank === null ? -1 : (/\s{2,}(?=\S)/.exec(l.slice(blank.index + blank[0].length))?.index ?? -1);
+      const keep = runOn >= 0 ? runOn : pastReference >= 0 ? blank!.index + blank![0].length + pastReference : -1;
+      return keep < 0 ? '' : `${' '.repeat(keep)}${l.slice(keep)}`;
     }
     return `${m[1]}${' '.repeat(m[2]!.length)}${l.slice(m[0].length)}`;
   });

@@ -80,7 +80,9 @@ function rangeListsApart(out: string[]): void {
     // alone is its result's reference, printed under it.
     const listed = (l: string) => {
       const m = NAMED.exec(l);
-      return m !== null && /^\s/.test(l) && lookupName(cleanName(m[1]!)) !== undefined && isReferenceText(m[2]!.trim());
+      // The range the whole rest of the line: a cell after a column gap is another's (the corpus property on h1740).
+      const range = m?.[2]?.trim() ?? '';
+      return m !== null && /^\s/.test(l) && lookupName(cleanName(m[1]!)) !== undefined && !/\S\s{2,}\S/.test(range) && isReferenceText(range);
     };
     while (k < out.length && listed(out[k]!)) k++;
     if (k - i - 1 < 2 || (out[k] ?? '').trim() !== '') continue;

@@ -102,10 +102,12 @@ test("a request form's unticked exam keeps what its line runs on with past a ' ;
     '( ) Ureia                              ________              15 a 45 mg/dL',
     '( ) TGO (AST)                          ________              até 38 U/L ; Cálcio 9,4',
     '( ) HBsAg                              ________              Não reagente ; Anti-HIV: Reagente',
+    '( ) T4 livre                           ________              0,8 a 1,9 ng/dL   1,27',
   ].join('\n');
   const r = parseLabReport(text, TODAY);
   assert.ok(r.analytes.some((a) => a.value === 9.4) || r.unparsed_lines.some((u) => u.includes('9,4')));
   assert.ok(r.qualitative.some((a) => a.value === 'Reagente' && a.line === 3) || r.unparsed_lines.some((u) => u.includes('Anti-HIV')));
+  assert.ok(r.analytes.some((a) => a.value === 1.27) || r.unparsed_lines.some((u) => u.includes('1,27')));
   assert.ok(!r.analytes.some((a) => a.value === 38), 'the unticked exam reads no row');
 });
 
