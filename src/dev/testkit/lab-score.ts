@@ -302,14 +302,9 @@ export const CORPUS_SETS = [
   'heldout167',
   'heldout168',
   'heldout169',
-  'heldout170',
   'heldout171',
-  'heldout172',
-  'heldout173',
   'heldout174',
   'heldout175',
-  'heldout176',
-  'heldout177',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
 
