@@ -62,6 +62,7 @@ import {
   TIME_IN_HOURS_NAME,
   cleanName,
   findingOverNegativeReference,
+  RESULT_LABEL_ALONE,
 } from './piece.ts';
 import {
   CITED_YEAR,
@@ -1570,8 +1571,9 @@ export interface PrintedTokens {
  * accounting in tokenising the same lines again (`resultTokens`, 1,234 of 1,525 ms of the pass over 100 reports
  * under `--cpu-prof`, 2026-12-03).
  */
-// A block's result label alone on its line ("Resultado").
-const RESULT_LABEL_ALONE = /^\s*resultados?\s*:?\s*$/iu;
+
+// An item of a list, opened by its dash or bullet ("- CISTOS DE GIARDIA LAMBLIA").
+const LIST_ITEM = /^\s*[-–•*·]\s/u;
 
 /** The text of the first line after the `k`th that prints anything. */
 function textAfter(lines: readonly AccountLine[], k: number): string | undefined {
@@ -1638,9 +1640,9 @@ export function printedTokens(printed: readonly AccountLine[]): PrintedTokens {
     // DE GIARDIA LAMBLIA" / "- OVOS DE …") the words are that result's.
     const titleAbove =
       lineAbove !== undefined &&
-      !/^\s*[-–•*·]\s/u.test(lineAbove.raw) &&
+      !LIST_ITEM.test(lineAbove.raw) &&
       (isBlockDetail(lineAbove.text) || RESULT_LABEL_ALONE.test(lineAbove.text) || !tokens.has(lineAbove.index));
-    if (toks.length === 0 && titleAbove && !/^\s*[-–•*·]\s/u.test(l.raw) && findingOverNegativeReference(alone, textAfter(lines, k)))
+    if (toks.length === 0 && titleAbove && !LIST_ITEM.test(l.raw) && findingOverNegativeReference(alone, textAfter(lines, k)))
       toks.push({ kind: 'word', text: alone, values: [], at: l.text.indexOf(alone) });
     // A screen reader's field spoken over two lines ("Rótulo: Microrganismo isolado" / "Valor: Escherichia coli"):
     // the value line holds what its label's line would hold, were the two one "Label: value" line.

@@ -272,6 +272,7 @@ import {
   bareNumbers,
   findingOverNegativeReference,
   NEGATIVE_REFERENCE,
+  RESULT_LABEL_ALONE,
   cleanName,
   CONTROL_RATIO,
   CONTROL_ROW,
@@ -456,9 +457,6 @@ const ESTIMATE_EQUATION_NOTE = new RegExp(
 );
 // The equation a title's estimate is computed by, on the line under the title ("Equação CKD-EPI 2021 (creatinina, …)").
 const TITLE_EQUATION = new RegExp(String.raw`^${EQUATION_LEAD}${ESTIMATE_EQUATION}`, 'iu');
-
-// A block's result label alone on its line, its value on the next ("Resultado" / "11,6 g/dL").
-const RESULT_LABEL_ALONE = /^\s*resultados?\s*:?\s*$/iu;
 
 /** Whether every line between a block's title and this one is a detail of the block or its result label alone. */
 function onlyDetailsBetween(lines: CleanLine[], titleAt: number, index: number): boolean {

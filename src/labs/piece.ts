@@ -840,6 +840,9 @@ const TIME_IN_HOURS = new RegExp(`^${TIME_IN_HOURS_NAME}`, 'u');
 /** A smear's name: the Gram stain's ("Bacterioscopia (Gram)", "Bacterioscopia do frasco", "Coloração de Gram"). */
 export const SMEAR_NAME = /^(?:bacterioscopia|colora[cç][aã]o\s+(?:de\s+)?gram)(?![\p{L}])/iu;
 
+// A block's result label alone on its line, its value on the next ("Resultado" / "11,6 g/dL").
+export const RESULT_LABEL_ALONE = /^\s*resultados?\s*:?\s*$/iu;
+
 // A reference that says nothing should be found ("NEGATIVO", "Não reagente", "Ausentes").
 export const NEGATIVE_REFERENCE = /^(?:n[aã]o\s+(?:reagente|reativo|detectad[oa]|detect[aá]vel)|negativ[oa]|ausentes?)[\s.]*$/iu;
 
