@@ -614,6 +614,19 @@ const ADMIN_SPANS: Array<RegExp | Guarded> = [
   // line ("CNAE: 31.01-2-00      Grau de risco: 3", h1699): the company's registration, no result.
   /(?<![\p{L}])cnae\s*[:.]*\s*\d{2}\.?\d{2}-?\d(?:[-/]\d{2})?(?![\d])/giu,
   /(?<![\p{L}])grau\s+de\s+risco\s*[:.]*\s*[1-4](?![\d.,])/giu,
+  // A numbered section of an expert's report naming the document it sums up ("4.1 Laudo do Laboratório do HEMOPI, coleta
+  // de 14/04/2025:", "4.4 Relatório médico da Dra. …", a disability assessment's list of documents, h1752): the
+  // section's number, no value.
+  /^\s*\d{1,2}\.\d{1,2}\.?\s+(?=(?:laudo|relat[oó]rio|parecer|atestado|declara[cç][aã]o|receita|documento|prontu[aá]rio|resumo|anexo|hist[oó]ria|anamnese|exame\s+f[ií]sico|conclus[aã]o|quesitos?|identifica[cç][aã]o)(?![\p{L}]))/giu,
+  // A lab system's name and version in a page's header or footer ("SISLAB 4.2 - 27/05/2025 09:50", "LIS-HOSP 9.4  |
+  // RELATÓRIO …", h1739, h1677): the software's release, no value.
+  /(?<![\p{L}\d])\p{Lu}*(?:LAB|LIS|SIS|SYS|SOFT|WEB|NET|HOSP)\p{Lu}*(?:-\p{Lu}+)*\s+v?\.?\s*\d{1,2}\.\d{1,3}(?:\.\d{1,3})?(?![\d,])(?=\s+[-–|]|\s*$)/gu,
+  // A council number a photo could not read whole, its unread glyphs marked ("CRBM-4 [?]12.0[?]8", h1742): the
+  // signer's registration, no value.
+  /(?<![\p{L}])(?:crm|crf|crbm|crbio|coren)\s*[-/]?\s*(?:\d{1,2}|\p{L}{2})\s+(?=[\d.]*\[(?:\?|ileg[ií]vel)\])(?:\[(?:\?|ileg[ií]vel)\]|\d|\.(?=[\d\[]))+/giu,
+  // A blood donation's volume after what was drawn ("Tipo: sangue total (450 mL)", a blood bank's letter to the donor,
+  // h1702): the bag's, no result.
+  /(?<![\p{L}])(?:sangue\s+total|bolsa|af[eé]rese)\s*\(?\s*\d{3}\s*ml\s*\)?/giu,
   // A sample's serum indices against their cut-off in a note ("amostra sem hemólise (índice H < 10)", the analyser's
   // haemolysis, icterus and lipaemia check): the sample's quality, no result.
   /(?<![\p{L}])[ií]ndices?\s+(?:de\s+)?(?:[HIL]|hem[oó]lise|icter[ií]cia|lipemia)\s*[<>≤≥=]\s*\d+(?:[.,]\d+)?(?![\d.,])/giu,
@@ -624,6 +637,12 @@ const ADMIN_SPANS: Array<RegExp | Guarded> = [
   // mEq/L), em amostra de 18/08/2026 com hemólise, não foi liberada"): not this report's result.
   new RegExp(
     String.raw`\(\s*(?:[<>]\s*)?(?:${NUMBER})\s*(?:${UNIT_PATTERN})?\s*\)\s*,?\s*(?:em|na|da)\s+(?:amostra|coleta)\s+(?:(?:colhid|coletad)[oa]\s+)?(?:de|em|do\s+dia)\s+\d{1,2}\/\d{1,2}\/\d{2,4}(?!\d)`,
+    'giu',
+  ),
+  // A value named and dated in brackets, a critical value's notice quoting the sample it was phoned about ("*** VALOR
+  // CRÍTICO (K+ 6,3 em 19/05) comunicado a Enf. … em 19/05/2025 23:10 ***", h1677): the notice's, the result is its row.
+  new RegExp(
+    String.raw`\(\s*\p{L}[\p{L}\d+-]*(?:\s+\p{L}[\p{L}\d+-]*){0,2}\s+(?:[<>]\s*)?(?:${NUMBER})\s*(?:${UNIT_PATTERN})?\s+em\s+\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\s*\)`,
     'giu',
   ),
   // A typist's aside telling an earlier sample's value after a dash ("– em agosto tava 10,8"): cut off by the reader.

@@ -1381,6 +1381,10 @@ const ADMIN_LABELS = [
   'colaborador',
   'cargo',
   'matricula',
+  // A pharmacy's receipt for its tests ("PAGTO: PIX", "Forma de pagamento: cartão", h1751): how it was paid.
+  'pagto',
+  'pagamento',
+  'forma de pagamento',
 ];
 // A photo cut at its left edge loses a label's first letters, an ellipsis in their place ("...ntuário: 0771",
 // "…ente: JU[cortado]"; the dots are a leader's colon once the line is cleaned).

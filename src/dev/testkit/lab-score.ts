@@ -305,6 +305,11 @@ export const CORPUS_SETS = [
   'heldout171',
   'heldout174',
   'heldout175',
+  'heldout170',
+  'heldout172',
+  'heldout173',
+  'heldout176',
+  'heldout177',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
 
