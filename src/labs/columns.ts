@@ -796,6 +796,8 @@ function placedInOrder(
  */
 // The dash a cumulative table prints for an exam not done in a sample ("--", "---", "—").
 const NOT_DONE_DASH = /^[-–—]{1,3}$/;
+// A name cell ending in a dot leader and the value it leads to.
+const LED_VALUE = /\.{3,}\s*[<>≤≥]?\s*\d[\d.,]*$/u;
 
 /**
  * Whether a row of a dated history table prints a dash under the current sample's column and nothing else
@@ -806,9 +808,14 @@ const NOT_DONE_DASH = /^[-–—]{1,3}$/;
 export function notDoneInCurrent(line: CleanLine, history: History | undefined): boolean {
   if (history?.earlier === undefined || history.currentAt === Number.NEGATIVE_INFINITY || line.bars !== undefined) return false;
   // Cells where they are printed, as the header's are (a dot leader shortened in the cleaned text moves them).
+  const cells = cellStarts(line.raw.replace(/\t/g, '   '), 0);
+  // A row that leads its value to the name by dots ("Ferro sérico (µg/dL) ........ 61        —" under a
+  // sheet's "MAR/25   ABR/25   MAI/25   META", its dash the target column's, h1732) is no sample row: its
+  // value is the one after the leader, wherever it ends.
+  if (LED_VALUE.test(cells[0]?.cell ?? '')) return false;
   const currentAt = history.currentAt;
   const currentTo = Math.min(...history.earlier.map((e) => e.from).filter((from) => from > currentAt), Number.POSITIVE_INFINITY);
-  const under = cellStarts(line.raw.replace(/\t/g, '   '), 0).filter((c) => c.at >= currentAt - 3 && c.at < currentTo - 3);
+  const under = cells.filter((c) => c.at >= currentAt - 3 && c.at < currentTo - 3);
   return under.length === 1 && NOT_DONE_DASH.test(under[0]!.cell) && Math.abs(under[0]!.at - currentAt) <= 3;
 }
 

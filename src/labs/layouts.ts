@@ -148,6 +148,40 @@ export function methodUnderNameFrom(texts: string[]): number | undefined {
 const CURRENT_CELL = /^(?:resultados?\s+)?atua(?:l|is)$/i;
 const PREVIOUS_CELL = /^(?:resultados?\s+)?(?:anteriores?|historico)$/i;
 
+// The cell over the exams' names of a table with one column per sample may name the columns' stamps ("Coleta
+// (data/hora)   24/04 19:20   26/04 06:00 …   Unid.   Referência", a ward's cumulative printout, h1768) or be
+// the section's title in capitals ("HEMATOLOGIA (M)   MAR/25   ABR/25   MAI/25   META", a dialysis clinic's
+// monthly sheet, h1732). A title stands there only with a column after the samples' (unit, reference, target),
+// so that a row of titres ("VDRL   1/16   1/32") is never taken for a header.
+const COLLECTION_LABEL_CELL = /^(?:data\s+(?:e\s+hora\s+)?(?:da\s+)?)?coletas?(?:\s*\((?:data|data\s*\/\s*hora|data\s+e\s+hora)\))?:?$|^data\s*\/\s*hora(?:\s+da\s+coleta)?:?$/i;
+const TITLE_CELL = /^\p{Lu}[\p{Lu}\s/.,&()-]*$/u;
+// A column of the clinic's targets beside the samples' ("META", "METAS"): the current result's reference.
+const TARGET_CELL = /^metas?$/i;
+
+/**
+ * Whether `starts`, a header whose sample columns are those `isSample` tells, has only header cells: the first
+ * may be the collection label or a title (see COLLECTION_LABEL_CELL), the others header words, flag, change and
+ * target columns, or `extra`.
+ */
+function sampleHeaderCells(
+  starts: Array<{ cell: string; at: number }>,
+  isSample: (cell: string) => boolean,
+  extra: ReadonlyArray<{ cell: string; at: number }> = [],
+): boolean {
+  const known = (c: { cell: string; at: number }) =>
+    isSample(c.cell) ||
+    HEADER_CELL.test(foldSameLength(c.cell).trim()) ||
+    FLAG_CELL.test(c.cell) ||
+    CHANGE_CELL.test(c.cell) ||
+    TARGET_CELL.test(c.cell) ||
+    extra.includes(c);
+  if (!starts.slice(1).every(known)) return false;
+  const first = starts[0]!;
+  if (known(first) || COLLECTION_LABEL_CELL.test(first.cell)) return true;
+  const lastSample = starts.findLastIndex((c) => isSample(c.cell));
+  return TITLE_CELL.test(first.cell) && lastSample > 0 && lastSample < starts.length - 1;
+}
+
 /**
  * A header with two or more date columns among header cells: the newest date's column is the current
  * result's, each other date column an earlier sample's, up to the next header cell.
@@ -171,13 +205,7 @@ function datedHeader(printed: Array<{ cell: string; at: number }>, context: Head
   // one under it, and every dated column, even one, holds an earlier sample.
   const named = starts.filter((c, i) => i > 0 && CURRENT_CELL.test(c.cell));
   if (dates.length < (named.length === 1 ? 1 : 2) || named.length > 1 || DATE_CELL.test(starts[0]!.cell)) return undefined;
-  if (
-    !starts.every(
-      (c) =>
-        DATE_CELL.test(c.cell) || HEADER_CELL.test(foldSameLength(c.cell).trim()) || FLAG_CELL.test(c.cell) || CHANGE_CELL.test(c.cell) || named.includes(c),
-    )
-  )
-    return undefined;
+  if (!sampleHeaderCells(starts, (cell) => DATE_CELL.test(cell), named)) return undefined;
   // An undated result column beside dates that are all earlier samples' (headed as previous results
   // on the line above, or all before the collection date): the newest date is no current sample, the
   // value is the one under "Resultado".
@@ -228,7 +256,7 @@ function stampKey(cell: string): number {
 function stampedHeader(starts: Array<{ cell: string; at: number }>, marked?: { cell: string; at: number }): TableHeader | undefined {
   const stamps = starts.filter((c) => STAMP_CELL.test(c.cell));
   if (stamps.length < 2 || STAMP_CELL.test(starts[0]!.cell)) return undefined;
-  if (!starts.every((c) => STAMP_CELL.test(c.cell) || HEADER_CELL.test(foldSameLength(c.cell).trim()) || FLAG_CELL.test(c.cell))) return undefined;
+  if (!sampleHeaderCells(starts, (cell) => STAMP_CELL.test(cell))) return undefined;
   // Stamps without a year compare only among themselves.
   const yearless = stamps.filter((c) => STAMP_CELL.exec(c.cell)![3] === undefined).length;
   if (yearless !== 0 && yearless !== stamps.length) return undefined;

@@ -1,0 +1,50 @@
+// What held-out set 179 missed (and set 175's h1732, the same layout): a cumulative table whose header's first cell
+// is the collection label or a section title, its samples oldest first; … One focused case each, rewritten with
+// other names and values; no database, no model.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseLabReport } from '../../src/labs/parse.ts';
+import { rows } from '../support/lab-rows.ts';
+
+const read = (lines: string[]) => parseLabReport(lines.join('\n'), { today: '2025-06-01' });
+
+test("a ward's cumulative printout headed by the collection label reads the newest stamp's column, the last (h1768)", () => {
+  const r = read([
+    'Coleta (data/hora)             10/03 07:10  12/03 06:20  14/03 05:55   Unid.     Referência',
+    '-------------------------------------------------------------------------------------------',
+    'HEMOGRAMA',
+    ' Hemoglobina                   8,1 L        8,9 L        10,3 L        g/dL      12,0-16,0',
+    ' Leucócitos                    14.200 H     11.050 H     8.300         /mm³      4.000-10.000',
+    ' Potássio                      3,1 L        3,9 *        4,6           mmol/L    3,5-5,1',
+    ' Albumina                      2,6 L        ---          3,1 L         g/dL      3,5-5,2',
+  ]);
+  assert.deepEqual(rows(r), [
+    ['Hemoglobina', 10.3, 'baixo'],
+    ['Leucócitos', 8300, 'normal'],
+    ['Potássio', 4.6, 'normal'],
+    ['Albumina', 3.1, 'baixo'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test("a dialysis sheet's monthly columns under a section title, oldest first, a target column last, read the newest month (h1732)", () => {
+  const r = read([
+    'HEMATOLOGIA (M)                           JAN/25    FEV/25    MAR/25    META',
+    '  Hemoglobina (g/dL)                       11,4      10,6       9,9      10,0 a 12,0',
+    '  Fósforo (mg/dL)                           4,9       5,8       6,2      3,5 a 5,5',
+    '',
+    'EXAMES TRIMESTRAIS (T) — coletados em MAR/25',
+    '  Ferritina (ng/mL) ............................. 410        META 200 a 500',
+    '  Ferro sérico (µg/dL) ........................... 73        —',
+  ]);
+  assert.deepEqual(
+    rows(r).map(([name, value]) => [name, value]),
+    [
+      ['Hemoglobina', 9.9],
+      ['Fósforo', 6.2],
+      ['Ferritina', 410],
+      ['Ferro sérico', 73],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
