@@ -153,7 +153,8 @@ const PREVIOUS_CELL = /^(?:resultados?\s+)?(?:anteriores?|historico)$/i;
 // the section's title in capitals ("HEMATOLOGIA (M)   MAR/25   ABR/25   MAI/25   META", a dialysis clinic's
 // monthly sheet, h1732). A title stands there only with a column after the samples' (unit, reference, target),
 // so that a row of titres ("VDRL   1/16   1/32") is never taken for a header.
-const COLLECTION_LABEL_CELL = /^(?:data\s+(?:e\s+hora\s+)?(?:da\s+)?)?coletas?(?:\s*\((?:data|data\s*\/\s*hora|data\s+e\s+hora)\))?:?$|^data\s*\/\s*hora(?:\s+da\s+coleta)?:?$/i;
+const COLLECTION_LABEL_CELL =
+  /^(?:data\s+(?:e\s+hora\s+)?(?:da\s+)?)?coletas?(?:\s*\((?:data|data\s*\/\s*hora|data\s+e\s+hora)\))?:?$|^data\s*\/\s*hora(?:\s+da\s+coleta)?:?$/i;
 const TITLE_CELL = /^\p{Lu}[\p{Lu}\s/.,&()-]*$/u;
 // A column of the clinic's targets beside the samples' ("META", "METAS"): the current result's reference.
 const TARGET_CELL = /^metas?$/i;

@@ -326,6 +326,9 @@ const VERDICT_START = /^(?:normal|acima|abaixo|dentro|fora|alterad[oa]|alt[oa]|b
 
 // One cell of two values, each a number and its unit, a bar between ("38 % | 3.724 /mm³").
 const VALUE_PAIR_CELL = new RegExp(String.raw`(?<![^\s])((?:${NUMBER})\s*(?:${UNIT_PATTERN}))\s*\|\s*((?:${NUMBER})\s*(?:${UNIT_PATTERN}))(?=\s|$)`, 'gu');
+// Or a percentage and a bare count, the count's unit heading the next column ("Segmentados → 44 % | 4.039 → /µL →
+// 1.500 a 8.000", a municipal portal's tabbed table copied from the browser, h1772): the two values too.
+const PERCENT_COUNT_CELL = new RegExp(String.raw`(?<![^\s])((?:${NUMBER})\s*%)\s*\|\s*((?:${NUMBER}))(?=\s|$)`, 'gu');
 const twoUnits = (a: string, b: string) => {
   const ua = unitAtStart(a.replace(/^[\d.,]+\s*/, ''));
   const ub = unitAtStart(b.replace(/^[\d.,]+\s*/, ''));
@@ -501,7 +504,8 @@ export function cleanLine(raw: string, index: number): CleanLine {
   const tabTable = tabbed.length >= 3 && !/^\s*\|/.test(t);
   // … save a result cell of two values, each with its own unit ("38 % | 3.724 /mm³", a differential's
   // relative and absolute counts): the two values of one row, set apart as two cells.
-  const parts = (cell: string) => cell.replace(VALUE_PAIR_CELL, (m, a: string, b: string) => (twoUnits(a, b) ? `${a}${COLUMN}${b}` : m));
+  const parts = (cell: string) =>
+    cell.replace(VALUE_PAIR_CELL, (m, a: string, b: string) => (twoUnits(a, b) ? `${a}${COLUMN}${b}` : m)).replace(PERCENT_COUNT_CELL, `$1${COLUMN}$2`);
   // A bar between words in brackets says "or" between two things a cell holds ("Ref. 4 a 7 dias (% | /mm³)", the
   // units of a differential's two ranges): no cell ends there. Read as a slash, in the same place. Between
   // numbers ("(2-10%|300-900)") it parts two ranges still.

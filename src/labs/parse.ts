@@ -442,8 +442,10 @@ const PRESENCE_RESULT =
   /^(?:(?:n[aã]o\s+)?(?:reagente|reativo|detectad[oa]|detect[aá]vel)|positiv[oa]|negativ[oa]|presen[cç]a|presentes?|ausen[cç]ia|ausentes?)(?![\p{L}])|^\(?\+{1,4}\)?$/iu;
 
 // A numbered sample's finding ("Amostra 2: Negativa", "2ª amostra: Presença de ovos de …"), the day it was
-// collected in brackets after its number ("Amostra 1 (12/05): Cistos de Giardia lamblia").
-const SAMPLE_FINDING = /^((?:amostra\s+\d{1,2}|\d{1,2}\s*[ªa°º]\s*amostra))(?:\s*\([^()]*\))?\s*:\s*(\p{L}.*)$/iu;
+// collected in brackets after its number ("Amostra 1 (12/05): Cistos de Giardia lamblia"). A portal's table
+// sets the finding in the cell after the sample's instead of after a colon ("Amostra 2 (15/04/2025) → Presença
+// de ovos de Ascaris lumbricoides", copied from the browser with a tab between, h1772).
+const SAMPLE_FINDING = /^((?:amostra\s+\d{1,2}|\d{1,2}\s*[ªa°º]\s*amostra))(?:\s*\([^()]*\))?(?:\s*:\s*|\s{2,})(\p{L}.*)$/iu;
 
 // A line wholly in brackets naming the equation an estimate is computed by ("(CKD-EPI 2021, sem correção para
 // raça)", "(equação MDRD)", "(Friedewald)").
@@ -1632,7 +1634,9 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
       }
     }
     t = withoutDetailCell(t);
-    t = referenceAfterDetail(t) ?? resultAfterDetail(t) ?? t;
+    // A numbered sample with its finding in the cell after ("Amostra 1 (14/04/2025)   Negativo", h1772) is no
+    // sample's detail beside a reference: the word is that sample's result (SAMPLE_FINDING, read below).
+    if (!SAMPLE_FINDING.test(t)) t = referenceAfterDetail(t) ?? resultAfterDetail(t) ?? t;
     // The method printed last on a result row ("Haptoglobina 8 mg/dL 30 a 200 Método: Imunoturbidimetria",
     // a PDF's text one space apart): a detail of the row, no part of its reference.
     const methodLast = TRAILING_METHOD_CELL.exec(t);

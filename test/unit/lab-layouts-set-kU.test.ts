@@ -48,3 +48,36 @@ test("a dialysis sheet's monthly columns under a section title, oldest first, a 
   );
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test("a portal's tabbed differential with the relative and absolute counts in one cell, 'N % | M', reads both (h1772)", () => {
+  const r = read([
+    'Exame\tResultado\tUnidade\tReferência (2 a 6 anos)',
+    'Leucócitos\t8.600\t/µL\t5.000 a 15.000',
+    'Neutrófilos\t38 % | 3.268\t/µL\t1.500 a 8.500',
+    'Eosinófilos\t12 % | 1.032\t/µL\t0 a 700',
+  ]);
+  assert.deepEqual(rows(r), [
+    ['Leucócitos', 8600, 'normal'],
+    ['Neutrófilos (%)', 38, 'indeterminado'],
+    ['Neutrófilos', 3268, 'normal'],
+    ['Eosinófilos (%)', 12, 'indeterminado'],
+    ['Eosinófilos', 1032, 'alto'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test("a portal's numbered stool samples, each finding in the cell after its sample's, are read under the exam's title (h1772)", () => {
+  const r = read([
+    'PARASITOLÓGICO DE FEZES - 3 amostras (método de Hoffman)',
+    'Amostra 1 (02/03/2025)\tNegativo',
+    'Amostra 2 (03/03/2025)\tPresença de cistos de Entamoeba coli',
+    'Amostra 3 (04/03/2025)\tNegativo',
+    'Referência\tNegativo',
+  ]);
+  assert.deepEqual(rows(r), [
+    ['Amostra 1', 'Negativo', 'normal'],
+    ['Amostra 2', 'Presença de cistos de Entamoeba coli', 'alterado'],
+    ['Amostra 3', 'Negativo', 'normal'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
