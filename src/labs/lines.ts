@@ -317,6 +317,9 @@ const PAGE_LINK_CELL = /\t\s*(?:ver|visualizar|abrir|exibir)\s+(?:o\s+)?(?:gr[á
 // The full stop closing a result written as a sentence, after its unit or a bracketed note.
 const SENTENCE_STOP = new RegExp(`(?=\\.\\s*$)(?<=\\d\\s*${UNIT_PATTERN}|\\))\\.\\s*$`, 'iu');
 
+// A list of two results or more parted by ';', each a name then a number ("Creatinina 0,8 mg/dL; TGO 26 U/L").
+const RESULT_LIST = /^[^;]*\p{L}[^;]*\d[^;]*(?:;\s+\p{L}[^;]*\d[^;]*)+$/u;
+
 // A pictograph then two or more words to the end of a line that printed a number before it, one space apart as
 // typed (a column gap sets a cell apart): a typist's aside.
 const TYPED_ASIDE =
@@ -490,7 +493,9 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // is punctuation, not part of the unit.
   t = t.replace(/(?<=\S)\.\s+(?:dentro|abaixo|acima|fora)\s+d[ao]s?\s+(?:faixa|intervalo|refer[êe]ncia)(?:\s+de\s+refer[êe]ncia)?\.?\s*$/iu, '.');
   // Only a line that is one sentence: a note of several ("… de coágulo. Controle normal: 30,0 seg.") stays prose.
-  if (/\d/.test(t) && !/[.;]\s+\S/.test(t)) t = t.replace(SENTENCE_STOP, '');
+  // A list of results parted by ';' and closed by a stop is one sentence too ("- Creatinina 0,8 mg/dL; TGO 26 U/L;
+  // TGP 21 U/L.", a referral form's typed exams, h1770), its last result's unit no sentence's end.
+  if (/\d/.test(t) && !/\.\s+\S/.test(t) && (!/;\s+\S/.test(t) || RESULT_LIST.test(t))) t = t.replace(SENTENCE_STOP, '');
   if (/^\s*\|?\s*:?-{3,}/.test(t) && /^[\s|:-]+$/.test(t)) return { index, raw, text: '', leader: false, offset: 0 };
   // A table framed in ASCII ("+------+------+", a PDF's or an old system's print, h1736): its rule line is a
   // separator row as the markdown one is, never a line of text (the title over a lone "Resultado" row).

@@ -247,6 +247,7 @@ import { hourlyColumnsAsRows } from './hourly-columns.ts';
 import { prePostColumnsAsRows } from './pre-post-columns.ts';
 import { specimenColumnsAsRows } from './specimen-columns.ts';
 import { earlierRemarksSetApart, resultAsidesSetApart } from './result-asides.ts';
+import { wrappedResultListsJoined } from './wrapped-result-lists.ts';
 import { noteLabListsRead, piecesBetweenSlashes, planLines } from './note-lab-lists.ts';
 import { valueFirstRows } from './value-first-cells.ts';
 import { rowsInUsualOrder } from './column-order.ts';
@@ -614,7 +615,7 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   // (curve-time-points.ts), and a typed remark after a result recalling the last exam's value is cut off
   // (result-asides.ts); a progress note's shorthand lab list has its earlier values in brackets blanked and its
   // bracketed differential put in the list (note-lab-lists.ts); a range a page break cut is whole again on its row
-  // (page-break-references.ts).
+  // (page-break-references.ts), and a typed list of results wrapped mid-result on its line (wrapped-result-lists.ts).
   // Text that reaches the parser still encoded is first read as the text it encodes, each line keeping its
   // place and its printed text for unparsed_lines: an RTF source as the page it prints (rtf-text.ts), an
   // e-mail's raw source as the message it carries, quoted-printable decoded and its envelope empty
@@ -668,6 +669,7 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     withoutSecondUnits,
     bandCutsAsReferences,
     pageBreakReferencesJoined,
+    wrappedResultListsJoined,
   ].reduce((lines, pass) => pass(lines), raws);
   // A table copied column by column, units and a differential's columns too, is put back as rows (column-copies.ts).
   // The lines between these joins are kept: the rows read are given back on their printed lines through them.

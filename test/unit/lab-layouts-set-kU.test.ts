@@ -81,3 +81,24 @@ test("a portal's numbered stool samples, each finding in the cell after its samp
   ]);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test("a referral form's boxed exams typed as a ';' list, wrapped mid-result, are read with their wrapped references (h1770)", () => {
+  const r = read([
+    '| - Hemograma: Hb 10,1 g/dL (VR 12,0-16,0); VCM 71,2 fL                     |',
+    '|   (VR 80-100); Leucócitos 3.100/mm³ (VR 4.000-10.000);                    |',
+    '|   Linfócitos 1.020/mm³; Plaquetas 98.000/mm³ (VR 150.000-                 |',
+    '|   450.000). Esfregaço: microcitose e hipocromia.                          |',
+    '| - Ureia 31 mg/dL; TGO 44 U/L; TGP 19 U/L.                                 |',
+  ]);
+  assert.deepEqual(rows(r), [
+    ['Hemoglobina', 10.1, 'baixo'],
+    ['VCM', 71.2, 'baixo'],
+    ['Leucócitos', 3100, 'baixo'],
+    ['Linfócitos', 1020, 'indeterminado'],
+    ['Plaquetas', 98000, 'baixo'],
+    ['Ureia', 31, 'normal'],
+    ['TGO (AST)', 44, 'alto'],
+    ['TGP (ALT)', 19, 'normal'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
