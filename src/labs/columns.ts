@@ -1057,6 +1057,9 @@ export function withoutLeadColumn<L extends CleanLine>(line: L, leadAt: number, 
   }
   const kept = cs.find((c) => c.at >= leadAt - 3);
   const before = cs.filter((c) => c.at < leadAt - 3);
+  // The code column's own word on the header printed again ("COD  EXAME   RESULTADO …" atop a terminal's second
+  // screen, h1771) is no code: cut, the header would lose its code column, and the screen's rows their names.
+  if (codes && before.length === 1 && /^c[oó]d(?:igo|\.)?$/iu.test(before[0]!.cell)) return undefined;
   // A code is one short token, letters and digits ("d201", "F24", "0457"): its digits are no value.
   const foreign = (cell: string) => (codes ? !/^[\p{L}\d-]{1,10}$/u.test(cell) : /(?<!\p{L})\d/u.test(cell));
   if (!kept || before.length === 0 || (codes && before.length > 1) || before.some((c) => foreign(c.cell) || c.at + c.cell.length > leadAt - (joined ? 1 : 2)))

@@ -102,3 +102,19 @@ test("a referral form's boxed exams typed as a ';' list, wrapped mid-result, are
   ]);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test("a terminal's second screen repeating the 'COD  EXAME' header keeps its code column: its rows are named without codes (h1771)", () => {
+  const screen = (rows: string[]) => [' COD  EXAME                 RESULTADO   UNID      FL  REFERENCIA', ...rows, ' F1=AJUDA  F3=SAIR  F7=VOLTA  F8=AVANCA'];
+  const r = read([
+    ...screen([' 0320 UREIA                 52          MG/DL     *H  15 - 45']),
+    ...screen([' 0610 TSH                   1.84        UUI/ML        0.40 - 4.50', ' 0540 BNP                   62          PG/ML         < 100']),
+  ]);
+  assert.deepEqual(
+    rows(r).map(([name, value]) => [name, value]),
+    [
+      ['Ureia', 52],
+      ['TSH', 1.84],
+      ['BNP', 62],
+    ],
+  );
+});
