@@ -1174,5 +1174,12 @@ export function withoutMethodColumn(text: string, offset: number, method: { from
   // A method is named in words: a number or a result word there is a value out of its column, never blanked.
   if (!/^\p{L}/u.test(under[0]!.cell) || qualitativeAtStart(under[0]!.cell) !== undefined) return text;
   const i = under[0]!.at - offset;
-  return `${text.slice(0, i)}${' '.repeat(under[0]!.cell.length)}${text.slice(i + under[0]!.cell.length)}`;
+  // A method too long for its column runs one space into the result's ("Quimioluminescência (4ª ger.) Não Reagente",
+  // a LACEN's GAL table, h1765): only the words before the result column are the method's, the result is read.
+  const cell = under[0]!.cell;
+  const space = [method.to - under[0]!.at - 1, method.to - under[0]!.at].find((k) => k > 0 && cell[k] === ' ');
+  const into = space === undefined ? 0 : space + 1;
+  const tail = space === undefined ? '' : cell.slice(into);
+  const length = tail !== '' && (qualitativeAtStart(tail) !== undefined || /^[<>≤≥]?\s*\d/u.test(tail)) ? into : cell.length;
+  return `${text.slice(0, i)}${' '.repeat(length)}${text.slice(i + length)}`;
 }

@@ -118,3 +118,16 @@ test("a terminal's second screen repeating the 'COD  EXAME' header keeps its cod
     ],
   );
 });
+
+test("a method too long for its column, one space into the result's, leaves the result and its reference to read (h1765)", () => {
+  const r = read([
+    'EXAME                         METODOLOGIA                  RESULTADO            VALOR DE REFERÊNCIA',
+    'Hepatite B, HBsAg             Quimioluminescência (CMIA)   Não Reagente         Não Reagente',
+    'HTLV I/II, Anticorpos         Eletroquimiolumin. (ECLIA 2ª) Não Reagente        Não Reagente',
+  ]);
+  assert.deepEqual(rows(r), [
+    ['Hepatite B, HBsAg', 'Não Reagente', 'normal'],
+    ['HTLV I/II, Anticorpos', 'Não Reagente', 'normal'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
