@@ -317,8 +317,18 @@ const PAGE_LINK_CELL = /\t\s*(?:ver|visualizar|abrir|exibir)\s+(?:o\s+)?(?:gr[á
 // The full stop closing a result written as a sentence, after its unit or a bracketed note.
 const SENTENCE_STOP = new RegExp(`(?=\\.\\s*$)(?<=\\d\\s*${UNIT_PATTERN}|\\))\\.\\s*$`, 'iu');
 
-// A list of two results or more parted by ';', each a name then a number ("Creatinina 0,8 mg/dL; TGO 26 U/L").
-const RESULT_LIST = /^[^;]*\p{L}[^;]*\d[^;]*(?:;\s+\p{L}[^;]*\d[^;]*)+$/u;
+// A list of two results or more parted by ';', each an analyte's name then a number ("Creatinina 0,8 mg/dL; TGO 26
+// U/L"); a note's vital signs and doses in the same form ("diurese 24 h 420 mL; noradrenalina 0,22 µg/kg/min.") are none.
+function isResultList(text: string): boolean {
+  const items = text.split(/;\s+/);
+  return (
+    items.length >= 2 &&
+    items.every((item) => {
+      const name = /^[\s\-–•*]*(\p{L}[^\d;]*?)\s*\d/u.exec(item)?.[1];
+      return name !== undefined && lookupName(name) !== undefined;
+    })
+  );
+}
 
 // A pictograph then two or more words to the end of a line that printed a number before it, one space apart as
 // typed (a column gap sets a cell apart): a typist's aside.
@@ -495,7 +505,7 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // Only a line that is one sentence: a note of several ("… de coágulo. Controle normal: 30,0 seg.") stays prose.
   // A list of results parted by ';' and closed by a stop is one sentence too ("- Creatinina 0,8 mg/dL; TGO 26 U/L;
   // TGP 21 U/L.", a referral form's typed exams, h1770), its last result's unit no sentence's end.
-  if (/\d/.test(t) && !/\.\s+\S/.test(t) && (!/;\s+\S/.test(t) || RESULT_LIST.test(t))) t = t.replace(SENTENCE_STOP, '');
+  if (/\d/.test(t) && !/\.\s+\S/.test(t) && (!/;\s+\S/.test(t) || isResultList(t))) t = t.replace(SENTENCE_STOP, '');
   if (/^\s*\|?\s*:?-{3,}/.test(t) && /^[\s|:-]+$/.test(t)) return { index, raw, text: '', leader: false, offset: 0 };
   // A table framed in ASCII ("+------+------+", a PDF's or an old system's print, h1736): its rule line is a
   // separator row as the markdown one is, never a line of text (the title over a lone "Resultado" row).

@@ -14,8 +14,10 @@
 // list (a bar at each end, none inside) is no table's: read as a one-cell bar row, the list's closing stop and its
 // items were lost ("| - Creatinina 0,8 mg/dL; TGO 26 U/L; TGP 21 U/L.   |"), so its bars are blanked in place.
 
-// A line of results parted by ';': a name and a number before a ';', another name after it.
-const RESULT_LIST = /\p{L}[^;]*\d[^;]*;\s+\p{L}/u;
+// A line of results parted by ';': a name and a number before a ';', its unit and a bracket maybe, another name after
+// it. A note's sentence wrapped after a ';' ("… SUGERE MAIOR PROBABILIDADE DE NEOPLASIA; ENTRE 10 E" / "25% ZONA
+// CINZENTA.") parts no results.
+const RESULT_LIST = /\p{L}[^;]*\d[\d.,]*\s*(?:%|\/?[\p{L}µ³]{1,8}(?:\/[\p{L}\d³]{1,8})?)?\s*(?:\([^()]*\))?\s*;\s+\p{L}/u;
 // The rest of a result wrapped to the next line, indented: a bracket or a number first.
 const CONTINUATION = /^\s{2,}(?=[(\d])/u;
 // A box's frame: a bar at the start and one at the end, none between.
@@ -35,7 +37,7 @@ export function wrappedResultListsJoined(lines: string[]): string[] {
       out ??= [...lines];
       out[i] = unframed(lines[i]!);
     }
-    let at = i;
+    const at = i;
     for (let j = i + 1; j < lines.length; j++) {
       const text = inner((out ?? lines)[at]!).trimEnd();
       const next = inner(lines[j]!);
