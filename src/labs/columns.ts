@@ -525,6 +525,11 @@ export function withoutPreviousColumn(line: CleanLine, previousAt: number, histo
   // earlier sample's however few cells come before it: the date says so.
   if (history === undefined && last && cs.length >= 2 && last.at >= previousAt - 3 && cs[cs.length - 2]!.at < previousAt - 3 && isDatedPrevious(last.cell))
     return line.text.slice(0, last.at - line.offset).trimEnd();
+  // The earlier sample's date wrapped under its value ("4,88 ng/mL" / "(18/11/2024)", h1777), on the line where the
+  // reference's bands go on ("Material: Soro   50 a 59 anos: até 3,5 ng/mL   (18/11/2024)"): the earlier sample's
+  // too, cut so that the band is read with the row's others.
+  if (history === undefined && last && cs.length >= 2 && last.at >= previousAt - 3 && cs[cs.length - 2]!.at < previousAt - 3 && WRAPPED_DATE.test(last.cell))
+    return line.text.slice(0, last.at - line.offset).trimEnd();
   if (cs.length < 3 || !last || (last.at < previousAt - 3 && last.at + last.cell.length <= previousAt)) return line.text;
   // Only the one cell under the header is the previous result: a second cell at or past that column
   // ("--   48,7") means the line holds more than the header says, and nothing is cut.
@@ -576,6 +581,9 @@ function afterClosedRange(cs: Array<{ cell: string; at: number }>): boolean {
 // A base excess is negative ("-12,8").
 const PREVIOUS_VALUE =
   /^(?:[<>]?\s*[-−]?\d[\d.,]*(?:\s{0,2}[^\s\d(]\S*)?(?:\s*(?:em|de)?\s*\(?\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\)?)?|\d{1,2}\/\d{1,2}\/\d{2,4}\s*[:\-»]?\s*[<>]?\s*\d[\d.,]*(?:\s{0,2}[^\s\d(]\S*)?|-+|—|n\/?d)$/i;
+
+// An earlier sample's date alone, in brackets or not ("(18/11/2024)").
+const WRAPPED_DATE = /^\(?\d{1,2}\/\d{1,2}\/\d{2,4}\)?$/;
 
 /** A previous result's cell with its sample's date, before or after the value ("12/04/2024: 209 mg/dL", "95 mg/dL em 14/10/2024"). */
 function isDatedPrevious(cell: string): boolean {

@@ -1002,16 +1002,18 @@ const codeNames = () =>
       .flatMap((d) => [d.name, ...d.synonyms].flatMap((n) => n.split(/[^\p{L}\d]+/u)))
       .filter((w) => /\p{L}/u.test(w) && /\d/.test(w)),
   ));
-const L_CODE = /(?<![\p{L}\d])(?=[\p{L}\d]*l)(?=[\p{L}\d]*\d)[\p{L}\d]{2,5}(?![\p{L}\d])/gu;
+// A token of two to five letters and digits, a digit among them and a letter OCR takes a digit for (l, Z).
+const SLIP_CODE = /(?<![\p{L}\d])(?=[\p{L}\d]*[lZz])(?=[\p{L}\d]*\d)[\p{L}\d]{2,5}(?![\p{L}\d])/gu;
 
 /**
  * The same slip in a name's token of letters and digits: OCR reads its 1 as an l ("Vitamina Bl2" for
- * B12). A token that is a catalogue token with its l read as 1 is that token; any other stays.
+ * B12), and its 2 as a Z ("Vitamína B1Z", a photo's transcription, h1782). A token that is a catalogue token
+ * with its l read as 1 and its Z as 2 is that token; any other stays.
  */
 function withoutLForOneSlips(t: string): string {
-  if (!/l\d|\dl/.test(t)) return t;
-  return t.replace(L_CODE, (w) => {
-    const read = w.replace(/l/g, '1');
+  if (!/[lZz]\d|\d[lZz]/.test(t)) return t;
+  return t.replace(SLIP_CODE, (w) => {
+    const read = w.replace(/l/g, '1').replace(/[Zz]/g, '2');
     return codeNames().has(read) ? read : w;
   });
 }
@@ -1828,7 +1830,7 @@ export function resultAfterDetail(text: string): string | undefined {
 
 // A release (or collection) stamp in a cell of its own, last on the line: its label, a date and perhaps the time.
 const RELEASE_STAMP_CELL =
-  /\s{2,}(?:liberad[oa]|libera[cç][aã]o|coletad[oa]|colhid[oa]|coleta|recebid[oa]|recebimento)(?:\s+em)?\s*:?\s*\d{1,2}\/\d{1,2}(?:\/\d{2,4})?(?:\s+(?:[àa]s\s+)?\d{1,2}[:h]\d{2})?\s*$/iu;
+  /\s{2,}(?:liberad[oa]|libera[cç][aã]o|coletad[oa]|colhid[oa]|coleta|recebid[oa]|recebimento)(?:\s+em)?\s*:?\s*\d{1,2}\/\d{1,2}(?:\/\d{2,4})?(?:\s+(?:[àa]s\s+)?\d{1,2}[:h]\d{2})?(?:\s{2,}(?:normal|alterad[oa]|anormal))?\s*$/iu;
 // Digits glued to letters ("HBA1C", "B12") and in brackets ("(3 amostras)") qualify a title: they are no value.
 // So does the number of the sample a culture was drawn in ("HEMOCULTURA - AMOSTRA 1 (aeróbia)", "Frasco 2"), and
 // how many samples were taken ("PARASITOLÓGICO DE FEZES - 1 amostra - Métodos: …").
@@ -1845,7 +1847,8 @@ export function withoutDetailCell(text: string): string {
   // A hospital LIS prints when each exam was released (or drawn) at the title's right ("UREIA - Soro -
   // Cinético UV      Liberado: 18/03/2025 07:40"): the sample's dates, so the title alone names the
   // "Resultado:" under it. Only after a title (no label, no number before it): "Posto: …   Data da
-  // coleta: …" is a header's line.
+  // coleta: …" is a header's line. A portal's card may print its verdict on the exam after the date ("▾ GLICOSE
+  // DE JEJUM   Liberado em 29/04/2025 10:41   Normal", h1776): the card's state too, no result of the title.
   const stamp = RELEASE_STAMP_CELL.exec(text);
   if (stamp && /\p{L}/u.test(text.slice(0, stamp.index)) && !/[:\d]/.test(text.slice(0, stamp.index).replace(NAME_DIGITS, '')))
     return text.slice(0, stamp.index);

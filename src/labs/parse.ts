@@ -349,6 +349,11 @@ const TITRE_LINE = new RegExp(String.raw`^(?:${TITRE_WORD})\b`, 'iu');
 const MARKDOWN_HEADING = /^\s*#{1,6}\s+\S/;
 // A section title drawn between rules ("===== CARGA VIRAL =====", "----- BIOQUÍMICA -----") ends the table
 // above as a markdown heading does: the next block's columns are its own (RULED_TITLE, lines.ts).
+// So does a portal's expanded card, its title after the open disclosure triangle ("▾ TIPAGEM SANGUÍNEA   Liberado em
+// 29/04/2025 11:50", h1776): its tab-separated rows ("Grupo sanguíneo ABO<TAB>O") are no cells of the columns the
+// card above headed ("Exame<TAB>Resultado<TAB>Referência"), whose reference column the "O" fell under. Its release
+// date is the card's (withoutDetailCell), no value.
+const EXPANDED_CARD_TITLE = /^\s*[▼▾▽]\s+\p{L}/u;
 // The header of a table of ranges by age: the age's unit, and the ranges' unit in a column of its own.
 const AGE_TABLE_HEADER = /^(?:idade|faixa\s+et[aá]ria)\s*\(\s*(anos|meses)\s*\)(?:\s{2,}(\S+))?$/iu;
 // One of its rows: a band ("31 a 35", "acima de 60", "até 15") and the range in its column.
@@ -607,7 +612,7 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   // and so is a footnote's superscript mark set after a result (note-marks.ts), and a transcription's handwritten
   // note in brackets after a row's print (pen-notes.ts), while the angle brackets it marks a form's handwritten
   // fields with are blanked, what they hold read (handwriting-marks.ts); a bilingual report's English
-  // labels after a slash are taken out (bilingual.ts), and a report translated into English has its references'
+  // labels after a slash, or before it on a form that prints them first, are taken out (bilingual.ts), and a report translated into English has its references'
   // words read as the Portuguese ones they translate (english-references.ts), and a bound's word a spool abbreviated
   // ("INF. A 160") as the whole word (abbreviated-bounds.ts); a portal card's labelled bands with
   // only their cut points under them are read as the good band's range (band-cuts.ts); a tolerance curve typed by
@@ -1502,7 +1507,11 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     }
     // A markdown heading with no value on it ("## Urina Tipo 1 (EAS)" after a transcribed table), or a
     // ruled title, ends the table above: it titles the next block, its digits no value of a row.
-    if (table && (MARKDOWN_HEADING.test(line.raw) || RULED_TITLE.test(line.raw)) && bareNumbers(t) === 0) {
+    if (
+      table &&
+      (((MARKDOWN_HEADING.test(line.raw) || RULED_TITLE.test(line.raw)) && bareNumbers(t) === 0) ||
+        (EXPANDED_CARD_TITLE.test(line.raw) && bareNumbers(withoutDetailCell(t)) === 0))
+    ) {
       close();
       table = undefined;
       ctx.table = undefined;

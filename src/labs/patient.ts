@@ -235,9 +235,10 @@ export function readPatient(lines: string[], input: PatientInput = {}): Patient 
     // "GESTANTE - DUM: 20/03/2024 - IG na coleta: 11 semanas", "IG informada: 8 semanas", "Gestante: sim", "Idade gestacional: 24
     // semanas": the patient is pregnant. A reference line ("Gestantes: 0,1 a 2,5") is none of these.
     // The days after the weeks ("9 semanas e 2 dias", "IG: 24 sem 3 d") place a week's last days: a band of weeks ends there.
-    // Printed compact too ("IG 11s2d"): the week's "s" glued to the days.
+    // Printed compact too ("IG 11s2d"): the week's "s" glued to the days. The field may say both who gave it and
+    // when ("IG informada na coleta: 22 semanas e 3 dias", a portal's patient card, h1776).
     const ig =
-      /\b(?:IG|idade\s+gestacional)\b(?:\s+(?:na\s+coleta|informada|calculada|estimada))?\s*[:\-]?\s*(\d{1,2})\s*(?:semanas?|sem\b|s(?!\p{L}))(?:\s*(?:e\s*)?([0-6])\s*(?:dias?|d\b))?/iu.exec(
+      /\b(?:IG|idade\s+gestacional)\b(?:\s+(?:na\s+coleta|informada|calculada|estimada)){0,2}\s*[:\-]?\s*(\d{1,2})\s*(?:semanas?|sem\b|s(?!\p{L}))(?:\s*(?:e\s*)?([0-6])\s*(?:dias?|d\b))?/iu.exec(
         line,
       );
     if (ig && weeks === undefined) {

@@ -1745,6 +1745,12 @@ const SIDE_BY_SIDE = /\s*[|;]\s*|\s{3,}/;
 // An unreadable range among others is one whose start was read ("0 a [borrado] %", "até [ilegível]"): a
 // mark alone in a cell of its own ("[ilegível]   0 a 1   0 a 200") may be a value's, not a range's.
 const partlyReadRange = (piece: string): boolean => isCutRange(piece) && /[\d<>≤≥\p{L}]/u.test(piece.slice(0, piece.indexOf('[')));
+// A mark alone after a range read is one too: the values stand before the ranges, so the mark in a later range
+// column is that column's range ("2 a 10   [ilegível]" under "V. R. (%)   V. R. (/mm³)", a photo's shadow over the
+// count's reference, h1781).
+const MARK_ALONE = new RegExp(String.raw`^${UNREADABLE_MARK}[^\]\d]*\]$`, 'iu');
+const unreadPiece = (piece: string, k: number, pieces: string[]): boolean =>
+  partlyReadRange(piece) || (k > 0 && MARK_ALONE.test(piece.trim()) && pieces.slice(0, k).some((p) => findRanges(p, false).length > 0));
 
 /**
  * The ranges printed side by side one for each value, when one of them could not be read ("0 a [borrado] %
@@ -1752,17 +1758,26 @@ const partlyReadRange = (piece: string): boolean => isCutRange(piece) && /[\d<>�
  */
 export function piecesWithCutRange(text: string): string[] | undefined {
   const pieces = text.split(SIDE_BY_SIDE).map((p) => p.trim());
-  return pieces.length >= 2 && pieces.some(partlyReadRange) ? pieces : undefined;
+  return pieces.length >= 2 && pieces.some((p, k) => unreadPiece(p, k, pieces)) ? pieces : undefined;
+}
+
+/** The text with each piece between its separators put through `each`, told whether it is an unreadable range, and where it starts. */
+function mapUnreadPieces(text: string, each: (piece: string, unread: boolean, at: number) => string): string {
+  const parts = text.split(new RegExp(`(${SIDE_BY_SIDE.source})`));
+  const pieces = parts.filter((_, i) => i % 2 === 0).map((p) => p.trim());
+  let at = 0;
+  return parts
+    .map((p, i) => {
+      const out = i % 2 === 0 ? each(p, unreadPiece(p.trim(), i / 2, pieces), at) : p;
+      at += p.length;
+      return out;
+    })
+    .join('');
 }
 
 /** The text with each unreadable range among several blanked: no range, and no number of one either. */
 const withoutCutRanges = (text: string): string =>
-  piecesWithCutRange(text)
-    ? text
-        .split(new RegExp(`(${SIDE_BY_SIDE.source})`))
-        .map((p) => (partlyReadRange(p) ? ' '.repeat(p.length) : p))
-        .join('')
-    : text;
+  piecesWithCutRange(text) ? mapUnreadPieces(text, (p, unread) => (unread ? ' '.repeat(p.length) : p)) : text;
 
 // A goal set as an offset from another result's goal ("Meta: 30 mg/dL acima da meta do LDL-colesterol", "meta
 // do LDL + 30 mg/dL", the non-HDL cholesterol's): its number is the offset, no bound, and the goal it adds
@@ -1895,11 +1910,10 @@ export function rangeSpans(text: string): Array<[number, number]> {
   const spans = findRanges(text, false).map((f): [number, number] => [f.start, f.end]);
   // What is left of an unreadable range among several ("0 a [borrado] %   0 a 100 /mm³") is the reference's too.
   if (piecesWithCutRange(text)) {
-    let at = 0;
-    for (const piece of text.split(new RegExp(`(${SIDE_BY_SIDE.source})`))) {
-      if (partlyReadRange(piece)) spans.push([at, at + piece.length]);
-      at += piece.length;
-    }
+    mapUnreadPieces(text, (p, unread, at) => {
+      if (unread) spans.push([at, at + p.length]);
+      return p;
+    });
   }
   return spans;
 }

@@ -24,6 +24,16 @@ const BRACKETED_BOUND = new RegExp(
   String.raw`((?:${NUMBER})\s*(${UNIT_PATTERN}))(\s*)\(\s*[<>≤≥]?\s*(?:${NUMBER})(?:\s*a\s*(?:${NUMBER}))?\s*(${UNIT_PATTERN})\s*\)`,
   'giu',
 );
+// A result in a mass concentration with the same in a molar one in round brackets, or the other way round ("0.94
+// mg/dL      (83 µmol/L)", a creatinine on h1780's immigration form): read as printed, the bracketed value is a
+// second result of the analyte, as a count's percentage in brackets is ("3.852 /µL (60,0 %)"). Mass and moles of
+// one analyte are one result in two systems, whatever else the report prints: blanked even when it is the only one.
+const ROUND_BRACKETED_SECOND = new RegExp(String.raw`((?:${NUMBER})\s*(${UNIT_PATTERN}))(\s+)\(\s*(?:${NUMBER})\s*(${UNIT_PATTERN})\s*\)`, 'giu');
+const MASS_CONCENTRATION = /^[µumnp]?g\/(?:d?l|ml)$/iu;
+const MOLAR_CONCENTRATION = /^[µumnp]?mol\/l$/iu;
+const massAndMoles = (a: string, b: string) =>
+  (MASS_CONCENTRATION.test(a) && MOLAR_CONCENTRATION.test(b)) || (MOLAR_CONCENTRATION.test(a) && MASS_CONCENTRATION.test(b));
+
 // "glicose x 0,0555": a factor to another unit.
 const FACTOR = new RegExp(String.raw`^\p{L}[\p{L}\s-]*\s[x×]\s(?:${NUMBER})$`, 'iu');
 
@@ -91,7 +101,11 @@ function withoutSecondSystemColumns(raws: string[]): string[] {
 
 /** The lines of a report with each result's second-system value and reference blanked; a text with no bracketed second value as it is. */
 export function withoutSecondUnits(printed: string[]): string[] {
-  const raws = withoutSecondSystemColumns(printed);
+  const raws = withoutSecondSystemColumns(printed).map((l) =>
+    l.replace(ROUND_BRACKETED_SECOND, (m, first: string, u1: string, gap: string, u2: string) =>
+      massAndMoles(u1, u2) ? first + gap + blank(m.slice(first.length + gap.length)) : m,
+    ),
+  );
   const rows = raws.map((l) => matchesOf(BRACKETED_SECOND, l).filter((m) => !sameUnit(m[2]!, m[4]!)).length);
   // Only a report that gives two results so, at least: a bracket after one result may be a remark.
   if (rows.reduce((a, b) => a + b, 0) < 2) return raws;
