@@ -788,7 +788,8 @@ const OCR_NUMBER = /(?<![\p{L}\d.,])(?=[\dOlI.,]*\d)(?=[\dOlI.,]*[OlI])[\dOlI]+(
 // between two letters is never part of a number, so it is the O of the name, in the case of the letters
 // around it, and the name is reported as it reads.
 export function withoutOcrLetters(t: string): string {
-  t = t.replace(/(?<=(\p{L}))0(?=(\p{L}))/gu, (_m, before: string, after: string) => (isUpper(before) && isUpper(after) ? 'O' : 'o'));
+  // A token that opens on digits is no word: its zero between letters is a count ("IG 10s0d", 10 weeks and 0 days, h1753).
+  t = t.replace(/(?<=(?<![\d])(\p{L}))0(?=(\p{L}))/gu, (_m, before: string, after: string) => (isUpper(before) && isUpper(after) ? 'O' : 'o'));
   t = withoutAccentedOSlips(t);
   // So does a blood gas's symbol, the O of oxygen read as a zero before its count ("pC02", "p02", "HC03-",
   // "Sat 02"): no number is written glued after those letters, nor after a saturation's name.

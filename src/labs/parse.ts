@@ -16,6 +16,7 @@ import { withoutDiagonalWatermark } from './watermarks.ts';
 import { afterColourLegend, greenBand, isColourLegendLine, isLegendLine } from './colour-legends.ts';
 import { accountLines, resultTokens, type AccountLine } from './accounting.ts';
 import { withoutEarlierReports } from './earlier-reports.ts';
+import { withoutTranslatedCopy } from './translations.ts';
 import { outsideLabSections } from './outside-lab.ts';
 import { blockColumns, mapBack } from './block-columns.ts';
 import { alertColumnAt, isDoseLine, withoutAlertColumn } from './alert-column.ts';
@@ -53,6 +54,7 @@ import { spreadReferencesAsRanges } from './spread-references.ts';
 import { withoutUncertaintyColumn } from './uncertainty-columns.ts';
 import { withoutPenNotes } from './pen-notes.ts';
 import { handwritingMarksBlanked } from './handwriting-marks.ts';
+import { mergeFieldsBlanked } from './merge-fields.ts';
 import { bandCutsAsReferences } from './band-cuts.ts';
 import { pageBreakReferencesJoined } from './page-break-references.ts';
 import { abbreviatedBoundsRead } from './abbreviated-bounds.ts';
@@ -315,6 +317,7 @@ import { readValue, type ValueRead } from './value.ts';
 import { rtfAsText } from './rtf-text.ts';
 import { mimeLineJoins, mimeSourceAsText } from './mime-messages.ts';
 import { mojibakeMended } from './mojibake.ts';
+import { cidGlyphsRead } from './cid-glyphs.ts';
 import { doubledGlyphsSingled } from './doubled-glyphs.ts';
 import { foldedWordsJoined } from './folded-words.ts';
 import {
@@ -611,8 +614,10 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   // (spread-references.ts),
   // and so is a footnote's superscript mark set after a result (note-marks.ts), and a transcription's handwritten
   // note in brackets after a row's print (pen-notes.ts), while the angle brackets it marks a form's handwritten
-  // fields with are blanked, what they hold read (handwriting-marks.ts); a bilingual report's English
-  // labels after a slash, or before it on a form that prints them first, are taken out (bilingual.ts), and a report translated into English has its references'
+  // fields with are blanked, what they hold read (handwriting-marks.ts), and so are a mail merge's empty fields
+  // ("«VR_FERRO»") and its error message where a field was missing (merge-fields.ts); a bilingual report's English
+  // labels after a slash, or before it on a form that prints them first, are taken out (bilingual.ts), and a report
+  // translated into English has its references'
   // words read as the Portuguese ones they translate (english-references.ts), and a bound's word a spool abbreviated
   // ("INF. A 160") as the whole word (abbreviated-bounds.ts); a portal card's labelled bands with
   // only their cut points under them are read as the good band's range (band-cuts.ts); a tolerance curve typed by
@@ -624,7 +629,8 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   // Text that reaches the parser still encoded is first read as the text it encodes, each line keeping its
   // place and its printed text for unparsed_lines: an RTF source as the page it prints (rtf-text.ts), an
   // e-mail's raw source as the message it carries, quoted-printable decoded and its envelope empty
-  // (mime-messages.ts), UTF-8 read as Windows-1252 as the UTF-8 it was (mojibake.ts), letters a PDF drew
+  // (mime-messages.ts), UTF-8 read as Windows-1252 as the UTF-8 it was (mojibake.ts), a PDF font's glyph codes
+  // ("Triglicer(cid:141)deos") as the letters the report's words say they are (cid-glyphs.ts), letters a PDF drew
   // twice for bold once (doubled-glyphs.ts), a result column extracted letter-spaced ("1 5 , 8") as the numbers
   // it spells (spaced-digit-cells.ts), a finding's word an OCR broke at a paper's fold whole again (folded-words.ts), an
   // SMS's numbered parts that arrived out of order, twice or cut inside a word, whole and in order (sms-segments.ts).
@@ -634,6 +640,7 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     rtfAsText,
     mimeSourceAsText,
     mojibakeMended,
+    cidGlyphsRead,
     doubledGlyphsSingled,
     spacedDigitCellsJoined,
     foldedWordsJoined,
@@ -650,6 +657,7 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     withoutNoteMarks,
     withoutPenNotes,
     handwritingMarksBlanked,
+    mergeFieldsBlanked,
     withoutSecondLanguage,
     englishReferencesRead,
     abbreviatedBoundsRead,
@@ -3092,6 +3100,16 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     lines.map((l) => l.text),
   );
   for (const i of earlierRowsListed) if (!unparsed.includes(raws[i]!.trim())) unparsed.push(raws[i]!.trim());
+  // A page that prints the report again in another language, under a heading that says so: its results are the
+  // report's, read again (translations.ts).
+  Object.assign(
+    current,
+    withoutTranslatedCopy(
+      current.analytes,
+      current.qualitative,
+      lines.map((l) => l.text),
+    ),
+  );
   // A section the report says is not the lab's (measurements at home, a watch's readings: outside-lab.ts)
   // holds no results: a value read there is listed.
   const outside = outsideLabSections(raws);
