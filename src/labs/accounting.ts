@@ -317,8 +317,9 @@ const ADMIN_SPANS: Array<RegExp | Guarded> = [
   // factor, which is no number of five digits or more; and a day-clinic's chair ("Poltrona 11", h1648).
   // A regional council's number may follow its region's digit glued to it ("CRBM5 4471", h1637).
   // A Spanish-speaking lab's professional registration abbreviated ("Bioquímica - R.P. 2.847", h1730) too.
+  // A ward's admission number after its label and colon ("Internação: 25004412", a hospital LIS's patient line, h1768).
   new RegExp(
-    String.raw`(?<![\p{L}\d])(?:crm|creme[a-z]{1,3}|crfa|crf|crbm\d{0,2}|crbio\d{0,2}|coren|rqe|cnes|cns|cnpj|cnae|cbo|aih|cpf|rg|cep|protocolo|prot\.(?=\s*:?\s*\d)|ped\.?(?=\s*:?\s*\d)|pac(?:\.(?=\s*:?\s*\d)|(?=\s*:\s*\d))|paciente(?=[.\s]*:?\s*\d)|pedido|req|requisi[cç](?:[aã]o|[oõ]es)|solicita[cç][aã]o(?=\s*:?\s*\d)|atend(?:imento)?\.?|o\.s\.?|os(?=\s*[:nº°#])|ordem(?:\s+de\s+servi[cç]o)?|pront|prontu[aá]rio|reg|registro|r\.\s?p\.(?=\s*(?:n[º°o]\.?\s*)?\d)|rh(?=\s*:?\s*(?:\d{1,3}(?:\.\d{3}){2,}|\d{5,})(?![\d,]))|c[oó]d(?:igo)?|ficha|laudo(?=\s*(?:n[º°]\s*)?:?\s*\d)|senha(?:\s+de\s+autoriza[cç][aã]o)?|cart[aã]o(?:\s+sus|\s+nacional\s+de\s+sa[uú]de)?|notifica[cç][aã]o|sinan|sis(?:prenatal|can|col|mam|reg|cel|loglab|pni)|boletim|lote|n[º°]|no\.|n[uú]mero|central(?=\s*:?\s*(?:\(\d{2}\)\s*)?\d{4}[-\s]?\d{4}(?!\d))|tel(?:efone)?|fone|fax|ramal|sac|ouvidoria|disque(?:\s+sa[uú]de)?|whatsapp|celular|leito|quarto|poltrona|enf(?:ermaria)?\.?(?=\s*:?\s*\d)|box|sala|turno|m[aá]quina|posto(?:\s+de\s+coleta)?|equipe|esf|ine|micro[aá]rea|cadastro|ses(?=\s*:\s*\d)|matr(?:[ií]cula|\.)|seq(?:u[eê]ncia)?\.?(?=\s*:?\s*\d{1,4}(?![\d.,]))|anvisa|visa|afe|alvar[aá]|id|guia|carteir(?:inha|a)|etiqueta|amostra\s+n[º°]|amostras?(?=\s*:?\s*(?:\d{5,}|\d+-\d+|\d{1,3}(?:\.\d{3}){2,}(?![\d,])))|vers[aã]o(?:\s+do\s+laudo)?(?=\s*:?\s*\d)|sistema(?=\s*:?\s+[\p{L}-]+\s+(?:v\.?\s*)?\d)|lis(?=\s+[\p{L}-]+\s+(?:v\.?\s*)?\d)|sist\.(?=\s*[\p{L}-]+\s+(?:v\.?\s*)?\d))${NOT_WORD}(?:(?!\s{2,}\p{L}|[.*_—–-]\s{2,})(?:[^\d\n(\[;]|\([\p{L}\s-]{1,12}\))){0,16}\(?(?:\d{1,2}\s*(?:[ªº]\s*(?:regi[aã]o\s*)?|[-–]\s*(?=\d))|\d{1,2}\s+\p{L}{2}\s+(?=\d))?(?:\d{1,4}\)?(?:\s\d{1,4}(?![\d./-]))*\s\d[\d./?\uFFFD-]*|\d(?:[\d./?\uFFFD-]|\[(?:ileg[ií]vel|\?)\](?=\d))*(?:\s\d{1,6}(?=…))?)(?!\d|,\d)(?:\s*\/\s*(?:\p{L}{2,10}\s+)?\d[\d./-]*(?!\d|,\d))*`,
+    String.raw`(?<![\p{L}\d])(?:crm|creme[a-z]{1,3}|crfa|crf|crbm\d{0,2}|crbio\d{0,2}|coren|rqe|cnes|cns|cnpj|cnae|cbo|aih|cpf|rg|cep|protocolo|prot\.(?=\s*:?\s*\d)|ped\.?(?=\s*:?\s*\d)|pac(?:\.(?=\s*:?\s*\d)|(?=\s*:\s*\d))|paciente(?=[.\s]*:?\s*\d)|pedido|req|requisi[cç](?:[aã]o|[oõ]es)|solicita[cç][aã]o(?=\s*:?\s*\d)|atend(?:imento)?\.?|interna[cç][aã]o(?=\s*:\s*\d)|o\.s\.?|os(?=\s*[:nº°#])|ordem(?:\s+de\s+servi[cç]o)?|pront|prontu[aá]rio|reg|registro|r\.\s?p\.(?=\s*(?:n[º°o]\.?\s*)?\d)|rh(?=\s*:?\s*(?:\d{1,3}(?:\.\d{3}){2,}|\d{5,})(?![\d,]))|c[oó]d(?:igo)?|ficha|laudo(?=\s*(?:n[º°]\s*)?:?\s*\d)|senha(?:\s+de\s+autoriza[cç][aã]o)?|cart[aã]o(?:\s+sus|\s+nacional\s+de\s+sa[uú]de)?|notifica[cç][aã]o|sinan|sis(?:prenatal|can|col|mam|reg|cel|loglab|pni)|boletim|lote|n[º°]|no\.|n[uú]mero|central(?=\s*:?\s*(?:\(\d{2}\)\s*)?\d{4}[-\s]?\d{4}(?!\d))|tel(?:efone)?|fone|fax|ramal|sac|ouvidoria|disque(?:\s+sa[uú]de)?|whatsapp|celular|leito|quarto|poltrona|enf(?:ermaria)?\.?(?=\s*:?\s*\d)|box|sala|turno|m[aá]quina|posto(?:\s+de\s+coleta)?|equipe|esf|ine|micro[aá]rea|cadastro|ses(?=\s*:\s*\d)|matr(?:[ií]cula|\.)|seq(?:u[eê]ncia)?\.?(?=\s*:?\s*\d{1,4}(?![\d.,]))|anvisa|visa|afe|alvar[aá]|id|guia|carteir(?:inha|a)|etiqueta|amostra\s+n[º°]|amostras?(?=\s*:?\s*(?:\d{5,}|\d+-\d+|\d{1,3}(?:\.\d{3}){2,}(?![\d,])))|vers[aã]o(?:\s+do\s+laudo)?(?=\s*:?\s*\d)|sistema(?=\s*:?\s+[\p{L}-]+\s+(?:v\.?\s*)?\d)|lis(?=\s+[\p{L}-]+\s+(?:v\.?\s*)?\d)|sist\.(?=\s*[\p{L}-]+\s+(?:v\.?\s*)?\d))${NOT_WORD}(?:(?!\s{2,}\p{L}|[.*_—–-]\s{2,})(?:[^\d\n(\[;]|\([\p{L}\s-]{1,12}\))){0,16}\(?(?:\d{1,2}\s*(?:[ªº]\s*(?:regi[aã]o\s*)?|[-–]\s*(?=\d))|\d{1,2}\s+\p{L}{2}\s+(?=\d))?(?:\d{1,4}\)?(?:\s\d{1,4}(?![\d./-]))*\s\d[\d./?\uFFFD-]*|\d(?:[\d./?\uFFFD-]|\[(?:ileg[ií]vel|\?)\](?=\d))*(?:\s\d{1,6}(?=…))?)(?!\d|,\d)(?:\s*\/\s*(?:\p{L}{2,10}\s+)?\d[\d./-]*(?!\d|,\d))*`,
     'giu',
   ),
   // What a blood-gas analyser is told about the sample, printed in the section's title or a note ("GASOMETRIA
@@ -497,8 +498,10 @@ const ADMIN_SPANS: Array<RegExp | Guarded> = [
   // no value (a bleeding time's "2 min" after its name is still a result).
   /(?<![\p{L}])(?:aos|ap[oó]s)\s+\d{1,3}\s*min(?:utos?|\.)?(?![\p{L}\d\/])/giu,
   // Weeks abbreviated "sem" with the days after them, or after a gestational-age label ("Idade
-  // gestacional: 38 sem 4 dias", "IG: 39 sem"): a duration too ("95 sem jejum" keeps its value).
-  /(?<![\d.,])\d{1,2}\s*sem\.?\s*(?:e\s*)?\d\s*(?:dias?|d)(?![\p{L}\d])/giu,
+  // gestacional: 38 sem 4 dias", "IG: 39 sem"): a duration too ("95 sem jejum" keeps its value). Weeks
+  // abbreviated "s" glued to their number, the days' "d" after them ("IG na coleta: 31s 2d", a prenatal panel's
+  // patient line, h1769), too: the "s" is set apart as a unit would be (GLUED) before these spans are sought.
+  /(?<![\d.,])\d{1,2}(?:\s*sem\.?|\s?s)\s*(?:e\s*)?\d\s*(?:dias?|d)(?![\p{L}\d])/giu,
   /(?<![\p{L}])(?:ig|idade\s+gestacional)\s*:?\s*\d{1,2}\s*sem(?:anas?|\.)?(?![\p{L}\d])/giu,
   // Hours and minutes since a dose ("coleta 11 h 30 min após a dose"); minutes alone may be a result
   // (a bleeding time, "3 min").
@@ -618,6 +621,17 @@ const ADMIN_SPANS: Array<RegExp | Guarded> = [
   // de 14/04/2025:", "4.4 Relatório médico da Dra. …", a disability assessment's list of documents, h1752): the
   // section's number, no value.
   /^\s*\d{1,2}\.\d{1,2}\.?\s+(?=(?:laudo|relat[oó]rio|parecer|atestado|declara[cç][aã]o|receita|documento|prontu[aá]rio|resumo|anexo|hist[oó]ria|anamnese|exame\s+f[ií]sico|conclus[aã]o|quesitos?|identifica[cç][aã]o)(?![\p{L}]))/giu,
+  // A form's numbered section, its title in capitals opening the box's row ("| 2. UNIDADE SOLICITANTE: Hospital
+  // Regional …   CNES: …", "| 5. EXAMES COMPLEMENTARES (cópias em anexo)", a SUS out-of-town treatment request, h1770):
+  // the section's number, no value.
+  /^\s*(?:\|\s*)?\d{1,2}\.\s+(?=\p{Lu}{2,}(?:\s+\p{Lu}{2,})*\s*(?:[:(|]|$))/gu,
+  // A note dated to earlier samples, their values named after the date ("Obs.: em 14/01/2025 (antes da transfusão)
+  // leucócitos 3.100 e plaquetas 88.000.", h1770's referral form): quoted for comparison, no result of this report.
+  // The values go on after a comma or an "e" only: after a ';' or a "hoje" the note may tell this sample's.
+  new RegExp(
+    String.raw`(?<=^\s*(?:\|\s*)?(?:obs(?:erva[cç][aã]o)?\.?|nota)\s*:\s*)em\s+\d{1,2}\/\d{1,2}\/\d{2,4}\s*(?:\([^()\d]*\)\s*)?,?\s*${NAMED}(?:${NUMBER})(?:\s*(?:${UNIT_PATTERN}))?(?:(?:\s*,\s*|\s+e\s+)(?!(?:hoje|agora|atual\p{L}*|nest[ae])(?![\p{L}]))${NAMED}(?:${NUMBER})(?:\s*(?:${UNIT_PATTERN}))?)*`,
+    'giu',
+  ),
   // A lab system's name and version in a page's header or footer ("SISLAB 4.2 - 27/05/2025 09:50", "LIS-HOSP 9.4  |
   // RELATÓRIO …", h1739, h1677): the software's release, no value.
   /(?<![\p{L}\d])\p{Lu}*(?:LAB|LIS|SIS|SYS|SOFT|WEB|NET|HOSP)\p{Lu}*(?:-\p{Lu}+)*\s+v?\.?\s*\d{1,2}\.\d{1,3}(?:\.\d{1,3})?(?![\d,])(?=\s+[-–|]|\s*$)/gu,

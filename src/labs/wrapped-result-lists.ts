@@ -8,9 +8,11 @@
 //   |   450.000). Esfregaço: macrocitose, neutrófilos hipossegmentados (pseudo-Pelger).    |
 //
 // Read line by line, the last result of the line lacks its reference and the line under it opens on a bracket or a
-// bound that names nothing, so the results after it are lost. So the continuation is put back at the end of the line
-// it goes on, and its own line left empty: only for a line that parts two results or more by ';' and ends with no ';'
-// nor stop (mid-result), under which an indented line opens with a bracket or a number. A box's frame around such a
+// bound that names nothing, so the results after it are lost. So the wrapped rest of the result, up to its ';' or
+// stop, is put back at the end of the line it goes on and blanked in place, the results after it left on the line
+// that prints them (h1770: a result must be read on its own line, for the accounting pass to list that line if it
+// were lost): only for a line that parts two results or more by ';' and ends with no ';' nor stop (mid-result), under
+// which an indented line opens with a bracket or a number. A box's frame around such a
 // list (a bar at each end, none inside) is no table's: read as a one-cell bar row, the list's closing stop and its
 // items were lost ("| - Creatinina 0,8 mg/dL; TGO 26 U/L; TGP 21 U/L.   |"), so its bars are blanked in place.
 
@@ -25,7 +27,7 @@ const FRAMED = /^(\s*)\|([^|]*)\|\s*$/u;
 
 const inner = (line: string) => FRAMED.exec(line)?.[2] ?? line;
 
-/** The lines with each result list's wrapped continuation put back on the line it goes on, its own line empty. */
+/** The lines with each result list's wrapped result put back on the line it goes on, blanked where it was printed. */
 export function wrappedResultListsJoined(lines: string[]): string[] {
   let out: string[] | undefined;
   const unframed = (line: string) => {
@@ -33,9 +35,11 @@ export function wrappedResultListsJoined(lines: string[]): string[] {
     return frame ? `${frame[1]} ${frame[2]!.trimEnd()}` : line;
   };
   for (let i = 0; i < lines.length; i++) {
-    if (FRAMED.test(lines[i]!) && RESULT_LIST.test(inner(lines[i]!))) {
+    // The line as the joins above left it: a continuation's own results stay on it, its wrapped part blanked.
+    const line = (out ?? lines)[i]!;
+    if (FRAMED.test(line) && RESULT_LIST.test(inner(line))) {
       out ??= [...lines];
-      out[i] = unframed(lines[i]!);
+      out[i] = unframed(line);
     }
     const at = i;
     for (let j = i + 1; j < lines.length; j++) {
@@ -45,16 +49,24 @@ export function wrappedResultListsJoined(lines: string[]): string[] {
       // Both framed, or neither: a box's row is not joined to a line outside it.
       if (FRAMED.test(lines[at]!) !== FRAMED.test(lines[j]!)) break;
       out ??= [...lines];
-      const frame = FRAMED.exec(lines[at]!);
-      // Only the wrapped result goes back: a sentence after its stop is a note of its own ("450.000). Esfregaço:
+      // Only the wrapped result goes back, up to its ';' or its stop: the results after its ';' stay on the line
+      // that prints them ("(VR 80-100); RDW 18,9 % (VR 11,5-14,5); …" keeps RDW on its own line, read there and
+      // listed there if lost), and a sentence after its stop is a note of its own ("450.000). Esfregaço:
       // macrocitose, …"), left where it is printed.
       const rest = next.trim();
-      const stop = /\.\s+(?=\p{Lu})/u.exec(rest);
-      const carried = stop ? rest.slice(0, stop.index + 1) : rest;
-      out[at] = `${frame ? `${frame[1]} ` : ''}${text} ${carried}`;
-      out[j] = stop ? ' '.repeat(lines[j]!.indexOf(rest) + stop.index + 1) + unframed(lines[j]!).slice(lines[j]!.indexOf(rest) + stop.index + 1) : '';
-      if (stop) break;
-      i = j;
+      const end = /;|\.\s+(?=\p{Lu})/u.exec(rest);
+      const carried = end ? rest.slice(0, end.index + 1) : rest;
+      // A framed list's line was unframed above, in place: its text keeps its indent.
+      out[at] = `${text} ${carried}`;
+      if (!end) {
+        out[j] = '';
+        i = j;
+        continue;
+      }
+      // The carried part blanked in place, the line's frame kept for the pass over it.
+      const from = lines[j]!.indexOf(rest);
+      out[j] = lines[j]!.slice(0, from) + ' '.repeat(end.index + 1) + lines[j]!.slice(from + end.index + 1);
+      break;
     }
   }
   return out ?? lines;
