@@ -638,6 +638,13 @@ const ADMIN_SPANS: Array<RegExp | Guarded> = [
   // A council number a photo could not read whole, its unread glyphs marked ("CRBM-4 [?]12.0[?]8", h1742): the
   // signer's registration, no value.
   /(?<![\p{L}])(?:crm|crf|crbm|crbio|coren)\s*[-/]?\s*(?:\d{1,2}|\p{L}{2})\s+(?=[\d.]*\[(?:\?|ileg[ií]vel)\])(?:\[(?:\?|ileg[ií]vel)\]|\d|\.(?=[\d\[]))+/giu,
+  // A portal card's verdict after its release stamp ("▾ GLICOSE DE JEJUM<TAB>Liberado em 29/04/2025 10:41<TAB>Normal",
+  // h1776): the portal's summary of the result read under the title, no result of its own.
+  /(?<=(?:^|\s)liberad[oa]\s+em\s+\d{1,2}\/\d{1,2}\/\d{2,4}(?:\s+\d{1,2}:\d{2})?\s+)(?:normal|alterad[oa]|anormal)\s*$/giu,
+  // A Portuguese patient's national health service number and a doctor's licence ("N.º Utente SNS: 301 446 872",
+  // "(Cédula Prof. 48112)", a lab in Portugal, h1779): identifiers, no values.
+  /(?<![\p{L}])(?:n\.?\s*[º°]\s*)?(?:de\s+)?utente(?:\s+(?:do\s+)?sns)?\s*:?\s*\d{3}\s?\d{3}\s?\d{3}(?!\d)/giu,
+  /(?<![\p{L}])c[eé]dula(?:\s+prof(?:issional|\.)?)?\s*(?:n\.?\s*[º°]\s*)?:?\s*\d{3,6}(?![\d.,])/giu,
   // A blood donation's volume after what was drawn ("Tipo: sangue total (450 mL)", a blood bank's letter to the donor,
   // h1702): the bag's, no result.
   /(?<![\p{L}])(?:sangue\s+total|bolsa|af[eé]rese)\s*\(?\s*\d{3}\s*ml\s*\)?/giu,

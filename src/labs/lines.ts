@@ -1210,6 +1210,8 @@ const ADMIN_LABELS = [
   // A health plan's member ("Beneficiária: NOME"), as a check-up or an operadora's clinic prints the patient.
   'beneficiario',
   'beneficiaria',
+  // A lab in Portugal names the patient the health service's user ("Utente: NOME", h1779).
+  'utente',
   'nome',
   'nome do paciente',
   'sexo',
