@@ -391,7 +391,8 @@ const ADMIN_SPANS: Array<RegExp | Guarded> = [
   // 302"): the number before such a part, or after it, places a building; a result is never followed by one.
   // Abbreviated too, and with the next part after a comma ("Qd. 12, Lt. 4", "Lj 03").
   /(?<![\p{L}\d])\d+[a-z]?\s*,\s*(?=(?:quadra|qd\.?|bloco|bl\.?|lote|lt\.?|conjunto|conj\.?|cj\.?|sala|loja|lj\.?|andar)(?![\p{L}]))|(?<![\p{L}\d])(?:quadra|qd\.?|bloco|conjunto|conj\.?|sala|loja|lj\.?|lote|lt\.?)\s?\d+[a-z]?(?!\d|[.,]\d)/giu,
-  /(?<![\p{L}\d])p[aá]g(?:ina)?\.?\s*:?\s*\d+(?:\s*(?:de|\/)\s*\d+)?/giu,
+  // A page mark, as a translated page prints it too with the count of pages ("Page 2 de 2", h1753).
+  /(?<![\p{L}\d])(?:p[aá]g(?:ina)?\.?\s*:?\s*\d+(?:\s*(?:de|\/)\s*\d+)?|page\s*\d+\s*(?:de|of|\/)\s*\d+)/giu,
   /(?<![\p{L}\d])folha\s*:?\s*\d+(?:\s*(?:de|\/)\s*\d+)?/giu,
   // A web address with its path and query ("no portal <https://portal.labvale.com.br/?p=884-20931>", h1417): a
   // link's digits, no value.

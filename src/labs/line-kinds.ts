@@ -582,11 +582,12 @@ export function isNote(t: string): boolean {
 
 /**
  * A legend of the abbreviations a table used, two or more "ABBR = meaning" entries on the line
- * ("S/CO = razão sinal/cut-off. NR = não reagente; R = reagente"): the words after "=" are what an
+ * ("S/CO = razão sinal/cut-off. NR = não reagente; R = reagente", set apart by middle dots under an antibiogram:
+ * "S = sensível · I = sensível aumentando exposição · R = resistente", h1760): the words after "=" are what an
  * abbreviation means, never a result.
  */
 export function isLegend(t: string): boolean {
-  if ((t.match(/(?:^|[.;,]\s+)[\p{L}\d/.-]{1,8}\s*=\s*\p{L}/gu) ?? []).length >= 2 && /^[\p{L}\d/.-]{1,8}\s*=/u.test(t)) return true;
+  if ((t.match(/(?:^|[.;,·|]\s+)[\p{L}\d/.-]{1,8}\s*=\s*\p{L}/gu) ?? []).length >= 2 && /^[\p{L}\d/.-]{1,8}\s*=/u.test(t)) return true;
   return isClassLegend(t);
 }
 

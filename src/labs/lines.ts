@@ -1620,6 +1620,9 @@ export function isTreatmentRange(text: string): boolean {
 // desprezado", a urine exam's header, h1620).
 const VOLUME_BESIDE_MATERIAL = new RegExp(String.raw`^\s*volume\s*:\s*(?:${NUMBER})\s*ml\s{2,}material\s*:`, 'iu');
 
+// A page's number and the count of pages ("Página 1 de 2", "Pág. 2/3", "Page 2 de 2", "Page 1 of 3").
+const PAGE_MARK = /\bp(?:[aá]g(?:ina)?|age)\.?\s*\d+\s*(?:de|of|\/)\s*\d+/i;
+
 /** A patient-data, doctor, address, page or signature line: neither a result nor an unread result. */
 export function isAdminLine(text: string): boolean {
   if (text.trim() !== '' && cells(text).every((c) => PAGE_CONTROL.test(c))) return true;
@@ -1711,8 +1714,9 @@ export function isAdminLine(text: string): boolean {
   // A day of the month said in a sentence ("A consulta está marcada para o dia 28."): a date, when no other
   // number is on the line. (A count of days is not: "beta hcg negativo (atrasou 5 dias)" says a result.)
   if (/\bdia\s+\d/iu.test(text) && !/\d/.test(text.replace(/\bdia\s+\d{1,2}(?![\d:/]|[.,]\d)/giu, '')) && !labValue(text)) return true;
-  // "Página 1 de 2" anywhere on a line that holds nothing else result-like.
-  if (/\bp[aá]g(?:ina)?\.?\s*\d+\s*(?:de|\/)\s*\d+/i.test(text) && !/:\s*\d/.test(text.replace(/p[aá]g(?:ina)?\.?\s*\d+\s*(?:de|\/)\s*\d+/i, ''))) return true;
+  // "Página 1 de 2" anywhere on a line that holds nothing else result-like; as a translated page prints it
+  // too ("Page 2 de 2", a French courtesy copy, h1753; "Page 1 of 3").
+  if (PAGE_MARK.test(text) && !/:\s*\d/.test(text.replace(PAGE_MARK, ''))) return true;
   return false;
 }
 

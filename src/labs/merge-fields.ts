@@ -4,9 +4,9 @@
 // mesclagem VR_25OHD não foi encontrado no registro de cabeçalho da fonte" / "de dados.", h1755). Read as printed,
 // the field's name stands where a reference is looked for and the row is no row, its value lost; so does the
 // message, whose wrapped lines under it would be taken for the reference's. Neither is the lab's: the field and the
-// message (to its full stop, over the lines it wrapped onto in its column) are blanked, so the row reads with no
-// reference, as one printed without. A result's own field left empty ("«RES_FOLATO» ng/mL") blanks to no value, and
-// the row stays unread. Each line keeps its printed text for unparsed_lines.
+// message (to its full stop, over the lines it wrapped onto in its column, and no further) are blanked, so the row
+// reads with no reference, as one printed without. A result's own field left empty ("«RES_FOLATO» ng/mL") blanks to
+// no value, and the row stays unread. Each line keeps its printed text for unparsed_lines.
 
 // A merge field's name in guillemets: capitals, digits and underscores.
 const FIELD = /«[A-Z][A-Z0-9_]*»/g;
@@ -14,6 +14,19 @@ const FIELD = /«[A-Z][A-Z0-9_]*»/g;
 const MERGE_ERROR = /\b(?:Erro!\s+O\s+campo\s+de\s+mesclagem|Error!\s+MergeField)\b/u;
 
 const blank = (s: string) => ' '.repeat(s.length);
+
+// The message's words from where it starts on a line: single spaces apart, up to its full stop (a '.' that ends a
+// word) or the gap of a column beside it.
+const MESSAGE_PART = /^\S+(?: (?!\s)\S*?)*?(?:\.(?=\s|$)|(?=\s{2,}|\s*$))/u;
+
+/**
+ * The line with the message's part from `at` blanked and whether it ended there. Only the message: what the line
+ * prints after it, its full stop or in a column beside it, is the report's ("de dados.   Reagente", h1755).
+ */
+function messageBlanked(l: string, at: number): { text: string; ended: boolean } {
+  const part = MESSAGE_PART.exec(l.slice(at))![0];
+  return { text: l.slice(0, at) + blank(part) + l.slice(at + part.length), ended: part.endsWith('.') };
+}
 
 /** The lines with merge fields and the merge error's message blanked; the same lines when there are none. */
 export function mergeFieldsBlanked(lines: string[]): string[] {
@@ -31,15 +44,15 @@ export function mergeFieldsBlanked(lines: string[]): string[] {
       set(i, l);
       continue;
     }
-    set(i, l.slice(0, m.index) + blank(l.slice(m.index)));
-    // The message wrapped in its column: each line under it that prints only there, up to its full stop.
-    let ended = /\.\s*$/.test(l);
+    let { text, ended } = messageBlanked(l, m.index);
+    set(i, text);
+    // The message wrapped in its column: each line under it that starts there, up to its full stop.
     while (!ended && i + 1 < lines.length) {
       const next = lines[i + 1]!;
       const at = next.length - next.trimStart().length;
       if (next.trim() === '' || Math.abs(at - m.index) > 2) break;
-      ended = /\.\s*$/.test(next);
-      set(++i, blank(next));
+      ({ text, ended } = messageBlanked(next, at));
+      set(++i, text);
     }
   }
   return out ?? lines;

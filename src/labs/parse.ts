@@ -1128,8 +1128,12 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
       t = line.text;
     // An antibiogram row under another whose long name filled its column keeps one space before its word
     // ("Sulfametoxazol/Trimetoprima Resistente"): it is read as the rows in columns around it. Only the
-    // word spelled out, under a row ending in one: a lone S/R/I may end a name.
-    const tight = SUSCEPTIBILITY_END.test(lineAbove ?? '') && ENDS_IN_SUSCEPTIBILITY.test(t) ? /^(\s*\P{N}*\p{L}{3}\P{N}*?)\s(\p{L}{2,})\s*$/u.exec(t) : null;
+    // word spelled out, under a row ending in one: a lone S/R/I may end a name. Not the legend of the letters
+    // under the table ("S = sensível · I = sensível aumentando exposição · R = resistente", h1760): no row.
+    const tight =
+      SUSCEPTIBILITY_END.test(lineAbove ?? '') && ENDS_IN_SUSCEPTIBILITY.test(t) && !isLegend(t)
+        ? /^(\s*\P{N}*\p{L}{3}\P{N}*?)\s(\p{L}{2,})\s*$/u.exec(t)
+        : null;
     if (tight && SUSCEPTIBILITY.test(tight[2]!)) t = `${tight[1]}   ${tight[2]}`;
     // So is a row typed with a dash before its word ("Ampicilina - Resistente", a message's antibiogram), the
     // first one too: the word spelled out after the dash is the antimicrobial's interpretation. So is one
