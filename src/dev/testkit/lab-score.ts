@@ -310,6 +310,9 @@ export const CORPUS_SETS = [
   'heldout173',
   'heldout176',
   'heldout177',
+  'heldout178',
+  'heldout179',
+  'heldout180',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
 
