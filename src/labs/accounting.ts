@@ -80,8 +80,9 @@ import {
   rangeSpans,
   REFERENCE_LEAD_WORDS,
   stripReferenceLead,
-  TITRE_COLON,
+  withoutColonTitres,
   TITRE_WORD,
+  bareTitresIn,
   titreOf,
 } from './reference.ts';
 import { TICKED_BOX } from './checkboxes.ts';
@@ -796,7 +797,7 @@ function spans(text: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   // Every span holds a digit: a line without one is spared some forty expressions.
   if (!/\d/.test(text)) return out;
-  const noTitre = text.replace(TITRE_COLON, (m) => ' '.repeat(m.length));
+  const noTitre = withoutColonTitres(text);
   for (const s of ADMIN_SPANS) {
     if (!(s instanceof RegExp) && !s.word.test(noTitre)) continue;
     for (const m of matchesOf(s instanceof RegExp ? s : s.span, noTitre)) out.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
@@ -930,6 +931,9 @@ export function resultTokens(text: string, raw?: string): Token[] {
     const at = (m.index ?? 0) + m[0].length - m[1]!.length;
     if (free(at)) out.push({ kind: 'word', text: m[1]!.replace(/\s+/g, ''), values: [], at });
   }
+  // A titre alone where a result stands ("VDRL   1/16", "FAN: 1/160", "VDRL 1:16" after its name): a result though no
+  // number token holds it. Held as a word, so only a result whose value is that titre accounts for it.
+  for (const titre of bareTitresIn(t)) if (free(titre.at)) out.push({ kind: 'word', text: titre.text, values: [], at: titre.at });
   // A genotype or subtype named by its code with a letter ("Resultado: Genótipo 1a", "Subtipo: 4d", "Sorotipo:
   // DENV-2"): no number token (a letter follows the digits, or the virus's letters are glued before them),
   // yet the result.

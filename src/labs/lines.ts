@@ -19,7 +19,7 @@ import {
   qualitativeAtStart,
   REFERENCE_LEAD_WORDS,
   stripReferenceLead,
-  TITRE_COLON,
+  withoutColonTitres,
 } from './reference.ts';
 import { UNIT_PATTERN, unitAtStart } from './units.ts';
 import { matchesOf } from '../text/matches.ts';
@@ -1674,7 +1674,7 @@ export function isAdminLine(text: string): boolean {
   // letterhead repeated at a page break under a table's value columns): its digits are no values.
   if (PHONE.test(text) && !labValue(text)) return true;
   // A titre ("título 1:16", "Reagente 1:32") is not a time of day.
-  const noTitre = text.replace(TITRE_COLON, ' ');
+  const noTitre = withoutColonTitres(text);
   // A value with any lab unit beside it (µg/dL too) makes it a result line ("Cortisol (matinal, 07h40) ... 24,8 µg/dL").
   // So does one with the lab's flag in a column between the value and its unit ("130   L   mmol/L   136 - 145
   // 03:41", a LIS row with its release time after the reference).

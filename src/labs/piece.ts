@@ -19,6 +19,9 @@ import {
   numberBeforeBound,
   PERCENTILE_RE,
   parseRangeExpression,
+  bareTitreAt,
+  bareTitresIn,
+  NO_TITRE_NAME,
   qualitativeAtStart,
   qualitativeReference,
   REFERENCE_LEAD_WORDS,
@@ -278,6 +281,8 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
     hours: TIME_IN_HOURS.test(name),
   });
   if (!valueRead) return undefined;
+  // A titre's own label and a page's count name no analyte ("Título: 1/16" under its reactive result, "Folha 1/2").
+  if (valueRead.value === null && bareTitreAt(valueRead.text) && NO_TITRE_NAME.test(nameRaw)) return undefined;
   // The relative count in brackets between the absolute count and its unit ("Segmentados   2.142  (52,0%) /µL
   // 1.800 a 7.500", a Teresina lab's PDF): the count takes the unit after the bracket, the bracket is the
   // white cell's share, a row of its own; the reference after the unit is the count's.
@@ -819,6 +824,9 @@ function firstValueAt(text: string): number {
     if (idx > 0 && !/[\s:=|]/.test(text[idx - 1]!)) continue;
     if (tokens.some((t) => t.index === digitAt)) return idx;
   }
+  // A titre alone after the name ("VDRL 1/16"): the reactive result it quantifies.
+  const titre = bareTitresIn(text)[0];
+  if (titre && titre.at > 0) return titre.at;
   // Qualitative words after a name ("Anti-HCV Não reagente"). A reagent strip ("tira reagente", "fita
   // reagente", the dipstick a urine is tested with) names the method, no reactive result. A negative typed
   // short ("nitrito neg") only as the last word: elsewhere the letters may open another word.

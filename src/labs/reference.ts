@@ -1369,6 +1369,9 @@ export function qualitativeReference(text: string): string | undefined {
     .replace(/^[\s([]+|[\s).;\]]+$/g, '');
   // "Ausência de parasitas", "Ausência de sangue": what must not be found, named, is a negative.
   if (ABSENCE_OF.test(t) || NOTHING_FOUND.test(t)) return t;
+  // A titre bound alone ("inferior a 1/80", "< 1:40", "até 1/20"): the sample must not react at that dilution, the
+  // non-reactive word it stands for; a titre result is flagged by the bound itself (flagTitre).
+  if (TITRE_BOUND_ALONE.test(t)) return 'Não reagente';
   const q = qualitativeAtStart(t);
   if (!q) return undefined;
   const rest = t.slice(q.consumed).trim();
@@ -1385,6 +1388,8 @@ export function qualitativeReference(text: string): string | undefined {
   if (more && GRADE_ALTERNATIVE.test(alt)) return t;
   return undefined;
 }
+
+const TITRE_BOUND_ALONE = /^(?:t[ií]tulos?\s*:?\s*)?(?:<|≤|inferior(?:es)?\s+a|menor(?:es)?\s+(?:que|do\s+que)|at[eé]|abaixo\s+de)\s*1\s*[/:]\s*\d{1,5}$/iu;
 
 export type QualitativeFlag = 'normal' | 'alterado' | 'indeterminado';
 
@@ -1434,7 +1439,17 @@ const TITRE_AFTER_WORD = new RegExp(
  * A titre with a colon after its word or a reactive result ("título 1:16", "Reagente 1:32", "Titulação: 1:8"):
  * the one pattern that keeps it from being read as a time of day (lines.ts isAdminLine, accounting.ts spans).
  */
-export const TITRE_COLON = new RegExp(String.raw`(?:${TITRE_WORD}|reagente|positivo)\W{0,3}(?:de\s*)?\(?\s*1\s*:\s*\d+`, 'giu');
+const TITRE_COLON = new RegExp(String.raw`(?:${TITRE_WORD}|reagente|positivo)\W{0,3}(?:de\s*)?\(?\s*1\s*:\s*\d+`, 'giu');
+
+// A titre with a colon printed alone after its name ("VDRL 1:16", "FAN   1:160"), its denominator a dilution
+// (bareTitreAt); not a clock time after "às" ("às 1:20").
+const NAMED_TITRE_COLON = /(?<=\p{L}{2}\s*[:.]?\s+)(?<!(?<![\p{L}])(?:[aà]s|hora|horas|h)\s+)1\s*:\s*\d{1,5}(?![\d:])/giu;
+
+/** The text with its titres printed with a colon blanked, the same length, so that none is read as a time of day. */
+export function withoutColonTitres(text: string): string {
+  const blank = (m: string) => ' '.repeat(m.length);
+  return text.replace(TITRE_COLON, blank).replace(NAMED_TITRE_COLON, (m) => (bareTitreAt(m) ? blank(m) : m));
+}
 
 /**
  * The titre of a reactive result ("REAGENTE 1/8", "Reagente (título 1:16)", "Positivo até a diluição
@@ -1445,6 +1460,55 @@ const TITRE = new RegExp(
   String.raw`^(?:(?:fracamente\s+)?(?:reagente|reativo|positivo)\s*[,:]?\s*)?\(?\s*(?:(?:[-–—]\s*)?(?:${TITRE_WORD})\s*(?:de\s*)?:?\s*|at[eé]\s+(?:a\s+)?dilui[cç][aã]o\s*(?:de\s*)?)?(1\s*([/:])\s*(\d+))\s*\)?\.?$`,
   'iu',
 );
+
+/**
+ * A titre printed alone where a result stands ("VDRL   1/16", "FAN: 1/160", "VDRL 1:16"): the dilution the sample
+ * still reacted at, so a reactive result as "Reagente 1/16" is. Its denominator is a doubling series from 1, 5 or 25
+ * (2, 4 … 1024; 10, 20 … 5120; 50, 100 … 6400), which keeps other fractions out ("1/3 da dose"); a "/" or a digit
+ * after it makes it a date's day and month ("1/12/2024"), a decimal mark a number's.
+ */
+export function bareTitreAt(s: string): { text: string; consumed: number } | undefined {
+  const m = BARE_TITRE.exec(s);
+  if (!m) return undefined;
+  let d = Number(m[2]);
+  while (d % 2 === 0) d /= 2;
+  return Number(m[2]) >= 2 && (d === 1 || d === 5 || d === 25) ? { text: `1${m[1]}${m[2]}`, consumed: m[0].length } : undefined;
+}
+const BARE_TITRE = /^1\s*([/:])\s*(\d{1,5})(?![\d/:]|[.,]\d)/;
+
+// Where a titre printed alone stands as a result: the line's start, a colon, a column break, a bar, or one space after
+// a name's letters ("VDRL 1/16"); not after a bound's or a sentence's little word ("inferior a 1/80", "até 1/40",
+// "diluir 1/2"), nor among the types a name lists ("HIV 1/2", "VIH 1/2", "HTLV 1/2"); after a reactive word the titre
+// is that word's (qualitativeAtStart).
+const TITRE_PLACE =
+  /(?:^\s*|:\s*|\s{2,}|\t|\|\s*|(?<=\p{L}{2})(?<!(?<![\p{L}])(?:hiv|vih|htlv|tipos?|at[eé]|de|que|diluir|dilu[ií]d[oa]|reagente|reativo|positivo))\s)(?=1\s*[/:]\s*\d)/giu;
+
+/**
+ * The label before a fraction that is no analyte's titre: the titre's own label ("Título: 1/16", under its reactive
+ * result, which takes it: parse.ts titreUnderRow) and a page's or a screen's count ("Folha 1/2", "Laudo 1/2", "TELA 1/2").
+ */
+export const NO_TITRE_NAME = new RegExp(String.raw`(?:^|[^\p{L}])(?:${TITRE_WORD}|folhas?|fls?|p[aá]g(?:ina)?s?|page|tela|laudo|parte)\.?\s*[:=]?\s*$`, 'iu');
+
+/**
+ * The titres printed alone where a result stands (bareTitreAt), each with where it starts. Not a page's count at the
+ * line's end after a footer's text, a sentence's full stop or a number of its own ("Laudo liberado … protocolo.
+ * 1/2", "CRM/GO 19.031   1/2"): a name's cell ends in a letter or a bracket, and holds no number outside brackets.
+ */
+export function bareTitresIn(text: string): Array<{ text: string; at: number }> {
+  const out: Array<{ text: string; at: number }> = [];
+  for (const m of text.matchAll(TITRE_PLACE)) {
+    const at = m.index + m[0].length;
+    const titre = bareTitreAt(text.slice(at));
+    if (!titre || NO_TITRE_NAME.test(text.slice(0, at))) continue;
+    const before = text.slice(0, m.index).replace(/\([^()]*\)/g, '');
+    const after = text.slice(at + titre.consumed);
+    if (after.trim() === '' && /\d|[.]\s*$/.test(before)) continue;
+    // An earlier sample's titre quoted with its date ("VDRL anterior: 1/32 em 03/2026") is history, no result.
+    if (/^\s+(?:em|de)\s+\d/u.test(after)) continue;
+    out.push({ text: titre.text, at });
+  }
+  return out;
+}
 
 export function titreOf(text: string): string | undefined {
   const m = TITRE.exec(text.trim());

@@ -2,7 +2,7 @@
 // word ("Negativo", "Não reagente", "REAGENTE 1/8"); the lab's own marker before or after the unit
 // ("*", "H", "L", "(H)", "↑", "↓", "alto"); the unit, glued or not ("310.000/mm3", "76fL").
 import { SIGNED_NUMBER, parseBrNumber } from './numbers.ts';
-import { qualitativeAtStart } from './reference.ts';
+import { bareTitreAt, qualitativeAtStart } from './reference.ts';
 import { unitAtStart } from './units.ts';
 
 export interface ValueRead {
@@ -96,6 +96,15 @@ export function readValue(input: string, opts: { dotIsDecimal?: boolean; freeTex
   // … or as the crosses alone ("++", "+++" in a dipstick's result cell): the same grade.
   const bare = /^(\+{1,4})(?=\s|$)/.exec(s);
   if (bare) return { value: null, text: bare[1]!, comparator: null, unit: null, ...readMarkers(s.slice(bare[0].length)) };
+  // A titre alone where the value stands ("VDRL   1/16"): the reactive result it quantifies, as "Reagente 1/16"
+  // reads. Not when a word result or a number follows it one space on: then the fraction was the name's ("HIV 1/2
+  // Não reagente", "Anti-HIV 1/2 0,12 S/CO"); a column break before them makes them its reference.
+  const titre = bareTitreAt(s);
+  if (titre) {
+    const after = s.slice(titre.consumed);
+    if (!/^\s?\S/.test(after) || (qualitativeAtStart(after.trim()) === undefined && !/^\s*[<>≤≥]?\s*\d(?!\s*[/:]\s*\d)/.test(after)))
+      return { value: null, text: titre.text, comparator: null, unit: null, ...readMarkers(after) };
+  }
   let comparator: '<' | '>' | null = null;
   let t = s;
   const c = COMPARATOR_RE.exec(t);
