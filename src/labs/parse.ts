@@ -12,6 +12,7 @@
 // title nor read in full goes to `unparsed_lines` verbatim; then a final accounting pass that knows
 // no layout (accounting.ts) lists every line with a result-like token no analyte accounts for. Nothing is guessed: a value without a
 // range the report states and without a built-in range in the same unit is 'indeterminado'.
+import { flagLoadsUnderDetection } from './loads-under-detection.ts';
 import { withoutDiagonalWatermark } from './watermarks.ts';
 import { afterColourLegend, greenBand, isColourLegendLine, isLegendLine } from './colour-legends.ts';
 import { accountLines, resultTokens, type AccountLine } from './accounting.ts';
@@ -3095,6 +3096,8 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   for (const a of [...analytes, ...qualitative]) if (a.key === null) a.key = panelAbbreviationKey(a.name, text) ?? null;
   // A ratio named only by two forms ("relação livre/total") after the analyte's two results in them (part-ratios.ts).
   nameRatiosOfForms(analytes);
+  // A detection word with its load on a line under it: the load takes the word's reference (loads-under-detection.ts).
+  flagLoadsUnderDetection(analytes, qualitative);
   // A summary page's bare copy of a result read with its range elsewhere, two screenshots' overlap (repeats.ts).
   const kept = withoutRepeats(analytes, seen, qualitative);
   // An earlier report pasted under the newest one: its results of the same analytes are previous results (earlier-reports.ts).
