@@ -30,6 +30,18 @@ export function antibiogramColumns(text: string, offset: number): AntibiogramCol
   return { interpretationAt: starts[i]!.at };
 }
 
+// The two-column header of a plain antibiogram ("Antimicrobiano   Interpretação"), no measurement between.
+const RESULT_HEAD = /^(?:resultados?|perfil)$/iu;
+
+/**
+ * Whether the line is an antibiogram's header of the drugs' column and the interpretation's alone: it heads a
+ * table of its own, whose words stand under its interpretation column, not under a column of a table above.
+ */
+export function isAntibiogramHeader(text: string, offset: number): boolean {
+  const starts = cellStarts(text, offset);
+  return starts.length === 2 && DRUG_HEAD.test(starts[0]!.cell) && (INTERPRETATION_HEAD.test(starts[1]!.cell) || RESULT_HEAD.test(starts[1]!.cell));
+}
+
 /**
  * A row under such a header as its name and the word under the interpretation's column, when `isWord` takes it
  * for one; undefined when the row has none there.

@@ -1934,15 +1934,17 @@ const FASTING_NOTE = String.raw`(?:\s*[·•,;|-]\s*(?:ap[oó]s\s+)?jejum\s+(?:m
 // The analyser may close it in brackets, its model's number among the words ("Soro — Fluorimetria
 // (ImmunoCAP, Phadia 250)"): a machine's name, no value.
 // The specimen's qualifiers may number the sample ("Urina 1ª amostra · Imunoturbidimetria", the first morning
-// urine): an ordinal, no value.
+// urine): an ordinal, no value. They may be in brackets ("Urina (amostra isolada) · Imunoturbidimetria", h1806).
 const METHOD_LINE = new RegExp(
-  String.raw`^(?:${SPECIMEN}(?:\s+(?:[\p{L}]+|\d[ªºo°])){0,3}\s+[-–—·•]\s+\p{L}[^\d;|:]*(?:\(\s*\p{L}[^();|:]*\))?${FASTING_NOTE}${COLLECTION_NOTE}${RELEASE_NOTE}|${SPECIMEN_ALONE}(?:${RELEASE_STAMP})?|${METHOD}(?:[\s/-]+(?:\d+\s+)?[\p{L}]+){0,3})$`,
+  String.raw`^(?:${SPECIMEN}(?:\s+(?:[\p{L}]+|\d[ªºo°])){0,3}(?:\s*\([^()\d]*\))?\s+[-–—·•]\s+\p{L}[^\d;|:]*(?:\(\s*\p{L}[^();|:]*\))?${FASTING_NOTE}${COLLECTION_NOTE}${RELEASE_NOTE}|${SPECIMEN_ALONE}(?:${RELEASE_STAMP})?|${METHOD}(?:[\s/-]+(?:\d+\s+)?[\p{L}]+){0,3})$`,
   'iu',
 );
 
 // The specimen unlabelled, then the labelled method after a dash ("soro - método: quimioluminescência (4ª
 // geração)", "urina jato médio - método: semeadura"): the block's detail line, never a title with its method.
-const SAMPLE_DETAIL = new RegExp(String.raw`^${SPECIMEN}(?:\s+\p{L}+){0,3}\s+[-–—·•|]\s*(?:m[eé]todos?|metodologia)\s*:`, 'iu');
+// The specimen's qualifier may be in brackets ("Urina (amostra isolada) · Método: Imunoturbidimetria", a portal's card,
+// h1806).
+const SAMPLE_DETAIL = new RegExp(String.raw`^${SPECIMEN}(?:\s+\p{L}+){0,3}(?:\s*\([^()\d]*\))?\s+[-–—·•|]\s*(?:m[eé]todos?|metodologia)\s*:`, 'iu');
 
 // The method with the analyser that ran it ("Quimioluminescência - Equipamento: Atellica IM (Siemens)",
 // "Arsenazo III - Analisador: Cobas c 503"): the analyser's model may hold digits, the method before it none.

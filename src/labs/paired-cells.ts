@@ -180,9 +180,12 @@ const LISTED_NAME_CELL = /^\s*(?:\d{1,2}(?:,\d{1,2})?-)?\p{L}[\p{L}\d\s().-]{1,4
 // The exam column's header cell ("Exame", "Exames", "Analito").
 const EXAM_HEADER = /^\s*(?:exames?|analitos?|par[aâ]metros?)\s*:?\s*$/iu;
 
-/** A range led by the group it is for ("Mulheres: 50 a 170 µg/dL", "Grupos de risco: 30 a 60 ng/mL"): the group's label, lower-cased. */
+/**
+ * A range led by the group it is for ("Mulheres: 50 a 170 µg/dL", "Grupos de risco: 30 a 60 ng/mL"), or by the
+ * patient's age band ("30 a 34 anos: 0,9 a 8,0", a summary table's cell, h1811): the group's label, lower-cased.
+ */
 function labelledRange(line: string): string | undefined {
-  const m = /^\s*(\p{L}[^:]{0,50}):\s*(.+)$/u.exec(line);
+  const m = /^\s*(\p{L}[^:]{0,50}|(?:\d{1,3}\s*(?:a|-|–|at[eé])\s*)?\d{1,3}\s*(?:anos|meses|dias)):\s*(.+)$/iu.exec(line);
   return m && RANGE_CELL.test(m[2]!) ? m[1]!.trim().toLowerCase() : undefined;
 }
 

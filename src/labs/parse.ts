@@ -49,7 +49,7 @@ import { withoutSecondUnits } from './second-units.ts';
 import { withoutScoreColumn } from './score-columns.ts';
 import { type NoticeColumns, noticeColumns, withoutNoticeColumns } from './notice-columns.ts';
 import { type ReleaseColumns, releaseCriteriaColumns, withoutReleaseCriteria } from './release-criteria.ts';
-import { type AntibiogramColumns, antibiogramColumns, antibiogramRow } from './antibiogram-columns.ts';
+import { type AntibiogramColumns, antibiogramColumns, antibiogramRow, isAntibiogramHeader } from './antibiogram-columns.ts';
 import { type DosingColumns, dosingColumns, withoutDosingColumns } from './dosing-columns.ts';
 import { spreadReferencesAsRanges } from './spread-references.ts';
 import { withoutUncertaintyColumn } from './uncertainty-columns.ts';
@@ -58,6 +58,7 @@ import { handwritingMarksBlanked } from './handwriting-marks.ts';
 import { mergeFieldsBlanked } from './merge-fields.ts';
 import { bandCutsAsReferences } from './band-cuts.ts';
 import { pageBreakReferencesJoined } from './page-break-references.ts';
+import { resultsUnderReferencesJoined } from './results-under-references.ts';
 import { abbreviatedBoundsRead } from './abbreviated-bounds.ts';
 import { englishReferencesRead } from './english-references.ts';
 import { columnCopyLines, joinColumnCopies } from './column-copies.ts';
@@ -626,7 +627,8 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   // (curve-time-points.ts), and a typed remark after a result recalling the last exam's value is cut off
   // (result-asides.ts); a progress note's shorthand lab list has its earlier values in brackets blanked and its
   // bracketed differential put in the list (note-lab-lists.ts); a range a page break cut is whole again on its row
-  // (page-break-references.ts), and a typed list of results wrapped mid-result on its line (wrapped-result-lists.ts).
+  // (page-break-references.ts), and so is a result a PDF's drifting columns dropped under its row's name and reference
+  // (results-under-references.ts), and a typed list of results wrapped mid-result on its line (wrapped-result-lists.ts).
   // Text that reaches the parser still encoded is first read as the text it encodes, each line keeping its
   // place and its printed text for unparsed_lines: an RTF source as the page it prints (rtf-text.ts), an
   // e-mail's raw source as the message it carries, quoted-printable decoded and its envelope empty
@@ -683,6 +685,7 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     withoutSecondUnits,
     bandCutsAsReferences,
     pageBreakReferencesJoined,
+    resultsUnderReferencesJoined,
     wrappedResultListsJoined,
   ].reduce((lines, pass) => pass(lines), raws);
   // A table copied column by column, units and a differential's columns too, is put back as rows (column-copies.ts).
@@ -1520,10 +1523,13 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     }
     // A markdown heading with no value on it ("## Urina Tipo 1 (EAS)" after a transcribed table), or a
     // ruled title, ends the table above: it titles the next block, its digits no value of a row.
+    // So does an antibiogram's own header ("Antimicrobiano   Interpretação" on page 2 under page 1's "RESULTADO
+    // VALORES DE REFERÊNCIA", h1807): a drug's word under its interpretation column is its result, not a reference.
     if (
       table &&
       (((MARKDOWN_HEADING.test(line.raw) || RULED_TITLE.test(line.raw)) && bareNumbers(t) === 0) ||
-        (EXPANDED_CARD_TITLE.test(line.raw) && bareNumbers(withoutDetailCell(t)) === 0))
+        (EXPANDED_CARD_TITLE.test(line.raw) && bareNumbers(withoutDetailCell(t)) === 0) ||
+        isAntibiogramHeader(t, line.offset))
     ) {
       close();
       table = undefined;

@@ -540,7 +540,9 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
   // per value read.
   // So is a zero led as the reference, in brackets or not ("(Ref.: 0,0)" after a haemoglobin variant's %),
   // and a zero in the value's own unit ("0 /100 leucócitos" beside a count of nucleated red cells).
-  const refCells = cells(ref);
+  // One bracket may hold both, a bar or a gap between ("(ref. 0 % | 0 /mm³)" after a differential's two counts, a
+  // chatbot's bullets, h1812): each cell read inside the bracket.
+  const refCells = cells(/^\(([^()]*)\)$/.exec(ref.trim())?.[1] ?? ref);
   const zeroIn = (c: string, unit: string | null) => {
     const m = /^0(?:[.,]0+)?\s*/.exec(c);
     if (!m) return false;

@@ -11,7 +11,7 @@ import { qualitativeAtStart, qualitativeReference, REFERENCE_LEAD_WORDS, titreOf
 // haemoglobins found ("Hb AA", "AS", "FA"). A blood group's label may name both systems typed ("Tipagem ABO/Rh: A
 // positivo", an occupational exam's attachment).
 const WORD_FIELDS =
-  /^(?:cor|colora[cç][aã]o|aspecto|odor|consist[eê]ncia|(?:(?:grupo\s+(?:abo|sangu[ií]neo)(?:\s+abo)?|tipo\s+sangu[ií]neo(?:\s+abo)?|tipagem(?:\s+sangu[ií]nea)?(?:\s+abo)?)|abo)(?:\s*(?:\/|\be\b)\s*(?:fator\s+)?rh)?|fator\s+rh|rh|cristais|muco|filamentos\s+de\s+muco|bact[eé]rias|flora(?:\s+bacteriana)?|leveduras|c[eé]lulas\s+epiteliais|cilindros|parasitas|protozo[aá]rios|helmintos|(?:uro|copro|hemo)?cultura|pesquisa\s+de\s+[\p{L} ]+|sangue\s+oculto|muco\s+fecal|restos\s+alimentares|micro-?o?rganismos?(?:\s+isolados?)?|organismos?(?:\s+isolados?)?|agentes?\s+isolados?|germes?\s+isolados?|(?:eletroforese|perfil)\s+d[ea]s?\s+hemoglobinas?)$/iu;
+  /^(?:cor|colora[cç][aã]o|aspecto|odor|consist[eê]ncia|(?:(?:grupo\s+(?:abo|sangu[ií]neo)(?:\s+abo)?|tipo\s+sangu[ií]neo(?:\s+abo)?|tipagem(?:\s+sangu[ií]nea)?(?:\s+abo)?)|abo)(?:\s*(?:\/|\be\b)\s*(?:fator\s+)?rh)?|fator\s+rh|rh|cristais|muco|filamentos\s+de\s+muco|bact[eé]rias|flora(?:\s+bacteriana)?|leveduras|c[eé]lulas\s+epiteliais|cilindros|parasitas|protozo[aá]rios|helmintos|(?:uro|copro|hemo)?cultura|pesquisa\s+de\s+[\p{L} ]+|sangue\s+oculto|muco\s+fecal|restos\s+alimentares|micro-?o?rganismos?(?:\s+(?:isolados?|identificados?))?|organismos?(?:\s+(?:isolados?|identificados?))?|agentes?\s+(?:isolados?|identificados?)|germes?\s+(?:isolados?|identificados?)|(?:eletroforese|perfil)\s+d[ea]s?\s+hemoglobinas?)$/iu;
 
 // A table's column heading printed one cell a line under a title ("Fração" / "Resultado" / "Valores de
 // Referência" under "ELETROFORESE DE HEMOGLOBINA"): no word result of the title's.
@@ -20,7 +20,7 @@ export const COLUMN_HEADING =
 
 // An isolate's label, the organism (words only), and its colony count after a dash or a comma.
 export const ISOLATE_WITH_COUNT =
-  /^((?:micro-?o?rganismos?|organismos?|agentes?|germes?)\s+isolados?)\s*:\s*(\p{L}[\p{L}\s.]*?\p{L}\.?)\s*[-–—,;]\s*contagem(?:\s+de\s+col[oô]nias)?\s*:?\s*(?:de\s+(?=\d))?(\S.*\d.*\bUFC\s*\/\s*m[lL]\.?)$/iu;
+  /^((?:micro-?o?rganismos?|organismos?|agentes?|germes?)\s+(?:isolados?|identificados?))\s*:\s*(\p{L}[\p{L}\s.]*?\p{L}\.?)\s*[-–—,;]\s*contagem(?:\s+de\s+col[oô]nias)?\s*:?\s*(?:de\s+(?=\d))?(\S.*\d.*\bUFC\s*\/\s*m[lL]\.?)$/iu;
 
 // Whose sample a name says it is, after it ("Grupo sanguíneo RN", "Fator Rh da mãe"): the name is the same.
 const WHOSE_SAMPLE = String.raw`(?:d[oa]\s+)?(?:rn|rec[eé]m[- ]nascido|m[aã]e)`;
