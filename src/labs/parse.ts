@@ -350,6 +350,11 @@ export type LabParseOptions = PatientInput;
 
 // A reactive word result, which a titre printed after it quantifies.
 const REACTIVE = /^(?:fracamente\s+)?(?:reagente|reativo|positivo)$/iu;
+// The label of what a positive word result found, alone on its line, its findings under it ("Parasitas encontrados:").
+const FOUND_LIST_LABEL =
+  /^(?:foram\s+|foi\s+)?(?:encontrad[oa]s?|observad[oa]s?|identificad[oa]s?|visualizad[oa]s?|esp[eé]cies?|parasitas?(?:\s+encontrad[oa]s?)?)\s*:$/iu;
+// One finding of such a list, as a bullet ("  - Cistos de Giardia lamblia", "• Ovos de Ascaris lumbricoides").
+const FOUND_ITEM = /^\s*[-–•*·]\s+\p{L}/u;
 const TITRE_LINE = new RegExp(String.raw`^(?:${TITRE_WORD})\b`, 'iu');
 const MARKDOWN_HEADING = /^\s*#{1,6}\s+\S/;
 // A section title drawn between rules ("===== CARGA VIRAL =====", "----- BIOQUÍMICA -----") ends the table
@@ -1079,6 +1084,8 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   let curveTitle: typeof title;
   // The line of a culture's comment on its negative result (NO_GROWTH_NOTE), whose wrapped tail goes on under it.
   let growthNoteAt = -1;
+  // The line of a positive result's list of findings, its label or its last bullet ("Parasitas encontrados:").
+  let findingListAt = -1;
   // Where a header printed one cell a line ends whose method column follows the exam's (layouts.ts).
   const methodUnderName = methodUnderNameFrom(lines.map((l) => l.text));
   // The method cells read so far under those names, each with the line it was printed on.
@@ -2938,6 +2945,17 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
       )
     ) {
       unparsed.push(line.raw.trim());
+      continue;
+    }
+    // The label alone, what was found bulleted under it ("Resultado: Positivo" / "Parasitas encontrados:" / "  -
+    // Cistos de Giardia lamblia (amostras 1 e 3)" / "  - Ovos de Ascaris lumbricoides (amostra 2)" / "Valor de
+    // referência: Negativo", a stool exam's, h1786): each item is a detail of the result, listed as unread, never a
+    // name over its value; the result stays open for the reference under them.
+    const foundItem = findingListAt === line.index - 1 && FOUND_ITEM.test(line.raw);
+    if (pending?.entries.length === 1 && pending.entries[0]!.read.value === null && (foundItem || FOUND_LIST_LABEL.test(t))) {
+      findingListAt = line.index;
+      // The label alone says nothing a person must read; its findings do.
+      if (foundItem) unparsed.push(line.raw.trim());
       continue;
     }
     // A finding in words after its exam's label, closed by its reference in brackets (word-results.ts).

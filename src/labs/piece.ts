@@ -764,7 +764,11 @@ export function readPiece(text: string, ctx: Ctx, depth = 0): Group | undefined 
   // A known name with digits alone on its line ("CA 125", one cell a line) holds no value: its digits are the name's.
   const nameAlone = skip > 0 && text.slice(skip).trim() === '';
   const first = after >= 0 ? skip + after : nameAlone ? -1 : firstValueAt(text);
-  const g = first > 0 ? build(text.slice(0, first), text.slice(first), { separated: false }) : undefined;
+  // A year closing a bracket its title opened ("… médico (Atualização da Diretriz Brasileira de" / "Dislipidemias,
+  // 2017). Baixo risco: < 130 mg/dL; …", a note's wrapped citation, h1789): the year names the source cited, and
+  // what runs up to it is the title, no name; a result's value never closes a bracket its name opened.
+  const citedYear = first > 0 && CITED_YEAR_CLOSE.test(text.slice(first)) && /\([^()]*$|\p{L},\s*$/u.test(text.slice(0, first));
+  const g = first > 0 && !citedYear ? build(text.slice(0, first), text.slice(first), { separated: false }) : undefined;
   if (g) return g;
   // A result typed as the last clause of a sentence ("a urina deu tudo negativo, só os leucócitos 12 por
   // campo (até 5)"): the name is the clause's, after its comma and the little words that open it, and
@@ -781,10 +785,18 @@ export function readPiece(text: string, ctx: Ctx, depth = 0): Group | undefined 
   }
   // … and such a name set apart from its value by a dash ("HIV 1 e 2 (anticorpos + antígeno p24) — Não
   // reagente — VR: Não reagente", a transcribed photo's).
+  // Words after the dash are the result only when they are a result's words: a name's detail after its dash
+  // ("HIV 1 e 2 – anticorpos e antígeno p24 ....... Não reagente", h1791, cut at its "e") is no result, and the
+  // line's result is read whole.
   const dashed = /^([^:]+?)\s+[-–—]\s+(?=(?:[<>≤≥]\s*)?\d|\p{L})/u.exec(text);
-  if (dashed && numberedName(dashed[1]!)) return build(dashed[1]!, text.slice(dashed[0].length), { separated: true });
+  const dashedValue = dashed ? text.slice(dashed[0].length) : '';
+  const dashedResult = /^(?:[<>≤≥]\s*)?\d/u.test(dashedValue) || qualitativeAtStart(dashedValue) !== undefined;
+  if (dashed && dashedResult && numberedName(dashed[1]!)) return build(dashed[1]!, dashedValue, { separated: true });
   return undefined;
 }
+
+// A year and the bracket it closes ("2017)"): a cited source's (readPiece).
+const CITED_YEAR_CLOSE = /^(?:19|20)\d{2}\s*\)/u;
 
 // The types a test covers, listed after its name ("HIV 1 e 2", "HTLV 1/2", "Anti-HIV 1+2", "HPV 16 e 18",
 // "Dengue 1, 2, 3 e 4"): part of the name.

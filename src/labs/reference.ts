@@ -568,12 +568,13 @@ const labelOf = (c: LabelledRange) => foldSameLength(c.label).toLowerCase();
 // avançada" against "> 1,5: provável cirrose", "> 2,67: alta probabilidade"): the unlikely one is the good one.
 // A urine culture's colony count is read against what each band suggests ("INFERIOR A 10.000 UFC/ML ....
 // AUSÊNCIA DE INFECÇÃO URINÁRIA", "SUPERIOR A 100.000 UFC/ML .... SUGESTIVO DE INFECÇÃO URINÁRIA"): no infection
-// is the good band.
+// is the good band, and so is a count of no clinical meaning ("inferior a 10.000 UFC/mL: sem significado clínico ·
+// 10.000 a 100.000 UFC/mL: duvidoso, repetir · …", h1788), the doubtful band between them another tier.
 // An SMS short of room cuts "desejável" to "desej" ("Col total 244 mg/dL (desej <190)", h1670).
 // An albuminuria's categories by their KDIGO code in brackets ("Normal (A1)", "Moderadamente aumentada (A2)"),
 // A1 the good one, as G1 is a filtration rate's; "normoalbuminúria" names A1 in words.
 const NORMAL_TIER =
-  /\b(g1|a1(?=\))|normoalbuminuria|validade|amostra valida|p(?:a)?ra\s+(?:a\s+)?(?:sua\s+)?idade(?:\s+(?:dele|dela|d[oa]\s+paciente))?|manutencao|otimo|desejavel|desej|normal|normais|ideal|adequado|suficiente|suficiencia|aceitave(?:l|is)|populacao (?:geral|saudavel)|pop\.? (?:geral|saudavel)|populacao|saudave(?:l|is)|baixo risco|referencia|nao gestantes?|nao gravidas?|nao diabeticos?|nao reagente|nao fumantes?|nao tabagistas?|negativo|nao detectavel|nao detectado|percentil|p9\d|improvave(?:l|is)|baixa probabilidade|ausencia de infeccao)\b/;
+  /\b(g1|a1(?=\))|normoalbuminuria|validade|amostra valida|p(?:a)?ra\s+(?:a\s+)?(?:sua\s+)?idade(?:\s+(?:dele|dela|d[oa]\s+paciente))?|manutencao|otimo|desejavel|desej|normal|normais|ideal|adequado|suficiente|suficiencia|aceitave(?:l|is)|populacao (?:geral|saudavel)|pop\.? (?:geral|saudavel)|populacao|saudave(?:l|is)|baixo risco|referencia|nao gestantes?|nao gravidas?|nao diabeticos?|nao reagente|nao fumantes?|nao tabagistas?|negativo|nao detectavel|nao detectado|percentil|p9\d|improvave(?:l|is)|baixa probabilidade|ausencia de infeccao|sem significado clinico)\b/;
 // A serology's verdict naming an index's band ("Não Reagente", "Indeterminado", "Reagente").
 const VERDICT_LABEL = /^(?:nao\s+)?(?:reagente|reativo|detectavel|detectado|positivo|negativo|indeterminado|inconclusivo|duvidoso|zona\s+cinza)\.?$/i;
 // A label after its range on a line of bands whose bars were joined to spaces: a serology's verdict, or a
@@ -587,7 +588,7 @@ function isVerdictAfter(folded: string): boolean {
 // column abbreviates the intermediate tier ("Interm. < 100", "Intermed. < 100"), and diabetes by its initials
 // (HbA1c "Normal: < 5,7 / Pré-DM: 5,7 a 6,4 / DM: >= 6,5").
 const OTHER_TIER =
-  /\b(g[2-5][ab]?|a[23](?=\))|limitrofe|muito alto|alto|alta|elevado|elevada|baixo|baixa|niveis baixos|deficiencia|deficiente|insuficiencia|insuficiente|pre-?diabetes|diabetes|pre-?dm|dm|anemia|risco|alterad[ao]|aumentad[ao]|aumento|acentuad[ao]|toxicidade|toxic[oa]s?|intermediari[oa]|interm[a-z]{0,5}(?=\.)|moderad[oa]|indeterminado|diabetico|diabeticos|reagente|positivo|detectavel|detectado|nao imunes?|sem imunidade|nao protegid[oa]s?|nao imunizad[oa]s?|provave(?:l|is)|alta probabilidade|sugestiv[oa] de (?:infeccao|colonizacao|contaminacao))\b/;
+  /\b(g[2-5][ab]?|a[23](?=\))|limitrofe|muito alto|alto|alta|elevado|elevada|baixo|baixa|niveis baixos|deficiencia|deficiente|insuficiencia|insuficiente|pre-?diabetes|diabetes|pre-?dm|dm|anemia|risco|alterad[ao]|aumentad[ao]|aumento|acentuad[ao]|toxicidade|toxic[oa]s?|intermediari[oa]|interm[a-z]{0,5}(?=\.)|moderad[oa]|indeterminado|duvidos[oa]|diabetico|diabeticos|reagente|positivo|detectavel|detectado|nao imunes?|sem imunidade|nao protegid[oa]s?|nao imunizad[oa]s?|provave(?:l|is)|alta probabilidade|sugestiv[oa] de (?:infeccao|colonizacao|contaminacao))\b/;
 // A tier of immunity ("reagente (imune)", "imunidade", "protegido"), never its denial ("não imune",
 // a bad tier above: a label all the same, so "Não imune: inferior a 10" beside a value is a reference).
 const IMMUNE_TIER = /(?<!\bnao |\bsem |\bnao e )\b(?:imune|imunes|imunidade|imunizad[oa]s?|protegid[oa]s?|protetor(?:es)?)\b/;
