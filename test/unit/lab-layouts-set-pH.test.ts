@@ -54,11 +54,10 @@ test("a block's labelled result beside earlier samples under dates on its Métod
   assert.deepEqual(r.unparsed_lines, []);
 });
 
-test('a coagulogram typed by hand: the INR by its Portuguese initials and the APTT ratio, each a bare number (h1827)', () => {
-  const r = read(['TTPA 29,0 seg (25 a 35)', 'RNI 2,40', 'Relação TTPA 0,97']);
+test('a coagulogram typed by hand: the APTT ratio, a bare number (h1827)', () => {
+  const r = read(['TTPA 29,0 seg (25 a 35)', 'Relação TTPA 0,97']);
   assert.deepEqual(brief(r), [
     ['TTPA', 29, 'normal'],
-    ['INR', 2.4, 'indeterminado'],
     ['Relação TTPA', 0.97, 'indeterminado'],
   ]);
   assert.deepEqual(r.unparsed_lines, []);
