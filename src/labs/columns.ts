@@ -533,7 +533,14 @@ export function withoutPreviousColumn(line: CleanLine, previousAt: number, histo
   if (cs.length < 3 || !last || (last.at < previousAt - 3 && last.at + last.cell.length <= previousAt)) return line.text;
   // Only the one cell under the header is the previous result: a second cell at or past that column
   // ("--   48,7") means the line holds more than the header says, and nothing is cut.
-  if (cs.filter((c) => c.at >= previousAt - 3).length > 1) return line.text;
+  const past = cs.filter((c) => c.at >= previousAt - 3);
+  // A differential row's earlier sample is a pair, as its current one is ("82,0 %   11,64 10³/µL   40,0-75,0 % |
+  // 1,50-7,70   78,5 %   9,30" under "ANTERIOR 15/09", a hospital's daily panel, h1825): a relative count and a
+  // bare number under the column, beside a current relative count, are the earlier sample's two cells.
+  const relative = (cell: string) => /^\d[\d.,]*\s?%$/.test(cell);
+  if (past.length === 2 && relative(past[0]!.cell) && /^\d[\d.,]*$/.test(past[1]!.cell) && cs.slice(1, cs.indexOf(past[0]!)).some((c) => relative(c.cell)))
+    return line.text.slice(0, past[0]!.at - line.offset).trimEnd();
+  if (past.length > 1) return line.text;
   if (!PREVIOUS_VALUE.test(last.cell)) return line.text;
   return line.text.slice(0, last.at - line.offset).trimEnd();
 }

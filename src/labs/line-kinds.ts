@@ -75,9 +75,10 @@ export function wordsAfterLabel(t: string): boolean {
 // referência", "Dentro do valor de referência", "Abaixo da normalidade"), perhaps after the coloured dot or
 // the arrow the portal draws before it ("● Dentro da referência", "▲ Acima da referência"), as beside a value.
 // An app may say it of what it expects ("Dentro do esperado", "Acima do esperado": a lab's app whose screenshots
-// were copied with the phone's Live Text, h1537).
+// were copied with the phone's Live Text, h1537). Another app draws a check mark or a heavy arrow ("✓ Dentro da
+// referência", "⬇ Abaixo da referência", cards copied from a phone, h1841).
 const VERDICT_LINE =
-  /^(?:(?:[●○◉•■□◆◇▲▼△▽↑↓]|[🟢🟡🟠🔴🔵⚪⚫])\uFE0F?\s*)?(acima|abaixo|dentro|fora)\s+d[aoe]s?\s+(?:(?:valor(?:es)?|intervalo|faixa|limites?)\s+(?:de\s+)?)?(?:refer[eê]ncias?|normalidade|esperado)\.?$/iu;
+  /^(?:(?:[●○◉•■□◆◇▲▼△▽↑↓⬆⬇✓✔]|[🟢🟡🟠🔴🔵⚪⚫])\uFE0F?\s*)?(acima|abaixo|dentro|fora)\s+d[aoe]s?\s+(?:(?:valor(?:es)?|intervalo|faixa|limites?)\s+(?:de\s+)?)?(?:refer[eê]ncias?|normalidade|esperado)\.?$/iu;
 
 // A card's verdict chip on a line of its own: a word, perhaps after the dot or arrow the app draws before it,
 // or after the field's label when a portal's card is copied one field a line ("Status: Normal", "Situação:

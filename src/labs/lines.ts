@@ -1472,6 +1472,9 @@ export const STREET_ADDRESS =
 const PAGE_CONTROL =
   /^(?:(?:baixar|imprimir|compartilhar|enviar|voltar|sair|ver|visualizar|abrir|exibir|comparar|salvar|exportar|download|fechar)(?:\s+[\p{L}-]+){0,3}|pol[ií]tica\s+de\s+privacidade|termos\s+de\s+uso|fale\s+conosco|acessibilidade|ajuda)$/iu;
 
+// A service's phone line among a site's footer links ("Ouvidoria SUS 136", "SAC 0800 722 1234", "Disque Saúde 136").
+const FOOTER_HOTLINE = /^(?:ouvidoria|sac|disque|central\s+de\s+atendimento)(?:\s+\p{L}+){0,2}\s*:?\s*\(?\d[\d\s().-]{1,16}$/iu;
+
 // The medicines the patient reported on the request ("Medicamentos informados: rosuvastatina 20 mg/dia (há 6
 // meses)", "Medicação em uso: …"): doses, with their units, never results.
 // A note's sentence says the same, bulleted or not ("- Paciente em uso de metformina 850 mg 2x/dia").
@@ -1626,6 +1629,10 @@ const PAGE_MARK = /\bp(?:[aá]g(?:ina)?|age)\.?\s*\d+\s*(?:de|of|\/)\s*\d+/i;
 /** A patient-data, doctor, address, page or signature line: neither a result nor an unread result. */
 export function isAdminLine(text: string): boolean {
   if (text.trim() !== '' && cells(text).every((c) => PAGE_CONTROL.test(c))) return true;
+  // Those links beside the service's hotline ("Política de privacidade | Termos de uso | Ouvidoria SUS 136", a
+  // hospital portal's footer, h1830): a phone number, no result.
+  const footer = text.trim() === '' ? [] : cells(text.replace(/\s\|\s/g, '   '));
+  if (footer.some((c) => PAGE_CONTROL.test(c)) && footer.every((c) => PAGE_CONTROL.test(c) || FOOTER_HOTLINE.test(c))) return true;
   // A portal's filter or sort tabs over its list of exams ("Filtrar por: Todos | Liberados | Em andamento").
   if (/^\s*(?:filtrar|ordenar|classificar|exibir)(?:\s+por)?\s*:\s*\p{L}[\p{L}\s|/·•-]*$/iu.test(text)) return true;
   if (isPortalTabs(text)) return true;

@@ -1100,7 +1100,11 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     // A block's labelled result ("Resultado:   7,4 ng/mL   Valor de referência: …") is no row of the table
     // above, whose previous-result column it may run into: its earlier sample is labelled when printed
     // ("Anterior: …"), and a number at its end is left for the accounting, never cut as an earlier one.
-    const earlierCells = table && !LABELLED_RESULT.test(line.text) ? withoutEarlierCells(line, table, earlierColumnSeen) : undefined;
+    // Unless the block's own title and Método lines head those columns, right above it ("GLICOSE - Soro   Resultados
+    // anteriores" / "Método: …   10/01/2025   14/06/2024" / "Resultado: 148 mg/dL   162 mg/dL   155 mg/dL", h1819):
+    // the cells under their dates are the earlier samples'.
+    const blockHistory = table?.history?.earlier !== undefined && line.index - headerAt <= 2;
+    const earlierCells = table && (!LABELLED_RESULT.test(line.text) || blockHistory) ? withoutEarlierCells(line, table, earlierColumnSeen) : undefined;
     let t = earlierCells?.text ?? line.text;
     // A number cut as an earlier sample's though no previous-result column stands over it (past the reference
     // column, or drifted left of the previous-result column: columns.ts, h1683) is left to the accounting pass: a
@@ -2220,6 +2224,26 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     if (cell === 'unit') {
       const e = pending!.entries[0]!;
       e.read = { ...e.read, unit: unitAtStart(t)!.unit };
+      continue;
+    }
+    // A PDF's row whose unit and reference cells drifted onto the next line, under their columns ("Bicarbonato
+    // (CO2 total)   21" / "   mEq/L   22 a 29", "Resultado   37" / "   mL/min/1,73m²   Superior a 60
+    // mL/min/1,73m²", h1837): the unit and the reference of the bare value right above.
+    const wrapped = /^\s/.test(line.raw) && pending?.entries.length === 1 ? unitAtStart(t.trim()) : undefined;
+    const afterUnit = wrapped ? t.trim().slice(wrapped.consumed) : '';
+    const wrappedRef = afterUnit.trim();
+    if (
+      wrapped &&
+      /^\s{2,}\S/.test(afterUnit) &&
+      pending!.entries[0]!.line === lastTextAt &&
+      pending!.refItems.length === 0 &&
+      typeof pending!.entries[0]!.read.value === 'number' &&
+      pending!.entries[0]!.read.unit === null &&
+      isReferenceText(wrappedRef)
+    ) {
+      const e = pending!.entries[0]!;
+      e.read = { ...e.read, unit: wrapped.unit };
+      pending!.refItems.push(wrappedRef);
       continue;
     }
     if (cell === 'finding-result') {

@@ -600,8 +600,9 @@ const TARGET_TIER = /\b(meta|metas|alvo|objetivo terapeutico)\b(?!-[a-z])/;
 // as a pregnancy does. The posture at collection ("Ortostatismo: 2,5 a 39,2" / "Decúbito: 1,8 a 23,2", renin and
 // aldosterone) and a stimulation test's sample ("Pico após estímulo: superior a 18,0", a cortisol after ACTH) name
 // the sample a range is for, as a fast does.
+// A urine analyte's range for a random sample ("Amostra isolada: 20 a 320 mg/dL", h1837) is one too.
 const CONDITION =
-  /\b(com jejum|sem jejum|ortostatismo|ortostase|ortostatic[oa]|decubito|supin[oa]|deitad[oa]|(?:pico\s+)?(?:apos|pos)[- ]?estimulo|gestantes?|gravidas?|gravidez|gestacao|trim(?:estre)?|semanas?|(?:fase )?(?:folicular|lutea|luteinica|ovulatoria)|pico ovulatorio|pos[- ]menopausa|menopausa|jejum de|(?:em )?jejum|pos[- ]prandial|ciclo|anticoagula\w*|anticoagulante|antagonistas? da vit(?:amina|\.)? ?k|avk|cumarinicos?|proteses?\s+valvar(?:es)?|valvulas?\s+mecanicas?|fumantes?|tabagistas?|ibmp|ibe|drc(?: \d[ab]?d?)?|doenca renal cronica|renais cronicos|dialiticos|tanner(?: (?:[ivx]+|[1-5])(?: ?[-/a] ?(?:[ivx]+|[1-5]))?)?)\b/;
+  /\b(com jejum|sem jejum|ortostatismo|ortostase|ortostatic[oa]|decubito|supin[oa]|deitad[oa]|(?:pico\s+)?(?:apos|pos)[- ]?estimulo|gestantes?|gravidas?|gravidez|gestacao|trim(?:estre)?|semanas?|(?:fase )?(?:folicular|lutea|luteinica|ovulatoria)|pico ovulatorio|pos[- ]menopausa|menopausa|jejum de|(?:em )?jejum|pos[- ]prandial|ciclo|anticoagula\w*|anticoagulante|antagonistas? da vit(?:amina|\.)? ?k|avk|cumarinicos?|proteses?\s+valvar(?:es)?|valvulas?\s+mecanicas?|fumantes?|tabagistas?|ibmp|ibe|drc(?: \d[ab]?d?)?|doenca renal cronica|renais cronicos|dialiticos|tanner(?: (?:[ivx]+|[1-5])(?: ?[-/a] ?(?:[ivx]+|[1-5]))?)?|amostra isolada)\b/;
 
 // A range printed for patients who take no anticoagulant ("Sem anticoagulação", "Indivíduos não
 // anticoagulados", "sem uso de anticoagulante"): the ordinary range beside the INR's treatment ranges, no
