@@ -58,7 +58,7 @@ import { handwritingMarksBlanked } from './handwriting-marks.ts';
 import { mergeFieldsBlanked } from './merge-fields.ts';
 import { bandCutsAsReferences } from './band-cuts.ts';
 import { pageBreakReferencesJoined } from './page-break-references.ts';
-import { resultsUnderReferencesJoined } from './results-under-references.ts';
+import { resultsUnderReferenceLines, resultsUnderReferencesJoined } from './results-under-references.ts';
 import { abbreviatedBoundsRead } from './abbreviated-bounds.ts';
 import { englishReferencesRead } from './english-references.ts';
 import { columnCopyLines, joinColumnCopies } from './column-copies.ts';
@@ -3191,6 +3191,7 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     wrappedDifferentialLines(pairedRows),
     smsPartLines(details),
     centredRowLines(unitLines),
+    resultsUnderReferenceLines(raws),
     columnCopyLines(columnCells),
     mimeLineJoins(raws),
   ].reduce((r, joins) => atPrintedLines(r, joins, raws), result);

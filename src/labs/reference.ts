@@ -1467,7 +1467,8 @@ const TITRE = new RegExp(
  * A titre printed alone where a result stands ("VDRL   1/16", "FAN: 1/160", "VDRL 1:16"): the dilution the sample
  * still reacted at, so a reactive result as "Reagente 1/16" is. Its denominator is a doubling series from 1, 5 or 25
  * (2, 4 … 1024; 10, 20 … 5120; 50, 100 … 6400), which keeps other fractions out ("1/3 da dose"); a "/" or a digit
- * after it makes it a date's day and month ("1/12/2024"), a decimal mark a number's.
+ * after it makes it a date's day and month ("1/12/2024"), a decimal mark a number's, a word one space on a count's
+ * unit ("1 /100 leucócitos", "1/100 campos"), spaces around its mark no titre's.
  */
 export function bareTitreAt(s: string): { text: string; consumed: number } | undefined {
   const m = BARE_TITRE.exec(s);
@@ -1476,7 +1477,7 @@ export function bareTitreAt(s: string): { text: string; consumed: number } | und
   while (d % 2 === 0) d /= 2;
   return Number(m[2]) >= 2 && (d === 1 || d === 5 || d === 25) ? { text: `1${m[1]}${m[2]}`, consumed: m[0].length } : undefined;
 }
-const BARE_TITRE = /^1\s*([/:])\s*(\d{1,5})(?![\d/:]|[.,]\d)/;
+const BARE_TITRE = /^1([/:])(\d{1,5})(?![\d/:]|[.,]\d|\s?\p{L})/u;
 
 // Where a titre printed alone stands as a result: the line's start, a colon, a column break, a bar, or one space after
 // a name's letters ("VDRL 1/16"); not after a bound's or a sentence's little word ("inferior a 1/80", "até 1/40",

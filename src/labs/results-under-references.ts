@@ -26,7 +26,17 @@ const LONE_VALUE = new RegExp(String.raw`^\s*(?:[<>≤≥]\s*)?${NUMBER}(?:\s*\S
 
 /** The lines with each result printed under its row put back on the row's line, the result's own line empty. */
 export function resultsUnderReferencesJoined(lines: string[]): string[] {
+  return joined(lines).out ?? lines;
+}
+
+/** For each row a result was put back on, the line the result is printed on: the row is given back there (parse.ts atPrintedLines). */
+export function resultsUnderReferenceLines(lines: string[]): Map<number, number[]> {
+  return joined(lines).moves;
+}
+
+function joined(lines: string[]): { out: string[] | undefined; moves: Map<number, number[]> } {
   let out: string[] | undefined;
+  const moves = new Map<number, number[]>();
   for (let i = 0; i + 1 < lines.length; i++) {
     const row = NAME_AND_CELL.exec(lines[i]!);
     if (!row) continue;
@@ -48,7 +58,8 @@ export function resultsUnderReferencesJoined(lines: string[]): string[] {
     out ??= [...lines];
     out[i] = `${cell.padEnd(Math.max(refAt, cell.length + 3))}${row[3]}`;
     out[i + 1] = '';
+    moves.set(i, [i + 1]);
     i++;
   }
-  return out ?? lines;
+  return { out, moves };
 }

@@ -85,7 +85,9 @@ type Eligible = (line: string, digitTurn: number) => boolean;
 function underDatedColumn(lines: string[], i: number, col: number): boolean {
   for (let j = i - 1; j >= 0; j--) {
     if (!EARLIER_SAMPLE_END.test(lines[j]!)) continue;
-    return [...lines[j]!.matchAll(/\d{1,2}\/\d{1,2}\/\d{2,4}/g)].some((m) => Math.abs(m.index! - col) <= 4);
+    // Under the date or right of it: the reader cuts a row's cells from the earlier column's start on (h1819, a block
+    // title's date heading the previous result printed on the block's `Resultado:` line).
+    return [...lines[j]!.matchAll(/\d{1,2}\/\d{1,2}\/\d{2,4}/g)].some((m) => col >= m.index! - 4);
   }
   return false;
 }
