@@ -1474,8 +1474,10 @@ export function bareTitreAt(s: string): { text: string; consumed: number } | und
   const m = BARE_TITRE.exec(s);
   if (!m) return undefined;
   let d = Number(m[2]);
+  // A zero ("1:00", a clock time) is no dilution, and would halve for ever.
+  if (d < 2) return undefined;
   while (d % 2 === 0) d /= 2;
-  return Number(m[2]) >= 2 && (d === 1 || d === 5 || d === 25) ? { text: `1${m[1]}${m[2]}`, consumed: m[0].length } : undefined;
+  return d === 1 || d === 5 || d === 25 ? { text: `1${m[1]}${m[2]}`, consumed: m[0].length } : undefined;
 }
 const BARE_TITRE = /^1([/:])(\d{1,5})(?![\d/:]|[.,]\d|\s?\p{L})/u;
 

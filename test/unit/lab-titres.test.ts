@@ -61,3 +61,9 @@ test('fractions that are no titres stay what they are: the types a name lists, a
   );
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('a fraction over zero is no titre and ends at once ("1:00", "Tanner 1: 0,3"): its halving had no end', () => {
+  const r = read(['VDRL 1/0', 'Coleta 1:00', 'Tanner 1: 0,3']);
+  assert.deepEqual(r.qualitative, []);
+  assert.deepEqual(r.analytes, []);
+});
