@@ -270,6 +270,9 @@ const ADMIN_SPANS: Array<RegExp | Guarded> = [
   /(?<![\p{L}])(?:drc|doen[cç]a\s+renal\s+cr[oô]nica)\s+(?:est[aá]gio|est[aá]dio)\s*[1-5][ab]?(?![\p{L}\d]|[.,]\d)/giu,
   // A sum of money ("pagar coparticipação R$ 38,50", a patient's to-do list): a price, no value.
   /R\$\s*\d[\d.]*(?:,\d{1,2})?(?!\d)/gu,
+  // The days of symptoms at collection a notification form asks for ("Dias de sintomas na coleta: 4", a LACEN's GAL
+  // printout, h1794): the patient's history, no value.
+  /(?<![\p{L}])dias\s+de\s+sintomas(?:\s+(?:na|at[eé]\s+a)\s+coleta)?\s*:?\s*\d{1,3}(?![\d,.])/giu,
   // Dates and times (a titre "1:16" after título/reagente is not a time: it is excluded below).
   /(?<!\d)\d{1,2}\/\d{1,2}\/\d{2,4}(?!\d)/g,
   // Days of one month listed before the date that prints it once, the last after "e" ("coletas de 17, 18 e
