@@ -161,7 +161,7 @@ export function qualitativeFrom(e: Entry, items: string[], refText: string | nul
 const URINE_SAMPLE = /\burin(?:a|[aá]ri[oa])\b/i;
 // Nor one measured in a body fluid ("Glicose (líquido)", a pleural fluid beside its paired serum, h1524).
 const FLUID_SAMPLE = /(?<![\p{L}])(?:l[ií]quid[oa]s?|l[ií]quor|lcr)(?![\p{L}])/iu;
-const NOT_DETECTED = /^(?:n[aã]o\s+detect[aá](?:d[oa]|vel)|indetect[aá]vel)\.?$/iu;
+export const NOT_DETECTED = /^(?:n[aã]o\s+detect[aá](?:d[oa]|vel)|indetect[aá]vel)\.?$/iu;
 
 const SAMPLE_CLOCK = /\(\s*(?:coleta|colhid[oa])\s+(?:(?:às|as)\s+)?(\d{1,2})[:h]\d{2}\s*h?\s*\)/iu;
 

@@ -2,10 +2,10 @@
 // Não Detectável" / "  Carga viral: 1.240.000 UI/mL   (log10: 6,09)" (h1765). The quantity's own line prints no
 // reference; the word's line does, and it is the quantity's too: any amount is above "Não detectável". The word stays
 // a row of its own, as printed (its line is accounted by it).
+import { NOT_DETECTED } from './flagging.ts';
 import type { ParsedAnalyte, QualitativeAnalyte } from './result.ts';
 
 const DETECTED = /^detect[aá](?:vel|d[oa])$/iu;
-const NOT_DETECTED = /^(?:n[aã]o\s+detect[aá](?:d[oa]|vel)|indetect[aá]vel)\.?$/iu;
 // Copies or international units per millilitre: what a viral load is counted in.
 const LOAD_UNIT = /^(?:ui|c[oó]pias|cp)\/ml$/iu;
 
@@ -15,7 +15,7 @@ export function flagLoadsUnderDetection(analytes: ParsedAnalyte[], qualitative: 
     if (!DETECTED.test(q.value.trim()) || !NOT_DETECTED.test(q.reference_text?.trim() ?? '')) continue;
     // The first result read under the word, within three lines: another row between them is another test's.
     const next = [...analytes, ...qualitative].filter((a) => a.line > q.line).sort((a, b) => a.line - b.line)[0];
-    const load = analytes.find((a) => a === next);
+    const load = next && 'unit' in next ? next : undefined;
     if (load && load.line <= q.line + 3 && load.unit !== null && LOAD_UNIT.test(load.unit) && load.reference_source === null && load.value > 0)
       Object.assign(load, { reference_text: q.reference_text, reference_source: 'report', flag: 'alto' });
   }

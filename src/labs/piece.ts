@@ -270,10 +270,9 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
   if (
     (isReferenceLabel(name.replace(PER_BODY_SURFACE, ''), { asName: true }) && !qualified && !SMEAR_NAME.test(name) && !listRatio) ||
     stripReferenceLead(name).lead ||
-    /^(resultados?|at[eé]|inferior|superior|acima|abaixo|maior|menor|de|entre)$/i.test(name) ||
-    // A bound's words whole ("Acima de 20 ng/mL: adequado · 30 a 60 ng/mL: grupos de risco", bands after a
+    // A bound's word, alone or whole ("Acima de 20 ng/mL: adequado · 30 a 60 ng/mL: grupos de risco", bands after a
     // vitamin's value on one line, h1839): the next band of the reference, no name.
-    /^(?:inferior|superior)\s+a$|^(?:acima|abaixo)\s+de$|^(?:maior|menor)\s+(?:que|ou\s+igual\s+a)$/i.test(name)
+    /^(?:resultados?|at[eé]|(?:inferior|superior)(?:\s+a)?|(?:acima|abaixo)(?:\s+de)?|(?:maior|menor)(?:\s+(?:que|ou\s+igual\s+a))?|de|entre)$/i.test(name)
   )
     return undefined;
   // A smear's finding is described in words of the microscopist's own ("Bacterioscopia (Gram): Cocos
