@@ -323,7 +323,7 @@ const ADMIN_SPANS: Array<RegExp | Guarded> = [
   // A Spanish-speaking lab's professional registration abbreviated ("Bioquímica - R.P. 2.847", h1730) too.
   // A ward's admission number after its label and colon ("Internação: 25004412", a hospital LIS's patient line, h1768).
   new RegExp(
-    String.raw`(?<![\p{L}\d])(?:crm|creme[a-z]{1,3}|crfa|crf|crbm\d{0,2}|crbio\d{0,2}|coren|rqe|cnes|cns|cnpj|cnae|cbo|aih|cpf|rg|cep|protocolo|prot\.(?=\s*:?\s*\d)|ped\.?(?=\s*:?\s*\d)|pac(?:\.(?=\s*:?\s*\d)|(?=\s*:\s*\d))|paciente(?=[.\s]*:?\s*\d)|pedido|req|requisi[cç](?:[aã]o|[oõ]es)|solicita[cç][aã]o(?=\s*:?\s*\d)|atend(?:imento)?\.?|interna[cç][aã]o(?=\s*:\s*\d)|o\.s\.?|os(?=\s*[:nº°#])|ordem(?:\s+de\s+servi[cç]o)?|pront|prontu[aá]rio|reg|registro|r\.\s?p\.(?=\s*(?:n[º°o]\.?\s*)?\d)|rh(?=\s*:?\s*(?:\d{1,3}(?:\.\d{3}){2,}|\d{5,})(?![\d,]))|c[oó]d(?:igo)?|ficha|laudo(?=\s*(?:n[º°]\s*)?:?\s*\d)|senha(?:\s+de\s+autoriza[cç][aã]o)?|cart[aã]o(?:\s+sus|\s+nacional\s+de\s+sa[uú]de)?|notifica[cç][aã]o|sinan|sis(?:prenatal|can|col|mam|reg|cel|loglab|pni)|boletim|lote|n[º°]|no\.|n[uú]mero|central(?=\s*:?\s*(?:\(\d{2}\)\s*)?\d{4}[-\s]?\d{4}(?!\d))|tel(?:efone)?|fone|fax|ramal|sac|ouvidoria|disque(?:\s+sa[uú]de)?|whatsapp|celular|leito|quarto|poltrona|enf(?:ermaria)?\.?(?=\s*:?\s*\d)|box|sala|turno|m[aá]quina|posto(?:\s+de\s+coleta)?|equipe|esf|ine|micro[aá]rea|cadastro|ses(?=\s*:\s*\d)|matr(?:[ií]cula|\.)|seq(?:u[eê]ncia)?\.?(?=\s*:?\s*\d{1,4}(?![\d.,]))|anvisa|visa|afe|alvar[aá]|id|guia|carteir(?:inha|a)|etiqueta|amostra\s+n[º°]|amostras?(?=\s*:?\s*(?:\d{5,}|\d+-\d+|\d{1,3}(?:\.\d{3}){2,}(?![\d,])))|vers[aã]o(?:\s+do\s+laudo)?(?=\s*:?\s*\d)|sistema(?=\s*:?\s+[\p{L}-]+\s+(?:v\.?\s*)?\d)|lis(?=\s+[\p{L}-]+\s+(?:v\.?\s*)?\d)|sist\.(?=\s*[\p{L}-]+\s+(?:v\.?\s*)?\d))${NOT_WORD}(?:(?!\s{2,}\p{L}|[.*_—–-]\s{2,})(?:[^\d\n(\[;]|\([\p{L}\s-]{1,12}\))){0,16}\(?(?:\d{1,2}\s*(?:[ªº]\s*(?:regi[aã]o\s*)?|[-–]\s*(?=\d))|\d{1,2}\s+\p{L}{2}\s+(?=\d))?(?:\d{1,4}\)?(?:\s\d{1,4}(?![\d./-]))*\s\d[\d./?\uFFFD-]*|\d(?:[\d./?\uFFFD-]|\[(?:ileg[ií]vel|\?)\](?=\d))*(?:\s\d{1,6}(?=…))?)(?!\d|,\d)(?:\s*\/\s*(?:\p{L}{2,10}\s+)?\d[\d./-]*(?!\d|,\d))*`,
+    String.raw`(?<![\p{L}\d])(?:crm|creme[a-z]{1,3}|crfa|crf|crbm\d{0,2}|crbio\d{0,2}|coren|rqe|cnes|cns|cnpj|cnae|cbo|aih|cpf|rg|cep|apac|protocolo|prot\.(?=\s*:?\s*\d)|ped\.?(?=\s*:?\s*\d)|pac(?:\.(?=\s*:?\s*\d)|(?=\s*:\s*\d))|paciente(?=[.\s]*:?\s*\d)|pedido|req|requisi[cç](?:[aã]o|[oõ]es)|solicita[cç][aã]o(?=\s*:?\s*\d)|atend(?:imento)?\.?|interna[cç][aã]o(?=\s*:\s*\d)|o\.s\.?|os(?=\s*[:nº°#])|ordem(?:\s+de\s+servi[cç]o)?|pront|prontu[aá]rio|reg|registro|r\.\s?p\.(?=\s*(?:n[º°o]\.?\s*)?\d)|rh(?=\s*:?\s*(?:\d{1,3}(?:\.\d{3}){2,}|\d{5,})(?![\d,]))|c[oó]d(?:igo)?|ficha|laudo(?=\s*(?:n[º°]\s*)?:?\s*\d)|senha(?:\s+de\s+autoriza[cç][aã]o)?|cart[aã]o(?:\s+sus|\s+nacional\s+de\s+sa[uú]de)?|notifica[cç][aã]o|sinan|sis(?:prenatal|can|col|mam|reg|cel|loglab|pni)|boletim|lote|n[º°]|no\.|n[uú]mero|central(?=\s*:?\s*(?:\(\d{2}\)\s*)?\d{4}[-\s]?\d{4}(?!\d))|tel(?:efone)?|fone|fax|ramal|sac|ouvidoria|disque(?:\s+sa[uú]de)?|whatsapp|celular|leito|quarto|poltrona|enf(?:ermaria)?\.?(?=\s*:?\s*\d)|box|sala|turno|m[aá]quina|posto(?:\s+de\s+coleta)?|equipe|esf|ine|micro[aá]rea|cadastro|ses(?=\s*:\s*\d)|matr(?:[ií]cula|\.)|seq(?:u[eê]ncia)?\.?(?=\s*:?\s*\d{1,4}(?![\d.,]))|anvisa|visa|afe|alvar[aá]|id|guia|carteir(?:inha|a)|etiqueta|amostra\s+n[º°]|amostras?(?=\s*:?\s*(?:\d{5,}|\d+-\d+|\d{1,3}(?:\.\d{3}){2,}(?![\d,])))|vers[aã]o(?:\s+do\s+laudo)?(?=\s*:?\s*\d)|sistema(?=\s*:?\s+[\p{L}-]+\s+(?:v\.?\s*)?\d)|lis(?=\s+[\p{L}-]+\s+(?:v\.?\s*)?\d)|sist\.(?=\s*[\p{L}-]+\s+(?:v\.?\s*)?\d))${NOT_WORD}(?:(?!\s{2,}\p{L}|[.*_—–-]\s{2,})(?:[^\d\n(\[;]|\([\p{L}\s-]{1,12}\))){0,16}\(?(?:\d{1,2}\s*(?:[ªº]\s*(?:regi[aã]o\s*)?|[-–]\s*(?=\d))|\d{1,2}\s+\(?\p{L}{2}\)?\s+(?=\d))?(?:\d{1,4}\)?(?:\s\d{1,4}(?![\d./-]))*\s\d[\d./?\uFFFD-]*|\d(?:[\d./?\uFFFD-]|\[(?:ileg[ií]vel|\?)\](?=\d)|\((?:ileg[ií]vel|\?)\)(?=\d))*(?:\s\d{1,6}(?=…))?)(?!\d|,\d)(?:\s*\/\s*(?:\p{L}{2,10}\s+)?\d[\d./-]*(?!\d|,\d))*`,
     'giu',
   ),
   // What a blood-gas analyser is told about the sample, printed in the section's title or a note ("GASOMETRIA
@@ -401,6 +401,16 @@ const ADMIN_SPANS: Array<RegExp | Guarded> = [
   // A web address with its path and query ("no portal <https://portal.labvale.com.br/?p=884-20931>", h1417): a
   // link's digits, no value.
   /(?:https?:\/\/|www\.)[^\s<>"]+/giu,
+  // … and one printed without its scheme, the domain first ("Verificação: moinhoslab.com.br/v/7781-2210", h1809).
+  guarded(/\.(?:com|org|net|gov|edu)\b/i, /(?<![\p{L}\d@.-])[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.(?:com|org|net|gov|edu)(?:\.br)?(?:\/[^\s<>"]*)?/giu),
+  // How a PDF's password is made, from the patient's documents ("os 4 primeiros dígitos do seu CPF", a lab's e-mail,
+  // h1835): a count of digits, no value.
+  /(?<![\p{L}\d])\d{1,2}\s+(?:primeiros|[uú]ltimos)\s+(?:d[ií]gitos|n[uú]meros|caracteres)(?![\p{L}])/giu,
+  // How many columns a page is set in ("LAUDO COMPACTO (2 colunas)", h1801): the layout's, no value.
+  /(?<![\p{L}\d])\d\s+colunas(?![\p{L}])/giu,
+  // A lab system's name in mixed case and its version after the word "Sistema" ("Sistema LabWin Hospitalar 5.2 -
+  // Exportação de resultados", a CSV export's first line, h1832): the software's release, no value.
+  /(?<![\p{L}])(?:[Ss]istema|SISTEMA|[Ss]oftware|SOFTWARE)\s+(?:\p{Lu}[\p{L}-]*\s+){1,3}v?\.?\s*\d{1,2}\.\d{1,3}(?:\.\d{1,3})?(?![\d,])/gu,
   // A web service's answer, a status code with its reason phrase ("Status RNDS: 201 Created", a FHIR sending
   // log, h1585): the transport's, no value. Case-sensitive, as the protocol writes it.
   /(?<![\p{L}\d.,])[1-5]\d{2}\s+(?:OK|Created|Accepted|No Content|Bad Request|Unauthorized|Forbidden|Not Found|Conflict|Unprocessable (?:Entity|Content)|Too Many Requests|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout)(?![\p{L}])/gu,
@@ -709,7 +719,7 @@ const ADMIN_SPANS: Array<RegExp | Guarded> = [
   // … and printed without brackets after the name ("TFG EST. CKD-EPI 2021").
   new RegExp(EQUATION_YEAR.source, 'giu'),
   // A street address inside a line ("Unidade Centro - Av. Dr. Altino Arantes, 1180"): the street number.
-  guarded(/rua|r\.|av|alameda|travessa|rodovia|estrada|pra[cç]a|km/i, new RegExp(STREET_ADDRESS.source, 'giu')),
+  guarded(/rua|r\.|av|alameda|travessa|tv\.|rodovia|estrada|pra[cç]a|km/i, new RegExp(STREET_ADDRESS.source, 'giu')),
   // The lab's accreditation level ("Laboratório certificado ONA Nível 2", "Acreditado ONA - Nível 1"): the
   // accrediting body's grade, no value; a sentence's full stop may end it ("… ONA nível 3.   Pág. 1/1").
   /(?<![\p{L}])ona\s*[-–—:]?\s*n[ií]vel\s*\d(?!\d|[.,]\d)/giu,
@@ -773,6 +783,7 @@ const ADDRESS_LINE = new RegExp(
   String.raw`^\s*(?:\d{1,2}\s?[ªº°]\s+(?:rua|avenida|av\.|alameda|travessa)(?![\p{L}])|rua|r\.|av\.?|avenida|alameda|travessa|trav\.|tv\.|rodovia|rod\.|estrada|pra[cç]a|endere[cç]o|www\.|https?:|(?:q[nrs][a-z]?|sq[sn]w?|quadra|qd\.?)\s*\d|[^\d:;|·—–]{1,60}?\s[·|—–-]\s+(?:${ADDRESS_LEAD}))`,
   'iu',
 );
+const UNIT_VALUES = new RegExp(String.raw`(?<![\p{L}\d.,])\d[\d.,]*\s*(?:${UNIT_PATTERN})(?![\p{L}\d])`, 'giu');
 const ADDRESS_TAIL = /((?<![\d.])(?:\d{5,}|\d[\d.]*[-/]\d+))\s+\d+(?:,\d+)?\s*$|([^\s\d])(?<!\bkm)\s+\d+,\d+\s*$/iu;
 const WEB_ADDRESS = /^(?:www\.|https?:\/\/)|\S@\S|\.(?:com|org|net|gov|br)$/i;
 const TITRE_SLASH = new RegExp(String.raw`(?:${TITRE_WORD})\W{0,3}(?:de\s*)?\(?\s*(1\s*\/\s*\d+)(?![\d/])`, 'giu');
@@ -860,7 +871,10 @@ export function resultTokens(text: string, raw?: string): Token[] {
   // A number printed at the end, after a whole identifier or with a decimal comma no address has
   // ("… - CNES 7702154 48", "… Fone (51) 3320-3000 48,7"), is no part of the address.
   if (ADDRESS_LINE.test(t)) {
-    const end = /\s{3,}|;/.exec(t)?.index ?? t.length;
+    // A value with a lab unit after the address ends it too ("Av. Getúlio Vargas, 3200 – Ferritina 120 ng/mL"): no
+    // street number is printed so, and its number is counted.
+    const unitValue = matchesOf(UNIT_VALUES, t).find((m) => /[/%]/.test(m[0]))?.index ?? t.length;
+    const end = Math.min(/\s{3,}|;/.exec(t)?.index ?? t.length, unitValue);
     const tail = ADDRESS_TAIL.exec(t.slice(0, end));
     admin.push([0, tail ? tail.index + (tail[1] ?? tail[2]!).length : end]);
   }

@@ -1461,10 +1461,10 @@ const PHONE = /\(\d{2}\)\s?9?\d{4}[-\s]?\d{4}(?!\d)|(?<!\d)0800[-\s]?\d{3}[-\s]?
  * street named by a planned city's code too (Palmas's "Av. LO-2, 38", Goiânia's "Rua T-37, 215"), or by a
  * date, as streets all over Brazil are ("Rua 1º de Janeiro, 755", "Av. 7 de Setembro, 1200"). A road out of
  * town is an "Estrada" ("Estrada do Aeroporto, 310"), or a highway and its kilometre ("BR-407, Km 4, s/n",
- * "Rodovia SP-340 km 12,5").
+ * "Rodovia SP-340 km 12,5"). A site may hide the number's last digits ("Av. Mário Ypiranga, 1.6xx", h1836).
  */
 export const STREET_ADDRESS =
-  /(?<![\p{L}])(?:rua|r\.|av\.|avenida|alameda|travessa|trav\.|rodovia|estrada|pra[cç]a)\s+(?:\d{1,2}\s?[º°ª]?\s+de\s+)?\p{L}[\p{L}. ]*(?:-\d{1,3})?,\s*(?:n[º°]\s*)?(?:\d{1,3}(?:\.\d{3})+|\d+)(?![\d.]|,\d)|(?<![\p{L}\d])(?:BR|[A-Z]{2})-\d{2,3},?\s+km\s*\d+(?:[.,]\d+)?(?![\d])/iu;
+  /(?<![\p{L}])(?:rua|r\.|av\.|avenida|alameda|travessa|trav\.|tv\.|rodovia|estrada|pra[cç]a)\s+(?:\d{1,2}\s?[º°ª]?\s+de\s+)?\p{L}[\p{L}. ]*(?:-\d{1,3})?,\s*(?:n[º°]\s*)?(?:\d{1,3}(?:\.\d{3})+|\d+|\d[\d.]*[xX]{1,3}(?![\p{L}]))(?![\d.]|,\d)|(?<![\p{L}\d])(?:BR|[A-Z]{2})-\d{2,3},?\s+km\s*\d+(?:[.,]\d+)?(?![\d])/iu;
 
 // A results portal's buttons and links copied with the page ("Baixar PDF   Compartilhar", "Ver gráfico
 // Comparar com anteriores"): an action's verb and what it acts on; so are the site's footer links

@@ -186,9 +186,14 @@ test('patient data, CRM/CNES/protocol numbers and dates never become analytes no
           // … and a letter's sentence dating the samples it then quotes ("Os exames colhidos aqui em 20/05/2025 mostraram:
           // hemoglobina 11,2 g/dL", h1465's referral letter).
           .replace(/\b(?:colhid|coletad)[oa]s?\b[^.:;]*?\bem\s+\d{1,2}\/\d{1,2}\/\d{2,4}/gi, ' ')
+          // … and a tab-delimited export's date cells, as a portal's spreadsheet repeats the birth and collection dates on
+          // every row (h1802).
+          .replace(/\t[ ]*\d{1,2}\/\d{1,2}\/\d{2,4}(?:\s+\d{1,2}:\d{2})?[ ]*(?=\t|$)/g, '\t')
           // … and its last cell, who released the row with the council number ("…;H;1980 (14/01/2025);Thaís Gontijo -
-          // CRBM-3 22815", a hospital's export): it signs the row, as a chat's stamp dates a message.
-          .replace(/;\s*"?[^;"\d]*\b(?:CRBM|CRF|CRM|CRBio)\b[^;"]*"?\s*$/, ';')
+          // CRBM-3 22815", a hospital's export), its release time maybe after it (h1832): it signs the row, as a chat's
+          // stamp dates a message; a tab-delimited row's too (h1802).
+          .replace(/;\s*"?[^;"\d]*\b(?:CRBM|CRF|CRM|CRBio)\b[^;"]*"?\s*(?:;\s*)*$/, ';')
+          .replace(/\t[^\t\d]*\b(?:CRBM|CRF|CRM|CRBio)\b[^\t]*(?:\t\s*)*$/, '\t')
           // … and so does an HL7 result segment's responsible observer, its sixteenth field ("OBX|1|NM|HGB^Hemoglobina^L||10.2|…
           // |32145^SOUZA^CAMILA^^^CRBM-BA", h1651).
           .replace(/^(\s*OBX(?:\|[^|\n]*){15}\|)[^|\n]*/, '$1')

@@ -314,6 +314,11 @@ export const CORPUS_SETS = [
   'heldout179',
   'heldout180',
   'heldout181',
+  'heldout182',
+  'heldout183',
+  'heldout184',
+  'heldout185',
+  'heldout186',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
 
