@@ -1676,7 +1676,8 @@ export function isAdminLine(text: string): boolean {
   // R.P. 2.847", "Reg. Prof. Nº 2.847", a Paraguayan lab's signature, h1730).
   if (/(?<![\p{L}])(?:r\.\s?p\.|reg\.\s*prof\.)\s*(?:n[º°o]\.?\s*)?\d/iu.test(text) && !labValue(text)) return true;
   // The state may be elided with the number ("… CRBM ...", a footer a photo cut).
-  if (/\b(?:crm|crf|crbm|crbio|coren)(?:\s*[-/]\s*[a-z]{2})?\s*(?:\.{2,}|…|:(?!\s*\d))/i.test(text) && !labValue(text)) return true;
+  // … or a transcription's cut mark in square brackets ("CRBM-CE [...]", h1844; the cleaned line's "[ : ]").
+  if (/\b(?:crm|crf|crbm|crbio|coren)(?:\s*[-/]\s*[a-z]{2})?\s*(?:\.{2,}|…|\[\s*(?:\.{2,}|…|:)\s*\]|:(?!\s*\d))/i.test(text) && !labValue(text)) return true;
   // A telephone number with its area code in brackets, or a toll-free one, anywhere on a line (a
   // letterhead repeated at a page break under a table's value columns): its digits are no values.
   if (PHONE.test(text) && !labValue(text)) return true;

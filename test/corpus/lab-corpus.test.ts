@@ -144,9 +144,10 @@ test('lines a report lists as unread (words the parser does not know after a lab
 // conditions a range ("Coleta entre 7 e 10 horas …… 6,2 a 19,4 µg/dL", set 35's cortisol) is a reference.
 // A note on patients ("Pacientes com PSA total entre 4 e 10 ng/mL …") is no patient's field. Nor is a sentence opening with
 // the article "Os" or the preposition "no" ("Os leucócitos deram 2.900 …", "(no laudo tem duas faixas: …", sets 147)
-// an order of service's or a number's label (`OS:`, `Nº`). "Médico(a):" is the doctor's field; "Medicamentos informados: Levotiroxina 125 mcg/dia" (set 54) is none.
+// an order of service's or a number's label (`OS:`, `Nº`). Nor is a family's chat telling the baby was born ("Nasceu!!!
+// 2,480 kg", h1858) the birth date's label. "Médico(a):" is the doctor's field; "Medicamentos informados: Levotiroxina 125 mcg/dia" (set 54) is none.
 const ADMIN =
-  /^\W*(paciente(?!s\s+com\b)|cliente|nome|sexo|idade|data|dn\b|nasc|m[eé]dic[oa]s?(?![a-zà-ú])|solicitante|dr\.?\b|dra\.?\b|crm|cnes|cns\b|cart[aã]o|protocolo|pedido|n[ºo°](?![a-zà-ú])(?!\s+[a-zà-ú])|requisi|prontu|registro|ficha|os\b(?!\s+[a-zà-ú])|coleta(?!\s+(?:entre|at[eé]|ap[oó]s)\s+\d)|liberad|assinad|assinatura|respons|p[aá]g|rua|unidade|conv[eê]nio|laborat[oó]rio|hospital|secretaria|prefeitura|exames de)/i;
+  /^\W*(paciente(?!s\s+com\b)|cliente|nome|sexo|idade|data|dn\b|nasc(?!eu)|m[eé]dic[oa]s?(?![a-zà-ú])|solicitante|dr\.?\b|dra\.?\b|crm|cnes|cns\b|cart[aã]o|protocolo|pedido|n[ºo°](?![a-zà-ú])(?!\s+[a-zà-ú])|requisi|prontu|registro|ficha|os\b(?!\s+[a-zà-ú])|coleta(?!\s+(?:entre|at[eé]|ap[oó]s)\s+\d)|liberad|assinad|assinatura|respons|p[aá]g|rua|unidade|conv[eê]nio|laborat[oó]rio|hospital|secretaria|prefeitura|exames de)/i;
 const ADMIN_ANYWHERE = /\b(CRM|CNES|CRF|CRBM|CNPJ|Protocolo|Prontuário|Requisição)\b|\d{1,2}\/\d{1,2}\/\d{2,4}/;
 
 test('patient data, CRM/CNES/protocol numbers and dates never become analytes nor unparsed lines', () => {

@@ -21,6 +21,7 @@ for (const [why, line] of [
   ['a house number a site hides in part (h1836)', 'Coleta: 02/03/2025 07:40 • Unidade Centro – Av. Getúlio Vargas, 3.2xx – Cuiabá/MT'],
   ['a house number a site hides in part, after a bold label (h1838)', '*Unidade:* Centro – Av. Getúlio Vargas, 3.2xx – Cuiabá/MT'],
   ["a travessa abbreviated 'Tv.' (h1801)", 'Laboratório Central - CNES 6620417     Tv. Padre Eutíquio, 1287 - Batista Campos - Belém/PA'],
+  ["a council number a photo cut, its cut marked '[...]' (h1844, set 187)", 'Conferido por: Dra. Lui[...] Prado - CRF-PI [...]'],
   ['a SUS authorisation number after its label (h1799)', 'Convênio: SUS  -  APAC: 1725300419226'],
   ["a page's count of columns (h1801)", 'HOSPITAL REGIONAL DO CARIRI              RELATÓRIO RESUMIDO (3 colunas)'],
   ["how a PDF's password is made (h1835)", 'use os 6 primeiros dígitos do seu CPF para abrir o arquivo.'],
