@@ -68,6 +68,9 @@ const STATUS_HEAD = /^(?:status|estado|liberad[oa]|alterad[oa]|anormal)$/i;
 // Before the exam's column, the health unit the sample came from ("Unidade": "CS NOVO HORIZONTE", a municipal
 // network's export, h1652), no measuring unit (that column comes after the result): the row's place, left out.
 const PLACE_HEAD = /^(?:unidade(?:\s+(?:de\s+sa[uú]de|solicitante|de\s+coleta|coletora))?|posto(?:\s+de\s+coleta)?|local(?:\s+de\s+coleta)?|estabelecimento)$/i;
+// The exam's code in the lab's or the network's table ("Cód.": "0240", "Código SIGTAP"), before the exam's column: no
+// part of its name.
+const CODE_HEAD = /^(?:c[oó]d(?:igo)?\.?(?:\s+(?:do\s+)?(?:exame|procedimento|sigtap|tuss|sus))?)$/i;
 const DATE_TIME = /^\d{1,2}\/\d{1,2}\/\d{2,4}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/;
 
 const FIELD_HEAD = /^(?:exames?|analitos?|par[aâ]metros?|resultados?|unid\.?|unidades?|valor(?:es)?\s+(?:de\s+)?refer[eê]ncia|refer[eê]ncias?|v\.?\s?r\.?)$/i;
@@ -129,7 +132,21 @@ function delimitedHeader(line: string, sep: Separator = ';'): boolean {
 function headerSeparator(line: string): Separator | undefined {
   if (line.includes(';') && delimitedHeader(line)) return ';';
   if (!line.includes('\t') || !delimitedHeader(line, '\t')) return undefined;
-  return fieldsOf(line, '\t').filter((f) => whenOf(f) !== undefined).length >= 2 ? '\t' : undefined;
+  const fields = fieldsOf(line, '\t');
+  return fields.filter((f) => whenOf(f) !== undefined).length >= 2 || recordHeader(fields) ? '\t' : undefined;
+}
+
+/**
+ * Whether tabbed heads are a record export's (a municipal portal's spreadsheet pasted as text: "Protocolo\tPaciente\t
+ * CNS\tDt. Nasc.\tSexo\tDt. Coleta\tCód.\tExame\tParâmetro\tResultado\tUnidade\tValor de referência\t…"): the
+ * patient's or the request's columns before the exam's, two or more, repeated on every row. A row of such a table,
+ * read by position, starts with a protocol and a name; cut at its tabs it reads as a ";" export's record does.
+ */
+function recordHeader(fields: readonly string[]): boolean {
+  const keys = fields.map(headKey);
+  const examAt = keys.findIndex((f) => EXAM_HEAD.test(f));
+  const administrative = keys.slice(0, Math.max(examAt, 0)).filter((f) => PATIENT_HEAD.test(f) || RELEASE_HEAD.test(f) || CODE_HEAD.test(f));
+  return examAt > 0 && keys.some((f) => RESULT_HEAD.test(foldSameLength(f))) && administrative.length >= 2;
 }
 
 /**
@@ -200,7 +217,10 @@ export function delimitedAsColumns(printed: string[]): string[] {
     const examAt = keys.findLastIndex((f) => EXAM_HEAD.test(f));
     const group = new Set(
       keys.flatMap((f, i) =>
-        (i < examAt && (GROUP_HEAD.test(f) || EXAM_HEAD.test(f) || PLACE_HEAD.test(f))) || SPECIMEN_HEAD.test(f) || PREVIOUS_HEAD.test(f) || SIGNER_HEAD.test(f)
+        (i < examAt && (GROUP_HEAD.test(f) || EXAM_HEAD.test(f) || PLACE_HEAD.test(f) || CODE_HEAD.test(f))) ||
+        SPECIMEN_HEAD.test(f) ||
+        PREVIOUS_HEAD.test(f) ||
+        SIGNER_HEAD.test(f)
           ? [i]
           : [],
       ),

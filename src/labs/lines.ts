@@ -117,6 +117,11 @@ const PREVIOUS_NAMED_DATED = new RegExp(
   String.raw`^\s*\p{L}[\p{L}\d+ -]{0,30}?\s+anterior(?:es)?\s*(?:\.{2,}\s*)?:\s*(?:[<>]\s*)?(?:${NUMBER})\s*(?:${UNIT_PATTERN})?\s*(?:\(\s*(?:em\s+|de\s+)?\d{1,2}\/\d{1,2}\/\d{2,4}\s*\)|(?:em|de)\s+\d{1,2}\/\d{1,2}\/\d{2,4})\s*$`,
   'iu',
 );
+// … or by the admission the earlier sample was drawn at, with its date in brackets ("Hematócrito da admissão (15/04):
+// 36,0 % - hemoconcentração de 16%.", a paediatric ward's note under the day's hemogram): the admission's value and
+// what the note works out from it, no result of this sample. Without a date, an admission's sample may be this one.
+const ADMISSION_NAMED =
+  /^\s*\p{L}[\p{L}\d+ -]{0,30}?\s+(?:d[ae]|n[ao])\s+(?:admiss[aã]o|entrada|interna[cç][aã]o)\s*\(\s*(?:em\s+)?\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\s*\)\s*:\s*\S/iu;
 const PREVIOUS_PROSE = new RegExp(
   String.raw`^\s*(?:n[oa]|em)\s+(?:(?:seu|sua|o|a)\s+)?(?:[uú]ltim[oa]\s+)?(?:exame|resultado|coleta|dosagem|avalia[cç][aã]o)\s+anterior\b[^.;]*?\s(?:foi|era|estava|deu|veio)\s+(?:de\s+)?(?:[<>]\s*)?(?:${NUMBER})(?:\s*(?:${UNIT_PATTERN}))?\s*[.!]?\s*$`,
   'iu',
@@ -568,7 +573,7 @@ export function cleanLine(raw: string, index: number): CleanLine {
     return { index, raw, text: '', leader: false, offset: 0, previous: t };
   // So is a progress note's line of the day before's labs ("* ontem (02/06): K 5,9 -> recebeu Sorcal; Na 133; Cr
   // 1,88", h1686), under the day's: what they were, no result of this report.
-  else if (EARLIER_DAY_LINE.test(t)) return { index, raw, text: '', leader: false, offset: 0, previous: t };
+  else if (EARLIER_DAY_LINE.test(t) || ADMISSION_NAMED.test(t)) return { index, raw, text: '', leader: false, offset: 0, previous: t };
   // A section's title that ends with the fast the samples were drawn after, a dash or a dot before it
   // ("METABOLISMO GLICÍDICO E LIPÍDICO - Jejum: 12 h"): a cell of its own, as when a column break sets it
   // apart ("PERFIL LIPÍDICO      Jejum: 12 horas"), so the title stays a title and the fast, a condition of
@@ -665,7 +670,8 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // ("Glicose ······ 82 mg/dL"; one "·" between spaces only separates fields). So do two dots glued to
   // a block's own label before its colon, where a typed report's leaders run out against the longest
   // label ("RESULTADO............: POSITIVO" / "VALOR DE REFERÊNCIA..: NEGATIVO"); after another word
-  // they may close its abbreviation ("HIP. DIAG..: …").
+  // they may close its abbreviation ("HIP. DIAG..: …"). The longest name of a block leaves its leader one dot before the
+  // colon, a space before it ("Cistos de Giardia lamblia (G. duodenalis) .: ENCONTRADOS", h1798).
   // A name too long for the leaders' column runs into its value, one space apart ("Beta-hidroxibutirato 3,9
   // mmol/L ...... inferior a 0,6"): the leader after the value leads to the reference, a column gap.
   const first = LEADER.exec(t);
@@ -805,7 +811,7 @@ export function withoutOcrLetters(t: string): string {
   return t.replace(OCR_GROUPED, (m) => m.replace(/O/g, '0').replace(/[lI]/g, '1')).replace(OCR_TENS, (m) => m.replace(/O/g, '0').replace(/[lI]/g, '1'));
 }
 
-const LEADER = /\s*(?:\.\s*){3,}:?\s*|\s*_{3,}\s*|\s*·{3,}\s*|\s+\.\.:?\s+|(?<=(?:refer[eê]ncia|resultados?|m[eé]todo|material|amostra))\.\.:\s*/giu;
+const LEADER = /\s*(?:\.\s*){3,}:?\s*|\s*_{3,}\s*|\s*·{3,}\s*|\s+\.\.:?\s+|\s+\.:\s+|(?<=(?:refer[eê]ncia|resultados?|m[eé]todo|material|amostra))\.\.:\s*/giu;
 const VALUE_BEFORE_LEADER = new RegExp(String.raw`^\s*\p{L}[^:\d]*\p{L}[^\s:]*\s[<>≤≥]?\s*-?\d[\d.,]*\s*(?:${UNIT_PATTERN})$`, 'iu');
 const LONE_VALUE = new RegExp(String.raw`^[<>≤≥]?\s*-?\d[\d.,]*\s*(?:${UNIT_PATTERN})?$`, 'iu');
 const OCR_GAS_SYMBOL = /(?:(?<=(?:^|[\s(|])(?:p|pc|hc|fi|s[pa]?|ct?))|(?<=(?:^|[\s(|])(?:sat|satura[cç][aã]o)\.?(?:\s+de)?\s))0(?=[23][-+]?(?![\p{L}\d.,]))/giu;

@@ -76,6 +76,7 @@ import { requestBoxesRead } from './request-boxes.ts';
 import { joinWrappedDifferential, wrappedDifferentialLines } from './wrapped-differential.ts';
 import { moveNamedReferences } from './named-references.ts';
 import { channelGridsAsRows } from './channel-grids.ts';
+import { agentOfTitle, agentRowName, namesOnlyWhatDetected } from './agent-sections.ts';
 import { withoutMethodCells } from './method-cells.ts';
 import { moveListedReferences } from './listed-references.ts';
 import { moveTitledReferences } from './titled-references.ts';
@@ -1080,6 +1081,9 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   let wrapAt = -1;
   // The line the current title was read on: a name its cell wrapped goes on from there on the next line.
   let titleAt = -1;
+  // The agent a serology section's title names ("SOROLOGIA - DENGUE"), and the last line of it read: the rows right
+  // under it named only by what they detect are the agent's (agent-sections.ts).
+  let agentSection: { agent: string; at: number } | undefined;
   // The title a tolerance curve's glucose load made (loadTitle): the times measured are named under it.
   let curveTitle: typeof title;
   // The line of a culture's comment on its negative result (NO_GROWTH_NOTE), whose wrapped tail goes on under it.
@@ -2624,10 +2628,11 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
 
     // The pattern of a reactive antinuclear test under its titre ("PADRÃO: NUCLEAR HOMOGÊNEO"): a finding
     // that describes the result above, no result of its own; listed for a person to read. So are the
-    // other fields of the same reading ("Placa metafásica: cromatina corada", "Aparelho mitótico: …").
+    // other fields of the same reading ("Placa metafásica: cromatina corada", "Aparelho mitótico: …"), a portal's copy
+    // setting the field's value a tab apart for the colon ("Padrão<TAB>Nuclear pontilhado fino", h1797).
     const word = pending?.entries.length === 1 && pending.entries[0]!.read.value === null ? pending.entries[0]!.read.text : undefined;
     const reactive = word !== undefined && REACTIVE.test(word.replace(/\s+1\s*[/:]\s*\d+$/, ''));
-    if (reactive && /^(?:padr[aã]o(?:\s+de\s+fluoresc[eê]ncia)?|placa\s+metaf[aá]sica|aparelho\s+mit[oó]tico)\s*:\s*\p{L}/iu.test(t)) {
+    if (reactive && /^(?:padr[aã]o(?:\s+de\s+fluoresc[eê]ncia)?|placa\s+metaf[aá]sica|aparelho\s+mit[oó]tico)(?:\s*:|\t|\s{2,})\s*\p{L}/iu.test(t)) {
       unparsed.push(line.raw.trim());
       // The description wraps onto lines that go on in lower case ("… Nucléolo, citoplasma e aparelho" /
       // "mitótico sem fluorescência; …"): the same finding, not the end of the block its reference closes.
@@ -2789,6 +2794,10 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
         const of = OPEN_NAME_END.test(title.name);
         for (const e of groups[0]!.entries) Object.assign(e, { name, def: lookupName(name) ?? bracketNamesOther(first.name) ?? (of ? undefined : e.def) });
       }
+      if (agentSection?.at === lastTextAt) {
+        for (const e of made) if (namesOnlyWhatDetected(e.name)) Object.assign(e, agentRowName(agentSection.agent, e.name));
+        agentSection.at = line.index;
+      } else agentSection = undefined;
       // "RETICULÓCITOS" / "Resultado:" / "Percentual: 0,6 %" / "Valor absoluto: 19.300 /mm³": a row named
       // only by the form its count is given in is the block's analyte in that form, the title's name with it.
       // A row named only by what the exam searches for ("PARASITOLÓGICO DE FEZES (3 amostras)" / "Pesquisa de
@@ -3114,6 +3123,8 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
       const name = wrapped ?? (joinable && nameGoesOn(title!.name, own) ? `${title!.name} ${own}` : own);
       title = { name, def: lookupName(name) };
       titleAt = line.index;
+      const agent = agentOfTitle(own);
+      agentSection = agent ? { agent, at: line.index } : undefined;
       recent = [];
       // A risk heading beside the title ("Risco cardiovascular:", h1639) leads the ranges printed under it.
       const riskHeading = riskHeadingBesideTitle(line.raw);
