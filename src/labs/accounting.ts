@@ -1202,7 +1202,8 @@ export function resultTokens(text: string, raw?: string): Token[] {
   // which the reader takes as free text too (piece.ts).
   const smear = /^\s*(\p{L}[^:\d]*?)\s*:\s*(\p{L}(?:[\p{L} ]|-(?=\p{L}))*\p{L})\.?\s*$/u.exec(t);
   const leaderWords =
-    raw && /[\p{L})]\s*\.{3,}\s*:?\s*\p{L}/u.test(raw)
+    // The leader may be one dot before its colon, as a block's longest name leaves it (" .: ENCONTRADOS", h1798).
+    raw && /[\p{L})]\s*(?:\.{3,}\s*:?|\s\.:)\s*\p{L}/u.test(raw)
       ? /^\s*(\p{L}[^:\d]*?)\s*:\s*(\p{L}[\p{L} ]*\p{L})\.?\s*$/u.exec(t)
       : smear && SMEAR_NAME.test(cleanName(smear[1]!))
         ? smear

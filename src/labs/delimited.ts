@@ -378,11 +378,12 @@ function asColumns(
     (!aside.has(i) || resultTokens(f).length > 0) && !group.has(i) && !releaseHead.has(i) && !(release.has(i) && DATE_TIME.test(f));
   // A cell left out of the row (the signer's "Ana Reis - CRF-SP 11223", a previous result "95 (02/11/2024)", an
   // earlier collection's) is one field; what a column gap sets after it in that cell ("… CRBM-3 22815   Ureia
-  // 48,9 mg/dL", "…   Anti-HCV   REAGENTE") is no part of it: kept after the row's fields, to be read or listed.
+  // 48,9 mg/dL", "…   Anti-HCV   REAGENTE") is no part of it: kept after the row's fields, to be read or listed. So is
+  // what a ';' sets after it in a tab-separated row's cell ("… CRF-PR 18.337 ; Sódio 131,3"), where ';' is no separator.
   const shown = (i: number) => !order || i >= order.columns || order.order.includes(i);
   const beyond = printed.flatMap((f, i) => {
     if (header || (shown(i) && keep(f, i))) return [];
-    const gap = /\s{3,}/.exec(f);
+    const gap = (sep === ';' ? /\s{3,}/ : /\s{3,}|\s*;\s*/).exec(f);
     const tail = gap ? f.slice(gap.index + gap[0].length) : '';
     return tail !== '' && resultTokens(tail).length > 0 ? [tail] : [];
   });
