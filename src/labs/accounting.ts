@@ -1297,10 +1297,14 @@ function tierLabelled(ref: string, label: string): boolean {
   const l = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
   const note = String.raw`\s*(?:\([^()]*\))?\s*`;
   return new RegExp(
-    String.raw`:\s*${l}${note}(?:[;|]|$|(?<=\s)(?=[<>≤≥]|\d))|(?:^|[;|\s])\s*${l}${note}:|${TIER_BOUND_END}\s+${l}${note}(?=[<>≤≥])`,
+    String.raw`:\s*${l}${note}(?:[;|]|$|(?<=\s)(?=[<>≤≥]|\d|${BOUND_WORD}))|(?:^|[;|\s])\s*${l}${note}:|${TIER_BOUND_END}\s+${l}${note}(?=[<>≤≥])`,
     'iu',
   ).test(ref);
 }
+
+// The words that open a tier's bound ("Igual ou superior a 10", "Inferior a 10"): the next tier's range begins there
+// when the bars between tiers were read as a cell gap and joined to a space.
+const BOUND_WORD = String.raw`(?:igual\s+ou\s+)?(?:superior|inferior|acima|abaixo|maior|menor)\s`;
 
 // A tier's upper bound ending the text before the next tier's label ("< 130", "até 99 mg/dL").
 const TIER_BOUND_END = String.raw`(?:[<≤]|at[eé]\s|inferior\s+a\s|menor\s+que\s)\s*\d[\d.,]*(?:\s*[^\s\d;|:]{1,10})?`;

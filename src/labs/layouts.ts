@@ -1138,7 +1138,8 @@ export function bracketedResultCells(cs: string[]): string[] {
  * piece reads as a result.
  */
 export function splitAtNameCells(text: string, startsResult: (piece: string) => boolean): string[] | undefined {
-  const cs = matchesOf(/\S+(?:\s\S+)*/g, text).map((m) => ({ cell: m[0], at: m.index ?? 0 }));
+  // Two tables' rows joined by " ; " (page-columns.ts) hold a cell of each: the ";" parts them as a gap does.
+  const cs = matchesOf(/(?!;(?:\s|$))\S+(?:\s(?!;(?:\s|$))\S+)*/g, text).map((m) => ({ cell: m[0], at: m.index ?? 0 }));
   const labelled = cs.length > 0 && labelledCell(cs[0]!.cell);
   const cuts = cs
     .filter(
@@ -1152,7 +1153,12 @@ export function splitAtNameCells(text: string, startsResult: (piece: string) => 
     )
     .map((c) => c.at);
   if (cuts.length === 0) return undefined;
-  const pieces = [0, ...cuts].map((at, i, all) => text.slice(at, all[i + 1]).trim());
+  const pieces = [0, ...cuts].map((at, i, all) =>
+    text
+      .slice(at, all[i + 1])
+      .replace(/\s;\s*$/, '')
+      .trim(),
+  );
   return pieces.every(startsResult) ? pieces : undefined;
 }
 

@@ -96,10 +96,12 @@ const FASTING_TAIL =
  */
 export const PREVIOUS_LABEL = String.raw`(?:(?:resultados?\s+)?anterior(?:es)?(?:\s+d[aeo]s?\s+\p{L}[\p{L} -]{0,40}?)?|${HISTORY}|${LAST_RESULT})`;
 
+// A portal's history row may print the one earlier sample's date bare after its label, a gap between ("Histórico
+// 12/03/2025: 138 U/L"): the date's colon is the label's.
 // The label may name in brackets which of the block's results it is the history of ("Histórico (relação):
 // 35,1 mg/g (10/05/2024)" under a urine block's albumin, creatinine and ratio): still an earlier sample.
 const PREVIOUS_ONLY = new RegExp(
-  String.raw`^\s*(?:[-–•*·]\s+)?(?:[(\[]\s*)?(?:(?:o\s+)?(?:seu|sua)\s+)?(?:valor(?:es)?\s+)?${PREVIOUS_LABEL}(?:\s*\(\s*\p{L}[\p{L} /.-]{0,40}\))?(?:\s*\(\s*(?:em\s+|de\s+)?\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\s*\))?(?:\s*\.{2,})?\s*:\s*\S`,
+  String.raw`^\s*(?:[-–•*·]\s+)?(?:[(\[]\s*)?(?:(?:o\s+)?(?:seu|sua)\s+)?(?:valor(?:es)?\s+)?${PREVIOUS_LABEL}(?:\s*\(\s*\p{L}[\p{L} /.-]{0,40}\))?(?:\s*\(\s*(?:em\s+|de\s+)?\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\s*\)|\s+\d{1,2}\/\d{1,2}\/\d{2,4})?(?:\s*\.{2,})?\s*:\s*\S`,
   'iu',
 );
 
@@ -3172,6 +3174,25 @@ export function joinBrokenBarRows(reads: readonly string[]): string[] {
 // column was too narrow and the rest went to the line under it.
 const CELL_GOES_ON = /(?:\s(?:a|à|at[ée]|ou|e|de|d[oa]s?|entre|superior\s+a|inferior\s+a|maior\s+que|menor\s+que)|[/\-–,])$/iu;
 
+const ASCII_RULE = /^\s*\+[-=+]{3,}\+\s*$/;
+
+/**
+ * Where a row of an ASCII table ruled between every row ends ("+----+----+" above it and under its last line): the
+ * rule line's index, when every line before it holds the row's wrapped cells, its name's too ("| ANTICORPOS | 186
+ * | … |" / "| ANTI-TIREOPEROXIDASE |  | … |"), the value's cell left empty on each. The rules say which lines are
+ * one row, whatever word a cell stopped on ("FASE FOLICULAR: 3,5 A 12,5" / "PICO OVULATORIO: 4,7 A" / "21,5").
+ */
+function ruledRowEnd(out: readonly string[], i: number, row: string[], barCells: (l: string) => string[] | undefined): number | undefined {
+  if (i === 0 || !ASCII_RULE.test(out[i - 1]!)) return undefined;
+  let j = i + 1;
+  for (; j < out.length && !ASCII_RULE.test(out[j]!); j++) {
+    const under = barCells(out[j]!);
+    // The value's cell, the one after the name's, is empty on a wrapped line: a line that fills it is a row of its own.
+    if (!under || under.length !== row.length || under[2]!.trim() !== '' || row[2]!.trim() === '') return undefined;
+  }
+  return j > i + 1 && j < out.length ? j : undefined;
+}
+
 /**
  * A bar table's cells a PDF's narrow columns wrapped onto the rows under their row, the name cell empty there
  * ("| Densidade | 1.025 | 1.005 a |" / "|  |  | 1.030 |", "| Contagem de colônias | superior a |  |" / "|  |
@@ -3186,6 +3207,18 @@ export function joinWrappedBarCells(reads: readonly string[]): string[] {
   for (let i = 0; i + 1 < out.length; i++) {
     const row = barCells(out[i]!);
     if (!row || row.length < 4 || row[1]!.trim() === '') continue;
+    const ruled = ruledRowEnd(out, i, row, barCells);
+    if (ruled !== undefined) {
+      for (let j = i + 1; j < ruled; j++) {
+        barCells(out[j]!)!.forEach((c, k) => {
+          if (k > 0 && k < row.length - 1 && c.trim() !== '') row[k] = ` ${row[k]!.trim()} ${c.trim()} `;
+        });
+        out[j] = '';
+      }
+      out[i] = row.join('|');
+      i = ruled - 1;
+      continue;
+    }
     let j = i + 1;
     for (; j < out.length; j++) {
       const under = barCells(out[j]!);

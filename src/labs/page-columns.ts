@@ -40,6 +40,30 @@ export function secondTableAt(line: string): number | undefined {
   return header(line.slice(0, at)) && header(line.slice(at)) ? at : undefined;
 }
 
+const RULE = /^\s*[-=_─━]{10,}\s*$/u;
+
+/**
+ * The second table's start at the bar drawn between the two (" | " on the header line, left of where its first
+ * header cell starts): a table whose name column has no header cell ("Resultado   Referência" over "Cor   Amarela
+ * Amarela") prints its names left of that cell, from the bar on.
+ */
+function barBefore(line: string, at: number | undefined): number | undefined {
+  if (at === undefined) return undefined;
+  const bar = line.lastIndexOf('|', at);
+  return bar > 0 && /\S\s+$/.test(line.slice(0, bar)) && line.slice(bar + 1, at).trim() === '' ? bar + 1 : at;
+}
+
+/**
+ * A table's column starts with its name column put first, when its header prints no cell over the names
+ * (the rows' first words start left of the header's first cell).
+ */
+function withNameColumn(starts: number[], lines: Array<{ text: string }>, from: number): number[] {
+  const first = starts[0];
+  if (first === undefined || first <= from + 1) return starts;
+  const namesLeft = lines.some(({ text }) => text.slice(from, first - 1).trim() !== '');
+  return namesLeft ? [from, ...starts] : starts;
+}
+
 /** A cut at a column start moved back to the start of the word it falls in. */
 function snap(line: string, at: number): number {
   let i = Math.min(at, line.length);
@@ -119,13 +143,14 @@ export interface UnfoldedLine {
  * other line is read as printed.
  */
 export function unfoldPageColumns(raw: string[]): UnfoldedLine[] {
-  // A bar drawn between the two tables ("Ampicilina   Resistente   | Cefepima   Sensível") is a column gap.
-  const lines = raw.map((l) => l.replace(/\t/g, COLUMN).replace(/(?<=\S\s{2,})\|(?=\s+\S)/g, ' '));
+  // A bar drawn between the two tables ("Ampicilina   Resistente   | Cefepima   Sensível") is a column gap, and so
+  // is one left at the line's end when the right table's rows ran out.
+  const lines = raw.map((l) => l.replace(/\t/g, COLUMN).replace(/(?<=\S\s{2,})\|(?=\s+\S|\s*$)/g, ' '));
   const out = [...raw];
   const titleLines = new Set<number>();
   let i = 0;
   while (i < lines.length) {
-    const at = secondTableAt(lines[i]!);
+    const at = barBefore(raw[i]!, secondTableAt(lines[i]!));
     if (at === undefined) {
       i++;
       continue;
@@ -136,13 +161,15 @@ export function unfoldPageColumns(raw: string[]): UnfoldedLine[] {
       titleLines.add(i - 1);
     }
     while (i < lines.length && secondTableAt(lines[i]!) !== undefined) {
+      const headerAt = i;
       const header = halves(lines[i]!, at);
       out[i] = cellStarts(header[0], 0)
         .map((c) => c.cell)
         .join(COLUMN);
       const body: number[] = [];
       i++;
-      while (i < lines.length && lines[i]!.trim() !== '' && secondTableAt(lines[i]!) === undefined) body.push(i++);
+      // A rule drawn under the tables closes them as a blank line does: the notes under it are the report's.
+      while (i < lines.length && lines[i]!.trim() !== '' && !RULE.test(lines[i]!) && secondTableAt(lines[i]!) === undefined) body.push(i++);
       // The next pair of tables may have its own title line, the last line before its header.
       const last = body[body.length - 1];
       if (i < lines.length && secondTableAt(lines[i]!) !== undefined && last !== undefined && !/\d/.test(lines[last]!)) {
@@ -150,12 +177,17 @@ export function unfoldPageColumns(raw: string[]): UnfoldedLine[] {
         out[last] = titles(lines[last]!, at);
         titleLines.add(last);
       }
-      const rows = [0, 1].flatMap((side) =>
-        joinWraps(
-          body.map((line) => ({ text: halves(lines[line]!, at)[side]!, line })),
-          cellStarts(header[side]!, 0).map((c) => c.at),
-        ),
-      );
+      const rows = [0, 1].flatMap((side) => {
+        const texts = body.map((line) => ({ text: halves(lines[line]!, at)[side]!, line }));
+        return joinWraps(
+          texts,
+          withNameColumn(
+            cellStarts(header[side]!, 0).map((c) => c.at),
+            texts,
+            side === 0 ? 0 : snap(lines[headerAt]!, at),
+          ),
+        );
+      });
       for (const line of body) out[line] = '';
       for (const row of rows) {
         const text = row.cells.filter(Boolean).join(COLUMN);

@@ -308,6 +308,7 @@ import {
   spelledReactivityTiers,
   isPanelReference,
   stripReferenceLead,
+  titleReferenceForAll,
   RISK_LEAD,
   asRiskTier,
   TITRE_WORD,
@@ -3110,6 +3111,10 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
       }
       // The next exam's title ends the rows a panel's one range is for (a table's goes on under its group titles).
       if (shared?.underTitle && shared.to === Number.POSITIVE_INFINITY && line.index > shared.from) shared.to = line.index;
+      // A section's title that says in brackets one reference is every row's ("SOROLOGIAS (todas com ref. Não
+      // reagente)"): each row under it that prints none takes it, up to the next title or blank line.
+      const forAll = titleReferenceForAll(t);
+      if (forAll !== undefined) shared = { items: [forAll], from: line.index, to: Number.POSITIVE_INFINITY, underTitle: true };
       // A section's title inside a table ("LEUCOGRAMA" under the hemogram's age bands) keeps its columns:
       // a row under them is labelled only when its last cells are one range per band, each under its own.
       // The block's material and method in columns at the title's right ("ANTI-TPO      Soro | Quimioluminescência")

@@ -517,7 +517,8 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
   // would make "70 a 99" a bad tier and leave no good one.
   // After the arrow a portal draws before it too ("13,0 - 17,0   ▼ Abaixo", "70 - 99   ▲ Acima"): the arrow
   // and the side it names say the same.
-  const verdict = /\s{3,}(?:[▲▼↑↓⬆⬇]\uFE0F?\s?)?(\p{L}+)$/u.exec(ref);
+  // A portal's dot before it ("até 1,2 mg/dL   ● Alterado") is the badge's, as the arrow is.
+  const verdict = /\s{3,}(?:(?:[▲▼↑↓⬆⬇●○◉]|[🟢🟡🟠🔴🔵⚪⚫])\uFE0F?\s?)?(\p{L}+)$/u.exec(ref);
   if (
     verdict &&
     (VERDICT_WORD.test(verdict[1]!) || (/^(?:acima|abaixo)$/iu.test(verdict[1]!) && /[▲▼↑↓⬆⬇]/u.test(verdict[0]))) &&

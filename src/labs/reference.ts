@@ -662,7 +662,8 @@ export interface LabelledRange {
 // ("Inferior a 10: não reagente (ausência de imunidade); Igual ou superior a 10: reagente (imune)"):
 // being immune is the good tier, not being so the other.
 const IMMUNITY_ABSENT = /\b(?:nao imunes?|sem imunidade|ausencia de (?:imunidade|protecao)|nao protegid[oa]s?|nao imunizad[oa]s?|suscetive(?:l|is))\b/;
-const IMMUNE = /\b(?:imunes?|imunizad[oa]s?|protegid[oa]s?|com imunidade|presenca de imunidade)\b/;
+// A reactive tier glossed by the one word ("reagente (imunidade)") is the immune one too; its denials are caught above.
+const IMMUNE = /\b(?:imunes?|imunizad[oa]s?|protegid[oa]s?|com imunidade|presenca de imunidade|imunidade)\b/;
 
 function classify(range: Range, label: string, risk = false): LabelledRange {
   // Tiers of risk under a "Risco …" heading or label ("Risco cardiovascular:  baixo: inferior a 1,0"):
@@ -1605,6 +1606,20 @@ export function numberBeforeBoundIn(reference: string, line: string): string | u
   return at >= 0 && numberBeforeBound(line.slice(at)) === head ? head : undefined;
 }
 
+// A section title's bracket saying one reference is every row's under it ("SOROLOGIAS (todas com ref. Não reagente)",
+// "(referência para todos: Negativo)", a chat's summary of a panel).
+const TITLE_ALL_REFERENCE = new RegExp(
+  String.raw`\(\s*(?:(?:tod[oa]s|cada\s+um[a]?)\s+(?:com\s+)?(?:a\s+|o\s+)?${REFERENCE_LEAD_WORDS}|${REFERENCE_LEAD_WORDS}\s+(?:para|de)\s+(?:tod[oa]s|cada\s+um[a]?))\s*:?\s*([^()]*\p{L}[^()]*)\)`,
+  'iu',
+);
+
+/** The reference a section title's bracket gives every row under it ("(todas com ref. Não reagente)"), if any. */
+export function titleReferenceForAll(title: string): string | undefined {
+  const m = TITLE_ALL_REFERENCE.exec(title);
+  const ref = m?.[1]?.trim();
+  return ref !== undefined && (qualitativeReference(ref) !== undefined || isReferenceText(ref)) ? ref : undefined;
+}
+
 /** Whether a reference's lead says its range is every row's of a panel ("Valor de referência para todos:", "… para cada alérgeno:"). */
 export function isPanelReference(text: string): boolean {
   const m = LEAD_RE.exec(text);
@@ -1746,7 +1761,9 @@ function referenceTextCheck(text: string, opts: { strictLabels?: boolean; dotIsD
     if (!labels.every((l) => l.label === '' || sexLetter(l) || isReferenceLabel(l.label) || stripReferenceLead(l.label).lead)) return false;
     // A field's label, a result word after its colon, then a column gap ("Urobilinogênio : Normal   Normal (até
     // 1,0 mg/dL)", a urine strip's row, the result then its reference): a result's row, though the word is a tier's.
-    const field = /^([^:]+?)\s*:\s*(\p{L}[\p{L} ]*?)\s{2,}\S/u.exec(t);
+    // A bound before the colon makes it a tier written range first ("Inferior a 10 mUI/mL: não reagente   Igual ou
+    // superior a 10 mUI/mL: reagente"), no field.
+    const field = /^([^:\d]+?)\s*:\s*(\p{L}[\p{L} ]*?)\s{2,}\S/u.exec(t);
     if (field && !isReferenceLabel(field[1]!) && !stripReferenceLead(t).lead && qualitativeAtStart(field[2]!)?.consumed === field[2]!.length) return false;
   }
   return true;

@@ -43,6 +43,8 @@ const NUMBER_AT_START = new RegExp(`^(${SIGNED_NUMBER})`);
 const MARKER_RE =
   /^\s*(●|\*{1,3}|!{1,3}(?![\p{L}\d])|\(\s*!{1,3}\s*\)|\(\s*\*{1,3}\s*\)|\(\s*(?:HH|LL|[HLAB+-]|[↑↓▲▼⬆⬇]\uFE0F?)\s*!{0,3}\s*\)|<\s*(?:HH|LL|[HL])\s*>|(?:HH|LL|[HL])(?![\p{L}\d])|(?<=\s\s)[AB](?=\s\s|\s*$)|(?<=\s\s)[<>](?=\s*$|\s{2,}(?![<>≤≥=]?\s*\d))|↑|↓|▲|▼|(?<=\s)=(?=\s{2,}|\s*$)|\p{Extended_Pictographic}\uFE0F?|\(?\s*(?:alto|alta|baixo|baixa|elevado|elevada)\s*\)?(?![\p{L}:]|\s\p{L}[\p{L} ]*:|\s*\/\s*\p{L}[\p{L} ]*:|\s+risco\b|\s*[<>≤≥]\s*\d)|(?:acima|abaixo)(?=\s{2,}|\s*$)|valor\s+cr[ií]tico(?![\p{L}:]|\s+[-–—]))/iu;
 
+const WORD_RESULT_BADGE = /^\s{2,}(?:[●○◉]|[🟢🟡🟠🔴🔵⚪⚫])\uFE0F?\s?(\p{L}+)(?=\s{2,}\S|\s*$)/u;
+
 export function markerOf(m: string): 'alto' | 'baixo' | null {
   if (m.trim() === '>') return 'alto';
   if (m.trim() === '<') return 'baixo';
@@ -132,6 +134,13 @@ export function readValue(input: string, opts: { dotIsDecimal?: boolean; freeTex
       unit = u.unit;
       rest = rest.slice(u.consumed);
     } else if (glued) return undefined;
+    // A portal's verdict badge after the value, its dot before its word ("68 U/L   ● Alterado"): the lab's word
+    // on the value, no part of the reference after it.
+    const badge = WORD_RESULT_BADGE.exec(rest);
+    if (badge && VERDICT_WORD.test(badge[1]!)) {
+      rest = rest.slice(badge[0].length);
+      marker = markerOf(badge[1]!) ?? marker;
+    }
     const after = readMarkers(rest);
     rest = after.rest;
     marker = after.marker ?? marker;
@@ -141,7 +150,14 @@ export function readValue(input: string, opts: { dotIsDecimal?: boolean; freeTex
   const q = qualitativeAtStart(s);
   // The lab's mark after a word result ("Positivo   *   Negativo") is no part of the reference after it.
   // After a dot leader, a full stop closing the line is the sentence's, as for the free text below ("Negativa.").
-  if (q) return { value: null, text: q.text, comparator: null, unit: null, ...readMarkers(s.slice(q.consumed).replace(opts.freeText ? /^\.\s*$/ : /$^/, '')) };
+  // A portal's verdict badge after it, its dot before its word ("Não reagente   ● Normal", the reference on the line
+  // under): the lab's word on the result, never a reference ("Normal" is a urine's) nor a mark.
+  if (q) {
+    const after = s.slice(q.consumed);
+    const badge = WORD_RESULT_BADGE.exec(after);
+    const rest = badge && VERDICT_WORD.test(badge[1]!) ? after.slice(badge[0].length) : after;
+    return { value: null, text: q.text, comparator: null, unit: null, ...readMarkers(rest.replace(opts.freeText ? /^\.\s*$/ : /$^/, '')) };
+  }
   if (opts.freeText) {
     // After a dot leader the whole cell is the result ("AMARELO CITRINO"); a finding's sentence may close
     // with a full stop, no part of it ("Não foram observados microrganismos.", a smear's). Not a note's
