@@ -437,9 +437,8 @@ export const KNOWN_NAMES: readonly KnownName[] = [
     synonyms: ['acido s-fenilmercapturico', 'ac. s-fenilmercapturico', 'acido fenilmercapturico', 's-pma', 'spma'],
   },
   // The prothrombin time's normalised ratio, a number with no unit: known so "INR 1,12" among other results
-  // (a discharge summary's list) is a result, not a word before a number. Its Portuguese name too ("RNI 1,02", razão
-  // normalizada internacional, typed in a family's chat, h1858).
-  { key: 'inr', name: 'INR', synonyms: ['inr', 'rni', 'razao normalizada internacional'] },
+  // (a discharge summary's list) is a result, not a word before a number.
+  { key: 'inr', name: 'INR', synonyms: ['inr'] },
   // The APTT's ratio to the control's, a number with no unit too ("Relação TTPA 1,05", h1827).
   { key: 'relacao_ttpa', name: 'Relação TTPA', synonyms: ['relacao ttpa', 'relacao do ttpa', 'relacao kptt', 'relacao aptt', 'ttpa relacao'] },
   // The estimate printed beside creatinine; its reference (">= 60", stages) is the report's.

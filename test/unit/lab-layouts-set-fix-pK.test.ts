@@ -69,11 +69,6 @@ test('a species named after its label is a result in words; a remark opening a b
   );
 });
 
-test("the INR's Portuguese name is the INR", () => {
-  const r = parseLabReport(['TAP 13,1 seg (10 a 14)', 'RNI 1,35', 'plaquetas 98 mil'].join('\n'), { sex: 'F', birthDate: '1990-01-01' });
-  assert.equal(row(r, 'INR')?.value, 1.35);
-});
-
 test("the lab's interpretation naming another result is no range of the result above it", () => {
   const text = [
     '- **Hb A2:** 2,8 % (VR: 2,0 a 3,5)',
