@@ -26,6 +26,7 @@ import { foldSameLength, isCatalogued, lookupName } from './analytes.ts';
 import { NUMBER, numbersIn } from './numbers.ts';
 import {
   ANALYSER_SPAN,
+  SERIAL_NUMBER,
   BODY_MEASURE,
   analyserAfterSpecimen,
   ASSAY_LIMIT,
@@ -333,6 +334,10 @@ const ADMIN_SPANS: Array<RegExp | Guarded> = [
   // A ratio to it is a result ("Relação pO2/FiO2: 178"): only the FiO2 that no ratio's slash precedes.
   /(?<![\p{L}\d])(?<!o2(?:\s*\([a-z]\))?\s*\/\s*)(?:fi\s?o2|f\s?o2\s*\(\s*i\s*\))\s*[:=]?\s*\d+(?:[.,]\d+)?\s*%?(?![\d.,])/giu,
   /(?<![\d.,])\d+(?:[.,]\d+)?\s*[°º]\s*c(?![\p{L}\d])/giu,
+  // An analyser's serial number beside its model ("RAPIDPoint 500e      SN: 21873", h1861).
+  new RegExp(SERIAL_NUMBER, 'giu'),
+  // The barometric pressure an analyser is set to ("Pressao barom.    707       mmHg", h1861): the room's, no result.
+  /(?<![\p{L}])press[aã]o\s+(?:barom(?:[eé]trica|\.)?|atmosf[eé]rica|atm\.?)\s*(?:\(\s*mm\s*hg\s*\)\s*)?[:=]?\s*\d+(?:[.,]\d+)?(?:\s*(?:mm\s*hg|k\s*pa|h\s*pa|mbar)(?![\p{L}]))?/giu,
   // The volume of the calibrated loop a urine culture was streaked with ("semeadura com alça calibrada (0,001 mL)",
   // "alça de 10 µL", h1736): how the sample was plated, as its incubation is; the colony count is the result.
   /(?<![\p{L}])al[çc]a\s+(?:calibrada\s+)?(?:de\s+)?\(?\s*\d+(?:[.,]\d+)?\s*(?:ml|[µμu]l)\s*\)?(?![\p{L}])/giu,

@@ -1497,6 +1497,10 @@ export const MEDICATION_LEAD =
 // line is the setting; anything else on it is read or listed.
 const ANALYSER_INPUT =
   /^(?:fi\s?o2|f\s?o2\s*\(\s*i\s*\)|fra[cç][aã]o\s+inspirada\s+de\s+o2|temp(?:eratura)?\.?\s*(?:d[oa]\s+)?pac(?:iente)?\.?)\s*(?:\((?:%|°\s*c)\)\s*)?[:=]?\s*\d+(?:[.,]\d+)?\s*(?:%|°\s*c)?\s*$/iu;
+// The barometric pressure the analyser is set to ("Pressao barom.    707       mmHg", a point-of-care receipt's
+// patient conditions, h1861) is one too: the room's air, no measure of the patient.
+const BAROMETRIC_INPUT =
+  /^press[aã]o\s+(?:barom(?:[eé]trica|\.)?|atmosf[eé]rica|atm\.?)\s*(?:\(\s*mm\s*hg\s*\)\s*)?[:=]?\s*\d+(?:[.,]\d+)?\s*(?:mm\s*hg|k\s*pa|h\s*pa|mbar)?$/iu;
 
 /** A transcription's picture by its number ("Foto 2", "Imagem 1 de 3"), as a pattern source: which picture, no result. */
 export const PICTURE_CAPTION = String.raw`(?:foto(?:grafia)?|imagem|print|captura(?:\s+de\s+tela)?|screenshot)\s*(?:n[ºo°]\.?\s*)?\d{1,2}(?:\s*(?:de|\/)\s*\d{1,2})?`;
@@ -1634,6 +1638,13 @@ const VOLUME_BESIDE_MATERIAL = new RegExp(String.raw`^\s*volume\s*:\s*(?:${NUMBE
 // A page's number and the count of pages ("Página 1 de 2", "Pág. 2/3", "Page 2 de 2", "Page 1 of 3").
 const PAGE_MARK = /\bp(?:[aá]g(?:ina)?|age)\.?\s*\d+\s*(?:de|of|\/)\s*\d+/i;
 
+/**
+ * An analyser's serial number after its label ("SN: 21873", "S/N 4471-B", "Nº de série: 0934"), as a pattern source:
+ * which machine ran the sample, never a result.
+ */
+export const SERIAL_NUMBER = String.raw`(?<![\p{L}\d/])(?:sn\s*[:#=]|s\/n\s*[:#=]?|n[º°o]?\.?\s*(?:de\s+)?s[eé]rie\s*[:#=]?|serial(?:\s+n[º°o]\.?)?\s*[:#=]?)\s*[A-Z]{0,3}\d[\dA-Z-]*`;
+const SERIAL_NUMBERS = new RegExp(SERIAL_NUMBER, 'iu');
+
 /** A patient-data, doctor, address, page or signature line: neither a result nor an unread result. */
 export function isAdminLine(text: string): boolean {
   if (text.trim() !== '' && cells(text).every((c) => PAGE_CONTROL.test(c))) return true;
@@ -1644,7 +1655,7 @@ export function isAdminLine(text: string): boolean {
   // A portal's filter or sort tabs over its list of exams ("Filtrar por: Todos | Liberados | Em andamento").
   if (/^\s*(?:filtrar|ordenar|classificar|exibir)(?:\s+por)?\s*:\s*\p{L}[\p{L}\s|/·•-]*$/iu.test(text)) return true;
   if (isPortalTabs(text)) return true;
-  if (ANALYSER_INPUT.test(text.trim())) return true;
+  if (ANALYSER_INPUT.test(text.trim()) || BAROMETRIC_INPUT.test(text.trim())) return true;
   // A chat bot's numbered option ("3️⃣ Falar com um atendente"): what the user may type back, no result nor a
   // title. Words only after it: a result bulleted so keeps its value.
   if (MENU_OPTION.test(text)) return true;
@@ -1680,6 +1691,9 @@ export function isAdminLine(text: string): boolean {
   // or its number elided where a photo transcription could not read it ("CRF-SE ...", "CRM-PI …"; the
   // dots are a leader's colon once the line is cleaned).
   if (/\b(?:crm|crf|crbm|crbio|coren|cnes|cnpj)\b\s*[-/:]?\s*(?:[a-z]{2}\s*[-/:]?\s*)?\d/i.test(text) && !labValue(text)) return true;
+  // So is an analyser's serial number beside its model ("RAPIDPoint 500e      SN: 21873", a blood-gas receipt's
+  // header, h1861; "S/N", "Nº de série"): which machine ran the sample, no result.
+  if (SERIAL_NUMBERS.test(text) && !labValue(text)) return true;
   // So is a Spanish-speaking lab's professional registration, its "Registro Profesional" abbreviated ("Bioquímica -
   // R.P. 2.847", "Reg. Prof. Nº 2.847", a Paraguayan lab's signature, h1730).
   if (/(?<![\p{L}])(?:r\.\s?p\.|reg\.\s*prof\.)\s*(?:n[º°o]\.?\s*)?\d/iu.test(text) && !labValue(text)) return true;

@@ -25,16 +25,53 @@ function cellSpans(raw: string): { from: number; to: number; text: string }[] | 
   return spans;
 }
 
+/** Whether a cell holds the panel's results typed by hand: two named values or more, and no reference. */
+function typedResultsCell(cell: string): boolean {
+  return /^\p{L}[\p{L}.]{0,15}\s+[<>≤≥]?\d/u.test(cell) && (cell.match(NAMED_VALUE) ?? []).length >= 2 && !isReferenceText(cell, { strictLabels: true });
+}
+
+const SPACED_CELL = /\S+(?: \S+)*/g;
+const EXAM_HEAD = /^(?:exames?|procedimentos?|analitos?|par[aâ]metros?)$/iu;
+const RESULT_HEAD = /^resultados?$/iu;
+
+/**
+ * The same row in a table aligned by spaces, no bars (h1862: an e-SUS APS PEC visit's printout, "Exame   Realizado
+ * em   Resultado" over "Hemograma completo   28/08/2024   Hb 14,2 g/dL; Ht 42,5 %;", its date blanked before). Only
+ * under a header naming the exam's and the result's columns, up to the first empty line, and only a row of two
+ * cells whose second starts where the result column does.
+ */
+function spacedPanelTitlesBlanked(raws: string[]): string[] {
+  let out: string[] | undefined;
+  let resultFrom: number | undefined;
+  raws.forEach((raw, i) => {
+    if (raw.trim() === '' || BAR.test(raw)) {
+      resultFrom = undefined;
+      return;
+    }
+    const cells = [...raw.matchAll(SPACED_CELL)].map((m) => ({ from: m.index, to: m.index + m[0].length, text: m[0] }));
+    const result = cells.findIndex((c) => RESULT_HEAD.test(c.text));
+    if (cells.length >= 2 && EXAM_HEAD.test(cells[0]!.text) && result > 0) {
+      resultFrom = cells[result]!.from;
+      return;
+    }
+    if (resultFrom === undefined || cells.length !== 2 || !/\p{L}{3}/u.test(cells[0]!.text)) return;
+    if (Math.abs(cells[1]!.from - resultFrom) > 2 || !typedResultsCell(cells[1]!.text)) return;
+    out ??= [...raws];
+    out[i] = ' '.repeat(cells[0]!.to) + raw.slice(cells[0]!.to);
+  });
+  return out ?? raws;
+}
+
 /** The lines with each such row's title cell blanked; any other line as it is. */
-export function panelTitleCellsBlanked(raws: string[]): string[] {
+export function panelTitleCellsBlanked(input: string[]): string[] {
+  const raws = spacedPanelTitlesBlanked(input);
   let out: string[] | undefined;
   raws.forEach((raw, i) => {
     const spans = cellSpans(raw);
     if (!spans || spans.length < 2) return;
     const filled = spans.filter((s) => s.text !== '');
     if (filled.length !== 2 || filled[0] !== spans[0] || !/\p{L}{3}/u.test(filled[0]!.text)) return;
-    const cell = filled[1]!.text;
-    if (!/^\p{L}[\p{L}.]{0,15}\s+[<>≤≥]?\d/u.test(cell) || (cell.match(NAMED_VALUE) ?? []).length < 2 || isReferenceText(cell, { strictLabels: true })) return;
+    if (!typedResultsCell(filled[1]!.text)) return;
     out ??= [...raws];
     const title = spans[0]!;
     out[i] = raw.slice(0, title.from) + ' '.repeat(title.to - title.from) + raw.slice(title.to);

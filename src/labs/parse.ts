@@ -1978,6 +1978,9 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     }
     // "Interpretação do índice: Não reagente: inferior a 0,9 / …": ranges for the value just read.
     const interpretation = /^(?:interpreta[cç][aã]o|classifica[cç][aã]o)(?:\s+d[oa]\s+[\p{L}]+)?\s*:\s*(.*\d.*)$/iu.exec(t);
+    // One that names another result read before ("Interpretação do laboratório: … Hb F abaixo da meta terapêutica
+    // (acima de 20%)", under "Hb S: 88,6 % (VR: 0,0)", h1860) is the lab's remark on that result, no range of this one.
+    if (interpretation && pending && namesOtherResult(interpretation[1]!, pending, [...analytes, ...qualitative])) continue;
     if (interpretation && pending && isReferenceText(interpretation[1]!)) {
       addRef(pending, interpretation[1]!);
       continue;
@@ -3218,6 +3221,22 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
  * row its cells make ("Células X   12,0   345   10,0 a 20,0   100 a 500"), not as its name's line alone: the
  * cells' lines were read as empty, so their values would otherwise be listed nowhere.
  */
+/** Whether a remark names a result already read other than the pending row's own, as a word of its own. */
+function namesOtherResult(text: string, pending: Group, read: ReadonlyArray<{ name: string }>): boolean {
+  const own = new Set(pending.entries.map((e) => e.name.toLowerCase()));
+  const words = text.toLowerCase();
+  return read.some((a) => {
+    const name = a.name.toLowerCase();
+    if (own.has(name) || name.length < 2) return false;
+    for (let at = words.indexOf(name); at >= 0; at = words.indexOf(name, at + 1)) {
+      const before = words[at - 1];
+      const after = words[at + name.length];
+      if ((before === undefined || !/[\p{L}\d]/u.test(before)) && (after === undefined || !/[\p{L}\d]/u.test(after))) return true;
+    }
+    return false;
+  });
+}
+
 function pairedRowsListed(listed: string[], rows: ReadonlyMap<number, number[]>, raws: readonly string[]): string[] {
   if (rows.size === 0) return listed;
   const out = [...listed];

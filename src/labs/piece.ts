@@ -244,6 +244,10 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
       .includes(':')
   )
     return undefined;
+  // A name that opens a bracket it never closes starts a remark in brackets, a note's list of findings wrapped onto
+  // its line ("(HBsAg reagente, anti-HBc IgM não reagente). Encaminhar…", h1856): the results it restates are read
+  // where the report prints them.
+  if (name.startsWith('(') && !name.includes(')')) return undefined;
   // A name that holds a full stop before another sentence ("… e o ácido úrico. Voltei a treinar há 2
   // semanas") is prose, as an e-mail body prints it: no result's name spans two sentences.
   // An abbreviation's dot ("Capacidade total de fix. Fe") is followed by a word or two, not a sentence.

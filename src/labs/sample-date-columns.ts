@@ -31,8 +31,56 @@ const blank = (raw: string, s: { from: number; to: number }) => raw.slice(0, s.f
 // A box's rule line or a markdown rule under the header.
 const RULE = /^[\s─━═┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬╞╡╪│┃║|:-]+$/u;
 
+// A cell of a column-aligned line: words one space apart; two spaces or more part the cells.
+const SPACED_CELL = /\S+(?: \S+)*/g;
+const DATE_TOKEN = /^(?:\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|\d{4}-\d{2}-\d{2})$/u;
+
+/** The cells of a line aligned by spaces, each with where it starts and ends. */
+function spacedCells(raw: string): { from: number; to: number; text: string }[] {
+  return [...raw.matchAll(SPACED_CELL)].map((m) => ({ from: m.index, to: m.index + m[0].length, text: m[0] }));
+}
+
+/**
+ * The same table printed in columns aligned by spaces, no bars (h1862: an e-SUS APS PEC visit's printout, "Exame
+ * Realizado em   Resultado" over "Glicemia   28/08/2024   176 mg/dL"). There the day standing before the result
+ * makes the row read as a dated line, no result, and a result with no unit or in words is lost in silence. Each
+ * row's date, alone in its cell where the header's date column starts, is blanked; the rows run to the first empty
+ * line, a row with no date there (a note under a result, a cell's continuation) left as it is.
+ */
+function spacedDateColumnsBlanked(raws: string[]): string[] {
+  let out: string[] | undefined;
+  for (let i = 0; i < raws.length; i++) {
+    const raw = raws[i]!;
+    if (BAR.test(raw) || raw.trim() === '') continue;
+    const head = spacedCells(raw);
+    if (head.length < 3 || head.length > 5) continue;
+    const dateAt = head.findIndex((c) => DATE_HEAD.test(c.text));
+    const results = head.flatMap((c, k) => (RESULT_HEAD.test(c.text) ? [k] : []));
+    if (dateAt <= 0 || results.length !== 1 || results[0] !== dateAt + 1 || head.filter((c) => DATE_HEAD.test(c.text)).length !== 1) continue;
+    const from = head[dateAt]!.from;
+    const resultFrom = head[dateAt + 1]!.from;
+    const blanked: Array<[number, string]> = [];
+    let k = i + 1;
+    for (; k < raws.length && raws[k]!.trim() !== ''; k++) {
+      const row = raws[k]!;
+      if (RULE.test(row)) continue;
+      // The date's cell starts where the header's does, give or take the two spaces a print may shift it.
+      const cell = spacedCells(row).find((c) => c.from >= from - 2 && c.from < resultFrom && row.slice(Math.max(0, c.from - 2), c.from).trim() === '');
+      if (!cell || !DATE_TOKEN.test(cell.text)) continue;
+      blanked.push([k, row.slice(0, cell.from) + ' '.repeat(cell.to - cell.from) + row.slice(cell.to)]);
+    }
+    if (blanked.length === 0) continue;
+    out ??= [...raws];
+    out[i] = raw.slice(0, from) + ' '.repeat(head[dateAt]!.to - from) + raw.slice(head[dateAt]!.to);
+    for (const [r, text] of blanked) out[r] = text;
+    i = k - 1;
+  }
+  return out ?? raws;
+}
+
 /** The lines with each such table's sample-date column blanked; any other line as it is. */
-export function sampleDateColumnsBlanked(raws: string[]): string[] {
+export function sampleDateColumnsBlanked(input: string[]): string[] {
+  const raws = spacedDateColumnsBlanked(input);
   let out: string[] | undefined;
   for (let i = 0; i < raws.length; i++) {
     const head = cellSpans(raws[i]!);

@@ -38,10 +38,13 @@ const NUMBER_AT_START = new RegExp(`^(${SIGNED_NUMBER})`);
 // A history report's trend marks after the current value say how it moved since the last sample ("108 ▲", "15,1 =",
 // legend "▲ subiu … ▼ caiu = estável", h1641): the "=" set apart, a cell gap or the line's end after it, marks
 // no way at all.
+// A narrow thermal printer has no arrows: a blood-gas analyser's receipt marks in ASCII, a caret up and a
+// lower-case "v" down, each alone in its cell after the value ("7.28    v      7.35 - 7.45", legend "v = abaixo
+// da faixa   ^ = acima da faixa", h1861).
 // An emergency lab's words between stars after a value ("486 mg/dL   *** VALOR CRÍTICO ***   VR: 70 a 99") mark
 // it as critical, no way: with a colon or a dash after, they open the notice of who was told.
 const MARKER_RE =
-  /^\s*(●|\*{1,3}|!{1,3}(?![\p{L}\d])|\(\s*!{1,3}\s*\)|\(\s*\*{1,3}\s*\)|\(\s*(?:HH|LL|[HLAB+-]|[↑↓▲▼⬆⬇]\uFE0F?)\s*!{0,3}\s*\)|<\s*(?:HH|LL|[HL])\s*>|(?:HH|LL|[HL])(?![\p{L}\d])|(?<=\s\s)[AB](?=\s\s|\s*$)|(?<=\s\s)[<>](?=\s*$|\s{2,}(?![<>≤≥=]?\s*\d))|↑|↓|▲|▼|(?<=\s)=(?=\s{2,}|\s*$)|\p{Extended_Pictographic}\uFE0F?|\(?\s*(?:alto|alta|baixo|baixa|elevado|elevada)\s*\)?(?![\p{L}:]|\s\p{L}[\p{L} ]*:|\s*\/\s*\p{L}[\p{L} ]*:|\s+risco\b|\s*[<>≤≥]\s*\d)|(?:acima|abaixo)(?=\s{2,}|\s*$)|valor\s+cr[ií]tico(?![\p{L}:]|\s+[-–—]))/iu;
+  /^\s*(●|\*{1,3}|!{1,3}(?![\p{L}\d])|\(\s*!{1,3}\s*\)|\(\s*\*{1,3}\s*\)|\(\s*(?:HH|LL|[HLAB+-]|[↑↓▲▼⬆⬇]\uFE0F?)\s*!{0,3}\s*\)|<\s*(?:HH|LL|[HL])\s*>|(?:HH|LL|[HL])(?![\p{L}\d])|(?<=\s\s)[AB](?=\s\s|\s*$)|(?<=\s\s)[<>](?=\s*$|\s{2,}(?![<>≤≥=]?\s*\d))|(?<=\s\s)[v^](?=\s{2,}|\s*$)|↑|↓|▲|▼|(?<=\s)=(?=\s{2,}|\s*$)|\p{Extended_Pictographic}\uFE0F?|\(?\s*(?:alto|alta|baixo|baixa|elevado|elevada)\s*\)?(?![\p{L}:]|\s\p{L}[\p{L} ]*:|\s*\/\s*\p{L}[\p{L} ]*:|\s+risco\b|\s*[<>≤≥]\s*\d)|(?:acima|abaixo)(?=\s{2,}|\s*$)|valor\s+cr[ií]tico(?![\p{L}:]|\s+[-–—]))/iu;
 
 const WORD_RESULT_BADGE = /^\s{2,}(?:[●○◉]|[🟢🟡🟠🔴🔵⚪⚫])\uFE0F?\s?(\p{L}+)(?=\s{2,}\S|\s*$)/u;
 
@@ -51,8 +54,8 @@ export function markerOf(m: string): 'alto' | 'baixo' | null {
   // A letter with the critical mark inside its brackets ("412  (H!)  ng/L", an inpatient LIS): the letter's way.
   const t = m.replace(/[()<>\s]|\uFE0F|(?<=\p{L})!+/gu, '').toLowerCase();
   // An arrow doubled by hand for emphasis ("↓↓", a note copying results) is the same mark.
-  if (/^(hh?|a|\+|↑↑?|▲|⬆|🔺|alto|alta|elevado|elevada|acima)$/u.test(t)) return 'alto';
-  if (/^(ll?|b|-|↓↓?|▼|⬇|🔻|baixo|baixa|abaixo)$/u.test(t)) return 'baixo';
+  if (/^(hh?|a|\+|\^|↑↑?|▲|⬆|🔺|alto|alta|elevado|elevada|acima)$/u.test(t)) return 'alto';
+  if (/^(ll?|b|v|-|↓↓?|▼|⬇|🔻|baixo|baixa|abaixo)$/u.test(t)) return 'baixo';
   return null;
 }
 

@@ -7,11 +7,12 @@ import { matchesOf } from '../text/matches.ts';
 import { DANGLING_WORD } from './lines.ts';
 import { qualitativeAtStart, qualitativeReference, REFERENCE_LEAD_WORDS, titreOf } from './reference.ts';
 
-// Labels (folded) whose result is a word or a few words. A haemoglobin electrophoresis's result is the
-// haemoglobins found ("Hb AA", "AS", "FA"). A blood group's label may name both systems typed ("Tipagem ABO/Rh: A
+// Labels (folded) whose result is a word or a few words. A malaria slide names the species of Plasmodium it found
+// after "Espécie identificada" (a LACEN's GAL report, h1856), as a culture names its isolate. A haemoglobin
+// electrophoresis's result is the haemoglobins found ("Hb AA", "AS", "FA"). A blood group's label may name both systems typed ("Tipagem ABO/Rh: A
 // positivo", an occupational exam's attachment).
 const WORD_FIELDS =
-  /^(?:cor|colora[cç][aã]o|aspecto|odor|consist[eê]ncia|(?:(?:grupo\s+(?:abo|sangu[ií]neo)(?:\s+abo)?|tipo\s+sangu[ií]neo(?:\s+abo)?|tipagem(?:\s+sangu[ií]nea)?(?:\s+abo)?)|abo)(?:\s*(?:\/|\be\b)\s*(?:fator\s+)?rh)?|fator\s+rh|rh|cristais|muco|filamentos\s+de\s+muco|bact[eé]rias|flora(?:\s+bacteriana)?|leveduras|c[eé]lulas\s+epiteliais|cilindros|parasitas|protozo[aá]rios|helmintos|(?:uro|copro|hemo)?cultura|pesquisa\s+de\s+[\p{L} ]+|sangue\s+oculto|muco\s+fecal|restos\s+alimentares|micro-?o?rganismos?(?:\s+(?:isolados?|identificados?))?|organismos?(?:\s+(?:isolados?|identificados?))?|agentes?\s+(?:isolados?|identificados?)|germes?\s+(?:isolados?|identificados?)|(?:eletroforese|perfil)\s+d[ea]s?\s+hemoglobinas?)$/iu;
+  /^(?:cor|colora[cç][aã]o|aspecto|odor|consist[eê]ncia|(?:(?:grupo\s+(?:abo|sangu[ií]neo)(?:\s+abo)?|tipo\s+sangu[ií]neo(?:\s+abo)?|tipagem(?:\s+sangu[ií]nea)?(?:\s+abo)?)|abo)(?:\s*(?:\/|\be\b)\s*(?:fator\s+)?rh)?|fator\s+rh|rh|cristais|muco|filamentos\s+de\s+muco|bact[eé]rias|flora(?:\s+bacteriana)?|leveduras|c[eé]lulas\s+epiteliais|cilindros|parasitas|protozo[aá]rios|helmintos|(?:uro|copro|hemo)?cultura|pesquisa\s+de\s+[\p{L} ]+|sangue\s+oculto|muco\s+fecal|restos\s+alimentares|micro-?o?rganismos?(?:\s+(?:isolados?|identificados?))?|organismos?(?:\s+(?:isolados?|identificados?))?|agentes?\s+(?:isolados?|identificados?)|esp[eé]cies?\s+(?:isoladas?|identificadas?|encontradas?)|germes?\s+(?:isolados?|identificados?)|(?:eletroforese|perfil)\s+d[ea]s?\s+hemoglobinas?)$/iu;
 
 // A table's column heading printed one cell a line under a title ("Fração" / "Resultado" / "Valores de
 // Referência" under "ELETROFORESE DE HEMOGLOBINA"): no word result of the title's.
