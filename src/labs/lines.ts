@@ -3201,8 +3201,9 @@ function ruledRowEnd(out: readonly string[], i: number, row: string[], barCells:
   let j = i + 1;
   for (; j < out.length && !ASCII_RULE.test(out[j]!); j++) {
     const under = barCells(out[j]!);
-    // The value's cell, the one after the name's, is empty on a wrapped line: a line that fills it is a row of its own.
-    if (!under || under.length !== row.length || under[2]!.trim() !== '' || row[2]!.trim() === '') return undefined;
+    // The value's cell, the one after the name's, is empty on a wrapped line: a line that fills it is a row of its own;
+    // so is one with text past its closing bar (the corpus property on h1851).
+    if (!under || under.length !== row.length || under[2]!.trim() !== '' || row[2]!.trim() === '' || under.at(-1)!.trim() !== '') return undefined;
   }
   return j > i + 1 && j < out.length ? j : undefined;
 }

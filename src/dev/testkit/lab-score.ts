@@ -319,6 +319,7 @@ export const CORPUS_SETS = [
   'heldout184',
   'heldout185',
   'heldout186',
+  'heldout189',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
 
