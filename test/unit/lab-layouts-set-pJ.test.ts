@@ -124,3 +124,21 @@ test('an ASCII table ruled between every row reads the lines between two rules a
   assert.match(r.analytes[1]!.name, /ANTICORPOS ANTI-TIREOGLOBULINA/i);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test("a line with text past an ASCII table's closing bar is no wrapped cell: what it types is read or listed, never dropped", () => {
+  const typed = '|                              |           |           | HOMENS: 4,0 A 15,2        |   Ferritina 88';
+  const text = [
+    '+------------------------------+-----------+-----------+---------------------------+',
+    '| EXAME                        | RESULTADO | UNIDADE   | VALORES DE REFERENCIA     |',
+    '+------------------------------+-----------+-----------+---------------------------+',
+    '| PROLACTINA                   | 41,2      | ng/mL     | MULHERES NAO GESTANTES:   |',
+    '|                              |           |           | 4,8 A 23,3                |',
+    typed,
+    '+------------------------------+-----------+-----------+---------------------------+',
+  ].join('\n');
+  const r = parseLabReport(text, { sex: 'F' });
+  assert.ok(
+    r.analytes.some((a) => a.value === 88) || r.unparsed_lines.includes(typed.trim()),
+    JSON.stringify({ rows: rows(text, { sex: 'F' }), unparsed: r.unparsed_lines }),
+  );
+});
