@@ -143,12 +143,13 @@ const SOUGHT_THEN_FINDING = /(?:\s{2,}|\|\s*)(\p{Lu}[\p{Lu}\d-]{1,5}) (\p{L}(?:\
 
 // A finding closing a line after its name, one space apart, with a footnote's mark or nothing after it. A
 // reagent strip ("URINA - FITA REAGENTE") names the method, no finding. An antibiogram's word spelled out
-// too: a long antimicrobial's name may fill its column ("Sulfametoxazol/Trimetoprima Resistente").
+// too: a long antimicrobial's name may fill its column ("Sulfametoxazol/Trimetoprima Resistente"). A finding's presence
+// too, typed in a chat ("esquizocitos presentes", h1858).
 // A phone's copy of a PDF may join the word reference after it with one space too ("Coombs direto (teste da
 // antiglobulina direta) POSITIVO Negativo"): the finding is still the name's result.
 const WORD_REFERENCE_AFTER = String.raw`(?:n[aã]o\s+)?(?:reagente|reativo|detect[aá](?:vel|do))|indetect[aá]vel|negativ[oa]|ausentes?`;
 const NAME_THEN_FINDING = new RegExp(
-  String.raw`^\s*(\S.*?) (?<!\b(?:fitas?|tiras?)\s)(${FINDING_WORD}|${SUSCEPTIBILITY_WORD})(?: (?:${WORD_REFERENCE_AFTER}))?(?:\s{2,}(?:\(\p{L}{1,2}\)|\*{1,3}))?\s*$`,
+  String.raw`^\s*(\S.*?) (?<!\b(?:fitas?|tiras?)\s)(${FINDING_WORD}|${SUSCEPTIBILITY_WORD}|presentes?|ausentes?)(?: (?:${WORD_REFERENCE_AFTER}))?(?:\s{2,}(?:\(\p{L}{1,2}\)|\*{1,3}))?\s*$`,
   'iu',
 );
 // A finding closing a clause of a typed list of results, mid-line: after a short name that opens the line or
@@ -1320,6 +1321,7 @@ class Bag {
   private value: number[] | undefined;
   private valueWords = '';
   private wordTaken = false;
+  private ownWordTakes = 0;
   private valueNumbers: number[][] = [];
   /** Numbers and words of its reference, unit and name: printed on its line or on the lines of its record. */
   private printed: number[][] = [];
@@ -1478,6 +1480,14 @@ class Bag {
     if (tok.kind === 'word' && tok.listed) {
       if (this.wordTaken || !holdsWord(this.valueWords, tok.text)) return false;
       this.wordTaken = true;
+      return true;
+    }
+    // Its own word twice at most, as its value and as its word reference: a third is another result's ("Corpos cetônicos
+    // Ausente   Ausente   | Muco   Ausente   Ausente", h1847, where the one left took every "Ausente" when the other was
+    // lost, and the line went unlisted).
+    if (tok.kind === 'word' && holdsWord(this.valueWords, tok.text) && fold(tok.text).trim() === this.valueWords.trim()) {
+      if (this.ownWordTakes >= 2) return false;
+      this.ownWordTakes++;
       return true;
     }
     if (tok.kind === 'word')

@@ -200,7 +200,9 @@ test('patient data, CRM/CNES/protocol numbers and dates never become analytes no
           .replace(/^(\s*OBX(?:\|[^|\n]*){15}\|)[^|\n]*/, '$1')
           // … and date columns aligned by spaces between the name and the value (a health record's "Solicitado em
           // Realizado em   Resultado em   Resultado": "GLICOSE   02/05/2025   14/05/2025   16/05/2025   168 mg/dL").
-          .replace(/(?<=\S)(?:\s{3,}\d{1,2}\/\d{1,2}\/\d{2,4})+(?=\s{3,}\d[\d.,]*\s*[a-zµ%/])/giu, ' ')
+          // A word result's cell after the dates too ("Urina tipo I (EAS)   28/08/2024   sem alterações", an e-SUS APS
+          // printout's exams table, h1862).
+          .replace(/(?<=\S)(?:\s{3,}\d{1,2}\/\d{1,2}\/\d{2,4})+(?=\s{3,}(?:\d[\d.,]*\s*[a-zµ%/]|\p{L}))/giu, ' ')
           // … and a record's earlier results nested in it, each with its date (an app's card pasted as an object
           // literal: `historico: [ {data: "12/11/2024", valor: "58"} ]`).
           .replace(/\[\s*\{[^\[\]]*\d{1,2}\/\d{1,2}\/\d{2,4}[^\[\]]*\]/g, ' ')

@@ -319,6 +319,8 @@ export const CORPUS_SETS = [
   'heldout184',
   'heldout185',
   'heldout186',
+  'heldout187',
+  'heldout188',
   'heldout189',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
