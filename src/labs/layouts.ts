@@ -119,7 +119,7 @@ export interface TableHeader {
 // A care programme's dashboard names its rows' column "INDICADOR", its result "SEU RESULTADO", its goal column
 // "META DO PROGRAMA" and the earlier sample's "ANTES (11/2024)" (h1631).
 const HEADER_CELL =
-  /^(exames?(?:\s*\/\s*resultados?)?|analitos?|parametros?|indicador(?:es)?|marcador(?:es)?(?:\s+tumora(?:l|is))?(?:\s*\/\s*(?:m[eé]todos?|metodologia))?|(?:seus?\s+)?resultados?|metas?\s+do\s+programa|antes|(?:resultados?|res(?:ult)?\.) anterior(?:es)?|anterior(?:es)?|ant\.(?:\s*\d{1,2}\/\d{1,2}(?:\/\d{2,4})?)?|hist[oó]rico|hoje|ontem|d\s?-\s?[1-9]|valor(?:es)? encontrados?|unid\.?|unidades?|valor(?:es)? (?:de )?(?:refer[eê]ncia|ref\.)(?:\s*\/\s*metas?)?|valor(?:es)? referenciais|refer[eê]ncias?(?:\s*\/\s*metas?)?|ref\.|intervalo de refer[eê]ncia|v\.?\s?r\.?|m[eé]todo|metodologia|(?:pontos?|valor(?:es)?) de corte|interpreta[cç][aã]o)(?:\s*\(.*\))?(?:\s+(?:homem|homens|mulher|mulheres|masculino|feminino)(?:\s*\/\s*(?:homem|homens|mulher|mulheres|masculino|feminino))?)?:?$/i;
+  /^(exames?(?:\s*\/\s*resultados?)?|analitos?|parametros?|indicador(?:es)?|marcador(?:es)?(?:\s+tumora(?:l|is))?(?:\s*\/\s*(?:m[eé]todos?|metodologia))?|(?:seus?\s+)?resultados?|metas?\s+do\s+programa|antes|(?:resultados?|res(?:ult)?\.) anterior(?:es)?|anterior(?:es)?|ant\.(?:\s*\d{1,2}\/\d{1,2}(?:\/\d{2,4})?(?:\s+\d{1,2}(?::\d{2}|h\d{0,2}))?)?|hist[oó]rico|hoje|ontem|d\s?-\s?[1-9]|valor(?:es)? encontrados?|unid\.?|unidades?|valor(?:es)? (?:de )?(?:refer[eê]ncia|ref\.)(?:\s*\/\s*metas?)?|valor(?:es)? referenciais|refer[eê]ncias?(?:\s*\/\s*metas?)?|ref\.|intervalo de refer[eê]ncia|v\.?\s?r\.?|m[eé]todo|metodologia|(?:pontos?|valor(?:es)?) de corte|interpreta[cç][aã]o)(?:\s*\(.*\))?(?:\s+(?:homem|homens|mulher|mulheres|masculino|feminino)(?:\s*\/\s*(?:homem|homens|mulher|mulheres|masculino|feminino))?)?:?$/i;
 
 /**
  * Where a table header printed one cell a line ends (PDF text: "Exame" / "Metodologia" / "Resultado" /
@@ -793,7 +793,9 @@ export function splitResults(typed: string, startsResult: (piece: string) => boo
     // "e" joins two results in a sentence too ("sódio 139 e potássio 4,3", typed by hand), on the same
     // terms; the separator is kept where the pieces stay whole ("HIV 1 e 2" has no name after it).
     // A slash set apart by spaces joins two typed results too ("PCR 64 mg/L (ref. < 5,0) / Procalcitonina 0,18 ng/mL").
-    const parts = piece.split(/(\s+[-–—/]\s+|\s+e\s+)(?=\p{L})/u);
+    // So does a middle dot one space from each side (a phone notification's panel: "Hemoglobina 14,6 g/dL (ref. …) ·
+    // Hematócrito 45,9 % (ref. …)"), on the same terms.
+    const parts = piece.split(/(\s+[-–—/·•]\s+|\s+e\s+)(?=\p{L})/u);
     let cur = parts[0]!;
     for (let i = 2; i < parts.length; i += 2) {
       const next = parts[i]!;
@@ -815,7 +817,7 @@ export function splitResults(typed: string, startsResult: (piece: string) => boo
         // ("Método: Imunocromatografia - sensibilidade 10 mUI/mL") are the method's.
         cur = next;
       } else if (!closingComment(parts, i, cur, startsResult))
-        cur = /^\s+(?:e|\/)\s+$/.test(parts[i - 1]!) ? `${cur}${parts[i - 1]}${next}` : `${cur} - ${next}`;
+        cur = /^\s+(?:e|\/|[·•])\s+$/.test(parts[i - 1]!) ? `${cur}${parts[i - 1]}${next}` : `${cur} - ${next}`;
     }
     // A piece after ";" that is not a result belongs to the one before ("…; ref 30-100",
     // "VR: Homens: 0,7 a 1,2; Mulheres: 0,5 a 0,9"). So does a labelled range after a labelled range:
