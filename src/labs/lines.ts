@@ -307,7 +307,8 @@ const RESULTS_LEAD =
 // result ends before its reference ("Dengue IgM: NÃO REAGENTE. Referência: Não reagente. Observação: …").
 const NOTIFICATION_LEAD =
   /^\s*(?:novos?\s+)?(?:resultados?|exames?)\s+(?:liberad[oa]s?|dispon[ií]ve(?:l|is)|prontos?)\s*[:!.–—-]?\s*(?:\p{Extended_Pictographic}\uFE0F?\s*)?[:!.–—-]?\s*(?=\p{L}[^:]{0,80}:\s*\S)/iu;
-const TAP_TO_OPEN = /(?<=[.!)\p{L}\d])\s+(?:toque|clique|acesse|abra)\s+(?:aqui\s+)?(?:para|pra)\s+(?:ver|visualizar|abrir|acessar|baixar)(?:\s+\p{L}+){0,4}\s*[.!]?\s*$/iu;
+const TAP_TO_OPEN =
+  /(?<=[.!)\p{L}\d])\s+(?:toque|clique|acesse|abra)\s+(?:aqui\s+)?(?:para|pra)\s+(?:ver|visualizar|abrir|acessar|baixar)(?:\s+\p{L}+){0,4}\s*[.!]?\s*$/iu;
 function withoutNotificationFrame(t: string): string {
   const lead = NOTIFICATION_LEAD.exec(t);
   if (!lead) return t;

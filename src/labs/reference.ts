@@ -1955,7 +1955,10 @@ export function noRangeText(text: string): boolean {
     )
     // Or say first why it cannot be read ("[dobra do papel, ilegível]", "[mancha – ilegível]", "[parte dobrada do papel,
     // não aparece]", h1870).
-    .replace(/^\p{L}[\p{L} ]{0,40}?\s*[,;–—-]\s*(?=ileg[ií]vel|cortad[oa]|n[aã]o\s+(?:est[aá]\s+)?(?:leg[ií]vel|vis[ií]vel)|n[aã]o\s+aparecem?(?!\p{L}))/iu, '');
+    .replace(
+      /^\p{L}[\p{L} ]{0,40}?\s*[,;–—-]\s*(?=ileg[ií]vel|cortad[oa]|n[aã]o\s+(?:est[aá]\s+)?(?:leg[ií]vel|vis[ií]vel)|n[aã]o\s+aparecem?(?!\p{L}))/iu,
+      '',
+    );
   if (isCutRange(t) || RELATIVE_GOAL.test(t) || REFERENCE_NOT_COPIED.test(t) || REFERENCE_NOT_PRINTED.test(t)) return true;
   // A note by letter the reference column points to that the report does not print (lettered-notes.ts:
   // "(t)" with the notes going from "(s)" to "(u)"): the lab gave a range, unseen here.

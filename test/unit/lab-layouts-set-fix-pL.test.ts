@@ -62,11 +62,9 @@ test("a LIS's previous-result column headed by its sample's date and hour: the r
 });
 
 test("a transcriber's note that the reference does not show, after saying why: no range, and the result is read", () => {
-  const text = [
-    '### Urina tipo 1',
-    '- **Densidade:** 1.025 — *Ref.: 1.005 a 1.030*',
-    '- **pH:** 7,0 — *Ref.: [canto rasgado da folha, não aparece]*',
-  ].join('\n');
+  const text = ['### Urina tipo 1', '- **Densidade:** 1.025 — *Ref.: 1.005 a 1.030*', '- **pH:** 7,0 — *Ref.: [canto rasgado da folha, não aparece]*'].join(
+    '\n',
+  );
   const r = parseLabReport(text, { sex: 'F', birthDate: '1990-05-05' });
   assert.equal(row(r, 'pH')?.value, 7);
   assert.equal(row(r, 'pH')?.flag, 'indeterminado');
