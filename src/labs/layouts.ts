@@ -801,6 +801,9 @@ export function splitResults(typed: string, startsResult: (piece: string) => boo
       const next = parts[i]!;
       // Not a slash between a reference's ranges ("H: 0,70 a 1,20 / M: 0,50 a 0,90").
       const slashInReference = /\//.test(parts[i - 1]!) && isReferenceText(next, { strictLabels: true });
+      // Nor a dot between targets, each a name and its bound ("FIBTEM A10 ≥ 10 mm · EXTEM A10 ≥ 40 mm", an
+      // algorithm's triggers under a ROTEM grid): goals, no results.
+      const dotBetweenTargets = /[·•]/.test(parts[i - 1]!) && (BOUND_AFTER_NAME.test(cur) || BOUND_AFTER_NAME.test(next));
       // Nor an "e" inside a cell of a row in columns ("Parasitológico   Presença de ovos de Ascaris e cistos de
       // Endolimax   Negativo", a portal's table): cells on both sides of it, it joins the words of the one it
       // stands in; a sentence typed by hand has no cells.
@@ -808,7 +811,14 @@ export function splitResults(typed: string, startsResult: (piece: string) => boo
       // A letter's sentence goes on after the next result's reference ("TGO 58 U/L (VR até 40) e TGP 96 U/L (VR até
       // 35), com GGT 41 U/L …", h1465): the next piece starts a result when its first clause, to that reference, does.
       const nextStarts = startsResult(next) || startsFirstClause(next, startsResult);
-      if (startsResult(cur) && nextStarts && !slashInReference && !inCell && !(/\//.test(parts[i - 1]!) && translatedAfterSlash(cur, next))) {
+      if (
+        startsResult(cur) &&
+        nextStarts &&
+        !slashInReference &&
+        !dotBetweenTargets &&
+        !inCell &&
+        !(/\//.test(parts[i - 1]!) && translatedAfterSlash(cur, next))
+      ) {
         out.push(cur);
         cur = next;
       } else if (i === 2 && /^\s+[-–—]\s+$/.test(parts[1]!) && isAdminLine(cur) && /\d{1,2}\/\d{1,2}|\d{1,2}[:h]\d{2}/.test(cur) && startsResult(next)) {
@@ -838,6 +848,9 @@ export function splitResults(typed: string, startsResult: (piece: string) => boo
     .map((p) => p.trim())
     .filter(Boolean);
 }
+
+// A name, then a bound's sign where its value would be.
+const BOUND_AFTER_NAME = /^(?=[^\d≥≤]*\p{L})[^\d≥≤]*[≥≤]/u;
 
 /** Whether a sentence's first clause, up to its result's bracketed reference and a comma, starts a result ("TGP 96 U/L (VR até 35), com GGT …"). */
 function startsFirstClause(text: string, startsResult: (piece: string) => boolean): boolean {

@@ -32,6 +32,9 @@ test("a phone's notification history, one lab notification a result between othe
   assert.equal(row(r, 'Potássio')?.value, 5.9);
   assert.equal(row(r, 'Potássio')?.flag, 'alto');
   assert.deepEqual(r.unparsed_lines, []);
+  // A dot between targets, each a name and its bound, parts no results.
+  const goals = parseLabReport(['Sódio   131 mEq/L   136 a 145', 'Metas do protocolo: Sódio ≥ 135 mEq/L · Potássio ≤ 5,0 mEq/L'].join('\n'), { sex: 'M' });
+  assert.equal([...goals.analytes, ...goals.qualitative].filter((a) => a.name === 'Potássio').length, 0);
 });
 
 test('a dictation transcribed with a colon after the name and the value said in words: the result is read', () => {
