@@ -302,11 +302,12 @@ const RESULTS_LEAD =
   /^\s*(?:exames(?:\s+laboratoriais)?|labs|resultados\s+de\s+exames)(?:\s+(?:de|do|em))?(?:\s+\d{1,2}\/\d{1,2}(?:\/\d{2,4})?)?(?:\s*\([^()]*\))?\s*:\s*(?=\p{L})/iu;
 // A lab app's push notification, one a result as it is released, copied from the phone's notification history
 // ("Resultado liberado ✅ TGO (AST): 62 U/L. Referência para mulheres: até 32 U/L. Toque para ver o laudo."): the
-// lead says the result is out and the closing words ask for a tap, neither a cell of the result. What is left is
+// lead says the result is out and the closing words ask for a tap, neither a cell of the result (who released it
+// and when, "Exame liberado por: Dr. …", is no lead of a result). What is left is
 // a result's fields written as sentences, each stop before a capital the gap between two fields, so a word
 // result ends before its reference ("Dengue IgM: NÃO REAGENTE. Referência: Não reagente. Observação: …").
 const NOTIFICATION_LEAD =
-  /^\s*(?:novos?\s+)?(?:resultados?|exames?)\s+(?:liberad[oa]s?|dispon[ií]ve(?:l|is)|prontos?)\s*[:!.–—-]?\s*(?:\p{Extended_Pictographic}\uFE0F?\s*)?[:!.–—-]?\s*(?=\p{L}[^:]{0,80}:\s*\S)/iu;
+  /^\s*(?:novos?\s+)?(?:resultados?|exames?)\s+(?:liberad[oa]s?|dispon[ií]ve(?:l|is)|prontos?)\s*[:!.–—-]?\s*(?:\p{Extended_Pictographic}\uFE0F?\s*)?[:!.–—-]?\s*(?!(?:por|em|[àa]s?|pel[oa]|n[oa]|dia|data|hora)(?![\p{L}]))(?=\p{L}[^:]{0,80}:\s*\S)/iu;
 const TAP_TO_OPEN =
   /(?<=[.!)\p{L}\d])\s+(?:toque|clique|acesse|abra)\s+(?:aqui\s+)?(?:para|pra)\s+(?:ver|visualizar|abrir|acessar|baixar)(?:\s+\p{L}+){0,4}\s*[.!]?\s*$/iu;
 function withoutNotificationFrame(t: string): string {
