@@ -61,9 +61,10 @@ export function valueColumnsOf(text: string, offset: number): ValueColumn[] {
 // abbreviation in brackets as its legend names it ("(ant.) = resultado anterior"). A PDF's narrow column
 // cuts "Resultado" after its sixth letter ("RESULT. ANTERIOR", a Brasília lab's header).
 // Without the dot, the abbreviation carries its sample's date in brackets ("ANT (12/05/2025)", h1637).
+// The date may carry the sample's hour, a newborn's bilirubin drawn twice a day ("ANT.15/08 22h").
 // A care programme's dashboard says "before", with the earlier sample's month ("ANTES (11/2024)", h1631).
 const PREVIOUS_HEADER_CELL =
-  /^(?:\((?:ant\.?|anterior)\)$|(?:(?:resultados?|res(?:ult)?\.|m[eê]s|coletas?|exames?|valor(?:es)?|dosage(?:m|ns))\s+)?(?:(?:anterior(?:es)?|hist[oó]rico)\b|ant\.(?:\s*\(|\s*$|\s*\d{1,2}\/\d{1,2}(?:\/\d{2,4})?$)|ant\s*\(\s*\d{1,2}\/\d{1,2}(?:\/\d{2,4})?(?:\s+\d{1,2}:\d{2})?\s*\)$)|d\s?-\s?[1-9]$|ontem$|antes(?:\s*\(\s*\d{1,2}\/\d{2,4}\s*\))?$|[uú]lt(?:imo|\.)\s*res(?:ult(?:ado)?)?\.?(?:\s|$))/i;
+  /^(?:\((?:ant\.?|anterior)\)$|(?:(?:resultados?|res(?:ult)?\.|m[eê]s|coletas?|exames?|valor(?:es)?|dosage(?:m|ns))\s+)?(?:(?:anterior(?:es)?|hist[oó]rico)\b|ant\.(?:\s*\(|\s*$|\s*\d{1,2}\/\d{1,2}(?:\/\d{2,4})?(?:\s+\d{1,2}(?::\d{2}|h\d{0,2}))?$)|ant\s*\(\s*\d{1,2}\/\d{1,2}(?:\/\d{2,4})?(?:\s+\d{1,2}:\d{2})?\s*\)$)|d\s?-\s?[1-9]$|ontem$|antes(?:\s*\(\s*\d{1,2}\/\d{2,4}\s*\))?$|[uú]lt(?:imo|\.)\s*res(?:ult(?:ado)?)?\.?(?:\s|$))/i;
 
 // A large network's cumulative report numbers its earlier samples' columns ("Resultado   Anterior 1   Anterior 2
 // Valores de referência", each sample's date on the line under the header): the digit is the column's ordinal,

@@ -176,7 +176,10 @@ function isDictated(line: string, said: boolean): boolean {
   // A number said in words is speech's: no report prints one so ("A ureia vinte e oito. O sódio cento e trinta").
   // A colon said before words ("tem umas metas: baixo risco menor que 130") is speech's list, no label's.
   // A number said in words is speech's even in a short line ("Sódio cento e trinta e um.", a speaker's turn).
-  if (/\s{2,}|[\t|;]|:(?!\s+\p{L})/u.test(t) || (t.length < 15 && !said) || !(SPEECH.test(t) || inWords)) return false;
+  // A colon before digits is a typed label's, save on a line that says a number in words: the transcript's colon after
+  // a name said before its value ("Creatinina: um vírgula dois miligramas por decilitro. Referência para mulheres: 0,5
+  // a 0,9.", h1868), its other numbers the digits a reader's reference is transcribed in.
+  if (/\s{2,}|[\t|;]/u.test(t) || (!said && /:(?!\s+\p{L})/u.test(t)) || (t.length < 15 && !said) || !(SPEECH.test(t) || inWords)) return false;
   // A sentence of word results only says them after their names ("o VDRL não reagente e a referência é não
   // reagente o HIV também não reagente"): speech when two or more results follow a verb or an article.
   if (!/\d/.test(t)) return matchesOf(NAMED_FINDING, t).length >= 2 && SPEECH.test(t);

@@ -119,7 +119,7 @@ export interface TableHeader {
 // A care programme's dashboard names its rows' column "INDICADOR", its result "SEU RESULTADO", its goal column
 // "META DO PROGRAMA" and the earlier sample's "ANTES (11/2024)" (h1631).
 const HEADER_CELL =
-  /^(exames?(?:\s*\/\s*resultados?)?|analitos?|parametros?|indicador(?:es)?|marcador(?:es)?(?:\s+tumora(?:l|is))?(?:\s*\/\s*(?:m[eé]todos?|metodologia))?|(?:seus?\s+)?resultados?|metas?\s+do\s+programa|antes|(?:resultados?|res(?:ult)?\.) anterior(?:es)?|anterior(?:es)?|ant\.(?:\s*\d{1,2}\/\d{1,2}(?:\/\d{2,4})?)?|hist[oó]rico|hoje|ontem|d\s?-\s?[1-9]|valor(?:es)? encontrados?|unid\.?|unidades?|valor(?:es)? (?:de )?(?:refer[eê]ncia|ref\.)(?:\s*\/\s*metas?)?|valor(?:es)? referenciais|refer[eê]ncias?(?:\s*\/\s*metas?)?|ref\.|intervalo de refer[eê]ncia|v\.?\s?r\.?|m[eé]todo|metodologia|(?:pontos?|valor(?:es)?) de corte|interpreta[cç][aã]o)(?:\s*\(.*\))?(?:\s+(?:homem|homens|mulher|mulheres|masculino|feminino)(?:\s*\/\s*(?:homem|homens|mulher|mulheres|masculino|feminino))?)?:?$/i;
+  /^(exames?(?:\s*\/\s*resultados?)?|analitos?|parametros?|indicador(?:es)?|marcador(?:es)?(?:\s+tumora(?:l|is))?(?:\s*\/\s*(?:m[eé]todos?|metodologia))?|(?:seus?\s+)?resultados?|metas?\s+do\s+programa|antes|(?:resultados?|res(?:ult)?\.) anterior(?:es)?|anterior(?:es)?|ant\.(?:\s*\d{1,2}\/\d{1,2}(?:\/\d{2,4})?(?:\s+\d{1,2}(?::\d{2}|h\d{0,2}))?)?|hist[oó]rico|hoje|ontem|d\s?-\s?[1-9]|valor(?:es)? encontrados?|unid\.?|unidades?|valor(?:es)? (?:de )?(?:refer[eê]ncia|ref\.)(?:\s*\/\s*metas?)?|valor(?:es)? referenciais|refer[eê]ncias?(?:\s*\/\s*metas?)?|ref\.|intervalo de refer[eê]ncia|v\.?\s?r\.?|m[eé]todo|metodologia|(?:pontos?|valor(?:es)?) de corte|interpreta[cç][aã]o)(?:\s*\(.*\))?(?:\s+(?:homem|homens|mulher|mulheres|masculino|feminino)(?:\s*\/\s*(?:homem|homens|mulher|mulheres|masculino|feminino))?)?:?$/i;
 
 /**
  * Where a table header printed one cell a line ends (PDF text: "Exame" / "Metodologia" / "Resultado" /
@@ -793,12 +793,17 @@ export function splitResults(typed: string, startsResult: (piece: string) => boo
     // "e" joins two results in a sentence too ("sódio 139 e potássio 4,3", typed by hand), on the same
     // terms; the separator is kept where the pieces stay whole ("HIV 1 e 2" has no name after it).
     // A slash set apart by spaces joins two typed results too ("PCR 64 mg/L (ref. < 5,0) / Procalcitonina 0,18 ng/mL").
-    const parts = piece.split(/(\s+[-–—/]\s+|\s+e\s+)(?=\p{L})/u);
+    // So does a middle dot one space from each side (a phone notification's panel: "Hemoglobina 14,6 g/dL (ref. …) ·
+    // Hematócrito 45,9 % (ref. …)"), on the same terms.
+    const parts = piece.split(/(\s+[-–—/·•]\s+|\s+e\s+)(?=\p{L})/u);
     let cur = parts[0]!;
     for (let i = 2; i < parts.length; i += 2) {
       const next = parts[i]!;
       // Not a slash between a reference's ranges ("H: 0,70 a 1,20 / M: 0,50 a 0,90").
       const slashInReference = /\//.test(parts[i - 1]!) && isReferenceText(next, { strictLabels: true });
+      // Nor a dot between targets, each a name and its bound ("FIBTEM A10 ≥ 10 mm · EXTEM A10 ≥ 40 mm", an
+      // algorithm's triggers under a ROTEM grid): goals, no results.
+      const dotBetweenTargets = /[·•]/.test(parts[i - 1]!) && (BOUND_AFTER_NAME.test(cur) || BOUND_AFTER_NAME.test(next));
       // Nor an "e" inside a cell of a row in columns ("Parasitológico   Presença de ovos de Ascaris e cistos de
       // Endolimax   Negativo", a portal's table): cells on both sides of it, it joins the words of the one it
       // stands in; a sentence typed by hand has no cells.
@@ -806,7 +811,14 @@ export function splitResults(typed: string, startsResult: (piece: string) => boo
       // A letter's sentence goes on after the next result's reference ("TGO 58 U/L (VR até 40) e TGP 96 U/L (VR até
       // 35), com GGT 41 U/L …", h1465): the next piece starts a result when its first clause, to that reference, does.
       const nextStarts = startsResult(next) || startsFirstClause(next, startsResult);
-      if (startsResult(cur) && nextStarts && !slashInReference && !inCell && !(/\//.test(parts[i - 1]!) && translatedAfterSlash(cur, next))) {
+      if (
+        startsResult(cur) &&
+        nextStarts &&
+        !slashInReference &&
+        !dotBetweenTargets &&
+        !inCell &&
+        !(/\//.test(parts[i - 1]!) && translatedAfterSlash(cur, next))
+      ) {
         out.push(cur);
         cur = next;
       } else if (i === 2 && /^\s+[-–—]\s+$/.test(parts[1]!) && isAdminLine(cur) && /\d{1,2}\/\d{1,2}|\d{1,2}[:h]\d{2}/.test(cur) && startsResult(next)) {
@@ -815,7 +827,7 @@ export function splitResults(typed: string, startsResult: (piece: string) => boo
         // ("Método: Imunocromatografia - sensibilidade 10 mUI/mL") are the method's.
         cur = next;
       } else if (!closingComment(parts, i, cur, startsResult))
-        cur = /^\s+(?:e|\/)\s+$/.test(parts[i - 1]!) ? `${cur}${parts[i - 1]}${next}` : `${cur} - ${next}`;
+        cur = /^\s+(?:e|\/|[·•])\s+$/.test(parts[i - 1]!) ? `${cur}${parts[i - 1]}${next}` : `${cur} - ${next}`;
     }
     // A piece after ";" that is not a result belongs to the one before ("…; ref 30-100",
     // "VR: Homens: 0,7 a 1,2; Mulheres: 0,5 a 0,9"). So does a labelled range after a labelled range:
@@ -836,6 +848,9 @@ export function splitResults(typed: string, startsResult: (piece: string) => boo
     .map((p) => p.trim())
     .filter(Boolean);
 }
+
+// A name, then a bound's sign where its value would be.
+const BOUND_AFTER_NAME = /^(?=[^\d≥≤]*\p{L})[^\d≥≤]*[≥≤]/u;
 
 /** Whether a sentence's first clause, up to its result's bracketed reference and a comma, starts a result ("TGP 96 U/L (VR até 35), com GGT …"). */
 function startsFirstClause(text: string, startsResult: (piece: string) => boolean): boolean {

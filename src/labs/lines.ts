@@ -300,6 +300,26 @@ export const isChatConversation = (message: string): boolean => /[?!]|\p{Ll}\.\s
 
 const RESULTS_LEAD =
   /^\s*(?:exames(?:\s+laboratoriais)?|labs|resultados\s+de\s+exames)(?:\s+(?:de|do|em))?(?:\s+\d{1,2}\/\d{1,2}(?:\/\d{2,4})?)?(?:\s*\([^()]*\))?\s*:\s*(?=\p{L})/iu;
+// A lab app's push notification, one a result as it is released, copied from the phone's notification history
+// ("Resultado liberado ✅ TGO (AST): 62 U/L. Referência para mulheres: até 32 U/L. Toque para ver o laudo."): the
+// lead says the result is out and the closing words ask for a tap, neither a cell of the result (who released it
+// and when, "Exame liberado por: Dr. …", is no lead of a result). What is left is
+// a result's fields written as sentences, each stop before a capital the gap between two fields, so a word
+// result ends before its reference ("Dengue IgM: NÃO REAGENTE. Referência: Não reagente. Observação: …").
+const NOTIFICATION_LEAD =
+  /^\s*(?:novos?\s+)?(?:resultados?|exames?)\s+(?:liberad[oa]s?|dispon[ií]ve(?:l|is)|prontos?)\s*[:!.–—-]?\s*(?:\p{Extended_Pictographic}\uFE0F?\s*)?[:!.–—-]?\s*(?!(?:por|em|[àa]s?|pel[oa]|n[oa]|dia|data|hora)(?![\p{L}]))(?=\p{L}[^:]{0,80}:\s*\S)/iu;
+const TAP_TO_OPEN =
+  /(?<=[.!)\p{L}\d])\s+(?:toque|clique|acesse|abra)\s+(?:aqui\s+)?(?:para|pra)\s+(?:ver|visualizar|abrir|acessar|baixar)(?:\s+\p{L}+){0,4}\s*[.!]?\s*$/iu;
+function withoutNotificationFrame(t: string): string {
+  const lead = NOTIFICATION_LEAD.exec(t);
+  if (!lead) return t;
+  const body = t.slice(lead[0].length).replace(TAP_TO_OPEN, (m) => ' '.repeat(m.length));
+  const fields = body.replace(/(?<=[\p{L}\d)%³])\.\s(?=\p{Lu})/gu, COLUMN);
+  // A note the lab adds after the reference ("Observação: na fase inicial … pode ainda não ser detectável.") is
+  // about the result, no field of it; its words would be read into the reference.
+  return ' '.repeat(lead[0].length) + fields.replace(NOTE_FIELD, (m) => ' '.repeat(m.length));
+}
+const NOTE_FIELD = /(?<=\S\s{2,})(?:observa[cç](?:[aã]o|[oõ]es)|obs\.?|nota|aten[cç][aã]o)\s*:(?:(?!\s{2,}).)*(?=\s*$)/iu;
 // Digits glued to a word's letters are the name's ("HEMOGLOBINA GLICADA (HbA1c)", "VITAMINA B12", h1639), no value.
 // So is a heading naming the ranges under it as risk tiers ("PROTEÍNA C REATIVA ULTRASSENSÍVEL   Risco cardiovascular:",
 // over "3,6 mg/L   Baixo: inferior a 1,0 mg/L" / "Médio: …" / "Alto: …", h1639): the block's title reads alone, and
@@ -427,6 +447,7 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // transcritos): PTH intacto 286 pg/mL (VR 15-65) | Cálcio …"): the date and source of the list, no name of its first result.
   const lead = RESULTS_LEAD.exec(t);
   if (lead && /\d/.test(t.slice(lead[0].length))) t = ' '.repeat(lead[0].length) + t.slice(lead[0].length);
+  t = withoutNotificationFrame(t);
   // A block's title with its reference column's header at the right ("PSA TOTAL        Valores de referência",
   // the ranges printed under that header beside the block's Método and Resultado lines): the header names the
   // column, nothing of the title; the title alone is read.

@@ -71,7 +71,8 @@ function numberFor(base: number, slot: number, text: string): [printed: string, 
 }
 
 const hasDigit = (l: string) => /\d/.test(l);
-const EARLIER_SAMPLE_END = /(?:anterior(?:es)?|\d{1,2}\/\d{1,2}\/\d{2,4})\s*$/i;
+// A LIS's narrow header abbreviates the earlier column with its sample's day and hour, no year ("ANT.15/08 22h", h1869).
+const EARLIER_SAMPLE_END = /(?:anterior(?:es)?|\d{1,2}\/\d{1,2}\/\d{2,4}|ant\.\s*\d{1,2}\/\d{1,2}(?:\s+\d{1,2}(?::\d{2}|h\d{0,2}))?)\s*$/i;
 /** Whether a property checks a line: `digitTurn` counts the lines with a digit, corpus-wide. */
 const takesValue = (l: string, digitTurn: number) => hasDigit(l) && digitTurn % 2 === 0;
 const takesWord = (l: string, digitTurn: number) => l.trim() !== '' && !/reagente/i.test(l) && (!hasDigit(l) || digitTurn % 2 === 1);
@@ -87,7 +88,7 @@ function underDatedColumn(lines: string[], i: number, col: number): boolean {
     if (!EARLIER_SAMPLE_END.test(lines[j]!)) continue;
     // Under the date or right of it: the reader cuts a row's cells from the earlier column's start on (h1819, a block
     // title's date heading the previous result printed on the block's `Resultado:` line).
-    return [...lines[j]!.matchAll(/\d{1,2}\/\d{1,2}\/\d{2,4}/g)].some((m) => col >= m.index! - 4);
+    return [...lines[j]!.matchAll(/\d{1,2}\/\d{1,2}\/\d{2,4}|ant\.\s*\d{1,2}\/\d{1,2}(?!\/)/gi)].some((m) => col >= m.index! - 4);
   }
   return false;
 }
