@@ -100,18 +100,24 @@ test('a section title saying in brackets every row under it takes one reference'
   ]);
 });
 
+const RULE = '+------------------------------+-----------+-----------+---------------------------+';
+// A ruled table's head and a prolactin row whose reference wraps onto the line under it.
+const PROLACTIN_HEAD = [
+  RULE,
+  '| EXAME                        | RESULTADO | UNIDADE   | VALORES DE REFERENCIA     |',
+  RULE,
+  '| PROLACTINA                   | 41,2      | ng/mL     | MULHERES NAO GESTANTES:   |',
+  '|                              |           |           | 4,8 A 23,3                |',
+];
+
 test('an ASCII table ruled between every row reads the lines between two rules as one row, name and reference wrapped', () => {
   const text = [
-    '+------------------------------+-----------+-----------+---------------------------+',
-    '| EXAME                        | RESULTADO | UNIDADE   | VALORES DE REFERENCIA     |',
-    '+------------------------------+-----------+-----------+---------------------------+',
-    '| PROLACTINA                   | 41,2      | ng/mL     | MULHERES NAO GESTANTES:   |',
-    '|                              |           |           | 4,8 A 23,3                |',
+    ...PROLACTIN_HEAD,
     '|                              |           |           | HOMENS: 4,0 A 15,2        |',
-    '+------------------------------+-----------+-----------+---------------------------+',
+    RULE,
     '| ANTICORPOS                   | 3,1       | UI/mL     | INFERIOR A 4,1            |',
     '| ANTI-TIREOGLOBULINA          |           |           |                           |',
-    '+------------------------------+-----------+-----------+---------------------------+',
+    RULE,
   ].join('\n');
   const r = parseLabReport(text, { sex: 'F' });
   assert.deepEqual(
@@ -127,15 +133,7 @@ test('an ASCII table ruled between every row reads the lines between two rules a
 
 test("a line with text past an ASCII table's closing bar is no wrapped cell: what it types is read or listed, never dropped", () => {
   const typed = '|                              |           |           | HOMENS: 4,0 A 15,2        |   Ferritina 88';
-  const text = [
-    '+------------------------------+-----------+-----------+---------------------------+',
-    '| EXAME                        | RESULTADO | UNIDADE   | VALORES DE REFERENCIA     |',
-    '+------------------------------+-----------+-----------+---------------------------+',
-    '| PROLACTINA                   | 41,2      | ng/mL     | MULHERES NAO GESTANTES:   |',
-    '|                              |           |           | 4,8 A 23,3                |',
-    typed,
-    '+------------------------------+-----------+-----------+---------------------------+',
-  ].join('\n');
+  const text = [...PROLACTIN_HEAD, typed, RULE].join('\n');
   const r = parseLabReport(text, { sex: 'F' });
   assert.ok(
     r.analytes.some((a) => a.value === 88) || r.unparsed_lines.includes(typed.trim()),
