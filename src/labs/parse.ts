@@ -3216,11 +3216,6 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   ].reduce((r, joins) => atPrintedLines(r, joins, raws), result);
 }
 
-/**
- * A differential's row put back from its cells one a line (paired-cells.ts) and left unread is listed as the
- * row its cells make ("Células X   12,0   345   10,0 a 20,0   100 a 500"), not as its name's line alone: the
- * cells' lines were read as empty, so their values would otherwise be listed nowhere.
- */
 /** Whether a remark names a result already read other than the pending row's own, as a word of its own. */
 function namesOtherResult(text: string, pending: Group, read: ReadonlyArray<{ name: string }>): boolean {
   const own = new Set(pending.entries.map((e) => e.name.toLowerCase()));
@@ -3237,6 +3232,11 @@ function namesOtherResult(text: string, pending: Group, read: ReadonlyArray<{ na
   });
 }
 
+/**
+ * A differential's row put back from its cells one a line (paired-cells.ts) and left unread is listed as the
+ * row its cells make ("Células X   12,0   345   10,0 a 20,0   100 a 500"), not as its name's line alone: the
+ * cells' lines were read as empty, so their values would otherwise be listed nowhere.
+ */
 function pairedRowsListed(listed: string[], rows: ReadonlyMap<number, number[]>, raws: readonly string[]): string[] {
   if (rows.size === 0) return listed;
   const out = [...listed];
