@@ -27,6 +27,8 @@ import { NUMBER, numbersIn } from './numbers.ts';
 import {
   ANALYSER_SPAN,
   SERIAL_NUMBER,
+  labValueAt,
+  BAROMETRIC_SETTING,
   BODY_MEASURE,
   analyserAfterSpecimen,
   ASSAY_LIMIT,
@@ -338,7 +340,7 @@ const ADMIN_SPANS: Array<RegExp | Guarded> = [
   // An analyser's serial number beside its model ("RAPIDPoint 500e      SN: 21873", h1861).
   new RegExp(SERIAL_NUMBER, 'giu'),
   // The barometric pressure an analyser is set to ("Pressao barom.    707       mmHg", h1861): the room's, no result.
-  /(?<![\p{L}])press[aã]o\s+(?:barom(?:[eé]trica|\.)?|atmosf[eé]rica|atm\.?)\s*(?:\(\s*mm\s*hg\s*\)\s*)?[:=]?\s*\d+(?:[.,]\d+)?(?:\s*(?:mm\s*hg|k\s*pa|h\s*pa|mbar)(?![\p{L}]))?/giu,
+  new RegExp(String.raw`(?<![\p{L}])${BAROMETRIC_SETTING}`, 'giu'),
   // The volume of the calibrated loop a urine culture was streaked with ("semeadura com alça calibrada (0,001 mL)",
   // "alça de 10 µL", h1736): how the sample was plated, as its incubation is; the colony count is the result.
   /(?<![\p{L}])al[çc]a\s+(?:calibrada\s+)?(?:de\s+)?\(?\s*\d+(?:[.,]\d+)?\s*(?:ml|[µμu]l)\s*\)?(?![\p{L}])/giu,
@@ -789,7 +791,6 @@ const ADDRESS_LINE = new RegExp(
   String.raw`^\s*(?:\d{1,2}\s?[ªº°]\s+(?:rua|avenida|av\.|alameda|travessa)(?![\p{L}])|rua|r\.|av\.?|avenida|alameda|travessa|trav\.|tv\.|rodovia|rod\.|estrada|pra[cç]a|endere[cç]o|www\.|https?:|(?:q[nrs][a-z]?|sq[sn]w?|quadra|qd\.?)\s*\d|[^\d:;|·—–]{1,60}?\s[·|—–-]\s+(?:${ADDRESS_LEAD}))`,
   'iu',
 );
-const UNIT_VALUES = new RegExp(String.raw`(?<![\p{L}\d.,])\d[\d.,]*\s*(?:${UNIT_PATTERN})(?![\p{L}\d])`, 'giu');
 const ADDRESS_TAIL = /((?<![\d.])(?:\d{5,}|\d[\d.]*[-/]\d+))\s+\d+(?:,\d+)?\s*$|([^\s\d])(?<!\bkm)\s+\d+,\d+\s*$/iu;
 const WEB_ADDRESS = /^(?:www\.|https?:\/\/)|\S@\S|\.(?:com|org|net|gov|br)$/i;
 const TITRE_SLASH = new RegExp(String.raw`(?:${TITRE_WORD})\W{0,3}(?:de\s*)?\(?\s*(1\s*\/\s*\d+)(?![\d/])`, 'giu');
@@ -879,8 +880,7 @@ export function resultTokens(text: string, raw?: string): Token[] {
   if (ADDRESS_LINE.test(t)) {
     // A value with a lab unit after the address ends it too ("Av. Getúlio Vargas, 3200 – Ferritina 120 ng/mL"): no
     // street number is printed so, and its number is counted.
-    const unitValue = matchesOf(UNIT_VALUES, t).find((m) => /[/%]/.test(m[0]))?.index ?? t.length;
-    const end = Math.min(/\s{3,}|;/.exec(t)?.index ?? t.length, unitValue);
+    const end = Math.min(/\s{3,}|;/.exec(t)?.index ?? t.length, labValueAt(t) ?? t.length);
     const tail = ADDRESS_TAIL.exec(t.slice(0, end));
     admin.push([0, tail ? tail.index + (tail[1] ?? tail[2]!).length : end]);
   }
@@ -1485,7 +1485,7 @@ class Bag {
     // Its own word twice at most, as its value and as its word reference: a third is another result's ("Corpos cetônicos
     // Ausente   Ausente   | Muco   Ausente   Ausente", h1847, where the one left took every "Ausente" when the other was
     // lost, and the line went unlisted).
-    if (tok.kind === 'word' && holdsWord(this.valueWords, tok.text) && fold(tok.text).trim() === this.valueWords.trim()) {
+    if (tok.kind === 'word' && fold(tok.text).trim() === this.valueWords.trim()) {
       if (this.ownWordTakes >= 2) return false;
       this.ownWordTakes++;
       return true;

@@ -2,18 +2,12 @@
 // its rows under names that say only what each one detects ("Antígeno NS1 (imunocromatografia)", "Anticorpos IgM",
 // "IgG"): read alone, such a name is no analyte, the same words under another section another one. Each such row
 // is the agent's, named with it ("Dengue - Antígeno NS1 (imunocromatografia)").
-import { lookupName, type AnalyteDef, type KnownName } from './analytes.ts';
+import { foldSameLength, lookupName, type AnalyteDef, type KnownName } from './analytes.ts';
 
 // Agents whose tests a lab prints by class or antigen under the agent's title. Folded (no accents, lower case).
 const AGENT =
   /^(?:dengue|chikungunya|zika|oropouche|mayaro|febre\s+amarela|toxoplasm(?:ose|a(?:\s+gondii)?)|rubeola|sarampo|caxumba|varicela(?:[\s-]+zoster)?|citomegalovirus|cmv|herpes(?:\s+simples)?|epstein[\s-]+barr|mononucleose|parvovirus(?:\s+b19)?|leptospirose|chagas|doenca\s+de\s+chagas|trypanosoma\s+cruzi|leishmaniose(?:\s+visceral)?|hantavirus|brucelose|mycoplasma(?:\s+pneumoniae)?|clamidia|chlamydia(?:\s+trachomatis)?|covid[\s-]*19|sars[\s-]*cov[\s-]*2|influenza|esquistossomose|cisticercose|toxocariase|helicobacter\s+pylori|h\.?\s*pylori)$/;
-const fold = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+const fold = (s: string) => foldSameLength(s).replace(/\s+/g, ' ').trim();
 
 /** The agent a section's title names in its last part ("SOROLOGIA / IMUNOLOGIA - DENGUE" → "Dengue"). */
 export function agentOfTitle(title: string): string | undefined {

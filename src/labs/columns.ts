@@ -28,6 +28,11 @@ export function cellStarts(text: string, offset: number): Array<{ cell: string; 
   return out;
 }
 
+/** The cells of a line aligned by spaces (two or more part them), each with where it starts and ends. */
+export function spacedCells(raw: string): Array<{ from: number; to: number; text: string }> {
+  return cellStarts(raw, 0).map(({ cell, at }) => ({ from: at, to: at + cell.length, text: cell }));
+}
+
 // Narrow columns abbreviate the word ("RELAT.(%)", "Abs. (/mm³)"); a cytometry panel says "PERCENTUAL". A portal
 // names both value columns "Resultado" and tells them apart by the unit alone ("Resultado (%)   Resultado (/mm³)").
 const UNIT_CELL = new RegExp(

@@ -1473,7 +1473,16 @@ function withSampleClockInName(t: string): string {
 const LAB_VALUE_RE = new RegExp(`\\d\\s*(?:${UNIT_PATTERN})(?![a-zà-ÿ0-9])`, 'i');
 const LAB_VALUES = new RegExp(LAB_VALUE_RE.source, 'gi');
 
-const labValue = (text: string) => matchesOf(LAB_VALUES, text).some((m) => m[0].includes('/') || /%|mmhg/i.test(m[0]));
+/** Where the first number with a lab unit starts (a unit with a slash, %, mmHg: "120 ng/mL", not "12 horas"), if any. */
+export function labValueAt(text: string): number | undefined {
+  const m = matchesOf(LAB_VALUES, text).find((v) => v[0].includes('/') || /%|mmhg/i.test(v[0]));
+  if (!m) return undefined;
+  // The match starts at the number's last digit: back to its first.
+  let at = m.index ?? 0;
+  while (at > 0 && /[\d.,]/.test(text[at - 1]!)) at--;
+  return at;
+}
+const labValue = (text: string) => labValueAt(text) !== undefined;
 const DATE_RE = /(?<!\d)\d{1,2}\/\d{1,2}\/\d{2,4}(?!\d)/;
 // The clock time may stand alone in the bracket after a name that says the sample's time of day already
 // ("CORTISOL - COLETA MATINAL (08:00)").
@@ -1520,8 +1529,8 @@ const ANALYSER_INPUT =
   /^(?:fi\s?o2|f\s?o2\s*\(\s*i\s*\)|fra[cç][aã]o\s+inspirada\s+de\s+o2|temp(?:eratura)?\.?\s*(?:d[oa]\s+)?pac(?:iente)?\.?)\s*(?:\((?:%|°\s*c)\)\s*)?[:=]?\s*\d+(?:[.,]\d+)?\s*(?:%|°\s*c)?\s*$/iu;
 // The barometric pressure the analyser is set to ("Pressao barom.    707       mmHg", a point-of-care receipt's
 // patient conditions, h1861) is one too: the room's air, no measure of the patient.
-const BAROMETRIC_INPUT =
-  /^press[aã]o\s+(?:barom(?:[eé]trica|\.)?|atmosf[eé]rica|atm\.?)\s*(?:\(\s*mm\s*hg\s*\)\s*)?[:=]?\s*\d+(?:[.,]\d+)?\s*(?:mm\s*hg|k\s*pa|h\s*pa|mbar)?$/iu;
+export const BAROMETRIC_SETTING = String.raw`press[aã]o\s+(?:barom(?:[eé]trica|\.)?|atmosf[eé]rica|atm\.?)\s*(?:\(\s*mm\s*hg\s*\)\s*)?[:=]?\s*\d+(?:[.,]\d+)?(?:\s*(?:mm\s*hg|k\s*pa|h\s*pa|mbar)(?![\p{L}]))?`;
+const BAROMETRIC_INPUT = new RegExp(String.raw`^${BAROMETRIC_SETTING}$`, 'iu');
 
 /** A transcription's picture by its number ("Foto 2", "Imagem 1 de 3"), as a pattern source: which picture, no result. */
 export const PICTURE_CAPTION = String.raw`(?:foto(?:grafia)?|imagem|print|captura(?:\s+de\s+tela)?|screenshot)\s*(?:n[ºo°]\.?\s*)?\d{1,2}(?:\s*(?:de|\/)\s*\d{1,2})?`;

@@ -7,6 +7,7 @@
 // row with two named values or more in that cell, no other filled cell beside the title, and a cell that is no
 // reference ("Desejável 190 Limítrofe 200" lists bands, not results).
 
+import { spacedCells } from './columns.ts';
 import { isReferenceText } from './reference.ts';
 
 const BAR = /[|│┃║]/u;
@@ -30,7 +31,6 @@ function typedResultsCell(cell: string): boolean {
   return /^\p{L}[\p{L}.]{0,15}\s+[<>≤≥]?\d/u.test(cell) && (cell.match(NAMED_VALUE) ?? []).length >= 2 && !isReferenceText(cell, { strictLabels: true });
 }
 
-const SPACED_CELL = /\S+(?: \S+)*/g;
 const EXAM_HEAD = /^(?:exames?|procedimentos?|analitos?|par[aâ]metros?)$/iu;
 const RESULT_HEAD = /^resultados?$/iu;
 
@@ -48,7 +48,7 @@ function spacedPanelTitlesBlanked(raws: string[]): string[] {
       resultFrom = undefined;
       return;
     }
-    const cells = [...raw.matchAll(SPACED_CELL)].map((m) => ({ from: m.index, to: m.index + m[0].length, text: m[0] }));
+    const cells = spacedCells(raw);
     const result = cells.findIndex((c) => RESULT_HEAD.test(c.text));
     if (cells.length >= 2 && EXAM_HEAD.test(cells[0]!.text) && result > 0) {
       resultFrom = cells[result]!.from;

@@ -28,7 +28,7 @@ import {
   stripReferenceLead,
 } from './reference.ts';
 import { sameUnit, unitAtStart } from './units.ts';
-import { isMarkerCell, markerOf, readValue, VERDICT_WORD } from './value.ts';
+import { BADGE_MARK, isMarkerCell, markerOf, readValue, VERDICT_WORD } from './value.ts';
 import { isWordColumnName, PENDING, WHOSE_SAMPLE_AFTER_NAME, wordResultText } from './word-results.ts';
 import { matchesOf } from '../text/matches.ts';
 
@@ -218,6 +218,9 @@ const PERCENTILES = new RegExp(PERCENTILE_RE.source, 'giu');
 /** The value (and reference) after a known name, or undefined when it does not read in full. */
 // The arrow from a percentage to the count it stands for, right before the count.
 const COUNT_ARROW = /^\s*(?:→|->|⇒|➜)\s*(?=\d)/u;
+
+// A verdict word closing a reference's cell, after the arrow or the badge a portal draws before it.
+const VERDICT_AFTER_REFERENCE = new RegExp(String.raw`\s{3,}(?:(?:[▲▼↑↓⬆⬇]\uFE0F?|${BADGE_MARK})\s?)?(\p{L}+)$`, 'u');
 
 export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts: { separated: boolean }): Group | undefined {
   // A unit in a column of its own between the name and the value ("TFG (CKD-EPI 2021)   mL/min/1,73m²   33",
@@ -522,7 +525,7 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
   // After the arrow a portal draws before it too ("13,0 - 17,0   ▼ Abaixo", "70 - 99   ▲ Acima"): the arrow
   // and the side it names say the same.
   // A portal's dot before it ("até 1,2 mg/dL   ● Alterado") is the badge's, as the arrow is.
-  const verdict = /\s{3,}(?:(?:[▲▼↑↓⬆⬇●○◉]|[🟢🟡🟠🔴🔵⚪⚫])\uFE0F?\s?)?(\p{L}+)$/u.exec(ref);
+  const verdict = VERDICT_AFTER_REFERENCE.exec(ref);
   if (
     verdict &&
     (VERDICT_WORD.test(verdict[1]!) || (/^(?:acima|abaixo)$/iu.test(verdict[1]!) && /[▲▼↑↓⬆⬇]/u.test(verdict[0]))) &&

@@ -7,6 +7,8 @@
 // touched, and only while its rows hold a date or nothing in that cell; a table with a date and a result column
 // per period is dated-result-columns.ts's.
 
+import { spacedCells } from './columns.ts';
+
 const DATE_HEAD = /^(?:datas?(?:\s+d[aeo]\s+(?:coleta|exame|realiza[cç][aã]o|resultado))?|dt\.?|realizad[oa]\s+em|coletad[oa]\s+em|coleta)$/iu;
 const RESULT_HEAD = /^resultados?$/iu;
 const DATE_CELL = /^(?:\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|\d{4}-\d{2}-\d{2})?$/u;
@@ -31,14 +33,7 @@ const blank = (raw: string, s: { from: number; to: number }) => raw.slice(0, s.f
 // A box's rule line or a markdown rule under the header.
 const RULE = /^[\s─━═┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬╞╡╪│┃║|:-]+$/u;
 
-// A cell of a column-aligned line: words one space apart; two spaces or more part the cells.
-const SPACED_CELL = /\S+(?: \S+)*/g;
 const DATE_TOKEN = /^(?:\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|\d{4}-\d{2}-\d{2})$/u;
-
-/** The cells of a line aligned by spaces, each with where it starts and ends. */
-function spacedCells(raw: string): { from: number; to: number; text: string }[] {
-  return [...raw.matchAll(SPACED_CELL)].map((m) => ({ from: m.index, to: m.index + m[0].length, text: m[0] }));
-}
 
 /**
  * The same table printed in columns aligned by spaces, no bars (h1862: an e-SUS APS PEC visit's printout, "Exame

@@ -46,7 +46,15 @@ const NUMBER_AT_START = new RegExp(`^(${SIGNED_NUMBER})`);
 const MARKER_RE =
   /^\s*(●|\*{1,3}|!{1,3}(?![\p{L}\d])|\(\s*!{1,3}\s*\)|\(\s*\*{1,3}\s*\)|\(\s*(?:HH|LL|[HLAB+-]|[↑↓▲▼⬆⬇]\uFE0F?)\s*!{0,3}\s*\)|<\s*(?:HH|LL|[HL])\s*>|(?:HH|LL|[HL])(?![\p{L}\d])|(?<=\s\s)[AB](?=\s\s|\s*$)|(?<=\s\s)[<>](?=\s*$|\s{2,}(?![<>≤≥=]?\s*\d))|(?<=\s\s)[v^](?=\s{2,}|\s*$)|↑|↓|▲|▼|(?<=\s)=(?=\s{2,}|\s*$)|\p{Extended_Pictographic}\uFE0F?|\(?\s*(?:alto|alta|baixo|baixa|elevado|elevada)\s*\)?(?![\p{L}:]|\s\p{L}[\p{L} ]*:|\s*\/\s*\p{L}[\p{L} ]*:|\s+risco\b|\s*[<>≤≥]\s*\d)|(?:acima|abaixo)(?=\s{2,}|\s*$)|valor\s+cr[ií]tico(?![\p{L}:]|\s+[-–—]))/iu;
 
-const WORD_RESULT_BADGE = /^\s{2,}(?:[●○◉]|[🟢🟡🟠🔴🔵⚪⚫])\uFE0F?\s?(\p{L}+)(?=\s{2,}\S|\s*$)/u;
+/** A portal's verdict badge mark, a dot drawn before its word ("● Alterado", "🟢 Normal"), as a pattern source. */
+export const BADGE_MARK = String.raw`(?:[●○◉]|[🟢🟡🟠🔴🔵⚪⚫])\uFE0F?`;
+const VERDICT_BADGE = new RegExp(String.raw`^\s{2,}${BADGE_MARK}\s?(\p{L}+)(?=\s{2,}\S|\s*$)`, 'u');
+
+/** A portal's verdict badge opening the text after a result, a cell apart ("   ● Alterado"): its word and the text after it. */
+function verdictBadgeAt(rest: string): { word: string; rest: string } | undefined {
+  const badge = VERDICT_BADGE.exec(rest);
+  return badge && VERDICT_WORD.test(badge[1]!) ? { word: badge[1]!, rest: rest.slice(badge[0].length) } : undefined;
+}
 
 export function markerOf(m: string): 'alto' | 'baixo' | null {
   if (m.trim() === '>') return 'alto';
@@ -139,10 +147,10 @@ export function readValue(input: string, opts: { dotIsDecimal?: boolean; freeTex
     } else if (glued) return undefined;
     // A portal's verdict badge after the value, its dot before its word ("68 U/L   ● Alterado"): the lab's word
     // on the value, no part of the reference after it.
-    const badge = WORD_RESULT_BADGE.exec(rest);
-    if (badge && VERDICT_WORD.test(badge[1]!)) {
-      rest = rest.slice(badge[0].length);
-      marker = markerOf(badge[1]!) ?? marker;
+    const badge = verdictBadgeAt(rest);
+    if (badge) {
+      rest = badge.rest;
+      marker = markerOf(badge.word) ?? marker;
     }
     const after = readMarkers(rest);
     rest = after.rest;
@@ -157,8 +165,7 @@ export function readValue(input: string, opts: { dotIsDecimal?: boolean; freeTex
   // under): the lab's word on the result, never a reference ("Normal" is a urine's) nor a mark.
   if (q) {
     const after = s.slice(q.consumed);
-    const badge = WORD_RESULT_BADGE.exec(after);
-    const rest = badge && VERDICT_WORD.test(badge[1]!) ? after.slice(badge[0].length) : after;
+    const rest = verdictBadgeAt(after)?.rest ?? after;
     return { value: null, text: q.text, comparator: null, unit: null, ...readMarkers(rest.replace(opts.freeText ? /^\.\s*$/ : /$^/, '')) };
   }
   if (opts.freeText) {
