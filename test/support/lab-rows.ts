@@ -7,6 +7,9 @@ export const rows = (r: LabParseResult) => [
   ...r.qualitative.map((a) => [a.name, a.value, a.flag] as const),
 ];
 
+/** The result read under this name, numeric or qualitative. */
+export const rowNamed = (r: LabParseResult, name: string) => [...r.analytes, ...r.qualitative].find((a) => a.name === name);
+
 export const rowsWithUnits = (r: LabParseResult) => [
   ...r.analytes.map((a) => [a.name, a.value, a.unit, a.flag] as const),
   ...r.qualitative.map((a) => [a.name, a.value, null, a.flag] as const),

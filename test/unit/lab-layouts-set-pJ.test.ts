@@ -3,11 +3,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseLabReport } from '../../src/labs/parse.ts';
+import { rows as brief } from '../support/lab-rows.ts';
 
-const rows = (text: string, opts: { sex?: 'M' | 'F'; birth_date?: string } = {}) => {
-  const r = parseLabReport(text, opts);
-  return [...r.analytes, ...r.qualitative].map((a) => [a.name, a.value, a.flag]);
-};
+const rows = (text: string, opts: { sex?: 'M' | 'F'; birth_date?: string } = {}) => brief(parseLabReport(text, opts));
 
 test("a portal card's verdict badge after a word result is no word reference; the reference under it judges", () => {
   const text = [

@@ -3,8 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseLabReport } from '../../src/labs/parse.ts';
-
-const row = (r: ReturnType<typeof parseLabReport>, name: string) => [...r.analytes, ...r.qualitative].find((a) => a.name === name);
+import { rowNamed as row } from '../support/lab-rows.ts';
 
 test("a phone's notification history, one lab notification a result between other apps': each result is read", () => {
   const text = [
