@@ -298,6 +298,8 @@ export interface KnownName {
   name: string;
   synonyms: readonly string[];
   dotIsDecimal?: boolean;
+  /** The row keeps its name as printed: the catalogue knows the analyte, its name is no better than the report's. */
+  printedName?: boolean;
 }
 
 export const KNOWN_NAMES: readonly KnownName[] = [
@@ -437,8 +439,10 @@ export const KNOWN_NAMES: readonly KnownName[] = [
     synonyms: ['acido s-fenilmercapturico', 'ac. s-fenilmercapturico', 'acido fenilmercapturico', 's-pma', 'spma'],
   },
   // The prothrombin time's normalised ratio, a number with no unit: known so "INR 1,12" among other results
-  // (a discharge summary's list) is a result, not a word before a number.
-  { key: 'inr', name: 'INR', synonyms: ['inr'] },
+  // (a discharge summary's list) is a result, not a word before a number. Its Portuguese initials name it too
+  // ("RNI 1,02", a relative typing the maternity's coagulogram into WhatsApp, h1858), and the row keeps the name
+  // printed: renamed "INR", a block's "TP - RNI" row read as "TP - INR", another name than the lab's (set 181).
+  { key: 'inr', name: 'INR', synonyms: ['inr', 'rni'], printedName: true },
   // The APTT's ratio to the control's, a number with no unit too ("Relação TTPA 1,05", h1827).
   { key: 'relacao_ttpa', name: 'Relação TTPA', synonyms: ['relacao ttpa', 'relacao do ttpa', 'relacao kptt', 'relacao aptt', 'ttpa relacao'] },
   // The estimate printed beside creatinine; its reference (">= 60", stages) is the report's.
@@ -530,6 +534,11 @@ export function matchAnalyteName(text: string): { def: AnalyteDef | KnownName; c
   if (MATCH_MEMO.size > 2000) MATCH_MEMO.clear();
   MATCH_MEMO.set(text, found);
   return found;
+}
+
+/** The name a row read under this catalogue entry shows: the catalogue's, or the printed one where the entry keeps it. */
+export function shownCatalogueName(def: AnalyteDef | KnownName, printed: string): string {
+  return 'printedName' in def && def.printedName ? printed : def.name;
 }
 
 export function isCatalogued(def: AnalyteDef | KnownName): def is AnalyteDef {

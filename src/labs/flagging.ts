@@ -1,7 +1,7 @@
 // A group read from the report becomes analytes: the reference ranges printed for it, chosen for
 // this patient (sex, age, tier, condition), else the catalogue's built-in range in the same unit,
 // else the lab's own marker; two values on a line (relative %, absolute count) share the ranges.
-import { conversionFactor, isCatalogued } from './analytes.ts';
+import { conversionFactor, isCatalogued, shownCatalogueName } from './analytes.ts';
 import type { TableHeader } from './layouts.ts';
 import { dotIsDecimal } from './piece.ts';
 import { sameUnit, unitAtStart } from './units.ts';
@@ -149,7 +149,7 @@ export function qualitativeFrom(e: Entry, items: string[], refText: string | nul
   const text = NEGATIVE_BELOW_TITRE.exec(e.read.text.trim())?.[1] ?? e.read.text;
   return {
     key: e.def && isCatalogued(e.def) ? e.def.key : (e.def?.key ?? null),
-    name: shownName(e, e.def?.name ?? e.name),
+    name: shownName(e, e.def ? shownCatalogueName(e.def, e.name) : e.name),
     value: titre ?? text,
     reference_text: refText,
     flag: titre ? flagTitre(titre, ref, refText) : flagQualitative(text, ref),
@@ -180,7 +180,7 @@ export function numericFrom(
   let unit = e.read.unit ?? table?.unit ?? (percentName && e.def ? '%' : null);
   const base = {
     key: e.def?.key ?? null,
-    name: shownName(e, e.def ? (percentName ? `${e.def.name} (%)` : e.def.name) : e.name),
+    name: shownName(e, e.def ? (percentName ? `${e.def.name} (%)` : shownCatalogueName(e.def, e.name)) : e.name),
     value,
     comparator: e.read.comparator,
     source: 'parser' as const,

@@ -279,6 +279,22 @@ export function categoryGoalsLine(text: string): CategoryGoal[] | undefined {
   return goals.length > 0 ? goals : undefined;
 }
 
+/**
+ * Such a line printed as a row's last cell, after its result ("NÃO-HDL COLESTEROL   200 mg/dL   Baixo: LDL < 130 /
+ * Não-HDL < 160", the first line of a goals block whose lead ends the row above, h1844): where the cell starts, the
+ * cell and its goals. Undefined when no cell after a result is such a line.
+ */
+export function rowGoalsCell(text: string): { at: number; cell: string; goals: CategoryGoal[] } | undefined {
+  for (const gap of text.matchAll(/\s{2,}(?=\S)/g)) {
+    const head = text.slice(0, gap.index);
+    if (!/\p{L}/u.test(head) || !/\d/.test(head)) continue;
+    const cell = text.slice(gap.index + gap[0].length).trimEnd();
+    const goals = categoryGoalsLine(cell);
+    if (goals) return { at: gap.index, cell, goals };
+  }
+  return undefined;
+}
+
 // The lead of a goals line that names neither analyte nor category ("Metas ->", "Alvos:"), its categories after it.
 const BARE_GOALS_LEAD = /^(?:metas?|alvos?|objetivos?)\s*(?:->|→|:|[-–—])\s*/iu;
 

@@ -150,7 +150,9 @@ import {
   referenceLedByName,
   referenceRow,
   referenceTableHeader,
+  rowGoalsCell,
   tiersLedByName,
+  type CategoryGoal,
   type ReferenceTable,
 } from './late-references.ts';
 import {
@@ -886,6 +888,10 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   let note:
     | { at: number; names: string[] | undefined; category?: string | undefined; taken: Map<Closed, Array<{ category: string; range: string }>> }
     | undefined;
+  // One category's goals printed as the reference cell of a result's row, the first line of a goals block that the
+  // row above opened ("LDL-COLESTEROL   158 mg/dL   Meta conforme o risco cardiovascular:" / "NÃO-HDL COLESTEROL
+  // 200 mg/dL   Baixo: LDL < 130 / Não-HDL < 160" / "Intermediário: …", h1844): the line they were cut from.
+  let rowGoals: { at: number; goals: CategoryGoal[] } | undefined;
   // Numbered samples of one exam read so far, the last one pending: closed together, with its references.
   let heldSamples: Group[] = [];
   // The one reference a block prints above its table ("Valor de referência: inferior a 0,35 kUA/L" over
@@ -925,7 +931,32 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
       recent.push(c);
       closed.push(c);
     }
+    const rowClosed = rowGoals !== undefined && pending?.entries.some((e) => e.line >= rowGoals!.at);
     pending = undefined;
+    if (rowClosed) takeRowGoals();
+  };
+  /** The goals of a category line join the results read before that they name (a goals note's line, parse loop). */
+  const takeNoteGoals = (goals: CategoryGoal[]) => {
+    for (const goal of goals) {
+      const c = earlier(goal.name);
+      if (!c) continue;
+      const taken = note!.taken.get(c);
+      if (taken) taken.push(goal);
+      else if (c.made.every((a) => !('reference_source' in a) || a.reference_source !== 'report')) note!.taken.set(c, [goal]);
+      else continue;
+      const reference = note!.taken
+        .get(c)!
+        .map((g) => `${g.category}: ${g.range}`)
+        .join('; ');
+      if (isRiskGoalsReference(reference)) refinish(c, [reference]);
+    }
+  };
+  /** The goals cut from a row's reference cell (rowGoals), once that row's result is closed: a goals note opens there. */
+  const takeRowGoals = () => {
+    const cut = rowGoals!;
+    rowGoals = undefined;
+    note = { at: cut.at, names: undefined, taken: new Map() };
+    takeNoteGoals(cut.goals);
   };
   /** A table of ranges after the results begins: its rows join the results read before (late-references.ts). */
   const openReferenceTable = (rt: ReferenceTable) => {
@@ -1099,6 +1130,8 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   // after a leader or a colon is an interpretation.
   const antibiogramAt = lines.findIndex((l) => /^\W*(?:antibiograma|teste\s+de\s+sensibilidade\b|tsa\b)/iu.test(l.text));
   for (const printed of lines) {
+    // A row whose goals cell was cut and that read no result: its goals join the results above all the same.
+    if (rowGoals && printed.index > rowGoals.at && !pending?.entries.some((e) => e.line >= rowGoals!.at)) takeRowGoals();
     const lineAbove = lines[printed.index - 1]?.text;
     // A column of words before the exam column (the disease a screening test is for) is cut off the row.
     const line = (table?.leadAt !== undefined ? withoutLeadColumn(printed, table.leadAt, table.leadIsCode, table.starts?.length) : undefined) ?? printed;
@@ -1793,20 +1826,17 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
       if (!note || note.at !== lastTextAt || opened) note = { at: line.index, names: opened?.names, taken: new Map() };
       note.at = line.index;
       note.category = namedGoals?.category;
-      for (const goal of noteGoals) {
-        const c = earlier(goal.name);
-        if (!c) continue;
-        const taken = note.taken.get(c);
-        if (taken) taken.push(goal);
-        else if (c.made.every((a) => !('reference_source' in a) || a.reference_source !== 'report')) note.taken.set(c, [goal]);
-        else continue;
-        const reference = note.taken
-          .get(c)!
-          .map((g) => `${g.category}: ${g.range}`)
-          .join('; ');
-        if (isRiskGoalsReference(reference)) refinish(c, [reference]);
-      }
+      takeNoteGoals(noteGoals);
       continue;
+    }
+    // Such a line printed as a row's reference cell (rowGoals): the goals are no result nor the row's own range
+    // alone; the row is read without them, and they join it and the others named once it is closed.
+    const goalsCell = rowGoalsCell(t);
+    if (goalsCell) {
+      t = t.slice(0, goalsCell.at);
+      const own = seen[seen.length - 1]!;
+      if (own.index === line.index) own.text = own.text.replace(goalsCell.cell, ' '.repeat(goalsCell.cell.length));
+      rowGoals = { at: line.index, goals: goalsCell.goals };
     }
     const row = refTable && !refTable.byCategory ? referenceRow({ ...line, text: t }, refTable) : undefined;
     if (row) {
@@ -3156,6 +3186,7 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     if (resultTokens(t).length > 0) unparsed.push(line.raw.trim());
   }
   close();
+  if (rowGoals) takeRowGoals();
   for (const run of tierRuns(closed)) for (const c of run.rows) refinish(c, run.tiers);
   withMethodsApart([...analytes, ...qualitative], methodCells);
   // An abbreviation the panel around it names ("CT" beside "HDL", "TG"): the analyte's key, the name

@@ -1960,7 +1960,7 @@ export function noRangeText(text: string): boolean {
       /^\p{L}[\p{L} ]{0,40}?\s*[,;–—-]\s*(?=ileg[ií]vel|cortad[oa]|n[aã]o\s+(?:est[aá]\s+)?(?:leg[ií]vel|vis[ií]vel)|n[aã]o\s+aparecem?(?!\p{L}))/iu,
       '',
     );
-  if (isCutRange(t) || RELATIVE_GOAL.test(t) || REFERENCE_NOT_COPIED.test(t) || REFERENCE_NOT_PRINTED.test(t)) return true;
+  if (isCutRange(t) || RELATIVE_GOAL.test(t) || REFERENCE_NOT_COPIED.test(t) || REFERENCE_NOT_PRINTED.test(t) || OTHER_ROW_REFERENCE.test(t)) return true;
   // A note by letter the reference column points to that the report does not print (lettered-notes.ts:
   // "(t)" with the notes going from "(s)" to "(u)"): the lab gave a range, unseen here.
   if (/^nota\s*\(\p{L}\)\s+n[aã]o\s+impressa$/iu.test(t)) return true;
@@ -1982,6 +1982,10 @@ export function noRangeText(text: string): boolean {
     t,
   );
 }
+
+// A reference that sends the reader to another result of the panel ("Vide relação livre/total" beside a free PSA,
+// whose ratio to the total has the range, h1850): this result has none of its own.
+const OTHER_ROW_REFERENCE = /^(?:ver|vide|veja|consult(?:ar|e))\s+(?:[ao]\s+)?(?:rela[cç][aã]o|raz[aã]o|[ií]ndice)(?![\p{L}])[^\d]*$/iu;
 
 // A transcriber's sentence, no number in it, that the photo cut the reference off or could not be read ("a
 // parte de baixo da foto está cortada, não dá para ler"): the lab printed one, so no built-in range stands in.
@@ -2023,8 +2027,13 @@ const NR_TIER = /(?<![\p{L}\d])NR(?=\s*:?\s*(?:[<>≤≥]|\d))/gu;
 const R_TIER = /(?<![\p{L}\d/.])R(?=\s*:?\s*(?:[>≥]|\d))/gu;
 const INDET_TIER = /(?<![\p{L}\d])Indet\.?(?=\s*:?\s*(?:[<>≤≥]|\d))/giu;
 
+// The same tiers spelled out, each leading its bound ("Não reagente: < 0,50 · Indet.: 0,50 a 0,59 · Reagente: ≥
+// 0,60", h1814): the middle one may still be cut short.
+const SPELLED_TIERS = /(?<![\p{L}])n[aã]o\s+reagente\s*:?\s*(?:[<>≤≥]|\d).*(?<![\p{L}])reagente\s*:?\s*(?:[<>≤≥]|\d)/iu;
+
 /** The same text with abbreviated reactivity tiers written out ("NR < 1,6" → "Não reagente < 1,6"). */
 export function spelledReactivityTiers(text: string): string {
+  if (SPELLED_TIERS.test(text)) return text.replace(INDET_TIER, 'Indeterminado');
   if (!/(?<![\p{L}\d])NR\s*:?\s*(?:[<>≤≥]|\d)/u.test(text) || !/(?<![\p{L}\d/.])R\s*:?\s*(?:[>≥]|\d)/u.test(text)) return text;
   return text.replace(NR_TIER, 'Não reagente').replace(INDET_TIER, 'Indeterminado').replace(R_TIER, 'Reagente');
 }
