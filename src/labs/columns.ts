@@ -190,6 +190,8 @@ export function datedColumnLabels(text: string, offset: number, history: History
 const MONTH_NAME = String.raw`(?:${MONTHS.join('|')})\p{L}*\.?`;
 /** A column header's date: day/month/year, month/year, or a month's name and the year ("JUN/2025"). */
 export const DATE_CELL = new RegExp(String.raw`^(?:(?:\d{1,2}\/)?\d{1,2}|${MONTH_NAME})\/\d{2,4}$`, 'iu');
+/** A date cell with its day, month and year ("14/06/2024"): no titre ("1/160") nor month ("03/2025") reads as one. */
+export const FULL_DATE_CELL = /^\d{1,2}\/\d{1,2}\/\d{2,4}$/;
 // The word naming a date's column the current result's, in the date's own cell ("ATUAL 20/05/25", "20/05/25
 // (atual)"): taken off, the cell is a date (DATE_CELL) and its column the current sample's.
 export const CURRENT_DATE_WORD = /^(?:resultado\s+)?atual\s*:?\s+(?=\d)|\s+\(?atual\)?$/i;

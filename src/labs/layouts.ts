@@ -10,6 +10,7 @@ import { foldSameLength, isWhiteCellName, isWhiteCellShorthand, lookupName } fro
 import {
   CURRENT_DATE_WORD,
   DATE_CELL,
+  FULL_DATE_CELL,
   cellStarts,
   dateKey,
   isNumberedPreviousCell,
@@ -372,6 +373,23 @@ function earlierDatesAlone(starts: Array<{ cell: string; at: number }>, context:
   return dates[0]!.at >= labelAt! - 3 ? dates : undefined;
 }
 
+/**
+ * A block's title with its earlier samples' dates at its right ("HEMOGLOBINA GLICADA (A1c) - Sangue total EDTA
+ * 10/01/2025   14/06/2024", "CREATININA - Soro   10/01/2025", h1819): the report heads its history columns on the
+ * title's own line, and the block's result line under it prints the current value first, each earlier one under
+ * its date. Only dates all before the collection date (or under the previous results' label), so that a title
+ * beside its own sample's date stays a title; the title cell holds no value, no label's colon, and is no header
+ * word nor an administrative field (a birth date is earlier too).
+ */
+function earlierDatesBesideTitle(starts: Array<{ cell: string; at: number }>, context: HeaderContext): TableHeader | undefined {
+  const [title, ...dates] = starts;
+  if (!title || dates.length === 0 || !dates.every((c) => FULL_DATE_CELL.test(c.cell)) || !datesAreEarlier(dates, context)) return undefined;
+  const name = title.cell;
+  if (!/\p{L}{3}/u.test(name) || name.includes(':') || numbersIn(name.replace(/\([^()]*\)/g, ' ')).length > 0) return undefined;
+  if (HEADER_CELL.test(foldSameLength(name).trim()) || isAdminLine(name) || isBlockDetail(name)) return undefined;
+  return { ...historyHeader(starts, dates, { cell: '', at: Number.NEGATIVE_INFINITY }), title: name };
+}
+
 function datesAreEarlier(dates: Array<{ cell: string; at: number }>, context: HeaderContext): boolean {
   const labelAt = context.above ? previousColumnOf(context.above.text, context.above.offset) : undefined;
   if (labelAt !== undefined && dates[0]!.at >= labelAt - 3) return true;
@@ -430,6 +448,8 @@ export function tableHeader(text: string, offset = 0, context: HeaderContext = {
     };
   const earlierOnly = earlierDatesAlone(starts, context);
   if (earlierOnly) return historyHeader(starts, earlierOnly, { cell: '', at: Number.NEGATIVE_INFINITY });
+  const datedTitle = earlierDatesBesideTitle(starts, context);
+  if (datedTitle) return datedTitle;
   // The same report as a table header with one column per sample ("Exame   13/06/25   10/06/25
   // 06/06/25   Unid.   Valores de referência", often under "ATUAL   ANTERIORES"): the newest date is
   // the current result's column wherever it stands, the other dated columns hold earlier samples, and

@@ -340,8 +340,12 @@ export function valueAloneUnderDetails(lines: CleanLine[], index: number): boole
 // The first hour's reading of an erythrocyte sedimentation rate ("Resultado 1ª hora ....: 48 mm") is the result.
 // A form's labelled field for the value a point-of-care test gave ("1) Glicemia capilar (casual)" / "Valor obtido:
 // ___187___ mg/dL", a pharmacy's declaration, h1691) leads the result as "Resultado obtido:" does; only with its colon.
+// So does "Resultado do exame:" ("do teste", "da análise"): the exam is the block's. What else the label names after
+// "do"/"da" is a field of its own, named as printed ("Resultado da cultura .......: POSITIVA" among a culture's
+// "Microrganismo isolado" and "Contagem de colônias", h1817), no lead; so is "Resultado do pedido 7.304.882", an
+// order's number the accounting knows as administrative.
 export const RESULT_LEAD =
-  /^(?:(?:seu\s+)?resultados?\b(?:\s+(?:atual|encontrados?|obtidos?|(?:n?a\s+)?1[ªa]\s+hora))?\s*[:.]?|atual\s*:|valor\s+(?:obtido|encontrado)\s*:)\s*/i;
+  /^(?:(?:seu\s+)?resultados?\b(?:\s+(?:atual|encontrados?|obtidos?|(?:n?a\s+)?1[ªa]\s+hora|d[oa]\s+(?:exame|teste|ensaio|an[aá]lise|dosagem)(?=\s*:)))?(?!\s+d[oa]s?\s+\p{L})\s*[:.]?|atual\s*:|valor\s+(?:obtido|encontrado)\s*:)\s*/iu;
 
 /**
  * Whether the block's "Resultado …" line follows, past its Material/Método lines (labelled, or a

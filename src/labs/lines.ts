@@ -67,9 +67,11 @@ const PREVIOUS_CUT = new RegExp(String.raw`(?:^|\s)(?:[(\[]\s*)?(?:(?:resultados
 
 // An earlier sample's value in brackets after its day and a colon, last on a result's row ("Ureia   118   H
 // mg/dL   17 a 49    (27/05: 96)", under a "Res. anterior" header; glued to the range when the cell is full,
-// "0,70 a 1,20(27/05: 2,31)"): the earlier result, cut off as the worded ones are.
+// "0,70 a 1,20(27/05: 2,31)"): the earlier result, cut off as the worded ones are. So is a value in a cell of its
+// own with its day in brackets after it ("Resultado: 3,2 ng/mL      2,9 ng/mL (14/06/2024)", h1819): the current
+// sample's value is printed undated before it.
 export const DATED_EARLIER_CELL = new RegExp(
-  String.raw`\s*\(\s*\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\s*:\s*[<>]?\s*-?(?:${NUMBER})(?:\s*(?:${UNIT_PATTERN}))?\s*\)\s*$`,
+  String.raw`(?:\s*\(\s*\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\s*:\s*[<>]?\s*-?(?:${NUMBER})(?:\s*(?:${UNIT_PATTERN}))?\s*\)|\s{2,}[<>]?\s*-?(?:${NUMBER})(?:\s*(?:${UNIT_PATTERN}))?\s*\(\s*(?:em\s+)?\d{1,2}\/\d{1,2}\/\d{2,4}\s*\))\s*$`,
   'iu',
 );
 

@@ -3,7 +3,7 @@
 // the name), "Name value unit reference"; a piece that does not read in full is undefined, so the
 // caller can report its line instead of guessing.
 import { foldSameLength, isWhiteCellName, lookupName, matchAnalyteName, type AnalyteDef, type KnownName } from './analytes.ts';
-import { cellStarts, leaderShift, unitsByColumn } from './columns.ts';
+import { cellStarts, FULL_DATE_CELL, leaderShift, unitsByColumn } from './columns.ts';
 import type { TableHeader } from './layouts.ts';
 import { cells, isBlockDetail, type CleanLine } from './lines.ts';
 import { NUMBER, numbersIn } from './numbers.ts';
@@ -29,7 +29,7 @@ import {
 } from './reference.ts';
 import { sameUnit, unitAtStart } from './units.ts';
 import { BADGE_MARK, isMarkerCell, markerOf, readValue, VERDICT_WORD } from './value.ts';
-import { isWordColumnName, PENDING, WHOSE_SAMPLE_AFTER_NAME, wordResultText } from './word-results.ts';
+import { isWordColumnName, PENDING, UNREMARKABLE_CELL, WHOSE_SAMPLE_AFTER_NAME, wordResultText } from './word-results.ts';
 import { matchesOf } from '../text/matches.ts';
 
 /**
@@ -222,6 +222,13 @@ const COUNT_ARROW = /^\s*(?:→|->|⇒|➜)\s*(?=\d)/u;
 // A verdict word closing a reference's cell, after the arrow or the badge a portal draws before it.
 const VERDICT_AFTER_REFERENCE = new RegExp(String.raw`\s{3,}(?:(?:[▲▼↑↓⬆⬇]\uFE0F?|${BADGE_MARK})\s?)?(\p{L}+)$`, 'u');
 
+// A bracket naming a part of the result before it, with its value, then "e" opening the next clause: the tail of a
+// sentence wrapped from the line above ("… bilirrubina total 9,8 mg/dL" / "(direta 7,9) e CPK 2.840 U/L.", a
+// discharge summary's admission values, h1831), no name; that line is listed as the one above it is. A range in
+// the bracket is the reference of the result above, and the clause after "e" a result of its own ("(40 a 75) e
+// linfócitos 19 %", h1433).
+const BRACKETED_PART_THEN_AND = new RegExp(String.raw`^\(\s*\p{L}[\p{L} .-]*?\s+(?:[<>]\s*)?(?:${NUMBER})(?:\s*[^\s\d()]+)?\s*\)\s*e\s`, 'iu');
+
 export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts: { separated: boolean }): Group | undefined {
   // A unit in a column of its own between the name and the value ("TFG (CKD-EPI 2021)   mL/min/1,73m²   33",
   // under "Exame   Unidade   14/05/25 …", a cumulative report's): the value's unit, no part of the name, and
@@ -251,6 +258,9 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
   // its line ("(HBsAg reagente, anti-HBc IgM não reagente). Encaminhar…", h1856): the results it restates are read
   // where the report prints them.
   if (name.startsWith('(') && !name.includes(')')) return undefined;
+  // Nor does one open with a bracketed named value and "e": the tail of a sentence wrapped from the line above
+  // (BRACKETED_PART_THEN_AND).
+  if (BRACKETED_PART_THEN_AND.test(name)) return undefined;
   // A name that holds a full stop before another sentence ("… e o ácido úrico. Voltei a treinar há 2
   // semanas") is prose, as an e-mail body prints it: no result's name spans two sentences.
   // An abbreviation's dot ("Capacidade total de fix. Fe") is followed by a word or two, not a sentence.
@@ -709,9 +719,26 @@ export function readPiece(text: string, ctx: Ctx, depth = 0): Group | undefined 
     // health record prints when the exam was ordered, done and released ("Solicitado em   Realizado em
     // Resultado em   Resultado").
     let dated = text.indexOf(cs[0]!) + cs[0]!.length;
-    for (let i = 1; i < cs.length - 1 && DATE_CELL.test(cs[i]!); i++) dated = text.indexOf(cs[i]!, dated) + cs[i]!.length;
+    for (let i = 1; i < cs.length - 1 && FULL_DATE_CELL.test(cs[i]!); i++) dated = text.indexOf(cs[i]!, dated) + cs[i]!.length;
     const g = build(cs[0]!, text.slice(dated), { separated: true });
     if (g) return g;
+    // An exam's row whose result cell, under the table's result column, says the exam showed nothing abnormal: a
+    // word result, with no reference to flag it.
+    const unremarkable = text.slice(dated).trim();
+    if (ctx.table?.resultAt !== undefined && UNREMARKABLE_CELL.test(unremarkable) && bareNumbers(cs[0]!) === 0) {
+      const name = cleanName(cs[0]!);
+      return {
+        entries: [
+          {
+            def: lookupName(name),
+            name,
+            read: { value: null, text: unremarkable.replace(/\.$/, ''), comparator: null, unit: null, marker: null, rest: '' },
+            line: ctx.line.index,
+          },
+        ],
+        refItems: [],
+      };
+    }
     // A label that takes words, in columns ("Cor   Palha   Amarelo citrino"): the next cell is the result.
     // Any other name takes words too when its row prints a reference in words beside them ("Bacterioscopia
     // (Gram)   Cocos Gram-positivos   Ausência de microrganismos"): the reference says the result is a word.
@@ -829,8 +856,6 @@ function numberedName(cell: string): boolean {
 
 // Words that open a typed clause before the name ("só os leucócitos", "e a glicose", "mas o TSH").
 const CLAUSE_OPENING = /^(?:(?:s[oó]|e|ah|mas|j[aá]|tamb[eé]m|a|o|as|os)\s+)+/iu;
-
-const DATE_CELL = /^\d{1,2}\/\d{1,2}\/\d{2,4}$/;
 
 // A minus glued to the digits after a space is the value's sign ("BE -6,8 mmol/L", a base excess typed
 // without a colon), as numbersIn reads it.

@@ -64,6 +64,11 @@ export function isWordColumnName(label: string): boolean {
   return isWordField(label) || FINDING_ROW_NAME.test(label.trim().replace(/\s+/g, ' '));
 }
 
+// A whole exam said to show nothing abnormal, in a table's result column ("Urina tipo I (EAS)   28/08/2024   sem
+// alterações", a primary care record's table of the exams brought in, h1862): the exam's result in words. Only the
+// cell whole: in prose the same words describe a finding ("Série branca sem alterações morfológicas").
+export const UNREMARKABLE_CELL = /^sem\s+altera[cç][oõ]es\.?$/iu;
+
 // An exam still running ("em andamento", "Pendente", "Aguardando liberação"), said of the exam too ("Exame em
 // andamento. O resultado será liberado em laudo complementar.", "Cultura em incubação", "Resultado pendente"):
 // no result yet. Nor is there one for an exam the request left out ("Pesquisa de macroprolactina: não solicitada"),
