@@ -4,10 +4,11 @@
 // the lines of such a text are read as the layouts they stand for: each table row as columns, each
 // field line as "Campo: valor". Only a text with such a header line is touched; the lines keep their
 // printed text for unparsed_lines. A spreadsheet pasted as tab-separated text with one dated column per
-// sample is read the same way (headerSeparator).
+// sample, or saved as comma-separated CSV, is read the same way (headerSeparator).
 import { resultTokens } from './accounting.ts';
 import { foldSameLength, isCatalogued, lookupName } from './analytes.ts';
 import { fieldAfterSemicolon } from './lines.ts';
+import { NUMBER } from './numbers.ts';
 import { unitAtStart } from './units.ts';
 import { matchesOf } from '../text/matches.ts';
 
@@ -32,8 +33,9 @@ function fieldsOf(line: string, sep: Separator = ';'): string[] {
   return fields;
 }
 
-// Columns that say how a result was got or add a remark ("Observação", "Método"): no result, range or unit.
-const ASIDE_HEAD = /^(?:observa[cç](?:[aã]o|[oõ]es)|obs\.?|m[eé]todos?|metodologia|coment[aá]rios?|notas?)$/i;
+// Columns that say how a result was got or add a remark ("Observação", "Método"), whoever's remark it is ("Obs
+// (minhas)", a patient's own spreadsheet, h1892): no result, range or unit.
+const ASIDE_HEAD = /^(?:observa[cç](?:[aã]o|[oõ]es)|obs\.?|m[eé]todos?|metodologia|coment[aá]rios?|notas?)(?:\s*\([^()]*\))?$/i;
 
 // A column of the group the exam belongs to ("Grupo", "Setor": "HEMOGRAMA;VCM;76,5;…") before the exam's
 // column: the row's section, no part of its name. A column of when it was released ("Liberado em",
@@ -49,6 +51,10 @@ const SPECIMEN_HEAD = /^(?:material(?:\s+biol[oó]gico)?|amostras?|esp[eé]cimes
 const PREVIOUS_HEAD =
   /^(?:(?:res(?:ultado)?\.?|valor)\s+anterior(?:\s*\([^)]*\))?|anterior(?:\s*\([^)]*\))?|[uú]ltimo\s+resultado|resultado\s+pr[eé]vio|(?:data|dt\.?)\s+(?:d[oa]\s+)?(?:(?:res(?:ultado)?\.?|coleta)\s+)?anterior)$/i;
 const SIGNER_HEAD = /^(?:liberad[oa]\s+por|assinad[oa]\s+por|respons[aá]vel(?:\s+t[eé]cnico)?|analista|bioqu[ií]mic[oa])$/i;
+// A patient's spreadsheet names the lab each result came from ("Laboratório": "Lab Vila Hortência", h1892): where
+// it was done, no part of the result. Left in the row, a lab's name after an empty reference cell would stand as the
+// reference.
+const LAB_HEAD = /^(?:laborat[oó]rios?|lab\.?)$/i;
 // An export's column heads are spelt as field names ("Valor_Referencia", "Dt_Nasc"): the underscore is a space.
 const headText = (f: string) => f.replace(/_+/g, ' ').trim();
 // Or run together with a capital for each word ("ValorReferencia", "ResultadoAnterior", "DtAnterior", a municipal
@@ -73,7 +79,11 @@ const PLACE_HEAD = /^(?:unidade(?:\s+(?:de\s+sa[uú]de|solicitante|de\s+coleta|c
 const CODE_HEAD = /^(?:c[oó]d(?:igo)?\.?(?:\s+(?:do\s+)?(?:exame|procedimento|sigtap|tuss|sus))?)$/i;
 const DATE_TIME = /^\d{1,2}\/\d{1,2}\/\d{2,4}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/;
 
-const FIELD_HEAD = /^(?:exames?|analitos?|par[aâ]metros?|resultados?|unid\.?|unidades?|valor(?:es)?\s+(?:de\s+)?refer[eê]ncia|refer[eê]ncias?|v\.?\s?r\.?)$/i;
+// The unit's and the reference's columns, whoever's reference it is ("Referência do laudo", a patient's spreadsheet
+// copying the lab's, h1892).
+const UNIT_HEAD = /^(?:unid\.?|unidades?)$/i;
+const REFERENCE_HEAD = /^(?:valor(?:es)?\s+(?:de\s+)?refer[eê]ncia|refer[eê]ncias?|v\.?\s?r\.?)(?:\s+d[oa]\s+laudo)?$/i;
+const FIELD_HEAD = new RegExp(String.raw`^(?:exames?|analitos?|par[aâ]metros?|resultados?)$|${UNIT_HEAD.source}|${REFERENCE_HEAD.source}`, 'i');
 
 // A cumulative export (relatório evolutivo) heads one column per collection with its date and time
 // ("…;VALOR_REFERENCIA;10/06/2025 05:10;11/06/2025 05:15;12/06/2025 05:20;FLAG_ATUAL"). With no result column
@@ -106,6 +116,20 @@ function currentColumnOrder(heads: string[], examAt: number): ColumnOrder | unde
   return { order: [...rest.slice(0, at), current, ...rest.slice(at)], columns: heads.length, dated, current };
 }
 
+/**
+ * The order a header's columns are read in when it names them in another than the usual one ("Data,Exame,Unidade,
+ * Resultado,Referência", h1892): the exam's, the result's, the unit's and the reference's first, as the column
+ * layouts read a row, then the others as printed. Undefined when they stand in that order already.
+ */
+function usualColumnOrder(keys: string[], examAt: number): ColumnOrder | undefined {
+  const at = (head: RegExp) => keys.findIndex((f, i) => i > examAt && (head.test(foldSameLength(f)) || head.test(f)));
+  const result = at(RESULT_HEAD);
+  if (examAt < 0 || result < 0) return undefined;
+  const first = [examAt, result, at(UNIT_HEAD), at(REFERENCE_HEAD)].filter((i) => i >= 0);
+  const order = [...first, ...keys.flatMap((_, i) => (first.includes(i) ? [] : [i]))];
+  return order.every((i, k) => i === k) ? undefined : { order, columns: keys.length, dated: [] };
+}
+
 interface ColumnOrder {
   order: number[];
   columns: number;
@@ -131,6 +155,9 @@ function delimitedHeader(line: string, sep: Separator = ';'): boolean {
  */
 function headerSeparator(line: string): Separator | undefined {
   if (line.includes(';') && delimitedHeader(line)) return ';';
+  // A comma-separated export's header ("Exame,Resultado,Unidade,Referência do laudo,Data coleta,Laboratório,Obs", a
+  // patient's spreadsheet saved as CSV, h1892): its rows are cut at their commas, a quoted field's own kept whole.
+  if (line.includes(',') && delimitedHeader(line, ',')) return ',';
   if (!line.includes('\t') || !delimitedHeader(line, '\t')) return undefined;
   const fields = fieldsOf(line, '\t');
   return fields.filter((f) => whenOf(f) !== undefined).length >= 2 || recordHeader(fields) ? '\t' : undefined;
@@ -203,12 +230,16 @@ export function delimitedAsColumns(printed: string[]): string[] {
       continue;
     }
     const sep = headerSeparator(raws[h]!);
-    if (sep === undefined) continue;
+    if (sep === undefined) {
+      const bare = within.has(h) ? undefined : bareRecord(raws[h]!);
+      if (bare !== undefined) (out ??= [...printed])[h] = bare;
+      continue;
+    }
     out ??= [...printed];
     let from = h;
-    while (from > 0 && (raws[from - 1]!.trim() === '' || raws[from - 1]!.includes(sep))) from--;
+    while (sep !== ',' && from > 0 && (raws[from - 1]!.trim() === '' || raws[from - 1]!.includes(sep))) from--;
     let to = h;
-    while (to + 1 < raws.length && (raws[to + 1]!.includes(sep) || within.has(to + 1))) to++;
+    while (to + 1 < raws.length && (rowOf(raws[to + 1]!, sep) || within.has(to + 1))) to++;
     const heads = fieldsOf(raws[h]!, sep).map(headText);
     const keys = heads.map(headKey);
     const aside = new Set(keys.flatMap((f, i) => (ASIDE_HEAD.test(f) || STATUS_HEAD.test(f) ? [i] : [])));
@@ -219,6 +250,7 @@ export function delimitedAsColumns(printed: string[]): string[] {
       keys.flatMap((f, i) =>
         (i < examAt && (GROUP_HEAD.test(f) || EXAM_HEAD.test(f) || PLACE_HEAD.test(f) || CODE_HEAD.test(f))) ||
         SPECIMEN_HEAD.test(f) ||
+        LAB_HEAD.test(f) ||
         PREVIOUS_HEAD.test(f) ||
         SIGNER_HEAD.test(f)
           ? [i]
@@ -226,7 +258,7 @@ export function delimitedAsColumns(printed: string[]): string[] {
       ),
     );
     const release = new Set(keys.flatMap((f, i) => (RELEASE_HEAD.test(f) ? [i] : [])));
-    const order = currentColumnOrder(heads, examAt);
+    const order = currentColumnOrder(heads, examAt) ?? usualColumnOrder(keys, examAt);
     for (let i = from; i <= to; i++)
       out[i] = within.has(i)
         ? joined(i)
@@ -248,6 +280,37 @@ export function delimitedAsColumns(printed: string[]): string[] {
   }
   return out ?? printed;
 }
+
+/**
+ * Whether a line goes on with the table above it: any line with its separator; with commas, three fields or more (a
+ * result's name, value and more). A sentence's commas are no table's, nor is a title over a CSV's header ("Meus
+ * exames, 2025"): the lines above a comma-separated header are left as they are.
+ */
+const rowOf = (line: string, sep: Separator) => line.includes(sep) && (sep !== ',' || fieldsOf(line, sep).length >= 3);
+
+/**
+ * A result's record with no header over it, in the usual order ("Glicose;94;mg/dL;70 a 99", a ';'-separated CSV as
+ * Excel in pt-BR writes it; "Cálcio,"10,9",mg/dL,"8,6 a 10,3"", a comma-separated one, h1892): an analyte's name, a
+ * number, a unit, then the reference and what else the row holds. Cut at its separators it reads as columns; a date
+ * cell (the collection's) is no part of it. Undefined for any other line.
+ */
+function bareRecord(line: string): string | undefined {
+  for (const sep of [';', ','] as const) {
+    if (!line.includes(sep)) continue;
+    const fields = fieldsOf(line, sep);
+    const unit = unitAtStart(fields[2] ?? '');
+    if (
+      fields.length >= 3 &&
+      BARE_VALUE.test(fields[1]!) &&
+      unit?.consumed === fields[2]!.length &&
+      /^\p{L}/u.test(fields[0]!) &&
+      lookupName(fields[0]!) !== undefined
+    )
+      return asColumns(line, sep, new Set(), new Set(), new Set(fields.keys()));
+  }
+  return undefined;
+}
+const BARE_VALUE = new RegExp(String.raw`^[<>≤≥]?\s*(?:${NUMBER})$`);
 
 /**
  * A portal's CSV export quotes a field that spans lines as printed in it (a reference by tiers or by sex, "Feminino:
@@ -441,7 +504,14 @@ function visitRowsAsResults(raws: string[], h: number): { lines: Array<[number, 
   const sep: Separator | undefined = line.includes('\t') ? '\t' : line.includes(';') ? ';' : line.includes(',') ? ',' : undefined;
   if (sep === undefined) return undefined;
   const heads = fieldsOf(line, sep).map(headText);
-  if (heads.length < 4 || !VISIT_HEAD.test(foldSameLength(heads[0]!)) || heads.slice(1).filter((f) => /\p{L}{2}/u.test(f)).length < 3) return undefined;
+  // A header naming its columns ("Data,Exame,Unidade,Resultado,Referência", h1892) is a table of one result a row.
+  if (
+    heads.length < 4 ||
+    !VISIT_HEAD.test(foldSameLength(heads[0]!)) ||
+    heads.slice(1).filter((f) => /\p{L}{2}/u.test(f)).length < 3 ||
+    delimitedHeader(line, sep)
+  )
+    return undefined;
   let to = h;
   while (to + 1 < raws.length && raws[to + 1]!.includes(sep)) to++;
   const rows = raws.slice(h + 1, to + 1).map((r, k) => ({ at: h + 1 + k, fields: fieldsOf(r, sep) }));

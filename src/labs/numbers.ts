@@ -30,7 +30,9 @@ export function parseBrNumber(s: string, opts: { dotIsDecimal?: boolean } = {}):
 // A number token: not glued to letters (below), nor a fraction in a name or unit ("HIV 1/2", "mL/min/1,73m²", "mg/24 h").
 // A run of leader dots ("Hemácias......4,02") sets a number apart; a single dot may be inside one.
 // The digit ahead is tested first: the look back, tried at every position, was most of this pattern's cost.
-const NUMBER_TOKEN = new RegExp(`(?=\\d)(?<![\\p{L}\\d,/]|\\p{L}-|(?<!\\.)\\.)(?:${NUMBER})(?![\\p{L}\\d]|-\\p{L}|\\/\\d)`, 'gu');
+// A comma sets a number apart when no digit stands before it: a CSV row's field ("Testosterona total,812,ng/dL",
+// h1892) is a whole number; after a digit, the comma is a decimal one ("1,5") and its digits part of that number.
+const NUMBER_TOKEN = new RegExp(`(?=\\d)(?<![\\p{L}\\d/]|\\d,|\\p{L}-|(?<!\\.)\\.)(?:${NUMBER})(?![\\p{L}\\d]|-\\p{L}|\\/\\d)`, 'gu');
 
 /**
  * Every number token in a line with its value read both ways a dot can be read, so a check that a
