@@ -781,7 +781,7 @@ export function splitResults(typed: string, startsResult: (piece: string) => boo
   const lead = /^(?:n[ao]s?|em)\s+\p{L}+(?:\s+\p{L}+)?,\s+/iu.exec(whole);
   const afterLead = lead ? whole.slice(lead[0].length) : '';
   const leadName = lead ? NAME_BEFORE_VALUE.exec(afterLead)?.[0] : undefined;
-  const text = leadName !== undefined && lookupName(leadName.trim()) !== undefined && startsResult(afterLead) ? afterLead : whole;
+  const text = sharesAsPieces(leadName !== undefined && lookupName(leadName.trim()) !== undefined && startsResult(afterLead) ? afterLead : whole);
   const bySemicolon = splitOutsideParens(text, /;/);
   if (bySemicolon.length >= 2) {
     // A message listing results between ';' (an SMS: "LAB: Sr(a) ANA, seus exames estao prontos. GLIC 131
@@ -815,7 +815,7 @@ export function splitResults(typed: string, startsResult: (piece: string) => boo
     // A slash set apart by spaces joins two typed results too ("PCR 64 mg/L (ref. < 5,0) / Procalcitonina 0,18 ng/mL").
     // So does a middle dot one space from each side (a phone notification's panel: "Hemoglobina 14,6 g/dL (ref. …) ·
     // Hematócrito 45,9 % (ref. …)"), on the same terms.
-    const parts = piece.split(/(\s+[-–—/·•]\s+|\s+e\s+)(?=\p{L})/u);
+    const parts = piece.split(/(\s+[-–—/·•]\s+|\s+e\s+)(?=\p{L})/u).map((p, i) => (i % 2 === 0 ? withoutRemark(p, startsResult) : p));
     let cur = parts[0]!;
     for (let i = 2; i < parts.length; i += 2) {
       const next = parts[i]!;
@@ -832,7 +832,7 @@ export function splitResults(typed: string, startsResult: (piece: string) => boo
       // 35), com GGT 41 U/L …", h1465): the next piece starts a result when its first clause, to that reference, does.
       const nextStarts = startsResult(next) || startsFirstClause(next, startsResult);
       if (
-        startsResult(cur) &&
+        (startsResult(cur) || startsLastClause(cur, startsResult)) &&
         nextStarts &&
         !slashInReference &&
         !dotBetweenTargets &&
@@ -867,6 +867,52 @@ export function splitResults(typed: string, startsResult: (piece: string) => boo
     .flatMap((p) => commaWordRun(p, startsResult))
     .map((p) => p.trim())
     .filter(Boolean);
+}
+
+/**
+ * Whether the first and the last clause of a list between commas, cut at its commas before a word, start a result ("hemoglobina
+ * 11,2 g/dL, ureia 86 mg/dL e creatinina 2,3 mg/dL", a discharge summary's prose, h1881): the "e" before the list's
+ * last result parts it from the clause before, the commas are cut after (commaWordRun).
+ */
+function startsLastClause(text: string, startsResult: (piece: string) => boolean): boolean {
+  const outside = text.replace(/\([^()]*\)/g, (m) => ' '.repeat(m.length));
+  const commas = matchesOf(COMMA_BEFORE_WORD, outside);
+  const [first, last] = [commas[0], commas[commas.length - 1]];
+  return first !== undefined && last !== undefined && startsResult(text.slice(0, first.index)) && startsResult(text.slice((last.index ?? 0) + last[0].length));
+}
+
+// A white cell's share said in prose after the count, value first ("leucócitos 18.400/mm³ com 9% de bastonetes", a
+// discharge summary, h1881; "… e 5% de eosinófilos"): after a value, its unit maybe.
+const SHARE_IN_PROSE = new RegExp(String.raw`(?<=\d\s*(?:%|${UNIT_PATTERN})?)\s*(?:,\s*)?\s(?:com|e)\s+(${NUMBER})\s*%\s+de\s+(\p{L}+)`, 'giu');
+
+/** The text with each white cell's share said in prose after a count set apart as a result of its own, name first ("…, bastonetes 9%"). */
+function sharesAsPieces(text: string): string {
+  return text.replace(SHARE_IN_PROSE, (m, value: string, name: string) => (isWhiteCellName(name) ? `, ${name} ${value}%` : m));
+}
+
+// A remark in words after a result's value and unit, set off by a comma ("Leucócitos 7.900/mm³, sem desvio", a
+// discharge summary's list, h1891): about that result, no reference of it.
+const REMARK_AFTER_UNIT = new RegExp(String.raw`(?<=\d\s*(?:%|${UNIT_PATTERN})),\s+(\p{L}+(?:\s+\p{L}+){0,4})\s*$`, 'iu');
+
+/** Whether words after a comma are a remark on the result before them: no result word, no name the catalogue knows. */
+function isRemark(words: string): boolean {
+  return /^\p{L}+(?:\s+\p{L}+){0,4}$/u.test(words.trim()) && qualitativeAtStart(words.trim()) === undefined && lookupName(words.trim()) === undefined;
+}
+
+/** A piece without the remark after its value and unit, when the piece reads as a result only without it. */
+function withoutRemark(piece: string, startsResult: (piece: string) => boolean): string {
+  const m = REMARK_AFTER_UNIT.exec(piece);
+  if (!m || !isRemark(m[1]!) || startsResult(piece)) return piece;
+  // Only after a result the catalogue names: a chat's sentence closing on a value ("… O certo é 71 mg/dL, no pdf tá
+  // certo") says more than a remark.
+  const kept = piece.slice(0, m.index);
+  return cataloguedResult(kept) && startsResult(kept) ? kept : piece;
+}
+
+/** Whether a piece is a catalogued name, its value and what follows it: "Leucócitos 7.900/mm³". */
+function cataloguedResult(piece: string): boolean {
+  const name = NAME_BEFORE_VALUE.exec(piece.trim())?.[0];
+  return name !== undefined && lookupName(name.trim()) !== undefined;
 }
 
 // A name, then a bound's sign where its value would be.
@@ -962,11 +1008,23 @@ const NAME_BEFORE_VALUE = /^\p{L}[\p{L}\d .-]*?(?=\s*:?\s*[<>]?\d)/u;
 function afterUnit(before: string, seg: string): boolean {
   const name = NAME_BEFORE_VALUE.exec(seg)?.[0];
   return (
-    (VALUE_UNIT_END.test(before) || REFERENCE_BRACKET_END.test(before) || NAME_AND_VALUE_ONLY.test(before)) &&
+    // The list's lead before the first result's name is none of it ("Gasometria arterial: pH 7,31, pCO2 30 mmHg").
+    (VALUE_UNIT_END.test(before) || REFERENCE_BRACKET_END.test(before) || NAME_AND_VALUE_ONLY.test(before.replace(/^[^:]*:\s+(?=\p{L})/u, ''))) &&
     name !== undefined &&
-    lookupName(name.trim()) !== undefined
+    // A differential's share the catalogue keeps no range for ("bastonetes 9%") is a result's name all the same; so is
+    // a short name whose value its unit or its bracketed reference follows, the whole shape of a result ("pH 7,31,
+    // pCO2 30 mmHg, HCO3 15,8 mmol/L", "…, com índice HOMA-IR calculado de 5,09 (VR: até 2,7)", a letter's prose, h1881,
+    // h1901), no range's label ("Homens: 0,7 a 1,3").
+    (lookupName(name.trim()) !== undefined || isWhiteCellName(name) || (SHAPED_RESULT.test(seg) && !isReferenceLabel(name.trim()) && !isReferenceText(seg)))
   );
 }
+
+// A short name (four words at most), its value, then a lab's unit or a bracket with a number: "pCO2 30 mmHg", "índice
+// HOMA-IR calculado de 5,09 (VR: até 2,7)".
+const SHAPED_RESULT = new RegExp(
+  String.raw`^\s*\p{L}[\p{L}\d-]*(?:\s\p{L}[\p{L}\d-]*){0,3}\s*:?\s*[<>]?(?:${NUMBER})\s*(?:(?:${UNIT_PATTERN})(?![\p{L}\d])|\([^()]*\d[^()]*\))`,
+  'iu',
+);
 
 // A fraction named by its word alone after the words that say the total is made of it ("…, à custa de indireta:
 // 3,3 mg/dL (VR: …)", "…, às custas da direta: …").
@@ -1018,6 +1076,10 @@ function commaWordRun(piece: string, startsResult: (piece: string) => boolean): 
       continue;
     }
     const seg = joined && out.length > 0 && startsResult(rest) && afterUnit(out[out.length - 1]!, rest) ? rest : typed;
+    // A remark on the result before, in words, before the list goes on ("leucócitos 8.900/mm³, sem desvio, plaquetas
+    // 264.000/mm³"): no part of either result.
+    const before = out[out.length - 1] ?? '';
+    if (i < segments.length - 1 && VALUE_UNIT_END.test(before) && cataloguedResult(before) && isRemark(seg) && startsResult(before)) continue;
     // … and after such a piece, before the next result whatever its value ("urina tipo 1: nitrito negativo,
     // leucócitos 12.000/ml"): the words end the one before, whose exam's label before them names no result of
     // its own and is left out. Not a clause of a sentence ("a urina deu tudo negativo, só os leucócitos 12").

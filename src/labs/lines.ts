@@ -124,8 +124,10 @@ const PREVIOUS_NAMED_DATED = new RegExp(
 // … or by the admission the earlier sample was drawn at, with its date in brackets ("Hematócrito da admissão (15/04):
 // 36,0 % - hemoconcentração de 16%.", a paediatric ward's note under the day's hemogram): the admission's value and
 // what the note works out from it, no result of this sample. Without a date, an admission's sample may be this one.
+// Led by the lab's list itself ("Laboratório da admissão (03/11/2025): hemoglobina 11,2 g/dL, …", a discharge summary's
+// complementary exams, h1881) it names no analyte: the admission's results are the summary's own, as the discharge's are.
 const ADMISSION_NAMED =
-  /^\s*\p{L}[\p{L}\d+ -]{0,30}?\s+(?:d[ae]|n[ao])\s+(?:admiss[aã]o|entrada|interna[cç][aã]o)\s*\(\s*(?:em\s+)?\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\s*\)\s*:\s*\S/iu;
+  /^\s*(?!(?:laborat[oó]rio|exames?|labs?)\s)\p{L}[\p{L}\d+ -]{0,30}?\s+(?:d[ae]|n[ao])\s+(?:admiss[aã]o|entrada|interna[cç][aã]o)\s*\(\s*(?:em\s+)?\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\s*\)\s*:\s*\S/iu;
 const PREVIOUS_PROSE = new RegExp(
   String.raw`^\s*(?:n[oa]|em)\s+(?:(?:seu|sua|o|a)\s+)?(?:[uú]ltim[oa]\s+)?(?:exame|resultado|coleta|dosagem|avalia[cç][aã]o)\s+anterior\b[^.;]*?\s(?:foi|era|estava|deu|veio)\s+(?:de\s+)?(?:[<>]\s*)?(?:${NUMBER})(?:\s*(?:${UNIT_PATTERN}))?\s*[.!]?\s*$`,
   'iu',
@@ -536,6 +538,9 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // A list of results parted by ';' and closed by a stop is one sentence too ("- Creatinina 0,8 mg/dL; TGO 26 U/L;
   // TGP 21 U/L.", a referral form's typed exams, h1770), its last result's unit no sentence's end.
   if (/\d/.test(t) && !/\.\s+\S/.test(t) && (!/;\s+\S/.test(t) || isResultList(t))) t = t.replace(SENTENCE_STOP, '');
+  // A list of results between slashes closed by a stop after its last bare value ("… / Glicemia 131 / Lactato 1,1.", a
+  // discharge summary's labs, h1891): the stop is the sentence's, no part of the value, whose piece reads as the others do.
+  if (!/\.\s+\S/.test(t) && (t.match(/\s\/\s/g) ?? []).length >= 2) t = t.replace(/(?<=\s\/\s+\p{L}[^/]*\d)\.\s*$/u, '');
   if (/^\s*\|?\s*:?-{3,}/.test(t) && /^[\s|:-]+$/.test(t)) return { index, raw, text: '', leader: false, offset: 0 };
   // A table framed in ASCII ("+------+------+", a PDF's or an old system's print, h1736): its rule line is a
   // separator row as the markdown one is, never a line of text (the title over a lone "Resultado" row).

@@ -16,6 +16,52 @@
 // list (a bar at each end, none inside) is no table's: read as a one-cell bar row, the list's closing stop and its
 // items were lost ("| - Creatinina 0,8 mg/dL; TGO 26 U/L; TGP 21 U/L.   |"), so its bars are blanked in place.
 
+import { lookupName } from './analytes.ts';
+import { NUMBER } from './numbers.ts';
+import { UNIT_PATTERN, unitAtStart } from './units.ts';
+
+// A letter's or a discharge summary's prose wraps its list of results, parted by ',', ' e ' or ';', where the line
+// ends, and the line under it opens at the margin (h1881, h1901):
+//
+//   Laboratório da admissão (03/11/2025): hemoglobina 11,2 g/dL, hematócrito 33,9%, leucócitos
+//   18.400/mm³ com 9% de bastonetes, plaquetas 112.000/mm³, PCR 214 mg/L, ureia 86 mg/dL,
+//   … e a insulina de jejum de 18,4 µUI/mL (VR: 2,6 a
+//   24,9 µUI/mL), com índice HOMA-IR calculado de 5,09 (VR: até 2,7), …
+//
+// There the line ends on a name the catalogue knows, its value opening the line under, or inside a result's
+// reference bracket, its bound and the bracket's close opening the line under: the wrapped rest goes back as above,
+// up to the separator after it (a ',' or ';' goes with it) or the sentence's stop, or to the bracket's close. A
+// sentence that ends on a word before a number on the next line ("… há" / "4 dias") is no list: only a line that
+// already parts two results joins, and only onto a catalogued name or an open bracket after a value.
+
+// A result of such prose, the separator after it and another name: "ureia 86 mg/dL, creatinina", "6,1 % (VR: até
+// 5,6 %) e a insulina".
+const PROSE_RESULT = new RegExp(String.raw`\p{L}[^;,()]*?\s[<>]?(?:${NUMBER})\s*(?:%|${UNIT_PATTERN})?\s*(?:\([^()]*\))?\s*(?:[;,]|\se)\s+\p{L}`, 'iu');
+// The name the line ends on, after the list's separator: ", leucócitos", " e lactato".
+const NAME_AT_END = /(?:[,;]|\se)\s+(\p{L}[\p{L}\d -]*?)\s*$/u;
+// A reference bracket left open after a value at the line's end: "18,4 µUI/mL (VR: 2,6 a".
+const OPEN_BRACKET_AT_END = /\d[^()]*\((?=[^()]*\d)[^()]*$/u;
+// The line under, at the margin or indented, a value first: "18.400/mm³ com …", "24,9 µUI/mL), …".
+const VALUE_FIRST = /^\s*[<>]?\d/u;
+
+/** How much of the line under a prose list's line is the rest of its wrapped result; undefined when none is. */
+function proseWrapLength(text: string, next: string): number | undefined {
+  if (!PROSE_RESULT.test(text) || !VALUE_FIRST.test(next)) return undefined;
+  const rest = next.trim();
+  if (OPEN_BRACKET_AT_END.test(text)) {
+    const close = /^[^()]*\)/u.exec(rest);
+    return close ? close[0].length : undefined;
+  }
+  // A name the catalogue knows, or a short one whose value the line under gives with a lab's unit ("e lactato" /
+  // "3,8 mmol/L."): a sentence's last words before a count of days ("há" / "4 dias") are neither.
+  const name = NAME_AT_END.exec(text)?.[1];
+  const unit = unitAtStart(rest.replace(/^[<>]?\s*(?:\d[\d.,]*)\s*/u, ''));
+  if (name === undefined || (lookupName(name) === undefined && (unit === undefined || name.split(' ').length > 3))) return undefined;
+  const end = /[,;](?=\s)|\.(?=\s+\p{Lu})/u.exec(rest);
+  // The separator or the stop goes back with the rest: what follows it opens the line under's own text.
+  return end ? end.index + 1 : rest.length;
+}
+
 // A line of results parted by ';': a name and a number before a ';', its unit and a bracket maybe, another name after
 // it. A note's sentence wrapped after a ';' ("… SUGERE MAIOR PROBABILIDADE DE NEOPLASIA; ENTRE 10 E" / "25% ZONA
 // CINZENTA.") parts no results.
@@ -42,6 +88,16 @@ export function wrappedResultListsJoined(lines: string[]): string[] {
       out[i] = unframed(line);
     }
     const at = i;
+    // A prose list's wrapped result, the line under it at the margin maybe (PROSE_RESULT).
+    const below = lines[i + 1];
+    const prose = below !== undefined && !FRAMED.test(line) && !FRAMED.test(below) ? proseWrapLength(line.trimEnd(), below) : undefined;
+    if (prose !== undefined) {
+      const from = below!.length - below!.trimStart().length;
+      out ??= [...lines];
+      out[at] = `${line.trimEnd()} ${below!.slice(from, from + prose)}`;
+      out[i + 1] = below!.slice(0, from) + ' '.repeat(prose) + below!.slice(from + prose);
+      continue;
+    }
     for (let j = i + 1; j < lines.length; j++) {
       const text = inner((out ?? lines)[at]!).trimEnd();
       const next = inner(lines[j]!);
