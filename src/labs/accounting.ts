@@ -127,7 +127,8 @@ export interface AccountLine {
 }
 
 // A piece of a typed list between commas: a name of a few words, then its result word ("Anti HCV não reagente").
-const COMMA_WORD_PIECE = /(?:^|,)\s*[\p{L}\d-]+(?: [\p{L}\d-]+){0,2}?\s+((?:n[aã]o\s+)?\p{L}+)\s*(?=,|$)/gu;
+// "Tudo negativo" names no result ("nitrito positivo, o resto tudo negativo"), as in a clause (CLAUSE_NAME).
+const COMMA_WORD_PIECE = /(?:^|,)\s*[\p{L}\d-]+(?: [\p{L}\d-]+){0,2}?(?<!(?:^|[^\p{L}])(?:tudo|tod[oa]s?))\s+((?:n[aã]o\s+)?\p{L}+)\s*(?=,|$)/gu;
 // Result words (folded), "detectada" as "detectado" (a resistance gene's "Resistência à Rifampicina: NÃO DETECTADA").
 // A urine's aspect with its degree ("Ligeiramente turvo", h1678) is a result too: without the degree, the line of such a
 // result, were it lost, went unlisted.
@@ -151,7 +152,7 @@ const SOUGHT_THEN_FINDING = /(?:\s{2,}|\|\s*)(\p{Lu}[\p{Lu}\d-]{1,5}) (\p{L}(?:\
 // antiglobulina direta) POSITIVO Negativo"): the finding is still the name's result.
 const WORD_REFERENCE_AFTER = String.raw`(?:n[aã]o\s+)?(?:reagente|reativo|detect[aá](?:vel|do))|indetect[aá]vel|negativ[oa]|ausentes?`;
 const NAME_THEN_FINDING = new RegExp(
-  String.raw`^\s*(\S.*?) (?<!\b(?:fitas?|tiras?)\s)(${FINDING_WORD}|${SUSCEPTIBILITY_WORD}|presentes?|ausentes?)(?: (?:${WORD_REFERENCE_AFTER}))?(?:\s{2,}(?:\(\p{L}{1,2}\)|\*{1,3}))?\s*$`,
+  String.raw`^\s*(\S.*?) (?<!\b(?:fitas?|tiras?|tudo|tod[oa]s?)\s)(${FINDING_WORD}|${SUSCEPTIBILITY_WORD}|presentes?|ausentes?)(?: (?:${WORD_REFERENCE_AFTER}))?(?:\s{2,}(?:\(\p{L}{1,2}\)|\*{1,3}))?\s*$`,
   'iu',
 );
 // A finding closing a clause of a typed list of results, mid-line: after a short name that opens the line or
@@ -162,7 +163,7 @@ const NAME_THEN_FINDING = new RegExp(
 // pq atrasou)"). The name's result, though no cell break sets it apart. Prose goes on otherwise ("Nitrito
 // positivo e leucocitúria.", "IgG reagente e IgM não reagente - perfil …"), and a strip names a method ("Tira
 // reagente (leitura automatizada)"), and "tudo negativo" names no result ("a urina deu tudo negativo, só os
-// leucocitos 12").
+// leucocitos 12"), closing the list either ("proteínas 1+ e glicose 2+, o resto tudo negativo", h1879).
 const CLAUSE_NAME = String.raw`\p{L}[\p{L}-]*(?: [\p{L}\d-]+){0,3}(?<!(?:^|[^\p{L}])(?:n[aã]o|fracamente|tiras?|fitas?|tudo|tod[oa]s?))`;
 // The next piece's own finding in words, as a patient types it after "deu", maybe in quotes ("urina: glicose
 // negativo, proteina deu "traços"", h1674): the list goes on with a result, so the piece before is one too.
@@ -174,7 +175,7 @@ const CLAUSE_FINDING = [
     String.raw`(?:^|[:,;]|\s(?:e|que|q)(?=\s))\s*${CLAUSE_NAME} (${FINDING_WORD})(?=(?:\s*\([^()\d]*\))?\s*(?:,|\se)\s+\p{L}[\p{L}-]*(?: [\p{L}-]+){0,2}\s+(?:[<>]?\d|${NEXT_WORD_FINDING}))`,
     'giu',
   ),
-  new RegExp(String.raw`(?:,|\se)\s+\p{L}[\p{L}-]*(?: [\p{L}\d-]+){0,2}(?<!(?:^|[^\p{L}])(?:n[aã]o|fracamente)) (${FINDING_WORD})\s*$`, 'giu'),
+  new RegExp(String.raw`(?:,|\se)\s+\p{L}[\p{L}-]*(?: [\p{L}\d-]+){0,2}(?<!(?:^|[^\p{L}])(?:n[aã]o|fracamente|tudo|tod[oa]s?)) (${FINDING_WORD})\s*$`, 'giu'),
   new RegExp(String.raw`^\s*${CLAUSE_NAME} (${FINDING_WORD})(?=\s*\()`, 'giu'),
 ];
 

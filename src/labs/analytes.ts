@@ -28,7 +28,12 @@ export interface AnalyteDef {
   /** Factor to multiply a value in `unit` key to get the canonical unit. */
   conversions?: Readonly<Record<string, number>>;
   builtIn: ReferenceRange;
+  /** The range for each sex, where labs print one for each: used instead of `builtIn` when the patient's sex is known. */
+  bySex?: Readonly<Record<'M' | 'F', ReferenceRange>>;
 }
+
+/** The built-in range for this patient: their sex's where the catalogue holds one for each, else the one spanning both. */
+export const builtInRange = (def: AnalyteDef, sex: 'M' | 'F' | undefined): ReferenceRange => (sex && def.bySex?.[sex]) || def.builtIn;
 
 const r = (low: number | null, high: number | null, text: string, ex: { lowExclusive?: boolean; highExclusive?: boolean } = {}): ReferenceRange => ({
   low,
@@ -151,6 +156,9 @@ export const ANALYTES: readonly AnalyteDef[] = [
     synonyms: ['creatinina', 'creatinina serica', 'creat', 'cr'],
     unit: 'mg/dL',
     builtIn: r(0.6, 1.3, '0,6 a 1,3 mg/dL (adultos, ambos os sexos)'),
+    // A woman's is lower, her muscle mass smaller: 1,3 mg/dL is high for her (Brazilian labs print 0,50 a 1,10 for women,
+    // 0,70 a 1,30 for men).
+    bySex: { M: r(0.7, 1.3, '0,7 a 1,3 mg/dL (homens adultos)'), F: r(0.5, 1.1, '0,5 a 1,1 mg/dL (mulheres adultas)') },
   },
   { key: 'ureia', name: 'Ureia', synonyms: ['ureia', 'uréia', 'ureia serica', 'ur', 'urea'], unit: 'mg/dL', builtIn: r(15, 45, '15 a 45 mg/dL') },
   {

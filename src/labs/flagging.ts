@@ -1,7 +1,7 @@
 // A group read from the report becomes analytes: the reference ranges printed for it, chosen for
 // this patient (sex, age, tier, condition), else the catalogue's built-in range in the same unit,
 // else the lab's own marker; two values on a line (relative %, absolute count) share the ranges.
-import { conversionFactor, isCatalogued, shownCatalogueName } from './analytes.ts';
+import { builtInRange, conversionFactor, isCatalogued, shownCatalogueName } from './analytes.ts';
 import type { TableHeader } from './layouts.ts';
 import { dotIsDecimal } from './piece.ts';
 import { sameUnit, unitAtStart } from './units.ts';
@@ -229,7 +229,7 @@ export function numericFrom(
   ) {
     const factor = conversionFactor(e.def, unit);
     if (factor !== undefined) {
-      const b = e.def.builtIn;
+      const b = builtInRange(e.def, patient.sex);
       const inUnit = (x: number | null) => (x === null ? null : Math.round((x / factor) * 1000) / 1000);
       const builtIn: Range = { low: b.low, high: b.high, lowExclusive: b.lowExclusive ?? false, highExclusive: b.highExclusive ?? false, unit: null };
       return {

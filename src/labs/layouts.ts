@@ -28,7 +28,7 @@ import { cells, isAdminLine, isBlockDetail } from './lines.ts';
 import { NUMBER, numbersIn } from './numbers.ts';
 import { isAgeBandCell, isReferenceLabel, isReferenceText, qualitativeAtStart, qualitativeReference, stripReferenceLead, type Sex } from './reference.ts';
 import { UNIT_PATTERN, normalizeUnit, unitAtStart } from './units.ts';
-import { isMarkerCell } from './value.ts';
+import { isMarkerCell, readValue } from './value.ts';
 import { FINDING_SENTENCE } from './word-results.ts';
 import { matchesOf } from '../text/matches.ts';
 
@@ -762,6 +762,10 @@ export function labelledLine(text: string): Labelled | undefined {
   return { name, result: after.slice(0, ref.index), reference: after.slice(ref.index + ref[0].length) };
 }
 
+// A typist's closing clause that the other results were fine (", o resto tudo negativo", " e os demais normais"): it
+// names no result, nor is it the reference of the one before it. No number in it.
+const OTHERS_FINE = /(?:,\s*|\s+)(?:(?:e|mas)\s+)?(?:o\s+rest(?:o|ante)|[oa]s\s+demais|os\s+outros|as\s+outras)(?![\p{L}])\D*$/iu;
+
 /**
  * Cuts a line that holds several results into one piece per result. `;` always separates; a dash (or
  * "e") separates only when the text on both sides reads as a name followed by a value, so "TGO (AST) -
@@ -769,6 +773,9 @@ export function labelledLine(text: string): Labelled | undefined {
  * begins with a name and a value.
  */
 export function splitResults(typed: string, startsResult: (piece: string) => boolean): string[] {
+  // The others said to be fine, closing the list (h1879): left out.
+  const others = OTHERS_FINE.exec(typed);
+  if (others && others.index > 0) typed = typed.slice(0, others.index);
   // A letter's sentence wrapped after a result's reference, the joining word left at the line's end ("… (VR 1.500 a
   // 8.000) e" / "linfócitos 1.280/mm³ …", a referral letter, h1465): the word joins the next line's result, no
   // part of this one's reference.
@@ -981,14 +988,24 @@ const TYPED_NAME = /^\p{L}[\p{L}-]*(?: [\p{L}-]+){0,3}$/u;
 // copying the urine's paper into a chat, h1385): part of that result, no other piece.
 const WORD_REFERENCE_BRACKET = /\s*\(\s*(?:(?:ref(?:er[eê]ncia)?|v\.?\s?r)\.?\s*:?\s*)?([\p{L} ]+)\)$/iu;
 
-/** Whether a piece is a name and then its result in words, nothing else ("HBsAg não reagente", "nitrito negativo"), but its word reference in brackets. */
+/** A dipstick's grade in crosses, all the value holds ("2+", "++"): a result in words as "negativo" is, printed with signs. */
+function gradeOnly(text: string): boolean {
+  const v = readValue(text);
+  return v !== undefined && v.value === null && /\+$/.test(v.text) && v.rest.trim() === '';
+}
+
+/**
+ * Whether a piece is a name and then its result in words or its grade in crosses, nothing else ("HBsAg não reagente",
+ * "nitrito negativo", "glicose 2+"), but its word reference in brackets.
+ */
 function namedWordResult(piece: string): boolean {
   const printed = piece.trim().replace(/[.\s]+$/, '');
   const bracket = WORD_REFERENCE_BRACKET.exec(printed);
   const t = bracket && qualitativeReference(bracket[1]!.trim()) !== undefined ? printed.slice(0, bracket.index) : printed;
   for (const space of matchesOf(/ /g, t)) {
     const at = space.index ?? 0;
-    if (TYPED_NAME.test(t.slice(0, at)) && qualitativeAtStart(t.slice(at + 1))?.consumed === t.length - at - 1) return true;
+    const after = t.slice(at + 1);
+    if (TYPED_NAME.test(t.slice(0, at)) && (qualitativeAtStart(after)?.consumed === after.length || gradeOnly(after))) return true;
   }
   return false;
 }

@@ -523,8 +523,10 @@ export function cleanLine(raw: string, index: number): CleanLine {
   t = t.replace(/(?<=\S)(\s+)[█▉▊▋▌▍▎▏▓▒░■▇▆▅▄▃▂▁]+(?=\s*$)/u, (m) => ' '.repeat(m.length));
   // A number a thermal printout faded (or a fax smudged) with its lost digits printed as shade glyphs ("[12,0 -
   // 1░,░]", a point-of-care analyser's Hb range, h1690): what is left of it is no number, so the rest is marked
-  // unreadable as a transcriber marks it ("1[ilegível]"), and no bound nor value is read from it.
-  t = t.replace(/(?<=\d[.,]?)[.,]?[░▒▓][\d.,░▒▓]*|(?<![\d.,])[░▒▓]+[.,]?\d[\d.,░▒▓]*/gu, '[ilegível]');
+  // unreadable as a transcriber marks it ("1[ilegível]"), and no bound nor value is read from it. A photo's
+  // transcription draws a full block where the picture lost the rest of a number ("197 a 7█ *(cortado na foto)*",
+  // h1896): the same.
+  t = t.replace(/(?<=\d[.,]?)[.,]?[░▒▓█][\d.,░▒▓█]*|(?<![\d.,])[░▒▓█]+[.,]?\d[\d.,░▒▓█]*/gu, '[ilegível]');
   // Or a band's intensity drawn between bars in a column of its own, before the reading in words (an
   // immunoblot's "Sm   ++   |███████████        |   Positivo   Negativo", h1531; an empty gauge for a band
   // not seen): a picture of the class beside it, no table's bars. Blanked in place, the columns stay.

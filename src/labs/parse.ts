@@ -1029,9 +1029,9 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   };
   // A reference led by the last words of one result's name ("CD4+:" under "Linfócitos T CD4+"): that
   // result's, when no other result of the block ends the same way.
-  const reopenNameEndingIn = (label: string): boolean => {
+  const reopenNameEndingIn = (label: string, numericOnly = false): boolean => {
     const groups = [...recent.map((r) => r.group), ...(pending ? [pending] : [])];
-    const named = groups.filter((g) => g.entries.some((e) => labelEndsName(e.name, label)));
+    const named = groups.filter((g) => g.entries.some((e) => labelEndsName(e.name, label) && (!numericOnly || e.read.value !== null)));
     if (named.length !== 1) return false;
     if (named[0] !== pending) reopenAt(recent.findIndex((r) => r.group === named[0]));
     return true;
@@ -2407,7 +2407,10 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
       // something else, which the blanked line below would hide from the accounting.
       const byRow = !ofPending && !reopened && !/\S\s{2,}\S/.test(led[2]!) && reopenRowLedBy(subject);
       // Only a range with a bound: a pointer ("Antibiograma: ver laudo completo em PDF") is no reference of the culture.
-      const byEnd = !ofPending && !reopened && !byRow && /\d/.test(led[2]!) && reopenNameEndingIn(subject);
+      // A bound with its unit read as a value ("Contagem de colônias: superior a 100.000 UFC/mL" under "UROCULTURA
+      // COM CONTAGEM DE COLÔNIAS" / "Resultado: Positiva", h1880) is a count of its own beside a result in words,
+      // never that result's range: only a numeric result's name ending in the label takes it.
+      const byEnd = !ofPending && !reopened && !byRow && /\d/.test(led[2]!) && reopenNameEndingIn(subject, asValue?.unit != null);
       if (ofPending || reopened || byRow || byEnd) {
         addRef(pending!, led[2]!);
         // The label names the form or the printed row, not the result's name the accounting looks for:
@@ -2720,9 +2723,12 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     // so a urine count is never taken for the blood's of the same name.
     const urineLead = URINE_EXAM_LEAD.exec(t);
     // So is a table row's name cell that starts with the label ("Urina: leucócitos   42 p/campo   até 5 p/campo", h1472).
+    // The first result typed after it may end at an "e" ("Urina: proteínas 1+ e glicose 2+", h1879).
     const afterUrineLead = urineLead ? t.slice(urineLead[0].length) : '';
     const urineLabel =
-      urineLead && (readPiece(afterUrineLead.split(/[,;]\s+|\s{2,}/u, 1)[0]!, ctx) || cells(afterUrineLead).length >= 2) ? urineLead[1]! : undefined;
+      urineLead && (readPiece(afterUrineLead.split(/[,;]\s+|\s+e\s+(?=\p{L})|\s{2,}/u, 1)[0]!, ctx) || cells(afterUrineLead).length >= 2)
+        ? urineLead[1]!
+        : undefined;
     if (urineLabel) t = t.slice(urineLead![0].length);
     // The control's time in a cell after the patient's ("Tempo do paciente …. 31,8 s   Tempo do pool
     // normal: 12,4 s"): the lab's check of the run, no result (the accounting pass counts it as such).

@@ -1813,15 +1813,16 @@ const CUT_WORDS = String.raw`(?:cortad[oa]|ileg[ií]vel|borrad[oa]|apagad[oa])`;
 // edge took the whole last bound, the range ending at its "a" before the transcriber's note in brackets ("40,0 a
 // (o restante está cortado na borda da foto)", a vision model's bullet): the upper bound is lost, no range.
 const CUT_RANGE = new RegExp(
-  String.raw`^(?:\p{L}[\p{L} ]*:\s*)?(?:(?:at[eé]|inferior\s+a|superior\s+a|acima\s+de|abaixo\s+de|[<>≤≥])\s*)?(?:\d[\d.,]*\s*(?:a|-|–|até)\s*)?(?:(?:\d+[.,]?)?${UNREADABLE_MARK}[^\]]*\](?:\s*[^\s\d[\]]{1,10})?(?:\s*\(\s*\p{L}[\p{L} ,–—-]{0,40}\))?|\d+[.,]?\d*(?:…|\.{3})\s*(?:[-–—,]\s*)?${CUT_WORDS}(?:\s+\p{L}+){0,4}|\(\s*\p{L}[^()\d]*?(?<!\p{L})${CUT_WORDS}[^()\d]*\)?)$`,
+  String.raw`^(?:\p{L}[\p{L} ]*:\s*)?(?:(?:at[eé]|inferior\s+a|superior\s+a|acima\s+de|abaixo\s+de|[<>≤≥])\s*)?(?:\d[\d.,]*\s*(?:a|-|–|até)\s*)?(?:(?:\d+[.,]?)?${UNREADABLE_MARK}[^\]]*\](?:\s*[^\s\d[\]]{1,10})?(?:\s*\(\s*\p{L}[\p{L} ,–—-]{0,40}\)?)?|\d+[.,]?\d*(?:…|\.{3})\s*(?:[-–—,]\s*)?${CUT_WORDS}(?:\s+\p{L}+){0,4}|\(\s*\p{L}[^()\d]*?(?<!\p{L})${CUT_WORDS}[^()\d]*\)?)$`,
   'iu',
 );
 
 // A range whose last bound is a whole number below its first, ending the text ("15,0 a 1", "10,0 a 5", a
 // screenshot's right margin cutting the column with no mark of it): no range is printed upside down, so the
 // last bound is what the edge left of a longer number, cut inside its integer as "1[cortado]" is. A
-// transcriber's note in brackets may follow it ("197 a 7 *(o restante está cortado na margem)*").
-const INVERTED_RANGE = new RegExp(String.raw`^(?:\p{L}[\p{L} ]*:\s*)?(${NUMBER})\s+(?:a|-|–|at[eé])\s+(\d+)(?:\s*\*?\([^()]*\)\*?)?$`, 'iu');
+// transcriber's note in brackets may follow it ("197 a 7 *(o restante está cortado na margem)*"), its closing
+// bracket gone where the text's end was trimmed ("197 a 7 (cortado na foto", h1896).
+const INVERTED_RANGE = new RegExp(String.raw`^(?:\p{L}[\p{L} ]*:\s*)?(${NUMBER})\s+(?:a|-|–|at[eé])\s+(\d+)(?:\s*\*?\([^()]*\)?\*?)?$`, 'iu');
 const invertedRange = (t: string): boolean => {
   const m = INVERTED_RANGE.exec(t);
   // An identifier's long run of digits ("Pedido: 884120 - 3") is no bound.
@@ -2000,8 +2001,10 @@ export const isPhotoCutOff = (text: string): boolean => PHOTO_CUT_OFF.test(text.
 // A patient's word that the lab's reference did not come with what was copied ("a referência dessas ficou na
 // outra página que não copiou", "as referências não saíram"): the lab printed one, unseen here, so no
 // built-in range stands in for it, as for one the photo cut off.
+// The typist may say what it was and that they left it out ("a referencia tem aquela tabela de risco, nao copiei", h1888).
+// A sentence with no number: one ending in a lower-case word is never open for the next message's result to go on it.
 const REFERENCE_NOT_COPIED =
-  /^(?:(?:a|as)\s+)?(?:valor(?:es)?\s+de\s+)?refer[eê]ncias?\b(?:\s+\p{L}+){0,3}?\s+(?:(?:ficou|ficaram|est[aá]|estava|est[aã]o|estavam)\s+)?(?:n[ao]\s+outra\s+p[aá]gina|em\s+outra\s+p[aá]gina|n[aã]o\s+(?:copiou|copiaram|saiu|sa[ií]ram|veio|vieram|apareceu|apareceram|aparece|aparecem))/iu;
+  /^(?=\D*$)(?:(?:a|as)\s+)?(?:valor(?:es)?\s+de\s+)?refer[eê]ncias?\b(?:,?\s+\p{L}+){0,6}?,?\s+(?:(?:ficou|ficaram|est[aá]|estava|est[aã]o|estavam)\s+)?(?:n[ao]\s+outra\s+p[aá]gina|em\s+outra\s+p[aá]gina|n[aã]o\s+(?:copiou|copiaram|copiei|digitei|saiu|sa[ií]ram|veio|vieram|apareceu|apareceram|aparece|aparecem))/iu;
 
 // A typist's word that the paper printed no reference for this result ("essa não tinha referência no papel, ficou
 // em branco", "a folha não trouxe referência", "referência em branco"): the report says there is none, as
