@@ -51,7 +51,7 @@ export function loadTitle(t: string): string | undefined {
 export const NO_GROWTH_NOTE = /^(?:aus[eê]ncia\s+de|sem|n[aã]o\s+houve)\s+crescimento(?![\p{L}])[\p{L}\d\s.,]*$/iu;
 
 export const QUALITATIVE_AFTER_COLON =
-  /:\s*(?:n[aã]o\s+)?(?:reagente|negativ[oa]|positiv[oa]|ausentes?|presentes?|detect[aá]vel|detectado|indetect[aá]vel)(?![\p{L}])/iu;
+  /:\s*(?:n[aã]o\s+)?(?:reagente|negativ[oa]s?|positiv[oa]s?|ausentes?|presentes?|detect[aá]vel|detectado|indetect[aá]vel)(?![\p{L}])/iu;
 
 // Labels whose text after the colon is a heading, not a result ("Exame: Hemograma completo").
 const HEADING_LABEL = /^(?:exames?|setor|se[cç][aã]o|grupo|perfil|painel|conclus[aã]o|nota|parecer|laudo|tipo de amostra|procedimento)$/i;

@@ -347,6 +347,9 @@ const PAGE_LINK_CELL = /\t\s*(?:ver|visualizar|abrir|exibir)\s+(?:o\s+)?(?:gr[á
 
 // The full stop closing a result written as a sentence, after its unit or a bracketed note.
 const SENTENCE_STOP = new RegExp(`(?=\\.\\s*$)(?<=\\d\\s*${UNIT_PATTERN}|\\))\\.\\s*$`, 'iu');
+// A word result closing its line's only sentence ("Hemoculturas (duas amostras): negativas.", "Urocultura: negativa.",
+// a discharge summary's prose, h1881): the stop is the sentence's, as after a unit.
+const WORD_RESULT_STOP = /(?<=[\s:](?:n[aã]o\s+)?(?:reagentes?|reativ[oa]s?|negativ[oa]s?|positiv[oa]s?|ausentes?|presentes?|detectad[oa]s?|indetect[aá]ve(?:l|is)))\.\s*$/iu;
 
 // A list of two results or more parted by ';', each an analyte's name then a number ("Creatinina 0,8 mg/dL; TGO 26
 // U/L"); a note's vital signs and doses in the same form ("diurese 24 h 420 mL; noradrenalina 0,22 µg/kg/min.") are none.
@@ -540,6 +543,9 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // A list of results parted by ';' and closed by a stop is one sentence too ("- Creatinina 0,8 mg/dL; TGO 26 U/L;
   // TGP 21 U/L.", a referral form's typed exams, h1770), its last result's unit no sentence's end.
   if (/\d/.test(t) && !/\.\s+\S/.test(t) && (!/;\s+\S/.test(t) || isResultList(t))) t = t.replace(SENTENCE_STOP, '');
+  // Not after a list's other clauses ("mãe O Rh positivo, RN A Rh positivo.", "pico adequado; vale indetectável."):
+  // a clinical note's, read as before.
+  if (!/\.\s+\S/.test(t) && !/[;,]/.test(t.replace(/\([^()]*\)/g, ''))) t = t.replace(WORD_RESULT_STOP, '');
   // A list of results between slashes closed by a stop after its last bare value ("… / Glicemia 131 / Lactato 1,1.", a
   // discharge summary's labs, h1891): the stop is the sentence's, no part of the value, whose piece reads as the others do.
   if (!/\.\s+\S/.test(t) && (t.match(/\s\/\s/g) ?? []).length >= 2) t = t.replace(/(?<=\s\/\s+\p{L}[^/]*\d)\.\s*$/u, '');

@@ -1209,11 +1209,16 @@ export const QUALITATIVE_WORDS = [
   'homozigota',
   'negativo',
   'negativa',
+  // A result of several samples said together ("Hemoculturas (duas amostras): negativas", a discharge summary).
+  'negativos',
+  'negativas',
   // Typed short by hand or by a narrow column ("Urina - glicose   Negativo   neg", a patient's spreadsheet).
   // Not "pos": "pós" opens a sample's time ("Glicose pós 75 g").
   'neg',
   'positivo',
   'positiva',
+  'positivos',
+  'positivas',
   'ausentes',
   'ausente',
   'presentes',

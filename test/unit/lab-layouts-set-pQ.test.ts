@@ -86,3 +86,22 @@ test("a chat's urine typed as grades in crosses, the rest said to be negative: e
   );
   assert.deepEqual(two.unparsed_lines, []);
 });
+
+test("a discharge summary's word results closing their sentences, plural for several samples: each is read, a clinical note's clause list as before", () => {
+  const text = [
+    'Laboratório da alta (02/04/2025): hemoglobina 11,9 g/dL, leucócitos 7.100/mm³.',
+    'Hemoculturas (três amostras, colhidas antes do antibiótico): negativas.',
+    'Urocultura: negativa.',
+    'Sorologia para HIV não reagente.',
+    'Dados clínicos: mãe O Rh positivo, RN A Rh positivo.',
+  ].join('\n');
+  const r = parseLabReport(text, { sex: 'M', birthDate: '1970-05-05' });
+  assert.deepEqual(rows(r), [
+    ['Hemoglobina', 11.9, 'baixo'],
+    ['Leucócitos', 7100, 'normal'],
+    ['Hemoculturas (três amostras, colhidas antes do antibiótico)', 'negativas', 'indeterminado'],
+    ['Urocultura', 'negativa', 'indeterminado'],
+    ['Sorologia para HIV', 'não reagente', 'indeterminado'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
