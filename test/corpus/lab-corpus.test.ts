@@ -112,12 +112,15 @@ test('never silent, line by line: every number of a line that is not administrat
             );
           });
         const cut = cutAcrossParts(lines, value).map((i) => ({ l: lines[i]!, i }));
+        // A prose list wrapped after a result's name ("… hemoglobina glicada" / "6,1 % (VR < 5,7).", a clinic letter,
+        // h1180): the parser puts the value back on its name's line, read there.
+        const wrapped = holders.flatMap(({ l, i }) => (i > 0 && /^\s*\d/.test(l) && /\p{L}\s*$/u.test(lines[i - 1]!) ? [{ l: lines[i - 1]!, i: i - 1 }] : []));
         const rows = holders.flatMap(({ i }) => {
           const k = barRowAbove(lines, i);
           return k === undefined ? [] : [{ l: lines[k]!, i: k }];
         });
         assert.ok(
-          [...holders, ...cut, ...rows].some(({ l, i }) => readLines.has(i) || r.unparsed_lines.includes(l.trim())),
+          [...holders, ...cut, ...rows, ...wrapped].some(({ l, i }) => readLines.has(i) || r.unparsed_lines.includes(l.trim())),
           `${set}/${file}: ${name}=${value} is on no line that was read or reported`,
         );
       }
@@ -178,6 +181,9 @@ test('patient data, CRM/CNES/protocol numbers and dates never become analytes no
           // … and a ','-delimited export's first cell when it dates the row (a patient's CSV of visits, one visit a row:
           // "20/05/2025,134,"7,2",168,…", h1476).
           .replace(/^\s*"?\d{1,2}\/\d{1,2}\/\d{2,4}"?\s*,(?=(?:[^,]*,){4})/, ' ,')
+          // … and a ','-delimited export's date cell elsewhere in its row ("Glicose,94,mg/dL,70 a 99,22/02/2025,Lab …", a
+          // patient's CSV of results, h1892).
+          .replace(/^(?=[^\n]*(?:,[^,\n]*){4})[^\n]*$/, (row) => row.replace(/,[ ]*"?\d{1,2}\/\d{1,2}\/\d{2,4}(?:\s+\d{1,2}:\d{2})?"?[ ]*(?=,|$)/g, ','))
           // … and a tab-delimited export's first cell when it dates the row (a transposed sheet, one visit a row:
           // "24/11/2026<TAB>11,6<TAB>35,2<TAB>…", h1570).
           .replace(/^\s*"?\d{1,2}\/\d{1,2}\/\d{2,4}"?[ ]*\t(?=(?:[^\t]*\t){4})/, ' \t')
@@ -206,6 +212,9 @@ test('patient data, CRM/CNES/protocol numbers and dates never become analytes no
           // … and a record's earlier results nested in it, each with its date (an app's card pasted as an object
           // literal: `historico: [ {data: "12/11/2024", valor: "58"} ]`).
           .replace(/\[\s*\{[^\[\]]*\d{1,2}\/\d{1,2}\/\d{2,4}[^\[\]]*\]/g, ' ')
+          // … and a summary's list of results led by its sample and date ("Laboratório da admissão (03/11/2025):
+          // hemoglobina 11,2 g/dL, …", a discharge summary's labs, h1881, h1891): the lead dates the list.
+          .replace(/^\s*(?:laborat[oó]rio|exames)\s+d[aoe]s?\s+\p{L}+\s*\([^)]*\d{1,2}\/\d{1,2}\/\d{2,4}[^)]*\)\s*:/iu, ' ')
           .replace(/\s(?:resultados?\s+)?anterior.*$/i, '')
           .replace(/\([^)]*\d{1,2}\/\d{1,2}\/\d{2,4}[^)]*\)/g, ' ')
           .replace(/\d[\d.,]*(?:\s*[^\s\d(]\S*)?\s+em\s+\d{1,2}\/\d{1,2}\/\d{2,4}/g, ' ')

@@ -322,6 +322,9 @@ export const CORPUS_SETS = [
   'heldout187',
   'heldout188',
   'heldout189',
+  'heldout190',
+  'heldout191',
+  'heldout192',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
 
