@@ -3,6 +3,7 @@
 // and its line must then be listed.
 import { accountLines, printedTokens } from '../../src/labs/accounting.ts';
 import { cleanLine } from '../../src/labs/lines.ts';
+import { numbersIn } from '../../src/labs/numbers.ts';
 import { parseLabReport, type LabParseOptions } from '../../src/labs/parse.ts';
 
 /** The results read from `text` and, of them, those whose line the accounting pass leaves unlisted once the result is lost. */
@@ -19,7 +20,11 @@ export function lostAnalytes(text: string, options: LabParseOptions = { today: '
       [],
       tokens,
     );
-    return listed.includes(lines[a.line]!.raw.trim()) ? [] : [`${a.name}=${a.value}`];
+    // A prose list wrapped after a result's name ("… hemoglobina glicada" / "6,1 % (VR < 5,7).", h1180) is read on the
+    // name's line, its value printed on the next: that line, holding the lost number, is the one to list.
+    const printedOn = (i: number) => typeof a.value === 'number' && numbersIn(lines[i]?.text ?? '').some((n) => n.values.includes(a.value as number));
+    const line = !printedOn(a.line) && printedOn(a.line + 1) ? a.line + 1 : a.line;
+    return listed.includes(lines[line]!.raw.trim()) ? [] : [`${a.name}=${a.value}`];
   });
   return { read: read.length, unlisted };
 }
