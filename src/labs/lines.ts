@@ -349,7 +349,8 @@ const PAGE_LINK_CELL = /\t\s*(?:ver|visualizar|abrir|exibir)\s+(?:o\s+)?(?:gr[á
 const SENTENCE_STOP = new RegExp(`(?=\\.\\s*$)(?<=\\d\\s*${UNIT_PATTERN}|\\))\\.\\s*$`, 'iu');
 // A word result closing its line's only sentence ("Hemoculturas (duas amostras): negativas.", "Urocultura: negativa.",
 // a discharge summary's prose, h1881): the stop is the sentence's, as after a unit.
-const WORD_RESULT_STOP = /(?<=[\s:](?:n[aã]o\s+)?(?:reagentes?|reativ[oa]s?|negativ[oa]s?|positiv[oa]s?|ausentes?|presentes?|detectad[oa]s?|indetect[aá]ve(?:l|is)))\.\s*$/iu;
+const WORD_RESULT_STOP =
+  /(?<=[\s:](?:n[aã]o\s+)?(?:reagentes?|reativ[oa]s?|negativ[oa]s?|positiv[oa]s?|ausentes?|presentes?|detectad[oa]s?|indetect[aá]ve(?:l|is)))\.\s*$/iu;
 
 // A list of two results or more parted by ';', each an analyte's name then a number ("Creatinina 0,8 mg/dL; TGO 26
 // U/L"); a note's vital signs and doses in the same form ("diurese 24 h 420 mL; noradrenalina 0,22 µg/kg/min.") are none.

@@ -90,7 +90,9 @@ function underDatedColumn(lines: string[], i: number, col: number): boolean {
     // title's date heading the previous result printed on the block's `Resultado:` line).
     // A header whose earlier column is named, not dated ("RESULTADO ANTERIOR", its cells "41 (10/06/2024)", h1890):
     // under that name or right of it.
-    return [...lines[j]!.matchAll(/\d{1,2}\/\d{1,2}\/\d{2,4}|ant\.\s*\d{1,2}\/\d{1,2}(?!\/)|(?:resultados?\s+)?anterior(?:es)?\s*$/gi)].some((m) => col >= m.index! - 4);
+    return [...lines[j]!.matchAll(/\d{1,2}\/\d{1,2}\/\d{2,4}|ant\.\s*\d{1,2}\/\d{1,2}(?!\/)|(?:resultados?\s+)?anterior(?:es)?\s*$/gi)].some(
+      (m) => col >= m.index! - 4,
+    );
   }
   return false;
 }
