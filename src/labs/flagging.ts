@@ -134,7 +134,18 @@ const NEGATIVE_BELOW_TITRE =
   /^(n[aã]o\s+reagente|n[aã]o\s+reativo|negativ[oa])\s*\(\s*(?:t[ií]tulo\s*:?\s*)?(?:<|≤|inferior\s+a|menor\s+(?:que|do\s+que))\s*1\s*[/:]\s*\d+\s*\)$/iu;
 
 /** A row's name as shown, after the title of the block whose result it gives in another form (Entry.block). */
-const shownName = (e: Entry, name: string): string => (e.block ? `${e.block} - ${name}` : name);
+// A name read from a letter's sentence keeps the words that join it to the sentence ("a insulina de jejum de", ", com
+// índice HOMA-IR calculado de", "Do ponto de vista metabólico, a glicemia de jejum foi de", h1901): no lab prints a
+// name ending in "de", so such a name is prose, shown without the clause before its last comma, its article or
+// conjunction, and the verb and preposition before the value.
+const PROSE_NAME_END = /\s+(?:(?:foi|era|é|estava|ficou|veio|deu|calculad[oa]|dosad[oa])\s+)?(?:de|em)$/iu;
+const PROSE_NAME_LEAD = /^(?:.*,\s*)?(?:(?:e|com|a|o|as|os|do|da|dos|das|um|uma|sua|seu)\s+)*/iu;
+const proseName = (name: string): string => {
+  if (!PROSE_NAME_END.test(name)) return name;
+  const bare = name.replace(PROSE_NAME_END, '').replace(PROSE_NAME_LEAD, '').trim();
+  return /\p{L}/u.test(bare) ? bare : name;
+};
+const shownName = (e: Entry, name: string): string => (e.block ? `${e.block} - ${proseName(name)}` : proseName(name));
 
 export function qualitativeFrom(e: Entry, items: string[], refText: string | null, wordReference?: string): QualitativeAnalyte {
   // An immunoassay's tiers of index bands name the word below the cut-off (reference.ts indexTierWord, h1728).

@@ -93,3 +93,20 @@ test("a clinic letter's results in a sentence, a reference bracket wrapped to th
   assert.deepEqual(flagOf('b12'), [198, 'normal']);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test("a clinic letter's results in a sentence are shown under their names, without the words that join them to it", () => {
+  const text = [
+    'Na avaliação metabólica, a glicemia de jejum foi de 104 mg/dL (VR: 70 a 99 mg/dL), a',
+    'hemoglobina glicada de 5,9 % (VR: até 5,6 %) e a insulina de jejum de 31,2 µUI/mL (VR: 2,6 a',
+    '24,9 µUI/mL), com índice HOMA-IR calculado de 8,01 (VR: até 2,7), sugestivo de resistência à',
+    'insulina.',
+  ].join('\n');
+  const r = parseLabReport(text, { sex: 'F', birthDate: '1980-03-03' });
+  assert.deepEqual(rows(r), [
+    ['glicemia de jejum', 104, 'alto'],
+    ['hemoglobina glicada', 5.9, 'alto'],
+    ['insulina de jejum', 31.2, 'alto'],
+    ['índice HOMA-IR', 8.01, 'alto'],
+  ]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
