@@ -133,7 +133,6 @@ export function finishGroup(g: Group, patient: Patient, table: TableHeader | und
 const NEGATIVE_BELOW_TITRE =
   /^(n[aã]o\s+reagente|n[aã]o\s+reativo|negativ[oa])\s*\(\s*(?:t[ií]tulo\s*:?\s*)?(?:<|≤|inferior\s+a|menor\s+(?:que|do\s+que))\s*1\s*[/:]\s*\d+\s*\)$/iu;
 
-/** A row's name as shown, after the title of the block whose result it gives in another form (Entry.block). */
 // A name read from a letter's sentence keeps the words that join it to the sentence ("a insulina de jejum de", ", com
 // índice HOMA-IR calculado de", "Do ponto de vista metabólico, a glicemia de jejum foi de", h1901): no lab prints a
 // name ending in "de", so such a name is prose, shown without the clause before its last comma, its article or
@@ -145,6 +144,7 @@ const proseName = (name: string): string => {
   const bare = name.replace(PROSE_NAME_END, '').replace(PROSE_NAME_LEAD, '').trim();
   return /\p{L}/u.test(bare) ? bare : name;
 };
+// The row's name as shown, after the title of the block whose result it gives in another form (Entry.block).
 const shownName = (e: Entry, name: string): string => (e.block ? `${e.block} - ${proseName(name)}` : proseName(name));
 
 export function qualitativeFrom(e: Entry, items: string[], refText: string | null, wordReference?: string): QualitativeAnalyte {

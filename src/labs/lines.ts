@@ -540,16 +540,18 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // restates the comparison with the range, and the sentence's final stop after a unit or a bracket
   // is punctuation, not part of the unit.
   t = t.replace(/(?<=\S)\.\s+(?:dentro|abaixo|acima|fora)\s+d[ao]s?\s+(?:faixa|intervalo|refer[êe]ncia)(?:\s+de\s+refer[êe]ncia)?\.?\s*$/iu, '.');
+  // One sentence on the line, its only stop the last character: what closes it may be the sentence's stop.
+  const oneSentence = !/\.\s+\S/.test(t);
   // Only a line that is one sentence: a note of several ("… de coágulo. Controle normal: 30,0 seg.") stays prose.
   // A list of results parted by ';' and closed by a stop is one sentence too ("- Creatinina 0,8 mg/dL; TGO 26 U/L;
   // TGP 21 U/L.", a referral form's typed exams, h1770), its last result's unit no sentence's end.
-  if (/\d/.test(t) && !/\.\s+\S/.test(t) && (!/;\s+\S/.test(t) || isResultList(t))) t = t.replace(SENTENCE_STOP, '');
+  if (/\d/.test(t) && oneSentence && (!/;\s+\S/.test(t) || isResultList(t))) t = t.replace(SENTENCE_STOP, '');
   // Not after a list's other clauses ("mãe O Rh positivo, RN A Rh positivo.", "pico adequado; vale indetectável."):
   // a clinical note's, read as before.
-  if (!/\.\s+\S/.test(t) && !/[;,]/.test(t.replace(/\([^()]*\)/g, ''))) t = t.replace(WORD_RESULT_STOP, '');
+  if (oneSentence && !/[;,]/.test(t.replace(/\([^()]*\)/g, ''))) t = t.replace(WORD_RESULT_STOP, '');
   // A list of results between slashes closed by a stop after its last bare value ("… / Glicemia 131 / Lactato 1,1.", a
   // discharge summary's labs, h1891): the stop is the sentence's, no part of the value, whose piece reads as the others do.
-  if (!/\.\s+\S/.test(t) && (t.match(/\s\/\s/g) ?? []).length >= 2) t = t.replace(/(?<=\s\/\s+\p{L}[^/]*\d)\.\s*$/u, '');
+  if (oneSentence && (t.match(/\s\/\s/g) ?? []).length >= 2) t = t.replace(/(?<=\s\/\s+\p{L}[^/]*\d)\.\s*$/u, '');
   if (/^\s*\|?\s*:?-{3,}/.test(t) && /^[\s|:-]+$/.test(t)) return { index, raw, text: '', leader: false, offset: 0 };
   // A table framed in ASCII ("+------+------+", a PDF's or an old system's print, h1736): its rule line is a
   // separator row as the markdown one is, never a line of text (the title over a lone "Resultado" row).
