@@ -352,6 +352,26 @@ const SENTENCE_STOP = new RegExp(`(?=\\.\\s*$)(?<=\\d\\s*${UNIT_PATTERN}|\\))\\.
 const WORD_RESULT_STOP =
   /(?<=[\s:](?:n[aã]o\s+)?(?:reagentes?|reativ[oa]s?|negativ[oa]s?|positiv[oa]s?|ausentes?|presentes?|detectad[oa]s?|indetect[aá]ve(?:l|is)))\.\s*$/iu;
 
+// A finding closing its name's clause, then a remark in words after a comma ("HBsAg negativo, sem outras alterações.",
+// "Sorologia para HIV negativa, sem outras alterações.", a letter's or a summary's sentence): the remark is about the
+// result, no reference of it. Not a list's other clause, which holds a finding or a number of its own ("mãe O Rh
+// positivo, RN A Rh positivo.", "VDRL não reagente, repetir em 3 meses.").
+const FINDING_THEN_REMARK = new RegExp(String.raw`^(\s*\S[^,;]*?[\s:](?:${FINDING_WORD}))(?![\p{L}]),\s+(\p{L}[^,;\d()]*?)\.?\s*$`, 'iu');
+const FINDING_INSIDE = new RegExp(String.raw`(?<![\p{L}])(?:${FINDING_WORD})(?![\p{L}])`, 'iu');
+// A remark holds no result of its own: no finding, no grade in words ("proteina deu "traços"", h1674), no name the
+// catalogue knows opening it.
+const GRADE_INSIDE = /(?<![\p{L}])(?:tra[cç]os|ausentes?|presentes?|rar[oa]s|numeros[oa]s|abundantes)(?![\p{L}])|["“”+]/iu;
+
+/** The line without the remark after its closing finding (FINDING_THEN_REMARK): a name of six words at most before it. */
+function withoutRemarkAfterFinding(t: string): string {
+  const m = FINDING_THEN_REMARK.exec(t);
+  if (!m || FINDING_INSIDE.test(m[2]!) || GRADE_INSIDE.test(m[2]!)) return t;
+  const words = m[2]!.trim().split(/\s+/);
+  if (words.length > 6 || [1, 2].some((n) => lookupName(words.slice(0, n).join(' ')) !== undefined)) return t;
+  const name = m[1]!.replace(FINDING_INSIDE, '').trim();
+  return name.split(/\s+/).length <= 6 ? m[1]! : t;
+}
+
 // A list of two results or more parted by ';', each an analyte's name then a number ("Creatinina 0,8 mg/dL; TGO 26
 // U/L"); a note's vital signs and doses in the same form ("diurese 24 h 420 mL; noradrenalina 0,22 µg/kg/min.") are none.
 function isResultList(text: string): boolean {
@@ -549,6 +569,7 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // Not after a list's other clauses ("mãe O Rh positivo, RN A Rh positivo.", "pico adequado; vale indetectável."):
   // a clinical note's, read as before.
   if (oneSentence && !/[;,]/.test(t.replace(/\([^()]*\)/g, ''))) t = t.replace(WORD_RESULT_STOP, '');
+  if (oneSentence) t = withoutRemarkAfterFinding(t);
   // A list of results between slashes closed by a stop after its last bare value ("… / Glicemia 131 / Lactato 1,1.", a
   // discharge summary's labs, h1891): the stop is the sentence's, no part of the value, whose piece reads as the others do.
   if (oneSentence && (t.match(/\s\/\s/g) ?? []).length >= 2) t = t.replace(/(?<=\s\/\s+\p{L}[^/]*\d)\.\s*$/u, '');
