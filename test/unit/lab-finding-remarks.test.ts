@@ -23,7 +23,7 @@ test('a finding with a remark in words after its comma: the finding is read, the
   assert.deepEqual(r.unparsed_lines, []);
 });
 
-test("a clause after the comma that holds a result of its own is no remark: it is read or listed, never cut", () => {
+test('a clause after the comma that holds a result of its own is no remark: it is read or listed, never cut', () => {
   // A grade in words after a catalogued name (h1674) and a number: each result stays where the reader finds it.
   const r = parseLabReport(['urina: glicose negativo, proteina deu "traços"', 'VDRL não reagente, repetir em 3 meses.'].join('\n'), {
     sex: 'F',
