@@ -329,6 +329,9 @@ export const KNOWN_NAMES: readonly KnownName[] = [
   // A blood gas's pCO2 as a ward note types it ("pCO2 34 | HCO3 17,8 | BE -7,2", h1535): with the pH it vouches
   // for the row's other abbreviations and bare values. No built-in range: arterial and venous differ.
   { key: 'pco2', name: 'pCO2', synonyms: ['pco2'] },
+  // Its bicarbonate, typed bare under the pH and pCO2 in a family chat ("bicarbonato 15", h1921): known so the
+  // number alone is read as the result. Its name stays as printed ("HCO3-", "Bicarbonato (CO2 total)").
+  { key: 'bicarbonato', name: 'Bicarbonato', synonyms: ['bicarbonato', 'hco3', 'hco3-'], printedName: true },
   // Abbreviated to fit a column as the lipids are ("Fosf. alcalina").
   { key: 'fosfatase_alcalina', name: 'Fosfatase alcalina', synonyms: ['fosfatase alcalina', 'fa', 'fosf. alcalina', 'fosf alcalina'] },
   { key: 'calcio', name: 'Cálcio', synonyms: ['calcio', 'calcio total', 'calcio serico'] },

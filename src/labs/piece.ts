@@ -336,6 +336,9 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
   // Nor is a sentence's subject and its verb before the result word ("O teste anti-HBc total foi REAGENTE, com HBsAg
   // não reagente …", a letter to a blood donor explaining the table above, h1702): prose about a result, no name.
   if (/^(?:o|a|os|as)\s\S.*\s(?:foi|foram|era|eram|est[aá]|estava|resultou)$/iu.test(nameRaw.trim())) return undefined;
+  // Nor is a personal pronoun and its verb ("ele fez 900 ml de urina desde ontem", a family chat on a patient's
+  // day, h1921): what someone did or took, told in a sentence, no result's name.
+  if (!def && /^(?:eu|ele|ela|eles|elas|n[oó]s|voc[eê]s?|a\s+gente)\s+\p{Ll}/u.test(nameRaw.trim().toLowerCase())) return undefined;
   // The number of the sample a culture was drawn in ("HEMOCULTURA - AMOSTRA 1 (aeróbia)", "Frasco 2"): the
   // title's, naming which sample, never a value.
   if (read.value !== null && !read.unit && Number.isInteger(read.value) && /(?:^|\s)(?:amostra|frasco)$/iu.test(nameRaw.trim())) return undefined;

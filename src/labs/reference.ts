@@ -98,7 +98,8 @@ const RANGE_SRC =
   // A range never spans a column break (3+ spaces): "1,92 ng/mL   Até 4,00" is a value, then a reference;
   // nor does a bound after its comparator ("inferior a   48,7" is a lead left open, then a value).
   // A negative low bound is printed glued to its sign ("-2,0 a +2,0"); "70 - 99" is a dash between.
-  String.raw`(?:de\s+)?(?<lo>(?:[-−](?=\d))?(?:${NUMBER}))\s{0,2}(?<u1>${UNIT_PATTERN})?\s{0,2}${SEP}\s{0,2}(?<hi>(?:[-−+](?=\d))?(?:${NUMBER}))(?:\s*(?<u2>${UNIT_PATTERN}))?` +
+  // A band's high bound may be open ("Indeterminado: 0,8 a < 1,1", a serology's index bands, h1913): up to it, not it.
+  String.raw`(?:de\s+)?(?<lo>(?:[-−](?=\d))?(?:${NUMBER}))\s{0,2}(?<u1>${UNIT_PATTERN})?\s{0,2}${SEP}\s{0,2}(?<hx><\s{0,2})?(?<hi>(?:[-−+](?=\d))?(?:${NUMBER}))(?:\s*(?<u2>${UNIT_PATTERN}))?` +
   String.raw`|entre\s+(?<lo2>${NUMBER})\s*(?<u4>${UNIT_PATTERN})?\s*e\s*(?<hi2>${NUMBER})(?:\s*(?<u5>${UNIT_PATTERN}))?` +
   // A low bound below the assay's limit ("< 0,1 a 0,8", "<0,5 - 3,0"): the range runs up to the high bound.
   String.raw`|(?:<|menor que|inferior a)\s{0,2}(?<lo3>${NUMBER})\s{0,2}${SEP}\s{0,2}(?<hi3>${NUMBER})(?:\s*(?<u7>${UNIT_PATTERN}))?` +
@@ -134,7 +135,7 @@ function rangeFromMatch(g: Record<string, string | undefined>, dotIsDecimal: boo
     const low = num(lo);
     const high = num(hi);
     if (low === undefined || high === undefined || low > high) return undefined;
-    return { low, high, lowExclusive: false, highExclusive: false, unit: unit(g.u2 ?? g.u5) ?? unit(g.u1 ?? g.u4) };
+    return { low, high, lowExclusive: false, highExclusive: g.hx !== undefined, unit: unit(g.u2 ?? g.u5) ?? unit(g.u1 ?? g.u4) };
   }
   if (g.lo3 !== undefined && g.hi3 !== undefined) {
     const low = num(g.lo3);
@@ -1966,7 +1967,15 @@ export function noRangeText(text: string): boolean {
       /^\p{L}[\p{L} ]{0,40}?\s*[,;–—-]\s*(?=ileg[ií]vel|cortad[oa]|n[aã]o\s+(?:est[aá]\s+)?(?:leg[ií]vel|vis[ií]vel)|n[aã]o\s+aparecem?(?!\p{L}))/iu,
       '',
     );
-  if (isCutRange(t) || RELATIVE_GOAL.test(t) || REFERENCE_NOT_COPIED.test(t) || REFERENCE_NOT_PRINTED.test(t) || OTHER_ROW_REFERENCE.test(t)) return true;
+  if (
+    isCutRange(t) ||
+    RELATIVE_GOAL.test(t) ||
+    REFERENCE_NOT_COPIED.test(t) ||
+    REFERENCE_NOT_PRINTED.test(t) ||
+    OTHER_ROW_REFERENCE.test(t) ||
+    BY_CHART_REFERENCE.test(t)
+  )
+    return true;
   // A note by letter the reference column points to that the report does not print (lettered-notes.ts:
   // "(t)" with the notes going from "(s)" to "(u)"): the lab gave a range, unseen here.
   if (/^nota\s*\(\p{L}\)\s+n[aã]o\s+impressa$/iu.test(t)) return true;
@@ -1995,6 +2004,11 @@ export function noRangeText(text: string): boolean {
 // whose ratio to the total has the range, h1850): this result has none of its own.
 const OTHER_ROW_REFERENCE = /^(?:ver|vide|veja|consult(?:ar|e))\s+(?:[ao]\s+)?(?:rela[cç][aã]o|raz[aã]o|[ií]ndice)(?![\p{L}])[^\d]*$/iu;
 
+// A newborn's bilirubin judged on a chart by its hours of life, which the report does not print ("Interpretar
+// conforme horas de vida (nomograma de Bhutani)", a teaching hospital's neonatal report, h1920): no range stated.
+const BY_CHART_REFERENCE =
+  /^(?:(?:interpretar|avaliar|analisar|classificar)\s+)?(?:conforme|de acordo com|segundo|pel[oa])\s+(?:as\s+|[oa]\s+)?(?:horas\s+de\s+vida|(?:nomograma|curva|gr[aá]fico)(?![\p{L}]))(?![^\d]*:\s*$)[^\d]*$/iu;
+
 // A transcriber's sentence, no number in it, that the photo cut the reference off or could not be read ("a
 // parte de baixo da foto está cortada, não dá para ler"): the lab printed one, so no built-in range stands in.
 const PHOTO_CUT_OFF =
@@ -2014,8 +2028,10 @@ const REFERENCE_NOT_COPIED =
 // A typist's word that the paper printed no reference for this result ("essa não tinha referência no papel, ficou
 // em branco", "a folha não trouxe referência", "referência em branco"): the report says there is none, as
 // "Referência: não se aplica" does, so no built-in range stands in for the lab's.
+// A sentence with no number, as above: the next message's result ("nao tinha referencia desses do lado, a folha
+// da bioquimica é diferente" over "lactato 2,8 mmol/L (normal ate 2,0)", a family chat, h1921) never goes on it.
 const REFERENCE_NOT_PRINTED =
-  /^(?:(?:mas|e)\s+)?(?:(?:ess[ea]|est[ea]|aqui|ali|l[aá]|(?:a|o|n[ao])\s+(?:folha|papel|laudo))\s+)?n[aã]o\s+(?:tinha|tem|tinham|t[eê]m|veio\s+com|trouxe|havia|h[aá]|saiu\s+com)\s+(?:nenhuma\s+)?(?:valor(?:es)?\s+de\s+)?refer[eê]ncias?(?![\p{L}])|^(?:a\s+)?refer[eê]ncia\s+(?:(?:ficou|veio|estava|est[aá])\s+)?em\s+branco/iu;
+  /^(?=\D*$)(?:(?:mas|e)\s+)?(?:(?:ess[ea]|est[ea]|aqui|ali|l[aá]|(?:a|o|n[ao])\s+(?:folha|papel|laudo))\s+)?n[aã]o\s+(?:tinha|tem|tinham|t[eê]m|veio\s+com|trouxe|havia|h[aá]|saiu\s+com)\s+(?:nenhuma\s+)?(?:valor(?:es)?\s+de\s+)?refer[eê]ncias?(?![\p{L}])|^(?:a\s+)?refer[eê]ncia\s+(?:(?:ficou|veio|estava|est[aá])\s+)?em\s+branco/iu;
 
 /** Where range expressions sit in a text ([start, end) pairs): numbers there belong to a reference. */
 export function rangeSpans(text: string): Array<[number, number]> {

@@ -209,8 +209,10 @@ export const FINDING_SENTENCE =
 // An identification's label ("Identificação", "Identificação do isolado") before an organism's binomial name
 // ("Staphylococcus aureus", "Candida spp.", a catheter tip's culture): the isolate, a result in words as after
 // "Microrganismo isolado". Before a method ("Identificação: MALDI-TOF MS (VITEK MS)", how a blood culture's
-// isolate was named) the same label is no result.
-const IDENTIFICATION_LABEL = /^identifica[cç][aã]o(?:\s+(?:d[oa]\s+)?(?:isolado|micro-?o?rganismo|agente|germe|bact[eé]ria))?$/iu;
+// isolate was named) the same label is no result. A family chat types the culture's isolate under its bare kind
+// ("bacteria: Klebsiella pneumoniae" under "urocultura: positiva", h1921): the one bacterium found, named so.
+const IDENTIFICATION_LABEL =
+  /^(?:identifica[cç][aã]o(?:\s+(?:d[oa]\s+)?(?:isolado|micro-?o?rganismo|agente|germe|bact[eé]ria))?|bact[eé]ria(?:\s+(?:isolada|identificada|encontrada))?)$/iu;
 const ORGANISM_NAME = /^\p{Lu}\p{Ll}{2,}\s+(?:\p{Ll}{3,}|spp?\.?)(?:\s+(?:\p{Ll}{3,}|spp?\.?)){0,3}\.?$/u;
 
 /** Whether a label and the words after its colon are an identification naming the organism found. */
