@@ -703,12 +703,13 @@ const ADMIN_SPANS: Array<RegExp | Guarded> = [
   // one result may name it after a dash, each sample after its date and '=' ("Histórico - Colesterol total:
   // 18/10/2025 = 231 mg/dL | 22/04/2026 = 219 mg/dL"), or without the dash ("Histórico CA 15-3: 12/02/2025 = 61,7 |
   // 08/04/2025 = 53,0 U/mL", h1628). A marker's course is one too ("Evolução: 13/01/26 2,4 ·
-  // 14/04/26 2,6", h1589).
+  // 14/04/26 2,6", h1589). A portal's opened link points at the date with an arrow ("Ver histórico ▸ 11/04/2024: 4,92
+  // ng/mL", h1905).
   // Without a colon or a leader after the label, a date and a column gap with no mark after it is a table's
   // header ("ERITROGRAMA   Resultado   Unidade   Referência   Anterior 06/05/25", the earlier sample's column):
   // what follows the gap is a cell of its own, counted.
   new RegExp(
-    String.raw`(?:^|\s)(?:(?:resultados?\s+)?anterior(?:es)?|hist[oó]rico|evolu[cç][aã]o)(?:(?:(?:\s*[-–—]\s*|\s+)\p{L}[\p{L}\d ().-]{0,30}?(?=\s*:))?(?:(?:\s*\.{2,})?\s*:|\s*\.{2,})(?:\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s*[:\-»→=]?\s*${DATED_ITEMS}[\s;,|·]*)+|(?:\s*\d{1,2}\/\d{1,2}\/\d{2,4}(?:\s*[:\-»→=]\s*|\s?(?!\s))${DATED_ITEMS}[\s;,|·]*)+|\s*\(\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s*\)\s*:\s*${DATED_ITEMS})`,
+    String.raw`(?:^|\s)(?:(?:resultados?\s+)?anterior(?:es)?|hist[oó]rico(?:\s*[▸▾►▶›»])?|evolu[cç][aã]o)(?:(?:(?:\s*[-–—]\s*|\s+)\p{L}[\p{L}\d ().-]{0,30}?(?=\s*:))?(?:(?:\s*\.{2,})?\s*:|\s*\.{2,})(?:\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s*[:\-»→=]?\s*${DATED_ITEMS}[\s;,|·]*)+|(?:\s*\d{1,2}\/\d{1,2}\/\d{2,4}(?:\s*[:\-»→=]\s*|\s?(?!\s))${DATED_ITEMS}[\s;,|·]*)+|\s*\(\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s*\)\s*:\s*${DATED_ITEMS})`,
     'giu',
   ),
   // A sample or request code of the lab's letters, the year and a sequence ("CTA-2025-004871",

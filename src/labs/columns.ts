@@ -69,7 +69,7 @@ export function valueColumnsOf(text: string, offset: number): ValueColumn[] {
 // The date may carry the sample's hour, a newborn's bilirubin drawn twice a day ("ANT.15/08 22h").
 // A care programme's dashboard says "before", with the earlier sample's month ("ANTES (11/2024)", h1631).
 const PREVIOUS_HEADER_CELL =
-  /^(?:\((?:ant\.?|anterior)\)$|(?:(?:resultados?|res(?:ult)?\.|m[eê]s|coletas?|exames?|valor(?:es)?|dosage(?:m|ns))\s+)?(?:(?:anterior(?:es)?|hist[oó]rico)\b|ant\.(?:\s*\(|\s*$|\s*\d{1,2}\/\d{1,2}(?:\/\d{2,4})?(?:\s+\d{1,2}(?::\d{2}|h\d{0,2}))?$)|ant\s*\(\s*\d{1,2}\/\d{1,2}(?:\/\d{2,4})?(?:\s+\d{1,2}:\d{2})?\s*\)$)|d\s?-\s?[1-9]$|ontem$|antes(?:\s*\(\s*\d{1,2}\/\d{2,4}\s*\))?$|[uú]lt(?:imo|\.)\s*res(?:ult(?:ado)?)?\.?(?:\s|$))/i;
+  /^(?:\((?:ant\.?|anterior)\)$|(?:(?:resultados?|res(?:ult)?\.|m[eê]s|coletas?|exames?|valor(?:es)?|dosage(?:m|ns)|[uú]ltim[oa]s?)\s+)?(?:(?:anterior(?:es)?|hist[oó]rico)\b|ant\.(?:\s*\(|\s*$|\s*\d{1,2}\/\d{1,2}(?:\/\d{2,4})?(?:\s+\d{1,2}(?::\d{2}|h\d{0,2}))?$)|ant\s*\(\s*\d{1,2}\/\d{1,2}(?:\/\d{2,4})?(?:\s+\d{1,2}:\d{2})?\s*\)$)|d\s?-\s?[1-9]$|ontem$|antes(?:\s*\(\s*\d{1,2}\/\d{2,4}\s*\))?$|[uú]lt(?:imo|\.)\s*res(?:ult(?:ado)?)?\.?(?:\s|$))/i;
 
 // A large network's cumulative report numbers its earlier samples' columns ("Resultado   Anterior 1   Anterior 2
 // Valores de referência", each sample's date on the line under the header): the digit is the column's ordinal,
@@ -1151,7 +1151,16 @@ const ORDER_STATE =
  * runs into the reference ("Desejável: < 190 LIBERADO"), and a row with a pointer to a note for its
  * reference ("149   mg/dL   ver nota 1   LIBERADO") is not read at all.
  */
-export function withoutStatusColumn(text: string, offset: number, statusAt: number): string {
+export function withoutStatusColumn(text: string, offset: number, statusAt: number, tabbed = false): string {
+  // A row of tab-separated cells (a portal's table copied from the browser, h1905) does not line its cells up with
+  // the header's, a tab being three spaces whatever the cell before it: the row's last cell is the one under the
+  // header's last, the state column, when it is a state and a name and a value come before it ("PSA LIVRE<TAB>0,82
+  // ng/mL<TAB>—<TAB>Liberado": left on the row, the state made the dash a reference and the row went unread).
+  if (tabbed) {
+    const cs = cellStarts(text, offset);
+    const last = cs[cs.length - 1];
+    if (last && cs.length >= 3 && ORDER_STATE.test(last.cell.trim())) return text.slice(0, last.at - offset).trimEnd();
+  }
   return withoutLastCell(text, offset, statusAt, 2, (cell) => ORDER_STATE.test(cell.trim()));
 }
 

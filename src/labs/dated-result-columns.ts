@@ -48,6 +48,8 @@ function closesRows(raws: string[], header: number): boolean {
 interface Columns {
   name: number;
   reference: number | undefined;
+  /** The unit's own column, when the header names one before the samples' (sampleDateColumns). */
+  unit?: number | undefined;
   /** The result columns, in the order printed (earliest period first). */
   results: number[];
 }
@@ -64,6 +66,42 @@ function headerColumns(cells: string[]): Columns | undefined {
   return { name, reference, results };
 }
 
+// A column headed by its sample's month or day ("MAI/25", "05/2025", "21/05/2025").
+const MONTHS = ['jan', 'fev', 'mar', 'abr', 'mai', 'jun', 'jul', 'ago', 'set', 'out', 'nov', 'dez'];
+const SAMPLE_DATE_HEAD = /^(?:(\d{1,2})\/)?(\d{1,2}|jan|fev|mar|abr|mai|jun|jul|ago|set|out|nov|dez)\/(\d{2}|\d{4})$/i;
+const UNIT_HEAD = /^unid(?:ades?|\.)?$/i;
+
+/** A sample column's date as a number that grows with time, or undefined when the cell is no date. */
+function sampleDate(cell: string): number | undefined {
+  const m = SAMPLE_DATE_HEAD.exec(cell.trim());
+  if (!m) return undefined;
+  const month = /^\d/.test(m[2]!) ? Number(m[2]) : MONTHS.indexOf(m[2]!.toLowerCase()) + 1;
+  const year = m[3]!.length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
+  const day = m[1] === undefined ? 0 : Number(m[1]);
+  if (month < 1 || month > 12 || day > 31) return undefined;
+  return (year * 13 + month) * 32 + day;
+}
+
+/**
+ * The columns of a header that prints the reference, and maybe the unit, before one column per sample named by its
+ * month or day ("EXAME   UNIDADE   META / REFERÊNCIA   MAR/25   ABR/25   MAI/25", a dialysis unit's monthly sheet pasted
+ * as tab-separated cells, h1922): the newest sample's column is the result wherever it stands, the others earlier
+ * samples'. Only with two sample columns or more, the header's last ones, after the reference, and no other cell.
+ */
+function sampleDateColumns(cells: string[]): Columns | undefined {
+  const reference = cells.findIndex((c) => REFERENCE_HEAD.test(c));
+  if (reference < 1) return undefined;
+  const dated = cells.flatMap((c, i) => (sampleDate(c) === undefined ? [] : [i]));
+  if (dated.length < 2 || dated[0]! <= reference || dated.some((at, k) => at !== dated[0]! + k) || dated.at(-1) !== cells.length - 1) return undefined;
+  const stamps = dated.map((at) => sampleDate(cells[at]!)!);
+  if (new Set(stamps).size !== stamps.length) return undefined;
+  const newest = dated[stamps.indexOf(Math.max(...stamps))]!;
+  const unitAt = cells.findIndex((c) => UNIT_HEAD.test(c));
+  const unit = unitAt > 0 && unitAt < dated[0]! ? unitAt : undefined;
+  if (cells.some((c, i) => i > 0 && i !== reference && i !== unit && !dated.includes(i) && c !== '')) return undefined;
+  return { name: 0, reference, results: [newest], unit };
+}
+
 /** The lines with each dated-periods table's rows written as name, last result and reference; any other line as it is. */
 export function datedResultColumnsAsRows(raws: string[]): string[] {
   let out: string[] | undefined;
@@ -71,7 +109,7 @@ export function datedResultColumnsAsRows(raws: string[]): string[] {
     if (!/^\s*\||\t/.test(raws[i]!)) continue;
     const closed = closesRows(raws, i);
     const head = rowCells(raws[i]!, closed);
-    const columns = head && headerColumns(head.cells);
+    const columns = head && (headerColumns(head.cells) ?? sampleDateColumns(head.cells));
     if (!head || !columns) continue;
     out ??= [...raws];
     // What a line prints past the table's cells goes on after the row written again, a column gap apart.
@@ -92,7 +130,10 @@ export function datedResultColumnsAsRows(raws: string[]): string[] {
         return EMPTY.test(c) ? '' : c;
       };
       const last = [...columns.results].reverse().find((at) => cell(at) !== '');
-      out[k] = write([cell(columns.name), cell(last), ...(columns.reference === undefined ? [] : [cell(columns.reference)])], row.after);
+      // The unit's own cell goes after the value it is printed for ("10,6" under "MAI/25", "g/dL" under "UNIDADE").
+      const unit = cell(columns.unit);
+      const value = unit !== '' && /\d\s*$/.test(cell(last)) ? `${cell(last)} ${unit}` : cell(last);
+      out[k] = write([cell(columns.name), value, ...(columns.reference === undefined ? [] : [cell(columns.reference)])], row.after);
     }
     i = k - 1;
   }

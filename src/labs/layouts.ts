@@ -24,7 +24,7 @@ import {
   type PreviousCell,
   type ValueColumn,
 } from './columns.ts';
-import { cells, isAdminLine, isBlockDetail } from './lines.ts';
+import { RESULT_CELL_DATE, cells, isAdminLine, isBlockDetail } from './lines.ts';
 import { NUMBER, numbersIn } from './numbers.ts';
 import { isAgeBandCell, isReferenceLabel, isReferenceText, qualitativeAtStart, qualitativeReference, stripReferenceLead, type Sex } from './reference.ts';
 import { UNIT_PATTERN, normalizeUnit, unitAtStart } from './units.ts';
@@ -119,8 +119,10 @@ export interface TableHeader {
 // lab's reading of each row "Interpretação".
 // A care programme's dashboard names its rows' column "INDICADOR", its result "SEU RESULTADO", its goal column
 // "META DO PROGRAMA" and the earlier sample's "ANTES (11/2024)" (h1631).
+// A dialysis unit's serology table dates its result column and names the earlier one "ÚLTIMO ANTERIOR" ("RESULTADO
+// MAI/25   REFERÊNCIA   ÚLTIMO ANTERIOR (NOV/24)", h1922).
 const HEADER_CELL =
-  /^(exames?(?:\s*\/\s*resultados?)?|analitos?|parametros?|indicador(?:es)?|marcador(?:es)?(?:\s+tumora(?:l|is))?(?:\s*\/\s*(?:m[eé]todos?|metodologia))?|(?:seus?\s+)?resultados?|metas?\s+do\s+programa|antes|(?:resultados?|res(?:ult)?\.) anterior(?:es)?|anterior(?:es)?|ant\.(?:\s*\d{1,2}\/\d{1,2}(?:\/\d{2,4})?(?:\s+\d{1,2}(?::\d{2}|h\d{0,2}))?)?|hist[oó]rico|hoje|ontem|d\s?-\s?[1-9]|valor(?:es)? encontrados?|unid\.?|unidades?|valor(?:es)? (?:de )?(?:refer[eê]ncia|ref\.)(?:\s*\/\s*metas?)?|valor(?:es)? referenciais|refer[eê]ncias?(?:\s*\/\s*metas?)?|ref\.|intervalo de refer[eê]ncia|v\.?\s?r\.?|m[eé]todo|metodologia|(?:pontos?|valor(?:es)?) de corte|interpreta[cç][aã]o)(?:\s*\(.*\))?(?:\s+(?:homem|homens|mulher|mulheres|masculino|feminino)(?:\s*\/\s*(?:homem|homens|mulher|mulheres|masculino|feminino))?)?:?$/i;
+  /^(exames?(?:\s*\/\s*resultados?)?|analitos?|parametros?|indicador(?:es)?|marcador(?:es)?(?:\s+tumora(?:l|is))?(?:\s*\/\s*(?:m[eé]todos?|metodologia))?|(?:seus?\s+)?resultados?(?:\s+(?:\d{1,2}\/)?(?:\d{1,2}|jan|fev|mar|abr|mai|jun|jul|ago|set|out|nov|dez)\/\d{2,4})?|metas?\s+do\s+programa|antes|(?:resultados?|res(?:ult)?\.) anterior(?:es)?|(?:ultim[oa]s?\s+)?anterior(?:es)?|ant\.(?:\s*\d{1,2}\/\d{1,2}(?:\/\d{2,4})?(?:\s+\d{1,2}(?::\d{2}|h\d{0,2}))?)?|hist[oó]rico|hoje|ontem|d\s?-\s?[1-9]|valor(?:es)? encontrados?|unid\.?|unidades?|valor(?:es)? (?:de )?(?:refer[eê]ncia|ref\.)(?:\s*\/\s*metas?)?|valor(?:es)? referenciais|refer[eê]ncias?(?:\s*\/\s*metas?)?|ref\.|intervalo de refer[eê]ncia|v\.?\s?r\.?|m[eé]todo|metodologia|(?:pontos?|valor(?:es)?) de corte|interpreta[cç][aã]o)(?:\s*\(.*\))?(?:\s+(?:homem|homens|mulher|mulheres|masculino|feminino)(?:\s*\/\s*(?:homem|homens|mulher|mulheres|masculino|feminino))?)?:?$/i;
 
 /**
  * Where a table header printed one cell a line ends (PDF text: "Exame" / "Metodologia" / "Resultado" /
@@ -476,7 +478,9 @@ export function tableHeader(text: string, offset = 0, context: HeaderContext = {
       unnumbered
         .replace(/\([^)]*\)/g, ' ')
         .replace(POWER_OF_TEN_UNIT, ' ')
-        .replace(/\b\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\s*(?:(?:às|as|-)\s*)?\d{1,2}[:h]\d{2}(?::\d{2})?\b/gi, ' '),
+        .replace(/\b\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\s*(?:(?:às|as|-)\s*)?\d{1,2}[:h]\d{2}(?::\d{2})?\b/gi, ' ')
+        // The result column's sample date ("RESULTADO MAI/25", h1922): the column's, no value.
+        .replace(RESULT_CELL_DATE, ' '),
     ).length === 0;
   const valueColumns = noNumbers ? valueColumnsOf(text, offset) : [];
   const headerCells = cs.filter((c) => HEADER_CELL.test(foldSameLength(c).trim()) || HEADER_CELL.test(c.trim()) || isNumberedPreviousCell(c));

@@ -63,7 +63,13 @@ const SIGTAP_CODE = codeColumn('{10}');
 const LAST_RESULT = String.raw`[uú]ltimo\s+resultado`;
 // A link's label ("Ver histórico", a portal's last cell) names no earlier sample: what follows it is no previous result.
 const HISTORY = String.raw`(?<!\b(?:ver|visualizar|abrir|exibir)\s{1,3}(?:o\s+)?)hist[oó]rico`;
-const PREVIOUS_CUT = new RegExp(String.raw`(?:^|\s)(?:[(\[]\s*)?(?:(?:resultados?\s+)?anterior(?:es)?|${HISTORY}|${LAST_RESULT})(?![\p{L}]).*$`, 'iu');
+// Unless the link was opened and prints an earlier sample's date after it, then a colon and its value ("Ver histórico ▸
+// 11/04/2024: 4,92 ng/mL", under a portal's row, h1905): the label of that earlier sample, as "Histórico 12/03/2025:".
+const OPENED_HISTORY_LINK = String.raw`(?:ver|visualizar|abrir|exibir)\s{1,3}(?:o\s+)?hist[oó]rico(?:\s*[▸▾►▶›>»])?(?=\s+\d{1,2}\/\d{1,2}\/\d{2,4}\s*:)`;
+const PREVIOUS_CUT = new RegExp(
+  String.raw`(?:^|\s)(?:[(\[]\s*)?(?:(?:resultados?\s+)?anterior(?:es)?|${HISTORY}|${OPENED_HISTORY_LINK}|${LAST_RESULT})(?![\p{L}]).*$`,
+  'iu',
+);
 
 // An earlier sample's value in brackets after its day and a colon, last on a result's row ("Ureia   118   H
 // mg/dL   17 a 49    (27/05: 96)", under a "Res. anterior" header; glued to the range when the cell is full,
@@ -92,18 +98,21 @@ const UNIT_FIELD_BEFORE_REFERENCE = new RegExp(String.raw`^\s*unidades?\s*:\s*(?
 const FASTING_TAIL =
   /(?<=\S)(\s+[-–—·•|]\s+)(?:tempo\s+de\s+)?jejum(?:\s+(?:informado|referido|declarado|relatado|m[ií]nimo))?\s*(?:de\s+)?:?\s*\d{1,2}(?:\s*(?:a|-|–)\s*\d{1,2})?\s*(?:h|hs|horas?)\.?\s*$/iu;
 
+/** A result column's header cell dated by its sample's month or day ("RESULTADO MAI/25", h1922): the date is the column's, no value. */
+export const RESULT_CELL_DATE = /(?<![\p{L}])resultados?\s+(?:\d{1,2}\/)?(?:\d{1,2}|jan|fev|mar|abr|mai|jun|jul|ago|set|out|nov|dez)\/\d{2,4}(?![\d/])/giu;
+
 /**
  * The label of a previous result, naming its analyte or not ("Resultado anterior", "Resultado anterior do
  * potássio"), or a portal's "Histórico", as a pattern source.
  */
-export const PREVIOUS_LABEL = String.raw`(?:(?:resultados?\s+)?anterior(?:es)?(?:\s+d[aeo]s?\s+\p{L}[\p{L} -]{0,40}?)?|${HISTORY}|${LAST_RESULT})`;
+export const PREVIOUS_LABEL = String.raw`(?:(?:resultados?\s+)?anterior(?:es)?(?:\s+d[aeo]s?\s+\p{L}[\p{L} -]{0,40}?)?|${HISTORY}|${OPENED_HISTORY_LINK}|${LAST_RESULT})`;
 
 // A portal's history row may print the one earlier sample's date bare after its label, a gap between ("Histórico
-// 12/03/2025: 138 U/L"): the date's colon is the label's.
+// 12/03/2025: 138 U/L"): the date's colon is the label's. An arrow may point at the date ("Histórico ▸ 12/03/2025:").
 // The label may name in brackets which of the block's results it is the history of ("Histórico (relação):
 // 35,1 mg/g (10/05/2024)" under a urine block's albumin, creatinine and ratio): still an earlier sample.
 const PREVIOUS_ONLY = new RegExp(
-  String.raw`^\s*(?:[-–•*·]\s+)?(?:[(\[]\s*)?(?:(?:o\s+)?(?:seu|sua)\s+)?(?:valor(?:es)?\s+)?${PREVIOUS_LABEL}(?:\s*\(\s*\p{L}[\p{L} /.-]{0,40}\))?(?:\s*\(\s*(?:em\s+|de\s+)?\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\s*\)|\s+\d{1,2}\/\d{1,2}\/\d{2,4})?(?:\s*\.{2,})?\s*:\s*\S`,
+  String.raw`^\s*(?:[-–•*·]\s+)?(?:[(\[]\s*)?(?:(?:o\s+)?(?:seu|sua)\s+)?(?:valor(?:es)?\s+)?${PREVIOUS_LABEL}(?:\s*\(\s*\p{L}[\p{L} /.-]{0,40}\))?(?:\s*\(\s*(?:em\s+|de\s+)?\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\s*\)|(?:\s*[▸▾►▶›»])?\s+\d{1,2}\/\d{1,2}\/\d{2,4})?(?:\s*\.{2,})?\s*:\s*\S`,
   'iu',
 );
 
@@ -620,7 +629,17 @@ export function cleanLine(raw: string, index: number): CleanLine {
   let cut: string | undefined;
   // Digits only in brackets before it are a header cell's qualifier ("Exame   Resultado   Valor de referência (7 a 12
   // anos)   Último resultado"), no current value: the header keeps its previous-result column.
-  if (previous && previous.index > 0 && /\d/.test(t.slice(0, previous.index).replace(/\([^()]*\)/g, ' '))) {
+  // So is the result column's sample date ("EXAME   RESULTADO MAI/25   REFERÊNCIA   ÚLTIMO ANTERIOR (NOV/24)", h1922).
+  if (
+    previous &&
+    previous.index > 0 &&
+    /\d/.test(
+      t
+        .slice(0, previous.index)
+        .replace(/\([^()]*\)/g, ' ')
+        .replace(RESULT_CELL_DATE, ' '),
+    )
+  ) {
     cut = previous[0];
     t = t.slice(0, previous.index);
   }
@@ -733,7 +752,9 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // a block's own label before its colon, where a typed report's leaders run out against the longest
   // label ("RESULTADO............: POSITIVO" / "VALOR DE REFERÊNCIA..: NEGATIVO"); after another word
   // they may close its abbreviation ("HIP. DIAG..: …"). The longest name of a block leaves its leader one dot before the
-  // colon, a space before it ("Cistos de Giardia lamblia (G. duodenalis) .: ENCONTRADOS", h1798).
+  // colon, a space before it ("Cistos de Giardia lamblia (G. duodenalis) .: ENCONTRADOS", h1798), or one dot alone before
+  // the value ("CALCIO URINA 24 HORAS . 312 mg/24h" among "CALCIO TOTAL .......... 10,9", a typed copy, h1912): without
+  // it the name's own number ("24 HORAS") stood before the value.
   // A name too long for the leaders' column runs into its value, one space apart ("Beta-hidroxibutirato 3,9
   // mmol/L ...... inferior a 0,6"): the leader after the value leads to the reference, a column gap.
   const first = LEADER.exec(t);
@@ -873,7 +894,8 @@ export function withoutOcrLetters(t: string): string {
   return t.replace(OCR_GROUPED, (m) => m.replace(/O/g, '0').replace(/[lI]/g, '1')).replace(OCR_TENS, (m) => m.replace(/O/g, '0').replace(/[lI]/g, '1'));
 }
 
-const LEADER = /\s*(?:\.\s*){3,}:?\s*|\s*_{3,}\s*|\s*·{3,}\s*|\s+\.\.:?\s+|\s+\.:\s+|(?<=(?:refer[eê]ncia|resultados?|m[eé]todo|material|amostra))\.\.:\s*/giu;
+const LEADER =
+  /\s*(?:\.\s*){3,}:?\s*|\s*_{3,}\s*|\s*·{3,}\s*|\s+\.\.:?\s+|\s+\.:\s+|(?<=\p{L})\s+\.\s+(?=[<>≤≥]?\s*\d)|(?<=(?:refer[eê]ncia|resultados?|m[eé]todo|material|amostra))\.\.:\s*/giu;
 const VALUE_BEFORE_LEADER = new RegExp(String.raw`^\s*\p{L}[^:\d]*\p{L}[^\s:]*\s[<>≤≥]?\s*-?\d[\d.,]*\s*(?:${UNIT_PATTERN})$`, 'iu');
 const LONE_VALUE = new RegExp(String.raw`^[<>≤≥]?\s*-?\d[\d.,]*\s*(?:${UNIT_PATTERN})?$`, 'iu');
 const OCR_GAS_SYMBOL = /(?:(?<=(?:^|[\s(|])(?:p|pc|hc|fi|s[pa]?|ct?))|(?<=(?:^|[\s(|])(?:sat|satura[cç][aã]o)\.?(?:\s+de)?\s))0(?=[23][-+]?(?![\p{L}\d.,]))/giu;
@@ -2271,6 +2293,17 @@ export function smsPartLines(reads: readonly string[]): Map<number, number[]> {
 }
 
 /**
+ * Whether a bracket left open ends in an age band broken before its unit ("(ref. crianças de 1 a 15" / "anos: 12 a 140
+ * ng/mL)", an e-mail's width, h1906) that the next line closes: its age word, a colon and the range. Alone, the line's
+ * "1 a 15" read as the range. Read, and accounted, as one line (parse.ts), the band's bounds counted as the band's.
+ */
+export function ageBandBrokenBeforeUnit(cur: string, next: string): boolean {
+  const open = cur.lastIndexOf('(');
+  if (open < 0 || cur.indexOf(')', open) >= 0 || !/\d\s*$/u.test(cur)) return false;
+  return /^\s*(?:anos|meses|dias|semanas)\s*(?:de\s+idade\s*)?[:=]\s*[<>≤≥]?\s*\d[^()]*\)/iu.test(next);
+}
+
+/**
  * A reference bracket a transcription broke over two lines ("… 24,6 mg/L (VR: inferior a" / "5,0 mg/L)"):
  * a line whose last "(" is left open and ends on a word that wants a number (a range's "a", "até",
  * "de", "entre", a comparator, a colon) is joined with the next line when that one closes the bracket
@@ -2304,6 +2337,12 @@ export function joinOpenBrackets(reads: readonly string[]): string[] {
     // is the detail's rest, no part of the title's name nor a line of its own.
     const detailRest = /^(?:m[ée]todo|metodologia|material|amostra)\s*:/iu.test(inside) && /^\s*[^\s\d()][^\d()]*\)\s*$/u.test(out[i + 1]!);
     if (detailRest) {
+      out[i] = `${cur.trimEnd()} ${out[i + 1]!.trim()}`;
+      out[i + 1] = '';
+      i++;
+      continue;
+    }
+    if (ageBandBrokenBeforeUnit(cur, out[i + 1]!)) {
       out[i] = `${cur.trimEnd()} ${out[i + 1]!.trim()}`;
       out[i + 1] = '';
       i++;

@@ -217,6 +217,7 @@ import {
   splitRunOnLabelledResults,
   joinHyphenBrokenName,
   joinWrappedReferenceLead,
+  ageBandBrokenBeforeUnit,
   joinOpenBrackets,
   joinOpenSquareBrackets,
   joinWrappedTabbedReference,
@@ -776,6 +777,10 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   // result left: joinOpenBrackets).
   const cutShort = (read: string, u: { read: string }) =>
     read.trim() !== '' && read.length < u.read.trimEnd().length && (u.read.startsWith(read) || u.read.trimEnd().endsWith(read));
+  // So is an age band broken before its unit and joined with the line under it ("(ref. crianças de 1 a 15" / "anos: 12
+  // a 140 ng/mL)", h1906, joinOpenBrackets): accounted whole on its first line, the band's bounds counted as the band's.
+  const tookNextWhole = (i: number, u: { read: string } | undefined) =>
+    u !== undefined && joined[i + 1] === '' && pageRows[i + 1] !== undefined && ageBandBrokenBeforeUnit(u.read, pageRows[i + 1]!.read);
   const wholeRow = (i: number) => previous[i] !== joined[i] || (tabbedRows[i] !== pageRows[i]!.read && tabbedRows[i] !== '');
   const unfolded = pageRows.map((u, i) =>
     (parts[i] === '' && singleCells[i] !== '') || (barCells[i] === '' && barRows[i] !== '')
@@ -794,7 +799,9 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
                 ? { read: joined[i]!, account: joined[i]! }
                 : joined[i] === u.read
                   ? u
-                  : { read: joined[i]!, account: cutShort(joined[i]!, u) ? joined[i]! : u.account },
+                  : tookNextWhole(i - 1, pageRows[i - 1])
+                    ? { read: '', account: '' }
+                    : { read: joined[i]!, account: cutShort(joined[i]!, u) || tookNextWhole(i, u) ? joined[i]! : u.account },
   );
   const lines = unfolded.map((u, i) => ({ ...cleanLine(u.read, i), raw: raws[i]! }));
   let examSamples: Map<string, Set<string>> | undefined;
@@ -1156,7 +1163,7 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     if (table?.releaseAt !== undefined && uncut) t = withoutReleaseColumn(t, line.offset, table.releaseAt);
     if (table?.sectorAt !== undefined && uncut) t = withoutSectorColumn(t, line.offset, table.sectorAt);
     if (table?.criticalAt !== undefined && uncut) t = withoutCriticalColumn(t, line.offset, table.criticalAt);
-    if (table?.statusAt !== undefined && uncut) t = withoutStatusColumn(t, line.offset, table.statusAt);
+    if (table?.statusAt !== undefined && uncut) t = withoutStatusColumn(t, line.offset, table.statusAt, line.raw.includes('\t'));
     if (table?.methodColumn && uncut) t = withoutMethodColumn(t, line.offset, table.methodColumn);
     if (table?.limitCell && t === line.text) t = withLimitInReference(line, table.limitCell);
     if (table?.remarkCell && t === line.text) t = withoutRemarkCell(line, table.remarkCell);
@@ -1191,7 +1198,8 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     // So is a row typed with a dash before its word ("Ampicilina - Resistente", a message's antibiogram), the
     // first one too: the word spelled out after the dash is the antimicrobial's interpretation. So is one
     // after a colon ("Ampicilina: Resistente", an app's list as its screen reader speaks it).
-    const dashed = ENDS_IN_SUSCEPTIBILITY.test(t) ? /^(\s*\P{N}*\p{L}{3}\P{N}*?)(?:\s[-–—]|:)\s+(\p{L}{2,})\s*$/u.exec(t) : null;
+    // BrCAST's "I" spelled out takes words after a comma ("Ciprofloxacino ....... Sensível, aumentando exposição", h1909).
+    const dashed = ENDS_IN_SUSCEPTIBILITY.test(t) ? /^(\s*\P{N}*\p{L}{3}\P{N}*?)(?:\s[-–—]|:)\s+(\p{L}{2,}(?:,?\s+\p{L}+){0,3})\s*$/u.exec(t) : null;
     if (dashed && SPELLED_SUSCEPTIBILITY.test(dashed[2]!)) t = `${dashed[1]}   ${dashed[2]}`;
     // Under an antibiogram's title, a row's lone letter after a dot leader or a colon ("- Ampicilina ........
     // **R**", a vision model's list of a culture, h1541) is the antimicrobial's interpretation too: there the

@@ -399,7 +399,10 @@ export function isRangeThenLabel(text: string): boolean {
   const found = findRanges(t, false);
   if (found.length !== 1) return false;
   const before = t.slice(0, found[0]!.start);
-  return !/[\d:]/.test(before) && before.length <= 12 && /^\s+\p{L}[\p{L}\s.()-]*$/u.test(t.slice(found[0]!.end));
+  // The label may name an age band and abbreviate "para" ("30 a 60 p/ acima de 60 anos e grupos de risco", a
+  // vitamin D's tiers typed from paper, h1912): the band is the label's words, no number of a range.
+  const label = t.slice(found[0]!.end).replace(AGE_BAND_GLOBAL, (m) => 'x'.repeat(m.length));
+  return !/[\d:]/.test(before) && before.length <= 12 && /^\s+(?:p\/|\p{L})(?:[\p{L}\s.()-]|(?<=\sp)\/)*$/u.test(label);
 }
 
 function findRanges(text: string, dotIsDecimal: boolean): FoundRange[] {
@@ -1990,12 +1993,13 @@ export function noRangeText(text: string): boolean {
   )
     return true;
   // "Não aplicável em amostra capilar", "ver curva de fototerapia por IG/horas": none stated, the reader sent to a
-  // chart the report does not print.
+  // chart the report does not print. "Escondida na dobra da folha" (a vision model's note on a folded page, h1910): the
+  // reference is there, hidden, as an illegible one is.
   // The goal may come with its article, in a sentence ("a meta depende do risco, a médica avalia", a chat's
   // typed result, h1612).
   // Or to a risk table in the lab's report that the copy leaves out ("ver tabela de risco no laudo", a patient's
   // spreadsheet, h1892); a table printed below ("ver tabela de risco abaixo") is read there.
-  return /^(?:n[aã]o se aplica|n[aã]o aplic[aá]vel|(?:ver|vide|consultar)\s+(?:a\s+|o\s+)?(?:curva|nomograma|gr[aá]fico)\s+d[eao]|n[aã]o h[aá](?: valores?)?(?: de refer[eê]ncia)?|sem valor(?:es)? de refer[eê]ncia|n[aã]o estabelecid[oa]s?|vide (?:laudo|observa[cç][aã]o)|ver (?:laudo|observa[cç][aã]o)|ileg[ií]vel|n[aã]o (?:est[aá] )?leg[ií]vel|cortad[oa]s?|n[aã]o vis[ií]vel|n[aã]o aparecem?(?: n[ao] (?:foto|imagem|papel|print))?|fora d[oa] (?:enquadramento|foto|imagem|quadro)|(?:(?:ver|vide|veja|consult(?:ar|e))\s+(?:a\s+|as\s+)?)?(?:(?:[ao]s?\s+)?(?:metas?|alvos?|objetivos?)\s+(?:terap[eê]uticas?\s+|individualizadas?\s+)?)?(?:conforme|cf\.?|de acordo com|segundo|depende(?:nte)? d|tabela(?:\s+de)?)[oa]?\s+(?:[oa]\s+)?(?:(?:categoria|classifica[cç][aã]o|estratifica[cç][aã]o|estrato|faixa)\s+d[eo]\s+)?risco(?![^\n]*:\s*$)(?![^\n]*\b(?:abaixo|a seguir|tabela)\b)|a crit[eé]rio m[eé]dico)(?![a-zà-ÿ])/i.test(
+  return /^(?:n[aã]o se aplica|n[aã]o aplic[aá]vel|(?:ver|vide|consultar)\s+(?:a\s+|o\s+)?(?:curva|nomograma|gr[aá]fico)\s+d[eao]|n[aã]o h[aá](?: valores?)?(?: de refer[eê]ncia)?|sem valor(?:es)? de refer[eê]ncia|n[aã]o estabelecid[oa]s?|vide (?:laudo|observa[cç][aã]o)|ver (?:laudo|observa[cç][aã]o)|ileg[ií]vel|n[aã]o (?:est[aá] )?leg[ií]vel|cortad[oa]s?|(?:escondid|encobert|cobert|tampad|ocult)[oa]s?|n[aã]o vis[ií]vel|n[aã]o aparecem?(?: n[ao] (?:foto|imagem|papel|print))?|fora d[oa] (?:enquadramento|foto|imagem|quadro)|(?:(?:ver|vide|veja|consult(?:ar|e))\s+(?:a\s+|as\s+)?)?(?:(?:[ao]s?\s+)?(?:metas?|alvos?|objetivos?)\s+(?:terap[eê]uticas?\s+|individualizadas?\s+)?)?(?:conforme|cf\.?|de acordo com|segundo|depende(?:nte)? d|tabela(?:\s+de)?)[oa]?\s+(?:[oa]\s+)?(?:(?:categoria|classifica[cç][aã]o|estratifica[cç][aã]o|estrato|faixa)\s+d[eo]\s+)?risco(?![^\n]*:\s*$)(?![^\n]*\b(?:abaixo|a seguir|tabela)\b)|a crit[eé]rio m[eé]dico)(?![a-zà-ÿ])/i.test(
     t,
   );
 }

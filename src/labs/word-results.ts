@@ -294,7 +294,11 @@ export function joinWrappedResultCell(reads: readonly string[]): string[] {
   return out;
 }
 
-/** An antibiogram's interpretation spelled out (never a lone S/R/I, which may end a name), as a pattern source. */
-export const SUSCEPTIBILITY_WORD = String.raw`sens[ií]vel|resistente|intermedi[aá]ri[oa]`;
+/**
+ * An antibiogram's interpretation spelled out (never a lone S/R/I, which may end a name), as a pattern source. BrCAST's
+ * categories since 2019 are "sensível, dose padrão" and "sensível, aumentando exposição" (h1909): one interpretation
+ * each, the words after the comma its own.
+ */
+export const SUSCEPTIBILITY_WORD = String.raw`sens[ií]vel(?:\s*,?\s+(?:aumentando\s+(?:a\s+)?exposi[cç][aã]o|dose\s+padr[aã]o))?|resistente|intermedi[aá]ri[oa]`;
 /** A cell or word that is only such an interpretation ("Resistente"). */
 export const SPELLED_SUSCEPTIBILITY = new RegExp(String.raw`^(?:${SUSCEPTIBILITY_WORD})$`, 'iu');
