@@ -456,6 +456,11 @@ export const KNOWN_NAMES: readonly KnownName[] = [
   { key: 'inr', name: 'INR', synonyms: ['inr', 'rni'], printedName: true },
   // The APTT's ratio to the control's, a number with no unit too ("Relação TTPA 1,05", h1827).
   { key: 'relacao_ttpa', name: 'Relação TTPA', synonyms: ['relacao ttpa', 'relacao do ttpa', 'relacao kptt', 'relacao aptt', 'ttpa relacao'] },
+  // The prostate-specific antigen, total and free, whose ranges go by age and are the report's: known so a value typed
+  // with no unit ("PSA livre 0,9", a grandson typing the exams into the family chat, h1927) is a result, as "INR 1,12"
+  // is. The row keeps the name printed.
+  { key: 'psa_total', name: 'PSA total', synonyms: ['psa total', 'psa'], printedName: true },
+  { key: 'psa_livre', name: 'PSA livre', synonyms: ['psa livre'], printedName: true },
   // The estimate printed beside creatinine; its reference (">= 60", stages) is the report's.
   {
     key: 'tfg',

@@ -20,6 +20,9 @@ const NAME_CELL = /^\s*\p{L}[\p{L}\s().-]{1,40}$/u;
 // A result alone, with its unit or none.
 const VALUE_CELL = new RegExp(String.raw`^\s*[<>]?\s*(?:${NUMBER})\s*(?:${UNIT_PATTERN})?\s*$`, 'iu');
 const UNIT_CELL = new RegExp(String.raw`^\s*(?:${UNIT_PATTERN})\s*$`, 'iu');
+
+/** Whether a line is a unit alone, a unit column's cell ("mg/dL", "mmol/L"). */
+export const isUnitCell = (line: string): boolean => UNIT_CELL.test(line) && !VALUE_CELL.test(line);
 // A range may follow the label of whom it is for, an age band's or a sex's ("30 a 34 anos: 0,9 a 8,0", "Mulheres: 12
 // a 16", a summary table's cell for the patient's band, h1811).
 const RANGE_LABEL = String.raw`(?:(?:(?:\d{1,3}\s*(?:a|-|–|at[eé])\s*)?\d{1,3}\s*(?:anos|meses|dias)|(?:acima|abaixo)\s+de\s+\d{1,3}\s*(?:anos|meses)|\p{L}[\p{L} ]{1,30})\s*:\s*)?`;

@@ -595,10 +595,11 @@ function afterClosedRange(cs: Array<{ cell: string; at: number }>): boolean {
 // Some networks print the sample's date first ("12/04/2024: 209 mg/dL", "10/12/2024   7,4 %").
 // A base excess is negative ("-12,8"). A ward that samples more than once a day prints the time after the date
 // ("7,31 (09/05 17:02)", an ICU's blood gases, h1894). A care programme's municipal lab dates it by month and
-// year only ("142 (11/2024)" under "ANTERIOR", h1918).
+// year only ("142 (11/2024)" under "ANTERIOR", h1918). A unit per body surface may set its m² one space apart
+// ("79 mL/min/1,73 m²", a portal's eGFR row copied with tabs, h1924): still one unit.
 const SAMPLE_TIME = String.raw`(?:\s+\d{1,2}[:h]\d{2})?`;
 const PREVIOUS_VALUE = new RegExp(
-  String.raw`^(?:[<>]?\s*[-−]?\d[\d.,]*(?:\s{0,2}[^\s\d(]\S*)?(?:\s*(?:em|de)?\s*\(?\d{1,2}\/(?:\d{1,2}(?:\/\d{2,4})?|\d{4})${SAMPLE_TIME}\)?)?|\d{1,2}\/\d{1,2}\/\d{2,4}\s*[:\-»]?\s*[<>]?\s*\d[\d.,]*(?:\s{0,2}[^\s\d(]\S*)?|-+|—|n\/?d)$`,
+  String.raw`^(?:[<>]?\s*[-−]?\d[\d.,]*(?:\s{0,2}[^\s\d(]\S*(?:\sm[²2])?)?(?:\s*(?:em|de)?\s*\(?\d{1,2}\/(?:\d{1,2}(?:\/\d{2,4})?|\d{4})${SAMPLE_TIME}\)?)?|\d{1,2}\/\d{1,2}\/\d{2,4}\s*[:\-»]?\s*[<>]?\s*\d[\d.,]*(?:\s{0,2}[^\s\d(]\S*)?|-+|—|n\/?d)$`,
   'i',
 );
 

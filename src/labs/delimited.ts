@@ -239,7 +239,7 @@ export function delimitedAsColumns(printed: string[]): string[] {
     let from = h;
     while (sep !== ',' && from > 0 && (raws[from - 1]!.trim() === '' || raws[from - 1]!.includes(sep))) from--;
     let to = h;
-    while (to + 1 < raws.length && (rowOf(raws[to + 1]!, sep) || within.has(to + 1))) to++;
+    while (to + 1 < raws.length && (rowOf(raws[to + 1]!, sep) || within.has(to + 1) || sectionBetweenRows(raws, to + 1, sep))) to++;
     const heads = fieldsOf(raws[h]!, sep).map(headText);
     const keys = heads.map(headKey);
     const aside = new Set(keys.flatMap((f, i) => (ASIDE_HEAD.test(f) || STATUS_HEAD.test(f) ? [i] : [])));
@@ -287,6 +287,23 @@ export function delimitedAsColumns(printed: string[]): string[] {
  * exames, 2025"): the lines above a comma-separated header are left as they are.
  */
 const rowOf = (line: string, sep: Separator) => line.includes(sep) && (sep !== ',' || fieldsOf(line, sep).length >= 3);
+
+// A section's title in capitals, alone on its line ("HEMATOLOGIA", "COAGULAÇÃO", "MARCADORES TUMORAIS"): no cell, no
+// digit.
+const SECTION_TITLE = /^\p{Lu}[\p{Lu}\s/&,()-]{2,60}$/u;
+
+/**
+ * Whether a line is a section's title between two rows of a table (a hospital portal's cumulative view copied from the
+ * browser: "Exame\tUnidade\tReferência\t14/05/2025\t11/02/2025\t12/11/2024" over "HEMATOLOGIA" / "Hemoglobina\tg/dL\t…",
+ * each group's title printed across the table, no tab in it, h1930): the table goes on under it. Only a tab- or
+ * ';'-separated table, and only when a row of it follows the title (or a run of titles).
+ */
+function sectionBetweenRows(raws: readonly string[], at: number, sep: Separator): boolean {
+  if (sep === ',') return false;
+  let k = at;
+  while (k < raws.length && k < at + 3 && SECTION_TITLE.test(raws[k]!.trim())) k++;
+  return k > at && k < raws.length && rowOf(raws[k]!, sep);
+}
 
 /**
  * A result's record with no header over it, in the usual order ("Glicose;94;mg/dL;70 a 99", a ';'-separated CSV as

@@ -432,10 +432,19 @@ const ILLEGIBLE_REFERENCES =
 const UNPRINTED_REFERENCES =
   /^(?:(?:e|mas)\s+)?(?:n[oa]s?|d[oa]s?|para\s+[oa]s?)\s+([^,.;:]+?),?\s+(?:(?:a|o)\s+(?:folha|papel|laudo|resultado)\s+)?n[aã]o\s+(?:tinha|tem|tinham|t[eê]m|veio\s+com|vieram\s+com|trouxe|havia|h[aá])\s+(?:nenhuma\s+)?(?:valor(?:es)?\s+de\s+)?refer[eê]ncias?(?![\p{L}])/iu;
 
+// The typist's note that the reference printed for some results could not be read, said as a chat says it ("na ureia
+// e no potassio a referencia tava apagada no papel, não dá pra ler", a grandson typing his grandfather's exams into
+// the family group, h1927): the lab printed a range nobody can read, as a cell marked "[ilegível]".
+const UNREADABLE_REFERENCES_SAID =
+  /^(?:(?:e|mas)\s+)?(?:n[oa]s?|d[oa]s?|para\s+[oa]s?)\s+([^,.;:]+?),?\s+(?:a|as)\s+(?:(?:valor(?:es)?\s+de\s+)?refer[eê]ncias?|normal)\s+(?:(?:tava|estava|est[aá]|ficou|veio|saiu|t[aá])\s+(?:tod[oa]\s+|meio\s+|muito\s+)?(?:apagad[oa]s?|ileg[ií]ve(?:l|is)|borrad[oa]s?|cortad[oa]s?|manchad[oa]s?)|n[aã]o\s+(?:d[aá]|deu|consigo|consegui)\s+(?:pra|para|de)?\s*ler)(?![\p{L}])/iu;
+
+// A name a note lists after its article ("no potássio", "da ureia"): the name alone.
+const withoutArticle = (name: string) => name.replace(/^(?:n[oa]s?|d[oa]s?|[oa]s?)\s+/iu, '');
+
 /** Names whose printed reference a transcription's note says could not be read, or that the paper printed none. */
 export function namesWithIllegibleReference(text: string): string[] {
-  const unprinted = /\d/.test(text) ? null : UNPRINTED_REFERENCES.exec(text.trim());
-  if (unprinted) return namesIn(unprinted[1]!);
+  const unprinted = /\d/.test(text) ? null : (UNPRINTED_REFERENCES.exec(text.trim()) ?? UNREADABLE_REFERENCES_SAID.exec(text.trim()));
+  if (unprinted) return namesIn(unprinted[1]!).map(withoutArticle);
   const m = ILLEGIBLE_REFERENCES.exec(text);
   if (!m) return [];
   return m[1]!

@@ -2507,7 +2507,8 @@ export function joinWrappedTabbedReference(reads: readonly string[]): string[] {
   for (let i = 0; i + 1 < out.length; i++) {
     const cells = out[i]!.trim().split('\t');
     const next = out[i + 1]!.trim();
-    if (cells.length < 3 || !/^\p{L}/u.test(cells[0]!) || next === '' || next.includes('\t')) continue;
+    // A name may open with its digits ("25-hidroxivitamina D").
+    if (cells.length < 3 || !/^(?:\p{L}|\d{1,3}-\p{L})/u.test(cells[0]!) || next === '') continue;
     // A cell that held line breaks of its own (an e-mail's HTML table: "NT-proBNP\t1.240 pg/mL\tInsuficiência
     // cardíaca improvável:" / "menores de 75 anos: inferior a 125 pg/mL" / "75 anos ou mais: inferior a 450
     // pg/mL\t860 pg/mL"): the row's line stops short of the table's width, the lines under it hold no tab,
@@ -2516,7 +2517,13 @@ export function joinWrappedTabbedReference(reads: readonly string[]): string[] {
       let k = i + 1;
       while (k < out.length && k <= i + 4 && out[k]!.trim() !== '' && !out[k]!.includes('\t')) k++;
       const closing = out[k]?.trim() ?? '';
-      if (k > i + 1 && k <= i + 4 && closing.includes('\t') && cells.length + closing.split('\t').length - 1 === width) {
+      // The cell may hold one line break, the closing line right under the row ("25-OH vitamina D\t31,2 ng/mL\tAdultos
+      // saudáveis: superior a 20 ng/mL" / "Grupos de risco: 30 a 60 ng/mL\t28,4 ng/mL", h1924): then its piece of the
+      // cell is a reference of its own, led by a label, no row's name.
+      const leadPiece = closing.split('\t')[0]!;
+      const ownCell =
+        k > i + 1 || (/^\p{L}[^:\d]{1,40}:\s*\S/u.test(leadPiece) && isReferenceText(leadPiece) && lookupName(leadPiece.split(':')[0]!) === undefined);
+      if (ownCell && k <= i + 4 && closing.includes('\t') && cells.length + closing.split('\t').length - 1 === width) {
         const cell = [cells[cells.length - 1]!, ...out.slice(i + 1, k).map((l) => l.trim()), closing.split('\t')[0]!].join(' ');
         if (isReferenceText(cell)) {
           out[i] = `${out[i]!.trimEnd()} ${out
@@ -2529,6 +2536,7 @@ export function joinWrappedTabbedReference(reads: readonly string[]): string[] {
         }
       }
     }
+    if (next.includes('\t')) continue;
     const last = cells[cells.length - 1]!.trimEnd();
     const open = last.lastIndexOf('(');
     const close = next.indexOf(')');

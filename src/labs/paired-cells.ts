@@ -13,6 +13,7 @@
 // /mm³   40 a 70 %   1.600 a 7.700 /mm³"), the cells' lines left empty for the reader; the accounting
 // pass still sees every line as printed. A name with one value and one range is read as it is. Each result
 // read from the row is then given back on its value cell's line (pairedCellLines).
+import { isUnitCell } from './column-copies.ts';
 import { NUMBER } from './numbers.ts';
 import { UNIT_PATTERN } from './units.ts';
 
@@ -164,7 +165,9 @@ export function joinListedColumns(reads: string[]): string[] {
     if (!ranges) {
       // The ranges do not line up with the names (h1737): the names and the results, one a line each under
       // the exam column's header, still pair by order; the range lines are left as printed, to be listed.
-      if (!nameHeader || !EXAM_HEADER.test(reads[firstName - 1] ?? '')) continue;
+      // Not when a column of units follows the results under its header ("Unidade" / "mg/dL" / …, a photo's text
+      // copied column by column, h1932): the whole copy, units and ranges, is put back by column-copies.ts.
+      if (!nameHeader || !EXAM_HEADER.test(reads[firstName - 1] ?? '') || (rangeHeader === 1 && isUnitCell(reads[r + 1] ?? ''))) continue;
       end = v + n;
     }
     out ??= [...reads];

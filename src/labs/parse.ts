@@ -751,10 +751,12 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   );
   // Cells and references wrapped over lines are joined, then result blocks run together on one line are cut apart
   // (run-on-blocks.ts), in this order.
-  const barRows = [joinWrappedCellLines, joinWrappedTabbedReference, joinOpenSquareBrackets, joinOpenBrackets, joinBrokenBarRows].reduce(
-    (lines, pass) => pass(lines),
-    named,
-  );
+  // A tabbed row whose reference cell held line breaks is read whole on its first line (joinWrappedTabbedReference)
+  // and accounted there, whole: the lines it took, the last printing the row's previous result after the cell
+  // ("Diabetes: igual ou superior a 6,5 %\t5,6 %", h1924), hold nothing of their own.
+  const wrappedCells = joinWrappedCellLines(named);
+  const tabbedReferences = joinWrappedTabbedReference(wrappedCells);
+  const barRows = [joinOpenSquareBrackets, joinOpenBrackets, joinBrokenBarRows].reduce((lines, pass) => pass(lines), tabbedReferences);
   // A bar row read with its cells wrapped under it is accounted whole on its first line, the lines under it as
   // holding nothing of their own: the value a cell wrapped ("superior a" / "100.000 UFC/mL") is the row's.
   const barCells = joinWrappedBarCells(barRows);
@@ -783,25 +785,27 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     u !== undefined && joined[i + 1] === '' && pageRows[i + 1] !== undefined && ageBandBrokenBeforeUnit(u.read, pageRows[i + 1]!.read);
   const wholeRow = (i: number) => previous[i] !== joined[i] || (tabbedRows[i] !== pageRows[i]!.read && tabbedRows[i] !== '');
   const unfolded = pageRows.map((u, i) =>
-    (parts[i] === '' && singleCells[i] !== '') || (barCells[i] === '' && barRows[i] !== '')
+    (parts[i] === '' && singleCells[i] !== '') || (barCells[i] === '' && barRows[i] !== '') || (tabbedReferences[i] === '' && wrappedCells[i] !== '')
       ? { read: '', account: '' }
-      : barCells[i] !== barRows[i]
+      : tabbedReferences[i] !== wrappedCells[i] && barRows[i] === tabbedReferences[i]
         ? { read: joined[i]!, account: joined[i]! }
-        : named[i] !== parts[i]
-          ? { read: joined[i]!, account: named[i]! }
-          : // An SMS part read with the part after it is accounted with it: what the second part prints after the
-            // results read is on no other line the pass sees.
-            parts[i] !== details[i]
-            ? { read: joined[i]!, account: joined[i]! }
-            : wholeRow(i)
-              ? { read: previous[i]!, account: previous[i]! }
-              : singleCells[i] !== valueFirst[i] && joined[i] === singleCells[i]
-                ? { read: joined[i]!, account: joined[i]! }
-                : joined[i] === u.read
-                  ? u
-                  : tookNextWhole(i - 1, pageRows[i - 1])
-                    ? { read: '', account: '' }
-                    : { read: joined[i]!, account: cutShort(joined[i]!, u) || tookNextWhole(i, u) ? joined[i]! : u.account },
+        : barCells[i] !== barRows[i]
+          ? { read: joined[i]!, account: joined[i]! }
+          : named[i] !== parts[i]
+            ? { read: joined[i]!, account: named[i]! }
+            : // An SMS part read with the part after it is accounted with it: what the second part prints after the
+              // results read is on no other line the pass sees.
+              parts[i] !== details[i]
+              ? { read: joined[i]!, account: joined[i]! }
+              : wholeRow(i)
+                ? { read: previous[i]!, account: previous[i]! }
+                : singleCells[i] !== valueFirst[i] && joined[i] === singleCells[i]
+                  ? { read: joined[i]!, account: joined[i]! }
+                  : joined[i] === u.read
+                    ? u
+                    : tookNextWhole(i - 1, pageRows[i - 1])
+                      ? { read: '', account: '' }
+                      : { read: joined[i]!, account: cutShort(joined[i]!, u) || tookNextWhole(i, u) ? joined[i]! : u.account },
   );
   const lines = unfolded.map((u, i) => ({ ...cleanLine(u.read, i), raw: raws[i]! }));
   let examSamples: Map<string, Set<string>> | undefined;

@@ -886,7 +886,14 @@ function firstValueAt(text: string): number {
     /(?<!(?<![\p{L}])(?:tiras?|fitas?))\s(n[aã]o\s+reagente|reagente|negativ[oa]|positiv[oa]|ausentes?|presentes?|n[aã]o\s+detect[aá]vel|detect[aá]vel|indetect[aá]vel|neg(?=\.?\s*$))(?![\p{L}])/iu.exec(
       text,
     );
-  return q ? (q.index ?? 0) + 1 : -1;
+  if (q) return (q.index ?? 0) + 1;
+  // So does a sediment's amount typed one space after its element ("leucocitos numerosos", "cilindros raros", a
+  // grandson typing the urine exam into a family chat, h1927): as the line's last word, on a line of that name and
+  // word alone (no colon, leader or column gap: "Bactérias ....: Numerosas   Ausentes ou raras" ends on its reference),
+  // its name no word result ("Ausentes ou raras", a reference cell, names nothing).
+  const amount = /^([^:.]*?\S)\s((?:rar[oa]s?|numeros[oa]s|escass[oa]s?|abundantes?|tra[cç]os)\.?\s*)$/iu.exec(text.trim());
+  if (!amount || /\s{2,}/.test(text.trim()) || /(?:^|\s)(?:ou|e|a|at[eé])$/iu.test(amount[1]!) || qualitativeAtStart(amount[1]!) !== undefined) return -1;
+  return text.lastIndexOf(amount[2]!.trimEnd());
 }
 
 // A time's name ("Tempo de positividade") counts it in hours, a lower-case "h" after it (value.ts); the
