@@ -135,6 +135,9 @@ export function datedResultColumnsAsRows(raws: string[]): string[] {
       const value = unit !== '' && /\d\s*$/.test(cell(last)) ? `${cell(last)} ${unit}` : cell(last);
       out[k] = write([cell(columns.name), value, ...(columns.reference === undefined ? [] : [cell(columns.reference)])], row.after);
     }
+    // No row right under the header (a group's title first, "HEMATOLOGIA" over a portal's dated view, h1930): the header
+    // stays as printed, for the delimited table's reader, which reads across such titles (delimited.ts).
+    if (k === i + 1) out[i] = raws[i]!;
     i = k - 1;
   }
   return out ?? raws;

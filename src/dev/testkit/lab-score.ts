@@ -325,6 +325,9 @@ export const CORPUS_SETS = [
   'heldout190',
   'heldout191',
   'heldout192',
+  'heldout193',
+  'heldout194',
+  'heldout195',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
 
