@@ -147,12 +147,13 @@ const SOUGHT_THEN_FINDING = /(?:\s{2,}|\|\s*)(\p{Lu}[\p{Lu}\d-]{1,5}) (\p{L}(?:\
 // A finding closing a line after its name, one space apart, with a footnote's mark or nothing after it. A
 // reagent strip ("URINA - FITA REAGENTE") names the method, no finding. An antibiogram's word spelled out
 // too: a long antimicrobial's name may fill its column ("Sulfametoxazol/Trimetoprima Resistente"). A finding's presence
-// too, typed in a chat ("esquizocitos presentes", h1858).
+// too, typed in a chat ("esquizocitos presentes", h1858), and a sediment's amount ("leucocitos numerosos", h1927, which
+// the reader takes as the element's result: piece.ts).
 // A phone's copy of a PDF may join the word reference after it with one space too ("Coombs direto (teste da
 // antiglobulina direta) POSITIVO Negativo"): the finding is still the name's result.
 const WORD_REFERENCE_AFTER = String.raw`(?:n[aã]o\s+)?(?:reagente|reativo|detect[aá](?:vel|do))|indetect[aá]vel|negativ[oa]|ausentes?`;
 const NAME_THEN_FINDING = new RegExp(
-  String.raw`^\s*(\S.*?) (?<!\b(?:fitas?|tiras?|tudo|tod[oa]s?)\s)(${FINDING_WORD}|${SUSCEPTIBILITY_WORD}|presentes?|ausentes?)(?: (?:${WORD_REFERENCE_AFTER}))?(?:\s{2,}(?:\(\p{L}{1,2}\)|\*{1,3}))?\s*$`,
+  String.raw`^\s*(\S.*?) (?<!\b(?:fitas?|tiras?|tudo|tod[oa]s?)\s)(${FINDING_WORD}|${SUSCEPTIBILITY_WORD}|presentes?|ausentes?|rar[oa]s?|numeros[oa]s|escass[oa]s?|abundantes?|tra[cç]os)(?: (?:${WORD_REFERENCE_AFTER}))?(?:\s{2,}(?:\(\p{L}{1,2}\)|\*{1,3}))?\s*$`,
   'iu',
 );
 // A finding closing a clause of a typed list of results, mid-line: after a short name that opens the line or
@@ -281,8 +282,9 @@ const ADMIN_SPANS: Array<RegExp | Guarded> = [
   // Dates and times (a titre "1:16" after título/reagente is not a time: it is excluded below).
   /(?<!\d)\d{1,2}\/\d{1,2}\/\d{2,4}(?!\d)/g,
   // Days of one month listed before the date that prints it once, the last after "e" ("coletas de 17, 18 e
-  // 19/11/2026", three samples of stool): dates too. A decimal comma has no space after it.
-  /(?<![\d.,])(?:[12]?\d|3[01])(?:,\s+(?:[12]?\d|3[01]))*\s+e\s+(?=\d{1,2}\/\d{1,2}\/\d{2,4}(?!\d))/giu,
+  // 19/11/2026", three samples of stool), or the first of a span ("05 a 07/05/2025 (fezes)", h1925): dates too. A
+  // decimal comma has no space after it.
+  /(?<![\d.,])(?:0?[1-9]|[12]\d|3[01])(?:,\s+(?:0?[1-9]|[12]\d|3[01]))*\s+(?:e|a|at[eé])\s+(?=\d{1,2}\/\d{1,2}\/\d{2,4}(?!\d))/giu,
   /(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)/g,
   // A day and month without the year before a time ("18/03 10:21"): when a hospital system released the result.
   /(?<![\d/.,])\d{1,2}\/\d{1,2}(?=\s+\d{1,2}:\d{2}(?!\d))/g,

@@ -807,6 +807,16 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
                       ? { read: '', account: '' }
                       : { read: joined[i]!, account: cutShort(joined[i]!, u) || tookNextWhole(i, u) ? joined[i]! : u.account },
   );
+  // The lines those two joins took whole, by the line they were read on: listed with it when it is listed
+  // (withJoinedLines), for what the pass could not account for may be printed on any of them (a corpus property's
+  // value after h1906's band's closing bracket, after a line of h1924's wrapped goals cell).
+  const takenWhole = new Map<number, number[]>();
+  pageRows.forEach((u, i) => {
+    if (tookNextWhole(i, u)) takenWhole.set(i, [i + 1]);
+    if (tabbedReferences[i] !== '' || wrappedCells[i] === '') return;
+    const owner = tabbedReferences.findLastIndex((t, k) => k < i && t !== '');
+    if (owner >= 0) takenWhole.set(owner, [...(takenWhole.get(owner) ?? []), i]);
+  });
   const lines = unfolded.map((u, i) => ({ ...cleanLine(u.read, i), raw: raws[i]! }));
   let examSamples: Map<string, Set<string>> | undefined;
   const samplesOf = () => {
@@ -3262,6 +3272,7 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     resultsUnderReferenceLines(raws),
     columnCopyLines(columnCells),
     mimeLineJoins(raws),
+    takenWhole,
   ].reduce((r, joins) => atPrintedLines(r, joins, raws), result);
 }
 

@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseLabReport } from '../../src/labs/parse.ts';
 import { rowNamed as row, rows } from '../support/lab-rows.ts';
+import { lostAnalytes } from '../support/lab-lost-analytes.ts';
 
 test("a portal's tabbed cumulative view with each group's title across the table: the newest date's column is read under every title", () => {
   const text = [
@@ -154,4 +155,35 @@ test("a photo's text copied column by column, each column under its header, unit
     ],
   );
   assert.deepEqual(r.unparsed_lines, []);
+});
+
+test("a value printed on a line of a tabbed row's wrapped reference cell, that nothing reads: that line is listed", () => {
+  // Found by the corpus property on h1924: the row was listed by its first line only, which does not print the value.
+  const text = [
+    'Exame\tResultado\tReferência\tAnterior',
+    'LDL-colesterol\t121 mg/dL\tMeta conforme o risco:',
+    'Baixo risco: inferior a 130 mg/dL   Ureia 47,3 mg/dL',
+    'Muito alto risco: inferior a 50 mg/dL\t126 mg/dL',
+  ].join('\n');
+  const r = parseLabReport(text, { sex: 'M', birthDate: '1970-01-01' });
+  assert.ok(
+    r.unparsed_lines.some((l) => l.includes('47,3')),
+    JSON.stringify(r.unparsed_lines),
+  );
+});
+
+test("a collection line with a span of days before the date, the stool's samples: administrative, neither read nor listed", () => {
+  // Found by the corpus test's administrative-lines check on h1925.
+  const text = ['Coleta.......: 12/03/2025 (sangue) e 09 a 11/03/2025 (fezes)', 'Glicose: 88 mg/dL (VR 70 a 99)'].join('\n');
+  const r = parseLabReport(text, { sex: 'F', birthDate: '2020-01-01' });
+  assert.deepEqual(rows(r), [['Glicose', 88, 'normal']]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test("a sediment's amount typed one space after its element: were the reader to lose it, its line would be listed", () => {
+  // Found by the corpus property that hides one analyte at a time, on h1927.
+  const text = ['[10/05/25 14:02] Pedro: urina', '[10/05/25 14:02] Pedro: cilindros raros'].join('\n');
+  const { read, unlisted } = lostAnalytes(text, { sex: 'M', birthDate: '1950-01-01', today: '2025-06-01' });
+  assert.ok(read >= 1, `${read} read`);
+  assert.deepEqual(unlisted, []);
 });

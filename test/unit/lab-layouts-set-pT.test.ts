@@ -99,3 +99,14 @@ test("a monthly sheet's tab-separated table, unit and goal before one column per
   ]);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('a value printed after an age band joined across lines, that nothing reads: the line it is printed on is listed', () => {
+  // Found by the corpus property on h1906: the join was listed by its first line only, which does not print the value.
+  const text = ['FERRITINA (quimio): 9,8 ng/mL (ref. crianças de 1 a 15', 'anos: 12 a 140 ng/mL)   (repetido: 47,3)'].join('\n');
+  const r = parseLabReport(text, { sex: 'M', birthDate: '2015-01-01' });
+  assert.deepEqual(rows(r), [['Ferritina', 9.8, 'baixo']]);
+  assert.ok(
+    r.unparsed_lines.some((l) => l.includes('47,3')),
+    JSON.stringify(r.unparsed_lines),
+  );
+});
