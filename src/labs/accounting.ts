@@ -103,6 +103,7 @@ import {
   isWordField,
   labelledFinding,
   PENDING,
+  SEDIMENT_AMOUNT,
   SPELLED_SUSCEPTIBILITY,
   SUSCEPTIBILITY_WORD,
   TYPE_LABEL,
@@ -153,7 +154,7 @@ const SOUGHT_THEN_FINDING = /(?:\s{2,}|\|\s*)(\p{Lu}[\p{Lu}\d-]{1,5}) (\p{L}(?:\
 // antiglobulina direta) POSITIVO Negativo"): the finding is still the name's result.
 const WORD_REFERENCE_AFTER = String.raw`(?:n[aã]o\s+)?(?:reagente|reativo|detect[aá](?:vel|do))|indetect[aá]vel|negativ[oa]|ausentes?`;
 const NAME_THEN_FINDING = new RegExp(
-  String.raw`^\s*(\S.*?) (?<!\b(?:fitas?|tiras?|tudo|tod[oa]s?)\s)(${FINDING_WORD}|${SUSCEPTIBILITY_WORD}|presentes?|ausentes?|rar[oa]s?|numeros[oa]s|escass[oa]s?|abundantes?|tra[cç]os)(?: (?:${WORD_REFERENCE_AFTER}))?(?:\s{2,}(?:\(\p{L}{1,2}\)|\*{1,3}))?\s*$`,
+  String.raw`^\s*(\S.*?) (?<!\b(?:fitas?|tiras?|tudo|tod[oa]s?)\s)(${FINDING_WORD}|${SUSCEPTIBILITY_WORD}|presentes?|ausentes?|${SEDIMENT_AMOUNT})(?: (?:${WORD_REFERENCE_AFTER}))?(?:\s{2,}(?:\(\p{L}{1,2}\)|\*{1,3}))?\s*$`,
   'iu',
 );
 // A finding closing a clause of a typed list of results, mid-line: after a short name that opens the line or

@@ -9,6 +9,7 @@
 // delimited by bars or tabs (where an empty cell shows) whose header prints a date column right before each
 // result column is touched, with two periods or more, or one after the reference column. Text a line prints
 // past the table's last bar is no cell: it goes on after the row written again, to be read or listed.
+import { DATE_CELL, dateKey } from './columns.ts';
 
 const RESULT_HEAD = /\bresultados?\b/i;
 const DATE_HEAD = /\bdatas?\b|\bdt\b/i;
@@ -66,20 +67,15 @@ function headerColumns(cells: string[]): Columns | undefined {
   return { name, reference, results };
 }
 
-// A column headed by its sample's month or day ("MAI/25", "05/2025", "21/05/2025").
-const MONTHS = ['jan', 'fev', 'mar', 'abr', 'mai', 'jun', 'jul', 'ago', 'set', 'out', 'nov', 'dez'];
-const SAMPLE_DATE_HEAD = /^(?:(\d{1,2})\/)?(\d{1,2}|jan|fev|mar|abr|mai|jun|jul|ago|set|out|nov|dez)\/(\d{2}|\d{4})$/i;
 const UNIT_HEAD = /^unid(?:ades?|\.)?$/i;
 
-/** A sample column's date as a number that grows with time, or undefined when the cell is no date. */
+/** A sample column's date ("MAI/25", "05/2025", "21/05/2025") as a number that grows with time (dateKey), or undefined when the cell is no date. */
 function sampleDate(cell: string): number | undefined {
-  const m = SAMPLE_DATE_HEAD.exec(cell.trim());
-  if (!m) return undefined;
-  const month = /^\d/.test(m[2]!) ? Number(m[2]) : MONTHS.indexOf(m[2]!.toLowerCase()) + 1;
-  const year = m[3]!.length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
-  const day = m[1] === undefined ? 0 : Number(m[1]);
-  if (month < 1 || month > 12 || day > 31) return undefined;
-  return (year * 13 + month) * 32 + day;
+  const c = cell.trim();
+  if (!DATE_CELL.test(c)) return undefined;
+  const key = dateKey(c);
+  const month = Math.floor(key / 100) % 100;
+  return month < 1 || month > 12 || key % 100 > 31 ? undefined : key;
 }
 
 /**

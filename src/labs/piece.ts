@@ -29,7 +29,7 @@ import {
 } from './reference.ts';
 import { sameUnit, unitAtStart } from './units.ts';
 import { BADGE_MARK, isMarkerCell, markerOf, readValue, VERDICT_WORD } from './value.ts';
-import { isWordColumnName, PENDING, UNREMARKABLE_CELL, WHOSE_SAMPLE_AFTER_NAME, wordResultText } from './word-results.ts';
+import { isWordColumnName, PENDING, SEDIMENT_AMOUNT, UNREMARKABLE_CELL, WHOSE_SAMPLE_AFTER_NAME, wordResultText } from './word-results.ts';
 import { matchesOf } from '../text/matches.ts';
 
 /**
@@ -864,6 +864,8 @@ const CLAUSE_OPENING = /^(?:(?:s[oó]|e|ah|mas|j[aá]|tamb[eé]m|a|o|as|os)\s+)+
 // without a colon), as numbersIn reads it.
 const VALUE_START = /(?:(?:<=|≤|>=|≥|<|>)\s*|(?:inferior|superior)\s+a\s+|[-−](?=\d))?\d/giu;
 
+const SEDIMENT_AMOUNT_LAST = new RegExp(String.raw`^([^:.]*?\S)\s((?:${SEDIMENT_AMOUNT})\.?\s*)$`, 'iu');
+
 function firstValueAt(text: string): number {
   const tokens = numbersIn(text);
   // Digits in brackets or an equation's year name the analyte ("TFG estimada (CKD-EPI 2021) 62", its
@@ -891,7 +893,7 @@ function firstValueAt(text: string): number {
   // grandson typing the urine exam into a family chat, h1927): as the line's last word, on a line of that name and
   // word alone (no colon, leader or column gap: "Bactérias ....: Numerosas   Ausentes ou raras" ends on its reference),
   // its name no word result ("Ausentes ou raras", a reference cell, names nothing).
-  const amount = /^([^:.]*?\S)\s((?:rar[oa]s?|numeros[oa]s|escass[oa]s?|abundantes?|tra[cç]os)\.?\s*)$/iu.exec(text.trim());
+  const amount = SEDIMENT_AMOUNT_LAST.exec(text.trim());
   if (!amount || /\s{2,}/.test(text.trim()) || /(?:^|\s)(?:ou|e|a|at[eé])$/iu.test(amount[1]!) || qualitativeAtStart(amount[1]!) !== undefined) return -1;
   return text.lastIndexOf(amount[2]!.trimEnd());
 }

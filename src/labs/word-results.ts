@@ -295,6 +295,12 @@ export function joinWrappedResultCell(reads: readonly string[]): string[] {
 }
 
 /**
+ * A sediment's amount in words, as a pattern source ("raros", "numerosos", "traços"): the element's result when typed
+ * one space after its name ("leucocitos numerosos", h1927; piece.ts reads it, accounting.ts counts it).
+ */
+export const SEDIMENT_AMOUNT = String.raw`rar[oa]s?|numeros[oa]s|escass[oa]s?|abundantes?|tra[cç]os`;
+
+/**
  * An antibiogram's interpretation spelled out (never a lone S/R/I, which may end a name), as a pattern source. BrCAST's
  * categories since 2019 are "sensível, dose padrão" and "sensível, aumentando exposição" (h1909): one interpretation
  * each, the words after the comma its own.
