@@ -807,15 +807,18 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
                       ? { read: '', account: '' }
                       : { read: joined[i]!, account: cutShort(joined[i]!, u) || tookNextWhole(i, u) ? joined[i]! : u.account },
   );
-  // The lines those two joins took whole, by the line they were read on: listed with it when it is listed
+  // The lines those joins took whole, by the line they were read on: listed with it when it is listed
   // (withJoinedLines), for what the pass could not account for may be printed on any of them (a corpus property's
-  // value after h1906's band's closing bracket, after a line of h1924's wrapped goals cell).
+  // value after h1906's band's closing bracket, after a line of h1924's wrapped goals cell, a bar cell's wrapped
+  // bound under an unread row).
   const takenWhole = new Map<number, number[]>();
+  const takenBy = (owner: number, i: number) => {
+    if (owner >= 0) takenWhole.set(owner, [...(takenWhole.get(owner) ?? []), i]);
+  };
   pageRows.forEach((u, i) => {
     if (tookNextWhole(i, u)) takenWhole.set(i, [i + 1]);
-    if (tabbedReferences[i] !== '' || wrappedCells[i] === '') return;
-    const owner = tabbedReferences.findLastIndex((t, k) => k < i && t !== '');
-    if (owner >= 0) takenWhole.set(owner, [...(takenWhole.get(owner) ?? []), i]);
+    if (barCells[i] === '' && barRows[i] !== '') takenBy(barCells.findLastIndex((t, k) => k < i && t !== ''), i);
+    if (tabbedReferences[i] === '' && wrappedCells[i] !== '') takenBy(tabbedReferences.findLastIndex((t, k) => k < i && t !== ''), i);
   });
   const lines = unfolded.map((u, i) => ({ ...cleanLine(u.read, i), raw: raws[i]! }));
   let examSamples: Map<string, Set<string>> | undefined;
