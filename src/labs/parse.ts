@@ -812,13 +812,15 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   // value after h1906's band's closing bracket, after a line of h1924's wrapped goals cell, a bar cell's wrapped
   // bound under an unread row).
   const takenWhole = new Map<number, number[]>();
-  const takenBy = (owner: number, i: number) => {
+  // Line i, emptied by a join, was taken by the last line before it that the join kept.
+  const takenBy = (kept: readonly string[], i: number) => {
+    const owner = kept.findLastIndex((t, k) => k < i && t !== '');
     if (owner >= 0) takenWhole.set(owner, [...(takenWhole.get(owner) ?? []), i]);
   };
   pageRows.forEach((u, i) => {
     if (tookNextWhole(i, u)) takenWhole.set(i, [i + 1]);
-    if (barCells[i] === '' && barRows[i] !== '') takenBy(barCells.findLastIndex((t, k) => k < i && t !== ''), i);
-    if (tabbedReferences[i] === '' && wrappedCells[i] !== '') takenBy(tabbedReferences.findLastIndex((t, k) => k < i && t !== ''), i);
+    if (barCells[i] === '' && barRows[i] !== '') takenBy(barCells, i);
+    if (tabbedReferences[i] === '' && wrappedCells[i] !== '') takenBy(tabbedReferences, i);
   });
   const lines = unfolded.map((u, i) => ({ ...cleanLine(u.read, i), raw: raws[i]! }));
   let examSamples: Map<string, Set<string>> | undefined;
