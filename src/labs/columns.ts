@@ -549,7 +549,10 @@ export function withoutPreviousColumn(line: CleanLine, previousAt: number, histo
   if (past.length === 2 && relative(past[0]!.cell) && /^\d[\d.,]*$/.test(past[1]!.cell) && cs.slice(1, cs.indexOf(past[0]!)).some((c) => relative(c.cell)))
     return line.text.slice(0, past[0]!.at - line.offset).trimEnd();
   if (past.length > 1) return line.text;
-  if (!PREVIOUS_VALUE.test(last.cell)) return line.text;
+  // A serology's earlier result in words, under the column itself ("NÃO REAGENTE   Não reagente   Não reag.
+  // (12/02/25)" under "RESULTADO   UNIDADE   REFERÊNCIA   ANTERIOR", h1944): only where the column starts, for a
+  // word reference may run into it from the left.
+  if (!PREVIOUS_VALUE.test(last.cell) && !(past.length === 1 && isPreviousWord(last.cell))) return line.text;
   return line.text.slice(0, last.at - line.offset).trimEnd();
 }
 
@@ -617,8 +620,10 @@ function isDatedPrevious(cell: string): boolean {
 
 /** A serology's earlier result in words, perhaps with its sample's date ("Reagente (11/11/2024)", "Não reagente em 03/2024"). */
 function isPreviousWord(cell: string): boolean {
-  const word = qualitativeAtStart(cell);
-  return word !== undefined && /^\s*(?:(?:em|de)\s+)?(?:\(?(?:\d{1,2}\/)?\d{1,2}\/\d{2,4}\)?)?$/.test(cell.slice(word.consumed));
+  // A narrow column cuts the word short with a full stop ("Não reag. (12/02/25)", h1944): the word still.
+  const whole = cell.replace(/^((?:n[aã]o\s+)?)reag\.(?=\s|$)/iu, '$1reagente');
+  const word = qualitativeAtStart(whole);
+  return word !== undefined && /^\s*(?:(?:em|de)\s+)?(?:\(?(?:\d{1,2}\/)?\d{1,2}\/\d{2,4}\)?)?$/.test(whole.slice(word.consumed));
 }
 
 // An earlier sample's cell a transcription marks as unreadable ("[ilegível]", "[ilegível – dobra do papel]"),

@@ -1646,6 +1646,10 @@ const MENU_OPTION = new RegExp(String.raw`^\s*${KEYCAP}\s*\p{L}[^\d]*$`, 'u');
 const IDENTIFIER_LABEL_ALONE =
   /^\s*(?:ficha|pedido|protocolo|prot|prontuario|pront|atendimento|requisicao|req|registro|reg|codigo|cod|o\.?s|ordem(?:\s+de\s+servico)?|cadastro|matricula|cns|cartao(?:\s+sus)?|cpf|rg|leito|quarto|guia|senha|amostra)\s*(?:n[º°o]\.?)?\s*[.:]?\s*$/iu;
 
+// An order's label and its number in hyphen-joined groups, anywhere on a line ("Pedido 25-0528-04417").
+const ORDER_NUMBER =
+  /(?<![\p{L}])(?:pedido|protocolo|atendimento|requisi[cç][aã]o|prontu[aá]rio|registro|amostra|o\.?s\.?)\s*(?:n[º°o]\.?\s*)?:?\s*\d+(?:-\d+){2,}(?![\d,])/iu;
+
 /** A number alone under an identifier's label alone on the line above ("Ficha" / "3390811245"): the order's number, no result. */
 export function isIdentifierUnderLabel(text: string, above: string | undefined): boolean {
   return above !== undefined && /^\s*\d[\d./-]*\s*$/.test(text) && IDENTIFIER_LABEL_ALONE.test(foldSameLength(above));
@@ -1663,10 +1667,19 @@ export function isIdentifierUnderLabel(text: string, above: string | undefined):
 const PRESCRIBED_DOSE =
   /(?<![\p{L}\d.,])\d[\d.,]*(?:\/\d[\d.,]*)?\s*(?:mg|mcg|µg|g|UI|U|mL|ml|gotas?|comprimidos?|comp\.|cps?|c[aá]psulas?)\s+(?:(?:VO|EV|IV|SC|IM|SL|via\s+oral)(?![\p{L}])|\d{1,2}\s*x\s*(?:ao|por|\/)\s*(?:dia|semana)|(?:de|pela|[àa])\s+(?:manh[ãa]|tarde|noite)(?![\p{L}])|ao\s+(?:deitar|acordar|dia)|por\s+dia|em\s+jejum|n[oa]\s+(?:almo[cç]o|jantar|caf[eé])|(?:ap[oó]s|antes\s+d[oa])\s+(?:o\s+|a\s+)?(?:caf[eé]|almo[cç]o|jantar|refei[cç][aãoõ]e?s?)|\d{1,2}\s*\/\s*\d{1,2}\s*h(?![\p{L}])|dose\s+[uú]nica(?![\p{L}]))/u;
 
+// A plan's prose wraps the dose away from its schedule ("Mantido sulfato ferroso 40 mg de ferro" / "elementar 1x/dia e
+// ácido fólico 5 mg. …", a primary care record's SOAP note, h1952): how many times a day with a bare mass on the same
+// line is as sure a prescription's, though neither follows the other. A result's mass is a concentration ("mg/dL").
+const TAKEN_PER_DAY = /(?<![\p{L}\d])\d{1,2}\s*x\s*(?:\/|ao|por)\s*dia(?![\p{L}])/iu;
+const BARE_DOSE = /(?<![\p{L}\d.,])\d[\d.,]*\s*(?:mg|mcg|µg|UI)(?![\p{L}/])/u;
+
 /** A prescription's line (a dose and its route): its numbers are doses, never results, unless a lab value is printed on it too. */
 export function isPrescriptionLine(text: string): boolean {
   // How often it is taken ("2x/dia", "12/12h") is no lab unit.
-  return PRESCRIBED_DOSE.test(text) && !labValue(text.replace(/(?<![\p{L}\d])\d{1,2}\s*x\s*\/\s*dia|(?<![\d/])\d{1,2}\s*\/\s*\d{1,2}\s*h(?![\p{L}])/giu, ' '));
+  return (
+    (PRESCRIBED_DOSE.test(text) || (TAKEN_PER_DAY.test(text) && BARE_DOSE.test(text))) &&
+    !labValue(text.replace(/(?<![\p{L}\d])\d{1,2}\s*x\s*\/\s*dia|(?<![\d/])\d{1,2}\s*\/\s*\d{1,2}\s*h(?![\p{L}])/giu, ' '))
+  );
 }
 
 const INTERPRETATION_NOTE = /^\p{L}[^:\d]{0,60}?(?:\s[-–—]\s*|\s)interpretac(?:ao|oes)(?:\s*\([^()\d]*\))?\s*:/u;
@@ -1782,6 +1795,9 @@ export function isAdminLine(text: string): boolean {
   // or its number elided where a photo transcription could not read it ("CRF-SE ...", "CRM-PI …"; the
   // dots are a leader's colon once the line is cleaned).
   if (/\b(?:crm|crf|crbm|crbio|coren|cnes|cnpj)\b\s*[-/:]?\s*(?:[a-z]{2}\s*[-/:]?\s*)?\d/i.test(text) && !labValue(text)) return true;
+  // A page's running footer naming the order by its number after the label ("HU Regional de Campinas - Patologia
+  // Clínica - Pedido 25-0528-04417   Folha 1/2", h1944): digits in groups joined by hyphens are an identifier's.
+  if (ORDER_NUMBER.test(text) && !labValue(text)) return true;
   // So is an analyser's serial number beside its model ("RAPIDPoint 500e      SN: 21873", a blood-gas receipt's
   // header, h1861; "S/N", "Nº de série"): which machine ran the sample, no result.
   if (SERIAL_NUMBERS.test(text) && !labValue(text)) return true;
@@ -1961,9 +1977,10 @@ const RELEASE_STAMP_CELL =
   /\s{2,}(?:liberad[oa]|libera[cç][aã]o|coletad[oa]|colhid[oa]|coleta|recebid[oa]|recebimento)(?:\s+em)?\s*:?\s*\d{1,2}\/\d{1,2}(?:\/\d{2,4})?(?:\s+(?:[àa]s\s+)?\d{1,2}[:h]\d{2})?(?:\s{2,}(?:normal|alterad[oa]|anormal))?\s*$/iu;
 // Digits glued to letters ("HBA1C", "B12") and in brackets ("(3 amostras)") qualify a title: they are no value.
 // So does the number of the sample a culture was drawn in ("HEMOCULTURA - AMOSTRA 1 (aeróbia)", "Frasco 2"), and
-// how many samples were taken ("PARASITOLÓGICO DE FEZES - 1 amostra - Métodos: …").
+// how many samples were taken ("PARASITOLÓGICO DE FEZES - 1 amostra - Métodos: …"), and the time point of a timed
+// series after a dash ("TROPONINA I ULTRASSENSÍVEL - 2 h", a portal's card per sample of a chest-pain protocol, h1946).
 const NAME_DIGITS =
-  /(?<=\p{L})\d+|\([^()\d]*\d[^()]*\)|(?<=(?<![\p{L}])(?:amostra|frasco)\s{1,2})\d{1,2}(?![\d.,/])|(?<![\p{L}\d.,])\d{1,2}(?=\s+amostras?(?![\p{L}]))/giu;
+  /(?<=\p{L})\d+|(?<=\s[-–—]\s)\d{1,3}(?=\s?(?:h|horas?|min(?:utos)?)(?![\p{L}\d]))|\([^()\d]*\d[^()]*\)|(?<=(?<![\p{L}])(?:amostra|frasco)\s{1,2})\d{1,2}(?![\d.,/])|(?<![\p{L}\d.,])\d{1,2}(?=\s+amostras?(?![\p{L}]))/giu;
 
 /**
  * A block title with its Material/Método cell printed beside it ("FERRITINA      Material: soro -

@@ -295,6 +295,7 @@ import {
   URINE_EXAM_LABEL,
 } from './piece.ts';
 import {
+  isReferenceAnnounced,
   isReferenceHeading,
   isReferenceLabel,
   isReferenceText,
@@ -2223,6 +2224,9 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     // "27,4" / "ng/mL" / "População saudável até 60 anos:" / "superior a 20"): right under the value alone
     // and its unit alone, where only the reference cell can stand.
     const below = nextLine(lines, line.index)?.text;
+    // A typist's sentence that the reference follows ("a referencia do psa é por idade, copiei igual:", h1947): the
+    // result stays open for the ranges under it, the sentence no label of theirs.
+    if (pending && isReferenceAnnounced(t) && below !== undefined && isReferenceText(below, { strictLabels: true })) continue;
     const afterLead = stripReferenceLead(t);
     const heading = afterLead.lead && afterLead.rest !== '' ? afterLead.rest : t;
     if (

@@ -109,10 +109,15 @@ export const letters = (s: string) => (s.match(/\p{L}/gu) ?? []).length;
 // So are durations in a name ("URINA DE 24 HORAS", "Proteinúria de 24 horas") and a numbered kind
 // ("URINA TIPO 1"), and the year of a filtration-rate equation ("TFG EST. CKD-EPI 2021", "MDRD 2006"). So is
 // the count of samples an exam is run on ("PARASITOLÓGICO DE FEZES – 3 AMOSTRAS").
+// A tolerance test's load in its time point's name ("GLICOSE - 1 HORA APÓS 75 g", "Glicemia pós 75 g", h1944): the
+// grams of glucose drunk, part of the name, no value; one space from its number as often as glued to it ("75g").
+const LOAD_IN_NAME = /(?<=(?<![\p{L}])(?:ap[oó]s|p[oó]s|sobrecarga(?:\s+de)?)\s)\d{2,3}\s?g(?![\p{L}\d/])/giu;
+
 export const bareNumbers = (s: string) =>
   numbersIn(
     withoutBracketsAndYears(s)
       .replace(/(?<![\p{L}])tipo\s+\d(?!\d)/giu, (m) => ' '.repeat(m.length))
+      .replace(LOAD_IN_NAME, (m) => ' '.repeat(m.length))
       .replace(/(?<![\p{L}\d.,])\d\s+amostras(?![\p{L}])/giu, (m) => ' '.repeat(m.length))
       // An hour's "h" is glued to its number or one space away: "212   H   mg/dL" is a value and its flag column.
       .replace(/\d+(?:\s*(?:horas?|dias?|meses|anos?|semanas?|minutos?|min)|\s?h)(?![\p{L}])/giu, (m) => ' '.repeat(m.length))
@@ -871,7 +876,10 @@ function firstValueAt(text: string): number {
   // Digits in brackets or an equation's year name the analyte ("TFG estimada (CKD-EPI 2021) 62", its
   // name cell filling the column up to one space before the value): the value is the first number after.
   // So is a numbered kind ("URINA TIPO 1 (EAS)", "HSV tipo 2 IgG   0,4"): the kind's digit is the name's.
-  const named = withoutBracketsAndYears(text).replace(/(?<![\p{L}])tipo\s+\d(?!\d)/giu, (m) => ' '.repeat(m.length));
+  // So is a tolerance test's load (LOAD_IN_NAME).
+  const named = withoutBracketsAndYears(text)
+    .replace(/(?<![\p{L}])tipo\s+\d(?!\d)/giu, (m) => ' '.repeat(m.length))
+    .replace(LOAD_IN_NAME, (m) => ' '.repeat(m.length));
   for (const m of matchesOf(VALUE_START, named)) {
     const idx = m.index ?? 0;
     const digitAt = idx + m[0].length - 1;

@@ -1673,6 +1673,9 @@ export function isReferenceLabel(label: string, opts: { asName?: boolean } = {})
         // Nor are a sperm morphology's terms tiers: "Formas normais" counts the normal forms, "peça intermediária"
         // is the midpiece ("Defeitos de peça intermediária", h1608).
         .replace(/(?<![\p{L}])(?:formas\s+normais|pe[cç]a\s+intermedi[aá]ria)(?![\p{L}])/giu, ' ')
+        // Nor is "reagente" after a strip a tier: the reagent strip a urine is tested with names the method
+        // ("Proteínas (fita reagente)", h1949; "Proteinúria (fita reagente)", h1952), as piece.ts reads it.
+        .replace(/(?<![\p{L}])(?:fitas?|tiras?)\s+reagentes?(?![\p{L}])/giu, ' ')
         .replace(/(?<=\p{L}{2,}\s+)[FMH](?=\)?$)/u, ' ')
     : label;
   const l = classify({ low: null, high: null, lowExclusive: false, highExclusive: false, unit: null }, text);
@@ -2037,6 +2040,15 @@ const REFERENCE_NOT_COPIED =
 const REFERENCE_NOT_PRINTED =
   /^(?=\D*$)(?:(?:mas|e)\s+)?(?:(?:ess[ea]|est[ea]|aqui|ali|l[aá]|(?:a|o|n[ao])\s+(?:folha|papel|laudo))\s+)?n[aã]o\s+(?:tinha|tem|tinham|t[eê]m|veio\s+com|trouxe|havia|h[aá]|saiu\s+com)\s+(?:nenhuma\s+)?(?:valor(?:es)?\s+de\s+)?refer[eê]ncias?(?![\p{L}])|^(?:a\s+)?refer[eê]ncia\s+(?:(?:ficou|veio|estava|est[aá])\s+)?em\s+branco/iu;
 
+// A typist's sentence that the reference follows, on the line under the result ("a referencia do psa é por idade,
+// copiei igual:" over "40 a 49 anos ate 2,5 / 50 a 59 ate 3,5 / …", a family chat, h1947): the reference's word as
+// its subject, a verb, no number, a colon at its end. It says what the ranges under it are, none of them itself.
+const REFERENCE_ANNOUNCED =
+  /^(?=\D*$)(?:(?:a|as)\s+)?(?:valor(?:es)?\s+de\s+)?refer[eê]ncias?\b(?:\s+d[oa]s?\s+\p{L}[\p{L}\d -]{0,30}?)?\s+(?:[eé]|s[aã]o|era|vem|veio|fica|est[aá])\s+[^:]*:$/iu;
+
+/** Whether a line is a typist's sentence announcing the reference printed under it ("a referência do PSA é por idade, copiei igual:"). */
+export const isReferenceAnnounced = (text: string): boolean => REFERENCE_ANNOUNCED.test(text.trim());
+
 /** Where range expressions sit in a text ([start, end) pairs): numbers there belong to a reference. */
 export function rangeSpans(text: string): Array<[number, number]> {
   const spans = findRanges(text, false).map((f): [number, number] => [f.start, f.end]);
@@ -2081,9 +2093,18 @@ const CLIPPED_AGE_BAND = /(?<![\p{L}\d,.])(\d{1,2})\s*([am])\s*(?:a|-|–)\s*(<\
 // a lab bot's monospace reference line): "70 anos ou mais", before an upper bound's lead or a colon as above.
 const OPEN_AGE_BAND = /(?<![\p{L}\d,.])(\d{1,3})\s*a\.?\s*\+(?=\s*(?:at[eé]\s|<|≤|:))/gu;
 
+// A list of such bands that names the years on its first band alone ("40 a 49 anos ate 2,5 / 50 a 59 ate 3,5 / 60 a
+// 69 ate 4,5", a PSA's reference typed into a family chat, h1947): each later band after the list's separator, before
+// an upper bound's lead, is in years too. Only when a band in years so led opens the list: elsewhere "50 a 59" may
+// be a range.
+const FIRST_BAND_IN_YEARS = /(?<![\d,.])\d{1,2}\s*(?:a|[-–])\s*\d{1,3}\s*anos\s*:?\s*(?:at[eé]\s|<|≤)/iu;
+const YEARS_CARRIED_BAND = /(?<=[/|;·]\s*)(\d{1,2})\s*(?:a|[-–])\s*(\d{1,3})(?=\s*:?\s*(?:at[eé]\s|<|≤))/giu;
+
 /** The same text with such bands in full ("40 a 49 anos até 2,5", "6 meses a 23 meses:", "70 anos ou mais até 6,5"). */
 export function spelledAgeBands(text: string): string {
-  return text
+  const first = FIRST_BAND_IN_YEARS.exec(text);
+  const carried = first ? text.slice(0, first.index) + text.slice(first.index).replace(YEARS_CARRIED_BAND, '$1 a $2 anos') : text;
+  return carried
     .replace(ABBREVIATED_AGE_BAND, '$1 a $2 anos')
     .replace(OPEN_AGE_BAND, '$1 anos ou mais')
     .replace(CLIPPED_AGE_BAND, (_, a: string, ua: string, lt: string | undefined, b: string, ub: string) => {

@@ -9,7 +9,9 @@
 
 import { spacedCells } from './columns.ts';
 
-const DATE_HEAD = /^(?:datas?(?:\s+d[aeo]\s+(?:coleta|exame|realiza[cç][aã]o|resultado))?|dt\.?|realizad[oa]\s+em|coletad[oa]\s+em|coleta)$/iu;
+// "Solicitado em": the day the exam was asked for, printed by the same screens before the day it was done (h1952).
+const DATE_HEAD =
+  /^(?:datas?(?:\s+d[aeo]\s+(?:coleta|exame|realiza[cç][aã]o|resultado))?|dt\.?|realizad[oa]\s+em|coletad[oa]\s+em|solicitad[oa]\s+em|coleta)$/iu;
 const RESULT_HEAD = /^resultados?$/iu;
 const DATE_CELL = /^(?:\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|\d{4}-\d{2}-\d{2})?$/u;
 const BAR = /[|│┃║]/u;
@@ -40,7 +42,9 @@ const DATE_TOKEN = /^(?:\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|\d{4}-\d{2}-\d{2})$/u;
  * Realizado em   Resultado" over "Glicemia   28/08/2024   176 mg/dL"). There the day standing before the result
  * makes the row read as a dated line, no result, and a result with no unit or in words is lost in silence. Each
  * row's date, alone in its cell where the header's date column starts, is blanked; the rows run to the first empty
- * line, a row with no date there (a note under a result, a cell's continuation) left as it is.
+ * line, a row with no date there (a note under a result, a cell's continuation) left as it is. The same screen
+ * may print the day the exam was asked for too, a second date column right before the first (h1952: "Exame
+ * Solicitado em  Realizado em  Resultado"): both are blanked, for the result's column follows them alike.
  */
 function spacedDateColumnsBlanked(raws: string[]): string[] {
   let out: string[] | undefined;
@@ -49,24 +53,34 @@ function spacedDateColumnsBlanked(raws: string[]): string[] {
     if (BAR.test(raw) || raw.trim() === '') continue;
     const head = spacedCells(raw);
     if (head.length < 3 || head.length > 5) continue;
-    const dateAt = head.findIndex((c) => DATE_HEAD.test(c.text));
+    const dates = head.flatMap((c, k) => (DATE_HEAD.test(c.text) ? [k] : []));
     const results = head.flatMap((c, k) => (RESULT_HEAD.test(c.text) ? [k] : []));
-    if (dateAt <= 0 || results.length !== 1 || results[0] !== dateAt + 1 || head.filter((c) => DATE_HEAD.test(c.text)).length !== 1) continue;
-    const from = head[dateAt]!.from;
-    const resultFrom = head[dateAt + 1]!.from;
+    // One or two date columns side by side, the one result column right after them.
+    if (dates.length < 1 || dates.length > 2 || dates[0]! <= 0 || results.length !== 1) continue;
+    if (dates.some((d, n) => d !== results[0]! - dates.length + n)) continue;
+    const resultFrom = head[results[0]!]!.from;
     const blanked: Array<[number, string]> = [];
     let k = i + 1;
     for (; k < raws.length && raws[k]!.trim() !== ''; k++) {
-      const row = raws[k]!;
+      let row = raws[k]!;
       if (RULE.test(row)) continue;
-      // The date's cell starts where the header's does, give or take the two spaces a print may shift it.
-      const cell = spacedCells(row).find((c) => c.from >= from - 2 && c.from < resultFrom && row.slice(Math.max(0, c.from - 2), c.from).trim() === '');
-      if (!cell || !DATE_TOKEN.test(cell.text)) continue;
-      blanked.push([k, row.slice(0, cell.from) + ' '.repeat(cell.to - cell.from) + row.slice(cell.to)]);
+      let any = false;
+      for (const d of dates) {
+        const from = head[d]!.from;
+        const until = d + 1 < head.length ? head[d + 1]!.from : resultFrom;
+        // The date's cell starts where the header's does, give or take the two spaces a print may shift it.
+        const cell = spacedCells(row).find((c) => c.from >= from - 2 && c.from < until && row.slice(Math.max(0, c.from - 2), c.from).trim() === '');
+        if (!cell || !DATE_TOKEN.test(cell.text)) continue;
+        row = row.slice(0, cell.from) + ' '.repeat(cell.to - cell.from) + row.slice(cell.to);
+        any = true;
+      }
+      if (any) blanked.push([k, row]);
     }
     if (blanked.length === 0) continue;
     out ??= [...raws];
-    out[i] = raw.slice(0, from) + ' '.repeat(head[dateAt]!.to - from) + raw.slice(head[dateAt]!.to);
+    let header = raw;
+    for (const d of dates) header = header.slice(0, head[d]!.from) + ' '.repeat(head[d]!.to - head[d]!.from) + header.slice(head[d]!.to);
+    out[i] = header;
     for (const [r, text] of blanked) out[r] = text;
     i = k - 1;
   }
