@@ -75,9 +75,12 @@ const PREVIOUS_CUT = new RegExp(
 // mg/dL   17 a 49    (27/05: 96)", under a "Res. anterior" header; glued to the range when the cell is full,
 // "0,70 a 1,20(27/05: 2,31)"): the earlier result, cut off as the worded ones are. So is a value in a cell of its
 // own with its day in brackets after it ("Resultado: 3,2 ng/mL      2,9 ng/mL (14/06/2024)", h1819): the current
-// sample's value is printed undated before it.
+// sample's value is printed undated before it. A copy that kept no column gaps sets it apart from the row by one
+// space, right after the reference's last number ("SÓDIO 132 mmol/L 136 a 145 135 (14/01/2025)", "Masc: 0,67 a
+// 1,17 1,18 (14/01/2025)", under a "Resultado Anterior" header cell, h1961): a range's end or a bound's number then
+// a dated value is a cell after the reference; a value dated with no reference before it is the row's own.
 export const DATED_EARLIER_CELL = new RegExp(
-  String.raw`(?:\s*\(\s*\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\s*:\s*[<>]?\s*-?(?:${NUMBER})(?:\s*(?:${UNIT_PATTERN}))?\s*\)|\s{2,}[<>]?\s*-?(?:${NUMBER})(?:\s*(?:${UNIT_PATTERN}))?\s*\(\s*(?:em\s+)?\d{1,2}\/\d{1,2}\/\d{2,4}\s*\))\s*$`,
+  String.raw`(?:\s*\(\s*\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\s*:\s*[<>]?\s*-?(?:${NUMBER})(?:\s*(?:${UNIT_PATTERN}))?\s*\)|(?:\s{2,}|(?<=(?:\s(?:a|à|at[eé])\s+|[-–<>=≤≥]\s*)(?:${NUMBER}))\s)[<>]?\s*-?(?:${NUMBER})(?:\s*(?:${UNIT_PATTERN}))?\s*\(\s*(?:em\s+)?\d{1,2}\/\d{1,2}\/\d{2,4}\s*\))\s*$`,
   'iu',
 );
 
@@ -1579,8 +1582,10 @@ const FOOTER_HOTLINE = /^(?:ouvidoria|sac|disque|central\s+de\s+atendimento)(?:\
 // A note's sentence says the same, bulleted or not ("- Paciente em uso de metformina 850 mg 2x/dia").
 // So does a relative's chat message between the results it types ("ela toma o puran 75 todo dia em jejum", the
 // dose of levothyroxine in mcg with no unit): a verb of taking a medicine opens it, its number is the dose.
+// So does the patient's own sentence in an e-mail above the results it pastes ("Estou tomando a atorvastatina de 20
+// todo dia", "Continuo tomando o puran 88", h1955): the first person's verb before the taking.
 export const MEDICATION_LEAD =
-  /^(?:[-•]\s*)?(?:(?:medicamentos?|medicac(?:ao|oes))(?:\s+(?:informad[oa]s?|em\s+uso|de\s+uso\s+continuo))?\s*:|(?:paciente\s+)?(?:em|faz)\s+uso\s+d[eo]\s|(?:(?:el[ae]|eu|[oa]\s+paciente|(?:minha\s+)?mae|(?:meu\s+)?pai)\s+)?(?:(?:ta|esta)\s+)?(?:toma|tomo|tomava|tomando|usa|usando)\s+(?:(?:[oa]s?|um|uma)\s+)?[a-z]{3,})/i;
+  /^(?:[-•]\s*)?(?:(?:medicamentos?|medicac(?:ao|oes))(?:\s+(?:informad[oa]s?|em\s+uso|de\s+uso\s+continuo))?\s*:|(?:paciente\s+)?(?:em|faz)\s+uso\s+d[eo]\s|(?:(?:el[ae]|eu|[oa]\s+paciente|(?:minha\s+)?mae|(?:meu\s+)?pai)\s+)?(?:(?:ta|esta|estou|estava|tava|to|continuo|continua|sigo|segue)\s+)?(?:toma|tomo|tomava|tomando|usa|usando)\s+(?:(?:[oa]s?|um|uma)\s+)?[a-z]{3,})/i;
 
 // What a blood-gas analyser is told about the sample, typed in before the run ("FiO2: 28.0 %", "Temp. pac.:
 // 37.0 °C"; "FO2(I)   40,0 %" in the analyser's own notation, under its "Valores de entrada"): the oxygen the
@@ -2866,6 +2871,15 @@ export function joinBrokenSingleCells(reads: readonly string[], narrow = isNarro
   for (let i = 0; i + 1 < out.length; i++) {
     const cur = out[i]!.trim();
     const next = out[i + 1]!.trim();
+    // Outside a narrow copy too, a row's unit and reference cells may fall onto the line under its bare value, both
+    // single-spaced ("Hemoglobina 16,2" / "g/dL 13,5 a 17,5 g/dL", a phone's copy of a wider page, h1954): a unit
+    // opening a line, a range or a reference's lead after it, belongs to the value ending the line above.
+    if (!narrow && single(cur) && single(next) && ROW_VALUE_AT_END.test(cur) && unitThenRange(next)) {
+      out[i] = `${cur} ${next}`;
+      out[i + 1] = '';
+      i++;
+      continue;
+    }
     if (narrow && single(cur) && single(next) && ROW_VALUE_AT_END.test(cur)) {
       // In a narrow copy, a result row broken inside its cells, each line going on where the one above broke:
       // its range before the "a" ("Hemoglobina 16,1 g/dL 13,5" / "a 17,5 g/dL"), a value's unit with the

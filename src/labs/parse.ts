@@ -39,6 +39,7 @@ import { astmRecordsAsRows } from './astm-records.ts';
 import { fhirBundlesAsRows } from './fhir-bundles.ts';
 import { resultCodesWritten, withPrintedCodes } from './result-codes.ts';
 import { dictatedAsResults } from './dictation.ts';
+import { spokenUnitsOnLines } from './spoken-numbers.ts';
 import { curveTimePointsNamed, slashedTimePointsSpread } from './curve-time-points.ts';
 import { sharedReferencesSplit } from './shared-references.ts';
 import { citingCorrections, withTypedCorrections } from './corrections.ts';
@@ -688,6 +689,7 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     checkedOptions,
     sharedReferencesSplit,
     dictatedAsResults,
+    spokenUnitsOnLines,
     slashedTimePointsSpread,
     curveTimePointsNamed,
     earlierRemarksSetApart,

@@ -1441,10 +1441,11 @@ export function flagQualitative(value: string, reference: string | undefined): Q
 export const TITRE_WORD = String.raw`t[ií]tulos?|titula[cç][aã]o|dilui[cç][aã]o`;
 
 // What follows a qualitative word on its token (qualitativeAtStart): a titre ("1/8", "título 1:16", "- TÍTULO
-// 1/16"), or crosses ("2+", "(++)").
+// 1/16", after a comma when its word leads it: "reagente, título 1/640", a sentence's form, h1958, its full stop
+// too), or crosses ("2+", "(++)").
 const TITRE_AFTER_WORD = new RegExp(
-  String.raw`^\s*(?:\(?\s*(?:(?:[-–—]\s*)?(?:${TITRE_WORD})\s*(?:de\s*)?:?\s*)?(?:1\s*[/:]\s*\d+|\d+\s*\+)\s*\)?|\(\s*\++\s*\)|\++)`,
-  'i',
+  String.raw`^\s*(?:\(?\s*(?:(?:[-–—,]\s*)?(?:${TITRE_WORD})\s*(?:de\s*)?:?\s*)?(?:1\s*[/:]\s*\d+|\d+\s*\+)\s*\)?(?:\.(?![\d\p{L}]))?|\(\s*\++\s*\)|\++)`,
+  'iu',
 );
 
 /**
@@ -2037,8 +2038,10 @@ const REFERENCE_NOT_COPIED =
 // "Referência: não se aplica" does, so no built-in range stands in for the lab's.
 // A sentence with no number, as above: the next message's result ("nao tinha referencia desses do lado, a folha
 // da bioquimica é diferente" over "lactato 2,8 mmol/L (normal ate 2,0)", a family chat, h1921) never goes on it.
+// Said as a sentence of its own after the value's ("LDL: 90 mg/dL. Aqui não tem número de referência, …", a
+// transcript once its units in words are printed, h1868), its full stop before it.
 const REFERENCE_NOT_PRINTED =
-  /^(?=\D*$)(?:(?:mas|e)\s+)?(?:(?:ess[ea]|est[ea]|aqui|ali|l[aá]|(?:a|o|n[ao])\s+(?:folha|papel|laudo))\s+)?n[aã]o\s+(?:tinha|tem|tinham|t[eê]m|veio\s+com|trouxe|havia|h[aá]|saiu\s+com)\s+(?:nenhuma\s+)?(?:valor(?:es)?\s+de\s+)?refer[eê]ncias?(?![\p{L}])|^(?:a\s+)?refer[eê]ncia\s+(?:(?:ficou|veio|estava|est[aá])\s+)?em\s+branco/iu;
+  /^(?=\D*$)(?:[.;]\s*)?(?:(?:mas|e)\s+)?(?:(?:ess[ea]|est[ea]|aqui|ali|l[aá]|(?:a|o|n[ao])\s+(?:folha|papel|laudo))\s+)?n[aã]o\s+(?:tinha|tem|tinham|t[eê]m|veio\s+com|trouxe|havia|h[aá]|saiu\s+com)\s+(?:nenhuma\s+)?(?:(?:valor(?:es)?|n[uú]meros?)\s+de\s+)?refer[eê]ncias?(?![\p{L}])|^(?:a\s+)?refer[eê]ncia\s+(?:(?:ficou|veio|estava|est[aá])\s+)?em\s+branco/iu;
 
 // A typist's sentence that the reference follows, on the line under the result ("a referencia do psa é por idade,
 // copiei igual:" over "40 a 49 anos ate 2,5 / 50 a 59 ate 3,5 / …", a family chat, h1947): the reference's word as

@@ -305,22 +305,27 @@ export function spokenAsPrinted(text: string, { weak = true }: { weak?: boolean 
 }
 
 // Units a screen reader speaks for a count's or a ratio's symbol ("7.300 por milímetro cúbico" for /mm³, "42
-// miligramas por grama" for mg/g, "61 mililitros por minuto por 1,73 metro quadrado" for mL/min/1,73 m²).
-const SPOKEN_COUNT_UNIT = /(?<=\d\s*)por\s+mil[ií]metro\s+c[uú]bico(?![\p{L}])/giu;
+// miligramas por grama" for mg/g, "61 mililitros por minuto por 1,73 metro quadrado" for mL/min/1,73 m²). A count
+// may be said per microlitre, in thousands or millions too ("162 mil por microlitro" for mil/µL, "4,1 milhões por
+// milímetro cúbico"), and a ratio of the same quantity by its prefix on both sides ("0,62 miligrama por miligrama").
+const SPOKEN_COUNT_UNIT = /(?<=\d\s*)(?:(mil|milh[oõ]es)\s+)?por\s+(mil[ií]metro\s+c[uú]bico|microlitro)(?![\p{L}])/giu;
 // A urine sediment's count in thousands said per millilitre ("65 mil por mL", "3 mil por mililitro"): "mil/mL";
 // and the bounds said after it in the same sentence in bare thousands ("referência até 10 mil") are per mL too.
 const SPOKEN_THOUSANDS_PER_ML = /(?<=\d\s*mil)\s+por\s+(?:ml|mililitros?)(?![\p{L}])([^.;!?]*)/giu;
 const BARE_THOUSANDS = /(?<=\d\s*mil)(?![\p{L}/])/gu;
-const SPOKEN_RATIO_UNIT = /(?<=\d\s*)(mili|micro)?gramas?\s+por\s+grama(?![\p{L}])/giu;
+const SPOKEN_RATIO_UNIT = /(?<=\d\s*)(mili|micro)?gramas?\s+por\s+(mili)?grama(?![\p{L}])/giu;
+// The sedimentation rate's unit said as what it measures ("48 milímetros na primeira hora", "mm por hora"): mm/h.
+const SPOKEN_RATE_UNIT = /(?<=\d\s*)(?:mil[ií]metros?|mm)\s+(?:na\s+primeira\s+hora|por\s+hora)(?![\p{L}])/giu;
 const SPOKEN_FILTRATION_UNIT = /(?<=\d\s*)mililitros?\s+por\s+minuto\s+por\s+1,73\s+metros?\s+quadrados?(?![\p{L}])/giu;
 
 /** The units said after values printed as units ("miligramas por decilitro" → "mg/dL", "por cento" → "%"). */
 export function spokenUnitsAsPrinted(text: string): string {
   return text
     .replace(SPOKEN_FILTRATION_UNIT, 'mL/min/1,73 m²')
-    .replace(SPOKEN_COUNT_UNIT, '/mm³')
+    .replace(SPOKEN_COUNT_UNIT, (_m, many?: string, per?: string) => `${many ? foldText(many) : ''}${/^mil[ií]metro/iu.test(per!) ? '/mm³' : '/µL'}`)
     .replace(SPOKEN_THOUSANDS_PER_ML, (_m, rest: string) => `/mL${rest.replace(BARE_THOUSANDS, '/mL')}`)
-    .replace(SPOKEN_RATIO_UNIT, (_m, prefix?: string) => `${PREFIX[foldText(prefix ?? '')] ?? ''}g/g`)
+    .replace(SPOKEN_RATIO_UNIT, (_m, prefix?: string, per?: string) => `${PREFIX[foldText(prefix ?? '')] ?? ''}g/${PREFIX[foldText(per ?? '')] ?? ''}g`)
+    .replace(SPOKEN_RATE_UNIT, 'mm/h')
     .replace(SLASH_SAID, (_m, unit: string, per: string) => `${unit}/${per.slice(0, -1).toLowerCase()}L`)
     .replace(SPOKEN_UNIT, (_m, prefix?: string, quantity?: string, intl?: string, per?: string, symbol?: string) => {
       if (!quantity) return '%';
@@ -329,4 +334,15 @@ export function spokenUnitsAsPrinted(text: string): string {
       const litre = per ? foldText(per) : symbol ? { dl: 'deci', ml: 'mili' }[symbol.toLowerCase()] : undefined;
       return `${unit}/${litre ? (litre === 'deci' ? 'dL' : 'mL') : 'L'}`;
     });
+}
+
+/**
+ * The lines of any text with the units said in words after a value printed as units, each line in its place (an
+ * accessible version of a report written for screen readers, "Resultado: 11,6 gramas por decilitro.", h1958; a
+ * patient's message that spells them): a unit in words right after a number says nothing else. A line with none
+ * is as it was.
+ */
+export function spokenUnitsOnLines(lines: string[]): string[] {
+  const out = lines.map((l) => (/\d\s+(?:mil\s+|milh\S+\s+)?\p{L}/u.test(l) ? spokenUnitsAsPrinted(l) : l));
+  return out.some((l, i) => l !== lines[i]) ? out : lines;
 }

@@ -20,8 +20,9 @@
 import { columnUnit } from './columns.ts';
 import { NUMBER } from './numbers.ts';
 
-// A line of numbers only, a range's "a" between them ("5.637", "612 300 a 900", "500").
-const NUMBERS_ONLY = new RegExp(String.raw`^\s*(?:${NUMBER})(?:\s+(?:a\s+|at[eé]\s+)?(?:${NUMBER}))*\s*$`, 'iu');
+// A line of numbers only, a range's "a" between them ("5.637", "612 300 a 900", "500"), or opening it where the
+// line above broke before it ("a 900" under "Monócitos 7,1 557 2,0 a 10,0 300").
+const NUMBERS_ONLY = new RegExp(String.raw`^\s*(?:(?:a|at[eé])\s+)?(?:${NUMBER})(?:\s+(?:a\s+|at[eé]\s+)?(?:${NUMBER}))*\s*$`, 'iu');
 // A row's first line: its name, then maybe its first cells ("Linfócitos", "Eosinófilos 7,8 682 50 a").
 const ROW_START = new RegExp(
   String.raw`^\s*\p{L}[\p{L}\s().-]{1,40}?(?:\s+(?:${NUMBER})(?:\s+(?:a|at[eé])?\s*(?:${NUMBER})?)*(?:\s+(?:a|at[eé]))?)?\s*$`,
@@ -30,6 +31,21 @@ const ROW_START = new RegExp(
 
 /** The unit a line gives its column when it holds that cell alone ("%", "/mm³"). */
 const unitAlone = (l: string): string | undefined => (l.trim() !== '' && !/\s/.test(l.trim()) ? columnUnit(l.trim()) : undefined);
+
+/**
+ * The value columns' units of a header kept on one line with single spaces, as the same copy keeps a short line
+ * ("% /µL % /µL", h1954): units alone, the reference columns' repeating the value columns' after them. The gaps
+ * that would place each unit over its column are gone, so the line says only their order; undefined for any
+ * other line (a header with column gaps is placed by columns.ts).
+ */
+function unitsOfLine(l: string): string[] | undefined {
+  const cells = l.trim().split(' ');
+  if (cells.length < 2 || /\s{2,}|\t/.test(l.trim())) return undefined;
+  const units = cells.map((c) => columnUnit(c));
+  if (!units.every((u): u is string => u !== undefined)) return undefined;
+  const half = units.length / 2;
+  return Number.isInteger(half) && units.slice(0, half).every((u, k) => u === units[half + k]) ? units.slice(0, half) : units;
+}
 
 // The cells of a line set apart by column gaps.
 const gapCells = (l: string) => l.trim().split(/\s{2,}/);
@@ -85,6 +101,11 @@ function wrappedTables(reads: readonly string[]): WrappedTable[] {
       const unit = unitAlone(reads[h]!);
       if (unit === undefined) break;
       units.push(unit);
+      h++;
+    }
+    const oneLine = h === i ? unitsOfLine(reads[i]!) : undefined;
+    if (oneLine) {
+      units.push(...oneLine);
       h++;
     }
     if (units.length < 2 || new Set(units).size !== units.length) continue;
