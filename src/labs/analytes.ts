@@ -592,6 +592,9 @@ export function lookupName(printed: string): AnalyteDef | KnownName | undefined 
   // A timed sample after a load ("Glicose - 60 min", "Insulina - 2 horas") is another result than the
   // analyte's basal one: the name stays as printed, as "Glicose 60 min" does.
   if (TIMED_SAMPLE.test(rest)) return undefined;
+  // Nor are the cells a stain picks out, in brackets ("Leucócitos (peroxidase positivos)", a semen analysis's
+  // round cells, h1940): a count of those cells only, in the sample's own unit, never the blood's count.
+  if (/^\([^()]*\bpositiv[oa]s\b[^()]*\)$/iu.test(rest)) return undefined;
   // The sample after a comma ("CREATININA, SORO", "GLICOSE, plasma") is a qualifier too, and so is how
   // the value was got ("TFG estimada", "LDL calculado", "TFG EST. CKD-EPI 2021"): the same analyte.
   if (

@@ -139,6 +139,9 @@ const SHARED_REFERENCE_NOTE = /,\s+((?:a|as)\s+refer[eê]ncias?\s+(?:dess[ae]s|d
 const NAME_PAUSE_VALUE = /^(\p{L}[^\d]*?),\s+([<>]?\d[\d.,]*?(?:\s*(?:mil|%))?,\s+\D.*)$/u;
 // A number of days, years or kilos said in a sentence: the patient's age or weight, or when a result is due.
 const SAID_MEASURE_OF_LIFE = /\d+\s+(?:dias?|semanas?|meses|m[eê]s|anos?|quilos?|kg)(?![\p{L}])/giu;
+// A number of pills or drops said in a sentence ("Eu tô tomando os 6 comprimidos do metotrexato no domingo"): the
+// dose the patient takes, no result.
+const SAID_DOSE_COUNT = /\d+\s+(?:comprimidos?|c[aá]psulas?|gotas|ampolas?|sach[eê]s?)(?![\p{L}])/giu;
 const EARLIER_RESULT = /(?<![\p{L}])(?:tinha|havia)\s+(?:dado|vindo|ficado)(?![\p{L}])/iu;
 // … or in the imperfect after when it was ("Em dezembro tava 1,5, lembra?", h1539's grandson recalling the last
 // creatinine): a sentence opening on a month or an earlier exam says what the value was then. A past year or month
@@ -513,7 +516,7 @@ export function dictatedAsResults(raws: string[]): string[] {
       // Its opening words are speech's, not a label's: "Os" is no service order (OS), "No hemograma," no number (Nº).
       // So does one whose every number counts days, years or kilos ("fica pronta em 3 dias", "ela tá com 81 anos").
       if (!saysValue(sentence) || isAdminLine(sentence.trim().replace(PLACE_BEFORE, '').replace(OPENING, ''))) continue;
-      if (/\d/.test(sentence) && !/\d/.test(sentence.replace(SAID_MEASURE_OF_LIFE, ''))) continue;
+      if (/\d/.test(sentence) && !/\d/.test(sentence.replace(SAID_MEASURE_OF_LIFE, '').replace(SAID_DOSE_COUNT, ''))) continue;
       if (COUNT_TO_SAY.test(sentence)) continue;
       // A result told in the pluperfect is an earlier exam's ("a última dela, em janeiro, tinha dado 1,1"), not this one's.
       if (EARLIER_RESULT.test(sentence) || EARLIER_WHEN.test(sentence.trim())) continue;

@@ -26,7 +26,16 @@ import {
 } from './columns.ts';
 import { RESULT_CELL_DATE, cells, isAdminLine, isBlockDetail } from './lines.ts';
 import { NUMBER, numbersIn } from './numbers.ts';
-import { isAgeBandCell, isReferenceLabel, isReferenceText, qualitativeAtStart, qualitativeReference, stripReferenceLead, type Sex } from './reference.ts';
+import {
+  TITRE_WORD,
+  isAgeBandCell,
+  isReferenceLabel,
+  isReferenceText,
+  qualitativeAtStart,
+  qualitativeReference,
+  stripReferenceLead,
+  type Sex,
+} from './reference.ts';
 import { UNIT_PATTERN, normalizeUnit, unitAtStart } from './units.ts';
 import { isMarkerCell, readValue } from './value.ts';
 import { FINDING_SENTENCE } from './word-results.ts';
@@ -425,6 +434,9 @@ const POWER_OF_TEN_UNIT =
 
 const BRACKETED_UNIT = new RegExp(`\\((${UNIT_PATTERN})\\)`, 'i');
 
+// A titre in cells of its own, after its word and colon or not ("Título:   1/80", "1/160").
+const TITRE_CELLS = new RegExp(String.raw`^(?:(?:${TITRE_WORD})\s*:?\s*)?1\s*[/:]\s*\d{1,5}$`, 'iu');
+
 export function tableHeader(text: string, offset = 0, context: HeaderContext = {}): TableHeader | undefined {
   // A header drawn with dot leaders between its cells ("Exame ····· Resultado ····· [Referência]", each
   // leader read as " : "): the leaders set the cells apart; a cell in square brackets is its word.
@@ -510,6 +522,17 @@ export function tableHeader(text: string, offset = 0, context: HeaderContext = {
     qualitativeReference(stripReferenceLead(cs[2]!).rest) !== undefined &&
     /^\p{L}[\p{L}\s.,()-]*$/u.test(cs[1]!.trim()) &&
     !HEADER_CELL.test(foldSameLength(cs[1]!).trim())
+  )
+    return undefined;
+  // Nor is the label with its colon before a result word whose titre follows in a labelled cell ("Resultado:
+  // REAGENTE      Título:   1/80", an anti-DNA by immunofluorescence): the titre's digits sit outside brackets, but
+  // a titre is read as no number, so they would not keep the line from being taken for a header.
+  if (
+    cs.length >= 3 &&
+    /^resultados?\s*:$/iu.test(cs[0]!.trim()) &&
+    qualitativeAtStart(cs[1]!)?.consumed === cs[1]!.length &&
+    !HEADER_CELL.test(foldSameLength(cs[1]!).trim()) &&
+    TITRE_CELLS.test(cs.slice(2).join(' '))
   )
     return undefined;
   // Nor is the label with its colon before a finding in words that names what grew or was found ("Resultado:

@@ -15,6 +15,7 @@ import {
   isRangeThenLabel,
   isReferenceLabel,
   isReferenceText,
+  labelledRanges,
   QUALITATIVE_WORDS,
   qualitativeAtStart,
   REFERENCE_LEAD_WORDS,
@@ -1925,6 +1926,8 @@ export function isCardStatus(text: string): boolean {
 // the sample's, not a result of the report's (its line is still listed by the accounting pass).
 const SAMPLE_VOLUME = new RegExp(String.raw`^volume(?:\s+(?:urin[aá]rio|total|colhido|coletado|de\s+urina))?\s*:\s*(?:${NUMBER})\s*(?:ml|l)$`, 'iu');
 
+const VOLUME_UNIT = /^m?l$/iu;
+
 // How long a timed urine was collected ("Tempo de coleta ........ 24 h"): the sample's, not a result (its
 // line is still listed by the accounting pass).
 const COLLECTION_TIME = new RegExp(String.raw`^(?:tempo|per[ií]odo)\s+(?:total\s+)?de\s+coleta\s*:?\s*(?:${NUMBER})\s*(?:h|horas?)\.?$`, 'iu');
@@ -1959,6 +1962,10 @@ export function referenceAfterDetail(text: string): string | undefined {
     // pg/mL" a value).
     const detail = (BLOCK_DETAIL.test(head) && !/\d/.test(head.replace(NAME_DIGITS, ''))) || (isMethodLine(head) && !/\d/.test(head) && METHOD_WORD.test(head));
     if (!SAMPLE_VOLUME.test(head) && !COLLECTION_CLOCK.test(head) && !detail && !BRACKETED_NOTE.test(head)) return undefined;
+    // A volume beside a range in millilitres or litres is a result with its own range, no sample's detail (a semen
+    // analysis's "Volume ....... 1,2 mL   Igual ou superior a 1,4 mL", h1940): a result above is in another unit.
+    if (SAMPLE_VOLUME.test(head) && labelledRanges([stripReferenceLead(rest).rest]).some((r) => r.range.unit !== null && VOLUME_UNIT.test(r.range.unit)))
+      return undefined;
     // Beside the detail, a range with no lead of its own ("Material: soro      0,60 a 1,20 mEq/L", "Método:
     // …   Tóxico: acima de 1,50") goes on with the reference of the row above, its lead left there.
     if (stripReferenceLead(rest).lead ? isReferenceText(rest) : isReferenceText(rest, { strictLabels: true })) return rest;

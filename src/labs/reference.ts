@@ -220,7 +220,9 @@ const AGE_BAND_RE = new RegExp(
 const AGE_BAND_GLOBAL = new RegExp(AGE_BAND_RE.source, 'giu');
 // An ordinal typed without its sign, the letter after the digit ("1o TRIMESTRE", "4a GERACAO" in a report
 // printed in plain ASCII capitals): an ordinal only before the word it counts, as "71a" alone is an age.
-export const ORDINAL_RE = /\d+\s*[ºª°]|(?<![\d.,])\d{1,2}[oa](?=\s+(?:trimestre|trim\b|semestre|gera[cç][aã]o|dose|amostra))/giu;
+// The first hour of a sedimentation rate's unit ("Até 20 mm na 1ª hora") is the unit's (units.ts), no label's ordinal.
+export const ORDINAL_RE =
+  /(?<!(?<![\p{L}])mm\s*(?:na\s*)?)\d+\s*[ºª°]|(?<![\d.,])\d{1,2}[oa](?=\s+(?:trimestre|trim\b|semestre|gera[cç][aã]o|dose|amostra))/giu;
 // A percentile names the population a range comes from ("Percentil 99: homens até 34", "P99", "P97,5";
 // not an antigen "p24"):
 // its number is a label, never a bound.
@@ -608,6 +610,12 @@ const TARGET_TIER = /\b(meta|metas|alvo|objetivo terapeutico)\b(?!-[a-z])/;
 const CONDITION =
   /\b(com jejum|sem jejum|ortostatismo|ortostase|ortostatic[oa]|decubito|supin[oa]|deitad[oa]|(?:pico\s+)?(?:apos|pos)[- ]?estimulo|gestantes?|gravidas?|gravidez|gestacao|trim(?:estre)?|semanas?|(?:fase )?(?:folicular|lutea|luteinica|ovulatoria)|pico ovulatorio|pos[- ]menopausa|menopausa|jejum de|(?:em )?jejum|pos[- ]prandial|ciclo|anticoagula\w*|anticoagulante|antagonistas? da vit(?:amina|\.)? ?k|avk|cumarinicos?|proteses?\s+valvar(?:es)?|valvulas?\s+mecanicas?|fumantes?|tabagistas?|ibmp|ibe|drc(?: \d[ab]?d?)?|doenca renal cronica|renais cronicos|dialiticos|tanner(?: (?:[ivx]+|[1-5])(?: ?[-/a] ?(?:[ivx]+|[1-5]))?)?|amostra isolada)\b/;
 
+// A drug level's range for the sample point it was drawn at ("Vale: 10,0 a 20,0", "Pico: 20 a 35", an antibiotic's
+// trough and peak) and for the infection treated ("Infecções graves (osteomielite, endocardite, meningite): 15,0 a
+// 20,0", vancomycin's): the sample and the patients a target is for, as a fast or a pregnancy names them.
+const DRUG_SAMPLE_POINT = /^(?:(?:nivel|concentracao|amostra|coleta)\s+(?:de|do|no|em)\s+)?(?:vale|pico|trough|peak|pre[- ]?dose)$/;
+const INFECTION_TREATED = /\binfecc(?:ao|oes)\s+(?:graves?|nao\s+complicadas?|complicadas?|leves?|moderadas?)\b/;
+
 // A range printed for patients who take no anticoagulant ("Sem anticoagulação", "Indivíduos não
 // anticoagulados", "sem uso de anticoagulante"): the ordinary range beside the INR's treatment ranges, no
 // condition, though still a range's label.
@@ -696,7 +704,9 @@ function classify(range: Range, label: string, risk = false): LabelledRange {
     tier,
     condition:
       CONDITION.test(f.replace(/\bnao (?:gestantes?|gravidas?|fumantes?|tabagistas?)\b/g, ' ').replace(UNTREATED_ALL, ' ')) ||
-      collectionWindow(label) !== undefined,
+      collectionWindow(label) !== undefined ||
+      DRUG_SAMPLE_POINT.test(f.trim()) ||
+      INFECTION_TREATED.test(f),
   };
 }
 
@@ -1295,8 +1305,27 @@ export function qualitativeAtStart(s: string): { text: string; consumed: number 
   // GeneXpert's grades): the load is part of the result, no lab mark for a value below its range.
   const load = DETECTED_WORD.test(m[0]) ? LOAD_AFTER_DETECTED.exec(s.slice(consumed)) : null;
   if (load) consumed += load[0].length;
+  // A genotype's zygosity with what it is for and its alleles ("Heterozigoto (C/T)", "Homozigoto mutante (T/T)",
+  // "HETEROZIGOTO C/T", a thrombophilia panel's PCR), and a wild type's alleles after "Normal" ("Normal (G/G)"):
+  // one result as printed, the alleles no note to leave behind.
+  const genotype = ZYGOSITY_WORD.test(m[0])
+    ? ZYGOSITY_AFTER_WORD.exec(s.slice(consumed))
+    : NORMAL_WORD.test(m[0])
+      ? ALLELES_AFTER_WORD.exec(s.slice(consumed))
+      : null;
+  if (genotype) consumed += genotype[0].length;
   return { text: s.slice(0, consumed).trim(), consumed };
 }
+
+// Two alleles of a genotype, a slash between, in brackets or not ("(C/T)", "G/A"): each a base; or both glued in
+// brackets ("(CT)").
+const ALLELE_PAIR = String.raw`(?:\(\s*[ACGT]\s*\/\s*[ACGT]\s*\)|(?<![\p{L}\d/])[ACGT]\s*\/\s*[ACGT](?![\p{L}\d/])|\(\s*[ACGT]{2}\s*\))`;
+const ZYGOSITY_WORD = /^\s*(?:heterozigot|homozigot)[oa]\s*$/iu;
+const NORMAL_WORD = /^\s*normal\s*$/iu;
+const ZYGOSITY_AFTER_WORD = new RegExp(String.raw`^(?:\s+(?:mutad[oa]|mutante|normal|selvagem)(?![\p{L}]))?(?:\s*${ALLELE_PAIR})?`, 'iu');
+const ALLELES_AFTER_WORD = new RegExp(String.raw`^\s*${ALLELE_PAIR}`, 'iu');
+const ALLELE_PAIR_RE = new RegExp(ALLELE_PAIR, 'iu');
+const ALLELE_PAIRS = new RegExp(ALLELE_PAIR, 'giu');
 
 const DETECTED_WORD = /^\s*detectad[oa]\s*$/iu;
 const LOAD_AFTER_DETECTED = /^\s(?:muito\s+baix[oa]|baix[oa]|m[eé]di[oa]|alt[oa])(?![\p{L}])/iu;
@@ -1407,9 +1436,14 @@ export type QualitativeFlag = 'normal' | 'alterado' | 'indeterminado';
 
 export function flagQualitative(value: string, reference: string | undefined): QualitativeFlag {
   if (!reference) return 'indeterminado';
+  // A genotype's alleles ("Heterozigoto (G/A)" against "Normal (G/G)") are one token, their slash no list's; against
+  // a reference that prints none ("Normal"), the result's word alone is read.
+  const joined = (s: string) => s.replace(ALLELE_PAIRS, (p) => ` ${p.replace(/[^ACGT]/giu, '')}`);
+  if (!ALLELE_PAIR_RE.test(reference)) value = value.replace(ALLELE_PAIRS, '');
+  reference = joined(reference);
   // The target's code before the detection word ("MTB não detectado") names what was sought, as the test's
   // name does: the word alone is read against the reference ("Não detectado").
-  const v = foldQ(withoutDetectionTarget(value));
+  const v = foldQ(withoutDetectionTarget(joined(value)));
   reference = withoutDetectionTarget(reference);
   // Number and gender do not change the word ("Ausente" against "Ausentes", "Raros" against "raras",
   // "Amarela" against "Amarelo", "Límpida" against "Límpido").

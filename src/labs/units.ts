@@ -45,8 +45,9 @@ const SPELLINGS: ReadonlyArray<[string, string]> = [
   // A urine count in thousands per millilitre, as a patient types the sediment's "18.000/mL" ("18 mil/mL").
   ['mil\\/ml', 'mil/mL'],
   // A semen count in millions per millilitre and per ejaculate ("11,8 milhões/mL", "24,8 milhões/ejac.", h1608).
-  ['mi[l1]h(?:oes|ões)\\/ml', 'milhões/mL'],
-  ['mi[l1]h(?:oes|ões)\\/ejac(?:ulado|\\.)?', 'milhões/ejaculado'],
+  // A bound of one million in the singular ("Inferior a 1,0 milhão/mL", seminal leukocytes, h1940) is the same unit.
+  ['mi[l1]h(?:oes|ões|[aã]o)\\/ml', 'milhões/mL'],
+  ['mi[l1]h(?:oes|ões|[aã]o)\\/ejac(?:ulado|\\.)?', 'milhões/ejaculado'],
   // A narrow LIS column cuts the word to "milh", with its dot or without ("3,92   milh/mm3").
   // A photo's OCR prints its l as a 1 ("mi1hoes/mm3"): no unit is spelt that way.
   // A vision model's transcription of a photo slips an accent onto its i ("mílhões/mm³", h1653).
@@ -76,8 +77,8 @@ const SPELLINGS: ReadonlyArray<[string, string]> = [
   ['mm\\/\\s*(?:1[ªa°]\\s*)?h(?:ora)?', 'mm/h'],
   // A narrow unit column of a LIS cuts the body surface's "m²" ("ML/MIN/1,73"): the same rate per 1,73 m².
   ['ml\\/min\\/1[,.]73(?:\\s?m(?:²|2))?', 'mL/min/1,73m²'],
-  // ESR printed "até 20 mm" or "mm na 1ª hora": millimetres in the first hour.
-  ['mm(?!\\/)(?:\\s*(?:na\\s*)?1[ªa°]\\s*h(?:ora)?)?', 'mm/h'],
+  // ESR printed "até 20 mm" or "mm na 1ª hora" ("na primeira hora", said in words): millimetres in the first hour.
+  ['mm(?!\\/)(?:\\s*(?:na\\s*)?(?:1[ªa°]|primeira)\\s*h(?:ora)?)?', 'mm/h'],
   ['mmhg', 'mmHg'],
   // A 24-hour excretion per body weight ("4,9 mg/kg/24 h").
   ['mg\\/kg\\/24\\s?h(?:oras)?', 'mg/kg/24h'],
