@@ -1205,6 +1205,28 @@ function withoutLastCell(text: string, offset: number, at: number, cells: number
   return text.slice(0, last.at - offset).trimEnd();
 }
 
+// A cut-off's cell: a concentration, with its comparator and its unit if printed ("0,2 pg/mg", "≥ 1.000 ng/mL", "300").
+const CUTOFF_VALUE = /^(?:[<>≤≥]=?\s*)?\d[\d.,]*\s*/u;
+
+/**
+ * A row with its cell under a cut-off column (`TableHeader.cutoffColumn`) cut: the one cell that starts under
+ * that column, a concentration, after the name and the result. Left on the row the threshold reads as a value or
+ * a range and the row goes unread ("Cocaína   Negativo   Negativo   500 pg/mg"). Blanked to its length when cells
+ * follow it (the reference printed after the cut-off), so they keep their columns.
+ */
+export function withoutCutoffColumn(text: string, offset: number, cutoff: { from: number; to: number }): string {
+  const cs = cellStarts(text, offset);
+  const under = cs.filter((c) => c.at >= cutoff.from - 4 && c.at < cutoff.to - 3);
+  if (under.length !== 1 || cs.indexOf(under[0]!) < 2) return text;
+  const cell = under[0]!.cell;
+  const number = CUTOFF_VALUE.exec(cell);
+  const rest = number ? cell.slice(number[0].length) : undefined;
+  if (rest === undefined || (rest !== '' && unitAtStart(rest)?.consumed !== rest.length)) return text;
+  const i = under[0]!.at - offset;
+  if (cs.indexOf(under[0]!) === cs.length - 1) return text.slice(0, i).trimEnd();
+  return `${text.slice(0, i)}${' '.repeat(cell.length)}${text.slice(i + cell.length)}`;
+}
+
 /**
  * A row with its cell under a method column (`TableHeader.methodColumn`) blanked: the one cell that starts
  * under that column, after the name and before the result ("Dengue - NS1   ELISA   Não reagente"). Blanked

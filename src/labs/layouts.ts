@@ -38,7 +38,7 @@ import {
 } from './reference.ts';
 import { UNIT_PATTERN, normalizeUnit, unitAtStart } from './units.ts';
 import { isMarkerCell, readValue } from './value.ts';
-import { FINDING_SENTENCE } from './word-results.ts';
+import { FINDING_SENTENCE, findingThenReferenceCell } from './word-results.ts';
 import { matchesOf } from '../text/matches.ts';
 
 export interface TableHeader {
@@ -119,6 +119,13 @@ export interface TableHeader {
    * "PENDENTE" or "RECOLETA", no part of the reference.
    */
   statusAt?: number;
+  /**
+   * A drug panel's cut-off column ("RESULTADO   REFERÊNCIA   CUT-OFF", "Resultado   Cut-off   Referência", h1978):
+   * each row prints there the concentration from which the screen calls the sample positive ("0,2 pg/mg", "1.000
+   * ng/mL"), neither the row's result (the word before it) nor its reference (the word it is read against). From
+   * where its header cell starts to the next one.
+   */
+  cutoffColumn?: { from: number; to: number };
 }
 
 // A daily bulletin heads today's result and the day before's by day ("HOJE   D-1"). An oncology sheet heads
@@ -131,7 +138,7 @@ export interface TableHeader {
 // A dialysis unit's serology table dates its result column and names the earlier one "ÚLTIMO ANTERIOR" ("RESULTADO
 // MAI/25   REFERÊNCIA   ÚLTIMO ANTERIOR (NOV/24)", h1922).
 const HEADER_CELL =
-  /^(exames?(?:\s*\/\s*resultados?)?|analitos?|parametros?|indicador(?:es)?|marcador(?:es)?(?:\s+tumora(?:l|is))?(?:\s*\/\s*(?:m[eé]todos?|metodologia))?|(?:seus?\s+)?resultados?(?:\s+(?:\d{1,2}\/)?(?:\d{1,2}|jan|fev|mar|abr|mai|jun|jul|ago|set|out|nov|dez)\/\d{2,4})?|metas?\s+do\s+programa|antes|(?:resultados?|res(?:ult)?\.) anterior(?:es)?|(?:ultim[oa]s?\s+)?anterior(?:es)?|ant\.(?:\s*\d{1,2}\/\d{1,2}(?:\/\d{2,4})?(?:\s+\d{1,2}(?::\d{2}|h\d{0,2}))?)?|hist[oó]rico|hoje|ontem|d\s?-\s?[1-9]|valor(?:es)? encontrados?|unid\.?|unidades?|valor(?:es)? (?:de )?(?:refer[eê]ncia|ref\.)(?:\s*\/\s*metas?)?|valor(?:es)? referenciais|refer[eê]ncias?(?:\s*\/\s*metas?)?|ref\.|intervalo de refer[eê]ncia|v\.?\s?r\.?|m[eé]todo|metodologia|(?:pontos?|valor(?:es)?) de corte|interpreta[cç][aã]o)(?:\s*\(.*\))?(?:\s+(?:homem|homens|mulher|mulheres|masculino|feminino)(?:\s*\/\s*(?:homem|homens|mulher|mulheres|masculino|feminino))?)?:?$/i;
+  /^(exames?(?:\s*\/\s*resultados?)?|analitos?|parametros?|indicador(?:es)?|marcador(?:es)?(?:\s+tumora(?:l|is))?(?:\s*\/\s*(?:m[eé]todos?|metodologia))?|(?:seus?\s+)?resultados?(?:\s+(?:\d{1,2}\/)?(?:\d{1,2}|jan|fev|mar|abr|mai|jun|jul|ago|set|out|nov|dez)\/\d{2,4})?|metas?\s+do\s+programa|antes|(?:resultados?|res(?:ult)?\.) anterior(?:es)?|(?:ultim[oa]s?\s+)?anterior(?:es)?|ant\.(?:\s*\d{1,2}\/\d{1,2}(?:\/\d{2,4})?(?:\s+\d{1,2}(?::\d{2}|h\d{0,2}))?)?|hist[oó]rico|hoje|ontem|d\s?-\s?[1-9]|valor(?:es)? encontrados?|unid\.?|unidades?|valor(?:es)? (?:de )?(?:refer[eê]ncia|ref\.)(?:\s*\/\s*metas?)?|valor(?:es)? referenciais|refer[eê]ncias?(?:\s*\/\s*metas?)?|ref\.|intervalo de refer[eê]ncia|v\.?\s?r\.?|m[eé]todo|metodologia|(?:pontos?|valor(?:es)?) de corte|cut[\s-]?off|interpreta[cç][aã]o)(?:\s*\(.*\))?(?:\s+(?:homem|homens|mulher|mulheres|masculino|feminino)(?:\s*\/\s*(?:homem|homens|mulher|mulheres|masculino|feminino))?)?:?$/i;
 
 /**
  * Where a table header printed one cell a line ends (PDF text: "Exame" / "Metodologia" / "Resultado" /
@@ -535,6 +542,10 @@ export function tableHeader(text: string, offset = 0, context: HeaderContext = {
     TITRE_CELLS.test(cs.slice(2).join(' '))
   )
     return undefined;
+  // Nor is a finding in words with its word reference in a cell of its own after it ("Resultado   Presença de cistos de
+  // Giardia lamblia *   Negativo", h1981): no header cell ends in a result's word.
+  if (hasResult && cs.length >= 3 && /^resultados?\s*:?$/iu.test(cs[0]!.trim()) && findingThenReferenceCell(cs.slice(1).join('   ')) !== undefined)
+    return undefined;
   // Nor is the label with its colon before a finding in words that names what grew or was found ("Resultado:
   // Klebsiella pneumoniae", a culture's isolate set apart by a column gap, h1712): a header's cell names its
   // column, it leads no value with a colon.
@@ -580,10 +591,7 @@ export function tableHeader(text: string, offset = 0, context: HeaderContext = {
     ...criticalColumn(cellStarts(text, offset)),
     ...statusColumn(cellStarts(text, offset)),
     ...methodColumn(cellStarts(text, offset)),
-    // A neonatal screening's "Ponto de corte" ("Valor de corte", h1694) column holds the cut-offs, its references.
-    referenceAt: cellStarts(text, offset).find((c) =>
-      /^(?:valor(?:es)?\s+(?:de\s+)?refer|refer[eê]ncia|intervalo de refer|v\.?\s?r\.?$|(?:pontos?|valor(?:es)?)\s+de\s+corte$)/i.test(c.cell),
-    )?.at,
+    ...referenceColumns(cellStarts(text, offset)),
     ...(titled ? { title: cs[0]! } : {}),
   };
 }
@@ -736,6 +744,27 @@ function statusColumn(starts: Array<{ cell: string; at: number }>): { statusAt: 
 function lastCellAt(starts: Array<{ cell: string; at: number }>, cell: RegExp): number | undefined {
   const last = starts[starts.length - 1];
   return last && starts.length >= 3 && cell.test(last.cell.trim()) ? last.at : undefined;
+}
+
+// The reference column's header cell ("Valor de referência", "Referência", "V.R.").
+const REFERENCE_CELL = /^(?:valor(?:es)?\s+(?:de\s+)?refer|refer[eê]ncia|intervalo de refer|v\.?\s?r\.?$)/i;
+// A cut-off column's header cell ("CUT-OFF", "Cut-off (ng/mL)", "Ponto de corte", "Valor de corte").
+const CUTOFF_CELL = /^(?:cut[\s-]?off|(?:pontos?|valor(?:es)?)\s+de\s+corte)(?:\s*\(.*\))?$/i;
+
+/**
+ * Where the reference column starts (`TableHeader.referenceAt`) and the cut-off column beside it
+ * (`TableHeader.cutoffColumn`). A neonatal screening's "Ponto de corte" ("Valor de corte", h1694), the header's
+ * only reference, holds the cut-offs its markers are read against: the reference column. Beside a reference column
+ * of its own (a drug panel's "RESULTADO   REFERÊNCIA   CUT-OFF", h1978) the cut-off is another column, as is a
+ * "Cut-off" alone, which names a screen's threshold and no reference.
+ */
+function referenceColumns(starts: Array<{ cell: string; at: number }>): Pick<TableHeader, 'referenceAt' | 'cutoffColumn'> {
+  const reference = starts.find((c) => REFERENCE_CELL.test(c.cell));
+  const cutoff = starts.findIndex((c) => CUTOFF_CELL.test(c.cell.trim()));
+  if (cutoff < 0) return { referenceAt: reference?.at };
+  if (reference === undefined && !/^cut/i.test(starts[cutoff]!.cell)) return { referenceAt: starts[cutoff]!.at };
+  const column = { from: starts[cutoff]!.at, to: starts[cutoff + 1]?.at ?? Number.POSITIVE_INFINITY };
+  return { referenceAt: reference?.at, ...(cutoff >= 2 ? { cutoffColumn: column } : {}) };
 }
 
 const METHOD_CELL = /^(?:m[eé]todos?|metodologias?)$/i;

@@ -625,6 +625,11 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // So is the index a word result was read from, in brackets after it ("REAGENTE   (índice 18,42 S/CO)",
   // "Positivo (S/CO: 3,2)", "Reagente (índice S/CO: 14,20)"): the word is the result.
   t = t.replace(WORD_RESULT_INDEX, (m, word: string) => word + ' '.repeat(m.length - word.length));
+  // So is the concentration a drug screen measured behind its positive word ("Positivo 1.250 pg/mg", "Detectado (620
+  // ng/mL)"), and the screen's threshold beside a result, in brackets or in a cell led by its label ("Não detectado
+  // (cut-off: 300 ng/mL)", "Negativo   Cut-off: 50 ng/mL   Ref.: Negativo"): the word is the result, the threshold
+  // neither a result nor the reference (h1978). Blanked, the cells keep their columns.
+  t = t.replace(DRUG_CONCENTRATION, (m, word: string) => word + ' '.repeat(m.length - word.length)).replace(CUTOFF_ASIDE, (m) => ' '.repeat(m.length));
   t = t.replace(/\(\s*(?:log\s*(?:10|₁₀)?\s*[:=]?\s*\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s*log\s*(?:10|₁₀)?)\s*\)/giu, (m) => ' '.repeat(m.length));
   // A previous result printed beside this one ("Resultado anterior: 119 mg/dL (10/01/2025)") is an
   // earlier sample's: it is cut off so its date does not make the line administrative, and the
@@ -2037,8 +2042,13 @@ export function withoutDetailCell(text: string): string {
     // "FIBRINOGÊNIO - método de Clauss ...... 287 mg/dL" (its leader read as ":"): the value after the
     // leader makes the line a result, the method part of its name.
     if (dash && /^[^:]*\s:\s*[<>≤≥]?\s*\d/.test(text.slice(at))) continue;
-    if (BLOCK_DETAIL.test(text.slice(at)) && /\p{L}/u.test(text.slice(0, at)) && !/\d/.test(text.slice(0, at).replace(NAME_DIGITS, '')))
-      return text.slice(0, m.index).trimEnd();
+    if (BLOCK_DETAIL.test(text.slice(at)) && /\p{L}/u.test(text.slice(0, at)) && !/\d/.test(text.slice(0, at).replace(NAME_DIGITS, ''))) {
+      // A dash inside the title's bracket ("PARASITOLÓGICO DE FEZES (3 amostras - método de Hoffman)", h1981) parts
+      // the bracket's details: the title ends before the bracket, which the cut would leave open.
+      const head = text.slice(0, m.index).trimEnd();
+      const open = head.lastIndexOf('(');
+      return open > head.lastIndexOf(')') && /\p{L}/u.test(head.slice(0, open)) ? head.slice(0, open).trimEnd() : head;
+    }
   }
   const method = methodCellAt(text);
   return method === undefined ? text : text.slice(0, method);
@@ -3235,6 +3245,12 @@ function detailThenResult(next: string): [rest: string, typed: string] {
 }
 const WORD_RESULT_INDEX =
   /(\b(?:n[aã]o\s+)?(?:reagente|positivo|negativo|indeterminado|inconclusivo|detectado|reativo))\s*\(\s*(?:(?:[ií]ndice|raz[aã]o)(?:\s+(?:s\/co|coi))?|s\/co|coi)\s*[:=]?\s*\d+(?:[.,]\d+)?\s*(?:s\/co|coi)?\s*\)/giu;
+// A positive word and the concentration measured, in a drug's units (per milligram of hair, per millilitre of urine).
+const DRUG_CONCENTRATION =
+  /(\b(?:positiv[oa]|detectad[oa]))\s*(?:[-–:]\s*)?(?:\(\s*\d[\d.,]*\s*(?:pg|ng)\s?\/\s?m[gl]\s*\)|\d[\d.,]*\s*(?:pg|ng)\s?\/\s?m[gl](?=\s{2}|\s*$))/giu;
+// A threshold led by its label after something else on the line, in brackets or a cell of its own.
+const CUTOFF_LABEL = String.raw`(?:cut[\s-]?off|(?:ponto|valor)\s+de\s+corte)\s*[:=]?\s*(?:[<>≤≥]=?\s*)?\d[\d.,]*(?:\s*(?:${UNIT_PATTERN}))?`;
+const CUTOFF_ASIDE = new RegExp(String.raw`(?<=\S\s*)\(\s*${CUTOFF_LABEL}\s*\)|(?<=\S\s{2,})${CUTOFF_LABEL}(?=\s{2}|\s*$)`, 'giu');
 // The end of a range alone in its cell, with its unit or none ("7.700", "5,90 mg/dL").
 const RANGE_END = new RegExp(String.raw`^(?:${NUMBER})(?:\s*(?:${UNIT_PATTERN}))?$`, 'iu');
 // A reference lead with the start of a range after it ("VR: 150.000 a", "Ref.: de 13").

@@ -99,6 +99,7 @@ import {
   withoutSectorColumn,
   withoutStatusColumn,
   withoutMethodColumn,
+  withoutCutoffColumn,
   withoutLeadColumn,
   headerUnitsAndDate,
   labelByBandColumns,
@@ -331,6 +332,7 @@ import { doubledGlyphsSingled } from './doubled-glyphs.ts';
 import { foldedWordsJoined } from './folded-words.ts';
 import {
   endingReference,
+  findingThenReferenceCell,
   ISOLATE_WITH_COUNT,
   isWordField,
   joinWrappedFinding,
@@ -1187,6 +1189,7 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     if (table?.criticalAt !== undefined && uncut) t = withoutCriticalColumn(t, line.offset, table.criticalAt);
     if (table?.statusAt !== undefined && uncut) t = withoutStatusColumn(t, line.offset, table.statusAt, line.raw.includes('\t'));
     if (table?.methodColumn && uncut) t = withoutMethodColumn(t, line.offset, table.methodColumn);
+    if (table?.cutoffColumn && uncut) t = withoutCutoffColumn(t, line.offset, table.cutoffColumn);
     if (table?.limitCell && t === line.text) t = withLimitInReference(line, table.limitCell);
     if (table?.remarkCell && t === line.text) t = withoutRemarkCell(line, table.remarkCell);
     // A row whose earlier sample's cell was blanked (a landscape report's "RESULTADO ANTERIOR   MÉTODO") loses its
@@ -2661,7 +2664,9 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
       const refCell = /\s{2,}(?:valor(?:es)?\s+de\s+)?(?:refer[eê]ncias?|ref\.|vr\.?|v\.\s?r\.)\s*:\s*(\S.*)$/iu.exec(rest);
       // Or the word reference in brackets after the finding ("Resultado: Cistos de Giardia lamblia (Ref.:
       // Negativo)", a transcription's bullet): the words before the bracket are the result.
-      const bracketed = refCell ? undefined : endingReference(rest);
+      // Or in a cell of its own after the finding, under the table's reference column ("Resultado   Presença de cistos
+      // de Giardia lamblia *   Negativo", h1981).
+      const bracketed = refCell ? undefined : (endingReference(rest) ?? findingThenReferenceCell(rest));
       const refText = refCell?.[1] ?? bracketed?.reference;
       const wordCell =
         refText !== undefined && qualitativeReference(refText) !== undefined
@@ -2675,7 +2680,10 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
         wordCell !== undefined &&
         g?.entries.length === 1 &&
         g.entries[0]!.read.value === null &&
-        /refer[eê]ncia/iu.test(g.entries[0]!.read.text ?? '')
+        (/refer[eê]ncia/iu.test(g.entries[0]!.read.text ?? '') ||
+          // Or the word that opens the finding's sentence, read alone ("Positivo" of "Positivo para cistos de Giardia
+          // lamblia   Negativo"): the finding whole is the result. Not a word before its comment's dash or its mark.
+          (wordCell.startsWith(g.entries[0]!.read.text ?? '\u0000') && /^\s\p{Ll}/u.test(wordCell.slice(g.entries[0]!.read.text!.length))))
       )
         g = undefined;
       if (!g && title && sentence !== undefined) {

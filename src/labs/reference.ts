@@ -379,12 +379,23 @@ const BELOW_DETECTION = new RegExp(
 // A minimum or maximum with what it is for before its colon ("Mínimo para doação (mulheres): 12,5 g/dL", a blood
 // bank's haemoglobin; "Máximo permitido: 40 U/L"): a bound, whom it is for kept as its label.
 const LABELLED_LIMIT =
-  /^(\s*)(m[ií]nimo|m[aá]ximo)(?:\s+(?:para|de|do|da|recomendad[oa]|aceit[aá]vel|permitid[oa]|exigid[oa])(?![\p{L}])[^:\d()]*)?(?:\s*\(([^()\d]+)\))?\s*:\s*(?=\d)/iu;
+  /^(\s*\(?\s*)(m[ií]nimo|m[aá]ximo)(?:\s+(?:para|de|do|da|recomendad[oa]|aceit[aá]vel|permitid[oa]|exigid[oa])(?![\p{L}])[^:\d()]*)?(?:\s*\(([^()\d]+)\))?\s*:\s*(?=\d)/iu;
+
+// A minimum or maximum with what it is for, then each group's bound after its label ("Mínimo para doação - mulheres:
+// 12,5 g/dL · homens: 13,0 g/dL", a blood bank's screening haemoglobin, h1977), in brackets too: every bound is one.
+const LIMIT_FOR_EACH =
+  /^(\s*\(?\s*)(m[ií]nimo|m[aá]ximo)(?:\s+(?:para|de|do|da|recomendad[oa]|aceit[aá]vel|permitid[oa]|exigid[oa])(?![\p{L}])[^:\d()–—-]*)?\s*[-–—:]\s*(?=\p{L}[\p{L} ]*:\s*\d)(.*)$/iu;
+// A group's label and its colon before its bound's number, in LIMIT_FOR_EACH's rest.
+const GROUP_BOUND = /(\p{L}[\p{L} ]*:\s*)(?=\d)/gu;
 
 /** The detection limit a word reference names, as a bound ("inferior a 40 cópias/mL"); so is a labelled minimum or maximum; the text as it is otherwise. */
 export function detectionLimitBound(text: string): string {
   return text
     .replace(BELOW_DETECTION, '$1inferior a $2')
+    .replace(
+      LIMIT_FOR_EACH,
+      (_m, sp: string, kind: string, rest: string) => sp + rest.replace(GROUP_BOUND, `$1${/^m[ií]n/iu.test(kind) ? 'a partir de' : 'até'} `),
+    )
     .replace(
       LABELLED_LIMIT,
       (_m, sp: string, kind: string, whom: string | undefined) => `${sp}${whom ? `${whom.trim()}: ` : ''}${/^m[ií]n/iu.test(kind) ? 'a partir de' : 'até'} `,

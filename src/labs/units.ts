@@ -26,6 +26,9 @@ const SPELLINGS: ReadonlyArray<[string, string]> = [
   ['ng\\/ml', 'ng/mL'],
   ['ng\\/l', 'ng/L'],
   ['pg\\/ml', 'pg/mL'],
+  // A drug in hair, in picograms per milligram of hair ("0,2 pg/mg", a long-window toxicology's cut-off, h1978):
+  // else the picograms of a red cell's HCM would be read alone.
+  ['pg\\/mg', 'pg/mg'],
   ['(?:u|ui|iu)\\/(?:l|i(?![a-zà-ÿ]))', 'U/L'],
   ['(?:u[il]|iu)\\/ml', 'UI/mL'],
   ['meq\\/l', 'mEq/L'],

@@ -199,6 +199,22 @@ export function endingReference(body: string): { before: string; reference: stri
   }
   return { before: body.slice(0, ref.index).trim(), reference: ref[1]!.trim() };
 }
+/**
+ * The words of a finding and the word reference in a cell of its own after them ("Presença de cistos de Giardia
+ * lamblia *     Negativo", a stool exam's "Resultado" row under its title, h1981): the last cell, a reference word
+ * whole, is the reference; the one cell before it, the lab's marks after it cut, the finding. Undefined otherwise.
+ */
+export function findingThenReferenceCell(body: string): { before: string; reference: string } | undefined {
+  const gap = /\s{2,}(?=\S+(?:\s\S+)*$)/u.exec(body.trim());
+  if (!gap) return undefined;
+  const reference = body.trim().slice(gap.index + gap[0].length);
+  const before = body
+    .trim()
+    .slice(0, gap.index)
+    .replace(/[\s↑↓▲▼*!]+$/u, '');
+  if (/\s{2,}/.test(before) || qualitativeAtStart(reference)?.consumed !== reference.length || qualitativeReference(reference) === undefined) return undefined;
+  return wordResultText(before) === undefined ? undefined : { before, reference };
+}
 const DASHED_REFERENCE = new RegExp(String.raw`\s+[-–—]\s+${REFERENCE_LEAD_WORDS}\s*:\s*([^()\d]+)$`, 'iu');
 
 // What a parasitology or culture result says it found, or did not ("Foram encontrados cistos de …",
