@@ -9,9 +9,10 @@
 // any table. A line that continues the row above (no result cell, right under it) is moved with it; any
 // other line (a section's title, a note, the signature) is left as printed.
 import { foldSameLength } from './analytes.ts';
-import { CURRENT_DATE_WORD, cellStarts, DATE_CELL } from './columns.ts';
+import { CURRENT_DATE_WORD, cellStarts, DATE_CELL, withDatesOver } from './columns.ts';
 import { CHANGE_CELL, EXAM_CELL } from './layouts.ts';
 import { REFERENCE_HEAD, RESULT_HEAD } from './reference-first.ts';
+import { unitAtStart } from './units.ts';
 
 // A dated sample's or a change column's kind is keyed by where it starts ("date@43", "change@81").
 type Kind = 'exam' | 'result' | 'unit' | 'reference' | `date@${number}` | `change@${number}`;
@@ -32,6 +33,8 @@ function headKind(cell: string): 'exam' | 'result' | 'unit' | 'reference' | unde
 interface Column {
   kind: Kind;
   at: number;
+  /** The header's cell, as printed or with the date printed over it (withDatesOver). */
+  cell: string;
 }
 
 /**
@@ -42,7 +45,7 @@ interface Column {
  */
 function shuffledHeader(text: string): Column[] | undefined {
   const starts = cellStarts(text, 0);
-  const cols = starts.map((c) => ({ kind: headKind(c.cell), at: c.at }));
+  const cols = starts.map((c) => ({ kind: headKind(c.cell), at: c.at, cell: c.cell }));
   if (cols.length < 3 || cols.some((c) => c.kind === undefined)) return undefined;
   const kinds = cols.map((c) => c.kind!);
   if (new Set(kinds).size !== kinds.length || !kinds.includes('result') || !kinds.includes('exam')) return undefined;
@@ -70,15 +73,17 @@ function byColumn(text: string, cols: Column[]): Map<Kind, string> | undefined {
 // after the last date, where a history table's readers take it for the current result's ("Exame
 // 13/06/25   10/06/25   Unid.   Valores de referência"); the dates, a change column and the reference
 // keep their order. Each column's kind is keyed by where it starts, the dates being several.
-function datedUnitFirst(text: string): Column[] | undefined {
-  const starts = cellStarts(text, 0);
+// The dates may be printed alone on the line over the header (`above`, withDatesOver).
+function datedUnitFirst(text: string, above?: string): Column[] | undefined {
+  const printed = cellStarts(text, 0);
+  const starts = (above !== undefined && withDatesOver(printed, { text: above, offset: 0 })) || printed;
   const cols = starts.map((c) => {
     const kind = headKind(c.cell);
-    if (kind !== undefined && kind !== 'result') return { kind, at: c.at };
+    if (kind !== undefined && kind !== 'result') return { kind, at: c.at, cell: c.cell };
     return DATE_CELL.test(c.cell.replace(CURRENT_DATE_WORD, ''))
-      ? { kind: `date@${c.at}`, at: c.at }
+      ? { kind: `date@${c.at}`, at: c.at, cell: c.cell }
       : CHANGE_CELL.test(c.cell)
-        ? { kind: `change@${c.at}`, at: c.at }
+        ? { kind: `change@${c.at}`, at: c.at, cell: c.cell }
         : undefined;
   });
   if (cols.some((c) => c === undefined)) return undefined;
@@ -98,26 +103,43 @@ function datedUnitFirst(text: string): Column[] | undefined {
 export function rowsInUsualOrder(reads: readonly string[]): string[] {
   const out = [...reads];
   for (let i = 0; i < reads.length; i++) {
-    const dated = datedUnitFirst(reads[i]!);
+    const dated = datedUnitFirst(reads[i]!, reads[i - 1]);
     const cols = shuffledHeader(reads[i]!) ?? dated;
     if (!cols) continue;
     // A dated table's row has a value under some date (the newest may be a dash, not done today).
     const hasResult = (cells: Map<Kind, string>) => (dated ? [...cells.keys()].some((k) => k.startsWith('date@')) : cells.has('result'));
     // The table's lines to print again, with their cells by column; it ends at the next header.
-    const moved: Array<{ at: number; cells: Map<Kind, string> }> = [
-      { at: i, cells: new Map(cols.map((c) => [c.kind, cellStarts(reads[i]!, 0).find((s) => s.at === c.at)!.cell])) },
-    ];
+    const moved: Array<{ at: number; cells: Map<Kind, string> }> = [{ at: i, cells: new Map(cols.map((c) => [c.kind, c.cell])) }];
     let inRow = false;
     let j = i + 1;
     // A dated table ends at its first blank line: a goals table printed under it ("Alto   <  70   < 100") has
-    // cells under the dates too, and no row of the results.
+    // cells under the dates too, and no row of the results. Unless the blank sets a section of the table's apart,
+    // its title and a row with its unit under the unit column after it (datedRowsGoOn).
     for (
       ;
-      j < reads.length && !shuffledHeader(reads[j]!) && !datedUnitFirst(reads[j]!) && !isOtherHeader(reads[j]!) && !(dated && reads[j]!.trim() === '');
+      j < reads.length &&
+      !shuffledHeader(reads[j]!) &&
+      !datedUnitFirst(reads[j]!) &&
+      !isOtherHeader(reads[j]!) &&
+      !(dated && reads[j]!.trim() === '' && !datedRowsGoOn(reads, j, dated));
       j++
     ) {
       const cells = reads[j]!.trim() === '' ? undefined : byColumn(reads[j]!, cols);
       const row = cells !== undefined && cells.has('exam') && hasResult(cells);
+      // A unit cut at its slash goes on under its column on the line under its row ("mL/min/" over "1,73m²"): joined to
+      // the row's. The name's words that wrapped with it ("TFG estimada CKD-EPI" over "2021", h1964) go with it, the
+      // line under left empty: a year alone there would read as a value.
+      const over = !row && inRow ? moved.at(-1)?.cells : undefined;
+      const rest = cells?.get('unit');
+      if (over && rest !== undefined && /\/$/.test(over.get('unit') ?? '')) {
+        over.set('unit', `${over.get('unit')}${rest}`);
+        cells!.delete('unit');
+        const name = cells!.get('exam');
+        if (name !== undefined && cells!.size === 1 && over.has('exam')) {
+          over.set('exam', `${over.get('exam')} ${name}`);
+          cells!.delete('exam');
+        }
+      }
       if (cells && (row || (inRow && !hasResult(cells)))) moved.push({ at: j, cells });
       inRow = row || (inRow && cells !== undefined && !hasResult(cells));
     }
@@ -144,6 +166,27 @@ export function rowsInUsualOrder(reads: readonly string[]): string[] {
     i = j - 1;
   }
   return out;
+}
+
+/**
+ * Whether a dated table goes on after the blank line at `j`: the next lines print a section's title (one cell,
+ * under the exam's column) and a row with its unit under the unit column and a value under a date ("LIPÍDIOS" /
+ * "Colesterol total   mg/dL   168   189   ---   Desejável: < 190", h1964), or such a row right away.
+ */
+function datedRowsGoOn(reads: readonly string[], j: number, cols: Column[]): boolean {
+  let k = j;
+  while (k < reads.length && reads[k]!.trim() === '') k++;
+  const first = k < reads.length ? byColumn(reads[k]!, cols) : undefined;
+  const title = first !== undefined && first.size === 1 && first.has('exam');
+  const row = title ? (k + 1 < reads.length ? byColumn(reads[k + 1]!, cols) : undefined) : first;
+  const unit = row?.get('unit');
+  return (
+    row !== undefined &&
+    row.has('exam') &&
+    unit !== undefined &&
+    unitAtStart(unit)?.consumed === unit.length &&
+    [...row.keys()].some((key) => key.startsWith('date@'))
+  );
 }
 
 /** Another table's header ends the table: two of its cells or more are column heads. */

@@ -196,6 +196,30 @@ export const FULL_DATE_CELL = /^\d{1,2}\/\d{1,2}\/\d{2,4}$/;
 // (atual)"): taken off, the cell is a date (DATE_CELL) and its column the current sample's.
 export const CURRENT_DATE_WORD = /^(?:resultado\s+)?atual\s*:?\s+(?=\d)|\s+\(?atual\)?$/i;
 
+/**
+ * A header's cells with the samples' dates a cumulative report prints alone on the line over it put in where
+ * they stand ("14/04/2025   13/01/2025   08/10/2024" over "Exame   Unidade   (atual)   Valores de referência",
+ * h1964), the current sample's mark printed under its date read with it ("14/04/2025 (atual)", CURRENT_DATE_WORD):
+ * the header as if printed on one line. Undefined unless the line above is two full dates or more and nothing
+ * else, the header prints no date of its own, and no header cell but such a mark stands under a date.
+ */
+export function withDatesOver(
+  starts: Array<{ cell: string; at: number }>,
+  above: { text: string; offset: number },
+): Array<{ cell: string; at: number }> | undefined {
+  if (starts.some((c) => DATE_CELL.test(c.cell))) return undefined;
+  const dates = cellStarts(above.text, above.offset);
+  if (dates.length < 2 || !dates.every((d) => FULL_DATE_CELL.test(d.cell))) return undefined;
+  const under = (c: { cell: string; at: number }) => dates.filter((d) => c.at < d.at + d.cell.length && d.at < c.at + c.cell.length);
+  const marks = starts.filter((c) => under(c).length > 0);
+  if (marks.some((c) => under(c).length !== 1 || !CURRENT_DATE_WORD.test(` ${c.cell}`))) return undefined;
+  const merged = dates.map((d) => {
+    const mark = marks.find((c) => under(c)[0] === d);
+    return { cell: mark ? `${d.cell} ${mark.cell}` : d.cell, at: d.at };
+  });
+  return [...starts.filter((c) => !marks.includes(c)), ...merged].sort((a, b) => a.at - b.at);
+}
+
 /** A date cell as a sortable number (year, month, day); two-digit years are this century's, a month/year cell its month's first day. */
 export function dateKey(cell: string): number {
   const parts = cell.split('/').map((p) => (/^\d+$/.test(p) ? Number(p) : MONTHS.indexOf(foldSameLength(p).slice(0, 3)) + 1));
@@ -209,9 +233,16 @@ export interface PreviousCell {
   cells: number;
 }
 
+// The earlier sample's date in a column of its own, right after its value's ("| Resultado anterior | Data anterior |",
+// a portal's history exported to a spreadsheet, h1966).
+const PREVIOUS_DATE_HEADER_CELL = /^data(?:\s+(?:d[oa]\s+)?(?:(?:resultado|coleta|exame)\s+)?anterior)?$/i;
+
 export function previousCellOf(bars: string[]): PreviousCell | undefined {
   const index = bars.findIndex((c) => PREVIOUS_HEADER_CELL.test(c));
-  return index < 0 ? undefined : { indexes: [index], cells: bars.length };
+  if (index < 0) return undefined;
+  // Its date's cell is the earlier sample's too, cut with it: left on a row in words, the date would be read as its result's comment.
+  const dated = PREVIOUS_DATE_HEADER_CELL.test(bars[index + 1]?.trim() ?? '');
+  return { indexes: dated ? [index, index + 1] : [index], cells: bars.length };
 }
 
 const CURRENT_BAR_CELL = /(?:^|\s{2,})(?:resultados?\s+)?atua(?:l|is)$/i;
@@ -222,7 +253,12 @@ const CURRENT_BAR_CELL = /(?:^|\s{2,})(?:resultados?\s+)?atua(?:l|is)$/i;
  * so the columns are known by their numbers.
  */
 export function earlierDateCellsOf(bars: string[]): PreviousCell | undefined {
-  const dates = bars.flatMap((c, i) => (DATE_CELL.test(c.trim()) ? [{ i, key: dateKey(c.trim()) }] : []));
+  // One date named the current result's in its own cell ("| 28/04/2025 (atual) | 20/01/2025 | 21/10/2024 |", h1969):
+  // its column is the current result's wherever it stands, the other dates earlier samples'.
+  const unmarked = bars.map((c) => c.trim().replace(CURRENT_DATE_WORD, ''));
+  const dates = unmarked.flatMap((c, i) => (DATE_CELL.test(c) ? [{ i, key: dateKey(c), marked: c !== bars[i]!.trim() }] : []));
+  const marked = dates.filter((d) => d.marked);
+  if (marked.length === 1 && dates.length >= 2) return { indexes: dates.filter((d) => !d.marked).map((d) => d.i), cells: bars.length };
   // A cell naming the current result's column ("| Atual |", or after the exam's in the first cell, "Exame
   // ATUAL | 16/06/25 | 14/06/25 | …"): the current value is under it, undated, and every date is an earlier sample's.
   if (dates.length >= 1 && bars.some((c) => CURRENT_BAR_CELL.test(c.trim()))) return { indexes: dates.map((d) => d.i), cells: bars.length };
@@ -1073,8 +1109,11 @@ export function withoutLeadColumn<L extends CleanLine>(line: L, leadAt: number, 
   // A markdown row says which cell is which by its bars, not by where its text falls: its lead cell is
   // its first, empty under a merged cell ("| | Ureia | 38 | …"), where a short name would sit in the
   // lead column's place once the bars are gone.
+  // A row of tabs prints no cell for the empty ones at its end ("Hormônios\tTSH\t1,92\tµUI/mL\t0,45 a 4,50\t\t", no
+  // earlier sample, h1966): fewer cells than its header, its first still the lead's.
+  const tabbed = line.raw.includes('\t') && !/^\s*\|/.test(line.raw);
   if (line.bars !== undefined)
-    return line.bars.length === headerCells && line.bars.length > 2
+    return (line.bars.length === headerCells || (tabbed && headerCells !== undefined && line.bars.length < headerCells)) && line.bars.length > 2
       ? { ...line, ...cleanLine(`| ${line.bars.slice(1).join(' | ')} |`, line.index), raw: line.raw }
       : undefined;
   const cs = cellStarts(line.text, line.offset);

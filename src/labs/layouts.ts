@@ -16,6 +16,7 @@ import {
   isNumberedPreviousCell,
   labelColumns,
   withoutNumberedPreviousCells,
+  withDatesOver,
   previousColumnOf,
   valueColumnsOf,
   type History,
@@ -475,7 +476,7 @@ export function tableHeader(text: string, offset = 0, context: HeaderContext = {
   // 06/06/25   Unid.   Valores de referência", often under "ATUAL   ANTERIORES"): the newest date is
   // the current result's column wherever it stands, the other dated columns hold earlier samples, and
   // the unit and reference columns after them are the current result's.
-  const dated = datedHeader(stampsUnderDates(starts, context) ?? starts, context);
+  const dated = datedHeader(stampsUnderDates(starts, context) ?? (context.above && withDatesOver(starts, context.above)) ?? starts, context);
   if (dated) return dated;
   // A line naming only the current and the earlier columns ("ATUAL   ANTERIORES") heads the dated
   // header under it: a header line, never a result.

@@ -727,7 +727,8 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   // line: its previous-result cell is cut off by column, as on any row of the table.
   // A table whose header names the exam column after others is printed again in the usual order first
   // (column-order.ts), so its wrapped names are joined as on any table.
-  const tabbedRows = joinWrappedNameAbove(joinWrappedTabbedName(rowsInUsualOrder(pageRows.map((u) => u.read))));
+  const ordered = rowsInUsualOrder(pageRows.map((u) => u.read));
+  const tabbedRows = joinWrappedNameAbove(joinWrappedTabbedName(ordered));
   const valueFirst = valueFirstRows(joinWrappedReferenceLead(joinHyphenBrokenName(tabbedRows)));
   // A PDF cell broken over two lines ("mL/min/" / "1,73m²") is accounted as the one cell it is, on its first line.
   // A copy wrapped at a phone's narrow width is known by its printed lines, before any join lengthens them.
@@ -789,8 +790,14 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   const tookNextWhole = (i: number, u: { read: string } | undefined) =>
     u !== undefined && joined[i + 1] === '' && pageRows[i + 1] !== undefined && ageBandBrokenBeforeUnit(u.read, pageRows[i + 1]!.read);
   const wholeRow = (i: number) => previous[i] !== joined[i] || (tabbedRows[i] !== pageRows[i]!.read && tabbedRows[i] !== '');
+  // A line column-order.ts emptied, its unit's rest joined to the row above's ("mL/min/" over "1,73m²"), is accounted
+  // with that row.
+  const orderedAway = (i: number) => ordered[i] === '' && pageRows[i]!.read.trim() !== '';
   const unfolded = pageRows.map((u, i) =>
-    (parts[i] === '' && singleCells[i] !== '') || (barCells[i] === '' && barRows[i] !== '') || (tabbedReferences[i] === '' && wrappedCells[i] !== '')
+    (parts[i] === '' && singleCells[i] !== '') ||
+    (barCells[i] === '' && barRows[i] !== '') ||
+    (tabbedReferences[i] === '' && wrappedCells[i] !== '') ||
+    orderedAway(i)
       ? { read: '', account: '' }
       : tabbedReferences[i] !== wrappedCells[i] && barRows[i] === tabbedReferences[i]
         ? { read: joined[i]!, account: joined[i]! }
@@ -825,6 +832,7 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   pageRows.forEach((u, i) => {
     if (tookNextWhole(i, u)) takenWhole.set(i, [i + 1]);
     if (barCells[i] === '' && barRows[i] !== '') takenBy(barCells, i);
+    if (orderedAway(i)) takenBy(ordered, i);
     if (tabbedReferences[i] === '' && wrappedCells[i] !== '') takenBy(tabbedReferences, i);
   });
   const lines = unfolded.map((u, i) => ({ ...cleanLine(u.read, i), raw: raws[i]! }));
@@ -1563,8 +1571,11 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
         header.rangeColumns.length === 0 &&
         header.sexes.length === 0;
       if (!sectionOfTable && (header.referenceAt !== undefined || header.resultAt !== undefined || header.valueColumns.length === 0)) bands = undefined;
+      // Under a lead column ("Grupo   Exame   Resultado   …   Resultado anterior", a portal's export, h1966) each
+      // row's first cell is cut before its earlier sample's is (withoutLeadColumn): the header's cells are counted without it.
+      const headBars = line.bars && header.leadAt !== undefined ? line.bars.slice(1) : line.bars;
       const previousCell =
-        header.previousAt !== undefined && line.bars ? (previousCellOf(line.bars) ?? (header.history ? earlierDateCellsOf(line.bars) : undefined)) : undefined;
+        header.previousAt !== undefined && headBars ? (previousCellOf(headBars) ?? (header.history ? earlierDateCellsOf(headBars) : undefined)) : undefined;
       if (previousCell) table.previousCell = previousCell;
       const limitCell = line.bars ? limitCellOf(line.bars) : undefined;
       if (limitCell) table.limitCell = limitCell;
