@@ -328,6 +328,11 @@ export const CORPUS_SETS = [
   'heldout193',
   'heldout194',
   'heldout195',
+  'heldout196',
+  'heldout197',
+  'heldout198',
+  'heldout199',
+  'heldout200',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
 
