@@ -169,6 +169,7 @@ import {
   isWrappedCitationTail,
   isCitationLine,
   isWrappedNoteTail,
+  isQuotedWordsLine,
   isDividerLabel,
   isProseBound,
   isSentence,
@@ -817,8 +818,16 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   };
   pageRows.forEach((u, i) => {
     if (tookNextWhole(i, u)) takenWhole.set(i, [i + 1]);
-    if (barCells[i] === '' && barRows[i] !== '') takenBy(barCells.findLastIndex((t, k) => k < i && t !== ''), i);
-    if (tabbedReferences[i] === '' && wrappedCells[i] !== '') takenBy(tabbedReferences.findLastIndex((t, k) => k < i && t !== ''), i);
+    if (barCells[i] === '' && barRows[i] !== '')
+      takenBy(
+        barCells.findLastIndex((t, k) => k < i && t !== ''),
+        i,
+      );
+    if (tabbedReferences[i] === '' && wrappedCells[i] !== '')
+      takenBy(
+        tabbedReferences.findLastIndex((t, k) => k < i && t !== ''),
+        i,
+      );
   });
   const lines = unfolded.map((u, i) => ({ ...cleanLine(u.read, i), raw: raws[i]! }));
   let examSamples: Map<string, Set<string>> | undefined;
@@ -2360,6 +2369,7 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
       isProseBound(t) ||
       isWrappedNoteTail(t, lineAbove) ||
       isDatedCriterion(t) ||
+      isQuotedWordsLine(t) ||
       isInterpretationNote(t, lines[line.index + 1]?.text)
     ) {
       if (resultTokens(t).length > 0) unparsed.push(line.raw.trim());

@@ -41,6 +41,12 @@ const DATE_TOKEN = /^(?:\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|\d{4}-\d{2}-\d{2})$/u;
  * makes the row read as a dated line, no result, and a result with no unit or in words is lost in silence. Each
  * row's date, alone in its cell where the header's date column starts, is blanked; the rows run to the first empty
  * line, a row with no date there (a note under a result, a cell's continuation) left as it is.
+ *
+ * A service's system prints the day after the reference instead, an earlier result after it (h1984: an HIV
+ * service's patient report, "EXAME   RESULTADO   UNID.   VALOR DE REFERÊNCIA   COLETA   ANTERIOR" over "GLICOSE
+ * 108 *   mg/dL   70 a 99   27/05/2025   96 (14/11/2024)"). Its columns drift with a long reference, so the day is
+ * found as the one cell past the result's that is a date alone; the sections under that header are set apart by
+ * empty lines and titles, so its rows run on to two empty lines running (a page's break) or the next header.
  */
 function spacedDateColumnsBlanked(raws: string[]): string[] {
   let out: string[] | undefined;
@@ -48,19 +54,36 @@ function spacedDateColumnsBlanked(raws: string[]): string[] {
     const raw = raws[i]!;
     if (BAR.test(raw) || raw.trim() === '') continue;
     const head = spacedCells(raw);
-    if (head.length < 3 || head.length > 5) continue;
+    if (head.length < 3 || head.length > 6) continue;
     const dateAt = head.findIndex((c) => DATE_HEAD.test(c.text));
     const results = head.flatMap((c, k) => (RESULT_HEAD.test(c.text) ? [k] : []));
-    if (dateAt <= 0 || results.length !== 1 || results[0] !== dateAt + 1 || head.filter((c) => DATE_HEAD.test(c.text)).length !== 1) continue;
+    if (dateAt <= 0 || results.length !== 1 || head.filter((c) => DATE_HEAD.test(c.text)).length !== 1) continue;
+    const before = results[0] === dateAt + 1 && head.length <= 5;
+    // The day after the result (and its unit and reference), at most an earlier result's column past it.
+    const after = results[0]! < dateAt && dateAt >= head.length - 2;
+    if (!before && !after) continue;
     const from = head[dateAt]!.from;
-    const resultFrom = head[dateAt + 1]!.from;
+    const resultFrom = head[results[0]!]!.from;
     const blanked: Array<[number, string]> = [];
     let k = i + 1;
-    for (; k < raws.length && raws[k]!.trim() !== ''; k++) {
+    for (; k < raws.length; k++) {
       const row = raws[k]!;
+      if (row.trim() === '') {
+        if (before || raws[k + 1]?.trim() === '') break;
+        continue;
+      }
       if (RULE.test(row)) continue;
-      // The date's cell starts where the header's does, give or take the two spaces a print may shift it.
-      const cell = spacedCells(row).find((c) => c.from >= from - 2 && c.from < resultFrom && row.slice(Math.max(0, c.from - 2), c.from).trim() === '');
+      const rowCells = spacedCells(row);
+      // The next page's header starts its own run.
+      if (after && rowCells.some((c) => DATE_HEAD.test(c.text)) && rowCells.some((c) => RESULT_HEAD.test(c.text))) break;
+      // The date's cell starts where the header's does, give or take the two spaces a print may shift it; after the
+      // result, the one date alone in a cell past a name and a result.
+      const dated = after ? rowCells.filter((c, n) => n >= 2 && c.from > resultFrom && DATE_TOKEN.test(c.text)) : [];
+      const cell = before
+        ? rowCells.find((c) => c.from >= from - 2 && c.from < resultFrom && row.slice(Math.max(0, c.from - 2), c.from).trim() === '')
+        : dated.length === 1
+          ? dated[0]
+          : undefined;
       if (!cell || !DATE_TOKEN.test(cell.text)) continue;
       blanked.push([k, row.slice(0, cell.from) + ' '.repeat(cell.to - cell.from) + row.slice(cell.to)]);
     }
