@@ -40,6 +40,7 @@ import {
   EARLIER_ASIDE,
   FINDING_WORD,
   isAdminLine,
+  EVERY_INTERVAL,
   isBlockDetail,
   isSampleStampLine,
   isIdentifierUnderLabel,
@@ -779,6 +780,8 @@ const ADMIN_SPANS: Array<RegExp | Guarded> = [
     /\sdia\s/i,
     new RegExp(String.raw`(?<![\p{L}])(?:(?:n|d)?o|[eé]|ser[aá]|foi)\s+dia\s+\d{1,2}(?![\d:/]|[.,]\d|\s*(?:h|horas?|min|${UNIT_PATTERN})(?![\p{L}]))`, 'giu'),
   ),
+  // How often something is done ("fazem de 3 em 3 meses", a family chat, h1989).
+  EVERY_INTERVAL,
 ];
 // An address or contact line: its numbers are street numbers and postcodes. A city of numbered streets names them by
 // their ordinal first ("1ª Avenida, 545 — Setor Leste Universitário", Goiânia's).

@@ -338,6 +338,9 @@ export const KNOWN_NAMES: readonly KnownName[] = [
   { key: 'magnesio', name: 'Magnésio', synonyms: ['magnesio', 'magnesio serico', 'mg'] },
   { key: 'cloro', name: 'Cloro', synonyms: ['cloro', 'cloreto', 'cl', 'cl-'] },
   { key: 'albumina', name: 'Albumina', synonyms: ['albumina', 'albumina serica'] },
+  // The hepatitis B vaccine's antibody, typed bare in a family chat ("anti hbs 8 (tem que ser acima de 10 …)",
+  // h1989): known so its number alone is read as the result. Its name stays as printed.
+  { key: 'anti_hbs', name: 'Anti-HBs', synonyms: ['anti-hbs', 'anti hbs', 'antihbs'], printedName: true },
   { key: 'insulina', name: 'Insulina', synonyms: ['insulina', 'insulina basal', 'insulina de jejum'] },
   // The iron panel beside ferritin: known so a name with an OCR slip ("Transferrlna") is read against it.
   { key: 'transferrina', name: 'Transferrina', synonyms: ['transferrina', 'transferrina serica'] },
@@ -373,6 +376,15 @@ export const KNOWN_NAMES: readonly KnownName[] = [
       'relacao albumina/creatinina na urina',
       'razao albumina/creatinina urinaria',
     ],
+  },
+  // The urine protein to creatinine ratio, typed in a chat after the exam's lead ("e o da urina: relação
+  // proteina/creatinina 0,62 (menor que 0,2)", h1992): known so its bare value is read as the result. Its name
+  // stays as printed.
+  {
+    key: 'relacao_proteina_creatinina',
+    name: 'Relação proteína/creatinina',
+    synonyms: ['relacao proteina/creatinina', 'razao proteina/creatinina', 'relacao proteinuria/creatininuria'],
+    printedName: true,
   },
   // The total to HDL cholesterol ratio (Castelli's index I), which a lipid meter's receipt prints in English ("TC/HDL",
   // h1740) and a pharmacy's declaration in Portuguese ("CT/HDL"): known so the abbreviations are the one ratio.

@@ -76,6 +76,9 @@ const PREVIOUS_HEADER_CELL =
 // no value; "1º anterior" and "Ant. 2" say the same.
 const NUMBERED_PREVIOUS_CELL = /^(?:(?:(?:resultados?|res(?:ult)?\.)\s+)?(?:anterior|ant\.?)\s*[-(]?\s*[1-9]\)?|[1-9]\s*[ºª°o]?\s*(?:resultado\s+)?anterior)$/i;
 
+/** Whether a header cell heads an earlier sample's column ("Anterior", "Resultado anterior", "Ant. 12/03"). */
+export const isPreviousHeaderCell = (cell: string): boolean => PREVIOUS_HEADER_CELL.test(cell.trim());
+
 /** Whether a header cell heads one of several numbered earlier samples' columns ("Anterior 1", "Ant. 2"). */
 export function isNumberedPreviousCell(cell: string): boolean {
   return NUMBERED_PREVIOUS_CELL.test(cell.trim());
@@ -585,10 +588,12 @@ export function withoutPreviousColumn(line: CleanLine, previousAt: number, histo
   if (past.length === 2 && relative(past[0]!.cell) && /^\d[\d.,]*$/.test(past[1]!.cell) && cs.slice(1, cs.indexOf(past[0]!)).some((c) => relative(c.cell)))
     return line.text.slice(0, past[0]!.at - line.offset).trimEnd();
   if (past.length > 1) return line.text;
-  // A serology's earlier result in words, under the column itself ("NÃO REAGENTE   Não reagente   Não reag.
-  // (12/02/25)" under "RESULTADO   UNIDADE   REFERÊNCIA   ANTERIOR", h1944): only where the column starts, for a
-  // word reference may run into it from the left.
-  if (!PREVIOUS_VALUE.test(last.cell) && !(past.length === 1 && isPreviousWord(last.cell))) return line.text;
+  // A serology's earlier result in words under the column itself ("NÃO REAGENTE   Não reagente   Não reag.
+  // (12/02/25)" under "RESULTADO   UNIDADE   REFERÊNCIA   ANTERIOR", h1944), or drifted left of it with the row and
+  // dated ("VDRL   NÃO REAGENTE   NÃO REAGENTE   NÃO REAGENTE (14/11/2024)", h1984): its sample's date says it is
+  // the earlier one, where an undated word reaching into the column from the left may be the reference's.
+  const previousWord = isPreviousWord(last.cell) && (last.at >= previousAt - 3 || /\d\/\d/.test(last.cell));
+  if (!PREVIOUS_VALUE.test(last.cell) && !previousWord) return line.text;
   return line.text.slice(0, last.at - line.offset).trimEnd();
 }
 

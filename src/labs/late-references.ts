@@ -466,12 +466,18 @@ const UNPRINTED_REFERENCES =
 const UNREADABLE_REFERENCES_SAID =
   /^(?:(?:e|mas)\s+)?(?:n[oa]s?|d[oa]s?|para\s+[oa]s?)\s+([^,.;:]+?),?\s+(?:a|as)\s+(?:(?:valor(?:es)?\s+de\s+)?refer[eê]ncias?|normal)\s+(?:(?:tava|estava|est[aá]|ficou|veio|saiu|t[aá])\s+(?:tod[oa]\s+|meio\s+|muito\s+)?(?:apagad[oa]s?|ileg[ií]ve(?:l|is)|borrad[oa]s?|cortad[oa]s?|manchad[oa]s?)|n[aã]o\s+(?:d[aá]|deu|consigo|consegui)\s+(?:pra|para|de)?\s*ler)(?![\p{L}])/iu;
 
+// Or that the paper itself was spoilt where the reference stood ("no acido urico o papel tá rasgado bem na parte da
+// referencia, so deu pra ler o numero", a husband typing his wife's exams for the transplant team, h1992).
+const SPOILT_AT_REFERENCE_SAID =
+  /^(?:(?:e|mas)\s+)?(?:n[oa]s?|d[oa]s?|para\s+[oa]s?)\s+([^,.;:]+?),?\s+(?:o|a)\s+(?:papel|folha|laudo|foto)\s+(?:tava|estava|est[aá]|ficou|veio|t[aá])\s+(?:tod[oa]\s+|meio\s+|muito\s+)?(?:rasgad|amassad|molhad|manchad|apagad|dobrad|borrad|cortad)[oa](?:\s+(?:bem|justo|logo|exatamente))?\s+(?:n|em\s+cima\s+d)[ao]\s+(?:parte\s+d[ao]\s+|lugar\s+d[ao]\s+)?(?:valor(?:es)?\s+de\s+)?refer[eê]ncias?(?![\p{L}])/iu;
+
 // A name a note lists after its article ("no potássio", "da ureia"): the name alone.
 const withoutArticle = (name: string) => name.replace(/^(?:n[oa]s?|d[oa]s?|[oa]s?)\s+/iu, '');
 
 /** Names whose printed reference a transcription's note says could not be read, or that the paper printed none. */
 export function namesWithIllegibleReference(text: string): string[] {
-  const unprinted = /\d/.test(text) ? null : (UNPRINTED_REFERENCES.exec(text.trim()) ?? UNREADABLE_REFERENCES_SAID.exec(text.trim()));
+  const said = text.trim();
+  const unprinted = /\d/.test(text) ? null : (UNPRINTED_REFERENCES.exec(said) ?? UNREADABLE_REFERENCES_SAID.exec(said) ?? SPOILT_AT_REFERENCE_SAID.exec(said));
   if (unprinted) return namesIn(unprinted[1]!).map(withoutArticle);
   const m = ILLEGIBLE_REFERENCES.exec(text);
   if (!m) return [];

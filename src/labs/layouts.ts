@@ -14,6 +14,7 @@ import {
   cellStarts,
   dateKey,
   isNumberedPreviousCell,
+  isPreviousHeaderCell,
   labelColumns,
   withoutNumberedPreviousCells,
   withDatesOver,
@@ -487,7 +488,14 @@ export function tableHeader(text: string, offset = 0, context: HeaderContext = {
   // A date stamp with its time ("ANTERIOR 13/06/25 06:02", "Coletado em 02/03/2025 às 7h40") is
   // the date of a column, not a value.
   // Numbered earlier samples' columns ("Anterior 1   Anterior 2"): their digits are ordinals, no values.
-  const numbered = starts.filter((c) => isNumberedPreviousCell(c.cell));
+  // So are unnumbered ones, repeated after the current column ("ATUAL   ANTERIOR   ANTERIOR   UNIDADE", each month
+  // on the line under, a dialysis clinic's monthly map, h1990): each an earlier sample's column, by its place.
+  const repeated = starts.filter((c) => isPreviousHeaderCell(c.cell));
+  const currentAt = starts.find((c) => CURRENT_CELL.test(c.cell))?.at;
+  const numbered = [
+    ...starts.filter((c) => isNumberedPreviousCell(c.cell)),
+    ...(repeated.length >= 2 && currentAt !== undefined && repeated[0]!.at > currentAt ? repeated : []),
+  ].sort((a, b) => a.at - b.at);
   // The one reference cell that names the age band its ranges are for ("%   /mm³   Ref. 4 a 7 dias (% / /mm³)",
   // the lab having chosen the patient's band): its digits are the band's, no value.
   const bandCells = cs.filter((c) => stripReferenceLead(c).lead && isAgeBandCell(c.replace(/\([^()]*\)/g, ' ')));
@@ -581,7 +589,7 @@ export function tableHeader(text: string, offset = 0, context: HeaderContext = {
     valueColumns,
     previousAt,
     ...earlierBeforeCurrent(starts, previousAt),
-    ...numberedEarlierColumns(starts, numbered, resultAt),
+    ...numberedEarlierColumns(starts, numbered, resultAt ?? currentAt),
     rangeColumns: rangeColumns.length >= 2 ? rangeColumns : [],
     starts: cellStarts(text, offset).map((c) => c.at),
     resultAt,

@@ -602,6 +602,18 @@ export function isInterpretationNote(t: string, below?: string): boolean {
   return sentence !== undefined && sentence.trim().split(/\s+/).length >= 4;
 }
 
+/**
+ * Result words quoted in a note's sentence, two or more joined by "ou" or "e", the sentence wrapped there ("…
+ * Resultados abaixo do limite inferior são liberados como" / "\"Não detectável\" ou \"Detectável abaixo do limite de
+ * quantificação\".", a viral load's interpretation, h1983): the words a result may be released as, cited, none of them
+ * a result. A result is never printed in quotes joined to another.
+ */
+export function isQuotedWordsLine(t: string): boolean {
+  const quoted = t.match(/["“][^"“”]+["”]/gu) ?? [];
+  const between = t.replace(/["“][^"“”]+["”]/gu, ' ').split(/[\s,;.]+/u);
+  return quoted.length >= 2 && /^["“]/u.test(t.trim()) && between.every((w) => w === '' || /^(?:ou|e)$/iu.test(w));
+}
+
 /** A note of the lab's ("Nota: …", "Obs.: …", "Observação: …", "Comentário: …"): prose about the results. */
 export function isNote(t: string): boolean {
   // The note may say whose it is ("Comentário do laboratório:", "Nota do patologista:").

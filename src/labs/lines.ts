@@ -127,7 +127,10 @@ const EARLIER_DAY_LINE =
 
 // The same led by what was measured, with the earlier sample's date in brackets ("Carga viral anterior
 // (08/05/2025): 88 cópias/mL", "Contagem anterior (02/2025): CD4+ 356"): the date says it is an earlier sample.
-const PREVIOUS_NAMED = /^\s*\p{L}[\p{L}\d+ -]{0,30}?\s+anterior(?:es)?\s*\(\s*(?:em\s+|de\s+)?\d{1,2}\/\d{1,4}(?:\/\d{2,4})?\s*\)\s*:\s*\S/iu;
+// Or led by the result's label, abbreviated, what was measured after it ("* RES. ANTERIOR CD4+ (04/11/2024): 355
+// cel/mm3", a LIS's note under an HIV panel, h1626).
+const PREVIOUS_NAMED =
+  /^\s*(?:\p{L}[\p{L}\d+ -]{0,30}?\s+anterior(?:es)?|(?:[-–•*·]\s+)?(?:resultados?|res(?:ult)?\.)\s*anterior\s+\p{L}[\p{L}\d+/ -]{0,30}?)\s*\(\s*(?:em\s+|de\s+)?\d{1,2}\/\d{1,4}(?:\/\d{2,4})?\s*\)\s*:\s*\S/iu;
 // … or with that date after its value ("Hematócrito anterior: 47,8 % (05/06/2024)", "Glicose anterior: 98 mg/dL em
 // 10/01/2025", under the block's current "Hematócrito: 49,3 %"): one value, its unit and the earlier date, nothing else.
 const PREVIOUS_NAMED_DATED = new RegExp(
@@ -1762,6 +1765,9 @@ const PAGE_MARK = /\bp(?:[aá]g(?:ina)?|age)\.?\s*\d+\s*(?:de|of|\/)\s*\d+/i;
 export const SERIAL_NUMBER = String.raw`(?<![\p{L}\d/])(?:sn\s*[:#=]|s\/n\s*[:#=]?|n[º°o]?\.?\s*(?:de\s+)?s[eé]rie\s*[:#=]?|serial(?:\s+n[º°o]\.?)?\s*[:#=]?)\s*[A-Z]{0,3}\d[\dA-Z-]*`;
 const SERIAL_NUMBERS = new RegExp(SERIAL_NUMBER, 'iu');
 
+// How often something is done ("de 3 em 3 meses", "de 12 em 12 horas"): a schedule, its numbers no result.
+export const EVERY_INTERVAL = /(?<![\p{L}\d])de\s+(\d{1,2})\s+em\s+\1\s+(?:horas|dias|semanas|meses|anos)(?![\p{L}])/giu;
+
 /** A patient-data, doctor, address, page or signature line: neither a result nor an unread result. */
 export function isAdminLine(text: string): boolean {
   if (text.trim() !== '' && cells(text).every((c) => PAGE_CONTROL.test(c))) return true;
@@ -1852,6 +1858,10 @@ export function isAdminLine(text: string): boolean {
   // field's number is the order's, no result named by the words before it.
   const wrappedName = /^\s*(?:\p{Lu}{2,}\s+){1,4}(\p{L}+(?:\s\p{L}+){0,2}\s?[.:]?)\s*\d[\d./-]*\s*$/u.exec(text);
   if (wrappedName && IDENTIFIER_LABEL_ALONE.test(foldSameLength(wrappedName[1]!)) && !labValue(text)) return true;
+  // A page's running header naming the patient, her file's number last after a dash ("RELATÓRIO DE EXAMES DO
+  // PACIENTE - JOSEANE … - Prontuário 04.117", an HIV service's report, h1984): the record's number, no result.
+  const runningId = /\s[-–—|]\s+(\p{L}+\.?)\s*(?:n[º°o]\.?\s*)?[:.]?\s*\d[\d./-]*\s*$/u.exec(text);
+  if (runningId && IDENTIFIER_LABEL_ALONE.test(foldSameLength(runningId[1]!)) && !labValue(text)) return true;
   // A web portal's breadcrumb ("Início > Resultados > Pedido 5512-33"): where the page sits, not a result.
   if (/^[^>\d]*\p{L}\s+>\s+\p{L}[^>\d]*\s>\s+\p{L}/u.test(text) && !labValue(text)) return true;
   // A transcription's caption for each picture it joins ("**Foto 2**", "Imagem 1 de 3", "[Print 2]"): its
@@ -1864,6 +1874,10 @@ export function isAdminLine(text: string): boolean {
   // A day of the month said in a sentence ("A consulta está marcada para o dia 28."): a date, when no other
   // number is on the line. (A count of days is not: "beta hcg negativo (atrasou 5 dias)" says a result.)
   if (/\bdia\s+\d/iu.test(text) && !/\d/.test(text.replace(/\bdia\s+\d{1,2}(?![\d:/]|[.,]\d)/giu, '')) && !labValue(text)) return true;
+  // How often something is done, said in a sentence ("e os de hepatite que eles fazem de 3 em 3 meses:", a family
+  // chat, h1989): the interval's numbers are no result, when no other number is on the line.
+  const everyLeft = text.replace(EVERY_INTERVAL, ' ');
+  if (everyLeft !== text && !/\d/.test(everyLeft)) return true;
   // "Página 1 de 2" anywhere on a line that holds nothing else result-like; as a translated page prints it
   // too ("Page 2 de 2", a French courtesy copy, h1753; "Page 1 of 3").
   if (PAGE_MARK.test(text) && !/:\s*\d/.test(text.replace(PAGE_MARK, ''))) return true;

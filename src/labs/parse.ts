@@ -171,6 +171,7 @@ import {
   isWrappedCitationTail,
   isCitationLine,
   isWrappedNoteTail,
+  isQuotedWordsLine,
   isDividerLabel,
   isProseBound,
   isSentence,
@@ -2387,6 +2388,7 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
       isProseBound(t) ||
       isWrappedNoteTail(t, lineAbove) ||
       isDatedCriterion(t) ||
+      isQuotedWordsLine(t) ||
       isInterpretationNote(t, lines[line.index + 1]?.text)
     ) {
       if (resultTokens(t).length > 0) unparsed.push(line.raw.trim());

@@ -1325,6 +1325,10 @@ export function qualitativeAtStart(s: string): { text: string; consumed: number 
       ? ALLELES_AFTER_WORD.exec(s.slice(consumed))
       : null;
   if (genotype) consumed += genotype[0].length;
+  // A viral load detected under what the assay can count ("DETECTÁVEL ABAIXO DO LIMITE DE QUANTIFICAÇÃO", an HIV
+  // load in SISCEL's words, h1984; "Detectado, inferior ao limite de quantificação"): one result, still detected.
+  const unquantified = DETECTION_WORD.test(m[0]) ? UNDER_QUANTIFICATION.exec(s.slice(consumed)) : null;
+  if (unquantified) consumed += unquantified[0].length;
   return { text: s.slice(0, consumed).trim(), consumed };
 }
 
@@ -1340,6 +1344,8 @@ const ALLELE_PAIRS = new RegExp(ALLELE_PAIR, 'giu');
 
 const DETECTED_WORD = /^\s*detectad[oa]\s*$/iu;
 const LOAD_AFTER_DETECTED = /^\s(?:muito\s+baix[oa]|baix[oa]|m[eé]di[oa]|alt[oa])(?![\p{L}])/iu;
+const DETECTION_WORD = /^\s*detect(?:ad[oa]|[aá]vel)\s*$/iu;
+const UNDER_QUANTIFICATION = /^\s*,?\s*(?:abaixo|inferior|menor)\s+(?:d[oa]|a[o]?|que\s+o)\s+limite\s+(?:inferior\s+)?de\s+quantifica[cç][aã]o(?![\p{L}])/iu;
 
 const foldQ = (s: string) =>
   foldSameLength(s)
@@ -1619,8 +1625,10 @@ export function flagTitre(titre: string, wordReference: string | undefined, refe
 // "por idade:" leads its ranges, its unit in brackets before the colon too ("por idade (ng/mL):").
 // A lab app's plain-language card leads it "Faixa esperada para você:" (h1565), the range already the patient's.
 // A typed note leads a word reference "normal:" in its bracket ("nitrito positivo (normal: negativo)").
+// A relative typing in a family chat says what it must be ("anti hbs 8 (tem que ser acima de 10 pra estar
+// protegido)", h1989).
 const LEAD_RE =
-  /^[\s\-–—(|[]*(?:amostra\s+v[aá]lida(?=\s*:)|valor(?:es)?\s+(?:de\s+)?refer[eê]ncias?|valores\s+referenciais|valor(?:es)?\s+norma(?:l|is)(?=\s*:)|(?:o\s+)?normal\s+(?:é|eh)(?=\s)|normal(?=\s*:\s*(?:n[aã]o\s+)?(?:negativ[oa]|reagente|reativ[oa]|ausentes?|detectad[oa])\s*\)?\s*$)|intervalo\s+de\s+refer[eê]ncia|intervalo(?=\s*:|\s{2,}|\s+\d)|(?:valor(?:es)?\s+|resultados?\s+)?esperad[oa]s?(?=\s*:)|faixa\s+de\s+refer[eê]ncia|faixa(?:\s+normal)?(?=\s*:)|faixa\s+esperada(?:\s+para\s+(?:voc[eê]|(?:o\s+)?senhor|(?:a\s+)?senhora|sua\s+idade|seu\s+sexo))?(?=\s*:)|(?:faixa\s+|legenda\s+)?verde(?=\s*:)|(?:faixa|intervalo|n[ií]ve(?:l|is)|concentra[cç][aã]o)\s+terap[eê]utic[oa]s?|refer[eê]ncias?|v\.?\s?r\.?(?![\p{L}])|ref\.?(?![\p{L}])|ibmp(?![\p{L}])(?!\s*(?:NR[-\s]?\d{1,2}\s*)?:?\s*\d)|(?:por|conforme|de\s+acordo\s+com|segundo)\s+(?:a\s+)?(?:idade|sexo|faixa\s+et[aá]ria)(?=\s*(?:\([^)]*\)\s*)?:))(?:\s*\([^)]*\)(?=\s+(?:por|segundo|conforme|de\s+acordo\s+com)\s))?(?:\s+(?:por|para|segundo|conforme|de\s+acordo\s+com)\s+(?:a\s+|o\s+)?(?:idade|sexo|g[eê]nero|faixa\s+et[aá]ria|adultos|crian[cç]as|m[eé]todo)(?![\p{L}])|\s+para\s+(?:cada\s+\p{L}+|tod[oa]s(?:\s+[oa]s\s+\p{L}+)?)|\s+[-–—](?=\s))?(?:\s*\([^)]*\))?\s*[:.]?\s*/iu;
+  /^[\s\-–—(|[]*(?:amostra\s+v[aá]lida(?=\s*:)|valor(?:es)?\s+(?:de\s+)?refer[eê]ncias?|valores\s+referenciais|valor(?:es)?\s+norma(?:l|is)(?=\s*:)|(?:o\s+)?normal\s+(?:é|eh)(?=\s)|(?:tem|precisa|deve|deveria)\s+(?:que\s+|de\s+)?(?:ser|estar|ficar)(?=\s+(?:acima|abaixo|maior|menor|superior|inferior|entre|at[eé]|[<>≤≥]))|normal(?=\s*:\s*(?:n[aã]o\s+)?(?:negativ[oa]|reagente|reativ[oa]|ausentes?|detectad[oa])\s*\)?\s*$)|intervalo\s+de\s+refer[eê]ncia|intervalo(?=\s*:|\s{2,}|\s+\d)|(?:valor(?:es)?\s+|resultados?\s+)?esperad[oa]s?(?=\s*:)|faixa\s+de\s+refer[eê]ncia|faixa(?:\s+normal)?(?=\s*:)|faixa\s+esperada(?:\s+para\s+(?:voc[eê]|(?:o\s+)?senhor|(?:a\s+)?senhora|sua\s+idade|seu\s+sexo))?(?=\s*:)|(?:faixa\s+|legenda\s+)?verde(?=\s*:)|(?:faixa|intervalo|n[ií]ve(?:l|is)|concentra[cç][aã]o)\s+terap[eê]utic[oa]s?|refer[eê]ncias?|v\.?\s?r\.?(?![\p{L}])|ref\.?(?![\p{L}])|ibmp(?![\p{L}])(?!\s*(?:NR[-\s]?\d{1,2}\s*)?:?\s*\d)|(?:por|conforme|de\s+acordo\s+com|segundo)\s+(?:a\s+)?(?:idade|sexo|faixa\s+et[aá]ria)(?=\s*(?:\([^)]*\)\s*)?:))(?:\s*\([^)]*\)(?=\s+(?:por|segundo|conforme|de\s+acordo\s+com)\s))?(?:\s+(?:por|para|segundo|conforme|de\s+acordo\s+com)\s+(?:a\s+|o\s+)?(?:idade|sexo|g[eê]nero|faixa\s+et[aá]ria|adultos|crian[cç]as|m[eé]todo)(?![\p{L}])|\s+para\s+(?:cada\s+\p{L}+|tod[oa]s(?:\s+[oa]s\s+\p{L}+)?)|\s+[-–—](?=\s))?(?:\s*\([^)]*\))?\s*[:.]?\s*/iu;
 
 /**
  * The short reference leads a cell or a bracket opens with ("VR", "V.R.", "Ref.", "Referência", "Valores

@@ -45,6 +45,12 @@ const DATE_TOKEN = /^(?:\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|\d{4}-\d{2}-\d{2})$/u;
  * line, a row with no date there (a note under a result, a cell's continuation) left as it is. The same screen
  * may print the day the exam was asked for too, a second date column right before the first (h1952: "Exame
  * Solicitado em  Realizado em  Resultado"): both are blanked, for the result's column follows them alike.
+ *
+ * A service's system prints the day after the reference instead, an earlier result after it (h1984: an HIV
+ * service's patient report, "EXAME   RESULTADO   UNID.   VALOR DE REFERÊNCIA   COLETA   ANTERIOR" over "GLICOSE
+ * 108 *   mg/dL   70 a 99   27/05/2025   96 (14/11/2024)"). Its columns drift with a long reference, so the day is
+ * found as the one cell past the result's that is a date alone; the sections under that header are set apart by
+ * empty lines and titles, so its rows run on to two empty lines running (a page's break) or the next header.
  */
 function spacedDateColumnsBlanked(raws: string[]): string[] {
   let out: string[] | undefined;
@@ -52,35 +58,51 @@ function spacedDateColumnsBlanked(raws: string[]): string[] {
     const raw = raws[i]!;
     if (BAR.test(raw) || raw.trim() === '') continue;
     const head = spacedCells(raw);
-    if (head.length < 3 || head.length > 5) continue;
+    if (head.length < 3 || head.length > 6) continue;
     const dates = head.flatMap((c, k) => (DATE_HEAD.test(c.text) ? [k] : []));
     const results = head.flatMap((c, k) => (RESULT_HEAD.test(c.text) ? [k] : []));
+    if (dates.length < 1 || dates[0]! <= 0 || results.length !== 1) continue;
     // One or two date columns side by side, the one result column right after them.
-    if (dates.length < 1 || dates.length > 2 || dates[0]! <= 0 || results.length !== 1) continue;
-    if (dates.some((d, n) => d !== results[0]! - dates.length + n)) continue;
+    const before = dates.length <= 2 && head.length <= 5 && dates.every((d, n) => d === results[0]! - dates.length + n);
+    // The day after the result (and its unit and reference), at most an earlier result's column past it.
+    const after = dates.length === 1 && results[0]! < dates[0]! && dates[0]! >= head.length - 2;
+    if (!before && !after) continue;
     const resultFrom = head[results[0]!]!.from;
     const blanked: Array<[number, string]> = [];
     let k = i + 1;
-    for (; k < raws.length && raws[k]!.trim() !== ''; k++) {
+    for (; k < raws.length; k++) {
       let row = raws[k]!;
+      if (row.trim() === '') {
+        if (before || raws[k + 1]?.trim() === '') break;
+        continue;
+      }
       if (RULE.test(row)) continue;
+      const rowCells = spacedCells(row);
+      // The next page's header starts its own run.
+      if (after && rowCells.some((c) => DATE_HEAD.test(c.text)) && rowCells.some((c) => RESULT_HEAD.test(c.text))) break;
+      // The date's cell starts where the header's does, give or take the two spaces a print may shift it; after the
+      // result, the one date alone in a cell past a name and a result.
+      const dated = after ? rowCells.filter((c, n) => n >= 2 && c.from > resultFrom && DATE_TOKEN.test(c.text)) : [];
+      const cells = before
+        ? dates.map((d) => {
+            const from = head[d]!.from;
+            const until = d + 1 < head.length ? head[d + 1]!.from : resultFrom;
+            return rowCells.find((c) => c.from >= from - 2 && c.from < until && row.slice(Math.max(0, c.from - 2), c.from).trim() === '');
+          })
+        : dated.length === 1
+          ? dated
+          : [];
       let any = false;
-      for (const d of dates) {
-        const from = head[d]!.from;
-        const until = d + 1 < head.length ? head[d + 1]!.from : resultFrom;
-        // The date's cell starts where the header's does, give or take the two spaces a print may shift it.
-        const cell = spacedCells(row).find((c) => c.from >= from - 2 && c.from < until && row.slice(Math.max(0, c.from - 2), c.from).trim() === '');
+      for (const cell of cells) {
         if (!cell || !DATE_TOKEN.test(cell.text)) continue;
-        row = row.slice(0, cell.from) + ' '.repeat(cell.to - cell.from) + row.slice(cell.to);
+        row = blank(row, cell);
         any = true;
       }
       if (any) blanked.push([k, row]);
     }
     if (blanked.length === 0) continue;
     out ??= [...raws];
-    let header = raw;
-    for (const d of dates) header = header.slice(0, head[d]!.from) + ' '.repeat(head[d]!.to - head[d]!.from) + header.slice(head[d]!.to);
-    out[i] = header;
+    out[i] = dates.reduce((header, d) => blank(header, head[d]!), raw);
     for (const [r, text] of blanked) out[r] = text;
     i = k - 1;
   }

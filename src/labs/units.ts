@@ -55,6 +55,9 @@ const SPELLINGS: ReadonlyArray<[string, string]> = [
   // A photo's OCR prints its l as a 1 ("mi1hoes/mm3"): no unit is spelt that way.
   // A vision model's transcription of a photo slips an accent onto its i ("mílhões/mm³", h1653).
   ['(?:m[ií][l1]hoes|m[ií][l1]hões|mi[l1]h\\.?)\\/(?:mm3|mm³|ul|µl|μl)', 'milhões/mm³'],
+  // A lymphocyte subset's count in cells, the word cut to "cel" with its accent ("534 cél/mm³", SISCEL's CD4, h1984):
+  // the unit "cel/mm³" that "cel/mm3" already reads as.
+  ['c[eé]l\\.?\\/(?:mm3|mm³)(?!\\s?x\\s?10)', 'cel/mm³'],
   // Cells abbreviated ("1.840 céls/mm³", a CSF count) are the same count.
   // Not when a power follows ("/µL x10⁶", above): the alternation tries the longer pattern text first, not the longer match.
   // The same transcription prints the cube as a square ("412.000   /mm²", h1653): no blood or fluid count is per area.

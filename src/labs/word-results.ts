@@ -85,9 +85,11 @@ const TYPE_CODE = new RegExp(String.raw`(?<=^${TYPE_LABEL}\s+)\d{1,2}[a-z]?(?:\s
 // "Subtipo: 3"): the type the assay found, a result of its own in words; its code, the virus's letters
 // glued to the number or not, is no quantity. So after the genotyping's label, the type named with its
 // word, the method in brackets after it ("Genotipagem do HCV: Genótipo 1a (sequenciamento da região NS5B)").
+// Or in a table's row, a column gap for the colon and no unit nor reference after it ("| Genotipagem do HCV |
+// Genótipo 3a | — | — |", a vision model's transcription, h1986).
 const TYPE_CODE_TEXT = String.raw`(?:\p{L}{2,6}[- ]?)?\d{1,2}[a-z]?`;
 const TYPE_LINE = new RegExp(
-  String.raw`^(${TYPE_LABEL}|genotipagem(?:\s+d[oa]\s+[\p{L}\d-]+)?)\s*:\s*((?:${TYPE_LABEL}\s+)?${TYPE_CODE_TEXT}(?:\s*(?:e|,|\/)\s*${TYPE_CODE_TEXT})*)\.?(?:\s*\([^()]*\))?$`,
+  String.raw`^(${TYPE_LABEL}|genotipagem(?:\s+d[oa]\s+[\p{L}\d-]+)?)(?:\s*:\s*|\s{3,})((?:${TYPE_LABEL}\s+)?${TYPE_CODE_TEXT}(?:\s*(?:e|,|\/)\s*${TYPE_CODE_TEXT})*)\.?(?:\s*\([^()]*\))?(?:\s{3,}[-–—]{1,3})*$`,
   'iu',
 );
 
