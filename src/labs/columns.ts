@@ -591,8 +591,9 @@ export function withoutPreviousColumn(line: CleanLine, previousAt: number, histo
   // A serology's earlier result in words under the column itself ("NÃO REAGENTE   Não reagente   Não reag.
   // (12/02/25)" under "RESULTADO   UNIDADE   REFERÊNCIA   ANTERIOR", h1944), or drifted left of it with the row and
   // dated ("VDRL   NÃO REAGENTE   NÃO REAGENTE   NÃO REAGENTE (14/11/2024)", h1984): its sample's date says it is
-  // the earlier one, where an undated word reaching into the column from the left may be the reference's.
-  const previousWord = isPreviousWord(last.cell) && (last.at >= previousAt - 3 || /\d\/\d/.test(last.cell));
+  // the earlier one. An undated word there may be the reference's, or a result of its own (a corpus property on
+  // h217: "Anti-HCV   REAGENTE" typed after a row under "ANTERIOR" was cut as the earlier sample's).
+  const previousWord = isPreviousWord(last.cell) && /\d\/\d/.test(last.cell);
   if (!PREVIOUS_VALUE.test(last.cell) && !previousWord) return line.text;
   return line.text.slice(0, last.at - line.offset).trimEnd();
 }

@@ -333,6 +333,7 @@ export const CORPUS_SETS = [
   'heldout198',
   'heldout199',
   'heldout200',
+  'heldout201',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
 

@@ -100,3 +100,18 @@ test("a visit's plan wrapped away from its doses, how many times a day with a ba
   // Listed, not read: the doses are no results, but a line with numbers left unread is shown.
   assert.ok(r.unparsed_lines.some((l) => l.startsWith('elementar 1x/dia')));
 });
+
+test('an undated result in words past a row under an ANTERIOR column is no earlier sample: it is listed, not cut', () => {
+  // Found by the corpus property on h217 once the sets joined: `Anti-HCV   REAGENTE` typed after a row under the
+  // column was cut as the earlier sample's word and lost in silence. Only a dated word there is the earlier sample's.
+  const text = [
+    'EXAME                         RESULTADO   FLAG  UNIDADE       REFERENCIA         ANTERIOR (10/06 05:55)',
+    'SODIO                         131         L     mmol/L        136 - 145          133',
+    'LACTATO                       2,6         H     mmol/L        0,5 - 2,2   Anti-HCV   REAGENTE',
+  ].join('\n');
+  const r = parseLabReport(text, { sex: 'M', birthDate: '1960-01-01' });
+  assert.ok(
+    r.unparsed_lines.some((l) => l.includes('REAGENTE')) || r.qualitative.some((q) => /reagente/i.test(String(q.value))),
+    JSON.stringify(r.unparsed_lines),
+  );
+});
