@@ -832,7 +832,6 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   };
   pageRows.forEach((u, i) => {
     if (tookNextWhole(i, u)) takenWhole.set(i, [i + 1]);
-    if (barCells[i] === '' && barRows[i] !== '') takenBy(barCells, i);
     if (orderedAway(i)) takenBy(ordered, i);
     if (tabbedReferences[i] === '' && wrappedCells[i] !== '') takenBy(tabbedReferences, i);
   });
