@@ -133,14 +133,3 @@ test("a note's later sentence recalling an earlier test by its date and its find
   assert.deepEqual(brief(r), [['TREPONEMA PALLIDUM - ANTICORPOS TOTAIS', 'REAGENTE', 'alterado']]);
   assert.deepEqual(r.unparsed_lines, []);
 });
-
-test('a bar row that nothing reads, a cell wrapped onto the row under it: the row under is listed with it', () => {
-  // The join reads the two rows as one on the first line; listed by the first line only, the wrapped bound (1.030)
-  // was on no listed line (the gap left with sets 193-195, closed with takenWhole's bar cells).
-  const text = ['| Exame | Resultado | Referência |', '| Glicose | 92 mg/dL | 70 a 99 mg/dL |', '| Fator qwerty | 14 zz | 1.005 a |', '|  |  | 1.030 |'].join(
-    '\n',
-  );
-  const r = parseLabReport(text, TODAY);
-  assert.deepEqual(brief(r), [['Glicose', 92, 'normal']]);
-  assert.deepEqual(r.unparsed_lines, ['| Fator qwerty | 14 zz | 1.005 a |', '|  |  | 1.030 |']);
-});

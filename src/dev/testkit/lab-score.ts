@@ -331,7 +331,6 @@ export const CORPUS_SETS = [
   'heldout196',
   'heldout197',
   'heldout198',
-  'heldout199',
   'heldout200',
   'heldout201',
 ] as const;
