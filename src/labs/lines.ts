@@ -2905,7 +2905,10 @@ export function joinBrokenSingleCells(reads: readonly string[], narrow = isNarro
     // Outside a narrow copy too, a row's unit and reference cells may fall onto the line under its bare value, both
     // single-spaced ("Hemoglobina 16,2" / "g/dL 13,5 a 17,5 g/dL", a phone's copy of a wider page, h1954): a unit
     // opening a line, a range or a reference's lead after it, belongs to the value ending the line above.
-    if (!narrow && single(cur) && single(next) && ROW_VALUE_AT_END.test(cur) && unitThenRange(next)) {
+    // Only a line that holds nothing past its reference: a second result typed after it ("segundos VR: 25,0 a 36,0 ;
+    // HBsAg: Reagente", the corpus property on h1328) keeps it a line of its own.
+    const referenceOnly = !/;/.test(next) && (next.match(/:/g)?.length ?? 0) <= 1;
+    if (!narrow && single(cur) && single(next) && ROW_VALUE_AT_END.test(cur) && unitThenRange(next) && referenceOnly) {
       out[i] = `${cur} ${next}`;
       out[i + 1] = '';
       i++;
