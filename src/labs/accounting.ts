@@ -135,9 +135,9 @@ const COMMA_WORD_PIECE = /(?:^|,)\s*[\p{L}\d-]+(?: [\p{L}\d-]+){0,2}?(?<!(?:^|[^
 // A urine's aspect with its degree ("Ligeiramente turvo", h1678) is a result too: without the degree, the line of such a
 // result, were it lost, went unlisted.
 // "Normal" heads a tier too ("Normal: inferior a 5,7 %"): a word followed by a
-// colon is a label, never counted.
+// colon is a label, never counted. A genotype's zygosity is its result (h1936's `Heterozigoto (C/T)`, were it lost).
 const RESULT_WORD =
-  /^(?:n[aã]o\s+reagente|fracamente\s+reagente|reagente|n[aã]o\s+detect[aá](?:vel|d[oa])|indetect[aá]vel|detect[aá](?:vel|d[oa])|negativ[oa]s?|positiv[oa]s?|ausentes?|presentes?|tra[cç]os|rar[oa]s?|numeros[oa]s?|escass[oa]s?|aumentad[oa]s?|abundantes?|l[ií]mpid[oa]|(?:ligeiramente\s+|levemente\s+|discretamente\s+|muito\s+)?turv[oa]|amarel[oa](?:\s+\p{L}+)?|citrino|incolor|inconclusiv[oa]|indeterminad[oa]|normal|sens[ií]vel|resistente|intermedi[aá]ri[oa]|suscet[ií]vel(?:\s+\p{L}+)?)(?![\p{L}])/iu;
+  /^(?:n[aã]o\s+reagente|fracamente\s+reagente|reagente|n[aã]o\s+detect[aá](?:vel|d[oa])|indetect[aá]vel|detect[aá](?:vel|d[oa])|negativ[oa]s?|positiv[oa]s?|ausentes?|presentes?|tra[cç]os|rar[oa]s?|numeros[oa]s?|escass[oa]s?|aumentad[oa]s?|abundantes?|l[ií]mpid[oa]|(?:ligeiramente\s+|levemente\s+|discretamente\s+|muito\s+)?turv[oa]|amarel[oa](?:\s+\p{L}+)?|citrino|incolor|inconclusiv[oa]|indeterminad[oa]|normal|sens[ií]vel|resistente|intermedi[aá]ri[oa]|suscet[ií]vel(?:\s+\p{L}+)?|heterozigot[oa]|homozigot[oa])(?![\p{L}])/iu;
 
 const NOT_SEEN_CELL =
   /(?<=\p{L}\)?)(?:\s{2,}|\s*\|\s*)(n[aã]o\s+foram\s+(?:observad|encontrad|visualizad|detectad)[oa]s|aus[eê]ncia\s+de\s+crescimento(?:\s+bacteriano)?)(?![\p{L}])/giu;
@@ -1052,8 +1052,9 @@ export function resultTokens(text: string, raw?: string): Token[] {
   // cell break sets it apart. Only a finding's words: "normal" or "ausente" closing a sentence is prose.
   const end = NAME_THEN_FINDING.exec(t);
   // Or the last piece of a typed sentence of results, after its "e" ("… 12.000/mL (ref até 10.000) e nitrito
-  // negativo"): a name of a few words before the finding, however long the sentence before it.
-  const lastPiece = end !== null && /(?:^|\s)e\s+\p{L}[\p{L}-]*(?: [\p{L}\d-]+){0,2}$/u.test(end[1]!);
+  // negativo"), or after the words that say it is printed so ("no exame de urina ta escrito nitrito positivo", h1957):
+  // a name of a few words before the finding, however long the sentence before it.
+  const lastPiece = end !== null && /(?:^|\s)(?:e|escrito|deu)\s+\p{L}[\p{L}-]*(?: [\p{L}\d-]+){0,2}$/u.test(end[1]!);
   if (end && !/[:;|]/.test(end[1]!) && (end[1]!.trim().split(/\s+/).length <= 6 || lastPiece)) {
     const at = (end.index ?? 0) + end[1]!.length + 1;
     if (free(at) && !out.some((o) => o.kind === 'word' && o.at <= at && at < o.at + o.text.length)) out.push({ kind: 'word', text: end[2]!, values: [], at });
