@@ -822,8 +822,9 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   );
   // The lines those joins took whole, by the line they were read on: listed with it when it is listed
   // (withJoinedLines), for what the pass could not account for may be printed on any of them (a corpus property's
-  // value after h1906's band's closing bracket, after a line of h1924's wrapped goals cell, a bar cell's wrapped
-  // bound under an unread row).
+  // value after h1906's band's closing bracket, after a line of h1924's wrapped goals cell, a line a cumulative
+  // table's reordering took). Not the bar-cell join's wrapped lines: given here they moved the row's result onto the
+  // wrapped line, away from its reference word (the corpus property on h1736), so they are still listed by the first.
   const takenWhole = new Map<number, number[]>();
   // Line i, emptied by a join, was taken by the last line before it that the join kept.
   const takenBy = (kept: readonly string[], i: number) => {
