@@ -26,6 +26,7 @@
 // three of them, opens with a name the catalogue knows followed by its value, the left half being a row
 // of its own; read column by column the same way.
 import { matchAnalyteName } from './analytes.ts';
+import { RULED_BORDER } from './columns.ts';
 import { secondTableAt } from './page-columns.ts';
 import { isReferenceLabel } from './reference.ts';
 import type { LabParseResult } from './result.ts';
@@ -66,15 +67,28 @@ function knownRowAt(text: string): boolean {
 }
 
 /**
+ * A block's title alone, no value: a name the catalogue knows, maybe with its detail after a dash or in brackets,
+ * or any words with the block's "Resultado:" label opening the line under it ("Anti-HCV" / "  Resultado: Não reagente").
+ */
+function blockTitle(text: string, below: string | undefined): boolean {
+  const t = text.trim();
+  if (/^resultado\b/iu.test(LABEL.exec(below?.trimStart() ?? '')?.[1] ?? '') && /^\p{L}[^:]*$/u.test(t)) return true;
+  const name = matchAnalyteName(t);
+  return name !== undefined && !isReferenceLabel(t.slice(0, name.consumed)) && !/[\d:]/.test(t.slice(name.consumed));
+}
+
+/**
  * Where the right half starts when both halves of the line are rows: a row at the page's margin (a name,
  * then a number) and, after a gap, a name the catalogue knows with its value. Not a row's own reference or
  * previous-result cell, which opens with a number or a range's label.
  */
-function rowTwinAt(line: string, margin: number): number | undefined {
+function rowTwinAt(line: string, margin: number, below?: string): number | undefined {
   if (line.length - line.trimStart().length - margin >= 2 || !/^\s*\p{L}/u.test(line)) return undefined;
   for (const gap of matchesOf(/\s{2,}(?=\S)/g, line)) {
     const at = gap.index! + gap[0].length;
-    if (at < 20 || !/\d/.test(line.slice(0, gap.index))) continue;
+    // The left half a row too, or the title of a block whose result is on the lines under it ("HBsAg" / "  Resultado:
+    // Não reagente", serologies beside a blood count's dot-leader rows, h1971): a name the catalogue knows, whole.
+    if (at < 20 || !(/\d/.test(line.slice(0, gap.index)) || blockTitle(line.slice(0, gap.index), below))) continue;
     if (knownRowAt(line.slice(at))) return at;
   }
   return undefined;
@@ -144,7 +158,7 @@ function rowTwins(raw: string[], margin: number): Array<{ line: number; at: numb
   if (raw.some((l) => secondTableAt(l) !== undefined)) return undefined;
   const found: Array<{ line: number; at: number }> = [];
   raw.forEach((l, i) => {
-    const at = rowTwinAt(l, margin);
+    const at = rowTwinAt(l, margin, raw[i + 1]);
     if (at !== undefined) found.push({ line: i, at });
   });
   const mid = found.map((t) => t.at).sort((a, b) => a - b)[Math.floor(found.length / 2)] ?? 0;
@@ -178,6 +192,8 @@ export function blockColumns(raw: string[]): BlockColumns | undefined {
   }
   let last = twins[twins.length - 1]!.line;
   for (let i = last + 1; i < raw.length; i++) {
+    // A rule drawn across both columns closes them: the page goes on whole under it (h1971's immunohaematology).
+    if (RULED_BORDER.test(raw[i]!) && raw[i]!.trimEnd().length > at) break;
     if (raw[i]!.trim() === '') {
       // A blank line ends the region unless the right column goes on in the lines under it (its block
       // may start a line or two below the left one's).

@@ -52,6 +52,11 @@ export function referenceTableHeader(line: CleanLine): ReferenceTable | undefine
 
 const UNIT_HEAD = /^unidades?$|^un\.?$/;
 
+// A column for one sex ("Homens (adultos)", "Mulheres", "Feminino").
+const SEX_COLUMN = /^\s*(?:homens?|mulheres?|masculino|feminino)\b/;
+// The bracket after a range saying it is every patient's ("(ambos os sexos)", "(adultos)"), no column's alone.
+const WHOLE_POPULATION = /\s*\((?:ambos\s+os\s+sexos|adult[oa]s|todas\s+as\s+idades|geral)\)\s*$/iu;
+
 const NORMAL_CATEGORY = /^(desejavel|otimo|normal|ideal|adequado|referencia)$/;
 
 /**
@@ -66,6 +71,22 @@ export function referenceRow(line: CleanLine, table: ReferenceTable): { name: st
   let unit = '';
   // Cells set apart by bars or tabs keep no positions: a row of as many cells as the header's takes them in order.
   const inOrder = line.bars?.length === table.columns.length + 1;
+  // A bar printed between two ranges of one row ("40 a 70 %   |   1.800 a 7.000 /mm³") parts them, no cell of its own.
+  const rangeCells = cs.slice(1).filter((c) => !/^[|¦]$/.test(c.cell));
+  // Under columns by sex, a range the lab printed once for the row holds for both: one cell alone, or one that
+  // says so in brackets ("4.000 a 10.000 /mm³ (ambos os sexos)", "0,45 a 4,50 µUI/mL (adultos)", h1965). Two
+  // ranges in different units are no two sexes' either, but one for each of the row's values ("40 a 70 %   |
+  // 1.800 a 7.000 /mm³", a count printed relative and absolute): each read by its unit, with no column's label.
+  const bySex = table.columns.length >= 2 && table.columns.every((k) => SEX_COLUMN.test(foldSameLength(k.label)));
+  const bare = rangeCells.map((c) => c.cell.replace(WHOLE_POPULATION, '').trim());
+  const unitOf = (cell: string) => /\d\s*([^\d\s][^\s]*)\s*$/u.exec(cell)?.[1];
+  const forAll =
+    bySex &&
+    bare.every((c) => parseRangeExpression(c) !== undefined) &&
+    (rangeCells.length === 1 ||
+      rangeCells.some((c) => WHOLE_POPULATION.test(c.cell)) ||
+      (bare.every((c) => unitOf(c) !== undefined) && new Set(bare.map(unitOf)).size === rangeCells.length));
+  if (forAll) return { name: cs[0]!.cell, items: bare };
   for (const [i, c] of cs.slice(1).entries()) {
     const col =
       inOrder && cs.length === line.bars!.length
@@ -250,6 +271,13 @@ export function goalsNote(text: string): { names: string[]; goals: CategoryGoal[
     if (names && text.slice(colon.index + 1).trim() === '') return { names, goals: [] };
     const goals = names && categoryItems(noteItems(text.slice(colon.index + 1)), names);
     if (names && goals) return { names, goals };
+    // Or one analyte's goals led by its name alone, under a lead of its own ("Metas conforme categoria de risco:" /
+    // "LDL: Baixo < 130 | Intermediário < 100" / "Alto < 70 | Muito alto < 50 mg/dL", h1963): two categories or more.
+    // The name alone before the line's first colon: a result's row before it (a value, a column gap) is no lead.
+    const one = text.slice(0, colon.index).trim();
+    const alone = colon.index === text.indexOf(':') && !/\d|\s{2,}/.test(one) && lookupName(one) !== undefined;
+    const own = alone ? categoryItems(noteItems(text.slice(colon.index + 1)), [one]) : undefined;
+    if (own && own.length >= 2) return { names: [one], goals: own };
   }
   return undefined;
 }

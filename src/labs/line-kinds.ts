@@ -186,7 +186,36 @@ export function referenceLedFor(t: string): { subject: string; range: string } |
   return m && !isReferenceLabel(m[1]!) && isReferenceText(m[2]!) ? { subject: m[1]!, range: m[2]! } : undefined;
 }
 
-const foldName = (s: string) => foldSameLength(s).replace(/[^a-z0-9]+/g, '');
+// A percent sign stays: "Linfócitos T CD4+ (%)" is another result than "Linfócitos T CD4+" (h1970).
+const foldName = (s: string) =>
+  foldSameLength(s)
+    .replace(/%/g, 'pct')
+    .replace(/[^a-z0-9]+/g, '');
+
+// The words of a name that say what it measured, a word shortened with its full stop kept ("creat."): the
+// connectives between them left out, which a narrow column drops ("Índice de saturação transferrina").
+const CONNECTIVE = /^(?:de|da|do|das|dos|e)$/;
+const nameWords = (s: string) =>
+  foldSameLength(s)
+    .replace(/%/g, ' pct ')
+    .split(/[^a-z0-9.]+|\.(?=[a-z0-9])/)
+    .map((w) => w.replace(/^\.+/, ''))
+    .filter((w) => w !== '' && !CONNECTIVE.test(w));
+
+/**
+ * Whether a name the catalogue does not know says the same words as the printed one, connectives aside and a
+ * word shortened with a full stop standing for a word it starts ("Relação proteína/creat. urinária" for "Relação
+ * proteína/creatinina urinária", a list of references printed after the results, h1970).
+ */
+function sameWords(a: string, b: string): boolean {
+  const wa = nameWords(a);
+  const wb = nameWords(b);
+  const alike = (x: string, y: string) =>
+    x.replace(/\.$/, '') === y.replace(/\.$/, '') ||
+    (x.endsWith('.') && x.length >= 4 && y.startsWith(x.slice(0, -1))) ||
+    (y.endsWith('.') && y.length >= 4 && x.startsWith(y.slice(0, -1)));
+  return wa.length >= 2 && wa.length === wb.length && wa.every((w, i) => alike(w, wb[i]!));
+}
 
 /**
  * Whether `name` names the result of `e`. With `prefix`, a name printed without the bracketed
@@ -195,6 +224,7 @@ const foldName = (s: string) => foldSameLength(s).replace(/[^a-z0-9]+/g, '');
 export function sameAnalyte(e: Entry, name: string, opts: { prefix?: boolean } = {}): boolean {
   const def = lookupName(name);
   if ((def !== undefined && e.def !== undefined && def.key === e.def.key) || foldName(e.name) === foldName(name)) return true;
+  if (def === undefined && sameWords(e.name, name)) return true;
   // The reference may name the result without its qualifier in brackets or after a dash ("HTLV 1/2" for
   // "HTLV 1/2 - Anticorpos totais").
   return opts.prefix === true && foldName(name).length >= 3 && foldName(e.name.replace(/\s*(?:\(|\s[-–—]\s).*$/, '')) === foldName(name);

@@ -462,8 +462,9 @@ export function cleanLine(raw: string, index: number): CleanLine {
   t = t.replace(/(?<=[\p{L}\d%)])(\s+)[◄◀]\uFE0E?\uFE0F?\s*$/u, (m) => ' '.repeat(m.length));
   // A lab app's shared text prints the differential's two cells, and its two ranges, as one field split by a
   // middle dot one space from each side ("Neutrófilos: 41 % · 3.649 /mm³ (ref.: 30 a 60 % · 1.500 a 8.000 /mm³)"):
-  // after a percentage and before a number the dot stands where the gap between the cells was. Blanked too.
-  t = t.replace(/(?<=\d\s?%\s)[·•](?=\s\d)/gu, ' ');
+  // after a percentage and before a number the dot stands where the gap between the cells was. Blanked too, the
+  // values in bold or not ("**8 %** · **628 /mm³**", a vision model's markdown of a value out of range, h1968).
+  t = t.replace(/(?<=\d\s?%(?:\*\*|__)?\s)[·•](?=\s(?:\*\*|__)?\d)/gu, ' ');
   // A chat export's message stamp and sender ("[09/10/2024 08:56] Ana: ", "09/10/2024 08:56 - Ana: ")
   // date the message, not its content: the result after them is read as if the line began there. A
   // message in conversation (a question, an exclamation, sentences: "Deu esse 192 vermelho, é
@@ -766,7 +767,8 @@ export function cleanLine(raw: string, index: number): CleanLine {
   // they may close its abbreviation ("HIP. DIAG..: …"). The longest name of a block leaves its leader one dot before the
   // colon, a space before it ("Cistos de Giardia lamblia (G. duodenalis) .: ENCONTRADOS", h1798), or one dot alone before
   // the value ("CALCIO URINA 24 HORAS . 312 mg/24h" among "CALCIO TOTAL .......... 10,9", a typed copy, h1912): without
-  // it the name's own number ("24 HORAS") stood before the value.
+  // it the name's own number ("24 HORAS") stood before the value. So does one before a bound's word in a list of
+  // references ("Relação proteína/creat. urinária . inferior a 0,20 mg/mg", h1970).
   // A name too long for the leaders' column runs into its value, one space apart ("Beta-hidroxibutirato 3,9
   // mmol/L ...... inferior a 0,6"): the leader after the value leads to the reference, a column gap.
   const first = LEADER.exec(t);
@@ -907,7 +909,7 @@ export function withoutOcrLetters(t: string): string {
 }
 
 const LEADER =
-  /\s*(?:\.\s*){3,}:?\s*|\s*_{3,}\s*|\s*·{3,}\s*|\s+\.\.:?\s+|\s+\.:\s+|(?<=\p{L})\s+\.\s+(?=[<>≤≥]?\s*\d)|(?<=(?:refer[eê]ncia|resultados?|m[eé]todo|material|amostra))\.\.:\s*/giu;
+  /\s*(?:\.\s*){3,}:?\s*|\s*_{3,}\s*|\s*·{3,}\s*|\s+\.\.:?\s+|\s+\.:\s+|(?<=\p{L})\s+\.\s+(?=[<>≤≥]?\s*\d|(?:inferior|superior|at[eé]|menor|maior|abaixo|acima)\s)|(?<=(?:refer[eê]ncia|resultados?|m[eé]todo|material|amostra))\.\.:\s*/giu;
 const VALUE_BEFORE_LEADER = new RegExp(String.raw`^\s*\p{L}[^:\d]*\p{L}[^\s:]*\s[<>≤≥]?\s*-?\d[\d.,]*\s*(?:${UNIT_PATTERN})$`, 'iu');
 const LONE_VALUE = new RegExp(String.raw`^[<>≤≥]?\s*-?\d[\d.,]*\s*(?:${UNIT_PATTERN})?$`, 'iu');
 const OCR_GAS_SYMBOL = /(?:(?<=(?:^|[\s(|])(?:p|pc|hc|fi|s[pa]?|ct?))|(?<=(?:^|[\s(|])(?:sat|satura[cç][aã]o)\.?(?:\s+de)?\s))0(?=[23][-+]?(?![\p{L}\d.,]))/giu;

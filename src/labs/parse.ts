@@ -1887,7 +1887,12 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     if (row) {
       close();
       const c = earlierOrCounts(row.name);
-      if (c && c.made.every((a) => !('reference_source' in a) || a.reference_source !== 'report')) refinish(c, row.items);
+      if (c && c.made.every((a) => !('reference_source' in a) || a.reference_source !== 'report')) {
+        refinish(c, row.items);
+        // Every number of the row is a bound taken, however its name shortens the result's ("Índice de saturação
+        // transferrina" for "… da transferrina", h1965), which the accounting looks for.
+        seen[seen.length - 1]!.text = '';
+      }
       continue;
     }
     // A footnote led by an earlier result's name ("PSA total - valores de referência por faixa etária: 40
@@ -2444,11 +2449,25 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     // ("Creatinina - Homens: 0,70 a 1,30 mg/dL", "eTFG: igual ou superior a 60"): the range is that
     // result's, never a new result (no value of its own, only ranges). A name may open with the number
     // of a timed sample ("1 hora: inferior a 180 mg/dL" under a glucose tolerance curve).
-    const led = /^((?:\d{1,3}\s*)?\p{L}[^:\-–—]*?)\s*(?:[-–—]|:)\s*(\S.*)$/u.exec(t);
+    // A hyphen inside a word is the name's ("Carga viral HIV-1: Não detectado", h1970); one between spaces ends it.
+    const led = /^((?:\d{1,3}\s*)?\p{L}(?:[^:\-–—]|(?<=[\p{L}\d])-(?=[\p{L}\d]))*?)\s*(?:(?<![\p{L}\d])[-–—]|[-–—](?![\p{L}\d])|:)\s*(\S.*)$/u.exec(t);
     const asValue = led ? readValue(led[2]!) : undefined;
     if (led && isReferenceText(led[2]!, { strictLabels: true }) && !(asValue?.unit && asValue.comparator === null)) {
       // "Percentual: 0,5 a 2,0 %" under the count's forms read as "RETICULÓCITOS - Percentual": that form's range.
       const led1 = cleanName(led[1]!);
+      // Several results named apart by slashes, one reference for each ("VDRL / HBsAg / Anti-HCV : Não reagente",
+      // a list of references after the results, h1970): each result read above takes it.
+      const listed = led1.split(/\s+\/\s+/);
+      const owners =
+        listed.length >= 2 && /\S\s{2,}\S/.test(led[2]!) === false ? listed.map((n) => recent.find((r) => r.group.entries.some((e) => sameAnalyte(e, n)))) : [];
+      if (owners.length >= 2 && owners.every((o) => o !== undefined) && new Set(owners).size === owners.length) {
+        for (const n of listed) {
+          reopen(n);
+          addRef(pending!, led[2]!);
+        }
+        seen[seen.length - 1]!.text = '';
+        continue;
+      }
       const subject = countForms && COUNT_FORM.test(led1) ? `${countForms.name} - ${led1}` : led1;
       const ofPending = pending?.entries.some((e) => sameAnalyte(e, subject, { prefix: true }));
       const reopened = !ofPending && reopen(subject);
@@ -2464,7 +2483,10 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
         addRef(pending!, led[2]!);
         // The label names the form or the printed row, not the result's name the accounting looks for:
         // every number is a bound taken.
-        if (subject !== led1 || byRow || byEnd) seen[seen.length - 1]!.text = '';
+        // So is it when a name the catalogue does not know is shortened ("Relação proteína/creat. urinária" for
+        // "… proteína/creatinina …", h1970) and the range stands alone in its cell.
+        const shortened = reopened && lookupName(subject) === undefined && !/\S\s{2,}\S/.test(led[2]!);
+        if (subject !== led1 || byRow || byEnd || shortened) seen[seen.length - 1]!.text = '';
         continue;
       }
     }

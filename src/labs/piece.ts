@@ -13,6 +13,7 @@ import {
   isReferenceLabel,
   isWhomLabel,
   ORDINAL_RE,
+  isAgeBandCell,
   isReferenceText,
   isPhotoCutOff,
   noRangeText,
@@ -656,9 +657,16 @@ function labelByColumn(ref: string, ctx: Ctx): string | undefined {
   const shift = base > ctx.line.text.lastIndexOf(' : ') ? leaderShift(ctx.line) : 0;
   const cs = cellStarts(ref, ctx.line.offset + Math.max(base, 0) + shift);
   if (base < 0 || cs.length < 2) return undefined;
-  const items = cs.flatMap(({ cell, at }) => {
-    if (!parseRangeExpression(cell)) return /^[-–—]+$/.test(cell) ? [] : [undefined];
-    const col = cols.reduce((best, k) => (Math.abs(k.at - at) < Math.abs(best.at - at) ? k : best));
+  // Cells set apart by bars (a markdown table, h1968) keep no positions: as many as the range columns take them in order.
+  const inOrder = ctx.line.bars !== undefined && cs.length === cols.length;
+  // A range may name the ages it holds for in brackets after it ("< 75 (0 a 9 anos)", a child's lipid table, h1968).
+  const range = (cell: string) => {
+    const band = /\s*\(([^()]*)\)\s*$/.exec(cell);
+    return parseRangeExpression(band && isAgeBandCell(band[1]!) ? cell.slice(0, band.index) : cell);
+  };
+  const items = cs.flatMap(({ cell, at }, i) => {
+    if (!range(cell)) return /^[-–—]+$/.test(cell) ? [] : [undefined];
+    const col = inOrder ? cols[i]! : cols.reduce((best, k) => (Math.abs(k.at - at) < Math.abs(best.at - at) ? k : best));
     return [`${col.label}: ${cell}`];
   });
   return items.length > 0 && items.every(Boolean) ? items.join('; ') : undefined;
