@@ -63,7 +63,7 @@ const NORMAL_CATEGORY = /^(desejavel|otimo|normal|ideal|adequado|referencia)$/;
  * A row of a reference table: the analyte's name and its ranges, each labelled with its column
  * ("Com jejum (mg/dL): < 190"). Undefined when a cell is neither a range nor a category word.
  */
-export function referenceRow(line: CleanLine, table: ReferenceTable): { name: string; items: string[] } | undefined {
+export function referenceRow(line: CleanLine, table: ReferenceTable): { name: string; items: string[]; whole: boolean } | undefined {
   const cs = cellStarts(line.text, line.offset);
   if (cs.length < 2 || numbersIn(cs[0]!.cell).length > 0) return undefined;
   const items: string[] = [];
@@ -86,7 +86,7 @@ export function referenceRow(line: CleanLine, table: ReferenceTable): { name: st
     (rangeCells.length === 1 ||
       rangeCells.some((c) => WHOLE_POPULATION.test(c.cell)) ||
       (bare.every((c) => unitOf(c) !== undefined) && new Set(bare.map(unitOf)).size === rangeCells.length));
-  if (forAll) return { name: cs[0]!.cell, items: bare };
+  if (forAll) return { name: cs[0]!.cell, items: bare, whole: bare.every((c) => /\d/.test(c)) };
   for (const [i, c] of cs.slice(1).entries()) {
     const col =
       inOrder && cs.length === line.bars!.length
@@ -102,7 +102,12 @@ export function referenceRow(line: CleanLine, table: ReferenceTable): { name: st
     } else return undefined;
   }
   if (items.length === 0) return undefined;
-  return { name: cs[0]!.cell, items: items.map((i) => `${words.length ? `${words.join(' ')} ` : ''}${i}${/[a-zµ%]\s*$/iu.test(i) ? '' : unit}`) };
+  return {
+    name: cs[0]!.cell,
+    items: items.map((i) => `${words.length ? `${words.join(' ')} ` : ''}${i}${/[a-zµ%]\s*$/iu.test(i) ? '' : unit}`),
+    // Every cell a numeric range, a unit or a normal category: nothing on the row is left for the accounting.
+    whole: words.length === 0 && items.every((i) => /\d/.test(i)),
+  };
 }
 
 // An arrow the lab printed beside the category row the patient is in ("Alto  << paciente", "Alto  <- este

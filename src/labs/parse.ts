@@ -1890,8 +1890,9 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
       if (c && c.made.every((a) => !('reference_source' in a) || a.reference_source !== 'report')) {
         refinish(c, row.items);
         // Every number of the row is a bound taken, however its name shortens the result's ("Índice de saturação
-        // transferrina" for "… da transferrina", h1965), which the accounting looks for.
-        seen[seen.length - 1]!.text = '';
+        // transferrina" for "… da transferrina", h1965), which the accounting looks for. A row with a cell that is
+        // no range (a word after its ranges) keeps its text for the accounting, which lists it.
+        if (row.whole) seen[seen.length - 1]!.text = '';
       }
       continue;
     }
@@ -2485,7 +2486,8 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
         // every number is a bound taken.
         // So is it when a name the catalogue does not know is shortened ("Relação proteína/creat. urinária" for
         // "… proteína/creatinina …", h1970) and the range stands alone in its cell.
-        const shortened = reopened && lookupName(subject) === undefined && !/\S\s{2,}\S/.test(led[2]!);
+        // A word after the name ("Toxoplasmose IgM ; HBsAg: Reagente") is no bound: only numbers are taken so.
+        const shortened = reopened && lookupName(subject) === undefined && /\d/.test(led[2]!) && !/\S\s{2,}\S/.test(led[2]!);
         if (subject !== led1 || byRow || byEnd || shortened) seen[seen.length - 1]!.text = '';
         continue;
       }

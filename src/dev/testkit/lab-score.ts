@@ -331,6 +331,7 @@ export const CORPUS_SETS = [
   'heldout196',
   'heldout197',
   'heldout198',
+  'heldout199',
   'heldout200',
   'heldout201',
 ] as const;
