@@ -88,6 +88,7 @@ import {
   TITRE_WORD,
   bareTitresIn,
   titreOf,
+  ZYGOSITY,
 } from './reference.ts';
 import { TICKED_BOX } from './checkboxes.ts';
 import { spokenField } from './screen-reader.ts';
@@ -136,8 +137,10 @@ const COMMA_WORD_PIECE = /(?:^|,)\s*[\p{L}\d-]+(?: [\p{L}\d-]+){0,2}?(?<!(?:^|[^
 // result, were it lost, went unlisted.
 // "Normal" heads a tier too ("Normal: inferior a 5,7 %"): a word followed by a
 // colon is a label, never counted. A genotype's zygosity is its result (h1936's `Heterozigoto (C/T)`, were it lost).
-const RESULT_WORD =
-  /^(?:n[aã]o\s+reagente|fracamente\s+reagente|reagente|n[aã]o\s+detect[aá](?:vel|d[oa])|indetect[aá]vel|detect[aá](?:vel|d[oa])|negativ[oa]s?|positiv[oa]s?|ausentes?|presentes?|tra[cç]os|rar[oa]s?|numeros[oa]s?|escass[oa]s?|aumentad[oa]s?|abundantes?|l[ií]mpid[oa]|(?:ligeiramente\s+|levemente\s+|discretamente\s+|muito\s+)?turv[oa]|amarel[oa](?:\s+\p{L}+)?|citrino|incolor|inconclusiv[oa]|indeterminad[oa]|normal|sens[ií]vel|resistente|intermedi[aá]ri[oa]|suscet[ií]vel(?:\s+\p{L}+)?|heterozigot[oa]|homozigot[oa])(?![\p{L}])/iu;
+const RESULT_WORD = new RegExp(
+  String.raw`^(?:n[aã]o\s+reagente|fracamente\s+reagente|reagente|n[aã]o\s+detect[aá](?:vel|d[oa])|indetect[aá]vel|detect[aá](?:vel|d[oa])|negativ[oa]s?|positiv[oa]s?|ausentes?|presentes?|tra[cç]os|rar[oa]s?|numeros[oa]s?|escass[oa]s?|aumentad[oa]s?|abundantes?|l[ií]mpid[oa]|(?:ligeiramente\s+|levemente\s+|discretamente\s+|muito\s+)?turv[oa]|amarel[oa](?:\s+\p{L}+)?|citrino|incolor|inconclusiv[oa]|indeterminad[oa]|normal|sens[ií]vel|resistente|intermedi[aá]ri[oa]|suscet[ií]vel(?:\s+\p{L}+)?|${ZYGOSITY})(?![\p{L}])`,
+  'iu',
+);
 
 const NOT_SEEN_CELL =
   /(?<=\p{L}\)?)(?:\s{2,}|\s*\|\s*)(n[aã]o\s+foram\s+(?:observad|encontrad|visualizad|detectad)[oa]s|aus[eê]ncia\s+de\s+crescimento(?:\s+bacteriano)?)(?![\p{L}])/giu;

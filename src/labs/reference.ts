@@ -1335,7 +1335,9 @@ export function qualitativeAtStart(s: string): { text: string; consumed: number 
 // Two alleles of a genotype, a slash between, in brackets or not ("(C/T)", "G/A"): each a base; or both glued in
 // brackets ("(CT)").
 const ALLELE_PAIR = String.raw`(?:\(\s*[ACGT]\s*\/\s*[ACGT]\s*\)|(?<![\p{L}\d/])[ACGT]\s*\/\s*[ACGT](?![\p{L}\d/])|\(\s*[ACGT]{2}\s*\))`;
-const ZYGOSITY_WORD = /^\s*(?:heterozigot|homozigot)[oa]\s*$/iu;
+/** A genotype's zygosity said in a word, a result of its own (the accounting's result words take it too). */
+export const ZYGOSITY = String.raw`(?:heterozigot|homozigot)[oa]`;
+const ZYGOSITY_WORD = new RegExp(String.raw`^\s*${ZYGOSITY}\s*$`, 'iu');
 const NORMAL_WORD = /^\s*normal\s*$/iu;
 const ZYGOSITY_AFTER_WORD = new RegExp(String.raw`^(?:\s+(?:mutad[oa]|mutante|normal|selvagem)(?![\p{L}]))?(?:\s*${ALLELE_PAIR})?`, 'iu');
 const ALLELES_AFTER_WORD = new RegExp(String.raw`^\s*${ALLELE_PAIR}`, 'iu');
