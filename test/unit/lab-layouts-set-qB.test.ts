@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { parseLabReport } from '../../src/labs/parse.ts';
 import { rows as brief } from '../support/lab-rows.ts';
 
-test("a daily dose glued into one unit on a line that speaks of the dose is no result, nor a line unread (h1934)", () => {
+test('a daily dose glued into one unit on a line that speaks of the dose is no result, nor a line unread (h1934)', () => {
   const text = [
     'Paciente: ANTÔNIO CARLOS SILVA     Sexo: Masculino     Idade: 41 anos',
     'Informação da coleta: Carbonato de lítio 900 mg/dia. Última dose: 12/10/2025 às 20h00 (12 horas antes da coleta).',
