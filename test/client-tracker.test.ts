@@ -41,10 +41,27 @@ function supabase(token: string, url = stack.url): SupabaseClient {
   return c;
 }
 
-async function trackerFor(user: string, options: Partial<TrackerOptions> = {}): Promise<AnalysisTracker> {
-  const t = new AnalysisTracker({ supabase: supabase(await stack.tokenFor(user)) as never, userId: () => user, ...options });
+async function trackerFor(user: string, options: Partial<TrackerOptions> = {}, client?: unknown): Promise<AnalysisTracker> {
+  const t = new AnalysisTracker({ supabase: (client ?? supabase(await stack.tokenFor(user))) as never, userId: () => user, ...options });
   trackers.push(t);
   return t;
+}
+
+/** A client whose answered function calls are counted: a status call counts once its answer is in. */
+function countingAnswers(c: SupabaseClient): { client: SupabaseClient; answered: () => number } {
+  let answered = 0;
+  const client = new Proxy(c, {
+    get(target, prop) {
+      if (prop === 'functions') {
+        const functions = target.functions;
+        const invoke: typeof functions.invoke = (...args) => functions.invoke(...args).finally(() => answered++);
+        return { invoke };
+      }
+      const v = Reflect.get(target, prop, target) as unknown;
+      return typeof v === 'function' ? v.bind(target) : v;
+    },
+  });
+  return { client, answered: () => answered };
 }
 
 function until<R>(
@@ -104,11 +121,15 @@ test('202, then the Realtime broadcast brings the completion (polling set to min
 
 test("postgres_changes on the user's rows brings the completion (polling set to minutes)", async () => {
   const user = randomUUID();
-  const t = await trackerFor(user, { realtime: 'postgres_changes', schedule: MINUTES });
+  const calls = countingAnswers(supabase(await stack.tokenFor(user)));
+  const t = await trackerFor(user, { realtime: 'postgres_changes', schedule: MINUTES }, calls.client);
   const jobId = await pendingJob(user);
   const w = until<{ days?: unknown[] }>(t, { jobId, estimatedSeconds: 300 }, (s) => s.status === 'completed', 'completed');
-  // Live means the server said "Subscribed to PostgreSQL"; the re-fetch then found the job pending.
-  await waitUntil(async () => t.snapshot(jobId)?.realtime === 'live' && t.snapshot(jobId)?.polls === 1, { what: 'live, one re-fetch' });
+  // Live means the server said "Subscribed to PostgreSQL"; the re-fetch then found the job pending. Its answer
+  // awaited too: one still in flight would read the row after the UPDATEs below (a CI run, 2026-12-06).
+  await waitUntil(async () => t.snapshot(jobId)?.realtime === 'live' && t.snapshot(jobId)?.polls === 1 && calls.answered() === 1, {
+    what: 'live, one re-fetch answered',
+  });
   const changesBefore = stack.realtime.stats.changes;
   await db.pool.query(
     `update analysis_jobs set status = 'processing', lease_token = gen_random_uuid(), locked_until = now() + interval '30 s', locked_by = 't' where id = $1`,

@@ -1,0 +1,24 @@
+// Causes found by the clean-clone CI rehearsal of 2026-12-06 (the corpus's administrative-line check on h1934): the
+// parser on the few lines that show each. No database, no model.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseLabReport } from '../../src/labs/parse.ts';
+import { rows as brief } from '../support/lab-rows.ts';
+
+test('a daily dose glued into one unit on a line that speaks of the dose is no result, nor a line unread (h1934)', () => {
+  const text = [
+    'Paciente: ANTÔNIO CARLOS SILVA     Sexo: Masculino     Idade: 41 anos',
+    'Informação da coleta: Carbonato de lítio 900 mg/dia. Última dose: 12/10/2025 às 20h00 (12 horas antes da coleta).',
+    'Lítio   1,34 mEq/L   Faixa terapêutica: 0,60 a 1,20 mEq/L',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(brief(r), [['Lítio', 1.34, 'alto']]);
+  assert.deepEqual(r.unparsed_lines, []);
+});
+
+test('a mass a day with no dose on its line is still read or listed, never dropped', () => {
+  const text = ['Proteínas totais (urina de 24 horas)   180 mg/dia   VR: inferior a 150 mg/24 horas', 'Volume urinário   1.450 mL'].join('\n');
+  const r = parseLabReport(text);
+  const seen = [...r.analytes.map((a) => a.value), ...r.unparsed_lines.flatMap((u) => (u.includes('180') ? [180] : []))];
+  assert.ok(seen.includes(180), JSON.stringify({ rows: brief(r), unparsed: r.unparsed_lines }));
+});
