@@ -18,3 +18,24 @@ test("a blood-gas analyser's caret after the bracketed range is the high mark, n
   ]);
   assert.deepEqual(r.unparsed_lines, []);
 });
+
+test('a goals table by risk category pasted without its column gaps gives LDL and non-HDL their goals (h2016)', () => {
+  const text = [
+    'LDL Colesterol 88 mg/dL',
+    'Colesterol não-HDL 122 mg/dL',
+    'Categoria de risco LDL (mg/dL) Não-HDL (mg/dL)',
+    'Baixo inferior a 130 inferior a 160',
+    'Intermediário inferior a 100 inferior a 130',
+    'Alto inferior a 70 inferior a 100',
+    'Muito alto inferior a 50 inferior a 80',
+  ].join('\n');
+  const r = parseLabReport(text);
+  assert.deepEqual(
+    brief(r).map(([, value, flag]) => [value, flag]),
+    [
+      [88, 'indeterminado'],
+      [122, 'indeterminado'],
+    ],
+  );
+  assert.deepEqual(r.unparsed_lines, []);
+});
