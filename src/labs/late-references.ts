@@ -64,7 +64,11 @@ const FLAT_GOALS_HEAD = /\b(?:risco|metas?|alvos?)\b/;
 function flattenedGoalsHeader(line: CleanLine): ReferenceTable | undefined {
   const words = matchesOf(/\S+/g, line.text).map((m) => ({ word: m[0], at: line.offset + (m.index ?? 0) }));
   if (words.length < 3 || words.length > MAX_FLAT_WORDS) return undefined;
-  const join = (from: number, to: number) => words.slice(from, to).map((w) => w.word).join(' ');
+  const join = (from: number, to: number) =>
+    words
+      .slice(from, to)
+      .map((w) => w.word)
+      .join(' ');
   // The analyte columns from word `from` on, as few as name an analyte each (a longer name before a shorter one:
   // "Colesterol não-HDL" is one column, not "Colesterol" and "não-HDL").
   const memo = new Map<number, Array<{ label: string; at: number }> | undefined>();
@@ -141,10 +145,13 @@ const categoryCells = (line: CleanLine, table?: ReferenceTable) => {
   const text = withoutPatientMarker(line.text);
   // A flattened table's row: the category's words, then each goal from its comparator to the next one's.
   if (table?.flat) {
-    const starts = [0, ...matchesOf(GOAL_START, text).map((m) => m.index ?? 0).filter((at) => at > 0)];
-    return starts
-      .map((at, i) => ({ cell: text.slice(at, starts[i + 1] ?? text.length).trim(), at: line.offset + at }))
-      .filter((c) => c.cell !== '');
+    const starts = [
+      0,
+      ...matchesOf(GOAL_START, text)
+        .map((m) => m.index ?? 0)
+        .filter((at) => at > 0),
+    ];
+    return starts.map((at, i) => ({ cell: text.slice(at, starts[i + 1] ?? text.length).trim(), at: line.offset + at })).filter((c) => c.cell !== '');
   }
   return cellStarts(
     text.replace(COMPARATOR_APART, (_m, op: string, gap: string, n: string) => `${op} ${n}${' '.repeat(gap.length - 1)}`),
