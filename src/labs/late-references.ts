@@ -22,6 +22,8 @@ export interface ReferenceTable {
   byCategory?: true;
   /** The head of the category column ("Categoria de risco"), which says what the rows' categories are of. */
   head?: string;
+  /** Printed without its column gaps (flattenedGoalsHeader): the rows' goals are told apart by their comparators, in order. */
+  flat?: true;
 }
 
 // The first cell of a goals table whose rows are categories: "Categoria de risco", "Risco cardiovascular",
@@ -41,13 +43,55 @@ const goalColumnName = (cell: string) =>
 /** A header of range columns with no result column ("Lipídeos   Com jejum (mg/dL)   Sem jejum (mg/dL)"). */
 export function referenceTableHeader(line: CleanLine): ReferenceTable | undefined {
   const cs = cellStarts(line.text, line.offset);
-  if (cs.length < 3 || numbersIn(line.text.replace(/\([^)]*\)/g, ' ')).length > 0) return undefined;
+  if (numbersIn(line.text.replace(/\([^)]*\)/g, ' ')).length > 0) return undefined;
+  if (cs.length === 1) return flattenedGoalsHeader(line);
+  if (cs.length < 3) return undefined;
   const f = cs.map((c) => foldSameLength(c.cell));
   // A category column, then one column per analyte: each row gives a category's goal for each of them.
   if (CATEGORY_HEAD.test(f[0]!) && cs.slice(1).every((c) => lookupName(goalColumnName(c.cell)) !== undefined))
     return { columns: cs.slice(1).map((c) => ({ label: goalColumnName(c.cell), at: c.at })), byCategory: true, head: cs[0]!.cell };
   if (f.some((c) => /^resultados?\b/.test(c)) || f.slice(1).filter((c) => LABEL_COLUMN.test(c)).length < 2) return undefined;
   return { columns: cs.slice(1).map((c) => ({ label: c.cell, at: c.at })) };
+}
+
+// A goals table pasted from a PDF into an e-mail keeps its words and loses its column gaps ("Categoria de risco LDL
+// (mg/dL) Não-HDL (mg/dL)", h2016): the head is the longest run of words that still leaves two or more analyte
+// columns after it, each column the fewest words that name an analyte. Without the gaps only a head that speaks of
+// risk or goals says so ("Grupo sanguíneo ABO Fator Rh" is a title).
+const MAX_FLAT_WORDS = 16;
+const FLAT_GOALS_HEAD = /\b(?:risco|metas?|alvos?)\b/;
+
+function flattenedGoalsHeader(line: CleanLine): ReferenceTable | undefined {
+  const words = matchesOf(/\S+/g, line.text).map((m) => ({ word: m[0], at: line.offset + (m.index ?? 0) }));
+  if (words.length < 3 || words.length > MAX_FLAT_WORDS) return undefined;
+  const join = (from: number, to: number) =>
+    words
+      .slice(from, to)
+      .map((w) => w.word)
+      .join(' ');
+  // The analyte columns from word `from` on, as few as name an analyte each (a longer name before a shorter one:
+  // "Colesterol não-HDL" is one column, not "Colesterol" and "não-HDL").
+  const memo = new Map<number, Array<{ label: string; at: number }> | undefined>();
+  const columns = (from: number): Array<{ label: string; at: number }> | undefined => {
+    if (from === words.length) return [];
+    if (memo.has(from)) return memo.get(from);
+    let found: Array<{ label: string; at: number }> | undefined;
+    for (let to = words.length; to > from && !found; to--) {
+      const cell = join(from, to);
+      if (!/^\p{L}/u.test(cell) || lookupName(goalColumnName(cell)) === undefined) continue;
+      const rest = columns(to);
+      if (rest) found = [{ label: goalColumnName(cell), at: words[from]!.at }, ...rest];
+    }
+    memo.set(from, found);
+    return found;
+  };
+  for (let headEnd = words.length - 2; headEnd >= 1; headEnd--) {
+    const head = foldSameLength(join(0, headEnd));
+    if (!CATEGORY_HEAD.test(head) || !FLAT_GOALS_HEAD.test(head)) continue;
+    const cols = columns(headEnd);
+    if (cols && cols.length >= 2) return { columns: cols, byCategory: true, head, flat: true };
+  }
+  return undefined;
 }
 
 const UNIT_HEAD = /^unidades?$|^un\.?$/;
@@ -119,11 +163,27 @@ const withoutPatientMarker = (text: string) => text.replace(PATIENT_MARKER, (_m,
 // under "Baixo   < 130   < 160"): one cell, joined by one space and the others moved after the number, so
 // every cell keeps its start.
 const COMPARATOR_APART = /(?<=^|\s)([<>≤≥])( {2,})(\d[\d.,]*)(?=\s|$)/gu;
-const categoryCells = (line: CleanLine) =>
-  cellStarts(
-    withoutPatientMarker(line.text).replace(COMPARATOR_APART, (_m, op: string, gap: string, n: string) => `${op} ${n}${' '.repeat(gap.length - 1)}`),
+// Where a goal starts in a row printed without column gaps ("Baixo inferior a 130 inferior a 160", h2016): at its
+// comparator, sign or words, before its number.
+const GOAL_START = /(?<=^|\s)(?=(?:[<>≤≥]=?|(?:inferior|superior|menor|maior|abaixo|acima)\s+(?:a|de|que|do\s+que)|at[eé])\s*\d)/giu;
+
+const categoryCells = (line: CleanLine, table?: ReferenceTable) => {
+  const text = withoutPatientMarker(line.text);
+  // A flattened table's row: the category's words, then each goal from its comparator to the next one's.
+  if (table?.flat) {
+    const starts = [
+      0,
+      ...matchesOf(GOAL_START, text)
+        .map((m) => m.index ?? 0)
+        .filter((at) => at > 0),
+    ];
+    return starts.map((at, i) => ({ cell: text.slice(at, starts[i + 1] ?? text.length).trim(), at: line.offset + at })).filter((c) => c.cell !== '');
+  }
+  return cellStarts(
+    text.replace(COMPARATOR_APART, (_m, op: string, gap: string, n: string) => `${op} ${n}${' '.repeat(gap.length - 1)}`),
     line.offset,
   );
+};
 
 /**
  * A row of a goals table by category ("Muito alto   < 50 mg/dL   < 80 mg/dL"): a category's name, then a
@@ -131,7 +191,7 @@ const categoryCells = (line: CleanLine) =>
  * report leaves open: the row is a reference read, no result, and it picks no range for the results.
  */
 export function isCategoryRow(line: CleanLine, table: ReferenceTable): boolean {
-  const cs = categoryCells(line);
+  const cs = categoryCells(line, table);
   return (
     table.byCategory === true &&
     cs.length === table.columns.length + 1 &&
@@ -145,7 +205,7 @@ export function isCategoryRow(line: CleanLine, table: ReferenceTable): boolean {
  * mg/dL   < 100 mg/dL" with "Risco CV: ALTO"): each analyte column's name and its range. Empty for another row.
  */
 export function categoryGoals(line: CleanLine, table: ReferenceTable, category: string): Array<{ name: string; range: string }> {
-  const cs = categoryCells(line);
+  const cs = categoryCells(line, table);
   if (foldSameLength(cs[0]!.cell).trim().replace(/\s+/g, ' ') !== category) return [];
   return rowGoals(cs, table).map((g) => ({ name: g.name, range: g.range }));
 }
@@ -155,7 +215,7 @@ export function categoryGoals(line: CleanLine, table: ReferenceTable, category: 
  * report that states no category, where each row's goal may be the patient's (goalsReference).
  */
 export function categoryRowGoals(line: CleanLine, table: ReferenceTable): Array<{ name: string; category: string; range: string }> {
-  const cs = categoryCells(line);
+  const cs = categoryCells(line, table);
   return rowGoals(cs, table).map((g) => ({ ...g, category: cs[0]!.cell.trim() }));
 }
 
@@ -169,9 +229,10 @@ export function goalsReference(table: ReferenceTable, goals: Array<{ category: s
   return table.head ? `${table.head}: ${items}` : items;
 }
 
+// A flattened table's goals keep no columns' places: they are its columns' in order.
 const rowGoals = (cs: Array<{ cell: string; at: number }>, table: ReferenceTable) =>
-  cs.slice(1).map((c) => ({
-    name: table.columns.reduce((best, k) => (Math.abs(k.at - c.at) < Math.abs(best.at - c.at) ? k : best)).label,
+  cs.slice(1).map((c, i) => ({
+    name: table.flat ? table.columns[i]!.label : table.columns.reduce((best, k) => (Math.abs(k.at - c.at) < Math.abs(best.at - c.at) ? k : best)).label,
     range: c.cell,
   }));
 

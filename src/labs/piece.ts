@@ -531,8 +531,9 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
   else if (RELEASED_TIME_ALONE.test(ref)) ref = '';
   // The lab's mark printed after the reference ("11,0 g/dL (12,0 - 16,0) L", a LIS's "<L>"). In brackets
   // only whole: the "H)" that closes a note ("70 A 99 (JEJUM DE 8 H)") is the note's hours. A portal draws
-  // a triangle ("4.000 a 11.000   ▲").
-  const late = /\s+(\*{1,3}|\([HL]\)|[HL]|<(?:HH|LL|[HL])>|↑{1,2}|↓{1,2}|▲|▼|⬆\uFE0F?|⬇\uFE0F?)$/u.exec(ref);
+  // a triangle ("4.000 a 11.000   ▲"). A blood-gas analyser's slip prints a caret or a small v set apart by a gap
+  // ("[  35.0 -   45.0 ]  ^", ABL90, h2010): above or below, as its legend says; the caret is no reference text.
+  const late = /\s+(\*{1,3}|\([HL]\)|[HL]|<(?:HH|LL|[HL])>|↑{1,2}|↓{1,2}|▲|▼|⬆\uFE0F?|⬇\uFE0F?|(?<=\s\s)[v^])$/u.exec(ref);
   if (late && ref.length > late[0].length) {
     ref = ref.slice(0, late.index);
     const last = entries[entries.length - 1]!;
