@@ -76,9 +76,10 @@ export function wordsAfterLabel(t: string): boolean {
 // the arrow the portal draws before it ("● Dentro da referência", "▲ Acima da referência"), as beside a value.
 // An app may say it of what it expects ("Dentro do esperado", "Acima do esperado": a lab's app whose screenshots
 // were copied with the phone's Live Text, h1537). Another app draws a check mark or a heavy arrow ("✓ Dentro da
-// referência", "⬇ Abaixo da referência", cards copied from a phone, h1841).
+// referência", "⬇ Abaixo da referência", cards copied from a phone, h1841). A portal may name only the band ("Acima
+// da faixa", "Dentro da faixa", h1997).
 const VERDICT_LINE =
-  /^(?:(?:[●○◉•■□◆◇▲▼△▽↑↓⬆⬇✓✔]|[🟢🟡🟠🔴🔵⚪⚫])\uFE0F?\s*)?(acima|abaixo|dentro|fora)\s+d[aoe]s?\s+(?:(?:valor(?:es)?|intervalo|faixa|limites?)\s+(?:de\s+)?)?(?:refer[eê]ncias?|normalidade|esperado)\.?$/iu;
+  /^(?:(?:[●○◉•■□◆◇▲▼△▽↑↓⬆⬇✓✔]|[🟢🟡🟠🔴🔵⚪⚫])\uFE0F?\s*)?(acima|abaixo|dentro|fora)\s+d[aoe]s?\s+(?:(?:(?:valor(?:es)?|intervalo|faixa|limites?)\s+(?:de\s+)?)?(?:refer[eê]ncias?|normalidade|esperado)|faixa)\.?$/iu;
 
 // A card's verdict chip on a line of its own: a word, perhaps after the dot or arrow the app draws before it,
 // or after the field's label when a portal's card is copied one field a line ("Status: Normal", "Situação:
@@ -103,6 +104,18 @@ const APP_LINK_LINE =
 // under them is still the value's.
 const GAUGE_WORD = String.raw`(?:baixo|normal|alto|elevado|lim[ií]trofe|[oó]timo|desej[aá]vel)`;
 const GAUGE_LEGEND_LINE = new RegExp(String.raw`^${GAUGE_WORD}(?:\s+${GAUGE_WORD}){2,4}$`, 'iu');
+
+// The floor and ceiling a portal's card prints at the ends of its gauge bar, copied as a line of their own under
+// the value ("mín. 0,27 · máx. 4,20", h1997): the range the bar draws, no result; the card's "Valor de referência"
+// under it repeats it.
+const GAUGE_BOUNDS_LINE =
+  /^m[ií]n(?:imo)?\.?\s*:?\s*(\d+(?:[.,]\d+)*)\s*[·•|/–—-]\s*m[aá]x(?:imo)?\.?\s*:?\s*(\d+(?:[.,]\d+)*)$/iu;
+
+/** The range a card's gauge-bounds line draws ("mín. 80 · máx. 200" → "80 a 200"), or undefined for any other line. */
+export function gaugeBoundsLine(t: string): string | undefined {
+  const m = GAUGE_BOUNDS_LINE.exec(t.trim());
+  return m ? `${m[1]} a ${m[2]}` : undefined;
+}
 
 /** Whether the line is the words under a results app's gauge, three or more of them alone. */
 export const isGaugeLegendLine = (t: string): boolean => GAUGE_LEGEND_LINE.test(t.trim());

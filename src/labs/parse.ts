@@ -191,6 +191,7 @@ import {
   valueAloneUnderDetails,
   verdictLine,
   isGaugeLegendLine,
+  gaugeBoundsLine,
   isGoalByRiskChip,
   isStatusLabelLine,
   verdictAfterReference,
@@ -2096,6 +2097,14 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     // So is the words under its gauge ("Baixo Normal Alto"), and a lipid's chip saying its goal depends on the
     // risk ("Meta conforme seu risco") when a led reference line follows it: else those words are its reference.
     if (pending && (isAppLinkLine(t) || isGaugeLegendLine(t))) continue;
+    // So is the floor and ceiling at the ends of its gauge bar ("mín. 80 · máx. 200", h1997) when the card's led
+    // reference follows and repeats them; with none after it, they are the only range the card prints.
+    const bounds = pending?.entries.some((e) => typeof e.read.value === 'number') ? gaugeBoundsLine(t) : undefined;
+    if (pending && bounds !== undefined) {
+      const below = nextLine(lines, line.index);
+      if (!below || !stripReferenceLead(below.text).lead) addRef(pending, bounds);
+      continue;
+    }
     if (pending && isGoalByRiskChip(t)) {
       const below = nextLine(lines, line.index);
       if (below && stripReferenceLead(below.text).lead) continue;
