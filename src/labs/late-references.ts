@@ -93,9 +93,14 @@ const withoutPatientMarker = (text: string) => text.replace(PATIENT_MARKER, (_m,
 // under "Baixo   < 130   < 160"): one cell, joined by one space and the others moved after the number, so
 // every cell keeps its start.
 const COMPARATOR_APART = /(?<=^|\s)([<>≤≥])( {2,})(\d[\d.,]*)(?=\s|$)/gu;
+// A long category's name pushing its first goal to one space after it ("Muito alto < 50        < 80" under "Alto
+// < 70         < 100", h1998): the goal is a cell of its own, set apart by a space taken from the gap after it.
+const GOAL_ONE_SPACE_IN = /(?<=\p{L}) ([<>≤≥] ?\d[\d.,]*) (?= {2,}\S)/gu;
 const categoryCells = (line: CleanLine) =>
   cellStarts(
-    withoutPatientMarker(line.text).replace(COMPARATOR_APART, (_m, op: string, gap: string, n: string) => `${op} ${n}${' '.repeat(gap.length - 1)}`),
+    withoutPatientMarker(line.text)
+      .replace(COMPARATOR_APART, (_m, op: string, gap: string, n: string) => `${op} ${n}${' '.repeat(gap.length - 1)}`)
+      .replace(GOAL_ONE_SPACE_IN, (_m, goal: string) => `  ${goal}`),
     line.offset,
   );
 
@@ -291,6 +296,22 @@ export function rowGoalsCell(text: string): { at: number; cell: string; goals: C
     const cell = text.slice(gap.index + gap[0].length).trimEnd();
     const goals = categoryGoalsLine(cell);
     if (goals) return { at: gap.index, cell, goals };
+  }
+  return undefined;
+}
+
+/**
+ * A goals table's header printed in a result row's reference cell, its rows under it in that column ("Colesterol
+ * não-HDL   138 mg/dL   Risco   LDL-c   Não-HDL-c" over "Baixo   < 130   < 160", h1998): the row's text before the
+ * header and the table its rows are read by, its columns where they are printed. Undefined for any other row.
+ */
+export function rowReferenceTableCell(line: CleanLine): { at: number; table: ReferenceTable } | undefined {
+  for (const gap of line.text.matchAll(/\s{2,}(?=\S)/g)) {
+    const head = line.text.slice(0, gap.index);
+    if (!/\p{L}/u.test(head) || !/\d/.test(head)) continue;
+    // The row's own cells blanked, so the header's cells keep the columns they are printed at.
+    const table = referenceTableHeader({ ...line, text: ' '.repeat(gap.index) + line.text.slice(gap.index) });
+    if (table?.byCategory) return { at: gap.index, table };
   }
   return undefined;
 }

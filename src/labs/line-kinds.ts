@@ -476,7 +476,25 @@ export function wordResultRow(t: string, offset: number, referenceAt: number): {
   // A reference cell naming whom the column's ranges are for ("ERITROGRAMA   Mulheres adultas" under
   // "HEMOGRAMA COMPLETO", h1723) heads the rows under it beside a section's title: no word result and its reference.
   if (isWhomLabel(cs[1]!.cell)) return undefined;
+  // Nor two sections' headings side by side under a block's title ("URINA TIPO 1 (EAS)" / "EXAME FÍSICO   EXAME
+  // QUÍMICO", the second under a table's reference column, h1998).
+  if (sideBySideHeadings(cs.map((c) => c.cell))) return undefined;
   return { result: cs[0]!.cell, reference: cs[1]!.cell };
+}
+
+// Words of a table header or a section: a cell made of them is not a result.
+// A report's own title beside the lab's name ("Laudo de exames", "Resultado de exames") heads it too.
+export const HEADER_WORD =
+  /^(?:laudo\s+(?:de\s+exames?|laboratorial)|resultados?\s+de\s+exames?|exames?|analitos?|par[aâ]metros?|resultados?|refer[eê]ncias?|valores?(?: de refer\p{L}*)?|unidades?|interpreta[cç][aã]o|m[eé]todos?|antimicrobianos?|antibi[oó]ticos?|material|amostra|observa[cç][aã]o|data|paciente|nome|laudo|sexo|idade|fase|intervalo|faixa(?: et[aá]ria)?|atua(?:l|is)|(?:resultados?\s+)?anterior(?:es)?|hist[oó]rico)$/iu;
+
+/**
+ * Two section headings side by side, each a header word and what it heads ("EXAME FÍSICO   EXAME QUÍMICO", a urine
+ * exam in two columns): no result and its reference, though a word result beside its reference may share a first
+ * word ("Não reagente   Não reagente"). Each cell's first word the same header word, and more after it.
+ */
+export function sideBySideHeadings(cells: readonly string[]): boolean {
+  const first = (c: string) => foldSameLength(c).toLowerCase().split(/\s+/)[0]!;
+  return cells.length === 2 && first(cells[0]!) === first(cells[1]!) && cells.every((c) => HEADER_WORD.test(foldSameLength(c.split(' ')[0]!)) && c.trim().includes(' '));
 }
 
 /**
