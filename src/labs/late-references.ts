@@ -50,6 +50,19 @@ export function referenceTableHeader(line: CleanLine): ReferenceTable | undefine
   return { columns: cs.slice(1).map((c) => ({ label: c.cell, at: c.at })) };
 }
 
+/**
+ * A goals table's header whose category column's head is left blank, the analytes' names alone over their columns
+ * ("                        LDL-colesterol    Não-HDL" over "Risco baixo   < 130 mg/dL   < 160 mg/dL", h1993): a table
+ * by category only when the line under it is one of its rows, its category's name left of the first column.
+ */
+export function headlessGoalsHeader(line: CleanLine, below: CleanLine | undefined): ReferenceTable | undefined {
+  const cs = cellStarts(line.text, line.offset);
+  if (!below || cs.length < 2 || numbersIn(line.text).length > 0 || !cs.every((c) => lookupName(goalColumnName(c.cell)) !== undefined)) return undefined;
+  const table: ReferenceTable = { columns: cs.map((c) => ({ label: goalColumnName(c.cell), at: c.at })), byCategory: true };
+  const row = categoryCells(below);
+  return isCategoryRow(below, table) && row[0]!.at + row[0]!.cell.length <= cs[0]!.at ? table : undefined;
+}
+
 const UNIT_HEAD = /^unidades?$|^un\.?$/;
 
 const NORMAL_CATEGORY = /^(desejavel|otimo|normal|ideal|adequado|referencia)$/;

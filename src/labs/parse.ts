@@ -154,6 +154,7 @@ import {
   referenceTableHeader,
   rowGoalsCell,
   rowReferenceTableCell,
+  headlessGoalsHeader,
   tiersLedByName,
   type CategoryGoal,
   type ReferenceTable,
@@ -1822,8 +1823,12 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     }
 
     // A table of ranges after the results (SBC lipid table): its rows join the results read before.
-    const rh = referenceTableHeader({ ...line, text: t });
+    // So is one whose category column's head is blank, the analytes' names alone over the goals (h1993): the names
+    // head the columns, no name and its word result.
+    const headless = headlessGoalsHeader({ ...line, text: t }, nextLine(lines, line.index));
+    const rh = referenceTableHeader({ ...line, text: t }) ?? headless;
     if (rh) {
+      if (rh === headless && seen.at(-1)?.index === line.index) seen.at(-1)!.text = '';
       openReferenceTable(rh);
       continue;
     }
