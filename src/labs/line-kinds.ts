@@ -108,8 +108,7 @@ const GAUGE_LEGEND_LINE = new RegExp(String.raw`^${GAUGE_WORD}(?:\s+${GAUGE_WORD
 // The floor and ceiling a portal's card prints at the ends of its gauge bar, copied as a line of their own under
 // the value ("mín. 0,27 · máx. 4,20", h1997): the range the bar draws, no result; the card's "Valor de referência"
 // under it repeats it.
-const GAUGE_BOUNDS_LINE =
-  /^m[ií]n(?:imo)?\.?\s*:?\s*(\d+(?:[.,]\d+)*)\s*[·•|/–—-]\s*m[aá]x(?:imo)?\.?\s*:?\s*(\d+(?:[.,]\d+)*)$/iu;
+const GAUGE_BOUNDS_LINE = /^m[ií]n(?:imo)?\.?\s*:?\s*(\d+(?:[.,]\d+)*)\s*[·•|/–—-]\s*m[aá]x(?:imo)?\.?\s*:?\s*(\d+(?:[.,]\d+)*)$/iu;
 
 /** The range a card's gauge-bounds line draws ("mín. 80 · máx. 200" → "80 a 200"), or undefined for any other line. */
 export function gaugeBoundsLine(t: string): string | undefined {
@@ -494,7 +493,11 @@ export const HEADER_WORD =
  */
 export function sideBySideHeadings(cells: readonly string[]): boolean {
   const first = (c: string) => foldSameLength(c).toLowerCase().split(/\s+/)[0]!;
-  return cells.length === 2 && first(cells[0]!) === first(cells[1]!) && cells.every((c) => HEADER_WORD.test(foldSameLength(c.split(' ')[0]!)) && c.trim().includes(' '));
+  return (
+    cells.length === 2 &&
+    first(cells[0]!) === first(cells[1]!) &&
+    cells.every((c) => HEADER_WORD.test(foldSameLength(c.split(' ')[0]!)) && c.trim().includes(' '))
+  );
 }
 
 /**
