@@ -94,7 +94,7 @@ import { TICKED_BOX } from './checkboxes.ts';
 import { spokenField } from './screen-reader.ts';
 import { textFieldAsCells } from './json-records.ts';
 import { commaTableAsCells } from './delimited.ts';
-import { GLUCOSE_LOAD, isCitationLine, isGradeLegend, NO_GROWTH_NOTE, wordsAfterLabel } from './line-kinds.ts';
+import { GLUCOSE_LOAD, HEADER_WORD, isCitationLine, isGradeLegend, NO_GROWTH_NOTE, sideBySideHeadings, wordsAfterLabel } from './line-kinds.ts';
 import {
   COLUMN_HEADING,
   FINDING_SENTENCE,
@@ -184,11 +184,6 @@ const CLAUSE_FINDING = [
   new RegExp(String.raw`(?:,|\se)\s+\p{L}[\p{L}-]*(?: [\p{L}\d-]+){0,2}(?<!(?:^|[^\p{L}])(?:n[aã]o|fracamente|tudo|tod[oa]s?)) (${FINDING_WORD})\s*$`, 'giu'),
   new RegExp(String.raw`^\s*${CLAUSE_NAME} (${FINDING_WORD})(?=\s*\()`, 'giu'),
 ];
-
-// Words of a table header or a section: a cell made of them is not a result.
-// A report's own title beside the lab's name ("Laudo de exames", "Resultado de exames") heads it too.
-const HEADER_WORD =
-  /^(?:laudo\s+(?:de\s+exames?|laboratorial)|resultados?\s+de\s+exames?|exames?|analitos?|par[aâ]metros?|resultados?|refer[eê]ncias?|valores?(?: de refer\p{L}*)?|unidades?|interpreta[cç][aã]o|m[eé]todos?|antimicrobianos?|antibi[oó]ticos?|material|amostra|observa[cç][aã]o|data|paciente|nome|laudo|sexo|idade|fase|intervalo|faixa(?: et[aá]ria)?|atua(?:l|is)|(?:resultados?\s+)?anterior(?:es)?|hist[oó]rico)$/iu;
 
 // Narrow administrative spans. Each is explicit; nothing else on a line is administrative.
 const NOT_WORD = String.raw`(?![\p{L}\d])`;
@@ -1087,9 +1082,8 @@ export function resultTokens(text: string, raw?: string): Token[] {
     /^\p{L}/u.test(cs[1]!) &&
     cs[1]!.split(' ').length <= 3 &&
     !cs.some((c) => HEADER_WORD.test(foldSameLength(c))) &&
-    // Nor two section headings side by side, each a header word and what it heads ("EXAME FÍSICO   EXAME
-    // QUÍMICO", a urine exam in two columns); a word result beside its reference may share a first word.
-    !(fold(cs[0]!).split(' ')[0] === fold(cs[1]!).split(' ')[0] && cs.every((c) => HEADER_WORD.test(foldSameLength(c.split(' ')[0]!)) && c.includes(' '))) &&
+    // Nor two section headings side by side ("EXAME FÍSICO   EXAME QUÍMICO", line-kinds.ts).
+    !sideBySideHeadings(cs) &&
     // A unit cell is no result ("µUI/mL   µUI/mL": a table's wrapped unit cells).
     !(unitAtStart(cs[1]!)?.consumed === cs[1]!.length) &&
     // Nor is the lab's web site or e-mail beside its name ("LAB CERRADO   www.lab-cerrado.com.br"), nor

@@ -94,6 +94,19 @@ function flattenedGoalsHeader(line: CleanLine): ReferenceTable | undefined {
   return undefined;
 }
 
+/**
+ * A goals table's header whose category column's head is left blank, the analytes' names alone over their columns
+ * ("                        LDL-colesterol    Não-HDL" over "Risco baixo   < 130 mg/dL   < 160 mg/dL", h1993): a table
+ * by category only when the line under it is one of its rows, its category's name left of the first column.
+ */
+export function headlessGoalsHeader(line: CleanLine, below: CleanLine | undefined): ReferenceTable | undefined {
+  const cs = cellStarts(line.text, line.offset);
+  if (!below || cs.length < 2 || numbersIn(line.text).length > 0 || !cs.every((c) => lookupName(goalColumnName(c.cell)) !== undefined)) return undefined;
+  const table: ReferenceTable = { columns: cs.map((c) => ({ label: goalColumnName(c.cell), at: c.at })), byCategory: true };
+  const row = categoryCells(below);
+  return isCategoryRow(below, table) && row[0]!.at + row[0]!.cell.length <= cs[0]!.at ? table : undefined;
+}
+
 const UNIT_HEAD = /^unidades?$|^un\.?$/;
 
 // A column for one sex ("Homens (adultos)", "Mulheres", "Feminino").
@@ -166,6 +179,9 @@ const COMPARATOR_APART = /(?<=^|\s)([<>≤≥])( {2,})(\d[\d.,]*)(?=\s|$)/gu;
 // Where a goal starts in a row printed without column gaps ("Baixo inferior a 130 inferior a 160", h2016): at its
 // comparator, sign or words, before its number.
 const GOAL_START = /(?<=^|\s)(?=(?:[<>≤≥]=?|(?:inferior|superior|menor|maior|abaixo|acima)\s+(?:a|de|que|do\s+que)|at[eé])\s*\d)/giu;
+// A long category's name pushing its first goal to one space after it ("Muito alto < 50        < 80" under "Alto
+// < 70         < 100", h1998): the goal is a cell of its own, set apart by a space taken from the gap after it.
+const GOAL_ONE_SPACE_IN = /(?<=\p{L}) ([<>≤≥] ?\d[\d.,]*) (?= {2,}\S)/gu;
 
 const categoryCells = (line: CleanLine, table?: ReferenceTable) => {
   const text = withoutPatientMarker(line.text);
@@ -180,7 +196,9 @@ const categoryCells = (line: CleanLine, table?: ReferenceTable) => {
     return starts.map((at, i) => ({ cell: text.slice(at, starts[i + 1] ?? text.length).trim(), at: line.offset + at })).filter((c) => c.cell !== '');
   }
   return cellStarts(
-    text.replace(COMPARATOR_APART, (_m, op: string, gap: string, n: string) => `${op} ${n}${' '.repeat(gap.length - 1)}`),
+    text
+      .replace(COMPARATOR_APART, (_m, op: string, gap: string, n: string) => `${op} ${n}${' '.repeat(gap.length - 1)}`)
+      .replace(GOAL_ONE_SPACE_IN, (_m, goal: string) => `  ${goal}`),
     line.offset,
   );
 };
@@ -385,6 +403,22 @@ export function rowGoalsCell(text: string): { at: number; cell: string; goals: C
     const cell = text.slice(gap.index + gap[0].length).trimEnd();
     const goals = categoryGoalsLine(cell);
     if (goals) return { at: gap.index, cell, goals };
+  }
+  return undefined;
+}
+
+/**
+ * A goals table's header printed in a result row's reference cell, its rows under it in that column ("Colesterol
+ * não-HDL   138 mg/dL   Risco   LDL-c   Não-HDL-c" over "Baixo   < 130   < 160", h1998): the row's text before the
+ * header and the table its rows are read by, its columns where they are printed. Undefined for any other row.
+ */
+export function rowReferenceTableCell(line: CleanLine): { at: number; table: ReferenceTable } | undefined {
+  for (const gap of line.text.matchAll(/\s{2,}(?=\S)/g)) {
+    const head = line.text.slice(0, gap.index);
+    if (!/\p{L}/u.test(head) || !/\d/.test(head)) continue;
+    // The row's own cells blanked, so the header's cells keep the columns they are printed at.
+    const table = referenceTableHeader({ ...line, text: ' '.repeat(gap.index) + line.text.slice(gap.index) });
+    if (table?.byCategory) return { at: gap.index, table };
   }
   return undefined;
 }

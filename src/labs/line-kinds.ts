@@ -76,9 +76,10 @@ export function wordsAfterLabel(t: string): boolean {
 // the arrow the portal draws before it ("● Dentro da referência", "▲ Acima da referência"), as beside a value.
 // An app may say it of what it expects ("Dentro do esperado", "Acima do esperado": a lab's app whose screenshots
 // were copied with the phone's Live Text, h1537). Another app draws a check mark or a heavy arrow ("✓ Dentro da
-// referência", "⬇ Abaixo da referência", cards copied from a phone, h1841).
+// referência", "⬇ Abaixo da referência", cards copied from a phone, h1841). A portal may name only the band ("Acima
+// da faixa", "Dentro da faixa", h1997).
 const VERDICT_LINE =
-  /^(?:(?:[●○◉•■□◆◇▲▼△▽↑↓⬆⬇✓✔]|[🟢🟡🟠🔴🔵⚪⚫])\uFE0F?\s*)?(acima|abaixo|dentro|fora)\s+d[aoe]s?\s+(?:(?:valor(?:es)?|intervalo|faixa|limites?)\s+(?:de\s+)?)?(?:refer[eê]ncias?|normalidade|esperado)\.?$/iu;
+  /^(?:(?:[●○◉•■□◆◇▲▼△▽↑↓⬆⬇✓✔]|[🟢🟡🟠🔴🔵⚪⚫])\uFE0F?\s*)?(acima|abaixo|dentro|fora)\s+d[aoe]s?\s+(?:(?:(?:valor(?:es)?|intervalo|faixa|limites?)\s+(?:de\s+)?)?(?:refer[eê]ncias?|normalidade|esperado)|faixa)\.?$/iu;
 
 // A card's verdict chip on a line of its own: a word, perhaps after the dot or arrow the app draws before it,
 // or after the field's label when a portal's card is copied one field a line ("Status: Normal", "Situação:
@@ -103,6 +104,17 @@ const APP_LINK_LINE =
 // under them is still the value's.
 const GAUGE_WORD = String.raw`(?:baixo|normal|alto|elevado|lim[ií]trofe|[oó]timo|desej[aá]vel)`;
 const GAUGE_LEGEND_LINE = new RegExp(String.raw`^${GAUGE_WORD}(?:\s+${GAUGE_WORD}){2,4}$`, 'iu');
+
+// The floor and ceiling a portal's card prints at the ends of its gauge bar, copied as a line of their own under
+// the value ("mín. 0,27 · máx. 4,20", h1997): the range the bar draws, no result; the card's "Valor de referência"
+// under it repeats it.
+const GAUGE_BOUNDS_LINE = /^m[ií]n(?:imo)?\.?\s*:?\s*(\d+(?:[.,]\d+)*)\s*[·•|/–—-]\s*m[aá]x(?:imo)?\.?\s*:?\s*(\d+(?:[.,]\d+)*)$/iu;
+
+/** The range a card's gauge-bounds line draws ("mín. 80 · máx. 200" → "80 a 200"), or undefined for any other line. */
+export function gaugeBoundsLine(t: string): string | undefined {
+  const m = GAUGE_BOUNDS_LINE.exec(t.trim());
+  return m ? `${m[1]} a ${m[2]}` : undefined;
+}
 
 /** Whether the line is the words under a results app's gauge, three or more of them alone. */
 export const isGaugeLegendLine = (t: string): boolean => GAUGE_LEGEND_LINE.test(t.trim());
@@ -493,7 +505,29 @@ export function wordResultRow(t: string, offset: number, referenceAt: number): {
   // A reference cell naming whom the column's ranges are for ("ERITROGRAMA   Mulheres adultas" under
   // "HEMOGRAMA COMPLETO", h1723) heads the rows under it beside a section's title: no word result and its reference.
   if (isWhomLabel(cs[1]!.cell)) return undefined;
+  // Nor two sections' headings side by side under a block's title ("URINA TIPO 1 (EAS)" / "EXAME FÍSICO   EXAME
+  // QUÍMICO", the second under a table's reference column, h1998).
+  if (sideBySideHeadings(cs.map((c) => c.cell))) return undefined;
   return { result: cs[0]!.cell, reference: cs[1]!.cell };
+}
+
+// Words of a table header or a section: a cell made of them is not a result.
+// A report's own title beside the lab's name ("Laudo de exames", "Resultado de exames") heads it too.
+export const HEADER_WORD =
+  /^(?:laudo\s+(?:de\s+exames?|laboratorial)|resultados?\s+de\s+exames?|exames?|analitos?|par[aâ]metros?|resultados?|refer[eê]ncias?|valores?(?: de refer\p{L}*)?|unidades?|interpreta[cç][aã]o|m[eé]todos?|antimicrobianos?|antibi[oó]ticos?|material|amostra|observa[cç][aã]o|data|paciente|nome|laudo|sexo|idade|fase|intervalo|faixa(?: et[aá]ria)?|atua(?:l|is)|(?:resultados?\s+)?anterior(?:es)?|hist[oó]rico)$/iu;
+
+/**
+ * Two section headings side by side, each a header word and what it heads ("EXAME FÍSICO   EXAME QUÍMICO", a urine
+ * exam in two columns): no result and its reference, though a word result beside its reference may share a first
+ * word ("Não reagente   Não reagente"). Each cell's first word the same header word, and more after it.
+ */
+export function sideBySideHeadings(cells: readonly string[]): boolean {
+  const first = (c: string) => foldSameLength(c).toLowerCase().split(/\s+/)[0]!;
+  return (
+    cells.length === 2 &&
+    first(cells[0]!) === first(cells[1]!) &&
+    cells.every((c) => HEADER_WORD.test(foldSameLength(c.split(' ')[0]!)) && c.trim().includes(' '))
+  );
 }
 
 /**

@@ -1790,8 +1790,9 @@ export function isAdminLine(text: string): boolean {
   // A chat bot's numbered option ("3️⃣ Falar com um atendente"): what the user may type back, no result nor a
   // title. Words only after it: a result bulleted so keeps its value.
   if (MENU_OPTION.test(text)) return true;
-  // The site's copyright footer, with its links after it ("© Laboratório X - Termos de uso | Privacidade").
-  if (/^\s*(?:©|copyright\b)/iu.test(text) && !labValue(text)) return true;
+  // The site's copyright footer, with its links after it ("© Laboratório X - Termos de uso | Privacidade"), or
+  // after the lab's name with its year ("Laboratório X © 2025 - Todos os direitos reservados", h1999).
+  if ((/^\s*(?:©|copyright\b)/iu.test(text) || /(?:©|copyright)\s*(?:19|20)\d\d(?!\d)/iu.test(text)) && !labValue(text)) return true;
   const f = foldSameLength(text).replace(/^[\s*#>]+/, '');
   if (MEDICATION_LEAD.test(f) && !isTreatmentRange(text)) return true;
   // The volume sent, a field of the sample's line beside its material: what was received, no result.

@@ -37,8 +37,12 @@ interface PairedRun {
 }
 
 // A column's header cell that is a unit alone on its line ("%", "/mm³"), or a reference column's unit
-// ("Ref. %", "V.R. /mm³", "Referência (/mm³)").
-const UNIT_HEADER = new RegExp(String.raw`^\s*(?:(ref\.?|refer[eê]ncias?|v\.\s?r\.?)\s*)?\(?\s*(${UNIT_PATTERN})\s*\)?\s*$`, 'iu');
+// ("Ref. %", "V.R. /mm³", "Referência (/mm³)"), perhaps after the word for which count it is ("Relativo (%)",
+// "Absoluto (/mm³)", "Ref. relativa (%)": a portal's table copied one cell a line, h1999).
+const UNIT_HEADER = new RegExp(
+  String.raw`^\s*(?:(ref\.?|refer[eê]ncias?|v\.\s?r\.?)\s*)?(?:(?:relativ[oa]|absolut[oa])\s*)?\(?\s*(${UNIT_PATTERN})\s*\)?\s*$`,
+  'iu',
+);
 // A cell that ends on its number: no unit printed in it.
 const NO_UNIT = /\d\s*$/u;
 

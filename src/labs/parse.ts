@@ -153,6 +153,8 @@ import {
   referenceRow,
   referenceTableHeader,
   rowGoalsCell,
+  rowReferenceTableCell,
+  headlessGoalsHeader,
   tiersLedByName,
   type CategoryGoal,
   type ReferenceTable,
@@ -191,6 +193,7 @@ import {
   valueAloneUnderDetails,
   verdictLine,
   isGaugeLegendLine,
+  gaugeBoundsLine,
   isGoalByRiskChip,
   isStatusLabelLine,
   verdictAfterReference,
@@ -932,6 +935,8 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   // row above opened ("LDL-COLESTEROL   158 mg/dL   Meta conforme o risco cardiovascular:" / "NÃO-HDL COLESTEROL
   // 200 mg/dL   Baixo: LDL < 130 / Não-HDL < 160" / "Intermediário: …", h1844): the line they were cut from.
   let rowGoals: { at: number; goals: CategoryGoal[] } | undefined;
+  // A goals table whose header was cut from a row's reference cell (rowReferenceTableCell): it opens on the next line.
+  let rowTable: { at: number; table: ReferenceTable } | undefined;
   // Numbered samples of one exam read so far, the last one pending: closed together, with its references.
   let heldSamples: Group[] = [];
   // The one reference a block prints above its table ("Valor de referência: inferior a 0,35 kUA/L" over
@@ -1172,6 +1177,11 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
   for (const printed of lines) {
     // A row whose goals cell was cut and that read no result: its goals join the results above all the same.
     if (rowGoals && printed.index > rowGoals.at && !pending?.entries.some((e) => e.line >= rowGoals!.at)) takeRowGoals();
+    if (rowTable && printed.index > rowTable.at) {
+      const { table: rt } = rowTable;
+      rowTable = undefined;
+      openReferenceTable(rt);
+    }
     const lineAbove = lines[printed.index - 1]?.text;
     // A column of words before the exam column (the disease a screening test is for) is cut off the row.
     const line = (table?.leadAt !== undefined ? withoutLeadColumn(printed, table.leadAt, table.leadIsCode, table.starts?.length) : undefined) ?? printed;
@@ -1813,8 +1823,12 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     }
 
     // A table of ranges after the results (SBC lipid table): its rows join the results read before.
-    const rh = referenceTableHeader({ ...line, text: t });
+    // So is one whose category column's head is blank, the analytes' names alone over the goals (h1993): the names
+    // head the columns, no name and its word result.
+    const headless = headlessGoalsHeader({ ...line, text: t }, nextLine(lines, line.index));
+    const rh = referenceTableHeader({ ...line, text: t }) ?? headless;
     if (rh) {
+      if (rh === headless && seen.at(-1)?.index === line.index) seen.at(-1)!.text = '';
       openReferenceTable(rh);
       continue;
     }
@@ -1876,6 +1890,13 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     }
     // Such a line printed as a row's reference cell (rowGoals): the goals are no result nor the row's own range
     // alone; the row is read without them, and they join it and the others named once it is closed.
+    // So is a goals table's header printed as a row's reference cell: the row is read without it, and the table's
+    // rows under it are read as the table's once the row is closed (h1998).
+    const tableCell = refTable ? undefined : rowReferenceTableCell({ ...line, text: t });
+    if (tableCell) {
+      t = t.slice(0, tableCell.at);
+      rowTable = { at: line.index, table: tableCell.table };
+    }
     const goalsCell = rowGoalsCell(t);
     if (goalsCell) {
       t = t.slice(0, goalsCell.at);
@@ -2102,6 +2123,14 @@ function parseLines(raws: string[], text: string, options: LabParseOptions): Lab
     // So is the words under its gauge ("Baixo Normal Alto"), and a lipid's chip saying its goal depends on the
     // risk ("Meta conforme seu risco") when a led reference line follows it: else those words are its reference.
     if (pending && (isAppLinkLine(t) || isGaugeLegendLine(t))) continue;
+    // So is the floor and ceiling at the ends of its gauge bar ("mín. 80 · máx. 200", h1997) when the card's led
+    // reference follows and repeats them; with none after it, they are the only range the card prints.
+    const bounds = pending?.entries.some((e) => typeof e.read.value === 'number') ? gaugeBoundsLine(t) : undefined;
+    if (pending && bounds !== undefined) {
+      const below = nextLine(lines, line.index);
+      if (!below || !stripReferenceLead(below.text).lead) addRef(pending, bounds);
+      continue;
+    }
     if (pending && isGoalByRiskChip(t)) {
       const below = nextLine(lines, line.index);
       if (below && stripReferenceLead(below.text).lead) continue;

@@ -182,6 +182,9 @@ const BARE_LABEL_VALUE: Array<[RegExp, RegExp]> = [
     /^\s*fase\s+(?:do\s+)?(?:ciclo|menstrual)(?:\s+(?:informada|declarada|considerada))?\s*$/iu,
     /^\s*(?:fase\s+)?(?:folicular|ovulat[oó]ri[oa]|l[uú]tea|p[oó]s[-\s]?menopausa|menopausa)\b[^\d:]*(?:\(\s*\d{1,2}\s*[º°ª]?\s*dia\s*\))?\s*$/iu,
   ],
+  // The hours fasted the same way ("Tempo de jejum informado" / "4 horas", a portal's visit data copied one cell a
+  // line, h1999): only over a number of hours alone, which picks a "Com jejum" / "Sem jejum" range.
+  [/^\s*(?:tempo\s+de\s+)?jejum(?:\s+(?:informado|referido|declarado|relatado))?\s*$/iu, /^\s*\d{1,2}\s*(?:h|horas?)\s*$/iu],
 ];
 
 // A clinical-information field whose line ends on a list's ';' or ',' ("Informações clínicas: em uso de varfarina

@@ -28,7 +28,7 @@ import {
   REFERENCE_LEAD_WORDS,
   stripReferenceLead,
 } from './reference.ts';
-import { sameUnit, unitAtStart } from './units.ts';
+import { normalizeUnit, sameUnit, unitAtStart } from './units.ts';
 import { BADGE_MARK, isMarkerCell, markerOf, readValue, VERDICT_WORD } from './value.ts';
 import { isWordColumnName, PENDING, SEDIMENT_AMOUNT, UNREMARKABLE_CELL, WHOSE_SAMPLE_AFTER_NAME, wordResultText } from './word-results.ts';
 import { matchesOf } from '../text/matches.ts';
@@ -685,6 +685,9 @@ export function valueWithUnit(s: string): boolean {
 function nameUnit(name: string): { name: string; unit: string } | undefined {
   const m = /^(.*\S)\s*\(([^()]+)\)$/.exec(name) ?? /^(.*\p{L})\s+em\s+(\S+)$/u.exec(name) ?? /^(.*\p{L})(\/\S+)$/u.exec(name);
   if (!m) return undefined;
+  // Authors' names joined by a slash ("LDL-colesterol (Martin/Hopkins)", h1999) take a unit's shape but name the
+  // equation: the unit is the one printed with the value.
+  if (normalizeUnit(m[2]!) === undefined && /^\p{Lu}\p{Ll}{2,}(?:\/\p{Lu}\p{Ll}{2,})+$/u.test(m[2]!.trim())) return undefined;
   const u = unitAtStart(m[2]!);
   return u && u.consumed >= m[2]!.trim().length ? { name: m[1]!, unit: u.unit } : undefined;
 }
