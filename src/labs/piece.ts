@@ -98,10 +98,8 @@ const VERDICT_PHRASE =
 // ranges below depend on may lead it, the cell in square brackets as the report's other ranges ("[por idade -
 // ver abaixo]" beside a PSA whose bands by age follow the block). The cell may say first that the note holds
 // goals ("metas: ver nota 1", LDL and non-HDL goals by risk category), or say so after the verb ("Ver metas na nota 6").
-// It may name the row whose ranges hold for this one too ("Ver bilirrubina total" beside the indirect bilirubin, whose
-// range depends on the newborn's age as the total's, h2008): words only, no number.
 const REFERENCE_POINTER =
-  /^\(\d{1,2}\)$|^(?:(?:por|conforme)\s+(?:idade|faixa\s+et[aá]ria|sexo)\s*[-–—,:]\s*|(?:metas?|alvos?|objetivos?)\s*:\s*)?(?:ver|vide|veja|consultar|consulte|conforme)\s+(?:(?:metas?|alvos?|objetivos?|refer[eê]ncias?|valores)\s+(?:n[ao]s?|em)\s+)?(?:(?:a|o|as|os)\s+)?(?:abaixo|nota|notas|tabela(?:\s+abaixo|\s+por\s+(?:idade|faixa\s+et[aá]ria))?|faixas?(?:\s+et[aá]rias?|\s+(?:por|de)\s+idade)?(?:\s+abaixo)?|quadro(?:\s+abaixo)?|observa[cç](?:[aã]o|[oõ]es)|rodap[eé]|coment[aá]rio)(?:\s*(?:\(\d{1,2}\)|\d{1,2}|\*{1,3}|\(?[a-z]\)?))?\.?$|^(?:ver|vide|veja)\s+\p{L}[\p{L}\s.()-]{2,48}$/iu;
+  /^\(\d{1,2}\)$|^(?:(?:por|conforme)\s+(?:idade|faixa\s+et[aá]ria|sexo)\s*[-–—,:]\s*|(?:metas?|alvos?|objetivos?)\s*:\s*)?(?:ver|vide|veja|consultar|consulte|conforme)\s+(?:(?:metas?|alvos?|objetivos?|refer[eê]ncias?|valores)\s+(?:n[ao]s?|em)\s+)?(?:(?:a|o|as|os)\s+)?(?:abaixo|nota|notas|tabela(?:\s+abaixo|\s+por\s+(?:idade|faixa\s+et[aá]ria))?|faixas?(?:\s+et[aá]rias?|\s+(?:por|de)\s+idade)?(?:\s+abaixo)?|quadro(?:\s+abaixo)?|observa[cç](?:[aã]o|[oõ]es)|rodap[eé]|coment[aá]rio)(?:\s*(?:\(\d{1,2}\)|\d{1,2}|\*{1,3}|\(?[a-z]\)?))?\.?$/iu;
 
 // An immunofluorescence pattern by its name and its ICAP code ("padrão nuclear pontilhado fino (AC-4)").
 const IIF_PATTERN = /^padr[aã]o(?:\s+de\s+fluoresc[eê]ncia)?\s*:?\s+\p{L}[\p{L}\s,-]*?(?:\s*\(\s*AC-?\d+[^()]*\))?(?=\s*\(|\s{2,}|$)/iu;
