@@ -129,8 +129,7 @@ function rowCells(line: string, { columns, named }: Header): string | undefined 
   const tail = NAME_TAIL.exec(name)?.[0] ?? '';
   const bare = name.slice(0, name.length - tail.length);
   const timedName = (time: 'pre' | 'post') => (named ? `${bare} ${time === 'pre' ? 'pré' : 'pós'}${tail}` : name);
-  const at = (time: 'pre' | 'post', value: string) =>
-    [timedName(time), value, timed(reference, time)].filter((c) => c !== '').join('   ');
+  const at = (time: 'pre' | 'post', value: string) => [timedName(time), value, timed(reference, time)].filter((c) => c !== '').join('   ');
   return `${at('pre', pre)}; ${at('post', post)}`;
 }
 

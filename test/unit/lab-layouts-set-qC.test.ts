@@ -42,7 +42,7 @@ test('a saturation typed as the word alone with its bare number is read under it
   ]);
 });
 
-test("a reference cell that points to another row by its name is no range: the row is read without one (h2008)", () => {
+test('a reference cell that points to another row by its name is no range: the row is read without one (h2008)', () => {
   const text = [
     'Exame                        Resultado   Unidade        Valores de referência',
     'Bilirrubina direta           0,5         mg/dL          0,0 a 0,6',
