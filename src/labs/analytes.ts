@@ -326,6 +326,10 @@ export const KNOWN_NAMES: readonly KnownName[] = [
     name: 'Saturação de O2',
     synonyms: ['saturacao de o2', 'saturacao de oxigenio', 'saturacao o2', 'sato2', 'sat o2', 'sat. o2', 'so2', 'o2 sat', 'o2sat'],
   },
+  // A saturation named by the word alone, as a relative types it under a gas's pH ("ph 7,33" / "saturacao 89",
+  // h2007): known so its number alone is read as the result, but not as the oxygen's, since an iron panel's
+  // "Saturação" is the transferrin's. Its name stays as printed, with no built-in range.
+  { key: 'saturacao', name: 'Saturação', synonyms: ['saturacao'], printedName: true },
   // A blood gas's pCO2 as a ward note types it ("pCO2 34 | HCO3 17,8 | BE -7,2", h1535): with the pH it vouches
   // for the row's other abbreviations and bare values. No built-in range: arterial and venous differ.
   { key: 'pco2', name: 'pCO2', synonyms: ['pco2'] },

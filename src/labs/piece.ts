@@ -102,6 +102,18 @@ const VERDICT_PHRASE =
 const REFERENCE_POINTER =
   /^\(\d{1,2}\)$|^(?:(?:por|conforme)\s+(?:idade|faixa\s+et[aá]ria|sexo)\s*[-–—,:]\s*|(?:metas?|alvos?|objetivos?)\s*:\s*)?(?:ver|vide|veja|consultar|consulte|conforme)\s+(?:(?:metas?|alvos?|objetivos?|refer[eê]ncias?|valores)\s+(?:n[ao]s?|em)\s+)?(?:(?:a|o|as|os)\s+)?(?:abaixo|nota|notas|tabela(?:\s+abaixo|\s+por\s+(?:idade|faixa\s+et[aá]ria))?|faixas?(?:\s+et[aá]rias?|\s+(?:por|de)\s+idade)?(?:\s+abaixo)?|quadro(?:\s+abaixo)?|observa[cç](?:[aã]o|[oõ]es)|rodap[eé]|coment[aá]rio)(?:\s*(?:\(\d{1,2}\)|\d{1,2}|\*{1,3}|\(?[a-z]\)?))?\.?$/iu;
 
+// A reference cell naming the row whose ranges hold for this one too ("Ver bilirrubina total" beside the indirect
+// bilirubin, whose range hangs on the newborn's age as the total's does, h2008): a pointer as "ver nota" is, when
+// what it names is a catalogued analyte or the same exam as the row's own first word says (a goal's "ver metas
+// abaixo" is none: the goals printed below join it).
+const ROW_POINTER = /^(?:ver|vide|veja)\s+(?:(?:o|a)\s+)?(\p{L}[\p{L}\s.-]{1,48})$/iu;
+const firstWord = (s: string) => foldSameLength(s.trim().split(/\s+/)[0] ?? '').toLowerCase();
+const pointsToRow = (ref: string, rowName: string): boolean => {
+  const named = ROW_POINTER.exec(ref.trim())?.[1]?.trim();
+  if (named === undefined) return false;
+  return lookupName(named) !== undefined || (firstWord(named).length >= 4 && firstWord(named) === firstWord(rowName));
+};
+
 // An immunofluorescence pattern by its name and its ICAP code ("padrão nuclear pontilhado fino (AC-4)").
 const IIF_PATTERN = /^padr[aã]o(?:\s+de\s+fluoresc[eê]ncia)?\s*:?\s+\p{L}[\p{L}\s,-]*?(?:\s*\(\s*AC-?\d+[^()]*\))?(?=\s*\(|\s{2,}|$)/iu;
 
@@ -564,7 +576,7 @@ export function readAfterName(nameRaw: string, valueText: string, ctx: Ctx, opts
   // no range: the result is read, and the ranges printed below join it by its name (parse.ts).
   // After its lead too ("Ref.: ver tabela").
   const unboxed = /^\s*\[([^[\]]*)\]\s*$/.exec(ref)?.[1]?.trim() ?? ref;
-  if (REFERENCE_POINTER.test(unboxed) || REFERENCE_POINTER.test(stripReferenceLead(unboxed).rest)) ref = '';
+  if (REFERENCE_POINTER.test(unboxed) || REFERENCE_POINTER.test(stripReferenceLead(unboxed).rest) || pointsToRow(unboxed, name)) ref = '';
   // A reference cell "0" for a count ("Metamielócitos   0   0   0   0" under "%   /mm3   %   /mm3"): none
   // of these cells is expected: up to zero, one number as printed. Only in the reference's place: one cell
   // per value read.

@@ -14,11 +14,24 @@
 // value before alone as that value under its plain name. The earlier month's column is no result and is
 // left out. The header line is left empty. The table runs on over section titles, borders and blank lines
 // for as long as rows follow; a line of text after its last row ends it.
+//
+// A discharge summary's table heads its two result columns by the stay's two samples, each maybe dated, the
+// reference common to both after them (h2006):
+//
+//   Exame                          Admissão (02/09)   Alta (06/09)   Referência
+//   Glicose (mg/dL)                548                124            70 - 99
+//   Hemoglobina glicada (%)        12,4               -              4,0 - 5,6
+//
+// Both are results of the same exam, so a row is put back as two under its plain name ("Glicose (mg/dL)   548
+// 70 - 99; Glicose (mg/dL)   124   70 - 99"), the dash of an exam not repeated at discharge no value.
 
 import { DASH_CELL, RULED_BORDER, cellStarts } from './columns.ts';
 
 const PRE_CELL = /^pr[eé](?:[-\s]?(?:di[aá]lise|hd|sess[aã]o))?$/iu;
 const POST_CELL = /^p[oó]s(?:[-\s]?(?:di[aá]lise|hd|sess[aã]o))?$/iu;
+/** A discharge summary's sample columns: at admission and at discharge, maybe dated ("Admissão (02/09)", h2006). */
+const ADMISSION_CELL = /^(?:admiss[aã]o|entrada)(?:\s*\(?\s*\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\s*\)?)?$/iu;
+const DISCHARGE_CELL = /^(?:alta|sa[ií]da)(?:\s*\(?\s*\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\s*\)?)?$/iu;
 const REFERENCE_CELL = /^(?:meta|alvo|refer[eê]ncia|v\.?\s?r\.?|valor(?:es)?\s+de\s+refer[eê]ncia)(?:\s*\/\s*(?:meta|alvo|refer[eê]ncia))?$/iu;
 /** The earlier results' column: a month ("ABR/25", "abr/2025"), a date, or a word for the earlier result. */
 const EARLIER_CELL = /^(?:\p{L}{3}\.?\s?\/\s?\d{2,4}|\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|\d{1,2}\/\d{4}|(?:m[eê]s\s+)?anterior(?:es)?|ant\.?)$/iu;
@@ -28,6 +41,11 @@ const TIMED_REFERENCE = /^(pr[eé]|p[oó]s)\s*:\s*(.*)$/iu;
 const NAME_TAIL = /(\s*\([^()]*\)\s*\**|\s*\*+)$/u;
 
 type Column = 'pre' | 'post' | 'reference' | 'earlier';
+/** A header's columns by where they start; `named` when each time's result is named by its time (pré, pós). */
+interface Header {
+  columns: Array<{ at: number; column: Column }>;
+  named: boolean;
+}
 
 /** The lines of a text with each pre/post table's rows read as their results; any other text as it is. */
 export function prePostColumnsAsRows(reads: string[]): string[] {
@@ -59,11 +77,14 @@ export function prePostColumnsAsRows(reads: string[]): string[] {
   return out ?? reads;
 }
 
-/** The header's columns by where they start, if it heads a value before and after a session. */
-function headerOf(line: string): Array<{ at: number; column: Column }> | undefined {
+/** The header's columns by where they start, if it heads a value before and after a session, or at admission and discharge. */
+function headerOf(line: string): Header | undefined {
   const cells = cellStarts(line, 0);
-  const pre = cells.findIndex((c) => PRE_CELL.test(c.cell));
-  if (pre < 1 || !POST_CELL.test(cells[pre + 1]?.cell ?? '')) return undefined;
+  const session = cells.findIndex((c) => PRE_CELL.test(c.cell));
+  const stay = cells.findIndex((c) => ADMISSION_CELL.test(c.cell));
+  const named = session >= 1;
+  const pre = named ? session : stay;
+  if (pre < 1 || !(named ? POST_CELL : DISCHARGE_CELL).test(cells[pre + 1]?.cell ?? '')) return undefined;
   const columns: Array<{ at: number; column: Column }> = [
     { at: cells[pre]!.at, column: 'pre' },
     { at: cells[pre + 1]!.at, column: 'post' },
@@ -73,22 +94,23 @@ function headerOf(line: string): Array<{ at: number; column: Column }> | undefin
     else if (EARLIER_CELL.test(c.cell)) columns.push({ at: c.at, column: 'earlier' });
     else return undefined;
   }
-  return columns.some((c) => c.column === 'reference') ? columns : undefined;
+  return columns.some((c) => c.column === 'reference') ? { columns, named } : undefined;
 }
 
 /** A row put back as its results; undefined for a line that is no row of the table. */
-function rowOf(line: string, columns: Array<{ at: number; column: Column }>): string | undefined {
+function rowOf(line: string, header: Header): string | undefined {
+  const { columns } = header;
   // What the row runs on with after a ';' in the earlier month's column ("71,4 ; HBsAg: Reagente") is
   // another result of the line, no earlier value: it stays after the row's results, read as printed.
   const earlier = columns.find((c) => c.column === 'earlier');
   const semi = earlier === undefined ? -1 : line.indexOf(';', earlier.at);
   const runOn = semi < 0 ? '' : line.slice(semi + 1).trim();
-  const row = rowCells(semi < 0 ? line : line.slice(0, semi), columns);
+  const row = rowCells(semi < 0 ? line : line.slice(0, semi), header);
   return row === undefined || runOn === '' ? row : `${row}; ${runOn}`;
 }
 
 /** A row's cells put back as its results; undefined for a line that is no row of the table. */
-function rowCells(line: string, columns: Array<{ at: number; column: Column }>): string | undefined {
+function rowCells(line: string, { columns, named }: Header): string | undefined {
   const cells = cellStarts(line, 0);
   if (cells.length < 2 || cells[0]!.at >= columns[0]!.at) return undefined;
   const by = new Map<Column, string>();
@@ -106,8 +128,8 @@ function rowCells(line: string, columns: Array<{ at: number; column: Column }>):
   if (post === undefined || DASH_CELL.test(post)) return [name, pre, timed(reference, 'pre')].filter((c) => c !== '').join('   ');
   const tail = NAME_TAIL.exec(name)?.[0] ?? '';
   const bare = name.slice(0, name.length - tail.length);
-  const at = (time: 'pre' | 'post', value: string) =>
-    [`${bare} ${time === 'pre' ? 'pré' : 'pós'}${tail}`, value, timed(reference, time)].filter((c) => c !== '').join('   ');
+  const timedName = (time: 'pre' | 'post') => (named ? `${bare} ${time === 'pre' ? 'pré' : 'pós'}${tail}` : name);
+  const at = (time: 'pre' | 'post', value: string) => [timedName(time), value, timed(reference, time)].filter((c) => c !== '').join('   ');
   return `${at('pre', pre)}; ${at('post', post)}`;
 }
 

@@ -44,9 +44,10 @@ const NUMBER_AT_START = new RegExp(`^(${SIGNED_NUMBER})`);
 // An emergency lab's words between stars after a value ("486 mg/dL   *** VALOR CRÍTICO ***   VR: 70 a 99") mark
 // it as critical, no way: with a colon or a dash after, they open the notice of who was told. So does a LIS's
 // letter for a critical value phoned to the ward, in brackets after its way's ("4,6 (H)(C)", legend "(C) valor
-// crítico comunicado ao setor", h1894).
+// crítico comunicado ao setor", h1894). A portal's value cell says it with the word alone, maybe after a warning
+// sign ("2,6 ⚠ crítico", h2004).
 const MARKER_RE =
-  /^\s*(●|\*{1,3}|!{1,3}(?![\p{L}\d])|\(\s*!{1,3}\s*\)|\(C\)|\(\s*\*{1,3}\s*\)|\(\s*(?:HH|LL|[HLAB+-]|[↑↓▲▼⬆⬇]\uFE0F?)\s*!{0,3}\s*\)|<\s*(?:HH|LL|[HL])\s*>|(?:HH|LL|[HL])(?![\p{L}\d])|(?<=\s\s)[AB](?=\s\s|\s*$)|(?<=\s\s)[<>](?=\s*$|\s{2,}(?![<>≤≥=]?\s*\d))|(?<=\s\s)[v^](?=\s{2,}|\s*$)|↑|↓|▲|▼|(?<=\s)=(?=\s{2,}|\s*$)|\p{Extended_Pictographic}\uFE0F?|\(?\s*(?:alto|alta|baixo|baixa|elevado|elevada)\s*\)?(?![\p{L}:]|\s\p{L}[\p{L} ]*:|\s*\/\s*\p{L}[\p{L} ]*:|\s+risco\b|\s*[<>≤≥]\s*\d)|(?:acima|abaixo)(?=\s{2,}|\s*$)|valor\s+cr[ií]tico(?![\p{L}:]|\s+[-–—]))/iu;
+  /^\s*(●|\*{1,3}|!{1,3}(?![\p{L}\d])|\(\s*!{1,3}\s*\)|\(C\)|\(\s*\*{1,3}\s*\)|\(\s*(?:HH|LL|[HLAB+-]|[↑↓▲▼⬆⬇]\uFE0F?)\s*!{0,3}\s*\)|<\s*(?:HH|LL|[HL])\s*>|(?:HH|LL|[HL])(?![\p{L}\d])|(?<=\s\s)[AB](?=\s\s|\s*$)|(?<=\s\s)[<>](?=\s*$|\s{2,}(?![<>≤≥=]?\s*\d))|(?<=\s\s)[v^](?=\s{2,}|\s*$)|↑|↓|▲|▼|(?<=\s)=(?=\s{2,}|\s*$)|\p{Extended_Pictographic}\uFE0F?|\(?\s*(?:alto|alta|baixo|baixa|elevado|elevada)\s*\)?(?![\p{L}:]|\s\p{L}[\p{L} ]*:|\s*\/\s*\p{L}[\p{L} ]*:|\s+risco\b|\s*[<>≤≥]\s*\d)|(?:acima|abaixo)(?=\s{2,}|\s*$)|(?:valor\s+)?cr[ií]tic[oa](?![\p{L}:]|\s+[-–—]))/iu;
 
 /** A portal's verdict badge mark, a dot drawn before its word ("● Alterado", "🟢 Normal"), as a pattern source. */
 export const BADGE_MARK = String.raw`(?:[●○◉]|[🟢🟡🟠🔴🔵⚪⚫])\uFE0F?`;
