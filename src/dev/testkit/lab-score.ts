@@ -334,6 +334,9 @@ export const CORPUS_SETS = [
   'heldout199',
   'heldout200',
   'heldout201',
+  'heldout202',
+  'heldout203',
+  'heldout204',
 ] as const;
 export const HELDOUT_SETS = CORPUS_SETS.filter((s) => s !== 'dev');
 
