@@ -496,6 +496,9 @@ const ADMIN_SPANS: Array<RegExp | Guarded> = [
   /(?<![\p{L}])unidade\s*:\s*(?:\p{L}[\p{L}.]*\s*(?:\/\s*)?){1,5}\s\d{1,3}[a-z]?(?![\p{L}\d,.])/giu,
   // … and after its ward's name and number and a dash ("Leito: Clínica Médica 2 - 14B").
   /(?<![\p{L}])leito\s*:?\s*(?:\p{L}[\p{L}.]*\s+){1,4}\d{1,2}\s*[-–]\s*\d{1,3}[a-z]?(?![\p{L}\d])/giu,
+  // … or with a dash between the ward's words, the bed's number last, all in one cell ("Leito: EMERG PED - OBS 06",
+  // h1950): single spaces only, so a column's value after a gap is never the bed's.
+  /(?<![\p{L}])leito\s*:?\s*(?:\p{L}[\p{L}.]* (?:[-–] )?){1,5}\d{1,3}[a-z]?(?![\p{L}\d.,])/giu,
   // A numbered kind in a title: "URINA TIPO 1", "EAS tipo I".
   /(?<![\p{L}])tipo\s+\d(?!\d)/giu,
   // A regulatory standard cited in brackets with its annex and table ("(NR-7, Anexo II, Quadro 2)"): parts

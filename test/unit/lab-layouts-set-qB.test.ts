@@ -22,3 +22,12 @@ test('a mass a day with no dose on its line is still read or listed, never dropp
   const seen = [...r.analytes.map((a) => a.value), ...r.unparsed_lines.flatMap((u) => (u.includes('180') ? [180] : []))];
   assert.ok(seen.includes(180), JSON.stringify({ rows: brief(r), unparsed: r.unparsed_lines }));
 });
+
+test("a bed named by its ward's words with a dash, its number last, is no line unread; a value a column away still counts (h1950)", () => {
+  const header = 'Nasc.: 27/05/2016  Idade: 9a 3m  Sexo: Masculino    Leito: EMERG PED - OBS 06';
+  const result = 'Glicose   95 mg/dL   VR: 70 a 99';
+  assert.deepEqual(parseLabReport([header, result].join('\n')).unparsed_lines, []);
+  const r = parseLabReport(['Leito: UTI PED   Lactato 4,8 mmol/L', result].join('\n'));
+  const seen = [...r.analytes.map((a) => a.value), ...r.unparsed_lines.flatMap((u) => (u.includes('4,8') ? [4.8] : []))];
+  assert.ok(seen.includes(4.8), JSON.stringify({ rows: brief(r), unparsed: r.unparsed_lines }));
+});

@@ -206,6 +206,8 @@ test('a reference table after the results joins them by name; a note withdraws t
   assert.deepEqual(referenceRow(cleanLine('Triglicérides         < 150                 < 175                 Desejável', 0), table), {
     name: 'Triglicérides',
     items: ['Com jejum (mg/dL): < 150', 'Sem jejum (mg/dL): < 175'],
+    // Every cell a range or a normal category: nothing left on the row for the accounting.
+    whole: true,
   });
   assert.equal(referenceRow(cleanLine('Triglicérides         180                   < 175', 0), table), undefined, 'a value is a result');
   assert.deepEqual(namesWithoutFixedRange('LDL-c e não-HDL-c: conforme a categoria de risco cardiovascular do paciente.'), ['LDL-c', 'não-HDL-c']);
