@@ -501,6 +501,17 @@ const ADMIN_SPANS: Array<RegExp | Guarded> = [
   /(?<![\p{L}])leito\s*:?\s*(?:\p{L}[\p{L}.]* (?:[-–] )?){1,5}\d{1,3}[a-z]?(?![\p{L}\d.,])/giu,
   // A numbered kind in a title: "URINA TIPO 1", "EAS tipo I".
   /(?<![\p{L}])tipo\s+\d(?!\d)/giu,
+  // A portal card's history of earlier samples, each dated ("Histórico: 12/03/2025 — 1,62 mg/dL | 08/10/2024 — 1,48
+  // mg/dL", h1956; "Histórico ⓘ   14/04/2025: 1,6 %   09/10/2024: 1,2 %", h1976): earlier results, which the reader
+  // leaves by design, no line unread.
+  /(?<![\p{L}])hist[oó]rico(?:\s*[ⓘ?*])?\s*:?(?:\s*\|?\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s*(?:[—–-]|:)\s*[<>]?\s*\d[\d.,]*(?:\s?[^\s\d|]+)?)+/giu,
+  // A standard a lab is accredited to, by its number ("Acreditação ISO/IEC 17025", h1978), and a report's own
+  // number in a system's footer ("Sistema SOC - relatório 71", h1981).
+  /(?<![\p{L}])(?:iso(?:\s*\/\s*iec)?|abnt\s+nbr|nbr)\s*\d{3,5}(?::\d{4})?(?![\d.,])/giu,
+  /(?<![\p{L}])relat[oó]rio\s*(?:n[º°o]\.?\s*)?\d{1,6}(?![\d.,])/giu,
+  // A care team's instruction to change a medicine's dose ("o doutor pediu para reduzir a ciclosporina da noite para 50",
+  // a transplant clinic's chat message, h1992): the new dose, no result.
+  /(?<![\p{L}])(?:reduzir|diminuir|baixar|aumentar|subir)\s+(?:[ao]s?\s+)?(?:dose\s+d[aeo]s?\s+)?\p{L}+(?:\s+d[aeo]s?\s+\p{L}+)?\s+para\s+\d[\d.,]*(?:\s*(?:mg|mcg|ml|comprimidos?|gotas))?(?![\d.,])/giu,
   // A regulatory standard cited in brackets with its annex and table ("(NR-7, Anexo II, Quadro 2)"): parts
   // of the rule a section's indices come from, no result.
   /\(\s*NR[-\s]?\d{1,2}\b[^()]*\)/giu,

@@ -217,6 +217,9 @@ test('patient data, CRM/CNES/protocol numbers and dates never become analytes no
           .replace(/^\s*(?:laborat[oó]rio|exames)\s+d[aoe]s?\s+\p{L}+\s*\([^)]*\d{1,2}\/\d{1,2}\/\d{2,4}[^)]*\)\s*:/iu, ' ')
           .replace(/\s(?:resultados?\s+)?anterior.*$/i, '')
           .replace(/\([^)]*\d{1,2}\/\d{1,2}\/\d{2,4}[^)]*\)/g, ' ')
+          // … and an earlier sample's word cell with its date cell after it, as an SAE report prints them ("…   NÃO
+          // DETECTÁVEL    02/06/2025", h1984).
+          .replace(/\s{2,}\p{L}+(?: \p{L}+)*\s{2,}\d{1,2}\/\d{1,2}\/\d{2,4}(?=\s{2,}|\s*$)/gu, ' ')
           .replace(/\d[\d.,]*(?:\s*[^\s\d(]\S*)?\s+em\s+\d{1,2}\/\d{1,2}\/\d{2,4}/g, ' ')
           // … or without "em", as a history report's last two cells ("186 UI/mL   inferior a 9,0   172  13/01/2025").
           .replace(/\s{2,}\d[\d.,]*\s+\d{1,2}\/\d{1,2}\/\d{2,4}\s*$/, ' ')

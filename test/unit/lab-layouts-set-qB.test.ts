@@ -31,3 +31,18 @@ test("a bed named by its ward's words with a dash, its number last, is no line u
   const seen = [...r.analytes.map((a) => a.value), ...r.unparsed_lines.flatMap((u) => (u.includes('4,8') ? [4.8] : []))];
   assert.ok(seen.includes(4.8), JSON.stringify({ rows: brief(r), unparsed: r.unparsed_lines }));
 });
+
+test("a portal card's dated history, an accreditation's standard, a report's number and a dose change are no lines unread (h1956, h1976, h1978, h1981, h1992)", () => {
+  const result = 'Creatinina   1,71 mg/dL   VR: 0,70 a 1,30 mg/dL';
+  for (const line of [
+    'Histórico: 12/03/2025 — 1,62 mg/dL | 08/10/2024 — 1,48 mg/dL',
+    'Histórico ⓘ   14/04/2025: 1,6 %   09/10/2024: 1,2 %',
+    'CNES 9127480  |  Acreditação ISO/IEC 17025',
+    'Página 1 de 1        Sistema SOC - relatório 71',
+    'Seu Valdir, o doutor pediu para reduzir a ciclosporina da noite para 50 a partir de hoje',
+  ]) {
+    const r = parseLabReport([result, line].join('\n'));
+    assert.deepEqual(brief(r), [['Creatinina', 1.71, 'alto']], line);
+    assert.deepEqual(r.unparsed_lines, [], line);
+  }
+});
