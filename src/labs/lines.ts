@@ -1692,17 +1692,19 @@ const BARE_DOSE = /(?<![\p{L}\d.,])\d[\d.,]*\s*(?:mg|mcg|µg|UI)(?![\p{L}/])/u;
 // A mass a day glued into one unit ("Carbonato de lítio 900 mg/dia. Última dose: 12/10/2025 às 20h00", a portal's note
 // on the sample, h1934) is a dose when the line speaks of a dose: a 24-hour urine prints its mass per 24 h, and its
 // line never says "dose".
-const DAILY_DOSE = String.raw`(?<![\p{L}\d.,])\d[\d.,]*\s*(?:mg|mcg|µg|g|UI)\s*\/\s*(?:kg\s*\/\s*)?dia(?![\p{L}])`;
+const DAILY_DOSE_SOURCE = String.raw`(?<![\p{L}\d.,])\d[\d.,]*\s*(?:mg|mcg|µg|g|UI)\s*\/\s*(?:kg\s*\/\s*)?dia(?![\p{L}])`;
+const DAILY_DOSE = new RegExp(DAILY_DOSE_SOURCE, 'iu');
+const DAILY_DOSES = new RegExp(DAILY_DOSE_SOURCE, 'giu');
 const DOSE_WORD = /(?<![\p{L}])(?:doses?|posologia)(?![\p{L}])/iu;
 
 /** A prescription's line (a dose and its route): its numbers are doses, never results, unless a lab value is printed on it too. */
 export function isPrescriptionLine(text: string): boolean {
-  const daily = DOSE_WORD.test(text) && new RegExp(DAILY_DOSE, 'iu').test(text);
+  const daily = DOSE_WORD.test(text) && DAILY_DOSE.test(text);
   // How often it is taken ("2x/dia", "12/12h") is no lab unit; nor is a daily dose's.
   const unscheduled = text.replace(/(?<![\p{L}\d])\d{1,2}\s*x\s*\/\s*dia|(?<![\d/])\d{1,2}\s*\/\s*\d{1,2}\s*h(?![\p{L}])/giu, ' ');
   return (
     (PRESCRIBED_DOSE.test(text) || (TAKEN_PER_DAY.test(text) && BARE_DOSE.test(text)) || daily) &&
-    !labValue(daily ? unscheduled.replace(new RegExp(DAILY_DOSE, 'giu'), ' ') : unscheduled)
+    !labValue(daily ? unscheduled.replace(DAILY_DOSES, ' ') : unscheduled)
   );
 }
 
